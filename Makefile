@@ -1,0 +1,36 @@
+# The README's two commands: `make run` (set up and run the main job on seeds/) and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+OUT ?= out
+
+.PHONY: run test test-slow test-browser install clean
+
+$(BIN)/dvtopics: setup.cfg setup.py
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(BIN)/dvtopics
+
+# The main job: inspect and label the seeds with the shipped model, show their themes, write the report.
+run: install
+	$(BIN)/dvtopics inspect seeds/
+	$(BIN)/dvtopics label seeds/ --out $(OUT)/seeds-labels.csv
+	$(BIN)/dvtopics topics fit seeds/ --unit paragraph --k 4 --out $(OUT)/seeds-topics
+	$(BIN)/dvtopics topics show $(OUT)/seeds-topics
+	$(BIN)/dvtopics report seeds/ --topics $(OUT)/seeds-topics --out $(OUT)/seeds-report.html --xlsx $(OUT)/seeds-report.xlsx
+	@echo "Report of the seeds: $(OUT)/seeds-report.html (tables: $(OUT)/seeds-report.xlsx)"
+
+test: install
+	$(BIN)/python -m pytest -q
+
+test-slow: install
+	$(BIN)/python -m pytest -q -m slow
+
+test-browser: install
+	$(BIN)/python -m pytest -q -m browser
+
+clean:
+	rm -rf $(VENV) $(OUT) build *.egg-info

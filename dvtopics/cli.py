@@ -1,0 +1,65 @@
+"""The `dvtopics` command line: one click group, one small function per verb.
+
+Commands live in `dvtopics/commands/`, one module per family; each only parses
+its arguments, calls library functions and prints. Library errors
+(`DvtopicsError`) become one line on stderr and exit code 2.
+
+Exit codes: 0 all went well; 1 the job finished but some articles could not be
+read or processed (each is listed in the output with its error); 2 the job
+could not run (bad arguments, missing or broken model, unreadable input).
+"""
+from __future__ import annotations
+
+import logging
+import sys
+
+import click
+
+from . import __version__
+from .errors import DvtopicsError
+
+EXIT_SOME_FAILED = 1
+EXIT_ERROR = 2
+
+
+class DvtopicsGroup(click.Group):
+    """Turns library errors into one line and exit code 2, instead of a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except DvtopicsError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            ctx.exit(EXIT_ERROR)
+        except KeyboardInterrupt:
+            click.echo("Interrupted: finished output is kept; rerun with --resume to go on.", err=True)
+            ctx.exit(130)
+
+
+@click.group(cls=DvtopicsGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="dvtopics")
+@click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
+@click.option("-q", "--quiet", is_flag=True, help="Only errors.")
+def cli(verbose: int, quiet: bool):
+    """Sort and explore Vietnamese news about công tác dân vận.
+
+    Read articles (.txt folders, JSONL, CSV), label their type, find their
+    themes, and write reports.
+    """
+    level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
+    logging.basicConfig(level=level, format="%(levelname)s: %(message)s", stream=sys.stderr)
+
+
+def _register() -> None:
+    from .commands import articles
+
+    for module in (articles,):
+        for command in module.COMMANDS:
+            cli.add_command(command)
+
+
+_register()
+
+
+def main() -> None:
+    cli(prog_name="dvtopics")

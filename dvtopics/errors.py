@@ -1,0 +1,23 @@
+"""One exception family. Every message says what went wrong and what to do next,
+so the CLI can print it as a single line."""
+
+
+class DvtopicsError(Exception):
+    """Base class of every error dvtopics raises on purpose."""
+
+
+class InputError(DvtopicsError):
+    """An input file or record cannot be read as an article."""
+
+
+class ModelError(DvtopicsError):
+    """A model directory is missing, corrupt, foreign or incompatible."""
+
+
+class MissingExtraError(DvtopicsError):
+    """An optional dependency is not installed."""
+
+    def __init__(self, package: str, extra: str):
+        super().__init__(
+            f"{package} is not installed; install it with: pip install 'dvtopics[{extra}]'"
+        )

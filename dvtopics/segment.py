@@ -1,0 +1,197 @@
+"""Vietnamese word segmentation: sentence split, then pyvi per sentence.
+
+pyvi's tokenizer is quadratic in its input length, so it is never given a
+whole article: `split_sentences` cuts the text into lines and sentences, and
+runaway sentences into bounded pieces. Segmented text keeps one line per
+paragraph and joins the syllables of a word with "_" ("công_tác dân_vận").
+
+`segment_many` adds what batches need: a content-hash cache on disk
+(`SegmentCache`, SQLite, safe for several processes), parallel workers and a
+progress bar. `Segmenter` wraps it as a scikit-learn transformer.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import sqlite3
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from sklearn.base import BaseEstimator, TransformerMixin
+
+from .text import normalize
+
+MAX_PIECE_CHARS = 1000  # bound on one pyvi call: its cost grows with the square of the length
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
+CACHE_VERSION = "pyvi-0.1.1/1"  # change when the tokens a text gets could change
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Sentences of one paragraph, none longer than MAX_PIECE_CHARS."""
+    pieces = []
+    for sentence in _SENTENCE_END.split(paragraph.strip()):
+        while len(sentence) > MAX_PIECE_CHARS:
+            cut = sentence.rfind(" ", 0, MAX_PIECE_CHARS)
+            cut = cut if cut > 0 else MAX_PIECE_CHARS
+            pieces.append(sentence[:cut])
+            sentence = sentence[cut:].lstrip()
+        if sentence:
+            pieces.append(sentence)
+    return pieces
+
+
+def _tokenize_pieces(pieces: Sequence[str]) -> list[str]:
+    from pyvi import ViTokenizer
+    return [ViTokenizer.tokenize(p) for p in pieces]
+
+
+def segment_text(text: str) -> str:
+    """Segment one text: one output line per paragraph, words joined by "_".
+
+    >>> segment_text("Công tác dân vận của Tỉnh ủy.")
+    'Công_tác dân_vận của Tỉnh_ủy .'
+    """
+    paragraphs = [p for p in normalize(text).split("\n") if p.strip()]
+    pieces_per_paragraph = [split_sentences(p) for p in paragraphs]
+    tokens = _tokenize_pieces([piece for pieces in pieces_per_paragraph for piece in pieces])
+    lines, start = [], 0
+    for pieces in pieces_per_paragraph:
+        lines.append(" ".join(tokens[start:start + len(pieces)]))
+        start += len(pieces)
+    return "\n".join(lines)
+
+
+def _segment_chunk(texts: Sequence[str]) -> list[str]:
+    return [segment_text(text) for text in texts]
+
+
+def text_key(text: str) -> str:
+    """The cache key of a text: a hash of its normalised content and the segmenter version."""
+    return hashlib.blake2b(f"{CACHE_VERSION}\0{normalize(text)}".encode(), digest_size=16).hexdigest()
+
+
+def default_cache_dir() -> Path:
+    base = os.environ.get("DVTOPICS_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME", os.path.expanduser("~/.cache")), "dvtopics")
+    return Path(base)
+
+
+class SegmentCache:
+    """Segmented texts on disk, keyed by `text_key`.
+
+    SQLite makes every write a transaction: an interrupted run leaves either a
+    whole entry or none, and several processes (or Dask workers on one machine)
+    can share the file. Each entry also stores the hash of its value, and a
+    value that does not match it is treated as missing and redone.
+    """
+
+    def __init__(self, directory: str | os.PathLike | None = None):
+        self.path = Path(directory or default_cache_dir()) / "segments.sqlite"
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(self.path, timeout=60)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("CREATE TABLE IF NOT EXISTS segments (key TEXT PRIMARY KEY, value TEXT, checksum TEXT)")
+
+    @staticmethod
+    def _checksum(value: str) -> str:
+        return hashlib.blake2b(value.encode(), digest_size=8).hexdigest()
+
+    def get_many(self, keys: Sequence[str]) -> dict[str, str]:
+        found = {}
+        for start in range(0, len(keys), 500):  # SQLite limits the number of bound parameters
+            batch = keys[start:start + 500]
+            rows = self._db.execute(
+                f"SELECT key, value, checksum FROM segments WHERE key IN ({','.join('?' * len(batch))})", batch)
+            found.update({k: v for k, v, c in rows if c == self._checksum(v)})
+        return found
+
+    def put_many(self, items: dict[str, str]) -> None:
+        with self._db:
+            self._db.executemany(
+                "INSERT OR REPLACE INTO segments VALUES (?, ?, ?)",
+                [(k, v, self._checksum(v)) for k, v in items.items()])
+
+    def __len__(self) -> int:
+        return self._db.execute("SELECT COUNT(*) FROM segments").fetchone()[0]
+
+    def close(self) -> None:
+        self._db.close()
+
+
+def segment_many(
+    texts: Iterable[str],
+    n_jobs: int = 1,
+    cache: SegmentCache | None = None,
+    lower: bool = False,
+    progress: bool = False,
+    chunk_size: int = 64,
+) -> list[str]:
+    """Segment many texts, each only once: cached texts are looked up, the rest
+    segmented (in `n_jobs` processes when > 1) and stored."""
+    texts = list(texts)
+    keys = [text_key(t) for t in texts] if cache is not None else []
+    done = cache.get_many(list(dict.fromkeys(keys))) if cache is not None else {}
+    todo = list({(keys[i] if cache is not None else i): t for i, t in enumerate(texts)
+                 if cache is None or keys[i] not in done}.items())
+    chunks = [todo[i:i + chunk_size] for i in range(0, len(todo), chunk_size)]
+    for todo_keys, segmented in _run_chunks(chunks, n_jobs, progress):
+        results = dict(zip(todo_keys, segmented))
+        if cache is not None:
+            cache.put_many(results)
+        done.update(results)
+    out = [done[keys[i] if cache is not None else i] for i in range(len(texts))]
+    return [s.lower() for s in out] if lower else out
+
+
+def _run_chunks(chunks, n_jobs: int, progress: bool):
+    """Yield (keys, segmented texts) per chunk, in parallel when asked, as they finish."""
+    from tqdm.auto import tqdm
+
+    bar = tqdm(total=sum(len(c) for c in chunks), unit="doc", disable=not progress or not chunks)
+    if n_jobs == 1 or len(chunks) <= 1:
+        results = ((c, _segment_chunk([t for _, t in c])) for c in chunks)
+    else:
+        from joblib import Parallel, delayed
+        parallel = Parallel(n_jobs=n_jobs, return_as="generator")
+        outputs = parallel(delayed(_segment_chunk)([t for _, t in c]) for c in chunks)
+        results = zip(chunks, outputs)
+    for chunk, segmented in results:
+        bar.update(len(chunk))
+        yield [k for k, _ in chunk], segmented
+    bar.close()
+
+
+def tokens(segmented: str) -> list[str]:
+    """The words of a segmented text (whitespace-separated)."""
+    return segmented.split()
+
+
+class Segmenter(BaseEstimator, TransformerMixin):
+    """scikit-learn transformer: raw texts in, segmented texts out.
+
+    Stateless (fit learns nothing), so it can head a `Pipeline`; put it before
+    a vectorizer that splits on whitespace.
+    """
+
+    def __init__(self, lower: bool = True, n_jobs: int = 1, cache_dir: str | None = None, use_cache: bool = True):
+        self.lower = lower
+        self.n_jobs = n_jobs
+        self.cache_dir = cache_dir
+        self.use_cache = use_cache
+
+    def fit(self, X, y=None):
+        return self
+
+    def transform(self, X) -> list[str]:
+        cache = SegmentCache(self.cache_dir) if self.use_cache else None
+        try:
+            return segment_many(X, n_jobs=self.n_jobs, cache=cache, lower=self.lower)
+        finally:
+            if cache is not None:
+                cache.close()
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.requires_fit = False
+        return tags

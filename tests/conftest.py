@@ -1,0 +1,38 @@
+import csv
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+CORPORA = ROOT.parent / "shared" / "corpora"
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path, monkeypatch):
+    """Each test segments into its own cache, so no test depends on another's."""
+    monkeypatch.setenv("DVTOPICS_CACHE", str(tmp_path / "cache"))
+
+
+@pytest.fixture
+def seeds_dir() -> Path:
+    return SEEDS
+
+
+@pytest.fixture
+def seed_expectations() -> dict[str, dict]:
+    with open(SEEDS / "expected.csv", encoding="utf-8") as handle:
+        return {row["file"].removesuffix(".txt"): row for row in csv.DictReader(handle)}
+
+
+@pytest.fixture
+def seed_labels() -> dict[str, str]:
+    with open(SEEDS / "labels.csv", encoding="utf-8") as handle:
+        return {row["file"].removesuffix(".txt"): row["label"] for row in csv.DictReader(handle)}
+
+
+def corpus_path(name: str) -> Path:
+    path = CORPORA / name
+    if not path.exists():
+        pytest.skip(f"{path} is not here")
+    return path

@@ -1,0 +1,35 @@
+import json
+
+from click.testing import CliRunner
+
+from dvtopics.cli import cli
+
+
+def test_inspect_jsonl_gives_titles_and_dates(seeds_dir, seed_expectations):
+    result = CliRunner().invoke(cli, ["inspect", str(seeds_dir), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    rows = {r["id"]: r for r in map(json.loads, result.output.splitlines())}
+    for article_id, expected in seed_expectations.items():
+        assert rows[article_id]["title"] == expected["title"]
+        assert rows[article_id]["date"] == (expected["date"] or None)
+        assert rows[article_id]["words"] > 100
+
+
+def test_inspect_reports_a_bad_file_and_exits_1(tmp_path, seeds_dir):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    result = CliRunner().invoke(cli, ["inspect", str(tmp_path), str(seeds_dir / "004_88b669e4eeb873bb.txt")])
+    assert result.exit_code == 1
+    assert "ERROR: " in result.output and "Trực báo" in result.output
+
+
+def test_segment_writes_tokens(tmp_path, seeds_dir):
+    out = tmp_path / "seg.jsonl"
+    result = CliRunner().invoke(cli, ["segment", str(seeds_dir), "--out", str(out), "--lower"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == 5 and "dân_vận" in rows[0]["tokens"].split()
+
+
+def test_missing_path_is_a_usage_error(tmp_path):
+    result = CliRunner().invoke(cli, ["inspect", str(tmp_path / "nope")])
+    assert result.exit_code == 2 and "does not exist" in result.output

@@ -1,0 +1,158 @@
+import gzip
+import json
+import logging
+import unicodedata
+
+import pytest
+
+from dvtopics.corpus import FieldNames, decode_bytes, extract_metadata, read_articles, read_labels
+from dvtopics.errors import InputError
+
+TEXT = "Hội nghị sơ kết công tác dân vận\n21/04/2023 16:36\nSáng 21/4, Ban Dân vận Tỉnh ủy tổ chức hội nghị."
+
+
+def test_seed_titles_dates_and_sources(seeds_dir, seed_expectations):
+    articles = {a.id: a for a in read_articles(seeds_dir)}
+    assert set(articles) == set(seed_expectations)
+    for article_id, expected in seed_expectations.items():
+        article = articles[article_id]
+        assert article.title == expected["title"]
+        assert article.date == (expected["date"] or None)
+        assert (article.source or "") == expected["source"]
+
+
+def test_seed_raw_text_is_kept_and_furniture_removed(seeds_dir):
+    article = next(read_articles(seeds_dir / "000_4277f1d749d09db2.txt"))
+    assert "In bài này" in article.raw
+    assert "In bài này" not in article.text
+    assert "\u00a0" not in article.text
+
+
+@pytest.mark.parametrize("line, iso", [
+    ("Thứ Ba, 05/07/2022, 19:13 [GMT+7]", "2022-07-05"),
+    ("18:31, 17/02/2023", "2023-02-17"),
+    ("05/08/2022", "2022-08-05"),
+    ("21/04/2023 16:36", "2023-04-21"),
+    ("Nguồn: baodaklak.vn, ngày 6/1/2016", "2016-01-06"),
+    ("Cập nhật ngày 3 tháng 9 năm 2021", "2021-09-03"),
+])
+def test_dateline_formats(line, iso):
+    assert extract_metadata(f"Tiêu đề bài viết\n{line}\nNội dung bài.")["date"] == iso
+
+
+def test_dates_inside_prose_are_not_the_article_date():
+    text = "Tiêu đề\n" + "Thực hiện Nghị quyết ngày 12/03/2015 của Tỉnh ủy, " * 5 + "\n05/08/2022"
+    assert extract_metadata(text)["date"] == "2022-08-05"
+
+
+def test_dateline_in_head_wins_over_later_dates():
+    text = "Tiêu đề\n05/08/2022\nNội dung.\nNguồn: baomoi.com, ngày 7/8/2022"
+    meta = extract_metadata(text)
+    assert meta["date"] == "2022-08-05" and meta["source"] == "baomoi.com"
+
+
+@pytest.mark.parametrize("encoding, bom", [
+    ("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"),
+    ("utf-16-le", b""),
+])
+def test_encodings(tmp_path, encoding, bom):
+    path = tmp_path / "a.txt"
+    path.write_bytes(bom + TEXT.replace("\n", "\r\n").encode(encoding))
+    article = next(read_articles(path))
+    assert article.title == "Hội nghị sơ kết công tác dân vận"
+    assert article.date == "2023-04-21"
+
+
+def to_cp1258(text: str) -> bytes:
+    """Windows-1258 keeps tone marks as separate combining characters."""
+    out = b""
+    for ch in text:
+        try:
+            out += ch.encode("cp1258")
+        except UnicodeEncodeError:
+            parts = unicodedata.normalize("NFD", ch)
+            tone = next(c for c in parts if c in "\u0300\u0301\u0303\u0309\u0323")
+            base = unicodedata.normalize("NFC", parts.replace(tone, ""))
+            out += base.encode("cp1258") + tone.encode("cp1258")
+    return out
+
+
+def test_cp1258_fallback_warns(tmp_path, caplog):
+    path = tmp_path / "legacy.txt"
+    path.write_bytes(to_cp1258("Tin vắn\nNội dung ngắn gọn."))
+    with caplog.at_level(logging.WARNING):
+        article = next(read_articles(path))
+    assert "cp1258" in caplog.text
+    assert article.title == "Tin vắn"
+
+
+@pytest.mark.parametrize("content, message", [(b"", "empty"), (b"  \n\n", "empty"), (b"\x00\x01\x02\x03" * 100, "binary")])
+def test_bad_files_raise_one_clear_error(tmp_path, content, message):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(InputError, match=message):
+        next(read_articles(path))
+
+
+def test_bad_files_can_be_recorded_and_the_rest_read(tmp_path):
+    (tmp_path / "a_empty.txt").write_bytes(b"")
+    (tmp_path / "b_good.txt").write_text(TEXT, encoding="utf-8")
+    articles = list(read_articles(tmp_path, on_error="record"))
+    assert [a.id for a in articles] == ["a_empty", "b_good"]
+    assert "empty" in articles[0].error and articles[1].error is None
+
+
+def test_folders_are_read_recursively_in_order(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "x.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    assert [a.id for a in read_articles(tmp_path)] == ["a", "sub/x"]
+
+
+def test_jsonl_gz_and_field_names(tmp_path):
+    path = tmp_path / "a.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as handle:
+        handle.write(json.dumps({"doc": "d1", "body": TEXT, "kind": "quarterly_briefing"}) + "\n")
+        handle.write("not json\n")
+        handle.write(json.dumps({"doc": "d3", "other": "x"}) + "\n")
+    fields = FieldNames(text="body", id="doc", label="kind")
+    articles = list(read_articles(path, fields, on_error="record"))
+    assert articles[0].id == "d1" and articles[0].label == "quarterly_briefing"
+    assert articles[0].date == "2023-04-21"
+    assert "not valid JSON" in articles[1].error
+    assert "no 'body' field" in articles[2].error
+
+
+def test_csv(tmp_path):
+    path = tmp_path / "a.csv"
+    path.write_text('id,text,label\nx1,"' + TEXT.replace('"', '""') + '",other\n', encoding="utf-8")
+    (article,) = read_articles(path)
+    assert (article.id, article.label, article.title) == ("x1", "other", "Hội nghị sơ kết công tác dân vận")
+
+
+def test_html_input_is_reduced_to_text(tmp_path):
+    path = tmp_path / "page.txt"
+    path.write_text("<html><head><script>var a=1;</script></head><body><h1>Tiêu đề</h1><p>Nội dung.</p></body></html>")
+    (article,) = read_articles(path)
+    assert article.title == "Tiêu đề" and "var a" not in article.text
+
+
+def test_utf16_detection_without_bom():
+    assert decode_bytes("Xin chào".encode("utf-16-le")) == "Xin chào"
+
+
+def test_missing_path_is_an_input_error(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        list(read_articles(tmp_path / "nope"))
+
+
+def test_read_labels_accepts_file_names(seeds_dir, seed_labels):
+    assert read_labels(seeds_dir / "labels.csv") == seed_labels
+
+
+def test_utf8_with_a_few_damaged_bytes_stays_utf8(caplog):
+    data = ("Công tác dân vận " * 50).encode("utf-8") + b"\xff" + " ở cơ sở.".encode("utf-8")
+    with caplog.at_level(logging.WARNING):
+        text = decode_bytes(data)
+    assert text.startswith("Công tác dân vận") and text.count("\ufffd") == 1
+    assert "replaced" in caplog.text

@@ -1,0 +1,69 @@
+import unicodedata
+
+from dvtopics.segment import MAX_PIECE_CHARS, SegmentCache, Segmenter, segment_many, segment_text, split_sentences
+
+SENTENCE = "Hội nghị sơ kết công tác dân vận của Tỉnh ủy Đắk Lắk."
+
+
+def test_known_words_are_joined():
+    words = segment_text(SENTENCE).split()
+    assert {"công_tác", "dân_vận", "Tỉnh_ủy", "sơ_kết"} <= set(words)
+
+
+def test_nfc_nfd_and_tone_placement_give_the_same_tokens():
+    old_style = "Công tác dân vận của Tỉnh uỷ trong hoà giải ở cơ sở."
+    new_style = "Công tác dân vận của Tỉnh ủy trong hòa giải ở cơ sở."
+    variants = [old_style, new_style, unicodedata.normalize("NFD", old_style)]
+    assert len({segment_text(v) for v in variants}) == 1
+
+
+def test_paragraphs_stay_lines():
+    assert segment_text("Đoạn một.\n\nĐoạn hai.").count("\n") == 1
+
+
+def test_long_runs_are_cut_into_bounded_pieces():
+    pieces = split_sentences("chữ " * 2000)
+    assert len(pieces) > 1 and all(len(p) <= MAX_PIECE_CHARS for p in pieces)
+
+
+def test_segmentation_keeps_every_character():
+    text = "Ngày 5/7/2022, UBND tỉnh (Đắk Lắk) họp: 98,5% hồ sơ đúng hạn!"
+    assert segment_text(text).replace("_", "").replace(" ", "") == text.replace(" ", "")
+
+
+def test_cache_serves_repeats_without_segmenting(tmp_path, monkeypatch):
+    cache = SegmentCache(tmp_path)
+    first = segment_many([SENTENCE, SENTENCE], cache=cache)
+    assert len(cache) == 1
+
+    def fail(_):
+        raise AssertionError("segmented again")
+    monkeypatch.setattr("dvtopics.segment._segment_chunk", fail)
+    assert segment_many([SENTENCE], cache=cache) == first[:1]
+
+
+def test_torn_cache_entry_is_redone(tmp_path):
+    cache = SegmentCache(tmp_path)
+    good = segment_many([SENTENCE], cache=cache)
+    cache._db.execute("UPDATE segments SET value = substr(value, 1, 5)")
+    cache._db.commit()
+    assert segment_many([SENTENCE], cache=cache) == good
+
+
+def test_parallel_equals_serial():
+    texts = [f"Câu số {i} về công tác dân vận ở cơ sở." for i in range(200)]
+    assert segment_many(texts, n_jobs=2, chunk_size=16) == segment_many(texts, n_jobs=1)
+
+
+def test_lower_option():
+    assert segment_many([SENTENCE], lower=True)[0] == segment_text(SENTENCE).lower()
+
+
+def test_segmenter_is_a_transformer(tmp_path):
+    from sklearn.pipeline import make_pipeline
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    pipe = make_pipeline(Segmenter(cache_dir=str(tmp_path)), CountVectorizer(tokenizer=str.split, token_pattern=None,
+                                                                             lowercase=False))
+    pipe.fit([SENTENCE])
+    assert "công_tác" in pipe[-1].vocabulary_

@@ -1,0 +1,56 @@
+import unicodedata
+
+import pytest
+
+from dvtopics.text import is_furniture, normalize, strip_furniture
+
+
+@pytest.mark.parametrize("variant, canonical", [
+    ("hoà bình", "hòa bình"),
+    ("thuỷ lợi", "thủy lợi"),
+    ("khoẻ mạnh", "khỏe mạnh"),
+    ("HOÀ GIẢI", "HÒA GIẢI"),
+    ("Tỉnh uỷ", "Tỉnh ủy"),
+])
+def test_tone_mark_placement_is_unified(variant, canonical):
+    assert normalize(variant) == normalize(canonical) == canonical
+
+
+@pytest.mark.parametrize("word", ["quý", "Hoàng", "thuyết", "khuyên", "quỹ"])
+def test_words_where_placement_is_fixed_are_left_alone(word):
+    assert normalize(word) == word
+
+
+def test_nfd_becomes_nfc():
+    decomposed = unicodedata.normalize("NFD", "Công tác dân vận")
+    assert decomposed != "Công tác dân vận"
+    assert normalize(decomposed) == "Công tác dân vận"
+
+
+def test_spaces_quotes_and_zero_width():
+    assert normalize("a\u00a0b\u200bc “d” ‘e’ f\u2013g") == "a bc \"d\" 'e' f-g"
+
+
+def test_crlf_becomes_lf():
+    assert normalize("a\r\nb\rc") == "a\nb\nc"
+
+
+@pytest.mark.parametrize("line", [
+    "In bài này", "Gửi cho bạn bè", "Phản hồi", "Xem nhiều nhất", "Truy cập nội dung luôn", ".",
+    "Ảnh: Minh Anh", "Quang cảnh hội nghị", "Các đại biểu dự hội nghị (Ảnh: T.H)",
+])
+def test_furniture_lines(line):
+    assert is_furniture(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Đồng chí Bí thư Tỉnh ủy phát biểu tại hội nghị, nhấn mạnh nhiệm vụ trọng tâm của năm.",
+    "Hội nghị sơ kết công tác dân vận 6 tháng đầu năm 2022",
+])
+def test_prose_is_not_furniture(line):
+    assert not is_furniture(line)
+
+
+def test_strip_furniture_keeps_title_and_prose():
+    text = "Truy cập nội dung luôn\nLãnh đạo tỉnh thăm hỏi\nNội dung chính.\nIn bài này\n.\nQuang cảnh hội nghị"
+    assert strip_furniture(text) == "Lãnh đạo tỉnh thăm hỏi\nNội dung chính."
