@@ -47,7 +47,6 @@ _NEXT_FLAGS = ((), ("+1:word.bi_gram()",), ("+2:word.tri_gram()",),
 # it adds to the item after/before it; joinable/title: pyvi's joining rules.
 _Token = namedtuple("_Token", "lower own as_prev as_next joinable title")
 
-_EMPTY_VARIANTS = ((),) * 4
 _EMPTY = frozenset()
 _EMPTY_DICT = {}
 
@@ -109,13 +108,13 @@ class _Segmenter:
         bi = [b in bigrams.get(a, _EMPTY) for a, b in zip(lows, lows[1:])]
         tri = [c in trigrams.get(a, _EMPTY_DICT).get(b, _EMPTY)
                for a, b, c in zip(lows, lows[1:], lows[2:])]
-        prev_side = [_EMPTY_VARIANTS[0]] + [
+        prev_side = [()] + [
             x.as_prev[b + 2 * t]
             for x, b, t in zip(infos, bi, [False] + tri)]
         next_side = [
             x.as_next[b + 2 * t]
             for x, b, t in zip(infos[1:], bi, tri + [False, False])
-        ] + [_EMPTY_VARIANTS[0]]
+        ] + [()]
         items = [[*x.own, *p, *n]
                  for x, p, n in zip(infos, prev_side, next_side)]
         labels = self.tagger.tag(items)

@@ -1,0 +1,138 @@
+"""Models as artefacts with a card.
+
+A model directory holds `model.joblib` and `model_card.json`. The card records
+what the model is (task, labels, parameters), what it learned from (data
+description and hash), how good it is (metrics), what made it (package
+versions) and the SHA-256 of the joblib file.
+
+Security: a joblib (pickle) file can run arbitrary code when loaded. Load only
+models you made or got from someone you trust. `load_model` checks the file's
+SHA-256 against the card before unpickling, which catches corruption and
+accidental swaps, not a deliberate attacker who rewrites both files.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import os
+import platform
+import tempfile
+from importlib import metadata
+from pathlib import Path
+
+from .errors import ModelError
+
+log = logging.getLogger(__name__)
+
+MODEL_FILE = "model.joblib"
+CARD_FILE = "model_card.json"
+TRACKED_PACKAGES = ("dvtopics", "scikit-learn", "gensim", "pyvi", "joblib", "numpy", "scipy")
+
+
+def package_versions() -> dict[str, str | None]:
+    versions = {"python": platform.python_version()}
+    for package in TRACKED_PACKAGES:
+        try:
+            versions[package] = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            versions[package] = None
+    return versions
+
+
+def sha256_of(path: str | os.PathLike) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _atomic_write_text(path: Path, text: str) -> None:
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False, suffix=".tmp") as tmp:
+        tmp.write(text)
+    os.replace(tmp.name, path)
+
+
+def save_model(model, directory: str | os.PathLike, card: dict) -> dict:
+    """Write `model` and its card into `directory`; return the full card."""
+    import joblib
+
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    tmp = directory / (MODEL_FILE + ".tmp")
+    joblib.dump(model, tmp, compress=3)
+    os.replace(tmp, directory / MODEL_FILE)
+    card = {
+        **card,
+        "versions": package_versions(),
+        "created": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "file": MODEL_FILE,
+        "sha256": sha256_of(directory / MODEL_FILE),
+    }
+    _atomic_write_text(directory / CARD_FILE, json.dumps(card, ensure_ascii=False, indent=2) + "\n")
+    return card
+
+
+def read_card(directory: str | os.PathLike) -> dict:
+    directory = Path(directory)
+    card_path = directory / CARD_FILE
+    if not directory.is_dir():
+        raise ModelError(f"{directory}: no such model directory (train one with `dvtopics train`)")
+    if not card_path.exists():
+        raise ModelError(f"{directory}: no {CARD_FILE}; not a dvtopics model directory")
+    try:
+        return json.loads(card_path.read_text(encoding="utf-8"))
+    except ValueError as exc:
+        raise ModelError(f"{card_path}: unreadable model card ({exc})") from None
+
+
+def check_versions(card: dict, name: str) -> list[str]:
+    """Warn where the packages that pickled the model differ from the installed ones."""
+    drift = []
+    installed = package_versions()
+    for package in ("scikit-learn", "gensim", "numpy"):
+        made_with = card.get("versions", {}).get(package)
+        if made_with and installed.get(package) and made_with != installed[package]:
+            drift.append(f"{package} {made_with} -> {installed[package]}")
+    if drift:
+        log.warning("%s was saved with other package versions (%s): predictions may differ; "
+                    "retrain it if they look wrong", name, ", ".join(drift))
+    return drift
+
+
+def load_model(directory: str | os.PathLike, task: str | None = None):
+    """Load a model after checking its card; return (model, card).
+
+    Raises `ModelError` for a missing directory, a missing or corrupt file, a
+    checksum that does not match, or a model made for another task.
+    """
+    import joblib
+
+    directory = Path(directory)
+    card = read_card(directory)
+    if task and card.get("task") != task:
+        raise ModelError(f"{directory}: a '{card.get('task')}' model, not a '{task}' model")
+    model_path = directory / card.get("file", MODEL_FILE)
+    if not model_path.exists():
+        raise ModelError(f"{model_path}: model file missing")
+    if sha256_of(model_path) != card.get("sha256"):
+        raise ModelError(f"{model_path}: checksum does not match its model card (corrupt or replaced file); "
+                         "retrain or restore the model")
+    check_versions(card, str(directory))
+    try:
+        model = joblib.load(model_path)
+    except Exception as exc:  # unpickling can fail in many ways; all mean the same to a user
+        raise ModelError(f"{model_path}: cannot be loaded ({type(exc).__name__}: {exc}); "
+                         "it may come from incompatible package versions: retrain it") from None
+    return model, card
+
+
+def data_hash(items) -> str:
+    """A short hash of (id, label) pairs or any iterable of strings, for the card."""
+    digest = hashlib.sha256()
+    for item in items:
+        digest.update(repr(item).encode())
+        digest.update(b"\0")
+    return digest.hexdigest()[:16]
