@@ -1,0 +1,252 @@
+"""Small functions that return matplotlib figures.
+
+Each function takes plain data (lists, dicts, numpy arrays) and returns a
+`matplotlib.figure.Figure` built without pyplot: no GUI backend, no global
+state, so the CLI can write PNGs in a batch job and a notebook shows the figure
+it gets back (Jupyter renders a returned `Figure`). Titles and axis labels are
+in English; the data (labels, words) stays Vietnamese, which matplotlib's
+default font, DejaVu Sans, draws with its diacritics.
+
+`save_figure(fig, path)` writes PNG, or SVG/PDF when the suffix says so.
+
+>>> fig = label_counts_figure({"so_ket": 3, "khac": 1})
+>>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
+['so_ket', 'khac']
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Mapping, Sequence
+
+import numpy as np
+from matplotlib.figure import Figure
+
+__all__ = [
+    "confusion_matrix_figure", "label_counts_figure", "confidence_histogram_figure",
+    "top_features_figure", "topic_sweep_figure", "topic_words_figure",
+    "topic_shares_over_time_figure", "topic_by_type_heatmap", "save_figure",
+]
+
+BAR_COLOR = "#3b6ea5"
+_ROW_INCHES = 0.32  # height per bar or matrix row, so long label lists stay readable
+
+
+def _figure(width: float, height: float) -> Figure:
+    # constrained layout keeps long Vietnamese tick labels inside the canvas
+    return Figure(figsize=(width, max(height, 2.5)), layout="constrained")
+
+
+def _matrix(values, rows: int, cols: int, what: str) -> np.ndarray:
+    array = np.asarray(values, dtype=float)
+    if array.shape != (rows, cols):
+        raise ValueError(f"{what}: expected a {rows}×{cols} matrix, got shape {array.shape}")
+    return array
+
+
+def _annotate_cells(ax, array: np.ndarray, fmt: str) -> None:
+    """Write each cell's value, dark on light cells and light on dark ones."""
+    threshold = (np.nanmax(array) + np.nanmin(array)) / 2 if array.size else 0
+    for (i, j), value in np.ndenumerate(array):
+        ax.text(j, i, format(value, fmt), ha="center", va="center", fontsize=8,
+                color="white" if value > threshold else "black")
+
+
+def _heatmap(fig: Figure, array: np.ndarray, row_labels, col_labels, cmap: str, fmt: str, colorbar: str):
+    ax = fig.add_subplot()
+    image = ax.imshow(array, cmap=cmap, aspect="auto")
+    ax.set_xticks(range(len(col_labels)), [str(c) for c in col_labels], rotation=45, ha="right")
+    ax.set_yticks(range(len(row_labels)), [str(r) for r in row_labels])
+    if array.size <= 400:  # more cells than that and the numbers are unreadable anyway
+        _annotate_cells(ax, array, fmt)
+    fig.colorbar(image, ax=ax, label=colorbar)
+    return ax
+
+
+# ---------------------------------------------------------------- article types
+
+def confusion_matrix_figure(matrix, labels: Sequence[str], normalize: bool = False) -> Figure:
+    """Confusion matrix: rows are true labels, columns predicted ones.
+
+    `matrix` is square (len(labels) × len(labels)) counts, as
+    `sklearn.metrics.confusion_matrix(y_true, y_pred, labels=labels)` gives.
+    With `normalize=True` each row is shown as shares of its true label.
+    """
+    n = len(labels)
+    counts = _matrix(matrix, n, n, "confusion matrix")
+    if normalize:
+        totals = counts.sum(axis=1, keepdims=True)
+        counts = np.divide(counts, totals, out=np.zeros_like(counts), where=totals > 0)
+    fig = _figure(1.2 + 0.7 * n, 1.0 + 0.6 * n)
+    ax = _heatmap(fig, counts, labels, labels, "Blues", ".2f" if normalize else ".0f",
+                  "share of true label" if normalize else "articles")
+    ax.set_xlabel("Predicted label")
+    ax.set_ylabel("True label")
+    ax.set_title("Confusion matrix")
+    return fig
+
+
+def label_counts_figure(counts: Mapping[str, int], title: str = "Articles per label") -> Figure:
+    """Horizontal bars, one per label, in the order of `counts` (top to bottom)."""
+    labels = [str(k) for k in counts]
+    fig = _figure(6, 0.8 + _ROW_INCHES * len(labels))
+    ax = fig.add_subplot()
+    bars = ax.barh(labels, list(counts.values()), color=BAR_COLOR)
+    ax.bar_label(bars, padding=2, fontsize=8)
+    ax.invert_yaxis()  # first label on top, as it reads in a table
+    ax.set_xlabel("Articles")
+    ax.set_ylabel("Label")
+    ax.set_title(title)
+    return fig
+
+
+def confidence_histogram_figure(confidences, labels: Sequence[str] | None = None, bins: int = 20) -> Figure:
+    """Histogram of classifier confidences in [0, 1].
+
+    With `labels` (the predicted label of each confidence) the histogram is
+    stacked, one colour per label, so a label the model is unsure of stands out.
+    """
+    values = np.asarray(confidences, dtype=float)
+    edges = np.linspace(0.0, 1.0, bins + 1)
+    fig = _figure(6.5, 3.5)
+    ax = fig.add_subplot()
+    if labels is None:
+        ax.hist(values, bins=edges, color=BAR_COLOR, edgecolor="white")
+    else:
+        if len(labels) != len(values):
+            raise ValueError(f"{len(labels)} labels for {len(values)} confidences")
+        names = list(dict.fromkeys(str(label) for label in labels))
+        groups = [values[[str(label) == name for label in labels]] for name in names]
+        ax.hist(groups, bins=edges, stacked=True, label=names, edgecolor="white")
+        ax.legend(title="Predicted label", fontsize=8)
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("Confidence")
+    ax.set_ylabel("Articles")
+    ax.set_title("Classifier confidence")
+    return fig
+
+
+def top_features_figure(features: Mapping[str, Sequence[tuple[str, float]]], n: int = 10,
+                        title: str = "Top features per article type") -> Figure:
+    """One panel per article type with its `n` heaviest (token, weight) pairs.
+
+    Negative weights (evidence against the type) are drawn in red.
+    """
+    return _word_panels(list(features.values()), [str(k) for k in features], n, "Weight", title)
+
+
+# ---------------------------------------------------------------------- topics
+
+def topic_sweep_figure(rows: Sequence[Mapping[str, float]],
+                       measures: Sequence[str] = ("npmi", "c_v", "diversity")) -> Figure:
+    """Topic quality against the number of topics K, one panel per measure.
+
+    `rows` are records such as ``{"k": 5, "npmi": 0.04, "c_v": 0.41,
+    "diversity": 0.8}``; measures missing from every row are left out.
+    """
+    rows = sorted(rows, key=lambda row: row["k"])
+    present = [m for m in measures if any(row.get(m) is not None for row in rows)]
+    if not present:
+        raise ValueError(f"the sweep rows carry none of the measures {list(measures)}")
+    fig = _figure(3.2 * len(present), 3.2)
+    axes = fig.subplots(1, len(present), squeeze=False)[0]
+    for ax, measure in zip(axes, present):
+        points = [(row["k"], row[measure]) for row in rows if row.get(measure) is not None]
+        ax.plot([k for k, _ in points], [v for _, v in points], marker="o", color=BAR_COLOR)
+        ax.set_xticks(sorted({k for k, _ in points}))
+        ax.set_xlabel("Number of topics (K)")
+        ax.set_ylabel(measure)
+        ax.set_title(measure)
+        ax.grid(alpha=0.3)
+    fig.suptitle("Topic quality by K")
+    return fig
+
+
+def _topic_labels(labels: Sequence[str] | None, count: int) -> list[str]:
+    return [str(label) for label in labels] if labels is not None else [f"Topic {i}" for i in range(count)]
+
+
+def topic_words_figure(topics: Sequence[Sequence[tuple[str, float]]], labels: Sequence[str] | None = None,
+                       n: int = 10) -> Figure:
+    """One panel per topic with its `n` top (word, weight) pairs as bars.
+
+    Segmented words keep their "_" ("công_tác") so a word reads as the
+    segmenter saw it.
+    """
+    return _word_panels(topics, _topic_labels(labels, len(topics)), n, "Weight", "Top words per topic")
+
+
+def _word_panels(groups, titles: list[str], n: int, xlabel: str, title: str, columns: int = 4) -> Figure:
+    """Shared by topic words and classifier features: a grid of horizontal bar panels."""
+    if not groups:
+        raise ValueError("nothing to plot: no groups of words were given")
+    cols = min(columns, len(groups))
+    rows = -(-len(groups) // cols)
+    depth = min(n, max(len(g) for g in groups))
+    fig = _figure(3.3 * cols, rows * (0.7 + _ROW_INCHES * depth))
+    axes = fig.subplots(rows, cols, squeeze=False).ravel()
+    for ax, words, name in zip(axes, groups, titles):
+        words = list(words)[:n]
+        weights = [float(w) for _, w in words]
+        ax.barh([str(t) for t, _ in words], weights,
+                color=[BAR_COLOR if w >= 0 else "#c0392b" for w in weights])
+        ax.invert_yaxis()
+        ax.set_title(name, fontsize=10)
+        ax.set_xlabel(xlabel)
+        ax.tick_params(axis="y", labelsize=8)
+    for ax in axes[len(groups):]:
+        ax.set_visible(False)
+    fig.suptitle(title)
+    return fig
+
+
+def topic_shares_over_time_figure(periods: Sequence[str], shares, topic_labels: Sequence[str] | None = None) -> Figure:
+    """Stacked bars: each topic's share of the articles in each period.
+
+    `shares` is a periods × topics array (rows usually sum to 1). Bars rather
+    than areas, so a corpus with one or two periods still shows something.
+    """
+    array = np.asarray(shares, dtype=float)
+    if array.ndim != 2 or array.shape[0] != len(periods):
+        raise ValueError(f"shares: expected {len(periods)} periods × topics, got shape {array.shape}")
+    names = _topic_labels(topic_labels, array.shape[1])
+    if len(names) != array.shape[1]:
+        raise ValueError(f"{len(names)} topic labels for {array.shape[1]} topics")
+    fig = _figure(max(5.0, 0.45 * len(periods) + 3), 4)
+    ax = fig.add_subplot()
+    x = np.arange(len(periods))
+    bottom = np.zeros(len(periods))
+    for column, name in zip(array.T, names):
+        ax.bar(x, column, bottom=bottom, label=name, width=0.8)
+        bottom += column
+    many = len(periods) > 6
+    ax.set_xticks(x, [str(p) for p in periods], rotation=45 if many else 0, ha="right" if many else "center")
+    ax.set_xlabel("Period")
+    ax.set_ylabel("Share of articles")
+    ax.set_title("Topic shares over time")
+    ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=8)
+    return fig
+
+
+def topic_by_type_heatmap(matrix, type_labels: Sequence[str], topic_labels: Sequence[str] | None = None) -> Figure:
+    """Heat map of the mean topic share (columns) within each article type (rows)."""
+    n_topics = np.shape(matrix)[1] if np.ndim(matrix) == 2 else 0
+    names = _topic_labels(topic_labels, n_topics)
+    array = _matrix(matrix, len(type_labels), len(names), "topic by type")
+    fig = _figure(1.8 + 0.75 * len(names), 1.2 + 0.5 * len(type_labels))
+    ax = _heatmap(fig, array, type_labels, names, "YlOrRd", ".2f", "mean topic share")
+    ax.set_xlabel("Topic")
+    ax.set_ylabel("Article type")
+    ax.set_title("Topics by article type")
+    return fig
+
+
+# ---------------------------------------------------------------------- output
+
+def save_figure(fig: Figure, path: str | os.PathLike, dpi: int = 120) -> Path:
+    """Write `fig` to `path`: PNG unless the suffix asks for SVG or PDF. Returns the path."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    suffix = path.suffix.lower().lstrip(".")
+    fig.savefig(path, format=suffix if suffix in ("svg", "pdf") else "png", dpi=dpi)
+    return path
