@@ -1,0 +1,215 @@
+"""Rows to the files people open: CSV, JSONL and Excel workbooks.
+
+`write_rows(rows, path)` writes one row per record with a header, the format
+chosen by the suffix (.csv, .jsonl, .xlsx). `write_workbook(sheets, path)`
+writes several tables as the sheets of one .xlsx file.
+
+What a spreadsheet user needs, and why:
+- Dates are real dates in .xlsx ("2017-03-05" becomes a date cell, "2017-03"
+  the first of that month shown as yyyy-mm), so Excel sorts and filters them.
+- Numbers stay numbers (a confidence of 0.83 is a number cell, not text).
+- Vietnamese text is intact: .xlsx stores Unicode; .csv is written as UTF-8
+  with a BOM, without which Excel reads UTF-8 as a Windows code page.
+- Lists (the cues behind a label) become one "a; b" cell in .csv/.xlsx and stay
+  lists in .jsonl.
+- Text that starts with "=" is kept as text in .xlsx, never run as a formula.
+
+Files are written to a temporary name and renamed, so a failed run never
+leaves a half-written table behind.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import os
+import re
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterable, Mapping, Sequence
+
+from .errors import DvtopicsError
+
+FORMATS = (".csv", ".jsonl", ".xlsx")
+LIST_SEPARATOR = "; "
+XLSX_MAX_CELL_CHARS = 32767  # Excel's limit on one cell
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_MONTH = re.compile(r"^\d{4}-\d{2}$")
+_MAX_COLUMN_WIDTH = 60
+
+
+def columns_of(rows: Sequence[Mapping], columns: Sequence[str] | None = None) -> list[str]:
+    """The header: `columns` if given, else every key in order of first appearance.
+
+    >>> columns_of([{"id": 1, "label": "khac"}, {"id": 2, "cues": []}])
+    ['id', 'label', 'cues']
+    """
+    if columns is not None:
+        return list(columns)
+    return list(dict.fromkeys(key for row in rows for key in row))
+
+
+def _plain(value):
+    """numpy scalars -> Python numbers, so json and openpyxl take them."""
+    return value.item() if hasattr(value, "item") and not isinstance(value, (str, bytes)) else value
+
+
+def _flat(value):
+    """A value for one cell of a flat table (.csv/.xlsx)."""
+    value = _plain(value)
+    if isinstance(value, (list, tuple, set)):
+        return LIST_SEPARATOR.join(str(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def excel_value(value):
+    """A value as an Excel cell wants it: ISO dates as dates, lists joined.
+
+    >>> excel_value("2017-03-05"), excel_value("2017-03"), excel_value(["a", "b"]), excel_value(0.5)
+    (datetime.date(2017, 3, 5), datetime.date(2017, 3, 1), 'a; b', 0.5)
+    """
+    value = _flat(value)
+    if isinstance(value, str):
+        try:
+            if _ISO_DATE.match(value):
+                return dt.date.fromisoformat(value)
+            if _ISO_MONTH.match(value):
+                return dt.date.fromisoformat(value + "-01")
+        except ValueError:  # "2017-13-40" is text that looks like a date; keep it as text
+            pass
+    return value
+
+
+@contextmanager
+def _atomic(path: Path, mode: str = "w", **kwargs):
+    """Open a temporary file beside `path` and move it into place only on success."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle = tempfile.NamedTemporaryFile(mode, dir=path.parent, delete=False, suffix=".tmp", **kwargs)
+    try:
+        with handle:
+            yield handle
+        os.replace(handle.name, path)
+    except BaseException:
+        os.unlink(handle.name)
+        raise
+
+
+def _suffix(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        raise DvtopicsError(f"{path}: cannot write '{suffix or 'no suffix'}' tables; "
+                            f"name the file with one of {', '.join(FORMATS)}")
+    return suffix
+
+
+def write_rows(rows: Iterable[Mapping], path: str | os.PathLike, columns: Sequence[str] | None = None,
+               sheet: str = "articles") -> Path:
+    """Write `rows` (dicts) to `path` as .csv, .jsonl or .xlsx, chosen by its suffix.
+
+    The header is `columns` or the union of the rows' keys. Returns the path.
+    """
+    path = Path(path)
+    suffix = _suffix(path)
+    rows = list(rows)
+    if suffix == ".jsonl":
+        _write_jsonl(rows, path)
+    elif suffix == ".csv":
+        _write_csv(rows, path, columns_of(rows, columns))
+    else:
+        write_workbook({sheet: rows}, path, {sheet: columns} if columns else None)
+    return path
+
+
+def _json_default(value):
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if hasattr(value, "item"):
+        return value.item()
+    if isinstance(value, (set, tuple)):
+        return list(value)
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+
+
+def _write_jsonl(rows: list[Mapping], path: Path) -> None:
+    with _atomic(path, encoding="utf-8", newline="\n") as handle:
+        for row in rows:
+            handle.write(json.dumps(dict(row), ensure_ascii=False, default=_json_default) + "\n")
+
+
+def _write_csv(rows: list[Mapping], path: Path, columns: list[str]) -> None:
+    with _atomic(path, encoding="utf-8-sig", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({key: _flat(value) for key, value in row.items()})
+
+
+def write_workbook(sheets: Mapping[str, Sequence[Mapping]], path: str | os.PathLike,
+                   columns: Mapping[str, Sequence[str] | None] | None = None) -> Path:
+    """Write each named table of `sheets` as one sheet of an .xlsx workbook.
+
+    Each sheet gets a bold header, frozen first row, an autofilter and column
+    widths fitted to its content. Returns the path.
+    """
+    from openpyxl import Workbook
+
+    path = Path(path)
+    if path.suffix.lower() != ".xlsx":
+        raise DvtopicsError(f"{path}: a workbook must be named .xlsx")
+    book = Workbook(write_only=True)  # streams rows: 35k articles without holding a cell tree
+    for name, rows in sheets.items():
+        rows = list(rows)
+        _write_sheet(book.create_sheet(_sheet_title(name)), rows, columns_of(rows, (columns or {}).get(name)))
+    with _atomic(path, "wb") as handle:
+        book.save(handle)
+    return path
+
+
+def _sheet_title(name: str) -> str:
+    # Excel forbids []:*?/\ in sheet names and cuts them at 31 characters
+    return re.sub(r"[\[\]:*?/\\]", "_", str(name))[:31] or "sheet"
+
+
+def _write_sheet(ws, rows: list[Mapping], columns: list[str]) -> None:
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    widths = [len(str(c)) for c in columns]
+    table = [[_flat(row.get(c)) for c in columns] for row in rows]
+    for values in table:
+        for i, value in enumerate(values):
+            widths[i] = max(widths[i], len(str(value if value is not None else "")))
+    for i, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = min(width + 2, _MAX_COLUMN_WIDTH)
+    if columns:
+        ws.freeze_panes = "A2"
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
+    bold = Font(bold=True)
+    header = []
+    for name in columns:
+        cell = WriteOnlyCell(ws, value=str(name))
+        cell.font = bold
+        header.append(cell)
+    ws.append(header)
+    for values in table:
+        ws.append([_cell(ws, value, WriteOnlyCell) for value in values])
+
+
+def _cell(ws, flat, cell_type):
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    value = excel_value(flat)
+    if isinstance(value, dt.date):
+        cell = cell_type(ws, value=value)
+        # a month ("2017-03") is shown as a month, not as its first day
+        cell.number_format = "yyyy-mm" if isinstance(flat, str) and _ISO_MONTH.match(flat) else "yyyy-mm-dd"
+        return cell
+    if isinstance(value, str):
+        cell = cell_type(ws, value=ILLEGAL_CHARACTERS_RE.sub("", value)[:XLSX_MAX_CELL_CHARS])
+        cell.data_type = "s"  # openpyxl would make "=..." a formula
+        return cell
+    return value

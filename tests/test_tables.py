@@ -1,0 +1,86 @@
+import csv
+import datetime as dt
+import json
+
+import pytest
+from openpyxl import load_workbook
+
+from dvtopics.errors import DvtopicsError
+from dvtopics.tables import write_rows, write_workbook
+
+ROWS = [
+    {"id": "a1", "label": "semi_annual_review", "confidence": 0.83, "cues": ["sơ kết", "6 tháng đầu năm"],
+     "title": "Ban Dân vận Huyện ủy Krông Pắc sơ kết công tác dân vận", "date": "2022-07-05",
+     "source": "baodaklak.vn", "error": None},
+    {"id": "a2", "label": "other", "confidence": 1, "cues": [],
+     "title": "=SUM(1,2) không phải công thức", "date": None, "source": None, "error": None},
+    {"id": "a3", "label": None, "confidence": None, "cues": [], "title": "", "date": None, "source": None,
+     "error": "a3.txt: empty file"},
+]
+
+
+def _sheet_rows(ws):
+    rows = list(ws.iter_rows(values_only=True))
+    return rows[0], [dict(zip(rows[0], r)) for r in rows[1:]]
+
+
+def test_xlsx_reads_back_with_types_and_vietnamese(tmp_path):
+    path = write_rows(ROWS, tmp_path / "labels.xlsx")
+    ws = load_workbook(path).active
+    header, rows = _sheet_rows(ws)
+    assert header == ("id", "label", "confidence", "cues", "title", "date", "source", "error")
+    assert [r["id"] for r in rows] == ["a1", "a2", "a3"]
+    assert rows[0]["date"] == dt.datetime(2022, 7, 5)  # a real date cell, not text
+    assert ws["F2"].is_date and ws["F2"].number_format == "yyyy-mm-dd"
+    assert isinstance(rows[0]["confidence"], float) and rows[0]["confidence"] == pytest.approx(0.83)
+    assert rows[0]["title"] == "Ban Dân vận Huyện ủy Krông Pắc sơ kết công tác dân vận"
+    assert rows[0]["cues"] == "sơ kết; 6 tháng đầu năm"
+    assert rows[1]["title"] == "=SUM(1,2) không phải công thức" and ws["E3"].data_type == "s"
+    assert rows[2]["error"] == "a3.txt: empty file" and rows[2]["date"] is None
+    assert ws.freeze_panes == "A2"
+
+
+def test_csv_has_bom_header_and_flat_cues(tmp_path):
+    path = write_rows(ROWS, tmp_path / "labels.csv")
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")  # Excel needs it to read UTF-8
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 3 and rows[0]["cues"] == "sơ kết; 6 tháng đầu năm"
+    assert rows[0]["date"] == "2022-07-05" and rows[2]["confidence"] == ""
+
+
+def test_jsonl_keeps_lists_and_numpy_numbers(tmp_path):
+    np = pytest.importorskip("numpy")
+    rows = [dict(ROWS[0], confidence=np.float32(0.5))]
+    path = write_rows(rows, tmp_path / "labels.jsonl")
+    back = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert back[0]["cues"] == ["sơ kết", "6 tháng đầu năm"] and back[0]["confidence"] == 0.5
+
+
+def test_explicit_columns_order_and_subset(tmp_path):
+    path = write_rows(ROWS, tmp_path / "x.csv", columns=["title", "id"])
+    assert path.read_text(encoding="utf-8-sig").splitlines()[0] == "title,id"
+
+
+def test_workbook_sheets_and_months(tmp_path):
+    path = write_workbook({"articles": ROWS, "per month": [{"month": "2022-07", "label": "other", "articles": 2}],
+                           "topics/long:name[that is too long]": []}, tmp_path / "r.xlsx")
+    book = load_workbook(path)
+    assert book.sheetnames[:2] == ["articles", "per month"] and len(book.sheetnames[2]) <= 31
+    ws = book["per month"]
+    assert ws["A2"].value == dt.datetime(2022, 7, 1) and ws["A2"].number_format == "yyyy-mm"
+    assert ws["C2"].value == 2
+
+
+def test_unknown_suffix_fails_and_leaves_nothing(tmp_path):
+    with pytest.raises(DvtopicsError, match=".csv, .jsonl, .xlsx"):
+        write_rows(ROWS, tmp_path / "labels.txt")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_failed_write_keeps_old_file(tmp_path):
+    path = write_rows(ROWS, tmp_path / "labels.jsonl")
+    before = path.read_bytes()
+    with pytest.raises(TypeError):
+        write_rows([{"id": object()}], path)
+    assert path.read_bytes() == before and [p.name for p in tmp_path.iterdir()] == ["labels.jsonl"]
