@@ -23,7 +23,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 __all__ = [
-    "confusion_matrix_figure", "label_counts_figure", "confidence_histogram_figure",
+    "confusion_matrix_figure", "label_counts_figure", "confidence_histogram_figure", "histogram_figure",
     "top_features_figure", "topic_sweep_figure", "topic_words_figure",
     "topic_shares_over_time_figure", "topic_by_type_heatmap", "save_figure",
 ]
@@ -86,16 +86,21 @@ def confusion_matrix_figure(matrix, labels: Sequence[str], normalize: bool = Fal
     return fig
 
 
-def label_counts_figure(counts: Mapping[str, int], title: str = "Articles per label") -> Figure:
-    """Horizontal bars, one per label, in the order of `counts` (top to bottom)."""
+def label_counts_figure(counts: Mapping[str, int], title: str = "Articles per label",
+                        xlabel: str = "Articles", ylabel: str = "Label") -> Figure:
+    """Horizontal bars, one per label, in the order of `counts` (top to bottom).
+
+    Any counts will do (word frequencies, articles per source): name them with
+    `title`, `xlabel` and `ylabel`.
+    """
     labels = [str(k) for k in counts]
     fig = _figure(6, 0.8 + _ROW_INCHES * len(labels))
     ax = fig.add_subplot()
     bars = ax.barh(labels, list(counts.values()), color=BAR_COLOR)
     ax.bar_label(bars, padding=2, fontsize=8)
     ax.invert_yaxis()  # first label on top, as it reads in a table
-    ax.set_xlabel("Articles")
-    ax.set_ylabel("Label")
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
     ax.set_title(title)
     return fig
 
@@ -123,6 +128,17 @@ def confidence_histogram_figure(confidences, labels: Sequence[str] | None = None
     ax.set_xlabel("Confidence")
     ax.set_ylabel("Articles")
     ax.set_title("Classifier confidence")
+    return fig
+
+
+def histogram_figure(values, xlabel: str, title: str, ylabel: str = "Articles", bins: int = 30) -> Figure:
+    """A plain histogram, e.g. of article lengths in words."""
+    fig = _figure(6.5, 3.5)
+    ax = fig.add_subplot()
+    ax.hist(np.asarray(values, dtype=float), bins=bins, color=BAR_COLOR, edgecolor="white")
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.set_title(title)
     return fig
 
 

@@ -71,6 +71,18 @@ def test_confidence_histogram_stacks_by_label_with_a_legend():
         plots.confidence_histogram_figure([0.2, 0.8], labels=["khác"])
 
 
+def test_label_counts_can_name_other_counts():
+    ax = plots.label_counts_figure({"dân_vận": 40}, title="Most frequent words", xlabel="Occurrences",
+                                   ylabel="Word").axes[0]
+    assert (ax.get_title(), ax.get_xlabel(), ax.get_ylabel()) == ("Most frequent words", "Occurrences", "Word")
+
+
+def test_histogram_has_the_asked_bins_and_labels():
+    ax = plots.histogram_figure([120, 300, 310, 900], xlabel="Words per article", title="Lengths", bins=4).axes[0]
+    assert len(bars(ax)) == 4 and sum(b.get_height() for b in bars(ax)) == 4
+    assert (ax.get_xlabel(), ax.get_ylabel(), ax.get_title()) == ("Words per article", "Articles", "Lengths")
+
+
 def test_top_features_has_a_panel_per_type_and_marks_negative_weights():
     features = {"giao_ban_quý": [("quý", 1.2), ("giao_ban", 0.8), ("năm", -0.5)],
                 "khác": [("du_lịch", 0.7)]}

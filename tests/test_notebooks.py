@@ -1,0 +1,53 @@
+"""Every notebook runs top to bottom on the seeds and draws at least one figure, so none can rot.
+
+The kernel is "python3" as this interpreter's ipykernel provides it: jupyter_client looks first in
+this environment's share/jupyter/kernels and runs a kernelspec whose command is "python" with
+`sys.executable`, so the notebooks import the dvtopics installed here. Each notebook runs with
+cwd notebooks/ and, through the environment, the test's private segmentation cache.
+"""
+import sys
+from pathlib import Path
+
+import pytest
+
+nbformat = pytest.importorskip("nbformat")
+nbclient = pytest.importorskip("nbclient")
+
+NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
+PATHS = sorted(NOTEBOOKS.glob("*.ipynb"))
+TIMEOUT = 300  # seconds per cell; on the seeds a whole notebook takes well under a minute
+
+
+def test_the_python3_kernel_is_this_interpreter():
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    argv = KernelSpecManager().get_kernel_spec("python3").argv
+    assert argv[0] in ("python", sys.executable), (
+        f"the python3 kernel runs {argv[0]}, not {sys.executable}: a user kernelspec shadows this "
+        "environment's; remove it (jupyter kernelspec remove python3) or install ipykernel here")
+
+
+def test_there_are_notebooks():
+    assert {"01-explore-articles.ipynb"} <= {p.name for p in PATHS}
+
+
+@pytest.mark.parametrize("path", PATHS, ids=lambda p: p.stem)
+def test_notebook_runs_on_the_seeds_and_draws(path):
+    notebook = nbformat.read(path, as_version=4)
+    assert "CORPORA = None" in notebook.cells[1].source, "the first code cell sets CORPORA = None"
+    client = nbclient.NotebookClient(notebook, kernel_name="python3", timeout=TIMEOUT,
+                                     resources={"metadata": {"path": str(NOTEBOOKS)}})
+    client.execute()  # raises CellExecutionError, with the cell and traceback, on the first error
+    outputs = [out for cell in notebook.cells if cell.cell_type == "code" for out in cell.outputs]
+    assert not [out for out in outputs if out.output_type == "error"]
+    assert any("image/png" in out.get("data", {}) for out in outputs), f"{path.name} drew no figure"
+
+
+@pytest.mark.parametrize("path", PATHS, ids=lambda p: p.stem)
+def test_committed_notebook_is_stored_without_outputs(path):
+    notebook = nbformat.read(path, as_version=4)
+    nbformat.validate(notebook)
+    code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    assert all(not cell.outputs and cell.execution_count is None for cell in code), (
+        f"{path.name} holds outputs; clear them before committing "
+        "(jupyter nbconvert --clear-output --inplace)")
