@@ -228,7 +228,7 @@ def topic_shares_over_time_figure(periods: Sequence[str], shares, topic_labels: 
     names = _topic_labels(topic_labels, array.shape[1])
     if len(names) != array.shape[1]:
         raise ValueError(f"{len(names)} topic labels for {array.shape[1]} topics")
-    fig = _figure(max(5.0, 0.45 * len(periods) + 3), 4)
+    fig = _figure(max(7.0, 0.45 * len(periods) + 4.5), 4)  # room for the legend beside the bars
     ax = fig.add_subplot()
     x = np.arange(len(periods))
     bottom = np.zeros(len(periods))
@@ -249,7 +249,8 @@ def topic_by_type_heatmap(matrix, type_labels: Sequence[str], topic_labels: Sequ
     n_topics = np.shape(matrix)[1] if np.ndim(matrix) == 2 else 0
     names = _topic_labels(topic_labels, n_topics)
     array = _matrix(matrix, len(type_labels), len(names), "topic by type")
-    fig = _figure(1.8 + 0.75 * len(names), 1.2 + 0.5 * len(type_labels))
+    longest = max((len(str(n)) for n in names), default=0)  # rotated topic labels need room below
+    fig = _figure(1.8 + 0.75 * len(names), 1.2 + 0.5 * len(type_labels) + 0.06 * longest)
     ax = _heatmap(fig, array, type_labels, names, "YlOrRd", ".2f", "mean topic share")
     ax.set_xlabel("Topic")
     ax.set_ylabel("Article type")
