@@ -91,10 +91,17 @@ def _atomic(path: Path, mode: str = "w", **kwargs):
     try:
         with handle:
             yield handle
+        os.chmod(handle.name, 0o666 & ~_umask())  # a temporary file is private; the table is not
         os.replace(handle.name, path)
     except BaseException:
         os.unlink(handle.name)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _suffix(path: Path) -> str:
