@@ -21,6 +21,7 @@ from typing import Mapping, Sequence
 
 import numpy as np
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 __all__ = [
     "confusion_matrix_figure", "label_counts_figure", "confidence_histogram_figure", "histogram_figure",
@@ -80,6 +81,8 @@ def confusion_matrix_figure(matrix, labels: Sequence[str], normalize: bool = Fal
     fig = _figure(1.2 + 0.7 * n, 1.0 + 0.6 * n)
     ax = _heatmap(fig, counts, labels, labels, "Blues", ".2f" if normalize else ".0f",
                   "share of true label" if normalize else "articles")
+    if not normalize:  # a count bar with ticks at 0.25 articles reads oddly
+        fig.axes[-1].yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlabel("Predicted label")
     ax.set_ylabel("True label")
     ax.set_title("Confusion matrix")

@@ -32,6 +32,8 @@ def test_confusion_matrix_shows_counts_with_labels_on_both_axes():
     assert (ax.get_xlabel(), ax.get_ylabel()) == ("Predicted label", "True label")
     assert np.array_equal(ax.images[0].get_array(), matrix)
     assert cell_texts(ax)[:4] == ["3", "1", "0", "0"]
+    colorbar_ticks = fig.axes[1].get_yticks()
+    assert all(float(t).is_integer() for t in colorbar_ticks)  # counts, not fractions of an article
 
 
 def test_confusion_matrix_normalised_rows_are_shares():
