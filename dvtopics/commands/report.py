@@ -1,0 +1,74 @@
+"""`dvtopics report`: one self-contained HTML report, and its tables as a spreadsheet."""
+from __future__ import annotations
+
+import shlex
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from .options import cache_options, field_names, input_options, n_jobs_option, paths_argument
+
+
+def _command_line(ctx: click.Context) -> str:
+    """The command as a user would retype it: arguments, and options not left at their default."""
+    words = ctx.command_path.split()
+    for param in ctx.command.params:
+        value = ctx.params.get(param.name)
+        if isinstance(param, click.Argument):
+            words += [str(v) for v in (value or ())]
+        elif value not in (None, False, ()) and value != param.default:
+            words += [param.opts[-1]] + ([] if param.is_flag else [str(value)])
+    return shlex.join(words)
+
+
+@click.command()
+@paths_argument
+@click.option("--out", type=click.Path(dir_okay=False), required=True, help="The HTML report to write.")
+@click.option("--xlsx", type=click.Path(dir_okay=False), default=None,
+              help="Also write the report's tables (every article, counts per month, topics) as an .xlsx workbook.")
+@click.option("--model", "model_dir", type=click.Path(file_okay=False), default=None,
+              help="Article-type model directory [default: the shipped model].")
+@click.option("--topics", "topics_dir", type=click.Path(file_okay=False), default=None,
+              help="Topic model directory (`dvtopics topics fit --out`) [default: fit topics on these articles].")
+@click.option("--no-topics", is_flag=True, help="Leave the themes out (no topic model given or fitted).")
+@click.option("--k", "n_topics", type=click.IntRange(2, 200), default=None,
+              help="Topics to fit when no --topics is given [default: from the number of articles].")
+@click.option("--max-rows-per-type", type=click.IntRange(1), default=500, show_default=True,
+              help="Articles listed per type in the HTML (the most confident); the spreadsheet has all.")
+@click.option("--title", default="dvtopics report", show_default=True, help="The report's title.")
+@input_options
+@n_jobs_option
+@cache_options
+@click.pass_context
+def report(ctx, paths, out, xlsx, model_dir, topics_dir, no_topics, n_topics, max_rows_per_type, title,
+           text_field, id_field, label_field, max_bytes, n_jobs, cache_dir, no_cache):
+    """Write one HTML report of the articles in PATHS that opens anywhere, offline.
+
+    It labels each article's type, finds its themes, and shows the corpus at a
+    glance, types per month, a sortable and searchable article table, topics
+    over time and by type, and how it was made.
+    """
+    from ..corpus import read_articles
+    from ..report import build_report, label_and_topics, write_report_workbook, write_text
+    from ..segment import SegmentCache
+
+    started = time.perf_counter()
+    articles = list(read_articles(paths, field_names(text_field, id_field, label_field), "record", max_bytes))
+    cache = None if no_cache else SegmentCache(cache_dir)
+    records, topics, provenance = label_and_topics(
+        articles, model_dir, topics_dir, fit_topics=not no_topics, n_topics=n_topics,
+        cache=cache, n_jobs=n_jobs, progress=len(articles) > 100)
+    provenance.update(command=_command_line(ctx), inputs=[str(p) for p in paths])
+    html = build_report(records, topics, provenance, max_rows_per_type=max_rows_per_type, title=title)
+    path = write_text(html, out)
+    if xlsx:
+        click.echo(f"Tables: {write_report_workbook(records, topics, xlsx)}", err=True)
+    failed = sum(1 for r in records if r.get("error"))
+    click.echo(f"Report: {path} ({path.stat().st_size / 2**20:.1f} MB, {len(records)} articles, "
+               f"{failed} could not be read) in {time.perf_counter() - started:.1f} s", err=True)
+    sys.exit(1 if failed else 0)
+
+
+COMMANDS = [report]

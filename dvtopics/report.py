@@ -1,0 +1,411 @@
+"""The report people open: one self-contained HTML file, and its spreadsheet.
+
+`build_report(records, topics, provenance)` turns plain data into the HTML
+string; it knows nothing of models or files:
+
+- `records`: one dict per article as `dvtopics.classify.predict_articles`
+  gives them (id, label, confidence, cues, title, date, source, error).
+- `topics` (optional): a `dvtopics.topics.TopicReport` (or its `asdict`), as
+  `dvtopics.topics.summarize` makes it: labels, top words, each article's main
+  topic, representative articles, mean shares per period and per type.
+- `provenance`: {"command", "inputs", "model_dir", "model_card",
+  "topics_source", "topics_card"}; version and date are filled in.
+
+`report_tables` computes the tables (articles with labels and topics, counts
+per month, topics) once; the HTML shows them and `write_report_workbook`
+writes them as sheets. Charts are the project's matplotlib figures inlined as
+SVG with the glyphs drawn as paths, so the diacritics show without any font on
+the reader's machine; the article table is server-rendered HTML that a few
+lines of inline JavaScript make sortable, filterable and searchable. Nothing
+is loaded from the network.
+
+Big corpora: the HTML shows the `max_rows_per_type` most confident articles of
+each type and the `top_articles` most representative of each topic; the
+spreadsheet holds every article.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import io
+import logging
+import re
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Mapping, Sequence
+
+import numpy as np
+
+from . import __version__
+from .errors import DvtopicsError
+from .topics import period_of
+
+log = logging.getLogger(__name__)
+
+MAX_ROWS_PER_TYPE = 500
+TOP_ARTICLES_PER_TOPIC = 5
+TOP_WORDS = 12
+MAX_FAILED_SHOWN = 200
+MAX_MONTHS_CHARTED = 36  # beyond that the charts go by year, or the bars are unreadable
+
+TYPE_NAMES_VI = {  # the names a Vietnamese reader knows the article types by
+    "semi_annual_review": "Sơ kết 6 tháng",
+    "quarterly_briefing": "Giao ban, trực báo quý",
+    "steering_committee": "Hội nghị Ban Chỉ đạo",
+    "annual_review": "Tổng kết năm",
+    "other": "Khác",
+}
+UNLABELLED = "(none)"
+
+
+# ----------------------------------------------------------------- the data
+
+def _good(records: Sequence[Mapping]) -> list[Mapping]:
+    return [r for r in records if not r.get("error")]
+
+
+def _label(record: Mapping) -> str:
+    return record.get("label") or UNLABELLED
+
+
+def type_order(records: Sequence[Mapping]) -> list[str]:
+    """Types by count (most first), ties by name, so every table and chart agrees."""
+    counts = Counter(_label(r) for r in _good(records))
+    return sorted(counts, key=lambda label: (-counts[label], label))
+
+
+def corpus_summary(records: Sequence[Mapping]) -> dict:
+    """Counts, sources, date range and failures: the corpus at a glance."""
+    good = _good(records)
+    dates = sorted(str(r["date"]) for r in good if r.get("date"))
+    sources = Counter(r.get("source") or "(unknown)" for r in good)
+    return {
+        "articles": len(records), "read": len(good), "failed": [r for r in records if r.get("error")],
+        "sources": sources.most_common(), "n_sources": len([s for s in sources if s != "(unknown)"]),
+        "first_date": dates[0] if dates else None, "last_date": dates[-1] if dates else None,
+        "undated": len(good) - len(dates),
+    }
+
+
+def type_counts(records: Sequence[Mapping]) -> list[dict]:
+    """Per type: articles, share and mean confidence."""
+    good = _good(records)
+    rows = []
+    for label in type_order(records):
+        mine = [r for r in good if _label(r) == label]
+        confidences = [float(r["confidence"]) for r in mine if r.get("confidence") is not None]
+        rows.append({"label": label, "name_vi": TYPE_NAMES_VI.get(label, ""), "articles": len(mine),
+                     "share": len(mine) / len(good),
+                     "mean_confidence": float(np.mean(confidences)) if confidences else None})
+    return rows
+
+
+def monthly_counts(records: Sequence[Mapping]) -> list[dict]:
+    """One row per month: total and articles of each type (undated articles are left out)."""
+    types = type_order(records)
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for record in _good(records):
+        month = period_of(record.get("date"))
+        if month:
+            counts[month][_label(record)] += 1
+    return [{"month": month, "total": sum(counts[month].values()), **{t: counts[month][t] for t in types}}
+            for month in sorted(counts)]
+
+
+def topic_data(topics) -> dict | None:
+    """`topics` as a plain dict (a `dvtopics.topics.TopicReport` or its `asdict`), or None if it has no topics."""
+    if topics is None:
+        return None
+    if dataclasses.is_dataclass(topics):
+        topics = dataclasses.asdict(topics)
+    return dict(topics) if topics.get("labels") else None
+
+
+def topic_names(topics: Mapping | None) -> list[str]:
+    """"3: label" per topic, in topic order."""
+    return [f"{k}: {label}" for k, label in enumerate((topics or {}).get("labels", []))]
+
+
+def article_rows(records: Sequence[Mapping], topics: Mapping | None = None) -> list[dict]:
+    """Every article with its label, confidence, cues, and main topic when there are topics."""
+    names = topic_names(topics)
+    main = {d["id"]: d for d in (topics or {}).get("documents", [])}
+    rows = []
+    for record in records:
+        row = {key: record.get(key) for key in ("id", "title", "date", "source", "label", "confidence")}
+        row["name_vi"] = TYPE_NAMES_VI.get(record.get("label") or "", "")
+        row["cues"] = list(record.get("cues") or [])
+        if names:
+            doc = main.get(record.get("id"))
+            row["topic"] = names[doc["main_topic"]] if doc else None
+            row["topic_share"] = doc["main_share"] if doc else None
+        row["error"] = record.get("error")
+        rows.append(row)
+    return rows
+
+
+def period_for(records: Sequence[Mapping]) -> str:
+    """"month", or "year" when the months are too many to read as bars."""
+    months = {period_of(r.get("date")) for r in _good(records)} - {None}
+    return "year" if len(months) > MAX_MONTHS_CHARTED else "month"
+
+
+def topic_rows(topics: Mapping | None) -> list[dict]:
+    """One row per topic: label, top words, share of the words, articles where it is the main topic."""
+    if not topics:
+        return []
+    main = Counter(d["main_topic"] for d in topics.get("documents", []))
+    shares = topics.get("shares") or [None] * len(topics["labels"])
+    return [{"topic": k, "label": label, "top_words": ", ".join(str(w) for w, _ in words[:TOP_WORDS]),
+             "share_of_words": share, "main_topic_of": main.get(k, 0)}
+            for k, (label, words, share) in enumerate(zip(topics["labels"], topics["top_words"], shares))]
+
+
+def representatives(records: Sequence[Mapping], topics: Mapping) -> list[list[dict]]:
+    """Each topic's representative articles with their date and type from `records`."""
+    by_id = {r.get("id"): r for r in records}
+    return [[{**by_id.get(doc["id"], {}), **doc} for doc in docs] for docs in topics.get("representatives", [])]
+
+
+def report_tables(records: Sequence[Mapping], topics=None) -> dict[str, list[dict]]:
+    """The report's tables as sheets: articles, counts per month, types, topics, failed."""
+    topics = topic_data(topics)
+    sheets = {"articles": article_rows(records, topics), "per month": monthly_counts(records),
+              "types": type_counts(records)}
+    if topics:
+        sheets["topics"] = topic_rows(topics)
+    sheets["failed"] = [{"id": r.get("id"), "error": r.get("error")} for r in records if r.get("error")]
+    return sheets
+
+
+def write_report_workbook(records: Sequence[Mapping], topics, path) -> Path:
+    """The report's tables as the sheets of one .xlsx file (every article, not only those shown)."""
+    from .tables import write_workbook
+
+    return write_workbook(report_tables(records, topics), path)
+
+
+# ------------------------------------------------------------------- charts
+
+def svg_of(fig, prefix: str) -> str:
+    """A matplotlib figure as inline <svg> markup.
+
+    Glyphs are paths (matplotlib's default), so Vietnamese shows without
+    fonts. Ids get `prefix`, because several SVGs share one HTML document and
+    matplotlib reuses ids ("DejaVuSans-61", clip paths) between figures.
+    """
+    buffer = io.StringIO()
+    fig.savefig(buffer, format="svg", metadata={"Date": None})
+    svg = buffer.getvalue()
+    svg = svg[svg.index("<svg"):]  # drop the XML declaration and DOCTYPE: invalid inside HTML
+    svg = re.sub(r'\bid="([^"]+)"', rf'id="{prefix}-\1"', svg)
+    svg = re.sub(r'((?:xlink:)?href)="#([^"]+)"', rf'\1="#{prefix}-\2"', svg)
+    svg = re.sub(r"url\(#([^)]+)\)", rf"url(#{prefix}-\1)", svg)
+    # shrink with the page but never grow past the drawn size: the viewBox keeps the proportions
+    svg = re.sub(r'<svg([^>]*?) width="([^"]+)" height="[^"]+"',
+                 r'<svg\1 class="chart" role="img" style="max-width: \2"', svg, count=1)
+    return svg
+
+
+def _monthly_types_figure(periods: Sequence[str], counts: Mapping[str, Sequence[int]]):
+    """Stacked bars: articles of each type per period."""
+    from matplotlib.figure import Figure  # no pyplot: no GUI backend, no global state
+
+    fig = Figure(figsize=(max(5.0, 0.45 * len(periods) + 3), 4), layout="constrained")
+    ax = fig.add_subplot()
+    x = np.arange(len(periods))
+    bottom = np.zeros(len(periods))
+    for label, column in counts.items():
+        ax.bar(x, column, bottom=bottom, label=label, width=0.8)
+        bottom += np.asarray(column, dtype=float)
+    many = len(periods) > 6
+    ax.set_xticks(x, list(periods), rotation=45 if many else 0, ha="right" if many else "center")
+    ax.set_ylabel("Articles")
+    ax.set_title("Articles per period and type")
+    ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=8)
+    return fig
+
+
+def type_charts(records: Sequence[Mapping]) -> dict[str, str]:
+    from .plots import label_counts_figure
+
+    charts = {}
+    counts = {row["label"]: row["articles"] for row in type_counts(records)}
+    if counts:
+        charts["types"] = svg_of(label_counts_figure(counts, "Articles per type"), "c-types")
+    unit = period_for(records)
+    per_period: dict[str, Counter] = defaultdict(Counter)
+    for record in _good(records):
+        period = period_of(record.get("date"), unit)
+        if period:
+            per_period[period][_label(record)] += 1
+    if per_period:
+        periods = sorted(per_period)
+        series = {t: [per_period[p][t] for p in periods] for t in type_order(records)}
+        charts["months"] = svg_of(_monthly_types_figure(periods, series), "c-months")
+    return charts
+
+
+def topic_charts(topics: Mapping) -> dict[str, str]:
+    from .plots import topic_by_type_heatmap, topic_shares_over_time_figure
+
+    charts, names = {}, topic_names(topics)
+    if topics.get("periods"):
+        charts["over_time"] = svg_of(topic_shares_over_time_figure(
+            topics["periods"], topics["over_time"], names), "c-ttime")
+    if topics.get("types"):
+        charts["by_type"] = svg_of(topic_by_type_heatmap(topics["by_type"], topics["types"], names), "c-ttype")
+    return charts
+
+
+# ------------------------------------------------------------------- report
+
+def shown_articles(records: Sequence[Mapping], rows: Sequence[dict], limit: int) -> tuple[list[dict], dict]:
+    """The rows the HTML table shows: the `limit` most confident of each type.
+
+    Returns the rows and, per type, (shown, total)."""
+    by_type: dict[str, list[dict]] = defaultdict(list)
+    for row in rows:
+        if not row.get("error"):
+            by_type[row.get("label") or UNLABELLED].append(row)
+    shown, totals = [], {}
+    for label in type_order(records):
+        ranked = sorted(by_type[label], key=lambda r: -(r.get("confidence") or 0))
+        shown.extend(ranked[:limit])
+        totals[label] = (min(limit, len(ranked)), len(ranked))
+    return shown, totals
+
+
+def metric_blocks(card: Mapping | None) -> list[dict]:
+    """The model card's scores as small tables: one per named result that has them."""
+    blocks = []
+    for name, result in ((card or {}).get("metrics") or {}).items():
+        if isinstance(result, Mapping) and "accuracy" in result:
+            blocks.append({"name": name, "n": result.get("n"), "accuracy": result.get("accuracy"),
+                           "macro_f1": result.get("macro_f1"), "per_class": result.get("per_class") or {}})
+        elif isinstance(result, Mapping):  # e.g. {"svm": {"macro_f1": ...}, ...}
+            rows = {k: v for k, v in result.items() if isinstance(v, Mapping)}
+            if rows:
+                blocks.append({"name": name, "per_class": rows})
+        elif isinstance(result, (int, float)):
+            blocks.append({"name": name, "value": result})
+    return blocks
+
+
+def _environment():
+    from jinja2 import Environment, PackageLoader, select_autoescape
+
+    env = Environment(loader=PackageLoader("dvtopics", "templates"), autoescape=select_autoescape(["j2", "html"]),
+                      trim_blocks=True, lstrip_blocks=True)
+    env.filters["num"] = lambda n: f"{n:,}".replace(",", " ") if isinstance(n, int) else n
+    env.filters["pct"] = lambda x: "" if x is None else f"{100 * x:.1f} %"
+    env.filters["dec"] = lambda x, d=3: "" if x is None else f"{float(x):.{d}f}"
+    return env
+
+
+def build_report(
+    records: Sequence[Mapping],
+    topics: Mapping | None = None,
+    provenance: Mapping | None = None,
+    max_rows_per_type: int = MAX_ROWS_PER_TYPE,
+    title: str = "dvtopics report",
+) -> str:
+    """The HTML report of labelled articles (and their topics, if given) as one string."""
+    records = list(records)
+    if not records:
+        raise DvtopicsError("no articles to report on: check the input paths")
+    provenance = dict(provenance or {})
+    provenance.setdefault("dvtopics_version", __version__)
+    provenance.setdefault("created", dt.datetime.now().astimezone().isoformat(timespec="seconds"))
+    topics = topic_data(topics)
+    rows = article_rows(records, topics)
+    shown, totals = shown_articles(records, rows, max_rows_per_type)
+    has_topics = topics is not None
+    context = {
+        "title": title, "summary": corpus_summary(records), "types": type_counts(records),
+        "type_names": TYPE_NAMES_VI, "months": monthly_counts(records), "type_order": type_order(records),
+        "charts": type_charts(records), "articles": shown, "totals": totals, "has_topics": has_topics,
+        "max_failed": MAX_FAILED_SHOWN, "provenance": provenance,
+        "metrics": metric_blocks(provenance.get("model_card")),
+    }
+    if has_topics:
+        context.update(topics=topics, topic_names=topic_names(topics), top_words=TOP_WORDS,
+                       topic_charts=topic_charts(topics), topic_rows=topic_rows(topics),
+                       representatives=representatives(records, topics))
+    return _environment().get_template("report.html.j2").render(**context)
+
+
+def write_text(text: str, path) -> Path:
+    """Write the report; its folder is made if missing."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# ------------------------------------------------------- from articles to data
+
+def default_k(n_articles: int) -> int:
+    """K when the report fits topics itself: about √n / 4, between 3 and 15.
+
+    A few seed articles get 3 broad themes; 3 000 articles get 14; beyond
+    that more topics split themes a reader cannot tell apart.
+
+    >>> default_k(5), default_k(3000), default_k(35000)
+    (3, 14, 15)
+    """
+    return int(min(15, max(3, round(n_articles ** 0.5 / 4))))
+
+
+SMALL_CORPUS_ARTICLES = 200  # below this, topics are fitted on paragraphs: too few documents otherwise
+
+
+def label_and_topics(articles: Sequence, model_dir=None, topics_dir=None, fit_topics: bool = True,
+                     n_topics: int | None = None, cache=None, n_jobs: int = 1, progress: bool = False):
+    """Label `articles` and find their topics; return (records, topic report or None, provenance).
+
+    Topics come from the model in `topics_dir`, else are fitted on the articles
+    themselves when `fit_topics` (K from `default_k`), else are left out. A fit
+    that cannot be made (too few words) leaves them out and says why.
+    """
+    from .classify import DEFAULT_MODEL_DIR, load_classifier, predict_articles
+
+    classifier = load_classifier(model_dir)
+    records = predict_articles(classifier, articles, cache=cache, n_jobs=n_jobs, progress=progress)
+    provenance = {"model_dir": str(model_dir or DEFAULT_MODEL_DIR), "model_card": classifier.card}
+    good = [a for a in articles if not a.error]
+    if not good or not (topics_dir or fit_topics):
+        provenance["topics_source"] = None
+        return records, None, provenance
+    from .segment import segment_many
+    from .topics import summarize
+
+    segmented = segment_many([a.text for a in good], n_jobs, cache, progress=progress)
+    topic_model, source = _topic_model(segmented, topics_dir, n_topics, provenance)
+    provenance["topics_source"] = source
+    if topic_model is None:
+        return records, None, provenance
+    mixes = topic_model.transform(segmented)
+    types = {r["id"]: r["label"] for r in records if r.get("label")}
+    topics = summarize(topic_model, good, mixes, types, period=period_for(records),
+                       n_words=TOP_WORDS, n_representatives=TOP_ARTICLES_PER_TOPIC)
+    return records, topics, provenance
+
+
+def _topic_model(segmented: Sequence[str], topics_dir, n_topics, provenance: dict):
+    """(a fitted TopicModel or None, where it came from)."""
+    from .persist import load_model
+    from .topics import TopicModel, TopicsError
+
+    if topics_dir:
+        model, card = load_model(topics_dir, task="topics")
+        provenance["topics_card"] = card
+        return model, f"topic model {topics_dir}"
+    k = n_topics or default_k(len(segmented))
+    unit = "paragraph" if len(segmented) < SMALL_CORPUS_ARTICLES else "document"
+    try:
+        model = TopicModel(n_topics=k, unit=unit).fit(segmented)
+    except TopicsError as exc:
+        log.warning("no topics in the report: %s", exc)
+        return None, f"none: topics could not be fitted on these articles ({exc})"
+    return model, f"fitted on these {len(segmented)} articles: K = {k}, LDA (gensim) over {unit}s"

@@ -1,0 +1,203 @@
+import datetime as dt
+import re
+from html.parser import HTMLParser
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from dvtopics.errors import DvtopicsError
+from dvtopics.report import build_report, default_k, svg_of, write_report_workbook
+
+TYPES = ["semi_annual_review", "annual_review", "other"]
+
+
+def _records(n=9):
+    records = [{"id": f"a{i}", "label": TYPES[i % 3], "confidence": round(0.5 + i / 40, 3),
+                "cues": ["rule semi: sơ kết 6 tháng", "nhiệm_vụ"],
+                "title": f"Hội nghị sơ kết công tác dân vận số {i} <b>", "date": f"2017-0{1 + i % 3}-1{i}",
+                "source": ["baodaklak.vn", "dangcongsan.vn"][i % 2], "error": None} for i in range(n)]
+    records.append({"id": "broken", "label": None, "confidence": None, "cues": [], "title": "", "date": None,
+                    "source": None, "error": "broken.txt: empty file"})
+    return records
+
+
+def _topics(records):
+    good = [r for r in records if not r["error"]]
+    mixes = [[0.7, 0.3] if i % 2 else [0.2, 0.8] for i in range(len(good))]
+    return {
+        "labels": ["nông thôn mới, đường", "bầu cử, đại biểu"],
+        "top_words": [[("nông_thôn", 0.1), ("đường", 0.05)], [("bầu_cử", 0.2), ("đại_biểu", 0.1)]],
+        "shares": [0.45, 0.55],
+        "documents": [{"id": r["id"], "main_topic": int(m[1] > m[0]), "main_share": max(m), "mix": m}
+                      for r, m in zip(good, mixes)],
+        "representatives": [[{"id": "a1", "title": good[1]["title"], "share": 0.7}],
+                            [{"id": "a0", "title": good[0]["title"], "share": 0.8}]],
+        "periods": ["2017-01", "2017-02", "2017-03"], "over_time": [[0.5, 0.5], [0.4, 0.6], [0.3, 0.7]],
+        "types": TYPES, "by_type": [[0.5, 0.5], [0.4, 0.6], [0.3, 0.7]],
+    }
+
+
+class _Page(HTMLParser):
+    """Tags and attributes of a page, and the text of its <style> blocks."""
+
+    def __init__(self, html):
+        super().__init__()
+        self.tags, self.styles, self.rows, self._in_style, self.open = [], [], [], False, []
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self.tags.append((tag, attrs))
+        if tag == "tr" and "data-id" in attrs:
+            self.rows.append(attrs)
+        self._in_style = tag == "style"
+
+    def handle_endtag(self, tag):
+        self._in_style = False
+
+    def handle_data(self, data):
+        if self._in_style:
+            self.styles.append(data)
+
+
+NETWORK = re.compile(r"^\s*(https?:)?//", re.I)
+
+
+def _assert_offline(page: _Page):
+    for tag, attrs in page.tags:
+        for name in ("src", "href", "xlink:href", "data"):
+            value = attrs.get(name) or ""
+            assert not NETWORK.match(value), f"<{tag} {name}={value}> points at the network"
+        if tag == "link":
+            pytest.fail("a <link> element: styles must be inline")
+    for css in page.styles:
+        assert "@import" not in css and not re.search(r"url\(\s*['\"]?(https?:)?//", css)
+
+
+def test_report_without_topics_holds_every_article_and_says_so():
+    records = _records()
+    html = build_report(records, provenance={"command": "dvtopics report seeds/", "model_card": {
+        "metrics": {"cross_validated": {"n": 9, "accuracy": 0.875, "macro_f1": 0.8125, "per_class": {
+            "other": {"precision": 1.0, "recall": 0.5, "f1": 0.667, "support": 2}}}}}})
+    page = _Page(html)
+    _assert_offline(page)
+    assert {r["data-id"] for r in page.rows} == {r["id"] for r in records if not r["error"]}
+    assert 'id="no-topics"' in html
+    assert "broken.txt: empty file" in html  # failures are shown with their reason
+    assert "&lt;b&gt;" in html and "số 3 <b>" not in html  # titles are escaped
+    assert "Hội nghị sơ kết công tác dân vận số 3" in html and '<meta charset="utf-8">' in html
+    assert "0.875" in html and "0.812" in html and "dvtopics report seeds/" in html
+    assert html.count("<svg") == 2  # types and months
+
+
+def test_report_with_topics_shows_charts_words_and_representatives():
+    records = _records()
+    html = build_report(records, _topics(records), {"topics_source": "topic model out/t"})
+    page = _Page(html)
+    _assert_offline(page)
+    assert 'id="no-topics"' not in html and html.count("<svg") == 4
+    assert "0: nông thôn mới, đường" in html and "bầu_cử" in html and "topic model out/t" in html
+    ids = [attrs["id"] for _, attrs in page.tags if "id" in attrs]
+    assert len(ids) == len(set(ids)), "ids repeat between inlined charts"
+    rows = [a for _, a in page.tags if a.get("class") == "representative"]
+    assert len(rows) == 2
+
+
+def test_rows_per_type_are_capped_to_the_most_confident():
+    records = _records(30)
+    page = _Page(build_report(records, max_rows_per_type=2))
+    shown = [r["data-id"] for r in page.rows]
+    assert len(shown) == 6 and len({r["data-type"] for r in page.rows}) == 3
+    best_other = sorted((r for r in records if r["label"] == "other"), key=lambda r: -r["confidence"])[:2]
+    assert {r["id"] for r in best_other} <= set(shown)
+
+
+def test_no_articles_is_an_error():
+    with pytest.raises(DvtopicsError, match="no articles"):
+        build_report([])
+
+
+def test_svg_ids_get_a_prefix():
+    from dvtopics.plots import label_counts_figure
+
+    svg = svg_of(label_counts_figure({"khác": 2, "sơ kết": 1}), "c1")
+    assert svg.startswith("<svg") and 'class="chart"' in svg
+    assert all(i.startswith("c1-") for i in re.findall(r'\bid="([^"]+)"', svg))
+    assert all(ref.startswith("#c1-") for ref in re.findall(r'href="(#[^"]+)"', svg))
+
+
+def test_workbook_holds_every_article_months_and_topics(tmp_path):
+    records = _records()
+    book = load_workbook(write_report_workbook(records, _topics(records), tmp_path / "r.xlsx"))
+    assert book.sheetnames == ["articles", "per month", "types", "topics", "failed"]
+    articles = list(book["articles"].iter_rows(values_only=True))
+    header = articles[0]
+    assert len(articles) == 1 + len(records)
+    row = dict(zip(header, articles[1]))
+    assert row["date"] == dt.datetime(2017, 1, 10) and isinstance(row["confidence"], float)
+    assert row["title"].startswith("Hội nghị sơ kết công tác dân vận") and row["topic"].startswith("1: bầu cử")
+    months = list(book["per month"].iter_rows(values_only=True))
+    assert months[0][:2] == ("month", "total") and sum(r[1] for r in months[1:]) == 9
+    assert [r[0] for r in book["failed"].iter_rows(values_only=True)] == ["id", "broken"]
+
+
+def test_default_k_grows_with_the_corpus_within_bounds():
+    assert default_k(1) == 3 and default_k(100_000) == 15 and default_k(400) < default_k(3000)
+
+
+# ------------------------------------------------------------------------ CLI
+
+@pytest.fixture
+def fake_classifier(monkeypatch):
+    """The CLI's wiring without the shipped model: every article is 'other'."""
+    import dvtopics.classify as classify
+
+    class Model:
+        card = {"classifier": "fake", "metrics": {}}
+
+    def predict(model, articles, **options):
+        return [{"id": a.id, "label": None if a.error else "other", "confidence": None if a.error else 0.5,
+                 "cues": [], "title": a.title, "date": a.date, "source": a.source, "error": a.error}
+                for a in articles]
+
+    monkeypatch.setattr(classify, "load_classifier", lambda model_dir=None: Model())
+    monkeypatch.setattr(classify, "predict_articles", predict)
+
+
+def test_cli_report_on_seeds_writes_html_and_xlsx(tmp_path, seeds_dir, seed_expectations, fake_classifier):
+    from dvtopics.cli import cli
+
+    out, xlsx = tmp_path / "r.html", tmp_path / "r.xlsx"
+    result = CliRunner().invoke(cli, ["report", str(seeds_dir), "--out", str(out), "--xlsx", str(xlsx),
+                                      "--no-topics"])
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    for expected in seed_expectations.values():
+        assert expected["title"] in html
+    assert "--no-topics" in html  # the command is recorded
+    rows = list(load_workbook(xlsx)["articles"].iter_rows(values_only=True))
+    assert len(rows) == 1 + len(seed_expectations)
+
+
+def test_cli_report_exits_1_when_an_article_fails(tmp_path, seeds_dir, fake_classifier):
+    from dvtopics.cli import cli
+
+    (tmp_path / "empty.txt").write_text("  ", encoding="utf-8")
+    out = tmp_path / "r.html"
+    result = CliRunner().invoke(cli, ["report", str(seeds_dir), str(tmp_path / "empty.txt"), "--out", str(out),
+                                      "--no-topics"])
+    assert result.exit_code == 1 and "1 could not be read" in result.output
+    assert "empty file" in out.read_text(encoding="utf-8")
+
+
+def test_cli_report_fits_topics_on_the_articles_when_none_are_given(tmp_path, seeds_dir, fake_classifier):
+    from dvtopics.cli import cli
+
+    out, xlsx = tmp_path / "r.html", tmp_path / "r.xlsx"
+    result = CliRunner().invoke(cli, ["report", str(seeds_dir), "--out", str(out), "--xlsx", str(xlsx)])
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    assert 'id="no-topics"' not in html and 'id="topic-2"' in html and "K = 3" in html
+    assert "topics" in load_workbook(xlsx).sheetnames
