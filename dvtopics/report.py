@@ -20,13 +20,14 @@ lines of inline JavaScript make sortable, filterable and searchable. Nothing
 is loaded from the network.
 
 Big corpora: the HTML shows the `max_rows_per_type` most confident articles of
-each type and the `top_articles` most representative of each topic; the
+each type and the `TOP_ARTICLES_PER_TOPIC` most representative of each topic; the
 spreadsheet holds every article.
 """
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import html
 import io
 import logging
 import re
@@ -100,16 +101,21 @@ def type_counts(records: Sequence[Mapping]) -> list[dict]:
     return rows
 
 
+def counts_per_period(records: Sequence[Mapping], unit: str = "month") -> dict[str, Counter]:
+    """Period ("2017-03", or "2017" by year) -> articles of each type; undated articles are left out."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for record in _good(records):
+        period = period_of(record.get("date"), unit)
+        if period:
+            counts[period][_label(record)] += 1
+    return dict(sorted(counts.items()))
+
+
 def monthly_counts(records: Sequence[Mapping]) -> list[dict]:
     """One row per month: total and articles of each type (undated articles are left out)."""
     types = type_order(records)
-    counts: dict[str, Counter] = defaultdict(Counter)
-    for record in _good(records):
-        month = period_of(record.get("date"))
-        if month:
-            counts[month][_label(record)] += 1
-    return [{"month": month, "total": sum(counts[month].values()), **{t: counts[month][t] for t in types}}
-            for month in sorted(counts)]
+    return [{"month": month, "total": sum(counts.values()), **{t: counts[t] for t in types}}
+            for month, counts in counts_per_period(records).items()]
 
 
 def topic_data(topics) -> dict | None:
@@ -187,12 +193,13 @@ def write_report_workbook(records: Sequence[Mapping], topics, path) -> Path:
 
 # ------------------------------------------------------------------- charts
 
-def svg_of(fig, prefix: str) -> str:
+def svg_of(fig, prefix: str, label: str) -> str:
     """A matplotlib figure as inline <svg> markup.
 
     Glyphs are paths (matplotlib's default), so Vietnamese shows without
-    fonts. Ids get `prefix`, because several SVGs share one HTML document and
-    matplotlib reuses ids ("DejaVuSans-61", clip paths) between figures.
+    fonts; `label` names the chart for screen readers and search, since path
+    glyphs are not text. Ids get `prefix`, because several SVGs share one
+    HTML document and matplotlib reuses ids ("DejaVuSans-61", clip paths).
     """
     buffer = io.StringIO()
     fig.savefig(buffer, format="svg", metadata={"Date": None})
@@ -203,11 +210,12 @@ def svg_of(fig, prefix: str) -> str:
     svg = re.sub(r"url\(#([^)]+)\)", rf"url(#{prefix}-\1)", svg)
     # shrink with the page but never grow past the drawn size: the viewBox keeps the proportions
     svg = re.sub(r'<svg([^>]*?) width="([^"]+)" height="[^"]+"',
-                 r'<svg\1 class="chart" role="img" style="max-width: \2"', svg, count=1)
+                 lambda m: f'<svg{m[1]} class="chart" role="img" aria-label="{html.escape(label)}" '
+                           f'style="max-width: {m[2]}"', svg, count=1)
     return svg
 
 
-def _monthly_types_figure(periods: Sequence[str], counts: Mapping[str, Sequence[int]]):
+def _monthly_types_figure(periods: Sequence[str], counts: Mapping[str, Sequence[int]], unit: str = "month"):
     """Stacked bars: articles of each type per period."""
     from matplotlib.figure import Figure  # no pyplot: no GUI backend, no global state
 
@@ -221,7 +229,7 @@ def _monthly_types_figure(periods: Sequence[str], counts: Mapping[str, Sequence[
     many = len(periods) > 6
     ax.set_xticks(x, list(periods), rotation=45 if many else 0, ha="right" if many else "center")
     ax.set_ylabel("Articles")
-    ax.set_title("Articles per period and type")
+    ax.set_title(f"Articles per {unit} and type")
     ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=8)
     return fig
 
@@ -232,17 +240,13 @@ def type_charts(records: Sequence[Mapping]) -> dict[str, str]:
     charts = {}
     counts = {row["label"]: row["articles"] for row in type_counts(records)}
     if counts:
-        charts["types"] = svg_of(label_counts_figure(counts, "Articles per type"), "c-types")
+        charts["types"] = svg_of(label_counts_figure(counts, "Articles per type"), "c-types", "Articles per type")
     unit = period_for(records)
-    per_period: dict[str, Counter] = defaultdict(Counter)
-    for record in _good(records):
-        period = period_of(record.get("date"), unit)
-        if period:
-            per_period[period][_label(record)] += 1
+    per_period = counts_per_period(records, unit)
     if per_period:
-        periods = sorted(per_period)
-        series = {t: [per_period[p][t] for p in periods] for t in type_order(records)}
-        charts["months"] = svg_of(_monthly_types_figure(periods, series), "c-months")
+        series = {t: [counts[t] for counts in per_period.values()] for t in type_order(records)}
+        charts["months"] = svg_of(_monthly_types_figure(list(per_period), series, unit), "c-months",
+                                  f"Articles per {unit} and type")
     return charts
 
 
@@ -252,9 +256,10 @@ def topic_charts(topics: Mapping) -> dict[str, str]:
     charts, names = {}, topic_names(topics)
     if topics.get("periods"):
         charts["over_time"] = svg_of(topic_shares_over_time_figure(
-            topics["periods"], topics["over_time"], names), "c-ttime")
+            topics["periods"], topics["over_time"], names), "c-ttime", "Topic shares over time")
     if topics.get("types"):
-        charts["by_type"] = svg_of(topic_by_type_heatmap(topics["by_type"], topics["types"], names), "c-ttype")
+        charts["by_type"] = svg_of(topic_by_type_heatmap(topics["by_type"], topics["types"], names), "c-ttype",
+                                    "Topics by article type")
     return charts
 
 

@@ -122,8 +122,8 @@ def test_no_articles_is_an_error():
 def test_svg_ids_get_a_prefix():
     from dvtopics.plots import label_counts_figure
 
-    svg = svg_of(label_counts_figure({"khác": 2, "sơ kết": 1}), "c1")
-    assert svg.startswith("<svg") and 'class="chart"' in svg
+    svg = svg_of(label_counts_figure({"khác": 2, "sơ kết": 1}), "c1", "Số bài <theo> loại")
+    assert svg.startswith("<svg") and 'class="chart"' in svg and 'aria-label="Số bài &lt;theo&gt; loại"' in svg
     assert all(i.startswith("c1-") for i in re.findall(r'\bid="([^"]+)"', svg))
     assert all(ref.startswith("#c1-") for ref in re.findall(r'href="(#[^"]+)"', svg))
 
@@ -201,3 +201,45 @@ def test_cli_report_fits_topics_on_the_articles_when_none_are_given(tmp_path, se
     html = out.read_text(encoding="utf-8")
     assert 'id="no-topics"' not in html and 'id="topic-2"' in html and "K = 3" in html
     assert "topics" in load_workbook(xlsx).sheetnames
+
+
+def test_long_spans_are_charted_by_year_but_tabled_by_month(tmp_path):
+    from dvtopics.report import monthly_counts, period_for
+
+    records = [{"id": f"m{i}", "label": "other", "confidence": 0.9, "cues": [], "title": "t",
+                "date": f"{2010 + i // 12}-{1 + i % 12:02d}-01", "source": None, "error": None} for i in range(48)]
+    assert period_for(records) == "year" and period_for(records[:30]) == "month"
+    assert len(monthly_counts(records)) == 48
+    assert 'aria-label="Articles per year and type"' in build_report(records)
+    assert 'aria-label="Articles per month and type"' in build_report(records[:30])
+
+
+def test_cli_report_uses_a_given_topic_model_and_its_card(tmp_path, seeds_dir, fake_classifier):
+    from dvtopics.cli import cli
+    from dvtopics.corpus import read_articles
+    from dvtopics.persist import save_model
+    from dvtopics.segment import segment_many
+    from dvtopics.topics import TopicModel
+
+    segmented = segment_many([a.text for a in read_articles(seeds_dir)])
+    model = TopicModel(n_topics=2, unit="paragraph", phrases=False).fit(segmented)
+    save_model(model, tmp_path / "topics", {"task": "topics", "k": 2, "engine": "gensim", "unit": "paragraph",
+                                            "measures": {"npmi": 0.0123}})
+    out = tmp_path / "r.html"
+    result = CliRunner().invoke(cli, ["report", str(seeds_dir), "--topics", str(tmp_path / "topics"),
+                                      "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    assert 'id="topic-1"' in html and 'id="topic-2"' not in html
+    assert f"topic model {tmp_path / 'topics'}" in html and "npmi 0.012" in html
+
+
+def test_cli_report_refuses_a_model_of_another_task(tmp_path, seeds_dir, fake_classifier):
+    from dvtopics.cli import cli
+    from dvtopics.persist import save_model
+
+    save_model({"not": "topics"}, tmp_path / "m", {"task": "article-type"})
+    result = CliRunner().invoke(cli, ["report", str(seeds_dir), "--topics", str(tmp_path / "m"),
+                                      "--out", str(tmp_path / "r.html")])
+    assert result.exit_code == 2 and "not a 'topics' model" in result.output
+    assert not (tmp_path / "r.html").exists()
