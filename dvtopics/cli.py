@@ -51,9 +51,9 @@ def cli(verbose: int, quiet: bool):
 
 
 def _register() -> None:
-    from .commands import articles, report
+    from .commands import articles, report, topics
 
-    for module in (articles, report):
+    for module in (articles, topics, report):
         for command in module.COMMANDS:
             cli.add_command(command)
 

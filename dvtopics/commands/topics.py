@@ -1,0 +1,240 @@
+"""`dvtopics topics fit|show|assign|sweep|html`: the recurring themes of a set of articles.
+
+Each command parses its arguments, calls `dvtopics.topics` and prints. gensim
+and the plotting stack are imported inside the commands so `dvtopics --help`
+stays fast.
+
+A model directory written by `fit` holds model.joblib + model_card.json (see
+`dvtopics.persist`), topics.json (labels, top words, shares, representative
+articles), documents.csv (each article's main topic and mix), over_time.csv /
+by_type.csv and the PNG figures topic_words.png, over_time.png, by_type.png.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from ..errors import ModelError
+from .options import cache_options, field_names, input_options, n_jobs_option, paths_argument
+
+UNITS = ("document", "paragraph")
+ENGINES = ("gensim", "tomotopy", "sklearn")
+PERIODS = ("month", "quarter", "year")
+
+
+def model_options(func):
+    """The preprocessing and LDA options shared by `fit` and `sweep`."""
+    for option in reversed([
+        click.option("--unit", type=click.Choice(UNITS), default="document", show_default=True,
+                     help="What LDA sees as one document: a whole article or each paragraph (better for a few long reports)."),
+        click.option("--engine", type=click.Choice(ENGINES), default="gensim", show_default=True,
+                     help="LDA implementation (tomotopy needs: pip install 'dvtopics[bench]')."),
+        click.option("--no-below", default="auto", show_default=True,
+                     help="Keep words found in at least this many units (auto: 5, or 2 under 500 units)."),
+        click.option("--no-above", type=float, default=0.5, show_default=True,
+                     help="Drop words found in more than this share of the units."),
+        click.option("--no-phrases", is_flag=True, help="Do not join collocations (gensim Phrases) into one token."),
+        click.option("--stopwords", "stopwords_file", type=click.Path(exists=True, dir_okay=False),
+                     help="Extra stopwords, one a line (segmented form: công_tác)."),
+        click.option("--max-iter", type=int, default=None,
+                     help="Passes (gensim, sklearn) or Gibbs sweeps (tomotopy) [default: 10, 10, 500]."),
+        click.option("--seed", type=int, default=0, show_default=True, help="Random seed: the same seed repeats a run."),
+    ]):
+        func = option(func)
+    return func
+
+
+def _model_params(unit, engine, no_below, no_above, no_phrases, stopwords_file, max_iter, seed) -> dict:
+    extra = []
+    if stopwords_file:
+        extra = [w.strip().lower() for w in Path(stopwords_file).read_text(encoding="utf-8").splitlines() if w.strip()]
+    if no_below != "auto":
+        try:
+            no_below = int(no_below)
+        except ValueError:
+            raise click.BadParameter("a whole number or 'auto'", param_hint="--no-below") from None
+    return dict(unit=unit, engine=engine, no_below=no_below, no_above=no_above, phrases=not no_phrases,
+                extra_stopwords=tuple(extra), max_iter=max_iter, random_state=seed)
+
+
+def _read_segmented(paths, text_field, id_field, label_field, max_bytes, n_jobs, cache_dir, no_cache):
+    """(all articles, readable articles, their segmented texts)."""
+    from ..corpus import read_articles
+    from ..segment import SegmentCache, segment_many
+
+    articles = list(read_articles(paths, field_names(text_field, id_field, label_field), "record", max_bytes))
+    good = [a for a in articles if not a.error]
+    cache = None if no_cache else SegmentCache(cache_dir)
+    segmented = segment_many([a.text for a in good], n_jobs=n_jobs, cache=cache, lower=True,
+                             progress=len(good) > 100)
+    return articles, good, segmented
+
+
+def _report_failures(articles, good) -> int:
+    for article in articles:
+        if article.error:
+            click.echo(f"skipped {article.id}: {article.error}", err=True)
+    return 1 if len(good) < len(articles) else 0
+
+
+def _echo_topics(topics: list[dict], card: dict, n_words: int) -> None:
+    measures = card.get("measures", {})
+    shown = ", ".join(f"{name} {value:.3f}" for name, value in measures.items() if isinstance(value, (int, float)))
+    click.echo(f"{card.get('k')} topics ({card.get('engine')}, by {card.get('unit')}; "
+               f"{card.get('data', {}).get('articles', '?')} articles){'; ' + shown if shown else ''}")
+    for topic in topics:
+        click.echo(f"\n#{topic['topic']}  {topic['share']:.0%}  {topic['label']}")
+        click.echo("    " + " ".join(word for word, _ in topic["words"][:n_words]))
+        for rep in topic.get("representatives", [])[:3]:
+            click.echo(f"    - {rep['title'][:90]} ({rep['share']:.0%})")
+
+
+@click.group()
+def topics():
+    """Recurring themes (LDA): fit, show, assign, sweep over K, html view."""
+
+
+@topics.command("fit")
+@paths_argument
+@click.option("--k", "n_topics", type=int, default=10, show_default=True, help="Number of topics.")
+@click.option("--out", type=click.Path(file_okay=False), required=True, help="Model directory to write.")
+@click.option("--labels", "labels_file", type=click.Path(exists=True, dir_okay=False),
+              help="Article types (CSV or JSONL with id,label, as `dvtopics label --out` writes).")
+@click.option("--period", type=click.Choice(PERIODS), default="month", show_default=True,
+              help="Period of the shares over time.")
+@model_options
+@input_options
+@n_jobs_option
+@cache_options
+def fit_cmd(paths, n_topics, out, labels_file, period, unit, engine, no_below, no_above, no_phrases,
+            stopwords_file, max_iter, seed, text_field, id_field, label_field, max_bytes, n_jobs, cache_dir,
+            no_cache):
+    """Fit a topic model on articles; write it with its card, tables and figures into OUT."""
+    from ..persist import data_hash, save_model
+    from ..topics import TopicModel, read_type_labels, summarize, topic_measures, write_report
+
+    params = _model_params(unit, engine, no_below, no_above, no_phrases, stopwords_file, max_iter, seed)
+    types = read_type_labels(labels_file) if labels_file else None
+    articles, good, segmented = _read_segmented(paths, text_field, id_field, label_field, max_bytes, n_jobs,
+                                                cache_dir, no_cache)
+    model = TopicModel(n_topics=n_topics, **params).fit(segmented)
+    measures = {k: v for k, v in topic_measures([model], model.analyze(segmented))[0].items() if k != "k"}
+    report = summarize(model, good, model.transform(segmented), types, period)
+    card = {"task": "topics", "k": n_topics, "engine": engine, "unit": unit, "parameters": model.parameters(),
+            "labels": report.labels, "measures": measures,
+            "data": {"articles": len(good), "units": model.n_units_, "vocabulary": len(model.dictionary_),
+                     "hash": data_hash((a.id, a.text) for a in good), "inputs": [str(p) for p in paths]}}
+    card = save_model(model, out, card)
+    write_report(report, out)
+    _echo_topics(report.topics_json(), card, 10)
+    click.echo(f"\nModel, tables and figures in {out}", err=True)
+    sys.exit(_report_failures(articles, good))
+
+
+def _read_topics(directory: str) -> tuple[list[dict], dict]:
+    from ..persist import read_card
+
+    card = read_card(directory)
+    if card.get("task") != "topics":
+        raise ModelError(f"{directory}: a '{card.get('task')}' model, not a topics model")
+    path = Path(directory) / "topics.json"
+    if not path.exists():
+        raise ModelError(f"{path}: missing; rerun `dvtopics topics fit ... --out {directory}`")
+    return json.loads(path.read_text(encoding="utf-8")), card
+
+
+@topics.command("show")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--words", "n_words", type=int, default=10, show_default=True, help="Words shown per topic.")
+def show_cmd(directory, fmt, n_words):
+    """Show a model's topics: label, share, top words and representative articles."""
+    topics_list, card = _read_topics(directory)
+    if fmt == "json":
+        click.echo(json.dumps({"k": card.get("k"), "engine": card.get("engine"), "unit": card.get("unit"),
+                               "measures": card.get("measures", {}), "topics": topics_list},
+                              ensure_ascii=False, indent=1))
+    else:
+        _echo_topics(topics_list, card, n_words)
+
+
+@topics.command("assign")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False))
+@paths_argument
+@click.option("--out", type=click.Path(dir_okay=False), required=True,
+              help="Per-article topics: .csv (a column per topic) or .jsonl.")
+@click.option("--labels", "labels_file", type=click.Path(exists=True, dir_okay=False),
+              help="Article types (CSV or JSONL with id,label).")
+@input_options
+@n_jobs_option
+@cache_options
+def assign_cmd(directory, paths, out, labels_file, text_field, id_field, label_field, max_bytes, n_jobs, cache_dir,
+               no_cache):
+    """Give each article its main topic and topic mix with a fitted model."""
+    from ..persist import load_model
+    from ..topics import read_type_labels, summarize, write_documents
+
+    model, _ = load_model(directory, task="topics")
+    types = read_type_labels(labels_file) if labels_file else None
+    articles, good, segmented = _read_segmented(paths, text_field, id_field, label_field, max_bytes, n_jobs,
+                                                cache_dir, no_cache)
+    report = summarize(model, good, model.transform(segmented), types)
+    write_documents(report.documents, out)
+    counts = [sum(d["main_topic"] == k for d in report.documents) for k in range(len(report.labels))]
+    for k, (label, count) in enumerate(zip(report.labels, counts)):
+        click.echo(f"#{k:<3} {count:>6}  {label}")
+    click.echo(f"{len(good)} articles assigned to topics in {out}", err=True)
+    sys.exit(_report_failures(articles, good))
+
+
+@topics.command("sweep")
+@paths_argument
+@click.option("--k", "k_range", default="5:50:5", show_default=True,
+              help="Ks to fit: START:STOP:STEP (STOP included) or a list (4,6,8).")
+@click.option("--out", type=click.Path(file_okay=False), required=True, help="Folder for sweep.csv and sweep.png.")
+@click.option("--measures", default="npmi,c_v,diversity", show_default=True,
+              help="Measures to compute (C_V is the slowest on large corpora).")
+@model_options
+@input_options
+@n_jobs_option
+@cache_options
+def sweep_cmd(paths, k_range, out, measures, unit, engine, no_below, no_above, no_phrases, stopwords_file, max_iter,
+              seed, text_field, id_field, label_field, max_bytes, n_jobs, cache_dir, no_cache):
+    """Fit several K, report NPMI, C_V and diversity per K, and suggest a K."""
+    from ..topics import parse_k_range, suggest_k, sweep, write_sweep
+
+    ks = parse_k_range(k_range)
+    params = _model_params(unit, engine, no_below, no_above, no_phrases, stopwords_file, max_iter, seed)
+    articles, good, segmented = _read_segmented(paths, text_field, id_field, label_field, max_bytes, n_jobs,
+                                                cache_dir, no_cache)
+    rows, _ = sweep(segmented, ks, [m.strip() for m in measures.split(",") if m.strip()], **params)
+    write_sweep(rows, out)
+    click.echo(f"{'K':>4} {'NPMI':>8} {'C_V':>8} {'diversity':>10} {'seconds':>8}")
+    for row in rows:
+        cells = [f"{row[m]:.4f}" if row.get(m) is not None else "-" for m in ("npmi", "c_v", "diversity")]
+        click.echo(f"{row['k']:>4} {cells[0]:>8} {cells[1]:>8} {cells[2]:>10} {row['fit_seconds']:>8.1f}")
+    if "npmi" in measures and "diversity" in measures:
+        click.echo(f"Suggested K: {suggest_k(rows)} (best NPMI × diversity)")
+    click.echo(f"Table and plot in {out}/sweep.csv, {out}/sweep.png", err=True)
+    sys.exit(_report_failures(articles, good))
+
+
+@topics.command("html")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False))
+@click.option("--out", type=click.Path(dir_okay=False), required=True, help="HTML file to write.")
+def html_cmd(directory, out):
+    """Write an interactive pyLDAvis page of a model that opens offline (its scripts inlined)."""
+    from ..persist import load_model
+    from ..topics import ldavis_html
+
+    model, _ = load_model(directory, task="topics")
+    path = Path(out)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(ldavis_html(model), encoding="utf-8")
+    click.echo(f"Topic view in {out}", err=True)
+
+
+COMMANDS = [topics]

@@ -1,0 +1,264 @@
+"""Topic models: fit, transform, measures, persistence, views and the `dvtopics topics` CLI.
+
+Library tests use made-up segmented texts with three clear themes, so a model
+that works must find them; CLI tests use the seeds and a small JSONL.
+"""
+import json
+import random
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from dvtopics.cli import cli
+from dvtopics.corpus import Article
+from dvtopics.errors import DvtopicsError
+from dvtopics.persist import load_model, save_model
+from dvtopics.topics import (
+    TopicModel, default_stopwords, ldavis_html, parse_k_range, read_type_labels, suggest_k, summarize, sweep,
+    topic_diversity, topic_measures,
+)
+
+THEMES = {
+    "farming": "lúa gạo nông_dân ruộng_đồng thu_hoạch phân_bón thủy_lợi mùa_vụ giống hạt".split(),
+    "schools": "trường_học học_sinh giáo_viên lớp_học sách_giáo_khoa thi_cử bài_giảng điểm_số".split(),
+    "health": "bệnh_viện bác_sĩ bệnh_nhân thuốc khám_bệnh tiêm_chủng y_tế điều_trị".split(),
+}
+NOISE = "của và là những các 2022 , . 46 ở được".split()
+
+
+def made_up_texts(n_per_theme=20, seed=0):
+    """Segmented texts, two paragraphs each, mostly from one theme, with stopwords, numbers and punctuation."""
+    rng = random.Random(seed)
+    texts, themes = [], []
+    for theme, words in THEMES.items():
+        for _ in range(n_per_theme):
+            paragraphs = [" ".join(rng.choice(words) if rng.random() < 0.7 else rng.choice(NOISE) for _ in range(25))
+                          for _ in range(2)]
+            texts.append("\n".join(paragraphs))
+            themes.append(theme)
+    return texts, themes
+
+
+@pytest.fixture(scope="module")
+def texts():
+    return made_up_texts()[0]
+
+
+def fitted(texts, **params):
+    defaults = dict(n_topics=3, no_below=2, no_above=0.9, phrases=False, max_iter=20)
+    return TopicModel(**{**defaults, **params}).fit(texts)
+
+
+def theme_of(words):
+    """The theme most of `words` come from, and how many do."""
+    counts = {theme: sum(w in vocab for w in words) for theme, vocab in THEMES.items()}
+    best = max(counts, key=counts.get)
+    return best, counts[best]
+
+
+@pytest.mark.parametrize("engine", ["gensim", "sklearn", "tomotopy"])
+def test_each_engine_finds_the_three_made_up_themes(texts, engine):
+    if engine == "tomotopy":
+        pytest.importorskip("tomotopy")
+    model = fitted(texts, engine=engine)
+    found = [theme_of([w for w, _ in topic]) for topic in model.top_words(5)]
+    assert sorted(theme for theme, _ in found) == sorted(THEMES)
+    assert all(count >= 4 for _, count in found)
+
+
+def test_stopwords_numbers_and_punctuation_never_become_topic_words(texts):
+    model = fitted(texts)
+    vocabulary = set(model.dictionary_.token2id)
+    assert vocabulary <= {w for words in THEMES.values() for w in words}
+    assert {"của", "và"} <= default_stopwords()
+
+
+def test_transform_gives_one_mix_per_text_and_the_right_main_topic(texts):
+    model = fitted(texts)
+    mixes = model.transform(texts + ["không có từ nào quen"])
+    assert mixes.shape == (len(texts) + 1, 3)
+    assert np.allclose(mixes.sum(axis=1), 1.0)
+    assert np.allclose(mixes[-1], 1 / 3)  # no known word: no evidence for any topic
+    main = mixes[:-1].argmax(axis=1)
+    _, themes = made_up_texts()
+    for theme in THEMES:  # all texts of a theme share one main topic, and no other theme has it
+        topics_of_theme = {main[i] for i, t in enumerate(themes) if t == theme}
+        assert len(topics_of_theme) == 1
+
+
+def test_the_same_seed_repeats_a_run_exactly(texts):
+    first, second = fitted(texts, random_state=7), fitted(texts, random_state=7)
+    assert np.array_equal(first.topic_word_, second.topic_word_)
+    assert np.array_equal(first.transform(texts), second.transform(texts))
+    assert np.array_equal(first.transform(texts), first.transform(texts))
+
+
+def test_paragraph_unit_models_each_paragraph(texts):
+    by_document, by_paragraph = fitted(texts), fitted(texts, unit="paragraph")
+    assert by_document.n_units_ == len(texts)
+    assert by_paragraph.n_units_ == 2 * len(texts)
+    assert by_paragraph.transform(texts[:3]).shape == (3, 3)  # still one mix per text
+
+
+def test_phrases_join_a_frequent_collocation():
+    rng = random.Random(1)
+    filler = "lúa gạo nông_dân ruộng_đồng bác_sĩ bệnh_viện thuốc y_tế".split()
+    texts = [" ".join(["mặt_trận", "tổ_quốc"] + rng.sample(filler, 5)) for _ in range(40)]
+    model = TopicModel(n_topics=2, no_below=2, no_above=1.0, phrase_min_count=3).fit(texts)
+    assert "mặt_trận_tổ_quốc" in model.dictionary_.token2id
+    assert "mặt_trận" not in model.dictionary_.token2id
+
+
+@pytest.mark.parametrize("engine", ["gensim", "sklearn", "tomotopy"])
+def test_save_load_round_trip_gives_the_same_mixes(texts, tmp_path, engine):
+    if engine == "tomotopy":
+        pytest.importorskip("tomotopy")
+    model = fitted(texts, engine=engine)
+    save_model(model, tmp_path / "m", {"task": "topics", "k": 3, "engine": engine})
+    loaded, card = load_model(tmp_path / "m", task="topics")
+    assert card["engine"] == engine
+    assert np.allclose(loaded.transform(texts), model.transform(texts))
+    assert loaded.topic_labels() == model.topic_labels()
+
+
+def test_measures_on_a_tiny_corpus(texts):
+    model = fitted(texts)
+    tokens = model.analyze(texts)
+    [row] = topic_measures([model], tokens)
+    assert set(row) == {"k", "npmi", "c_v", "diversity"}
+    assert -1 <= row["npmi"] <= 1 and 0 <= row["c_v"] <= 1
+    # a model of the themes is more coherent than one whose topics mix the themes
+    mixed = fitted(texts, n_topics=3)
+    mixed.topic_word_ = mixed.topic_word_[:, np.random.default_rng(0).permutation(mixed.topic_word_.shape[1])]
+    [worse] = topic_measures([mixed], tokens, measures=("npmi",))
+    assert row["npmi"] > worse["npmi"] + 0.1
+    # about 25 words in all: the three top-25 lists hold the same words, so 25 distinct among 75 slots
+    assert row["diversity"] == pytest.approx(len(model.dictionary_) / 75, abs=0.02)
+
+
+def test_topic_diversity_counts_repeats():
+    assert topic_diversity([["a", "b", "c"], ["a", "b", "c"]], top_n=3) == 0.5
+    assert topic_diversity([["a", "b"], ["c", "d"]], top_n=2) == 1.0
+
+
+def test_sweep_fits_each_k_and_suggests_one(texts):
+    rows, models = sweep(texts, [2, 3, 5], no_below=2, no_above=0.9, phrases=False, max_iter=20)
+    assert [row["k"] for row in rows] == [2, 3, 5] and [m.n_topics for m in models] == [2, 3, 5]
+    assert all(m.dictionary_ is not models[0].dictionary_ for m in models[1:])  # each a model of its own
+    assert suggest_k(rows) == 3  # the made-up corpus has three themes
+
+
+def test_parse_k_range_rejects_nonsense():
+    assert parse_k_range("5:50:5")[-1] == 50
+    with pytest.raises(DvtopicsError):
+        parse_k_range("many")
+    with pytest.raises(DvtopicsError):
+        parse_k_range("1:3")
+
+
+def test_bad_parameters_raise_library_errors(texts):
+    with pytest.raises(DvtopicsError, match="engine"):
+        TopicModel(engine="mallet").fit(texts)
+    with pytest.raises(DvtopicsError, match="no words"):
+        TopicModel(n_topics=2).fit(["của và là , 2022"])
+
+
+def test_summarize_gives_shares_over_time_and_by_type(texts):
+    model = fitted(texts)
+    _, themes = made_up_texts()
+    articles = [Article(id=f"a{i}", title=f"bài {i}", date=f"2017-0{1 + i % 3}-15", label=theme)
+                for i, theme in enumerate(themes)]
+    report = summarize(model, articles, model.transform(texts), types={"a0": "other"})
+    assert report.periods == ["2017-01", "2017-02", "2017-03"] and sum(report.period_counts) == len(texts)
+    assert report.types == ["farming", "health", "other", "schools"]
+    by_type = dict(zip(report.types, np.array(report.by_type)))
+    assert by_type["schools"].max() > 0.8  # a type made of one theme is mostly one topic
+    assert all(reps for reps in report.representatives)
+    assert len(report.labels[0].split(", ")) == 3
+
+
+def test_ldavis_page_works_offline(texts):
+    pytest.importorskip("pyLDAvis")
+    page = ldavis_html(fitted(texts))
+    assert "<script src" not in page and "https://d3js.org/d3" not in page.split("<script>")[0]
+    assert "new LDAvis(" in page and "function" in page  # d3 and LDAvis inlined
+
+
+def test_read_type_labels_from_csv_and_jsonl(tmp_path):
+    (tmp_path / "l.csv").write_text("id,label\na,so_ket\n", encoding="utf-8")
+    (tmp_path / "l.jsonl").write_text('{"id": "b", "label": "khac", "confidence": 0.9}\n', encoding="utf-8")
+    assert read_type_labels(tmp_path / "l.csv") == {"a": "so_ket"}
+    assert read_type_labels(tmp_path / "l.jsonl") == {"b": "khac"}
+
+
+# ----------------------------------------------------------------------- CLI
+
+@pytest.fixture(scope="module")
+def seeds_model(tmp_path_factory):
+    """The Makefile's fit of the seeds, shared by the CLI tests (it segments once)."""
+    out = tmp_path_factory.mktemp("seeds") / "topics"
+    result = CliRunner().invoke(cli, ["topics", "fit", "seeds", "--unit", "paragraph", "--k", "4",
+                                      "--no-above", "0.3", "--labels", "seeds/labels.csv", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return out, result.output
+
+
+def test_cli_fit_writes_model_card_tables_and_figures(seeds_model):
+    out, output = seeds_model
+    card = json.loads((out / "model_card.json").read_text(encoding="utf-8"))
+    assert card["task"] == "topics" and card["k"] == 4 and card["unit"] == "paragraph"
+    assert card["data"]["articles"] == 5 and set(card["measures"]) == {"npmi", "c_v", "diversity"}
+    for name in ("model.joblib", "topics.json", "documents.csv", "over_time.csv", "by_type.csv",
+                 "topic_words.png", "over_time.png", "by_type.png"):
+        assert (out / name).stat().st_size > 0, name
+    assert "semi_annual_review" in (out / "by_type.csv").read_text(encoding="utf-8")
+    assert output.count("\n#") == 4
+
+
+def test_cli_show_lists_readable_themes(seeds_model):
+    out, _ = seeds_model
+    table = CliRunner().invoke(cli, ["topics", "show", str(out)])
+    assert table.exit_code == 0
+    topics = json.loads(CliRunner().invoke(cli, ["topics", "show", str(out), "--format", "json"]).output)["topics"]
+    assert len(topics) == 4
+    for topic in topics:
+        assert topic["label"] in table.output
+        assert all("_" not in part or part.count(" ") == 0 for part in topic["label"].split(", "))
+        assert not any(w.isdigit() for w, _ in topic["words"])
+    themes = {w for topic in topics for w, _ in topic["words"][:10]}
+    assert {"ban_chỉ_đạo", "dân_vận_khéo"} <= themes  # the seeds' steering committee and emulation movement
+
+
+def test_cli_assign_writes_each_articles_main_topic(seeds_model, tmp_path):
+    out, _ = seeds_model
+    result = CliRunner().invoke(cli, ["topics", "assign", str(out), "seeds", "--out", str(tmp_path / "a.jsonl")])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in (tmp_path / "a.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == 5 and all(abs(sum(r["mix"]) - 1) < 0.01 for r in rows)
+    assert {r["type"] for r in rows} == {None}  # .txt seeds carry no label and none was given
+
+
+def test_cli_html_and_show_errors(seeds_model, tmp_path):
+    pytest.importorskip("pyLDAvis")
+    out, _ = seeds_model
+    result = CliRunner().invoke(cli, ["topics", "html", str(out), "--out", str(tmp_path / "t.html")])
+    assert result.exit_code == 0, result.output
+    assert "new LDAvis(" in (tmp_path / "t.html").read_text(encoding="utf-8")
+    (tmp_path / "empty").mkdir()
+    failed = CliRunner().invoke(cli, ["topics", "show", str(tmp_path / "empty")])
+    assert failed.exit_code == 2 and "model_card.json" in failed.output
+
+
+def test_cli_sweep_reports_measures_per_k(tmp_path):
+    texts, _ = made_up_texts(n_per_theme=10)
+    with open(tmp_path / "c.jsonl", "w", encoding="utf-8") as handle:
+        for i, text in enumerate(texts):
+            handle.write(json.dumps({"id": str(i), "text": text.replace("_", " ")}, ensure_ascii=False) + "\n")
+    result = CliRunner().invoke(cli, ["topics", "sweep", str(tmp_path / "c.jsonl"), "--k", "2:4:2", "--no-phrases",
+                                      "--no-above", "0.9", "--out", str(tmp_path / "sweep")])
+    assert result.exit_code == 0, result.output
+    assert "Suggested K:" in result.output
+    lines = (tmp_path / "sweep" / "sweep.csv").read_text().splitlines()
+    assert lines[0].startswith("k,npmi,c_v,diversity") and len(lines) == 3
+    assert (tmp_path / "sweep" / "sweep.png").stat().st_size > 0
