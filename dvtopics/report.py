@@ -188,7 +188,8 @@ def write_report_workbook(records: Sequence[Mapping], topics, path) -> Path:
     """The report's tables as the sheets of one .xlsx file (every article, not only those shown)."""
     from .tables import write_workbook
 
-    return write_workbook(report_tables(records, topics), path)
+    # an empty "failed" sheet still gets its header, so a reader sees what would be there
+    return write_workbook(report_tables(records, topics), path, {"failed": ["id", "error"]})
 
 
 # ------------------------------------------------------------------- charts
