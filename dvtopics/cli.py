@@ -51,9 +51,9 @@ def cli(verbose: int, quiet: bool):
 
 
 def _register() -> None:
-    from .commands import articles, report, topics
+    from .commands import articles, classify, report, topics
 
-    for module in (articles, topics, report):
+    for module in (articles, classify, topics, report):
         for command in module.COMMANDS:
             cli.add_command(command)
 

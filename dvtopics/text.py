@@ -40,9 +40,11 @@ def _build_tone_map() -> dict[str, str]:
 
 
 _TONE_MAP = _build_tone_map()
+# One character class instead of an alternation of all pairs: far faster on long texts.
 _TONE_PATTERN = re.compile(
-    "(?<![qQ])(" + "|".join(sorted(_TONE_MAP)) + r")(?!\w)"
+    "(?<![qQ])[oOuU][" + "".join(sorted({pair[1] for pair in _TONE_MAP})) + r"](?!\w)"
 )
+_ODD_PUNCTUATION = re.compile("[" + "".join(chr(c) for c in _QUOTES) + "]")
 
 
 def normalize(text: str) -> str:
@@ -54,8 +56,8 @@ def normalize(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = _ZERO_WIDTH.sub("", text)
     text = _SPACES.sub(" ", text)
-    text = text.translate(_QUOTES)
-    text = _TONE_PATTERN.sub(lambda m: _TONE_MAP[m.group(1)], text)
+    text = _ODD_PUNCTUATION.sub(lambda m: _QUOTES[ord(m.group())], text)
+    text = _TONE_PATTERN.sub(lambda m: _TONE_MAP.get(m.group(), m.group()), text)
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

@@ -1,0 +1,201 @@
+"""The TF-IDF article classifier: documents, pipelines, training, prediction, explanations.
+
+One path turns articles into the documents every pipeline sees
+(`documents_of`): the head of the article (title, lead and early body, where a
+meeting report says what it is), segmented with pyvi (cached), lower-cased,
+plus a token naming the cue rule that fired, if any. The pipelines are
+scikit-learn `Pipeline`s over those documents: word uni+bigram TF-IDF over the
+whole head and over its first words, then LinearSVC (calibrated), logistic
+regression or complement naive Bayes. The same code trains on any label set
+(VNTC's ten topics too); rule tokens are only added for article types.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import numpy as np
+
+from .corpus import Article
+from .errors import DvtopicsError, ModelError
+from .rules import LABELS as ARTICLE_TYPES, apply_rules
+from .segment import SegmentCache, segment_many
+
+log = logging.getLogger(__name__)
+
+TASK = "article-type"
+DEFAULT_MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "article-type"
+HEAD_CHARS = 4000  # the part of an article the classifier reads; 0 reads all of it
+TITLE_TOKENS = 40  # the "first words" view: title and first line of the lead
+RULE_TOKEN = "__rule_{}"
+CLASSIFIERS = ("svm", "logreg", "cnb")
+
+
+# ------------------------------------------------------------------ documents
+
+def raw_document(article: Article, head_chars: int = HEAD_CHARS) -> str:
+    """The text of an article the classifier reads: the title, then the head of the text."""
+    text = article.text[:head_chars] if head_chars else article.text
+    if article.title and not text.startswith(article.title):
+        text = f"{article.title}\n{text}"
+    return text
+
+
+def documents_of(
+    articles: Sequence[Article],
+    use_rules: bool = True,
+    head_chars: int = HEAD_CHARS,
+    cache: SegmentCache | None = None,
+    n_jobs: int = 1,
+    progress: bool = False,
+) -> list[str]:
+    """Segmented, lower-cased documents, with a rule token when a cue rule fires."""
+    segmented = segment_many([raw_document(a, head_chars) for a in articles], n_jobs=n_jobs, cache=cache,
+                             lower=True, progress=progress)
+    if not use_rules:
+        return segmented
+    documents = []
+    for article, text in zip(articles, segmented):
+        hit = apply_rules(article.title, article.text)
+        documents.append(f"{RULE_TOKEN.format(hit.rule)}\n{text}" if hit else text)
+    return documents
+
+
+def words(document: str) -> list[str]:
+    """Tokens of a segmented document (the vectorizers' tokenizer: whitespace only,
+    so one-letter words like "ở" survive and tone marks are kept)."""
+    return document.split()
+
+
+def first_words(document: str) -> str:
+    """The title and first words: where a report names its meeting."""
+    return " ".join(document.split()[:TITLE_TOKENS])
+
+
+# ------------------------------------------------------------------ pipelines
+
+def make_pipeline(classifier: str = "svm", C: float = 1.0, max_features: int | None = 30_000):
+    """A fresh pipeline: TF-IDF views of the document, then a linear classifier."""
+    from sklearn.calibration import CalibratedClassifierCV
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.naive_bayes import ComplementNB
+    from sklearn.pipeline import FeatureUnion, Pipeline
+    from sklearn.svm import LinearSVC
+
+    def tfidf(**extra):
+        return TfidfVectorizer(tokenizer=words, token_pattern=None, lowercase=False, ngram_range=(1, 2),
+                               sublinear_tf=True, min_df=2, max_features=max_features, **extra)
+
+    features = FeatureUnion([("text", tfidf()), ("head", tfidf(preprocessor=first_words))])
+    if classifier == "svm":
+        model = CalibratedClassifierCV(LinearSVC(C=C, class_weight="balanced"), method="sigmoid", cv=3)
+    elif classifier == "logreg":
+        model = LogisticRegression(C=10 * C, class_weight="balanced", max_iter=3000)
+    elif classifier == "cnb":
+        model = ComplementNB(alpha=0.3 / C)
+    else:
+        raise DvtopicsError(f"unknown classifier '{classifier}'; choose one of {', '.join(CLASSIFIERS)}")
+    return Pipeline([("features", features), ("classifier", model)])
+
+
+def drop_pruned_vocabulary(pipeline) -> None:
+    """Vectorizers keep every pruned term in `stop_words_`, only for introspection;
+    removing it (as scikit-learn documents) keeps the saved model small."""
+    for _, vectorizer in pipeline.named_steps["features"].transformer_list:
+        if hasattr(vectorizer, "stop_words_"):
+            del vectorizer.stop_words_
+
+
+def class_weights(pipeline) -> np.ndarray:
+    """Per-class feature weights (classes x features) of the final linear model."""
+    model = pipeline.named_steps["classifier"]
+    if hasattr(model, "calibrated_classifiers_"):
+        return np.mean([c.estimator.coef_ for c in model.calibrated_classifiers_], axis=0)
+    if hasattr(model, "coef_"):
+        return model.coef_
+    return model.feature_log_prob_ - model.feature_log_prob_.mean(axis=0)
+
+
+# ----------------------------------------------------------------- prediction
+
+@dataclass
+class Classifier:
+    """A trained pipeline with its card, ready to label articles."""
+
+    pipeline: object
+    card: dict = field(default_factory=dict)
+
+    @property
+    def labels(self) -> list[str]:
+        return list(self.pipeline.classes_)
+
+    @property
+    def use_rules(self) -> bool:
+        return bool(self.card.get("parameters", {}).get("use_rules", True))
+
+    @property
+    def head_chars(self) -> int:
+        return int(self.card.get("parameters", {}).get("head_chars", HEAD_CHARS))
+
+    def documents(self, articles: Sequence[Article], cache=None, n_jobs: int = 1, progress: bool = False):
+        return documents_of(articles, self.use_rules, self.head_chars, cache, n_jobs, progress)
+
+    def explain(self, documents: Sequence[str], labels: Sequence[str], k: int = 5) -> list[list[str]]:
+        """For each document, the k features that pushed it most towards its label."""
+        features = self.pipeline.named_steps["features"]
+        matrix = features.transform(documents)
+        weights = class_weights(self.pipeline)
+        names = [n.split("__", 1)[1] for n in features.get_feature_names_out()]
+        index = {label: i for i, label in enumerate(self.labels)}
+        explanations = []
+        for row, label in zip(matrix, labels):
+            contributions = row.multiply(weights[index[label]]).tocsr()
+            order = np.argsort(-contributions.data)[:k]
+            chosen = [names[contributions.indices[i]] for i in order if contributions.data[i] > 0]
+            explanations.append(list(dict.fromkeys(chosen)))
+        return explanations
+
+    def predict(self, articles: Sequence[Article], min_confidence: float = 0.0, abstain: str = "other",
+                cache=None, n_jobs: int = 1, progress: bool = False, explain: bool = True) -> list[dict]:
+        """One record per article: id, label, confidence, cues, title, date, source, error.
+
+        Below `min_confidence` the label becomes `abstain` ("other" or
+        "uncertain"). Articles that failed to read keep their error and no label.
+        """
+        good = [a for a in articles if not a.error]
+        documents = self.documents(good, cache, n_jobs, progress)
+        predicted, confidence = [], []
+        if documents:
+            probabilities = self.pipeline.predict_proba(documents)
+            best = probabilities.argmax(axis=1)
+            predicted = [self.labels[i] for i in best]
+            confidence = probabilities[np.arange(len(best)), best]
+        cues = self.explain(documents, predicted) if explain and documents else [[] for _ in good]
+        by_id = {}
+        for article, label, conf, features in zip(good, predicted, confidence, cues):
+            hit = apply_rules(article.title, article.text) if self.use_rules else None
+            rule_cue = [f"rule {hit.rule}: {hit.evidence}"] if hit else []
+            label = label if conf >= min_confidence else abstain
+            by_id[id(article)] = {"label": label, "confidence": round(float(conf), 4),
+                                  "cues": rule_cue + [f for f in features if not f.startswith("__rule_")]}
+        return [{"id": a.id, **by_id.get(id(a), {"label": None, "confidence": None, "cues": []}),
+                 "title": a.title, "date": a.date, "source": a.source, "error": a.error} for a in articles]
+
+
+def load_classifier(model_dir: str | Path | None = None) -> Classifier:
+    """Load a classifier directory (default: the shipped article-type model)."""
+    from .persist import load_model
+
+    directory = Path(model_dir) if model_dir else DEFAULT_MODEL_DIR
+    pipeline, card = load_model(directory)
+    if card.get("task") not in (TASK, "text-classification"):
+        raise ModelError(f"{directory}: a '{card.get('task')}' model, not a classifier")
+    return Classifier(pipeline, card)
+
+
+def predict_articles(model: Classifier, articles: Iterable[Article], **options) -> list[dict]:
+    """Label articles with a loaded classifier (see `Classifier.predict`)."""
+    return model.predict(list(articles), **options)

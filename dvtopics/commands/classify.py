@@ -1,0 +1,177 @@
+"""`dvtopics train`, `evaluate`, `label` and `rules`: the article-type classifier."""
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+
+import click
+
+from .options import cache_options, field_names, input_options, n_jobs_option, paths_argument
+
+
+def _gold_labels(label_files):
+    from ..corpus import read_labels
+
+    gold = {}
+    for path in label_files:
+        gold.update(read_labels(path))
+    return gold or None
+
+
+def _cache(cache_dir, no_cache):
+    from ..segment import SegmentCache
+    return None if no_cache else SegmentCache(cache_dir)
+
+
+labels_option = click.option(
+    "--labels", "label_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+    help="CSV of id (or file) and label; may repeat. Without it, labels come from --label-field.")
+
+
+@click.command()
+@paths_argument
+@labels_option
+@click.option("--out", type=click.Path(file_okay=False), required=True, help="Model directory to write.")
+@click.option("--classifier", "classifiers", multiple=True, type=click.Choice(["svm", "logreg", "cnb"]),
+              help="Candidates to cross-validate (default: all three); the best macro-F1 is kept.")
+@click.option("--weak-rules/--no-weak-rules", default=False, show_default=True,
+              help="Also learn from unlabelled articles on which a cue rule fires (article types only).")
+@click.option("--weak-other", default=0, show_default=True,
+              help="Also learn from this many unlabelled articles with no cue word, as 'other'.")
+@click.option("--head-chars", default=4000, show_default=True, help="Characters of each article read (0: all).")
+@click.option("--folds", default=5, show_default=True, help="Cross-validation folds.")
+@click.option("--seed", default=0, show_default=True)
+@input_options
+@n_jobs_option
+@cache_options
+def train(paths, label_files, out, classifiers, weak_rules, weak_other, head_chars, folds, seed,
+          text_field, id_field, label_field, max_bytes, n_jobs, cache_dir, no_cache):
+    """Train a classifier on labelled articles and save it with its model card."""
+    from ..corpus import read_articles
+    from ..evaluate import format_scores
+    from ..persist import save_model
+    from ..training import collect, train as train_model
+
+    articles = read_articles(paths, field_names(text_field, id_field, label_field), "record", max_bytes)
+    data = collect(articles, _gold_labels(label_files), weak_rules, weak_other, seed)
+    click.echo(f"training data: {json.dumps(data.summary(), ensure_ascii=False)}", err=True)
+    command = "dvtopics train " + " ".join(sys.argv[2:])
+    model, card = train_model(data, classifiers or ("svm", "logreg", "cnb"), head_chars=head_chars, n_folds=folds,
+                              cache=_cache(cache_dir, no_cache), n_jobs=n_jobs, seed=seed, progress=True,
+                              description=command)
+    card = save_model(model.pipeline, out, card)
+    for kind, result in card["metrics"]["candidates"].items():
+        click.echo(f"{kind:<7} cross-validated macro-F1 {result['macro_f1']:.4f}  accuracy {result['accuracy']:.4f}")
+    click.echo(f"\nchosen: {card['classifier']} (cross-validated on the hand labels)\n")
+    click.echo(format_scores(card["metrics"]["cross_validated"]))
+    if "rules_only" in card["metrics"]:
+        click.echo(f"\nrules alone: macro-F1 {card['metrics']['rules_only']['macro_f1']:.4f}")
+    click.echo(f"\nsaved to {out}", err=True)
+
+
+@click.command()
+@click.argument("model", type=click.Path(exists=True, file_okay=False))
+@paths_argument
+@labels_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--plot", type=click.Path(dir_okay=False), help="Write the confusion matrix as PNG.")
+@click.option("--errors", "show_errors", default=20, show_default=True, help="Misclassified articles to list.")
+@input_options
+@n_jobs_option
+@cache_options
+def evaluate(model, paths, label_files, fmt, plot, show_errors, text_field, id_field, label_field, max_bytes,
+             n_jobs, cache_dir, no_cache):
+    """Score MODEL on labelled articles: per-class precision/recall/F1, macro-F1, confusion matrix."""
+    from ..classify import load_classifier
+    from ..corpus import read_articles
+    from ..evaluate import format_scores, scores
+
+    classifier = load_classifier(model)
+    gold = _gold_labels(label_files)
+    articles = [a for a in read_articles(paths, field_names(text_field, id_field, label_field), "record", max_bytes)
+                if not a.error and (gold.get(a.id) if gold is not None else a.label)]
+    if not articles:
+        raise click.UsageError("no labelled article found in the input")
+    truth = [gold[a.id] if gold is not None else a.label for a in articles]
+    records = classifier.predict(articles, cache=_cache(cache_dir, no_cache), n_jobs=n_jobs, explain=False)
+    predicted = [r["label"] for r in records]
+    result = scores(truth, predicted, sorted(set(truth) | set(classifier.labels)))
+    if plot:
+        from ..plots import confusion_matrix_figure, save_figure
+        save_figure(confusion_matrix_figure(result["confusion"], result["labels"]), plot)
+    if fmt == "json":
+        click.echo(json.dumps({k: result[k] for k in ("accuracy", "macro_f1", "per_class", "n", "labels", "confusion")},
+                              ensure_ascii=False))
+        return
+    click.echo(format_scores(result))
+    wrong = [(a, t, r) for a, t, r in zip(articles, truth, records) if t != r["label"]]
+    if wrong and show_errors:
+        click.echo(f"\n{len(wrong)} errors (first {min(show_errors, len(wrong))}): id | true -> predicted | title")
+        for article, true, record in wrong[:show_errors]:
+            click.echo(f"{article.id} | {true} -> {record['label']} ({record['confidence']:.2f}) | {article.title[:80]}")
+
+
+@click.command()
+@paths_argument
+@click.option("--model", type=click.Path(exists=True, file_okay=False), default=None,
+              help="Model directory [default: the shipped models/article-type].")
+@click.option("--out", type=click.Path(dir_okay=False), default=None,
+              help="Output .jsonl, .csv or .xlsx [default: JSONL on stdout].")
+@click.option("--min-confidence", default=0.0, show_default=True, help="Below this, answer --abstain instead.")
+@click.option("--abstain", type=click.Choice(["other", "uncertain"]), default="other", show_default=True)
+@click.option("--resume", is_flag=True, help="Finish an interrupted run into the same --out.")
+@click.option("--batch-size", default=256, show_default=True)
+@input_options
+@n_jobs_option
+@cache_options
+def label(paths, model, out, min_confidence, abstain, resume, batch_size, text_field, id_field, label_field,
+          max_bytes, n_jobs, cache_dir, no_cache):
+    """Label the type of every article; write {id, label, confidence, cues, title, date} per article."""
+    from tqdm.auto import tqdm
+
+    from ..batch import label_stream
+    from ..classify import load_classifier
+    from ..corpus import read_articles
+
+    classifier = load_classifier(model)
+    cache = _cache(cache_dir, no_cache)
+    articles = read_articles(paths, field_names(text_field, id_field, label_field), "record", max_bytes)
+
+    def predict(batch):
+        return classifier.predict(batch, min_confidence, abstain, cache=cache, n_jobs=n_jobs)
+
+    if out is None:
+        counts = Counter()
+        for article in articles:
+            (record,) = predict([article])
+            counts["error" if record["error"] else record["label"]] += 1
+            click.echo(json.dumps(record, ensure_ascii=False))
+    else:
+        with tqdm(unit="article", disable=None, file=sys.stderr) as bar:
+            counts = label_stream(articles, predict, out, resume, batch_size, bar.update)
+    summary = ", ".join(f"{name}: {n}" for name, n in counts.most_common())
+    click.echo(f"{sum(counts.values())} articles ({summary})" + (f" -> {out}" if out else ""), err=True)
+    sys.exit(1 if counts.get("error") else 0)
+
+
+@click.command()
+@paths_argument
+@click.option("--all", "show_all", is_flag=True, help="Also list articles on which no rule fired.")
+@input_options
+def rules(paths, show_all, text_field, id_field, label_field, max_bytes):
+    """Show which cue rule fired on each article, and the words it matched."""
+    from ..corpus import read_articles
+    from ..rules import apply_rules
+
+    counts = Counter()
+    for article in read_articles(paths, field_names(text_field, id_field, label_field), "record", max_bytes):
+        hit = None if article.error else apply_rules(article.title, article.text)
+        counts[hit.rule if hit else "(none)"] += 1
+        if hit or show_all:
+            where = f"{hit.label:<19} {hit.rule:<16} «{hit.evidence}»" if hit else f"{'-':<19} {'-':<16}"
+            click.echo(f"{article.id[:30]:<30} {where} {article.title[:60]}")
+    click.echo(" ".join(f"{rule}: {n}" for rule, n in counts.most_common()), err=True)
+
+
+COMMANDS = [train, evaluate, label, rules]

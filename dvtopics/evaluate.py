@@ -1,0 +1,45 @@
+"""The figures we report about a classifier, computed in one place."""
+from __future__ import annotations
+
+from typing import Sequence
+
+
+def scores(y_true: Sequence[str], y_pred: Sequence[str], labels: Sequence[str] | None = None) -> dict:
+    """Accuracy, macro-F1, per-class precision/recall/F1/support and the confusion matrix.
+
+    >>> s = scores(["a", "b", "b"], ["a", "b", "a"])
+    >>> round(s["accuracy"], 3), s["per_class"]["b"]["recall"]
+    (0.667, 0.5)
+    """
+    from sklearn.metrics import accuracy_score, confusion_matrix, precision_recall_fscore_support
+
+    labels = list(labels) if labels else sorted(set(y_true) | set(y_pred))
+    precision, recall, f1, support = precision_recall_fscore_support(
+        y_true, y_pred, labels=labels, zero_division=0)
+    present = [i for i, n in enumerate(support) if n > 0]  # macro-F1 over the classes that occur
+    return {
+        "n": len(y_true),
+        "accuracy": float(accuracy_score(y_true, y_pred)),
+        "macro_f1": float(sum(f1[i] for i in present) / max(len(present), 1)),
+        "per_class": {label: {"precision": float(precision[i]), "recall": float(recall[i]),
+                              "f1": float(f1[i]), "support": int(support[i])} for i, label in enumerate(labels)},
+        "labels": labels,
+        "confusion": confusion_matrix(y_true, y_pred, labels=labels).tolist(),
+    }
+
+
+def format_scores(result: dict) -> str:
+    """A plain-text report: per-class table, totals and the confusion matrix."""
+    labels = result["labels"]
+    width = max(12, *(len(label) for label in labels))
+    lines = [f"{'':<{width}} precision  recall      f1  support"]
+    for label in labels:
+        row = result["per_class"][label]
+        lines.append(f"{label:<{width}} {row['precision']:9.3f} {row['recall']:7.3f} {row['f1']:7.3f} {row['support']:8d}")
+    lines.append(f"\naccuracy {result['accuracy']:.4f}   macro-F1 {result['macro_f1']:.4f}   n={result['n']}")
+    lines.append("\nconfusion matrix (rows: true, columns: predicted)")
+    short = [label[:10] for label in labels]
+    lines.append(f"{'':<{width}} " + " ".join(f"{s:>10}" for s in short))
+    for label, row in zip(labels, result["confusion"]):
+        lines.append(f"{label:<{width}} " + " ".join(f"{n:>10d}" for n in row))
+    return "\n".join(lines)

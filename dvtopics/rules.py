@@ -1,0 +1,100 @@
+"""Cue rules for the article type: weak labels that follow ../LABELS.md.
+
+Each rule looks at an article's title and lead (the first lines), where a
+meeting report says what it is, and either names a label or abstains. Rules
+are tried in the guide's order of precedence: steering committee first, then
+the "other" cases that look like a review but are not (multi-year programme
+reviews, festivals, tournaments), then the period: quarter, six months, year.
+
+Rules are a component, not the classifier: they label what they are sure of
+and leave the rest (`None`). Add one by appending a `Rule` to `RULES`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .text import normalize
+
+LEAD_CHARS = 600  # the title and the lead; the body only mentions things in passing
+
+LABELS = ("semi_annual_review", "quarterly_briefing", "steering_committee", "annual_review", "other")
+
+_QUARTER = r"quý\s*(i{1,3}|iv|1|2|3|4)\b"
+_YEAR = r"(năm\s*)?20\d\d"
+_MEETING = r"(hội nghị|phiên họp|cuộc họp|họp|giao ban|sơ kết|tổng kết)"
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    label: str
+    pattern: re.Pattern
+
+    def search(self, head: str) -> str | None:
+        match = self.pattern.search(head)
+        return match.group(0) if match else None
+
+
+def _rule(name: str, label: str, pattern: str) -> Rule:
+    return Rule(name, label, re.compile(pattern, re.IGNORECASE))
+
+
+RULES: list[Rule] = [
+    # 1. A steering committee's own meeting comes first, whatever period it reviews.
+    _rule("sc_meeting", "steering_committee",
+          r"(hội nghị|phiên họp|cuộc họp|họp|sơ kết|tổng kết)( thường kỳ| lần thứ \w+| trực tuyến)?( của)? "
+          r"(ban chỉ đạo|bcđ)\b"),
+    _rule("sc_holds", "steering_committee",
+          r"\b(ban chỉ đạo|bcđ)\b[^.;:\n]{0,80}\b(tổ chức hội nghị|tổ chức phiên họp|đã họp|họp phiên|"
+          r"tổ chức sơ kết|tổ chức tổng kết|sơ kết|tổng kết)"),
+    _rule("sc_chairs", "steering_committee", r"trưởng (ban chỉ đạo|bcđ)[^.;\n]{0,60}chủ trì (hội nghị|phiên họp|cuộc họp)"),
+    # 3. Reviews that are "other": of a programme over years, an event, a season.
+    _rule("multi_year", "other", r"(sơ kết|tổng kết)[^.;\n]{0,20}\b([2-9]|\d\d)\s*năm\b"),
+    _rule("event_review", "other",
+          r"(sơ kết|tổng kết)\s+(giải|lễ hội|festival|mùa|cuộc thi|hội thi|hội diễn|chiến dịch|đợt|tháng|"
+          r"tuần|kỳ thi|năm học|học kỳ|chương trình|đề án|dự án|cuộc vận động)"),
+    # 2. The period: a quarter, six months, a year.
+    _rule("quarter_meeting", "quarterly_briefing",
+          rf"(trực báo|giao ban|sơ kết|hội nghị)[^.;\n]{{0,60}}{_QUARTER}"),
+    _rule("quarter_tasks", "quarterly_briefing", rf"nhiệm vụ[^.;\n]{{0,30}}{_QUARTER}"),
+    _rule("half_year_review", "semi_annual_review",
+          rf"{_MEETING}[^.;\n]{{0,80}}(6|sáu) tháng đầu năm"),
+    _rule("half_year_tasks", "semi_annual_review", r"nhiệm vụ[^.;\n]{0,30}(6|sáu) tháng cuối năm"),
+    _rule("year_review", "annual_review",
+          rf"tổng kết[^.;\n]{{0,60}}(công tác|hoạt động|nhiệm vụ)?[^.;\n]{{0,40}}{_YEAR}"),
+    _rule("year_tasks", "annual_review",
+          rf"(phương hướng|triển khai)[^.;\n]{{0,30}}nhiệm vụ[^.;\n]{{0,30}}{_YEAR}"),
+]
+
+
+@dataclass(frozen=True)
+class RuleHit:
+    label: str
+    rule: str
+    evidence: str  # the matched words
+
+
+def head_of(title: str, text: str) -> str:
+    """The part of an article the rules read: title and lead."""
+    return normalize(f"{title}\n{text[:LEAD_CHARS]}")
+
+
+def apply_rules(title: str, text: str, rules: list[Rule] | None = None) -> RuleHit | None:
+    """The first rule that fires on the title and lead, or None (abstain).
+
+    >>> apply_rules("Trực báo công tác dân vận quý 1 năm 2023", "").label
+    'quarterly_briefing'
+    >>> apply_rules("Hội nghị Ban Chỉ đạo sơ kết 6 tháng đầu năm", "").label
+    'steering_committee'
+    >>> apply_rules("Tổng kết 10 năm thực hiện Nghị quyết", "") .label
+    'other'
+    >>> apply_rules("Giá xăng giảm", "Giá xăng giảm mạnh.") is None
+    True
+    """
+    head = head_of(title, text)
+    for rule in RULES if rules is None else rules:
+        evidence = rule.search(head)
+        if evidence:
+            return RuleHit(rule.label, rule.name, evidence)
+    return None

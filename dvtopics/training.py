@@ -1,0 +1,176 @@
+"""Training data, cross-validation, model choice and the final fit.
+
+Few articles are labelled by hand, so training adds weak labels (optional):
+articles from the same corpora on which a cue rule fires take the rule's label,
+and a sample of articles that carry no cue word at all are `other`. Scores are
+only ever computed on hand labels, out of fold: each fold trains on the weak
+labels plus the other folds' hand labels, and predicts its own hand labels.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import random
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+import numpy as np
+
+from .classify import CLASSIFIERS, HEAD_CHARS, TASK, Classifier, documents_of, drop_pruned_vocabulary, make_pipeline
+from .corpus import Article
+from .errors import DvtopicsError
+from .evaluate import scores
+from .persist import data_hash
+from .rules import LABELS as ARTICLE_TYPES, apply_rules
+
+log = logging.getLogger(__name__)
+
+# Any of these anywhere in an article means it may be a meeting report: never a weak "other".
+_ANY_CUE = re.compile(r"sơ kết|tổng kết|ban chỉ đạo|bcđ|giao ban|trực báo|quý|tháng đầu năm|tháng cuối năm|"
+                      r"nhiệm vụ năm|hội nghị", re.IGNORECASE)
+
+
+@dataclass
+class TrainingData:
+    articles: list[Article] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+    gold: list[bool] = field(default_factory=list)  # hand label (scored) or weak label (train only)
+
+    def add(self, article: Article, label: str, gold: bool) -> None:
+        self.articles.append(article)
+        self.labels.append(label)
+        self.gold.append(gold)
+
+    def summary(self) -> dict:
+        counts: dict = {}
+        for label, gold in zip(self.labels, self.gold):
+            kind = counts.setdefault("hand" if gold else "weak", {})
+            kind[label] = kind.get(label, 0) + 1
+        return counts
+
+
+def collect(
+    articles: Iterable[Article],
+    gold_labels: dict[str, str] | None = None,
+    weak_rules: bool = False,
+    weak_other: int = 0,
+    seed: int = 0,
+) -> TrainingData:
+    """Pick the training articles from a stream.
+
+    An article is hand-labelled if `gold_labels` has its id (or, without
+    `gold_labels`, if it carries a label field). With `weak_rules`, other
+    articles on which a rule fires get the rule's label; `weak_other` articles
+    with no cue word are sampled (reservoir, seeded) as `other`. Exact
+    duplicate texts are kept once.
+    """
+    data, seen, reservoir, pool_size = TrainingData(), set(), [], 0
+    rng = random.Random(seed)
+    for article in articles:
+        if article.error:
+            continue
+        digest = hashlib.blake2b(article.text.encode(), digest_size=12).digest()
+        if digest in seen:
+            continue
+        label = gold_labels.get(article.id) if gold_labels is not None else article.label
+        if label:
+            seen.add(digest)
+            data.add(article, label, gold=True)
+            continue
+        if weak_rules:
+            hit = apply_rules(article.title, article.text)
+            if hit:
+                seen.add(digest)
+                data.add(article, hit.label, gold=False)
+                continue
+        if weak_other and not _ANY_CUE.search(article.text):
+            pool_size += 1  # reservoir sampling keeps memory bounded on any corpus size
+            if len(reservoir) < weak_other:
+                reservoir.append(article)
+            elif (j := rng.randrange(pool_size)) < weak_other:
+                reservoir[j] = article
+    for article in reservoir:
+        data.add(article, "other", gold=False)
+    if not any(data.gold):
+        raise DvtopicsError("no labelled article found: check --labels (ids must match) or --label-field")
+    return data
+
+
+def _folds(labels: Sequence[str], n_folds: int, seed: int):
+    from sklearn.model_selection import StratifiedKFold
+
+    smallest = min(labels.count(label) for label in set(labels))
+    n_folds = max(2, min(n_folds, smallest))
+    return StratifiedKFold(n_splits=n_folds, shuffle=True, random_state=seed).split(np.zeros(len(labels)), labels)
+
+
+def cross_validate(documents: Sequence[str], data: TrainingData, classifier: str, n_folds: int = 5,
+                   seed: int = 0, C: float = 1.0) -> tuple[list[str], list[str]]:
+    """Out-of-fold predictions for the hand-labelled articles: (true, predicted)."""
+    gold = [i for i, g in enumerate(data.gold) if g]
+    weak = [i for i, g in enumerate(data.gold) if not g]
+    gold_labels = [data.labels[i] for i in gold]
+    y_true, y_pred = [], []
+    for train_part, test_part in _folds(gold_labels, n_folds, seed):
+        train = weak + [gold[i] for i in train_part]
+        pipeline = make_pipeline(classifier, C=C).fit([documents[i] for i in train], [data.labels[i] for i in train])
+        y_pred += list(pipeline.predict([documents[gold[i]] for i in test_part]))
+        y_true += [gold_labels[i] for i in test_part]
+    return y_true, y_pred
+
+
+def rules_only(data: TrainingData) -> tuple[list[str], list[str]]:
+    """The rules' labels on the hand-labelled articles (an abstention counts as `other`)."""
+    y_true, y_pred = [], []
+    for article, label, gold in zip(data.articles, data.labels, data.gold):
+        if gold:
+            hit = apply_rules(article.title, article.text)
+            y_true.append(label)
+            y_pred.append(hit.label if hit else "other")
+    return y_true, y_pred
+
+
+def train(
+    data: TrainingData,
+    classifiers: Sequence[str] = CLASSIFIERS,
+    use_rules: bool | None = None,
+    head_chars: int = HEAD_CHARS,
+    n_folds: int = 5,
+    cache=None,
+    n_jobs: int = 1,
+    seed: int = 0,
+    progress: bool = False,
+    description: str = "",
+) -> tuple[Classifier, dict]:
+    """Cross-validate each classifier kind, keep the best by macro-F1, fit it on everything.
+
+    Returns the classifier and its model card (metrics of every candidate, the
+    rules alone where they apply, per-class support, data hash, parameters).
+    """
+    labels = sorted(set(data.labels))
+    if use_rules is None:  # the cue rules only speak of article types
+        use_rules = set(labels) <= set(ARTICLE_TYPES)
+    documents = documents_of(data.articles, use_rules, head_chars, cache, n_jobs, progress)
+    candidates = {}
+    for kind in classifiers:
+        y_true, y_pred = cross_validate(documents, data, kind, n_folds, seed)
+        candidates[kind] = scores(y_true, y_pred, labels)
+        log.info("%s: cross-validated macro-F1 %.4f", kind, candidates[kind]["macro_f1"])
+    best = max(candidates, key=lambda kind: candidates[kind]["macro_f1"])
+    pipeline = make_pipeline(best).fit(documents, data.labels)
+    drop_pruned_vocabulary(pipeline)
+    card = {
+        "task": TASK if use_rules else "text-classification",
+        "labels": labels,
+        "classifier": best,
+        "parameters": {"use_rules": use_rules, "head_chars": head_chars, "n_folds": n_folds, "seed": seed,
+                       "pipeline": repr(make_pipeline(best))},
+        "training_data": {"description": description, "counts": data.summary(),
+                          "hash": data_hash(zip((a.id for a in data.articles), data.labels))},
+        "metrics": {"cross_validated": candidates[best], "candidates": {k: {"macro_f1": v["macro_f1"],
+                    "accuracy": v["accuracy"]} for k, v in candidates.items()}},
+    }
+    if use_rules:
+        card["metrics"]["rules_only"] = scores(*rules_only(data), labels)
+    return Classifier(pipeline, card), card

@@ -1,0 +1,85 @@
+import json
+
+import pytest
+
+from dvtopics.classify import Classifier, load_classifier
+from dvtopics.corpus import Article, read_articles
+from dvtopics.evaluate import format_scores, scores
+from dvtopics.persist import save_model
+from dvtopics.training import collect, train
+
+from articles import made_up_articles
+
+
+@pytest.fixture(scope="module")
+def trained():
+    data = collect(made_up_articles(6))
+    return train(data, classifiers=("logreg", "svm"), n_folds=2, n_jobs=1)
+
+
+def test_training_scores_every_candidate_and_keeps_the_best(trained):
+    model, card = trained
+    candidates = card["metrics"]["candidates"]
+    assert set(candidates) == {"logreg", "svm"}
+    assert card["classifier"] == max(candidates, key=lambda k: candidates[k]["macro_f1"])
+    assert card["metrics"]["cross_validated"]["macro_f1"] > 0.8
+    assert "rules_only" in card["metrics"] and card["parameters"]["use_rules"] is True
+    assert card["training_data"]["counts"]["hand"]["quarterly_briefing"] == 6
+
+
+def test_predictions_have_labels_confidences_and_cues(trained):
+    model, _ = trained
+    (record,) = model.predict([made_up_articles(1)[1]])  # a quarterly briefing
+    assert record["label"] == "quarterly_briefing"
+    assert 0.0 <= record["confidence"] <= 1.0
+    assert any(cue.startswith("rule quarter_meeting") for cue in record["cues"])
+    assert any("quý" in cue for cue in record["cues"])
+
+
+def test_min_confidence_abstains(trained):
+    model, _ = trained
+    records = model.predict(made_up_articles(1), min_confidence=1.01, abstain="uncertain")
+    assert {r["label"] for r in records} == {"uncertain"}
+
+
+def test_failed_articles_keep_their_error(trained):
+    model, _ = trained
+    records = model.predict([Article(id="bad", error="empty file"), made_up_articles(1)[0]])
+    assert records[0]["label"] is None and records[0]["error"] == "empty file"
+    assert records[1]["label"] == "semi_annual_review"
+
+
+def test_saved_model_loads_and_predicts_the_same(trained, tmp_path):
+    model, card = trained
+    save_model(model.pipeline, tmp_path, card)
+    loaded = load_classifier(tmp_path)
+    articles = made_up_articles(2)
+    assert [r["label"] for r in loaded.predict(articles)] == [r["label"] for r in model.predict(articles)]
+
+
+def test_generic_label_sets_train_without_rules():
+    articles = made_up_articles(6)
+    for article in articles:
+        article.label = "meeting" if article.label != "other" else "news"
+    model, card = train(collect(articles), classifiers=("cnb",), n_folds=2)
+    assert card["task"] == "text-classification" and card["parameters"]["use_rules"] is False
+    assert set(model.labels) == {"meeting", "news"}
+
+
+def test_collect_keeps_duplicates_once():
+    articles = made_up_articles(2)
+    data = collect(articles + articles)
+    assert len(data.articles) == len(articles)
+
+
+def test_scores_and_report():
+    result = scores(["a", "a", "b"], ["a", "b", "b"])
+    assert result["confusion"] == [[1, 1], [0, 1]]
+    assert "macro-F1 0.6667" in format_scores(result)
+
+
+def test_shipped_model_labels_the_seeds(seeds_dir, seed_labels):
+    model = load_classifier()
+    assert model.card["task"] == "article-type"
+    records = model.predict(list(read_articles(seeds_dir)))
+    assert {r["id"]: r["label"] for r in records} == seed_labels

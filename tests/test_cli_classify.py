@@ -1,0 +1,108 @@
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+from click.testing import CliRunner
+
+from dvtopics.cli import cli
+
+from articles import made_up_articles
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """A JSONL file of made-up labelled articles."""
+    path = tmp_path_factory.mktemp("corpus") / "articles.jsonl"
+    with open(path, "w", encoding="utf-8") as handle:
+        for article in made_up_articles(6):
+            handle.write(json.dumps({"id": article.id, "text": article.raw, "label": article.label},
+                                    ensure_ascii=False) + "\n")
+    return path
+
+
+@pytest.fixture(scope="module")
+def model_dir(corpus, tmp_path_factory):
+    out = tmp_path_factory.mktemp("model") / "m"
+    result = CliRunner().invoke(cli, ["train", str(corpus), "--out", str(out), "--classifier", "logreg",
+                                      "--folds", "2"])
+    assert result.exit_code == 0, result.output
+    assert "chosen: logreg" in result.output
+    return out
+
+
+def test_train_writes_a_model_with_a_card(model_dir):
+    card = json.loads((model_dir / "model_card.json").read_text())
+    assert card["labels"] == sorted(card["labels"]) and len(card["labels"]) == 5
+    assert len(card["sha256"]) == 64
+
+
+def test_evaluate_json(model_dir, corpus, tmp_path):
+    png = tmp_path / "cm.png"
+    result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(corpus), "--format", "json", "--plot", str(png)])
+    assert result.exit_code == 0, result.output
+    metrics = json.loads(result.output)
+    assert {"accuracy", "macro_f1", "per_class"} <= set(metrics)
+    assert metrics["accuracy"] > 0.9 and png.stat().st_size > 1000
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".csv", ".xlsx"])
+def test_label_writes_every_article(model_dir, corpus, tmp_path, suffix):
+    out = tmp_path / f"labels{suffix}"
+    result = CliRunner().invoke(cli, ["label", str(corpus), "--model", str(model_dir), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "30 articles" in result.output and out.exists()
+    if suffix == ".jsonl":
+        rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+        assert [r["id"] for r in rows] == [a.id for a in made_up_articles(6)]
+        assert {"id", "label", "confidence", "cues", "title", "date"} <= set(rows[0])
+
+
+def test_label_to_stdout_and_bad_articles_exit_1(model_dir, tmp_path):
+    (tmp_path / "a.txt").write_text(made_up_articles(1)[0].raw, encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"")
+    result = CliRunner().invoke(cli, ["label", str(tmp_path), "--model", str(model_dir)])
+    assert result.exit_code == 1
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert rows[0]["label"] == "semi_annual_review" and "empty" in rows[1]["error"]
+
+
+def test_missing_model_is_one_line_and_exit_2(tmp_path, corpus):
+    (tmp_path / "empty").mkdir()
+    result = CliRunner().invoke(cli, ["label", str(corpus), "--model", str(tmp_path / "empty")])
+    assert result.exit_code == 2
+    assert result.output.strip().startswith("Error:") and len(result.output.strip().splitlines()) == 1
+
+
+def test_unfinished_run_needs_resume(model_dir, corpus, tmp_path):
+    out = tmp_path / "o.jsonl"
+    (tmp_path / "o.jsonl.part.jsonl").write_text("")
+    result = CliRunner().invoke(cli, ["label", str(corpus), "--model", str(model_dir), "--out", str(out)])
+    assert result.exit_code == 2 and "--resume" in result.output
+
+
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM, signal.SIGINT])
+def test_killed_label_run_resumes_with_every_article_once(model_dir, tmp_path, sig):
+    source = tmp_path / "many.jsonl"
+    articles = made_up_articles(6) * 20  # 600 articles, unique ids below
+    with open(source, "w", encoding="utf-8") as handle:
+        for n, article in enumerate(articles):
+            handle.write(json.dumps({"id": f"a{n}", "text": article.raw}, ensure_ascii=False) + "\n")
+    out = tmp_path / "out.jsonl"
+    command = [sys.executable, "-m", "dvtopics", "label", str(source), "--model", str(model_dir), "--out", str(out),
+               "--batch-size", "10", "--no-cache"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    journal = tmp_path / "out.jsonl.part.jsonl"
+    deadline = time.time() + 60
+    while time.time() < deadline and (not journal.exists() or journal.stat().st_size < 2000):
+        time.sleep(0.02)
+    process.send_signal(sig)
+    process.wait(timeout=60)
+    assert not out.exists() and journal.exists()
+    subprocess.run(command + ["--resume"], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    ids = [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert ids == [f"a{n}" for n in range(len(articles))]
+    assert not journal.exists()

@@ -1,0 +1,41 @@
+import pytest
+from click.testing import CliRunner
+
+from dvtopics.cli import cli
+from dvtopics.corpus import read_articles
+from dvtopics.rules import apply_rules
+
+
+@pytest.mark.parametrize("title, label, rule", [
+    ("Hội nghị Ban Chỉ đạo điều hành chương trình phối hợp năm 2023", "steering_committee", "sc_meeting"),
+    ("Ban Chỉ đạo 389 tỉnh sơ kết công tác 6 tháng đầu năm", "steering_committee", "sc_holds"),
+    ("Sơ kết 3 năm thực hiện Nghị quyết về công tác dân vận", "other", "multi_year"),
+    ("Tổng kết giải bóng đá thanh niên năm 2017", "other", "event_review"),
+    ("Hội nghị giao ban công tác dân vận quý III", "quarterly_briefing", "quarter_meeting"),
+    ("Hội nghị sơ kết công tác Mặt trận 6 tháng đầu năm 2022", "semi_annual_review", "half_year_review"),
+    ("Tổng kết công tác năm 2015, triển khai nhiệm vụ năm 2016", "annual_review", "year_review"),
+])
+def test_rules_follow_the_guide_and_its_precedence(title, label, rule):
+    hit = apply_rules(title, "")
+    assert (hit.label, hit.rule) == (label, rule)
+
+
+def test_rules_abstain_on_passing_mentions():
+    assert apply_rules("Giá lúa tăng mạnh", "Nông dân phấn khởi vì giá lúa tăng cao so với năm trước.") is None
+
+
+def test_rules_read_only_title_and_lead():
+    body = "Tin vắn về thời tiết. " * 60 + "Hội nghị sơ kết 6 tháng đầu năm."
+    assert apply_rules("Thời tiết hôm nay", body) is None
+
+
+def test_rules_fire_on_the_seeds_as_labelled(seeds_dir, seed_labels):
+    for article in read_articles(seeds_dir):
+        hit = apply_rules(article.title, article.text)
+        assert hit is not None and hit.label == seed_labels[article.id], article.id
+
+
+def test_rules_command_lists_hits(seeds_dir):
+    result = CliRunner().invoke(cli, ["rules", str(seeds_dir)])
+    assert result.exit_code == 0
+    assert "quarterly_briefing" in result.output and "quarter_meeting" in result.output
