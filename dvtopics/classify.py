@@ -182,7 +182,8 @@ class Classifier:
             by_id[id(article)] = {"label": label, "confidence": round(float(conf), 4),
                                   "cues": rule_cue + [f for f in features if not f.startswith("__rule_")]}
         return [{"id": a.id, **by_id.get(id(a), {"label": None, "confidence": None, "cues": []}),
-                 "title": a.title, "date": a.date, "source": a.source, "error": a.error} for a in articles]
+                 "title": a.title, "date": a.date, "source": a.source, "error": a.error,
+                 "warning": a.meta.get("warning")} for a in articles]
 
 
 def load_classifier(model_dir: str | Path | None = None) -> Classifier:

@@ -232,8 +232,8 @@ def _failed(article_id: str, message: str, on_error: str) -> Article:
 
 def _checked(article: Article, on_error: str, name: str) -> Article:
     if not looks_vietnamese(article.text):
-        log.warning("%s: does not look like Vietnamese text", name)
-        article.meta["warning"] = "not Vietnamese text"
+        article.meta["warning"] = "few Vietnamese diacritics: another language, or Vietnamese typed without accents"
+        log.warning("%s: %s", name, article.meta["warning"])
     return article
 
 

@@ -1,0 +1,63 @@
+"""Property-based tests: no input crashes the reader, normaliser or segmenter."""
+import json
+
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from dvtopics.corpus import decode_bytes, make_article, read_articles
+from dvtopics.errors import InputError
+from dvtopics.segment import segment_text
+from dvtopics.text import normalize, strip_furniture
+
+VIETNAMESE = st.text(alphabet=st.sampled_from(list("aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệ"
+                                                  "ìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ AĐÔƠƯ.,;:!?\"'()/-\n0123456789"
+                                                  "\u00a0\u200b\u0300\u0301\u0309\u0303\u0323")), max_size=300)
+ANY_TEXT = st.text(max_size=300)
+
+
+@given(st.one_of(VIETNAMESE, ANY_TEXT))
+def test_normalize_is_idempotent(text):
+    once = normalize(text)
+    assert normalize(once) == once
+
+
+@given(st.one_of(VIETNAMESE, ANY_TEXT))
+def test_strip_furniture_never_fails_and_is_stable(text):
+    stripped = strip_furniture(normalize(text))
+    assert strip_furniture(stripped) == stripped
+
+
+@given(st.binary(max_size=2000))
+def test_decoding_any_bytes_gives_text_or_one_clear_error(data):
+    try:
+        assert isinstance(decode_bytes(data), str)
+    except InputError as exc:
+        assert str(exc) and "\n" not in str(exc)
+
+
+@given(st.one_of(VIETNAMESE, ANY_TEXT))
+def test_any_text_makes_an_article_or_an_input_error(text):
+    try:
+        article = make_article("x", text)
+    except InputError:
+        return
+    assert article.text.strip() and article.raw == text
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(VIETNAMESE, ANY_TEXT))
+def test_segmentation_keeps_every_non_space_character_in_order(text):
+    def visible(s):
+        return "".join(s.replace("_", "").split())
+    assert visible(segment_text(text)) == visible(normalize(text))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.one_of(st.binary(max_size=200), VIETNAMESE.map(str.encode)), max_size=6))
+def test_a_jsonl_file_of_anything_never_stops_the_stream(tmp_path_factory, lines):
+    path = tmp_path_factory.mktemp("p") / "x.jsonl"
+    with open(path, "wb") as handle:
+        for i, line in enumerate(lines):
+            record = json.dumps({"id": str(i), "text": line.decode("utf-8", "replace")}).encode()
+            handle.write((record if i % 2 else line.replace(b"\n", b" ")) + b"\n")
+    articles = list(read_articles(path, on_error="record"))
+    assert all(a.error or a.text for a in articles)
