@@ -28,13 +28,15 @@ def test_the_python3_kernel_is_this_interpreter():
 
 
 def test_there_are_notebooks():
-    assert {"01-explore-articles.ipynb"} <= {p.name for p in PATHS}
+    assert {"01-explore-articles.ipynb", "03-themes.ipynb"} <= {p.name for p in PATHS}
 
 
 @pytest.mark.parametrize("path", PATHS, ids=lambda p: p.stem)
-def test_notebook_runs_on_the_seeds_and_draws(path):
+def test_notebook_runs_on_the_seeds_and_draws(path, tmp_path):
     notebook = nbformat.read(path, as_version=4)
     assert "CORPORA = None" in notebook.cells[1].source, "the first code cell sets CORPORA = None"
+    # as papermill injects parameters: files the notebook writes go to the test's folder, not out/
+    notebook.cells.insert(2, nbformat.v4.new_code_cell(f"OUT = {str(tmp_path / 'out')!r}"))
     client = nbclient.NotebookClient(notebook, kernel_name="python3", timeout=TIMEOUT,
                                      resources={"metadata": {"path": str(NOTEBOOKS)}})
     client.execute()  # raises CellExecutionError, with the cell and traceback, on the first error
