@@ -7,11 +7,11 @@ For each corpus (read from ../shared/corpora, never copied):
 1. segment every article through `segment_many` with the on-disk cache (the
    first run segments, later ones read the cache);
 2. preprocess once (stopwords, phrases, dictionary) as `TopicModel` does;
-3. sweep K with the default engine (gensim): NPMI (top 10), C_V, diversity
-   (top 25) and fit time per K -> <out>/<corpus>/sweep.csv and sweep.png;
-4. fit gensim, tomotopy and scikit-learn at one K on the same tokens, each in
-   a fresh subprocess (so ru_maxrss is its own peak memory), `--repeat` times
-   (median wall time), and measure all three topic sets in one NPMI pass.
+3. fit gensim, tomotopy and scikit-learn at one K on the same tokens, each in
+   a fresh subprocess (so its peak memory is its own), `--repeat` times
+   (median wall time), and measure all three topic sets in one NPMI pass;
+4. sweep K with the default engine (gensim): NPMI (top 10), C_V, diversity
+   (top 25) and fit time per K -> <out>/<corpus>/sweep.csv and sweep.png.
 
 Prints Markdown tables to paste under "## Topics" in benchmarks/RESULTS.md and
 writes them to <out>/results.md.
@@ -161,10 +161,11 @@ def main() -> None:
         texts = segmented_corpus(name, args.limit, args.n_jobs)
         base, unit_tokens = prepared(texts, params)
         del texts
+        engines = compare_engines(base, unit_tokens, args.engines_k, args.repeat)
+        log(f"{name}: engines compared; sweeping K")
         rows, _ = sweep_prepared(base, unit_tokens, ks, args.measures.split(","))
         write_sweep(rows, Path(args.out) / name)
         suggested = suggest_k(rows)
-        engines = compare_engines(base, unit_tokens, args.engines_k, args.repeat)
         sections.append(markdown(name, base, rows, suggested, engines, args.engines_k))
         Path(args.out, name, "engines.json").write_text(json.dumps(engines, ensure_ascii=False, indent=1))
         print(sections[-1], flush=True)

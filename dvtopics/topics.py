@@ -111,7 +111,11 @@ def _normalize_rows(matrix: np.ndarray) -> np.ndarray:
 
 
 class _GensimEngine:
-    """Variational Bayes LDA of gensim (`LdaModel`, one process, so a seed repeats a run)."""
+    """Variational Bayes LDA of gensim (`LdaModel`, one process, so a seed repeats a run).
+
+    In float64: with gensim's default float32, long articles (baomoi bodies run to thousands of words)
+    overflow the document update to inf and the topics fill with NaN.
+    """
 
     def __init__(self, n_topics, alpha, eta, max_iter, random_state):
         self.params = dict(n_topics=n_topics, alpha=alpha, eta=eta, max_iter=max_iter, random_state=random_state)
@@ -122,7 +126,7 @@ class _GensimEngine:
         p = self.params
         self.lda = LdaModel(corpus=bows, id2word=dictionary, num_topics=p["n_topics"], alpha=p["alpha"],
                             eta=p["eta"], passes=p["max_iter"], iterations=100, chunksize=GENSIM_CHUNK,
-                            random_state=p["random_state"], eval_every=None)
+                            random_state=p["random_state"], eval_every=None, dtype=np.float64)
         return self
 
     def topic_word(self) -> np.ndarray:
