@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import itertools
 import json
 import logging
 import os
@@ -253,9 +254,12 @@ def _open_binary(path: Path):
     return gzip.open(path, "rb") if path.suffix == ".gz" else open(path, "rb")
 
 
-def _read_jsonl(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -> Iterator[Article]:
+def _read_jsonl(path: Path, fields: "FieldNames", on_error: str, max_bytes: int,
+                lines: "LineRange | None" = None) -> Iterator[Article]:
+    offset, first, count = lines or (0, 1, None)
     with _open_binary(path) as handle:
-        for number, line in enumerate(handle, start=1):
+        handle.seek(offset)  # forward seek: a gzip stream is decompressed up to it
+        for number, line in enumerate(itertools.islice(handle, count), start=first):
             fallback_id = f"{path.name}:{number}"
             if not line.strip():
                 continue
@@ -345,24 +349,41 @@ def read_articles(
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     for path, article_id in iter_files(paths):
-        kind = _kind(path)
-        if kind == "jsonl":
-            yield from _read_jsonl(path, fields, on_error, max_bytes)
-        elif kind == "csv":
-            yield from _read_csv(path, fields, on_error, max_bytes)
-        else:
-            yield _read_text_file(path, article_id, on_error, max_bytes)
+        yield from read_file(path, article_id, fields, on_error, max_bytes)
+
+
+# (byte offset of a line's start, its line number, how many lines): a slice of a JSONL file
+LineRange = tuple[int, int, "int | None"]
+
+
+def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on_error: str = "raise",
+              max_bytes: int = MAX_ARTICLE_BYTES, lines: LineRange | None = None) -> Iterator[Article]:
+    """The articles of one input file (`article_id` names a .txt file's article).
+
+    `lines` reads only that slice of a JSONL file, with the ids and line
+    numbers a whole read gives: how a Dask partition reads its part.
+    """
+    kind = _kind(path)
+    if kind == "jsonl":
+        return _read_jsonl(path, fields, on_error, max_bytes, lines)
+    if lines is not None:
+        raise InputError(f"{path}: only JSONL files can be read by line ranges")
+    if kind == "csv":
+        return _read_csv(path, fields, on_error, max_bytes)
+    return iter([_read_text_file(path, article_id, on_error, max_bytes)])
 
 
 def read_labels(path: str | os.PathLike) -> dict[str, str]:
     """A CSV of article id (or file name) and label -> {id: label}.
 
-    The id column may be called `id` or `file`; a file name's .txt is dropped so
-    it matches the ids `read_articles` gives.
+    The id column may be called `id` (taken as it is: VNTC's ids end in .txt) or
+    `file` (a file name, whose .txt is dropped to match the ids `read_articles`
+    gives to .txt files).
     """
     with open(path, newline="", encoding="utf-8-sig") as handle:
         rows = list(csv.DictReader(handle))
     if not rows or "label" not in rows[0] or not ({"id", "file"} & set(rows[0])):
         raise InputError(f"{path}: a labels CSV needs a header with 'id' (or 'file') and 'label'")
-    key = "id" if "id" in rows[0] else "file"
-    return {re.sub(r"\.txt$", "", row[key]): row["label"] for row in rows}
+    if "id" in rows[0]:
+        return {row["id"]: row["label"] for row in rows}
+    return {re.sub(r"\.txt$", "", row["file"]): row["label"] for row in rows}

@@ -52,6 +52,7 @@ def sha256_of(path: str | os.PathLike) -> str:
 def _atomic_write_text(path: Path, text: str) -> None:
     with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False, suffix=".tmp") as tmp:
         tmp.write(text)
+    os.chmod(tmp.name, 0o644)  # NamedTemporaryFile is private (0600); a model card is for everyone to read
     os.replace(tmp.name, path)
 
 

@@ -156,3 +156,9 @@ def test_utf8_with_a_few_damaged_bytes_stays_utf8(caplog):
         text = decode_bytes(data)
     assert text.startswith("Công tác dân vận") and text.count("\ufffd") == 1
     assert "replaced" in caplog.text
+
+
+def test_read_labels_keeps_ids_that_end_in_txt(tmp_path):
+    path = tmp_path / "labels.csv"
+    path.write_text("id,label\nTrain_Full/XH/XH_NLD_ (1).txt,other\n", encoding="utf-8")
+    assert read_labels(path) == {"Train_Full/XH/XH_NLD_ (1).txt": "other"}
