@@ -98,9 +98,21 @@ def journal_records(journal: Path) -> Iterator[dict]:
 
 def finish(journal: Path, out: Path) -> Counter:
     """Turn the journal into the output file atomically; return the label counts."""
+    counts = write_output(journal_records(journal), out)
+    journal.unlink()
+    return counts
+
+
+def write_output(records: Iterable[dict], out: Path) -> Counter:
+    """Write records to `out` (.jsonl/.csv/.xlsx) through a temporary file renamed
+    into place; return the label counts. JSONL and CSV stream in bounded memory."""
     from .tables import write_rows
 
     counts = Counter()
+    records = iter(records)
+    first = next(records, None)
+    # every record has the same keys: the first one's are the CSV header, so rows need not be held
+    columns = list(first) if first is not None else None
 
     def counted(records):
         for record in records:
@@ -108,7 +120,6 @@ def finish(journal: Path, out: Path) -> Counter:
             yield record
 
     tmp = out.with_name(out.name + ".tmp" + out.suffix)
-    write_rows(counted(journal_records(journal)), tmp)
+    write_rows(counted(itertools.chain([first] if first is not None else [], records)), tmp, columns)
     os.replace(tmp, out)
-    journal.unlink()
     return counts

@@ -117,10 +117,12 @@ def write_rows(rows: Iterable[Mapping], path: str | os.PathLike, columns: Sequen
     """Write `rows` (dicts) to `path` as .csv, .jsonl or .xlsx, chosen by its suffix.
 
     The header is `columns` or the union of the rows' keys. Returns the path.
+    JSONL, and CSV with `columns` given, stream `rows` in bounded memory.
     """
     path = Path(path)
     suffix = _suffix(path)
-    rows = list(rows)
+    if suffix == ".csv" and columns is None:
+        rows = list(rows)  # the header is every row's keys
     if suffix == ".jsonl":
         _write_jsonl(rows, path)
     elif suffix == ".csv":
@@ -140,13 +142,13 @@ def _json_default(value):
     raise TypeError(f"{type(value).__name__} is not JSON serialisable")
 
 
-def _write_jsonl(rows: list[Mapping], path: Path) -> None:
+def _write_jsonl(rows: Iterable[Mapping], path: Path) -> None:
     with _atomic(path, encoding="utf-8", newline="\n") as handle:
         for row in rows:
             handle.write(json.dumps(dict(row), ensure_ascii=False, default=_json_default) + "\n")
 
 
-def _write_csv(rows: list[Mapping], path: Path, columns: list[str]) -> None:
+def _write_csv(rows: Iterable[Mapping], path: Path, columns: list[str]) -> None:
     with _atomic(path, encoding="utf-8-sig", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore")
         writer.writeheader()

@@ -4,10 +4,11 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
+from pathlib import Path
 
 import click
 
-from .options import cache_options, field_names, input_options, n_jobs_option, paths_argument
+from .options import cache_options, engine_options, field_names, input_options, n_jobs_option, paths_argument
 
 
 def _gold_labels(label_files):
@@ -116,23 +117,38 @@ def evaluate(model, paths, label_files, fmt, plot, show_errors, text_field, id_f
 @paths_argument
 @click.option("--model", type=click.Path(exists=True, file_okay=False), default=None,
               help="Model directory [default: the shipped models/article-type].")
-@click.option("--out", type=click.Path(dir_okay=False), default=None,
-              help="Output .jsonl, .csv or .xlsx [default: JSONL on stdout].")
+@click.option("--out", type=click.Path(), default=None,
+              help="Output .jsonl, .csv or .xlsx [default: JSONL on stdout]; with --engine dask, "
+                   "FOLDER/ keeps the parts there.")
 @click.option("--min-confidence", default=0.0, show_default=True, help="Below this, answer --abstain instead.")
 @click.option("--abstain", type=click.Choice(["other", "uncertain"]), default="other", show_default=True)
 @click.option("--resume", is_flag=True, help="Finish an interrupted run into the same --out.")
 @click.option("--batch-size", default=256, show_default=True)
+@engine_options
 @input_options
 @n_jobs_option
 @cache_options
-def label(paths, model, out, min_confidence, abstain, resume, batch_size, text_field, id_field, label_field,
-          max_bytes, n_jobs, cache_dir, no_cache):
+def label(paths, model, out, min_confidence, abstain, resume, batch_size, engine, scheduler, part_size, text_field,
+          id_field, label_field, max_bytes, n_jobs, cache_dir, no_cache):
     """Label the type of every article; write {id, label, confidence, cues, title, date} per article."""
     from tqdm.auto import tqdm
 
     from ..batch import label_stream
-    from ..classify import load_classifier
+    from ..classify import DEFAULT_MODEL_DIR, load_classifier
     from ..corpus import read_articles
+
+    if engine == "dask":
+        from ..distributed import LabelJob, run_job
+
+        # the workers load the model from this path: it must be visible to them
+        job = LabelJob(str(Path(model or DEFAULT_MODEL_DIR).resolve()), min_confidence, abstain, batch_size,
+                       cache_dir, not no_cache)
+        with tqdm(unit="article", disable=None, file=sys.stderr) as bar:
+            counts = run_job(job, paths, out, scheduler=scheduler, part_size=part_size, resume=resume,
+                             fields=field_names(text_field, id_field, label_field), max_bytes=max_bytes,
+                             on_part=bar.update)
+        _echo_counts(counts, out)
+        return
 
     classifier = load_classifier(model)
     cache = _cache(cache_dir, no_cache)
@@ -150,6 +166,11 @@ def label(paths, model, out, min_confidence, abstain, resume, batch_size, text_f
     else:
         with tqdm(unit="article", disable=None, file=sys.stderr) as bar:
             counts = label_stream(articles, predict, out, resume, batch_size, bar.update)
+    _echo_counts(counts, out)
+
+
+def _echo_counts(counts: Counter, out) -> None:
+    """The run's summary line; exit 1 when some articles could not be read."""
     summary = ", ".join(f"{name}: {n}" for name, n in counts.most_common())
     click.echo(f"{sum(counts.values())} articles ({summary})" + (f" -> {out}" if out else ""), err=True)
     sys.exit(1 if counts.get("error") else 0)

@@ -34,3 +34,18 @@ def cache_options(func):
     func = click.option("--cache-dir", type=click.Path(), default=None,
                         help="Segmentation cache folder [default: ~/.cache/dvtopics or $DVTOPICS_CACHE].")(func)
     return click.option("--no-cache", is_flag=True, help="Do not read or write the segmentation cache.")(func)
+
+
+def engine_options(func):
+    """--engine/--scheduler/--part-size: run locally, or on a Dask cluster (dvtopics.distributed)."""
+    for option in reversed([
+        click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+                     help="local: stream on this machine. dask: parts of the input on a Dask cluster "
+                          "(pip install 'dvtopics[dask]'; needs --out)."),
+        click.option("--scheduler", default=None, metavar="ADDRESS",
+                     help="Dask scheduler (tcp://host:8786) [default: a local cluster of this machine's cores]."),
+        click.option("--part-size", default=10_000, show_default=True, type=click.IntRange(min=1),
+                     help="Dask: articles (JSONL lines, .txt files) per task."),
+    ]):
+        func = option(func)
+    return func

@@ -1,0 +1,289 @@
+"""The Dask engine: label articles, or assign their topics, on a cluster.
+
+The input is cut into parts (`plan_parts`): groups of .txt files, whole CSV
+files, and line ranges of JSONL files (a plain file is entered by seeking to
+the range's byte offset; a .jsonl.gz is decompressed from its start up to the
+range, since gzip cannot seek, so give a huge .gz as several files or
+uncompressed). Each part is one Dask task: it loads the model once, reads its
+articles with the ids and line numbers a whole read gives, segments (through
+the worker's segmentation cache), predicts, and writes its own part file with
+`batch.label_stream` (journal + atomic rename, so a re-run task or a resumed
+run finishes a half-written part instead of duplicating it). The parts are
+then gathered, in part order and in input order inside each part, into the
+requested output; or left as a folder of parts when the output ends in "/".
+
+Dask and distributed are optional (`pip install 'dvtopics[dask]'`) and are
+imported only when a job is run. The model, the inputs and the parts folder
+must be visible at the same paths on the client and on every worker.
+"""
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import logging
+import shutil
+from collections import Counter
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Sequence
+
+from .batch import label_stream, write_output
+from .corpus import MAX_ARTICLE_BYTES, Article, FieldNames, LineRange, _kind, _open_binary, iter_files, read_file
+from .errors import DvtopicsError, MissingExtraError
+
+log = logging.getLogger(__name__)
+
+PART_SIZE = 10_000  # articles (JSONL lines, .txt files) per part: a few minutes of work for one worker
+PLAN = "plan.json"
+
+
+# ------------------------------------------------------------------- parts
+
+@dataclass(frozen=True)
+class Part:
+    """One task's share of the input: whole files in order, or one JSONL file's line range."""
+
+    index: int
+    files: tuple[tuple[str, str], ...]  # (path, article id of a .txt file)
+    lines: LineRange | None = None
+
+
+def line_ranges(path: Path, size: int) -> list[LineRange]:
+    """(byte offset, first line number, line count) of each run of `size` lines of a JSONL file."""
+    ranges, offset = [], 0
+    with _open_binary(path) as handle:
+        for number, line in enumerate(handle, start=1):
+            if (number - 1) % size == 0:
+                ranges.append((offset, number, size))
+            offset += len(line)
+    return ranges
+
+
+def plan_parts(paths: Iterable[str | os.PathLike], size: int = PART_SIZE) -> list[Part]:
+    """Cut the input into parts of about `size` articles, in input order."""
+    if size < 1:
+        raise DvtopicsError("the part size must be at least 1 article")
+    parts: list[Part] = []
+    texts: list[tuple[str, str]] = []  # consecutive .txt files waiting to fill a part
+
+    def flush_texts():
+        if texts:
+            parts.append(Part(len(parts), tuple(texts)))
+            texts.clear()
+
+    for path, article_id in iter_files(paths):
+        kind = _kind(path)
+        if kind == "txt":
+            texts.append((str(path), article_id))
+            if len(texts) == size:
+                flush_texts()
+            continue
+        flush_texts()
+        if kind == "csv":  # quoted fields may span lines: a CSV is read whole
+            parts.append(Part(len(parts), ((str(path), article_id),)))
+        else:
+            parts += [Part(len(parts) + i, ((str(path), article_id),), lines)
+                      for i, lines in enumerate(line_ranges(path, size))]
+    flush_texts()
+    return parts
+
+
+def read_part(part: Part, fields: FieldNames = FieldNames(), max_bytes: int = MAX_ARTICLE_BYTES) -> Iterator[Article]:
+    """The articles of one part, as `read_articles` would give them (bad ones carry their error)."""
+    for path, article_id in part.files:
+        yield from read_file(Path(path), article_id, fields, "record", max_bytes, part.lines)
+
+
+def part_path(parts_dir: Path, index: int) -> Path:
+    return parts_dir / f"part-{index:05d}.jsonl"
+
+
+def read_records(path: Path) -> Iterator[dict]:
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            yield json.loads(line)
+
+
+# -------------------------------------------------------------------- jobs
+
+@contextmanager
+def _segment_cache(cache_dir: str | None, use_cache: bool):
+    """The worker's segmentation cache (its own default folder when `cache_dir` is None)."""
+    from .segment import SegmentCache
+
+    cache = SegmentCache(cache_dir) if use_cache else None
+    try:
+        yield cache
+    finally:
+        if cache is not None:
+            cache.close()
+
+
+@dataclass(frozen=True)
+class LabelJob:
+    """`dvtopics label` on one part: what a task needs, small enough to send to every worker."""
+
+    model_dir: str | None = None
+    min_confidence: float = 0.0
+    abstain: str = "other"
+    batch_size: int = 256
+    cache_dir: str | None = None
+    use_cache: bool = True
+
+    def __call__(self, articles: Iterable[Article], out: Path) -> Counter:
+        from .classify import load_classifier
+
+        classifier = load_classifier(self.model_dir)
+        with _segment_cache(self.cache_dir, self.use_cache) as cache:
+            def predict(batch):
+                return classifier.predict(batch, self.min_confidence, self.abstain, cache=cache)
+
+            # always resume: a journal left here is this run's, from a task that died and was rerun
+            return label_stream(articles, predict, out, resume=True, batch_size=self.batch_size)
+
+
+@dataclass(frozen=True)
+class AssignJob:
+    """`dvtopics topics assign` on one part: each readable article's main topic and mix.
+
+    Unreadable articles get a record with their error (and no topic), so they keep
+    their place; `assign_records` drops them from the written table, as the
+    local command does, and the CLI lists them.
+    """
+
+    directory: str
+    labels_file: str | None = None
+    batch_size: int = 256
+    cache_dir: str | None = None
+    use_cache: bool = True
+
+    def __call__(self, articles: Iterable[Article], out: Path) -> Counter:
+        from .persist import load_model
+        from .segment import segment_many
+        from .topics import read_type_labels, summarize
+
+        model, _ = load_model(self.directory, task="topics")
+        types = read_type_labels(self.labels_file) if self.labels_file else None
+        with _segment_cache(self.cache_dir, self.use_cache) as cache:
+            def predict(batch):
+                good = [a for a in batch if not a.error]
+                segmented = segment_many([a.text for a in good], cache=cache, lower=True)
+                documents = iter(summarize(model, good, model.transform(segmented), types).documents)
+                return [_topic_record(article, documents) for article in batch]
+
+            return label_stream(articles, predict, out, resume=True, batch_size=self.batch_size)
+
+
+def _topic_record(article: Article, documents: Iterator[dict]) -> dict:
+    if article.error:
+        return {"id": article.id, "error": article.error}
+    document = next(documents)
+    return {**document, "label": document["main_topic"]}  # what label_stream counts: the main topic
+
+
+def write_assignments(records: Iterable[dict], out: Path) -> None:
+    """Gather `AssignJob` parts into the table `topics assign` writes: readable articles
+    only (each unreadable one is logged), without the bookkeeping label."""
+    from .topics import write_documents
+
+    def readable():
+        for record in records:
+            if record.get("error"):
+                log.warning("skipped %s: %s", record["id"], record["error"])
+            else:
+                yield {k: v for k, v in record.items() if k != "label"}
+
+    write_documents(list(readable()), out)  # write_documents needs a list; it holds every row
+
+
+def run_part(part: Part, job: Callable[[Iterable[Article], Path], Counter], parts_dir: str,
+             fields: FieldNames, max_bytes: int) -> Counter:
+    """One Dask task: label one part into its part file (counting it again if a resumed run finished it)."""
+    out = part_path(Path(parts_dir), part.index)
+    if out.exists():
+        return Counter("error" if r.get("error") else r["label"] for r in read_records(out))
+    return job(read_part(part, fields, max_bytes), out)
+
+
+# ----------------------------------------------------------------- running
+
+def _distributed():
+    try:
+        import distributed
+    except ImportError:
+        raise MissingExtraError("dask", "dask") from None
+    return distributed
+
+
+@contextmanager
+def connect(scheduler: str | None = None, n_workers: int | None = None):
+    """A Dask client: of the cluster at `scheduler`, else of a local cluster of one
+    single-threaded process per core (pyvi and the model's Python code hold the GIL)."""
+    distributed = _distributed()
+    if scheduler:
+        try:
+            client = distributed.Client(scheduler, timeout="30s")
+        except (OSError, TimeoutError) as exc:
+            raise DvtopicsError(f"cannot reach the Dask scheduler at {scheduler} ({exc}); "
+                                "start it with `dask scheduler` or check --scheduler") from None
+        with client:
+            yield client
+        return
+    workers = n_workers or len(os.sched_getaffinity(0))
+    with distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+        yield client
+
+
+def _prepare(parts: Sequence[Part], parts_dir: Path, resume: bool) -> None:
+    """Check the parts folder against this run (an unfinished run needs resume, with the same plan)."""
+    plan = [asdict(part) for part in parts]
+    plan_file = parts_dir / PLAN
+    if plan_file.exists() or any(parts_dir.glob("part-*")):
+        if not resume:
+            raise DvtopicsError(f"{parts_dir} holds parts of another run: add --resume to finish it, "
+                                "or delete the folder")
+        if not plan_file.exists() or json.loads(plan_file.read_text(encoding="utf-8")) != json.loads(json.dumps(plan)):
+            raise DvtopicsError(f"{parts_dir}: the input or --part-size changed since that run; "
+                                "resume with the same ones, or delete the folder")
+        return
+    parts_dir.mkdir(parents=True, exist_ok=True)
+    plan_file.write_text(json.dumps(plan), encoding="utf-8")
+
+
+def run_job(job, paths: Sequence[str | os.PathLike], out: str | os.PathLike | None, *, scheduler: str | None = None,
+            fields: FieldNames = FieldNames(), max_bytes: int = MAX_ARTICLE_BYTES, part_size: int = PART_SIZE,
+            resume: bool = False, n_workers: int | None = None, gather=None,
+            on_part: Callable[[int], None] | None = None) -> Counter:
+    """Run `job` (a `LabelJob` or `AssignJob`) over the parts of `paths` on Dask.
+
+    `out` ending in "/" (or an existing folder) keeps the part files there;
+    otherwise they go to `OUT.parts/` and `gather(records, out)` writes them
+    into `out` (default: `batch.write_output`, .jsonl/.csv/.xlsx) before the
+    folder is removed. `on_part(n)` is called as each part finishes, with its
+    article count. Returns the count of each label ("error" for failures).
+    """
+    if out is None:
+        raise DvtopicsError("the Dask engine writes files: give --out FILE, or --out FOLDER/ to keep the parts")
+    keep_parts = str(out).endswith(("/", os.sep)) or Path(out).is_dir()  # before Path drops the "/"
+    out = Path(out)
+    parts_dir = out if keep_parts else out.with_name(out.name + ".parts")
+    parts = plan_parts(paths, part_size)
+    _prepare(parts, parts_dir, resume)
+    counts = Counter()
+    with connect(scheduler, n_workers) as client:
+        futures = client.map(run_part, parts, job=job, parts_dir=str(parts_dir), fields=fields,
+                             max_bytes=max_bytes, pure=False)
+        for future in _distributed().as_completed(futures):
+            part_counts = future.result()  # a task's error is raised here, and the run stops
+            counts += part_counts
+            if on_part:
+                on_part(sum(part_counts.values()))
+    if keep_parts:
+        return counts
+    records = itertools.chain.from_iterable(read_records(part_path(parts_dir, p.index)) for p in parts)
+    (gather or write_output)(records, out)
+    shutil.rmtree(parts_dir)
+    return counts
