@@ -28,7 +28,7 @@ def test_the_python3_kernel_is_this_interpreter():
 
 
 def test_there_are_notebooks():
-    assert {"01-explore-articles.ipynb", "03-themes.ipynb"} <= {p.name for p in PATHS}
+    assert {"01-explore-articles.ipynb", "02-article-types.ipynb", "03-themes.ipynb"} <= {p.name for p in PATHS}
 
 
 @pytest.mark.parametrize("path", PATHS, ids=lambda p: p.stem)
