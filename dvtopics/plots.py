@@ -102,6 +102,7 @@ def label_counts_figure(counts: Mapping[str, int], title: str = "Articles per la
     bars = ax.barh(labels, list(counts.values()), color=BAR_COLOR)
     ax.bar_label(bars, padding=2, fontsize=8)
     ax.invert_yaxis()  # first label on top, as it reads in a table
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     ax.set_title(title)
@@ -128,6 +129,7 @@ def confidence_histogram_figure(confidences, labels: Sequence[str] | None = None
         ax.hist(groups, bins=edges, stacked=True, label=names, edgecolor="white")
         ax.legend(title="Predicted label", fontsize=8)
     ax.set_xlim(0, 1)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlabel("Confidence")
     ax.set_ylabel("Articles")
     ax.set_title("Classifier confidence")
@@ -139,6 +141,7 @@ def histogram_figure(values, xlabel: str, title: str, ylabel: str = "Articles", 
     fig = _figure(6.5, 3.5)
     ax = fig.add_subplot()
     ax.hist(np.asarray(values, dtype=float), bins=bins, color=BAR_COLOR, edgecolor="white")
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     ax.set_title(title)

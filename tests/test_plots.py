@@ -61,6 +61,7 @@ def test_confidence_histogram_counts_every_confidence():
     ax = plots.confidence_histogram_figure(confidences, bins=10).axes[0]
     heights = [b.get_height() for b in bars(ax)]
     assert len(heights) == 10 and sum(heights) == 5
+    assert all(float(t).is_integer() for t in ax.get_yticks())  # whole articles
     assert ax.get_xlim() == (0, 1)
     assert (ax.get_xlabel(), ax.get_ylabel()) == ("Confidence", "Articles")
 
@@ -82,6 +83,7 @@ def test_label_counts_can_name_other_counts():
 def test_histogram_has_the_asked_bins_and_labels():
     ax = plots.histogram_figure([120, 300, 310, 900], xlabel="Words per article", title="Lengths", bins=4).axes[0]
     assert len(bars(ax)) == 4 and sum(b.get_height() for b in bars(ax)) == 4
+    assert all(float(t).is_integer() for t in ax.get_yticks())
     assert (ax.get_xlabel(), ax.get_ylabel(), ax.get_title()) == ("Words per article", "Articles", "Lengths")
 
 
