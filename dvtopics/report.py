@@ -220,14 +220,14 @@ def _monthly_types_figure(periods: Sequence[str], counts: Mapping[str, Sequence[
     """Stacked bars: articles of each type per period."""
     from matplotlib.figure import Figure  # no pyplot: no GUI backend, no global state
 
-    fig = Figure(figsize=(max(5.0, 0.45 * len(periods) + 3), 4), layout="constrained")
+    fig = Figure(figsize=(max(6.0, 0.45 * len(periods) + 4), 4), layout="constrained")
     ax = fig.add_subplot()
     x = np.arange(len(periods))
     bottom = np.zeros(len(periods))
     for label, column in counts.items():
         ax.bar(x, column, bottom=bottom, label=label, width=0.8)
         bottom += np.asarray(column, dtype=float)
-    many = len(periods) > 6
+    many = len(periods) > 3  # upright "2016-01" labels touch once the legend takes its room
     ax.set_xticks(x, list(periods), rotation=45 if many else 0, ha="right" if many else "center")
     ax.set_ylabel("Articles")
     ax.set_title(f"Articles per {unit} and type")
@@ -331,7 +331,7 @@ def build_report(
         "title": title, "summary": corpus_summary(records), "types": type_counts(records),
         "type_names": TYPE_NAMES_VI, "months": monthly_counts(records), "type_order": type_order(records),
         "charts": type_charts(records), "articles": shown, "totals": totals, "has_topics": has_topics,
-        "max_failed": MAX_FAILED_SHOWN, "provenance": provenance,
+        "max_failed": MAX_FAILED_SHOWN, "max_rows_per_type": max_rows_per_type, "provenance": provenance,
         "metrics": metric_blocks(provenance.get("model_card")),
     }
     if has_topics:

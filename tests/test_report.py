@@ -107,7 +107,9 @@ def test_report_with_topics_shows_charts_words_and_representatives():
 
 def test_rows_per_type_are_capped_to_the_most_confident():
     records = _records(30)
-    page = _Page(build_report(records, max_rows_per_type=2))
+    html = build_report(records, max_rows_per_type=2)
+    assert "the 2 most confident articles of each type, 6 of 30" in html
+    page = _Page(html)
     shown = [r["data-id"] for r in page.rows]
     assert len(shown) == 6 and len({r["data-type"] for r in page.rows}) == 3
     best_other = sorted((r for r in records if r["label"] == "other"), key=lambda r: -r["confidence"])[:2]
