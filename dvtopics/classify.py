@@ -143,12 +143,23 @@ class Classifier:
     def documents(self, articles: Sequence[Article], cache=None, n_jobs: int = 1, progress: bool = False):
         return documents_of(articles, self.use_rules, self.head_chars, cache, n_jobs, progress)
 
+    def feature_names(self) -> list[str]:
+        """Feature names without the view prefix; the title view's are marked "head: "."""
+        names = self.pipeline.named_steps["features"].get_feature_names_out()
+        return [n.split("__", 1)[1] if n.startswith("text__") else n.replace("__", ": ", 1) for n in names]
+
+    def top_features(self, n: int = 10) -> dict[str, list[tuple[str, float]]]:
+        """Per label, the n features with the largest weights: what the model looks for."""
+        names = self.feature_names()
+        return {label: [(names[i], float(w[i])) for i in np.argsort(-w)[:n]]
+                for label, w in zip(self.labels, class_weights(self.pipeline))}
+
     def explain(self, documents: Sequence[str], labels: Sequence[str], k: int = 5) -> list[list[str]]:
         """For each document, the k features that pushed it most towards its label."""
         features = self.pipeline.named_steps["features"]
         matrix = features.transform(documents)
         weights = class_weights(self.pipeline)
-        names = [n.split("__", 1)[1] for n in features.get_feature_names_out()]
+        names = self.feature_names()
         index = {label: i for i, label in enumerate(self.labels)}
         explanations = []
         for row, label in zip(matrix, labels):

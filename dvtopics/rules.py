@@ -52,8 +52,11 @@ RULES: list[Rule] = [
     # 3. Reviews that are "other": of a programme over years, an event, a season.
     _rule("multi_year", "other", r"(sơ kết|tổng kết)[^.;\n]{0,20}\b([2-9]|\d\d)\s*năm\b"),
     _rule("event_review", "other",
-          r"(sơ kết|tổng kết)\s+(giải|lễ hội|festival|mùa|cuộc thi|hội thi|hội diễn|chiến dịch|đợt|tháng|"
-          r"tuần|kỳ thi|năm học|học kỳ|chương trình|đề án|dự án|cuộc vận động)"),
+          r"(sơ kết|tổng kết)\s+(và trao|trao|giải|lễ hội|festival|mùa|vụ|cuộc thi|hội thi|hội diễn|chiến dịch|"
+          r"đợt|tháng|tuần|kỳ thi|năm học|học kỳ|chương trình|đề án|dự án|cuộc vận động|đường hoa|quá trình|"
+          r"sản xuất)"),
+    # A press conference about a period's results is news about figures, not a review meeting.
+    _rule("press_conference", "other", rf"họp báo[^.;\n]{{0,40}}((6|sáu) tháng|{_QUARTER}|năm 20\d\d)"),
     # 2. The period: a quarter, six months, a year.
     _rule("quarter_meeting", "quarterly_briefing",
           rf"(trực báo|giao ban|sơ kết|hội nghị)[^.;\n]{{0,60}}{_QUARTER}"),
@@ -62,9 +65,9 @@ RULES: list[Rule] = [
           rf"{_MEETING}[^.;\n]{{0,80}}(6|sáu) tháng đầu năm"),
     _rule("half_year_tasks", "semi_annual_review", r"nhiệm vụ[^.;\n]{0,30}(6|sáu) tháng cuối năm"),
     _rule("year_review", "annual_review",
-          rf"tổng kết[^.;\n]{{0,60}}(công tác|hoạt động|nhiệm vụ)?[^.;\n]{{0,40}}{_YEAR}"),
+          rf"(hội nghị|lễ|tổ chức) tổng kết[^.;\n]{{0,80}}{_YEAR}|tổng kết (công tác|hoạt động|nhiệm vụ)[^.;\n]{{0,60}}{_YEAR}"),
     _rule("year_tasks", "annual_review",
-          rf"(phương hướng|triển khai)[^.;\n]{{0,30}}nhiệm vụ[^.;\n]{{0,30}}{_YEAR}"),
+          rf"(hội nghị|tổ chức)[^.;\n]{{0,80}}(phương hướng|triển khai)[^.;\n]{{0,30}}nhiệm vụ[^.;\n]{{0,30}}{_YEAR}"),
 ]
 
 

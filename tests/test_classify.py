@@ -36,6 +36,13 @@ def test_predictions_have_labels_confidences_and_cues(trained):
     assert any("quý" in cue for cue in record["cues"])
 
 
+def test_top_features_name_what_each_type_looks_for(trained):
+    model, _ = trained
+    top = model.top_features(5)
+    assert set(top) == set(model.labels)
+    assert any("quý" in name for name, _ in top["quarterly_briefing"])
+
+
 def test_min_confidence_abstains(trained):
     model, _ = trained
     records = model.predict(made_up_articles(1), min_confidence=1.01, abstain="uncertain")

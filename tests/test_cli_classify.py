@@ -87,17 +87,17 @@ def test_unfinished_run_needs_resume(model_dir, corpus, tmp_path):
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM, signal.SIGINT])
 def test_killed_label_run_resumes_with_every_article_once(model_dir, tmp_path, sig):
     source = tmp_path / "many.jsonl"
-    articles = made_up_articles(6) * 20  # 600 articles, unique ids below
+    articles = made_up_articles(6) * 8  # 240 articles, unique ids below
     with open(source, "w", encoding="utf-8") as handle:
         for n, article in enumerate(articles):
             handle.write(json.dumps({"id": f"a{n}", "text": article.raw}, ensure_ascii=False) + "\n")
     out = tmp_path / "out.jsonl"
     command = [sys.executable, "-m", "dvtopics", "label", str(source), "--model", str(model_dir), "--out", str(out),
-               "--batch-size", "10", "--no-cache"]
+               "--batch-size", "5", "--no-cache"]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     journal = tmp_path / "out.jsonl.part.jsonl"
     deadline = time.time() + 60
-    while time.time() < deadline and (not journal.exists() or journal.stat().st_size < 2000):
+    while time.time() < deadline and (not journal.exists() or journal.stat().st_size < 3000):
         time.sleep(0.02)
     process.send_signal(sig)
     process.wait(timeout=60)

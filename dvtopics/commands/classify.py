@@ -131,7 +131,7 @@ def evaluate(model, paths, label_files, fmt, plot, show_errors, text_field, id_f
 def label(paths, model, out, min_confidence, abstain, resume, batch_size, engine, scheduler, part_size, text_field,
           id_field, label_field, max_bytes, n_jobs, cache_dir, no_cache):
     """Label the type of every article; write {id, label, confidence, cues, title, date} per article."""
-    from tqdm.auto import tqdm
+    from tqdm import tqdm
 
     from ..batch import label_stream
     from ..classify import DEFAULT_MODEL_DIR, load_classifier
