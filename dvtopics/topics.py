@@ -133,10 +133,13 @@ class _GensimEngine:
         return self.lda.get_topics()
 
     def infer(self, bows) -> np.ndarray:
-        # gensim starts inference from random values: reseed so a text always gets the same mix
-        self.lda.random_state = np.random.RandomState(self.params["random_state"])
-        gamma, _ = self.lda.inference(list(bows))
-        return _normalize_rows(gamma)
+        # gensim starts each text from random values drawn in turn for the whole batch: reseed per text so
+        # a text always gets the same mix, wherever it stands (alone, in a batch, in a Dask part)
+        gammas = []
+        for bow in bows:
+            self.lda.random_state = np.random.RandomState(self.params["random_state"])
+            gammas.append(self.lda.inference([bow])[0])
+        return _normalize_rows(np.vstack(gammas)) if gammas else np.zeros((0, self.lda.num_topics))
 
 
 class _SklearnEngine:

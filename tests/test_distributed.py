@@ -151,3 +151,19 @@ def test_without_dask_the_error_says_how_to_install_it(monkeypatch):
     with pytest.raises(MissingExtraError, match=r"pip install 'dvtopics\[dask\]'"):
         with connect():
             pass
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl"])
+def test_dask_topic_assignment_equals_local(inputs, scheduler, tmp_path, suffix):
+    themes = tmp_path / "themes"
+    fit = CliRunner().invoke(cli, ["topics", "fit", str(inputs / "articles.jsonl"), "--k", "3", "--no-phrases",
+                                   "--out", str(themes)])
+    assert fit.exit_code in (0, 1), fit.output
+    used = [str(inputs / "articles.jsonl.gz"), str(inputs / "texts")]
+    local = CliRunner().invoke(cli, ["topics", "assign", str(themes), *used, "--out", str(tmp_path / f"l{suffix}")])
+    dask = CliRunner().invoke(cli, ["topics", "assign", str(themes), *used, "--out", str(tmp_path / f"d{suffix}"),
+                                    "--engine", "dask", "--scheduler", scheduler, "--part-size", "4"])
+    assert local.exit_code == dask.exit_code == 1, dask.output  # the broken line and the empty file
+    assert dask.stdout == local.stdout  # articles per topic
+    assert (tmp_path / f"d{suffix}").read_text(encoding="utf-8") == (tmp_path / f"l{suffix}").read_text(encoding="utf-8")
+    assert len((tmp_path / f"d{suffix}").read_text(encoding="utf-8").splitlines()) >= 70

@@ -18,7 +18,7 @@ from pathlib import Path
 import click
 
 from ..errors import ModelError
-from .options import cache_options, field_names, input_options, n_jobs_option, paths_argument
+from .options import cache_options, engine_options, field_names, input_options, n_jobs_option, paths_argument
 
 UNITS = ("document", "paragraph")
 ENGINES = ("gensim", "tomotopy", "sklearn")
@@ -164,18 +164,35 @@ def show_cmd(directory, fmt, n_words):
 @topics.command("assign")
 @click.argument("directory", type=click.Path(exists=True, file_okay=False))
 @paths_argument
-@click.option("--out", type=click.Path(dir_okay=False), required=True,
-              help="Per-article topics: .csv (a column per topic) or .jsonl.")
+@click.option("--out", type=click.Path(), required=True,
+              help="Per-article topics: .csv (a column per topic) or .jsonl; with --engine dask, FOLDER/ "
+                   "keeps the parts there.")
 @click.option("--labels", "labels_file", type=click.Path(exists=True, dir_okay=False),
               help="Article types (CSV or JSONL with id,label).")
+@click.option("--resume", is_flag=True, help="--engine dask: finish an interrupted run into the same --out.")
+@engine_options
 @input_options
 @n_jobs_option
 @cache_options
-def assign_cmd(directory, paths, out, labels_file, text_field, id_field, label_field, max_bytes, n_jobs, cache_dir,
-               no_cache):
+def assign_cmd(directory, paths, out, labels_file, resume, engine, scheduler, part_size, text_field, id_field,
+               label_field, max_bytes, n_jobs, cache_dir, no_cache):
     """Give each article its main topic and topic mix with a fitted model."""
     from ..persist import load_model
     from ..topics import read_type_labels, summarize, write_documents
+
+    if engine == "dask":
+        from ..distributed import AssignJob, run_job, write_assignments
+
+        # the workers read the model and the labels from these paths: they must be visible to them
+        job = AssignJob(str(Path(directory).resolve()), str(Path(labels_file).resolve()) if labels_file else None,
+                        cache_dir=cache_dir, use_cache=not no_cache)
+        counts = run_job(job, paths, out, scheduler=scheduler, part_size=part_size, resume=resume,
+                         fields=field_names(text_field, id_field, label_field), max_bytes=max_bytes,
+                         gather=write_assignments)
+        for topic in _read_topics(directory)[0]:
+            click.echo(f"#{topic['topic']:<3} {counts.get(topic['topic'], 0):>6}  {topic['label']}")
+        click.echo(f"{sum(counts.values()) - counts['error']} articles assigned to topics in {out}", err=True)
+        sys.exit(1 if counts["error"] else 0)
 
     model, _ = load_model(directory, task="topics")
     types = read_type_labels(labels_file) if labels_file else None
