@@ -149,8 +149,8 @@ class AssignJob:
     """`dvtopics topics assign` on one part: each readable article's main topic and mix.
 
     Unreadable articles get a record with their error (and no topic), so they keep
-    their place; `assign_records` drops them from the written table, as the
-    local command does, and the CLI lists them.
+    their place; `write_assignments` leaves them out of the table, as the local
+    command does, and logs each.
     """
 
     directory: str
@@ -200,7 +200,7 @@ def write_assignments(records: Iterable[dict], out: Path) -> None:
 
 def run_part(part: Part, job: Callable[[Iterable[Article], Path], Counter], parts_dir: str,
              fields: FieldNames, max_bytes: int) -> Counter:
-    """One Dask task: label one part into its part file (counting it again if a resumed run finished it)."""
+    """One Dask task: run `job` on one part into its part file (just counting it if a resumed run finished it)."""
     out = part_path(Path(parts_dir), part.index)
     if out.exists():
         return Counter("error" if r.get("error") else r["label"] for r in read_records(out))
