@@ -241,7 +241,12 @@ def type_charts(records: Sequence[Mapping]) -> dict[str, str]:
     charts = {}
     counts = {row["label"]: row["articles"] for row in type_counts(records)}
     if counts:
-        charts["types"] = svg_of(label_counts_figure(counts, "Articles per type"), "c-types", "Articles per type")
+        from matplotlib.ticker import MaxNLocator
+
+        fig = label_counts_figure(counts, "Articles per type")
+        # five-digit counts crowd the default ticks at this width ("12000160002000...")
+        fig.axes[0].xaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
+        charts["types"] = svg_of(fig, "c-types", "Articles per type")
     unit = period_for(records)
     per_period = counts_per_period(records, unit)
     if per_period:
