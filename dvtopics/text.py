@@ -42,7 +42,7 @@ def _build_tone_map() -> dict[str, str]:
 _TONE_MAP = _build_tone_map()
 # One character class instead of an alternation of all pairs: far faster on long texts.
 _TONE_PATTERN = re.compile(
-    "(?<![qQ])[oOuU][" + "".join(sorted({pair[1] for pair in _TONE_MAP})) + r"](?!\w)"
+    "(?<![qQ])[oOuU][" + "".join(sorted({pair[1] for pair in _TONE_MAP})) + r"](?![\w\u0300-\u036f])"
 )
 _ODD_PUNCTUATION = re.compile("[" + "".join(chr(c) for c in _QUOTES) + "]")
 
@@ -53,8 +53,7 @@ def normalize(text: str) -> str:
     >>> normalize("Hoà  bình\u00a0“thuỷ”") == normalize("Hòa  bình \\"thủy\\"")
     True
     """
-    text = unicodedata.normalize("NFC", text)
-    text = _ZERO_WIDTH.sub("", text)
+    text = unicodedata.normalize("NFC", _ZERO_WIDTH.sub("", text))  # a zero-width space can split "A" from its accent
     text = _SPACES.sub(" ", text)
     text = _ODD_PUNCTUATION.sub(lambda m: _QUOTES[ord(m.group())], text)
     text = _TONE_PATTERN.sub(lambda m: _TONE_MAP.get(m.group(), m.group()), text)
