@@ -74,12 +74,21 @@ def first_words(document: str) -> str:
     return " ".join(document.split()[:TITLE_TOKENS])
 
 
+def rule_fired(document: str) -> list[str]:
+    """The rule token a document starts with, if any: a feature of its own, so the
+    model learns how far to trust each rule without TF-IDF diluting it."""
+    first = document.split(maxsplit=1)[:1]
+    return [token for token in first if token.startswith(RULE_TOKEN.format(""))]
+
+
 # ------------------------------------------------------------------ pipelines
 
-def make_pipeline(classifier: str = "svm", C: float = 1.0, max_features: int | None = 30_000):
-    """A fresh pipeline: TF-IDF views of the document, then a linear classifier."""
+def make_pipeline(classifier: str = "svm", C: float = 1.0, max_features: int | None = 30_000,
+                  rules: bool = False):
+    """A fresh pipeline: TF-IDF views of the document (and the rule that fired,
+    when documents carry rule tokens), then a linear classifier."""
     from sklearn.calibration import CalibratedClassifierCV
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.naive_bayes import ComplementNB
     from sklearn.pipeline import FeatureUnion, Pipeline
@@ -89,7 +98,10 @@ def make_pipeline(classifier: str = "svm", C: float = 1.0, max_features: int | N
         return TfidfVectorizer(tokenizer=words, token_pattern=None, lowercase=False, ngram_range=(1, 2),
                                sublinear_tf=True, min_df=2, max_features=max_features, **extra)
 
-    features = FeatureUnion([("text", tfidf()), ("head", tfidf(preprocessor=first_words))])
+    views = [("text", tfidf()), ("head", tfidf(preprocessor=first_words))]
+    if rules:
+        views.append(("rules", CountVectorizer(analyzer=rule_fired, binary=True)))
+    features = FeatureUnion(views)
     if classifier == "svm":
         model = CalibratedClassifierCV(LinearSVC(C=C, class_weight="balanced"), method="sigmoid", cv=3)
     elif classifier == "logreg":
@@ -191,7 +203,7 @@ class Classifier:
             rule_cue = [f"rule {hit.rule}: {hit.evidence}"] if hit else []
             label = label if conf >= min_confidence else abstain
             by_id[id(article)] = {"label": label, "confidence": round(float(conf), 4),
-                                  "cues": rule_cue + [f for f in features if not f.startswith("__rule_")]}
+                                  "cues": rule_cue + [f for f in features if "__rule_" not in f]}
         return [{"id": a.id, **by_id.get(id(a), {"label": None, "confidence": None, "cues": []}),
                  "title": a.title, "date": a.date, "source": a.source, "error": a.error,
                  "warning": a.meta.get("warning")} for a in articles]
