@@ -262,3 +262,20 @@ def test_cli_sweep_reports_measures_per_k(tmp_path):
     lines = (tmp_path / "sweep" / "sweep.csv").read_text().splitlines()
     assert lines[0].startswith("k,npmi,c_v,diversity") and len(lines) == 3
     assert (tmp_path / "sweep" / "sweep.png").stat().st_size > 0
+
+
+# ------------------------------------------------------------ real corpora
+
+@pytest.mark.slow
+def test_baomoi_sample_gives_coherent_distinct_topics():
+    import itertools
+
+    from conftest import corpus_path
+    from dvtopics.corpus import read_articles
+    from dvtopics.segment import segment_many
+
+    articles = itertools.islice(read_articles(corpus_path("baomoi_2017.jsonl.gz"), on_error="record"), 2000)
+    segmented = segment_many([a.text for a in articles if not a.error], n_jobs=2, lower=True)
+    model = TopicModel(n_topics=10).fit(segmented)
+    [row] = topic_measures([model], model.analyze(segmented), measures=("npmi", "diversity"))
+    assert row["npmi"] > 0.05 and row["diversity"] > 0.6  # LDA in the BERTopic paper: 0.058 and 0.749
