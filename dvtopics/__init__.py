@@ -12,6 +12,9 @@ _EXPORTS = {
     "extract_metadata": "corpus",
     "normalize": "text", "strip_furniture": "text",
     "segment_text": "segment", "segment_many": "segment", "Segmenter": "segment", "SegmentCache": "segment",
+    "load_classifier": "classify", "predict_articles": "classify", "Classifier": "classify",
+    "apply_rules": "rules",
+    "TopicModel": "topics",
     "DvtopicsError": "errors", "InputError": "errors", "ModelError": "errors",
 }
 
