@@ -113,7 +113,7 @@ def run_dask(source: Path, out: Path, cache: Path, part_size: int) -> dict:
     from dvtopics.distributed import LabelJob, run_job
 
     out.unlink(missing_ok=True)
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster, \
             Client(cluster) as client:
         before = client.run(_worker_usage)
         start = time.perf_counter()

@@ -232,8 +232,9 @@ def connect(scheduler: str | None = None, n_workers: int | None = None):
             yield client
         return
     workers = n_workers or len(os.sched_getaffinity(0))
+    # dashboard on a free port: 8787 may be another cluster's, and None still binds 8787
     with distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+                                  dashboard_address=":0") as cluster, distributed.Client(cluster) as client:
         yield client
 
 
