@@ -31,13 +31,16 @@ def split_sentences(paragraph: str) -> list[str]:
     """Sentences of one paragraph, none longer than MAX_PIECE_CHARS."""
     pieces = []
     for sentence in _SENTENCE_END.split(paragraph.strip()):
-        while len(sentence) > MAX_PIECE_CHARS:
-            cut = sentence.rfind(" ", 0, MAX_PIECE_CHARS)
-            cut = cut if cut > 0 else MAX_PIECE_CHARS
-            pieces.append(sentence[:cut])
-            sentence = sentence[cut:].lstrip()
-        if sentence:
-            pieces.append(sentence)
+        start, end = 0, len(sentence)
+        while end - start > MAX_PIECE_CHARS:  # offsets, not slices: a 20 MB line must not be copied per piece
+            cut = sentence.rfind(" ", start, start + MAX_PIECE_CHARS)
+            cut = cut if cut > start else start + MAX_PIECE_CHARS
+            pieces.append(sentence[start:cut])
+            start = cut
+            while start < end and sentence[start] == " ":
+                start += 1
+        if start < end:
+            pieces.append(sentence[start:end])
     return pieces
 
 
