@@ -106,7 +106,8 @@ def _folds(labels: Sequence[str], n_folds: int, seed: int):
 
 
 def cross_validate(documents: Sequence[str], data: TrainingData, classifier: str, n_folds: int = 5,
-                   seed: int = 0, C: float = 1.0, rules: bool = False) -> tuple[list[str], list[str]]:
+                   seed: int = 0, C: float = 1.0, rules: bool = False,
+                   max_features: int | None = 30_000) -> tuple[list[str], list[str]]:
     """Out-of-fold predictions for the hand-labelled articles: (true, predicted)."""
     gold = [i for i, g in enumerate(data.gold) if g]
     weak = [i for i, g in enumerate(data.gold) if not g]
@@ -114,7 +115,7 @@ def cross_validate(documents: Sequence[str], data: TrainingData, classifier: str
     y_true, y_pred = [], []
     for train_part, test_part in _folds(gold_labels, n_folds, seed):
         train = weak + [gold[i] for i in train_part]
-        pipeline = make_pipeline(classifier, C=C, rules=rules).fit([documents[i] for i in train], [data.labels[i] for i in train])
+        pipeline = make_pipeline(classifier, C=C, rules=rules, max_features=max_features).fit([documents[i] for i in train], [data.labels[i] for i in train])
         y_pred += list(pipeline.predict([documents[gold[i]] for i in test_part]))
         y_true += [gold_labels[i] for i in test_part]
     return y_true, y_pred
@@ -142,6 +143,7 @@ def train(
     seed: int = 0,
     progress: bool = False,
     description: str = "",
+    max_features: int | None = 30_000,
 ) -> tuple[Classifier, dict]:
     """Cross-validate each classifier kind, keep the best by macro-F1, fit it on everything.
 
@@ -154,18 +156,20 @@ def train(
     documents = documents_of(data.articles, use_rules, head_chars, cache, n_jobs, progress)
     candidates = {}
     for kind in classifiers:
-        y_true, y_pred = cross_validate(documents, data, kind, n_folds, seed, rules=use_rules)
+        y_true, y_pred = cross_validate(documents, data, kind, n_folds, seed, rules=use_rules,
+                                        max_features=max_features)
         candidates[kind] = scores(y_true, y_pred, labels)
         log.info("%s: cross-validated macro-F1 %.4f", kind, candidates[kind]["macro_f1"])
     best = max(candidates, key=lambda kind: candidates[kind]["macro_f1"])
-    pipeline = make_pipeline(best, rules=use_rules).fit(documents, data.labels)
+    pipeline = make_pipeline(best, rules=use_rules, max_features=max_features).fit(documents, data.labels)
     drop_pruned_vocabulary(pipeline)
     card = {
         "task": TASK if use_rules else "text-classification",
         "labels": labels,
         "classifier": best,
         "parameters": {"use_rules": use_rules, "head_chars": head_chars, "n_folds": n_folds, "seed": seed,
-                       "pipeline": repr(make_pipeline(best, rules=use_rules))},
+                       "max_features": max_features,
+                       "pipeline": repr(make_pipeline(best, rules=use_rules, max_features=max_features))},
         "training_data": {"description": description, "counts": data.summary(),
                           "hash": data_hash(zip((a.id for a in data.articles), data.labels))},
         "metrics": {"cross_validated": candidates[best], "candidates": {k: {"macro_f1": v["macro_f1"],

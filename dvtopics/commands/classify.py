@@ -42,11 +42,13 @@ labels_option = click.option(
               help="Also learn from this many unlabelled articles with no cue word, as 'other'.")
 @click.option("--head-chars", default=4000, show_default=True, help="Characters of each article read (0: all).")
 @click.option("--folds", default=5, show_default=True, help="Cross-validation folds.")
+@click.option("--max-features", default=30000, show_default=True,
+              help="TF-IDF terms kept per view, the most frequent (0: all terms seen in 2+ articles).")
 @click.option("--seed", default=0, show_default=True)
 @input_options
 @n_jobs_option
 @cache_options
-def train(paths, label_files, out, classifiers, weak_rules, weak_other, head_chars, folds, seed,
+def train(paths, label_files, out, classifiers, weak_rules, weak_other, head_chars, folds, max_features, seed,
           text_field, id_field, label_field, max_bytes, n_jobs, cache_dir, no_cache):
     """Train a classifier on labelled articles and save it with its model card."""
     from ..corpus import read_articles
@@ -60,7 +62,7 @@ def train(paths, label_files, out, classifiers, weak_rules, weak_other, head_cha
     command = "dvtopics train " + " ".join(sys.argv[2:])
     model, card = train_model(data, classifiers or ("svm", "logreg", "cnb"), head_chars=head_chars, n_folds=folds,
                               cache=_cache(cache_dir, no_cache), n_jobs=n_jobs, seed=seed, progress=True,
-                              description=command)
+                              description=command, max_features=max_features or None)
     card = save_model(model.pipeline, out, card)
     for kind, result in card["metrics"]["candidates"].items():
         click.echo(f"{kind:<7} cross-validated macro-F1 {result['macro_f1']:.4f}  accuracy {result['accuracy']:.4f}")
