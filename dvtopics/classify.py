@@ -133,6 +133,11 @@ def class_weights(pipeline) -> np.ndarray:
 
 # ----------------------------------------------------------------- prediction
 
+def _has_word(feature: str) -> bool:
+    """Cues a reader can use name words, not punctuation or date digits ("/ 7")."""
+    return any(ch.isalpha() for ch in feature.removeprefix("head: "))
+
+
 @dataclass
 class Classifier:
     """A trained pipeline with its card, ready to label articles."""
@@ -176,9 +181,10 @@ class Classifier:
         explanations = []
         for row, label in zip(matrix, labels):
             contributions = row.multiply(weights[index[label]]).tocsr()
-            order = np.argsort(-contributions.data)[:k]
-            chosen = [names[contributions.indices[i]] for i in order if contributions.data[i] > 0]
-            explanations.append(list(dict.fromkeys(chosen)))
+            order = np.argsort(-contributions.data)[:3 * k]  # room for the punctuation dropped below
+            chosen = [names[contributions.indices[i]] for i in order if contributions.data[i] > 0
+                      and _has_word(names[contributions.indices[i]])]
+            explanations.append(list(dict.fromkeys(chosen))[:k])
         return explanations
 
     def predict(self, articles: Sequence[Article], min_confidence: float = 0.0, abstain: str = "other",
