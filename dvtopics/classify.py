@@ -50,17 +50,16 @@ def documents_of(
     cache: SegmentCache | None = None,
     n_jobs: int = 1,
     progress: bool = False,
+    hits: Sequence | None = None,
 ) -> list[str]:
-    """Segmented, lower-cased documents, with a rule token when a cue rule fires."""
+    """Segmented, lower-cased documents, with a rule token when a cue rule fires
+    (`hits`: the rules' answers, when the caller has them already)."""
     segmented = segment_many([raw_document(a, head_chars) for a in articles], n_jobs=n_jobs, cache=cache,
                              lower=True, progress=progress)
     if not use_rules:
         return segmented
-    documents = []
-    for article, text in zip(articles, segmented):
-        hit = apply_rules(article.title, article.text)
-        documents.append(f"{RULE_TOKEN.format(hit.rule)}\n{text}" if hit else text)
-    return documents
+    hits = hits if hits is not None else [apply_rules(a.title, a.text) for a in articles]
+    return [f"{RULE_TOKEN.format(hit.rule)}\n{text}" if hit else text for hit, text in zip(hits, segmented)]
 
 
 def words(document: str) -> list[str]:
@@ -157,8 +156,9 @@ class Classifier:
     def head_chars(self) -> int:
         return int(self.card.get("parameters", {}).get("head_chars", HEAD_CHARS))
 
-    def documents(self, articles: Sequence[Article], cache=None, n_jobs: int = 1, progress: bool = False):
-        return documents_of(articles, self.use_rules, self.head_chars, cache, n_jobs, progress)
+    def documents(self, articles: Sequence[Article], cache=None, n_jobs: int = 1, progress: bool = False,
+                  hits: Sequence | None = None):
+        return documents_of(articles, self.use_rules, self.head_chars, cache, n_jobs, progress, hits)
 
     def feature_names(self) -> list[str]:
         """Feature names without the view prefix; the title view's are marked "head: "."""
@@ -171,10 +171,8 @@ class Classifier:
         return {label: [(names[i], float(w[i])) for i in np.argsort(-w)[:n]]
                 for label, w in zip(self.labels, class_weights(self.pipeline))}
 
-    def explain(self, documents: Sequence[str], labels: Sequence[str], k: int = 5) -> list[list[str]]:
-        """For each document, the k features that pushed it most towards its label."""
-        features = self.pipeline.named_steps["features"]
-        matrix = features.transform(documents)
+    def explain(self, matrix, labels: Sequence[str], k: int = 5) -> list[list[str]]:
+        """For each row of the feature matrix, the k features that pushed it most towards its label."""
         weights = class_weights(self.pipeline)
         names = self.feature_names()
         index = {label: i for i, label in enumerate(self.labels)}
@@ -195,17 +193,19 @@ class Classifier:
         "uncertain"). Articles that failed to read keep their error and no label.
         """
         good = [a for a in articles if not a.error]
-        documents = self.documents(good, cache, n_jobs, progress)
-        predicted, confidence = [], []
-        if documents:
-            probabilities = self.pipeline.predict_proba(documents)
+        hits = [apply_rules(a.title, a.text) if self.use_rules else None for a in good]
+        documents = self.documents(good, cache, n_jobs, progress, hits)
+        predicted, confidence, cues = [], [], [[] for _ in good]
+        if documents:  # features computed once, for the probabilities and the explanations
+            matrix = self.pipeline.named_steps["features"].transform(documents)
+            probabilities = self.pipeline.named_steps["classifier"].predict_proba(matrix)
             best = probabilities.argmax(axis=1)
             predicted = [self.labels[i] for i in best]
             confidence = probabilities[np.arange(len(best)), best]
-        cues = self.explain(documents, predicted) if explain and documents else [[] for _ in good]
+            if explain:
+                cues = self.explain(matrix, predicted)
         by_id = {}
-        for article, label, conf, features in zip(good, predicted, confidence, cues):
-            hit = apply_rules(article.title, article.text) if self.use_rules else None
+        for article, hit, label, conf, features in zip(good, hits, predicted, confidence, cues):
             rule_cue = [f"rule {hit.rule}: {hit.evidence}"] if hit else []
             label = label if conf >= min_confidence else abstain
             by_id[id(article)] = {"label": label, "confidence": round(float(conf), 4),
