@@ -7,7 +7,8 @@ paragraph and joins the syllables of a word with "_" ("công_tác dân_vận").
 
 `segment_many` adds what batches need: a content-hash cache on disk
 (`SegmentCache`, SQLite, safe for several processes), parallel workers and a
-progress bar. `Segmenter` wraps it as a scikit-learn transformer.
+progress bar. `Segmenter` (in `_segmenter.py`, importable from here) wraps it
+as a scikit-learn transformer.
 """
 from __future__ import annotations
 
@@ -17,8 +18,6 @@ import re
 import sqlite3
 from pathlib import Path
 from typing import Iterable, Sequence
-
-from sklearn.base import BaseEstimator, TransformerMixin
 
 from .text import normalize
 
@@ -171,31 +170,10 @@ def tokens(segmented: str) -> list[str]:
     return segmented.split()
 
 
-class Segmenter(BaseEstimator, TransformerMixin):
-    """scikit-learn transformer: raw texts in, segmented texts out.
-
-    Stateless (fit learns nothing), so it can head a `Pipeline`; put it before
-    a vectorizer that splits on whitespace.
-    """
-
-    def __init__(self, lower: bool = True, n_jobs: int = 1, cache_dir: str | None = None, use_cache: bool = True):
-        self.lower = lower
-        self.n_jobs = n_jobs
-        self.cache_dir = cache_dir
-        self.use_cache = use_cache
-
-    def fit(self, X, y=None):
-        return self
-
-    def transform(self, X) -> list[str]:
-        cache = SegmentCache(self.cache_dir) if self.use_cache else None
-        try:
-            return segment_many(X, n_jobs=self.n_jobs, cache=cache, lower=self.lower)
-        finally:
-            if cache is not None:
-                cache.close()
-
-    def __sklearn_tags__(self):
-        tags = super().__sklearn_tags__()
-        tags.requires_fit = False
-        return tags
+def __getattr__(name):
+    # The scikit-learn transformer lives apart, so that segmenting (`inspect`, `segment`) does not pay
+    # for importing scikit-learn.
+    if name == "Segmenter":
+        from ._segmenter import Segmenter
+        return Segmenter
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
