@@ -47,7 +47,12 @@ def read_journal(journal: Path) -> set[int]:
     return done
 
 
-def _batches(items: Iterable, size: int) -> Iterator[list]:
+def outcome(record: dict) -> str:
+    """What a labelled record counts as in a run's summary: its label, or "error"."""
+    return "error" if record.get("error") else record["label"]
+
+
+def batches(items: Iterable, size: int) -> Iterator[list]:
     iterator = iter(items)
     while batch := list(itertools.islice(iterator, size)):
         yield batch
@@ -75,7 +80,7 @@ def label_stream(
     done = read_journal(journal) if resume else set()
     positioned = ((n, a) for n, a in enumerate(articles) if n not in done)
     with open(journal, "a", encoding="utf-8") as handle:
-        for batch in _batches(positioned, batch_size):
+        for batch in batches(positioned, batch_size):
             records = predict([article for _, article in batch])
             for (n, _), record in zip(batch, records):
                 handle.write(json.dumps({POSITION: n, **record}, ensure_ascii=False) + "\n")
@@ -116,7 +121,7 @@ def write_output(records: Iterable[dict], out: Path) -> Counter:
 
     def counted(records):
         for record in records:
-            counts["error" if record.get("error") else record["label"]] += 1
+            counts[outcome(record)] += 1
             yield record
 
     tmp = out.with_name(out.name + ".tmp" + out.suffix)

@@ -204,15 +204,18 @@ class Classifier:
             confidence = probabilities[np.arange(len(best)), best]
             if explain:
                 cues = self.explain(matrix, predicted)
-        by_id = {}
-        for article, hit, label, conf, features in zip(good, hits, predicted, confidence, cues):
-            rule_cue = [f"rule {hit.rule}: {hit.evidence}"] if hit else []
-            label = label if conf >= min_confidence else abstain
-            by_id[id(article)] = {"label": label, "confidence": round(float(conf), 4),
-                                  "cues": rule_cue + [f for f in features if "__rule_" not in f]}
-        return [{"id": a.id, **by_id.get(id(a), {"label": None, "confidence": None, "cues": []}),
-                 "title": a.title, "date": a.date, "source": a.source, "error": a.error,
-                 "warning": a.meta.get("warning")} for a in articles]
+        predictions = iter(zip(hits, predicted, confidence, cues))
+        records = []
+        for article in articles:
+            record = {"id": article.id, "label": None, "confidence": None, "cues": []}
+            if not article.error:
+                hit, label, conf, features = next(predictions)
+                rule_cue = [f"rule {hit.rule}: {hit.evidence}"] if hit else []
+                record.update(label=label if conf >= min_confidence else abstain, confidence=round(float(conf), 4),
+                              cues=rule_cue + [f for f in features if "__rule_" not in f])
+            records.append({**record, "title": article.title, "date": article.date, "source": article.source,
+                            "error": article.error, "warning": article.meta.get("warning")})
+        return records
 
 
 def load_classifier(model_dir: str | Path | None = None) -> Classifier:

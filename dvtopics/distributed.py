@@ -29,7 +29,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
-from .batch import label_stream, write_output
+from .batch import label_stream, outcome, write_output
 from .corpus import MAX_ARTICLE_BYTES, Article, FieldNames, LineRange, _kind, _open_binary, iter_files, read_file
 from .errors import DvtopicsError, MissingExtraError
 
@@ -203,7 +203,7 @@ def run_part(part: Part, job: Callable[[Iterable[Article], Path], Counter], part
     """One Dask task: run `job` on one part into its part file (just counting it if a resumed run finished it)."""
     out = part_path(Path(parts_dir), part.index)
     if out.exists():
-        return Counter("error" if r.get("error") else r["label"] for r in read_records(out))
+        return Counter(outcome(r) for r in read_records(out))
     return job(read_part(part, fields, max_bytes), out)
 
 

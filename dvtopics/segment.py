@@ -55,7 +55,11 @@ def segment_text(text: str) -> str:
     >>> segment_text("Công tác dân vận của Tỉnh ủy.")
     'Công_tác dân_vận của Tỉnh_ủy .'
     """
-    paragraphs = [p for p in normalize(text).split("\n") if p.strip()]
+    return _segment_normalized(normalize(text))
+
+
+def _segment_normalized(text: str) -> str:
+    paragraphs = [p for p in text.split("\n") if p.strip()]
     pieces_per_paragraph = [split_sentences(p) for p in paragraphs]
     tokens = _tokenize_pieces([piece for pieces in pieces_per_paragraph for piece in pieces])
     lines, start = [], 0
@@ -66,12 +70,12 @@ def segment_text(text: str) -> str:
 
 
 def _segment_chunk(texts: Sequence[str]) -> list[str]:
-    return [segment_text(text) for text in texts]
+    return [_segment_normalized(text) for text in texts]
 
 
-def text_key(text: str) -> str:
-    """The cache key of a text: a hash of its normalised content and the segmenter version."""
-    return hashlib.blake2b(f"{CACHE_VERSION}\0{normalize(text)}".encode(), digest_size=16).hexdigest()
+def text_key(normalized: str) -> str:
+    """The cache key of a normalised text: a hash of it and of the segmenter version."""
+    return hashlib.blake2b(f"{CACHE_VERSION}\0{normalized}".encode(), digest_size=16).hexdigest()
 
 
 def default_cache_dir() -> Path:
@@ -130,20 +134,19 @@ def segment_many(
     progress: bool = False,
     chunk_size: int = 64,
 ) -> list[str]:
-    """Segment many texts, each only once: cached texts are looked up, the rest
-    segmented (in `n_jobs` processes when > 1) and stored."""
-    texts = list(texts)
-    keys = [text_key(t) for t in texts] if cache is not None else []
+    """Segment many texts, each distinct text only once: cached texts are looked
+    up, the rest segmented (in `n_jobs` processes when > 1) and stored."""
+    texts = [normalize(t) for t in texts]  # once: the cache key and the segmenter see the same text
+    keys = [text_key(t) for t in texts]
     done = cache.get_many(list(dict.fromkeys(keys))) if cache is not None else {}
-    todo = list({(keys[i] if cache is not None else i): t for i, t in enumerate(texts)
-                 if cache is None or keys[i] not in done}.items())
+    todo = list({k: t for k, t in zip(keys, texts) if k not in done}.items())
     chunks = [todo[i:i + chunk_size] for i in range(0, len(todo), chunk_size)]
     for todo_keys, segmented in _run_chunks(chunks, n_jobs, progress):
         results = dict(zip(todo_keys, segmented))
         if cache is not None:
             cache.put_many(results)
         done.update(results)
-    out = [done[keys[i] if cache is not None else i] for i in range(len(texts))]
+    out = [done[k] for k in keys]
     return [s.lower() for s in out] if lower else out
 
 

@@ -86,6 +86,7 @@ def collect(
                 continue
         if weak_other and not _ANY_CUE.search(article.text):
             pool_size += 1  # reservoir sampling keeps memory bounded on any corpus size
+            seen.add(digest)
             if len(reservoir) < weak_other:
                 reservoir.append(article)
             elif (j := rng.randrange(pool_size)) < weak_other:

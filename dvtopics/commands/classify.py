@@ -135,7 +135,7 @@ def label(paths, model, out, min_confidence, abstain, resume, batch_size, engine
     """Label the type of every article; write {id, label, confidence, cues, title, date} per article."""
     from tqdm import tqdm
 
-    from ..batch import label_stream
+    from ..batch import batches, label_stream, outcome
     from ..classify import DEFAULT_MODEL_DIR, load_classifier
     from ..corpus import read_articles
 
@@ -161,10 +161,10 @@ def label(paths, model, out, min_confidence, abstain, resume, batch_size, engine
 
     if out is None:
         counts = Counter()
-        for article in articles:
-            (record,) = predict([article])
-            counts["error" if record["error"] else record["label"]] += 1
-            click.echo(json.dumps(record, ensure_ascii=False))
+        for batch in batches(articles, batch_size):
+            for record in predict(batch):
+                counts[outcome(record)] += 1
+                click.echo(json.dumps(record, ensure_ascii=False))
     else:
         with tqdm(unit="article", disable=None, file=sys.stderr) as bar:
             counts = label_stream(articles, predict, out, resume, batch_size, bar.update)
