@@ -11,7 +11,6 @@ regression or complement naive Bayes. The same code trains on any label set
 """
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -20,10 +19,8 @@ import numpy as np
 
 from .corpus import Article
 from .errors import DvtopicsError, ModelError
-from .rules import LABELS as ARTICLE_TYPES, apply_rules
+from .rules import apply_rules
 from .segment import SegmentCache, segment_many
-
-log = logging.getLogger(__name__)
 
 TASK = "article-type"
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "article-type"

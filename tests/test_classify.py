@@ -1,8 +1,6 @@
-import json
-
 import pytest
 
-from dvtopics.classify import Classifier, load_classifier
+from dvtopics.classify import load_classifier
 from dvtopics.corpus import Article, read_articles
 from dvtopics.evaluate import format_scores, scores
 from dvtopics.persist import save_model

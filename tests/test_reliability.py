@@ -1,5 +1,4 @@
 """Bad input never stops a batch: each bad article is reported, the rest are read."""
-import json
 
 from dvtopics.corpus import read_articles
 
