@@ -13,15 +13,12 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 
 from dvtopics.classify import Classifier, documents_of, load_classifier, make_pipeline
-from dvtopics.corpus import read_articles, read_labels
+from dvtopics.corpus import read_labels
 from dvtopics.segment import SegmentCache
-from dvtopics.training import collect
 
-ROOT = Path(__file__).resolve().parents[1]
-CORPORA = ROOT.parent / "shared" / "corpora"
+from shipped_data import SEED_LABELS, shipped_training_data
 
 
 def main() -> None:
@@ -29,11 +26,8 @@ def main() -> None:
     parser.add_argument("--cache-dir", default=None)
     args = parser.parse_args()
     shipped = load_classifier()
-    gold = read_labels(ROOT / "data" / "labels" / "article_types.csv")
-    seeds = read_labels(ROOT / "seeds" / "labels.csv")
-    gold.update(seeds)
-    paths = [CORPORA / f"{name}.jsonl.gz" for name in ("baomoi_2017", "vntc_train", "vntc_test")] + [ROOT / "seeds"]
-    data = collect(read_articles(paths, on_error="record"), gold, weak_rules=True, weak_other=2000)
+    seeds = read_labels(SEED_LABELS)
+    data = shipped_training_data()
     cache = SegmentCache(args.cache_dir)
     documents = documents_of(data.articles, True, shipped.head_chars, cache)
     results = []

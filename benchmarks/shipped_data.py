@@ -1,0 +1,19 @@
+"""The shipped article-type model's training data, collected as the README's train command does."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from dvtopics.corpus import read_articles, read_labels
+from dvtopics.training import TrainingData, collect
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPORA = ROOT.parent / "shared" / "corpora"
+SEED_LABELS = ROOT / "seeds" / "labels.csv"
+
+
+def shipped_training_data() -> TrainingData:
+    """Hand labels (data/labels and the seeds), weak rule labels and 2,000 cue-free 'other' articles."""
+    gold = read_labels(ROOT / "data" / "labels" / "article_types.csv")
+    gold.update(read_labels(SEED_LABELS))
+    paths = [CORPORA / f"{name}.jsonl.gz" for name in ("baomoi_2017", "vntc_train", "vntc_test")] + [ROOT / "seeds"]
+    return collect(read_articles(paths, on_error="record"), gold, weak_rules=True, weak_other=2000)
