@@ -23,6 +23,7 @@ LABELS = ("semi_annual_review", "quarterly_briefing", "steering_committee", "ann
 _QUARTER = r"quý\s*(i{1,3}|iv|1|2|3|4)\b"
 _YEAR = r"(năm\s*)?20\d\d"
 _MEETING = r"(hội nghị|phiên họp|cuộc họp|họp|giao ban|sơ kết|tổng kết)"
+_COMMITTEE = r"(ban chỉ đạo|ủy ban chỉ đạo|bcđ)\b"
 
 
 @dataclass(frozen=True)
@@ -41,33 +42,44 @@ def _rule(name: str, label: str, pattern: str) -> Rule:
 
 
 RULES: list[Rule] = [
+    # An interview or remark given on the sidelines: the meeting is only the setting.
+    _rule("sidelines", "other", r"bên lề (hội nghị|cuộc họp|phiên họp|kỳ họp)"),
     # 1. A steering committee's own meeting comes first, whatever period it reviews.
     _rule("sc_meeting", "steering_committee",
-          r"(hội nghị|phiên họp|cuộc họp|họp|sơ kết|tổng kết)( thường kỳ| lần thứ \w+| trực tuyến)?( của)? "
-          r"(ban chỉ đạo|bcđ)\b"),
+          rf"(hội nghị|phiên họp|cuộc họp|họp|sơ kết|tổng kết)(?! báo)((?!\bvới\b)[^.;:\n]){{0,40}}?\b{_COMMITTEE}"),
     _rule("sc_holds", "steering_committee",
-          r"\b(ban chỉ đạo|bcđ)\b[^.;:\n]{0,80}\b(tổ chức hội nghị|tổ chức phiên họp|đã họp|họp phiên|"
+          rf"\b{_COMMITTEE}[^.;:\n]{{0,80}}\b(tổ chức hội nghị|tổ chức phiên họp|đã họp|họp phiên|"
           r"tổ chức sơ kết|tổ chức tổng kết|sơ kết|tổng kết)"),
-    _rule("sc_chairs", "steering_committee", r"trưởng (ban chỉ đạo|bcđ)[^.;\n]{0,60}chủ trì (hội nghị|phiên họp|cuộc họp)"),
-    # 3. Reviews that are "other": of a programme over years, an event, a season.
-    _rule("multi_year", "other", r"(sơ kết|tổng kết)[^.;\n]{0,20}\b([2-9]|\d\d)\s*năm\b"),
+    _rule("sc_chairs", "steering_committee",
+          rf"trưởng {_COMMITTEE}[^.;\n]{{0,60}}chủ trì (hội nghị|phiên họp|cuộc họp)"),
+    # 3. Reviews that are "other": of a programme over years, an event, a season; council sessions.
+    _rule("multi_year", "other",
+          r"(sơ kết|tổng kết)[^.;\n]{0,20}\b([2-9]|\d\d)\s*năm\b|"
+          r"(sơ kết|tổng kết)[^.;\n]{0,80}(20\d\d\s*[-–]\s*20\d\d|năm học|nhiệm kỳ)"),
     _rule("event_review", "other",
           r"(sơ kết|tổng kết)\s+(và trao|trao|giải|lễ hội|festival|mùa|vụ|cuộc thi|hội thi|hội diễn|chiến dịch|"
           r"đợt|tháng|tuần|kỳ thi|năm học|học kỳ|chương trình|đề án|dự án|cuộc vận động|đường hoa|quá trình|"
-          r"sản xuất)"),
+          r"sản xuất|công tác bầu cử)"),
     # A press conference about a period's results is news about figures, not a review meeting.
     _rule("press_conference", "other", rf"họp báo[^.;\n]{{0,40}}((6|sáu) tháng|{_QUARTER}|năm 20\d\d)"),
+    _rule("council_session", "other", r"kỳ họp[^.;\n]{0,30}\bhđnd\b|\bhđnd\b[^.;\n]{0,40}kỳ họp"),
     # 2. The period: a quarter, six months, a year.
     _rule("quarter_meeting", "quarterly_briefing",
-          rf"(trực báo|giao ban|sơ kết|hội nghị)[^.;\n]{{0,60}}{_QUARTER}"),
+          rf"(trực báo|giao ban|sơ kết|tổng kết|hội nghị)[^.;\n]{{0,60}}{_QUARTER}"),
     _rule("quarter_tasks", "quarterly_briefing", rf"nhiệm vụ[^.;\n]{{0,30}}{_QUARTER}"),
     _rule("half_year_review", "semi_annual_review",
-          rf"{_MEETING}[^.;\n]{{0,80}}(6|sáu) tháng đầu năm"),
+          rf"{_MEETING}[^.;\n]{{0,150}}(6|sáu) tháng đầu năm|(sơ kết|hội nghị)[^.;\n]{{0,60}}(6|sáu) tháng\b"),
     _rule("half_year_tasks", "semi_annual_review", r"nhiệm vụ[^.;\n]{0,30}(6|sáu) tháng cuối năm"),
     _rule("year_review", "annual_review",
-          rf"(hội nghị|lễ|tổ chức) tổng kết[^.;\n]{{0,80}}{_YEAR}|tổng kết (công tác|hoạt động|nhiệm vụ)[^.;\n]{{0,60}}{_YEAR}"),
+          rf"(hội nghị|lễ|tổ chức) tổng kết[^.;\n]{{0,80}}{_YEAR}|tổng kết (công tác|hoạt động|nhiệm vụ)[^.;\n]{{0,60}}{_YEAR}|"
+          r"hội nghị tổng kết (công tác|hoạt động)"),
     _rule("year_tasks", "annual_review",
-          rf"(hội nghị|tổ chức)[^.;\n]{{0,80}}(phương hướng|triển khai)[^.;\n]{{0,30}}nhiệm vụ[^.;\n]{{0,30}}{_YEAR}"),
+          rf"(hội nghị|tổ chức)[^.;\n]{{0,80}}(phương hướng|triển khai|bàn)[^.;\n]{{0,30}}(nhiệm vụ|kế hoạch|công tác)"
+          rf"[^.;\n]{{0,40}}{_YEAR}"),
+    # A year's work reviewed and the next year's planned in one breath (N, then N+1).
+    _rule("year_pair", "annual_review",
+          r"(kiểm điểm|đánh giá|rút kinh nghiệm|tổng kết)[^.;\n]{0,100}năm 20\d\d[^.;\n]{0,60}"
+          r"(nhiệm vụ|công tác|kế hoạch)[^.;\n]{0,30}năm 20\d\d"),
 ]
 
 
