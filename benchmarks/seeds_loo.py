@@ -34,7 +34,7 @@ def main() -> None:
     for seed_id, truth in seeds.items():
         held_out = next(i for i, a in enumerate(data.articles) if a.id == seed_id)
         keep = [i for i in range(len(documents)) if i != held_out]
-        pipeline = make_pipeline(shipped.card["classifier"], rules=True).fit(
+        pipeline = make_pipeline(shipped.card["classifier"], rules=True, views=shipped.views).fit(
             [documents[i] for i in keep], [data.labels[i] for i in keep])
         (record,) = Classifier(pipeline, shipped.card).predict([data.articles[held_out]], cache=cache)
         results.append({"seed": seed_id, "true": truth, "predicted": record["label"],

@@ -11,6 +11,7 @@ regression or complement naive Bayes. The same code trains on any label set
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -26,7 +27,12 @@ TASK = "article-type"
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "article-type"
 HEAD_CHARS = 4000  # the part of an article the classifier reads; 0 reads all of it
 TITLE_TOKENS = 40  # the "first words" view: title and first line of the lead
+EVENT_TOKENS = 400  # the "event" view reads the meeting sentences among the first words only
 RULE_TOKEN = "__rule_{}"
+VIEWS = ("text", "head", "event")  # TF-IDF views a pipeline may use; see make_pipeline
+_SENTENCE_END = re.compile(r" [.?!] |\n")  # segmented documents keep punctuation as tokens
+_EVENT_WORD = re.compile(r"hội_nghị|họp|sơ_kết|tổng_kết|giao_ban|trực_báo|làm_việc|kiểm_điểm|phương_hướng|"
+                         r"triển_khai|chỉ_đạo|bcđ")
 CLASSIFIERS = ("svm", "logreg", "cnb")
 
 
@@ -70,6 +76,13 @@ def first_words(document: str) -> str:
     return " ".join(document.split()[:TITLE_TOKENS])
 
 
+def event_sentences(document: str) -> str:
+    """The early sentences that name a meeting or a review: who met, and which
+    period they reviewed, is what decides an article's type (LABELS.md)."""
+    head = " ".join(document.split(" ")[:EVENT_TOKENS])
+    return "\n".join(s for s in _SENTENCE_END.split(head) if _EVENT_WORD.search(s))
+
+
 def rule_fired(document: str) -> list[str]:
     """The rule token a document starts with, if any: a feature of its own, so the
     model learns how far to trust each rule without TF-IDF diluting it."""
@@ -79,10 +92,21 @@ def rule_fired(document: str) -> list[str]:
 
 # ------------------------------------------------------------------ pipelines
 
+def check_views(views: Sequence[str]) -> None:
+    unknown = set(views) - set(VIEWS)
+    if unknown or not views:
+        raise DvtopicsError(f"unknown view(s) {', '.join(sorted(unknown)) or '(none given)'}; "
+                            f"choose from {', '.join(VIEWS)}")
+
+
 def make_pipeline(classifier: str = "svm", C: float = 1.0, max_features: int | None = 30_000,
-                  rules: bool = False):
+                  rules: bool = False, views: Sequence[str] = ("text", "head")):
     """A fresh pipeline: TF-IDF views of the document (and the rule that fired,
-    when documents carry rule tokens), then a linear classifier."""
+    when documents carry rule tokens), then a linear classifier.
+
+    Views: "text" the whole document, "head" its first words, "event" its
+    early meeting sentences (`event_sentences`).
+    """
     from sklearn.calibration import CalibratedClassifierCV
     from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -94,10 +118,12 @@ def make_pipeline(classifier: str = "svm", C: float = 1.0, max_features: int | N
         return TfidfVectorizer(tokenizer=words, token_pattern=None, lowercase=False, ngram_range=(1, 2),
                                sublinear_tf=True, min_df=2, max_features=max_features, **extra)
 
-    views = [("text", tfidf()), ("head", tfidf(preprocessor=first_words))]
+    check_views(views)
+    preprocessors = {"text": None, "head": first_words, "event": event_sentences}
+    chosen = [(view, tfidf(preprocessor=preprocessors[view])) for view in VIEWS if view in views]
     if rules:
-        views.append(("rules", CountVectorizer(analyzer=rule_fired, binary=True)))
-    features = FeatureUnion(views)
+        chosen.append(("rules", CountVectorizer(analyzer=rule_fired, binary=True)))
+    features = FeatureUnion(chosen)
     if classifier == "svm":
         model = CalibratedClassifierCV(LinearSVC(C=C, class_weight="balanced"), method="sigmoid", cv=3)
     elif classifier == "logreg":
@@ -131,7 +157,7 @@ def class_weights(pipeline) -> np.ndarray:
 
 def _has_word(feature: str) -> bool:
     """Cues a reader can use name words, not punctuation or date digits ("/ 7")."""
-    return any(ch.isalpha() for ch in feature.removeprefix("head: "))
+    return any(ch.isalpha() for ch in feature.split(": ", 1)[-1])
 
 
 @dataclass
@@ -150,6 +176,11 @@ class Classifier:
         return bool(self.card.get("parameters", {}).get("use_rules", True))
 
     @property
+    def views(self) -> tuple[str, ...]:
+        """The TF-IDF views the pipeline was built with (models before views existed had two)."""
+        return tuple(self.card.get("parameters", {}).get("views", ("text", "head")))
+
+    @property
     def head_chars(self) -> int:
         return int(self.card.get("parameters", {}).get("head_chars", HEAD_CHARS))
 
@@ -158,7 +189,7 @@ class Classifier:
         return documents_of(articles, self.use_rules, self.head_chars, cache, n_jobs, progress, hits)
 
     def feature_names(self) -> list[str]:
-        """Feature names without the view prefix; the title view's are marked "head: "."""
+        """Feature names without the view prefix for the whole text; other views' are marked ("head: ", "event: ")."""
         names = self.pipeline.named_steps["features"].get_feature_names_out()
         return [n.split("__", 1)[1] if n.startswith("text__") else n.replace("__", ": ", 1) for n in names]
 

@@ -26,6 +26,9 @@ from .rules import LABELS as ARTICLE_TYPES, apply_rules
 
 log = logging.getLogger(__name__)
 
+ARTICLE_TYPE_VIEWS = ("text", "head", "event")  # the meeting sentences decide an article's type
+TOPIC_VIEWS = ("text",)  # a topic is in the whole text (VNTC: one view scores higher, benchmarks/RESULTS.md)
+
 # Any of these anywhere in an article means it may be a meeting report: never a weak "other".
 _ANY_CUE = re.compile(r"sơ kết|tổng kết|ban chỉ đạo|bcđ|giao ban|trực báo|quý|tháng đầu năm|tháng cuối năm|"
                       r"nhiệm vụ năm|hội nghị", re.IGNORECASE)
@@ -106,20 +109,30 @@ def _folds(labels: Sequence[str], n_folds: int, seed: int):
     return StratifiedKFold(n_splits=n_folds, shuffle=True, random_state=seed).split(np.zeros(len(labels)), labels)
 
 
-def cross_validate(documents: Sequence[str], data: TrainingData, classifier: str, n_folds: int = 5,
-                   seed: int = 0, C: float = 1.0, rules: bool = False,
-                   max_features: int | None = 30_000) -> tuple[list[str], list[str]]:
-    """Out-of-fold predictions for the hand-labelled articles: (true, predicted)."""
+def out_of_fold(documents: Sequence[str], data: TrainingData, classifier: str, n_folds: int = 5,
+                seed: int = 0, **pipeline_options) -> dict[int, str]:
+    """{index of a hand-labelled article: its label predicted by a model that never saw it}.
+
+    Each fold trains on the weak labels plus the other folds' hand labels.
+    `pipeline_options` go to `make_pipeline` (C, max_features, rules, views).
+    """
     gold = [i for i, g in enumerate(data.gold) if g]
     weak = [i for i, g in enumerate(data.gold) if not g]
-    gold_labels = [data.labels[i] for i in gold]
-    y_true, y_pred = [], []
-    for train_part, test_part in _folds(gold_labels, n_folds, seed):
+    predicted = {}
+    for train_part, test_part in _folds([data.labels[i] for i in gold], n_folds, seed):
         train = weak + [gold[i] for i in train_part]
-        pipeline = make_pipeline(classifier, C=C, rules=rules, max_features=max_features).fit([documents[i] for i in train], [data.labels[i] for i in train])
-        y_pred += list(pipeline.predict([documents[gold[i]] for i in test_part]))
-        y_true += [gold_labels[i] for i in test_part]
-    return y_true, y_pred
+        pipeline = make_pipeline(classifier, **pipeline_options)
+        pipeline.fit([documents[i] for i in train], [data.labels[i] for i in train])
+        held_out = [gold[i] for i in test_part]
+        predicted.update(zip(held_out, pipeline.predict([documents[i] for i in held_out])))
+    return predicted
+
+
+def cross_validate(documents: Sequence[str], data: TrainingData, classifier: str, n_folds: int = 5,
+                   seed: int = 0, **pipeline_options) -> tuple[list[str], list[str]]:
+    """Out-of-fold predictions for the hand-labelled articles: (true, predicted)."""
+    predicted = out_of_fold(documents, data, classifier, n_folds, seed, **pipeline_options)
+    return [data.labels[i] for i in predicted], [str(label) for label in predicted.values()]
 
 
 def rules_only(data: TrainingData) -> tuple[list[str], list[str]]:
@@ -145,32 +158,37 @@ def train(
     progress: bool = False,
     description: str = "",
     max_features: int | None = 30_000,
+    views: Sequence[str] | None = None,
 ) -> tuple[Classifier, dict]:
     """Cross-validate each classifier kind, keep the best by macro-F1, fit it on everything.
 
+    `views` are the TF-IDF views (`make_pipeline`); by default article types
+    read all three and other label sets (topics) the whole text only.
     Returns the classifier and its model card (metrics of every candidate, the
     rules alone where they apply, per-class support, data hash, parameters).
     """
     labels = sorted(set(data.labels))
     if use_rules is None:  # the cue rules only speak of article types
         use_rules = set(labels) <= set(ARTICLE_TYPES)
+    if views is None:
+        views = ARTICLE_TYPE_VIEWS if use_rules else TOPIC_VIEWS
+    options = {"rules": use_rules, "max_features": max_features, "views": tuple(views)}
     documents = documents_of(data.articles, use_rules, head_chars, cache, n_jobs, progress)
     candidates = {}
     for kind in classifiers:
-        y_true, y_pred = cross_validate(documents, data, kind, n_folds, seed, rules=use_rules,
-                                        max_features=max_features)
+        y_true, y_pred = cross_validate(documents, data, kind, n_folds, seed, **options)
         candidates[kind] = scores(y_true, y_pred, labels)
         log.info("%s: cross-validated macro-F1 %.4f", kind, candidates[kind]["macro_f1"])
     best = max(candidates, key=lambda kind: candidates[kind]["macro_f1"])
-    pipeline = make_pipeline(best, rules=use_rules, max_features=max_features).fit(documents, data.labels)
+    pipeline = make_pipeline(best, **options).fit(documents, data.labels)
     drop_pruned_vocabulary(pipeline)
     card = {
         "task": TASK if use_rules else "text-classification",
         "labels": labels,
         "classifier": best,
         "parameters": {"use_rules": use_rules, "head_chars": head_chars, "n_folds": n_folds, "seed": seed,
-                       "max_features": max_features,
-                       "pipeline": repr(make_pipeline(best, rules=use_rules, max_features=max_features))},
+                       "max_features": max_features, "views": list(views),
+                       "pipeline": repr(make_pipeline(best, **options))},
         "training_data": {"description": description, "counts": data.summary(),
                           "hash": data_hash(zip((a.id for a in data.articles), data.labels))},
         "metrics": {"cross_validated": candidates[best], "candidates": {k: {"macro_f1": v["macro_f1"],

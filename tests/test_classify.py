@@ -1,6 +1,7 @@
 import pytest
 
-from dvtopics.classify import load_classifier
+from dvtopics.classify import event_sentences, load_classifier, make_pipeline
+from dvtopics.errors import DvtopicsError
 from dvtopics.corpus import Article, read_articles
 from dvtopics.evaluate import format_scores, scores
 from dvtopics.persist import save_model
@@ -88,3 +89,14 @@ def test_shipped_model_labels_the_seeds(seeds_dir, seed_labels):
     assert model.card["task"] == "article-type"
     records = model.predict(list(read_articles(seeds_dir)))
     assert {r["id"]: r["label"] for r in records} == seed_labels
+
+
+def test_event_view_keeps_the_early_meeting_sentences_only():
+    document = ("ubnd tỉnh tổ_chức hội_nghị tổng_kết công_tác năm 2023 . giá lúa tăng mạnh . "
+                + "thời_tiết đẹp . " * 200 + "hội_nghị khác cuối bài .")
+    assert event_sentences(document) == "ubnd tỉnh tổ_chức hội_nghị tổng_kết công_tác năm 2023"
+
+
+def test_unknown_views_are_refused():
+    with pytest.raises(DvtopicsError, match="unknown view"):
+        make_pipeline("svm", views=("text", "title"))

@@ -39,6 +39,19 @@ def test_train_writes_a_model_with_a_card(model_dir):
     assert len(card["sha256"]) == 64
 
 
+def test_train_records_its_views_and_rejects_unknown_ones(model_dir, corpus, tmp_path):
+    card = json.loads((model_dir / "model_card.json").read_text())
+    assert card["parameters"]["views"] == ["text", "head", "event"]  # the article-type default
+    one_view = tmp_path / "one"
+    result = CliRunner().invoke(cli, ["train", str(corpus), "--out", str(one_view), "--classifier", "logreg",
+                                      "--folds", "2", "--views", "text"])
+    assert result.exit_code == 0, result.output
+    assert json.loads((one_view / "model_card.json").read_text())["parameters"]["views"] == ["text"]
+    result = CliRunner().invoke(cli, ["train", str(corpus), "--out", str(tmp_path / "bad"), "--views", "title"])
+    assert result.exit_code == 2 and "unknown view(s) title" in result.output
+    assert not (tmp_path / "bad").exists()
+
+
 def test_evaluate_json(model_dir, corpus, tmp_path):
     png = tmp_path / "cm.png"
     result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(corpus), "--format", "json", "--plot", str(png)])

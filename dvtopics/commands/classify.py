@@ -30,6 +30,21 @@ labels_option = click.option(
     help="CSV of id (or file) and label; may repeat. Without it, labels come from --label-field.")
 
 
+def _views(ctx, param, value):
+    """--views as a list, checked before any article is read."""
+    if value is None:
+        return None
+    from ..classify import check_views
+    from ..errors import DvtopicsError
+
+    views = [view.strip() for view in value.split(",")]
+    try:
+        check_views(views)
+    except DvtopicsError as error:
+        raise click.BadParameter(str(error)) from None
+    return views
+
+
 @click.command()
 @paths_argument
 @labels_option
@@ -44,12 +59,15 @@ labels_option = click.option(
 @click.option("--folds", default=5, show_default=True, help="Cross-validation folds.")
 @click.option("--max-features", default=30000, show_default=True,
               help="TF-IDF terms kept per view, the most frequent (0: all terms seen in 2+ articles).")
+@click.option("--views", default=None, metavar="VIEW,...", callback=_views,
+              help="TF-IDF views, from text (whole document), head (first words), event (early meeting "
+                   "sentences). Default: all three for article types, text for other label sets.")
 @click.option("--seed", default=0, show_default=True)
 @input_options
 @n_jobs_option
 @cache_options
-def train(paths, label_files, out, classifiers, weak_rules, weak_other, head_chars, folds, max_features, seed,
-          text_field, id_field, label_field, max_bytes, n_jobs, cache_dir, no_cache):
+def train(paths, label_files, out, classifiers, weak_rules, weak_other, head_chars, folds, max_features, views,
+          seed, text_field, id_field, label_field, max_bytes, n_jobs, cache_dir, no_cache):
     """Train a classifier on labelled articles and save it with its model card."""
     from ..corpus import read_articles
     from ..evaluate import format_scores
@@ -62,7 +80,8 @@ def train(paths, label_files, out, classifiers, weak_rules, weak_other, head_cha
     command = "dvtopics train " + " ".join(sys.argv[2:])
     model, card = train_model(data, classifiers or ("svm", "logreg", "cnb"), head_chars=head_chars, n_folds=folds,
                               cache=_cache(cache_dir, no_cache), n_jobs=n_jobs, seed=seed, progress=True,
-                              description=command, max_features=max_features or None)
+                              description=command, max_features=max_features or None,
+                              views=views)
     card = save_model(model.pipeline, out, card)
     for kind, result in card["metrics"]["candidates"].items():
         click.echo(f"{kind:<7} cross-validated macro-F1 {result['macro_f1']:.4f}  accuracy {result['accuracy']:.4f}")
