@@ -3,10 +3,11 @@
     .venv/bin/python benchmarks/ablate_article_types.py [--cache-dir DIR] [--seeds 0,1,2]
 
 On the shipped model's training data (hand labels scored out of fold, weak
-labels in training only, 5 folds), calibrated LinearSVC:
+labels in training only, 5 folds), with the shipped model's classifier:
   rules alone; the rule only as a token inside the TF-IDF text; the shipped
-  pipeline (rule as a feature of its own, views text + head + event); the same
-  without the head view; without the event view.
+  pipeline (rule as a feature of its own, views text + head + event, years
+  masked); the same without the head view; without the event view; without
+  year masking.
 Prints macro-F1, accuracy and per-class F1 for each, per fold seed and their mean;
 then the shipped pipeline's out-of-fold scores on the articles both readers
 were sure of, and on the rest (`certainty` in data/labels/article_types.csv).
@@ -19,18 +20,20 @@ import csv
 import numpy as np
 
 import dvtopics.training as training
-from dvtopics.classify import HEAD_CHARS, documents_of
+from dvtopics.classify import HEAD_CHARS, documents_of, load_classifier
 from dvtopics.evaluate import scores
 from dvtopics.segment import SegmentCache
 
 from shipped_data import ROOT, shipped_training_data
 
 ALL_VIEWS = training.ARTICLE_TYPE_VIEWS
-VARIANTS = [  # name, rule as a feature, views
-    ("rule as a TF-IDF token only", False, ALL_VIEWS),
-    ("shipped (rule feature, all views)", True, ALL_VIEWS),
-    ("without the head view", True, ("text", "event")),
-    ("without the event view", True, ("text", "head")),
+SHIPPED = {"rules": True, "views": ALL_VIEWS, "mask_years": True}
+VARIANTS = [  # name, make_pipeline options
+    ("rule as a TF-IDF token only", {**SHIPPED, "rules": False}),
+    ("shipped (rule feature, all views)", SHIPPED),
+    ("without the head view", {**SHIPPED, "views": ("text", "event")}),
+    ("without the event view", {**SHIPPED, "views": ("text", "head")}),
+    ("without year masking", {**SHIPPED, "mask_years": False}),
 ]
 
 
@@ -47,22 +50,24 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache-dir", default=None)
     parser.add_argument("--seeds", default="0", help="fold seeds, comma-separated (the mean is printed)")
+    parser.add_argument("--classifier", default=None, help="svm, logreg or cnb (default: the shipped model's)")
     args = parser.parse_args()
+    args.classifier = args.classifier or load_classifier().card["classifier"]
     fold_seeds = [int(s) for s in args.seeds.split(",")]
     data = shipped_training_data()
     labels = sorted(set(data.labels))
     documents = documents_of(data.articles, True, HEAD_CHARS, SegmentCache(args.cache_dir))
     print(line("rules alone", [scores(*training.rules_only(data), labels)]))
-    for name, rule_feature, views in VARIANTS:
-        results = [scores(*training.cross_validate(documents, data, "svm", seed=seed, rules=rule_feature,
-                                                   views=views), labels) for seed in fold_seeds]
+    for name, options in VARIANTS:
+        results = [scores(*training.cross_validate(documents, data, args.classifier, seed=seed, **options), labels)
+                   for seed in fold_seeds]
         print(line(name, results), flush=True)
     certainty = {row["id"]: row["certainty"] for row in
                  csv.DictReader(open(ROOT / "data" / "labels" / "article_types.csv", encoding="utf-8"))}
     for kind in ("sure", "unsure"):
         results = []
         for seed in fold_seeds:
-            predicted = training.out_of_fold(documents, data, "svm", seed=seed, rules=True, views=ALL_VIEWS)
+            predicted = training.out_of_fold(documents, data, args.classifier, seed=seed, **SHIPPED)
             chosen = [i for i in predicted if certainty.get(data.articles[i].id) == kind]
             results.append(scores([data.labels[i] for i in chosen], [predicted[i] for i in chosen], labels))
         print(line(f"shipped, {kind} labels only (n={results[0]['n']})", results), flush=True)

@@ -29,6 +29,8 @@ HEAD_CHARS = 4000  # the part of an article the classifier reads; 0 reads all of
 TITLE_TOKENS = 40  # the "first words" view: title and first line of the lead
 EVENT_TOKENS = 400  # the "event" view reads the meeting sentences among the first words only
 RULE_TOKEN = "__rule_{}"
+YEAR_TOKEN = "__year"
+_YEAR = re.compile(r"(19|20)\d\d")
 VIEWS = ("text", "head", "event")  # TF-IDF views a pipeline may use; see make_pipeline
 _SENTENCE_END = re.compile(r" [.?!] |\n")  # segmented documents keep punctuation as tokens
 _EVENT_WORD = re.compile(r"hội_nghị|họp|sơ_kết|tổng_kết|giao_ban|trực_báo|làm_việc|kiểm_điểm|phương_hướng|"
@@ -71,6 +73,12 @@ def words(document: str) -> list[str]:
     return document.split()
 
 
+def words_years_masked(document: str) -> list[str]:
+    """`words`, with every year (1900-2099) as one token: a model trained on 2005 and
+    2017 reports must read a 2023 one the same way ("tổng_kết năm __year")."""
+    return [YEAR_TOKEN if _YEAR.fullmatch(token) else token for token in document.split()]
+
+
 def first_words(document: str) -> str:
     """The title and first words: where a report names its meeting."""
     return " ".join(document.split()[:TITLE_TOKENS])
@@ -100,12 +108,13 @@ def check_views(views: Sequence[str]) -> None:
 
 
 def make_pipeline(classifier: str = "svm", C: float = 1.0, max_features: int | None = 30_000,
-                  rules: bool = False, views: Sequence[str] = ("text", "head")):
+                  rules: bool = False, views: Sequence[str] = ("text", "head"), mask_years: bool = False):
     """A fresh pipeline: TF-IDF views of the document (and the rule that fired,
     when documents carry rule tokens), then a linear classifier.
 
     Views: "text" the whole document, "head" its first words, "event" its
-    early meeting sentences (`event_sentences`).
+    early meeting sentences (`event_sentences`). `mask_years` reads every year
+    as one token (`words_years_masked`).
     """
     from sklearn.calibration import CalibratedClassifierCV
     from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
@@ -115,7 +124,7 @@ def make_pipeline(classifier: str = "svm", C: float = 1.0, max_features: int | N
     from sklearn.svm import LinearSVC
 
     def tfidf(**extra):
-        return TfidfVectorizer(tokenizer=words, token_pattern=None, lowercase=False, ngram_range=(1, 2),
+        return TfidfVectorizer(tokenizer=words_years_masked if mask_years else words, token_pattern=None, lowercase=False, ngram_range=(1, 2),
                                sublinear_tf=True, min_df=2, max_features=max_features, **extra)
 
     check_views(views)

@@ -172,7 +172,8 @@ def train(
         use_rules = set(labels) <= set(ARTICLE_TYPES)
     if views is None:
         views = ARTICLE_TYPE_VIEWS if use_rules else TOPIC_VIEWS
-    options = {"rules": use_rules, "max_features": max_features, "views": tuple(views)}
+    # Article types are judged on other years than the corpora's (2003-06, 2017): years are masked.
+    options = {"rules": use_rules, "max_features": max_features, "views": tuple(views), "mask_years": use_rules}
     documents = documents_of(data.articles, use_rules, head_chars, cache, n_jobs, progress)
     candidates = {}
     for kind in classifiers:
@@ -187,7 +188,7 @@ def train(
         "labels": labels,
         "classifier": best,
         "parameters": {"use_rules": use_rules, "head_chars": head_chars, "n_folds": n_folds, "seed": seed,
-                       "max_features": max_features, "views": list(views),
+                       "max_features": max_features, "views": list(views), "mask_years": use_rules,
                        "pipeline": repr(make_pipeline(best, **options))},
         "training_data": {"description": description, "counts": data.summary(),
                           "hash": data_hash(zip((a.id for a in data.articles), data.labels))},

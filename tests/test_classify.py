@@ -1,6 +1,6 @@
 import pytest
 
-from dvtopics.classify import event_sentences, load_classifier, make_pipeline
+from dvtopics.classify import event_sentences, load_classifier, make_pipeline, words_years_masked
 from dvtopics.errors import DvtopicsError
 from dvtopics.corpus import Article, read_articles
 from dvtopics.evaluate import format_scores, scores
@@ -100,3 +100,14 @@ def test_event_view_keeps_the_early_meeting_sentences_only():
 def test_unknown_views_are_refused():
     with pytest.raises(DvtopicsError, match="unknown view"):
         make_pipeline("svm", views=("text", "title"))
+
+
+def test_years_are_one_token_so_other_years_read_alike():
+    assert words_years_masked("tổng_kết năm 2005") == words_years_masked("tổng_kết năm 2023")
+    assert words_years_masked("12 dự_án 300") == ["12", "dự_án", "300"]  # other numbers stay
+
+
+def test_article_type_models_mask_years(trained):
+    _, card = trained
+    assert card["parameters"]["mask_years"] is True
+    assert "words_years_masked" in card["parameters"]["pipeline"]
