@@ -4,10 +4,11 @@ One path turns articles into the documents every pipeline sees
 (`documents_of`): the head of the article (title, lead and early body, where a
 meeting report says what it is), segmented with pyvi (cached), lower-cased,
 plus a token naming the cue rule that fired, if any. The pipelines are
-scikit-learn `Pipeline`s over those documents: word uni+bigram TF-IDF over the
-whole head and over its first words, then LinearSVC (calibrated), logistic
-regression or complement naive Bayes. The same code trains on any label set
-(VNTC's ten topics too); rule tokens are only added for article types.
+scikit-learn `Pipeline`s over those documents: word uni+bigram TF-IDF "views"
+(the whole head, its first words, its early meeting sentences), then LinearSVC
+(calibrated), logistic regression or complement naive Bayes. The same code
+trains on any label set (VNTC's ten topics too); rule tokens and year masking
+are only used for article types. Training itself is in `training.py`.
 """
 from __future__ import annotations
 
