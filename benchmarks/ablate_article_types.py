@@ -64,10 +64,10 @@ def main() -> None:
         print(line(name, results), flush=True)
     certainty = {row["id"]: row["certainty"] for row in
                  csv.DictReader(open(ROOT / "data" / "labels" / "article_types.csv", encoding="utf-8"))}
+    runs = [training.out_of_fold(documents, data, args.classifier, seed=seed, **SHIPPED) for seed in fold_seeds]
     for kind in ("sure", "unsure"):
         results = []
-        for seed in fold_seeds:
-            predicted = training.out_of_fold(documents, data, args.classifier, seed=seed, **SHIPPED)
+        for predicted in runs:
             chosen = [i for i in predicted if certainty.get(data.articles[i].id) == kind]
             results.append(scores([data.labels[i] for i in chosen], [predicted[i] for i in chosen], labels))
         print(line(f"shipped, {kind} labels only (n={results[0]['n']})", results), flush=True)

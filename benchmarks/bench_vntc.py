@@ -132,13 +132,14 @@ def write_without_twins(corpora: Path, twins: set[str], out: Path) -> int:
 
 
 def documents(path: Path, cache, n_jobs: int):
-    """What train/evaluate see: the articles' documents (whole text, no rule token), from the cache."""
+    """What train/evaluate see: the articles' documents (whole text, no rule token), from the cache;
+    with their labels and ids."""
     from dvtopics.classify import documents_of
     from dvtopics.corpus import FieldNames, read_articles
 
     articles = [a for a in read_articles(path, FieldNames(label="label_id"), "record") if not a.error and a.label]
     return documents_of(articles, use_rules=False, head_chars=0, cache=cache, n_jobs=n_jobs), \
-        [a.label for a in articles]
+        [a.label for a in articles], [a.id for a in articles]
 
 
 def run_dvtopics(corpora: Path, twins: set[str], out: Path, cache_dir: str, n_jobs: int, folds: int) -> dict:
@@ -154,7 +155,7 @@ def run_dvtopics(corpora: Path, twins: set[str], out: Path, cache_dir: str, n_jo
         # the documents train fits on: collect() keeps each exact text once, as the command does
         kept = collect(read_articles(train_path, FieldNames(label="label_id"), "record"))
         fit_docs = documents_of(kept.articles, use_rules=False, head_chars=0, cache=cache, n_jobs=n_jobs)
-        test_docs, _ = documents(test_path, cache, n_jobs)
+        test_docs, _, _ = documents(test_path, cache, n_jobs)
     no_twins_path = out / "vntc_test_without_train_twins.jsonl.gz"
     n_no_twins = write_without_twins(corpora, twins, no_twins_path)
 
