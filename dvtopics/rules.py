@@ -22,7 +22,7 @@ LABELS = ("semi_annual_review", "quarterly_briefing", "steering_committee", "ann
 
 _QUARTER = r"quý\s*(i{1,3}|iv|1|2|3|4)\b"
 _YEAR = r"(năm\s*)?20\d\d"
-_MEETING = r"(hội nghị|phiên họp|cuộc họp|họp|giao ban|sơ kết|tổng kết)"
+_MEETING = r"(hội nghị|phiên họp|cuộc họp|họp|giao ban|sơ kết|tổng kết)(?! báo)"  # "họp báo": a press conference
 _COMMITTEE = r"(ban chỉ đạo|ủy ban chỉ đạo|bcđ)\b"
 
 
@@ -61,7 +61,7 @@ RULES: list[Rule] = [
           r"đợt|tháng|tuần|kỳ thi|năm học|học kỳ|chương trình|đề án|dự án|cuộc vận động|đường hoa|quá trình|"
           r"sản xuất|công tác bầu cử)"),
     # A press conference about a period's results is news about figures, not a review meeting.
-    _rule("press_conference", "other", rf"họp báo[^.;\n]{{0,40}}((6|sáu) tháng|{_QUARTER}|năm 20\d\d)"),
+    _rule("press_conference", "other", rf"họp báo[^.;\n]{{0,150}}((6|sáu) tháng|{_QUARTER}|năm 20\d\d)"),
     _rule("council_session", "other", r"kỳ họp[^.;\n]{0,30}\bhđnd\b|\bhđnd\b[^.;\n]{0,40}kỳ họp"),
     # 2. The period: a quarter, six months, a year.
     _rule("quarter_meeting", "quarterly_briefing",
@@ -78,7 +78,7 @@ RULES: list[Rule] = [
           rf"[^.;\n]{{0,40}}{_YEAR}"),
     # A year's work reviewed and the next year's planned in one breath (N, then N+1).
     _rule("year_pair", "annual_review",
-          r"(kiểm điểm|đánh giá|rút kinh nghiệm|tổng kết)[^.;\n]{0,100}năm 20\d\d[^.;\n]{0,60}"
+          r"(kiểm điểm|đánh giá(?! bổ sung)|rút kinh nghiệm|tổng kết)[^.;\n]{0,100}năm 20\d\d[^.;\n]{0,60}"
           r"(nhiệm vụ|công tác|kế hoạch)[^.;\n]{0,30}năm 20\d\d"),
 ]
 

@@ -29,6 +29,10 @@ from dvtopics.rules import apply_rules
     ("Hội nghị tổng kết công tác dân số 5 năm 2001-2005", "other", "multi_year"),
     ("Hội nghị tổng kết năm học 2023-2024 của ngành giáo dục", "other", "multi_year"),
     ("Kỳ họp thứ 5 HĐND thành phố thảo luận tình hình 6 tháng đầu năm", "other", "council_session"),
+    # False positives found by labelling all of baomoi: press conferences and the Assembly's review.
+    ("Bộ Công an họp báo thông báo tình hình, kết quả công tác công an 6 tháng đầu năm", "other",
+     "press_conference"),
+    ("Ủy ban thẩm tra báo cáo đánh giá bổ sung kết quả năm 2016 và kế hoạch năm 2017", "other", None),
 ])
 def test_rules_follow_the_guide_and_its_precedence(title, label, rule):
     hit = apply_rules(title, "")
