@@ -106,7 +106,10 @@ def test_killed_label_run_resumes_with_every_article_once(model_dir, tmp_path, s
     out = tmp_path / "out.jsonl"
     command = [sys.executable, "-m", "dvtopics", "label", str(source), "--model", str(model_dir), "--out", str(out),
                "--batch-size", "5", "--no-cache"]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # A shell's background job starts with SIGINT ignored, and children inherit that: give the run
+    # the default handler, as an interactive user's Ctrl-C would meet it.
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     journal = tmp_path / "out.jsonl.part.jsonl"
     deadline = time.time() + 60
     while time.time() < deadline and (not journal.exists() or journal.stat().st_size < 3000):
