@@ -26,7 +26,9 @@ from .rules import LABELS as ARTICLE_TYPES, apply_rules
 
 log = logging.getLogger(__name__)
 
-ARTICLE_TYPE_VIEWS = ("text", "head", "event")  # the meeting sentences decide an article's type
+# The meeting sentences decide an article's type; the title view ("head") added nothing once they
+# were read (benchmarks/RESULTS.md, ablation).
+ARTICLE_TYPE_VIEWS = ("text", "event")
 TOPIC_VIEWS = ("text",)  # a topic is in the whole text (VNTC: one view scores higher, benchmarks/RESULTS.md)
 
 # Any of these anywhere in an article means it may be a meeting report: never a weak "other".

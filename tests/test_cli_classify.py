@@ -41,7 +41,7 @@ def test_train_writes_a_model_with_a_card(model_dir):
 
 def test_train_records_its_views_and_rejects_unknown_ones(model_dir, corpus, tmp_path):
     card = json.loads((model_dir / "model_card.json").read_text())
-    assert card["parameters"]["views"] == ["text", "head", "event"]  # the article-type default
+    assert card["parameters"]["views"] == ["text", "event"]  # the article-type default
     one_view = tmp_path / "one"
     result = CliRunner().invoke(cli, ["train", str(corpus), "--out", str(one_view), "--classifier", "logreg",
                                       "--folds", "2", "--views", "text"])

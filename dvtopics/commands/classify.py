@@ -61,7 +61,7 @@ def _views(ctx, param, value):
               help="TF-IDF terms kept per view, the most frequent (0: all terms seen in 2+ articles).")
 @click.option("--views", default=None, metavar="VIEW,...", callback=_views,
               help="TF-IDF views, from text (whole document), head (first words), event (early meeting "
-                   "sentences). Default: all three for article types, text for other label sets.")
+                   "sentences). Default: text,event for article types, text for other label sets.")
 @click.option("--seed", default=0, show_default=True)
 @input_options
 @n_jobs_option
