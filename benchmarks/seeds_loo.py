@@ -30,11 +30,13 @@ def main() -> None:
     data = shipped_training_data()
     cache = SegmentCache(args.cache_dir)
     documents = documents_of(data.articles, True, shipped.head_chars, cache)
+    parameters = shipped.card["parameters"]  # the shipped pipeline's own views and year masking
+    options = {"views": parameters["views"], "mask_years": parameters["mask_years"]}
     results = []
     for seed_id, truth in seeds.items():
         held_out = next(i for i, a in enumerate(data.articles) if a.id == seed_id)
         keep = [i for i in range(len(documents)) if i != held_out]
-        pipeline = make_pipeline(shipped.card["classifier"], rules=True, views=shipped.views).fit(
+        pipeline = make_pipeline(shipped.card["classifier"], rules=True, **options).fit(
             [documents[i] for i in keep], [data.labels[i] for i in keep])
         (record,) = Classifier(pipeline, shipped.card).predict([data.articles[held_out]], cache=cache)
         results.append({"seed": seed_id, "true": truth, "predicted": record["label"],

@@ -186,11 +186,6 @@ class Classifier:
         return bool(self.card.get("parameters", {}).get("use_rules", True))
 
     @property
-    def views(self) -> tuple[str, ...]:
-        """The TF-IDF views the pipeline was built with (models before views existed had two)."""
-        return tuple(self.card.get("parameters", {}).get("views", ("text", "head")))
-
-    @property
     def head_chars(self) -> int:
         return int(self.card.get("parameters", {}).get("head_chars", HEAD_CHARS))
 

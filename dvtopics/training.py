@@ -165,7 +165,7 @@ def train(
     """Cross-validate each classifier kind, keep the best by macro-F1, fit it on everything.
 
     `views` are the TF-IDF views (`make_pipeline`); by default article types
-    read all three and other label sets (topics) the whole text only.
+    read `ARTICLE_TYPE_VIEWS` and other label sets (topics) the whole text only.
     Returns the classifier and its model card (metrics of every candidate, the
     rules alone where they apply, per-class support, data hash, parameters).
     """
