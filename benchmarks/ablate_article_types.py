@@ -26,7 +26,7 @@ from dvtopics.segment import SegmentCache
 
 from shipped_data import ROOT, shipped_training_data
 
-SHIPPED = {"rules": True, "views": training.ARTICLE_TYPE_VIEWS, "mask_years": True}
+SHIPPED = training.pipeline_options(use_rules=True)
 VARIANTS = [  # name, make_pipeline options
     ("rule as a TF-IDF token only", {**SHIPPED, "rules": False}),
     ("shipped (rule feature, text + event)", SHIPPED),

@@ -146,7 +146,7 @@ def run_dvtopics(corpora: Path, twins: set[str], out: Path, cache_dir: str, n_jo
     from dvtopics.classify import documents_of, load_classifier, make_pipeline
     from dvtopics.corpus import FieldNames, read_articles
     from dvtopics.segment import SegmentCache
-    from dvtopics.training import TOPIC_VIEWS, collect
+    from dvtopics.training import collect, pipeline_options
 
     out.mkdir(parents=True, exist_ok=True)
     cache = SegmentCache(cache_dir)
@@ -171,7 +171,7 @@ def run_dvtopics(corpora: Path, twins: set[str], out: Path, cache_dir: str, n_jo
 
     # The fit alone, on the documents train fits on, and the prediction alone with the model the command saved.
     with Timer() as fit:
-        make_pipeline("svm", max_features=None, views=TOPIC_VIEWS).fit(fit_docs, kept.labels)
+        make_pipeline("svm", **pipeline_options(use_rules=False, max_features=None)).fit(fit_docs, kept.labels)
     classifier = load_classifier(model_dir)
     with Timer() as predict:
         classifier.pipeline.predict(test_docs)

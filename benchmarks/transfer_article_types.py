@@ -18,11 +18,11 @@ from dvtopics.classify import HEAD_CHARS, documents_of, load_classifier, make_pi
 from dvtopics.evaluate import scores
 from dvtopics.rules import apply_rules
 from dvtopics.segment import SegmentCache
-from dvtopics.training import ARTICLE_TYPE_VIEWS
+from dvtopics.training import pipeline_options
 
 from shipped_data import ROOT, shipped_training_data
 
-SHIPPED = {"rules": True, "views": ARTICLE_TYPE_VIEWS, "mask_years": True}
+SHIPPED = pipeline_options(use_rules=True)
 
 
 def line(name: str, result: dict) -> str:

@@ -125,8 +125,9 @@ def make_pipeline(classifier: str = "svm", C: float = 1.0, max_features: int | N
     from sklearn.svm import LinearSVC
 
     def tfidf(**extra):
-        return TfidfVectorizer(tokenizer=words_years_masked if mask_years else words, token_pattern=None, lowercase=False, ngram_range=(1, 2),
-                               sublinear_tf=True, min_df=2, max_features=max_features, **extra)
+        return TfidfVectorizer(tokenizer=words_years_masked if mask_years else words, token_pattern=None,
+                               lowercase=False, ngram_range=(1, 2), sublinear_tf=True, min_df=2,
+                               max_features=max_features, **extra)
 
     check_views(views)
     preprocessors = {"text": None, "head": first_words, "event": event_sentences}

@@ -148,6 +148,19 @@ def rules_only(data: TrainingData) -> tuple[list[str], list[str]]:
     return y_true, y_pred
 
 
+def pipeline_options(use_rules: bool, max_features: int | None = 30_000,
+                     views: Sequence[str] | None = None) -> dict:
+    """The `make_pipeline` options `train` uses (and the benchmarks that rebuild its pipeline).
+
+    By default article types read `ARTICLE_TYPE_VIEWS` and other label sets
+    (topics) the whole text only. Article types are judged on other years than
+    the corpora's (2003-06, 2017), so their years are masked.
+    """
+    if views is None:
+        views = ARTICLE_TYPE_VIEWS if use_rules else TOPIC_VIEWS
+    return {"rules": use_rules, "max_features": max_features, "views": tuple(views), "mask_years": use_rules}
+
+
 def train(
     data: TrainingData,
     classifiers: Sequence[str] = CLASSIFIERS,
@@ -164,18 +177,14 @@ def train(
 ) -> tuple[Classifier, dict]:
     """Cross-validate each classifier kind, keep the best by macro-F1, fit it on everything.
 
-    `views` are the TF-IDF views (`make_pipeline`); by default article types
-    read `ARTICLE_TYPE_VIEWS` and other label sets (topics) the whole text only.
+    `views` are the TF-IDF views (`make_pipeline`; default: `pipeline_options`).
     Returns the classifier and its model card (metrics of every candidate, the
     rules alone where they apply, per-class support, data hash, parameters).
     """
     labels = sorted(set(data.labels))
     if use_rules is None:  # the cue rules only speak of article types
         use_rules = set(labels) <= set(ARTICLE_TYPES)
-    if views is None:
-        views = ARTICLE_TYPE_VIEWS if use_rules else TOPIC_VIEWS
-    # Article types are judged on other years than the corpora's (2003-06, 2017): years are masked.
-    options = {"rules": use_rules, "max_features": max_features, "views": tuple(views), "mask_years": use_rules}
+    options = pipeline_options(use_rules, max_features, views)
     documents = documents_of(data.articles, use_rules, head_chars, cache, n_jobs, progress)
     candidates = {}
     for kind in classifiers:
@@ -190,7 +199,8 @@ def train(
         "labels": labels,
         "classifier": best,
         "parameters": {"use_rules": use_rules, "head_chars": head_chars, "n_folds": n_folds, "seed": seed,
-                       "max_features": max_features, "views": list(views), "mask_years": use_rules,
+                       "max_features": max_features, "views": list(options["views"]),
+                       "mask_years": options["mask_years"],
                        "pipeline": repr(make_pipeline(best, **options))},
         "training_data": {"description": description, "counts": data.summary(),
                           "hash": data_hash(zip((a.id for a in data.articles), data.labels))},
