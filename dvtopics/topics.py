@@ -657,18 +657,23 @@ def write_report(report: TopicReport, directory: str | os.PathLike) -> list[Path
     written.append(plots.save_figure(plots.topic_words_figure(report.top_words, report.labels),
                                      directory / "topic_words.png"))
     if report.periods:
-        _write_table(directory / "over_time.csv", ["period", "articles"] + topic_columns,
-                     ([p, n] + [round(v, 4) for v in row]
-                      for p, n, row in zip(report.periods, report.period_counts, report.over_time)))
         fig = plots.topic_shares_over_time_figure(report.periods, report.over_time, report.labels)
-        written += [directory / "over_time.csv", plots.save_figure(fig, directory / "over_time.png")]
+        written += [_write_shares(directory / "over_time.csv", "period", report.periods, report.period_counts,
+                                  report.over_time, topic_columns),
+                    plots.save_figure(fig, directory / "over_time.png")]
     if report.types:
-        _write_table(directory / "by_type.csv", ["type", "articles"] + topic_columns,
-                     ([t, n] + [round(v, 4) for v in row]
-                      for t, n, row in zip(report.types, report.type_counts, report.by_type)))
         fig = plots.topic_by_type_heatmap(report.by_type, report.types, report.labels)
-        written += [directory / "by_type.csv", plots.save_figure(fig, directory / "by_type.png")]
+        written += [_write_shares(directory / "by_type.csv", "type", report.types, report.type_counts,
+                                  report.by_type, topic_columns),
+                    plots.save_figure(fig, directory / "by_type.png")]
     return written
+
+
+def _write_shares(path: Path, key: str, keys: Sequence, counts: Sequence[int], shares, topic_columns) -> Path:
+    """One row per period or type: its article count and mean topic shares."""
+    _write_table(path, [key, "articles"] + topic_columns,
+                 ([k, n] + [round(v, 4) for v in row] for k, n, row in zip(keys, counts, shares)))
+    return path
 
 
 def write_sweep(rows: Sequence[dict], directory: str | os.PathLike) -> list[Path]:
