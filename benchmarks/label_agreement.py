@@ -1,0 +1,40 @@
+"""How far two blind readings of the hand labels agree: the ceiling for any model score on them.
+
+    .venv/bin/python benchmarks/label_agreement.py
+
+Reads data/labels/article_types.csv, whose `readers` column keeps each
+article's first, second and (where they differed) third reading. Prints the
+agreement of the second reading with the first, Cohen's kappa, macro-F1 and
+per-class F1 of one against the other, and the count of articles both readers
+were sure of.
+"""
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from pathlib import Path
+
+LABELS_CSV = Path(__file__).resolve().parents[1] / "data" / "labels" / "article_types.csv"
+
+
+def main() -> None:
+    from sklearn.metrics import cohen_kappa_score
+    from dvtopics.evaluate import scores
+
+    with open(LABELS_CSV, encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    first, second = zip(*(row["readers"].split("/")[:2] for row in rows))
+    agree = sum(a == b for a, b in zip(first, second))
+    result = scores(list(first), list(second), sorted(set(first) | set(second)))
+    print(f"{len(rows)} articles; the readings agree on {agree} ({agree / len(rows):.1%}); "
+          f"Cohen's kappa {cohen_kappa_score(first, second):.3f}; "
+          f"macro-F1 of the second against the first {result['macro_f1']:.3f}")
+    print("per class F1: " + ", ".join(f"{label} {row['f1']:.3f}" for label, row in result["per_class"].items()))
+    print(f"both readers sure (and so agreeing): {sum(row['certainty'] == 'sure' for row in rows)}")
+    print("third reading sided with: " + ", ".join(
+        f"{side} {n}" for side, n in Counter("first" if row["label"] == a else "second"
+                                             for row, a, b in zip(rows, first, second) if a != b).items()))
+
+
+if __name__ == "__main__":
+    main()
