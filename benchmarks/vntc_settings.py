@@ -6,8 +6,9 @@ The documents `dvtopics train`/`evaluate` see (whole text, segmented with pyvi,
 lower-cased; from the segmentation cache, filled by bench_vntc.py), the
 official split; every setting fits on train and is scored on the full test
 split and on it without the train twins. Fit = vectorizer + model, CPU seconds
-of this process. The dvtopics default for topics is the "calibrated" row
-(`make_pipeline("svm", max_features=None, views=("text",))`).
+of this process. Every setting is the pipeline `train` builds for topics
+(`make_pipeline("svm", **pipeline_options(use_rules=False, max_features=None))`,
+the "calibrated" row) with one thing changed.
 """
 from __future__ import annotations
 
@@ -24,40 +25,39 @@ def syllables(document: str) -> list[str]:
     return document.replace("_", " ").split()
 
 
-def word_view(ngrams=(1, 2)):
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from dvtopics.classify import words
-    return TfidfVectorizer(tokenizer=words, token_pattern=None, lowercase=False, ngram_range=ngrams,
-                           sublinear_tf=True, min_df=2, dtype=np.float32)
-
-
 def settings():
-    """name -> a function building a fresh (vectorizer, model) pair."""
-    from sklearn.calibration import CalibratedClassifierCV
-    from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+    """name -> a function building a fresh pipeline: each a variation of the one `train` builds for topics."""
+    from sklearn.base import clone
     from sklearn.naive_bayes import ComplementNB, MultinomialNB
-    from sklearn.pipeline import FeatureUnion
     from sklearn.svm import LinearSVC
-    from dvtopics.classify import words
+    from dvtopics.classify import make_pipeline
+    from dvtopics.training import pipeline_options
 
-    def counts():
-        return CountVectorizer(tokenizer=words, token_pattern=None, lowercase=False, ngram_range=(1, 2), min_df=2)
+    def default():
+        return make_pipeline("svm", **pipeline_options(use_rules=False, max_features=None))
+
+    def uncalibrated(**features):
+        pipeline = default().set_params(classifier=LinearSVC(C=1.0, class_weight="balanced"))
+        return pipeline.set_params(**{f"features__text__{k}": v for k, v in features.items()})
 
     def with_syllables():
-        return FeatureUnion([("word", word_view()), ("syllable", TfidfVectorizer(
-            tokenizer=syllables, token_pattern=None, lowercase=False, ngram_range=(1, 2), sublinear_tf=True,
-            min_df=2, dtype=np.float32))])
+        pipeline = uncalibrated()
+        union = pipeline.named_steps["features"]
+        union.transformer_list.append(("syllable", clone(union.transformer_list[0][1]).set_params(tokenizer=syllables)))
+        return pipeline
 
-    svm = lambda **kw: LinearSVC(C=1.0, class_weight="balanced", **kw)  # noqa: E731
+    def counts(model):  # raw term counts: no idf, no sublinear tf, no normalisation
+        return default().set_params(classifier=model, features__text__use_idf=False,
+                                    features__text__sublinear_tf=False, features__text__norm=None)
+
     return {
-        "calibrated": lambda: (word_view(), CalibratedClassifierCV(svm(), method="sigmoid", cv=3)),
-        "calibrated, one final fit": lambda: (word_view(), CalibratedClassifierCV(svm(), method="sigmoid", cv=3,
-                                                                                   ensemble=False)),
-        "LinearSVC, not calibrated": lambda: (word_view(), svm()),
-        "LinearSVC, word 1-3-grams": lambda: (word_view((1, 3)), svm()),
-        "LinearSVC, word + syllable views": lambda: (with_syllables(), svm()),
-        "multinomial NB, counts, alpha 0.03": lambda: (counts(), MultinomialNB(alpha=0.03)),
-        "complement NB, counts, alpha 0.03": lambda: (counts(), ComplementNB(alpha=0.03)),
+        "calibrated": default,
+        "calibrated, one final fit": lambda: default().set_params(classifier__ensemble=False),
+        "LinearSVC, not calibrated": uncalibrated,
+        "LinearSVC, word 1-3-grams": lambda: uncalibrated(ngram_range=(1, 3)),
+        "LinearSVC, word + syllable views": with_syllables,
+        "multinomial NB, counts, alpha 0.03": lambda: counts(MultinomialNB(alpha=0.03)),
+        "complement NB, counts, alpha 0.03": lambda: counts(ComplementNB(alpha=0.03)),
     }
 
 
@@ -80,11 +80,11 @@ def main() -> None:
     chosen = args.only.split(",") if args.only else list(settings())
     print("| setting | accuracy % | macro-F1 | without twins: acc / F1 | fit CPU s |\n|---|---:|---:|---:|---:|")
     for name in chosen:
-        vectorizer, model = settings()[name]()
+        pipeline = settings()[name]()
         start = time.process_time()
-        model.fit(vectorizer.fit_transform(train_docs), train_y)
+        pipeline.fit(train_docs, train_y)
         fit_cpu = time.process_time() - start
-        predicted = model.predict(vectorizer.transform(test_docs))
+        predicted = pipeline.predict(test_docs)
         print(f"| {name} | {100 * accuracy_score(test_y, predicted):.2f} | "
               f"{100 * f1_score(test_y, predicted, average='macro'):.2f} | "
               f"{100 * accuracy_score(test_y[keep], predicted[keep]):.2f} / "
