@@ -59,6 +59,8 @@ class NGramLanguageModelClassifier:
         self.vocabulary_: dict[str, int] = {}
         keys, document = self._keys(documents, grow=True)
         size = len(self.vocabulary_) + 2
+        if size ** self.order >= 2 ** 63:  # the keys would overflow int64 and collide
+            raise ValueError(f"{self.order}-grams over {size:,} token ids do not fit in 64-bit keys")
         self.classes_, class_of_document = np.unique(np.asarray(labels), return_inverse=True)
         class_of_position = class_of_document[document]
         self.models_ = []

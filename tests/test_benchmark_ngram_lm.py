@@ -27,3 +27,9 @@ def test_next_token_probabilities_sum_to_one(smoothing, history):
 def test_each_document_goes_to_the_topic_whose_words_it_uses():
     model = NGramLanguageModelClassifier(order=2).fit(DOCUMENTS, LABELS)
     assert list(model.predict([["giá", "tăng"], ["đội", "thắng"], ["bóng"]])) == ["business", "sport", "sport"]
+
+
+def test_orders_whose_keys_would_overflow_are_refused():
+    documents = [[f"w{i}" for i in range(70_000)]]
+    with pytest.raises(ValueError, match="64-bit"):
+        NGramLanguageModelClassifier(order=4).fit(documents, ["only"])
