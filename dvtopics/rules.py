@@ -49,7 +49,9 @@ RULES: list[Rule] = [
           rf"(hội nghị|phiên họp|cuộc họp|họp|sơ kết|tổng kết)(?! báo)((?!\bvới\b)[^.;:\n]){{0,40}}?\b{_COMMITTEE}"),
     _rule("sc_holds", "steering_committee",
           rf"\b{_COMMITTEE}[^.;:\n]{{0,80}}\b(tổ chức hội nghị|tổ chức phiên họp|đã họp|họp phiên|"
-          r"tổ chức sơ kết|tổ chức tổng kết|sơ kết|tổng kết)"),
+          r"tổ chức sơ kết|tổ chức tổng kết|sơ kết|tổng kết|"
+          # "BCĐ … họp" (LABELS.md) with what the meeting does: not "họp báo", "họp mặt"
+          r"họp (đánh giá|triển khai|sơ kết|tổng kết|bàn|định kỳ|thường kỳ|trực tuyến))"),
     _rule("sc_chairs", "steering_committee",
           rf"trưởng {_COMMITTEE}[^.;\n]{{0,60}}chủ trì (hội nghị|phiên họp|cuộc họp)"),
     # 3. Reviews that are "other": of a programme over years, an event, a season; council sessions.

@@ -33,6 +33,10 @@ from dvtopics.rules import apply_rules
     ("Bộ Công an họp báo thông báo tình hình, kết quả công tác công an 6 tháng đầu năm", "other",
      "press_conference"),
     ("Ủy ban thẩm tra báo cáo đánh giá bổ sung kết quả năm 2016 và kế hoạch năm 2017", "other", None),
+    # "BCĐ … họp" with what the meeting does (present-day wording; one article in the corpora uses it).
+    ("Ban Chỉ đạo thực hiện dân chủ ở cơ sở huyện họp đánh giá kết quả năm 2024", "steering_committee",
+     "sc_holds"),
+    ("Trưởng Ban Chỉ đạo thực hiện dân chủ ở cơ sở dự buổi họp mặt đầu xuân năm 2024", "other", None),
 ])
 def test_rules_follow_the_guide_and_its_precedence(title, label, rule):
     hit = apply_rules(title, "")
