@@ -10,7 +10,8 @@ labels in training only, 5 folds), with the shipped model's classifier:
   without year masking.
 Prints macro-F1, accuracy and per-class F1 for each, per fold seed and their mean;
 then the shipped pipeline's out-of-fold scores on the articles both readers
-were sure of, and on the rest (`certainty` in data/labels/article_types.csv).
+were sure of, and on the rest (`certainty` in data/labels/article_types.csv);
+and where the shipped model departs from the rules.
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ import numpy as np
 import dvtopics.training as training
 from dvtopics.classify import HEAD_CHARS, documents_of, load_classifier
 from dvtopics.evaluate import scores
+from dvtopics.rules import apply_rules
 from dvtopics.segment import SegmentCache
 
 from shipped_data import ROOT, shipped_training_data
@@ -70,6 +72,16 @@ def main() -> None:
             chosen = [i for i in predicted if certainty.get(data.articles[i].id) == kind]
             results.append(scores([data.labels[i] for i in chosen], [predicted[i] for i in chosen], labels))
         print(line(f"shipped, {kind} labels only (n={results[0]['n']})", results), flush=True)
+    # Where the model departs from the rules: on articles a rule fires on, and on the ones it abstains on.
+    hits = {i: apply_rules(data.articles[i].title, data.articles[i].text) for i in runs[0]}
+    for seed, predicted in zip(fold_seeds, runs):
+        fired = [i for i in predicted if hits[i]]
+        abstained = [i for i in predicted if not hits[i]]
+        named = [i for i in abstained if predicted[i] != "other"]
+        print(f"fold seed {seed}: the shipped model returns the rule's label on "
+              f"{sum(predicted[i] == hits[i].label for i in fired)} of the {len(fired)} hand-labelled articles a rule "
+              f"fires on; of the {len(abstained)} it abstains on, it names a type for {len(named)} "
+              f"({sum(predicted[i] == data.labels[i] for i in named)} right)")
 
 
 if __name__ == "__main__":
