@@ -16,6 +16,7 @@ import hashlib
 import os
 import re
 import sqlite3
+import time
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -84,6 +85,23 @@ def default_cache_dir() -> Path:
     return Path(base)
 
 
+_LOCK_TIMEOUT = 60  # seconds a process waits for another one holding the cache file
+
+
+def _retry_while_locked(statement):
+    """Run `statement`, retrying while another process holds the database: when several processes
+    open a new cache file at once, SQLite answers the switch to WAL "database is locked" at once,
+    without waiting the connection's timeout."""
+    deadline = time.monotonic() + _LOCK_TIMEOUT
+    while True:
+        try:
+            return statement()
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 class SegmentCache:
     """Segmented texts on disk, keyed by `text_key`.
 
@@ -96,9 +114,10 @@ class SegmentCache:
     def __init__(self, directory: str | os.PathLike | None = None):
         self.path = Path(directory or default_cache_dir()) / "segments.sqlite"
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(self.path, timeout=60)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("CREATE TABLE IF NOT EXISTS segments (key TEXT PRIMARY KEY, value TEXT, checksum TEXT)")
+        self._db = sqlite3.connect(self.path, timeout=_LOCK_TIMEOUT)
+        _retry_while_locked(lambda: self._db.execute("PRAGMA journal_mode=WAL"))
+        _retry_while_locked(lambda: self._db.execute(
+            "CREATE TABLE IF NOT EXISTS segments (key TEXT PRIMARY KEY, value TEXT, checksum TEXT)"))
 
     @staticmethod
     def _checksum(value: str) -> str:

@@ -1,3 +1,4 @@
+import multiprocessing
 import unicodedata
 
 from dvtopics.segment import MAX_PIECE_CHARS, SegmentCache, Segmenter, segment_many, segment_text, split_sentences
@@ -48,6 +49,32 @@ def test_torn_cache_entry_is_redone(tmp_path):
     cache._db.execute("UPDATE segments SET value = substr(value, 1, 5)")
     cache._db.commit()
     assert segment_many([SENTENCE], cache=cache) == good
+
+
+def _open_cache_and_write(directory, barrier, answers):
+    barrier.wait()  # every process opens the new file at the same moment
+    try:
+        SegmentCache(directory).put_many({str(multiprocessing.current_process().pid): "x"})
+        answers.put("ok")
+    except Exception as error:  # reported to the test, which names it
+        answers.put(repr(error))
+
+
+def test_processes_opening_a_new_cache_at_once_all_get_it(tmp_path):
+    """Dask workers on one machine share a cache directory: opening it together must not fail
+    (SQLite said "database is locked" to about one opener in 25 before the retry)."""
+    answers = []
+    for trial in range(10):
+        barrier, queue = multiprocessing.Barrier(8), multiprocessing.Queue()
+        processes = [multiprocessing.Process(target=_open_cache_and_write, args=(tmp_path / str(trial), barrier, queue))
+                     for _ in range(8)]
+        for process in processes:
+            process.start()
+        answers += [queue.get(timeout=60) for _ in processes]
+        for process in processes:
+            process.join()
+        assert len(SegmentCache(tmp_path / str(trial))) == 8
+    assert [a for a in answers if a != "ok"] == []
 
 
 def test_parallel_equals_serial():
