@@ -62,14 +62,20 @@ def read_jsonl(path: Path) -> list[dict]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def twin_ids(corpora: Path) -> set[str]:
-    """Test ids whose exact text (md5 group) also occurs in train."""
-    groups: dict[str, list[str]] = {}
+def duplicate_groups(corpora: Path) -> list[list[tuple[str, str]]]:
+    """VNTC's groups of byte-identical texts (`vntc_exact_duplicates.tsv`), each a list of (id, label_id)."""
+    groups: dict[str, list[tuple[str, str]]] = {}
     with open(corpora / "vntc_exact_duplicates.tsv", encoding="utf-8") as handle:
         for row in csv.DictReader(handle, delimiter="\t"):
-            groups.setdefault(row["group_md5"], []).append(row["id"])
+            groups.setdefault(row["group_md5"], []).append((row["id"], row["label_id"]))
+    return list(groups.values())
+
+
+def twin_ids(corpora: Path) -> set[str]:
+    """Test ids whose exact text also occurs in train."""
     twins = set()
-    for ids in groups.values():
+    for group in duplicate_groups(corpora):
+        ids = [i for i, _ in group]
         if any(i.startswith("Train") for i in ids):
             twins.update(i for i in ids if i.startswith("Test"))
     return twins
@@ -140,6 +146,31 @@ def documents(path: Path, cache, n_jobs: int):
     articles = [a for a in read_articles(path, FieldNames(label="label_id"), "record") if not a.error and a.label]
     return documents_of(articles, use_rules=False, head_chars=0, cache=cache, n_jobs=n_jobs), \
         [a.label for a in articles], [a.id for a in articles]
+
+
+def official_split(corpora: Path, cache_dir: str):
+    """The official split as train/evaluate see it, from the segmentation cache: train documents and
+    labels, test documents and labels (an array), and which test documents have no twin in train."""
+    import numpy as np
+    from dvtopics.segment import SegmentCache
+
+    cache = SegmentCache(cache_dir)
+    train_docs, train_y, _ = documents(corpora / "vntc_train.jsonl.gz", cache, 1)
+    test_docs, test_y, test_ids = documents(corpora / "vntc_test.jsonl.gz", cache, 1)
+    twins = twin_ids(corpora)
+    return train_docs, train_y, test_docs, np.array(test_y), np.array([i not in twins for i in test_ids])
+
+
+def score_cells(test_y, without_twins, predicted) -> str:
+    """Table cells: accuracy %, macro-F1, and both again on the test documents without a train twin."""
+    from sklearn.metrics import accuracy_score, f1_score
+
+    def cells(truth, guess):
+        return 100 * accuracy_score(truth, guess), 100 * f1_score(truth, guess, average="macro")
+
+    (accuracy, f1), (accuracy_kept, f1_kept) = cells(test_y, predicted), \
+        cells(test_y[without_twins], predicted[without_twins])
+    return f"{accuracy:.2f} | {f1:.2f} | {accuracy_kept:.2f} / {f1_kept:.2f}"
 
 
 def run_dvtopics(corpora: Path, twins: set[str], out: Path, cache_dir: str, n_jobs: int, folds: int) -> dict:

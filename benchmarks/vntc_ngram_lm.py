@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bench_vntc import ROOT, documents, twin_ids
+from bench_vntc import ROOT, official_split, score_cells
 
 _TOKEN = re.compile(r"\w+")
 _UNKNOWN, _PADDING = 1, 0  # token ids; real tokens start at 2
@@ -30,6 +30,8 @@ class NGramLanguageModelClassifier:
     """Per-class n-gram language models over token ids; n-grams are int64 keys (history * V + token)."""
 
     def __init__(self, order: int = 3, smoothing: str = "witten-bell", discount: float = 0.75):
+        if smoothing not in ("witten-bell", "absolute"):
+            raise ValueError(f"unknown smoothing {smoothing!r}: witten-bell or absolute")
         self.order, self.smoothing, self.discount = order, smoothing, discount
 
     def _ids(self, tokens: list[str], grow: bool) -> np.ndarray:
@@ -114,11 +116,7 @@ def tokens(document: str, unit: str) -> list[str]:
 
 
 def main() -> None:
-    from sklearn.metrics import accuracy_score, f1_score
-    from sklearn.svm import LinearSVC
-    from dvtopics.classify import make_pipeline
-    from dvtopics.segment import SegmentCache
-    from dvtopics.training import pipeline_options
+    from vntc_settings import settings
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpora", default=str(ROOT.parent / "shared" / "corpora"))
@@ -127,39 +125,28 @@ def main() -> None:
     parser.add_argument("--orders", default="2,3")
     parser.add_argument("--smoothing", default="witten-bell,absolute")
     args = parser.parse_args()
-    corpora = Path(args.corpora)
-    cache = SegmentCache(args.cache_dir)
-    train_docs, train_y, _ = documents(corpora / "vntc_train.jsonl.gz", cache, 1)
-    test_docs, test_y, test_ids = documents(corpora / "vntc_test.jsonl.gz", cache, 1)
-    test_y = np.array(test_y)
-    twins = twin_ids(corpora)
-    keep = np.array([i not in twins for i in test_ids])
+    train_docs, train_y, test_docs, test_y, without_twins = official_split(Path(args.corpora), args.cache_dir)
 
     def row(name: str, fit, predict) -> None:
         start = time.process_time()
         fit()
         fitted = time.process_time()
         predicted = predict()
-        print(f"| {name} | {100 * accuracy_score(test_y, predicted):.2f} | "
-              f"{100 * f1_score(test_y, predicted, average='macro'):.2f} | "
-              f"{100 * accuracy_score(test_y[keep], predicted[keep]):.2f} / "
-              f"{100 * f1_score(test_y[keep], predicted[keep], average='macro'):.2f} | "
+        print(f"| {name} | {score_cells(test_y, without_twins, predicted)} | "
               f"{fitted - start:.0f} | {time.process_time() - fitted:.0f} |", flush=True)
 
     print("| model | accuracy % | macro-F1 | without twins: acc / F1 | fit CPU s | predict CPU s |\n"
           "|---|---:|---:|---:|---:|---:|")
-    peer = make_pipeline("svm", **pipeline_options(use_rules=False, max_features=None)).set_params(
-        classifier=LinearSVC(C=1.0, class_weight="balanced"))
+    peer = settings()["LinearSVC, not calibrated"]()
     row("peer: dvtopics' TF-IDF + LinearSVC, not calibrated", lambda: peer.fit(train_docs, train_y),
         lambda: peer.predict(test_docs))
     train_tokens = [tokens(d, args.unit) for d in train_docs]
     test_tokens = [tokens(d, args.unit) for d in test_docs]
     for order in map(int, args.orders.split(",")):
         for smoothing in args.smoothing.split(","):
-            model = NGramLanguageModelClassifier(order, "witten-bell" if smoothing == "witten-bell" else "absolute")
+            model = NGramLanguageModelClassifier(order, smoothing)
             row(f"{args.unit} {order}-gram LM, {smoothing}", lambda: model.fit(train_tokens, train_y),
                 lambda: model.predict(test_tokens))
-
 
 if __name__ == "__main__":
     main()

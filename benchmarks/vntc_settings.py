@@ -16,9 +16,7 @@ import argparse
 import time
 from pathlib import Path
 
-import numpy as np
-
-from bench_vntc import ROOT, documents, twin_ids
+from bench_vntc import ROOT, official_split, score_cells
 
 
 def syllables(document: str) -> list[str]:
@@ -62,21 +60,12 @@ def settings():
 
 
 def main() -> None:
-    from sklearn.metrics import accuracy_score, f1_score
-    from dvtopics.segment import SegmentCache
-
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpora", default=str(ROOT.parent / "shared" / "corpora"))
     parser.add_argument("--cache-dir", default="/tmp/vntc-cache")
     parser.add_argument("--only", default=None, help="comma-separated setting names")
     args = parser.parse_args()
-    corpora = Path(args.corpora)
-    cache = SegmentCache(args.cache_dir)
-    train_docs, train_y, _ = documents(corpora / "vntc_train.jsonl.gz", cache, 1)
-    test_docs, test_y, test_ids = documents(corpora / "vntc_test.jsonl.gz", cache, 1)
-    twins = twin_ids(corpora)
-    keep = np.array([i not in twins for i in test_ids])
-    test_y = np.array(test_y)
+    train_docs, train_y, test_docs, test_y, without_twins = official_split(Path(args.corpora), args.cache_dir)
     chosen = args.only.split(",") if args.only else list(settings())
     print("| setting | accuracy % | macro-F1 | without twins: acc / F1 | fit CPU s |\n|---|---:|---:|---:|---:|")
     for name in chosen:
@@ -84,12 +73,8 @@ def main() -> None:
         start = time.process_time()
         pipeline.fit(train_docs, train_y)
         fit_cpu = time.process_time() - start
-        predicted = pipeline.predict(test_docs)
-        print(f"| {name} | {100 * accuracy_score(test_y, predicted):.2f} | "
-              f"{100 * f1_score(test_y, predicted, average='macro'):.2f} | "
-              f"{100 * accuracy_score(test_y[keep], predicted[keep]):.2f} / "
-              f"{100 * f1_score(test_y[keep], predicted[keep], average='macro'):.2f} | {fit_cpu:.0f} |", flush=True)
-
+        print(f"| {name} | {score_cells(test_y, without_twins, pipeline.predict(test_docs))} | {fit_cpu:.0f} |",
+              flush=True)
 
 if __name__ == "__main__":
     main()

@@ -33,3 +33,8 @@ def test_orders_whose_keys_would_overflow_are_refused():
     documents = [[f"w{i}" for i in range(70_000)]]
     with pytest.raises(ValueError, match="64-bit"):
         NGramLanguageModelClassifier(order=4).fit(documents, ["only"])
+
+
+def test_unknown_smoothing_is_refused():
+    with pytest.raises(ValueError, match="smoothing"):
+        NGramLanguageModelClassifier(smoothing="kneser-ney")
