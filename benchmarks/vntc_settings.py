@@ -1,6 +1,6 @@
 """Which linear model settings reach how far on VNTC: one process, the same cached documents.
 
-    .venv/bin/python benchmarks/vntc_settings.py --cache-dir /tmp/vntc-cache [--only NAME,...]
+    .venv/bin/python benchmarks/vntc_settings.py --cache-dir /tmp/vntc-cache [--only NAME]... (repeatable)
 
 The documents `dvtopics train`/`evaluate` see (whole text, segmented with pyvi,
 lower-cased; from the segmentation cache, filled by bench_vntc.py), the
@@ -63,10 +63,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpora", default=str(ROOT.parent / "shared" / "corpora"))
     parser.add_argument("--cache-dir", default="/tmp/vntc-cache")
-    parser.add_argument("--only", default=None, help="comma-separated setting names")
+    parser.add_argument("--only", action="append", metavar="NAME",
+                        help="a setting's name, repeatable (names hold commas)")
     args = parser.parse_args()
     train_docs, train_y, test_docs, test_y, without_twins = official_split(Path(args.corpora), args.cache_dir)
-    chosen = args.only.split(",") if args.only else list(settings())
+    chosen = args.only or list(settings())
     print("| setting | accuracy % | macro-F1 | without twins: acc / F1 | fit CPU s |\n|---|---:|---:|---:|---:|")
     for name in chosen:
         pipeline = settings()[name]()
