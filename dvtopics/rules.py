@@ -24,6 +24,15 @@ _QUARTER = r"quý\s*(i{1,3}|iv|1|2|3|4)\b"
 _YEAR = r"(năm\s*)?20\d\d"
 _MEETING = r"(hội nghị|phiên họp|cuộc họp|họp|giao ban|sơ kết|tổng kết)(?! báo)"  # "họp báo": a press conference
 _COMMITTEE = r"(ban chỉ đạo|ủy ban chỉ đạo|bcđ)\b"
+_REVIEW = r"(sơ kết|tổng kết)"
+# What follows "tổng kết" when an event, a season or a campaign is reviewed, not an organisation's work.
+_CONTESTS = r"và trao|trao|giải|lễ hội|festival|cuộc thi|hội thi|hội diễn|ngày hội|hội chợ|hội trại|hội thao|liên hoan"
+_OF_AN_EVENT = (rf",?\s+({_CONTESTS}|mùa|vụ|chiến dịch|đợt|tháng|tuần|kỳ thi|năm học|học kỳ|chương trình|đề án|"
+                r"dự án|cuộc vận động|đường hoa|quá trình|sản xuất|công tác bầu cử|tuần lễ|tháng hành động)")
+# A steering committee reviewing its programme meets as itself; one closing a contest or festival does not.
+_OF_A_CONTEST = rf",?\s+({_CONTESTS})"
+_REVIEW_BY_COMMITTEE = rf"{_REVIEW}(?!{_OF_A_CONTEST})"
+_CONFERENCE = rf"hội nghị(?!\s+{_REVIEW}{_OF_A_CONTEST})"
 
 
 @dataclass(frozen=True)
@@ -44,12 +53,15 @@ def _rule(name: str, label: str, pattern: str) -> Rule:
 RULES: list[Rule] = [
     # An interview or remark given on the sidelines: the meeting is only the setting.
     _rule("sidelines", "other", r"bên lề (hội nghị|cuộc họp|phiên họp|kỳ họp)"),
+    # A conference that teaches or disseminates (a law, a resolution) is not a review, whoever holds it.
+    _rule("dissemination", "other",
+          r"hội nghị (trực tuyến )?(tập huấn|quán triệt|phổ biến|tuyên truyền|giới thiệu|"
+          r"triển khai (luật|bộ luật|nghị định|thông tư|chỉ thị|nghị quyết)\b)"),
     # 1. A steering committee's own meeting comes first, whatever period it reviews.
     _rule("sc_meeting", "steering_committee",
-          rf"(hội nghị|phiên họp|cuộc họp|họp|sơ kết|tổng kết)(?! báo)((?!\bvới\b)[^.;:\n]){{0,40}}?\b{_COMMITTEE}"),
+          rf"({_CONFERENCE}|phiên họp|cuộc họp|họp|{_REVIEW_BY_COMMITTEE})(?! báo)((?!\bvới\b)[^.;:\n]){{0,40}}?\b{_COMMITTEE}"),
     _rule("sc_holds", "steering_committee",
-          rf"\b{_COMMITTEE}[^.;:\n]{{0,80}}\b(tổ chức hội nghị|tổ chức phiên họp|đã họp|họp phiên|"
-          r"tổ chức sơ kết|tổ chức tổng kết|sơ kết|tổng kết|"
+          rf"\b{_COMMITTEE}[^.;:\n]{{0,80}}\b(tổ chức {_CONFERENCE}|tổ chức phiên họp|đã họp|họp phiên|{_REVIEW_BY_COMMITTEE}|"
           # "BCĐ … họp" (LABELS.md) with what the meeting does: not "họp báo", "họp mặt"
           r"họp (đánh giá|triển khai|sơ kết|tổng kết|bàn|định kỳ|thường kỳ|trực tuyến))"),
     _rule("sc_chairs", "steering_committee",
@@ -58,10 +70,11 @@ RULES: list[Rule] = [
     _rule("multi_year", "other",
           r"(sơ kết|tổng kết)[^.;\n]{0,20}\b([2-9]|\d\d)\s*năm\b|"
           r"(sơ kết|tổng kết)[^.;\n]{0,80}(20\d\d\s*[-–]\s*20\d\d|năm học|nhiệm kỳ)"),
-    _rule("event_review", "other",
-          r"(sơ kết|tổng kết)\s+(và trao|trao|giải|lễ hội|festival|mùa|vụ|cuộc thi|hội thi|hội diễn|chiến dịch|"
-          r"đợt|tháng|tuần|kỳ thi|năm học|học kỳ|chương trình|đề án|dự án|cuộc vận động|đường hoa|quá trình|"
-          r"sản xuất|công tác bầu cử)"),
+    _rule("event_review", "other", rf"{_REVIEW}{_OF_AN_EVENT}"),
+    # A review of how one legal text was applied for a while ("sơ kết 6 tháng thi hành Nghị định 168").
+    _rule("law_review", "other",
+          r"(sơ kết|tổng kết)(\s+(\d+|một|sáu)\s+(tháng|năm))?\s+(việc\s+)?(thực hiện|thi hành|triển khai)\s+"
+          r"(luật|bộ luật|nghị định|thông tư|chỉ thị)\b"),
     # A press conference about a period's results is news about figures, not a review meeting.
     _rule("press_conference", "other", rf"họp báo[^.;\n]{{0,150}}((6|sáu) tháng|{_QUARTER}|năm 20\d\d)"),
     _rule("council_session", "other", r"kỳ họp[^.;\n]{0,30}\bhđnd\b|\bhđnd\b[^.;\n]{0,40}kỳ họp"),
@@ -72,6 +85,10 @@ RULES: list[Rule] = [
     _rule("half_year_review", "semi_annual_review",
           rf"{_MEETING}[^.;\n]{{0,150}}(6|sáu) tháng đầu năm|(sơ kết|hội nghị)[^.;\n]{{0,60}}(6|sáu) tháng\b"),
     _rule("half_year_tasks", "semi_annual_review", r"nhiệm vụ[^.;\n]{0,30}(6|sáu) tháng cuối năm"),
+    # A month's briefing ("kết quả tháng 8, nhiệm vụ tháng 9") is `other`, though its year is named.
+    _rule("monthly_meeting", "other",
+          r"(giao ban|họp|hội nghị)[^.;\n]{0,60}\btháng \d{1,2}\b[^.;\n]{0,60}nhiệm vụ[^.;\n]{0,20}tháng \d{1,2}\b|"
+          r"giao ban (công tác )?tháng \d{1,2}\b"),
     _rule("year_review", "annual_review",
           rf"(hội nghị|lễ|tổ chức) tổng kết[^.;\n]{{0,80}}{_YEAR}|tổng kết (công tác|hoạt động|nhiệm vụ)[^.;\n]{{0,60}}{_YEAR}|"
           r"hội nghị tổng kết (công tác|hoạt động)"),
@@ -109,8 +126,17 @@ def apply_rules(title: str, text: str, rules: list[Rule] | None = None) -> RuleH
     >>> apply_rules("Giá xăng giảm", "Giá xăng giảm mạnh.") is None
     True
     """
-    head = head_of(title, text)
-    for rule in RULES if rules is None else rules:
+    rules = RULES if rules is None else rules
+    hit = _first_hit(head_of(title, text), rules)
+    # The title names the event a report is about: a rule that fires on it wins over an earlier one that
+    # fires only on a passing mention in the lead, except a steering committee's meeting (LABELS.md rule 1).
+    if hit and title and hit.label != "steering_committee":
+        return _first_hit(normalize(title), rules) or hit
+    return hit
+
+
+def _first_hit(head: str, rules: list[Rule]) -> RuleHit | None:
+    for rule in rules:
         evidence = rule.search(head)
         if evidence:
             return RuleHit(rule.label, rule.name, evidence)
