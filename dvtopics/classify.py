@@ -21,7 +21,7 @@ import numpy as np
 
 from .corpus import Article
 from .errors import DvtopicsError, ModelError
-from .rules import apply_rules
+from .rules import RULES, apply_rules
 from .segment import SegmentCache, segment_many
 
 TASK = "article-type"
@@ -30,6 +30,7 @@ HEAD_CHARS = 4000  # the part of an article the classifier reads; 0 reads all of
 TITLE_TOKENS = 40  # the "first words" view: title and first line of the lead
 EVENT_TOKENS = 400  # the "event" view reads the meeting sentences among the first words only
 RULE_TOKEN = "__rule_{}"
+RULE_LABEL_TOKEN = "__rule_says_{}"
 YEAR_TOKEN = "__year"
 _YEAR = re.compile(r"(19|20)\d\d")
 VIEWS = ("text", "head", "event")  # TF-IDF views a pipeline may use; see make_pipeline
@@ -37,6 +38,7 @@ _SENTENCE_END = re.compile(r" [.?!] |\n")  # segmented documents keep punctuatio
 _EVENT_WORD = re.compile(r"hội_nghị|họp|sơ_kết|tổng_kết|giao_ban|trực_báo|làm_việc|kiểm_điểm|phương_hướng|"
                          r"triển_khai|chỉ_đạo|bcđ")
 CLASSIFIERS = ("svm", "logreg", "cnb")
+_LABEL_OF_RULE = {rule.name: rule.label for rule in RULES}
 
 
 # ------------------------------------------------------------------ documents
@@ -93,10 +95,19 @@ def event_sentences(document: str) -> str:
 
 
 def rule_fired(document: str) -> list[str]:
-    """The rule token a document starts with, if any: a feature of its own, so the
-    model learns how far to trust each rule without TF-IDF diluting it."""
+    """The rule token a document starts with, if any (the rules view of models
+    trained before `rule_says`; kept so that their files still load and read alike)."""
     first = document.split(maxsplit=1)[:1]
     return [token for token in first if token.startswith(RULE_TOKEN.format(""))]
+
+
+def rule_says(document: str) -> list[str]:
+    """The label the cue rule gives, if one fired: a feature of its own, so the model
+    learns how far to trust the rules without TF-IDF diluting it, and trusts a rule
+    the training data never saw fire like the others of its label. (Which rule fired
+    stays a word of the text.)"""
+    names = [token[len(RULE_TOKEN.format("")):] for token in rule_fired(document)]
+    return [RULE_LABEL_TOKEN.format(_LABEL_OF_RULE[name]) for name in names if name in _LABEL_OF_RULE]
 
 
 # ------------------------------------------------------------------ pipelines
@@ -133,7 +144,7 @@ def make_pipeline(classifier: str = "svm", C: float = 1.0, max_features: int | N
     preprocessors = {"text": None, "head": first_words, "event": event_sentences}
     chosen = [(view, tfidf(preprocessor=preprocessors[view])) for view in VIEWS if view in views]
     if rules:
-        chosen.append(("rules", CountVectorizer(analyzer=rule_fired, binary=True)))
+        chosen.append(("rules", CountVectorizer(analyzer=rule_says, binary=True)))
     features = FeatureUnion(chosen)
     if classifier == "svm":
         model = CalibratedClassifierCV(LinearSVC(C=C, class_weight="balanced"), method="sigmoid", cv=3)

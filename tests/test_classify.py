@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from dvtopics.classify import event_sentences, load_classifier, make_pipeline, words_years_masked
+from dvtopics.classify import event_sentences, load_classifier, make_pipeline, rule_says, words_years_masked
 from dvtopics.errors import DvtopicsError
 from dvtopics.corpus import Article, read_articles
 from dvtopics.evaluate import format_scores, scores
@@ -102,6 +102,17 @@ def test_shipped_model_labels_the_guide_examples():
     assert len(examples) == 50 and not wrong
 
 
+@pytest.mark.parametrize("name, least_macro_f1", [
+    ("dev_mass_mobilisation", 0.95), ("dev_government", 0.95), ("heldout_mixed", 0.90)])
+def test_shipped_model_reads_present_day_heads(name, least_macro_f1):
+    """Heads written blind to the rules by helpers (tests/data/present_day/README.md); the misses left
+    are listed by benchmarks/present_day_probe.py, most of them on labels the writer was unsure of."""
+    articles = list(read_articles(Path(__file__).parent / "data" / "present_day" / f"{name}.jsonl"))
+    predicted = [record["label"] for record in load_classifier().predict(articles, explain=False)]
+    result = scores([a.label for a in articles], predicted, sorted({a.label for a in articles}))
+    assert len(articles) >= 80 and result["macro_f1"] >= least_macro_f1
+
+
 def test_event_view_keeps_the_early_meeting_sentences_only():
     document = ("ubnd tỉnh tổ_chức hội_nghị tổng_kết công_tác năm 2023 . giá lúa tăng mạnh . "
                 + "thời_tiết đẹp . " * 200 + "hội_nghị khác cuối bài .")
@@ -111,6 +122,19 @@ def test_event_view_keeps_the_early_meeting_sentences_only():
 def test_unknown_views_are_refused():
     with pytest.raises(DvtopicsError, match="unknown view"):
         make_pipeline("svm", views=("text", "title"))
+
+
+def test_the_rule_feature_is_the_label_the_rule_gives():
+    assert rule_says("__rule_sc_chairs\ntin_tức") == ["__rule_says_steering_committee"]
+    assert rule_says("tin_tức hôm_nay") == [] and rule_says("__rule_retired_name tin_tức") == []
+
+
+def test_a_rule_never_seen_in_training_is_trusted_like_others_of_its_label():
+    body = "tin_tức hôm_nay ở tỉnh"  # the same text everywhere: only the rule features differ
+    documents = [f"__rule_sc_meeting\n{body}"] * 10 + [body] * 10 + [f"__rule_multi_year\n{body}"] * 5
+    labels = ["steering_committee"] * 10 + ["other"] * 15
+    pipeline = make_pipeline("logreg", rules=True, views=("text",)).fit(documents, labels)
+    assert pipeline.predict([f"__rule_sc_chairs\n{body}"])[0] == "steering_committee"
 
 
 def test_years_are_one_token_so_other_years_read_alike():
