@@ -5,6 +5,9 @@ meeting report says what it is, and either names a label or abstains. Rules
 are tried in the guide's order of precedence: steering committee first, then
 the "other" cases that look like a review but are not (multi-year programme
 reviews, festivals, tournaments), then the period: quarter, six months, year.
+The title names the event a report is about, so a rule that fires on the title
+wins over an earlier one that fires only further in the lead, unless that one
+is a steering committee's meeting.
 
 Rules are a component, not the classifier: they label what they are sure of
 and leave the rest (`None`). Add one by appending a `Rule` to `RULES`.
