@@ -85,6 +85,10 @@ RULES: list[Rule] = [
     _rule("quarter_meeting", "quarterly_briefing",
           rf"(trực báo|giao ban|sơ kết|tổng kết|hội nghị)[^.;\n]{{0,60}}{_QUARTER}"),
     _rule("quarter_tasks", "quarterly_briefing", rf"nhiệm vụ[^.;\n]{{0,30}}{_QUARTER}"),
+    # Nine months reviewed, the last quarter's tasks set: the third-quarter meeting (LABELS.md has no
+    # nine-month type; a year rule would otherwise take "nhiệm vụ những tháng cuối năm 2024").
+    _rule("nine_months", "quarterly_briefing",
+          rf"({_MEETING}|trực báo)[^.;\n]{{0,60}}(?<!mùng )(?<!ngày )\b(9|chín) tháng\b(?! (giêng|chạp|\d))"),
     _rule("half_year_review", "semi_annual_review",
           rf"{_MEETING}[^.;\n]{{0,150}}(6|sáu) tháng đầu năm|(sơ kết|hội nghị)[^.;\n]{{0,60}}(6|sáu) tháng\b"),
     _rule("half_year_tasks", "semi_annual_review", r"nhiệm vụ[^.;\n]{0,30}(6|sáu) tháng cuối năm"),

@@ -47,6 +47,10 @@ from dvtopics.rules import apply_rules
      "half_year_review"),
     ("Hội nghị sơ kết công tác 6 tháng đầu năm và triển khai Chỉ thị 05", "semi_annual_review",
      "half_year_review"),
+    ("Hội nghị sơ kết công tác dân vận 9 tháng, triển khai nhiệm vụ những tháng cuối năm 2024",
+     "quarterly_briefing", "nine_months"),
+    ("Họp báo công bố số liệu kinh tế 9 tháng", "other", None),
+    ("Bữa lẩu tổng kết đồ ăn Tết hôm mùng 9 tháng giêng", "other", None),  # a date, not nine months
 ])
 def test_rules_follow_the_guide_and_its_precedence(title, label, rule):
     hit = apply_rules(title, "")
