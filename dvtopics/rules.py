@@ -71,12 +71,12 @@ RULES: list[Rule] = [
           rf"trưởng {_COMMITTEE}[^.;\n]{{0,60}}chủ trì (hội nghị|phiên họp|cuộc họp)"),
     # 3. Reviews that are "other": of a programme over years, an event, a season; council sessions.
     _rule("multi_year", "other",
-          r"(sơ kết|tổng kết)[^.;\n]{0,20}\b([2-9]|\d\d)\s*năm\b|"
-          r"(sơ kết|tổng kết)[^.;\n]{0,80}(20\d\d\s*[-–]\s*20\d\d|năm học|nhiệm kỳ)"),
+          rf"{_REVIEW}[^.;\n]{{0,20}}\b([2-9]|\d\d)\s*năm\b|"
+          rf"{_REVIEW}[^.;\n]{{0,80}}(20\d\d\s*[-–]\s*20\d\d|năm học|nhiệm kỳ)"),
     _rule("event_review", "other", rf"{_REVIEW}{_OF_AN_EVENT}"),
     # A review of how one legal text was applied for a while ("sơ kết 6 tháng thi hành Nghị định 168").
     _rule("law_review", "other",
-          r"(sơ kết|tổng kết)(\s+(\d+|một|sáu)\s+(tháng|năm))?\s+(việc\s+)?(thực hiện|thi hành|triển khai)\s+"
+          rf"{_REVIEW}(\s+(\d+|một|sáu)\s+(tháng|năm))?\s+(việc\s+)?(thực hiện|thi hành|triển khai)\s+"
           r"(luật|bộ luật|nghị định|thông tư|chỉ thị)\b"),
     # A press conference about a period's results is news about figures, not a review meeting.
     _rule("press_conference", "other", rf"họp báo[^.;\n]{{0,150}}((6|sáu) tháng|{_QUARTER}|năm 20\d\d)"),
