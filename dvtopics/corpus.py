@@ -146,6 +146,8 @@ _DATE_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
 _DATE_WORDS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I)
 _SOURCE_LINE = re.compile(r"^\s*(nguồn|theo)\s*[:\s]\s*([^,;]+)", re.I)
 _DATELINE_MAX_CHARS = 80  # a dateline is a short line; dates inside prose are not the article's
+_DATELINE_WORDS = re.compile(r"thứ (hai|ba|tư|năm|sáu|bảy)|chủ nhật|cập nhật|ngày đăng|đăng ngày|ngày|lúc|gmt|"
+                             r"\d+|[^\w\s]", re.IGNORECASE)
 
 
 def _iso(day: str, month: str, year: str) -> str | None:
@@ -177,8 +179,9 @@ def extract_metadata(text: str) -> dict:
     events. Dates are read day first, as Vietnamese writes them.
     """
     lines = [line.strip() for line in text.split("\n") if line.strip()]
-    title, source = "", None
+    source = None
     short_dates = []  # (position, iso) of short lines that hold a date
+    candidates = []  # (position, line) of lines that may be the title
     for position, line in enumerate(lines):
         iso = find_date(line) if len(line) <= _DATELINE_MAX_CHARS else None
         if iso:
@@ -186,12 +189,38 @@ def extract_metadata(text: str) -> dict:
         source_match = _SOURCE_LINE.match(line)
         if source_match and len(line) <= _DATELINE_MAX_CHARS:
             source = source_match.group(2).strip()
-        if not title and not iso and not is_furniture(line, captions=False):
-            title = line
+        if not iso and not is_furniture(line, captions=False):
+            candidates.append((position, line))
     head = [iso for position, iso in short_dates if position < 5]
     tail = [iso for position, iso in short_dates if position >= len(lines) - 3]
     date = (head or tail or [iso for _, iso in short_dates] or [None])[0]
-    return {"title": title[:300], "date": date, "source": source}
+    dateline = next((position for position, _ in short_dates if position < 5 and _is_dateline(lines[position])), None)
+    return {"title": _title(candidates, dateline)[:300], "date": date, "source": source}
+
+
+def _is_dateline(line: str) -> bool:
+    """A line that is a date and nothing else ("Thứ Bảy, 09/07/2022, 10:15 [GMT+7]", "Cập nhật: 18/07/2024"),
+    not a short sentence that holds one."""
+    return len(_DATELINE_WORDS.sub(" ", line).split()) <= 1
+
+
+def _title(candidates: list[tuple[int, str]], dateline: int | None) -> str:
+    """The first line that is not furniture, unless a dateline near the top says otherwise. A page copied
+    from a site can open with the site's name or section ("Quốc phòng - An ninh") before the headline,
+    and the headline sits next to the dateline: directly above it, or below it when only short lines
+    come before."""
+    if dateline is not None:
+        above = [line for position, line in candidates if position < dateline]
+        if above and candidates[len(above) - 1][0] == dateline - 1 and _looks_like_headline(above[-1]):
+            return above[-1]
+        below = [line for position, line in candidates if position > dateline]
+        if below and all(len(line.split()) < 4 for line in above):
+            return below[0]
+    return candidates[0][1] if candidates else ""
+
+
+def _looks_like_headline(line: str) -> bool:
+    return 4 <= len(line.split()) <= 40 and not line.endswith(".")
 
 
 def make_article(article_id: str, raw: str, fields: dict | None = None, name: str = "") -> Article:

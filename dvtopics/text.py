@@ -78,26 +78,49 @@ _CAPTION_START = re.compile(
     r"^(quang cảnh|toàn cảnh|đồng chí|các đại biểu|đại biểu|lãnh đạo)\b", re.IGNORECASE
 )
 _LONE_PUNCT = re.compile(r"^\W*$")
+# A site's menu or breadcrumb: "Trang chủ > Tin tức > Hoạt động ngành", "Thời sự | Chính trị | Kinh tế".
+_NAVIGATION = re.compile(r"^trang chủ\s*($|\||>|»|›|/)|^[^|>»›/.!?:]{1,30}( (\||>|»|›|/) [^|>»›/.!?:]{1,30}){2,}$",
+                         re.IGNORECASE)
+# A site's name over the article: "Cổng thông tin điện tử tỉnh Vĩnh Phúc"; a paper's, when it is written
+# as a masthead ("BÁO QUẢNG NINH", "Báo Nghệ An điện tử"), not a headline that starts "Báo chí …".
+_PORTAL = re.compile(r"^(cổng|trang) thông tin điện tử\b[^:]{0,60}$|^[^:]{0,40}\bcổng thông tin điện tử$", re.IGNORECASE)
+_NEWSPAPER = re.compile(r"^(thời báo|báo|tạp chí)(?! (chí|cáo)\b)( \S+){1,5}$", re.IGNORECASE)
+# A heading over a list of other articles' headlines ("Tin liên quan"), after the article or inside it.
+_OTHER_ARTICLES = re.compile(r"^\W*(tin liên quan|bài viết liên quan|các tin khác|tin cùng chuyên mục|tin đã đưa|"
+                             r"tin mới hơn|tin cũ hơn|xem nhiều nhất)\W*$", re.IGNORECASE)
+_SENTENCE_END = (".", "!", "?", '"', ":", ";")
 
 
 def is_furniture(line: str, captions: bool = True) -> bool:
     """True for a line that is page chrome or (with `captions`) a photo caption, not prose."""
     stripped = line.strip()
-    if _LONE_PUNCT.match(stripped) or _FURNITURE.match(stripped):
+    if _LONE_PUNCT.match(stripped) or _FURNITURE.match(stripped) or _NAVIGATION.match(stripped):
+        return True
+    if _PORTAL.match(stripped):
+        return True
+    if _NEWSPAPER.match(stripped) and (stripped.isupper() or stripped.lower().endswith(("điện tử", "online"))):
         return True
     if not captions:
         return False
     if _CAPTION.search(stripped):
         return True
-    ends_like_sentence = stripped.endswith((".", "!", "?", ":", ";", '"'))
+    ends_like_sentence = stripped.endswith(_SENTENCE_END)
     return bool(_CAPTION_START.match(stripped)) and len(stripped.split()) <= 20 and not ends_like_sentence
 
 
 def strip_furniture(text: str) -> str:
-    """Drop furniture lines. Caption rules are not applied to the first line
+    """Drop furniture lines, and the headlines listed under "Tin liên quan" and
+    the like (up to the next line that ends like a sentence: some sites put the
+    list inside the article). Caption rules are not applied to the first line
     kept, the title, which is short and unpunctuated like a caption."""
-    kept = []
+    kept, in_list = [], False
     for line in (line.strip() for line in text.split("\n")):
+        if _OTHER_ARTICLES.match(line):
+            in_list = True
+            continue
+        if in_list and line and not line.endswith(_SENTENCE_END):
+            continue
+        in_list = False
         if line and not is_furniture(line, captions=bool(kept)):
             kept.append(line)
     return "\n".join(kept)

@@ -162,3 +162,17 @@ def test_read_labels_keeps_ids_that_end_in_txt(tmp_path):
     path = tmp_path / "labels.csv"
     path.write_text("id,label\nTrain_Full/XH/XH_NLD_ (1).txt,other\n", encoding="utf-8")
     assert read_labels(path) == {"Train_Full/XH/XH_NLD_ (1).txt": "other"}
+
+
+def test_a_page_copied_from_a_site_keeps_its_headline_date_and_article_only(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "BÁO QUẢNG NINH\nQuảng Ninh | Chính trị | Kinh tế | Xã hội\nQuốc phòng - An ninh\n"
+        "Kiên quyết không để hình thành điểm nóng về ma túy\nThứ Bảy, 09/07/2022, 10:15 [GMT+7]\n"
+        "Sáng 9/7, Ban Chỉ đạo 138 tỉnh tổ chức hội nghị sơ kết 6 tháng đầu năm.\nĐoạn hai của bài.\n"
+        "Chia sẻ\nTin liên quan\nSơ kết công tác dân vận quý III năm 2022\n", encoding="utf-8")
+    [article] = read_articles(page)
+    assert article.title == "Kiên quyết không để hình thành điểm nóng về ma túy"
+    assert article.date == "2022-07-09"
+    assert "Chính trị | Kinh tế" not in article.text and "BÁO QUẢNG NINH" not in article.text
+    assert article.text.endswith("Đoạn hai của bài.")  # the related headlines are not the article's

@@ -38,6 +38,9 @@ def test_crlf_becomes_lf():
 @pytest.mark.parametrize("line", [
     "In bài này", "Gửi cho bạn bè", "Phản hồi", "Xem nhiều nhất", "Truy cập nội dung luôn", ".",
     "Ảnh: Minh Anh", "Quang cảnh hội nghị", "Các đại biểu dự hội nghị (Ảnh: T.H)",
+    # a site's menu, breadcrumb and name, as a page copied from a browser brings them
+    "Trang chủ > Tin tức - Sự kiện > Hoạt động ngành", "Thời sự | Chính trị | Kinh tế | Xã hội",
+    "BÁO QUẢNG NINH", "Báo Nghệ An điện tử", "Cổng thông tin điện tử tỉnh Vĩnh Phúc",
 ])
 def test_furniture_lines(line):
     assert is_furniture(line)
@@ -46,6 +49,7 @@ def test_furniture_lines(line):
 @pytest.mark.parametrize("line", [
     "Đồng chí Bí thư Tỉnh ủy phát biểu tại hội nghị, nhấn mạnh nhiệm vụ trọng tâm của năm.",
     "Hội nghị sơ kết công tác dân vận 6 tháng đầu năm 2022",
+    "Báo chí cách mạng Việt Nam tròn 99 năm", "Giao ban quý I/2024 của Khối Dân vận | tỉnh Đắk Lắk",
 ])
 def test_prose_is_not_furniture(line):
     assert not is_furniture(line)
@@ -54,3 +58,9 @@ def test_prose_is_not_furniture(line):
 def test_strip_furniture_keeps_title_and_prose():
     text = "Truy cập nội dung luôn\nLãnh đạo tỉnh thăm hỏi\nNội dung chính.\nIn bài này\n.\nQuang cảnh hội nghị"
     assert strip_furniture(text) == "Lãnh đạo tỉnh thăm hỏi\nNội dung chính."
+
+
+def test_headlines_listed_under_related_news_are_dropped_and_the_article_goes_on():
+    text = ("Ban Dân vận sơ kết 6 tháng\nNội dung chính.\nTin liên quan\nBan Chỉ đạo 35 tổng kết năm 2023\n"
+            "Sơ kết công tác Mặt trận quý III\nĐoạn hai, sau hộp tin liên quan giữa bài.")
+    assert strip_furniture(text) == "Ban Dân vận sơ kết 6 tháng\nNội dung chính.\nĐoạn hai, sau hộp tin liên quan giữa bài."
