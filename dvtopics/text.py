@@ -87,7 +87,7 @@ _PORTAL = re.compile(r"^(cổng|trang) thông tin điện tử\b[^:]{0,60}$|^[^:
 _NEWSPAPER = re.compile(r"^(thời báo|báo|tạp chí)(?! (chí|cáo)\b)( \S+){1,5}$", re.IGNORECASE)
 # A heading over a list of other articles' headlines ("Tin liên quan"), after the article or inside it.
 _OTHER_ARTICLES = re.compile(r"^\W*(tin liên quan|bài viết liên quan|các tin khác|tin cùng chuyên mục|tin đã đưa|"
-                             r"tin mới hơn|tin cũ hơn|xem nhiều nhất)\W*$", re.IGNORECASE)
+                             r"tin mới hơn|tin cũ hơn|xem nhiều nhất|xem thêm|đọc thêm)\W*$", re.IGNORECASE)
 _SENTENCE_END = (".", "!", "?", '"', ":", ";")
 
 
@@ -118,7 +118,7 @@ def strip_furniture(text: str) -> str:
         if _OTHER_ARTICLES.match(line):
             in_list = True
             continue
-        if in_list and line and not line.endswith(_SENTENCE_END):
+        if in_list and line and (line.startswith(("-", "•", "+", "*")) or not line.endswith(_SENTENCE_END)):
             continue
         in_list = False
         if line and not is_furniture(line, captions=bool(kept)):

@@ -1,3 +1,4 @@
+import csv
 from pathlib import Path
 
 import pytest
@@ -111,6 +112,15 @@ def test_shipped_model_reads_present_day_heads(name, least_macro_f1):
     predicted = [record["label"] for record in load_classifier().predict(articles, explain=False)]
     result = scores([a.label for a in articles], predicted, sorted({a.label for a in articles}))
     assert len(articles) >= 80 and result["macro_f1"] >= least_macro_f1
+
+
+def test_shipped_model_labels_saved_pages():
+    """Pages with menus, mastheads and related-headline lists (tests/data/saved_pages/README.md)."""
+    folder = Path(__file__).parent / "data" / "saved_pages"
+    expected = {row["file"]: row["label"] for row in csv.DictReader(open(folder / "labels.csv", encoding="utf-8"))}
+    records = load_classifier().predict(list(read_articles(folder)), explain=False)
+    wrong = [(r["id"], r["label"]) for r in records if r["label"] != expected[f"{Path(r['id']).stem}.txt"]]
+    assert len(records) == 20 and len(wrong) <= 1
 
 
 def test_event_view_keeps_the_early_meeting_sentences_only():

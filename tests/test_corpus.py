@@ -1,7 +1,9 @@
+import csv
 import gzip
 import json
 import logging
 import unicodedata
+from pathlib import Path
 
 import pytest
 
@@ -176,3 +178,14 @@ def test_a_page_copied_from_a_site_keeps_its_headline_date_and_article_only(tmp_
     assert article.date == "2022-07-09"
     assert "Chính trị | Kinh tế" not in article.text and "BÁO QUẢNG NINH" not in article.text
     assert article.text.endswith("Đoạn hai của bài.")  # the related headlines are not the article's
+
+
+def test_saved_pages_give_the_headline_and_date_their_writer_meant():
+    """Pages as copied from 2020s sites, written for the project (tests/data/saved_pages/README.md)."""
+    folder = Path(__file__).parent / "data" / "saved_pages"
+    expected = {row["file"]: row for row in csv.DictReader(open(folder / "labels.csv", encoding="utf-8"))}
+    articles = {Path(a.id).name if Path(a.id).suffix else f"{a.id}.txt": a for a in read_articles(folder)}
+    assert set(articles) == set(expected)
+    wrong = [(name, a.title, a.date) for name, a in articles.items()
+             if (a.title, a.date) != (expected[name]["title"], expected[name]["date"])]
+    assert not wrong
