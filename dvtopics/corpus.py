@@ -200,8 +200,8 @@ def extract_metadata(text: str) -> dict:
 
 def _is_dateline(line: str) -> bool:
     """A line that is a date and nothing else ("Thứ Bảy, 09/07/2022, 10:15 [GMT+7]", "Cập nhật: 18/07/2024"),
-    not a short sentence that holds one."""
-    return len(_DATELINE_WORDS.sub(" ", line).split()) <= 1
+    or beside other page data ("Ngày đăng: 06/01/2023 | Lượt xem: 1.284"), not a sentence that holds one."""
+    return any(find_date(part) and len(_DATELINE_WORDS.sub(" ", part).split()) <= 1 for part in line.split("|"))
 
 
 def _title(candidates: list[tuple[int, str]], dateline: int | None) -> str:
