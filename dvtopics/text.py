@@ -94,9 +94,7 @@ _SENTENCE_END = (".", "!", "?", '"', ":", ";")
 def is_furniture(line: str, captions: bool = True) -> bool:
     """True for a line that is page chrome or (with `captions`) a photo caption, not prose."""
     stripped = line.strip()
-    if _LONE_PUNCT.match(stripped) or _FURNITURE.match(stripped) or _NAVIGATION.match(stripped):
-        return True
-    if _PORTAL.match(stripped):
+    if any(pattern.match(stripped) for pattern in (_LONE_PUNCT, _FURNITURE, _NAVIGATION, _PORTAL)):
         return True
     if _NEWSPAPER.match(stripped) and (stripped.isupper() or stripped.lower().endswith(("điện tử", "online"))):
         return True

@@ -183,9 +183,9 @@ def test_a_page_copied_from_a_site_keeps_its_headline_date_and_article_only(tmp_
 def test_saved_pages_give_the_headline_and_date_their_writer_meant():
     """Pages as copied from 2020s sites, written for the project (tests/data/saved_pages/README.md)."""
     folder = Path(__file__).parent / "data" / "saved_pages"
-    expected = {row["file"]: row for row in csv.DictReader(open(folder / "labels.csv", encoding="utf-8"))}
-    articles = {Path(a.id).name if Path(a.id).suffix else f"{a.id}.txt": a for a in read_articles(folder)}
-    assert set(articles) == set(expected)
-    wrong = [(name, a.title, a.date) for name, a in articles.items()
-             if (a.title, a.date) != (expected[name]["title"], expected[name]["date"])]
+    expected = {Path(row["file"]).stem: row for row in csv.DictReader(open(folder / "labels.csv", encoding="utf-8"))}
+    articles = list(read_articles(folder))
+    assert {a.id for a in articles} == set(expected)
+    wrong = [(a.id, a.title, a.date) for a in articles
+             if (a.title, a.date) != (expected[a.id]["title"], expected[a.id]["date"])]
     assert not wrong
