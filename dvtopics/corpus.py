@@ -145,6 +145,10 @@ def html_to_text(html: str) -> str:
 _DATE_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
 _DATE_WORDS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I)
 _SOURCE_LINE = re.compile(r"^\s*(nguồn|theo)\s*[:\s]\s*([^,;]+)", re.I)
+# "Nguồn: baodaklak.vn, ngày 6/1/2016": the original source and its date, and nothing after the date
+# ("Theo kế hoạch, ngày 5/3/2020 sẽ khai mạc" is a sentence, not a source line).
+_SOURCE_DATE_LINE = re.compile(r"^\s*(nguồn|theo)\s*[:\s]\s*[^,;]+[,;–-]\s*(ngày\s+)?"
+                               r"\d{1,2}/\d{1,2}/\d{4}(\s*[,-]?\s*\d{1,2}[:h]\d{2})?\s*[.)]?\s*$", re.I)
 _DATELINE_MAX_CHARS = 80  # a dateline is a short line; dates inside prose are not the article's
 _DATELINE_WORDS = re.compile(r"thứ (hai|ba|tư|năm|sáu|bảy)|chủ nhật|cập nhật|ngày đăng|đăng ngày|ngày|lúc|gmt|"
                              r"\d+|[^\w\s]", re.IGNORECASE)
@@ -179,7 +183,7 @@ def extract_metadata(text: str) -> dict:
     events. Dates are read day first, as Vietnamese writes them.
     """
     lines = [line.strip() for line in text.split("\n") if line.strip()]
-    source = None
+    source = source_date = None
     short_dates = []  # (position, iso) of short lines that hold a date
     candidates = []  # (position, line) of lines that may be the title
     for position, line in enumerate(lines):
@@ -189,11 +193,13 @@ def extract_metadata(text: str) -> dict:
         source_match = _SOURCE_LINE.match(line)
         if source_match and len(line) <= _DATELINE_MAX_CHARS:
             source = source_match.group(2).strip()
+            if iso and _SOURCE_DATE_LINE.match(line):
+                source_date = iso
         if not iso and not is_furniture(line, captions=False):
             candidates.append((position, line))
     head = [iso for position, iso in short_dates if position < 5]
     tail = [iso for position, iso in short_dates if position >= len(lines) - 3]
-    date = (head or tail or [iso for _, iso in short_dates] or [None])[0]
+    date = ([source_date] if source_date else head or tail or [iso for _, iso in short_dates] or [None])[0]
     dateline = next((position for position, _ in short_dates if position < 5 and _is_dateline(lines[position])), None)
     return {"title": _title(candidates, dateline)[:300], "date": date, "source": source}
 

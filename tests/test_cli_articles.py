@@ -19,7 +19,7 @@ def test_inspect_reports_a_bad_file_and_exits_1(tmp_path, seeds_dir):
     (tmp_path / "empty.txt").write_bytes(b"")
     result = CliRunner().invoke(cli, ["inspect", str(tmp_path), str(seeds_dir / "004_88b669e4eeb873bb.txt")])
     assert result.exit_code == 1
-    assert "ERROR: " in result.output and "Trực báo" in result.output
+    assert "ERROR: " in result.output and "trực báo" in result.output
 
 
 def test_segment_writes_tokens(tmp_path, seeds_dir):

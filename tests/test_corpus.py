@@ -48,9 +48,20 @@ def test_dates_inside_prose_are_not_the_article_date():
 
 
 def test_dateline_in_head_wins_over_later_dates():
-    text = "Tiêu đề\n05/08/2022\nNội dung.\nNguồn: baomoi.com, ngày 7/8/2022"
+    text = "Tiêu đề\n05/08/2022\nNội dung.\nẢnh: 7/8/2022\nBan Dân vận"
+    assert extract_metadata(text)["date"] == "2022-08-05"
+
+
+def test_the_original_source_date_wins_over_the_page_date():
+    # LABELS.md: the article's date is its first publication (seed 002 shows the day it was displayed on top)
+    text = "Thứ Tư, 27/11/2024\nTiêu đề\nNội dung.\nNguồn: baodaklak.vn, ngày 6/1/2016"
     meta = extract_metadata(text)
-    assert meta["date"] == "2022-08-05" and meta["source"] == "baomoi.com"
+    assert meta["date"] == "2016-01-06" and meta["source"] == "baodaklak.vn"
+
+
+def test_a_sentence_opening_with_theo_is_not_a_source_line():
+    text = "Tiêu đề\n05/08/2022\nTheo kế hoạch, ngày 7/9/2022 sẽ khai mạc."
+    assert extract_metadata(text)["date"] == "2022-08-05"
 
 
 @pytest.mark.parametrize("encoding, bom", [
