@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 OUT ?= out
 
-.PHONY: run test test-slow test-browser install clean
+.PHONY: run test test-slow test-browser test-install install clean
 
 $(BIN)/dvtopics: setup.cfg setup.py
 	$(PYTHON) -m venv $(VENV)
@@ -34,5 +34,9 @@ test-slow: install
 test-browser: install
 	$(BIN)/python -m pytest -q -m browser
 
+# Builds the wheel, installs it in a fresh venv and runs label and report outside the repository.
+test-install: install
+	$(BIN)/python -m pytest -q -m install
+
 clean:
-	rm -rf $(VENV) $(OUT) build *.egg-info
+	rm -rf $(VENV) $(OUT) build dist *.egg-info dvtopics/shipped_models

@@ -25,7 +25,11 @@ from .rules import RULES, apply_rules
 from .segment import SegmentCache, segment_many
 
 TASK = "article-type"
-DEFAULT_MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "article-type"
+# An installed wheel carries the shipped model inside the package (setup.py copies models/ there); a
+# checkout or an editable install reads it from the repository's models/.
+_PACKAGED_MODEL_DIR = Path(__file__).resolve().parent / "shipped_models" / "article-type"
+DEFAULT_MODEL_DIR = (_PACKAGED_MODEL_DIR if _PACKAGED_MODEL_DIR.is_dir()
+                     else Path(__file__).resolve().parents[1] / "models" / "article-type")
 HEAD_CHARS = 4000  # the part of an article the classifier reads; 0 reads all of it
 TITLE_TOKENS = 40  # the "first words" view: title and first line of the lead
 EVENT_TOKENS = 400  # the "event" view reads the meeting sentences among the first words only

@@ -1,0 +1,75 @@
+"""dvtopics as users install it: a wheel built from the repository, in a fresh virtual environment, run
+from a folder that is not the repository. Run with `make test-install` (CI does); about a minute when
+pip's cache holds the dependencies."""
+import csv
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.install
+
+
+def run(*command, cwd=None):
+    return subprocess.run([str(part) for part in command], cwd=cwd, capture_output=True, text=True, timeout=900)
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory):
+    """(the wheel, the venv's `dvtopics`, a folder outside the repository holding a copy of the seeds)."""
+    base = tmp_path_factory.mktemp("install")
+    built = run(sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", base / "dist", ROOT)
+    assert built.returncode == 0, built.stderr
+    wheel = next((base / "dist").glob("dvtopics-*.whl"))
+    created = run(sys.executable, "-m", "venv", base / "venv")
+    assert created.returncode == 0, created.stderr
+    pip = run(base / "venv" / "bin" / "pip", "install", "--quiet", wheel)
+    assert pip.returncode == 0, pip.stderr
+    elsewhere = base / "elsewhere"
+    (elsewhere / "seeds").mkdir(parents=True)
+    for path in (ROOT / "seeds").glob("*.txt"):
+        (elsewhere / "seeds" / path.name).write_bytes(path.read_bytes())
+    return wheel, base / "venv" / "bin" / "dvtopics", elsewhere
+
+
+def test_the_wheel_carries_the_model_templates_and_stopwords_and_stays_small(installed):
+    wheel, _, _ = installed
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert {"dvtopics/shipped_models/article-type/model.joblib", "dvtopics/shipped_models/article-type/model_card.json",
+            "dvtopics/templates/report.html.j2", "dvtopics/data/stopwords_vi.txt"} <= names
+    assert not any(name.startswith(("tests/", "seeds/", "benchmarks/", "models/")) for name in names)
+    assert wheel.stat().st_size < 10 * 2**20
+
+
+def test_label_with_the_shipped_model_outside_the_repository(installed, seed_labels):
+    _, dvtopics, elsewhere = installed
+    result = run(dvtopics, "label", "seeds/", "--out", "labels.csv", cwd=elsewhere)
+    assert result.returncode == 0, result.stderr
+    with open(elsewhere / "labels.csv", encoding="utf-8-sig") as handle:
+        rows = list(csv.DictReader(handle))
+    assert sorted(row["id"] for row in rows) == sorted(seed_labels)
+    assert all(row["label"] for row in rows)
+
+
+def test_report_outside_the_repository(installed):
+    _, dvtopics, elsewhere = installed
+    result = run(dvtopics, "report", "seeds/", "--out", "r.html", "--xlsx", "r.xlsx", cwd=elsewhere)
+    assert result.returncode == 0, result.stderr
+    html = (elsewhere / "r.html").read_text(encoding="utf-8")
+    assert "Tăng cường phối hợp trong công tác dân vận" in html and "<script src=" not in html
+    assert (elsewhere / "r.xlsx").stat().st_size > 0
+
+
+def test_metadata_names_the_licence_python_and_extras(installed):
+    _, dvtopics, _ = installed
+    shown = run(dvtopics.parent / "python", "-c", "import json, importlib.metadata as m; d = m.metadata('dvtopics');"
+                "print(json.dumps({k: d.get_all(k) for k in ('License', 'Requires-Python', 'Provides-Extra', "
+                "'Classifier')}))")
+    meta = json.loads(shown.stdout)
+    assert meta["License"] == ["MIT"] and meta["Requires-Python"] == [">=3.10"]
+    assert {"dask", "viz", "dev"} <= set(meta["Provides-Extra"])
+    assert "License :: OSI Approved :: MIT License" in meta["Classifier"]
