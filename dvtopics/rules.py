@@ -26,12 +26,16 @@ LABELS = ("semi_annual_review", "quarterly_briefing", "steering_committee", "ann
 _QUARTER = r"quý\s*(i{1,3}|iv|1|2|3|4)\b"
 _YEAR = r"(năm\s*)?20\d\d"
 _MEETING = r"(hội nghị|phiên họp|cuộc họp|họp|giao ban|sơ kết|tổng kết)(?! báo)"  # "họp báo": a press conference
-_COMMITTEE = r"(ban chỉ đạo|ủy ban chỉ đạo|bcđ)\b"
+# A disaster-prevention "Ban Chỉ huy PCTT" is the provinces' steering committee for storms and floods (LABELS.md
+# rule 1); a military "Ban Chỉ huy quân sự" is not.
+_COMMITTEE = r"(ban chỉ đạo|ủy ban chỉ đạo|bcđ|ban chỉ huy (phòng,? chống thiên tai|pctt|phòng chống lụt))\b"
 _REVIEW = r"(sơ kết|tổng kết)"
 # What follows "tổng kết" when an event, a season or a campaign is reviewed, not an organisation's work.
 _CONTESTS = r"và trao|trao|giải|lễ hội|festival|cuộc thi|hội thi|hội diễn|ngày hội|hội chợ|hội trại|hội thao|liên hoan"
-_OF_AN_EVENT = (rf",?\s+({_CONTESTS}|mùa|vụ|chiến dịch|đợt|tháng|tuần|kỳ thi|năm học|học kỳ|chương trình|đề án|"
-                r"dự án|cuộc vận động|đường hoa|quá trình|sản xuất|công tác bầu cử|tuần lễ|tháng hành động)")
+# School years and semesters are not here: they are the work year of schools (LABELS.md, second edition).
+_OF_AN_EVENT = (rf",?\s+({_CONTESTS}|mùa|vụ|chiến dịch|đợt|tháng|tuần|kỳ thi|chương trình|đề án|"
+                r"dự án|cuộc vận động|đường hoa|quá trình|sản xuất|công tác bầu cử|tuần lễ|tháng hành động|"
+                r"kỷ niệm|công tác phục vụ|phục vụ tết|(?-i:[\"“”']?Năm [A-ZĐ]))")
 # A steering committee reviewing its programme meets as itself; one closing a contest or festival does not.
 _OF_A_CONTEST = rf",?\s+({_CONTESTS})"
 _REVIEW_BY_COMMITTEE = rf"{_REVIEW}(?!{_OF_A_CONTEST})"
@@ -66,13 +70,19 @@ RULES: list[Rule] = [
     _rule("sc_holds", "steering_committee",
           rf"\b{_COMMITTEE}[^.;:\n]{{0,80}}\b(tổ chức {_CONFERENCE}|tổ chức phiên họp|đã họp|họp phiên|{_REVIEW_BY_COMMITTEE}|"
           # "BCĐ … họp" (LABELS.md) with what the meeting does: not "họp báo", "họp mặt"
-          r"họp (đánh giá|triển khai|sơ kết|tổng kết|bàn|định kỳ|thường kỳ|trực tuyến))"),
+          r"họp (khẩn|đánh giá|triển khai|sơ kết|tổng kết|bàn|định kỳ|thường kỳ|trực tuyến|ứng phó|chỉ đạo|"
+          r"phiên|thường trực|trực tiếp kết hợp trực tuyến))"),
     _rule("sc_chairs", "steering_committee",
           rf"trưởng {_COMMITTEE}[^.;\n]{{0,60}}chủ trì (hội nghị|phiên họp|cuộc họp)"),
+    # A meeting chaired with the committee's members, a leader's meeting with the committee (second edition).
+    _rule("sc_with_members", "steering_committee",
+          rf"(hội nghị|phiên họp|cuộc họp|họp|làm việc) với (các |tập thể )?(thành viên |thường trực )?{_COMMITTEE}"),
     # 3. Reviews that are "other": of a programme over years, an event, a season; council sessions.
     _rule("multi_year", "other",
           rf"{_REVIEW}[^.;\n]{{0,20}}\b([2-9]|\d\d)\s*năm\b|"
-          rf"{_REVIEW}[^.;\n]{{0,80}}(20\d\d\s*[-–]\s*20\d\d|năm học|nhiệm kỳ)"),
+          rf"{_REVIEW}[^.;\n]{{0,80}}((?<!năm học )(?<!niên học )20\d\d\s*[-–]\s*20\d\d|nhiệm kỳ)|"
+          # one year of a programme, resolution or directive ("sơ kết 1 năm thực hiện Nghị quyết 18")
+          rf"{_REVIEW}\s+(01|1|một)\s+năm\s+(thực hiện|triển khai|thi hành)"),
     _rule("event_review", "other", rf"{_REVIEW}{_OF_AN_EVENT}"),
     # A review of how one legal text was applied for a while ("sơ kết 6 tháng thi hành Nghị định 168").
     _rule("law_review", "other",
@@ -81,7 +91,15 @@ RULES: list[Rule] = [
     # A press conference about a period's results is news about figures, not a review meeting.
     _rule("press_conference", "other", rf"họp báo[^.;\n]{{0,150}}((6|sáu) tháng|{_QUARTER}|năm 20\d\d)"),
     _rule("council_session", "other", r"kỳ họp[^.;\n]{0,30}\bhđnd\b|\bhđnd\b[^.;\n]{0,40}kỳ họp"),
-    # 2. The period: a quarter, six months, a year.
+    # 2. The period: a quarter, six months, a year. A school year is the work year of schools, a semester
+    # its half; the yearly staff conference reviews the year (LABELS.md, second edition).
+    _rule("semester", "semi_annual_review",
+          r"(sơ kết|hội nghị)[^.;\n]{0,40}học kỳ (i|1)\b|nhiệm vụ học kỳ (ii|2)\b"),
+    _rule("school_year", "annual_review",
+          r"(hội nghị|tổ chức) tổng kết[^.;\n]{0,30}năm học|tổng kết (công tác )?năm học[^.;\n]{0,40}"
+          r"(triển khai|phương hướng|nhiệm vụ)|triển khai nhiệm vụ năm học"),
+    _rule("staff_conference", "annual_review",
+          r"hội nghị (đại biểu )?(cán bộ,? công chức|công chức,? viên chức|viên chức|người lao động)\b"),
     _rule("quarter_meeting", "quarterly_briefing",
           rf"(trực báo|giao ban|sơ kết|tổng kết|hội nghị)[^.;\n]{{0,60}}{_QUARTER}"),
     _rule("quarter_tasks", "quarterly_briefing", rf"nhiệm vụ[^.;\n]{{0,30}}{_QUARTER}"),
@@ -107,6 +125,18 @@ RULES: list[Rule] = [
           r"(kiểm điểm|đánh giá(?! bổ sung)|rút kinh nghiệm|tổng kết)[^.;\n]{0,100}năm 20\d\d[^.;\n]{0,60}"
           r"(nhiệm vụ|công tác|kế hoạch)[^.;\n]{0,30}năm 20\d\d"),
 ]
+
+
+def rules_fingerprint(rules: list[Rule] | None = None) -> str:
+    """A short hash of the rules (names, labels, patterns) and of the event reader's patterns: a model learns
+    from what they say, so its card records the fingerprint it was trained with and loading compares it."""
+    import hashlib
+
+    from . import events
+
+    parts = [f"{r.name}\t{r.label}\t{r.pattern.pattern}" for r in (RULES if rules is None else rules)]
+    parts += [pattern.pattern for pattern in events.PATTERNS]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
