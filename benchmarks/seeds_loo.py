@@ -16,6 +16,7 @@ import json
 
 from dvtopics.classify import Classifier, documents_of, load_classifier, make_pipeline
 from dvtopics.corpus import read_labels
+from dvtopics.events import find_event
 from dvtopics.segment import SegmentCache
 
 from shipped_data import SEED_LABELS, shipped_training_data
@@ -29,9 +30,10 @@ def main() -> None:
     seeds = read_labels(SEED_LABELS)
     data = shipped_training_data()
     cache = SegmentCache(args.cache_dir)
-    documents = documents_of(data.articles, True, shipped.head_chars, cache)
-    parameters = shipped.card["parameters"]  # the shipped pipeline's own views and year masking
-    options = {"views": parameters["views"], "mask_years": parameters["mask_years"]}
+    events = [find_event(a.title, a.text) for a in data.articles] if shipped.use_events else None
+    documents = documents_of(data.articles, True, shipped.head_chars, cache, events=events)
+    parameters = shipped.card["parameters"]  # the shipped pipeline's own views, year masking and event features
+    options = {"views": parameters["views"], "mask_years": parameters["mask_years"], "events": shipped.use_events}
     results = []
     for seed_id, truth in seeds.items():
         held_out = next(i for i, a in enumerate(data.articles) if a.id == seed_id)

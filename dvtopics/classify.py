@@ -12,6 +12,7 @@ are only used for article types. Training itself is in `training.py`.
 """
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,8 +22,11 @@ import numpy as np
 
 from .corpus import Article
 from .errors import DvtopicsError, ModelError
-from .rules import RULES, apply_rules
+from .events import NO_EVENT_FEATURES, find_event
+from .rules import RULES, apply_rules, rules_fingerprint
 from .segment import SegmentCache, segment_many
+
+log = logging.getLogger(__name__)
 
 TASK = "article-type"
 # An installed wheel carries the shipped model inside the package (setup.py copies models/ there); a
@@ -37,7 +41,8 @@ RULE_TOKEN = "__rule_{}"
 RULE_LABEL_TOKEN = "__rule_says_{}"
 YEAR_TOKEN = "__year"
 _YEAR = re.compile(r"(19|20)\d\d")
-VIEWS = ("text", "head", "event")  # TF-IDF views a pipeline may use; see make_pipeline
+VIEWS = ("text", "head", "event", "event_chars")  # TF-IDF views a pipeline may use; see make_pipeline
+EVENT_TOKEN = "__ev_"  # the event's features (events.py) ride on a document's first line, like the rule token
 _SENTENCE_END = re.compile(r" [.?!] |\n")  # segmented documents keep punctuation as tokens
 _EVENT_WORD = re.compile(r"hội_nghị|họp|sơ_kết|tổng_kết|giao_ban|trực_báo|làm_việc|kiểm_điểm|phương_hướng|"
                          r"triển_khai|chỉ_đạo|bcđ")
@@ -63,27 +68,39 @@ def documents_of(
     n_jobs: int = 1,
     progress: bool = False,
     hits: Sequence | None = None,
+    events: Sequence | None = None,
 ) -> list[str]:
-    """Segmented, lower-cased documents, with a rule token when a cue rule fires
-    (`hits`: the rules' answers, when the caller has them already)."""
+    """Segmented, lower-cased documents. With `use_rules` (article types), a first line holds the token of
+    the cue rule that fired, if any (`hits`: the rules' answers, when the caller has them already), and,
+    when `events` are given (`find_event` of each article, or None), the event's feature tokens."""
     segmented = segment_many([raw_document(a, head_chars) for a in articles], n_jobs=n_jobs, cache=cache,
                              lower=True, progress=progress)
     if not use_rules:
         return segmented
     hits = hits if hits is not None else [apply_rules(a.title, a.text) for a in articles]
-    return [f"{RULE_TOKEN.format(hit.rule)}\n{text}" if hit else text for hit, text in zip(hits, segmented)]
+    marks = [[RULE_TOKEN.format(hit.rule)] if hit else [] for hit in hits]
+    if events is not None:
+        marks = [mark + (event.features() if event else NO_EVENT_FEATURES) for mark, event in zip(marks, events)]
+    return [f"{' '.join(mark)}\n{text}" if mark else text for mark, text in zip(marks, segmented)]
 
 
 def words(document: str) -> list[str]:
     """Tokens of a segmented document (the vectorizers' tokenizer: whitespace only,
-    so one-letter words like "ở" survive and tone marks are kept)."""
-    return document.split()
+    so one-letter words like "ở" survive and tone marks are kept). The event's
+    feature tokens are left to their own view."""
+    return [token for token in document.split() if not token.startswith(EVENT_TOKEN)]
 
 
 def words_years_masked(document: str) -> list[str]:
     """`words`, with every year (1900-2099) as one token: a model trained on 2005 and
     2017 reports must read a 2023 one the same way ("tổng_kết năm __year")."""
-    return [YEAR_TOKEN if _YEAR.fullmatch(token) else token for token in document.split()]
+    return [YEAR_TOKEN if _YEAR.fullmatch(token) else token for token in words(document)]
+
+
+def event_tokens(document: str) -> list[str]:
+    """The event's feature tokens on a document's first line (`documents_of`)."""
+    first_line = document.split("\n", 1)[0]
+    return [token for token in first_line.split() if token.startswith(EVENT_TOKEN)]
 
 
 def first_words(document: str) -> str:
@@ -94,8 +111,14 @@ def first_words(document: str) -> str:
 def event_sentences(document: str) -> str:
     """The early sentences that name a meeting or a review: who met, and which
     period they reviewed, is what decides an article's type (LABELS.md)."""
-    head = " ".join(document.split(" ")[:EVENT_TOKENS])
+    head = " ".join(_without_marks(document).split(" ")[:EVENT_TOKENS])
     return "\n".join(s for s in _SENTENCE_END.split(head) if _EVENT_WORD.search(s))
+
+
+def _without_marks(document: str) -> str:
+    """The document without its first line of rule and event tokens, if it has one."""
+    first, newline, rest = document.partition("\n")
+    return rest if newline and first.startswith("__") else document
 
 
 def rule_fired(document: str) -> list[str]:
@@ -124,13 +147,16 @@ def check_views(views: Sequence[str]) -> None:
 
 
 def make_pipeline(classifier: str = "svm", C: float = 1.0, max_features: int | None = 30_000,
-                  rules: bool = False, views: Sequence[str] = ("text", "head"), mask_years: bool = False):
-    """A fresh pipeline: TF-IDF views of the document (and the rule that fired,
-    when documents carry rule tokens), then a linear classifier.
+                  rules: bool = False, views: Sequence[str] = ("text", "head"), mask_years: bool = False,
+                  events: bool = False):
+    """A fresh pipeline: TF-IDF views of the document (and the rule that fired, and
+    the event's features, when documents carry them), then a linear classifier.
 
     Views: "text" the whole document, "head" its first words, "event" its
-    early meeting sentences (`event_sentences`). `mask_years` reads every year
-    as one token (`words_years_masked`).
+    early meeting sentences (`event_sentences`), "event_chars" the character
+    2-4-grams of those sentences, so "phiên_họp", "họp_khẩn" and "cuộc_họp" share
+    "họp" where words would not. `mask_years` reads every year as one token
+    (`words_years_masked`).
     """
     from sklearn.calibration import CalibratedClassifierCV
     from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
@@ -144,11 +170,18 @@ def make_pipeline(classifier: str = "svm", C: float = 1.0, max_features: int | N
                                lowercase=False, ngram_range=(1, 2), sublinear_tf=True, min_df=2,
                                max_features=max_features, **extra)
 
+    def characters():
+        return TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), preprocessor=event_sentences, lowercase=False,
+                               sublinear_tf=True, min_df=2, max_features=max_features)
+
     check_views(views)
     preprocessors = {"text": None, "head": first_words, "event": event_sentences}
-    chosen = [(view, tfidf(preprocessor=preprocessors[view])) for view in VIEWS if view in views]
+    chosen = [(view, characters() if view == "event_chars" else tfidf(preprocessor=preprocessors[view]))
+              for view in VIEWS if view in views]
     if rules:
         chosen.append(("rules", CountVectorizer(analyzer=rule_says, binary=True)))
+    if events:
+        chosen.append(("events", CountVectorizer(analyzer=event_tokens, binary=True)))
     features = FeatureUnion(chosen)
     if classifier == "svm":
         model = CalibratedClassifierCV(LinearSVC(C=C, class_weight="balanced"), method="sigmoid", cv=3)
@@ -181,6 +214,17 @@ def class_weights(pipeline) -> np.ndarray:
 
 # ----------------------------------------------------------------- prediction
 
+def _word_cue(feature: str) -> str | None:
+    """A feature as a reader sees it among the cues: the words of the text and event views, without the
+    view's name; None for character n-grams and the rule and event tokens (the cues name those already)."""
+    view, separator, name = feature.partition(": ")
+    if not separator:
+        view, name = "text", feature
+    if view not in ("text", "head", "event") or "__" in name:
+        return None
+    return name
+
+
 def _has_word(feature: str) -> bool:
     """Cues a reader can use name words, not punctuation or date digits ("/ 7")."""
     return any(ch.isalpha() for ch in feature.split(": ", 1)[-1])
@@ -205,9 +249,15 @@ class Classifier:
     def head_chars(self) -> int:
         return int(self.card.get("parameters", {}).get("head_chars", HEAD_CHARS))
 
+    @property
+    def use_events(self) -> bool:
+        """Models trained before events.py have no event features (their cards say nothing of them)."""
+        return bool(self.card.get("parameters", {}).get("events", False))
+
     def documents(self, articles: Sequence[Article], cache=None, n_jobs: int = 1, progress: bool = False,
-                  hits: Sequence | None = None):
-        return documents_of(articles, self.use_rules, self.head_chars, cache, n_jobs, progress, hits)
+                  hits: Sequence | None = None, events: Sequence | None = None):
+        return documents_of(articles, self.use_rules, self.head_chars, cache, n_jobs, progress, hits,
+                            events if self.use_events else None)
 
     def feature_names(self) -> list[str]:
         """Feature names without the view prefix for the whole text; other views' are marked ("head: ", "event: ")."""
@@ -243,7 +293,8 @@ class Classifier:
         """
         good = [a for a in articles if not a.error]
         hits = [apply_rules(a.title, a.text) if self.use_rules else None for a in good]
-        documents = self.documents(good, cache, n_jobs, progress, hits)
+        events = [find_event(a.title, a.text) if self.use_rules else None for a in good]
+        documents = self.documents(good, cache, n_jobs, progress, hits, events)
         predicted, confidence, cues = [], [], [[] for _ in good]
         if documents:  # features computed once, for the probabilities and the explanations
             matrix = self.pipeline.named_steps["features"].transform(documents)
@@ -253,15 +304,16 @@ class Classifier:
             confidence = probabilities[np.arange(len(best)), best]
             if explain:
                 cues = self.explain(matrix, predicted)
-        predictions = iter(zip(hits, predicted, confidence, cues))
+        predictions = iter(zip(hits, events, predicted, confidence, cues))
         records = []
         for article in articles:
             record = {"id": article.id, "label": None, "confidence": None, "cues": []}
             if not article.error:
-                hit, label, conf, features = next(predictions)
-                rule_cue = [f"rule {hit.rule}: {hit.evidence}"] if hit else []
+                hit, event, label, conf, features = next(predictions)
+                said = [f"rule {hit.rule}: {hit.evidence}"] if hit else []
+                said += [event.cue()] if event else []
                 record.update(label=label if conf >= min_confidence else abstain, confidence=round(float(conf), 4),
-                              cues=rule_cue + [f for f in features if "__rule_" not in f])
+                              cues=said + list(dict.fromkeys(filter(None, map(_word_cue, features)))))
             records.append({**record, "title": article.title, "date": article.date, "source": article.source,
                             "error": article.error, "warning": article.meta.get("warning")})
         return records
@@ -275,6 +327,10 @@ def load_classifier(model_dir: str | Path | None = None) -> Classifier:
     pipeline, card = load_model(directory)
     if card.get("task") not in (TASK, "text-classification"):
         raise ModelError(f"{directory}: a '{card.get('task')}' model, not a classifier")
+    trained_with = card.get("parameters", {}).get("rules_fingerprint")
+    if card.get("task") == TASK and trained_with and trained_with != rules_fingerprint():
+        log.warning("%s was trained with other cue rules (%s, these are %s): its rule features now read "
+                    "differently; retrain it with this version", directory, trained_with, rules_fingerprint())
     return Classifier(pipeline, card)
 
 

@@ -22,13 +22,14 @@ from .corpus import Article
 from .errors import DvtopicsError
 from .evaluate import scores
 from .persist import data_hash
-from .rules import LABELS as ARTICLE_TYPES, apply_rules
+from .events import find_event
+from .rules import LABELS as ARTICLE_TYPES, apply_rules, rules_fingerprint
 
 log = logging.getLogger(__name__)
 
 # The meeting sentences decide an article's type; the title view ("head") added nothing once they
 # were read (benchmarks/RESULTS.md, ablation).
-ARTICLE_TYPE_VIEWS = ("text", "event")
+ARTICLE_TYPE_VIEWS = ("text", "event", "event_chars")
 TOPIC_VIEWS = ("text",)  # a topic is in the whole text (VNTC: one view scores higher, benchmarks/RESULTS.md)
 
 # Any of these anywhere in an article means it may be a meeting report: never a weak "other".
@@ -40,18 +41,20 @@ _ANY_CUE = re.compile(r"sơ kết|tổng kết|ban chỉ đạo|bcđ|giao ban|tr
 class TrainingData:
     articles: list[Article] = field(default_factory=list)
     labels: list[str] = field(default_factory=list)
-    gold: list[bool] = field(default_factory=list)  # hand label (scored) or weak label (train only)
+    gold: list[bool] = field(default_factory=list)  # hand label (scored) or not (train only)
+    kinds: list[str] = field(default_factory=list)  # "hand", "weak" (a rule's or cue-free), "extra" (--extra)
 
-    def add(self, article: Article, label: str, gold: bool) -> None:
+    def add(self, article: Article, label: str, gold: bool, kind: str | None = None) -> None:
         self.articles.append(article)
         self.labels.append(label)
         self.gold.append(gold)
+        self.kinds.append(kind or ("hand" if gold else "weak"))
 
     def summary(self) -> dict:
         counts: dict = {}
-        for label, gold in zip(self.labels, self.gold):
-            kind = counts.setdefault("hand" if gold else "weak", {})
-            kind[label] = kind.get(label, 0) + 1
+        for label, kind in zip(self.labels, self.kinds):
+            per_label = counts.setdefault(kind, {})
+            per_label[label] = per_label.get(label, 0) + 1
         return counts
 
 
@@ -61,14 +64,17 @@ def collect(
     weak_rules: bool = False,
     weak_other: int = 0,
     seed: int = 0,
+    extra: Iterable[Article] = (),
 ) -> TrainingData:
     """Pick the training articles from a stream.
 
     An article is hand-labelled if `gold_labels` has its id (or, without
     `gold_labels`, if it carries a label field). With `weak_rules`, other
     articles on which a rule fires get the rule's label; `weak_other` articles
-    with no cue word are sampled (reservoir, seeded) as `other`. Exact
-    duplicate texts are kept once.
+    with no cue word are sampled (reservoir, seeded) as `other`. `extra`
+    articles carry their own label (a written training set, a user's
+    corrections): they are learnt from but, like weak labels, never scored.
+    Exact duplicate texts are kept once.
     """
     data, seen, reservoir, pool_size = TrainingData(), set(), [], 0
     rng = random.Random(seed)
@@ -98,6 +104,14 @@ def collect(
                 reservoir[j] = article
     for article in reservoir:
         data.add(article, "other", gold=False)
+    for article in extra:
+        digest = hashlib.blake2b(article.text.encode(), digest_size=12).digest()
+        if article.error or digest in seen:
+            continue
+        if not article.label:
+            raise DvtopicsError(f"extra article {article.id} has no label: give each one a label field")
+        seen.add(digest)
+        data.add(article, article.label, gold=False, kind="extra")
     if not any(data.gold):
         raise DvtopicsError("no labelled article found: check --labels (ids must match) or --label-field")
     return data
@@ -149,7 +163,7 @@ def rules_only(data: TrainingData) -> tuple[list[str], list[str]]:
 
 
 def pipeline_options(use_rules: bool, max_features: int | None = 30_000,
-                     views: Sequence[str] | None = None) -> dict:
+                     views: Sequence[str] | None = None, events: bool | None = None) -> dict:
     """The `make_pipeline` options `train` uses (and the benchmarks that rebuild its pipeline).
 
     By default article types read `ARTICLE_TYPE_VIEWS` and other label sets
@@ -158,7 +172,9 @@ def pipeline_options(use_rules: bool, max_features: int | None = 30_000,
     """
     if views is None:
         views = ARTICLE_TYPE_VIEWS if use_rules else TOPIC_VIEWS
-    return {"rules": use_rules, "max_features": max_features, "views": tuple(views), "mask_years": use_rules}
+    events = use_rules if events is None else events and use_rules
+    return {"rules": use_rules, "max_features": max_features, "views": tuple(views), "mask_years": use_rules,
+            "events": events}
 
 
 def train(
@@ -185,7 +201,8 @@ def train(
     if use_rules is None:  # the cue rules only speak of article types
         use_rules = set(labels) <= set(ARTICLE_TYPES)
     options = pipeline_options(use_rules, max_features, views)
-    documents = documents_of(data.articles, use_rules, head_chars, cache, n_jobs, progress)
+    events = [find_event(a.title, a.text) for a in data.articles] if options["events"] else None
+    documents = documents_of(data.articles, use_rules, head_chars, cache, n_jobs, progress, events=events)
     candidates = {}
     for kind in classifiers:
         y_true, y_pred = cross_validate(documents, data, kind, n_folds, seed, **options)
@@ -200,7 +217,8 @@ def train(
         "classifier": best,
         "parameters": {"use_rules": use_rules, "head_chars": head_chars, "n_folds": n_folds, "seed": seed,
                        "max_features": max_features, "views": list(options["views"]),
-                       "mask_years": options["mask_years"],
+                       "mask_years": options["mask_years"], "events": options["events"],
+                       **({"rules_fingerprint": rules_fingerprint()} if use_rules else {}),
                        "pipeline": repr(make_pipeline(best, **options))},
         "training_data": {"description": description, "counts": data.summary(),
                           "hash": data_hash(zip((a.id for a in data.articles), data.labels))},

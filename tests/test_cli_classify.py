@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from dvtopics.cli import cli
+from dvtopics.training import ARTICLE_TYPE_VIEWS
 
 from articles import made_up_articles
 
@@ -41,7 +42,7 @@ def test_train_writes_a_model_with_a_card(model_dir):
 
 def test_train_records_its_views_and_rejects_unknown_ones(model_dir, corpus, tmp_path):
     card = json.loads((model_dir / "model_card.json").read_text())
-    assert card["parameters"]["views"] == ["text", "event"]  # the article-type default
+    assert card["parameters"]["views"] == list(ARTICLE_TYPE_VIEWS)  # the article-type default
     one_view = tmp_path / "one"
     result = CliRunner().invoke(cli, ["train", str(corpus), "--out", str(one_view), "--classifier", "logreg",
                                       "--folds", "2", "--views", "text"])
@@ -121,3 +122,46 @@ def test_killed_label_run_resumes_with_every_article_once(model_dir, tmp_path, s
     ids = [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()]
     assert ids == [f"a{n}" for n in range(len(articles))]
     assert not journal.exists()
+
+
+def test_train_learns_from_extra_labelled_articles_without_scoring_them(corpus, tmp_path):
+    """A user's corrections (--extra) are learnt from and counted apart from the scored hand labels."""
+    extra = tmp_path / "mine.jsonl"
+    extra.write_text("\n".join(json.dumps({"id": f"mine-{i}", "label": "annual_review",
+                                           "text": f"Hội nghị cán bộ, công chức năm {2020 + i}\nSở Tư pháp tổ chức "
+                                                   f"hội nghị cán bộ, công chức, đánh giá kết quả năm {2020 + i}."},
+                                          ensure_ascii=False) for i in range(4)), encoding="utf-8")
+    out = tmp_path / "m"
+    result = CliRunner().invoke(cli, ["train", str(corpus), "--extra", str(extra), "--out", str(out),
+                                      "--classifier", "logreg", "--folds", "2"])
+    assert result.exit_code == 0, result.output
+    counts = json.loads((out / "model_card.json").read_text())["training_data"]["counts"]
+    assert counts["extra"] == {"annual_review": 4}
+    assert sum(counts["hand"].values()) == 30  # the scored set is the hand-labelled corpus only
+
+
+def test_train_refuses_extra_articles_without_a_label(corpus, tmp_path):
+    extra = tmp_path / "unlabelled.jsonl"
+    extra.write_text(json.dumps({"id": "x", "text": "Hội nghị tổng kết năm 2023."}, ensure_ascii=False),
+                     encoding="utf-8")
+    result = CliRunner().invoke(cli, ["train", str(corpus), "--extra", str(extra), "--out", str(tmp_path / "m")])
+    assert result.exit_code == 2 and "has no label" in result.output
+
+
+def test_evaluate_compare_lists_what_a_retrained_model_changed(model_dir, corpus, tmp_path):
+    """Two models on the same labelled articles: both scores, and each article whose label changed."""
+    other = tmp_path / "other"
+    other.mkdir()
+    jsonl = tmp_path / "one-type.jsonl"  # trained on two types only, it must mislabel the other three
+    rows = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()]
+    jsonl.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows
+                               if r["label"] in ("other", "annual_review")), encoding="utf-8")
+    trained = CliRunner().invoke(cli, ["train", str(jsonl), "--out", str(other / "m"), "--classifier", "logreg",
+                                       "--folds", "2"])
+    assert trained.exit_code == 0, trained.output
+    result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(corpus), "--compare", str(other / "m"),
+                                      "--format", "json"])
+    assert result.exit_code == 0, result.output
+    compared = json.loads(result.output)["compare"]
+    assert compared["macro_f1"] < json.loads(result.output)["macro_f1"]
+    assert compared["fixed"] >= 12 and all(c["before"] != c["after"] for c in compared["changed"])

@@ -51,6 +51,9 @@ def _views(ctx, param, value):
 @click.option("--out", type=click.Path(file_okay=False), required=True, help="Model directory to write.")
 @click.option("--classifier", "classifiers", multiple=True, type=click.Choice(["svm", "logreg", "cnb"]),
               help="Candidates to cross-validate (default: all three); the best macro-F1 is kept.")
+@click.option("--extra", "extra_paths", multiple=True, type=click.Path(exists=True),
+              help="More labelled articles to learn from, each with its own label field (--label-field): a "
+                   "written training set, or your corrections. Learnt from, never scored; may repeat.")
 @click.option("--weak-rules/--no-weak-rules", default=False, show_default=True,
               help="Also learn from unlabelled articles on which a cue rule fires (article types only).")
 @click.option("--weak-other", default=0, show_default=True,
@@ -66,16 +69,18 @@ def _views(ctx, param, value):
 @input_options
 @n_jobs_option
 @cache_options
-def train(paths, label_files, out, classifiers, weak_rules, weak_other, head_chars, folds, max_features, views,
-          seed, text_field, id_field, label_field, max_bytes, n_jobs, cache_dir, no_cache):
+def train(paths, label_files, out, classifiers, extra_paths, weak_rules, weak_other, head_chars, folds, max_features,
+          views, seed, text_field, id_field, label_field, max_bytes, n_jobs, cache_dir, no_cache):
     """Train a classifier on labelled articles and save it with its model card."""
     from ..corpus import read_articles
     from ..evaluate import format_scores
     from ..persist import save_model
     from ..training import collect, train as train_model
 
-    articles = read_articles(paths, field_names(text_field, id_field, label_field), "record", max_bytes)
-    data = collect(articles, _gold_labels(label_files), weak_rules, weak_other, seed)
+    fields = field_names(text_field, id_field, label_field)
+    articles = read_articles(paths, fields, "record", max_bytes)
+    extra = read_articles(extra_paths, fields, "record", max_bytes) if extra_paths else ()
+    data = collect(articles, _gold_labels(label_files), weak_rules, weak_other, seed, extra)
     click.echo(f"training data: {json.dumps(data.summary(), ensure_ascii=False)}", err=True)
     command = "dvtopics train " + " ".join(sys.argv[2:])
     model, card = train_model(data, classifiers or ("svm", "logreg", "cnb"), head_chars=head_chars, n_folds=folds,
@@ -99,11 +104,14 @@ def train(paths, label_files, out, classifiers, weak_rules, weak_other, head_cha
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--plot", type=click.Path(dir_okay=False), help="Write the confusion matrix as PNG.")
 @click.option("--errors", "show_errors", default=20, show_default=True, help="Misclassified articles to list.")
+@click.option("--compare", "baseline", type=click.Path(exists=True, file_okay=False),
+              help="Another model (the shipped one: the shipped model's folder) to score beside MODEL, listing "
+                   "the articles whose label changed: what your retraining fixed and what it broke.")
 @input_options
 @n_jobs_option
 @cache_options
-def evaluate(model, paths, label_files, fmt, plot, show_errors, text_field, id_field, label_field, max_bytes,
-             n_jobs, cache_dir, no_cache):
+def evaluate(model, paths, label_files, fmt, plot, show_errors, baseline, text_field, id_field, label_field,
+             max_bytes, n_jobs, cache_dir, no_cache):
     """Score MODEL on labelled articles: per-class precision/recall/F1, macro-F1, confusion matrix."""
     from ..classify import load_classifier
     from ..corpus import read_articles
@@ -122,11 +130,28 @@ def evaluate(model, paths, label_files, fmt, plot, show_errors, text_field, id_f
     if plot:
         from ..plots import confusion_matrix_figure, save_figure
         save_figure(confusion_matrix_figure(result["confusion"], result["labels"]), plot)
+    compared = None
+    if baseline:
+        before = [r["label"] for r in load_classifier(baseline).predict(articles, cache=_cache(cache_dir, no_cache),
+                                                                          n_jobs=n_jobs, explain=False)]
+        before_result = scores(truth, before, result["labels"])
+        changed = [{"id": a.id, "true": t, "before": b, "after": p, "title": a.title}
+                   for a, t, b, p in zip(articles, truth, before, predicted) if b != p]
+        compared = {"model": baseline, "accuracy": before_result["accuracy"], "macro_f1": before_result["macro_f1"],
+                    "fixed": sum(c["after"] == c["true"] for c in changed),
+                    "broke": sum(c["before"] == c["true"] for c in changed), "changed": changed}
     if fmt == "json":
-        click.echo(json.dumps({k: result[k] for k in ("accuracy", "macro_f1", "per_class", "n", "labels", "confusion")},
-                              ensure_ascii=False))
+        out = {k: result[k] for k in ("accuracy", "macro_f1", "per_class", "n", "labels", "confusion")}
+        click.echo(json.dumps({**out, **({"compare": compared} if compared else {})}, ensure_ascii=False))
         return
     click.echo(format_scores(result))
+    if compared:
+        click.echo(f"\nagainst {baseline}: macro-F1 {compared['macro_f1']:.4f} -> {result['macro_f1']:.4f}, "
+                   f"accuracy {compared['accuracy']:.4f} -> {result['accuracy']:.4f}; {len(compared['changed'])} "
+                   f"labels changed: {compared['fixed']} fixed, {compared['broke']} broken")
+        for change in compared["changed"][:show_errors]:
+            click.echo(f"{change['id']} | true {change['true']}: {change['before']} -> {change['after']} | "
+                       f"{change['title'][:80]}")
     wrong = [(a, t, r) for a, t, r in zip(articles, truth, records) if t != r["label"]]
     if wrong and show_errors:
         click.echo(f"\n{len(wrong)} errors (first {min(show_errors, len(wrong))}): id | true -> predicted | title")
@@ -202,8 +227,9 @@ def _echo_counts(counts: Counter, out) -> None:
 @click.option("--all", "show_all", is_flag=True, help="Also list articles on which no rule fired.")
 @input_options
 def rules(paths, show_all, text_field, id_field, label_field, max_bytes):
-    """Show which cue rule fired on each article, and the words it matched."""
+    """Show which cue rule fired on each article, the words it matched, and the event the article reports."""
     from ..corpus import read_articles
+    from ..events import find_event
     from ..rules import apply_rules
 
     counts = Counter()
@@ -213,6 +239,9 @@ def rules(paths, show_all, text_field, id_field, label_field, max_bytes):
         if hit or show_all:
             where = f"{hit.label:<19} {hit.rule:<16} «{hit.evidence}»" if hit else f"{'-':<19} {'-':<16}"
             click.echo(f"{article.id[:30]:<30} {where} {article.title[:60]}")
+            event = None if article.error else find_event(article.title, article.text)
+            if event:
+                click.echo(f"{'':<30} {event.cue()}")
     click.echo(" ".join(f"{rule}: {n}" for rule, n in counts.most_common()), err=True)
 
 

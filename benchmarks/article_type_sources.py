@@ -1,0 +1,129 @@
+"""What each training source and feature adds to the article-type model, on the same folds.
+
+    .venv/bin/python benchmarks/article_type_sources.py [--cache-dir DIR] [--classifier logreg] [--only N,N]
+
+Sources: the hand labels (data/labels, scored out of fold), the weak labels of
+the corpora (rule hits, cue-free `other`), and the written training set
+(data/train/*.jsonl, three writers). Features: the shipped views (text +
+event words, the rule's label), the event frame's tokens (events.py) and the
+character n-grams of the event sentences.
+
+Four measures, each printed as macro-F1 (accuracy):
+  hand CV   5-fold cross-validation on the hand labels (weak and written data
+            in every training fold);
+  lead only the same folds, each held-out article cut to its title and first
+            500 characters (real text in the shape users often have, and the
+            shape of the owners' test: title and lead);
+  by writer each writer of the written set held out in turn, the model
+            trained on everything else: how well it carries over to a writer
+            (wording, domains) it never saw;
+  no rule   on the hand labels where no cue rule fires, out of fold: how many
+            positives the model finds there and how many are right.
+Rules alone are printed beside them. The frozen blind test is not read here.
+"""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import dvtopics.training as training
+from dataclasses import replace
+
+from dvtopics.classify import HEAD_CHARS, documents_of, make_pipeline
+from dvtopics.evaluate import scores
+from dvtopics.events import find_event
+from dvtopics.rules import apply_rules
+from dvtopics.segment import SegmentCache
+
+from shipped_data import ROOT, shipped_training_data
+
+BASE = training.pipeline_options(use_rules=True)
+LEAD_ONLY = 500  # characters of the text kept for the "lead only" measure
+VARIANTS = [  # name, uses the written set, make_pipeline options
+    ("shipped features, no written set", False, {**BASE, "views": ("text", "event"), "events": False}),
+    ("+ event frame + chars, no written set", False, BASE),
+    ("shipped features + written set", True, {**BASE, "views": ("text", "event"), "events": False}),
+    ("+ event frame, + written set", True, {**BASE, "views": ("text", "event"), "events": True}),
+    ("+ event frame + chars + written set", True, BASE),
+    ("  the same without the rule feature", True, {**BASE, "rules": False}),
+]
+
+
+def rule_label(article) -> str:
+    hit = apply_rules(article.title, article.text)
+    return hit.label if hit else "other"
+
+
+def fmt(result: dict) -> str:
+    return f"{result['macro_f1']:.3f} ({result['accuracy']:.3f})"
+
+
+def fit_predict(options, documents, labels, train, test, classifier, also=None):
+    """Predictions for `test` (and, when `also` maps indices to other documents, for those too)."""
+    pipeline = make_pipeline(classifier, **options)
+    pipeline.fit([documents[i] for i in train], [labels[i] for i in train])
+    predicted = list(pipeline.predict([documents[i] for i in test]))
+    if also is None:
+        return predicted
+    return predicted, list(pipeline.predict([also[i] for i in test]))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cache-dir", default=None)
+    parser.add_argument("--classifier", default="logreg")
+    parser.add_argument("--only", default=None, help="variant numbers to run, comma-separated (1-based; default all)")
+    args = parser.parse_args()
+    chosen = [VARIANTS[int(n) - 1] for n in args.only.split(",")] if args.only else VARIANTS
+    data = shipped_training_data()
+    n_corpus = sum(kind != "extra" for kind in data.kinds)  # collect adds the written set last
+    writer = [a.id.split("-")[0] if i >= n_corpus else None for i, a in enumerate(data.articles)]
+    events = [find_event(a.title, a.text) for a in data.articles]
+    documents = documents_of(data.articles, True, HEAD_CHARS, SegmentCache(args.cache_dir), events=events)
+    labels = sorted(set(data.labels))
+    hand = [i for i in range(len(data.articles)) if data.gold[i]]
+    leads = {i: replace(data.articles[i], text=data.articles[i].text[:LEAD_ONLY]) for i in hand}
+    lead_documents = dict(zip(leads, documents_of(list(leads.values()), True, HEAD_CHARS, SegmentCache(args.cache_dir),
+                                                  events=[find_event(a.title, a.text) for a in leads.values()])))
+    weak = [i for i in range(n_corpus) if not data.gold[i]]
+    extra = list(range(n_corpus, len(data.articles)))
+    hits = [apply_rules(a.title, a.text) for a in data.articles]
+    by_rule = [rule_label(a) for a in data.articles]
+    writers = sorted({w for w in writer if w})
+    print(f"hand {len(hand)}, weak {len(weak)}, written {len(extra)} ({', '.join(writers)})")
+    lead_rules = [(data.labels[i], rule_label(leads[i])) for i in hand]
+    print(f"{'rules alone':<40} hand {fmt(scores([data.labels[i] for i in hand], [by_rule[i] for i in hand], labels))}"
+          f"  lead only {fmt(scores(*zip(*lead_rules), labels))}"
+          + "".join(f"  {w} {fmt(scores(*zip(*[(data.labels[i], by_rule[i]) for i in extra if writer[i] == w]), labels))}"
+                    for w in writers))
+    from sklearn.model_selection import StratifiedKFold
+    folds = list(StratifiedKFold(5, shuffle=True, random_state=0).split(hand, [data.labels[i] for i in hand]))
+    for name, with_written, options in chosen:
+        base = weak + (extra if with_written else [])
+        predicted, on_leads = {}, {}
+        for train_part, test_part in folds:
+            test = [hand[i] for i in test_part]
+            full, short = fit_predict(options, documents, data.labels, base + [hand[i] for i in train_part], test,
+                                      args.classifier, also=lead_documents)
+            predicted.update(zip(test, full))
+            on_leads.update(zip(test, short))
+        cv = scores([data.labels[i] for i in predicted], list(predicted.values()), labels)
+        cv_leads = scores([data.labels[i] for i in on_leads], list(on_leads.values()), labels)
+        silent = [i for i in predicted if not hits[i]]
+        found = [i for i in silent if predicted[i] != "other"]
+        line = f"{name:<40} hand {fmt(cv)}  lead only {fmt(cv_leads)}"
+        if with_written:
+            for w in writers:
+                test = [i for i in extra if writer[i] == w]
+                train = weak + hand + [i for i in extra if writer[i] != w]
+                guess = fit_predict(options, documents, data.labels, train, test, args.classifier)
+                line += f"  {w} {fmt(scores([data.labels[i] for i in test], guess, labels))}"
+        line += (f"  no rule: {len(found)} named, {sum(predicted[i] == data.labels[i] for i in found)} right"
+                 f" (of {sum(data.labels[i] != 'other' for i in silent)} positives)")
+        print(line, flush=True)
+        per_class = "  ".join(f"{label} {cv['per_class'][label]['f1']:.3f}" for label in labels)
+        print(f"{'':<40} per class (hand CV): {per_class}", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,155 @@
+"""The event an article reports: the meeting it names first, who held it, which period it reviewed.
+
+LABELS.md decides an article's type by its event ("who met, and which period of work they reviewed"), so
+the classifier and the people who check it both want that event, not a bag of cue words. `find_event`
+reads the title, then the lead, then the early body, and returns the first sentence that names a meeting
+(a conference, session, briefing, review), with what the sentence says of it:
+
+>>> event = find_event("Phát huy sức mạnh tổng hợp", "Ngày 5/7, Ban Dân vận Tỉnh ủy tổ chức Hội nghị sơ kết "
+...                    "công tác dân vận 6 tháng đầu năm và triển khai nhiệm vụ 6 tháng cuối năm 2022.")
+>>> event.cue()
+'event: Hội nghị sơ kết công tác dân vận 6 tháng đầu năm và triển khai nhiệm vụ 6 tháng cuối năm 2022 (lead) · period: half_year · next: half_year · held by: Ban Dân vận Tỉnh ủy'
+>>> find_event("Giá xăng giảm", "Giá xăng giảm mạnh từ chiều nay.") is None
+True
+
+It is a reading aid and a source of features (`Event.features`), not a classifier: the rules
+(`rules.py`) and the model decide the label.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .text import normalize
+
+LEAD_CHARS = 600  # as the rules: the title and the lead say what a report is about
+BODY_CHARS = 2500  # a title-silent report may name its meeting only further down (seed 002)
+PHRASE_WORDS = 24  # how much of the sentence the cue quotes
+
+_SENTENCES = re.compile(r"(?<=[.!?;])\s+|\n+")
+# Meeting nouns; "họp báo" (press conference), "họp mặt" (a get-together) and "họp dân" are other events.
+_MEETING = re.compile(r"\b(hội nghị|phiên họp|cuộc họp|buổi họp|kỳ họp|họp|giao ban|trực báo)\b(?! (báo|mặt|dân)\b)|"
+                      r"\b(sơ kết|tổng kết)\b(?=[^.;\n]{0,40}(công tác|hoạt động|nhiệm vụ|năm|tháng|quý|học kỳ))",
+                      re.IGNORECASE)
+_COMMITTEE = re.compile(r"\b(ban chỉ đạo|ủy ban chỉ đạo|bcđ|ban chỉ huy (phòng,? chống thiên tai|pctt|phòng chống lụt))\b",
+                        re.IGNORECASE)
+# Periods in the order they are tested: the first that the sentence names after its meeting word wins.
+_PERIODS = [
+    ("nine_months", r"\b(9|chín) tháng\b(?! (giêng|chạp|\d))"),
+    ("quarter", r"\bquý\s*(i{1,3}|iv|1|2|3|4)\b"),
+    ("half_year", r"\b(6|sáu) tháng\b|nửa đầu năm|nửa cuối năm"),
+    ("semester", r"\bhọc kỳ\b|\bhọc kì\b"),
+    ("school_year", r"\bnăm học\b"),
+    ("multi_year", r"\b([2-9]|\d\d) năm\b|20\d\d\s*[-–]\s*20\d\d|nhiệm kỳ"),
+    ("month", r"\btháng (\d{1,2}|giêng|chạp)\b(?!\s*[/-])"),
+    ("year", r"\bnăm (20\d\d|19\d\d|qua)\b|\bcuối năm\b"),
+]
+_PERIOD_PATTERNS = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in _PERIODS]
+_NEXT_TASKS = re.compile(r"(nhiệm vụ|phương hướng|kế hoạch)[^.;\n]{0,60}?"
+                         r"(quý\s*(i{1,3}|iv|\d)\b|(6|sáu) tháng cuối năm|học kỳ (ii|2)|năm học|năm 20\d\d|"
+                         r"những tháng cuối năm)", re.IGNORECASE)
+_NEXT_NAMES = (("quý", "quarter"), ("tháng cuối năm", "half_year"), ("học kỳ", "semester"), ("năm học", "school_year"),
+               ("những tháng", "quarter"), ("năm", "year"))
+# Who held it: a capitalised body before "tổ chức"/"họp"/"sơ kết"…, or the committee a meeting is "of".
+_HOLDER = re.compile(r"((?:Ban|Ủy ban|UBND|HĐND|Sở|Hội|Đoàn|Công an|Tỉnh ủy|Huyện ủy|Thành ủy|Thị ủy|Đảng ủy|Bộ|Ngân hàng|"
+                     r"Cục|Chi cục|Liên đoàn|Mặt trận|MTTQ|Tòa án|Viện|Trường|Phòng|Tổng công ty|Công ty|Khối|Bảo hiểm)"
+                     r"(?: [^\s.;:]+){0,8}?) (?:đã )?(?:tổ chức|họp|sơ kết|tổng kết|giao ban|trực báo)\b")
+_COMMITTEE_NAME = re.compile(r"\b((?:Ban Chỉ đạo|Ủy ban Chỉ đạo|BCĐ|Ban Chỉ huy)(?: [^\s,.;:]+){0,6})")
+
+
+PATTERNS = [_SENTENCES, _MEETING, _COMMITTEE, _NEXT_TASKS, _HOLDER, _COMMITTEE_NAME] + [p for _, p in _PERIOD_PATTERNS]
+
+
+@dataclass(frozen=True)
+class Event:
+    phrase: str  # the meeting as the text names it
+    where: str  # "title", "lead" or "body"
+    kind: str  # the meeting word, lower case ("hội nghị", "giao ban", "tổng kết" …)
+    period: str | None  # what it reviewed: quarter, half_year, year, nine_months, school_year, semester, month, multi_year
+    next_tasks: str | None  # the period whose tasks it set, when it says
+    holder: str | None  # who held it, when the sentence says
+    committee: bool  # a steering committee's meeting, by its words
+
+    def cue(self) -> str:
+        parts = [f"event: {self.phrase} ({self.where})"]
+        if self.period:
+            parts.append(f"period: {self.period}")
+        if self.next_tasks:
+            parts.append(f"next: {self.next_tasks}")
+        if self.holder:
+            parts.append(f"held by: {self.holder}")
+        return " · ".join(parts)
+
+    def features(self) -> list[str]:
+        """Tokens for the model: where the event is, its kind, its period, the next tasks, a committee.
+
+        An event found only in the body gets tokens of its own ("…_at_body"): a meeting named deep in a
+        long article is weaker evidence than one in the title or lead, and a model must not learn the
+        one from the other (titles and leads, as users often have them, never carry body tokens)."""
+        period = self.period or "none"
+        tokens = [f"__ev_kind_{self.kind.replace(' ', '_')}", f"__ev_period_{period}"]
+        if self.next_tasks:
+            tokens += [f"__ev_next_{self.next_tasks}", f"__ev_{period}_then_{self.next_tasks}"]
+        if self.committee:
+            tokens.append("__ev_committee")
+        if self.where == "body":
+            return ["__ev_at_body"] + [f"{token}_at_body" for token in tokens]
+        return [f"__ev_at_{self.where}", f"__ev_period_{period}_at_{self.where}"] + tokens
+
+
+NO_EVENT_FEATURES = ["__ev_none"]
+
+
+def sentences(title: str, text: str) -> list[tuple[str, str]]:
+    """(where, sentence) for the title, the lead and the early body, in reading order."""
+    text = normalize(text)
+    title = normalize(title).strip()
+    if title and text.lstrip().startswith(title):
+        text = text.lstrip()[len(title):]
+    found = [("title", title)] if title else []
+    position = 0
+    for sentence in _SENTENCES.split(text[:BODY_CHARS]):
+        start = text.find(sentence, position)
+        position = max(position, start)
+        if sentence.strip():
+            found.append(("lead" if start < LEAD_CHARS else "body", sentence.strip()))
+    return found
+
+
+def find_event(title: str, text: str) -> Event | None:
+    """The first meeting the title, lead or early body names (see the module's doc), or None."""
+    for where, sentence in sentences(title, text):
+        match = _MEETING.search(sentence)
+        if match:
+            return _event(sentence, match, where, sentences_after=text)
+    return None
+
+
+def _event(sentence: str, match: re.Match, where: str, sentences_after: str) -> Event:
+    after = sentence[match.start():]
+    phrase = " ".join(after.split()[:PHRASE_WORDS]).rstrip(",;:.")
+    period = next((name for name, pattern in _PERIOD_PATTERNS if pattern.search(after)), None)
+    next_match = _NEXT_TASKS.search(after)
+    next_tasks = None
+    if next_match:
+        named = next_match.group(2).lower()
+        next_tasks = next(name for key, name in _NEXT_NAMES if key in named)
+    holder = _holder(sentence, match)
+    # "Hội nghị Ban Chỉ đạo …", "Ban Chỉ đạo … họp khẩn": the committee stands next to its meeting word.
+    committee = bool(_COMMITTEE.search(sentence[max(0, match.start() - 60):match.end() + 60])
+                     or (holder and _COMMITTEE.search(holder)))
+    return Event(phrase, where, match.group(0).lower(), period, next_tasks, holder, committee)
+
+
+def _holder(sentence: str, match: re.Match) -> str | None:
+    held = _HOLDER.search(sentence[:match.end() + 12])
+    if held and not _MEETING.search(held.group(1)):  # "Tỉnh ủy dự hội nghị sơ kết": a guest, not the holder
+        return held.group(1)
+    named = _COMMITTEE_NAME.search(sentence[match.end():match.end() + 60])
+    return named.group(1).rstrip(",;:.") if named else None
+
+
+def event_features(title: str, text: str) -> list[str]:
+    """`Event.features` of the article's event, or `NO_EVENT_FEATURES`."""
+    event = find_event(title, text)
+    return event.features() if event else NO_EVENT_FEATURES

@@ -1,0 +1,46 @@
+"""The event an article reports (events.py), on made-up heads in the shapes LABELS.md names."""
+import pytest
+
+from dvtopics.events import NO_EVENT_FEATURES, event_features, find_event
+
+
+@pytest.mark.parametrize("title, lead, where, period, next_tasks, committee", [
+    ("Sơ kết công tác dân vận 6 tháng đầu năm", "", "title", "half_year", None, False),
+    ("Đắk Lắk: Tăng cường phối hợp trong công tác dân vận",  # title-silent: the lead names the meeting
+     "Ngày 5/1, Ban Dân vận Tỉnh ủy tổ chức hội nghị tổng kết công tác dân vận năm 2015, triển khai nhiệm vụ "
+     "năm 2016.", "lead", "year", "year", False),
+    ("Giao ban quý I, triển khai nhiệm vụ quý II năm 2023", "", "title", "quarter", "quarter", False),
+    ("Ban Chỉ đạo phòng, chống dịch tỉnh họp khẩn", "", "title", None, None, True),
+    ("Hội nghị trực tuyến Ban Chỉ đạo 389 quốc gia sơ kết 9 tháng", "", "title", "nine_months", None, True),
+    ("Sở GD&ĐT tổng kết năm học 2022-2023", "", "title", "school_year", None, False),
+])
+def test_the_event_its_place_period_tasks_and_committee(title, lead, where, period, next_tasks, committee):
+    event = find_event(title, lead)
+    assert (event.where, event.period, event.next_tasks, event.committee) == (where, period, next_tasks, committee)
+
+
+def test_press_conferences_and_get_togethers_are_not_meetings():
+    assert find_event("Bộ Công an họp báo thường kỳ", "Các đại biểu họp mặt đầu xuân.") is None
+
+
+def test_a_meeting_named_only_in_the_body_is_found_there():
+    lead = "Tham dự có lãnh đạo các sở, ngành. " + "Năm qua, công tác dân vận có nhiều chuyển biến tích cực. " * 12
+    body = "Hội nghị cũng đã thảo luận, thông qua phương hướng, nhiệm vụ công tác dân vận năm 2016."
+    event = find_event("Tăng cường sự phối hợp", lead + body)
+    assert event.where == "body" and event.period == "year" and event.next_tasks == "year"
+
+
+def test_the_cue_names_the_event_period_and_holder():
+    cue = find_event("Phát huy sức mạnh", "Sáng 4/8, Ban Dân vận Tỉnh ủy tổ chức hội nghị sơ kết công tác dân vận "
+                                          "6 tháng đầu năm.").cue()
+    assert cue.startswith("event: hội nghị sơ kết công tác dân vận 6 tháng đầu năm (lead)")
+    assert "period: half_year" in cue and "held by: Ban Dân vận Tỉnh ủy" in cue
+
+
+def test_features_say_where_and_what_or_that_there_is_none():
+    assert event_features("Giá lúa tăng", "Nông dân phấn khởi.") == NO_EVENT_FEATURES
+    features = event_features("Hội nghị Ban Chỉ đạo sơ kết 6 tháng đầu năm", "")
+    assert {"__ev_at_title", "__ev_period_half_year", "__ev_committee"} <= set(features)
+    lead = "Tham dự có lãnh đạo các sở. " + "Năm qua có nhiều chuyển biến. " * 25 + "Hội nghị tổng kết năm 2015."
+    body = event_features("Tăng cường phối hợp", lead)  # named only in the body: tokens of their own
+    assert "__ev_at_body" in body and all(token.endswith("_at_body") for token in body)
