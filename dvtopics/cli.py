@@ -31,6 +31,10 @@ class DvtopicsGroup(click.Group):
         except DvtopicsError as exc:
             click.echo(f"Error: {exc}", err=True)
             ctx.exit(EXIT_ERROR)
+        except OSError as exc:  # a folder that cannot be written, a full disk: the system's reason, in one line
+            where = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"Error: {where}{exc.strerror or exc}", err=True)
+            ctx.exit(EXIT_ERROR)
         except KeyboardInterrupt:
             click.echo("Interrupted: finished output is kept; rerun with --resume to go on.", err=True)
             ctx.exit(130)
