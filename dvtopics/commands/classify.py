@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections import Counter
 from pathlib import Path
 
 import click
 
-from .options import cache_options, engine_options, field_names, input_options, n_jobs_option, paths_argument
+from .options import (AT_LEAST_ONE, AT_LEAST_ZERO, SEED, SHARE, cache_options, engine_options, field_names,
+                      input_options, n_jobs_option, paths_argument)
 
 
 def _gold_labels(label_files):
@@ -53,16 +55,16 @@ def _views(ctx, param, value):
               help="Candidates to cross-validate (default: all three); the best macro-F1 is kept.")
 @click.option("--weak-rules/--no-weak-rules", default=False, show_default=True,
               help="Also learn from unlabelled articles on which a cue rule fires (article types only).")
-@click.option("--weak-other", default=0, show_default=True,
+@click.option("--weak-other", default=0, show_default=True, type=AT_LEAST_ZERO,
               help="Also learn from this many unlabelled articles with no cue word, as 'other'.")
-@click.option("--head-chars", default=4000, show_default=True, help="Characters of each article read (0: all).")
-@click.option("--folds", default=5, show_default=True, help="Cross-validation folds.")
-@click.option("--max-features", default=30000, show_default=True,
+@click.option("--head-chars", default=4000, show_default=True, type=AT_LEAST_ZERO, help="Characters of each article read (0: all).")
+@click.option("--folds", default=5, show_default=True, type=click.IntRange(min=2), help="Cross-validation folds.")
+@click.option("--max-features", default=30000, show_default=True, type=AT_LEAST_ZERO,
               help="TF-IDF terms kept per view, the most frequent (0: all terms seen in 2+ articles).")
 @click.option("--views", default=None, metavar="VIEW,...", callback=_views,
               help="TF-IDF views, from text (whole document), head (first words), event (early meeting "
                    "sentences). Default: text,event for article types, text for other label sets.")
-@click.option("--seed", default=0, show_default=True)
+@click.option("--seed", default=0, show_default=True, type=SEED)
 @input_options
 @n_jobs_option
 @cache_options
@@ -72,16 +74,20 @@ def train(paths, label_files, out, classifiers, weak_rules, weak_other, head_cha
     from ..corpus import read_articles
     from ..evaluate import format_scores
     from ..persist import save_model
+    from ..errors import DvtopicsError
     from ..training import collect, train as train_model
 
     articles = read_articles(paths, field_names(text_field, id_field, label_field), "record", max_bytes)
     data = collect(articles, _gold_labels(label_files), weak_rules, weak_other, seed)
     click.echo(f"training data: {json.dumps(data.summary(), ensure_ascii=False)}", err=True)
     command = "dvtopics train " + " ".join(sys.argv[2:])
-    model, card = train_model(data, classifiers or ("svm", "logreg", "cnb"), head_chars=head_chars, n_folds=folds,
-                              cache=_cache(cache_dir, no_cache), n_jobs=n_jobs, seed=seed, progress=True,
-                              description=command, max_features=max_features or None,
-                              views=views)
+    try:
+        model, card = train_model(data, classifiers or ("svm", "logreg", "cnb"), head_chars=head_chars,
+                                  n_folds=folds, cache=_cache(cache_dir, no_cache), n_jobs=n_jobs, seed=seed,
+                                  progress=True, description=command, max_features=max_features or None,
+                                  views=views)
+    except ValueError as exc:  # scikit-learn's word for data it cannot learn from: no words left, a tiny class
+        raise DvtopicsError(f"cannot train on these articles: {exc}") from None
     card = save_model(model.pipeline, out, card)
     for kind, result in card["metrics"]["candidates"].items():
         click.echo(f"{kind:<7} cross-validated macro-F1 {result['macro_f1']:.4f}  accuracy {result['accuracy']:.4f}")
@@ -98,7 +104,7 @@ def train(paths, label_files, out, classifiers, weak_rules, weak_other, head_cha
 @labels_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--plot", type=click.Path(dir_okay=False), help="Write the confusion matrix as PNG.")
-@click.option("--errors", "show_errors", default=20, show_default=True, help="Misclassified articles to list.")
+@click.option("--errors", "show_errors", default=20, show_default=True, type=AT_LEAST_ZERO, help="Misclassified articles to list.")
 @input_options
 @n_jobs_option
 @cache_options
@@ -141,10 +147,11 @@ def evaluate(model, paths, label_files, fmt, plot, show_errors, text_field, id_f
 @click.option("--out", type=click.Path(), default=None,
               help="Output .jsonl, .csv or .xlsx [default: JSONL on stdout]; with --engine dask, "
                    "FOLDER/ keeps the parts there.")
-@click.option("--min-confidence", default=0.0, show_default=True, help="Below this, answer --abstain instead.")
+@click.option("--min-confidence", default=0.0, show_default=True, type=SHARE, help="Below this, answer --abstain instead.")
 @click.option("--abstain", type=click.Choice(["other", "uncertain"]), default="other", show_default=True)
 @click.option("--resume", is_flag=True, help="Finish an interrupted run into the same --out.")
-@click.option("--batch-size", default=256, show_default=True)
+@click.option("--batch-size", default=256, show_default=True, type=AT_LEAST_ONE,
+              help="Articles labelled and written at a time.")
 @engine_options
 @input_options
 @n_jobs_option
@@ -154,10 +161,12 @@ def label(paths, model, out, min_confidence, abstain, resume, batch_size, engine
     """Label the type of every article; write {id, label, confidence, cues, title, date} per article."""
     from tqdm import tqdm
 
-    from ..batch import batches, label_stream, outcome
+    from ..batch import batches, check_output, input_fingerprint, label_stream, outcome
     from ..classify import DEFAULT_MODEL_DIR, load_classifier
     from ..corpus import read_articles
 
+    if out is not None and not out.endswith(("/", os.sep)):  # FOLDER/ keeps Dask's parts
+        check_output(out, paths)
     if engine == "dask":
         from ..distributed import LabelJob, run_job
 
@@ -186,7 +195,8 @@ def label(paths, model, out, min_confidence, abstain, resume, batch_size, engine
                 click.echo(json.dumps(record, ensure_ascii=False))
     else:
         with tqdm(unit="article", disable=None, file=sys.stderr) as bar:
-            counts = label_stream(articles, predict, out, resume, batch_size, bar.update)
+            counts = label_stream(articles, predict, out, resume, batch_size, bar.update,
+                                  inputs=input_fingerprint(paths))
     _echo_counts(counts, out)
 
 
