@@ -471,12 +471,25 @@ def _numbered_lines(path: Path, lines: "LineRange | None") -> Iterator[tuple[int
     try:
         with _open_binary(path) as handle:
             _skip(handle, offset)
-            for number, line in enumerate(itertools.islice(handle, count), start=first):
+            utf16 = _utf16(handle.peek(4)[:4]) if offset == 0 else None
+            lines = handle if not utf16 else (  # JSON lines saved as UTF-16 (Notepad's "Unicode")
+                line.encode("utf-8") for line in io.TextIOWrapper(handle, encoding=utf16, errors="replace"))
+            for number, line in enumerate(itertools.islice(lines, count), start=first):
                 yield number, line
     except InputError as exc:
         yield number + 1, str(exc)
     except OSError as exc:
         yield number + 1, f"cannot read ({exc.strerror or exc})"
+
+
+def _utf16(head: bytes) -> str | None:
+    """The UTF-16 codec for a file that starts with `head`, or None: a BOM, or the NUL that UTF-16 puts
+    beside an ASCII character (a JSON line starts with one)."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    if len(head) >= 2 and (head[0] == 0) != (head[1] == 0):
+        return "utf-16-be" if head[0] == 0 else "utf-16-le"
+    return None
 
 
 def _read_jsonl(path: Path, fields: "FieldNames", on_error: str, max_bytes: int,
@@ -581,7 +594,7 @@ def _read_all(path: Path) -> tuple[bytes, str | None]:
     chunks, problem = [], None
     try:
         with _open_binary(path) as handle:
-            while chunk := handle.read(1 << 20):
+            while chunk := handle.read1(1 << 20):  # read() would drop what it held when a fault stops it
                 chunks.append(chunk)
     except InputError as exc:
         problem = str(exc)
@@ -591,15 +604,27 @@ def _read_all(path: Path) -> tuple[bytes, str | None]:
     return (data[:data.rfind(b"\n") + 1] if problem else data), problem
 
 
-def _csv_rows(text: str) -> Iterator[tuple[int, list[str] | None, str | None]]:
+def _delimiter(text: str, text_field: str) -> str:
+    """The delimiter under which the header names the text field: Excel writes ';' where the comma is the
+    decimal sign (Vietnamese Windows among them), and some save tabs."""
+    header = text[:text.find("\n")] if "\n" in text else text
+    for delimiter in (",", ";", "\t", "|"):
+        if text_field in next(csv.reader([header], delimiter=delimiter), []):
+            return delimiter
+    return ","
+
+
+def _csv_rows(text: str, delimiter: str = ",", cut: bool = False
+              ) -> Iterator[tuple[int, list[str] | None, str | None]]:
     """(first line, fields, None) per CSV row, or (first line, None, cause) for a row that is not valid CSV.
 
     A broken row (a quote never closed, a quote inside an unquoted field) costs only its first line: reading
-    goes on from the next one, so a stray quote cannot swallow the articles after it."""
+    goes on from the next one, so a stray quote cannot swallow the articles after it. In a file that was
+    `cut` short, a quote open at the end is the row the cut went through: reading stops there."""
     lines = io.StringIO(text, newline="").readlines()
     start = 0
     while start < len(lines):
-        reader = csv.reader((lines[i] for i in range(start, len(lines))), strict=True)
+        reader = csv.reader((lines[i] for i in range(start, len(lines))), delimiter=delimiter, strict=True)
         row_start = start
         try:
             for row in reader:
@@ -607,8 +632,10 @@ def _csv_rows(text: str) -> Iterator[tuple[int, list[str] | None, str | None]]:
                 row_start = start + reader.line_num
             return
         except csv.Error as exc:
-            cause = "a quoted field is never closed" if "end of data" in str(exc) else str(exc)
-            yield row_start + 1, None, cause
+            at_end = "end of data" in str(exc)
+            if at_end and cut:
+                return
+            yield row_start + 1, None, "a quoted field is never closed" if at_end else str(exc)
             start = row_start + 1
 
 
@@ -623,7 +650,7 @@ def _read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
     # the file at the first long field
     csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
     header, number = None, 1
-    for line, row, cause in _csv_rows(text):
+    for line, row, cause in _csv_rows(text, _delimiter(text, fields.text), cut=bool(problem)):
         if header is None and row is not None:
             header = row
             continue

@@ -210,3 +210,18 @@ def test_side_files_in_utf16_or_with_a_bom(tmp_path, encoding):
     path.write_text("id,label\na1,annual_review\n", encoding=encoding)
     assert read_labels(path) == {"a1": "annual_review"}
     assert read_side_file(path).startswith("id,label")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_json_lines_saved_as_utf16(tmp_path, encoding):
+    path = tmp_path / "x.jsonl"
+    path.write_text(jsonl(3).decode("utf-8").replace("\n", "\r\n"), encoding=encoding)
+    assert [(a.id, a.error) for a in read(path)] == [("g0", None), ("g1", None), ("g2", None)]
+
+
+@pytest.mark.parametrize("delimiter", [";", "\t"])
+def test_a_csv_with_semicolons_or_tabs_as_excel_saves_it(tmp_path, delimiter):
+    path = tmp_path / "x.csv"
+    path.write_text(f"id{delimiter}text\nc1{delimiter}\"{GOOD}\"\n", encoding="utf-8-sig")
+    (article,) = read(path)
+    assert article.id == "c1" and article.title == GOOD.splitlines()[0]
