@@ -198,12 +198,12 @@ def _check_same_input(journal: Path, run: dict | None, inputs: dict | None) -> N
     if run is None:
         log.warning("%s does not record its input (an older run): cannot check it is the same", journal)
         return
-    if run.get("inputs") != inputs:
-        before = run.get("inputs") or {}
-        raise DvtopicsError(
-            f"cannot resume: the input changed since the interrupted run ({before.get('files')} files then, "
-            f"{inputs['files']} now, or their sizes or times differ); delete {journal} and run again without "
-            "--resume")
+    before = run.get("inputs") or {}
+    if before != inputs:
+        how = (f"{before.get('files')} files then, {inputs['files']} now" if before.get("files") != inputs["files"]
+               else "a file's size or time differs")
+        raise DvtopicsError(f"cannot resume: the input changed since the interrupted run ({how}); "
+                            f"delete {journal} and run again without --resume")
 
 
 def journal_records(journal: Path) -> Iterator[dict]:

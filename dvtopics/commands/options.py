@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 
 import click
 
@@ -74,13 +75,19 @@ def cache_options(func):
     return click.option("--no-cache", is_flag=True, help="Do not read or write the segmentation cache.")(func)
 
 
+def _scheduler(ctx, param, value: str | None) -> str | None:
+    if value is not None and not re.fullmatch(r"([a-z]+://)?\S+:\d+", value):
+        raise click.BadParameter(f"{value!r}: an address with its port, like tcp://10.0.0.5:8786")
+    return value
+
+
 def engine_options(func):
     """--engine/--scheduler/--part-size: run locally, or on a Dask cluster (dvtopics.distributed)."""
     for option in reversed([
         click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
                      help="local: stream on this machine. dask: parts of the input on a Dask cluster "
                           "(pip install 'dvtopics[dask]'; needs --out)."),
-        click.option("--scheduler", default=None, metavar="ADDRESS",
+        click.option("--scheduler", default=None, metavar="ADDRESS", callback=_scheduler,
                      help="Dask scheduler (tcp://host:8786) [default: a local cluster of this machine's cores]."),
         click.option("--part-size", default=10_000, show_default=True, type=AT_LEAST_ONE,
                      help="Dask: articles (JSONL lines, .txt files) per task."),
