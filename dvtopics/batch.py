@@ -52,7 +52,7 @@ def check_output(out: str | os.PathLike, inputs: Iterable[str | os.PathLike] = (
     for given in inputs:
         path = Path(given)
         if out.resolve() == path.resolve() or (out.exists() and path.exists() and os.path.samefile(out, path)):
-            raise DvtopicsError(f"{out}: the output is one of the inputs; write it elsewhere")
+            raise DvtopicsError(f"{out}: the output is one of the inputs (or another output); write it elsewhere")
     folder = out.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)

@@ -87,6 +87,18 @@ def test_an_output_that_is_an_input_is_refused(corpus, tmp_path):
     assert copy.read_bytes() == corpus.read_bytes()
 
 
+def test_report_refuses_one_file_for_both_outputs(corpus, tmp_path):
+    result = run("report", corpus, "--out", tmp_path / "r.xlsx", "--xlsx", tmp_path / "r.xlsx", "--no-topics")
+    assert result.exit_code == 2 and "another output" in result.output
+
+
+def test_rules_exits_1_when_some_articles_could_not_be_read(tmp_path):
+    (tmp_path / "a.txt").write_text("Tiêu đề\nBan Chỉ đạo họp phiên thường kỳ.", encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"")
+    assert run("rules", tmp_path).exit_code == 1
+    assert run("rules", tmp_path / "a.txt").exit_code == 0
+
+
 def test_an_output_that_cannot_be_written_is_one_line(corpus, tmp_path, monkeypatch):
     (tmp_path / "a_file").write_text("x")
     result = run("label", corpus, "--out", tmp_path / "a_file" / "out.jsonl")

@@ -216,14 +216,16 @@ def rules(paths, show_all, text_field, id_field, label_field, max_bytes):
     from ..corpus import read_articles
     from ..rules import apply_rules
 
-    counts = Counter()
+    counts, failed = Counter(), 0
     for article in read_articles(paths, field_names(text_field, id_field, label_field), "record", max_bytes):
         hit = None if article.error else apply_rules(article.title, article.text)
         counts[hit.rule if hit else "(none)"] += 1
+        failed += bool(article.error)
         if hit or show_all:
             where = f"{hit.label:<19} {hit.rule:<16} «{hit.evidence}»" if hit else f"{'-':<19} {'-':<16}"
             click.echo(f"{article.id[:30]:<30} {where} {article.title[:60]}")
     click.echo(" ".join(f"{rule}: {n}" for rule, n in counts.most_common()), err=True)
+    sys.exit(1 if failed else 0)  # as every command that reads articles: 1 when some could not be read
 
 
 COMMANDS = [train, evaluate, label, rules]

@@ -55,8 +55,9 @@ def report(ctx, paths, out, xlsx, model_dir, topics_dir, no_topics, n_topics, ma
 
     from ..batch import check_output
 
-    for output in (out, xlsx) if xlsx else (out,):
-        check_output(output, paths)
+    check_output(out, paths)
+    if xlsx:
+        check_output(xlsx, [*paths, out])
     started = time.perf_counter()
     articles = list(read_articles(paths, field_names(text_field, id_field, label_field), "record", max_bytes))
     cache = None if no_cache else SegmentCache(cache_dir)
