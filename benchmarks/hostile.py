@@ -4,7 +4,7 @@ Builds a folder of the inputs users have (a .jsonl.gz cut short, plain JSONL nam
 by junk, a CSV field over the limit, a CSV quote never closed, lone surrogates, dates and titles that are
 numbers, lists or objects, a file name that is not UTF-8, a pipe, an unreadable subfolder, a .json array,
 TCVN3 and VNI documents, side files in UTF-16 and with a BOM) with good articles between them, runs
-inspect, label, topics fit/assign and report on all of it, then the flags and artefacts users get wrong.
+inspect, rules, segment, label, topics fit/assign and report on all of it, then the flags and artefacts users get wrong.
 It checks: no traceback, every good article exactly once and in input order, the bad ones reported
 where they stood, and the exit codes README.md documents (0 ok, 1 some articles unreadable, 2 could
 not run). Prints its figures; exits 1 if any check fails.
@@ -249,6 +249,8 @@ def main() -> int:
     every = [*inputs.paths, "--max-bytes", MAX_BYTES]
     # ---- the whole hostile input through every command that reads articles
     run("inspect", ["inspect", *every, "--format", "jsonl"], 1)
+    run("rules", ["rules", *every, "--all"], 1)
+    run("segment", ["segment", *every, "--out", out / "segmented.jsonl"], 1)
     run("label -> .jsonl", ["label", *every, "--out", out / "labels.jsonl"], 1)
     labelled = records(out / "labels.jsonl") if (out / "labels.jsonl").exists() else []
     good = [r["id"] for r in labelled if not r.get("error")]
