@@ -420,7 +420,7 @@ class _Gunzip(io.RawIOBase):
             if not chunk:
                 if not self._inflate.eof:
                     self._fault = InputError("the gzip data is cut short (an incomplete download or copy); "
-                                             "the lines before it were read")
+                                             "what came before it was read")
                 self._end = True
                 return self._inflate.flush() if not self._inflate.eof else b""
             data = self._inflate.decompress(chunk)
@@ -444,11 +444,21 @@ class _Gunzip(io.RawIOBase):
         super().close()
 
 
+# compressed data that is not read: one clear error instead of a line of junk per line
+_OTHER_COMPRESSION = {b"BZh": "bzip2", b"\xfd7zXZ\x00": "xz", b"PK\x03\x04": "zip", b"\x28\xb5\x2f\xfd": "zstd",
+                      b"7z\xbc\xaf\x27\x1c": "7-Zip"}
+
+
 def _open_binary(path: Path):
     """The bytes of a file, decompressed when they are gzip data, whatever the name says."""
     handle = open(path, "rb")
-    if handle.peek(2)[:2] == _GZIP_MAGIC:
+    head = handle.peek(6)[:6]
+    if head[:2] == _GZIP_MAGIC:
         return io.BufferedReader(_Gunzip(handle), 1 << 16)
+    for magic, name in _OTHER_COMPRESSION.items():
+        if head.startswith(magic) and (name != "bzip2" or head[3:4].isdigit()):
+            handle.close()
+            raise InputError(f"{name}-compressed data: decompress it first (gzip is read as it is)")
     if path.name.lower().endswith(".gz"):
         log.warning("%s: not gzip data despite its name; read as it is", path)
     return handle
@@ -463,16 +473,17 @@ def _skip(handle, offset: int) -> None:
         offset -= len(data)
 
 
-def _numbered_lines(path: Path, lines: "LineRange | None") -> Iterator[tuple[int, bytes | str]]:
-    """(line number, line) of a file, or at the end (line number, why reading stopped) when it could
-    not be read to its end: every whole line before a fault is given."""
+def _numbered_lines(path: Path, lines: "LineRange | None", limit: int) -> Iterator[tuple[int, bytes | int | str]]:
+    """(line number, line) of a file, (line number, its size) for a line over `limit` bytes (never held in
+    memory), or at the end (line number, why reading stopped) when the file could not be read to its end:
+    every whole line before a fault is given."""
     offset, first, count = lines or (0, 1, None)
     number = first - 1
     try:
         with _open_binary(path) as handle:
             _skip(handle, offset)
             utf16 = _utf16(handle.peek(4)[:4]) if offset == 0 else None
-            lines = handle if not utf16 else (  # JSON lines saved as UTF-16 (Notepad's "Unicode")
+            lines = _bounded_lines(handle, limit) if not utf16 else (  # UTF-16 is Notepad's "Unicode"
                 line.encode("utf-8") for line in io.TextIOWrapper(handle, encoding=utf16, errors="replace"))
             for number, line in enumerate(itertools.islice(lines, count), start=first):
                 yield number, line
@@ -480,6 +491,21 @@ def _numbered_lines(path: Path, lines: "LineRange | None") -> Iterator[tuple[int
         yield number + 1, str(exc)
     except OSError as exc:
         yield number + 1, f"cannot read ({exc.strerror or exc})"
+
+
+def _bounded_lines(handle, limit: int) -> Iterator[bytes | int]:
+    """The lines of `handle`; a line over `limit` bytes as its size, read past in pieces (a 5 GB "line" of a
+    broken export must not be held whole)."""
+    while line := handle.readline(limit + 1):
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        size = len(line)
+        while rest := handle.readline(1 << 20):
+            size += len(rest)
+            if rest.endswith(b"\n"):
+                break
+        yield size
 
 
 def _utf16(head: bytes) -> str | None:
@@ -494,15 +520,16 @@ def _utf16(head: bytes) -> str | None:
 
 def _read_jsonl(path: Path, fields: "FieldNames", on_error: str, max_bytes: int,
                 lines: "LineRange | None" = None) -> Iterator[Article]:
-    for number, line in _numbered_lines(path, lines):
+    for number, line in _numbered_lines(path, lines, max_bytes):
         where, fallback_id = f"{path}:{number}", f"{path.name}:{number}"
         if isinstance(line, str):  # reading stopped here
             yield _failed(fallback_id, f"{where}: {line}", on_error)
             return
-        if not line.strip():
+        size = line if isinstance(line, int) else len(line)
+        if size > max_bytes:
+            yield _failed(fallback_id, _over_limit(f"{where}: line", size, max_bytes), on_error)
             continue
-        if len(line) > max_bytes:
-            yield _failed(fallback_id, _over_limit(f"{where}: line", len(line), max_bytes), on_error)
+        if not line.strip():
             continue
         try:
             record = _json_object(decode_bytes(line, where), where)
@@ -672,7 +699,7 @@ def _read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
             continue
         yield from _record_to_article(record, fallback_id, fields, on_error, where)
     if problem:
-        yield _failed(f"{path.name}:{number + 1}", f"{path}: {problem}", on_error)
+        yield _failed(f"{path.name}:{number + 1}", f"{path}:{number + 1}: {problem}", on_error)
 
 
 def _record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_error: str,

@@ -45,6 +45,7 @@ def test_jsonl_bad_lines_are_reported_in_place(tmp_path):
 import gzip
 import json
 import os
+import zlib
 
 import pytest
 
@@ -225,3 +226,31 @@ def test_a_csv_with_semicolons_or_tabs_as_excel_saves_it(tmp_path, delimiter):
     path.write_text(f"id{delimiter}text\nc1{delimiter}\"{GOOD}\"\n", encoding="utf-8-sig")
     (article,) = read(path)
     assert article.id == "c1" and article.title == GOOD.splitlines()[0]
+
+
+def test_a_csv_gzip_cut_short_keeps_its_whole_rows(tmp_path):
+    deflate = zlib.compressobj(wbits=31)
+    rows = "".join(f'c{i},"{GOOD}"\n' for i in range(3))  # quoted fields over two lines
+    head = deflate.compress(f"id,text\n{rows}".encode()) + deflate.flush(zlib.Z_FULL_FLUSH)
+    tail = deflate.compress(f'lost,"{GOOD * 50}"\n'.encode()) + deflate.flush()
+    path = tmp_path / "x.csv.gz"
+    path.write_bytes(head + tail[: len(tail) // 2])
+    articles = read(path)
+    assert [(a.id, a.error) for a in articles[:3]] == [("c0", None), ("c1", None), ("c2", None)]
+    assert len(articles) == 4 and articles[3].error.startswith(f"{path}:5: the gzip data is cut short")
+
+
+def test_a_huge_jsonl_line_is_reported_without_being_held(tmp_path):
+    path = tmp_path / "x.jsonl"
+    path.write_bytes(b'{"id": "huge", "text": "' + b"a" * 3_000_000 + b'"}\n' + jsonl(1))
+    huge, good = read(path, max_bytes=100_000)
+    assert "x.jsonl:1: line: 2.9 MB is over the 100,000 bytes article limit" in huge.error
+    assert good.id == "g0" and good.error is None
+
+
+@pytest.mark.parametrize("compress", [__import__("bz2").compress, __import__("lzma").compress])
+def test_data_compressed_otherwise_than_gzip_is_one_clear_error(tmp_path, compress):
+    path = tmp_path / "x.jsonl.gz"
+    path.write_bytes(compress(jsonl(50)))
+    (article,) = read(path)
+    assert "compressed data: decompress it first" in article.error and article.error.startswith(f"{path}:1: ")
