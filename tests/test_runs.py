@@ -60,6 +60,8 @@ def two_label_corpus(tmp_path_factory):
     ["topics", "fit", "{corpus}", "--out", "t", "--no-below", "-1"],
     ["topics", "fit", "{corpus}", "--out", "t", "--max-iter", "0"],
     ["topics", "sweep", "{corpus}", "--out", "t", "--k", "5:1"],
+    ["topics", "sweep", "{corpus}", "--out", "t", "--k", "5:100000:5"],
+    ["topics", "fit", "{corpus}", "--out", "t", "--k", "100000"],
     ["report", "{corpus}", "--out", "r.html", "--k", "1"],
 ])
 def test_every_number_a_user_types_has_a_range(corpus, args, tmp_path, monkeypatch):
@@ -225,3 +227,9 @@ def test_side_files_in_utf16_reach_the_topic_model(tmp_path):
     stopwords.write_text("công_tác\nDân_vận\n", encoding="utf-16")
     params = _model_params("document", "gensim", "auto", 0.5, False, str(stopwords), None, 0)
     assert params["extra_stopwords"] == ("công_tác", "dân_vận")
+
+
+def test_a_damaged_segmentation_cache_is_one_line(corpus, tmp_path):
+    (tmp_path / "segments.sqlite").write_text("not a database")
+    result = run("segment", corpus, "--out", tmp_path / "s.jsonl", "--cache-dir", tmp_path)
+    assert result.exit_code == 2 and "segmentation cache is damaged" in result.output

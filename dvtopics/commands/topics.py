@@ -26,6 +26,7 @@ from .options import (AT_LEAST_ONE, SEED, cache_options, engine_options, field_n
 UNITS = ("document", "paragraph")
 ENGINES = ("gensim", "tomotopy", "sklearn")
 PERIODS = ("month", "quarter", "year")
+MAX_TOPICS = 1000  # more than anyone reads; a mistyped 100000 would fill the memory before saying anything
 
 
 def _no_below(ctx, param, value: str):
@@ -111,7 +112,8 @@ def topics():
 
 @topics.command("fit")
 @paths_argument
-@click.option("--k", "n_topics", type=click.IntRange(min=2), default=10, show_default=True, help="Number of topics.")
+@click.option("--k", "n_topics", type=click.IntRange(2, MAX_TOPICS), default=10, show_default=True,
+              help="Number of topics.")
 @click.option("--out", type=click.Path(file_okay=False), required=True, help="Model directory to write.")
 @click.option("--labels", "labels_file", type=click.Path(exists=True, dir_okay=False),
               help="Article types (CSV or JSONL with id,label, as `dvtopics label --out` writes).")
@@ -269,6 +271,8 @@ def sweep_cmd(paths, k_range, out, measures, unit, engine, no_below, no_above, n
     from ..topics import parse_k_range, suggest_k, sweep, write_sweep
 
     ks = parse_k_range(k_range)
+    if max(ks) > MAX_TOPICS:
+        raise click.BadParameter(f"{k_range!r}: each K at most {MAX_TOPICS}", param_hint="--k")
     params = _model_params(unit, engine, no_below, no_above, no_phrases, stopwords_file, max_iter, seed)
     articles, good, segmented = _read_segmented(paths, text_field, id_field, label_field, max_bytes, n_jobs,
                                                 cache_dir, no_cache)
