@@ -91,6 +91,8 @@ def from_vni(text: str) -> str:
 
 _LATIN1_HIGH = re.compile("[\u00a1-\u00ff]")
 _MIN_SCORE = 0.03  # a reading with fewer common words than this is not taken for Vietnamese
+_MIN_HITS = 3
+_CLEARLY_VIETNAMESE = 0.15  # Unicode news scores 0.5-0.6: no other reading needs trying
 
 
 def to_unicode(text: str) -> tuple[str, str | None]:
@@ -102,15 +104,20 @@ def to_unicode(text: str) -> tuple[str, str | None]:
     >>> to_unicode("Coâng taùc daân vaän cuûa tænh")
     ('Công tác dân vận của tỉnh', 'VNI')
     """
-    if not _LATIN1_HIGH.search(text, 0, _SAMPLE_CHARS):
+    sample = text[:_SAMPLE_CHARS]
+    if not _LATIN1_HIGH.search(sample):
         return text, None
-    best, best_score, encoding = text, vietnamese_score(text), None
+    best_score, best = vietnamese_score(sample), None
+    if best_score >= _CLEARLY_VIETNAMESE:
+        return text, None
     for name, convert in (("TCVN3", from_tcvn3), ("VNI", from_vni)):
-        converted = convert(text)
+        converted = convert(sample)
         score = vietnamese_score(converted)
-        if score > max(best_score, _MIN_SCORE):
-            best, best_score, encoding = converted, score, name
-    return best, encoding
+        if score > max(best_score, _MIN_SCORE) and score * len(_WORD.findall(converted)) >= _MIN_HITS:
+            best_score, best = score, (name, convert)
+    if best is None:
+        return text, None
+    return best[1](text), best[0]
 
 
 def encode(text: str, encoding: str) -> bytes:
