@@ -872,7 +872,8 @@ def read_labels(path: str | os.PathLike) -> dict[str, str]:
     `file` (a file name, whose .txt is dropped to match the ids `read_articles`
     gives to .txt files).
     """
-    rows = list(csv.DictReader(io.StringIO(read_side_file(path), newline="")))
+    text = read_side_file(path)
+    rows = list(csv.DictReader(io.StringIO(text, newline=""), delimiter=_delimiter(text, "label")))
     if not rows or "label" not in rows[0] or not ({"id", "file"} & set(rows[0])):
         raise InputError(f"{path}: a labels CSV needs a header with 'id' (or 'file') and 'label'")
     if "id" in rows[0]:

@@ -205,12 +205,13 @@ def test_text_that_is_no_vietnamese_encoding_says_so_in_the_record(tmp_path):
     assert "could not be decoded as Vietnamese" in article.meta["warning"]
 
 
-@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-16-le"])
-def test_side_files_in_utf16_or_with_a_bom(tmp_path, encoding):
+@pytest.mark.parametrize("encoding, delimiter", [("utf-8-sig", ","), ("utf-16", ","), ("utf-16-le", ","),
+                                                 ("utf-8-sig", ";")])
+def test_side_files_in_utf16_or_with_a_bom(tmp_path, encoding, delimiter):
     path = tmp_path / "labels.csv"
-    path.write_text("id,label\na1,annual_review\n", encoding=encoding)
+    path.write_text(f"id{delimiter}label\na1{delimiter}annual_review\n", encoding=encoding)
     assert read_labels(path) == {"a1": "annual_review"}
-    assert read_side_file(path).startswith("id,label")
+    assert read_side_file(path).startswith(f"id{delimiter}label")
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
