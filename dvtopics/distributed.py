@@ -29,7 +29,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
-from .batch import label_stream, outcome, write_output
+from .batch import input_fingerprint, label_stream, outcome, write_output
 from .corpus import MAX_ARTICLE_BYTES, Article, FieldNames, LineRange, _kind, _open_binary, iter_files, read_file
 from .errors import DvtopicsError, InputError, MissingExtraError
 
@@ -243,9 +243,10 @@ def connect(scheduler: str | None = None, n_workers: int | None = None):
         yield client
 
 
-def _prepare(parts: Sequence[Part], parts_dir: Path, resume: bool) -> None:
-    """Check the parts folder against this run (an unfinished run needs resume, with the same plan)."""
-    plan = [asdict(part) for part in parts]
+def _prepare(parts: Sequence[Part], parts_dir: Path, resume: bool, inputs: dict) -> None:
+    """Check the parts folder against this run (an unfinished run needs resume, with the same plan: the same
+    parts of the same input files, by their paths, sizes and times)."""
+    plan = {"inputs": inputs, "parts": [asdict(part) for part in parts]}
     plan_file = parts_dir / PLAN
     if plan_file.exists() or any(parts_dir.glob("part-*")):
         if not resume:
@@ -277,7 +278,7 @@ def run_job(job, paths: Sequence[str | os.PathLike], out: str | os.PathLike | No
     out = Path(out)
     parts_dir = out if keep_parts else out.with_name(out.name + ".parts")
     parts = plan_parts(paths, part_size)
-    _prepare(parts, parts_dir, resume)
+    _prepare(parts, parts_dir, resume, input_fingerprint(paths))
     counts = Counter()
     with connect(scheduler, n_workers) as client:
         futures = client.map(run_part, parts, job=job, parts_dir=str(parts_dir), fields=fields,
