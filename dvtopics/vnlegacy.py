@@ -76,12 +76,18 @@ def vietnamese_score(text: str) -> float:
     return sum(word in _COMMON for word in words) / len(words) if words else 0.0
 
 
+_CAPITALS = re.compile(r"\w*[A-Z]\w*[A-Z]\w*")  # two capitals at least: "HéI" is HỘI, "BÝ" is Bí
+
+
 def from_tcvn3(text: str) -> str:
-    """TCVN3 letters (as Latin-1 characters) to Unicode; an all-capital word stays in capitals
-    (its toned letters come out lower-case, since TCVN3 drew capitals with another font)."""
+    """TCVN3 letters (as Latin-1 characters) to Unicode; a word in capitals stays in capitals (its toned
+    letters come out lower-case, since TCVN3 drew capitals with another font on the same bytes).
+
+    >>> from_tcvn3("HéI NGHÞ cña BÝ th­")
+    'HỘI NGHỊ của Bí thư'
+    """
     converted = text.translate(_TCVN3)
-    return re.sub(r"\w*[A-Z]\w*", lambda m: m.group().upper() if not re.search("[a-z]", m.group()) else m.group(),
-                  converted)
+    return _CAPITALS.sub(lambda m: m.group() if re.search("[a-z]", m.group()) else m.group().upper(), converted)
 
 
 def from_vni(text: str) -> str:
