@@ -90,13 +90,14 @@ def decode_text(data: bytes, name: str = "<bytes>") -> tuple[str, str | None]:
         return data.decode("utf-16", errors="replace"), None
     sample = data[:4096]
     warning = None
-    if b"\x00" in sample:
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if max(even, odd) > len(sample) // 8 and min(even, odd) <= len(sample) // 64:
         # UTF-16 without a BOM puts a NUL beside every ASCII character.
-        even, odd = sample[0::2].count(0), sample[1::2].count(0)
-        if max(even, odd) <= len(sample) // 8 or min(even, odd) > len(sample) // 64:
-            raise InputError(f"{name}: binary file, not text")
         text = data.decode("utf-16-le" if odd > even else "utf-16-be", errors="replace")
+    elif even + odd > max(2, len(sample) // 100):
+        raise InputError(f"{name}: binary file, not text")
     else:
+        data = data.replace(b"\x00", b"")  # a stray NUL or two (a damaged copy) does not make a file binary
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:

@@ -255,3 +255,9 @@ def test_data_compressed_otherwise_than_gzip_is_one_clear_error(tmp_path, compre
     path.write_bytes(compress(jsonl(50)))
     (article,) = read(path)
     assert "compressed data: decompress it first" in article.error and article.error.startswith(f"{path}:1: ")
+
+
+def test_a_stray_nul_byte_does_not_make_a_csv_binary(tmp_path):
+    path = tmp_path / "x.csv"
+    path.write_bytes(f'id,text\nc1,"{GOOD}"\x00\nc2,"{GOOD}"\n'.encode())
+    assert [(a.id, a.error) for a in read(path)] == [("c1", None), ("c2", None)]
