@@ -7,21 +7,104 @@ torn line, skips the articles already in the journal (by their position in the
 input stream) and goes on. When the input is exhausted the journal becomes the
 requested output (JSONL, CSV or XLSX) in one atomic rename, so the output file
 is either absent or complete.
+
+The journal's first line records what the run reads (`input_fingerprint`): a
+resume whose input differs is refused, since positions in another input would
+name other articles. While a run writes, it holds `OUT.lock`, so a second run
+on the same output stops at once instead of interleaving its lines.
 """
 from __future__ import annotations
 
+import hashlib
 import itertools
 import json
+import logging
 import os
 from collections import Counter
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from .corpus import Article
+from .corpus import Article, iter_files
 from .errors import DvtopicsError
+
+log = logging.getLogger(__name__)
 
 OUTPUT_SUFFIXES = (".jsonl", ".csv", ".xlsx")
 POSITION = "_n"  # position of the article in the input stream: the resume key
+RUN = "_run"  # the journal's first line: {"_run": {"inputs": input_fingerprint(...)}}
+
+try:
+    import fcntl
+
+    def _try_lock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+except ImportError:  # Windows
+    import msvcrt
+
+    def _try_lock(fd: int) -> None:
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+
+
+def check_output(out: str | os.PathLike, inputs: Iterable[str | os.PathLike] = ()) -> Path:
+    """Refuse, before any work, an output that is one of the inputs or whose folder cannot be written."""
+    out = Path(out)
+    for given in inputs:
+        path = Path(given)
+        if out.resolve() == path.resolve() or (out.exists() and path.exists() and os.path.samefile(out, path)):
+            raise DvtopicsError(f"{out}: the output is one of the inputs (or another output); write it elsewhere")
+    folder = out.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DvtopicsError(f"{out}: cannot create its folder {folder} ({exc.strerror or exc})") from None
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise DvtopicsError(f"{out}: cannot write in {folder} (permission denied)")
+    if out.is_dir():
+        raise DvtopicsError(f"{out}: a folder; name a file")
+    return out
+
+
+def input_fingerprint(paths: Iterable[str | os.PathLike]) -> dict:
+    """What a run reads: each input file's path, size and modification time, hashed. Cheap (no file is
+    read), and any file added, removed, grown, cut or rewritten changes it."""
+    digest, files = hashlib.sha256(), 0
+    for path, _ in iter_files(paths):
+        try:
+            info = path.stat()
+            entry = (os.path.abspath(path), info.st_size, info.st_mtime_ns)
+        except OSError:
+            entry = (os.path.abspath(path), None, None)
+        digest.update(repr(entry).encode("utf-8", "surrogateescape") + b"\0")
+        files += 1
+    return {"files": files, "sha256": digest.hexdigest()}
+
+
+@contextmanager
+def output_lock(out: Path):
+    """Hold `OUT.lock` while `out` is written; `DvtopicsError` if another run holds it. The operating system
+    lets go of the lock when a run dies, even by kill -9, so a crashed run never blocks the next one."""
+    lock = out.with_name(out.name + ".lock")
+    while True:
+        handle = open(lock, "a+b")
+        try:
+            _try_lock(handle.fileno())
+        except OSError:
+            handle.close()
+            raise DvtopicsError(f"{out}: another run is writing it now (it holds {lock.name}); "
+                                "wait for it to end") from None
+        # a run that just ended removed the file we locked: lock the new one
+        if lock.exists() and os.stat(lock).st_ino == os.fstat(handle.fileno()).st_ino:
+            break
+        handle.close()
+    try:
+        yield
+    finally:
+        try:
+            lock.unlink()
+        except OSError:
+            pass
+        handle.close()
 
 
 def journal_path(out: Path) -> Path:
@@ -30,21 +113,30 @@ def journal_path(out: Path) -> Path:
 
 def read_journal(journal: Path) -> set[int]:
     """Positions already labelled; a torn last line (killed mid-write) is cut off."""
+    return _read_journal(journal)[0]
+
+
+def _read_journal(journal: Path) -> tuple[set[int], dict | None]:
+    """(positions already labelled, the run's first line or None); a torn last line is cut off."""
     if not journal.exists():
-        return set()
-    done, good_bytes = set(), 0
+        return set(), None
+    done, run, good_bytes = set(), None, 0
     with open(journal, "rb") as handle:
-        for line in handle:
+        for number, line in enumerate(handle):
             try:
-                done.add(json.loads(line)[POSITION])
-            except (ValueError, KeyError):
+                record = json.loads(line)
+                if number == 0 and RUN in record:
+                    run = record[RUN]
+                else:
+                    done.add(record[POSITION])
+            except (ValueError, KeyError, TypeError):
                 break
             if not line.endswith(b"\n"):
                 break
             good_bytes += len(line)
     with open(journal, "r+b") as handle:
         handle.truncate(good_bytes)
-    return done
+    return done, run
 
 
 def outcome(record: dict) -> str:
@@ -65,30 +157,53 @@ def label_stream(
     resume: bool = False,
     batch_size: int = 256,
     on_batch: Callable[[int], None] | None = None,
+    inputs: dict | None = None,
 ) -> Counter:
     """Label `articles` with `predict` (a batch of articles -> records) into `out`.
 
-    Returns the count of each label ("error" for articles that failed).
+    `inputs` (`input_fingerprint` of what `articles` reads) is recorded in the journal, and a resume
+    whose `inputs` differ is refused. Returns the count of each label ("error" for articles that failed).
     """
     out = Path(out)
     if out.suffix.lower() not in OUTPUT_SUFFIXES:
         raise DvtopicsError(f"{out}: output must end in {', '.join(OUTPUT_SUFFIXES)}")
+    if batch_size < 1:
+        raise DvtopicsError(f"a batch of {batch_size} articles: it must be at least 1")
     journal = journal_path(out)
-    if journal.exists() and not resume:
-        raise DvtopicsError(f"{journal} holds an unfinished run: add --resume to finish it, or delete the file")
     out.parent.mkdir(parents=True, exist_ok=True)
-    done = read_journal(journal) if resume else set()
-    positioned = ((n, a) for n, a in enumerate(articles) if n not in done)
-    with open(journal, "a", encoding="utf-8") as handle:
-        for batch in batches(positioned, batch_size):
-            records = predict([article for _, article in batch])
-            for (n, _), record in zip(batch, records):
-                handle.write(json.dumps({POSITION: n, **record}, ensure_ascii=False) + "\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-            if on_batch:
-                on_batch(len(batch))
-    return finish(journal, out)
+    with output_lock(out):
+        if journal.exists() and not resume:
+            raise DvtopicsError(f"{journal} holds an unfinished run: add --resume to finish it, or delete the file")
+        done, run = _read_journal(journal) if resume else (set(), None)
+        if resume and journal.exists():
+            _check_same_input(journal, run, inputs)
+        positioned = ((n, a) for n, a in enumerate(articles) if n not in done)
+        with open(journal, "a", encoding="utf-8") as handle:
+            if inputs is not None and handle.tell() == 0:
+                handle.write(json.dumps({RUN: {"inputs": inputs}}) + "\n")
+            for batch in batches(positioned, batch_size):
+                records = predict([article for _, article in batch])
+                for (n, _), record in zip(batch, records):
+                    handle.write(json.dumps({POSITION: n, **record}, ensure_ascii=False) + "\n")
+                handle.flush()
+                os.fsync(handle.fileno())
+                if on_batch:
+                    on_batch(len(batch))
+        return finish(journal, out)
+
+
+def _check_same_input(journal: Path, run: dict | None, inputs: dict | None) -> None:
+    if inputs is None:
+        return
+    if run is None:
+        log.warning("%s does not record its input (an older run): cannot check it is the same", journal)
+        return
+    before = run.get("inputs") or {}
+    if before != inputs:
+        how = (f"{before.get('files')} files then, {inputs['files']} now" if before.get("files") != inputs["files"]
+               else "a file's size or time differs")
+        raise DvtopicsError(f"cannot resume: the input changed since the interrupted run ({how}); "
+                            f"delete {journal} and run again without --resume")
 
 
 def journal_records(journal: Path) -> Iterator[dict]:
@@ -97,8 +212,9 @@ def journal_records(journal: Path) -> Iterator[dict]:
     with open(journal, encoding="utf-8") as handle:
         for line in handle:
             record = json.loads(line)
-            record.pop(POSITION)
-            yield record
+            if POSITION in record:
+                record.pop(POSITION)
+                yield record
 
 
 def finish(journal: Path, out: Path) -> Counter:

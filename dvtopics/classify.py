@@ -206,10 +206,13 @@ def class_weights(pipeline) -> np.ndarray:
     """Per-class feature weights (classes x features) of the final linear model."""
     model = pipeline.named_steps["classifier"]
     if hasattr(model, "calibrated_classifiers_"):
-        return np.mean([c.estimator.coef_ for c in model.calibrated_classifiers_], axis=0)
-    if hasattr(model, "coef_"):
-        return model.coef_
-    return model.feature_log_prob_ - model.feature_log_prob_.mean(axis=0)
+        weights = np.mean([c.estimator.coef_ for c in model.calibrated_classifiers_], axis=0)
+    elif hasattr(model, "coef_"):
+        weights = model.coef_
+    else:
+        return model.feature_log_prob_ - model.feature_log_prob_.mean(axis=0)
+    # a two-class linear model keeps one row, for its second class: the first class's weights are its negative
+    return np.vstack([-weights, weights]) if weights.shape[0] == 1 else weights
 
 
 # ----------------------------------------------------------------- prediction

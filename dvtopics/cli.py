@@ -11,6 +11,7 @@ could not run (bad arguments, missing or broken model, unreadable input).
 from __future__ import annotations
 
 import logging
+import sqlite3
 import sys
 
 import click
@@ -30,6 +31,14 @@ class DvtopicsGroup(click.Group):
             return super().invoke(ctx)
         except DvtopicsError as exc:
             click.echo(f"Error: {exc}", err=True)
+            ctx.exit(EXIT_ERROR)
+        except sqlite3.DatabaseError as exc:  # only the segmentation cache is a database
+            click.echo(f"Error: the segmentation cache is damaged ({exc}): delete segments.sqlite in its folder "
+                       "(--cache-dir, $DVTOPICS_CACHE or ~/.cache/dvtopics), or add --no-cache", err=True)
+            ctx.exit(EXIT_ERROR)
+        except OSError as exc:  # a folder that cannot be written, a full disk: the system's reason, in one line
+            where = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"Error: {where}{exc.strerror or exc}", err=True)
             ctx.exit(EXIT_ERROR)
         except KeyboardInterrupt:
             click.echo("Interrupted: finished output is kept; rerun with --resume to go on.", err=True)

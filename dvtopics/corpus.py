@@ -21,19 +21,24 @@ import json
 import logging
 import os
 import re
-from dataclasses import asdict, dataclass, field
+import stat
+import unicodedata
+import zlib
+from dataclasses import asdict, dataclass, field, fields as dataclass_fields
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from .errors import InputError
 from .text import is_furniture, normalize, strip_furniture
+from .vnlegacy import to_unicode, vietnamese_score
 
 log = logging.getLogger(__name__)
 
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024  # news articles are < 100 KB; 10 MB is a runaway file
 TEXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".json.gz", ".ndjson.gz")
+JSON_SUFFIXES = (".json",)  # one JSON value: an array of articles, or one article
 CSV_SUFFIXES = (".csv", ".csv.gz")
 
 
@@ -71,20 +76,28 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
 
     Raises `InputError` for empty or binary data.
     """
+    return decode_text(data, name)[0]
+
+
+def decode_text(data: bytes, name: str = "<bytes>") -> tuple[str, str | None]:
+    """(text, warning): `decode_bytes`, and a warning for the record when the bytes could not be read as
+    Vietnamese in any encoding tried."""
     if not data.strip():
         raise InputError(f"{name}: empty file")
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
+        return data[3:].decode("utf-8", errors="replace"), None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace")
+        return data.decode("utf-16", errors="replace"), None
     sample = data[:4096]
-    if b"\x00" in sample:
+    warning = None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if max(even, odd) > len(sample) // 8 and min(even, odd) <= len(sample) // 64:
         # UTF-16 without a BOM puts a NUL beside every ASCII character.
-        even, odd = sample[0::2].count(0), sample[1::2].count(0)
-        if max(even, odd) <= len(sample) // 8 or min(even, odd) > len(sample) // 64:
-            raise InputError(f"{name}: binary file, not text")
         text = data.decode("utf-16-le" if odd > even else "utf-16-be", errors="replace")
+    elif even + odd > max(2, len(sample) // 100):
+        raise InputError(f"{name}: binary file, not text")
     else:
+        data = data.replace(b"\x00", b"")  # a stray NUL or two (a damaged copy) does not make a file binary
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
@@ -92,13 +105,42 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
             bad = text.count("\ufffd")
             if bad <= max(2, len(text) // 1000):  # UTF-8 with a few damaged bytes
                 log.warning("%s: %d invalid UTF-8 byte sequence(s) replaced by \ufffd", name, bad)
-                return text
-            text = data.decode("cp1258", errors="replace")
-            log.warning("%s: not valid UTF-8, read as cp1258 (Windows Vietnamese); check the result", name)
+                return text, None
+            text, warning = _decode_legacy(data, name)
     controls = len(_CONTROL.findall(text, 0, 4096))
     if controls > 0.01 * min(len(text), 4096):
         raise InputError(f"{name}: binary file, not text")
-    return text
+    return text, warning
+
+
+_MIN_WORDS_TO_JUDGE = 30  # below this, too few words to say a text is not Vietnamese
+
+
+def _decode_legacy(data: bytes, name: str) -> tuple[str, str | None]:
+    """Bytes that are not UTF-8: Windows-1258, or the TCVN3 and VNI font encodings, whichever reads as
+    Vietnamese; a warning for the record when none does."""
+    cp1258 = data.decode("cp1258", errors="replace")
+    cp1258_score = vietnamese_score(unicodedata.normalize("NFC", cp1258))
+    converted, encoding = to_unicode(data.decode("cp1252", errors="replace"))
+    if encoding and vietnamese_score(converted) > cp1258_score:
+        log.warning("%s: not UTF-8; read as %s (an old Vietnamese font encoding) and converted to Unicode",
+                    name, encoding)
+        return converted, None
+    log.warning("%s: not valid UTF-8, read as cp1258 (Windows Vietnamese); check the result", name)
+    if cp1258_score == 0 and len(cp1258.split()) >= _MIN_WORDS_TO_JUDGE:
+        return cp1258, ("could not be decoded as Vietnamese (not UTF-8, UTF-16, Windows-1258, TCVN3 or VNI); "
+                        "read as Windows-1258")
+    return cp1258, None
+
+
+def read_side_file(path: str | os.PathLike) -> str:
+    """The text of a file a user gives beside the articles (labels, stopwords) or edits (a model card):
+    UTF-8 or UTF-16, with or without a BOM, as `decode_bytes` reads articles. An empty file is ""."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    return decode_bytes(data, str(path)) if data.strip() else ""
 
 
 class _TextOfHtml(HTMLParser):
@@ -229,9 +271,43 @@ def _looks_like_headline(line: str) -> bool:
     return 4 <= len(line.split()) <= 40 and not line.endswith(".")
 
 
+def field_text(value) -> str | None:
+    """A record's value as text: a string as it is, a number written out, None for anything else
+    (null, true/false, a list, an object).
+
+    >>> field_text("2022-07-05"), field_text(2022), field_text([1, 2]), field_text(None)
+    ('2022-07-05', '2022', None, None)
+    """
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+def json_kind(value) -> str:
+    """What a JSON value is, in words for an error message."""
+    if isinstance(value, bool):
+        return "true/false"
+    return {dict: "an object", list: "a list", type(None): "null", str: "text"}.get(type(value), "a number")
+
+
+def add_warning(meta: dict, message: str) -> None:
+    """Add `message` to the record's warning (several are joined with "; ")."""
+    meta["warning"] = f"{meta['warning']}; {message}" if meta.get("warning") else message
+
+
 def make_article(article_id: str, raw: str, fields: dict | None = None, name: str = "") -> Article:
-    """Build an `Article` from raw text plus whatever fields the record carried."""
+    """Build an `Article` from raw text plus whatever fields the record carried.
+
+    A title, date, source or label field that is not text (a list, an object, true) is not used; it is
+    kept in `meta` under its name, with a warning.
+    """
     fields = dict(fields or {})
+    raw, encoding = to_unicode(raw)
+    if encoding:
+        log.warning("%s: text in the %s font encoding, converted to Unicode", name or article_id, encoding)
+        fields["encoding"] = encoding
     if _HTML_START.match(raw):
         log.warning("%s: HTML instead of text; its visible text is used", name or article_id)
         raw = html_to_text(raw)
@@ -239,13 +315,17 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
     if not clean.strip():
         raise InputError(f"{name or article_id}: no text in the article")
     found = extract_metadata(clean)
-    title = normalize(str(fields.pop("title", "") or "")).strip() or found["title"]
-    date = fields.pop("date", None) or found["date"]
-    source = fields.pop("source", None) or found["source"]
-    label = fields.pop("label", None)
+    given = {}
+    for key in ("title", "date", "source", "label"):
+        value = fields.pop(key, None)
+        given[key] = field_text(value)
+        if value is not None and given[key] is None:
+            fields[key] = value
+            add_warning(fields, f"the '{key}' field is {json_kind(value)}, not text: not used")
+    title = normalize(given["title"] or "").strip() or found["title"]
     return Article(
-        id=str(article_id), title=title, text=clean, date=date, source=source,
-        label=None if label in (None, "") else str(label), raw=raw, meta=fields,
+        id=str(article_id), title=title, text=clean, date=given["date"] or found["date"],
+        source=given["source"] or found["source"], label=given["label"] or None, raw=raw, meta=fields,
     )
 
 
@@ -268,66 +348,368 @@ def _failed(article_id: str, message: str, on_error: str) -> Article:
 
 def _checked(article: Article, on_error: str, name: str) -> Article:
     if not looks_vietnamese(article.text):
-        article.meta["warning"] = "few Vietnamese diacritics: another language, or Vietnamese typed without accents"
-        log.warning("%s: %s", name, article.meta["warning"])
+        message = "few Vietnamese diacritics: another language, or Vietnamese typed without accents"
+        add_warning(article.meta, message)
+        log.warning("%s: %s", name, message)
     return article
+
+
+def _over_limit(where: str, size: int, max_bytes: int) -> str:
+    return f"{where}: {_size(size)} is over the {_size(max_bytes)} article limit (raise it with --max-bytes)"
+
+
+def _size(n: int) -> str:
+    return f"{n / 2**20:.1f} MB" if n >= 2**20 else f"{n:,} bytes"
 
 
 def _read_text_file(path: Path, article_id: str, on_error: str, max_bytes: int) -> Article:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            return _failed(article_id, f"{path}: {size / 2**20:.1f} MB is over the {max_bytes / 2**20:.0f} MB "
-                           "article limit (raise it with --max-bytes)", on_error)
-        raw = decode_bytes(path.read_bytes(), str(path))
-        return _checked(make_article(article_id, raw, {"path": str(path)}, str(path)), on_error, str(path))
+            return _failed(article_id, _over_limit(str(path), size, max_bytes), on_error)
+        raw, warning = decode_text(path.read_bytes(), str(path))
+        fields = {"path": str(path)}
+        if warning:
+            fields["warning"] = warning
+            log.warning("%s: %s", path, warning)
+        return _checked(make_article(article_id, raw, fields, str(path)), on_error, str(path))
     except (InputError, OSError) as exc:
-        return _failed(article_id, str(exc), on_error)
+        return _failed(article_id, str(exc) if isinstance(exc, InputError) else _os_cause(path, exc), on_error)
+
+
+def _os_cause(path: Path, exc: OSError) -> str:
+    return f"{path}: cannot read ({exc.strerror or exc})"
+
+
+_GZIP_MAGIC = b"\x1f\x8b"
+
+
+class _Gunzip(io.RawIOBase):
+    """The decompressed bytes of a gzip file, every byte that can be had before a fault: a file cut short,
+    junk after the end, or damaged data raises `InputError` only once the good bytes are read.
+    (Python's gzip module fails on the read that meets the fault and loses what that read held.)"""
+
+    def __init__(self, handle):
+        super().__init__()
+        self._handle = handle
+        self._inflate = zlib.decompressobj(wbits=31)
+        self._pending = memoryview(b"")
+        self._fault: InputError | None = None
+        self._end = False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        while not self._pending:
+            if self._fault:
+                fault, self._fault = self._fault, None
+                self._end = True
+                raise fault
+            if self._end:
+                return 0
+            self._pending = memoryview(self._inflated())
+        size = min(len(buffer), len(self._pending))
+        buffer[:size] = self._pending[:size]
+        self._pending = self._pending[size:]
+        return size
+
+    def _inflated(self) -> bytes:
+        """The next decompressed bytes; sets `_fault` or `_end` when there are no more."""
+        chunk = self._handle.read(1 << 16)
+        try:
+            if not chunk:
+                if not self._inflate.eof:
+                    self._fault = InputError("the gzip data is cut short (an incomplete download or copy); "
+                                             "what came before it was read")
+                self._end = True
+                return self._inflate.flush() if not self._inflate.eof else b""
+            data = self._inflate.decompress(chunk)
+            while self._inflate.eof and self._inflate.unused_data:
+                rest = self._inflate.unused_data.lstrip(b"\x00")  # gzip allows zero padding at the end
+                if not rest:
+                    break
+                if not rest.startswith(_GZIP_MAGIC[:len(rest)]):
+                    self._fault = InputError("data that is not gzip after the end of the compressed stream")
+                    self._end = True
+                    return data
+                self._inflate = zlib.decompressobj(wbits=31)  # another gzip member follows
+                data += self._inflate.decompress(rest)
+            return data
+        except zlib.error as exc:
+            self._fault = InputError(f"damaged gzip data ({exc})")
+            return b""
+
+    def close(self) -> None:
+        self._handle.close()
+        super().close()
+
+
+# compressed data that is not read: one clear error instead of a line of junk per line
+_OTHER_COMPRESSION = {b"BZh": "bzip2", b"\xfd7zXZ\x00": "xz", b"PK\x03\x04": "zip", b"\x28\xb5\x2f\xfd": "zstd",
+                      b"7z\xbc\xaf\x27\x1c": "7-Zip"}
 
 
 def _open_binary(path: Path):
-    return gzip.open(path, "rb") if path.suffix == ".gz" else open(path, "rb")
+    """The bytes of a file, decompressed when they are gzip data, whatever the name says."""
+    handle = open(path, "rb")
+    head = handle.peek(6)[:6]
+    if head[:2] == _GZIP_MAGIC:
+        return io.BufferedReader(_Gunzip(handle), 1 << 16)
+    for magic, name in _OTHER_COMPRESSION.items():
+        if head.startswith(magic) and (name != "bzip2" or head[3:4].isdigit()):
+            handle.close()
+            raise InputError(f"{name}-compressed data: decompress it first (gzip is read as it is)")
+    if path.name.lower().endswith(".gz"):
+        log.warning("%s: not gzip data despite its name; read as it is", path)
+    return handle
+
+
+def _skip(handle, offset: int) -> None:
+    """Move `offset` bytes forward (a gzip stream cannot seek: it is read up to there)."""
+    if handle.seekable():
+        handle.seek(offset)
+        return
+    while offset > 0 and (data := handle.read(min(offset, 1 << 20))):
+        offset -= len(data)
+
+
+def _numbered_lines(path: Path, lines: "LineRange | None", limit: int) -> Iterator[tuple[int, bytes | int | str]]:
+    """(line number, line) of a file, (line number, its size) for a line over `limit` bytes (never held in
+    memory), or at the end (line number, why reading stopped) when the file could not be read to its end:
+    every whole line before a fault is given."""
+    offset, first, count = lines or (0, 1, None)
+    number = first - 1
+    try:
+        with _open_binary(path) as handle:
+            _skip(handle, offset)
+            utf16 = _utf16(handle.peek(4)[:4]) if offset == 0 else None
+            lines = _bounded_lines(handle, limit) if not utf16 else (  # UTF-16 is Notepad's "Unicode"
+                line.encode("utf-8") for line in io.TextIOWrapper(handle, encoding=utf16, errors="replace"))
+            for number, line in enumerate(itertools.islice(lines, count), start=first):
+                yield number, line
+    except InputError as exc:
+        yield number + 1, str(exc)
+    except OSError as exc:
+        yield number + 1, f"cannot read ({exc.strerror or exc})"
+
+
+def _bounded_lines(handle, limit: int) -> Iterator[bytes | int]:
+    """The lines of `handle`; a line over `limit` bytes as its size, read past in pieces (a 5 GB "line" of a
+    broken export must not be held whole)."""
+    while line := handle.readline(limit + 1):
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        size = len(line)
+        while rest := handle.readline(1 << 20):
+            size += len(rest)
+            if rest.endswith(b"\n"):
+                break
+        yield size
+
+
+def _utf16(head: bytes) -> str | None:
+    """The UTF-16 codec for a file that starts with `head`, or None: a BOM, or the NUL that UTF-16 puts
+    beside an ASCII character (a JSON line starts with one)."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    if len(head) >= 2 and (head[0] == 0) != (head[1] == 0):
+        return "utf-16-be" if head[0] == 0 else "utf-16-le"
+    return None
 
 
 def _read_jsonl(path: Path, fields: "FieldNames", on_error: str, max_bytes: int,
                 lines: "LineRange | None" = None) -> Iterator[Article]:
-    offset, first, count = lines or (0, 1, None)
-    with _open_binary(path) as handle:
-        handle.seek(offset)  # forward seek: a gzip stream is decompressed up to it
-        for number, line in enumerate(itertools.islice(handle, count), start=first):
-            fallback_id = f"{path.name}:{number}"
-            if not line.strip():
-                continue
-            if len(line) > max_bytes:
-                yield _failed(fallback_id, f"{path}:{number}: line of {len(line) / 2**20:.1f} MB is over the "
-                              f"{max_bytes / 2**20:.0f} MB article limit", on_error)
-                continue
-            try:
-                record = json.loads(decode_bytes(line, f"{path}:{number}"))
-                if not isinstance(record, dict):
-                    raise InputError(f"{path}:{number}: a JSON object per line is expected")
-            except (ValueError, InputError) as exc:
-                message = exc if isinstance(exc, InputError) else f"{path}:{number}: not valid JSON ({exc.msg})"
-                yield _failed(fallback_id, str(message), on_error)
-                continue
-            yield from _record_to_article(record, fallback_id, fields, on_error, f"{path}:{number}")
+    for number, line in _numbered_lines(path, lines, max_bytes):
+        where, fallback_id = f"{path}:{number}", f"{path.name}:{number}"
+        if isinstance(line, str):  # reading stopped here
+            yield _failed(fallback_id, f"{where}: {line}", on_error)
+            return
+        size = line if isinstance(line, int) else len(line)
+        if size > max_bytes:
+            yield _failed(fallback_id, _over_limit(f"{where}: line", size, max_bytes), on_error)
+            continue
+        if not line.strip():
+            continue
+        try:
+            record = _json_object(decode_bytes(line, where), where)
+        except InputError as exc:
+            yield _failed(fallback_id, str(exc), on_error)
+            continue
+        yield from _record_to_article(record, fallback_id, fields, on_error, where)
+
+
+def _json_object(text: str, where: str) -> dict:
+    """The JSON object in `text`; `InputError` naming `where` and the cause for anything else."""
+    try:
+        record = json.loads(text)
+    except ValueError as exc:  # a huge number is a ValueError without .msg
+        raise InputError(f"{where}: not valid JSON ({getattr(exc, 'msg', exc)})") from None
+    except RecursionError:
+        raise InputError(f"{where}: JSON nested too deep to read") from None
+    if not isinstance(record, dict):
+        raise InputError(f"{where}: a JSON object per line is expected, not {json_kind(record)}")
+    return record
+
+
+def _read_json(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -> Iterator[Article]:
+    """A .json file: an array of articles, one article, or (misnamed) JSON lines."""
+    try:
+        text = decode_bytes(path.read_bytes(), str(path))
+    except (InputError, OSError) as exc:
+        yield _failed(path.name, str(exc) if isinstance(exc, InputError) else _os_cause(path, exc), on_error)
+        return
+    start = len(text) - len(text.lstrip())
+    if text.startswith("[", start):
+        yield from _read_json_array(path, text, start + 1, fields, on_error, max_bytes)
+        return
+    try:
+        record = json.loads(text)
+    except (ValueError, RecursionError):
+        yield from _read_jsonl(path, fields, on_error, max_bytes)  # one object per line
+        return
+    try:
+        if not isinstance(record, dict):
+            raise InputError(f"{path}: a JSON array of articles or one article is expected, "
+                             f"not {json_kind(record)}")
+        if len(text) > max_bytes:
+            raise InputError(_over_limit(str(path), len(text), max_bytes))
+    except InputError as exc:
+        yield _failed(path.stem, str(exc), on_error)
+        return
+    yield from _record_to_article(record, path.stem, fields, on_error, str(path))
+
+
+def _read_json_array(path: Path, text: str, position: int, fields: "FieldNames", on_error: str,
+                     max_bytes: int) -> Iterator[Article]:
+    """The items of a JSON array one by one, so that the items before a fault are read."""
+    decoder, line, counted, item = json.JSONDecoder(), 1, 0, 0
+    whitespace = re.compile(r"[ \t\r\n]*")
+    while True:
+        position = whitespace.match(text, position).end()
+        line, counted = line + text.count("\n", counted, position), position
+        if text.startswith("]", position):
+            return
+        item += 1
+        where, fallback_id = f"{path}:{line} (item {item})", f"{path.name}:{item}"
+        try:
+            value, end = decoder.raw_decode(text, position)
+        except (ValueError, RecursionError) as exc:
+            cause = getattr(exc, "msg", "nested too deep" if isinstance(exc, RecursionError) else exc)
+            yield _failed(fallback_id, f"{where}: not valid JSON ({cause}); the rest of the file is not read",
+                          on_error)
+            return
+        if end - position > max_bytes:
+            yield _failed(fallback_id, _over_limit(where, end - position, max_bytes), on_error)
+        elif not isinstance(value, dict):
+            yield _failed(fallback_id, f"{where}: an article (a JSON object) is expected, not {json_kind(value)}",
+                          on_error)
+        else:
+            yield from _record_to_article(value, fallback_id, fields, on_error, where)
+        position = whitespace.match(text, end).end()
+        if text.startswith(",", position):
+            position += 1
+        elif not text.startswith("]", position):
+            line += text.count("\n", counted, position)
+            yield _failed(f"{path.name}:{item + 1}", f"{path}:{line}: ',' or ']' expected after item {item}; "
+                          "the rest of the file is not read", on_error)
+            return
+
+
+def _read_all(path: Path) -> tuple[bytes, str | None]:
+    """The bytes of a (maybe gzip) file up to its last whole line, and why reading stopped early, if it did."""
+    chunks, problem = [], None
+    try:
+        with _open_binary(path) as handle:
+            while chunk := handle.read1(1 << 20):  # read() would drop what it held when a fault stops it
+                chunks.append(chunk)
+    except InputError as exc:
+        problem = str(exc)
+    except OSError as exc:
+        problem = f"cannot read ({exc.strerror or exc})"
+    data = b"".join(chunks)
+    return (data[:data.rfind(b"\n") + 1] if problem else data), problem
+
+
+def _delimiter(text: str, text_field: str) -> str:
+    """The delimiter under which the header names the text field: Excel writes ';' where the comma is the
+    decimal sign (Vietnamese Windows among them), and some save tabs."""
+    header = text[:text.find("\n")] if "\n" in text else text
+    for delimiter in (",", ";", "\t", "|"):
+        if text_field in next(csv.reader([header], delimiter=delimiter), []):
+            return delimiter
+    return ","
+
+
+def _csv_rows(text: str, delimiter: str = ",", cut: bool = False
+              ) -> Iterator[tuple[int, list[str] | None, str | None]]:
+    """(first line, fields, None) per CSV row, or (first line, None, cause) for a row that is not valid CSV.
+
+    A broken row (a quote never closed, a quote inside an unquoted field) costs only its first line: reading
+    goes on from the next one, so a stray quote cannot swallow the articles after it. In a file that was
+    `cut` short, a quote open at the end is the row the cut went through: reading stops there."""
+    lines = io.StringIO(text, newline="").readlines()
+    start = 0
+    while start < len(lines):
+        reader = csv.reader((lines[i] for i in range(start, len(lines))), delimiter=delimiter, strict=True)
+        row_start = start
+        try:
+            for row in reader:
+                yield row_start + 1, row, None
+                row_start = start + reader.line_num
+            return
+        except csv.Error as exc:
+            at_end = "end of data" in str(exc)
+            if at_end and cut:
+                return
+            yield row_start + 1, None, "a quoted field is never closed" if at_end else str(exc)
+            start = row_start + 1
 
 
 def _read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -> Iterator[Article]:
-    csv.field_size_limit(max_bytes)
-    with _open_binary(path) as handle:
-        head = handle.read(65536)
-        text = decode_bytes(head + handle.read(), str(path)) if head else ""
-    for number, record in enumerate(csv.DictReader(io.StringIO(text)), start=2):
-        yield from _record_to_article(record, f"{path.name}:{number}", fields, on_error, f"{path}:{number}")
+    data, problem = _read_all(path)
+    try:
+        text = decode_bytes(data, str(path)) if data.strip() else ""
+    except InputError as exc:
+        yield _failed(path.name, str(exc), on_error)
+        return
+    # the size of an article is checked below, with a clear message; the csv module's own limit would stop
+    # the file at the first long field
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
+    header, number = None, 1
+    for line, row, cause in _csv_rows(text, _delimiter(text, fields.text), cut=bool(problem)):
+        if header is None and row is not None:
+            header = row
+            continue
+        if row == []:
+            continue
+        number += 1
+        where, fallback_id = f"{path}:{number}", f"{path.name}:{number}"
+        if row is None:
+            yield _failed(fallback_id, f"{where}: broken CSV row starting on line {line} ({cause}); "
+                          "its first line is skipped", on_error)
+            continue
+        record = dict(zip(header, row))
+        if len(row) > len(header):
+            record[None] = row[len(header):]  # as csv.DictReader keeps them
+        size = len(record.get(fields.text) or "")
+        if size > max_bytes:
+            yield _failed(record.get(fields.id) or fallback_id,
+                          _over_limit(f"{where}: field '{fields.text}'", size, max_bytes), on_error)
+            continue
+        yield from _record_to_article(record, fallback_id, fields, on_error, where)
+    if problem:
+        yield _failed(f"{path.name}:{number + 1}", f"{path}:{number + 1}: {problem}", on_error)
 
 
 def _record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_error: str,
                        where: str) -> Iterator[Article]:
-    article_id = str(record.get(fields.id) or fallback_id)
+    article_id = field_text(record.get(fields.id)) or fallback_id
     text = record.get(fields.text)
     if not isinstance(text, str) or not text.strip():
-        yield _failed(article_id, f"{where}: no '{fields.text}' field with text", on_error)
+        what = "missing" if text is None else "empty" if isinstance(text, str) else json_kind(text)
+        yield _failed(article_id, f"{where}: no '{fields.text}' field with text (it is {what})", on_error)
         return
     extra = {k: v for k, v in record.items() if k not in (fields.id, fields.text, fields.label)}
     extra["label"] = record.get(fields.label)
@@ -350,9 +732,28 @@ def _kind(path: Path) -> str:
     name = path.name.lower()
     if name.endswith(JSONL_SUFFIXES):
         return "jsonl"
+    if name.endswith(JSON_SUFFIXES):
+        return "json"
     if name.endswith(CSV_SUFFIXES):
         return "csv"
     return "txt"
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """The .txt files under `folder`, in the order of their sorted paths. A folder that cannot be listed is
+    given itself, so that the reader reports it instead of its articles going missing unseen."""
+    try:
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
+    except OSError:
+        yield folder
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(path)
+        elif entry.name.endswith(".txt"):
+            yield path
 
 
 def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[Path, str]]:
@@ -360,12 +761,29 @@ def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[Path, str]]
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            for file in sorted(path.rglob("*.txt")):
-                yield file, file.relative_to(path).with_suffix("").as_posix()
+            for file in _walk(path):
+                yield file, (file.relative_to(path).with_suffix("").as_posix() if file != path else path.name)
         elif path.exists():
             yield path, path.stem
         else:
             raise InputError(f"{path}: no such file or folder")
+
+
+def _unreadable(path: Path) -> str | None:
+    """Why `path` cannot be read as an input file without opening it (a pipe would block), or None."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return _os_cause(path, exc)
+    if stat.S_ISDIR(mode):
+        try:
+            os.scandir(path).close()
+        except OSError as exc:
+            return f"{path}: cannot read this folder ({exc.strerror or exc}); its articles are missing"
+        return f"{path}: a folder, not a file"
+    if not stat.S_ISREG(mode):
+        return f"{path}: not a regular file (a pipe, socket or device): skipped; copy it into a file to read it"
+    return None
 
 
 def read_articles(
@@ -399,13 +817,53 @@ def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on
     numbers a whole read gives: how a Dask partition reads its part.
     """
     kind = _kind(path)
-    if kind == "jsonl":
-        return _read_jsonl(path, fields, on_error, max_bytes, lines)
-    if lines is not None:
+    if lines is not None and kind != "jsonl":
         raise InputError(f"{path}: only JSONL files can be read by line ranges")
-    if kind == "csv":
-        return _read_csv(path, fields, on_error, max_bytes)
-    return iter([_read_text_file(path, article_id, on_error, max_bytes)])
+    problem = _unreadable(path)
+    if problem:
+        articles = iter([_failed(article_id, problem, on_error)])
+    elif kind == "jsonl":
+        articles = _read_jsonl(path, fields, on_error, max_bytes, lines)
+    elif kind == "json":
+        articles = _read_json(path, fields, on_error, max_bytes)
+    elif kind == "csv":
+        articles = _read_csv(path, fields, on_error, max_bytes)
+    else:
+        articles = iter([_read_text_file(path, article_id, on_error, max_bytes)])
+    return map(_writable, articles)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def writable_text(text: str) -> str:
+    """`text` with what cannot be written as UTF-8 made visible: a byte of a file name that was not UTF-8
+    (a surrogate escape) as \\xNN, a lone half of a surrogate pair ("\\ud800" in JSON, a cut emoji) as U+FFFD.
+
+    >>> writable_text("caf\\udce9.txt"), writable_text("x\\ud800") == "x\\ufffd"
+    ('caf\\\\xe9.txt', True)
+    """
+    if not _SURROGATE.search(text):
+        return text
+    return _SURROGATE.sub(lambda m: f"\\x{ord(m.group()) - 0xdc00:02x}" if "\udc80" <= m.group() <= "\udcff"
+                          else "\ufffd", text)
+
+
+def _writable_value(value):
+    if isinstance(value, str):
+        return writable_text(value)
+    if isinstance(value, dict):
+        return {_writable_value(k): _writable_value(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_writable_value(v) for v in value]
+    return value
+
+
+def _writable(article: Article) -> Article:
+    """Every text of `article` writable as UTF-8, so no output file or terminal fails on it."""
+    for spec in dataclass_fields(article):
+        setattr(article, spec.name, _writable_value(getattr(article, spec.name)))
+    return article
 
 
 def read_labels(path: str | os.PathLike) -> dict[str, str]:
@@ -415,8 +873,8 @@ def read_labels(path: str | os.PathLike) -> dict[str, str]:
     `file` (a file name, whose .txt is dropped to match the ids `read_articles`
     gives to .txt files).
     """
-    with open(path, newline="", encoding="utf-8-sig") as handle:
-        rows = list(csv.DictReader(handle))
+    text = read_side_file(path)
+    rows = list(csv.DictReader(io.StringIO(text, newline=""), delimiter=_delimiter(text, "label")))
     if not rows or "label" not in rows[0] or not ({"id", "file"} & set(rows[0])):
         raise InputError(f"{path}: a labels CSV needs a header with 'id' (or 'file') and 'label'")
     if "id" in rows[0]:

@@ -29,9 +29,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
-from .batch import label_stream, outcome, write_output
+from .batch import input_fingerprint, label_stream, outcome, write_output
 from .corpus import MAX_ARTICLE_BYTES, Article, FieldNames, LineRange, _kind, _open_binary, iter_files, read_file
-from .errors import DvtopicsError, MissingExtraError
+from .errors import DvtopicsError, InputError, MissingExtraError
 
 log = logging.getLogger(__name__)
 
@@ -52,12 +52,17 @@ class Part:
 
 def line_ranges(path: Path, size: int) -> list[LineRange]:
     """(byte offset, first line number, line count) of each run of `size` lines of a JSONL file."""
-    ranges, offset = [], 0
-    with _open_binary(path) as handle:
-        for number, line in enumerate(handle, start=1):
-            if (number - 1) % size == 0:
-                ranges.append((offset, number, size))
-            offset += len(line)
+    ranges, offset, number = [], 0, 0
+    try:
+        with _open_binary(path) as handle:
+            for number, line in enumerate(handle, start=1):
+                if (number - 1) % size == 0:
+                    ranges.append((offset, number, size))
+                offset += len(line)
+    except (InputError, OSError):
+        # a file cut short or unreadable: the part that reaches the fault reports it as an error record
+        if number % size == 0:
+            ranges.append((offset, number + 1, size))
     return ranges
 
 
@@ -81,7 +86,7 @@ def plan_parts(paths: Iterable[str | os.PathLike], size: int = PART_SIZE) -> lis
                 flush_texts()
             continue
         flush_texts()
-        if kind == "csv":  # quoted fields may span lines: a CSV is read whole
+        if kind in ("csv", "json"):  # a CSV's quoted fields may span lines, a JSON array is one value: read whole
             parts.append(Part(len(parts), ((str(path), article_id),)))
         else:
             parts += [Part(len(parts) + i, ((str(path), article_id),), lines)
@@ -238,9 +243,10 @@ def connect(scheduler: str | None = None, n_workers: int | None = None):
         yield client
 
 
-def _prepare(parts: Sequence[Part], parts_dir: Path, resume: bool) -> None:
-    """Check the parts folder against this run (an unfinished run needs resume, with the same plan)."""
-    plan = [asdict(part) for part in parts]
+def _prepare(parts: Sequence[Part], parts_dir: Path, resume: bool, inputs: dict) -> None:
+    """Check the parts folder against this run (an unfinished run needs resume, with the same plan: the same
+    parts of the same input files, by their paths, sizes and times)."""
+    plan = {"inputs": inputs, "parts": [asdict(part) for part in parts]}
     plan_file = parts_dir / PLAN
     if plan_file.exists() or any(parts_dir.glob("part-*")):
         if not resume:
@@ -272,7 +278,7 @@ def run_job(job, paths: Sequence[str | os.PathLike], out: str | os.PathLike | No
     out = Path(out)
     parts_dir = out if keep_parts else out.with_name(out.name + ".parts")
     parts = plan_parts(paths, part_size)
-    _prepare(parts, parts_dir, resume)
+    _prepare(parts, parts_dir, resume, input_fingerprint(paths))
     counts = Counter()
     with connect(scheduler, n_workers) as client:
         futures = client.map(run_part, parts, job=job, parts_dir=str(parts_dir), fields=fields,

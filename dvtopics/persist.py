@@ -22,7 +22,8 @@ import tempfile
 from importlib import metadata
 from pathlib import Path
 
-from .errors import ModelError
+from .corpus import read_side_file
+from .errors import InputError, ModelError
 
 log = logging.getLogger(__name__)
 
@@ -84,9 +85,39 @@ def read_card(directory: str | os.PathLike) -> dict:
     if not card_path.exists():
         raise ModelError(f"{directory}: no {CARD_FILE}; not a dvtopics model directory")
     try:
-        return json.loads(card_path.read_text(encoding="utf-8"))
-    except ValueError as exc:
+        card = json.loads(read_side_file(card_path))  # a card edited in Notepad may have a BOM, or be UTF-16
+    except (ValueError, InputError) as exc:
         raise ModelError(f"{card_path}: unreadable model card ({exc})") from None
+    check_card(card, card_path)
+    return card
+
+
+# What the code reads from a card, and the JSON type each must have: a hand-edited card fails here with
+# one line, not later with a Python error.
+_CARD_FIELDS = {"task": str, "file": str, "sha256": str, "labels": list, "versions": dict, "parameters": dict,
+                "metrics": dict, "measures": dict, "data": dict}
+_CARD_PARAMETERS = {"head_chars": int, "use_rules": bool}
+
+
+def check_card(card, card_path: Path) -> None:
+    """Raise `ModelError` for a card that is not a JSON object, or a field the code reads of the wrong type."""
+    from .corpus import json_kind
+
+    if not isinstance(card, dict):
+        raise ModelError(f"{card_path}: a model card is a JSON object, not {json_kind(card)}; "
+                         "restore it or retrain the model")
+    fields = [(key, card.get(key), kind) for key, kind in _CARD_FIELDS.items()]
+    if isinstance(card.get("parameters"), dict):
+        fields += [(f"parameters.{key}", card["parameters"].get(key), kind) for key, kind in _CARD_PARAMETERS.items()]
+    for key, value, kind in fields:
+        if value is not None and (not isinstance(value, kind) or (kind is int and isinstance(value, bool))):
+            raise ModelError(f"{card_path}: '{key}' is {json_kind(value)}, not {_JSON_NAMES[kind]}; "
+                             "restore the card or retrain the model")
+    if isinstance(card.get("file"), str) and Path(card["file"]).name != card["file"]:
+        raise ModelError(f"{card_path}: 'file' must name a file in the model folder, not {card['file']!r}")
+
+
+_JSON_NAMES = {str: "text", list: "a list", dict: "an object", int: "a whole number", bool: "true/false"}
 
 
 def check_versions(card: dict, name: str) -> list[str]:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import logging
 import os
 import re
 import tempfile
@@ -31,9 +32,12 @@ from typing import Iterable, Mapping, Sequence
 
 from .errors import DvtopicsError
 
+log = logging.getLogger(__name__)
+
 FORMATS = (".csv", ".jsonl", ".xlsx")
 LIST_SEPARATOR = "; "
 XLSX_MAX_CELL_CHARS = 32767  # Excel's limit on one cell
+XLSX_MAX_ROWS = 1_048_576  # Excel's limit on one sheet, the header row included
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_MONTH = re.compile(r"^\d{4}-\d{2}$")
 _MAX_COLUMN_WIDTH = 60
@@ -171,15 +175,30 @@ def write_workbook(sheets: Mapping[str, Sequence[Mapping]], path: str | os.PathL
     book = Workbook(write_only=True)  # streams rows: 35k articles without holding a cell tree
     for name, rows in sheets.items():
         rows = list(rows)
-        _write_sheet(book.create_sheet(_sheet_title(name)), rows, columns_of(rows, (columns or {}).get(name)))
+        header = columns_of(rows, (columns or {}).get(name))
+        for title, part in _sheet_parts(name, rows, path):
+            _write_sheet(book.create_sheet(title), part, header)
     with _atomic(path, "wb") as handle:
         book.save(handle)
     return path
 
 
-def _sheet_title(name: str) -> str:
+def _sheet_parts(name: str, rows: list, path: Path) -> list[tuple[str, list]]:
+    """The sheets a table fills: one, or as many as Excel's row limit asks for ("articles", "articles 2", ...),
+    with a warning, since a sheet past the limit would not open."""
+    size = XLSX_MAX_ROWS - 1
+    if len(rows) <= size:
+        return [(_sheet_title(name), rows)]
+    parts = [rows[start:start + size] for start in range(0, len(rows), size)]
+    log.warning("%s: %d rows of '%s' are more than Excel's %d per sheet: written as %d sheets, '%s' to '%s'",
+                path, len(rows), name, size, len(parts), _sheet_title(name), _sheet_title(name, len(parts)))
+    return [(_sheet_title(name, number), part) for number, part in enumerate(parts, start=1)]
+
+
+def _sheet_title(name: str, number: int = 1) -> str:
     # Excel forbids []:*?/\ in sheet names and cuts them at 31 characters
-    return re.sub(r"[\[\]:*?/\\]", "_", str(name))[:31] or "sheet"
+    suffix = f" {number}" if number > 1 else ""
+    return (re.sub(r"[\[\]:*?/\\]", "_", str(name))[:31 - len(suffix)] or "sheet") + suffix
 
 
 def _write_sheet(ws, rows: list[Mapping], columns: list[str]) -> None:

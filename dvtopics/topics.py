@@ -689,7 +689,7 @@ def write_sweep(rows: Sequence[dict], directory: str | os.PathLike) -> list[Path
 
 def read_type_labels(path: str | os.PathLike) -> dict[str, str]:
     """Article types from `dvtopics label --out`: a CSV (id or file, label) or JSONL ({"id", "label"})."""
-    from .corpus import read_labels
+    from .corpus import read_labels, read_side_file
 
     path = Path(path)
     if not path.exists():
@@ -697,15 +697,14 @@ def read_type_labels(path: str | os.PathLike) -> dict[str, str]:
     if path.suffix.lower() not in (".jsonl", ".ndjson"):
         return read_labels(path)
     labels = {}
-    with open(path, encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-                labels[str(record["id"])] = record["label"]
-            except (ValueError, KeyError, TypeError):
-                raise InputError(f"{path}:{number}: a labels line needs {{\"id\": ..., \"label\": ...}}") from None
+    for number, line in enumerate(read_side_file(path).splitlines(), start=1):  # UTF-16 or a BOM too
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            labels[str(record["id"])] = record["label"]
+        except (ValueError, KeyError, TypeError):
+            raise InputError(f"{path}:{number}: a labels line needs {{\"id\": ..., \"label\": ...}}") from None
     return labels
 
 

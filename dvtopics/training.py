@@ -114,6 +114,9 @@ def collect(
         data.add(article, article.label, gold=False, kind="extra")
     if not any(data.gold):
         raise DvtopicsError("no labelled article found: check --labels (ids must match) or --label-field")
+    if len(set(data.labels)) < 2:
+        raise DvtopicsError(f"every training article has the label {data.labels[0]!r}: a classifier needs "
+                            "articles of two labels or more")
     return data
 
 

@@ -1,6 +1,7 @@
 """The Dask engine gives what the local engine gives, article by article, in input order."""
 import gzip
 import json
+import os
 import sys
 
 import pytest
@@ -128,6 +129,12 @@ def test_unfinished_dask_run_needs_resume_and_finishes(inputs, model_dir, schedu
     assert result.exit_code == 2 and "--resume" in result.output and not out.exists()
     result = CliRunner().invoke(cli, ["label", str(used[0]), "--model", str(model_dir), "--out", str(out), *args,
                                       "--part-size", "8", "--resume"])
+    assert result.exit_code == 2 and "changed" in result.output
+    before = used[0].stat()
+    os.utime(used[0], ns=(before.st_atime_ns, before.st_mtime_ns + 10**9))  # the input written again since
+    result = CliRunner().invoke(cli, ["label", str(used[0]), "--model", str(model_dir), "--out", str(out), *args,
+                                      "--resume"])
+    os.utime(used[0], ns=(before.st_atime_ns, before.st_mtime_ns))
     assert result.exit_code == 2 and "changed" in result.output
     _label(args + ["--resume"], used, model_dir, out, tmp_path / "c")
     assert _records(out) == expected

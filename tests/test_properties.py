@@ -61,3 +61,33 @@ def test_a_jsonl_file_of_anything_never_stops_the_stream(tmp_path_factory, lines
             handle.write((record if i % 2 else line.replace(b"\n", b" ")) + b"\n")
     articles = list(read_articles(path, on_error="record"))
     assert all(a.error or a.text for a in articles)
+
+
+# Any JSON value in any field of a JSONL line: lone surrogates too, which json accepts as "\ud800" escapes.
+# (st.text leaves surrogates out whatever its alphabet, so the strings are joined from characters)
+_ODD_TEXT = st.lists(st.one_of(st.characters(), st.sampled_from(["\ud800", "\udc80", "\udfff", "\n"])),
+                     max_size=40).map("".join)
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | _ODD_TEXT | VIETNAMESE,
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(_ODD_TEXT, children, max_size=3),
+    max_leaves=6)
+RECORD_FIELDS = ("id", "text", "title", "date", "source", "label", "other")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                  HealthCheck.function_scoped_fixture])
+@given(st.lists(st.one_of(st.dictionaries(st.sampled_from(RECORD_FIELDS), JSON_VALUES), JSON_VALUES), max_size=5))
+def test_any_json_in_any_field_gives_one_writable_record_per_line(tmp_path_factory, records):
+    path = tmp_path_factory.mktemp("p") / "x.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="ascii")
+    articles = list(read_articles(path, on_error="record"))
+    assert len(articles) == len(records)
+    for number, article in enumerate(articles, start=1):
+        json.dumps(article.to_dict(raw=True), ensure_ascii=False).encode("utf-8")  # any output can hold it
+        if article.error:  # file, line and cause, on one line
+            assert article.error.startswith(f"{path}:{number}: ") and len(article.error) > len(f"{path}:{number}: ")
+            assert "\n" not in article.error
+            continue
+        assert isinstance(article.id, str) and article.id and isinstance(article.title, str) and article.text
+        for name in ("date", "source", "label"):
+            assert getattr(article, name) is None or isinstance(getattr(article, name), str)

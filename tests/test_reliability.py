@@ -38,3 +38,226 @@ def test_jsonl_bad_lines_are_reported_in_place(tmp_path):
     articles = list(read_articles(path, on_error="record"))
     assert [a.error is None for a in articles] == [True, False, False, False, False, True]
     assert [a.id for a in articles][-1] == "6"
+
+
+# ---------------------------------------------------------------- second round: input that must not crash
+
+import gzip
+import json
+import os
+import zlib
+
+import pytest
+
+from dvtopics.corpus import read_labels, read_side_file
+from dvtopics.vnlegacy import encode
+
+GOOD = "Ban Dân vận Tỉnh ủy tổng kết công tác năm 2022\nSáng 5/1, Ban Dân vận Tỉnh ủy tổ chức hội nghị tổng kết."
+
+
+def jsonl(n: int, prefix: str = "g") -> bytes:
+    """`n` JSONL lines of distinct articles; made less compressible so that a cut gzip holds whole lines."""
+    return "".join(json.dumps({"id": f"{prefix}{i}", "text": f"{GOOD}\n{os.urandom(64).hex()}"}, ensure_ascii=False)
+                   + "\n" for i in range(n)).encode()
+
+
+def read(path, **options):
+    return list(read_articles(path, on_error="record", **options))
+
+
+def test_a_gzip_file_cut_short_gives_its_whole_lines_and_one_error(tmp_path):
+    data = gzip.compress(jsonl(200))
+    path = tmp_path / "cut.jsonl.gz"
+    path.write_bytes(data[: len(data) // 2])
+    articles = read(path)
+    good, bad = [a for a in articles if not a.error], [a for a in articles if a.error]
+    assert [a.id for a in good] == [f"g{i}" for i in range(len(good))] and len(good) > 50
+    assert len(bad) == 1 and articles[-1] is bad[0]
+    assert f"cut.jsonl.gz:{len(good) + 1}:" in bad[0].error and "cut short" in bad[0].error
+
+
+def test_gzip_by_content_not_by_name(tmp_path):
+    (tmp_path / "a_plain.jsonl.gz").write_bytes(jsonl(2, "p"))  # plain text named .gz
+    (tmp_path / "b_junk.jsonl.gz").write_bytes(gzip.compress(jsonl(2, "j")) + b"JUNK after the stream")
+    (tmp_path / "c_members.jsonl.gz").write_bytes(gzip.compress(jsonl(1, "m")) + gzip.compress(jsonl(1, "n")))
+    articles = read([tmp_path / name for name in sorted(os.listdir(tmp_path))])
+    assert [a.id for a in articles if not a.error] == ["p0", "p1", "j0", "j1", "m0", "n0"]
+    assert [a.error for a in articles if a.error] == [
+        f"{tmp_path / 'b_junk.jsonl.gz'}:3: data that is not gzip after the end of the compressed stream"]
+
+
+def test_a_csv_field_over_the_limit_is_one_error_and_the_rows_after_it_are_read(tmp_path):
+    path = tmp_path / "x.csv"
+    path.write_text(f'id,text\nc1,"{"công tác " * 30_000}"\nc2,"{GOOD}"\n', encoding="utf-8")  # 270 KB field
+    assert [a.error for a in read(path)] == [None, None]  # over the csv module's own 128 KB limit: read
+    first, second = read(path, max_bytes=100_000)
+    assert "x.csv:2: field 'text'" in first.error and "article limit" in first.error
+    assert second.id == "c2" and second.error is None
+
+
+def test_an_unclosed_quote_in_a_csv_does_not_swallow_the_next_articles(tmp_path):
+    path = tmp_path / "x.csv"
+    # the stray quote meets the next row's opening quote ...
+    path.write_text(f'id,text\nu1,"{GOOD.splitlines()[0]}\nu2,"{GOOD}"\nu3,Tin ba\n', encoding="utf-8")
+    articles = read(path)
+    assert "x.csv:2: broken CSV row starting on line 2" in articles[0].error
+    assert [(a.id, a.error) for a in articles[1:]] == [("u2", None), ("u3", None)]
+    assert articles[1].title == GOOD.splitlines()[0]
+    # ... or runs to the end of the file
+    path.write_text(f'id,text\nu1,"{GOOD.splitlines()[0]}\nu2,Tin hai\nu3,Tin ba\n', encoding="utf-8")
+    articles = read(path)
+    assert "never closed" in articles[0].error
+    assert [(a.id, a.error) for a in articles[1:]] == [("u2", None), ("u3", None)]
+
+
+def test_lone_surrogates_and_odd_bytes_in_file_names_become_writable_text(tmp_path):
+    path = tmp_path / "x.jsonl"
+    path.write_text('{"id": "s\\ud800", "text": "Tin \\udc00 công tác dân vận", "title": "cut emoji \\ud83d"}\n')
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    (folder / os.fsdecode(b"b\xe9.txt")).write_text(GOOD, encoding="utf-8")
+    articles = read([path, folder])
+    assert articles[0].text == "Tin \ufffd công tác dân vận" and articles[0].title == "cut emoji \ufffd"
+    assert articles[1].id == "b\\xe9" and articles[1].error is None
+    for article in articles:
+        json.dumps(article.to_dict(raw=True), ensure_ascii=False).encode("utf-8")
+
+
+@pytest.mark.parametrize("value", [5, 20220705.5, [2022, 7], {"y": 2022}, True])
+def test_a_date_title_or_label_that_is_not_text_is_never_used_as_one(tmp_path, value):
+    path = tmp_path / "x.jsonl"
+    record = {"id": "a", "text": "Tiêu đề\n05/07/2022\nCông tác dân vận.", "date": value, "title": value,
+              "label": value, "source": value}
+    path.write_text(json.dumps({"id": "a", "text": record["text"]}) + "\n" + json.dumps(record) + "\n")
+    plain, article = read(path)
+    for field in ("date", "title", "label", "source"):
+        assert getattr(article, field) is None or isinstance(getattr(article, field), str)
+    if isinstance(value, (list, dict, bool)):
+        assert (article.date, article.title, article.label) == (plain.date, plain.title, None)
+        assert "the 'date' field is" in article.meta["warning"] and article.meta["date"] == value
+
+
+def test_pipes_in_a_folder_are_reported_not_waited_on(tmp_path):
+    os.mkfifo(tmp_path / "a_pipe.txt")
+    (tmp_path / "b_good.txt").write_text(GOOD, encoding="utf-8")
+    articles = read(tmp_path)
+    assert "not a regular file" in articles[0].error and articles[1].error is None
+
+
+def test_an_unreadable_subfolder_is_reported(tmp_path, monkeypatch):
+    for name in ("a", "b_locked", "c"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "x.txt").write_text(GOOD, encoding="utf-8")
+    scandir = os.scandir
+
+    def refusing(path):  # as chmod 000 would, for a user who is not root
+        if os.path.basename(path) == "b_locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refusing)
+    articles = read(tmp_path)
+    assert [a.id for a in articles] == ["a/x", "b_locked", "c/x"]
+    assert "cannot read this folder (Permission denied)" in articles[1].error
+
+
+def test_a_json_file_holding_an_array_is_read_as_articles(tmp_path):
+    items = [{"id": f"a{i}", "text": GOOD} for i in range(3)]
+    (tmp_path / "array.json").write_text(json.dumps(items, ensure_ascii=False, indent=1), encoding="utf-8")
+    assert [a.id for a in read(tmp_path / "array.json")] == ["a0", "a1", "a2"]
+    (tmp_path / "one.json").write_text(json.dumps(items[0]), encoding="utf-8")
+    assert [a.id for a in read(tmp_path / "one.json")] == ["a0"]
+    broken = json.dumps(items, indent=1)[:-40]  # cut inside the third article
+    (tmp_path / "cut.json").write_text(broken, encoding="utf-8")
+    articles = read(tmp_path / "cut.json")
+    assert [a.id for a in articles[:2]] == ["a0", "a1"] and "item 3" in articles[2].error
+
+
+SEED_LIKE = ("Hội nghị tổng kết công tác dân vận năm 2022\nSáng 5/1, Ban Dân vận Tỉnh ủy tổ chức hội nghị tổng kết "
+             "công tác dân vận năm 2022, triển khai nhiệm vụ năm 2023. Đồng chí Trưởng Ban Dân vận Tỉnh ủy chủ trì "
+             "hội nghị. Các đại biểu đánh giá kết quả thực hiện nhiệm vụ của các cơ quan, đoàn thể.")
+
+
+def test_the_famous_words_in_tcvn3_and_vni_are_read_right(tmp_path):
+    # written as they appear in old documents, not made by this package's own tables
+    (tmp_path / "tcvn3.txt").write_bytes("Céng hoµ x· héi chñ nghÜa ViÖt Nam\nC«ng t¸c d©n vËn cña tØnh".encode("latin-1"))
+    (tmp_path / "vni.txt").write_bytes("Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam\nCoâng taùc daân vaän".encode("cp1252"))
+    tcvn3, vni = read(tmp_path)
+    assert tcvn3.title == "Cộng hòa xã hội chủ nghĩa Việt Nam" and tcvn3.text.endswith("Công tác dân vận của tỉnh")
+    assert vni.title == "Cộng hòa xã hội chủ nghĩa Việt Nam" and vni.meta.get("warning") is None
+
+
+@pytest.mark.parametrize("encoding", ["TCVN3", "VNI"])
+def test_legacy_vietnamese_files_and_fields_are_converted(tmp_path, encoding):
+    (tmp_path / "a.txt").write_bytes(encode(SEED_LIKE, encoding))
+    # the same text inside a UTF-8 JSONL file, as the characters the old font drew
+    line = json.dumps({"id": "j", "text": encode(SEED_LIKE, encoding).decode("cp1252")}, ensure_ascii=False)
+    (tmp_path / "b.jsonl").write_text(line + "\n", encoding="utf-8")
+    for article in read([tmp_path / "a.txt", tmp_path / "b.jsonl"]):
+        assert "Đồng chí Trưởng Ban Dân vận Tỉnh ủy chủ trì" in article.text
+        assert article.title == "Hội nghị tổng kết công tác dân vận năm 2022"
+
+
+def test_text_that_is_no_vietnamese_encoding_says_so_in_the_record(tmp_path):
+    (tmp_path / "a.txt").write_bytes(("Ceci n'est pas du vietnamien, ni en TCVN3 ni en VNI: "
+                                      "été, à côté, très señor " * 5).encode("cp1252"))
+    (article,) = read(tmp_path)
+    assert "could not be decoded as Vietnamese" in article.meta["warning"]
+
+
+@pytest.mark.parametrize("encoding, delimiter", [("utf-8-sig", ","), ("utf-16", ","), ("utf-16-le", ","),
+                                                 ("utf-8-sig", ";")])
+def test_side_files_in_utf16_or_with_a_bom(tmp_path, encoding, delimiter):
+    path = tmp_path / "labels.csv"
+    path.write_text(f"id{delimiter}label\na1{delimiter}annual_review\n", encoding=encoding)
+    assert read_labels(path) == {"a1": "annual_review"}
+    assert read_side_file(path).startswith(f"id{delimiter}label")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_json_lines_saved_as_utf16(tmp_path, encoding):
+    path = tmp_path / "x.jsonl"
+    path.write_text(jsonl(3).decode("utf-8").replace("\n", "\r\n"), encoding=encoding)
+    assert [(a.id, a.error) for a in read(path)] == [("g0", None), ("g1", None), ("g2", None)]
+
+
+@pytest.mark.parametrize("delimiter", [";", "\t"])
+def test_a_csv_with_semicolons_or_tabs_as_excel_saves_it(tmp_path, delimiter):
+    path = tmp_path / "x.csv"
+    path.write_text(f"id{delimiter}text\nc1{delimiter}\"{GOOD}\"\n", encoding="utf-8-sig")
+    (article,) = read(path)
+    assert article.id == "c1" and article.title == GOOD.splitlines()[0]
+
+
+def test_a_csv_gzip_cut_short_keeps_its_whole_rows(tmp_path):
+    deflate = zlib.compressobj(wbits=31)
+    rows = "".join(f'c{i},"{GOOD}"\n' for i in range(3))  # quoted fields over two lines
+    head = deflate.compress(f"id,text\n{rows}".encode()) + deflate.flush(zlib.Z_FULL_FLUSH)
+    tail = deflate.compress(f'lost,"{GOOD * 50}"\n'.encode()) + deflate.flush()
+    path = tmp_path / "x.csv.gz"
+    path.write_bytes(head + tail[: len(tail) // 2])
+    articles = read(path)
+    assert [(a.id, a.error) for a in articles[:3]] == [("c0", None), ("c1", None), ("c2", None)]
+    assert len(articles) == 4 and articles[3].error.startswith(f"{path}:5: the gzip data is cut short")
+
+
+def test_a_huge_jsonl_line_is_reported_without_being_held(tmp_path):
+    path = tmp_path / "x.jsonl"
+    path.write_bytes(b'{"id": "huge", "text": "' + b"a" * 3_000_000 + b'"}\n' + jsonl(1))
+    huge, good = read(path, max_bytes=100_000)
+    assert "x.jsonl:1: line: 2.9 MB is over the 100,000 bytes article limit" in huge.error
+    assert good.id == "g0" and good.error is None
+
+
+@pytest.mark.parametrize("compress", [__import__("bz2").compress, __import__("lzma").compress])
+def test_data_compressed_otherwise_than_gzip_is_one_clear_error(tmp_path, compress):
+    path = tmp_path / "x.jsonl.gz"
+    path.write_bytes(compress(jsonl(50)))
+    (article,) = read(path)
+    assert "compressed data: decompress it first" in article.error and article.error.startswith(f"{path}:1: ")
+
+
+def test_a_stray_nul_byte_does_not_make_a_csv_binary(tmp_path):
+    path = tmp_path / "x.csv"
+    path.write_bytes(f'id,text\nc1,"{GOOD}"\x00\nc2,"{GOOD}"\n'.encode())
+    assert [(a.id, a.error) for a in read(path)] == [("c1", None), ("c2", None)]

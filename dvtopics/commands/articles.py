@@ -46,7 +46,10 @@ def inspect(paths, fmt, text_field, id_field, label_field, max_bytes, cache_dir,
 @cache_options
 def segment(paths, out, lower, text_field, id_field, label_field, max_bytes, n_jobs, cache_dir, no_cache):
     """Segment articles into words ("công_tác dân_vận") and write {"id", "tokens"} lines."""
+    from ..batch import check_output
     from ..corpus import read_articles
+
+    check_output(out, paths)
     from ..segment import SegmentCache, segment_many
 
     articles = [a for a in read_articles(paths, field_names(text_field, id_field, label_field), "record", max_bytes)]

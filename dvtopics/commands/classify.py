@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections import Counter
 from pathlib import Path
 
 import click
 
-from .options import cache_options, engine_options, field_names, input_options, n_jobs_option, paths_argument
+from .options import (AT_LEAST_ONE, AT_LEAST_ZERO, SEED, SHARE, cache_options, engine_options, field_names,
+                      input_options, n_jobs_option, paths_argument)
 
 
 def _gold_labels(label_files):
@@ -56,16 +58,16 @@ def _views(ctx, param, value):
                    "written training set, or your corrections. Learnt from, never scored; may repeat.")
 @click.option("--weak-rules/--no-weak-rules", default=False, show_default=True,
               help="Also learn from unlabelled articles on which a cue rule fires (article types only).")
-@click.option("--weak-other", default=0, show_default=True,
+@click.option("--weak-other", default=0, show_default=True, type=AT_LEAST_ZERO,
               help="Also learn from this many unlabelled articles with no cue word, as 'other'.")
-@click.option("--head-chars", default=4000, show_default=True, help="Characters of each article read (0: all).")
-@click.option("--folds", default=5, show_default=True, help="Cross-validation folds.")
-@click.option("--max-features", default=30000, show_default=True,
+@click.option("--head-chars", default=4000, show_default=True, type=AT_LEAST_ZERO, help="Characters of each article read (0: all).")
+@click.option("--folds", default=5, show_default=True, type=click.IntRange(min=2), help="Cross-validation folds.")
+@click.option("--max-features", default=30000, show_default=True, type=AT_LEAST_ZERO,
               help="TF-IDF terms kept per view, the most frequent (0: all terms seen in 2+ articles).")
 @click.option("--views", default=None, metavar="VIEW,...", callback=_views,
               help="TF-IDF views, from text (whole document), head (first words), event (early meeting "
                    "sentences). Default: text,event for article types, text for other label sets.")
-@click.option("--seed", default=0, show_default=True)
+@click.option("--seed", default=0, show_default=True, type=SEED)
 @input_options
 @n_jobs_option
 @cache_options
@@ -75,6 +77,7 @@ def train(paths, label_files, out, classifiers, extra_paths, weak_rules, weak_ot
     from ..corpus import read_articles
     from ..evaluate import format_scores
     from ..persist import save_model
+    from ..errors import DvtopicsError
     from ..training import collect, train as train_model
 
     fields = field_names(text_field, id_field, label_field)
@@ -83,10 +86,13 @@ def train(paths, label_files, out, classifiers, extra_paths, weak_rules, weak_ot
     data = collect(articles, _gold_labels(label_files), weak_rules, weak_other, seed, extra)
     click.echo(f"training data: {json.dumps(data.summary(), ensure_ascii=False)}", err=True)
     command = "dvtopics train " + " ".join(sys.argv[2:])
-    model, card = train_model(data, classifiers or ("svm", "logreg", "cnb"), head_chars=head_chars, n_folds=folds,
-                              cache=_cache(cache_dir, no_cache), n_jobs=n_jobs, seed=seed, progress=True,
-                              description=command, max_features=max_features or None,
-                              views=views)
+    try:
+        model, card = train_model(data, classifiers or ("svm", "logreg", "cnb"), head_chars=head_chars,
+                                  n_folds=folds, cache=_cache(cache_dir, no_cache), n_jobs=n_jobs, seed=seed,
+                                  progress=True, description=command, max_features=max_features or None,
+                                  views=views)
+    except ValueError as exc:  # scikit-learn's word for data it cannot learn from: no words left, a tiny class
+        raise DvtopicsError(f"cannot train on these articles: {exc}") from None
     card = save_model(model.pipeline, out, card)
     for kind, result in card["metrics"]["candidates"].items():
         click.echo(f"{kind:<7} cross-validated macro-F1 {result['macro_f1']:.4f}  accuracy {result['accuracy']:.4f}")
@@ -103,7 +109,7 @@ def train(paths, label_files, out, classifiers, extra_paths, weak_rules, weak_ot
 @labels_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--plot", type=click.Path(dir_okay=False), help="Write the confusion matrix as PNG.")
-@click.option("--errors", "show_errors", default=20, show_default=True, help="Misclassified articles to list.")
+@click.option("--errors", "show_errors", default=20, show_default=True, type=AT_LEAST_ZERO, help="Misclassified articles to list.")
 @click.option("--compare", "baseline", type=click.Path(exists=True, file_okay=False),
               help="Another model (the shipped one: the shipped model's folder) to score beside MODEL, listing "
                    "the articles whose label changed: what your retraining fixed and what it broke.")
@@ -166,10 +172,11 @@ def evaluate(model, paths, label_files, fmt, plot, show_errors, baseline, text_f
 @click.option("--out", type=click.Path(), default=None,
               help="Output .jsonl, .csv or .xlsx [default: JSONL on stdout]; with --engine dask, "
                    "FOLDER/ keeps the parts there.")
-@click.option("--min-confidence", default=0.0, show_default=True, help="Below this, answer --abstain instead.")
+@click.option("--min-confidence", default=0.0, show_default=True, type=SHARE, help="Below this, answer --abstain instead.")
 @click.option("--abstain", type=click.Choice(["other", "uncertain"]), default="other", show_default=True)
 @click.option("--resume", is_flag=True, help="Finish an interrupted run into the same --out.")
-@click.option("--batch-size", default=256, show_default=True)
+@click.option("--batch-size", default=256, show_default=True, type=AT_LEAST_ONE,
+              help="Articles labelled and written at a time.")
 @engine_options
 @input_options
 @n_jobs_option
@@ -179,10 +186,12 @@ def label(paths, model, out, min_confidence, abstain, resume, batch_size, engine
     """Label the type of every article; write {id, label, confidence, cues, title, date} per article."""
     from tqdm import tqdm
 
-    from ..batch import batches, label_stream, outcome
+    from ..batch import batches, check_output, input_fingerprint, label_stream, outcome
     from ..classify import DEFAULT_MODEL_DIR, load_classifier
     from ..corpus import read_articles
 
+    if out is not None and not out.endswith(("/", os.sep)):  # FOLDER/ keeps Dask's parts
+        check_output(out, paths)
     if engine == "dask":
         from ..distributed import LabelJob, run_job
 
@@ -211,7 +220,8 @@ def label(paths, model, out, min_confidence, abstain, resume, batch_size, engine
                 click.echo(json.dumps(record, ensure_ascii=False))
     else:
         with tqdm(unit="article", disable=None, file=sys.stderr) as bar:
-            counts = label_stream(articles, predict, out, resume, batch_size, bar.update)
+            counts = label_stream(articles, predict, out, resume, batch_size, bar.update,
+                                  inputs=input_fingerprint(paths))
     _echo_counts(counts, out)
 
 
@@ -232,10 +242,11 @@ def rules(paths, show_all, text_field, id_field, label_field, max_bytes):
     from ..events import find_event
     from ..rules import apply_rules
 
-    counts = Counter()
+    counts, failed = Counter(), 0
     for article in read_articles(paths, field_names(text_field, id_field, label_field), "record", max_bytes):
         hit = None if article.error else apply_rules(article.title, article.text)
         counts[hit.rule if hit else "(none)"] += 1
+        failed += bool(article.error)
         if hit or show_all:
             where = f"{hit.label:<19} {hit.rule:<16} «{hit.evidence}»" if hit else f"{'-':<19} {'-':<16}"
             click.echo(f"{article.id[:30]:<30} {where} {article.title[:60]}")
@@ -243,6 +254,7 @@ def rules(paths, show_all, text_field, id_field, label_field, max_bytes):
             if event:
                 click.echo(f"{'':<30} {event.cue()}")
     click.echo(" ".join(f"{rule}: {n}" for rule, n in counts.most_common()), err=True)
+    sys.exit(1 if failed else 0)  # as every command that reads articles: 1 when some could not be read
 
 
 COMMANDS = [train, evaluate, label, rules]

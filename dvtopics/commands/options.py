@@ -1,20 +1,39 @@
 """Options shared by several commands, declared once."""
 from __future__ import annotations
 
+import os
+import re
+
 import click
 
 from ..corpus import MAX_ARTICLE_BYTES, FieldNames
 
 paths_argument = click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 
+# Every number a user can type has a range, so a wrong one is a one-line usage error, never a traceback or
+# a run that silently does nothing (a batch of 0 articles, 0 processes).
+AT_LEAST_ONE = click.IntRange(min=1)
+AT_LEAST_ZERO = click.IntRange(min=0)
+SEED = click.IntRange(0, 2**32 - 1)  # what numpy accepts as a random seed
+SHARE = click.FloatRange(0, 1)
+
+
+def _field_name(ctx, param, value: str) -> str:
+    if not value.strip():
+        raise click.BadParameter("a field name cannot be empty")
+    return value
+
 
 def input_options(func):
     """--text-field/--id-field/--label-field/--max-bytes for reading JSONL and CSV."""
     for option in reversed([
-        click.option("--text-field", default="text", show_default=True, help="JSONL/CSV field with the text."),
-        click.option("--id-field", default="id", show_default=True, help="JSONL/CSV field with the id."),
-        click.option("--label-field", default="label", show_default=True, help="JSONL/CSV field with a label."),
-        click.option("--max-bytes", default=MAX_ARTICLE_BYTES, show_default=True, type=int,
+        click.option("--text-field", default="text", show_default=True, callback=_field_name,
+                     help="JSONL/CSV field with the text."),
+        click.option("--id-field", default="id", show_default=True, callback=_field_name,
+                     help="JSONL/CSV field with the id."),
+        click.option("--label-field", default="label", show_default=True, callback=_field_name,
+                     help="JSONL/CSV field with a label."),
+        click.option("--max-bytes", default=MAX_ARTICLE_BYTES, show_default=True, type=AT_LEAST_ONE,
                      help="Articles larger than this are reported as errors."),
     ]):
         func = option(func)
@@ -25,15 +44,41 @@ def field_names(text_field: str, id_field: str, label_field: str) -> FieldNames:
     return FieldNames(text=text_field, id=id_field, label=label_field)
 
 
+def available_cores() -> int:
+    """The cores this process may run on (fewer than the machine's under a container's or taskset's limit)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
+def _n_jobs(ctx, param, value: int) -> int:
+    """-1 (all cores) or 1 and more; more processes than cores only slows the run, so it is capped."""
+    if value == -1:
+        return value
+    if value < 1:
+        raise click.BadParameter(f"{value} processes: give 1 or more, or -1 for all cores")
+    cores = available_cores()
+    if value > cores:
+        click.echo(f"Note: -j {value} is more than the {cores} cores here; using {cores}.", err=True)
+        return cores
+    return value
+
+
 def n_jobs_option(func):
-    return click.option("-j", "--n-jobs", default=1, show_default=True, type=int,
-                        help="Processes for segmentation (-1: all cores).")(func)
+    return click.option("-j", "--n-jobs", default=1, show_default=True, type=int, callback=_n_jobs,
+                        help="Processes for segmentation (-1: all cores; more than the cores is capped).")(func)
 
 
 def cache_options(func):
-    func = click.option("--cache-dir", type=click.Path(), default=None,
+    func = click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
                         help="Segmentation cache folder [default: ~/.cache/dvtopics or $DVTOPICS_CACHE].")(func)
     return click.option("--no-cache", is_flag=True, help="Do not read or write the segmentation cache.")(func)
+
+
+def _scheduler(ctx, param, value: str | None) -> str | None:
+    if value is not None and not re.fullmatch(r"([a-z]+://)?\S+:\d+", value):
+        raise click.BadParameter(f"{value!r}: an address with its port, like tcp://10.0.0.5:8786")
+    return value
 
 
 def engine_options(func):
@@ -42,9 +87,9 @@ def engine_options(func):
         click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
                      help="local: stream on this machine. dask: parts of the input on a Dask cluster "
                           "(pip install 'dvtopics[dask]'; needs --out)."),
-        click.option("--scheduler", default=None, metavar="ADDRESS",
+        click.option("--scheduler", default=None, metavar="ADDRESS", callback=_scheduler,
                      help="Dask scheduler (tcp://host:8786) [default: a local cluster of this machine's cores]."),
-        click.option("--part-size", default=10_000, show_default=True, type=click.IntRange(min=1),
+        click.option("--part-size", default=10_000, show_default=True, type=AT_LEAST_ONE,
                      help="Dask: articles (JSONL lines, .txt files) per task."),
     ]):
         func = option(func)

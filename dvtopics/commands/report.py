@@ -53,6 +53,11 @@ def report(ctx, paths, out, xlsx, model_dir, topics_dir, no_topics, n_topics, ma
     from ..report import build_report, label_and_topics, write_report_workbook, write_text
     from ..segment import SegmentCache
 
+    from ..batch import check_output
+
+    check_output(out, paths)
+    if xlsx:
+        check_output(xlsx, [*paths, out])
     started = time.perf_counter()
     articles = list(read_articles(paths, field_names(text_field, id_field, label_field), "record", max_bytes))
     cache = None if no_cache else SegmentCache(cache_dir)

@@ -12,17 +12,33 @@ by_type.csv and the PNG figures topic_words.png, over_time.png, by_type.png.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
 import click
 
-from ..errors import ModelError
-from .options import cache_options, engine_options, field_names, input_options, n_jobs_option, paths_argument
+from ..corpus import read_side_file
+from ..errors import InputError, ModelError
+from .options import (AT_LEAST_ONE, SEED, cache_options, engine_options, field_names, input_options, n_jobs_option,
+                      paths_argument)
 
 UNITS = ("document", "paragraph")
 ENGINES = ("gensim", "tomotopy", "sklearn")
 PERIODS = ("month", "quarter", "year")
+MAX_TOPICS = 1000  # more than anyone reads; a mistyped 100000 would fill the memory before saying anything
+
+
+def _no_below(ctx, param, value: str):
+    if value == "auto":
+        return value
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise click.BadParameter(f"{value!r}: a whole number of at least 1, or 'auto'")
+    return number
 
 
 def model_options(func):
@@ -32,30 +48,27 @@ def model_options(func):
                      help="What LDA sees as one document: a whole article or each paragraph (better for a few long reports)."),
         click.option("--engine", type=click.Choice(ENGINES), default="gensim", show_default=True,
                      help="LDA implementation (tomotopy needs: pip install 'dvtopics[bench]')."),
-        click.option("--no-below", default="auto", show_default=True,
+        click.option("--no-below", default="auto", show_default=True, callback=_no_below,
                      help="Keep words found in at least this many units (auto: 5, or 2 under 500 units)."),
-        click.option("--no-above", type=float, default=0.5, show_default=True,
+        click.option("--no-above", type=click.FloatRange(0, 1, min_open=True), default=0.5, show_default=True,
                      help="Drop words found in more than this share of the units."),
         click.option("--no-phrases", is_flag=True, help="Do not join collocations (gensim Phrases) into one token."),
         click.option("--stopwords", "stopwords_file", type=click.Path(exists=True, dir_okay=False),
                      help="Extra stopwords, one a line (segmented form: công_tác)."),
-        click.option("--max-iter", type=int, default=None,
+        click.option("--max-iter", type=AT_LEAST_ONE, default=None,
                      help="Passes (gensim, sklearn) or Gibbs sweeps (tomotopy) [default: 10, 10, 500]."),
-        click.option("--seed", type=int, default=0, show_default=True, help="Random seed: the same seed repeats a run."),
+        click.option("--seed", type=SEED, default=0, show_default=True, help="Random seed: the same seed repeats a run."),
     ]):
         func = option(func)
     return func
 
 
 def _model_params(unit, engine, no_below, no_above, no_phrases, stopwords_file, max_iter, seed) -> dict:
+    from ..corpus import read_side_file
+
     extra = []
     if stopwords_file:
-        extra = [w.strip().lower() for w in Path(stopwords_file).read_text(encoding="utf-8").splitlines() if w.strip()]
-    if no_below != "auto":
-        try:
-            no_below = int(no_below)
-        except ValueError:
-            raise click.BadParameter("a whole number or 'auto'", param_hint="--no-below") from None
+        extra = [w.strip().lower() for w in read_side_file(stopwords_file).splitlines() if w.strip()]
     return dict(unit=unit, engine=engine, no_below=no_below, no_above=no_above, phrases=not no_phrases,
                 extra_stopwords=tuple(extra), max_iter=max_iter, random_state=seed)
 
@@ -99,7 +112,8 @@ def topics():
 
 @topics.command("fit")
 @paths_argument
-@click.option("--k", "n_topics", type=int, default=10, show_default=True, help="Number of topics.")
+@click.option("--k", "n_topics", type=click.IntRange(2, MAX_TOPICS), default=10, show_default=True,
+              help="Number of topics.")
 @click.option("--out", type=click.Path(file_okay=False), required=True, help="Model directory to write.")
 @click.option("--labels", "labels_file", type=click.Path(exists=True, dir_okay=False),
               help="Article types (CSV or JSONL with id,label, as `dvtopics label --out` writes).")
@@ -143,13 +157,43 @@ def _read_topics(directory: str) -> tuple[list[dict], dict]:
     path = Path(directory) / "topics.json"
     if not path.exists():
         raise ModelError(f"{path}: missing; rerun `dvtopics topics fit ... --out {directory}`")
-    return json.loads(path.read_text(encoding="utf-8")), card
+    try:
+        topics_list = json.loads(read_side_file(path))
+    except (ValueError, InputError) as exc:
+        raise ModelError(f"{path}: not valid JSON ({getattr(exc, 'msg', exc)}); "
+                         f"rerun `dvtopics topics fit ... --out {directory}`") from None
+    problem = _topics_json_problem(topics_list)
+    if problem:
+        raise ModelError(f"{path}: {problem}; rerun `dvtopics topics fit ... --out {directory}`")
+    return topics_list, card
+
+
+def _topics_json_problem(topics_list) -> str | None:
+    """What is wrong with a topics.json someone edited, in words, or None: each topic must have what
+    `show` and `assign` print."""
+    if not isinstance(topics_list, list):
+        return "a list of topics is expected"
+    for number, topic in enumerate(topics_list):
+        if not isinstance(topic, dict):
+            return f"topic {number} is not a JSON object"
+        checks = [("topic", isinstance(topic.get("topic"), int) and not isinstance(topic.get("topic"), bool)),
+                  ("label", isinstance(topic.get("label"), str)),
+                  ("share", isinstance(topic.get("share"), (int, float)) and not isinstance(topic.get("share"), bool)),
+                  ("words", isinstance(topic.get("words"), list) and all(
+                      isinstance(pair, list) and len(pair) == 2 and isinstance(pair[0], str) for pair in topic["words"])),
+                  ("representatives", all(isinstance(rep, dict) and isinstance(rep.get("title"), str)
+                                          and isinstance(rep.get("share"), (int, float))
+                                          for rep in topic.get("representatives") or []))]
+        wrong = [name for name, ok in checks if not ok]
+        if wrong:
+            return f"topic {number} has no valid {', '.join(wrong)}"
+    return None
 
 
 @topics.command("show")
 @click.argument("directory", type=click.Path(exists=True, file_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@click.option("--words", "n_words", type=int, default=10, show_default=True, help="Words shown per topic.")
+@click.option("--words", "n_words", type=AT_LEAST_ONE, default=10, show_default=True, help="Words shown per topic.")
 def show_cmd(directory, fmt, n_words):
     """Show a model's topics: label, share, top words and representative articles."""
     topics_list, card = _read_topics(directory)
@@ -177,9 +221,12 @@ def show_cmd(directory, fmt, n_words):
 def assign_cmd(directory, paths, out, labels_file, resume, engine, scheduler, part_size, text_field, id_field,
                label_field, max_bytes, n_jobs, cache_dir, no_cache):
     """Give each article its main topic and topic mix with a fitted model."""
+    from ..batch import check_output
     from ..persist import load_model
     from ..topics import read_type_labels, summarize, write_documents
 
+    if not out.endswith(("/", os.sep)):  # FOLDER/ keeps Dask's parts
+        check_output(out, paths)
     if engine == "dask":
         from ..distributed import AssignJob, run_job, write_assignments
 
@@ -224,6 +271,8 @@ def sweep_cmd(paths, k_range, out, measures, unit, engine, no_below, no_above, n
     from ..topics import parse_k_range, suggest_k, sweep, write_sweep
 
     ks = parse_k_range(k_range)
+    if max(ks) > MAX_TOPICS:
+        raise click.BadParameter(f"{k_range!r}: each K at most {MAX_TOPICS}", param_hint="--k")
     params = _model_params(unit, engine, no_below, no_above, no_phrases, stopwords_file, max_iter, seed)
     articles, good, segmented = _read_segmented(paths, text_field, id_field, label_field, max_bytes, n_jobs,
                                                 cache_dir, no_cache)
@@ -247,9 +296,10 @@ def html_cmd(directory, out):
     from ..persist import load_model
     from ..topics import ldavis_html
 
+    from ..batch import check_output
+
     model, _ = load_model(directory, task="topics")
-    path = Path(out)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path = check_output(out)
     path.write_text(ldavis_html(model), encoding="utf-8")
     click.echo(f"Topic view in {out}", err=True)
 

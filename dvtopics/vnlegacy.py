@@ -1,0 +1,140 @@
+"""Vietnamese typed in the font encodings that came before Unicode: TCVN3 (ABC) and VNI.
+
+Offices kept years of documents in them. A TCVN3 or VNI file is not UTF-8; read
+as Windows-1258 it comes out as "C«ng t¸c d©n vËn" or "Coâng taùc daân vaän".
+The same text also turns up inside UTF-8 files and JSON fields, when a document
+set in a .VnTime or VNI-Times font was copied out as the characters the font
+drew. `to_unicode` tells which reading of a text is Vietnamese and converts it.
+
+Both encodings put their letters on the byte values of Latin-1 (Windows-1252):
+TCVN3 one byte per letter, VNI a base letter followed by a byte for its marks.
+Which reading is right is judged by how many of its words are common Vietnamese
+words with diacritics, which a wrong reading almost never produces.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# TCVN3 (ABC, the .VnTime fonts): one byte per lower-case letter, in the order grave, hook, tilde, acute,
+# dot within each vowel; upper-case letters with tones were drawn by other fonts (.VnTimeH) on the same bytes.
+_TCVN3_BYTES = ("µ¶·¸¹" "¨»¼½¾Æ" "©ÇÈÉÊË" "®" "ÌÎÏÐÑ" "ªÒÓÔÕÖ" "×ØÜÝÞ" "ßáâãä" "«åæçèé" "¬êëìíî" "ïñòóô"
+                "\xadõö÷øù" "úûüýþ" "¡¢§£¤¥¦")
+_TCVN3_LETTERS = ("àảãáạ" "ăằẳẵắặ" "âầẩẫấậ" "đ" "èẻẽéẹ" "êềểễếệ" "ìỉĩíị" "òỏõóọ" "ôồổỗốộ" "ơờởỡớợ" "ùủũúụ"
+                  "ưừửữứự" "ỳỷỹýỵ" "ĂÂĐÊÔƠƯ")
+_TCVN3 = str.maketrans(_TCVN3_BYTES, _TCVN3_LETTERS)
+
+# VNI: a vowel, then one byte for its marks. Tones after a, e, o, u, y and ơ/ư are ù ø û õ ï (acute, grave,
+# hook, tilde, dot); â ê ô are written "aâ", and with a tone that byte becomes á à å ã ä; ă is "aê", and with
+# a tone é è ú ü ë. ơ is ô, ư is ö, đ is ñ, and i and the dotted y have single bytes of their own.
+_TONES = "\u0301\u0300\u0309\u0303\u0323"  # acute, grave, hook, tilde, dot
+_VNI_SPELLING = {  # letter without tone -> (its VNI spelling, the five toned spellings)
+    "a": ("a", ("aù", "aø", "aû", "aõ", "aï")),
+    "â": ("aâ", ("aá", "aà", "aå", "aã", "aä")),
+    "ă": ("aê", ("aé", "aè", "aú", "aü", "aë")),
+    "e": ("e", ("eù", "eø", "eû", "eõ", "eï")),
+    "ê": ("eâ", ("eá", "eà", "eå", "eã", "eä")),
+    "i": ("i", ("í", "ì", "æ", "ó", "ò")),
+    "o": ("o", ("où", "oø", "oû", "oõ", "oï")),
+    "ô": ("oâ", ("oá", "oà", "oå", "oã", "oä")),
+    "ơ": ("ô", ("ôù", "ôø", "ôû", "ôõ", "ôï")),
+    "u": ("u", ("uù", "uø", "uû", "uõ", "uï")),
+    "ư": ("ö", ("öù", "öø", "öû", "öõ", "öï")),
+    "y": ("y", ("yù", "yø", "yû", "yõ", "î")),
+    "đ": ("ñ", ()),
+}
+
+
+def _vni_table() -> dict[str, str]:
+    table = {}
+    for letter, (plain, toned) in _VNI_SPELLING.items():
+        pairs = [(plain, letter)] + [(spelling, unicodedata.normalize("NFC", letter + tone))
+                                     for spelling, tone in zip(toned, _TONES)]
+        for spelling, unicode in pairs:
+            if spelling != unicode:
+                table[spelling] = unicode
+                table[spelling.upper()] = unicode.upper()
+    return table
+
+
+_VNI = _vni_table()
+_VNI_PATTERN = re.compile("|".join(sorted(map(re.escape, _VNI), key=len, reverse=True)))
+
+# Common words that carry diacritics: a right reading of Vietnamese prose is full of them, a wrong one has none.
+_COMMON = frozenset("""của và các được người những với đã này có là một không để tại đến công tác dân vận hội nghị
+tỉnh huyện xã ủy đồng chí thực hiện phát triển nhân kết quả chính trị năm tháng cơ sở đảng nhà nước việt về trên
+từ đó khi cũng như nhiều đạo lãnh chỉ nhiệm vụ tổ chức đoàn thể mặt trận quốc tổng sơ triển khai đề ra đạt địa
+phương cấp giải pháp trong thời gian tới đây ngày chương trình kế hoạch tiếp tục tăng cường học tập tư tưởng đạo
+đức phong cách đời sống xây dựng mới bảo vệ quyền lợi chủ động phối hợp hành động nội dung thành phố lớn""".split())
+_WORD = re.compile(r"\w+")
+_SAMPLE_CHARS = 20_000
+
+
+def vietnamese_score(text: str) -> float:
+    """The share of the words of `text` (its first 20,000 characters) that are common Vietnamese words."""
+    words = _WORD.findall(text[:_SAMPLE_CHARS].lower())
+    return sum(word in _COMMON for word in words) / len(words) if words else 0.0
+
+
+_CAPITALS = re.compile(r"\w*[A-Z]\w*[A-Z]\w*")  # two capitals at least: "HéI" is HỘI, "BÝ" is Bí
+
+
+def from_tcvn3(text: str) -> str:
+    """TCVN3 letters (as Latin-1 characters) to Unicode; a word in capitals stays in capitals (its toned
+    letters come out lower-case, since TCVN3 drew capitals with another font on the same bytes).
+
+    >>> from_tcvn3("HéI NGHÞ cña BÝ th­")
+    'HỘI NGHỊ của Bí thư'
+    """
+    converted = text.translate(_TCVN3)
+    return _CAPITALS.sub(lambda m: m.group() if re.search("[a-z]", m.group()) else m.group().upper(), converted)
+
+
+def from_vni(text: str) -> str:
+    """VNI letters (as Windows-1252 characters) to Unicode."""
+    return _VNI_PATTERN.sub(lambda m: _VNI[m.group()], text)
+
+
+_LATIN1_HIGH = re.compile("[\u00a1-\u00ff]")
+_MIN_SCORE = 0.03  # a reading with fewer common words than this is not taken for Vietnamese
+_MIN_HITS = 3
+_CLEARLY_VIETNAMESE = 0.15  # Unicode news scores 0.5-0.6: no other reading needs trying
+
+
+def to_unicode(text: str) -> tuple[str, str | None]:
+    """(text, None) when `text` reads as it is; (converted text, "TCVN3" or "VNI") when it is Vietnamese in
+    one of those encodings.
+
+    >>> to_unicode("C«ng t¸c d©n vËn cña tØnh")
+    ('Công tác dân vận của tỉnh', 'TCVN3')
+    >>> to_unicode("Coâng taùc daân vaän cuûa tænh")
+    ('Công tác dân vận của tỉnh', 'VNI')
+    """
+    sample = text[:_SAMPLE_CHARS]
+    if not _LATIN1_HIGH.search(sample):
+        return text, None
+    best_score, best = vietnamese_score(sample), None
+    if best_score >= _CLEARLY_VIETNAMESE:
+        return text, None
+    for name, convert in (("TCVN3", from_tcvn3), ("VNI", from_vni)):
+        converted = convert(sample)
+        score = vietnamese_score(converted)
+        if score > max(best_score, _MIN_SCORE) and score * len(_WORD.findall(converted)) >= _MIN_HITS:
+            best_score, best = score, (name, convert)
+    if best is None:
+        return text, None
+    return best[1](text), best[0]
+
+
+def encode(text: str, encoding: str) -> bytes:
+    """`text` as a TCVN3 or VNI file holds it (for tests and benchmarks). TCVN3 has no code for a capital
+    with a tone: it is written as the small letter, as the capital fonts did."""
+    if encoding == "TCVN3":
+        inverse = {letter: byte for byte, letter in zip(_TCVN3_BYTES, _TCVN3_LETTERS)}
+        text = "".join(inverse.get(c, inverse.get(c.lower(), c)) for c in unicodedata.normalize("NFC", text))
+    elif encoding == "VNI":
+        inverse = {letter: spelling for spelling, letter in _VNI.items() if len(letter) == 1}
+        text = "".join(inverse.get(c, c) for c in unicodedata.normalize("NFC", text))
+    else:
+        raise ValueError(f"unknown encoding {encoding!r}: TCVN3 or VNI")
+    return text.encode("cp1252", errors="replace")

@@ -1,0 +1,235 @@
+"""Outputs, runs, the values users type and the artefacts they edit: a clear one-line error, nothing lost."""
+import json
+import os
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from dvtopics import tables
+from dvtopics.batch import input_fingerprint, journal_path, label_stream, output_lock
+from dvtopics.cli import cli
+from dvtopics.commands.options import available_cores
+from dvtopics.corpus import read_articles
+from dvtopics.errors import DvtopicsError
+
+from articles import made_up_articles
+
+
+def run(*args):
+    result = CliRunner().invoke(cli, [str(a) for a in args])
+    assert "Traceback" not in result.output and not isinstance(result.exception, (TypeError, ValueError, OSError))
+    return result
+
+
+def write_jsonl(path, articles):
+    path.write_text("".join(json.dumps({"id": a.id, "text": a.raw, "label": a.label}, ensure_ascii=False) + "\n"
+                            for a in articles), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    return write_jsonl(tmp_path_factory.mktemp("corpus") / "articles.jsonl", made_up_articles(6))
+
+
+@pytest.fixture(scope="module")
+def two_label_corpus(tmp_path_factory):
+    """Two labels named in words with spaces, as a user's own label set would be."""
+    articles = [a for a in made_up_articles(6) if a.label in ("annual_review", "other")]
+    for article in articles:
+        article.label = {"annual_review": "tổng kết", "other": "khác loại"}[article.label]
+    return write_jsonl(tmp_path_factory.mktemp("two") / "two.jsonl", articles)
+
+
+# ------------------------------------------------------------------ values users type
+
+@pytest.mark.parametrize("args", [
+    ["segment", "{corpus}", "--out", "s.jsonl", "-j", "0"],
+    ["segment", "{corpus}", "--out", "s.jsonl", "-j", "-5"],
+    ["label", "{corpus}", "--batch-size", "0"],
+    ["label", "{corpus}", "--batch-size", "-3"],
+    ["label", "{corpus}", "--min-confidence", "1.5"],
+    ["inspect", "{corpus}", "--max-bytes", "0"],
+    ["inspect", "{corpus}", "--text-field", ""],
+    ["train", "{corpus}", "--out", "m", "--folds", "1"],
+    ["train", "{corpus}", "--out", "m", "--seed", "-1"],
+    ["train", "{corpus}", "--out", "m", "--weak-other", "-2"],
+    ["topics", "fit", "{corpus}", "--out", "t", "--k", "0"],
+    ["topics", "fit", "{corpus}", "--out", "t", "--no-above", "0"],
+    ["topics", "fit", "{corpus}", "--out", "t", "--no-below", "-1"],
+    ["topics", "fit", "{corpus}", "--out", "t", "--max-iter", "0"],
+    ["topics", "sweep", "{corpus}", "--out", "t", "--k", "5:1"],
+    ["topics", "sweep", "{corpus}", "--out", "t", "--k", "5:100000:5"],
+    ["topics", "fit", "{corpus}", "--out", "t", "--k", "100000"],
+    ["report", "{corpus}", "--out", "r.html", "--k", "1"],
+])
+def test_every_number_a_user_types_has_a_range(corpus, args, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run(*[a.format(corpus=corpus) for a in args])
+    assert result.exit_code == 2, result.output
+    assert "Invalid value" in result.output or "Error: K range" in result.output
+    assert os.listdir(tmp_path) == []
+
+
+def test_more_processes_than_cores_are_capped_with_a_note(corpus, tmp_path):
+    result = run("segment", corpus, "--out", tmp_path / "s.jsonl", "-j", str(available_cores() + 50))
+    assert result.exit_code == 0 and f"using {available_cores()}" in result.output
+
+
+# ------------------------------------------------------------------ outputs and runs
+
+def test_an_output_that_is_an_input_is_refused(corpus, tmp_path):
+    copy = tmp_path / "in.jsonl"
+    copy.write_bytes(corpus.read_bytes())
+    for args in (["label", copy, "--out", copy], ["segment", copy, "--out", copy],
+                 ["report", copy, "--out", copy]):
+        result = run(*args)
+        assert result.exit_code == 2 and "the output is one of the inputs" in result.output
+    assert copy.read_bytes() == corpus.read_bytes()
+
+
+def test_report_refuses_one_file_for_both_outputs(corpus, tmp_path):
+    result = run("report", corpus, "--out", tmp_path / "r.xlsx", "--xlsx", tmp_path / "r.xlsx", "--no-topics")
+    assert result.exit_code == 2 and "another output" in result.output
+
+
+def test_rules_exits_1_when_some_articles_could_not_be_read(tmp_path):
+    (tmp_path / "a.txt").write_text("Tiêu đề\nBan Chỉ đạo họp phiên thường kỳ.", encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"")
+    assert run("rules", tmp_path).exit_code == 1
+    assert run("rules", tmp_path / "a.txt").exit_code == 0
+
+
+def test_an_output_that_cannot_be_written_is_one_line(corpus, tmp_path, monkeypatch):
+    (tmp_path / "a_file").write_text("x")
+    result = run("label", corpus, "--out", tmp_path / "a_file" / "out.jsonl")
+    assert result.exit_code == 2 and "cannot create its folder" in result.output
+    monkeypatch.setattr(os, "access", lambda path, mode: not mode & os.W_OK)  # a folder not ours, as non-root
+    result = run("label", corpus, "--out", tmp_path / "out.jsonl")
+    assert result.exit_code == 2 and "cannot write in" in result.output
+
+
+def _interrupted_run(articles_path, out):
+    """A run killed after its first batch: the journal holds 5 articles and what the run read."""
+    calls = []
+
+    def predict(batch):
+        if calls:
+            raise KeyboardInterrupt
+        calls.append(1)
+        return [{"id": a.id, "label": "x", "error": a.error} for a in batch]
+
+    with pytest.raises(KeyboardInterrupt):
+        label_stream(read_articles(articles_path, on_error="record"), predict, out, batch_size=5,
+                     inputs=input_fingerprint([articles_path]))
+
+
+def test_a_resume_after_the_input_changed_is_refused(tmp_path):
+    source = write_jsonl(tmp_path / "in.jsonl", made_up_articles(4))
+    out = tmp_path / "out.jsonl"
+    _interrupted_run(source, out)
+    write_jsonl(source, made_up_articles(3))  # the input is rewritten
+    result = run("label", source, "--out", out, "--resume")
+    assert result.exit_code == 2 and "the input changed" in result.output
+    assert journal_path(out).exists() and not out.exists()
+
+
+def test_a_resume_of_the_same_input_gives_every_article_once(tmp_path):
+    source = write_jsonl(tmp_path / "in.jsonl", made_up_articles(4))
+    out = tmp_path / "out.jsonl"
+    _interrupted_run(source, out)
+
+    def predict(batch):
+        return [{"id": a.id, "label": "x", "error": a.error} for a in batch]
+
+    label_stream(read_articles(source, on_error="record"), predict, out, resume=True, batch_size=5,
+                 inputs=input_fingerprint([source]))
+    ids = [json.loads(line)["id"] for line in out.read_text().splitlines()]
+    assert ids == [a.id for a in made_up_articles(4)]
+
+
+def test_two_runs_cannot_write_one_output_at_once(tmp_path):
+    out = tmp_path / "out.jsonl"
+    with output_lock(out):  # the first run
+        with pytest.raises(DvtopicsError, match="another run is writing it"):
+            label_stream([], lambda batch: [], out)
+    assert not journal_path(out).exists()
+    label_stream([], lambda batch: [], out)  # the lock goes with the run that held it
+    assert out.exists() and not (tmp_path / "out.jsonl.lock").exists()
+
+
+def test_xlsx_over_the_row_limit_is_split_into_sheets(tmp_path, monkeypatch, caplog):
+    monkeypatch.setattr(tables, "XLSX_MAX_ROWS", 4)  # 3 rows and the header per sheet
+    path = tables.write_rows([{"id": i, "label": "x"} for i in range(7)], tmp_path / "a.xlsx")
+    book = load_workbook(path)
+    assert [(sheet.title, sheet.max_row) for sheet in book] == [("articles", 4), ("articles 2", 4),
+                                                                ("articles 3", 2)]
+    assert [row[0].value for sheet in book for row in sheet.iter_rows(min_row=2)] == list(range(7))
+    assert "more than Excel's 3 per sheet" in caplog.text
+
+
+# ------------------------------------------------------------------ artefacts people edit or break
+
+@pytest.mark.parametrize("card", ['[1, 2]', '"a model"', '{"task": ["article-type"]}',
+                                  '{"task": "article-type", "file": "../../elsewhere.joblib"}',
+                                  '\ufeff{"task": "article-type", "parameters": {"head_chars": "all"}}'])
+def test_a_broken_model_card_is_one_line(corpus, tmp_path, card):
+    model = tmp_path / "m"
+    model.mkdir()
+    (model / "model_card.json").write_text(card, encoding="utf-8")
+    result = run("label", corpus, "--model", model)
+    assert result.exit_code == 2 and "model_card.json" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("topics_json", ["{broken", '{"topic": 0}', '[{"topic": 0, "label": "x"}]',
+                                         '[{"topic": 0, "label": "x", "share": 0.5, "words": [[1, 2]]}]'])
+def test_a_broken_topics_json_is_one_line(tmp_path, topics_json):
+    model = tmp_path / "t"
+    model.mkdir()
+    (model / "model_card.json").write_text('{"task": "topics"}', encoding="utf-8")
+    (model / "topics.json").write_text(topics_json, encoding="utf-8")
+    result = run("topics", "show", model)
+    assert result.exit_code == 2 and "topics.json" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_train_on_one_label_is_one_line(tmp_path):
+    articles = [a for a in made_up_articles(4) if a.label == "other"]
+    result = run("train", write_jsonl(tmp_path / "one.jsonl", articles), "--out", tmp_path / "m", "--folds", "2")
+    assert result.exit_code == 2 and "two labels or more" in result.output
+
+
+def test_train_on_articles_with_no_words_left_is_one_line(tmp_path):
+    path = tmp_path / "empty.jsonl"
+    path.write_text("".join(json.dumps({"id": str(i), "text": "… !!! ???", "label": "ab"[i % 2]}) + "\n"
+                            for i in range(8)), encoding="utf-8")
+    result = run("train", path, "--out", tmp_path / "m", "--folds", "2")
+    assert result.exit_code == 2 and result.output.strip().splitlines()[-1].startswith("Error:")
+
+
+@pytest.mark.parametrize("classifier", ["svm", "logreg", "cnb"])
+def test_a_model_of_two_labels_labels_and_explains(two_label_corpus, tmp_path, classifier):
+    model = tmp_path / "m"
+    assert run("train", two_label_corpus, "--out", model, "--folds", "2", "--classifier", classifier).exit_code == 0
+    result = run("label", two_label_corpus, "--model", model, "--out", tmp_path / "out.jsonl")
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert {r["label"] for r in records} == {"tổng kết", "khác loại"}
+    assert all(r["cues"] for r in records)  # each label explained, the first class's too
+
+
+def test_side_files_in_utf16_reach_the_topic_model(tmp_path):
+    from dvtopics.commands.topics import _model_params
+
+    stopwords = tmp_path / "stop.txt"
+    stopwords.write_text("công_tác\nDân_vận\n", encoding="utf-16")
+    params = _model_params("document", "gensim", "auto", 0.5, False, str(stopwords), None, 0)
+    assert params["extra_stopwords"] == ("công_tác", "dân_vận")
+
+
+def test_a_damaged_segmentation_cache_is_one_line(corpus, tmp_path):
+    (tmp_path / "segments.sqlite").write_text("not a database")
+    result = run("segment", corpus, "--out", tmp_path / "s.jsonl", "--cache-dir", tmp_path)
+    assert result.exit_code == 2 and "segmentation cache is damaged" in result.output
