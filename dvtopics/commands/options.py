@@ -27,7 +27,7 @@ def field_names(text_field: str, id_field: str, label_field: str) -> FieldNames:
 
 def n_jobs_option(func):
     return click.option("-j", "--n-jobs", default=1, show_default=True, type=int,
-                        help="Processes for segmentation (-1: all cores).")(func)
+                        help="Processes to work in (-1: all cores).")(func)
 
 
 def cache_options(func):
