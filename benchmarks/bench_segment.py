@@ -12,9 +12,9 @@ segmenting, writing), so start-up counts on both sides:
   dvtopics segment -j 2 --no-cache;
   dvtopics segment -j 1 with a new, empty cache (SQLite writes included).
 The runs take turns, repeat after repeat, so load from other jobs on the machine
-hits all of them alike; medians of wall time and of CPU time (user + system of
-the process and the children it waited for) are printed with the ratios to the
-peer, and the peak memory (ru_maxrss). Finally the outputs are compared: every
+hits all of them alike; medians of wall time and of CPU time are printed with
+the ratios to the peer, and the peak memory (CPU and memory of the whole process
+tree, sampled as bench_label.py does). Finally the outputs are compared: every
 article's tokens must equal the peer's.
 """
 from __future__ import annotations
@@ -25,11 +25,11 @@ import itertools
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from bench_label import run_measured
 
 ROOT = Path(__file__).resolve().parents[1]
 VNTC_TRAIN = ROOT.parent / "shared" / "corpora" / "vntc_train.jsonl.gz"
@@ -48,19 +48,6 @@ with gzip.open(source, "rt", encoding="utf-8") as lines, open(out, "w", encoding
         handle.write(json.dumps({"id": record["id"], "tokens": " ".join(" ".join(words).split())},
                                 ensure_ascii=False) + "\n")
 """
-
-
-def run(command: list[str]) -> tuple[float, float, float]:
-    """Wall seconds, CPU seconds (user + system, children included) and peak RSS in MB of one process."""
-    with tempfile.TemporaryFile() as errors:
-        start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
-        _, status, usage = os.wait4(process.pid, 0)
-        wall = time.perf_counter() - start
-        if os.waitstatus_to_exitcode(status) != 0:
-            errors.seek(0)
-            raise SystemExit(f"{command} failed: {errors.read().decode()[-2000:]}")
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def main() -> None:
@@ -87,12 +74,14 @@ def main() -> None:
         figures = {name: [] for name in runs}
         for k in range(args.repeats):
             for i, (name, command) in enumerate(runs.items()):
-                figures[name].append(run(command(str(tmp / f"out{i}.jsonl"), k)))
-        outputs = [[json.loads(line) for line in open(tmp / f"out{i}.jsonl", encoding="utf-8")] for i in range(len(runs))]
+                figures[name].append(run_measured(command(str(tmp / f"out{i}.jsonl"), k)))
+        outputs = [[json.loads(line) for line in open(tmp / f"out{i}.jsonl", encoding="utf-8")]
+                   for i in range(len(runs))]
 
     print(f"{args.articles} VNTC train articles, {chars:,} characters, {args.repeats} runs each, taking turns; "
           f"medians (load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)")
-    print(f"{'run':<38} {'wall s':>7} {'vs peer':>8} {'CPU s':>7} {'vs peer':>8} {'chars/CPU-s':>12} {'peak MB':>8}  walls")
+    print(f"{'run':<38} {'wall s':>7} {'vs peer':>8} {'CPU s':>7} {'vs peer':>8} {'chars/CPU-s':>12} "
+          f"{'peak MB':>8}  walls")
     peer_wall = statistics.median(w for w, _, _ in figures[next(iter(runs))])
     peer_cpu = statistics.median(c for _, c, _ in figures[next(iter(runs))])
     for name, rows in figures.items():

@@ -163,15 +163,12 @@ def _run_chunks(chunks, n_jobs: int, progress: bool):
     """Yield (keys, segmented texts) per chunk, in parallel when asked, as they finish."""
     from tqdm import tqdm
 
+    from .batch import map_ordered
+
     bar = tqdm(total=sum(len(c) for c in chunks), unit="doc", disable=not progress or not chunks)
-    if n_jobs == 1 or len(chunks) <= 1:
-        results = ((c, _segment_chunk([t for _, t in c])) for c in chunks)
-    else:
-        from joblib import Parallel, delayed
-        parallel = Parallel(n_jobs=n_jobs, return_as="generator")
-        outputs = parallel(delayed(_segment_chunk)([t for _, t in c]) for c in chunks)
-        results = zip(chunks, outputs)
-    for chunk, segmented in results:
+    outputs = map_ordered(_segment_chunk, ([t for _, t in c] for c in chunks), n_jobs if len(chunks) > 1 else 1,
+                          preload=["dvtopics.pyvi_fast"])
+    for chunk, segmented in zip(chunks, outputs):
         bar.update(len(chunk))
         yield [k for k, _ in chunk], segmented
     bar.close()

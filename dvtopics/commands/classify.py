@@ -178,13 +178,13 @@ def label(paths, model, out, min_confidence, abstain, resume, batch_size, engine
     articles = read_articles(paths, field_names(text_field, id_field, label_field), "record", max_bytes)
     if out is None:
         counts = Counter()
-        for records in map_ordered(labeller, batches(articles, batch_size), n_jobs):
+        for records in map_ordered(labeller, batches(articles, batch_size), n_jobs, preload=Labeller.preload):
             for record in records:
                 counts[outcome(record)] += 1
                 click.echo(json.dumps(record, ensure_ascii=False))
     else:
         with tqdm(unit="article", disable=None, file=sys.stderr) as bar:
-            counts = label_stream(articles, labeller, out, resume, batch_size, bar.update, n_jobs)
+            counts = label_stream(articles, labeller, out, resume, batch_size, bar.update, n_jobs, Labeller.preload)
     _echo_counts(counts, out)
 
 
