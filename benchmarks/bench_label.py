@@ -12,10 +12,15 @@ repeat after repeat so that load from other jobs hits all of them alike:
   --peer-limit articles only (pyvi on whole articles is slow); rates are compared.
 For each run the process tree (the command, its fork server and workers) is
 sampled every 20 ms: CPU seconds (the last reading of each process, so a
-process' final 20 ms may be missed) and peak memory (the largest sum of the
-tree's resident sets). Medians over repeats are printed, with the ratio of -j 2
-to -j 1 and of each run to the peer. The outputs of all dvtopics runs must be
-identical.
+process' final 20 ms may be missed), peak memory (the largest sum of the tree's
+resident sets, and of its proportional sets, which count the pages workers share
+with their fork server once), and the critical path ("path s": CPU seconds of
+the longest chain of work, the wall time with a free core per process; see
+`critical_cpu`). On a machine that other jobs load, the wall times measure the
+machine as much as the program: "art/s free" is the rate the critical path
+allows, and "-j2/-j1 free" the speedup it gives. Medians over repeats are
+printed, with the ratios of -j 2 to -j 1 and of each run to the peer. The
+outputs of all dvtopics runs must be identical.
 """
 from __future__ import annotations
 
@@ -49,8 +54,8 @@ with gzip.open(source, "rt", encoding="utf-8") as handle:
 """
 
 
-def _tree(root: int) -> dict[int, tuple[float, int]]:
-    """{pid: (CPU seconds, resident bytes)} of `root` and every process under it."""
+def _tree(root: int) -> dict[int, tuple[int, float, int]]:
+    """{pid: (parent pid, CPU seconds, resident bytes)} of `root` and every process under it."""
     stats = {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
@@ -62,26 +67,62 @@ def _tree(root: int) -> dict[int, tuple[float, int]]:
             stats[int(entry)] = (int(fields[1]), (int(fields[11]) + int(fields[12])) / TICK, int(fields[21]) * PAGE)
     tree, frontier = {}, [root]
     while frontier:
-        tree.update({pid: stats[pid][1:] for pid in frontier if pid in stats})
+        tree.update({pid: stats[pid] for pid in frontier if pid in stats})
         frontier = [pid for pid, (parent, _, _) in stats.items() if parent in frontier]
     return tree
 
 
-def run_measured(command: list[str]) -> tuple[float, float, float]:
-    """Wall seconds, CPU seconds and peak resident MB of a command's process tree."""
+def _pss(pid: int) -> int:
+    """Proportional set size in bytes: pages shared between processes (the fork server's imports)
+    counted once over all of them."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as handle:
+            return next(int(line.split()[1]) * 1024 for line in handle if line.startswith("Pss:"))
+    except (OSError, StopIteration):
+        return 0
+
+
+def run_measured(command: list[str]) -> tuple[float, float, float, float, float]:
+    """Wall seconds, CPU seconds, peak resident and proportional MB of a command's process tree,
+    and its critical CPU path: what the run would take with a free core per process (`critical_cpu`)."""
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    cpu, peak = {}, 0
-    while process.poll() is None:
+    seen, peak, peak_pss, before_children = {}, 0, 0, None
+    for tick in itertools.count():
+        if process.poll() is not None:
+            break
         tree = _tree(process.pid)
-        cpu.update({pid: seconds for pid, (seconds, _) in tree.items()})
-        peak = max(peak, sum(rss for _, rss in tree.values()))
+        seen.update({pid: (parent, cpu) for pid, (parent, cpu, _) in tree.items()})
+        peak = max(peak, sum(rss for _, _, rss in tree.values()))
+        if tick % 10 == 0:  # slower to read
+            peak_pss = max(peak_pss, sum(_pss(pid) for pid in tree))
+        if before_children is None and len(tree) > 1:
+            before_children = seen[process.pid][1]  # the main process' CPU when it started its first child
         time.sleep(0.02)
     wall = time.perf_counter() - start
     _, err = process.communicate()
     if process.returncode not in (0, 1):
         raise SystemExit(f"{command} failed: {err[-2000:]}")
-    return wall, sum(cpu.values()), peak / 2 ** 20
+    return (wall, sum(cpu for _, cpu in seen.values()), peak / 2 ** 20, peak_pss / 2 ** 20,
+            critical_cpu(process.pid, seen, before_children or 0.0))
+
+
+def critical_cpu(root: int, processes: dict[int, tuple[int, float]], before_children: float) -> float:
+    """CPU seconds on the longest chain of work: the main process until it started its first
+    child, then the busiest chain of a child and its busiest child (a process starts its children
+    after its own start-up); or the whole main process if that is longer. With a free core for
+    each process this is about the wall time, whatever load other jobs put on the machine. For
+    `dvtopics label -j 2`: the main process' start-up, the fork server (which imports scikit-learn
+    before it forks) and the busiest worker."""
+    children = {}
+    for pid, (parent, _) in processes.items():
+        children.setdefault(parent, []).append(pid)
+
+    def chain(pid):
+        return processes[pid][1] + max((chain(child) for child in children.get(pid, [])), default=0.0)
+
+    return max(processes[root][1],
+               before_children + max((chain(child) for child in children.get(root, [])), default=0.0))
 
 
 def sample_file(limit: int, directory: Path) -> Path:
@@ -130,17 +171,20 @@ def main() -> None:
     peer_rate = args.peer_limit / median("peer", 0)
     print(f"{n} baomoi articles, {args.repeats} runs each, taking turns; medians "
           f"(load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)")
-    print(f"{'run':<20} {'articles':>8} {'wall s':>7} {'art/s':>7} {'CPU s':>7} {'art/CPU-s':>9} {'peak MB':>8} "
-          f"{'vs peer':>8} {'-j2/-j1':>8}  walls")
+    print(f"{'run':<18} {'articles':>8} {'wall s':>7} {'art/s':>6} {'vs peer':>7} {'CPU s':>6} {'art/CPU-s':>9} "
+          f"{'path s':>6} {'art/s free':>10} {'RSS MB':>6} {'PSS MB':>6} {'-j2/-j1 wall':>12} "
+          f"{'-j2/-j1 free':>12}  walls")
     for name in names:
         count = args.peer_limit if name == "peer" else n
-        wall, cpu = median(name, 0), median(name, 1)
-        speedup = ""
+        wall, cpu, path = median(name, 0), median(name, 1), median(name, 4)
+        speedups = ["", ""]
         if name.endswith("-j 2"):
-            speedup = f"{median(name.replace('-j 2', '-j 1'), 0) / wall:.2f}x"
-        print(f"{name:<20} {count:>8} {wall:>7.2f} {count / wall:>7.1f} {cpu:>7.2f} {count / cpu:>9.1f} "
-              f"{max(row[2] for row in figures[name]):>8.0f} {count / wall / peer_rate:>7.2f}x {speedup:>8}  "
-              f"{', '.join(f'{row[0]:.1f}' for row in figures[name])}")
+            one = name.replace("-j 2", "-j 1")
+            speedups = [f"{median(one, 0) / wall:.2f}x", f"{median(one, 4) / path:.2f}x"]
+        print(f"{name:<18} {count:>8} {wall:>7.2f} {count / wall:>6.1f} {count / wall / peer_rate:>6.2f}x "
+              f"{cpu:>6.2f} {count / cpu:>9.1f} {path:>6.2f} {count / path:>10.1f} "
+              f"{max(row[2] for row in figures[name]):>6.0f} {max(row[3] for row in figures[name]):>6.0f} "
+              f"{speedups[0]:>12} {speedups[1]:>12}  {', '.join(f'{row[0]:.1f}' for row in figures[name])}")
     print("dvtopics outputs identical across runs:", len(outputs) == 1)
     if len(outputs) != 1:
         raise SystemExit(1)

@@ -13,8 +13,10 @@ segmenting, writing), so start-up counts on both sides:
   dvtopics segment -j 1 with a new, empty cache (SQLite writes included).
 The runs take turns, repeat after repeat, so load from other jobs on the machine
 hits all of them alike; medians of wall time and of CPU time are printed with
-the ratios to the peer, and the peak memory (CPU and memory of the whole process
-tree, sampled as bench_label.py does). Finally the outputs are compared: every
+the ratios to the peer, the critical path ("path s", the wall time with a free
+core per process; the peer is one process, so its path is its CPU time) and the
+peak proportional memory: CPU and memory of the whole process tree, sampled as
+bench_label.py does. Finally the outputs are compared: every
 article's tokens must equal the peer's.
 """
 from __future__ import annotations
@@ -81,13 +83,14 @@ def main() -> None:
     print(f"{args.articles} VNTC train articles, {chars:,} characters, {args.repeats} runs each, taking turns; "
           f"medians (load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)")
     print(f"{'run':<38} {'wall s':>7} {'vs peer':>8} {'CPU s':>7} {'vs peer':>8} {'chars/CPU-s':>12} "
-          f"{'peak MB':>8}  walls")
-    peer_wall = statistics.median(w for w, _, _ in figures[next(iter(runs))])
-    peer_cpu = statistics.median(c for _, c, _ in figures[next(iter(runs))])
+          f"{'path s':>7} {'vs peer':>8} {'PSS MB':>7}  walls")
+    peer = figures[next(iter(runs))]
+    peer_wall, peer_cpu = (statistics.median(row[i] for row in peer) for i in (0, 1))
     for name, rows in figures.items():
-        wall, cpu = statistics.median(w for w, _, _ in rows), statistics.median(c for _, c, _ in rows)
+        wall, cpu, path = (statistics.median(row[i] for row in rows) for i in (0, 1, 4))
         print(f"{name:<38} {wall:>7.2f} {peer_wall / wall:>7.2f}x {cpu:>7.2f} {peer_cpu / cpu:>7.2f}x "
-              f"{chars / cpu:>12,.0f} {max(m for _, _, m in rows):>8.0f}  {', '.join(f'{w:.2f}' for w, _, _ in rows)}")
+              f"{chars / cpu:>12,.0f} {path:>7.2f} {peer_cpu / path:>7.2f}x {max(row[3] for row in rows):>7.0f}  "
+              f"{', '.join(f'{row[0]:.2f}' for row in rows)}")
     same = [sum(a == b for a, b in zip(outputs[0], out)) for out in outputs[1:]]
     print(f"articles whose tokens equal the peer's: {', '.join(f'{n}/{len(outputs[0])}' for n in same)}")
     if any(n != len(outputs[0]) for n in same):
