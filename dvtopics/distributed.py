@@ -29,7 +29,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
-from .batch import input_fingerprint, label_stream, outcome, write_output
+from .batch import Labeller, input_fingerprint, label_stream, outcome, write_output
 from .corpus import MAX_ARTICLE_BYTES, Article, FieldNames, LineRange, _kind, _open_binary, iter_files, read_file
 from .errors import DvtopicsError, InputError, MissingExtraError
 
@@ -138,15 +138,9 @@ class LabelJob:
     use_cache: bool = True
 
     def __call__(self, articles: Iterable[Article], out: Path) -> Counter:
-        from .classify import load_classifier
-
-        classifier = load_classifier(self.model_dir)
-        with _segment_cache(self.cache_dir, self.use_cache) as cache:
-            def predict(batch):
-                return classifier.predict(batch, self.min_confidence, self.abstain, cache=cache)
-
-            # always resume: a journal left here is this run's, from a task that died and was rerun
-            return label_stream(articles, predict, out, resume=True, batch_size=self.batch_size)
+        labeller = Labeller(self.model_dir, self.min_confidence, self.abstain, self.cache_dir, self.use_cache)
+        # always resume: a journal left here is this run's, from a task that died and was rerun
+        return label_stream(articles, labeller, out, resume=True, batch_size=self.batch_size)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ import os
 import re
 import sqlite3
 import time
+from itertools import islice
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -44,34 +45,23 @@ def split_sentences(paragraph: str) -> list[str]:
     return pieces
 
 
-def _tokenize_pieces(pieces: Sequence[str]) -> list[str]:
-    # pyvi_fast gives pyvi's tokens byte for byte, at a fraction of the cost (benchmarks/RESULTS.md).
-    from .pyvi_fast import tokenize_many
-    return tokenize_many(list(pieces))
-
-
 def segment_text(text: str) -> str:
     """Segment one text: one output line per paragraph, words joined by "_".
 
     >>> segment_text("Công tác dân vận của Tỉnh ủy.")
     'Công_tác dân_vận của Tỉnh_ủy .'
     """
-    return _segment_normalized(normalize(text))
-
-
-def _segment_normalized(text: str) -> str:
-    paragraphs = [p for p in text.split("\n") if p.strip()]
-    pieces_per_paragraph = [split_sentences(p) for p in paragraphs]
-    tokens = _tokenize_pieces([piece for pieces in pieces_per_paragraph for piece in pieces])
-    lines, start = [], 0
-    for pieces in pieces_per_paragraph:
-        lines.append(" ".join(tokens[start:start + len(pieces)]))
-        start += len(pieces)
-    return "\n".join(lines)
+    return _segment_chunk([normalize(text)])[0]
 
 
 def _segment_chunk(texts: Sequence[str]) -> list[str]:
-    return [_segment_normalized(text) for text in texts]
+    """Segment normalised texts. Their sentences go to the segmenter in one batch, which is where
+    it is fast (pyvi_fast gives pyvi's tokens byte for byte, benchmarks/RESULTS.md)."""
+    from .pyvi_fast import tokenize_many
+
+    layouts = [[split_sentences(p) for p in text.split("\n") if p.strip()] for text in texts]
+    tokens = iter(tokenize_many([piece for layout in layouts for pieces in layout for piece in pieces]))
+    return ["\n".join(" ".join(islice(tokens, len(pieces))) for pieces in layout) for layout in layouts]
 
 
 def text_key(normalized: str) -> str:
@@ -173,15 +163,12 @@ def _run_chunks(chunks, n_jobs: int, progress: bool):
     """Yield (keys, segmented texts) per chunk, in parallel when asked, as they finish."""
     from tqdm import tqdm
 
+    from .batch import map_ordered
+
     bar = tqdm(total=sum(len(c) for c in chunks), unit="doc", disable=not progress or not chunks)
-    if n_jobs == 1 or len(chunks) <= 1:
-        results = ((c, _segment_chunk([t for _, t in c])) for c in chunks)
-    else:
-        from joblib import Parallel, delayed
-        parallel = Parallel(n_jobs=n_jobs, return_as="generator")
-        outputs = parallel(delayed(_segment_chunk)([t for _, t in c]) for c in chunks)
-        results = zip(chunks, outputs)
-    for chunk, segmented in results:
+    outputs = map_ordered(_segment_chunk, ([t for _, t in c] for c in chunks), n_jobs if len(chunks) > 1 else 1,
+                          preload=["dvtopics.pyvi_fast"])
+    for chunk, segmented in zip(chunks, outputs):
         bar.update(len(chunk))
         yield [k for k, _ in chunk], segmented
     bar.close()

@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 
 # The meeting sentences decide an article's type; the title view ("head") added nothing once they
 # were read (benchmarks/RESULTS.md, ablation).
-ARTICLE_TYPE_VIEWS = ("text", "event", "event_chars")
+ARTICLE_TYPE_VIEWS = ("text", "event")  # event_chars (character n-grams) added nothing (benchmarks/RESULTS.md)
 TOPIC_VIEWS = ("text",)  # a topic is in the whole text (VNTC: one view scores higher, benchmarks/RESULTS.md)
 
 # Any of these anywhere in an article means it may be a meeting report: never a weak "other".

@@ -1,4 +1,5 @@
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -74,6 +75,30 @@ def test_label_writes_every_article(model_dir, corpus, tmp_path, suffix):
         assert {"id", "label", "confidence", "cues", "title", "date"} <= set(rows[0])
 
 
+def test_label_in_worker_processes_equals_one_process(model_dir, corpus, tmp_path):
+    outputs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"labels-{jobs}.jsonl"
+        result = CliRunner().invoke(cli, ["label", str(corpus), "--model", str(model_dir), "--out", str(out),
+                                          "--batch-size", "4", "-j", jobs, "--no-cache"])
+        assert result.exit_code == 0, result.output
+        outputs.append(out.read_text(encoding="utf-8"))
+        result = CliRunner().invoke(cli, ["label", str(corpus), "--model", str(model_dir), "--batch-size", "4",
+                                          "-j", jobs, "--no-cache"])
+        assert result.exit_code == 0, result.output
+        assert result.stdout.splitlines() == outputs[-1].splitlines()
+    assert outputs[0] == outputs[1] and len(outputs[0].splitlines()) == 30
+
+
+def test_broken_model_in_workers_is_exit_2_and_leaves_no_journal(tmp_path, corpus):
+    (tmp_path / "empty").mkdir()
+    out = tmp_path / "o.jsonl"
+    result = CliRunner().invoke(cli, ["label", str(corpus), "--model", str(tmp_path / "empty"), "-j", "2",
+                                      "--out", str(out)])
+    assert result.exit_code == 2 and result.output.strip().startswith("Error:")
+    assert not out.exists() and not (tmp_path / "o.jsonl.part.jsonl").exists()
+
+
 def test_label_to_stdout_and_bad_articles_exit_1(model_dir, tmp_path):
     (tmp_path / "a.txt").write_text(made_up_articles(1)[0].raw, encoding="utf-8")
     (tmp_path / "b.txt").write_bytes(b"")
@@ -97,8 +122,34 @@ def test_unfinished_run_needs_resume(model_dir, corpus, tmp_path):
     assert result.exit_code == 2 and "--resume" in result.output
 
 
-@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM, signal.SIGINT])
-def test_killed_label_run_resumes_with_every_article_once(model_dir, tmp_path, sig):
+def _descendants(pid: int) -> list[int]:
+    """Processes started by `pid`, and by those (Linux /proc)."""
+    parents = {}
+    for entry in os.listdir("/proc"):
+        try:
+            with open(f"/proc/{entry}/stat") as handle:
+                parents[int(entry)] = int(handle.read().rsplit(")", 1)[1].split()[1])
+        except (ValueError, OSError):
+            continue
+    found, frontier = [], [pid]
+    while frontier:
+        children = [child for child, parent in parents.items() if parent in frontier]
+        found += children
+        frontier = children
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            return handle.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.parametrize("sig, jobs", [(signal.SIGKILL, "1"), (signal.SIGTERM, "1"), (signal.SIGINT, "1"),
+                                       (signal.SIGKILL, "2"), (signal.SIGINT, "2")])
+def test_killed_label_run_resumes_with_every_article_once(model_dir, tmp_path, sig, jobs):
     source = tmp_path / "many.jsonl"
     articles = made_up_articles(6) * 8  # 240 articles, unique ids below
     with open(source, "w", encoding="utf-8") as handle:
@@ -106,7 +157,7 @@ def test_killed_label_run_resumes_with_every_article_once(model_dir, tmp_path, s
             handle.write(json.dumps({"id": f"a{n}", "text": article.raw}, ensure_ascii=False) + "\n")
     out = tmp_path / "out.jsonl"
     command = [sys.executable, "-m", "dvtopics", "label", str(source), "--model", str(model_dir), "--out", str(out),
-               "--batch-size", "5", "--no-cache"]
+               "--batch-size", "5", "--no-cache", "-j", jobs]
     # A shell's background job starts with SIGINT ignored, and children inherit that: give the run
     # the default handler, as an interactive user's Ctrl-C would meet it.
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -115,8 +166,14 @@ def test_killed_label_run_resumes_with_every_article_once(model_dir, tmp_path, s
     deadline = time.time() + 60
     while time.time() < deadline and (not journal.exists() or journal.stat().st_size < 3000):
         time.sleep(0.02)
+    workers = _descendants(process.pid)
+    assert jobs == "1" or len(workers) >= 2
     process.send_signal(sig)
     process.wait(timeout=60)
+    deadline = time.time() + 30
+    while time.time() < deadline and any(_alive(pid) for pid in workers):
+        time.sleep(0.1)
+    assert not [pid for pid in workers if _alive(pid)], "worker processes outlived the run"
     assert not out.exists() and journal.exists()
     subprocess.run(command + ["--resume"], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     ids = [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()]

@@ -1,5 +1,10 @@
 """dvtopics.pyvi_fast must reproduce pyvi's ViTokenizer.tokenize exactly."""
 
+import collections
+import os
+import pickle
+import tempfile
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -49,14 +54,59 @@ def test_tokenize_many_matches_pyvi():
     ]
 
 
-def test_token_cache_overflow_keeps_output(monkeypatch):
-    monkeypatch.setattr(pyvi_fast, "_MAX_CACHED_TOKENS", 3)
+def test_syllable_table_growth_and_reset_keep_output(monkeypatch):
+    monkeypatch.setattr(pyvi_fast, "_segmenter", None)  # a new table, with the limits below
+    monkeypatch.setattr(pyvi_fast, "_INITIAL_ROWS", 2)
+    monkeypatch.setattr(pyvi_fast, "_MAX_SYLLABLES", 5)
     for text in TRICKY:
         assert pyvi_fast.tokenize(text) == ViTokenizer.tokenize(text)
+    assert pyvi_fast.tokenize_many(TRICKY) == [ViTokenizer.tokenize(t) for t in TRICKY]
 
 
 def test_tokenize_many_empty_batch():
     assert pyvi_fast.tokenize_many([]) == []
+
+
+def test_weights_are_the_taggers():
+    """The weights read from the model file are those CRFsuite's own dump prints (to its 6 decimals)."""
+    import re
+
+    model = pyvi_fast._get().model
+    with tempfile.TemporaryDirectory() as tmp:
+        ViTokenizer.model.tagger_.dump(os.path.join(tmp, "model.txt"))
+        dump = open(os.path.join(tmp, "model.txt"), "rb").read()
+    transitions = re.findall(rb"\(1\) (\S+) --> (\S+): (\S+)\n", dump)
+    assert len(transitions) == 4
+    for source, target, weight in transitions:
+        i, j = (b"B_W", b"I_W").index(source), (b"B_W", b"I_W").index(target)
+        assert model.transitions[i, j] == pytest.approx(float(weight), abs=1e-6)
+    assert model.weight(b"bias") == pytest.approx((2.444936, -2.444936), abs=1e-6)
+    assert model.weight(b"no such attribute") == (0.0, 0.0)
+
+
+def _model_dir_with(tmp_path, pickle_bytes):
+    models = tmp_path / "models"
+    models.mkdir()
+    (models / "pyvi3.pkl").write_bytes(pickle_bytes)
+    (models / "words.txt").write_bytes((pyvi_fast._pyvi_models_dir() / "words.txt").read_bytes())
+    return models
+
+
+@pytest.mark.parametrize("damage", ["pickle", "model file", "truncated"])
+def test_unexpected_model_layout_falls_back_to_pyvi(tmp_path, monkeypatch, damage):
+    if damage == "pickle":  # a class the reader does not expect
+        broken = pickle.dumps(collections.OrderedDict(a=1))
+    else:  # pyvi's own model object, its CRFsuite file changed
+        crf = pickle.loads((pyvi_fast._pyvi_models_dir() / "pyvi3.pkl").read_bytes())
+        model = open(crf.modelfile.name, "rb").read()
+        with open(crf.modelfile.name, "wb") as handle:
+            handle.write(model.replace(b"FEAT", b"TAEF") if damage == "model file" else model[:len(model) // 2])
+        broken = pickle.dumps(crf)
+    monkeypatch.setattr(pyvi_fast, "_pyvi_models_dir", lambda: _model_dir_with(tmp_path, broken))
+    monkeypatch.setattr(pyvi_fast, "_segmenter", None)
+    with pytest.warns(RuntimeWarning, match="segmenting with pyvi itself"):
+        assert pyvi_fast.tokenize_many(TRICKY) == [ViTokenizer.tokenize(t) for t in TRICKY]
+    assert isinstance(pyvi_fast._get(), pyvi_fast._Pyvi)
 
 
 def test_lone_surrogate_fails_like_pyvi():

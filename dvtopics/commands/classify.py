@@ -186,8 +186,8 @@ def label(paths, model, out, min_confidence, abstain, resume, batch_size, engine
     """Label the type of every article; write {id, label, confidence, cues, title, date} per article."""
     from tqdm import tqdm
 
-    from ..batch import batches, check_output, input_fingerprint, label_stream, outcome
-    from ..classify import DEFAULT_MODEL_DIR, load_classifier
+    from ..batch import Labeller, batches, check_output, cores, input_fingerprint, label_stream, map_ordered, outcome
+    from ..classify import DEFAULT_MODEL_DIR
     from ..corpus import read_articles
 
     if out is not None and not out.endswith(("/", os.sep)):  # FOLDER/ keeps Dask's parts
@@ -205,22 +205,20 @@ def label(paths, model, out, min_confidence, abstain, resume, batch_size, engine
         _echo_counts(counts, out)
         return
 
-    classifier = load_classifier(model)
-    cache = _cache(cache_dir, no_cache)
+    # With -j N > 1, N worker processes each load the model and label whole batches; this one reads and writes.
+    labeller = Labeller(model, min_confidence, abstain, cache_dir, not no_cache)
+    if cores(n_jobs) == 1:
+        labeller.load()  # a broken model stops the run before any article is read
     articles = read_articles(paths, field_names(text_field, id_field, label_field), "record", max_bytes)
-
-    def predict(batch):
-        return classifier.predict(batch, min_confidence, abstain, cache=cache, n_jobs=n_jobs)
-
     if out is None:
         counts = Counter()
-        for batch in batches(articles, batch_size):
-            for record in predict(batch):
+        for records in map_ordered(labeller, batches(articles, batch_size), n_jobs, preload=Labeller.preload):
+            for record in records:
                 counts[outcome(record)] += 1
                 click.echo(json.dumps(record, ensure_ascii=False))
     else:
         with tqdm(unit="article", disable=None, file=sys.stderr) as bar:
-            counts = label_stream(articles, predict, out, resume, batch_size, bar.update,
+            counts = label_stream(articles, labeller, out, resume, batch_size, bar.update, n_jobs, Labeller.preload,
                                   inputs=input_fingerprint(paths))
     _echo_counts(counts, out)
 

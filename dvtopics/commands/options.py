@@ -66,7 +66,7 @@ def _n_jobs(ctx, param, value: int) -> int:
 
 def n_jobs_option(func):
     return click.option("-j", "--n-jobs", default=1, show_default=True, type=int, callback=_n_jobs,
-                        help="Processes for segmentation (-1: all cores; more than the cores is capped).")(func)
+                        help="Processes to work in (-1: all cores; more than the cores is capped).")(func)
 
 
 def cache_options(func):

@@ -1,0 +1,59 @@
+"""The local parallel path of batch labelling: `map_ordered` and `label_stream` with workers."""
+import os
+
+import pytest
+
+from dvtopics.batch import cores, label_stream, map_ordered
+
+
+def _square(x):
+    if x == "boom":
+        raise ValueError("bad item")
+    return x * x, os.getpid()
+
+
+def test_map_ordered_keeps_input_order_across_workers():
+    results = list(map_ordered(_square, range(40), n_jobs=2, ahead=3))
+    assert [r for r, _ in results] == [x * x for x in range(40)]
+    assert os.getpid() not in {pid for _, pid in results}
+
+
+def test_map_ordered_reads_its_input_as_the_work_goes():
+    taken = []
+
+    def items():
+        for x in range(100):
+            taken.append(x)
+            yield x
+
+    results = map_ordered(_square, items(), n_jobs=2, ahead=3)
+    for k in range(5):
+        next(results)
+        assert len(taken) <= k + 1 + 4  # the ones yielded, plus at most `ahead` + 1 in flight
+    results.close()
+
+
+def test_map_ordered_raises_a_workers_error():
+    with pytest.raises(ValueError, match="bad item"):
+        list(map_ordered(_square, [1, "boom", 3], n_jobs=2))
+
+
+def test_one_job_runs_in_this_process():
+    assert {pid for _, pid in map_ordered(_square, range(3), n_jobs=1)} == {os.getpid()}
+
+
+def test_cores():
+    available = len(os.sched_getaffinity(0))
+    assert cores(3) == 3
+    assert cores(-1) == available and cores(-2) == max(1, available - 1)
+
+
+def _failing_predict(batch):
+    raise RuntimeError("cannot load the model")
+
+
+def test_a_run_that_fails_before_labelling_leaves_no_journal(tmp_path):
+    out = tmp_path / "out.jsonl"
+    with pytest.raises(RuntimeError):
+        label_stream([object()], _failing_predict, out, n_jobs=2)
+    assert list(tmp_path.iterdir()) == []
