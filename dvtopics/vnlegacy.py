@@ -96,6 +96,12 @@ def from_vni(text: str) -> str:
 
 
 _LATIN1_HIGH = re.compile("[\u00a1-\u00ff]")
+# Letters only Unicode Vietnamese has (ă đ ĩ ũ ơ ư and the Latin Extended Additional block): TCVN3 and VNI,
+# read as Latin-1 or Windows-1252, can never produce them, so a text holding some is Unicode already. (The
+# common-word score alone is not enough: a short Unicode text with few common words scored low, and its
+# "à", "á", "ì", which are TCVN3 bytes too, were converted into other letters.)
+_UNICODE_ONLY = re.compile("[ăđĩũơưĂĐĨŨƠƯ\u1ea0-\u1ef9]")
+_UNICODE_ONLY_MIN = 3
 _MIN_SCORE = 0.03  # a reading with fewer common words than this is not taken for Vietnamese
 _MIN_HITS = 3
 _CLEARLY_VIETNAMESE = 0.15  # Unicode news scores 0.5-0.6: no other reading needs trying
@@ -111,7 +117,7 @@ def to_unicode(text: str) -> tuple[str, str | None]:
     ('Công tác dân vận của tỉnh', 'VNI')
     """
     sample = text[:_SAMPLE_CHARS]
-    if not _LATIN1_HIGH.search(sample):
+    if not _LATIN1_HIGH.search(sample) or len(_UNICODE_ONLY.findall(sample)) >= _UNICODE_ONLY_MIN:
         return text, None
     best_score, best = vietnamese_score(sample), None
     if best_score >= _CLEARLY_VIETNAMESE:

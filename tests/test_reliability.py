@@ -198,6 +198,18 @@ def test_legacy_vietnamese_files_and_fields_are_converted(tmp_path, encoding):
         assert article.title == "Hội nghị tổng kết công tác dân vận năm 2022"
 
 
+@pytest.mark.parametrize("text", [
+    # short Unicode texts with few common words: their "à", "á", "ì" are TCVN3 bytes too, and must stay
+    # (both were taken for TCVN3 and VNI, and garbled, before the Unicode-only letters were checked)
+    "Ca sĩ trẻ hát tình ca khiến Đàm Vĩnh Hưng khen nức nở\nGiọng hát của chàng trai Hàn Quốc vô cùng ấn tượng.",
+    "Cô gái chèo đò xinh xắn ở chùa Hương\nẢnh cô gái chèo đò trên suối Yến khiến hàng vạn chàng trai xốn xang.",
+])
+def test_short_unicode_vietnamese_is_never_converted(tmp_path, text):
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "u", "text": text}, ensure_ascii=False), encoding="utf-8")
+    (article,) = read(tmp_path / "a.jsonl")
+    assert article.text == text and article.meta.get("warning") is None
+
+
 def test_text_that_is_no_vietnamese_encoding_says_so_in_the_record(tmp_path):
     (tmp_path / "a.txt").write_bytes(("Ceci n'est pas du vietnamien, ni en TCVN3 ni en VNI: "
                                       "été, à côté, très señor " * 5).encode("cp1252"))
