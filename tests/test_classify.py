@@ -86,8 +86,6 @@ def test_scores_and_report():
     assert "macro-F1 0.6667" in format_scores(result)
 
 
-@pytest.mark.xfail(strict=True, reason="issue #21: the real seed 002, a title-silent annual review, "
-                                        "is not recognised yet")
 def test_shipped_model_labels_the_seeds(seeds_dir, seed_labels):
     model = load_classifier()
     assert model.card["task"] == "article-type"
