@@ -167,7 +167,8 @@ def topic_rows(topics: Mapping | None) -> list[dict]:
     return [{"topic": k, "label": label, "title": title,
              "top_words": ", ".join(str(w) for w, _ in words[:TOP_WORDS]), "share_of_words": share,
              "main_topic_of": main.get(k, 0)}
-            for k, (label, title, words, share) in enumerate(zip(topics["labels"], titles, topics["top_words"], shares))]
+            for k, (label, title, words, share) in enumerate(
+                zip(topics["labels"], titles, topics["top_words"], shares))]
 
 
 def representatives(records: Sequence[Mapping], topics: Mapping) -> list[list[dict]]:

@@ -101,7 +101,8 @@ def default_stopwords() -> frozenset[str]:
     """The common Vietnamese stopword list (lower case, "_" inside words), shipped with dvtopics, TIME_WORDS and
     FURNITURE_WORDS."""
     path = Path(__file__).with_name("data") / "stopwords_vi.txt"
-    return frozenset(line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()) | TIME_WORDS | FURNITURE_WORDS
+    shipped = frozenset(line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+    return shipped | TIME_WORDS | FURNITURE_WORDS
 
 
 def drop_captions(segmented: str) -> str:
@@ -147,9 +148,10 @@ class _GensimEngine:
     overflow the document update to inf and the topics fill with NaN.
 
     ``init="nmf"`` starts LDA from the topics NMF finds on TF-IDF (`_NmfEngine`) instead of random ones.
-    From a random start, variational Bayes stops in a poor local optimum whichever passes, priors and
-    vocabulary are chosen (NPMI 0.07–0.09 on 3,000 baomoi articles; benchmarks/RESULTS.md), and where it
-    stops depends on the seed; from NMF's topics it refines coherent themes in fewer passes.
+    From a random start, variational Bayes stops in a poor local optimum that depends on the seed (NPMI
+    0.058 ± 0.011 over three seeds on 3,000 baomoi articles; no pass count, prior or vocabulary tried
+    passed 0.09); from NMF's topics it refines coherent themes (0.133 ± 0.005) in half the passes
+    (benchmarks/RESULTS.md, "Topics").
     """
 
     def __init__(self, n_topics, alpha, eta, max_iter, random_state, init="nmf"):
@@ -164,7 +166,8 @@ class _GensimEngine:
                             passes=p["max_iter"], iterations=100, chunksize=GENSIM_CHUNK,
                             random_state=p["random_state"], eval_every=None, dtype=np.float64)
         if p["init"] == "nmf":
-            nmf = _NmfEngine(p["n_topics"], None, None, DEFAULT_MAX_ITER["nmf"], p["random_state"]).fit(bows, dictionary)
+            nmf = _NmfEngine(p["n_topics"], None, None, DEFAULT_MAX_ITER["nmf"], p["random_state"])
+            nmf.fit(bows, dictionary)
             lengths = np.array([sum(count for _, count in bow) for bow in bows], dtype=np.float64)
             # NMF's topics as LDA's expected word counts: each topic's words times the tokens it explains
             self.lda.state.sstats = nmf.topic_word() * (nmf.infer(bows) * lengths[:, None]).sum(axis=0)[:, None]

@@ -343,23 +343,6 @@ def test_cli_sweep_reports_measures_per_k(tmp_path):
     assert (tmp_path / "sweep" / "sweep.png").stat().st_size > 0
 
 
-# ------------------------------------------------------------ real corpora
-
-@pytest.mark.slow
-def test_baomoi_sample_gives_coherent_distinct_topics():
-    import itertools
-
-    from conftest import corpus_path
-    from dvtopics.corpus import read_articles
-    from dvtopics.segment import segment_many
-
-    articles = itertools.islice(read_articles(corpus_path("baomoi_2017.jsonl.gz"), on_error="record"), 2000)
-    segmented = segment_many([a.text for a in articles if not a.error], n_jobs=2, lower=True)
-    model = TopicModel(n_topics=10).fit(segmented)
-    [row] = topic_measures([model], model.analyze(segmented), measures=("npmi", "diversity"))
-    assert row["npmi"] > 0.05 and row["diversity"] > 0.6  # LDA in the BERTopic paper: 0.058 and 0.749
-
-
 @pytest.mark.parametrize("engine", ["nmf", "gensim"])
 def test_cli_says_which_engine_made_the_themes(tmp_path, engine):
     texts, themes = made_up_texts(n_per_theme=10)
@@ -383,3 +366,23 @@ def test_cli_says_which_engine_made_the_themes(tmp_path, engine):
     assert len(rows) == 31 and rows[0].endswith("topic_0,topic_1,topic_2")
     for name in ("over_time.csv", "by_type.csv", "documents.csv", "topics.json"):
         assert (out / name).stat().st_size > 0
+
+
+# ------------------------------------------------------------ real corpora
+
+@pytest.mark.slow
+@pytest.mark.parametrize("engine, npmi, diversity", [("gensim", 0.12, 0.80), ("nmf", 0.19, 0.85)])
+def test_baomoi_sample_gives_coherent_distinct_topics(engine, npmi, diversity):
+    """The themes issue's sample and measures at seed 0 (its targets are on the mean of three seeds:
+    benchmarks/RESULTS.md); LDA in the BERTopic paper: 0.058 / 0.749."""
+    from conftest import corpus_path
+    from dvtopics.corpus import read_articles
+    from dvtopics.segment import SegmentCache, segment_many
+
+    articles = [a for a in read_articles(corpus_path("baomoi_2017.jsonl.gz"), on_error="record") if not a.error]
+    random.Random(20261122).shuffle(articles)
+    segmented = segment_many([a.text for a in articles[:3000]], n_jobs=2, cache=SegmentCache(), lower=True)
+    model = TopicModel(n_topics=20, engine=engine).fit(segmented)
+    [row] = topic_measures([model], ReferenceTokens(segmented), measures=("npmi", "diversity"))
+    assert row["npmi"] >= npmi and row["diversity"] >= diversity
+    assert not {"ảnh", "minh_họa"} & {w for topic in model.top_words(25) for w, _ in topic}

@@ -234,7 +234,8 @@ def assign_cmd(directory, paths, out, labels_file, resume, engine, scheduler, pa
 @n_jobs_option
 @cache_options
 def sweep_cmd(paths, k_range, n_seeds, out, measures, unit, engine, no_below, no_above, phrases, init,
-              stopwords_file, max_iter, seed, text_field, id_field, label_field, max_bytes, n_jobs, cache_dir, no_cache):
+              stopwords_file, max_iter, seed, text_field, id_field, label_field, max_bytes, n_jobs, cache_dir,
+              no_cache):
     """Fit each K with several seeds; report the mean and spread of NPMI, C_V and diversity, how alike
     the seeds' topics are, and suggest a K."""
     from ..topics import parse_k_range, suggest_k, sweep, write_sweep
