@@ -606,13 +606,19 @@ def suggest_k(rows: Sequence[dict]) -> int:
     """The K whose topic quality, NPMI × diversity (Dieng, Ruiz & Blei 2020), holds up across seeds: the
     mean over seeds less one standard deviation, times the stability of the topics between seeds
     (`topic_stability`, 1 when there is one seed). A K whose topics change with the seed is worth less
-    than its mean: a reader would get other themes from the next run.
+    than its mean: a reader would get other themes from the next run. Where that quality is not
+    positive (negative NPMI: a handful of short texts), the product would favour the K whose topics
+    repeat each other most, so those Ks are ranked by NPMI alone, after any K of positive quality.
 
     >>> suggest_k([{"k": 5, "npmi": 0.10, "diversity": 0.9}, {"k": 10, "npmi": 0.12, "diversity": 0.6}])
     5
     >>> suggest_k([{"k": 5, "quality": 0.10, "quality_sd": 0.01, "stability": 0.5},
     ...            {"k": 10, "quality": 0.09, "quality_sd": 0.01, "stability": 0.8}])
     10
+    >>> suggest_k([{"k": 3, "npmi": -0.29, "diversity": 0.9}, {"k": 5, "npmi": -0.28, "diversity": 0.66}])
+    5
+    >>> suggest_k([{"k": 3, "npmi": -0.27, "diversity": 0.9}, {"k": 5, "npmi": -0.28, "diversity": 0.66}])
+    3
     """
     scored = []
     for row in rows:
@@ -622,11 +628,14 @@ def suggest_k(rows: Sequence[dict]) -> int:
         if quality is None:
             continue
         lower = quality - (row.get("quality_sd") or 0.0)
-        stability = row.get("stability") or 1.0
-        scored.append((lower * stability if lower > 0 else lower, row["k"]))
+        if lower > 0:
+            scored.append((1, lower * (row.get("stability") or 1.0), row["k"]))
+        else:
+            npmi = row.get("npmi")
+            scored.append((0, lower if npmi is None else npmi - (row.get("npmi_sd") or 0.0), row["k"]))
     if not scored:
         raise TopicsError("no NPMI and diversity to choose a K from")
-    return max(scored)[1]
+    return max(scored)[2]
 
 
 def parse_k_range(spec: str) -> list[int]:
