@@ -160,11 +160,12 @@ def top_features_figure(features: Mapping[str, Sequence[tuple[str, float]]], n: 
 # ---------------------------------------------------------------------- topics
 
 def topic_sweep_figure(rows: Sequence[Mapping[str, float]],
-                       measures: Sequence[str] = ("npmi", "c_v", "diversity")) -> Figure:
+                       measures: Sequence[str] = ("npmi", "c_v", "diversity", "stability")) -> Figure:
     """Topic quality against the number of topics K, one panel per measure.
 
-    `rows` are records such as ``{"k": 5, "npmi": 0.04, "c_v": 0.41,
-    "diversity": 0.8}``; measures missing from every row are left out.
+    `rows` are records such as ``{"k": 5, "npmi": 0.04, "npmi_sd": 0.01, "c_v": 0.41,
+    "diversity": 0.8, "stability": 0.7}``; a measure's ``_sd`` (spread over seeds)
+    is drawn as error bars; measures missing from every row are left out.
     """
     rows = sorted(rows, key=lambda row: row["k"])
     present = [m for m in measures if any(row.get(m) is not None for row in rows)]
@@ -173,14 +174,16 @@ def topic_sweep_figure(rows: Sequence[Mapping[str, float]],
     fig = _figure(3.2 * len(present), 3.2)
     axes = fig.subplots(1, len(present), squeeze=False)[0]
     for ax, measure in zip(axes, present):
-        points = [(row["k"], row[measure]) for row in rows if row.get(measure) is not None]
-        ax.plot([k for k, _ in points], [v for _, v in points], marker="o", color=BAR_COLOR)
-        ax.set_xticks(sorted({k for k, _ in points}))
+        points = [(row["k"], row[measure], row.get(f"{measure}_sd") or 0.0) for row in rows
+                  if row.get(measure) is not None]
+        ax.errorbar([k for k, _, _ in points], [v for _, v, _ in points], yerr=[sd for _, _, sd in points],
+                    marker="o", color=BAR_COLOR, capsize=3)
+        ax.set_xticks(sorted({k for k, _, _ in points}))
         ax.set_xlabel("Number of topics (K)")
         ax.set_ylabel(measure)
         ax.set_title(measure)
         ax.grid(alpha=0.3)
-    fig.suptitle("Topic quality by K")
+    fig.suptitle("Topic quality by K (mean ± sd over seeds)")
     return fig
 
 

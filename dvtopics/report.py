@@ -157,14 +157,18 @@ def period_for(records: Sequence[Mapping]) -> str:
 
 
 def topic_rows(topics: Mapping | None) -> list[dict]:
-    """One row per topic: label, top words, share of the words, articles where it is the main topic."""
+    """One row per topic: label, representative title, top words, share of the words, articles where it is
+    the main topic."""
     if not topics:
         return []
     main = Counter(d["main_topic"] for d in topics.get("documents", []))
     shares = topics.get("shares") or [None] * len(topics["labels"])
-    return [{"topic": k, "label": label, "top_words": ", ".join(str(w) for w, _ in words[:TOP_WORDS]),
-             "share_of_words": share, "main_topic_of": main.get(k, 0)}
-            for k, (label, words, share) in enumerate(zip(topics["labels"], topics["top_words"], shares))]
+    titles = topics.get("titles") or [""] * len(topics["labels"])
+    return [{"topic": k, "label": label, "title": title,
+             "top_words": ", ".join(str(w) for w, _ in words[:TOP_WORDS]), "share_of_words": share,
+             "main_topic_of": main.get(k, 0)}
+            for k, (label, title, words, share) in enumerate(
+                zip(topics["labels"], titles, topics["top_words"], shares))]
 
 
 def representatives(records: Sequence[Mapping], topics: Mapping) -> list[list[dict]]:
@@ -406,7 +410,7 @@ def label_and_topics(articles: Sequence, model_dir=None, topics_dir=None, fit_to
 def _topic_model(segmented: Sequence[str], topics_dir, n_topics, provenance: dict):
     """(a fitted TopicModel or None, where it came from)."""
     from .persist import load_model
-    from .topics import TopicModel, TopicsError
+    from .topics import ENGINE_NAMES, TopicModel, TopicsError
 
     if topics_dir:
         model, card = load_model(topics_dir, task="topics")
@@ -419,4 +423,4 @@ def _topic_model(segmented: Sequence[str], topics_dir, n_topics, provenance: dic
     except TopicsError as exc:
         log.warning("no topics in the report: %s", exc)
         return None, f"none: topics could not be fitted on these articles ({exc})"
-    return model, f"fitted on these {len(segmented)} articles: K = {k}, LDA (gensim) over {unit}s"
+    return model, f"fitted on these {len(segmented)} articles: K = {k}, {ENGINE_NAMES[model.engine]} over {unit}s"

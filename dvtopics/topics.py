@@ -1,4 +1,4 @@
-"""Recurring themes: LDA topic models over segmented articles, their measures and views.
+"""Recurring themes: topic models (LDA or NMF) over segmented articles, their measures and views.
 
 `TopicModel` is a scikit-learn estimator: ``fit`` takes segmented texts (what
 `dvtopics.segment.segment_many` returns: one line per paragraph, words joined
@@ -7,26 +7,30 @@ by "_"), ``transform`` gives each text's topic mix (rows sum to 1). Inside it:
 1. units: whole documents, or paragraphs (``unit="paragraph"``) when a handful
    of long reports would otherwise give too few documents to learn from;
 2. tokens: lower-cased words made of letters only (numbers, punctuation and
-   one-letter words go), minus the Vietnamese stopwords shipped in
-   ``dvtopics/data/stopwords_vi.txt`` and any ``extra_stopwords``;
-3. collocations (gensim ``Phrases``, NPMI scoring): "mặt_trận tổ_quốc" becomes
-   one token "mặt_trận_tổ_quốc";
+   one-letter words go), without photo captions and credits, minus the
+   Vietnamese stopwords shipped in ``dvtopics/data/stopwords_vi.txt``, time and
+   furniture words, and any ``extra_stopwords``;
+3. optionally (``phrases=True``), collocations joined by gensim ``Phrases``:
+   "mặt_trận tổ_quốc" becomes "mặt_trận_tổ_quốc"; off by default, as it
+   lowered NPMI on both corpora (benchmarks/RESULTS.md);
 4. a gensim ``Dictionary`` without rare words (fewer than ``no_below`` units)
    and corpus-frequent ones (more than ``no_above`` of the units);
-5. LDA by one of three engines, each with a fixed seed so a run repeats
-   exactly: gensim (default), tomotopy (Gibbs sampling, ``pip install
-   'dvtopics[bench]'``) or scikit-learn.
+5. topics by one of four engines, each with a fixed seed so a run repeats
+   exactly: gensim LDA (default, started from NMF's topics), NMF on TF-IDF
+   (scikit-learn), tomotopy LDA (Gibbs sampling, ``pip install
+   'dvtopics[bench]'``) or scikit-learn's LDA.
 
 Measures (`topic_measures`): NPMI (gensim ``c_npmi`` over the top 10 words),
-C_V, and topic diversity (unique words among every topic's top 25, over 25·K).
-`sweep` fits several K on one preprocessing and suggests the K with the best
-topic quality, NPMI × diversity (Dieng, Ruiz & Blei 2020).
+C_V, and topic diversity (unique words among every topic's top 25, over 25·K),
+counted in every token of the articles (`ReferenceTokens`). `sweep` fits each K
+with several seeds and suggests the K whose quality, NPMI × diversity (Dieng,
+Ruiz & Blei 2020), holds up across seeds (`suggest_k`, `topic_stability`).
 
 Views: `summarize` turns a model and the mixes of some articles into a
-`TopicReport` (top words and labels, each article's main topic,
-representative articles, shares over time and by article type);
-`write_report` writes it as JSON/CSV and PNG figures; `ldavis_html` makes an
-offline pyLDAvis page.
+`TopicReport` (labels from each topic's most distinctive words and a
+representative title, top words, each article's main topic, representative
+articles, shares over time and by article type); `write_report` writes it as
+JSON/CSV and PNG figures; `ldavis_html` makes an offline pyLDAvis page.
 """
 from __future__ import annotations
 
@@ -50,20 +54,36 @@ from .errors import DvtopicsError, InputError, MissingExtraError
 log = logging.getLogger(__name__)
 
 UNITS = ("document", "paragraph")
-ENGINES = ("gensim", "tomotopy", "sklearn")
-# Passes over the corpus (gensim, scikit-learn) or Gibbs sweeps (tomotopy) when max_iter is None.
-DEFAULT_MAX_ITER = {"gensim": 10, "sklearn": 10, "tomotopy": 500}
+INITS = ("nmf", "random")  # where gensim's LDA starts: NMF's topics, or gensim's random ones
+ENGINES = ("gensim", "tomotopy", "sklearn", "nmf")
+# What made the themes, in words: `topics show`, the report and the model card say it.
+ENGINE_NAMES = {"gensim": "LDA (gensim, variational Bayes)", "tomotopy": "LDA (tomotopy, Gibbs sampling)",
+                "sklearn": "LDA (scikit-learn)", "nmf": "NMF (scikit-learn, on TF-IDF)"}
+# Passes over the corpus (gensim, scikit-learn), Gibbs sweeps (tomotopy) or NMF iterations when max_iter is None.
+# gensim needs 5 passes from NMF's start (10 gave no better topics on baomoi), 10 from a random one.
+DEFAULT_MAX_ITER = {"gensim": 5, "gensim-random": 10, "sklearn": 10, "tomotopy": 500, "nmf": 400}
 # gensim updates the topics once per chunk: 2000 (its default) gives a 2000-article corpus 10 updates in 10
 # passes and muddled topics (NPMI 0.044 on baomoi); 256 gives 80 and NPMI 0.105, at a lower cost.
 GENSIM_CHUNK = 256
 NPMI_TOP_N = 10
 DIVERSITY_TOP_N = 25
 LABEL_WORDS = 3
-LABEL_LAMBDA = 0.6  # relevance weight of LDAvis (Sievert & Shirley 2014): 1 = most probable, 0 = most distinctive
-SMALL_CORPUS_UNITS = 500  # below this many units, no_below="auto" keeps words seen in 2 units, not 5
+# Relevance weight of LDAvis (Sievert & Shirley 2014): 1 = most probable, 0 = most distinctive (lift). Their 0.6
+# still names topics of baomoi by words every topic has ("quy định", "luật"); 0.4 picks each topic's own
+# ("thường vụ", "dự thảo"); 0.3 starts to pick rare oddities.
+LABEL_LAMBDA = 0.4
+# no_below="auto": a word must be in one unit of 150, at least 2 and at most 20. Rarer words never lead a topic
+# but add noise to it: on 3,000 baomoi articles, 20 (a vocabulary of 3,200) gives a higher NPMI than 5 (8,400).
+AUTO_NO_BELOW = (150, 2, 20)
 # Time words that leads and datelines repeat ("Chiều 5/7", "6 tháng đầu năm") and the shipped list lacks;
 # its "năm", "tháng", "ngày" are cues for the classifier but only noise for themes.
 TIME_WORDS = frozenset({"đầu", "chiều", "tối", "trưa", "tuần", "hôm"})
+# Page furniture: photo words that captions put in a third of baomoi's articles, never a theme of their own.
+FURNITURE_WORDS = frozenset({"ảnh", "minh_họa"})
+# A caption or credit in segmented, lower-cased text: "( ảnh : afp )", "( ảnh minh_họa )", "ảnh : zen nguyễn .",
+# "nguồn ảnh : qq", "video : ...". An unbracketed credit is one to three words up to the next punctuation.
+_CAPTION = re.compile(r"\( (?:nguồn )?(?:ảnh|video|clip)\b[^()]{0,80}\)"
+                      r"|(?:nguồn )?(?:ảnh|video|clip)(?: minh_họa)?(?: internet)? :(?: [^\W\d_][^\s.,;:()\"]*){0,3}")
 REPRESENTATIVE_MIN_SHARE = 0.1  # an article where a topic is under 10% does not represent it
 # Phrases joins with a character words never hold: freezing splits its bigrams on it, and "_" is inside words.
 _PHRASE_JOINER = "+"
@@ -78,9 +98,20 @@ class TopicsError(DvtopicsError):
 
 @lru_cache(maxsize=1)
 def default_stopwords() -> frozenset[str]:
-    """The common Vietnamese stopword list (lower case, "_" inside words), shipped with dvtopics, and TIME_WORDS."""
+    """The common Vietnamese stopword list (lower case, "_" inside words), shipped with dvtopics, TIME_WORDS and
+    FURNITURE_WORDS."""
     path = Path(__file__).with_name("data") / "stopwords_vi.txt"
-    return frozenset(line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()) | TIME_WORDS
+    shipped = frozenset(line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+    return shipped | TIME_WORDS | FURNITURE_WORDS
+
+
+def drop_captions(segmented: str) -> str:
+    """Segmented, lower-cased text without photo captions and credits: their names and agencies are no theme.
+
+    >>> drop_captions("bão số 2 ( ảnh : kiệt võ ) đổ_bộ . ảnh : zen nguyễn . mưa ( ảnh minh_họa ) lũ")
+    'bão số 2  đổ_bộ .  . mưa  lũ'
+    """
+    return _CAPTION.sub("", segmented)
 
 
 def is_content_word(token: str) -> bool:
@@ -115,18 +146,33 @@ class _GensimEngine:
 
     In float64: with gensim's default float32, long articles (baomoi bodies run to thousands of words)
     overflow the document update to inf and the topics fill with NaN.
+
+    ``init="nmf"`` starts LDA from the topics NMF finds on TF-IDF (`_NmfEngine`) instead of random ones.
+    From a random start, variational Bayes stops in a poor local optimum that depends on the seed (NPMI
+    0.058 ± 0.011 over three seeds on 3,000 baomoi articles; no pass count, prior or vocabulary tried
+    passed 0.09); from NMF's topics it refines coherent themes (0.133 ± 0.005) in half the passes
+    (benchmarks/RESULTS.md, "Topics").
     """
 
-    def __init__(self, n_topics, alpha, eta, max_iter, random_state):
-        self.params = dict(n_topics=n_topics, alpha=alpha, eta=eta, max_iter=max_iter, random_state=random_state)
+    def __init__(self, n_topics, alpha, eta, max_iter, random_state, init="nmf"):
+        self.params = dict(n_topics=n_topics, alpha=alpha, eta=eta, max_iter=max_iter, random_state=random_state,
+                           init=init)
 
     def fit(self, bows, dictionary):
         from gensim.models import LdaModel
 
         p = self.params
-        self.lda = LdaModel(corpus=bows, id2word=dictionary, num_topics=p["n_topics"], alpha=p["alpha"],
-                            eta=p["eta"], passes=p["max_iter"], iterations=100, chunksize=GENSIM_CHUNK,
+        self.lda = LdaModel(id2word=dictionary, num_topics=p["n_topics"], alpha=p["alpha"], eta=p["eta"],
+                            passes=p["max_iter"], iterations=100, chunksize=GENSIM_CHUNK,
                             random_state=p["random_state"], eval_every=None, dtype=np.float64)
+        if p["init"] == "nmf":
+            nmf = _NmfEngine(p["n_topics"], None, None, DEFAULT_MAX_ITER["nmf"], p["random_state"])
+            nmf.fit(bows, dictionary)
+            lengths = np.array([sum(count for _, count in bow) for bow in bows], dtype=np.float64)
+            # NMF's topics as LDA's expected word counts: each topic's words times the tokens it explains
+            self.lda.state.sstats = nmf.topic_word() * (nmf.infer(bows) * lengths[:, None]).sum(axis=0)[:, None]
+            self.lda.sync_state()
+        self.lda.update(bows)
         return self
 
     def topic_word(self) -> np.ndarray:
@@ -218,7 +264,43 @@ class _TomotopyEngine:
         self.__dict__.update(state)
 
 
-_ENGINE_CLASSES = {"gensim": _GensimEngine, "sklearn": _SklearnEngine, "tomotopy": _TomotopyEngine}
+class _NmfEngine:
+    """scikit-learn's NMF on sublinear TF-IDF (Frobenius loss). Not a probabilistic model: a topic's words
+    are its row of H scaled to sum 1, and a text's mix is its share of the TF-IDF weight each topic rebuilds."""
+
+    def __init__(self, n_topics, alpha, eta, max_iter, random_state):
+        from sklearn.decomposition import NMF
+
+        # alpha and eta are LDA's priors: nothing in NMF matches them
+        self.nmf = NMF(n_components=n_topics, init="nndsvd", max_iter=max_iter, random_state=random_state)
+
+    def _tfidf(self, bows):
+        from sklearn.preprocessing import normalize
+
+        counts = _bows_to_csr(bows, len(self.idf))
+        counts.data = 1.0 + np.log(counts.data)  # sublinear: the 20th "xe" of an article adds little
+        return normalize(counts.multiply(self.idf).tocsr())
+
+    def fit(self, bows, dictionary):
+        counts = _bows_to_csr(bows, len(dictionary))
+        document_frequency = np.bincount(counts.indices, minlength=len(dictionary))
+        self.idf = np.log((1.0 + counts.shape[0]) / (1.0 + document_frequency)) + 1.0  # scikit-learn's smooth idf
+        self.nmf.fit(self._tfidf(bows))
+        self.weight = self.nmf.components_.sum(axis=1)  # how much TF-IDF weight one unit of each topic rebuilds
+        return self
+
+    def topic_word(self) -> np.ndarray:
+        return _normalize_rows(self.nmf.components_)
+
+    def infer(self, bows) -> np.ndarray:
+        bows = list(bows)
+        if not bows:
+            return np.zeros((0, self.nmf.n_components))
+        return _normalize_rows(self.nmf.transform(self._tfidf(bows)) * self.weight)
+
+
+_ENGINE_CLASSES = {"gensim": _GensimEngine, "sklearn": _SklearnEngine, "tomotopy": _TomotopyEngine,
+                   "nmf": _NmfEngine}
 
 
 # --------------------------------------------------------------------- model
@@ -231,27 +313,31 @@ def split_units(segmented: str, unit: str) -> list[str]:
 
 
 class TopicModel(TransformerMixin, BaseEstimator):
-    """LDA over segmented Vietnamese texts, with the preprocessing that makes its topics readable.
+    """A topic model (LDA or NMF) of segmented Vietnamese texts, with the preprocessing that makes its topics
+    readable.
 
     Parameters
     ----------
     n_topics : number of topics K.
     unit : "document" or "paragraph": what LDA sees as one document. `transform`
         always returns one mix per text given.
-    engine : "gensim" (default), "tomotopy" or "sklearn".
-    no_below : keep words found in at least this many units; "auto" is 5, or 2
-        for corpora under 500 units.
+    engine : "gensim" (default, LDA), "nmf", "tomotopy" or "sklearn" (LDA).
+    no_below : keep words found in at least this many units; "auto" is one unit
+        in 150, at least 2 and at most 20.
     no_above : drop words found in more than this share of the units (the
         corpus' own frequent words, "công_tác" in a corpus about công tác).
     keep_n : keep at most this many words, the most frequent.
     extra_stopwords : words to drop besides the shipped Vietnamese list.
-    phrases : join collocations into one token with gensim `Phrases`.
+    phrases : join collocations into one token with gensim `Phrases` (off: it
+        lowered NPMI on baomoi and VNTC).
     phrase_min_count, phrase_threshold : `Phrases` settings (NPMI scoring, so the
         threshold is in [-1, 1]).
     alpha : prior of the topic mix of a unit; None is 1/K.
     eta : prior of the word mix of a topic.
-    max_iter : passes (gensim, scikit-learn) or Gibbs sweeps (tomotopy); None is
-        the engine's default (10, 10, 500).
+    max_iter : passes (gensim, scikit-learn), Gibbs sweeps (tomotopy) or NMF
+        iterations; None is the engine's default (DEFAULT_MAX_ITER).
+    init : where gensim's LDA starts: "nmf" (the topics NMF finds) or "random";
+        the other engines ignore it.
     random_state : the seed; the same data and parameters give the same model.
 
     Learned attributes: `dictionary_` (gensim Dictionary), `phrases_` (frozen
@@ -267,9 +353,9 @@ class TopicModel(TransformerMixin, BaseEstimator):
 
     def __init__(self, n_topics: int = 10, unit: str = "document", engine: str = "gensim",
                  no_below: int | str = "auto", no_above: float = 0.5, keep_n: int = 50000,
-                 extra_stopwords: Iterable[str] = (), phrases: bool = True, phrase_min_count: int = 5,
+                 extra_stopwords: Iterable[str] = (), phrases: bool = False, phrase_min_count: int = 5,
                  phrase_threshold: float = 0.5, alpha: float | None = None, eta: float = 0.01,
-                 max_iter: int | None = None, random_state: int = 0):
+                 max_iter: int | None = None, init: str = "nmf", random_state: int = 0):
         self.n_topics = n_topics
         self.unit = unit
         self.engine = engine
@@ -283,6 +369,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         self.alpha = alpha
         self.eta = eta
         self.max_iter = max_iter
+        self.init = init
         self.random_state = random_state
 
     # -- preprocessing ------------------------------------------------------
@@ -292,6 +379,8 @@ class TopicModel(TransformerMixin, BaseEstimator):
             raise TopicsError(f"unit must be one of {', '.join(UNITS)}, not {self.unit!r}")
         if self.engine not in ENGINES:
             raise TopicsError(f"engine must be one of {', '.join(ENGINES)}, not {self.engine!r}")
+        if self.init not in INITS:
+            raise TopicsError(f"init must be one of {', '.join(INITS)}, not {self.init!r}")
         if int(self.n_topics) < 2:
             raise TopicsError(f"n_topics must be at least 2, not {self.n_topics}")
 
@@ -299,7 +388,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         return default_stopwords() | {w.lower() for w in self.extra_stopwords}
 
     def _words(self, unit_text: str, stopwords: frozenset[str]) -> list[str]:
-        return [t for t in unit_text.lower().split() if is_content_word(t) and t not in stopwords]
+        return [t for t in drop_captions(unit_text.lower()).split() if is_content_word(t) and t not in stopwords]
 
     def _unit_tokens(self, texts: Iterable[str]) -> list[list[str]]:
         """Tokens of every unit of every text, before phrases and the dictionary."""
@@ -350,16 +439,19 @@ class TopicModel(TransformerMixin, BaseEstimator):
 
     def _effective_no_below(self, n_units: int) -> int:
         if self.no_below == "auto":
-            return 2 if n_units < SMALL_CORPUS_UNITS else 5
+            per, least, most = AUTO_NO_BELOW
+            return max(least, min(most, n_units // per))
         return int(self.no_below)
 
     # -- learning -----------------------------------------------------------
 
     def _make_engine(self):
         k = int(self.n_topics)
-        max_iter = self.max_iter or DEFAULT_MAX_ITER[self.engine]
+        start = "gensim-random" if self.engine == "gensim" and self.init == "random" else self.engine
+        max_iter = self.max_iter or DEFAULT_MAX_ITER[start]
         alpha = self.alpha if self.alpha is not None else 1.0 / k
-        return _ENGINE_CLASSES[self.engine](k, alpha, self.eta, max_iter, self.random_state)
+        options = {"init": self.init} if self.engine == "gensim" else {}
+        return _ENGINE_CLASSES[self.engine](k, alpha, self.eta, max_iter, self.random_state, **options)
 
     def _fit_topics(self, unit_tokens: list[list[str]]) -> "TopicModel":
         """Fit LDA on units already reduced to dictionary words (shared by `fit` and `sweep`)."""
@@ -445,9 +537,29 @@ def coherence_per_topic(topics: Sequence[Sequence[str]], texts: Sequence[Sequenc
 MEASURES = {"npmi": "c_npmi", "c_v": "c_v"}
 
 
-def topic_measures(models: Sequence[TopicModel], texts: Sequence[Sequence[str]],
+class ReferenceTokens:
+    """The texts the coherence measures count in: each unit's pyvi tokens, lower-cased, all of them.
+
+    Not the model's own tokens: a vocabulary filter would change what NPMI counts, so settings, engines
+    and seeds are all scored against the same text. Lazy (the sliding window reads each text once), so
+    35,000 long articles do not sit in memory as token lists.
+    """
+
+    def __init__(self, texts: Sequence[str], unit: str = "document"):
+        self.texts, self.unit = texts, unit
+
+    def __iter__(self):
+        for text in self.texts:
+            for unit_text in split_units(text, self.unit):
+                yield unit_text.lower().split()
+
+    def __len__(self) -> int:
+        return sum(len(split_units(text, self.unit)) for text in self.texts)
+
+
+def topic_measures(models: Sequence[TopicModel], texts: Iterable[Sequence[str]],
                    measures: Sequence[str] = ("npmi", "c_v", "diversity")) -> list[dict]:
-    """NPMI, C_V and diversity of each model, counted in `texts` (token lists, e.g. `model.analyze(X)`).
+    """NPMI, C_V and diversity of each model, counted in `texts` (token lists: `ReferenceTokens(segmented)`).
 
     All models must share one dictionary (as `sweep`'s do). Returns one
     {"k", "npmi", "c_v", "diversity"} dict per model.
@@ -471,17 +583,59 @@ def topic_measures(models: Sequence[TopicModel], texts: Sequence[Sequence[str]],
     return rows
 
 
+def topic_stability(runs: Sequence[Sequence[Sequence[str]]], top_n: int = NPMI_TOP_N) -> float | None:
+    """How alike the topics of several runs (seeds) are: for each pair of runs, each topic's best Jaccard
+    similarity of top `top_n` words with a topic of the other run, averaged both ways, then over the pairs.
+    1 means every seed finds the same topics; None for a single run.
+
+    >>> round(topic_stability([[["a", "b"], ["c", "d"]], [["a", "b"], ["c", "e"]]]), 3)
+    0.667
+    """
+    if len(runs) < 2:
+        return None
+    sets = [[set(list(words)[:top_n]) for words in run] for run in runs]
+
+    def best_match(first, second) -> float:
+        return float(np.mean([max(len(a & b) / len(a | b) for b in second) for a in first]))
+
+    pairs = [(a, b) for i, a in enumerate(sets) for b in sets[i + 1:]]
+    return float(np.mean([(best_match(a, b) + best_match(b, a)) / 2 for a, b in pairs]))
+
+
 def suggest_k(rows: Sequence[dict]) -> int:
-    """The K with the best topic quality, NPMI × diversity (Dieng, Ruiz & Blei 2020).
+    """The K whose topic quality, NPMI × diversity (Dieng, Ruiz & Blei 2020), holds up across seeds: the
+    mean over seeds less one standard deviation, times the stability of the topics between seeds
+    (`topic_stability`, 1 when there is one seed). A K whose topics change with the seed is worth less
+    than its mean: a reader would get other themes from the next run. Where that quality is not
+    positive (negative NPMI: a handful of short texts), the product would favour the K whose topics
+    repeat each other most, so those Ks are ranked by NPMI alone, after any K of positive quality.
 
     >>> suggest_k([{"k": 5, "npmi": 0.10, "diversity": 0.9}, {"k": 10, "npmi": 0.12, "diversity": 0.6}])
     5
+    >>> suggest_k([{"k": 5, "quality": 0.10, "quality_sd": 0.01, "stability": 0.5},
+    ...            {"k": 10, "quality": 0.09, "quality_sd": 0.01, "stability": 0.8}])
+    10
+    >>> suggest_k([{"k": 3, "npmi": -0.29, "diversity": 0.9}, {"k": 5, "npmi": -0.28, "diversity": 0.66}])
+    5
+    >>> suggest_k([{"k": 3, "npmi": -0.27, "diversity": 0.9}, {"k": 5, "npmi": -0.28, "diversity": 0.66}])
+    3
     """
-    scored = [(row["npmi"] * row["diversity"], row["k"]) for row in rows
-              if row.get("npmi") is not None and row.get("diversity") is not None]
+    scored = []
+    for row in rows:
+        quality = row.get("quality")
+        if quality is None and row.get("npmi") is not None and row.get("diversity") is not None:
+            quality = row["npmi"] * row["diversity"]
+        if quality is None:
+            continue
+        lower = quality - (row.get("quality_sd") or 0.0)
+        if lower > 0:
+            scored.append((1, lower * (row.get("stability") or 1.0), row["k"]))
+        else:
+            npmi = row.get("npmi")
+            scored.append((0, lower if npmi is None else npmi - (row.get("npmi_sd") or 0.0), row["k"]))
     if not scored:
         raise TopicsError("no NPMI and diversity to choose a K from")
-    return max(scored)[1]
+    return max(scored)[2]
 
 
 def parse_k_range(spec: str) -> list[int]:
@@ -512,29 +666,57 @@ def prepare(texts: Sequence[str], **params) -> tuple[TopicModel, list[list[str]]
     return base, base._fit_vocabulary(list(texts))
 
 
+SWEEP_MEASURES = ("npmi", "c_v", "diversity")
+
+
 def sweep_prepared(base: TopicModel, unit_tokens: list[list[str]], ks: Sequence[int],
-                   measures: Sequence[str] = ("npmi", "c_v", "diversity")) -> tuple[list[dict], list[TopicModel]]:
-    """Fit one model per K on a shared preprocessing (`prepare`); return (measure rows, models)."""
+                   measures: Sequence[str] = SWEEP_MEASURES, seeds: Sequence[int] = (0,),
+                   reference: Iterable[Sequence[str]] | None = None) -> tuple[list[dict], list[TopicModel]]:
+    """Fit one model per K and seed on a shared preprocessing (`prepare`); return (one row per K, the model
+    of the first seed per K).
+
+    Each row holds the mean over seeds of every measure and its standard deviation (`npmi_sd`, ...),
+    `quality` (NPMI × diversity) and its spread, `stability` (`topic_stability` of the seeds' topics)
+    and the mean `fit_seconds`. Measures are counted in `reference` (`ReferenceTokens` of the texts;
+    the units' model tokens when not given).
+    """
     import time
 
-    models, seconds = [], []
+    fits = []  # (k, seed, model, seconds)
     for k in ks:
-        model = copy.deepcopy(base).set_params(n_topics=k)
-        started = time.perf_counter()
-        models.append(model._fit_topics(unit_tokens))
-        seconds.append(time.perf_counter() - started)
-        log.info("K=%d fitted in %.1f s", k, seconds[-1])
-    rows = topic_measures(models, unit_tokens, measures)
-    for row, secs in zip(rows, seconds):
-        row["fit_seconds"] = round(secs, 2)
-    return rows, models
+        for seed in seeds:
+            model = copy.deepcopy(base).set_params(n_topics=k, random_state=seed)
+            started = time.perf_counter()
+            model._fit_topics(unit_tokens)
+            fits.append((k, seed, model, time.perf_counter() - started))
+            log.info("K=%d seed %d fitted in %.1f s", k, seed, fits[-1][3])
+    measured = topic_measures([m for _, _, m, _ in fits], unit_tokens if reference is None else reference, measures)
+    rows, firsts = [], []
+    for k in ks:
+        runs = [(model, secs, row) for (k_, _, model, secs), row in zip(fits, measured) if k_ == k]
+        row = {"k": k, "seeds": len(runs)}
+        for name in [m for m in SWEEP_MEASURES if m in measures] + ["quality"]:
+            if name == "quality":
+                values = [r["npmi"] * r["diversity"] for _, _, r in runs
+                          if r.get("npmi") is not None and r.get("diversity") is not None]
+            else:
+                values = [r[name] for _, _, r in runs if r.get(name) is not None]
+            row[name] = round(float(np.mean(values)), 4) if values else None
+            row[f"{name}_sd"] = round(float(np.std(values)), 4) if values else None
+        row["stability"] = topic_stability([[[w for w, _ in t] for t in model.top_words(NPMI_TOP_N)]
+                                            for model, _, _ in runs])
+        row["stability"] = None if row["stability"] is None else round(row["stability"], 4)
+        row["fit_seconds"] = round(float(np.mean([secs for _, secs, _ in runs])), 2)
+        rows.append(row)
+        firsts.append(runs[0][0])
+    return rows, firsts
 
 
-def sweep(texts: Sequence[str], ks: Sequence[int], measures: Sequence[str] = ("npmi", "c_v", "diversity"),
-          **params) -> tuple[list[dict], list[TopicModel]]:
-    """Fit one model per K on one preprocessing of `texts`; return (measure rows, models)."""
+def sweep(texts: Sequence[str], ks: Sequence[int], measures: Sequence[str] = SWEEP_MEASURES,
+          seeds: Sequence[int] = (0,), **params) -> tuple[list[dict], list[TopicModel]]:
+    """Fit one model per K and seed on one preprocessing of `texts`; return (one row per K, models)."""
     base, unit_tokens = prepare(texts, n_topics=min(ks), **params)
-    return sweep_prepared(base, unit_tokens, ks, measures)
+    return sweep_prepared(base, unit_tokens, ks, measures, seeds, ReferenceTokens(texts, base.unit))
 
 
 # --------------------------------------------------------------------- views
@@ -554,12 +736,15 @@ class TopicReport:
     types: list[str] = field(default_factory=list)
     by_type: list[list[float]] = field(default_factory=list)  # types × K
     type_counts: list[int] = field(default_factory=list)
+    engine: str = ""  # what made the themes, in words (ENGINE_NAMES)
+    titles: list[str] = field(default_factory=list)  # per topic: its most representative article's title, or ""
 
     def topics_json(self) -> list[dict]:
-        return [{"topic": k, "label": label, "share": round(share, 4),
+        titles = self.titles or [""] * len(self.labels)
+        return [{"topic": k, "label": label, "title": title, "share": round(share, 4),
                  "words": [[w, round(p, 5)] for w, p in words], "representatives": reps}
-                for k, (label, words, share, reps) in enumerate(
-                    zip(self.labels, self.top_words, self.shares, self.representatives))]
+                for k, (label, title, words, share, reps) in enumerate(
+                    zip(self.labels, titles, self.top_words, self.shares, self.representatives))]
 
 
 def period_of(date: str | None, period: str = "month") -> str | None:
@@ -598,6 +783,21 @@ def representative_documents(mixes: np.ndarray, n: int = 3,
     return [[int(i) for i in order[:, k] if mixes[i, k] >= min_share] for k in range(mixes.shape[1])]
 
 
+def representative_title(representatives: Sequence[dict], words: Sequence[str]) -> str:
+    """The title that names a topic best: among its representative articles (by share), the title holding
+    most of its top words; the first one on a tie. "" when none has a title.
+
+    >>> representative_title([{"title": "Bão đổ bộ"}, {"title": "Mưa lớn, bão số 2 đổ bộ"}], ["bão", "mưa"])
+    'Mưa lớn, bão số 2 đổ bộ'
+    """
+    def named(title: str) -> int:
+        title = " " + " ".join(re.findall(r"\w+", title.lower())) + " "
+        return sum(f" {w.replace('_', ' ')} " in title for w in words)
+
+    titled = [r["title"] for r in representatives if r.get("title")]
+    return max(titled, key=named) if titled else ""
+
+
 def summarize(model: TopicModel, articles: Sequence, mixes: np.ndarray, types: dict[str, str] | None = None,
               period: str = "month", n_words: int = 10, n_representatives: int = 3) -> TopicReport:
     """A `TopicReport` of `articles` (objects with id, title, date, label) and their `mixes`.
@@ -615,11 +815,13 @@ def summarize(model: TopicModel, articles: Sequence, mixes: np.ndarray, types: d
                         for i in idx] for k, idx in enumerate(representative_documents(mixes, n_representatives))]
     periods, over_time, period_counts = mean_mix_by_group([period_of(a.date, period) for a in articles], mixes)
     type_names, by_type, type_counts = mean_mix_by_group(article_types, mixes)
+    titles = [representative_title(reps, [w for w, _ in words]) for reps, words in
+              zip(representatives, model.top_words(NPMI_TOP_N))]
     return TopicReport(labels=labels, top_words=model.top_words(n_words),
                        shares=[float(s) for s in model.topic_shares()], documents=documents,
                        representatives=representatives, periods=periods, over_time=over_time.tolist(),
                        period_counts=period_counts, types=type_names, by_type=by_type.tolist(),
-                       type_counts=type_counts)
+                       type_counts=type_counts, engine=ENGINE_NAMES[model.engine], titles=titles)
 
 
 def _write_table(path: Path, header: Sequence[str], rows: Iterable[Sequence]) -> None:
@@ -682,7 +884,8 @@ def write_sweep(rows: Sequence[dict], directory: str | os.PathLike) -> list[Path
 
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
-    header = ["k", "npmi", "c_v", "diversity", "fit_seconds"]
+    header = ["k", "seeds", "npmi", "npmi_sd", "c_v", "c_v_sd", "diversity", "diversity_sd", "quality", "quality_sd",
+              "stability", "fit_seconds"]
     _write_table(directory / "sweep.csv", header, ([row.get(c) for c in header] for row in rows))
     return [directory / "sweep.csv", plots.save_figure(plots.topic_sweep_figure(rows), directory / "sweep.png")]
 

@@ -110,6 +110,15 @@ def test_topic_sweep_plots_each_measure_against_k_sorted():
     assert fig.axes[0].get_xlabel() == "Number of topics (K)"
 
 
+def test_topic_sweep_shows_the_spread_over_seeds_and_the_stability():
+    rows = [{"k": 5, "npmi": 0.05, "npmi_sd": 0.01, "stability": 0.9},
+            {"k": 10, "npmi": 0.02, "npmi_sd": 0.03, "stability": 0.6}]
+    fig = plots.topic_sweep_figure(rows)
+    assert [ax.get_ylabel() for ax in fig.axes] == ["npmi", "stability"]
+    [bars] = fig.axes[0].collections  # one vertical bar per K, ± its standard deviation
+    assert [round(float(seg[1][1] - seg[0][1]), 3) for seg in bars.get_segments()] == [0.02, 0.06]
+
+
 def test_topic_sweep_leaves_out_missing_measures_and_refuses_empty_rows():
     fig = plots.topic_sweep_figure([{"k": 3, "npmi": 0.1}, {"k": 4, "npmi": 0.2}])
     assert [ax.get_ylabel() for ax in fig.axes] == ["npmi"]

@@ -204,6 +204,7 @@ def test_cli_report_fits_topics_on_the_articles_when_none_are_given(tmp_path, se
     assert result.exit_code == 0, result.output
     html = out.read_text(encoding="utf-8")
     assert 'id="no-topics"' not in html and 'id="topic-2"' in html and "K = 3" in html
+    assert "topics made by LDA (gensim, variational Bayes)" in html  # which engine made the themes
     assert "topics" in load_workbook(xlsx).sheetnames
 
 
@@ -226,8 +227,9 @@ def test_cli_report_uses_a_given_topic_model_and_its_card(tmp_path, seeds_dir, f
     from dvtopics.topics import TopicModel
 
     segmented = segment_many([a.text for a in read_articles(seeds_dir)])
-    model = TopicModel(n_topics=2, unit="paragraph", phrases=False).fit(segmented)
-    save_model(model, tmp_path / "topics", {"task": "topics", "k": 2, "engine": "gensim", "unit": "paragraph",
+    model = TopicModel(n_topics=2, unit="paragraph", engine="nmf").fit(segmented)
+    save_model(model, tmp_path / "topics", {"task": "topics", "k": 2, "engine": "nmf", "unit": "paragraph",
+                                            "engine_name": "NMF (scikit-learn, on TF-IDF)",
                                             "measures": {"npmi": 0.0123}})
     out = tmp_path / "r.html"
     result = CliRunner().invoke(cli, ["report", str(seeds_dir), "--topics", str(tmp_path / "topics"),
@@ -236,6 +238,7 @@ def test_cli_report_uses_a_given_topic_model_and_its_card(tmp_path, seeds_dir, f
     html = out.read_text(encoding="utf-8")
     assert 'id="topic-1"' in html and 'id="topic-2"' not in html
     assert f"topic model {tmp_path / 'topics'}" in html and "npmi 0.012" in html
+    assert "2 topics made by NMF (scikit-learn, on TF-IDF)" in html and "K = 2, NMF (scikit-learn, on TF-IDF)" in html
 
 
 def test_cli_report_refuses_a_model_of_another_task(tmp_path, seeds_dir, fake_classifier):

@@ -225,7 +225,7 @@ def test_side_files_in_utf16_reach_the_topic_model(tmp_path):
 
     stopwords = tmp_path / "stop.txt"
     stopwords.write_text("công_tác\nDân_vận\n", encoding="utf-16")
-    params = _model_params("document", "gensim", "auto", 0.5, False, str(stopwords), None, 0)
+    params = _model_params("document", "gensim", "auto", 0.5, False, "nmf", str(stopwords), None, 0)
     assert params["extra_stopwords"] == ("công_tác", "dân_vận")
 
 

@@ -15,8 +15,8 @@ from dvtopics.corpus import Article
 from dvtopics.errors import DvtopicsError
 from dvtopics.persist import load_model, save_model
 from dvtopics.topics import (
-    TopicModel, default_stopwords, ldavis_html, parse_k_range, read_type_labels, suggest_k, summarize, sweep,
-    topic_diversity, topic_measures,
+    ENGINE_NAMES, ENGINES, ReferenceTokens, TopicModel, default_stopwords, drop_captions, ldavis_html, parse_k_range,
+    read_type_labels, suggest_k, summarize, sweep, topic_diversity, topic_measures, topic_stability, write_report,
 )
 
 THEMES = {
@@ -57,11 +57,19 @@ def theme_of(words):
     return best, counts[best]
 
 
-@pytest.mark.parametrize("engine", ["gensim", "sklearn", "tomotopy"])
-def test_each_engine_finds_the_three_made_up_themes(texts, engine):
+def engine_params(engine):
+    """fitted() keywords for an engine name of ENGINES, or "gensim-random" (gensim LDA from a random start)."""
     if engine == "tomotopy":
         pytest.importorskip("tomotopy")
-    model = fitted(texts, engine=engine)
+    return dict(engine="gensim", init="random") if engine == "gensim-random" else dict(engine=engine)
+
+
+ALL_ENGINES = list(ENGINES) + ["gensim-random"]
+
+
+@pytest.mark.parametrize("engine", ALL_ENGINES)
+def test_each_engine_finds_the_three_made_up_themes(texts, engine):
+    model = fitted(texts, **engine_params(engine))
     found = [theme_of([w for w, _ in topic]) for topic in model.top_words(5)]
     assert sorted(theme for theme, _ in found) == sorted(THEMES)
     assert all(count >= 4 for _, count in found)
@@ -72,6 +80,52 @@ def test_stopwords_numbers_and_punctuation_never_become_topic_words(texts):
     vocabulary = set(model.dictionary_.token2id)
     assert vocabulary <= {w for words in THEMES.values() for w in words}
     assert {"của", "và"} <= default_stopwords()
+
+
+@pytest.mark.parametrize("engine", ALL_ENGINES)
+def test_every_engine_gives_outputs_of_the_same_shape_and_meaning(texts, engine, tmp_path):
+    """What `topics fit` writes, for each engine: the same files, columns and ranges, and the same themes."""
+    model = fitted(texts, **engine_params(engine))
+    _, themes = made_up_texts()
+    articles = [Article(id=f"a{i}", title=f"{theme} {i}", date=f"2017-0{1 + i % 2}-15", label=theme)
+                for i, theme in enumerate(themes)]
+    mixes = model.transform(texts)
+    assert mixes.shape == (len(texts), 3) and np.allclose(mixes.sum(axis=1), 1) and (mixes >= 0).all()
+    assert model.topic_word_.shape == (3, len(model.dictionary_)) and np.allclose(model.topic_word_.sum(axis=1), 1)
+    assert np.isclose(model.topic_shares().sum(), 1)
+    report = summarize(model, articles, mixes)
+    assert report.engine == ENGINE_NAMES[model.engine]
+    # meaning: each theme's articles have one main topic, that topic's label and title come from that theme
+    for theme in THEMES:
+        [topic] = {d["main_topic"] for d in report.documents if d["type"] == theme}
+        assert theme_of(report.labels[topic].replace(" ", "_").split(",_"))[0] == theme
+        assert report.titles[topic].startswith(theme)
+        assert np.array(report.by_type)[report.types.index(theme), topic] > 0.6
+    assert report.periods == ["2017-01", "2017-02"] and np.allclose(np.array(report.over_time).sum(axis=1), 1)
+    names = sorted(path.name for path in write_report(report, tmp_path))
+    assert names == ["by_type.csv", "by_type.png", "documents.csv", "over_time.csv", "over_time.png",
+                     "topic_words.png", "topics.json"]
+    header = (tmp_path / "documents.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header == "id,title,date,type,main_topic,main_label,main_share,topic_0,topic_1,topic_2"
+    assert {"topic", "label", "title", "share", "words", "representatives"} <= set(report.topics_json()[0])
+
+
+def test_labels_are_distinctive_words_not_the_most_frequent(texts):
+    """A word every theme repeats is each topic's most probable word, but names none of them."""
+    shared = [" ".join("dân_vận" if w in ("của", "và", "là", "những", "các", "ở", "được") else w for w in text.split(" "))
+              for text in texts]
+    model = fitted(shared, no_above=1.0)
+    assert all(words[0][0] == "dân_vận" for words in model.top_words(1))
+    assert not any("dân vận" in label for label in model.topic_labels())
+
+
+def test_photo_captions_stay_out_of_the_vocabulary():
+    texts = [text + f" ( ảnh : reuters ) . ảnh : zen nguyễn . ảnh minh_họa . ( ảnh minh_họa ) video : afp"
+             for text in made_up_texts()[0]]
+    vocabulary = set(fitted(texts).dictionary_.token2id)
+    assert not vocabulary & {"ảnh", "minh_họa", "reuters", "zen", "nguyễn", "afp", "video"}
+    assert drop_captions("xe ( ảnh : afp ) chạy") == "xe  chạy"
+    assert drop_captions("chụp ảnh cưới") == "chụp ảnh cưới"  # "ảnh" outside a caption is dropped as a stopword
 
 
 def test_transform_gives_one_mix_per_text_and_the_right_main_topic(texts):
@@ -105,16 +159,14 @@ def test_phrases_join_a_frequent_collocation():
     rng = random.Random(1)
     filler = "lúa gạo nông_dân ruộng_đồng bác_sĩ bệnh_viện thuốc y_tế".split()
     texts = [" ".join(["mặt_trận", "tổ_quốc"] + rng.sample(filler, 5)) for _ in range(40)]
-    model = TopicModel(n_topics=2, no_below=2, no_above=1.0, phrase_min_count=3).fit(texts)
+    model = TopicModel(n_topics=2, no_below=2, no_above=1.0, phrases=True, phrase_min_count=3).fit(texts)
     assert "mặt_trận_tổ_quốc" in model.dictionary_.token2id
     assert "mặt_trận" not in model.dictionary_.token2id
 
 
-@pytest.mark.parametrize("engine", ["gensim", "sklearn", "tomotopy"])
+@pytest.mark.parametrize("engine", ALL_ENGINES)
 def test_save_load_round_trip_gives_the_same_mixes(texts, tmp_path, engine):
-    if engine == "tomotopy":
-        pytest.importorskip("tomotopy")
-    model = fitted(texts, engine=engine)
+    model = fitted(texts, **engine_params(engine))
     save_model(model, tmp_path / "m", {"task": "topics", "k": 3, "engine": engine})
     loaded, card = load_model(tmp_path / "m", task="topics")
     assert card["engine"] == engine
@@ -147,6 +199,29 @@ def test_sweep_fits_each_k_and_suggests_one(texts):
     assert [row["k"] for row in rows] == [2, 3, 5] and [m.n_topics for m in models] == [2, 3, 5]
     assert all(m.dictionary_ is not models[0].dictionary_ for m in models[1:])  # each a model of its own
     assert suggest_k(rows) == 3  # the made-up corpus has three themes
+    assert rows[0]["stability"] is None and rows[0]["npmi_sd"] == 0  # one seed: no spread to show
+
+
+def test_sweep_over_seeds_reports_spread_and_stability(texts):
+    params = dict(engine="gensim", init="random", no_below=2, no_above=0.9, phrases=False, max_iter=20)
+    rows, _ = sweep(texts, [3, 6], seeds=[0, 1, 2], **params)
+    assert [row["seeds"] for row in rows] == [3, 3] and suggest_k(rows) == 3
+    assert all(row["npmi_sd"] > 0 and 0 < row["stability"] < 1 for row in rows)  # each seed its own model
+    [same] = sweep(texts, [6], seeds=[4, 4], **params)[0]
+    assert same["stability"] == 1.0 and same["npmi_sd"] == 0 and same["diversity_sd"] == 0
+
+
+def test_topic_stability_matches_topics_by_their_top_words():
+    same = [["a", "b", "c"], ["d", "e", "f"]]
+    assert topic_stability([same, list(reversed(same))]) == 1.0  # the order of the topics does not matter
+    assert topic_stability([same, [["x", "y", "z"], ["u", "v", "w"]]]) == 0.0
+    assert topic_stability([same]) is None
+
+
+def test_reference_tokens_are_every_token_of_each_unit():
+    tokens = ReferenceTokens(["Xe chạy , 2022\nhọc_sinh", "bò"], unit="paragraph")
+    assert list(tokens) == [["xe", "chạy", ",", "2022"], ["học_sinh"], ["bò"]] and len(tokens) == 3
+    assert list(ReferenceTokens(["a b\nc"])) == [["a", "b", "c"]]
 
 
 def test_parse_k_range_rejects_nonsense():
@@ -160,6 +235,8 @@ def test_parse_k_range_rejects_nonsense():
 def test_bad_parameters_raise_library_errors(texts):
     with pytest.raises(DvtopicsError, match="engine"):
         TopicModel(engine="mallet").fit(texts)
+    with pytest.raises(DvtopicsError, match="init"):
+        TopicModel(init="lda").fit(texts)
     with pytest.raises(DvtopicsError, match="no words"):
         TopicModel(n_topics=2).fit(["của và là , 2022"])
 
@@ -261,22 +338,52 @@ def test_cli_sweep_reports_measures_per_k(tmp_path):
     assert result.exit_code == 0, result.output
     assert "Suggested K:" in result.output
     lines = (tmp_path / "sweep" / "sweep.csv").read_text().splitlines()
-    assert lines[0].startswith("k,npmi,c_v,diversity") and len(lines) == 3
+    assert lines[0].startswith("k,seeds,npmi,npmi_sd,c_v,c_v_sd,diversity,diversity_sd,quality,quality_sd,stability")
+    assert len(lines) == 3 and all(line.split(",")[1] == "3" for line in lines[1:])  # three seeds by default
+    assert "±" in result.output
     assert (tmp_path / "sweep" / "sweep.png").stat().st_size > 0
+
+
+@pytest.mark.parametrize("engine", ["nmf", "gensim"])
+def test_cli_says_which_engine_made_the_themes(tmp_path, engine):
+    texts, themes = made_up_texts(n_per_theme=10)
+    corpus = tmp_path / "c.jsonl"
+    with open(corpus, "w", encoding="utf-8") as handle:
+        for i, (text, theme) in enumerate(zip(texts, themes)):
+            record = {"id": str(i), "title": f"{theme} {i}", "date": f"2017-0{1 + i % 2}-01",
+                      "text": text.replace("_", " "), "label": theme}
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    out = tmp_path / "themes"
+    fit = CliRunner().invoke(cli, ["topics", "fit", str(corpus), "--k", "3", "--engine", engine, "--no-above", "0.9",
+                                   "--out", str(out)])
+    assert fit.exit_code == 0, fit.output
+    card = json.loads((out / "model_card.json").read_text(encoding="utf-8"))
+    assert card["engine"] == engine and card["engine_name"] == ENGINE_NAMES[engine]
+    shown = CliRunner().invoke(cli, ["topics", "show", str(out)])
+    assert f"made by {ENGINE_NAMES[engine]}" in shown.output and "«" in shown.output  # a representative title
+    assigned = CliRunner().invoke(cli, ["topics", "assign", str(out), str(corpus), "--out", str(tmp_path / "a.csv")])
+    assert assigned.exit_code == 0, assigned.output
+    rows = (tmp_path / "a.csv").read_text(encoding="utf-8").splitlines()
+    assert len(rows) == 31 and rows[0].endswith("topic_0,topic_1,topic_2")
+    for name in ("over_time.csv", "by_type.csv", "documents.csv", "topics.json"):
+        assert (out / name).stat().st_size > 0
 
 
 # ------------------------------------------------------------ real corpora
 
 @pytest.mark.slow
-def test_baomoi_sample_gives_coherent_distinct_topics():
-    import itertools
-
+@pytest.mark.parametrize("engine, npmi, diversity", [("gensim", 0.12, 0.80), ("nmf", 0.19, 0.85)])
+def test_baomoi_sample_gives_coherent_distinct_topics(engine, npmi, diversity):
+    """The themes issue's sample and measures at seed 0 (its targets are on the mean of three seeds:
+    benchmarks/RESULTS.md); LDA in the BERTopic paper: 0.058 / 0.749."""
     from conftest import corpus_path
     from dvtopics.corpus import read_articles
-    from dvtopics.segment import segment_many
+    from dvtopics.segment import SegmentCache, segment_many
 
-    articles = itertools.islice(read_articles(corpus_path("baomoi_2017.jsonl.gz"), on_error="record"), 2000)
-    segmented = segment_many([a.text for a in articles if not a.error], n_jobs=2, lower=True)
-    model = TopicModel(n_topics=10).fit(segmented)
-    [row] = topic_measures([model], model.analyze(segmented), measures=("npmi", "diversity"))
-    assert row["npmi"] > 0.05 and row["diversity"] > 0.6  # LDA in the BERTopic paper: 0.058 and 0.749
+    articles = [a for a in read_articles(corpus_path("baomoi_2017.jsonl.gz"), on_error="record") if not a.error]
+    random.Random(20261122).shuffle(articles)
+    segmented = segment_many([a.text for a in articles[:3000]], n_jobs=2, cache=SegmentCache(), lower=True)
+    model = TopicModel(n_topics=20, engine=engine).fit(segmented)
+    [row] = topic_measures([model], ReferenceTokens(segmented), measures=("npmi", "diversity"))
+    assert row["npmi"] >= npmi and row["diversity"] >= diversity
+    assert not {"ảnh", "minh_họa"} & {w for topic in model.top_words(25) for w, _ in topic}

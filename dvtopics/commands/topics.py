@@ -24,7 +24,8 @@ from .options import (AT_LEAST_ONE, SEED, cache_options, engine_options, field_n
                       paths_argument)
 
 UNITS = ("document", "paragraph")
-ENGINES = ("gensim", "tomotopy", "sklearn")
+ENGINES = ("gensim", "nmf", "tomotopy", "sklearn")  # dvtopics.topics.ENGINES, without importing it
+INITS = ("nmf", "random")  # dvtopics.topics.INITS
 PERIODS = ("month", "quarter", "year")
 MAX_TOPICS = 1000  # more than anyone reads; a mistyped 100000 would fill the memory before saying anything
 
@@ -42,34 +43,39 @@ def _no_below(ctx, param, value: str):
 
 
 def model_options(func):
-    """The preprocessing and LDA options shared by `fit` and `sweep`."""
+    """The preprocessing and engine options shared by `fit` and `sweep`."""
     for option in reversed([
         click.option("--unit", type=click.Choice(UNITS), default="document", show_default=True,
                      help="What LDA sees as one document: a whole article or each paragraph (better for a few long reports)."),
         click.option("--engine", type=click.Choice(ENGINES), default="gensim", show_default=True,
-                     help="LDA implementation (tomotopy needs: pip install 'dvtopics[bench]')."),
+                     help="gensim: LDA, the default; nmf: NMF on TF-IDF, the most coherent and fastest; tomotopy: "
+                          "LDA by Gibbs sampling (pip install 'dvtopics[bench]'); sklearn: scikit-learn's LDA."),
         click.option("--no-below", default="auto", show_default=True, callback=_no_below,
-                     help="Keep words found in at least this many units (auto: 5, or 2 under 500 units)."),
+                     help="Keep words found in at least this many units (auto: one in 150, at least 2, at most 20)."),
         click.option("--no-above", type=click.FloatRange(0, 1, min_open=True), default=0.5, show_default=True,
                      help="Drop words found in more than this share of the units."),
-        click.option("--no-phrases", is_flag=True, help="Do not join collocations (gensim Phrases) into one token."),
+        click.option("--phrases/--no-phrases", default=False, show_default=True,
+                     help="Join collocations (gensim Phrases) into one token; off as it lowered NPMI."),
+        click.option("--init", type=click.Choice(INITS), default="nmf", show_default=True,
+                     help="Where gensim's LDA starts: the topics NMF finds, or random ones (other engines ignore it)."),
         click.option("--stopwords", "stopwords_file", type=click.Path(exists=True, dir_okay=False),
                      help="Extra stopwords, one a line (segmented form: công_tác)."),
         click.option("--max-iter", type=AT_LEAST_ONE, default=None,
-                     help="Passes (gensim, sklearn) or Gibbs sweeps (tomotopy) [default: 10, 10, 500]."),
+                     help="Passes (gensim, sklearn), Gibbs sweeps (tomotopy) or iterations (nmf) "
+                          "[default: the engine's own]."),
         click.option("--seed", type=SEED, default=0, show_default=True, help="Random seed: the same seed repeats a run."),
     ]):
         func = option(func)
     return func
 
 
-def _model_params(unit, engine, no_below, no_above, no_phrases, stopwords_file, max_iter, seed) -> dict:
+def _model_params(unit, engine, no_below, no_above, phrases, init, stopwords_file, max_iter, seed) -> dict:
     from ..corpus import read_side_file
 
     extra = []
     if stopwords_file:
         extra = [w.strip().lower() for w in read_side_file(stopwords_file).splitlines() if w.strip()]
-    return dict(unit=unit, engine=engine, no_below=no_below, no_above=no_above, phrases=not no_phrases,
+    return dict(unit=unit, engine=engine, no_below=no_below, no_above=no_above, phrases=phrases, init=init,
                 extra_stopwords=tuple(extra), max_iter=max_iter, random_state=seed)
 
 
@@ -96,10 +102,13 @@ def _report_failures(articles, good) -> int:
 def _echo_topics(topics: list[dict], card: dict, n_words: int) -> None:
     measures = card.get("measures", {})
     shown = ", ".join(f"{name} {value:.3f}" for name, value in measures.items() if isinstance(value, (int, float)))
-    click.echo(f"{card.get('k')} topics ({card.get('engine')}, by {card.get('unit')}; "
+    engine = card.get("engine_name") or card.get("engine")
+    click.echo(f"{card.get('k')} topics made by {engine} (by {card.get('unit')}; "
                f"{card.get('data', {}).get('articles', '?')} articles){'; ' + shown if shown else ''}")
     for topic in topics:
         click.echo(f"\n#{topic['topic']}  {topic['share']:.0%}  {topic['label']}")
+        if topic.get("title"):
+            click.echo(f"    «{topic['title'][:100]}»")
         click.echo("    " + " ".join(word for word, _ in topic["words"][:n_words]))
         for rep in topic.get("representatives", [])[:3]:
             click.echo(f"    - {rep['title'][:90]} ({rep['share']:.0%})")
@@ -107,7 +116,7 @@ def _echo_topics(topics: list[dict], card: dict, n_words: int) -> None:
 
 @click.group()
 def topics():
-    """Recurring themes (LDA): fit, show, assign, sweep over K, html view."""
+    """Recurring themes (LDA or NMF): fit, show, assign, sweep over K and seeds, html view."""
 
 
 @topics.command("fit")
@@ -123,21 +132,24 @@ def topics():
 @input_options
 @n_jobs_option
 @cache_options
-def fit_cmd(paths, n_topics, out, labels_file, period, unit, engine, no_below, no_above, no_phrases,
+def fit_cmd(paths, n_topics, out, labels_file, period, unit, engine, no_below, no_above, phrases, init,
             stopwords_file, max_iter, seed, text_field, id_field, label_field, max_bytes, n_jobs, cache_dir,
             no_cache):
     """Fit a topic model on articles; write it with its card, tables and figures into OUT."""
     from ..persist import data_hash, save_model
-    from ..topics import TopicModel, read_type_labels, summarize, topic_measures, write_report
+    from ..topics import ENGINE_NAMES, ReferenceTokens, TopicModel, read_type_labels, summarize, topic_measures, \
+        write_report
 
-    params = _model_params(unit, engine, no_below, no_above, no_phrases, stopwords_file, max_iter, seed)
+    params = _model_params(unit, engine, no_below, no_above, phrases, init, stopwords_file, max_iter, seed)
     types = read_type_labels(labels_file) if labels_file else None
     articles, good, segmented = _read_segmented(paths, text_field, id_field, label_field, max_bytes, n_jobs,
                                                 cache_dir, no_cache)
     model = TopicModel(n_topics=n_topics, **params).fit(segmented)
-    measures = {k: v for k, v in topic_measures([model], model.analyze(segmented))[0].items() if k != "k"}
+    [measures] = topic_measures([model], ReferenceTokens(segmented, unit))
+    measures.pop("k")
     report = summarize(model, good, model.transform(segmented), types, period)
-    card = {"task": "topics", "k": n_topics, "engine": engine, "unit": unit, "parameters": model.parameters(),
+    card = {"task": "topics", "k": n_topics, "engine": engine, "engine_name": ENGINE_NAMES[engine], "unit": unit,
+            "parameters": model.parameters(),
             "labels": report.labels, "measures": measures,
             "data": {"articles": len(good), "units": model.n_units_, "vocabulary": len(model.dictionary_),
                      "hash": data_hash((a.id, a.text) for a in good), "inputs": [str(p) for p in paths]}}
@@ -198,7 +210,8 @@ def show_cmd(directory, fmt, n_words):
     """Show a model's topics: label, share, top words and representative articles."""
     topics_list, card = _read_topics(directory)
     if fmt == "json":
-        click.echo(json.dumps({"k": card.get("k"), "engine": card.get("engine"), "unit": card.get("unit"),
+        click.echo(json.dumps({"k": card.get("k"), "engine": card.get("engine"),
+                               "engine_name": card.get("engine_name"), "unit": card.get("unit"),
                                "measures": card.get("measures", {}), "topics": topics_list},
                               ensure_ascii=False, indent=1))
     else:
@@ -258,6 +271,8 @@ def assign_cmd(directory, paths, out, labels_file, resume, engine, scheduler, pa
 @paths_argument
 @click.option("--k", "k_range", default="5:50:5", show_default=True,
               help="Ks to fit: START:STOP:STEP (STOP included) or a list (4,6,8).")
+@click.option("--seeds", "n_seeds", type=click.IntRange(1, 20), default=3, show_default=True,
+              help="Fits per K, with seeds SEED, SEED+1, ...: the spread of the measures and the topics' stability.")
 @click.option("--out", type=click.Path(file_okay=False), required=True, help="Folder for sweep.csv and sweep.png.")
 @click.option("--measures", default="npmi,c_v,diversity", show_default=True,
               help="Measures to compute (C_V is the slowest on large corpora).")
@@ -265,25 +280,33 @@ def assign_cmd(directory, paths, out, labels_file, resume, engine, scheduler, pa
 @input_options
 @n_jobs_option
 @cache_options
-def sweep_cmd(paths, k_range, out, measures, unit, engine, no_below, no_above, no_phrases, stopwords_file, max_iter,
-              seed, text_field, id_field, label_field, max_bytes, n_jobs, cache_dir, no_cache):
-    """Fit several K, report NPMI, C_V and diversity per K, and suggest a K."""
+def sweep_cmd(paths, k_range, n_seeds, out, measures, unit, engine, no_below, no_above, phrases, init,
+              stopwords_file, max_iter, seed, text_field, id_field, label_field, max_bytes, n_jobs, cache_dir,
+              no_cache):
+    """Fit each K with several seeds; report the mean and spread of NPMI, C_V and diversity, how alike
+    the seeds' topics are, and suggest a K."""
     from ..topics import parse_k_range, suggest_k, sweep, write_sweep
 
     ks = parse_k_range(k_range)
     if max(ks) > MAX_TOPICS:
         raise click.BadParameter(f"{k_range!r}: each K at most {MAX_TOPICS}", param_hint="--k")
-    params = _model_params(unit, engine, no_below, no_above, no_phrases, stopwords_file, max_iter, seed)
+    params = _model_params(unit, engine, no_below, no_above, phrases, init, stopwords_file, max_iter, seed)
     articles, good, segmented = _read_segmented(paths, text_field, id_field, label_field, max_bytes, n_jobs,
                                                 cache_dir, no_cache)
-    rows, _ = sweep(segmented, ks, [m.strip() for m in measures.split(",") if m.strip()], **params)
+    seeds = list(range(seed, seed + n_seeds))
+    rows, _ = sweep(segmented, ks, [m.strip() for m in measures.split(",") if m.strip()], seeds=seeds, **params)
     write_sweep(rows, out)
-    click.echo(f"{'K':>4} {'NPMI':>8} {'C_V':>8} {'diversity':>10} {'seconds':>8}")
+    click.echo(f"{len(seeds)} seed(s) per K; mean ± standard deviation over the seeds")
+    click.echo(f"{'K':>4} {'NPMI':>15} {'C_V':>15} {'diversity':>15} {'stability':>10} {'seconds':>8}")
     for row in rows:
-        cells = [f"{row[m]:.4f}" if row.get(m) is not None else "-" for m in ("npmi", "c_v", "diversity")]
-        click.echo(f"{row['k']:>4} {cells[0]:>8} {cells[1]:>8} {cells[2]:>10} {row['fit_seconds']:>8.1f}")
+        cells = [f"{row[m]:.3f} ± {row[m + '_sd']:.3f}" if row.get(m) is not None else "-"
+                 for m in ("npmi", "c_v", "diversity")]
+        stability = f"{row['stability']:.3f}" if row.get("stability") is not None else "-"
+        click.echo(f"{row['k']:>4} {cells[0]:>15} {cells[1]:>15} {cells[2]:>15} {stability:>10} "
+                   f"{row['fit_seconds']:>8.1f}")
     if "npmi" in measures and "diversity" in measures:
-        click.echo(f"Suggested K: {suggest_k(rows)} (best NPMI × diversity)")
+        click.echo(f"Suggested K: {suggest_k(rows)} (best NPMI × diversity less its spread over seeds, "
+                   "times the stability of the topics between seeds)")
     click.echo(f"Table and plot in {out}/sweep.csv, {out}/sweep.png", err=True)
     sys.exit(_report_failures(articles, good))
 
