@@ -105,8 +105,11 @@ def collect(
     for article in reservoir:
         data.add(article, "other", gold=False)
     for article in extra:
+        if article.error:
+            log.warning("extra article %s left out: %s", article.id, article.error)
+            continue
         digest = hashlib.blake2b(article.text.encode(), digest_size=12).digest()
-        if article.error or digest in seen:
+        if digest in seen:
             continue
         if not article.label:
             raise DvtopicsError(f"extra article {article.id} has no label: give each one a label field")
