@@ -37,11 +37,13 @@ def test_notebook_runs_on_the_seeds_and_draws(path, tmp_path):
     assert "CORPORA = None" in notebook.cells[1].source, "the first code cell sets CORPORA = None"
     # as papermill injects parameters: files the notebook writes go to the test's folder, not out/
     notebook.cells.insert(2, nbformat.v4.new_code_cell(f"OUT = {str(tmp_path / 'out')!r}"))
-    client = nbclient.NotebookClient(notebook, kernel_name="python3", timeout=TIMEOUT,
+    # allow_errors: every cell runs, and the assertion below names each failing cell with its error
+    client = nbclient.NotebookClient(notebook, kernel_name="python3", timeout=TIMEOUT, allow_errors=True,
                                      resources={"metadata": {"path": str(NOTEBOOKS)}})
-    client.execute()  # raises CellExecutionError, with the cell and traceback, on the first error
+    client.execute()
     outputs = [out for cell in notebook.cells if cell.cell_type == "code" for out in cell.outputs]
-    assert not [out for out in outputs if out.output_type == "error"]
+    errors = [f"{out.ename}: {out.evalue}" for out in outputs if out.output_type == "error"]
+    assert not errors, f"{path.name}: {errors}"
     assert any("image/png" in out.get("data", {}) for out in outputs), f"{path.name} drew no figure"
 
 
