@@ -35,7 +35,6 @@ JSON/CSV and PNG figures; `ldavis_html` makes an offline pyLDAvis page.
 from __future__ import annotations
 
 import copy
-import csv
 import json
 import logging
 import os
@@ -825,25 +824,26 @@ def summarize(model: TopicModel, articles: Sequence, mixes: np.ndarray, types: d
 
 
 def _write_table(path: Path, header: Sequence[str], rows: Iterable[Sequence]) -> None:
-    with open(path, "w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(header)
-        writer.writerows(rows)
+    """A CSV through the package's one table writer (tables.write_rows): written atomically, with the BOM
+    Excel needs to read Vietnamese as UTF-8."""
+    from .tables import write_rows
+
+    write_rows((dict(zip(header, row)) for row in rows), path, columns=list(header))
 
 
 def write_documents(documents: Sequence[dict], path: str | os.PathLike) -> Path:
-    """Each article's main topic and mix: JSONL when the name ends in .jsonl, else CSV (one column per topic)."""
+    """Each article's main topic and mix: JSONL when the name ends in .jsonl, else a table (CSV, or .xlsx)
+    with one column per topic."""
+    from .tables import write_rows
+
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.suffix == ".jsonl":
-        with open(path, "w", encoding="utf-8") as handle:
-            for doc in documents:
-                handle.write(json.dumps(doc, ensure_ascii=False) + "\n")
-        return path
+        return write_rows(documents, path)
     k = len(documents[0]["mix"]) if documents else 0
     header = ["id", "title", "date", "type", "main_topic", "main_label", "main_share"] + [f"topic_{i}" for i in range(k)]
-    _write_table(path, header, ([d[c] for c in header[:7]] + d["mix"] for d in documents))
-    return path
+    return write_rows(({**{c: d[c] for c in header[:7]}, **{f"topic_{i}": v for i, v in enumerate(d["mix"])}}
+                       for d in documents), path, columns=header)
 
 
 def write_report(report: TopicReport, directory: str | os.PathLike) -> list[Path]:

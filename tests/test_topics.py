@@ -105,7 +105,7 @@ def test_every_engine_gives_outputs_of_the_same_shape_and_meaning(texts, engine,
     names = sorted(path.name for path in write_report(report, tmp_path))
     assert names == ["by_type.csv", "by_type.png", "documents.csv", "over_time.csv", "over_time.png",
                      "topic_words.png", "topics.json"]
-    header = (tmp_path / "documents.csv").read_text(encoding="utf-8").splitlines()[0]
+    header = (tmp_path / "documents.csv").read_text(encoding="utf-8-sig").splitlines()[0]
     assert header == "id,title,date,type,main_topic,main_label,main_share,topic_0,topic_1,topic_2"
     assert {"topic", "label", "title", "share", "words", "representatives"} <= set(report.topics_json()[0])
 
@@ -337,7 +337,7 @@ def test_cli_sweep_reports_measures_per_k(tmp_path):
                                       "--no-above", "0.9", "--out", str(tmp_path / "sweep")])
     assert result.exit_code == 0, result.output
     assert "Suggested K:" in result.output
-    lines = (tmp_path / "sweep" / "sweep.csv").read_text().splitlines()
+    lines = (tmp_path / "sweep" / "sweep.csv").read_text(encoding="utf-8-sig").splitlines()
     assert lines[0].startswith("k,seeds,npmi,npmi_sd,c_v,c_v_sd,diversity,diversity_sd,quality,quality_sd,stability")
     assert len(lines) == 3 and all(line.split(",")[1] == "3" for line in lines[1:])  # three seeds by default
     assert "±" in result.output
@@ -363,7 +363,9 @@ def test_cli_says_which_engine_made_the_themes(tmp_path, engine):
     assert f"made by {ENGINE_NAMES[engine]}" in shown.output and "«" in shown.output  # a representative title
     assigned = CliRunner().invoke(cli, ["topics", "assign", str(out), str(corpus), "--out", str(tmp_path / "a.csv")])
     assert assigned.exit_code == 0, assigned.output
-    rows = (tmp_path / "a.csv").read_text(encoding="utf-8").splitlines()
+    raw = (tmp_path / "a.csv").read_bytes()
+    assert raw.startswith("\ufeff".encode())  # the BOM Excel needs to read the Vietnamese titles as UTF-8
+    rows = raw.decode("utf-8-sig").splitlines()
     assert len(rows) == 31 and rows[0].endswith("topic_0,topic_1,topic_2")
     for name in ("over_time.csv", "by_type.csv", "documents.csv", "topics.json"):
         assert (out / name).stat().st_size > 0
