@@ -99,7 +99,7 @@ def main() -> None:
     weak = [i for i in range(n_corpus) if not data.gold[i]]
     extra = list(range(n_corpus, len(data.articles)))
     hits = [apply_rules(a.title, a.text) for a in data.articles]
-    by_rule = [rule_label(a) for a in data.articles]
+    by_rule = [hit.label if hit else "other" for hit in hits]
     writers = sorted({w for w in writer if w})
     print(f"hand {len(hand)}, weak {len(weak)}, written {len(extra)} ({', '.join(writers)})")
     lead_rules = [(data.labels[i], rule_label(leads[i])) for i in hand]

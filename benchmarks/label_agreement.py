@@ -31,6 +31,11 @@ def main() -> None:
           f"macro-F1 of the second against the first {result['macro_f1']:.3f}")
     print("per class F1: " + ", ".join(f"{label} {row['f1']:.3f}" for label, row in result["per_class"].items()))
     print(f"both readers sure (and so agreeing): {sum(row['certainty'] == 'sure' for row in rows)}")
+    if "label_first_edition" in rows[0]:
+        moved = Counter((row["label_first_edition"], row["label"]) for row in rows
+                        if row["label"] != row["label_first_edition"])
+        print(f"labels changed from the first edition: {sum(moved.values())} (" + ", ".join(
+            f"{a} -> {b} {n}" for (a, b), n in moved.most_common()) + ")")
     print("third reading sided with: " + ", ".join(
         f"{side} {n}" for side, n in Counter("first" if row["label"] == a else "second"
                                              for row, a, b in zip(rows, first, second) if a != b).items()))

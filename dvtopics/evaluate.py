@@ -28,6 +28,23 @@ def scores(y_true: Sequence[str], y_pred: Sequence[str], labels: Sequence[str] |
     }
 
 
+def changes(ids: Sequence[str], titles: Sequence[str], truth: Sequence[str], before: Sequence[str],
+            after: Sequence[str], labels: Sequence[str] | None = None) -> dict:
+    """What a retrained model changed on labelled articles: the earlier model's accuracy and macro-F1,
+    each article whose label changed, and how many of those it fixed and broke.
+
+    >>> c = changes(["a", "b", "c"], ["", "", ""], ["x", "y", "y"], ["x", "x", "y"], ["x", "y", "x"])
+    >>> c["fixed"], c["broke"], [change["id"] for change in c["changed"]]
+    (1, 1, ['b', 'c'])
+    """
+    earlier = scores(truth, before, labels)
+    changed = [{"id": i, "true": t, "before": b, "after": a, "title": title}
+               for i, title, t, b, a in zip(ids, titles, truth, before, after) if b != a]
+    return {"accuracy": earlier["accuracy"], "macro_f1": earlier["macro_f1"], "changed": changed,
+            "fixed": sum(c["after"] == c["true"] for c in changed),
+            "broke": sum(c["before"] == c["true"] for c in changed)}
+
+
 def format_scores(result: dict) -> str:
     """A plain-text report: per-class table, totals and the confusion matrix."""
     labels = result["labels"]

@@ -121,11 +121,11 @@ def find_event(title: str, text: str) -> Event | None:
     for where, sentence in sentences(title, text):
         match = _MEETING.search(sentence)
         if match:
-            return _event(sentence, match, where, sentences_after=text)
+            return _event(sentence, match, where)
     return None
 
 
-def _event(sentence: str, match: re.Match, where: str, sentences_after: str) -> Event:
+def _event(sentence: str, match: re.Match, where: str) -> Event:
     after = sentence[match.start():]
     phrase = " ".join(after.split()[:PHRASE_WORDS]).rstrip(",;:.")
     period = next((name for name, pattern in _PERIOD_PATTERNS if pattern.search(after)), None)

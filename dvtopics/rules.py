@@ -14,9 +14,11 @@ and leave the rest (`None`). Add one by appending a `Rule` to `RULES`.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 
+from . import events
 from .text import normalize
 
 LEAD_CHARS = 600  # the title and the lead; the body only mentions things in passing
@@ -130,10 +132,6 @@ RULES: list[Rule] = [
 def rules_fingerprint(rules: list[Rule] | None = None) -> str:
     """A short hash of the rules (names, labels, patterns) and of the event reader's patterns: a model learns
     from what they say, so its card records the fingerprint it was trained with and loading compares it."""
-    import hashlib
-
-    from . import events
-
     parts = [f"{r.name}\t{r.label}\t{r.pattern.pattern}" for r in (RULES if rules is None else rules)]
     parts += [pattern.pattern for pattern in events.PATTERNS]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]

@@ -121,7 +121,7 @@ def evaluate(model, paths, label_files, fmt, plot, show_errors, baseline, text_f
     """Score MODEL on labelled articles: per-class precision/recall/F1, macro-F1, confusion matrix."""
     from ..classify import load_classifier
     from ..corpus import read_articles
-    from ..evaluate import format_scores, scores
+    from ..evaluate import changes, format_scores, scores
 
     classifier = load_classifier(model)
     gold = _gold_labels(label_files)
@@ -140,12 +140,8 @@ def evaluate(model, paths, label_files, fmt, plot, show_errors, baseline, text_f
     if baseline:
         before = [r["label"] for r in load_classifier(baseline).predict(articles, cache=_cache(cache_dir, no_cache),
                                                                           n_jobs=n_jobs, explain=False)]
-        before_result = scores(truth, before, result["labels"])
-        changed = [{"id": a.id, "true": t, "before": b, "after": p, "title": a.title}
-                   for a, t, b, p in zip(articles, truth, before, predicted) if b != p]
-        compared = {"model": baseline, "accuracy": before_result["accuracy"], "macro_f1": before_result["macro_f1"],
-                    "fixed": sum(c["after"] == c["true"] for c in changed),
-                    "broke": sum(c["before"] == c["true"] for c in changed), "changed": changed}
+        compared = {"model": baseline, **changes([a.id for a in articles], [a.title for a in articles], truth,
+                                                 before, predicted, result["labels"])}
     if fmt == "json":
         out = {k: result[k] for k in ("accuracy", "macro_f1", "per_class", "n", "labels", "confusion")}
         click.echo(json.dumps({**out, **({"compare": compared} if compared else {})}, ensure_ascii=False))
