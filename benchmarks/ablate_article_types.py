@@ -20,11 +20,11 @@ import csv
 
 import numpy as np
 
-import dvtopics.training as training
-from dvtopics.classify import HEAD_CHARS, documents_of, load_classifier
-from dvtopics.evaluate import scores
-from dvtopics.rules import apply_rules
-from dvtopics.segment import SegmentCache
+import dvtopics.types.training as training
+from dvtopics.types.model import HEAD_CHARS, documents_of, load_classifier
+from dvtopics.types.evaluate import scores
+from dvtopics.types.rules import apply_rules
+from dvtopics.text.segment import SegmentCache
 
 from shipped_data import ROOT, shipped_training_data
 

@@ -28,14 +28,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-import dvtopics.training as training
+import dvtopics.types.training as training
 from dataclasses import replace
 
-from dvtopics.classify import HEAD_CHARS, documents_of, make_pipeline
-from dvtopics.evaluate import scores
-from dvtopics.events import find_event
-from dvtopics.rules import apply_rules
-from dvtopics.segment import SegmentCache
+from dvtopics.types.model import HEAD_CHARS, documents_of, make_pipeline
+from dvtopics.types.evaluate import scores
+from dvtopics.types.events import find_event
+from dvtopics.types.rules import apply_rules
+from dvtopics.text.segment import SegmentCache
 
 from shipped_data import ROOT, shipped_training_data
 

@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/bench_dask.py [--cache-from ~/.cache/dvtopics] [--million-seconds 600]
 
 1. baomoi 2017 (35,440 articles), local engine (`dvtopics label`, one process) and Dask engine
-   (`dvtopics.distributed.run_job` on a fresh LocalCluster(n_workers=2, threads_per_worker=1)), both into
+   (`dvtopics.run.distributed.run_job` on a fresh LocalCluster(n_workers=2, threads_per_worker=1)), both into
    .jsonl with the same warm segmentation cache (a copy of --cache-from, or warmed by a first local run,
    whose time is reported as the cold run). With a warm cache this measures everything but pyvi:
    reading, cache look-ups, TF-IDF, the model, explanations, writing, and for Dask the planning, the
@@ -109,8 +109,8 @@ def run_dask(source: Path, out: Path, cache: Path, part_size: int) -> dict:
     """The Dask engine on a fresh 2-worker LocalCluster (startup not counted): wall, CPU, peak per worker."""
     from distributed import Client, LocalCluster
 
-    from dvtopics.classify import DEFAULT_MODEL_DIR
-    from dvtopics.distributed import LabelJob, run_job
+    from dvtopics.types.model import DEFAULT_MODEL_DIR
+    from dvtopics.run.distributed import LabelJob, run_job
 
     out.unlink(missing_ok=True)
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster, \

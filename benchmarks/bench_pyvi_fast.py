@@ -1,4 +1,4 @@
-"""pyvi against dvtopics.pyvi_fast on VNTC train sentences, one core, CPU time; and their identity.
+"""pyvi against dvtopics.text.pyvi_fast on VNTC train sentences, one core, CPU time; and their identity.
 
     .venv/bin/python benchmarks/bench_pyvi_fast.py [--articles 2000] [--repeats 3] [--batch 2000]
     .venv/bin/python benchmarks/bench_pyvi_fast.py --articles 0 --repeats 1   # all of VNTC train
@@ -24,7 +24,7 @@ import time
 
 from pyvi.ViTokenizer import ViTokenizer
 
-from dvtopics import pyvi_fast
+from dvtopics.text import pyvi_fast
 
 CORPUS = "/work/shared/corpora/vntc_train.jsonl.gz"
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")

@@ -39,8 +39,8 @@ VNTC_TRAIN = ROOT.parent / "shared" / "corpora" / "vntc_train.jsonl.gz"
 PEER = r"""
 import gzip, json, sys
 from pyvi.ViTokenizer import ViTokenizer
-from dvtopics.segment import split_sentences
-from dvtopics.text import normalize, strip_furniture
+from dvtopics.text.segment import split_sentences
+from dvtopics.text.normalise import normalize, strip_furniture
 source, out = sys.argv[1], sys.argv[2]
 with gzip.open(source, "rt", encoding="utf-8") as lines, open(out, "w", encoding="utf-8") as handle:
     for line in lines:

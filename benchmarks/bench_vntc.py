@@ -82,7 +82,7 @@ def twin_ids(corpora: Path) -> set[str]:
 
 
 def score(truth, predicted, labels) -> dict:
-    from dvtopics.evaluate import scores
+    from dvtopics.types.evaluate import scores
 
     result = scores(truth, predicted, labels)
     return {"n": result["n"], "accuracy": result["accuracy"], "macro_f1": result["macro_f1"]}
@@ -140,8 +140,8 @@ def write_without_twins(corpora: Path, twins: set[str], out: Path) -> int:
 def documents(path: Path, cache, n_jobs: int):
     """What train/evaluate see: the articles' documents (whole text, no rule token), from the cache;
     with their labels and ids."""
-    from dvtopics.classify import documents_of
-    from dvtopics.corpus import FieldNames, read_articles
+    from dvtopics.types.model import documents_of
+    from dvtopics.io.read import FieldNames, read_articles
 
     articles = [a for a in read_articles(path, FieldNames(label="label_id"), "record") if not a.error and a.label]
     return documents_of(articles, use_rules=False, head_chars=0, cache=cache, n_jobs=n_jobs), \
@@ -152,7 +152,7 @@ def official_split(corpora: Path, cache_dir: str):
     """The official split as train/evaluate see it, from the segmentation cache: train documents and
     labels, test documents and labels (an array), and which test documents have no twin in train."""
     import numpy as np
-    from dvtopics.segment import SegmentCache
+    from dvtopics.text.segment import SegmentCache
 
     cache = SegmentCache(cache_dir)
     train_docs, train_y, _ = documents(corpora / "vntc_train.jsonl.gz", cache, 1)
@@ -174,10 +174,10 @@ def score_cells(test_y, without_twins, predicted) -> str:
 
 
 def run_dvtopics(corpora: Path, twins: set[str], out: Path, cache_dir: str, n_jobs: int, folds: int) -> dict:
-    from dvtopics.classify import documents_of, load_classifier, make_pipeline
-    from dvtopics.corpus import FieldNames, read_articles
-    from dvtopics.segment import SegmentCache
-    from dvtopics.training import collect, pipeline_options
+    from dvtopics.types.model import documents_of, load_classifier, make_pipeline
+    from dvtopics.io.read import FieldNames, read_articles
+    from dvtopics.text.segment import SegmentCache
+    from dvtopics.types.training import collect, pipeline_options
 
     out.mkdir(parents=True, exist_ok=True)
     cache = SegmentCache(cache_dir)

@@ -16,10 +16,10 @@ import json
 import sys
 from pathlib import Path
 
-from dvtopics.classify import load_classifier
-from dvtopics.corpus import read_articles
-from dvtopics.evaluate import scores
-from dvtopics.rules import LABELS, apply_rules
+from dvtopics.types.model import load_classifier
+from dvtopics.io.read import read_articles
+from dvtopics.types.evaluate import scores
+from dvtopics.types.rules import LABELS, apply_rules
 
 BLIND = Path(__file__).resolve().parents[1] / "data" / "blind_test"
 

@@ -31,9 +31,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from dvtopics.batch import input_fingerprint, label_stream, output_lock  # noqa: E402
-from dvtopics.corpus import read_articles  # noqa: E402
-from dvtopics.vnlegacy import encode  # noqa: E402
+from dvtopics.run.batch import input_fingerprint, label_stream, output_lock  # noqa: E402
+from dvtopics.io.read import read_articles  # noqa: E402
+from dvtopics.io.vnlegacy import encode  # noqa: E402
 
 DVTOPICS = [sys.executable, "-m", "dvtopics"]
 MAX_BYTES = 300_000  # the runs' --max-bytes: the big CSV field is over it (and over the csv module's 128 KB)

@@ -19,7 +19,7 @@ LABELS_CSV = Path(__file__).resolve().parents[1] / "data" / "labels" / "article_
 
 def main() -> None:
     from sklearn.metrics import cohen_kappa_score
-    from dvtopics.evaluate import scores
+    from dvtopics.types.evaluate import scores
 
     with open(LABELS_CSV, encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))

@@ -14,10 +14,10 @@ from __future__ import annotations
 import argparse
 import json
 
-from dvtopics.classify import Classifier, documents_of, load_classifier, make_pipeline
-from dvtopics.corpus import read_labels
-from dvtopics.events import find_event
-from dvtopics.segment import SegmentCache
+from dvtopics.types.model import Classifier, documents_of, load_classifier, make_pipeline
+from dvtopics.io.read import read_labels
+from dvtopics.types.events import find_event
+from dvtopics.text.segment import SegmentCache
 
 from shipped_data import SEED_LABELS, shipped_training_data
 

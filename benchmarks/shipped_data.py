@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dvtopics.corpus import read_articles, read_labels
-from dvtopics.training import TrainingData, collect
+from dvtopics.io.read import read_articles, read_labels
+from dvtopics.types.training import TrainingData, collect
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPORA = ROOT.parent / "shared" / "corpora"

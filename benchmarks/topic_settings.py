@@ -50,8 +50,8 @@ def main() -> None:
 
     from gensim.corpora import Dictionary
 
-    from dvtopics.segment import SegmentCache, segment_many
-    from dvtopics.topics import NPMI_TOP_N, ReferenceTokens, TopicModel, coherence_per_topic, topic_diversity
+    from dvtopics.text.segment import SegmentCache, segment_many
+    from dvtopics.topics.model import NPMI_TOP_N, ReferenceTokens, TopicModel, coherence_per_topic, topic_diversity
 
     seeds = [int(s) for s in args.seeds.split(",")]
     names = args.settings.split(",")

@@ -28,8 +28,8 @@ def settings():
     from sklearn.base import clone
     from sklearn.naive_bayes import ComplementNB, MultinomialNB
     from sklearn.svm import LinearSVC
-    from dvtopics.classify import make_pipeline
-    from dvtopics.training import pipeline_options
+    from dvtopics.types.model import make_pipeline
+    from dvtopics.types.training import pipeline_options
 
     def default():
         return make_pipeline("svm", **pipeline_options(use_rules=False, max_features=None))

@@ -8,13 +8,14 @@ from importlib import import_module
 __version__ = "0.1.0"
 
 _EXPORTS = {
-    "Article": "corpus", "read_articles": "corpus", "read_labels": "corpus", "FieldNames": "corpus",
-    "extract_metadata": "corpus",
-    "normalize": "text", "strip_furniture": "text",
-    "segment_text": "segment", "segment_many": "segment", "Segmenter": "segment", "SegmentCache": "segment",
-    "load_classifier": "classify", "predict_articles": "classify", "Classifier": "classify",
-    "apply_rules": "rules",
-    "TopicModel": "topics",
+    "Article": "io.read", "read_articles": "io.read", "read_labels": "io.read", "FieldNames": "io.read",
+    "extract_metadata": "io.read",
+    "normalize": "text.normalise", "strip_furniture": "text.normalise",
+    "segment_text": "text.segment", "segment_many": "text.segment", "Segmenter": "text.segmenter",
+    "SegmentCache": "text.segment",
+    "load_classifier": "types.model", "predict_articles": "types.model", "Classifier": "types.model",
+    "apply_rules": "types.rules",
+    "TopicModel": "topics.model",
     "DvtopicsError": "errors", "InputError": "errors", "ModelError": "errors",
 }
 

@@ -18,11 +18,13 @@ import json
 import logging
 import os
 import platform
+import sys
 import tempfile
-from importlib import metadata
+import types
+from importlib import import_module, metadata
 from pathlib import Path
 
-from .corpus import read_side_file
+from .io.read import read_side_file
 from .errors import InputError, ModelError
 
 log = logging.getLogger(__name__)
@@ -101,7 +103,7 @@ _CARD_PARAMETERS = {"head_chars": int, "use_rules": bool}
 
 def check_card(card, card_path: Path) -> None:
     """Raise `ModelError` for a card that is not a JSON object, or a field the code reads of the wrong type."""
-    from .corpus import json_kind
+    from .io.read import json_kind
 
     if not isinstance(card, dict):
         raise ModelError(f"{card_path}: a model card is a JSON object, not {json_kind(card)}; "
@@ -153,6 +155,7 @@ def load_model(directory: str | os.PathLike, task: str | None = None):
         raise ModelError(f"{model_path}: checksum does not match its model card (corrupt or replaced file); "
                          "retrain or restore the model")
     check_versions(card, str(directory))
+    _answer_old_module_paths()
     try:
         model = joblib.load(model_path)
     except Exception as exc:  # unpickling can fail in many ways; all mean the same to a user
@@ -168,3 +171,37 @@ def data_hash(items) -> str:
         digest.update(repr(item).encode())
         digest.update(b"\0")
     return digest.hexdigest()[:16]
+
+
+# A pickle names each class and function by its module path. These moved when the package took one folder per
+# stage (#19); models saved before still name the old paths. Each old path maps to the new modules, searched in
+# turn for the name, so users' own saved models keep loading.
+MOVED_MODULES = {
+    "dvtopics.classify": ("dvtopics.types.features", "dvtopics.types.model"),
+    "dvtopics.segment": ("dvtopics.text.segment", "dvtopics.text.cache", "dvtopics.text.segmenter"),
+    "dvtopics._segmenter": ("dvtopics.text.segmenter",),
+    "dvtopics.topics": ("dvtopics.topics.model", "dvtopics.topics.engines"),
+}
+
+
+def moved(old_module: str, name: str):
+    """The object an old module path named `name`, from its new home; AttributeError if none has it."""
+    for module in MOVED_MODULES.get(old_module, ()):
+        try:
+            found = import_module(module)
+        except ModuleNotFoundError:
+            continue
+        if hasattr(found, name):
+            return getattr(found, name)
+    raise AttributeError(f"module {old_module!r} has no attribute {name!r}")
+
+
+def _answer_old_module_paths() -> None:
+    """Let unpickling import the old module paths that are no module now: each becomes a stand-in that hands
+    out names through `moved`. (dvtopics.topics is a package now: its __init__ asks `moved` itself.)"""
+    for old in MOVED_MODULES:
+        if old in sys.modules or old == "dvtopics.topics":
+            continue
+        stand_in = types.ModuleType(old, f"Stand-in for {old}, moved in #19 (dvtopics.persist.MOVED_MODULES)")
+        stand_in.__getattr__ = lambda name, old=old: moved(old, name)
+        sys.modules.setdefault(old, stand_in)

@@ -1,5 +1,5 @@
 """Tiny made-up articles of each type, for fast tests (written for the tests, not from any corpus)."""
-from dvtopics.corpus import make_article
+from dvtopics.io.read import make_article
 
 UNITS = ["Ban Dân vận Tỉnh ủy", "Ủy ban MTTQ huyện", "Hội Nông dân tỉnh", "Sở Y tế", "Huyện đoàn", "Liên đoàn Lao động"]
 TEMPLATES = {

@@ -3,7 +3,7 @@ import os
 
 import pytest
 
-from dvtopics.batch import cores, label_stream, map_ordered
+from dvtopics.run.batch import cores, label_stream, map_ordered
 
 
 def _square(x):

@@ -2,12 +2,12 @@ from pathlib import Path
 
 import pytest
 
-from dvtopics.classify import event_sentences, load_classifier, make_pipeline, rule_says, words_years_masked
+from dvtopics.types.model import event_sentences, load_classifier, make_pipeline, rule_says, words_years_masked
 from dvtopics.errors import DvtopicsError
-from dvtopics.corpus import Article, read_articles, read_labels
-from dvtopics.evaluate import format_scores, scores
+from dvtopics.io.read import Article, read_articles, read_labels
+from dvtopics.types.evaluate import format_scores, scores
 from dvtopics.persist import save_model
-from dvtopics.training import collect, train
+from dvtopics.types.training import collect, train
 
 from articles import made_up_articles
 

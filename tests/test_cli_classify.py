@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from dvtopics.cli import cli
-from dvtopics.training import ARTICLE_TYPE_VIEWS
+from dvtopics.types.training import ARTICLE_TYPE_VIEWS
 
 from articles import made_up_articles
 

@@ -8,11 +8,11 @@ import re
 import pytest
 from pyvi.ViTokenizer import ViTokenizer
 
-from dvtopics import pyvi_fast
-from dvtopics.classify import load_classifier
-from dvtopics.corpus import read_articles, read_labels
-from dvtopics.evaluate import scores
-from dvtopics.segment import split_sentences
+from dvtopics.text import pyvi_fast
+from dvtopics.types.model import load_classifier
+from dvtopics.io.read import read_articles, read_labels
+from dvtopics.types.evaluate import scores
+from dvtopics.text.segment import split_sentences
 
 from conftest import ROOT, corpus_path
 

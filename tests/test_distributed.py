@@ -8,8 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from dvtopics.cli import cli
-from dvtopics.corpus import read_articles
-from dvtopics.distributed import connect, plan_parts, read_part
+from dvtopics.io.read import read_articles
+from dvtopics.run.distributed import connect, plan_parts, read_part
 from dvtopics.errors import MissingExtraError
 
 from articles import made_up_articles

@@ -1,7 +1,7 @@
 """The event an article reports (events.py), on made-up heads in the shapes LABELS.md names."""
 import pytest
 
-from dvtopics.events import NO_EVENT_FEATURES, event_features, find_event
+from dvtopics.types.events import NO_EVENT_FEATURES, event_features, find_event
 
 
 @pytest.mark.parametrize("title, lead, where, period, next_tasks, committee", [

@@ -4,7 +4,7 @@ import pytest
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
-from dvtopics import plots
+from dvtopics.report import plots
 
 TYPES = ["sơ_kết_6_tháng", "giao_ban_quý", "ban_chỉ_đạo", "khác"]
 

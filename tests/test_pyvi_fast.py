@@ -1,4 +1,4 @@
-"""dvtopics.pyvi_fast must reproduce pyvi's ViTokenizer.tokenize exactly."""
+"""dvtopics.text.pyvi_fast must reproduce pyvi's ViTokenizer.tokenize exactly."""
 
 import collections
 import os
@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pyvi.ViTokenizer import ViTokenizer
 
-from dvtopics import pyvi_fast
+from dvtopics.text import pyvi_fast
 
 TRICKY = [
     "",

@@ -1,6 +1,6 @@
 """Bad input never stops a batch: each bad article is reported, the rest are read."""
 
-from dvtopics.corpus import read_articles
+from dvtopics.io.read import read_articles
 
 
 def test_a_20_mb_single_line_article_is_reported_not_fatal(tmp_path):
@@ -49,8 +49,8 @@ import zlib
 
 import pytest
 
-from dvtopics.corpus import read_labels, read_side_file
-from dvtopics.vnlegacy import encode
+from dvtopics.io.read import read_labels, read_side_file
+from dvtopics.io.vnlegacy import encode
 
 GOOD = "Ban Dân vận Tỉnh ủy tổng kết công tác năm 2022\nSáng 5/1, Ban Dân vận Tỉnh ủy tổ chức hội nghị tổng kết."
 

@@ -7,7 +7,7 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from dvtopics.errors import DvtopicsError
-from dvtopics.report import build_report, default_k, svg_of, write_report_workbook
+from dvtopics.report.html import build_report, default_k, svg_of, write_report_workbook
 
 TYPES = ["semi_annual_review", "annual_review", "other"]
 
@@ -122,7 +122,7 @@ def test_no_articles_is_an_error():
 
 
 def test_svg_ids_get_a_prefix():
-    from dvtopics.plots import label_counts_figure
+    from dvtopics.report.plots import label_counts_figure
 
     svg = svg_of(label_counts_figure({"khác": 2, "sơ kết": 1}), "c1", "Số bài <theo> loại")
     assert svg.startswith("<svg") and 'class="chart"' in svg and 'aria-label="Số bài &lt;theo&gt; loại"' in svg
@@ -156,7 +156,7 @@ def test_default_k_grows_with_the_corpus_within_bounds():
 @pytest.fixture
 def fake_classifier(monkeypatch):
     """The CLI's wiring without the shipped model: every article is 'other'."""
-    import dvtopics.classify as classify
+    import dvtopics.types.model as classify
 
     class Model:
         card = {"classifier": "fake", "metrics": {}}
@@ -209,7 +209,7 @@ def test_cli_report_fits_topics_on_the_articles_when_none_are_given(tmp_path, se
 
 
 def test_long_spans_are_charted_by_year_but_tabled_by_month(tmp_path):
-    from dvtopics.report import monthly_counts, period_for
+    from dvtopics.report.html import monthly_counts, period_for
 
     records = [{"id": f"m{i}", "label": "other", "confidence": 0.9, "cues": [], "title": "t",
                 "date": f"{2010 + i // 12}-{1 + i % 12:02d}-01", "source": None, "error": None} for i in range(48)]
@@ -221,10 +221,10 @@ def test_long_spans_are_charted_by_year_but_tabled_by_month(tmp_path):
 
 def test_cli_report_uses_a_given_topic_model_and_its_card(tmp_path, seeds_dir, fake_classifier):
     from dvtopics.cli import cli
-    from dvtopics.corpus import read_articles
+    from dvtopics.io.read import read_articles
     from dvtopics.persist import save_model
-    from dvtopics.segment import segment_many
-    from dvtopics.topics import TopicModel
+    from dvtopics.text.segment import segment_many
+    from dvtopics.topics.model import TopicModel
 
     segmented = segment_many([a.text for a in read_articles(seeds_dir)])
     model = TopicModel(n_topics=2, unit="paragraph", engine="nmf").fit(segmented)

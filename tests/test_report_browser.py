@@ -38,7 +38,7 @@ def console_errors(stderr: str) -> list[str]:
 @pytest.fixture(scope="module")
 def seeds_report(tmp_path_factory):
     """The seeds' report with topics fitted on them, by the shipped model when it is there."""
-    from dvtopics.classify import DEFAULT_MODEL_DIR
+    from dvtopics.types.model import DEFAULT_MODEL_DIR
     from dvtopics.cli import cli
 
     out = tmp_path_factory.mktemp("report") / "seeds-report.html"
@@ -53,7 +53,7 @@ def seeds_report(tmp_path_factory):
 
 
 def _fake_classifier(patch):
-    import dvtopics.classify as classify
+    import dvtopics.types.model as classify
 
     class Model:
         card = {"metrics": {}}

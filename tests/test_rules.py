@@ -2,8 +2,8 @@ import pytest
 from click.testing import CliRunner
 
 from dvtopics.cli import cli
-from dvtopics.corpus import read_articles
-from dvtopics.rules import apply_rules
+from dvtopics.io.read import read_articles
+from dvtopics.types.rules import apply_rules
 
 
 @pytest.mark.parametrize("title, label, rule", [

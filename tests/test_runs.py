@@ -6,11 +6,11 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from dvtopics import tables
-from dvtopics.batch import input_fingerprint, journal_path, label_stream, output_lock
+from dvtopics.io import write as tables
+from dvtopics.run.batch import input_fingerprint, journal_path, label_stream, output_lock
 from dvtopics.cli import cli
-from dvtopics.commands.options import available_cores
-from dvtopics.corpus import read_articles
+from dvtopics.cli.options import available_cores
+from dvtopics.io.read import read_articles
 from dvtopics.errors import DvtopicsError
 
 from articles import made_up_articles
@@ -221,7 +221,7 @@ def test_a_model_of_two_labels_labels_and_explains(two_label_corpus, tmp_path, c
 
 
 def test_side_files_in_utf16_reach_the_topic_model(tmp_path):
-    from dvtopics.commands.topics import _model_params
+    from dvtopics.cli.topics import _model_params
 
     stopwords = tmp_path / "stop.txt"
     stopwords.write_text("công_tác\nDân_vận\n", encoding="utf-16")

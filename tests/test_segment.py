@@ -1,7 +1,8 @@
 import multiprocessing
 import unicodedata
 
-from dvtopics.segment import MAX_PIECE_CHARS, SegmentCache, Segmenter, segment_many, segment_text, split_sentences
+from dvtopics.text.segment import MAX_PIECE_CHARS, SegmentCache, segment_many, segment_text, split_sentences
+from dvtopics.text.segmenter import Segmenter
 
 SENTENCE = "Hội nghị sơ kết công tác dân vận của Tỉnh ủy Đắk Lắk."
 
@@ -39,7 +40,7 @@ def test_cache_serves_repeats_without_segmenting(tmp_path, monkeypatch):
 
     def fail(_):
         raise AssertionError("segmented again")
-    monkeypatch.setattr("dvtopics.segment._segment_chunk", fail)
+    monkeypatch.setattr("dvtopics.text.segment._segment_chunk", fail)
     assert segment_many([SENTENCE], cache=cache) == first[:1]
 
 

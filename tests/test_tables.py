@@ -6,7 +6,7 @@ import pytest
 from openpyxl import load_workbook
 
 from dvtopics.errors import DvtopicsError
-from dvtopics.tables import write_rows, write_workbook
+from dvtopics.io.write import write_rows, write_workbook
 
 ROWS = [
     {"id": "a1", "label": "semi_annual_review", "confidence": 0.83, "cues": ["sơ kết", "6 tháng đầu năm"],

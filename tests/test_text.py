@@ -2,7 +2,7 @@ import unicodedata
 
 import pytest
 
-from dvtopics.text import is_furniture, normalize, strip_furniture
+from dvtopics.text.normalise import is_furniture, normalize, strip_furniture
 
 
 @pytest.mark.parametrize("variant, canonical", [

@@ -11,13 +11,10 @@ import pytest
 from click.testing import CliRunner
 
 from dvtopics.cli import cli
-from dvtopics.corpus import Article
+from dvtopics.io.read import Article
 from dvtopics.errors import DvtopicsError
 from dvtopics.persist import load_model, save_model
-from dvtopics.topics import (
-    ENGINE_NAMES, ENGINES, ReferenceTokens, TopicModel, default_stopwords, drop_captions, ldavis_html, parse_k_range,
-    read_type_labels, suggest_k, summarize, sweep, topic_diversity, topic_measures, topic_stability, write_report,
-)
+from dvtopics.topics.model import (ENGINE_NAMES, ENGINES, ReferenceTokens, TopicModel, default_stopwords, drop_captions, ldavis_html, parse_k_range, read_type_labels, suggest_k, summarize, sweep, topic_diversity, topic_measures, topic_stability, write_report)
 
 THEMES = {
     "farming": "lúa gạo nông_dân ruộng_đồng thu_hoạch phân_bón thủy_lợi mùa_vụ giống hạt".split(),
@@ -379,8 +376,8 @@ def test_baomoi_sample_gives_coherent_distinct_topics(engine, npmi, diversity):
     """The themes issue's sample and measures at seed 0 (its targets are on the mean of three seeds:
     benchmarks/RESULTS.md); LDA in the BERTopic paper: 0.058 / 0.749."""
     from conftest import corpus_path
-    from dvtopics.corpus import read_articles
-    from dvtopics.segment import SegmentCache, segment_many
+    from dvtopics.io.read import read_articles
+    from dvtopics.text.segment import SegmentCache, segment_many
 
     articles = [a for a in read_articles(corpus_path("baomoi_2017.jsonl.gz"), on_error="record") if not a.error]
     random.Random(20261122).shuffle(articles)

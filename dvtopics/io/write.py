@@ -30,7 +30,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
-from .errors import DvtopicsError
+from ..errors import DvtopicsError
 
 log = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 """The `dvtopics` command line: one click group, one small function per verb.
 
-Commands live in `dvtopics/commands/`, one module per family; each only parses
+Commands live in `dvtopics/cli/`, one module per family; each only parses
 its arguments, calls library functions and prints. Library errors
 (`DvtopicsError`) become one line on stderr and exit code 2.
 
@@ -16,8 +16,8 @@ import sys
 
 import click
 
-from . import __version__
-from .errors import DvtopicsError
+from .. import __version__
+from ..errors import DvtopicsError
 
 EXIT_SOME_FAILED = 1
 EXIT_ERROR = 2
@@ -60,7 +60,7 @@ def cli(verbose: int, quiet: bool):
 
 
 def _register() -> None:
-    from .commands import articles, classify, report, topics
+    from . import articles, classify, report, topics
 
     for module in (articles, classify, topics, report):
         for command in module.COMMANDS:

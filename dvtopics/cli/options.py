@@ -6,7 +6,7 @@ import re
 
 import click
 
-from ..corpus import MAX_ARTICLE_BYTES, FieldNames
+from ..io.read import MAX_ARTICLE_BYTES, FieldNames
 
 paths_argument = click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 

@@ -9,12 +9,11 @@ from pathlib import Path
 
 import click
 
-from .options import (AT_LEAST_ONE, AT_LEAST_ZERO, SEED, SHARE, cache_options, engine_options, field_names,
-                      input_options, n_jobs_option, paths_argument)
+from .options import (AT_LEAST_ONE, AT_LEAST_ZERO, SEED, SHARE, cache_options, engine_options, field_names, input_options, n_jobs_option, paths_argument)
 
 
 def _gold_labels(label_files):
-    from ..corpus import read_labels
+    from ..io.read import read_labels
 
     gold = {}
     for path in label_files:
@@ -23,7 +22,7 @@ def _gold_labels(label_files):
 
 
 def _cache(cache_dir, no_cache):
-    from ..segment import SegmentCache
+    from ..text.segment import SegmentCache
     return None if no_cache else SegmentCache(cache_dir)
 
 
@@ -36,7 +35,7 @@ def _views(ctx, param, value):
     """--views as a list, checked before any article is read."""
     if value is None:
         return None
-    from ..classify import check_views
+    from ..types.model import check_views
     from ..errors import DvtopicsError
 
     views = [view.strip() for view in value.split(",")]
@@ -74,11 +73,11 @@ def _views(ctx, param, value):
 def train(paths, label_files, out, classifiers, extra_paths, weak_rules, weak_other, head_chars, folds, max_features,
           views, seed, text_field, id_field, label_field, max_bytes, n_jobs, cache_dir, no_cache):
     """Train a classifier on labelled articles and save it with its model card."""
-    from ..corpus import read_articles
-    from ..evaluate import format_scores
+    from ..io.read import read_articles
+    from ..types.evaluate import format_scores
     from ..persist import save_model
     from ..errors import DvtopicsError
-    from ..training import collect, train as train_model
+    from ..types.training import collect, train as train_model
 
     fields = field_names(text_field, id_field, label_field)
     articles = read_articles(paths, fields, "record", max_bytes)
@@ -119,9 +118,9 @@ def train(paths, label_files, out, classifiers, extra_paths, weak_rules, weak_ot
 def evaluate(model, paths, label_files, fmt, plot, show_errors, baseline, text_field, id_field, label_field,
              max_bytes, n_jobs, cache_dir, no_cache):
     """Score MODEL on labelled articles: per-class precision/recall/F1, macro-F1, confusion matrix."""
-    from ..classify import load_classifier
-    from ..corpus import read_articles
-    from ..evaluate import changes, format_scores, scores
+    from ..types.model import load_classifier
+    from ..io.read import read_articles
+    from ..types.evaluate import changes, format_scores, scores
 
     classifier = load_classifier(model)
     gold = _gold_labels(label_files)
@@ -134,7 +133,7 @@ def evaluate(model, paths, label_files, fmt, plot, show_errors, baseline, text_f
     predicted = [r["label"] for r in records]
     result = scores(truth, predicted, sorted(set(truth) | set(classifier.labels)))
     if plot:
-        from ..plots import confusion_matrix_figure, save_figure
+        from ..report.plots import confusion_matrix_figure, save_figure
         save_figure(confusion_matrix_figure(result["confusion"], result["labels"]), plot)
     compared = None
     if baseline:
@@ -182,14 +181,14 @@ def label(paths, model, out, min_confidence, abstain, resume, batch_size, engine
     """Label the type of every article; write {id, label, confidence, cues, title, date} per article."""
     from tqdm import tqdm
 
-    from ..batch import Labeller, batches, check_output, cores, input_fingerprint, label_stream, map_ordered, outcome
-    from ..classify import DEFAULT_MODEL_DIR
-    from ..corpus import read_articles
+    from ..run.batch import (Labeller, batches, check_output, cores, input_fingerprint, label_stream, map_ordered, outcome)
+    from ..types.model import DEFAULT_MODEL_DIR
+    from ..io.read import read_articles
 
     if out is not None and not out.endswith(("/", os.sep)):  # FOLDER/ keeps Dask's parts
         check_output(out, paths)
     if engine == "dask":
-        from ..distributed import LabelJob, run_job
+        from ..run.distributed import LabelJob, run_job
 
         # the workers load the model from this path: it must be visible to them
         job = LabelJob(str(Path(model or DEFAULT_MODEL_DIR).resolve()), min_confidence, abstain, batch_size,
@@ -232,9 +231,9 @@ def _echo_counts(counts: Counter, out) -> None:
 @input_options
 def rules(paths, show_all, text_field, id_field, label_field, max_bytes):
     """Show which cue rule fired on each article, the words it matched, and the event the article reports."""
-    from ..corpus import read_articles
-    from ..events import find_event
-    from ..rules import apply_rules
+    from ..io.read import read_articles
+    from ..types.events import find_event
+    from ..types.rules import apply_rules
 
     counts, failed = Counter(), 0
     for article in read_articles(paths, field_names(text_field, id_field, label_field), "record", max_bytes):

@@ -16,8 +16,8 @@ from .options import cache_options, field_names, input_options, n_jobs_option, p
 @cache_options
 def inspect(paths, fmt, text_field, id_field, label_field, max_bytes, cache_dir, no_cache):
     """Show each article's id, title, date, source, characters and words."""
-    from ..corpus import read_articles
-    from ..segment import SegmentCache, segment_many
+    from ..io.read import read_articles
+    from ..text.segment import SegmentCache, segment_many
 
     articles = list(read_articles(paths, field_names(text_field, id_field, label_field), "record", max_bytes))
     good = [a for a in articles if not a.error]
@@ -46,11 +46,11 @@ def inspect(paths, fmt, text_field, id_field, label_field, max_bytes, cache_dir,
 @cache_options
 def segment(paths, out, lower, text_field, id_field, label_field, max_bytes, n_jobs, cache_dir, no_cache):
     """Segment articles into words ("công_tác dân_vận") and write {"id", "tokens"} lines."""
-    from ..batch import check_output
-    from ..corpus import read_articles
+    from ..run.batch import check_output
+    from ..io.read import read_articles
 
     check_output(out, paths)
-    from ..segment import SegmentCache, segment_many
+    from ..text.segment import SegmentCache, segment_many
 
     articles = [a for a in read_articles(paths, field_names(text_field, id_field, label_field), "record", max_bytes)]
     good = [a for a in articles if not a.error]

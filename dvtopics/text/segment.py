@@ -21,7 +21,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from .text import normalize
+from .normalise import normalize
 
 MAX_PIECE_CHARS = 1000  # bound on one pyvi call: its cost grows with the square of the length
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
@@ -163,11 +163,11 @@ def _run_chunks(chunks, n_jobs: int, progress: bool):
     """Yield (keys, segmented texts) per chunk, in parallel when asked, as they finish."""
     from tqdm import tqdm
 
-    from .batch import map_ordered
+    from ..run.batch import map_ordered
 
     bar = tqdm(total=sum(len(c) for c in chunks), unit="doc", disable=not progress or not chunks)
     outputs = map_ordered(_segment_chunk, ([t for _, t in c] for c in chunks), n_jobs if len(chunks) > 1 else 1,
-                          preload=["dvtopics.pyvi_fast"])
+                          preload=["dvtopics.text.pyvi_fast"])
     for chunk, segmented in zip(chunks, outputs):
         bar.update(len(chunk))
         yield [k for k, _ in chunk], segmented
@@ -183,6 +183,6 @@ def __getattr__(name):
     # The scikit-learn transformer lives apart, so that segmenting (`inspect`, `segment`) does not pay
     # for importing scikit-learn.
     if name == "Segmenter":
-        from ._segmenter import Segmenter
+        from .segmenter import Segmenter
         return Segmenter
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .text import normalize
+from ..text.normalise import normalize
 
 LEAD_CHARS = 600  # as the rules: the title and the lead say what a report is about
 BODY_CHARS = 2500  # a title-silent report may name its meeting only further down (seed 002)

@@ -30,8 +30,8 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
 from .batch import Labeller, input_fingerprint, label_stream, outcome, write_output
-from .corpus import MAX_ARTICLE_BYTES, Article, FieldNames, LineRange, _kind, _open_binary, iter_files, read_file
-from .errors import DvtopicsError, InputError, MissingExtraError
+from ..io.read import MAX_ARTICLE_BYTES, Article, FieldNames, LineRange, _kind, _open_binary, iter_files, read_file
+from ..errors import DvtopicsError, InputError, MissingExtraError
 
 log = logging.getLogger(__name__)
 
@@ -116,7 +116,7 @@ def read_records(path: Path) -> Iterator[dict]:
 @contextmanager
 def _segment_cache(cache_dir: str | None, use_cache: bool):
     """The worker's segmentation cache (its own default folder when `cache_dir` is None)."""
-    from .segment import SegmentCache
+    from ..text.segment import SegmentCache
 
     cache = SegmentCache(cache_dir) if use_cache else None
     try:
@@ -159,9 +159,9 @@ class AssignJob:
     use_cache: bool = True
 
     def __call__(self, articles: Iterable[Article], out: Path) -> Counter:
-        from .persist import load_model
-        from .segment import segment_many
-        from .topics import read_type_labels, summarize
+        from ..persist import load_model
+        from ..text.segment import segment_many
+        from ..topics.model import read_type_labels, summarize
 
         model, _ = load_model(self.directory, task="topics")
         types = read_type_labels(self.labels_file) if self.labels_file else None
@@ -185,7 +185,7 @@ def _topic_record(article: Article, documents: Iterator[dict]) -> dict:
 def write_assignments(records: Iterable[dict], out: Path) -> None:
     """Gather `AssignJob` parts into the table `topics assign` writes: readable articles
     only (each unreadable one is logged), without the bookkeeping label."""
-    from .topics import write_documents
+    from ..topics.model import write_documents
 
     def readable():
         for record in records:

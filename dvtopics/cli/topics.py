@@ -18,14 +18,13 @@ from pathlib import Path
 
 import click
 
-from ..corpus import read_side_file
+from ..io.read import read_side_file
 from ..errors import InputError, ModelError
-from .options import (AT_LEAST_ONE, SEED, cache_options, engine_options, field_names, input_options, n_jobs_option,
-                      paths_argument)
+from .options import (AT_LEAST_ONE, SEED, cache_options, engine_options, field_names, input_options, n_jobs_option, paths_argument)
 
 UNITS = ("document", "paragraph")
-ENGINES = ("gensim", "nmf", "tomotopy", "sklearn")  # dvtopics.topics.ENGINES, without importing it
-INITS = ("nmf", "random")  # dvtopics.topics.INITS
+ENGINES = ("gensim", "nmf", "tomotopy", "sklearn")  # dvtopics.topics.model.ENGINES, without importing it
+INITS = ("nmf", "random")  # dvtopics.topics.model.INITS
 PERIODS = ("month", "quarter", "year")
 MAX_TOPICS = 1000  # more than anyone reads; a mistyped 100000 would fill the memory before saying anything
 
@@ -70,7 +69,7 @@ def model_options(func):
 
 
 def _model_params(unit, engine, no_below, no_above, phrases, init, stopwords_file, max_iter, seed) -> dict:
-    from ..corpus import read_side_file
+    from ..io.read import read_side_file
 
     extra = []
     if stopwords_file:
@@ -81,8 +80,8 @@ def _model_params(unit, engine, no_below, no_above, phrases, init, stopwords_fil
 
 def _read_segmented(paths, text_field, id_field, label_field, max_bytes, n_jobs, cache_dir, no_cache):
     """(all articles, readable articles, their segmented texts)."""
-    from ..corpus import read_articles
-    from ..segment import SegmentCache, segment_many
+    from ..io.read import read_articles
+    from ..text.segment import SegmentCache, segment_many
 
     articles = list(read_articles(paths, field_names(text_field, id_field, label_field), "record", max_bytes))
     good = [a for a in articles if not a.error]
@@ -137,8 +136,8 @@ def fit_cmd(paths, n_topics, out, labels_file, period, unit, engine, no_below, n
             no_cache):
     """Fit a topic model on articles; write it with its card, tables and figures into OUT."""
     from ..persist import data_hash, save_model
-    from ..topics import ENGINE_NAMES, ReferenceTokens, TopicModel, read_type_labels, summarize, topic_measures, \
-        write_report
+    from ..topics.model import (ENGINE_NAMES, ReferenceTokens, TopicModel, read_type_labels, summarize,
+                                topic_measures, write_report)
 
     params = _model_params(unit, engine, no_below, no_above, phrases, init, stopwords_file, max_iter, seed)
     types = read_type_labels(labels_file) if labels_file else None
@@ -234,14 +233,14 @@ def show_cmd(directory, fmt, n_words):
 def assign_cmd(directory, paths, out, labels_file, resume, engine, scheduler, part_size, text_field, id_field,
                label_field, max_bytes, n_jobs, cache_dir, no_cache):
     """Give each article its main topic and topic mix with a fitted model."""
-    from ..batch import check_output
+    from ..run.batch import check_output
     from ..persist import load_model
-    from ..topics import read_type_labels, summarize, write_documents
+    from ..topics.model import read_type_labels, summarize, write_documents
 
     if not out.endswith(("/", os.sep)):  # FOLDER/ keeps Dask's parts
         check_output(out, paths)
     if engine == "dask":
-        from ..distributed import AssignJob, run_job, write_assignments
+        from ..run.distributed import AssignJob, run_job, write_assignments
 
         # the workers read the model and the labels from these paths: they must be visible to them
         job = AssignJob(str(Path(directory).resolve()), str(Path(labels_file).resolve()) if labels_file else None,
@@ -285,7 +284,7 @@ def sweep_cmd(paths, k_range, n_seeds, out, measures, unit, engine, no_below, no
               no_cache):
     """Fit each K with several seeds; report the mean and spread of NPMI, C_V and diversity, how alike
     the seeds' topics are, and suggest a K."""
-    from ..topics import parse_k_range, suggest_k, sweep, write_sweep
+    from ..topics.model import parse_k_range, suggest_k, sweep, write_sweep
 
     ks = parse_k_range(k_range)
     if max(ks) > MAX_TOPICS:
@@ -317,9 +316,9 @@ def sweep_cmd(paths, k_range, n_seeds, out, measures, unit, engine, no_below, no
 def html_cmd(directory, out):
     """Write an interactive pyLDAvis page of a model that opens offline (its scripts inlined)."""
     from ..persist import load_model
-    from ..topics import ldavis_html
+    from ..topics.model import ldavis_html
 
-    from ..batch import check_output
+    from ..run.batch import check_output
 
     model, _ = load_model(directory, task="topics")
     path = check_output(out)

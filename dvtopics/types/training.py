@@ -17,11 +17,11 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
-from .classify import CLASSIFIERS, HEAD_CHARS, TASK, Classifier, documents_of, drop_pruned_vocabulary, make_pipeline
-from .corpus import Article
-from .errors import DvtopicsError
+from .model import CLASSIFIERS, HEAD_CHARS, TASK, Classifier, documents_of, drop_pruned_vocabulary, make_pipeline
+from ..io.read import Article
+from ..errors import DvtopicsError
 from .evaluate import scores
-from .persist import data_hash
+from ..persist import data_hash
 from .events import find_event
 from .rules import LABELS as ARTICLE_TYPES, apply_rules, rules_fingerprint
 

@@ -3,10 +3,10 @@
 `build_report(records, topics, provenance)` turns plain data into the HTML
 string; it knows nothing of models or files:
 
-- `records`: one dict per article as `dvtopics.classify.predict_articles`
+- `records`: one dict per article as `dvtopics.types.model.predict_articles`
   gives them (id, label, confidence, cues, title, date, source, error).
-- `topics` (optional): a `dvtopics.topics.TopicReport` (or its `asdict`), as
-  `dvtopics.topics.summarize` makes it: labels, top words, each article's main
+- `topics` (optional): a `dvtopics.topics.model.TopicReport` (or its `asdict`), as
+  `dvtopics.topics.model.summarize` makes it: labels, top words, each article's main
   topic, representative articles, mean shares per period and per type.
 - `provenance`: {"command", "inputs", "model_dir", "model_card",
   "topics_source", "topics_card"}; version and date are filled in.
@@ -37,9 +37,9 @@ from typing import Mapping, Sequence
 
 import numpy as np
 
-from . import __version__
-from .errors import DvtopicsError
-from .topics import period_of
+from .. import __version__
+from ..errors import DvtopicsError
+from ..topics.model import period_of
 
 log = logging.getLogger(__name__)
 
@@ -119,7 +119,7 @@ def monthly_counts(records: Sequence[Mapping]) -> list[dict]:
 
 
 def topic_data(topics) -> dict | None:
-    """`topics` as a plain dict (a `dvtopics.topics.TopicReport` or its `asdict`), or None if it has no topics."""
+    """`topics` as a plain dict (a `dvtopics.topics.model.TopicReport` or its `asdict`), or None if it has no topics."""
     if topics is None:
         return None
     if dataclasses.is_dataclass(topics):
@@ -190,7 +190,7 @@ def report_tables(records: Sequence[Mapping], topics=None) -> dict[str, list[dic
 
 def write_report_workbook(records: Sequence[Mapping], topics, path) -> Path:
     """The report's tables as the sheets of one .xlsx file (every article, not only those shown)."""
-    from .tables import write_workbook
+    from ..io.write import write_workbook
 
     # an empty "failed" sheet still gets its header, so a reader sees what would be there
     return write_workbook(report_tables(records, topics), path, {"failed": ["id", "error"]})
@@ -383,7 +383,7 @@ def label_and_topics(articles: Sequence, model_dir=None, topics_dir=None, fit_to
     themselves when `fit_topics` (K from `default_k`), else are left out. A fit
     that cannot be made (too few words) leaves them out and says why.
     """
-    from .classify import DEFAULT_MODEL_DIR, load_classifier, predict_articles
+    from ..types.model import DEFAULT_MODEL_DIR, load_classifier, predict_articles
 
     classifier = load_classifier(model_dir)
     records = predict_articles(classifier, articles, cache=cache, n_jobs=n_jobs, progress=progress)
@@ -392,8 +392,8 @@ def label_and_topics(articles: Sequence, model_dir=None, topics_dir=None, fit_to
     if not good or not (topics_dir or fit_topics):
         provenance["topics_source"] = None
         return records, None, provenance
-    from .segment import segment_many
-    from .topics import summarize
+    from ..text.segment import segment_many
+    from ..topics.model import summarize
 
     segmented = segment_many([a.text for a in good], n_jobs, cache, progress=progress)
     topic_model, source = _topic_model(segmented, topics_dir, n_topics, provenance)
@@ -409,8 +409,8 @@ def label_and_topics(articles: Sequence, model_dir=None, topics_dir=None, fit_to
 
 def _topic_model(segmented: Sequence[str], topics_dir, n_topics, provenance: dict):
     """(a fitted TopicModel or None, where it came from)."""
-    from .persist import load_model
-    from .topics import ENGINE_NAMES, TopicModel, TopicsError
+    from ..persist import load_model
+    from ..topics.model import ENGINE_NAMES, TopicModel, TopicsError
 
     if topics_dir:
         model, card = load_model(topics_dir, task="topics")

@@ -1,7 +1,7 @@
 """Recurring themes: topic models (LDA or NMF) over segmented articles, their measures and views.
 
 `TopicModel` is a scikit-learn estimator: ``fit`` takes segmented texts (what
-`dvtopics.segment.segment_many` returns: one line per paragraph, words joined
+`dvtopics.text.segment.segment_many` returns: one line per paragraph, words joined
 by "_"), ``transform`` gives each text's topic mix (rows sum to 1). Inside it:
 
 1. units: whole documents, or paragraphs (``unit="paragraph"``) when a handful
@@ -48,7 +48,7 @@ import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
-from .errors import DvtopicsError, InputError, MissingExtraError
+from ..errors import DvtopicsError, InputError, MissingExtraError
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +99,7 @@ class TopicsError(DvtopicsError):
 def default_stopwords() -> frozenset[str]:
     """The common Vietnamese stopword list (lower case, "_" inside words), shipped with dvtopics, TIME_WORDS and
     FURNITURE_WORDS."""
-    path = Path(__file__).with_name("data") / "stopwords_vi.txt"
+    path = Path(__file__).resolve().parents[1] / "data" / "stopwords_vi.txt"
     shipped = frozenset(line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
     return shipped | TIME_WORDS | FURNITURE_WORDS
 
@@ -826,7 +826,7 @@ def summarize(model: TopicModel, articles: Sequence, mixes: np.ndarray, types: d
 def _write_table(path: Path, header: Sequence[str], rows: Iterable[Sequence]) -> None:
     """A CSV through the package's one table writer (tables.write_rows): written atomically, with the BOM
     Excel needs to read Vietnamese as UTF-8."""
-    from .tables import write_rows
+    from ..io.write import write_rows
 
     write_rows((dict(zip(header, row)) for row in rows), path, columns=list(header))
 
@@ -834,7 +834,7 @@ def _write_table(path: Path, header: Sequence[str], rows: Iterable[Sequence]) ->
 def write_documents(documents: Sequence[dict], path: str | os.PathLike) -> Path:
     """Each article's main topic and mix: JSONL when the name ends in .jsonl, else a table (CSV, or .xlsx)
     with one column per topic."""
-    from .tables import write_rows
+    from ..io.write import write_rows
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -848,7 +848,7 @@ def write_documents(documents: Sequence[dict], path: str | os.PathLike) -> Path:
 
 def write_report(report: TopicReport, directory: str | os.PathLike) -> list[Path]:
     """Write topics.json, documents.csv, over_time.csv, by_type.csv and their PNG figures; return the paths."""
-    from . import plots
+    from ..report import plots
 
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
@@ -880,7 +880,7 @@ def _write_shares(path: Path, key: str, keys: Sequence, counts: Sequence[int], s
 
 def write_sweep(rows: Sequence[dict], directory: str | os.PathLike) -> list[Path]:
     """sweep.csv and sweep.png in `directory`."""
-    from . import plots
+    from ..report import plots
 
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
@@ -892,7 +892,7 @@ def write_sweep(rows: Sequence[dict], directory: str | os.PathLike) -> list[Path
 
 def read_type_labels(path: str | os.PathLike) -> dict[str, str]:
     """Article types from `dvtopics label --out`: a CSV (id or file, label) or JSONL ({"id", "label"})."""
-    from .corpus import read_labels, read_side_file
+    from ..io.read import read_labels, read_side_file
 
     path = Path(path)
     if not path.exists():

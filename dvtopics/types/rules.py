@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from . import events
-from .text import normalize
+from ..text.normalise import normalize
 
 LEAD_CHARS = 600  # the title and the lead; the body only mentions things in passing
 

@@ -29,8 +29,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .errors import InputError
-from .text import is_furniture, normalize, strip_furniture
+from ..errors import InputError
+from ..text.normalise import is_furniture, normalize, strip_furniture
 from .vnlegacy import to_unicode, vietnamese_score
 
 log = logging.getLogger(__name__)

@@ -20,20 +20,20 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
-from .corpus import Article
-from .errors import DvtopicsError, ModelError
+from ..io.read import Article
+from ..errors import DvtopicsError, ModelError
 from .events import NO_EVENT_FEATURES, find_event
 from .rules import RULES, apply_rules, rules_fingerprint
-from .segment import SegmentCache, segment_many
+from ..text.segment import SegmentCache, segment_many
 
 log = logging.getLogger(__name__)
 
 TASK = "article-type"
 # An installed wheel carries the shipped model inside the package (setup.py copies models/ there); a
 # checkout or an editable install reads it from the repository's models/.
-_PACKAGED_MODEL_DIR = Path(__file__).resolve().parent / "shipped_models" / "article-type"
+_PACKAGED_MODEL_DIR = Path(__file__).resolve().parents[1] / "shipped_models" / "article-type"
 DEFAULT_MODEL_DIR = (_PACKAGED_MODEL_DIR if _PACKAGED_MODEL_DIR.is_dir()
-                     else Path(__file__).resolve().parents[1] / "models" / "article-type")
+                     else Path(__file__).resolve().parents[2] / "models" / "article-type")
 HEAD_CHARS = 4000  # the part of an article the classifier reads; 0 reads all of it
 TITLE_TOKENS = 40  # the "first words" view: title and first line of the lead
 EVENT_TOKENS = 400  # the "event" view reads the meeting sentences among the first words only
@@ -324,7 +324,7 @@ class Classifier:
 
 def load_classifier(model_dir: str | Path | None = None) -> Classifier:
     """Load a classifier directory (default: the shipped article-type model)."""
-    from .persist import load_model
+    from ..persist import load_model
 
     directory = Path(model_dir) if model_dir else DEFAULT_MODEL_DIR
     pipeline, card = load_model(directory)

@@ -34,8 +34,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
-from .corpus import Article, iter_files
-from .errors import DvtopicsError
+from ..io.read import Article, iter_files
+from ..errors import DvtopicsError
 
 log = logging.getLogger(__name__)
 
@@ -228,7 +228,7 @@ class Labeller:
     cache opened once per process: what `label_stream` runs, here or in worker processes."""
 
     # what loading a classifier imports: worth importing once in the fork server (map_ordered)
-    preload = ("dvtopics.classify", "joblib", "sklearn.pipeline", "sklearn.feature_extraction.text",
+    preload = ("dvtopics.types.model", "joblib", "sklearn.pipeline", "sklearn.feature_extraction.text",
                "sklearn.linear_model", "sklearn.svm", "sklearn.calibration", "sklearn.naive_bayes")
 
     model_dir: str | None = None
@@ -248,8 +248,8 @@ class Labeller:
 
 @functools.lru_cache(maxsize=4)
 def _opened(model_dir, cache_dir, use_cache):
-    from .classify import load_classifier
-    from .segment import SegmentCache
+    from ..types.model import load_classifier
+    from ..text.segment import SegmentCache
 
     return load_classifier(model_dir), SegmentCache(cache_dir) if use_cache else None
 
@@ -350,7 +350,7 @@ def finish(journal: Path, out: Path) -> Counter:
 def write_output(records: Iterable[dict], out: Path) -> Counter:
     """Write records to `out` (.jsonl/.csv/.xlsx) through a temporary file renamed
     into place; return the label counts. JSONL and CSV stream in bounded memory."""
-    from .tables import write_rows
+    from ..io.write import write_rows
 
     counts = Counter()
     records = iter(records)

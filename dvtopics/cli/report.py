@@ -49,11 +49,11 @@ def report(ctx, paths, out, xlsx, model_dir, topics_dir, no_topics, n_topics, ma
     glance, types per month, a sortable and searchable article table, topics
     over time and by type, and how it was made.
     """
-    from ..corpus import read_articles
-    from ..report import build_report, label_and_topics, write_report_workbook, write_text
-    from ..segment import SegmentCache
+    from ..io.read import read_articles
+    from ..report.html import build_report, label_and_topics, write_report_workbook, write_text
+    from ..text.segment import SegmentCache
 
-    from ..batch import check_output
+    from ..run.batch import check_output
 
     check_output(out, paths)
     if xlsx:

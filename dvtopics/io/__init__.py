@@ -1,0 +1,1 @@
+"""Stage 1, in and out: read articles (any file kind, legacy encodings), their metadata and label files; write tables."""

@@ -1,0 +1,1 @@
+"""Stage 4, what people read: the HTML report, its workbook and the figures."""

@@ -1,0 +1,1 @@
+"""How a job runs: in worker processes, streamed with resume (batch), or in parts on a Dask cluster."""
