@@ -21,10 +21,11 @@ import csv
 import numpy as np
 
 import dvtopics.types.training as training
-from dvtopics.types.model import HEAD_CHARS, documents_of, load_classifier
+from dvtopics.types.features import HEAD_CHARS, documents_of
+from dvtopics.types.model import load_classifier
 from dvtopics.types.evaluate import scores
 from dvtopics.types.rules import apply_rules
-from dvtopics.text.segment import SegmentCache
+from dvtopics.text.cache import SegmentCache
 
 from shipped_data import ROOT, shipped_training_data
 

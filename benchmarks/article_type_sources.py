@@ -31,11 +31,12 @@ from pathlib import Path
 import dvtopics.types.training as training
 from dataclasses import replace
 
-from dvtopics.types.model import HEAD_CHARS, documents_of, make_pipeline
+from dvtopics.types.features import HEAD_CHARS, documents_of
+from dvtopics.types.model import make_pipeline
 from dvtopics.types.evaluate import scores
 from dvtopics.types.events import find_event
 from dvtopics.types.rules import apply_rules
-from dvtopics.text.segment import SegmentCache
+from dvtopics.text.cache import SegmentCache
 
 from shipped_data import ROOT, shipped_training_data
 

@@ -40,7 +40,8 @@ PEER = r"""
 import gzip, json, sys
 from pyvi.ViTokenizer import ViTokenizer
 from dvtopics.text.segment import split_sentences
-from dvtopics.text.normalise import normalize, strip_furniture
+from dvtopics.text.normalise import normalize
+from dvtopics.text.furniture import strip_furniture
 source, out = sys.argv[1], sys.argv[2]
 with gzip.open(source, "rt", encoding="utf-8") as lines, open(out, "w", encoding="utf-8") as handle:
     for line in lines:

@@ -14,7 +14,7 @@ dvtopics as it was at commit bc1aed1 (its code taken from git), with its default
 before the themes issue.
 
 All topics are then scored in one pass over the same reference, each article's pyvi tokens (lower
-case, every token; `dvtopics.topics.model.ReferenceTokens`): NPMI (gensim `c_npmi`, top 10 words), C_V
+case, every token; `dvtopics.topics.measures.ReferenceTokens`): NPMI (gensim `c_npmi`, top 10 words), C_V
 (`c_v`, top 10) and diversity (unique words among the top 25 over 25·K). Per engine: the mean and the
 standard deviation over seeds, the stability of the topics between seeds (mean best-match Jaccard of
 the top 10 words, `topic_stability`) and the median CPU time. Prints a Markdown table and writes it,
@@ -131,7 +131,7 @@ def score(results: list[dict], texts: list[str], measures: list[str]) -> None:
     """NPMI and C_V of every run's topics in one pass over the reference, and diversity; in place."""
     from gensim.corpora import Dictionary
 
-    from dvtopics.topics.model import MEASURES, NPMI_TOP_N, ReferenceTokens, coherence_per_topic, topic_diversity
+    from dvtopics.topics.measures import (MEASURES, NPMI_TOP_N, ReferenceTokens, coherence_per_topic, topic_diversity)
 
     topics = [words[:NPMI_TOP_N] for result in results for words in result["words"]]
     dictionary = Dictionary(topics)  # the reference's other tokens only fill the windows
@@ -149,7 +149,7 @@ def score(results: list[dict], texts: list[str], measures: list[str]) -> None:
 
 
 def summary(results: list[dict], runs: list[str], measures: list[str]) -> list[dict]:
-    from dvtopics.topics.model import topic_stability
+    from dvtopics.topics.measures import topic_stability
 
     rows = []
     for run in runs:
@@ -204,7 +204,8 @@ def main() -> None:
     if args.fit_worker:
         return fit_worker(args.fit_worker)
 
-    from dvtopics.text.segment import SegmentCache, segment_many
+    from dvtopics.text.cache import SegmentCache
+    from dvtopics.text.segment import segment_many
 
     runs, seeds = args.engines.split(","), [int(s) for s in args.seeds.split(",")]
     measures = args.measures.split(",")

@@ -140,7 +140,7 @@ def write_without_twins(corpora: Path, twins: set[str], out: Path) -> int:
 def documents(path: Path, cache, n_jobs: int):
     """What train/evaluate see: the articles' documents (whole text, no rule token), from the cache;
     with their labels and ids."""
-    from dvtopics.types.model import documents_of
+    from dvtopics.types.features import documents_of
     from dvtopics.io.read import FieldNames, read_articles
 
     articles = [a for a in read_articles(path, FieldNames(label="label_id"), "record") if not a.error and a.label]
@@ -152,7 +152,7 @@ def official_split(corpora: Path, cache_dir: str):
     """The official split as train/evaluate see it, from the segmentation cache: train documents and
     labels, test documents and labels (an array), and which test documents have no twin in train."""
     import numpy as np
-    from dvtopics.text.segment import SegmentCache
+    from dvtopics.text.cache import SegmentCache
 
     cache = SegmentCache(cache_dir)
     train_docs, train_y, _ = documents(corpora / "vntc_train.jsonl.gz", cache, 1)
@@ -174,9 +174,10 @@ def score_cells(test_y, without_twins, predicted) -> str:
 
 
 def run_dvtopics(corpora: Path, twins: set[str], out: Path, cache_dir: str, n_jobs: int, folds: int) -> dict:
-    from dvtopics.types.model import documents_of, load_classifier, make_pipeline
+    from dvtopics.types.features import documents_of
+    from dvtopics.types.model import load_classifier, make_pipeline
     from dvtopics.io.read import FieldNames, read_articles
-    from dvtopics.text.segment import SegmentCache
+    from dvtopics.text.cache import SegmentCache
     from dvtopics.types.training import collect, pipeline_options
 
     out.mkdir(parents=True, exist_ok=True)

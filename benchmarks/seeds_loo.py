@@ -14,10 +14,11 @@ from __future__ import annotations
 import argparse
 import json
 
-from dvtopics.types.model import Classifier, documents_of, load_classifier, make_pipeline
-from dvtopics.io.read import read_labels
+from dvtopics.types.model import Classifier, load_classifier, make_pipeline
+from dvtopics.types.features import documents_of
+from dvtopics.io.labels import read_labels
 from dvtopics.types.events import find_event
-from dvtopics.text.segment import SegmentCache
+from dvtopics.text.cache import SegmentCache
 
 from shipped_data import SEED_LABELS, shipped_training_data
 

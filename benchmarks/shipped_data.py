@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dvtopics.io.read import read_articles, read_labels
+from dvtopics.io.read import read_articles
+from dvtopics.io.labels import read_labels
 from dvtopics.types.training import TrainingData, collect
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -50,8 +50,10 @@ def main() -> None:
 
     from gensim.corpora import Dictionary
 
-    from dvtopics.text.segment import SegmentCache, segment_many
-    from dvtopics.topics.model import NPMI_TOP_N, ReferenceTokens, TopicModel, coherence_per_topic, topic_diversity
+    from dvtopics.text.cache import SegmentCache
+    from dvtopics.text.segment import segment_many
+    from dvtopics.topics.measures import NPMI_TOP_N, ReferenceTokens, coherence_per_topic, topic_diversity
+    from dvtopics.topics.model import TopicModel
 
     seeds = [int(s) for s in args.seeds.split(",")]
     names = args.settings.split(",")

@@ -14,10 +14,11 @@ from __future__ import annotations
 import argparse
 import csv
 
-from dvtopics.types.model import HEAD_CHARS, documents_of, load_classifier, make_pipeline
+from dvtopics.types.features import HEAD_CHARS, documents_of
+from dvtopics.types.model import load_classifier, make_pipeline
 from dvtopics.types.evaluate import scores
 from dvtopics.types.rules import apply_rules
-from dvtopics.text.segment import SegmentCache
+from dvtopics.text.cache import SegmentCache
 from dvtopics.types.training import pipeline_options
 
 from shipped_data import ROOT, shipped_training_data

@@ -8,11 +8,11 @@ from importlib import import_module
 __version__ = "0.1.0"
 
 _EXPORTS = {
-    "Article": "io.read", "read_articles": "io.read", "read_labels": "io.read", "FieldNames": "io.read",
-    "extract_metadata": "io.read",
-    "normalize": "text.normalise", "strip_furniture": "text.normalise",
+    "Article": "io.read", "read_articles": "io.read", "read_labels": "io.labels", "FieldNames": "io.read",
+    "extract_metadata": "io.metadata",
+    "normalize": "text.normalise", "strip_furniture": "text.furniture",
     "segment_text": "text.segment", "segment_many": "text.segment", "Segmenter": "text.segmenter",
-    "SegmentCache": "text.segment",
+    "SegmentCache": "text.cache",
     "load_classifier": "types.model", "predict_articles": "types.model", "Classifier": "types.model",
     "apply_rules": "types.rules",
     "TopicModel": "topics.model",

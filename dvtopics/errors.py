@@ -21,3 +21,7 @@ class MissingExtraError(DvtopicsError):
         super().__init__(
             f"{package} is not installed; install it with: pip install 'dvtopics[{extra}]'"
         )
+
+
+class TopicsError(DvtopicsError):
+    """A topic model cannot be fitted or used as asked."""

@@ -3,7 +3,8 @@ import os
 
 import pytest
 
-from dvtopics.run.batch import cores, label_stream, map_ordered
+from dvtopics.run.parallel import cores, map_ordered
+from dvtopics.run.batch import label_stream
 
 
 def _square(x):

@@ -2,9 +2,11 @@ from pathlib import Path
 
 import pytest
 
-from dvtopics.types.model import event_sentences, load_classifier, make_pipeline, rule_says, words_years_masked
+from dvtopics.types.features import event_sentences, rule_says, words_years_masked
+from dvtopics.types.model import load_classifier, make_pipeline
 from dvtopics.errors import DvtopicsError
-from dvtopics.io.read import Article, read_articles, read_labels
+from dvtopics.io.read import Article, read_articles
+from dvtopics.io.labels import read_labels
 from dvtopics.types.evaluate import format_scores, scores
 from dvtopics.persist import save_model
 from dvtopics.types.training import collect, train

@@ -10,7 +10,8 @@ from pyvi.ViTokenizer import ViTokenizer
 
 from dvtopics.text import pyvi_fast
 from dvtopics.types.model import load_classifier
-from dvtopics.io.read import read_articles, read_labels
+from dvtopics.io.read import read_articles
+from dvtopics.io.labels import read_labels
 from dvtopics.types.evaluate import scores
 from dvtopics.text.segment import split_sentences
 

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from dvtopics.io.read import FieldNames, decode_bytes, extract_metadata, read_articles, read_labels
+from dvtopics.io.read import FieldNames, decode_bytes, read_articles
+from dvtopics.io.metadata import extract_metadata
+from dvtopics.io.labels import read_labels
 from dvtopics.errors import InputError
 
 TEXT = "Hội nghị sơ kết công tác dân vận\n21/04/2023 16:36\nSáng 21/4, Ban Dân vận Tỉnh ủy tổ chức hội nghị."

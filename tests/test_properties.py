@@ -6,7 +6,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from dvtopics.io.read import decode_bytes, make_article, read_articles
 from dvtopics.errors import InputError
 from dvtopics.text.segment import segment_text
-from dvtopics.text.normalise import normalize, strip_furniture
+from dvtopics.text.normalise import normalize
+from dvtopics.text.furniture import strip_furniture
 
 VIETNAMESE = st.text(alphabet=st.sampled_from(list("aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệ"
                                                   "ìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ AĐÔƠƯ.,;:!?\"'()/-\n0123456789"

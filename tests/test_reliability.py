@@ -49,7 +49,8 @@ import zlib
 
 import pytest
 
-from dvtopics.io.read import read_labels, read_side_file
+from dvtopics.io.labels import read_labels
+from dvtopics.io.read import read_side_file
 from dvtopics.io.vnlegacy import encode
 
 GOOD = "Ban Dân vận Tỉnh ủy tổng kết công tác năm 2022\nSáng 5/1, Ban Dân vận Tỉnh ủy tổ chức hội nghị tổng kết."

@@ -7,7 +7,9 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from dvtopics.errors import DvtopicsError
-from dvtopics.report.html import build_report, default_k, svg_of, write_report_workbook
+from dvtopics.jobs import default_k
+from dvtopics.report.html import build_report, svg_of
+from dvtopics.report.workbook import write_report_workbook
 
 TYPES = ["semi_annual_review", "annual_review", "other"]
 

@@ -1,7 +1,8 @@
 import multiprocessing
 import unicodedata
 
-from dvtopics.text.segment import MAX_PIECE_CHARS, SegmentCache, segment_many, segment_text, split_sentences
+from dvtopics.text.segment import MAX_PIECE_CHARS, segment_many, segment_text, split_sentences
+from dvtopics.text.cache import SegmentCache
 from dvtopics.text.segmenter import Segmenter
 
 SENTENCE = "Hội nghị sơ kết công tác dân vận của Tỉnh ủy Đắk Lắk."

@@ -2,7 +2,8 @@ import unicodedata
 
 import pytest
 
-from dvtopics.text.normalise import is_furniture, normalize, strip_furniture
+from dvtopics.text.furniture import is_furniture, strip_furniture
+from dvtopics.text.normalise import normalize
 
 
 @pytest.mark.parametrize("variant, canonical", [

@@ -14,7 +14,13 @@ from dvtopics.cli import cli
 from dvtopics.io.read import Article
 from dvtopics.errors import DvtopicsError
 from dvtopics.persist import load_model, save_model
-from dvtopics.topics.model import (ENGINE_NAMES, ENGINES, ReferenceTokens, TopicModel, default_stopwords, drop_captions, ldavis_html, parse_k_range, read_type_labels, suggest_k, summarize, sweep, topic_diversity, topic_measures, topic_stability, write_report)
+from dvtopics.topics.engines import ENGINE_NAMES, ENGINES
+from dvtopics.topics.measures import ReferenceTokens, topic_diversity, topic_measures, topic_stability
+from dvtopics.topics.model import TopicModel, default_stopwords, drop_captions
+from dvtopics.topics.ldavis import ldavis_html
+from dvtopics.topics.sweep import parse_k_range, suggest_k, sweep
+from dvtopics.io.labels import read_labels
+from dvtopics.topics.summary import summarize, write_report
 
 THEMES = {
     "farming": "lúa gạo nông_dân ruộng_đồng thu_hoạch phân_bón thủy_lợi mùa_vụ giống hạt".split(),
@@ -262,8 +268,8 @@ def test_ldavis_page_works_offline(texts):
 def test_read_type_labels_from_csv_and_jsonl(tmp_path):
     (tmp_path / "l.csv").write_text("id,label\na,so_ket\n", encoding="utf-8")
     (tmp_path / "l.jsonl").write_text('{"id": "b", "label": "khac", "confidence": 0.9}\n', encoding="utf-8")
-    assert read_type_labels(tmp_path / "l.csv") == {"a": "so_ket"}
-    assert read_type_labels(tmp_path / "l.jsonl") == {"b": "khac"}
+    assert read_labels(tmp_path / "l.csv") == {"a": "so_ket"}
+    assert read_labels(tmp_path / "l.jsonl") == {"b": "khac"}
 
 
 # ----------------------------------------------------------------------- CLI
@@ -377,7 +383,8 @@ def test_baomoi_sample_gives_coherent_distinct_topics(engine, npmi, diversity):
     benchmarks/RESULTS.md); LDA in the BERTopic paper: 0.058 / 0.749."""
     from conftest import corpus_path
     from dvtopics.io.read import read_articles
-    from dvtopics.text.segment import SegmentCache, segment_many
+    from dvtopics.text.cache import SegmentCache
+    from dvtopics.text.segment import segment_many
 
     articles = [a for a in read_articles(corpus_path("baomoi_2017.jsonl.gz"), on_error="record") if not a.error]
     random.Random(20261122).shuffle(articles)

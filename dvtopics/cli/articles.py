@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from .options import cache_options, field_names, input_options, n_jobs_option, paths_argument
+from .options import cache_options, input_options, n_jobs_option, paths_argument, reading
 
 
 @click.command()
@@ -16,16 +16,13 @@ from .options import cache_options, field_names, input_options, n_jobs_option, p
 @cache_options
 def inspect(paths, fmt, text_field, id_field, label_field, max_bytes, cache_dir, no_cache):
     """Show each article's id, title, date, source, characters and words."""
-    from ..io.read import read_articles
-    from ..text.segment import SegmentCache, segment_many
+    from ..jobs import read_segmented
 
-    articles = list(read_articles(paths, field_names(text_field, id_field, label_field), "record", max_bytes))
-    good = [a for a in articles if not a.error]
-    cache = None if no_cache else SegmentCache(cache_dir)
-    words = dict(zip((a.id for a in good), (len(s.split()) for s in segment_many(
-        [a.text for a in good], cache=cache, progress=len(good) > 100))))
+    data = read_segmented(reading(paths, text_field, id_field, label_field, max_bytes, 1, cache_dir, no_cache),
+                          lower=False, progress=None)
+    words = dict(zip((a.id for a in data.good), (len(s.split()) for s in data.texts)))
     rows = [{"id": a.id, "title": a.title, "date": a.date, "source": a.source,
-             "chars": len(a.text), "words": words.get(a.id, 0), "error": a.error} for a in articles]
+             "chars": len(a.text), "words": words.get(a.id, 0), "error": a.error} for a in data.articles]
     if fmt == "jsonl":
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))
@@ -34,7 +31,7 @@ def inspect(paths, fmt, text_field, id_field, label_field, max_bytes, cache_dir,
         for row in rows:
             title = row["title"] if not row["error"] else f"ERROR: {row['error']}"
             click.echo(f"{row['id'][:24]:<24} {row['date'] or '-':<10} {row['chars']:>7} {row['words']:>6}  {title[:70]}")
-    sys.exit(1 if len(good) < len(articles) else 0)
+    sys.exit(1 if data.failed else 0)
 
 
 @click.command()
@@ -46,21 +43,12 @@ def inspect(paths, fmt, text_field, id_field, label_field, max_bytes, cache_dir,
 @cache_options
 def segment(paths, out, lower, text_field, id_field, label_field, max_bytes, n_jobs, cache_dir, no_cache):
     """Segment articles into words ("công_tác dân_vận") and write {"id", "tokens"} lines."""
-    from ..run.batch import check_output
-    from ..io.read import read_articles
+    from ..jobs import segment as segment_job
 
-    check_output(out, paths)
-    from ..text.segment import SegmentCache, segment_many
-
-    articles = [a for a in read_articles(paths, field_names(text_field, id_field, label_field), "record", max_bytes)]
-    good = [a for a in articles if not a.error]
-    cache = None if no_cache else SegmentCache(cache_dir)
-    segmented = segment_many([a.text for a in good], n_jobs=n_jobs, cache=cache, lower=lower, progress=True)
-    with open(out, "w", encoding="utf-8") as handle:
-        for article, text in zip(good, segmented):
-            handle.write(json.dumps({"id": article.id, "tokens": " ".join(text.split())}, ensure_ascii=False) + "\n")
-    click.echo(f"{len(good)} articles segmented into {out}", err=True)
-    sys.exit(1 if len(good) < len(articles) else 0)
+    data = segment_job(reading(paths, text_field, id_field, label_field, max_bytes, n_jobs, cache_dir, no_cache), out,
+                       lower)
+    click.echo(f"{len(data.good)} articles segmented into {out}", err=True)
+    sys.exit(1 if data.failed else 0)
 
 
 COMMANDS = [inspect, segment]

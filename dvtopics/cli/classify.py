@@ -2,28 +2,13 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from collections import Counter
-from pathlib import Path
 
 import click
 
-from .options import (AT_LEAST_ONE, AT_LEAST_ZERO, SEED, SHARE, cache_options, engine_options, field_names, input_options, n_jobs_option, paths_argument)
-
-
-def _gold_labels(label_files):
-    from ..io.read import read_labels
-
-    gold = {}
-    for path in label_files:
-        gold.update(read_labels(path))
-    return gold or None
-
-
-def _cache(cache_dir, no_cache):
-    from ..text.segment import SegmentCache
-    return None if no_cache else SegmentCache(cache_dir)
+from .options import (AT_LEAST_ONE, AT_LEAST_ZERO, SEED, SHARE, cache_options, engine_options, field_names,
+                      input_options, n_jobs_option, paths_argument, reading)
 
 
 labels_option = click.option(
@@ -73,26 +58,14 @@ def _views(ctx, param, value):
 def train(paths, label_files, out, classifiers, extra_paths, weak_rules, weak_other, head_chars, folds, max_features,
           views, seed, text_field, id_field, label_field, max_bytes, n_jobs, cache_dir, no_cache):
     """Train a classifier on labelled articles and save it with its model card."""
-    from ..io.read import read_articles
+    from ..jobs import train as train_job
     from ..types.evaluate import format_scores
-    from ..persist import save_model
-    from ..errors import DvtopicsError
-    from ..types.training import collect, train as train_model
 
-    fields = field_names(text_field, id_field, label_field)
-    articles = read_articles(paths, fields, "record", max_bytes)
-    extra = read_articles(extra_paths, fields, "record", max_bytes) if extra_paths else ()
-    data = collect(articles, _gold_labels(label_files), weak_rules, weak_other, seed, extra)
-    click.echo(f"training data: {json.dumps(data.summary(), ensure_ascii=False)}", err=True)
-    command = "dvtopics train " + " ".join(sys.argv[2:])
-    try:
-        model, card = train_model(data, classifiers or ("svm", "logreg", "cnb"), head_chars=head_chars,
-                                  n_folds=folds, cache=_cache(cache_dir, no_cache), n_jobs=n_jobs, seed=seed,
-                                  progress=True, description=command, max_features=max_features or None,
-                                  views=views)
-    except ValueError as exc:  # scikit-learn's word for data it cannot learn from: no words left, a tiny class
-        raise DvtopicsError(f"cannot train on these articles: {exc}") from None
-    card = save_model(model.pipeline, out, card)
+    card = train_job(reading(paths, text_field, id_field, label_field, max_bytes, n_jobs, cache_dir, no_cache), out,
+                     label_files, classifiers or ("svm", "logreg", "cnb"), extra_paths, weak_rules, weak_other,
+                     head_chars, folds, max_features, views, seed, description="dvtopics train " + " ".join(sys.argv[2:]),
+                     on_data=lambda summary: click.echo(f"training data: {json.dumps(summary, ensure_ascii=False)}",
+                                                        err=True))
     for kind, result in card["metrics"]["candidates"].items():
         click.echo(f"{kind:<7} cross-validated macro-F1 {result['macro_f1']:.4f}  accuracy {result['accuracy']:.4f}")
     click.echo(f"\nchosen: {card['classifier']} (cross-validated on the hand labels)\n")
@@ -118,29 +91,18 @@ def train(paths, label_files, out, classifiers, extra_paths, weak_rules, weak_ot
 def evaluate(model, paths, label_files, fmt, plot, show_errors, baseline, text_field, id_field, label_field,
              max_bytes, n_jobs, cache_dir, no_cache):
     """Score MODEL on labelled articles: per-class precision/recall/F1, macro-F1, confusion matrix."""
-    from ..types.model import load_classifier
-    from ..io.read import read_articles
-    from ..types.evaluate import changes, format_scores, scores
+    from ..jobs import NoLabelledArticles, evaluate as evaluate_job
+    from ..types.evaluate import format_scores
 
-    classifier = load_classifier(model)
-    gold = _gold_labels(label_files)
-    articles = [a for a in read_articles(paths, field_names(text_field, id_field, label_field), "record", max_bytes)
-                if not a.error and (gold.get(a.id) if gold is not None else a.label)]
-    if not articles:
-        raise click.UsageError("no labelled article found in the input")
-    truth = [gold[a.id] if gold is not None else a.label for a in articles]
-    records = classifier.predict(articles, cache=_cache(cache_dir, no_cache), n_jobs=n_jobs, explain=False)
-    predicted = [r["label"] for r in records]
-    result = scores(truth, predicted, sorted(set(truth) | set(classifier.labels)))
+    try:
+        evaluation = evaluate_job(reading(paths, text_field, id_field, label_field, max_bytes, n_jobs, cache_dir,
+                                          no_cache), model, label_files, baseline)
+    except NoLabelledArticles as exc:
+        raise click.UsageError(str(exc)) from None
+    result, compared = evaluation.scores, evaluation.compared
     if plot:
         from ..report.plots import confusion_matrix_figure, save_figure
         save_figure(confusion_matrix_figure(result["confusion"], result["labels"]), plot)
-    compared = None
-    if baseline:
-        before = [r["label"] for r in load_classifier(baseline).predict(articles, cache=_cache(cache_dir, no_cache),
-                                                                          n_jobs=n_jobs, explain=False)]
-        compared = {"model": baseline, **changes([a.id for a in articles], [a.title for a in articles], truth,
-                                                 before, predicted, result["labels"])}
     if fmt == "json":
         out = {k: result[k] for k in ("accuracy", "macro_f1", "per_class", "n", "labels", "confusion")}
         click.echo(json.dumps({**out, **({"compare": compared} if compared else {})}, ensure_ascii=False))
@@ -153,7 +115,7 @@ def evaluate(model, paths, label_files, fmt, plot, show_errors, baseline, text_f
         for change in compared["changed"][:show_errors]:
             click.echo(f"{change['id']} | true {change['true']}: {change['before']} -> {change['after']} | "
                        f"{change['title'][:80]}")
-    wrong = [(a, t, r) for a, t, r in zip(articles, truth, records) if t != r["label"]]
+    wrong = evaluation.errors
     if wrong and show_errors:
         click.echo(f"\n{len(wrong)} errors (first {min(show_errors, len(wrong))}): id | true -> predicted | title")
         for article, true, record in wrong[:show_errors]:
@@ -181,40 +143,13 @@ def label(paths, model, out, min_confidence, abstain, resume, batch_size, engine
     """Label the type of every article; write {id, label, confidence, cues, title, date} per article."""
     from tqdm import tqdm
 
-    from ..run.batch import (Labeller, batches, check_output, cores, input_fingerprint, label_stream, map_ordered, outcome)
-    from ..types.model import DEFAULT_MODEL_DIR
-    from ..io.read import read_articles
+    from ..jobs import label as label_job
 
-    if out is not None and not out.endswith(("/", os.sep)):  # FOLDER/ keeps Dask's parts
-        check_output(out, paths)
-    if engine == "dask":
-        from ..run.distributed import LabelJob, run_job
-
-        # the workers load the model from this path: it must be visible to them
-        job = LabelJob(str(Path(model or DEFAULT_MODEL_DIR).resolve()), min_confidence, abstain, batch_size,
-                       cache_dir, not no_cache)
-        with tqdm(unit="article", disable=None, file=sys.stderr) as bar:
-            counts = run_job(job, paths, out, scheduler=scheduler, part_size=part_size, resume=resume,
-                             fields=field_names(text_field, id_field, label_field), max_bytes=max_bytes,
-                             on_part=bar.update)
-        _echo_counts(counts, out)
-        return
-
-    # With -j N > 1, N worker processes each load the model and label whole batches; this one reads and writes.
-    labeller = Labeller(model, min_confidence, abstain, cache_dir, not no_cache)
-    if cores(n_jobs) == 1:
-        labeller.load()  # a broken model stops the run before any article is read
-    articles = read_articles(paths, field_names(text_field, id_field, label_field), "record", max_bytes)
-    if out is None:
-        counts = Counter()
-        for records in map_ordered(labeller, batches(articles, batch_size), n_jobs, preload=Labeller.preload):
-            for record in records:
-                counts[outcome(record)] += 1
-                click.echo(json.dumps(record, ensure_ascii=False))
-    else:
-        with tqdm(unit="article", disable=None, file=sys.stderr) as bar:
-            counts = label_stream(articles, labeller, out, resume, batch_size, bar.update, n_jobs, Labeller.preload,
-                                  inputs=input_fingerprint(paths))
+    with tqdm(unit="article", disable=None if out is not None else True, file=sys.stderr) as bar:
+        counts = label_job(reading(paths, text_field, id_field, label_field, max_bytes, n_jobs, cache_dir, no_cache),
+                           out, model, min_confidence, abstain, resume, batch_size, engine, scheduler, part_size,
+                           on_progress=bar.update,
+                           on_record=lambda record: click.echo(json.dumps(record, ensure_ascii=False)))
     _echo_counts(counts, out)
 
 
@@ -231,19 +166,16 @@ def _echo_counts(counts: Counter, out) -> None:
 @input_options
 def rules(paths, show_all, text_field, id_field, label_field, max_bytes):
     """Show which cue rule fired on each article, the words it matched, and the event the article reports."""
-    from ..io.read import read_articles
-    from ..types.events import find_event
-    from ..types.rules import apply_rules
+    from ..jobs import Reading, rule_hits
 
     counts, failed = Counter(), 0
-    for article in read_articles(paths, field_names(text_field, id_field, label_field), "record", max_bytes):
-        hit = None if article.error else apply_rules(article.title, article.text)
+    for article, hit, event in rule_hits(Reading(paths, field_names(text_field, id_field, label_field), max_bytes),
+                                         every_event=show_all):
         counts[hit.rule if hit else "(none)"] += 1
         failed += bool(article.error)
         if hit or show_all:
             where = f"{hit.label:<19} {hit.rule:<16} «{hit.evidence}»" if hit else f"{'-':<19} {'-':<16}"
             click.echo(f"{article.id[:30]:<30} {where} {article.title[:60]}")
-            event = None if article.error else find_event(article.title, article.text)
             if event:
                 click.echo(f"{'':<30} {event.cue()}")
     click.echo(" ".join(f"{rule}: {n}" for rule, n in counts.most_common()), err=True)

@@ -44,6 +44,14 @@ def field_names(text_field: str, id_field: str, label_field: str) -> FieldNames:
     return FieldNames(text=text_field, id=id_field, label=label_field)
 
 
+def reading(paths, text_field: str, id_field: str, label_field: str, max_bytes: int, n_jobs: int, cache_dir,
+            no_cache: bool):
+    """The `jobs.Reading` the input, engine and cache options describe."""
+    from ..jobs import Reading
+
+    return Reading(paths, field_names(text_field, id_field, label_field), max_bytes, n_jobs, cache_dir, not no_cache)
+
+
 def available_cores() -> int:
     """The cores this process may run on (fewer than the machine's under a container's or taskset's limit)."""
     if hasattr(os, "sched_getaffinity"):

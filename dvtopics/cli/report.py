@@ -7,7 +7,7 @@ import time
 
 import click
 
-from .options import cache_options, field_names, input_options, n_jobs_option, paths_argument
+from .options import cache_options, input_options, n_jobs_option, paths_argument, reading
 
 
 def _command_line(ctx: click.Context) -> str:
@@ -49,21 +49,18 @@ def report(ctx, paths, out, xlsx, model_dir, topics_dir, no_topics, n_topics, ma
     glance, types per month, a sortable and searchable article table, topics
     over time and by type, and how it was made.
     """
-    from ..io.read import read_articles
-    from ..report.html import build_report, label_and_topics, write_report_workbook, write_text
-    from ..text.segment import SegmentCache
-
+    from ..jobs import report_data
+    from ..report.html import build_report, write_text
+    from ..report.workbook import write_report_workbook
     from ..run.batch import check_output
 
     check_output(out, paths)
     if xlsx:
         check_output(xlsx, [*paths, out])
     started = time.perf_counter()
-    articles = list(read_articles(paths, field_names(text_field, id_field, label_field), "record", max_bytes))
-    cache = None if no_cache else SegmentCache(cache_dir)
-    records, topics, provenance = label_and_topics(
-        articles, model_dir, topics_dir, fit_topics=not no_topics, n_topics=n_topics,
-        cache=cache, n_jobs=n_jobs, progress=len(articles) > 100)
+    records, topics, provenance = report_data(
+        reading(paths, text_field, id_field, label_field, max_bytes, n_jobs, cache_dir, no_cache), model_dir,
+        topics_dir, fit_topics=not no_topics, n_topics=n_topics)
     provenance.update(command=_command_line(ctx), inputs=[str(p) for p in paths])
     html = build_report(records, topics, provenance, max_rows_per_type=max_rows_per_type, title=title)
     path = write_text(html, out)

@@ -12,18 +12,15 @@ by_type.csv and the PNG figures topic_words.png, over_time.png, by_type.png.
 from __future__ import annotations
 
 import json
-import os
 import sys
-from pathlib import Path
 
 import click
 
-from ..io.read import read_side_file
-from ..errors import InputError, ModelError
-from .options import (AT_LEAST_ONE, SEED, cache_options, engine_options, field_names, input_options, n_jobs_option, paths_argument)
+from .options import (AT_LEAST_ONE, SEED, cache_options, engine_options, input_options, n_jobs_option, paths_argument,
+                      reading)
 
 UNITS = ("document", "paragraph")
-ENGINES = ("gensim", "nmf", "tomotopy", "sklearn")  # dvtopics.topics.model.ENGINES, without importing it
+ENGINES = ("gensim", "nmf", "tomotopy", "sklearn")  # dvtopics.topics.engines.ENGINES, without importing it
 INITS = ("nmf", "random")  # dvtopics.topics.model.INITS
 PERIODS = ("month", "quarter", "year")
 MAX_TOPICS = 1000  # more than anyone reads; a mistyped 100000 would fill the memory before saying anything
@@ -78,24 +75,10 @@ def _model_params(unit, engine, no_below, no_above, phrases, init, stopwords_fil
                 extra_stopwords=tuple(extra), max_iter=max_iter, random_state=seed)
 
 
-def _read_segmented(paths, text_field, id_field, label_field, max_bytes, n_jobs, cache_dir, no_cache):
-    """(all articles, readable articles, their segmented texts)."""
-    from ..io.read import read_articles
-    from ..text.segment import SegmentCache, segment_many
-
-    articles = list(read_articles(paths, field_names(text_field, id_field, label_field), "record", max_bytes))
-    good = [a for a in articles if not a.error]
-    cache = None if no_cache else SegmentCache(cache_dir)
-    segmented = segment_many([a.text for a in good], n_jobs=n_jobs, cache=cache, lower=True,
-                             progress=len(good) > 100)
-    return articles, good, segmented
-
-
-def _report_failures(articles, good) -> int:
-    for article in articles:
-        if article.error:
-            click.echo(f"skipped {article.id}: {article.error}", err=True)
-    return 1 if len(good) < len(articles) else 0
+def _report_failures(failed) -> int:
+    for article in failed:
+        click.echo(f"skipped {article.id}: {article.error}", err=True)
+    return 1 if failed else 0
 
 
 def _echo_topics(topics: list[dict], card: dict, n_words: int) -> None:
@@ -135,70 +118,14 @@ def fit_cmd(paths, n_topics, out, labels_file, period, unit, engine, no_below, n
             stopwords_file, max_iter, seed, text_field, id_field, label_field, max_bytes, n_jobs, cache_dir,
             no_cache):
     """Fit a topic model on articles; write it with its card, tables and figures into OUT."""
-    from ..persist import data_hash, save_model
-    from ..topics.model import (ENGINE_NAMES, ReferenceTokens, TopicModel, read_type_labels, summarize,
-                                topic_measures, write_report)
+    from ..jobs import fit_topics
 
     params = _model_params(unit, engine, no_below, no_above, phrases, init, stopwords_file, max_iter, seed)
-    types = read_type_labels(labels_file) if labels_file else None
-    articles, good, segmented = _read_segmented(paths, text_field, id_field, label_field, max_bytes, n_jobs,
-                                                cache_dir, no_cache)
-    model = TopicModel(n_topics=n_topics, **params).fit(segmented)
-    [measures] = topic_measures([model], ReferenceTokens(segmented, unit))
-    measures.pop("k")
-    report = summarize(model, good, model.transform(segmented), types, period)
-    card = {"task": "topics", "k": n_topics, "engine": engine, "engine_name": ENGINE_NAMES[engine], "unit": unit,
-            "parameters": model.parameters(),
-            "labels": report.labels, "measures": measures,
-            "data": {"articles": len(good), "units": model.n_units_, "vocabulary": len(model.dictionary_),
-                     "hash": data_hash((a.id, a.text) for a in good), "inputs": [str(p) for p in paths]}}
-    card = save_model(model, out, card)
-    write_report(report, out)
-    _echo_topics(report.topics_json(), card, 10)
+    fit = fit_topics(reading(paths, text_field, id_field, label_field, max_bytes, n_jobs, cache_dir, no_cache), out,
+                     n_topics, labels_file, period, **params)
+    _echo_topics(fit.topics, fit.card, 10)
     click.echo(f"\nModel, tables and figures in {out}", err=True)
-    sys.exit(_report_failures(articles, good))
-
-
-def _read_topics(directory: str) -> tuple[list[dict], dict]:
-    from ..persist import read_card
-
-    card = read_card(directory)
-    if card.get("task") != "topics":
-        raise ModelError(f"{directory}: a '{card.get('task')}' model, not a topics model")
-    path = Path(directory) / "topics.json"
-    if not path.exists():
-        raise ModelError(f"{path}: missing; rerun `dvtopics topics fit ... --out {directory}`")
-    try:
-        topics_list = json.loads(read_side_file(path))
-    except (ValueError, InputError) as exc:
-        raise ModelError(f"{path}: not valid JSON ({getattr(exc, 'msg', exc)}); "
-                         f"rerun `dvtopics topics fit ... --out {directory}`") from None
-    problem = _topics_json_problem(topics_list)
-    if problem:
-        raise ModelError(f"{path}: {problem}; rerun `dvtopics topics fit ... --out {directory}`")
-    return topics_list, card
-
-
-def _topics_json_problem(topics_list) -> str | None:
-    """What is wrong with a topics.json someone edited, in words, or None: each topic must have what
-    `show` and `assign` print."""
-    if not isinstance(topics_list, list):
-        return "a list of topics is expected"
-    for number, topic in enumerate(topics_list):
-        if not isinstance(topic, dict):
-            return f"topic {number} is not a JSON object"
-        checks = [("topic", isinstance(topic.get("topic"), int) and not isinstance(topic.get("topic"), bool)),
-                  ("label", isinstance(topic.get("label"), str)),
-                  ("share", isinstance(topic.get("share"), (int, float)) and not isinstance(topic.get("share"), bool)),
-                  ("words", isinstance(topic.get("words"), list) and all(
-                      isinstance(pair, list) and len(pair) == 2 and isinstance(pair[0], str) for pair in topic["words"])),
-                  ("representatives", all(isinstance(rep, dict) and isinstance(rep.get("title"), str)
-                                          and isinstance(rep.get("share"), (int, float))
-                                          for rep in topic.get("representatives") or []))]
-        wrong = [name for name, ok in checks if not ok]
-        if wrong:
-            return f"topic {number} has no valid {', '.join(wrong)}"
-    return None
+    sys.exit(_report_failures(fit.segmented.failed))
 
 
 @topics.command("show")
@@ -207,7 +134,9 @@ def _topics_json_problem(topics_list) -> str | None:
 @click.option("--words", "n_words", type=AT_LEAST_ONE, default=10, show_default=True, help="Words shown per topic.")
 def show_cmd(directory, fmt, n_words):
     """Show a model's topics: label, share, top words and representative articles."""
-    topics_list, card = _read_topics(directory)
+    from ..topics.summary import read_topics
+
+    topics_list, card = read_topics(directory)
     if fmt == "json":
         click.echo(json.dumps({"k": card.get("k"), "engine": card.get("engine"),
                                "engine_name": card.get("engine_name"), "unit": card.get("unit"),
@@ -233,37 +162,16 @@ def show_cmd(directory, fmt, n_words):
 def assign_cmd(directory, paths, out, labels_file, resume, engine, scheduler, part_size, text_field, id_field,
                label_field, max_bytes, n_jobs, cache_dir, no_cache):
     """Give each article its main topic and topic mix with a fitted model."""
-    from ..run.batch import check_output
-    from ..persist import load_model
-    from ..topics.model import read_type_labels, summarize, write_documents
+    from ..jobs import assign_topics
 
-    if not out.endswith(("/", os.sep)):  # FOLDER/ keeps Dask's parts
-        check_output(out, paths)
-    if engine == "dask":
-        from ..run.distributed import AssignJob, run_job, write_assignments
-
-        # the workers read the model and the labels from these paths: they must be visible to them
-        job = AssignJob(str(Path(directory).resolve()), str(Path(labels_file).resolve()) if labels_file else None,
-                        cache_dir=cache_dir, use_cache=not no_cache)
-        counts = run_job(job, paths, out, scheduler=scheduler, part_size=part_size, resume=resume,
-                         fields=field_names(text_field, id_field, label_field), max_bytes=max_bytes,
-                         gather=write_assignments)
-        for topic in _read_topics(directory)[0]:
-            click.echo(f"#{topic['topic']:<3} {counts.get(topic['topic'], 0):>6}  {topic['label']}")
-        click.echo(f"{sum(counts.values()) - counts['error']} articles assigned to topics in {out}", err=True)
-        sys.exit(1 if counts["error"] else 0)
-
-    model, _ = load_model(directory, task="topics")
-    types = read_type_labels(labels_file) if labels_file else None
-    articles, good, segmented = _read_segmented(paths, text_field, id_field, label_field, max_bytes, n_jobs,
-                                                cache_dir, no_cache)
-    report = summarize(model, good, model.transform(segmented), types)
-    write_documents(report.documents, out)
-    counts = [sum(d["main_topic"] == k for d in report.documents) for k in range(len(report.labels))]
-    for k, (label, count) in enumerate(zip(report.labels, counts)):
-        click.echo(f"#{k:<3} {count:>6}  {label}")
-    click.echo(f"{len(good)} articles assigned to topics in {out}", err=True)
-    sys.exit(_report_failures(articles, good))
+    assigned = assign_topics(reading(paths, text_field, id_field, label_field, max_bytes, n_jobs, cache_dir, no_cache),
+                             directory, out, labels_file, engine, scheduler, part_size, resume)
+    counts = assigned.counts
+    for k, label in enumerate(assigned.labels):
+        click.echo(f"#{k:<3} {counts.get(k, 0):>6}  {label}")
+    click.echo(f"{sum(counts.values()) - counts['error']} articles assigned to topics in {out}", err=True)
+    _report_failures(assigned.failed)
+    sys.exit(1 if counts["error"] else 0)
 
 
 @topics.command("sweep")
@@ -284,16 +192,17 @@ def sweep_cmd(paths, k_range, n_seeds, out, measures, unit, engine, no_below, no
               no_cache):
     """Fit each K with several seeds; report the mean and spread of NPMI, C_V and diversity, how alike
     the seeds' topics are, and suggest a K."""
-    from ..topics.model import parse_k_range, suggest_k, sweep, write_sweep
+    from ..topics.sweep import parse_k_range, suggest_k, sweep, write_sweep
 
     ks = parse_k_range(k_range)
     if max(ks) > MAX_TOPICS:
         raise click.BadParameter(f"{k_range!r}: each K at most {MAX_TOPICS}", param_hint="--k")
+    from ..jobs import read_segmented
+
     params = _model_params(unit, engine, no_below, no_above, phrases, init, stopwords_file, max_iter, seed)
-    articles, good, segmented = _read_segmented(paths, text_field, id_field, label_field, max_bytes, n_jobs,
-                                                cache_dir, no_cache)
+    data = read_segmented(reading(paths, text_field, id_field, label_field, max_bytes, n_jobs, cache_dir, no_cache))
     seeds = list(range(seed, seed + n_seeds))
-    rows, _ = sweep(segmented, ks, [m.strip() for m in measures.split(",") if m.strip()], seeds=seeds, **params)
+    rows, _ = sweep(data.texts, ks, [m.strip() for m in measures.split(",") if m.strip()], seeds=seeds, **params)
     write_sweep(rows, out)
     click.echo(f"{len(seeds)} seed(s) per K; mean ± standard deviation over the seeds")
     click.echo(f"{'K':>4} {'NPMI':>15} {'C_V':>15} {'diversity':>15} {'stability':>10} {'seconds':>8}")
@@ -307,7 +216,7 @@ def sweep_cmd(paths, k_range, n_seeds, out, measures, unit, engine, no_below, no
         click.echo(f"Suggested K: {suggest_k(rows)} (best NPMI × diversity less its spread over seeds, "
                    "times the stability of the topics between seeds)")
     click.echo(f"Table and plot in {out}/sweep.csv, {out}/sweep.png", err=True)
-    sys.exit(_report_failures(articles, good))
+    sys.exit(_report_failures(data.failed))
 
 
 @topics.command("html")
@@ -315,14 +224,9 @@ def sweep_cmd(paths, k_range, n_seeds, out, measures, unit, engine, no_below, no
 @click.option("--out", type=click.Path(dir_okay=False), required=True, help="HTML file to write.")
 def html_cmd(directory, out):
     """Write an interactive pyLDAvis page of a model that opens offline (its scripts inlined)."""
-    from ..persist import load_model
-    from ..topics.model import ldavis_html
+    from ..jobs import topics_page
 
-    from ..run.batch import check_output
-
-    model, _ = load_model(directory, task="topics")
-    path = check_output(out)
-    path.write_text(ldavis_html(model), encoding="utf-8")
+    topics_page(directory, out)
     click.echo(f"Topic view in {out}", err=True)
 
 

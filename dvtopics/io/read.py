@@ -14,7 +14,6 @@ and go on. With the default ``on_error="raise"`` an `InputError` is raised.
 from __future__ import annotations
 
 import csv
-import gzip
 import io
 import itertools
 import json
@@ -30,7 +29,9 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..errors import InputError
-from ..text.normalise import is_furniture, normalize, strip_furniture
+from ..text.normalise import normalize
+from ..text.furniture import strip_furniture
+from .metadata import extract_metadata
 from .vnlegacy import to_unicode, vietnamese_score
 
 log = logging.getLogger(__name__)
@@ -183,92 +184,6 @@ def html_to_text(html: str) -> str:
 
 
 # ------------------------------------------------------------------ metadata
-
-_DATE_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
-_DATE_WORDS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I)
-_SOURCE_LINE = re.compile(r"^\s*(nguồn|theo)\s*[:\s]\s*([^,;]+)", re.I)
-# "Nguồn: baodaklak.vn, ngày 6/1/2016": the original source and its date, and nothing after the date
-# ("Theo kế hoạch, ngày 5/3/2020 sẽ khai mạc" is a sentence, not a source line).
-_SOURCE_DATE_LINE = re.compile(r"^\s*(nguồn|theo)\s*[:\s]\s*[^,;]+[,;–-]\s*(ngày\s+)?"
-                               r"\d{1,2}/\d{1,2}/\d{4}(\s*[,-]?\s*\d{1,2}[:h]\d{2})?\s*[.)]?\s*$", re.I)
-_DATELINE_MAX_CHARS = 80  # a dateline is a short line; dates inside prose are not the article's
-_DATELINE_WORDS = re.compile(r"thứ (hai|ba|tư|năm|sáu|bảy)|chủ nhật|cập nhật|ngày đăng|đăng ngày|ngày|lúc|gmt|"
-                             r"\d+|[^\w\s]", re.IGNORECASE)
-
-
-def _iso(day: str, month: str, year: str) -> str | None:
-    d, m, y = int(day), int(month), int(year)
-    if 1 <= d <= 31 and 1 <= m <= 12 and 1900 <= y <= 2100:
-        return f"{y:04d}-{m:02d}-{d:02d}"
-    return None
-
-
-def find_date(line: str) -> str | None:
-    """The first day-first date in `line` ("05/07/2022", "ngày 6 tháng 1 năm 2016")."""
-    for pattern in (_DATE_NUMERIC, _DATE_WORDS):
-        for match in pattern.finditer(line):
-            iso = _iso(*match.groups())
-            if iso:
-                return iso
-    return None
-
-
-def extract_metadata(text: str) -> dict:
-    """Title, date and source as the text states them.
-
-    The title is the first line that is not page furniture or a dateline. The
-    date is taken from the article's own dateline, in this order: a short line
-    with a date among the first five lines ("Thứ Ba, 05/07/2022, 19:13 [GMT+7]",
-    "21/04/2023 16:36"); a source line at the end ("Nguồn: baodaklak.vn, ngày
-    6/1/2016"); any other short line with a date. Dates inside prose ("Sáng
-    5/7, ...", "Nghị quyết ngày 12/3/2015") are ignored: they name other
-    events. Dates are read day first, as Vietnamese writes them.
-    """
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
-    source = source_date = None
-    short_dates = []  # (position, iso) of short lines that hold a date
-    candidates = []  # (position, line) of lines that may be the title
-    for position, line in enumerate(lines):
-        iso = find_date(line) if len(line) <= _DATELINE_MAX_CHARS else None
-        if iso:
-            short_dates.append((position, iso))
-        source_match = _SOURCE_LINE.match(line)
-        if source_match and len(line) <= _DATELINE_MAX_CHARS:
-            source = source_match.group(2).strip()
-            if iso and _SOURCE_DATE_LINE.match(line):
-                source_date = iso
-        if not iso and not is_furniture(line, captions=False):
-            candidates.append((position, line))
-    head = [iso for position, iso in short_dates if position < 5]
-    tail = [iso for position, iso in short_dates if position >= len(lines) - 3]
-    date = ([source_date] if source_date else head or tail or [iso for _, iso in short_dates] or [None])[0]
-    dateline = next((position for position, _ in short_dates if position < 5 and _is_dateline(lines[position])), None)
-    return {"title": _title(candidates, dateline)[:300], "date": date, "source": source}
-
-
-def _is_dateline(line: str) -> bool:
-    """A line that is a date and nothing else ("Thứ Bảy, 09/07/2022, 10:15 [GMT+7]", "Cập nhật: 18/07/2024"),
-    or beside other page data ("Ngày đăng: 06/01/2023 | Lượt xem: 1.284"), not a sentence that holds one."""
-    return any(find_date(part) and len(_DATELINE_WORDS.sub(" ", part).split()) <= 1 for part in line.split("|"))
-
-
-def _title(candidates: list[tuple[int, str]], dateline: int | None) -> str:
-    """The first line that is not furniture, unless a dateline near the top says otherwise. A page copied
-    from a site can open with the site's name or section ("Quốc phòng - An ninh") before the headline,
-    and the headline sits next to the dateline: directly above it, or below it when only short lines
-    come before."""
-    if dateline is not None:
-        above = [line for position, line in candidates if position < dateline]
-        if above and candidates[len(above) - 1][0] == dateline - 1 and _looks_like_headline(above[-1]):
-            return above[-1]
-        below = [line for position, line in candidates if position > dateline]
-        if below and all(len(line.split()) < 4 for line in above):
-            return below[0]
-    return candidates[0][1] if candidates else ""
-
-
-def _looks_like_headline(line: str) -> bool:
-    return 4 <= len(line.split()) <= 40 and not line.endswith(".")
 
 
 def field_text(value) -> str | None:
@@ -450,7 +365,7 @@ _OTHER_COMPRESSION = {b"BZh": "bzip2", b"\xfd7zXZ\x00": "xz", b"PK\x03\x04": "zi
                       b"7z\xbc\xaf\x27\x1c": "7-Zip"}
 
 
-def _open_binary(path: Path):
+def open_binary(path: Path):
     """The bytes of a file, decompressed when they are gzip data, whatever the name says."""
     handle = open(path, "rb")
     head = handle.peek(6)[:6]
@@ -481,7 +396,7 @@ def _numbered_lines(path: Path, lines: "LineRange | None", limit: int) -> Iterat
     offset, first, count = lines or (0, 1, None)
     number = first - 1
     try:
-        with _open_binary(path) as handle:
+        with open_binary(path) as handle:
             _skip(handle, offset)
             utf16 = _utf16(handle.peek(4)[:4]) if offset == 0 else None
             lines = _bounded_lines(handle, limit) if not utf16 else (  # UTF-16 is Notepad's "Unicode"
@@ -621,7 +536,7 @@ def _read_all(path: Path) -> tuple[bytes, str | None]:
     """The bytes of a (maybe gzip) file up to its last whole line, and why reading stopped early, if it did."""
     chunks, problem = [], None
     try:
-        with _open_binary(path) as handle:
+        with open_binary(path) as handle:
             while chunk := handle.read1(1 << 20):  # read() would drop what it held when a fault stops it
                 chunks.append(chunk)
     except InputError as exc:
@@ -632,7 +547,7 @@ def _read_all(path: Path) -> tuple[bytes, str | None]:
     return (data[:data.rfind(b"\n") + 1] if problem else data), problem
 
 
-def _delimiter(text: str, text_field: str) -> str:
+def csv_delimiter(text: str, text_field: str) -> str:
     """The delimiter under which the header names the text field: Excel writes ';' where the comma is the
     decimal sign (Vietnamese Windows among them), and some save tabs."""
     header = text[:text.find("\n")] if "\n" in text else text
@@ -678,7 +593,7 @@ def _read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
     # the file at the first long field
     csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
     header, number = None, 1
-    for line, row, cause in _csv_rows(text, _delimiter(text, fields.text), cut=bool(problem)):
+    for line, row, cause in _csv_rows(text, csv_delimiter(text, fields.text), cut=bool(problem)):
         if header is None and row is not None:
             header = row
             continue
@@ -728,7 +643,7 @@ class FieldNames:
     label: str = "label"
 
 
-def _kind(path: Path) -> str:
+def file_kind(path: Path) -> str:
     name = path.name.lower()
     if name.endswith(JSONL_SUFFIXES):
         return "jsonl"
@@ -816,7 +731,7 @@ def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on
     `lines` reads only that slice of a JSONL file, with the ids and line
     numbers a whole read gives: how a Dask partition reads its part.
     """
-    kind = _kind(path)
+    kind = file_kind(path)
     if lines is not None and kind != "jsonl":
         raise InputError(f"{path}: only JSONL files can be read by line ranges")
     problem = _unreadable(path)
@@ -866,17 +781,3 @@ def _writable(article: Article) -> Article:
     return article
 
 
-def read_labels(path: str | os.PathLike) -> dict[str, str]:
-    """A CSV of article id (or file name) and label -> {id: label}.
-
-    The id column may be called `id` (taken as it is: VNTC's ids end in .txt) or
-    `file` (a file name, whose .txt is dropped to match the ids `read_articles`
-    gives to .txt files).
-    """
-    text = read_side_file(path)
-    rows = list(csv.DictReader(io.StringIO(text, newline=""), delimiter=_delimiter(text, "label")))
-    if not rows or "label" not in rows[0] or not ({"id", "file"} & set(rows[0])):
-        raise InputError(f"{path}: a labels CSV needs a header with 'id' (or 'file') and 'label'")
-    if "id" in rows[0]:
-        return {row["id"]: row["label"] for row in rows}
-    return {re.sub(r"\.txt$", "", row["file"]): row["label"] for row in rows}

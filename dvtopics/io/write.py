@@ -241,3 +241,9 @@ def _cell(ws, flat, cell_type):
         cell.data_type = "s"  # openpyxl would make "=..." a formula
         return cell
     return value
+
+
+def write_table(path: Path, header: Sequence[str], rows: Iterable[Sequence]) -> None:
+    """Rows given as sequences under `header`, through `write_rows`: written atomically, a CSV with the BOM
+    Excel needs to read Vietnamese as UTF-8."""
+    write_rows((dict(zip(header, row)) for row in rows), path, columns=list(header))

@@ -5,8 +5,8 @@ string; it knows nothing of models or files:
 
 - `records`: one dict per article as `dvtopics.types.model.predict_articles`
   gives them (id, label, confidence, cues, title, date, source, error).
-- `topics` (optional): a `dvtopics.topics.model.TopicReport` (or its `asdict`), as
-  `dvtopics.topics.model.summarize` makes it: labels, top words, each article's main
+- `topics` (optional): a `dvtopics.topics.summary.TopicReport` (or its `asdict`), as
+  `dvtopics.topics.summary.summarize` makes it: labels, top words, each article's main
   topic, representative articles, mean shares per period and per type.
 - `provenance`: {"command", "inputs", "model_dir", "model_card",
   "topics_source", "topics_card"}; version and date are filled in.
@@ -39,7 +39,7 @@ import numpy as np
 
 from .. import __version__
 from ..errors import DvtopicsError
-from ..topics.model import period_of
+from ..topics.summary import period_of
 
 log = logging.getLogger(__name__)
 
@@ -119,7 +119,7 @@ def monthly_counts(records: Sequence[Mapping]) -> list[dict]:
 
 
 def topic_data(topics) -> dict | None:
-    """`topics` as a plain dict (a `dvtopics.topics.model.TopicReport` or its `asdict`), or None if it has no topics."""
+    """`topics` as a plain dict (a `dvtopics.topics.summary.TopicReport` or its `asdict`), or None if it has no topics."""
     if topics is None:
         return None
     if dataclasses.is_dataclass(topics):
@@ -175,25 +175,6 @@ def representatives(records: Sequence[Mapping], topics: Mapping) -> list[list[di
     """Each topic's representative articles with their date and type from `records`."""
     by_id = {r.get("id"): r for r in records}
     return [[{**by_id.get(doc["id"], {}), **doc} for doc in docs] for docs in topics.get("representatives", [])]
-
-
-def report_tables(records: Sequence[Mapping], topics=None) -> dict[str, list[dict]]:
-    """The report's tables as sheets: articles, counts per month, types, topics, failed."""
-    topics = topic_data(topics)
-    sheets = {"articles": article_rows(records, topics), "per month": monthly_counts(records),
-              "types": type_counts(records)}
-    if topics:
-        sheets["topics"] = topic_rows(topics)
-    sheets["failed"] = [{"id": r.get("id"), "error": r.get("error")} for r in records if r.get("error")]
-    return sheets
-
-
-def write_report_workbook(records: Sequence[Mapping], topics, path) -> Path:
-    """The report's tables as the sheets of one .xlsx file (every article, not only those shown)."""
-    from ..io.write import write_workbook
-
-    # an empty "failed" sheet still gets its header, so a reader sees what would be there
-    return write_workbook(report_tables(records, topics), path, {"failed": ["id", "error"]})
 
 
 # ------------------------------------------------------------------- charts
@@ -356,71 +337,3 @@ def write_text(text: str, path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
-
-
-# ------------------------------------------------------- from articles to data
-
-def default_k(n_articles: int) -> int:
-    """K when the report fits topics itself: about √n / 4, between 3 and 15.
-
-    A few seed articles get 3 broad themes; 3 000 articles get 14; beyond
-    that more topics split themes a reader cannot tell apart.
-
-    >>> default_k(5), default_k(3000), default_k(35000)
-    (3, 14, 15)
-    """
-    return int(min(15, max(3, round(n_articles ** 0.5 / 4))))
-
-
-SMALL_CORPUS_ARTICLES = 200  # below this, topics are fitted on paragraphs: too few documents otherwise
-
-
-def label_and_topics(articles: Sequence, model_dir=None, topics_dir=None, fit_topics: bool = True,
-                     n_topics: int | None = None, cache=None, n_jobs: int = 1, progress: bool = False):
-    """Label `articles` and find their topics; return (records, topic report or None, provenance).
-
-    Topics come from the model in `topics_dir`, else are fitted on the articles
-    themselves when `fit_topics` (K from `default_k`), else are left out. A fit
-    that cannot be made (too few words) leaves them out and says why.
-    """
-    from ..types.model import DEFAULT_MODEL_DIR, load_classifier, predict_articles
-
-    classifier = load_classifier(model_dir)
-    records = predict_articles(classifier, articles, cache=cache, n_jobs=n_jobs, progress=progress)
-    provenance = {"model_dir": str(model_dir or DEFAULT_MODEL_DIR), "model_card": classifier.card}
-    good = [a for a in articles if not a.error]
-    if not good or not (topics_dir or fit_topics):
-        provenance["topics_source"] = None
-        return records, None, provenance
-    from ..text.segment import segment_many
-    from ..topics.model import summarize
-
-    segmented = segment_many([a.text for a in good], n_jobs, cache, progress=progress)
-    topic_model, source = _topic_model(segmented, topics_dir, n_topics, provenance)
-    provenance["topics_source"] = source
-    if topic_model is None:
-        return records, None, provenance
-    mixes = topic_model.transform(segmented)
-    types = {r["id"]: r["label"] for r in records if r.get("label")}
-    topics = summarize(topic_model, good, mixes, types, period=period_for(records),
-                       n_words=TOP_WORDS, n_representatives=TOP_ARTICLES_PER_TOPIC)
-    return records, topics, provenance
-
-
-def _topic_model(segmented: Sequence[str], topics_dir, n_topics, provenance: dict):
-    """(a fitted TopicModel or None, where it came from)."""
-    from ..persist import load_model
-    from ..topics.model import ENGINE_NAMES, TopicModel, TopicsError
-
-    if topics_dir:
-        model, card = load_model(topics_dir, task="topics")
-        provenance["topics_card"] = card
-        return model, f"topic model {topics_dir}"
-    k = n_topics or default_k(len(segmented))
-    unit = "paragraph" if len(segmented) < SMALL_CORPUS_ARTICLES else "document"
-    try:
-        model = TopicModel(n_topics=k, unit=unit).fit(segmented)
-    except TopicsError as exc:
-        log.warning("no topics in the report: %s", exc)
-        return None, f"none: topics could not be fitted on these articles ({exc})"
-    return model, f"fitted on these {len(segmented)} articles: K = {k}, {ENGINE_NAMES[model.engine]} over {unit}s"

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
 from .batch import Labeller, input_fingerprint, label_stream, outcome, write_output
-from ..io.read import MAX_ARTICLE_BYTES, Article, FieldNames, LineRange, _kind, _open_binary, iter_files, read_file
+from ..io.read import MAX_ARTICLE_BYTES, Article, FieldNames, LineRange, file_kind, open_binary, iter_files, read_file
 from ..errors import DvtopicsError, InputError, MissingExtraError
 
 log = logging.getLogger(__name__)
@@ -54,7 +54,7 @@ def line_ranges(path: Path, size: int) -> list[LineRange]:
     """(byte offset, first line number, line count) of each run of `size` lines of a JSONL file."""
     ranges, offset, number = [], 0, 0
     try:
-        with _open_binary(path) as handle:
+        with open_binary(path) as handle:
             for number, line in enumerate(handle, start=1):
                 if (number - 1) % size == 0:
                     ranges.append((offset, number, size))
@@ -79,7 +79,7 @@ def plan_parts(paths: Iterable[str | os.PathLike], size: int = PART_SIZE) -> lis
             texts.clear()
 
     for path, article_id in iter_files(paths):
-        kind = _kind(path)
+        kind = file_kind(path)
         if kind == "txt":
             texts.append((str(path), article_id))
             if len(texts) == size:
@@ -112,18 +112,6 @@ def read_records(path: Path) -> Iterator[dict]:
 
 
 # -------------------------------------------------------------------- jobs
-
-@contextmanager
-def _segment_cache(cache_dir: str | None, use_cache: bool):
-    """The worker's segmentation cache (its own default folder when `cache_dir` is None)."""
-    from ..text.segment import SegmentCache
-
-    cache = SegmentCache(cache_dir) if use_cache else None
-    try:
-        yield cache
-    finally:
-        if cache is not None:
-            cache.close()
 
 
 @dataclass(frozen=True)
@@ -160,15 +148,16 @@ class AssignJob:
 
     def __call__(self, articles: Iterable[Article], out: Path) -> Counter:
         from ..persist import load_model
-        from ..text.segment import segment_many
-        from ..topics.model import read_type_labels, summarize
+        from ..text.cache import open_cache
+        from ..text.segment import segment_articles
+        from ..io.labels import read_labels
+        from ..topics.summary import summarize
 
         model, _ = load_model(self.directory, task="topics")
-        types = read_type_labels(self.labels_file) if self.labels_file else None
-        with _segment_cache(self.cache_dir, self.use_cache) as cache:
+        types = read_labels(self.labels_file) if self.labels_file else None
+        with open_cache(self.cache_dir, self.use_cache) as cache:
             def predict(batch):
-                good = [a for a in batch if not a.error]
-                segmented = segment_many([a.text for a in good], cache=cache, lower=True)
+                good, segmented = segment_articles(batch, cache=cache, lower=True)
                 documents = iter(summarize(model, good, model.transform(segmented), types).documents)
                 return [_topic_record(article, documents) for article in batch]
 
@@ -185,7 +174,7 @@ def _topic_record(article: Article, documents: Iterator[dict]) -> dict:
 def write_assignments(records: Iterable[dict], out: Path) -> None:
     """Gather `AssignJob` parts into the table `topics assign` writes: readable articles
     only (each unreadable one is logged), without the bookkeeping label."""
-    from ..topics.model import write_documents
+    from ..topics.summary import write_documents
 
     def readable():
         for record in records:

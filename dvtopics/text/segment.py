@@ -7,25 +7,20 @@ paragraph and joins the syllables of a word with "_" ("công_tác dân_vận").
 
 `segment_many` adds what batches need: a content-hash cache on disk
 (`SegmentCache`, SQLite, safe for several processes), parallel workers and a
-progress bar. `Segmenter` (in `_segmenter.py`, importable from here) wraps it
-as a scikit-learn transformer.
+progress bar. `Segmenter` (text/segmenter.py) wraps it as a scikit-learn transformer; it
+lives apart so that segmenting alone does not import scikit-learn.
 """
 from __future__ import annotations
 
-import hashlib
-import os
 import re
-import sqlite3
-import time
 from itertools import islice
-from pathlib import Path
 from typing import Iterable, Sequence
 
+from .cache import SegmentCache, text_key
 from .normalise import normalize
 
 MAX_PIECE_CHARS = 1000  # bound on one pyvi call: its cost grows with the square of the length
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
-CACHE_VERSION = "pyvi-0.1.1/1"  # change when the tokens a text gets could change
 
 
 def split_sentences(paragraph: str) -> list[str]:
@@ -64,77 +59,6 @@ def _segment_chunk(texts: Sequence[str]) -> list[str]:
     return ["\n".join(" ".join(islice(tokens, len(pieces))) for pieces in layout) for layout in layouts]
 
 
-def text_key(normalized: str) -> str:
-    """The cache key of a normalised text: a hash of it and of the segmenter version."""
-    return hashlib.blake2b(f"{CACHE_VERSION}\0{normalized}".encode(), digest_size=16).hexdigest()
-
-
-def default_cache_dir() -> Path:
-    base = os.environ.get("DVTOPICS_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME", os.path.expanduser("~/.cache")), "dvtopics")
-    return Path(base)
-
-
-_LOCK_TIMEOUT = 60  # seconds a process waits for another one holding the cache file
-
-
-def _retry_while_locked(statement):
-    """Run `statement`, retrying while another process holds the database: when several processes
-    open a new cache file at once, SQLite answers the switch to WAL "database is locked" at once,
-    without waiting the connection's timeout."""
-    deadline = time.monotonic() + _LOCK_TIMEOUT
-    while True:
-        try:
-            return statement()
-        except sqlite3.OperationalError as error:
-            if "locked" not in str(error) or time.monotonic() > deadline:
-                raise
-            time.sleep(0.05)
-
-
-class SegmentCache:
-    """Segmented texts on disk, keyed by `text_key`.
-
-    SQLite makes every write a transaction: an interrupted run leaves either a
-    whole entry or none, and several processes (or Dask workers on one machine)
-    can share the file. Each entry also stores the hash of its value, and a
-    value that does not match it is treated as missing and redone.
-    """
-
-    def __init__(self, directory: str | os.PathLike | None = None):
-        self.path = Path(directory or default_cache_dir()) / "segments.sqlite"
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(self.path, timeout=_LOCK_TIMEOUT)
-        _retry_while_locked(lambda: self._db.execute("PRAGMA journal_mode=WAL"))
-        _retry_while_locked(lambda: self._db.execute(
-            "CREATE TABLE IF NOT EXISTS segments (key TEXT PRIMARY KEY, value TEXT, checksum TEXT)"))
-
-    @staticmethod
-    def _checksum(value: str) -> str:
-        return hashlib.blake2b(value.encode(), digest_size=8).hexdigest()
-
-    def get_many(self, keys: Sequence[str]) -> dict[str, str]:
-        found = {}
-        for start in range(0, len(keys), 500):  # SQLite limits the number of bound parameters
-            batch = keys[start:start + 500]
-            rows = self._db.execute(
-                f"SELECT key, value, checksum FROM segments WHERE key IN ({','.join('?' * len(batch))})", batch)
-            found.update({k: v for k, v, c in rows if c == self._checksum(v)})
-        return found
-
-    def put_many(self, items: dict[str, str]) -> None:
-        with self._db:
-            self._db.executemany(
-                "INSERT OR REPLACE INTO segments VALUES (?, ?, ?)",
-                [(k, v, self._checksum(v)) for k, v in items.items()])
-
-    def __len__(self) -> int:
-        return self._db.execute("SELECT COUNT(*) FROM segments").fetchone()[0]
-
-    def close(self) -> None:
-        self._db.close()
-
-
 def segment_many(
     texts: Iterable[str],
     n_jobs: int = 1,
@@ -159,11 +83,18 @@ def segment_many(
     return [s.lower() for s in out] if lower else out
 
 
+def segment_articles(articles: Iterable, n_jobs: int = 1, cache: SegmentCache | None = None, lower: bool = False,
+                     progress: bool = False) -> tuple[list, list[str]]:
+    """(the readable articles, their segmented texts): what every job that needs words starts from."""
+    good = [a for a in articles if not a.error]
+    return good, segment_many([a.text for a in good], n_jobs=n_jobs, cache=cache, lower=lower, progress=progress)
+
+
 def _run_chunks(chunks, n_jobs: int, progress: bool):
     """Yield (keys, segmented texts) per chunk, in parallel when asked, as they finish."""
     from tqdm import tqdm
 
-    from ..run.batch import map_ordered
+    from ..run.parallel import map_ordered
 
     bar = tqdm(total=sum(len(c) for c in chunks), unit="doc", disable=not progress or not chunks)
     outputs = map_ordered(_segment_chunk, ([t for _, t in c] for c in chunks), n_jobs if len(chunks) > 1 else 1,
@@ -178,11 +109,3 @@ def tokens(segmented: str) -> list[str]:
     """The words of a segmented text (whitespace-separated)."""
     return segmented.split()
 
-
-def __getattr__(name):
-    # The scikit-learn transformer lives apart, so that segmenting (`inspect`, `segment`) does not pay
-    # for importing scikit-learn.
-    if name == "Segmenter":
-        from .segmenter import Segmenter
-        return Segmenter
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from sklearn.base import BaseEstimator, TransformerMixin
 
-from .segment import SegmentCache, segment_many
+from .cache import SegmentCache
+from .segment import segment_many
 
 
 class Segmenter(BaseEstimator, TransformerMixin):

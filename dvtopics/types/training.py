@@ -17,7 +17,8 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
-from .model import CLASSIFIERS, HEAD_CHARS, TASK, Classifier, documents_of, drop_pruned_vocabulary, make_pipeline
+from .model import CLASSIFIERS, TASK, Classifier, drop_pruned_vocabulary, make_pipeline
+from .features import HEAD_CHARS, documents_of
 from ..io.read import Article
 from ..errors import DvtopicsError
 from .evaluate import scores

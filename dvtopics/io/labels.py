@@ -1,0 +1,48 @@
+"""Label files, the one reader: a CSV (id or file, label) or JSONL ({"id", "label"}) -> {id: label}."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+from pathlib import Path
+
+from ..errors import InputError
+from .read import csv_delimiter, read_side_file
+
+
+def _read_csv_labels(path: str | os.PathLike) -> dict[str, str]:
+    """A CSV of article id (or file name) and label -> {id: label}.
+
+    The id column may be called `id` (taken as it is: VNTC's ids end in .txt) or
+    `file` (a file name, whose .txt is dropped to match the ids `read_articles`
+    gives to .txt files).
+    """
+    text = read_side_file(path)
+    rows = list(csv.DictReader(io.StringIO(text, newline=""), delimiter=csv_delimiter(text, "label")))
+    if not rows or "label" not in rows[0] or not ({"id", "file"} & set(rows[0])):
+        raise InputError(f"{path}: a labels CSV needs a header with 'id' (or 'file') and 'label'")
+    if "id" in rows[0]:
+        return {row["id"]: row["label"] for row in rows}
+    return {re.sub(r"\.txt$", "", row["file"]): row["label"] for row in rows}
+
+
+def read_labels(path: str | os.PathLike) -> dict[str, str]:
+    """Labels by article id from a CSV (id or file, label; see `_read_csv_labels`) or the JSONL
+    `dvtopics label --out` writes ({"id", "label"} per line)."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError(f"{path}: no such labels file")
+    if path.suffix.lower() not in (".jsonl", ".ndjson"):
+        return _read_csv_labels(path)
+    labels = {}
+    for number, line in enumerate(read_side_file(path).splitlines(), start=1):  # UTF-16 or a BOM too
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            labels[str(record["id"])] = record["label"]
+        except (ValueError, KeyError, TypeError):
+            raise InputError(f"{path}:{number}: a labels line needs {{\"id\": ..., \"label\": ...}}") from None
+    return labels

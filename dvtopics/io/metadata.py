@@ -1,0 +1,103 @@
+"""An article's title, date and source, found in its first lines (datelines, "Nguồn:" lines)."""
+from __future__ import annotations
+
+import re
+
+from ..text.furniture import is_furniture
+
+
+_DATE_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
+
+
+_DATE_WORDS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I)
+
+
+_SOURCE_LINE = re.compile(r"^\s*(nguồn|theo)\s*[:\s]\s*([^,;]+)", re.I)
+
+
+# "Nguồn: baodaklak.vn, ngày 6/1/2016": the original source and its date, and nothing after the date
+# ("Theo kế hoạch, ngày 5/3/2020 sẽ khai mạc" is a sentence, not a source line).
+_SOURCE_DATE_LINE = re.compile(r"^\s*(nguồn|theo)\s*[:\s]\s*[^,;]+[,;–-]\s*(ngày\s+)?"
+                               r"\d{1,2}/\d{1,2}/\d{4}(\s*[,-]?\s*\d{1,2}[:h]\d{2})?\s*[.)]?\s*$", re.I)
+
+
+_DATELINE_MAX_CHARS = 80  # a dateline is a short line; dates inside prose are not the article's
+
+
+_DATELINE_WORDS = re.compile(r"thứ (hai|ba|tư|năm|sáu|bảy)|chủ nhật|cập nhật|ngày đăng|đăng ngày|ngày|lúc|gmt|"
+                             r"\d+|[^\w\s]", re.IGNORECASE)
+
+
+def _iso(day: str, month: str, year: str) -> str | None:
+    d, m, y = int(day), int(month), int(year)
+    if 1 <= d <= 31 and 1 <= m <= 12 and 1900 <= y <= 2100:
+        return f"{y:04d}-{m:02d}-{d:02d}"
+    return None
+
+
+def find_date(line: str) -> str | None:
+    """The first day-first date in `line` ("05/07/2022", "ngày 6 tháng 1 năm 2016")."""
+    for pattern in (_DATE_NUMERIC, _DATE_WORDS):
+        for match in pattern.finditer(line):
+            iso = _iso(*match.groups())
+            if iso:
+                return iso
+    return None
+
+
+def extract_metadata(text: str) -> dict:
+    """Title, date and source as the text states them.
+
+    The title is the first line that is not page furniture or a dateline. The
+    date is taken from the article's own dateline, in this order: a short line
+    with a date among the first five lines ("Thứ Ba, 05/07/2022, 19:13 [GMT+7]",
+    "21/04/2023 16:36"); a source line at the end ("Nguồn: baodaklak.vn, ngày
+    6/1/2016"); any other short line with a date. Dates inside prose ("Sáng
+    5/7, ...", "Nghị quyết ngày 12/3/2015") are ignored: they name other
+    events. Dates are read day first, as Vietnamese writes them.
+    """
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    source = source_date = None
+    short_dates = []  # (position, iso) of short lines that hold a date
+    candidates = []  # (position, line) of lines that may be the title
+    for position, line in enumerate(lines):
+        iso = find_date(line) if len(line) <= _DATELINE_MAX_CHARS else None
+        if iso:
+            short_dates.append((position, iso))
+        source_match = _SOURCE_LINE.match(line)
+        if source_match and len(line) <= _DATELINE_MAX_CHARS:
+            source = source_match.group(2).strip()
+            if iso and _SOURCE_DATE_LINE.match(line):
+                source_date = iso
+        if not iso and not is_furniture(line, captions=False):
+            candidates.append((position, line))
+    head = [iso for position, iso in short_dates if position < 5]
+    tail = [iso for position, iso in short_dates if position >= len(lines) - 3]
+    date = ([source_date] if source_date else head or tail or [iso for _, iso in short_dates] or [None])[0]
+    dateline = next((position for position, _ in short_dates if position < 5 and _is_dateline(lines[position])), None)
+    return {"title": _title(candidates, dateline)[:300], "date": date, "source": source}
+
+
+def _is_dateline(line: str) -> bool:
+    """A line that is a date and nothing else ("Thứ Bảy, 09/07/2022, 10:15 [GMT+7]", "Cập nhật: 18/07/2024"),
+    or beside other page data ("Ngày đăng: 06/01/2023 | Lượt xem: 1.284"), not a sentence that holds one."""
+    return any(find_date(part) and len(_DATELINE_WORDS.sub(" ", part).split()) <= 1 for part in line.split("|"))
+
+
+def _title(candidates: list[tuple[int, str]], dateline: int | None) -> str:
+    """The first line that is not furniture, unless a dateline near the top says otherwise. A page copied
+    from a site can open with the site's name or section ("Quốc phòng - An ninh") before the headline,
+    and the headline sits next to the dateline: directly above it, or below it when only short lines
+    come before."""
+    if dateline is not None:
+        above = [line for position, line in candidates if position < dateline]
+        if above and candidates[len(above) - 1][0] == dateline - 1 and _looks_like_headline(above[-1]):
+            return above[-1]
+        below = [line for position, line in candidates if position > dateline]
+        if below and all(len(line.split()) < 4 for line in above):
+            return below[0]
+    return candidates[0][1] if candidates else ""
+
+
+def _looks_like_headline(line: str) -> bool:
+    return 4 <= len(line.split()) <= 40 and not line.endswith(".")

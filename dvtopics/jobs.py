@@ -1,0 +1,350 @@
+"""The jobs the command line runs, as library functions that return data.
+
+Each job reads its articles, runs the stages it needs (io -> text -> types / topics -> report) and returns
+what the command prints; it never prints or exits. Where a job can run here or on a Dask cluster
+(`label`, `assign_topics`), `engine="local"|"dask"` is decided here, once.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Sequence
+
+from .errors import DvtopicsError, InputError, TopicsError
+from .io.read import MAX_ARTICLE_BYTES, Article, FieldNames, read_articles
+from .text.cache import open_cache
+
+log = logging.getLogger(__name__)
+
+ENGINES = ("local", "dask")
+
+
+@dataclass
+class Reading:
+    """Where the articles come from and how they are read and segmented: what every job starts from."""
+
+    paths: Sequence[str | os.PathLike]
+    fields: FieldNames = field(default_factory=FieldNames)
+    max_bytes: int = MAX_ARTICLE_BYTES
+    n_jobs: int = 1
+    cache_dir: str | None = None
+    use_cache: bool = True
+
+    def articles(self):
+        """The articles, streamed; an unreadable one comes with its error."""
+        return read_articles(self.paths, self.fields, "record", self.max_bytes)
+
+
+@dataclass
+class Segmented:
+    articles: list[Article]  # all of them, the unreadable ones with their error
+    good: list[Article]  # the readable ones
+    texts: list[str]  # the segmented text of each readable one
+
+    @property
+    def failed(self) -> list[Article]:
+        return [a for a in self.articles if a.error]
+
+
+def read_segmented(reading: Reading, lower: bool = True, progress: bool | None = None) -> Segmented:
+    """Read the articles, keep the readable ones and segment them (through the cache, closed after)."""
+    from .text.segment import segment_articles
+
+    articles = list(reading.articles())
+    with open_cache(reading.cache_dir, reading.use_cache) as cache:
+        good, texts = segment_articles(articles, reading.n_jobs, cache, lower,
+                                       len(articles) > 100 if progress is None else progress)
+    return Segmented(articles, good, texts)
+
+
+def segment(reading: Reading, out: str, lower: bool = False) -> Segmented:
+    """Segment the articles into words and write {"id", "tokens"} lines to `out`."""
+    import json
+
+    from .run.batch import check_output
+
+    check_output(out, reading.paths)
+    data = read_segmented(reading, lower=lower, progress=True)
+    with open(out, "w", encoding="utf-8") as handle:
+        for article, text in zip(data.good, data.texts):
+            handle.write(json.dumps({"id": article.id, "tokens": " ".join(text.split())}, ensure_ascii=False) + "\n")
+    return data
+
+
+# ------------------------------------------------------------------ article types
+
+def rule_hits(reading: Reading, every_event: bool = False):
+    """(article, the cue rule's hit or None, the event it reports or None) per article; the event is looked
+    for where a rule fired, or everywhere with `every_event`."""
+    from .types.events import find_event
+    from .types.rules import apply_rules
+
+    for article in reading.articles():
+        hit = None if article.error else apply_rules(article.title, article.text)
+        event = find_event(article.title, article.text) if not article.error and (hit or every_event) else None
+        yield article, hit, event
+
+
+def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifiers=("svm", "logreg", "cnb"),
+          extra_paths: Sequence[str] = (), weak_rules: bool = False, weak_other: int = 0, head_chars: int = 4000,
+          folds: int = 5, max_features: int = 30_000, views=None, seed: int = 0, description: str = "",
+          on_data: Callable[[dict], None] = lambda summary: None) -> dict:
+    """Train a classifier on the labelled articles (cross-validating `classifiers`), save it with its card
+    into `out` and return the card. `on_data` sees the training data's summary before training starts."""
+    from .persist import save_model
+    from .types.training import collect, train as train_model
+
+    extra = Reading(extra_paths, reading.fields, reading.max_bytes).articles() if extra_paths else ()
+    data = collect(reading.articles(), gold_labels(label_files), weak_rules, weak_other, seed, extra)
+    on_data(data.summary())
+    with open_cache(reading.cache_dir, reading.use_cache) as cache:
+        try:
+            model, card = train_model(data, classifiers, head_chars=head_chars, n_folds=folds, cache=cache,
+                                      n_jobs=reading.n_jobs, seed=seed, progress=True, description=description,
+                                      max_features=max_features or None, views=views)
+        except ValueError as exc:  # scikit-learn's word for data it cannot learn from: no words left, a tiny class
+            raise DvtopicsError(f"cannot train on these articles: {exc}") from None
+    return save_model(model.pipeline, out, card)
+
+def label(reading: Reading, out: str | None, model: str | None = None, min_confidence: float = 0.0,
+          abstain: str = "other", resume: bool = False, batch_size: int = 256, engine: str = "local",
+          scheduler: str | None = None, part_size: int = 10_000, on_progress: Callable[[int], None] | None = None,
+          on_record: Callable[[dict], None] | None = None) -> Counter:
+    """Label every article's type into `out` (or hand each record to `on_record` when `out` is None);
+    return the count of each outcome (labels, "error")."""
+    from .run.batch import Labeller, check_output
+
+    if out is not None and not out.endswith(("/", os.sep)):  # FOLDER/ keeps Dask's parts
+        check_output(out, reading.paths)
+
+    if engine == "dask":
+        from .run.distributed import LabelJob, run_job
+        from .types.model import DEFAULT_MODEL_DIR
+
+        # the workers load the model from this path: it must be visible to them
+        job = LabelJob(str(Path(model or DEFAULT_MODEL_DIR).resolve()), min_confidence, abstain, batch_size,
+                       reading.cache_dir, reading.use_cache)
+        return run_job(job, reading.paths, out, scheduler=scheduler, part_size=part_size, resume=resume,
+                       fields=reading.fields, max_bytes=reading.max_bytes, on_part=on_progress)
+    # With -j N > 1, N worker processes each load the model and label whole batches; this one reads and writes.
+    from .run.batch import batches, input_fingerprint, label_stream, outcome
+    from .run.parallel import cores, map_ordered
+
+    labeller = Labeller(model, min_confidence, abstain, reading.cache_dir, reading.use_cache)
+    if cores(reading.n_jobs) == 1:
+        labeller.load()  # a broken model stops the run before any article is read
+    if out is not None:
+        return label_stream(reading.articles(), labeller, out, resume, batch_size, on_progress, reading.n_jobs,
+                            Labeller.preload, inputs=input_fingerprint(reading.paths))
+    counts = Counter()
+    for records in map_ordered(labeller, batches(reading.articles(), batch_size), reading.n_jobs,
+                               preload=Labeller.preload):
+        for record in records:
+            counts[outcome(record)] += 1
+            on_record(record)
+    return counts
+
+
+def gold_labels(label_files: Sequence[str]) -> dict[str, str] | None:
+    """The hand labels of these files, merged; None without files (labels then come from the articles)."""
+    from .io.labels import read_labels
+
+    gold = {}
+    for path in label_files:
+        gold.update(read_labels(path))
+    return gold or None
+
+
+class NoLabelledArticles(InputError):
+    """Nothing to score: no readable article has a label."""
+
+
+@dataclass
+class Evaluation:
+    scores: dict  # types.evaluate.scores: accuracy, macro_f1, per_class, n, labels, confusion
+    compared: dict | None  # against a baseline model: its scores and the articles whose label changed
+    errors: list[tuple[Article, str, dict]]  # (article, true label, predicted record), in input order
+
+
+def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), baseline: str | None = None) -> Evaluation:
+    """Score `model` (and `baseline`, when given) on the labelled articles."""
+    from .types.evaluate import changes, scores
+    from .types.model import load_classifier
+
+    classifier = load_classifier(model)
+    gold = gold_labels(label_files)
+    articles = [a for a in reading.articles() if not a.error and (gold.get(a.id) if gold is not None else a.label)]
+    if not articles:
+        raise NoLabelledArticles("no labelled article found in the input")
+    truth = [gold[a.id] if gold is not None else a.label for a in articles]
+    with open_cache(reading.cache_dir, reading.use_cache) as cache:
+        records = classifier.predict(articles, cache=cache, n_jobs=reading.n_jobs, explain=False)
+        predicted = [r["label"] for r in records]
+        result = scores(truth, predicted, sorted(set(truth) | set(classifier.labels)))
+        compared = None
+        if baseline:
+            before = [r["label"] for r in load_classifier(baseline).predict(articles, cache=cache,
+                                                                              n_jobs=reading.n_jobs, explain=False)]
+            compared = {"model": baseline, **changes([a.id for a in articles], [a.title for a in articles], truth,
+                                                     before, predicted, result["labels"])}
+    errors = [(a, t, r) for a, t, r in zip(articles, truth, records) if t != r["label"]]
+    return Evaluation(result, compared, errors)
+
+
+# ------------------------------------------------------------------------ topics
+
+@dataclass
+class TopicsFit:
+    card: dict
+    topics: list[dict]  # topics.json
+    segmented: Segmented
+
+
+def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | None = None, period: str = "month",
+               **params) -> TopicsFit:
+    """Fit a topic model on the articles and write it, its card, tables and figures into `out`."""
+    from .io.labels import read_labels
+    from .persist import save_model
+    from .topics.measures import ReferenceTokens, topic_measures
+    from .topics.model import TopicModel, topic_card
+    from .topics.summary import summarize, write_report
+
+    types = read_labels(labels_file) if labels_file else None
+    data = read_segmented(reading)
+    model = TopicModel(n_topics=n_topics, **params).fit(data.texts)
+    [measures] = topic_measures([model], ReferenceTokens(data.texts, model.unit))
+    measures.pop("k")
+    report = summarize(model, data.good, model.transform(data.texts), types, period)
+    card = save_model(model, out, topic_card(model, report.labels, measures, data.good, reading.paths))
+    write_report(report, out)
+    return TopicsFit(card, report.topics_json(), data)
+
+
+@dataclass
+class Assignment:
+    counts: Counter  # articles per main topic (and "error": unreadable ones)
+    labels: list[str]  # per topic
+    failed: list[Article]  # the unreadable articles, when they are known here (not on Dask: its workers log them)
+
+
+def assign_topics(reading: Reading, directory: str, out: str, labels_file: str | None = None,
+                  engine: str = "local", scheduler: str | None = None, part_size: int = 10_000,
+                  resume: bool = False) -> Assignment:
+    """Give each article its main topic and mix with the model in `directory`; write them to `out`."""
+    from .run.batch import check_output
+    from .topics.summary import read_topics
+
+    if not out.endswith(("/", os.sep)):  # FOLDER/ keeps Dask's parts
+        check_output(out, reading.paths)
+
+    if engine == "dask":
+        from .run.distributed import AssignJob, run_job, write_assignments
+
+        # the workers read the model and the labels from these paths: they must be visible to them
+        job = AssignJob(str(Path(directory).resolve()), str(Path(labels_file).resolve()) if labels_file else None,
+                        cache_dir=reading.cache_dir, use_cache=reading.use_cache)
+        counts = run_job(job, reading.paths, out, scheduler=scheduler, part_size=part_size, resume=resume,
+                         fields=reading.fields, max_bytes=reading.max_bytes, gather=write_assignments)
+        return Assignment(counts, [topic["label"] for topic in read_topics(directory)[0]], [])
+    from .io.labels import read_labels
+    from .persist import load_model
+    from .topics.summary import summarize, write_documents
+
+    model, _ = load_model(directory, task="topics")
+    types = read_labels(labels_file) if labels_file else None
+    data = read_segmented(reading)
+    report = summarize(model, data.good, model.transform(data.texts), types)
+    write_documents(report.documents, out)
+    counts = Counter(d["main_topic"] for d in report.documents)
+    counts["error"] = len(data.failed)
+    return Assignment(counts, report.labels, data.failed)
+
+
+def topics_page(directory: str, out: str) -> Path:
+    """Write the offline pyLDAvis page of the topic model in `directory` to `out`."""
+    from .persist import load_model
+    from .run.batch import check_output
+    from .topics.ldavis import ldavis_html
+
+    model, _ = load_model(directory, task="topics")
+    path = check_output(out)
+    path.write_text(ldavis_html(model), encoding="utf-8")
+    return path
+
+
+# ------------------------------------------------------------------------ report
+
+SMALL_CORPUS_ARTICLES = 200  # below this, topics are fitted on paragraphs: too few documents otherwise
+
+
+def default_k(n_articles: int) -> int:
+    """K when the report fits topics itself: about √n / 4, between 3 and 15.
+
+    A few seed articles get 3 broad themes; 3 000 articles get 14; beyond
+    that more topics split themes a reader cannot tell apart.
+
+    >>> default_k(5), default_k(3000), default_k(35000)
+    (3, 14, 15)
+    """
+    return int(min(15, max(3, round(n_articles ** 0.5 / 4))))
+
+
+def report_data(reading: Reading, model_dir=None, topics_dir=None, fit_topics: bool = True,
+                n_topics: int | None = None):
+    """Label the articles and find their topics; return (records, topic report or None, provenance).
+
+    Topics come from the model in `topics_dir`, else are fitted on the articles
+    themselves when `fit_topics` (K from `default_k`), else are left out. A fit
+    that cannot be made (too few words) leaves them out and says why.
+    """
+    articles = list(reading.articles())
+    with open_cache(reading.cache_dir, reading.use_cache) as cache:
+        return _report_data(articles, cache, reading.n_jobs, model_dir, topics_dir, fit_topics, n_topics)
+
+
+def _report_data(articles, cache, n_jobs, model_dir, topics_dir, fit_topics, n_topics):
+    from .report.html import TOP_ARTICLES_PER_TOPIC, TOP_WORDS, period_for
+    from .text.segment import segment_articles
+    from .topics.summary import summarize
+    from .types.model import DEFAULT_MODEL_DIR, load_classifier, predict_articles
+
+    progress = len(articles) > 100
+    classifier = load_classifier(model_dir)
+    records = predict_articles(classifier, articles, cache=cache, n_jobs=n_jobs, progress=progress)
+    provenance = {"model_dir": str(model_dir or DEFAULT_MODEL_DIR), "model_card": classifier.card}
+    if not any(not a.error for a in articles) or not (topics_dir or fit_topics):
+        provenance["topics_source"] = None
+        return records, None, provenance
+    good, segmented = segment_articles(articles, n_jobs, cache, progress=progress)
+    topic_model, source = _topic_model(segmented, topics_dir, n_topics, provenance)
+    provenance["topics_source"] = source
+    if topic_model is None:
+        return records, None, provenance
+    mixes = topic_model.transform(segmented)
+    types = {r["id"]: r["label"] for r in records if r.get("label")}
+    topics = summarize(topic_model, good, mixes, types, period=period_for(records),
+                       n_words=TOP_WORDS, n_representatives=TOP_ARTICLES_PER_TOPIC)
+    return records, topics, provenance
+
+
+def _topic_model(segmented: Sequence[str], topics_dir, n_topics, provenance: dict):
+    """(a fitted TopicModel or None, where it came from)."""
+    from .persist import load_model
+    from .topics.engines import ENGINE_NAMES
+    from .topics.model import TopicModel
+
+    if topics_dir:
+        model, card = load_model(topics_dir, task="topics")
+        provenance["topics_card"] = card
+        return model, f"topic model {topics_dir}"
+    k = n_topics or default_k(len(segmented))
+    unit = "paragraph" if len(segmented) < SMALL_CORPUS_ARTICLES else "document"
+    try:
+        model = TopicModel(n_topics=k, unit=unit).fit(segmented)
+    except TopicsError as exc:
+        log.warning("no topics in the report: %s", exc)
+        return None, f"none: topics could not be fitted on these articles ({exc})"
+    return model, f"fitted on these {len(segmented)} articles: K = {k}, {ENGINE_NAMES[model.engine]} over {unit}s"

@@ -1,0 +1,26 @@
+"""The report's tables as an .xlsx workbook: every article, counts per month, topics."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Mapping, Sequence
+
+from .html import article_rows, monthly_counts, topic_data, topic_rows, type_counts
+
+
+def report_tables(records: Sequence[Mapping], topics=None) -> dict[str, list[dict]]:
+    """The report's tables as sheets: articles, counts per month, types, topics, failed."""
+    topics = topic_data(topics)
+    sheets = {"articles": article_rows(records, topics), "per month": monthly_counts(records),
+              "types": type_counts(records)}
+    if topics:
+        sheets["topics"] = topic_rows(topics)
+    sheets["failed"] = [{"id": r.get("id"), "error": r.get("error")} for r in records if r.get("error")]
+    return sheets
+
+
+def write_report_workbook(records: Sequence[Mapping], topics, path) -> Path:
+    """The report's tables as the sheets of one .xlsx file (every article, not only those shown)."""
+    from ..io.write import write_workbook
+
+    # an empty "failed" sheet still gets its header, so a reader sees what would be there
+    return write_workbook(report_tables(records, topics), path, {"failed": ["id", "error"]})

@@ -1,0 +1,101 @@
+"""The segmentation cache: segmented texts on disk (SQLite), keyed by a hash of the normalised text."""
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Sequence
+
+
+CACHE_VERSION = "pyvi-0.1.1/1"  # change when the tokens a text gets could change
+
+
+def text_key(normalized: str) -> str:
+    """The cache key of a normalised text: a hash of it and of the segmenter version."""
+    return hashlib.blake2b(f"{CACHE_VERSION}\0{normalized}".encode(), digest_size=16).hexdigest()
+
+
+def default_cache_dir() -> Path:
+    base = os.environ.get("DVTOPICS_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME", os.path.expanduser("~/.cache")), "dvtopics")
+    return Path(base)
+
+
+_LOCK_TIMEOUT = 60  # seconds a process waits for another one holding the cache file
+
+
+def _retry_while_locked(statement):
+    """Run `statement`, retrying while another process holds the database: when several processes
+    open a new cache file at once, SQLite answers the switch to WAL "database is locked" at once,
+    without waiting the connection's timeout."""
+    deadline = time.monotonic() + _LOCK_TIMEOUT
+    while True:
+        try:
+            return statement()
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
+class SegmentCache:
+    """Segmented texts on disk, keyed by `text_key`.
+
+    SQLite makes every write a transaction: an interrupted run leaves either a
+    whole entry or none, and several processes (or Dask workers on one machine)
+    can share the file. Each entry also stores the hash of its value, and a
+    value that does not match it is treated as missing and redone.
+    """
+
+    def __init__(self, directory: str | os.PathLike | None = None):
+        self.path = Path(directory or default_cache_dir()) / "segments.sqlite"
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(self.path, timeout=_LOCK_TIMEOUT)
+        _retry_while_locked(lambda: self._db.execute("PRAGMA journal_mode=WAL"))
+        _retry_while_locked(lambda: self._db.execute(
+            "CREATE TABLE IF NOT EXISTS segments (key TEXT PRIMARY KEY, value TEXT, checksum TEXT)"))
+
+    @staticmethod
+    def _checksum(value: str) -> str:
+        return hashlib.blake2b(value.encode(), digest_size=8).hexdigest()
+
+    def get_many(self, keys: Sequence[str]) -> dict[str, str]:
+        found = {}
+        for start in range(0, len(keys), 500):  # SQLite limits the number of bound parameters
+            batch = keys[start:start + 500]
+            rows = self._db.execute(
+                f"SELECT key, value, checksum FROM segments WHERE key IN ({','.join('?' * len(batch))})", batch)
+            found.update({k: v for k, v, c in rows if c == self._checksum(v)})
+        return found
+
+    def put_many(self, items: dict[str, str]) -> None:
+        with self._db:
+            self._db.executemany(
+                "INSERT OR REPLACE INTO segments VALUES (?, ?, ?)",
+                [(k, v, self._checksum(v)) for k, v in items.items()])
+
+    def __len__(self) -> int:
+        return self._db.execute("SELECT COUNT(*) FROM segments").fetchone()[0]
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> "SegmentCache":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+@contextmanager
+def open_cache(cache_dir: str | os.PathLike | None = None, use_cache: bool = True):
+    """The segmentation cache in `cache_dir` (None: the default folder), or None with `use_cache` off;
+    closed on the way out, so no job leaves the database open."""
+    if not use_cache:
+        yield None
+        return
+    with SegmentCache(cache_dir) as cache:
+        yield cache

@@ -1,0 +1,205 @@
+"""The four engines a TopicModel fits with (gensim LDA, NMF, tomotopy LDA, scikit-learn LDA), behind one
+small interface. Pickled topic models name these classes: keep them here (see dvtopics.persist.MOVED_MODULES)."""
+from __future__ import annotations
+
+from typing import Sequence
+
+import numpy as np
+
+from ..errors import MissingExtraError
+
+
+ENGINES = ("gensim", "tomotopy", "sklearn", "nmf")
+
+
+# What made the themes, in words: `topics show`, the report and the model card say it.
+ENGINE_NAMES = {"gensim": "LDA (gensim, variational Bayes)", "tomotopy": "LDA (tomotopy, Gibbs sampling)",
+                "sklearn": "LDA (scikit-learn)", "nmf": "NMF (scikit-learn, on TF-IDF)"}
+
+
+# Passes over the corpus (gensim, scikit-learn), Gibbs sweeps (tomotopy) or NMF iterations when max_iter is None.
+# gensim needs 5 passes from NMF's start (10 gave no better topics on baomoi), 10 from a random one.
+DEFAULT_MAX_ITER = {"gensim": 5, "gensim-random": 10, "sklearn": 10, "tomotopy": 500, "nmf": 400}
+
+
+# gensim updates the topics once per chunk: 2000 (its default) gives a 2000-article corpus 10 updates in 10
+# passes and muddled topics (NPMI 0.044 on baomoi); 256 gives 80 and NPMI 0.105, at a lower cost.
+GENSIM_CHUNK = 256
+
+
+def bows_to_csr(bows: Sequence[list[tuple[int, int]]], n_words: int):
+    from scipy.sparse import csr_matrix
+
+    rows = [i for i, bow in enumerate(bows) for _ in bow]
+    cols = [word for bow in bows for word, _ in bow]
+    counts = [count for bow in bows for _, count in bow]
+    return csr_matrix((counts, (rows, cols)), shape=(len(bows), n_words), dtype=np.float64)
+
+
+def _normalize_rows(matrix: np.ndarray) -> np.ndarray:
+    matrix = np.asarray(matrix, dtype=np.float64)
+    totals = matrix.sum(axis=1, keepdims=True)
+    uniform = np.full_like(matrix, 1.0 / matrix.shape[1])
+    return np.divide(matrix, totals, out=uniform, where=totals > 0)
+
+
+class _GensimEngine:
+    """Variational Bayes LDA of gensim (`LdaModel`, one process, so a seed repeats a run).
+
+    In float64: with gensim's default float32, long articles (baomoi bodies run to thousands of words)
+    overflow the document update to inf and the topics fill with NaN.
+
+    ``init="nmf"`` starts LDA from the topics NMF finds on TF-IDF (`_NmfEngine`) instead of random ones.
+    From a random start, variational Bayes stops in a poor local optimum that depends on the seed (NPMI
+    0.058 ± 0.011 over three seeds on 3,000 baomoi articles; no pass count, prior or vocabulary tried
+    passed 0.09); from NMF's topics it refines coherent themes (0.133 ± 0.005) in half the passes
+    (benchmarks/RESULTS.md, "Topics").
+    """
+
+    def __init__(self, n_topics, alpha, eta, max_iter, random_state, init="nmf"):
+        self.params = dict(n_topics=n_topics, alpha=alpha, eta=eta, max_iter=max_iter, random_state=random_state,
+                           init=init)
+
+    def fit(self, bows, dictionary):
+        from gensim.models import LdaModel
+
+        p = self.params
+        self.lda = LdaModel(id2word=dictionary, num_topics=p["n_topics"], alpha=p["alpha"], eta=p["eta"],
+                            passes=p["max_iter"], iterations=100, chunksize=GENSIM_CHUNK,
+                            random_state=p["random_state"], eval_every=None, dtype=np.float64)
+        if p["init"] == "nmf":
+            nmf = _NmfEngine(p["n_topics"], None, None, DEFAULT_MAX_ITER["nmf"], p["random_state"])
+            nmf.fit(bows, dictionary)
+            lengths = np.array([sum(count for _, count in bow) for bow in bows], dtype=np.float64)
+            # NMF's topics as LDA's expected word counts: each topic's words times the tokens it explains
+            self.lda.state.sstats = nmf.topic_word() * (nmf.infer(bows) * lengths[:, None]).sum(axis=0)[:, None]
+            self.lda.sync_state()
+        self.lda.update(bows)
+        return self
+
+    def topic_word(self) -> np.ndarray:
+        return self.lda.get_topics()
+
+    def infer(self, bows) -> np.ndarray:
+        # gensim starts each text from random values drawn in turn for the whole batch: reseed per text so
+        # a text always gets the same mix, wherever it stands (alone, in a batch, in a Dask part)
+        gammas = []
+        for bow in bows:
+            self.lda.random_state = np.random.RandomState(self.params["random_state"])
+            gammas.append(self.lda.inference([bow])[0])
+        return _normalize_rows(np.vstack(gammas)) if gammas else np.zeros((0, self.lda.num_topics))
+
+
+class _SklearnEngine:
+    """scikit-learn's `LatentDirichletAllocation` (online variational Bayes)."""
+
+    def __init__(self, n_topics, alpha, eta, max_iter, random_state):
+        from sklearn.decomposition import LatentDirichletAllocation
+
+        self.lda = LatentDirichletAllocation(n_components=n_topics, doc_topic_prior=alpha, topic_word_prior=eta,
+                                             max_iter=max_iter, learning_method="online", random_state=random_state)
+
+    def fit(self, bows, dictionary):
+        self.n_words = len(dictionary)
+        self.lda.fit(bows_to_csr(bows, self.n_words))
+        return self
+
+    def topic_word(self) -> np.ndarray:
+        return _normalize_rows(self.lda.components_)
+
+    def infer(self, bows) -> np.ndarray:
+        return _normalize_rows(self.lda.transform(bows_to_csr(list(bows), self.n_words)))
+
+
+class _TomotopyEngine:
+    """tomotopy's collapsed Gibbs sampler (C++), one worker so a seed repeats a run."""
+
+    def __init__(self, n_topics, alpha, eta, max_iter, random_state):
+        self.params = dict(n_topics=n_topics, alpha=alpha, eta=eta, max_iter=max_iter, random_state=random_state)
+
+    @staticmethod
+    def _tomotopy():
+        try:
+            import tomotopy
+        except ImportError:
+            raise MissingExtraError("tomotopy", "bench") from None
+        return tomotopy
+
+    def fit(self, bows, dictionary):
+        tp = self._tomotopy()
+        p = self.params
+        self.words = [dictionary[i] for i in range(len(dictionary))]
+        self.mdl = tp.LDAModel(k=p["n_topics"], alpha=p["alpha"], eta=p["eta"], seed=p["random_state"])
+        for bow in bows:
+            self.mdl.add_doc(self._words_of(bow))
+        self.mdl.train(p["max_iter"], workers=1)
+        return self
+
+    def _words_of(self, bow) -> list[str]:
+        return [self.words[word] for word, count in bow for _ in range(int(count))]
+
+    def topic_word(self) -> np.ndarray:
+        index = {word: i for i, word in enumerate(self.mdl.used_vocabs)}
+        columns = [index[w] for w in self.words]  # every dictionary word occurs in the training units
+        return np.array([np.asarray(self.mdl.get_topic_word_dist(k))[columns] for k in range(self.mdl.k)])
+
+    def infer(self, bows) -> np.ndarray:
+        bows = list(bows)
+        mixes = np.full((len(bows), self.mdl.k), 1.0 / self.mdl.k)
+        filled = [i for i, bow in enumerate(bows) if bow]
+        if filled:
+            docs = [self.mdl.make_doc(self._words_of(bows[i])) for i in filled]
+            dists, _ = self.mdl.infer(docs, workers=1, together=False)
+            mixes[filled] = _normalize_rows(np.array(dists))
+        return mixes
+
+    def __getstate__(self):
+        # tomotopy models do not pickle; their own byte format does
+        state = dict(self.__dict__)
+        if "mdl" in state:
+            state["mdl"] = state["mdl"].saves(full=False)
+        return state
+
+    def __setstate__(self, state):
+        if isinstance(state.get("mdl"), bytes):
+            state["mdl"] = self._tomotopy().LDAModel.loads(state["mdl"])
+        self.__dict__.update(state)
+
+
+class _NmfEngine:
+    """scikit-learn's NMF on sublinear TF-IDF (Frobenius loss). Not a probabilistic model: a topic's words
+    are its row of H scaled to sum 1, and a text's mix is its share of the TF-IDF weight each topic rebuilds."""
+
+    def __init__(self, n_topics, alpha, eta, max_iter, random_state):
+        from sklearn.decomposition import NMF
+
+        # alpha and eta are LDA's priors: nothing in NMF matches them
+        self.nmf = NMF(n_components=n_topics, init="nndsvd", max_iter=max_iter, random_state=random_state)
+
+    def _tfidf(self, bows):
+        from sklearn.preprocessing import normalize
+
+        counts = bows_to_csr(bows, len(self.idf))
+        counts.data = 1.0 + np.log(counts.data)  # sublinear: the 20th "xe" of an article adds little
+        return normalize(counts.multiply(self.idf).tocsr())
+
+    def fit(self, bows, dictionary):
+        counts = bows_to_csr(bows, len(dictionary))
+        document_frequency = np.bincount(counts.indices, minlength=len(dictionary))
+        self.idf = np.log((1.0 + counts.shape[0]) / (1.0 + document_frequency)) + 1.0  # scikit-learn's smooth idf
+        self.nmf.fit(self._tfidf(bows))
+        self.weight = self.nmf.components_.sum(axis=1)  # how much TF-IDF weight one unit of each topic rebuilds
+        return self
+
+    def topic_word(self) -> np.ndarray:
+        return _normalize_rows(self.nmf.components_)
+
+    def infer(self, bows) -> np.ndarray:
+        bows = list(bows)
+        if not bows:
+            return np.zeros((0, self.nmf.n_components))
+        return _normalize_rows(self.nmf.transform(self._tfidf(bows)) * self.weight)
+
+
+ENGINE_CLASSES = {"gensim": _GensimEngine, "sklearn": _SklearnEngine, "tomotopy": _TomotopyEngine,
+                   "nmf": _NmfEngine}

@@ -1,0 +1,40 @@
+"""An interactive pyLDAvis page of a topic model that opens offline (its scripts inlined)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from sklearn.utils.validation import check_is_fitted
+
+from ..errors import MissingExtraError
+from .model import TopicModel
+
+
+def ldavis_html(model: TopicModel, sort_topics: bool = False) -> str:
+    """An interactive pyLDAvis page of the model that works offline: d3, LDAvis and its CSS are inlined."""
+    try:
+        import pyLDAvis
+        from pyLDAvis import urls
+    except ImportError:
+        raise MissingExtraError("pyLDAvis", "viz") from None
+    check_is_fitted(model, "unit_topic_")
+    vocab = [model.dictionary_[i] for i in range(len(model.dictionary_))]
+    data = pyLDAvis.prepare(topic_term_dists=model.topic_word_, doc_topic_dists=model.unit_topic_.astype(float),
+                            doc_lengths=model.unit_lengths_, vocab=vocab, term_frequency=model.term_frequency_,
+                            sort_topics=sort_topics, start_index=0, mds="pcoa")
+    return _inline_page(data.to_json(), urls.D3_LOCAL, urls.LDAVIS_LOCAL, urls.LDAVIS_CSS_LOCAL)
+
+
+def _script(path: str) -> str:
+    # "</script" inside a library would close the tag early
+    return Path(path).read_text(encoding="utf-8").replace("</script", "<\\/script")
+
+
+def _inline_page(vis_json: str, d3_path: str, ldavis_path: str, css_path: str) -> str:
+    vis_json = vis_json.replace("</", "<\\/")
+    return (
+        "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\"><title>dvtopics: topics</title>\n"
+        f"<style>{Path(css_path).read_text(encoding='utf-8')}</style>\n"
+        f"<script>{_script(d3_path)}</script>\n<script>{_script(ldavis_path)}</script>\n"
+        "</head><body>\n<div id=\"ldavis\" style=\"background-color:white;\"></div>\n"
+        f"<script>new LDAvis(\"#ldavis\", {vis_json});</script>\n</body></html>\n"
+    )

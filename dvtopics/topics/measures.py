@@ -1,0 +1,109 @@
+"""How good topics are: NPMI and C_V coherence, diversity, and their stability between seeds."""
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+import numpy as np
+
+from ..errors import TopicsError
+from .model import TopicModel, split_units
+
+
+NPMI_TOP_N = 10
+
+
+DIVERSITY_TOP_N = 25
+
+
+def topic_diversity(topics: Sequence[Sequence[str]], top_n: int = DIVERSITY_TOP_N) -> float:
+    """Unique words among the topics' top `top_n` over top_n·K (Dieng et al. 2020): 1 means no repeats.
+
+    >>> topic_diversity([["a", "b"], ["b", "c"]], top_n=2)
+    0.75
+    """
+    tops = [list(words)[:top_n] for words in topics]
+    total = sum(len(words) for words in tops)
+    return len({w for words in tops for w in words}) / total if total else 0.0
+
+
+def coherence_per_topic(topics: Sequence[Sequence[str]], texts: Sequence[Sequence[str]], dictionary,
+                        measure: str = "c_npmi", top_n: int = NPMI_TOP_N) -> list[float]:
+    """Coherence of each topic (its `top_n` words) counted in `texts` with gensim's CoherenceModel.
+
+    Give many topics at once (e.g. those of every K of a sweep): the word
+    co-occurrences are counted once for all of them.
+    """
+    from gensim.models.coherencemodel import CoherenceModel
+
+    topics = [list(words)[:top_n] for words in topics]
+    model = CoherenceModel(topics=topics, texts=texts, dictionary=dictionary, coherence=measure, topn=top_n,
+                           processes=1)
+    return [float(v) for v in model.get_coherence_per_topic()]
+
+
+MEASURES = {"npmi": "c_npmi", "c_v": "c_v"}
+
+
+class ReferenceTokens:
+    """The texts the coherence measures count in: each unit's pyvi tokens, lower-cased, all of them.
+
+    Not the model's own tokens: a vocabulary filter would change what NPMI counts, so settings, engines
+    and seeds are all scored against the same text. Lazy (the sliding window reads each text once), so
+    35,000 long articles do not sit in memory as token lists.
+    """
+
+    def __init__(self, texts: Sequence[str], unit: str = "document"):
+        self.texts, self.unit = texts, unit
+
+    def __iter__(self):
+        for text in self.texts:
+            for unit_text in split_units(text, self.unit):
+                yield unit_text.lower().split()
+
+    def __len__(self) -> int:
+        return sum(len(split_units(text, self.unit)) for text in self.texts)
+
+
+def topic_measures(models: Sequence[TopicModel], texts: Iterable[Sequence[str]],
+                   measures: Sequence[str] = ("npmi", "c_v", "diversity")) -> list[dict]:
+    """NPMI, C_V and diversity of each model, counted in `texts` (token lists: `ReferenceTokens(segmented)`).
+
+    All models must share one dictionary (as `sweep`'s do). Returns one
+    {"k", "npmi", "c_v", "diversity"} dict per model.
+    """
+    unknown = set(measures) - set(MEASURES) - {"diversity"}
+    if unknown:
+        raise TopicsError(f"unknown measures {sorted(unknown)}; known: npmi, c_v, diversity")
+    words = [[[w for w, _ in topic] for topic in m.top_words(max(NPMI_TOP_N, DIVERSITY_TOP_N))] for m in models]
+    rows = [{"k": int(m.n_topics)} for m in models]
+    for name in (m for m in measures if m in MEASURES):
+        flat = coherence_per_topic([t for topics in words for t in topics], texts, models[0].dictionary_,
+                                   MEASURES[name])
+        start = 0
+        for row, topics in zip(rows, words):
+            values = [v for v in flat[start:start + len(topics)] if np.isfinite(v)]
+            row[name] = round(float(np.mean(values)), 4) if values else None
+            start += len(topics)
+    if "diversity" in measures:
+        for row, topics in zip(rows, words):
+            row["diversity"] = round(topic_diversity(topics), 4)
+    return rows
+
+
+def topic_stability(runs: Sequence[Sequence[Sequence[str]]], top_n: int = NPMI_TOP_N) -> float | None:
+    """How alike the topics of several runs (seeds) are: for each pair of runs, each topic's best Jaccard
+    similarity of top `top_n` words with a topic of the other run, averaged both ways, then over the pairs.
+    1 means every seed finds the same topics; None for a single run.
+
+    >>> round(topic_stability([[["a", "b"], ["c", "d"]], [["a", "b"], ["c", "e"]]]), 3)
+    0.667
+    """
+    if len(runs) < 2:
+        return None
+    sets = [[set(list(words)[:top_n]) for words in run] for run in runs]
+
+    def best_match(first, second) -> float:
+        return float(np.mean([max(len(a & b) / len(a | b) for b in second) for a in first]))
+
+    pairs = [(a, b) for i, a in enumerate(sets) for b in sets[i + 1:]]
+    return float(np.mean([(best_match(a, b) + best_match(b, a)) / 2 for a, b in pairs]))

@@ -1,0 +1,215 @@
+"""What a user looks at: a `TopicReport` of a model and some articles, and its files (JSON, CSV, PNG)."""
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from ..errors import InputError, ModelError
+from ..io.read import read_side_file
+
+from ..io.write import write_table
+from .engines import ENGINE_NAMES
+from .measures import NPMI_TOP_N
+from .model import TopicModel
+
+
+REPRESENTATIVE_MIN_SHARE = 0.1  # an article where a topic is under 10% does not represent it
+
+
+@dataclass
+class TopicReport:
+    """What a user looks at: topics, each article's main topic, shares over time and by type."""
+
+    labels: list[str]
+    top_words: list[list[tuple[str, float]]]
+    shares: list[float]
+    documents: list[dict]  # id, title, date, type, main_topic, main_share, mix
+    representatives: list[list[dict]]  # per topic: id, title, share
+    periods: list[str] = field(default_factory=list)
+    over_time: list[list[float]] = field(default_factory=list)  # periods × K
+    period_counts: list[int] = field(default_factory=list)
+    types: list[str] = field(default_factory=list)
+    by_type: list[list[float]] = field(default_factory=list)  # types × K
+    type_counts: list[int] = field(default_factory=list)
+    engine: str = ""  # what made the themes, in words (ENGINE_NAMES)
+    titles: list[str] = field(default_factory=list)  # per topic: its most representative article's title, or ""
+
+    def topics_json(self) -> list[dict]:
+        titles = self.titles or [""] * len(self.labels)
+        return [{"topic": k, "label": label, "title": title, "share": round(share, 4),
+                 "words": [[w, round(p, 5)] for w, p in words], "representatives": reps}
+                for k, (label, title, words, share, reps) in enumerate(
+                    zip(self.labels, titles, self.top_words, self.shares, self.representatives))]
+
+
+def period_of(date: str | None, period: str = "month") -> str | None:
+    """"2017-03-14" -> "2017-03" (month), "2017-Q1" (quarter) or "2017" (year); None stays None.
+
+    >>> period_of("2017-03-14"), period_of("2017-03-14", "quarter"), period_of(None)
+    ('2017-03', '2017-Q1', None)
+    """
+    if not date or not re.match(r"^\d{4}-\d{2}", date):
+        return None
+    year, month = date[:4], int(date[5:7])
+    return {"month": date[:7], "quarter": f"{year}-Q{(month - 1) // 3 + 1}", "year": year}[period]
+
+
+def mean_mix_by_group(groups: Sequence[str | None], mixes: np.ndarray) -> tuple[list[str], np.ndarray, list[int]]:
+    """(sorted groups, groups × K mean mixes, article counts); articles without a group are left out."""
+    names = sorted({g for g in groups if g})
+    index = {name: i for i, name in enumerate(names)}
+    sums = np.zeros((len(names), mixes.shape[1]))
+    counts = np.zeros(len(names), dtype=int)
+    for group, mix in zip(groups, mixes):
+        if group:
+            sums[index[group]] += mix
+            counts[index[group]] += 1
+    return names, sums / np.maximum(counts, 1)[:, None], counts.tolist()
+
+
+def representative_documents(mixes: np.ndarray, n: int = 3,
+                             min_share: float = REPRESENTATIVE_MIN_SHARE) -> list[list[int]]:
+    """Per topic, the indexes of the `n` texts where it has the largest share (at least `min_share`).
+
+    >>> representative_documents(np.array([[0.9, 0.1], [0.2, 0.8], [0.6, 0.4]]), n=2)
+    [[0, 2], [1, 2]]
+    """
+    order = np.argsort(-mixes, axis=0, kind="stable")[:n]
+    return [[int(i) for i in order[:, k] if mixes[i, k] >= min_share] for k in range(mixes.shape[1])]
+
+
+def representative_title(representatives: Sequence[dict], words: Sequence[str]) -> str:
+    """The title that names a topic best: among its representative articles (by share), the title holding
+    most of its top words; the first one on a tie. "" when none has a title.
+
+    >>> representative_title([{"title": "Bão đổ bộ"}, {"title": "Mưa lớn, bão số 2 đổ bộ"}], ["bão", "mưa"])
+    'Mưa lớn, bão số 2 đổ bộ'
+    """
+    def named(title: str) -> int:
+        title = " " + " ".join(re.findall(r"\w+", title.lower())) + " "
+        return sum(f" {w.replace('_', ' ')} " in title for w in words)
+
+    titled = [r["title"] for r in representatives if r.get("title")]
+    return max(titled, key=named) if titled else ""
+
+
+def summarize(model: TopicModel, articles: Sequence, mixes: np.ndarray, types: dict[str, str] | None = None,
+              period: str = "month", n_words: int = 10, n_representatives: int = 3) -> TopicReport:
+    """A `TopicReport` of `articles` (objects with id, title, date, label) and their `mixes`.
+
+    The article type is `types[id]` when given (the classifier's labels), else the article's own label.
+    """
+    types = types or {}
+    labels = model.topic_labels()
+    article_types = [types.get(a.id, a.label) for a in articles]
+    documents = [{"id": a.id, "title": a.title, "date": a.date, "type": t, "main_topic": int(np.argmax(mix)),
+                  "main_label": labels[int(np.argmax(mix))], "main_share": round(float(np.max(mix)), 4),
+                  "mix": [round(float(v), 4) for v in mix]}
+                 for a, t, mix in zip(articles, article_types, mixes)]
+    representatives = [[{"id": articles[i].id, "title": articles[i].title, "share": round(float(mixes[i, k]), 4)}
+                        for i in idx] for k, idx in enumerate(representative_documents(mixes, n_representatives))]
+    periods, over_time, period_counts = mean_mix_by_group([period_of(a.date, period) for a in articles], mixes)
+    type_names, by_type, type_counts = mean_mix_by_group(article_types, mixes)
+    titles = [representative_title(reps, [w for w, _ in words]) for reps, words in
+              zip(representatives, model.top_words(NPMI_TOP_N))]
+    return TopicReport(labels=labels, top_words=model.top_words(n_words),
+                       shares=[float(s) for s in model.topic_shares()], documents=documents,
+                       representatives=representatives, periods=periods, over_time=over_time.tolist(),
+                       period_counts=period_counts, types=type_names, by_type=by_type.tolist(),
+                       type_counts=type_counts, engine=ENGINE_NAMES[model.engine], titles=titles)
+
+
+def write_documents(documents: Sequence[dict], path: str | os.PathLike) -> Path:
+    """Each article's main topic and mix: JSONL when the name ends in .jsonl, else a table (CSV, or .xlsx)
+    with one column per topic."""
+    from ..io.write import write_rows
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.suffix == ".jsonl":
+        return write_rows(documents, path)
+    k = len(documents[0]["mix"]) if documents else 0
+    header = ["id", "title", "date", "type", "main_topic", "main_label", "main_share"] + [f"topic_{i}" for i in range(k)]
+    return write_rows(({**{c: d[c] for c in header[:7]}, **{f"topic_{i}": v for i, v in enumerate(d["mix"])}}
+                       for d in documents), path, columns=header)
+
+
+def write_report(report: TopicReport, directory: str | os.PathLike) -> list[Path]:
+    """Write topics.json, documents.csv, over_time.csv, by_type.csv and their PNG figures; return the paths."""
+    from ..report import plots
+
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    topic_columns = [f"topic_{k}" for k in range(len(report.labels))]
+    written = [directory / "topics.json"]
+    written[0].write_text(json.dumps(report.topics_json(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    written.append(write_documents(report.documents, directory / "documents.csv"))
+    written.append(plots.save_figure(plots.topic_words_figure(report.top_words, report.labels),
+                                     directory / "topic_words.png"))
+    if report.periods:
+        fig = plots.topic_shares_over_time_figure(report.periods, report.over_time, report.labels)
+        written += [_write_shares(directory / "over_time.csv", "period", report.periods, report.period_counts,
+                                  report.over_time, topic_columns),
+                    plots.save_figure(fig, directory / "over_time.png")]
+    if report.types:
+        fig = plots.topic_by_type_heatmap(report.by_type, report.types, report.labels)
+        written += [_write_shares(directory / "by_type.csv", "type", report.types, report.type_counts,
+                                  report.by_type, topic_columns),
+                    plots.save_figure(fig, directory / "by_type.png")]
+    return written
+
+
+def _write_shares(path: Path, key: str, keys: Sequence, counts: Sequence[int], shares, topic_columns) -> Path:
+    """One row per period or type: its article count and mean topic shares."""
+    write_table(path, [key, "articles"] + topic_columns,
+                 ([k, n] + [round(v, 4) for v in row] for k, n, row in zip(keys, counts, shares)))
+    return path
+
+
+def read_topics(directory: str | os.PathLike) -> tuple[list[dict], dict]:
+    """(topics.json of a fitted model folder, its card); raises `ModelError` when either is missing or wrong."""
+    from ..persist import read_card
+
+    card = read_card(directory)
+    if card.get("task") != "topics":
+        raise ModelError(f"{directory}: a '{card.get('task')}' model, not a topics model")
+    path = Path(directory) / "topics.json"
+    if not path.exists():
+        raise ModelError(f"{path}: missing; rerun `dvtopics topics fit ... --out {directory}`")
+    try:
+        topics_list = json.loads(read_side_file(path))
+    except (ValueError, InputError) as exc:
+        raise ModelError(f"{path}: not valid JSON ({getattr(exc, 'msg', exc)}); "
+                         f"rerun `dvtopics topics fit ... --out {directory}`") from None
+    problem = topics_json_problem(topics_list)
+    if problem:
+        raise ModelError(f"{path}: {problem}; rerun `dvtopics topics fit ... --out {directory}`")
+    return topics_list, card
+
+
+def topics_json_problem(topics_list) -> str | None:
+    """What is wrong with a topics.json someone edited, in words, or None: each topic must have what
+    `show` and `assign` print."""
+    if not isinstance(topics_list, list):
+        return "a list of topics is expected"
+    for number, topic in enumerate(topics_list):
+        if not isinstance(topic, dict):
+            return f"topic {number} is not a JSON object"
+        checks = [("topic", isinstance(topic.get("topic"), int) and not isinstance(topic.get("topic"), bool)),
+                  ("label", isinstance(topic.get("label"), str)),
+                  ("share", isinstance(topic.get("share"), (int, float)) and not isinstance(topic.get("share"), bool)),
+                  ("words", isinstance(topic.get("words"), list) and all(
+                      isinstance(pair, list) and len(pair) == 2 and isinstance(pair[0], str) for pair in topic["words"])),
+                  ("representatives", all(isinstance(rep, dict) and isinstance(rep.get("title"), str)
+                                          and isinstance(rep.get("share"), (int, float))
+                                          for rep in topic.get("representatives") or []))]
+        wrong = [name for name, ok in checks if not ok]
+        if wrong:
+            return f"topic {number} has no valid {', '.join(wrong)}"
+    return None

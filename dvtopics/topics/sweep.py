@@ -1,0 +1,147 @@
+"""Fit each K with several seeds, measure, and suggest a K."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+import copy
+import logging
+from typing import Iterable
+
+from ..errors import TopicsError
+from ..io.write import write_table
+from .measures import NPMI_TOP_N, ReferenceTokens, topic_measures, topic_stability
+from .model import TopicModel
+
+log = logging.getLogger(__name__)
+
+
+def suggest_k(rows: Sequence[dict]) -> int:
+    """The K whose topic quality, NPMI × diversity (Dieng, Ruiz & Blei 2020), holds up across seeds: the
+    mean over seeds less one standard deviation, times the stability of the topics between seeds
+    (`topic_stability`, 1 when there is one seed). A K whose topics change with the seed is worth less
+    than its mean: a reader would get other themes from the next run. Where that quality is not
+    positive (negative NPMI: a handful of short texts), the product would favour the K whose topics
+    repeat each other most, so those Ks are ranked by NPMI alone, after any K of positive quality.
+
+    >>> suggest_k([{"k": 5, "npmi": 0.10, "diversity": 0.9}, {"k": 10, "npmi": 0.12, "diversity": 0.6}])
+    5
+    >>> suggest_k([{"k": 5, "quality": 0.10, "quality_sd": 0.01, "stability": 0.5},
+    ...            {"k": 10, "quality": 0.09, "quality_sd": 0.01, "stability": 0.8}])
+    10
+    >>> suggest_k([{"k": 3, "npmi": -0.29, "diversity": 0.9}, {"k": 5, "npmi": -0.28, "diversity": 0.66}])
+    5
+    >>> suggest_k([{"k": 3, "npmi": -0.27, "diversity": 0.9}, {"k": 5, "npmi": -0.28, "diversity": 0.66}])
+    3
+    """
+    scored = []
+    for row in rows:
+        quality = row.get("quality")
+        if quality is None and row.get("npmi") is not None and row.get("diversity") is not None:
+            quality = row["npmi"] * row["diversity"]
+        if quality is None:
+            continue
+        lower = quality - (row.get("quality_sd") or 0.0)
+        if lower > 0:
+            scored.append((1, lower * (row.get("stability") or 1.0), row["k"]))
+        else:
+            npmi = row.get("npmi")
+            scored.append((0, lower if npmi is None else npmi - (row.get("npmi_sd") or 0.0), row["k"]))
+    if not scored:
+        raise TopicsError("no NPMI and diversity to choose a K from")
+    return max(scored)[2]
+
+
+def parse_k_range(spec: str) -> list[int]:
+    """"5:50:5" -> 5, 10, ... 50 (the end included); "4,6,8" -> those; "7" -> [7].
+
+    >>> parse_k_range("5:20:5"), parse_k_range("3,4")
+    ([5, 10, 15, 20], [3, 4])
+    """
+    try:
+        if ":" in spec:
+            parts = [int(p) for p in spec.split(":")]
+            start, stop, step = (parts + [1])[:3] if len(parts) == 2 else parts
+            ks = list(range(start, stop + 1, step))
+        else:
+            ks = [int(p) for p in spec.split(",") if p.strip()]
+    except ValueError:
+        ks = []
+    if not ks or min(ks) < 2:
+        raise TopicsError(f"K range {spec!r}: give START:STOP:STEP (5:50:5) or a list (4,6,8), each K ≥ 2")
+    return ks
+
+
+def prepare(texts: Sequence[str], **params) -> tuple[TopicModel, list[list[str]]]:
+    """The preprocessing several fits can share: a TopicModel with its vocabulary (phrases, dictionary)
+    learned but no topics yet, and the dictionary tokens of each unit."""
+    base = TopicModel(**params)
+    base._check_params()
+    return base, base._fit_vocabulary(list(texts))
+
+
+SWEEP_MEASURES = ("npmi", "c_v", "diversity")
+
+
+def sweep_prepared(base: TopicModel, unit_tokens: list[list[str]], ks: Sequence[int],
+                   measures: Sequence[str] = SWEEP_MEASURES, seeds: Sequence[int] = (0,),
+                   reference: Iterable[Sequence[str]] | None = None) -> tuple[list[dict], list[TopicModel]]:
+    """Fit one model per K and seed on a shared preprocessing (`prepare`); return (one row per K, the model
+    of the first seed per K).
+
+    Each row holds the mean over seeds of every measure and its standard deviation (`npmi_sd`, ...),
+    `quality` (NPMI × diversity) and its spread, `stability` (`topic_stability` of the seeds' topics)
+    and the mean `fit_seconds`. Measures are counted in `reference` (`ReferenceTokens` of the texts;
+    the units' model tokens when not given).
+    """
+    import time
+
+    fits = []  # (k, seed, model, seconds)
+    for k in ks:
+        for seed in seeds:
+            model = copy.deepcopy(base).set_params(n_topics=k, random_state=seed)
+            started = time.perf_counter()
+            model._fit_topics(unit_tokens)
+            fits.append((k, seed, model, time.perf_counter() - started))
+            log.info("K=%d seed %d fitted in %.1f s", k, seed, fits[-1][3])
+    measured = topic_measures([m for _, _, m, _ in fits], unit_tokens if reference is None else reference, measures)
+    rows, firsts = [], []
+    for k in ks:
+        runs = [(model, secs, row) for (k_, _, model, secs), row in zip(fits, measured) if k_ == k]
+        row = {"k": k, "seeds": len(runs)}
+        for name in [m for m in SWEEP_MEASURES if m in measures] + ["quality"]:
+            if name == "quality":
+                values = [r["npmi"] * r["diversity"] for _, _, r in runs
+                          if r.get("npmi") is not None and r.get("diversity") is not None]
+            else:
+                values = [r[name] for _, _, r in runs if r.get(name) is not None]
+            row[name] = round(float(np.mean(values)), 4) if values else None
+            row[f"{name}_sd"] = round(float(np.std(values)), 4) if values else None
+        row["stability"] = topic_stability([[[w for w, _ in t] for t in model.top_words(NPMI_TOP_N)]
+                                            for model, _, _ in runs])
+        row["stability"] = None if row["stability"] is None else round(row["stability"], 4)
+        row["fit_seconds"] = round(float(np.mean([secs for _, secs, _ in runs])), 2)
+        rows.append(row)
+        firsts.append(runs[0][0])
+    return rows, firsts
+
+
+def sweep(texts: Sequence[str], ks: Sequence[int], measures: Sequence[str] = SWEEP_MEASURES,
+          seeds: Sequence[int] = (0,), **params) -> tuple[list[dict], list[TopicModel]]:
+    """Fit one model per K and seed on one preprocessing of `texts`; return (one row per K, models)."""
+    base, unit_tokens = prepare(texts, n_topics=min(ks), **params)
+    return sweep_prepared(base, unit_tokens, ks, measures, seeds, ReferenceTokens(texts, base.unit))
+
+
+def write_sweep(rows: Sequence[dict], directory: str | os.PathLike) -> list[Path]:
+    """sweep.csv and sweep.png in `directory`."""
+    from ..report import plots
+
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    header = ["k", "seeds", "npmi", "npmi_sd", "c_v", "c_v_sd", "diversity", "diversity_sd", "quality", "quality_sd",
+              "stability", "fit_seconds"]
+    write_table(directory / "sweep.csv", header, ([row.get(c) for c in header] for row in rows))
+    return [directory / "sweep.csv", plots.save_figure(plots.topic_sweep_figure(rows), directory / "sweep.png")]

@@ -1,0 +1,132 @@
+"""What the classifier reads: an article as a segmented document with its rule and event tokens, and the
+analyzers that cut it into the TF-IDF views' tokens. Pickled models name these functions: keep them here
+(or add the old path to dvtopics.persist.MOVED_MODULES)."""
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from ..io.read import Article
+from ..text.cache import SegmentCache
+from ..text.segment import segment_many
+from .events import NO_EVENT_FEATURES
+from .rules import RULES, apply_rules
+
+
+HEAD_CHARS = 4000  # the part of an article the classifier reads; 0 reads all of it
+
+
+TITLE_TOKENS = 40  # the "first words" view: title and first line of the lead
+
+
+EVENT_TOKENS = 400  # the "event" view reads the meeting sentences among the first words only
+
+
+RULE_TOKEN = "__rule_{}"
+
+
+RULE_LABEL_TOKEN = "__rule_says_{}"
+
+
+YEAR_TOKEN = "__year"
+
+
+_YEAR = re.compile(r"(19|20)\d\d")
+
+
+EVENT_TOKEN = "__ev_"  # the event's features (events.py) ride on a document's first line, like the rule token
+
+
+_SENTENCE_END = re.compile(r" [.?!] |\n")  # segmented documents keep punctuation as tokens
+
+
+_EVENT_WORD = re.compile(r"hội_nghị|họp|sơ_kết|tổng_kết|giao_ban|trực_báo|làm_việc|kiểm_điểm|phương_hướng|"
+                         r"triển_khai|chỉ_đạo|bcđ")
+
+
+_LABEL_OF_RULE = {rule.name: rule.label for rule in RULES}
+
+
+def raw_document(article: Article, head_chars: int = HEAD_CHARS) -> str:
+    """The text of an article the classifier reads: the title, then the head of the text."""
+    text = article.text[:head_chars] if head_chars else article.text
+    if article.title and not text.startswith(article.title):
+        text = f"{article.title}\n{text}"
+    return text
+
+
+def documents_of(
+    articles: Sequence[Article],
+    use_rules: bool = True,
+    head_chars: int = HEAD_CHARS,
+    cache: SegmentCache | None = None,
+    n_jobs: int = 1,
+    progress: bool = False,
+    hits: Sequence | None = None,
+    events: Sequence | None = None,
+) -> list[str]:
+    """Segmented, lower-cased documents. With `use_rules` (article types), a first line holds the token of
+    the cue rule that fired, if any (`hits`: the rules' answers, when the caller has them already), and,
+    when `events` are given (`find_event` of each article, or None), the event's feature tokens."""
+    segmented = segment_many([raw_document(a, head_chars) for a in articles], n_jobs=n_jobs, cache=cache,
+                             lower=True, progress=progress)
+    if not use_rules:
+        return segmented
+    hits = hits if hits is not None else [apply_rules(a.title, a.text) for a in articles]
+    marks = [[RULE_TOKEN.format(hit.rule)] if hit else [] for hit in hits]
+    if events is not None:
+        marks = [mark + (event.features() if event else NO_EVENT_FEATURES) for mark, event in zip(marks, events)]
+    return [f"{' '.join(mark)}\n{text}" if mark else text for mark, text in zip(marks, segmented)]
+
+
+def words(document: str) -> list[str]:
+    """Tokens of a segmented document (the vectorizers' tokenizer: whitespace only,
+    so one-letter words like "ở" survive and tone marks are kept). The event's
+    feature tokens are left to their own view."""
+    return [token for token in document.split() if not token.startswith(EVENT_TOKEN)]
+
+
+def words_years_masked(document: str) -> list[str]:
+    """`words`, with every year (1900-2099) as one token: a model trained on 2005 and
+    2017 reports must read a 2023 one the same way ("tổng_kết năm __year")."""
+    return [YEAR_TOKEN if _YEAR.fullmatch(token) else token for token in words(document)]
+
+
+def event_tokens(document: str) -> list[str]:
+    """The event's feature tokens on a document's first line (`documents_of`)."""
+    first_line = document.split("\n", 1)[0]
+    return [token for token in first_line.split() if token.startswith(EVENT_TOKEN)]
+
+
+def first_words(document: str) -> str:
+    """The title and first words: where a report names its meeting."""
+    return " ".join(document.split()[:TITLE_TOKENS])
+
+
+def event_sentences(document: str) -> str:
+    """The early sentences that name a meeting or a review: who met, and which
+    period they reviewed, is what decides an article's type (LABELS.md)."""
+    head = " ".join(_without_marks(document).split(" ")[:EVENT_TOKENS])
+    return "\n".join(s for s in _SENTENCE_END.split(head) if _EVENT_WORD.search(s))
+
+
+def _without_marks(document: str) -> str:
+    """The document without its first line of rule and event tokens, if it has one."""
+    first, newline, rest = document.partition("\n")
+    return rest if newline and first.startswith("__") else document
+
+
+def rule_fired(document: str) -> list[str]:
+    """The rule token a document starts with, if any (the rules view of models
+    trained before `rule_says`; kept so that their files still load and read alike)."""
+    first = document.split(maxsplit=1)[:1]
+    return [token for token in first if token.startswith(RULE_TOKEN.format(""))]
+
+
+def rule_says(document: str) -> list[str]:
+    """The label the cue rule gives, if one fired: a feature of its own, so the model
+    learns how far to trust the rules without TF-IDF diluting it, and trusts a rule
+    the training data never saw fire like the others of its label. (Which rule fired
+    stays a word of the text.)"""
+    names = [token[len(RULE_TOKEN.format("")):] for token in rule_fired(document)]
+    return [RULE_LABEL_TOKEN.format(_LABEL_OF_RULE[name]) for name in names if name in _LABEL_OF_RULE]
