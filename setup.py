@@ -3,7 +3,7 @@
 The default models live in `models/` at the top of the repository (a declared part of the layout, and
 where `dvtopics train --out models/...` writes them). A wheel installed elsewhere has no repository
 beside it, so the build copies `models/` into the package as `dvtopics/shipped_models/`, where
-`dvtopics.classify` looks first.
+`dvtopics.types.model` looks first.
 """
 from pathlib import Path
 

@@ -131,7 +131,7 @@ def label(reading: Reading, out: str | None, model: str | None = None, min_confi
                        fields=reading.fields, max_bytes=reading.max_bytes, on_part=on_progress)
     # With -j N > 1, N worker processes each load the model and label whole batches; this one reads and writes.
     from .run.batch import batches, input_fingerprint, label_stream, outcome
-    from .run.parallel import cores, map_ordered
+    from .parallel import cores, map_ordered
 
     labeller = Labeller(model, min_confidence, abstain, reading.cache_dir, reading.use_cache)
     if cores(reading.n_jobs) == 1:
@@ -263,6 +263,25 @@ def assign_topics(reading: Reading, directory: str, out: str, labels_file: str |
     return Assignment(counts, report.labels, data.failed)
 
 
+def sweep_topics(reading: Reading, out: str, ks: Sequence[int], measures: Sequence[str], seeds: Sequence[int],
+                 **params) -> tuple[list[dict], Segmented]:
+    """Fit each K with each seed, measure the fits, and write sweep.csv and sweep.png into `out`; return the
+    rows (one per K) and the articles read."""
+    from .topics.sweep import sweep, write_sweep
+
+    data = read_segmented(reading)
+    rows, _ = sweep(data.texts, ks, measures, seeds=seeds, **params)
+    write_sweep(rows, out)
+    return rows, data
+
+
+def read_topics(directory: str) -> tuple[list[dict], dict]:
+    """(the topics of a fitted model folder, as topics.json holds them; its card)."""
+    from .topics.summary import read_topics as read
+
+    return read(directory)
+
+
 def topics_page(directory: str, out: str) -> Path:
     """Write the offline pyLDAvis page of the topic model in `directory` to `out`."""
     from .persist import load_model
@@ -303,6 +322,32 @@ def report_data(reading: Reading, model_dir=None, topics_dir=None, fit_topics: b
     articles = list(reading.articles())
     with open_cache(reading.cache_dir, reading.use_cache) as cache:
         return _report_data(articles, cache, reading.n_jobs, model_dir, topics_dir, fit_topics, n_topics)
+
+
+@dataclass
+class ReportWritten:
+    path: Path  # the HTML report
+    workbook: Path | None  # its tables, when asked for
+    records: list[dict]  # one per article, as `report_data` gives them
+
+
+def report(reading: Reading, out: str, xlsx: str | None = None, model_dir=None, topics_dir=None,
+           fit_topics: bool = True, n_topics: int | None = None, max_rows_per_type: int = 500,
+           title: str = "dvtopics report", command: str = "") -> ReportWritten:
+    """Write the HTML report of the articles to `out` (and its tables to `xlsx`)."""
+    from .report.html import build_report, write_text
+    from .report.workbook import write_report_workbook
+    from .run.batch import check_output
+
+    check_output(out, reading.paths)
+    if xlsx:
+        check_output(xlsx, [*reading.paths, out])
+    records, topics, provenance = report_data(reading, model_dir, topics_dir, fit_topics, n_topics)
+    provenance.update(command=command, inputs=[str(p) for p in reading.paths])
+    html = build_report(records, topics, provenance, max_rows_per_type=max_rows_per_type, title=title)
+    path = write_text(html, out)
+    workbook = write_report_workbook(records, topics, xlsx) if xlsx else None
+    return ReportWritten(path, workbook, records)
 
 
 def _report_data(articles, cache, n_jobs, model_dir, topics_dir, fit_topics, n_topics):

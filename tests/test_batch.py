@@ -3,7 +3,7 @@ import os
 
 import pytest
 
-from dvtopics.run.parallel import cores, map_ordered
+from dvtopics.parallel import cores, map_ordered
 from dvtopics.run.batch import label_stream
 
 

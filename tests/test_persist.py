@@ -53,3 +53,27 @@ def test_version_drift_warns(tmp_path, caplog):
     with caplog.at_level(logging.WARNING):
         load_model(tmp_path)
     assert "scikit-learn 0.0.1" in caplog.text
+
+
+def test_a_model_saved_before_the_move_to_packages_still_loads(tmp_path):
+    """Pickles name classes and functions by module path; models saved before #19 name the old paths."""
+    import pickle
+
+    from dvtopics.persist import sha256_of
+    from dvtopics.text.segmenter import Segmenter
+    from dvtopics.topics.engines import _NmfEngine
+    from dvtopics.topics.model import TopicModel
+    from dvtopics.types.features import words_years_masked
+    from dvtopics.types.model import Classifier
+
+    saved = pickle.dumps([words_years_masked, Classifier, _NmfEngine, TopicModel, Segmenter], protocol=0)
+    for new, old in [(b"dvtopics.types.features", b"dvtopics.classify"), (b"dvtopics.types.model", b"dvtopics.classify"),
+                     (b"dvtopics.topics.engines", b"dvtopics.topics"), (b"dvtopics.topics.model", b"dvtopics.topics"),
+                     (b"dvtopics.text.segmenter", b"dvtopics._segmenter")]:
+        assert new in saved
+        saved = saved.replace(new, old)
+    (tmp_path / MODEL_FILE).write_bytes(saved)
+    card = {"task": "demo", "file": MODEL_FILE, "sha256": sha256_of(tmp_path / MODEL_FILE)}
+    (tmp_path / CARD_FILE).write_text(json.dumps(card), encoding="utf-8")
+    model, _ = load_model(tmp_path, task="demo")
+    assert model == [words_years_masked, Classifier, _NmfEngine, TopicModel, Segmenter]

@@ -6,19 +6,18 @@ import sys
 
 import click
 
-from .options import cache_options, input_options, n_jobs_option, paths_argument, reading
+from .options import paths_argument, reading_options
 
 
 @click.command()
 @paths_argument
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
-@input_options
-@cache_options
-def inspect(paths, fmt, text_field, id_field, label_field, max_bytes, cache_dir, no_cache):
+@reading_options(n_jobs=False)
+def inspect(paths, fmt, reading):
     """Show each article's id, title, date, source, characters and words."""
     from ..jobs import read_segmented
 
-    data = read_segmented(reading(paths, text_field, id_field, label_field, max_bytes, 1, cache_dir, no_cache),
+    data = read_segmented(reading,
                           lower=False, progress=None)
     words = dict(zip((a.id for a in data.good), (len(s.split()) for s in data.texts)))
     rows = [{"id": a.id, "title": a.title, "date": a.date, "source": a.source,
@@ -38,14 +37,12 @@ def inspect(paths, fmt, text_field, id_field, label_field, max_bytes, cache_dir,
 @paths_argument
 @click.option("--out", type=click.Path(dir_okay=False), required=True, help="Output JSONL file ({id, tokens}).")
 @click.option("--lower", is_flag=True, help="Lower-case the tokens.")
-@input_options
-@n_jobs_option
-@cache_options
-def segment(paths, out, lower, text_field, id_field, label_field, max_bytes, n_jobs, cache_dir, no_cache):
+@reading_options()
+def segment(paths, out, lower, reading):
     """Segment articles into words ("công_tác dân_vận") and write {"id", "tokens"} lines."""
     from ..jobs import segment as segment_job
 
-    data = segment_job(reading(paths, text_field, id_field, label_field, max_bytes, n_jobs, cache_dir, no_cache), out,
+    data = segment_job(reading, out,
                        lower)
     click.echo(f"{len(data.good)} articles segmented into {out}", err=True)
     sys.exit(1 if data.failed else 0)

@@ -7,8 +7,7 @@ from collections import Counter
 
 import click
 
-from .options import (AT_LEAST_ONE, AT_LEAST_ZERO, SEED, SHARE, cache_options, engine_options, field_names,
-                      input_options, n_jobs_option, paths_argument, reading)
+from .options import AT_LEAST_ONE, AT_LEAST_ZERO, SEED, SHARE, engine_options, paths_argument, reading_options
 
 
 labels_option = click.option(
@@ -52,16 +51,14 @@ def _views(ctx, param, value):
               help="TF-IDF views, from text (whole document), head (first words), event (early meeting "
                    "sentences). Default: text,event for article types, text for other label sets.")
 @click.option("--seed", default=0, show_default=True, type=SEED)
-@input_options
-@n_jobs_option
-@cache_options
+@reading_options()
 def train(paths, label_files, out, classifiers, extra_paths, weak_rules, weak_other, head_chars, folds, max_features,
-          views, seed, text_field, id_field, label_field, max_bytes, n_jobs, cache_dir, no_cache):
+          views, seed, reading):
     """Train a classifier on labelled articles and save it with its model card."""
     from ..jobs import train as train_job
     from ..types.evaluate import format_scores
 
-    card = train_job(reading(paths, text_field, id_field, label_field, max_bytes, n_jobs, cache_dir, no_cache), out,
+    card = train_job(reading, out,
                      label_files, classifiers or ("svm", "logreg", "cnb"), extra_paths, weak_rules, weak_other,
                      head_chars, folds, max_features, views, seed, description="dvtopics train " + " ".join(sys.argv[2:]),
                      on_data=lambda summary: click.echo(f"training data: {json.dumps(summary, ensure_ascii=False)}",
@@ -85,18 +82,14 @@ def train(paths, label_files, out, classifiers, extra_paths, weak_rules, weak_ot
 @click.option("--compare", "baseline", type=click.Path(exists=True, file_okay=False),
               help="Another model (the shipped one: the shipped model's folder) to score beside MODEL, listing "
                    "the articles whose label changed: what your retraining fixed and what it broke.")
-@input_options
-@n_jobs_option
-@cache_options
-def evaluate(model, paths, label_files, fmt, plot, show_errors, baseline, text_field, id_field, label_field,
-             max_bytes, n_jobs, cache_dir, no_cache):
+@reading_options()
+def evaluate(model, paths, label_files, fmt, plot, show_errors, baseline, reading):
     """Score MODEL on labelled articles: per-class precision/recall/F1, macro-F1, confusion matrix."""
     from ..jobs import NoLabelledArticles, evaluate as evaluate_job
     from ..types.evaluate import format_scores
 
     try:
-        evaluation = evaluate_job(reading(paths, text_field, id_field, label_field, max_bytes, n_jobs, cache_dir,
-                                          no_cache), model, label_files, baseline)
+        evaluation = evaluate_job(reading, model, label_files, baseline)
     except NoLabelledArticles as exc:
         raise click.UsageError(str(exc)) from None
     result, compared = evaluation.scores, evaluation.compared
@@ -135,18 +128,15 @@ def evaluate(model, paths, label_files, fmt, plot, show_errors, baseline, text_f
 @click.option("--batch-size", default=256, show_default=True, type=AT_LEAST_ONE,
               help="Articles labelled and written at a time.")
 @engine_options
-@input_options
-@n_jobs_option
-@cache_options
-def label(paths, model, out, min_confidence, abstain, resume, batch_size, engine, scheduler, part_size, text_field,
-          id_field, label_field, max_bytes, n_jobs, cache_dir, no_cache):
+@reading_options()
+def label(paths, model, out, min_confidence, abstain, resume, batch_size, engine, scheduler, part_size, reading):
     """Label the type of every article; write {id, label, confidence, cues, title, date} per article."""
     from tqdm import tqdm
 
     from ..jobs import label as label_job
 
     with tqdm(unit="article", disable=None if out is not None else True, file=sys.stderr) as bar:
-        counts = label_job(reading(paths, text_field, id_field, label_field, max_bytes, n_jobs, cache_dir, no_cache),
+        counts = label_job(reading,
                            out, model, min_confidence, abstain, resume, batch_size, engine, scheduler, part_size,
                            on_progress=bar.update,
                            on_record=lambda record: click.echo(json.dumps(record, ensure_ascii=False)))
@@ -163,13 +153,13 @@ def _echo_counts(counts: Counter, out) -> None:
 @click.command()
 @paths_argument
 @click.option("--all", "show_all", is_flag=True, help="Also list articles on which no rule fired.")
-@input_options
-def rules(paths, show_all, text_field, id_field, label_field, max_bytes):
+@reading_options(n_jobs=False, cache=False)
+def rules(paths, show_all, reading):
     """Show which cue rule fired on each article, the words it matched, and the event the article reports."""
-    from ..jobs import Reading, rule_hits
+    from ..jobs import rule_hits
 
     counts, failed = Counter(), 0
-    for article, hit, event in rule_hits(Reading(paths, field_names(text_field, id_field, label_field), max_bytes),
+    for article, hit, event in rule_hits(reading,
                                          every_event=show_all):
         counts[hit.rule if hit else "(none)"] += 1
         failed += bool(article.error)

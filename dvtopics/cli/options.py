@@ -1,6 +1,7 @@
 """Options shared by several commands, declared once."""
 from __future__ import annotations
 
+import functools
 import os
 import re
 
@@ -44,12 +45,23 @@ def field_names(text_field: str, id_field: str, label_field: str) -> FieldNames:
     return FieldNames(text=text_field, id=id_field, label=label_field)
 
 
-def reading(paths, text_field: str, id_field: str, label_field: str, max_bytes: int, n_jobs: int, cache_dir,
-            no_cache: bool):
-    """The `jobs.Reading` the input, engine and cache options describe."""
-    from ..jobs import Reading
+def reading_options(n_jobs: bool = True, cache: bool = True):
+    """--text-field ... --max-bytes (and -j, --cache-dir/--no-cache) handed to the command as one argument,
+    `reading`: the `jobs.Reading` of its PATHS, which is what every job takes."""
+    def decorate(func):
+        @functools.wraps(func)
+        def command(*args, paths, text_field, id_field, label_field, max_bytes, n_jobs=1, cache_dir=None,
+                    no_cache=False, **kwargs):
+            from ..jobs import Reading
 
-    return Reading(paths, field_names(text_field, id_field, label_field), max_bytes, n_jobs, cache_dir, not no_cache)
+            reading = Reading(paths, field_names(text_field, id_field, label_field), max_bytes, n_jobs, cache_dir,
+                              not no_cache)
+            return func(*args, paths=paths, reading=reading, **kwargs)
+
+        for option in [cache_options] * cache + [n_jobs_option] * n_jobs + [input_options]:
+            command = option(command)
+        return command
+    return decorate
 
 
 def available_cores() -> int:
@@ -90,7 +102,7 @@ def _scheduler(ctx, param, value: str | None) -> str | None:
 
 
 def engine_options(func):
-    """--engine/--scheduler/--part-size: run locally, or on a Dask cluster (dvtopics.distributed)."""
+    """--engine/--scheduler/--part-size: run locally, or on a Dask cluster (dvtopics.run.distributed)."""
     for option in reversed([
         click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
                      help="local: stream on this machine. dask: parts of the input on a Dask cluster "

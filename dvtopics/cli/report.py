@@ -7,7 +7,7 @@ import time
 
 import click
 
-from .options import cache_options, input_options, n_jobs_option, paths_argument, reading
+from .options import paths_argument, reading_options
 
 
 def _command_line(ctx: click.Context) -> str:
@@ -37,35 +37,23 @@ def _command_line(ctx: click.Context) -> str:
 @click.option("--max-rows-per-type", type=click.IntRange(1), default=500, show_default=True,
               help="Articles listed per type in the HTML (the most confident); the spreadsheet has all.")
 @click.option("--title", default="dvtopics report", show_default=True, help="The report's title.")
-@input_options
-@n_jobs_option
-@cache_options
+@reading_options()
 @click.pass_context
-def report(ctx, paths, out, xlsx, model_dir, topics_dir, no_topics, n_topics, max_rows_per_type, title,
-           text_field, id_field, label_field, max_bytes, n_jobs, cache_dir, no_cache):
+def report(ctx, paths, out, xlsx, model_dir, topics_dir, no_topics, n_topics, max_rows_per_type, title, reading):
     """Write one HTML report of the articles in PATHS that opens anywhere, offline.
 
     It labels each article's type, finds its themes, and shows the corpus at a
     glance, types per month, a sortable and searchable article table, topics
     over time and by type, and how it was made.
     """
-    from ..jobs import report_data
-    from ..report.html import build_report, write_text
-    from ..report.workbook import write_report_workbook
-    from ..run.batch import check_output
+    from ..jobs import report as write_report
 
-    check_output(out, paths)
-    if xlsx:
-        check_output(xlsx, [*paths, out])
     started = time.perf_counter()
-    records, topics, provenance = report_data(
-        reading(paths, text_field, id_field, label_field, max_bytes, n_jobs, cache_dir, no_cache), model_dir,
-        topics_dir, fit_topics=not no_topics, n_topics=n_topics)
-    provenance.update(command=_command_line(ctx), inputs=[str(p) for p in paths])
-    html = build_report(records, topics, provenance, max_rows_per_type=max_rows_per_type, title=title)
-    path = write_text(html, out)
-    if xlsx:
-        click.echo(f"Tables: {write_report_workbook(records, topics, xlsx)}", err=True)
+    written = write_report(reading, out, xlsx, model_dir, topics_dir, fit_topics=not no_topics, n_topics=n_topics,
+                           max_rows_per_type=max_rows_per_type, title=title, command=_command_line(ctx))
+    path, records = written.path, written.records
+    if written.workbook:
+        click.echo(f"Tables: {written.workbook}", err=True)
     failed = sum(1 for r in records if r.get("error"))
     click.echo(f"Report: {path} ({path.stat().st_size / 2**20:.1f} MB, {len(records)} articles, "
                f"{failed} could not be read) in {time.perf_counter() - started:.1f} s", err=True)

@@ -1,6 +1,6 @@
 """`dvtopics topics fit|show|assign|sweep|html`: the recurring themes of a set of articles.
 
-Each command parses its arguments, calls `dvtopics.topics` and prints. gensim
+Each command parses its arguments, calls `dvtopics.jobs` and prints. gensim
 and the plotting stack are imported inside the commands so `dvtopics --help`
 stays fast.
 
@@ -16,8 +16,7 @@ import sys
 
 import click
 
-from .options import (AT_LEAST_ONE, SEED, cache_options, engine_options, input_options, n_jobs_option, paths_argument,
-                      reading)
+from .options import AT_LEAST_ONE, SEED, engine_options, paths_argument, reading_options
 
 UNITS = ("document", "paragraph")
 ENGINES = ("gensim", "nmf", "tomotopy", "sklearn")  # dvtopics.topics.engines.ENGINES, without importing it
@@ -111,17 +110,14 @@ def topics():
 @click.option("--period", type=click.Choice(PERIODS), default="month", show_default=True,
               help="Period of the shares over time.")
 @model_options
-@input_options
-@n_jobs_option
-@cache_options
+@reading_options()
 def fit_cmd(paths, n_topics, out, labels_file, period, unit, engine, no_below, no_above, phrases, init,
-            stopwords_file, max_iter, seed, text_field, id_field, label_field, max_bytes, n_jobs, cache_dir,
-            no_cache):
+            stopwords_file, max_iter, seed, reading):
     """Fit a topic model on articles; write it with its card, tables and figures into OUT."""
     from ..jobs import fit_topics
 
     params = _model_params(unit, engine, no_below, no_above, phrases, init, stopwords_file, max_iter, seed)
-    fit = fit_topics(reading(paths, text_field, id_field, label_field, max_bytes, n_jobs, cache_dir, no_cache), out,
+    fit = fit_topics(reading, out,
                      n_topics, labels_file, period, **params)
     _echo_topics(fit.topics, fit.card, 10)
     click.echo(f"\nModel, tables and figures in {out}", err=True)
@@ -134,7 +130,7 @@ def fit_cmd(paths, n_topics, out, labels_file, period, unit, engine, no_below, n
 @click.option("--words", "n_words", type=AT_LEAST_ONE, default=10, show_default=True, help="Words shown per topic.")
 def show_cmd(directory, fmt, n_words):
     """Show a model's topics: label, share, top words and representative articles."""
-    from ..topics.summary import read_topics
+    from ..jobs import read_topics
 
     topics_list, card = read_topics(directory)
     if fmt == "json":
@@ -156,15 +152,12 @@ def show_cmd(directory, fmt, n_words):
               help="Article types (CSV or JSONL with id,label).")
 @click.option("--resume", is_flag=True, help="--engine dask: finish an interrupted run into the same --out.")
 @engine_options
-@input_options
-@n_jobs_option
-@cache_options
-def assign_cmd(directory, paths, out, labels_file, resume, engine, scheduler, part_size, text_field, id_field,
-               label_field, max_bytes, n_jobs, cache_dir, no_cache):
+@reading_options()
+def assign_cmd(directory, paths, out, labels_file, resume, engine, scheduler, part_size, reading):
     """Give each article its main topic and topic mix with a fitted model."""
     from ..jobs import assign_topics
 
-    assigned = assign_topics(reading(paths, text_field, id_field, label_field, max_bytes, n_jobs, cache_dir, no_cache),
+    assigned = assign_topics(reading,
                              directory, out, labels_file, engine, scheduler, part_size, resume)
     counts = assigned.counts
     for k, label in enumerate(assigned.labels):
@@ -184,26 +177,20 @@ def assign_cmd(directory, paths, out, labels_file, resume, engine, scheduler, pa
 @click.option("--measures", default="npmi,c_v,diversity", show_default=True,
               help="Measures to compute (C_V is the slowest on large corpora).")
 @model_options
-@input_options
-@n_jobs_option
-@cache_options
+@reading_options()
 def sweep_cmd(paths, k_range, n_seeds, out, measures, unit, engine, no_below, no_above, phrases, init,
-              stopwords_file, max_iter, seed, text_field, id_field, label_field, max_bytes, n_jobs, cache_dir,
-              no_cache):
+              stopwords_file, max_iter, seed, reading):
     """Fit each K with several seeds; report the mean and spread of NPMI, C_V and diversity, how alike
     the seeds' topics are, and suggest a K."""
-    from ..topics.sweep import parse_k_range, suggest_k, sweep, write_sweep
+    from ..jobs import sweep_topics
+    from ..topics.sweep import parse_k_range, suggest_k
 
-    ks = parse_k_range(k_range)
+    ks = parse_k_range(k_range)  # parsed here: a K out of range is a usage error, before any article is read
     if max(ks) > MAX_TOPICS:
         raise click.BadParameter(f"{k_range!r}: each K at most {MAX_TOPICS}", param_hint="--k")
-    from ..jobs import read_segmented
-
     params = _model_params(unit, engine, no_below, no_above, phrases, init, stopwords_file, max_iter, seed)
-    data = read_segmented(reading(paths, text_field, id_field, label_field, max_bytes, n_jobs, cache_dir, no_cache))
     seeds = list(range(seed, seed + n_seeds))
-    rows, _ = sweep(data.texts, ks, [m.strip() for m in measures.split(",") if m.strip()], seeds=seeds, **params)
-    write_sweep(rows, out)
+    rows, data = sweep_topics(reading, out, ks, [m.strip() for m in measures.split(",") if m.strip()], seeds, **params)
     click.echo(f"{len(seeds)} seed(s) per K; mean ± standard deviation over the seeds")
     click.echo(f"{'K':>4} {'NPMI':>15} {'C_V':>15} {'diversity':>15} {'stability':>10} {'seconds':>8}")
     for row in rows:

@@ -101,3 +101,15 @@ def _title(candidates: list[tuple[int, str]], dateline: int | None) -> str:
 
 def _looks_like_headline(line: str) -> bool:
     return 4 <= len(line.split()) <= 40 and not line.endswith(".")
+
+
+def period_of(date: str | None, period: str = "month") -> str | None:
+    """"2017-03-14" -> "2017-03" (month), "2017-Q1" (quarter) or "2017" (year); None stays None.
+
+    >>> period_of("2017-03-14"), period_of("2017-03-14", "quarter"), period_of(None)
+    ('2017-03', '2017-Q1', None)
+    """
+    if not date or not re.match(r"^\d{4}-\d{2}", date):
+        return None
+    year, month = date[:4], int(date[5:7])
+    return {"month": date[:7], "quarter": f"{year}-Q{(month - 1) // 3 + 1}", "year": year}[period]

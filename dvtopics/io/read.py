@@ -570,7 +570,7 @@ def _csv_rows(text: str, delimiter: str = ",", cut: bool = False
         reader = csv.reader((lines[i] for i in range(start, len(lines))), delimiter=delimiter, strict=True)
         row_start = start
         try:
-            for row in reader:
+            while (row := _next_row(reader, len(text) + 1)) is not None:
                 yield row_start + 1, row, None
                 row_start = start + reader.line_num
             return
@@ -582,6 +582,17 @@ def _csv_rows(text: str, delimiter: str = ",", cut: bool = False
             start = row_start + 1
 
 
+def _next_row(reader, limit: int) -> list[str] | None:
+    """The reader's next row, or None at the end. An article's size is checked by the caller, with a clear
+    message; the csv module's own field limit would stop the file at the first long field. That limit is one
+    setting for the whole process, so it is raised only while this row is parsed and then put back."""
+    before = csv.field_size_limit(max(csv.field_size_limit(), limit))
+    try:
+        return next(reader, None)
+    finally:
+        csv.field_size_limit(before)
+
+
 def _read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -> Iterator[Article]:
     data, problem = _read_all(path)
     try:
@@ -589,9 +600,6 @@ def _read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
     except InputError as exc:
         yield _failed(path.name, str(exc), on_error)
         return
-    # the size of an article is checked below, with a clear message; the csv module's own limit would stop
-    # the file at the first long field
-    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
     header, number = None, 1
     for line, row, cause in _csv_rows(text, csv_delimiter(text, fields.text), cut=bool(problem)):
         if header is None and row is not None:

@@ -39,7 +39,7 @@ import numpy as np
 
 from .. import __version__
 from ..errors import DvtopicsError
-from ..topics.summary import period_of
+from ..io.metadata import period_of
 
 log = logging.getLogger(__name__)
 

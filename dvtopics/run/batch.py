@@ -34,7 +34,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from ..io.read import Article, iter_files
 from ..errors import DvtopicsError
-from .parallel import map_ordered
+from ..parallel import map_ordered
 
 log = logging.getLogger(__name__)
 

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from .sentences import SENTENCE_ENDINGS
+
 
 # Page furniture: whole lines that are site chrome, not article text.
 _FURNITURE = re.compile(
@@ -48,7 +50,6 @@ _OTHER_ARTICLES = re.compile(r"^\W*(tin liên quan|bài viết liên quan|các t
                              r"tin mới hơn|tin cũ hơn|xem nhiều nhất|xem thêm|đọc thêm)\W*$", re.IGNORECASE)
 
 
-_SENTENCE_END = (".", "!", "?", '"', ":", ";")
 
 
 def is_furniture(line: str, captions: bool = True) -> bool:
@@ -62,7 +63,7 @@ def is_furniture(line: str, captions: bool = True) -> bool:
         return False
     if _CAPTION.search(stripped):
         return True
-    ends_like_sentence = stripped.endswith(_SENTENCE_END)
+    ends_like_sentence = stripped.endswith(SENTENCE_ENDINGS)
     return bool(_CAPTION_START.match(stripped)) and len(stripped.split()) <= 20 and not ends_like_sentence
 
 
@@ -76,7 +77,7 @@ def strip_furniture(text: str) -> str:
         if _OTHER_ARTICLES.match(line):
             in_list = True
             continue
-        if in_list and line and (line.startswith(("-", "•", "+", "*")) or not line.endswith(_SENTENCE_END)):
+        if in_list and line and (line.startswith(("-", "•", "+", "*")) or not line.endswith(SENTENCE_ENDINGS)):
             continue
         in_list = False
         if line and not is_furniture(line, captions=bool(kept)):

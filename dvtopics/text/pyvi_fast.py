@@ -35,6 +35,7 @@ import pickle
 import re
 import string
 import struct
+import threading
 import unicodedata
 import warnings
 from itertools import repeat
@@ -373,6 +374,9 @@ class _Pyvi:
 
 
 _segmenter = None
+# One segmenter per process, made on first use. It grows its table of syllables as it reads, so threads take
+# turns: the lock guards both its making and its use (processes, not threads, are how dvtopics goes parallel).
+_lock = threading.Lock()
 
 
 def _get():
@@ -389,9 +393,11 @@ def _get():
 
 def tokenize(text: str) -> str:
     """Segment Vietnamese text into words joined by '_', exactly like pyvi."""
-    return _get().tokenize_many([text])[0]
+    with _lock:
+        return _get().tokenize_many([text])[0]
 
 
 def tokenize_many(texts: list[str]) -> list[str]:
     """tokenize() over a batch: many short texts (sentences) at once is where it is fast."""
-    return _get().tokenize_many(list(texts))
+    with _lock:
+        return _get().tokenize_many(list(texts))

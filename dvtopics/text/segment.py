@@ -12,21 +12,20 @@ lives apart so that segmenting alone does not import scikit-learn.
 """
 from __future__ import annotations
 
-import re
 from itertools import islice
 from typing import Iterable, Sequence
 
 from .cache import SegmentCache, text_key
 from .normalise import normalize
+from .sentences import SENTENCE_BREAK
 
 MAX_PIECE_CHARS = 1000  # bound on one pyvi call: its cost grows with the square of the length
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
 
 
 def split_sentences(paragraph: str) -> list[str]:
     """Sentences of one paragraph, none longer than MAX_PIECE_CHARS."""
     pieces = []
-    for sentence in _SENTENCE_END.split(paragraph.strip()):
+    for sentence in SENTENCE_BREAK.split(paragraph.strip()):
         start, end = 0, len(sentence)
         while end - start > MAX_PIECE_CHARS:  # offsets, not slices: a 20 MB line must not be copied per piece
             cut = sentence.rfind(" ", start, start + MAX_PIECE_CHARS)
@@ -94,7 +93,7 @@ def _run_chunks(chunks, n_jobs: int, progress: bool):
     """Yield (keys, segmented texts) per chunk, in parallel when asked, as they finish."""
     from tqdm import tqdm
 
-    from ..run.parallel import map_ordered
+    from ..parallel import map_ordered
 
     bar = tqdm(total=sum(len(c) for c in chunks), unit="doc", disable=not progress or not chunks)
     outputs = map_ordered(_segment_chunk, ([t for _, t in c] for c in chunks), n_jobs if len(chunks) > 1 else 1,

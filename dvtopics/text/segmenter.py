@@ -1,4 +1,4 @@
-"""`Segmenter`: word segmentation as a scikit-learn transformer (see `dvtopics.segment`)."""
+"""`Segmenter`: word segmentation as a scikit-learn transformer (see `dvtopics.text.segment`)."""
 from __future__ import annotations
 
 from sklearn.base import BaseEstimator, TransformerMixin

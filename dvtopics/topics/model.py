@@ -20,17 +20,9 @@ by "_"), ``transform`` gives each text's topic mix (rows sum to 1). Inside it:
    (scikit-learn), tomotopy LDA (Gibbs sampling, ``pip install
    'dvtopics[bench]'``) or scikit-learn's LDA.
 
-Measures (`topic_measures`): NPMI (gensim ``c_npmi`` over the top 10 words),
-C_V, and topic diversity (unique words among every topic's top 25, over 25·K),
-counted in every token of the articles (`ReferenceTokens`). `sweep` fits each K
-with several seeds and suggests the K whose quality, NPMI × diversity (Dieng,
-Ruiz & Blei 2020), holds up across seeds (`suggest_k`, `topic_stability`).
-
-Views: `summarize` turns a model and the mixes of some articles into a
-`TopicReport` (labels from each topic's most distinctive words and a
-representative title, top words, each article's main topic, representative
-articles, shares over time and by article type); `write_report` writes it as
-JSON/CSV and PNG figures; `ldavis_html` makes an offline pyLDAvis page.
+Around it: `engines.py` (the four engines), `measures.py` (NPMI, C_V, diversity,
+stability), `sweep.py` (K and seeds, `suggest_k`), `summary.py` (a `TopicReport`
+of some articles and its files), `ldavis.py` (an offline pyLDAvis page).
 """
 from __future__ import annotations
 

@@ -11,6 +11,7 @@ from typing import Sequence
 import numpy as np
 
 from ..errors import InputError, ModelError
+from ..io.metadata import period_of
 from ..io.read import read_side_file
 
 from ..io.write import write_table
@@ -46,18 +47,6 @@ class TopicReport:
                  "words": [[w, round(p, 5)] for w, p in words], "representatives": reps}
                 for k, (label, title, words, share, reps) in enumerate(
                     zip(self.labels, titles, self.top_words, self.shares, self.representatives))]
-
-
-def period_of(date: str | None, period: str = "month") -> str | None:
-    """"2017-03-14" -> "2017-03" (month), "2017-Q1" (quarter) or "2017" (year); None stays None.
-
-    >>> period_of("2017-03-14"), period_of("2017-03-14", "quarter"), period_of(None)
-    ('2017-03', '2017-Q1', None)
-    """
-    if not date or not re.match(r"^\d{4}-\d{2}", date):
-        return None
-    year, month = date[:4], int(date[5:7])
-    return {"month": date[:7], "quarter": f"{year}-Q{(month - 1) // 3 + 1}", "year": year}[period]
 
 
 def mean_mix_by_group(groups: Sequence[str | None], mixes: np.ndarray) -> tuple[list[str], np.ndarray, list[int]]:

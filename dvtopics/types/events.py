@@ -21,18 +21,16 @@ import re
 from dataclasses import dataclass
 
 from ..text.normalise import normalize
+from ..text.sentences import SENTENCE_OR_LINE_BREAK
+from .vocabulary import EVENT_COMMITTEE, EVENT_MEETING
 
 LEAD_CHARS = 600  # as the rules: the title and the lead say what a report is about
 BODY_CHARS = 2500  # a title-silent report may name its meeting only further down (seed 002)
 PHRASE_WORDS = 24  # how much of the sentence the cue quotes
 
-_SENTENCES = re.compile(r"(?<=[.!?;])\s+|\n+")
-# Meeting nouns; "họp báo" (press conference), "họp mặt" (a get-together) and "họp dân" are other events.
-_MEETING = re.compile(r"\b(hội nghị|phiên họp|cuộc họp|buổi họp|kỳ họp|họp|giao ban|trực báo)\b(?! (báo|mặt|dân)\b)|"
-                      r"\b(sơ kết|tổng kết)\b(?=[^.;\n]{0,40}(công tác|hoạt động|nhiệm vụ|năm|tháng|quý|học kỳ))",
-                      re.IGNORECASE)
-_COMMITTEE = re.compile(r"\b(ban chỉ đạo|ủy ban chỉ đạo|bcđ|ban chỉ huy (phòng,? chống thiên tai|pctt|phòng chống lụt))\b",
-                        re.IGNORECASE)
+_SENTENCES = SENTENCE_OR_LINE_BREAK
+_MEETING = re.compile(EVENT_MEETING, re.IGNORECASE)
+_COMMITTEE = re.compile(EVENT_COMMITTEE, re.IGNORECASE)
 # Periods in the order they are tested: the first that the sentence names after its meeting word wins.
 _PERIODS = [
     ("nine_months", r"\b(9|chín) tháng\b(?! (giêng|chạp|\d))"),

@@ -10,6 +10,8 @@ from ..io.read import Article
 from ..text.cache import SegmentCache
 from ..text.segment import segment_many
 from .events import NO_EVENT_FEATURES
+from ..text.sentences import SEGMENTED_SENTENCE_BREAK
+from .vocabulary import SEGMENTED_EVENT_WORD
 from .rules import RULES, apply_rules
 
 
@@ -37,11 +39,10 @@ _YEAR = re.compile(r"(19|20)\d\d")
 EVENT_TOKEN = "__ev_"  # the event's features (events.py) ride on a document's first line, like the rule token
 
 
-_SENTENCE_END = re.compile(r" [.?!] |\n")  # segmented documents keep punctuation as tokens
 
 
-_EVENT_WORD = re.compile(r"hội_nghị|họp|sơ_kết|tổng_kết|giao_ban|trực_báo|làm_việc|kiểm_điểm|phương_hướng|"
-                         r"triển_khai|chỉ_đạo|bcđ")
+
+_EVENT_WORD = re.compile(SEGMENTED_EVENT_WORD)
 
 
 _LABEL_OF_RULE = {rule.name: rule.label for rule in RULES}
@@ -107,7 +108,7 @@ def event_sentences(document: str) -> str:
     """The early sentences that name a meeting or a review: who met, and which
     period they reviewed, is what decides an article's type (LABELS.md)."""
     head = " ".join(_without_marks(document).split(" ")[:EVENT_TOKENS])
-    return "\n".join(s for s in _SENTENCE_END.split(head) if _EVENT_WORD.search(s))
+    return "\n".join(s for s in SEGMENTED_SENTENCE_BREAK.split(head) if _EVENT_WORD.search(s))
 
 
 def _without_marks(document: str) -> str:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from . import events
 from ..text.normalise import normalize
+from .vocabulary import COMMITTEE, MEETING, REVIEW
 
 LEAD_CHARS = 600  # the title and the lead; the body only mentions things in passing
 
@@ -27,11 +28,7 @@ LABELS = ("semi_annual_review", "quarterly_briefing", "steering_committee", "ann
 
 _QUARTER = r"quý\s*(i{1,3}|iv|1|2|3|4)\b"
 _YEAR = r"(năm\s*)?20\d\d"
-_MEETING = r"(hội nghị|phiên họp|cuộc họp|họp|giao ban|sơ kết|tổng kết)(?! báo)"  # "họp báo": a press conference
-# A disaster-prevention "Ban Chỉ huy PCTT" is the provinces' steering committee for storms and floods (LABELS.md
-# rule 1); a military "Ban Chỉ huy quân sự" is not.
-_COMMITTEE = r"(ban chỉ đạo|ủy ban chỉ đạo|bcđ|ban chỉ huy (phòng,? chống thiên tai|pctt|phòng chống lụt))\b"
-_REVIEW = r"(sơ kết|tổng kết)"
+_MEETING, _COMMITTEE, _REVIEW = MEETING, COMMITTEE, REVIEW  # the meeting vocabulary (vocabulary.py)
 # What follows "tổng kết" when an event, a season or a campaign is reviewed, not an organisation's work.
 _CONTESTS = r"và trao|trao|giải|lễ hội|festival|cuộc thi|hội thi|hội diễn|ngày hội|hội chợ|hội trại|hội thao|liên hoan"
 # School years and semesters are not here: they are the work year of schools (LABELS.md, second edition).

@@ -24,6 +24,7 @@ from ..errors import DvtopicsError
 from .evaluate import scores
 from ..persist import data_hash
 from .events import find_event
+from .vocabulary import ANY_CUE
 from .rules import LABELS as ARTICLE_TYPES, apply_rules, rules_fingerprint
 
 log = logging.getLogger(__name__)
@@ -33,9 +34,7 @@ log = logging.getLogger(__name__)
 ARTICLE_TYPE_VIEWS = ("text", "event")  # event_chars (character n-grams) added nothing (benchmarks/RESULTS.md)
 TOPIC_VIEWS = ("text",)  # a topic is in the whole text (VNTC: one view scores higher, benchmarks/RESULTS.md)
 
-# Any of these anywhere in an article means it may be a meeting report: never a weak "other".
-_ANY_CUE = re.compile(r"sơ kết|tổng kết|ban chỉ đạo|bcđ|giao ban|trực báo|quý|tháng đầu năm|tháng cuối năm|"
-                      r"nhiệm vụ năm|hội nghị", re.IGNORECASE)
+_ANY_CUE = re.compile(ANY_CUE, re.IGNORECASE)
 
 
 @dataclass

@@ -5,8 +5,7 @@ import os
 import signal
 import threading
 from collections import deque
-from typing import Callable, Iterable
-from typing import Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 
 def cores(n_jobs: int) -> int:

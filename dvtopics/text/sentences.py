@@ -1,0 +1,15 @@
+"""Where sentences end, one home. Three readers cut text at sentence ends, each in the form of text it reads,
+so the patterns differ on purpose; they stand side by side here to be read and changed together."""
+from __future__ import annotations
+
+import re
+
+# Raw text into the sentences the segmenter is given one at a time (text/segment.py).
+SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+")
+# Raw text into sentences and lines, where the event reader looks for a meeting (types/events.py). Part of
+# the rules fingerprint that every article-type model records: changing it asks for retraining.
+SENTENCE_OR_LINE_BREAK = re.compile(r"(?<=[.!?;])\s+|\n+")
+# Segmented text keeps punctuation as tokens (" . "): the classifier's event view (types/features.py).
+SEGMENTED_SENTENCE_BREAK = re.compile(r" [.?!] |\n")
+# The last characters of a line that reads as a sentence, not as a caption or a headline (text/furniture.py).
+SENTENCE_ENDINGS = (".", "!", "?", '"', ":", ";")

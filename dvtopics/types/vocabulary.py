@@ -1,0 +1,29 @@
+"""The meeting vocabulary, one home: the words by which a report names its meeting, its committee, its review.
+
+Each reader needs them in its own form, so each keeps its pattern here, side by side, to be changed together:
+the cue rules (rules.py) build on MEETING, COMMITTEE and REVIEW; the event reader (events.py) finds a meeting
+sentence with EVENT_MEETING and its committee with EVENT_COMMITTEE; training (training.py) never takes an article
+with ANY_CUE for a weak "other"; the classifier's event view (features.py) keeps the segmented sentences with
+SEGMENTED_EVENT_WORD. The rules' and the event reader's patterns are in every model's rules fingerprint: an
+edit to them asks for retraining.
+"""
+from __future__ import annotations
+
+MEETING = r"(hội nghị|phiên họp|cuộc họp|họp|giao ban|sơ kết|tổng kết)(?! báo)"  # "họp báo": a press conference
+# A disaster-prevention "Ban Chỉ huy PCTT" is the provinces' steering committee for storms and floods (LABELS.md
+# rule 1); a military "Ban Chỉ huy quân sự" is not.
+COMMITTEE = r"(ban chỉ đạo|ủy ban chỉ đạo|bcđ|ban chỉ huy (phòng,? chống thiên tai|pctt|phòng chống lụt))\b"
+REVIEW = r"(sơ kết|tổng kết)"
+
+# Meeting nouns; "họp báo" (press conference), "họp mặt" (a get-together) and "họp dân" are other events.
+EVENT_MEETING = (r"\b(hội nghị|phiên họp|cuộc họp|buổi họp|kỳ họp|họp|giao ban|trực báo)\b(?! (báo|mặt|dân)\b)|"
+                 r"\b(sơ kết|tổng kết)\b(?=[^.;\n]{0,40}(công tác|hoạt động|nhiệm vụ|năm|tháng|quý|học kỳ))")
+EVENT_COMMITTEE = r"\b" + COMMITTEE
+
+# Any of these anywhere in an article means it may be a meeting report: never a weak "other".
+ANY_CUE = (r"sơ kết|tổng kết|ban chỉ đạo|bcđ|giao ban|trực báo|quý|tháng đầu năm|tháng cuối năm|"
+           r"nhiệm vụ năm|hội nghị")
+
+# The event view's meeting words, in segmented form ("hội_nghị").
+SEGMENTED_EVENT_WORD = (r"hội_nghị|họp|sơ_kết|tổng_kết|giao_ban|trực_báo|làm_việc|kiểm_điểm|phương_hướng|"
+                        r"triển_khai|chỉ_đạo|bcđ")
