@@ -19,8 +19,6 @@ from .text.cache import open_cache
 
 log = logging.getLogger(__name__)
 
-ENGINES = ("local", "dask")
-
 
 @dataclass
 class Reading:
@@ -109,6 +107,7 @@ def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifie
             raise DvtopicsError(f"cannot train on these articles: {exc}") from None
     return save_model(model.pipeline, out, card)
 
+
 def label(reading: Reading, out: str | None, model: str | None = None, min_confidence: float = 0.0,
           abstain: str = "other", resume: bool = False, batch_size: int = 256, engine: str = "local",
           scheduler: str | None = None, part_size: int = 10_000, on_progress: Callable[[int], None] | None = None,
@@ -119,7 +118,6 @@ def label(reading: Reading, out: str | None, model: str | None = None, min_confi
 
     if out is not None and not out.endswith(("/", os.sep)):  # FOLDER/ keeps Dask's parts
         check_output(out, reading.paths)
-
     if engine == "dask":
         from .run.distributed import LabelJob, run_job
         from .types.model import DEFAULT_MODEL_DIR
@@ -129,19 +127,25 @@ def label(reading: Reading, out: str | None, model: str | None = None, min_confi
                        reading.cache_dir, reading.use_cache)
         return run_job(job, reading.paths, out, scheduler=scheduler, part_size=part_size, resume=resume,
                        fields=reading.fields, max_bytes=reading.max_bytes, on_part=on_progress)
-    # With -j N > 1, N worker processes each load the model and label whole batches; this one reads and writes.
-    from .run.batch import batches, input_fingerprint, label_stream, outcome
-    from .parallel import cores, map_ordered
-
     labeller = Labeller(model, min_confidence, abstain, reading.cache_dir, reading.use_cache)
+    return _label_here(reading, labeller, out, resume, batch_size, on_progress, on_record)
+
+
+def _label_here(reading: Reading, labeller, out: str | None, resume: bool, batch_size: int, on_progress,
+                on_record) -> Counter:
+    """With -j N > 1, N worker processes each load the model and label whole batches; this one reads and
+    writes, in input order."""
+    from .parallel import cores, map_ordered
+    from .run.batch import batches, input_fingerprint, label_stream, outcome
+
     if cores(reading.n_jobs) == 1:
         labeller.load()  # a broken model stops the run before any article is read
     if out is not None:
         return label_stream(reading.articles(), labeller, out, resume, batch_size, on_progress, reading.n_jobs,
-                            Labeller.preload, inputs=input_fingerprint(reading.paths))
+                            labeller.preload, inputs=input_fingerprint(reading.paths))
     counts = Counter()
     for records in map_ordered(labeller, batches(reading.articles(), batch_size), reading.n_jobs,
-                               preload=Labeller.preload):
+                               preload=labeller.preload):
         for record in records:
             counts[outcome(record)] += 1
             on_record(record)
