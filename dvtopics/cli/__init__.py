@@ -1,7 +1,7 @@
 """The `dvtopics` command line: one click group, one small function per verb.
 
 Commands live in `dvtopics/cli/`, one module per family; each only parses
-its arguments, calls library functions and prints. Library errors
+its arguments, calls a job of `dvtopics.jobs` and prints what it returns. Library errors
 (`DvtopicsError`) become one line on stderr and exit code 2.
 
 Exit codes: 0 all went well; 1 the job finished but some articles could not be
