@@ -3,7 +3,7 @@
     nice .venv/bin/python benchmarks/word_clusters.py                       # the whole table, fold seed 0
     nice .venv/bin/python benchmarks/word_clusters.py --ks 1024,256 --sources event --fold-seed 1 --no-writers
     nice .venv/bin/python benchmarks/word_clusters.py --ks 1024 --sources event --model-size
-  options: [--work-dir /work/w2v_cache] [--cache-dir DIR] [--ks 256,1024,4096] [--sources event,lead]
+  options: [--work-dir ~/.cache/dvtopics-word-clusters] [--cache-dir DIR] [--ks 256,1024,4096] [--sources event,lead]
            [--no-shipped] [--prepare-only]
 
 First run: about 5 min segmenting the corpus heads not in the default cache,
@@ -53,14 +53,16 @@ from pathlib import Path
 
 import numpy as np
 
-import dvtopics.training as training
-from dvtopics.classify import HEAD_CHARS, documents_of, event_sentences, make_pipeline, raw_document
-from dvtopics.corpus import read_articles
-from dvtopics.evaluate import scores
-from dvtopics.events import find_event
-from dvtopics.rules import apply_rules
-from dvtopics.segment import SegmentCache, segment_many, text_key
-from dvtopics.text import normalize
+import dvtopics.types.training as training
+from dvtopics.io.read import read_articles
+from dvtopics.text.cache import SegmentCache, text_key
+from dvtopics.text.normalise import normalize
+from dvtopics.text.segment import segment_many
+from dvtopics.types.evaluate import scores
+from dvtopics.types.events import find_event
+from dvtopics.types.features import HEAD_CHARS, documents_of, event_sentences, raw_document
+from dvtopics.types.model import make_pipeline
+from dvtopics.types.rules import apply_rules
 
 from article_type_sources import LEAD_ONLY, balanced_macro_f1, fmt, rule_label
 from shipped_data import CORPORA, shipped_training_data
@@ -231,7 +233,7 @@ def training_data(work: Path):
     import hashlib
     import pickle
 
-    from dvtopics.rules import rules_fingerprint
+    from dvtopics.types.rules import rules_fingerprint
     from shipped_data import ROOT, SEED_LABELS, WRITTEN
 
     inputs = [ROOT / "data" / "labels" / "article_types.csv", SEED_LABELS, *WRITTEN,
@@ -248,7 +250,7 @@ def training_data(work: Path):
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--work-dir", default=os.environ.get("W2V_CACHE", "/work/w2v_cache"))
+    parser.add_argument("--work-dir", default=os.environ.get("W2V_CACHE", os.path.expanduser("~/.cache/dvtopics-word-clusters")))
     parser.add_argument("--cache-dir", default=None, help="the default segmentation cache (read; default ~/.cache/dvtopics)")
     parser.add_argument("--ks", default="256,1024,4096", help="cluster counts, comma-separated")
     parser.add_argument("--sources", default="lead,event", help="what the cluster view reads: lead, event")
@@ -288,7 +290,7 @@ def model_sizes(args, maps: dict[int, dict[str, int]], log) -> None:
     """The saved pipeline's size with and without a cluster view: what shipping the map costs."""
     import joblib
 
-    from dvtopics.classify import drop_pruned_vocabulary
+    from dvtopics.types.model import drop_pruned_vocabulary
 
     data = training_data(Path(args.work_dir))
     documents = documents_of(data.articles, True, HEAD_CHARS, SegmentCache(args.cache_dir),
