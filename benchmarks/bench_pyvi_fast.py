@@ -21,12 +21,13 @@ import json
 import re
 import statistics
 import time
+from pathlib import Path
 
 from pyvi.ViTokenizer import ViTokenizer
 
 from dvtopics.text import pyvi_fast
 
-CORPUS = "/work/shared/corpora/vntc_train.jsonl.gz"
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "vntc_train.jsonl.gz"
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
