@@ -5,6 +5,7 @@ where `dvtopics train --out models/...` writes them). A wheel installed elsewher
 beside it, so the build copies `models/` into the package as `dvtopics/shipped_models/`, where
 `dvtopics.types.model` looks first.
 """
+import shutil
 from pathlib import Path
 
 from setuptools import setup
@@ -15,6 +16,9 @@ MODELS = Path(__file__).resolve().parent / "models"
 
 class BuildPyWithModels(build_py):
     def run(self):
+        # setuptools only adds to build/lib: a module moved or deleted since the last build would
+        # otherwise ship in the wheel beside its new home.
+        shutil.rmtree(Path(self.build_lib, "dvtopics"), ignore_errors=True)
         super().run()
         for source in sorted(MODELS.rglob("*")):
             if source.is_file() and not source.name.startswith("."):

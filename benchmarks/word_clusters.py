@@ -15,10 +15,10 @@ The rules and the TF-IDF words read "họp khẩn", "hội nghị trực tuyến
 "phiên họp" as unrelated words. This experiment learns word vectors (gensim
 Word2Vec, CBOW) from the heads of all 120k corpus articles (baomoi 2017, VNTC
 train and test: title + the first HEAD_CHARS = 4,000 characters, the same text
-the classifier reads, segmented with dvtopics.segment), clusters the vectors of
+the classifier reads, segmented with dvtopics.text.segment), clusters the vectors of
 the TOP_WORDS most frequent words with k-means (each word -> a cluster id), and
 adds the cluster ids of the title + lead (the first LEAD_TOKENS words) or of
-the event sentences (`dvtopics.classify.event_sentences`) as one more TF-IDF
+the event sentences (`dvtopics.types.features.event_sentences`) as one more TF-IDF
 view (`ClusterTokens`, `cluster_view`), beside the shipped features.
 
 Everything computed is cached outside the repository in --work-dir: the
