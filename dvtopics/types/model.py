@@ -182,12 +182,22 @@ class Classifier:
         weights = class_weights(self.pipeline)
         names = self.feature_names()
         index = {label: i for i, label in enumerate(self.labels)}
+        matrix = matrix.tocsr()
+        if not matrix.has_canonical_format:  # rows as `row.multiply(...).tocsr()` gives them: sorted, summed
+            matrix = matrix.copy()
+            matrix.sum_duplicates()
+        # every row's contributions in one array operation (a sparse row per article cost 0.2 ms each); row by
+        # row the values and their order are those of `row.multiply(weights[label]).tocsr()`, so the argsort
+        # below breaks ties as it did
+        rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
+        label_rows = np.array([index[label] for label in labels], dtype=np.intp)
+        contributions = matrix.data * weights[label_rows[rows], matrix.indices]
         explanations = []
-        for row, label in zip(matrix, labels):
-            contributions = row.multiply(weights[index[label]]).tocsr()
-            order = np.argsort(-contributions.data)[:3 * k]  # room for the punctuation dropped below
-            chosen = [names[contributions.indices[i]] for i in order if contributions.data[i] > 0
-                      and _has_word(names[contributions.indices[i]])]
+        for r in range(matrix.shape[0]):
+            start, end = matrix.indptr[r], matrix.indptr[r + 1]
+            data, indices = contributions[start:end], matrix.indices[start:end]
+            order = np.argsort(-data)[:3 * k]  # room for the punctuation dropped below
+            chosen = [names[indices[i]] for i in order if data[i] > 0 and _has_word(names[indices[i]])]
             explanations.append(list(dict.fromkeys(chosen))[:k])
         return explanations
 
