@@ -40,9 +40,11 @@ def _build_tone_map() -> dict[str, str]:
 
 
 _TONE_MAP = _build_tone_map()
-# One character class instead of an alternation of all pairs: far faster on long texts.
+# One character class instead of an alternation of all pairs: far faster on long texts. The vowel comes
+# first and the "not after q" test after it ("(?<![qQ][oOuU])", the same condition as a "(?<![qQ])" before
+# it): a pattern that starts with a character class is searched for that class alone, 3-4 times faster.
 _TONE_PATTERN = re.compile(
-    "(?<![qQ])[oOuU][" + "".join(sorted({pair[1] for pair in _TONE_MAP})) + r"](?![\w\u0300-\u036f])"
+    "[oOuU](?<![qQ][oOuU])[" + "".join(sorted({pair[1] for pair in _TONE_MAP})) + r"](?![\w\u0300-\u036f])"
 )
 _ODD_PUNCTUATION = re.compile("[" + "".join(chr(c) for c in _QUOTES) + "]")
 
