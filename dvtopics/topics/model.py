@@ -60,6 +60,7 @@ FURNITURE_WORDS = frozenset({"ảnh", "minh_họa"})
 # "nguồn ảnh : qq", "video : ...". An unbracketed credit is one to three words up to the next punctuation.
 _CAPTION = re.compile(r"\( (?:nguồn )?(?:ảnh|video|clip)\b[^()]{0,80}\)"
                       r"|(?:nguồn )?(?:ảnh|video|clip)(?: minh_họa)?(?: internet)? :(?: [^\W\d_][^\s.,;:()\"]*){0,3}")
+_CAPTION_WORDS = ("ảnh", "video", "clip")  # every match of _CAPTION holds one of them
 # Phrases joins with a character words never hold: freezing splits its bigrams on it, and "_" is inside words.
 _PHRASE_JOINER = "+"
 _WORD = re.compile(r"^[^\W\d_]{2,}(?:_[^\W\d_]+)*$|^[^\W\d_](?:_[^\W\d_]+)+$")
@@ -82,6 +83,8 @@ def drop_captions(segmented: str) -> str:
     >>> drop_captions("bão số 2 ( ảnh : kiệt võ ) đổ_bộ . ảnh : zen nguyễn . mưa ( ảnh minh_họa ) lũ")
     'bão số 2  đổ_bộ .  . mưa  lũ'
     """
+    if not any(word in segmented for word in _CAPTION_WORDS):  # most texts: no need to scan them
+        return segmented
     return _CAPTION.sub("", segmented)
 
 
@@ -181,13 +184,28 @@ class TopicModel(TransformerMixin, BaseEstimator):
     def _stopwords(self) -> frozenset[str]:
         return default_stopwords() | {w.lower() for w in self.extra_stopwords}
 
-    def _words(self, unit_text: str, stopwords: frozenset[str]) -> list[str]:
-        return [t for t in drop_captions(unit_text.lower()).split() if is_content_word(t) and t not in stopwords]
+    def _words(self, unit_text: str, stopwords: frozenset[str], kept: dict[str, bool] | None = None) -> list[str]:
+        """The unit's content words that are not stopwords. `kept` remembers the answer for each distinct
+        token (a regular expression per token was most of the time of building the vocabulary)."""
+        if kept is None:
+            kept = {}
+        words = []
+        for token in drop_captions(unit_text.lower()).split():
+            keep = kept.get(token)
+            if keep is None:
+                keep = kept[token] = is_content_word(token) and token not in stopwords
+            if keep:
+                words.append(token)
+        return words
 
     def _unit_tokens(self, texts: Iterable[str]) -> list[list[str]]:
         """Tokens of every unit of every text, before phrases and the dictionary."""
-        stopwords = self._stopwords()
-        return [self._words(unit, stopwords) for text in texts for unit in split_units(text, self.unit)]
+        return [tokens for units in self._text_units(texts) for tokens in units]
+
+    def _text_units(self, texts: Iterable[str]) -> list[list[list[str]]]:
+        """Per text, the tokens of each of its units, before phrases and the dictionary."""
+        stopwords, kept = self._stopwords(), {}
+        return [[self._words(unit, stopwords, kept) for unit in split_units(text, self.unit)] for text in texts]
 
     def _with_phrases(self, token_lists: list[list[str]]) -> list[list[str]]:
         if self.phrases_ is None:
@@ -198,20 +216,25 @@ class TopicModel(TransformerMixin, BaseEstimator):
         """The tokens the model sees in each unit (or, with by_unit=False, each text): filtered,
         phrased, in the dictionary. These are the texts the coherence measures count in."""
         check_is_fitted(self, "dictionary_")
-        texts = list(texts)
+        return self._analyzed(self._text_units(list(texts)), by_unit)
+
+    def _analyzed(self, text_units: list[list[list[str]]], by_unit: bool = True) -> list[list[str]]:
+        """`analyze` of texts whose units' tokens (`_text_units`) are already read."""
         if by_unit:
-            groups = self._with_phrases(self._unit_tokens(texts))
+            groups = self._with_phrases([tokens for units in text_units for tokens in units])
         else:
-            groups = [[t for unit in self._with_phrases(self._unit_tokens([text])) for t in unit] for text in texts]
+            groups = [[t for unit in self._with_phrases(units) for t in unit] for units in text_units]
         known = self.dictionary_.token2id
         return [[t for t in tokens if t in known] for tokens in groups]
 
-    def _fit_vocabulary(self, texts: Sequence[str]) -> list[list[str]]:
-        """Learn phrases and the dictionary; return the units' kept tokens."""
+    def _fit_vocabulary(self, texts: Sequence[str], unit_tokens: list[list[str]] | None = None) -> list[list[str]]:
+        """Learn phrases and the dictionary; return the units' kept tokens (`unit_tokens`: the texts'
+        `_unit_tokens`, when the caller has them already)."""
         from gensim.corpora import Dictionary
         from gensim.models.phrases import Phrases
 
-        token_lists = [tokens for tokens in self._unit_tokens(texts) if tokens]
+        unit_tokens = self._unit_tokens(texts) if unit_tokens is None else unit_tokens
+        token_lists = [tokens for tokens in unit_tokens if tokens]
         if not token_lists:
             raise TopicsError("no words left to model: the texts are empty or only stopwords, numbers and punctuation")
         self.phrases_ = None
