@@ -218,10 +218,11 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
 
     types = read_labels(labels_file) if labels_file else None
     data = read_segmented(reading)
-    model = TopicModel(n_topics=n_topics, **params).fit(data.texts)
+    model = TopicModel(n_topics=n_topics, **params)
+    mixes = model.fit_transform(data.texts)  # = fit, then transform: the texts read once, not twice
     [measures] = topic_measures([model], ReferenceTokens(data.texts, model.unit))
     measures.pop("k")
-    report = summarize(model, data.good, model.transform(data.texts), types, period)
+    report = summarize(model, data.good, mixes, types, period)
     card = save_model(model, out, topic_card(model, report.labels, measures, data.good, reading.paths))
     write_report(report, out)
     return TopicsFit(card, report.topics_json(), data)
@@ -368,11 +369,10 @@ def _report_data(articles, cache, n_jobs, model_dir, topics_dir, fit_topics, n_t
         provenance["topics_source"] = None
         return records, None, provenance
     good, segmented = segment_articles(articles, n_jobs, cache, progress=progress)
-    topic_model, source = _topic_model(segmented, topics_dir, n_topics, provenance)
+    topic_model, source, mixes = _topic_model(segmented, topics_dir, n_topics, provenance)
     provenance["topics_source"] = source
     if topic_model is None:
         return records, None, provenance
-    mixes = topic_model.transform(segmented)
     types = {r["id"]: r["label"] for r in records if r.get("label")}
     topics = summarize(topic_model, good, mixes, types, period=period_for(records),
                        n_words=TOP_WORDS, n_representatives=TOP_ARTICLES_PER_TOPIC)
@@ -380,7 +380,7 @@ def _report_data(articles, cache, n_jobs, model_dir, topics_dir, fit_topics, n_t
 
 
 def _topic_model(segmented: Sequence[str], topics_dir, n_topics, provenance: dict):
-    """(a fitted TopicModel or None, where it came from)."""
+    """(a fitted TopicModel or None, where it came from, the topic mix of each text or None)."""
     from .persist import load_model
     from .topics.engines import ENGINE_NAMES
     from .topics.model import TopicModel
@@ -388,12 +388,14 @@ def _topic_model(segmented: Sequence[str], topics_dir, n_topics, provenance: dic
     if topics_dir:
         model, card = load_model(topics_dir, task="topics")
         provenance["topics_card"] = card
-        return model, f"topic model {topics_dir}"
+        return model, f"topic model {topics_dir}", model.transform(segmented)
     k = n_topics or default_k(len(segmented))
     unit = "paragraph" if len(segmented) < SMALL_CORPUS_ARTICLES else "document"
+    model = TopicModel(n_topics=k, unit=unit)
     try:
-        model = TopicModel(n_topics=k, unit=unit).fit(segmented)
+        mixes = model.fit_transform(segmented)  # = fit, then transform: the texts read once, not twice
     except TopicsError as exc:
         log.warning("no topics in the report: %s", exc)
-        return None, f"none: topics could not be fitted on these articles ({exc})"
-    return model, f"fitted on these {len(segmented)} articles: K = {k}, {ENGINE_NAMES[model.engine]} over {unit}s"
+        return None, f"none: topics could not be fitted on these articles ({exc})", None
+    return (model, f"fitted on these {len(segmented)} articles: K = {k}, {ENGINE_NAMES[model.engine]} over {unit}s",
+            mixes)

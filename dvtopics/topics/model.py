@@ -272,19 +272,49 @@ class TopicModel(TransformerMixin, BaseEstimator):
 
     def _fit_topics(self, unit_tokens: list[list[str]]) -> "TopicModel":
         """Fit LDA on units already reduced to dictionary words (shared by `fit` and `sweep`)."""
+        self._fit_topics_inferred(unit_tokens)
+        return self
+
+    def _fit_topics_inferred(self, unit_tokens: list[list[str]]) -> np.ndarray:
+        """`_fit_topics`; return the mixes the engine inferred for the units with a known word (in float64:
+        `unit_topic_` keeps them as float32)."""
         bows = [self.dictionary_.doc2bow(tokens) for tokens in unit_tokens]
         bows = [bow for bow in bows if bow]
         self.engine_ = self._make_engine().fit(bows, self.dictionary_)
         self.topic_word_ = self.engine_.topic_word()
         self.term_frequency_ = np.asarray(bows_to_csr(bows, len(self.dictionary_)).sum(axis=0)).ravel()
-        self.unit_topic_ = self.engine_.infer(bows).astype(np.float32)
+        inferred = self.engine_.infer(bows)
+        self.unit_topic_ = inferred.astype(np.float32)
         self.unit_lengths_ = np.array([sum(c for _, c in bow) for bow in bows], dtype=np.int32)
-        return self
+        return inferred
 
     def fit(self, X: Iterable[str], y=None) -> "TopicModel":
         """Learn the vocabulary and the topics from segmented texts."""
         self._check_params()
         return self._fit_topics(self._fit_vocabulary(list(X)))
+
+    def fit_transform(self, X: Iterable[str], y=None) -> np.ndarray:
+        """`fit(X).transform(X)`, the same numbers, with less work: each text's words are read once, and
+        with gensim over documents each text's mix is the one inferred at the end of the fit (gensim infers
+        every text on its own, from the same seed, so inferring it again gives the same mix)."""
+        texts = list(X)
+        self._check_params()
+        text_units = self._text_units(texts)
+        inferred = self._fit_topics_inferred(
+            self._fit_vocabulary(texts, [tokens for units in text_units for tokens in units]))
+        bows = [self.dictionary_.doc2bow(tokens) for tokens in self._analyzed(text_units, by_unit=False)]
+        if self.engine != "gensim" or self.unit != "document":
+            return self.engine_.infer(bows)
+        # the fit inferred, in order, the texts whose bag of words is not empty (`_fit_topics`)
+        filled = [i for i, bow in enumerate(bows) if bow]
+        if len(filled) != len(inferred):  # cannot happen; if it did, infer them all again
+            return self.engine_.infer(bows)
+        empty = [i for i, bow in enumerate(bows) if not bow]
+        mixes = np.empty((len(bows), inferred.shape[1]), dtype=inferred.dtype)
+        mixes[filled] = inferred
+        if empty:
+            mixes[empty] = self.engine_.infer([bows[i] for i in empty])
+        return mixes
 
     def transform(self, X: Iterable[str]) -> np.ndarray:
         """Topic mix of each text (n_texts × K, rows sum to 1; uniform for a text with no known word)."""
