@@ -361,14 +361,24 @@ def _report_data(articles, cache, n_jobs, model_dir, topics_dir, fit_topics, n_t
     from .topics.summary import summarize
     from .types.model import DEFAULT_MODEL_DIR, load_classifier, predict_articles
 
+    from .parallel import cores
+
     progress = len(articles) > 100
     classifier = load_classifier(model_dir)
-    records = predict_articles(classifier, articles, cache=cache, n_jobs=n_jobs, progress=progress)
+    want_topics = bool(topics_dir or fit_topics)
+    segmented = None
+    if cores(n_jobs) > 1:
+        records, segmented = _label_and_segment_in_workers(articles, model_dir, cache, n_jobs, want_topics, progress)
+    else:
+        records = predict_articles(classifier, articles, cache=cache, n_jobs=n_jobs, progress=progress)
     provenance = {"model_dir": str(model_dir or DEFAULT_MODEL_DIR), "model_card": classifier.card}
-    if not any(not a.error for a in articles) or not (topics_dir or fit_topics):
+    if not any(not a.error for a in articles) or not want_topics:
         provenance["topics_source"] = None
         return records, None, provenance
-    good, segmented = segment_articles(articles, n_jobs, cache, progress=progress)
+    if segmented is None:
+        good, segmented = segment_articles(articles, n_jobs, cache, progress=progress)
+    else:
+        good = [a for a in articles if not a.error]
     topic_model, source, mixes = _topic_model(segmented, topics_dir, n_topics, provenance)
     provenance["topics_source"] = source
     if topic_model is None:
@@ -377,6 +387,50 @@ def _report_data(articles, cache, n_jobs, model_dir, topics_dir, fit_topics, n_t
     topics = summarize(topic_model, good, mixes, types, period=period_for(records),
                        n_words=TOP_WORDS, n_representatives=TOP_ARTICLES_PER_TOPIC)
     return records, topics, provenance
+
+
+@dataclass(frozen=True)
+class _LabelAndSegment:
+    """What a worker process does with a batch of articles (`map_ordered`): label them (`run.batch.Labeller`),
+    then segment the whole texts of those that could be read, for the topics. One pool of workers for
+    both, and the whole texts meet the heads the labelling just put in the segmentation cache."""
+
+    labeller: object  # run.batch.Labeller
+    segment: bool
+
+    def __call__(self, batch: list) -> tuple[list[dict], list[str]]:
+        from .text.segment import segment_many
+
+        records = self.labeller(batch)
+        if not self.segment:
+            return records, []
+        _, cache = self.labeller.load()
+        return records, segment_many([a.text for a in batch if not a.error], 1, cache)
+
+
+REPORT_BATCH = 256  # articles a worker labels and segments at a time
+
+
+def _label_and_segment_in_workers(articles: Sequence, model_dir, cache, n_jobs: int, segment: bool,
+                                  progress: bool) -> tuple[list[dict], list[str] | None]:
+    """(records, the whole texts of the good articles segmented, or None), the batches spread over `n_jobs`
+    worker processes. The same records and texts as `predict_articles` and `segment_many` in this process."""
+    from tqdm import tqdm
+
+    from .parallel import map_ordered
+    from .run.batch import Labeller, batches
+
+    labeller = Labeller(None if model_dir is None else str(model_dir), cache_dir=None if cache is None else
+                        str(cache.path.parent), use_cache=cache is not None)
+    records, segmented = [], []
+    with tqdm(total=len(articles), unit="article", disable=not progress) as bar:
+        for batch_records, batch_segmented in map_ordered(_LabelAndSegment(labeller, segment),
+                                                          batches(articles, REPORT_BATCH), n_jobs,
+                                                          preload=Labeller.preload):
+            records += batch_records
+            segmented += batch_segmented
+            bar.update(len(batch_records))
+    return records, segmented if segment else None
 
 
 def _topic_model(segmented: Sequence[str], topics_dir, n_topics, provenance: dict):
