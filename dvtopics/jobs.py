@@ -219,7 +219,7 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
     types = read_labels(labels_file) if labels_file else None
     data = read_segmented(reading)
     model = TopicModel(n_topics=n_topics, **params)
-    mixes = model.fit_transform(data.texts)  # = fit, then transform: the texts read once, not twice
+    mixes = model.fit_transform(data.texts, n_jobs=reading.n_jobs)  # = fit, then transform: texts read once
     [measures] = topic_measures([model], ReferenceTokens(data.texts, model.unit))
     measures.pop("k")
     report = summarize(model, data.good, mixes, types, period)
@@ -379,7 +379,7 @@ def _report_data(articles, cache, n_jobs, model_dir, topics_dir, fit_topics, n_t
         good, segmented = segment_articles(articles, n_jobs, cache, progress=progress)
     else:
         good = [a for a in articles if not a.error]
-    topic_model, source, mixes = _topic_model(segmented, topics_dir, n_topics, provenance)
+    topic_model, source, mixes = _topic_model(segmented, topics_dir, n_topics, provenance, n_jobs)
     provenance["topics_source"] = source
     if topic_model is None:
         return records, None, provenance
@@ -433,7 +433,7 @@ def _label_and_segment_in_workers(articles: Sequence, model_dir, cache, n_jobs: 
     return records, segmented if segment else None
 
 
-def _topic_model(segmented: Sequence[str], topics_dir, n_topics, provenance: dict):
+def _topic_model(segmented: Sequence[str], topics_dir, n_topics, provenance: dict, n_jobs: int = 1):
     """(a fitted TopicModel or None, where it came from, the topic mix of each text or None)."""
     from .persist import load_model
     from .topics.engines import ENGINE_NAMES
@@ -447,7 +447,7 @@ def _topic_model(segmented: Sequence[str], topics_dir, n_topics, provenance: dic
     unit = "paragraph" if len(segmented) < SMALL_CORPUS_ARTICLES else "document"
     model = TopicModel(n_topics=k, unit=unit)
     try:
-        mixes = model.fit_transform(segmented)  # = fit, then transform: the texts read once, not twice
+        mixes = model.fit_transform(segmented, n_jobs=n_jobs)  # = fit, then transform: the texts read once
     except TopicsError as exc:
         log.warning("no topics in the report: %s", exc)
         return None, f"none: topics could not be fitted on these articles ({exc})", None

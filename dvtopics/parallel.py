@@ -5,6 +5,7 @@ import os
 import signal
 import threading
 from collections import deque
+from contextlib import contextmanager
 from typing import Callable, Iterable, Iterator, Sequence
 
 
@@ -65,6 +66,31 @@ def map_ordered(function: Callable, items: Iterable, n_jobs: int = 1, ahead: int
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        main_alive.close()
+        keep_alive.close()
+
+
+@contextmanager
+def worker_pool(n_workers: int, preload: Sequence[str] = ()):
+    """A pool of `n_workers` processes started as `map_ordered` starts its workers (by a fork server that
+    imports `preload` first; they leave when this process dies), for callers that hand out work themselves
+    (`pool.submit`); None when `n_workers` is 0."""
+    if n_workers < 1:
+        yield None
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
+    if method == "forkserver":
+        context.set_forkserver_preload(["__main__", *preload])
+    main_alive, keep_alive = context.Pipe(duplex=False)
+    pool = ProcessPoolExecutor(n_workers, mp_context=context, initializer=_start_worker, initargs=(main_alive,))
+    try:
+        yield pool
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         main_alive.close()

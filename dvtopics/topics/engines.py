@@ -43,6 +43,97 @@ def _normalize_rows(matrix: np.ndarray) -> np.ndarray:
     return np.divide(matrix, totals, out=uniform, where=totals > 0)
 
 
+# gensim's E-step shared between processes (`TopicModel.fit(..., n_jobs=2)`): below this many units, starting a
+# worker costs more than it saves
+SHARED_ESTEP_MIN_UNITS = 2000
+
+
+def _estep_documents(expElogbeta, alpha, iterations, gamma_threshold, docs, gamma, expElogtheta):
+    """The loop over documents of gensim 4.4's `LdaModel.inference`, statement for statement, for some of a
+    chunk's documents: per document, (gamma, expElogtheta, phinorm) at convergence. The caller adds each
+    document's sufficient statistics in document order from these, as gensim does, so a chunk shared out
+    between processes gives gensim's numbers exactly."""
+    from gensim.matutils import dirichlet_expectation, mean_absolute_difference
+
+    epsilon = np.finfo(expElogbeta.dtype).eps
+    found = []
+    for d, doc in enumerate(docs):
+        ids = _term_ids(doc)
+        cts = np.fromiter((cnt for _, cnt in doc), dtype=expElogbeta.dtype, count=len(doc))
+        gammad = gamma[d, :]
+        expElogthetad = expElogtheta[d, :]
+        expElogbetad = expElogbeta[:, ids]
+        phinorm = np.dot(expElogthetad, expElogbetad) + epsilon
+        for _ in range(iterations):
+            lastgamma = gammad
+            gammad = alpha + expElogthetad * np.dot(cts / phinorm, expElogbetad.T)
+            Elogthetad = dirichlet_expectation(gammad)
+            expElogthetad = np.exp(Elogthetad)
+            phinorm = np.dot(expElogthetad, expElogbetad) + epsilon
+            if mean_absolute_difference(gammad, lastgamma) < gamma_threshold:
+                break
+        found.append((gammad, expElogthetad, phinorm))
+    return found
+
+
+def _term_ids(doc):
+    if len(doc) > 0 and not isinstance(doc[0][0], (int, np.integer)):
+        return [int(idx) for idx, _ in doc]
+    return [idx for idx, _ in doc]
+
+
+def _split(items, parts):
+    """`items` in `parts` consecutive slices of about equal total length (a document's cost grows with its
+    number of distinct words)."""
+    sizes = np.cumsum([len(item) + 1 for item in items])
+    bounds = [0] + [int(np.searchsorted(sizes, sizes[-1] * k / parts)) for k in range(1, parts)] + [len(items)]
+    return [(bounds[k], bounds[k + 1]) for k in range(parts)]
+
+
+def _shared_inference(lda, pool, parts, chunk, collect_sstats=False):
+    """gensim's `LdaModel.inference` of a chunk, its documents shared between this process and `pool`'s
+    workers; the same gamma and sufficient statistics as gensim's own loop, bit for bit."""
+    from gensim.matutils import dirichlet_expectation
+    from gensim.models import LdaModel
+
+    chunk = list(chunk)
+    if not collect_sstats or len(chunk) < 2 * parts:
+        return LdaModel.inference(lda, chunk, collect_sstats)
+    gamma = lda.random_state.gamma(100., 1. / 100., (len(chunk), lda.num_topics)).astype(lda.dtype, copy=False)
+    expElogtheta = np.exp(dirichlet_expectation(gamma))
+    settings = (lda.expElogbeta, lda.alpha, lda.iterations, lda.gamma_threshold)
+    slices = _split(chunk, parts)
+    futures = [pool.submit(_estep_documents, *settings, chunk[a:b], gamma[a:b], expElogtheta[a:b])
+               for a, b in slices[1:]]
+    a, b = slices[0]
+    found = _estep_documents(*settings, chunk[a:b], gamma[a:b], expElogtheta[a:b])
+    for future in futures:
+        found += future.result()
+    sstats = np.zeros_like(lda.expElogbeta, dtype=lda.dtype)
+    for d, (doc, (gammad, expElogthetad, phinorm)) in enumerate(zip(chunk, found)):
+        gamma[d, :] = gammad
+        ids = _term_ids(doc)
+        cts = np.fromiter((cnt for _, cnt in doc), dtype=lda.dtype, count=len(doc))
+        sstats[:, ids] += np.outer(expElogthetad.T, cts / phinorm)
+    sstats *= lda.expElogbeta
+    return gamma, sstats
+
+
+def _infer_each(expElogbeta, alpha, iterations, gamma_threshold, num_topics, seed, bows):
+    """gensim's `inference([bow])` of each text, each from `RandomState(seed)` (`_GensimEngine.infer`)."""
+    from gensim.matutils import dirichlet_expectation
+
+    gammas = []
+    for bow in bows:
+        gamma = np.random.RandomState(seed).gamma(100., 1. / 100., (1, num_topics)).astype(expElogbeta.dtype,
+                                                                                          copy=False)
+        expElogtheta = np.exp(dirichlet_expectation(gamma))
+        [(gammad, _, _)] = _estep_documents(expElogbeta, alpha, iterations, gamma_threshold, [bow], gamma,
+                                            expElogtheta)
+        gammas.append(gammad)
+    return gammas
+
+
 class _GensimEngine:
     """Variational Bayes LDA of gensim (`LdaModel`, one process, so a seed repeats a run).
 
@@ -60,7 +151,11 @@ class _GensimEngine:
         self.params = dict(n_topics=n_topics, alpha=alpha, eta=eta, max_iter=max_iter, random_state=random_state,
                            init=init)
 
-    def fit(self, bows, dictionary):
+    def fit(self, bows, dictionary, pool=None, parts: int = 1):
+        """Fit LDA; with a `pool` of `parts` - 1 workers, each chunk's E-step is shared between this process
+        and them (`_shared_inference`: the same numbers as gensim's own loop)."""
+        from functools import partial
+
         from gensim.models import LdaModel
 
         p = self.params
@@ -74,20 +169,42 @@ class _GensimEngine:
             # NMF's topics as LDA's expected word counts: each topic's words times the tokens it explains
             self.lda.state.sstats = nmf.topic_word() * (nmf.infer(bows) * lengths[:, None]).sum(axis=0)[:, None]
             self.lda.sync_state()
-        self.lda.update(bows)
+        if pool is not None and parts > 1:
+            self.lda.inference = partial(_shared_inference, self.lda, pool, parts)  # this model only, while it learns
+        try:
+            self.lda.update(bows)
+        finally:
+            self.lda.__dict__.pop("inference", None)
         return self
 
     def topic_word(self) -> np.ndarray:
         return self.lda.get_topics()
 
-    def infer(self, bows) -> np.ndarray:
+    def infer(self, bows, pool=None, parts: int = 1) -> np.ndarray:
         # gensim starts each text from random values drawn in turn for the whole batch: reseed per text so
         # a text always gets the same mix, wherever it stands (alone, in a batch, in a Dask part)
+        bows = list(bows)
+        if pool is not None and parts > 1 and len(bows) >= 2 * parts:
+            return self._infer_shared(bows, pool, parts)
         gammas = []
         for bow in bows:
             self.lda.random_state = np.random.RandomState(self.params["random_state"])
             gammas.append(self.lda.inference([bow])[0])
         return _normalize_rows(np.vstack(gammas)) if gammas else np.zeros((0, self.lda.num_topics))
+
+    def _infer_shared(self, bows, pool, parts: int) -> np.ndarray:
+        """`infer`, the texts shared between this process and `pool`'s workers (`_infer_each`: the same mixes)."""
+        lda, seed = self.lda, self.params["random_state"]
+        settings = (lda.expElogbeta, lda.alpha, lda.iterations, lda.gamma_threshold, lda.num_topics, seed)
+        slices = _split(bows, parts)
+        futures = [pool.submit(_infer_each, *settings, bows[a:b]) for a, b in slices[1:]]
+        gammas = _infer_each(*settings, bows[slices[0][0]:slices[0][1]])
+        for future in futures:
+            gammas += future.result()
+        # the model's random state as `infer` leaves it: the last text's
+        lda.random_state = np.random.RandomState(seed)
+        lda.random_state.gamma(100., 1. / 100., (1, lda.num_topics))
+        return _normalize_rows(np.vstack(gammas))
 
 
 class _SklearnEngine:

@@ -37,7 +37,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
 from ..errors import TopicsError
-from .engines import DEFAULT_MAX_ITER, ENGINE_CLASSES, ENGINE_NAMES, ENGINES, bows_to_csr
+from .engines import DEFAULT_MAX_ITER, ENGINE_CLASSES, ENGINE_NAMES, ENGINES, SHARED_ESTEP_MIN_UNITS, bows_to_csr
 
 log = logging.getLogger(__name__)
 
@@ -275,25 +275,32 @@ class TopicModel(TransformerMixin, BaseEstimator):
         self._fit_topics_inferred(unit_tokens)
         return self
 
-    def _fit_topics_inferred(self, unit_tokens: list[list[str]]) -> np.ndarray:
+    def _fit_topics_inferred(self, unit_tokens: list[list[str]], n_jobs: int = 1) -> np.ndarray:
         """`_fit_topics`; return the mixes the engine inferred for the units with a known word (in float64:
-        `unit_topic_` keeps them as float32)."""
+        `unit_topic_` keeps them as float32). With `n_jobs` > 1, gensim shares its work between processes."""
+        from ..parallel import cores, worker_pool
+
         bows = [self.dictionary_.doc2bow(tokens) for tokens in unit_tokens]
         bows = [bow for bow in bows if bow]
-        self.engine_ = self._make_engine().fit(bows, self.dictionary_)
-        self.topic_word_ = self.engine_.topic_word()
-        self.term_frequency_ = np.asarray(bows_to_csr(bows, len(self.dictionary_)).sum(axis=0)).ravel()
-        inferred = self.engine_.infer(bows)
+        parts = cores(n_jobs) if self.engine == "gensim" and len(bows) >= SHARED_ESTEP_MIN_UNITS else 1
+        with worker_pool(parts - 1, preload=["dvtopics.topics.engines", "gensim.matutils"]) as pool:
+            shared = {"pool": pool, "parts": parts} if pool is not None else {}
+            self.engine_ = self._make_engine().fit(bows, self.dictionary_, **shared)
+            self.topic_word_ = self.engine_.topic_word()
+            self.term_frequency_ = np.asarray(bows_to_csr(bows, len(self.dictionary_)).sum(axis=0)).ravel()
+            inferred = self.engine_.infer(bows, **shared)
         self.unit_topic_ = inferred.astype(np.float32)
         self.unit_lengths_ = np.array([sum(c for _, c in bow) for bow in bows], dtype=np.int32)
         return inferred
 
-    def fit(self, X: Iterable[str], y=None) -> "TopicModel":
-        """Learn the vocabulary and the topics from segmented texts."""
+    def fit(self, X: Iterable[str], y=None, n_jobs: int = 1) -> "TopicModel":
+        """Learn the vocabulary and the topics from segmented texts; gensim shares its work between `n_jobs`
+        processes on a large corpus (the same model whatever `n_jobs`)."""
         self._check_params()
-        return self._fit_topics(self._fit_vocabulary(list(X)))
+        self._fit_topics_inferred(self._fit_vocabulary(list(X)), n_jobs)
+        return self
 
-    def fit_transform(self, X: Iterable[str], y=None) -> np.ndarray:
+    def fit_transform(self, X: Iterable[str], y=None, n_jobs: int = 1) -> np.ndarray:
         """`fit(X).transform(X)`, the same numbers, with less work: each text's words are read once, and
         with gensim over documents each text's mix is the one inferred at the end of the fit (gensim infers
         every text on its own, from the same seed, so inferring it again gives the same mix)."""
@@ -301,7 +308,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         self._check_params()
         text_units = self._text_units(texts)
         inferred = self._fit_topics_inferred(
-            self._fit_vocabulary(texts, [tokens for units in text_units for tokens in units]))
+            self._fit_vocabulary(texts, [tokens for units in text_units for tokens in units]), n_jobs)
         bows = [self.dictionary_.doc2bow(tokens) for tokens in self._analyzed(text_units, by_unit=False)]
         if self.engine != "gensim" or self.unit != "document":
             return self.engine_.infer(bows)
