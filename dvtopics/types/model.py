@@ -168,8 +168,14 @@ class Classifier:
 
     def feature_names(self) -> list[str]:
         """Feature names without the view prefix for the whole text; other views' are marked ("head: ", "event: ")."""
-        names = self.pipeline.named_steps["features"].get_feature_names_out()
-        return [n.split("__", 1)[1] if n.startswith("text__") else n.replace("__", ": ", 1) for n in names]
+        # made once per pipeline: scikit-learn builds every name anew (50,000 strings), and `explain` asks
+        # for them with every batch
+        known = self.__dict__.get("_feature_names")
+        if known is None or known[0] is not self.pipeline:
+            names = self.pipeline.named_steps["features"].get_feature_names_out()
+            known = self.__dict__["_feature_names"] = (self.pipeline, [
+                n.split("__", 1)[1] if n.startswith("text__") else n.replace("__", ": ", 1) for n in names])
+        return list(known[1])
 
     def top_features(self, n: int = 10) -> dict[str, list[tuple[str, float]]]:
         """Per label, the n features with the largest weights: what the model looks for."""
