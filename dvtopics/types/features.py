@@ -84,13 +84,20 @@ def words(document: str) -> list[str]:
     """Tokens of a segmented document (the vectorizers' tokenizer: whitespace only,
     so one-letter words like "ở" survive and tone marks are kept). The event's
     feature tokens are left to their own view."""
-    return [token for token in document.split() if not token.startswith(EVENT_TOKEN)]
+    # the event's tokens ride on the first line (`documents_of`): below it, a text without "__ev_" keeps
+    # every token, and is split without a test per token
+    first, _, rest = document.partition("\n")
+    tokens = [token for token in first.split() if not token.startswith(EVENT_TOKEN)]
+    if EVENT_TOKEN in rest:
+        return tokens + [token for token in rest.split() if not token.startswith(EVENT_TOKEN)]
+    return tokens + rest.split()
 
 
 def words_years_masked(document: str) -> list[str]:
     """`words`, with every year (1900-2099) as one token: a model trained on 2005 and
     2017 reports must read a 2023 one the same way ("tổng_kết năm __year")."""
-    return [YEAR_TOKEN if _YEAR.fullmatch(token) else token for token in words(document)]
+    # a year is four characters: the pattern is tried on those only
+    return [YEAR_TOKEN if len(token) == 4 and _YEAR.fullmatch(token) else token for token in words(document)]
 
 
 def event_tokens(document: str) -> list[str]:
