@@ -399,13 +399,14 @@ class _LabelAndSegment:
     segment: bool
 
     def __call__(self, batch: list) -> tuple[list[dict], list[str]]:
-        from .text.segment import segment_many
+        from .text.segment import remember_pieces, segment_many
 
-        records = self.labeller(batch)
         if not self.segment:
-            return records, []
+            return self.labeller(batch), []
         _, cache = self.labeller.load()
-        return records, segment_many([a.text for a in batch if not a.error], 1, cache)
+        with remember_pieces():  # a whole text's sentences before the head's cut are segmented once
+            records = self.labeller(batch)
+            return records, segment_many([a.text for a in batch if not a.error], 1, cache)
 
 
 REPORT_BATCH = 256  # articles a worker labels and segments at a time

@@ -12,6 +12,7 @@ lives apart so that segmenting alone does not import scikit-learn.
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from itertools import islice
 from typing import Iterable, Sequence
 
@@ -48,13 +49,38 @@ def segment_text(text: str) -> str:
     return _segment_chunk([normalize(text)])[0]
 
 
+_remembered: dict[str, str] | None = None  # sentence piece -> its tokens, inside `remember_pieces`
+
+
+@contextmanager
+def remember_pieces():
+    """Inside this block, this process segments each distinct sentence piece once and reuses it: for work
+    that segments overlapping texts in turn (the report: an article's head for the classifier, then its
+    whole text for the topics, whose paragraphs before the cut are the head's). The same tokens: the
+    segmenter reads every piece on its own. What it holds is let go when the block ends."""
+    global _remembered
+    outer = _remembered
+    _remembered = {} if outer is None else outer
+    try:
+        yield
+    finally:
+        _remembered = outer
+
+
 def _segment_chunk(texts: Sequence[str]) -> list[str]:
     """Segment normalised texts. Their sentences go to the segmenter in one batch, which is where
     it is fast (pyvi_fast gives pyvi's tokens byte for byte, benchmarks/RESULTS.md)."""
     from .pyvi_fast import tokenize_many
 
     layouts = [[split_sentences(p) for p in text.split("\n") if p.strip()] for text in texts]
-    tokens = iter(tokenize_many([piece for layout in layouts for pieces in layout for piece in pieces]))
+    pieces = [piece for layout in layouts for pieces in layout for piece in pieces]
+    memo = _remembered
+    if memo is None:
+        tokens = iter(tokenize_many(pieces))
+    else:
+        new = list(dict.fromkeys(piece for piece in pieces if piece not in memo))
+        memo.update(zip(new, tokenize_many(new)))
+        tokens = iter([memo[piece] for piece in pieces])
     return ["\n".join(" ".join(islice(tokens, len(pieces))) for pieces in layout) for layout in layouts]
 
 
