@@ -307,20 +307,24 @@ class TopicModel(TransformerMixin, BaseEstimator):
         texts = list(X)
         self._check_params()
         text_units = self._text_units(texts)
-        inferred = self._fit_topics_inferred(
-            self._fit_vocabulary(texts, [tokens for units in text_units for tokens in units]), n_jobs)
-        bows = [self.dictionary_.doc2bow(tokens) for tokens in self._analyzed(text_units, by_unit=False)]
+        kept = self._fit_vocabulary(texts, [tokens for units in text_units for tokens in units])
+        inferred = self._fit_topics_inferred(kept, n_jobs)
         if self.engine != "gensim" or self.unit != "document":
-            return self.engine_.infer(bows)
-        # the fit inferred, in order, the texts whose bag of words is not empty (`_fit_topics`)
-        filled = [i for i, bow in enumerate(bows) if bow]
-        if len(filled) != len(inferred):  # cannot happen; if it did, infer them all again
-            return self.engine_.infer(bows)
-        empty = [i for i, bow in enumerate(bows) if not bow]
-        mixes = np.empty((len(bows), inferred.shape[1]), dtype=inferred.dtype)
+            return self.engine_.infer([self.dictionary_.doc2bow(tokens)
+                                       for tokens in self._analyzed(text_units, by_unit=False)])
+        # One unit per text. The vocabulary kept, in order, the texts with a word, reduced to the dictionary's
+        # words (phrases joined), which are transform's words too; the fit inferred, in order, those of them
+        # left with a word (`_fit_topics`). The others' bag of words is empty.
+        with_words = [i for i, units in enumerate(text_units) if units[0]]
+        filled = [i for i, tokens in zip(with_words, kept) if tokens]
+        if len(with_words) != len(kept) or len(filled) != len(inferred):  # cannot happen; if it did, infer again
+            return self.engine_.infer([self.dictionary_.doc2bow(tokens)
+                                       for tokens in self._analyzed(text_units, by_unit=False)])
+        mixes = np.empty((len(texts), inferred.shape[1]), dtype=inferred.dtype)
         mixes[filled] = inferred
+        empty = sorted(set(range(len(texts))) - set(filled))
         if empty:
-            mixes[empty] = self.engine_.infer([bows[i] for i in empty])
+            mixes[empty] = self.engine_.infer([[] for _ in empty])
         return mixes
 
     def transform(self, X: Iterable[str]) -> np.ndarray:
