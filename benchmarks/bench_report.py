@@ -16,7 +16,8 @@ Per run (see bench_label.py, whose measuring it uses): wall, CPU seconds of the 
 path ("path": CPU seconds of the longest chain of work, the wall time with a free core per process), peak
 resident and proportional memory. Printed: medians over repeats, each variant against "before" with the
 same -j, and the load average before and after. The outputs must agree: `label`'s files byte for byte;
-`report`'s workbooks cell for cell on every sheet and its HTML once the creation time is taken out.
+`report`'s workbooks cell for cell on every sheet and its HTML once the creation time and matplotlib's random SVG ids and the
+code's folder are taken out and embedded PNGs compared by their pixels.
 """
 from __future__ import annotations
 
@@ -34,6 +35,20 @@ from pathlib import Path
 from bench_label import BAOMOI, ROOT, run_measured, sample_file
 
 _CREATED = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d")
+_SVG_ID = re.compile(r"-(?:p|m|image)[0-9a-f]{10}\b")  # matplotlib's ids of clip paths, markers, images: random
+_PNG = re.compile(r"data:image/png;base64,([A-Za-z0-9+/=\n]+)")  # a heatmap's image: compared by its pixels
+
+
+def _pixels(match: re.Match) -> str:
+    import base64
+    import hashlib
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    image = np.asarray(Image.open(io.BytesIO(base64.b64decode(match.group(1).replace("\n", "")))))
+    return f"PNG {image.shape} {hashlib.sha256(image.tobytes()).hexdigest()}"
 
 
 def checkout(revision: str, directory: Path) -> Path:
@@ -52,10 +67,11 @@ def workbook_values(path: Path) -> dict:
     return {name: [tuple(row) for row in book[name].iter_rows(values_only=True)] for name in book.sheetnames}
 
 
-def outputs_of(command: str, out: Path) -> object:
+def outputs_of(command: str, out: Path, code: Path) -> object:
     if command == "label":
         return out.read_bytes()
-    html = _CREATED.sub("CREATED", out.read_text(encoding="utf-8"))
+    html = _PNG.sub(_pixels, _SVG_ID.sub("-ID", _CREATED.sub("CREATED", out.read_text(encoding="utf-8"))))
+    html = html.replace(str(code), "CODE")  # the model's folder, in the report's provenance
     return html, workbook_values(out.with_suffix(".xlsx"))
 
 
@@ -81,7 +97,7 @@ def main() -> None:
         outputs = {name: [] for name in names}
         for k in range(args.repeats):
             for variant, j in names:
-                cache, out = tmp / f"cache-{variant}-{j}-{k}", tmp / f"out-{variant}-{j}-{k}"
+                cache, out = tmp / "cache", tmp / "out"  # the same paths every run: the report quotes its command
                 out.mkdir()
                 target = out / ("labels.jsonl" if args.command == "label" else "r.html")
                 extra = ["--xlsx", str(target.with_suffix(".xlsx"))] if args.command == "report" else []
@@ -89,7 +105,7 @@ def main() -> None:
                            args.command, str(source), "--out", str(target), *extra, "-j", str(j),
                            "--cache-dir", str(cache)]
                 figures[(variant, j)].append(run_measured(command))
-                outputs[(variant, j)].append(outputs_of(args.command, target))
+                outputs[(variant, j)].append(outputs_of(args.command, target, code[variant]))
                 print(f"run {k + 1}/{args.repeats} {variant} -j {j}: {figures[(variant, j)][-1][0]:.1f} s wall, "
                       f"{figures[(variant, j)][-1][1]:.1f} s CPU, load {os.getloadavg()[0]:.1f}", flush=True)
                 shutil.rmtree(cache)
