@@ -71,7 +71,9 @@ def outputs_of(command: str, out: Path, code: Path) -> object:
     if command == "label":
         return out.read_bytes()
     html = _PNG.sub(_pixels, _SVG_ID.sub("-ID", _CREATED.sub("CREATED", out.read_text(encoding="utf-8"))))
-    html = html.replace(str(code), "CODE")  # the model's folder, in the report's provenance
+    # the model's folder, in the report's provenance: where the code is, or this checkout (an installed copy)
+    html = html.replace(str(code), "CODE").replace(str(ROOT), "CODE")
+    html = re.sub(r" --n-jobs \d+", "", html)  # the command it quotes: runs with other -j are compared too
     return html, workbook_values(out.with_suffix(".xlsx"))
 
 
@@ -101,7 +103,9 @@ def main() -> None:
                 out.mkdir()
                 target = out / ("labels.jsonl" if args.command == "label" else "r.html")
                 extra = ["--xlsx", str(target.with_suffix(".xlsx"))] if args.command == "report" else []
-                command = ["env", f"PYTHONPATH={code[variant]}", sys.executable, "-m", "dvtopics", "-q",
+                # run in the temporary folder: `python -m` puts the working folder first on the path, and in
+                # this checkout that would import its dvtopics whatever PYTHONPATH says
+                command = ["env", "-C", str(tmp), f"PYTHONPATH={code[variant]}", sys.executable, "-m", "dvtopics", "-q",
                            args.command, str(source), "--out", str(target), *extra, "-j", str(j),
                            "--cache-dir", str(cache)]
                 figures[(variant, j)].append(run_measured(command))
@@ -134,9 +138,22 @@ def main() -> None:
                 if j != 1:
                     print(f"{variant}: -j {j} against -j 1: wall {median((variant, 1), 0) / median((variant, j), 0):.2f}x, "
                           f"path {median((variant, 1), 4) / median((variant, j), 4):.2f}x")
-    every = [o for outs in outputs.values() for o in outs]
-    same = all(o == every[0] for o in every)
+    every = [(name, o) for name, outs in outputs.items() for o in outs]
+    same = all(o == every[0][1] for _, o in every)
     print("outputs identical across all runs and variants:", same)
+    for name, o in every:
+        if o != every[0][1]:  # say what differs
+            if args.command == "label":
+                print(f"  {name}: the label files differ")
+                continue
+            import difflib
+
+            if o[0] != every[0][1][0]:
+                print(f"  {name}: the HTML differs:", *list(difflib.unified_diff(
+                    every[0][1][0].splitlines(), o[0].splitlines(), lineterm="", n=0))[2:8], sep="\n    ")
+            for sheet in o[1]:
+                if o[1][sheet] != every[0][1][1].get(sheet):
+                    print(f"  {name}: sheet {sheet!r} differs")
     if not same:
         raise SystemExit(1)
 
