@@ -26,10 +26,9 @@ Rules alone are printed beside them. The frozen blind test is not read here.
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 import dvtopics.types.training as training
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from dvtopics.types.features import HEAD_CHARS, documents_of
 from dvtopics.types.model import make_pipeline
@@ -38,7 +37,7 @@ from dvtopics.types.events import find_event
 from dvtopics.types.rules import apply_rules
 from dvtopics.text.cache import SegmentCache
 
-from shipped_data import ROOT, shipped_training_data
+from shipped_data import shipped_training_data
 
 BASE = training.pipeline_options(use_rules=True)
 LEAD_ONLY = 500  # characters of the text kept for the "lead only" measure
@@ -70,6 +69,48 @@ def balanced_macro_f1(truth: list[str], predicted: list[str]) -> float:
     return f1_score(truth, predicted, average="macro", sample_weight=[1 / counts[t] for t in truth])
 
 
+@dataclass
+class Setup:
+    """The shipped training data laid out for the ablations: documents, who is hand-labelled, weak or
+    written (and by which writer), the held-out articles cut to their lead, and the rules' labels."""
+    documents: list[str]
+    labels: list[str]
+    hand: list[int]
+    weak: list[int]
+    extra: list[int]
+    writer: list[str | None]
+    writers: list[str]
+    leads: dict
+    lead_documents: dict
+    hits: list
+    by_rule: list[str]
+
+
+def prepare(data, cache) -> Setup:
+    n_corpus = sum(kind != "extra" for kind in data.kinds)  # collect adds the written set last
+    writer = [a.id.split("-")[0] if i >= n_corpus else None for i, a in enumerate(data.articles)]
+    events = [find_event(a.title, a.text) for a in data.articles]
+    documents = documents_of(data.articles, True, HEAD_CHARS, cache, events=events)
+    hand = [i for i in range(len(data.articles)) if data.gold[i]]
+    leads = {i: replace(data.articles[i], text=data.articles[i].text[:LEAD_ONLY]) for i in hand}
+    lead_documents = dict(zip(leads, documents_of(list(leads.values()), True, HEAD_CHARS, cache,
+                                                  events=[find_event(a.title, a.text) for a in leads.values()])))
+    hits = [apply_rules(a.title, a.text) for a in data.articles]
+    return Setup(documents, sorted(set(data.labels)), hand, [i for i in range(n_corpus) if not data.gold[i]],
+                 list(range(n_corpus, len(data.articles))), writer, sorted({w for w in writer if w}), leads,
+                 lead_documents, hits, [hit.label if hit else "other" for hit in hits])
+
+
+def rules_row(data, setup: Setup, width: int) -> str:
+    """The rules alone on the same measures: hand CV, lead only, balanced, each writer."""
+    labels, by_rule = setup.labels, setup.by_rule
+    lead_rules = [(data.labels[i], rule_label(setup.leads[i])) for i in setup.hand]
+    return (f"{'rules alone':<{width}} hand {fmt(scores([data.labels[i] for i in setup.hand], [by_rule[i] for i in setup.hand], labels))}"
+            f"  lead only {fmt(scores(*zip(*lead_rules), labels))} balanced {balanced_macro_f1(*map(list, zip(*lead_rules))):.3f}"
+            + "".join(f"  {w} {fmt(scores(*zip(*[(data.labels[i], by_rule[i]) for i in setup.extra if setup.writer[i] == w]), labels))}"
+                      for w in setup.writers))
+
+
 def fit_predict(options, documents, labels, train, test, classifier, also=None):
     """Predictions for `test` (and, when `also` maps indices to other documents, for those too)."""
     pipeline = make_pipeline(classifier, **options)
@@ -88,26 +129,11 @@ def main() -> None:
     args = parser.parse_args()
     chosen = [VARIANTS[int(n) - 1] for n in args.only.split(",")] if args.only else VARIANTS
     data = shipped_training_data()
-    n_corpus = sum(kind != "extra" for kind in data.kinds)  # collect adds the written set last
-    writer = [a.id.split("-")[0] if i >= n_corpus else None for i, a in enumerate(data.articles)]
-    events = [find_event(a.title, a.text) for a in data.articles]
-    documents = documents_of(data.articles, True, HEAD_CHARS, SegmentCache(args.cache_dir), events=events)
-    labels = sorted(set(data.labels))
-    hand = [i for i in range(len(data.articles)) if data.gold[i]]
-    leads = {i: replace(data.articles[i], text=data.articles[i].text[:LEAD_ONLY]) for i in hand}
-    lead_documents = dict(zip(leads, documents_of(list(leads.values()), True, HEAD_CHARS, SegmentCache(args.cache_dir),
-                                                  events=[find_event(a.title, a.text) for a in leads.values()])))
-    weak = [i for i in range(n_corpus) if not data.gold[i]]
-    extra = list(range(n_corpus, len(data.articles)))
-    hits = [apply_rules(a.title, a.text) for a in data.articles]
-    by_rule = [hit.label if hit else "other" for hit in hits]
-    writers = sorted({w for w in writer if w})
+    setup = prepare(data, SegmentCache(args.cache_dir))
+    documents, labels, hand, weak, extra = setup.documents, setup.labels, setup.hand, setup.weak, setup.extra
+    lead_documents, hits, writer, writers = setup.lead_documents, setup.hits, setup.writer, setup.writers
     print(f"hand {len(hand)}, weak {len(weak)}, written {len(extra)} ({', '.join(writers)})")
-    lead_rules = [(data.labels[i], rule_label(leads[i])) for i in hand]
-    print(f"{'rules alone':<40} hand {fmt(scores([data.labels[i] for i in hand], [by_rule[i] for i in hand], labels))}"
-          f"  lead only {fmt(scores(*zip(*lead_rules), labels))} balanced {balanced_macro_f1(*map(list, zip(*lead_rules))):.3f}"
-          + "".join(f"  {w} {fmt(scores(*zip(*[(data.labels[i], by_rule[i]) for i in extra if writer[i] == w]), labels))}"
-                    for w in writers))
+    print(rules_row(data, setup, 40))
     from sklearn.model_selection import StratifiedKFold
     folds = list(StratifiedKFold(5, shuffle=True, random_state=0).split(hand, [data.labels[i] for i in hand]))
     for name, with_written, options in chosen:

@@ -48,10 +48,8 @@ import os
 import re
 import sys
 import time
-from dataclasses import replace
 from pathlib import Path
 
-import numpy as np
 
 import dvtopics.types.training as training
 from dvtopics.io.read import read_articles
@@ -62,9 +60,8 @@ from dvtopics.types.evaluate import scores
 from dvtopics.types.events import find_event
 from dvtopics.types.features import HEAD_CHARS, documents_of, event_sentences, raw_document
 from dvtopics.types.model import make_pipeline
-from dvtopics.types.rules import apply_rules
 
-from article_type_sources import LEAD_ONLY, balanced_macro_f1, fmt, rule_label
+from article_type_sources import balanced_macro_f1, fmt, prepare, rules_row
 from shipped_data import CORPORA, shipped_training_data
 
 SHIPPED = {**training.pipeline_options(use_rules=True), "views": ("text", "event"), "events": True}
@@ -314,26 +311,11 @@ def run_measures(args, maps: dict[int, dict[str, int]], log) -> None:
     variants += [(f"  + clusters k={k} of the {'title + lead' if s == 'lead' else 'event sentences'}", maps[k], s)
                  for k in maps for s in sources]
     data = training_data(Path(args.work_dir))
-    n_corpus = sum(kind != "extra" for kind in data.kinds)
-    writer = [a.id.split("-")[0] if i >= n_corpus else None for i, a in enumerate(data.articles)]
-    cache = SegmentCache(args.cache_dir)
-    documents = documents_of(data.articles, True, HEAD_CHARS, cache, events=[find_event(a.title, a.text) for a in data.articles])
-    labels = sorted(set(data.labels))
-    hand = [i for i in range(len(data.articles)) if data.gold[i]]
-    leads = {i: replace(data.articles[i], text=data.articles[i].text[:LEAD_ONLY]) for i in hand}
-    lead_documents = dict(zip(leads, documents_of(list(leads.values()), True, HEAD_CHARS, cache,
-                                                  events=[find_event(a.title, a.text) for a in leads.values()])))
-    weak = [i for i in range(n_corpus) if not data.gold[i]]
-    extra = list(range(n_corpus, len(data.articles)))
-    hits = [apply_rules(a.title, a.text) for a in data.articles]
-    by_rule = [hit.label if hit else "other" for hit in hits]
-    writers = sorted({w for w in writer if w})
+    setup = prepare(data, SegmentCache(args.cache_dir))
+    documents, labels, hand, weak, extra = setup.documents, setup.labels, setup.hand, setup.weak, setup.extra
+    lead_documents, hits, writer, writers = setup.lead_documents, setup.hits, setup.writer, setup.writers
     log(f"training data: hand {len(hand)}, weak {len(weak)}, written {len(extra)} ({', '.join(writers)})")
-    lead_rules = [(data.labels[i], rule_label(leads[i])) for i in hand]
-    print(f"{'rules alone':<48} hand {fmt(scores([data.labels[i] for i in hand], [by_rule[i] for i in hand], labels))}"
-          f"  lead only {fmt(scores(*zip(*lead_rules), labels))} balanced {balanced_macro_f1(*map(list, zip(*lead_rules))):.3f}"
-          + "".join(f"  {w} {fmt(scores(*zip(*[(data.labels[i], by_rule[i]) for i in extra if writer[i] == w]), labels))}"
-                    for w in writers), flush=True)
+    print(rules_row(data, setup, 48), flush=True)
     folds = list(StratifiedKFold(5, shuffle=True, random_state=args.fold_seed).split(hand, [data.labels[i] for i in hand]))
 
     def fit(clusters, source, train):
