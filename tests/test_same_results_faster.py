@@ -76,3 +76,19 @@ def test_fit_transform_gives_the_mixes_transform_gives(units):
     mixes = fitted.fit_transform(texts)
     again = TopicModel(n_topics=3, no_below=2, no_above=0.9, max_iter=2).fit(texts).transform(texts)
     assert np.allclose(mixes, again, atol=1e-6)
+
+
+def test_remembered_pieces_give_the_same_words_and_are_segmented_once(monkeypatch):
+    from dvtopics.text import pyvi_fast, segment
+
+    text = "Hội nghị sơ kết công tác dân vận 6 tháng đầu năm.\nBan Dân vận Tỉnh ủy tổ chức hội nghị. Các đại biểu thảo luận."
+    head = text[:60]
+    plain = [segment.segment_many([head]), segment.segment_many([text])]
+    seen = []
+    real = pyvi_fast.tokenize_many
+    monkeypatch.setattr(pyvi_fast, "tokenize_many", lambda pieces: seen.extend(pieces) or real(pieces))
+    with segment.remember_pieces():
+        remembered = [segment.segment_many([head]), segment.segment_many([text])]
+    assert remembered == plain
+    assert len(seen) == len(set(seen))  # the head's first sentence was not segmented a second time
+    assert segment._remembered.get() is None  # let go when the block ends

@@ -13,6 +13,7 @@ lives apart so that segmenting alone does not import scikit-learn.
 from __future__ import annotations
 
 from contextlib import contextmanager
+from contextvars import ContextVar
 from itertools import islice
 from typing import Iterable, Sequence
 
@@ -49,7 +50,9 @@ def segment_text(text: str) -> str:
     return _segment_chunk([normalize(text)])[0]
 
 
-_remembered: dict[str, str] | None = None  # sentence piece -> its tokens, inside `remember_pieces`
+# sentence piece -> its tokens, inside `remember_pieces`; a context variable, so that another thread (or the
+# code outside the block) never sees it
+_remembered: ContextVar[dict[str, str] | None] = ContextVar("dvtopics_remembered_pieces", default=None)
 
 
 @contextmanager
@@ -58,13 +61,11 @@ def remember_pieces():
     that segments overlapping texts in turn (the report: an article's head for the classifier, then its
     whole text for the topics, whose paragraphs before the cut are the head's). The same tokens: the
     segmenter reads every piece on its own. What it holds is let go when the block ends."""
-    global _remembered
-    outer = _remembered
-    _remembered = {} if outer is None else outer
+    token = _remembered.set(_remembered.get() if _remembered.get() is not None else {})
     try:
         yield
     finally:
-        _remembered = outer
+        _remembered.reset(token)
 
 
 def _segment_chunk(texts: Sequence[str]) -> list[str]:
@@ -74,7 +75,7 @@ def _segment_chunk(texts: Sequence[str]) -> list[str]:
 
     layouts = [[split_sentences(p) for p in text.split("\n") if p.strip()] for text in texts]
     pieces = [piece for layout in layouts for pieces in layout for piece in pieces]
-    memo = _remembered
+    memo = _remembered.get()
     if memo is None:
         tokens = iter(tokenize_many(pieces))
     else:
