@@ -248,11 +248,11 @@ def load_classifier(model_dir: str | Path | None = None) -> Classifier:
 
     directory = Path(model_dir) if model_dir else DEFAULT_MODEL_DIR
     pipeline, card = load_model(directory)
+    if card.get("task") not in (TASK, "text-classification"):
+        raise ModelError(f"{directory}: a '{card.get('task')}' model, not a classifier")
     from .wordcounts import speed_up
 
     speed_up(pipeline)  # its word views count faster: the same features
-    if card.get("task") not in (TASK, "text-classification"):
-        raise ModelError(f"{directory}: a '{card.get('task')}' model, not a classifier")
     trained_with = card.get("parameters", {}).get("rules_fingerprint")
     if card.get("task") == TASK and trained_with and trained_with != rules_fingerprint():
         log.warning("%s was trained with other cue rules (%s, these are %s): its rule features now read "
