@@ -111,6 +111,16 @@ def rules_row(data, setup: Setup, width: int) -> str:
                       for w in setup.writers))
 
 
+def against_rules(predicted: dict, labels: list[str], by_rule: list[str]) -> str:
+    """How far the model is more than its rules, out of fold: where it gives the rule's label, and where not."""
+    same = [i for i in predicted if predicted[i] == by_rule[i]]
+    departs = [i for i in predicted if predicted[i] != by_rule[i]]
+    wrong = [i for i in predicted if predicted[i] != labels[i]]
+    return (f"rule's label on {len(same)} of {len(predicted)}; where it departs, {sum(predicted[i] == labels[i] for i in departs)} "
+            f"right and {sum(predicted[i] != labels[i] for i in departs)} wrong; of its {len(wrong)} errors, "
+            f"{sum(by_rule[i] == predicted[i] for i in wrong)} are the rule's own")
+
+
 def fit_predict(options, documents, labels, train, test, classifier, also=None):
     """Predictions for `test` (and, when `also` maps indices to other documents, for those too)."""
     pipeline = make_pipeline(classifier, **options)
@@ -160,6 +170,7 @@ def main() -> None:
         line += (f"  no rule: {len(found)} named, {sum(predicted[i] == data.labels[i] for i in found)} right"
                  f" (of {sum(data.labels[i] != 'other' for i in silent)} positives)")
         print(line, flush=True)
+        print(f"{'':<40} {against_rules(predicted, data.labels, setup.by_rule)}", flush=True)
         per_class = "  ".join(f"{label} {cv['per_class'][label]['f1']:.3f}" for label in labels)
         print(f"{'':<40} per class (hand CV): {per_class}", flush=True)
 

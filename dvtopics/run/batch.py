@@ -119,13 +119,8 @@ def journal_path(out: Path) -> Path:
     return out.with_name(out.name + ".part.jsonl")
 
 
-def read_journal(journal: Path) -> set[int]:
-    """Positions already labelled; a torn last line (killed mid-write) is cut off."""
-    return _read_journal(journal)[0]
-
-
-def _read_journal(journal: Path) -> tuple[set[int], dict | None]:
-    """(positions already labelled, the run's first line or None); a torn last line is cut off."""
+def read_journal(journal: Path) -> tuple[set[int], dict | None]:
+    """(positions already labelled, the run's first line or None); a torn last line (killed mid-write) is cut off."""
     if not journal.exists():
         return set(), None
     done, run, good_bytes = set(), None, 0
@@ -219,7 +214,7 @@ def label_stream(
     with output_lock(out):
         if journal.exists() and not resume:
             raise DvtopicsError(f"{journal} holds an unfinished run: add --resume to finish it, or delete the file")
-        done, run = _read_journal(journal) if resume else (set(), None)
+        done, run = read_journal(journal) if resume else (set(), None)
         if resume and journal.exists():
             _check_same_input(journal, run, inputs)
         positioned = batches(((n, a) for n, a in enumerate(articles) if n not in done), batch_size)
