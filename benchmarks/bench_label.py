@@ -8,7 +8,7 @@ repeat after repeat so that load from other jobs hits all of them alike:
   dvtopics label -j 1 and -j 2, cold cache (a new, empty segmentation cache);
   dvtopics label -j 1 and -j 2, warm cache (the cache a cold run of the same repeat filled);
   the peer: a plain loop that reads the same JSONL, calls pyvi on each whole
-  article (the common use) and the joblib-loaded pipeline on it, on the first
+  article (the common use) and the unpickled pipeline on it, on the first
   --peer-limit articles only (pyvi on whole articles is slow); rates are compared.
 For each run the process tree (the command, its fork server and workers) is
 sampled every 20 ms: CPU seconds (the last reading of each process, so a
@@ -42,11 +42,11 @@ TICK = os.sysconf("SC_CLK_TCK")
 PAGE = os.sysconf("SC_PAGE_SIZE")
 
 PEER = r"""
-import gzip, itertools, json, sys, time
-import joblib
+import gzip, itertools, json, pickle, sys, time
 from pyvi import ViTokenizer
 limit, model_path, source = int(sys.argv[1]), sys.argv[2], sys.argv[3]
-pipeline = joblib.load(model_path)
+with open(model_path, "rb") as handle:
+    pipeline = pickle.loads(gzip.decompress(handle.read()))
 with gzip.open(source, "rt", encoding="utf-8") as handle:
     for line in itertools.islice(handle, limit):
         text = json.loads(line)["text"]
@@ -156,7 +156,7 @@ def main() -> None:
             for name in names:
                 if name == "peer":
                     figures[name].append(run_measured([sys.executable, "-c", PEER, str(args.peer_limit),
-                                                       str(model / "model.joblib"), str(BAOMOI)]))
+                                                       str(model / "model.pickle.gz"), str(BAOMOI)]))
                     continue
                 jobs = name[-1]
                 cache = tmp / f"cache-{k}-{jobs}"  # a cold run fills it, the warm run of the same -j reads it

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import queue
 import signal
 import threading
 from collections import deque
@@ -33,13 +34,31 @@ def _exit_when_closed(connection):
     os._exit(1)
 
 
+def _worker_context(preload: Sequence[str]):
+    """The multiprocessing context workers start from: a fork server that imports `preload`, started now,
+    so that its imports run while this process goes on (reads the first items) instead of when the first
+    worker is asked for. Where there is no fork server (not POSIX), "spawn"."""
+    import multiprocessing
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    from multiprocessing import forkserver
+
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["__main__", *preload])  # only the first start of a process' server reads it
+    forkserver.ensure_running()
+    return context
+
+
 def map_ordered(function: Callable, items: Iterable, n_jobs: int = 1, ahead: int | None = None,
                 preload: Sequence[str] = ()) -> Iterator:
     """`map(function, items)`, in `n_jobs` worker processes when more than one.
 
     Results come in input order. At most `ahead` items (default: two per
-    worker) are sent out and not yet returned, so a long input is read as the
-    work goes, in bounded memory. `function` and the items must pickle. Workers
+    worker) are sent out and not yet returned, and as many more read ahead (in a
+    thread, `read_ahead`: while the workers start, the input is read), so a long
+    input is read as the work goes, in bounded memory. `function` and the items
+    must pickle. Workers
     are started by a fork server: they do not inherit the caller's threads or
     open files (a SQLite connection must not cross a fork). The server imports
     the `preload` modules once, before it forks the workers, so they start with
@@ -49,20 +68,17 @@ def map_ordered(function: Callable, items: Iterable, n_jobs: int = 1, ahead: int
     if n_jobs == 1:
         yield from map(function, items)
         return
-    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    context = multiprocessing.get_context(method)
-    if method == "forkserver":
-        context.set_forkserver_preload(["__main__", *preload])
+    context = _worker_context(preload)
     main_alive, keep_alive = context.Pipe(duplex=False)  # only this process holds the writing end
     pool = ProcessPoolExecutor(n_jobs, mp_context=context, initializer=_start_worker, initargs=(main_alive,))
+    ahead = ahead or 2 * n_jobs
     pending = deque()
     try:
-        for item in items:
+        for item in read_ahead(items, ahead):
             pending.append(pool.submit(function, item))
-            if len(pending) > (ahead or 2 * n_jobs):
+            if len(pending) > ahead:
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
@@ -70,6 +86,50 @@ def map_ordered(function: Callable, items: Iterable, n_jobs: int = 1, ahead: int
         pool.shutdown(wait=True, cancel_futures=True)
         main_alive.close()
         keep_alive.close()
+
+
+_END = object()
+
+
+def read_ahead(items: Iterable, size: int) -> Iterator:
+    """`items`, produced by a thread up to `size` ahead of the caller: the input is read while the caller
+    waits on something else (the first worker, which starts when the fork server has imported
+    scikit-learn: 1.2 s in which the main process read nothing). An exception of `items` is raised here,
+    in its turn. The thread stops when the caller does."""
+    buffer = queue.Queue(maxsize=size)
+    stop = threading.Event()
+
+    def hand_over(entry) -> bool:
+        while not stop.is_set():
+            try:
+                buffer.put(entry, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def produce():
+        try:
+            for item in items:
+                if not hand_over((item, None)):
+                    return
+            hand_over((_END, None))
+        except BaseException as error:  # noqa: B036 - every exception belongs to the caller
+            hand_over((_END, error))
+
+    thread = threading.Thread(target=produce, name="read-ahead", daemon=True)
+    thread.start()
+    try:
+        while True:
+            item, error = buffer.get()
+            if item is _END:
+                if error is not None:
+                    raise error
+                return
+            yield item
+    finally:
+        stop.set()
+        thread.join()
 
 
 @contextmanager
@@ -80,13 +140,9 @@ def worker_pool(n_workers: int, preload: Sequence[str] = ()):
     if n_workers < 1:
         yield None
         return
-    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    context = multiprocessing.get_context(method)
-    if method == "forkserver":
-        context.set_forkserver_preload(["__main__", *preload])
+    context = _worker_context(preload)
     main_alive, keep_alive = context.Pipe(duplex=False)
     pool = ProcessPoolExecutor(n_workers, mp_context=context, initializer=_start_worker, initargs=(main_alive,))
     try:

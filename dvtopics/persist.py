@@ -1,11 +1,16 @@
 """Models as artefacts with a card.
 
-A model directory holds `model.joblib` and `model_card.json`. The card records
+A model directory holds `model.pickle.gz` and `model_card.json`. The card records
 what the model is (task, labels, parameters), what it learned from (data
 description and hash), how good it is (metrics), what made it (package
-versions) and the SHA-256 of the joblib file.
+versions) and the SHA-256 of the model file.
 
-Security: a joblib (pickle) file can run arbitrary code when loaded. Load only
+The model is a gzipped pickle (protocol 5), read by Python's C unpickler: 0.04 s
+for the shipped classifier, where joblib's unpickler, written in Python, took
+0.33 s in every process that labels. Models saved before as `model.joblib`
+(joblib, which the card's "file" names) still load, through joblib.
+
+Security: a pickle (joblib's files too) can run arbitrary code when loaded. Load only
 models you made or got from someone you trust. `load_model` checks the file's
 SHA-256 against the card before unpickling, which catches corruption and
 accidental swaps, not a deliberate attacker who rewrites both files.
@@ -13,10 +18,12 @@ accidental swaps, not a deliberate attacker who rewrites both files.
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import hashlib
 import json
 import logging
 import os
+import pickle
 import platform
 import sys
 import tempfile
@@ -29,7 +36,7 @@ from .errors import InputError, ModelError
 
 log = logging.getLogger(__name__)
 
-MODEL_FILE = "model.joblib"
+MODEL_FILE = "model.pickle.gz"
 CARD_FILE = "model_card.json"
 TRACKED_PACKAGES = ("dvtopics", "scikit-learn", "gensim", "pyvi", "joblib", "numpy", "scipy")
 
@@ -61,12 +68,12 @@ def _atomic_write_text(path: Path, text: str) -> None:
 
 def save_model(model, directory: str | os.PathLike, card: dict) -> dict:
     """Write `model` and its card into `directory`; return the full card."""
-    import joblib
-
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     tmp = directory / (MODEL_FILE + ".tmp")
-    joblib.dump(model, tmp, compress=3)
+    with open(tmp, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=3, mtime=0) as handle:
+        # mtime=0: the same model gives the same bytes, hence the same checksum
+        pickle.dump(model, handle, protocol=5)
     os.replace(tmp, directory / MODEL_FILE)
     card = {
         **card,
@@ -142,8 +149,6 @@ def load_model(directory: str | os.PathLike, task: str | None = None):
     Raises `ModelError` for a missing directory, a missing or corrupt file, a
     checksum that does not match, or a model made for another task.
     """
-    import joblib
-
     directory = Path(directory)
     card = read_card(directory)
     if task and card.get("task") != task:
@@ -157,11 +162,19 @@ def load_model(directory: str | os.PathLike, task: str | None = None):
     check_versions(card, str(directory))
     _answer_old_module_paths()
     try:
-        model = joblib.load(model_path)
+        model = _unpickle(model_path)
     except Exception as exc:  # unpickling can fail in many ways; all mean the same to a user
         raise ModelError(f"{model_path}: cannot be loaded ({type(exc).__name__}: {exc}); "
                          "it may come from incompatible package versions: retrain it") from None
     return model, card
+
+
+def _unpickle(path: Path):
+    if path.suffix == ".joblib":  # saved before 2026-12-02
+        import joblib
+
+        return joblib.load(path)
+    return pickle.loads(gzip.decompress(path.read_bytes()))
 
 
 def data_hash(items) -> str:

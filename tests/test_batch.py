@@ -30,8 +30,42 @@ def test_map_ordered_reads_its_input_as_the_work_goes():
     results = map_ordered(_square, items(), n_jobs=2, ahead=3)
     for k in range(5):
         next(results)
-        assert len(taken) <= k + 1 + 4  # the ones yielded, plus at most `ahead` + 1 in flight
+        # the ones yielded, `ahead` in flight, `ahead` read ahead and one waiting to join them
+        assert len(taken) <= k + 1 + 3 + 3 + 1
     results.close()
+
+
+def test_read_ahead_keeps_order_passes_errors_and_stops_with_its_caller():
+    from dvtopics.parallel import read_ahead
+
+    assert list(read_ahead(iter(range(50)), 4)) == list(range(50))
+
+    def failing():
+        yield 1
+        raise ValueError("bad line 2")
+
+    reader = read_ahead(failing(), 4)
+    assert next(reader) == 1
+    with pytest.raises(ValueError, match="bad line 2"):
+        next(reader)
+
+    taken = []
+
+    def endless():
+        n = 0
+        while True:
+            taken.append(n)
+            yield n
+            n += 1
+
+    reader = read_ahead(endless(), 2)
+    assert next(reader) == 0
+    reader.close()  # the thread stops: nothing more is read
+    stopped_at = len(taken)
+    assert stopped_at <= 1 + 2 + 1
+    import time
+    time.sleep(0.3)
+    assert len(taken) == stopped_at
 
 
 def test_map_ordered_raises_a_workers_error():

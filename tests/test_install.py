@@ -39,7 +39,7 @@ def installed(tmp_path_factory):
 def test_the_wheel_carries_the_model_templates_and_stopwords_and_stays_small(installed):
     wheel, _, _ = installed
     names = set(zipfile.ZipFile(wheel).namelist())
-    assert {"dvtopics/shipped_models/article-type/model.joblib", "dvtopics/shipped_models/article-type/model_card.json",
+    assert {"dvtopics/shipped_models/article-type/model.pickle.gz", "dvtopics/shipped_models/article-type/model_card.json",
             "dvtopics/templates/report.html.j2", "dvtopics/data/stopwords_vi.txt"} <= names
     assert not any(name.startswith(("tests/", "seeds/", "benchmarks/", "models/")) for name in names)
     # exactly today's modules: none left over from an earlier build of a module since moved or deleted

@@ -72,8 +72,31 @@ def test_a_model_saved_before_the_move_to_packages_still_loads(tmp_path):
                      (b"dvtopics.text.segmenter", b"dvtopics._segmenter")]:
         assert new in saved
         saved = saved.replace(new, old)
-    (tmp_path / MODEL_FILE).write_bytes(saved)
-    card = {"task": "demo", "file": MODEL_FILE, "sha256": sha256_of(tmp_path / MODEL_FILE)}
+    (tmp_path / "model.joblib").write_bytes(saved)  # the file name of models saved then (joblib reads pickles)
+    card = {"task": "demo", "file": "model.joblib", "sha256": sha256_of(tmp_path / "model.joblib")}
     (tmp_path / CARD_FILE).write_text(json.dumps(card), encoding="utf-8")
     model, _ = load_model(tmp_path, task="demo")
     assert model == [words_years_masked, Classifier, _NmfEngine, TopicModel, Segmenter]
+
+
+def test_a_joblib_model_saved_before_the_pickle_format_still_loads(tmp_path):
+    import joblib
+    import numpy as np
+
+    from dvtopics.persist import sha256_of
+
+    joblib.dump({"weights": np.arange(5.0)}, tmp_path / "model.joblib", compress=3)
+    card = {"task": "demo", "file": "model.joblib", "sha256": sha256_of(tmp_path / "model.joblib")}
+    (tmp_path / CARD_FILE).write_text(json.dumps(card), encoding="utf-8")
+    model, _ = load_model(tmp_path, task="demo")
+    assert model["weights"].tolist() == [0.0, 1.0, 2.0, 3.0, 4.0]
+
+
+def test_the_same_model_saves_to_the_same_bytes(tmp_path):
+    """gzip writes a time into its header unless told not to: the checksum would change with every save."""
+    import numpy as np
+
+    first = save_model({"w": np.ones(3)}, tmp_path / "a", {"task": "demo"})
+    second = save_model({"w": np.ones(3)}, tmp_path / "b", {"task": "demo"})
+    assert first["file"] == MODEL_FILE == "model.pickle.gz"
+    assert first["sha256"] == second["sha256"]

@@ -289,7 +289,7 @@ def test_cli_fit_writes_model_card_tables_and_figures(seeds_model):
     card = json.loads((out / "model_card.json").read_text(encoding="utf-8"))
     assert card["task"] == "topics" and card["k"] == 4 and card["unit"] == "paragraph"
     assert card["data"]["articles"] == 5 and set(card["measures"]) == {"npmi", "c_v", "diversity"}
-    for name in ("model.joblib", "topics.json", "documents.csv", "over_time.csv", "by_type.csv",
+    for name in ("model.pickle.gz", "topics.json", "documents.csv", "over_time.csv", "by_type.csv",
                  "topic_words.png", "over_time.png", "by_type.png"):
         assert (out / name).stat().st_size > 0, name
     assert "semi_annual_review" in (out / "by_type.csv").read_text(encoding="utf-8")

@@ -4,7 +4,7 @@ Each command parses its arguments, calls `dvtopics.jobs` and prints. gensim
 and the plotting stack are imported inside the commands so `dvtopics --help`
 stays fast.
 
-A model directory written by `fit` holds model.joblib + model_card.json (see
+A model directory written by `fit` holds model.pickle.gz + model_card.json (see
 `dvtopics.persist`), topics.json (labels, top words, shares, representative
 articles), documents.csv (each article's main topic and mix), over_time.csv /
 by_type.csv and the PNG figures topic_words.png, over_time.png, by_type.png.

@@ -158,9 +158,12 @@ class Labeller:
     """Labels a batch of articles (`Classifier.predict`), with the classifier and the segmentation
     cache opened once per process: what `label_stream` runs, here or in worker processes."""
 
-    # what loading a classifier imports: worth importing once in the fork server (map_ordered)
-    preload = ("dvtopics.types.model", "joblib", "sklearn.pipeline", "sklearn.feature_extraction.text",
-               "sklearn.linear_model", "sklearn.svm", "sklearn.calibration", "sklearn.naive_bayes")
+    # what loading a classifier and its first batch import: worth importing once in the fork server
+    # (map_ordered) rather than in each worker
+    preload = ("dvtopics.types.model", "dvtopics.types.wordcounts", "dvtopics.persist", "dvtopics.parallel",
+               "dvtopics.text.pyvi_fast", "importlib.metadata", "tqdm", "sklearn.pipeline",
+               "sklearn.feature_extraction.text", "sklearn.linear_model", "sklearn.svm", "sklearn.calibration",
+               "sklearn.naive_bayes")
 
     model_dir: str | None = None
     min_confidence: float = 0.0
