@@ -274,3 +274,14 @@ def test_a_stray_nul_byte_does_not_make_a_csv_binary(tmp_path):
     path = tmp_path / "x.csv"
     path.write_bytes(f'id,text\nc1,"{GOOD}"\x00\nc2,"{GOOD}"\n'.encode())
     assert [(a.id, a.error) for a in read(path)] == [("c1", None), ("c2", None)]
+
+
+def test_at_least_counts_only_as_far_as_it_must_and_agrees_with_a_full_count():
+    import re
+
+    from dvtopics.io.vnlegacy import at_least
+
+    letters = re.compile("[ăâđêôơư]")
+    for text in ("", "ă", "Công tác dân vận", "ăâđ" * 50, "abc" * 100):
+        for n in range(0, 8):
+            assert at_least(letters, text, n) == (len(letters.findall(text)) >= n)

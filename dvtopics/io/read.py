@@ -32,7 +32,7 @@ from ..errors import InputError
 from ..text.normalise import normalize
 from ..text.furniture import strip_furniture
 from .metadata import extract_metadata
-from .vnlegacy import to_unicode, vietnamese_score
+from .vnlegacy import at_least, to_unicode, vietnamese_score
 
 log = logging.getLogger(__name__)
 
@@ -249,7 +249,7 @@ def looks_vietnamese(text: str) -> bool:
     sample = text[:5000]
     if len(sample) < 300:
         return True
-    return len(_VIETNAMESE_LETTERS.findall(sample)) > 0.02 * len(sample)
+    return at_least(_VIETNAMESE_LETTERS, sample, int(0.02 * len(sample)) + 1)
 
 
 # ------------------------------------------------------------------- readers
