@@ -108,3 +108,16 @@ def test_rules_command_lists_hits(seeds_dir):
     result = CliRunner().invoke(cli, ["rules", str(seeds_dir)])
     assert result.exit_code == 0
     assert "quarterly_briefing" in result.output and "quarter_meeting" in result.output
+
+
+def test_a_dot_inside_an_abbreviation_does_not_end_the_sentence():
+    """The rules' windows stop at a full stop; "T.Ư", "TP.HCM" or "16.000" are not one."""
+    hit = apply_rules("Ứng phó bão số 3", "Chiều 5/10, Ban Chỉ đạo PCTT T.Ư đã họp khẩn với các tỉnh ven biển.")
+    assert hit.label == "steering_committee"
+    assert "T.Ư đã họp" in hit.evidence  # cues show the text as written
+    title = "Ban Chỉ đạo thi hành án TP.HCM tổng kết năm 2024"
+    assert apply_rules(title, "").label == "steering_committee"
+    # a real full stop still ends the sentence: the committee and the meeting are in two sentences
+    lead = "Ban Chỉ đạo PCTT tỉnh được kiện toàn tháng trước. Sở Y tế đã họp khẩn về dịch sốt xuất huyết."
+    assert apply_rules("Tin ngắn", lead) is None
+    assert apply_rules("Tin ngắn", lead.replace(". ", ", ")).label == "steering_committee"  # what the stop prevents

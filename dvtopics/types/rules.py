@@ -153,7 +153,7 @@ def rules_fingerprint(rules: list[Rule] | None = None) -> str:
     """A short hash of the rules (names, labels, patterns) and of the event reader's patterns: a model learns
     from what they say, so its card records the fingerprint it was trained with and loading compares it."""
     parts = [f"{r.name}\t{r.label}\t{r.pattern.pattern}" for r in (RULES if rules is None else rules)]
-    parts += [pattern.pattern for pattern in events.PATTERNS]
+    parts += [pattern.pattern for pattern in events.PATTERNS] + [_INNER_DOT.pattern]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
 
 
@@ -164,9 +164,19 @@ class RuleHit:
     evidence: str  # the matched words
 
 
+# A dot between two letters or digits ("TP.HCM", "Ban Chỉ đạo PCLB T.Ư đã họp", "16.000") ends no sentence, but
+# the rules' windows ([^.;\n]) stop at every dot: the rules read it as this character, and cues show the dot.
+_INNER_DOT = re.compile(r"(?<=\w)\.(?=\w)")
+_NOT_A_STOP = "\u2024"  # ONE DOT LEADER
+
+
+def _for_rules(text: str) -> str:
+    return _INNER_DOT.sub(_NOT_A_STOP, normalize(text))
+
+
 def head_of(title: str, text: str) -> str:
-    """The part of an article the rules read: title and lead."""
-    return normalize(f"{title}\n{text[:LEAD_CHARS]}")
+    """The part of an article the rules read: title and lead (normalised, dots inside words masked)."""
+    return _for_rules(f"{title}\n{text[:LEAD_CHARS]}")
 
 
 def apply_rules(title: str, text: str, rules: list[Rule] | None = None) -> RuleHit | None:
@@ -186,8 +196,8 @@ def apply_rules(title: str, text: str, rules: list[Rule] | None = None) -> RuleH
     # The title names the event a report is about: a rule that fires on it wins over an earlier one that
     # fires only on a passing mention in the lead, except a steering committee's meeting (LABELS.md rule 1).
     if hit and title and hit.label != "steering_committee":
-        return _first_hit(normalize(title), rules) or hit
-    return hit
+        hit = _first_hit(_for_rules(title), rules) or hit
+    return hit and RuleHit(hit.label, hit.rule, hit.evidence.replace(_NOT_A_STOP, "."))
 
 
 def _first_hit(head: str, rules: list[Rule]) -> RuleHit | None:
