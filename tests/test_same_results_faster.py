@@ -40,6 +40,37 @@ def test_a_rules_gate_never_turns_away_a_head_its_pattern_matches():
     assert fired > 100  # the heads exercise the rules, not only their gates
 
 
+def _articles():
+    """(title, text) of the seeds and the written training set (never the blind test)."""
+    pairs = [(a.title, a.text) for a in read_articles([ROOT / "seeds"]) if not a.error]
+    for path in sorted((ROOT / "data" / "train").glob("written_*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            item = json.loads(line)
+            pairs.append((item.get("title", ""), item.get("text", "")))
+    return pairs
+
+
+def test_the_event_readers_one_search_never_turns_away_an_article_with_a_meeting():
+    """find_event gives up when one search of the title and the early text finds no meeting word; reading
+    sentence by sentence, as it did before, finds the same events."""
+    from dvtopics.types import events
+
+    def sentence_by_sentence(title, text):
+        for where, sentence in events.sentences(title, text):
+            match = events._MEETING.search(sentence)
+            if match:
+                return events._event(sentence, match, where)
+        return None
+
+    pairs = _articles() + [("Tin vắn", "Giá vàng tăng. Có ai họp?"), ("", "Hội nghị! Tổng kết? năm"), ("", "")]
+    found = 0
+    for title, text in pairs:
+        expected = sentence_by_sentence(title, text)
+        assert events.find_event(title, text) == expected, title[:100]
+        found += expected is not None
+    assert found > 1000 and len(pairs) - found > 50  # both answers are exercised
+
+
 def test_counting_words_gives_scikit_learns_matrix():
     rng = random.Random(0)
     words = [f"w{i}" for i in range(60)] + ["công_tác", "dân_vận", "sơ_kết"]

@@ -58,15 +58,12 @@ def count_words(vectorizer, raw_documents):
         if preprocess is not None:
             doc = preprocess(doc)
         tokens = tokenize(doc)
-        counts = {}
-        for token, n in Counter(tokens).items():
-            column = vocabulary.get(token)
-            if column is not None:
-                counts[column] = n
-        for pair, n in Counter(zip(tokens, tokens[1:])).items():
-            column = pairs.get(pair)
-            if column is not None:
-                counts[column] = n
+        # column -> count, looked up and built in C: the words and pairs outside the vocabulary all land on
+        # the key None, dropped after (a word's and a pair's columns never coincide)
+        words, neighbours = Counter(tokens), Counter(zip(tokens, tokens[1:]))
+        counts = dict(zip(map(vocabulary.get, words), words.values()))
+        counts.update(zip(map(pairs.get, neighbours), neighbours.values()))
+        counts.pop(None, None)
         j_indices.extend(counts.keys())
         values.extend(counts.values())
         indptr.append(len(j_indices))
