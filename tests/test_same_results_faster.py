@@ -16,14 +16,19 @@ from dvtopics.types.wordcounts import count_words
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _heads():
-    """Titles and leads the rules must read: the seeds and the written training set (never the blind test)."""
-    heads = [head_of(a.title, a.text) for a in read_articles([ROOT / "seeds"]) if not a.error]
+def _articles():
+    """(title, text) of the seeds and the written training set (never the blind test)."""
+    pairs = [(a.title, a.text) for a in read_articles([ROOT / "seeds"]) if not a.error]
     for path in sorted((ROOT / "data" / "train").glob("written_*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             item = json.loads(line)
-            heads.append(head_of(item.get("title", ""), item.get("text", "")))
-    return heads
+            pairs.append((item.get("title", ""), item.get("text", "")))
+    return pairs
+
+
+def _heads():
+    """Titles and leads the rules must read."""
+    return [head_of(title, text) for title, text in _articles()]
 
 
 def test_a_rules_gate_never_turns_away_a_head_its_pattern_matches():
@@ -38,16 +43,6 @@ def test_a_rules_gate_never_turns_away_a_head_its_pattern_matches():
                 assert rule.gate.search(head), (rule.name, head[:120])
                 assert rule.search(head, {}) is not None
     assert fired > 100  # the heads exercise the rules, not only their gates
-
-
-def _articles():
-    """(title, text) of the seeds and the written training set (never the blind test)."""
-    pairs = [(a.title, a.text) for a in read_articles([ROOT / "seeds"]) if not a.error]
-    for path in sorted((ROOT / "data" / "train").glob("written_*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            item = json.loads(line)
-            pairs.append((item.get("title", ""), item.get("text", "")))
-    return pairs
 
 
 def test_the_event_readers_one_search_never_turns_away_an_article_with_a_meeting():
