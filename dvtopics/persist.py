@@ -5,10 +5,10 @@ what the model is (task, labels, parameters), what it learned from (data
 description and hash), how good it is (metrics), what made it (package
 versions) and the SHA-256 of the model file.
 
-The model is a gzipped pickle (protocol 5), read by Python's C unpickler: 0.04 s
-for the shipped classifier, where joblib's unpickler, written in Python, took
-0.33 s in every process that labels. Models saved before as `model.joblib`
-(joblib, which the card's "file" names) still load, through joblib.
+The model is a gzipped pickle (protocol 5), read by Python's C unpickler:
+joblib's unpickler is written in Python and took three to four times as long in
+every process that labels (benchmarks/RESULTS.md). Models saved before as
+`model.joblib` (the card's "file" names it) still load, through joblib.
 
 Security: a pickle (joblib's files too) can run arbitrary code when loaded. Load only
 models you made or got from someone you trust. `load_model` checks the file's

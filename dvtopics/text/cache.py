@@ -56,7 +56,7 @@ class SegmentCache:
         self._db = sqlite3.connect(self.path, timeout=_LOCK_TIMEOUT)
         _retry_while_locked(lambda: self._db.execute("PRAGMA journal_mode=WAL"))
         # A cache need not survive a power cut: with WAL, NORMAL never corrupts the file, it may only lose the
-        # last writes (redone on the next run), and a write no longer waits for the disk (5 ms each)
+        # last writes (redone on the next run), and a write no longer waits for the disk
         self._db.execute("PRAGMA synchronous=NORMAL")
         _retry_while_locked(lambda: self._db.execute(
             "CREATE TABLE IF NOT EXISTS segments (key TEXT PRIMARY KEY, value TEXT, checksum TEXT)"))
