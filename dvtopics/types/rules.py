@@ -164,7 +164,7 @@ class RuleHit:
     evidence: str  # the matched words
 
 
-# A dot between two letters or digits ("TP.HCM", "Ban Chỉ đạo PCLB T.Ư đã họp", "16.000") ends no sentence, but
+# A dot between two letters or digits ("TP.HCM", "Ban Chỉ đạo PCTT T.Ư đã họp", "16.000") ends no sentence, but
 # the rules' windows ([^.;\n]) stop at every dot: the rules read it as this character, and cues show the dot.
 _INNER_DOT = re.compile(r"(?<=\w)\.(?=\w)")
 _NOT_A_STOP = "\u2024"  # ONE DOT LEADER
