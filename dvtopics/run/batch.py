@@ -161,7 +161,7 @@ class Labeller:
     # what loading a classifier and its first batch import: worth importing once in the fork server
     # (map_ordered) rather than in each worker
     preload = ("dvtopics.types.model", "dvtopics.types.wordcounts", "dvtopics.persist", "dvtopics.parallel",
-               "dvtopics.text.pyvi_fast", "importlib.metadata", "tqdm", "sklearn.pipeline",
+               "dvtopics.text.pyvi_fast", "importlib.metadata", "sklearn.pipeline",
                "sklearn.feature_extraction.text", "sklearn.linear_model", "sklearn.svm", "sklearn.calibration",
                "sklearn.naive_bayes")
 

@@ -118,17 +118,20 @@ def segment_articles(articles: Iterable, n_jobs: int = 1, cache: SegmentCache | 
 
 def _run_chunks(chunks, n_jobs: int, progress: bool):
     """Yield (keys, segmented texts) per chunk, in parallel when asked, as they finish."""
-    from tqdm import tqdm
-
     from ..parallel import map_ordered
 
-    bar = tqdm(total=sum(len(c) for c in chunks), unit="doc", disable=not progress or not chunks)
     outputs = map_ordered(_segment_chunk, ([t for _, t in c] for c in chunks), n_jobs if len(chunks) > 1 else 1,
                           preload=["dvtopics.text.pyvi_fast"])
-    for chunk, segmented in zip(chunks, outputs):
-        bar.update(len(chunk))
-        yield [k for k, _ in chunk], segmented
-    bar.close()
+    if not (progress and chunks):  # tqdm is imported only for a bar: a labelling worker never shows one
+        for chunk, segmented in zip(chunks, outputs):
+            yield [k for k, _ in chunk], segmented
+        return
+    from tqdm import tqdm
+
+    with tqdm(total=sum(len(c) for c in chunks), unit="doc") as bar:
+        for chunk, segmented in zip(chunks, outputs):
+            bar.update(len(chunk))
+            yield [k for k, _ in chunk], segmented
 
 
 def tokens(segmented: str) -> list[str]:

@@ -11,5 +11,9 @@ SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+")
 SENTENCE_OR_LINE_BREAK = re.compile(r"(?<=[.!?;])\s+|\n+")
 # Segmented text keeps punctuation as tokens (" . "): the classifier's event view (types/features.py).
 SEGMENTED_SENTENCE_BREAK = re.compile(r" [.?!] |\n")
+# A dot between two letters or digits ("TP.HCM", "T.Ư", "16.000"): it ends no sentence (the breaks above need
+# a space after it). The cue rules, whose windows ([^.;\n]) stop at every dot, mask it first (types/rules.py).
+# Part of the rules fingerprint.
+INNER_DOT = re.compile(r"(?<=\w)\.(?=\w)")
 # The last characters of a line that reads as a sentence, not as a caption or a headline (text/furniture.py).
 SENTENCE_ENDINGS = (".", "!", "?", '"', ":", ";")

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from . import events
 from ..text.normalise import normalize
+from ..text.sentences import INNER_DOT
 from .vocabulary import COMMITTEE, MEETING, REVIEW
 
 LEAD_CHARS = 600  # the title and the lead; the body only mentions things in passing
@@ -153,7 +154,7 @@ def rules_fingerprint(rules: list[Rule] | None = None) -> str:
     """A short hash of the rules (names, labels, patterns) and of the event reader's patterns: a model learns
     from what they say, so its card records the fingerprint it was trained with and loading compares it."""
     parts = [f"{r.name}\t{r.label}\t{r.pattern.pattern}" for r in (RULES if rules is None else rules)]
-    parts += [pattern.pattern for pattern in events.PATTERNS] + [_INNER_DOT.pattern]
+    parts += [pattern.pattern for pattern in events.PATTERNS] + [INNER_DOT.pattern]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
 
 
@@ -164,14 +165,13 @@ class RuleHit:
     evidence: str  # the matched words
 
 
-# A dot between two letters or digits ("TP.HCM", "Ban Chỉ đạo PCTT T.Ư đã họp", "16.000") ends no sentence, but
-# the rules' windows ([^.;\n]) stop at every dot: the rules read it as this character, and cues show the dot.
-_INNER_DOT = re.compile(r"(?<=\w)\.(?=\w)")
+# The rules' windows ([^.;\n]) stop at every dot; a dot inside a word ("Ban Chỉ đạo PCTT T.Ư đã họp") ends no
+# sentence, so the rules read it as this character, and cues show the dot again.
 _NOT_A_STOP = "\u2024"  # ONE DOT LEADER
 
 
 def _for_rules(text: str) -> str:
-    return _INNER_DOT.sub(_NOT_A_STOP, normalize(text))
+    return INNER_DOT.sub(_NOT_A_STOP, normalize(text))
 
 
 def head_of(title: str, text: str) -> str:
