@@ -44,3 +44,12 @@ def test_features_say_where_and_what_or_that_there_is_none():
     lead = "Tham dự có lãnh đạo các sở. " + "Năm qua có nhiều chuyển biến. " * 25 + "Hội nghị tổng kết năm 2015."
     body = event_features("Tăng cường phối hợp", lead)  # named only in the body: tokens of their own
     assert "__ev_at_body" in body and all(token.endswith("_at_body") for token in body)
+
+
+def test_a_dot_inside_a_word_does_not_end_the_events_reading():
+    """The next-tasks window and the review lookahead stop at a full stop; "TP.HCM" or "16.000" are not one."""
+    event = find_event("", "Ngày 5/7, UBND TP.HCM tổ chức hội nghị triển khai nhiệm vụ của TP.HCM năm 2016.")
+    assert event.next_tasks == "year" and event.holder == "UBND TP.HCM"
+    assert "TP.HCM năm 2016" in event.phrase  # shown as written
+    review = find_event("", "Huyện đã tổng kết 1.200 mô hình công tác dân vận khéo.")
+    assert review is not None and review.kind == "tổng kết"

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from ..text.normalise import normalize
-from ..text.sentences import SENTENCE_OR_LINE_BREAK
+from ..text.sentences import INNER_DOT, SENTENCE_OR_LINE_BREAK, mask_inner_dots, unmask_inner_dots
 from .vocabulary import EVENT_COMMITTEE, EVENT_MEETING
 
 LEAD_CHARS = 600  # as the rules: the title and the lead say what a report is about
@@ -55,7 +55,8 @@ _HOLDER = re.compile(r"((?:Ban|Ủy ban|UBND|HĐND|Sở|Hội|Đoàn|Công an|T�
 _COMMITTEE_NAME = re.compile(r"\b((?:Ban Chỉ đạo|Ủy ban Chỉ đạo|BCĐ|Ban Chỉ huy)(?: [^\s,.;:]+){0,6})")
 
 
-PATTERNS = [_SENTENCES, _MEETING, _COMMITTEE, _NEXT_TASKS, _HOLDER, _COMMITTEE_NAME] + [p for _, p in _PERIOD_PATTERNS]
+PATTERNS = ([_SENTENCES, _MEETING, _COMMITTEE, _NEXT_TASKS, _HOLDER, _COMMITTEE_NAME, INNER_DOT]
+            + [p for _, p in _PERIOD_PATTERNS])
 
 
 @dataclass(frozen=True)
@@ -99,16 +100,18 @@ NO_EVENT_FEATURES = ["__ev_none"]
 
 
 def _title_and_text(title: str, text: str) -> tuple[str, str]:
-    """Normalised title, and the text after it when the text repeats it."""
-    text = normalize(text)
-    title = normalize(title).strip()
+    """Normalised title, and the text after it when the text repeats it; dots inside words masked, since the
+    windows of `_NEXT_TASKS` and `EVENT_MEETING` stop at every dot ("nhiệm vụ của TP.HCM năm 2016")."""
+    text = mask_inner_dots(normalize(text))
+    title = mask_inner_dots(normalize(title).strip())
     if title and text.lstrip().startswith(title):
         text = text.lstrip()[len(title):]
     return title, text
 
 
 def sentences(title: str, text: str) -> list[tuple[str, str]]:
-    """(where, sentence) for the title, the lead and the early body, in reading order."""
+    """(where, sentence) for the title, the lead and the early body, in reading order, as the reader reads
+    them (dots inside words masked)."""
     return _sentences(*_title_and_text(title, text))
 
 
@@ -150,7 +153,8 @@ def _event(sentence: str, match: re.Match, where: str) -> Event:
     # "Hội nghị Ban Chỉ đạo …", "Ban Chỉ đạo … họp khẩn": the committee stands next to its meeting word.
     committee = bool(_COMMITTEE.search(sentence[max(0, match.start() - 60):match.end() + 60])
                      or (holder and _COMMITTEE.search(holder)))
-    return Event(phrase, where, match.group(0).lower(), period, next_tasks, holder, committee)
+    return Event(unmask_inner_dots(phrase), where, match.group(0).lower(), period, next_tasks,
+                 holder and unmask_inner_dots(holder), committee)
 
 
 def _holder(sentence: str, match: re.Match) -> str | None:

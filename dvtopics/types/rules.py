@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from . import events
 from ..text.normalise import normalize
-from ..text.sentences import INNER_DOT
+from ..text.sentences import INNER_DOT, mask_inner_dots, unmask_inner_dots
 from .vocabulary import COMMITTEE, MEETING, REVIEW
 
 LEAD_CHARS = 600  # the title and the lead; the body only mentions things in passing
@@ -165,13 +165,10 @@ class RuleHit:
     evidence: str  # the matched words
 
 
-# The rules' windows ([^.;\n]) stop at every dot; a dot inside a word ("Ban Chỉ đạo PCTT T.Ư đã họp") ends no
-# sentence, so the rules read it as this character, and cues show the dot again.
-_NOT_A_STOP = "\u2024"  # ONE DOT LEADER
-
-
 def _for_rules(text: str) -> str:
-    return INNER_DOT.sub(_NOT_A_STOP, normalize(text))
+    # the rules' windows ([^.;\n]) stop at every dot; a dot inside a word ("Ban Chỉ đạo PCTT T.Ư đã họp") ends no
+    # sentence, so the rules read it masked, and cues show it again
+    return mask_inner_dots(normalize(text))
 
 
 def head_of(title: str, text: str) -> str:
@@ -197,7 +194,7 @@ def apply_rules(title: str, text: str, rules: list[Rule] | None = None) -> RuleH
     # fires only on a passing mention in the lead, except a steering committee's meeting (LABELS.md rule 1).
     if hit and title and hit.label != "steering_committee":
         hit = _first_hit(_for_rules(title), rules) or hit
-    return hit and RuleHit(hit.label, hit.rule, hit.evidence.replace(_NOT_A_STOP, "."))
+    return hit and RuleHit(hit.label, hit.rule, unmask_inner_dots(hit.evidence))
 
 
 def _first_hit(head: str, rules: list[Rule]) -> RuleHit | None:
