@@ -121,14 +121,57 @@ def against_rules(predicted: dict, labels: list[str], by_rule: list[str]) -> str
             f"{sum(by_rule[i] == predicted[i] for i in wrong)} are the rule's own")
 
 
-def fit_predict(options, documents, labels, train, test, classifier, also=None):
-    """Predictions for `test` (and, when `also` maps indices to other documents, for those too)."""
-    pipeline = make_pipeline(classifier, **options)
+def fit_predict(options, documents, labels, train, test, classifier, also=None, make=make_pipeline):
+    """Predictions for `test` (and, when `also` maps indices to other documents, for those too); `make`
+    builds the pipeline from the classifier's name and the options."""
+    pipeline = make(classifier, **options)
     pipeline.fit([documents[i] for i in train], [labels[i] for i in train])
     predicted = list(pipeline.predict([documents[i] for i in test]))
     if also is None:
         return predicted
     return predicted, list(pipeline.predict([also[i] for i in test]))
+
+
+def run_variant(data, setup: Setup, folds, name: str, with_written: bool, options: dict, classifier: str,
+                make=make_pipeline) -> None:
+    """Print one variant's rows: hand CV, lead only, balanced, each writer held out (with the written set),
+    where no rule fires, how far it follows its rules, per class. `make` builds each fold's pipeline."""
+    documents, labels, hand, weak, extra = setup.documents, setup.labels, setup.hand, setup.weak, setup.extra
+    lead_documents, hits, writer, writers = setup.lead_documents, setup.hits, setup.writer, setup.writers
+    base = weak + (extra if with_written else [])
+    predicted, on_leads = {}, {}
+    for train_part, test_part in folds:
+        test = [hand[i] for i in test_part]
+        full, short = fit_predict(options, documents, data.labels, base + [hand[i] for i in train_part], test,
+                                  classifier, also=lead_documents, make=make)
+        predicted.update(zip(test, full))
+        on_leads.update(zip(test, short))
+    cv = scores([data.labels[i] for i in predicted], list(predicted.values()), labels)
+    cv_leads = scores([data.labels[i] for i in on_leads], list(on_leads.values()), labels)
+    silent = [i for i in predicted if not hits[i]]
+    found = [i for i in silent if predicted[i] != "other"]
+    balanced = balanced_macro_f1([data.labels[i] for i in on_leads], list(on_leads.values()))
+    line = f"{name:<40} hand {fmt(cv)}  lead only {fmt(cv_leads)} balanced {balanced:.3f}"
+    if with_written:
+        for w in writers:
+            test = [i for i in extra if writer[i] == w]
+            train = weak + hand + [i for i in extra if writer[i] != w]
+            guess = fit_predict(options, documents, data.labels, train, test, classifier, make=make)
+            line += f"  {w} {fmt(scores([data.labels[i] for i in test], guess, labels))}"
+    line += (f"  no rule: {len(found)} named, {sum(predicted[i] == data.labels[i] for i in found)} right"
+             f" (of {sum(data.labels[i] != 'other' for i in silent)} positives)")
+    print(line, flush=True)
+    print(f"{'':<40} {against_rules(predicted, data.labels, setup.by_rule)}", flush=True)
+    per_class = "  ".join(f"{label} {cv['per_class'][label]['f1']:.3f}" for label in labels)
+    print(f"{'':<40} per class (hand CV): {per_class}", flush=True)
+
+
+def folds_of(data, setup: Setup, fold_seed: int = 0) -> list:
+    """The 5 stratified folds of the hand labels that every variant is scored on."""
+    from sklearn.model_selection import StratifiedKFold
+
+    return list(StratifiedKFold(5, shuffle=True, random_state=fold_seed).split(
+        setup.hand, [data.labels[i] for i in setup.hand]))
 
 
 def main() -> None:
@@ -140,39 +183,11 @@ def main() -> None:
     chosen = [VARIANTS[int(n) - 1] for n in args.only.split(",")] if args.only else VARIANTS
     data = shipped_training_data()
     setup = prepare(data, SegmentCache(args.cache_dir))
-    documents, labels, hand, weak, extra = setup.documents, setup.labels, setup.hand, setup.weak, setup.extra
-    lead_documents, hits, writer, writers = setup.lead_documents, setup.hits, setup.writer, setup.writers
-    print(f"hand {len(hand)}, weak {len(weak)}, written {len(extra)} ({', '.join(writers)})")
+    print(f"hand {len(setup.hand)}, weak {len(setup.weak)}, written {len(setup.extra)} ({', '.join(setup.writers)})")
     print(rules_row(data, setup, 40))
-    from sklearn.model_selection import StratifiedKFold
-    folds = list(StratifiedKFold(5, shuffle=True, random_state=0).split(hand, [data.labels[i] for i in hand]))
+    folds = folds_of(data, setup)
     for name, with_written, options in chosen:
-        base = weak + (extra if with_written else [])
-        predicted, on_leads = {}, {}
-        for train_part, test_part in folds:
-            test = [hand[i] for i in test_part]
-            full, short = fit_predict(options, documents, data.labels, base + [hand[i] for i in train_part], test,
-                                      args.classifier, also=lead_documents)
-            predicted.update(zip(test, full))
-            on_leads.update(zip(test, short))
-        cv = scores([data.labels[i] for i in predicted], list(predicted.values()), labels)
-        cv_leads = scores([data.labels[i] for i in on_leads], list(on_leads.values()), labels)
-        silent = [i for i in predicted if not hits[i]]
-        found = [i for i in silent if predicted[i] != "other"]
-        balanced = balanced_macro_f1([data.labels[i] for i in on_leads], list(on_leads.values()))
-        line = f"{name:<40} hand {fmt(cv)}  lead only {fmt(cv_leads)} balanced {balanced:.3f}"
-        if with_written:
-            for w in writers:
-                test = [i for i in extra if writer[i] == w]
-                train = weak + hand + [i for i in extra if writer[i] != w]
-                guess = fit_predict(options, documents, data.labels, train, test, args.classifier)
-                line += f"  {w} {fmt(scores([data.labels[i] for i in test], guess, labels))}"
-        line += (f"  no rule: {len(found)} named, {sum(predicted[i] == data.labels[i] for i in found)} right"
-                 f" (of {sum(data.labels[i] != 'other' for i in silent)} positives)")
-        print(line, flush=True)
-        print(f"{'':<40} {against_rules(predicted, data.labels, setup.by_rule)}", flush=True)
-        per_class = "  ".join(f"{label} {cv['per_class'][label]['f1']:.3f}" for label in labels)
-        print(f"{'':<40} per class (hand CV): {per_class}", flush=True)
+        run_variant(data, setup, folds, name, with_written, options, args.classifier)
 
 
 if __name__ == "__main__":
