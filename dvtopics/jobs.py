@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
 
-from .errors import DvtopicsError, InputError, TopicsError
+from .errors import DvtopicsError, InputError, TooManyTopics, TopicsError
 from .io.read import MAX_ARTICLE_BYTES, Article, FieldNames, read_articles
 from .text.cache import open_cache
 
@@ -47,11 +47,14 @@ class Segmented:
         return [a for a in self.articles if a.error]
 
 
-def read_segmented(reading: Reading, lower: bool = True, progress: bool | None = None) -> Segmented:
-    """Read the articles, keep the readable ones and segment them (through the cache, closed after)."""
+def read_segmented(reading: Reading, lower: bool = True, progress: bool | None = None,
+                   check: Callable[[list[Article]], None] = lambda articles: None) -> Segmented:
+    """Read the articles, keep the readable ones and segment them (through the cache, closed after);
+    `check` sees the articles read before the segmenting starts, and may refuse them."""
     from .text.segment import segment_articles
 
     articles = list(reading.articles())
+    check(articles)
     with open_cache(reading.cache_dir, reading.use_cache) as cache:
         good, texts = segment_articles(articles, reading.n_jobs, cache, lower,
                                        len(articles) > 100 if progress is None else progress)
@@ -217,7 +220,7 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
     from .topics.summary import summarize, write_report
 
     types = read_labels(labels_file) if labels_file else None
-    data = read_segmented(reading)
+    data = read_segmented(reading, check=_check_k(n_topics, params.get("unit", "document")))
     model = TopicModel(n_topics=n_topics, **params)
     mixes = model.fit_transform(data.texts, n_jobs=reading.n_jobs)  # = fit, then transform: texts read once
     [measures] = topic_measures([model], ReferenceTokens(data.texts, model.unit))
@@ -226,6 +229,18 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
     card = save_model(model, out, topic_card(model, report.labels, measures, data.good, reading.paths))
     write_report(report, out)
     return TopicsFit(card, report.topics_json(), data)
+
+
+def _check_k(k: int, unit: str) -> Callable[[list[Article]], None]:
+    """A `read_segmented` check: K documents at least, known before the segmenting (paragraphs are counted
+    after it, by the model)."""
+    from .topics.model import too_many_topics
+
+    def check(articles):
+        readable = sum(1 for a in articles if not a.error)
+        if unit == "document" and k > readable:
+            raise too_many_topics(k, readable, unit)
+    return check
 
 
 @dataclass
@@ -274,7 +289,7 @@ def sweep_topics(reading: Reading, out: str, ks: Sequence[int], measures: Sequen
     rows (one per K) and the articles read."""
     from .topics.sweep import sweep, write_sweep
 
-    data = read_segmented(reading)
+    data = read_segmented(reading, check=_check_k(max(ks), params.get("unit", "document")))
     rows, _ = sweep(data.texts, ks, measures, seeds=seeds, **params)
     write_sweep(rows, out)
     return rows, data
@@ -444,13 +459,22 @@ def _topic_model(segmented: Sequence[str], topics_dir, n_topics, provenance: dic
         model, card = load_model(topics_dir, task="topics")
         provenance["topics_card"] = card
         return model, f"topic model {topics_dir}", model.transform(segmented)
-    k = n_topics or default_k(len(segmented))
+    asked = k = n_topics or default_k(len(segmented))
     unit = "paragraph" if len(segmented) < SMALL_CORPUS_ARTICLES else "document"
-    model = TopicModel(n_topics=k, unit=unit)
-    try:
-        mixes = model.fit_transform(segmented, n_jobs=n_jobs)  # = fit, then transform: the texts read once
-    except TopicsError as exc:
-        log.warning("no topics in the report: %s", exc)
-        return None, f"none: topics could not be fitted on these articles ({exc})", None
-    return (model, f"fitted on these {len(segmented)} articles: K = {k}, {ENGINE_NAMES[model.engine]} over {unit}s",
-            mixes)
+    while True:
+        model = TopicModel(n_topics=k, unit=unit)
+        try:
+            mixes = model.fit_transform(segmented, n_jobs=n_jobs)  # = fit, then transform: the texts read once
+            break
+        except TooManyTopics as exc:  # a report is a summary: fewer topics beat none
+            if exc.most < 2:
+                log.warning("no topics in the report: %s", exc)
+                return None, f"none: topics could not be fitted on these articles ({exc})", None
+            log.warning("K lowered from %d to %d in the report: these articles allow no more topics", k, exc.most)
+            k = exc.most
+        except TopicsError as exc:
+            log.warning("no topics in the report: %s", exc)
+            return None, f"none: topics could not be fitted on these articles ({exc})", None
+    lowered = f" (lowered from {asked}: these articles allow no more)" if k != asked else ""
+    return (model, f"fitted on these {len(segmented)} articles: K = {k}{lowered}, {ENGINE_NAMES[model.engine]} "
+                   f"over {unit}s", mixes)

@@ -210,6 +210,17 @@ def test_cli_report_fits_topics_on_the_articles_when_none_are_given(tmp_path, se
     assert "topics" in load_workbook(xlsx).sheetnames
 
 
+def test_cli_report_lowers_a_k_the_articles_cannot_hold_with_a_note(tmp_path, seeds_dir, fake_classifier, caplog):
+    from dvtopics.cli import cli
+
+    out = tmp_path / "r.html"
+    result = CliRunner().invoke(cli, ["report", str(seeds_dir), "--out", str(out), "--k", "50"])
+    assert result.exit_code == 0, result.output
+    assert "K lowered from 50 to" in caplog.text
+    html = out.read_text(encoding="utf-8")
+    assert 'id="no-topics"' not in html and "lowered from 50" in html
+
+
 def test_long_spans_are_charted_by_year_but_tabled_by_month(tmp_path):
     from dvtopics.report.html import monthly_counts, period_for
 

@@ -244,6 +244,33 @@ def test_bad_parameters_raise_library_errors(texts):
         TopicModel(n_topics=2).fit(["của và là , 2022"])
 
 
+@pytest.mark.parametrize("engine", list(ENGINES))
+def test_more_topics_than_documents_is_a_library_error_for_every_engine(texts, engine):
+    from dvtopics.errors import TooManyTopics
+
+    few = texts[::10]  # 6 texts, two of each theme
+    with pytest.raises(TooManyTopics, match="K = 7 topics but only 6 documents") as caught:
+        fitted(few, n_topics=7, **engine_params(engine))
+    assert caught.value.most == 6
+    with pytest.raises(TooManyTopics, match="K = 13 topics but only 12 paragraphs"):
+        fitted(few, n_topics=13, unit="paragraph", **engine_params(engine))
+    with pytest.raises(TooManyTopics, match="K = 7"):  # the sweep checks its largest K before any fit
+        sweep(few, [2, 7], no_below=2, no_above=0.9, phrases=False, **engine_params(engine))
+
+
+@pytest.mark.parametrize("args", [["fit", "--k", "6"], ["fit", "--k", "50", "--engine", "nmf"],
+                                  ["fit", "--k", "6", "--engine", "sklearn"], ["sweep", "--k", "4,6"]])
+def test_cli_refuses_more_topics_than_articles_in_one_line(args, tmp_path, monkeypatch):
+    def segment(*args, **kwargs):
+        raise AssertionError("segmented before K was checked")
+
+    monkeypatch.setattr("dvtopics.text.segment.segment_articles", segment)
+    result = CliRunner().invoke(cli, ["topics", args[0], "seeds", "--out", str(tmp_path / "t"), *args[1:]])
+    assert result.exit_code == 2
+    assert f"K = {args[2].split(',')[-1]} topics but only 5 documents" in result.output
+    assert len(result.output.strip().splitlines()) == 1 and not (tmp_path / "t").exists()
+
+
 def test_summarize_gives_shares_over_time_and_by_type(texts):
     model = fitted(texts)
     _, themes = made_up_texts()
