@@ -96,8 +96,10 @@ def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifie
     """Train a classifier on the labelled articles (cross-validating `classifiers`), save it with its card
     into `out` and return the card. `on_data` sees the training data's summary before training starts."""
     from .persist import save_model
+    from .run.batch import check_folder
     from .types.training import collect, train as train_model
 
+    check_folder(out)
     extra = Reading(extra_paths, reading.fields, reading.max_bytes).articles() if extra_paths else ()
     data = collect(reading.articles(), gold_labels(label_files), weak_rules, weak_other, seed, extra)
     on_data(data.summary())
@@ -176,11 +178,16 @@ class Evaluation:
     errors: list[tuple[Article, str, dict]]  # (article, true label, predicted record), in input order
 
 
-def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), baseline: str | None = None) -> Evaluation:
-    """Score `model` (and `baseline`, when given) on the labelled articles."""
+def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), baseline: str | None = None,
+             plot: str | None = None) -> Evaluation:
+    """Score `model` (and `baseline`, when given) on the labelled articles; `plot`, the file the caller will
+    draw the confusion matrix in, is checked first."""
+    from .run.batch import check_output
     from .types.evaluate import changes, scores
     from .types.model import load_classifier
 
+    if plot:
+        check_output(plot, reading.paths)
     classifier = load_classifier(model)
     gold = gold_labels(label_files)
     articles = [a for a in reading.articles() if not a.error and (gold.get(a.id) if gold is not None else a.label)]
@@ -217,8 +224,10 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
     from .persist import save_model
     from .topics.measures import ReferenceTokens, topic_measures
     from .topics.model import TopicModel, topic_card
+    from .run.batch import check_folder
     from .topics.summary import summarize, write_report
 
+    check_folder(out)
     types = read_labels(labels_file) if labels_file else None
     data = read_segmented(reading, check=_check_k(n_topics, params.get("unit", "document")))
     model = TopicModel(n_topics=n_topics, **params)
@@ -287,8 +296,10 @@ def sweep_topics(reading: Reading, out: str, ks: Sequence[int], measures: Sequen
                  **params) -> tuple[list[dict], Segmented]:
     """Fit each K with each seed, measure the fits, and write sweep.csv and sweep.png into `out`; return the
     rows (one per K) and the articles read."""
+    from .run.batch import check_folder
     from .topics.sweep import sweep, write_sweep
 
+    check_folder(out)
     data = read_segmented(reading, check=_check_k(max(ks), params.get("unit", "document")))
     rows, _ = sweep(data.texts, ks, measures, seeds=seeds, **params)
     write_sweep(rows, out)

@@ -110,6 +110,27 @@ def test_an_output_that_cannot_be_written_is_one_line(corpus, tmp_path, monkeypa
     assert result.exit_code == 2 and "cannot write in" in result.output
 
 
+@pytest.mark.parametrize("command", [["train", "{corpus}", "--out", "{out}"],
+                                     ["topics", "fit", "{corpus}", "--k", "2", "--out", "{out}"],
+                                     ["topics", "sweep", "{corpus}", "--k", "2,3", "--out", "{out}"],
+                                     ["evaluate", "models/article-type", "{corpus}", "--plot", "{out}/cm.png"]])
+def test_an_output_folder_that_cannot_be_written_stops_the_job_before_its_work(command, corpus, tmp_path,
+                                                                               monkeypatch):
+    def work(*args, **kwargs):
+        raise AssertionError("the work started before the output was checked")
+
+    monkeypatch.setattr("dvtopics.text.segment.segment_articles", work)
+    monkeypatch.setattr("dvtopics.types.training.train", work)
+    monkeypatch.setattr("dvtopics.types.model.load_classifier", work)
+    (tmp_path / "a_file").write_text("x")
+    fill = lambda out: [a.format(corpus=corpus, out=out) for a in command]
+    result = run(*fill(tmp_path / "a_file" / "sub"))
+    assert result.exit_code == 2 and "cannot create its folder" in result.output, result.output
+    monkeypatch.setattr(os, "access", lambda path, mode: not mode & os.W_OK)  # a folder not ours, as non-root
+    result = run(*fill(tmp_path / "out"))
+    assert result.exit_code == 2 and "cannot write in" in result.output, result.output
+
+
 def _interrupted_run(articles_path, out):
     """A run killed after its first batch: the journal holds 5 articles and what the run read."""
     calls = []

@@ -89,7 +89,7 @@ def evaluate(model, paths, label_files, fmt, plot, show_errors, baseline, readin
     from ..types.evaluate import format_scores
 
     try:
-        evaluation = evaluate_job(reading, model, label_files, baseline)
+        evaluation = evaluate_job(reading, model, label_files, baseline, plot)
     except NoLabelledArticles as exc:
         raise click.UsageError(str(exc)) from None
     result, compared = evaluation.scores, evaluation.compared

@@ -61,15 +61,28 @@ def check_output(out: str | os.PathLike, inputs: Iterable[str | os.PathLike] = (
         path = Path(given)
         if out.resolve() == path.resolve() or (out.exists() and path.exists() and os.path.samefile(out, path)):
             raise DvtopicsError(f"{out}: the output is one of the inputs (or another output); write it elsewhere")
-    folder = out.parent
+    _check_writable(out, out.parent)
+    if out.is_dir():
+        raise DvtopicsError(f"{out}: a folder; name a file")
+    return out
+
+
+def _check_writable(out: Path, folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise DvtopicsError(f"{out}: cannot create its folder {folder} ({exc.strerror or exc})") from None
     if not os.access(folder, os.W_OK | os.X_OK):
         raise DvtopicsError(f"{out}: cannot write in {folder} (permission denied)")
-    if out.is_dir():
-        raise DvtopicsError(f"{out}: a folder; name a file")
+
+
+def check_folder(out: str | os.PathLike) -> Path:
+    """`check_output` for an output folder (a model, topic tables): made now, so a folder that cannot be
+    made or written stops the job before its long work, not after it."""
+    out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise DvtopicsError(f"{out}: a file; name a folder")
+    _check_writable(out, out)
     return out
 
 
