@@ -131,6 +131,22 @@ def test_an_output_folder_that_cannot_be_written_stops_the_job_before_its_work(c
     assert result.exit_code == 2 and "cannot write in" in result.output, result.output
 
 
+@pytest.mark.parametrize("command, job, resumable", [
+    (["label", "{corpus}", "--out", "{tmp}/l.jsonl"], "label", True),
+    (["segment", "{corpus}", "--out", "{tmp}/s.jsonl"], "segment", False),
+    (["topics", "fit", "{corpus}", "--out", "{tmp}/t"], "fit_topics", False),
+    (["report", "{corpus}", "--out", "{tmp}/r.html"], "report", False),
+])
+def test_ctrl_c_suggests_resume_only_where_the_command_has_it(command, job, resumable, corpus, tmp_path, monkeypatch):
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(f"dvtopics.jobs.{job}", interrupted)
+    result = run(*[a.format(corpus=corpus, tmp=tmp_path) for a in command])
+    assert result.exit_code == 130 and "Interrupted" in result.output
+    assert ("--resume" in result.output) == resumable
+
+
 def _interrupted_run(articles_path, out):
     """A run killed after its first batch: the journal holds 5 articles and what the run read."""
     calls = []

@@ -21,6 +21,7 @@ from ..errors import DvtopicsError
 
 EXIT_SOME_FAILED = 1
 EXIT_ERROR = 2
+RESUMABLE = "dvtopics.resumable"  # in ctx.meta: the running command can finish an interrupted run (--resume)
 
 
 class DvtopicsGroup(click.Group):
@@ -41,7 +42,8 @@ class DvtopicsGroup(click.Group):
             click.echo(f"Error: {where}{exc.strerror or exc}", err=True)
             ctx.exit(EXIT_ERROR)
         except KeyboardInterrupt:
-            click.echo("Interrupted: finished output is kept; rerun with --resume to go on.", err=True)
+            hint = "; rerun with --resume to go on" if ctx.meta.get(RESUMABLE) else ""
+            click.echo(f"Interrupted: finished output is kept{hint}.", err=True)
             ctx.exit(130)
 
 

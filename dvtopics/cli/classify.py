@@ -133,8 +133,10 @@ def label(paths, model, out, min_confidence, abstain, resume, batch_size, engine
     """Label the type of every article; write {id, label, confidence, cues, title, date} per article."""
     from tqdm import tqdm
 
+    from . import RESUMABLE
     from ..jobs import label as label_job
 
+    click.get_current_context().meta[RESUMABLE] = True
     with tqdm(unit="article", disable=None if out is not None else True, file=sys.stderr) as bar:
         counts = label_job(reading,
                            out, model, min_confidence, abstain, resume, batch_size, engine, scheduler, part_size,

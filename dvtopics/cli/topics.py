@@ -155,8 +155,10 @@ def show_cmd(directory, fmt, n_words):
 @reading_options()
 def assign_cmd(directory, paths, out, labels_file, resume, engine, scheduler, part_size, reading):
     """Give each article its main topic and topic mix with a fitted model."""
+    from . import RESUMABLE
     from ..jobs import assign_topics
 
+    click.get_current_context().meta[RESUMABLE] = engine == "dask"  # --resume finishes Dask's parts only
     assigned = assign_topics(reading,
                              directory, out, labels_file, engine, scheduler, part_size, resume)
     counts = assigned.counts
