@@ -270,3 +270,43 @@ def test_a_damaged_segmentation_cache_is_one_line(corpus, tmp_path):
     (tmp_path / "segments.sqlite").write_text("not a database")
     result = run("segment", corpus, "--out", tmp_path / "s.jsonl", "--cache-dir", tmp_path)
     assert result.exit_code == 2 and "segmentation cache is damaged" in result.output
+
+
+@pytest.fixture
+def cache_warning(monkeypatch, caplog):
+    from dvtopics.text.cache import SegmentCache
+
+    monkeypatch.setattr(SegmentCache, "_warned", False, raising=False)
+    return lambda: [r.getMessage() for r in caplog.records if "segmentation cache" in r.getMessage()]
+
+
+def test_a_cache_folder_that_is_a_file_is_skipped_with_one_warning(corpus, tmp_path, monkeypatch, cache_warning):
+    (tmp_path / "a_file").write_text("x")
+    monkeypatch.setenv("DVTOPICS_CACHE", str(tmp_path / "a_file"))
+    result = run("segment", corpus, "--out", tmp_path / "s.jsonl")
+    assert result.exit_code == 0 and (tmp_path / "s.jsonl").stat().st_size > 0
+    [warning] = cache_warning()
+    assert "is a file, not a folder" in warning and "delete" not in warning
+
+
+def test_a_cache_that_cannot_be_opened_or_written_is_skipped_not_called_damaged(corpus, tmp_path, monkeypatch,
+                                                                                  cache_warning):
+    import sqlite3
+
+    from dvtopics.text.cache import SegmentCache
+
+    cache = SegmentCache(tmp_path / "c")  # written once, then only readable: its writes fail
+    cache.put_many({"k": "v"})
+    cache.close()
+    cache._db = sqlite3.connect(f"file:{cache.path}?mode=ro", uri=True)
+    cache.put_many({"k2": "v2"})
+    assert cache.get_many(["k", "k2"]) == {} and len(cache_warning()) == 1  # the job goes on without it
+
+    def unable(*args, **kwargs):  # what a read-only --cache-dir gives
+        raise sqlite3.OperationalError("unable to open database file")
+
+    monkeypatch.setattr(sqlite3, "connect", unable)
+    monkeypatch.setattr(SegmentCache, "_warned", False, raising=False)
+    result = run("segment", corpus, "--out", tmp_path / "s.jsonl", "--cache-dir", tmp_path / "ro")
+    assert result.exit_code == 0 and "damaged" not in result.output
+    assert len(cache_warning()) == 2 and "unable to open" in cache_warning()[1]  # one more: this run's

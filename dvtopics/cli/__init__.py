@@ -33,7 +33,8 @@ class DvtopicsGroup(click.Group):
         except DvtopicsError as exc:
             click.echo(f"Error: {exc}", err=True)
             ctx.exit(EXIT_ERROR)
-        except sqlite3.DatabaseError as exc:  # only the segmentation cache is a database
+        except sqlite3.DatabaseError as exc:  # only the segmentation cache is a database; one it cannot open
+            # or write is skipped with a warning (text/cache.py), so this is a file that is not a database
             click.echo(f"Error: the segmentation cache is damaged ({exc}): delete segments.sqlite in its folder "
                        "(--cache-dir, $DVTOPICS_CACHE or ~/.cache/dvtopics), or add --no-cache", err=True)
             ctx.exit(EXIT_ERROR)
