@@ -147,7 +147,8 @@ def _label_here(reading: Reading, labeller, out: str | None, resume: bool, batch
         labeller.load()  # a broken model stops the run before any article is read
     if out is not None:
         return label_stream(reading.articles(), labeller, out, resume, batch_size, on_progress, reading.n_jobs,
-                            labeller.preload, inputs=input_fingerprint(reading.paths))
+                            labeller.preload, inputs=input_fingerprint(reading.paths),
+                            settings=_label_settings(reading, labeller))
     counts = Counter()
     for records in map_ordered(labeller, batches(reading.articles(), batch_size), reading.n_jobs,
                                preload=labeller.preload):
@@ -155,6 +156,17 @@ def _label_here(reading: Reading, labeller, out: str | None, resume: bool, batch
             counts[outcome(record)] += 1
             on_record(record)
     return counts
+
+
+def _label_settings(reading: Reading, labeller) -> dict:
+    """What makes a labelled row besides its article (`run.batch.SETTINGS`): a resume must have the same.
+    The model's head (`head_chars`), views and rules are in its file, so in its checksum."""
+    from .persist import read_card
+    from .types.model import DEFAULT_MODEL_DIR
+
+    return {"model_sha256": read_card(labeller.model_dir or DEFAULT_MODEL_DIR).get("sha256"),
+            "min_confidence": labeller.min_confidence, "abstain": labeller.abstain,
+            "fields": [reading.fields.text, reading.fields.id, reading.fields.label], "max_bytes": reading.max_bytes}
 
 
 def gold_labels(label_files: Sequence[str]) -> dict[str, str] | None:

@@ -90,6 +90,51 @@ def test_label_in_worker_processes_equals_one_process(model_dir, corpus, tmp_pat
     assert outputs[0] == outputs[1] and len(outputs[0].splitlines()) == 30
 
 
+def _interrupted_label_run(corpus, out, model_dir):
+    """`dvtopics label` stopped by Ctrl-C after its first batch of 4: a journal holds 4 articles."""
+    from dvtopics.jobs import Reading, label
+
+    def stop(n):
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        label(Reading([str(corpus)]), str(out), str(model_dir), batch_size=4, on_progress=stop)
+    assert (out.parent / (out.name + ".part.jsonl")).exists()
+
+
+@pytest.mark.parametrize("changed, said", [
+    (["--min-confidence", "0.9", "--abstain", "uncertain"], ["--min-confidence: 0.0 then, 0.9 now",
+                                                              '--abstain: "other" then, "uncertain" now']),
+    (["--model", "models/article-type"], ["the model (its checksum)"]),
+    (["--text-field", "body"], ["--text-field/--id-field/--label-field"]),
+])
+def test_a_resume_with_another_model_or_options_is_refused(model_dir, corpus, tmp_path, changed, said):
+    out = tmp_path / "labels.jsonl"
+    _interrupted_label_run(corpus, out, model_dir)
+    args = ["label", str(corpus), "--out", str(out), "--resume", "--model", str(model_dir), *changed]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2 and "cannot resume" in result.output and not out.exists()
+    assert all(words in result.output for words in said), result.output
+    result = CliRunner().invoke(cli, ["label", str(corpus), "--out", str(out), "--resume", "--model", str(model_dir)])
+    assert result.exit_code == 0, result.output  # the same settings finish it
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 30
+
+
+def test_a_journal_from_before_settings_were_recorded_still_resumes(model_dir, corpus, tmp_path, caplog):
+    out = tmp_path / "labels.jsonl"
+    _interrupted_label_run(corpus, out, model_dir)
+    journal = tmp_path / "labels.jsonl.part.jsonl"
+    lines = journal.read_text(encoding="utf-8").splitlines(keepends=True)
+    run = json.loads(lines[0])
+    del run["_run"]["settings"]
+    journal.write_text(json.dumps(run) + "\n" + "".join(lines[1:]), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["label", str(corpus), "--out", str(out), "--resume", "--model", str(model_dir),
+                                      "--min-confidence", "0.9"])
+    assert result.exit_code == 0, result.output
+    assert "does not record its model and options" in caplog.text
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 30
+
+
 def test_broken_model_in_workers_is_exit_2_and_leaves_no_journal(tmp_path, corpus):
     (tmp_path / "empty").mkdir()
     out = tmp_path / "o.jsonl"

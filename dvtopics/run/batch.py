@@ -40,7 +40,10 @@ log = logging.getLogger(__name__)
 
 OUTPUT_SUFFIXES = (".jsonl", ".csv", ".xlsx")
 POSITION = "_n"  # position of the article in the input stream: the resume key
-RUN = "_run"  # the journal's first line: {"_run": {"inputs": input_fingerprint(...)}}
+RUN = "_run"  # the journal's first line: {"_run": {"inputs": input_fingerprint(...), "settings": {...}}}
+# what `settings` may hold: what each is called on the command line, for the message of a refused resume
+SETTINGS = {"model_sha256": "the model (its checksum)", "min_confidence": "--min-confidence",
+            "abstain": "--abstain", "fields": "--text-field/--id-field/--label-field", "max_bytes": "--max-bytes"}
 
 try:
     import fcntl
@@ -211,14 +214,17 @@ def label_stream(
     n_jobs: int = 1,
     preload: Sequence[str] = (),
     inputs: dict | None = None,
+    settings: dict | None = None,
 ) -> Counter:
     """Label `articles` with `predict` (a batch of articles -> records) into `out`.
 
     With `n_jobs` > 1, `predict` runs in that many worker processes (see
     `map_ordered`, and `Labeller` for a `predict` and its `preload`).
     `inputs` (`input_fingerprint` of what `articles` reads) is recorded in the
-    journal, and a resume whose `inputs` differ is refused. Returns the count of
-    each label ("error" for articles that failed).
+    journal, and a resume whose `inputs` differ is refused; so is one whose
+    `settings` (what makes the rows: the model's checksum, the options, by the
+    names of `SETTINGS`) differ, so one output never mixes two runs' labels.
+    Returns the count of each label ("error" for articles that failed).
     """
     out = Path(out)
     if out.suffix.lower() not in OUTPUT_SUFFIXES:
@@ -232,7 +238,7 @@ def label_stream(
             raise DvtopicsError(f"{journal} holds an unfinished run: add --resume to finish it, or delete the file")
         done, run = read_journal(journal) if resume else (set(), None)
         if resume and journal.exists():
-            _check_same_input(journal, run, inputs)
+            _check_same_run(journal, run, inputs, settings)
         positioned = batches(((n, a) for n, a in enumerate(articles) if n not in done), batch_size)
         positions = deque()  # the positions stay here; only the articles go to the workers
 
@@ -246,8 +252,9 @@ def label_stream(
             for records in map_ordered(predict, to_label(), n_jobs, preload=preload):
                 if handle is None:
                     handle = open(journal, "a", encoding="utf-8")
-                    if inputs is not None and handle.tell() == 0:
-                        handle.write(json.dumps({RUN: {"inputs": inputs}}) + "\n")
+                    if (inputs is not None or settings is not None) and handle.tell() == 0:
+                        run = {"inputs": inputs, **({"settings": settings} if settings is not None else {})}
+                        handle.write(json.dumps({RUN: run}) + "\n")
                 batch = positions.popleft()
                 for n, record in zip(batch, records):
                     handle.write(json.dumps({POSITION: n, **record}, ensure_ascii=False) + "\n")
@@ -262,18 +269,38 @@ def label_stream(
         return finish(journal, out)
 
 
-def _check_same_input(journal: Path, run: dict | None, inputs: dict | None) -> None:
-    if inputs is None:
+def _check_same_run(journal: Path, run: dict | None, inputs: dict | None, settings: dict | None) -> None:
+    """Refuse a resume whose input or settings differ from the interrupted run's. A journal of an older
+    dvtopics that does not record them resumes, with a warning that they cannot be checked."""
+    if inputs is not None:
+        if run is None:
+            log.warning("%s does not record its input (an older run): cannot check it is the same", journal)
+        else:
+            before = run.get("inputs") or {}
+            if before != inputs:
+                how = (f"{before.get('files')} files then, {inputs['files']} now"
+                       if before.get("files") != inputs["files"] else "a file's size or time differs")
+                raise DvtopicsError(f"cannot resume: the input changed since the interrupted run ({how}); "
+                                    f"delete {journal} and run again without --resume")
+    if settings is None:
         return
-    if run is None:
-        log.warning("%s does not record its input (an older run): cannot check it is the same", journal)
+    before = (run or {}).get("settings")
+    if before is None:
+        log.warning("%s does not record its model and options (an older run): cannot check they are the same",
+                    journal)
         return
-    before = run.get("inputs") or {}
-    if before != inputs:
-        how = (f"{before.get('files')} files then, {inputs['files']} now" if before.get("files") != inputs["files"]
-               else "a file's size or time differs")
-        raise DvtopicsError(f"cannot resume: the input changed since the interrupted run ({how}); "
-                            f"delete {journal} and run again without --resume")
+    changed = [f"{SETTINGS.get(name, name)}: {_shown(before.get(name))} then, {_shown(settings.get(name))} now"
+               for name in sorted(set(before) | set(settings)) if before.get(name) != settings.get(name)]
+    if changed:
+        raise DvtopicsError(f"cannot resume: {'; '.join(changed)}; resume with the interrupted run's model and "
+                            f"options, or delete {journal} and run again without --resume")
+
+
+def _shown(value) -> str:
+    """A setting as a message shows it: a checksum by its first characters."""
+    if isinstance(value, str) and len(value) == 64:
+        return value[:12] + "…"
+    return json.dumps(value, ensure_ascii=False)
 
 
 def journal_records(journal: Path) -> Iterator[dict]:
