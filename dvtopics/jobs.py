@@ -183,6 +183,18 @@ class NoLabelledArticles(InputError):
     """Nothing to score: no readable article has a label."""
 
 
+def _check_ids_found(labels: dict[str, str], articles: Sequence[Article], option: str) -> None:
+    """Refuse labels none of whose ids is an article of the input; warn (one line) when some are not."""
+    ids = {a.id for a in articles}
+    missing = sum(1 for id_ in labels if id_ not in ids)
+    if missing == len(labels):
+        raise NoLabelledArticles(f"none of the {len(labels)} ids in {option} is an article of the input: "
+                                 "check that the labels file is this input's (ids as `dvtopics inspect` shows them)")
+    if missing:
+        log.warning("%d of the %d labelled ids in %s are not articles of the input: left out", missing, len(labels),
+                    option)
+
+
 @dataclass
 class Evaluation:
     scores: dict  # types.evaluate.scores: accuracy, macro_f1, per_class, n, labels, confusion
@@ -202,10 +214,13 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
         check_output(plot, reading.paths)
     classifier = load_classifier(model)
     gold = gold_labels(label_files)
-    articles = [a for a in reading.articles() if not a.error and (gold.get(a.id) if gold is not None else a.label)]
+    every = list(reading.articles())
+    if gold is not None:
+        _check_ids_found(gold, every, "--labels")
+    articles = [a for a in every if not a.error and (gold.get(a.id) if gold is not None else (a.label or "").strip())]
     if not articles:
         raise NoLabelledArticles("no labelled article found in the input")
-    truth = [gold[a.id] if gold is not None else a.label for a in articles]
+    truth = [gold[a.id] if gold is not None else a.label.strip() for a in articles]
     with open_cache(reading.cache_dir, reading.use_cache) as cache:
         records = classifier.predict(articles, cache=cache, n_jobs=reading.n_jobs, explain=False)
         predicted = [r["label"] for r in records]
@@ -241,7 +256,13 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
 
     check_folder(out)
     types = read_labels(labels_file) if labels_file else None
-    data = read_segmented(reading, check=_check_k(n_topics, params.get("unit", "document")))
+    k_fits = _check_k(n_topics, params.get("unit", "document"))
+
+    def check(articles):
+        k_fits(articles)
+        if types is not None:
+            _check_ids_found(types, articles, "--labels")
+    data = read_segmented(reading, check=check)
     model = TopicModel(n_topics=n_topics, **params)
     mixes = model.fit_transform(data.texts, n_jobs=reading.n_jobs)  # = fit, then transform: texts read once
     [measures] = topic_measures([model], ReferenceTokens(data.texts, model.unit))

@@ -271,6 +271,14 @@ def test_cli_refuses_more_topics_than_articles_in_one_line(args, tmp_path, monke
     assert len(result.output.strip().splitlines()) == 1
 
 
+def test_cli_fit_refuses_labels_of_none_of_its_articles(tmp_path):
+    labels = tmp_path / "l.csv"
+    labels.write_text("id,label\nsomething-else,other\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["topics", "fit", "seeds", "--k", "2", "--labels", str(labels),
+                                      "--out", str(tmp_path / "t")])
+    assert result.exit_code == 2 and "none of the 1 ids in --labels is an article of the input" in result.output
+
+
 def test_summarize_gives_shares_over_time_and_by_type(texts):
     model = fitted(texts)
     _, themes = made_up_texts()
