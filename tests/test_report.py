@@ -1,4 +1,5 @@
 import datetime as dt
+import json
 import re
 from html.parser import HTMLParser
 
@@ -185,6 +186,23 @@ def test_cli_report_on_seeds_writes_html_and_xlsx(tmp_path, seeds_dir, seed_expe
     assert "--no-topics" in html  # the command is recorded
     rows = list(load_workbook(xlsx)["articles"].iter_rows(values_only=True))
     assert len(rows) == 1 + len(seed_expectations)
+
+
+def test_cli_report_counts_one_article_in_the_singular_and_refuses_topics_with_no_topics(tmp_path, seeds_dir,
+                                                                                         fake_classifier):
+    from dvtopics.cli import cli
+
+    out = tmp_path / "r.html"
+    one = tmp_path / "one.jsonl"
+    text = (sorted(seeds_dir.glob("*.txt"))[0]).read_text(encoding="utf-8")
+    one.write_text(json.dumps({"id": "a", "text": text, "source": "baodaklak.vn"}, ensure_ascii=False) + "\n",
+                   encoding="utf-8")
+    result = CliRunner().invoke(cli, ["report", str(one), "--out", str(out), "--no-topics"])
+    assert result.exit_code == 0 and "1 article," in result.output
+    html = out.read_text(encoding="utf-8")
+    assert "</b>article given" in html and "</b>source<" in html
+    result = CliRunner().invoke(cli, ["report", str(one), "--out", str(out), "--no-topics", "--topics", str(tmp_path)])
+    assert result.exit_code == 2 and result.output.count("\n") == 1 and "--no-topics" in result.output
 
 
 def test_cli_report_exits_1_when_an_article_fails(tmp_path, seeds_dir, fake_classifier):

@@ -94,6 +94,25 @@ def test_report_refuses_one_file_for_both_outputs(corpus, tmp_path):
     assert result.exit_code == 2 and "another output" in result.output
 
 
+def test_one_article_is_counted_in_the_singular(tmp_path):
+    (tmp_path / "a.txt").write_text(made_up_articles(1)[0].raw, encoding="utf-8")
+    result = run("segment", tmp_path / "a.txt", "--out", tmp_path / "s.jsonl")
+    assert result.exit_code == 0 and "1 article segmented" in result.output
+
+
+def test_a_closed_pipe_ends_the_command_quietly(tmp_path):
+    import subprocess
+    import sys
+
+    many = write_jsonl(tmp_path / "many.jsonl", made_up_articles(300))  # far more than a pipe holds
+    command = [sys.executable, "-m", "dvtopics", "rules", str(many), "--all"]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        process.stdout.readline()
+        process.stdout.close()  # as `| head -1` does
+        errors = process.stderr.read().decode()
+    assert process.returncode == 141 and "Error" not in errors and "Exception" not in errors, errors
+
+
 def test_rules_exits_1_when_some_articles_could_not_be_read(tmp_path):
     (tmp_path / "a.txt").write_text("Tiêu đề\nBan Chỉ đạo họp phiên thường kỳ.", encoding="utf-8")
     (tmp_path / "b.txt").write_bytes(b"")

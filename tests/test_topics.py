@@ -372,9 +372,9 @@ def test_cli_sweep_reports_measures_per_k(tmp_path):
         for i, text in enumerate(texts):
             handle.write(json.dumps({"id": str(i), "text": text.replace("_", " ")}, ensure_ascii=False) + "\n")
     result = CliRunner().invoke(cli, ["topics", "sweep", str(tmp_path / "c.jsonl"), "--k", "2:4:2", "--no-phrases",
-                                      "--no-above", "0.9", "--out", str(tmp_path / "sweep")])
+                                      "--no-above", "0.9", "--out", str(tmp_path / "sweep") + "/"])
     assert result.exit_code == 0, result.output
-    assert "Suggested K:" in result.output
+    assert "Suggested K:" in result.output and "//" not in result.output
     lines = (tmp_path / "sweep" / "sweep.csv").read_text(encoding="utf-8-sig").splitlines()
     assert lines[0].startswith("k,seeds,npmi,npmi_sd,c_v,c_v_sd,diversity,diversity_sd,quality,quality_sd,stability")
     assert len(lines) == 3 and all(line.split(",")[1] == "3" for line in lines[1:])  # three seeds by default

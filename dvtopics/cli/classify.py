@@ -7,7 +7,8 @@ from collections import Counter
 
 import click
 
-from .options import AT_LEAST_ONE, AT_LEAST_ZERO, SEED, SHARE, engine_options, paths_argument, reading_options
+from .options import (AT_LEAST_ONE, AT_LEAST_ZERO, SEED, SHARE, engine_options, paths_argument, plural,
+                      reading_options)
 
 
 labels_option = click.option(
@@ -148,7 +149,7 @@ def label(paths, model, out, min_confidence, abstain, resume, batch_size, engine
 def _echo_counts(counts: Counter, out) -> None:
     """The run's summary line; exit 1 when some articles could not be read."""
     summary = ", ".join(f"{name}: {n}" for name, n in counts.most_common())
-    click.echo(f"{sum(counts.values())} articles ({summary})" + (f" -> {out}" if out else ""), err=True)
+    click.echo(f"{plural(sum(counts.values()), 'article')} ({summary})" + (f" -> {out}" if out else ""), err=True)
     sys.exit(1 if counts.get("error") else 0)
 
 
