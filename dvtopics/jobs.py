@@ -131,7 +131,8 @@ def label(reading: Reading, out: str | None, model: str | None = None, min_confi
         job = LabelJob(str(Path(model or DEFAULT_MODEL_DIR).resolve()), min_confidence, abstain, batch_size,
                        reading.cache_dir, reading.use_cache)
         return run_job(job, reading.paths, out, scheduler=scheduler, part_size=part_size, resume=resume,
-                       fields=reading.fields, max_bytes=reading.max_bytes, on_part=on_progress)
+                       fields=reading.fields, max_bytes=reading.max_bytes, on_part=on_progress,
+                       settings=_label_settings(reading, job))
     labeller = Labeller(model, min_confidence, abstain, reading.cache_dir, reading.use_cache)
     return _label_here(reading, labeller, out, resume, batch_size, on_progress, on_record)
 
@@ -158,7 +159,7 @@ def _label_here(reading: Reading, labeller, out: str | None, resume: bool, batch
     return counts
 
 
-def _label_settings(reading: Reading, labeller) -> dict:
+def _label_settings(reading: Reading, labeller) -> dict:  # labeller: a run.batch.Labeller, or Dask's LabelJob
     """What makes a labelled row besides its article (`run.batch.SETTINGS`): a resume must have the same.
     The model's head (`head_chars`), views and rules are in its file, so in its checksum."""
     from .persist import read_card

@@ -282,18 +282,23 @@ def _check_same_run(journal: Path, run: dict | None, inputs: dict | None, settin
                        if before.get("files") != inputs["files"] else "a file's size or time differs")
                 raise DvtopicsError(f"cannot resume: the input changed since the interrupted run ({how}); "
                                     f"delete {journal} and run again without --resume")
+    check_same_settings(journal, (run or {}).get("settings"), settings)
+
+
+def check_same_settings(where: Path, before: dict | None, settings: dict | None) -> None:
+    """Refuse to resume the run recorded in `where` (a journal, a Dask plan) with other `settings`, naming
+    what changed; a record from before settings were kept (`before` None) resumes with a warning."""
     if settings is None:
         return
-    before = (run or {}).get("settings")
     if before is None:
         log.warning("%s does not record its model and options (an older run): cannot check they are the same",
-                    journal)
+                    where)
         return
     changed = [f"{SETTINGS.get(name, name)}: {_shown(before.get(name))} then, {_shown(settings.get(name))} now"
                for name in sorted(set(before) | set(settings)) if before.get(name) != settings.get(name)]
     if changed:
         raise DvtopicsError(f"cannot resume: {'; '.join(changed)}; resume with the interrupted run's model and "
-                            f"options, or delete {journal} and run again without --resume")
+                            f"options, or delete {where} and run again without --resume")
 
 
 def _shown(value) -> str:
