@@ -66,9 +66,6 @@ _PHRASE_JOINER = "+"
 _WORD = re.compile(r"^[^\W\d_]{2,}(?:_[^\W\d_]+)*$|^[^\W\d_](?:_[^\W\d_]+)+$")
 
 
-# ---------------------------------------------------------------- stopwords
-
-@lru_cache(maxsize=1)
 def too_many_topics(k: int, n_units: int, unit: str) -> TooManyTopics:
     """The error of a K above the number of documents (or paragraphs) there are to model."""
     hint = "; lower --k, or model paragraphs (--unit paragraph)" if unit == "document" else "; lower --k"
@@ -76,6 +73,9 @@ def too_many_topics(k: int, n_units: int, unit: str) -> TooManyTopics:
                          f"model: K can be at most {n_units}{hint}", n_units)
 
 
+# ---------------------------------------------------------------- stopwords
+
+@lru_cache(maxsize=1)
 def default_stopwords() -> frozenset[str]:
     """The common Vietnamese stopword list (lower case, "_" inside words), shipped with dvtopics, TIME_WORDS and
     FURNITURE_WORDS."""
