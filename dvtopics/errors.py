@@ -25,3 +25,11 @@ class MissingExtraError(DvtopicsError):
 
 class TopicsError(DvtopicsError):
     """A topic model cannot be fitted or used as asked."""
+
+
+class TooManyTopics(TopicsError):
+    """K is more than the documents (or the words) a fit has: `most` is the largest K these texts allow."""
+
+    def __init__(self, message: str, most: int):
+        super().__init__(message)
+        self.most = most

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
 
-from .errors import DvtopicsError, InputError, TopicsError
+from .errors import DvtopicsError, InputError, TooManyTopics, TopicsError
 from .io.read import MAX_ARTICLE_BYTES, Article, FieldNames, read_articles
 from .text.cache import open_cache
 
@@ -47,11 +47,14 @@ class Segmented:
         return [a for a in self.articles if a.error]
 
 
-def read_segmented(reading: Reading, lower: bool = True, progress: bool | None = None) -> Segmented:
-    """Read the articles, keep the readable ones and segment them (through the cache, closed after)."""
+def read_segmented(reading: Reading, lower: bool = True, progress: bool | None = None,
+                   check: Callable[[list[Article]], None] = lambda articles: None) -> Segmented:
+    """Read the articles, keep the readable ones and segment them (through the cache, closed after);
+    `check` sees the articles read before the segmenting starts, and may refuse them."""
     from .text.segment import segment_articles
 
     articles = list(reading.articles())
+    check(articles)
     with open_cache(reading.cache_dir, reading.use_cache) as cache:
         good, texts = segment_articles(articles, reading.n_jobs, cache, lower,
                                        len(articles) > 100 if progress is None else progress)
@@ -93,8 +96,10 @@ def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifie
     """Train a classifier on the labelled articles (cross-validating `classifiers`), save it with its card
     into `out` and return the card. `on_data` sees the training data's summary before training starts."""
     from .persist import save_model
+    from .run.batch import check_folder
     from .types.training import collect, train as train_model
 
+    check_folder(out)
     extra = Reading(extra_paths, reading.fields, reading.max_bytes).articles() if extra_paths else ()
     data = collect(reading.articles(), gold_labels(label_files), weak_rules, weak_other, seed, extra)
     on_data(data.summary())
@@ -126,7 +131,8 @@ def label(reading: Reading, out: str | None, model: str | None = None, min_confi
         job = LabelJob(str(Path(model or DEFAULT_MODEL_DIR).resolve()), min_confidence, abstain, batch_size,
                        reading.cache_dir, reading.use_cache)
         return run_job(job, reading.paths, out, scheduler=scheduler, part_size=part_size, resume=resume,
-                       fields=reading.fields, max_bytes=reading.max_bytes, on_part=on_progress)
+                       fields=reading.fields, max_bytes=reading.max_bytes, on_part=on_progress,
+                       settings=_label_settings(reading, job))
     labeller = Labeller(model, min_confidence, abstain, reading.cache_dir, reading.use_cache)
     return _label_here(reading, labeller, out, resume, batch_size, on_progress, on_record)
 
@@ -142,7 +148,8 @@ def _label_here(reading: Reading, labeller, out: str | None, resume: bool, batch
         labeller.load()  # a broken model stops the run before any article is read
     if out is not None:
         return label_stream(reading.articles(), labeller, out, resume, batch_size, on_progress, reading.n_jobs,
-                            labeller.preload, inputs=input_fingerprint(reading.paths))
+                            labeller.preload, inputs=input_fingerprint(reading.paths),
+                            settings=_label_settings(reading, labeller))
     counts = Counter()
     for records in map_ordered(labeller, batches(reading.articles(), batch_size), reading.n_jobs,
                                preload=labeller.preload):
@@ -150,6 +157,17 @@ def _label_here(reading: Reading, labeller, out: str | None, resume: bool, batch
             counts[outcome(record)] += 1
             on_record(record)
     return counts
+
+
+def _label_settings(reading: Reading, labeller) -> dict:  # labeller: a run.batch.Labeller, or Dask's LabelJob
+    """What makes a labelled row besides its article (`run.batch.SETTINGS`): a resume must have the same.
+    The model's head (`head_chars`), views and rules are in its file, so in its checksum."""
+    from .persist import read_card
+    from .types.model import DEFAULT_MODEL_DIR
+
+    return {"model_sha256": read_card(labeller.model_dir or DEFAULT_MODEL_DIR).get("sha256"),
+            "min_confidence": labeller.min_confidence, "abstain": labeller.abstain,
+            "fields": [reading.fields.text, reading.fields.id, reading.fields.label], "max_bytes": reading.max_bytes}
 
 
 def gold_labels(label_files: Sequence[str]) -> dict[str, str] | None:
@@ -166,6 +184,18 @@ class NoLabelledArticles(InputError):
     """Nothing to score: no readable article has a label."""
 
 
+def _check_ids_found(labels: dict[str, str], articles: Sequence[Article], option: str) -> None:
+    """Refuse labels none of whose ids is an article of the input; warn (one line) when some are not."""
+    ids = {a.id for a in articles}
+    missing = sum(1 for id_ in labels if id_ not in ids)
+    if missing == len(labels):
+        raise NoLabelledArticles(f"none of the {len(labels)} ids in {option} is an article of the input: "
+                                 "check that the labels file is this input's (ids as `dvtopics inspect` shows them)")
+    if missing:
+        log.warning("%d of the %d labelled ids in %s are not articles of the input: left out", missing, len(labels),
+                    option)
+
+
 @dataclass
 class Evaluation:
     scores: dict  # types.evaluate.scores: accuracy, macro_f1, per_class, n, labels, confusion
@@ -173,17 +203,25 @@ class Evaluation:
     errors: list[tuple[Article, str, dict]]  # (article, true label, predicted record), in input order
 
 
-def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), baseline: str | None = None) -> Evaluation:
-    """Score `model` (and `baseline`, when given) on the labelled articles."""
+def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), baseline: str | None = None,
+             plot: str | None = None) -> Evaluation:
+    """Score `model` (and `baseline`, when given) on the labelled articles; `plot`, the file the caller will
+    draw the confusion matrix in, is checked first."""
+    from .run.batch import check_output
     from .types.evaluate import changes, scores
     from .types.model import load_classifier
 
+    if plot:
+        check_output(plot, reading.paths)
     classifier = load_classifier(model)
     gold = gold_labels(label_files)
-    articles = [a for a in reading.articles() if not a.error and (gold.get(a.id) if gold is not None else a.label)]
+    every = list(reading.articles())
+    if gold is not None:
+        _check_ids_found(gold, every, "--labels")
+    articles = [a for a in every if not a.error and (gold.get(a.id) if gold is not None else (a.label or "").strip())]
     if not articles:
         raise NoLabelledArticles("no labelled article found in the input")
-    truth = [gold[a.id] if gold is not None else a.label for a in articles]
+    truth = [gold[a.id] if gold is not None else a.label.strip() for a in articles]
     with open_cache(reading.cache_dir, reading.use_cache) as cache:
         records = classifier.predict(articles, cache=cache, n_jobs=reading.n_jobs, explain=False)
         predicted = [r["label"] for r in records]
@@ -214,10 +252,18 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
     from .persist import save_model
     from .topics.measures import ReferenceTokens, topic_measures
     from .topics.model import TopicModel, topic_card
+    from .run.batch import check_folder
     from .topics.summary import summarize, write_report
 
+    check_folder(out)
     types = read_labels(labels_file) if labels_file else None
-    data = read_segmented(reading)
+    k_fits = _check_k(n_topics, params.get("unit", "document"))
+
+    def check(articles):
+        k_fits(articles)
+        if types is not None:
+            _check_ids_found(types, articles, "--labels")
+    data = read_segmented(reading, check=check)
     model = TopicModel(n_topics=n_topics, **params)
     mixes = model.fit_transform(data.texts, n_jobs=reading.n_jobs)  # = fit, then transform: texts read once
     [measures] = topic_measures([model], ReferenceTokens(data.texts, model.unit))
@@ -226,6 +272,18 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
     card = save_model(model, out, topic_card(model, report.labels, measures, data.good, reading.paths))
     write_report(report, out)
     return TopicsFit(card, report.topics_json(), data)
+
+
+def _check_k(k: int, unit: str) -> Callable[[list[Article]], None]:
+    """A `read_segmented` check: K documents at least, known before the segmenting (paragraphs are counted
+    after it, by the model)."""
+    from .topics.model import too_many_topics
+
+    def check(articles):
+        readable = sum(1 for a in articles if not a.error)
+        if unit == "document" and k > readable:
+            raise too_many_topics(k, readable, unit)
+    return check
 
 
 @dataclass
@@ -272,9 +330,11 @@ def sweep_topics(reading: Reading, out: str, ks: Sequence[int], measures: Sequen
                  **params) -> tuple[list[dict], Segmented]:
     """Fit each K with each seed, measure the fits, and write sweep.csv and sweep.png into `out`; return the
     rows (one per K) and the articles read."""
+    from .run.batch import check_folder
     from .topics.sweep import sweep, write_sweep
 
-    data = read_segmented(reading)
+    check_folder(out)
+    data = read_segmented(reading, check=_check_k(max(ks), params.get("unit", "document")))
     rows, _ = sweep(data.texts, ks, measures, seeds=seeds, **params)
     write_sweep(rows, out)
     return rows, data
@@ -444,13 +504,22 @@ def _topic_model(segmented: Sequence[str], topics_dir, n_topics, provenance: dic
         model, card = load_model(topics_dir, task="topics")
         provenance["topics_card"] = card
         return model, f"topic model {topics_dir}", model.transform(segmented)
-    k = n_topics or default_k(len(segmented))
+    asked = k = n_topics or default_k(len(segmented))
     unit = "paragraph" if len(segmented) < SMALL_CORPUS_ARTICLES else "document"
-    model = TopicModel(n_topics=k, unit=unit)
-    try:
-        mixes = model.fit_transform(segmented, n_jobs=n_jobs)  # = fit, then transform: the texts read once
-    except TopicsError as exc:
-        log.warning("no topics in the report: %s", exc)
-        return None, f"none: topics could not be fitted on these articles ({exc})", None
-    return (model, f"fitted on these {len(segmented)} articles: K = {k}, {ENGINE_NAMES[model.engine]} over {unit}s",
-            mixes)
+    while True:
+        model = TopicModel(n_topics=k, unit=unit)
+        try:
+            mixes = model.fit_transform(segmented, n_jobs=n_jobs)  # = fit, then transform: the texts read once
+            break
+        except TooManyTopics as exc:  # a report is a summary: fewer topics beat none
+            if exc.most < 2:
+                log.warning("no topics in the report: %s", exc)
+                return None, f"none: topics could not be fitted on these articles ({exc})", None
+            log.warning("K lowered from %d to %d in the report: these articles allow no more topics", k, exc.most)
+            k = exc.most
+        except TopicsError as exc:
+            log.warning("no topics in the report: %s", exc)
+            return None, f"none: topics could not be fitted on these articles ({exc})", None
+    lowered = f" (lowered from {asked}: these articles allow no more)" if k != asked else ""
+    return (model, f"fitted on these {len(segmented)} articles: K = {k}{lowered}, {ENGINE_NAMES[model.engine]} "
+                   f"over {unit}s", mixes)

@@ -54,6 +54,53 @@ def test_train_records_its_views_and_rejects_unknown_ones(model_dir, corpus, tmp
     assert not (tmp_path / "bad").exists()
 
 
+def _relabelled(tmp_path, relabel):
+    """The made-up corpus with some labels changed by `relabel` (label -> label)."""
+    path = tmp_path / "relabelled.jsonl"
+    with open(path, "w", encoding="utf-8") as handle:
+        for article in made_up_articles(6):
+            handle.write(json.dumps({"id": article.id, "text": article.raw, "label": relabel(article.label)},
+                                    ensure_ascii=False) + "\n")
+    return path
+
+
+def test_labels_lose_their_spaces_and_a_misspelt_article_type_is_refused(tmp_path):
+    from dvtopics.io.read import read_articles
+    from dvtopics.types.training import collect
+
+    spaced = _relabelled(tmp_path, lambda label: label + " " if label == "other" else label)
+    data = collect(read_articles(spaced))
+    assert sorted(set(data.labels)) == sorted(a.label for a in made_up_articles(1))  # "other " is "other"
+    misspelt = _relabelled(tmp_path, lambda label: {"semi_annual_review": "Semi_Annual_Review",
+                                                    "other": "other "}.get(label, label))
+    result = CliRunner().invoke(cli, ["train", str(misspelt), "--out", str(tmp_path / "m")])
+    assert result.exit_code == 2 and "'Semi_Annual_Review' are not article types" in result.output
+    assert "semi_annual_review, quarterly_briefing, steering_committee, annual_review, other" in result.output
+    assert "'other '" not in result.output
+
+
+def test_evaluate_says_how_many_labelled_ids_it_did_not_find(model_dir, corpus, tmp_path, caplog):
+    labels = tmp_path / "partial.csv"
+    labels.write_text("id,label\nother-0,other\nnot-here,other\nnor-here,annual_review\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(corpus), "--labels", str(labels),
+                                      "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["n"] == 1
+    assert "2 of the 3 labelled ids in --labels are not articles of the input" in caplog.text
+    labels.write_text("id,label\nnot-here,other\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(corpus), "--labels", str(labels)])
+    assert result.exit_code == 2 and "none of the 1 ids in --labels" in result.output
+
+
+def test_an_id_with_two_labels_in_a_labels_file_is_refused(model_dir, corpus, tmp_path):
+    labels = tmp_path / "twice.csv"
+    labels.write_text("id,label\nother-0,other\nother-0,annual_review\nother-1,other \nother-1,other\n",
+                      encoding="utf-8")
+    result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(corpus), "--labels", str(labels)])
+    assert result.exit_code == 2 and "id 'other-0' has two labels" in result.output
+    assert "other-1" not in result.output  # the same label twice, but for its spaces, is no conflict
+
+
 def test_evaluate_json(model_dir, corpus, tmp_path):
     png = tmp_path / "cm.png"
     result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(corpus), "--format", "json", "--plot", str(png)])
@@ -88,6 +135,51 @@ def test_label_in_worker_processes_equals_one_process(model_dir, corpus, tmp_pat
         assert result.exit_code == 0, result.output
         assert result.stdout.splitlines() == outputs[-1].splitlines()
     assert outputs[0] == outputs[1] and len(outputs[0].splitlines()) == 30
+
+
+def _interrupted_label_run(corpus, out, model_dir):
+    """`dvtopics label` stopped by Ctrl-C after its first batch of 4: a journal holds 4 articles."""
+    from dvtopics.jobs import Reading, label
+
+    def stop(n):
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        label(Reading([str(corpus)]), str(out), str(model_dir), batch_size=4, on_progress=stop)
+    assert (out.parent / (out.name + ".part.jsonl")).exists()
+
+
+@pytest.mark.parametrize("changed, said", [
+    (["--min-confidence", "0.9", "--abstain", "uncertain"], ["--min-confidence: 0.0 then, 0.9 now",
+                                                              '--abstain: "other" then, "uncertain" now']),
+    (["--model", "models/article-type"], ["the model (its checksum)"]),
+    (["--text-field", "body"], ["--text-field/--id-field/--label-field"]),
+])
+def test_a_resume_with_another_model_or_options_is_refused(model_dir, corpus, tmp_path, changed, said):
+    out = tmp_path / "labels.jsonl"
+    _interrupted_label_run(corpus, out, model_dir)
+    args = ["label", str(corpus), "--out", str(out), "--resume", "--model", str(model_dir), *changed]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2 and "cannot resume" in result.output and not out.exists()
+    assert all(words in result.output for words in said), result.output
+    result = CliRunner().invoke(cli, ["label", str(corpus), "--out", str(out), "--resume", "--model", str(model_dir)])
+    assert result.exit_code == 0, result.output  # the same settings finish it
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 30
+
+
+def test_a_journal_from_before_settings_were_recorded_still_resumes(model_dir, corpus, tmp_path, caplog):
+    out = tmp_path / "labels.jsonl"
+    _interrupted_label_run(corpus, out, model_dir)
+    journal = tmp_path / "labels.jsonl.part.jsonl"
+    lines = journal.read_text(encoding="utf-8").splitlines(keepends=True)
+    run = json.loads(lines[0])
+    del run["_run"]["settings"]
+    journal.write_text(json.dumps(run) + "\n" + "".join(lines[1:]), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["label", str(corpus), "--out", str(out), "--resume", "--model", str(model_dir),
+                                      "--min-confidence", "0.9"])
+    assert result.exit_code == 0, result.output
+    assert "does not record its model and options" in caplog.text
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 30
 
 
 def test_broken_model_in_workers_is_exit_2_and_leaves_no_journal(tmp_path, corpus):

@@ -136,6 +136,9 @@ def test_unfinished_dask_run_needs_resume_and_finishes(inputs, model_dir, schedu
                                       "--resume"])
     os.utime(used[0], ns=(before.st_atime_ns, before.st_mtime_ns))
     assert result.exit_code == 2 and "changed" in result.output
+    result = CliRunner().invoke(cli, ["label", str(used[0]), "--model", str(model_dir), "--out", str(out), *args,
+                                      "--resume", "--min-confidence", "0.9"])
+    assert result.exit_code == 2 and "cannot resume: --min-confidence: 0.0 then, 0.9 now" in result.output
     _label(args + ["--resume"], used, model_dir, out, tmp_path / "c")
     assert _records(out) == expected
 

@@ -1,4 +1,5 @@
 import datetime as dt
+import json
 import re
 from html.parser import HTMLParser
 
@@ -187,6 +188,23 @@ def test_cli_report_on_seeds_writes_html_and_xlsx(tmp_path, seeds_dir, seed_expe
     assert len(rows) == 1 + len(seed_expectations)
 
 
+def test_cli_report_counts_one_article_in_the_singular_and_refuses_topics_with_no_topics(tmp_path, seeds_dir,
+                                                                                         fake_classifier):
+    from dvtopics.cli import cli
+
+    out = tmp_path / "r.html"
+    one = tmp_path / "one.jsonl"
+    text = (sorted(seeds_dir.glob("*.txt"))[0]).read_text(encoding="utf-8")
+    one.write_text(json.dumps({"id": "a", "text": text, "source": "baodaklak.vn"}, ensure_ascii=False) + "\n",
+                   encoding="utf-8")
+    result = CliRunner().invoke(cli, ["report", str(one), "--out", str(out), "--no-topics"])
+    assert result.exit_code == 0 and "1 article," in result.output
+    html = out.read_text(encoding="utf-8")
+    assert "</b>article given" in html and "</b>source<" in html
+    result = CliRunner().invoke(cli, ["report", str(one), "--out", str(out), "--no-topics", "--topics", str(tmp_path)])
+    assert result.exit_code == 2 and result.output.count("\n") == 1 and "--no-topics" in result.output
+
+
 def test_cli_report_exits_1_when_an_article_fails(tmp_path, seeds_dir, fake_classifier):
     from dvtopics.cli import cli
 
@@ -208,6 +226,17 @@ def test_cli_report_fits_topics_on_the_articles_when_none_are_given(tmp_path, se
     assert 'id="no-topics"' not in html and 'id="topic-2"' in html and "K = 3" in html
     assert "topics made by LDA (gensim, variational Bayes)" in html  # which engine made the themes
     assert "topics" in load_workbook(xlsx).sheetnames
+
+
+def test_cli_report_lowers_a_k_the_articles_cannot_hold_with_a_note(tmp_path, seeds_dir, fake_classifier, caplog):
+    from dvtopics.cli import cli
+
+    out = tmp_path / "r.html"
+    result = CliRunner().invoke(cli, ["report", str(seeds_dir), "--out", str(out), "--k", "50"])
+    assert result.exit_code == 0, result.output
+    assert "K lowered from 50 to" in caplog.text
+    html = out.read_text(encoding="utf-8")
+    assert 'id="no-topics"' not in html and "lowered from 50" in html
 
 
 def test_long_spans_are_charted_by_year_but_tabled_by_month(tmp_path):

@@ -94,6 +94,25 @@ def test_report_refuses_one_file_for_both_outputs(corpus, tmp_path):
     assert result.exit_code == 2 and "another output" in result.output
 
 
+def test_one_article_is_counted_in_the_singular(tmp_path):
+    (tmp_path / "a.txt").write_text(made_up_articles(1)[0].raw, encoding="utf-8")
+    result = run("segment", tmp_path / "a.txt", "--out", tmp_path / "s.jsonl")
+    assert result.exit_code == 0 and "1 article segmented" in result.output
+
+
+def test_a_closed_pipe_ends_the_command_quietly(tmp_path):
+    import subprocess
+    import sys
+
+    many = write_jsonl(tmp_path / "many.jsonl", made_up_articles(300))  # far more than a pipe holds
+    command = [sys.executable, "-m", "dvtopics", "rules", str(many), "--all"]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        process.stdout.readline()
+        process.stdout.close()  # as `| head -1` does
+        errors = process.stderr.read().decode()
+    assert process.returncode == 141 and "Error" not in errors and "Exception" not in errors, errors
+
+
 def test_rules_exits_1_when_some_articles_could_not_be_read(tmp_path):
     (tmp_path / "a.txt").write_text("Tiêu đề\nBan Chỉ đạo họp phiên thường kỳ.", encoding="utf-8")
     (tmp_path / "b.txt").write_bytes(b"")
@@ -108,6 +127,43 @@ def test_an_output_that_cannot_be_written_is_one_line(corpus, tmp_path, monkeypa
     monkeypatch.setattr(os, "access", lambda path, mode: not mode & os.W_OK)  # a folder not ours, as non-root
     result = run("label", corpus, "--out", tmp_path / "out.jsonl")
     assert result.exit_code == 2 and "cannot write in" in result.output
+
+
+@pytest.mark.parametrize("command", [["train", "{corpus}", "--out", "{out}"],
+                                     ["topics", "fit", "{corpus}", "--k", "2", "--out", "{out}"],
+                                     ["topics", "sweep", "{corpus}", "--k", "2,3", "--out", "{out}"],
+                                     ["evaluate", "models/article-type", "{corpus}", "--plot", "{out}/cm.png"]])
+def test_an_output_folder_that_cannot_be_written_stops_the_job_before_its_work(command, corpus, tmp_path,
+                                                                               monkeypatch):
+    def work(*args, **kwargs):
+        raise AssertionError("the work started before the output was checked")
+
+    monkeypatch.setattr("dvtopics.text.segment.segment_articles", work)
+    monkeypatch.setattr("dvtopics.types.training.train", work)
+    monkeypatch.setattr("dvtopics.types.model.load_classifier", work)
+    (tmp_path / "a_file").write_text("x")
+    fill = lambda out: [a.format(corpus=corpus, out=out) for a in command]
+    result = run(*fill(tmp_path / "a_file" / "sub"))
+    assert result.exit_code == 2 and "cannot create its folder" in result.output, result.output
+    monkeypatch.setattr(os, "access", lambda path, mode: not mode & os.W_OK)  # a folder not ours, as non-root
+    result = run(*fill(tmp_path / "out"))
+    assert result.exit_code == 2 and "cannot write in" in result.output, result.output
+
+
+@pytest.mark.parametrize("command, job, resumable", [
+    (["label", "{corpus}", "--out", "{tmp}/l.jsonl"], "label", True),
+    (["segment", "{corpus}", "--out", "{tmp}/s.jsonl"], "segment", False),
+    (["topics", "fit", "{corpus}", "--out", "{tmp}/t"], "fit_topics", False),
+    (["report", "{corpus}", "--out", "{tmp}/r.html"], "report", False),
+])
+def test_ctrl_c_suggests_resume_only_where_the_command_has_it(command, job, resumable, corpus, tmp_path, monkeypatch):
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(f"dvtopics.jobs.{job}", interrupted)
+    result = run(*[a.format(corpus=corpus, tmp=tmp_path) for a in command])
+    assert result.exit_code == 130 and "Interrupted" in result.output
+    assert ("--resume" in result.output) == resumable
 
 
 def _interrupted_run(articles_path, out):
@@ -233,3 +289,43 @@ def test_a_damaged_segmentation_cache_is_one_line(corpus, tmp_path):
     (tmp_path / "segments.sqlite").write_text("not a database")
     result = run("segment", corpus, "--out", tmp_path / "s.jsonl", "--cache-dir", tmp_path)
     assert result.exit_code == 2 and "segmentation cache is damaged" in result.output
+
+
+@pytest.fixture
+def cache_warning(monkeypatch, caplog):
+    from dvtopics.text.cache import SegmentCache
+
+    monkeypatch.setattr(SegmentCache, "_warned", False, raising=False)
+    return lambda: [r.getMessage() for r in caplog.records if "segmentation cache" in r.getMessage()]
+
+
+def test_a_cache_folder_that_is_a_file_is_skipped_with_one_warning(corpus, tmp_path, monkeypatch, cache_warning):
+    (tmp_path / "a_file").write_text("x")
+    monkeypatch.setenv("DVTOPICS_CACHE", str(tmp_path / "a_file"))
+    result = run("segment", corpus, "--out", tmp_path / "s.jsonl")
+    assert result.exit_code == 0 and (tmp_path / "s.jsonl").stat().st_size > 0
+    [warning] = cache_warning()
+    assert "is a file, not a folder" in warning and "delete" not in warning
+
+
+def test_a_cache_that_cannot_be_opened_or_written_is_skipped_not_called_damaged(corpus, tmp_path, monkeypatch,
+                                                                                  cache_warning):
+    import sqlite3
+
+    from dvtopics.text.cache import SegmentCache
+
+    cache = SegmentCache(tmp_path / "c")  # written once, then only readable: its writes fail
+    cache.put_many({"k": "v"})
+    cache.close()
+    cache._db = sqlite3.connect(f"file:{cache.path}?mode=ro", uri=True)
+    cache.put_many({"k2": "v2"})
+    assert cache.get_many(["k", "k2"]) == {} and len(cache_warning()) == 1  # the job goes on without it
+
+    def unable(*args, **kwargs):  # what a read-only --cache-dir gives
+        raise sqlite3.OperationalError("unable to open database file")
+
+    monkeypatch.setattr(sqlite3, "connect", unable)
+    monkeypatch.setattr(SegmentCache, "_warned", False, raising=False)
+    result = run("segment", corpus, "--out", tmp_path / "s.jsonl", "--cache-dir", tmp_path / "ro")
+    assert result.exit_code == 0 and "damaged" not in result.output
+    assert len(cache_warning()) == 2 and "unable to open" in cache_warning()[1]  # one more: this run's

@@ -244,6 +244,41 @@ def test_bad_parameters_raise_library_errors(texts):
         TopicModel(n_topics=2).fit(["của và là , 2022"])
 
 
+@pytest.mark.parametrize("engine", list(ENGINES))
+def test_more_topics_than_documents_is_a_library_error_for_every_engine(texts, engine):
+    from dvtopics.errors import TooManyTopics
+
+    few = texts[::10]  # 6 texts, two of each theme
+    with pytest.raises(TooManyTopics, match="K = 7 topics but only 6 documents") as caught:
+        fitted(few, n_topics=7, **engine_params(engine))
+    assert caught.value.most == 6
+    with pytest.raises(TooManyTopics, match="K = 13 topics but only 12 paragraphs"):
+        fitted(few, n_topics=13, unit="paragraph", **engine_params(engine))
+    with pytest.raises(TooManyTopics, match="K = 7"):  # the sweep checks its largest K before any fit
+        sweep(few, [2, 7], no_below=2, no_above=0.9, phrases=False, **engine_params(engine))
+
+
+@pytest.mark.parametrize("args", [["fit", "--k", "6"], ["fit", "--k", "50", "--engine", "nmf"],
+                                  ["fit", "--k", "6", "--engine", "sklearn"], ["sweep", "--k", "4,6"]])
+def test_cli_refuses_more_topics_than_articles_in_one_line(args, tmp_path, monkeypatch):
+    def segment(*args, **kwargs):
+        raise AssertionError("segmented before K was checked")
+
+    monkeypatch.setattr("dvtopics.text.segment.segment_articles", segment)
+    result = CliRunner().invoke(cli, ["topics", args[0], "seeds", "--out", str(tmp_path / "t"), *args[1:]])
+    assert result.exit_code == 2
+    assert f"K = {args[2].split(',')[-1]} topics but only 5 documents" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_cli_fit_refuses_labels_of_none_of_its_articles(tmp_path):
+    labels = tmp_path / "l.csv"
+    labels.write_text("id,label\nsomething-else,other\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["topics", "fit", "seeds", "--k", "2", "--labels", str(labels),
+                                      "--out", str(tmp_path / "t")])
+    assert result.exit_code == 2 and "none of the 1 ids in --labels is an article of the input" in result.output
+
+
 def test_summarize_gives_shares_over_time_and_by_type(texts):
     model = fitted(texts)
     _, themes = made_up_texts()
@@ -337,9 +372,9 @@ def test_cli_sweep_reports_measures_per_k(tmp_path):
         for i, text in enumerate(texts):
             handle.write(json.dumps({"id": str(i), "text": text.replace("_", " ")}, ensure_ascii=False) + "\n")
     result = CliRunner().invoke(cli, ["topics", "sweep", str(tmp_path / "c.jsonl"), "--k", "2:4:2", "--no-phrases",
-                                      "--no-above", "0.9", "--out", str(tmp_path / "sweep")])
+                                      "--no-above", "0.9", "--out", str(tmp_path / "sweep") + "/"])
     assert result.exit_code == 0, result.output
-    assert "Suggested K:" in result.output
+    assert "Suggested K:" in result.output and "//" not in result.output
     lines = (tmp_path / "sweep" / "sweep.csv").read_text(encoding="utf-8-sig").splitlines()
     assert lines[0].startswith("k,seeds,npmi,npmi_sd,c_v,c_v_sd,diversity,diversity_sd,quality,quality_sd,stability")
     assert len(lines) == 3 and all(line.split(",")[1] == "3" for line in lines[1:])  # three seeds by default

@@ -11,6 +11,7 @@ could not run (bad arguments, missing or broken model, unreadable input).
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 import sys
 
@@ -21,6 +22,8 @@ from ..errors import DvtopicsError
 
 EXIT_SOME_FAILED = 1
 EXIT_ERROR = 2
+EXIT_BROKEN_PIPE = 128 + 13  # what a shell reports for a tool SIGPIPE ended, as `cat big | head` does
+RESUMABLE = "dvtopics.resumable"  # in ctx.meta: the running command can finish an interrupted run (--resume)
 
 
 class DvtopicsGroup(click.Group):
@@ -32,16 +35,24 @@ class DvtopicsGroup(click.Group):
         except DvtopicsError as exc:
             click.echo(f"Error: {exc}", err=True)
             ctx.exit(EXIT_ERROR)
-        except sqlite3.DatabaseError as exc:  # only the segmentation cache is a database
+        except sqlite3.DatabaseError as exc:  # only the segmentation cache is a database; one it cannot open
+            # or write is skipped with a warning (text/cache.py), so this is a file that is not a database
             click.echo(f"Error: the segmentation cache is damaged ({exc}): delete segments.sqlite in its folder "
                        "(--cache-dir, $DVTOPICS_CACHE or ~/.cache/dvtopics), or add --no-cache", err=True)
             ctx.exit(EXIT_ERROR)
+        except BrokenPipeError:  # `dvtopics label x | head`: the reader has what it wanted; stop quietly
+            try:  # and let nothing more reach the closed pipe when Python flushes stdout on its way out
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            except (OSError, ValueError):
+                pass
+            ctx.exit(EXIT_BROKEN_PIPE)
         except OSError as exc:  # a folder that cannot be written, a full disk: the system's reason, in one line
             where = f"{exc.filename}: " if exc.filename else ""
             click.echo(f"Error: {where}{exc.strerror or exc}", err=True)
             ctx.exit(EXIT_ERROR)
         except KeyboardInterrupt:
-            click.echo("Interrupted: finished output is kept; rerun with --resume to go on.", err=True)
+            hint = "; rerun with --resume to go on" if ctx.meta.get(RESUMABLE) else ""
+            click.echo(f"Interrupted: finished output is kept{hint}.", err=True)
             ctx.exit(130)
 
 

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from .options import paths_argument, reading_options
+from .options import paths_argument, plural, reading_options
 
 
 @click.command()
@@ -44,7 +44,7 @@ def segment(paths, out, lower, reading):
 
     data = segment_job(reading, out,
                        lower)
-    click.echo(f"{len(data.good)} articles segmented into {out}", err=True)
+    click.echo(f"{plural(len(data.good), 'article')} segmented into {out}", err=True)
     sys.exit(1 if data.failed else 0)
 
 

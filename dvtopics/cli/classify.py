@@ -7,7 +7,8 @@ from collections import Counter
 
 import click
 
-from .options import AT_LEAST_ONE, AT_LEAST_ZERO, SEED, SHARE, engine_options, paths_argument, reading_options
+from .options import (AT_LEAST_ONE, AT_LEAST_ZERO, SEED, SHARE, engine_options, paths_argument, plural,
+                      reading_options)
 
 
 labels_option = click.option(
@@ -89,7 +90,7 @@ def evaluate(model, paths, label_files, fmt, plot, show_errors, baseline, readin
     from ..types.evaluate import format_scores
 
     try:
-        evaluation = evaluate_job(reading, model, label_files, baseline)
+        evaluation = evaluate_job(reading, model, label_files, baseline, plot)
     except NoLabelledArticles as exc:
         raise click.UsageError(str(exc)) from None
     result, compared = evaluation.scores, evaluation.compared
@@ -133,8 +134,10 @@ def label(paths, model, out, min_confidence, abstain, resume, batch_size, engine
     """Label the type of every article; write {id, label, confidence, cues, title, date} per article."""
     from tqdm import tqdm
 
+    from . import RESUMABLE
     from ..jobs import label as label_job
 
+    click.get_current_context().meta[RESUMABLE] = True
     with tqdm(unit="article", disable=None if out is not None else True, file=sys.stderr) as bar:
         counts = label_job(reading,
                            out, model, min_confidence, abstain, resume, batch_size, engine, scheduler, part_size,
@@ -146,7 +149,7 @@ def label(paths, model, out, min_confidence, abstain, resume, batch_size, engine
 def _echo_counts(counts: Counter, out) -> None:
     """The run's summary line; exit 1 when some articles could not be read."""
     summary = ", ".join(f"{name}: {n}" for name, n in counts.most_common())
-    click.echo(f"{sum(counts.values())} articles ({summary})" + (f" -> {out}" if out else ""), err=True)
+    click.echo(f"{plural(sum(counts.values()), 'article')} ({summary})" + (f" -> {out}" if out else ""), err=True)
     sys.exit(1 if counts.get("error") else 0)
 
 

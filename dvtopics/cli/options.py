@@ -19,6 +19,11 @@ SEED = click.IntRange(0, 2**32 - 1)  # what numpy accepts as a random seed
 SHARE = click.FloatRange(0, 1)
 
 
+def plural(n: int, word: str) -> str:
+    """"1 article", "2 articles": a count and its word, as the command's summary lines print them."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
 def _field_name(ctx, param, value: str) -> str:
     if not value.strip():
         raise click.BadParameter("a field name cannot be empty")

@@ -7,7 +7,7 @@ import time
 
 import click
 
-from .options import paths_argument, reading_options
+from .options import paths_argument, plural, reading_options
 
 
 def _command_line(ctx: click.Context) -> str:
@@ -46,8 +46,11 @@ def report(ctx, paths, out, xlsx, model_dir, topics_dir, no_topics, n_topics, ma
     glance, types per month, a sortable and searchable article table, topics
     over time and by type, and how it was made.
     """
+    from ..errors import DvtopicsError
     from ..jobs import report as write_report
 
+    if no_topics and topics_dir:
+        raise DvtopicsError("--no-topics leaves the themes out, --topics puts a model's in: give one of them")
     started = time.perf_counter()
     written = write_report(reading, out, xlsx, model_dir, topics_dir, fit_topics=not no_topics, n_topics=n_topics,
                            max_rows_per_type=max_rows_per_type, title=title, command=_command_line(ctx))
@@ -55,7 +58,7 @@ def report(ctx, paths, out, xlsx, model_dir, topics_dir, no_topics, n_topics, ma
     if written.workbook:
         click.echo(f"Tables: {written.workbook}", err=True)
     failed = sum(1 for r in records if r.get("error"))
-    click.echo(f"Report: {path} ({path.stat().st_size / 2**20:.1f} MB, {len(records)} articles, "
+    click.echo(f"Report: {path} ({path.stat().st_size / 2**20:.1f} MB, {plural(len(records), 'article')}, "
                f"{failed} could not be read) in {time.perf_counter() - started:.1f} s", err=True)
     sys.exit(1 if failed else 0)
 

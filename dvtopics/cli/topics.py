@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 import click
 
-from .options import AT_LEAST_ONE, SEED, engine_options, paths_argument, reading_options
+from .options import AT_LEAST_ONE, SEED, engine_options, paths_argument, plural, reading_options
 
 UNITS = ("document", "paragraph")
 ENGINES = ("gensim", "nmf", "tomotopy", "sklearn")  # dvtopics.topics.engines.ENGINES, without importing it
@@ -155,14 +156,16 @@ def show_cmd(directory, fmt, n_words):
 @reading_options()
 def assign_cmd(directory, paths, out, labels_file, resume, engine, scheduler, part_size, reading):
     """Give each article its main topic and topic mix with a fitted model."""
+    from . import RESUMABLE
     from ..jobs import assign_topics
 
+    click.get_current_context().meta[RESUMABLE] = engine == "dask"  # --resume finishes Dask's parts only
     assigned = assign_topics(reading,
                              directory, out, labels_file, engine, scheduler, part_size, resume)
     counts = assigned.counts
     for k, label in enumerate(assigned.labels):
         click.echo(f"#{k:<3} {counts.get(k, 0):>6}  {label}")
-    click.echo(f"{sum(counts.values()) - counts['error']} articles assigned to topics in {out}", err=True)
+    click.echo(f"{plural(sum(counts.values()) - counts['error'], 'article')} assigned to topics in {out}", err=True)
     _report_failures(assigned.failed)
     sys.exit(1 if counts["error"] else 0)
 
@@ -202,7 +205,7 @@ def sweep_cmd(paths, k_range, n_seeds, out, measures, unit, engine, no_below, no
     if "npmi" in measures and "diversity" in measures:
         click.echo(f"Suggested K: {suggest_k(rows)} (best NPMI × diversity less its spread over seeds, "
                    "times the stability of the topics between seeds)")
-    click.echo(f"Table and plot in {out}/sweep.csv, {out}/sweep.png", err=True)
+    click.echo(f"Table and plot in {Path(out) / 'sweep.csv'}, {Path(out) / 'sweep.png'}", err=True)
     sys.exit(_report_failures(data.failed))
 
 

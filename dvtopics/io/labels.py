@@ -24,8 +24,20 @@ def _read_csv_labels(path: str | os.PathLike) -> dict[str, str]:
     if not rows or "label" not in rows[0] or not ({"id", "file"} & set(rows[0])):
         raise InputError(f"{path}: a labels CSV needs a header with 'id' (or 'file') and 'label'")
     if "id" in rows[0]:
-        return {row["id"]: row["label"] for row in rows}
-    return {re.sub(r"\.txt$", "", row["file"]): row["label"] for row in rows}
+        return _unique(path, ((row["id"], row["label"]) for row in rows))
+    return _unique(path, ((re.sub(r"\.txt$", "", row["file"]), row["label"]) for row in rows))
+
+
+def _unique(path, pairs) -> dict[str, str]:
+    """{id: label}, each label without the spaces around it ("other " is "other"); an id given two
+    different labels is refused, as no one can tell which is meant."""
+    labels = {}
+    for id_, label in pairs:
+        label = label.strip() if isinstance(label, str) else label
+        if labels.get(id_, label) != label:
+            raise InputError(f"{path}: id {id_!r} has two labels, {labels[id_]!r} and {label!r}: keep one")
+        labels[id_] = label
+    return labels
 
 
 def read_labels(path: str | os.PathLike) -> dict[str, str]:
@@ -36,13 +48,13 @@ def read_labels(path: str | os.PathLike) -> dict[str, str]:
         raise InputError(f"{path}: no such labels file")
     if path.suffix.lower() not in (".jsonl", ".ndjson"):
         return _read_csv_labels(path)
-    labels = {}
+    pairs = []
     for number, line in enumerate(read_side_file(path).splitlines(), start=1):  # UTF-16 or a BOM too
         if not line.strip():
             continue
         try:
             record = json.loads(line)
-            labels[str(record["id"])] = record["label"]
+            pairs.append((str(record["id"]), record["label"]))
         except (ValueError, KeyError, TypeError):
             raise InputError(f"{path}:{number}: a labels line needs {{\"id\": ..., \"label\": ...}}") from None
-    return labels
+    return _unique(path, pairs)

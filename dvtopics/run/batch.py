@@ -40,7 +40,10 @@ log = logging.getLogger(__name__)
 
 OUTPUT_SUFFIXES = (".jsonl", ".csv", ".xlsx")
 POSITION = "_n"  # position of the article in the input stream: the resume key
-RUN = "_run"  # the journal's first line: {"_run": {"inputs": input_fingerprint(...)}}
+RUN = "_run"  # the journal's first line: {"_run": {"inputs": input_fingerprint(...), "settings": {...}}}
+# what `settings` may hold: what each is called on the command line, for the message of a refused resume
+SETTINGS = {"model_sha256": "the model (its checksum)", "min_confidence": "--min-confidence",
+            "abstain": "--abstain", "fields": "--text-field/--id-field/--label-field", "max_bytes": "--max-bytes"}
 
 try:
     import fcntl
@@ -61,15 +64,28 @@ def check_output(out: str | os.PathLike, inputs: Iterable[str | os.PathLike] = (
         path = Path(given)
         if out.resolve() == path.resolve() or (out.exists() and path.exists() and os.path.samefile(out, path)):
             raise DvtopicsError(f"{out}: the output is one of the inputs (or another output); write it elsewhere")
-    folder = out.parent
+    _check_writable(out, out.parent)
+    if out.is_dir():
+        raise DvtopicsError(f"{out}: a folder; name a file")
+    return out
+
+
+def _check_writable(out: Path, folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise DvtopicsError(f"{out}: cannot create its folder {folder} ({exc.strerror or exc})") from None
     if not os.access(folder, os.W_OK | os.X_OK):
         raise DvtopicsError(f"{out}: cannot write in {folder} (permission denied)")
-    if out.is_dir():
-        raise DvtopicsError(f"{out}: a folder; name a file")
+
+
+def check_folder(out: str | os.PathLike) -> Path:
+    """`check_output` for an output folder (a model, topic tables): made now, so a folder that cannot be
+    made or written stops the job before its long work, not after it."""
+    out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise DvtopicsError(f"{out}: a file; name a folder")
+    _check_writable(out, out)
     return out
 
 
@@ -198,14 +214,17 @@ def label_stream(
     n_jobs: int = 1,
     preload: Sequence[str] = (),
     inputs: dict | None = None,
+    settings: dict | None = None,
 ) -> Counter:
     """Label `articles` with `predict` (a batch of articles -> records) into `out`.
 
     With `n_jobs` > 1, `predict` runs in that many worker processes (see
     `map_ordered`, and `Labeller` for a `predict` and its `preload`).
     `inputs` (`input_fingerprint` of what `articles` reads) is recorded in the
-    journal, and a resume whose `inputs` differ is refused. Returns the count of
-    each label ("error" for articles that failed).
+    journal, and a resume whose `inputs` differ is refused; so is one whose
+    `settings` (what makes the rows: the model's checksum, the options, by the
+    names of `SETTINGS`) differ, so one output never mixes two runs' labels.
+    Returns the count of each label ("error" for articles that failed).
     """
     out = Path(out)
     if out.suffix.lower() not in OUTPUT_SUFFIXES:
@@ -219,7 +238,7 @@ def label_stream(
             raise DvtopicsError(f"{journal} holds an unfinished run: add --resume to finish it, or delete the file")
         done, run = read_journal(journal) if resume else (set(), None)
         if resume and journal.exists():
-            _check_same_input(journal, run, inputs)
+            _check_same_run(journal, run, inputs, settings)
         positioned = batches(((n, a) for n, a in enumerate(articles) if n not in done), batch_size)
         positions = deque()  # the positions stay here; only the articles go to the workers
 
@@ -233,8 +252,9 @@ def label_stream(
             for records in map_ordered(predict, to_label(), n_jobs, preload=preload):
                 if handle is None:
                     handle = open(journal, "a", encoding="utf-8")
-                    if inputs is not None and handle.tell() == 0:
-                        handle.write(json.dumps({RUN: {"inputs": inputs}}) + "\n")
+                    if (inputs is not None or settings is not None) and handle.tell() == 0:
+                        run = {"inputs": inputs, **({"settings": settings} if settings is not None else {})}
+                        handle.write(json.dumps({RUN: run}) + "\n")
                 batch = positions.popleft()
                 for n, record in zip(batch, records):
                     handle.write(json.dumps({POSITION: n, **record}, ensure_ascii=False) + "\n")
@@ -249,18 +269,43 @@ def label_stream(
         return finish(journal, out)
 
 
-def _check_same_input(journal: Path, run: dict | None, inputs: dict | None) -> None:
-    if inputs is None:
+def _check_same_run(journal: Path, run: dict | None, inputs: dict | None, settings: dict | None) -> None:
+    """Refuse a resume whose input or settings differ from the interrupted run's. A journal of an older
+    dvtopics that does not record them resumes, with a warning that they cannot be checked."""
+    if inputs is not None:
+        if run is None:
+            log.warning("%s does not record its input (an older run): cannot check it is the same", journal)
+        else:
+            before = run.get("inputs") or {}
+            if before != inputs:
+                how = (f"{before.get('files')} files then, {inputs['files']} now"
+                       if before.get("files") != inputs["files"] else "a file's size or time differs")
+                raise DvtopicsError(f"cannot resume: the input changed since the interrupted run ({how}); "
+                                    f"delete {journal} and run again without --resume")
+    check_same_settings(journal, (run or {}).get("settings"), settings)
+
+
+def check_same_settings(where: Path, before: dict | None, settings: dict | None) -> None:
+    """Refuse to resume the run recorded in `where` (a journal, a Dask plan) with other `settings`, naming
+    what changed; a record from before settings were kept (`before` None) resumes with a warning."""
+    if settings is None:
         return
-    if run is None:
-        log.warning("%s does not record its input (an older run): cannot check it is the same", journal)
+    if before is None:
+        log.warning("%s does not record its model and options (an older run): cannot check they are the same",
+                    where)
         return
-    before = run.get("inputs") or {}
-    if before != inputs:
-        how = (f"{before.get('files')} files then, {inputs['files']} now" if before.get("files") != inputs["files"]
-               else "a file's size or time differs")
-        raise DvtopicsError(f"cannot resume: the input changed since the interrupted run ({how}); "
-                            f"delete {journal} and run again without --resume")
+    changed = [f"{SETTINGS.get(name, name)}: {_shown(before.get(name))} then, {_shown(settings.get(name))} now"
+               for name in sorted(set(before) | set(settings)) if before.get(name) != settings.get(name)]
+    if changed:
+        raise DvtopicsError(f"cannot resume: {'; '.join(changed)}; resume with the interrupted run's model and "
+                            f"options, or delete {where} and run again without --resume")
+
+
+def _shown(value) -> str:
+    """A setting as a message shows it: a checksum by its first characters."""
+    if isinstance(value, str) and len(value) == 64:
+        return value[:12] + "…"
+    return json.dumps(value, ensure_ascii=False)
 
 
 def journal_records(journal: Path) -> Iterator[dict]:

@@ -29,7 +29,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
-from .batch import Labeller, input_fingerprint, label_stream, outcome, write_output
+from .batch import Labeller, check_same_settings, input_fingerprint, label_stream, outcome, write_output
 from ..io.read import MAX_ARTICLE_BYTES, Article, FieldNames, LineRange, file_kind, open_binary, iter_files, read_file
 from ..errors import DvtopicsError, InputError, MissingExtraError
 
@@ -226,19 +226,24 @@ def connect(scheduler: str | None = None, n_workers: int | None = None):
         yield client
 
 
-def _prepare(parts: Sequence[Part], parts_dir: Path, resume: bool, inputs: dict) -> None:
+def _prepare(parts: Sequence[Part], parts_dir: Path, resume: bool, inputs: dict, settings: dict | None = None) -> None:
     """Check the parts folder against this run (an unfinished run needs resume, with the same plan: the same
-    parts of the same input files, by their paths, sizes and times)."""
+    parts of the same input files, by their paths, sizes and times, and the same `settings`, as a local
+    run's journal records them)."""
     plan = {"inputs": inputs, "parts": [asdict(part) for part in parts]}
     plan_file = parts_dir / PLAN
     if plan_file.exists() or any(parts_dir.glob("part-*")):
         if not resume:
             raise DvtopicsError(f"{parts_dir} holds parts of another run: add --resume to finish it, "
                                 "or delete the folder")
-        if not plan_file.exists() or json.loads(plan_file.read_text(encoding="utf-8")) != json.loads(json.dumps(plan)):
+        before = json.loads(plan_file.read_text(encoding="utf-8")) if plan_file.exists() else {}
+        if {k: before.get(k) for k in plan} != json.loads(json.dumps(plan)):
             raise DvtopicsError(f"{parts_dir}: the input or --part-size changed since that run; "
                                 "resume with the same ones, or delete the folder")
+        check_same_settings(plan_file, before.get("settings"), settings)
         return
+    if settings is not None:
+        plan["settings"] = settings
     parts_dir.mkdir(parents=True, exist_ok=True)
     plan_file.write_text(json.dumps(plan), encoding="utf-8")
 
@@ -246,14 +251,15 @@ def _prepare(parts: Sequence[Part], parts_dir: Path, resume: bool, inputs: dict)
 def run_job(job, paths: Sequence[str | os.PathLike], out: str | os.PathLike | None, *, scheduler: str | None = None,
             fields: FieldNames = FieldNames(), max_bytes: int = MAX_ARTICLE_BYTES, part_size: int = PART_SIZE,
             resume: bool = False, n_workers: int | None = None, gather=None,
-            on_part: Callable[[int], None] | None = None) -> Counter:
+            on_part: Callable[[int], None] | None = None, settings: dict | None = None) -> Counter:
     """Run `job` (a `LabelJob` or `AssignJob`) over the parts of `paths` on Dask.
 
     `out` ending in "/" (or an existing folder) keeps the part files there;
     otherwise they go to `OUT.parts/` and `gather(records, out)` writes them
     into `out` (default: `batch.write_output`, .jsonl/.csv/.xlsx) before the
     folder is removed. `on_part(n)` is called as each part finishes, with its
-    article count. Returns the count of each label ("error" for failures).
+    article count. `settings` (`batch.SETTINGS`) are recorded, and a resume with others refused.
+    Returns the count of each label ("error" for failures).
     """
     if out is None:
         raise DvtopicsError("the Dask engine writes files: give --out FILE, or --out FOLDER/ to keep the parts")
@@ -261,7 +267,7 @@ def run_job(job, paths: Sequence[str | os.PathLike], out: str | os.PathLike | No
     out = Path(out)
     parts_dir = out if keep_parts else out.with_name(out.name + ".parts")
     parts = plan_parts(paths, part_size)
-    _prepare(parts, parts_dir, resume, input_fingerprint(paths))
+    _prepare(parts, parts_dir, resume, input_fingerprint(paths), settings)
     counts = Counter()
     with connect(scheduler, n_workers) as client:
         futures = client.map(run_part, parts, job=job, parts_dir=str(parts_dir), fields=fields,

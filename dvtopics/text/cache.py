@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import sqlite3
 import time
@@ -9,6 +10,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Sequence
 
+
+log = logging.getLogger(__name__)
 
 CACHE_VERSION = "pyvi-0.1.1/1"  # change when the tokens a text gets could change
 
@@ -48,18 +51,41 @@ class SegmentCache:
     whole entry or none, and several processes (or Dask workers on one machine)
     can share the file. Each entry also stores the hash of its value, and a
     value that does not match it is treated as missing and redone.
+
+    The cache only saves time: a folder that cannot be made or written (read-only, a file in its place)
+    or a write that fails is warned about once, and the job goes on without it. Only a file that is not
+    a database (`sqlite3.DatabaseError`) stops the job: deleting it is then the fix.
     """
+
+    _warned = False  # one warning per process, not one per batch or worker call
 
     def __init__(self, directory: str | os.PathLike | None = None):
         self.path = Path(directory or default_cache_dir()) / "segments.sqlite"
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(self.path, timeout=_LOCK_TIMEOUT)
-        _retry_while_locked(lambda: self._db.execute("PRAGMA journal_mode=WAL"))
-        # A cache need not survive a power cut: with WAL, NORMAL never corrupts the file, it may only lose the
-        # last writes (redone on the next run), and a write no longer waits for the disk
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        _retry_while_locked(lambda: self._db.execute(
-            "CREATE TABLE IF NOT EXISTS segments (key TEXT PRIMARY KEY, value TEXT, checksum TEXT)"))
+        self._db = None
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(self.path, timeout=_LOCK_TIMEOUT)
+            self._db = db
+            _retry_while_locked(lambda: db.execute("PRAGMA journal_mode=WAL"))
+            # A cache need not survive a power cut: with WAL, NORMAL never corrupts the file, it may only lose
+            # the last writes (redone on the next run), and a write no longer waits for the disk
+            db.execute("PRAGMA synchronous=NORMAL")
+            _retry_while_locked(lambda: db.execute(
+                "CREATE TABLE IF NOT EXISTS segments (key TEXT PRIMARY KEY, value TEXT, checksum TEXT)"))
+        except (OSError, sqlite3.OperationalError) as error:
+            self._give_up(error)
+
+    def _give_up(self, error: Exception) -> None:
+        """Go on without the cache (it cannot be opened or written), and say so once."""
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+        if not SegmentCache._warned:
+            SegmentCache._warned = True
+            reason = (f"{error.filename} is a file, not a folder" if isinstance(error, (FileExistsError,
+                      NotADirectoryError)) else getattr(error, "strerror", None) or error)
+            log.warning("the segmentation cache %s cannot be used (%s): going on without it "
+                        "(--cache-dir or $DVTOPICS_CACHE to move it, --no-cache to skip it)", self.path, reason)
 
     @staticmethod
     def _checksum(value: str) -> str:
@@ -67,24 +93,33 @@ class SegmentCache:
 
     def get_many(self, keys: Sequence[str]) -> dict[str, str]:
         found = {}
-        for start in range(0, len(keys), 500):  # SQLite limits the number of bound parameters
-            batch = keys[start:start + 500]
-            rows = self._db.execute(
-                f"SELECT key, value, checksum FROM segments WHERE key IN ({','.join('?' * len(batch))})", batch)
-            found.update({k: v for k, v, c in rows if c == self._checksum(v)})
+        try:
+            for start in range(0, len(keys) if self._db is not None else 0, 500):  # SQLite's bound parameters
+                batch = keys[start:start + 500]
+                rows = self._db.execute(
+                    f"SELECT key, value, checksum FROM segments WHERE key IN ({','.join('?' * len(batch))})", batch)
+                found.update({k: v for k, v, c in rows if c == self._checksum(v)})
+        except sqlite3.OperationalError as error:
+            self._give_up(error)
         return found
 
     def put_many(self, items: dict[str, str]) -> None:
-        with self._db:
-            self._db.executemany(
-                "INSERT OR REPLACE INTO segments VALUES (?, ?, ?)",
-                [(k, v, self._checksum(v)) for k, v in items.items()])
+        if self._db is None:
+            return
+        try:
+            with self._db:
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO segments VALUES (?, ?, ?)",
+                    [(k, v, self._checksum(v)) for k, v in items.items()])
+        except sqlite3.OperationalError as error:  # a read-only file, a full disk
+            self._give_up(error)
 
     def __len__(self) -> int:
-        return self._db.execute("SELECT COUNT(*) FROM segments").fetchone()[0]
+        return 0 if self._db is None else self._db.execute("SELECT COUNT(*) FROM segments").fetchone()[0]
 
     def close(self) -> None:
-        self._db.close()
+        if self._db is not None:
+            self._db.close()
 
     def __enter__(self) -> "SegmentCache":
         return self

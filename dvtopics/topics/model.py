@@ -36,7 +36,7 @@ import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
-from ..errors import TopicsError
+from ..errors import TooManyTopics, TopicsError
 from .engines import DEFAULT_MAX_ITER, ENGINE_CLASSES, ENGINE_NAMES, ENGINES, SHARED_ESTEP_MIN_UNITS, bows_to_csr
 
 log = logging.getLogger(__name__)
@@ -64,6 +64,13 @@ _CAPTION_WORDS = ("ảnh", "video", "clip")  # every match of _CAPTION holds one
 # Phrases joins with a character words never hold: freezing splits its bigrams on it, and "_" is inside words.
 _PHRASE_JOINER = "+"
 _WORD = re.compile(r"^[^\W\d_]{2,}(?:_[^\W\d_]+)*$|^[^\W\d_](?:_[^\W\d_]+)+$")
+
+
+def too_many_topics(k: int, n_units: int, unit: str) -> TooManyTopics:
+    """The error of a K above the number of documents (or paragraphs) there are to model."""
+    hint = "; lower --k, or model paragraphs (--unit paragraph)" if unit == "document" else "; lower --k"
+    return TooManyTopics(f"K = {k} topics but only {n_units} {unit}{'s' if n_units != 1 else ''} with words to "
+                         f"model: K can be at most {n_units}{hint}", n_units)
 
 
 # ---------------------------------------------------------------- stopwords
@@ -248,11 +255,19 @@ class TopicModel(TransformerMixin, BaseEstimator):
         dictionary.filter_extremes(no_below=self.no_below_, no_above=self.no_above, keep_n=self.keep_n)
         dictionary.compactify()
         if len(dictionary) < int(self.n_topics):
-            raise TopicsError(f"only {len(dictionary)} words are frequent enough to model {self.n_topics} topics: "
-                              "give more text, or lower --no-below / raise --no-above")
+            raise TooManyTopics(f"only {len(dictionary)} words are frequent enough to model {self.n_topics} topics: "
+                                "give more text, or lower --no-below / raise --no-above", len(dictionary))
         self.dictionary_ = dictionary
         known = dictionary.token2id
-        return [[t for t in tokens if t in known] for tokens in token_lists]
+        kept = [[t for t in tokens if t in known] for tokens in token_lists]
+        self.check_k(int(self.n_topics), sum(1 for tokens in kept if tokens))
+        return kept
+
+    def check_k(self, k: int, n_units: int) -> None:
+        """Refuse K above the units (documents or paragraphs) with a word to model: every engine needs at
+        least one per topic (NMF, and gensim's start from it, cannot even begin)."""
+        if k > n_units:
+            raise too_many_topics(k, n_units, self.unit)
 
     def _effective_no_below(self, n_units: int) -> int:
         if self.no_below == "auto":

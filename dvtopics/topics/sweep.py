@@ -131,7 +131,7 @@ def sweep_prepared(base: TopicModel, unit_tokens: list[list[str]], ks: Sequence[
 def sweep(texts: Sequence[str], ks: Sequence[int], measures: Sequence[str] = SWEEP_MEASURES,
           seeds: Sequence[int] = (0,), **params) -> tuple[list[dict], list[TopicModel]]:
     """Fit one model per K and seed on one preprocessing of `texts`; return (one row per K, models)."""
-    base, unit_tokens = prepare(texts, n_topics=min(ks), **params)
+    base, unit_tokens = prepare(texts, n_topics=max(ks), **params)  # every K checked before the first fit
     return sweep_prepared(base, unit_tokens, ks, measures, seeds, ReferenceTokens(texts, base.unit))
 
 

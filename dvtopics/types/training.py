@@ -84,7 +84,7 @@ def collect(
         digest = hashlib.blake2b(article.text.encode(), digest_size=12).digest()
         if digest in seen:
             continue
-        label = gold_labels.get(article.id) if gold_labels is not None else article.label
+        label = _clean(gold_labels.get(article.id) if gold_labels is not None else article.label)
         if label:
             seen.add(digest)
             data.add(article, label, gold=True)
@@ -111,16 +111,32 @@ def collect(
         digest = hashlib.blake2b(article.text.encode(), digest_size=12).digest()
         if digest in seen:
             continue
-        if not article.label:
+        if not _clean(article.label):
             raise DvtopicsError(f"extra article {article.id} has no label: give each one a label field")
         seen.add(digest)
-        data.add(article, article.label, gold=False, kind="extra")
+        data.add(article, _clean(article.label), gold=False, kind="extra")
     if not any(data.gold):
         raise DvtopicsError("no labelled article found: check --labels (ids must match) or --label-field")
     if len(set(data.labels)) < 2:
         raise DvtopicsError(f"every training article has the label {data.labels[0]!r}: a classifier needs "
                             "articles of two labels or more")
+    check_label_set(set(data.labels))
     return data
+
+
+def _clean(label: str | None) -> str | None:
+    """A label as a user meant it: "other " (a space typed or kept by a spreadsheet) is "other"."""
+    return label.strip() if isinstance(label, str) else label
+
+
+def check_label_set(labels: set[str]) -> None:
+    """Refuse a label set that is mostly article types with a few others: a misspelt type
+    ("Semi_Annual_Review") would become a class of its own and cost the model its article-type features.
+    A set with no article type, or few, is a task of the user's own (topics) and is kept."""
+    unknown = sorted(labels - set(ARTICLE_TYPES))
+    if unknown and len(labels) - len(unknown) > len(unknown):
+        raise DvtopicsError(f"label(s) {', '.join(map(repr, unknown))} are not article types, while the others "
+                            f"are: the article types are {', '.join(ARTICLE_TYPES)}; correct the labels")
 
 
 def _folds(labels: Sequence[str], n_folds: int, seed: int):
