@@ -145,6 +145,27 @@ def test_csv(tmp_path):
     assert (article.id, article.label, article.title) == ("x1", "other", "Hội nghị sơ kết công tác dân vận")
 
 
+def test_field_names_are_matched_whatever_their_case_or_the_spaces_around_them(tmp_path):
+    quoted = '"' + TEXT.replace('"', '""') + '"'
+    (tmp_path / "a.csv").write_text(f" ID ;Title;SOURCE ;Text \nx1;Tiêu đề riêng;TTXVN;{quoted}\n", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text(json.dumps({"Id": "j1", "TEXT": TEXT, " title": "Tiêu đề riêng"}) + "\n")
+    (from_csv,) = read_articles(tmp_path / "a.csv")
+    (from_jsonl,) = read_articles(tmp_path / "b.jsonl")
+    assert (from_csv.id, from_csv.title, from_csv.source) == ("x1", "Tiêu đề riêng", "TTXVN")
+    assert (from_jsonl.id, from_jsonl.title, from_jsonl.date) == ("j1", "Tiêu đề riêng", "2023-04-21")
+    (tmp_path / "labels.csv").write_text("ID,Label \nx1,other\n", encoding="utf-8")
+    assert read_labels(tmp_path / "labels.csv") == {"x1": "other"}
+
+
+def test_a_missing_text_field_is_reported_with_the_fields_the_file_has(tmp_path):
+    (tmp_path / "a.csv").write_text("Mã,Nội dung\nx1,Tin ngắn.\n", encoding="utf-8")
+    (article,) = read_articles(tmp_path / "a.csv", on_error="record")
+    assert "no 'text' field" in article.error and "'Mã', 'Nội dung'" in article.error
+    (tmp_path / "labels.csv").write_text("Mã,Nhãn\nx1,other\n", encoding="utf-8")
+    with pytest.raises(InputError, match="its header has 'Mã', 'Nhãn'"):
+        read_labels(tmp_path / "labels.csv")
+
+
 def test_html_input_is_reduced_to_text(tmp_path):
     path = tmp_path / "page.txt"
     path.write_text("<html><head><script>var a=1;</script></head><body><h1>Tiêu đề</h1><p>Nội dung.</p></body></html>")

@@ -41,6 +41,7 @@ TEXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".json.gz", ".ndjson.gz")
 JSON_SUFFIXES = (".json",)  # one JSON value: an array of articles, or one article
 CSV_SUFFIXES = (".csv", ".csv.gz")
+METADATA_FIELDS = ("title", "date", "source")  # JSONL/CSV fields that win over what the text states
 
 
 @dataclass
@@ -231,7 +232,7 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
         raise InputError(f"{name or article_id}: no text in the article")
     found = extract_metadata(clean)
     given = {}
-    for key in ("title", "date", "source", "label"):
+    for key in METADATA_FIELDS + ("label",):
         value = fields.pop(key, None)
         given[key] = field_text(value)
         if value is not None and given[key] is None:
@@ -548,13 +549,44 @@ def _read_all(path: Path) -> tuple[bytes, str | None]:
 
 
 def csv_delimiter(text: str, text_field: str) -> str:
-    """The delimiter under which the header names the text field: Excel writes ';' where the comma is the
-    decimal sign (Vietnamese Windows among them), and some save tabs."""
+    """The delimiter under which the header names the text field (as `field_names` matches names): Excel
+    writes ';' where the comma is the decimal sign (Vietnamese Windows among them), and some save tabs."""
     header = text[:text.find("\n")] if "\n" in text else text
     for delimiter in (",", ";", "\t", "|"):
-        if text_field in next(csv.reader([header], delimiter=delimiter), []):
+        if text_field in field_names(next(csv.reader([header], delimiter=delimiter), []), [text_field]):
             return delimiter
     return ","
+
+
+def field_names(names: Iterable, wanted: Iterable[str]) -> list:
+    """`names` (a header's, a record's keys) with each one that is a `wanted` name but for its case or the
+    spaces around it (" ID ", "Text", "TITLE") spelt as wanted; a name spelt exactly as wanted keeps it.
+
+    >>> field_names([" ID ", "Text", "kind"], ["id", "text", "label"])
+    ['id', 'text', 'kind']
+    """
+    names = list(names)
+    wanted = {name.strip().casefold(): name for name in wanted}
+    taken = set(names)
+    matched = []
+    for name in names:
+        spelt = wanted.get(name.strip().casefold()) if isinstance(name, str) else None
+        if spelt is not None and spelt not in taken:
+            taken.add(spelt)
+            name = spelt
+        matched.append(name)
+    return matched
+
+
+def _named_fields(record: dict, fields: "FieldNames") -> dict:
+    """`record` with its field names matched to the ones the reader looks for (`field_names`)."""
+    names = field_names(record, fields.wanted())
+    return record if names == list(record) else dict(zip(names, record.values()))
+
+
+def _fields_found(names: Iterable) -> str:
+    shown = [repr(name) for name in names if isinstance(name, str)]
+    return ", ".join(shown[:20]) + (", …" if len(shown) > 20 else "") if shown else "none"
 
 
 def _csv_rows(text: str, delimiter: str = ",", cut: bool = False
@@ -603,7 +635,7 @@ def _read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
     header, number = None, 1
     for line, row, cause in _csv_rows(text, csv_delimiter(text, fields.text), cut=bool(problem)):
         if header is None and row is not None:
-            header = row
+            header = field_names(row, fields.wanted())
             continue
         if row == []:
             continue
@@ -628,11 +660,13 @@ def _read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
 
 def _record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_error: str,
                        where: str) -> Iterator[Article]:
+    record = _named_fields(record, fields)
     article_id = field_text(record.get(fields.id)) or fallback_id
     text = record.get(fields.text)
     if not isinstance(text, str) or not text.strip():
         what = "missing" if text is None else "empty" if isinstance(text, str) else json_kind(text)
-        yield _failed(article_id, f"{where}: no '{fields.text}' field with text (it is {what})", on_error)
+        found = f"; the fields here are {_fields_found(record)}" if fields.text not in record else ""
+        yield _failed(article_id, f"{where}: no '{fields.text}' field with text (it is {what}){found}", on_error)
         return
     extra = {k: v for k, v in record.items() if k not in (fields.id, fields.text, fields.label)}
     extra["label"] = record.get(fields.label)
@@ -649,6 +683,10 @@ class FieldNames:
     text: str = "text"
     id: str = "id"
     label: str = "label"
+
+    def wanted(self) -> tuple[str, ...]:
+        """Every field name the reader looks for: these three and the metadata fields."""
+        return (self.text, self.id, self.label) + METADATA_FIELDS
 
 
 def file_kind(path: Path) -> str:
