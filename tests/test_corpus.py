@@ -166,6 +166,24 @@ def test_a_missing_text_field_is_reported_with_the_fields_the_file_has(tmp_path)
         read_labels(tmp_path / "labels.csv")
 
 
+@pytest.mark.parametrize("value", ["05/07/2022", "5-7-2022", "05.07.2022", "5/7/2022 19:13", "2022-07-05",
+                                   "2022-07-05T19:13:00+07:00", "1657000000"])
+def test_a_date_field_is_read_day_first_as_datelines_are(tmp_path, value):
+    path = tmp_path / "a.csv"
+    path.write_text(f'id,date,text\nx1,{value},"Tiêu đề\nNội dung bài."\n', encoding="utf-8")
+    (article,) = read_articles(path)
+    assert article.date == "2022-07-05" and article.meta.get("warning") is None
+
+
+@pytest.mark.parametrize("value", ["32/13/2022", "31/02/2022", "tháng 7"])
+def test_a_date_field_that_is_not_a_date_is_not_used_and_the_record_says_so(tmp_path, value):
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"id": "x1", "date": value, "text": "Tiêu đề\nNội dung bài."}) + "\n")
+    (article,) = read_articles(path)
+    assert article.error is None and article.title == "Tiêu đề" and article.date is None
+    assert f"'date' field {value!r} is not a date" in article.meta["warning"]
+
+
 def test_html_input_is_reduced_to_text(tmp_path):
     path = tmp_path / "page.txt"
     path.write_text("<html><head><script>var a=1;</script></head><body><h1>Tiêu đề</h1><p>Nội dung.</p></body></html>")

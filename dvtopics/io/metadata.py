@@ -1,6 +1,7 @@
 """An article's title, date and source, found in its first lines (datelines, "Nguồn:" lines)."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from ..text.furniture import is_furniture
@@ -29,10 +30,36 @@ _DATELINE_WORDS = re.compile(r"thứ (hai|ba|tư|năm|sáu|bảy)|chủ nhật|c
 
 
 def _iso(day: str, month: str, year: str) -> str | None:
-    d, m, y = int(day), int(month), int(year)
-    if 1 <= d <= 31 and 1 <= m <= 12 and 1900 <= y <= 2100:
-        return f"{y:04d}-{m:02d}-{d:02d}"
-    return None
+    """The ISO form of a day that exists ("31/2/2022" does not), between 1900 and 2100."""
+    try:
+        date = dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+    return date.isoformat() if 1900 <= date.year <= 2100 else None
+
+
+# A date field written year first, as software writes it: "2022-07-05", "2022-07-05T19:13:00+07:00".
+_ISO_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"
+                       r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?")
+_TIMESTAMP = re.compile(r"\d{9,10}(?:\.\d+)?")  # seconds since 1970: 2001 to 2286
+_VIETNAM_TIME = dt.timezone(dt.timedelta(hours=7))
+
+
+def parse_date(value: str) -> str | None:
+    """A date field's value as an ISO date, or None when it is not a date: year first ("2022-07-05", with a
+    time or not), a Unix timestamp (the day in Vietnam), or a date and nothing else read day first as
+    datelines are ("05/07/2022", "5-7-2022", "05.07.2022 19:13", "Thứ Ba, 05/07/2022").
+
+    >>> parse_date("05/07/2022"), parse_date("2022-07-05T19:13:00"), parse_date("32/13/2022")
+    ('2022-07-05', '2022-07-05', None)
+    """
+    value = value.strip()
+    iso = _ISO_DATE.fullmatch(value)
+    if iso:
+        return _iso(iso.group(3), iso.group(2), iso.group(1))
+    if _TIMESTAMP.fullmatch(value):
+        return dt.datetime.fromtimestamp(float(value), _VIETNAM_TIME).date().isoformat()
+    return find_date(value) if _is_dateline(value) else None
 
 
 def find_date(line: str) -> str | None:

@@ -31,7 +31,7 @@ from typing import Iterable, Iterator
 from ..errors import InputError
 from ..text.normalise import normalize
 from ..text.furniture import strip_furniture
-from .metadata import extract_metadata
+from .metadata import extract_metadata, parse_date
 from .vnlegacy import at_least, to_unicode, vietnamese_score
 
 log = logging.getLogger(__name__)
@@ -216,8 +216,9 @@ def add_warning(meta: dict, message: str) -> None:
 def make_article(article_id: str, raw: str, fields: dict | None = None, name: str = "") -> Article:
     """Build an `Article` from raw text plus whatever fields the record carried.
 
-    A title, date, source or label field that is not text (a list, an object, true) is not used; it is
-    kept in `meta` under its name, with a warning.
+    A title, date, source or label field that is not text (a list, an object, true), or a date field that
+    is not a date ("32/13/2022"), is not used; it is kept in `meta` under its name, with a warning. A date
+    field is read as `parse_date` reads it, day first.
     """
     fields = dict(fields or {})
     raw, encoding = to_unicode(raw)
@@ -238,6 +239,13 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
         if value is not None and given[key] is None:
             fields[key] = value
             add_warning(fields, f"the '{key}' field is {json_kind(value)}, not text: not used")
+    if given["date"] is not None and given["date"].strip():
+        date = parse_date(given["date"])
+        if date is None:
+            fields["date"] = given["date"]
+            add_warning(fields, f"the 'date' field {given['date']!r} is not a date (day/month/year or "
+                                "year-month-day): not used")
+        given["date"] = date
     title = normalize(given["title"] or "").strip() or found["title"]
     return Article(
         id=str(article_id), title=title, text=clean, date=given["date"] or found["date"],
