@@ -66,6 +66,26 @@ def test_a_sentence_opening_with_theo_is_not_a_source_line():
     assert extract_metadata(text)["date"] == "2022-08-05"
 
 
+@pytest.mark.parametrize("line, source", [
+    ("Nguồn: baodaklak.vn", "baodaklak.vn"),
+    ("Nguồn: TTXVN", "TTXVN"),
+    ("(Nguồn: Báo Đắk Lắk)", "Báo Đắk Lắk"),
+    ("Nguồn baodaklak.vn", "baodaklak.vn"),
+    ("Theo VnExpress", "VnExpress"),
+    ("(Theo Báo Nhân Dân)", "Báo Nhân Dân"),
+    ("Nguồn video: YouTube", "YouTube"),
+    ("Nguồn gốc ngày rằm tháng Giêng", None),
+    ("Nguồn cơn của những lùm xùm gần đây", None),
+    ("Nguồn vốn cho xây dựng nông thôn mới", None),
+    ("Nguồn tin cho biết, đoàn sẽ đến vào sáng mai.", None),
+    ("Theo chân người thợ làm muối", None),
+    ("Theo kế hoạch, hội nghị khai mạc vào tuần tới", None),
+    ("Theo Bộ Y tế, số ca mắc đã giảm so với tuần trước.", None),
+])
+def test_only_a_source_line_names_the_source(line, source):
+    assert extract_metadata(f"Tiêu đề bài viết\nNội dung bài.\n{line}")["source"] == source
+
+
 @pytest.mark.parametrize("encoding, bom", [
     ("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"),
     ("utf-16-le", b""),

@@ -13,7 +13,13 @@ _DATE_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
 _DATE_WORDS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I)
 
 
-_SOURCE_LINE = re.compile(r"^\s*(nguồn|theo)\s*[:\s]\s*([^,;]+)", re.I)
+# "Nguồn: TTXVN", "Theo VnExpress", "(Nguồn: baodaklak.vn)", "Nguồn video: YouTube": the name runs to a comma
+# (or the bracket)
+_SOURCE_LINE = re.compile(r"^\s*(?P<open>\()?\s*(?:nguồn(?:\s+(?:tin|bài|video|clip))?|theo)"
+                          r"(?:\s*(?P<colon>:)\s*|\s+)"
+                          r"(?P<name>(?(open)[^,;)]+|[^,;]+))", re.I)
+_WEB_ADDRESS = re.compile(r"\w\.(?:vn|com|net|org|info)\b", re.I)
+_SENTENCE_END = re.compile(r"[.?!…][\"'”’)]*$")
 
 
 # "Nguồn: baodaklak.vn, ngày 6/1/2016": the original source and its date, and nothing after the date
@@ -91,9 +97,9 @@ def extract_metadata(text: str) -> dict:
         iso = find_date(line) if len(line) <= _DATELINE_MAX_CHARS else None
         if iso:
             short_dates.append((position, iso))
-        source_match = _SOURCE_LINE.match(line)
-        if source_match and len(line) <= _DATELINE_MAX_CHARS:
-            source = source_match.group(2).strip()
+        named = _source(line)
+        if named:
+            source = named
             if iso and _SOURCE_DATE_LINE.match(line):
                 source_date = iso
         if not iso and not is_furniture(line, captions=False):
@@ -103,6 +109,25 @@ def extract_metadata(text: str) -> dict:
     date = ([source_date] if source_date else head or tail or [iso for _, iso in short_dates] or [None])[0]
     dateline = next((position for position, _ in short_dates if position < 5 and _is_dateline(lines[position])), None)
     return {"title": _title(candidates, dateline)[:300], "date": date, "source": source}
+
+
+def _source(line: str) -> str | None:
+    """The source a short line names ("Nguồn: TTXVN", "(Theo VnExpress)", "Nguồn baodaklak.vn"), or None.
+
+    Without a colon, "Nguồn" and "Theo" open ordinary text too ("Nguồn gốc ngày rằm …", "Nguồn tin cho
+    biết", "Theo chân …", "Theo Bộ Y tế, số ca mắc …"): there the name must be a name (a capital letter or a
+    web address), and the line not a sentence.
+    """
+    match = _SOURCE_LINE.match(line) if len(line) <= _DATELINE_MAX_CHARS else None
+    if not match:
+        return None
+    name = match.group("name").strip()
+    if not match.group("colon"):
+        if not (name[:1].isupper() or name[:1].isdigit() or _WEB_ADDRESS.search(name)):
+            return None
+        if _SENTENCE_END.search(line.rstrip()) and not _SOURCE_DATE_LINE.match(line):
+            return None
+    return name or None
 
 
 def _is_dateline(line: str) -> bool:
