@@ -49,6 +49,29 @@ def test_dates_inside_prose_are_not_the_article_date():
     assert extract_metadata(text)["date"] == "2022-08-05"
 
 
+@pytest.mark.parametrize("line", [
+    "Từ 1/4/2017, thành phố thôi dùng văn bản giấy",
+    "Ban hành quy chế mới từ 1.1.2019: những điểm cần biết",
+    "Ông Ba đã rời địa phương từ ngày 22/10/2016.",
+    "Ngày 22/2/2017, công ty bán cổ phần ra công chúng",
+    "Giá rau ngày 6/2/2017 tăng nhẹ",
+])
+def test_a_headline_or_sentence_that_holds_a_date_does_not_date_the_article(line):
+    meta = extract_metadata(f"{line}\nNội dung bài viết ngắn.\nĐoạn cuối của bài.")
+    assert meta["date"] is None and meta["title"] == line
+
+
+@pytest.mark.parametrize("line", [
+    "Thiều Minh (Bộ CHQS tỉnh) 18:31, 17/02/2023",
+    "17/02/2023 - Tác giả: Minh Anh",
+    "Cập nhật ngày 17/02/2023 - Tác giả: Minh Anh",
+    "Ngày đăng: 17/02/2023 | Lượt xem: 1.284",
+    "Thứ Sáu, 17/02/2023 Ban Dân vận tỉnh",
+])
+def test_a_line_that_states_when_the_page_was_published_dates_it(line):
+    assert extract_metadata(f"Tiêu đề bài viết\n{line}\nNội dung bài.")["date"] == "2023-02-17"
+
+
 def test_dateline_in_head_wins_over_later_dates():
     text = "Tiêu đề\n05/08/2022\nNội dung.\nẢnh: 7/8/2022\nBan Dân vận"
     assert extract_metadata(text)["date"] == "2022-08-05"

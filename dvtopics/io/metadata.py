@@ -31,8 +31,19 @@ _SOURCE_DATE_LINE = re.compile(r"^\s*(nguồn|theo)\s*[:\s]\s*[^,;]+[,;–-]\s*(
 _DATELINE_MAX_CHARS = 80  # a dateline is a short line; dates inside prose are not the article's
 
 
-_DATELINE_WORDS = re.compile(r"thứ (hai|ba|tư|năm|sáu|bảy)|chủ nhật|cập nhật|ngày đăng|đăng ngày|ngày|lúc|gmt|"
-                             r"\d+|[^\w\s]", re.IGNORECASE)
+_DATELINE_WORDS = re.compile(r"thứ (hai|ba|tư|năm|sáu|bảy)|chủ nhật|cập nhật|ngày đăng|đăng ngày|ngày|tháng|năm|"
+                             r"lúc|gmt|\d+|[^\w\s]", re.IGNORECASE)
+
+# A line that opens with the page's date, maybe after a weekday, a time or "Cập nhật"/"Ngày đăng"
+# ("Thứ Tư, 27/11/2024 Ban Dân vận …", "Cập nhật ngày 05/07/2022 - Tác giả …", "05/07/2022 - Sáng nay …"),
+# not a sentence that opens with "Ngày 22/10/2016, …" or "Từ 1/4/2017, …".
+_PAGE_DATE_LABEL = (r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật|(?:ngày\s+)?cập\s+nhật|ngày\s+đăng|"
+                    r"đăng\s+(?:ngày|lúc)|xuất\s+bản|lúc|\d{1,2}[:h]\d{2}(?::\d{2})?)")
+_DATE_AT_START = re.compile(rf"^[^\w]*(?:{_PAGE_DATE_LABEL}[^\w]*(?:ngày\s+)?)*" + _DATE_NUMERIC.pattern, re.I)
+# A date stamped with a time as a page prints it, wherever it stands in the line: a byline ("Thiều Chung (Bộ
+# CHQS tỉnh) 18:31, 17/02/2023"); prose writes times "10h30" and puts words between time and date.
+_STAMPED_DATE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?[\s,|-]{1,4}(" + _DATE_NUMERIC.pattern + r")|("
+                           + _DATE_NUMERIC.pattern + r")[\s,|-]{1,4}\d{1,2}:\d{2}")
 
 
 def _iso(day: str, month: str, year: str) -> str | None:
@@ -82,19 +93,20 @@ def extract_metadata(text: str) -> dict:
     """Title, date and source as the text states them.
 
     The title is the first line that is not page furniture or a dateline. The
-    date is taken from the article's own dateline, in this order: a short line
-    with a date among the first five lines ("Thứ Ba, 05/07/2022, 19:13 [GMT+7]",
-    "21/04/2023 16:36"); a source line at the end ("Nguồn: baodaklak.vn, ngày
-    6/1/2016"); any other short line with a date. Dates inside prose ("Sáng
-    5/7, ...", "Nghị quyết ngày 12/3/2015") are ignored: they name other
-    events. Dates are read day first, as Vietnamese writes them.
+    date is taken from a source line with the original's date ("Nguồn:
+    baodaklak.vn, ngày 6/1/2016"), else from the article's own dateline
+    (`_dateline_date`: "Thứ Ba, 05/07/2022, 19:13 [GMT+7]", "21/04/2023
+    16:36"), among the first five lines, else the last three, else anywhere.
+    Dates inside prose and headlines ("Sáng 5/7, ...", "Nghị quyết ngày
+    12/3/2015", "Từ 1/4/2017, ...") are ignored: they name other events.
+    Dates are read day first, as Vietnamese writes them.
     """
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     source = source_date = None
-    short_dates = []  # (position, iso) of short lines that hold a date
+    short_dates = []  # (position, iso) of datelines
     candidates = []  # (position, line) of lines that may be the title
     for position, line in enumerate(lines):
-        iso = find_date(line) if len(line) <= _DATELINE_MAX_CHARS else None
+        iso = _dateline_date(line)
         if iso:
             short_dates.append((position, iso))
         named = _source(line)
@@ -130,10 +142,34 @@ def _source(line: str) -> str | None:
     return name or None
 
 
+def _dateline_date(line: str) -> str | None:
+    """The date of a short line that states when the page was published: a dateline (`_is_dateline`), a
+    line that opens with its date ("05/07/2022 - …", "Cập nhật ngày 05/07/2022 …"), a date stamped with a
+    time ("Thiều Chung 18:31, 17/02/2023"), or a source line
+    with the original's date ("Nguồn: baodaklak.vn, ngày 6/1/2016"). A sentence that holds a date ("Từ
+    1/4/2017, …", "Ông A đã bỏ trốn từ ngày 22/10/2016.") names another event: None."""
+    if len(line) > _DATELINE_MAX_CHARS:
+        return None
+    for part in line.split("|"):
+        if _is_date_only(part):
+            return find_date(part)
+    start = _DATE_AT_START.match(line)
+    if start:
+        return _iso(*start.groups()[-3:])
+    stamped = _STAMPED_DATE.search(line)
+    if stamped:
+        return find_date(stamped.group(1) or stamped.group(5))
+    return find_date(line) if _SOURCE_DATE_LINE.match(line) else None
+
+
+def _is_date_only(text: str) -> bool:
+    return bool(find_date(text)) and len(_DATELINE_WORDS.sub(" ", text).split()) <= 1
+
+
 def _is_dateline(line: str) -> bool:
     """A line that is a date and nothing else ("Thứ Bảy, 09/07/2022, 10:15 [GMT+7]", "Cập nhật: 18/07/2024"),
     or beside other page data ("Ngày đăng: 06/01/2023 | Lượt xem: 1.284"), not a sentence that holds one."""
-    return any(find_date(part) and len(_DATELINE_WORDS.sub(" ", part).split()) <= 1 for part in line.split("|"))
+    return any(_is_date_only(part) for part in line.split("|"))
 
 
 def _title(candidates: list[tuple[int, str]], dateline: int | None) -> str:
