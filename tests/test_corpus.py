@@ -140,7 +140,7 @@ def test_cp1258_fallback_warns(tmp_path, caplog):
     path.write_bytes(to_cp1258("Tin vắn\nNội dung ngắn gọn."))
     with caplog.at_level(logging.WARNING):
         article = next(read_articles(path))
-    assert "cp1258" in caplog.text
+    assert "cp1258" in caplog.text and "Windows-1258" in article.meta["warning"]  # stderr and the record
     assert article.title == "Tin vắn"
 
 

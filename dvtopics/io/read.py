@@ -82,8 +82,8 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
 
 
 def decode_text(data: bytes, name: str = "<bytes>") -> tuple[str, str | None]:
-    """(text, warning): `decode_bytes`, and a warning for the record when the bytes could not be read as
-    Vietnamese in any encoding tried."""
+    """(text, warning): `decode_bytes`, and a warning for the record when the bytes were not UTF-8 or
+    UTF-16: which encoding they were read as, or that none read as Vietnamese."""
     if not data.strip():
         raise InputError(f"{name}: empty file")
     if data.startswith(b"\xef\xbb\xbf"):
@@ -115,24 +115,27 @@ def decode_text(data: bytes, name: str = "<bytes>") -> tuple[str, str | None]:
     return text, warning
 
 
-_MIN_WORDS_TO_JUDGE = 30  # below this, too few words to say a text is not Vietnamese
+# below this many letters, too few to say a text is not Vietnamese (counted without spaces: Chinese has none)
+_MIN_CHARS_TO_JUDGE = 150
 
 
-def _decode_legacy(data: bytes, name: str) -> tuple[str, str | None]:
+def _decode_legacy(data: bytes, name: str) -> tuple[str, str]:
     """Bytes that are not UTF-8: Windows-1258, or the TCVN3 and VNI font encodings, whichever reads as
-    Vietnamese; a warning for the record when none does."""
+    Vietnamese; the warning for the record says which, or that none does."""
     cp1258 = data.decode("cp1258", errors="replace")
     cp1258_score = vietnamese_score(unicodedata.normalize("NFC", cp1258))
     converted, encoding = to_unicode(data.decode("cp1252", errors="replace"))
     if encoding and vietnamese_score(converted) > cp1258_score:
-        log.warning("%s: not UTF-8; read as %s (an old Vietnamese font encoding) and converted to Unicode",
-                    name, encoding)
-        return converted, None
-    log.warning("%s: not valid UTF-8, read as cp1258 (Windows Vietnamese); check the result", name)
-    if cp1258_score == 0 and len(cp1258.split()) >= _MIN_WORDS_TO_JUDGE:
-        return cp1258, ("could not be decoded as Vietnamese (not UTF-8, UTF-16, Windows-1258, TCVN3 or VNI); "
-                        "read as Windows-1258")
-    return cp1258, None
+        warning = f"not UTF-8: read as {encoding} (an old Vietnamese font encoding) and converted to Unicode"
+        text = converted
+    elif cp1258_score == 0 and len("".join(cp1258[:5000].split())) >= _MIN_CHARS_TO_JUDGE:
+        warning = ("could not be decoded as Vietnamese (not UTF-8, UTF-16, Windows-1258, TCVN3 or VNI); "
+                   "read as Windows-1258")
+        text = cp1258
+    else:
+        warning, text = "not valid UTF-8: read as Windows-1258 (cp1258, Windows Vietnamese); check the text", cp1258
+    log.warning("%s: %s", name, warning)
+    return text, warning
 
 
 def read_side_file(path: str | os.PathLike) -> str:
@@ -225,6 +228,7 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
     if encoding:
         log.warning("%s: text in the %s font encoding, converted to Unicode", name or article_id, encoding)
         fields["encoding"] = encoding
+        add_warning(fields, f"text written in {encoding} (an old Vietnamese font encoding), converted to Unicode")
     if _HTML_START.match(raw):
         log.warning("%s: HTML instead of text; its visible text is used", name or article_id)
         raw = html_to_text(raw)
@@ -261,6 +265,29 @@ def looks_vietnamese(text: str) -> bool:
     return at_least(_VIETNAMESE_LETTERS, sample, int(0.02 * len(sample)) + 1)
 
 
+# UTF-8 read as Windows-1252 and saved again: a lead byte (Ã Ä Å Æ Â for 2-byte letters, "á" then º or »
+# for ạ…ỹ) followed by what a continuation byte becomes (0x80-0xBF: Latin-1's upper half, C1 codes, and
+# the letters and marks Windows-1252 puts on 0x80-0x9F). Vietnamese never writes these pairs.
+_MOJIBAKE = re.compile("[ÂÃÄÅÆ][\u0080-\u00bfŒœŠšŸŽžƒˆ˜–—‘’‚“”„†‡•…‰‹›€™]|á[º»]")
+_MOJIBAKE_MIN = 5
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")  # kana, Han, Hangul
+
+
+def not_vietnamese(text: str) -> str | None:
+    """Why `text` is clearly not Vietnamese as it stands, or None: mojibake ("PhÃ¡t huy" for "Phát huy"), or
+    mostly Chinese, Japanese or Korean characters. Cheap, since every article goes through it: it looks at the
+    first 2,000 characters for mojibake only when one of its lead letters is there, at the first 300 for
+    Chinese, and stops counting once it is sure."""
+    sample = text[:2000]
+    if any(lead in sample for lead in "ÂÃÄÅÆ") and at_least(_MOJIBAKE, sample, _MOJIBAKE_MIN):
+        return ("UTF-8 text that was read as Windows-1252 and saved again (\"Ã¡\" for \"á\", \"Ä‘\" for \"đ\"): "
+                "not Vietnamese as it stands; open the original as UTF-8")
+    head = text[:300]
+    if at_least(_CJK, head, len(head) // 3 + 1):
+        return "mostly Chinese, Japanese or Korean characters: not Vietnamese"
+    return None
+
+
 # ------------------------------------------------------------------- readers
 
 def _failed(article_id: str, message: str, on_error: str) -> Article:
@@ -271,8 +298,10 @@ def _failed(article_id: str, message: str, on_error: str) -> Article:
 
 
 def _checked(article: Article, on_error: str, name: str) -> Article:
-    if not looks_vietnamese(article.text):
+    message = not_vietnamese(article.text)
+    if message is None and not looks_vietnamese(article.text):
         message = "few Vietnamese diacritics: another language, or Vietnamese typed without accents"
+    if message:
         add_warning(article.meta, message)
         log.warning("%s: %s", name, message)
     return article
@@ -294,8 +323,7 @@ def _read_text_file(path: Path, article_id: str, on_error: str, max_bytes: int) 
         raw, warning = decode_text(path.read_bytes(), str(path))
         fields = {"path": str(path)}
         if warning:
-            fields["warning"] = warning
-            log.warning("%s: %s", path, warning)
+            fields["warning"] = warning  # logged where the bytes were decoded
         return _checked(make_article(article_id, raw, fields, str(path)), on_error, str(path))
     except (InputError, OSError) as exc:
         return _failed(article_id, str(exc) if isinstance(exc, InputError) else _os_cause(path, exc), on_error)
@@ -457,11 +485,12 @@ def _read_jsonl(path: Path, fields: "FieldNames", on_error: str, max_bytes: int,
         if not line.strip():
             continue
         try:
-            record = _json_object(decode_bytes(line, where), where)
+            text, warning = decode_text(line, where)
+            record = _json_object(text, where)
         except InputError as exc:
             yield _failed(fallback_id, str(exc), on_error)
             continue
-        yield from _record_to_article(record, fallback_id, fields, on_error, where)
+        yield from _record_to_article(record, fallback_id, fields, on_error, where, warning)
 
 
 def _json_object(text: str, where: str) -> dict:
@@ -480,13 +509,13 @@ def _json_object(text: str, where: str) -> dict:
 def _read_json(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -> Iterator[Article]:
     """A .json file: an array of articles, one article, or (misnamed) JSON lines."""
     try:
-        text = decode_bytes(path.read_bytes(), str(path))
+        text, warning = decode_text(path.read_bytes(), str(path))
     except (InputError, OSError) as exc:
         yield _failed(path.name, str(exc) if isinstance(exc, InputError) else _os_cause(path, exc), on_error)
         return
     start = len(text) - len(text.lstrip())
     if text.startswith("[", start):
-        yield from _read_json_array(path, text, start + 1, fields, on_error, max_bytes)
+        yield from _read_json_array(path, text, start + 1, fields, on_error, max_bytes, warning)
         return
     try:
         record = json.loads(text)
@@ -502,11 +531,11 @@ def _read_json(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) 
     except InputError as exc:
         yield _failed(path.stem, str(exc), on_error)
         return
-    yield from _record_to_article(record, path.stem, fields, on_error, str(path))
+    yield from _record_to_article(record, path.stem, fields, on_error, str(path), warning)
 
 
 def _read_json_array(path: Path, text: str, position: int, fields: "FieldNames", on_error: str,
-                     max_bytes: int) -> Iterator[Article]:
+                     max_bytes: int, warning: str | None = None) -> Iterator[Article]:
     """The items of a JSON array one by one, so that the items before a fault are read."""
     decoder, line, counted, item = json.JSONDecoder(), 1, 0, 0
     whitespace = re.compile(r"[ \t\r\n]*")
@@ -530,7 +559,7 @@ def _read_json_array(path: Path, text: str, position: int, fields: "FieldNames",
             yield _failed(fallback_id, f"{where}: an article (a JSON object) is expected, not {json_kind(value)}",
                           on_error)
         else:
-            yield from _record_to_article(value, fallback_id, fields, on_error, where)
+            yield from _record_to_article(value, fallback_id, fields, on_error, where, warning)
         position = whitespace.match(text, end).end()
         if text.startswith(",", position):
             position += 1
@@ -636,7 +665,7 @@ def _next_row(reader, limit: int) -> list[str] | None:
 def _read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -> Iterator[Article]:
     data, problem = _read_all(path)
     try:
-        text = decode_bytes(data, str(path)) if data.strip() else ""
+        text, warning = decode_text(data, str(path)) if data.strip() else ("", None)
     except InputError as exc:
         yield _failed(path.name, str(exc), on_error)
         return
@@ -661,13 +690,14 @@ def _read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
             yield _failed(record.get(fields.id) or fallback_id,
                           _over_limit(f"{where}: field '{fields.text}'", size, max_bytes), on_error)
             continue
-        yield from _record_to_article(record, fallback_id, fields, on_error, where)
+        yield from _record_to_article(record, fallback_id, fields, on_error, where, warning)
     if problem:
         yield _failed(f"{path.name}:{number + 1}", f"{path}:{number + 1}: {problem}", on_error)
 
 
 def _record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_error: str,
-                       where: str) -> Iterator[Article]:
+                       where: str, warning: str | None = None) -> Iterator[Article]:
+    """The article of a JSONL/JSON/CSV record; `warning`, how its file's bytes were read, goes in its record."""
     record = _named_fields(record, fields)
     article_id = field_text(record.get(fields.id)) or fallback_id
     text = record.get(fields.text)
@@ -678,6 +708,8 @@ def _record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_
         return
     extra = {k: v for k, v in record.items() if k not in (fields.id, fields.text, fields.label)}
     extra["label"] = record.get(fields.label)
+    if warning:
+        add_warning(extra, warning)
     try:
         yield _checked(make_article(article_id, text, extra, where), on_error, where)
     except InputError as exc:
