@@ -10,7 +10,7 @@ import pytest
 from dvtopics.io.read import FieldNames, decode_bytes, read_articles
 from dvtopics.io.metadata import extract_metadata
 from dvtopics.io.labels import read_labels
-from dvtopics.errors import InputError
+from dvtopics.errors import InputError, NoArticlesError
 
 TEXT = "Hội nghị sơ kết công tác dân vận\n21/04/2023 16:36\nSáng 21/4, Ban Dân vận Tỉnh ủy tổ chức hội nghị."
 
@@ -165,6 +165,34 @@ def test_folders_are_read_recursively_in_order(tmp_path):
     (tmp_path / "sub" / "x.txt").write_text(TEXT, encoding="utf-8")
     (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
     assert [a.id for a in read_articles(tmp_path)] == ["a", "sub/x"]
+
+
+def test_a_folder_reads_txt_whatever_its_case_and_names_what_it_skips(tmp_path, caplog):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "B.TXT").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    for name in ("page.html", "other.HTML", "notes", "report.docx", "more.jsonl"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        assert [a.id for a in read_articles(tmp_path)] == ["a", "sub/B"]
+    notes = [r.getMessage() for r in caplog.records]
+    assert len(notes) == 4  # one line per kind of file
+    assert any("2 .html files not read (e.g. 'other.HTML')" in note for note in notes)
+    assert any("1 file without an extension not read (e.g. 'notes')" in note for note in notes)
+    assert any("'more.jsonl'" in note and "give it by its name" in note for note in notes)
+
+
+def test_a_path_with_no_article_at_all_is_an_error(tmp_path):
+    (tmp_path / "page.html").write_text("<p>x</p>", encoding="utf-8")
+    (tmp_path / "empty.jsonl").write_text("", encoding="utf-8")
+    (tmp_path / "header.csv").write_text("id,text\n", encoding="utf-8")
+    with pytest.raises(NoArticlesError, match="no .txt file;.* 1 .html file not read"):
+        list(read_articles(tmp_path, on_error="record"))
+    for name in ("empty.jsonl", "header.csv"):
+        with pytest.raises(NoArticlesError, match="no articles"):
+            list(read_articles(tmp_path / name, on_error="record"))
+    (tmp_path / "bad.txt").write_text("", encoding="utf-8")  # an article that cannot be read is one
+    assert [a.id for a in read_articles(tmp_path, on_error="record")] == ["bad"]
 
 
 def test_jsonl_gz_and_field_names(tmp_path):

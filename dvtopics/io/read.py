@@ -28,7 +28,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from ..errors import InputError
+from ..errors import InputError, NoArticlesError
 from ..text.normalise import normalize
 from ..text.furniture import strip_furniture
 from .metadata import extract_metadata, parse_date
@@ -740,9 +740,14 @@ def file_kind(path: Path) -> str:
     return "txt"
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    """The .txt files under `folder`, in the order of their sorted paths. A folder that cannot be listed is
-    given itself, so that the reader reports it instead of its articles going missing unseen."""
+# files a folder holds but the reader does not read there: {kind: [how many, an example]}
+Skipped = dict[str, list]
+
+
+def _walk(folder: Path, skipped: Skipped) -> Iterator[Path]:
+    """The .txt files under `folder` (".TXT" too), in the order of their sorted paths; what else it holds is
+    counted in `skipped`. A folder that cannot be listed is given itself, so that the reader reports it
+    instead of its articles going missing unseen."""
     try:
         with os.scandir(folder) as scan:
             entries = sorted(scan, key=lambda entry: entry.name)
@@ -752,17 +757,36 @@ def _walk(folder: Path) -> Iterator[Path]:
     for entry in entries:
         path = Path(entry.path)
         if entry.is_dir(follow_symlinks=False):
-            yield from _walk(path)
-        elif entry.name.endswith(".txt"):
+            yield from _walk(path, skipped)
+        elif entry.name.lower().endswith(TEXT_SUFFIXES):
             yield path
+        else:
+            kind = ("link to a folder" if entry.is_dir() else f"{path.suffix.lower()} file" if path.suffix
+                    else "file without an extension")
+            skipped.setdefault(kind, [0, entry.name])[0] += 1
 
 
-def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[Path, str]]:
-    """(file, article id prefix) for every input file; folders are walked for .txt files."""
+def _skipped_notes(skipped: Skipped) -> list[str]:
+    """What was not read in a folder and why, one kind of file to a line."""
+    notes = []
+    for kind, (count, example) in skipped.items():
+        if kind == "link to a folder":
+            why = "links to folders are not followed (one may loop)"
+        elif file_kind(Path(example)) != "txt":
+            why = "in a folder only .txt files are read; give it by its name to read it"
+        else:
+            why = "in a folder only .txt files are read; save it as .txt (UTF-8) to read it"
+        notes.append(f"{count} {kind}{'s' if count > 1 else ''} not read (e.g. '{example}'): {why}")
+    return notes
+
+
+def iter_files(paths: Iterable[str | os.PathLike], skipped: Skipped | None = None) -> Iterator[tuple[Path, str]]:
+    """(file, article id prefix) for every input file; folders are walked for .txt files, and the other files
+    they hold are counted in `skipped` when it is given."""
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            for file in _walk(path):
+            for file in _walk(path, {} if skipped is None else skipped):
                 yield file, (file.relative_to(path).with_suffix("").as_posix() if file != path else path.name)
         elif path.exists():
             yield path, path.stem
@@ -793,7 +817,9 @@ def read_articles(
     on_error: str = "raise",
     max_bytes: int = MAX_ARTICLE_BYTES,
 ) -> Iterator[Article]:
-    """Stream articles from files and folders, in order.
+    """Stream articles from files and folders, in order. The files a folder holds that are not read are
+    named in one warning per kind; a path that gives no article at all (not even one that could not be
+    read) raises `NoArticlesError`.
 
     >>> [a.id for a in read_articles("seeds")][:2]
     ['000_4277f1d749d09db2', '001_07d20b8c73b70dfd']
@@ -802,8 +828,20 @@ def read_articles(
         raise ValueError("on_error must be 'raise' or 'record'")
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    for path, article_id in iter_files(paths):
-        yield from read_file(path, article_id, fields, on_error, max_bytes)
+    for given in paths:
+        skipped: Skipped = {}
+        count = 0
+        for path, article_id in iter_files([given], skipped):
+            for article in read_file(path, article_id, fields, on_error, max_bytes):
+                count += 1
+                yield article
+        notes = _skipped_notes(skipped)
+        for note in notes if count else ():  # with no article, the error says it
+            log.warning("%s: %s", given, note)
+        if not count:
+            raise NoArticlesError(f"{given}: no articles: " + (
+                "; ".join(["the folder holds no .txt file"] + notes) if Path(given).is_dir()
+                else "the file holds none (it is empty, or has a header only)"))
 
 
 # (byte offset of a line's start, its line number, how many lines): a slice of a JSONL file
