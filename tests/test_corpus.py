@@ -55,6 +55,9 @@ def test_dates_inside_prose_are_not_the_article_date():
     "Ông Ba đã rời địa phương từ ngày 22/10/2016.",
     "Ngày 22/2/2017, công ty bán cổ phần ra công chúng",
     "Giá rau ngày 6/2/2017 tăng nhẹ",
+    "18/07/1993: vào đội bóng của thành phố",  # a timeline's entry
+    "Tháng 1-3/2004",  # a span of months
+    "Lúc 10h30 ngày 5/7/2022, đoàn đến thăm xã",
 ])
 def test_a_headline_or_sentence_that_holds_a_date_does_not_date_the_article(line):
     meta = extract_metadata(f"{line}\nNội dung bài viết ngắn.\nĐoạn cuối của bài.")
@@ -63,7 +66,7 @@ def test_a_headline_or_sentence_that_holds_a_date_does_not_date_the_article(line
 
 @pytest.mark.parametrize("line", [
     "Thiều Minh (Bộ CHQS tỉnh) 18:31, 17/02/2023",
-    "17/02/2023 - Tác giả: Minh Anh",
+    "17/02/2023 10:15 - Tác giả: Minh Anh",
     "Cập nhật ngày 17/02/2023 - Tác giả: Minh Anh",
     "Ngày đăng: 17/02/2023 | Lượt xem: 1.284",
     "Thứ Sáu, 17/02/2023 Ban Dân vận tỉnh",

@@ -7,7 +7,8 @@ import re
 from ..text.furniture import is_furniture
 
 
-_DATE_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
+# one separator throughout: "1-3/2004" is a span of months, not 1 March
+_DATE_NUMERIC = re.compile(r"(?<!\d)(?P<day>\d{1,2})(?P<sep>[/.-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4})(?!\d)")
 
 
 _DATE_WORDS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I)
@@ -38,12 +39,17 @@ _DATELINE_WORDS = re.compile(r"thứ (hai|ba|tư|năm|sáu|bảy)|chủ nhật|c
 # ("Thứ Tư, 27/11/2024 Ban Dân vận …", "Cập nhật ngày 05/07/2022 - Tác giả …", "05/07/2022 - Sáng nay …"),
 # not a sentence that opens with "Ngày 22/10/2016, …" or "Từ 1/4/2017, …".
 _PAGE_DATE_LABEL = (r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật|(?:ngày\s+)?cập\s+nhật|ngày\s+đăng|"
-                    r"đăng\s+(?:ngày|lúc)|xuất\s+bản|lúc|\d{1,2}[:h]\d{2}(?::\d{2})?)")
-_DATE_AT_START = re.compile(rf"^[^\w]*(?:{_PAGE_DATE_LABEL}[^\w]*(?:ngày\s+)?)*" + _DATE_NUMERIC.pattern, re.I)
+                    r"đăng\s+(?:ngày|lúc)|xuất\s+bản|\d{1,2}:\d{2}(?::\d{2})?)")  # prose: "Lúc 10h30 ngày …"
+_DATE_AT_START = re.compile(rf"^[^\w]*(?:{_PAGE_DATE_LABEL}[^\w]*(?:ngày\s+)?)+" + _DATE_NUMERIC.pattern, re.I)
 # A date stamped with a time as a page prints it, wherever it stands in the line: a byline ("Thiều Chung (Bộ
-# CHQS tỉnh) 18:31, 17/02/2023"); prose writes times "10h30" and puts words between time and date.
-_STAMPED_DATE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?[\s,|-]{1,4}(" + _DATE_NUMERIC.pattern + r")|("
-                           + _DATE_NUMERIC.pattern + r")[\s,|-]{1,4}\d{1,2}:\d{2}")
+# CHQS tỉnh) 18:31, 17/02/2023"); prose writes times "10h30" and puts words between time and date. (A bare
+# date opening a line is as often an entry of a timeline: "18/07/1993: Gia nhập …".)
+_STAMPED_DATE = re.compile(r"(?P<before>\d{1,2}:\d{2}(?::\d{2})?[\s,|-]{1,4})?" + _DATE_NUMERIC.pattern
+                           + r"(?P<after>[\s,|-]{1,4}\d{1,2}:\d{2})?")
+
+
+def _iso_of(match: re.Match) -> str | None:
+    return _iso(match["day"], match["month"], match["year"])
 
 
 def _iso(day: str, month: str, year: str) -> str | None:
@@ -81,11 +87,14 @@ def parse_date(value: str) -> str | None:
 
 def find_date(line: str) -> str | None:
     """The first day-first date in `line` ("05/07/2022", "ngày 6 tháng 1 năm 2016")."""
-    for pattern in (_DATE_NUMERIC, _DATE_WORDS):
-        for match in pattern.finditer(line):
-            iso = _iso(*match.groups())
-            if iso:
-                return iso
+    for match in _DATE_NUMERIC.finditer(line):
+        iso = _iso_of(match)
+        if iso:
+            return iso
+    for match in _DATE_WORDS.finditer(line):
+        iso = _iso(*match.groups())
+        if iso:
+            return iso
     return None
 
 
@@ -144,7 +153,8 @@ def _source(line: str) -> str | None:
 
 def _dateline_date(line: str) -> str | None:
     """The date of a short line that states when the page was published: a dateline (`_is_dateline`), a
-    line that opens with its date ("05/07/2022 - …", "Cập nhật ngày 05/07/2022 …"), a date stamped with a
+    line that opens with its date after a weekday or "Cập nhật" ("Cập nhật ngày 05/07/2022 - Tác giả …"),
+    a date stamped with a
     time ("Thiều Chung 18:31, 17/02/2023"), or a source line
     with the original's date ("Nguồn: baodaklak.vn, ngày 6/1/2016"). A sentence that holds a date ("Từ
     1/4/2017, …", "Ông A đã bỏ trốn từ ngày 22/10/2016.") names another event: None."""
@@ -155,10 +165,10 @@ def _dateline_date(line: str) -> str | None:
             return find_date(part)
     start = _DATE_AT_START.match(line)
     if start:
-        return _iso(*start.groups()[-3:])
-    stamped = _STAMPED_DATE.search(line)
-    if stamped:
-        return find_date(stamped.group(1) or stamped.group(5))
+        return _iso_of(start)
+    for stamped in _STAMPED_DATE.finditer(line):
+        if stamped["before"] or stamped["after"]:
+            return _iso_of(stamped)
     return find_date(line) if _SOURCE_DATE_LINE.match(line) else None
 
 
