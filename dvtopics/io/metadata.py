@@ -35,9 +35,9 @@ _DATELINE_MAX_CHARS = 80  # a dateline is a short line; dates inside prose are n
 _DATELINE_WORDS = re.compile(r"thứ (hai|ba|tư|năm|sáu|bảy)|chủ nhật|cập nhật|ngày đăng|đăng ngày|ngày|tháng|năm|"
                              r"lúc|gmt|\d+|[^\w\s]", re.IGNORECASE)
 
-# A line that opens with the page's date, maybe after a weekday, a time or "Cập nhật"/"Ngày đăng"
-# ("Thứ Tư, 27/11/2024 Ban Dân vận …", "Cập nhật ngày 05/07/2022 - Tác giả …", "05/07/2022 - Sáng nay …"),
-# not a sentence that opens with "Ngày 22/10/2016, …" or "Từ 1/4/2017, …".
+# A line that opens with the page's date after a weekday, a hh:mm time or "Cập nhật"/"Ngày đăng" ("Thứ Tư,
+# 27/11/2024 Ban Dân vận …", "Cập nhật ngày 05/07/2022 - Tác giả …"), not a sentence that opens with
+# "Ngày 22/10/2016, …" or "Từ 1/4/2017, …".
 _PAGE_DATE_LABEL = (r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật|(?:ngày\s+)?cập\s+nhật|ngày\s+đăng|"
                     r"đăng\s+(?:ngày|lúc)|xuất\s+bản|\d{1,2}:\d{2}(?::\d{2})?)")  # prose: "Lúc 10h30 ngày …"
 _DATE_AT_START = re.compile(rf"^[^\w]*(?:{_PAGE_DATE_LABEL}[^\w]*(?:ngày\s+)?)+" + _DATE_NUMERIC.pattern, re.I)
@@ -154,10 +154,9 @@ def _source(line: str) -> str | None:
 def _dateline_date(line: str) -> str | None:
     """The date of a short line that states when the page was published: a dateline (`_is_dateline`), a
     line that opens with its date after a weekday or "Cập nhật" ("Cập nhật ngày 05/07/2022 - Tác giả …"),
-    a date stamped with a
-    time ("Thiều Chung 18:31, 17/02/2023"), or a source line
-    with the original's date ("Nguồn: baodaklak.vn, ngày 6/1/2016"). A sentence that holds a date ("Từ
-    1/4/2017, …", "Ông A đã bỏ trốn từ ngày 22/10/2016.") names another event: None."""
+    a date stamped with a time ("Thiều Chung 18:31, 17/02/2023"), or a source line with the original's
+    date ("Nguồn: baodaklak.vn, ngày 6/1/2016"). A sentence or headline that holds a date ("Từ 1/4/2017,
+    …", "Ông A đã bỏ trốn từ ngày 22/10/2016.") names another event: None."""
     if len(line) > _DATELINE_MAX_CHARS:
         return None
     for part in line.split("|"):
