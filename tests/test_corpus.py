@@ -100,7 +100,7 @@ def test_a_sentence_opening_with_theo_is_not_a_source_line():
     ("Theo VnExpress", "VnExpress"),
     ("(Theo Báo Nhân Dân)", "Báo Nhân Dân"),
     ("Nguồn video: YouTube", "YouTube"),
-    ("Nguồn gốc ngày rằm tháng Giêng", None),
+    ("Nguồn gốc của lễ hội làng", None),
     ("Nguồn cơn của những lùm xùm gần đây", None),
     ("Nguồn vốn cho xây dựng nông thôn mới", None),
     ("Nguồn tin cho biết, đoàn sẽ đến vào sáng mai.", None),

@@ -43,7 +43,7 @@ _PAGE_DATE_LABEL = (r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật|(
 _DATE_AT_START = re.compile(rf"^[^\w]*(?:{_PAGE_DATE_LABEL}[^\w]*(?:ngày\s+)?)+" + _DATE_NUMERIC.pattern, re.I)
 # A date stamped with a time as a page prints it, wherever it stands in the line: a byline ("Thiều Chung (Bộ
 # CHQS tỉnh) 18:31, 17/02/2023"); prose writes times "10h30" and puts words between time and date. (A bare
-# date opening a line is as often an entry of a timeline: "18/07/1993: Gia nhập …".)
+# date opening a line is as often an entry of a timeline: "12/05/1990: vào đội tuyển …".)
 _STAMPED_DATE = re.compile(r"(?P<before>\d{1,2}:\d{2}(?::\d{2})?[\s,|-]{1,4})?" + _DATE_NUMERIC.pattern
                            + r"(?P<after>[\s,|-]{1,4}\d{1,2}:\d{2})?")
 
@@ -135,7 +135,7 @@ def extract_metadata(text: str) -> dict:
 def _source(line: str) -> str | None:
     """The source a short line names ("Nguồn: TTXVN", "(Theo VnExpress)", "Nguồn baodaklak.vn"), or None.
 
-    Without a colon, "Nguồn" and "Theo" open ordinary text too ("Nguồn gốc ngày rằm …", "Nguồn tin cho
+    Without a colon, "Nguồn" and "Theo" open ordinary text too ("Nguồn gốc của …", "Nguồn tin cho
     biết", "Theo chân …", "Theo Bộ Y tế, số ca mắc …"): there the name must be a name (a capital letter or a
     web address), and the line not a sentence.
     """
