@@ -10,6 +10,10 @@ class InputError(DvtopicsError):
     """An input file or record cannot be read as an article."""
 
 
+class NoArticlesError(InputError):
+    """A path given to read holds no article at all: an empty file, a folder without a .txt file."""
+
+
 class ModelError(DvtopicsError):
     """A model directory is missing, corrupt, foreign or incompatible."""
 

@@ -29,6 +29,13 @@ def test_every_baomoi_article_reads_with_a_title():
     assert [a.id for a in articles if "font encoding" in (a.meta.get("warning") or "")] == []
 
 
+def test_every_baomoi_source_is_a_name_not_the_words_after_nguon_or_theo():
+    # "Nguồn gốc …" (the origin of), "Nguồn cơn …", "Theo chân …" opened lines the reader took for sources
+    sources = {a.source for a in read_articles(corpus_path("baomoi_2017.jsonl.gz"), on_error="record") if a.source}
+    assert len(sources) >= 30
+    assert [s for s in sources if not (s[0].isupper() or s[0].isdigit() or "." in s)] == []
+
+
 def test_the_written_sets_hold_no_corpus_text():
     """data/blind_test and data/train were written, not copied: no item shares more than half of its
     8-word runs with any corpus article (official names of resolutions and programmes are shared

@@ -10,7 +10,7 @@ import pytest
 from dvtopics.io.read import FieldNames, decode_bytes, read_articles
 from dvtopics.io.metadata import extract_metadata
 from dvtopics.io.labels import read_labels
-from dvtopics.errors import InputError
+from dvtopics.errors import InputError, NoArticlesError
 
 TEXT = "Hội nghị sơ kết công tác dân vận\n21/04/2023 16:36\nSáng 21/4, Ban Dân vận Tỉnh ủy tổ chức hội nghị."
 
@@ -49,6 +49,32 @@ def test_dates_inside_prose_are_not_the_article_date():
     assert extract_metadata(text)["date"] == "2022-08-05"
 
 
+@pytest.mark.parametrize("line", [
+    "Từ 1/4/2017, thành phố thôi dùng văn bản giấy",
+    "Ban hành quy chế mới từ 1.1.2019: những điểm cần biết",
+    "Ông Ba đã rời địa phương từ ngày 22/10/2016.",
+    "Ngày 22/2/2017, công ty bán cổ phần ra công chúng",
+    "Giá rau ngày 6/2/2017 tăng nhẹ",
+    "18/07/1993: vào đội bóng của thành phố",  # a timeline's entry
+    "Tháng 1-3/2004",  # a span of months
+    "Lúc 10h30 ngày 5/7/2022, đoàn đến thăm xã",
+])
+def test_a_headline_or_sentence_that_holds_a_date_does_not_date_the_article(line):
+    meta = extract_metadata(f"{line}\nNội dung bài viết ngắn.\nĐoạn cuối của bài.")
+    assert meta["date"] is None and meta["title"] == line
+
+
+@pytest.mark.parametrize("line", [
+    "Thiều Minh (Bộ CHQS tỉnh) 18:31, 17/02/2023",
+    "17/02/2023 10:15 - Tác giả: Minh Anh",
+    "Cập nhật ngày 17/02/2023 - Tác giả: Minh Anh",
+    "Ngày đăng: 17/02/2023 | Lượt xem: 1.284",
+    "Thứ Sáu, 17/02/2023 Ban Dân vận tỉnh",
+])
+def test_a_line_that_states_when_the_page_was_published_dates_it(line):
+    assert extract_metadata(f"Tiêu đề bài viết\n{line}\nNội dung bài.")["date"] == "2023-02-17"
+
+
 def test_dateline_in_head_wins_over_later_dates():
     text = "Tiêu đề\n05/08/2022\nNội dung.\nẢnh: 7/8/2022\nBan Dân vận"
     assert extract_metadata(text)["date"] == "2022-08-05"
@@ -64,6 +90,26 @@ def test_the_original_source_date_wins_over_the_page_date():
 def test_a_sentence_opening_with_theo_is_not_a_source_line():
     text = "Tiêu đề\n05/08/2022\nTheo kế hoạch, ngày 7/9/2022 sẽ khai mạc."
     assert extract_metadata(text)["date"] == "2022-08-05"
+
+
+@pytest.mark.parametrize("line, source", [
+    ("Nguồn: baodaklak.vn", "baodaklak.vn"),
+    ("Nguồn: TTXVN", "TTXVN"),
+    ("(Nguồn: Báo Đắk Lắk)", "Báo Đắk Lắk"),
+    ("Nguồn baodaklak.vn", "baodaklak.vn"),
+    ("Theo VnExpress", "VnExpress"),
+    ("(Theo Báo Nhân Dân)", "Báo Nhân Dân"),
+    ("Nguồn video: YouTube", "YouTube"),
+    ("Nguồn gốc của lễ hội làng", None),
+    ("Nguồn cơn của những lùm xùm gần đây", None),
+    ("Nguồn vốn cho xây dựng nông thôn mới", None),
+    ("Nguồn tin cho biết, đoàn sẽ đến vào sáng mai.", None),
+    ("Theo chân người thợ làm muối", None),
+    ("Theo kế hoạch, hội nghị khai mạc vào tuần tới", None),
+    ("Theo Bộ Y tế, số ca mắc đã giảm so với tuần trước.", None),
+])
+def test_only_a_source_line_names_the_source(line, source):
+    assert extract_metadata(f"Tiêu đề bài viết\nNội dung bài.\n{line}")["source"] == source
 
 
 @pytest.mark.parametrize("encoding, bom", [
@@ -97,7 +143,7 @@ def test_cp1258_fallback_warns(tmp_path, caplog):
     path.write_bytes(to_cp1258("Tin vắn\nNội dung ngắn gọn."))
     with caplog.at_level(logging.WARNING):
         article = next(read_articles(path))
-    assert "cp1258" in caplog.text
+    assert "cp1258" in caplog.text and "Windows-1258" in article.meta["warning"]  # stderr and the record
     assert article.title == "Tin vắn"
 
 
@@ -124,6 +170,34 @@ def test_folders_are_read_recursively_in_order(tmp_path):
     assert [a.id for a in read_articles(tmp_path)] == ["a", "sub/x"]
 
 
+def test_a_folder_reads_txt_whatever_its_case_and_names_what_it_skips(tmp_path, caplog):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "B.TXT").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    for name in ("page.html", "other.HTML", "notes", "report.docx", "more.jsonl"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        assert [a.id for a in read_articles(tmp_path)] == ["a", "sub/B"]
+    notes = [r.getMessage() for r in caplog.records]
+    assert len(notes) == 4  # one line per kind of file
+    assert any("2 .html files not read (e.g. 'other.HTML')" in note for note in notes)
+    assert any("1 file without an extension not read (e.g. 'notes')" in note for note in notes)
+    assert any("'more.jsonl'" in note and "give it by its name" in note for note in notes)
+
+
+def test_a_path_with_no_article_at_all_is_an_error(tmp_path):
+    (tmp_path / "page.html").write_text("<p>x</p>", encoding="utf-8")
+    (tmp_path / "empty.jsonl").write_text("", encoding="utf-8")
+    (tmp_path / "header.csv").write_text("id,text\n", encoding="utf-8")
+    with pytest.raises(NoArticlesError, match="no .txt file;.* 1 .html file not read"):
+        list(read_articles(tmp_path, on_error="record"))
+    for name in ("empty.jsonl", "header.csv"):
+        with pytest.raises(NoArticlesError, match="no articles"):
+            list(read_articles(tmp_path / name, on_error="record"))
+    (tmp_path / "bad.txt").write_text("", encoding="utf-8")  # an article that cannot be read is one
+    assert [a.id for a in read_articles(tmp_path, on_error="record")] == ["bad"]
+
+
 def test_jsonl_gz_and_field_names(tmp_path):
     path = tmp_path / "a.jsonl.gz"
     with gzip.open(path, "wt", encoding="utf-8") as handle:
@@ -143,6 +217,45 @@ def test_csv(tmp_path):
     path.write_text('id,text,label\nx1,"' + TEXT.replace('"', '""') + '",other\n', encoding="utf-8")
     (article,) = read_articles(path)
     assert (article.id, article.label, article.title) == ("x1", "other", "Hội nghị sơ kết công tác dân vận")
+
+
+def test_field_names_are_matched_whatever_their_case_or_the_spaces_around_them(tmp_path):
+    quoted = '"' + TEXT.replace('"', '""') + '"'
+    (tmp_path / "a.csv").write_text(f" ID ;Title;SOURCE ;Text \nx1;Tiêu đề riêng;TTXVN;{quoted}\n", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text(json.dumps({"Id": "j1", "TEXT": TEXT, " title": "Tiêu đề riêng"}) + "\n")
+    (from_csv,) = read_articles(tmp_path / "a.csv")
+    (from_jsonl,) = read_articles(tmp_path / "b.jsonl")
+    assert (from_csv.id, from_csv.title, from_csv.source) == ("x1", "Tiêu đề riêng", "TTXVN")
+    assert (from_jsonl.id, from_jsonl.title, from_jsonl.date) == ("j1", "Tiêu đề riêng", "2023-04-21")
+    (tmp_path / "labels.csv").write_text("ID,Label \nx1,other\n", encoding="utf-8")
+    assert read_labels(tmp_path / "labels.csv") == {"x1": "other"}
+
+
+def test_a_missing_text_field_is_reported_with_the_fields_the_file_has(tmp_path):
+    (tmp_path / "a.csv").write_text("Mã,Nội dung\nx1,Tin ngắn.\n", encoding="utf-8")
+    (article,) = read_articles(tmp_path / "a.csv", on_error="record")
+    assert "no 'text' field" in article.error and "'Mã', 'Nội dung'" in article.error
+    (tmp_path / "labels.csv").write_text("Mã,Nhãn\nx1,other\n", encoding="utf-8")
+    with pytest.raises(InputError, match="its header has 'Mã', 'Nhãn'"):
+        read_labels(tmp_path / "labels.csv")
+
+
+@pytest.mark.parametrize("value", ["05/07/2022", "5-7-2022", "05.07.2022", "5/7/2022 19:13", "2022-07-05",
+                                   "2022-07-05T19:13:00+07:00", "1657000000"])
+def test_a_date_field_is_read_day_first_as_datelines_are(tmp_path, value):
+    path = tmp_path / "a.csv"
+    path.write_text(f'id,date,text\nx1,{value},"Tiêu đề\nNội dung bài."\n', encoding="utf-8")
+    (article,) = read_articles(path)
+    assert article.date == "2022-07-05" and article.meta.get("warning") is None
+
+
+@pytest.mark.parametrize("value", ["32/13/2022", "31/02/2022", "tháng 7"])
+def test_a_date_field_that_is_not_a_date_is_not_used_and_the_record_says_so(tmp_path, value):
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"id": "x1", "date": value, "text": "Tiêu đề\nNội dung bài."}) + "\n")
+    (article,) = read_articles(path)
+    assert article.error is None and article.title == "Tiêu đề" and article.date is None
+    assert f"'date' field {value!r} is not a date" in article.meta["warning"]
 
 
 def test_html_input_is_reduced_to_text(tmp_path):

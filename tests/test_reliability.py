@@ -185,7 +185,10 @@ def test_the_famous_words_in_tcvn3_and_vni_are_read_right(tmp_path):
     (tmp_path / "vni.txt").write_bytes("Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam\nCoâng taùc daân vaän".encode("cp1252"))
     tcvn3, vni = read(tmp_path)
     assert tcvn3.title == "Cộng hòa xã hội chủ nghĩa Việt Nam" and tcvn3.text.endswith("Công tác dân vận của tỉnh")
-    assert vni.title == "Cộng hòa xã hội chủ nghĩa Việt Nam" and vni.meta.get("warning") is None
+    assert vni.title == "Cộng hòa xã hội chủ nghĩa Việt Nam"
+    assert [a.meta["warning"] for a in (tcvn3, vni)] == [  # the record says how its bytes were read
+        f"not UTF-8: read as {encoding} (an old Vietnamese font encoding) and converted to Unicode"
+        for encoding in ("TCVN3", "VNI")]
 
 
 @pytest.mark.parametrize("encoding", ["TCVN3", "VNI"])
@@ -194,9 +197,11 @@ def test_legacy_vietnamese_files_and_fields_are_converted(tmp_path, encoding):
     # the same text inside a UTF-8 JSONL file, as the characters the old font drew
     line = json.dumps({"id": "j", "text": encode(SEED_LIKE, encoding).decode("cp1252")}, ensure_ascii=False)
     (tmp_path / "b.jsonl").write_text(line + "\n", encoding="utf-8")
-    for article in read([tmp_path / "a.txt", tmp_path / "b.jsonl"]):
+    (tmp_path / "c.csv").write_bytes(b'id,text\nc1,"' + encode(SEED_LIKE, encoding) + b'"\n')  # the whole file
+    for article in read([tmp_path / "a.txt", tmp_path / "b.jsonl", tmp_path / "c.csv"]):
         assert "Đồng chí Trưởng Ban Dân vận Tỉnh ủy chủ trì" in article.text
         assert article.title == "Hội nghị tổng kết công tác dân vận năm 2022"
+        assert f"{encoding} (an old Vietnamese" in article.meta["warning"]  # the record says so, not only stderr
 
 
 @pytest.mark.parametrize("text", [
@@ -216,6 +221,25 @@ def test_text_that_is_no_vietnamese_encoding_says_so_in_the_record(tmp_path):
                                       "été, à côté, très señor " * 5).encode("cp1252"))
     (article,) = read(tmp_path)
     assert "could not be decoded as Vietnamese" in article.meta["warning"]
+
+
+def mojibake(text: str) -> str:
+    """`text` as UTF-8 read as Windows-1252 (a byte it has no letter for kept as that code)."""
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in text.encode("utf-8"))
+
+
+def test_text_that_is_clearly_not_vietnamese_says_so_in_the_record(tmp_path):
+    chinese = "国务院召开常务会议，讨论经济工作和农村发展问题。" * 4
+    (tmp_path / "1_mojibake.txt").write_text(mojibake(SEED_LIKE), encoding="utf-8")
+    (tmp_path / "2_chinese_utf8.txt").write_text(chinese, encoding="utf-8")
+    (tmp_path / "3_chinese_gbk.txt").write_bytes(chinese.encode("gbk"))  # no spaces, no Vietnamese words
+    (tmp_path / "4_mojibake.jsonl").write_text(json.dumps({"id": "j", "text": mojibake(SEED_LIKE)}) + "\n")
+    (tmp_path / "5_good.txt").write_text(SEED_LIKE, encoding="utf-8")
+    warnings = [a.meta.get("warning") or "" for a in read(sorted(tmp_path.iterdir()))]
+    assert "read as Windows-1252" in warnings[0] and "read as Windows-1252" in warnings[3]
+    assert "Chinese, Japanese or Korean" in warnings[1]
+    assert "could not be decoded as Vietnamese" in warnings[2]
+    assert warnings[4] == ""
 
 
 @pytest.mark.parametrize("encoding, delimiter", [("utf-8-sig", ","), ("utf-16", ","), ("utf-16-le", ","),

@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 from ..errors import InputError
-from .read import csv_delimiter, read_side_file
+from .read import csv_delimiter, field_names, read_side_file
 
 
 def _read_csv_labels(path: str | os.PathLike) -> dict[str, str]:
@@ -20,9 +20,13 @@ def _read_csv_labels(path: str | os.PathLike) -> dict[str, str]:
     gives to .txt files).
     """
     text = read_side_file(path)
-    rows = list(csv.DictReader(io.StringIO(text, newline=""), delimiter=csv_delimiter(text, "label")))
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=csv_delimiter(text, "label"))
+    reader.fieldnames = field_names(reader.fieldnames or [], ("id", "file", "label"))  # " ID ", "Label"
+    rows = list(reader)
     if not rows or "label" not in rows[0] or not ({"id", "file"} & set(rows[0])):
-        raise InputError(f"{path}: a labels CSV needs a header with 'id' (or 'file') and 'label'")
+        found = ", ".join(repr(name) for name in reader.fieldnames) or "none"
+        raise InputError(f"{path}: a labels CSV needs a header with 'id' (or 'file') and 'label'; "
+                         f"its header has {found}")
     if "id" in rows[0]:
         return _unique(path, ((row["id"], row["label"]) for row in rows))
     return _unique(path, ((re.sub(r"\.txt$", "", row["file"]), row["label"]) for row in rows))

@@ -28,10 +28,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from ..errors import InputError
+from ..errors import InputError, NoArticlesError
 from ..text.normalise import normalize
 from ..text.furniture import strip_furniture
-from .metadata import extract_metadata
+from .metadata import extract_metadata, parse_date
 from .vnlegacy import at_least, to_unicode, vietnamese_score
 
 log = logging.getLogger(__name__)
@@ -41,6 +41,7 @@ TEXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".json.gz", ".ndjson.gz")
 JSON_SUFFIXES = (".json",)  # one JSON value: an array of articles, or one article
 CSV_SUFFIXES = (".csv", ".csv.gz")
+METADATA_FIELDS = ("title", "date", "source")  # JSONL/CSV fields that win over what the text states
 
 
 @dataclass
@@ -81,8 +82,8 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
 
 
 def decode_text(data: bytes, name: str = "<bytes>") -> tuple[str, str | None]:
-    """(text, warning): `decode_bytes`, and a warning for the record when the bytes could not be read as
-    Vietnamese in any encoding tried."""
+    """(text, warning): `decode_bytes`, and a warning for the record when the bytes were not UTF-8 or
+    UTF-16: which encoding they were read as, or that none read as Vietnamese."""
     if not data.strip():
         raise InputError(f"{name}: empty file")
     if data.startswith(b"\xef\xbb\xbf"):
@@ -114,24 +115,27 @@ def decode_text(data: bytes, name: str = "<bytes>") -> tuple[str, str | None]:
     return text, warning
 
 
-_MIN_WORDS_TO_JUDGE = 30  # below this, too few words to say a text is not Vietnamese
+# below this many letters, too few to say a text is not Vietnamese (counted without spaces: Chinese has none)
+_MIN_CHARS_TO_JUDGE = 150
 
 
-def _decode_legacy(data: bytes, name: str) -> tuple[str, str | None]:
+def _decode_legacy(data: bytes, name: str) -> tuple[str, str]:
     """Bytes that are not UTF-8: Windows-1258, or the TCVN3 and VNI font encodings, whichever reads as
-    Vietnamese; a warning for the record when none does."""
+    Vietnamese; the warning for the record says which, or that none does."""
     cp1258 = data.decode("cp1258", errors="replace")
     cp1258_score = vietnamese_score(unicodedata.normalize("NFC", cp1258))
     converted, encoding = to_unicode(data.decode("cp1252", errors="replace"))
     if encoding and vietnamese_score(converted) > cp1258_score:
-        log.warning("%s: not UTF-8; read as %s (an old Vietnamese font encoding) and converted to Unicode",
-                    name, encoding)
-        return converted, None
-    log.warning("%s: not valid UTF-8, read as cp1258 (Windows Vietnamese); check the result", name)
-    if cp1258_score == 0 and len(cp1258.split()) >= _MIN_WORDS_TO_JUDGE:
-        return cp1258, ("could not be decoded as Vietnamese (not UTF-8, UTF-16, Windows-1258, TCVN3 or VNI); "
-                        "read as Windows-1258")
-    return cp1258, None
+        warning = f"not UTF-8: read as {encoding} (an old Vietnamese font encoding) and converted to Unicode"
+        text = converted
+    elif cp1258_score == 0 and len("".join(cp1258[:5000].split())) >= _MIN_CHARS_TO_JUDGE:
+        warning = ("could not be decoded as Vietnamese (not UTF-8, UTF-16, Windows-1258, TCVN3 or VNI); "
+                   "read as Windows-1258")
+        text = cp1258
+    else:
+        warning, text = "not valid UTF-8: read as Windows-1258 (cp1258, Windows Vietnamese); check the text", cp1258
+    log.warning("%s: %s", name, warning)
+    return text, warning
 
 
 def read_side_file(path: str | os.PathLike) -> str:
@@ -215,14 +219,16 @@ def add_warning(meta: dict, message: str) -> None:
 def make_article(article_id: str, raw: str, fields: dict | None = None, name: str = "") -> Article:
     """Build an `Article` from raw text plus whatever fields the record carried.
 
-    A title, date, source or label field that is not text (a list, an object, true) is not used; it is
-    kept in `meta` under its name, with a warning.
+    A title, date, source or label field that is not text (a list, an object, true), or a date field that
+    is not a date ("32/13/2022"), is not used; it is kept in `meta` under its name, with a warning. A date
+    field is read as `parse_date` reads it, day first.
     """
     fields = dict(fields or {})
     raw, encoding = to_unicode(raw)
     if encoding:
         log.warning("%s: text in the %s font encoding, converted to Unicode", name or article_id, encoding)
         fields["encoding"] = encoding
+        add_warning(fields, f"text written in {encoding} (an old Vietnamese font encoding), converted to Unicode")
     if _HTML_START.match(raw):
         log.warning("%s: HTML instead of text; its visible text is used", name or article_id)
         raw = html_to_text(raw)
@@ -231,12 +237,19 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
         raise InputError(f"{name or article_id}: no text in the article")
     found = extract_metadata(clean)
     given = {}
-    for key in ("title", "date", "source", "label"):
+    for key in METADATA_FIELDS + ("label",):
         value = fields.pop(key, None)
         given[key] = field_text(value)
         if value is not None and given[key] is None:
             fields[key] = value
             add_warning(fields, f"the '{key}' field is {json_kind(value)}, not text: not used")
+    if given["date"] is not None and given["date"].strip():
+        date = parse_date(given["date"])
+        if date is None:
+            fields["date"] = given["date"]
+            add_warning(fields, f"the 'date' field {given['date']!r} is not a date (day/month/year or "
+                                "year-month-day): not used")
+        given["date"] = date
     title = normalize(given["title"] or "").strip() or found["title"]
     return Article(
         id=str(article_id), title=title, text=clean, date=given["date"] or found["date"],
@@ -252,6 +265,29 @@ def looks_vietnamese(text: str) -> bool:
     return at_least(_VIETNAMESE_LETTERS, sample, int(0.02 * len(sample)) + 1)
 
 
+# UTF-8 read as Windows-1252 and saved again: a lead byte (Ã Ä Å Æ Â for 2-byte letters, "á" then º or »
+# for ạ…ỹ) followed by what a continuation byte becomes (0x80-0xBF: Latin-1's upper half, C1 codes, and
+# the letters and marks Windows-1252 puts on 0x80-0x9F). Vietnamese never writes these pairs.
+_MOJIBAKE = re.compile("[ÂÃÄÅÆ][\u0080-\u00bfŒœŠšŸŽžƒˆ˜–—‘’‚“”„†‡•…‰‹›€™]|á[º»]")
+_MOJIBAKE_MIN = 5
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")  # kana, Han, Hangul
+
+
+def not_vietnamese(text: str) -> str | None:
+    """Why `text` is clearly not Vietnamese as it stands, or None: mojibake ("PhÃ¡t huy" for "Phát huy"), or
+    mostly Chinese, Japanese or Korean characters. Cheap, since every article goes through it: it looks at the
+    first 2,000 characters for mojibake only when one of its lead letters is there, at the first 300 for
+    Chinese, and stops counting once it is sure."""
+    sample = text[:2000]
+    if any(lead in sample for lead in "ÂÃÄÅÆ") and at_least(_MOJIBAKE, sample, _MOJIBAKE_MIN):
+        return ("UTF-8 text that was read as Windows-1252 and saved again (\"Ã¡\" for \"á\", \"Ä‘\" for \"đ\"): "
+                "not Vietnamese as it stands; open the original as UTF-8")
+    head = text[:300]
+    if at_least(_CJK, head, len(head) // 3 + 1):
+        return "mostly Chinese, Japanese or Korean characters: not Vietnamese"
+    return None
+
+
 # ------------------------------------------------------------------- readers
 
 def _failed(article_id: str, message: str, on_error: str) -> Article:
@@ -262,8 +298,10 @@ def _failed(article_id: str, message: str, on_error: str) -> Article:
 
 
 def _checked(article: Article, on_error: str, name: str) -> Article:
-    if not looks_vietnamese(article.text):
+    message = not_vietnamese(article.text)
+    if message is None and not looks_vietnamese(article.text):
         message = "few Vietnamese diacritics: another language, or Vietnamese typed without accents"
+    if message:
         add_warning(article.meta, message)
         log.warning("%s: %s", name, message)
     return article
@@ -285,8 +323,7 @@ def _read_text_file(path: Path, article_id: str, on_error: str, max_bytes: int) 
         raw, warning = decode_text(path.read_bytes(), str(path))
         fields = {"path": str(path)}
         if warning:
-            fields["warning"] = warning
-            log.warning("%s: %s", path, warning)
+            fields["warning"] = warning  # logged where the bytes were decoded
         return _checked(make_article(article_id, raw, fields, str(path)), on_error, str(path))
     except (InputError, OSError) as exc:
         return _failed(article_id, str(exc) if isinstance(exc, InputError) else _os_cause(path, exc), on_error)
@@ -448,11 +485,12 @@ def _read_jsonl(path: Path, fields: "FieldNames", on_error: str, max_bytes: int,
         if not line.strip():
             continue
         try:
-            record = _json_object(decode_bytes(line, where), where)
+            text, warning = decode_text(line, where)
+            record = _json_object(text, where)
         except InputError as exc:
             yield _failed(fallback_id, str(exc), on_error)
             continue
-        yield from _record_to_article(record, fallback_id, fields, on_error, where)
+        yield from _record_to_article(record, fallback_id, fields, on_error, where, warning)
 
 
 def _json_object(text: str, where: str) -> dict:
@@ -471,13 +509,13 @@ def _json_object(text: str, where: str) -> dict:
 def _read_json(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -> Iterator[Article]:
     """A .json file: an array of articles, one article, or (misnamed) JSON lines."""
     try:
-        text = decode_bytes(path.read_bytes(), str(path))
+        text, warning = decode_text(path.read_bytes(), str(path))
     except (InputError, OSError) as exc:
         yield _failed(path.name, str(exc) if isinstance(exc, InputError) else _os_cause(path, exc), on_error)
         return
     start = len(text) - len(text.lstrip())
     if text.startswith("[", start):
-        yield from _read_json_array(path, text, start + 1, fields, on_error, max_bytes)
+        yield from _read_json_array(path, text, start + 1, fields, on_error, max_bytes, warning)
         return
     try:
         record = json.loads(text)
@@ -493,11 +531,11 @@ def _read_json(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) 
     except InputError as exc:
         yield _failed(path.stem, str(exc), on_error)
         return
-    yield from _record_to_article(record, path.stem, fields, on_error, str(path))
+    yield from _record_to_article(record, path.stem, fields, on_error, str(path), warning)
 
 
 def _read_json_array(path: Path, text: str, position: int, fields: "FieldNames", on_error: str,
-                     max_bytes: int) -> Iterator[Article]:
+                     max_bytes: int, warning: str | None = None) -> Iterator[Article]:
     """The items of a JSON array one by one, so that the items before a fault are read."""
     decoder, line, counted, item = json.JSONDecoder(), 1, 0, 0
     whitespace = re.compile(r"[ \t\r\n]*")
@@ -521,7 +559,7 @@ def _read_json_array(path: Path, text: str, position: int, fields: "FieldNames",
             yield _failed(fallback_id, f"{where}: an article (a JSON object) is expected, not {json_kind(value)}",
                           on_error)
         else:
-            yield from _record_to_article(value, fallback_id, fields, on_error, where)
+            yield from _record_to_article(value, fallback_id, fields, on_error, where, warning)
         position = whitespace.match(text, end).end()
         if text.startswith(",", position):
             position += 1
@@ -548,13 +586,44 @@ def _read_all(path: Path) -> tuple[bytes, str | None]:
 
 
 def csv_delimiter(text: str, text_field: str) -> str:
-    """The delimiter under which the header names the text field: Excel writes ';' where the comma is the
-    decimal sign (Vietnamese Windows among them), and some save tabs."""
+    """The delimiter under which the header names the text field (as `field_names` matches names): Excel
+    writes ';' where the comma is the decimal sign (Vietnamese Windows among them), and some save tabs."""
     header = text[:text.find("\n")] if "\n" in text else text
     for delimiter in (",", ";", "\t", "|"):
-        if text_field in next(csv.reader([header], delimiter=delimiter), []):
+        if text_field in field_names(next(csv.reader([header], delimiter=delimiter), []), [text_field]):
             return delimiter
     return ","
+
+
+def field_names(names: Iterable, wanted: Iterable[str]) -> list:
+    """`names` (a header's, a record's keys) with each one that is a `wanted` name but for its case or the
+    spaces around it (" ID ", "Text", "TITLE") spelt as wanted; a name spelt exactly as wanted keeps it.
+
+    >>> field_names([" ID ", "Text", "kind"], ["id", "text", "label"])
+    ['id', 'text', 'kind']
+    """
+    names = list(names)
+    wanted = {name.strip().casefold(): name for name in wanted}
+    taken = set(names)
+    matched = []
+    for name in names:
+        spelt = wanted.get(name.strip().casefold()) if isinstance(name, str) else None
+        if spelt is not None and spelt not in taken:
+            taken.add(spelt)
+            name = spelt
+        matched.append(name)
+    return matched
+
+
+def _named_fields(record: dict, fields: "FieldNames") -> dict:
+    """`record` with its field names matched to the ones the reader looks for (`field_names`)."""
+    names = field_names(record, fields.wanted())
+    return record if names == list(record) else dict(zip(names, record.values()))
+
+
+def _fields_found(names: Iterable) -> str:
+    shown = [repr(name) for name in names if isinstance(name, str)]
+    return ", ".join(shown[:20]) + (", …" if len(shown) > 20 else "") if shown else "none"
 
 
 def _csv_rows(text: str, delimiter: str = ",", cut: bool = False
@@ -596,14 +665,14 @@ def _next_row(reader, limit: int) -> list[str] | None:
 def _read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -> Iterator[Article]:
     data, problem = _read_all(path)
     try:
-        text = decode_bytes(data, str(path)) if data.strip() else ""
+        text, warning = decode_text(data, str(path)) if data.strip() else ("", None)
     except InputError as exc:
         yield _failed(path.name, str(exc), on_error)
         return
     header, number = None, 1
     for line, row, cause in _csv_rows(text, csv_delimiter(text, fields.text), cut=bool(problem)):
         if header is None and row is not None:
-            header = row
+            header = field_names(row, fields.wanted())
             continue
         if row == []:
             continue
@@ -621,21 +690,26 @@ def _read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
             yield _failed(record.get(fields.id) or fallback_id,
                           _over_limit(f"{where}: field '{fields.text}'", size, max_bytes), on_error)
             continue
-        yield from _record_to_article(record, fallback_id, fields, on_error, where)
+        yield from _record_to_article(record, fallback_id, fields, on_error, where, warning)
     if problem:
         yield _failed(f"{path.name}:{number + 1}", f"{path}:{number + 1}: {problem}", on_error)
 
 
 def _record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_error: str,
-                       where: str) -> Iterator[Article]:
+                       where: str, warning: str | None = None) -> Iterator[Article]:
+    """The article of a JSONL/JSON/CSV record; `warning`, how its file's bytes were read, goes in its record."""
+    record = _named_fields(record, fields)
     article_id = field_text(record.get(fields.id)) or fallback_id
     text = record.get(fields.text)
     if not isinstance(text, str) or not text.strip():
         what = "missing" if text is None else "empty" if isinstance(text, str) else json_kind(text)
-        yield _failed(article_id, f"{where}: no '{fields.text}' field with text (it is {what})", on_error)
+        found = f"; the fields here are {_fields_found(record)}" if fields.text not in record else ""
+        yield _failed(article_id, f"{where}: no '{fields.text}' field with text (it is {what}){found}", on_error)
         return
     extra = {k: v for k, v in record.items() if k not in (fields.id, fields.text, fields.label)}
     extra["label"] = record.get(fields.label)
+    if warning:
+        add_warning(extra, warning)
     try:
         yield _checked(make_article(article_id, text, extra, where), on_error, where)
     except InputError as exc:
@@ -650,6 +724,10 @@ class FieldNames:
     id: str = "id"
     label: str = "label"
 
+    def wanted(self) -> tuple[str, ...]:
+        """Every field name the reader looks for: these three and the metadata fields."""
+        return (self.text, self.id, self.label) + METADATA_FIELDS
+
 
 def file_kind(path: Path) -> str:
     name = path.name.lower()
@@ -662,9 +740,14 @@ def file_kind(path: Path) -> str:
     return "txt"
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    """The .txt files under `folder`, in the order of their sorted paths. A folder that cannot be listed is
-    given itself, so that the reader reports it instead of its articles going missing unseen."""
+# files a folder holds but the reader does not read there: {kind: [how many, an example]}
+Skipped = dict[str, list]
+
+
+def _walk(folder: Path, skipped: Skipped) -> Iterator[Path]:
+    """The .txt files under `folder` (".TXT" too), in the order of their sorted paths; what else it holds is
+    counted in `skipped`. A folder that cannot be listed is given itself, so that the reader reports it
+    instead of its articles going missing unseen."""
     try:
         with os.scandir(folder) as scan:
             entries = sorted(scan, key=lambda entry: entry.name)
@@ -674,17 +757,36 @@ def _walk(folder: Path) -> Iterator[Path]:
     for entry in entries:
         path = Path(entry.path)
         if entry.is_dir(follow_symlinks=False):
-            yield from _walk(path)
-        elif entry.name.endswith(".txt"):
+            yield from _walk(path, skipped)
+        elif entry.name.lower().endswith(TEXT_SUFFIXES):
             yield path
+        else:
+            kind = ("link to a folder" if entry.is_dir() else f"{path.suffix.lower()} file" if path.suffix
+                    else "file without an extension")
+            skipped.setdefault(kind, [0, entry.name])[0] += 1
 
 
-def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[Path, str]]:
-    """(file, article id prefix) for every input file; folders are walked for .txt files."""
+def _skipped_notes(skipped: Skipped) -> list[str]:
+    """What was not read in a folder and why, one kind of file to a line."""
+    notes = []
+    for kind, (count, example) in skipped.items():
+        if kind == "link to a folder":
+            why = "links to folders are not followed (one may loop)"
+        elif file_kind(Path(example)) != "txt":
+            why = "in a folder only .txt files are read; give it by its name to read it"
+        else:
+            why = "in a folder only .txt files are read; save it as .txt (UTF-8) to read it"
+        notes.append(f"{count} {kind}{'s' if count > 1 else ''} not read (e.g. '{example}'): {why}")
+    return notes
+
+
+def iter_files(paths: Iterable[str | os.PathLike], skipped: Skipped | None = None) -> Iterator[tuple[Path, str]]:
+    """(file, article id prefix) for every input file; folders are walked for .txt files, and the other files
+    they hold are counted in `skipped` when it is given."""
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            for file in _walk(path):
+            for file in _walk(path, {} if skipped is None else skipped):
                 yield file, (file.relative_to(path).with_suffix("").as_posix() if file != path else path.name)
         elif path.exists():
             yield path, path.stem
@@ -715,7 +817,9 @@ def read_articles(
     on_error: str = "raise",
     max_bytes: int = MAX_ARTICLE_BYTES,
 ) -> Iterator[Article]:
-    """Stream articles from files and folders, in order.
+    """Stream articles from files and folders, in order. The files a folder holds that are not read are
+    named in one warning per kind; a path that gives no article at all (not even one that could not be
+    read) raises `NoArticlesError`.
 
     >>> [a.id for a in read_articles("seeds")][:2]
     ['000_4277f1d749d09db2', '001_07d20b8c73b70dfd']
@@ -724,8 +828,20 @@ def read_articles(
         raise ValueError("on_error must be 'raise' or 'record'")
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    for path, article_id in iter_files(paths):
-        yield from read_file(path, article_id, fields, on_error, max_bytes)
+    for given in paths:
+        skipped: Skipped = {}
+        count = 0
+        for path, article_id in iter_files([given], skipped):
+            for article in read_file(path, article_id, fields, on_error, max_bytes):
+                count += 1
+                yield article
+        notes = _skipped_notes(skipped)
+        for note in notes if count else ():  # with no article, the error says it
+            log.warning("%s: %s", given, note)
+        if not count:
+            raise NoArticlesError(f"{given}: no articles: " + (
+                "; ".join(["the folder holds no .txt file"] + notes) if Path(given).is_dir()
+                else "the file holds none (it is empty, or has a header only)"))
 
 
 # (byte offset of a line's start, its line number, how many lines): a slice of a JSONL file
