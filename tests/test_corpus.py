@@ -174,8 +174,12 @@ def test_a_folder_reads_txt_whatever_its_case_and_names_what_it_skips(tmp_path, 
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "B.TXT").write_text(TEXT, encoding="utf-8")
     (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
-    for name in ("page.html", "other.HTML", "notes", "report.docx", "more.jsonl"):
+    for name in ("page.html", "other.HTML", "notes", "report.docx"):
         (tmp_path / name).write_text("x", encoding="utf-8")
+    (tmp_path / "more.jsonl").write_text('{"id": "m", "text": "x"}\n', encoding="utf-8")
+    # what a collection keeps beside its articles, as seeds/ does, is skipped without a word
+    (tmp_path / "labels.csv").write_text("file,label\na.txt,other\n", encoding="utf-8")
+    (tmp_path / "README.md").write_text("# notes", encoding="utf-8")
     with caplog.at_level(logging.WARNING):
         assert [a.id for a in read_articles(tmp_path)] == ["a", "sub/B"]
     notes = [r.getMessage() for r in caplog.records]
@@ -183,6 +187,7 @@ def test_a_folder_reads_txt_whatever_its_case_and_names_what_it_skips(tmp_path, 
     assert any("2 .html files not read (e.g. 'other.HTML')" in note for note in notes)
     assert any("1 file without an extension not read (e.g. 'notes')" in note for note in notes)
     assert any("'more.jsonl'" in note and "give it by its name" in note for note in notes)
+    assert not any(".csv" in note or ".md" in note for note in notes)
 
 
 def test_a_path_with_no_article_at_all_is_an_error(tmp_path):

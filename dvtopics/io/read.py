@@ -14,6 +14,7 @@ and go on. With the default ``on_error="raise"`` an `InputError` is raised.
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import itertools
 import json
@@ -744,10 +745,29 @@ def file_kind(path: Path) -> str:
 Skipped = dict[str, list]
 
 
-def _walk(folder: Path, skipped: Skipped) -> Iterator[Path]:
+# Files a collection keeps beside its articles (notes, pictures): not worth a warning when skipped.
+_SIDE_FILE_SUFFIXES = (".md", ".rst", ".png", ".jpg", ".jpeg", ".gif", ".svg")
+
+
+def _may_hold_articles(path: Path, text_field: str) -> bool:
+    """False for a file that is plainly not articles: notes, pictures, or a table whose first 4 KB never
+    name the text field (a labels or expected-values CSV kept beside the .txt articles, as in seeds/)."""
+    if path.suffix.lower() in _SIDE_FILE_SUFFIXES:
+        return False
+    if file_kind(path) == "txt":
+        return True
+    try:
+        with (gzip.open if path.name.lower().endswith(".gz") else open)(path, "rb") as handle:
+            head = handle.read(4096)
+    except (OSError, EOFError):
+        return True  # cannot tell: say it was skipped
+    return text_field.lower().encode() in head.lower()
+
+
+def _walk(folder: Path, skipped: Skipped, text_field: str = "text") -> Iterator[Path]:
     """The .txt files under `folder` (".TXT" too), in the order of their sorted paths; what else it holds is
-    counted in `skipped`. A folder that cannot be listed is given itself, so that the reader reports it
-    instead of its articles going missing unseen."""
+    counted in `skipped`, unless it plainly holds no articles (`_may_hold_articles`). A folder that cannot be
+    listed is given itself, so that the reader reports it instead of its articles going missing unseen."""
     try:
         with os.scandir(folder) as scan:
             entries = sorted(scan, key=lambda entry: entry.name)
@@ -757,10 +777,10 @@ def _walk(folder: Path, skipped: Skipped) -> Iterator[Path]:
     for entry in entries:
         path = Path(entry.path)
         if entry.is_dir(follow_symlinks=False):
-            yield from _walk(path, skipped)
+            yield from _walk(path, skipped, text_field)
         elif entry.name.lower().endswith(TEXT_SUFFIXES):
             yield path
-        else:
+        elif entry.is_dir() or _may_hold_articles(path, text_field):
             kind = ("link to a folder" if entry.is_dir() else f"{path.suffix.lower()} file" if path.suffix
                     else "file without an extension")
             skipped.setdefault(kind, [0, entry.name])[0] += 1
@@ -780,13 +800,14 @@ def _skipped_notes(skipped: Skipped) -> list[str]:
     return notes
 
 
-def iter_files(paths: Iterable[str | os.PathLike], skipped: Skipped | None = None) -> Iterator[tuple[Path, str]]:
+def iter_files(paths: Iterable[str | os.PathLike], skipped: Skipped | None = None,
+               text_field: str = "text") -> Iterator[tuple[Path, str]]:
     """(file, article id prefix) for every input file; folders are walked for .txt files, and the other files
     they hold are counted in `skipped` when it is given."""
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            for file in _walk(path, {} if skipped is None else skipped):
+            for file in _walk(path, {} if skipped is None else skipped, text_field):
                 yield file, (file.relative_to(path).with_suffix("").as_posix() if file != path else path.name)
         elif path.exists():
             yield path, path.stem
@@ -831,7 +852,7 @@ def read_articles(
     for given in paths:
         skipped: Skipped = {}
         count = 0
-        for path, article_id in iter_files([given], skipped):
+        for path, article_id in iter_files([given], skipped, fields.text):
             for article in read_file(path, article_id, fields, on_error, max_bytes):
                 count += 1
                 yield article
