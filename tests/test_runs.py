@@ -150,6 +150,12 @@ def test_an_output_folder_that_cannot_be_written_stops_the_job_before_its_work(c
     assert result.exit_code == 2 and "cannot write in" in result.output, result.output
 
 
+def test_a_job_refused_on_its_input_leaves_no_empty_output_folder(corpus, tmp_path):
+    result = run("topics", "fit", corpus, "--k", "500", "--out", tmp_path / "new" / "topics")
+    assert result.exit_code == 2 and "K = 500" in result.output
+    assert not (tmp_path / "new").exists()
+
+
 @pytest.mark.parametrize("command, job, resumable", [
     (["label", "{corpus}", "--out", "{tmp}/l.jsonl"], "label", True),
     (["segment", "{corpus}", "--out", "{tmp}/s.jsonl"], "segment", False),

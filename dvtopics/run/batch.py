@@ -80,12 +80,16 @@ def _check_writable(out: Path, folder: Path) -> None:
 
 
 def check_folder(out: str | os.PathLike) -> Path:
-    """`check_output` for an output folder (a model, topic tables): made now, so a folder that cannot be
-    made or written stops the job before its long work, not after it."""
+    """`check_output` for an output folder (a model, topic tables): a folder that could not be made or
+    written stops the job before its long work, not after it. Nothing is made yet: a job that then
+    fails on its input leaves no empty folder behind."""
     out = Path(out)
-    if out.exists() and not out.is_dir():
-        raise DvtopicsError(f"{out}: a file; name a folder")
-    _check_writable(out, out)
+    existing = next(folder for folder in [out, *out.absolute().parents] if folder.exists())
+    if not existing.is_dir():
+        raise DvtopicsError(f"{out}: cannot create its folder ({existing} is a file)" if existing != out
+                            else f"{out}: a file; name a folder")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise DvtopicsError(f"{out}: cannot write in {existing} (permission denied)")
     return out
 
 
