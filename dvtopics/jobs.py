@@ -62,16 +62,21 @@ def read_segmented(reading: Reading, lower: bool = True, progress: bool | None =
 
 
 def segment(reading: Reading, out: str, lower: bool = False) -> Segmented:
-    """Segment the articles into words and write {"id", "tokens"} lines to `out`."""
+    """Segment the articles into words and write {"id", "tokens"} lines to `out`, in input order; an article
+    that could not be read keeps its place as {"id", "error"}."""
     import json
 
     from .run.batch import check_output
 
     check_output(out, reading.paths)
     data = read_segmented(reading, lower=lower, progress=True)
+    segmented = {id(article): text for article, text in zip(data.good, data.texts)}
     with open(out, "w", encoding="utf-8") as handle:
-        for article, text in zip(data.good, data.texts):
-            handle.write(json.dumps({"id": article.id, "tokens": " ".join(text.split())}, ensure_ascii=False) + "\n")
+        for article in data.articles:
+            text = segmented.get(id(article))
+            row = ({"id": article.id, "tokens": " ".join(text.split())} if text is not None
+                   else {"id": article.id, "error": article.error or "no text to segment"})
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
     return data
 
 

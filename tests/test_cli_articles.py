@@ -30,6 +30,18 @@ def test_segment_writes_tokens(tmp_path, seeds_dir):
     assert len(rows) == 5 and "dân_vận" in rows[0]["tokens"].split()
 
 
+def test_segment_keeps_an_unreadable_articles_place(tmp_path):
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"id": "a", "text": "Hội nghị sơ kết công tác dân vận."}\n{"id": "b", "text": null}\n'
+                      '{"id": "c", "text": "Ban Chỉ đạo họp."}\n', encoding="utf-8")
+    out = tmp_path / "seg.jsonl"
+    result = CliRunner().invoke(cli, ["segment", str(source), "--out", str(out)])
+    assert result.exit_code == 1  # some articles could not be read
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in rows] == ["a", "b", "c"]
+    assert "error" in rows[1] and "tokens" not in rows[1] and "tokens" in rows[2]
+
+
 def test_missing_path_is_a_usage_error(tmp_path):
     result = CliRunner().invoke(cli, ["inspect", str(tmp_path / "nope")])
     assert result.exit_code == 2 and "does not exist" in result.output
