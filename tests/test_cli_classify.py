@@ -314,3 +314,14 @@ def test_evaluate_compare_lists_what_a_retrained_model_changed(model_dir, corpus
     compared = json.loads(result.output)["compare"]
     assert compared["macro_f1"] < json.loads(result.output)["macro_f1"]
     assert compared["fixed"] >= 12 and all(c["before"] != c["after"] for c in compared["changed"])
+
+
+def test_the_shipped_model_is_named_shipped_wherever_it_is_installed(seeds_dir, tmp_path, monkeypatch):
+    """A wheel keeps the model inside the package: `shipped` names it for MODEL, --model and --compare."""
+    monkeypatch.chdir(tmp_path)  # no models/ folder here
+    result = CliRunner().invoke(cli, ["evaluate", "shipped", str(seeds_dir), "--labels",
+                                      str(seeds_dir / "labels.csv"), "--compare", "shipped"])
+    assert result.exit_code == 0, result.output
+    assert "macro-F1 1.0000 -> 1.0000" in result.output
+    result = CliRunner().invoke(cli, ["label", str(seeds_dir / "004_88b669e4eeb873bb.txt"), "--model", "shipped"])
+    assert result.exit_code == 0 and '"quarterly_briefing"' in result.output

@@ -7,7 +7,7 @@ from collections import Counter
 
 import click
 
-from .options import (AT_LEAST_ONE, AT_LEAST_ZERO, SEED, SHARE, engine_options, paths_argument, plural,
+from .options import (AT_LEAST_ONE, AT_LEAST_ZERO, MODEL_DIR, SEED, SHARE, engine_options, paths_argument, plural,
                       reading_options)
 
 
@@ -74,14 +74,14 @@ def train(paths, label_files, out, classifiers, extra_paths, weak_rules, weak_ot
 
 
 @click.command()
-@click.argument("model", type=click.Path(exists=True, file_okay=False))
+@click.argument("model", type=MODEL_DIR)
 @paths_argument
 @labels_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--plot", type=click.Path(dir_okay=False), help="Write the confusion matrix as PNG.")
 @click.option("--errors", "show_errors", default=20, show_default=True, type=AT_LEAST_ZERO, help="Misclassified articles to list.")
-@click.option("--compare", "baseline", type=click.Path(exists=True, file_okay=False),
-              help="Another model (the shipped one: the shipped model's folder) to score beside MODEL, listing "
+@click.option("--compare", "baseline", type=MODEL_DIR,
+              help="Another model (`shipped`: the shipped one) to score beside MODEL, listing "
                    "the articles whose label changed: what your retraining fixed and what it broke.")
 @reading_options()
 def evaluate(model, paths, label_files, fmt, plot, show_errors, baseline, reading):
@@ -118,8 +118,8 @@ def evaluate(model, paths, label_files, fmt, plot, show_errors, baseline, readin
 
 @click.command()
 @paths_argument
-@click.option("--model", type=click.Path(exists=True, file_okay=False), default=None,
-              help="Model directory [default: the shipped models/article-type].")
+@click.option("--model", type=MODEL_DIR, default=None,
+              help="Model directory, or `shipped` [default: the shipped model].")
 @click.option("--out", type=click.Path(), default=None,
               help="Output .jsonl, .csv or .xlsx [default: JSONL on stdout]; with --engine dask, "
                    "FOLDER/ keeps the parts there.")

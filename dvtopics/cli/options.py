@@ -19,6 +19,27 @@ SEED = click.IntRange(0, 2**32 - 1)  # what numpy accepts as a random seed
 SHARE = click.FloatRange(0, 1)
 
 
+SHIPPED = "shipped"  # the name by which a user gives the shipped article-type model, wherever it is installed
+
+
+class ModelDir(click.Path):
+    """A model folder, or `shipped` for the model that comes with dvtopics: an installed wheel keeps it inside
+    the package, where no user would look for it."""
+
+    def __init__(self):
+        super().__init__(exists=True, file_okay=False)
+
+    def convert(self, value, param, ctx):
+        if value == SHIPPED:
+            from ..types.model import DEFAULT_MODEL_DIR
+
+            return str(DEFAULT_MODEL_DIR)
+        return super().convert(value, param, ctx)
+
+
+MODEL_DIR = ModelDir()
+
+
 def plural(n: int, word: str) -> str:
     """"1 article", "2 articles": a count and its word, as the command's summary lines print them."""
     return f"{n} {word}" if n == 1 else f"{n} {word}s"

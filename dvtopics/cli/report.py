@@ -7,7 +7,7 @@ import time
 
 import click
 
-from .options import paths_argument, plural, reading_options
+from .options import MODEL_DIR, paths_argument, plural, reading_options
 
 
 def _command_line(ctx: click.Context) -> str:
@@ -27,8 +27,8 @@ def _command_line(ctx: click.Context) -> str:
 @click.option("--out", type=click.Path(dir_okay=False), required=True, help="The HTML report to write.")
 @click.option("--xlsx", type=click.Path(dir_okay=False), default=None,
               help="Also write the report's tables (every article, counts per month, topics) as an .xlsx workbook.")
-@click.option("--model", "model_dir", type=click.Path(file_okay=False), default=None,
-              help="Article-type model directory [default: the shipped model].")
+@click.option("--model", "model_dir", type=MODEL_DIR, default=None,
+              help="Article-type model directory, or `shipped` [default: the shipped model].")
 @click.option("--topics", "topics_dir", type=click.Path(file_okay=False), default=None,
               help="Topic model directory (`dvtopics topics fit --out`) [default: fit topics on these articles].")
 @click.option("--no-topics", is_flag=True, help="Leave the themes out (no topic model given or fitted).")
