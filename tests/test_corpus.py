@@ -283,6 +283,23 @@ def test_read_labels_accepts_file_names(seeds_dir, seed_labels):
     assert read_labels(seeds_dir / "labels.csv") == seed_labels
 
 
+def test_read_labels_reads_the_workbook_a_user_corrected(tmp_path):
+    """The .xlsx `label --out` writes, its labels corrected in a spreadsheet, is a labels file too; an id
+    Excel turned into a number is read as the id it was."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append([" ID", "Label ", "confidence"])
+    book.active.append(["a1", "annual_review ", 0.4])
+    book.active.append([21470201, "other", 0.9])
+    book.active.append([None, None, None])  # a row left empty
+    book.save(tmp_path / "corrected.xlsx")
+    assert read_labels(tmp_path / "corrected.xlsx") == {"a1": "annual_review", "21470201": "other"}
+    (tmp_path / "broken.xlsx").write_bytes(b"not a workbook")
+    with pytest.raises(InputError, match="not an .xlsx workbook"):
+        read_labels(tmp_path / "broken.xlsx")
+
+
 def test_utf8_with_a_few_damaged_bytes_stays_utf8(caplog):
     data = ("Công tác dân vận " * 50).encode("utf-8") + b"\xff" + " ở cơ sở.".encode("utf-8")
     with caplog.at_level(logging.WARNING):

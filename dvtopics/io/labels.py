@@ -1,4 +1,4 @@
-"""Label files, the one reader: a CSV (id or file, label) or JSONL ({"id", "label"}) -> {id: label}."""
+"""Label files, the one reader: a CSV or .xlsx (id or file, label) or JSONL ({"id", "label"}) -> {id: label}."""
 from __future__ import annotations
 
 import csv
@@ -13,19 +13,46 @@ from .read import csv_delimiter, field_names, read_side_file
 
 
 def _read_csv_labels(path: str | os.PathLike) -> dict[str, str]:
-    """A CSV of article id (or file name) and label -> {id: label}.
-
-    The id column may be called `id` (taken as it is: VNTC's ids end in .txt) or
-    `file` (a file name, whose .txt is dropped to match the ids `read_articles`
-    gives to .txt files).
-    """
+    """A CSV of article id (or file name) and label -> {id: label} (see `_labels_of_table`)."""
     text = read_side_file(path)
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=csv_delimiter(text, "label"))
     reader.fieldnames = field_names(reader.fieldnames or [], ("id", "file", "label"))  # " ID ", "Label"
-    rows = list(reader)
-    if not rows or "label" not in rows[0] or not ({"id", "file"} & set(rows[0])):
-        found = ", ".join(repr(name) for name in reader.fieldnames) or "none"
-        raise InputError(f"{path}: a labels CSV needs a header with 'id' (or 'file') and 'label'; "
+    return _labels_of_table(path, reader.fieldnames, reader)
+
+
+def _read_xlsx_labels(path: Path) -> dict[str, str]:
+    """The first sheet of a workbook (the .xlsx `dvtopics label --out` writes, its labels corrected by hand,
+    say) -> {id: label} (see `_labels_of_table`)."""
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds on a file that is not a workbook
+        raise InputError(f"{path}: not an .xlsx workbook ({exc})") from None
+    try:
+        rows = book.worksheets[0].iter_rows(values_only=True)
+        header = field_names([str(cell or "") for cell in next(rows, ())], ("id", "file", "label"))
+        table = [dict(zip(header, map(_cell_text, row))) for row in rows if any(cell is not None for cell in row)]
+    finally:
+        book.close()
+    return _labels_of_table(path, header, table)
+
+
+def _cell_text(value) -> str:
+    """A cell as the text a CSV would hold: an id typed as a number (21470201, or 21470201.0) is "21470201"."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return "" if value is None else str(value)
+
+
+def _labels_of_table(path, header: list[str], rows) -> dict[str, str]:
+    """{id: label} from a table's rows. The id column may be called `id` (taken as it is: VNTC's ids end in
+    .txt) or `file` (a file name, whose .txt is dropped to match the ids `read_articles` gives to .txt
+    files)."""
+    rows = list(rows)
+    if not rows or "label" not in header or not ({"id", "file"} & set(header)):
+        found = ", ".join(repr(name) for name in header) or "none"
+        raise InputError(f"{path}: a labels table needs a header with 'id' (or 'file') and 'label'; "
                          f"its header has {found}")
     if "id" in rows[0]:
         return _unique(path, ((row["id"], row["label"]) for row in rows))
@@ -45,11 +72,13 @@ def _unique(path, pairs) -> dict[str, str]:
 
 
 def read_labels(path: str | os.PathLike) -> dict[str, str]:
-    """Labels by article id from a CSV (id or file, label; see `_read_csv_labels`) or the JSONL
+    """Labels by article id from a CSV or .xlsx (id or file, label; see `_labels_of_table`) or the JSONL
     `dvtopics label --out` writes ({"id", "label"} per line)."""
     path = Path(path)
     if not path.exists():
         raise InputError(f"{path}: no such labels file")
+    if path.suffix.lower() == ".xlsx":
+        return _read_xlsx_labels(path)
     if path.suffix.lower() not in (".jsonl", ".ndjson"):
         return _read_csv_labels(path)
     pairs = []
