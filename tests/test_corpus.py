@@ -2,6 +2,7 @@ import csv
 import gzip
 import json
 import logging
+import os
 import unicodedata
 from pathlib import Path
 
@@ -188,6 +189,14 @@ def test_a_folder_reads_txt_whatever_its_case_and_names_what_it_skips(tmp_path, 
     assert any("1 file without an extension not read (e.g. 'notes')" in note for note in notes)
     assert any("'more.jsonl'" in note and "give it by its name" in note for note in notes)
     assert not any(".csv" in note or ".md" in note for note in notes)
+
+
+def test_a_pipe_named_like_a_table_in_a_folder_is_never_opened(tmp_path, caplog):
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    os.mkfifo(tmp_path / "feed.csv")  # opening it to read would wait for a writer forever
+    with caplog.at_level(logging.WARNING):
+        assert [a.id for a in read_articles(tmp_path)] == ["a"]
+    assert "1 .csv file not read" in caplog.text
 
 
 def test_a_path_with_no_article_at_all_is_an_error(tmp_path):

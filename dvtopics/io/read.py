@@ -754,7 +754,7 @@ def _may_hold_articles(path: Path, text_field: str) -> bool:
     name the text field (a labels or expected-values CSV kept beside the .txt articles, as in seeds/)."""
     if path.suffix.lower() in _SIDE_FILE_SUFFIXES:
         return False
-    if file_kind(path) == "txt":
+    if file_kind(path) == "txt" or not path.is_file():  # a pipe is never opened: it could block forever
         return True
     try:
         with (gzip.open if path.name.lower().endswith(".gz") else open)(path, "rb") as handle:
