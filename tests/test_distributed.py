@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from dvtopics.cli import cli
 from dvtopics.io.read import read_articles
 from dvtopics.run.distributed import connect, plan_parts, read_part
-from dvtopics.errors import MissingExtraError
+from dvtopics.errors import MissingExtraError, NoArticlesError
 
 from articles import made_up_articles
 
@@ -59,6 +59,18 @@ def scheduler():
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                   dashboard_address=":0") as cluster:
         yield cluster.scheduler_address
+
+
+def test_parts_name_what_a_folder_holds_unread_as_a_whole_read_does(tmp_path, caplog):
+    (tmp_path / "a.txt").write_text("Hội nghị sơ kết công tác dân vận 6 tháng đầu năm.", encoding="utf-8")
+    (tmp_path / "page.html").write_text("<p>x</p>", encoding="utf-8")
+    (tmp_path / "labels.csv").write_text("file,label\na.txt,other\n", encoding="utf-8")  # a side table: no word
+    with caplog.at_level("WARNING"):
+        assert len(plan_parts([tmp_path])) == 1
+    assert "1 .html file not read" in caplog.text and ".csv" not in caplog.text
+    (tmp_path / "a.txt").unlink()
+    with pytest.raises(NoArticlesError, match="no articles"):
+        plan_parts([tmp_path])
 
 
 @pytest.mark.parametrize("name", ["articles.jsonl", "articles.jsonl.gz", "texts"])

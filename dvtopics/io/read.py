@@ -786,7 +786,7 @@ def _walk(folder: Path, skipped: Skipped, text_field: str = "text") -> Iterator[
             skipped.setdefault(kind, [0, entry.name])[0] += 1
 
 
-def _skipped_notes(skipped: Skipped) -> list[str]:
+def skipped_notes(skipped: Skipped) -> list[str]:
     """What was not read in a folder and why, one kind of file to a line."""
     notes = []
     for kind, (count, example) in skipped.items():
@@ -856,7 +856,7 @@ def read_articles(
             for article in read_file(path, article_id, fields, on_error, max_bytes):
                 count += 1
                 yield article
-        notes = _skipped_notes(skipped)
+        notes = skipped_notes(skipped)
         for note in notes if count else ():  # with no article, the error says it
             log.warning("%s: %s", given, note)
         if not count:

@@ -30,8 +30,9 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
 from .batch import Labeller, check_same_settings, input_fingerprint, label_stream, outcome, write_output
-from ..io.read import MAX_ARTICLE_BYTES, Article, FieldNames, LineRange, file_kind, open_binary, iter_files, read_file
-from ..errors import DvtopicsError, InputError, MissingExtraError
+from ..io.read import (MAX_ARTICLE_BYTES, Article, FieldNames, LineRange, Skipped, file_kind, open_binary, iter_files,
+                       read_file, skipped_notes)
+from ..errors import DvtopicsError, InputError, MissingExtraError, NoArticlesError
 
 log = logging.getLogger(__name__)
 
@@ -66,8 +67,10 @@ def line_ranges(path: Path, size: int) -> list[LineRange]:
     return ranges
 
 
-def plan_parts(paths: Iterable[str | os.PathLike], size: int = PART_SIZE) -> list[Part]:
-    """Cut the input into parts of about `size` articles, in input order."""
+def plan_parts(paths: Iterable[str | os.PathLike], size: int = PART_SIZE, text_field: str = "text") -> list[Part]:
+    """Cut the input into parts of about `size` articles, in input order. As `read_articles` does, the files
+    a folder holds that are not read are named in one warning per kind, and an input with nothing to read
+    raises `NoArticlesError`."""
     if size < 1:
         raise DvtopicsError("the part size must be at least 1 article")
     parts: list[Part] = []
@@ -78,7 +81,9 @@ def plan_parts(paths: Iterable[str | os.PathLike], size: int = PART_SIZE) -> lis
             parts.append(Part(len(parts), tuple(texts)))
             texts.clear()
 
-    for path, article_id in iter_files(paths):
+    paths = list(paths)
+    skipped: Skipped = {}
+    for path, article_id in iter_files(paths, skipped, text_field):
         kind = file_kind(path)
         if kind == "txt":
             texts.append((str(path), article_id))
@@ -92,6 +97,11 @@ def plan_parts(paths: Iterable[str | os.PathLike], size: int = PART_SIZE) -> lis
             parts += [Part(len(parts) + i, ((str(path), article_id),), lines)
                       for i, lines in enumerate(line_ranges(path, size))]
     flush_texts()
+    notes = skipped_notes(skipped)
+    if not parts:
+        raise NoArticlesError(f"{', '.join(map(str, paths))}: no articles: " + "; ".join(["no file to read"] + notes))
+    for note in notes:
+        log.warning("%s", note)
     return parts
 
 
@@ -266,7 +276,7 @@ def run_job(job, paths: Sequence[str | os.PathLike], out: str | os.PathLike | No
     keep_parts = str(out).endswith(("/", os.sep)) or Path(out).is_dir()  # before Path drops the "/"
     out = Path(out)
     parts_dir = out if keep_parts else out.with_name(out.name + ".parts")
-    parts = plan_parts(paths, part_size)
+    parts = plan_parts(paths, part_size, fields.text)
     _prepare(parts, parts_dir, resume, input_fingerprint(paths), settings)
     counts = Counter()
     with connect(scheduler, n_workers) as client:
