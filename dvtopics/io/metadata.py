@@ -156,7 +156,7 @@ def _dateline_date(line: str) -> str | None:
     line that opens with its date after a weekday or "Cập nhật" ("Cập nhật ngày 05/07/2022 - Tác giả …"),
     a date stamped with a time ("Thiều Chung 18:31, 17/02/2023"), or a source line with the original's
     date ("Nguồn: baodaklak.vn, ngày 6/1/2016"). A sentence or headline that holds a date ("Từ 1/4/2017,
-    …", "Ông A đã bỏ trốn từ ngày 22/10/2016.") names another event: None."""
+    …", "Ông A về hưu từ ngày 3/5/2015.") names another event: None."""
     if len(line) > _DATELINE_MAX_CHARS:
         return None
     for part in line.split("|"):
