@@ -428,3 +428,14 @@ def test_baomoi_sample_gives_coherent_distinct_topics(engine, npmi, diversity):
     [row] = topic_measures([model], ReferenceTokens(segmented), measures=("npmi", "diversity"))
     assert row["npmi"] >= npmi and row["diversity"] >= diversity
     assert not {"ảnh", "minh_họa"} & {w for topic in model.top_words(25) for w, _ in topic}
+
+
+def test_gensims_few_updates_warning_is_not_shown_for_the_measured_pass_count(texts, caplog):
+    """From NMF's start gensim runs 5 passes by choice: on a corpus of one chunk that always draws its "too
+    few updates" warning, which would only alarm a user. Its other warnings still pass."""
+    import logging
+
+    with caplog.at_level(logging.WARNING, logger="gensim"):
+        fitted(texts, engine="gensim", max_iter=5)
+        logging.getLogger("gensim.models.ldamodel").warning("another warning")
+    assert "too few updates" not in caplog.text and "another warning" in caplog.text

@@ -2,6 +2,7 @@
 small interface. Pickled topic models name these classes: keep them here (see dvtopics.persist.MOVED_MODULES)."""
 from __future__ import annotations
 
+import logging
 from typing import Sequence
 
 import numpy as np
@@ -90,6 +91,13 @@ def _split(items, parts):
     return [(bounds[k], bounds[k + 1]) for k in range(parts)]
 
 
+def _few_updates_by_choice(record: logging.LogRecord) -> bool:
+    """Drop gensim's "too few updates, training might not converge" (passes × chunks < 10): from NMF's start
+    5 passes are a measured choice (DEFAULT_MAX_ITER), so a corpus of one chunk (under GENSIM_CHUNK texts, the
+    seeds' paragraphs) always draws it, and its advice is about a decision, not a fault."""
+    return "too few updates" not in record.getMessage()
+
+
 def _shared_inference(lda, pool, parts, chunk, collect_sstats=False):
     """gensim's `LdaModel.inference` of a chunk, its documents shared between this process and `pool`'s
     workers; the same gamma and sufficient statistics as gensim's own loop, bit for bit."""
@@ -171,9 +179,12 @@ class _GensimEngine:
             self.lda.sync_state()
         if pool is not None and parts > 1:
             self.lda.inference = partial(_shared_inference, self.lda, pool, parts)  # this model only, while it learns
+        gensim_log = logging.getLogger("gensim.models.ldamodel")
+        gensim_log.addFilter(_few_updates_by_choice)
         try:
             self.lda.update(bows)
         finally:
+            gensim_log.removeFilter(_few_updates_by_choice)
             self.lda.__dict__.pop("inference", None)
         return self
 
