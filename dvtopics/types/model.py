@@ -212,7 +212,8 @@ class Classifier:
         """One record per article: id, label, confidence, cues, title, date, source, error.
 
         Below `min_confidence` the label becomes `abstain` ("other" or
-        "uncertain"). Articles that failed to read keep their error and no label.
+        "uncertain") and the first cue names the model's guess. Articles that
+        failed to read keep their error and no label.
         """
         good = [a for a in articles if not a.error]
         hits = [apply_rules(a.title, a.text) if self.use_rules else None for a in good]
@@ -235,6 +236,8 @@ class Classifier:
                 hit, event, label, conf, features = next(predictions)
                 said = [f"rule {hit.rule}: {hit.evidence}"] if hit else []
                 said += [event.cue()] if event else []
+                if conf < min_confidence:  # the reader still sees what the cues below argue for
+                    said.insert(0, f"guess: {label}, below the minimum confidence {min_confidence:g}")
                 record.update(label=label if conf >= min_confidence else abstain, confidence=round(float(conf), 4),
                               cues=said + list(dict.fromkeys(filter(None, map(_word_cue, features)))))
             records.append({**record, "title": article.title, "date": article.date, "source": article.source,
