@@ -189,9 +189,8 @@ class NoLabelledArticles(InputError):
     """Nothing to score: no readable article has a label."""
 
 
-def _check_ids_found(labels: dict[str, str], articles: Sequence[Article], option: str) -> None:
-    """Refuse labels none of whose ids is an article of the input; warn (one line) when some are not."""
-    ids = {a.id for a in articles}
+def _check_ids_found(labels: dict[str, str], ids: set[str], option: str) -> None:
+    """Refuse labels none of whose ids is an article's of the input (`ids`); warn (one line) when some are not."""
     missing = sum(1 for id_ in labels if id_ not in ids)
     if missing == len(labels):
         raise NoLabelledArticles(f"none of the {len(labels)} ids in {option} is an article of the input: "
@@ -220,13 +219,16 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
         check_output(plot, reading.paths)
     classifier = load_classifier(model)
     gold = gold_labels(label_files)
-    every = list(reading.articles())
+    ids, articles = set(), []  # streamed: only the labelled articles are kept
+    for article in reading.articles():
+        ids.add(article.id)
+        if not article.error and (gold.get(article.id) if gold is not None else article.label):
+            articles.append(article)
     if gold is not None:
-        _check_ids_found(gold, every, "--labels")
-    articles = [a for a in every if not a.error and (gold.get(a.id) if gold is not None else (a.label or "").strip())]
+        _check_ids_found(gold, ids, "--labels")
     if not articles:
         raise NoLabelledArticles("no labelled article found in the input")
-    truth = [gold[a.id] if gold is not None else a.label.strip() for a in articles]
+    truth = [gold[a.id] if gold is not None else a.label for a in articles]
     with open_cache(reading.cache_dir, reading.use_cache) as cache:
         records = classifier.predict(articles, cache=cache, n_jobs=reading.n_jobs, explain=False)
         predicted = [r["label"] for r in records]
@@ -267,7 +269,7 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
     def check(articles):
         k_fits(articles)
         if types is not None:
-            _check_ids_found(types, articles, "--labels")
+            _check_ids_found(types, {a.id for a in articles}, "--labels")
     data = read_segmented(reading, check=check)
     model = TopicModel(n_topics=n_topics, **params)
     mixes = model.fit_transform(data.texts, n_jobs=reading.n_jobs)  # = fit, then transform: texts read once

@@ -252,9 +252,10 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
                                 "year-month-day): not used")
         given["date"] = date
     title = normalize(given["title"] or "").strip() or found["title"]
+    # a label is read as a user meant it: "other " (a space a spreadsheet kept) is "other", as in label files
     return Article(
         id=str(article_id), title=title, text=clean, date=given["date"] or found["date"],
-        source=given["source"] or found["source"], label=given["label"] or None, raw=raw, meta=fields,
+        source=given["source"] or found["source"], label=(given["label"] or "").strip() or None, raw=raw, meta=fields,
     )
 
 

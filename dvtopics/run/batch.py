@@ -64,19 +64,16 @@ def check_output(out: str | os.PathLike, inputs: Iterable[str | os.PathLike] = (
         path = Path(given)
         if out.resolve() == path.resolve() or (out.exists() and path.exists() and os.path.samefile(out, path)):
             raise DvtopicsError(f"{out}: the output is one of the inputs (or another output); write it elsewhere")
-    _check_writable(out, out.parent)
-    if out.is_dir():
-        raise DvtopicsError(f"{out}: a folder; name a file")
-    return out
-
-
-def _check_writable(out: Path, folder: Path) -> None:
+    folder = out.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise DvtopicsError(f"{out}: cannot create its folder {folder} ({exc.strerror or exc})") from None
     if not os.access(folder, os.W_OK | os.X_OK):
         raise DvtopicsError(f"{out}: cannot write in {folder} (permission denied)")
+    if out.is_dir():
+        raise DvtopicsError(f"{out}: a folder; name a file")
+    return out
 
 
 def check_folder(out: str | os.PathLike) -> Path:

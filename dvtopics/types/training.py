@@ -84,7 +84,7 @@ def collect(
         digest = hashlib.blake2b(article.text.encode(), digest_size=12).digest()
         if digest in seen:
             continue
-        label = _clean(gold_labels.get(article.id) if gold_labels is not None else article.label)
+        label = gold_labels.get(article.id) if gold_labels is not None else article.label
         if label:
             seen.add(digest)
             data.add(article, label, gold=True)
@@ -111,10 +111,10 @@ def collect(
         digest = hashlib.blake2b(article.text.encode(), digest_size=12).digest()
         if digest in seen:
             continue
-        if not _clean(article.label):
+        if not article.label:
             raise DvtopicsError(f"extra article {article.id} has no label: give each one a label field")
         seen.add(digest)
-        data.add(article, _clean(article.label), gold=False, kind="extra")
+        data.add(article, article.label, gold=False, kind="extra")
     if not any(data.gold):
         raise DvtopicsError("no labelled article found: check --labels (ids must match) or --label-field")
     if len(set(data.labels)) < 2:
@@ -122,11 +122,6 @@ def collect(
                             "articles of two labels or more")
     check_label_set(set(data.labels))
     return data
-
-
-def _clean(label: str | None) -> str | None:
-    """A label as a user meant it: "other " (a space typed or kept by a spreadsheet) is "other"."""
-    return label.strip() if isinstance(label, str) else label
 
 
 def check_label_set(labels: set[str]) -> None:
