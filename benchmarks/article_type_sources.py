@@ -162,6 +162,9 @@ def run_variant(data, setup: Setup, folds, name: str, with_written: bool, option
              f" (of {sum(data.labels[i] != 'other' for i in silent)} positives)")
     print(line, flush=True)
     print(f"{'':<40} {against_rules(predicted, data.labels, setup.by_rule)}", flush=True)
+    missed = sum(data.labels[i] != "other" and on_leads[i] == "other" for i in on_leads)
+    wrong = sum(on_leads[i] != data.labels[i] for i in on_leads)
+    print(f"{'':<40} lead only: of its {wrong} errors, {missed} are positives called other", flush=True)
     per_class = "  ".join(f"{label} {cv['per_class'][label]['f1']:.3f}" for label in labels)
     print(f"{'':<40} per class (hand CV): {per_class}", flush=True)
 
