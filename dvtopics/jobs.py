@@ -272,7 +272,8 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
             _check_ids_found(types, {a.id for a in articles}, "--labels")
     data = read_segmented(reading, check=check)
     model = TopicModel(n_topics=n_topics, **params)
-    mixes = model.fit_transform(data.texts, n_jobs=reading.n_jobs)  # = fit, then transform: texts read once
+    mixes = model.fit_transform(data.texts, n_jobs=reading.n_jobs,  # = fit, then transform: texts read once
+                                progress=len(data.texts) > 100)
     [measures] = topic_measures([model], ReferenceTokens(data.texts, model.unit))
     measures.pop("k")
     report = summarize(model, data.good, mixes, types, period)
@@ -342,7 +343,7 @@ def sweep_topics(reading: Reading, out: str, ks: Sequence[int], measures: Sequen
 
     check_folder(out)
     data = read_segmented(reading, check=_check_k(max(ks), params.get("unit", "document")))
-    rows, _ = sweep(data.texts, ks, measures, seeds=seeds, **params)
+    rows, _ = sweep(data.texts, ks, measures, seeds=seeds, progress=True, **params)
     write_sweep(rows, out)
     return rows, data
 
@@ -516,7 +517,8 @@ def _topic_model(segmented: Sequence[str], topics_dir, n_topics, provenance: dic
     while True:
         model = TopicModel(n_topics=k, unit=unit)
         try:
-            mixes = model.fit_transform(segmented, n_jobs=n_jobs)  # = fit, then transform: the texts read once
+            mixes = model.fit_transform(segmented, n_jobs=n_jobs,  # = fit, then transform: the texts read once
+                                        progress=len(segmented) > 100)
             break
         except TooManyTopics as exc:  # a report is a summary: fewer topics beat none
             if exc.most < 2:

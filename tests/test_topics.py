@@ -205,9 +205,10 @@ def test_sweep_fits_each_k_and_suggests_one(texts):
     assert rows[0]["stability"] is None and rows[0]["npmi_sd"] == 0  # one seed: no spread to show
 
 
-def test_sweep_over_seeds_reports_spread_and_stability(texts):
+def test_sweep_over_seeds_reports_spread_and_stability(texts, capsys):
     params = dict(engine="gensim", init="random", no_below=2, no_above=0.9, phrases=False, max_iter=20)
-    rows, _ = sweep(texts, [3, 6], seeds=[0, 1, 2], **params)
+    rows, _ = sweep(texts, [3, 6], seeds=[0, 1, 2], progress=True, **params)
+    assert "6/6" in capsys.readouterr().err  # the bar counts every fit (K × seeds)
     assert [row["seeds"] for row in rows] == [3, 3] and suggest_k(rows) == 3
     assert all(row["npmi_sd"] > 0 and 0 < row["stability"] < 1 for row in rows)  # each seed its own model
     [same] = sweep(texts, [6], seeds=[4, 4], **params)[0]
@@ -439,3 +440,17 @@ def test_gensims_few_updates_warning_is_not_shown_for_the_measured_pass_count(te
         fitted(texts, engine="gensim", max_iter=5)
         logging.getLogger("gensim.models.ldamodel").warning("another warning")
     assert "too few updates" not in caplog.text and "another warning" in caplog.text
+
+
+@pytest.mark.parametrize("engine", ["gensim", "nmf"])
+def test_a_fit_with_progress_counts_every_pass_and_learns_the_same_topics(texts, engine, capsys):
+    """A long fit shows how far it is (gensim: the texts of each of its passes), and watching changes nothing."""
+    quiet = fitted(texts, engine=engine, max_iter=4)
+    shown = TopicModel(n_topics=3, no_below=2, no_above=0.9, phrases=False, max_iter=4, engine=engine).fit(
+        texts, progress=True)
+    bar = capsys.readouterr().err
+    total = len(texts) * (4 if engine == "gensim" else 1)
+    assert f"{total}/{total}" in bar
+    assert np.array_equal(quiet.topic_word_, shown.topic_word_)
+    if engine == "gensim":  # the counting wrapper is not left on the saved model
+        assert "inference" not in vars(shown.engine_.lda)

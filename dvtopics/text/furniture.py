@@ -50,8 +50,6 @@ _OTHER_ARTICLES = re.compile(r"^\W*(tin liên quan|bài viết liên quan|các t
                              r"tin mới hơn|tin cũ hơn|xem nhiều nhất|xem thêm|đọc thêm)\W*$", re.IGNORECASE)
 
 
-
-
 def is_furniture(line: str, captions: bool = True) -> bool:
     """True for a line that is page chrome or (with `captions`) a photo caption, not prose."""
     stripped = line.strip()

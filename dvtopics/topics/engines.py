@@ -127,6 +127,16 @@ def _shared_inference(lda, pool, parts, chunk, collect_sstats=False):
     return gamma, sstats
 
 
+def _counted_inference(inference, bar, chunk, collect_sstats=False):
+    """`inference` of a chunk, its texts counted on `bar` when the model learns from them (gensim's E-step
+    of each pass; a call without statistics is not a pass)."""
+    chunk = list(chunk)
+    found = inference(chunk, collect_sstats)
+    if collect_sstats:
+        bar.update(len(chunk))
+    return found
+
+
 def _infer_each(expElogbeta, alpha, iterations, gamma_threshold, num_topics, seed, bows):
     """gensim's `inference([bow])` of each text, each from `RandomState(seed)` (`_GensimEngine.infer`)."""
     from gensim.matutils import dirichlet_expectation
@@ -159,14 +169,17 @@ class _GensimEngine:
         self.params = dict(n_topics=n_topics, alpha=alpha, eta=eta, max_iter=max_iter, random_state=random_state,
                            init=init)
 
-    def fit(self, bows, dictionary, pool=None, parts: int = 1):
+    def fit(self, bows, dictionary, pool=None, parts: int = 1, bar=None):
         """Fit LDA; with a `pool` of `parts` - 1 workers, each chunk's E-step is shared between this process
-        and them (`_shared_inference`: the same numbers as gensim's own loop)."""
+        and them (`_shared_inference`: the same numbers as gensim's own loop). A `bar` (tqdm) counts the texts
+        of every pass, `passes` × len(bows) in all."""
         from functools import partial
 
         from gensim.models import LdaModel
 
         p = self.params
+        if bar is not None:
+            bar.set_description("topics: NMF start" if p["init"] == "nmf" else "topics: LDA")
         self.lda = LdaModel(id2word=dictionary, num_topics=p["n_topics"], alpha=p["alpha"], eta=p["eta"],
                             passes=p["max_iter"], iterations=100, chunksize=GENSIM_CHUNK,
                             random_state=p["random_state"], eval_every=None, dtype=np.float64)
@@ -179,6 +192,9 @@ class _GensimEngine:
             self.lda.sync_state()
         if pool is not None and parts > 1:
             self.lda.inference = partial(_shared_inference, self.lda, pool, parts)  # this model only, while it learns
+        if bar is not None:
+            bar.set_description("topics: LDA")
+            self.lda.inference = partial(_counted_inference, self.lda.inference, bar)
         gensim_log = logging.getLogger("gensim.models.ldamodel")
         gensim_log.addFilter(_few_updates_by_choice)
         try:

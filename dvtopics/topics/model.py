@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -290,32 +291,44 @@ class TopicModel(TransformerMixin, BaseEstimator):
         self._fit_topics_inferred(unit_tokens)
         return self
 
-    def _fit_topics_inferred(self, unit_tokens: list[list[str]], n_jobs: int = 1) -> np.ndarray:
+    def _fit_topics_inferred(self, unit_tokens: list[list[str]], n_jobs: int = 1, progress: bool = False
+                             ) -> np.ndarray:
         """`_fit_topics`; return the mixes the engine inferred for the units with a known word (in float64:
-        `unit_topic_` keeps them as float32). With `n_jobs` > 1, gensim shares its work between processes."""
+        `unit_topic_` keeps them as float32). With `n_jobs` > 1, gensim shares its work between processes;
+        with `progress`, a bar on stderr counts the texts learnt from (gensim: every pass's)."""
         from ..parallel import cores, worker_pool
 
         bows = [self.dictionary_.doc2bow(tokens) for tokens in unit_tokens]
         bows = [bow for bow in bows if bow]
         parts = cores(n_jobs) if self.engine == "gensim" and len(bows) >= SHARED_ESTEP_MIN_UNITS else 1
-        with worker_pool(parts - 1, preload=["dvtopics.topics.engines", "gensim.matutils"]) as pool:
+        engine = self._make_engine()
+        passes = engine.params["max_iter"] if self.engine == "gensim" else 1  # the others show only the end
+        with worker_pool(parts - 1, preload=["dvtopics.topics.engines", "gensim.matutils"]) as pool, \
+                _topics_bar(len(bows) * passes, progress) as bar:
             shared = {"pool": pool, "parts": parts} if pool is not None else {}
-            self.engine_ = self._make_engine().fit(bows, self.dictionary_, **shared)
+            if self.engine == "gensim":
+                self.engine_ = engine.fit(bows, self.dictionary_, bar=bar, **shared)
+            else:  # the other engines learn in one call: the bar only says when it is done
+                self.engine_ = engine.fit(bows, self.dictionary_)
+                if bar is not None:
+                    bar.update(len(bows))
             self.topic_word_ = self.engine_.topic_word()
             self.term_frequency_ = np.asarray(bows_to_csr(bows, len(self.dictionary_)).sum(axis=0)).ravel()
+            if bar is not None:
+                bar.set_description("topics: each text's mix")
             inferred = self.engine_.infer(bows, **shared)
         self.unit_topic_ = inferred.astype(np.float32)
         self.unit_lengths_ = np.array([sum(c for _, c in bow) for bow in bows], dtype=np.int32)
         return inferred
 
-    def fit(self, X: Iterable[str], y=None, n_jobs: int = 1) -> "TopicModel":
+    def fit(self, X: Iterable[str], y=None, n_jobs: int = 1, progress: bool = False) -> "TopicModel":
         """Learn the vocabulary and the topics from segmented texts; gensim shares its work between `n_jobs`
-        processes on a large corpus (the same model whatever `n_jobs`)."""
+        processes on a large corpus (the same model whatever `n_jobs`). `progress` shows a bar on stderr."""
         self._check_params()
-        self._fit_topics_inferred(self._fit_vocabulary(list(X)), n_jobs)
+        self._fit_topics_inferred(self._fit_vocabulary(list(X)), n_jobs, progress)
         return self
 
-    def fit_transform(self, X: Iterable[str], y=None, n_jobs: int = 1) -> np.ndarray:
+    def fit_transform(self, X: Iterable[str], y=None, n_jobs: int = 1, progress: bool = False) -> np.ndarray:
         """`fit(X).transform(X)`, the same numbers, with less work: each text's words are read once, and
         with gensim over documents each text's mix is the one inferred at the end of the fit (gensim infers
         every text on its own, from the same seed, so inferring it again gives the same mix)."""
@@ -323,7 +336,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         self._check_params()
         text_units = self._text_units(texts)
         kept = self._fit_vocabulary(texts, [tokens for units in text_units for tokens in units])
-        inferred = self._fit_topics_inferred(kept, n_jobs)
+        inferred = self._fit_topics_inferred(kept, n_jobs, progress)
         if self.engine != "gensim" or self.unit != "document":
             return self.engine_.infer([self.dictionary_.doc2bow(tokens)
                                        for tokens in self._analyzed(text_units, by_unit=False)])
@@ -386,6 +399,17 @@ class TopicModel(TransformerMixin, BaseEstimator):
 
 
 # -------------------------------------------------------------- offline html
+
+
+def _topics_bar(total: int, show: bool):
+    """A tqdm bar on stderr over `total` texts learnt from, or a null context."""
+    from contextlib import nullcontext
+
+    if not show:
+        return nullcontext()
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="text", desc="topics", file=sys.stderr)
 
 
 def topic_card(model: TopicModel, labels: list[str], measures: dict, articles: Sequence, inputs: Sequence) -> dict:

@@ -1,14 +1,14 @@
 """Fit each K with several seeds, measure, and suggest a K."""
 from __future__ import annotations
 
-import os
-from pathlib import Path
-from typing import Sequence
-
-import numpy as np
 import copy
 import logging
-from typing import Iterable
+import os
+import sys
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import numpy as np
 
 from ..errors import TopicsError
 from ..io.write import write_table
@@ -87,9 +87,10 @@ SWEEP_MEASURES = ("npmi", "c_v", "diversity")
 
 def sweep_prepared(base: TopicModel, unit_tokens: list[list[str]], ks: Sequence[int],
                    measures: Sequence[str] = SWEEP_MEASURES, seeds: Sequence[int] = (0,),
-                   reference: Iterable[Sequence[str]] | None = None) -> tuple[list[dict], list[TopicModel]]:
+                   reference: Iterable[Sequence[str]] | None = None, progress: bool = False
+                   ) -> tuple[list[dict], list[TopicModel]]:
     """Fit one model per K and seed on a shared preprocessing (`prepare`); return (one row per K, the model
-    of the first seed per K).
+    of the first seed per K). `progress` shows a bar on stderr over the fits.
 
     Each row holds the mean over seeds of every measure and its standard deviation (`npmi_sd`, ...),
     `quality` (NPMI × diversity) and its spread, `stability` (`topic_stability` of the seeds' topics)
@@ -98,14 +99,19 @@ def sweep_prepared(base: TopicModel, unit_tokens: list[list[str]], ks: Sequence[
     """
     import time
 
+    from tqdm import tqdm
+
     fits = []  # (k, seed, model, seconds)
-    for k in ks:
-        for seed in seeds:
-            model = copy.deepcopy(base).set_params(n_topics=k, random_state=seed)
-            started = time.perf_counter()
-            model._fit_topics(unit_tokens)
-            fits.append((k, seed, model, time.perf_counter() - started))
-            log.info("K=%d seed %d fitted in %.1f s", k, seed, fits[-1][3])
+    with tqdm(total=len(ks) * len(seeds), unit="fit", desc="sweep", disable=not progress, file=sys.stderr) as bar:
+        for k in ks:
+            for seed in seeds:
+                bar.set_postfix_str(f"K={k}, seed {seed}")
+                model = copy.deepcopy(base).set_params(n_topics=k, random_state=seed)
+                started = time.perf_counter()
+                model._fit_topics(unit_tokens)
+                fits.append((k, seed, model, time.perf_counter() - started))
+                log.info("K=%d seed %d fitted in %.1f s", k, seed, fits[-1][3])
+                bar.update()
     measured = topic_measures([m for _, _, m, _ in fits], unit_tokens if reference is None else reference, measures)
     rows, firsts = [], []
     for k in ks:
@@ -129,10 +135,10 @@ def sweep_prepared(base: TopicModel, unit_tokens: list[list[str]], ks: Sequence[
 
 
 def sweep(texts: Sequence[str], ks: Sequence[int], measures: Sequence[str] = SWEEP_MEASURES,
-          seeds: Sequence[int] = (0,), **params) -> tuple[list[dict], list[TopicModel]]:
+          seeds: Sequence[int] = (0,), progress: bool = False, **params) -> tuple[list[dict], list[TopicModel]]:
     """Fit one model per K and seed on one preprocessing of `texts`; return (one row per K, models)."""
     base, unit_tokens = prepare(texts, n_topics=max(ks), **params)  # every K checked before the first fit
-    return sweep_prepared(base, unit_tokens, ks, measures, seeds, ReferenceTokens(texts, base.unit))
+    return sweep_prepared(base, unit_tokens, ks, measures, seeds, ReferenceTokens(texts, base.unit), progress)
 
 
 def write_sweep(rows: Sequence[dict], directory: str | os.PathLike) -> list[Path]:

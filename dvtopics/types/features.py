@@ -16,34 +16,14 @@ from .rules import RULES, apply_rules
 
 
 HEAD_CHARS = 4000  # the part of an article the classifier reads; 0 reads all of it
-
-
 TITLE_TOKENS = 40  # the "first words" view: title and first line of the lead
-
-
 EVENT_TOKENS = 400  # the "event" view reads the meeting sentences among the first words only
-
-
 RULE_TOKEN = "__rule_{}"
-
-
 RULE_LABEL_TOKEN = "__rule_says_{}"
-
-
 YEAR_TOKEN = "__year"
-
-
 _YEAR = re.compile(r"(19|20)\d\d")
-
-
 EVENT_TOKEN = "__ev_"  # the event's features (events.py) ride on a document's first line, like the rule token
-
-
-
-
-
 _EVENT_WORD = re.compile(SEGMENTED_EVENT_WORD)
-
 
 _LABEL_OF_RULE = {rule.name: rule.label for rule in RULES}
 
