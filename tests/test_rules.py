@@ -63,6 +63,33 @@ from dvtopics.types.rules import apply_rules
     ("Tổng kết \"Năm An toàn giao thông\" 2012", "other", "event_review"),
     ("Tổng kết công tác phục vụ Tết Nguyên đán Giáp Thìn", "other", "event_review"),
     ("Sơ kết 1 năm thực hiện Nghị quyết 18 của tỉnh", "other", "multi_year"),
+    # Fifth pass (made-up sentences in the shapes of the written training set's misses, data/labels/README.md).
+    # Committees' names run long; "BCĐ … họp" takes any meeting verb.
+    ("Ban Chỉ đạo Cuộc vận động \"Toàn dân đoàn kết xây dựng đời sống văn hóa ở khu dân cư\" huyện Yên Thành "
+     "tổ chức hội nghị tổng kết năm 2022", "steering_committee", "sc_holds"),
+    ("Ban Chỉ đạo phòng, chống dịch bệnh huyện họp để đánh giá tình hình sốt xuất huyết", "steering_committee",
+     "sc_holds"),
+    ("Ban Chỉ huy phòng, chống lụt bão tỉnh tổ chức cuộc họp ứng phó áp thấp nhiệt đới", "steering_committee",
+     "sc_holds"),
+    ("Chủ trì hội nghị tổng kết công tác năm 2022 và triển khai nhiệm vụ năm 2023 của Ban Chỉ đạo 138 tỉnh",
+     "steering_committee", "sc_meeting"),
+    ("Trưởng Ban Chỉ đạo nhắc lại yêu cầu này trong buổi họp với các sở", "other", None),
+    ("Ngày 3/4, đoàn kiểm tra của Ban Chỉ đạo 389 tỉnh làm việc với Ban Chỉ đạo 389 huyện", "other", "sc_visit"),
+    # A company's business review is its work (LABELS.md rule 4); a farming season is an event.
+    ("Tổng công ty sơ kết sản xuất kinh doanh 6 tháng đầu năm 2021", "semi_annual_review", "half_year_review"),
+    ("Huyện tổng kết sản xuất vụ đông xuân năm 2021", "other", "event_review"),
+    ("Tổng kết cuộc diễn tập ứng phó sự cố tràn dầu năm 2021", "other", "event_review"),
+    ("Hội nghị tổng kết \"Năm dân vận khéo\" 2021", "other", "event_review"),
+    ("Ban Chấp hành Đảng bộ huyện tổ chức hội nghị lần thứ 8, đánh giá tình hình 6 tháng đầu năm", "other",
+     "party_plenum"),
+    ("Ban Chấp hành Hội Nông dân tỉnh tổ chức hội nghị lần thứ 5 tổng kết công tác Hội năm 2021", "annual_review",
+     "year_review"),
+    ("Giao ban báo chí quý II: thông tin về kết quả thu ngân sách", "other", "press_briefing"),
+    ("UBND tỉnh họp phiên thường kỳ tháng 9, bàn nhiệm vụ trọng tâm quý IV", "other", "monthly_session"),
+    ("Sở Nội vụ sơ kết 6 tháng thực hiện Đề án chuyển đổi số", "other", "law_review"),
+    ("Trường tổ chức Hội nghị cán bộ, viên chức năm học 2021-2022", "annual_review", "staff_conference"),
+    ("Bộ tổ chức hội nghị triển khai nhiệm vụ khoa học, công nghệ và đổi mới sáng tạo năm 2022", "annual_review",
+     "year_tasks"),
 ])
 def test_rules_follow_the_guide_and_its_precedence(title, label, rule):
     hit = apply_rules(title, "")
@@ -82,6 +109,14 @@ def test_the_title_outranks_a_passing_mention_in_the_lead():
 def test_a_steering_committee_meeting_in_the_lead_still_comes_first():
     lead = "Sáng 10/7, Ban Chỉ đạo phòng, chống tham nhũng tỉnh tổ chức hội nghị sơ kết 6 tháng đầu năm."
     assert apply_rules("Sơ kết công tác phòng, chống tham nhũng 6 tháng đầu năm", lead).label == "steering_committee"
+
+
+def test_a_profile_that_opens_on_its_subject_honoured_at_a_review_is_other():
+    lead = "Được Sở Y tế biểu dương tại hội nghị tổng kết năm 2022, bác sĩ trẻ ấy đã về trạm y tế xã vùng cao."
+    assert apply_rules("Bác sĩ trẻ về bản", lead).rule == "honoured_at"
+    # the same words inside a report of the review do not make it a profile
+    report = "Ngày 5/1, Sở Y tế tổ chức hội nghị tổng kết năm 2022. 20 tập thể được biểu dương tại hội nghị."
+    assert apply_rules("", report).label == "annual_review"
 
 
 def test_rules_abstain_on_passing_mentions():

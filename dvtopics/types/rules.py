@@ -34,8 +34,11 @@ _MEETING, _COMMITTEE, _REVIEW = MEETING, COMMITTEE, REVIEW  # the meeting vocabu
 _CONTESTS = r"và trao|trao|giải|lễ hội|festival|cuộc thi|hội thi|hội diễn|ngày hội|hội chợ|hội trại|hội thao|liên hoan"
 # School years and semesters are not here: they are the work year of schools (LABELS.md, second edition).
 _OF_AN_EVENT = (rf",?\s+({_CONTESTS}|mùa|vụ|chiến dịch|đợt|tháng|tuần|kỳ thi|chương trình|đề án|"
-                r"dự án|cuộc vận động|đường hoa|quá trình|sản xuất|công tác bầu cử|tuần lễ|tháng hành động|"
-                r"kỷ niệm|công tác phục vụ|phục vụ tết|(?-i:[\"“”']?Năm [A-ZĐ]))")
+                r"dự án|cuộc vận động|đường hoa|quá trình|sản xuất(?!,? kinh doanh)|công tác bầu cử|tuần lễ|"
+                r"tháng hành động|kỷ niệm|công tác phục vụ|phục vụ tết|(cuộc )?diễn tập|(công tác )?tuyển sinh|"
+                r"đại hội|(?-i:[\"“”']Năm |Năm [A-ZĐ]))")
+# A Party committee, whose plenums are `other` (a union's executive committee reviewing its year is not one).
+_PARTY = r"(ban chấp hành (đảng bộ|trung ương)|bch đảng bộ|tỉnh ủy|thành ủy|huyện ủy|quận ủy|thị ủy|đảng ủy|đảng bộ)"
 # A steering committee reviewing its programme meets as itself; one closing a contest or festival does not.
 _OF_A_CONTEST = rf",?\s+({_CONTESTS})"
 _REVIEW_BY_COMMITTEE = rf"{_REVIEW}(?!{_OF_A_CONTEST})"
@@ -83,18 +86,30 @@ _COMMITTEE_WORDS = "ban chỉ|bcđ"  # in every alternative of _COMMITTEE
 RULES: list[Rule] = [
     # An interview or remark given on the sidelines: the meeting is only the setting.
     _rule("sidelines", "other", r"bên lề (hội nghị|cuộc họp|phiên họp|kỳ họp)", "bên lề"),
+    # A profile that opens on its subject honoured at a review: the meeting is the setting (LABELS.md).
+    _rule("honoured_at", "other",
+          r"(^|\n)\W*được ([^.;:\n]{0,40}? )?(biểu dương|tuyên dương|khen thưởng|vinh danh)[^.;:\n]{0,40}\btại (hội nghị|lễ)",
+          "được"),
     # A conference that teaches or disseminates (a law, a resolution) is not a review, whoever holds it.
     _rule("dissemination", "other",
           r"hội nghị (trực tuyến )?(tập huấn|quán triệt|phổ biến|tuyên truyền|giới thiệu|"
           r"triển khai (luật|bộ luật|nghị định|thông tư|chỉ thị|nghị quyết)\b)", "hội nghị"),
-    # 1. A steering committee's own meeting comes first, whatever period it reviews.
+    # A visit or inspection by a committee's delegation, the sentence's subject, is not its meeting (LABELS.md).
+    _rule("sc_visit", "other",
+          rf"(^|[.;:!?\n])[^.;:!?\n]{{0,30}}?\bđoàn (công tác|kiểm tra|khảo sát|giám sát|liên ngành)\b"
+          rf"[^.;:\n]{{0,30}}?\b{_COMMITTEE}", "đoàn"),
+    # 1. A steering committee's own meeting comes first, whatever period it reviews. Committees' names run long
+    # ("Ban Chỉ đạo Cuộc vận động … tỉnh Bắc Giang"): the windows span one sentence's worth of name.
     _rule("sc_meeting", "steering_committee",
-          rf"({_CONFERENCE}|phiên họp|cuộc họp|họp|{_REVIEW_BY_COMMITTEE})(?! báo)((?!\bvới\b)[^.;:\n]){{0,40}}?\b{_COMMITTEE}", _COMMITTEE_WORDS),
+          rf"({_CONFERENCE}|phiên họp|cuộc họp|họp|{_REVIEW_BY_COMMITTEE})(?! báo)((?!\bvới\b)[^.;:\n]){{0,40}}?\b{_COMMITTEE}|"
+          # "hội nghị tổng kết … năm 2019 của Ban Chỉ đạo 389", not a guest ("sự tham dự của đại diện Ban Chỉ đạo")
+          rf"({_CONFERENCE}|phiên họp|cuộc họp|{_REVIEW_BY_COMMITTEE})(?! báo)((?!\bvới\b|tham dự|có mặt|đại diện)[^.;:\n]){{0,100}}?"
+          rf"\bcủa {_COMMITTEE}", _COMMITTEE_WORDS),
     _rule("sc_holds", "steering_committee",
-          rf"\b{_COMMITTEE}[^.;:\n]{{0,80}}\b(tổ chức {_CONFERENCE}|tổ chức phiên họp|đã họp|họp phiên|{_REVIEW_BY_COMMITTEE}|"
-          # "BCĐ … họp" (LABELS.md) with what the meeting does: not "họp báo", "họp mặt"
-          r"họp (khẩn|đánh giá|triển khai|sơ kết|tổng kết|bàn|định kỳ|thường kỳ|trực tuyến|ứng phó|chỉ đạo|"
-          r"phiên|thường trực|trực tiếp kết hợp trực tuyến))", _COMMITTEE_WORDS),
+          rf"\b{_COMMITTEE}[^.;:\n]{{0,160}}?\b(tổ chức ({_CONFERENCE}|phiên họp|cuộc họp)|{_REVIEW_BY_COMMITTEE}|"
+          # "BCĐ … họp" (LABELS.md): any meeting but a press conference, a get-together or a meeting with residents
+          # (the verb: "trong buổi họp" after a leader's title is not the committee meeting)
+          r"(?<!buổi )(?<!cuộc )(?<!kỳ )(?<!phiên )họp(?! (báo|mặt|dân)\b))", _COMMITTEE_WORDS),
     _rule("sc_chairs", "steering_committee",
           rf"trưởng {_COMMITTEE}[^.;\n]{{0,60}}chủ trì (hội nghị|phiên họp|cuộc họp)", _COMMITTEE_WORDS),
     # A meeting chaired with the committee's members, a leader's meeting with the committee (second edition).
@@ -107,12 +122,25 @@ RULES: list[Rule] = [
           # one year of a programme, resolution or directive ("sơ kết 1 năm thực hiện Nghị quyết 18")
           rf"{_REVIEW}\s+(01|1|một)\s+năm\s+(thực hiện|triển khai|thi hành)", _REVIEW),
     _rule("event_review", "other", rf"{_REVIEW}{_OF_AN_EVENT}", _REVIEW),
-    # A review of how one legal text was applied for a while ("sơ kết 6 tháng thi hành Nghị định 168").
+    # A Party committee's plenum ("Hội nghị lần thứ 12 Ban Chấp hành Đảng bộ tỉnh"), even where it discusses the
+    # half year's results, is a plenum: `other` (LABELS.md).
+    _rule("party_plenum", "other",
+          rf"{_PARTY}[^.;:\n]{{0,80}}hội nghị[^.;:\n]{{0,40}}\blần thứ\b|"
+          rf"hội nghị[^.;:\n]{{0,40}}\blần thứ\b[^.;:\n]{{0,40}}{_PARTY}|hội nghị {_PARTY}[^.;:\n]{{0,40}}\blần thứ\b|"
+          r"hội nghị (lần thứ \S+ )?(ban chấp hành )?trung ương (đảng )?(\d+|lần thứ)", "lần thứ|trung ương"),
+    # A review of how one legal text or project was carried out for a while ("sơ kết 6 tháng thi hành Nghị định
+    # 168", "sơ kết 6 tháng thực hiện Đề án 06"); a resolution is left out: a Party committee's mid-year review
+    # is often "sơ kết 6 tháng thực hiện Nghị quyết".
     _rule("law_review", "other",
           rf"{_REVIEW}(\s+(\d+|một|sáu)\s+(tháng|năm))?\s+(việc\s+)?(thực hiện|thi hành|triển khai)\s+"
-          r"(luật|bộ luật|nghị định|thông tư|chỉ thị)\b", _REVIEW),
+          r"(luật|bộ luật|nghị định|thông tư|chỉ thị|đề án|dự án|phong trào|cuộc vận động)\b", _REVIEW),
     # A press conference about a period's results is news about figures, not a review meeting.
     _rule("press_conference", "other", rf"họp báo[^.;\n]{{0,150}}((6|sáu) tháng|{_QUARTER}|năm 20\d\d)", "họp báo"),
+    # Press giao ban and monthly sessions are `other`, even when they name the quarter ahead (LABELS.md). The
+    # sessions of June and December are left to the period rules: they often review the half or the year.
+    _rule("press_briefing", "other", r"giao ban (công tác )?báo chí", "báo chí"),
+    _rule("monthly_session", "other",
+          r"(phiên họp|họp)( phiên)? (ubnd |chính phủ )?thường kỳ tháng (0?[1-57-9]|1[01])\b", "thường kỳ"),
     _rule("council_session", "other", r"kỳ họp[^.;\n]{0,30}\bhđnd\b|\bhđnd\b[^.;\n]{0,40}kỳ họp", "hđnd"),
     # 2. The period: a quarter, six months, a year. A school year is the work year of schools, a semester
     # its half; the yearly staff conference reviews the year (LABELS.md, second edition).
@@ -122,7 +150,8 @@ RULES: list[Rule] = [
           r"(hội nghị|tổ chức) tổng kết[^.;\n]{0,30}năm học|tổng kết (công tác )?năm học[^.;\n]{0,40}"
           r"(triển khai|phương hướng|nhiệm vụ)|triển khai nhiệm vụ năm học", "năm học"),
     _rule("staff_conference", "annual_review",
-          r"hội nghị (đại biểu )?(cán bộ,? công chức|công chức,? viên chức|viên chức|người lao động)\b", "hội nghị"),
+          r"hội nghị (đại biểu )?(cán bộ,? (công chức|viên chức)|công chức,? viên chức|viên chức|người lao động)\b",
+          "hội nghị"),
     _rule("quarter_meeting", "quarterly_briefing",
           rf"(trực báo|giao ban|sơ kết|tổng kết|hội nghị)[^.;\n]{{0,60}}{_QUARTER}", "quý"),
     _rule("quarter_tasks", "quarterly_briefing", rf"nhiệm vụ[^.;\n]{{0,30}}{_QUARTER}", "quý"),
@@ -142,7 +171,8 @@ RULES: list[Rule] = [
           r"hội nghị tổng kết (công tác|hoạt động)", "tổng kết"),
     _rule("year_tasks", "annual_review",
           rf"(hội nghị|tổ chức)[^.;\n]{{0,80}}(phương hướng|triển khai|bàn)[^.;\n]{{0,30}}(nhiệm vụ|kế hoạch|công tác)"
-          rf"[^.;\n]{{0,40}}{_YEAR}", "hội nghị|tổ chức"),
+          # the year's tasks of a field ("nhiệm vụ khoa học, công nghệ … năm 2022"), not an admissions season
+          rf"(?! tuyển sinh)[^.;\n]{{0,60}}{_YEAR}", "hội nghị|tổ chức"),
     # A year's work reviewed and the next year's planned in one breath (N, then N+1).
     _rule("year_pair", "annual_review",
           r"(kiểm điểm|đánh giá(?! bổ sung)|rút kinh nghiệm|tổng kết)[^.;\n]{0,100}năm 20\d\d[^.;\n]{0,60}"

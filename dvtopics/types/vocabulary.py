@@ -12,7 +12,7 @@ from __future__ import annotations
 MEETING = r"(hội nghị|phiên họp|cuộc họp|họp|giao ban|sơ kết|tổng kết)(?! báo)"  # "họp báo": a press conference
 # A disaster-prevention "Ban Chỉ huy PCTT" is the provinces' steering committee for storms and floods (LABELS.md
 # rule 1); a military "Ban Chỉ huy quân sự" is not.
-COMMITTEE = r"(ban chỉ đạo|ủy ban chỉ đạo|bcđ|ban chỉ huy (phòng,? chống thiên tai|pctt|phòng chống lụt))\b"
+COMMITTEE = r"(ban chỉ đạo|ủy ban chỉ đạo|bcđ|ban chỉ huy (phòng,? chống (thiên tai|lụt)|pctt))\b"
 REVIEW = r"(sơ kết|tổng kết)"
 
 # Meeting nouns; "họp báo" (press conference), "họp mặt" (a get-together) and "họp dân" are other events.
