@@ -79,6 +79,7 @@ from dvtopics.types.rules import apply_rules
     ("Tổng công ty sơ kết sản xuất kinh doanh 6 tháng đầu năm 2021", "semi_annual_review", "half_year_review"),
     ("Huyện tổng kết sản xuất vụ đông xuân năm 2021", "other", "event_review"),
     ("Tổng kết cuộc diễn tập ứng phó sự cố tràn dầu năm 2021", "other", "event_review"),
+    ("Huyện tổng kết công tác tuyển chọn và gọi công dân nhập ngũ năm 2021", "other", "event_review"),
     ("Hội nghị tổng kết \"Năm dân vận khéo\" 2021", "other", "event_review"),
     ("Ban Chấp hành Đảng bộ huyện tổ chức hội nghị lần thứ 8, đánh giá tình hình 6 tháng đầu năm", "other",
      "party_plenum"),

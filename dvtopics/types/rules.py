@@ -36,6 +36,7 @@ _CONTESTS = r"và trao|trao|giải|lễ hội|festival|cuộc thi|hội thi|hộ
 _OF_AN_EVENT = (rf",?\s+({_CONTESTS}|mùa|vụ|chiến dịch|đợt|tháng|tuần|kỳ thi|chương trình|đề án|"
                 r"dự án|cuộc vận động|đường hoa|quá trình|sản xuất(?!,? kinh doanh)|công tác bầu cử|tuần lễ|"
                 r"tháng hành động|kỷ niệm|công tác phục vụ|phục vụ tết|(cuộc )?diễn tập|(công tác )?tuyển sinh|"
+                r"(công tác )?(tuyển quân|tuyển chọn,? (và )?gọi công dân nhập ngũ|giao,? nhận quân)|"
                 r"đại hội|(?-i:[\"“”']Năm |Năm [A-ZĐ]))")
 # A Party committee, whose plenums are `other` (a union's executive committee reviewing its year is not one).
 _PARTY = r"(ban chấp hành (đảng bộ|trung ương)|bch đảng bộ|tỉnh ủy|thành ủy|huyện ủy|quận ủy|thị ủy|đảng ủy|đảng bộ)"
