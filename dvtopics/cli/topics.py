@@ -17,7 +17,7 @@ from pathlib import Path
 
 import click
 
-from .options import AT_LEAST_ONE, SEED, engine_options, paths_argument, plural, reading_options
+from .options import AT_LEAST_ONE, SEED, FloatRange, engine_options, paths_argument, plural, reading_options
 
 UNITS = ("document", "paragraph")
 ENGINES = ("gensim", "nmf", "tomotopy", "sklearn")  # dvtopics.topics.engines.ENGINES, without importing it
@@ -48,7 +48,7 @@ def model_options(func):
                           "LDA by Gibbs sampling (pip install 'dvtopics[bench]'); sklearn: scikit-learn's LDA."),
         click.option("--no-below", default="auto", show_default=True, callback=_no_below,
                      help="Keep words found in at least this many units (auto: one in 150, at least 2, at most 20)."),
-        click.option("--no-above", type=click.FloatRange(0, 1, min_open=True), default=0.5, show_default=True,
+        click.option("--no-above", type=FloatRange(0, 1, min_open=True), default=0.5, show_default=True,
                      help="Drop words found in more than this share of the units."),
         click.option("--phrases/--no-phrases", default=False, show_default=True,
                      help="Join collocations (gensim Phrases) into one token; off as it lowered NPMI."),
