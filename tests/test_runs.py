@@ -63,6 +63,7 @@ def two_label_corpus(tmp_path_factory):
     ["topics", "fit", "{corpus}", "--out", "t", "--no-below", "-1"],
     ["topics", "fit", "{corpus}", "--out", "t", "--max-iter", "0"],
     ["topics", "sweep", "{corpus}", "--out", "t", "--k", "5:1"],
+    ["topics", "sweep", "{corpus}", "--out", "t", "--k", "2,3,3"],
     ["topics", "sweep", "{corpus}", "--out", "t", "--k", "5:100000:5"],
     ["topics", "fit", "{corpus}", "--out", "t", "--k", "100000"],
     ["report", "{corpus}", "--out", "r.html", "--k", "1"],
