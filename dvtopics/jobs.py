@@ -97,9 +97,10 @@ def rule_hits(reading: Reading, every_event: bool = False):
 def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifiers=("svm", "logreg", "cnb"),
           extra_paths: Sequence[str] = (), weak_rules: bool = False, weak_other: int = 0, head_chars: int = 4000,
           folds: int = 5, max_features: int = 30_000, views=None, seed: int = 0, description: str = "",
-          on_data: Callable[[dict], None] = lambda summary: None) -> dict:
+          on_data: Callable = lambda data: None) -> dict:
     """Train a classifier on the labelled articles (cross-validating `classifiers`), save it with its card
-    into `out` and return the card. `on_data` sees the training data's summary before training starts."""
+    into `out` and return the card. `on_data` sees the training data (`types.training.TrainingData`) before
+    training starts."""
     from .persist import save_model
     from .run.batch import check_folder
     from .types.training import collect, train as train_model
@@ -107,7 +108,7 @@ def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifie
     check_folder(out)
     extra = Reading(extra_paths, reading.fields, reading.max_bytes).articles() if extra_paths else ()
     data = collect(reading.articles(), gold_labels(label_files), weak_rules, weak_other, seed, extra)
-    on_data(data.summary())
+    on_data(data)
     with open_cache(reading.cache_dir, reading.use_cache) as cache:
         try:
             model, card = train_model(data, classifiers, head_chars=head_chars, n_folds=folds, cache=cache,
@@ -214,21 +215,24 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
     from .run.batch import check_output
     from .types.evaluate import changes, scores
     from .types.model import load_classifier
+    from .types.training import HandLabels
 
     if plot:
         check_output(plot, reading.paths)
     classifier = load_classifier(model)
     gold = gold_labels(label_files)
-    ids, articles = set(), []  # streamed: only the labelled articles are kept
+    hand_label = HandLabels(gold)  # as train reads them: the file's win, a label field of its label set counts
+    ids, articles, truth = set(), [], []  # streamed: only the labelled articles are kept
     for article in reading.articles():
         ids.add(article.id)
-        if not article.error and (gold.get(article.id) if gold is not None else article.label):
+        if not article.error and (label := hand_label(article)):
             articles.append(article)
+            truth.append(label)
+    hand_label.warn_unused()
     if gold is not None:
         _check_ids_found(gold, ids, "--labels")
     if not articles:
         raise NoLabelledArticles("no labelled article found in the input")
-    truth = [gold[a.id] if gold is not None else a.label for a in articles]
     with open_cache(reading.cache_dir, reading.use_cache) as cache:
         records = classifier.predict(articles, cache=cache, n_jobs=reading.n_jobs, explain=False)
         predicted = [r["label"] for r in records]

@@ -85,7 +85,7 @@ def test_evaluate_says_how_many_labelled_ids_it_did_not_find(model_dir, corpus, 
     result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(corpus), "--labels", str(labels),
                                       "--format", "json"])
     assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout)["n"] == 1
+    assert json.loads(result.stdout)["n"] == 30  # other-0 from the file, the others from their label field
     assert "2 of the 3 labelled ids in --labels are not articles of the input" in caplog.text
     labels.write_text("id,label\nnot-here,other\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(corpus), "--labels", str(labels)])
@@ -295,6 +295,51 @@ def test_train_refuses_extra_articles_without_a_label(corpus, tmp_path):
                      encoding="utf-8")
     result = CliRunner().invoke(cli, ["train", str(corpus), "--extra", str(extra), "--out", str(tmp_path / "m")])
     assert result.exit_code == 2 and "has no label" in result.output
+
+
+def _unlabelled(path, articles):
+    """A JSONL file of `articles` without their label field."""
+    path.write_text("".join(json.dumps({"id": a.id, "text": a.raw}, ensure_ascii=False) + "\n" for a in articles),
+                    encoding="utf-8")
+    return path
+
+
+def test_train_with_a_labels_file_keeps_the_label_field_of_the_other_articles(corpus, tmp_path):
+    """--labels gives the label of the ids it names (over their own label field); the articles that carry a
+    label field of their own still count, and the summary says how many labels came from each."""
+    mine = _unlabelled(tmp_path / "mine.jsonl", [a for a in made_up_articles(9) if a.id.endswith(("-6", "-7"))])
+    labels = tmp_path / "mine.csv"
+    labels.write_text("id,label\nother-6,other\nother-7,other\nannual_review-6,annual_review\n"
+                      "other-0,annual_review\n", encoding="utf-8")  # other-0: a correction of the corpus's label
+    out = tmp_path / "m"
+    result = CliRunner().invoke(cli, ["train", str(corpus), str(mine), "--labels", str(labels), "--out", str(out),
+                                      "--classifier", "cnb", "--folds", "2"])
+    assert result.exit_code == 0, result.output
+    assert ("hand labels: 29 from the articles' label field, 4 from --labels (1 of them replacing the article's "
+            "own label)") in result.output
+    card = json.loads((out / "model_card.json").read_text())
+    assert card["training_data"]["counts"]["hand"]["annual_review"] == 6 + 1 + 1
+    assert card["training_data"]["hand_label_sources"] == {"label field": 29, "labels file": 4}
+    assert len(card["labels"]) == 5
+
+
+def test_a_label_field_of_another_label_set_is_not_mixed_with_a_labels_file(caplog):
+    """A corpus whose label field is another task's (VNTC's topics) beside article types from --labels: those
+    labels are not learnt (the model would get a class per topic), but say so; the articles stay available as
+    weak labels. A label field of article types counts, also those the labels file does not use."""
+    from dvtopics.types.training import collect
+
+    articles = made_up_articles(3)
+    for article in articles[:3]:
+        article.label = "Thể thao"  # a topic, in the corpus's label field
+    articles[3].label = "other"
+    gold = {articles[4].id: "quarterly_briefing", articles[5].id: "annual_review"}
+    data = collect(articles, gold, weak_rules=True)
+    assert "Thể thao" not in data.labels
+    assert "the label field of 3 articles was not used" in caplog.text and "'Thể thao' (3)" in caplog.text
+    assert data.kinds[:3] == ["weak"] * 3  # semi-annual reviews a rule fires on, learnt as weak labels
+    assert "other" in [label for label, kind in zip(data.labels, data.kinds) if kind == "hand"]
+    assert data.hand_labels.sources == {"labels file": 2, "label field": len(articles) - 5}
 
 
 def test_evaluate_compare_lists_what_a_retrained_model_changed(model_dir, corpus, tmp_path):

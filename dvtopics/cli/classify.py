@@ -62,8 +62,7 @@ def train(paths, label_files, out, classifiers, extra_paths, weak_rules, weak_ot
     card = train_job(reading, out,
                      label_files, classifiers or ("svm", "logreg", "cnb"), extra_paths, weak_rules, weak_other,
                      head_chars, folds, max_features, views, seed, description="dvtopics train " + " ".join(sys.argv[2:]),
-                     on_data=lambda summary: click.echo(f"training data: {json.dumps(summary, ensure_ascii=False)}",
-                                                        err=True))
+                     on_data=_echo_training_data)
     for kind, result in card["metrics"]["candidates"].items():
         click.echo(f"{kind:<7} cross-validated macro-F1 {result['macro_f1']:.4f}  accuracy {result['accuracy']:.4f}")
     click.echo(f"\nchosen: {card['classifier']} (cross-validated on the hand labels)\n")
@@ -71,6 +70,16 @@ def train(paths, label_files, out, classifiers, extra_paths, weak_rules, weak_ot
     if "rules_only" in card["metrics"]:
         click.echo(f"\nrules alone: macro-F1 {card['metrics']['rules_only']['macro_f1']:.4f}")
     click.echo(f"\nsaved to {out}", err=True)
+
+
+def _echo_training_data(data) -> None:
+    """What train learns from, by kind and label, and where its hand labels came from."""
+    click.echo(f"training data: {json.dumps(data.summary(), ensure_ascii=False)}", err=True)
+    hand = data.hand_labels
+    overridden = f" ({hand.overridden} of them replacing the article's own label)" if hand.overridden else ""
+    said = [f"{n} from --labels{overridden}" if source == "labels file" else f"{n} from the articles' label field"
+            for source, n in hand.sources.items()]
+    click.echo(f"hand labels: {', '.join(said)}", err=True)
 
 
 @click.command()
