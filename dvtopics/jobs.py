@@ -94,19 +94,25 @@ def rule_hits(reading: Reading, every_event: bool = False):
         yield article, hit, event
 
 
+@dataclass
+class Trained:
+    card: dict  # the saved model's card
+    failed: list[Article]  # the articles (of the inputs and of --extra) that could not be read, left out
+
+
 def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifiers=("svm", "logreg", "cnb"),
           extra_paths: Sequence[str] = (), weak_rules: bool = False, weak_other: int = 0, head_chars: int = 4000,
           folds: int = 5, max_features: int = 30_000, views=None, seed: int = 0, description: str = "",
-          on_data: Callable = lambda data: None) -> dict:
+          on_data: Callable = lambda data: None) -> Trained:
     """Train a classifier on the labelled articles (cross-validating `classifiers`), save it with its card
-    into `out` and return the card. `on_data` sees the training data (`types.training.TrainingData`) before
-    training starts."""
+    into `out`; return the card and the articles that could not be read. `on_data` sees the training data
+    (`types.training.TrainingData`) before training starts."""
     from .persist import save_model
     from .run.batch import check_folder
     from .types.training import collect, train as train_model
 
     check_folder(out)
-    extra = Reading(extra_paths, reading.fields, reading.max_bytes).articles() if extra_paths else ()
+    extra = list(_extra_articles(extra_paths, reading))  # a few files, refused before the inputs are read
     data = collect(reading.articles(), gold_labels(label_files), weak_rules, weak_other, seed, extra)
     on_data(data)
     with open_cache(reading.cache_dir, reading.use_cache) as cache:
@@ -116,7 +122,33 @@ def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifie
                                       max_features=max_features or None, views=views)
         except ValueError as exc:  # scikit-learn's word for data it cannot learn from: no words left, a tiny class
             raise DvtopicsError(f"cannot train on these articles: {exc}") from None
-    return save_model(model.pipeline, out, card)
+    return Trained(save_model(model.pipeline, out, card), data.failed)
+
+
+def _extra_articles(paths: Sequence[str], reading: Reading):
+    """The articles of each --extra file, read as the inputs are. A file none of whose articles can be read
+    is refused: the user meant its articles to be learnt from, and a model without them is not the one asked
+    for (a file of a few unreadable articles among good ones loses only those, as the inputs do)."""
+    for path in paths:
+        readable, first_error = 0, None
+        for article in read_articles([path], reading.fields, "record", reading.max_bytes):
+            readable += not article.error
+            first_error = first_error or article.error
+            yield article
+        if not readable:
+            raise InputError(f"--extra {path}: no article could be read ({first_error})" + _labels_hint(path))
+
+
+def _labels_hint(path) -> str:
+    """What to do with a file of ids and labels but no texts (the .xlsx `label --out` writes) given as --extra."""
+    from .io.labels import read_labels
+
+    try:
+        read_labels(path)
+    except DvtopicsError:
+        return ""
+    return ("; it holds ids and labels, not the articles' text: give it as --labels, with the articles it "
+            "labels among the inputs")
 
 
 def label(reading: Reading, out: str | None, model: str | None = None, min_confidence: float = 0.0,
@@ -206,6 +238,7 @@ class Evaluation:
     scores: dict  # types.evaluate.scores: accuracy, macro_f1, per_class, n, labels, confusion
     compared: dict | None  # against a baseline model: its scores and the articles whose label changed
     errors: list[tuple[Article, str, dict]]  # (article, true label, predicted record), in input order
+    failed: list[Article] = field(default_factory=list)  # the articles that could not be read, left out
 
 
 def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), baseline: str | None = None,
@@ -222,10 +255,12 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
     classifier = load_classifier(model)
     gold = gold_labels(label_files)
     hand_label = HandLabels(gold)  # as train reads them: the file's win, a label field of its label set counts
-    ids, articles, truth = set(), [], []  # streamed: only the labelled articles are kept
+    ids, articles, truth, failed = set(), [], [], []  # streamed: only the labelled articles are kept
     for article in reading.articles():
         ids.add(article.id)
-        if not article.error and (label := hand_label(article)):
+        if article.error:
+            failed.append(article)
+        elif label := hand_label(article):
             articles.append(article)
             truth.append(label)
     hand_label.warn_unused()
@@ -244,7 +279,7 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
             compared = {"model": baseline, **changes([a.id for a in articles], [a.title for a in articles], truth,
                                                      before, predicted, result["labels"])}
     errors = [(a, t, r) for a, t, r in zip(articles, truth, records) if t != r["label"]]
-    return Evaluation(result, compared, errors)
+    return Evaluation(result, compared, errors, failed)
 
 
 # ------------------------------------------------------------------------ topics

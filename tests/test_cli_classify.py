@@ -342,6 +342,54 @@ def test_a_label_field_of_another_label_set_is_not_mixed_with_a_labels_file(capl
     assert data.hand_labels.sources == {"labels file": 2, "label field": len(articles) - 5}
 
 
+def test_train_and_evaluate_exit_1_when_some_articles_could_not_be_read(model_dir, corpus, tmp_path):
+    """As every command that reads articles (README, exit codes): the job is done, without those."""
+    broken = tmp_path / "broken.txt"
+    broken.write_bytes(b"PK\x03\x04 not text \x00\x01")
+    result = CliRunner().invoke(cli, ["train", str(corpus), str(broken), "--out", str(tmp_path / "m"),
+                                      "--classifier", "cnb", "--folds", "2"])
+    assert result.exit_code == 1, result.output
+    assert (tmp_path / "m" / "model_card.json").exists() and "1 article could not be read" in result.output
+    for fmt in ("text", "json"):
+        result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(corpus), str(broken), "--format", fmt])
+        assert result.exit_code == 1 and "1 article could not be read" in result.output
+
+
+def test_train_learns_from_an_xlsx_of_extra_articles(corpus, tmp_path):
+    """--extra reads a workbook of articles (id, text, label, as a spreadsheet of corrections holds them)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["ID", "Text", "Label", "Title"])
+    for i in range(3):
+        book.active.append([20240 + i, f"Sở Tư pháp tổng kết công tác năm {2020 + i}\nSở Tư pháp tổ chức hội "
+                                       f"nghị tổng kết năm {2020 + i}.", "annual_review ", f"Tổng kết {i}"])
+    book.active.append([None, None, None, None])  # a blank row below the table
+    book.save(tmp_path / "mine.xlsx")
+    out = tmp_path / "m"
+    result = CliRunner().invoke(cli, ["train", str(corpus), "--extra", str(tmp_path / "mine.xlsx"), "--out", str(out),
+                                      "--classifier", "cnb", "--folds", "2"])
+    assert result.exit_code == 0, result.output
+    assert json.loads((out / "model_card.json").read_text())["training_data"]["counts"]["extra"] == {"annual_review": 3}
+    from dvtopics.io.read import read_articles
+    [first, *_] = read_articles(tmp_path / "mine.xlsx")
+    assert (first.id, first.title, first.label) == ("20240", "Tổng kết 0", "annual_review")
+
+
+def test_an_extra_file_with_no_readable_article_is_an_error(corpus, tmp_path):
+    """An --extra file meant to be learnt from: none of it read is exit 2 before anything is trained, and a
+    table of labels without texts (what `label --out` writes) is pointed to --labels."""
+    broken = tmp_path / "corrections.zip"
+    broken.write_bytes(b"PK\x03\x04 not text \x00\x01")
+    result = CliRunner().invoke(cli, ["train", str(corpus), "--extra", str(broken), "--out", str(tmp_path / "m")])
+    assert result.exit_code == 2 and not (tmp_path / "m").exists()
+    assert result.output.strip().splitlines()[-1].startswith(f"Error: --extra {broken}: no article could be read")
+    labels = tmp_path / "labels.csv"
+    labels.write_text("id,label\nother-0,annual_review\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["train", str(corpus), "--extra", str(labels), "--out", str(tmp_path / "m")])
+    assert result.exit_code == 2 and "give it as --labels" in result.output
+
+
 def test_evaluate_compare_lists_what_a_retrained_model_changed(model_dir, corpus, tmp_path):
     """Two models on the same labelled articles: both scores, and each article whose label changed."""
     other = tmp_path / "other"

@@ -59,10 +59,11 @@ def train(paths, label_files, out, classifiers, extra_paths, weak_rules, weak_ot
     from ..jobs import train as train_job
     from ..types.evaluate import format_scores
 
-    card = train_job(reading, out,
-                     label_files, classifiers or ("svm", "logreg", "cnb"), extra_paths, weak_rules, weak_other,
-                     head_chars, folds, max_features, views, seed, description="dvtopics train " + " ".join(sys.argv[2:]),
-                     on_data=_echo_training_data)
+    trained = train_job(reading, out,
+                        label_files, classifiers or ("svm", "logreg", "cnb"), extra_paths, weak_rules, weak_other,
+                        head_chars, folds, max_features, views, seed,
+                        description="dvtopics train " + " ".join(sys.argv[2:]), on_data=_echo_training_data)
+    card = trained.card
     for kind, result in card["metrics"]["candidates"].items():
         click.echo(f"{kind:<7} cross-validated macro-F1 {result['macro_f1']:.4f}  accuracy {result['accuracy']:.4f}")
     click.echo(f"\nchosen: {card['classifier']} (cross-validated on the hand labels)\n")
@@ -70,6 +71,7 @@ def train(paths, label_files, out, classifiers, extra_paths, weak_rules, weak_ot
     if "rules_only" in card["metrics"]:
         click.echo(f"\nrules alone: macro-F1 {card['metrics']['rules_only']['macro_f1']:.4f}")
     click.echo(f"\nsaved to {out}", err=True)
+    sys.exit(_echo_failed(trained.failed))
 
 
 def _echo_training_data(data) -> None:
@@ -80,6 +82,15 @@ def _echo_training_data(data) -> None:
     said = [f"{n} from --labels{overridden}" if source == "labels file" else f"{n} from the articles' label field"
             for source, n in hand.sources.items()]
     click.echo(f"hand labels: {', '.join(said)}", err=True)
+
+
+def _echo_failed(failed) -> int:
+    """The exit code, 1 when some articles could not be read (each was named in a warning as it was read),
+    and a line that says how many."""
+    if failed:
+        click.echo(f"{plural(len(failed), 'article')} could not be read and {'was' if len(failed) == 1 else 'were'} "
+                   "left out", err=True)
+    return 1 if failed else 0
 
 
 @click.command()
@@ -109,7 +120,7 @@ def evaluate(model, paths, label_files, fmt, plot, show_errors, baseline, readin
     if fmt == "json":
         out = {k: result[k] for k in ("accuracy", "macro_f1", "per_class", "n", "labels", "confusion")}
         click.echo(json.dumps({**out, **({"compare": compared} if compared else {})}, ensure_ascii=False))
-        return
+        sys.exit(_echo_failed(evaluation.failed))
     click.echo(format_scores(result))
     if compared:
         click.echo(f"\nagainst {baseline}: macro-F1 {compared['macro_f1']:.4f} -> {result['macro_f1']:.4f}, "
@@ -123,6 +134,7 @@ def evaluate(model, paths, label_files, fmt, plot, show_errors, baseline, readin
         click.echo(f"\n{len(wrong)} errors (first {min(show_errors, len(wrong))}): id | true -> predicted | title")
         for article, true, record in wrong[:show_errors]:
             click.echo(f"{article.id} | {true} -> {record['label']} ({record['confidence']:.2f}) | {article.title[:80]}")
+    sys.exit(_echo_failed(evaluation.failed))
 
 
 @click.command()

@@ -45,6 +45,7 @@ class TrainingData:
     gold: list[bool] = field(default_factory=list)  # hand label (scored) or not (train only)
     kinds: list[str] = field(default_factory=list)  # "hand", "weak" (a rule's or cue-free), "extra" (--extra)
     hand_labels: "HandLabels" = field(default_factory=lambda: HandLabels())  # where the hand labels came from
+    failed: list[Article] = field(default_factory=list)  # articles (and extra articles) that could not be read
 
     def add(self, article: Article, label: str, gold: bool, kind: str | None = None) -> None:
         self.articles.append(article)
@@ -77,12 +78,14 @@ def collect(
     articles with no cue word are sampled (reservoir, seeded) as `other`.
     `extra` articles carry their own label (a written training set, a user's
     corrections): they are learnt from but, like weak labels, never scored.
-    Exact duplicate texts are kept once.
+    Exact duplicate texts are kept once. Articles that could not be read are
+    left out and kept in `failed`.
     """
     data, seen, reservoir, pool_size = TrainingData(hand_labels=HandLabels(gold_labels)), set(), [], 0
     rng = random.Random(seed)
     for article in articles:
         if article.error:
+            data.failed.append(article)
             continue
         digest = hashlib.blake2b(article.text.encode(), digest_size=12).digest()
         if digest in seen:
@@ -110,6 +113,7 @@ def collect(
     for article in extra:
         if article.error:
             log.warning("extra article %s left out: %s", article.id, article.error)
+            data.failed.append(article)
             continue
         digest = hashlib.blake2b(article.text.encode(), digest_size=12).digest()
         if digest in seen:
