@@ -246,13 +246,14 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
     """Score `model` (and `baseline`, when given) on the labelled articles; `plot`, the file the caller will
     draw the confusion matrix in, is checked first."""
     from .run.batch import check_output
-    from .types.evaluate import changes, scores
+    from .types.evaluate import changes, check_labels_known, scores
     from .types.model import load_classifier
     from .types.training import HandLabels
 
     if plot:
         check_output(plot, reading.paths)
     classifier = load_classifier(model)
+    compare_with = load_classifier(baseline) if baseline else None
     gold = gold_labels(label_files)
     hand_label = HandLabels(gold)  # as train reads them: the file's win, a label field of its label set counts
     ids, articles, truth, failed = set(), [], [], []  # streamed: only the labelled articles are kept
@@ -268,14 +269,17 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
         _check_ids_found(gold, ids, "--labels")
     if not articles:
         raise NoLabelledArticles("no labelled article found in the input")
+    check_labels_known(truth, classifier.labels, model)
+    if compare_with is not None:
+        check_labels_known(truth, compare_with.labels, baseline)
     with open_cache(reading.cache_dir, reading.use_cache) as cache:
         records = classifier.predict(articles, cache=cache, n_jobs=reading.n_jobs, explain=False)
         predicted = [r["label"] for r in records]
         result = scores(truth, predicted, sorted(set(truth) | set(classifier.labels)))
         compared = None
-        if baseline:
-            before = [r["label"] for r in load_classifier(baseline).predict(articles, cache=cache,
-                                                                              n_jobs=reading.n_jobs, explain=False)]
+        if compare_with is not None:
+            before = [r["label"] for r in compare_with.predict(articles, cache=cache, n_jobs=reading.n_jobs,
+                                                               explain=False)]
             compared = {"model": baseline, **changes([a.id for a in articles], [a.title for a in articles], truth,
                                                      before, predicted, result["labels"])}
     errors = [(a, t, r) for a, t, r in zip(articles, truth, records) if t != r["label"]]

@@ -390,7 +390,23 @@ def test_an_extra_file_with_no_readable_article_is_an_error(corpus, tmp_path):
     assert result.exit_code == 2 and "give it as --labels" in result.output
 
 
-def test_evaluate_compare_lists_what_a_retrained_model_changed(model_dir, corpus, tmp_path):
+def test_evaluate_refuses_labels_the_model_does_not_know_and_names_them(model_dir, corpus, tmp_path, caplog):
+    """Scores on another task's labels are all 0 and mean nothing: refused, naming both label sets; a few
+    unknown labels among known ones are named in a warning."""
+    topics = tmp_path / "topics.jsonl"
+    topics.write_text("".join(json.dumps({"id": f"t{i}", "text": a.raw, "label": label}, ensure_ascii=False) + "\n"
+                              for i, (a, label) in enumerate(zip(made_up_articles(1), ["TT", "KD", "SK", "TT", "KD"]))),
+                      encoding="utf-8")
+    result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(topics)])
+    assert result.exit_code == 2 and len(result.output.strip().splitlines()) == 1
+    assert "none of the articles' labels is one the model" in result.output
+    assert "'TT' (2), 'KD' (2), 'SK' (1)" in result.output and "annual_review, other" in result.output
+    result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(corpus), str(topics), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert "5 of the 35 labelled articles have a label the model" in caplog.text and "'SK' (1)" in caplog.text
+
+
+def test_evaluate_compare_lists_what_a_retrained_model_changed(model_dir, corpus, tmp_path, caplog):
     """Two models on the same labelled articles: both scores, and each article whose label changed."""
     other = tmp_path / "other"
     other.mkdir()
@@ -407,6 +423,9 @@ def test_evaluate_compare_lists_what_a_retrained_model_changed(model_dir, corpus
     compared = json.loads(result.output)["compare"]
     assert compared["macro_f1"] < json.loads(result.output)["macro_f1"]
     assert compared["fixed"] >= 12 and all(c["before"] != c["after"] for c in compared["changed"])
+    # the earlier model never gives three of the five labels: said, with the labels it does give
+    assert f"have a label the model {other / 'm'} never predicts" in caplog.text
+    assert "it predicts annual_review, other" in caplog.text
 
 
 def test_the_shipped_model_is_named_shipped_wherever_it_is_installed(seeds_dir, tmp_path, monkeypatch):
