@@ -159,6 +159,8 @@ def label(reading: Reading, out: str | None, model: str | None = None, min_confi
     return the count of each outcome (labels, "error")."""
     from .run.batch import Labeller, check_output
 
+    if resume and out is None:  # the journal to finish is OUT's: without it the run would start over, silently
+        raise DvtopicsError("--resume finishes an interrupted run into its output: give the same --out")
     if out is not None and not out.endswith(("/", os.sep)):  # FOLDER/ keeps Dask's parts
         check_output(out, reading.paths)
     if engine == "dask":
@@ -404,6 +406,7 @@ def topics_page(directory: str, out: str) -> Path:
     from .run.batch import check_output
     from .topics.ldavis import ldavis_html
 
+    _check_suffix(out, HTML_SUFFIXES, "an HTML page")
     model, _ = load_model(directory, task="topics")
     path = check_output(out)
     path.write_text(ldavis_html(model), encoding="utf-8")
@@ -411,6 +414,16 @@ def topics_page(directory: str, out: str) -> Path:
 
 
 # ------------------------------------------------------------------------ report
+
+HTML_SUFFIXES = (".html", ".htm")
+
+
+def _check_suffix(out: str, suffixes: Sequence[str], kind: str) -> None:
+    """Refuse an output named as another kind of file than it will be (report.pdf would hold HTML, and open
+    in a PDF reader as a broken file)."""
+    if Path(out).suffix.lower() not in suffixes:
+        raise DvtopicsError(f"{out}: written as {kind}, so its name must end in {' or '.join(suffixes)}")
+
 
 SMALL_CORPUS_ARTICLES = 200  # below this, topics are fitted on paragraphs: too few documents otherwise
 
@@ -458,6 +471,8 @@ def report(reading: Reading, out: str, xlsx: str | None = None, model_dir=None, 
     check_output(out, reading.paths)
     if xlsx:
         check_output(xlsx, [*reading.paths, out])
+        _check_suffix(xlsx, (".xlsx",), "an Excel workbook")
+    _check_suffix(out, HTML_SUFFIXES, "an HTML page")
     records, topics, provenance = report_data(reading, model_dir, topics_dir, fit_topics, n_topics)
     provenance.update(command=command, inputs=[str(p) for p in reading.paths])
     html = build_report(records, topics, provenance, max_rows_per_type=max_rows_per_type, title=title)

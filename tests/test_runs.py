@@ -127,6 +127,24 @@ def test_an_output_that_is_an_input_is_refused(corpus, tmp_path):
     assert copy.read_bytes() == corpus.read_bytes()
 
 
+def test_an_output_named_as_another_kind_of_file_is_refused(corpus, tmp_path, seeds_dir):
+    """report.pdf would hold HTML (and a reader's PDF viewer call it broken): refused before any work."""
+    for args, said in ((["report", corpus, "--out", tmp_path / "r.pdf"], "r.pdf: written as an HTML page"),
+                       (["report", corpus, "--out", tmp_path / "r.html", "--xlsx", tmp_path / "r.csv"],
+                        "r.csv: written as an Excel workbook, so its name must end in .xlsx"),
+                       (["topics", "html", seeds_dir, "--out", tmp_path / "t.txt"], "t.txt: written as an HTML page")):
+        result = run(*args)
+        assert result.exit_code == 2 and said in result.output and len(result.output.splitlines()) == 1
+    assert os.listdir(tmp_path) == []
+    assert run("report", corpus, "--out", tmp_path / "r.HTM", "--no-topics").exit_code == 0
+
+
+def test_resume_without_out_is_refused(corpus):
+    """A --resume finishes the run written into --out; without one it would label everything again, silently."""
+    result = run("label", corpus, "--resume")
+    assert result.exit_code == 2 and "give the same --out" in result.output and '"label"' not in result.output
+
+
 def test_report_refuses_one_file_for_both_outputs(corpus, tmp_path):
     result = run("report", corpus, "--out", tmp_path / "r.xlsx", "--xlsx", tmp_path / "r.xlsx", "--no-topics")
     assert result.exit_code == 2 and "another output" in result.output
