@@ -406,6 +406,19 @@ def test_evaluate_refuses_labels_the_model_does_not_know_and_names_them(model_di
     assert "5 of the 35 labelled articles have a label the model" in caplog.text and "'SK' (1)" in caplog.text
 
 
+def test_every_labels_option_names_the_formats_a_labels_file_may_have():
+    """read_labels reads CSV, .xlsx and JSONL: --help says so wherever a labels file is taken."""
+    import click
+
+    def commands(group):
+        for command in group.commands.values():
+            yield from commands(command) if isinstance(command, click.Group) else [command]
+
+    helps = [param.help for command in commands(cli) for param in command.params if "--labels" in param.opts]
+    assert len(helps) == 4  # train, evaluate, topics fit, topics assign
+    assert all("CSV" in help and ".xlsx" in help and "JSONL" in help for help in helps), helps
+
+
 def test_evaluate_compare_lists_what_a_retrained_model_changed(model_dir, corpus, tmp_path, caplog):
     """Two models on the same labelled articles: both scores, and each article whose label changed."""
     other = tmp_path / "other"

@@ -13,7 +13,9 @@ from .options import (AT_LEAST_ONE, AT_LEAST_ZERO, MODEL_DIR, SEED, SHARE, engin
 
 labels_option = click.option(
     "--labels", "label_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
-    help="CSV of id (or file) and label; may repeat. Without it, labels come from --label-field.")
+    help="Labels file: CSV, .xlsx or JSONL of id (or file) and label, such as `label --out` writes; may repeat. "
+         "It gives the label of the ids it names; the other articles keep their --label-field of the same label "
+         "set.")
 
 
 def _views(ctx, param, value):
@@ -38,8 +40,9 @@ def _views(ctx, param, value):
 @click.option("--classifier", "classifiers", multiple=True, type=click.Choice(["svm", "logreg", "cnb"]),
               help="Candidates to cross-validate (default: all three); the best macro-F1 is kept.")
 @click.option("--extra", "extra_paths", multiple=True, type=click.Path(exists=True),
-              help="More labelled articles to learn from, each with its own label field (--label-field): a "
-                   "written training set, or your corrections. Learnt from, never scored; may repeat.")
+              help="More labelled articles to learn from (JSONL, CSV, JSON or .xlsx), each with its text and its "
+                   "own label field (--label-field): a written training set, or your corrections. Learnt from, "
+                   "never scored; may repeat.")
 @click.option("--weak-rules/--no-weak-rules", default=False, show_default=True,
               help="Also learn from unlabelled articles on which a cue rule fires (article types only).")
 @click.option("--weak-other", default=0, show_default=True, type=AT_LEAST_ZERO,
