@@ -94,20 +94,27 @@ def rule_hits(reading: Reading, every_event: bool = False):
         yield article, hit, event
 
 
+@dataclass
+class Trained:
+    card: dict  # the saved model's card
+    failed: list[Article]  # the articles (of the inputs and of --extra) that could not be read, left out
+
+
 def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifiers=("svm", "logreg", "cnb"),
           extra_paths: Sequence[str] = (), weak_rules: bool = False, weak_other: int = 0, head_chars: int = 4000,
           folds: int = 5, max_features: int = 30_000, views=None, seed: int = 0, description: str = "",
-          on_data: Callable[[dict], None] = lambda summary: None) -> dict:
+          on_data: Callable = lambda data: None) -> Trained:
     """Train a classifier on the labelled articles (cross-validating `classifiers`), save it with its card
-    into `out` and return the card. `on_data` sees the training data's summary before training starts."""
+    into `out`; return the card and the articles that could not be read. `on_data` sees the training data
+    (`types.training.TrainingData`) before training starts."""
     from .persist import save_model
     from .run.batch import check_folder
     from .types.training import collect, train as train_model
 
     check_folder(out)
-    extra = Reading(extra_paths, reading.fields, reading.max_bytes).articles() if extra_paths else ()
+    extra = list(_extra_articles(extra_paths, reading))  # a few files, refused before the inputs are read
     data = collect(reading.articles(), gold_labels(label_files), weak_rules, weak_other, seed, extra)
-    on_data(data.summary())
+    on_data(data)
     with open_cache(reading.cache_dir, reading.use_cache) as cache:
         try:
             model, card = train_model(data, classifiers, head_chars=head_chars, n_folds=folds, cache=cache,
@@ -115,7 +122,33 @@ def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifie
                                       max_features=max_features or None, views=views)
         except ValueError as exc:  # scikit-learn's word for data it cannot learn from: no words left, a tiny class
             raise DvtopicsError(f"cannot train on these articles: {exc}") from None
-    return save_model(model.pipeline, out, card)
+    return Trained(save_model(model.pipeline, out, card), data.failed)
+
+
+def _extra_articles(paths: Sequence[str], reading: Reading):
+    """The articles of each --extra file, read as the inputs are. A file none of whose articles can be read
+    is refused: the user meant its articles to be learnt from, and a model without them is not the one asked
+    for (a file of a few unreadable articles among good ones loses only those, as the inputs do)."""
+    for path in paths:
+        readable, first_error = 0, None
+        for article in read_articles([path], reading.fields, "record", reading.max_bytes):
+            readable += not article.error
+            first_error = first_error or article.error
+            yield article
+        if not readable:
+            raise InputError(f"--extra {path}: no article could be read ({first_error})" + _labels_hint(path))
+
+
+def _labels_hint(path) -> str:
+    """What to do with a file of ids and labels but no texts (the .xlsx `label --out` writes) given as --extra."""
+    from .io.labels import read_labels
+
+    try:
+        read_labels(path)
+    except DvtopicsError:
+        return ""
+    return ("; it holds ids and labels, not the articles' text: give it as --labels, with the articles it "
+            "labels among the inputs")
 
 
 def label(reading: Reading, out: str | None, model: str | None = None, min_confidence: float = 0.0,
@@ -126,6 +159,8 @@ def label(reading: Reading, out: str | None, model: str | None = None, min_confi
     return the count of each outcome (labels, "error")."""
     from .run.batch import Labeller, check_output
 
+    if resume and out is None:  # the journal to finish is OUT's: without it the run would start over, silently
+        raise DvtopicsError("--resume finishes an interrupted run into its output: give the same --out")
     if out is not None and not out.endswith(("/", os.sep)):  # FOLDER/ keeps Dask's parts
         check_output(out, reading.paths)
     if engine == "dask":
@@ -205,6 +240,7 @@ class Evaluation:
     scores: dict  # types.evaluate.scores: accuracy, macro_f1, per_class, n, labels, confusion
     compared: dict | None  # against a baseline model: its scores and the articles whose label changed
     errors: list[tuple[Article, str, dict]]  # (article, true label, predicted record), in input order
+    failed: list[Article] = field(default_factory=list)  # the articles that could not be read, left out
 
 
 def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), baseline: str | None = None,
@@ -212,35 +248,44 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
     """Score `model` (and `baseline`, when given) on the labelled articles; `plot`, the file the caller will
     draw the confusion matrix in, is checked first."""
     from .run.batch import check_output
-    from .types.evaluate import changes, scores
+    from .types.evaluate import changes, check_labels_known, scores
     from .types.model import load_classifier
+    from .types.training import HandLabels
 
     if plot:
         check_output(plot, reading.paths)
     classifier = load_classifier(model)
+    compare_with = load_classifier(baseline) if baseline else None
     gold = gold_labels(label_files)
-    ids, articles = set(), []  # streamed: only the labelled articles are kept
+    hand_label = HandLabels(gold)  # as train reads them: the file's win, a label field of its label set counts
+    ids, articles, truth, failed = set(), [], [], []  # streamed: only the labelled articles are kept
     for article in reading.articles():
         ids.add(article.id)
-        if not article.error and (gold.get(article.id) if gold is not None else article.label):
+        if article.error:
+            failed.append(article)
+        elif label := hand_label(article):
             articles.append(article)
+            truth.append(label)
+    hand_label.warn_unused()
     if gold is not None:
         _check_ids_found(gold, ids, "--labels")
     if not articles:
         raise NoLabelledArticles("no labelled article found in the input")
-    truth = [gold[a.id] if gold is not None else a.label for a in articles]
+    check_labels_known(truth, classifier.labels, model)
+    if compare_with is not None:
+        check_labels_known(truth, compare_with.labels, baseline)
     with open_cache(reading.cache_dir, reading.use_cache) as cache:
         records = classifier.predict(articles, cache=cache, n_jobs=reading.n_jobs, explain=False)
         predicted = [r["label"] for r in records]
         result = scores(truth, predicted, sorted(set(truth) | set(classifier.labels)))
         compared = None
-        if baseline:
-            before = [r["label"] for r in load_classifier(baseline).predict(articles, cache=cache,
-                                                                              n_jobs=reading.n_jobs, explain=False)]
+        if compare_with is not None:
+            before = [r["label"] for r in compare_with.predict(articles, cache=cache, n_jobs=reading.n_jobs,
+                                                               explain=False)]
             compared = {"model": baseline, **changes([a.id for a in articles], [a.title for a in articles], truth,
                                                      before, predicted, result["labels"])}
     errors = [(a, t, r) for a, t, r in zip(articles, truth, records) if t != r["label"]]
-    return Evaluation(result, compared, errors)
+    return Evaluation(result, compared, errors, failed)
 
 
 # ------------------------------------------------------------------------ topics
@@ -361,6 +406,7 @@ def topics_page(directory: str, out: str) -> Path:
     from .run.batch import check_output
     from .topics.ldavis import ldavis_html
 
+    _check_suffix(out, HTML_SUFFIXES, "an HTML page")
     model, _ = load_model(directory, task="topics")
     path = check_output(out)
     path.write_text(ldavis_html(model), encoding="utf-8")
@@ -368,6 +414,16 @@ def topics_page(directory: str, out: str) -> Path:
 
 
 # ------------------------------------------------------------------------ report
+
+HTML_SUFFIXES = (".html", ".htm")
+
+
+def _check_suffix(out: str, suffixes: Sequence[str], kind: str) -> None:
+    """Refuse an output named as another kind of file than it will be (report.pdf would hold HTML, and open
+    in a PDF reader as a broken file)."""
+    if Path(out).suffix.lower() not in suffixes:
+        raise DvtopicsError(f"{out}: written as {kind}, so its name must end in {' or '.join(suffixes)}")
+
 
 SMALL_CORPUS_ARTICLES = 200  # below this, topics are fitted on paragraphs: too few documents otherwise
 
@@ -415,6 +471,8 @@ def report(reading: Reading, out: str, xlsx: str | None = None, model_dir=None, 
     check_output(out, reading.paths)
     if xlsx:
         check_output(xlsx, [*reading.paths, out])
+        _check_suffix(xlsx, (".xlsx",), "an Excel workbook")
+    _check_suffix(out, HTML_SUFFIXES, "an HTML page")
     records, topics, provenance = report_data(reading, model_dir, topics_dir, fit_topics, n_topics)
     provenance.update(command=command, inputs=[str(p) for p in reading.paths])
     html = build_report(records, topics, provenance, max_rows_per_type=max_rows_per_type, title=title)

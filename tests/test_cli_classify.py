@@ -85,7 +85,7 @@ def test_evaluate_says_how_many_labelled_ids_it_did_not_find(model_dir, corpus, 
     result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(corpus), "--labels", str(labels),
                                       "--format", "json"])
     assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout)["n"] == 1
+    assert json.loads(result.stdout)["n"] == 30  # other-0 from the file, the others from their label field
     assert "2 of the 3 labelled ids in --labels are not articles of the input" in caplog.text
     labels.write_text("id,label\nnot-here,other\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(corpus), "--labels", str(labels)])
@@ -297,7 +297,129 @@ def test_train_refuses_extra_articles_without_a_label(corpus, tmp_path):
     assert result.exit_code == 2 and "has no label" in result.output
 
 
-def test_evaluate_compare_lists_what_a_retrained_model_changed(model_dir, corpus, tmp_path):
+def _unlabelled(path, articles):
+    """A JSONL file of `articles` without their label field."""
+    path.write_text("".join(json.dumps({"id": a.id, "text": a.raw}, ensure_ascii=False) + "\n" for a in articles),
+                    encoding="utf-8")
+    return path
+
+
+def test_train_with_a_labels_file_keeps_the_label_field_of_the_other_articles(corpus, tmp_path):
+    """--labels gives the label of the ids it names (over their own label field); the articles that carry a
+    label field of their own still count, and the summary says how many labels came from each."""
+    mine = _unlabelled(tmp_path / "mine.jsonl", [a for a in made_up_articles(9) if a.id.endswith(("-6", "-7"))])
+    labels = tmp_path / "mine.csv"
+    labels.write_text("id,label\nother-6,other\nother-7,other\nannual_review-6,annual_review\n"
+                      "other-0,annual_review\n", encoding="utf-8")  # other-0: a correction of the corpus's label
+    out = tmp_path / "m"
+    result = CliRunner().invoke(cli, ["train", str(corpus), str(mine), "--labels", str(labels), "--out", str(out),
+                                      "--classifier", "cnb", "--folds", "2"])
+    assert result.exit_code == 0, result.output
+    assert ("hand labels: 29 from the articles' label field, 4 from --labels (1 of them replacing the article's "
+            "own label)") in result.output
+    card = json.loads((out / "model_card.json").read_text())
+    assert card["training_data"]["counts"]["hand"]["annual_review"] == 6 + 1 + 1
+    assert card["training_data"]["hand_label_sources"] == {"label field": 29, "labels file": 4}
+    assert len(card["labels"]) == 5
+
+
+def test_a_label_field_of_another_label_set_is_not_mixed_with_a_labels_file(caplog):
+    """A corpus whose label field is another task's (VNTC's topics) beside article types from --labels: those
+    labels are not learnt (the model would get a class per topic), but say so; the articles stay available as
+    weak labels. A label field of article types counts, also those the labels file does not use."""
+    from dvtopics.types.training import collect
+
+    articles = made_up_articles(3)
+    for article in articles[:3]:
+        article.label = "Thể thao"  # a topic, in the corpus's label field
+    articles[3].label = "other"
+    gold = {articles[4].id: "quarterly_briefing", articles[5].id: "annual_review"}
+    data = collect(articles, gold, weak_rules=True)
+    assert "Thể thao" not in data.labels
+    assert "the label field of 3 articles was not used" in caplog.text and "'Thể thao' (3)" in caplog.text
+    assert data.kinds[:3] == ["weak"] * 3  # semi-annual reviews a rule fires on, learnt as weak labels
+    assert "other" in [label for label, kind in zip(data.labels, data.kinds) if kind == "hand"]
+    assert data.hand_labels.sources == {"labels file": 2, "label field": len(articles) - 5}
+
+
+def test_train_and_evaluate_exit_1_when_some_articles_could_not_be_read(model_dir, corpus, tmp_path):
+    """As every command that reads articles (README, exit codes): the job is done, without those."""
+    broken = tmp_path / "broken.txt"
+    broken.write_bytes(b"PK\x03\x04 not text \x00\x01")
+    result = CliRunner().invoke(cli, ["train", str(corpus), str(broken), "--out", str(tmp_path / "m"),
+                                      "--classifier", "cnb", "--folds", "2"])
+    assert result.exit_code == 1, result.output
+    assert (tmp_path / "m" / "model_card.json").exists() and "1 article could not be read" in result.output
+    for fmt in ("text", "json"):
+        result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(corpus), str(broken), "--format", fmt])
+        assert result.exit_code == 1 and "1 article could not be read" in result.output
+
+
+def test_train_learns_from_an_xlsx_of_extra_articles(corpus, tmp_path):
+    """--extra reads a workbook of articles (id, text, label, as a spreadsheet of corrections holds them)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["ID", "Text", "Label", "Title"])
+    for i in range(3):
+        book.active.append([20240 + i, f"Sở Tư pháp tổng kết công tác năm {2020 + i}\nSở Tư pháp tổ chức hội "
+                                       f"nghị tổng kết năm {2020 + i}.", "annual_review ", f"Tổng kết {i}"])
+    book.active.append([None, None, None, None])  # a blank row below the table
+    book.save(tmp_path / "mine.xlsx")
+    out = tmp_path / "m"
+    result = CliRunner().invoke(cli, ["train", str(corpus), "--extra", str(tmp_path / "mine.xlsx"), "--out", str(out),
+                                      "--classifier", "cnb", "--folds", "2"])
+    assert result.exit_code == 0, result.output
+    assert json.loads((out / "model_card.json").read_text())["training_data"]["counts"]["extra"] == {"annual_review": 3}
+    from dvtopics.io.read import read_articles
+    [first, *_] = read_articles(tmp_path / "mine.xlsx")
+    assert (first.id, first.title, first.label) == ("20240", "Tổng kết 0", "annual_review")
+
+
+def test_an_extra_file_with_no_readable_article_is_an_error(corpus, tmp_path):
+    """An --extra file meant to be learnt from: none of it read is exit 2 before anything is trained, and a
+    table of labels without texts (what `label --out` writes) is pointed to --labels."""
+    broken = tmp_path / "corrections.zip"
+    broken.write_bytes(b"PK\x03\x04 not text \x00\x01")
+    result = CliRunner().invoke(cli, ["train", str(corpus), "--extra", str(broken), "--out", str(tmp_path / "m")])
+    assert result.exit_code == 2 and not (tmp_path / "m").exists()
+    assert result.output.strip().splitlines()[-1].startswith(f"Error: --extra {broken}: no article could be read")
+    labels = tmp_path / "labels.csv"
+    labels.write_text("id,label\nother-0,annual_review\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["train", str(corpus), "--extra", str(labels), "--out", str(tmp_path / "m")])
+    assert result.exit_code == 2 and "give it as --labels" in result.output
+
+
+def test_evaluate_refuses_labels_the_model_does_not_know_and_names_them(model_dir, corpus, tmp_path, caplog):
+    """Scores on another task's labels are all 0 and mean nothing: refused, naming both label sets; a few
+    unknown labels among known ones are named in a warning."""
+    topics = tmp_path / "topics.jsonl"
+    topics.write_text("".join(json.dumps({"id": f"t{i}", "text": a.raw, "label": label}, ensure_ascii=False) + "\n"
+                              for i, (a, label) in enumerate(zip(made_up_articles(1), ["TT", "KD", "SK", "TT", "KD"]))),
+                      encoding="utf-8")
+    result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(topics)])
+    assert result.exit_code == 2 and len(result.output.strip().splitlines()) == 1
+    assert "none of the articles' labels is one the model" in result.output
+    assert "'TT' (2), 'KD' (2), 'SK' (1)" in result.output and "annual_review, other" in result.output
+    result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(corpus), str(topics), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert "5 of the 35 labelled articles have a label the model" in caplog.text and "'SK' (1)" in caplog.text
+
+
+def test_every_labels_option_names_the_formats_a_labels_file_may_have():
+    """read_labels reads CSV, .xlsx and JSONL: --help says so wherever a labels file is taken."""
+    import click
+
+    def commands(group):
+        for command in group.commands.values():
+            yield from commands(command) if isinstance(command, click.Group) else [command]
+
+    helps = [param.help for command in commands(cli) for param in command.params if "--labels" in param.opts]
+    assert len(helps) == 4  # train, evaluate, topics fit, topics assign
+    assert all("CSV" in help and ".xlsx" in help and "JSONL" in help for help in helps), helps
+
+
+def test_evaluate_compare_lists_what_a_retrained_model_changed(model_dir, corpus, tmp_path, caplog):
     """Two models on the same labelled articles: both scores, and each article whose label changed."""
     other = tmp_path / "other"
     other.mkdir()
@@ -314,6 +436,9 @@ def test_evaluate_compare_lists_what_a_retrained_model_changed(model_dir, corpus
     compared = json.loads(result.output)["compare"]
     assert compared["macro_f1"] < json.loads(result.output)["macro_f1"]
     assert compared["fixed"] >= 12 and all(c["before"] != c["after"] for c in compared["changed"])
+    # the earlier model never gives three of the five labels: said, with the labels it does give
+    assert f"have a label the model {other / 'm'} never predicts" in caplog.text
+    assert "it predicts annual_review, other" in caplog.text
 
 
 def test_the_shipped_model_is_named_shipped_wherever_it_is_installed(seeds_dir, tmp_path, monkeypatch):

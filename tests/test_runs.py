@@ -50,6 +50,8 @@ def two_label_corpus(tmp_path_factory):
     ["label", "{corpus}", "--batch-size", "0"],
     ["label", "{corpus}", "--batch-size", "-3"],
     ["label", "{corpus}", "--min-confidence", "1.5"],
+    ["label", "{corpus}", "--min-confidence", "nan"],
+    ["label", "{corpus}", "--min-confidence", "inf"],
     ["inspect", "{corpus}", "--max-bytes", "0"],
     ["inspect", "{corpus}", "--text-field", ""],
     ["train", "{corpus}", "--out", "m", "--folds", "1"],
@@ -57,9 +59,11 @@ def two_label_corpus(tmp_path_factory):
     ["train", "{corpus}", "--out", "m", "--weak-other", "-2"],
     ["topics", "fit", "{corpus}", "--out", "t", "--k", "0"],
     ["topics", "fit", "{corpus}", "--out", "t", "--no-above", "0"],
+    ["topics", "fit", "{corpus}", "--out", "t", "--no-above", "NaN"],
     ["topics", "fit", "{corpus}", "--out", "t", "--no-below", "-1"],
     ["topics", "fit", "{corpus}", "--out", "t", "--max-iter", "0"],
     ["topics", "sweep", "{corpus}", "--out", "t", "--k", "5:1"],
+    ["topics", "sweep", "{corpus}", "--out", "t", "--k", "2,3,3"],
     ["topics", "sweep", "{corpus}", "--out", "t", "--k", "5:100000:5"],
     ["topics", "fit", "{corpus}", "--out", "t", "--k", "100000"],
     ["report", "{corpus}", "--out", "r.html", "--k", "1"],
@@ -70,6 +74,40 @@ def test_every_number_a_user_types_has_a_range(corpus, args, tmp_path, monkeypat
     assert result.exit_code == 2, result.output
     assert "Invalid value" in result.output or "Error: K range" in result.output
     assert os.listdir(tmp_path) == []
+
+
+def _options(command, path=()):
+    """(command path, option) for every option of every command under `command`."""
+    import click
+
+    for name, sub in getattr(command, "commands", {}).items():
+        yield from _options(sub, (*path, name))
+    for param in command.params:
+        if isinstance(param, click.Option):
+            yield path, param
+
+
+def test_no_number_option_takes_nan():
+    """NaN passes click's range checks (every comparison with it is false): each float option refuses it."""
+    import click
+
+    floats = [(path, param) for path, param in _options(cli) if isinstance(param.type, click.types.FloatParamType)]
+    assert len(floats) >= 2  # --min-confidence, --no-above
+    for path, param in floats:
+        for value in ("nan", "-nan", "inf"):
+            with pytest.raises(click.BadParameter):
+                param.type.convert(value, param, None)
+
+
+def test_the_library_refuses_nan_too(corpus):
+    """What the options refuse, the functions behind them refuse as well (a script calls them directly)."""
+    from dvtopics.topics.model import TopicModel
+    from dvtopics.types.model import load_classifier
+
+    with pytest.raises(DvtopicsError, match="min_confidence nan"):
+        load_classifier(None).predict(made_up_articles(1), min_confidence=float("nan"))
+    with pytest.raises(DvtopicsError, match="no_above"):
+        TopicModel(n_topics=2, no_above=float("nan")).fit(["a b c", "d e f"])
 
 
 def test_more_processes_than_cores_are_capped_with_a_note(corpus, tmp_path):
@@ -87,6 +125,24 @@ def test_an_output_that_is_an_input_is_refused(corpus, tmp_path):
         result = run(*args)
         assert result.exit_code == 2 and "the output is one of the inputs" in result.output
     assert copy.read_bytes() == corpus.read_bytes()
+
+
+def test_an_output_named_as_another_kind_of_file_is_refused(corpus, tmp_path, seeds_dir):
+    """report.pdf would hold HTML (and a reader's PDF viewer call it broken): refused before any work."""
+    for args, said in ((["report", corpus, "--out", tmp_path / "r.pdf"], "r.pdf: written as an HTML page"),
+                       (["report", corpus, "--out", tmp_path / "r.html", "--xlsx", tmp_path / "r.csv"],
+                        "r.csv: written as an Excel workbook, so its name must end in .xlsx"),
+                       (["topics", "html", seeds_dir, "--out", tmp_path / "t.txt"], "t.txt: written as an HTML page")):
+        result = run(*args)
+        assert result.exit_code == 2 and said in result.output and len(result.output.splitlines()) == 1
+    assert os.listdir(tmp_path) == []
+    assert run("report", corpus, "--out", tmp_path / "r.HTM", "--no-topics").exit_code == 0
+
+
+def test_resume_without_out_is_refused(corpus):
+    """A --resume finishes the run written into --out; without one it would label everything again, silently."""
+    result = run("label", corpus, "--resume")
+    assert result.exit_code == 2 and "give the same --out" in result.output and '"label"' not in result.output
 
 
 def test_report_refuses_one_file_for_both_outputs(corpus, tmp_path):

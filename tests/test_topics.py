@@ -236,6 +236,14 @@ def test_parse_k_range_rejects_nonsense():
         parse_k_range("1:3")
 
 
+def test_a_k_given_twice_is_refused_not_counted_as_a_seed(texts):
+    """2,3,3 once fitted K=3 twice with the same seed and pooled the fits: stability 1.0, two 'seeds'."""
+    with pytest.raises(DvtopicsError, match="K 3 given more than once"):
+        parse_k_range("2,3,3")
+    with pytest.raises(DvtopicsError, match="K 3 given more than once"):
+        sweep(texts, [3, 2, 3], no_below=2, no_above=0.9, phrases=False, max_iter=5)
+
+
 def test_bad_parameters_raise_library_errors(texts):
     with pytest.raises(DvtopicsError, match="engine"):
         TopicModel(engine="mallet").fit(texts)

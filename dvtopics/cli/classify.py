@@ -13,7 +13,9 @@ from .options import (AT_LEAST_ONE, AT_LEAST_ZERO, MODEL_DIR, SEED, SHARE, engin
 
 labels_option = click.option(
     "--labels", "label_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
-    help="CSV of id (or file) and label; may repeat. Without it, labels come from --label-field.")
+    help="Labels file: CSV, .xlsx or JSONL of id (or file) and label, such as `label --out` writes; may repeat. "
+         "It gives the label of the ids it names; the other articles keep their --label-field of the same label "
+         "set.")
 
 
 def _views(ctx, param, value):
@@ -38,8 +40,9 @@ def _views(ctx, param, value):
 @click.option("--classifier", "classifiers", multiple=True, type=click.Choice(["svm", "logreg", "cnb"]),
               help="Candidates to cross-validate (default: all three); the best macro-F1 is kept.")
 @click.option("--extra", "extra_paths", multiple=True, type=click.Path(exists=True),
-              help="More labelled articles to learn from, each with its own label field (--label-field): a "
-                   "written training set, or your corrections. Learnt from, never scored; may repeat.")
+              help="More labelled articles to learn from (JSONL, CSV, JSON or .xlsx), each with its text and its "
+                   "own label field (--label-field): a written training set, or your corrections. Learnt from, "
+                   "never scored; may repeat.")
 @click.option("--weak-rules/--no-weak-rules", default=False, show_default=True,
               help="Also learn from unlabelled articles on which a cue rule fires (article types only).")
 @click.option("--weak-other", default=0, show_default=True, type=AT_LEAST_ZERO,
@@ -59,11 +62,11 @@ def train(paths, label_files, out, classifiers, extra_paths, weak_rules, weak_ot
     from ..jobs import train as train_job
     from ..types.evaluate import format_scores
 
-    card = train_job(reading, out,
-                     label_files, classifiers or ("svm", "logreg", "cnb"), extra_paths, weak_rules, weak_other,
-                     head_chars, folds, max_features, views, seed, description="dvtopics train " + " ".join(sys.argv[2:]),
-                     on_data=lambda summary: click.echo(f"training data: {json.dumps(summary, ensure_ascii=False)}",
-                                                        err=True))
+    trained = train_job(reading, out,
+                        label_files, classifiers or ("svm", "logreg", "cnb"), extra_paths, weak_rules, weak_other,
+                        head_chars, folds, max_features, views, seed,
+                        description="dvtopics train " + " ".join(sys.argv[2:]), on_data=_echo_training_data)
+    card = trained.card
     for kind, result in card["metrics"]["candidates"].items():
         click.echo(f"{kind:<7} cross-validated macro-F1 {result['macro_f1']:.4f}  accuracy {result['accuracy']:.4f}")
     click.echo(f"\nchosen: {card['classifier']} (cross-validated on the hand labels)\n")
@@ -71,6 +74,26 @@ def train(paths, label_files, out, classifiers, extra_paths, weak_rules, weak_ot
     if "rules_only" in card["metrics"]:
         click.echo(f"\nrules alone: macro-F1 {card['metrics']['rules_only']['macro_f1']:.4f}")
     click.echo(f"\nsaved to {out}", err=True)
+    sys.exit(_echo_failed(trained.failed))
+
+
+def _echo_training_data(data) -> None:
+    """What train learns from, by kind and label, and where its hand labels came from."""
+    click.echo(f"training data: {json.dumps(data.summary(), ensure_ascii=False)}", err=True)
+    hand = data.hand_labels
+    overridden = f" ({hand.overridden} of them replacing the article's own label)" if hand.overridden else ""
+    said = [f"{n} from --labels{overridden}" if source == "labels file" else f"{n} from the articles' label field"
+            for source, n in hand.sources.items()]
+    click.echo(f"hand labels: {', '.join(said)}", err=True)
+
+
+def _echo_failed(failed) -> int:
+    """The exit code, 1 when some articles could not be read (each was named in a warning as it was read),
+    and a line that says how many."""
+    if failed:
+        click.echo(f"{plural(len(failed), 'article')} could not be read and {'was' if len(failed) == 1 else 'were'} "
+                   "left out", err=True)
+    return 1 if failed else 0
 
 
 @click.command()
@@ -100,7 +123,7 @@ def evaluate(model, paths, label_files, fmt, plot, show_errors, baseline, readin
     if fmt == "json":
         out = {k: result[k] for k in ("accuracy", "macro_f1", "per_class", "n", "labels", "confusion")}
         click.echo(json.dumps({**out, **({"compare": compared} if compared else {})}, ensure_ascii=False))
-        return
+        sys.exit(_echo_failed(evaluation.failed))
     click.echo(format_scores(result))
     if compared:
         click.echo(f"\nagainst {baseline}: macro-F1 {compared['macro_f1']:.4f} -> {result['macro_f1']:.4f}, "
@@ -114,6 +137,7 @@ def evaluate(model, paths, label_files, fmt, plot, show_errors, baseline, readin
         click.echo(f"\n{len(wrong)} errors (first {min(show_errors, len(wrong))}): id | true -> predicted | title")
         for article, true, record in wrong[:show_errors]:
             click.echo(f"{article.id} | {true} -> {record['label']} ({record['confidence']:.2f}) | {article.title[:80]}")
+    sys.exit(_echo_failed(evaluation.failed))
 
 
 @click.command()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import math
 import os
 import re
 
@@ -16,7 +17,20 @@ paths_argument = click.argument("paths", nargs=-1, required=True, type=click.Pat
 AT_LEAST_ONE = click.IntRange(min=1)
 AT_LEAST_ZERO = click.IntRange(min=0)
 SEED = click.IntRange(0, 2**32 - 1)  # what numpy accepts as a random seed
-SHARE = click.FloatRange(0, 1)
+
+
+class FloatRange(click.FloatRange):
+    """click's FloatRange without NaN: NaN fails every comparison, so click's bounds let it through, and a
+    `--min-confidence nan` would abstain on every article. The infinities fail the bounds of every range here."""
+
+    def convert(self, value, param, ctx):
+        number = super().convert(value, param, ctx)
+        if math.isnan(number):
+            self.fail(f"{value!r} is not a number", param, ctx)
+        return number
+
+
+SHARE = FloatRange(0, 1)
 
 
 SHIPPED = "shipped"  # the name by which a user gives the shipped article-type model, wherever it is installed

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import click
 
-from .options import AT_LEAST_ONE, SEED, engine_options, paths_argument, plural, reading_options
+from .options import AT_LEAST_ONE, SEED, FloatRange, engine_options, paths_argument, plural, reading_options
 
 UNITS = ("document", "paragraph")
 ENGINES = ("gensim", "nmf", "tomotopy", "sklearn")  # dvtopics.topics.engines.ENGINES, without importing it
@@ -48,7 +48,7 @@ def model_options(func):
                           "LDA by Gibbs sampling (pip install 'dvtopics[bench]'); sklearn: scikit-learn's LDA."),
         click.option("--no-below", default="auto", show_default=True, callback=_no_below,
                      help="Keep words found in at least this many units (auto: one in 150, at least 2, at most 20)."),
-        click.option("--no-above", type=click.FloatRange(0, 1, min_open=True), default=0.5, show_default=True,
+        click.option("--no-above", type=FloatRange(0, 1, min_open=True), default=0.5, show_default=True,
                      help="Drop words found in more than this share of the units."),
         click.option("--phrases/--no-phrases", default=False, show_default=True,
                      help="Join collocations (gensim Phrases) into one token; off as it lowered NPMI."),
@@ -107,7 +107,7 @@ def topics():
               help="Number of topics.")
 @click.option("--out", type=click.Path(file_okay=False), required=True, help="Model directory to write.")
 @click.option("--labels", "labels_file", type=click.Path(exists=True, dir_okay=False),
-              help="Article types (CSV or JSONL with id,label, as `dvtopics label --out` writes).")
+              help="Article types (CSV, .xlsx or JSONL with id,label, as `dvtopics label --out` writes).")
 @click.option("--period", type=click.Choice(PERIODS), default="month", show_default=True,
               help="Period of the shares over time.")
 @model_options
@@ -150,7 +150,7 @@ def show_cmd(directory, fmt, n_words):
               help="Per-article topics: .csv (a column per topic) or .jsonl; with --engine dask, FOLDER/ "
                    "keeps the parts there.")
 @click.option("--labels", "labels_file", type=click.Path(exists=True, dir_okay=False),
-              help="Article types (CSV or JSONL with id,label).")
+              help="Article types (CSV, .xlsx or JSONL with id,label).")
 @click.option("--resume", is_flag=True, help="--engine dask: finish an interrupted run into the same --out.")
 @engine_options
 @reading_options()

@@ -42,6 +42,7 @@ TEXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".json.gz", ".ndjson.gz")
 JSON_SUFFIXES = (".json",)  # one JSON value: an array of articles, or one article
 CSV_SUFFIXES = (".csv", ".csv.gz")
+XLSX_SUFFIXES = (".xlsx",)  # a workbook's first sheet, read as a CSV's rows
 METADATA_FIELDS = ("title", "date", "source")  # JSONL/CSV fields that win over what the text states
 
 
@@ -697,6 +698,44 @@ def _read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
         yield _failed(f"{path.name}:{number + 1}", f"{path}:{number + 1}: {problem}", on_error)
 
 
+def _read_xlsx(path: Path, fields: "FieldNames", on_error: str) -> Iterator[Article]:
+    """The articles of a workbook's first sheet, a header row and then an article a row, as a CSV's (an
+    .xlsx of articles and their corrected labels, for `train --extra`). A cell holds at most 32,767
+    characters, so no article is over --max-bytes."""
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds on a file that is not a workbook
+        yield _failed(path.name, f"{path}: not an .xlsx workbook ({exc})", on_error)
+        return
+    try:
+        rows = book.worksheets[0].iter_rows(values_only=True)
+        header = field_names([_cell_text(cell) or "" for cell in next(rows, ())], fields.wanted())
+        for number, row in enumerate(rows, start=2):
+            if not any((_cell_text(cell) or "").strip() for cell in row):
+                continue  # a blank row a spreadsheet keeps below its table
+            # a row's empty cells at its end are not given: as many cells as the header has
+            record = dict(itertools.zip_longest(header, map(_cell_text, row[:len(header)])))
+            yield from _record_to_article(record, f"{path.name}:{number}", fields, on_error, f"{path}:{number}")
+    finally:
+        book.close()
+
+
+def _cell_text(value) -> str | None:
+    """A cell as the text a CSV would hold: an id typed as a number (21470201.0) is "21470201", a date cell
+    its ISO date (with its time, when it has one)."""
+    import datetime
+
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat() if value.time() == datetime.time() else value.isoformat(" ")
+    return str(value)
+
+
 def _record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_error: str,
                        where: str, warning: str | None = None) -> Iterator[Article]:
     """The article of a JSONL/JSON/CSV record; `warning`, how its file's bytes were read, goes in its record."""
@@ -739,6 +778,8 @@ def file_kind(path: Path) -> str:
         return "json"
     if name.endswith(CSV_SUFFIXES):
         return "csv"
+    if name.endswith(XLSX_SUFFIXES):
+        return "xlsx"
     return "txt"
 
 
@@ -755,7 +796,7 @@ def _may_hold_articles(path: Path, text_field: str) -> bool:
     name the text field (a labels or expected-values CSV kept beside the .txt articles, as in seeds/)."""
     if path.suffix.lower() in _SIDE_FILE_SUFFIXES:
         return False
-    if file_kind(path) == "txt" or not path.is_file():  # a pipe is never opened: it could block forever
+    if file_kind(path) in ("txt", "xlsx") or not path.is_file():  # a pipe is never opened: it could block forever
         return True
     try:
         with (gzip.open if path.name.lower().endswith(".gz") else open)(path, "rb") as handle:
@@ -889,6 +930,8 @@ def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on
         articles = _read_json(path, fields, on_error, max_bytes)
     elif kind == "csv":
         articles = _read_csv(path, fields, on_error, max_bytes)
+    elif kind == "xlsx":
+        articles = _read_xlsx(path, fields, on_error)
     else:
         articles = iter([_read_text_file(path, article_id, on_error, max_bytes)])
     return map(_writable, articles)

@@ -91,7 +91,7 @@ def plan_parts(paths: Iterable[str | os.PathLike], size: int = PART_SIZE, text_f
                 flush_texts()
             continue
         flush_texts()
-        if kind in ("csv", "json"):  # a CSV's quoted fields may span lines, a JSON array is one value: read whole
+        if kind in ("csv", "json", "xlsx"):  # a CSV's quoted fields may span lines; a JSON array, a workbook: read whole
             parts.append(Part(len(parts), ((str(path), article_id),)))
         else:
             parts += [Part(len(parts) + i, ((str(path), article_id),), lines)

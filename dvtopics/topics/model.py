@@ -188,6 +188,8 @@ class TopicModel(TransformerMixin, BaseEstimator):
             raise TopicsError(f"init must be one of {', '.join(INITS)}, not {self.init!r}")
         if int(self.n_topics) < 2:
             raise TopicsError(f"n_topics must be at least 2, not {self.n_topics}")
+        if not 0 < self.no_above <= 1:  # written so that NaN, which no comparison admits, is refused too
+            raise TopicsError(f"no_above must be a share above 0 and at most 1, not {self.no_above}")
 
     def _stopwords(self) -> frozenset[str]:
         return default_stopwords() | {w.lower() for w in self.extra_stopwords}

@@ -71,7 +71,17 @@ def parse_k_range(spec: str) -> list[int]:
         ks = []
     if not ks or min(ks) < 2:
         raise TopicsError(f"K range {spec!r}: give START:STOP:STEP (5:50:5) or a list (4,6,8), each K ≥ 2")
+    _check_each_k_once(ks, f"K range {spec!r}")
     return ks
+
+
+def _check_each_k_once(ks: Sequence[int], where: str) -> None:
+    """A K given twice would be fitted twice with the same seeds and its fits pooled as if they were more
+    seeds: a stability of 1 (each fit against its twin) that would sway the suggested K."""
+    repeated = sorted({k for k in ks if list(ks).count(k) > 1})
+    if repeated:
+        raise TopicsError(f"{where}: K {', '.join(map(str, repeated))} given more than once; give each K once "
+                          "(--seeds sets the fits per K)")
 
 
 def prepare(texts: Sequence[str], **params) -> tuple[TopicModel, list[list[str]]]:
@@ -101,6 +111,7 @@ def sweep_prepared(base: TopicModel, unit_tokens: list[list[str]], ks: Sequence[
 
     from tqdm import tqdm
 
+    _check_each_k_once(ks, "sweep")
     fits = []  # (k, seed, model, seconds)
     with tqdm(total=len(ks) * len(seeds), unit="fit", desc="sweep", disable=not progress, file=sys.stderr) as bar:
         for k in ks:

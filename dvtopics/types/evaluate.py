@@ -1,7 +1,13 @@
 """The figures we report about a classifier, computed in one place."""
 from __future__ import annotations
 
+import logging
+from collections import Counter
 from typing import Sequence
+
+from ..errors import DvtopicsError
+
+log = logging.getLogger(__name__)
 
 
 def scores(y_true: Sequence[str], y_pred: Sequence[str], labels: Sequence[str] | None = None) -> dict:
@@ -60,3 +66,20 @@ def format_scores(result: dict) -> str:
     for label, row in zip(labels, result["confusion"]):
         lines.append(f"{label:<{width}} " + " ".join(f"{n:>10d}" for n in row))
     return "\n".join(lines)
+
+
+def check_labels_known(truth: Sequence[str], known: Sequence[str], model: str) -> None:
+    """Refuse to score a model on articles none of whose labels it can predict (another task's labels, or
+    the labels misspelt): every score would be 0 and mean nothing. Warn, naming them, when only some are
+    unknown: those articles are errors whatever the model does."""
+    unknown = Counter(label for label in truth if label not in set(known))
+    if not unknown:
+        return
+    named = ", ".join(f"{label!r} ({n})" for label, n in unknown.most_common(10))
+    named += f" and {len(unknown) - 10} more" if len(unknown) > 10 else ""
+    knows = ", ".join(known)
+    if len(unknown) == len(set(truth)):
+        raise DvtopicsError(f"none of the articles' labels is one the model {model} predicts: they are {named}; "
+                            f"it predicts {knows}. Check --labels or --label-field, or score a model of these labels")
+    log.warning("%d of the %d labelled articles have a label the model %s never predicts, so they count as its "
+                "errors: %s; it predicts %s", sum(unknown.values()), len(truth), model, named, knows)

@@ -13,6 +13,7 @@ are only used for article types. Training itself is in `training.py`.
 from __future__ import annotations
 
 import logging
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -215,6 +216,8 @@ class Classifier:
         "uncertain") and the first cue names the model's guess. Articles that
         failed to read keep their error and no label.
         """
+        if math.isnan(min_confidence):  # no confidence is below NaN, nor at or above it: all would abstain
+            raise DvtopicsError("min_confidence nan: give a number from 0 to 1")
         good = [a for a in articles if not a.error]
         hits = [apply_rules(a.title, a.text) if self.use_rules else None for a in good]
         events = [find_event(a.title, a.text) if self.use_rules else None for a in good]

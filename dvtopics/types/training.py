@@ -12,6 +12,7 @@ import hashlib
 import logging
 import random
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
@@ -43,6 +44,8 @@ class TrainingData:
     labels: list[str] = field(default_factory=list)
     gold: list[bool] = field(default_factory=list)  # hand label (scored) or not (train only)
     kinds: list[str] = field(default_factory=list)  # "hand", "weak" (a rule's or cue-free), "extra" (--extra)
+    hand_labels: "HandLabels" = field(default_factory=lambda: HandLabels())  # where the hand labels came from
+    failed: list[Article] = field(default_factory=list)  # articles (and extra articles) that could not be read
 
     def add(self, article: Article, label: str, gold: bool, kind: str | None = None) -> None:
         self.articles.append(article)
@@ -68,23 +71,26 @@ def collect(
 ) -> TrainingData:
     """Pick the training articles from a stream.
 
-    An article is hand-labelled if `gold_labels` has its id (or, without
-    `gold_labels`, if it carries a label field). With `weak_rules`, other
-    articles on which a rule fires get the rule's label; `weak_other` articles
-    with no cue word are sampled (reservoir, seeded) as `other`. `extra`
-    articles carry their own label (a written training set, a user's
+    An article is hand-labelled if `gold_labels` (a labels file) has its id,
+    which wins over the article's own label field, or else if it carries a
+    label field of the same label set (`HandLabels`). With `weak_rules`,
+    other articles on which a rule fires get the rule's label; `weak_other`
+    articles with no cue word are sampled (reservoir, seeded) as `other`.
+    `extra` articles carry their own label (a written training set, a user's
     corrections): they are learnt from but, like weak labels, never scored.
-    Exact duplicate texts are kept once.
+    Exact duplicate texts are kept once. Articles that could not be read are
+    left out and kept in `failed`.
     """
-    data, seen, reservoir, pool_size = TrainingData(), set(), [], 0
+    data, seen, reservoir, pool_size = TrainingData(hand_labels=HandLabels(gold_labels)), set(), [], 0
     rng = random.Random(seed)
     for article in articles:
         if article.error:
+            data.failed.append(article)
             continue
         digest = hashlib.blake2b(article.text.encode(), digest_size=12).digest()
         if digest in seen:
             continue
-        label = gold_labels.get(article.id) if gold_labels is not None else article.label
+        label = data.hand_labels(article)
         if label:
             seen.add(digest)
             data.add(article, label, gold=True)
@@ -107,6 +113,7 @@ def collect(
     for article in extra:
         if article.error:
             log.warning("extra article %s left out: %s", article.id, article.error)
+            data.failed.append(article)
             continue
         digest = hashlib.blake2b(article.text.encode(), digest_size=12).digest()
         if digest in seen:
@@ -115,6 +122,7 @@ def collect(
             raise DvtopicsError(f"extra article {article.id} has no label: give each one a label field")
         seen.add(digest)
         data.add(article, article.label, gold=False, kind="extra")
+    data.hand_labels.warn_unused()
     if not any(data.gold):
         raise DvtopicsError("no labelled article found: check --labels (ids must match) or --label-field")
     if len(set(data.labels)) < 2:
@@ -122,6 +130,46 @@ def collect(
                             "articles of two labels or more")
     check_label_set(set(data.labels))
     return data
+
+
+class HandLabels:
+    """Each article's hand label, as `train` and `evaluate` read them: the labels file's (`gold_labels`) for
+    the ids it names, over the article's own label field; else its label field, if it is of the same label set:
+    any label without a labels file; with one, a label the file gives or, when the file gives article types,
+    any article type (a file of a few corrections need not use all five). A corpus's label field of another
+    task (VNTC's ten topics, beside article types from a labels file) would otherwise put that task's classes
+    into the model: those labels are counted in `unused` instead.
+
+    `sources` counts the labels given by the "labels file" and by the "label field", and `overridden` those of
+    the file that replaced another label in the article's field.
+    """
+
+    def __init__(self, gold_labels: dict[str, str] | None = None):
+        self.gold = gold_labels
+        labels = set((gold_labels or {}).values())
+        self.same_set = None if gold_labels is None else set(ARTICLE_TYPES) if labels <= set(ARTICLE_TYPES) else labels
+        self.sources, self.overridden, self.unused = Counter(), 0, Counter()
+
+    def __call__(self, article: Article) -> str | None:
+        label = self.gold.get(article.id) if self.gold is not None else None
+        if label:
+            self.sources["labels file"] += 1
+            self.overridden += bool(article.label) and article.label != label
+            return label
+        if article.label and (self.same_set is None or article.label in self.same_set):
+            self.sources["label field"] += 1
+            return article.label
+        if article.label:
+            self.unused[article.label] += 1
+        return None
+
+    def warn_unused(self) -> None:
+        """One warning that names the label-field labels left out, the most common first."""
+        if self.unused:
+            named = ", ".join(f"{label!r} ({n})" for label, n in self.unused.most_common(5))
+            more = f" and {len(self.unused) - 5} more" if len(self.unused) > 5 else ""
+            log.warning("the label field of %d articles was not used: its labels are not of the labels file's set "
+                        "(another task's?): %s%s", sum(self.unused.values()), named, more)
 
 
 def check_label_set(labels: set[str]) -> None:
@@ -238,6 +286,7 @@ def train(
                        **({"rules_fingerprint": rules_fingerprint()} if use_rules else {}),
                        "pipeline": repr(make_pipeline(best, **options))},
         "training_data": {"description": description, "counts": data.summary(),
+                          "hand_label_sources": dict(data.hand_labels.sources),
                           "hash": data_hash(zip((a.id for a in data.articles), data.labels))},
         "metrics": {"cross_validated": candidates[best], "candidates": {k: {"macro_f1": v["macro_f1"],
                     "accuracy": v["accuracy"]} for k, v in candidates.items()}},
