@@ -104,7 +104,7 @@ def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifie
     from .run.batch import check_folder
     from .types.training import collect, train as train_model
 
-    check_folder(out)
+    check_folder(out, reading.paths)
     extra = Reading(extra_paths, reading.fields, reading.max_bytes).articles() if extra_paths else ()
     data = collect(reading.articles(), gold_labels(label_files), weak_rules, weak_other, seed, extra)
     on_data(data.summary())
@@ -262,7 +262,7 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
     from .run.batch import check_folder
     from .topics.summary import summarize, write_report
 
-    check_folder(out)
+    check_folder(out, reading.paths)
     types = read_labels(labels_file) if labels_file else None
     k_fits = _check_k(n_topics, params.get("unit", "document"))
 
@@ -341,7 +341,7 @@ def sweep_topics(reading: Reading, out: str, ks: Sequence[int], measures: Sequen
     from .run.batch import check_folder
     from .topics.sweep import sweep, write_sweep
 
-    check_folder(out)
+    check_folder(out, reading.paths)
     data = read_segmented(reading, check=_check_k(max(ks), params.get("unit", "document")))
     rows, _ = sweep(data.texts, ks, measures, seeds=seeds, progress=True, **params)
     write_sweep(rows, out)

@@ -335,3 +335,26 @@ def test_a_cache_that_cannot_be_opened_or_written_is_skipped_not_called_damaged(
     result = run("segment", corpus, "--out", tmp_path / "s.jsonl", "--cache-dir", tmp_path / "ro")
     assert result.exit_code == 0 and "damaged" not in result.output
     assert len(cache_warning()) == 2 and "unable to open" in cache_warning()[1]  # one more: this run's
+
+
+# ------------------------------------------------------------------ outputs beside the inputs
+
+def test_an_article_in_an_input_folder_is_never_an_output(tmp_path):
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    article = folder / "sub" / "a.txt"
+    article.write_text(made_up_articles(1)[0].raw, encoding="utf-8")
+    before = article.read_bytes()
+    for args in (["segment", folder, "--out", article], ["label", folder, "--out", article],
+                 ["report", folder, "--no-topics", "--out", article],
+                 ["report", folder, "--no-topics", "--out", tmp_path / "r.html", "--xlsx", article],
+                 ["evaluate", "shipped", folder, "--plot", article],
+                 ["segment", folder, "--out", folder / "new.TXT"]):  # the next run would read it
+        result = run(*args)
+        assert result.exit_code == 2 and "in the input folder" in result.output, (args, result.output)
+        assert len(result.output.strip().splitlines()) == 1
+    for command in (["train"], ["topics", "fit"], ["topics", "sweep"]):  # a folder output may not be an input
+        result = run(*command, folder, "--out", folder)
+        assert result.exit_code == 2 and "the output folder is one of the inputs" in result.output
+    assert article.read_bytes() == before
+    assert sorted(p.name for p in folder.rglob("*")) == ["a.txt", "sub"] and not (tmp_path / "r.html").exists()
