@@ -346,3 +346,30 @@ def test_saved_pages_give_the_headline_and_date_their_writer_meant():
     wrong = [(a.id, a.title, a.date) for a in articles
              if (a.title, a.date) != (expected[a.id]["title"], expected[a.id]["date"])]
     assert not wrong
+
+
+# ------------------------------------------------------------ names as users type them
+
+def nfd(text: str) -> str:
+    """`text` as macOS writes file names (and often their contents): decomposed."""
+    return unicodedata.normalize("NFD", text)
+
+
+def test_ids_labels_and_field_names_typed_on_a_mac_match_those_typed_elsewhere(tmp_path):
+    (tmp_path / "mac").mkdir()
+    (tmp_path / "mac" / (nfd("Sơ kết quý") + ".txt")).write_text(TEXT, encoding="utf-8")
+    (tmp_path / "labels.csv").write_text("file,label\nSơ kết quý.txt,Xã hội\n", encoding="utf-8")
+    rows = [{"id": "j1", "text": TEXT, "label": "Xã hội"},
+            {"id": nfd("j2 Hà"), "text": TEXT, "label": nfd("Xã hội")}]
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    quoted = '"' + TEXT.replace('"', '""') + '"'
+    (tmp_path / "a.csv").write_text(nfd("Mã bài,Nội dung\n") + f"c1,{quoted}\n", encoding="utf-8")
+
+    (article,) = read_articles(tmp_path / "mac")
+    assert article.id == "Sơ kết quý" and read_labels(tmp_path / "labels.csv") == {"Sơ kết quý": "Xã hội"}
+    read = [(a.id, a.label) for a in read_articles(tmp_path / "a.jsonl")]
+    assert read == [("j1", "Xã hội"), ("j2 Hà", "Xã hội")]
+    (from_csv,) = read_articles(tmp_path / "a.csv", FieldNames(text="Nội dung", id="Mã bài"))
+    assert from_csv.id == "c1" and from_csv.error is None
+    (tmp_path / "nfd-labels.csv").write_text(nfd("id,label\nj2 Hà,Xã hội\n"), encoding="utf-8")
+    assert read_labels(tmp_path / "nfd-labels.csv") == {"j2 Hà": "Xã hội"}

@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 from ..errors import InputError
+from ..text.normalise import nfc
 from .read import csv_delimiter, field_names, read_side_file
 
 
@@ -60,11 +61,12 @@ def _labels_of_table(path, header: list[str], rows) -> dict[str, str]:
 
 
 def _unique(path, pairs) -> dict[str, str]:
-    """{id: label}, each label without the spaces around it ("other " is "other"); an id given two
-    different labels is refused, as no one can tell which is meant."""
+    """{id: label}, each label without the spaces around it ("other " is "other"), ids and labels in NFC (as
+    the articles' are read); an id given two different labels is refused, as no one can tell which is meant."""
     labels = {}
     for id_, label in pairs:
         label = label.strip() if isinstance(label, str) else label
+        id_, label = nfc(id_), nfc(label) if isinstance(label, str) else label
         if labels.get(id_, label) != label:
             raise InputError(f"{path}: id {id_!r} has two labels, {labels[id_]!r} and {label!r}: keep one")
         labels[id_] = label

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..errors import InputError, NoArticlesError
-from ..text.normalise import normalize
+from ..text.normalise import nfc, normalize
 from ..text.furniture import strip_furniture
 from .metadata import extract_metadata, parse_date
 from .vnlegacy import at_least, to_unicode, vietnamese_score
@@ -252,10 +252,12 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
                                 "year-month-day): not used")
         given["date"] = date
     title = normalize(given["title"] or "").strip() or found["title"]
-    # a label is read as a user meant it: "other " (a space a spreadsheet kept) is "other", as in label files
+    # a label is read as a user meant it: "other " (a space a spreadsheet kept) is "other", and NFD (typed on a
+    # Mac) is NFC, as in label files
     return Article(
         id=str(article_id), title=title, text=clean, date=given["date"] or found["date"],
-        source=given["source"] or found["source"], label=(given["label"] or "").strip() or None, raw=raw, meta=fields,
+        source=given["source"] or found["source"], label=nfc((given["label"] or "").strip()) or None, raw=raw,
+        meta=fields,
     )
 
 
@@ -598,23 +600,28 @@ def csv_delimiter(text: str, text_field: str) -> str:
 
 
 def field_names(names: Iterable, wanted: Iterable[str]) -> list:
-    """`names` (a header's, a record's keys) with each one that is a `wanted` name but for its case or the
-    spaces around it (" ID ", "Text", "TITLE") spelt as wanted; a name spelt exactly as wanted keeps it.
+    """`names` (a header's, a record's keys) with each one that is a `wanted` name but for its case, the
+    spaces around it (" ID ", "Text", "TITLE") or its Unicode form (a header saved on a Mac is NFD) spelt as
+    wanted; a name spelt exactly as wanted keeps it.
 
     >>> field_names([" ID ", "Text", "kind"], ["id", "text", "label"])
     ['id', 'text', 'kind']
     """
     names = list(names)
-    wanted = {name.strip().casefold(): name for name in wanted}
+    wanted = {_name_key(name): name for name in wanted}
     taken = set(names)
     matched = []
     for name in names:
-        spelt = wanted.get(name.strip().casefold()) if isinstance(name, str) else None
+        spelt = wanted.get(_name_key(name)) if isinstance(name, str) else None
         if spelt is not None and spelt not in taken:
             taken.add(spelt)
             name = spelt
         matched.append(name)
     return matched
+
+
+def _name_key(name: str) -> str:
+    return nfc(name.strip()).casefold()
 
 
 def _named_fields(record: dict, fields: "FieldNames") -> dict:
@@ -762,7 +769,7 @@ def _may_hold_articles(path: Path, text_field: str) -> bool:
             head = handle.read(4096)
     except (OSError, EOFError):
         return True  # cannot tell: say it was skipped
-    return text_field.lower().encode() in head.lower()
+    return _name_key(text_field) in nfc(head.decode("utf-8", "ignore")).casefold()  # a Mac's header is NFD
 
 
 def _walk(folder: Path, skipped: Skipped, text_field: str = "text") -> Iterator[Path]:
@@ -891,7 +898,7 @@ def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on
         articles = _read_csv(path, fields, on_error, max_bytes)
     else:
         articles = iter([_read_text_file(path, article_id, on_error, max_bytes)])
-    return map(_writable, articles)
+    return map(_finished, articles)
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -920,10 +927,12 @@ def _writable_value(value):
     return value
 
 
-def _writable(article: Article) -> Article:
-    """Every text of `article` writable as UTF-8, so no output file or terminal fails on it."""
+def _finished(article: Article) -> Article:
+    """Every text of `article` writable as UTF-8, so no output file or terminal fails on it; its id in NFC, as
+    a labels file's ids are read (a file name from a Mac is NFD)."""
     for spec in dataclass_fields(article):
         setattr(article, spec.name, _writable_value(getattr(article, spec.name)))
+    article.id = nfc(article.id)
     return article
 
 
