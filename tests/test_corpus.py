@@ -373,3 +373,10 @@ def test_ids_labels_and_field_names_typed_on_a_mac_match_those_typed_elsewhere(t
     assert from_csv.id == "c1" and from_csv.error is None
     (tmp_path / "nfd-labels.csv").write_text(nfd("id,label\nj2 Hà,Xã hội\n"), encoding="utf-8")
     assert read_labels(tmp_path / "nfd-labels.csv") == {"j2 Hà": "Xã hội"}
+
+
+def test_stopwords_are_read_as_segmented_text_spells_them(tmp_path):
+    from dvtopics.io.read import read_stopwords
+
+    (tmp_path / "stop.txt").write_text(nfd("Nhân dân\nxã_hội\n  hoà   bình \n\n"), encoding="utf-8")
+    assert read_stopwords(tmp_path / "stop.txt") == ["nhân_dân", "xã_hội", "hòa_bình"]

@@ -286,7 +286,7 @@ def test_side_files_in_utf16_reach_the_topic_model(tmp_path):
     from dvtopics.cli.topics import _model_params
 
     stopwords = tmp_path / "stop.txt"
-    stopwords.write_text("công_tác\nDân_vận\n", encoding="utf-16")
+    stopwords.write_text("công_tác\nDân vận\n", encoding="utf-16")  # with a space, as lists on the web have it
     params = _model_params("document", "gensim", "auto", 0.5, False, "nmf", str(stopwords), None, 0)
     assert params["extra_stopwords"] == ("công_tác", "dân_vận")
 

@@ -139,6 +139,14 @@ def _decode_legacy(data: bytes, name: str) -> tuple[str, str]:
     return text, warning
 
 
+def read_stopwords(path: str | os.PathLike) -> list[str]:
+    """The words of a stopword file (one a line) as segmented, lower-cased text spells them: "Nhân dân" and
+    "nhân_dân" are both "nhân_dân" (the segmenter joins a word's syllables with "_"; lists found on the web
+    write spaces), and the spelling is the one `normalize` gives the text ("hoà" is "hòa", NFD is NFC)."""
+    words = ("_".join(normalize(line).lower().split()) for line in read_side_file(path).splitlines())
+    return [word for word in words if word]
+
+
 def read_side_file(path: str | os.PathLike) -> str:
     """The text of a file a user gives beside the articles (labels, stopwords) or edits (a model card):
     UTF-8 or UTF-16, with or without a BOM, as `decode_bytes` reads articles. An empty file is ""."""
