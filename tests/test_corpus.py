@@ -380,3 +380,13 @@ def test_stopwords_are_read_as_segmented_text_spells_them(tmp_path):
 
     (tmp_path / "stop.txt").write_text(nfd("Nhân dân\nxã_hội\n  hoà   bình \n\n"), encoding="utf-8")
     assert read_stopwords(tmp_path / "stop.txt") == ["nhân_dân", "xã_hội", "hòa_bình"]
+
+
+# ------------------------------------------------------------ spreadsheets' empty rows
+
+def test_the_empty_rows_a_spreadsheet_saves_are_no_articles_and_no_labels(tmp_path):
+    quoted = '"' + TEXT.replace('"', '""') + '"'
+    (tmp_path / "sheet.csv").write_text(f"id,text,,\n,,,\nx1,{quoted},,\n,,,\n , ,,\n", encoding="utf-8")
+    assert [(a.id, a.error) for a in read_articles(tmp_path / "sheet.csv", on_error="record")] == [("x1", None)]
+    (tmp_path / "labels.csv").write_text("id,label,\nx1,other,\n,,\nx2,,\n", encoding="utf-8")
+    assert read_labels(tmp_path / "labels.csv") == {"x1": "other"}  # x2 has no label: it labels nothing

@@ -33,7 +33,7 @@ def _read_xlsx_labels(path: Path) -> dict[str, str]:
     try:
         rows = book.worksheets[0].iter_rows(values_only=True)
         header = field_names([str(cell or "") for cell in next(rows, ())], ("id", "file", "label"))
-        table = [dict(zip(header, map(_cell_text, row))) for row in rows if any(cell is not None for cell in row)]
+        table = [dict(zip(header, map(_cell_text, row))) for row in rows]
     finally:
         book.close()
     return _labels_of_table(path, header, table)
@@ -49,23 +49,29 @@ def _cell_text(value) -> str:
 def _labels_of_table(path, header: list[str], rows) -> dict[str, str]:
     """{id: label} from a table's rows. The id column may be called `id` (taken as it is: VNTC's ids end in
     .txt) or `file` (a file name, whose .txt is dropped to match the ids `read_articles` gives to .txt
-    files)."""
-    rows = list(rows)
-    if not rows or "label" not in header or not ({"id", "file"} & set(header)):
+    files). A row whose cells are all blank (a spreadsheet's empty rows) is no row."""
+    if "label" not in header or not ({"id", "file"} & set(header)):
         found = ", ".join(repr(name) for name in header) or "none"
         raise InputError(f"{path}: a labels table needs a header with 'id' (or 'file') and 'label'; "
                          f"its header has {found}")
-    if "id" in rows[0]:
-        return _unique(path, ((row["id"], row["label"]) for row in rows))
-    return _unique(path, ((re.sub(r"\.txt$", "", row["file"]), row["label"]) for row in rows))
+    rows = [row for row in rows if any(isinstance(value, str) and value.strip() for value in row.values())]
+    if not rows:
+        raise InputError(f"{path}: no labels in it (a header only)")
+    if "id" in header:
+        return _unique(path, ((row.get("id") or "", row.get("label")) for row in rows))
+    return _unique(path, ((re.sub(r"\.txt$", "", row.get("file") or "", flags=re.I), row.get("label"))
+                          for row in rows))
 
 
 def _unique(path, pairs) -> dict[str, str]:
     """{id: label}, each label without the spaces around it ("other " is "other"), ids and labels in NFC (as
-    the articles' are read); an id given two different labels is refused, as no one can tell which is meant."""
+    the articles' are read); an id without a label (an article `dvtopics label` could not read) labels nothing.
+    An id given two different labels is refused, as no one can tell which is meant."""
     labels = {}
     for id_, label in pairs:
         label = label.strip() if isinstance(label, str) else label
+        if label is None or label == "":
+            continue
         id_, label = nfc(id_), nfc(label) if isinstance(label, str) else label
         if labels.get(id_, label) != label:
             raise InputError(f"{path}: id {id_!r} has two labels, {labels[id_]!r} and {label!r}: keep one")

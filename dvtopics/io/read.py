@@ -688,10 +688,10 @@ def _read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
         return
     header, number = None, 1
     for line, row, cause in _csv_rows(text, csv_delimiter(text, fields.text), cut=bool(problem)):
+        if row is not None and not any(value.strip() for value in row):
+            continue  # a blank line, or a spreadsheet's empty row (",,,"): no article, not an error
         if header is None and row is not None:
             header = field_names(row, fields.wanted())
-            continue
-        if row == []:
             continue
         number += 1
         where, fallback_id = f"{path}:{number}", f"{path.name}:{number}"
