@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from .errors import DvtopicsError, InputError, TooManyTopics, TopicsError
-from .io.read import MAX_ARTICLE_BYTES, Article, FieldNames, read_articles
+from .io.read import MAX_ARTICLE_BYTES, Article, FieldNames, read_articles, unique_paths
 from .text.cache import open_cache
 
 log = logging.getLogger(__name__)
@@ -30,6 +30,9 @@ class Reading:
     n_jobs: int = 1
     cache_dir: str | None = None
     use_cache: bool = True
+
+    def __post_init__(self):
+        self.paths = unique_paths(self.paths)  # a path given twice is read once (with a note), on any engine
 
     def articles(self):
         """The articles, streamed; an unreadable one comes with its error."""
@@ -263,7 +266,8 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
     from .topics.summary import summarize, write_report
 
     check_folder(out, reading.paths)
-    types = read_labels(labels_file) if labels_file else None
+    # `or None`: a file whose every id had two labels (left out, with a warning) gives no types, not an error
+    types = (read_labels(labels_file, on_conflict="drop") or None) if labels_file else None
     k_fits = _check_k(n_topics, params.get("unit", "document"))
 
     def check(articles):
@@ -325,7 +329,7 @@ def assign_topics(reading: Reading, directory: str, out: str, labels_file: str |
     from .topics.summary import summarize, write_documents
 
     model, _ = load_model(directory, task="topics")
-    types = read_labels(labels_file) if labels_file else None
+    types = (read_labels(labels_file, on_conflict="drop") or None) if labels_file else None
     data = read_segmented(reading)
     report = summarize(model, data.good, model.transform(data.texts), types)
     write_documents(report.documents, out)
@@ -424,6 +428,7 @@ def report(reading: Reading, out: str, xlsx: str | None = None, model_dir=None, 
 
 
 def _report_data(articles, cache, n_jobs, model_dir, topics_dir, fit_topics, n_topics):
+    from .io.labels import labels_by_id
     from .report.html import TOP_ARTICLES_PER_TOPIC, TOP_WORDS, period_for
     from .text.segment import segment_articles
     from .topics.summary import summarize
@@ -451,7 +456,7 @@ def _report_data(articles, cache, n_jobs, model_dir, topics_dir, fit_topics, n_t
     provenance["topics_source"] = source
     if topic_model is None:
         return records, None, provenance
-    types = {r["id"]: r["label"] for r in records if r.get("label")}
+    types = labels_by_id("topics by type", ((r["id"], r.get("label")) for r in records), "drop")
     topics = summarize(topic_model, good, mixes, types, period=period_for(records),
                        n_words=TOP_WORDS, n_representatives=TOP_ARTICLES_PER_TOPIC)
     return records, topics, provenance

@@ -390,3 +390,21 @@ def test_the_empty_rows_a_spreadsheet_saves_are_no_articles_and_no_labels(tmp_pa
     assert [(a.id, a.error) for a in read_articles(tmp_path / "sheet.csv", on_error="record")] == [("x1", None)]
     (tmp_path / "labels.csv").write_text("id,label,\nx1,other,\n,,\nx2,,\n", encoding="utf-8")
     assert read_labels(tmp_path / "labels.csv") == {"x1": "other"}  # x2 has no label: it labels nothing
+
+
+# ------------------------------------------------------------ ids given twice
+
+def test_repeated_ids_get_one_warning_and_every_article(tmp_path, caplog):
+    rows = [{"id": i, "text": TEXT} for i in ("A", "B", "A", "A", "C")]
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        assert [a.id for a in read_articles(tmp_path / "a.jsonl")] == ["A", "B", "A", "A", "C"]
+    [warning] = [r.getMessage() for r in caplog.records]
+    assert warning.startswith("2 articles repeat the id of an earlier article (e.g. 'A')")
+
+
+def test_a_path_given_twice_is_read_once_with_a_note(tmp_path, caplog):
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        assert [a.id for a in read_articles([tmp_path, f"{tmp_path}/", tmp_path / "." ])] == ["a"]
+    assert caplog.text.count("given twice; read once") == 2 and "repeat" not in caplog.text

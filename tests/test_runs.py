@@ -358,3 +358,27 @@ def test_an_article_in_an_input_folder_is_never_an_output(tmp_path):
         assert result.exit_code == 2 and "the output folder is one of the inputs" in result.output
     assert article.read_bytes() == before
     assert sorted(p.name for p in folder.rglob("*")) == ["a.txt", "sub"] and not (tmp_path / "r.html").exists()
+
+
+# ------------------------------------------------------------------ ids given twice
+
+def test_labels_of_an_input_that_repeats_ids_feed_topics_fit(tmp_path, caplog):
+    """label's own output is a --labels file for `topics fit`, as README shows, even where the input repeats an
+    id: the id whose articles got two types is left untyped, with a warning, and the rest keep theirs."""
+    articles = made_up_articles(2)
+    for article in articles:
+        article.label = None  # the types come from --labels alone
+    articles[0].id = articles[-1].id = "dup"  # a semi-annual review and an 'other' article share an id
+    corpus = write_jsonl(tmp_path / "dup.jsonl", articles)
+    result = run("label", corpus, "--out", tmp_path / "labels.csv")
+    assert result.exit_code == 0 and "1 article repeats the id of an earlier article (e.g. 'dup')" in caplog.text
+    result = run("topics", "fit", corpus, "--k", "2", "--engine", "nmf", "--labels", tmp_path / "labels.csv",
+                 "--out", tmp_path / "t")
+    assert result.exit_code == 0, result.output
+    assert "1 id has two different labels (e.g. 'dup'" in caplog.text
+    import csv
+
+    with open(tmp_path / "t" / "documents.csv", encoding="utf-8-sig") as handle:
+        types = [(row["id"], row["type"]) for row in csv.DictReader(handle)]
+    assert len(types) == 10 and [t for i, t in types if i == "dup"] == ["", ""]
+    assert all(t for i, t in types if i != "dup")

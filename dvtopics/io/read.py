@@ -863,14 +863,19 @@ def read_articles(
     """
     if on_error not in ("raise", "record"):
         raise ValueError("on_error must be 'raise' or 'record'")
-    if isinstance(paths, (str, os.PathLike)):
-        paths = [paths]
-    for given in paths:
+    seen, repeated, example = set(), 0, None  # a hash of each id, not the id: about 70 bytes an article
+    for given in unique_paths(paths):
         skipped: Skipped = {}
         count = 0
         for path, article_id in iter_files([given], skipped, fields.text):
             for article in read_file(path, article_id, fields, on_error, max_bytes):
                 count += 1
+                key = hash(article.id)
+                if key in seen:
+                    repeated += 1
+                    example = article.id if example is None else example
+                else:
+                    seen.add(key)
                 yield article
         notes = skipped_notes(skipped)
         for note in notes if count else ():  # with no article, the error says it
@@ -879,6 +884,26 @@ def read_articles(
             raise NoArticlesError(f"{given}: no articles: " + (
                 "; ".join(["the folder holds no .txt file"] + notes) if Path(given).is_dir()
                 else "the file holds none (it is empty, or has a header only)"))
+    if repeated:  # labels are joined to articles by id (--labels, label's output): these cannot be told apart
+        log.warning("%d %s the id of an earlier article (e.g. %r): labels given by id cannot tell them apart; "
+                    "give each article its own id", repeated, "article repeats" if repeated == 1 else "articles repeat",
+                    example)
+
+
+def unique_paths(paths: Iterable[str | os.PathLike] | str | os.PathLike) -> list:
+    """`paths`, each once: a file or folder given twice ("seeds", "./seeds/") is read once, with a note, so that
+    its articles are not counted twice."""
+    if isinstance(paths, (str, os.PathLike)):
+        return [paths]
+    unique, seen = [], set()
+    for given in paths:
+        where = os.path.realpath(given)
+        if where in seen:
+            log.warning("%s: given twice; read once", given)
+            continue
+        seen.add(where)
+        unique.append(given)
+    return unique
 
 
 # (byte offset of a line's start, its line number, how many lines): a slice of a JSONL file
