@@ -408,3 +408,11 @@ def test_a_path_given_twice_is_read_once_with_a_note(tmp_path, caplog):
     with caplog.at_level(logging.WARNING):
         assert [a.id for a in read_articles([tmp_path, f"{tmp_path}/", tmp_path / "." ])] == ["a"]
     assert caplog.text.count("given twice; read once") == 2 and "repeat" not in caplog.text
+
+
+# ------------------------------------------------------------ what the record and the notes say
+
+def test_html_read_as_text_says_so_in_the_record(tmp_path):
+    (tmp_path / "page.txt").write_text("<html><body><h1>Tiêu đề</h1><p>Nội dung.</p></body></html>")
+    (article,) = read_articles(tmp_path / "page.txt")
+    assert "HTML instead of text" in article.meta["warning"]

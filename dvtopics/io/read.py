@@ -240,6 +240,7 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
         add_warning(fields, f"text written in {encoding} (an old Vietnamese font encoding), converted to Unicode")
     if _HTML_START.match(raw):
         log.warning("%s: HTML instead of text; its visible text is used", name or article_id)
+        add_warning(fields, "HTML instead of text: its visible text is used")
         raw = html_to_text(raw)
     clean = strip_furniture(normalize(raw))
     if not clean.strip():
