@@ -416,3 +416,14 @@ def test_html_read_as_text_says_so_in_the_record(tmp_path):
     (tmp_path / "page.txt").write_text("<html><body><h1>Tiêu đề</h1><p>Nội dung.</p></body></html>")
     (article,) = read_articles(tmp_path / "page.txt")
     assert "HTML instead of text" in article.meta["warning"]
+
+
+def test_a_zip_given_as_an_article_is_one_clear_error_and_no_guessed_encoding(tmp_path, caplog):
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "articles.zip", "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("a.txt", TEXT * 50)
+    with caplog.at_level(logging.WARNING):
+        (article,) = read_articles(tmp_path / "articles.zip", on_error="record")
+    assert "zip-compressed data, not text: decompress it first" in article.error
+    assert "Windows-1258" not in caplog.text

@@ -87,6 +87,9 @@ def decode_text(data: bytes, name: str = "<bytes>") -> tuple[str, str | None]:
     UTF-16: which encoding they were read as, or that none read as Vietnamese."""
     if not data.strip():
         raise InputError(f"{name}: empty file")
+    compressed = compression(data[:6])
+    if compressed:  # a .zip given as an article: one clear error, not a guessed encoding first
+        raise InputError(f"{name}: {compressed}-compressed data, not text: decompress it first")
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace"), None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -109,10 +112,12 @@ def decode_text(data: bytes, name: str = "<bytes>") -> tuple[str, str | None]:
             if bad <= max(2, len(text) // 1000):  # UTF-8 with a few damaged bytes
                 log.warning("%s: %d invalid UTF-8 byte sequence(s) replaced by \ufffd", name, bad)
                 return text, None
-            text, warning = _decode_legacy(data, name)
+            text, warning = _decode_legacy(data)
     controls = len(_CONTROL.findall(text, 0, 4096))
     if controls > 0.01 * min(len(text), 4096):
         raise InputError(f"{name}: binary file, not text")
+    if warning:  # said once the bytes are known to be text
+        log.warning("%s: %s", name, warning)
     return text, warning
 
 
@@ -120,7 +125,7 @@ def decode_text(data: bytes, name: str = "<bytes>") -> tuple[str, str | None]:
 _MIN_CHARS_TO_JUDGE = 150
 
 
-def _decode_legacy(data: bytes, name: str) -> tuple[str, str]:
+def _decode_legacy(data: bytes) -> tuple[str, str]:
     """Bytes that are not UTF-8: Windows-1258, or the TCVN3 and VNI font encodings, whichever reads as
     Vietnamese; the warning for the record says which, or that none does."""
     cp1258 = data.decode("cp1258", errors="replace")
@@ -135,7 +140,6 @@ def _decode_legacy(data: bytes, name: str) -> tuple[str, str]:
         text = cp1258
     else:
         warning, text = "not valid UTF-8: read as Windows-1258 (cp1258, Windows Vietnamese); check the text", cp1258
-    log.warning("%s: %s", name, warning)
     return text, warning
 
 
@@ -415,16 +419,25 @@ _OTHER_COMPRESSION = {b"BZh": "bzip2", b"\xfd7zXZ\x00": "xz", b"PK\x03\x04": "zi
                       b"7z\xbc\xaf\x27\x1c": "7-Zip"}
 
 
+def compression(head: bytes) -> str | None:
+    """The name of the compression the first 6 bytes of a file show ("zip", "gzip", ...), or None."""
+    if head[:2] == _GZIP_MAGIC:
+        return "gzip"
+    for magic, name in _OTHER_COMPRESSION.items():
+        if head.startswith(magic) and (name != "bzip2" or head[3:4].isdigit()):
+            return name
+    return None
+
+
 def open_binary(path: Path):
     """The bytes of a file, decompressed when they are gzip data, whatever the name says."""
     handle = open(path, "rb")
-    head = handle.peek(6)[:6]
-    if head[:2] == _GZIP_MAGIC:
+    compressed = compression(handle.peek(6)[:6])
+    if compressed == "gzip":
         return io.BufferedReader(_Gunzip(handle), 1 << 16)
-    for magic, name in _OTHER_COMPRESSION.items():
-        if head.startswith(magic) and (name != "bzip2" or head[3:4].isdigit()):
-            handle.close()
-            raise InputError(f"{name}-compressed data: decompress it first (gzip is read as it is)")
+    if compressed:
+        handle.close()
+        raise InputError(f"{compressed}-compressed data: decompress it first (gzip is read as it is)")
     if path.name.lower().endswith(".gz"):
         log.warning("%s: not gzip data despite its name; read as it is", path)
     return handle
