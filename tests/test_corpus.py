@@ -427,3 +427,13 @@ def test_a_zip_given_as_an_article_is_one_clear_error_and_no_guessed_encoding(tm
         (article,) = read_articles(tmp_path / "articles.zip", on_error="record")
     assert "zip-compressed data, not text: decompress it first" in article.error
     assert "Windows-1258" not in caplog.text
+
+
+def test_skipped_links_to_folders_are_counted_in_words(tmp_path, caplog):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(TEXT, encoding="utf-8")
+    for name in ("l1", "l2", "l3"):
+        (tmp_path / "in" / name).symlink_to(tmp_path, target_is_directory=True)
+    with caplog.at_level(logging.WARNING):
+        assert [a.id for a in read_articles(tmp_path / "in")] == ["a"]
+    assert "3 links to folders not read (e.g. 'l1')" in caplog.text

@@ -305,5 +305,5 @@ def test_cli_report_refuses_a_model_of_another_task(tmp_path, seeds_dir, fake_cl
     save_model({"not": "topics"}, tmp_path / "m", {"task": "article-type"})
     result = CliRunner().invoke(cli, ["report", str(seeds_dir), "--topics", str(tmp_path / "m"),
                                       "--out", str(tmp_path / "r.html")])
-    assert result.exit_code == 2 and "not a 'topics' model" in result.output
+    assert result.exit_code == 2 and "an article-type model, not a topics model" in result.output
     assert not (tmp_path / "r.html").exists()

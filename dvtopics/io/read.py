@@ -826,8 +826,12 @@ def skipped_notes(skipped: Skipped) -> list[str]:
             why = "in a folder only .txt files are read; give it by its name to read it"
         else:
             why = "in a folder only .txt files are read; save it as .txt (UTF-8) to read it"
-        notes.append(f"{count} {kind}{'s' if count > 1 else ''} not read (e.g. '{example}'): {why}")
+        kinds = _PLURALS.get(kind, kind + "s") if count > 1 else kind
+        notes.append(f"{count} {kinds} not read (e.g. '{example}'): {why}")
     return notes
+
+
+_PLURALS = {"link to a folder": "links to folders", "file without an extension": "files without an extension"}
 
 
 def iter_files(paths: Iterable[str | os.PathLike], skipped: Skipped | None = None,
