@@ -314,6 +314,13 @@ def test_a_cache_folder_that_is_a_file_is_skipped_with_one_warning(corpus, tmp_p
     assert "is a file, not a folder" in warning and "delete" not in warning
 
 
+def test_a_cache_dir_that_is_a_file_is_skipped_with_one_warning(corpus, tmp_path, cache_warning):
+    (tmp_path / "a_file").write_text("x")
+    result = run("segment", corpus, "--out", tmp_path / "s.jsonl", "--cache-dir", tmp_path / "a_file")
+    assert result.exit_code == 0 and (tmp_path / "s.jsonl").stat().st_size > 0
+    assert len(cache_warning()) == 1
+
+
 def test_a_cache_that_cannot_be_opened_or_written_is_skipped_not_called_damaged(corpus, tmp_path, monkeypatch,
                                                                                   cache_warning):
     import sqlite3
