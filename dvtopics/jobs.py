@@ -281,6 +281,8 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
     [measures] = topic_measures([model], ReferenceTokens(data.texts, model.unit))
     measures.pop("k")
     report = summarize(model, data.good, mixes, types, period)
+    if not report.periods:  # no over_time.csv then: say why it is missing
+        log.warning("no article has a date: no shares over time (over_time.csv) in %s", out)
     card = save_model(model, out, topic_card(model, report.labels, measures, data.good, reading.paths))
     write_report(report, out)
     return TopicsFit(card, report.topics_json(), data)

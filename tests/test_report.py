@@ -150,6 +150,12 @@ def test_workbook_holds_every_article_months_and_topics(tmp_path):
     assert "topics" not in book.sheetnames and list(book["failed"].values) == [("id", "error")]
 
 
+def test_an_empty_per_month_sheet_still_has_its_header(tmp_path):
+    records = [{**record, "date": None} for record in _records()]  # no article has a date
+    book = load_workbook(write_report_workbook(records, None, tmp_path / "r.xlsx"))
+    assert list(book["per month"].values) == [("month", "total", *sorted(TYPES))]  # as many of each: by name
+
+
 def test_default_k_grows_with_the_corpus_within_bounds():
     assert default_k(1) == 3 and default_k(100_000) == 15 and default_k(400) < default_k(3000)
 

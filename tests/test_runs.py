@@ -291,6 +291,13 @@ def test_side_files_in_utf16_reach_the_topic_model(tmp_path):
     assert params["extra_stopwords"] == ("công_tác", "dân_vận")
 
 
+def test_a_fit_on_articles_without_dates_says_why_there_are_no_shares_over_time(corpus, tmp_path, caplog):
+    result = run("topics", "fit", corpus, "--k", "2", "--engine", "nmf", "--out", tmp_path / "t")
+    assert result.exit_code == 0, result.output
+    assert "no article has a date: no shares over time (over_time.csv)" in caplog.text
+    assert not (tmp_path / "t" / "over_time.csv").exists()
+
+
 def test_a_damaged_segmentation_cache_is_one_line(corpus, tmp_path):
     (tmp_path / "segments.sqlite").write_text("not a database")
     result = run("segment", corpus, "--out", tmp_path / "s.jsonl", "--cache-dir", tmp_path)
