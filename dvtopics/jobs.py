@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from .errors import DvtopicsError, InputError, TooManyTopics, TopicsError
-from .io.read import MAX_ARTICLE_BYTES, Article, FieldNames, read_articles
+from .io.read import MAX_ARTICLE_BYTES, Article, FieldNames, read_articles, unique_paths
 from .text.cache import open_cache
 
 log = logging.getLogger(__name__)
@@ -30,6 +30,9 @@ class Reading:
     n_jobs: int = 1
     cache_dir: str | None = None
     use_cache: bool = True
+
+    def __post_init__(self):
+        self.paths = unique_paths(self.paths)  # a path given twice is read once (with a note), on any engine
 
     def articles(self):
         """The articles, streamed; an unreadable one comes with its error."""
@@ -111,7 +114,7 @@ def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifie
     from .run.batch import check_folder
     from .types.training import collect, train as train_model
 
-    check_folder(out)
+    check_folder(out, reading.paths)
     extra = list(_extra_articles(extra_paths, reading))  # a few files, refused before the inputs are read
     data = collect(reading.articles(), gold_labels(label_files), weak_rules, weak_other, seed, extra)
     on_data(data)
@@ -307,8 +310,9 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
     from .run.batch import check_folder
     from .topics.summary import summarize, write_report
 
-    check_folder(out)
-    types = read_labels(labels_file) if labels_file else None
+    check_folder(out, reading.paths)
+    # `or None`: a file whose every id had two labels (left out, with a warning) gives no types, not an error
+    types = (read_labels(labels_file, on_conflict="drop") or None) if labels_file else None
     k_fits = _check_k(n_topics, params.get("unit", "document"))
 
     def check(articles):
@@ -322,6 +326,8 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
     [measures] = topic_measures([model], ReferenceTokens(data.texts, model.unit))
     measures.pop("k")
     report = summarize(model, data.good, mixes, types, period)
+    if not report.periods:  # no over_time.csv then: say why it is missing
+        log.warning("no article has a date: no shares over time (over_time.csv) in %s", out)
     card = save_model(model, out, topic_card(model, report.labels, measures, data.good, reading.paths))
     write_report(report, out)
     return TopicsFit(card, report.topics_json(), data)
@@ -370,7 +376,7 @@ def assign_topics(reading: Reading, directory: str, out: str, labels_file: str |
     from .topics.summary import summarize, write_documents
 
     model, _ = load_model(directory, task="topics")
-    types = read_labels(labels_file) if labels_file else None
+    types = (read_labels(labels_file, on_conflict="drop") or None) if labels_file else None
     data = read_segmented(reading)
     report = summarize(model, data.good, model.transform(data.texts), types)
     write_documents(report.documents, out)
@@ -386,7 +392,7 @@ def sweep_topics(reading: Reading, out: str, ks: Sequence[int], measures: Sequen
     from .run.batch import check_folder
     from .topics.sweep import sweep, write_sweep
 
-    check_folder(out)
+    check_folder(out, reading.paths)
     data = read_segmented(reading, check=_check_k(max(ks), params.get("unit", "document")))
     rows, _ = sweep(data.texts, ks, measures, seeds=seeds, progress=True, **params)
     write_sweep(rows, out)
@@ -482,6 +488,7 @@ def report(reading: Reading, out: str, xlsx: str | None = None, model_dir=None, 
 
 
 def _report_data(articles, cache, n_jobs, model_dir, topics_dir, fit_topics, n_topics):
+    from .io.labels import labels_by_id
     from .report.html import TOP_ARTICLES_PER_TOPIC, TOP_WORDS, period_for
     from .text.segment import segment_articles
     from .topics.summary import summarize
@@ -509,7 +516,7 @@ def _report_data(articles, cache, n_jobs, model_dir, topics_dir, fit_topics, n_t
     provenance["topics_source"] = source
     if topic_model is None:
         return records, None, provenance
-    types = {r["id"]: r["label"] for r in records if r.get("label")}
+    types = labels_by_id("topics by type", ((r["id"], r.get("label")) for r in records), "drop")
     topics = summarize(topic_model, good, mixes, types, period=period_for(records),
                        n_words=TOP_WORDS, n_representatives=TOP_ARTICLES_PER_TOPIC)
     return records, topics, provenance

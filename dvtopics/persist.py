@@ -143,6 +143,13 @@ def check_versions(card: dict, name: str) -> list[str]:
     return drift
 
 
+def kind_of_model(task) -> str:
+    """A model card's task in words, for messages: "an article-type model", "a topics model"."""
+    if not isinstance(task, str) or not task:
+        return "a model whose card names no task"
+    return f"{'an' if task[0].lower() in 'aeiou' else 'a'} {task} model"
+
+
 def load_model(directory: str | os.PathLike, task: str | None = None):
     """Load a model after checking its card; return (model, card).
 
@@ -152,7 +159,7 @@ def load_model(directory: str | os.PathLike, task: str | None = None):
     directory = Path(directory)
     card = read_card(directory)
     if task and card.get("task") != task:
-        raise ModelError(f"{directory}: a '{card.get('task')}' model, not a '{task}' model")
+        raise ModelError(f"{directory}: {kind_of_model(card.get('task'))}, not {kind_of_model(task)}")
     model_path = directory / card.get("file", MODEL_FILE)
     if not model_path.exists():
         raise ModelError(f"{model_path}: model file missing")

@@ -15,6 +15,12 @@ def test_inspect_jsonl_gives_titles_and_dates(seeds_dir, seed_expectations):
         assert rows[article_id]["words"] > 100
 
 
+def test_inspect_table_shows_the_source(seeds_dir):
+    result = CliRunner().invoke(cli, ["inspect", str(seeds_dir / "002_08c8598f431bba4e.txt")])
+    header, row = result.output.splitlines()
+    assert "source" in header.split() and "baodaklak.vn" in row.split()
+
+
 def test_inspect_reports_a_bad_file_and_exits_1(tmp_path, seeds_dir):
     (tmp_path / "empty.txt").write_bytes(b"")
     result = CliRunner().invoke(cli, ["inspect", str(tmp_path), str(seeds_dir / "004_88b669e4eeb873bb.txt")])

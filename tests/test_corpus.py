@@ -346,3 +346,94 @@ def test_saved_pages_give_the_headline_and_date_their_writer_meant():
     wrong = [(a.id, a.title, a.date) for a in articles
              if (a.title, a.date) != (expected[a.id]["title"], expected[a.id]["date"])]
     assert not wrong
+
+
+# ------------------------------------------------------------ names as users type them
+
+def nfd(text: str) -> str:
+    """`text` as macOS writes file names (and often their contents): decomposed."""
+    return unicodedata.normalize("NFD", text)
+
+
+def test_ids_labels_and_field_names_typed_on_a_mac_match_those_typed_elsewhere(tmp_path):
+    (tmp_path / "mac").mkdir()
+    (tmp_path / "mac" / (nfd("Sơ kết quý") + ".txt")).write_text(TEXT, encoding="utf-8")
+    (tmp_path / "labels.csv").write_text("file,label\nSơ kết quý.txt,Xã hội\n", encoding="utf-8")
+    rows = [{"id": "j1", "text": TEXT, "label": "Xã hội"},
+            {"id": nfd("j2 Hà"), "text": TEXT, "label": nfd("Xã hội")}]
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    quoted = '"' + TEXT.replace('"', '""') + '"'
+    (tmp_path / "a.csv").write_text(nfd("Mã bài,Nội dung\n") + f"c1,{quoted}\n", encoding="utf-8")
+
+    (article,) = read_articles(tmp_path / "mac")
+    assert article.id == "Sơ kết quý" and read_labels(tmp_path / "labels.csv") == {"Sơ kết quý": "Xã hội"}
+    read = [(a.id, a.label) for a in read_articles(tmp_path / "a.jsonl")]
+    assert read == [("j1", "Xã hội"), ("j2 Hà", "Xã hội")]
+    (from_csv,) = read_articles(tmp_path / "a.csv", FieldNames(text="Nội dung", id="Mã bài"))
+    assert from_csv.id == "c1" and from_csv.error is None
+    (tmp_path / "nfd-labels.csv").write_text(nfd("id,label\nj2 Hà,Xã hội\n"), encoding="utf-8")
+    assert read_labels(tmp_path / "nfd-labels.csv") == {"j2 Hà": "Xã hội"}
+
+
+def test_stopwords_are_read_as_segmented_text_spells_them(tmp_path):
+    from dvtopics.io.read import read_stopwords
+
+    (tmp_path / "stop.txt").write_text(nfd("Nhân dân\nxã_hội\n  hoà   bình \n\n"), encoding="utf-8")
+    assert read_stopwords(tmp_path / "stop.txt") == ["nhân_dân", "xã_hội", "hòa_bình"]
+
+
+# ------------------------------------------------------------ spreadsheets' empty rows
+
+def test_the_empty_rows_a_spreadsheet_saves_are_no_articles_and_no_labels(tmp_path):
+    quoted = '"' + TEXT.replace('"', '""') + '"'
+    (tmp_path / "sheet.csv").write_text(f"id,text,,\n,,,\nx1,{quoted},,\n,,,\n , ,,\n", encoding="utf-8")
+    assert [(a.id, a.error) for a in read_articles(tmp_path / "sheet.csv", on_error="record")] == [("x1", None)]
+    (tmp_path / "labels.csv").write_text("id,label,\nx1,other,\n,,\nx2,,\n", encoding="utf-8")
+    assert read_labels(tmp_path / "labels.csv") == {"x1": "other"}  # x2 has no label: it labels nothing
+
+
+# ------------------------------------------------------------ ids given twice
+
+def test_repeated_ids_get_one_warning_and_every_article(tmp_path, caplog):
+    rows = [{"id": i, "text": TEXT} for i in ("A", "B", "A", "A", "C")]
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        assert [a.id for a in read_articles(tmp_path / "a.jsonl")] == ["A", "B", "A", "A", "C"]
+    [warning] = [r.getMessage() for r in caplog.records]
+    assert warning.startswith("2 articles repeat the id of an earlier article (e.g. 'A')")
+
+
+def test_a_path_given_twice_is_read_once_with_a_note(tmp_path, caplog):
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        assert [a.id for a in read_articles([tmp_path, f"{tmp_path}/", tmp_path / "." ])] == ["a"]
+    assert caplog.text.count("given twice; read once") == 2 and "repeat" not in caplog.text
+
+
+# ------------------------------------------------------------ what the record and the notes say
+
+def test_html_read_as_text_says_so_in_the_record(tmp_path):
+    (tmp_path / "page.txt").write_text("<html><body><h1>Tiêu đề</h1><p>Nội dung.</p></body></html>")
+    (article,) = read_articles(tmp_path / "page.txt")
+    assert "HTML instead of text" in article.meta["warning"]
+
+
+def test_a_zip_given_as_an_article_is_one_clear_error_and_no_guessed_encoding(tmp_path, caplog):
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "articles.zip", "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("a.txt", TEXT * 50)
+    with caplog.at_level(logging.WARNING):
+        (article,) = read_articles(tmp_path / "articles.zip", on_error="record")
+    assert "zip-compressed data, not text: decompress it first" in article.error
+    assert "Windows-1258" not in caplog.text
+
+
+def test_skipped_links_to_folders_are_counted_in_words(tmp_path, caplog):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(TEXT, encoding="utf-8")
+    for name in ("l1", "l2", "l3"):
+        (tmp_path / "in" / name).symlink_to(tmp_path, target_is_directory=True)
+    with caplog.at_level(logging.WARNING):
+        assert [a.id for a in read_articles(tmp_path / "in")] == ["a"]
+    assert "3 links to folders not read (e.g. 'l1')" in caplog.text

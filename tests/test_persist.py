@@ -22,7 +22,7 @@ def test_missing_directory(tmp_path):
 
 def test_wrong_task(tmp_path):
     save_model([1], tmp_path, {"task": "topics"})
-    with pytest.raises(ModelError, match="not a 'article-type' model"):
+    with pytest.raises(ModelError, match="a topics model, not an article-type model"):
         load_model(tmp_path, task="article-type")
 
 

@@ -150,6 +150,12 @@ def test_workbook_holds_every_article_months_and_topics(tmp_path):
     assert "topics" not in book.sheetnames and list(book["failed"].values) == [("id", "error")]
 
 
+def test_an_empty_per_month_sheet_still_has_its_header(tmp_path):
+    records = [{**record, "date": None} for record in _records()]  # no article has a date
+    book = load_workbook(write_report_workbook(records, None, tmp_path / "r.xlsx"))
+    assert list(book["per month"].values) == [("month", "total", *sorted(TYPES))]  # as many of each: by name
+
+
 def test_default_k_grows_with_the_corpus_within_bounds():
     assert default_k(1) == 3 and default_k(100_000) == 15 and default_k(400) < default_k(3000)
 
@@ -171,6 +177,32 @@ def fake_classifier(monkeypatch):
 
     monkeypatch.setattr(classify, "load_classifier", lambda model_dir=None: Model())
     monkeypatch.setattr(classify, "predict_articles", predict)
+
+
+def test_articles_that_share_an_id_but_not_a_type_are_left_untyped_in_the_topics(tmp_path, monkeypatch):
+    import dvtopics.types.model as classify
+    from dvtopics.jobs import Reading, report_data
+
+    from articles import made_up_articles
+
+    articles = made_up_articles(2)
+    articles[0].id = articles[-1].id = "dup"
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps({"id": a.id, "text": a.raw}, ensure_ascii=False) + "\n"
+                                              for a in articles), encoding="utf-8")
+
+    class Model:
+        card = {"classifier": "fake", "metrics": {}}
+
+    def predict(model, articles, **options):  # each article a type of its own
+        return [{"id": a.id, "label": f"type-{i}", "confidence": 0.5, "cues": [], "title": a.title, "date": a.date,
+                 "source": a.source, "error": None} for i, a in enumerate(articles)]
+
+    monkeypatch.setattr(classify, "load_classifier", lambda model_dir=None: Model())
+    monkeypatch.setattr(classify, "predict_articles", predict)
+    _, topics, _ = report_data(Reading([tmp_path / "a.jsonl"]), n_topics=2)
+    types = [(d["id"], d["type"]) for d in topics.documents]
+    assert [t for i, t in types if i == "dup"] == [None, None]  # not the type of one of them for both
+    assert all(t for i, t in types if i != "dup") and len(types) == 10
 
 
 def test_cli_report_on_seeds_writes_html_and_xlsx(tmp_path, seeds_dir, seed_expectations, fake_classifier):
@@ -279,5 +311,5 @@ def test_cli_report_refuses_a_model_of_another_task(tmp_path, seeds_dir, fake_cl
     save_model({"not": "topics"}, tmp_path / "m", {"task": "article-type"})
     result = CliRunner().invoke(cli, ["report", str(seeds_dir), "--topics", str(tmp_path / "m"),
                                       "--out", str(tmp_path / "r.html")])
-    assert result.exit_code == 2 and "not a 'topics' model" in result.output
+    assert result.exit_code == 2 and "an article-type model, not a topics model" in result.output
     assert not (tmp_path / "r.html").exists()

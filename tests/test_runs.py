@@ -342,9 +342,16 @@ def test_side_files_in_utf16_reach_the_topic_model(tmp_path):
     from dvtopics.cli.topics import _model_params
 
     stopwords = tmp_path / "stop.txt"
-    stopwords.write_text("công_tác\nDân_vận\n", encoding="utf-16")
+    stopwords.write_text("công_tác\nDân vận\n", encoding="utf-16")  # with a space, as lists on the web have it
     params = _model_params("document", "gensim", "auto", 0.5, False, "nmf", str(stopwords), None, 0)
     assert params["extra_stopwords"] == ("công_tác", "dân_vận")
+
+
+def test_a_fit_on_articles_without_dates_says_why_there_are_no_shares_over_time(corpus, tmp_path, caplog):
+    result = run("topics", "fit", corpus, "--k", "2", "--engine", "nmf", "--out", tmp_path / "t")
+    assert result.exit_code == 0, result.output
+    assert "no article has a date: no shares over time (over_time.csv)" in caplog.text
+    assert not (tmp_path / "t" / "over_time.csv").exists()
 
 
 def test_a_damaged_segmentation_cache_is_one_line(corpus, tmp_path):
@@ -370,6 +377,13 @@ def test_a_cache_folder_that_is_a_file_is_skipped_with_one_warning(corpus, tmp_p
     assert "is a file, not a folder" in warning and "delete" not in warning
 
 
+def test_a_cache_dir_that_is_a_file_is_skipped_with_one_warning(corpus, tmp_path, cache_warning):
+    (tmp_path / "a_file").write_text("x")
+    result = run("segment", corpus, "--out", tmp_path / "s.jsonl", "--cache-dir", tmp_path / "a_file")
+    assert result.exit_code == 0 and (tmp_path / "s.jsonl").stat().st_size > 0
+    assert len(cache_warning()) == 1
+
+
 def test_a_cache_that_cannot_be_opened_or_written_is_skipped_not_called_damaged(corpus, tmp_path, monkeypatch,
                                                                                   cache_warning):
     import sqlite3
@@ -391,3 +405,50 @@ def test_a_cache_that_cannot_be_opened_or_written_is_skipped_not_called_damaged(
     result = run("segment", corpus, "--out", tmp_path / "s.jsonl", "--cache-dir", tmp_path / "ro")
     assert result.exit_code == 0 and "damaged" not in result.output
     assert len(cache_warning()) == 2 and "unable to open" in cache_warning()[1]  # one more: this run's
+
+
+# ------------------------------------------------------------------ outputs beside the inputs
+
+def test_an_article_in_an_input_folder_is_never_an_output(tmp_path):
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    article = folder / "sub" / "a.txt"
+    article.write_text(made_up_articles(1)[0].raw, encoding="utf-8")
+    before = article.read_bytes()
+    for args in (["segment", folder, "--out", article], ["label", folder, "--out", article],
+                 ["report", folder, "--no-topics", "--out", article],
+                 ["report", folder, "--no-topics", "--out", tmp_path / "r.html", "--xlsx", article],
+                 ["evaluate", "shipped", folder, "--plot", article],
+                 ["segment", folder, "--out", folder / "new.TXT"]):  # the next run would read it
+        result = run(*args)
+        assert result.exit_code == 2 and "in the input folder" in result.output, (args, result.output)
+        assert len(result.output.strip().splitlines()) == 1
+    for command in (["train"], ["topics", "fit"], ["topics", "sweep"]):  # a folder output may not be an input
+        result = run(*command, folder, "--out", folder)
+        assert result.exit_code == 2 and "the output folder is one of the inputs" in result.output
+    assert article.read_bytes() == before
+    assert sorted(p.name for p in folder.rglob("*")) == ["a.txt", "sub"] and not (tmp_path / "r.html").exists()
+
+
+# ------------------------------------------------------------------ ids given twice
+
+def test_labels_of_an_input_that_repeats_ids_feed_topics_fit(tmp_path, caplog):
+    """label's own output is a --labels file for `topics fit`, as README shows, even where the input repeats an
+    id: the id whose articles got two types is left untyped, with a warning, and the rest keep theirs."""
+    articles = made_up_articles(2)
+    for article in articles:
+        article.label = None  # the types come from --labels alone
+    articles[0].id = articles[-1].id = "dup"  # a semi-annual review and an 'other' article share an id
+    corpus = write_jsonl(tmp_path / "dup.jsonl", articles)
+    result = run("label", corpus, "--out", tmp_path / "labels.csv")
+    assert result.exit_code == 0 and "1 article repeats the id of an earlier article (e.g. 'dup')" in caplog.text
+    result = run("topics", "fit", corpus, "--k", "2", "--engine", "nmf", "--labels", tmp_path / "labels.csv",
+                 "--out", tmp_path / "t")
+    assert result.exit_code == 0, result.output
+    assert "1 id has two different labels (e.g. 'dup'" in caplog.text
+    import csv
+
+    with open(tmp_path / "t" / "documents.csv", encoding="utf-8-sig") as handle:
+        types = [(row["id"], row["type"]) for row in csv.DictReader(handle)]
+    assert len(types) == 10 and [t for i, t in types if i == "dup"] == ["", ""]
+    assert all(t for i, t in types if i != "dup")

@@ -26,10 +26,11 @@ def inspect(paths, fmt, reading):
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))
     else:
-        click.echo(f"{'id':<24} {'date':<10} {'chars':>7} {'words':>6}  title")
+        click.echo(f"{'id':<24} {'date':<10} {'chars':>7} {'words':>6}  {'source':<20}  title")
         for row in rows:
             title = row["title"] if not row["error"] else f"ERROR: {row['error']}"
-            click.echo(f"{row['id'][:24]:<24} {row['date'] or '-':<10} {row['chars']:>7} {row['words']:>6}  {title[:70]}")
+            click.echo(f"{row['id'][:24]:<24} {row['date'] or '-':<10} {row['chars']:>7} {row['words']:>6}  "
+                       f"{(row['source'] or '-')[:20]:<20}  {title[:70]}")
     sys.exit(1 if data.failed else 0)
 
 

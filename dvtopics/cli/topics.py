@@ -55,7 +55,7 @@ def model_options(func):
         click.option("--init", type=click.Choice(INITS), default="nmf", show_default=True,
                      help="Where gensim's LDA starts: the topics NMF finds, or random ones (other engines ignore it)."),
         click.option("--stopwords", "stopwords_file", type=click.Path(exists=True, dir_okay=False),
-                     help="Extra stopwords, one a line (segmented form: công_tác)."),
+                     help="Extra stopwords, one a line (\"công tác\" or its segmented form \"công_tác\")."),
         click.option("--max-iter", type=AT_LEAST_ONE, default=None,
                      help="Passes (gensim, sklearn), Gibbs sweeps (tomotopy) or iterations (nmf) "
                           "[default: the engine's own]."),
@@ -66,11 +66,9 @@ def model_options(func):
 
 
 def _model_params(unit, engine, no_below, no_above, phrases, init, stopwords_file, max_iter, seed) -> dict:
-    from ..io.read import read_side_file
+    from ..io.read import read_stopwords
 
-    extra = []
-    if stopwords_file:
-        extra = [w.strip().lower() for w in read_side_file(stopwords_file).splitlines() if w.strip()]
+    extra = read_stopwords(stopwords_file) if stopwords_file else []
     return dict(unit=unit, engine=engine, no_below=no_below, no_above=no_above, phrases=phrases, init=init,
                 extra_stopwords=tuple(extra), max_iter=max_iter, random_state=seed)
 

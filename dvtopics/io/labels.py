@@ -4,23 +4,29 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
 import os
 import re
 from pathlib import Path
 
 from ..errors import InputError
+from ..text.normalise import nfc
 from .read import csv_delimiter, field_names, read_side_file
 
+log = logging.getLogger(__name__)
 
-def _read_csv_labels(path: str | os.PathLike) -> dict[str, str]:
+ON_CONFLICT = ("refuse", "drop")  # what to do with an id given two different labels
+
+
+def _read_csv_labels(path: str | os.PathLike, on_conflict: str) -> dict[str, str]:
     """A CSV of article id (or file name) and label -> {id: label} (see `_labels_of_table`)."""
     text = read_side_file(path)
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=csv_delimiter(text, "label"))
     reader.fieldnames = field_names(reader.fieldnames or [], ("id", "file", "label"))  # " ID ", "Label"
-    return _labels_of_table(path, reader.fieldnames, reader)
+    return _labels_of_table(path, reader.fieldnames, reader, on_conflict)
 
 
-def _read_xlsx_labels(path: Path) -> dict[str, str]:
+def _read_xlsx_labels(path: Path, on_conflict: str) -> dict[str, str]:
     """The first sheet of a workbook (the .xlsx `dvtopics label --out` writes, its labels corrected by hand,
     say) -> {id: label} (see `_labels_of_table`)."""
     from openpyxl import load_workbook
@@ -32,10 +38,10 @@ def _read_xlsx_labels(path: Path) -> dict[str, str]:
     try:
         rows = book.worksheets[0].iter_rows(values_only=True)
         header = field_names([str(cell or "") for cell in next(rows, ())], ("id", "file", "label"))
-        table = [dict(zip(header, map(_cell_text, row))) for row in rows if any(cell is not None for cell in row)]
+        table = [dict(zip(header, map(_cell_text, row))) for row in rows]
     finally:
         book.close()
-    return _labels_of_table(path, header, table)
+    return _labels_of_table(path, header, table, on_conflict)
 
 
 def _cell_text(value) -> str:
@@ -45,42 +51,60 @@ def _cell_text(value) -> str:
     return "" if value is None else str(value)
 
 
-def _labels_of_table(path, header: list[str], rows) -> dict[str, str]:
+def _labels_of_table(path, header: list[str], rows, on_conflict: str) -> dict[str, str]:
     """{id: label} from a table's rows. The id column may be called `id` (taken as it is: VNTC's ids end in
     .txt) or `file` (a file name, whose .txt is dropped to match the ids `read_articles` gives to .txt
-    files)."""
-    rows = list(rows)
-    if not rows or "label" not in header or not ({"id", "file"} & set(header)):
+    files). A row whose cells are all blank (a spreadsheet's empty rows) is no row."""
+    if "label" not in header or not ({"id", "file"} & set(header)):
         found = ", ".join(repr(name) for name in header) or "none"
         raise InputError(f"{path}: a labels table needs a header with 'id' (or 'file') and 'label'; "
                          f"its header has {found}")
-    if "id" in rows[0]:
-        return _unique(path, ((row["id"], row["label"]) for row in rows))
-    return _unique(path, ((re.sub(r"\.txt$", "", row["file"]), row["label"]) for row in rows))
+    rows = [row for row in rows if any(isinstance(value, str) and value.strip() for value in row.values())]
+    if not rows:
+        raise InputError(f"{path}: no labels in it (a header only)")
+    if "id" in header:
+        return labels_by_id(path, ((row.get("id") or "", row.get("label")) for row in rows), on_conflict)
+    return labels_by_id(path, ((re.sub(r"\.txt$", "", row.get("file") or "", flags=re.I), row.get("label"))
+                               for row in rows), on_conflict)
 
 
-def _unique(path, pairs) -> dict[str, str]:
-    """{id: label}, each label without the spaces around it ("other " is "other"); an id given two
-    different labels is refused, as no one can tell which is meant."""
-    labels = {}
+def labels_by_id(where, pairs, on_conflict: str = "refuse") -> dict[str, str]:
+    """{id: label} of (id, label) pairs read from `where` (a file, for messages): each label without the spaces
+    around it ("other " is "other"), ids and labels in NFC (as the articles' are read); an id without a label
+    (an article `dvtopics label` could not read) labels nothing. An id given two different labels is refused,
+    as no one can tell which is meant; with `on_conflict="drop"` it is left out, with a warning (`dvtopics
+    label`'s output of an input that repeats an id)."""
+    labels, conflicts = {}, {}
     for id_, label in pairs:
         label = label.strip() if isinstance(label, str) else label
+        if label is None or label == "":
+            continue
+        id_, label = nfc(id_), nfc(label) if isinstance(label, str) else label
         if labels.get(id_, label) != label:
-            raise InputError(f"{path}: id {id_!r} has two labels, {labels[id_]!r} and {label!r}: keep one")
+            if on_conflict == "refuse":
+                raise InputError(f"{where}: id {id_!r} has two labels, {labels[id_]!r} and {label!r}: keep one")
+            conflicts.setdefault(id_, (labels[id_], label))
         labels[id_] = label
-    return labels
+    if conflicts:
+        id_, (first, second) = next(iter(conflicts.items()))
+        log.warning("%s: %d id%s two different labels (e.g. %r: %r and %r): left without a label", where,
+                    len(conflicts), " has" if len(conflicts) == 1 else "s have", id_, first, second)
+    return {id_: label for id_, label in labels.items() if id_ not in conflicts}
 
 
-def read_labels(path: str | os.PathLike) -> dict[str, str]:
+def read_labels(path: str | os.PathLike, on_conflict: str = "refuse") -> dict[str, str]:
     """Labels by article id from a CSV or .xlsx (id or file, label; see `_labels_of_table`) or the JSONL
-    `dvtopics label --out` writes ({"id", "label"} per line)."""
+    `dvtopics label --out` writes ({"id", "label"} per line). An id given two different labels is refused,
+    or left out with a warning when `on_conflict` is "drop"."""
+    if on_conflict not in ON_CONFLICT:
+        raise ValueError(f"on_conflict must be one of {', '.join(ON_CONFLICT)}")
     path = Path(path)
     if not path.exists():
         raise InputError(f"{path}: no such labels file")
     if path.suffix.lower() == ".xlsx":
-        return _read_xlsx_labels(path)
+        return _read_xlsx_labels(path, on_conflict)
     if path.suffix.lower() not in (".jsonl", ".ndjson"):
-        return _read_csv_labels(path)
+        return _read_csv_labels(path, on_conflict)
     pairs = []
     for number, line in enumerate(read_side_file(path).splitlines(), start=1):  # UTF-16 or a BOM too
         if not line.strip():
@@ -90,4 +114,4 @@ def read_labels(path: str | os.PathLike) -> dict[str, str]:
             pairs.append((str(record["id"]), record["label"]))
         except (ValueError, KeyError, TypeError):
             raise InputError(f"{path}:{number}: a labels line needs {{\"id\": ..., \"label\": ...}}") from None
-    return _unique(path, pairs)
+    return labels_by_id(path, pairs, on_conflict)

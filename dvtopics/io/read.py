@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..errors import InputError, NoArticlesError
-from ..text.normalise import normalize
+from ..text.normalise import nfc, normalize
 from ..text.furniture import strip_furniture
 from .metadata import extract_metadata, parse_date
 from .vnlegacy import at_least, to_unicode, vietnamese_score
@@ -88,6 +88,9 @@ def decode_text(data: bytes, name: str = "<bytes>") -> tuple[str, str | None]:
     UTF-16: which encoding they were read as, or that none read as Vietnamese."""
     if not data.strip():
         raise InputError(f"{name}: empty file")
+    compressed = compression(data[:6])
+    if compressed:  # a .zip given as an article: one clear error, not a guessed encoding first
+        raise InputError(f"{name}: {compressed}-compressed data, not text: decompress it first")
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace"), None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -110,10 +113,12 @@ def decode_text(data: bytes, name: str = "<bytes>") -> tuple[str, str | None]:
             if bad <= max(2, len(text) // 1000):  # UTF-8 with a few damaged bytes
                 log.warning("%s: %d invalid UTF-8 byte sequence(s) replaced by \ufffd", name, bad)
                 return text, None
-            text, warning = _decode_legacy(data, name)
+            text, warning = _decode_legacy(data)
     controls = len(_CONTROL.findall(text, 0, 4096))
     if controls > 0.01 * min(len(text), 4096):
         raise InputError(f"{name}: binary file, not text")
+    if warning:  # said once the bytes are known to be text
+        log.warning("%s: %s", name, warning)
     return text, warning
 
 
@@ -121,7 +126,7 @@ def decode_text(data: bytes, name: str = "<bytes>") -> tuple[str, str | None]:
 _MIN_CHARS_TO_JUDGE = 150
 
 
-def _decode_legacy(data: bytes, name: str) -> tuple[str, str]:
+def _decode_legacy(data: bytes) -> tuple[str, str]:
     """Bytes that are not UTF-8: Windows-1258, or the TCVN3 and VNI font encodings, whichever reads as
     Vietnamese; the warning for the record says which, or that none does."""
     cp1258 = data.decode("cp1258", errors="replace")
@@ -136,8 +141,15 @@ def _decode_legacy(data: bytes, name: str) -> tuple[str, str]:
         text = cp1258
     else:
         warning, text = "not valid UTF-8: read as Windows-1258 (cp1258, Windows Vietnamese); check the text", cp1258
-    log.warning("%s: %s", name, warning)
     return text, warning
+
+
+def read_stopwords(path: str | os.PathLike) -> list[str]:
+    """The words of a stopword file (one a line) as segmented, lower-cased text spells them: "Nhân dân" and
+    "nhân_dân" are both "nhân_dân" (the segmenter joins a word's syllables with "_"; lists found on the web
+    write spaces), and the spelling is the one `normalize` gives the text ("hoà" is "hòa", NFD is NFC)."""
+    words = ("_".join(normalize(line).lower().split()) for line in read_side_file(path).splitlines())
+    return [word for word in words if word]
 
 
 def read_side_file(path: str | os.PathLike) -> str:
@@ -233,6 +245,7 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
         add_warning(fields, f"text written in {encoding} (an old Vietnamese font encoding), converted to Unicode")
     if _HTML_START.match(raw):
         log.warning("%s: HTML instead of text; its visible text is used", name or article_id)
+        add_warning(fields, "HTML instead of text: its visible text is used")
         raw = html_to_text(raw)
     clean = strip_furniture(normalize(raw))
     if not clean.strip():
@@ -253,10 +266,12 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
                                 "year-month-day): not used")
         given["date"] = date
     title = normalize(given["title"] or "").strip() or found["title"]
-    # a label is read as a user meant it: "other " (a space a spreadsheet kept) is "other", as in label files
+    # a label is read as a user meant it: "other " (a space a spreadsheet kept) is "other", and NFD (typed on a
+    # Mac) is NFC, as in label files
     return Article(
         id=str(article_id), title=title, text=clean, date=given["date"] or found["date"],
-        source=given["source"] or found["source"], label=(given["label"] or "").strip() or None, raw=raw, meta=fields,
+        source=given["source"] or found["source"], label=nfc((given["label"] or "").strip()) or None, raw=raw,
+        meta=fields,
     )
 
 
@@ -405,16 +420,25 @@ _OTHER_COMPRESSION = {b"BZh": "bzip2", b"\xfd7zXZ\x00": "xz", b"PK\x03\x04": "zi
                       b"7z\xbc\xaf\x27\x1c": "7-Zip"}
 
 
+def compression(head: bytes) -> str | None:
+    """The name of the compression the first 6 bytes of a file show ("zip", "gzip", ...), or None."""
+    if head[:2] == _GZIP_MAGIC:
+        return "gzip"
+    for magic, name in _OTHER_COMPRESSION.items():
+        if head.startswith(magic) and (name != "bzip2" or head[3:4].isdigit()):
+            return name
+    return None
+
+
 def open_binary(path: Path):
     """The bytes of a file, decompressed when they are gzip data, whatever the name says."""
     handle = open(path, "rb")
-    head = handle.peek(6)[:6]
-    if head[:2] == _GZIP_MAGIC:
+    compressed = compression(handle.peek(6)[:6])
+    if compressed == "gzip":
         return io.BufferedReader(_Gunzip(handle), 1 << 16)
-    for magic, name in _OTHER_COMPRESSION.items():
-        if head.startswith(magic) and (name != "bzip2" or head[3:4].isdigit()):
-            handle.close()
-            raise InputError(f"{name}-compressed data: decompress it first (gzip is read as it is)")
+    if compressed:
+        handle.close()
+        raise InputError(f"{compressed}-compressed data: decompress it first (gzip is read as it is)")
     if path.name.lower().endswith(".gz"):
         log.warning("%s: not gzip data despite its name; read as it is", path)
     return handle
@@ -599,23 +623,28 @@ def csv_delimiter(text: str, text_field: str) -> str:
 
 
 def field_names(names: Iterable, wanted: Iterable[str]) -> list:
-    """`names` (a header's, a record's keys) with each one that is a `wanted` name but for its case or the
-    spaces around it (" ID ", "Text", "TITLE") spelt as wanted; a name spelt exactly as wanted keeps it.
+    """`names` (a header's, a record's keys) with each one that is a `wanted` name but for its case, the
+    spaces around it (" ID ", "Text", "TITLE") or its Unicode form (a header saved on a Mac is NFD) spelt as
+    wanted; a name spelt exactly as wanted keeps it.
 
     >>> field_names([" ID ", "Text", "kind"], ["id", "text", "label"])
     ['id', 'text', 'kind']
     """
     names = list(names)
-    wanted = {name.strip().casefold(): name for name in wanted}
+    wanted = {_name_key(name): name for name in wanted}
     taken = set(names)
     matched = []
     for name in names:
-        spelt = wanted.get(name.strip().casefold()) if isinstance(name, str) else None
+        spelt = wanted.get(_name_key(name)) if isinstance(name, str) else None
         if spelt is not None and spelt not in taken:
             taken.add(spelt)
             name = spelt
         matched.append(name)
     return matched
+
+
+def _name_key(name: str) -> str:
+    return nfc(name.strip()).casefold()
 
 
 def _named_fields(record: dict, fields: "FieldNames") -> dict:
@@ -674,10 +703,10 @@ def _read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
         return
     header, number = None, 1
     for line, row, cause in _csv_rows(text, csv_delimiter(text, fields.text), cut=bool(problem)):
+        if row is not None and not any(value.strip() for value in row):
+            continue  # a blank line, or a spreadsheet's empty row (",,,"): no article, not an error
         if header is None and row is not None:
             header = field_names(row, fields.wanted())
-            continue
-        if row == []:
             continue
         number += 1
         where, fallback_id = f"{path}:{number}", f"{path.name}:{number}"
@@ -803,7 +832,7 @@ def _may_hold_articles(path: Path, text_field: str) -> bool:
             head = handle.read(4096)
     except (OSError, EOFError):
         return True  # cannot tell: say it was skipped
-    return text_field.lower().encode() in head.lower()
+    return _name_key(text_field) in nfc(head.decode("utf-8", "ignore")).casefold()  # a Mac's header is NFD
 
 
 def _walk(folder: Path, skipped: Skipped, text_field: str = "text") -> Iterator[Path]:
@@ -838,8 +867,12 @@ def skipped_notes(skipped: Skipped) -> list[str]:
             why = "in a folder only .txt files are read; give it by its name to read it"
         else:
             why = "in a folder only .txt files are read; save it as .txt (UTF-8) to read it"
-        notes.append(f"{count} {kind}{'s' if count > 1 else ''} not read (e.g. '{example}'): {why}")
+        kinds = _PLURALS.get(kind, kind + "s") if count > 1 else kind
+        notes.append(f"{count} {kinds} not read (e.g. '{example}'): {why}")
     return notes
+
+
+_PLURALS = {"link to a folder": "links to folders", "file without an extension": "files without an extension"}
 
 
 def iter_files(paths: Iterable[str | os.PathLike], skipped: Skipped | None = None,
@@ -889,14 +922,19 @@ def read_articles(
     """
     if on_error not in ("raise", "record"):
         raise ValueError("on_error must be 'raise' or 'record'")
-    if isinstance(paths, (str, os.PathLike)):
-        paths = [paths]
-    for given in paths:
+    seen, repeated, example = set(), 0, None  # a hash of each id, not the id: about 70 bytes an article
+    for given in unique_paths(paths):
         skipped: Skipped = {}
         count = 0
         for path, article_id in iter_files([given], skipped, fields.text):
             for article in read_file(path, article_id, fields, on_error, max_bytes):
                 count += 1
+                key = hash(article.id)
+                if key in seen:
+                    repeated += 1
+                    example = article.id if example is None else example
+                else:
+                    seen.add(key)
                 yield article
         notes = skipped_notes(skipped)
         for note in notes if count else ():  # with no article, the error says it
@@ -905,6 +943,26 @@ def read_articles(
             raise NoArticlesError(f"{given}: no articles: " + (
                 "; ".join(["the folder holds no .txt file"] + notes) if Path(given).is_dir()
                 else "the file holds none (it is empty, or has a header only)"))
+    if repeated:  # labels are joined to articles by id (--labels, label's output): these cannot be told apart
+        log.warning("%d %s the id of an earlier article (e.g. %r): labels given by id cannot tell them apart; "
+                    "give each article its own id", repeated, "article repeats" if repeated == 1 else "articles repeat",
+                    example)
+
+
+def unique_paths(paths: Iterable[str | os.PathLike] | str | os.PathLike) -> list:
+    """`paths`, each once: a file or folder given twice ("seeds", "./seeds/") is read once, with a note, so that
+    its articles are not counted twice."""
+    if isinstance(paths, (str, os.PathLike)):
+        return [paths]
+    unique, seen = [], set()
+    for given in paths:
+        where = os.path.realpath(given)
+        if where in seen:
+            log.warning("%s: given twice; read once", given)
+            continue
+        seen.add(where)
+        unique.append(given)
+    return unique
 
 
 # (byte offset of a line's start, its line number, how many lines): a slice of a JSONL file
@@ -934,7 +992,7 @@ def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on
         articles = _read_xlsx(path, fields, on_error)
     else:
         articles = iter([_read_text_file(path, article_id, on_error, max_bytes)])
-    return map(_writable, articles)
+    return map(_finished, articles)
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -963,10 +1021,12 @@ def _writable_value(value):
     return value
 
 
-def _writable(article: Article) -> Article:
-    """Every text of `article` writable as UTF-8, so no output file or terminal fails on it."""
+def _finished(article: Article) -> Article:
+    """Every text of `article` writable as UTF-8, so no output file or terminal fails on it; its id in NFC, as
+    a labels file's ids are read (a file name from a Mac is NFD)."""
     for spec in dataclass_fields(article):
         setattr(article, spec.name, _writable_value(getattr(article, spec.name)))
+    article.id = nfc(article.id)
     return article
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Mapping, Sequence
 
-from .html import article_rows, monthly_counts, topic_data, topic_rows, type_counts
+from .html import article_rows, monthly_counts, topic_data, topic_rows, type_counts, type_order
 
 
 def report_tables(records: Sequence[Mapping], topics=None) -> dict[str, list[dict]]:
@@ -22,5 +22,7 @@ def write_report_workbook(records: Sequence[Mapping], topics, path) -> Path:
     """The report's tables as the sheets of one .xlsx file (every article, not only those shown)."""
     from ..io.write import write_workbook
 
-    # an empty "failed" sheet still gets its header, so a reader sees what would be there
-    return write_workbook(report_tables(records, topics), path, {"failed": ["id", "error"]})
+    # an empty "failed" or "per month" sheet (no article has a date) still gets its header, so a reader sees
+    # what would be there
+    return write_workbook(report_tables(records, topics), path,
+                          {"failed": ["id", "error"], "per month": ["month", "total", *type_order(records)]})

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
-from ..io.read import Article, iter_files
+from ..io.read import TEXT_SUFFIXES, Article, iter_files
 from ..errors import DvtopicsError
 from ..parallel import map_ordered
 
@@ -58,12 +58,17 @@ except ImportError:  # Windows
 
 
 def check_output(out: str | os.PathLike, inputs: Iterable[str | os.PathLike] = ()) -> Path:
-    """Refuse, before any work, an output that is one of the inputs or whose folder cannot be written."""
+    """Refuse, before any work, an output that is one of the inputs (a file given, or a .txt file in a folder
+    given: an article now, or one the next run would read) or whose folder cannot be written."""
     out = Path(out)
     for given in inputs:
         path = Path(given)
         if out.resolve() == path.resolve() or (out.exists() and path.exists() and os.path.samefile(out, path)):
             raise DvtopicsError(f"{out}: the output is one of the inputs (or another output); write it elsewhere")
+        inside = path.is_dir() and out.resolve().is_relative_to(path.resolve())
+        if inside and out.name.lower().endswith(TEXT_SUFFIXES):
+            raise DvtopicsError(f"{out}: a .txt file in the input folder {path}, where articles are read from; "
+                                "write it elsewhere")
     folder = out.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -76,11 +81,14 @@ def check_output(out: str | os.PathLike, inputs: Iterable[str | os.PathLike] = (
     return out
 
 
-def check_folder(out: str | os.PathLike) -> Path:
-    """`check_output` for an output folder (a model, topic tables): a folder that could not be made or
-    written stops the job before its long work, not after it. Nothing is made yet: a job that then
-    fails on its input leaves no empty folder behind."""
+def check_folder(out: str | os.PathLike, inputs: Iterable[str | os.PathLike] = ()) -> Path:
+    """`check_output` for an output folder (a model, topic tables): a folder that is one of the inputs, or
+    could not be made or written, stops the job before its long work, not after it. Nothing is made yet: a
+    job that then fails on its input leaves no empty folder behind. (The files written in it have names of
+    their own, model_card.json, topics.json, ...: none is a .txt an input folder's articles could be.)"""
     out = Path(out)
+    if any(out.resolve() == Path(given).resolve() for given in inputs):
+        raise DvtopicsError(f"{out}: the output folder is one of the inputs; write it elsewhere")
     existing = next(folder for folder in [out, *out.absolute().parents] if folder.exists())
     if not existing.is_dir():
         raise DvtopicsError(f"{out}: cannot create its folder ({existing} is a file)" if existing != out

@@ -164,7 +164,7 @@ class AssignJob:
         from ..topics.summary import summarize
 
         model, _ = load_model(self.directory, task="topics")
-        types = read_labels(self.labels_file) if self.labels_file else None
+        types = read_labels(self.labels_file, on_conflict="drop") if self.labels_file else None
         with open_cache(self.cache_dir, self.use_cache) as cache:
             def predict(batch):
                 good, segmented = segment_articles(batch, cache=cache, lower=True)

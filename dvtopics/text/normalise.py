@@ -2,8 +2,10 @@
 
 `normalize` makes equal what readers see as equal: Unicode NFC, one tone-mark
 placement ("hoà" -> "hòa", "thuỷ" -> "thủy"), plain spaces and quotes, no
-zero-width characters. `strip_furniture` drops page furniture lines ("In bài
-này", share buttons, photo captions) from the text used for learning.
+zero-width characters. `nfc` does only the first, for the names a user types
+and dvtopics compares (ids, labels, field names). `strip_furniture` drops page
+furniture lines ("In bài này", share buttons, photo captions) from the text used
+for learning.
 """
 from __future__ import annotations
 
@@ -47,6 +49,20 @@ _TONE_PATTERN = re.compile(
     "[oOuU](?<![qQ][oOuU])[" + "".join(sorted({pair[1] for pair in _TONE_MAP})) + r"](?![\w\u0300-\u036f])"
 )
 _ODD_PUNCTUATION = re.compile("[" + "".join(chr(c) for c in _QUOTES) + "]")
+
+
+def nfc(name: str) -> str:
+    """A name a user typed or a file system gave (an id, a file name, a label, a field name) in Unicode NFC.
+
+    macOS writes file names, and often the text saved there, decomposed (NFD: "ã" as "a" and a combining
+    tilde); Windows and most keyboards write NFC. The two look the same and compare unequal, so every name
+    that is compared with another goes through here. Only NFC: a name is not respelt otherwise (its tone
+    marks, quotes and spaces stay as written), so an id still names its file.
+
+    >>> nfc("Xa\u0303 ho\u0323\u0302i") == "Xã hội"
+    True
+    """
+    return name if unicodedata.is_normalized("NFC", name) else unicodedata.normalize("NFC", name)
 
 
 def normalize(text: str) -> str:

@@ -163,11 +163,11 @@ def _write_shares(path: Path, key: str, keys: Sequence, counts: Sequence[int], s
 
 def read_topics(directory: str | os.PathLike) -> tuple[list[dict], dict]:
     """(topics.json of a fitted model folder, its card); raises `ModelError` when either is missing or wrong."""
-    from ..persist import read_card
+    from ..persist import kind_of_model, read_card
 
     card = read_card(directory)
     if card.get("task") != "topics":
-        raise ModelError(f"{directory}: a '{card.get('task')}' model, not a topics model")
+        raise ModelError(f"{directory}: {kind_of_model(card.get('task'))}, not a topics model")
     path = Path(directory) / "topics.json"
     if not path.exists():
         raise ModelError(f"{path}: missing; rerun `dvtopics topics fit ... --out {directory}`")

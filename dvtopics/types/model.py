@@ -250,12 +250,12 @@ class Classifier:
 
 def load_classifier(model_dir: str | Path | None = None) -> Classifier:
     """Load a classifier directory (default: the shipped article-type model)."""
-    from ..persist import load_model
+    from ..persist import kind_of_model, load_model
 
     directory = Path(model_dir) if model_dir else DEFAULT_MODEL_DIR
     pipeline, card = load_model(directory)
     if card.get("task") not in (TASK, "text-classification"):
-        raise ModelError(f"{directory}: a '{card.get('task')}' model, not a classifier")
+        raise ModelError(f"{directory}: {kind_of_model(card.get('task'))}, not a classifier")
     from .wordcounts import speed_up
 
     speed_up(pipeline)  # its word views count faster: the same features
