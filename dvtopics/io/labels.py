@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..text.normalise import nfc
-from .read import csv_delimiter, field_names, read_side_file
+from .read import cell_text, csv_delimiter, field_names, read_side_file
 
 log = logging.getLogger(__name__)
 
@@ -38,17 +38,10 @@ def _read_xlsx_labels(path: Path, on_conflict: str) -> dict[str, str]:
     try:
         rows = book.worksheets[0].iter_rows(values_only=True)
         header = field_names([str(cell or "") for cell in next(rows, ())], ("id", "file", "label"))
-        table = [dict(zip(header, map(_cell_text, row))) for row in rows]
+        table = [dict(zip(header, (cell_text(cell) or "" for cell in row))) for row in rows]
     finally:
         book.close()
     return _labels_of_table(path, header, table, on_conflict)
-
-
-def _cell_text(value) -> str:
-    """A cell as the text a CSV would hold: an id typed as a number (21470201, or 21470201.0) is "21470201"."""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return "" if value is None else str(value)
 
 
 def _labels_of_table(path, header: list[str], rows, on_conflict: str) -> dict[str, str]:

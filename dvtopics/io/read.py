@@ -740,18 +740,18 @@ def _read_xlsx(path: Path, fields: "FieldNames", on_error: str) -> Iterator[Arti
         return
     try:
         rows = book.worksheets[0].iter_rows(values_only=True)
-        header = field_names([_cell_text(cell) or "" for cell in next(rows, ())], fields.wanted())
+        header = field_names([cell_text(cell) or "" for cell in next(rows, ())], fields.wanted())
         for number, row in enumerate(rows, start=2):
-            if not any((_cell_text(cell) or "").strip() for cell in row):
+            if not any((cell_text(cell) or "").strip() for cell in row):
                 continue  # a blank row a spreadsheet keeps below its table
             # a row's empty cells at its end are not given: as many cells as the header has
-            record = dict(itertools.zip_longest(header, map(_cell_text, row[:len(header)])))
+            record = dict(itertools.zip_longest(header, map(cell_text, row[:len(header)])))
             yield from _record_to_article(record, f"{path.name}:{number}", fields, on_error, f"{path}:{number}")
     finally:
         book.close()
 
 
-def _cell_text(value) -> str | None:
+def cell_text(value) -> str | None:
     """A cell as the text a CSV would hold: an id typed as a number (21470201.0) is "21470201", a date cell
     its ISO date (with its time, when it has one)."""
     import datetime
