@@ -3,9 +3,10 @@
     .venv/bin/python benchmarks/blind_test.py [--model DIR ...]
 
 Checks the files against data/blind_test/SHA256SUMS and refuses to score a
-changed set. Prints, for the rules alone and for each model (default: the
-shipped one), macro-F1, accuracy and per-class F1 on all items and on those
-the writer marked sure. It prints no item: the set's misses are not to be read
+changed set. Prints, for the rules alone, the issue's five-line cue baseline
+(benchmarks/cue_baseline.py) and each model (default: the shipped one),
+macro-F1, accuracy and per-class F1 on all items and on those the writer
+marked sure. It prints no item: the set's misses are not to be read
 (data/blind_test/README.md says why).
 """
 from __future__ import annotations
@@ -20,6 +21,8 @@ from dvtopics.types.model import load_classifier
 from dvtopics.io.read import read_articles
 from dvtopics.types.evaluate import scores
 from dvtopics.types.rules import LABELS, apply_rules
+
+from cue_baseline import baseline_label
 
 BLIND = Path(__file__).resolve().parents[1] / "data" / "blind_test"
 
@@ -57,6 +60,7 @@ def main() -> None:
     print(f"{len(articles)} items from {', '.join(p.name for p in files)}")
     hits = [apply_rules(a.title, a.text) for a in articles]
     print(line("rules alone", gold, [hit.label if hit else "other" for hit in hits], sure))
+    print(line("issue's cue baseline", gold, [baseline_label(a.title, a.text) for a in articles], sure))
     for model_dir in args.model or [None]:
         model = load_classifier(model_dir)
         predicted = [record["label"] for record in model.predict(articles, explain=False)]
