@@ -340,6 +340,10 @@ def test_a_label_field_of_another_label_set_is_not_mixed_with_a_labels_file(capl
     assert data.kinds[:3] == ["weak"] * 3  # semi-annual reviews a rule fires on, learnt as weak labels
     assert "other" in [label for label, kind in zip(data.labels, data.kinds) if kind == "hand"]
     assert data.hand_labels.sources == {"labels file": 2, "label field": len(articles) - 5}
+    corrected = data.hand_labels.overridden
+    articles[6].label = "Văn hóa"  # another topic, labelled by the file: it gets a label, it corrects none
+    data = collect(articles, {**gold, articles[6].id: "other"}, weak_rules=True)
+    assert data.hand_labels.sources["labels file"] == 3 and data.hand_labels.overridden == corrected
 
 
 def test_train_and_evaluate_exit_1_when_some_articles_could_not_be_read(model_dir, corpus, tmp_path):

@@ -154,7 +154,9 @@ class HandLabels:
         label = self.gold.get(article.id) if self.gold is not None else None
         if label:
             self.sources["labels file"] += 1
-            self.overridden += bool(article.label) and article.label != label
+            # a correction of the article's own label; another task's label (a VNTC topic) is no such thing
+            self.overridden += (bool(article.label) and article.label != label
+                                and (self.same_set is None or article.label in self.same_set))
             return label
         if article.label and (self.same_set is None or article.label in self.same_set):
             self.sources["label field"] += 1
