@@ -312,12 +312,10 @@ class TopicModel(TransformerMixin, BaseEstimator):
                 self.engine_ = engine.fit(bows, self.dictionary_, bar=bar, **shared)
             else:  # the other engines learn in one call: the bar only says when it is done
                 self.engine_ = engine.fit(bows, self.dictionary_)
-                if bar is not None:
-                    bar.update(len(bows))
+                bar.update(len(bows))
             self.topic_word_ = self.engine_.topic_word()
             self.term_frequency_ = np.asarray(bows_to_csr(bows, len(self.dictionary_)).sum(axis=0)).ravel()
-            if bar is not None:
-                bar.set_description("topics: each text's mix")
+            bar.set_description("topics: each text's mix")
             inferred = self.engine_.infer(bows, **shared)
         self.unit_topic_ = inferred.astype(np.float32)
         self.unit_lengths_ = np.array([sum(c for _, c in bow) for bow in bows], dtype=np.int32)
@@ -404,14 +402,10 @@ class TopicModel(TransformerMixin, BaseEstimator):
 
 
 def _topics_bar(total: int, show: bool):
-    """A tqdm bar on stderr over `total` texts learnt from, or a null context."""
-    from contextlib import nullcontext
-
-    if not show:
-        return nullcontext()
+    """A tqdm bar on stderr over `total` texts learnt from; hidden unless `show`."""
     from tqdm import tqdm
 
-    return tqdm(total=total, unit="text", desc="topics", file=sys.stderr)
+    return tqdm(total=total, unit="text", desc="topics", file=sys.stderr, disable=not show)
 
 
 def topic_card(model: TopicModel, labels: list[str], measures: dict, articles: Sequence, inputs: Sequence) -> dict:

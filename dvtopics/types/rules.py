@@ -90,7 +90,7 @@ RULES: list[Rule] = [
     # A profile that opens on its subject honoured at a review: the meeting is the setting (LABELS.md).
     _rule("honoured_at", "other",
           r"(^|\n)\W*được ([^.;:\n]{0,40}? )?(biểu dương|tuyên dương|khen thưởng|vinh danh)[^.;:\n]{0,40}\btại (hội nghị|lễ)",
-          "được"),
+          "biểu dương|tuyên dương|khen thưởng|vinh danh"),
     # A conference that teaches or disseminates (a law, a resolution) is not a review, whoever holds it.
     _rule("dissemination", "other",
           r"hội nghị (trực tuyến )?(tập huấn|quán triệt|phổ biến|tuyên truyền|giới thiệu|"
@@ -98,7 +98,7 @@ RULES: list[Rule] = [
     # A visit or inspection by a committee's delegation, the sentence's subject, is not its meeting (LABELS.md).
     _rule("sc_visit", "other",
           rf"(^|[.;:!?\n])[^.;:!?\n]{{0,30}}?\bđoàn (công tác|kiểm tra|khảo sát|giám sát|liên ngành)\b"
-          rf"[^.;:\n]{{0,30}}?\b{_COMMITTEE}", "đoàn"),
+          rf"[^.;:\n]{{0,30}}?\b{_COMMITTEE}", _COMMITTEE_WORDS),
     # 1. A steering committee's own meeting comes first, whatever period it reviews. Committees' names run long
     # ("Ban Chỉ đạo Cuộc vận động … tỉnh Bắc Giang"): the windows span one sentence's worth of name.
     _rule("sc_meeting", "steering_committee",
