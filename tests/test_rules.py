@@ -91,6 +91,13 @@ from dvtopics.types.rules import apply_rules
     ("Trường tổ chức Hội nghị cán bộ, viên chức năm học 2021-2022", "annual_review", "staff_conference"),
     ("Bộ tổ chức hội nghị triển khai nhiệm vụ khoa học, công nghệ và đổi mới sáng tạo năm 2022", "annual_review",
      "year_tasks"),
+    # Sixth pass (made-up sentences): a committee that discusses is meeting; "tổng kết" alone is the year-end
+    # review, not when it names many organisations' reviews in passing; "năm tới" is the coming year.
+    ("Ban Chỉ đạo phòng, chống dịch tỉnh đã thảo luận dự thảo quy chế cách ly", "steering_committee", "sc_holds"),
+    ("Tại hội nghị tổng kết của Hội Nông dân tỉnh sáng 10/1, nhiều ý kiến nêu khó khăn về vốn", "annual_review",
+     "year_review"),
+    ("Cửa hàng đông khách nhờ hội nghị tổng kết của các cơ quan, đơn vị", "other", None),
+    ("Thanh tra tỉnh tổ chức hội nghị triển khai công tác năm tới", "annual_review", "year_tasks"),
 ])
 def test_rules_follow_the_guide_and_its_precedence(title, label, rule):
     hit = apply_rules(title, "")
