@@ -1,0 +1,101 @@
+"""Dates as Vietnamese pages and records write them: the one place that knows their shapes.
+
+Datelines, source lines, date fields and the furniture pass (which must tell a dateline from a headline)
+all read dates through this module, so a shape learnt here is learnt everywhere.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+# The shapes, one pattern. Day first, as Vietnamese writes dates, with one separator throughout ("1-3/2004" is
+# a span of months, not 1 March); year first, as software prints them ("2018-02-05"); or in words.
+_DAY_FIRST = r"(?P<day>\d{1,2})(?P<sep>[/.-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4})"
+_YEAR_FIRST = r"(?P<y_year>\d{4})(?P<y_sep>[/.-])(?P<y_month>\d{1,2})(?P=y_sep)(?P<y_day>\d{1,2})"
+_IN_WORDS = r"ngày\s+(?P<w_day>\d{1,2})\s+tháng\s+(?P<w_month>\d{1,2})\s+năm\s+(?P<w_year>\d{4})"
+DATE = re.compile(rf"(?<!\d)(?:{_DAY_FIRST}|{_YEAR_FIRST})(?!\d)|{_IN_WORDS}", re.IGNORECASE)
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
+_DIGIT = re.compile(r"\d")
+
+VIETNAM_TIME = dt.timezone(dt.timedelta(hours=7))
+
+
+def vietnam_day(instant: dt.datetime) -> str:
+    """The ISO day an instant falls on in Vietnam (UTC+7): a timestamp, or a time written with its offset,
+    is dated where the articles were published."""
+    return instant.astimezone(VIETNAM_TIME).date().isoformat()
+
+
+def iso_date(day: str | int, month: str | int, year: str | int) -> str | None:
+    """The ISO form of a day that exists ("31/2/2022" does not), between 1900 and 2100."""
+    try:
+        date = dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+    return date.isoformat() if 1900 <= date.year <= 2100 else None
+
+
+def iso_of(match: re.Match) -> str | None:
+    """The ISO date a match of `DATE` (or of a pattern built on it) names, or None if that day does not exist."""
+    for prefix in ("", "y_", "w_"):
+        if match[prefix + "year"]:
+            return iso_date(match[prefix + "day"], match[prefix + "month"], match[prefix + "year"])
+    return None
+
+
+def find_date(line: str) -> str | None:
+    """The first date in `line` that exists: "05/07/2022", "2022-07-05", "ngày 6 tháng 1 năm 2016"."""
+    for match in DATE.finditer(line):
+        iso = iso_of(match)
+        if iso:
+            return iso
+    return None
+
+
+# ------------------------------------------------------------------ datelines
+
+DATELINE_MAX_CHARS = 80  # a dateline is a short line; dates inside prose are not the article's
+
+_DATELINE_WORDS = re.compile(r"thứ (hai|ba|tư|năm|sáu|bảy)|chủ nhật|cập nhật|ngày đăng|đăng ngày|ngày|tháng|năm|"
+                             r"lúc|gmt|\d+|[^\w\s]", re.IGNORECASE)
+
+# A line that opens with the page's date after a weekday, a hh:mm time or "Cập nhật"/"Ngày đăng" ("Thứ Tư,
+# 27/11/2024 Ban Dân vận …", "Cập nhật ngày 05/07/2022 - Tác giả …"), not a sentence that opens with
+# "Ngày 22/10/2016, …" or "Từ 1/4/2017, …".
+_PAGE_DATE_LABEL = (r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật|(?:ngày\s+)?cập\s+nhật|ngày\s+đăng|"
+                    rf"đăng\s+(?:ngày|lúc)|xuất\s+bản|{_TIME})")  # prose: "Lúc 10h30 ngày …"
+_DATE_AT_START = re.compile(rf"^[^\w]*(?:{_PAGE_DATE_LABEL}[^\w]*(?:ngày\s+)?)+(?:{DATE.pattern})", re.IGNORECASE)
+# A date stamped with a time as a page prints it, wherever it stands in the line: a byline ("Thiều Chung (Bộ
+# CHQS tỉnh) 18:31, 17/02/2023"); prose writes times "10h30" and puts words between time and date. (A bare
+# date opening a line is as often an entry of a timeline: "12/05/1990: vào đội tuyển …".)
+_STAMPED_DATE = re.compile(rf"(?P<before>{_TIME}[\s,|-]{{1,4}})?(?:{DATE.pattern})(?P<after>[\s,|-]{{1,4}}{_TIME})?",
+                           re.IGNORECASE)
+
+
+def dateline_date(line: str) -> str | None:
+    """The date of a short line that states when the page was published: a dateline (`is_dateline`), a line
+    that opens with its date after a weekday or "Cập nhật" ("Cập nhật ngày 05/07/2022 - Tác giả …"), or a
+    date stamped with a time ("Thiều Chung 18:31, 17/02/2023"). A sentence or headline that holds a date
+    ("Từ 1/4/2017, …", "Ông A về hưu từ ngày 3/5/2015.") names another event: None."""
+    if len(line) > DATELINE_MAX_CHARS or not _DIGIT.search(line):  # every shape has digits: most lines stop here
+        return None
+    for part in line.split("|"):
+        if _is_date_only(part):
+            return find_date(part)
+    start = _DATE_AT_START.match(line)
+    if start:
+        return iso_of(start)
+    for stamped in _STAMPED_DATE.finditer(line):
+        if stamped["before"] or stamped["after"]:
+            return iso_of(stamped)
+    return None
+
+
+def _is_date_only(text: str) -> bool:
+    return bool(find_date(text)) and len(_DATELINE_WORDS.sub(" ", text).split()) <= 1
+
+
+def is_dateline(line: str) -> bool:
+    """A line that is a date and nothing else ("Thứ Bảy, 09/07/2022, 10:15 [GMT+7]", "Cập nhật: 18/07/2024"),
+    or beside other page data ("Ngày đăng: 06/01/2023 | Lượt xem: 1.284"), not a sentence that holds one."""
+    return any(_is_date_only(part) for part in line.split("|"))

@@ -1,0 +1,165 @@
+"""Pages copied from news sites: which lines are furniture, which line is the headline, which date is the
+article's (README, "How the date is chosen"). Every page here is made up."""
+import json
+
+import pytest
+
+from dvtopics.io.metadata import extract_metadata, parse_date
+from dvtopics.io.read import read_articles
+from dvtopics.text.furniture import is_furniture, strip_furniture
+
+LEAD = "Sáng 5/2, Ban Dân vận Huyện ủy tổ chức hội nghị tổng kết công tác dân vận năm 2017."
+BODY = f"{LEAD}\nNăm qua, các chi bộ đã vận động nhân dân làm 12 km đường bê tông.\n"
+
+
+def read_page(text: str) -> tuple[str, dict]:
+    clean = strip_furniture(text)
+    return clean, extract_metadata(clean)
+
+
+# ------------------------------------------------------------ headlines that open like captions
+
+
+@pytest.mark.parametrize("headline", [
+    "Đại biểu Hội đồng nhân dân huyện tiếp xúc cử tri xã Ea Na",
+    "Lãnh đạo huyện thăm, tặng quà các hộ nghèo dịp Tết",
+    "Đồng chí Bí thư Huyện ủy làm việc với Ban Dân vận",
+    "Toàn cảnh phong trào Dân vận khéo năm 2017",
+])
+def test_a_headline_under_the_dateline_is_the_title_not_a_caption(headline):
+    clean, meta = read_page(f"Thứ Hai, 05/02/2018 - 10:30\n{headline}\nQuang cảnh hội nghị\n{BODY}")
+    assert meta["title"] == headline
+    assert headline in clean.split("\n")
+    assert "Quang cảnh hội nghị" not in clean  # the photo's caption, under the headline, still goes
+
+
+def test_a_section_name_over_the_headline_does_not_expose_the_headline_to_the_caption_rules():
+    clean, meta = read_page(f"Dân vận\nLãnh đạo huyện đối thoại với nông dân\n15:20, 05/02/2018\n{BODY}")
+    assert meta["title"] == "Lãnh đạo huyện đối thoại với nông dân"
+
+
+def test_a_caption_in_the_body_still_goes():
+    clean, _ = read_page(f"Tổng kết công tác dân vận năm 2017\n05/02/2018\n{LEAD}\n"
+                         "Đồng chí Trưởng Ban Dân vận Huyện ủy phát biểu tại hội nghị\nĐoạn cuối của bài.")
+    assert "phát biểu tại hội nghị" not in clean and clean.endswith("Đoạn cuối của bài.")
+
+
+# ------------------------------------------------------------ buttons, not the words they use
+
+
+@pytest.mark.parametrize("line", [
+    "Chia sẻ", "Chia sẻ bài viết", "Chia sẻ: Facebook Zalo Twitter", "Bình luận (0)", "Gửi bình luận",
+    "Chia sẻ | In bài | Gửi email", "Phản hồi", "Trở về", "[Quay lại] [Đầu trang] [In trang]",
+    "Lượt xem: 1.284", "Cỡ chữ A- A A+", "Facebook",
+])
+def test_a_line_of_buttons_is_furniture(line):
+    assert is_furniture(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Chia sẻ kinh nghiệm trong công tác dân vận", "Chia sẻ kinh nghiệm từ cơ sở",
+    "Bình luận về việc này, ông Tâm đồng tình.", "Phản hồi ý kiến cử tri về đất đai",
+    "Trở về quê hương sau 20 năm xa cách", "Email: banbientap@tinhuy.vn", "Facebook thêm tính năng mới",
+])
+def test_text_that_opens_with_a_button_word_is_not_furniture(line):
+    assert not is_furniture(line)
+
+
+def test_a_headline_that_opens_with_chia_se_is_the_title_and_its_subheading_stays():
+    page = (f"Chia sẻ kinh nghiệm trong công tác dân vận\nThứ Hai, 05/02/2018 - 10:30\n{BODY}"
+            "Chia sẻ kinh nghiệm từ cơ sở\nBình luận về việc này, ông Tâm đồng tình.\nChia sẻ\nBình luận (0)")
+    clean, meta = read_page(page)
+    assert meta["title"] == "Chia sẻ kinh nghiệm trong công tác dân vận"
+    assert clean.endswith("Chia sẻ kinh nghiệm từ cơ sở\nBình luận về việc này, ông Tâm đồng tình.")
+
+
+# ------------------------------------------------------------ a menu copied one item a line
+
+MENU = "Trang chủ\nTin tức\nChính trị\nKinh tế\nVăn hóa - Xã hội\nQuốc phòng - An ninh\nDân vận\n"
+
+
+@pytest.mark.parametrize("layout", [
+    MENU + "Thứ Hai, 05/02/2018 - 10:30\nTổng kết công tác dân vận năm 2017\n",
+    MENU + "Tổng kết công tác dân vận năm 2017\nThứ Hai, 05/02/2018 - 10:30\n",
+    "Thứ Tư, 27/11/2024\n" + MENU + "Tổng kết công tác dân vận năm 2017\nCập nhật: 05/02/2018\n",
+])
+def test_a_menu_copied_one_item_a_line_is_not_the_title_nor_the_text(layout):
+    clean, meta = read_page(layout + BODY)
+    assert meta["title"] == "Tổng kết công tác dân vận năm 2017"
+    assert meta["date"] == "2018-02-05"
+    assert not any(item in clean.split("\n") for item in ("Tin tức", "Chính trị", "Kinh tế", "Quốc phòng - An ninh"))
+
+
+def test_short_lines_without_a_page_around_them_are_kept():
+    # verse, or a short headline over short lines: no dateline frames them as a site's menu
+    poem = "Mùa xuân quê mẹ\nCánh đồng lúa non\nCon đường làng nhỏ\nMẹ ngồi chờ con\nNăm ấy con đi xa, mẹ vẫn đợi."
+    assert strip_furniture(poem) == poem
+
+
+def test_the_short_line_right_over_a_dateline_is_kept_as_it_may_be_the_headline():
+    clean = strip_furniture(MENU.replace("Dân vận\n", "") + "Dân vận khéo\n05/02/2018\n" + BODY)
+    assert clean.startswith("Dân vận khéo\n05/02/2018\n")
+
+
+# ------------------------------------------------------------ which date is the article's
+
+
+@pytest.mark.parametrize("source_line, source", [
+    ("Nguồn: baodaklak.vn, ngày 06-02-2018", "baodaklak.vn"),
+    ("Nguồn: baodaklak.vn, ngày 06.02.2018", "baodaklak.vn"),
+    ("Nguồn: Báo Đắk Lắk, ngày 6 tháng 2 năm 2018", "Báo Đắk Lắk"),
+    ("(Theo baodaklak.vn, 6/2/2018)", "baodaklak.vn"),
+    ("Nguồn: baodaklak.vn (6/2/2018)", "baodaklak.vn"),
+    ("Nguồn: Báo Đắk Lắk ngày 6/2/2018", "Báo Đắk Lắk"),
+    ("Nguồn: baodaklak.vn, 2018-02-06", "baodaklak.vn"),
+])
+def test_the_source_lines_date_wins_whatever_its_shape(source_line, source):
+    meta = extract_metadata(f"Thứ Tư, 27/11/2024\nTổng kết công tác dân vận năm 2017\n{BODY}{source_line}")
+    assert (meta["date"], meta["source"]) == ("2018-02-06", source)
+
+
+def test_a_sentence_that_ends_with_a_date_is_not_a_source_line():
+    meta = extract_metadata(f"Tổng kết công tác dân vận năm 2017\n05/02/2018\n{BODY}Theo kế hoạch, lễ khai mạc "
+                            "vào ngày 6/3/2018.")
+    assert (meta["date"], meta["source"]) == ("2018-02-05", None)
+
+
+@pytest.mark.parametrize("dateline", ["Cập nhật: 06/02/2018 10:30", "Đăng lúc 10:30 ngày 06/02/2018",
+                                      "06/02/2018 10:30", "Ngày đăng: 2018-02-06"])
+def test_the_dateline_under_the_headline_wins_over_the_sites_date_above_it(dateline):
+    page = (f"BÁO ĐẮK LẮK ĐIỆN TỬ\nThứ Tư, 27/11/2024\nTrang chủ > Chính trị > Dân vận\n"
+            f"Tổng kết công tác dân vận năm 2017\n{dateline}\n{BODY}")
+    assert extract_metadata(strip_furniture(page))["date"] == "2018-02-06"
+
+
+@pytest.mark.parametrize("dateline", ["2018-02-05 10:30", "Ngày đăng: 2018-02-05", "Cập nhật: 2018-02-05 10:30:00",
+                                      "2018/02/05"])
+def test_a_dateline_written_year_first_dates_the_article(dateline):
+    assert extract_metadata(f"Tổng kết công tác dân vận năm 2017\n{dateline}\n{BODY}")["date"] == "2018-02-05"
+
+
+def test_a_span_of_years_is_no_date():
+    assert extract_metadata(f"Tổng kết giai đoạn 2016-2020\n2016-2020 | 10:30\n{BODY}")["date"] is None
+
+
+# ------------------------------------------------------------ an instant is dated on Vietnam's clock
+
+
+@pytest.mark.parametrize("value", ["2018-02-05T23:30:00Z", "2018-02-05T23:30Z", "2018-02-06T06:30:00+07:00",
+                                   "2018-02-05T18:30:00-05:00", "2018-02-05 23:30:00+0000",
+                                   "1517873400", "1517873400000", "1517873400.5"])
+def test_the_same_instant_is_the_same_day_however_it_is_written(value):
+    assert parse_date(value) == "2018-02-06"
+
+
+def test_a_time_without_an_offset_is_taken_as_written():
+    assert parse_date("2018-02-05T23:30:00") == "2018-02-05"
+
+
+def test_date_fields_in_jsonl_agree_on_the_day(tmp_path):
+    rows = [{"id": "s", "date": 1517873400, "text": BODY}, {"id": "ms", "date": 1517873400000, "text": BODY},
+            {"id": "iso", "date": "2018-02-05T23:30:00Z", "text": BODY}]
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    articles = list(read_articles(tmp_path / "a.jsonl"))
+    assert [(a.id, a.date, a.meta.get("warning")) for a in articles] == [
+        ("s", "2018-02-06", None), ("ms", "2018-02-06", None), ("iso", "2018-02-06", None)]
