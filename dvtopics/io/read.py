@@ -818,6 +818,18 @@ Skipped = dict[str, list]
 
 # Files a collection keeps beside its articles (notes, pictures): not worth a warning when skipped.
 _SIDE_FILE_SUFFIXES = (".md", ".rst", ".png", ".jpg", ".jpeg", ".gif", ".svg")
+# What an operating system leaves in a folder, never a user's files: macOS's folder settings (.DS_Store) and
+# the "._name" AppleDouble companions (a file's Finder data, binary) that a zip made on a Mac holds, in place
+# or under __MACOSX/; Windows' thumbnail cache and folder settings. Passed over in silence, as a file browser
+# hides them.
+_SYSTEM_FILES = frozenset({".ds_store", "thumbs.db", "desktop.ini"})
+_SYSTEM_FOLDERS = frozenset({"__macosx"})
+
+
+def _is_system_file(name: str, is_folder: bool) -> bool:
+    if is_folder:
+        return name.lower() in _SYSTEM_FOLDERS
+    return name.startswith("._") or name.lower() in _SYSTEM_FILES
 
 
 def _may_hold_articles(path: Path, text_field: str) -> bool:
@@ -837,8 +849,9 @@ def _may_hold_articles(path: Path, text_field: str) -> bool:
 
 def _walk(folder: Path, skipped: Skipped, text_field: str = "text") -> Iterator[Path]:
     """The .txt files under `folder` (".TXT" too), in the order of their sorted paths; what else it holds is
-    counted in `skipped`, unless it plainly holds no articles (`_may_hold_articles`). A folder that cannot be
-    listed is given itself, so that the reader reports it instead of its articles going missing unseen."""
+    counted in `skipped`, unless it plainly holds no articles (`_may_hold_articles`) or is the system's
+    (`_is_system_file`). A folder that cannot be listed is given itself, so that the reader reports it
+    instead of its articles going missing unseen."""
     try:
         with os.scandir(folder) as scan:
             entries = sorted(scan, key=lambda entry: entry.name)
@@ -847,6 +860,8 @@ def _walk(folder: Path, skipped: Skipped, text_field: str = "text") -> Iterator[
         return
     for entry in entries:
         path = Path(entry.path)
+        if _is_system_file(entry.name, entry.is_dir(follow_symlinks=False)):
+            continue
         if entry.is_dir(follow_symlinks=False):
             yield from _walk(path, skipped, text_field)
         elif entry.name.lower().endswith(TEXT_SUFFIXES):

@@ -1,0 +1,32 @@
+"""Input files as users have them (a new-user trial): Mac folders, saved pages, spreadsheets laid out by
+hand, old line ends, files in more than one encoding. Each test builds its own tiny file."""
+import json
+import logging
+
+import pytest
+
+from dvtopics.io.read import read_articles
+
+TEXT = "Sáng 5/1, Ban Dân vận Huyện ủy tổ chức hội nghị tổng kết công tác dân vận năm 2022 tại hội trường."
+TEXT2 = "Chiều 8/3, Mặt trận huyện tổ chức gặp mặt các đồng chí nguyên lãnh đạo nhân dịp đầu xuân."
+
+
+def read(paths, **options):
+    return list(read_articles(paths, on_error="record", **options))
+
+
+# ------------------------------------------------------------------ folders
+
+
+def test_mac_system_files_in_a_folder_are_passed_over(tmp_path, caplog):
+    (tmp_path / "bai1.txt").write_text(f"Hội nghị tổng kết\n{TEXT}", encoding="utf-8")
+    apple_double = b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X        " + b"\x00" * 200
+    (tmp_path / "._bai1.txt").write_bytes(apple_double)
+    (tmp_path / "__MACOSX").mkdir()
+    (tmp_path / "__MACOSX" / "._bai1.txt").write_bytes(apple_double)
+    (tmp_path / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1" + b"\x00" * 100)
+    (tmp_path / "Thumbs.db").write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 100)
+    with caplog.at_level(logging.WARNING):
+        articles = read(tmp_path)
+    assert [(a.id, a.error) for a in articles] == [("bai1", None)]
+    assert caplog.text == ""  # no failed article, no "save it as .txt" advice
