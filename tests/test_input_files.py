@@ -30,3 +30,22 @@ def test_mac_system_files_in_a_folder_are_passed_over(tmp_path, caplog):
         articles = read(tmp_path)
     assert [(a.id, a.error) for a in articles] == [("bai1", None)]
     assert caplog.text == ""  # no failed article, no "save it as .txt" advice
+
+
+# ------------------------------------------------------------------ saved pages
+
+PAGE = (f"<html><head><meta charset='utf-8'><title>Tổng kết</title></head><body><h1>Hội nghị tổng kết công tác"
+        f" dân vận năm 2022</h1><p>{TEXT}</p></body></html>\n")
+
+
+@pytest.mark.parametrize("prologue", [
+    "<!-- saved from url=(0040)https://baodientu.vn/tin-tuc/tong-ket.html -->\n",  # "Save page as" in Chrome
+    '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n',  # XHTML
+    "<!-- Trang tin điện tử -->\n<!-- bản lưu -->\n",
+])
+def test_a_page_saved_by_a_browser_is_read_as_html(tmp_path, prologue):
+    (tmp_path / "page.txt").write_text(prologue + PAGE, encoding="utf-8")
+    (article,) = read(tmp_path / "page.txt")
+    assert article.title == "Hội nghị tổng kết công tác dân vận năm 2022"
+    assert "<" not in article.text and "saved from" not in article.text
+    assert "HTML" in article.meta["warning"]

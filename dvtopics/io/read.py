@@ -165,8 +165,9 @@ def read_side_file(path: str | os.PathLike) -> str:
 class _TextOfHtml(HTMLParser):
     """Collects visible text from HTML, one block element per line."""
 
-    _BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "title", "tr", "section", "article"}
-    _SKIP = {"script", "style", "noscript"}
+    _BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "tr", "section", "article"}
+    # not shown on the page; <title> is the browser tab's name ("Headline - Site"), the <h1> is the headline
+    _SKIP = {"script", "style", "noscript", "title"}
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -190,7 +191,10 @@ class _TextOfHtml(HTMLParser):
             self.parts.append(data)
 
 
-_HTML_START = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<div|<p[ >])", re.I)
+# A page's first tag, after what a saved page may put before it: an XML declaration (XHTML), comments (the
+# "<!-- saved from url=... -->" that Chrome, Edge and Internet Explorer write when saving a page).
+_HTML_START = re.compile(r"^\s*(?:(?:<\?xml[^>]*>|<!--.*?-->)\s*)*(<!doctype html|<html|<head|<body|<div|<p[ >])",
+                         re.I | re.S)
 
 
 def html_to_text(html: str) -> str:
