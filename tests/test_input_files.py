@@ -49,3 +49,25 @@ def test_a_page_saved_by_a_browser_is_read_as_html(tmp_path, prologue):
     assert article.title == "Hội nghị tổng kết công tác dân vận năm 2022"
     assert "<" not in article.text and "saved from" not in article.text
     assert "HTML" in article.meta["warning"]
+
+
+# ------------------------------------------------------------------ old font encodings in fields
+
+# as a document set in a .VnTime (TCVN3) or VNI-Times font gives them when copied out: Latin-1 characters
+TITLE = "Hội nghị tổng kết công tác dân vận năm 2022"
+TCVN3_TITLE, VNI_TITLE = "Héi nghÞ tæng kÕt c«ng t¸c d©n vËn n¨m 2022", "Hoäi nghò toång keát coâng taùc daân vaän naêm 2022"
+TCVN3_TEXT = "S¸ng 5/1, Ban D©n vËn HuyÖn ñy tæ chøc héi nghÞ tæng kÕt c«ng t¸c d©n vËn n¨m 2022 t¹i héi tr­êng."
+TCVN3_SOURCE = "Ban Tuyªn gi¸o TØnh ñy"  # too few words to tell on its own: its record's text tells
+
+
+def test_title_and_source_fields_in_an_old_font_encoding_are_converted_as_the_text_is(tmp_path):
+    lines = [{"id": "t", "title": TCVN3_TITLE, "source": TCVN3_SOURCE, "text": TCVN3_TEXT},
+             {"id": "v", "title": VNI_TITLE, "text": TEXT}]  # a VNI title over a Unicode text
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines),
+                                      encoding="utf-8")
+    (tmp_path / "b.csv").write_text(f'id,title,text\nc,{TCVN3_TITLE},"{TEXT}"\n', encoding="utf-8")
+    tcvn3, vni, csv_row = read([tmp_path / "a.jsonl", tmp_path / "b.csv"])
+    assert [tcvn3.title, vni.title, csv_row.title] == [TITLE] * 3
+    assert tcvn3.source == "Ban Tuyên giáo Tỉnh ủy" and tcvn3.text == TEXT
+    assert "the 'title' field written in VNI" in vni.meta["warning"]
+    assert "the 'title' field written in TCVN3" in csv_row.meta["warning"]

@@ -242,18 +242,15 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
     field is read as `parse_date` reads it, day first.
     """
     fields = dict(fields or {})
-    raw, encoding = to_unicode(raw)
-    if encoding:
-        log.warning("%s: text in the %s font encoding, converted to Unicode", name or article_id, encoding)
-        fields["encoding"] = encoding
-        add_warning(fields, f"text written in {encoding} (an old Vietnamese font encoding), converted to Unicode")
+    name = name or article_id
+    raw = _from_legacy_font(raw, "text", fields, name)
     if _HTML_START.match(raw):
-        log.warning("%s: HTML instead of text; its visible text is used", name or article_id)
+        log.warning("%s: HTML instead of text; its visible text is used", name)
         add_warning(fields, "HTML instead of text: its visible text is used")
         raw = html_to_text(raw)
     clean = strip_furniture(normalize(raw))
     if not clean.strip():
-        raise InputError(f"{name or article_id}: no text in the article")
+        raise InputError(f"{name}: no text in the article")
     found = extract_metadata(clean)
     given = {}
     for key in METADATA_FIELDS + ("label",):
@@ -262,6 +259,9 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
         if value is not None and given[key] is None:
             fields[key] = value
             add_warning(fields, f"the '{key}' field is {json_kind(value)}, not text: not used")
+    for key in ("title", "source"):  # copied from the same old document as the text, as often as not
+        if given[key]:
+            given[key] = _from_legacy_font(given[key], f"the '{key}' field", fields, name, fields.get("encoding"))
     if given["date"] is not None and given["date"].strip():
         date = parse_date(given["date"])
         if date is None:
@@ -277,6 +277,18 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
         source=given["source"] or found["source"], label=nfc((given["label"] or "").strip()) or None, raw=raw,
         meta=fields,
     )
+
+
+def _from_legacy_font(value: str, what: str, fields: dict, name: str, likely: str | None = None) -> str:
+    """`value` in Unicode: Vietnamese in the TCVN3 or VNI font encoding (a document set in those fonts, copied
+    into a UTF-8 file or field) converted, with a warning in the record naming `what` was. `likely`: the
+    encoding the record's text was in (`to_unicode`)."""
+    converted, encoding = to_unicode(value, likely)
+    if encoding:
+        log.warning("%s: %s in the %s font encoding, converted to Unicode", name, what, encoding)
+        fields.setdefault("encoding", encoding)
+        add_warning(fields, f"{what} written in {encoding} (an old Vietnamese font encoding), converted to Unicode")
+    return converted
 
 
 def looks_vietnamese(text: str) -> bool:
