@@ -71,3 +71,50 @@ def test_title_and_source_fields_in_an_old_font_encoding_are_converted_as_the_te
     assert tcvn3.source == "Ban Tuyên giáo Tỉnh ủy" and tcvn3.text == TEXT
     assert "the 'title' field written in VNI" in vni.meta["warning"]
     assert "the 'title' field written in TCVN3" in csv_row.meta["warning"]
+
+
+# ------------------------------------------------------------------ line ends and CSV layouts
+
+@pytest.mark.parametrize("name", ["a.jsonl", "a.jsonl.gz", "a.csv", "a.json"])
+@pytest.mark.parametrize("end", ["\r", "\r\n", "\n"])
+def test_every_line_end_convention_reads_the_same(tmp_path, name, end):
+    """CR alone (classic Mac OS, Excel for Mac's "CSV (Macintosh)") as well as LF and CRLF."""
+    if name.endswith(".csv"):
+        content = end.join(["id,title,text", f'a1,Tổng kết,"{TEXT}"', f'a2,Gặp mặt,"{TEXT2}"', ""])
+    else:  # JSON lines (a .json file of lines is read as JSONL)
+        content = "".join(json.dumps({"id": f"a{i}", "title": title, "text": text}, ensure_ascii=False) + end
+                          for i, (title, text) in enumerate([("Tổng kết", TEXT), ("Gặp mặt", TEXT2)], start=1))
+    data = content.encode("utf-8")
+    (tmp_path / name).write_bytes(__import__("gzip").compress(data) if name.endswith(".gz") else data)
+    articles = read(tmp_path / name)
+    assert [(a.id, a.title, a.text, a.error) for a in articles] == [
+        ("a1", "Tổng kết", TEXT, None), ("a2", "Gặp mặt", TEXT2, None)]
+
+
+def test_dask_parts_of_a_jsonl_with_cr_line_ends_hold_its_lines(tmp_path):
+    from dvtopics.io.read import FieldNames, read_file
+    from dvtopics.run.distributed import line_ranges
+
+    path = tmp_path / "a.jsonl"
+    path.write_text("".join(json.dumps({"id": f"a{i}", "text": TEXT}) + "\r" for i in range(5)), encoding="utf-8")
+    ranges = line_ranges(path, 2)
+    assert [line for _, line, _ in ranges] == [1, 3, 5]
+    ids = [a.id for lines in ranges for a in read_file(path, "a", FieldNames(), "record", lines=lines)]
+    assert ids == [f"a{i}" for i in range(5)]
+
+
+@pytest.mark.parametrize("before", ["\r\n", "\n\n", ";;\r\n", "sep=;\r\n", '"sep=;"\n'])
+@pytest.mark.parametrize("delimiter", [";", "\t"])
+def test_a_csv_delimiter_is_found_below_blank_lines_or_named_by_excel_sep_line(tmp_path, before, delimiter):
+    table = "".join(delimiter.join(cells) + "\r\n" for cells in [
+        ("id", "title", "text"), ("1", "Tổng kết", TEXT), ("2", "Gặp mặt", TEXT2)])
+    (tmp_path / "a.csv").write_text(before.replace(";", delimiter) + table, encoding="utf-8")
+    articles = read(tmp_path / "a.csv")
+    assert [(a.id, a.title, a.error) for a in articles] == [("1", "Tổng kết", None), ("2", "Gặp mặt", None)]
+
+
+def test_a_labels_csv_with_excel_sep_line(tmp_path):
+    from dvtopics.io.labels import read_labels
+
+    (tmp_path / "labels.csv").write_text("sep=;\r\nid;label\r\na1;annual_review\r", encoding="utf-8")
+    assert read_labels(tmp_path / "labels.csv") == {"a1": "annual_review"}

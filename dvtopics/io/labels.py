@@ -21,7 +21,8 @@ ON_CONFLICT = ("refuse", "drop")  # what to do with an id given two different la
 def _read_csv_labels(path: str | os.PathLike, on_conflict: str) -> dict[str, str]:
     """A CSV of article id (or file name) and label -> {id: label} (see `_labels_of_table`)."""
     text = read_side_file(path)
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=csv_delimiter(text, "label"))
+    delimiter, text = csv_delimiter(text, "label")
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
     reader.fieldnames = field_names(reader.fieldnames or [], ("id", "file", "label"))  # " ID ", "Label"
     return _labels_of_table(path, reader.fieldnames, reader, on_conflict)
 

@@ -447,17 +447,54 @@ def compression(head: bytes) -> str | None:
 
 
 def open_binary(path: Path):
-    """The bytes of a file, decompressed when they are gzip data, whatever the name says."""
-    handle = open(path, "rb")
+    """The bytes of a file, decompressed when they are gzip data, whatever the name says; lines that end
+    with CR alone end with LF (`_CarriageReturnsAsNewlines`)."""
+    handle = open(path, "rb", buffering=1 << 16)
     compressed = compression(handle.peek(6)[:6])
     if compressed == "gzip":
-        return io.BufferedReader(_Gunzip(handle), 1 << 16)
-    if compressed:
+        handle = io.BufferedReader(_Gunzip(handle), 1 << 16)
+    elif compressed:
         handle.close()
         raise InputError(f"{compressed}-compressed data: decompress it first (gzip is read as it is)")
-    if path.name.lower().endswith(".gz"):
+    elif path.name.lower().endswith(".gz"):
         log.warning("%s: not gzip data despite its name; read as it is", path)
+    head = handle.peek(1 << 16)
+    if b"\r" in head and b"\n" not in head and b"\x00" not in head:  # (UTF-16 is split by its own decoder)
+        return io.BufferedReader(_CarriageReturnsAsNewlines(handle), 1 << 16)
     return handle
+
+
+class _CarriageReturnsAsNewlines(io.RawIOBase):
+    """The bytes of a file whose lines end with CR alone (classic Mac OS; Excel for Mac's "CSV (Macintosh)")
+    with each CR given as LF, so that every reader splits its lines as those of any other file. One byte for
+    one: offsets are the file's, and a line range found in it (`run.distributed`) seeks to the same line."""
+
+    _CR_AS_LF = bytes.maketrans(b"\r", b"\n")
+
+    def __init__(self, handle):
+        super().__init__()
+        self._handle = handle
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        data = self._handle.read1(len(buffer))
+        buffer[:len(data)] = data.translate(self._CR_AS_LF)
+        return len(data)
+
+    def seekable(self) -> bool:
+        return self._handle.seekable()
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        return self._handle.seek(offset, whence)
+
+    def tell(self) -> int:
+        return self._handle.tell()
+
+    def close(self) -> None:
+        self._handle.close()
+        super().close()
 
 
 def _skip(handle, offset: int) -> None:
@@ -628,14 +665,27 @@ def _read_all(path: Path) -> tuple[bytes, str | None]:
     return (data[:data.rfind(b"\n") + 1] if problem else data), problem
 
 
-def csv_delimiter(text: str, text_field: str) -> str:
-    """The delimiter under which the header names the text field (as `field_names` matches names): Excel
-    writes ';' where the comma is the decimal sign (Vietnamese Windows among them), and some save tabs."""
-    header = text[:text.find("\n")] if "\n" in text else text
-    for delimiter in (",", ";", "\t", "|"):
+_DELIMITERS = (",", ";", "\t", "|")
+# Excel's first line "sep=;" names the delimiter of the rows below it (Excel writes it, and reads it)
+_SEPARATOR_LINE = re.compile(r'"?sep=([^\r\n])"?[ \t]*(?:\r\n|\r|\n|$)', re.I)
+_LINE = re.compile(r"[^\r\n]+")  # a line, whatever ends it (LF, CRLF, or CR alone)
+
+
+def csv_delimiter(text: str, text_field: str) -> tuple[str, str]:
+    """(delimiter, the table's text): the delimiter a "sep=" first line names (the table is the text after
+    it), else the one under which the header, the first line that is not blank, names the text field (as
+    `field_names` matches names): Excel writes ';' where the comma is the decimal sign (Vietnamese Windows
+    among them), and some save tabs. A header no delimiter splits right is read with ','."""
+    hint = _SEPARATOR_LINE.match(text)
+    if hint:
+        return hint.group(1), text[hint.end():]
+    # blank lines above the header, or a spreadsheet's empty rows (";;;")
+    lines = (match.group() for match in itertools.islice(_LINE.finditer(text), 1000))
+    header = next((line for line in lines if line.strip("".join(_DELIMITERS) + " \"")), "")
+    for delimiter in _DELIMITERS:
         if text_field in field_names(next(csv.reader([header], delimiter=delimiter), []), [text_field]):
-            return delimiter
-    return ","
+            return delimiter, text
+    return ",", text
 
 
 def field_names(names: Iterable, wanted: Iterable[str]) -> list:
@@ -718,7 +768,8 @@ def _read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
         yield _failed(path.name, str(exc), on_error)
         return
     header, number = None, 1
-    for line, row, cause in _csv_rows(text, csv_delimiter(text, fields.text), cut=bool(problem)):
+    delimiter, text = csv_delimiter(text, fields.text)
+    for line, row, cause in _csv_rows(text, delimiter, cut=bool(problem)):
         if row is not None and not any(value.strip() for value in row):
             continue  # a blank line, or a spreadsheet's empty row (",,,"): no article, not an error
         if header is None and row is not None:
