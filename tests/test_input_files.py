@@ -118,3 +118,71 @@ def test_a_labels_csv_with_excel_sep_line(tmp_path):
 
     (tmp_path / "labels.csv").write_text("sep=;\r\nid;label\r\na1;annual_review\r", encoding="utf-8")
     assert read_labels(tmp_path / "labels.csv") == {"a1": "annual_review"}
+
+
+# ------------------------------------------------------------------ tables as people lay them out
+
+def workbook(path, sheets: dict):
+    """A workbook of {sheet title: {(row, column): value}}."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    for title, cells in sheets.items():
+        sheet = book.create_sheet(title)
+        for (row, column), value in cells.items():
+            sheet.cell(row=row, column=column, value=value)
+    book.save(path)
+    return path
+
+
+def table_at(row: int, column: int, rows: list) -> dict:
+    return {(row + r, column + c): value for r, cells in enumerate(rows) for c, value in enumerate(cells)}
+
+
+ARTICLES = [["id", "title", "text"], [1, "Tổng kết", TEXT], [2, "Gặp mặt", TEXT2]]
+
+
+def test_an_xlsx_table_that_does_not_start_in_a1_is_read(tmp_path):
+    path = workbook(tmp_path / "a.xlsx", {"Sheet": table_at(3, 2, ARTICLES)})  # header in B3:D3
+    articles = read(path)
+    assert [(a.id, a.title, a.text, a.error) for a in articles] == [
+        ("1", "Tổng kết", TEXT, None), ("2", "Gặp mặt", TEXT2, None)]
+    assert all("warning" not in a.meta and "" not in a.meta for a in articles)  # column A is no field
+
+
+def test_a_labels_workbook_that_does_not_start_in_a1(tmp_path):
+    from dvtopics.io.labels import read_labels
+
+    path = workbook(tmp_path / "labels.xlsx", {"Sheet": table_at(2, 2, [["id", "label"], ["a1", "other"]])})
+    assert read_labels(path) == {"a1": "other"}
+
+
+def test_every_sheet_with_articles_is_read_and_the_others_are_named(tmp_path, caplog):
+    path = workbook(tmp_path / "book.xlsx", {
+        "Ghi chú": {(1, 1): "Dữ liệu ở sheet 'Bài viết'"},
+        "Bài viết": table_at(1, 1, ARTICLES[:2]),
+        "Trống": {},
+        "Thêm": table_at(1, 1, [ARTICLES[0], ARTICLES[2]]),
+    })
+    with caplog.at_level(logging.WARNING):
+        articles = read(path)
+    assert [(a.id, a.error) for a in articles] == [("1", None), ("2", None)]
+    assert "sheet 'Ghi chú' not read: no 'text' column" in caplog.text and "'Trống'" not in caplog.text
+    # a row without an id is named by its sheet and row
+    path = workbook(tmp_path / "ids.xlsx", {"A": table_at(1, 1, [["text"], [TEXT]]), "B": table_at(1, 1, [["text"], [TEXT2]])})
+    assert [a.id for a in read(path)] == ["ids.xlsx:2", "ids.xlsx:B:2"]
+
+
+def test_a_csv_row_with_more_cells_than_the_header_loses_no_text(tmp_path):
+    # a stray tab pasted into the text column, the last one: the cells after it are its text
+    (tmp_path / "a.csv").write_text(f"id\ttitle\ttext\n1\tTổng kết\tSáng 5/1, Ban Dân vận\t{TEXT2}\n"
+                                    f"2\tGặp mặt\t{TEXT}\t\t\n", encoding="utf-8")  # trailing empty cells: nothing to say
+    cut, plain = read(tmp_path / "a.csv")
+    assert cut.raw == f"Sáng 5/1, Ban Dân vận\t{TEXT2}" and cut.text.endswith(TEXT2)
+    assert "the row has 4 cells for the header's 3 columns" in cut.meta["warning"]
+    assert plain.text == TEXT and "warning" not in plain.meta
+    # the text is not the last column: the extra cells cannot be put back, and are kept and named
+    (tmp_path / "b.csv").write_text(f"id,text,title\n1,\"{TEXT}\",Tổng kết,năm 2022\n", encoding="utf-8")
+    (article,) = read(tmp_path / "b.csv")
+    assert article.meta["extra_cells"] == ["năm 2022"] and "not used" in article.meta["warning"]

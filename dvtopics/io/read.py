@@ -42,7 +42,7 @@ TEXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".json.gz", ".ndjson.gz")
 JSON_SUFFIXES = (".json",)  # one JSON value: an array of articles, or one article
 CSV_SUFFIXES = (".csv", ".csv.gz")
-XLSX_SUFFIXES = (".xlsx",)  # a workbook's first sheet, read as a CSV's rows
+XLSX_SUFFIXES = (".xlsx",)  # a workbook's sheets of articles, each read as a CSV's rows
 METADATA_FIELDS = ("title", "date", "source")  # JSONL/CSV fields that win over what the text states
 
 
@@ -781,9 +781,7 @@ def _read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
             yield _failed(fallback_id, f"{where}: broken CSV row starting on line {line} ({cause}); "
                           "its first line is skipped", on_error)
             continue
-        record = dict(zip(header, row))
-        if len(row) > len(header):
-            record[None] = row[len(header):]  # as csv.DictReader keeps them
+        record = table_record(header, row, fields.text, delimiter)
         size = len(record.get(fields.text) or "")
         if size > max_bytes:
             yield _failed(record.get(fields.id) or fallback_id,
@@ -794,10 +792,41 @@ def _read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
         yield _failed(f"{path.name}:{number + 1}", f"{path}:{number + 1}: {problem}", on_error)
 
 
+def table_record(header: list, row: list, text_field: str, delimiter: str | None = None) -> dict:
+    """A table's row as a record {column name: cell}; blank cells past the header (a spreadsheet's trailing
+    ",,,") and in unnamed columns (a table that does not start in column A) are no fields.
+
+    A row with more filled cells than the header has columns loses nothing. In a CSV whose text is its last
+    column, the extra cells are that text cut at a delimiter it holds (a tab pasted from a table, an unquoted
+    comma): they are joined back to it, as the writer meant. Otherwise they are kept under "extra_cells".
+    Either way the record's warning says what was done."""
+    record = dict(zip(header, row))
+    if "" in record and not (record[""] or "").strip():
+        del record[""]
+    if len(row) <= len(header):
+        return record
+    extra = list(row[len(header):])
+    while extra and not (extra[-1] or "").strip():
+        extra.pop()
+    if extra:
+        what = f"the row has {len(header) + len(extra)} cells for the header's {len(header)} columns"
+        if delimiter and header[-1] == text_field and isinstance(record.get(text_field), str):
+            record[text_field] = delimiter.join([record[text_field]] + extra)
+            record["warning"] = (f"{what}: the cells past the '{text_field}' column are read as part of its text "
+                                 f"(it held the delimiter {delimiter!r}); quote the text to keep it in one cell")
+        else:
+            record["extra_cells"] = extra
+            record["warning"] = f"{what}: the {len(extra)} cell(s) past the last column are not used (in 'extra_cells')"
+    return record
+
+
 def _read_xlsx(path: Path, fields: "FieldNames", on_error: str) -> Iterator[Article]:
-    """The articles of a workbook's first sheet, a header row and then an article a row, as a CSV's (an
-    .xlsx of articles and their corrected labels, for `train --extra`). A cell holds at most 32,767
-    characters, so no article is over --max-bytes."""
+    """The articles of a workbook, as a CSV's: in each sheet a header row (its first row that is not blank,
+    wherever the table starts) and then an article a row (an .xlsx of articles and their corrected labels,
+    for `train --extra`). Every sheet whose header names the text field is read; the other sheets that hold
+    anything are named in a warning. When none names it, the first sheet that holds anything is read, so that
+    its rows say which fields they have. A cell holds at most 32,767 characters, so no article is over
+    --max-bytes."""
     from openpyxl import load_workbook
 
     try:
@@ -806,16 +835,36 @@ def _read_xlsx(path: Path, fields: "FieldNames", on_error: str) -> Iterator[Arti
         yield _failed(path.name, f"{path}: not an .xlsx workbook ({exc})", on_error)
         return
     try:
-        rows = book.worksheets[0].iter_rows(values_only=True)
-        header = field_names([cell_text(cell) or "" for cell in next(rows, ())], fields.wanted())
-        for number, row in enumerate(rows, start=2):
-            if not any((cell_text(cell) or "").strip() for cell in row):
-                continue  # a blank row a spreadsheet keeps below its table
-            # a row's empty cells at its end are not given: as many cells as the header has
-            record = dict(itertools.zip_longest(header, map(cell_text, row[:len(header)])))
-            yield from _record_to_article(record, f"{path.name}:{number}", fields, on_error, f"{path}:{number}")
+        tables = list(sheet_tables(book, fields.wanted()))
+        chosen = [table for table in tables if fields.text in table[2]] or tables[:1]
+        others = [repr(table[0]) for table in tables if table not in chosen]
+        if others:
+            log.warning("%s: sheet%s %s not read: no '%s' column in %s; read: %s", path, "s" * (len(others) > 1),
+                        ", ".join(others), fields.text, "their header" if len(others) > 1 else "its header",
+                        ", ".join(repr(table[0]) for table in chosen))
+        for title, index, header, rows in chosen:
+            # the first sheet's articles keep the ids they always had; another sheet's name its sheet
+            at = f"{title}:" if index else ""
+            for number, row in rows:
+                if not any((cell_text(cell) or "").strip() for cell in row):
+                    continue  # a blank row a spreadsheet keeps below its table
+                record = table_record(header, list(map(cell_text, row)), fields.text)
+                yield from _record_to_article(record, f"{path.name}:{at}{number}", fields, on_error,
+                                              f"{path}:{at}{number}")
     finally:
         book.close()
+
+
+def sheet_tables(book, wanted: Iterable[str]) -> Iterator[tuple[str, int, list, Iterator[tuple[int, tuple]]]]:
+    """(title, index, header, rows) of each sheet of a workbook that holds anything: its header is its first
+    row that is not blank (a table need not start in A1), its names matched to `wanted` (`field_names`); rows
+    are (row number, cells) of the rows below it, read as they are iterated."""
+    for index, sheet in enumerate(book.worksheets):
+        rows = enumerate(sheet.iter_rows(values_only=True), start=1)
+        for _, cells in rows:
+            if any((cell_text(cell) or "").strip() for cell in cells):
+                yield sheet.title, index, field_names([cell_text(cell) or "" for cell in cells], wanted), rows
+                break
 
 
 def cell_text(value) -> str | None:
