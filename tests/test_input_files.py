@@ -186,3 +186,26 @@ def test_a_csv_row_with_more_cells_than_the_header_loses_no_text(tmp_path):
     (tmp_path / "b.csv").write_text(f"id,text,title\n1,\"{TEXT}\",Tổng kết,năm 2022\n", encoding="utf-8")
     (article,) = read(tmp_path / "b.csv")
     assert article.meta["extra_cells"] == ["năm 2022"] and "not used" in article.meta["warning"]
+
+
+# ------------------------------------------------------------------ JSON arrays
+
+def test_a_broken_item_of_a_json_array_costs_only_itself(tmp_path):
+    good = [json.dumps({"id": f"a{i}", "text": TEXT, "tags": [{"k": i}, {"k": 0}]}, ensure_ascii=False)
+            for i in range(5)]
+    items = [good[0], '{"id": "bad", "text": "Hội nghị" "x", "tags": [{"k": 9}, {"k": 8}]}', good[1],
+             'rác', good[2], good[3] + " " + good[4]]  # junk between items; a ',' left out
+    (tmp_path / "a.json").write_text("[\n" + ",\n".join(items) + "\n]\n", encoding="utf-8")
+    articles = read(tmp_path / "a.json")
+    assert [a.id for a in articles if not a.error] == ["a0", "a1", "a2", "a3", "a4"]
+    errors = [a.error for a in articles if a.error]
+    assert len(errors) == 2 and "a.json:3 (item 2): not valid JSON" in errors[0]
+    assert "reading goes on at the next item, on line 4" in errors[0]
+
+
+def test_a_json_array_item_missing_its_closing_brace_costs_only_itself(tmp_path):
+    good = [json.dumps({"id": f"a{i}", "text": TEXT}, ensure_ascii=False) for i in range(2)]
+    (tmp_path / "a.json").write_text(f'[{good[0]},\n{{"id": "bad", "text": "thiếu ngoặc",\n{good[1]}]',
+                                     encoding="utf-8")
+    assert [(a.id, bool(a.error)) for a in read(tmp_path / "a.json")] == [("a0", False), ("a.json:2", True),
+                                                                          ("a1", False)]

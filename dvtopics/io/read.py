@@ -614,6 +614,9 @@ def _read_json(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) 
     yield from _record_to_article(record, path.stem, fields, on_error, str(path), warning)
 
 
+NEWLINE = "\n"
+
+
 def _read_json_array(path: Path, text: str, position: int, fields: "FieldNames", on_error: str,
                      max_bytes: int, warning: str | None = None) -> Iterator[Article]:
     """The items of a JSON array one by one, so that the items before a fault are read."""
@@ -630,9 +633,14 @@ def _read_json_array(path: Path, text: str, position: int, fields: "FieldNames",
             value, end = decoder.raw_decode(text, position)
         except (ValueError, RecursionError) as exc:
             cause = getattr(exc, "msg", "nested too deep" if isinstance(exc, RecursionError) else exc)
-            yield _failed(fallback_id, f"{where}: not valid JSON ({cause}); the rest of the file is not read",
-                          on_error)
-            return
+            position = _next_array_item(text, position + 1, decoder)
+            if position is None:
+                yield _failed(fallback_id, f"{where}: not valid JSON ({cause}); the rest of the file is not read",
+                              on_error)
+                return
+            yield _failed(fallback_id, f"{where}: not valid JSON ({cause}); reading goes on at the next item, on "
+                          f"line {line + text.count(NEWLINE, counted, position)}", on_error)
+            continue
         if end - position > max_bytes:
             yield _failed(fallback_id, _over_limit(where, end - position, max_bytes), on_error)
         elif not isinstance(value, dict):
@@ -644,10 +652,50 @@ def _read_json_array(path: Path, text: str, position: int, fields: "FieldNames",
         if text.startswith(",", position):
             position += 1
         elif not text.startswith("]", position):
-            line += text.count("\n", counted, position)
-            yield _failed(f"{path.name}:{item + 1}", f"{path}:{line}: ',' or ']' expected after item {item}; "
-                          "the rest of the file is not read", on_error)
-            return
+            line, counted = line + text.count("\n", counted, position), position
+            if text.startswith("{", position):  # the comma between two articles was left out: nothing is lost
+                log.warning("%s:%d: ',' missing after item %d; read as if it were there", path, line, item)
+                continue
+            resumed = _next_array_item(text, position, decoder)
+            item += 1
+            yield _failed(f"{path.name}:{item}", f"{path}:{line}: ',' or ']' expected after item {item - 1}; " + (
+                "the rest of the file is not read" if resumed is None else "reading goes on at the next item"),
+                on_error)
+            if resumed is None:
+                return
+            position = resumed
+
+
+# what says where a JSON value nests: strings (whole, so that their brackets do not count), brackets, commas
+_JSON_STRUCTURE = re.compile(r'"(?:[^"\\]|\\.)*"|[][{},]')
+_COMMA_THEN_OBJECT = re.compile(r",[ \t\r\n]*\{")
+
+
+def _next_array_item(text: str, start: int, decoder: json.JSONDecoder) -> int | None:
+    """Where reading a JSON array goes on after the item at `start` that is not valid JSON (or not JSON at
+    all): the next "{" at the array's own level (after a "," or "}"), or its closing "]"; None when there is
+    none. The brackets are counted outside strings, so an object nested in the broken item is not taken for
+    the next article. When they never balance (a "}" left out), the first "{" after a "," where an object can
+    be read that a "," or "]" follows."""
+    depth, previous = 0, ""
+    for token in _JSON_STRUCTURE.finditer(text, start):
+        mark = token.group()
+        if depth == 0 and token.start() > start and (mark == "]" or mark == "{" and previous in (",", "}")):
+            return token.start()
+        if mark in "{[":
+            depth += 1
+        elif mark in "}]":
+            depth = max(depth - 1, 0)
+        previous = mark[0]
+    for match in _COMMA_THEN_OBJECT.finditer(text, start):
+        at = match.end() - 1
+        try:
+            value, end = decoder.raw_decode(text, at)
+        except (ValueError, RecursionError):
+            continue
+        if isinstance(value, dict) and re.match(r"[ \t\r\n]*[,\]]", text[end:end + 1000]):
+            return at
+    return None
 
 
 def _read_all(path: Path) -> tuple[bytes, str | None]:
