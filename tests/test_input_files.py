@@ -209,3 +209,43 @@ def test_a_json_array_item_missing_its_closing_brace_costs_only_itself(tmp_path)
                                      encoding="utf-8")
     assert [(a.id, bool(a.error)) for a in read(tmp_path / "a.json")] == [("a0", False), ("a.json:2", True),
                                                                           ("a1", False)]
+
+
+# ------------------------------------------------------------------ files in more than one encoding
+
+def cp1258(text: str) -> bytes:
+    """`text` as Windows-1258 writes it: a letter it has no code for as its base letter and a tone mark."""
+    import unicodedata
+
+    out = b""
+    for char in unicodedata.normalize("NFC", text):
+        try:
+            out += char.encode("cp1258")
+        except UnicodeEncodeError:
+            parts = unicodedata.normalize("NFD", char)
+            tone = next(mark for mark in parts if mark in "\u0300\u0301\u0303\u0309\u0323")
+            out += unicodedata.normalize("NFC", parts.replace(tone, "")).encode("cp1258") + tone.encode("cp1258")
+    return out
+
+
+def test_a_utf8_file_with_a_paragraph_in_windows_1258_keeps_its_utf8(tmp_path):
+    (tmp_path / "a.txt").write_bytes(f"Hội nghị tổng kết công tác dân vận\n{TEXT}\n".encode() + cp1258(TEXT2 + "\n"))
+    (article,) = read(tmp_path / "a.txt")
+    assert article.title == "Hội nghị tổng kết công tác dân vận" and article.text.endswith(TEXT2)
+    assert article.meta["warning"].startswith("UTF-8, but line 3 is not: not valid UTF-8: read as Windows-1258")
+    assert "saved again" not in article.meta["warning"]  # no mojibake: nothing was misread
+
+
+def test_a_mostly_ascii_windows_1258_file_keeps_its_diacritics_and_says_how_it_was_read(tmp_path):
+    rows = "".join(f"{i},https://baodientu.vn/tin-tuc/bai-viet-{i:06d}.html,Hoi nghi tong ket nam {i}\n"
+                   for i in range(200))
+    (tmp_path / "a.csv").write_bytes(cp1258(f"id,url,text\n{rows}999,https://baodientu.vn/x,{TEXT}\n"))
+    article = read(tmp_path / "a.csv")[-1]
+    assert article.text == TEXT and "Windows-1258" in article.meta["warning"]
+
+
+def test_damaged_utf8_says_so_in_the_record(tmp_path):
+    (tmp_path / "a.txt").write_bytes(f"Hội nghị tổng kết\n{TEXT}".encode().replace("Ban".encode(), b"B\xffn"))
+    (article,) = read(tmp_path / "a.txt")
+    assert article.text.count("\ufffd") == 1
+    assert article.meta["warning"] == "1 invalid UTF-8 byte sequence(s) replaced by \ufffd (line 2)"

@@ -108,12 +108,7 @@ def decode_text(data: bytes, name: str = "<bytes>") -> tuple[str, str | None]:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            text = data.decode("utf-8", errors="replace")
-            bad = text.count("\ufffd")
-            if bad <= max(2, len(text) // 1000):  # UTF-8 with a few damaged bytes
-                log.warning("%s: %d invalid UTF-8 byte sequence(s) replaced by \ufffd", name, bad)
-                return text, None
-            text, warning = _decode_legacy(data)
+            text, warning = _decode_line_by_line(data)
     controls = len(_CONTROL.findall(text, 0, 4096))
     if controls > 0.01 * min(len(text), 4096):
         raise InputError(f"{name}: binary file, not text")
@@ -124,6 +119,55 @@ def decode_text(data: bytes, name: str = "<bytes>") -> tuple[str, str | None]:
 
 # below this many letters, too few to say a text is not Vietnamese (counted without spaces: Chinese has none)
 _MIN_CHARS_TO_JUDGE = 150
+
+
+def _decode_line_by_line(data: bytes) -> tuple[str, str]:
+    """Bytes that are not all valid UTF-8, each line read as what it is: a file may be UTF-8 but for a
+    paragraph pasted from an older document, or mostly ASCII (links, ids) with a few lines of Windows-1258.
+
+    A line that is valid UTF-8 stays UTF-8. A line that is not is damaged UTF-8 when it holds at least as many
+    letters that read as UTF-8 as bytes that do not (these become U+FFFD); else it is in an older encoding,
+    which `_decode_legacy` chooses for all such lines together. The warning, for the record, says which
+    lines were read how (no line numbers when all the text that is not ASCII was in the older encoding)."""
+    lines = data.split(b"\n")
+    decoded: list[str | None] = []
+    legacy, damaged, replaced, utf8_letters = [], [], 0, False
+    for number, line in enumerate(lines, start=1):
+        try:
+            decoded.append(line.decode("utf-8"))
+            utf8_letters = utf8_letters or not line.isascii()
+            continue
+        except UnicodeDecodeError:
+            pass
+        lenient = line.decode("utf-8", errors="replace")
+        bad = lenient.count("\ufffd")
+        if sum(not char.isascii() for char in lenient) - bad >= bad:
+            decoded.append(lenient)
+            damaged.append(number)
+            replaced += bad
+        else:
+            decoded.append(None)
+            legacy.append(number)
+    warnings = []
+    if legacy:
+        text, warning = _decode_legacy(b"\n".join(lines[number - 1] for number in legacy))
+        for number, line in zip(legacy, text.split("\n")):
+            decoded[number - 1] = line
+        if utf8_letters or damaged:
+            warning = f"UTF-8, but {_lines(legacy, len(lines))} {'is' if len(legacy) == 1 else 'are'} not: {warning}"
+        warnings.append(warning)
+    if damaged:
+        where = f" ({_lines(damaged, len(lines))})" if len(lines) > 1 else ""
+        warnings.append(f"{replaced} invalid UTF-8 byte sequence(s) replaced by \ufffd{where}")
+    return "\n".join(decoded), "; ".join(warnings)
+
+
+def _lines(numbers: list[int], total: int) -> str:
+    """Some of a text's lines, in words: "line 6", "2 of its 40 lines (6, 9)"."""
+    if len(numbers) == 1:
+        return f"line {numbers[0]}"
+    shown = ", ".join(map(str, numbers[:5])) + (", …" if len(numbers) > 5 else "")
+    return f"{len(numbers)} of its {total} lines ({shown})"
 
 
 def _decode_legacy(data: bytes) -> tuple[str, str]:
