@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..text.normalise import nfc
-from .read import cell_text, csv_delimiter, field_names, read_side_file
+from .read import cell_text, csv_delimiter, field_names, read_side_file, sheet_tables
 
 log = logging.getLogger(__name__)
 
@@ -21,14 +21,16 @@ ON_CONFLICT = ("refuse", "drop")  # what to do with an id given two different la
 def _read_csv_labels(path: str | os.PathLike, on_conflict: str) -> dict[str, str]:
     """A CSV of article id (or file name) and label -> {id: label} (see `_labels_of_table`)."""
     text = read_side_file(path)
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=csv_delimiter(text, "label"))
+    delimiter, text = csv_delimiter(text, "label")
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
     reader.fieldnames = field_names(reader.fieldnames or [], ("id", "file", "label"))  # " ID ", "Label"
     return _labels_of_table(path, reader.fieldnames, reader, on_conflict)
 
 
 def _read_xlsx_labels(path: Path, on_conflict: str) -> dict[str, str]:
-    """The first sheet of a workbook (the .xlsx `dvtopics label --out` writes, its labels corrected by hand,
-    say) -> {id: label} (see `_labels_of_table`)."""
+    """The first sheet of a workbook with a 'label' column, else its first sheet (the .xlsx `dvtopics label
+    --out` writes, its labels corrected by hand, say) -> {id: label} (see `_labels_of_table`); its header is
+    its first row that is not blank, as `sheet_tables` finds it."""
     from openpyxl import load_workbook
 
     try:
@@ -36,9 +38,10 @@ def _read_xlsx_labels(path: Path, on_conflict: str) -> dict[str, str]:
     except Exception as exc:  # openpyxl raises many kinds on a file that is not a workbook
         raise InputError(f"{path}: not an .xlsx workbook ({exc})") from None
     try:
-        rows = book.worksheets[0].iter_rows(values_only=True)
-        header = field_names([str(cell or "") for cell in next(rows, ())], ("id", "file", "label"))
-        table = [dict(zip(header, (cell_text(cell) or "" for cell in row))) for row in rows]
+        tables = list(sheet_tables(book, ("id", "file", "label")))
+        _, _, header, rows = next((table for table in tables if "label" in table[2]), None) or (
+            tables[0] if tables else (None, None, [], iter(())))
+        table = [dict(zip(header, (cell_text(cell) or "" for cell in row))) for _, row in rows]
     finally:
         book.close()
     return _labels_of_table(path, header, table, on_conflict)

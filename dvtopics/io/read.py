@@ -42,7 +42,7 @@ TEXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".json.gz", ".ndjson.gz")
 JSON_SUFFIXES = (".json",)  # one JSON value: an array of articles, or one article
 CSV_SUFFIXES = (".csv", ".csv.gz")
-XLSX_SUFFIXES = (".xlsx",)  # a workbook's first sheet, read as a CSV's rows
+XLSX_SUFFIXES = (".xlsx",)  # a workbook's sheets of articles, each read as a CSV's rows
 METADATA_FIELDS = ("title", "date", "source")  # JSONL/CSV fields that win over what the text states
 
 
@@ -108,12 +108,7 @@ def decode_text(data: bytes, name: str = "<bytes>") -> tuple[str, str | None]:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            text = data.decode("utf-8", errors="replace")
-            bad = text.count("\ufffd")
-            if bad <= max(2, len(text) // 1000):  # UTF-8 with a few damaged bytes
-                log.warning("%s: %d invalid UTF-8 byte sequence(s) replaced by \ufffd", name, bad)
-                return text, None
-            text, warning = _decode_legacy(data)
+            text, warning = _decode_line_by_line(data)
     controls = len(_CONTROL.findall(text, 0, 4096))
     if controls > 0.01 * min(len(text), 4096):
         raise InputError(f"{name}: binary file, not text")
@@ -124,6 +119,55 @@ def decode_text(data: bytes, name: str = "<bytes>") -> tuple[str, str | None]:
 
 # below this many letters, too few to say a text is not Vietnamese (counted without spaces: Chinese has none)
 _MIN_CHARS_TO_JUDGE = 150
+
+
+def _decode_line_by_line(data: bytes) -> tuple[str, str]:
+    """Bytes that are not all valid UTF-8, each line read as what it is: a file may be UTF-8 but for a
+    paragraph pasted from an older document, or mostly ASCII (links, ids) with a few lines of Windows-1258.
+
+    A line that is valid UTF-8 stays UTF-8. A line that is not is damaged UTF-8 when it holds at least as many
+    letters that read as UTF-8 as bytes that do not (these become U+FFFD); else it is in an older encoding,
+    which `_decode_legacy` chooses for all such lines together. The warning, for the record, says which
+    lines were read how (no line numbers when all the text that is not ASCII was in the older encoding)."""
+    lines = data.split(b"\n")
+    decoded: list[str | None] = []
+    legacy, damaged, replaced, utf8_letters = [], [], 0, False
+    for number, line in enumerate(lines, start=1):
+        try:
+            decoded.append(line.decode("utf-8"))
+            utf8_letters = utf8_letters or not line.isascii()
+            continue
+        except UnicodeDecodeError:
+            pass
+        lenient = line.decode("utf-8", errors="replace")
+        bad = lenient.count("\ufffd")
+        if sum(not char.isascii() for char in lenient) - bad >= bad:
+            decoded.append(lenient)
+            damaged.append(number)
+            replaced += bad
+        else:
+            decoded.append(None)
+            legacy.append(number)
+    warnings = []
+    if legacy:
+        text, warning = _decode_legacy(b"\n".join(lines[number - 1] for number in legacy))
+        for number, line in zip(legacy, text.split("\n")):
+            decoded[number - 1] = line
+        if utf8_letters or damaged:
+            warning = f"UTF-8, but {_lines(legacy, len(lines))} {'is' if len(legacy) == 1 else 'are'} not: {warning}"
+        warnings.append(warning)
+    if damaged:
+        where = f" ({_lines(damaged, len(lines))})" if len(lines) > 1 else ""
+        warnings.append(f"{replaced} invalid UTF-8 byte sequence(s) replaced by \ufffd{where}")
+    return "\n".join(decoded), "; ".join(warnings)
+
+
+def _lines(numbers: list[int], total: int) -> str:
+    """Some of a text's lines, in words: "line 6", "2 of its 40 lines (6, 9)"."""
+    if len(numbers) == 1:
+        return f"line {numbers[0]}"
+    shown = ", ".join(map(str, numbers[:5])) + (", …" if len(numbers) > 5 else "")
+    return f"{len(numbers)} of its {total} lines ({shown})"
 
 
 def _decode_legacy(data: bytes) -> tuple[str, str]:
@@ -165,8 +209,9 @@ def read_side_file(path: str | os.PathLike) -> str:
 class _TextOfHtml(HTMLParser):
     """Collects visible text from HTML, one block element per line."""
 
-    _BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "title", "tr", "section", "article"}
-    _SKIP = {"script", "style", "noscript"}
+    _BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "tr", "section", "article"}
+    # not shown on the page; <title> is the browser tab's name ("Headline - Site"), the <h1> is the headline
+    _SKIP = {"script", "style", "noscript", "title"}
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -190,7 +235,10 @@ class _TextOfHtml(HTMLParser):
             self.parts.append(data)
 
 
-_HTML_START = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<div|<p[ >])", re.I)
+# A page's first tag, after what a saved page may put before it: an XML declaration (XHTML), comments (the
+# "<!-- saved from url=... -->" that Chrome, Edge and Internet Explorer write when saving a page).
+_HTML_START = re.compile(r"^\s*(?:(?:<\?xml[^>]*>|<!--.*?-->)\s*)*(<!doctype html|<html|<head|<body|<div|<p[ >])",
+                         re.I | re.S)
 
 
 def html_to_text(html: str) -> str:
@@ -238,18 +286,15 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
     field is read as `parse_date` reads it, day first.
     """
     fields = dict(fields or {})
-    raw, encoding = to_unicode(raw)
-    if encoding:
-        log.warning("%s: text in the %s font encoding, converted to Unicode", name or article_id, encoding)
-        fields["encoding"] = encoding
-        add_warning(fields, f"text written in {encoding} (an old Vietnamese font encoding), converted to Unicode")
+    name = name or article_id
+    raw = _from_legacy_font(raw, "text", fields, name)
     if _HTML_START.match(raw):
-        log.warning("%s: HTML instead of text; its visible text is used", name or article_id)
+        log.warning("%s: HTML instead of text; its visible text is used", name)
         add_warning(fields, "HTML instead of text: its visible text is used")
         raw = html_to_text(raw)
     clean = strip_furniture(normalize(raw))
     if not clean.strip():
-        raise InputError(f"{name or article_id}: no text in the article")
+        raise InputError(f"{name}: no text in the article")
     found = extract_metadata(clean)
     given = {}
     for key in METADATA_FIELDS + ("label",):
@@ -258,6 +303,9 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
         if value is not None and given[key] is None:
             fields[key] = value
             add_warning(fields, f"the '{key}' field is {json_kind(value)}, not text: not used")
+    for key in ("title", "source"):  # copied from the same old document as the text, as often as not
+        if given[key]:
+            given[key] = _from_legacy_font(given[key], f"the '{key}' field", fields, name, fields.get("encoding"))
     if given["date"] is not None and given["date"].strip():
         date = parse_date(given["date"])
         if date is None:
@@ -273,6 +321,18 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
         source=given["source"] or found["source"], label=nfc((given["label"] or "").strip()) or None, raw=raw,
         meta=fields,
     )
+
+
+def _from_legacy_font(value: str, what: str, fields: dict, name: str, likely: str | None = None) -> str:
+    """`value` in Unicode: Vietnamese in the TCVN3 or VNI font encoding (a document set in those fonts, copied
+    into a UTF-8 file or field) converted, with a warning in the record naming `what` was. `likely`: the
+    encoding the record's text was in (`to_unicode`)."""
+    converted, encoding = to_unicode(value, likely)
+    if encoding:
+        log.warning("%s: %s in the %s font encoding, converted to Unicode", name, what, encoding)
+        fields.setdefault("encoding", encoding)
+        add_warning(fields, f"{what} written in {encoding} (an old Vietnamese font encoding), converted to Unicode")
+    return converted
 
 
 def looks_vietnamese(text: str) -> bool:
@@ -431,17 +491,54 @@ def compression(head: bytes) -> str | None:
 
 
 def open_binary(path: Path):
-    """The bytes of a file, decompressed when they are gzip data, whatever the name says."""
-    handle = open(path, "rb")
+    """The bytes of a file, decompressed when they are gzip data, whatever the name says; lines that end
+    with CR alone end with LF (`_CarriageReturnsAsNewlines`)."""
+    handle = open(path, "rb", buffering=1 << 16)
     compressed = compression(handle.peek(6)[:6])
     if compressed == "gzip":
-        return io.BufferedReader(_Gunzip(handle), 1 << 16)
-    if compressed:
+        handle = io.BufferedReader(_Gunzip(handle), 1 << 16)
+    elif compressed:
         handle.close()
         raise InputError(f"{compressed}-compressed data: decompress it first (gzip is read as it is)")
-    if path.name.lower().endswith(".gz"):
+    elif path.name.lower().endswith(".gz"):
         log.warning("%s: not gzip data despite its name; read as it is", path)
+    head = handle.peek(1 << 16)
+    if b"\r" in head and b"\n" not in head and b"\x00" not in head:  # (UTF-16 is split by its own decoder)
+        return io.BufferedReader(_CarriageReturnsAsNewlines(handle), 1 << 16)
     return handle
+
+
+class _CarriageReturnsAsNewlines(io.RawIOBase):
+    """The bytes of a file whose lines end with CR alone (classic Mac OS; Excel for Mac's "CSV (Macintosh)")
+    with each CR given as LF, so that every reader splits its lines as those of any other file. One byte for
+    one: offsets are the file's, and a line range found in it (`run.distributed`) seeks to the same line."""
+
+    _CR_AS_LF = bytes.maketrans(b"\r", b"\n")
+
+    def __init__(self, handle):
+        super().__init__()
+        self._handle = handle
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        data = self._handle.read1(len(buffer))
+        buffer[:len(data)] = data.translate(self._CR_AS_LF)
+        return len(data)
+
+    def seekable(self) -> bool:
+        return self._handle.seekable()
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        return self._handle.seek(offset, whence)
+
+    def tell(self) -> int:
+        return self._handle.tell()
+
+    def close(self) -> None:
+        self._handle.close()
+        super().close()
 
 
 def _skip(handle, offset: int) -> None:
@@ -561,6 +658,9 @@ def _read_json(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) 
     yield from _record_to_article(record, path.stem, fields, on_error, str(path), warning)
 
 
+NEWLINE = "\n"
+
+
 def _read_json_array(path: Path, text: str, position: int, fields: "FieldNames", on_error: str,
                      max_bytes: int, warning: str | None = None) -> Iterator[Article]:
     """The items of a JSON array one by one, so that the items before a fault are read."""
@@ -577,9 +677,14 @@ def _read_json_array(path: Path, text: str, position: int, fields: "FieldNames",
             value, end = decoder.raw_decode(text, position)
         except (ValueError, RecursionError) as exc:
             cause = getattr(exc, "msg", "nested too deep" if isinstance(exc, RecursionError) else exc)
-            yield _failed(fallback_id, f"{where}: not valid JSON ({cause}); the rest of the file is not read",
-                          on_error)
-            return
+            position = _next_array_item(text, position + 1, decoder)
+            if position is None:
+                yield _failed(fallback_id, f"{where}: not valid JSON ({cause}); the rest of the file is not read",
+                              on_error)
+                return
+            yield _failed(fallback_id, f"{where}: not valid JSON ({cause}); reading goes on at the next item, on "
+                          f"line {line + text.count(NEWLINE, counted, position)}", on_error)
+            continue
         if end - position > max_bytes:
             yield _failed(fallback_id, _over_limit(where, end - position, max_bytes), on_error)
         elif not isinstance(value, dict):
@@ -591,10 +696,50 @@ def _read_json_array(path: Path, text: str, position: int, fields: "FieldNames",
         if text.startswith(",", position):
             position += 1
         elif not text.startswith("]", position):
-            line += text.count("\n", counted, position)
-            yield _failed(f"{path.name}:{item + 1}", f"{path}:{line}: ',' or ']' expected after item {item}; "
-                          "the rest of the file is not read", on_error)
-            return
+            line, counted = line + text.count("\n", counted, position), position
+            if text.startswith("{", position):  # the comma between two articles was left out: nothing is lost
+                log.warning("%s:%d: ',' missing after item %d; read as if it were there", path, line, item)
+                continue
+            resumed = _next_array_item(text, position, decoder)
+            item += 1
+            yield _failed(f"{path.name}:{item}", f"{path}:{line}: ',' or ']' expected after item {item - 1}; " + (
+                "the rest of the file is not read" if resumed is None else "reading goes on at the next item"),
+                on_error)
+            if resumed is None:
+                return
+            position = resumed
+
+
+# what says where a JSON value nests: strings (whole, so that their brackets do not count), brackets, commas
+_JSON_STRUCTURE = re.compile(r'"(?:[^"\\]|\\.)*"|[][{},]')
+_COMMA_THEN_OBJECT = re.compile(r",[ \t\r\n]*\{")
+
+
+def _next_array_item(text: str, start: int, decoder: json.JSONDecoder) -> int | None:
+    """Where reading a JSON array goes on after the item at `start` that is not valid JSON (or not JSON at
+    all): the next "{" at the array's own level (after a "," or "}"), or its closing "]"; None when there is
+    none. The brackets are counted outside strings, so an object nested in the broken item is not taken for
+    the next article. When they never balance (a "}" left out), the first "{" after a "," where an object can
+    be read that a "," or "]" follows."""
+    depth, previous = 0, ""
+    for token in _JSON_STRUCTURE.finditer(text, start):
+        mark = token.group()
+        if depth == 0 and token.start() > start and (mark == "]" or mark == "{" and previous in (",", "}")):
+            return token.start()
+        if mark in "{[":
+            depth += 1
+        elif mark in "}]":
+            depth = max(depth - 1, 0)
+        previous = mark[0]
+    for match in _COMMA_THEN_OBJECT.finditer(text, start):
+        at = match.end() - 1
+        try:
+            value, end = decoder.raw_decode(text, at)
+        except (ValueError, RecursionError):
+            continue
+        if isinstance(value, dict) and re.match(r"[ \t\r\n]*[,\]]", text[end:end + 1000]):
+            return at
+    return None
 
 
 def _read_all(path: Path) -> tuple[bytes, str | None]:
@@ -612,14 +757,27 @@ def _read_all(path: Path) -> tuple[bytes, str | None]:
     return (data[:data.rfind(b"\n") + 1] if problem else data), problem
 
 
-def csv_delimiter(text: str, text_field: str) -> str:
-    """The delimiter under which the header names the text field (as `field_names` matches names): Excel
-    writes ';' where the comma is the decimal sign (Vietnamese Windows among them), and some save tabs."""
-    header = text[:text.find("\n")] if "\n" in text else text
-    for delimiter in (",", ";", "\t", "|"):
+_DELIMITERS = (",", ";", "\t", "|")
+# Excel's first line "sep=;" names the delimiter of the rows below it (Excel writes it, and reads it)
+_SEPARATOR_LINE = re.compile(r'"?sep=([^\r\n])"?[ \t]*(?:\r\n|\r|\n|$)', re.I)
+_LINE = re.compile(r"[^\r\n]+")  # a line, whatever ends it (LF, CRLF, or CR alone)
+
+
+def csv_delimiter(text: str, text_field: str) -> tuple[str, str]:
+    """(delimiter, the table's text): the delimiter a "sep=" first line names (the table is the text after
+    it), else the one under which the header, the first line that is not blank, names the text field (as
+    `field_names` matches names): Excel writes ';' where the comma is the decimal sign (Vietnamese Windows
+    among them), and some save tabs. A header no delimiter splits right is read with ','."""
+    hint = _SEPARATOR_LINE.match(text)
+    if hint:
+        return hint.group(1), text[hint.end():]
+    # blank lines above the header, or a spreadsheet's empty rows (";;;")
+    lines = (match.group() for match in itertools.islice(_LINE.finditer(text), 1000))
+    header = next((line for line in lines if line.strip("".join(_DELIMITERS) + " \"")), "")
+    for delimiter in _DELIMITERS:
         if text_field in field_names(next(csv.reader([header], delimiter=delimiter), []), [text_field]):
-            return delimiter
-    return ","
+            return delimiter, text
+    return ",", text
 
 
 def field_names(names: Iterable, wanted: Iterable[str]) -> list:
@@ -702,7 +860,8 @@ def _read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
         yield _failed(path.name, str(exc), on_error)
         return
     header, number = None, 1
-    for line, row, cause in _csv_rows(text, csv_delimiter(text, fields.text), cut=bool(problem)):
+    delimiter, text = csv_delimiter(text, fields.text)
+    for line, row, cause in _csv_rows(text, delimiter, cut=bool(problem)):
         if row is not None and not any(value.strip() for value in row):
             continue  # a blank line, or a spreadsheet's empty row (",,,"): no article, not an error
         if header is None and row is not None:
@@ -714,9 +873,7 @@ def _read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
             yield _failed(fallback_id, f"{where}: broken CSV row starting on line {line} ({cause}); "
                           "its first line is skipped", on_error)
             continue
-        record = dict(zip(header, row))
-        if len(row) > len(header):
-            record[None] = row[len(header):]  # as csv.DictReader keeps them
+        record = table_record(header, row, fields.text, delimiter)
         size = len(record.get(fields.text) or "")
         if size > max_bytes:
             yield _failed(record.get(fields.id) or fallback_id,
@@ -727,10 +884,41 @@ def _read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
         yield _failed(f"{path.name}:{number + 1}", f"{path}:{number + 1}: {problem}", on_error)
 
 
+def table_record(header: list, row: list, text_field: str, delimiter: str | None = None) -> dict:
+    """A table's row as a record {column name: cell}; blank cells past the header (a spreadsheet's trailing
+    ",,,") and in unnamed columns (a table that does not start in column A) are no fields.
+
+    A row with more filled cells than the header has columns loses nothing. In a CSV whose text is its last
+    column, the extra cells are that text cut at a delimiter it holds (a tab pasted from a table, an unquoted
+    comma): they are joined back to it, as the writer meant. Otherwise they are kept under "extra_cells".
+    Either way the record's warning says what was done."""
+    record = dict(zip(header, row))
+    if "" in record and not (record[""] or "").strip():
+        del record[""]
+    if len(row) <= len(header):
+        return record
+    extra = list(row[len(header):])
+    while extra and not (extra[-1] or "").strip():
+        extra.pop()
+    if extra:
+        what = f"the row has {len(header) + len(extra)} cells for the header's {len(header)} columns"
+        if delimiter and header[-1] == text_field and isinstance(record.get(text_field), str):
+            record[text_field] = delimiter.join([record[text_field]] + extra)
+            record["warning"] = (f"{what}: the cells past the '{text_field}' column are read as part of its text "
+                                 f"(it held the delimiter {delimiter!r}); quote the text to keep it in one cell")
+        else:
+            record["extra_cells"] = extra
+            record["warning"] = f"{what}: the {len(extra)} cell(s) past the last column are not used (in 'extra_cells')"
+    return record
+
+
 def _read_xlsx(path: Path, fields: "FieldNames", on_error: str) -> Iterator[Article]:
-    """The articles of a workbook's first sheet, a header row and then an article a row, as a CSV's (an
-    .xlsx of articles and their corrected labels, for `train --extra`). A cell holds at most 32,767
-    characters, so no article is over --max-bytes."""
+    """The articles of a workbook, as a CSV's: in each sheet a header row (its first row that is not blank,
+    wherever the table starts) and then an article a row (an .xlsx of articles and their corrected labels,
+    for `train --extra`). Every sheet whose header names the text field is read; the other sheets that hold
+    anything are named in a warning. When none names it, the first sheet that holds anything is read, so that
+    its rows say which fields they have. A cell holds at most 32,767 characters, so no article is over
+    --max-bytes."""
     from openpyxl import load_workbook
 
     try:
@@ -739,16 +927,36 @@ def _read_xlsx(path: Path, fields: "FieldNames", on_error: str) -> Iterator[Arti
         yield _failed(path.name, f"{path}: not an .xlsx workbook ({exc})", on_error)
         return
     try:
-        rows = book.worksheets[0].iter_rows(values_only=True)
-        header = field_names([cell_text(cell) or "" for cell in next(rows, ())], fields.wanted())
-        for number, row in enumerate(rows, start=2):
-            if not any((cell_text(cell) or "").strip() for cell in row):
-                continue  # a blank row a spreadsheet keeps below its table
-            # a row's empty cells at its end are not given: as many cells as the header has
-            record = dict(itertools.zip_longest(header, map(cell_text, row[:len(header)])))
-            yield from _record_to_article(record, f"{path.name}:{number}", fields, on_error, f"{path}:{number}")
+        tables = list(sheet_tables(book, fields.wanted()))
+        chosen = [table for table in tables if fields.text in table[2]] or tables[:1]
+        others = [repr(table[0]) for table in tables if table not in chosen]
+        if others:
+            log.warning("%s: sheet%s %s not read: no '%s' column in %s; read: %s", path, "s" * (len(others) > 1),
+                        ", ".join(others), fields.text, "their header" if len(others) > 1 else "its header",
+                        ", ".join(repr(table[0]) for table in chosen))
+        for title, index, header, rows in chosen:
+            # the first sheet's articles keep the ids they always had; another sheet's name its sheet
+            at = f"{title}:" if index else ""
+            for number, row in rows:
+                if not any((cell_text(cell) or "").strip() for cell in row):
+                    continue  # a blank row a spreadsheet keeps below its table
+                record = table_record(header, list(map(cell_text, row)), fields.text)
+                yield from _record_to_article(record, f"{path.name}:{at}{number}", fields, on_error,
+                                              f"{path}:{at}{number}")
     finally:
         book.close()
+
+
+def sheet_tables(book, wanted: Iterable[str]) -> Iterator[tuple[str, int, list, Iterator[tuple[int, tuple]]]]:
+    """(title, index, header, rows) of each sheet of a workbook that holds anything: its header is its first
+    row that is not blank (a table need not start in A1), its names matched to `wanted` (`field_names`); rows
+    are (row number, cells) of the rows below it, read as they are iterated."""
+    for index, sheet in enumerate(book.worksheets):
+        rows = enumerate(sheet.iter_rows(values_only=True), start=1)
+        for _, cells in rows:
+            if any((cell_text(cell) or "").strip() for cell in cells):
+                yield sheet.title, index, field_names([cell_text(cell) or "" for cell in cells], wanted), rows
+                break
 
 
 def cell_text(value) -> str | None:
@@ -818,6 +1026,18 @@ Skipped = dict[str, list]
 
 # Files a collection keeps beside its articles (notes, pictures): not worth a warning when skipped.
 _SIDE_FILE_SUFFIXES = (".md", ".rst", ".png", ".jpg", ".jpeg", ".gif", ".svg")
+# What an operating system leaves in a folder, never a user's files: macOS's folder settings (.DS_Store) and
+# the "._name" AppleDouble companions (a file's Finder data, binary) that a zip made on a Mac holds, in place
+# or under __MACOSX/; Windows' thumbnail cache and folder settings. Passed over in silence, as a file browser
+# hides them.
+_SYSTEM_FILES = frozenset({".ds_store", "thumbs.db", "desktop.ini"})
+_SYSTEM_FOLDERS = frozenset({"__macosx"})
+
+
+def _is_system_file(name: str, is_folder: bool) -> bool:
+    if is_folder:
+        return name.lower() in _SYSTEM_FOLDERS
+    return name.startswith("._") or name.lower() in _SYSTEM_FILES
 
 
 def _may_hold_articles(path: Path, text_field: str) -> bool:
@@ -837,8 +1057,9 @@ def _may_hold_articles(path: Path, text_field: str) -> bool:
 
 def _walk(folder: Path, skipped: Skipped, text_field: str = "text") -> Iterator[Path]:
     """The .txt files under `folder` (".TXT" too), in the order of their sorted paths; what else it holds is
-    counted in `skipped`, unless it plainly holds no articles (`_may_hold_articles`). A folder that cannot be
-    listed is given itself, so that the reader reports it instead of its articles going missing unseen."""
+    counted in `skipped`, unless it plainly holds no articles (`_may_hold_articles`) or is the system's
+    (`_is_system_file`). A folder that cannot be listed is given itself, so that the reader reports it
+    instead of its articles going missing unseen."""
     try:
         with os.scandir(folder) as scan:
             entries = sorted(scan, key=lambda entry: entry.name)
@@ -847,6 +1068,8 @@ def _walk(folder: Path, skipped: Skipped, text_field: str = "text") -> Iterator[
         return
     for entry in entries:
         path = Path(entry.path)
+        if _is_system_file(entry.name, entry.is_dir(follow_symlinks=False)):
+            continue
         if entry.is_dir(follow_symlinks=False):
             yield from _walk(path, skipped, text_field)
         elif entry.name.lower().endswith(TEXT_SUFFIXES):

@@ -114,14 +114,18 @@ def at_least(pattern: re.Pattern, text: str, n: int) -> bool:
     return sum(1 for _ in islice(pattern.finditer(text), n)) >= n
 
 
-def to_unicode(text: str) -> tuple[str, str | None]:
+def to_unicode(text: str, likely: str | None = None) -> tuple[str, str | None]:
     """(text, None) when `text` reads as it is; (converted text, "TCVN3" or "VNI") when it is Vietnamese in
-    one of those encodings.
+    one of those encodings. `likely` is the encoding another part of the same record was found in: a short
+    field ("B¸o Nh©n D©n", a source) has too few words to tell on its own, and is converted with it when
+    that reads as more Vietnamese than the field as it is.
 
     >>> to_unicode("C«ng t¸c d©n vËn cña tØnh")
     ('Công tác dân vận của tỉnh', 'TCVN3')
     >>> to_unicode("Coâng taùc daân vaän cuûa tænh")
     ('Công tác dân vận của tỉnh', 'VNI')
+    >>> to_unicode("B¸o Nh©n D©n"), to_unicode("B¸o Nh©n D©n", likely="TCVN3")
+    (('B¸o Nh©n D©n', None), ('Báo Nhân Dân', 'TCVN3'))
     """
     sample = text[:_SAMPLE_CHARS]
     if not _LATIN1_HIGH.search(sample) or at_least(_UNICODE_ONLY, sample, _UNICODE_ONLY_MIN):
@@ -129,14 +133,18 @@ def to_unicode(text: str) -> tuple[str, str | None]:
     best_score, best = vietnamese_score(sample), None
     if best_score >= _CLEARLY_VIETNAMESE:
         return text, None
-    for name, convert in (("TCVN3", from_tcvn3), ("VNI", from_vni)):
+    for name, convert in _CONVERTERS.items():
         converted = convert(sample)
         score = vietnamese_score(converted)
-        if score > max(best_score, _MIN_SCORE) and score * len(_WORD.findall(converted)) >= _MIN_HITS:
-            best_score, best = score, (name, convert)
+        enough = score * len(_WORD.findall(converted)) >= _MIN_HITS or (name == likely and score > 0)
+        if score > max(best_score, _MIN_SCORE) and enough:
+            best_score, best = score, name
     if best is None:
         return text, None
-    return best[1](text), best[0]
+    return _CONVERTERS[best](text), best
+
+
+_CONVERTERS = {"TCVN3": from_tcvn3, "VNI": from_vni}
 
 
 def encode(text: str, encoding: str) -> bytes:

@@ -1,0 +1,251 @@
+"""Input files as users have them (a new-user trial): Mac folders, saved pages, spreadsheets laid out by
+hand, old line ends, files in more than one encoding. Each test builds its own tiny file."""
+import json
+import logging
+
+import pytest
+
+from dvtopics.io.read import read_articles
+
+TEXT = "Sáng 5/1, Ban Dân vận Huyện ủy tổ chức hội nghị tổng kết công tác dân vận năm 2022 tại hội trường."
+TEXT2 = "Chiều 8/3, Mặt trận huyện tổ chức gặp mặt các đồng chí nguyên lãnh đạo nhân dịp đầu xuân."
+
+
+def read(paths, **options):
+    return list(read_articles(paths, on_error="record", **options))
+
+
+# ------------------------------------------------------------------ folders
+
+
+def test_mac_system_files_in_a_folder_are_passed_over(tmp_path, caplog):
+    (tmp_path / "bai1.txt").write_text(f"Hội nghị tổng kết\n{TEXT}", encoding="utf-8")
+    apple_double = b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X        " + b"\x00" * 200
+    (tmp_path / "._bai1.txt").write_bytes(apple_double)
+    (tmp_path / "__MACOSX").mkdir()
+    (tmp_path / "__MACOSX" / "._bai1.txt").write_bytes(apple_double)
+    (tmp_path / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1" + b"\x00" * 100)
+    (tmp_path / "Thumbs.db").write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 100)
+    with caplog.at_level(logging.WARNING):
+        articles = read(tmp_path)
+    assert [(a.id, a.error) for a in articles] == [("bai1", None)]
+    assert caplog.text == ""  # no failed article, no "save it as .txt" advice
+
+
+# ------------------------------------------------------------------ saved pages
+
+PAGE = (f"<html><head><meta charset='utf-8'><title>Tổng kết</title></head><body><h1>Hội nghị tổng kết công tác"
+        f" dân vận năm 2022</h1><p>{TEXT}</p></body></html>\n")
+
+
+@pytest.mark.parametrize("prologue", [
+    "<!-- saved from url=(0040)https://baodientu.vn/tin-tuc/tong-ket.html -->\n",  # "Save page as" in Chrome
+    '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n',  # XHTML
+    "<!-- Trang tin điện tử -->\n<!-- bản lưu -->\n",
+])
+def test_a_page_saved_by_a_browser_is_read_as_html(tmp_path, prologue):
+    (tmp_path / "page.txt").write_text(prologue + PAGE, encoding="utf-8")
+    (article,) = read(tmp_path / "page.txt")
+    assert article.title == "Hội nghị tổng kết công tác dân vận năm 2022"
+    assert "<" not in article.text and "saved from" not in article.text
+    assert "HTML" in article.meta["warning"]
+
+
+# ------------------------------------------------------------------ old font encodings in fields
+
+# as a document set in a .VnTime (TCVN3) or VNI-Times font gives them when copied out: Latin-1 characters
+TITLE = "Hội nghị tổng kết công tác dân vận năm 2022"
+TCVN3_TITLE, VNI_TITLE = "Héi nghÞ tæng kÕt c«ng t¸c d©n vËn n¨m 2022", "Hoäi nghò toång keát coâng taùc daân vaän naêm 2022"
+TCVN3_TEXT = "S¸ng 5/1, Ban D©n vËn HuyÖn ñy tæ chøc héi nghÞ tæng kÕt c«ng t¸c d©n vËn n¨m 2022 t¹i héi tr­êng."
+TCVN3_SOURCE = "Ban Tuyªn gi¸o TØnh ñy"  # too few words to tell on its own: its record's text tells
+
+
+def test_title_and_source_fields_in_an_old_font_encoding_are_converted_as_the_text_is(tmp_path):
+    lines = [{"id": "t", "title": TCVN3_TITLE, "source": TCVN3_SOURCE, "text": TCVN3_TEXT},
+             {"id": "v", "title": VNI_TITLE, "text": TEXT}]  # a VNI title over a Unicode text
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines),
+                                      encoding="utf-8")
+    (tmp_path / "b.csv").write_text(f'id,title,text\nc,{TCVN3_TITLE},"{TEXT}"\n', encoding="utf-8")
+    tcvn3, vni, csv_row = read([tmp_path / "a.jsonl", tmp_path / "b.csv"])
+    assert [tcvn3.title, vni.title, csv_row.title] == [TITLE] * 3
+    assert tcvn3.source == "Ban Tuyên giáo Tỉnh ủy" and tcvn3.text == TEXT
+    assert "the 'title' field written in VNI" in vni.meta["warning"]
+    assert "the 'title' field written in TCVN3" in csv_row.meta["warning"]
+
+
+# ------------------------------------------------------------------ line ends and CSV layouts
+
+@pytest.mark.parametrize("name", ["a.jsonl", "a.jsonl.gz", "a.csv", "a.json"])
+@pytest.mark.parametrize("end", ["\r", "\r\n", "\n"])
+def test_every_line_end_convention_reads_the_same(tmp_path, name, end):
+    """CR alone (classic Mac OS, Excel for Mac's "CSV (Macintosh)") as well as LF and CRLF."""
+    if name.endswith(".csv"):
+        content = end.join(["id,title,text", f'a1,Tổng kết,"{TEXT}"', f'a2,Gặp mặt,"{TEXT2}"', ""])
+    else:  # JSON lines (a .json file of lines is read as JSONL)
+        content = "".join(json.dumps({"id": f"a{i}", "title": title, "text": text}, ensure_ascii=False) + end
+                          for i, (title, text) in enumerate([("Tổng kết", TEXT), ("Gặp mặt", TEXT2)], start=1))
+    data = content.encode("utf-8")
+    (tmp_path / name).write_bytes(__import__("gzip").compress(data) if name.endswith(".gz") else data)
+    articles = read(tmp_path / name)
+    assert [(a.id, a.title, a.text, a.error) for a in articles] == [
+        ("a1", "Tổng kết", TEXT, None), ("a2", "Gặp mặt", TEXT2, None)]
+
+
+def test_dask_parts_of_a_jsonl_with_cr_line_ends_hold_its_lines(tmp_path):
+    from dvtopics.io.read import FieldNames, read_file
+    from dvtopics.run.distributed import line_ranges
+
+    path = tmp_path / "a.jsonl"
+    path.write_text("".join(json.dumps({"id": f"a{i}", "text": TEXT}) + "\r" for i in range(5)), encoding="utf-8")
+    ranges = line_ranges(path, 2)
+    assert [line for _, line, _ in ranges] == [1, 3, 5]
+    ids = [a.id for lines in ranges for a in read_file(path, "a", FieldNames(), "record", lines=lines)]
+    assert ids == [f"a{i}" for i in range(5)]
+
+
+@pytest.mark.parametrize("before", ["\r\n", "\n\n", ";;\r\n", "sep=;\r\n", '"sep=;"\n'])
+@pytest.mark.parametrize("delimiter", [";", "\t"])
+def test_a_csv_delimiter_is_found_below_blank_lines_or_named_by_excel_sep_line(tmp_path, before, delimiter):
+    table = "".join(delimiter.join(cells) + "\r\n" for cells in [
+        ("id", "title", "text"), ("1", "Tổng kết", TEXT), ("2", "Gặp mặt", TEXT2)])
+    (tmp_path / "a.csv").write_text(before.replace(";", delimiter) + table, encoding="utf-8")
+    articles = read(tmp_path / "a.csv")
+    assert [(a.id, a.title, a.error) for a in articles] == [("1", "Tổng kết", None), ("2", "Gặp mặt", None)]
+
+
+def test_a_labels_csv_with_excel_sep_line(tmp_path):
+    from dvtopics.io.labels import read_labels
+
+    (tmp_path / "labels.csv").write_text("sep=;\r\nid;label\r\na1;annual_review\r", encoding="utf-8")
+    assert read_labels(tmp_path / "labels.csv") == {"a1": "annual_review"}
+
+
+# ------------------------------------------------------------------ tables as people lay them out
+
+def workbook(path, sheets: dict):
+    """A workbook of {sheet title: {(row, column): value}}."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    for title, cells in sheets.items():
+        sheet = book.create_sheet(title)
+        for (row, column), value in cells.items():
+            sheet.cell(row=row, column=column, value=value)
+    book.save(path)
+    return path
+
+
+def table_at(row: int, column: int, rows: list) -> dict:
+    return {(row + r, column + c): value for r, cells in enumerate(rows) for c, value in enumerate(cells)}
+
+
+ARTICLES = [["id", "title", "text"], [1, "Tổng kết", TEXT], [2, "Gặp mặt", TEXT2]]
+
+
+def test_an_xlsx_table_that_does_not_start_in_a1_is_read(tmp_path):
+    path = workbook(tmp_path / "a.xlsx", {"Sheet": table_at(3, 2, ARTICLES)})  # header in B3:D3
+    articles = read(path)
+    assert [(a.id, a.title, a.text, a.error) for a in articles] == [
+        ("1", "Tổng kết", TEXT, None), ("2", "Gặp mặt", TEXT2, None)]
+    assert all("warning" not in a.meta and "" not in a.meta for a in articles)  # column A is no field
+
+
+def test_a_labels_workbook_that_does_not_start_in_a1(tmp_path):
+    from dvtopics.io.labels import read_labels
+
+    path = workbook(tmp_path / "labels.xlsx", {"Sheet": table_at(2, 2, [["id", "label"], ["a1", "other"]])})
+    assert read_labels(path) == {"a1": "other"}
+
+
+def test_every_sheet_with_articles_is_read_and_the_others_are_named(tmp_path, caplog):
+    path = workbook(tmp_path / "book.xlsx", {
+        "Ghi chú": {(1, 1): "Dữ liệu ở sheet 'Bài viết'"},
+        "Bài viết": table_at(1, 1, ARTICLES[:2]),
+        "Trống": {},
+        "Thêm": table_at(1, 1, [ARTICLES[0], ARTICLES[2]]),
+    })
+    with caplog.at_level(logging.WARNING):
+        articles = read(path)
+    assert [(a.id, a.error) for a in articles] == [("1", None), ("2", None)]
+    assert "sheet 'Ghi chú' not read: no 'text' column" in caplog.text and "'Trống'" not in caplog.text
+    # a row without an id is named by its sheet and row
+    path = workbook(tmp_path / "ids.xlsx", {"A": table_at(1, 1, [["text"], [TEXT]]), "B": table_at(1, 1, [["text"], [TEXT2]])})
+    assert [a.id for a in read(path)] == ["ids.xlsx:2", "ids.xlsx:B:2"]
+
+
+def test_a_csv_row_with_more_cells_than_the_header_loses_no_text(tmp_path):
+    # a stray tab pasted into the text column, the last one: the cells after it are its text
+    (tmp_path / "a.csv").write_text(f"id\ttitle\ttext\n1\tTổng kết\tSáng 5/1, Ban Dân vận\t{TEXT2}\n"
+                                    f"2\tGặp mặt\t{TEXT}\t\t\n", encoding="utf-8")  # trailing empty cells: nothing to say
+    cut, plain = read(tmp_path / "a.csv")
+    assert cut.raw == f"Sáng 5/1, Ban Dân vận\t{TEXT2}" and cut.text.endswith(TEXT2)
+    assert "the row has 4 cells for the header's 3 columns" in cut.meta["warning"]
+    assert plain.text == TEXT and "warning" not in plain.meta
+    # the text is not the last column: the extra cells cannot be put back, and are kept and named
+    (tmp_path / "b.csv").write_text(f"id,text,title\n1,\"{TEXT}\",Tổng kết,năm 2022\n", encoding="utf-8")
+    (article,) = read(tmp_path / "b.csv")
+    assert article.meta["extra_cells"] == ["năm 2022"] and "not used" in article.meta["warning"]
+
+
+# ------------------------------------------------------------------ JSON arrays
+
+def test_a_broken_item_of_a_json_array_costs_only_itself(tmp_path):
+    good = [json.dumps({"id": f"a{i}", "text": TEXT, "tags": [{"k": i}, {"k": 0}]}, ensure_ascii=False)
+            for i in range(5)]
+    items = [good[0], '{"id": "bad", "text": "Hội nghị" "x", "tags": [{"k": 9}, {"k": 8}]}', good[1],
+             'rác', good[2], good[3] + " " + good[4]]  # junk between items; a ',' left out
+    (tmp_path / "a.json").write_text("[\n" + ",\n".join(items) + "\n]\n", encoding="utf-8")
+    articles = read(tmp_path / "a.json")
+    assert [a.id for a in articles if not a.error] == ["a0", "a1", "a2", "a3", "a4"]
+    errors = [a.error for a in articles if a.error]
+    assert len(errors) == 2 and "a.json:3 (item 2): not valid JSON" in errors[0]
+    assert "reading goes on at the next item, on line 4" in errors[0]
+
+
+def test_a_json_array_item_missing_its_closing_brace_costs_only_itself(tmp_path):
+    good = [json.dumps({"id": f"a{i}", "text": TEXT}, ensure_ascii=False) for i in range(2)]
+    (tmp_path / "a.json").write_text(f'[{good[0]},\n{{"id": "bad", "text": "thiếu ngoặc",\n{good[1]}]',
+                                     encoding="utf-8")
+    assert [(a.id, bool(a.error)) for a in read(tmp_path / "a.json")] == [("a0", False), ("a.json:2", True),
+                                                                          ("a1", False)]
+
+
+# ------------------------------------------------------------------ files in more than one encoding
+
+def cp1258(text: str) -> bytes:
+    """`text` as Windows-1258 writes it: a letter it has no code for as its base letter and a tone mark."""
+    import unicodedata
+
+    out = b""
+    for char in unicodedata.normalize("NFC", text):
+        try:
+            out += char.encode("cp1258")
+        except UnicodeEncodeError:
+            parts = unicodedata.normalize("NFD", char)
+            tone = next(mark for mark in parts if mark in "\u0300\u0301\u0303\u0309\u0323")
+            out += unicodedata.normalize("NFC", parts.replace(tone, "")).encode("cp1258") + tone.encode("cp1258")
+    return out
+
+
+def test_a_utf8_file_with_a_paragraph_in_windows_1258_keeps_its_utf8(tmp_path):
+    (tmp_path / "a.txt").write_bytes(f"Hội nghị tổng kết công tác dân vận\n{TEXT}\n".encode() + cp1258(TEXT2 + "\n"))
+    (article,) = read(tmp_path / "a.txt")
+    assert article.title == "Hội nghị tổng kết công tác dân vận" and article.text.endswith(TEXT2)
+    assert article.meta["warning"].startswith("UTF-8, but line 3 is not: not valid UTF-8: read as Windows-1258")
+    assert "saved again" not in article.meta["warning"]  # no mojibake: nothing was misread
+
+
+def test_a_mostly_ascii_windows_1258_file_keeps_its_diacritics_and_says_how_it_was_read(tmp_path):
+    rows = "".join(f"{i},https://baodientu.vn/tin-tuc/bai-viet-{i:06d}.html,Hoi nghi tong ket nam {i}\n"
+                   for i in range(200))
+    (tmp_path / "a.csv").write_bytes(cp1258(f"id,url,text\n{rows}999,https://baodientu.vn/x,{TEXT}\n"))
+    article = read(tmp_path / "a.csv")[-1]
+    assert article.text == TEXT and "Windows-1258" in article.meta["warning"]
+
+
+def test_damaged_utf8_says_so_in_the_record(tmp_path):
+    (tmp_path / "a.txt").write_bytes(f"Hội nghị tổng kết\n{TEXT}".encode().replace("Ban".encode(), b"B\xffn"))
+    (article,) = read(tmp_path / "a.txt")
+    assert article.text.count("\ufffd") == 1
+    assert article.meta["warning"] == "1 invalid UTF-8 byte sequence(s) replaced by \ufffd (line 2)"
