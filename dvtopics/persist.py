@@ -110,7 +110,7 @@ _CARD_PARAMETERS = {"head_chars": int, "use_rules": bool}
 
 def check_card(card, card_path: Path) -> None:
     """Raise `ModelError` for a card that is not a JSON object, or a field the code reads of the wrong type."""
-    from .io.read import json_kind
+    from .io.jsonfiles import json_kind
 
     if not isinstance(card, dict):
         raise ModelError(f"{card_path}: a model card is a JSON object, not {json_kind(card)}; "

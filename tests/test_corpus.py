@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from dvtopics.io.read import FieldNames, decode_bytes, read_articles
+from dvtopics.io.decode import decode_bytes
+from dvtopics.io.read import FieldNames, read_articles
 from dvtopics.io.metadata import extract_metadata
 from dvtopics.io.labels import read_labels
 from dvtopics.errors import InputError, NoArticlesError

@@ -4,7 +4,8 @@ import json
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from dvtopics.io.read import decode_bytes, make_article, read_articles
+from dvtopics.io.decode import decode_bytes
+from dvtopics.io.read import make_article, read_articles
 from dvtopics.errors import InputError, NoArticlesError
 from dvtopics.text.segment import segment_text
 from dvtopics.text.normalise import normalize

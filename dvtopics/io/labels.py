@@ -11,7 +11,8 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..text.normalise import nfc
-from .read import cell_text, csv_delimiter, field_names, read_side_file, sheet_tables
+from .read import read_side_file
+from .tables import cell_text, csv_delimiter, field_names, sheet_tables
 
 log = logging.getLogger(__name__)
 

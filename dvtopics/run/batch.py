@@ -32,7 +32,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
-from ..io.read import TEXT_SUFFIXES, Article, iter_files
+from ..io.folders import TEXT_SUFFIXES, iter_files
+from ..io.read import Article
 from ..errors import DvtopicsError
 from ..parallel import map_ordered
 

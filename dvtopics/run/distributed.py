@@ -30,8 +30,9 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
 from .batch import Labeller, check_same_settings, input_fingerprint, label_stream, outcome, write_output
-from ..io.read import (MAX_ARTICLE_BYTES, Article, FieldNames, LineRange, Skipped, file_kind, open_binary, iter_files,
-                       read_file, skipped_notes)
+from ..io.files import LineRange, open_binary
+from ..io.folders import Skipped, file_kind, iter_files, skipped_notes
+from ..io.read import MAX_ARTICLE_BYTES, Article, FieldNames, read_file
 from ..errors import DvtopicsError, InputError, MissingExtraError, NoArticlesError
 
 log = logging.getLogger(__name__)

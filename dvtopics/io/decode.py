@@ -1,0 +1,129 @@
+"""Article bytes to text: UTF-8 (with or without a BOM), UTF-16 (with or without a BOM), and what is not
+all UTF-8 read line by line, in Windows-1258 or the old TCVN3 and VNI font encodings (`vnlegacy`), with a
+warning for the record that says how."""
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+
+from ..errors import InputError
+from .files import compression
+from .vnlegacy import to_unicode, vietnamese_score
+
+log = logging.getLogger(__name__)
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")
+
+
+def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
+    """Decode article bytes, trying the encodings Vietnamese text comes in.
+
+    Raises `InputError` for empty or binary data.
+    """
+    return decode_text(data, name)[0]
+
+
+def decode_text(data: bytes, name: str = "<bytes>") -> tuple[str, str | None]:
+    """(text, warning): `decode_bytes`, and a warning for the record when the bytes were not UTF-8 or
+    UTF-16: which encoding they were read as, or that none read as Vietnamese."""
+    if not data.strip():
+        raise InputError(f"{name}: empty file")
+    compressed = compression(data[:6])
+    if compressed:  # a .zip given as an article: one clear error, not a guessed encoding first
+        raise InputError(f"{name}: {compressed}-compressed data, not text: decompress it first")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace"), None
+    sample = data[:4096]
+    warning = None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if max(even, odd) > len(sample) // 8 and min(even, odd) <= len(sample) // 64:
+        # UTF-16 without a BOM puts a NUL beside every ASCII character.
+        text = data.decode("utf-16-le" if odd > even else "utf-16-be", errors="replace")
+    elif even + odd > max(2, len(sample) // 100):
+        raise InputError(f"{name}: binary file, not text")
+    else:
+        data = data.replace(b"\x00", b"")  # a stray NUL or two (a damaged copy) does not make a file binary
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text, warning = _decode_line_by_line(data)
+    controls = len(_CONTROL.findall(text, 0, 4096))
+    if controls > 0.01 * min(len(text), 4096):
+        raise InputError(f"{name}: binary file, not text")
+    if warning:  # said once the bytes are known to be text
+        log.warning("%s: %s", name, warning)
+    return text, warning
+
+
+# below this many letters, too few to say a text is not Vietnamese (counted without spaces: Chinese has none)
+_MIN_CHARS_TO_JUDGE = 150
+
+
+def _decode_line_by_line(data: bytes) -> tuple[str, str]:
+    """Bytes that are not all valid UTF-8, each line read as what it is: a file may be UTF-8 but for a
+    paragraph pasted from an older document, or mostly ASCII (links, ids) with a few lines of Windows-1258.
+
+    A line that is valid UTF-8 stays UTF-8. A line that is not is damaged UTF-8 when it holds at least as many
+    letters that read as UTF-8 as bytes that do not (these become U+FFFD); else it is in an older encoding,
+    which `_decode_legacy` chooses for all such lines together. The warning, for the record, says which
+    lines were read how (no line numbers when all the text that is not ASCII was in the older encoding)."""
+    lines = data.split(b"\n")
+    decoded: list[str | None] = []
+    legacy, damaged, replaced, utf8_letters = [], [], 0, False
+    for number, line in enumerate(lines, start=1):
+        try:
+            decoded.append(line.decode("utf-8"))
+            utf8_letters = utf8_letters or not line.isascii()
+            continue
+        except UnicodeDecodeError:
+            pass
+        lenient = line.decode("utf-8", errors="replace")
+        bad = lenient.count("\ufffd")
+        if sum(not char.isascii() for char in lenient) - bad >= bad:
+            decoded.append(lenient)
+            damaged.append(number)
+            replaced += bad
+        else:
+            decoded.append(None)
+            legacy.append(number)
+    warnings = []
+    if legacy:
+        text, warning = _decode_legacy(b"\n".join(lines[number - 1] for number in legacy))
+        for number, line in zip(legacy, text.split("\n")):
+            decoded[number - 1] = line
+        if utf8_letters or damaged:
+            warning = f"UTF-8, but {_lines(legacy, len(lines))} {'is' if len(legacy) == 1 else 'are'} not: {warning}"
+        warnings.append(warning)
+    if damaged:
+        where = f" ({_lines(damaged, len(lines))})" if len(lines) > 1 else ""
+        warnings.append(f"{replaced} invalid UTF-8 byte sequence(s) replaced by \ufffd{where}")
+    return "\n".join(decoded), "; ".join(warnings)
+
+
+def _lines(numbers: list[int], total: int) -> str:
+    """Some of a text's lines, in words: "line 6", "2 of its 40 lines (6, 9)"."""
+    if len(numbers) == 1:
+        return f"line {numbers[0]}"
+    shown = ", ".join(map(str, numbers[:5])) + (", …" if len(numbers) > 5 else "")
+    return f"{len(numbers)} of its {total} lines ({shown})"
+
+
+def _decode_legacy(data: bytes) -> tuple[str, str]:
+    """Bytes that are not UTF-8: Windows-1258, or the TCVN3 and VNI font encodings, whichever reads as
+    Vietnamese; the warning for the record says which, or that none does."""
+    cp1258 = data.decode("cp1258", errors="replace")
+    cp1258_score = vietnamese_score(unicodedata.normalize("NFC", cp1258))
+    converted, encoding = to_unicode(data.decode("cp1252", errors="replace"))
+    if encoding and vietnamese_score(converted) > cp1258_score:
+        warning = f"not UTF-8: read as {encoding} (an old Vietnamese font encoding) and converted to Unicode"
+        text = converted
+    elif cp1258_score == 0 and len("".join(cp1258[:5000].split())) >= _MIN_CHARS_TO_JUDGE:
+        warning = ("could not be decoded as Vietnamese (not UTF-8, UTF-16, Windows-1258, TCVN3 or VNI); "
+                   "read as Windows-1258")
+        text = cp1258
+    else:
+        warning, text = "not valid UTF-8: read as Windows-1258 (cp1258, Windows Vietnamese); check the text", cp1258
+    return text, warning

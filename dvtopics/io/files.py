@@ -1,0 +1,217 @@
+"""An input file's bytes: gzip read whatever the name says (every good byte before a fault), other
+compression refused, lines that end with CR alone given as LF, a JSONL file's lines (a line range of one,
+UTF-16, lines over the size limit never held whole), a whole file up to its last good line."""
+from __future__ import annotations
+
+import io
+import itertools
+import logging
+import zlib
+from pathlib import Path
+from typing import Iterator
+
+from ..errors import InputError
+
+log = logging.getLogger(__name__)
+
+_GZIP_MAGIC = b"\x1f\x8b"
+
+
+class _Gunzip(io.RawIOBase):
+    """The decompressed bytes of a gzip file, every byte that can be had before a fault: a file cut short,
+    junk after the end, or damaged data raises `InputError` only once the good bytes are read.
+    (Python's gzip module fails on the read that meets the fault and loses what that read held.)"""
+
+    def __init__(self, handle):
+        super().__init__()
+        self._handle = handle
+        self._inflate = zlib.decompressobj(wbits=31)
+        self._pending = memoryview(b"")
+        self._fault: InputError | None = None
+        self._end = False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        while not self._pending:
+            if self._fault:
+                fault, self._fault = self._fault, None
+                self._end = True
+                raise fault
+            if self._end:
+                return 0
+            self._pending = memoryview(self._inflated())
+        size = min(len(buffer), len(self._pending))
+        buffer[:size] = self._pending[:size]
+        self._pending = self._pending[size:]
+        return size
+
+    def _inflated(self) -> bytes:
+        """The next decompressed bytes; sets `_fault` or `_end` when there are no more."""
+        chunk = self._handle.read(1 << 16)
+        try:
+            if not chunk:
+                if not self._inflate.eof:
+                    self._fault = InputError("the gzip data is cut short (an incomplete download or copy); "
+                                             "what came before it was read")
+                self._end = True
+                return self._inflate.flush() if not self._inflate.eof else b""
+            data = self._inflate.decompress(chunk)
+            while self._inflate.eof and self._inflate.unused_data:
+                rest = self._inflate.unused_data.lstrip(b"\x00")  # gzip allows zero padding at the end
+                if not rest:
+                    break
+                if not rest.startswith(_GZIP_MAGIC[:len(rest)]):
+                    self._fault = InputError("data that is not gzip after the end of the compressed stream")
+                    self._end = True
+                    return data
+                self._inflate = zlib.decompressobj(wbits=31)  # another gzip member follows
+                data += self._inflate.decompress(rest)
+            return data
+        except zlib.error as exc:
+            self._fault = InputError(f"damaged gzip data ({exc})")
+            return b""
+
+    def close(self) -> None:
+        self._handle.close()
+        super().close()
+
+
+# compressed data that is not read: one clear error instead of a line of junk per line
+_OTHER_COMPRESSION = {b"BZh": "bzip2", b"\xfd7zXZ\x00": "xz", b"PK\x03\x04": "zip", b"\x28\xb5\x2f\xfd": "zstd",
+                      b"7z\xbc\xaf\x27\x1c": "7-Zip"}
+
+
+def compression(head: bytes) -> str | None:
+    """The name of the compression the first 6 bytes of a file show ("zip", "gzip", ...), or None."""
+    if head[:2] == _GZIP_MAGIC:
+        return "gzip"
+    for magic, name in _OTHER_COMPRESSION.items():
+        if head.startswith(magic) and (name != "bzip2" or head[3:4].isdigit()):
+            return name
+    return None
+
+
+def open_binary(path: Path):
+    """The bytes of a file, decompressed when they are gzip data, whatever the name says; lines that end
+    with CR alone end with LF (`_CarriageReturnsAsNewlines`)."""
+    handle = open(path, "rb", buffering=1 << 16)
+    compressed = compression(handle.peek(6)[:6])
+    if compressed == "gzip":
+        handle = io.BufferedReader(_Gunzip(handle), 1 << 16)
+    elif compressed:
+        handle.close()
+        raise InputError(f"{compressed}-compressed data: decompress it first (gzip is read as it is)")
+    elif path.name.lower().endswith(".gz"):
+        log.warning("%s: not gzip data despite its name; read as it is", path)
+    head = handle.peek(1 << 16)
+    if b"\r" in head and b"\n" not in head and b"\x00" not in head:  # (UTF-16 is split by its own decoder)
+        return io.BufferedReader(_CarriageReturnsAsNewlines(handle), 1 << 16)
+    return handle
+
+
+class _CarriageReturnsAsNewlines(io.RawIOBase):
+    """The bytes of a file whose lines end with CR alone (classic Mac OS; Excel for Mac's "CSV (Macintosh)")
+    with each CR given as LF, so that every reader splits its lines as those of any other file. One byte for
+    one: offsets are the file's, and a line range found in it (`run.distributed`) seeks to the same line."""
+
+    _CR_AS_LF = bytes.maketrans(b"\r", b"\n")
+
+    def __init__(self, handle):
+        super().__init__()
+        self._handle = handle
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        data = self._handle.read1(len(buffer))
+        buffer[:len(data)] = data.translate(self._CR_AS_LF)
+        return len(data)
+
+    def seekable(self) -> bool:
+        return self._handle.seekable()
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        return self._handle.seek(offset, whence)
+
+    def tell(self) -> int:
+        return self._handle.tell()
+
+    def close(self) -> None:
+        self._handle.close()
+        super().close()
+
+
+# (byte offset of a line's start, its line number, how many lines): a slice of a JSONL file
+LineRange = tuple[int, int, "int | None"]
+
+
+def _skip(handle, offset: int) -> None:
+    """Move `offset` bytes forward (a gzip stream cannot seek: it is read up to there)."""
+    if handle.seekable():
+        handle.seek(offset)
+        return
+    while offset > 0 and (data := handle.read(min(offset, 1 << 20))):
+        offset -= len(data)
+
+
+def numbered_lines(path: Path, lines: "LineRange | None", limit: int) -> Iterator[tuple[int, bytes | int | str]]:
+    """(line number, line) of a file, (line number, its size) for a line over `limit` bytes (never held in
+    memory), or at the end (line number, why reading stopped) when the file could not be read to its end:
+    every whole line before a fault is given."""
+    offset, first, count = lines or (0, 1, None)
+    number = first - 1
+    try:
+        with open_binary(path) as handle:
+            _skip(handle, offset)
+            utf16 = _utf16(handle.peek(4)[:4]) if offset == 0 else None
+            lines = _bounded_lines(handle, limit) if not utf16 else (  # UTF-16 is Notepad's "Unicode"
+                line.encode("utf-8") for line in io.TextIOWrapper(handle, encoding=utf16, errors="replace"))
+            for number, line in enumerate(itertools.islice(lines, count), start=first):
+                yield number, line
+    except InputError as exc:
+        yield number + 1, str(exc)
+    except OSError as exc:
+        yield number + 1, f"cannot read ({exc.strerror or exc})"
+
+
+def _bounded_lines(handle, limit: int) -> Iterator[bytes | int]:
+    """The lines of `handle`; a line over `limit` bytes as its size, read past in pieces (a 5 GB "line" of a
+    broken export must not be held whole)."""
+    while line := handle.readline(limit + 1):
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        size = len(line)
+        while rest := handle.readline(1 << 20):
+            size += len(rest)
+            if rest.endswith(b"\n"):
+                break
+        yield size
+
+
+def _utf16(head: bytes) -> str | None:
+    """The UTF-16 codec for a file that starts with `head`, or None: a BOM, or the NUL that UTF-16 puts
+    beside an ASCII character (a JSON line starts with one)."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    if len(head) >= 2 and (head[0] == 0) != (head[1] == 0):
+        return "utf-16-be" if head[0] == 0 else "utf-16-le"
+    return None
+
+
+def read_all(path: Path) -> tuple[bytes, str | None]:
+    """The bytes of a (maybe gzip) file up to its last whole line, and why reading stopped early, if it did."""
+    chunks, problem = [], None
+    try:
+        with open_binary(path) as handle:
+            while chunk := handle.read1(1 << 20):  # read() would drop what it held when a fault stops it
+                chunks.append(chunk)
+    except InputError as exc:
+        problem = str(exc)
+    except OSError as exc:
+        problem = f"cannot read ({exc.strerror or exc})"
+    data = b"".join(chunks)
+    return (data[:data.rfind(b"\n") + 1] if problem else data), problem

@@ -1,0 +1,124 @@
+"""Input paths: what kind a file is by its name, the .txt files a folder holds (walked in sorted order,
+the system's files passed over), and what else it held that was not read."""
+from __future__ import annotations
+
+import gzip
+import os
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from ..errors import InputError
+from ..text.normalise import nfc
+from .tables import name_key
+
+TEXT_SUFFIXES = (".txt",)
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".json.gz", ".ndjson.gz")
+JSON_SUFFIXES = (".json",)  # one JSON value: an array of articles, or one article
+CSV_SUFFIXES = (".csv", ".csv.gz")
+XLSX_SUFFIXES = (".xlsx",)  # a workbook's sheets of articles, each read as a CSV's rows
+
+
+def file_kind(path: Path) -> str:
+    name = path.name.lower()
+    if name.endswith(JSONL_SUFFIXES):
+        return "jsonl"
+    if name.endswith(JSON_SUFFIXES):
+        return "json"
+    if name.endswith(CSV_SUFFIXES):
+        return "csv"
+    if name.endswith(XLSX_SUFFIXES):
+        return "xlsx"
+    return "txt"
+
+
+# files a folder holds but the reader does not read there: {kind: [how many, an example]}
+Skipped = dict[str, list]
+
+
+# Files a collection keeps beside its articles (notes, pictures): not worth a warning when skipped.
+_SIDE_FILE_SUFFIXES = (".md", ".rst", ".png", ".jpg", ".jpeg", ".gif", ".svg")
+# What an operating system leaves in a folder, never a user's files: macOS's folder settings (.DS_Store) and
+# the "._name" AppleDouble companions (a file's Finder data, binary) that a zip made on a Mac holds, in place
+# or under __MACOSX/; Windows' thumbnail cache and folder settings. Passed over in silence, as a file browser
+# hides them.
+_SYSTEM_FILES = frozenset({".ds_store", "thumbs.db", "desktop.ini"})
+_SYSTEM_FOLDERS = frozenset({"__macosx"})
+
+
+def _is_system_file(name: str, is_folder: bool) -> bool:
+    if is_folder:
+        return name.lower() in _SYSTEM_FOLDERS
+    return name.startswith("._") or name.lower() in _SYSTEM_FILES
+
+
+def _may_hold_articles(path: Path, text_field: str) -> bool:
+    """False for a file that is plainly not articles: notes, pictures, or a table whose first 4 KB never
+    name the text field (a labels or expected-values CSV kept beside the .txt articles, as in seeds/)."""
+    if path.suffix.lower() in _SIDE_FILE_SUFFIXES:
+        return False
+    if file_kind(path) in ("txt", "xlsx") or not path.is_file():  # a pipe is never opened: it could block forever
+        return True
+    try:
+        with (gzip.open if path.name.lower().endswith(".gz") else open)(path, "rb") as handle:
+            head = handle.read(4096)
+    except (OSError, EOFError):
+        return True  # cannot tell: say it was skipped
+    return name_key(text_field) in nfc(head.decode("utf-8", "ignore")).casefold()  # a Mac's header is NFD
+
+
+def _walk(folder: Path, skipped: Skipped, text_field: str = "text") -> Iterator[Path]:
+    """The .txt files under `folder` (".TXT" too), in the order of their sorted paths; what else it holds is
+    counted in `skipped`, unless it plainly holds no articles (`_may_hold_articles`) or is the system's
+    (`_is_system_file`). A folder that cannot be listed is given itself, so that the reader reports it
+    instead of its articles going missing unseen."""
+    try:
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
+    except OSError:
+        yield folder
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        if _is_system_file(entry.name, entry.is_dir(follow_symlinks=False)):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(path, skipped, text_field)
+        elif entry.name.lower().endswith(TEXT_SUFFIXES):
+            yield path
+        elif entry.is_dir() or _may_hold_articles(path, text_field):
+            kind = ("link to a folder" if entry.is_dir() else f"{path.suffix.lower()} file" if path.suffix
+                    else "file without an extension")
+            skipped.setdefault(kind, [0, entry.name])[0] += 1
+
+
+def skipped_notes(skipped: Skipped) -> list[str]:
+    """What was not read in a folder and why, one kind of file to a line."""
+    notes = []
+    for kind, (count, example) in skipped.items():
+        if kind == "link to a folder":
+            why = "links to folders are not followed (one may loop)"
+        elif file_kind(Path(example)) != "txt":
+            why = "in a folder only .txt files are read; give it by its name to read it"
+        else:
+            why = "in a folder only .txt files are read; save it as .txt (UTF-8) to read it"
+        kinds = _PLURALS.get(kind, kind + "s") if count > 1 else kind
+        notes.append(f"{count} {kinds} not read (e.g. '{example}'): {why}")
+    return notes
+
+
+_PLURALS = {"link to a folder": "links to folders", "file without an extension": "files without an extension"}
+
+
+def iter_files(paths: Iterable[str | os.PathLike], skipped: Skipped | None = None,
+               text_field: str = "text") -> Iterator[tuple[Path, str]]:
+    """(file, article id prefix) for every input file; folders are walked for .txt files, and the other files
+    they hold are counted in `skipped` when it is given."""
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            for file in _walk(path, {} if skipped is None else skipped, text_field):
+                yield file, (file.relative_to(path).with_suffix("").as_posix() if file != path else path.name)
+        elif path.exists():
+            yield path, path.stem
+        else:
+            raise InputError(f"{path}: no such file or folder")

@@ -1,0 +1,60 @@
+"""JSON input: what a value is (for error messages), one object per JSONL line, and where reading a JSON
+array goes on after an item that is not valid JSON."""
+from __future__ import annotations
+
+import json
+import re
+
+from ..errors import InputError
+
+
+def json_kind(value) -> str:
+    """What a JSON value is, in words for an error message."""
+    if isinstance(value, bool):
+        return "true/false"
+    return {dict: "an object", list: "a list", type(None): "null", str: "text"}.get(type(value), "a number")
+
+
+def json_object(text: str, where: str) -> dict:
+    """The JSON object in `text`; `InputError` naming `where` and the cause for anything else."""
+    try:
+        record = json.loads(text)
+    except ValueError as exc:  # a huge number is a ValueError without .msg
+        raise InputError(f"{where}: not valid JSON ({getattr(exc, 'msg', exc)})") from None
+    except RecursionError:
+        raise InputError(f"{where}: JSON nested too deep to read") from None
+    if not isinstance(record, dict):
+        raise InputError(f"{where}: a JSON object per line is expected, not {json_kind(record)}")
+    return record
+
+
+# what says where a JSON value nests: strings (whole, so that their brackets do not count), brackets, commas
+_JSON_STRUCTURE = re.compile(r'"(?:[^"\\]|\\.)*"|[][{},]')
+_COMMA_THEN_OBJECT = re.compile(r",[ \t\r\n]*\{")
+
+
+def next_array_item(text: str, start: int, decoder: json.JSONDecoder) -> int | None:
+    """Where reading a JSON array goes on after the item at `start` that is not valid JSON (or not JSON at
+    all): the next "{" at the array's own level (after a "," or "}"), or its closing "]"; None when there is
+    none. The brackets are counted outside strings, so an object nested in the broken item is not taken for
+    the next article. When they never balance (a "}" left out), the first "{" after a "," where an object can
+    be read that a "," or "]" follows."""
+    depth, previous = 0, ""
+    for token in _JSON_STRUCTURE.finditer(text, start):
+        mark = token.group()
+        if depth == 0 and token.start() > start and (mark == "]" or mark == "{" and previous in (",", "}")):
+            return token.start()
+        if mark in "{[":
+            depth += 1
+        elif mark in "}]":
+            depth = max(depth - 1, 0)
+        previous = mark[0]
+    for match in _COMMA_THEN_OBJECT.finditer(text, start):
+        at = match.end() - 1
+        try:
+            value, end = decoder.raw_decode(text, at)
+        except (ValueError, RecursionError):
+            continue
+        if isinstance(value, dict) and re.match(r"[ \t\r\n]*[,\]]", text[end:end + 1000]):
+            return at
+    return None

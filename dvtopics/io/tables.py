@@ -1,0 +1,149 @@
+"""Tables of articles or labels, CSV and .xlsx: the delimiter, rows (a broken row costs only its first
+line), a sheet's header wherever its table starts, cells as a CSV's text, a row as a record, and header names
+matched to the field names wanted."""
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+import re
+from typing import Iterable, Iterator
+
+from ..text.normalise import nfc
+
+_DELIMITERS = (",", ";", "\t", "|")
+# Excel's first line "sep=;" names the delimiter of the rows below it (Excel writes it, and reads it)
+_SEPARATOR_LINE = re.compile(r'"?sep=([^\r\n])"?[ \t]*(?:\r\n|\r|\n|$)', re.I)
+_LINE = re.compile(r"[^\r\n]+")  # a line, whatever ends it (LF, CRLF, or CR alone)
+
+
+def csv_delimiter(text: str, text_field: str) -> tuple[str, str]:
+    """(delimiter, the table's text): the delimiter a "sep=" first line names (the table is the text after
+    it), else the one under which the header, the first line that is not blank, names the text field (as
+    `field_names` matches names): Excel writes ';' where the comma is the decimal sign (Vietnamese Windows
+    among them), and some save tabs. A header no delimiter splits right is read with ','."""
+    hint = _SEPARATOR_LINE.match(text)
+    if hint:
+        return hint.group(1), text[hint.end():]
+    # blank lines above the header, or a spreadsheet's empty rows (";;;")
+    lines = (match.group() for match in itertools.islice(_LINE.finditer(text), 1000))
+    header = next((line for line in lines if line.strip("".join(_DELIMITERS) + " \"")), "")
+    for delimiter in _DELIMITERS:
+        if text_field in field_names(next(csv.reader([header], delimiter=delimiter), []), [text_field]):
+            return delimiter, text
+    return ",", text
+
+
+def field_names(names: Iterable, wanted: Iterable[str]) -> list:
+    """`names` (a header's, a record's keys) with each one that is a `wanted` name but for its case, the
+    spaces around it (" ID ", "Text", "TITLE") or its Unicode form (a header saved on a Mac is NFD) spelt as
+    wanted; a name spelt exactly as wanted keeps it.
+
+    >>> field_names([" ID ", "Text", "kind"], ["id", "text", "label"])
+    ['id', 'text', 'kind']
+    """
+    names = list(names)
+    wanted = {name_key(name): name for name in wanted}
+    taken = set(names)
+    matched = []
+    for name in names:
+        spelt = wanted.get(name_key(name)) if isinstance(name, str) else None
+        if spelt is not None and spelt not in taken:
+            taken.add(spelt)
+            name = spelt
+        matched.append(name)
+    return matched
+
+
+def name_key(name: str) -> str:
+    return nfc(name.strip()).casefold()
+
+
+def csv_rows(text: str, delimiter: str = ",", cut: bool = False
+              ) -> Iterator[tuple[int, list[str] | None, str | None]]:
+    """(first line, fields, None) per CSV row, or (first line, None, cause) for a row that is not valid CSV.
+
+    A broken row (a quote never closed, a quote inside an unquoted field) costs only its first line: reading
+    goes on from the next one, so a stray quote cannot swallow the articles after it. In a file that was
+    `cut` short, a quote open at the end is the row the cut went through: reading stops there."""
+    lines = io.StringIO(text, newline="").readlines()
+    start = 0
+    while start < len(lines):
+        reader = csv.reader((lines[i] for i in range(start, len(lines))), delimiter=delimiter, strict=True)
+        row_start = start
+        try:
+            while (row := _next_row(reader, len(text) + 1)) is not None:
+                yield row_start + 1, row, None
+                row_start = start + reader.line_num
+            return
+        except csv.Error as exc:
+            at_end = "end of data" in str(exc)
+            if at_end and cut:
+                return
+            yield row_start + 1, None, "a quoted field is never closed" if at_end else str(exc)
+            start = row_start + 1
+
+
+def _next_row(reader, limit: int) -> list[str] | None:
+    """The reader's next row, or None at the end. An article's size is checked by the caller, with a clear
+    message; the csv module's own field limit would stop the file at the first long field. That limit is one
+    setting for the whole process, so it is raised only while this row is parsed and then put back."""
+    before = csv.field_size_limit(max(csv.field_size_limit(), limit))
+    try:
+        return next(reader, None)
+    finally:
+        csv.field_size_limit(before)
+
+
+def table_record(header: list, row: list, text_field: str, delimiter: str | None = None) -> dict:
+    """A table's row as a record {column name: cell}; blank cells past the header (a spreadsheet's trailing
+    ",,,") and in unnamed columns (a table that does not start in column A) are no fields.
+
+    A row with more filled cells than the header has columns loses nothing. In a CSV whose text is its last
+    column, the extra cells are that text cut at a delimiter it holds (a tab pasted from a table, an unquoted
+    comma): they are joined back to it, as the writer meant. Otherwise they are kept under "extra_cells".
+    Either way the record's warning says what was done."""
+    record = dict(zip(header, row))
+    if "" in record and not (record[""] or "").strip():
+        del record[""]
+    if len(row) <= len(header):
+        return record
+    extra = list(row[len(header):])
+    while extra and not (extra[-1] or "").strip():
+        extra.pop()
+    if extra:
+        what = f"the row has {len(header) + len(extra)} cells for the header's {len(header)} columns"
+        if delimiter and header[-1] == text_field and isinstance(record.get(text_field), str):
+            record[text_field] = delimiter.join([record[text_field]] + extra)
+            record["warning"] = (f"{what}: the cells past the '{text_field}' column are read as part of its text "
+                                 f"(it held the delimiter {delimiter!r}); quote the text to keep it in one cell")
+        else:
+            record["extra_cells"] = extra
+            record["warning"] = f"{what}: the {len(extra)} cell(s) past the last column are not used (in 'extra_cells')"
+    return record
+
+
+def sheet_tables(book, wanted: Iterable[str]) -> Iterator[tuple[str, int, list, Iterator[tuple[int, tuple]]]]:
+    """(title, index, header, rows) of each sheet of a workbook that holds anything: its header is its first
+    row that is not blank (a table need not start in A1), its names matched to `wanted` (`field_names`); rows
+    are (row number, cells) of the rows below it, read as they are iterated."""
+    for index, sheet in enumerate(book.worksheets):
+        rows = enumerate(sheet.iter_rows(values_only=True), start=1)
+        for _, cells in rows:
+            if any((cell_text(cell) or "").strip() for cell in cells):
+                yield sheet.title, index, field_names([cell_text(cell) or "" for cell in cells], wanted), rows
+                break
+
+
+def cell_text(value) -> str | None:
+    """A cell as the text a CSV would hold: an id typed as a number (21470201.0) is "21470201", a date cell
+    its ISO date (with its time, when it has one)."""
+    import datetime
+
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat() if value.time() == datetime.time() else value.isoformat(" ")
+    return str(value)
