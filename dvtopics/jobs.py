@@ -168,10 +168,10 @@ def label(reading: Reading, out: str | None, model: str | None = None, min_confi
         check_output(out, reading.paths)
     if engine == "dask":
         from .run.distributed import LabelJob, run_job
-        from .types.model import DEFAULT_MODEL_DIR
+        from .types.model import model_directory
 
         # the workers load the model from this path: it must be visible to them
-        job = LabelJob(str(Path(model or DEFAULT_MODEL_DIR).resolve()), min_confidence, abstain, batch_size,
+        job = LabelJob(str(model_directory(model).resolve()), min_confidence, abstain, batch_size,
                        reading.cache_dir, reading.use_cache)
         return run_job(job, reading.paths, out, scheduler=scheduler, part_size=part_size, resume=resume,
                        fields=reading.fields, max_bytes=reading.max_bytes, on_part=on_progress,
@@ -206,9 +206,9 @@ def _label_settings(reading: Reading, labeller) -> dict:  # labeller: a run.batc
     """What makes a labelled row besides its article (`run.batch.SETTINGS`): a resume must have the same.
     The model's head (`head_chars`), views and rules are in its file, so in its checksum."""
     from .persist import read_card
-    from .types.model import DEFAULT_MODEL_DIR
+    from .types.model import model_directory
 
-    return {"model_sha256": read_card(labeller.model_dir or DEFAULT_MODEL_DIR).get("sha256"),
+    return {"model_sha256": read_card(model_directory(labeller.model_dir)).get("sha256"),
             "min_confidence": labeller.min_confidence, "abstain": labeller.abstain,
             "fields": [reading.fields.text, reading.fields.id, reading.fields.label], "max_bytes": reading.max_bytes}
 
@@ -256,7 +256,10 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
     from .types.training import HandLabels
 
     if plot:
+        from .report.plots import FIGURE_SUFFIXES
+
         check_output(plot, reading.paths)
+        _check_suffix(plot, FIGURE_SUFFIXES, "a figure")
     classifier = load_classifier(model)
     compare_with = load_classifier(baseline) if baseline else None
     gold = gold_labels(label_files)
@@ -372,10 +375,10 @@ def assign_topics(reading: Reading, directory: str, out: str, labels_file: str |
                          fields=reading.fields, max_bytes=reading.max_bytes, gather=write_assignments)
         return Assignment(counts, [topic["label"] for topic in read_topics(directory)[0]], [])
     from .io.labels import read_labels
-    from .persist import load_model
+    from .topics.model import load_topic_model
     from .topics.summary import summarize, write_documents
 
-    model, _ = load_model(directory, task="topics")
+    model, _ = load_topic_model(directory)
     types = (read_labels(labels_file, on_conflict="drop") or None) if labels_file else None
     data = read_segmented(reading)
     report = summarize(model, data.good, model.transform(data.texts), types)
@@ -408,12 +411,12 @@ def read_topics(directory: str) -> tuple[list[dict], dict]:
 
 def topics_page(directory: str, out: str) -> Path:
     """Write the offline pyLDAvis page of the topic model in `directory` to `out`."""
-    from .persist import load_model
     from .run.batch import check_output
     from .topics.ldavis import ldavis_html
+    from .topics.model import load_topic_model
 
     _check_suffix(out, HTML_SUFFIXES, "an HTML page")
-    model, _ = load_model(directory, task="topics")
+    model, _ = load_topic_model(directory)
     path = check_output(out)
     path.write_text(ldavis_html(model), encoding="utf-8")
     return path
@@ -492,7 +495,7 @@ def _report_data(articles, cache, n_jobs, model_dir, topics_dir, fit_topics, n_t
     from .report.html import TOP_ARTICLES_PER_TOPIC, TOP_WORDS, period_for
     from .text.segment import segment_articles
     from .topics.summary import summarize
-    from .types.model import DEFAULT_MODEL_DIR, load_classifier, predict_articles
+    from .types.model import load_classifier, model_directory, predict_articles
 
     from .parallel import cores
 
@@ -504,7 +507,7 @@ def _report_data(articles, cache, n_jobs, model_dir, topics_dir, fit_topics, n_t
         records, segmented = _label_and_segment_in_workers(articles, model_dir, cache, n_jobs, want_topics, progress)
     else:
         records = predict_articles(classifier, articles, cache=cache, n_jobs=n_jobs, progress=progress)
-    provenance = {"model_dir": str(model_dir or DEFAULT_MODEL_DIR), "model_card": classifier.card}
+    provenance = {"model_dir": str(model_directory(model_dir)), "model_card": classifier.card}
     if not any(not a.error for a in articles) or not want_topics:
         provenance["topics_source"] = None
         return records, None, provenance
@@ -569,12 +572,11 @@ def _label_and_segment_in_workers(articles: Sequence, model_dir, cache, n_jobs: 
 
 def _topic_model(segmented: Sequence[str], topics_dir, n_topics, provenance: dict, n_jobs: int = 1):
     """(a fitted TopicModel or None, where it came from, the topic mix of each text or None)."""
-    from .persist import load_model
     from .topics.engines import ENGINE_NAMES
-    from .topics.model import TopicModel
+    from .topics.model import TopicModel, load_topic_model
 
     if topics_dir:
-        model, card = load_model(topics_dir, task="topics")
+        model, card = load_topic_model(topics_dir)
         provenance["topics_card"] = card
         return model, f"topic model {topics_dir}", model.transform(segmented)
     asked = k = n_topics or default_k(len(segmented))

@@ -101,11 +101,11 @@ def read_card(directory: str | os.PathLike) -> dict:
     return card
 
 
-# What the code reads from a card, and the JSON type each must have: a hand-edited card fails here with
-# one line, not later with a Python error.
+# What the code reads from a card, and the JSON type each must have when the card holds it (old cards lack
+# some; none of them may be null): a hand-edited card fails here with one line, not later with a Python error.
 _CARD_FIELDS = {"task": str, "file": str, "sha256": str, "labels": list, "versions": dict, "parameters": dict,
                 "metrics": dict, "measures": dict, "data": dict}
-_CARD_PARAMETERS = {"head_chars": int, "use_rules": bool}
+_CARD_PARAMETERS = {"head_chars": int, "use_rules": bool, "events": bool, "rules_fingerprint": str}
 
 
 def check_card(card, card_path: Path) -> None:
@@ -113,17 +113,19 @@ def check_card(card, card_path: Path) -> None:
     from .io.jsonfiles import json_kind
 
     if not isinstance(card, dict):
-        raise ModelError(f"{card_path}: a model card is a JSON object, not {json_kind(card)}; "
+        raise ModelError(f"{card_path}: invalid model card: a model card is a JSON object, not {json_kind(card)}; "
                          "restore it or retrain the model")
-    fields = [(key, card.get(key), kind) for key, kind in _CARD_FIELDS.items()]
+    fields = [(key, card[key], kind) for key, kind in _CARD_FIELDS.items() if key in card]
     if isinstance(card.get("parameters"), dict):
-        fields += [(f"parameters.{key}", card["parameters"].get(key), kind) for key, kind in _CARD_PARAMETERS.items()]
+        fields += [(f"parameters.{key}", card["parameters"][key], kind) for key, kind in _CARD_PARAMETERS.items()
+                   if key in card["parameters"]]
     for key, value, kind in fields:
-        if value is not None and (not isinstance(value, kind) or (kind is int and isinstance(value, bool))):
-            raise ModelError(f"{card_path}: '{key}' is {json_kind(value)}, not {_JSON_NAMES[kind]}; "
-                             "restore the card or retrain the model")
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            raise ModelError(f"{card_path}: invalid model card: '{key}' must be {_JSON_NAMES[kind]}, not "
+                             f"{json_kind(value)}; restore the card or retrain the model")
     if isinstance(card.get("file"), str) and Path(card["file"]).name != card["file"]:
-        raise ModelError(f"{card_path}: 'file' must name a file in the model folder, not {card['file']!r}")
+        raise ModelError(f"{card_path}: invalid model card: 'file' must name a file in the model folder, "
+                         f"not {card['file']!r}")
 
 
 _JSON_NAMES = {str: "text", list: "a list", dict: "an object", int: "a whole number", bool: "true/false"}
@@ -150,11 +152,13 @@ def kind_of_model(task) -> str:
     return f"{'an' if task[0].lower() in 'aeiou' else 'a'} {task} model"
 
 
-def load_model(directory: str | os.PathLike, task: str | None = None):
+def load_model(directory: str | os.PathLike, task: str | None = None, expected: type | None = None):
     """Load a model after checking its card; return (model, card).
 
     Raises `ModelError` for a missing directory, a missing or corrupt file, a
-    checksum that does not match, or a model made for another task.
+    checksum that does not match, a model made for another task, or a file that
+    holds something else than an `expected` (a checksum proves only that the file
+    is the one the card names: one made by hand or by another tool may hold anything).
     """
     directory = Path(directory)
     card = read_card(directory)
@@ -173,6 +177,9 @@ def load_model(directory: str | os.PathLike, task: str | None = None):
     except Exception as exc:  # unpickling can fail in many ways; all mean the same to a user
         raise ModelError(f"{model_path}: cannot be loaded ({type(exc).__name__}: {exc}); "
                          "it may come from incompatible package versions: retrain it") from None
+    if expected is not None and not isinstance(model, expected):
+        raise ModelError(f"{model_path}: holds a {type(model).__name__}, not the {expected.__name__} "
+                         f"{kind_of_model(card.get('task'))} is; retrain or restore the model")
     return model, card
 
 

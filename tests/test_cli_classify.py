@@ -454,3 +454,12 @@ def test_the_shipped_model_is_named_shipped_wherever_it_is_installed(seeds_dir, 
     assert "macro-F1 1.0000 -> 1.0000" in result.output
     result = CliRunner().invoke(cli, ["label", str(seeds_dir / "004_88b669e4eeb873bb.txt"), "--model", "shipped"])
     assert result.exit_code == 0 and '"quarterly_briefing"' in result.output
+
+
+def test_the_library_names_the_shipped_model_shipped_too(tmp_path, monkeypatch):
+    """Notebook 02's MODEL = "shipped" loads it as the CLI does, from a wheel as from a clone."""
+    from dvtopics.types.model import DEFAULT_MODEL_DIR, load_classifier
+
+    monkeypatch.chdir(tmp_path)  # no models/ folder here
+    classifier = load_classifier("shipped")
+    assert classifier.card["sha256"] == json.loads((DEFAULT_MODEL_DIR / "model_card.json").read_text())["sha256"]

@@ -102,3 +102,52 @@ def test_the_same_model_saves_to_the_same_bytes(tmp_path):
     assert first["sha256"] == second["sha256"]
     # two saves in the same second would agree anyway: the header's time field itself must be zero
     assert (tmp_path / "a" / MODEL_FILE).read_bytes()[4:8] == b"\0\0\0\0"
+
+
+def _pipeline(steps=("features", "classifier"), labels=("khác", "tổng_kết")):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import Pipeline
+
+    return Pipeline([(steps[0], TfidfVectorizer()), (steps[1], LogisticRegression())]).fit(
+        ["hội_nghị tổng_kết năm", "nông_dân thu_hoạch lúa"], list(labels))
+
+
+def test_a_model_file_that_holds_something_else_is_one_clear_error_when_loaded(tmp_path):
+    """The checksum proves the file is the one the card names, not what it holds: a dict in its place (a file
+    made by hand, or by another tool) is refused as it is loaded, not when it is first used."""
+    from click.testing import CliRunner
+
+    from dvtopics.cli import cli
+    from dvtopics.topics.model import load_topic_model
+    from dvtopics.types.model import load_classifier
+
+    save_model({"not": "a model"}, tmp_path / "m", {"task": "article-type", "labels": ["khác", "tổng_kết"]})
+    with pytest.raises(ModelError, match="holds a dict, not the Pipeline an article-type model is"):
+        load_classifier(tmp_path / "m")
+    save_model({"not": "a model"}, tmp_path / "t", {"task": "topics"})
+    with pytest.raises(ModelError, match="holds a dict, not the TopicModel a topics model is"):
+        load_topic_model(tmp_path / "t")
+    (tmp_path / "a.txt").write_text("Nông dân thu hoạch lúa\nBà con nông dân thu hoạch lúa vụ mùa.", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["label", str(tmp_path / "a.txt"), "--model", str(tmp_path / "m")])
+    assert result.exit_code == 2 and result.output.startswith("Error: ") and "holds a dict" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("pipeline, labels, said", [
+    (lambda: _pipeline(steps=("vectorizer", "model")), ["khác", "tổng_kết"], "a pipeline of vectorizer, model"),
+    (lambda: _pipeline(), ["khác", "sơ_kết"], "gives the labels khác, tổng_kết, its card says khác, sơ_kết"),
+])
+def test_a_pipeline_unlike_its_card_is_refused(tmp_path, pipeline, labels, said):
+    from dvtopics.types.model import load_classifier
+
+    save_model(pipeline(), tmp_path, {"task": "article-type", "labels": labels})
+    with pytest.raises(ModelError, match=said):
+        load_classifier(tmp_path)
+
+
+def test_a_pipeline_like_its_card_loads(tmp_path):
+    from dvtopics.types.model import load_classifier
+
+    save_model(_pipeline(), tmp_path, {"task": "article-type", "labels": ["khác", "tổng_kết"]})
+    assert load_classifier(tmp_path).labels == ["khác", "tổng_kết"]

@@ -168,7 +168,7 @@ def test_topic_by_type_heatmap_has_types_as_rows_and_topics_as_columns():
         plots.topic_by_type_heatmap(matrix, TYPES[:2])
 
 
-def test_save_figure_writes_png_or_svg_by_suffix(tmp_path):
+def test_save_figure_writes_png_svg_or_pdf_by_suffix(tmp_path):
     fig = plots.label_counts_figure({"khác": 1})
     png = plots.save_figure(fig, tmp_path / "sub" / "counts.png")
     assert png.read_bytes().startswith(b"\x89PNG")
@@ -177,6 +177,16 @@ def test_save_figure_writes_png_or_svg_by_suffix(tmp_path):
     assert matplotlib.image.imread(png).shape[:2] == (round(height), round(width))
     svg = plots.save_figure(fig, tmp_path / "counts.svg")
     assert b"<svg" in svg.read_bytes()[:500]
+    assert plots.save_figure(fig, tmp_path / "counts.PDF").read_bytes().startswith(b"%PDF")
+
+
+def test_a_figure_named_as_another_kind_of_file_is_refused(tmp_path):
+    """A PNG named counts.csv opens nowhere and may take the place of a table."""
+    from dvtopics.errors import DvtopicsError
+
+    with pytest.raises(DvtopicsError, match="counts.csv: written as a figure"):
+        plots.save_figure(plots.label_counts_figure({"khác": 1}), tmp_path / "counts.csv")
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_plots_touch_no_global_pyplot_state():

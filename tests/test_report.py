@@ -150,6 +150,25 @@ def test_workbook_holds_every_article_months_and_topics(tmp_path):
     assert "topics" not in book.sheetnames and list(book["failed"].values) == [("id", "error")]
 
 
+def test_each_article_shows_its_warning_in_the_page_and_the_workbook(tmp_path):
+    """README: an article's warning (its encoding, a field not used) is in the report, not only on stderr: the
+    reader of the report is the one who never saw stderr. Articles without one show nothing more."""
+    records = _records(3)
+    records[1]["warning"] = "the date field 32/13/2022 is not a date: not used"
+    records[-1]["warning"] = "read as Windows-1258"  # the unreadable article's
+    html = build_report(records)
+    rows = dict(re.findall(r'<tr data-type="[^"]*" data-id="([^"]+)">(.*?)</tr>', html, re.S))
+    assert "32/13/2022 is not a date" in rows["a1"]
+    assert [id_ for id_, row in rows.items() if 'class="warning"' in row] == ["a1"]
+    failed = re.search(r'<table id="failed-table">.*?</table>', html, re.S)[0]
+    assert "read as Windows-1258" in failed
+    book = load_workbook(write_report_workbook(records, None, tmp_path / "r.xlsx"))
+    articles = list(book["articles"].iter_rows(values_only=True))
+    warnings = {row[0]: row[articles[0].index("warning")] for row in articles[1:]}
+    assert warnings == {"a0": None, "a1": "the date field 32/13/2022 is not a date: not used", "a2": None,
+                        "broken": "read as Windows-1258"}
+
+
 def test_an_empty_per_month_sheet_still_has_its_header(tmp_path):
     records = [{**record, "date": None} for record in _records()]  # no article has a date
     book = load_workbook(write_report_workbook(records, None, tmp_path / "r.xlsx"))

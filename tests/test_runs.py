@@ -67,6 +67,14 @@ def two_label_corpus(tmp_path_factory):
     ["topics", "sweep", "{corpus}", "--out", "t", "--k", "5:100000:5"],
     ["topics", "fit", "{corpus}", "--out", "t", "--k", "100000"],
     ["report", "{corpus}", "--out", "r.html", "--k", "1"],
+    # above any real use, or too large for Python's C code (islice) or numpy (a seed)
+    ["label", "{corpus}", "--batch-size", "99999999999999999999"],
+    ["inspect", "{corpus}", "--max-bytes", "99999999999999999999"],
+    ["label", "{corpus}", "--out", "l.jsonl", "--part-size", "99999999999999999999"],
+    ["topics", "fit", "{corpus}", "--out", "t", "--no-below", "99999999999999999999"],
+    ["topics", "fit", "{corpus}", "--out", "t", "--max-iter", "99999999999999999999"],
+    ["train", "{corpus}", "--out", "m", "--weak-other", "99999999999999999999"],
+    ["topics", "sweep", "{corpus}", "--out", "t", "--k", "2", "--seeds", "2", "--seed", "4294967295"],
 ])
 def test_every_number_a_user_types_has_a_range(corpus, args, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
@@ -85,6 +93,27 @@ def _options(command, path=()):
     for param in command.params:
         if isinstance(param, click.Option):
             yield path, param
+
+
+def test_every_number_option_has_a_lower_and_an_upper_bound():
+    """README: every number option has a range. -j has its own: -1, or 1 up to the cores (more are capped); -v
+    is counted, not typed."""
+    import click
+
+    numbers = [(path, param) for path, param in _options(cli) if not param.count
+               and isinstance(param.type, (click.types.IntParamType, click.types.FloatParamType))]
+    assert len(numbers) >= 15
+    unbounded = [(" ".join(path), param.opts[-1]) for path, param in numbers
+                 if param.name != "n_jobs" and (getattr(param.type, "min", None) is None
+                                                or getattr(param.type, "max", None) is None)]
+    assert unbounded == []
+
+
+def test_sweep_seeds_up_to_the_largest_are_taken(corpus, tmp_path):
+    """The bound on --seed with --seeds is exact: the last seed may be the largest numpy takes."""
+    result = run("topics", "sweep", corpus, "--k", "2", "--seeds", "2", "--seed", str(2**32 - 2), "--engine",
+                 "nmf", "--measures", "diversity", "--out", tmp_path / "sw")
+    assert result.exit_code == 0, result.output
 
 
 def test_no_number_option_takes_nan():
@@ -130,6 +159,8 @@ def test_an_output_that_is_an_input_is_refused(corpus, tmp_path):
 def test_an_output_named_as_another_kind_of_file_is_refused(corpus, tmp_path, seeds_dir):
     """report.pdf would hold HTML (and a reader's PDF viewer call it broken): refused before any work."""
     for args, said in ((["report", corpus, "--out", tmp_path / "r.pdf"], "r.pdf: written as an HTML page"),
+                       (["evaluate", "shipped", corpus, "--plot", tmp_path / "confusion.csv"],
+                        "confusion.csv: written as a figure, so its name must end in .png or .svg or .pdf"),
                        (["report", corpus, "--out", tmp_path / "r.html", "--xlsx", tmp_path / "r.csv"],
                         "r.csv: written as an Excel workbook, so its name must end in .xlsx"),
                        (["topics", "html", seeds_dir, "--out", tmp_path / "t.txt"], "t.txt: written as an HTML page")):
@@ -137,6 +168,13 @@ def test_an_output_named_as_another_kind_of_file_is_refused(corpus, tmp_path, se
         assert result.exit_code == 2 and said in result.output and len(result.output.splitlines()) == 1
     assert os.listdir(tmp_path) == []
     assert run("report", corpus, "--out", tmp_path / "r.HTM", "--no-topics").exit_code == 0
+
+
+@pytest.mark.parametrize("suffix, starts", [(".png", b"\x89PNG"), (".svg", b"<?xml"), (".pdf", b"%PDF")])
+def test_evaluate_plots_the_confusion_matrix_in_the_format_its_name_says(corpus, tmp_path, suffix, starts):
+    result = run("evaluate", "shipped", corpus, "--plot", tmp_path / f"confusion{suffix}")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / f"confusion{suffix}").read_bytes().startswith(starts)
 
 
 def test_resume_without_out_is_refused(corpus):
@@ -291,7 +329,10 @@ def test_xlsx_over_the_row_limit_is_split_into_sheets(tmp_path, monkeypatch, cap
 
 @pytest.mark.parametrize("card", ['[1, 2]', '"a model"', '{"task": ["article-type"]}',
                                   '{"task": "article-type", "file": "../../elsewhere.joblib"}',
-                                  '\ufeff{"task": "article-type", "parameters": {"head_chars": "all"}}'])
+                                  '\ufeff{"task": "article-type", "parameters": {"head_chars": "all"}}',
+                                  '{"task": "article-type", "versions": null}',
+                                  '{"task": "article-type", "parameters": null}',
+                                  '{"task": "article-type", "parameters": {"head_chars": null}}'])
 def test_a_broken_model_card_is_one_line(corpus, tmp_path, card):
     model = tmp_path / "m"
     model.mkdir()
@@ -310,6 +351,19 @@ def test_a_broken_topics_json_is_one_line(tmp_path, topics_json):
     (model / "topics.json").write_text(topics_json, encoding="utf-8")
     result = run("topics", "show", model)
     assert result.exit_code == 2 and "topics.json" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("field", ["measures", "data", "labels"])
+def test_a_topic_card_field_set_to_null_is_one_line(tmp_path, field):
+    model = tmp_path / "t"
+    model.mkdir()
+    card = {"task": "topics", "k": 1, "measures": {"npmi": 0.1}, "data": {"articles": 3}, "labels": ["x"]}
+    (model / "model_card.json").write_text(json.dumps({**card, field: None}), encoding="utf-8")
+    (model / "topics.json").write_text('[{"topic": 0, "label": "x", "share": 1.0, "words": [["a", 0.5]]}]',
+                                       encoding="utf-8")
+    result = run("topics", "show", model)
+    assert result.exit_code == 2 and f"'{field}' must be" in result.output and "not null" in result.output
     assert len(result.output.strip().splitlines()) == 1
 
 
@@ -428,6 +482,62 @@ def test_an_article_in_an_input_folder_is_never_an_output(tmp_path):
         assert result.exit_code == 2 and "the output folder is one of the inputs" in result.output
     assert article.read_bytes() == before
     assert sorted(p.name for p in folder.rglob("*")) == ["a.txt", "sub"] and not (tmp_path / "r.html").exists()
+
+
+def _model_folder(path, task="article-type"):
+    """A folder that reads as a model folder (its card), enough for the outputs to be checked against it."""
+    path.mkdir()
+    (path / "model_card.json").write_text(json.dumps({"task": task}), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("command", [
+    ["evaluate", "{model}", "{corpus}", "--labels", "{labels}", "--plot", "{labels}"],
+    ["evaluate", "{model}", "{corpus}", "--plot", "{model}/model_card.json"],
+    ["evaluate", "{model}", "{corpus}", "--plot", "{model}/confusion.png"],  # a file of the model folder
+    ["evaluate", "shipped", "{corpus}", "--compare", "{model}", "--plot", "{model}/model_card.json"],
+    ["label", "{corpus}", "--model", "{model}", "--out", "{model}/model_card.json"],
+    ["report", "{corpus}", "--model", "{model}", "--out", "{model}/r.html"],
+    ["report", "{corpus}", "--topics", "{topics}", "--out", "{tmp}/r.html", "--xlsx", "{topics}/r.xlsx"],
+    ["topics", "assign", "{topics}", "{corpus}", "--labels", "{labels}", "--out", "{labels}"],
+    ["topics", "assign", "{topics}", "{corpus}", "--out", "{topics}/documents.csv"],
+    ["topics", "html", "{topics}", "--out", "{topics}/view.html"],
+    ["train", "{corpus}", "--extra", "{tmp}", "--out", "{tmp}"],
+])
+def test_no_output_is_anything_the_command_reads(command, corpus, tmp_path):
+    """README: an output may not be one of the inputs, for any command and any output option: the articles, a
+    --labels or --stopwords file, a model folder and every file in it (its card, its model, topics.json)."""
+    model, topics = _model_folder(tmp_path / "model"), _model_folder(tmp_path / "topics", "topics")
+    labels = tmp_path / "labels.csv"
+    labels.write_text("id,label\nx,other\n", encoding="utf-8")
+    before = {path: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()}
+    result = run(*[a.format(model=model, topics=topics, labels=labels, corpus=corpus, tmp=tmp_path)
+                   for a in command])
+    assert result.exit_code == 2 and len(result.output.strip().splitlines()) == 1, result.output
+    assert any(said in result.output for said in ("the output is one of the inputs", "in the model folder",
+                                                  "the output folder is one of the inputs", "a file; name a folder"))
+    assert {path: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()} == before
+
+
+def test_every_path_option_says_whether_the_command_reads_or_writes_it():
+    """The output check (`cli.options.Command`) knows the inputs and outputs by their types: a path option
+    declared otherwise would escape it. The segmentation cache is neither: it is shared between runs."""
+    import click
+
+    from dvtopics.cli.options import Command, InputPath, OutputPath
+
+    def commands(command, path=()):
+        for name, sub in getattr(command, "commands", {}).items():
+            yield from commands(sub, (*path, name))
+        if not isinstance(command, click.Group):
+            yield path, command
+
+    found = list(commands(cli))
+    assert len(found) >= 10 and all(isinstance(command, Command) for _, command in found)
+    undeclared = [(" ".join(path), param.name) for path, command in found for param in command.params
+                  if isinstance(param.type, click.Path) and not isinstance(param.type, (InputPath, OutputPath))
+                  and param.name != "cache_dir"]
+    assert undeclared == []
 
 
 # ------------------------------------------------------------------ ids given twice

@@ -6,10 +6,10 @@ import sys
 
 import click
 
-from .options import paths_argument, plural, reading_options
+from .options import Command, OutputPath, paths_argument, plural, reading_options
 
 
-@click.command()
+@click.command(cls=Command)
 @paths_argument
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
 @reading_options(n_jobs=False)
@@ -34,9 +34,9 @@ def inspect(paths, fmt, reading):
     sys.exit(1 if data.failed else 0)
 
 
-@click.command()
+@click.command(cls=Command)
 @paths_argument
-@click.option("--out", type=click.Path(dir_okay=False), required=True, help="Output JSONL file ({id, tokens}).")
+@click.option("--out", type=OutputPath(), required=True, help="Output JSONL file ({id, tokens}).")
 @click.option("--lower", is_flag=True, help="Lower-case the tokens.")
 @reading_options()
 def segment(paths, out, lower, reading):

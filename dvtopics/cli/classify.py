@@ -7,12 +7,12 @@ from collections import Counter
 
 import click
 
-from .options import (AT_LEAST_ONE, AT_LEAST_ZERO, MODEL_DIR, SEED, SHARE, engine_options, paths_argument, plural,
-                      reading_options)
+from .options import (BATCH, MODEL_DIR, SEED, SHARE, Command, InputPath, OutputPath, engine_options, paths_argument,
+                      plural, reading_options)
 
 
 labels_option = click.option(
-    "--labels", "label_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+    "--labels", "label_files", multiple=True, type=InputPath(exists=True, dir_okay=False),
     help="Labels file: CSV, .xlsx or JSONL of id (or file) and label, such as `label --out` writes; may repeat. "
          "It gives the label of the ids it names; the other articles keep their --label-field of the same label "
          "set.")
@@ -33,23 +33,24 @@ def _views(ctx, param, value):
     return views
 
 
-@click.command()
+@click.command(cls=Command)
 @paths_argument
 @labels_option
-@click.option("--out", type=click.Path(file_okay=False), required=True, help="Model directory to write.")
+@click.option("--out", type=OutputPath(folder=True), required=True, help="Model directory to write.")
 @click.option("--classifier", "classifiers", multiple=True, type=click.Choice(["svm", "logreg", "cnb"]),
               help="Candidates to cross-validate (default: all three); the best macro-F1 is kept.")
-@click.option("--extra", "extra_paths", multiple=True, type=click.Path(exists=True),
+@click.option("--extra", "extra_paths", multiple=True, type=InputPath(exists=True),
               help="More labelled articles to learn from (JSONL, CSV, JSON or .xlsx), each with its text and its "
                    "own label field (--label-field): a written training set, or your corrections. Learnt from, "
                    "never scored; may repeat.")
 @click.option("--weak-rules/--no-weak-rules", default=False, show_default=True,
               help="Also learn from unlabelled articles on which a cue rule fires (article types only).")
-@click.option("--weak-other", default=0, show_default=True, type=AT_LEAST_ZERO,
+@click.option("--weak-other", default=0, show_default=True, type=click.IntRange(0, 10_000_000),
               help="Also learn from this many unlabelled articles with no cue word, as 'other'.")
-@click.option("--head-chars", default=4000, show_default=True, type=AT_LEAST_ZERO, help="Characters of each article read (0: all).")
-@click.option("--folds", default=5, show_default=True, type=click.IntRange(min=2), help="Cross-validation folds.")
-@click.option("--max-features", default=30000, show_default=True, type=AT_LEAST_ZERO,
+@click.option("--head-chars", default=4000, show_default=True, type=click.IntRange(0, 10_000_000),
+              help="Characters of each article read (0: all).")
+@click.option("--folds", default=5, show_default=True, type=click.IntRange(2, 100), help="Cross-validation folds.")
+@click.option("--max-features", default=30000, show_default=True, type=click.IntRange(0, 10_000_000),
               help="TF-IDF terms kept per view, the most frequent (0: all terms seen in 2+ articles).")
 @click.option("--views", default=None, metavar="VIEW,...", callback=_views,
               help="TF-IDF views, from text (whole document), head (first words), event (early meeting "
@@ -96,13 +97,15 @@ def _echo_failed(failed) -> int:
     return 1 if failed else 0
 
 
-@click.command()
+@click.command(cls=Command)
 @click.argument("model", type=MODEL_DIR)
 @paths_argument
 @labels_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--plot", type=click.Path(dir_okay=False), help="Write the confusion matrix as PNG.")
-@click.option("--errors", "show_errors", default=20, show_default=True, type=AT_LEAST_ZERO, help="Misclassified articles to list.")
+@click.option("--plot", type=OutputPath(),
+              help="Write the confusion matrix as a figure: .png, or .svg or .pdf.")
+@click.option("--errors", "show_errors", default=20, show_default=True, type=click.IntRange(0, 1_000_000),
+              help="Misclassified articles to list.")
 @click.option("--compare", "baseline", type=MODEL_DIR,
               help="Another model (`shipped`: the shipped one) to score beside MODEL, listing "
                    "the articles whose label changed: what your retraining fixed and what it broke.")
@@ -140,17 +143,17 @@ def evaluate(model, paths, label_files, fmt, plot, show_errors, baseline, readin
     sys.exit(_echo_failed(evaluation.failed))
 
 
-@click.command()
+@click.command(cls=Command)
 @paths_argument
 @click.option("--model", type=MODEL_DIR, default=None,
               help="Model directory, or `shipped` [default: the shipped model].")
-@click.option("--out", type=click.Path(), default=None,
+@click.option("--out", type=OutputPath(), default=None,
               help="Output .jsonl, .csv or .xlsx [default: JSONL on stdout]; with --engine dask, "
                    "FOLDER/ keeps the parts there.")
 @click.option("--min-confidence", default=0.0, show_default=True, type=SHARE, help="Below this, answer --abstain instead.")
 @click.option("--abstain", type=click.Choice(["other", "uncertain"]), default="other", show_default=True)
 @click.option("--resume", is_flag=True, help="Finish an interrupted run into the same --out.")
-@click.option("--batch-size", default=256, show_default=True, type=AT_LEAST_ONE,
+@click.option("--batch-size", default=256, show_default=True, type=BATCH,
               help="Articles labelled and written at a time.")
 @engine_options
 @reading_options()
@@ -177,7 +180,7 @@ def _echo_counts(counts: Counter, out) -> None:
     sys.exit(1 if counts.get("error") else 0)
 
 
-@click.command()
+@click.command(cls=Command)
 @paths_argument
 @click.option("--all", "show_all", is_flag=True, help="Also list articles on which no rule fired.")
 @reading_options(n_jobs=False, cache=False)

@@ -10,13 +10,59 @@ import click
 
 from ..io.read import MAX_ARTICLE_BYTES, FieldNames
 
-paths_argument = click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+class InputPath(click.Path):
+    """A path the command reads: articles, a labels or stopwords file, a model folder. No output of the command
+    may be one of them (`Command`)."""
+
+
+class OutputPath(click.Path):
+    """A file (or with `folder`, a folder) the command writes; `Command` checks it against every input before
+    the command runs. A file output ending in "/" is a folder too (Dask's parts, `label --out FOLDER/`)."""
+
+    def __init__(self, folder: bool = False):
+        super().__init__(file_okay=not folder)
+        self.folder = folder
+
+
+class Command(click.Command):
+    """A dvtopics command. Before it runs, each output it was given is checked (`run.batch.check_output`,
+    `check_folder`) against everything it reads, whatever the option, and against its other outputs: the one
+    place where `--out`, `--plot`, `--xlsx` … meet `--labels`, model folders and the articles."""
+
+    def invoke(self, ctx):
+        from ..run.batch import check_folder, check_output
+
+        inputs = [path for param in self.params if isinstance(param.type, InputPath)
+                  for path in _values(ctx.params.get(param.name))]
+        outputs = [(path, param.type.folder or path.endswith(("/", os.sep))) for param in self.params
+                   if isinstance(param.type, OutputPath) for path in _values(ctx.params.get(param.name))]
+        for n, (out, folder) in enumerate(outputs):
+            others = inputs + [other for m, (other, _) in enumerate(outputs) if m != n]
+            (check_folder if folder else check_output)(out, others)
+        return super().invoke(ctx)
+
+
+class Group(click.Group):
+    """A group of `Command`s (`dvtopics topics …`)."""
+
+    command_class = Command
+
+
+def _values(value) -> list[str]:
+    """An option's paths: none, one, or several (an argument of nargs=-1, a `multiple` option)."""
+    if value is None:
+        return []
+    return [str(v) for v in value] if isinstance(value, (tuple, list)) else [str(value)]
+
+
+paths_argument = click.argument("paths", nargs=-1, required=True, type=InputPath(exists=True))
 
 # Every number a user can type has a range, so a wrong one is a one-line usage error, never a traceback or
-# a run that silently does nothing (a batch of 0 articles, 0 processes).
-AT_LEAST_ONE = click.IntRange(min=1)
-AT_LEAST_ZERO = click.IntRange(min=0)
+# a run that silently does nothing (a batch of 0 articles, 0 processes). The upper bounds lie far beyond any
+# real use; without them a value too large for Python's C code (islice, a numpy seed) fails mid-run.
 SEED = click.IntRange(0, 2**32 - 1)  # what numpy accepts as a random seed
+ARTICLES = click.IntRange(1, 10_000_000)  # articles at a time (a Dask part, a report's rows per type)
+BATCH = click.IntRange(1, 100_000)  # articles labelled and written at a time: a batch is held in memory
 
 
 class FloatRange(click.FloatRange):
@@ -33,21 +79,17 @@ class FloatRange(click.FloatRange):
 SHARE = FloatRange(0, 1)
 
 
-SHIPPED = "shipped"  # the name by which a user gives the shipped article-type model, wherever it is installed
-
-
-class ModelDir(click.Path):
-    """A model folder, or `shipped` for the model that comes with dvtopics: an installed wheel keeps it inside
-    the package, where no user would look for it."""
+class ModelDir(InputPath):
+    """A model folder, or `shipped` for the model that comes with dvtopics (`types.model.model_directory`)."""
 
     def __init__(self):
         super().__init__(exists=True, file_okay=False)
 
     def convert(self, value, param, ctx):
-        if value == SHIPPED:
-            from ..types.model import DEFAULT_MODEL_DIR
+        from ..types.model import SHIPPED, model_directory
 
-            return str(DEFAULT_MODEL_DIR)
+        if value == SHIPPED:
+            return str(model_directory(SHIPPED))
         return super().convert(value, param, ctx)
 
 
@@ -74,7 +116,7 @@ def input_options(func):
                      help="JSONL/CSV field with the id."),
         click.option("--label-field", default="label", show_default=True, callback=_field_name,
                      help="JSONL/CSV field with a label."),
-        click.option("--max-bytes", default=MAX_ARTICLE_BYTES, show_default=True, type=AT_LEAST_ONE,
+        click.option("--max-bytes", default=MAX_ARTICLE_BYTES, show_default=True, type=click.IntRange(1, 2**32),
                      help="Articles larger than this are reported as errors."),
     ]):
         func = option(func)
@@ -150,7 +192,7 @@ def engine_options(func):
                           "(pip install 'dvtopics[dask]'; needs --out)."),
         click.option("--scheduler", default=None, metavar="ADDRESS", callback=_scheduler,
                      help="Dask scheduler (tcp://host:8786) [default: a local cluster of this machine's cores]."),
-        click.option("--part-size", default=10_000, show_default=True, type=AT_LEAST_ONE,
+        click.option("--part-size", default=10_000, show_default=True, type=ARTICLES,
                      help="Dask: articles (JSONL lines, .txt files) per task."),
     ]):
         func = option(func)

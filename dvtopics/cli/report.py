@@ -7,7 +7,7 @@ import time
 
 import click
 
-from .options import MODEL_DIR, paths_argument, plural, reading_options
+from .options import ARTICLES, MODEL_DIR, Command, InputPath, OutputPath, paths_argument, plural, reading_options
 
 
 def _command_line(ctx: click.Context) -> str:
@@ -22,19 +22,19 @@ def _command_line(ctx: click.Context) -> str:
     return shlex.join(words)
 
 
-@click.command()
+@click.command(cls=Command)
 @paths_argument
-@click.option("--out", type=click.Path(dir_okay=False), required=True, help="The HTML report to write.")
-@click.option("--xlsx", type=click.Path(dir_okay=False), default=None,
+@click.option("--out", type=OutputPath(), required=True, help="The HTML report to write.")
+@click.option("--xlsx", type=OutputPath(), default=None,
               help="Also write the report's tables (every article, counts per month, topics) as an .xlsx workbook.")
 @click.option("--model", "model_dir", type=MODEL_DIR, default=None,
               help="Article-type model directory, or `shipped` [default: the shipped model].")
-@click.option("--topics", "topics_dir", type=click.Path(file_okay=False), default=None,
+@click.option("--topics", "topics_dir", type=InputPath(file_okay=False), default=None,
               help="Topic model directory (`dvtopics topics fit --out`) [default: fit topics on these articles].")
 @click.option("--no-topics", is_flag=True, help="Leave the themes out (no topic model given or fitted).")
 @click.option("--k", "n_topics", type=click.IntRange(2, 200), default=None,
               help="Topics to fit when no --topics is given [default: from the number of articles].")
-@click.option("--max-rows-per-type", type=click.IntRange(1), default=500, show_default=True,
+@click.option("--max-rows-per-type", type=ARTICLES, default=500, show_default=True,
               help="Articles listed per type in the HTML (the most confident); the spreadsheet has all.")
 @click.option("--title", default="dvtopics report", show_default=True, help="The report's title.")
 @reading_options()

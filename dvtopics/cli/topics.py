@@ -17,13 +17,15 @@ from pathlib import Path
 
 import click
 
-from .options import AT_LEAST_ONE, SEED, FloatRange, engine_options, paths_argument, plural, reading_options
+from .options import (SEED, FloatRange, Group, InputPath, OutputPath, engine_options, paths_argument, plural,
+                      reading_options)
 
 UNITS = ("document", "paragraph")
 ENGINES = ("gensim", "nmf", "tomotopy", "sklearn")  # dvtopics.topics.engines.ENGINES, without importing it
 INITS = ("nmf", "random")  # dvtopics.topics.model.INITS
 PERIODS = ("month", "quarter", "year")
 MAX_TOPICS = 1000  # more than anyone reads; a mistyped 100000 would fill the memory before saying anything
+MAX_NO_BELOW = 10_000_000  # units a word must be in: more than any corpus has
 
 
 def _no_below(ctx, param, value: str):
@@ -33,8 +35,8 @@ def _no_below(ctx, param, value: str):
         number = int(value)
     except ValueError:
         number = 0
-    if number < 1:
-        raise click.BadParameter(f"{value!r}: a whole number of at least 1, or 'auto'")
+    if not 1 <= number <= MAX_NO_BELOW:
+        raise click.BadParameter(f"{value!r}: a whole number from 1 to {MAX_NO_BELOW}, or 'auto'")
     return number
 
 
@@ -54,9 +56,9 @@ def model_options(func):
                      help="Join collocations (gensim Phrases) into one token; off as it lowered NPMI."),
         click.option("--init", type=click.Choice(INITS), default="nmf", show_default=True,
                      help="Where gensim's LDA starts: the topics NMF finds, or random ones (other engines ignore it)."),
-        click.option("--stopwords", "stopwords_file", type=click.Path(exists=True, dir_okay=False),
+        click.option("--stopwords", "stopwords_file", type=InputPath(exists=True, dir_okay=False),
                      help="Extra stopwords, one a line (\"công tác\" or its segmented form \"công_tác\")."),
-        click.option("--max-iter", type=AT_LEAST_ONE, default=None,
+        click.option("--max-iter", type=click.IntRange(1, 100_000), default=None,
                      help="Passes (gensim, sklearn), Gibbs sweeps (tomotopy) or iterations (nmf) "
                           "[default: the engine's own]."),
         click.option("--seed", type=SEED, default=0, show_default=True, help="Random seed: the same seed repeats a run."),
@@ -94,7 +96,7 @@ def _echo_topics(topics: list[dict], card: dict, n_words: int) -> None:
             click.echo(f"    - {rep['title'][:90]} ({rep['share']:.0%})")
 
 
-@click.group()
+@click.group(cls=Group)
 def topics():
     """Recurring themes (LDA or NMF): fit, show, assign, sweep over K and seeds, html view."""
 
@@ -103,8 +105,8 @@ def topics():
 @paths_argument
 @click.option("--k", "n_topics", type=click.IntRange(2, MAX_TOPICS), default=10, show_default=True,
               help="Number of topics.")
-@click.option("--out", type=click.Path(file_okay=False), required=True, help="Model directory to write.")
-@click.option("--labels", "labels_file", type=click.Path(exists=True, dir_okay=False),
+@click.option("--out", type=OutputPath(folder=True), required=True, help="Model directory to write.")
+@click.option("--labels", "labels_file", type=InputPath(exists=True, dir_okay=False),
               help="Article types (CSV, .xlsx or JSONL with id,label, as `dvtopics label --out` writes).")
 @click.option("--period", type=click.Choice(PERIODS), default="month", show_default=True,
               help="Period of the shares over time.")
@@ -124,9 +126,9 @@ def fit_cmd(paths, n_topics, out, labels_file, period, unit, engine, no_below, n
 
 
 @topics.command("show")
-@click.argument("directory", type=click.Path(exists=True, file_okay=False))
+@click.argument("directory", type=InputPath(exists=True, file_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@click.option("--words", "n_words", type=AT_LEAST_ONE, default=10, show_default=True, help="Words shown per topic.")
+@click.option("--words", "n_words", type=click.IntRange(1, 1000), default=10, show_default=True, help="Words shown per topic.")
 def show_cmd(directory, fmt, n_words):
     """Show a model's topics: label, share, top words and representative articles."""
     from ..jobs import read_topics
@@ -142,12 +144,12 @@ def show_cmd(directory, fmt, n_words):
 
 
 @topics.command("assign")
-@click.argument("directory", type=click.Path(exists=True, file_okay=False))
+@click.argument("directory", type=InputPath(exists=True, file_okay=False))
 @paths_argument
-@click.option("--out", type=click.Path(), required=True,
+@click.option("--out", type=OutputPath(), required=True,
               help="Per-article topics: .csv (a column per topic) or .jsonl; with --engine dask, FOLDER/ "
                    "keeps the parts there.")
-@click.option("--labels", "labels_file", type=click.Path(exists=True, dir_okay=False),
+@click.option("--labels", "labels_file", type=InputPath(exists=True, dir_okay=False),
               help="Article types (CSV, .xlsx or JSONL with id,label).")
 @click.option("--resume", is_flag=True, help="--engine dask: finish an interrupted run into the same --out.")
 @engine_options
@@ -174,7 +176,7 @@ def assign_cmd(directory, paths, out, labels_file, resume, engine, scheduler, pa
               help="Ks to fit: START:STOP:STEP (STOP included) or a list (4,6,8).")
 @click.option("--seeds", "n_seeds", type=click.IntRange(1, 20), default=3, show_default=True,
               help="Fits per K, with seeds SEED, SEED+1, ...: the spread of the measures and the topics' stability.")
-@click.option("--out", type=click.Path(file_okay=False), required=True, help="Folder for sweep.csv and sweep.png.")
+@click.option("--out", type=OutputPath(folder=True), required=True, help="Folder for sweep.csv and sweep.png.")
 @click.option("--measures", default="npmi,c_v,diversity", show_default=True,
               help="Measures to compute (C_V is the slowest on large corpora).")
 @model_options
@@ -189,8 +191,12 @@ def sweep_cmd(paths, k_range, n_seeds, out, measures, unit, engine, no_below, no
     ks = parse_k_range(k_range)  # parsed here: a K out of range is a usage error, before any article is read
     if max(ks) > MAX_TOPICS:
         raise click.BadParameter(f"{k_range!r}: each K at most {MAX_TOPICS}", param_hint="--k")
-    params = _model_params(unit, engine, no_below, no_above, phrases, init, stopwords_file, max_iter, seed)
     seeds = list(range(seed, seed + n_seeds))
+    if seeds[-1] > SEED.max:  # refused now, not after the first fits: every seed must be one numpy takes
+        raise click.BadParameter(f"{seed} with --seeds {n_seeds}: the seeds run to {seeds[-1]}, past the largest "
+                                 f"seed {SEED.max}; give --seed {SEED.max - n_seeds + 1} at most",
+                                 param_hint="--seed")
+    params = _model_params(unit, engine, no_below, no_above, phrases, init, stopwords_file, max_iter, seed)
     rows, data = sweep_topics(reading, out, ks, [m.strip() for m in measures.split(",") if m.strip()], seeds, **params)
     click.echo(f"{len(seeds)} seed(s) per K; mean ± standard deviation over the seeds")
     click.echo(f"{'K':>4} {'NPMI':>15} {'C_V':>15} {'diversity':>15} {'stability':>10} {'seconds':>8}")
@@ -208,8 +214,8 @@ def sweep_cmd(paths, k_range, n_seeds, out, measures, unit, engine, no_below, no
 
 
 @topics.command("html")
-@click.argument("directory", type=click.Path(exists=True, file_okay=False))
-@click.option("--out", type=click.Path(dir_okay=False), required=True, help="HTML file to write.")
+@click.argument("directory", type=InputPath(exists=True, file_okay=False))
+@click.option("--out", type=OutputPath(), required=True, help="HTML file to write.")
 def html_cmd(directory, out):
     """Write an interactive pyLDAvis page of a model that opens offline (its scripts inlined)."""
     from ..jobs import topics_page

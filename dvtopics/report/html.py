@@ -4,7 +4,7 @@
 string; it knows nothing of models or files:
 
 - `records`: one dict per article as `dvtopics.types.model.predict_articles`
-  gives them (id, label, confidence, cues, title, date, source, error).
+  gives them (id, label, confidence, cues, title, date, source, error, warning).
 - `topics` (optional): a `dvtopics.topics.summary.TopicReport` (or its `asdict`), as
   `dvtopics.topics.summary.summarize` makes it: labels, top words, each article's main
   topic, representative articles, mean shares per period and per type.
@@ -146,6 +146,7 @@ def article_rows(records: Sequence[Mapping], topics: Mapping | None = None) -> l
             row["topic"] = names[doc["main_topic"]] if doc else None
             row["topic_share"] = doc["main_share"] if doc else None
         row["error"] = record.get("error")
+        row["warning"] = record.get("warning")  # how the article was read (encoding, HTML, a field not used)
         rows.append(row)
     return rows
 

@@ -7,7 +7,7 @@ it gets back (Jupyter renders a returned `Figure`). Titles and axis labels are
 in English; the data (labels, words) stays Vietnamese, which matplotlib's
 default font, DejaVu Sans, draws with its diacritics.
 
-`save_figure(fig, path)` writes PNG, or SVG/PDF when the suffix says so.
+`save_figure(fig, path)` writes PNG, SVG or PDF, as the suffix says.
 
 >>> fig = label_counts_figure({"so_ket": 3, "khac": 1})
 >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
@@ -22,6 +22,8 @@ from typing import Mapping, Sequence
 import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
+
+from ..errors import DvtopicsError
 
 __all__ = [
     "confusion_matrix_figure", "label_counts_figure", "confidence_histogram_figure", "histogram_figure",
@@ -269,10 +271,15 @@ def topic_by_type_heatmap(matrix, type_labels: Sequence[str], topic_labels: Sequ
 
 # ---------------------------------------------------------------------- output
 
+FIGURE_SUFFIXES = (".png", ".svg", ".pdf")  # what save_figure writes, each in the format its name says
+
+
 def save_figure(fig: Figure, path: str | os.PathLike, dpi: int = 120) -> Path:
-    """Write `fig` to `path`: PNG unless the suffix asks for SVG or PDF. Returns the path."""
+    """Write `fig` to `path` as its suffix says (`FIGURE_SUFFIXES`). Returns the path."""
     path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in FIGURE_SUFFIXES:  # a PNG named confusion.csv opens nowhere, and may replace a table
+        raise DvtopicsError(f"{path}: written as a figure, so its name must end in {' or '.join(FIGURE_SUFFIXES)}")
     path.parent.mkdir(parents=True, exist_ok=True)
-    suffix = path.suffix.lower().lstrip(".")
-    fig.savefig(path, format=suffix if suffix in ("svg", "pdf") else "png", dpi=dpi)
+    fig.savefig(path, format=suffix.lstrip("."), dpi=dpi)
     return path

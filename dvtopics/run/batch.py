@@ -36,6 +36,7 @@ from ..io.folders import TEXT_SUFFIXES, iter_files
 from ..io.read import Article
 from ..errors import DvtopicsError
 from ..parallel import map_ordered
+from ..persist import CARD_FILE
 
 log = logging.getLogger(__name__)
 
@@ -59,14 +60,21 @@ except ImportError:  # Windows
 
 
 def check_output(out: str | os.PathLike, inputs: Iterable[str | os.PathLike] = ()) -> Path:
-    """Refuse, before any work, an output that is one of the inputs (a file given, or a .txt file in a folder
-    given: an article now, or one the next run would read) or whose folder cannot be written."""
+    """Refuse, before any work, an output that is one of the inputs or whose folder cannot be written.
+
+    `inputs` is everything the command reads: its articles, side files (--labels, --stopwords) and model
+    folders. What counts as one of them: a file given; a .txt file in a folder given (an article now, or one the
+    next run would read); any file in a model folder given (its card, its model file, topics.json: the model is
+    the folder as a whole)."""
     out = Path(out)
     for given in inputs:
         path = Path(given)
         if out.resolve() == path.resolve() or (out.exists() and path.exists() and os.path.samefile(out, path)):
             raise DvtopicsError(f"{out}: the output is one of the inputs (or another output); write it elsewhere")
         inside = path.is_dir() and out.resolve().is_relative_to(path.resolve())
+        if inside and (path / CARD_FILE).is_file():
+            raise DvtopicsError(f"{out}: a file in the model folder {path}, which this command reads; "
+                                "write it elsewhere")
         if inside and out.name.lower().endswith(TEXT_SUFFIXES):
             raise DvtopicsError(f"{out}: a .txt file in the input folder {path}, where articles are read from; "
                                 "write it elsewhere")

@@ -158,13 +158,13 @@ class AssignJob:
     use_cache: bool = True
 
     def __call__(self, articles: Iterable[Article], out: Path) -> Counter:
-        from ..persist import load_model
         from ..text.cache import open_cache
         from ..text.segment import segment_articles
         from ..io.labels import read_labels
+        from ..topics.model import load_topic_model
         from ..topics.summary import summarize
 
-        model, _ = load_model(self.directory, task="topics")
+        model, _ = load_topic_model(self.directory)
         types = read_labels(self.labels_file, on_conflict="drop") if self.labels_file else None
         with open_cache(self.cache_dir, self.use_cache) as cache:
             def predict(batch):

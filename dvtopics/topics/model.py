@@ -408,6 +408,13 @@ def _topics_bar(total: int, show: bool):
     return tqdm(total=total, unit="text", desc="topics", file=sys.stderr, disable=not show)
 
 
+def load_topic_model(directory) -> tuple[TopicModel, dict]:
+    """(the fitted topic model of a folder `topics fit` wrote, its card); `ModelError` for any other folder."""
+    from ..persist import load_model
+
+    return load_model(directory, task="topics", expected=TopicModel)
+
+
 def topic_card(model: TopicModel, labels: list[str], measures: dict, articles: Sequence, inputs: Sequence) -> dict:
     """The model card of a fitted topic model (`persist.save_model` adds versions, date and checksum)."""
     from ..persist import data_hash

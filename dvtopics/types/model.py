@@ -35,6 +35,13 @@ TASK = "article-type"
 _PACKAGED_MODEL_DIR = Path(__file__).resolve().parents[1] / "shipped_models" / "article-type"
 DEFAULT_MODEL_DIR = (_PACKAGED_MODEL_DIR if _PACKAGED_MODEL_DIR.is_dir()
                      else Path(__file__).resolve().parents[2] / "models" / "article-type")
+SHIPPED = "shipped"  # the name by which a user gives the shipped model (CLI or notebook), wherever it is installed
+
+
+def model_directory(model_dir: str | Path | None = None) -> Path:
+    """The folder of a classifier as a user names it: a folder, or None or `shipped` for the shipped model
+    (an installed wheel keeps it inside the package, where no user would look for it)."""
+    return DEFAULT_MODEL_DIR if model_dir in (None, SHIPPED) else Path(model_dir)
 VIEWS = ("text", "head", "event", "event_chars")  # TF-IDF views a pipeline may use; see make_pipeline
 CLASSIFIERS = ("svm", "logreg", "cnb")
 
@@ -252,10 +259,13 @@ def load_classifier(model_dir: str | Path | None = None) -> Classifier:
     """Load a classifier directory (default: the shipped article-type model)."""
     from ..persist import kind_of_model, load_model
 
-    directory = Path(model_dir) if model_dir else DEFAULT_MODEL_DIR
-    pipeline, card = load_model(directory)
+    from sklearn.pipeline import Pipeline
+
+    directory = model_directory(model_dir)
+    pipeline, card = load_model(directory, expected=Pipeline)
     if card.get("task") not in (TASK, "text-classification"):
         raise ModelError(f"{directory}: {kind_of_model(card.get('task'))}, not a classifier")
+    check_pipeline(pipeline, card, directory)
     from .wordcounts import speed_up
 
     speed_up(pipeline)  # its word views count faster: the same features
@@ -264,6 +274,24 @@ def load_classifier(model_dir: str | Path | None = None) -> Classifier:
         log.warning("%s was trained with other cue rules (%s, these are %s): its rule features now read "
                     "differently; retrain it with this version", directory, trained_with, rules_fingerprint())
     return Classifier(pipeline, card)
+
+
+def check_pipeline(pipeline, card: dict, directory: Path) -> None:
+    """Raise `ModelError` unless the loaded Pipeline is what a classifier's card describes: features, then a
+    trained classifier that gives the card's labels."""
+    from ..persist import MODEL_FILE
+
+    model_file = directory / card.get("file", MODEL_FILE)
+    steps = list(pipeline.named_steps)
+    if steps != ["features", "classifier"] or not hasattr(pipeline.named_steps["classifier"], "predict_proba"):
+        raise ModelError(f"{model_file}: a pipeline of {', '.join(steps) or 'no steps'}, not the features and "
+                         "classifier dvtopics trains; retrain or restore the model")
+    classes = getattr(pipeline.named_steps["classifier"], "classes_", None)  # set by training
+    if classes is None:
+        raise ModelError(f"{model_file}: its classifier was never trained; retrain the model")
+    if card.get("labels") is not None and sorted(map(str, classes)) != sorted(map(str, card["labels"])):
+        raise ModelError(f"{model_file}: gives the labels {', '.join(map(str, classes))}, its card says "
+                         f"{', '.join(map(str, card['labels']))}; retrain or restore the model")
 
 
 def predict_articles(model: Classifier, articles: Iterable[Article], **options) -> list[dict]:
