@@ -42,6 +42,8 @@ def model_directory(model_dir: str | Path | None = None) -> Path:
     """The folder of a classifier as a user names it: a folder, or None or `shipped` for the shipped model
     (an installed wheel keeps it inside the package, where no user would look for it)."""
     return DEFAULT_MODEL_DIR if model_dir in (None, SHIPPED) else Path(model_dir)
+
+
 VIEWS = ("text", "head", "event", "event_chars")  # TF-IDF views a pipeline may use; see make_pipeline
 CLASSIFIERS = ("svm", "logreg", "cnb")
 
