@@ -101,6 +101,30 @@ def test_the_short_line_right_over_a_dateline_is_kept_as_it_may_be_the_headline(
     assert clean.startswith("Dân vận khéo\n05/02/2018\n")
 
 
+@pytest.mark.parametrize("layout", [
+    "Thời sự\nDân vận khéo\nMinh Anh\nThứ Hai, 12/03/2018 10:30\n",  # section, short headline, author
+    "Dân vận khéo\nNguyễn Văn An\nTrần Thị Bình\n12/03/2018\n",  # short headline, two authors
+    "Trang chủ\nTin tức\nThời sự\nDân vận khéo\nBan Dân vận sơ kết 6 tháng đầu năm\n12/03/2018 10:30\n",
+])
+def test_a_short_headline_among_short_lines_is_never_taken_for_a_menu(layout):
+    # only known section names make a menu: a short line that is not one may be the headline
+    assert "Dân vận khéo" in strip_furniture(layout + BODY).split("\n")
+
+
+@pytest.mark.parametrize("line", [
+    "Xem thêm: Ban Chỉ đạo 35 họp phiên thứ 2", "Tin liên quan >> Hội nghị sơ kết 6 tháng",
+    "Chia sẻ bài viết lên Facebook", "Quay lại trang trước",
+])
+def test_a_link_to_another_article_is_furniture(line):
+    assert is_furniture(line)
+    assert not is_furniture("Xem thêm các quy định về thi đua, khen thưởng tại Điều 5.")
+
+
+def test_a_photo_credit_line_goes_even_right_under_a_short_headline():
+    clean = strip_furniture("Dân vận khéo\nẢnh: Minh Hà\n12/03/2018\n" + BODY)
+    assert "Ảnh: Minh Hà" not in clean and clean.startswith("Dân vận khéo\n")
+
+
 # ------------------------------------------------------------ which date is the article's
 
 

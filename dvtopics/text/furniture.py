@@ -17,9 +17,14 @@ _BUTTON = (r"in bài này|in bài viết|in bài|in trang|in|bản in|gửi cho 
            r"facebook|twitter|zalo|email|print|share|like|tweet")
 # single letters only among other buttons: a share bar's "[f]", the "A- A A+" beside "Cỡ chữ" (a line "A" is a
 # list's or a table's)
-_BUTTON_AFTER_FIRST = rf"{_BUTTON}|f|a[+-]?"
+# ("lên" and "trang trước" only after a button: "Chia sẻ bài viết lên Facebook", "Quay lại trang trước")
+_BUTTON_AFTER_FIRST = rf"{_BUTTON}|lên|trang trước|f|a[+-]?"
 _FURNITURE = re.compile(rf"^\W*(?:{_BUTTON})\b(?:[\W\d]*(?:{_BUTTON_AFTER_FIRST})(?:(?<=[+-])|\b))*[\W\d]*$",
                         re.IGNORECASE)
+# A link to another article under its label: "Xem thêm: <another headline>", "Tin liên quan >> …". The label
+# and its colon or arrows make it a link; "Xem thêm các quy định…" is a sentence.
+_LINK_LINE = re.compile(r"^\W*(xem thêm|đọc thêm|tin liên quan|bài liên quan|tin cùng chuyên mục|tin khác)"
+                        r"\s*(:|>>|»|›)", re.IGNORECASE)
 
 
 # Photo captions: "Ảnh: ...", or a line that ends with its credit "(Ảnh: ...)"; or a short line that starts like
@@ -63,53 +68,58 @@ _OTHER_ARTICLES = re.compile(r"^\W*(tin liên quan|bài viết liên quan|các t
 def is_furniture(line: str, captions: bool = True) -> bool:
     """True for a line that is page chrome or (with `captions`) a photo caption, not prose."""
     stripped = line.strip()
-    if any(pattern.match(stripped) for pattern in (_LONE_PUNCT, _FURNITURE, _NAVIGATION, _PORTAL)):
+    # (a line opening "Ảnh:" is a caption wherever it stands: no headline or sentence opens so)
+    if any(pattern.match(stripped) for pattern in (_LONE_PUNCT, _FURNITURE, _LINK_LINE, _NAVIGATION, _PORTAL, _CAPTION)):
         return True
     if _NEWSPAPER.match(stripped) and (stripped.isupper() or stripped.lower().endswith(("điện tử", "online"))):
         return True
     if not captions:
         return False
-    if _CAPTION.match(stripped) or _has_caption_credit(stripped):
+    if _has_caption_credit(stripped):
         return True
     ends_like_sentence = stripped.endswith(SENTENCE_ENDINGS)
     return bool(_CAPTION_START.match(stripped)) and len(stripped.split()) <= 20 and not ends_like_sentence
 
 
-# A menu item as a browser copies a site's menu, one a line: a few words, no digits, no sentence marks ("Tin tức",
-# "Văn hóa - Xã hội").
-_MENU_ITEM = re.compile(r"[^\W\d_]+(?:(?: | - | & | / )[^\W\d_]+){0,3}")
+# A short label over the headline, such as a section's name: a few words, no digits, no sentence marks ("Tin tức",
+# "Văn hóa - Xã hội"). Caption rules start below the headline, not below such a label.
+_SHORT_LABEL = re.compile(r"[^\W\d_]+(?:(?: | - | & | / )[^\W\d_]+){0,3}")
 _MENU_MIN_ITEMS = 3
 
 
 def _is_short_label(line: str) -> bool:
-    return bool(_MENU_ITEM.fullmatch(line))
+    return bool(_SHORT_LABEL.fullmatch(line))
+
+
+# The sections of Vietnamese news sites as their menus name them. Only these are taken for a menu: a short line
+# that is not one may be the headline ("Dân vận khéo"), and losing it is worse than keeping a menu word.
+_SECTIONS = frozenset(
+    "trang chủ|home|tin tức|tin mới|tin nổi bật|thời sự|chính trị|kinh tế|xã hội|văn hóa|thể thao|pháp luật|"
+    "giáo dục|sức khỏe|y tế|quốc tế|thế giới|quốc phòng|an ninh|dân vận|xây dựng đảng|đời sống|giải trí|du lịch|"
+    "khoa học|công nghệ|nông nghiệp|nông thôn|môi trường|bạn đọc|multimedia|video|ảnh|podcast|media|emagazine|"
+    "e-magazine|infographic|infographics|liên hệ|giới thiệu|tìm kiếm|đăng nhập|english|tiếng anh|rss|địa phương|"
+    "tư liệu|văn bản|chuyên đề|diễn đàn|góc nhìn|ý kiến|bất động sản|tài chính|chứng khoán|doanh nghiệp|"
+    "thị trường|kinh doanh|số hóa|gia đình|lao động|việc làm|hoạt động|tin ảnh|phóng sự|sự kiện|tiêu điểm|"
+    "mặt trận|đoàn thể|công đoàn|thanh niên|phụ nữ|nông dân|cựu chiến binh".split("|"))
+_SECTION_JOINERS = re.compile(r"\s+(?:-|&|/|và)\s+")  # "Văn hóa - Xã hội", "Quốc phòng & An ninh"
+
+
+def _is_section_name(line: str) -> bool:
+    return all(part in _SECTIONS for part in _SECTION_JOINERS.split(line.lower()))
 
 
 def _menu_at_top(lines: list[str]) -> list[int]:
-    """The positions of the site menu a page copied from a browser opens with, one item a line ("Tin tức",
-    "Chính trị", "Văn hóa - Xã hội", …): three short labels or more in a row above the article, which
-    begins with its dateline or with a headline over its dateline. Without that frame nothing is taken
-    for a menu, since short lines can be a short headline or verse; the label directly over a dateline
-    is kept too, as it may be the headline."""
+    """The positions of the site menu a page copied from a browser opens with, one item a line ("Trang chủ",
+    "Tin tức", "Văn hóa - Xã hội", …): three known section names or more in a row at the top (after a date
+    the site shows, if any). Anything else ends it."""
     items = []
     for position, line in enumerate(lines):
-        if not line or is_furniture(line, captions=False):
+        if not line or is_furniture(line, captions=False) or (not items and dateline_date(line)):
             continue
-        if _is_short_label(line):
-            items.append(position)
-        elif dateline_date(line):
-            if items:  # the article's dateline, or a date the site shows over its menu
-                return items[:-1] if len(items) >= _MENU_MIN_ITEMS else []
-        elif len(items) < _MENU_MIN_ITEMS:  # the article begins (the usual case: no menu above it)
-            return []
-        else:
-            return items if dateline_date(_next_text_line(lines, position)) else []  # a headline over its dateline
-    return []
-
-
-def _next_text_line(lines: list[str], position: int) -> str:
-    """The first line after `position` that is neither blank nor furniture ("" at the end)."""
-    return next((line for line in lines[position + 1:] if line and not is_furniture(line, captions=False)), "")
+        if not _is_section_name(line):
+            break
+        items.append(position)
+    return items if len(items) >= _MENU_MIN_ITEMS else []
 
 
 def strip_furniture(text: str) -> str:
