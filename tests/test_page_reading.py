@@ -187,3 +187,14 @@ def test_date_fields_in_jsonl_agree_on_the_day(tmp_path):
     articles = list(read_articles(tmp_path / "a.jsonl"))
     assert [(a.id, a.date, a.meta.get("warning")) for a in articles] == [
         ("s", "2018-02-06", None), ("ms", "2018-02-06", None), ("iso", "2018-02-06", None)]
+
+
+@pytest.mark.parametrize("closing", ["Theo Nghị quyết 25 ngày 3/6/2013", "Nguồn: Báo cáo của Sở Y tế, ngày 3/6/2013"])
+def test_a_document_cited_at_the_end_is_not_a_source_line(closing):
+    meta = extract_metadata(f"Tổng kết công tác dân vận năm 2017\n12/03/2018\n{BODY}{closing}")
+    assert (meta["date"], meta["source"]) == ("2018-03-12", None)
+
+
+@pytest.mark.parametrize("value", ["2022-07-05T24:00:00Z", "2022-07-05T23:59:60+07:00", "2022-07-05T25:10:00+07:00"])
+def test_a_time_that_is_no_time_still_gives_its_day(value):
+    assert parse_date(value) == "2022-07-05"

@@ -15,6 +15,9 @@ _SOURCE_LINE = re.compile(r"^\s*(?P<open>\()?\s*(?:nguồn(?:\s+(?:tin|bài|vide
                           r"(?:\s*(?P<colon>:)\s*|\s+)"
                           r"(?P<name>(?(open)[^,;)]+|[^,;]+))", re.I)
 _WEB_ADDRESS = re.compile(r"\w\.(?:vn|com|net|org|info)\b", re.I)
+# "Theo Nghị quyết 25 ngày 3/6/2013", "Nguồn: Báo cáo của Sở Y tế": a document cited, not a paper republished
+_DOCUMENT = re.compile(r"(bộ luật|luật|hiến pháp|nghị quyết|nghị định|quyết định|chỉ thị|thông tư|thông báo|"
+                       r"công văn|kế hoạch|chương trình|đề án|quy định|báo cáo|tờ trình|điều)\b", re.I)
 _SENTENCE_END = re.compile(r"[.?!…][\"'”’)]*$")
 
 
@@ -50,7 +53,10 @@ def parse_date(value: str) -> str | None:
     if written:
         day = iso_date(written["day"], written["month"], written["year"])
         if day and written["offset"]:
-            return vietnam_day(_instant(day, written["time"], written["offset"]))
+            try:
+                return vietnam_day(_instant(day, written["time"], written["offset"]))
+            except ValueError:  # "24:00", a leap second ":60", a mistyped hour: the day as written
+                return day
         return day
     if _TIMESTAMP.fullmatch(value) or _TIMESTAMP_MS.fullmatch(value):
         seconds = float(value) / (1000 if _TIMESTAMP_MS.fullmatch(value) else 1)
@@ -120,6 +126,8 @@ def _source(line: str) -> tuple[str | None, str | None]:
         if not match:
             return None, None
     name = match.group("name").strip()
+    if _DOCUMENT.match(name):
+        return None, None
     if not match.group("colon"):
         if not (name[:1].isupper() or name[:1].isdigit() or _WEB_ADDRESS.search(name)):
             return None, None
