@@ -91,9 +91,13 @@ from dvtopics.types.rules import apply_rules
     ("Trường tổ chức Hội nghị cán bộ, viên chức năm học 2021-2022", "annual_review", "staff_conference"),
     ("Bộ tổ chức hội nghị triển khai nhiệm vụ khoa học, công nghệ và đổi mới sáng tạo năm 2022", "annual_review",
      "year_tasks"),
-    # Sixth pass (made-up sentences): a committee that discusses is meeting; "tổng kết" alone is the year-end
-    # review, not when it names many organisations' reviews in passing; "năm tới" is the coming year.
-    ("Ban Chỉ đạo phòng, chống dịch tỉnh đã thảo luận dự thảo quy chế cách ly", "steering_committee", "sc_holds"),
+    # Sixth pass (made-up sentences): "tổng kết" alone is the year-end review, not when it names many
+    # organisations' reviews in passing; "năm tới" is the coming year. A committee's directions or a discussion
+    # someone else will hold are no meeting of it; a company's plans for the new year at a customer conference
+    # are no year review.
+    ("Ban Chỉ đạo tỉnh đã cho ý kiến chỉ đạo về việc xử lý rác thải", "other", None),
+    ("Ban Chỉ đạo tỉnh cho biết các sở sẽ thảo luận phương án vào tuần tới", "other", None),
+    ("Công ty tổ chức hội nghị khách hàng, bàn kế hoạch kinh doanh năm mới", "other", None),
     ("Tại hội nghị tổng kết của Hội Nông dân tỉnh sáng 10/1, nhiều ý kiến nêu khó khăn về vốn", "annual_review",
      "year_review"),
     ("Cửa hàng đông khách nhờ hội nghị tổng kết của các cơ quan, đơn vị", "other", None),
