@@ -294,9 +294,6 @@ def _read_json(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) 
     yield from _record_to_article(record, path.stem, fields, on_error, str(path), warning)
 
 
-NEWLINE = "\n"
-
-
 def _read_json_array(path: Path, text: str, position: int, fields: "FieldNames", on_error: str,
                      max_bytes: int, warning: str | None = None) -> Iterator[Article]:
     """The items of a JSON array one by one, so that the items before a fault are read."""
@@ -318,8 +315,9 @@ def _read_json_array(path: Path, text: str, position: int, fields: "FieldNames",
                 yield _failed(fallback_id, f"{where}: not valid JSON ({cause}); the rest of the file is not read",
                               on_error)
                 return
+            next_line = line + text.count("\n", counted, position)
             yield _failed(fallback_id, f"{where}: not valid JSON ({cause}); reading goes on at the next item, on "
-                          f"line {line + text.count(NEWLINE, counted, position)}", on_error)
+                          f"line {next_line}", on_error)
             continue
         if end - position > max_bytes:
             yield _failed(fallback_id, _over_limit(where, end - position, max_bytes), on_error)
