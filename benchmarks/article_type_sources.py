@@ -20,12 +20,15 @@ Four measures, each printed as macro-F1 (accuracy):
             trained on everything else: how well it carries over to a writer
             (wording, domains) it never saw;
   no rule   on the hand labels where no cue rule fires, out of fold: how many
-            positives the model finds there and how many are right.
+            positives the model finds there and how many are right;
+  certainty hand CV split by the labels file's `certainty`: `sure` (both blind
+            readers sure and agreeing) and `unsure`, the model beside the rules.
 Rules alone are printed beside them. The frozen blind test is not read here.
 """
 from __future__ import annotations
 
 import argparse
+import csv
 
 import dvtopics.types.training as training
 from dataclasses import dataclass, replace
@@ -37,7 +40,7 @@ from dvtopics.types.events import find_event
 from dvtopics.types.rules import apply_rules
 from dvtopics.text.cache import SegmentCache
 
-from shipped_data import shipped_training_data
+from shipped_data import ROOT, shipped_training_data
 
 BASE = training.pipeline_options(use_rules=True)
 LEAD_ONLY = 500  # characters of the text kept for the "lead only" measure
@@ -121,6 +124,25 @@ def against_rules(predicted: dict, labels: list[str], by_rule: list[str]) -> str
             f"{sum(by_rule[i] == predicted[i] for i in wrong)} are the rule's own")
 
 
+def certainty_of() -> dict[str, str]:
+    """Each hand-labelled article's `certainty` in the labels file (the seeds have none)."""
+    with open(ROOT / "data" / "labels" / "article_types.csv", encoding="utf-8") as handle:
+        return {row["id"]: row["certainty"] for row in csv.DictReader(handle)}
+
+
+def by_certainty(data, predicted: dict, by_rule: list[str], labels: list[str]) -> str:
+    """Hand CV macro-F1 on the sure and the unsure labels apart, the model beside the rules."""
+    certainty = certainty_of()
+    parts = []
+    for kind in ("sure", "unsure"):
+        chosen = [i for i in predicted if certainty.get(data.articles[i].id) == kind]
+        truth = [data.labels[i] for i in chosen]
+        model = scores(truth, [predicted[i] for i in chosen], labels)["macro_f1"]
+        rules = scores(truth, [by_rule[i] for i in chosen], labels)["macro_f1"]
+        parts.append(f"{kind} ({len(chosen)}) {model:.3f} against the rules' {rules:.3f}")
+    return "by certainty (hand CV): " + ", ".join(parts)
+
+
 def fit_predict(options, documents, labels, train, test, classifier, also=None, make=make_pipeline):
     """Predictions for `test` (and, when `also` maps indices to other documents, for those too); `make`
     builds the pipeline from the classifier's name and the options."""
@@ -165,6 +187,7 @@ def run_variant(data, setup: Setup, folds, name: str, with_written: bool, option
     missed = sum(data.labels[i] != "other" and on_leads[i] == "other" for i in on_leads)
     wrong = sum(on_leads[i] != data.labels[i] for i in on_leads)
     print(f"{'':<40} lead only: of its {wrong} errors, {missed} are positives called other", flush=True)
+    print(f"{'':<40} {by_certainty(data, predicted, setup.by_rule, labels)}", flush=True)
     per_class = "  ".join(f"{label} {cv['per_class'][label]['f1']:.3f}" for label in labels)
     print(f"{'':<40} per class (hand CV): {per_class}", flush=True)
 
