@@ -88,6 +88,23 @@ def test_collect_keeps_duplicates_once():
     assert len(data.articles) == len(articles)
 
 
+def test_a_label_outranks_the_same_text_read_without_one():
+    """A user's correction (an extra article) wins over a hand label and a rule's weak label of the same text, and
+    a hand label over a weak one, wherever in the input each comes."""
+    from dataclasses import replace
+
+    head, *others = made_up_articles(1)  # one per type, the first a six-month review (a rule's semi_annual_review)
+    unlabelled = replace(head, id="seen-first", label=None)
+    labelled = replace(head, id="labelled-later", label="annual_review")
+    data = collect([unlabelled, *others, labelled], weak_rules=True)
+    assert (data.labels[0], data.kinds[0], data.articles[0].id) == ("annual_review", "hand", "labelled-later")
+    assert sum(a.text == head.text for a in data.articles) == 1
+    mine = replace(head, id="mine", label="Other")
+    corrected = collect([unlabelled, *others, labelled], weak_rules=True, extra=[mine])
+    assert [(a.id, label, kind) for a, label, kind in zip(corrected.articles, corrected.labels, corrected.kinds)
+            if a.text == head.text] == [("mine", "other", "extra")]
+
+
 def test_scores_and_report():
     result = scores(["a", "a", "b"], ["a", "b", "b"])
     assert result["confusion"] == [[1, 1], [0, 1]]

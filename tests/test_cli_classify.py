@@ -71,12 +71,30 @@ def test_labels_lose_their_spaces_and_a_misspelt_article_type_is_refused(tmp_pat
     spaced = _relabelled(tmp_path, lambda label: label + " " if label == "other" else label)
     data = collect(read_articles(spaced))
     assert sorted(set(data.labels)) == sorted(a.label for a in made_up_articles(1))  # "other " is "other"
-    misspelt = _relabelled(tmp_path, lambda label: {"semi_annual_review": "Semi_Annual_Review",
+    misspelt = _relabelled(tmp_path, lambda label: {"semi_annual_review": "Semi_Anual_Review",
                                                     "other": "other "}.get(label, label))
     result = CliRunner().invoke(cli, ["train", str(misspelt), "--out", str(tmp_path / "m")])
-    assert result.exit_code == 2 and "'Semi_Annual_Review' are not article types" in result.output
+    assert result.exit_code == 2 and "'Semi_Anual_Review' are not article types" in result.output
     assert "semi_annual_review, quarterly_briefing, steering_committee, annual_review, other" in result.output
     assert "'other '" not in result.output
+
+
+def test_article_types_in_capitals_or_with_spaces_are_the_article_types(tmp_path):
+    from dvtopics.io.read import read_articles
+    from dvtopics.types.training import collect
+
+    shouted = _relabelled(tmp_path, lambda label: label.upper().replace("_", " "))  # "SEMI ANNUAL REVIEW"
+    data = collect(read_articles(shouted))
+    assert sorted(set(data.labels)) == sorted(a.label for a in made_up_articles(1))
+
+
+def test_a_translated_label_set_beside_the_article_types_is_refused(tmp_path):
+    from dvtopics.errors import DvtopicsError
+    from dvtopics.types.training import check_label_set
+
+    check_label_set({"other", "politics", "sport"})  # a task of the user's own, with an `other` of its own
+    with pytest.raises(DvtopicsError, match="'khác', 'tổng kết năm' are not article types"):
+        check_label_set({"annual_review", "other", "khác", "tổng kết năm"})  # five of each passed before
 
 
 def test_evaluate_says_how_many_labelled_ids_it_did_not_find(model_dir, corpus, tmp_path, caplog):
@@ -90,6 +108,15 @@ def test_evaluate_says_how_many_labelled_ids_it_did_not_find(model_dir, corpus, 
     labels.write_text("id,label\nnot-here,other\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(corpus), "--labels", str(labels)])
     assert result.exit_code == 2 and "none of the 1 ids in --labels" in result.output
+
+
+def test_train_says_how_many_labelled_ids_it_did_not_find(corpus, tmp_path, caplog):
+    labels = tmp_path / "partial.csv"
+    labels.write_text("id,label\nother-0,other\nnot-here,annual_review\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["train", str(corpus), "--labels", str(labels), "--classifier", "logreg",
+                                      "--folds", "2", "--out", str(tmp_path / "m")])
+    assert result.exit_code == 0, result.output
+    assert "1 of the 2 labelled ids in --labels are not articles of the input" in caplog.text
 
 
 def test_an_id_with_two_labels_in_a_labels_file_is_refused(model_dir, corpus, tmp_path):

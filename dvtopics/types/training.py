@@ -36,6 +36,7 @@ ARTICLE_TYPE_VIEWS = ("text", "event")  # event_chars (character n-grams) added 
 TOPIC_VIEWS = ("text",)  # a topic is in the whole text (VNTC: one view scores higher, benchmarks/RESULTS.md)
 
 _ANY_CUE = re.compile(ANY_CUE, re.IGNORECASE)
+_POOLED = -1  # collect: a text seen in the cue-free pool
 
 
 @dataclass
@@ -52,6 +53,10 @@ class TrainingData:
         self.labels.append(label)
         self.gold.append(gold)
         self.kinds.append(kind or ("hand" if gold else "weak"))
+
+    def replace(self, index: int, article: Article, label: str) -> None:
+        """A hand-labelled article in the place of a weak one (the same text)."""
+        self.articles[index], self.labels[index], self.gold[index], self.kinds[index] = article, label, True, "hand"
 
     def summary(self) -> dict:
         counts: dict = {}
@@ -78,50 +83,65 @@ def collect(
     articles with no cue word are sampled (reservoir, seeded) as `other`.
     `extra` articles carry their own label (a written training set, a user's
     corrections): they are learnt from but, like weak labels, never scored.
-    Exact duplicate texts are kept once. Articles that could not be read are
-    left out and kept in `failed`.
+    Exact duplicate texts are kept once, under the most trusted label any copy
+    has: an extra article's over a hand label over a weak one. Articles that
+    could not be read are left out and kept in `failed`.
     """
-    data, seen, reservoir, pool_size = TrainingData(hand_labels=HandLabels(gold_labels)), set(), [], 0
+    data = TrainingData(hand_labels=HandLabels(gold_labels))
+    extras = _extra_articles(extra, data)
+    # Wherever in the input each copy comes: a user's correction of an article the corpus also holds must win.
+    seen: dict[bytes, int | None] = {digest: None for digest in extras}  # digest: its index in data if weak,
+    # _POOLED if it went to the cue-free pool (in the sample or not), None if labelled
+    reservoir: list[Article | None] = []  # the cue-free sample; a slot is None once a hand label took its text
+    slot_of: dict[bytes, int] = {}  # digest: its slot in the reservoir
+    pool_size, replaced = 0, 0
     rng = random.Random(seed)
     for article in articles:
         if article.error:
             data.failed.append(article)
             continue
-        digest = hashlib.blake2b(article.text.encode(), digest_size=12).digest()
-        if digest in seen:
-            continue
+        digest = _digest(article)
         label = data.hand_labels(article)
+        if digest in seen:
+            if not label or seen[digest] is None:
+                continue
+            if seen[digest] == _POOLED:  # a hand label over the same text in the cue-free pool
+                if digest in slot_of:
+                    reservoir[slot_of.pop(digest)] = None
+                data.add(article, label, gold=True)
+            else:  # over the same text's weak label
+                data.replace(seen[digest], article, label)
+            seen[digest] = None
+            replaced += 1
+            continue
         if label:
-            seen.add(digest)
+            seen[digest] = None
             data.add(article, label, gold=True)
             continue
         if weak_rules:
             hit = apply_rules(article.title, article.text)
             if hit:
-                seen.add(digest)
+                seen[digest] = len(data.articles)
                 data.add(article, hit.label, gold=False)
                 continue
         if weak_other and not _ANY_CUE.search(article.text):
             pool_size += 1  # reservoir sampling keeps memory bounded on any corpus size
-            seen.add(digest)
+            seen[digest] = _POOLED
             if len(reservoir) < weak_other:
+                slot_of[digest] = len(reservoir)
                 reservoir.append(article)
             elif (j := rng.randrange(pool_size)) < weak_other:
+                if reservoir[j] is not None:
+                    del slot_of[_digest(reservoir[j])]
+                slot_of[digest] = j
                 reservoir[j] = article
+    if replaced:
+        log.info("%d hand-labelled article(s) take the place of the same text read without a label", replaced)
     for article in reservoir:
-        data.add(article, "other", gold=False)
-    for article in extra:
-        if article.error:
-            log.warning("extra article %s left out: %s", article.id, article.error)
-            data.failed.append(article)
-            continue
-        digest = hashlib.blake2b(article.text.encode(), digest_size=12).digest()
-        if digest in seen:
-            continue
-        if not article.label:
-            raise DvtopicsError(f"extra article {article.id} has no label: give each one a label field")
-        seen.add(digest)
-        data.add(article, article.label, gold=False, kind="extra")
+        if article is not None:
+            data.add(article, "other", gold=False)
+    for article in extras.values():
+        data.add(article, spelt_as_article_type(article.label), gold=False, kind="extra")
     data.hand_labels.warn_unused()
     if not any(data.gold):
         raise DvtopicsError("no labelled article found: check --labels (ids must match) or --label-field")
@@ -145,24 +165,24 @@ class HandLabels:
     """
 
     def __init__(self, gold_labels: dict[str, str] | None = None):
-        self.gold = gold_labels
-        labels = set((gold_labels or {}).values())
+        self.gold = None if gold_labels is None else {i: spelt_as_article_type(v) for i, v in gold_labels.items()}
+        labels = set((self.gold or {}).values())
         self.same_set = None if gold_labels is None else set(ARTICLE_TYPES) if labels <= set(ARTICLE_TYPES) else labels
         self.sources, self.overridden, self.unused = Counter(), 0, Counter()
 
     def __call__(self, article: Article) -> str | None:
         label = self.gold.get(article.id) if self.gold is not None else None
+        own = spelt_as_article_type(article.label)
         if label:
             self.sources["labels file"] += 1
             # a correction of the article's own label; another task's label (a VNTC topic) is no such thing
-            self.overridden += (bool(article.label) and article.label != label
-                                and (self.same_set is None or article.label in self.same_set))
+            self.overridden += bool(own) and own != label and (self.same_set is None or own in self.same_set)
             return label
-        if article.label and (self.same_set is None or article.label in self.same_set):
+        if own and (self.same_set is None or own in self.same_set):
             self.sources["label field"] += 1
-            return article.label
-        if article.label:
-            self.unused[article.label] += 1
+            return own
+        if own:
+            self.unused[own] += 1
         return None
 
     def warn_unused(self) -> None:
@@ -174,14 +194,45 @@ class HandLabels:
                         "(another task's?): %s%s", sum(self.unused.values()), named, more)
 
 
+def _digest(article: Article) -> bytes:
+    """What makes two articles the same text for training (exact duplicates are learnt once)."""
+    return hashlib.blake2b(article.text.encode(), digest_size=12).digest()
+
+
+def _extra_articles(extra: Iterable[Article], data: TrainingData) -> dict[bytes, Article]:
+    """The readable extra articles by text (the last of the same text wins: a later correction); the unreadable
+    ones go to `data.failed`. Each must carry a label."""
+    extras: dict[bytes, Article] = {}
+    for article in extra:
+        if article.error:
+            log.warning("extra article %s left out: %s", article.id, article.error)
+            data.failed.append(article)
+        elif not article.label:
+            raise DvtopicsError(f"extra article {article.id} has no label: give each one a label field")
+        else:
+            extras.pop(_digest(article), None)
+            extras[_digest(article)] = article
+    return extras
+
+
+def spelt_as_article_type(label):
+    """An article type spelt another way ("Annual review", "SEMI-ANNUAL_REVIEW", " Other") as the type; any other
+    label (another task's) as it is."""
+    if not isinstance(label, str):
+        return label
+    key = re.sub(r"[\s\-]+", "_", label.strip().lower())
+    return key if key in ARTICLE_TYPES else label
+
+
 def check_label_set(labels: set[str]) -> None:
-    """Refuse a label set that is mostly article types with a few others: a misspelt type
-    ("Semi_Annual_Review") would become a class of its own and cost the model its article-type features.
-    A set with no article type, or few, is a task of the user's own (topics) and is kept."""
+    """Refuse article types mixed with other labels: a misspelt or translated type ("Semi_Anual_Review", "tổng kết
+    năm") would become a class of its own and cost the model its article-type features. `other` alone is no article
+    type here (a topic set may have one); a set with no article type is a task of the user's own and is kept."""
     unknown = sorted(labels - set(ARTICLE_TYPES))
-    if unknown and len(labels) - len(unknown) > len(unknown):
-        raise DvtopicsError(f"label(s) {', '.join(map(repr, unknown))} are not article types, while the others "
-                            f"are: the article types are {', '.join(ARTICLE_TYPES)}; correct the labels")
+    if unknown and labels & (set(ARTICLE_TYPES) - {"other"}):
+        raise DvtopicsError(f"label(s) {', '.join(map(repr, unknown[:5]))}{' …' if len(unknown) > 5 else ''} are not "
+                            f"article types, while others are: the article types are {', '.join(ARTICLE_TYPES)}; "
+                            "correct the labels")
 
 
 def _folds(labels: Sequence[str], n_folds: int, seed: int):
