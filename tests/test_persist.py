@@ -151,3 +151,26 @@ def test_a_pipeline_like_its_card_loads(tmp_path):
 
     save_model(_pipeline(), tmp_path, {"task": "article-type", "labels": ["khác", "tổng_kết"]})
     assert load_classifier(tmp_path).labels == ["khác", "tổng_kết"]
+
+
+@pytest.mark.parametrize("edit, said", [
+    (lambda p: p.update(events=False), "its parameters say the model has no events features, the model file has them"),
+    (lambda p: p.update(use_rules=False), "has no rules features"),
+    (lambda p: p.clear(), "has no events features"),  # a card without parameters: the defaults of old models
+    (lambda p: p.update(head_chars=0), "'parameters.head_chars' must be 1 or more, not 0"),
+])
+def test_a_card_whose_parameters_are_not_its_model_s_is_refused(tmp_path, edit, said):
+    """The card's parameters decide how an article becomes the model's input: an edited or borrowed card would
+    change labels silently."""
+    import json
+    import shutil
+
+    from dvtopics.types.model import load_classifier, model_directory
+
+    shutil.copytree(model_directory(None), tmp_path / "m")
+    card_path = tmp_path / "m" / "model_card.json"
+    card = json.loads(card_path.read_text(encoding="utf-8"))
+    edit(card["parameters"])
+    card_path.write_text(json.dumps(card), encoding="utf-8")
+    with pytest.raises(ModelError, match=said):
+        load_classifier(tmp_path / "m")

@@ -281,7 +281,7 @@ def load_classifier(model_dir: str | Path | None = None) -> Classifier:
 def check_pipeline(pipeline, card: dict, directory: Path) -> None:
     """Raise `ModelError` unless the loaded Pipeline is what a classifier's card describes: features, then a
     trained classifier that gives the card's labels."""
-    from ..persist import MODEL_FILE
+    from ..persist import CARD_FILE, MODEL_FILE
 
     model_file = directory / card.get("file", MODEL_FILE)
     steps = list(pipeline.named_steps)
@@ -294,6 +294,16 @@ def check_pipeline(pipeline, card: dict, directory: Path) -> None:
     if card.get("labels") is not None and sorted(map(str, classes)) != sorted(map(str, card["labels"])):
         raise ModelError(f"{model_file}: gives the labels {', '.join(map(str, classes))}, its card says "
                          f"{', '.join(map(str, card['labels']))}; retrain or restore the model")
+    # The card's parameters decide how articles become documents: a card that disagrees with the pipeline (edited,
+    # or copied from another model) would feed it documents it was not trained on and change labels silently.
+    # (dvtopics trains a union of named views; a pipeline of one vectorizer has no views to compare)
+    classifier = Classifier(pipeline, card)
+    views = {name for name, _ in getattr(pipeline.named_steps["features"], "transformer_list", [])}
+    for said, feature in ((classifier.use_rules, "rules"), (classifier.use_events, "events")):
+        if views and said != (feature in views):
+            raise ModelError(f"{directory / CARD_FILE}: its parameters say the model {'uses' if said else 'has no'} "
+                             f"{feature} features, the model file {'has none' if said else 'has them'}; restore "
+                             "the card or retrain the model")
 
 
 def predict_articles(model: Classifier, articles: Iterable[Article], **options) -> list[dict]:
