@@ -11,7 +11,7 @@ import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from .errors import DvtopicsError, InputError, TooManyTopics, TopicsError
 from .io.read import MAX_ARTICLE_BYTES, Article, FieldNames, read_articles, unique_paths
@@ -116,7 +116,10 @@ def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifie
 
     check_folder(out, reading.paths)
     extra = list(_extra_articles(extra_paths, reading))  # a few files, refused before the inputs are read
-    data = collect(reading.articles(), gold_labels(label_files), weak_rules, weak_other, seed, extra)
+    gold, ids = gold_labels(label_files), set()
+    data = collect(_noting_ids(reading.articles(), ids), gold, weak_rules, weak_other, seed, extra)
+    if gold is not None:
+        _check_ids_found(gold, ids, "--labels")  # a label whose id is no article's is not learnt: say so
     on_data(data)
     with open_cache(reading.cache_dir, reading.use_cache) as cache:
         try:
@@ -126,6 +129,13 @@ def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifie
         except ValueError as exc:  # scikit-learn's word for data it cannot learn from: no words left, a tiny class
             raise DvtopicsError(f"cannot train on these articles: {exc}") from None
     return Trained(save_model(model.pipeline, out, card), data.failed)
+
+
+def _noting_ids(articles: Iterable[Article], ids: set[str]) -> Iterator[Article]:
+    """The articles, each id added to `ids` as it passes (the inputs are streamed once)."""
+    for article in articles:
+        ids.add(article.id)
+        yield article
 
 
 def _extra_articles(paths: Sequence[str], reading: Reading):

@@ -19,9 +19,9 @@ def inspect(paths, fmt, reading):
 
     data = read_segmented(reading,
                           lower=False, progress=None)
-    words = dict(zip((a.id for a in data.good), (len(s.split()) for s in data.texts)))
-    rows = [{"id": a.id, "title": a.title, "date": a.date, "source": a.source,
-             "chars": len(a.text), "words": words.get(a.id, 0), "error": a.error} for a in data.articles]
+    words = {id(a): len(s.split()) for a, s in zip(data.good, data.texts)}  # by article: ids may repeat
+    rows = [{"id": a.id, "title": a.title, "date": a.date, "source": a.source, "chars": len(a.text),
+             "words": words.get(id(a), 0), "error": a.error, "warning": a.meta.get("warning")} for a in data.articles]
     if fmt == "jsonl":
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))
@@ -31,6 +31,9 @@ def inspect(paths, fmt, reading):
             title = row["title"] if not row["error"] else f"ERROR: {row['error']}"
             click.echo(f"{row['id'][:24]:<24} {row['date'] or '-':<10} {row['chars']:>7} {row['words']:>6}  "
                        f"{(row['source'] or '-')[:20]:<20}  {title[:70]}")
+        for row in rows:  # what the reader set aside (a date field that is no date), as `label` records it
+            if row["warning"]:
+                click.echo(f"{row['id']}: {row['warning']}", err=True)
     sys.exit(1 if data.failed else 0)
 
 
