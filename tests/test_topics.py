@@ -462,3 +462,21 @@ def test_a_fit_with_progress_counts_every_pass_and_learns_the_same_topics(texts,
     assert np.array_equal(quiet.topic_word_, shown.topic_word_)
     if engine == "gensim":  # the counting wrapper is not left on the saved model
         assert "inference" not in vars(shown.engine_.lda)
+
+
+# ------------------------------------------------------------- trial 5's bugs
+
+def _articles(themes, dated=True):
+    return [Article(id=f"a{i}", title=f"{theme} {i}", date=f"2017-0{1 + i % 2}-15" if dated else None, label=theme)
+            for i, theme in enumerate(themes)]
+
+
+def test_ldavis_of_an_nmf_model_gives_no_warning(texts):
+    pytest.importorskip("pyLDAvis")
+    import warnings
+
+    model = fitted(texts, engine="nmf")
+    assert (model.topic_word_ == 0).any()  # what pyLDAvis took the log of
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)
+        assert "new LDAvis(" in ldavis_html(model)
