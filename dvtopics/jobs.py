@@ -393,8 +393,10 @@ def sweep_topics(reading: Reading, out: str, ks: Sequence[int], measures: Sequen
     """Fit each K with each seed, measure the fits, and write sweep.csv and sweep.png into `out`; return the
     rows (one per K) and the articles read."""
     from .run.batch import check_folder
+    from .topics.measures import check_measures
     from .topics.sweep import sweep, write_sweep
 
+    check_measures(measures)  # a misspelt measure stops the job before its long work, not after the first fit
     check_folder(out, reading.paths)
     data = read_segmented(reading, check=_check_k(max(ks), params.get("unit", "document")))
     rows, _ = sweep(data.texts, ks, measures, seeds=seeds, progress=True, **params)

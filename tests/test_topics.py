@@ -471,6 +471,27 @@ def _articles(themes, dated=True):
             for i, theme in enumerate(themes)]
 
 
+def test_a_huge_k_range_is_refused_before_it_is_listed():
+    with pytest.raises(DvtopicsError, match="each K at most 1000"):
+        parse_k_range("2:99999999999:1", most=1000)  # as a list: hundreds of GB
+    with pytest.raises(DvtopicsError, match="each K at most 1000"):
+        parse_k_range("5,2000,3", most=1000)
+    with pytest.raises(DvtopicsError, match="K ≥ 2"):
+        parse_k_range("9,1,5")
+    assert parse_k_range("2:1000:1", most=1000)[-1] == 1000
+
+
+@pytest.mark.parametrize("args", [["--k", "2:1000000:1"], ["--k", "3", "--measures", "npmi,foo"]])
+def test_cli_sweep_refuses_bad_options_before_reading(args, tmp_path, monkeypatch):
+    def read(*args, **kwargs):
+        raise AssertionError("articles read before the options were checked")
+
+    monkeypatch.setattr("dvtopics.jobs.read_segmented", read)
+    result = CliRunner().invoke(cli, ["topics", "sweep", "seeds", "--out", str(tmp_path / "s"), *args])
+    assert result.exit_code == 2, result.output
+    assert ("each K at most 1000" if args[1].startswith("2:") else "unknown measures ['foo']") in result.output
+
+
 def test_ldavis_of_an_nmf_model_gives_no_warning(texts):
     pytest.importorskip("pyLDAvis")
     import warnings

@@ -185,12 +185,14 @@ def sweep_cmd(paths, k_range, n_seeds, out, measures, unit, engine, no_below, no
               stopwords_file, max_iter, seed, reading):
     """Fit each K with several seeds; report the mean and spread of NPMI, C_V and diversity, how alike
     the seeds' topics are, and suggest a K."""
+    from ..errors import TopicsError
     from ..jobs import sweep_topics
     from ..topics.sweep import parse_k_range, suggest_k
 
-    ks = parse_k_range(k_range)  # parsed here: a K out of range is a usage error, before any article is read
-    if max(ks) > MAX_TOPICS:
-        raise click.BadParameter(f"{k_range!r}: each K at most {MAX_TOPICS}", param_hint="--k")
+    try:  # parsed here: a K out of range is a usage error, before any article is read
+        ks = parse_k_range(k_range, MAX_TOPICS)
+    except TopicsError as exc:
+        raise click.BadParameter(str(exc), param_hint="--k") from None
     seeds = list(range(seed, seed + n_seeds))
     if seeds[-1] > SEED.max:  # refused now, not after the first fits: every seed must be one numpy takes
         raise click.BadParameter(f"{seed} with --seeds {n_seeds}: the seeds run to {seeds[-1]}, past the largest "
