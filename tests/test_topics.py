@@ -258,7 +258,7 @@ def test_more_topics_than_documents_is_a_library_error_for_every_engine(texts, e
     from dvtopics.errors import TooManyTopics
 
     few = texts[::10]  # 6 texts, two of each theme
-    with pytest.raises(TooManyTopics, match="K = 7 topics but only 6 documents") as caught:
+    with pytest.raises(TooManyTopics, match="K = 7 topics but only 6 articles") as caught:
         fitted(few, n_topics=7, **engine_params(engine))
     assert caught.value.most == 6
     with pytest.raises(TooManyTopics, match="K = 13 topics but only 12 paragraphs"):
@@ -276,7 +276,7 @@ def test_cli_refuses_more_topics_than_articles_in_one_line(args, tmp_path, monke
     monkeypatch.setattr("dvtopics.text.segment.segment_articles", segment)
     result = CliRunner().invoke(cli, ["topics", args[0], "seeds", "--out", str(tmp_path / "t"), *args[1:]])
     assert result.exit_code == 2
-    assert f"K = {args[2].split(',')[-1]} topics but only 5 documents" in result.output
+    assert f"K = {args[2].split(',')[-1]} topics but only 5 articles" in result.output
     assert len(result.output.strip().splitlines()) == 1
 
 
@@ -469,6 +469,25 @@ def test_a_fit_with_progress_counts_every_pass_and_learns_the_same_topics(texts,
 def _articles(themes, dated=True):
     return [Article(id=f"a{i}", title=f"{theme} {i}", date=f"2017-0{1 + i % 2}-15" if dated else None, label=theme)
             for i, theme in enumerate(themes)]
+
+
+def test_too_few_articles_for_any_k_says_so_not_to_lower_k():
+    from dvtopics.topics.model import too_many_topics
+
+    one = str(too_many_topics(2, 1, "document"))
+    assert "only 1 article with words to model" in one and "at least 2 articles" in one and "lower --k" not in one
+    none = str(too_many_topics(3, 0, "document"))
+    assert "only 0 articles" in none and "--unit paragraph" not in none  # no paragraph either
+    assert "K can be at most 4; lower --k" in str(too_many_topics(5, 4, "paragraph"))
+
+
+def test_cli_fit_on_one_article_says_how_many_are_needed(tmp_path):
+    corpus = tmp_path / "one.jsonl"
+    corpus.write_text(json.dumps({"id": "x", "text": made_up_texts()[0][0].replace("_", " ")}, ensure_ascii=False)
+                      + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["topics", "fit", str(corpus), "--k", "2", "--out", str(tmp_path / "t")])
+    assert result.exit_code == 2 and "only 1 article with words to model" in result.output
+    assert "at most 1" not in result.output
 
 
 def test_a_huge_k_range_is_refused_before_it_is_listed():

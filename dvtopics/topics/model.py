@@ -67,11 +67,21 @@ _PHRASE_JOINER = "+"
 _WORD = re.compile(r"^[^\W\d_]{2,}(?:_[^\W\d_]+)*$|^[^\W\d_](?:_[^\W\d_]+)+$")
 
 
+MIN_TOPICS = 2  # one topic would be the whole corpus
+
+
 def too_many_topics(k: int, n_units: int, unit: str) -> TooManyTopics:
-    """The error of a K above the number of documents (or paragraphs) there are to model."""
-    hint = "; lower --k, or model paragraphs (--unit paragraph)" if unit == "document" else "; lower --k"
-    return TooManyTopics(f"K = {k} topics but only {n_units} {unit}{'s' if n_units != 1 else ''} with words to "
-                         f"model: K can be at most {n_units}{hint}", n_units)
+    """The error of a K above the number of documents (or paragraphs) there are to model. Below MIN_TOPICS
+    of them no K can be lowered to: it says more are needed."""
+    name = "article" if unit == "document" else unit  # what a user gave: articles
+    units = f"{n_units} {name}{'s' if n_units != 1 else ''}"
+    paragraphs = ", or model paragraphs (--unit paragraph)" if unit == "document" else ""
+    if n_units < MIN_TOPICS:
+        return TooManyTopics(f"only {units} with words to model; K = {k} topics need at least {k} {name}s "
+                             f"(and K is at least {MIN_TOPICS}): give more articles{paragraphs if n_units else ''}",
+                             n_units)
+    return TooManyTopics(f"K = {k} topics but only {units} with words to model: K can be at most {n_units}; "
+                         f"lower --k{paragraphs}", n_units)
 
 
 # ---------------------------------------------------------------- stopwords
@@ -186,8 +196,8 @@ class TopicModel(TransformerMixin, BaseEstimator):
             raise TopicsError(f"engine must be one of {', '.join(ENGINES)}, not {self.engine!r}")
         if self.init not in INITS:
             raise TopicsError(f"init must be one of {', '.join(INITS)}, not {self.init!r}")
-        if int(self.n_topics) < 2:
-            raise TopicsError(f"n_topics must be at least 2, not {self.n_topics}")
+        if int(self.n_topics) < MIN_TOPICS:
+            raise TopicsError(f"n_topics must be at least {MIN_TOPICS}, not {self.n_topics}")
         if not 0 < self.no_above <= 1:  # written so that NaN, which no comparison admits, is refused too
             raise TopicsError(f"no_above must be a share above 0 and at most 1, not {self.no_above}")
 
