@@ -135,8 +135,8 @@ def test_transform_gives_one_mix_per_text_and_the_right_main_topic(texts):
     model = fitted(texts)
     mixes = model.transform(texts + ["không có từ nào quen"])
     assert mixes.shape == (len(texts) + 1, 3)
-    assert np.allclose(mixes.sum(axis=1), 1.0)
-    assert np.allclose(mixes[-1], 1 / 3)  # no known word: no evidence for any topic
+    assert np.allclose(mixes[:-1].sum(axis=1), 1.0)
+    assert not mixes[-1].any()  # no known word: no evidence for any topic, so no mix
     main = mixes[:-1].argmax(axis=1)
     _, themes = made_up_texts()
     for theme in THEMES:  # all texts of a theme share one main topic, and no other theme has it
@@ -413,7 +413,7 @@ def test_cli_says_which_engine_made_the_themes(tmp_path, engine):
     raw = (tmp_path / "a.csv").read_bytes()
     assert raw.startswith("\ufeff".encode())  # the BOM Excel needs to read the Vietnamese titles as UTF-8
     rows = raw.decode("utf-8-sig").splitlines()
-    assert len(rows) == 31 and rows[0].endswith("topic_0,topic_1,topic_2")
+    assert len(rows) == 31 and rows[0].endswith("topic_0,topic_1,topic_2,error")  # error: as `label` writes
     for name in ("over_time.csv", "by_type.csv", "documents.csv", "topics.json"):
         assert (out / name).stat().st_size > 0
 
@@ -471,6 +471,38 @@ def _articles(themes, dated=True):
             for i, theme in enumerate(themes)]
 
 
+@pytest.mark.parametrize("engine", ["gensim", "nmf"])
+def test_an_article_without_a_known_word_has_no_main_topic_and_no_share(texts, engine, tmp_path):
+    """Trial 5: such articles got main topic 0 with an even mix, in documents.csv, assign and the shares."""
+    wordless = "của và là những các 2022 ,"
+    model = TopicModel(n_topics=3, no_below=2, no_above=0.9, max_iter=20, engine=engine)
+    fitted_mixes = model.fit_transform(texts + [wordless])
+    mixes = model.transform(texts + [wordless])
+    assert not fitted_mixes[-1].any() and not mixes[-1].any() and np.allclose(mixes[:-1].sum(axis=1), 1)
+    _, themes = made_up_texts()
+    articles = _articles(themes) + [Article(id="w", title="trống", date="2017-03-15", label="farming")]
+    report = summarize(model, articles, mixes)
+    assert report.documents[-1]["main_topic"] is None and report.documents[-1]["mix"] is None
+    assert report.without_mix == 1
+    assert report.periods == ["2017-01", "2017-02"]  # its month holds no mix: no made-up shares for it
+    assert dict(zip(report.types, report.type_counts))["farming"] == 20
+    assert np.allclose(report.shares, mixes[:-1].mean(axis=0), atol=1e-6)
+    write_report(report, tmp_path)
+    last = (tmp_path / "documents.csv").read_text(encoding="utf-8-sig").splitlines()[-1]
+    assert last == "w,trống,2017-03-15,farming,,,,,,"
+
+
+def test_shares_are_the_summarized_articles_not_the_training_corpus(texts):
+    """`report NEW --topics MODEL` showed the shares of MODEL's training corpus."""
+    model = fitted(texts)
+    _, themes = made_up_texts()
+    few = slice(0, 25)  # 20 farming articles and 5 of schools: not the corpus' even thirds
+    mixes = model.transform(texts[few])
+    report = summarize(model, _articles(themes)[few], mixes)
+    assert np.allclose(report.shares, mixes.mean(axis=0), atol=1e-6)
+    assert max(report.shares) > 0.7 > max(model.topic_shares())
+
+
 def test_too_few_articles_for_any_k_says_so_not_to_lower_k():
     from dvtopics.topics.model import too_many_topics
 
@@ -509,6 +541,25 @@ def test_cli_sweep_refuses_bad_options_before_reading(args, tmp_path, monkeypatc
     result = CliRunner().invoke(cli, ["topics", "sweep", "seeds", "--out", str(tmp_path / "s"), *args])
     assert result.exit_code == 2, result.output
     assert ("each K at most 1000" if args[1].startswith("2:") else "unknown measures ['foo']") in result.output
+
+
+def test_cli_assign_keeps_an_unreadable_article_in_its_place(seeds_model, tmp_path):
+    out, _ = seeds_model
+    text = made_up_texts()[0][0].replace("_", " ")
+    corpus = tmp_path / "new.jsonl"
+    corpus.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in
+                              [{"id": "first", "text": text}, {"id": "broken", "text": ""},
+                               {"id": "last", "text": text}]), encoding="utf-8")
+    for suffix in (".csv", ".jsonl"):
+        result = CliRunner().invoke(cli, ["topics", "assign", str(out), str(corpus), "--out", str(tmp_path / f"a{suffix}")])
+        assert result.exit_code == 1
+    import csv
+
+    rows = list(csv.DictReader((tmp_path / "a.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert [r["id"] for r in rows] == ["first", "broken", "last"]
+    assert rows[1]["error"] and rows[1]["main_topic"] == "" and not rows[0]["error"]
+    lines = [json.loads(line) for line in (tmp_path / "a.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in lines] == ["first", "broken", "last"] and lines[1]["error"]
 
 
 def test_ldavis_of_an_nmf_model_gives_no_warning(texts):

@@ -165,6 +165,8 @@ def assign_cmd(directory, paths, out, labels_file, resume, engine, scheduler, pa
     counts = assigned.counts
     for k, label in enumerate(assigned.labels):
         click.echo(f"#{k:<3} {counts.get(k, 0):>6}  {label}")
+    if counts.get(None):
+        click.echo(f"{'-':<4} {counts[None]:>6}  (no main topic: no word the model knows)")
     click.echo(f"{plural(sum(counts.values()) - counts['error'], 'article')} assigned to topics in {out}", err=True)
     _report_failures(assigned.failed)
     sys.exit(1 if counts["error"] else 0)
