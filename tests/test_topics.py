@@ -471,6 +471,18 @@ def _articles(themes, dated=True):
             for i, theme in enumerate(themes)]
 
 
+def test_a_refit_removes_the_previous_fits_tables_it_does_not_write(texts, tmp_path):
+    """A fit on dated, typed articles, then one on undated, untyped ones into the same folder: the first's
+    over_time and by_type files described another model."""
+    model = fitted(texts)
+    _, themes = made_up_texts()
+    write_report(summarize(model, _articles(themes), model.transform(texts)), tmp_path)
+    assert (tmp_path / "over_time.csv").exists() and (tmp_path / "by_type.png").exists()
+    undated = [Article(id=a.id, title=a.title) for a in _articles(themes)]
+    names = sorted(p.name for p in write_report(summarize(model, undated, model.transform(texts)), tmp_path))
+    assert sorted(p.name for p in tmp_path.iterdir()) == names == ["documents.csv", "topic_words.png", "topics.json"]
+
+
 @pytest.mark.parametrize("engine", ["gensim", "nmf"])
 def test_an_article_without_a_known_word_has_no_main_topic_and_no_share(texts, engine, tmp_path):
     """Trial 5: such articles got main topic 0 with an even mix, in documents.csv, assign and the shares."""

@@ -166,8 +166,15 @@ def write_documents(documents: Sequence[dict], path: str | os.PathLike, errors: 
                        for d in documents), path, columns=header)
 
 
+# What `write_report` may write. over_time.* and by_type.* only when the articles have dates and types: a refit
+# into the folder removes those it does not write, or the previous fit's would stand beside the new model.
+REPORT_FILES = ("topics.json", "documents.csv", "topic_words.png", "over_time.csv", "over_time.png",
+                "by_type.csv", "by_type.png")
+
+
 def write_report(report: TopicReport, directory: str | os.PathLike) -> list[Path]:
-    """Write topics.json, documents.csv, over_time.csv, by_type.csv and their PNG figures; return the paths."""
+    """Write topics.json, documents.csv, over_time.csv, by_type.csv and their PNG figures, and remove those of
+    a previous fit this one does not write; return the paths."""
     from ..report import plots
 
     directory = Path(directory)
@@ -188,6 +195,8 @@ def write_report(report: TopicReport, directory: str | os.PathLike) -> list[Path
         written += [_write_shares(directory / "by_type.csv", "type", report.types, report.type_counts,
                                   report.by_type, topic_columns),
                     plots.save_figure(fig, directory / "by_type.png")]
+    for name in set(REPORT_FILES) - {path.name for path in written}:
+        (directory / name).unlink(missing_ok=True)
     return written
 
 
