@@ -412,11 +412,12 @@ def sweep_topics(reading: Reading, out: str, ks: Sequence[int], measures: Sequen
     return rows, data
 
 
-def read_topics(directory: str) -> tuple[list[dict], dict]:
-    """(the topics of a fitted model folder, as topics.json holds them; its card)."""
+def read_topics(directory: str, n_words: int | None = None) -> tuple[list[dict], dict]:
+    """(the topics of a fitted model folder, as topics.json holds them, with `n_words` words each when given;
+    its card)."""
     from .topics.summary import read_topics as read
 
-    return read(directory)
+    return read(directory, n_words)
 
 
 def topics_page(directory: str, out: str) -> Path:

@@ -534,6 +534,16 @@ def test_cli_fit_on_one_article_says_how_many_are_needed(tmp_path):
     assert "at most 1" not in result.output
 
 
+def test_cli_show_gives_as_many_words_as_asked_in_both_formats(seeds_model):
+    out, _ = seeds_model
+    table = CliRunner().invoke(cli, ["topics", "show", str(out), "--words", "20"])
+    assert table.exit_code == 0, table.output
+    word_lines = [line for line in table.output.splitlines() if line.startswith("    ") and not line.strip()[0] in "«-"]
+    assert len(word_lines) == 4 and all(len(line.split()) == 20 for line in word_lines)
+    shown = CliRunner().invoke(cli, ["topics", "show", str(out), "--words", "2", "--format", "json"])
+    assert all(len(topic["words"]) == 2 for topic in json.loads(shown.output)["topics"])
+
+
 def test_a_huge_k_range_is_refused_before_it_is_listed():
     with pytest.raises(DvtopicsError, match="each K at most 1000"):
         parse_k_range("2:99999999999:1", most=1000)  # as a list: hundreds of GB

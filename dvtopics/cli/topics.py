@@ -133,7 +133,7 @@ def show_cmd(directory, fmt, n_words):
     """Show a model's topics: label, share, top words and representative articles."""
     from ..jobs import read_topics
 
-    topics_list, card = read_topics(directory)
+    topics_list, card = read_topics(directory, n_words)
     if fmt == "json":
         click.echo(json.dumps({"k": card.get("k"), "engine": card.get("engine"),
                                "engine_name": card.get("engine_name"), "unit": card.get("unit"),

@@ -207,8 +207,10 @@ def _write_shares(path: Path, key: str, keys: Sequence, counts: Sequence[int], s
     return path
 
 
-def read_topics(directory: str | os.PathLike) -> tuple[list[dict], dict]:
-    """(topics.json of a fitted model folder, its card); raises `ModelError` when either is missing or wrong."""
+def read_topics(directory: str | os.PathLike, n_words: int | None = None) -> tuple[list[dict], dict]:
+    """(topics.json of a fitted model folder, its card); raises `ModelError` when either is missing or wrong.
+    With `n_words`, each topic's `n_words` most probable words: topics.json keeps 10, so more are the
+    model's (loaded only then)."""
     from ..persist import kind_of_model, read_card
 
     card = read_card(directory)
@@ -225,7 +227,25 @@ def read_topics(directory: str | os.PathLike) -> tuple[list[dict], dict]:
     problem = topics_json_problem(topics_list)
     if problem:
         raise ModelError(f"{path}: {problem}; rerun `dvtopics topics fit ... --out {directory}`")
+    if n_words is not None:
+        _set_words(topics_list, directory, n_words)
     return topics_list, card
+
+
+def _set_words(topics_list: list[dict], directory, n_words: int) -> None:
+    """Each topic's `n_words` first words: those of topics.json, or the model's when it keeps fewer (and the
+    model's vocabulary has more)."""
+    if any(len(topic["words"]) < n_words for topic in topics_list):
+        from .model import load_topic_model
+
+        model, _ = load_topic_model(directory)
+        if len(topics_list) != model.n_topics:
+            raise ModelError(f"{Path(directory) / 'topics.json'}: {len(topics_list)} topics, but the model has "
+                             f"{model.n_topics}; rerun `dvtopics topics fit ... --out {directory}`")
+        for topic, words in zip(topics_list, model.top_words(n_words)):
+            topic["words"] = [[w, round(p, 5)] for w, p in words]
+    for topic in topics_list:
+        topic["words"] = topic["words"][:n_words]
 
 
 def topics_json_problem(topics_list) -> str | None:
