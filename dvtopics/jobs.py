@@ -339,11 +339,18 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
     [measures] = topic_measures([model], ReferenceTokens(data.texts, model.unit))
     measures.pop("k")
     report = summarize(model, data.good, mixes, types, period)
+    _warn_without_mix(report.without_mix)
     if not report.periods:  # no over_time.csv then: say why it is missing
         log.warning("no article has a date: no shares over time (over_time.csv) in %s", out)
     card = save_model(model, out, topic_card(model, report.labels, measures, data.good, reading.paths))
     write_report(report, out)
     return TopicsFit(card, report.topics_json(), data)
+
+
+def _warn_without_mix(n_articles: int) -> None:
+    if n_articles:
+        log.warning("%d article%s no word the topic model knows: no main topic, and left out of the topic shares",
+                    n_articles, " has" if n_articles == 1 else "s have")
 
 
 def _check_k(k: int, unit: str) -> Callable[[list[Article]], None]:
@@ -360,7 +367,7 @@ def _check_k(k: int, unit: str) -> Callable[[list[Article]], None]:
 
 @dataclass
 class Assignment:
-    counts: Counter  # articles per main topic (and "error": unreadable ones)
+    counts: Counter  # articles per main topic (None: no word the model knows; "error": unreadable ones)
     labels: list[str]  # per topic
     failed: list[Article]  # the unreadable articles, when they are known here (not on Dask: its workers log them)
 
@@ -368,7 +375,8 @@ class Assignment:
 def assign_topics(reading: Reading, directory: str, out: str, labels_file: str | None = None,
                   engine: str = "local", scheduler: str | None = None, part_size: int = 10_000,
                   resume: bool = False) -> Assignment:
-    """Give each article its main topic and mix with the model in `directory`; write them to `out`."""
+    """Give each article its main topic and mix with the model in `directory`; write them to `out`, an
+    unreadable article in its place with its error."""
     from .run.batch import check_output
     from .topics.summary import read_topics
 
@@ -386,13 +394,13 @@ def assign_topics(reading: Reading, directory: str, out: str, labels_file: str |
         return Assignment(counts, [topic["label"] for topic in read_topics(directory)[0]], [])
     from .io.labels import read_labels
     from .topics.model import load_topic_model
-    from .topics.summary import summarize, write_documents
+    from .topics.summary import in_input_order, summarize, write_documents
 
     model, _ = load_topic_model(directory)
     types = (read_labels(labels_file, on_conflict="drop") or None) if labels_file else None
     data = read_segmented(reading)
     report = summarize(model, data.good, model.transform(data.texts), types)
-    write_documents(report.documents, out)
+    write_documents(list(in_input_order(data.articles, report.documents)), out, errors=True)
     counts = Counter(d["main_topic"] for d in report.documents)
     counts["error"] = len(data.failed)
     return Assignment(counts, report.labels, data.failed)
@@ -403,8 +411,10 @@ def sweep_topics(reading: Reading, out: str, ks: Sequence[int], measures: Sequen
     """Fit each K with each seed, measure the fits, and write sweep.csv and sweep.png into `out`; return the
     rows (one per K) and the articles read."""
     from .run.batch import check_folder
+    from .topics.measures import check_measures
     from .topics.sweep import sweep, write_sweep
 
+    check_measures(measures)  # a misspelt measure stops the job before its long work, not after the first fit
     check_folder(out, reading.paths)
     data = read_segmented(reading, check=_check_k(max(ks), params.get("unit", "document")))
     rows, _ = sweep(data.texts, ks, measures, seeds=seeds, progress=True, **params)
@@ -412,11 +422,12 @@ def sweep_topics(reading: Reading, out: str, ks: Sequence[int], measures: Sequen
     return rows, data
 
 
-def read_topics(directory: str) -> tuple[list[dict], dict]:
-    """(the topics of a fitted model folder, as topics.json holds them; its card)."""
+def read_topics(directory: str, n_words: int | None = None) -> tuple[list[dict], dict]:
+    """(the topics of a fitted model folder, as topics.json holds them, with `n_words` words each when given;
+    its card)."""
     from .topics.summary import read_topics as read
 
-    return read(directory)
+    return read(directory, n_words)
 
 
 def topics_page(directory: str, out: str) -> Path:
@@ -501,7 +512,8 @@ def report(reading: Reading, out: str, xlsx: str | None = None, model_dir=None, 
 
 
 def _report_data(articles, cache, n_jobs, model_dir, topics_dir, fit_topics, n_topics):
-    from .io.labels import labels_by_id
+    from dataclasses import replace
+
     from .report.html import TOP_ARTICLES_PER_TOPIC, TOP_WORDS, period_for
     from .text.segment import segment_articles
     from .topics.summary import summarize
@@ -522,16 +534,16 @@ def _report_data(articles, cache, n_jobs, model_dir, topics_dir, fit_topics, n_t
         provenance["topics_source"] = None
         return records, None, provenance
     if segmented is None:
-        good, segmented = segment_articles(articles, n_jobs, cache, progress=progress)
-    else:
-        good = [a for a in articles if not a.error]
+        _, segmented = segment_articles(articles, n_jobs, cache, progress=progress)
     topic_model, source, mixes = _topic_model(segmented, topics_dir, n_topics, provenance, n_jobs)
     provenance["topics_source"] = source
     if topic_model is None:
         return records, None, provenance
-    types = labels_by_id("topics by type", ((r["id"], r.get("label")) for r in records), "drop")
-    topics = summarize(topic_model, good, mixes, types, period=period_for(records),
-                       n_words=TOP_WORDS, n_representatives=TOP_ARTICLES_PER_TOPIC)
+    # each readable article with the type its record gives it, by position: ids may repeat
+    typed = [replace(a, label=r.get("label")) for a, r in zip(articles, records) if not a.error]
+    topics = summarize(topic_model, typed, mixes, period=period_for(records), n_words=TOP_WORDS,
+                       n_representatives=TOP_ARTICLES_PER_TOPIC)
+    _warn_without_mix(topics.without_mix)
     return records, topics, provenance
 
 

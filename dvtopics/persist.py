@@ -155,6 +155,20 @@ def kind_of_model(task) -> str:
     return f"{'an' if task[0].lower() in 'aeiou' else 'a'} {task} model"
 
 
+# What each task's model file holds, by class name (persist imports no stage): a model of another task is
+# refused by its card, before its file is unpickled, and said to be what it is, not a broken model.
+TASK_CLASSES = {"article-type": "Pipeline", "text-classification": "Pipeline", "topics": "TopicModel"}
+
+
+def _check_task_holds(directory: Path, task, expected: type) -> None:
+    """Refuse a model whose card's task holds another class than `expected`: a topics model given where an
+    article-type classifier is wanted, or the reverse."""
+    held = TASK_CLASSES.get(task)
+    wanted = [name for name, cls in TASK_CLASSES.items() if cls == expected.__name__]
+    if held is not None and wanted and held != expected.__name__:
+        raise ModelError(f"{directory}: {kind_of_model(task)}, not {kind_of_model(wanted[0])}")
+
+
 def load_model(directory: str | os.PathLike, task: str | None = None, expected: type | None = None):
     """Load a model after checking its card; return (model, card).
 
@@ -167,6 +181,8 @@ def load_model(directory: str | os.PathLike, task: str | None = None, expected: 
     card = read_card(directory)
     if task and card.get("task") != task:
         raise ModelError(f"{directory}: {kind_of_model(card.get('task'))}, not {kind_of_model(task)}")
+    if expected is not None:
+        _check_task_holds(directory, card.get("task"), expected)
     model_path = directory / card.get("file", MODEL_FILE)
     if not model_path.exists():
         raise ModelError(f"{model_path}: model file missing")

@@ -174,3 +174,33 @@ def test_a_card_whose_parameters_are_not_its_model_s_is_refused(tmp_path, edit, 
     card_path.write_text(json.dumps(card), encoding="utf-8")
     with pytest.raises(ModelError, match=said):
         load_classifier(tmp_path / "m")
+
+
+@pytest.mark.parametrize("command", [["label", "A", "--model", "M"], ["evaluate", "M", "A"],
+                                     ["report", "A", "--out", "R", "--model", "M"]])
+def test_a_topics_model_given_as_a_classifier_is_named_for_what_it_is_not_broken(tmp_path, command, monkeypatch):
+    """Trial 5: `label --model TOPICS_DIR` said the topic model 'holds a TopicModel, not the Pipeline ...; retrain
+    or restore the model', after unpickling it whole. Its card says what it is: that is the error."""
+    from click.testing import CliRunner
+
+    import dvtopics.persist as persist
+    from dvtopics.cli import cli
+    from dvtopics.topics.model import TopicModel, load_topic_model
+    from dvtopics.types.model import load_classifier
+
+    save_model(TopicModel(n_topics=2), tmp_path / "themes", {"task": "topics"})
+    save_model(_pipeline(), tmp_path / "types", {"task": "article-type", "labels": ["khác", "tổng_kết"]})
+
+    def unpickle(path):
+        raise AssertionError("the model was unpickled before its card was read")
+
+    monkeypatch.setattr(persist, "_unpickle", unpickle)
+    with pytest.raises(ModelError, match="themes: a topics model, not an article-type model$"):
+        load_classifier(tmp_path / "themes")
+    with pytest.raises(ModelError, match="types: an article-type model, not a topics model$"):
+        load_topic_model(tmp_path / "types")
+    (tmp_path / "a.txt").write_text("Nông dân thu hoạch lúa\nBà con nông dân thu hoạch lúa vụ mùa.", encoding="utf-8")
+    paths = {"A": tmp_path / "a.txt", "R": tmp_path / "r.html", "M": tmp_path / "themes"}
+    result = CliRunner().invoke(cli, [str(paths.get(a, a)) for a in command])
+    assert result.exit_code == 2 and "a topics model, not an article-type model" in result.output, result.output
+    assert "retrain" not in result.output

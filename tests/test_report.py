@@ -198,7 +198,7 @@ def fake_classifier(monkeypatch):
     monkeypatch.setattr(classify, "predict_articles", predict)
 
 
-def test_articles_that_share_an_id_but_not_a_type_are_left_untyped_in_the_topics(tmp_path, monkeypatch):
+def test_articles_that_share_an_id_keep_each_its_own_type_in_the_topics(tmp_path, monkeypatch):
     import dvtopics.types.model as classify
     from dvtopics.jobs import Reading, report_data
 
@@ -220,8 +220,8 @@ def test_articles_that_share_an_id_but_not_a_type_are_left_untyped_in_the_topics
     monkeypatch.setattr(classify, "predict_articles", predict)
     _, topics, _ = report_data(Reading([tmp_path / "a.jsonl"]), n_topics=2)
     types = [(d["id"], d["type"]) for d in topics.documents]
-    assert [t for i, t in types if i == "dup"] == [None, None]  # not the type of one of them for both
-    assert all(t for i, t in types if i != "dup") and len(types) == 10
+    assert types[0] == ("dup", "type-0") and types[-1] == ("dup", "type-9")  # matched by place, not by id
+    assert [t for _, t in types] == [f"type-{i}" for i in range(10)]
 
 
 def test_cli_report_on_seeds_writes_html_and_xlsx(tmp_path, seeds_dir, seed_expectations, fake_classifier):
@@ -332,3 +332,23 @@ def test_cli_report_refuses_a_model_of_another_task(tmp_path, seeds_dir, fake_cl
                                       "--out", str(tmp_path / "r.html")])
     assert result.exit_code == 2 and "an article-type model, not a topics model" in result.output
     assert not (tmp_path / "r.html").exists()
+
+
+def test_articles_sharing_an_id_each_show_their_own_topic(tmp_path):
+    """Trial 5: the report matched topics to articles by id, so two articles of one id showed one's topic."""
+    records = _records(4)
+    records[1]["id"] = records[3]["id"] = records[0]["id"]  # a0 three times, a2 once, then the unreadable one
+    topics = _topics(records)
+    topics["documents"][-1].update(main_topic=None, main_share=None, mix=None)  # no word the model knows
+    topics["representatives"][0][0]["type"] = "annual_review"
+    topics["without_mix"] = 1
+    from dvtopics.report.html import article_rows, topic_names
+
+    rows = article_rows(records, topics)
+    names = topic_names(topics)
+    assert [r["topic"] for r in rows] == [names[1], names[0], names[1], None, None]
+    html = build_report(records, topics)
+    assert "1 article has no word the topic model knows" in html
+    assert "<td>annual_review</td>" in html  # a representative's type is its own, not that of its id's first
+    sheet = load_workbook(write_report_workbook(records, topics, tmp_path / "r.xlsx"))["articles"]
+    assert [row[0].value for row in sheet.iter_rows(min_row=2)] == ["a0", "a0", "a2", "a0", "broken"]

@@ -135,8 +135,8 @@ def test_transform_gives_one_mix_per_text_and_the_right_main_topic(texts):
     model = fitted(texts)
     mixes = model.transform(texts + ["không có từ nào quen"])
     assert mixes.shape == (len(texts) + 1, 3)
-    assert np.allclose(mixes.sum(axis=1), 1.0)
-    assert np.allclose(mixes[-1], 1 / 3)  # no known word: no evidence for any topic
+    assert np.allclose(mixes[:-1].sum(axis=1), 1.0)
+    assert not mixes[-1].any()  # no known word: no evidence for any topic, so no mix
     main = mixes[:-1].argmax(axis=1)
     _, themes = made_up_texts()
     for theme in THEMES:  # all texts of a theme share one main topic, and no other theme has it
@@ -258,7 +258,7 @@ def test_more_topics_than_documents_is_a_library_error_for_every_engine(texts, e
     from dvtopics.errors import TooManyTopics
 
     few = texts[::10]  # 6 texts, two of each theme
-    with pytest.raises(TooManyTopics, match="K = 7 topics but only 6 documents") as caught:
+    with pytest.raises(TooManyTopics, match="K = 7 topics but only 6 articles") as caught:
         fitted(few, n_topics=7, **engine_params(engine))
     assert caught.value.most == 6
     with pytest.raises(TooManyTopics, match="K = 13 topics but only 12 paragraphs"):
@@ -276,7 +276,7 @@ def test_cli_refuses_more_topics_than_articles_in_one_line(args, tmp_path, monke
     monkeypatch.setattr("dvtopics.text.segment.segment_articles", segment)
     result = CliRunner().invoke(cli, ["topics", args[0], "seeds", "--out", str(tmp_path / "t"), *args[1:]])
     assert result.exit_code == 2
-    assert f"K = {args[2].split(',')[-1]} topics but only 5 documents" in result.output
+    assert f"K = {args[2].split(',')[-1]} topics but only 5 articles" in result.output
     assert len(result.output.strip().splitlines()) == 1
 
 
@@ -413,7 +413,7 @@ def test_cli_says_which_engine_made_the_themes(tmp_path, engine):
     raw = (tmp_path / "a.csv").read_bytes()
     assert raw.startswith("\ufeff".encode())  # the BOM Excel needs to read the Vietnamese titles as UTF-8
     rows = raw.decode("utf-8-sig").splitlines()
-    assert len(rows) == 31 and rows[0].endswith("topic_0,topic_1,topic_2")
+    assert len(rows) == 31 and rows[0].endswith("topic_0,topic_1,topic_2,error")  # error: as `label` writes
     for name in ("over_time.csv", "by_type.csv", "documents.csv", "topics.json"):
         assert (out / name).stat().st_size > 0
 
@@ -462,3 +462,134 @@ def test_a_fit_with_progress_counts_every_pass_and_learns_the_same_topics(texts,
     assert np.array_equal(quiet.topic_word_, shown.topic_word_)
     if engine == "gensim":  # the counting wrapper is not left on the saved model
         assert "inference" not in vars(shown.engine_.lda)
+
+
+# ------------------------------------------------------------- trial 5's bugs
+
+def _articles(themes, dated=True):
+    return [Article(id=f"a{i}", title=f"{theme} {i}", date=f"2017-0{1 + i % 2}-15" if dated else None, label=theme)
+            for i, theme in enumerate(themes)]
+
+
+def test_a_refit_removes_the_previous_fits_tables_it_does_not_write(texts, tmp_path):
+    """A fit on dated, typed articles, then one on undated, untyped ones into the same folder: the first's
+    over_time and by_type files described another model."""
+    model = fitted(texts)
+    _, themes = made_up_texts()
+    write_report(summarize(model, _articles(themes), model.transform(texts)), tmp_path)
+    assert (tmp_path / "over_time.csv").exists() and (tmp_path / "by_type.png").exists()
+    undated = [Article(id=a.id, title=a.title) for a in _articles(themes)]
+    names = sorted(p.name for p in write_report(summarize(model, undated, model.transform(texts)), tmp_path))
+    assert sorted(p.name for p in tmp_path.iterdir()) == names == ["documents.csv", "topic_words.png", "topics.json"]
+
+
+@pytest.mark.parametrize("engine", ["gensim", "nmf"])
+def test_an_article_without_a_known_word_has_no_main_topic_and_no_share(texts, engine, tmp_path):
+    """Trial 5: such articles got main topic 0 with an even mix, in documents.csv, assign and the shares."""
+    wordless = "của và là những các 2022 ,"
+    model = TopicModel(n_topics=3, no_below=2, no_above=0.9, max_iter=20, engine=engine)
+    fitted_mixes = model.fit_transform(texts + [wordless])
+    mixes = model.transform(texts + [wordless])
+    assert not fitted_mixes[-1].any() and not mixes[-1].any() and np.allclose(mixes[:-1].sum(axis=1), 1)
+    _, themes = made_up_texts()
+    articles = _articles(themes) + [Article(id="w", title="trống", date="2017-03-15", label="farming")]
+    report = summarize(model, articles, mixes)
+    assert report.documents[-1]["main_topic"] is None and report.documents[-1]["mix"] is None
+    assert report.without_mix == 1
+    assert report.periods == ["2017-01", "2017-02"]  # its month holds no mix: no made-up shares for it
+    assert dict(zip(report.types, report.type_counts))["farming"] == 20
+    assert np.allclose(report.shares, mixes[:-1].mean(axis=0), atol=1e-6)
+    write_report(report, tmp_path)
+    last = (tmp_path / "documents.csv").read_text(encoding="utf-8-sig").splitlines()[-1]
+    assert last == "w,trống,2017-03-15,farming,,,,,,"
+
+
+def test_shares_are_the_summarized_articles_not_the_training_corpus(texts):
+    """`report NEW --topics MODEL` showed the shares of MODEL's training corpus."""
+    model = fitted(texts)
+    _, themes = made_up_texts()
+    few = slice(0, 25)  # 20 farming articles and 5 of schools: not the corpus' even thirds
+    mixes = model.transform(texts[few])
+    report = summarize(model, _articles(themes)[few], mixes)
+    assert np.allclose(report.shares, mixes.mean(axis=0), atol=1e-6)
+    assert max(report.shares) > 0.7 > max(model.topic_shares())
+
+
+def test_too_few_articles_for_any_k_says_so_not_to_lower_k():
+    from dvtopics.topics.model import too_many_topics
+
+    one = str(too_many_topics(2, 1, "document"))
+    assert "only 1 article with words to model" in one and "at least 2 articles" in one and "lower --k" not in one
+    none = str(too_many_topics(3, 0, "document"))
+    assert "only 0 articles" in none and "--unit paragraph" not in none  # no paragraph either
+    assert "K can be at most 4; lower --k" in str(too_many_topics(5, 4, "paragraph"))
+
+
+def test_cli_fit_on_one_article_says_how_many_are_needed(tmp_path):
+    corpus = tmp_path / "one.jsonl"
+    corpus.write_text(json.dumps({"id": "x", "text": made_up_texts()[0][0].replace("_", " ")}, ensure_ascii=False)
+                      + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["topics", "fit", str(corpus), "--k", "2", "--out", str(tmp_path / "t")])
+    assert result.exit_code == 2 and "only 1 article with words to model" in result.output
+    assert "at most 1" not in result.output
+
+
+def test_cli_show_gives_as_many_words_as_asked_in_both_formats(seeds_model):
+    out, _ = seeds_model
+    table = CliRunner().invoke(cli, ["topics", "show", str(out), "--words", "20"])
+    assert table.exit_code == 0, table.output
+    word_lines = [line for line in table.output.splitlines() if line.startswith("    ") and not line.strip()[0] in "«-"]
+    assert len(word_lines) == 4 and all(len(line.split()) == 20 for line in word_lines)
+    shown = CliRunner().invoke(cli, ["topics", "show", str(out), "--words", "2", "--format", "json"])
+    assert all(len(topic["words"]) == 2 for topic in json.loads(shown.output)["topics"])
+
+
+def test_a_huge_k_range_is_refused_before_it_is_listed():
+    with pytest.raises(DvtopicsError, match="each K at most 1000"):
+        parse_k_range("2:99999999999:1", most=1000)  # as a list: hundreds of GB
+    with pytest.raises(DvtopicsError, match="each K at most 1000"):
+        parse_k_range("5,2000,3", most=1000)
+    with pytest.raises(DvtopicsError, match="K ≥ 2"):
+        parse_k_range("9,1,5")
+    assert parse_k_range("2:1000:1", most=1000)[-1] == 1000
+
+
+@pytest.mark.parametrize("args", [["--k", "2:1000000:1"], ["--k", "3", "--measures", "npmi,foo"]])
+def test_cli_sweep_refuses_bad_options_before_reading(args, tmp_path, monkeypatch):
+    def read(*args, **kwargs):
+        raise AssertionError("articles read before the options were checked")
+
+    monkeypatch.setattr("dvtopics.jobs.read_segmented", read)
+    result = CliRunner().invoke(cli, ["topics", "sweep", "seeds", "--out", str(tmp_path / "s"), *args])
+    assert result.exit_code == 2, result.output
+    assert ("each K at most 1000" if args[1].startswith("2:") else "unknown measures ['foo']") in result.output
+
+
+def test_cli_assign_keeps_an_unreadable_article_in_its_place(seeds_model, tmp_path):
+    out, _ = seeds_model
+    text = made_up_texts()[0][0].replace("_", " ")
+    corpus = tmp_path / "new.jsonl"
+    corpus.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in
+                              [{"id": "first", "text": text}, {"id": "broken", "text": ""},
+                               {"id": "last", "text": text}]), encoding="utf-8")
+    for suffix in (".csv", ".jsonl"):
+        result = CliRunner().invoke(cli, ["topics", "assign", str(out), str(corpus), "--out", str(tmp_path / f"a{suffix}")])
+        assert result.exit_code == 1
+    import csv
+
+    rows = list(csv.DictReader((tmp_path / "a.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert [r["id"] for r in rows] == ["first", "broken", "last"]
+    assert rows[1]["error"] and rows[1]["main_topic"] == "" and not rows[0]["error"]
+    lines = [json.loads(line) for line in (tmp_path / "a.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in lines] == ["first", "broken", "last"] and lines[1]["error"]
+
+
+def test_ldavis_of_an_nmf_model_gives_no_warning(texts):
+    pytest.importorskip("pyLDAvis")
+    import warnings
+
+    model = fitted(texts, engine="nmf")
+    assert (model.topic_word_ == 0).any()  # what pyLDAvis took the log of
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)
+        assert "new LDAvis(" in ldavis_html(model)

@@ -133,7 +133,7 @@ def show_cmd(directory, fmt, n_words):
     """Show a model's topics: label, share, top words and representative articles."""
     from ..jobs import read_topics
 
-    topics_list, card = read_topics(directory)
+    topics_list, card = read_topics(directory, n_words)
     if fmt == "json":
         click.echo(json.dumps({"k": card.get("k"), "engine": card.get("engine"),
                                "engine_name": card.get("engine_name"), "unit": card.get("unit"),
@@ -165,6 +165,8 @@ def assign_cmd(directory, paths, out, labels_file, resume, engine, scheduler, pa
     counts = assigned.counts
     for k, label in enumerate(assigned.labels):
         click.echo(f"#{k:<3} {counts.get(k, 0):>6}  {label}")
+    if counts.get(None):
+        click.echo(f"{'-':<4} {counts[None]:>6}  (no main topic: no word the model knows)")
     click.echo(f"{plural(sum(counts.values()) - counts['error'], 'article')} assigned to topics in {out}", err=True)
     _report_failures(assigned.failed)
     sys.exit(1 if counts["error"] else 0)
@@ -185,12 +187,14 @@ def sweep_cmd(paths, k_range, n_seeds, out, measures, unit, engine, no_below, no
               stopwords_file, max_iter, seed, reading):
     """Fit each K with several seeds; report the mean and spread of NPMI, C_V and diversity, how alike
     the seeds' topics are, and suggest a K."""
+    from ..errors import TopicsError
     from ..jobs import sweep_topics
     from ..topics.sweep import parse_k_range, suggest_k
 
-    ks = parse_k_range(k_range)  # parsed here: a K out of range is a usage error, before any article is read
-    if max(ks) > MAX_TOPICS:
-        raise click.BadParameter(f"{k_range!r}: each K at most {MAX_TOPICS}", param_hint="--k")
+    try:  # parsed here: a K out of range is a usage error, before any article is read
+        ks = parse_k_range(k_range, MAX_TOPICS)
+    except TopicsError as exc:
+        raise click.BadParameter(str(exc), param_hint="--k") from None
     seeds = list(range(seed, seed + n_seeds))
     if seeds[-1] > SEED.max:  # refused now, not after the first fits: every seed must be one numpy takes
         raise click.BadParameter(f"{seed} with --seeds {n_seeds}: the seeds run to {seeds[-1]}, past the largest "

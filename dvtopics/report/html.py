@@ -133,18 +133,20 @@ def topic_names(topics: Mapping | None) -> list[str]:
 
 
 def article_rows(records: Sequence[Mapping], topics: Mapping | None = None) -> list[dict]:
-    """Every article with its label, confidence, cues, and main topic when there are topics."""
+    """Every article with its label, confidence, cues, and main topic when there are topics (none for an
+    article without a word the topic model knows)."""
     names = topic_names(topics)
-    main = {d["id"]: d for d in (topics or {}).get("documents", [])}
+    # the topics' documents are the readable records', in order: matched by place, as ids may repeat
+    documents = iter((topics or {}).get("documents", []))
     rows = []
     for record in records:
         row = {key: record.get(key) for key in ("id", "title", "date", "source", "label", "confidence")}
         row["name_vi"] = TYPE_NAMES_VI.get(record.get("label") or "", "")
         row["cues"] = list(record.get("cues") or [])
         if names:
-            doc = main.get(record.get("id"))
-            row["topic"] = names[doc["main_topic"]] if doc else None
-            row["topic_share"] = doc["main_share"] if doc else None
+            doc = {} if record.get("error") else next(documents, {})
+            row["topic"] = None if doc.get("main_topic") is None else names[doc["main_topic"]]
+            row["topic_share"] = doc.get("main_share")
         row["error"] = record.get("error")
         row["warning"] = record.get("warning")  # how the article was read (encoding, HTML, a field not used)
         rows.append(row)
@@ -172,10 +174,9 @@ def topic_rows(topics: Mapping | None) -> list[dict]:
                 zip(topics["labels"], titles, topics["top_words"], shares))]
 
 
-def representatives(records: Sequence[Mapping], topics: Mapping) -> list[list[dict]]:
-    """Each topic's representative articles with their date and type from `records`."""
-    by_id = {r.get("id"): r for r in records}
-    return [[{**by_id.get(doc["id"], {}), **doc} for doc in docs] for docs in topics.get("representatives", [])]
+def representatives(topics: Mapping) -> list[list[dict]]:
+    """Each topic's representative articles, their type as `label` (what the article table calls it)."""
+    return [[{**doc, "label": doc.get("type")} for doc in docs] for docs in topics.get("representatives", [])]
 
 
 # ------------------------------------------------------------------- charts
@@ -329,7 +330,7 @@ def build_report(
     if has_topics:
         context.update(topics=topics, topic_names=topic_names(topics), top_words=TOP_WORDS,
                        topic_charts=topic_charts(topics), topic_rows=topic_rows(topics),
-                       representatives=representatives(records, topics))
+                       representatives=representatives(topics))
     return _environment().get_template("report.html.j2").render(**context)
 
 

@@ -147,8 +147,7 @@ class AssignJob:
     """`dvtopics topics assign` on one part: each readable article's main topic and mix.
 
     Unreadable articles get a record with their error (and no topic), so they keep
-    their place; `write_assignments` leaves them out of the table, as the local
-    command does, and logs each.
+    their place in the table, as the local command's (`write_assignments` logs each).
     """
 
     directory: str
@@ -162,39 +161,36 @@ class AssignJob:
         from ..text.segment import segment_articles
         from ..io.labels import read_labels
         from ..topics.model import load_topic_model
-        from ..topics.summary import summarize
+        from ..topics.summary import in_input_order, summarize
 
         model, _ = load_topic_model(self.directory)
         types = read_labels(self.labels_file, on_conflict="drop") if self.labels_file else None
         with open_cache(self.cache_dir, self.use_cache) as cache:
             def predict(batch):
                 good, segmented = segment_articles(batch, cache=cache, lower=True)
-                documents = iter(summarize(model, good, model.transform(segmented), types).documents)
-                return [_topic_record(article, documents) for article in batch]
+                documents = summarize(model, good, model.transform(segmented), types).documents
+                return [_topic_record(record) for record in in_input_order(batch, documents)]
 
             return label_stream(articles, predict, out, resume=True, batch_size=self.batch_size)
 
 
-def _topic_record(article: Article, documents: Iterator[dict]) -> dict:
-    if article.error:
-        return {"id": article.id, "error": article.error}
-    document = next(documents)
-    return {**document, "label": document["main_topic"]}  # what label_stream counts: the main topic
+def _topic_record(record: dict) -> dict:
+    # what label_stream counts: the main topic (None: no word the model knows), or the error
+    return record if record.get("error") else {**record, "label": record["main_topic"]}
 
 
 def write_assignments(records: Iterable[dict], out: Path) -> None:
-    """Gather `AssignJob` parts into the table `topics assign` writes: readable articles
-    only (each unreadable one is logged), without the bookkeeping label."""
+    """Gather `AssignJob` parts into the table `topics assign` writes: every article, an unreadable one with
+    its error (and logged), without the bookkeeping label."""
     from ..topics.summary import write_documents
 
-    def readable():
+    def rows():
         for record in records:
             if record.get("error"):
                 log.warning("skipped %s: %s", record["id"], record["error"])
-            else:
-                yield {k: v for k, v in record.items() if k != "label"}
+            yield {k: v for k, v in record.items() if k != "label"}
 
-    write_documents(list(readable()), out)  # write_documents needs a list; it holds every row
+    write_documents(list(rows()), out, errors=True)  # write_documents needs a list; it holds every row
 
 
 def run_part(part: Part, job: Callable[[Iterable[Article], Path], Counter], parts_dir: str,

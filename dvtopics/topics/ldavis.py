@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 from sklearn.utils.validation import check_is_fitted
 
 from ..errors import MissingExtraError
@@ -18,10 +19,20 @@ def ldavis_html(model: TopicModel, sort_topics: bool = False) -> str:
         raise MissingExtraError("pyLDAvis", "viz") from None
     check_is_fitted(model, "unit_topic_")
     vocab = [model.dictionary_[i] for i in range(len(model.dictionary_))]
-    data = pyLDAvis.prepare(topic_term_dists=model.topic_word_, doc_topic_dists=model.unit_topic_.astype(float),
+    data = pyLDAvis.prepare(topic_term_dists=_without_zeros(model.topic_word_), doc_topic_dists=model.unit_topic_.astype(float),
                             doc_lengths=model.unit_lengths_, vocab=vocab, term_frequency=model.term_frequency_,
                             sort_topics=sort_topics, start_index=0, mds="pcoa")
     return _inline_page(data.to_json(), urls.D3_LOCAL, urls.LDAVIS_LOCAL, urls.LDAVIS_CSS_LOCAL)
+
+
+WORD_FLOOR = 1e-12  # far below any weight a topic's shown words have
+
+
+def _without_zeros(topic_word: np.ndarray) -> np.ndarray:
+    """Topics' word distributions with no word at exactly 0: pyLDAvis takes the log of each (relevance, lift),
+    and NMF leaves many words out of a topic altogether. The floor moves no word's rank."""
+    floored = np.maximum(np.asarray(topic_word, dtype=float), WORD_FLOOR)
+    return floored / floored.sum(axis=1, keepdims=True)
 
 
 def _script(path: str) -> str:

@@ -64,6 +64,13 @@ class ReferenceTokens:
         return sum(len(split_units(text, self.unit)) for text in self.texts)
 
 
+def check_measures(measures: Iterable[str]) -> None:
+    """Refuse a measure `topic_measures` does not know (a job checks before its fits, not after the first)."""
+    unknown = set(measures) - set(MEASURES) - {"diversity"}
+    if unknown:
+        raise TopicsError(f"unknown measures {sorted(unknown)}; known: npmi, c_v, diversity")
+
+
 def topic_measures(models: Sequence[TopicModel], texts: Iterable[Sequence[str]],
                    measures: Sequence[str] = ("npmi", "c_v", "diversity")) -> list[dict]:
     """NPMI, C_V and diversity of each model, counted in `texts` (token lists: `ReferenceTokens(segmented)`).
@@ -71,9 +78,7 @@ def topic_measures(models: Sequence[TopicModel], texts: Iterable[Sequence[str]],
     All models must share one dictionary (as `sweep`'s do). Returns one
     {"k", "npmi", "c_v", "diversity"} dict per model.
     """
-    unknown = set(measures) - set(MEASURES) - {"diversity"}
-    if unknown:
-        raise TopicsError(f"unknown measures {sorted(unknown)}; known: npmi, c_v, diversity")
+    check_measures(measures)
     words = [[[w for w, _ in topic] for topic in m.top_words(max(NPMI_TOP_N, DIVERSITY_TOP_N))] for m in models]
     rows = [{"k": int(m.n_topics)} for m in models]
     for name in (m for m in measures if m in MEASURES):

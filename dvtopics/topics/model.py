@@ -2,7 +2,8 @@
 
 `TopicModel` is a scikit-learn estimator: ``fit`` takes segmented texts (what
 `dvtopics.text.segment.segment_many` returns: one line per paragraph, words joined
-by "_"), ``transform`` gives each text's topic mix (rows sum to 1). Inside it:
+by "_"), ``transform`` gives each text's topic mix (rows sum to 1; a row of zeros, no mix, for a text
+with no word the model knows). Inside it:
 
 1. units: whole documents, or paragraphs (``unit="paragraph"``) when a handful
    of long reports would otherwise give too few documents to learn from;
@@ -67,11 +68,21 @@ _PHRASE_JOINER = "+"
 _WORD = re.compile(r"^[^\W\d_]{2,}(?:_[^\W\d_]+)*$|^[^\W\d_](?:_[^\W\d_]+)+$")
 
 
+MIN_TOPICS = 2  # one topic would be the whole corpus
+
+
 def too_many_topics(k: int, n_units: int, unit: str) -> TooManyTopics:
-    """The error of a K above the number of documents (or paragraphs) there are to model."""
-    hint = "; lower --k, or model paragraphs (--unit paragraph)" if unit == "document" else "; lower --k"
-    return TooManyTopics(f"K = {k} topics but only {n_units} {unit}{'s' if n_units != 1 else ''} with words to "
-                         f"model: K can be at most {n_units}{hint}", n_units)
+    """The error of a K above the number of documents (or paragraphs) there are to model. Below MIN_TOPICS
+    of them no K can be lowered to: it says more are needed."""
+    name = "article" if unit == "document" else unit  # what a user gave: articles
+    units = f"{n_units} {name}{'s' if n_units != 1 else ''}"
+    paragraphs = ", or model paragraphs (--unit paragraph)" if unit == "document" else ""
+    if n_units < MIN_TOPICS:
+        return TooManyTopics(f"only {units} with words to model; K = {k} topics need at least {k} {name}s "
+                             f"(and K is at least {MIN_TOPICS}): give more articles{paragraphs if n_units else ''}",
+                             n_units)
+    return TooManyTopics(f"K = {k} topics but only {units} with words to model: K can be at most {n_units}; "
+                         f"lower --k{paragraphs}", n_units)
 
 
 # ---------------------------------------------------------------- stopwords
@@ -186,8 +197,8 @@ class TopicModel(TransformerMixin, BaseEstimator):
             raise TopicsError(f"engine must be one of {', '.join(ENGINES)}, not {self.engine!r}")
         if self.init not in INITS:
             raise TopicsError(f"init must be one of {', '.join(INITS)}, not {self.init!r}")
-        if int(self.n_topics) < 2:
-            raise TopicsError(f"n_topics must be at least 2, not {self.n_topics}")
+        if int(self.n_topics) < MIN_TOPICS:
+            raise TopicsError(f"n_topics must be at least {MIN_TOPICS}, not {self.n_topics}")
         if not 0 < self.no_above <= 1:  # written so that NaN, which no comparison admits, is refused too
             raise TopicsError(f"no_above must be a share above 0 and at most 1, not {self.no_above}")
 
@@ -338,28 +349,30 @@ class TopicModel(TransformerMixin, BaseEstimator):
         kept = self._fit_vocabulary(texts, [tokens for units in text_units for tokens in units])
         inferred = self._fit_topics_inferred(kept, n_jobs, progress)
         if self.engine != "gensim" or self.unit != "document":
-            return self.engine_.infer([self.dictionary_.doc2bow(tokens)
-                                       for tokens in self._analyzed(text_units, by_unit=False)])
+            return self._infer_texts(self._analyzed(text_units, by_unit=False))
         # One unit per text. The vocabulary kept, in order, the texts with a word, reduced to the dictionary's
         # words (phrases joined), which are transform's words too; the fit inferred, in order, those of them
-        # left with a word (`_fit_topics`). The others' bag of words is empty.
+        # left with a word (`_fit_topics`). The others have no word the model knows: no mix.
         with_words = [i for i, units in enumerate(text_units) if units[0]]
         filled = [i for i, tokens in zip(with_words, kept) if tokens]
         if len(with_words) != len(kept) or len(filled) != len(inferred):  # cannot happen; if it did, infer again
-            return self.engine_.infer([self.dictionary_.doc2bow(tokens)
-                                       for tokens in self._analyzed(text_units, by_unit=False)])
-        mixes = np.empty((len(texts), inferred.shape[1]), dtype=inferred.dtype)
+            return self._infer_texts(self._analyzed(text_units, by_unit=False))
+        mixes = np.zeros((len(texts), inferred.shape[1]), dtype=inferred.dtype)
         mixes[filled] = inferred
-        empty = sorted(set(range(len(texts))) - set(filled))
-        if empty:
-            mixes[empty] = self.engine_.infer([[] for _ in empty])
         return mixes
 
     def transform(self, X: Iterable[str]) -> np.ndarray:
-        """Topic mix of each text (n_texts × K, rows sum to 1; uniform for a text with no known word)."""
+        """Topic mix of each text (n_texts × K, rows sum to 1; a row of zeros for a text with no word the model
+        knows: nothing to infer a mix from, and the even one the engines give would count it for every topic)."""
         check_is_fitted(self, "topic_word_")
-        bows = [self.dictionary_.doc2bow(tokens) for tokens in self.analyze(X, by_unit=False)]
-        return self.engine_.infer(bows)
+        return self._infer_texts(self.analyze(X, by_unit=False))
+
+    def _infer_texts(self, token_lists: list[list[str]]) -> np.ndarray:
+        """The mixes of texts reduced to the model's words (`analyze`); no mix for a text without one."""
+        bows = [self.dictionary_.doc2bow(tokens) for tokens in token_lists]
+        mixes = self.engine_.infer(bows)
+        mixes[np.array([not bow for bow in bows], dtype=bool)] = 0.0
+        return mixes
 
     # -- reading the topics -------------------------------------------------
 
@@ -390,6 +403,11 @@ class TopicModel(TransformerMixin, BaseEstimator):
         params = self.get_params()
         params["extra_stopwords"] = sorted(params["extra_stopwords"])
         return params
+
+
+def has_mix(mixes: np.ndarray) -> np.ndarray:
+    """Per text, whether it has a topic mix (`TopicModel.transform`): False for one without a known word."""
+    return np.asarray(mixes).sum(axis=1) > 0
 
 
 # ------------------------------------------------------------------ measures

@@ -6,7 +6,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
+from typing import Iterable, Iterator, Sequence
 
 import numpy as np
 
@@ -17,7 +17,7 @@ from ..io.read import read_side_file
 from ..io.write import write_table
 from .engines import ENGINE_NAMES
 from .measures import NPMI_TOP_N
-from .model import TopicModel
+from .model import TopicModel, has_mix
 
 
 REPRESENTATIVE_MIN_SHARE = 0.1  # an article where a topic is under 10% does not represent it
@@ -40,6 +40,7 @@ class TopicReport:
     type_counts: list[int] = field(default_factory=list)
     engine: str = ""  # what made the themes, in words (ENGINE_NAMES)
     titles: list[str] = field(default_factory=list)  # per topic: its most representative article's title, or ""
+    without_mix: int = 0  # articles with no word the model knows: no main topic, left out of the shares
 
     def topics_json(self) -> list[dict]:
         titles = self.titles or [""] * len(self.labels)
@@ -93,44 +94,87 @@ def summarize(model: TopicModel, articles: Sequence, mixes: np.ndarray, types: d
     """A `TopicReport` of `articles` (objects with id, title, date, label) and their `mixes`.
 
     The article type is `types[id]` when given (the classifier's labels), else the article's own label.
+    The topics' shares are these articles' mean mix (`topic_shares`), not the corpus' the model was fitted
+    on. An article without a mix (no word the model knows) has no main topic and is left out of every share.
     """
     types = types or {}
     labels = model.topic_labels()
     article_types = [types.get(a.id, a.label) for a in articles]
-    documents = [{"id": a.id, "title": a.title, "date": a.date, "type": t, "main_topic": int(np.argmax(mix)),
-                  "main_label": labels[int(np.argmax(mix))], "main_share": round(float(np.max(mix)), 4),
-                  "mix": [round(float(v), 4) for v in mix]}
-                 for a, t, mix in zip(articles, article_types, mixes)]
-    representatives = [[{"id": articles[i].id, "title": articles[i].title, "share": round(float(mixes[i, k]), 4)}
-                        for i in idx] for k, idx in enumerate(representative_documents(mixes, n_representatives))]
-    periods, over_time, period_counts = mean_mix_by_group([period_of(a.date, period) for a in articles], mixes)
-    type_names, by_type, type_counts = mean_mix_by_group(article_types, mixes)
+    mixed = has_mix(mixes) if len(articles) else np.zeros(0, dtype=bool)
+    documents = [_document(a, t, mix, labels) if ok else _document(a, t, None, labels)
+                 for a, t, mix, ok in zip(articles, article_types, mixes, mixed)]
+    representatives = [[{"id": articles[i].id, "title": articles[i].title, "date": articles[i].date,
+                         "type": article_types[i], "share": round(float(mixes[i, k]), 4)} for i in idx]
+                        for k, idx in enumerate(representative_documents(mixes, n_representatives))]
+    periods, over_time, period_counts = mean_mix_by_group(
+        [period_of(a.date, period) if ok else None for a, ok in zip(articles, mixed)], mixes)
+    type_names, by_type, type_counts = mean_mix_by_group(
+        [t if ok else None for t, ok in zip(article_types, mixed)], mixes)
     titles = [representative_title(reps, [w for w, _ in words]) for reps, words in
               zip(representatives, model.top_words(NPMI_TOP_N))]
     return TopicReport(labels=labels, top_words=model.top_words(n_words),
-                       shares=[float(s) for s in model.topic_shares()], documents=documents,
+                       shares=[float(s) for s in topic_shares(mixes)], documents=documents,
                        representatives=representatives, periods=periods, over_time=over_time.tolist(),
                        period_counts=period_counts, types=type_names, by_type=by_type.tolist(),
-                       type_counts=type_counts, engine=ENGINE_NAMES[model.engine], titles=titles)
+                       type_counts=type_counts, engine=ENGINE_NAMES[model.engine], titles=titles,
+                       without_mix=int((~mixed).sum()))
 
 
-def write_documents(documents: Sequence[dict], path: str | os.PathLike) -> Path:
+def _document(article, article_type, mix, labels: Sequence[str]) -> dict:
+    """An article's row of documents.csv: its main topic and mix, or none (`mix` None: no word the model knows)."""
+    main = None if mix is None else int(np.argmax(mix))
+    return {"id": article.id, "title": article.title, "date": article.date, "type": article_type,
+            "main_topic": main, "main_label": None if main is None else labels[main],
+            "main_share": None if main is None else round(float(mix[main]), 4),
+            "mix": None if mix is None else [round(float(v), 4) for v in mix]}
+
+
+def topic_shares(mixes: np.ndarray) -> np.ndarray:
+    """Each topic's share of some texts: the mean of their mixes, as the shares over time and by type are (a
+    mix is a share of TF-IDF weight for NMF, not of words, so weighting by words would mean nothing there).
+    A text without a mix (a row of zeros) is left out.
+
+    >>> topic_shares(np.array([[1.0, 0.0], [0.5, 0.5], [0.0, 0.0]])).tolist()
+    [0.75, 0.25]
+    """
+    mixes = np.asarray(mixes, dtype=float)
+    return mixes.sum(axis=0) / max(int(has_mix(mixes).sum()), 1)
+
+
+def in_input_order(articles: Sequence, documents: Iterable[dict]) -> Iterator[dict]:
+    """The `documents` of the readable `articles` (as `summarize` gives them, in order) with each unreadable
+    article in its place as {"id", "error"}: a table of every article given, as `label` writes."""
+    documents = iter(documents)
+    for article in articles:
+        yield {"id": article.id, "error": article.error} if article.error else next(documents)
+
+
+def write_documents(documents: Sequence[dict], path: str | os.PathLike, errors: bool = False) -> Path:
     """Each article's main topic and mix: JSONL when the name ends in .jsonl, else a table (CSV, or .xlsx)
-    with one column per topic."""
+    with one column per topic, empty for an article without a mix. `errors` adds an "error" column, for the
+    unreadable articles `in_input_order` keeps in their place."""
     from ..io.write import write_rows
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.suffix == ".jsonl":
         return write_rows(documents, path)
-    k = len(documents[0]["mix"]) if documents else 0
+    k = next((len(d["mix"]) for d in documents if d.get("mix")), 0)
     header = ["id", "title", "date", "type", "main_topic", "main_label", "main_share"] + [f"topic_{i}" for i in range(k)]
-    return write_rows(({**{c: d[c] for c in header[:7]}, **{f"topic_{i}": v for i, v in enumerate(d["mix"])}}
+    header += ["error"] if errors else []
+    return write_rows(({c: d.get(c) for c in header} | dict(zip(header[7:7 + k], d.get("mix") or []))
                        for d in documents), path, columns=header)
 
 
+# What `write_report` may write. over_time.* and by_type.* only when the articles have dates and types: a refit
+# into the folder removes those it does not write, or the previous fit's would stand beside the new model.
+REPORT_FILES = ("topics.json", "documents.csv", "topic_words.png", "over_time.csv", "over_time.png",
+                "by_type.csv", "by_type.png")
+
+
 def write_report(report: TopicReport, directory: str | os.PathLike) -> list[Path]:
-    """Write topics.json, documents.csv, over_time.csv, by_type.csv and their PNG figures; return the paths."""
+    """Write topics.json, documents.csv, over_time.csv, by_type.csv and their PNG figures, and remove those of
+    a previous fit this one does not write; return the paths."""
     from ..report import plots
 
     directory = Path(directory)
@@ -151,6 +195,8 @@ def write_report(report: TopicReport, directory: str | os.PathLike) -> list[Path
         written += [_write_shares(directory / "by_type.csv", "type", report.types, report.type_counts,
                                   report.by_type, topic_columns),
                     plots.save_figure(fig, directory / "by_type.png")]
+    for name in set(REPORT_FILES) - {path.name for path in written}:
+        (directory / name).unlink(missing_ok=True)
     return written
 
 
@@ -161,8 +207,10 @@ def _write_shares(path: Path, key: str, keys: Sequence, counts: Sequence[int], s
     return path
 
 
-def read_topics(directory: str | os.PathLike) -> tuple[list[dict], dict]:
-    """(topics.json of a fitted model folder, its card); raises `ModelError` when either is missing or wrong."""
+def read_topics(directory: str | os.PathLike, n_words: int | None = None) -> tuple[list[dict], dict]:
+    """(topics.json of a fitted model folder, its card); raises `ModelError` when either is missing or wrong.
+    With `n_words`, each topic's `n_words` most probable words: topics.json keeps 10, so more are the
+    model's (loaded only then)."""
     from ..persist import kind_of_model, read_card
 
     card = read_card(directory)
@@ -179,7 +227,25 @@ def read_topics(directory: str | os.PathLike) -> tuple[list[dict], dict]:
     problem = topics_json_problem(topics_list)
     if problem:
         raise ModelError(f"{path}: {problem}; rerun `dvtopics topics fit ... --out {directory}`")
+    if n_words is not None:
+        _set_words(topics_list, directory, n_words)
     return topics_list, card
+
+
+def _set_words(topics_list: list[dict], directory, n_words: int) -> None:
+    """Each topic's `n_words` first words: those of topics.json, or the model's when it keeps fewer (and the
+    model's vocabulary has more)."""
+    if any(len(topic["words"]) < n_words for topic in topics_list):
+        from .model import load_topic_model
+
+        model, _ = load_topic_model(directory)
+        if len(topics_list) != model.n_topics:
+            raise ModelError(f"{Path(directory) / 'topics.json'}: {len(topics_list)} topics, but the model has "
+                             f"{model.n_topics}; rerun `dvtopics topics fit ... --out {directory}`")
+        for topic, words in zip(topics_list, model.top_words(n_words)):
+            topic["words"] = [[w, round(p, 5)] for w, p in words]
+    for topic in topics_list:
+        topic["words"] = topic["words"][:n_words]
 
 
 def topics_json_problem(topics_list) -> str | None:

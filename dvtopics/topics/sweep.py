@@ -5,6 +5,7 @@ import copy
 import logging
 import os
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -54,8 +55,8 @@ def suggest_k(rows: Sequence[dict]) -> int:
     return max(scored)[2]
 
 
-def parse_k_range(spec: str) -> list[int]:
-    """"5:50:5" -> 5, 10, ... 50 (the end included); "4,6,8" -> those; "7" -> [7].
+def parse_k_range(spec: str, most: int | None = None) -> list[int]:
+    """"5:50:5" -> 5, 10, ... 50 (the end included); "4,6,8" -> those; "7" -> [7]. Each K from 2 to `most`.
 
     >>> parse_k_range("5:20:5"), parse_k_range("3,4")
     ([5, 10, 15, 20], [3, 4])
@@ -64,13 +65,18 @@ def parse_k_range(spec: str) -> list[int]:
         if ":" in spec:
             parts = [int(p) for p in spec.split(":")]
             start, stop, step = (parts + [1])[:3] if len(parts) == 2 else parts
-            ks = list(range(start, stop + 1, step))
+            ks = range(start, stop + 1, step)  # a range until its bounds are checked: 2:10**11:1 is no list
         else:
             ks = [int(p) for p in spec.split(",") if p.strip()]
     except ValueError:
         ks = []
-    if not ks or min(ks) < 2:
+    # a range's ends are its least and largest K: min() and max() would walk through it
+    least, largest = sorted((ks[0], ks[-1])) if isinstance(ks, range) and ks else (min(ks, default=0), max(ks, default=0))
+    if not ks or least < 2:
         raise TopicsError(f"K range {spec!r}: give START:STOP:STEP (5:50:5) or a list (4,6,8), each K ≥ 2")
+    if most is not None and largest > most:
+        raise TopicsError(f"K range {spec!r}: each K at most {most}")
+    ks = list(ks)
     _check_each_k_once(ks, f"K range {spec!r}")
     return ks
 
@@ -78,7 +84,7 @@ def parse_k_range(spec: str) -> list[int]:
 def _check_each_k_once(ks: Sequence[int], where: str) -> None:
     """A K given twice would be fitted twice with the same seeds and its fits pooled as if they were more
     seeds: a stability of 1 (each fit against its twin) that would sway the suggested K."""
-    repeated = sorted({k for k in ks if list(ks).count(k) > 1})
+    repeated = sorted(k for k, n in Counter(ks).items() if n > 1)
     if repeated:
         raise TopicsError(f"{where}: K {', '.join(map(str, repeated))} given more than once; give each K once "
                           "(--seeds sets the fits per K)")
