@@ -123,8 +123,8 @@ def check_card(card, card_path: Path) -> None:
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
             raise ModelError(f"{card_path}: invalid model card: '{key}' must be {_JSON_NAMES[kind]}, not "
                              f"{json_kind(value)}; restore the card or retrain the model")
-    if card.get("parameters", {}).get("head_chars", 1) < 1:
-        raise ModelError(f"{card_path}: invalid model card: 'parameters.head_chars' must be 1 or more, not "
+    if card.get("parameters", {}).get("head_chars", 0) < 0:  # 0: the whole text
+        raise ModelError(f"{card_path}: invalid model card: 'parameters.head_chars' must be 0 (all) or more, not "
                          f"{card['parameters']['head_chars']}; restore the card or retrain the model")
     if isinstance(card.get("file"), str) and Path(card["file"]).name != card["file"]:
         raise ModelError(f"{card_path}: invalid model card: 'file' must name a file in the model folder, "

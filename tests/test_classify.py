@@ -105,6 +105,25 @@ def test_a_label_outranks_the_same_text_read_without_one():
             if a.text == head.text] == [("mine", "other", "extra")]
 
 
+def test_an_extra_article_with_its_hand_label_s_own_label_leaves_it_scored():
+    from dataclasses import replace
+
+    articles = made_up_articles(1)
+    data = collect(articles, extra=[replace(articles[0], id="again", label=articles[0].label.upper())])
+    assert data.kinds.count("hand") == len(articles) and "extra" not in data.kinds
+
+
+def test_a_label_of_the_user_s_own_task_keeps_its_spelling():
+    """'Other' beside 'Politics' is the user's class, not the article type `other` (and no mixed set)."""
+    articles = made_up_articles(2)
+    for article in articles:
+        article.label = "Other" if article.label == "other" else "Politics"
+    assert set(collect(articles).labels) == {"Other", "Politics"}
+    for article in articles:
+        article.label = article.label.upper()  # "OTHER", "POLITICS"
+    assert set(collect(articles).labels) == {"OTHER", "POLITICS"}
+
+
 def test_scores_and_report():
     result = scores(["a", "a", "b"], ["a", "b", "b"])
     assert result["confusion"] == [[1, 1], [0, 1]]

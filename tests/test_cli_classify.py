@@ -88,6 +88,13 @@ def test_article_types_in_capitals_or_with_spaces_are_the_article_types(tmp_path
     assert sorted(set(data.labels)) == sorted(a.label for a in made_up_articles(1))
 
 
+def test_evaluate_reads_article_types_in_capitals_in_the_label_field(model_dir, tmp_path):
+    shouted = _relabelled(tmp_path, lambda label: label.upper().replace("_", " "))
+    result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(shouted), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert set(json.loads(result.stdout)["per_class"]) == set(a.label for a in made_up_articles(1))
+
+
 def test_a_translated_label_set_beside_the_article_types_is_refused(tmp_path):
     from dvtopics.errors import DvtopicsError
     from dvtopics.types.training import check_label_set

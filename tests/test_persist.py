@@ -157,7 +157,7 @@ def test_a_pipeline_like_its_card_loads(tmp_path):
     (lambda p: p.update(events=False), "its parameters say the model has no events features, the model file has them"),
     (lambda p: p.update(use_rules=False), "has no rules features"),
     (lambda p: p.clear(), "has no events features"),  # a card without parameters: the defaults of old models
-    (lambda p: p.update(head_chars=0), "'parameters.head_chars' must be 1 or more, not 0"),
+    (lambda p: p.update(head_chars=-5), "'parameters.head_chars' must be 0 \\(all\\) or more, not -5"),
 ])
 def test_a_card_whose_parameters_are_not_its_model_s_is_refused(tmp_path, edit, said):
     """The card's parameters decide how an article becomes the model's input: an edited or borrowed card would

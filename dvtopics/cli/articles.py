@@ -31,9 +31,6 @@ def inspect(paths, fmt, reading):
             title = row["title"] if not row["error"] else f"ERROR: {row['error']}"
             click.echo(f"{row['id'][:24]:<24} {row['date'] or '-':<10} {row['chars']:>7} {row['words']:>6}  "
                        f"{(row['source'] or '-')[:20]:<20}  {title[:70]}")
-        for row in rows:  # what the reader set aside (a date field that is no date), as `label` records it
-            if row["warning"]:
-                click.echo(f"{row['id']}: {row['warning']}", err=True)
     sys.exit(1 if data.failed else 0)
 
 

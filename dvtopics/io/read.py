@@ -131,6 +131,7 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
         if value is not None and given[key] is None:
             fields[key] = value
             add_warning(fields, f"the '{key}' field is {json_kind(value)}, not text: not used")
+            log.warning("%s: the '%s' field is %s, not text: not used", name, key, json_kind(value))
     for key in ("title", "source"):  # copied from the same old document as the text, as often as not
         if given[key]:
             given[key] = _from_legacy_font(given[key], f"the '{key}' field", fields, name, fields.get("encoding"))
@@ -140,6 +141,7 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
             fields["date"] = given["date"]
             add_warning(fields, f"the 'date' field {given['date']!r} is not a date (day/month/year or "
                                 "year-month-day): not used")
+            log.warning("%s: the 'date' field %r is not a date: not used", name, given["date"])
         given["date"] = date
     title = normalize(given["title"] or "").strip() or found["title"]
     # a label is read as a user meant it: "other " (a space a spreadsheet kept) is "other", and NFD (typed on a

@@ -94,17 +94,24 @@ def collect(
     # _POOLED if it went to the cue-free pool (in the sample or not), None if labelled
     reservoir: list[Article | None] = []  # the cue-free sample; a slot is None once a hand label took its text
     slot_of: dict[bytes, int] = {}  # digest: its slot in the reservoir
-    pool_size, replaced = 0, 0
+    pool_size, replaced, corrected = 0, 0, 0
     rng = random.Random(seed)
     for article in articles:
         if article.error:
             data.failed.append(article)
             continue
         digest = _digest(article)
-        label = data.hand_labels(article)
         if digest in seen:
-            if not label or seen[digest] is None:
+            if seen[digest] is None:  # labelled already, or an extra article's text
+                hand = data.hand_labels.peek(article) if digest in extras else None
+                if hand and spelt_as_article_type(hand) == spelt_as_article_type(extras[digest].label):
+                    del extras[digest]  # the same label: it stays a hand label, scored
+                    data.add(article, data.hand_labels(article), gold=True)
+                corrected += bool(hand) and digest in extras
                 continue
+            if not data.hand_labels.peek(article):
+                continue
+            label = data.hand_labels(article)
             if seen[digest] == _POOLED:  # a hand label over the same text in the cue-free pool
                 if digest in slot_of:
                     reservoir[slot_of.pop(digest)] = None
@@ -114,6 +121,7 @@ def collect(
             seen[digest] = None
             replaced += 1
             continue
+        label = data.hand_labels(article)
         if label:
             seen[digest] = None
             data.add(article, label, gold=True)
@@ -137,11 +145,15 @@ def collect(
                 reservoir[j] = article
     if replaced:
         log.info("%d hand-labelled article(s) take the place of the same text read without a label", replaced)
+    if corrected:
+        log.warning("%d extra article(s) give another label to a hand-labelled text: the extra label is learnt, "
+                    "and those articles are not scored", corrected)
     for article in reservoir:
         if article is not None:
             data.add(article, "other", gold=False)
     for article in extras.values():
-        data.add(article, spelt_as_article_type(article.label), gold=False, kind="extra")
+        data.add(article, article.label, gold=False, kind="extra")
+    data.labels = as_article_types(data.labels)
     data.hand_labels.warn_unused()
     if not any(data.gold):
         raise DvtopicsError("no labelled article found: check --labels (ids must match) or --label-field")
@@ -165,14 +177,29 @@ class HandLabels:
     """
 
     def __init__(self, gold_labels: dict[str, str] | None = None):
-        self.gold = None if gold_labels is None else {i: spelt_as_article_type(v) for i, v in gold_labels.items()}
+        self.gold = None
+        if gold_labels is not None:
+            ids, labels = list(gold_labels), as_article_types(list(gold_labels.values()))
+            self.gold = dict(zip(ids, labels))
         labels = set((self.gold or {}).values())
         self.same_set = None if gold_labels is None else set(ARTICLE_TYPES) if labels <= set(ARTICLE_TYPES) else labels
         self.sources, self.overridden, self.unused = Counter(), 0, Counter()
 
+    def _own(self, article: Article):
+        """The article's label field, as an article type when the labels file gives article types."""
+        if self.same_set is not None and self.same_set <= set(ARTICLE_TYPES):
+            return spelt_as_article_type(article.label)
+        return article.label
+
+    def peek(self, article: Article) -> str | None:
+        """The article's hand label, counted nowhere (a duplicate that may not be used)."""
+        label = self.gold.get(article.id) if self.gold is not None else None
+        own = self._own(article)
+        return label or (own if own and (self.same_set is None or own in self.same_set) else None)
+
     def __call__(self, article: Article) -> str | None:
         label = self.gold.get(article.id) if self.gold is not None else None
-        own = spelt_as_article_type(article.label)
+        own = self._own(article)
         if label:
             self.sources["labels file"] += 1
             # a correction of the article's own label; another task's label (a VNTC topic) is no such thing
@@ -217,11 +244,18 @@ def _extra_articles(extra: Iterable[Article], data: TrainingData) -> dict[bytes,
 
 def spelt_as_article_type(label):
     """An article type spelt another way ("Annual review", "SEMI-ANNUAL_REVIEW", " Other") as the type; any other
-    label (another task's) as it is."""
+    label as it is."""
     if not isinstance(label, str):
         return label
     key = re.sub(r"[\s\-]+", "_", label.strip().lower())
     return key if key in ARTICLE_TYPES else label
+
+
+def as_article_types(labels: Sequence) -> list:
+    """`labels` as the article types when every one of them is a type, however spelt ("OTHER", "Annual review");
+    else as they are: "Other" beside "Politics" is a class of the user's own task, not the type `other`."""
+    spelt = [spelt_as_article_type(label) for label in labels]
+    return spelt if all(label in ARTICLE_TYPES for label in spelt if label) else list(labels)
 
 
 def check_label_set(labels: set[str]) -> None:
