@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 from collections import Counter
+from functools import partial
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
@@ -391,9 +392,11 @@ def assign_topics(reading: Reading, directory: str, out: str, labels_file: str |
         # the workers read the model and the labels from these paths: they must be visible to them
         job = AssignJob(str(Path(directory).resolve()), str(Path(labels_file).resolve()) if labels_file else None,
                         cache_dir=reading.cache_dir, use_cache=reading.use_cache)
+        labels = [topic["label"] for topic in read_topics(directory)[0]]
         counts = run_job(job, reading.paths, out, scheduler=scheduler, part_size=part_size, resume=resume,
-                         fields=reading.fields, max_bytes=reading.max_bytes, gather=write_assignments)
-        return Assignment(counts, [topic["label"] for topic in read_topics(directory)[0]], [])
+                         fields=reading.fields, max_bytes=reading.max_bytes,
+                         gather=partial(write_assignments, n_topics=len(labels)))
+        return Assignment(counts, labels, [])
     from .io.labels import read_labels
     from .topics.model import load_topic_model
     from .topics.summary import in_input_order, summarize, write_documents
@@ -402,7 +405,7 @@ def assign_topics(reading: Reading, directory: str, out: str, labels_file: str |
     types = (read_labels(labels_file, on_conflict="drop") or None) if labels_file else None
     data = read_segmented(reading)
     report = summarize(model, data.good, model.transform(data.texts), types)
-    write_documents(list(in_input_order(data.articles, report.documents)), out, errors=True)
+    write_documents(list(in_input_order(data.articles, report.documents)), out, len(report.labels), errors=True)
     counts = Counter(d["main_topic"] for d in report.documents)
     counts["error"] = len(data.failed)
     return Assignment(counts, report.labels, data.failed)

@@ -146,6 +146,7 @@ def test_workbook_holds_every_article_months_and_topics(tmp_path):
     months = list(book["per month"].iter_rows(values_only=True))
     assert months[0][:2] == ("month", "total") and sum(r[1] for r in months[1:]) == 9
     assert [r[0] for r in book["failed"].iter_rows(values_only=True)] == ["id", "broken"]
+    assert "mean_share" in next(book["topics"].iter_rows(values_only=True))  # what the HTML calls "Mean share"
     book = load_workbook(write_report_workbook(records[:-1], None, tmp_path / "ok.xlsx"))
     assert "topics" not in book.sheetnames and list(book["failed"].values) == [("id", "error")]
 

@@ -20,7 +20,7 @@ from dvtopics.topics.model import TopicModel, default_stopwords, drop_captions
 from dvtopics.topics.ldavis import ldavis_html
 from dvtopics.topics.sweep import parse_k_range, suggest_k, sweep
 from dvtopics.io.labels import read_labels
-from dvtopics.topics.summary import summarize, write_report
+from dvtopics.topics.summary import summarize, write_documents, write_report
 
 THEMES = {
     "farming": "lúa gạo nông_dân ruộng_đồng thu_hoạch phân_bón thủy_lợi mùa_vụ giống hạt".split(),
@@ -481,6 +481,23 @@ def test_a_refit_removes_the_previous_fits_tables_it_does_not_write(texts, tmp_p
     undated = [Article(id=a.id, title=a.title) for a in _articles(themes)]
     names = sorted(p.name for p in write_report(summarize(model, undated, model.transform(texts)), tmp_path))
     assert sorted(p.name for p in tmp_path.iterdir()) == names == ["documents.csv", "topic_words.png", "topics.json"]
+
+
+def test_a_first_fit_keeps_a_users_files_of_the_same_names(texts, tmp_path):
+    """Only a previous fit's files are removed: a folder without one may hold a user's over_time.csv."""
+    (tmp_path / "over_time.csv").write_text("mine\n", encoding="utf-8")
+    model = fitted(texts)
+    undated = [Article(id=a.id, title=a.title) for a in _articles(made_up_texts()[1])]
+    write_report(summarize(model, undated, model.transform(texts)), tmp_path)
+    assert (tmp_path / "over_time.csv").read_text(encoding="utf-8") == "mine\n"
+
+
+def test_documents_table_has_the_models_topic_columns_when_no_article_has_a_mix(texts, tmp_path):
+    model = fitted(texts)
+    report = summarize(model, [Article(id="w", title="trống")], model.transform(["của và là"]))
+    path = write_documents(report.documents, tmp_path / "d.csv", len(report.labels))
+    header = path.read_text(encoding="utf-8").splitlines()[0].split(",")
+    assert header[-len(report.labels):] == [f"topic_{k}" for k in range(len(report.labels))]
 
 
 @pytest.mark.parametrize("engine", ["gensim", "nmf"])

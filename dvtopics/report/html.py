@@ -160,15 +160,15 @@ def period_for(records: Sequence[Mapping]) -> str:
 
 
 def topic_rows(topics: Mapping | None) -> list[dict]:
-    """One row per topic: label, representative title, top words, share of the words, articles where it is
-    the main topic."""
+    """One row per topic: label, representative title, top words, mean share over the articles, articles
+    where it is the main topic."""
     if not topics:
         return []
     main = Counter(d["main_topic"] for d in topics.get("documents", []))
     shares = topics.get("shares") or [None] * len(topics["labels"])
     titles = topics.get("titles") or [""] * len(topics["labels"])
     return [{"topic": k, "label": label, "title": title,
-             "top_words": ", ".join(str(w) for w, _ in words[:TOP_WORDS]), "share_of_words": share,
+             "top_words": ", ".join(str(w) for w, _ in words[:TOP_WORDS]), "mean_share": share,
              "main_topic_of": main.get(k, 0)}
             for k, (label, title, words, share) in enumerate(
                 zip(topics["labels"], titles, topics["top_words"], shares))]

@@ -179,9 +179,9 @@ def _topic_record(record: dict) -> dict:
     return record if record.get("error") else {**record, "label": record["main_topic"]}
 
 
-def write_assignments(records: Iterable[dict], out: Path) -> None:
-    """Gather `AssignJob` parts into the table `topics assign` writes: every article, an unreadable one with
-    its error (and logged), without the bookkeeping label."""
+def write_assignments(records: Iterable[dict], out: Path, n_topics: int) -> None:
+    """Gather `AssignJob` parts into the table `topics assign` writes (a column per each of the model's
+    `n_topics`): every article, an unreadable one with its error (and logged), without the bookkeeping label."""
     from ..topics.summary import write_documents
 
     def rows():
@@ -190,7 +190,7 @@ def write_assignments(records: Iterable[dict], out: Path) -> None:
                 log.warning("skipped %s: %s", record["id"], record["error"])
             yield {k: v for k, v in record.items() if k != "label"}
 
-    write_documents(list(rows()), out, errors=True)  # write_documents needs a list; it holds every row
+    write_documents(list(rows()), out, n_topics, errors=True)  # write_documents needs a list; it holds every row
 
 
 def run_part(part: Part, job: Callable[[Iterable[Article], Path], Counter], parts_dir: str,

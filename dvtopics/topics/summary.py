@@ -149,17 +149,17 @@ def in_input_order(articles: Sequence, documents: Iterable[dict]) -> Iterator[di
         yield {"id": article.id, "error": article.error} if article.error else next(documents)
 
 
-def write_documents(documents: Sequence[dict], path: str | os.PathLike, errors: bool = False) -> Path:
+def write_documents(documents: Sequence[dict], path: str | os.PathLike, n_topics: int, errors: bool = False) -> Path:
     """Each article's main topic and mix: JSONL when the name ends in .jsonl, else a table (CSV, or .xlsx)
-    with one column per topic, empty for an article without a mix. `errors` adds an "error" column, for the
-    unreadable articles `in_input_order` keeps in their place."""
+    with one column per each of the model's `n_topics`, empty for an article without a mix. `errors` adds an
+    "error" column, for the unreadable articles `in_input_order` keeps in their place."""
     from ..io.write import write_rows
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.suffix == ".jsonl":
         return write_rows(documents, path)
-    k = next((len(d["mix"]) for d in documents if d.get("mix")), 0)
+    k = n_topics  # from the model: articles none of which has a mix still get the model's columns
     header = ["id", "title", "date", "type", "main_topic", "main_label", "main_share"] + [f"topic_{i}" for i in range(k)]
     header += ["error"] if errors else []
     return write_rows(({c: d.get(c) for c in header} | dict(zip(header[7:7 + k], d.get("mix") or []))
@@ -179,10 +179,11 @@ def write_report(report: TopicReport, directory: str | os.PathLike) -> list[Path
 
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
+    refit = (directory / "topics.json").exists()  # a previous fit's: only then are the other names its files
     topic_columns = [f"topic_{k}" for k in range(len(report.labels))]
     written = [directory / "topics.json"]
     written[0].write_text(json.dumps(report.topics_json(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    written.append(write_documents(report.documents, directory / "documents.csv"))
+    written.append(write_documents(report.documents, directory / "documents.csv", len(report.labels)))
     written.append(plots.save_figure(plots.topic_words_figure(report.top_words, report.labels),
                                      directory / "topic_words.png"))
     if report.periods:
@@ -195,7 +196,7 @@ def write_report(report: TopicReport, directory: str | os.PathLike) -> list[Path
         written += [_write_shares(directory / "by_type.csv", "type", report.types, report.type_counts,
                                   report.by_type, topic_columns),
                     plots.save_figure(fig, directory / "by_type.png")]
-    for name in set(REPORT_FILES) - {path.name for path in written}:
+    for name in set(REPORT_FILES) - {path.name for path in written} if refit else ():
         (directory / name).unlink(missing_ok=True)
     return written
 
