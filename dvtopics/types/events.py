@@ -49,16 +49,13 @@ _NEXT_TASKS = re.compile(r"(nhiệm vụ|phương hướng|kế hoạch)[^.;\n]{
 _NEXT_NAMES = (("quý", "quarter"), ("tháng cuối năm", "half_year"), ("học kỳ", "semester"), ("năm học", "school_year"),
                ("những tháng", "quarter"), ("năm", "year"))
 # Who held it: a capitalised body before "tổ chức"/"họp"/"sơ kết"…, or the committee a meeting is "of".
-# A meeting that reviews or sets work says so; one that only names a year ("bàn về ưu tiên của năm 2017") does not.
-_REVIEWED = re.compile(r"sơ kết|tổng kết|đánh giá|nhìn lại|kết quả|nhiệm vụ|phương hướng|triển khai|giao ban|"
-                       r"trực báo|báo cáo|thực hiện", re.IGNORECASE)
 _HOLDER = re.compile(r"((?:Ban|Ủy ban|UBND|HĐND|Sở|Hội|Đoàn|Công an|Tỉnh ủy|Huyện ủy|Thành ủy|Thị ủy|Đảng ủy|Bộ|Ngân hàng|"
                      r"Cục|Chi cục|Liên đoàn|Mặt trận|MTTQ|Tòa án|Viện|Trường|Phòng|Tổng công ty|Công ty|Khối|Bảo hiểm)"
                      r"(?: [^\s.;:]+){0,8}?) (?:đã )?(?:tổ chức|họp|sơ kết|tổng kết|giao ban|trực báo)\b")
 _COMMITTEE_NAME = re.compile(r"\b((?:Ban Chỉ đạo|Ủy ban Chỉ đạo|BCĐ|Ban Chỉ huy)(?: [^\s,.;:]+){0,6})")
 
 
-PATTERNS = ([_SENTENCES, _MEETING, _COMMITTEE, _NEXT_TASKS, _REVIEWED, _HOLDER, _COMMITTEE_NAME, INNER_DOT]
+PATTERNS = ([_SENTENCES, _MEETING, _COMMITTEE, _NEXT_TASKS, _HOLDER, _COMMITTEE_NAME, INNER_DOT]
             + [p for _, p in _PERIOD_PATTERNS])
 
 
@@ -71,7 +68,6 @@ class Event:
     next_tasks: str | None  # the period whose tasks it set, when it says
     holder: str | None  # who held it, when the sentence says
     committee: bool  # a steering committee's meeting, by its words
-    reviewed: bool = True  # the sentence names a review, results or tasks
 
     def cue(self) -> str:
         parts = [f"event: {self.phrase} ({self.where})"]
@@ -95,8 +91,6 @@ class Event:
             tokens += [f"__ev_next_{self.next_tasks}", f"__ev_{period}_then_{self.next_tasks}"]
         if self.committee:
             tokens.append("__ev_committee")
-        if not self.reviewed:
-            tokens += ["__ev_unreviewed", f"__ev_period_{period}_unreviewed"]
         if self.where == "body":
             return ["__ev_at_body"] + [f"{token}_at_body" for token in tokens]
         return [f"__ev_at_{self.where}", f"__ev_period_{period}_at_{self.where}"] + tokens
@@ -160,7 +154,7 @@ def _event(sentence: str, match: re.Match, where: str) -> Event:
     committee = bool(_COMMITTEE.search(sentence[max(0, match.start() - 60):match.end() + 60])
                      or (holder and _COMMITTEE.search(holder)))
     return Event(unmask_inner_dots(phrase), where, match.group(0).lower(), period, next_tasks,
-                 holder and unmask_inner_dots(holder), committee, bool(_REVIEWED.search(sentence)))
+                 holder and unmask_inner_dots(holder), committee)
 
 
 def _holder(sentence: str, match: re.Match) -> str | None:
