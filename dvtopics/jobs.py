@@ -9,8 +9,8 @@ from __future__ import annotations
 import logging
 import os
 from collections import Counter
-from functools import partial
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
