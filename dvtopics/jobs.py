@@ -264,7 +264,7 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
     from .run.batch import check_output
     from .types.evaluate import changes, check_labels_known, scores
     from .types.model import load_classifier
-    from .types.training import ARTICLE_TYPES, HandLabels, as_article_types
+    from .types.training import HandLabels, as_article_types
 
     if plot:
         from .report.plots import FIGURE_SUFFIXES
@@ -288,8 +288,7 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
         _check_ids_found(gold, ids, "--labels")
     if not articles:
         raise NoLabelledArticles("no labelled article found in the input")
-    if set(classifier.labels) <= set(ARTICLE_TYPES):  # "OTHER", "Annual review": the types, however spelt
-        truth = as_article_types(truth)
+    truth = as_article_types(truth)  # "OTHER", "Annual review": the types however spelt, as train reads them
     check_labels_known(truth, classifier.labels, model)
     if compare_with is not None:
         check_labels_known(truth, compare_with.labels, baseline)

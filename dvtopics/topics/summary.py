@@ -101,7 +101,7 @@ def summarize(model: TopicModel, articles: Sequence, mixes: np.ndarray, types: d
     labels = model.topic_labels()
     article_types = [types.get(a.id, a.label) for a in articles]
     mixed = has_mix(mixes) if len(articles) else np.zeros(0, dtype=bool)
-    documents = [_document(a, t, mix, labels) if ok else _document(a, t, None, labels)
+    documents = [_document(a, t, mix if ok else None, labels)
                  for a, t, mix, ok in zip(articles, article_types, mixes, mixed)]
     representatives = [[{"id": articles[i].id, "title": articles[i].title, "date": articles[i].date,
                          "type": article_types[i], "share": round(float(mixes[i, k]), 4)} for i in idx]

@@ -66,6 +66,34 @@ class TrainingData:
         return counts
 
 
+class _Reservoir:
+    """A seeded uniform sample of `size` articles from a stream of any length (reservoir sampling: memory stays
+    bounded on any corpus); `withdraw` takes back a sampled text that a hand label has claimed."""
+
+    def __init__(self, size: int, seed: int):
+        self.size, self.offered, self.rng = size, 0, random.Random(seed)
+        self.slots: list[tuple[bytes, Article] | None] = []
+        self.slot_of: dict[bytes, int] = {}  # digest: its slot
+
+    def offer(self, digest: bytes, article: Article) -> None:
+        self.offered += 1
+        if len(self.slots) < self.size:
+            self.slot_of[digest] = len(self.slots)
+            self.slots.append((digest, article))
+        elif (j := self.rng.randrange(self.offered)) < self.size:
+            if self.slots[j] is not None:
+                del self.slot_of[self.slots[j][0]]
+            self.slot_of[digest] = j
+            self.slots[j] = (digest, article)
+
+    def withdraw(self, digest: bytes) -> None:
+        if digest in self.slot_of:
+            self.slots[self.slot_of.pop(digest)] = None
+
+    def articles(self) -> list[Article]:
+        return [slot[1] for slot in self.slots if slot is not None]
+
+
 def collect(
     articles: Iterable[Article],
     gold_labels: dict[str, str] | None = None,
@@ -92,65 +120,50 @@ def collect(
     # Wherever in the input each copy comes: a user's correction of an article the corpus also holds must win.
     seen: dict[bytes, int | None] = {digest: None for digest in extras}  # digest: its index in data if weak,
     # _POOLED if it went to the cue-free pool (in the sample or not), None if labelled
-    reservoir: list[Article | None] = []  # the cue-free sample; a slot is None once a hand label took its text
-    slot_of: dict[bytes, int] = {}  # digest: its slot in the reservoir
-    pool_size, replaced, corrected = 0, 0, 0
-    rng = random.Random(seed)
+    sample = _Reservoir(weak_other, seed)
+    replaced, corrected = 0, 0
     for article in articles:
         if article.error:
             data.failed.append(article)
             continue
         digest = _digest(article)
-        if digest in seen:
-            if seen[digest] is None:  # labelled already, or an extra article's text
-                hand = data.hand_labels.peek(article) if digest in extras else None
-                if hand and spelt_as_article_type(hand) == spelt_as_article_type(extras[digest].label):
-                    del extras[digest]  # the same label: it stays a hand label, scored
-                    data.add(article, data.hand_labels(article), gold=True)
-                corrected += bool(hand) and digest in extras
-                continue
-            if not data.hand_labels.peek(article):
-                continue
+        if digest not in seen:
             label = data.hand_labels(article)
-            if seen[digest] == _POOLED:  # a hand label over the same text in the cue-free pool
-                if digest in slot_of:
-                    reservoir[slot_of.pop(digest)] = None
+            if label:
+                seen[digest] = None
                 data.add(article, label, gold=True)
-            else:  # over the same text's weak label
-                data.replace(seen[digest], article, label)
-            seen[digest] = None
-            replaced += 1
-            continue
-        label = data.hand_labels(article)
-        if label:
-            seen[digest] = None
-            data.add(article, label, gold=True)
-            continue
-        if weak_rules:
-            hit = apply_rules(article.title, article.text)
-            if hit:
+            elif weak_rules and (hit := apply_rules(article.title, article.text)):
                 seen[digest] = len(data.articles)
                 data.add(article, hit.label, gold=False)
+            elif weak_other and not _ANY_CUE.search(article.text):
+                seen[digest] = _POOLED
+                sample.offer(digest, article)
+            continue
+        # A text read before. Only a hand label can outrank what it got: an extra article's, or a weak one.
+        hand = data.hand_labels.peek(article)
+        if not hand or (seen[digest] is None and digest not in extras):
+            continue  # no label, or labelled already: the first label wins
+        if digest in extras:  # the user's correction wins; the same label leaves the article scored
+            if spelt_as_article_type(hand) != spelt_as_article_type(extras[digest].label):
+                corrected += 1
                 continue
-        if weak_other and not _ANY_CUE.search(article.text):
-            pool_size += 1  # reservoir sampling keeps memory bounded on any corpus size
-            seen[digest] = _POOLED
-            if len(reservoir) < weak_other:
-                slot_of[digest] = len(reservoir)
-                reservoir.append(article)
-            elif (j := rng.randrange(pool_size)) < weak_other:
-                if reservoir[j] is not None:
-                    del slot_of[_digest(reservoir[j])]
-                slot_of[digest] = j
-                reservoir[j] = article
+            del extras[digest]
+            data.add(article, data.hand_labels(article), gold=True)
+        elif seen[digest] == _POOLED:
+            sample.withdraw(digest)
+            data.add(article, data.hand_labels(article), gold=True)
+            replaced += 1
+        else:  # in the weak article's place
+            data.replace(seen[digest], article, data.hand_labels(article))
+            replaced += 1
+        seen[digest] = None
     if replaced:
         log.info("%d hand-labelled article(s) take the place of the same text read without a label", replaced)
     if corrected:
         log.warning("%d extra article(s) give another label to a hand-labelled text: the extra label is learnt, "
                     "and those articles are not scored", corrected)
-    for article in reservoir:
-        if article is not None:
-            data.add(article, "other", gold=False)
+    for article in sample.articles():
+        data.add(article, "other", gold=False)
     for article in extras.values():
         data.add(article, article.label, gold=False, kind="extra")
     data.labels = as_article_types(data.labels)
@@ -191,26 +204,30 @@ class HandLabels:
             return spelt_as_article_type(article.label)
         return article.label
 
+    def _lookup(self, article: Article) -> tuple[str | None, str | None, object]:
+        """(its hand label, where that came from: "labels file", "label field" or None, its own label)."""
+        own = self._own(article)
+        label = self.gold.get(article.id) if self.gold is not None else None
+        if label:
+            return label, "labels file", own
+        if own and (self.same_set is None or own in self.same_set):
+            return own, "label field", own
+        return None, None, own
+
     def peek(self, article: Article) -> str | None:
         """The article's hand label, counted nowhere (a duplicate that may not be used)."""
-        label = self.gold.get(article.id) if self.gold is not None else None
-        own = self._own(article)
-        return label or (own if own and (self.same_set is None or own in self.same_set) else None)
+        return self._lookup(article)[0]
 
     def __call__(self, article: Article) -> str | None:
-        label = self.gold.get(article.id) if self.gold is not None else None
-        own = self._own(article)
-        if label:
-            self.sources["labels file"] += 1
+        label, source, own = self._lookup(article)
+        if source == "labels file":
             # a correction of the article's own label; another task's label (a VNTC topic) is no such thing
             self.overridden += bool(own) and own != label and (self.same_set is None or own in self.same_set)
-            return label
-        if own and (self.same_set is None or own in self.same_set):
-            self.sources["label field"] += 1
-            return own
-        if own:
+        if source:
+            self.sources[source] += 1
+        elif own:
             self.unused[own] += 1
-        return None
+        return label
 
     def warn_unused(self) -> None:
         """One warning that names the label-field labels left out, the most common first."""
