@@ -120,6 +120,28 @@ def test_a_labels_csv_with_excel_sep_line(tmp_path):
     assert read_labels(tmp_path / "labels.csv") == {"a1": "annual_review"}
 
 
+def test_a_labels_jsonl_with_number_labels_reads_them_as_the_label_field_does(tmp_path):
+    """0 is a label like any other (it was once dropped as falsy), and 1 beside "zero" is no type clash."""
+    from dvtopics.io.labels import read_labels
+
+    lines = [{"id": "a1", "label": 0}, {"id": "a2", "label": 1}, {"id": "a3", "label": "zero"}]
+    (tmp_path / "labels.jsonl").write_text("\n".join(map(json.dumps, lines)), encoding="utf-8")
+    assert read_labels(tmp_path / "labels.jsonl") == {"a1": "0", "a2": "1", "a3": "zero"}
+    record = {"id": "a1", "text": TEXT, "label": 0}
+    (tmp_path / "a.jsonl").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    assert read(tmp_path / "a.jsonl")[0].label == "0"  # the same label, however it was given
+
+
+@pytest.mark.parametrize("label", [True, [1], {"type": "other"}])
+def test_a_labels_file_label_that_is_not_text_is_refused_naming_the_id(tmp_path, label):
+    from dvtopics.errors import InputError
+    from dvtopics.io.labels import read_labels
+
+    (tmp_path / "labels.jsonl").write_text(json.dumps({"id": "a7", "label": label}), encoding="utf-8")
+    with pytest.raises(InputError, match="'a7'.*not text"):
+        read_labels(tmp_path / "labels.jsonl")
+
+
 # ------------------------------------------------------------------ tables as people lay them out
 
 def workbook(path, sheets: dict):

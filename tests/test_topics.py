@@ -94,6 +94,7 @@ def test_every_engine_gives_outputs_of_the_same_shape_and_meaning(texts, engine,
                 for i, theme in enumerate(themes)]
     mixes = model.transform(texts)
     assert mixes.shape == (len(texts), 3) and np.allclose(mixes.sum(axis=1), 1) and (mixes >= 0).all()
+    assert model.transform([]).shape == (0, 3)  # no articles, no rows (scikit-learn's LDA refused it)
     assert model.topic_word_.shape == (3, len(model.dictionary_)) and np.allclose(model.topic_word_.sum(axis=1), 1)
     assert np.isclose(model.topic_shares().sum(), 1)
     report = summarize(model, articles, mixes)

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..text.normalise import nfc
-from .read import read_side_file
+from .jsonfiles import json_kind
+from .read import field_text, read_side_file
 from .tables import cell_text, csv_delimiter, field_names, sheet_tables
 
 log = logging.getLogger(__name__)
@@ -72,11 +73,14 @@ def labels_by_id(where, pairs, on_conflict: str = "refuse") -> dict[str, str]:
     as no one can tell which is meant; with `on_conflict="drop"` it is left out, with a warning (`dvtopics
     label`'s output of an input that repeats an id)."""
     labels, conflicts = {}, {}
-    for id_, label in pairs:
-        label = label.strip() if isinstance(label, str) else label
-        if label is None or label == "":
+    for id_, given in pairs:
+        label = field_text(given)  # a number is its digits, as in an article's label field: 0 is "0"
+        if label is None and given is not None:
+            raise InputError(f"{where}: id {id_!r} has a label that is {json_kind(given)}, not text or a number")
+        label = (label or "").strip()
+        if label == "":
             continue
-        id_, label = nfc(id_), nfc(label) if isinstance(label, str) else label
+        id_, label = nfc(id_), nfc(label)
         if labels.get(id_, label) != label:
             if on_conflict == "refuse":
                 raise InputError(f"{where}: id {id_!r} has two labels, {labels[id_]!r} and {label!r}: keep one")

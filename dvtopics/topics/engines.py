@@ -252,7 +252,10 @@ class _SklearnEngine:
         return _normalize_rows(self.lda.components_)
 
     def infer(self, bows) -> np.ndarray:
-        return _normalize_rows(self.lda.transform(bows_to_csr(list(bows), self.n_words)))
+        bows = list(bows)
+        if not bows:  # scikit-learn refuses a matrix of no rows
+            return np.zeros((0, self.lda.n_components))
+        return _normalize_rows(self.lda.transform(bows_to_csr(bows, self.n_words)))
 
 
 class _TomotopyEngine:
