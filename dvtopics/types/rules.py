@@ -172,7 +172,10 @@ RULES: list[Rule] = [
           r"hội nghị tổng kết (công tác|hoạt động)|"
           # "tổng kết" alone names the year-end review ("sơ kết" is the interim one): "tại hội nghị tổng kết
           # của Hiệp hội … sáng 12/1", not "hội nghị tổng kết giải …", which event_review takes first
-          r"hội nghị tổng kết(?=\s+(của(?! (tất cả|các|nhiều|những)\b)|tại|do|sáng|chiều|tối|ngày|hôm)\b|\s*[,.;:)\n]|$)", "tổng kết"),
+          r"hội nghị tổng kết(?=\s+(của(?! (tất cả|các|nhiều|những)\b)|tại|do|sáng|chiều|tối|ngày|hôm)\b|\s*[,.;:)\n]|$)|"
+          # an organisation as the subject ("Cục Thuế tỉnh tổng kết năm 2019"), not a sentence that opens with
+          # it, a year-end report's figures ("báo cáo tổng kết năm 2016") or the press's round-ups of a year
+          r"(?<=\w )(?<!báo cáo )(?<!bài )(?<!những )(?<!các )tổng kết năm (học )?(19|20)\d\d", "tổng kết"),
     _rule("year_tasks", "annual_review",
           rf"(hội nghị|tổ chức)[^.;\n]{{0,80}}(phương hướng|triển khai|bàn)[^.;\n]{{0,30}}(nhiệm vụ|kế hoạch|công tác)"
           # the year's tasks of a field ("nhiệm vụ khoa học, công nghệ … năm 2022"), not an admissions season
