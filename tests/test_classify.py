@@ -137,6 +137,16 @@ def test_shipped_model_labels_the_seeds(seeds_dir, seed_labels):
     assert {r["id"]: r["label"] for r in records} == seed_labels
 
 
+def test_a_label_no_word_weighs_for_still_says_why():
+    """A headline whose words all weigh against "other" is "other" by the model's own weight for it: its cues
+    say so and name the words against it, instead of being empty (trial 6, 07)."""
+    title = "Tỷ lệ bao phủ bảo hiểm y tế đạt 92%"
+    (record,) = load_classifier().predict([Article(id="r28", title=title, text=title)])
+    assert record["label"] == "other"
+    assert record["cues"] and record["cues"][0].startswith("no word weighs for other; the words against it")
+    assert "bảo_hiểm" in record["cues"][0]
+
+
 def test_shipped_model_labels_the_guide_examples():
     """50 article heads written for this test from LABELS.md's cases (none from a corpus): present-day
     mass-mobilisation reports, title-silent ones, and the hard negatives the guide names."""
