@@ -275,7 +275,7 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
     compare_with = load_classifier(baseline) if baseline else None
     gold = gold_labels(label_files)
     hand_label = HandLabels(gold)  # as train reads them: the file's win, a label field of its label set counts
-    ids, articles, truth, failed = set(), [], [], []  # streamed: only the labelled articles are kept
+    ids, articles, truth, failed, unlabelled = set(), [], [], [], 0  # streamed: only the labelled ones are kept
     for article in reading.articles():
         ids.add(article.id)
         if article.error:
@@ -283,11 +283,16 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
         elif label := hand_label(article):
             articles.append(article)
             truth.append(label)
+        else:
+            unlabelled += 1
     hand_label.warn_unused()
     if gold is not None:
         _check_ids_found(gold, ids, "--labels")
     if not articles:
         raise NoLabelledArticles("no labelled article found in the input")
+    if unlabelled:  # blank label cells (a sheet's merged ones read before, a labels file of some ids) would go unseen
+        log.warning("%d of the %d articles read have no label and are not scored", unlabelled,
+                    unlabelled + len(articles))
     truth = as_article_types(truth)  # "OTHER", "Annual review": the types however spelt, as train reads them
     check_labels_known(truth, classifier.labels, model)
     if compare_with is not None:
@@ -295,13 +300,13 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
     with open_cache(reading.cache_dir, reading.use_cache) as cache:
         records = classifier.predict(articles, cache=cache, n_jobs=reading.n_jobs, explain=False)
         predicted = [r["label"] for r in records]
-        result = scores(truth, predicted, sorted(set(truth) | set(classifier.labels)))
+        result = scores(truth, predicted)  # the labels true or predicted here, as scikit-learn's macro-F1 takes them
         compared = None
         if compare_with is not None:
             before = [r["label"] for r in compare_with.predict(articles, cache=cache, n_jobs=reading.n_jobs,
                                                                explain=False)]
             compared = {"model": baseline, **changes([a.id for a in articles], [a.title for a in articles], truth,
-                                                     before, predicted, result["labels"])}
+                                                     before, predicted)}
     errors = [(a, t, r) for a, t, r in zip(articles, truth, records) if t != r["label"]]
     return Evaluation(result, compared, errors, failed)
 
