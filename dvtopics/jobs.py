@@ -145,10 +145,13 @@ def _extra_articles(paths: Sequence[str], reading: Reading):
     for (a file of a few unreadable articles among good ones loses only those, as the inputs do)."""
     for path in paths:
         readable, first_error = 0, None
-        for article in read_articles([path], reading.fields, "record", reading.max_bytes):
-            readable += not article.error
-            first_error = first_error or article.error
-            yield article
+        try:
+            for article in read_articles([path], reading.fields, "record", reading.max_bytes):
+                readable += not article.error
+                first_error = first_error or article.error
+                yield article
+        except InputError as exc:  # a table without the text column: a labels file, perhaps
+            raise InputError(f"--extra {exc}" + _labels_hint(path)) from None
         if not readable:
             raise InputError(f"--extra {path}: no article could be read ({first_error})" + _labels_hint(path))
 
@@ -221,7 +224,15 @@ def _label_settings(reading: Reading, labeller) -> dict:  # labeller: a run.batc
 
     return {"model_sha256": read_card(model_directory(labeller.model_dir)).get("sha256"),
             "min_confidence": labeller.min_confidence, "abstain": labeller.abstain,
-            "fields": [reading.fields.text, reading.fields.id, reading.fields.label], "max_bytes": reading.max_bytes}
+            "fields": _field_settings(reading.fields), "max_bytes": reading.max_bytes}
+
+
+def _field_settings(fields: FieldNames) -> list[str]:
+    """The field names a resume must share: text, id, label, and the others only when an option gave them, so
+    that a journal written before --title-field existed still resumes."""
+    default = FieldNames()
+    return [fields.text, fields.id, fields.label] + [getattr(fields, key) for key in ("title", "date", "source")
+                                                     if getattr(fields, key) != getattr(default, key)]
 
 
 def gold_labels(label_files: Sequence[str]) -> dict[str, str] | None:
