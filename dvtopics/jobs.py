@@ -145,10 +145,13 @@ def _extra_articles(paths: Sequence[str], reading: Reading):
     for (a file of a few unreadable articles among good ones loses only those, as the inputs do)."""
     for path in paths:
         readable, first_error = 0, None
-        for article in read_articles([path], reading.fields, "record", reading.max_bytes):
-            readable += not article.error
-            first_error = first_error or article.error
-            yield article
+        try:
+            for article in read_articles([path], reading.fields, "record", reading.max_bytes):
+                readable += not article.error
+                first_error = first_error or article.error
+                yield article
+        except InputError as exc:  # a table without the text column: a labels file, perhaps
+            raise InputError(f"--extra {exc}" + _labels_hint(path)) from None
         if not readable:
             raise InputError(f"--extra {path}: no article could be read ({first_error})" + _labels_hint(path))
 
@@ -221,7 +224,15 @@ def _label_settings(reading: Reading, labeller) -> dict:  # labeller: a run.batc
 
     return {"model_sha256": read_card(model_directory(labeller.model_dir)).get("sha256"),
             "min_confidence": labeller.min_confidence, "abstain": labeller.abstain,
-            "fields": [reading.fields.text, reading.fields.id, reading.fields.label], "max_bytes": reading.max_bytes}
+            "fields": _field_settings(reading.fields), "max_bytes": reading.max_bytes}
+
+
+def _field_settings(fields: FieldNames) -> list[str]:
+    """The field names a resume must share: text, id, label, and the others only when an option gave them, so
+    that a journal written before --title-field existed still resumes."""
+    default = FieldNames()
+    return [fields.text, fields.id, fields.label] + [getattr(fields, key) for key in ("title", "date", "source")
+                                                     if getattr(fields, key) != getattr(default, key)]
 
 
 def gold_labels(label_files: Sequence[str]) -> dict[str, str] | None:
@@ -275,7 +286,7 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
     compare_with = load_classifier(baseline) if baseline else None
     gold = gold_labels(label_files)
     hand_label = HandLabels(gold)  # as train reads them: the file's win, a label field of its label set counts
-    ids, articles, truth, failed = set(), [], [], []  # streamed: only the labelled articles are kept
+    ids, articles, truth, failed, unlabelled = set(), [], [], [], 0  # streamed: only the labelled ones are kept
     for article in reading.articles():
         ids.add(article.id)
         if article.error:
@@ -283,11 +294,16 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
         elif label := hand_label(article):
             articles.append(article)
             truth.append(label)
+        else:
+            unlabelled += 1
     hand_label.warn_unused()
     if gold is not None:
         _check_ids_found(gold, ids, "--labels")
     if not articles:
         raise NoLabelledArticles("no labelled article found in the input")
+    if unlabelled:  # blank label cells (a sheet's merged ones read before, a labels file of some ids) would go unseen
+        log.warning("%d of the %d articles read have no label and are not scored", unlabelled,
+                    unlabelled + len(articles))
     truth = as_article_types(truth)  # "OTHER", "Annual review": the types however spelt, as train reads them
     check_labels_known(truth, classifier.labels, model)
     if compare_with is not None:
@@ -295,13 +311,13 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
     with open_cache(reading.cache_dir, reading.use_cache) as cache:
         records = classifier.predict(articles, cache=cache, n_jobs=reading.n_jobs, explain=False)
         predicted = [r["label"] for r in records]
-        result = scores(truth, predicted, sorted(set(truth) | set(classifier.labels)))
+        result = scores(truth, predicted)  # the labels true or predicted here, as scikit-learn's macro-F1 takes them
         compared = None
         if compare_with is not None:
             before = [r["label"] for r in compare_with.predict(articles, cache=cache, n_jobs=reading.n_jobs,
                                                                explain=False)]
             compared = {"model": baseline, **changes([a.id for a in articles], [a.title for a in articles], truth,
-                                                     before, predicted, result["labels"])}
+                                                     before, predicted)}
     errors = [(a, t, r) for a, t, r in zip(articles, truth, records) if t != r["label"]]
     return Evaluation(result, compared, errors, failed)
 

@@ -95,6 +95,28 @@ def test_evaluate_reads_article_types_in_capitals_in_the_label_field(model_dir, 
     assert set(json.loads(result.stdout)["per_class"]) == set(a.label for a in made_up_articles(1))
 
 
+def test_evaluate_macro_f1_is_the_mean_of_its_table_a_class_never_true_included(model_dir, tmp_path):
+    """Labels that file quarterly briefings under `other`: the model still predicts quarterly_briefing, which
+    its table lists with F1 0, and the macro-F1 is that table's mean, scikit-learn's (trial 6, 05)."""
+    folded = _relabelled(tmp_path, lambda label: "other" if label == "quarterly_briefing" else label)
+    result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(folded), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    table = [row["f1"] for row in out["per_class"].values()]
+    assert out["per_class"]["quarterly_briefing"]["support"] == 0
+    assert out["macro_f1"] == pytest.approx(sum(table) / len(table))
+
+
+def test_evaluate_says_how_many_articles_had_no_label(model_dir, tmp_path, caplog):
+    """Blank label cells (a sheet's merged label column, a half-labelled CSV) are not scored, and one warning
+    says how many (trial 6, 04)."""
+    half = _relabelled(tmp_path, lambda label: label if label in ("other", "annual_review") else "")
+    result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(half), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    n = json.loads(result.stdout)["n"]
+    assert n < 30 and f"{30 - n} of the 30 articles read have no label and are not scored" in caplog.text
+
+
 def test_a_translated_label_set_beside_the_article_types_is_refused(tmp_path):
     from dvtopics.errors import DvtopicsError
     from dvtopics.types.training import check_label_set

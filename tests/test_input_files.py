@@ -5,7 +5,7 @@ import logging
 
 import pytest
 
-from dvtopics.io.read import read_articles
+from dvtopics.io.read import FieldNames, read_articles
 
 TEXT = "Sáng 5/1, Ban Dân vận Huyện ủy tổ chức hội nghị tổng kết công tác dân vận năm 2022 tại hội trường."
 TEXT2 = "Chiều 8/3, Mặt trận huyện tổ chức gặp mặt các đồng chí nguyên lãnh đạo nhân dịp đầu xuân."
@@ -271,3 +271,111 @@ def test_damaged_utf8_says_so_in_the_record(tmp_path):
     (article,) = read(tmp_path / "a.txt")
     assert article.text.count("\ufffd") == 1
     assert article.meta["warning"] == "1 invalid UTF-8 byte sequence(s) replaced by \ufffd (line 2)"
+
+
+# ------------------------------------------------------------------ trial 6: a user's own spreadsheets
+
+
+def test_a_title_column_under_another_name_is_read_with_title_field(tmp_path, caplog):
+    """Vietnamese headers: --title-field names the title's column (matched as the other field names are,
+    case, spaces, NFC); without it one warning per file names the column that is not read (trial 6, 01)."""
+    path = tmp_path / "vi.csv"
+    path.write_text(f"Tiêu đề,Tóm tắt,Ngày,Nguồn\nHội nghị tổng kết năm 2022,\"{TEXT}\",05/01/2023,Báo X\n"
+                    f"Gặp mặt đầu xuân,\"{TEXT2}\",08/03/2023,Báo Y\n", encoding="utf-8")
+    fields = FieldNames(text="Tóm tắt", title=" tiêu đề ", date="ngày", source="NGUỒN")
+    first, second = read(path, fields=fields)
+    assert (first.title, first.date, first.source) == ("Hội nghị tổng kết năm 2022", "2023-01-05", "Báo X")
+    assert second.title == "Gặp mặt đầu xuân" and not first.error
+    with caplog.at_level(logging.WARNING):
+        first, _ = read(path, fields=FieldNames(text="Tóm tắt"))
+    assert first.title != "Hội nghị tổng kết năm 2022"
+    warned = [r.message for r in caplog.records if "--title-field" in r.message]
+    assert len(warned) == 1 and "'Tiêu đề'" in warned[0] and "no 'title' column" in warned[0]
+
+
+def test_the_title_field_options_are_offered_with_the_text_field():
+    from click.testing import CliRunner
+
+    from dvtopics.cli import cli
+
+    for command in (["label"], ["evaluate"], ["train"], ["inspect"], ["topics", "fit"]):
+        shown = CliRunner().invoke(cli, command + ["--help"]).output
+        assert all(f"--{name}-field" in shown for name in ("text", "title", "date", "source")), command
+
+
+def test_a_record_with_a_title_and_no_text_is_read_from_its_title(tmp_path, caplog):
+    """An export whose content is empty, a JSONL line with "text": "" or no text: the title is the text, and
+    the warning says so; a record with neither stays an error that keeps its id and title (trial 6, 02)."""
+    csv_path = tmp_path / "export.csv"
+    csv_path.write_text("id,title,content\na1,Hội nghị tổng kết công tác dân vận năm 2022,\n,,\na3,,\n",
+                        encoding="utf-8")
+    jsonl = tmp_path / "titles.jsonl"
+    jsonl.write_text('{"id": "j1", "title": "Sơ kết 6 tháng đầu năm 2023", "text": ""}\n'
+                     '{"id": "j2", "title": "Sơ kết 6 tháng đầu năm 2023"}\n'
+                     '{"id": "j3", "title": "Giao ban quý III", "text": ["a list"]}\n', encoding="utf-8")
+    a1, a3 = read(csv_path, fields=FieldNames(text="content"))
+    assert not a1.error and a1.text == a1.title == "Hội nghị tổng kết công tác dân vận năm 2022"
+    assert "the 'content' field is empty: the title is read as the text" in a1.meta["warning"]
+    assert a3.error and a3.id == "a3"
+    j1, j2, j3 = read(jsonl)
+    assert not j1.error and not j2.error and j2.text == "Sơ kết 6 tháng đầu năm 2023"
+    assert "the 'text' field is missing" in j2.meta["warning"]
+    assert j3.error and (j3.id, j3.title) == ("j3", "Giao ban quý III")
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_a_table_under_a_title_line_is_read_from_the_row_that_names_the_text_field(tmp_path, suffix):
+    """A banner (merged A1:D1 in a workbook) and a blank row above the header: the header is the first row
+    that names the text field, the rows above it are no articles (trial 6, 03)."""
+    rows = [["DANH SÁCH BÀI BÁO - TỈNH X", None, None], [None, None, None], ["id", "title", "lead"],
+            ["r1", "Tổng kết năm 2022", TEXT], ["r2", "Gặp mặt", TEXT2]]
+    path = tmp_path / f"book{suffix}"
+    if suffix == ".xlsx":
+        from openpyxl import Workbook
+
+        book = Workbook()
+        for row in rows:
+            book.active.append(row)
+        book.active.merge_cells("A1:C1")
+        book.save(path)
+    else:
+        path.write_text("\n".join(";".join(cell or "" for cell in row) for row in rows), encoding="utf-8")
+    articles = read(path, fields=FieldNames(text="lead"))
+    assert [(a.id, a.title, a.error) for a in articles] == [("r1", "Tổng kết năm 2022", None), ("r2", "Gặp mặt", None)]
+
+
+def test_merged_cells_of_a_workbook_read_as_their_top_left_value(tmp_path):
+    """A label column merged over each run of rows with that label, in articles and in a labels file
+    (trial 6, 04)."""
+    from openpyxl import Workbook
+
+    from dvtopics.io.labels import read_labels
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["id", "text", "label"])
+    for n, text in enumerate([TEXT, TEXT2, TEXT, TEXT2], start=1):
+        sheet.append([f"r{n}", text, "annual_review" if n == 1 else "other" if n == 2 else None])
+    sheet.merge_cells("C3:C5")
+    book.save(tmp_path / "labelled.xlsx")
+    assert [a.label for a in read(tmp_path / "labelled.xlsx")] == ["annual_review", "other", "other", "other"]
+    assert read_labels(tmp_path / "labelled.xlsx") == {"r1": "annual_review", "r2": "other", "r3": "other",
+                                                       "r4": "other"}
+
+
+@pytest.mark.parametrize("option, name", [("--label-field", "Loai bai"), ("--text-field", "text"),
+                                          ("--title-field", "Tieu de")])
+def test_a_field_option_that_names_no_column_is_one_line_naming_the_columns(tmp_path, option, name):
+    """A label field typed without its diacritics, or --text-field forgotten: one line, exit 2, that names
+    the field and the columns there are (trial 6, 08)."""
+    from click.testing import CliRunner
+
+    from dvtopics.cli import cli
+
+    path = tmp_path / "mine.csv"
+    path.write_text(f"id,title,lead,Loại bài\nr1,Tổng kết năm 2022,\"{TEXT}\",annual_review\n", encoding="utf-8")
+    given = {"--text-field": "lead", option: name}
+    result = CliRunner().invoke(cli, ["evaluate", "shipped", str(path), *sum(given.items(), ())])
+    assert result.exit_code == 2
+    assert result.output.strip() == (f"Error: {path}: no '{name}' column ({option}); its columns are 'id', "
+                                     "'title', 'lead', 'Loại bài'")

@@ -107,15 +107,15 @@ def _field_name(ctx, param, value: str) -> str:
     return value
 
 
+FIELDS = {"text": "the text", "id": "the id", "label": "a label", "title": "the title", "date": "the date",
+          "source": "the source"}  # each a --NAME-field option, default NAME: a field of `FieldNames`
+
+
 def input_options(func):
-    """--text-field/--id-field/--label-field/--max-bytes for reading JSONL and CSV."""
+    """--text-field, --id-field, … --source-field and --max-bytes for reading JSONL, CSV and .xlsx."""
     for option in reversed([
-        click.option("--text-field", default="text", show_default=True, callback=_field_name,
-                     help="JSONL/CSV field with the text."),
-        click.option("--id-field", default="id", show_default=True, callback=_field_name,
-                     help="JSONL/CSV field with the id."),
-        click.option("--label-field", default="label", show_default=True, callback=_field_name,
-                     help="JSONL/CSV field with a label."),
+        *(click.option(f"--{name}-field", f"{name}_field", default=name, show_default=True, callback=_field_name,
+                       help=f"JSONL/CSV/XLSX field with {what}.") for name, what in FIELDS.items()),
         click.option("--max-bytes", default=MAX_ARTICLE_BYTES, show_default=True, type=click.IntRange(1, 2**32),
                      help="Articles larger than this are reported as errors."),
     ]):
@@ -123,21 +123,21 @@ def input_options(func):
     return func
 
 
-def field_names(text_field: str, id_field: str, label_field: str) -> FieldNames:
-    return FieldNames(text=text_field, id=id_field, label=label_field)
+def field_names(**options) -> FieldNames:
+    """The `FieldNames` of the --NAME-field options, given as NAME_field=..."""
+    return FieldNames(**{name: options[f"{name}_field"] for name in FIELDS})
 
 
 def reading_options(n_jobs: bool = True, cache: bool = True):
-    """--text-field ... --max-bytes (and -j, --cache-dir/--no-cache) handed to the command as one argument,
+    """--text-field … --source-field, --max-bytes (and -j, --cache-dir/--no-cache) handed to the command as one argument,
     `reading`: the `jobs.Reading` of its PATHS, which is what every job takes."""
     def decorate(func):
         @functools.wraps(func)
-        def command(*args, paths, text_field, id_field, label_field, max_bytes, n_jobs=1, cache_dir=None,
-                    no_cache=False, **kwargs):
+        def command(*args, paths, max_bytes, n_jobs=1, cache_dir=None, no_cache=False, **kwargs):
             from ..jobs import Reading
 
-            reading = Reading(paths, field_names(text_field, id_field, label_field), max_bytes, n_jobs, cache_dir,
-                              not no_cache)
+            fields = field_names(**{f"{name}_field": kwargs.pop(f"{name}_field") for name in FIELDS})
+            reading = Reading(paths, fields, max_bytes, n_jobs, cache_dir, not no_cache)
             return func(*args, paths=paths, reading=reading, **kwargs)
 
         for option in [cache_options] * cache + [n_jobs_option] * n_jobs + [input_options]:

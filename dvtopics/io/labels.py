@@ -13,7 +13,7 @@ from ..errors import InputError
 from ..text.normalise import nfc
 from .jsonfiles import json_kind
 from .read import field_text, read_side_file
-from .tables import cell_text, csv_delimiter, field_names, sheet_tables
+from .tables import cell_text, csv_delimiter, field_names, sheet_tables, split_header
 
 log = logging.getLogger(__name__)
 
@@ -22,17 +22,16 @@ ON_CONFLICT = ("refuse", "drop")  # what to do with an id given two different la
 
 def _read_csv_labels(path: str | os.PathLike, on_conflict: str) -> dict[str, str]:
     """A CSV of article id (or file name) and label -> {id: label} (see `_labels_of_table`)."""
-    text = read_side_file(path)
-    delimiter, text = csv_delimiter(text, "label")
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
-    reader.fieldnames = field_names(reader.fieldnames or [], ("id", "file", "label"))  # " ID ", "Label"
-    return _labels_of_table(path, reader.fieldnames, reader, on_conflict)
+    delimiter, text = csv_delimiter(read_side_file(path), "label")
+    header, rows = split_header(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), "label")
+    header = field_names(header or [], ("id", "file", "label"))  # " ID ", "Label"
+    return _labels_of_table(path, header, (dict(zip(header, row)) for row in rows), on_conflict)
 
 
 def _read_xlsx_labels(path: Path, on_conflict: str) -> dict[str, str]:
     """The first sheet of a workbook with a 'label' column, else its first sheet (the .xlsx `dvtopics label
-    --out` writes, its labels corrected by hand, say) -> {id: label} (see `_labels_of_table`); its header is
-    its first row that is not blank, as `sheet_tables` finds it."""
+    --out` writes, its labels corrected by hand, say) -> {id: label} (see `_labels_of_table`); its header and
+    merged cells as `sheet_tables` reads them."""
     from openpyxl import load_workbook
 
     try:
@@ -40,7 +39,7 @@ def _read_xlsx_labels(path: Path, on_conflict: str) -> dict[str, str]:
     except Exception as exc:  # openpyxl raises many kinds on a file that is not a workbook
         raise InputError(f"{path}: not an .xlsx workbook ({exc})") from None
     try:
-        tables = list(sheet_tables(book, ("id", "file", "label")))
+        tables = list(sheet_tables(book, ("id", "file", "label"), "label"))
         _, _, header, rows = next((table for table in tables if "label" in table[2]), None) or (
             tables[0] if tables else (None, None, [], iter(())))
         table = [dict(zip(header, (cell_text(cell) or "" for cell in row))) for _, row in rows]

@@ -36,7 +36,7 @@ from .folders import Skipped, file_kind, iter_files, skipped_notes
 from .htmltext import HTML_START, html_to_text
 from .jsonfiles import json_kind, json_object, next_array_item
 from .metadata import extract_metadata, parse_date
-from .tables import cell_text, csv_delimiter, csv_rows, field_names, sheet_tables, table_record
+from .tables import cell_text, csv_delimiter, csv_rows, field_names, sheet_tables, split_header, table_record
 from .vnlegacy import at_least, to_unicode
 
 log = logging.getLogger(__name__)
@@ -203,11 +203,12 @@ def not_vietnamese(text: str) -> str | None:
 
 # ------------------------------------------------------------------- readers
 
-def _failed(article_id: str, message: str, on_error: str) -> Article:
+def _failed(article_id: str, message: str, on_error: str, title: str = "") -> Article:
+    """An article that could not be read; it keeps the id and `title` its record gave, for the reader."""
     if on_error == "raise":
         raise InputError(message)
     log.warning("%s", message)
-    return Article(id=article_id, error=message)
+    return Article(id=article_id, title=title, error=message)
 
 
 def _checked(article: Article, on_error: str, name: str) -> Article:
@@ -353,14 +354,15 @@ def _read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
     except InputError as exc:
         yield _failed(path.name, str(exc), on_error)
         return
-    header, number = None, 1
+    number = 1
     delimiter, text = csv_delimiter(text, fields.text)
-    for line, row, cause in csv_rows(text, delimiter, cut=bool(problem)):
+    header, rows = split_header(csv_rows(text, delimiter, cut=bool(problem)), fields.text, lambda item: item[1])
+    if header is not None:
+        header = field_names(header[1], fields.wanted())
+        check_header(path, header, fields)
+    for line, row, cause in rows:
         if row is not None and not any(value.strip() for value in row):
             continue  # a blank line, or a spreadsheet's empty row (",,,"): no article, not an error
-        if header is None and row is not None:
-            header = field_names(row, fields.wanted())
-            continue
         number += 1
         where, fallback_id = f"{path}:{number}", f"{path.name}:{number}"
         if row is None:
@@ -379,7 +381,7 @@ def _read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
 
 
 def _read_xlsx(path: Path, fields: "FieldNames", on_error: str) -> Iterator[Article]:
-    """The articles of a workbook, as a CSV's: in each sheet a header row (its first row that is not blank,
+    """The articles of a workbook, as a CSV's: in each sheet a header row (as `split_header` finds it,
     wherever the table starts) and then an article a row (an .xlsx of articles and their corrected labels,
     for `train --extra`). Every sheet whose header names the text field is read; the other sheets that hold
     anything are named in a warning. When none names it, the first sheet that holds anything is read, so that
@@ -393,7 +395,7 @@ def _read_xlsx(path: Path, fields: "FieldNames", on_error: str) -> Iterator[Arti
         yield _failed(path.name, f"{path}: not an .xlsx workbook ({exc})", on_error)
         return
     try:
-        tables = list(sheet_tables(book, fields.wanted()))
+        tables = list(sheet_tables(book, fields.wanted(), fields.text))
         chosen = [table for table in tables if fields.text in table[2]] or tables[:1]
         others = [repr(table[0]) for table in tables if table not in chosen]
         if others:
@@ -403,6 +405,7 @@ def _read_xlsx(path: Path, fields: "FieldNames", on_error: str) -> Iterator[Arti
         for title, index, header, rows in chosen:
             # the first sheet's articles keep the ids they always had; another sheet's name its sheet
             at = f"{title}:" if index else ""
+            check_header(f"{path}:{title}" if index else path, header, fields)
             for number, row in rows:
                 if not any((cell_text(cell) or "").strip() for cell in row):
                     continue  # a blank row a spreadsheet keeps below its table
@@ -411,6 +414,22 @@ def _read_xlsx(path: Path, fields: "FieldNames", on_error: str) -> Iterator[Arti
                                               f"{path}:{at}{number}")
     finally:
         book.close()
+
+
+def check_header(where, header: list, fields: "FieldNames") -> None:
+    """Refuse a table whose header has no text column, or no column a field option named (a name mistyped,
+    "Loai bai" for "Loại bài"): every row would fail, or go unlabelled, each saying less than this one line.
+    Warn when it has no title column but columns that are not read: a title under another name
+    ("Tiêu đề") would otherwise be taken from the text unseen."""
+    columns = [name for name in header if isinstance(name, str) and name.strip()]
+    missing = [(option, name) for option, name in fields.named().items() if name not in header]
+    if missing:
+        said = "; ".join(f"no '{name}' column ({option})" for option, name in missing)
+        raise InputError(f"{where}: {said}; its columns are {_fields_found(columns)}")
+    unread = [name for name in columns if name not in fields.wanted()]
+    if fields.title not in header and unread:
+        log.warning("%s: no '%s' column, so each title is taken from its text; not read: %s (give the title's "
+                    "column with --title-field)", where, fields.title, _fields_found(unread))
 
 
 def _named_fields(record: dict, fields: "FieldNames") -> dict:
@@ -429,33 +448,50 @@ def _record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_
     """The article of a JSONL/JSON/CSV record; `warning`, how its file's bytes were read, goes in its record."""
     record = _named_fields(record, fields)
     article_id = field_text(record.get(fields.id)) or fallback_id
+    # the fields make_article reads, under its names
+    extra = {k: v for k, v in record.items() if k not in fields.wanted()}
+    extra.update({key: record.get(getattr(fields, key)) for key in METADATA_FIELDS + ("label",)})
+    title = (field_text(extra["title"]) or "").strip()
     text = record.get(fields.text)
+    if (text is None or isinstance(text, str)) and not (text or "").strip() and title:
+        # a headline without its text (an export whose content is empty) is an article all the same
+        what = "missing" if text is None else "empty"
+        text = extra["title"]
+        add_warning(extra, f"the '{fields.text}' field is {what}: the title is read as the text")
     if not isinstance(text, str) or not text.strip():
         what = "missing" if text is None else "empty" if isinstance(text, str) else json_kind(text)
         found = f"; the fields here are {_fields_found(record)}" if fields.text not in record else ""
-        yield _failed(article_id, f"{where}: no '{fields.text}' field with text (it is {what}){found}", on_error)
+        yield _failed(article_id, f"{where}: no '{fields.text}' field with text (it is {what}){found}", on_error,
+                      title)
         return
-    extra = {k: v for k, v in record.items() if k not in (fields.id, fields.text, fields.label)}
-    extra["label"] = record.get(fields.label)
     if warning:
         add_warning(extra, warning)
     try:
         yield _checked(make_article(article_id, text, extra, where), on_error, where)
     except InputError as exc:
-        yield _failed(article_id, str(exc), on_error)
+        yield _failed(article_id, str(exc), on_error, title)
 
 
 @dataclass(frozen=True)
 class FieldNames:
-    """Names of the fields that hold the text, id and label in JSONL/CSV input."""
+    """Names of the fields that hold the text, id, label, title, date and source in JSONL/CSV/XLSX input."""
 
     text: str = "text"
     id: str = "id"
     label: str = "label"
+    title: str = "title"
+    date: str = "date"
+    source: str = "source"
 
     def wanted(self) -> tuple[str, ...]:
-        """Every field name the reader looks for: these three and the metadata fields."""
-        return (self.text, self.id, self.label) + METADATA_FIELDS
+        """Every field name the reader looks for."""
+        return tuple(getattr(self, spec.name) for spec in dataclass_fields(self))
+
+    def named(self) -> dict[str, str]:
+        """{option: field name} of the fields a table must have: the text's, and each one an option gave
+        other than its default (a table without an id, label or title column is read all the same)."""
+        return {f"--{spec.name}-field": getattr(self, spec.name) for spec in dataclass_fields(self)
+                if spec.name == "text" or getattr(self, spec.name) != spec.default}
 
 
 def _unreadable(path: Path) -> str | None:

@@ -17,21 +17,53 @@ _SEPARATOR_LINE = re.compile(r'"?sep=([^\r\n])"?[ \t]*(?:\r\n|\r|\n|$)', re.I)
 _LINE = re.compile(r"[^\r\n]+")  # a line, whatever ends it (LF, CRLF, or CR alone)
 
 
+HEADER_ROWS = 20  # a table's header is looked for among its first filled rows (a title or notes above it)
+
+
 def csv_delimiter(text: str, text_field: str) -> tuple[str, str]:
     """(delimiter, the table's text): the delimiter a "sep=" first line names (the table is the text after
-    it), else the one under which the header, the first line that is not blank, names the text field (as
-    `field_names` matches names): Excel writes ';' where the comma is the decimal sign (Vietnamese Windows
-    among them), and some save tabs. A header no delimiter splits right is read with ','."""
+    it), else the one under which a header, one of the first lines that are not blank, names the text field
+    (as `names_field` matches names): Excel writes ';' where the comma is the decimal sign (Vietnamese
+    Windows among them), and some save tabs. A header no delimiter splits right is read with ','."""
     hint = _SEPARATOR_LINE.match(text)
     if hint:
         return hint.group(1), text[hint.end():]
     # blank lines above the header, or a spreadsheet's empty rows (";;;")
     lines = (match.group() for match in itertools.islice(_LINE.finditer(text), 1000))
-    header = next((line for line in lines if line.strip("".join(_DELIMITERS) + " \"")), "")
-    for delimiter in _DELIMITERS:
-        if text_field in field_names(next(csv.reader([header], delimiter=delimiter), []), [text_field]):
-            return delimiter, text
+    filled = itertools.islice((line for line in lines if line.strip("".join(_DELIMITERS) + " \"")), HEADER_ROWS)
+    for line in filled:
+        for delimiter in _DELIMITERS:
+            if names_field(next(csv.reader([line], delimiter=delimiter), []), text_field):
+                return delimiter, text
     return ",", text
+
+
+def names_field(cells, field: str) -> bool:
+    """Whether a row's cells name `field`, as `field_names` matches names."""
+    return field in field_names(cells, [field])
+
+
+def split_header(items: Iterable, text_field: str, cells=lambda item: item) -> tuple[object, Iterator]:
+    """(the header, the items below it) of a table's rows: its header is its first row that names the text
+    field among its first `HEADER_ROWS` filled rows (a title or notes may sit above it), else its first
+    filled row (whose rows then say which fields they have). The header is None when no row is filled.
+    `cells(item)` gives an item's cells, or None for an item that is no row (a broken CSV row)."""
+    items, ahead, filled = iter(items), [], 0
+    for item in items:
+        ahead.append(item)
+        row = cells(item)
+        if row is None or not any((cell or "").strip() for cell in row):
+            continue
+        if names_field(row, text_field):
+            return item, items  # what was above it is a title, not articles
+        filled += 1
+        if filled == HEADER_ROWS:
+            break
+    first = next((n for n, item in enumerate(ahead) if cells(item) and any((c or "").strip() for c in cells(item))),
+                 None)
+    if first is None:
+        return None, itertools.chain(ahead, items)
+    return ahead[first], itertools.chain(ahead[first + 1:], items)
 
 
 def field_names(names: Iterable, wanted: Iterable[str]) -> list:
@@ -123,16 +155,51 @@ def table_record(header: list, row: list, text_field: str, delimiter: str | None
     return record
 
 
-def sheet_tables(book, wanted: Iterable[str]) -> Iterator[tuple[str, int, list, Iterator[tuple[int, tuple]]]]:
-    """(title, index, header, rows) of each sheet of a workbook that holds anything: its header is its first
-    row that is not blank (a table need not start in A1), its names matched to `wanted` (`field_names`); rows
-    are (row number, cells) of the rows below it, read as they are iterated."""
+def sheet_tables(book, wanted: Iterable[str], text_field: str
+                 ) -> Iterator[tuple[str, int, list, Iterator[tuple[int, tuple]]]]:
+    """(title, index, header, rows) of each sheet of a read-only workbook that holds anything: its header as
+    `split_header` finds it (a table need not start in A1, nor under a title), its names matched to `wanted`
+    (`field_names`); rows are (row number, cells) of the rows below it, read as they are iterated, a merged
+    cell's value in each of its cells (`_merged_values`)."""
     for index, sheet in enumerate(book.worksheets):
-        rows = enumerate(sheet.iter_rows(values_only=True), start=1)
-        for _, cells in rows:
-            if any((cell_text(cell) or "").strip() for cell in cells):
-                yield sheet.title, index, field_names([cell_text(cell) or "" for cell in cells], wanted), rows
-                break
+        rows = _merged_values(sheet, enumerate(sheet.iter_rows(values_only=True), start=1))
+        header, rows = split_header(rows, text_field, lambda item: [cell_text(cell) for cell in item[1]])
+        if header is not None:
+            yield sheet.title, index, field_names([cell_text(cell) or "" for cell in header[1]], wanted), rows
+
+
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
+
+
+def _merged_values(sheet, rows: Iterator[tuple[int, tuple]]) -> Iterator[tuple[int, tuple]]:
+    """`rows` with each merged range's cells holding its top-left cell's value, as the sheet shows it (a label
+    merged over the run of rows it labels). openpyxl's read-only sheets do not read the merges: they are
+    found in the sheet's XML (`_get_source`), streamed, since they follow its rows."""
+    from openpyxl.utils.cell import range_boundaries
+
+    refs, tail = set(), b""
+    with sheet._get_source() as source:
+        while chunk := source.read(1 << 20):
+            text, tail = tail + chunk, (tail + chunk)[-200:]  # the tail: an element cut between chunks
+            refs.update(match.group(1).decode() for match in _MERGE.finditer(text))
+    if not refs:
+        yield from rows
+        return
+    by_row = {}  # row number: the merges (first column, first row, last column, last row) over it
+    for merge in map(range_boundaries, refs):
+        for number in range(merge[1], merge[3] + 1):
+            by_row.setdefault(number, []).append(merge)
+    values = {}
+    for number, cells in rows:
+        if number in by_row:
+            cells = list(cells)
+            for merge in by_row[number]:
+                first_column, first_row, last_column, _ = merge
+                cells += [None] * (last_column - len(cells))
+                if number == first_row:
+                    values[merge] = cells[first_column - 1]
+                cells[first_column - 1:last_column] = [values.get(merge)] * (last_column - first_column + 1)
+        yield number, tuple(cells)
 
 
 def cell_text(value) -> str | None:

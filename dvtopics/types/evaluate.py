@@ -13,20 +13,26 @@ log = logging.getLogger(__name__)
 def scores(y_true: Sequence[str], y_pred: Sequence[str], labels: Sequence[str] | None = None) -> dict:
     """Accuracy, macro-F1, per-class precision/recall/F1/support and the confusion matrix.
 
-    >>> s = scores(["a", "b", "b"], ["a", "b", "a"])
-    >>> round(s["accuracy"], 3), s["per_class"]["b"]["recall"]
-    (0.667, 0.5)
+    Without `labels` the classes are those that occur in the truth or the predictions, and the macro-F1 is
+    scikit-learn's: the mean of the per-class F1s (a class predicted but never true counts, with F1 0). With
+    `labels` (a benchmark's fixed label set) they are listed in that order, and the macro-F1 averages those
+    that occur in the truth.
+
+    >>> s = scores(["a", "b", "b"], ["a", "b", "c"])
+    >>> round(s["accuracy"], 3), s["per_class"]["b"]["recall"], round(s["macro_f1"], 3)
+    (0.667, 0.5, 0.556)
     """
     from sklearn.metrics import accuracy_score, confusion_matrix, precision_recall_fscore_support
 
+    fixed = bool(labels)
     labels = list(labels) if labels else sorted(set(y_true) | set(y_pred))
     precision, recall, f1, support = precision_recall_fscore_support(
         y_true, y_pred, labels=labels, zero_division=0)
-    present = [i for i, n in enumerate(support) if n > 0]  # macro-F1 over the classes that occur
+    averaged = [i for i, n in enumerate(support) if n > 0 or not fixed]
     return {
         "n": len(y_true),
         "accuracy": float(accuracy_score(y_true, y_pred)),
-        "macro_f1": float(sum(f1[i] for i in present) / max(len(present), 1)),
+        "macro_f1": float(sum(f1[i] for i in averaged) / max(len(averaged), 1)),
         "per_class": {label: {"precision": float(precision[i]), "recall": float(recall[i]),
                               "f1": float(f1[i]), "support": int(support[i])} for i, label in enumerate(labels)},
         "labels": labels,

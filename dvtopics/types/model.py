@@ -147,6 +147,12 @@ def _has_word(feature: str) -> bool:
     return any(ch.isalpha() for ch in feature.split(": ", 1)[-1])
 
 
+def _word_cues(features: Iterable[str], k: int) -> list[str]:
+    """The first k features that name words (`_has_word`), as a reader sees them among the cues (`_word_cue`)."""
+    chosen = list(dict.fromkeys(feature for feature in features if _has_word(feature)))[:k]
+    return list(dict.fromkeys(filter(None, map(_word_cue, chosen))))
+
+
 @dataclass
 class Classifier:
     """A trained pipeline with its card, ready to label articles."""
@@ -194,7 +200,8 @@ class Classifier:
                 for label, w in zip(self.labels, class_weights(self.pipeline))}
 
     def explain(self, matrix, labels: Sequence[str], k: int = 5) -> list[list[str]]:
-        """For each row of the feature matrix, the k features that pushed it most towards its label."""
+        """For each row of the feature matrix, the k words that pushed it most towards its label (`_word_cues`);
+        when none did, one cue that says so and names the words that weighed most against it."""
         weights = class_weights(self.pipeline)
         names = self.feature_names()
         index = {label: i for i, label in enumerate(self.labels)}
@@ -212,9 +219,13 @@ class Classifier:
         for r in range(matrix.shape[0]):
             start, end = matrix.indptr[r], matrix.indptr[r + 1]
             data, indices = contributions[start:end], matrix.indices[start:end]
-            order = np.argsort(-data)[:3 * k]  # room for the punctuation dropped below
-            chosen = [names[indices[i]] for i in order if data[i] > 0 and _has_word(names[indices[i]])]
-            explanations.append(list(dict.fromkeys(chosen))[:k])
+            order = np.argsort(-data)  # most for the label first
+            chosen = _word_cues((names[indices[i]] for i in order[:3 * k] if data[i] > 0), k)  # room for punctuation
+            if not chosen:  # the label's own weight (its prior: "other") carried it; say so, and what stood against it
+                against = _word_cues((names[indices[i]] for i in order[::-1][:3 * k] if data[i] < 0), k)
+                chosen = [f"no word weighs for {labels[r]}; the words against it are too weak: "
+                          f"{', '.join(against) or 'none'}"]
+            explanations.append(chosen)
         return explanations
 
     def predict(self, articles: Sequence[Article], min_confidence: float = 0.0, abstain: str = "other",
@@ -251,7 +262,7 @@ class Classifier:
                 if conf < min_confidence:  # the reader still sees what the cues below argue for
                     said.insert(0, f"guess: {label}, below the minimum confidence {min_confidence:g}")
                 record.update(label=label if conf >= min_confidence else abstain, confidence=round(float(conf), 4),
-                              cues=said + list(dict.fromkeys(filter(None, map(_word_cue, features)))))
+                              cues=said + features)
             records.append({**record, "title": article.title, "date": article.date, "source": article.source,
                             "error": article.error, "warning": article.meta.get("warning")})
         return records
