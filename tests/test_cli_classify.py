@@ -223,6 +223,16 @@ def test_a_resume_with_another_model_or_options_is_refused(model_dir, corpus, tm
     assert len(out.read_text(encoding="utf-8").splitlines()) == 30
 
 
+def test_a_resume_of_a_finished_run_is_refused_and_keeps_its_output(model_dir, corpus, tmp_path):
+    """Trial 6: --resume with other options on a finished output relabelled everything over it, exit 0."""
+    out = tmp_path / "labels.jsonl"
+    args = ["label", str(corpus), "--out", str(out), "--model", str(model_dir)]
+    assert CliRunner().invoke(cli, args).exit_code == 0
+    finished = out.read_bytes()
+    result = CliRunner().invoke(cli, [*args, "--resume", "--min-confidence", "0.9"])
+    assert result.exit_code == 2 and "finished" in result.output and out.read_bytes() == finished
+
+
 def test_a_journal_from_before_settings_were_recorded_still_resumes(model_dir, corpus, tmp_path, caplog):
     out = tmp_path / "labels.jsonl"
     _interrupted_label_run(corpus, out, model_dir)

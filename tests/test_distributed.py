@@ -126,6 +126,16 @@ def test_dask_csv_output_and_folder_of_parts(inputs, model_dir, scheduler, tmp_p
     assert [r for p in parts for r in _records(p)] == _records(tmp_path / "local.jsonl")
 
 
+def test_a_resume_of_a_finished_dask_run_is_refused_and_keeps_its_output(inputs, model_dir, scheduler, tmp_path):
+    used, out = [inputs / "articles.jsonl"], tmp_path / "o.jsonl"
+    args = ["--engine", "dask", "--scheduler", scheduler, "--part-size", "7"]
+    _label(args, used, model_dir, out, tmp_path / "c")
+    finished = out.read_bytes()
+    result = CliRunner().invoke(cli, ["label", str(used[0]), "--model", str(model_dir), "--out", str(out), *args,
+                                      "--resume", "--min-confidence", "0.9"])
+    assert result.exit_code == 2 and "finished" in result.output and out.read_bytes() == finished
+
+
 def test_unfinished_dask_run_needs_resume_and_finishes(inputs, model_dir, scheduler, tmp_path):
     used = [inputs / "articles.jsonl"]
     out = tmp_path / "o.jsonl"

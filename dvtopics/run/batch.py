@@ -254,6 +254,8 @@ def label_stream(
     with output_lock(out):
         if journal.exists() and not resume:
             raise DvtopicsError(f"{journal} holds an unfinished run: add --resume to finish it, or delete the file")
+        if resume:
+            refuse_finished(out, unfinished=journal.exists())
         done, run = read_journal(journal) if resume else (set(), None)
         if resume and journal.exists():
             _check_same_run(journal, run, inputs, settings)
@@ -285,6 +287,14 @@ def label_stream(
                 handle.close()
         journal.touch()  # an input with nothing (left) to label
         return finish(journal, out)
+
+
+def refuse_finished(out: Path, unfinished: bool) -> None:
+    """Refuse a resume of a run that finished: nothing of it is left to check the options against, and
+    starting again would overwrite the finished `out` (perhaps under other options) with exit 0."""
+    if not unfinished and out.exists():
+        raise DvtopicsError(f"{out} is a finished run, nothing to resume: run again without --resume to label "
+                            "anew (it replaces the file)")
 
 
 def _check_same_run(journal: Path, run: dict | None, inputs: dict | None, settings: dict | None) -> None:

@@ -29,7 +29,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
-from .batch import Labeller, check_same_settings, input_fingerprint, label_stream, outcome, write_output
+from .batch import (Labeller, check_same_settings, input_fingerprint, label_stream, outcome, refuse_finished,
+                    write_output)
 from ..io.files import LineRange, open_binary
 from ..io.folders import Skipped, file_kind, iter_files, skipped_notes
 from ..io.read import MAX_ARTICLE_BYTES, Article, FieldNames, read_file
@@ -273,6 +274,8 @@ def run_job(job, paths: Sequence[str | os.PathLike], out: str | os.PathLike | No
     keep_parts = str(out).endswith(("/", os.sep)) or Path(out).is_dir()  # before Path drops the "/"
     out = Path(out)
     parts_dir = out if keep_parts else out.with_name(out.name + ".parts")
+    if resume and not keep_parts:
+        refuse_finished(out, unfinished=parts_dir.exists())
     parts = plan_parts(paths, part_size, fields.text)
     _prepare(parts, parts_dir, resume, input_fingerprint(paths), settings)
     counts = Counter()
