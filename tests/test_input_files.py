@@ -379,3 +379,19 @@ def test_a_field_option_that_names_no_column_is_one_line_naming_the_columns(tmp_
     assert result.exit_code == 2
     assert result.output.strip() == (f"Error: {path}: no '{name}' column ({option}); its columns are 'id', "
                                      "'title', 'lead', 'Loại bài'")
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".json", ".jsonl"])
+def test_max_bytes_counts_the_same_bytes_in_every_format(tmp_path, suffix):
+    """Trial 6: a CSV cell was measured in characters, a JSONL line in bytes (Vietnamese letters are 2-3)."""
+    text = "Hội nghị tổng kết công tác dân vận. " * 30  # 1,080 characters, about 1,500 bytes of UTF-8
+    path = tmp_path / f"a{suffix}"
+    if suffix == ".csv":
+        path.write_text("id,text\n1," + text + "\n", encoding="utf-8")
+    else:
+        record = json.dumps({"id": "1", "text": text}, ensure_ascii=False)
+        path.write_text(f"[{record}]" if suffix == ".json" else record + "\n", encoding="utf-8")
+    [article] = read(path, max_bytes=1200)
+    assert article.error and "article limit" in article.error
+    [article] = read(path, max_bytes=2000)
+    assert not article.error

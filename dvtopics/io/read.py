@@ -225,6 +225,12 @@ def _over_limit(where: str, size: int, max_bytes: int) -> str:
     return f"{where}: {_size(size)} is over the {_size(max_bytes)} article limit (raise it with --max-bytes)"
 
 
+def utf8_size(text: str) -> int:
+    """The bytes of `text` in UTF-8: what --max-bytes counts for text already decoded (a CSV cell, a JSON
+    file), as it counts a .txt file's or a JSONL line's bytes (Vietnamese letters take 2-3 bytes each)."""
+    return len(text.encode("utf-8", "surrogatepass"))
+
+
 def _size(n: int) -> str:
     return f"{n / 2**20:.1f} MB" if n >= 2**20 else f"{n:,} bytes"
 
@@ -289,8 +295,8 @@ def _read_json(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) 
         if not isinstance(record, dict):
             raise InputError(f"{path}: a JSON array of articles or one article is expected, "
                              f"not {json_kind(record)}")
-        if len(text) > max_bytes:
-            raise InputError(_over_limit(str(path), len(text), max_bytes))
+        if utf8_size(text) > max_bytes:
+            raise InputError(_over_limit(str(path), utf8_size(text), max_bytes))
     except InputError as exc:
         yield _failed(path.stem, str(exc), on_error)
         return
@@ -322,8 +328,9 @@ def _read_json_array(path: Path, text: str, position: int, fields: "FieldNames",
             yield _failed(fallback_id, f"{where}: not valid JSON ({cause}); reading goes on at the next item, on "
                           f"line {next_line}", on_error)
             continue
-        if end - position > max_bytes:
-            yield _failed(fallback_id, _over_limit(where, end - position, max_bytes), on_error)
+        size = utf8_size(text[position:end])
+        if size > max_bytes:
+            yield _failed(fallback_id, _over_limit(where, size, max_bytes), on_error)
         elif not isinstance(value, dict):
             yield _failed(fallback_id, f"{where}: an article (a JSON object) is expected, not {json_kind(value)}",
                           on_error)
@@ -370,7 +377,7 @@ def _read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
                           "its first line is skipped", on_error)
             continue
         record = table_record(header, row, fields.text, delimiter)
-        size = len(record.get(fields.text) or "")
+        size = utf8_size(record.get(fields.text) or "")
         if size > max_bytes:
             yield _failed(record.get(fields.id) or fallback_id,
                           _over_limit(f"{where}: field '{fields.text}'", size, max_bytes), on_error)
