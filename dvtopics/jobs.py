@@ -14,6 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
+from .arguments import as_list
 from .errors import DvtopicsError, InputError, TooManyTopics, TopicsError
 from .io.read import MAX_ARTICLE_BYTES, Article, FieldNames, read_articles, unique_paths
 from .text.cache import open_cache
@@ -143,7 +144,7 @@ def _extra_articles(paths: Sequence[str], reading: Reading):
     """The articles of each --extra file, read as the inputs are. A file none of whose articles can be read
     is refused: the user meant its articles to be learnt from, and a model without them is not the one asked
     for (a file of a few unreadable articles among good ones loses only those, as the inputs do)."""
-    for path in paths:
+    for path in as_list(paths, "extra_paths"):
         readable, first_error = 0, None
         for article in read_articles([path], reading.fields, "record", reading.max_bytes):
             readable += not article.error
@@ -229,7 +230,7 @@ def gold_labels(label_files: Sequence[str]) -> dict[str, str] | None:
     from .io.labels import read_labels
 
     gold = {}
-    for path in label_files:
+    for path in as_list(label_files, "label_files"):
         gold.update(read_labels(path))
     return gold or None
 

@@ -43,3 +43,56 @@ def test_predict_articles_takes_a_model_name_or_refuses_clearly(shipped):
     assert predict_articles("shipped", articles) == predict_articles(shipped, articles)
     with pytest.raises(TypeError, match="model: a Classifier"):
         predict_articles(42, articles)
+
+
+# ------------------------------------------------------------ hand labels given from Python
+
+def _two_kinds(n=20):
+    return [make_article(f"{i}", ("Giá vàng hôm nay tăng mạnh trên thị trường thế giới." if i % 2 else
+                                  "Đội tuyển bóng đá Việt Nam thắng trận đấu tối qua.") + f" Bài số {i}.")
+            for i in range(n)]
+
+
+def test_gold_labels_read_as_a_labels_file_reads_them():
+    from dvtopics.types.training import collect
+
+    articles = _two_kinds()
+    # the label 0 is a label; an id given as the int pandas reads from a numeric column is the article's id
+    gold = {(int(a.id) if i < 10 else a.id): i % 2 for i, a in enumerate(articles)}
+    assert collect(articles, gold_labels=gold).summary()["hand"] == {"0": 10, "1": 10}
+
+
+def test_gold_labels_as_a_pandas_series_and_anything_else_refused():
+    pd = pytest.importorskip("pandas")
+    from dvtopics.types.training import collect
+
+    articles = _two_kinds()
+    series = pd.Series([i % 2 for i in range(20)], index=[int(a.id) for a in articles])
+    assert collect(articles, gold_labels=series).summary()["hand"] == {"0": 10, "1": 10}
+    with pytest.raises(TypeError, match="gold_labels: a mapping of article id to label"):
+        collect(articles, gold_labels=[("0", "a")])
+    with pytest.raises(dvtopics.InputError, match="gold_labels: id '1' has a label that is true"):
+        collect(articles, gold_labels={"0": "a", "1": True})
+
+
+# ------------------------------------------------------------ one str where a list is wanted: a list of one
+
+def test_one_str_where_a_list_is_wanted_is_a_list_of_one(seeds_dir):
+    from dvtopics.jobs import gold_labels
+
+    assert dvtopics.segment_many("Công tác dân vận") == ["Công_tác dân_vận"]
+    assert gold_labels(str(seeds_dir / "labels.csv")) == gold_labels([seeds_dir / "labels.csv"])
+    texts = ["xe chạy trên đường phố xe đông", "xe buýt xe máy đường phố", "giá vàng tăng mạnh hôm nay",
+             "giá vàng thế giới giảm"] * 3
+    model = TopicModel(n_topics=2, engine="nmf", no_below=1, extra_stopwords="xe").fit(texts)
+    assert "xe" not in model.dictionary_.token2id and model.parameters()["extra_stopwords"] == ["xe"]
+
+
+def test_no_path_at_all_is_refused_before_any_output(tmp_path):
+    from dvtopics import jobs
+
+    with pytest.raises(dvtopics.InputError, match="no path given"):
+        list(read_articles([]))
+    with pytest.raises(dvtopics.InputError, match="no path given"):
+        jobs.label(jobs.Reading([]), str(tmp_path / "labels.csv"))
+    assert not list(tmp_path.iterdir())
