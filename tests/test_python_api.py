@@ -96,3 +96,44 @@ def test_no_path_at_all_is_refused_before_any_output(tmp_path):
     with pytest.raises(dvtopics.InputError, match="no path given"):
         jobs.label(jobs.Reading([]), str(tmp_path / "labels.csv"))
     assert not list(tmp_path.iterdir())
+
+
+# ------------------------------------------------------------ the CLI's checks, in the library, before any work
+
+@pytest.mark.parametrize("options, said", [
+    (dict(min_confidence=1.5), "min_confidence 1.5: give a number from 0 to 1"),
+    (dict(min_confidence=-1), "min_confidence -1: give a number from 0 to 1"),
+    (dict(abstain="maybe"), "abstain 'maybe': choose one of other, uncertain"),
+])
+def test_predict_and_label_refuse_what_the_cli_refuses(shipped, seeds_dir, tmp_path, options, said):
+    from dvtopics import jobs
+
+    with pytest.raises(dvtopics.DvtopicsError, match=said):
+        shipped.predict(list(read_articles(seeds_dir)), **options)
+    with pytest.raises(dvtopics.DvtopicsError, match=said):
+        jobs.label(jobs.Reading([seeds_dir]), str(tmp_path / "out.csv"), **options)
+    assert not list(tmp_path.glob("out*"))
+
+
+def test_label_without_an_output_or_a_callback_is_refused_before_reading(seeds_dir):
+    from dvtopics import jobs
+
+    with pytest.raises(dvtopics.DvtopicsError, match="give `out`.*or `on_record`"):
+        jobs.label(jobs.Reading([seeds_dir]), None)
+
+
+def test_topic_and_training_numbers_are_refused_before_any_work(seeds_dir, tmp_path, monkeypatch):
+    from dvtopics import jobs
+
+    monkeypatch.setattr(jobs, "read_segmented", lambda *a, **k: pytest.fail("read before the check"))
+    monkeypatch.setattr(jobs.Reading, "articles", lambda self: pytest.fail("read before the check"))
+    reading = jobs.Reading([seeds_dir])
+    with pytest.raises(dvtopics.DvtopicsError, match="period 'week': choose one of month, quarter, year"):
+        jobs.fit_topics(reading, str(tmp_path / "t"), 2, period="week")
+    with pytest.raises(dvtopics.DvtopicsError, match="n_topics 1: give a whole number of 2 or more"):
+        jobs.fit_topics(reading, str(tmp_path / "t"), 1)
+    with pytest.raises(dvtopics.DvtopicsError, match="n_topics 1: give a whole number of 2 or more"):
+        jobs.report(reading, str(tmp_path / "r.html"), n_topics=1)
+    with pytest.raises(dvtopics.DvtopicsError, match="folds 1: give a whole number of 2 or more"):
+        jobs.train(reading, str(tmp_path / "m"), folds=1)
+    assert not list(tmp_path.iterdir())

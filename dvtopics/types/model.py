@@ -13,14 +13,13 @@ are only used for article types. Training itself is in `training.py`.
 from __future__ import annotations
 
 import logging
-import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
 import numpy as np
 
-from ..arguments import as_list
+from ..arguments import ABSTAIN, as_list, check_choice, check_share
 from ..io.read import Article
 from ..errors import DvtopicsError, ModelError
 from .events import find_event
@@ -229,8 +228,7 @@ class Classifier:
         "uncertain") and the first cue names the model's guess. Articles that
         failed to read keep their error and no label.
         """
-        if math.isnan(min_confidence):  # no confidence is below NaN, nor at or above it: all would abstain
-            raise DvtopicsError("min_confidence nan: give a number from 0 to 1")
+        check_abstaining(min_confidence, abstain)
         articles = as_list(articles, "articles", of=Article, hint=ARTICLES_HINT)  # read twice below
         good = [a for a in articles if not a.error]
         hits = [apply_rules(a.title, a.text) if self.use_rules else None for a in good]
@@ -260,6 +258,12 @@ class Classifier:
             records.append({**record, "title": article.title, "date": article.date, "source": article.source,
                             "error": article.error, "warning": article.meta.get("warning")})
         return records
+
+
+def check_abstaining(min_confidence: float, abstain: str) -> None:
+    """Refuse what the CLI's --min-confidence and --abstain refuse: above 1 (or NaN) every article would abstain."""
+    check_share("min_confidence", min_confidence)
+    check_choice("abstain", abstain, ABSTAIN)
 
 
 def load_classifier(model_dir: str | Path | None = None) -> Classifier:

@@ -21,7 +21,7 @@ import numpy as np
 
 from .model import CLASSIFIERS, TASK, Classifier, drop_pruned_vocabulary, make_pipeline
 from .features import HEAD_CHARS, documents_of
-from ..arguments import as_list
+from ..arguments import MIN_FOLDS, as_list, check_at_least
 from ..io.labels import labels_by_id
 from ..io.read import Article, field_text
 from ..errors import DvtopicsError, InputError
@@ -394,6 +394,7 @@ def train(
     Returns the classifier and its model card (metrics of every candidate, the
     rules alone where they apply, per-class support, data hash, parameters).
     """
+    check_at_least("n_folds", n_folds, MIN_FOLDS)
     labels = sorted(set(data.labels))
     if use_rules is None:  # the cue rules only speak of article types
         use_rules = set(labels) <= set(ARTICLE_TYPES)
