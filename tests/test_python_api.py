@@ -137,3 +137,56 @@ def test_topic_and_training_numbers_are_refused_before_any_work(seeds_dir, tmp_p
     with pytest.raises(dvtopics.DvtopicsError, match="folds 1: give a whole number of 2 or more"):
         jobs.train(reading, str(tmp_path / "m"), folds=1)
     assert not list(tmp_path.iterdir())
+
+
+# ------------------------------------------------------------ worker processes from a script
+
+SCRIPT = """import os, dvtopics
+with open("runs.log", "a") as f:
+    f.write(f"{os.getpid()}\\n")
+{body}
+"""
+WORK = 'print(len(dvtopics.segment_many(["Công tác dân vận", "Hội nghị sơ kết", "Tỉnh ủy"], n_jobs=2, chunk_size=1)))'
+
+
+@pytest.mark.parametrize("guarded", [False, True])
+def test_an_unguarded_script_is_refused_before_any_worker_starts(tmp_path, guarded):
+    import subprocess
+    import sys
+
+    body = f'if __name__ == "__main__":\n    {WORK}' if guarded else WORK
+    (tmp_path / "script.py").write_text(SCRIPT.replace("{body}", body), encoding="utf-8")
+    run = subprocess.run([sys.executable, "script.py"], cwd=tmp_path, capture_output=True, text=True,
+                         env={**__import__("os").environ, "PYTHONPATH": str(__import__("pathlib").Path(
+                             dvtopics.__file__).parents[1])}, timeout=120)
+    if guarded:  # (its unguarded lines run in the workers too, as Python's fork server and spawn do)
+        assert run.returncode == 0 and run.stdout.strip() == "3"
+    else:
+        assert len((tmp_path / "runs.log").read_text().split()) == 1  # the top level ran once
+        assert "DvtopicsError: " in run.stderr and 'if __name__ == "__main__":' in run.stderr
+        assert "script.py:4 starts worker processes" in run.stderr
+
+
+# ------------------------------------------------------------ the segmentation cache's folder and file
+
+def test_the_cache_folder_follows_xdg_and_never_makes_a_tilde_folder(monkeypatch, tmp_path, caplog):
+    from dvtopics.text import cache
+
+    monkeypatch.delenv("DVTOPICS_CACHE")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    for empty_or_relative in ("", "relative/cache"):
+        monkeypatch.setenv("XDG_CACHE_HOME", empty_or_relative)
+        assert cache.default_cache_dir() == tmp_path / ".cache" / "dvtopics"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setattr(cache.os.path, "expanduser", lambda path: path)  # no HOME, no passwd entry
+    cache._homeless_cache_dir.cache_clear()
+    where = cache.default_cache_dir()
+    assert where == cache.default_cache_dir() and "~" not in str(where)
+    assert str(where).startswith(cache.tempfile.gettempdir())
+    assert caplog.text.count("no home folder") == 1
+
+
+def test_a_damaged_cache_names_the_file_to_delete(tmp_path):
+    (tmp_path / "segments.sqlite").write_bytes(b"not a database" * 400)
+    with pytest.raises(dvtopics.DvtopicsError, match=f"damaged .*delete {tmp_path / 'segments.sqlite'}"):
+        dvtopics.segment_many(["Công tác dân vận"], cache=dvtopics.SegmentCache(tmp_path))
