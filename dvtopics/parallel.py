@@ -65,6 +65,9 @@ def _check_main_is_guarded() -> None:
     main = sys.modules.get("__main__")
     if not getattr(main, "__file__", None):  # python -c, a notebook, the REPL: no script to run again
         return
+    name = getattr(getattr(main, "__spec__", None), "name", "") or ""
+    if name.endswith("__main__"):  # python -m a_package: multiprocessing never runs a package's __main__ again
+        return
     frame = sys._getframe(1)
     while frame is not None and not (frame.f_globals is vars(main) and frame.f_code.co_name == "<module>"):
         frame = frame.f_back

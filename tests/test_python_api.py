@@ -190,3 +190,19 @@ def test_a_damaged_cache_names_the_file_to_delete(tmp_path):
     (tmp_path / "segments.sqlite").write_bytes(b"not a database" * 400)
     with pytest.raises(dvtopics.DvtopicsError, match=f"damaged .*delete {tmp_path / 'segments.sqlite'}"):
         dvtopics.segment_many(["Công tác dân vận"], cache=dvtopics.SegmentCache(tmp_path))
+
+
+def test_python_m_dvtopics_with_workers_is_not_refused(tmp_path, seeds_dir):
+    import os
+    import subprocess
+    import sys
+
+    from pathlib import Path
+
+    texts = tmp_path / "many.jsonl"
+    texts.write_text("".join(f'{{"id": "a{n}", "text": "Công tác dân vận số {n}. Hội nghị sơ kết."}}\n'
+                             for n in range(300)), encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "dvtopics", "segment", str(texts), "--out", str(tmp_path / "s.jsonl"),
+                          "-j", "2", "--no-cache"], capture_output=True, text=True, timeout=300,
+                         env={**os.environ, "PYTHONPATH": str(Path(dvtopics.__file__).parents[1])})
+    assert run.returncode == 0, run.stderr
