@@ -14,6 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
+from .arguments import MIN_FOLDS, MIN_TOPICS, PERIODS, as_list, check_at_least, check_choice
 from .errors import DvtopicsError, InputError, TooManyTopics, TopicsError
 from .io.read import MAX_ARTICLE_BYTES, Article, FieldNames, read_articles, unique_paths
 from .text.cache import open_cache
@@ -115,6 +116,7 @@ def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifie
     from .run.batch import check_folder
     from .types.training import collect, train as train_model
 
+    check_at_least("folds", folds, MIN_FOLDS)
     check_folder(out, reading.paths)
     extra = list(_extra_articles(extra_paths, reading))  # a few files, refused before the inputs are read
     gold, ids = gold_labels(label_files), set()
@@ -143,7 +145,7 @@ def _extra_articles(paths: Sequence[str], reading: Reading):
     """The articles of each --extra file, read as the inputs are. A file none of whose articles can be read
     is refused: the user meant its articles to be learnt from, and a model without them is not the one asked
     for (a file of a few unreadable articles among good ones loses only those, as the inputs do)."""
-    for path in paths:
+    for path in as_list(paths, "extra_paths"):
         readable, first_error = 0, None
         try:
             for article in read_articles([path], reading.fields, "record", reading.max_bytes):
@@ -175,7 +177,11 @@ def label(reading: Reading, out: str | None, model: str | None = None, min_confi
     """Label every article's type into `out` (or hand each record to `on_record` when `out` is None);
     return the count of each outcome (labels, "error")."""
     from .run.batch import Labeller, check_output
+    from .types.model import check_abstaining
 
+    check_abstaining(min_confidence, abstain)
+    if out is None and on_record is None:
+        raise DvtopicsError("label: give `out`, the file to write, or `on_record`, a function to hand each record")
     if resume and out is None:  # the journal to finish is OUT's: without it the run would start over, silently
         raise DvtopicsError("--resume finishes an interrupted run into its output: give the same --out")
     if out is not None and not out.endswith(("/", os.sep)):  # FOLDER/ keeps Dask's parts
@@ -240,7 +246,7 @@ def gold_labels(label_files: Sequence[str]) -> dict[str, str] | None:
     from .io.labels import read_labels
 
     gold = {}
-    for path in label_files:
+    for path in as_list(label_files, "label_files"):
         gold.update(read_labels(path))
     return gold or None
 
@@ -341,6 +347,8 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
     from .run.batch import check_folder
     from .topics.summary import summarize, write_report
 
+    check_at_least("n_topics", n_topics, MIN_TOPICS)
+    check_choice("period", period, PERIODS)
     check_folder(out, reading.paths)
     # `or None`: a file whose every id had two labels (left out, with a warning) gives no types, not an error
     types = (read_labels(labels_file, on_conflict="drop") or None) if labels_file else None
@@ -518,6 +526,8 @@ def report(reading: Reading, out: str, xlsx: str | None = None, model_dir=None, 
     from .report.workbook import write_report_workbook
     from .run.batch import check_output
 
+    if n_topics is not None:
+        check_at_least("n_topics", n_topics, MIN_TOPICS)
     check_output(out, reading.paths)
     if xlsx:
         check_output(xlsx, [*reading.paths, out])

@@ -4,10 +4,13 @@ from __future__ import annotations
 import os
 import queue
 import signal
+import sys
 import threading
 from collections import deque
 from contextlib import contextmanager
 from typing import Callable, Iterable, Iterator, Sequence
+
+from .errors import DvtopicsError
 
 
 def cores(n_jobs: int) -> int:
@@ -40,6 +43,7 @@ def _worker_context(preload: Sequence[str]):
     worker is asked for. Where there is no fork server (not POSIX), "spawn"."""
     import multiprocessing
 
+    _check_main_is_guarded()
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     from multiprocessing import forkserver
@@ -48,6 +52,41 @@ def _worker_context(preload: Sequence[str]):
     context.set_forkserver_preload(["__main__", *preload])  # only the first start of a process' server reads it
     forkserver.ensure_running()
     return context
+
+
+def _check_main_is_guarded() -> None:
+    """Refuse to start workers from a script's top level outside `if __name__ == "__main__":`. The fork server
+    (and "spawn") imports the script's module, so that what it defines unpickles in the workers, and so runs
+    its top level again: its side effects, and this very call, which fails there (BrokenProcessPool). Python's
+    "fork" would not, but it copies this process' threads (the read-ahead) and open SQLite cache into each
+    worker, and each worker would import scikit-learn itself: the reasons for the fork server (RESULTS.md)."""
+    import ast
+
+    main = sys.modules.get("__main__")
+    if not getattr(main, "__file__", None):  # python -c, a notebook, the REPL: no script to run again
+        return
+    name = getattr(getattr(main, "__spec__", None), "name", "") or ""
+    if name.endswith("__main__"):  # python -m a_package: multiprocessing never runs a package's __main__ again
+        return
+    frame = sys._getframe(1)
+    while frame is not None and not (frame.f_globals is vars(main) and frame.f_code.co_name == "<module>"):
+        frame = frame.f_back
+    if frame is None:  # not called from the script's top level
+        return
+    try:
+        with open(frame.f_code.co_filename, "rb") as handle:
+            tree = ast.parse(handle.read())
+    except (OSError, SyntaxError, ValueError):
+        return
+    for node in tree.body:
+        if isinstance(node, ast.If) and node.lineno <= frame.f_lineno <= node.end_lineno:
+            said = {getattr(part, "id", None) for part in ast.walk(node.test)}
+            said |= {getattr(part, "value", None) for part in ast.walk(node.test)}
+            if {"__name__", "__main__"} <= said:  # `if __name__ == "__main__":`
+                return
+    raise DvtopicsError(f"{frame.f_code.co_filename}:{frame.f_lineno} starts worker processes (n_jobs) from the "
+                        "script's top level: each worker imports the script and would run it again. Put the "
+                        "script's work under `if __name__ == \"__main__\":` (README, From Python), or use n_jobs=1")
 
 
 def map_ordered(function: Callable, items: Iterable, n_jobs: int = 1, ahead: int | None = None,

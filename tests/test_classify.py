@@ -48,12 +48,12 @@ def test_top_features_name_what_each_type_looks_for(trained):
 
 def test_min_confidence_abstains(trained):
     model, _ = trained
-    records = model.predict(made_up_articles(1), min_confidence=1.01, abstain="uncertain")
+    records = model.predict(made_up_articles(1), min_confidence=1, abstain="uncertain")
     assert {r["label"] for r in records} == {"uncertain"}
     # the guess it abstained from stays readable, first among the cues
     guessed = model.predict(made_up_articles(1))
     for record, guess in zip(records, guessed):
-        assert record["cues"][0] == f"guess: {guess['label']}, below the minimum confidence 1.01"
+        assert record["cues"][0] == f"guess: {guess['label']}, below the minimum confidence 1"
         assert record["cues"][1:] == guess["cues"] and record["confidence"] == guess["confidence"]
     assert all(not c.startswith("guess:") for r in guessed for c in r["cues"])
 

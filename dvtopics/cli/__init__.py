@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import logging
 import os
-import sqlite3
 import sys
 
 import click
@@ -34,11 +33,6 @@ class DvtopicsGroup(click.Group):
             return super().invoke(ctx)
         except DvtopicsError as exc:
             click.echo(f"Error: {exc}", err=True)
-            ctx.exit(EXIT_ERROR)
-        except sqlite3.DatabaseError as exc:  # only the segmentation cache is a database; one it cannot open
-            # or write is skipped with a warning (text/cache.py), so this is a file that is not a database
-            click.echo(f"Error: the segmentation cache is damaged ({exc}): delete segments.sqlite in its folder "
-                       "(--cache-dir, $DVTOPICS_CACHE or ~/.cache/dvtopics), or add --no-cache", err=True)
             ctx.exit(EXIT_ERROR)
         except BrokenPipeError:  # `dvtopics label x | head`: the reader has what it wanted; stop quietly
             try:  # and let nothing more reach the closed pipe when Python flushes stdout on its way out

@@ -7,6 +7,7 @@ from collections import Counter
 
 import click
 
+from ..arguments import ABSTAIN, MIN_FOLDS
 from .options import (BATCH, MODEL_DIR, SEED, SHARE, Command, InputPath, OutputPath, engine_options, paths_argument,
                       plural, reading_options)
 
@@ -49,7 +50,8 @@ def _views(ctx, param, value):
               help="Also learn from this many unlabelled articles with no cue word, as 'other'.")
 @click.option("--head-chars", default=4000, show_default=True, type=click.IntRange(0, 10_000_000),
               help="Characters of each article read (0: all).")
-@click.option("--folds", default=5, show_default=True, type=click.IntRange(2, 100), help="Cross-validation folds.")
+@click.option("--folds", default=5, show_default=True, type=click.IntRange(MIN_FOLDS, 100),
+              help="Cross-validation folds.")
 @click.option("--max-features", default=30000, show_default=True, type=click.IntRange(0, 10_000_000),
               help="TF-IDF terms kept per view, the most frequent (0: all terms seen in 2+ articles).")
 @click.option("--views", default=None, metavar="VIEW,...", callback=_views,
@@ -151,7 +153,7 @@ def evaluate(model, paths, label_files, fmt, plot, show_errors, baseline, readin
               help="Output .jsonl, .csv or .xlsx [default: JSONL on stdout]; with --engine dask, "
                    "FOLDER/ keeps the parts there.")
 @click.option("--min-confidence", default=0.0, show_default=True, type=SHARE, help="Below this, answer --abstain instead.")
-@click.option("--abstain", type=click.Choice(["other", "uncertain"]), default="other", show_default=True)
+@click.option("--abstain", type=click.Choice(ABSTAIN), default="other", show_default=True)
 @click.option("--resume", is_flag=True, help="Finish an interrupted run into the same --out.")
 @click.option("--batch-size", default=256, show_default=True, type=BATCH,
               help="Articles labelled and written at a time.")

@@ -17,13 +17,13 @@ from pathlib import Path
 
 import click
 
+from ..arguments import MIN_TOPICS, PERIODS
 from .options import (SEED, FloatRange, Group, InputPath, OutputPath, engine_options, paths_argument, plural,
                       reading_options)
 
 UNITS = ("document", "paragraph")
 ENGINES = ("gensim", "nmf", "tomotopy", "sklearn")  # dvtopics.topics.engines.ENGINES, without importing it
 INITS = ("nmf", "random")  # dvtopics.topics.model.INITS
-PERIODS = ("month", "quarter", "year")
 MAX_TOPICS = 1000  # more than anyone reads; a mistyped 100000 would fill the memory before saying anything
 MAX_NO_BELOW = 10_000_000  # units a word must be in: more than any corpus has
 
@@ -103,7 +103,7 @@ def topics():
 
 @topics.command("fit")
 @paths_argument
-@click.option("--k", "n_topics", type=click.IntRange(2, MAX_TOPICS), default=10, show_default=True,
+@click.option("--k", "n_topics", type=click.IntRange(MIN_TOPICS, MAX_TOPICS), default=10, show_default=True,
               help="Number of topics.")
 @click.option("--out", type=OutputPath(folder=True), required=True, help="Model directory to write.")
 @click.option("--labels", "labels_file", type=InputPath(exists=True, dir_okay=False),

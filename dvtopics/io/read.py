@@ -27,6 +27,7 @@ from dataclasses import asdict, dataclass, field, fields as dataclass_fields
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from ..arguments import as_list
 from ..errors import InputError, NoArticlesError
 from ..text.normalise import nfc, normalize
 from ..text.furniture import strip_furniture
@@ -562,17 +563,17 @@ def read_articles(
 
 def unique_paths(paths: Iterable[str | os.PathLike] | str | os.PathLike) -> list:
     """`paths`, each once: a file or folder given twice ("seeds", "./seeds/") is read once, with a note, so that
-    its articles are not counted twice."""
-    if isinstance(paths, (str, os.PathLike)):
-        return [paths]
+    its articles are not counted twice. No path at all is refused."""
     unique, seen = [], set()
-    for given in paths:
+    for given in as_list(paths, "paths"):  # one path alone is a list of one
         where = os.path.realpath(given)
         if where in seen:
             log.warning("%s: given twice; read once", given)
             continue
         seen.add(where)
         unique.append(given)
+    if not unique:  # a glob that matched nothing: reading nothing would write an empty output, silently
+        raise NoArticlesError("no path given to read: give the files or folders of the articles")
     return unique
 
 

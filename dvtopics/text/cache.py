@@ -1,15 +1,18 @@
 """The segmentation cache: segmented texts on disk (SQLite), keyed by a hash of the normalised text."""
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
 import sqlite3
+import tempfile
 import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Sequence
 
+from ..errors import DvtopicsError
 
 log = logging.getLogger(__name__)
 
@@ -22,9 +25,27 @@ def text_key(normalized: str) -> str:
 
 
 def default_cache_dir() -> Path:
-    base = os.environ.get("DVTOPICS_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME", os.path.expanduser("~/.cache")), "dvtopics")
-    return Path(base)
+    """$DVTOPICS_CACHE, else $XDG_CACHE_HOME/dvtopics, else ~/.cache/dvtopics. As the XDG spec says, an empty
+    or relative $XDG_CACHE_HOME is not used (it would put the cache in the working folder). Without a home
+    (HOME unset, a uid without a passwd entry: a container run with --user), the user's folder in the
+    temporary directory, with one warning: never a folder named "~" in the working folder."""
+    if os.environ.get("DVTOPICS_CACHE"):
+        return Path(os.environ["DVTOPICS_CACHE"])
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    if os.path.isabs(xdg):
+        return Path(xdg) / "dvtopics"
+    home = os.path.expanduser("~")
+    if home != "~":
+        return Path(home) / ".cache" / "dvtopics"
+    return _homeless_cache_dir()
+
+
+@functools.lru_cache(maxsize=None)  # one warning per process
+def _homeless_cache_dir() -> Path:
+    where = Path(tempfile.gettempdir()) / f"dvtopics-cache-{os.getuid() if hasattr(os, 'getuid') else 'user'}"
+    log.warning("no home folder (HOME is not set): the segmentation cache is in %s; set $DVTOPICS_CACHE or "
+                "$XDG_CACHE_HOME to keep it elsewhere", where)
+    return where
 
 
 _LOCK_TIMEOUT = 60  # seconds a process waits for another one holding the cache file
@@ -54,7 +75,7 @@ class SegmentCache:
 
     The cache only saves time: a folder that cannot be made or written (read-only, a file in its place)
     or a write that fails is warned about once, and the job goes on without it. Only a file that is not
-    a database (`sqlite3.DatabaseError`) stops the job: deleting it is then the fix.
+    a database stops the job, with a `DvtopicsError` that names it: deleting it is then the fix.
     """
 
     _warned = False  # one warning per process, not one per batch or worker call
@@ -74,6 +95,15 @@ class SegmentCache:
                 "CREATE TABLE IF NOT EXISTS segments (key TEXT PRIMARY KEY, value TEXT, checksum TEXT)"))
         except (OSError, sqlite3.OperationalError) as error:
             self._give_up(error)
+        except sqlite3.DatabaseError as error:
+            raise self._damaged(error) from None
+
+    def _damaged(self, error: sqlite3.DatabaseError) -> DvtopicsError:
+        """The error of a file that is not a database: the one case that stops a job (going on would rewrite
+        nothing and warn on every run); it names the file, whose deletion loses only time."""
+        self.close()
+        return DvtopicsError(f"the segmentation cache is damaged ({error}): delete {self.path} (it only saves "
+                             "time), or go without the cache (--no-cache; use_cache=False or cache=None in Python)")
 
     def _give_up(self, error: Exception) -> None:
         """Go on without the cache (it cannot be opened or written), and say so once."""
@@ -101,6 +131,8 @@ class SegmentCache:
                 found.update({k: v for k, v, c in rows if c == self._checksum(v)})
         except sqlite3.OperationalError as error:
             self._give_up(error)
+        except sqlite3.DatabaseError as error:
+            raise self._damaged(error) from None
         return found
 
     def put_many(self, items: dict[str, str]) -> None:
@@ -113,6 +145,8 @@ class SegmentCache:
                     [(k, v, self._checksum(v)) for k, v in items.items()])
         except sqlite3.OperationalError as error:  # a read-only file, a full disk
             self._give_up(error)
+        except sqlite3.DatabaseError as error:
+            raise self._damaged(error) from None
 
     def __len__(self) -> int:
         return 0 if self._db is None else self._db.execute("SELECT COUNT(*) FROM segments").fetchone()[0]
@@ -120,6 +154,7 @@ class SegmentCache:
     def close(self) -> None:
         if self._db is not None:
             self._db.close()
+            self._db = None
 
     def __enter__(self) -> "SegmentCache":
         return self

@@ -17,6 +17,7 @@ from contextvars import ContextVar
 from itertools import islice
 from typing import Iterable, Sequence
 
+from ..arguments import as_list
 from .cache import SegmentCache, text_key
 from .normalise import normalize
 from .sentences import SENTENCE_BREAK
@@ -94,8 +95,8 @@ def segment_many(
     chunk_size: int = 64,
 ) -> list[str]:
     """Segment many texts, each distinct text only once: cached texts are looked
-    up, the rest segmented (in `n_jobs` processes when > 1) and stored."""
-    texts = [normalize(t) for t in texts]  # once: the cache key and the segmenter see the same text
+    up, the rest segmented (in `n_jobs` processes when > 1) and stored. One str is a list of one text."""
+    texts = [normalize(t) for t in as_list(texts, "texts")]  # once: the cache key and the segmenter see the same text
     keys = [text_key(t) for t in texts]
     done = cache.get_many(list(dict.fromkeys(keys))) if cache is not None else {}
     todo = list({k: t for k, t in zip(keys, texts) if k not in done}.items())

@@ -38,6 +38,7 @@ import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
+from ..arguments import MIN_TOPICS, as_list
 from ..errors import TooManyTopics, TopicsError
 from .engines import DEFAULT_MAX_ITER, ENGINE_CLASSES, ENGINE_NAMES, ENGINES, SHARED_ESTEP_MIN_UNITS, bows_to_csr
 
@@ -68,7 +69,6 @@ _PHRASE_JOINER = "+"
 _WORD = re.compile(r"^[^\W\d_]{2,}(?:_[^\W\d_]+)*$|^[^\W\d_](?:_[^\W\d_]+)+$")
 
 
-MIN_TOPICS = 2  # one topic would be the whole corpus
 
 
 def too_many_topics(k: int, n_units: int, unit: str) -> TooManyTopics:
@@ -143,7 +143,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
     no_above : drop words found in more than this share of the units (the
         corpus' own frequent words, "công_tác" in a corpus about công tác).
     keep_n : keep at most this many words, the most frequent.
-    extra_stopwords : words to drop besides the shipped Vietnamese list.
+    extra_stopwords : words to drop besides the shipped Vietnamese list (one word may be given as a str).
     phrases : join collocations into one token with gensim `Phrases` (off: it
         lowered NPMI on baomoi and VNTC).
     phrase_min_count, phrase_threshold : `Phrases` settings (NPMI scoring, so the
@@ -203,7 +203,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
             raise TopicsError(f"no_above must be a share above 0 and at most 1, not {self.no_above}")
 
     def _stopwords(self) -> frozenset[str]:
-        return default_stopwords() | {w.lower() for w in self.extra_stopwords}
+        return default_stopwords() | {w.lower() for w in as_list(self.extra_stopwords, "extra_stopwords")}
 
     def _words(self, unit_text: str, stopwords: frozenset[str], kept: dict[str, bool] | None = None) -> list[str]:
         """The unit's content words that are not stopwords. `kept` remembers the answer for each distinct
@@ -401,7 +401,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
     def parameters(self) -> dict:
         """The parameters as plain JSON values, for the model card."""
         params = self.get_params()
-        params["extra_stopwords"] = sorted(params["extra_stopwords"])
+        params["extra_stopwords"] = sorted(as_list(params["extra_stopwords"], "extra_stopwords"))
         return params
 
 

@@ -10,6 +10,7 @@ from typing import Iterable, Iterator, Sequence
 
 import numpy as np
 
+from ..arguments import PERIODS, as_list, check_choice
 from ..errors import InputError, ModelError
 from ..io.metadata import period_of
 from ..io.read import read_side_file
@@ -97,6 +98,8 @@ def summarize(model: TopicModel, articles: Sequence, mixes: np.ndarray, types: d
     The topics' shares are these articles' mean mix (`topic_shares`), not the corpus' the model was fitted
     on. An article without a mix (no word the model knows) has no main topic and is left out of every share.
     """
+    check_choice("period", period, PERIODS)
+    articles = as_list(articles, "articles")  # read more than once below
     types = types or {}
     labels = model.topic_labels()
     article_types = [types.get(a.id, a.label) for a in articles]

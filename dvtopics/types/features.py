@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from ..arguments import as_list
 from ..io.read import Article
 from ..text.cache import SegmentCache
 from ..text.segment import segment_many
@@ -49,6 +50,7 @@ def documents_of(
     """Segmented, lower-cased documents. With `use_rules` (article types), a first line holds the token of
     the cue rule that fired, if any (`hits`: the rules' answers, when the caller has them already), and,
     when `events` are given (`find_event` of each article, or None), the event's feature tokens."""
+    articles = as_list(articles, "articles")  # read twice: for the texts and for the rules
     segmented = segment_many([raw_document(a, head_chars) for a in articles], n_jobs=n_jobs, cache=cache,
                              lower=True, progress=progress)
     if not use_rules:

@@ -13,13 +13,13 @@ are only used for article types. Training itself is in `training.py`.
 from __future__ import annotations
 
 import logging
-import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
 import numpy as np
 
+from ..arguments import ABSTAIN, as_list, check_choice, check_share
 from ..io.read import Article
 from ..errors import DvtopicsError, ModelError
 from .events import find_event
@@ -43,6 +43,9 @@ def model_directory(model_dir: str | Path | None = None) -> Path:
     (an installed wheel keeps it inside the package, where no user would look for it)."""
     return DEFAULT_MODEL_DIR if model_dir in (None, SHIPPED) else Path(model_dir)
 
+
+# what to do when `predict` is given texts instead of articles
+ARTICLES_HINT = "read files with dvtopics.read_articles, or make one of a text with dvtopics.io.read.make_article(id, text)"
 
 VIEWS = ("text", "head", "event", "event_chars")  # TF-IDF views a pipeline may use; see make_pipeline
 CLASSIFIERS = ("svm", "logreg", "cnb")
@@ -236,8 +239,8 @@ class Classifier:
         "uncertain") and the first cue names the model's guess. Articles that
         failed to read keep their error and no label.
         """
-        if math.isnan(min_confidence):  # no confidence is below NaN, nor at or above it: all would abstain
-            raise DvtopicsError("min_confidence nan: give a number from 0 to 1")
+        check_abstaining(min_confidence, abstain)
+        articles = as_list(articles, "articles", of=Article, hint=ARTICLES_HINT)  # read twice below
         good = [a for a in articles if not a.error]
         hits = [apply_rules(a.title, a.text) if self.use_rules else None for a in good]
         events = [find_event(a.title, a.text) if self.use_rules else None for a in good]
@@ -266,6 +269,12 @@ class Classifier:
             records.append({**record, "title": article.title, "date": article.date, "source": article.source,
                             "error": article.error, "warning": article.meta.get("warning")})
         return records
+
+
+def check_abstaining(min_confidence: float, abstain: str) -> None:
+    """Refuse what the CLI's --min-confidence and --abstain refuse: above 1 (or NaN) every article would abstain."""
+    check_share("min_confidence", min_confidence)
+    check_choice("abstain", abstain, ABSTAIN)
 
 
 def load_classifier(model_dir: str | Path | None = None) -> Classifier:
@@ -317,6 +326,12 @@ def check_pipeline(pipeline, card: dict, directory: Path) -> None:
                              "the card or retrain the model")
 
 
-def predict_articles(model: Classifier, articles: Iterable[Article], **options) -> list[dict]:
-    """Label articles with a loaded classifier (see `Classifier.predict`)."""
-    return model.predict(list(articles), **options)
+def predict_articles(model: Classifier | str | Path | None, articles: Iterable[Article], **options) -> list[dict]:
+    """Label articles with a classifier: a loaded one, or a model folder or `shipped` (or None), loaded here
+    as `load_classifier` loads it (see `Classifier.predict`)."""
+    if model is None or isinstance(model, (str, Path)):
+        model = load_classifier(model)
+    if not isinstance(model, Classifier):
+        raise TypeError(f"model: a Classifier (load_classifier), a model folder or {SHIPPED!r} is wanted, "
+                        f"not {type(model).__name__}")
+    return model.predict(articles, **options)

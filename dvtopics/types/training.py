@@ -10,18 +10,21 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import math
 import random
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 
 from .model import CLASSIFIERS, TASK, Classifier, drop_pruned_vocabulary, make_pipeline
 from .features import HEAD_CHARS, documents_of
-from ..io.read import Article
-from ..errors import DvtopicsError
+from ..arguments import MIN_FOLDS, as_list, check_at_least
+from ..io.labels import labels_by_id
+from ..io.read import Article, field_text
+from ..errors import DvtopicsError, InputError
 from .evaluate import scores
 from ..persist import data_hash
 from .events import find_event
@@ -189,9 +192,10 @@ class HandLabels:
     the file that replaced another label in the article's field.
     """
 
-    def __init__(self, gold_labels: dict[str, str] | None = None):
+    def __init__(self, gold_labels: Mapping | None = None):
         self.gold = None
         if gold_labels is not None:
+            gold_labels = labels_given(gold_labels)
             ids, labels = list(gold_labels), as_article_types(list(gold_labels.values()))
             self.gold = dict(zip(ids, labels))
         labels = set((self.gold or {}).values())
@@ -236,6 +240,30 @@ class HandLabels:
             more = f" and {len(self.unused) - 5} more" if len(self.unused) > 5 else ""
             log.warning("the label field of %d articles was not used: its labels are not of the labels file's set "
                         "(another task's?): %s%s", sum(self.unused.values()), named, more)
+
+
+def labels_given(gold_labels) -> dict[str, str]:
+    """Hand labels given from Python ({id: label}, or a pandas Series of labels by id), read as a labels file's
+    are (`labels_by_id`): ids and labels as text, so an id 17 (pandas reads a numeric id column as numbers)
+    matches the article "17", and a label 0 is the label "0", not "no label"."""
+    if not isinstance(gold_labels, Mapping) and getattr(gold_labels, "ndim", None) != 1:  # a Series is no Mapping
+        raise TypeError(f"gold_labels: a mapping of article id to label (a dict, or a pandas Series), "
+                        f"not {type(gold_labels).__name__}")
+    pairs = []
+    for id_, label in gold_labels.items():
+        if not isinstance(_as_text(id_), str):
+            raise InputError(f"gold_labels: the id {id_!r} is not text or a number")
+        pairs.append((_as_text(id_), _as_text(label)))
+    return labels_by_id("gold_labels", pairs)
+
+
+def _as_text(value):
+    """A Python or numpy value as the readers take it (`field_text`): numpy's numbers as Python's, a missing
+    value (None, NaN: a pandas column's gap) as no label."""
+    value = value.item() if isinstance(value, np.generic) else value
+    if value is None or isinstance(value, float) and math.isnan(value):
+        return None
+    return field_text(value) or value  # anything else is refused by labels_by_id, which names it
 
 
 def _digest(article: Article) -> bytes:
@@ -366,6 +394,7 @@ def train(
     Returns the classifier and its model card (metrics of every candidate, the
     rules alone where they apply, per-class support, data hash, parameters).
     """
+    check_at_least("n_folds", n_folds, MIN_FOLDS)
     labels = sorted(set(data.labels))
     if use_rules is None:  # the cue rules only speak of article types
         use_rules = set(labels) <= set(ARTICLE_TYPES)
@@ -373,7 +402,7 @@ def train(
     events = [find_event(a.title, a.text) for a in data.articles] if options["events"] else None
     documents = documents_of(data.articles, use_rules, head_chars, cache, n_jobs, progress, events=events)
     candidates = {}
-    for kind in classifiers:
+    for kind in as_list(classifiers, "classifiers"):
         y_true, y_pred = cross_validate(documents, data, kind, n_folds, seed, **options)
         candidates[kind] = scores(y_true, y_pred, labels)
         log.info("%s: cross-validated macro-F1 %.4f", kind, candidates[kind]["macro_f1"])

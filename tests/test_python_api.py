@@ -1,0 +1,208 @@
+"""The library as a Python user calls it: generators, one str for a list, wrong kinds of argument, the checks the
+CLI makes (trial 6, helper b)."""
+import pytest
+
+import dvtopics
+from dvtopics.io.read import make_article, read_articles
+from dvtopics.topics.model import TopicModel
+from dvtopics.topics.summary import summarize
+from dvtopics.types.features import documents_of
+from dvtopics.types.model import load_classifier, predict_articles
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return load_classifier()
+
+
+# ------------------------------------------------------------ any iterable, read once
+
+def test_predict_reads_a_generator_of_articles_once(shipped, seeds_dir):
+    expected = shipped.predict(list(read_articles(seeds_dir)), explain=False)
+    assert shipped.predict(read_articles(seeds_dir), explain=False) == expected
+    assert len(documents_of(a for a in read_articles(seeds_dir))) == len(expected) == 5
+
+
+def test_summarize_takes_a_generator_of_articles(seeds_dir):
+    articles = list(read_articles(seeds_dir))
+    texts = dvtopics.segment_many([a.text for a in articles], lower=True)
+    model = TopicModel(n_topics=2, unit="paragraph", engine="nmf").fit(texts)
+    report = summarize(model, iter(articles), model.transform(texts))
+    assert len(report.documents) == 5
+
+
+# ------------------------------------------------------------ wrong kinds of argument
+
+def test_texts_given_for_articles_are_refused_with_what_to_do(shipped):
+    with pytest.raises(TypeError, match="Article items are wanted, not str.*make_article"):
+        shipped.predict(["Hội nghị sơ kết công tác dân vận 6 tháng đầu năm 2023"])
+
+
+def test_predict_articles_takes_a_model_name_or_refuses_clearly(shipped):
+    articles = [make_article("a", "Hội nghị sơ kết công tác dân vận 6 tháng đầu năm 2023")]
+    assert predict_articles("shipped", articles) == predict_articles(shipped, articles)
+    with pytest.raises(TypeError, match="model: a Classifier"):
+        predict_articles(42, articles)
+
+
+# ------------------------------------------------------------ hand labels given from Python
+
+def _two_kinds(n=20):
+    return [make_article(f"{i}", ("Giá vàng hôm nay tăng mạnh trên thị trường thế giới." if i % 2 else
+                                  "Đội tuyển bóng đá Việt Nam thắng trận đấu tối qua.") + f" Bài số {i}.")
+            for i in range(n)]
+
+
+def test_gold_labels_read_as_a_labels_file_reads_them():
+    from dvtopics.types.training import collect
+
+    articles = _two_kinds()
+    # the label 0 is a label; an id given as the int pandas reads from a numeric column is the article's id
+    gold = {(int(a.id) if i < 10 else a.id): i % 2 for i, a in enumerate(articles)}
+    assert collect(articles, gold_labels=gold).summary()["hand"] == {"0": 10, "1": 10}
+
+
+def test_gold_labels_as_a_pandas_series_and_anything_else_refused():
+    pd = pytest.importorskip("pandas")
+    from dvtopics.types.training import collect
+
+    articles = _two_kinds()
+    series = pd.Series([i % 2 for i in range(20)], index=[int(a.id) for a in articles])
+    assert collect(articles, gold_labels=series).summary()["hand"] == {"0": 10, "1": 10}
+    with pytest.raises(TypeError, match="gold_labels: a mapping of article id to label"):
+        collect(articles, gold_labels=[("0", "a")])
+    with pytest.raises(dvtopics.InputError, match="gold_labels: id '1' has a label that is true"):
+        collect(articles, gold_labels={"0": "a", "1": True})
+
+
+# ------------------------------------------------------------ one str where a list is wanted: a list of one
+
+def test_one_str_where_a_list_is_wanted_is_a_list_of_one(seeds_dir):
+    from dvtopics.jobs import gold_labels
+
+    assert dvtopics.segment_many("Công tác dân vận") == ["Công_tác dân_vận"]
+    assert gold_labels(str(seeds_dir / "labels.csv")) == gold_labels([seeds_dir / "labels.csv"])
+    texts = ["xe chạy trên đường phố xe đông", "xe buýt xe máy đường phố", "giá vàng tăng mạnh hôm nay",
+             "giá vàng thế giới giảm"] * 3
+    model = TopicModel(n_topics=2, engine="nmf", no_below=1, extra_stopwords="xe").fit(texts)
+    assert "xe" not in model.dictionary_.token2id and model.parameters()["extra_stopwords"] == ["xe"]
+
+
+def test_no_path_at_all_is_refused_before_any_output(tmp_path):
+    from dvtopics import jobs
+
+    with pytest.raises(dvtopics.InputError, match="no path given"):
+        list(read_articles([]))
+    with pytest.raises(dvtopics.InputError, match="no path given"):
+        jobs.label(jobs.Reading([]), str(tmp_path / "labels.csv"))
+    assert not list(tmp_path.iterdir())
+
+
+# ------------------------------------------------------------ the CLI's checks, in the library, before any work
+
+@pytest.mark.parametrize("options, said", [
+    (dict(min_confidence=1.5), "min_confidence 1.5: give a number from 0 to 1"),
+    (dict(min_confidence=-1), "min_confidence -1: give a number from 0 to 1"),
+    (dict(abstain="maybe"), "abstain 'maybe': choose one of other, uncertain"),
+])
+def test_predict_and_label_refuse_what_the_cli_refuses(shipped, seeds_dir, tmp_path, options, said):
+    from dvtopics import jobs
+
+    with pytest.raises(dvtopics.DvtopicsError, match=said):
+        shipped.predict(list(read_articles(seeds_dir)), **options)
+    with pytest.raises(dvtopics.DvtopicsError, match=said):
+        jobs.label(jobs.Reading([seeds_dir]), str(tmp_path / "out.csv"), **options)
+    assert not list(tmp_path.glob("out*"))
+
+
+def test_label_without_an_output_or_a_callback_is_refused_before_reading(seeds_dir):
+    from dvtopics import jobs
+
+    with pytest.raises(dvtopics.DvtopicsError, match="give `out`.*or `on_record`"):
+        jobs.label(jobs.Reading([seeds_dir]), None)
+
+
+def test_topic_and_training_numbers_are_refused_before_any_work(seeds_dir, tmp_path, monkeypatch):
+    from dvtopics import jobs
+
+    monkeypatch.setattr(jobs, "read_segmented", lambda *a, **k: pytest.fail("read before the check"))
+    monkeypatch.setattr(jobs.Reading, "articles", lambda self: pytest.fail("read before the check"))
+    reading = jobs.Reading([seeds_dir])
+    with pytest.raises(dvtopics.DvtopicsError, match="period 'week': choose one of month, quarter, year"):
+        jobs.fit_topics(reading, str(tmp_path / "t"), 2, period="week")
+    with pytest.raises(dvtopics.DvtopicsError, match="n_topics 1: give a whole number of 2 or more"):
+        jobs.fit_topics(reading, str(tmp_path / "t"), 1)
+    with pytest.raises(dvtopics.DvtopicsError, match="n_topics 1: give a whole number of 2 or more"):
+        jobs.report(reading, str(tmp_path / "r.html"), n_topics=1)
+    with pytest.raises(dvtopics.DvtopicsError, match="folds 1: give a whole number of 2 or more"):
+        jobs.train(reading, str(tmp_path / "m"), folds=1)
+    assert not list(tmp_path.iterdir())
+
+
+# ------------------------------------------------------------ worker processes from a script
+
+SCRIPT = """import os, dvtopics
+with open("runs.log", "a") as f:
+    f.write(f"{os.getpid()}\\n")
+{body}
+"""
+WORK = 'print(len(dvtopics.segment_many(["Công tác dân vận", "Hội nghị sơ kết", "Tỉnh ủy"], n_jobs=2, chunk_size=1)))'
+
+
+@pytest.mark.parametrize("guarded", [False, True])
+def test_an_unguarded_script_is_refused_before_any_worker_starts(tmp_path, guarded):
+    import subprocess
+    import sys
+
+    body = f'if __name__ == "__main__":\n    {WORK}' if guarded else WORK
+    (tmp_path / "script.py").write_text(SCRIPT.replace("{body}", body), encoding="utf-8")
+    run = subprocess.run([sys.executable, "script.py"], cwd=tmp_path, capture_output=True, text=True,
+                         env={**__import__("os").environ, "PYTHONPATH": str(__import__("pathlib").Path(
+                             dvtopics.__file__).parents[1])}, timeout=120)
+    if guarded:  # (its unguarded lines run in the workers too, as Python's fork server and spawn do)
+        assert run.returncode == 0 and run.stdout.strip() == "3"
+    else:
+        assert len((tmp_path / "runs.log").read_text().split()) == 1  # the top level ran once
+        assert "DvtopicsError: " in run.stderr and 'if __name__ == "__main__":' in run.stderr
+        assert "script.py:4 starts worker processes" in run.stderr
+
+
+# ------------------------------------------------------------ the segmentation cache's folder and file
+
+def test_the_cache_folder_follows_xdg_and_never_makes_a_tilde_folder(monkeypatch, tmp_path, caplog):
+    from dvtopics.text import cache
+
+    monkeypatch.delenv("DVTOPICS_CACHE")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    for empty_or_relative in ("", "relative/cache"):
+        monkeypatch.setenv("XDG_CACHE_HOME", empty_or_relative)
+        assert cache.default_cache_dir() == tmp_path / ".cache" / "dvtopics"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setattr(cache.os.path, "expanduser", lambda path: path)  # no HOME, no passwd entry
+    cache._homeless_cache_dir.cache_clear()
+    where = cache.default_cache_dir()
+    assert where == cache.default_cache_dir() and "~" not in str(where)
+    assert str(where).startswith(cache.tempfile.gettempdir())
+    assert caplog.text.count("no home folder") == 1
+
+
+def test_a_damaged_cache_names_the_file_to_delete(tmp_path):
+    (tmp_path / "segments.sqlite").write_bytes(b"not a database" * 400)
+    with pytest.raises(dvtopics.DvtopicsError, match=f"damaged .*delete {tmp_path / 'segments.sqlite'}"):
+        dvtopics.segment_many(["Công tác dân vận"], cache=dvtopics.SegmentCache(tmp_path))
+
+
+def test_python_m_dvtopics_with_workers_is_not_refused(tmp_path, seeds_dir):
+    import os
+    import subprocess
+    import sys
+
+    from pathlib import Path
+
+    texts = tmp_path / "many.jsonl"
+    texts.write_text("".join(f'{{"id": "a{n}", "text": "Công tác dân vận số {n}. Hội nghị sơ kết."}}\n'
+                             for n in range(300)), encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "dvtopics", "segment", str(texts), "--out", str(tmp_path / "s.jsonl"),
+                          "-j", "2", "--no-cache"], capture_output=True, text=True, timeout=300,
+                         env={**os.environ, "PYTHONPATH": str(Path(dvtopics.__file__).parents[1])})
+    assert run.returncode == 0, run.stderr
