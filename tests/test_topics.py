@@ -20,7 +20,7 @@ from dvtopics.topics.model import TopicModel, default_stopwords, drop_captions
 from dvtopics.topics.ldavis import ldavis_html
 from dvtopics.topics.sweep import parse_k_range, suggest_k, sweep
 from dvtopics.io.labels import read_labels
-from dvtopics.topics.summary import summarize, write_documents, write_report
+from dvtopics.topics.summary import previous_outputs, report_files, summarize, write_documents, write_report
 
 THEMES = {
     "farming": "lúa gạo nông_dân ruộng_đồng thu_hoạch phân_bón thủy_lợi mùa_vụ giống hạt".split(),
@@ -480,7 +480,11 @@ def test_a_refit_removes_the_previous_fits_tables_it_does_not_write(texts, tmp_p
     write_report(summarize(model, _articles(themes), model.transform(texts)), tmp_path)
     assert (tmp_path / "over_time.csv").exists() and (tmp_path / "by_type.png").exists()
     undated = [Article(id=a.id, title=a.title) for a in _articles(themes)]
-    names = sorted(p.name for p in write_report(summarize(model, undated, model.transform(texts)), tmp_path))
+    previous = previous_outputs(tmp_path)  # no card: the first fit's files are known by its report
+    assert previous == []
+    first = summarize(model, _articles(themes), model.transform(texts))
+    names = sorted(p.name for p in write_report(summarize(model, undated, model.transform(texts)), tmp_path,
+                                                report_files(first)))
     assert sorted(p.name for p in tmp_path.iterdir()) == names == ["documents.csv", "topic_words.png", "topics.json"]
 
 

@@ -7,6 +7,7 @@ from collections import Counter
 
 import click
 
+from ..persist import MODEL_FILES
 from .options import (BATCH, MODEL_DIR, SEED, SHARE, Command, InputPath, OutputPath, engine_options, paths_argument,
                       plural, reading_options)
 
@@ -36,7 +37,7 @@ def _views(ctx, param, value):
 @click.command(cls=Command)
 @paths_argument
 @labels_option
-@click.option("--out", type=OutputPath(folder=True), required=True, help="Model directory to write.")
+@click.option("--out", type=OutputPath(folder=True, files=lambda: MODEL_FILES), required=True, help="Model directory to write.")
 @click.option("--classifier", "classifiers", multiple=True, type=click.Choice(["svm", "logreg", "cnb"]),
               help="Candidates to cross-validate (default: all three); the best macro-F1 is kept.")
 @click.option("--extra", "extra_paths", multiple=True, type=InputPath(exists=True),

@@ -19,9 +19,10 @@ class OutputPath(click.Path):
     """A file (or with `folder`, a folder) the command writes; `Command` checks it against every input before
     the command runs. A file output ending in "/" is a folder too (Dask's parts, `label --out FOLDER/`)."""
 
-    def __init__(self, folder: bool = False):
+    def __init__(self, folder: bool = False, files=lambda: ()):
         super().__init__(file_okay=not folder)
         self.folder = folder
+        self.files = files  # a folder's: the names the command writes in it (imported only when it runs)
 
 
 class Command(click.Command):
@@ -34,11 +35,16 @@ class Command(click.Command):
 
         inputs = [path for param in self.params if isinstance(param.type, InputPath)
                   for path in _values(ctx.params.get(param.name))]
-        outputs = [(path, param.type.folder or path.endswith(("/", os.sep))) for param in self.params
+        outputs = [(path, param.type) for param in self.params
                    if isinstance(param.type, OutputPath) for path in _values(ctx.params.get(param.name))]
-        for n, (out, folder) in enumerate(outputs):
+        for n, (out, kind) in enumerate(outputs):
             others = inputs + [other for m, (other, _) in enumerate(outputs) if m != n]
-            (check_folder if folder else check_output)(out, others)
+            if kind.folder:
+                check_folder(out, others, kind.files())
+            elif out.endswith(("/", os.sep)):
+                check_folder(out, others)
+            else:
+                check_output(out, others)
         return super().invoke(ctx)
 
 

@@ -96,6 +96,16 @@ def _echo_topics(topics: list[dict], card: dict, n_words: int) -> None:
             click.echo(f"    - {rep['title'][:90]} ({rep['share']:.0%})")
 
 
+def _fit_files():
+    from ..topics.summary import FIT_FILES
+    return FIT_FILES
+
+
+def _sweep_files():
+    from ..topics.sweep import SWEEP_FILES
+    return SWEEP_FILES
+
+
 @click.group(cls=Group)
 def topics():
     """Recurring themes (LDA or NMF): fit, show, assign, sweep over K and seeds, html view."""
@@ -105,7 +115,8 @@ def topics():
 @paths_argument
 @click.option("--k", "n_topics", type=click.IntRange(2, MAX_TOPICS), default=10, show_default=True,
               help="Number of topics.")
-@click.option("--out", type=OutputPath(folder=True), required=True, help="Model directory to write.")
+@click.option("--out", type=OutputPath(folder=True, files=_fit_files), required=True,
+              help="Model directory to write.")
 @click.option("--labels", "labels_file", type=InputPath(exists=True, dir_okay=False),
               help="Article types (CSV, .xlsx or JSONL with id,label, as `dvtopics label --out` writes).")
 @click.option("--period", type=click.Choice(PERIODS), default="month", show_default=True,
@@ -178,7 +189,8 @@ def assign_cmd(directory, paths, out, labels_file, resume, engine, scheduler, pa
               help="Ks to fit: START:STOP:STEP (STOP included) or a list (4,6,8).")
 @click.option("--seeds", "n_seeds", type=click.IntRange(1, 20), default=3, show_default=True,
               help="Fits per K, with seeds SEED, SEED+1, ...: the spread of the measures and the topics' stability.")
-@click.option("--out", type=OutputPath(folder=True), required=True, help="Folder for sweep.csv and sweep.png.")
+@click.option("--out", type=OutputPath(folder=True, files=_sweep_files), required=True,
+              help="Folder for sweep.csv and sweep.png.")
 @click.option("--measures", default="npmi,c_v,diversity", show_default=True,
               help="Measures to compute (C_V is the slowest on large corpora).")
 @model_options

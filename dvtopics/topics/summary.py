@@ -15,6 +15,7 @@ from ..io.metadata import period_of
 from ..io.read import read_side_file
 
 from ..io.write import write_table
+from ..persist import CARD_FILE, MODEL_FILES
 from .engines import ENGINE_NAMES
 from .measures import NPMI_TOP_N
 from .model import TopicModel, has_mix
@@ -167,19 +168,42 @@ def write_documents(documents: Sequence[dict], path: str | os.PathLike, n_topics
 
 
 # What `write_report` may write. over_time.* and by_type.* only when the articles have dates and types: a refit
-# into the folder removes those it does not write, or the previous fit's would stand beside the new model.
+# into the folder removes the previous fit's it does not write, or they would stand beside the new model.
 REPORT_FILES = ("topics.json", "documents.csv", "topic_words.png", "over_time.csv", "over_time.png",
                 "by_type.csv", "by_type.png")
+# Every name `topics fit` writes in its folder: none may be a file the fit reads (`run.batch.check_folder`).
+FIT_FILES = (*MODEL_FILES, *REPORT_FILES)
 
 
-def write_report(report: TopicReport, directory: str | os.PathLike) -> list[Path]:
-    """Write topics.json, documents.csv, over_time.csv, by_type.csv and their PNG figures, and remove those of
-    a previous fit this one does not write; return the paths."""
+def report_files(report: TopicReport) -> list[str]:
+    """The names `write_report` writes for `report`; the topic card records them (`outputs`), so that a refit
+    removes only files a fit wrote."""
+    names = ["topics.json", "documents.csv", "topic_words.png"]
+    names += ["over_time.csv", "over_time.png"] if report.periods else []
+    return names + (["by_type.csv", "by_type.png"] if report.types else [])
+
+
+def previous_outputs(directory: str | os.PathLike) -> list[str]:
+    """The tables and figures of the fit already in `directory` (read before a refit replaces its card): the
+    names its card records; every name a fit may write for a card from before cards recorded them; none
+    when the folder holds no topic model (a user's own over_time.csv is not a fit's)."""
+    try:
+        card = json.loads((Path(directory) / CARD_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    if not isinstance(card, dict) or card.get("task") != "topics":
+        return []
+    outputs = card.get("outputs", REPORT_FILES)
+    return [name for name in outputs if name in REPORT_FILES] if isinstance(outputs, list | tuple) else []
+
+
+def write_report(report: TopicReport, directory: str | os.PathLike, previous: Sequence[str] = ()) -> list[Path]:
+    """Write topics.json, documents.csv, over_time.csv, by_type.csv and their PNG figures, and remove the files
+    of the previous fit (`previous`, from `previous_outputs`) this one does not write; return the paths."""
     from ..report import plots
 
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
-    refit = (directory / "topics.json").exists()  # a previous fit's: only then are the other names its files
     topic_columns = [f"topic_{k}" for k in range(len(report.labels))]
     written = [directory / "topics.json"]
     written[0].write_text(json.dumps(report.topics_json(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
@@ -196,7 +220,7 @@ def write_report(report: TopicReport, directory: str | os.PathLike) -> list[Path
         written += [_write_shares(directory / "by_type.csv", "type", report.types, report.type_counts,
                                   report.by_type, topic_columns),
                     plots.save_figure(fig, directory / "by_type.png")]
-    for name in set(REPORT_FILES) - {path.name for path in written} if refit else ():
+    for name in set(previous) & set(REPORT_FILES) - {path.name for path in written}:
         (directory / name).unlink(missing_ok=True)
     return written
 

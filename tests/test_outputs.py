@@ -1,0 +1,77 @@
+"""What an analyst gets in the output files (trial 6): nothing the run reads is lost, cells stay as given,
+every per-article table says what went wrong, and the terminal shows text, never runs it."""
+import csv
+import json
+import os
+
+import pytest
+from click.testing import CliRunner
+
+from dvtopics.cli import cli
+from dvtopics.errors import DvtopicsError
+from dvtopics.jobs import Reading, fit_topics
+
+from articles import made_up_articles
+
+
+def run(*args):
+    result = CliRunner().invoke(cli, [str(a) for a in args])
+    assert "Traceback" not in result.output and not isinstance(result.exception, (TypeError, ValueError, OSError))
+    return result
+
+
+def write_csv(path, articles):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["id", "title", "text"])
+        writer.writerows([a.id, a.title, a.raw] for a in articles)
+    return path
+
+
+# ------------------------------------------------------------------ 01: a folder output never replaces an input
+
+@pytest.mark.parametrize("name", ["documents.csv", "over_time.csv", "topics.json", "model_card.json"])
+def test_topics_fit_refuses_an_input_under_a_name_it_writes(tmp_path, name):
+    source = write_csv(tmp_path / "proj" / name, made_up_articles(2))
+    before = source.read_bytes()
+    result = run("topics", "fit", source, "--k", "2", "--out", tmp_path / "proj")
+    assert result.exit_code == 2 and "one of the inputs" in result.output, result.output
+    assert source.read_bytes() == before
+
+
+@pytest.mark.parametrize("link", ["symlink", "hardlink"])
+def test_topics_fit_refuses_a_labels_file_linked_under_a_name_it_writes(tmp_path, link):
+    articles = made_up_articles(2)
+    source = write_csv(tmp_path / "in.csv", articles)
+    labels = tmp_path / "labels.csv"
+    labels.write_text("id,label\n" + "".join(f"{a.id},{a.label}\n" for a in articles), encoding="utf-8")
+    (tmp_path / "proj").mkdir()
+    (os.symlink if link == "symlink" else os.link)(labels, tmp_path / "proj" / "documents.csv")
+    before = labels.read_bytes()
+    result = run("topics", "fit", source, "--labels", labels, "--k", "2", "--out", tmp_path / "proj")
+    assert result.exit_code == 2 and "one of the inputs" in result.output, result.output
+    with pytest.raises(DvtopicsError, match="one of the inputs"):  # the library refuses it too
+        fit_topics(Reading([source]), str(tmp_path / "proj"), 2, labels_file=str(labels))
+    assert labels.read_bytes() == before
+
+
+def test_topics_sweep_refuses_an_input_under_a_name_it_writes(tmp_path):
+    source = write_csv(tmp_path / "proj" / "sweep.csv", made_up_articles(2))
+    before = source.read_bytes()
+    result = run("topics", "sweep", source, "--k", "2-3", "--out", tmp_path / "proj")
+    assert result.exit_code == 2 and "one of the inputs" in result.output, result.output
+    assert source.read_bytes() == before
+
+
+def test_a_refit_removes_only_the_files_the_previous_fit_wrote(tmp_path):
+    """The previous fit had no dates, so wrote no over_time.csv: the one in the folder is the user's."""
+    articles = made_up_articles(3)
+    source = write_csv(tmp_path / "in.csv", articles)
+    out = tmp_path / "proj"
+    assert run("topics", "fit", source, "--k", "2", "--out", out).exit_code == 0
+    card = json.loads((out / "model_card.json").read_text(encoding="utf-8"))
+    assert card["outputs"] == ["topics.json", "documents.csv", "topic_words.png"]
+    (out / "over_time.csv").write_text("mine\n", encoding="utf-8")
+    assert run("topics", "fit", source, "--k", "2", "--out", out).exit_code == 0
+    assert (out / "over_time.csv").read_text(encoding="utf-8") == "mine\n"
