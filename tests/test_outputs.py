@@ -75,3 +75,25 @@ def test_a_refit_removes_only_the_files_the_previous_fit_wrote(tmp_path):
     (out / "over_time.csv").write_text("mine\n", encoding="utf-8")
     assert run("topics", "fit", source, "--k", "2", "--out", out).exit_code == 0
     assert (out / "over_time.csv").read_text(encoding="utf-8") == "mine\n"
+
+
+# ------------------------------------------------------------------ 02: text cells stay text in .xlsx
+
+TEXT_IDS = ["2017-03", "2017-03-01", "007", "1e5", "=1+1", "-2+3", "12/03/2017", "TRUE", "0.50"]
+
+
+def test_xlsx_text_that_looks_like_a_date_or_number_reads_back_as_written(tmp_path):
+    from openpyxl import load_workbook
+
+    from dvtopics.io.labels import read_labels
+    from dvtopics.io.write import write_rows
+
+    rows = [{"id": i, "label": "other", "title": i, "source": i, "date": "2017-03-05"} for i in TEXT_IDS]
+    path = write_rows(rows, tmp_path / "labels.xlsx")
+    assert read_labels(path) == {i: "other" for i in TEXT_IDS}
+    ws = load_workbook(path).active
+    for row in ws.iter_rows(min_row=2):
+        id_cell, _, title, source, date = row
+        assert [id_cell.value, title.value, source.value] == [id_cell.value] * 3 and id_cell.data_type == "s"
+        assert date.is_date  # the date column keeps its date cells
+    assert [r[0].value for r in ws.iter_rows(min_row=2)] == TEXT_IDS

@@ -5,8 +5,11 @@ chosen by the suffix (.csv, .jsonl, .xlsx). `write_workbook(sheets, path)`
 writes several tables as the sheets of one .xlsx file.
 
 What a spreadsheet user needs, and why:
-- Dates are real dates in .xlsx ("2017-03-05" becomes a date cell, "2017-03"
-  the first of that month shown as yyyy-mm), so Excel sorts and filters them.
+- Dates are real dates in .xlsx: in a date column (`DATE_COLUMNS`: "date",
+  "month") "2017-03-05" becomes a date cell, "2017-03" the first of that month
+  shown as yyyy-mm, so Excel sorts and filters them.
+- Any other text stays text: an id "2017-03", "007" or "1e5" is stored as
+  given, never as a date or a number.
 - Numbers stay numbers (a confidence of 0.83 is a number cell, not text).
 - Vietnamese text is intact: .xlsx stores Unicode; .csv is written as UTF-8
   with a BOM, without which Excel reads UTF-8 as a Windows code page.
@@ -40,6 +43,9 @@ XLSX_MAX_CELL_CHARS = 32767  # Excel's limit on one cell
 XLSX_MAX_ROWS = 1_048_576  # Excel's limit on one sheet, the header row included
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_MONTH = re.compile(r"^\d{4}-\d{2}$")
+# The columns whose ISO text is a date in .xlsx, and how each is shown. Only these: an id, a title or a source
+# that looks like a date ("2017-03", a monthly file's name) is text, and must read back as it was written.
+DATE_COLUMNS = {"date": "yyyy-mm-dd", "month": "yyyy-mm"}
 _MAX_COLUMN_WIDTH = 60
 
 
@@ -69,14 +75,16 @@ def _flat(value):
     return value
 
 
-def excel_value(value):
-    """A value as an Excel cell wants it: ISO dates as dates, lists joined.
+def excel_value(value, date: bool = False):
+    """A value as an Excel cell wants it: lists joined; ISO dates as dates when `date` (a date column's).
 
-    >>> excel_value("2017-03-05"), excel_value("2017-03"), excel_value(["a", "b"]), excel_value(0.5)
-    (datetime.date(2017, 3, 5), datetime.date(2017, 3, 1), 'a; b', 0.5)
+    >>> excel_value("2017-03-05", date=True), excel_value("2017-03", date=True), excel_value("2017-03")
+    (datetime.date(2017, 3, 5), datetime.date(2017, 3, 1), '2017-03')
+    >>> excel_value(["a", "b"]), excel_value(0.5)
+    ('a; b', 0.5)
     """
     value = _flat(value)
-    if isinstance(value, str):
+    if date and isinstance(value, str):
         try:
             if _ISO_DATE.match(value):
                 return dt.date.fromisoformat(value)
@@ -223,18 +231,19 @@ def _write_sheet(ws, rows: list[Mapping], columns: list[str]) -> None:
         cell.font = bold
         header.append(cell)
     ws.append(header)
+    dates = [DATE_COLUMNS.get(name) for name in columns]
     for values in table:
-        ws.append([_cell(ws, value, WriteOnlyCell) for value in values])
+        ws.append([_cell(ws, value, WriteOnlyCell, shown) for value, shown in zip(values, dates)])
 
 
-def _cell(ws, flat, cell_type):
+def _cell(ws, flat, cell_type, date_format: str | None = None):
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-    value = excel_value(flat)
+    value = excel_value(flat, date=date_format is not None)
     if isinstance(value, dt.date):
         cell = cell_type(ws, value=value)
         # a month ("2017-03") is shown as a month, not as its first day
-        cell.number_format = "yyyy-mm" if isinstance(flat, str) and _ISO_MONTH.match(flat) else "yyyy-mm-dd"
+        cell.number_format = "yyyy-mm" if isinstance(flat, str) and _ISO_MONTH.match(flat) else date_format or "yyyy-mm-dd"
         return cell
     if isinstance(value, str):
         cell = cell_type(ws, value=ILLEGAL_CHARACTERS_RE.sub("", value)[:XLSX_MAX_CELL_CHARS])
