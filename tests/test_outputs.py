@@ -97,3 +97,40 @@ def test_xlsx_text_that_looks_like_a_date_or_number_reads_back_as_written(tmp_pa
         assert [id_cell.value, title.value, source.value] == [id_cell.value] * 3 and id_cell.data_type == "s"
         assert date.is_date  # the date column keeps its date cells
     assert [r[0].value for r in ws.iter_rows(min_row=2)] == TEXT_IDS
+
+
+# ------------------------------------------------------------------ 03: every per-article table has `warning`
+
+def write_jsonl(path, rows):
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def _table(path):
+    if path.suffix == ".jsonl":
+        return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    if path.suffix == ".xlsx":
+        from openpyxl import load_workbook
+
+        rows = list(load_workbook(path).active.iter_rows(values_only=True))
+        return [dict(zip(rows[0], row)) for row in rows[1:]]
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_topic_tables_carry_each_articles_warning(tmp_path):
+    rows = [{"id": a.id, "text": a.raw} for a in made_up_articles(2)]
+    rows[3]["date"] = "32/13/2022"  # not a date: not used, with a warning on the row
+    rows.append({"id": "broken", "text": ["not text"]})  # unreadable: its row keeps its place
+    source = write_jsonl(tmp_path / "in.jsonl", rows)
+    assert run("topics", "fit", source, "--k", "2", "--out", tmp_path / "t").exit_code == 1  # one unreadable
+    outputs = [tmp_path / "t" / "documents.csv"]
+    for suffix in (".csv", ".jsonl", ".xlsx"):
+        outputs.append(tmp_path / f"assign{suffix}")
+        assert run("topics", "assign", tmp_path / "t", source, "--out", outputs[-1]).exit_code == 1
+    for path in outputs:
+        table = {row["id"]: row for row in _table(path)}
+        assert "32/13/2022" in table[rows[3]["id"]]["warning"], path
+        assert not table[rows[0]["id"]]["warning"], path
+        if "broken" in table:  # assign's tables
+            assert table["broken"]["error"] and "warning" in table["broken"], path

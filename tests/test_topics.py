@@ -110,7 +110,7 @@ def test_every_engine_gives_outputs_of_the_same_shape_and_meaning(texts, engine,
     assert names == ["by_type.csv", "by_type.png", "documents.csv", "over_time.csv", "over_time.png",
                      "topic_words.png", "topics.json"]
     header = (tmp_path / "documents.csv").read_text(encoding="utf-8-sig").splitlines()[0]
-    assert header == "id,title,date,type,main_topic,main_label,main_share,topic_0,topic_1,topic_2"
+    assert header == "id,title,date,type,main_topic,main_label,main_share,topic_0,topic_1,topic_2,warning"
     assert {"topic", "label", "title", "share", "words", "representatives"} <= set(report.topics_json()[0])
 
 
@@ -414,7 +414,7 @@ def test_cli_says_which_engine_made_the_themes(tmp_path, engine):
     raw = (tmp_path / "a.csv").read_bytes()
     assert raw.startswith("\ufeff".encode())  # the BOM Excel needs to read the Vietnamese titles as UTF-8
     rows = raw.decode("utf-8-sig").splitlines()
-    assert len(rows) == 31 and rows[0].endswith("topic_0,topic_1,topic_2,error")  # error: as `label` writes
+    assert len(rows) == 31 and rows[0].endswith("topic_0,topic_1,topic_2,error,warning")  # as `label` writes
     for name in ("over_time.csv", "by_type.csv", "documents.csv", "topics.json"):
         assert (out / name).stat().st_size > 0
 
@@ -502,7 +502,7 @@ def test_documents_table_has_the_models_topic_columns_when_no_article_has_a_mix(
     report = summarize(model, [Article(id="w", title="trống")], model.transform(["của và là"]))
     path = write_documents(report.documents, tmp_path / "d.csv", len(report.labels))
     header = path.read_text(encoding="utf-8").splitlines()[0].split(",")
-    assert header[-len(report.labels):] == [f"topic_{k}" for k in range(len(report.labels))]
+    assert header[7:] == [f"topic_{k}" for k in range(len(report.labels))] + ["warning"]
 
 
 @pytest.mark.parametrize("engine", ["gensim", "nmf"])
@@ -523,7 +523,7 @@ def test_an_article_without_a_known_word_has_no_main_topic_and_no_share(texts, e
     assert np.allclose(report.shares, mixes[:-1].mean(axis=0), atol=1e-6)
     write_report(report, tmp_path)
     last = (tmp_path / "documents.csv").read_text(encoding="utf-8-sig").splitlines()[-1]
-    assert last == "w,trống,2017-03-15,farming,,,,,,"
+    assert last == "w,trống,2017-03-15,farming,,,,,,,"
 
 
 def test_shares_are_the_summarized_articles_not_the_training_corpus(texts):

@@ -127,7 +127,12 @@ def _document(article, article_type, mix, labels: Sequence[str]) -> dict:
     return {"id": article.id, "title": article.title, "date": article.date, "type": article_type,
             "main_topic": main, "main_label": None if main is None else labels[main],
             "main_share": None if main is None else round(float(mix[main]), 4),
-            "mix": None if mix is None else [round(float(v), 4) for v in mix]}
+            "mix": None if mix is None else [round(float(v), 4) for v in mix], "warning": _warning(article)}
+
+
+def _warning(article) -> str | None:
+    """How the article was read (HTML, an old font encoding, a field not used), as `label`'s records say it."""
+    return getattr(article, "meta", {}).get("warning")
 
 
 def topic_shares(mixes: np.ndarray) -> np.ndarray:
@@ -147,13 +152,15 @@ def in_input_order(articles: Sequence, documents: Iterable[dict]) -> Iterator[di
     article in its place as {"id", "error"}: a table of every article given, as `label` writes."""
     documents = iter(documents)
     for article in articles:
-        yield {"id": article.id, "error": article.error} if article.error else next(documents)
+        yield {"id": article.id, "error": article.error, "warning": _warning(article)} if article.error \
+            else next(documents)
 
 
 def write_documents(documents: Sequence[dict], path: str | os.PathLike, n_topics: int, errors: bool = False) -> Path:
     """Each article's main topic and mix: JSONL when the name ends in .jsonl, else a table (CSV, or .xlsx)
     with one column per each of the model's `n_topics`, empty for an article without a mix. `errors` adds an
-    "error" column, for the unreadable articles `in_input_order` keeps in their place."""
+    "error" column, for the unreadable articles `in_input_order` keeps in their place; the last column is the
+    article's "warning", as in `label`'s tables."""
     from ..io.write import write_rows
 
     path = Path(path)
@@ -162,7 +169,7 @@ def write_documents(documents: Sequence[dict], path: str | os.PathLike, n_topics
         return write_rows(documents, path)
     k = n_topics  # from the model: articles none of which has a mix still get the model's columns
     header = ["id", "title", "date", "type", "main_topic", "main_label", "main_share"] + [f"topic_{i}" for i in range(k)]
-    header += ["error"] if errors else []
+    header += ["error", "warning"] if errors else ["warning"]
     return write_rows(({c: d.get(c) for c in header} | dict(zip(header[7:7 + k], d.get("mix") or []))
                        for d in documents), path, columns=header)
 
