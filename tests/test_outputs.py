@@ -134,3 +134,22 @@ def test_topic_tables_carry_each_articles_warning(tmp_path):
         assert not table[rows[0]["id"]]["warning"], path
         if "broken" in table:  # assign's tables
             assert table["broken"]["error"] and "warning" in table["broken"], path
+
+
+# ------------------------------------------------------------------ 04: what an .xlsx cell cannot hold is said
+
+def test_xlsx_says_in_the_rows_warning_when_text_had_to_change(tmp_path, caplog):
+    from dvtopics.io.write import XLSX_MAX_CELL_CHARS, write_rows
+
+    rows = [{"id": "long", "title": "dài " * 10_000, "warning": "HTML instead of text"},
+            {"id": "ctrl", "title": "Hội nghị\x00 sơ kết\x0b \x1b[31m2017", "warning": None},
+            {"id": "plain", "title": "Hội nghị", "warning": None}]
+    table = {row["id"]: row for row in _table(write_rows(rows, tmp_path / "out.xlsx"))}
+    assert len(table["long"]["title"]) == XLSX_MAX_CELL_CHARS
+    assert table["long"]["warning"].startswith("HTML instead of text; ") and "'title' cut" in table["long"]["warning"]
+    assert table["ctrl"]["title"] == "Hội nghị sơ kết [31m2017"
+    assert "'title' control characters removed" in table["ctrl"]["warning"]
+    assert table["plain"]["warning"] is None
+    assert caplog.text.count("out.xlsx: 2 row(s) hold text an .xlsx cell cannot") == 1
+    whole = {row["id"]: row for row in _table(write_rows(rows, tmp_path / "out.jsonl"))}
+    assert [whole[r["id"]]["title"] for r in rows] == [r["title"] for r in rows]

@@ -369,7 +369,6 @@ def write_output(records: Iterable[dict], out: Path) -> Counter:
             counts[outcome(record)] += 1
             yield record
 
-    tmp = out.with_name(out.name + ".tmp" + out.suffix)
-    write_rows(counted(itertools.chain([first] if first is not None else [], records)), tmp, columns)
-    os.replace(tmp, out)
+    # write_rows writes a temporary file and renames it: its warnings name `out`, the file the user asked for
+    write_rows(counted(itertools.chain([first] if first is not None else [], records)), out, columns)
     return counts
