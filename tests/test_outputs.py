@@ -153,3 +153,14 @@ def test_xlsx_says_in_the_rows_warning_when_text_had_to_change(tmp_path, caplog)
     assert caplog.text.count("out.xlsx: 2 row(s) hold text an .xlsx cell cannot") == 1
     whole = {row["id"]: row for row in _table(write_rows(rows, tmp_path / "out.jsonl"))}
     assert [whole[r["id"]]["title"] for r in rows] == [r["title"] for r in rows]
+
+
+# ------------------------------------------------------------------ 05: dates outside the years read say so
+
+@pytest.mark.parametrize("given", ["15/03/1885", "1885-03-15", "2150-01-01"])
+def test_a_date_field_outside_the_years_read_is_refused_naming_them(given):
+    from dvtopics.io.read import make_article
+
+    article = make_article("old", "Ban Dân vận tổ chức hội nghị.", {"date": given})
+    assert article.date is None
+    assert f"{given!r} is not a date" in article.meta["warning"] and "1900 to 2100" in article.meta["warning"]
