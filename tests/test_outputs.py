@@ -164,3 +164,22 @@ def test_a_date_field_outside_the_years_read_is_refused_naming_them(given):
     article = make_article("old", "Ban Dân vận tổ chức hội nghị.", {"date": given})
     assert article.date is None
     assert f"{given!r} is not a date" in article.meta["warning"] and "1900 to 2100" in article.meta["warning"]
+
+
+# ------------------------------------------------------------------ 06: an id is read as the sheet shows it
+
+def test_an_xlsx_id_padded_with_zeros_by_its_number_format_is_read_as_shown(tmp_path):
+    from openpyxl import Workbook
+
+    from dvtopics.io.labels import read_labels
+    from dvtopics.io.read import read_articles
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["id", "label", "text"])
+    for number in (7, 12, 1234, 5):
+        sheet.append([number, "other", "Ban Dân vận tổ chức hội nghị sơ kết công tác dân vận."])
+        sheet.cell(row=sheet.max_row, column=1).number_format = "000" if number != 5 else "General"
+    book.save(tmp_path / "in.xlsx")
+    assert [a.id for a in read_articles([tmp_path / "in.xlsx"])] == ["007", "012", "1234", "5"]
+    assert list(read_labels(tmp_path / "in.xlsx")) == ["007", "012", "1234", "5"]
