@@ -183,3 +183,16 @@ def test_an_xlsx_id_padded_with_zeros_by_its_number_format_is_read_as_shown(tmp_
     book.save(tmp_path / "in.xlsx")
     assert [a.id for a in read_articles([tmp_path / "in.xlsx"])] == ["007", "012", "1234", "5"]
     assert list(read_labels(tmp_path / "in.xlsx")) == ["007", "012", "1234", "5"]
+
+
+# ------------------------------------------------------------------ 07: the terminal shows text, never runs it
+
+def test_titles_with_control_characters_are_printed_escaped(tmp_path):
+    rows = [{"id": f"{a.id}\x1b[31m", "title": "\x1b[2J\x1b]0;owned\x07" + a.title, "text": a.raw}
+            for a in made_up_articles(3)]
+    source = write_jsonl(tmp_path / "in.jsonl", rows)
+    printed = [run("inspect", source), run("topics", "fit", source, "--k", "2", "--out", tmp_path / "t"),
+               run("topics", "show", tmp_path / "t"), run("rules", source, "--all")]
+    for result in printed:
+        assert result.exit_code == 0 and "\x1b" not in result.output and "\x07" not in result.output
+    assert "\\x1b[2J\\x1b]0;owned\\x07" in printed[0].output and "\\x1b[2J" in printed[2].output

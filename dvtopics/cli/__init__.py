@@ -19,6 +19,7 @@ import click
 
 from .. import __version__
 from ..errors import DvtopicsError
+from .options import terminal_text
 
 EXIT_SOME_FAILED = 1
 EXIT_ERROR = 2
@@ -33,7 +34,7 @@ class DvtopicsGroup(click.Group):
         try:
             return super().invoke(ctx)
         except DvtopicsError as exc:
-            click.echo(f"Error: {exc}", err=True)
+            click.echo(f"Error: {terminal_text(exc)}", err=True)  # it may name an id or a title
             ctx.exit(EXIT_ERROR)
         except sqlite3.DatabaseError as exc:  # only the segmentation cache is a database; one it cannot open
             # or write is skipped with a warning (text/cache.py), so this is a file that is not a database

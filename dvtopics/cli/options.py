@@ -10,6 +10,21 @@ import click
 
 from ..io.read import MAX_ARTICLE_BYTES, FieldNames
 
+# C0 and C1 control characters and DEL: an article's "\x1b[2J" would clear the user's terminal, "\x1b]0;…\x07"
+# retitle it, "\x9b" start a sequence on some terminals; a line end would break a table's row
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def terminal_text(text) -> str:
+    """`text` (an article's id, title, source, an error naming them) safe to print: each control character
+    escaped as repr and JSON show it ("\\x1b", "\\n"), so it is seen, not run.
+
+    >>> terminal_text("a\\x1b[2Jb\\n")
+    'a\\\\x1b[2Jb\\\\n'
+    """
+    return _CONTROL.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), str(text))
+
+
 class InputPath(click.Path):
     """A path the command reads: articles, a labels or stopwords file, a model folder. No output of the command
     may be one of them (`Command`)."""

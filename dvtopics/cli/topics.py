@@ -18,7 +18,7 @@ from pathlib import Path
 import click
 
 from .options import (SEED, FloatRange, Group, InputPath, OutputPath, engine_options, paths_argument, plural,
-                      reading_options)
+                      reading_options, terminal_text)
 
 UNITS = ("document", "paragraph")
 ENGINES = ("gensim", "nmf", "tomotopy", "sklearn")  # dvtopics.topics.engines.ENGINES, without importing it
@@ -77,7 +77,7 @@ def _model_params(unit, engine, no_below, no_above, phrases, init, stopwords_fil
 
 def _report_failures(failed) -> int:
     for article in failed:
-        click.echo(f"skipped {article.id}: {article.error}", err=True)
+        click.echo(terminal_text(f"skipped {article.id}: {article.error}"), err=True)
     return 1 if failed else 0
 
 
@@ -88,12 +88,12 @@ def _echo_topics(topics: list[dict], card: dict, n_words: int) -> None:
     click.echo(f"{card.get('k')} topics made by {engine} (by {card.get('unit')}; "
                f"{card.get('data', {}).get('articles', '?')} articles){'; ' + shown if shown else ''}")
     for topic in topics:
-        click.echo(f"\n#{topic['topic']}  {topic['share']:.0%}  {topic['label']}")
+        click.echo(f"\n#{topic['topic']}  {topic['share']:.0%}  {terminal_text(topic['label'])}")
         if topic.get("title"):
-            click.echo(f"    «{topic['title'][:100]}»")
-        click.echo("    " + " ".join(word for word, _ in topic["words"][:n_words]))
+            click.echo(f"    «{terminal_text(topic['title'])[:100]}»")
+        click.echo("    " + terminal_text(" ".join(word for word, _ in topic["words"][:n_words])))
         for rep in topic.get("representatives", [])[:3]:
-            click.echo(f"    - {rep['title'][:90]} ({rep['share']:.0%})")
+            click.echo(f"    - {terminal_text(rep['title'])[:90]} ({rep['share']:.0%})")
 
 
 def _fit_files():
@@ -175,7 +175,7 @@ def assign_cmd(directory, paths, out, labels_file, resume, engine, scheduler, pa
                              directory, out, labels_file, engine, scheduler, part_size, resume)
     counts = assigned.counts
     for k, label in enumerate(assigned.labels):
-        click.echo(f"#{k:<3} {counts.get(k, 0):>6}  {label}")
+        click.echo(f"#{k:<3} {counts.get(k, 0):>6}  {terminal_text(label)}")
     if counts.get(None):
         click.echo(f"{'-':<4} {counts[None]:>6}  (no main topic: no word the model knows)")
     click.echo(f"{plural(sum(counts.values()) - counts['error'], 'article')} assigned to topics in {out}", err=True)
