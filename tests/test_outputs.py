@@ -77,6 +77,18 @@ def test_a_refit_removes_only_the_files_the_previous_fit_wrote(tmp_path):
     assert (out / "over_time.csv").read_text(encoding="utf-8") == "mine\n"
 
 
+def test_the_previous_fits_files_are_those_its_card_lists(tmp_path):
+    from dvtopics.topics.summary import REPORT_FILES, previous_outputs
+
+    card = tmp_path / "model_card.json"
+    assert previous_outputs(tmp_path) == []  # no model here: a file named over_time.csv is a user's
+    for written, previous in [({"task": "topics", "outputs": ["topics.json", "model.pickle.gz"]}, ["topics.json"]),
+                              ({"task": "topics"}, list(REPORT_FILES)),  # a card from before cards listed them
+                              ({"task": "article-type"}, [])]:
+        card.write_text(json.dumps(written), encoding="utf-8")
+        assert previous_outputs(tmp_path) == previous
+
+
 # ------------------------------------------------------------------ 02: text cells stay text in .xlsx
 
 TEXT_IDS = ["2017-03", "2017-03-01", "007", "1e5", "=1+1", "-2+3", "12/03/2017", "TRUE", "0.50"]

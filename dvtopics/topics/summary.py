@@ -195,13 +195,13 @@ def previous_outputs(directory: str | os.PathLike) -> list[str]:
     names its card records; every name a fit may write for a card from before cards recorded them; none
     when the folder holds no topic model (a user's own over_time.csv is not a fit's)."""
     try:
-        card = json.loads((Path(directory) / CARD_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        card = json.loads(read_side_file(Path(directory) / CARD_FILE))
+    except (OSError, ValueError, InputError):
         return []
     if not isinstance(card, dict) or card.get("task") != "topics":
         return []
     outputs = card.get("outputs", REPORT_FILES)
-    return [name for name in outputs if name in REPORT_FILES] if isinstance(outputs, list | tuple) else []
+    return [name for name in outputs if name in REPORT_FILES] if isinstance(outputs, (list, tuple)) else []
 
 
 def write_report(report: TopicReport, directory: str | os.PathLike, previous: Sequence[str] = ()) -> list[Path]:
