@@ -112,12 +112,13 @@ def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifie
     """Train a classifier on the labelled articles (cross-validating `classifiers`), save it with its card
     into `out`; return the card and the articles that could not be read. `on_data` sees the training data
     (`types.training.TrainingData`) before training starts."""
-    from .persist import save_model
+    from .persist import MODEL_FILES, save_model
     from .run.batch import check_folder
     from .types.training import collect, train as train_model
 
     check_at_least("folds", folds, MIN_FOLDS)
-    check_folder(out, reading.paths)
+    label_files, extra_paths = as_list(label_files, "label_files"), as_list(extra_paths, "extra_paths")
+    check_folder(out, [*reading.paths, *label_files, *extra_paths], MODEL_FILES)
     extra = list(_extra_articles(extra_paths, reading))  # a few files, refused before the inputs are read
     gold, ids = gold_labels(label_files), set()
     data = collect(_noting_ids(reading.articles(), ids), gold, weak_rules, weak_other, seed, extra)
@@ -345,11 +346,11 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
     from .topics.measures import ReferenceTokens, topic_measures
     from .topics.model import TopicModel, topic_card
     from .run.batch import check_folder
-    from .topics.summary import summarize, write_report
+    from .topics.summary import FIT_FILES, previous_outputs, report_files, summarize, write_report
 
     check_at_least("n_topics", n_topics, MIN_TOPICS)
     check_choice("period", period, PERIODS)
-    check_folder(out, reading.paths)
+    check_folder(out, [*reading.paths, *([labels_file] if labels_file else [])], FIT_FILES)
     # `or None`: a file whose every id had two labels (left out, with a warning) gives no types, not an error
     types = (read_labels(labels_file, on_conflict="drop") or None) if labels_file else None
     k_fits = _check_k(n_topics, params.get("unit", "document"))
@@ -368,8 +369,10 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
     _warn_without_mix(report.without_mix)
     if not report.periods:  # no over_time.csv then: say why it is missing
         log.warning("no article has a date: no shares over time (over_time.csv) in %s", out)
-    card = save_model(model, out, topic_card(model, report.labels, measures, data.good, reading.paths))
-    write_report(report, out)
+    previous = previous_outputs(out)  # read before the new card replaces the previous fit's
+    card = save_model(model, out, topic_card(model, report.labels, measures, data.good, reading.paths)
+                      | {"outputs": report_files(report)})
+    write_report(report, out, previous)
     return TopicsFit(card, report.topics_json(), data)
 
 
@@ -440,10 +443,10 @@ def sweep_topics(reading: Reading, out: str, ks: Sequence[int], measures: Sequen
     rows (one per K) and the articles read."""
     from .run.batch import check_folder
     from .topics.measures import check_measures
-    from .topics.sweep import sweep, write_sweep
+    from .topics.sweep import SWEEP_FILES, sweep, write_sweep
 
     check_measures(measures)  # a misspelt measure stops the job before its long work, not after the first fit
-    check_folder(out, reading.paths)
+    check_folder(out, reading.paths, SWEEP_FILES)
     data = read_segmented(reading, check=_check_k(max(ks), params.get("unit", "document")))
     rows, _ = sweep(data.texts, ks, measures, seeds=seeds, progress=True, **params)
     write_sweep(rows, out)

@@ -38,6 +38,7 @@ log = logging.getLogger(__name__)
 
 MODEL_FILE = "model.pickle.gz"
 CARD_FILE = "model_card.json"
+MODEL_FILES = (MODEL_FILE, CARD_FILE)  # what `save_model` writes in a folder: none may be an input
 TRACKED_PACKAGES = ("dvtopics", "scikit-learn", "gensim", "pyvi", "joblib", "numpy", "scipy")
 
 

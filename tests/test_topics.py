@@ -20,7 +20,7 @@ from dvtopics.topics.model import TopicModel, default_stopwords, drop_captions
 from dvtopics.topics.ldavis import ldavis_html
 from dvtopics.topics.sweep import parse_k_range, suggest_k, sweep
 from dvtopics.io.labels import read_labels
-from dvtopics.topics.summary import summarize, write_documents, write_report
+from dvtopics.topics.summary import previous_outputs, report_files, summarize, write_documents, write_report
 
 THEMES = {
     "farming": "lúa gạo nông_dân ruộng_đồng thu_hoạch phân_bón thủy_lợi mùa_vụ giống hạt".split(),
@@ -110,7 +110,7 @@ def test_every_engine_gives_outputs_of_the_same_shape_and_meaning(texts, engine,
     assert names == ["by_type.csv", "by_type.png", "documents.csv", "over_time.csv", "over_time.png",
                      "topic_words.png", "topics.json"]
     header = (tmp_path / "documents.csv").read_text(encoding="utf-8-sig").splitlines()[0]
-    assert header == "id,title,date,type,main_topic,main_label,main_share,topic_0,topic_1,topic_2"
+    assert header == "id,title,date,type,main_topic,main_label,main_share,topic_0,topic_1,topic_2,warning"
     assert {"topic", "label", "title", "share", "words", "representatives"} <= set(report.topics_json()[0])
 
 
@@ -414,7 +414,7 @@ def test_cli_says_which_engine_made_the_themes(tmp_path, engine):
     raw = (tmp_path / "a.csv").read_bytes()
     assert raw.startswith("\ufeff".encode())  # the BOM Excel needs to read the Vietnamese titles as UTF-8
     rows = raw.decode("utf-8-sig").splitlines()
-    assert len(rows) == 31 and rows[0].endswith("topic_0,topic_1,topic_2,error")  # error: as `label` writes
+    assert len(rows) == 31 and rows[0].endswith("topic_0,topic_1,topic_2,error,warning")  # as `label` writes
     for name in ("over_time.csv", "by_type.csv", "documents.csv", "topics.json"):
         assert (out / name).stat().st_size > 0
 
@@ -480,7 +480,11 @@ def test_a_refit_removes_the_previous_fits_tables_it_does_not_write(texts, tmp_p
     write_report(summarize(model, _articles(themes), model.transform(texts)), tmp_path)
     assert (tmp_path / "over_time.csv").exists() and (tmp_path / "by_type.png").exists()
     undated = [Article(id=a.id, title=a.title) for a in _articles(themes)]
-    names = sorted(p.name for p in write_report(summarize(model, undated, model.transform(texts)), tmp_path))
+    previous = previous_outputs(tmp_path)  # no card: the first fit's files are known by its report
+    assert previous == []
+    first = summarize(model, _articles(themes), model.transform(texts))
+    names = sorted(p.name for p in write_report(summarize(model, undated, model.transform(texts)), tmp_path,
+                                                report_files(first)))
     assert sorted(p.name for p in tmp_path.iterdir()) == names == ["documents.csv", "topic_words.png", "topics.json"]
 
 
@@ -498,7 +502,7 @@ def test_documents_table_has_the_models_topic_columns_when_no_article_has_a_mix(
     report = summarize(model, [Article(id="w", title="trống")], model.transform(["của và là"]))
     path = write_documents(report.documents, tmp_path / "d.csv", len(report.labels))
     header = path.read_text(encoding="utf-8").splitlines()[0].split(",")
-    assert header[-len(report.labels):] == [f"topic_{k}" for k in range(len(report.labels))]
+    assert header[7:] == [f"topic_{k}" for k in range(len(report.labels))] + ["warning"]
 
 
 @pytest.mark.parametrize("engine", ["gensim", "nmf"])
@@ -519,7 +523,7 @@ def test_an_article_without_a_known_word_has_no_main_topic_and_no_share(texts, e
     assert np.allclose(report.shares, mixes[:-1].mean(axis=0), atol=1e-6)
     write_report(report, tmp_path)
     last = (tmp_path / "documents.csv").read_text(encoding="utf-8-sig").splitlines()[-1]
-    assert last == "w,trống,2017-03-15,farming,,,,,,"
+    assert last == "w,trống,2017-03-15,farming,,,,,,,"
 
 
 def test_shares_are_the_summarized_articles_not_the_training_corpus(texts):

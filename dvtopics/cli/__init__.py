@@ -18,6 +18,7 @@ import click
 
 from .. import __version__
 from ..errors import DvtopicsError
+from .options import terminal_text
 
 EXIT_SOME_FAILED = 1
 EXIT_ERROR = 2
@@ -32,7 +33,7 @@ class DvtopicsGroup(click.Group):
         try:
             return super().invoke(ctx)
         except DvtopicsError as exc:
-            click.echo(f"Error: {exc}", err=True)
+            click.echo(f"Error: {terminal_text(exc)}", err=True)  # it may name an id or a title
             ctx.exit(EXIT_ERROR)
         except BrokenPipeError:  # `dvtopics label x | head`: the reader has what it wanted; stop quietly
             try:  # and let nothing more reach the closed pipe when Python flushes stdout on its way out

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from .options import Command, OutputPath, paths_argument, plural, reading_options
+from .options import Command, OutputPath, paths_argument, plural, reading_options, terminal_text
 
 
 @click.command(cls=Command)
@@ -28,9 +28,9 @@ def inspect(paths, fmt, reading):
     else:
         click.echo(f"{'id':<24} {'date':<10} {'chars':>7} {'words':>6}  {'source':<20}  title")
         for row in rows:
-            title = row["title"] if not row["error"] else f"ERROR: {row['error']}"
-            click.echo(f"{row['id'][:24]:<24} {row['date'] or '-':<10} {row['chars']:>7} {row['words']:>6}  "
-                       f"{(row['source'] or '-')[:20]:<20}  {title[:70]}")
+            title = terminal_text(row["title"] if not row["error"] else f"ERROR: {row['error']}")
+            click.echo(f"{terminal_text(row['id'])[:24]:<24} {row['date'] or '-':<10} {row['chars']:>7} "
+                       f"{row['words']:>6}  {terminal_text(row['source'] or '-')[:20]:<20}  {title[:70]}")
     sys.exit(1 if data.failed else 0)
 
 

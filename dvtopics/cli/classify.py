@@ -8,8 +8,9 @@ from collections import Counter
 import click
 
 from ..arguments import ABSTAIN, MIN_FOLDS
+from ..persist import MODEL_FILES
 from .options import (BATCH, MODEL_DIR, SEED, SHARE, Command, InputPath, OutputPath, engine_options, paths_argument,
-                      plural, reading_options)
+                      plural, reading_options, terminal_text)
 
 
 labels_option = click.option(
@@ -37,7 +38,7 @@ def _views(ctx, param, value):
 @click.command(cls=Command)
 @paths_argument
 @labels_option
-@click.option("--out", type=OutputPath(folder=True), required=True, help="Model directory to write.")
+@click.option("--out", type=OutputPath(folder=True, files=lambda: MODEL_FILES), required=True, help="Model directory to write.")
 @click.option("--classifier", "classifiers", multiple=True, type=click.Choice(["svm", "logreg", "cnb"]),
               help="Candidates to cross-validate (default: all three); the best macro-F1 is kept.")
 @click.option("--extra", "extra_paths", multiple=True, type=InputPath(exists=True),
@@ -135,13 +136,14 @@ def evaluate(model, paths, label_files, fmt, plot, show_errors, baseline, readin
                    f"accuracy {compared['accuracy']:.4f} -> {result['accuracy']:.4f}; {len(compared['changed'])} "
                    f"labels changed: {compared['fixed']} fixed, {compared['broke']} broken")
         for change in compared["changed"][:show_errors]:
-            click.echo(f"{change['id']} | true {change['true']}: {change['before']} -> {change['after']} | "
-                       f"{change['title'][:80]}")
+            click.echo(terminal_text(f"{change['id']} | true {change['true']}: {change['before']} -> "
+                                     f"{change['after']} | {change['title'][:80]}"))
     wrong = evaluation.errors
     if wrong and show_errors:
         click.echo(f"\n{len(wrong)} errors (first {min(show_errors, len(wrong))}): id | true -> predicted | title")
         for article, true, record in wrong[:show_errors]:
-            click.echo(f"{article.id} | {true} -> {record['label']} ({record['confidence']:.2f}) | {article.title[:80]}")
+            click.echo(terminal_text(f"{article.id} | {true} -> {record['label']} ({record['confidence']:.2f}) | "
+                                     f"{article.title[:80]}"))
     sys.exit(_echo_failed(evaluation.failed))
 
 
@@ -197,9 +199,9 @@ def rules(paths, show_all, reading):
         failed += bool(article.error)
         if hit or show_all:
             where = f"{hit.label:<19} {hit.rule:<16} «{hit.evidence}»" if hit else f"{'-':<19} {'-':<16}"
-            click.echo(f"{article.id[:30]:<30} {where} {article.title[:60]}")
+            click.echo(terminal_text(f"{article.id[:30]:<30} {where} {article.title[:60]}"))
             if event:
-                click.echo(f"{'':<30} {event.cue()}")
+                click.echo(terminal_text(f"{'':<30} {event.cue()}"))
     click.echo(" ".join(f"{rule}: {n}" for rule, n in counts.most_common()), err=True)
     sys.exit(1 if failed else 0)  # as every command that reads articles: 1 when some could not be read
 

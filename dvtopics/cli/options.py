@@ -10,6 +10,21 @@ import click
 
 from ..io.read import MAX_ARTICLE_BYTES, FieldNames
 
+# C0 and C1 control characters and DEL: an article's "\x1b[2J" would clear the user's terminal, "\x1b]0;…\x07"
+# retitle it, "\x9b" start a sequence on some terminals; a line end would break a table's row
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def terminal_text(text) -> str:
+    """`text` (an article's id, title, source, an error naming them) safe to print: each control character
+    escaped as repr and JSON show it ("\\x1b", "\\n"), so it is seen, not run.
+
+    >>> terminal_text("a\\x1b[2Jb\\n")
+    'a\\\\x1b[2Jb\\\\n'
+    """
+    return _CONTROL.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), str(text))
+
+
 class InputPath(click.Path):
     """A path the command reads: articles, a labels or stopwords file, a model folder. No output of the command
     may be one of them (`Command`)."""
@@ -19,9 +34,10 @@ class OutputPath(click.Path):
     """A file (or with `folder`, a folder) the command writes; `Command` checks it against every input before
     the command runs. A file output ending in "/" is a folder too (Dask's parts, `label --out FOLDER/`)."""
 
-    def __init__(self, folder: bool = False):
+    def __init__(self, folder: bool = False, files=lambda: ()):
         super().__init__(file_okay=not folder)
         self.folder = folder
+        self.files = files  # a folder's: the names the command writes in it (imported only when it runs)
 
 
 class Command(click.Command):
@@ -34,11 +50,16 @@ class Command(click.Command):
 
         inputs = [path for param in self.params if isinstance(param.type, InputPath)
                   for path in _values(ctx.params.get(param.name))]
-        outputs = [(path, param.type.folder or path.endswith(("/", os.sep))) for param in self.params
+        outputs = [(path, param.type) for param in self.params
                    if isinstance(param.type, OutputPath) for path in _values(ctx.params.get(param.name))]
-        for n, (out, folder) in enumerate(outputs):
+        for n, (out, kind) in enumerate(outputs):
             others = inputs + [other for m, (other, _) in enumerate(outputs) if m != n]
-            (check_folder if folder else check_output)(out, others)
+            if kind.folder:
+                check_folder(out, others, kind.files())
+            elif out.endswith(("/", os.sep)):
+                check_folder(out, others)
+            else:
+                check_output(out, others)
         return super().invoke(ctx)
 
 

@@ -19,7 +19,7 @@ import click
 
 from ..arguments import MIN_TOPICS, PERIODS
 from .options import (SEED, FloatRange, Group, InputPath, OutputPath, engine_options, paths_argument, plural,
-                      reading_options)
+                      reading_options, terminal_text)
 
 UNITS = ("document", "paragraph")
 ENGINES = ("gensim", "nmf", "tomotopy", "sklearn")  # dvtopics.topics.engines.ENGINES, without importing it
@@ -77,7 +77,7 @@ def _model_params(unit, engine, no_below, no_above, phrases, init, stopwords_fil
 
 def _report_failures(failed) -> int:
     for article in failed:
-        click.echo(f"skipped {article.id}: {article.error}", err=True)
+        click.echo(terminal_text(f"skipped {article.id}: {article.error}"), err=True)
     return 1 if failed else 0
 
 
@@ -88,12 +88,22 @@ def _echo_topics(topics: list[dict], card: dict, n_words: int) -> None:
     click.echo(f"{card.get('k')} topics made by {engine} (by {card.get('unit')}; "
                f"{card.get('data', {}).get('articles', '?')} articles){'; ' + shown if shown else ''}")
     for topic in topics:
-        click.echo(f"\n#{topic['topic']}  {topic['share']:.0%}  {topic['label']}")
+        click.echo(f"\n#{topic['topic']}  {topic['share']:.0%}  {terminal_text(topic['label'])}")
         if topic.get("title"):
-            click.echo(f"    «{topic['title'][:100]}»")
-        click.echo("    " + " ".join(word for word, _ in topic["words"][:n_words]))
+            click.echo(f"    «{terminal_text(topic['title'])[:100]}»")
+        click.echo("    " + terminal_text(" ".join(word for word, _ in topic["words"][:n_words])))
         for rep in topic.get("representatives", [])[:3]:
-            click.echo(f"    - {rep['title'][:90]} ({rep['share']:.0%})")
+            click.echo(f"    - {terminal_text(rep['title'])[:90]} ({rep['share']:.0%})")
+
+
+def _fit_files():
+    from ..topics.summary import FIT_FILES
+    return FIT_FILES
+
+
+def _sweep_files():
+    from ..topics.sweep import SWEEP_FILES
+    return SWEEP_FILES
 
 
 @click.group(cls=Group)
@@ -105,7 +115,8 @@ def topics():
 @paths_argument
 @click.option("--k", "n_topics", type=click.IntRange(MIN_TOPICS, MAX_TOPICS), default=10, show_default=True,
               help="Number of topics.")
-@click.option("--out", type=OutputPath(folder=True), required=True, help="Model directory to write.")
+@click.option("--out", type=OutputPath(folder=True, files=_fit_files), required=True,
+              help="Model directory to write.")
 @click.option("--labels", "labels_file", type=InputPath(exists=True, dir_okay=False),
               help="Article types (CSV, .xlsx or JSONL with id,label, as `dvtopics label --out` writes).")
 @click.option("--period", type=click.Choice(PERIODS), default="month", show_default=True,
@@ -164,7 +175,7 @@ def assign_cmd(directory, paths, out, labels_file, resume, engine, scheduler, pa
                              directory, out, labels_file, engine, scheduler, part_size, resume)
     counts = assigned.counts
     for k, label in enumerate(assigned.labels):
-        click.echo(f"#{k:<3} {counts.get(k, 0):>6}  {label}")
+        click.echo(f"#{k:<3} {counts.get(k, 0):>6}  {terminal_text(label)}")
     if counts.get(None):
         click.echo(f"{'-':<4} {counts[None]:>6}  (no main topic: no word the model knows)")
     click.echo(f"{plural(sum(counts.values()) - counts['error'], 'article')} assigned to topics in {out}", err=True)
@@ -178,7 +189,8 @@ def assign_cmd(directory, paths, out, labels_file, resume, engine, scheduler, pa
               help="Ks to fit: START:STOP:STEP (STOP included) or a list (4,6,8).")
 @click.option("--seeds", "n_seeds", type=click.IntRange(1, 20), default=3, show_default=True,
               help="Fits per K, with seeds SEED, SEED+1, ...: the spread of the measures and the topics' stability.")
-@click.option("--out", type=OutputPath(folder=True), required=True, help="Folder for sweep.csv and sweep.png.")
+@click.option("--out", type=OutputPath(folder=True, files=_sweep_files), required=True,
+              help="Folder for sweep.csv and sweep.png.")
 @click.option("--measures", default="npmi,c_v,diversity", show_default=True,
               help="Measures to compute (C_V is the slowest on large corpora).")
 @model_options

@@ -29,6 +29,7 @@ from typing import Iterable, Iterator
 
 from ..arguments import as_list
 from ..errors import InputError, NoArticlesError
+from ..text.dates import FIRST_YEAR, LAST_YEAR
 from ..text.normalise import nfc, normalize
 from ..text.furniture import strip_furniture
 from .decode import decode_bytes, decode_text
@@ -141,8 +142,9 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
         if date is None:
             fields["date"] = given["date"]
             add_warning(fields, f"the 'date' field {given['date']!r} is not a date (day/month/year or "
-                                "year-month-day): not used")
-            log.warning("%s: the 'date' field %r is not a date: not used", name, given["date"])
+                                f"year-month-day, in the years {FIRST_YEAR} to {LAST_YEAR}): not used")
+            log.warning("%s: the 'date' field %r is not a date in the years %d to %d: not used", name,
+                        given["date"], FIRST_YEAR, LAST_YEAR)
         given["date"] = date
     title = normalize(given["title"] or "").strip() or found["title"]
     # a label is read as a user meant it: "other " (a space a spreadsheet kept) is "other", and NFD (typed on a

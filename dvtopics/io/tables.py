@@ -162,7 +162,8 @@ def sheet_tables(book, wanted: Iterable[str], text_field: str
     (`field_names`); rows are (row number, cells) of the rows below it, read as they are iterated, a merged
     cell's value in each of its cells (`_merged_values`)."""
     for index, sheet in enumerate(book.worksheets):
-        rows = _merged_values(sheet, enumerate(sheet.iter_rows(values_only=True), start=1))
+        # cells, not values: `cell_text` needs their number format
+        rows = _merged_values(sheet, enumerate(sheet.iter_rows(), start=1))
         header, rows = split_header(rows, text_field, lambda item: [cell_text(cell) for cell in item[1]])
         if header is not None:
             yield sheet.title, index, field_names([cell_text(cell) or "" for cell in header[1]], wanted), rows
@@ -202,15 +203,22 @@ def _merged_values(sheet, rows: Iterator[tuple[int, tuple]]) -> Iterator[tuple[i
         yield number, tuple(cells)
 
 
-def cell_text(value) -> str | None:
-    """A cell as the text a CSV would hold: an id typed as a number (21470201.0) is "21470201", a date cell
-    its ISO date (with its time, when it has one)."""
+_ZEROS = re.compile(r"0+")  # a number format that pads to so many digits, as ids and postcodes are typed
+
+
+def cell_text(cell) -> str | None:
+    """A cell (or its value) as the text a CSV would hold: an id typed as a number (21470201.0) is "21470201",
+    one shown padded with zeros (number format "000") is what the sheet shows ("007"), a date cell its ISO
+    date (with its time, when it has one)."""
     import datetime
 
+    value, shown = (cell.value, cell.number_format) if hasattr(cell, "number_format") else (cell, None)
     if value is None:
         return None
     if isinstance(value, float) and value.is_integer():
         value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool) and _ZEROS.fullmatch(shown or ""):
+        return ("-" if value < 0 else "") + str(abs(value)).zfill(len(shown))
     if isinstance(value, datetime.datetime):
         return value.date().isoformat() if value.time() == datetime.time() else value.isoformat(" ")
     return str(value)

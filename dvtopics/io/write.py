@@ -5,14 +5,20 @@ chosen by the suffix (.csv, .jsonl, .xlsx). `write_workbook(sheets, path)`
 writes several tables as the sheets of one .xlsx file.
 
 What a spreadsheet user needs, and why:
-- Dates are real dates in .xlsx ("2017-03-05" becomes a date cell, "2017-03"
-  the first of that month shown as yyyy-mm), so Excel sorts and filters them.
+- Dates are real dates in .xlsx: in a date column (`DATE_COLUMNS`: "date",
+  "month") "2017-03-05" becomes a date cell, "2017-03" the first of that month
+  shown as yyyy-mm, so Excel sorts and filters them.
+- Any other text stays text: an id "2017-03", "007" or "1e5" is stored as
+  given, never as a date or a number.
 - Numbers stay numbers (a confidence of 0.83 is a number cell, not text).
 - Vietnamese text is intact: .xlsx stores Unicode; .csv is written as UTF-8
   with a BOM, without which Excel reads UTF-8 as a Windows code page.
 - Lists (the cues behind a label) become one "a; b" cell in .csv/.xlsx and stay
   lists in .jsonl.
 - Text that starts with "=" is kept as text in .xlsx, never run as a formula.
+- A cell holds 32,767 characters and no control character: longer text is cut
+  and control characters are removed, said in the row's `warning` and once in
+  the log (`excel_text`); .csv and .jsonl keep every value whole.
 
 Files are written to a temporary name and renamed, so a failed run never
 leaves a half-written table behind.
@@ -40,6 +46,9 @@ XLSX_MAX_CELL_CHARS = 32767  # Excel's limit on one cell
 XLSX_MAX_ROWS = 1_048_576  # Excel's limit on one sheet, the header row included
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_MONTH = re.compile(r"^\d{4}-\d{2}$")
+# The columns whose ISO text is a date in .xlsx, and how each is shown. Only these: an id, a title or a source
+# that looks like a date ("2017-03", a monthly file's name) is text, and must read back as it was written.
+DATE_COLUMNS = {"date": "yyyy-mm-dd", "month": "yyyy-mm"}
 _MAX_COLUMN_WIDTH = 60
 
 
@@ -69,14 +78,16 @@ def _flat(value):
     return value
 
 
-def excel_value(value):
-    """A value as an Excel cell wants it: ISO dates as dates, lists joined.
+def excel_value(value, date: bool = False):
+    """A value as an Excel cell wants it: lists joined; ISO dates as dates when `date` (a date column's).
 
-    >>> excel_value("2017-03-05"), excel_value("2017-03"), excel_value(["a", "b"]), excel_value(0.5)
-    (datetime.date(2017, 3, 5), datetime.date(2017, 3, 1), 'a; b', 0.5)
+    >>> excel_value("2017-03-05", date=True), excel_value("2017-03", date=True), excel_value("2017-03")
+    (datetime.date(2017, 3, 5), datetime.date(2017, 3, 1), '2017-03')
+    >>> excel_value(["a", "b"]), excel_value(0.5)
+    ('a; b', 0.5)
     """
     value = _flat(value)
-    if isinstance(value, str):
+    if date and isinstance(value, str):
         try:
             if _ISO_DATE.match(value):
                 return dt.date.fromisoformat(value)
@@ -173,11 +184,16 @@ def write_workbook(sheets: Mapping[str, Sequence[Mapping]], path: str | os.PathL
     if path.suffix.lower() != ".xlsx":
         raise DvtopicsError(f"{path}: a workbook must be named .xlsx")
     book = Workbook(write_only=True)  # streams rows: 35k articles without holding a cell tree
+    changed = 0
     for name, rows in sheets.items():
         rows = list(rows)
         header = columns_of(rows, (columns or {}).get(name))
         for title, part in _sheet_parts(name, rows, path):
-            _write_sheet(book.create_sheet(title), part, header)
+            changed += _write_sheet(book.create_sheet(title), part, header)
+    if changed:
+        log.warning("%s: %d row(s) hold text an .xlsx cell cannot (over %s characters, or control characters): "
+                    "changed to fit, as each row's warning says; .csv and .jsonl outputs keep it whole",
+                    path, changed, f"{XLSX_MAX_CELL_CHARS:,}")
     with _atomic(path, "wb") as handle:
         book.save(handle)
     return path
@@ -201,7 +217,8 @@ def _sheet_title(name: str, number: int = 1) -> str:
     return (re.sub(r"[\[\]:*?/\\]", "_", str(name))[:31 - len(suffix)] or "sheet") + suffix
 
 
-def _write_sheet(ws, rows: list[Mapping], columns: list[str]) -> None:
+def _write_sheet(ws, rows: list[Mapping], columns: list[str]) -> int:
+    """Write `rows` under a bold header; return how many rows had text changed to fit a cell."""
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
@@ -223,21 +240,57 @@ def _write_sheet(ws, rows: list[Mapping], columns: list[str]) -> None:
         cell.font = bold
         header.append(cell)
     ws.append(header)
+    dates = [DATE_COLUMNS.get(name) for name in columns]
+    changed = 0
     for values in table:
-        ws.append([_cell(ws, value, WriteOnlyCell) for value in values])
+        values, was_changed = _fitted_row(values, columns)
+        changed += was_changed
+        ws.append([_cell(ws, value, WriteOnlyCell, shown) for value, shown in zip(values, dates)])
+    return changed
 
 
-def _cell(ws, flat, cell_type):
+def _fitted_row(values: list, columns: list[str]) -> tuple[list, bool]:
+    """(the row's text as cells can hold it, whether any changed); what changed is said in the row's
+    `warning`, when the table has one, so a reader of the .xlsx knows the cell is not the whole value."""
+    fitted, notes = list(values), []
+    for i, (name, value) in enumerate(zip(columns, values)):
+        if isinstance(value, str):
+            fitted[i], change = excel_text(value)
+            notes += [f"'{name}' {change}"] if change else []
+    if notes and "warning" in columns:
+        where = columns.index("warning")
+        note = f"in this .xlsx, {'; '.join(notes)} (.csv and .jsonl keep the whole value)"
+        fitted[where] = f"{fitted[where]}; {note}" if fitted[where] else note
+    return fitted, bool(notes)
+
+
+def excel_text(text: str) -> tuple[str, str | None]:
+    """(`text` as an .xlsx cell can hold it, what had to change in words or None). A cell holds 32,767
+    characters at most and no control character but tab and line ends (the file would not open).
+
+    >>> excel_text("a\x1bb"), excel_text("ab")
+    (('ab', 'control characters removed'), ('ab', None))
+    """
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-    value = excel_value(flat)
+    fitted, changes = ILLEGAL_CHARACTERS_RE.sub("", text), []
+    if fitted != text:
+        changes.append("control characters removed")
+    if len(fitted) > XLSX_MAX_CELL_CHARS:
+        fitted = fitted[:XLSX_MAX_CELL_CHARS]
+        changes.append(f"cut to Excel's {XLSX_MAX_CELL_CHARS:,} characters")
+    return fitted, ", ".join(changes) or None
+
+
+def _cell(ws, flat, cell_type, date_format: str | None = None):
+    value = excel_value(flat, date=date_format is not None)
     if isinstance(value, dt.date):
         cell = cell_type(ws, value=value)
         # a month ("2017-03") is shown as a month, not as its first day
-        cell.number_format = "yyyy-mm" if isinstance(flat, str) and _ISO_MONTH.match(flat) else "yyyy-mm-dd"
+        cell.number_format = "yyyy-mm" if isinstance(flat, str) and _ISO_MONTH.match(flat) else date_format or "yyyy-mm-dd"
         return cell
     if isinstance(value, str):
-        cell = cell_type(ws, value=ILLEGAL_CHARACTERS_RE.sub("", value)[:XLSX_MAX_CELL_CHARS])
+        cell = cell_type(ws, value=excel_text(value)[0])
         cell.data_type = "s"  # openpyxl would make "=..." a formula
         return cell
     return value

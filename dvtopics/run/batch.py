@@ -67,17 +67,7 @@ def check_output(out: str | os.PathLike, inputs: Iterable[str | os.PathLike] = (
     next run would read); any file in a model folder given (its card, its model file, topics.json: the model is
     the folder as a whole)."""
     out = Path(out)
-    for given in inputs:
-        path = Path(given)
-        if out.resolve() == path.resolve() or (out.exists() and path.exists() and os.path.samefile(out, path)):
-            raise DvtopicsError(f"{out}: the output is one of the inputs (or another output); write it elsewhere")
-        inside = path.is_dir() and out.resolve().is_relative_to(path.resolve())
-        if inside and (path / CARD_FILE).is_file():
-            raise DvtopicsError(f"{out}: a file in the model folder {path}, which this command reads; "
-                                "write it elsewhere")
-        if inside and out.name.lower().endswith(TEXT_SUFFIXES):
-            raise DvtopicsError(f"{out}: a .txt file in the input folder {path}, where articles are read from; "
-                                "write it elsewhere")
+    _refuse_input(out, inputs)
     folder = out.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -90,14 +80,33 @@ def check_output(out: str | os.PathLike, inputs: Iterable[str | os.PathLike] = (
     return out
 
 
-def check_folder(out: str | os.PathLike, inputs: Iterable[str | os.PathLike] = ()) -> Path:
+def _refuse_input(out: Path, inputs: Iterable[str | os.PathLike]) -> None:
+    """Refuse an output that is something the command reads (`check_output`): the same path, the same file
+    through a symlink or a hard link, a file in a model folder given, a .txt file in an input folder."""
+    for given in inputs:
+        path = Path(given)
+        if out.resolve() == path.resolve() or (out.exists() and path.exists() and os.path.samefile(out, path)):
+            raise DvtopicsError(f"{out}: the output is one of the inputs (or another output); write it elsewhere")
+        inside = path.is_dir() and out.resolve().is_relative_to(path.resolve())
+        if inside and (path / CARD_FILE).is_file():
+            raise DvtopicsError(f"{out}: a file in the model folder {path}, which this command reads; "
+                                "write it elsewhere")
+        if inside and out.name.lower().endswith(TEXT_SUFFIXES):
+            raise DvtopicsError(f"{out}: a .txt file in the input folder {path}, where articles are read from; "
+                                "write it elsewhere")
+
+
+def check_folder(out: str | os.PathLike, inputs: Iterable[str | os.PathLike] = (), files: Iterable[str] = ()) -> Path:
     """`check_output` for an output folder (a model, topic tables): a folder that is one of the inputs, or
     could not be made or written, stops the job before its long work, not after it. Nothing is made yet: a
-    job that then fails on its input leaves no empty folder behind. (The files written in it have names of
-    their own, model_card.json, topics.json, ...: none is a .txt an input folder's articles could be.)"""
-    out = Path(out)
+    job that then fails on its input leaves no empty folder behind. `files` are the names the job writes in
+    the folder: each is refused, as `check_output` refuses an output, when it is something the job reads (an
+    input kept in the folder under the name documents.csv would be overwritten)."""
+    out, inputs = Path(out), list(inputs)
     if any(out.resolve() == Path(given).resolve() for given in inputs):
         raise DvtopicsError(f"{out}: the output folder is one of the inputs; write it elsewhere")
+    for name in files:
+        _refuse_input(out / name, inputs)
     existing = next(folder for folder in [out, *out.absolute().parents] if folder.exists())
     if not existing.is_dir():
         raise DvtopicsError(f"{out}: cannot create its folder ({existing} is a file)" if existing != out
@@ -370,7 +379,6 @@ def write_output(records: Iterable[dict], out: Path) -> Counter:
             counts[outcome(record)] += 1
             yield record
 
-    tmp = out.with_name(out.name + ".tmp" + out.suffix)
-    write_rows(counted(itertools.chain([first] if first is not None else [], records)), tmp, columns)
-    os.replace(tmp, out)
+    # write_rows writes a temporary file and renames it: its warnings name `out`, the file the user asked for
+    write_rows(counted(itertools.chain([first] if first is not None else [], records)), out, columns)
     return counts

@@ -26,13 +26,20 @@ def vietnam_day(instant: dt.datetime) -> str:
     return instant.astimezone(VIETNAM_TIME).date().isoformat()
 
 
+# The years a date is read in, everywhere (datelines, source lines, date fields, .xlsx date cells). A date is
+# when an article was published: a year outside these is a number misread as a date (a timeline's "12/05/1890:
+# …" in the text) or a placeholder, not a publication day, and one stray 1885 would stretch every chart over
+# centuries. An article about 1885 is published now, with today's date.
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+
 def iso_date(day: str | int, month: str | int, year: str | int) -> str | None:
-    """The ISO form of a day that exists ("31/2/2022" does not), between 1900 and 2100."""
+    """The ISO form of a day that exists ("31/2/2022" does not), between `FIRST_YEAR` and `LAST_YEAR`."""
     try:
         date = dt.date(int(year), int(month), int(day))
     except ValueError:
         return None
-    return date.isoformat() if 1900 <= date.year <= 2100 else None
+    return date.isoformat() if FIRST_YEAR <= date.year <= LAST_YEAR else None
 
 
 def iso_of(match: re.Match) -> str | None:

@@ -16,6 +16,7 @@ from ..io.metadata import period_of
 from ..io.read import read_side_file
 
 from ..io.write import write_table
+from ..persist import CARD_FILE, MODEL_FILES
 from .engines import ENGINE_NAMES
 from .measures import NPMI_TOP_N
 from .model import TopicModel, has_mix
@@ -129,7 +130,12 @@ def _document(article, article_type, mix, labels: Sequence[str]) -> dict:
     return {"id": article.id, "title": article.title, "date": article.date, "type": article_type,
             "main_topic": main, "main_label": None if main is None else labels[main],
             "main_share": None if main is None else round(float(mix[main]), 4),
-            "mix": None if mix is None else [round(float(v), 4) for v in mix]}
+            "mix": None if mix is None else [round(float(v), 4) for v in mix], "warning": _warning(article)}
+
+
+def _warning(article) -> str | None:
+    """How the article was read (HTML, an old font encoding, a field not used), as `label`'s records say it."""
+    return getattr(article, "meta", {}).get("warning")
 
 
 def topic_shares(mixes: np.ndarray) -> np.ndarray:
@@ -149,13 +155,15 @@ def in_input_order(articles: Sequence, documents: Iterable[dict]) -> Iterator[di
     article in its place as {"id", "error"}: a table of every article given, as `label` writes."""
     documents = iter(documents)
     for article in articles:
-        yield {"id": article.id, "error": article.error} if article.error else next(documents)
+        yield {"id": article.id, "error": article.error, "warning": _warning(article)} if article.error \
+            else next(documents)
 
 
 def write_documents(documents: Sequence[dict], path: str | os.PathLike, n_topics: int, errors: bool = False) -> Path:
     """Each article's main topic and mix: JSONL when the name ends in .jsonl, else a table (CSV, or .xlsx)
     with one column per each of the model's `n_topics`, empty for an article without a mix. `errors` adds an
-    "error" column, for the unreadable articles `in_input_order` keeps in their place."""
+    "error" column, for the unreadable articles `in_input_order` keeps in their place; the last column is the
+    article's "warning", as in `label`'s tables."""
     from ..io.write import write_rows
 
     path = Path(path)
@@ -164,25 +172,48 @@ def write_documents(documents: Sequence[dict], path: str | os.PathLike, n_topics
         return write_rows(documents, path)
     k = n_topics  # from the model: articles none of which has a mix still get the model's columns
     header = ["id", "title", "date", "type", "main_topic", "main_label", "main_share"] + [f"topic_{i}" for i in range(k)]
-    header += ["error"] if errors else []
+    header += ["error", "warning"] if errors else ["warning"]
     return write_rows(({c: d.get(c) for c in header} | dict(zip(header[7:7 + k], d.get("mix") or []))
                        for d in documents), path, columns=header)
 
 
 # What `write_report` may write. over_time.* and by_type.* only when the articles have dates and types: a refit
-# into the folder removes those it does not write, or the previous fit's would stand beside the new model.
+# into the folder removes the previous fit's it does not write, or they would stand beside the new model.
 REPORT_FILES = ("topics.json", "documents.csv", "topic_words.png", "over_time.csv", "over_time.png",
                 "by_type.csv", "by_type.png")
+# Every name `topics fit` writes in its folder: none may be a file the fit reads (`run.batch.check_folder`).
+FIT_FILES = (*MODEL_FILES, *REPORT_FILES)
 
 
-def write_report(report: TopicReport, directory: str | os.PathLike) -> list[Path]:
-    """Write topics.json, documents.csv, over_time.csv, by_type.csv and their PNG figures, and remove those of
-    a previous fit this one does not write; return the paths."""
+def report_files(report: TopicReport) -> list[str]:
+    """The names `write_report` writes for `report`; the topic card records them (`outputs`), so that a refit
+    removes only files a fit wrote."""
+    names = ["topics.json", "documents.csv", "topic_words.png"]
+    names += ["over_time.csv", "over_time.png"] if report.periods else []
+    return names + (["by_type.csv", "by_type.png"] if report.types else [])
+
+
+def previous_outputs(directory: str | os.PathLike) -> list[str]:
+    """The tables and figures of the fit already in `directory` (read before a refit replaces its card): the
+    names its card records; every name a fit may write for a card from before cards recorded them; none
+    when the folder holds no topic model (a user's own over_time.csv is not a fit's)."""
+    try:
+        card = json.loads(read_side_file(Path(directory) / CARD_FILE))
+    except (OSError, ValueError, InputError):
+        return []
+    if not isinstance(card, dict) or card.get("task") != "topics":
+        return []
+    outputs = card.get("outputs", REPORT_FILES)
+    return [name for name in outputs if name in REPORT_FILES] if isinstance(outputs, (list, tuple)) else []
+
+
+def write_report(report: TopicReport, directory: str | os.PathLike, previous: Sequence[str] = ()) -> list[Path]:
+    """Write topics.json, documents.csv, over_time.csv, by_type.csv and their PNG figures, and remove the files
+    of the previous fit (`previous`, from `previous_outputs`) this one does not write; return the paths."""
     from ..report import plots
 
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
-    refit = (directory / "topics.json").exists()  # a previous fit's: only then are the other names its files
     topic_columns = [f"topic_{k}" for k in range(len(report.labels))]
     written = [directory / "topics.json"]
     written[0].write_text(json.dumps(report.topics_json(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
@@ -199,7 +230,7 @@ def write_report(report: TopicReport, directory: str | os.PathLike) -> list[Path
         written += [_write_shares(directory / "by_type.csv", "type", report.types, report.type_counts,
                                   report.by_type, topic_columns),
                     plots.save_figure(fig, directory / "by_type.png")]
-    for name in set(REPORT_FILES) - {path.name for path in written} if refit else ():
+    for name in set(previous) & set(REPORT_FILES) - {path.name for path in written}:
         (directory / name).unlink(missing_ok=True)
     return written
 

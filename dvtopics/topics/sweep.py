@@ -158,6 +158,9 @@ def sweep(texts: Sequence[str], ks: Sequence[int], measures: Sequence[str] = SWE
     return sweep_prepared(base, unit_tokens, ks, measures, seeds, ReferenceTokens(texts, base.unit), progress)
 
 
+SWEEP_FILES = ("sweep.csv", "sweep.png")  # what `write_sweep` writes: none may be an input (`check_folder`)
+
+
 def write_sweep(rows: Sequence[dict], directory: str | os.PathLike) -> list[Path]:
     """sweep.csv and sweep.png in `directory`."""
     from ..report import plots

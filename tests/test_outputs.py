@@ -1,0 +1,210 @@
+"""What an analyst gets in the output files (trial 6): nothing the run reads is lost, cells stay as given,
+every per-article table says what went wrong, and the terminal shows text, never runs it."""
+import csv
+import json
+import os
+
+import pytest
+from click.testing import CliRunner
+
+from dvtopics.cli import cli
+from dvtopics.errors import DvtopicsError
+from dvtopics.jobs import Reading, fit_topics
+
+from articles import made_up_articles
+
+
+def run(*args):
+    result = CliRunner().invoke(cli, [str(a) for a in args])
+    assert "Traceback" not in result.output and not isinstance(result.exception, (TypeError, ValueError, OSError))
+    return result
+
+
+def write_csv(path, articles):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["id", "title", "text"])
+        writer.writerows([a.id, a.title, a.raw] for a in articles)
+    return path
+
+
+# ------------------------------------------------------------------ 01: a folder output never replaces an input
+
+@pytest.mark.parametrize("name", ["documents.csv", "over_time.csv", "topics.json", "model_card.json"])
+def test_topics_fit_refuses_an_input_under_a_name_it_writes(tmp_path, name):
+    source = write_csv(tmp_path / "proj" / name, made_up_articles(2))
+    before = source.read_bytes()
+    result = run("topics", "fit", source, "--k", "2", "--out", tmp_path / "proj")
+    assert result.exit_code == 2 and "one of the inputs" in result.output, result.output
+    assert source.read_bytes() == before
+
+
+@pytest.mark.parametrize("link", ["symlink", "hardlink"])
+def test_topics_fit_refuses_a_labels_file_linked_under_a_name_it_writes(tmp_path, link):
+    articles = made_up_articles(2)
+    source = write_csv(tmp_path / "in.csv", articles)
+    labels = tmp_path / "labels.csv"
+    labels.write_text("id,label\n" + "".join(f"{a.id},{a.label}\n" for a in articles), encoding="utf-8")
+    (tmp_path / "proj").mkdir()
+    (os.symlink if link == "symlink" else os.link)(labels, tmp_path / "proj" / "documents.csv")
+    before = labels.read_bytes()
+    result = run("topics", "fit", source, "--labels", labels, "--k", "2", "--out", tmp_path / "proj")
+    assert result.exit_code == 2 and "one of the inputs" in result.output, result.output
+    with pytest.raises(DvtopicsError, match="one of the inputs"):  # the library refuses it too
+        fit_topics(Reading([source]), str(tmp_path / "proj"), 2, labels_file=str(labels))
+    assert labels.read_bytes() == before
+
+
+def test_topics_sweep_refuses_an_input_under_a_name_it_writes(tmp_path):
+    source = write_csv(tmp_path / "proj" / "sweep.csv", made_up_articles(2))
+    before = source.read_bytes()
+    result = run("topics", "sweep", source, "--k", "2-3", "--out", tmp_path / "proj")
+    assert result.exit_code == 2 and "one of the inputs" in result.output, result.output
+    assert source.read_bytes() == before
+
+
+def test_a_refit_removes_only_the_files_the_previous_fit_wrote(tmp_path):
+    """The previous fit had no dates, so wrote no over_time.csv: the one in the folder is the user's."""
+    articles = made_up_articles(3)
+    source = write_csv(tmp_path / "in.csv", articles)
+    out = tmp_path / "proj"
+    assert run("topics", "fit", source, "--k", "2", "--out", out).exit_code == 0
+    card = json.loads((out / "model_card.json").read_text(encoding="utf-8"))
+    assert card["outputs"] == ["topics.json", "documents.csv", "topic_words.png"]
+    (out / "over_time.csv").write_text("mine\n", encoding="utf-8")
+    assert run("topics", "fit", source, "--k", "2", "--out", out).exit_code == 0
+    assert (out / "over_time.csv").read_text(encoding="utf-8") == "mine\n"
+
+
+def test_the_previous_fits_files_are_those_its_card_lists(tmp_path):
+    from dvtopics.topics.summary import REPORT_FILES, previous_outputs
+
+    card = tmp_path / "model_card.json"
+    assert previous_outputs(tmp_path) == []  # no model here: a file named over_time.csv is a user's
+    for written, previous in [({"task": "topics", "outputs": ["topics.json", "model.pickle.gz"]}, ["topics.json"]),
+                              ({"task": "topics"}, list(REPORT_FILES)),  # a card from before cards listed them
+                              ({"task": "article-type"}, [])]:
+        card.write_text(json.dumps(written), encoding="utf-8")
+        assert previous_outputs(tmp_path) == previous
+
+
+# ------------------------------------------------------------------ 02: text cells stay text in .xlsx
+
+TEXT_IDS = ["2017-03", "2017-03-01", "007", "1e5", "=1+1", "-2+3", "12/03/2017", "TRUE", "0.50"]
+
+
+def test_xlsx_text_that_looks_like_a_date_or_number_reads_back_as_written(tmp_path):
+    from openpyxl import load_workbook
+
+    from dvtopics.io.labels import read_labels
+    from dvtopics.io.write import write_rows
+
+    rows = [{"id": i, "label": "other", "title": i, "source": i, "date": "2017-03-05"} for i in TEXT_IDS]
+    path = write_rows(rows, tmp_path / "labels.xlsx")
+    assert read_labels(path) == {i: "other" for i in TEXT_IDS}
+    ws = load_workbook(path).active
+    for row in ws.iter_rows(min_row=2):
+        id_cell, _, title, source, date = row
+        assert [id_cell.value, title.value, source.value] == [id_cell.value] * 3 and id_cell.data_type == "s"
+        assert date.is_date  # the date column keeps its date cells
+    assert [r[0].value for r in ws.iter_rows(min_row=2)] == TEXT_IDS
+
+
+# ------------------------------------------------------------------ 03: every per-article table has `warning`
+
+def write_jsonl(path, rows):
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def _table(path):
+    if path.suffix == ".jsonl":
+        return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    if path.suffix == ".xlsx":
+        from openpyxl import load_workbook
+
+        rows = list(load_workbook(path).active.iter_rows(values_only=True))
+        return [dict(zip(rows[0], row)) for row in rows[1:]]
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_topic_tables_carry_each_articles_warning(tmp_path):
+    rows = [{"id": a.id, "text": a.raw} for a in made_up_articles(2)]
+    rows[3]["date"] = "32/13/2022"  # not a date: not used, with a warning on the row
+    rows.append({"id": "broken", "text": ["not text"]})  # unreadable: its row keeps its place
+    source = write_jsonl(tmp_path / "in.jsonl", rows)
+    assert run("topics", "fit", source, "--k", "2", "--out", tmp_path / "t").exit_code == 1  # one unreadable
+    outputs = [tmp_path / "t" / "documents.csv"]
+    for suffix in (".csv", ".jsonl", ".xlsx"):
+        outputs.append(tmp_path / f"assign{suffix}")
+        assert run("topics", "assign", tmp_path / "t", source, "--out", outputs[-1]).exit_code == 1
+    for path in outputs:
+        table = {row["id"]: row for row in _table(path)}
+        assert "32/13/2022" in table[rows[3]["id"]]["warning"], path
+        assert not table[rows[0]["id"]]["warning"], path
+        if "broken" in table:  # assign's tables
+            assert table["broken"]["error"] and "warning" in table["broken"], path
+
+
+# ------------------------------------------------------------------ 04: what an .xlsx cell cannot hold is said
+
+def test_xlsx_says_in_the_rows_warning_when_text_had_to_change(tmp_path, caplog):
+    from dvtopics.io.write import XLSX_MAX_CELL_CHARS, write_rows
+
+    rows = [{"id": "long", "title": "dài " * 10_000, "warning": "HTML instead of text"},
+            {"id": "ctrl", "title": "Hội nghị\x00 sơ kết\x0b \x1b[31m2017", "warning": None},
+            {"id": "plain", "title": "Hội nghị", "warning": None}]
+    table = {row["id"]: row for row in _table(write_rows(rows, tmp_path / "out.xlsx"))}
+    assert len(table["long"]["title"]) == XLSX_MAX_CELL_CHARS
+    assert table["long"]["warning"].startswith("HTML instead of text; ") and "'title' cut" in table["long"]["warning"]
+    assert table["ctrl"]["title"] == "Hội nghị sơ kết [31m2017"
+    assert "'title' control characters removed" in table["ctrl"]["warning"]
+    assert table["plain"]["warning"] is None
+    assert caplog.text.count("out.xlsx: 2 row(s) hold text an .xlsx cell cannot") == 1
+    whole = {row["id"]: row for row in _table(write_rows(rows, tmp_path / "out.jsonl"))}
+    assert [whole[r["id"]]["title"] for r in rows] == [r["title"] for r in rows]
+
+
+# ------------------------------------------------------------------ 05: dates outside the years read say so
+
+@pytest.mark.parametrize("given", ["15/03/1885", "1885-03-15", "2150-01-01"])
+def test_a_date_field_outside_the_years_read_is_refused_naming_them(given):
+    from dvtopics.io.read import make_article
+
+    article = make_article("old", "Ban Dân vận tổ chức hội nghị.", {"date": given})
+    assert article.date is None
+    assert f"{given!r} is not a date" in article.meta["warning"] and "1900 to 2100" in article.meta["warning"]
+
+
+# ------------------------------------------------------------------ 06: an id is read as the sheet shows it
+
+def test_an_xlsx_id_padded_with_zeros_by_its_number_format_is_read_as_shown(tmp_path):
+    from openpyxl import Workbook
+
+    from dvtopics.io.labels import read_labels
+    from dvtopics.io.read import read_articles
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["id", "label", "text"])
+    for number in (7, 12, 1234, 5):
+        sheet.append([number, "other", "Ban Dân vận tổ chức hội nghị sơ kết công tác dân vận."])
+        sheet.cell(row=sheet.max_row, column=1).number_format = "000" if number != 5 else "General"
+    book.save(tmp_path / "in.xlsx")
+    assert [a.id for a in read_articles([tmp_path / "in.xlsx"])] == ["007", "012", "1234", "5"]
+    assert list(read_labels(tmp_path / "in.xlsx")) == ["007", "012", "1234", "5"]
+
+
+# ------------------------------------------------------------------ 07: the terminal shows text, never runs it
+
+def test_titles_with_control_characters_are_printed_escaped(tmp_path):
+    rows = [{"id": f"{a.id}\x1b[31m", "title": "\x1b[2J\x1b]0;owned\x07" + a.title, "text": a.raw}
+            for a in made_up_articles(3)]
+    source = write_jsonl(tmp_path / "in.jsonl", rows)
+    printed = [run("inspect", source), run("topics", "fit", source, "--k", "2", "--out", tmp_path / "t"),
+               run("topics", "show", tmp_path / "t"), run("rules", source, "--all")]
+    for result in printed:
+        assert result.exit_code == 0 and "\x1b" not in result.output and "\x07" not in result.output
+    assert "\\x1b[2J\\x1b]0;owned\\x07" in printed[0].output and "\\x1b[2J" in printed[2].output
