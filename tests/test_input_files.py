@@ -1,5 +1,6 @@
 """Input files as users have them (a new-user trial): Mac folders, saved pages, spreadsheets laid out by
 hand, old line ends, files in more than one encoding. Each test builds its own tiny file."""
+import csv
 import json
 import logging
 
@@ -365,20 +366,29 @@ def test_merged_cells_of_a_workbook_read_as_their_top_left_value(tmp_path):
 
 @pytest.mark.parametrize("option, name", [("--label-field", "Loai bai"), ("--text-field", "text"),
                                           ("--title-field", "Tieu de")])
-def test_a_field_option_that_names_no_column_is_one_line_naming_the_columns(tmp_path, option, name):
-    """A label field typed without its diacritics, or --text-field forgotten: one line, exit 2, that names
-    the field and the columns there are (trial 6, 08)."""
+def test_a_field_option_that_names_no_column_is_one_line_naming_the_columns(tmp_path, caplog, option, name):
+    """A label field typed without its diacritics, or --text-field forgotten: one line that names the field and
+    the columns there are, not a line a row (trial 6, 08); the table is one error record, and the other
+    inputs are read all the same (the regression hunt: one such table stopped the whole run)."""
     from click.testing import CliRunner
 
     from dvtopics.cli import cli
 
     path = tmp_path / "mine.csv"
-    path.write_text(f"id,title,lead,Loại bài\nr1,Tổng kết năm 2022,\"{TEXT}\",annual_review\n", encoding="utf-8")
+    rows = "".join(f"r{n},Tổng kết năm 2022,\"{TEXT}\",annual_review\n" for n in range(5))
+    path.write_text(f"id,title,lead,Loại bài\n{rows}", encoding="utf-8")
     given = {"--text-field": "lead", option: name}
     result = CliRunner().invoke(cli, ["evaluate", "shipped", str(path), *sum(given.items(), ())])
-    assert result.exit_code == 2
-    assert result.output.strip() == (f"Error: {path}: no '{name}' column ({option}); its columns are 'id', "
-                                     "'title', 'lead', 'Loại bài'")
+    said = f"{path}: no '{name}' column ({option}); its columns are 'id', 'title', 'lead', 'Loại bài'"
+    assert result.exit_code == 2 and caplog.text.count(said) == 1 and "r3" not in caplog.text
+    if option != "--text-field":
+        return
+    good, out = tmp_path / "good.csv", tmp_path / "labels.csv"
+    good.write_text(f"id,title,text\ng1,Tổng kết năm 2022,\"{TEXT}\"\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["label", str(good), str(path), "--out", str(out)])
+    rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
+    assert result.exit_code == 1 and [row["id"] for row in rows] == ["g1", "mine.csv"]
+    assert rows[0]["label"] and said in rows[1]["error"]
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".json", ".jsonl"])
@@ -395,3 +405,47 @@ def test_max_bytes_counts_the_same_bytes_in_every_format(tmp_path, suffix):
     assert article.error and "article limit" in article.error
     [article] = read(path, max_bytes=2000)
     assert not article.error
+
+
+# ------------------------------------------------------------------ the header search, held in (regression hunt)
+
+def test_a_data_cell_that_says_text_is_no_header(tmp_path):
+    """A table whose header lacks the text column stays one error naming its columns; a data row with a cell
+    "text" (a format column) was taken as the header and its values labelled."""
+    (tmp_path / "a.csv").write_text("id,title,content,format\n1,Hội nghị,Bài một,video\n2,Tổng kết,Bài hai,text\n"
+                                    "3,Giao ban,Bài ba,text\n", encoding="utf-8")
+    (table,) = read(tmp_path / "a.csv")
+    assert "no 'text' column" in table.error and "'content'" in table.error
+
+
+def test_a_notes_sheet_that_names_the_fields_is_not_read_as_articles(tmp_path):
+    path = workbook(tmp_path / "a.xlsx", {
+        "Data": table_at(1, 1, ARTICLES),
+        "Notes": table_at(1, 1, [["field", "meaning"], ["id", "the article's id"], ["text", "the article's text"]])})
+    assert [(a.id, a.error) for a in read(path)] == [("1", None), ("2", None)]
+
+
+def test_a_header_cell_merged_across_columns_names_one_column(tmp_path):
+    """Merged cells fill down (a label over a run of rows), not across: "text" merged over C1:E1 named the
+    empty column E, and every article was read from its title alone."""
+    from openpyxl import Workbook
+
+    from dvtopics.io.labels import read_labels
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["id", "title", "text", None, None, "label"])
+    sheet.append(["r1", "Tổng kết", TEXT, None, None, "other"])
+    sheet.merge_cells("C1:E1")
+    sheet.merge_cells("F1:G1")
+    book.save(tmp_path / "a.xlsx")
+    [article] = read(tmp_path / "a.xlsx")
+    assert article.text == TEXT and not article.meta.get("warning")
+    assert read_labels(tmp_path / "a.xlsx") == {"r1": "other"}
+
+
+def test_a_banner_above_the_header_is_passed_over_but_a_broken_row_is_not(tmp_path):
+    path = workbook(tmp_path / "a.xlsx", {"Sheet": {(1, 1): "DANH SÁCH BÀI BÁO", **table_at(3, 1, ARTICLES)}})
+    assert [a.id for a in read(path)] == ["1", "2"]
+    (tmp_path / "a.csv").write_text('"broken\nid,title,text\n1,Tổng kết,Bài một\n', encoding="utf-8")
+    assert any(a.error for a in read(tmp_path / "a.csv"))  # the broken row is said, not dropped unseen

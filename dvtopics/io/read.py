@@ -369,7 +369,10 @@ def _read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
     header, rows = split_header(csv_rows(text, delimiter, cut=bool(problem)), fields.text, lambda item: item[1])
     if header is not None:
         header = field_names(header[1], fields.wanted())
-        check_header(path, header, fields)
+        wrong = header_problem(path, header, fields)
+        if wrong:
+            yield _failed(path.name, wrong, on_error)
+            return
     for line, row, cause in rows:
         if row is not None and not any(value.strip() for value in row):
             continue  # a blank line, or a spreadsheet's empty row (",,,"): no article, not an error
@@ -415,7 +418,10 @@ def _read_xlsx(path: Path, fields: "FieldNames", on_error: str) -> Iterator[Arti
         for title, index, header, rows in chosen:
             # the first sheet's articles keep the ids they always had; another sheet's name its sheet
             at = f"{title}:" if index else ""
-            check_header(f"{path}:{title}" if index else path, header, fields)
+            wrong = header_problem(f"{path}:{title}" if index else path, header, fields)
+            if wrong:
+                yield _failed(f"{path.name}:{at}".rstrip(":"), wrong, on_error)
+                continue
             for number, row in rows:
                 if not any((cell_text(cell) or "").strip() for cell in row):
                     continue  # a blank row a spreadsheet keeps below its table
@@ -426,20 +432,22 @@ def _read_xlsx(path: Path, fields: "FieldNames", on_error: str) -> Iterator[Arti
         book.close()
 
 
-def check_header(where, header: list, fields: "FieldNames") -> None:
-    """Refuse a table whose header has no text column, or no column a field option named (a name mistyped,
-    "Loai bai" for "Loại bài"): every row would fail, or go unlabelled, each saying less than this one line.
-    Warn when it has no title column but columns that are not read: a title under another name
+def header_problem(where, header: list, fields: "FieldNames") -> str | None:
+    """Why a table cannot be read, in one line, or None: its header has no text column, or no column a field
+    option named (a name mistyped, "Loai bai" for "Loại bài"). The table is then one error record, not an
+    error (or a title read as the text) per row, and the other inputs are read all the same.
+    Warns when it has no title column but columns that are not read: a title under another name
     ("Tiêu đề") would otherwise be taken from the text unseen."""
     columns = [name for name in header if isinstance(name, str) and name.strip()]
     missing = [(option, name) for option, name in fields.named().items() if name not in header]
     if missing:
         said = "; ".join(f"no '{name}' column ({option})" for option, name in missing)
-        raise InputError(f"{where}: {said}; its columns are {_fields_found(columns)}")
+        return f"{where}: {said}; its columns are {_fields_found(columns)}"
     unread = [name for name in columns if name not in fields.wanted()]
     if fields.title not in header and unread:
         log.warning("%s: no '%s' column, so each title is taken from its text; not read: %s (give the title's "
                     "column with --title-field)", where, fields.title, _fields_found(unread))
+    return None
 
 
 def _named_fields(record: dict, fields: "FieldNames") -> dict:

@@ -44,26 +44,35 @@ def names_field(cells, field: str) -> bool:
 
 
 def split_header(items: Iterable, text_field: str, cells=lambda item: item) -> tuple[object, Iterator]:
-    """(the header, the items below it) of a table's rows: its header is its first row that names the text
-    field among its first `HEADER_ROWS` filled rows (a title or notes may sit above it), else its first
-    filled row (whose rows then say which fields they have). The header is None when no row is filled.
-    `cells(item)` gives an item's cells, or None for an item that is no row (a broken CSV row)."""
-    items, ahead, filled = iter(items), [], 0
+    """(the header, the items below it) of a table's rows: its first filled row, unless that row holds one
+    filled cell (a title above the table; a merged banner is its top-left cell): then, among the first
+    `HEADER_ROWS` filled rows, the first that names the text field, past rows of one cell only. A row of
+    several cells ends the search (it is the header, or data: a cell "text" in a data row names nothing), and
+    so does a broken row, which stays among the items (to be reported). The header is None when no row is
+    filled. `cells(item)` gives an item's cells, or None for an item that is no row (a broken CSV row)."""
+    def is_filled(item) -> bool:
+        row = cells(item)
+        return row is not None and any((cell or "").strip() for cell in row)
+
+    items, ahead, filled, searching = iter(items), [], 0, True
     for item in items:
         ahead.append(item)
-        row = cells(item)
-        if row is None or not any((cell or "").strip() for cell in row):
+        if cells(item) is None:
+            searching = False  # the header is then the first filled row, as without a title above it
             continue
-        if names_field(row, text_field):
-            return item, items  # what was above it is a title, not articles
-        filled += 1
-        if filled == HEADER_ROWS:
+        if not is_filled(item):
+            continue
+        if not searching:
             break
-    first = next((n for n, item in enumerate(ahead) if cells(item) and any((c or "").strip() for c in cells(item))),
-                 None)
+        if names_field(cells(item), text_field):  # the rows of one cell above it are a title: not articles
+            return item, itertools.chain([i for i in ahead[:-1] if cells(i) is None], items)
+        filled += 1
+        if sum(bool((cell or "").strip()) for cell in cells(item)) > 1 or filled == HEADER_ROWS:
+            break
+    first = next((n for n, item in enumerate(ahead) if is_filled(item)), None)
     if first is None:
         return None, itertools.chain(ahead, items)
-    return ahead[first], itertools.chain(ahead[first + 1:], items)
+    return ahead[first], itertools.chain(ahead[:first] + ahead[first + 1:], items)
 
 
 def field_names(names: Iterable, wanted: Iterable[str]) -> list:
@@ -173,9 +182,11 @@ _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
 
 
 def _merged_values(sheet, rows: Iterator[tuple[int, tuple]]) -> Iterator[tuple[int, tuple]]:
-    """`rows` with each merged range's cells holding its top-left cell's value, as the sheet shows it (a label
-    merged over the run of rows it labels). openpyxl's read-only sheets do not read the merges: they are
-    found in the sheet's XML (`_get_source`), streamed, since they follow its rows."""
+    """`rows` with the cells of each merged range's first column holding its top-left cell's value, as the sheet
+    shows it (a label merged down the run of rows it labels). Across columns only the top-left cell keeps it:
+    a header cell or a banner merged over several columns is one column's name, one title. openpyxl's
+    read-only sheets do not read the merges: they are found in the sheet's XML (`_get_source`), streamed,
+    since they follow its rows."""
     from openpyxl.utils.cell import range_boundaries
 
     refs, tail = set(), b""
@@ -186,20 +197,20 @@ def _merged_values(sheet, rows: Iterator[tuple[int, tuple]]) -> Iterator[tuple[i
     if not refs:
         yield from rows
         return
-    by_row = {}  # row number: the merges (first column, first row, last column, last row) over it
+    starting, below = {}, {}  # row number: the merges (first column, first row, …) that start there, or span it
     for merge in map(range_boundaries, refs):
-        for number in range(merge[1], merge[3] + 1):
-            by_row.setdefault(number, []).append(merge)
+        starting.setdefault(merge[1], []).append(merge)
+        for number in range(merge[1] + 1, merge[3] + 1):
+            below.setdefault(number, []).append(merge)
     values = {}
     for number, cells in rows:
-        if number in by_row:
+        for merge in starting.get(number, ()):
+            values[merge] = cells[merge[0] - 1] if len(cells) >= merge[0] else None
+        if number in below:
             cells = list(cells)
-            for merge in by_row[number]:
-                first_column, first_row, last_column, _ = merge
-                cells += [None] * (last_column - len(cells))
-                if number == first_row:
-                    values[merge] = cells[first_column - 1]
-                cells[first_column - 1:last_column] = [values.get(merge)] * (last_column - first_column + 1)
+            for merge in below[number]:
+                cells += [None] * (merge[0] - len(cells))
+                cells[merge[0] - 1] = values.get(merge)
         yield number, tuple(cells)
 
 
