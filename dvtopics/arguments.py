@@ -10,18 +10,19 @@ from typing import Sequence
 
 from .errors import DvtopicsError
 
-ABSTAIN = ("other", "uncertain")  # what an article below the minimum confidence is labelled
+ABSTAIN = ("other", "uncertain")  # what the CLI offers to label an article below the minimum confidence
 PERIODS = ("month", "quarter", "year")  # the shares over time (io.metadata.period_of)
 MIN_TOPICS = 2  # one topic would be the whole corpus
 MIN_FOLDS = 2  # cross-validation needs a fold to train on and one to score
 
 
-def as_list(value, name: str, of: type | None = None, hint: str = "") -> list:
+def as_list(value, name: str, not_of: tuple[type, ...] = (), hint: str = "") -> list:
     """`value` as a list, read once (a generator, such as `read_articles` gives, is used up by reading it).
 
     One str or path where a list is wanted is a list of one, as `read_articles("seeds")` reads one folder:
-    iterated, a str would be its letters. With `of`, every item must be one; `hint` says what to do
-    instead (a TypeError names the argument and the first wrong item's type).
+    iterated, a str would be its letters. No item may be one of `not_of` (texts where articles are wanted);
+    `hint` says what to do instead (a TypeError names the argument and the first wrong item's type). Other
+    items are taken as they come: an object with an article's fields works as one.
     """
     if isinstance(value, (str, os.PathLike)):
         value = [value]
@@ -29,12 +30,16 @@ def as_list(value, name: str, of: type | None = None, hint: str = "") -> list:
         items = list(value)
     except TypeError:
         raise TypeError(f"{name}: a list (or any iterable) is wanted, not {type(value).__name__}") from None
-    if of is not None:
-        wrong = next((item for item in items if not isinstance(item, of)), None)
-        if wrong is not None:
-            raise TypeError(f"{name}: {of.__name__} items are wanted, not {type(wrong).__name__}"
-                            + (f": {hint}" if hint else ""))
+    wrong = next((item for item in items if isinstance(item, not_of)), None) if not_of else None
+    if wrong is not None:
+        raise TypeError(f"{name}: {type(wrong).__name__} items are not taken here" + (f": {hint}" if hint else ""))
     return items
+
+
+def check_label(name: str, value) -> None:
+    """A label a user names (what an article below the minimum confidence is called): any text but none."""
+    if not isinstance(value, str) or not value.strip():
+        raise DvtopicsError(f"{name} {value!r}: give a label, as text")
 
 
 def check_choice(name: str, value, choices: Sequence[str]) -> None:

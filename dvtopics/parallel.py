@@ -59,34 +59,52 @@ def _check_main_is_guarded() -> None:
     (and "spawn") imports the script's module, so that what it defines unpickles in the workers, and so runs
     its top level again: its side effects, and this very call, which fails there (BrokenProcessPool). Python's
     "fork" would not, but it copies this process' threads (the read-ahead) and open SQLite cache into each
-    worker, and each worker would import scikit-learn itself: the reasons for the fork server (RESULTS.md)."""
+    worker, and each worker would import scikit-learn itself: the reasons for the fork server (RESULTS.md).
+    It refuses only when sure: a script whose file no longer compiles to the code running (edited since) is
+    let through."""
     import ast
 
     main = sys.modules.get("__main__")
-    if not getattr(main, "__file__", None):  # python -c, a notebook, the REPL: no script to run again
+    path = getattr(main, "__file__", None)
+    if not path:  # python -c, a notebook, the REPL: no script to run again
         return
     name = getattr(getattr(main, "__spec__", None), "name", "") or ""
     if name.endswith("__main__"):  # python -m a_package: multiprocessing never runs a package's __main__ again
         return
-    frame = sys._getframe(1)
-    while frame is not None and not (frame.f_globals is vars(main) and frame.f_code.co_name == "<module>"):
+    # the script's own top-level frame: the outermost one, not that of code it exec'd in its namespace
+    top, frame = None, sys._getframe(1)
+    while frame is not None:
+        if frame.f_globals is vars(main) and frame.f_code.co_name == "<module>" and \
+                _same_file(frame.f_code.co_filename, path):
+            top = frame
         frame = frame.f_back
-    if frame is None:  # not called from the script's top level
+    if top is None:  # not called from the script's top level
         return
     try:
-        with open(frame.f_code.co_filename, "rb") as handle:
+        with open(path, "rb") as handle:
             tree = ast.parse(handle.read())
+        compiled = compile(tree, path, "exec")
     except (OSError, SyntaxError, ValueError):
         return
-    for node in tree.body:
-        if isinstance(node, ast.If) and node.lineno <= frame.f_lineno <= node.end_lineno:
+    if (compiled.co_code, compiled.co_linetable) != (top.f_code.co_code, top.f_code.co_linetable):
+        return  # the file was edited since it started: its lines are no longer the ones running
+    line = top.f_lineno
+    for node in ast.walk(tree):  # a guard at any depth (inside a `try:` or `with`) counts
+        if isinstance(node, ast.If) and node.lineno <= line <= node.end_lineno:
             said = {getattr(part, "id", None) for part in ast.walk(node.test)}
             said |= {getattr(part, "value", None) for part in ast.walk(node.test)}
             if {"__name__", "__main__"} <= said:  # `if __name__ == "__main__":`
                 return
-    raise DvtopicsError(f"{frame.f_code.co_filename}:{frame.f_lineno} starts worker processes (n_jobs) from the "
-                        "script's top level: each worker imports the script and would run it again. Put the "
-                        "script's work under `if __name__ == \"__main__\":` (README, From Python), or use n_jobs=1")
+    raise DvtopicsError(f"{path}:{line} starts worker processes (n_jobs) from the script's top level: each worker "
+                        "imports the script and would run it again. Put the script's work under `if __name__ == "
+                        "\"__main__\":` (README, From Python), or use n_jobs=1")
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def map_ordered(function: Callable, items: Iterable, n_jobs: int = 1, ahead: int | None = None,

@@ -34,8 +34,20 @@ def test_summarize_takes_a_generator_of_articles(seeds_dir):
 # ------------------------------------------------------------ wrong kinds of argument
 
 def test_texts_given_for_articles_are_refused_with_what_to_do(shipped):
-    with pytest.raises(TypeError, match="Article items are wanted, not str.*make_article"):
+    with pytest.raises(TypeError, match="str items are not taken here.*make_article"):
         shipped.predict(["Hội nghị sơ kết công tác dân vận 6 tháng đầu năm 2023"])
+
+
+def test_an_object_with_an_articles_fields_is_labelled_as_one(shipped):
+    """The regression hunt: a user's own record type (a dataclass, a SimpleNamespace) was labelled before the
+    texts-for-articles check and refused after it."""
+    from dataclasses import asdict
+    from types import SimpleNamespace
+
+    article = make_article("a", "Hội nghị sơ kết công tác dân vận 6 tháng đầu năm 2023")
+    [own] = shipped.predict([SimpleNamespace(**asdict(article))])
+    [real] = shipped.predict([article])
+    assert own["label"] == real["label"] == "semi_annual_review" and own["confidence"] == real["confidence"]
 
 
 def test_predict_articles_takes_a_model_name_or_refuses_clearly(shipped):
@@ -103,7 +115,8 @@ def test_no_path_at_all_is_refused_before_any_output(tmp_path):
 @pytest.mark.parametrize("options, said", [
     (dict(min_confidence=1.5), "min_confidence 1.5: give a number from 0 to 1"),
     (dict(min_confidence=-1), "min_confidence -1: give a number from 0 to 1"),
-    (dict(abstain="maybe"), "abstain 'maybe': choose one of other, uncertain"),
+    (dict(abstain=""), "abstain '': give a label, as text"),
+    (dict(abstain=None), "abstain None: give a label, as text"),
 ])
 def test_predict_and_label_refuse_what_the_cli_refuses(shipped, seeds_dir, tmp_path, options, said):
     from dvtopics import jobs
@@ -149,18 +162,32 @@ with open("runs.log", "a") as f:
 WORK = 'print(len(dvtopics.segment_many(["Công tác dân vận", "Hội nghị sơ kết", "Tỉnh ủy"], n_jobs=2, chunk_size=1)))'
 
 
-@pytest.mark.parametrize("guarded", [False, True])
-def test_an_unguarded_script_is_refused_before_any_worker_starts(tmp_path, guarded):
+EDIT_ITSELF = "import pathlib; p = pathlib.Path(__file__); p.write_text('# edited\\n' * 3 + p.read_text())"
+SHAPES = {  # the script's body under SCRIPT; whether it runs (False: refused, naming its line)
+    "unguarded": (WORK, False),
+    "guarded": (f'if __name__ == "__main__":\n    {WORK}', True),
+    # the regression hunt: a guard inside a try, a guarded launcher that execs a job file, a script edited
+    # while it ran were refused
+    "guard inside try": (f'try:\n    if __name__ == "__main__":\n        {WORK}\nexcept KeyboardInterrupt:\n'
+                         "    pass", True),
+    "exec launcher": ('if __name__ == "__main__":\n    exec(compile(open("job.py").read(), "job.py", "exec"))', True),
+    "edited while running": (f'if __name__ == "__main__":\n    {EDIT_ITSELF}\n    {WORK}', True),
+}
+
+
+@pytest.mark.parametrize("shape", list(SHAPES))
+def test_an_unguarded_script_is_refused_before_any_worker_starts(tmp_path, shape):
     import subprocess
     import sys
 
-    body = f'if __name__ == "__main__":\n    {WORK}' if guarded else WORK
+    body, runs = SHAPES[shape]
     (tmp_path / "script.py").write_text(SCRIPT.replace("{body}", body), encoding="utf-8")
+    (tmp_path / "job.py").write_text(WORK, encoding="utf-8")
     run = subprocess.run([sys.executable, "script.py"], cwd=tmp_path, capture_output=True, text=True,
                          env={**__import__("os").environ, "PYTHONPATH": str(__import__("pathlib").Path(
                              dvtopics.__file__).parents[1])}, timeout=120)
-    if guarded:  # (its unguarded lines run in the workers too, as Python's fork server and spawn do)
-        assert run.returncode == 0 and run.stdout.strip() == "3"
+    if runs:  # (its unguarded lines run in the workers too, as Python's fork server and spawn do)
+        assert run.returncode == 0 and run.stdout.strip() == "3", run.stderr
     else:
         assert len((tmp_path / "runs.log").read_text().split()) == 1  # the top level ran once
         assert "DvtopicsError: " in run.stderr and 'if __name__ == "__main__":' in run.stderr
@@ -206,3 +233,9 @@ def test_python_m_dvtopics_with_workers_is_not_refused(tmp_path, seeds_dir):
                           "-j", "2", "--no-cache"], capture_output=True, text=True, timeout=300,
                          env={**os.environ, "PYTHONPATH": str(Path(dvtopics.__file__).parents[1])})
     assert run.returncode == 0, run.stderr
+
+
+def test_a_model_of_ones_own_labels_may_abstain_as_it_likes(shipped, seeds_dir):
+    """The CLI offers --abstain other|uncertain; from Python any label, as before the checks were shared."""
+    records = shipped.predict(list(read_articles(seeds_dir)), min_confidence=1.0, abstain="unknown")
+    assert {r["label"] for r in records} == {"unknown"}

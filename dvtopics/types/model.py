@@ -19,7 +19,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
-from ..arguments import ABSTAIN, as_list, check_choice, check_share
+from ..arguments import as_list, check_label, check_share
 from ..io.read import Article
 from ..errors import DvtopicsError, ModelError
 from .events import find_event
@@ -240,7 +240,7 @@ class Classifier:
         failed to read keep their error and no label.
         """
         check_abstaining(min_confidence, abstain)
-        articles = as_list(articles, "articles", of=Article, hint=ARTICLES_HINT)  # read twice below
+        articles = as_list(articles, "articles", not_of=(str, bytes), hint=ARTICLES_HINT)  # read twice below
         good = [a for a in articles if not a.error]
         hits = [apply_rules(a.title, a.text) if self.use_rules else None for a in good]
         events = [find_event(a.title, a.text) if self.use_rules else None for a in good]
@@ -272,9 +272,10 @@ class Classifier:
 
 
 def check_abstaining(min_confidence: float, abstain: str) -> None:
-    """Refuse what the CLI's --min-confidence and --abstain refuse: above 1 (or NaN) every article would abstain."""
+    """Refuse a minimum confidence above 1 (or NaN: every article would abstain) and an abstain label that is no
+    text. The CLI offers `ABSTAIN`; from Python a model of one's own labels may abstain as it likes ("unknown")."""
     check_share("min_confidence", min_confidence)
-    check_choice("abstain", abstain, ABSTAIN)
+    check_label("abstain", abstain)
 
 
 def load_classifier(model_dir: str | Path | None = None) -> Classifier:
