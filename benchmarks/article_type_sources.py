@@ -1,6 +1,7 @@
 """What each training source and feature adds to the article-type model, on the same folds.
 
     .venv/bin/python benchmarks/article_type_sources.py [--cache-dir DIR] [--classifier logreg] [--only N,N]
+                                                        [--head-chars N]
 
 Sources: the hand labels (data/labels, scored out of fold), the weak labels of
 the corpora (rule hits, cue-free `other`), and the written training set
@@ -89,14 +90,14 @@ class Setup:
     by_rule: list[str]
 
 
-def prepare(data, cache) -> Setup:
+def prepare(data, cache, head_chars: int = HEAD_CHARS) -> Setup:
     n_corpus = sum(kind != "extra" for kind in data.kinds)  # collect adds the written set last
     writer = [a.id.split("-")[0] if i >= n_corpus else None for i, a in enumerate(data.articles)]
     events = [find_event(a.title, a.text) for a in data.articles]
-    documents = documents_of(data.articles, True, HEAD_CHARS, cache, events=events)
+    documents = documents_of(data.articles, True, head_chars, cache, events=events)
     hand = [i for i in range(len(data.articles)) if data.gold[i]]
     leads = {i: replace(data.articles[i], text=data.articles[i].text[:LEAD_ONLY]) for i in hand}
-    lead_documents = dict(zip(leads, documents_of(list(leads.values()), True, HEAD_CHARS, cache,
+    lead_documents = dict(zip(leads, documents_of(list(leads.values()), True, head_chars, cache,
                                                   events=[find_event(a.title, a.text) for a in leads.values()])))
     hits = [apply_rules(a.title, a.text) for a in data.articles]
     return Setup(documents, sorted(set(data.labels)), hand, [i for i in range(n_corpus) if not data.gold[i]],
@@ -205,10 +206,12 @@ def main() -> None:
     parser.add_argument("--cache-dir", default=None)
     parser.add_argument("--classifier", default="logreg")
     parser.add_argument("--only", default=None, help="variant numbers to run, comma-separated (1-based; default all)")
+    parser.add_argument("--head-chars", type=int, default=HEAD_CHARS,
+                        help=f"characters of each article the model reads (default {HEAD_CHARS}; 0: all of it)")
     args = parser.parse_args()
     chosen = [VARIANTS[int(n) - 1] for n in args.only.split(",")] if args.only else VARIANTS
     data = shipped_training_data()
-    setup = prepare(data, SegmentCache(args.cache_dir))
+    setup = prepare(data, SegmentCache(args.cache_dir), args.head_chars)
     print(f"hand {len(setup.hand)}, weak {len(setup.weak)}, written {len(setup.extra)} ({', '.join(setup.writers)})")
     print(rules_row(data, setup, 40))
     folds = folds_of(data, setup)

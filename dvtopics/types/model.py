@@ -45,6 +45,7 @@ def model_directory(model_dir: str | Path | None = None) -> Path:
 
 
 # what to do when `predict` is given texts instead of articles
+NO_WORD = "no word weighs for"  # the cue of a label no word pushed to (its prior carried it): `explain`
 ARTICLES_HINT = "read files with dvtopics.read_articles, or make one of a text with dvtopics.io.read.make_article(id, text)"
 
 VIEWS = ("text", "head", "event", "event_chars")  # TF-IDF views a pipeline may use; see make_pipeline
@@ -226,8 +227,7 @@ class Classifier:
             chosen = _word_cues((names[indices[i]] for i in order[:3 * k] if data[i] > 0), k)  # room for punctuation
             if not chosen:  # the label's own weight (its prior: "other") carried it; say so, and what stood against it
                 against = _word_cues((names[indices[i]] for i in order[::-1][:3 * k] if data[i] < 0), k)
-                chosen = [f"no word weighs for {labels[r]}; the words against it are too weak: "
-                          f"{', '.join(against) or 'none'}"]
+                chosen = [f"{NO_WORD} {labels[r]}; the words against it are too weak: {', '.join(against) or 'none'}"]
             explanations.append(chosen)
         return explanations
 
@@ -262,6 +262,8 @@ class Classifier:
                 hit, event, label, conf, features = next(predictions)
                 said = [f"rule {hit.rule}: {hit.evidence}"] if hit else []
                 said += [event.cue()] if event else []
+                if said:  # the rule or the event says why: the note for a label no cue explains is not needed
+                    features = [feature for feature in features if not feature.startswith(NO_WORD)]
                 if conf < min_confidence:  # the reader still sees what the cues below argue for
                     said.insert(0, f"guess: {label}, below the minimum confidence {min_confidence:g}")
                 record.update(label=label if conf >= min_confidence else abstain, confidence=round(float(conf), 4),
