@@ -449,3 +449,39 @@ def test_a_banner_above_the_header_is_passed_over_but_a_broken_row_is_not(tmp_pa
     assert [a.id for a in read(path)] == ["1", "2"]
     (tmp_path / "a.csv").write_text('"broken\nid,title,text\n1,Tổng kết,Bài một\n', encoding="utf-8")
     assert any(a.error for a in read(tmp_path / "a.csv"))  # the broken row is said, not dropped unseen
+
+
+def test_a_header_under_notes_or_a_title_with_commas_is_found_and_nothing_else_is(tmp_path, caplog):
+    """The third hunt: a notes row of several cells or a title with a comma above the header made the table
+    one error; a one-column table's data cell "text", or a list of field names, was taken for a header; a
+    title, a broken row and the header lost the broken row."""
+    table = "id,title,text\n1,Tổng kết,Bài một\n"
+    for above in ("Nguồn:,VnExpress\n", "Danh sách bài, năm 2017\n", "Báo cáo,,,\n\nGhi chú,x,y\n"):
+        (tmp_path / "a.csv").write_text(above + table, encoding="utf-8")
+        assert [(a.id, a.error) for a in read(tmp_path / "a.csv")] == [("1", None)], above
+    assert "above the table's header not read" in caplog.text
+    (tmp_path / "b.csv").write_text("content\nBài một\ntext\nBài hai\n", encoding="utf-8")
+    (only,) = read(tmp_path / "b.csv")
+    assert "no 'text' column" in only.error
+    (tmp_path / "c.csv").write_text('Danh sách\n"broken\n' + table, encoding="utf-8")
+    assert any(a.error and "broken" in a.error for a in read(tmp_path / "c.csv"))
+    path = workbook(tmp_path / "n.xlsx", {"Data": table_at(1, 1, ARTICLES),
+                                          "Notes": table_at(1, 1, [["Các cột:"], ["id"], ["title"], ["text"]])})
+    assert [(a.id, a.error) for a in read(path)] == [("1", None), ("2", None)]
+
+
+def test_a_header_merged_down_over_two_rows_makes_no_article(tmp_path):
+    from openpyxl import Workbook
+
+    from dvtopics.io.labels import read_labels
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["id", "text", "label"])
+    sheet.append([None, None, None])
+    sheet.append(["r1", TEXT, "other"])
+    for column in "ABC":
+        sheet.merge_cells(f"{column}1:{column}2")
+    book.save(tmp_path / "a.xlsx")
+    assert [(a.id, a.text) for a in read(tmp_path / "a.xlsx")] == [("r1", TEXT)]
+    assert read_labels(tmp_path / "a.xlsx") == {"r1": "other"}

@@ -23,7 +23,8 @@ ON_CONFLICT = ("refuse", "drop")  # what to do with an id given two different la
 def _read_csv_labels(path: str | os.PathLike, on_conflict: str) -> dict[str, str]:
     """A CSV of article id (or file name) and label -> {id: label} (see `_labels_of_table`)."""
     delimiter, text = csv_delimiter(read_side_file(path), "label")
-    header, rows = split_header(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), "label")
+    header, rows = split_header(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), "label",
+                                ("id", "file"), where=path)
     header = field_names(header or [], ("id", "file", "label"))  # " ID ", "Label"
     return _labels_of_table(path, header, (dict(zip(header, row)) for row in rows), on_conflict)
 
@@ -39,7 +40,7 @@ def _read_xlsx_labels(path: Path, on_conflict: str) -> dict[str, str]:
     except Exception as exc:  # openpyxl raises many kinds on a file that is not a workbook
         raise InputError(f"{path}: not an .xlsx workbook ({exc})") from None
     try:
-        tables = list(sheet_tables(book, ("id", "file", "label"), "label"))
+        tables = list(sheet_tables(book, ("id", "file", "label"), "label", path))
         _, _, header, rows = next((table for table in tables if "label" in table[2]), None) or (
             tables[0] if tables else (None, None, [], iter(())))
         table = [dict(zip(header, (cell_text(cell) or "" for cell in row))) for _, row in rows]

@@ -366,7 +366,8 @@ def _read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
         return
     number = 1
     delimiter, text = csv_delimiter(text, fields.text)
-    header, rows = split_header(csv_rows(text, delimiter, cut=bool(problem)), fields.text, lambda item: item[1])
+    header, rows = split_header(csv_rows(text, delimiter, cut=bool(problem)), fields.text, fields.wanted(),
+                                lambda item: item[1], path)
     if header is not None:
         header = field_names(header[1], fields.wanted())
         wrong = header_problem(path, header, fields)
@@ -408,7 +409,7 @@ def _read_xlsx(path: Path, fields: "FieldNames", on_error: str) -> Iterator[Arti
         yield _failed(path.name, f"{path}: not an .xlsx workbook ({exc})", on_error)
         return
     try:
-        tables = list(sheet_tables(book, fields.wanted(), fields.text))
+        tables = list(sheet_tables(book, fields.wanted(), fields.text, path))
         chosen = [table for table in tables if fields.text in table[2]] or tables[:1]
         others = [repr(table[0]) for table in tables if table not in chosen]
         if others:

@@ -6,10 +6,13 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import logging
 import re
 from typing import Iterable, Iterator
 
 from ..text.normalise import nfc
+
+log = logging.getLogger(__name__)
 
 _DELIMITERS = (",", ";", "\t", "|")
 # Excel's first line "sep=;" names the delimiter of the rows below it (Excel writes it, and reads it)
@@ -43,31 +46,34 @@ def names_field(cells, field: str) -> bool:
     return field in field_names(cells, [field])
 
 
-def split_header(items: Iterable, text_field: str, cells=lambda item: item) -> tuple[object, Iterator]:
-    """(the header, the items below it) of a table's rows: its first filled row, unless that row holds one
-    filled cell (a title above the table; a merged banner is its top-left cell): then, among the first
-    `HEADER_ROWS` filled rows, the first that names the text field, past rows of one cell only. A row of
-    several cells ends the search (it is the header, or data: a cell "text" in a data row names nothing), and
-    so does a broken row, which stays among the items (to be reported). The header is None when no row is
-    filled. `cells(item)` gives an item's cells, or None for an item that is no row (a broken CSV row)."""
+def split_header(items: Iterable, text_field: str, wanted: Iterable[str], cells=lambda item: item,
+                 where: object = None) -> tuple[object, Iterator]:
+    """(the header, the items below it) of a table's rows: its first filled row when that row names the text
+    field; else, among the first `HEADER_ROWS` filled rows, the first that names the text field and another of
+    the `wanted` fields (a table under a title or notes: "id, title, text", where a cell "text" in a data row
+    or a list of field names is no header), the rows above it passed over with a warning naming `where`;
+    else its first filled row, as before (its rows then say which fields they lack). A broken row stays among
+    the items, to be reported. The header is None when no row is filled. `cells(item)` gives an item's cells,
+    or None for an item that is no row (a broken CSV row)."""
+    others = set(wanted) - {text_field}
+
     def is_filled(item) -> bool:
         row = cells(item)
         return row is not None and any((cell or "").strip() for cell in row)
 
-    items, ahead, filled, searching = iter(items), [], 0, True
+    items, ahead, filled = iter(items), [], 0
     for item in items:
         ahead.append(item)
-        if cells(item) is None:
-            searching = False  # the header is then the first filled row, as without a title above it
-            continue
         if not is_filled(item):
             continue
-        if not searching:
-            break
-        if names_field(cells(item), text_field):  # the rows of one cell above it are a title: not articles
-            return item, itertools.chain([i for i in ahead[:-1] if cells(i) is None], items)
         filled += 1
-        if sum(bool((cell or "").strip()) for cell in cells(item)) > 1 or filled == HEADER_ROWS:
+        names = set(field_names(cells(item), [text_field, *others]))
+        if text_field in names and (filled == 1 or names & others):
+            if filled > 1:
+                log.warning("%s: %d row%s above the table's header not read (a title or notes)", where, filled - 1,
+                            "s" * (filled > 2))
+            return item, itertools.chain([i for i in ahead[:-1] if cells(i) is None], items)
+        if filled == HEADER_ROWS:
             break
     first = next((n for n, item in enumerate(ahead) if is_filled(item)), None)
     if first is None:
@@ -164,7 +170,7 @@ def table_record(header: list, row: list, text_field: str, delimiter: str | None
     return record
 
 
-def sheet_tables(book, wanted: Iterable[str], text_field: str
+def sheet_tables(book, wanted: Iterable[str], text_field: str, where: object = ""
                  ) -> Iterator[tuple[str, int, list, Iterator[tuple[int, tuple]]]]:
     """(title, index, header, rows) of each sheet of a read-only workbook that holds anything: its header as
     `split_header` finds it (a table need not start in A1, nor under a title), its names matched to `wanted`
@@ -172,8 +178,10 @@ def sheet_tables(book, wanted: Iterable[str], text_field: str
     cell's value in each of its cells (`_merged_values`)."""
     for index, sheet in enumerate(book.worksheets):
         # cells, not values: `cell_text` needs their number format
-        rows = _merged_values(sheet, enumerate(sheet.iter_rows(), start=1))
-        header, rows = split_header(rows, text_field, lambda item: [cell_text(cell) for cell in item[1]])
+        rows = enumerate(sheet.iter_rows(), start=1)
+        header, rows = split_header(rows, text_field, wanted, lambda item: [cell_text(cell) for cell in item[1]],
+                                    f"{where}:{sheet.title}")
+        rows = _merged_values(sheet, rows)  # below the header only: a header merged down is no article
         if header is not None:
             yield sheet.title, index, field_names([cell_text(cell) or "" for cell in header[1]], wanted), rows
 
