@@ -16,13 +16,13 @@ MIN_TOPICS = 2  # one topic would be the whole corpus
 MIN_FOLDS = 2  # cross-validation needs a fold to train on and one to score
 
 
-def as_list(value, name: str, not_of: tuple[type, ...] = (), hint: str = "") -> list:
+def as_list(value, name: str, hint: str = "", like: Sequence[str] = ()) -> list:
     """`value` as a list, read once (a generator, such as `read_articles` gives, is used up by reading it).
 
     One str or path where a list is wanted is a list of one, as `read_articles("seeds")` reads one folder:
-    iterated, a str would be its letters. No item may be one of `not_of` (texts where articles are wanted);
-    `hint` says what to do instead (a TypeError names the argument and the first wrong item's type). Other
-    items are taken as they come: an object with an article's fields works as one.
+    iterated, a str would be its letters. With `like`, every item must have those attributes (an article, or
+    an object with its fields: texts where articles are wanted are refused); `hint` says what to do instead
+    (a TypeError names the argument and the first wrong item's type).
     """
     if isinstance(value, (str, os.PathLike)):
         value = [value]
@@ -30,9 +30,10 @@ def as_list(value, name: str, not_of: tuple[type, ...] = (), hint: str = "") -> 
         items = list(value)
     except TypeError:
         raise TypeError(f"{name}: a list (or any iterable) is wanted, not {type(value).__name__}") from None
-    wrong = next((item for item in items if isinstance(item, not_of)), None) if not_of else None
+    wrong = next((item for item in items if not all(hasattr(item, field) for field in like)), None) if like else None
     if wrong is not None:
-        raise TypeError(f"{name}: {type(wrong).__name__} items are not taken here" + (f": {hint}" if hint else ""))
+        raise TypeError(f"{name}: {type(wrong).__name__} items are not articles (they need {', '.join(like)})"
+                        + (f": {hint}" if hint else ""))
     return items
 
 

@@ -83,7 +83,7 @@ def _check_main_is_guarded() -> None:
     try:
         with open(path, "rb") as handle:
             tree = ast.parse(handle.read())
-        compiled = compile(tree, path, "exec")
+        compiled = compile(tree, path, "exec", dont_inherit=True)  # not this module's `from __future__` flags
     except (OSError, SyntaxError, ValueError):
         return
     if (compiled.co_code, compiled.co_linetable) != (top.f_code.co_code, top.f_code.co_linetable):

@@ -34,7 +34,7 @@ def test_summarize_takes_a_generator_of_articles(seeds_dir):
 # ------------------------------------------------------------ wrong kinds of argument
 
 def test_texts_given_for_articles_are_refused_with_what_to_do(shipped):
-    with pytest.raises(TypeError, match="str items are not taken here.*make_article"):
+    with pytest.raises(TypeError, match="str items are not articles.*make_article"):
         shipped.predict(["Hội nghị sơ kết công tác dân vận 6 tháng đầu năm 2023"])
 
 
@@ -48,6 +48,12 @@ def test_an_object_with_an_articles_fields_is_labelled_as_one(shipped):
     [own] = shipped.predict([SimpleNamespace(**asdict(article))])
     [real] = shipped.predict([article])
     assert own["label"] == real["label"] == "semi_annual_review" and own["confidence"] == real["confidence"]
+
+
+@pytest.mark.parametrize("given", [{"a": 1}, 42, [{"id": "a", "text": "Hội nghị"}]])
+def test_things_that_are_not_articles_are_refused_naming_what_is_needed(shipped, given):
+    with pytest.raises(TypeError, match="articles"):
+        shipped.predict(given)
 
 
 def test_predict_articles_takes_a_model_name_or_refuses_clearly(shipped):
@@ -172,6 +178,8 @@ SHAPES = {  # the script's body under SCRIPT; whether it runs (False: refused, n
                          "    pass", True),
     "exec launcher": ('if __name__ == "__main__":\n    exec(compile(open("job.py").read(), "job.py", "exec"))', True),
     "edited while running": (f'if __name__ == "__main__":\n    {EDIT_ITSELF}\n    {WORK}', True),
+    # the third hunt: an annotation in an unguarded script passed (compile took dvtopics' own __future__ flags)
+    "unguarded, annotated": (f"{WORK}\ndef f(p: str) -> list:\n    return [p]", False),
 }
 
 

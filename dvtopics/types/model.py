@@ -45,6 +45,7 @@ def model_directory(model_dir: str | Path | None = None) -> Path:
 
 
 # what to do when `predict` is given texts instead of articles
+ARTICLE_FIELDS = ("id", "title", "text", "date", "source", "error", "meta")  # what predict reads of an article (or a look-alike)
 NO_WORD = "no word weighs for"  # the cue of a label no word pushed to (its prior carried it): `explain`
 ARTICLES_HINT = "read files with dvtopics.read_articles, or make one of a text with dvtopics.io.read.make_article(id, text)"
 
@@ -240,7 +241,7 @@ class Classifier:
         failed to read keep their error and no label.
         """
         check_abstaining(min_confidence, abstain)
-        articles = as_list(articles, "articles", not_of=(str, bytes), hint=ARTICLES_HINT)  # read twice below
+        articles = as_list(articles, "articles", hint=ARTICLES_HINT, like=ARTICLE_FIELDS)  # read twice below
         good = [a for a in articles if not a.error]
         hits = [apply_rules(a.title, a.text) if self.use_rules else None for a in good]
         events = [find_event(a.title, a.text) if self.use_rules else None for a in good]
