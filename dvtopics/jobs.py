@@ -446,6 +446,8 @@ def sweep_topics(reading: Reading, out: str, ks: Sequence[int], measures: Sequen
     from .topics.sweep import SWEEP_FILES, sweep, write_sweep
 
     check_measures(measures)  # a misspelt measure stops the job before its long work, not after the first fit
+    if not measures:  # (--measures "") a sweep compares its fits by them: with none, its table and figure are empty
+        raise TopicsError("a sweep needs at least one measure to compare its fits: npmi, c_v or diversity")
     check_folder(out, reading.paths, SWEEP_FILES)
     data = read_segmented(reading, check=_check_k(max(ks), params.get("unit", "document")))
     rows, _ = sweep(data.texts, ks, measures, seeds=seeds, progress=True, **params)

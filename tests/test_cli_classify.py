@@ -1,4 +1,5 @@
 import json
+from collections import Counter
 import os
 import signal
 import subprocess
@@ -529,3 +530,15 @@ def test_the_library_names_the_shipped_model_shipped_too(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)  # no models/ folder here
     classifier = load_classifier("shipped")
     assert classifier.card["sha256"] == json.loads((DEFAULT_MODEL_DIR / "model_card.json").read_text())["sha256"]
+
+
+def test_the_card_records_the_folds_cross_validation_could_make(corpus, tmp_path, caplog):
+    """Trial 7: --folds 100 on labels of a few articles each made fewer folds, and the card said 100."""
+    out = tmp_path / "m"
+    result = CliRunner().invoke(cli, ["train", str(corpus), "--out", str(out), "--classifier", "logreg",
+                                      "--folds", "100"])
+    assert result.exit_code == 0, result.output
+    folds = json.loads((out / "model_card.json").read_text(encoding="utf-8"))["parameters"]["n_folds"]
+    smallest = min(Counter(json.loads(line)["label"] for line in corpus.read_text(encoding="utf-8").splitlines()
+                           ).values())
+    assert folds == smallest < 100 and f"100 folds asked for, {smallest} made" in caplog.text

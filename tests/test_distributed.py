@@ -178,6 +178,31 @@ def test_dask_needs_an_output_file(inputs, model_dir):
     assert result.exit_code == 2 and "--out" in result.output
 
 
+def test_the_dask_options_with_the_local_engine_are_refused(inputs, model_dir, tmp_path):
+    """Trial 7: --scheduler and --part-size were accepted and ignored by the local engine."""
+    for given in (["--scheduler", "tcp://192.0.2.1:8786"], ["--part-size", "2"]):
+        result = CliRunner().invoke(cli, ["label", str(inputs / "articles.jsonl"), "--model", str(model_dir),
+                                          "--out", str(tmp_path / "o.jsonl"), *given])
+        assert result.exit_code == 2 and f"{given[0]} is for --engine dask" in result.output
+        assert not (tmp_path / "o.jsonl").exists()
+
+
+def test_quiet_silences_the_local_clusters_logs(inputs, model_dir, tmp_path):
+    """Trial 7: `dvtopics -q … --engine dask` printed Dask's INFO lines (its loggers have their own levels)."""
+    import subprocess
+
+    from pathlib import Path
+
+    import dvtopics
+
+    run = subprocess.run([sys.executable, "-m", "dvtopics", "-q", "label", str(inputs / "articles.jsonl"), "--model",
+                          str(model_dir), "--out", str(tmp_path / "o.jsonl"), "--engine", "dask", "--no-cache"],
+                         capture_output=True, text=True, timeout=300, cwd=tmp_path,
+                         env={**os.environ, "PYTHONPATH": str(Path(dvtopics.__file__).parents[1])})
+    assert run.returncode == 1, run.stderr  # the inputs hold one line that is not JSON
+    assert "INFO" not in run.stderr and (tmp_path / "o.jsonl").exists()
+
+
 def test_without_dask_the_error_says_how_to_install_it(monkeypatch):
     monkeypatch.setitem(sys.modules, "distributed", None)  # what a missing package looks like to import
     with pytest.raises(MissingExtraError, match=r"pip install 'dvtopics\[dask\]'"):

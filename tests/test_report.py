@@ -353,3 +353,16 @@ def test_articles_sharing_an_id_each_show_their_own_topic(tmp_path):
     assert "<td>annual_review</td>" in html  # a representative's type is its own, not that of its id's first
     sheet = load_workbook(write_report_workbook(records, topics, tmp_path / "r.xlsx"))["articles"]
     assert [row[0].value for row in sheet.iter_rows(min_row=2)] == ["a0", "a0", "a2", "a0", "broken"]
+
+
+@pytest.mark.parametrize("given", [["--no-topics"], ["--topics", "TOPICS"]])
+def test_report_refuses_k_it_would_ignore(tmp_path, given):
+    """Trial 7: --k beside --no-topics or --topics DIR (a model of its own K) was accepted and ignored."""
+    from click.testing import CliRunner
+
+    from dvtopics.cli import cli
+
+    (tmp_path / "TOPICS").mkdir()
+    given = [str(tmp_path / g) if g == "TOPICS" else g for g in given]
+    result = CliRunner().invoke(cli, ["report", "seeds", "--out", str(tmp_path / "r.html"), "--k", "5", *given])
+    assert result.exit_code == 2 and "--k" in result.output and not (tmp_path / "r.html").exists()

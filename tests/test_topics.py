@@ -365,6 +365,16 @@ def test_cli_assign_writes_each_articles_main_topic(seeds_model, tmp_path):
     assert {r["type"] for r in rows} == {None}  # .txt seeds carry no label and none was given
 
 
+def test_cli_assign_resume_is_for_the_dask_engine_only(seeds_model, tmp_path):
+    """Trial 7: the local engine ignored --resume and redid a finished table, exit 0."""
+    out, _ = seeds_model
+    (tmp_path / "a.csv").write_text("finished", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["topics", "assign", str(out), "seeds", "--out", str(tmp_path / "a.csv"),
+                                      "--resume"])
+    assert result.exit_code == 2 and "--engine dask" in result.output
+    assert (tmp_path / "a.csv").read_text(encoding="utf-8") == "finished"
+
+
 def test_cli_html_and_show_errors(seeds_model, tmp_path):
     pytest.importorskip("pyLDAvis")
     out, _ = seeds_model
@@ -576,7 +586,8 @@ def test_a_huge_k_range_is_refused_before_it_is_listed():
     assert parse_k_range("2:1000:1", most=1000)[-1] == 1000
 
 
-@pytest.mark.parametrize("args", [["--k", "2:1000000:1"], ["--k", "3", "--measures", "npmi,foo"]])
+@pytest.mark.parametrize("args", [["--k", "2:1000000:1"], ["--k", "3", "--measures", "npmi,foo"],
+                                  ["--k", "3", "--measures", " , "]])  # trial 7: no measure, a traceback after the fits
 def test_cli_sweep_refuses_bad_options_before_reading(args, tmp_path, monkeypatch):
     def read(*args, **kwargs):
         raise AssertionError("articles read before the options were checked")
@@ -584,7 +595,8 @@ def test_cli_sweep_refuses_bad_options_before_reading(args, tmp_path, monkeypatc
     monkeypatch.setattr("dvtopics.jobs.read_segmented", read)
     result = CliRunner().invoke(cli, ["topics", "sweep", "seeds", "--out", str(tmp_path / "s"), *args])
     assert result.exit_code == 2, result.output
-    assert ("each K at most 1000" if args[1].startswith("2:") else "unknown measures ['foo']") in result.output
+    said = {"2:1000000:1": "each K at most 1000", "npmi,foo": "unknown measures ['foo']", " , ": "at least one measure"}
+    assert said[args[-1]] in result.output
 
 
 def test_cli_assign_keeps_an_unreadable_article_in_its_place(seeds_model, tmp_path):

@@ -63,6 +63,8 @@ def cli(verbose: int, quiet: bool):
     """
     level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
     logging.basicConfig(level=level, format="%(levelname)s: %(message)s", stream=sys.stderr)
+    for handler in logging.getLogger().handlers:  # libraries that set their own loggers' levels (Dask's INFO) too
+        handler.setLevel(level)
 
 
 def _register() -> None:

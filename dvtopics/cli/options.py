@@ -206,7 +206,21 @@ def _scheduler(ctx, param, value: str | None) -> str | None:
 
 
 def engine_options(func):
-    """--engine/--scheduler/--part-size: run locally, or on a Dask cluster (dvtopics.run.distributed)."""
+    """--engine/--scheduler/--part-size: run locally, or on a Dask cluster (dvtopics.run.distributed). The Dask
+    options with the local engine are refused: they would be ignored."""
+    run = func
+
+    @functools.wraps(run)
+    def command(*args, engine, scheduler, part_size, **kwargs):
+        given = click.get_current_context().get_parameter_source("part_size") != click.core.ParameterSource.DEFAULT
+        if engine == "local" and (scheduler is not None or given):
+            named = " and ".join(name for name, used in (("--scheduler", scheduler is not None),
+                                                         ("--part-size", given)) if used)
+            raise click.UsageError(f"{named} {'are' if ' and ' in named else 'is'} for --engine dask; the local "
+                                   "engine runs on this machine")
+        return run(*args, engine=engine, scheduler=scheduler, part_size=part_size, **kwargs)
+
+    func = command
     for option in reversed([
         click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
                      help="local: stream on this machine. dask: parts of the input on a Dask cluster "

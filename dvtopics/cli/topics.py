@@ -170,6 +170,9 @@ def assign_cmd(directory, paths, out, labels_file, resume, engine, scheduler, pa
     from . import RESUMABLE
     from ..jobs import assign_topics
 
+    if resume and engine != "dask":  # the local engine writes its table at the end: nothing to resume
+        raise click.UsageError("--resume finishes an interrupted --engine dask run; the local engine writes the "
+                               "table at once: run again without --resume")
     click.get_current_context().meta[RESUMABLE] = engine == "dask"  # --resume finishes Dask's parts only
     assigned = assign_topics(reading,
                              directory, out, labels_file, engine, scheduler, part_size, resume)

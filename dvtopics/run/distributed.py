@@ -229,8 +229,10 @@ def connect(scheduler: str | None = None, n_workers: int | None = None):
         return
     workers = n_workers or len(os.sched_getaffinity(0))
     # dashboard on a free port: 8787 may be another cluster's, and None still binds 8787
-    with distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                  dashboard_address=":0") as cluster, distributed.Client(cluster) as client:
+    # Dask's own logs no louder than ours (-q: errors only; by default warnings), in the workers too
+    quiet = max(logging.WARNING, logging.getLogger().getEffectiveLevel())
+    with distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
+                                  silence_logs=quiet) as cluster, distributed.Client(cluster) as client:
         yield client
 
 

@@ -314,12 +314,18 @@ def check_label_set(labels: set[str]) -> None:
                             "correct the labels")
 
 
+def folds_used(labels: Sequence[str], n_folds: int) -> int:
+    """The folds cross-validation can make of these hand labels: no more than the smallest label has articles
+    (each fold holds one of each), and 2 at least."""
+    smallest = min(labels.count(label) for label in set(labels))
+    return max(2, min(n_folds, smallest))
+
+
 def _folds(labels: Sequence[str], n_folds: int, seed: int):
     from sklearn.model_selection import StratifiedKFold
 
-    smallest = min(labels.count(label) for label in set(labels))
-    n_folds = max(2, min(n_folds, smallest))
-    return StratifiedKFold(n_splits=n_folds, shuffle=True, random_state=seed).split(np.zeros(len(labels)), labels)
+    return StratifiedKFold(n_splits=folds_used(labels, n_folds), shuffle=True, random_state=seed).split(
+        np.zeros(len(labels)), labels)
 
 
 def out_of_fold(documents: Sequence[str], data: TrainingData, classifier: str, n_folds: int = 5,
@@ -395,6 +401,12 @@ def train(
     rules alone where they apply, per-class support, data hash, parameters).
     """
     check_at_least("n_folds", n_folds, MIN_FOLDS)
+    hand = [label for label, gold in zip(data.labels, data.gold) if gold]
+    used = folds_used(hand, n_folds)
+    if used < n_folds:  # the card records the folds the metrics were measured with
+        log.warning("%d folds asked for, %d made: the smallest hand label has %d articles", n_folds, used,
+                    min(hand.count(label) for label in set(hand)))
+        n_folds = used
     labels = sorted(set(data.labels))
     if use_rules is None:  # the cue rules only speak of article types
         use_rules = set(labels) <= set(ARTICLE_TYPES)
