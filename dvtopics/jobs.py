@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
+import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import partial
@@ -342,7 +344,8 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
                **params) -> TopicsFit:
     """Fit a topic model on the articles and write it, its card, tables and figures into `out`."""
     from .io.labels import read_labels
-    from .persist import save_model
+    from .io.write import replace_together
+    from .persist import CARD_FILE, MODEL_FILE, save_model
     from .topics.measures import ReferenceTokens, topic_measures
     from .topics.model import TopicModel, topic_card
     from .run.batch import check_folder
@@ -369,10 +372,21 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
     _warn_without_mix(report.without_mix)
     if not report.periods:  # no over_time.csv then: say why it is missing
         log.warning("no article has a date: no shares over time (over_time.csv) in %s", out)
-    previous = previous_outputs(out)  # read before the new card replaces the previous fit's
-    card = save_model(model, out, topic_card(model, report.labels, measures, data.good, reading.paths)
-                      | {"outputs": report_files(report)})
-    write_report(report, out, previous)
+    # The new fit is written whole into a hidden folder inside `out`, then its files replace the previous
+    # fit's together, the card last (`replace_together`): a refit stopped at any moment leaves the old model
+    # or the new one, never a new model file beside an old card or new topics beside old tables, and the
+    # user's other files in `out` stay where they are.
+    previous = previous_outputs(out)
+    Path(out).mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(prefix=".dvtopics-fit-", dir=out))
+    try:
+        card = save_model(model, stage, topic_card(model, report.labels, measures, data.good, reading.paths)
+                          | {"outputs": report_files(report)})
+        new = [path.name for path in write_report(report, stage)] + [MODEL_FILE, CARD_FILE]
+        replace_together([(stage / name, Path(out) / name) for name in new],
+                         remove=[Path(out) / name for name in set(previous) - set(new)])
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
     return TopicsFit(card, report.topics_json(), data)
 
 
