@@ -540,6 +540,7 @@ def report(reading: Reading, out: str, xlsx: str | None = None, model_dir=None, 
            title: str = "dvtopics report", command: str = "") -> ReportWritten:
     """Write the HTML report of the articles to `out` (and its tables to `xlsx`)."""
     from .report.html import build_report, write_text
+    from .io.write import staged
     from .report.workbook import write_report_workbook
     from .run.batch import check_output
 
@@ -553,9 +554,14 @@ def report(reading: Reading, out: str, xlsx: str | None = None, model_dir=None, 
     records, topics, provenance = report_data(reading, model_dir, topics_dir, fit_topics, n_topics)
     provenance.update(command=command, inputs=[str(p) for p in reading.paths])
     html = build_report(records, topics, provenance, max_rows_per_type=max_rows_per_type, title=title)
-    path = write_text(html, out)
-    workbook = write_report_workbook(records, topics, xlsx) if xlsx else None
-    return ReportWritten(path, workbook, records)
+    # both written beside their names first, then renamed together: a run stopped between the two writes
+    # leaves the previous page and workbook, never a new page beside the workbook of another run
+    targets = [Path(out), *([Path(xlsx)] if xlsx else [])]
+    with staged(targets) as paths:
+        write_text(html, paths[0])
+        if xlsx:
+            write_report_workbook(records, topics, paths[1])
+    return ReportWritten(targets[0], targets[1] if xlsx else None, records)
 
 
 def _report_data(articles, cache, n_jobs, model_dir, topics_dir, fit_topics, n_topics):

@@ -256,3 +256,19 @@ def test_outputs_replaced_together_are_all_new_when_ctrl_c_comes_between_the_ren
     with pytest.raises(KeyboardInterrupt):  # acted on once both are in place
         replace_together(moves)
     assert [(tmp_path / n).read_text(encoding="utf-8") for n in ("model.pickle.gz", "model_card.json")] == ["new"] * 2
+
+
+def test_a_report_stopped_between_its_page_and_its_workbook_leaves_both_old(tmp_path, monkeypatch):
+    from dvtopics import jobs
+    from dvtopics.report import workbook
+
+    first = write_csv(tmp_path / "first.csv", made_up_articles(1))
+    second = write_csv(tmp_path / "second.csv", made_up_articles(2))
+    page, book = tmp_path / "out" / "r.html", tmp_path / "out" / "r.xlsx"
+    jobs.report(Reading([str(first)]), str(page), str(book), fit_topics=False)
+    before = page.read_bytes(), book.read_bytes()
+    monkeypatch.setattr(workbook, "write_report_workbook", _ctrl_c)
+    with pytest.raises(KeyboardInterrupt):
+        jobs.report(Reading([str(second)]), str(page), str(book), fit_topics=False)
+    assert (page.read_bytes(), book.read_bytes()) == before
+    assert sorted(p.name for p in page.parent.iterdir()) == ["r.html", "r.xlsx"]  # no temporary file left

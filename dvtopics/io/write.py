@@ -31,12 +31,13 @@ import json
 import logging
 import os
 import re
+import shutil
 import signal
 import tempfile
 import threading
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
+from typing import Iterable, Iterator, Mapping, Sequence
 
 from ..errors import DvtopicsError
 
@@ -125,6 +126,24 @@ def replace_together(moves: Sequence[tuple[Path, Path]], remove: Iterable[Path] 
             Path(path).unlink(missing_ok=True)
         for new, target in moves:
             os.replace(new, target)
+
+
+@contextmanager
+def staged(targets: Sequence[Path]) -> Iterator[list[Path]]:
+    """Paths to write `targets` at: each of the same name in a hidden temporary folder beside its target. When
+    the block ends without error they replace their targets together (`replace_together`); the temporary
+    folders are removed in any case."""
+    folders = []
+    try:
+        for target in targets:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            folders.append(Path(tempfile.mkdtemp(prefix=".dvtopics-", dir=target.parent)))
+        paths = [folder / target.name for folder, target in zip(folders, targets)]
+        yield paths
+        replace_together(list(zip(paths, targets)))
+    finally:
+        for folder in folders:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 @contextmanager
