@@ -438,10 +438,9 @@ def assign_topics(reading: Reading, directory: str, out: str, labels_file: str |
                          gather=partial(write_assignments, n_topics=len(labels)))
         return Assignment(counts, labels, [])
     from .io.labels import read_labels
-    from .topics.model import load_topic_model
     from .topics.summary import in_input_order, summarize, write_documents
 
-    model, _ = load_topic_model(directory)
+    model = _load_topic_model(directory)
     types = (read_labels(labels_file, on_conflict="drop") or None) if labels_file else None
     data = read_segmented(reading)
     report = summarize(model, data.good, model.transform(data.texts), types)
@@ -475,14 +474,22 @@ def read_topics(directory: str, n_words: int | None = None) -> tuple[list[dict],
     return read(directory, n_words)
 
 
+def _load_topic_model(directory: str):
+    """The topic model in `directory`, once its topics.json is found whole (`read_topics` checks it): a model
+    folder with a missing or broken topics.json is an error for every command, not only for `topics show`."""
+    from .topics.model import load_topic_model
+
+    read_topics(directory)
+    return load_topic_model(directory)[0]
+
+
 def topics_page(directory: str, out: str) -> Path:
     """Write the offline pyLDAvis page of the topic model in `directory` to `out`."""
     from .run.batch import check_output
     from .topics.ldavis import ldavis_html
-    from .topics.model import load_topic_model
 
     _check_suffix(out, HTML_SUFFIXES, "an HTML page")
-    model, _ = load_topic_model(directory)
+    model = _load_topic_model(directory)
     path = check_output(out)
     path.write_text(ldavis_html(model), encoding="utf-8")
     return path

@@ -272,3 +272,22 @@ def test_a_report_stopped_between_its_page_and_its_workbook_leaves_both_old(tmp_
         jobs.report(Reading([str(second)]), str(page), str(book), fit_topics=False)
     assert (page.read_bytes(), book.read_bytes()) == before
     assert sorted(p.name for p in page.parent.iterdir()) == ["r.html", "r.xlsx"]  # no temporary file left
+
+
+# ------------------------------------------------ trial 6e, 09: every command refuses a broken topics.json
+
+@pytest.mark.parametrize("topics_json", [None, "{broken", "[]"])
+def test_show_assign_and_html_refuse_a_missing_or_broken_topics_json(tmp_path, topics_json):
+    source = write_csv(tmp_path / "in.csv", made_up_articles(3))
+    model = tmp_path / "m"
+    assert run("topics", "fit", source, "--k", "2", "--out", model).exit_code == 0
+    if topics_json is None:
+        (model / "topics.json").unlink()
+    else:
+        (model / "topics.json").write_text(topics_json, encoding="utf-8")
+    for command in (["topics", "show", model], ["topics", "assign", model, source, "--out", tmp_path / "a.csv"],
+                    ["topics", "html", model, "--out", tmp_path / "t.html"]):
+        result = run(*command)
+        assert result.exit_code == 2 and "topics.json" in result.output, (command, result.output)
+        assert len(result.output.strip().splitlines()) == 1, result.output
+    assert not (tmp_path / "a.csv").exists() and not (tmp_path / "t.html").exists()
