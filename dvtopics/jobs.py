@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
+import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import partial
@@ -342,7 +344,8 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
                **params) -> TopicsFit:
     """Fit a topic model on the articles and write it, its card, tables and figures into `out`."""
     from .io.labels import read_labels
-    from .persist import save_model
+    from .io.write import replace_together
+    from .persist import CARD_FILE, MODEL_FILE, save_model
     from .topics.measures import ReferenceTokens, topic_measures
     from .topics.model import TopicModel, topic_card
     from .run.batch import check_folder
@@ -369,10 +372,21 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
     _warn_without_mix(report.without_mix)
     if not report.periods:  # no over_time.csv then: say why it is missing
         log.warning("no article has a date: no shares over time (over_time.csv) in %s", out)
-    previous = previous_outputs(out)  # read before the new card replaces the previous fit's
-    card = save_model(model, out, topic_card(model, report.labels, measures, data.good, reading.paths)
-                      | {"outputs": report_files(report)})
-    write_report(report, out, previous)
+    # The new fit is written whole into a hidden folder inside `out`, then its files replace the previous
+    # fit's together, the card last (`replace_together`): a refit stopped at any moment leaves the old model
+    # or the new one, never a new model file beside an old card or new topics beside old tables, and the
+    # user's other files in `out` stay where they are.
+    previous = previous_outputs(out)
+    Path(out).mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(prefix=".dvtopics-fit-", dir=out))
+    try:
+        card = save_model(model, stage, topic_card(model, report.labels, measures, data.good, reading.paths)
+                          | {"outputs": report_files(report)})
+        new = [path.name for path in write_report(report, stage)] + [MODEL_FILE, CARD_FILE]
+        replace_together([(stage / name, Path(out) / name) for name in new],
+                         remove=[Path(out) / name for name in set(previous) - set(new)])
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
     return TopicsFit(card, report.topics_json(), data)
 
 
@@ -424,10 +438,9 @@ def assign_topics(reading: Reading, directory: str, out: str, labels_file: str |
                          gather=partial(write_assignments, n_topics=len(labels)))
         return Assignment(counts, labels, [])
     from .io.labels import read_labels
-    from .topics.model import load_topic_model
     from .topics.summary import in_input_order, summarize, write_documents
 
-    model, _ = load_topic_model(directory)
+    model = _load_topic_model(directory)
     types = (read_labels(labels_file, on_conflict="drop") or None) if labels_file else None
     data = read_segmented(reading)
     report = summarize(model, data.good, model.transform(data.texts), types)
@@ -463,14 +476,22 @@ def read_topics(directory: str, n_words: int | None = None) -> tuple[list[dict],
     return read(directory, n_words)
 
 
+def _load_topic_model(directory: str):
+    """The topic model in `directory`, once its topics.json is found whole (`read_topics` checks it): a model
+    folder with a missing or broken topics.json is an error for every command, not only for `topics show`."""
+    from .topics.model import load_topic_model
+
+    read_topics(directory)
+    return load_topic_model(directory)[0]
+
+
 def topics_page(directory: str, out: str) -> Path:
     """Write the offline pyLDAvis page of the topic model in `directory` to `out`."""
     from .run.batch import check_output
     from .topics.ldavis import ldavis_html
-    from .topics.model import load_topic_model
 
     _check_suffix(out, HTML_SUFFIXES, "an HTML page")
-    model, _ = load_topic_model(directory)
+    model = _load_topic_model(directory)
     path = check_output(out)
     path.write_text(ldavis_html(model), encoding="utf-8")
     return path
@@ -528,6 +549,7 @@ def report(reading: Reading, out: str, xlsx: str | None = None, model_dir=None, 
            title: str = "dvtopics report", command: str = "") -> ReportWritten:
     """Write the HTML report of the articles to `out` (and its tables to `xlsx`)."""
     from .report.html import build_report, write_text
+    from .io.write import staged
     from .report.workbook import write_report_workbook
     from .run.batch import check_output
 
@@ -541,9 +563,14 @@ def report(reading: Reading, out: str, xlsx: str | None = None, model_dir=None, 
     records, topics, provenance = report_data(reading, model_dir, topics_dir, fit_topics, n_topics)
     provenance.update(command=command, inputs=[str(p) for p in reading.paths])
     html = build_report(records, topics, provenance, max_rows_per_type=max_rows_per_type, title=title)
-    path = write_text(html, out)
-    workbook = write_report_workbook(records, topics, xlsx) if xlsx else None
-    return ReportWritten(path, workbook, records)
+    # both written beside their names first, then renamed together: a run stopped between the two writes
+    # leaves the previous page and workbook, never a new page beside the workbook of another run
+    targets = [Path(out), *([Path(xlsx)] if xlsx else [])]
+    with staged(targets) as paths:
+        write_text(html, paths[0])
+        if xlsx:
+            write_report_workbook(records, topics, paths[1])
+    return ReportWritten(targets[0], targets[1] if xlsx else None, records)
 
 
 def _report_data(articles, cache, n_jobs, model_dir, topics_dir, fit_topics, n_topics):

@@ -208,3 +208,86 @@ def test_titles_with_control_characters_are_printed_escaped(tmp_path):
     for result in printed:
         assert result.exit_code == 0 and "\x1b" not in result.output and "\x07" not in result.output
     assert "\\x1b[2J\\x1b]0;owned\\x07" in printed[0].output and "\\x1b[2J" in printed[2].output
+
+
+# ----------------------------------------- trial 6e, 01 and 05: an interrupted run leaves outputs that agree
+
+def _ctrl_c(*args, **kwargs):
+    raise KeyboardInterrupt
+
+
+def test_a_refit_stopped_midway_leaves_the_previous_model_whole(tmp_path, monkeypatch):
+    from dvtopics.jobs import assign_topics
+    from dvtopics.report import plots
+
+    source = write_csv(tmp_path / "in.csv", made_up_articles(3))
+    out = tmp_path / "m"
+    assert run("topics", "fit", source, "--k", "2", "--out", out).exit_code == 0
+    (out / "notes.txt").write_text("mine\n", encoding="utf-8")
+    monkeypatch.setattr(plots, "save_figure", _ctrl_c)  # stopped after the new model and topics.json are made
+    with pytest.raises(KeyboardInterrupt):
+        fit_topics(Reading([str(source)]), str(out), 3)
+    card = json.loads((out / "model_card.json").read_text(encoding="utf-8"))
+    topics = json.loads((out / "topics.json").read_text(encoding="utf-8"))
+    with open(out / "documents.csv", encoding="utf-8-sig") as handle:
+        columns = [c for c in next(csv.reader(handle)) if c.startswith("topic_")]
+    assert card["k"] == len(topics) == len(columns) == 2
+    assert sorted(p.name for p in out.iterdir()) == ["documents.csv", "model.pickle.gz", "model_card.json",
+                                                     "notes.txt", "topic_words.png", "topics.json"]
+    assert assign_topics(Reading([str(source)]), str(out), str(tmp_path / "a.csv")).labels == card["labels"]
+
+
+def test_outputs_replaced_together_are_all_new_when_ctrl_c_comes_between_the_renames(tmp_path, monkeypatch):
+    import signal
+
+    from dvtopics.io.write import replace_together
+
+    moves = []
+    for name in ("model.pickle.gz", "model_card.json"):
+        (tmp_path / name).write_text("old", encoding="utf-8")
+        (tmp_path / f"new_{name}").write_text("new", encoding="utf-8")
+        moves.append((tmp_path / f"new_{name}", tmp_path / name))
+    real_replace = os.replace
+
+    def replace_then_ctrl_c(new, target):
+        real_replace(new, target)
+        signal.raise_signal(signal.SIGINT)
+    monkeypatch.setattr(os, "replace", replace_then_ctrl_c)
+    with pytest.raises(KeyboardInterrupt):  # acted on once both are in place
+        replace_together(moves)
+    assert [(tmp_path / n).read_text(encoding="utf-8") for n in ("model.pickle.gz", "model_card.json")] == ["new"] * 2
+
+
+def test_a_report_stopped_between_its_page_and_its_workbook_leaves_both_old(tmp_path, monkeypatch):
+    from dvtopics import jobs
+    from dvtopics.report import workbook
+
+    first = write_csv(tmp_path / "first.csv", made_up_articles(1))
+    second = write_csv(tmp_path / "second.csv", made_up_articles(2))
+    page, book = tmp_path / "out" / "r.html", tmp_path / "out" / "r.xlsx"
+    jobs.report(Reading([str(first)]), str(page), str(book), fit_topics=False)
+    before = page.read_bytes(), book.read_bytes()
+    monkeypatch.setattr(workbook, "write_report_workbook", _ctrl_c)
+    with pytest.raises(KeyboardInterrupt):
+        jobs.report(Reading([str(second)]), str(page), str(book), fit_topics=False)
+    assert (page.read_bytes(), book.read_bytes()) == before
+    assert sorted(p.name for p in page.parent.iterdir()) == ["r.html", "r.xlsx"]  # no temporary file left
+
+
+# ------------------------------------------------ trial 6e, 09: every command refuses a broken topics.json
+
+@pytest.mark.parametrize("topics_json", [None, "{broken", "[]"])
+def test_show_assign_and_html_refuse_a_missing_or_broken_topics_json(tmp_path, topics_json):
+    source = write_csv(tmp_path / "in.csv", made_up_articles(3))
+    model = tmp_path / "m"
+    assert run("topics", "fit", source, "--k", "2", "--out", model).exit_code == 0
+    if topics_json is None:
+        (model / "topics.json").unlink()
+    else:
+        (model / "topics.json").write_text(topics_json, encoding="utf-8")
+    for command in (["topics", "show", model], ["topics", "assign", model, source, "--out", tmp_path / "a.csv"],
+                    ["topics", "html", model, "--out", tmp_path / "t.html"]):
+        result = run(*command)
+        assert result.exit_code == 2 and "topics.json" in result.output, (command, result.output)
+        assert len(result.output.strip().splitlines()) == 1, result.output
+    assert not (tmp_path / "a.csv").exists() and not (tmp_path / "t.html").exists()

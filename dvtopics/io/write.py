@@ -31,10 +31,13 @@ import json
 import logging
 import os
 import re
+import shutil
+import signal
 import tempfile
+import threading
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
+from typing import Iterable, Iterator, Mapping, Sequence
 
 from ..errors import DvtopicsError
 
@@ -111,6 +114,54 @@ def _atomic(path: Path, mode: str = "w", **kwargs):
     except BaseException:
         os.unlink(handle.name)
         raise
+
+
+def replace_together(moves: Sequence[tuple[Path, Path]], remove: Iterable[Path] = ()) -> None:
+    """Remove `remove`, then rename each (new file, target) of `moves` in order, with Ctrl-C and SIGTERM held
+    back until all is done: outputs that belong together (a model and its card, a report and its workbook) are
+    all old or all new after an interrupted run, never a mix. Each new file must be on its target's file
+    system (written beside it), so that each rename is one quick step."""
+    with _signals_held():
+        for path in remove:
+            Path(path).unlink(missing_ok=True)
+        for new, target in moves:
+            os.replace(new, target)
+
+
+@contextmanager
+def staged(targets: Sequence[Path]) -> Iterator[list[Path]]:
+    """Paths to write `targets` at: each of the same name in a hidden temporary folder beside its target. When
+    the block ends without error they replace their targets together (`replace_together`); the temporary
+    folders are removed in any case."""
+    folders = []
+    try:
+        for target in targets:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            folders.append(Path(tempfile.mkdtemp(prefix=".dvtopics-", dir=target.parent)))
+        paths = [folder / target.name for folder, target in zip(folders, targets)]
+        yield paths
+        replace_together(list(zip(paths, targets)))
+    finally:
+        for folder in folders:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextmanager
+def _signals_held():
+    """Ctrl-C and SIGTERM are noted during the block and acted on after it (Python's handlers run in the main
+    thread only: elsewhere they are left as they are)."""
+    held = [s for s in (signal.SIGINT, signal.SIGTERM) if signal.getsignal(s) is not None]
+    if threading.current_thread() is not threading.main_thread():
+        held = []
+    caught = []
+    previous = {s: signal.signal(s, lambda signum, frame: caught.append(signum)) for s in held}
+    try:
+        yield
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
+        for s in caught:
+            signal.raise_signal(s)
 
 
 def _umask() -> int:

@@ -260,6 +260,8 @@ def read_topics(directory: str | os.PathLike, n_words: int | None = None) -> tup
         raise ModelError(f"{path}: not valid JSON ({getattr(exc, 'msg', exc)}); "
                          f"rerun `dvtopics topics fit ... --out {directory}`") from None
     problem = topics_json_problem(topics_list)
+    if not problem and isinstance(card.get("k"), int) and len(topics_list) != card["k"]:
+        problem = f"{len(topics_list)} topics, but the model card says {card['k']}"
     if problem:
         raise ModelError(f"{path}: {problem}; rerun `dvtopics topics fit ... --out {directory}`")
     if n_words is not None:
