@@ -45,7 +45,8 @@ POSITION = "_n"  # position of the article in the input stream: the resume key
 RUN = "_run"  # the journal's first line: {"_run": {"inputs": input_fingerprint(...), "settings": {...}}}
 # what `settings` may hold: what each is called on the command line, for the message of a refused resume
 SETTINGS = {"model_sha256": "the model (its checksum)", "min_confidence": "--min-confidence",
-            "abstain": "--abstain", "fields": "--text-field/--id-field/--label-field (--title-field …)", "max_bytes": "--max-bytes"}
+            "abstain": "--abstain", "fields": "--text-field/--id-field/--label-field (--title-field …)",
+            "max_bytes": "--max-bytes"}
 
 try:
     import fcntl

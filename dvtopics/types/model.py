@@ -45,7 +45,8 @@ def model_directory(model_dir: str | Path | None = None) -> Path:
 
 
 # what to do when `predict` is given texts instead of articles
-ARTICLE_FIELDS = ("id", "title", "text", "date", "source", "error", "meta")  # what predict reads of an article (or a look-alike)
+# what predict reads of an article (or of an object that looks like one)
+ARTICLE_FIELDS = ("id", "title", "text", "date", "source", "error", "meta")
 NO_WORD = "no word weighs for"  # the cue of a label no word pushed to (its prior carried it): `explain`
 ARTICLES_HINT = "read files with dvtopics.read_articles, or make one of a text with dvtopics.io.read.make_article(id, text)"
 
