@@ -69,8 +69,6 @@ _PHRASE_JOINER = "+"
 _WORD = re.compile(r"^[^\W\d_]{2,}(?:_[^\W\d_]+)*$|^[^\W\d_](?:_[^\W\d_]+)+$")
 
 
-
-
 def too_many_topics(k: int, n_units: int, unit: str) -> TooManyTopics:
     """The error of a K above the number of documents (or paragraphs) there are to model. Below MIN_TOPICS
     of them no K can be lowered to: it says more are needed."""
