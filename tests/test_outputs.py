@@ -291,3 +291,24 @@ def test_show_assign_and_html_refuse_a_missing_or_broken_topics_json(tmp_path, t
         assert result.exit_code == 2 and "topics.json" in result.output, (command, result.output)
         assert len(result.output.strip().splitlines()) == 1, result.output
     assert not (tmp_path / "a.csv").exists() and not (tmp_path / "t.html").exists()
+
+
+def test_outputs_replaced_together_are_written_as_into_the_file(tmp_path):
+    """The fourth hunt: a report's page given as a symlink became a plain file beside the link's target, a page
+    made private became readable by all, and an error named the deleted temporary file."""
+    from dvtopics.io.write import staged
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "page.html").write_text("old", encoding="utf-8")
+    os.chmod(site / "page.html", 0o600)
+    (tmp_path / "link.html").symlink_to(site / "page.html")
+    with staged([tmp_path / "link.html"]) as [path]:
+        path.write_text("new", encoding="utf-8")
+    assert (tmp_path / "link.html").is_symlink() and (site / "page.html").read_text(encoding="utf-8") == "new"
+    assert (site / "page.html").stat().st_mode & 0o777 == 0o600
+    assert not [p for p in site.iterdir() if p.name.startswith(".dvtopics-")]
+    (tmp_path / "taken.json").mkdir()  # a folder where the output goes
+    with pytest.raises(DvtopicsError, match=r"taken\.json: cannot be written"):
+        with staged([tmp_path / "taken.json"]) as [path]:
+            path.write_text("new", encoding="utf-8")

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import errno
 import json
 import logging
 import os
@@ -125,7 +126,25 @@ def replace_together(moves: Sequence[tuple[Path, Path]], remove: Iterable[Path] 
         for path in remove:
             Path(path).unlink(missing_ok=True)
         for new, target in moves:
-            os.replace(new, target)
+            _replace(Path(new), Path(target))
+
+
+def _replace(new: Path, target: Path) -> None:
+    """Put `new` in `target`'s place as writing into it would: through a symlink (a page published by a link
+    stays the link's), with the old file's permissions (a page made private stays private); an error names
+    `target`, not the temporary file."""
+    real = Path(os.path.realpath(target))
+    try:
+        if real.is_file():
+            shutil.copymode(real, new)
+        try:
+            os.replace(new, real)
+        except OSError as exc:
+            if exc.errno != errno.EXDEV:  # a link to another file system: the rename becomes a copy
+                raise
+            shutil.move(new, real)
+    except OSError as exc:
+        raise DvtopicsError(f"{target}: cannot be written ({exc.strerror or exc})") from None
 
 
 @contextmanager
@@ -137,7 +156,8 @@ def staged(targets: Sequence[Path]) -> Iterator[list[Path]]:
     try:
         for target in targets:
             target.parent.mkdir(parents=True, exist_ok=True)
-            folders.append(Path(tempfile.mkdtemp(prefix=".dvtopics-", dir=target.parent)))
+            # beside the file a symlink names, so that the rename stays one step on its file system
+            folders.append(Path(tempfile.mkdtemp(prefix=".dvtopics-", dir=Path(os.path.realpath(target)).parent)))
         paths = [folder / target.name for folder, target in zip(folders, targets)]
         yield paths
         replace_together(list(zip(paths, targets)))
