@@ -205,9 +205,11 @@ class Classifier:
         return {label: [(names[i], float(w[i])) for i in np.argsort(-w)[:n]]
                 for label, w in zip(self.labels, class_weights(self.pipeline))}
 
-    def explain(self, matrix, labels: Sequence[str], k: int = 5) -> list[list[str]]:
+    def explain(self, matrix, labels: Sequence[str], k: int = 5,
+                said: Sequence[bool] | None = None) -> list[list[str]]:
         """For each row of the feature matrix, the k words that pushed it most towards its label (`_word_cues`);
-        when none did, one cue that says so and names the words that weighed most against it."""
+        when none did, one cue that says so and names the words that weighed most against it, unless `said[r]`
+        (a rule or an event already says why)."""
         weights = class_weights(self.pipeline)
         names = self.feature_names()
         index = {label: i for i, label in enumerate(self.labels)}
@@ -227,7 +229,7 @@ class Classifier:
             data, indices = contributions[start:end], matrix.indices[start:end]
             order = np.argsort(-data)  # most for the label first
             chosen = _word_cues((names[indices[i]] for i in order[:3 * k] if data[i] > 0), k)  # room for punctuation
-            if not chosen:  # the label's own weight (its prior: "other") carried it; say so, and what stood against it
+            if not chosen and not (said and said[r]):  # its prior ("other") carried it: say so, and what was against
                 against = _word_cues((names[indices[i]] for i in order[::-1][:3 * k] if data[i] < 0), k)
                 chosen = [f"{NO_WORD} {labels[r]}; the words against it are too weak: {', '.join(against) or 'none'}"]
             explanations.append(chosen)
@@ -255,7 +257,7 @@ class Classifier:
             predicted = [self.labels[i] for i in best]
             confidence = probabilities[np.arange(len(best)), best]
             if explain:
-                cues = self.explain(matrix, predicted)
+                cues = self.explain(matrix, predicted, said=[bool(hit or event) for hit, event in zip(hits, events)])
         predictions = iter(zip(hits, events, predicted, confidence, cues))
         records = []
         for article in articles:
@@ -264,8 +266,6 @@ class Classifier:
                 hit, event, label, conf, features = next(predictions)
                 said = [f"rule {hit.rule}: {hit.evidence}"] if hit else []
                 said += [event.cue()] if event else []
-                if said:  # the rule or the event says why: the note for a label no cue explains is not needed
-                    features = [feature for feature in features if not feature.startswith(NO_WORD)]
                 if conf < min_confidence:  # the reader still sees what the cues below argue for
                     said.insert(0, f"guess: {label}, below the minimum confidence {min_confidence:g}")
                 record.update(label=label if conf >= min_confidence else abstain, confidence=round(float(conf), 4),
