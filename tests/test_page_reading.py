@@ -198,3 +198,23 @@ def test_a_document_cited_at_the_end_is_not_a_source_line(closing):
 @pytest.mark.parametrize("value", ["2022-07-05T24:00:00Z", "2022-07-05T23:59:60+07:00", "2022-07-05T25:10:00+07:00"])
 def test_a_time_that_is_no_time_still_gives_its_day(value):
     assert parse_date(value) == "2022-07-05"
+
+
+def test_a_text_that_opens_on_a_paragraph_has_no_title():
+    # a lead without its headline: taken as a title, the classifier would read the whole lead as a headline
+    lead = ("Ngày 10/1/2020, Ban Tuyên giáo Huyện ủy tổ chức hội nghị tổng kết công tác năm 2019, triển khai nhiệm "
+            "vụ năm 2020. Năm qua, ngành đã tổ chức nhiều hội nghị ở cơ sở, kiểm tra 18 đơn vị và biểu dương 12 "
+            "tập thể có thành tích xuất sắc trong công tác.")
+    assert extract_metadata(lead)["title"] == ""
+    assert extract_metadata("Huyện tổng kết công tác năm 2019\n" + lead)["title"] == "Huyện tổng kết công tác năm 2019"
+    one_sentence = "Sáng 5/2, Ban Dân vận Huyện ủy tổ chức hội nghị tổng kết công tác dân vận năm 2017 với sự tham dự của lãnh đạo các xã."
+    assert extract_metadata(one_sentence)["title"] == ""
+
+
+@pytest.mark.parametrize("tag, source", [("(Baophutho.vn) - ", "Baophutho.vn"), ("VOV.VN - ", "VOV.VN"),
+                                         ("(ĐCSVN) – ", "ĐCSVN"), ("", None), ("Hà Nội - ", None)])
+def test_the_source_tag_the_lead_opens_with_is_the_source(tag, source):
+    meta = extract_metadata(f"Huyện tổng kết công tác dân vận năm 2017\n{tag}{LEAD}")
+    assert (meta["title"], meta["source"]) == ("Huyện tổng kết công tác dân vận năm 2017", source)
+    # a source line names the first publisher, and wins
+    assert extract_metadata(f"Tiêu đề bài báo\n{tag}{LEAD}\nNguồn: baodaklak.vn")["source"] == "baodaklak.vn"

@@ -11,6 +11,9 @@ from dvtopics.types.rules import apply_rules
     ("Ban Chỉ đạo 389 tỉnh sơ kết công tác 6 tháng đầu năm", "steering_committee", "sc_holds"),
     ("Sơ kết 3 năm thực hiện Nghị quyết về công tác dân vận", "other", "multi_year"),
     ("Tổng kết giải bóng đá thanh niên năm 2017", "other", "event_review"),
+    # a theme year in quotes, whatever the case (some sites set headlines in capitals)
+    ("Hội nghị tổng kết “Năm An toàn giao thông” 2019", "other", "event_review"),
+    ("HỘI NGHỊ TỔNG KẾT “NĂM AN TOÀN GIAO THÔNG” 2019", "other", "event_review"),
     ("Hội nghị giao ban công tác dân vận quý III", "quarterly_briefing", "quarter_meeting"),
     ("Hội nghị sơ kết công tác Mặt trận 6 tháng đầu năm 2022", "semi_annual_review", "half_year_review"),
     ("Tổng kết công tác năm 2015, triển khai nhiệm vụ năm 2016", "annual_review", "year_review"),
@@ -136,6 +139,23 @@ def test_a_profile_that_opens_on_its_subject_honoured_at_a_review_is_other():
     # the same words inside a report of the review do not make it a profile
     report = "Ngày 5/1, Sở Y tế tổ chức hội nghị tổng kết năm 2022. 20 tập thể được biểu dương tại hội nghị."
     assert apply_rules("", report).label == "annual_review"
+
+
+def test_a_rule_fired_by_a_later_sentence_of_the_lead_does_not_outrank_the_first():
+    # the lead's first sentence reports the review; the second mentions, in passing, conferences held in the year
+    lead = ("Ngày 10/1/2020, Ban Tuyên giáo Huyện ủy tổ chức hội nghị tổng kết công tác năm 2019. Năm qua đã có "
+            "52 hội nghị phổ biến luật được tổ chức ở cơ sở.")
+    assert apply_rules("", lead).label == "annual_review"
+    committee = lead.replace("Ban Tuyên giáo Huyện ủy", "Ban Chỉ đạo công tác bảo vệ bí mật nhà nước tỉnh")
+    assert apply_rules("", committee).label == "steering_committee"
+    # the same mention in the first sentence is what the article reports
+    assert apply_rules("", "Hội nghị phổ biến luật được tổ chức ở 52 xã. Hội nghị tổng kết năm 2019.").label == "other"
+
+
+def test_a_source_tag_before_the_lead_does_not_hide_its_first_sentence():
+    lead = "Được Sở Y tế biểu dương tại hội nghị tổng kết năm 2022, bác sĩ trẻ ấy đã về trạm y tế xã vùng cao."
+    for tag in ("(Baophutho.vn) - ", "VOV.VN - ", "(TTXVN) – ", "QĐND Online - "):
+        assert apply_rules("Bác sĩ trẻ về bản", tag + lead).rule == "honoured_at", tag
 
 
 def test_rules_abstain_on_passing_mentions():

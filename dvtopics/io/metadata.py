@@ -6,7 +6,7 @@ import re
 
 from ..text.dates import (DATE, DATELINE_MAX_CHARS, dateline_date, find_date, is_dateline, iso_date, iso_of,
                           vietnam_day)
-from ..text.furniture import is_furniture
+from ..text.furniture import SOURCE_TAG, is_furniture
 
 
 # "Nguồn: TTXVN", "Theo VnExpress", "(Nguồn: baodaklak.vn)", "Nguồn video: YouTube": the name runs to a comma
@@ -81,7 +81,9 @@ def extract_metadata(text: str) -> dict:
     article's own dateline (`dateline_date`: "Thứ Ba, 05/07/2022, 19:13 [GMT+7]", "21/04/2023 16:36"),
     among the first five lines (the first one under the headline, if any: a date above it is the day the
     site showed the page), else the last three, else anywhere. Dates inside prose and headlines ("Sáng
-    5/7, ...", "Nghị quyết ngày 12/3/2015", "Từ 1/4/2017, ...") are ignored: they name other events.
+    5/7, ...", "Nghị quyết ngày 12/3/2015", "Từ 1/4/2017, ...") are ignored: they name other events. The
+    source is the one a source line names ("Nguồn: baodaklak.vn", the first publisher), else the tag the lead
+    opens with ("(Baophutho.vn) - Ngày 5/7, …", "VOV.VN - Chiều 5/7, …").
     """
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     source = source_date = None
@@ -105,7 +107,16 @@ def extract_metadata(text: str) -> dict:
     tail = [iso for position, iso in short_dates if position >= len(lines) - 3]
     date = source_date or next(iter(under_title or [iso for _, iso in head] or tail
                                     or [iso for _, iso in short_dates]), None)
+    if source is None:  # no "Nguồn:" line: the tag the lead opens with, "(Baophutho.vn) - Ngày 5/7, …"
+        source = _lead_source(next((line for position, line in candidates if position > title_position), ""))
     return {"title": title[:300], "date": date, "source": source}
+
+
+def _lead_source(line: str) -> str | None:
+    """The site or agency a lead's source tag names (`SOURCE_TAG`: "(Baophutho.vn) - ", "VOV.VN - "), or None."""
+    tag = SOURCE_TAG.match(line)
+    name = tag and (tag["bracketed"] or tag["name"]).strip()
+    return name if name and name[:1].isupper() and len(name.split()) <= 4 and not _DOCUMENT.match(name) else None
 
 
 def _source(line: str) -> tuple[str | None, str | None]:
@@ -138,7 +149,7 @@ def _source(line: str) -> tuple[str | None, str | None]:
 
 def _title(candidates: list[tuple[int, str]], dateline: int | None) -> tuple[int, str]:
     """The position and text of the first line that is not furniture, unless a dateline near the top says
-    otherwise ((-1, "") without one). A page copied from a site can open with the site's name or section
+    otherwise ((-1, "") without one, or when that line is a paragraph). A page copied from a site can open with the site's name or section
     ("Quốc phòng - An ninh") before the headline, and the headline sits next to the dateline: directly
     above it, or below it when only short lines come before."""
     if dateline is not None:
@@ -148,11 +159,24 @@ def _title(candidates: list[tuple[int, str]], dateline: int | None) -> tuple[int
         below = [(position, line) for position, line in candidates if position > dateline]
         if below and all(len(line.split()) < 4 for _, line in above):
             return below[0]
-    return candidates[0] if candidates else (-1, "")
+    if candidates and not _is_paragraph(candidates[0][1]):
+        return candidates[0]
+    # a text that opens on a paragraph has no title line (a lead without its headline, or title, dateline and
+    # body run into one line): taking the paragraph would make the classifier read the lead as a headline
+    return -1, ""
+
+
+HEADLINE_MAX_WORDS = 40  # Vietnamese headlines run to 30 words at most; a longer line is a paragraph
+
+
+def _is_paragraph(line: str) -> bool:
+    """Too long for a headline, or a sentence of a lead's length (headlines do not end with a full stop)."""
+    words = len(line.split())
+    return words > HEADLINE_MAX_WORDS or (words > 20 and line.endswith("."))
 
 
 def _looks_like_headline(line: str) -> bool:
-    return 4 <= len(line.split()) <= 40 and not line.endswith(".")
+    return 4 <= len(line.split()) <= HEADLINE_MAX_WORDS and not line.endswith(".")
 
 
 def period_of(date: str | None, period: str = "month") -> str | None:

@@ -65,6 +65,24 @@ _OTHER_ARTICLES = re.compile(r"^\W*(tin liên quan|bài viết liên quan|các t
                              r"tin mới hơn|tin cũ hơn|xem nhiều nhất|xem thêm|đọc thêm)\W*$", re.IGNORECASE)
 
 
+# The source tag a lead opens with on many sites: "(Baophutho.vn) - Ngày 5/7, …", "VOV.VN - Chiều 5/7, …",
+# "(TTXVN) – …", "QĐND Online - …": a name in brackets, an abbreviation in capitals or a web address, then a
+# dash. It stands before the lead's first sentence, so readers that look for a sentence's start skip it.
+SOURCE_TAG = re.compile(r"^[ \t]*(?:\((?P<bracketed>[^()\n]{2,40})\)|(?P<name>(?:[A-ZĐ][A-ZĐ&]+(?:\.[A-Za-z]{2,3})?|"
+                        r"[\w-]+\.(?:vn|com|net|org))(?: [Oo]nline)?))[ \t]*[-–—]+[ \t]*", re.MULTILINE)
+
+
+def without_source_tags(text: str) -> str:
+    """`text` with the source tag (`SOURCE_TAG`) taken off the start of every line.
+
+    >>> without_source_tags("Tiêu đề\\n(Baophutho.vn) - Được biểu dương tại hội nghị")
+    'Tiêu đề\\nĐược biểu dương tại hội nghị'
+    >>> without_source_tags("VOV.VN - Chiều 5/7, ...") , without_source_tags("Hà Nội - Ngày 5/7")
+    ('Chiều 5/7, ...', 'Hà Nội - Ngày 5/7')
+    """
+    return SOURCE_TAG.sub("", text)
+
+
 def is_furniture(line: str, captions: bool = True) -> bool:
     """True for a line that is page chrome or (with `captions`) a photo caption, not prose."""
     stripped = line.strip()
