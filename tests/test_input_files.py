@@ -485,3 +485,22 @@ def test_a_header_merged_down_over_two_rows_makes_no_article(tmp_path):
     book.save(tmp_path / "a.xlsx")
     assert [(a.id, a.text) for a in read(tmp_path / "a.xlsx")] == [("r1", TEXT)]
     assert read_labels(tmp_path / "a.xlsx") == {"r1": "other"}
+
+
+# ------------------------------------------------------------------ trial 8: a Windows office user's files
+
+
+def test_a_source_field_is_spelt_as_the_text_is_whoever_wrote_it(tmp_path):
+    """A source written by Windows-1258 (a tone mark apart from its letter), typed on a Mac (NFD) or with the
+    old tone placement is the source the text would name: one newspaper is one source (trial 8, 03)."""
+    import unicodedata
+
+    (tmp_path / "win.csv").write_bytes(cp1258(f"id;source;text\r\nw;Báo Quảng Ngãi;{TEXT}\r\n"))
+    records = [{"id": "mac", "source": unicodedata.normalize("NFD", "Báo Quảng Ngãi"), "text": TEXT},
+               {"id": "old", "source": " Báo Hoà Bình ", "title": unicodedata.normalize("NFD", "Tổng kết"),
+                "date": unicodedata.normalize("NFD", "ngày 5 tháng 1 năm 2023"), "text": TEXT}]
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
+                                      encoding="utf-8")
+    win, mac, old = read([tmp_path / "win.csv", tmp_path / "a.jsonl"])
+    assert win.source == mac.source == "Báo Quảng Ngãi"
+    assert (old.source, old.title, old.date) == ("Báo Hòa Bình", "Tổng kết", "2023-01-05")

@@ -137,6 +137,9 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
     for key in ("title", "source"):  # copied from the same old document as the text, as often as not
         if given[key]:
             given[key] = _from_legacy_font(given[key], f"the '{key}' field", fields, name, fields.get("encoding"))
+    for key in METADATA_FIELDS:  # spelt as the text is, so that what the text states and a field agree: a source
+        if given[key] is not None:  # from a Mac (NFD) or a Windows-1258 file (tone marks apart) is one source
+            given[key] = normalize(given[key]).strip()
     if given["date"] is not None and given["date"].strip():
         date = parse_date(given["date"])
         if date is None:
@@ -146,7 +149,7 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
             log.warning("%s: the 'date' field %r is not a date in the years %d to %d: not used", name,
                         given["date"], FIRST_YEAR, LAST_YEAR)
         given["date"] = date
-    title = normalize(given["title"] or "").strip() or found["title"]
+    title = given["title"] or found["title"]
     # a label is read as a user meant it: "other " (a space a spreadsheet kept) is "other", and NFD (typed on a
     # Mac) is NFC, as in label files
     return Article(
