@@ -504,3 +504,33 @@ def test_a_source_field_is_spelt_as_the_text_is_whoever_wrote_it(tmp_path):
     win, mac, old = read([tmp_path / "win.csv", tmp_path / "a.jsonl"])
     assert win.source == mac.source == "Báo Quảng Ngãi"
     assert (old.source, old.title, old.date) == ("Báo Hòa Bình", "Tổng kết", "2023-01-05")
+
+
+OLE2, ZIP = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(64), b"PK\x03\x04" + bytes(64)  # as such files start
+DOCUMENTS = {  # name: (its bytes, what the error says it is, what to save it as)
+    "Báo cáo.docx": (ZIP, "a Word document", "Plain Text (.txt, UTF-8)"),
+    "Công văn.doc": (OLE2, "a Word 97-2003 document", "Plain Text (.txt, UTF-8)"),
+    "Công văn.rtf": (rb"{\rtf1\ansi\ansicpg1258 H\u7897\'3fi ngh\u7883\'3f}", "a Rich Text Format (RTF) document",
+                     "Plain Text (.txt, UTF-8)"),
+    "Tờ trình.odt": (ZIP, "an OpenDocument text", "Plain Text (.txt, UTF-8)"),
+    "Ghi chú.pages": (ZIP, "a Pages document", "Plain Text (.txt, UTF-8)"),
+    "Quyết định.pdf": (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "a PDF document", "Plain Text (.txt, UTF-8)"),
+    "Danh sách.xls": (OLE2, "an Excel 97-2003 workbook", ".xlsx or CSV UTF-8"),
+}
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_an_office_document_given_by_mistake_is_one_error_that_says_what_to_save_it_as(tmp_path, caplog, name):
+    """Trial 8, 04 and 05: an .rtf was labelled as an article of RTF code, a .docx was told to be decompressed.
+    Given by its name, each is one error naming what it is and what to save it as, the article beside it is
+    read; in a folder, the note on it gives the same advice."""
+    data, what, save_as = DOCUMENTS[name]
+    (tmp_path / name).write_bytes(data)
+    (tmp_path / "bai.txt").write_text(f"Hội nghị tổng kết\n{TEXT}", encoding="utf-8")
+    document, article = read([tmp_path / name, tmp_path / "bai.txt"])
+    assert document.error.startswith(f"{tmp_path / name}: {what}") and f"save it as {save_as}" in document.error
+    assert "decompress" not in document.error and not article.error
+    with caplog.at_level(logging.WARNING):
+        assert [a.id for a in read(tmp_path)] == ["bai"]
+    assert f"1 {name[name.rindex('.'):]} file not read (e.g. '{name}'): {what}" in caplog.text
+    assert f"save it as {save_as}" in caplog.text

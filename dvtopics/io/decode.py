@@ -8,7 +8,7 @@ import re
 import unicodedata
 
 from ..errors import InputError
-from .files import compression
+from .files import compression, document
 from .vnlegacy import to_unicode, vietnamese_score
 
 log = logging.getLogger(__name__)
@@ -29,6 +29,9 @@ def decode_text(data: bytes, name: str = "<bytes>") -> tuple[str, str | None]:
     UTF-16: which encoding they were read as, or that none read as Vietnamese."""
     if not data.strip():
         raise InputError(f"{name}: empty file")
+    problem = document(data[:16], name)
+    if problem:  # a Word document or a PDF given as an article: what to do, not an article of its code
+        raise InputError(f"{name}: {problem}")
     compressed = compression(data[:6])
     if compressed:  # a .zip given as an article: one clear error, not a guessed encoding first
         raise InputError(f"{name}: {compressed}-compressed data, not text: decompress it first")

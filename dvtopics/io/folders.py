@@ -9,6 +9,7 @@ from typing import Iterable, Iterator
 
 from ..errors import InputError
 from ..text.normalise import nfc
+from .files import document_problem
 from .tables import name_key
 
 TEXT_SUFFIXES = (".txt",)
@@ -95,8 +96,11 @@ def skipped_notes(skipped: Skipped) -> list[str]:
     """What was not read in a folder and why, one kind of file to a line."""
     notes = []
     for kind, (count, example) in skipped.items():
+        document = document_problem(Path(example).suffix)
         if kind == "link to a folder":
             why = "links to folders are not followed (one may loop)"
+        elif document:
+            why = f"{document} (in a folder only .txt files are read: give a table by its name)"
         elif file_kind(Path(example)) != "txt":
             why = "in a folder only .txt files are read; give it by its name to read it"
         else:
