@@ -534,3 +534,16 @@ def test_an_office_document_given_by_mistake_is_one_error_that_says_what_to_save
         assert [a.id for a in read(tmp_path)] == ["bai"]
     assert f"1 {name[name.rindex('.'):]} file not read (e.g. '{name}'): {what}" in caplog.text
     assert f"save it as {save_as}" in caplog.text
+
+
+def test_a_table_of_articles_in_a_folder_is_named_whatever_its_encoding(tmp_path, caplog):
+    """A folder reads its .txt files only; a table beside them that names the text field gets a note, one that
+    never names it (a labels file) none. A UTF-16 or Windows-1258 table was passed over in silence, its
+    articles lost unseen: the look at its header read its bytes as UTF-8 (trial 8, 02)."""
+    (tmp_path / "bai.txt").write_text(f"Hội nghị tổng kết\n{TEXT}", encoding="utf-8")
+    (tmp_path / "unicode.csv").write_bytes("id\ttitle\tNội dung\r\n1\tTổng kết\tBài một\r\n".encode("utf-16"))
+    (tmp_path / "windows.csv").write_bytes(cp1258("Mã;Tiêu đề;Nội dung\r\n2;Gặp mặt;Bài hai\r\n"))
+    (tmp_path / "labels.csv").write_bytes("id,label\r\nbai,other\r\n".encode("utf-16"))
+    with caplog.at_level(logging.WARNING):
+        assert [a.id for a in read(tmp_path, fields=FieldNames(text="Nội dung"))] == ["bai"]
+    assert "2 .csv files not read (e.g. 'unicode.csv')" in caplog.text

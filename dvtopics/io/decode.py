@@ -27,6 +27,23 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
 def decode_text(data: bytes, name: str = "<bytes>") -> tuple[str, str | None]:
     """(text, warning): `decode_bytes`, and a warning for the record when the bytes were not UTF-8 or
     UTF-16: which encoding they were read as, or that none read as Vietnamese."""
+    text, warning = _decoded(data, name)
+    if warning:  # said once the bytes are known to be text
+        log.warning("%s: %s", name, warning)
+    return text, warning
+
+
+def decode_head(data: bytes) -> str:
+    """A file's first bytes as `decode_text` reads the whole file (UTF-16, Windows-1258, …), said nowhere: a
+    look at what a table's header names. "" when they are not text."""
+    try:
+        return _decoded(data, "")[0]
+    except InputError:
+        return ""
+
+
+def _decoded(data: bytes, name: str) -> tuple[str, str | None]:
+    """`decode_text`, its warning not yet said."""
     if not data.strip():
         raise InputError(f"{name}: empty file")
     problem = document(data[:16], name)
@@ -56,8 +73,6 @@ def decode_text(data: bytes, name: str = "<bytes>") -> tuple[str, str | None]:
     controls = len(_CONTROL.findall(text, 0, 4096))
     if controls > 0.01 * min(len(text), 4096):
         raise InputError(f"{name}: binary file, not text")
-    if warning:  # said once the bytes are known to be text
-        log.warning("%s: %s", name, warning)
     return text, warning
 
 

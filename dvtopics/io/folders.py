@@ -9,6 +9,7 @@ from typing import Iterable, Iterator
 
 from ..errors import InputError
 from ..text.normalise import nfc
+from .decode import decode_head
 from .files import document_problem
 from .tables import name_key
 
@@ -64,7 +65,7 @@ def _may_hold_articles(path: Path, text_field: str) -> bool:
             head = handle.read(4096)
     except (OSError, EOFError):
         return True  # cannot tell: say it was skipped
-    return name_key(text_field) in nfc(head.decode("utf-8", "ignore")).casefold()  # a Mac's header is NFD
+    return name_key(text_field) in nfc(decode_head(head)).casefold()  # as the reader decodes it; a Mac's is NFD
 
 
 def _walk(folder: Path, skipped: Skipped, text_field: str = "text") -> Iterator[Path]:
