@@ -547,3 +547,34 @@ def test_a_table_of_articles_in_a_folder_is_named_whatever_its_encoding(tmp_path
     with caplog.at_level(logging.WARNING):
         assert [a.id for a in read(tmp_path, fields=FieldNames(text="Nội dung"))] == ["bai"]
     assert "2 .csv files not read (e.g. 'unicode.csv')" in caplog.text
+
+
+def test_a_sheet_saved_as_tab_separated_text_is_read_as_a_table(tmp_path, caplog):
+    """Excel saves a sheet as "Unicode Text" (UTF-16, tabs, CRLF) or "Text (Tab delimited)" (Windows-1258) in a
+    .txt: it was read as one article of all the rows, silently (trial 8, 01). A .txt whose first line is a
+    tab-separated header naming the text field is a table, with a warning; a .tsv is a table by its name."""
+    rows = f"id\ttitle\tdate\ttext\r\n1\tTổng kết\t05/01/2023\t{TEXT}\r\n2\tGặp mặt\t08/03/2023\t\"{TEXT2}\"\r\n"
+    (tmp_path / "unicode.txt").write_bytes(rows.encode("utf-16"))
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "folder" / "tab delimited.txt").write_bytes(cp1258(rows.replace("text", "Nội dung", 1)))
+    (tmp_path / "b.tsv").write_text(rows, encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        unicode = read(tmp_path / "unicode.txt")
+    assert [(a.id, a.title, a.date, a.text) for a in unicode] == [("1", "Tổng kết", "2023-01-05", TEXT),
+                                                                  ("2", "Gặp mặt", "2023-03-08", TEXT2)]
+    assert caplog.text.count("read as a table") == 1 and "tab-separated header" in caplog.text
+    assert [a.text for a in read(tmp_path / "folder", fields=FieldNames(text="Nội dung"))] == [TEXT, TEXT2]
+    assert [a.text for a in read(tmp_path / "b.tsv")] == [TEXT, TEXT2]
+
+
+@pytest.mark.parametrize("article", [
+    f"Hội nghị tổng kết\t2022\n{TEXT}",  # a tab in the title
+    f"\tHội nghị tổng kết\n\t{TEXT}\n\t{TEXT2}",  # indented paragraphs
+    f"Hội nghị tổng kết\n{TEXT}\nid\ttitle\ttext\n1\t2\t3\n",  # a table pasted below the title
+    f"Text\n{TEXT}",  # a first line that names the field, with no tab
+])
+def test_an_article_with_tabs_stays_an_article(tmp_path, caplog, article):
+    (tmp_path / "a.txt").write_text(article, encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        (read_back,) = read(tmp_path / "a.txt")
+    assert read_back.id == "a" and not read_back.error and "table" not in caplog.text
