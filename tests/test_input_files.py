@@ -578,3 +578,23 @@ def test_an_article_with_tabs_stays_an_article(tmp_path, caplog, article):
     with caplog.at_level(logging.WARNING):
         (read_back,) = read(tmp_path / "a.txt")
     assert read_back.id == "a" and not read_back.error and "table" not in caplog.text
+
+
+def test_text_saved_in_a_western_code_page_is_said_to_be_damaged_and_keeps_the_letters_it_has(tmp_path):
+    """A CSV saved by Excel on a Windows set to a Western language (Windows-1252, "?" for each letter it has no
+    place for) got the warning of a good Windows-1258 file, and its "ò", "Ý", "ã" were read as cp1258's tone
+    marks and "Ư", "ă" (trial 8, 06). It is read, as Windows-1252, with a warning of its own."""
+    title = "Thần Tài: vòng vàng và QUÝ NHÂN đã đến"
+    table = f'id,title,text\r\n1,{title},"{TEXT} {TEXT2}"\r\n'
+    (tmp_path / "western.csv").write_bytes(table.encode("cp1252", errors="replace"))
+    (tmp_path / "vietnamese.csv").write_bytes(cp1258(table))
+    (tmp_path / "links.csv").write_bytes(cp1258("id,url,text\r\n" + "".join(
+        f'{n},https://baodientu.vn/index.php?id={n}&lang=vi,"{TEXT}"\r\n' for n in range(5))))
+    western, vietnamese, *links = read([tmp_path / "western.csv", tmp_path / "vietnamese.csv",
+                                        tmp_path / "links.csv"])
+    assert western.title == "Th?n Tài: vòng vàng và QUÝ NHÂN ?ã ??n"
+    assert western.meta["warning"].startswith("damaged text: saved in a Western code page (Windows-1252)")
+    assert "'Th?n'" in western.meta["warning"] and "as UTF-8" in western.meta["warning"]
+    assert vietnamese.title == title and [link.text for link in links] == [TEXT] * 5
+    for good in (vietnamese, *links):
+        assert good.meta["warning"].startswith("not valid UTF-8: read as Windows-1258")
