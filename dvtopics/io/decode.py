@@ -35,8 +35,8 @@ def decode_text(data: bytes, name: str = "<bytes>") -> tuple[str, str | None]:
 
 
 def decode_head(data: bytes) -> str:
-    """A file's first bytes as `decode_text` reads the whole file (UTF-16, Windows-1258, …), said nowhere: a
-    look at what a table's header names. "" when they are not text."""
+    """A file's first bytes as `decode_text` reads the whole file (UTF-16, Windows-1258, …), with no warning
+    logged: a look at what a table's header names. "" when they are not text."""
     try:
         return _decoded(data, "")[0]
     except InputError:

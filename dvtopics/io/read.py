@@ -141,7 +141,7 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
     for key in METADATA_FIELDS:  # spelt as the text is, so that what the text states and a field agree: a source
         if given[key] is not None:  # from a Mac (NFD) or a Windows-1258 file (tone marks apart) is one source
             given[key] = normalize(given[key]).strip()
-    if given["date"] is not None and given["date"].strip():
+    if given["date"]:
         date = parse_date(given["date"])
         if date is None:
             fields["date"] = given["date"]
