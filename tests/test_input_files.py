@@ -485,3 +485,116 @@ def test_a_header_merged_down_over_two_rows_makes_no_article(tmp_path):
     book.save(tmp_path / "a.xlsx")
     assert [(a.id, a.text) for a in read(tmp_path / "a.xlsx")] == [("r1", TEXT)]
     assert read_labels(tmp_path / "a.xlsx") == {"r1": "other"}
+
+
+# ------------------------------------------------------------------ trial 8: a Windows office user's files
+
+
+def test_a_source_field_is_spelt_as_the_text_is_whoever_wrote_it(tmp_path):
+    """A source written by Windows-1258 (a tone mark apart from its letter), typed on a Mac (NFD) or with the
+    old tone placement is the source the text would name: one newspaper is one source (trial 8, 03)."""
+    import unicodedata
+
+    (tmp_path / "win.csv").write_bytes(cp1258(f"id;source;text\r\nw;Báo Quảng Ngãi;{TEXT}\r\n"))
+    records = [{"id": "mac", "source": unicodedata.normalize("NFD", "Báo Quảng Ngãi"), "text": TEXT},
+               {"id": "old", "source": " Báo Hoà Bình ", "title": unicodedata.normalize("NFD", "Tổng kết"),
+                "date": unicodedata.normalize("NFD", "ngày 5 tháng 1 năm 2023"), "text": TEXT}]
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
+                                      encoding="utf-8")
+    win, mac, old = read([tmp_path / "win.csv", tmp_path / "a.jsonl"])
+    assert win.source == mac.source == "Báo Quảng Ngãi"
+    assert (old.source, old.title, old.date) == ("Báo Hòa Bình", "Tổng kết", "2023-01-05")
+
+
+OLE2, ZIP = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(64), b"PK\x03\x04" + bytes(64)  # as such files start
+DOCUMENTS = {  # name: (its bytes, what the error says it is, what to save it as)
+    "Báo cáo.docx": (ZIP, "a Word document", "Plain Text (.txt, UTF-8)"),
+    "Công văn.doc": (OLE2, "a Word 97-2003 document", "Plain Text (.txt, UTF-8)"),
+    "Công văn.rtf": (rb"{\rtf1\ansi\ansicpg1258 H\u7897\'3fi ngh\u7883\'3f}", "a Rich Text Format (RTF) document",
+                     "Plain Text (.txt, UTF-8)"),
+    "Tờ trình.odt": (ZIP, "an OpenDocument text", "Plain Text (.txt, UTF-8)"),
+    "Ghi chú.pages": (ZIP, "a Pages document", "Plain Text (.txt, UTF-8)"),
+    "Quyết định.pdf": (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "a PDF document", "Plain Text (.txt, UTF-8)"),
+    "Danh sách.xls": (OLE2, "an Excel 97-2003 workbook", ".xlsx or CSV UTF-8"),
+}
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_an_office_document_given_by_mistake_is_one_error_that_says_what_to_save_it_as(tmp_path, caplog, name):
+    """Trial 8, 04 and 05: an .rtf was labelled as an article of RTF code, a .docx was told to be decompressed.
+    Given by its name, each is one error naming what it is and what to save it as, the article beside it is
+    read; in a folder, the note on it gives the same advice."""
+    data, what, save_as = DOCUMENTS[name]
+    (tmp_path / name).write_bytes(data)
+    (tmp_path / "bai.txt").write_text(f"Hội nghị tổng kết\n{TEXT}", encoding="utf-8")
+    document, article = read([tmp_path / name, tmp_path / "bai.txt"])
+    assert document.error.startswith(f"{tmp_path / name}: {what}") and f"save it as {save_as}" in document.error
+    assert "decompress" not in document.error and not article.error
+    with caplog.at_level(logging.WARNING):
+        assert [a.id for a in read(tmp_path)] == ["bai"]
+    assert f"1 {name[name.rindex('.'):]} file not read (e.g. '{name}'): {what}" in caplog.text
+    assert f"save it as {save_as}" in caplog.text
+
+
+def test_a_table_of_articles_in_a_folder_is_named_whatever_its_encoding(tmp_path, caplog):
+    """A folder reads its .txt files only; a table beside them that names the text field gets a note, one that
+    never names it (a labels file) none. A UTF-16 or Windows-1258 table was passed over in silence, its
+    articles lost unseen: the look at its header read its bytes as UTF-8 (trial 8, 02)."""
+    (tmp_path / "bai.txt").write_text(f"Hội nghị tổng kết\n{TEXT}", encoding="utf-8")
+    (tmp_path / "unicode.csv").write_bytes("id\ttitle\tNội dung\r\n1\tTổng kết\tBài một\r\n".encode("utf-16"))
+    (tmp_path / "windows.csv").write_bytes(cp1258("Mã;Tiêu đề;Nội dung\r\n2;Gặp mặt;Bài hai\r\n"))
+    (tmp_path / "labels.csv").write_bytes("id,label\r\nbai,other\r\n".encode("utf-16"))
+    with caplog.at_level(logging.WARNING):
+        assert [a.id for a in read(tmp_path, fields=FieldNames(text="Nội dung"))] == ["bai"]
+    assert "2 .csv files not read (e.g. 'unicode.csv')" in caplog.text
+
+
+def test_a_sheet_saved_as_tab_separated_text_is_read_as_a_table(tmp_path, caplog):
+    """Excel saves a sheet as "Unicode Text" (UTF-16, tabs, CRLF) or "Text (Tab delimited)" (Windows-1258) in a
+    .txt: it was read as one article of all the rows, silently (trial 8, 01). A .txt whose first line is a
+    tab-separated header naming the text field is a table, with a warning; a .tsv is a table by its name."""
+    rows = f"id\ttitle\tdate\ttext\r\n1\tTổng kết\t05/01/2023\t{TEXT}\r\n2\tGặp mặt\t08/03/2023\t\"{TEXT2}\"\r\n"
+    (tmp_path / "unicode.txt").write_bytes(rows.encode("utf-16"))
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "folder" / "tab delimited.txt").write_bytes(cp1258(rows.replace("text", "Nội dung", 1)))
+    (tmp_path / "b.tsv").write_text(rows, encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        unicode = read(tmp_path / "unicode.txt")
+    assert [(a.id, a.title, a.date, a.text) for a in unicode] == [("1", "Tổng kết", "2023-01-05", TEXT),
+                                                                  ("2", "Gặp mặt", "2023-03-08", TEXT2)]
+    assert caplog.text.count("read as a table") == 1 and "tab-separated header" in caplog.text
+    assert [a.text for a in read(tmp_path / "folder", fields=FieldNames(text="Nội dung"))] == [TEXT, TEXT2]
+    assert [a.text for a in read(tmp_path / "b.tsv")] == [TEXT, TEXT2]
+
+
+@pytest.mark.parametrize("article", [
+    f"Hội nghị tổng kết\t2022\n{TEXT}",  # a tab in the title
+    f"\tHội nghị tổng kết\n\t{TEXT}\n\t{TEXT2}",  # indented paragraphs
+    f"Hội nghị tổng kết\n{TEXT}\nid\ttitle\ttext\n1\t2\t3\n",  # a table pasted below the title
+    f"Text\n{TEXT}",  # a first line that names the field, with no tab
+])
+def test_an_article_with_tabs_stays_an_article(tmp_path, caplog, article):
+    (tmp_path / "a.txt").write_text(article, encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        (read_back,) = read(tmp_path / "a.txt")
+    assert read_back.id == "a" and not read_back.error and "table" not in caplog.text
+
+
+def test_text_saved_in_a_western_code_page_is_said_to_be_damaged_and_keeps_the_letters_it_has(tmp_path):
+    """A CSV saved by Excel on a Windows set to a Western language (Windows-1252, "?" for each letter it has no
+    place for) got the warning of a good Windows-1258 file, and its "ò", "Ý", "ã" were read as cp1258's tone
+    marks and "Ư", "ă" (trial 8, 06). It is read, as Windows-1252, with a warning of its own."""
+    title = "Thần Tài: vòng vàng và QUÝ NHÂN đã đến"
+    table = f'id,title,text\r\n1,{title},"{TEXT} {TEXT2}"\r\n'
+    (tmp_path / "western.csv").write_bytes(table.encode("cp1252", errors="replace"))
+    (tmp_path / "vietnamese.csv").write_bytes(cp1258(table))
+    (tmp_path / "links.csv").write_bytes(cp1258("id,url,text\r\n" + "".join(
+        f'{n},https://baodientu.vn/index.php?id={n}&lang=vi,"{TEXT}"\r\n' for n in range(5))))
+    western, vietnamese, *links = read([tmp_path / "western.csv", tmp_path / "vietnamese.csv",
+                                        tmp_path / "links.csv"])
+    assert western.title == "Th?n Tài: vòng vàng và QUÝ NHÂN ?ã ??n"
+    assert western.meta["warning"].startswith("damaged text: saved in a Western code page (Windows-1252)")
+    assert "'Th?n'" in western.meta["warning"] and "as UTF-8" in western.meta["warning"]
+    assert vietnamese.title == title and [link.text for link in links] == [TEXT] * 5
+    for good in (vietnamese, *links):
+        assert good.meta["warning"].startswith("not valid UTF-8: read as Windows-1258")

@@ -58,7 +58,7 @@ class DvtopicsGroup(click.Group):
 def cli(verbose: int, quiet: bool):
     """Sort and explore Vietnamese news about công tác dân vận.
 
-    Read articles (.txt folders, JSONL, CSV), label their type, find their
+    Read articles (.txt folders, JSONL, CSV or tab-separated, .xlsx), label their type, find their
     themes, and write reports.
     """
     level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]

@@ -1,6 +1,7 @@
 """Article bytes to text: UTF-8 (with or without a BOM), UTF-16 (with or without a BOM), and what is not
-all UTF-8 read line by line, in Windows-1258 or the old TCVN3 and VNI font encodings (`vnlegacy`), with a
-warning for the record that says how."""
+all UTF-8 read line by line, in Windows-1258 or the old TCVN3 and VNI font encodings (`vnlegacy`), or in
+Windows-1252 when a Western code page lost its Vietnamese letters, with a warning for the record that says
+how."""
 from __future__ import annotations
 
 import logging
@@ -8,7 +9,7 @@ import re
 import unicodedata
 
 from ..errors import InputError
-from .files import compression
+from .files import compression, document
 from .vnlegacy import to_unicode, vietnamese_score
 
 log = logging.getLogger(__name__)
@@ -27,8 +28,28 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
 def decode_text(data: bytes, name: str = "<bytes>") -> tuple[str, str | None]:
     """(text, warning): `decode_bytes`, and a warning for the record when the bytes were not UTF-8 or
     UTF-16: which encoding they were read as, or that none read as Vietnamese."""
+    text, warning = _decoded(data, name)
+    if warning:  # said once the bytes are known to be text
+        log.warning("%s: %s", name, warning)
+    return text, warning
+
+
+def decode_head(data: bytes) -> str:
+    """A file's first bytes as `decode_text` reads the whole file (UTF-16, Windows-1258, …), with no warning
+    logged: a look at what a table's header names. "" when they are not text."""
+    try:
+        return _decoded(data, "")[0]
+    except InputError:
+        return ""
+
+
+def _decoded(data: bytes, name: str) -> tuple[str, str | None]:
+    """`decode_text`, its warning not yet said."""
     if not data.strip():
         raise InputError(f"{name}: empty file")
+    problem = document(data[:16], name)
+    if problem:  # a Word document or a PDF given as an article: what to do, not an article of its code
+        raise InputError(f"{name}: {problem}")
     compressed = compression(data[:6])
     if compressed:  # a .zip given as an article: one clear error, not a guessed encoding first
         raise InputError(f"{name}: {compressed}-compressed data, not text: decompress it first")
@@ -53,8 +74,6 @@ def decode_text(data: bytes, name: str = "<bytes>") -> tuple[str, str | None]:
     controls = len(_CONTROL.findall(text, 0, 4096))
     if controls > 0.01 * min(len(text), 4096):
         raise InputError(f"{name}: binary file, not text")
-    if warning:  # said once the bytes are known to be text
-        log.warning("%s: %s", name, warning)
     return text, warning
 
 
@@ -113,11 +132,19 @@ def _lines(numbers: list[int], total: int) -> str:
 
 def _decode_legacy(data: bytes) -> tuple[str, str]:
     """Bytes that are not UTF-8: Windows-1258, or the TCVN3 and VNI font encodings, whichever reads as
-    Vietnamese; the warning for the record says which, or that none does."""
-    cp1258 = data.decode("cp1258", errors="replace")
+    Vietnamese, or Windows-1252 when they were saved in it, their Vietnamese letters lost (`_western`); the
+    warning for the record says which, or that none reads as Vietnamese."""
+    cp1258, western = data.decode("cp1258", errors="replace"), data.decode("cp1252", errors="replace")
     cp1258_score = vietnamese_score(unicodedata.normalize("NFC", cp1258))
-    converted, encoding = to_unicode(data.decode("cp1252", errors="replace"))
-    if encoding and vietnamese_score(converted) > cp1258_score:
+    converted, encoding = to_unicode(western)
+    if _western(western):  # the letters it kept are read as it wrote them: "vòng", not cp1258's "ṿng"
+        text = western
+        lost = _LOST_LETTER_WORD.search(text)
+        warning = ("damaged text: saved in a Western code page (Windows-1252), which has no place for most "
+                   f"Vietnamese letters: they were lost (\"?\"{f' in {lost.group()!r}' if lost else ''}); read as "
+                   "Windows-1252. Save it again from the original as UTF-8 (Excel: \"CSV UTF-8\"; Notepad: "
+                   "Encoding UTF-8)")
+    elif encoding and vietnamese_score(converted) > cp1258_score:
         warning = f"not UTF-8: read as {encoding} (an old Vietnamese font encoding) and converted to Unicode"
         text = converted
     elif cp1258_score == 0 and len("".join(cp1258[:5000].split())) >= _MIN_CHARS_TO_JUDGE:
@@ -127,3 +154,20 @@ def _decode_legacy(data: bytes) -> tuple[str, str]:
     else:
         warning, text = "not valid UTF-8: read as Windows-1258 (cp1258, Windows Vietnamese); check the text", cp1258
     return text, warning
+
+
+# Vietnamese saved in a Western code page (Windows-1252: Excel's "CSV" or Notepad's "ANSI" on a Windows set to a
+# Western language) keeps the letters that code page has (à, á, ã, ò, Ý …) and writes "?" for the others: "Th?n"
+# for "Thần", "v?n" for "vận". A "?" before a letter, in many words, is its sign: Windows-1258, TCVN3 and VNI
+# write every letter, and a "?" in text ends a question (a link's "?id=" is one among many words).
+_LOST_LETTER = re.compile(r"\?(?=[^\W\d_])")
+_LOST_LETTER_WORD = re.compile(r"[^\W\d_]*\?+[^\W\d_][\w?]*")  # "Th?n", "?ã"
+_WESTERN_MIN, _WESTERN_SHARE = 3, 0.05  # lost letters: at least so many, and in this share of the words
+
+
+def _western(text: str) -> bool:
+    """Whether `text` (bytes that are not UTF-8, read as Windows-1252; its first 20,000 characters looked at)
+    was saved in a Western code page, its Vietnamese letters lost (`_LOST_LETTER`)."""
+    sample = text[:20_000]
+    lost = len(_LOST_LETTER.findall(sample))
+    return lost >= _WESTERN_MIN and lost >= _WESTERN_SHARE * len(sample.split())

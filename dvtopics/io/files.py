@@ -93,6 +93,39 @@ def compression(head: bytes) -> str | None:
     return None
 
 
+# Documents given as articles by mistake, by their name: what each is and how to make it readable. A folder's
+# note on them gives the same advice (`folders.skipped_notes`).
+_AS_TEXT = "save it as Plain Text (.txt, UTF-8) to read it, or a table in it as .xlsx or CSV UTF-8"
+_AS_TABLE = "save it as .xlsx or CSV UTF-8 to read it"
+_DOCUMENTS = {
+    ".docx": ("a Word document", _AS_TEXT), ".doc": ("a Word 97-2003 document", _AS_TEXT),
+    ".rtf": ("a Rich Text Format (RTF) document", _AS_TEXT), ".odt": ("an OpenDocument text", _AS_TEXT),
+    ".pages": ("a Pages document", _AS_TEXT), ".pdf": ("a PDF document", _AS_TEXT),
+    ".xls": ("an Excel 97-2003 workbook", _AS_TABLE), ".ods": ("an OpenDocument spreadsheet", _AS_TABLE),
+    ".numbers": ("a Numbers spreadsheet", _AS_TABLE),
+}
+# the bytes such documents start with: RTF and PDF say what they are; a zip (.docx, .odt, .pages) or an Office
+# 97-2003 file (.doc, .xls) is named by its name
+_CONTAINERS = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+
+
+def document_problem(suffix: str) -> str | None:
+    """What a file with this name's `suffix` (".docx") is, if it is a document that is not plain text, and what
+    to do to read it, in words; else None."""
+    what, advice = _DOCUMENTS.get(suffix.lower(), (None, None))
+    return f"{what}, not plain text: {advice}" if what else None
+
+
+def document(head: bytes, name: str) -> str | None:
+    """`document_problem` for a file named `name` whose bytes start with `head` (16 bytes are enough): an RTF or
+    PDF document whatever its name says, a zip or Office 97-2003 file by its name; None for any other file."""
+    if head.lstrip().startswith(b"{\\rtf"):
+        return document_problem(".rtf")
+    if head.startswith(b"%PDF-"):
+        return document_problem(".pdf")
+    return document_problem(Path(name).suffix) if head.startswith(_CONTAINERS) else None
+
+
 def open_binary(path: Path):
     """The bytes of a file, decompressed when they are gzip data, whatever the name says; lines that end
     with CR alone end with LF (`_CarriageReturnsAsNewlines`)."""

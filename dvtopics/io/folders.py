@@ -9,12 +9,17 @@ from typing import Iterable, Iterator
 
 from ..errors import InputError
 from ..text.normalise import nfc
+from .decode import decode_head
+from .files import document_problem
 from .tables import name_key
 
 TEXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".json.gz", ".ndjson.gz")
 JSON_SUFFIXES = (".json",)  # one JSON value: an array of articles, or one article
-CSV_SUFFIXES = (".csv", ".csv.gz")
+CSV_SUFFIXES = (".csv", ".csv.gz", ".tsv", ".tsv.gz")
+# tables saved as text, their cells split by tabs: a .tsv, and a .txt whose first line is a tab-separated header
+# (`tables.tab_header`), as Excel saves a sheet as "Unicode Text" or "Text (Tab delimited)"
+TAB_SUFFIXES = (".tsv", ".tsv.gz") + TEXT_SUFFIXES
 XLSX_SUFFIXES = (".xlsx",)  # a workbook's sheets of articles, each read as a CSV's rows
 
 
@@ -58,12 +63,18 @@ def _may_hold_articles(path: Path, text_field: str) -> bool:
         return False
     if file_kind(path) in ("txt", "xlsx") or not path.is_file():  # a pipe is never opened: it could block forever
         return True
+    head = head_text(path)
+    return head is None or name_key(text_field) in nfc(head).casefold()  # None: cannot tell, say it was skipped
+
+
+def head_text(path: Path) -> str | None:
+    """The text of a file's first 4 KB (decompressed, when its name ends in .gz), decoded as the reader decodes
+    the whole file (`decode_head`): a look at what a table's header names. None when it cannot be read."""
     try:
         with (gzip.open if path.name.lower().endswith(".gz") else open)(path, "rb") as handle:
-            head = handle.read(4096)
+            return decode_head(handle.read(4096))
     except (OSError, EOFError):
-        return True  # cannot tell: say it was skipped
-    return name_key(text_field) in nfc(head.decode("utf-8", "ignore")).casefold()  # a Mac's header is NFD
+        return None
 
 
 def _walk(folder: Path, skipped: Skipped, text_field: str = "text") -> Iterator[Path]:
@@ -95,8 +106,11 @@ def skipped_notes(skipped: Skipped) -> list[str]:
     """What was not read in a folder and why, one kind of file to a line."""
     notes = []
     for kind, (count, example) in skipped.items():
+        document = document_problem(Path(example).suffix)
         if kind == "link to a folder":
             why = "links to folders are not followed (one may loop)"
+        elif document:
+            why = f"{document} (in a folder only .txt files are read: give a table by its name)"
         elif file_kind(Path(example)) != "txt":
             why = "in a folder only .txt files are read; give it by its name to read it"
         else:

@@ -34,11 +34,12 @@ from ..text.normalise import nfc, normalize
 from ..text.furniture import strip_furniture
 from .decode import decode_bytes, decode_text
 from .files import LineRange, numbered_lines, read_all
-from .folders import Skipped, file_kind, iter_files, skipped_notes
+from .folders import TAB_SUFFIXES, Skipped, file_kind, head_text, iter_files, skipped_notes
 from .htmltext import HTML_START, html_to_text
 from .jsonfiles import json_kind, json_object, next_array_item
 from .metadata import extract_metadata, parse_date
-from .tables import cell_text, csv_delimiter, csv_rows, field_names, sheet_tables, split_header, table_record
+from .tables import (cell_text, csv_delimiter, csv_rows, field_names, sheet_tables, split_header, tab_header,
+                     table_record)
 from .vnlegacy import at_least, to_unicode
 
 log = logging.getLogger(__name__)
@@ -137,7 +138,10 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
     for key in ("title", "source"):  # copied from the same old document as the text, as often as not
         if given[key]:
             given[key] = _from_legacy_font(given[key], f"the '{key}' field", fields, name, fields.get("encoding"))
-    if given["date"] is not None and given["date"].strip():
+    for key in METADATA_FIELDS:  # spelt as the text is, so that what the text states and a field agree: a source
+        if given[key] is not None:  # from a Mac (NFD) or a Windows-1258 file (tone marks apart) is one source
+            given[key] = normalize(given[key]).strip()
+    if given["date"]:
         date = parse_date(given["date"])
         if date is None:
             fields["date"] = given["date"]
@@ -146,7 +150,7 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
             log.warning("%s: the 'date' field %r is not a date in the years %d to %d: not used", name,
                         given["date"], FIRST_YEAR, LAST_YEAR)
         given["date"] = date
-    title = normalize(given["title"] or "").strip() or found["title"]
+    title = given["title"] or found["title"]
     # a label is read as a user meant it: "other " (a space a spreadsheet kept) is "other", and NFD (typed on a
     # Mac) is NFC, as in label files
     return Article(
@@ -365,7 +369,7 @@ def _read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
         yield _failed(path.name, str(exc), on_error)
         return
     number = 1
-    delimiter, text = csv_delimiter(text, fields.text)
+    delimiter, text = csv_delimiter(text, fields.text, "\t" if path.name.lower().endswith(TAB_SUFFIXES) else ",")
     header, rows = split_header(csv_rows(text, delimiter, cut=bool(problem)), fields.text, fields.wanted(),
                                 lambda item: item[1], path)
     if header is not None:
@@ -609,6 +613,11 @@ def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on
         articles = _read_csv(path, fields, on_error, max_bytes)
     elif kind == "xlsx":
         articles = _read_xlsx(path, fields, on_error)
+    elif tab_header(head_text(path) or "", fields.text):
+        log.warning("%s: a table saved as text, its first line a tab-separated header that names the '%s' field "
+                    "(as Excel saves a sheet as \"Unicode Text\" or \"Text (Tab delimited)\"): read as a table, "
+                    "an article a row", path, fields.text)
+        articles = _read_csv(path, fields, on_error, max_bytes)
     else:
         articles = iter([_read_text_file(path, article_id, on_error, max_bytes)])
     return map(_finished, articles)

@@ -23,11 +23,12 @@ _LINE = re.compile(r"[^\r\n]+")  # a line, whatever ends it (LF, CRLF, or CR alo
 HEADER_ROWS = 20  # a table's header is looked for among its first filled rows (a title or notes above it)
 
 
-def csv_delimiter(text: str, text_field: str) -> tuple[str, str]:
+def csv_delimiter(text: str, text_field: str, likely: str = ",") -> tuple[str, str]:
     """(delimiter, the table's text): the delimiter a "sep=" first line names (the table is the text after
     it), else the one under which a header, one of the first lines that are not blank, names the text field
-    (as `names_field` matches names): Excel writes ';' where the comma is the decimal sign (Vietnamese
-    Windows among them), and some save tabs. A header no delimiter splits right is read with ','."""
+    (as `names_field` matches names; the `likely` one tried first): Excel writes ';' where the comma is the
+    decimal sign (Vietnamese Windows among them), and some save tabs. A header no delimiter splits right is
+    read with the `likely` one."""
     hint = _SEPARATOR_LINE.match(text)
     if hint:
         return hint.group(1), text[hint.end():]
@@ -35,10 +36,18 @@ def csv_delimiter(text: str, text_field: str) -> tuple[str, str]:
     lines = (match.group() for match in itertools.islice(_LINE.finditer(text), 1000))
     filled = itertools.islice((line for line in lines if line.strip("".join(_DELIMITERS) + " \"")), HEADER_ROWS)
     for line in filled:
-        for delimiter in _DELIMITERS:
+        for delimiter in dict.fromkeys((likely, *_DELIMITERS)):
             if names_field(next(csv.reader([line], delimiter=delimiter), []), text_field):
                 return delimiter, text
-    return ",", text
+    return likely, text
+
+
+def tab_header(text: str, text_field: str) -> bool:
+    """Whether `text` (a .txt file's, or its head) is a table saved as text, as Excel saves a sheet as "Unicode
+    Text" or "Text (Tab delimited)": its first line that is not blank, split by tabs, is a header that names
+    the text field. An article's first line is its title: tabs in it, or in the lines below, make no header."""
+    first = next((match.group() for match in _LINE.finditer(text) if match.group().strip()), "")
+    return "\t" in first and names_field(next(csv.reader([first], delimiter="\t"), []), text_field)
 
 
 def names_field(cells, field: str) -> bool:
