@@ -547,6 +547,23 @@ def test_shares_are_the_summarized_articles_not_the_training_corpus(texts):
     assert max(report.shares) > 0.7 > max(model.topic_shares())
 
 
+def test_summarize_refuses_mixes_that_are_not_one_per_article(texts):
+    """Articles and mixes are paired by position: the mixes of the readable articles beside every article read
+    (one an error record) gave each later article the next one's mix and dropped the last, silently."""
+    from dvtopics.errors import TopicsError
+
+    model = fitted(texts)
+    _, themes = made_up_texts()
+    articles, mixes = _articles(themes)[:10], model.transform(texts[:10])
+    with pytest.raises(TopicsError, match="10 articles but 7 topic mixes: give one mix per article"):
+        summarize(model, articles, mixes[:7])
+    with pytest.raises(TopicsError, match="10 articles but 11 topic mixes"):
+        summarize(model, articles, model.transform(texts[:11]))
+    with pytest.raises(TopicsError, match="mixes of 2 topics for a model of 3"):
+        summarize(model, articles, mixes[:, :2])
+    assert len(summarize(model, articles, mixes.tolist()).documents) == 10  # a list of mixes does as well
+
+
 def test_too_few_articles_for_any_k_says_so_not_to_lower_k():
     from dvtopics.topics.model import too_many_topics
 

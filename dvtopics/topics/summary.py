@@ -11,7 +11,7 @@ from typing import Iterable, Iterator, Sequence
 import numpy as np
 
 from ..arguments import PERIODS, as_list, check_choice
-from ..errors import InputError, ModelError
+from ..errors import InputError, ModelError, TopicsError
 from ..io.metadata import period_of
 from ..io.read import read_side_file
 
@@ -101,6 +101,7 @@ def summarize(model: TopicModel, articles: Sequence, mixes: np.ndarray, types: d
     """
     check_choice("period", period, PERIODS)
     articles = as_list(articles, "articles")  # read more than once below
+    mixes = _check_mixes(mixes, len(articles), len(model.topic_word_))
     types = types or {}
     labels = model.topic_labels()
     article_types = [types.get(a.id, a.label) for a in articles]
@@ -122,6 +123,21 @@ def summarize(model: TopicModel, articles: Sequence, mixes: np.ndarray, types: d
                        period_counts=period_counts, types=type_names, by_type=by_type.tolist(),
                        type_counts=type_counts, engine=ENGINE_NAMES[model.engine], titles=titles,
                        without_mix=int((~mixed).sum()))
+
+
+def _check_mixes(mixes, n_articles: int, n_topics: int) -> np.ndarray:
+    """`mixes` as an array of one mix per article, each of the model's `n_topics`: articles and mixes are paired
+    by position, so one mix too few would give every later article the next one's mix, silently."""
+    mixes = np.asarray(mixes, dtype=float)
+    if mixes.ndim != 2 or len(mixes) != n_articles:
+        count = len(mixes) if mixes.ndim == 2 else f"an array of shape {mixes.shape} for"
+        raise TopicsError(f"{n_articles} article{'s' if n_articles != 1 else ''} but {count} topic mixes: give one "
+                          "mix per article, in the same order (the model's transform of these articles' segmented "
+                          "texts; leave out the articles read with an error)")
+    if mixes.shape[1] != n_topics:
+        raise TopicsError(f"topic mixes of {mixes.shape[1]} topics for a model of {n_topics}: give the mixes this "
+                          "model's transform gives")
+    return mixes
 
 
 def _document(article, article_type, mix, labels: Sequence[str]) -> dict:
