@@ -38,7 +38,7 @@ import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
-from ..arguments import MIN_TOPICS, as_list
+from ..arguments import MAX_SEED, MIN_TOPICS, as_list, check_at_least
 from ..errors import TooManyTopics, TopicsError
 from .engines import DEFAULT_MAX_ITER, ENGINE_CLASSES, ENGINE_NAMES, ENGINES, SHARED_ESTEP_MIN_UNITS, bows_to_csr
 
@@ -152,7 +152,8 @@ class TopicModel(TransformerMixin, BaseEstimator):
         iterations; None is the engine's default (DEFAULT_MAX_ITER).
     init : where gensim's LDA starts: "nmf" (the topics NMF finds) or "random";
         the other engines ignore it.
-    random_state : the seed; the same data and parameters give the same model.
+    random_state : the seed (0 to 2**32 - 1); the same data and parameters give the same model (None: not
+        seeded, so two fits may differ).
 
     Learned attributes: `dictionary_` (gensim Dictionary), `phrases_` (frozen
     Phrases or None), `topic_word_` (K × V, rows sum to 1), `term_frequency_`,
@@ -195,8 +196,9 @@ class TopicModel(TransformerMixin, BaseEstimator):
             raise TopicsError(f"engine must be one of {', '.join(ENGINES)}, not {self.engine!r}")
         if self.init not in INITS:
             raise TopicsError(f"init must be one of {', '.join(INITS)}, not {self.init!r}")
-        if int(self.n_topics) < MIN_TOPICS:
-            raise TopicsError(f"n_topics must be at least {MIN_TOPICS}, not {self.n_topics}")
+        check_at_least("n_topics", self.n_topics, MIN_TOPICS)  # 2.5 is no K (int() made it 2)
+        if self.random_state is not None:  # None: a new seed each fit
+            check_at_least("random_state", self.random_state, 0, MAX_SEED)
         if not 0 < self.no_above <= 1:  # written so that NaN, which no comparison admits, is refused too
             raise TopicsError(f"no_above must be a share above 0 and at most 1, not {self.no_above}")
 
