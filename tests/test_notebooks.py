@@ -31,12 +31,12 @@ def test_there_are_notebooks():
     assert {"01-explore-articles.ipynb", "02-article-types.ipynb", "03-themes.ipynb"} <= {p.name for p in PATHS}
 
 
-@pytest.mark.parametrize("path", PATHS, ids=lambda p: p.stem)
-def test_notebook_runs_on_the_seeds_and_draws(path, tmp_path):
+def run(path: Path, settings: str) -> list:
+    """Run the notebook at `path` with `settings` (code) after its settings cell, as papermill injects
+    parameters; return the outputs of its code cells, after asserting that none is an error."""
     notebook = nbformat.read(path, as_version=4)
     assert "CORPORA = None" in notebook.cells[1].source, "the first code cell sets CORPORA = None"
-    # as papermill injects parameters: files the notebook writes go to the test's folder, not out/
-    notebook.cells.insert(2, nbformat.v4.new_code_cell(f"OUT = {str(tmp_path / 'out')!r}"))
+    notebook.cells.insert(2, nbformat.v4.new_code_cell(settings))
     # allow_errors: every cell runs, and the assertion below names each failing cell with its error
     client = nbclient.NotebookClient(notebook, kernel_name="python3", timeout=TIMEOUT, allow_errors=True,
                                      resources={"metadata": {"path": str(NOTEBOOKS)}})
@@ -44,7 +44,41 @@ def test_notebook_runs_on_the_seeds_and_draws(path, tmp_path):
     outputs = [out for cell in notebook.cells if cell.cell_type == "code" for out in cell.outputs]
     errors = [f"{out.ename}: {out.evalue}" for out in outputs if out.output_type == "error"]
     assert not errors, f"{path.name}: {errors}"
+    return outputs
+
+
+def printed(outputs: list) -> str:
+    return "".join(out.get("text", "") for out in outputs if out.output_type == "stream")
+
+
+@pytest.mark.parametrize("path", PATHS, ids=lambda p: p.stem)
+def test_notebook_runs_on_the_seeds_and_draws(path, tmp_path):
+    # files the notebook writes go to the test's folder, not out/
+    outputs = run(path, f"OUT = {str(tmp_path / 'out')!r}")
     assert any("image/png" in out.get("data", {}) for out in outputs), f"{path.name} drew no figure"
+
+
+THEMES = {  # four themes, words of their own, three paragraphs an article: topics to find, no date anywhere
+    "lúa": "Nông dân thu hoạch lúa trên cánh đồng, giá lúa gạo tăng, thương lái mua lúa của nông dân.",
+    "thi": "Học sinh ôn thi cùng giáo viên, nhà trường tổ chức kỳ thi cho học sinh lớp chín.",
+    "bệnh": "Bác sĩ bệnh viện khám bệnh cho bệnh nhân, tiêm vắc xin phòng bệnh cho trẻ em.",
+    "đường": "Xe tải chạy trên quốc lộ gây ùn tắc giao thông, cảnh sát giao thông phân luồng xe.",
+}
+
+
+def test_themes_notebook_on_articles_without_dates_or_types_says_so(tmp_path):
+    """baomoi's articles carry no date: notebook 03 stopped with "ValueError: shares: expected 0 periods ×
+    topics, got shape (0,)", and the by-type heat map did the same without types (no labels.csv)."""
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    for i in range(12):
+        theme, sentence = list(THEMES.items())[i % len(THEMES)]
+        (folder / f"a{i:02d}.txt").write_text(f"Tin {theme} số {i}\n" + "\n".join([sentence] * 3), encoding="utf-8")
+    outputs = run(NOTEBOOKS / "03-themes.ipynb", f"SEEDS = {str(folder)!r}\nOUT = {str(tmp_path / 'out')!r}")
+    said = printed(outputs)
+    assert "12 articles" in said
+    assert "no article has a date (a `date` field or a dateline): no shares over time" in said
+    assert "no article has a type (labels.csv beside the articles): no topics by type" in said
 
 
 @pytest.mark.parametrize("path", PATHS, ids=lambda p: p.stem)

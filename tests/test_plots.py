@@ -4,6 +4,7 @@ import pytest
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
+from dvtopics.errors import DvtopicsError
 from dvtopics.report import plots
 
 TYPES = ["sơ_kết_6_tháng", "giao_ban_quý", "ban_chỉ_đạo", "khác"]
@@ -122,7 +123,7 @@ def test_topic_sweep_shows_the_spread_over_seeds_and_the_stability():
 def test_topic_sweep_leaves_out_missing_measures_and_refuses_empty_rows():
     fig = plots.topic_sweep_figure([{"k": 3, "npmi": 0.1}, {"k": 4, "npmi": 0.2}])
     assert [ax.get_ylabel() for ax in fig.axes] == ["npmi"]
-    with pytest.raises(ValueError, match="none of the measures"):
+    with pytest.raises(DvtopicsError, match="none of the measures"):
         plots.topic_sweep_figure([{"k": 3}])
 
 
@@ -224,6 +225,17 @@ def test_topic_by_type_heatmap_has_types_as_rows_and_topics_as_columns():
         plots.topic_by_type_heatmap(matrix, TYPES[:2])
 
 
+def test_charts_of_articles_without_dates_or_types_say_what_is_missing():
+    """Undated articles (baomoi has no dates) gave "ValueError: shares: expected 0 periods × topics, got shape
+    (0,)", and untyped ones "topic by type: expected a 0×2 matrix": summarize's empty periods and types."""
+    with pytest.raises(DvtopicsError, match="^no shares over time to draw: no article has a date$"):
+        plots.topic_shares_over_time_figure([], [], ["dân vận", "đoàn thể"])
+    with pytest.raises(DvtopicsError, match="^no topics by article type to draw: no article has a type$"):
+        plots.topic_by_type_heatmap([], [], ["dân vận", "đoàn thể"])
+    with pytest.raises(DvtopicsError, match="no groups of words"):
+        plots.topic_words_figure([])
+
+
 def test_save_figure_writes_png_svg_or_pdf_by_suffix(tmp_path):
     fig = plots.label_counts_figure({"khác": 1})
     png = plots.save_figure(fig, tmp_path / "sub" / "counts.png")
@@ -238,8 +250,6 @@ def test_save_figure_writes_png_svg_or_pdf_by_suffix(tmp_path):
 
 def test_a_figure_named_as_another_kind_of_file_is_refused(tmp_path):
     """A PNG named counts.csv opens nowhere and may take the place of a table."""
-    from dvtopics.errors import DvtopicsError
-
     with pytest.raises(DvtopicsError, match="counts.csv: written as a figure"):
         plots.save_figure(plots.label_counts_figure({"khác": 1}), tmp_path / "counts.csv")
     assert list(tmp_path.iterdir()) == []

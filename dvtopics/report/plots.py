@@ -172,7 +172,7 @@ def topic_sweep_figure(rows: Sequence[Mapping[str, float]],
     rows = sorted(rows, key=lambda row: row["k"])
     present = [m for m in measures if any(row.get(m) is not None for row in rows)]
     if not present:
-        raise ValueError(f"the sweep rows carry none of the measures {list(measures)}")
+        raise DvtopicsError(f"nothing to draw: the sweep rows carry none of the measures {list(measures)}")
     fig = _figure(3.2 * len(present), 3.2)
     axes = fig.subplots(1, len(present), squeeze=False)[0]
     for ax, measure in zip(axes, present):
@@ -206,7 +206,7 @@ def topic_words_figure(topics: Sequence[Sequence[tuple[str, float]]], labels: Se
 def _word_panels(groups, titles: list[str], n: int, xlabel: str, title: str, columns: int = 4) -> Figure:
     """Shared by topic words and classifier features: a grid of horizontal bar panels."""
     if not groups:
-        raise ValueError("nothing to plot: no groups of words were given")
+        raise DvtopicsError("nothing to draw: no groups of words were given")
     cols = min(columns, len(groups))
     rows = -(-len(groups) // cols)
     depth = min(n, max(len(g) for g in groups))
@@ -256,8 +256,11 @@ def topic_shares_over_time_figure(periods: Sequence[str], shares, topic_labels: 
 
     `shares` is a periods × topics array (rows usually sum to 1). Up to MAX_STACKED_TOPICS topics: stacked
     bars (rather than areas, so a corpus with one or two periods still shows something), a colour per topic,
-    the legend beside them. More topics: a heat map with a row per topic and a column per period.
+    the legend beside them. More topics: a heat map with a row per topic and a column per period. No period
+    at all (no article has a date) is a `DvtopicsError` that says so.
     """
+    if not len(periods):
+        raise DvtopicsError("no shares over time to draw: no article has a date")
     array = np.asarray(shares, dtype=float)
     if array.ndim != 2 or array.shape[0] != len(periods):
         raise ValueError(f"shares: expected {len(periods)} periods × topics, got shape {array.shape}")
@@ -289,7 +292,10 @@ def topic_shares_over_time_figure(periods: Sequence[str], shares, topic_labels: 
 
 
 def topic_by_type_heatmap(matrix, type_labels: Sequence[str], topic_labels: Sequence[str] | None = None) -> Figure:
-    """Heat map of the mean topic share (columns) within each article type (rows)."""
+    """Heat map of the mean topic share (columns) within each article type (rows). No type at all (no article
+    has one) is a `DvtopicsError` that says so."""
+    if not len(type_labels):
+        raise DvtopicsError("no topics by article type to draw: no article has a type")
     n_topics = np.shape(matrix)[1] if np.ndim(matrix) == 2 else 0
     names = _topic_labels(topic_labels, n_topics)
     array = _matrix(matrix, len(type_labels), len(names), "topic by type")
