@@ -547,6 +547,21 @@ def test_shares_are_the_summarized_articles_not_the_training_corpus(texts):
     assert max(report.shares) > 0.7 > max(model.topic_shares())
 
 
+@pytest.mark.parametrize("engine", ["gensim", "nmf"])
+def test_a_topics_share_is_one_figure_the_mean_over_its_articles(engine):
+    """Notebook 03 printed TopicModel.topic_shares(), each topic's share of the training words, while
+    topics show, topics.json and the report give its mean share over the articles: with long articles of one
+    theme and short ones of another, 8% against 62%."""
+    farm, school = " ".join(THEMES["farming"]) + " ", " ".join(THEMES["schools"]) + " "
+    texts = [farm * 12 if i % 3 == 0 else school for i in range(30)]
+    model = fitted(texts, n_topics=2, **engine_params(engine))
+    articles = [Article(id=f"a{i}", title="", text=t) for i, t in enumerate(texts)]
+    report = summarize(model, articles, model.transform(texts))
+    farming = report.documents[0]["main_topic"]
+    assert report.shares[farming] < 0.4  # a third of the articles, though nine tenths of the words
+    assert np.allclose(model.topic_shares(), report.shares, atol=1e-6)
+
+
 def test_summarize_refuses_mixes_that_are_not_one_per_article(texts):
     """Articles and mixes are paired by position: the mixes of the readable articles beside every article read
     (one an error record) gave each later article the next one's mix and dropped the last, silently."""

@@ -393,10 +393,11 @@ class TopicModel(TransformerMixin, BaseEstimator):
         return [", ".join(self.dictionary_[int(i)].replace("_", " ") for i in idx) for idx in order]
 
     def topic_shares(self) -> np.ndarray:
-        """Each topic's share of all training tokens."""
+        """Each topic's mean share over the units the model learnt from (`topic_shares` of their mixes): with
+        unit="document", over its training articles, as `topics fit` gives it in topics.json. With
+        unit="paragraph" it is over paragraphs: `summarize` gives the shares over any articles."""
         check_is_fitted(self, "unit_topic_")
-        weighted = self.unit_topic_ * self.unit_lengths_[:, None]
-        return weighted.sum(axis=0) / max(weighted.sum(), 1e-12)
+        return topic_shares(self.unit_topic_)
 
     def parameters(self) -> dict:
         """The parameters as plain JSON values, for the model card."""
@@ -408,6 +409,19 @@ class TopicModel(TransformerMixin, BaseEstimator):
 def has_mix(mixes: np.ndarray) -> np.ndarray:
     """Per text, whether it has a topic mix (`TopicModel.transform`): False for one without a known word."""
     return np.asarray(mixes).sum(axis=1) > 0
+
+
+def topic_shares(mixes: np.ndarray) -> np.ndarray:
+    """Each topic's share of some texts: the mean of their mixes, as the shares over time and by type are (a
+    mix is a share of TF-IDF weight for NMF, not of words, so weighting by words would mean nothing there).
+    A text without a mix (a row of zeros) is left out. The one figure called a topic's share: `topics show`,
+    topics.json, the report and `TopicModel.topic_shares` all give it.
+
+    >>> topic_shares(np.array([[1.0, 0.0], [0.5, 0.5], [0.0, 0.0]])).tolist()
+    [0.75, 0.25]
+    """
+    mixes = np.asarray(mixes, dtype=float)
+    return mixes.sum(axis=0) / max(int(has_mix(mixes).sum()), 1)
 
 
 # ------------------------------------------------------------------ measures

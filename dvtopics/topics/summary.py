@@ -19,7 +19,7 @@ from ..io.write import write_table
 from ..persist import CARD_FILE, MODEL_FILES
 from .engines import ENGINE_NAMES
 from .measures import NPMI_TOP_N
-from .model import TopicModel, has_mix
+from .model import TopicModel, has_mix, topic_shares
 
 
 REPRESENTATIVE_MIN_SHARE = 0.1  # an article where a topic is under 10% does not represent it
@@ -152,18 +152,6 @@ def _document(article, article_type, mix, labels: Sequence[str]) -> dict:
 def _warning(article) -> str | None:
     """How the article was read (HTML, an old font encoding, a field not used), as `label`'s records say it."""
     return getattr(article, "meta", {}).get("warning")
-
-
-def topic_shares(mixes: np.ndarray) -> np.ndarray:
-    """Each topic's share of some texts: the mean of their mixes, as the shares over time and by type are (a
-    mix is a share of TF-IDF weight for NMF, not of words, so weighting by words would mean nothing there).
-    A text without a mix (a row of zeros) is left out.
-
-    >>> topic_shares(np.array([[1.0, 0.0], [0.5, 0.5], [0.0, 0.0]])).tolist()
-    [0.75, 0.25]
-    """
-    mixes = np.asarray(mixes, dtype=float)
-    return mixes.sum(axis=0) / max(int(has_mix(mixes).sum()), 1)
 
 
 def in_input_order(articles: Sequence, documents: Iterable[dict]) -> Iterator[dict]:
