@@ -383,7 +383,8 @@ class TopicModel(TransformerMixin, BaseEstimator):
         return [[(self.dictionary_[int(i)], float(row[i])) for i in idx] for row, idx in zip(self.topic_word_, order)]
 
     def topic_labels(self, n_words: int = LABEL_WORDS) -> list[str]:
-        """A short label per topic: its most relevant words (LDAvis relevance, λ=0.6), "_" read as spaces."""
+        """A short label per topic: its most relevant words (LDAvis relevance, λ = 0.4: LABEL_LAMBDA), "_" read as
+        spaces."""
         check_is_fitted(self, "topic_word_")
         overall = self.term_frequency_ / self.term_frequency_.sum()
         with np.errstate(divide="ignore"):
