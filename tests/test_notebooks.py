@@ -115,5 +115,6 @@ def test_article_types_notebook_runs_from_a_copy_with_a_corpus_and_no_corpus_lab
     failed = run(copy, settings.replace("None", '"../data/labels/article_types.csv"'), folder=copy.parent,
                  errors_allowed=True)
     first = next(out for out in failed if out.output_type == "error")
-    assert (first.ename, first.evalue) == ("FileNotFoundError", f"set in the first cell (paths are relative to "
-                                           f"{copy.parent}): CORPUS_LABELS (or None): no ../data/labels/article_types.csv")
+    assert first.ename == "FileNotFoundError"
+    assert first.evalue == (f"set in the first cell (paths are relative to {copy.parent}): "
+                            "CORPUS_LABELS (or None): no ../data/labels/article_types.csv")
