@@ -557,8 +557,6 @@ def report(reading: Reading, out: str, xlsx: str | None = None, model_dir=None, 
     from .report.workbook import write_report_workbook
     from .run.batch import check_output
 
-    if n_topics is not None:
-        check_at_least("n_topics", n_topics, MIN_TOPICS, MAX_REPORT_TOPICS)
     check_output(out, reading.paths)
     if xlsx:
         check_output(xlsx, [*reading.paths, out])
