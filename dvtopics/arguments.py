@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import numbers
 import os
+from collections import Counter
 from typing import Sequence
 
 from .errors import DvtopicsError
@@ -13,6 +14,9 @@ from .errors import DvtopicsError
 ABSTAIN = ("other", "uncertain")  # what the CLI offers to label an article below the minimum confidence
 PERIODS = ("month", "quarter", "year")  # the shares over time (io.metadata.period_of)
 MIN_TOPICS = 2  # one topic would be the whole corpus
+MAX_TOPICS = 1000  # topics fit and sweep: more than anyone reads; a mistyped 100000 would fill the memory first
+MAX_REPORT_TOPICS = 200  # a report's own fit: a summary for readers
+MAX_SEED = 2**32 - 1  # what numpy accepts as a random seed
 MIN_FOLDS = 2  # cross-validation needs a fold to train on and one to score
 
 
@@ -54,6 +58,35 @@ def check_share(name: str, value: float) -> None:
         raise DvtopicsError(f"{name} {value!r}: give a number from 0 to 1")
 
 
-def check_at_least(name: str, value: int, least: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < least:
-        raise DvtopicsError(f"{name} {value!r}: give a whole number of {least} or more")
+def check_at_least(name: str, value: int, least: int, most: int | None = None) -> None:
+    """A whole number (2.5 and True are not) of `least` or more, and at most `most` when given."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < least \
+            or (most is not None and value > most):
+        raise DvtopicsError(f"{name} {value!r}: give a whole number "
+                            + (f"from {least} to {most}" if most is not None else f"of {least} or more"))
+
+
+def check_topic_counts(name: str, ks, most: int = MAX_TOPICS) -> list[int]:
+    """The Ks of a sweep as a list: at least one, each a whole number from MIN_TOPICS to `most`, each once (a K
+    given twice would be fitted twice with the same seeds and its fits pooled as if they were more seeds: a
+    stability of 1, each fit against its twin, that would sway the suggested K)."""
+    ks = as_list(ks, name)
+    if not ks:
+        raise DvtopicsError(f"{name}: give at least one K (number of topics) to fit")
+    for k in ks:
+        check_at_least(f"{name}: K", k, MIN_TOPICS, most)
+    repeated = sorted(k for k, n in Counter(ks).items() if n > 1)
+    if repeated:
+        raise DvtopicsError(f"{name}: K {', '.join(map(str, repeated))} given more than once; give each K once "
+                            "(--seeds sets the fits per K)")
+    return ks
+
+
+def check_seeds(name: str, seeds) -> list[int]:
+    """Random seeds as a list: at least one, each one numpy takes (0 to MAX_SEED)."""
+    seeds = as_list(seeds, name)
+    if not seeds:
+        raise DvtopicsError(f"{name}: give at least one seed (each K is fitted once per seed)")
+    for seed in seeds:
+        check_at_least(f"{name}: seed", seed, 0, MAX_SEED)
+    return seeds

@@ -16,7 +16,8 @@ from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
-from .arguments import MIN_FOLDS, MIN_TOPICS, PERIODS, as_list, check_at_least, check_choice
+from .arguments import (MAX_REPORT_TOPICS, MAX_TOPICS, MIN_FOLDS, MIN_TOPICS, PERIODS, as_list, check_at_least,
+                        check_choice, check_seeds, check_topic_counts)
 from .errors import DvtopicsError, InputError, TooManyTopics, TopicsError
 from .io.read import MAX_ARTICLE_BYTES, Article, FieldNames, read_articles, unique_paths
 from .text.cache import open_cache
@@ -351,7 +352,7 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
     from .run.batch import check_folder
     from .topics.summary import FIT_FILES, previous_outputs, report_files, summarize, write_report
 
-    check_at_least("n_topics", n_topics, MIN_TOPICS)
+    check_at_least("n_topics", n_topics, MIN_TOPICS, MAX_TOPICS)
     check_choice("period", period, PERIODS)
     check_folder(out, [*reading.paths, *([labels_file] if labels_file else [])], FIT_FILES)
     # `or None`: a file whose every id had two labels (left out, with a warning) gives no types, not an error
@@ -458,6 +459,7 @@ def sweep_topics(reading: Reading, out: str, ks: Sequence[int], measures: Sequen
     from .topics.measures import check_measures
     from .topics.sweep import SWEEP_FILES, sweep, write_sweep
 
+    ks, seeds = check_topic_counts("ks", ks), check_seeds("seeds", seeds)  # before reading, as measures are
     check_measures(measures)  # a misspelt measure stops the job before its long work, not after the first fit
     if not measures:  # (--measures "") a sweep compares its fits by them: with none, its table and figure are empty
         raise TopicsError("a sweep needs at least one measure to compare its fits: npmi, c_v or diversity")
@@ -532,6 +534,8 @@ def report_data(reading: Reading, model_dir=None, topics_dir=None, fit_topics: b
     themselves when `fit_topics` (K from `default_k`), else are left out. A fit
     that cannot be made (too few words) leaves them out and says why.
     """
+    if n_topics is not None:
+        check_at_least("n_topics", n_topics, MIN_TOPICS, MAX_REPORT_TOPICS)
     articles = list(reading.articles())
     with open_cache(reading.cache_dir, reading.use_cache) as cache:
         return _report_data(articles, cache, reading.n_jobs, model_dir, topics_dir, fit_topics, n_topics)
@@ -553,8 +557,6 @@ def report(reading: Reading, out: str, xlsx: str | None = None, model_dir=None, 
     from .report.workbook import write_report_workbook
     from .run.batch import check_output
 
-    if n_topics is not None:
-        check_at_least("n_topics", n_topics, MIN_TOPICS)
     check_output(out, reading.paths)
     if xlsx:
         check_output(xlsx, [*reading.paths, out])

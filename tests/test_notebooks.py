@@ -31,20 +31,55 @@ def test_there_are_notebooks():
     assert {"01-explore-articles.ipynb", "02-article-types.ipynb", "03-themes.ipynb"} <= {p.name for p in PATHS}
 
 
-@pytest.mark.parametrize("path", PATHS, ids=lambda p: p.stem)
-def test_notebook_runs_on_the_seeds_and_draws(path, tmp_path):
+def run(path: Path, settings: str, folder: Path = NOTEBOOKS, errors_allowed: bool = False) -> list:
+    """Run the notebook at `path` from `folder` with `settings` (code) after its settings cell, as papermill
+    injects parameters; return the outputs of its code cells, after asserting (unless `errors_allowed`) that
+    none is an error."""
     notebook = nbformat.read(path, as_version=4)
     assert "CORPORA = None" in notebook.cells[1].source, "the first code cell sets CORPORA = None"
-    # as papermill injects parameters: files the notebook writes go to the test's folder, not out/
-    notebook.cells.insert(2, nbformat.v4.new_code_cell(f"OUT = {str(tmp_path / 'out')!r}"))
+    notebook.cells.insert(2, nbformat.v4.new_code_cell(settings))
     # allow_errors: every cell runs, and the assertion below names each failing cell with its error
     client = nbclient.NotebookClient(notebook, kernel_name="python3", timeout=TIMEOUT, allow_errors=True,
-                                     resources={"metadata": {"path": str(NOTEBOOKS)}})
+                                     resources={"metadata": {"path": str(folder)}})
     client.execute()
     outputs = [out for cell in notebook.cells if cell.cell_type == "code" for out in cell.outputs]
     errors = [f"{out.ename}: {out.evalue}" for out in outputs if out.output_type == "error"]
-    assert not errors, f"{path.name}: {errors}"
+    assert errors_allowed or not errors, f"{path.name}: {errors}"
+    return outputs
+
+
+def printed(outputs: list) -> str:
+    return "".join(out.get("text", "") for out in outputs if out.output_type == "stream")
+
+
+@pytest.mark.parametrize("path", PATHS, ids=lambda p: p.stem)
+def test_notebook_runs_on_the_seeds_and_draws(path, tmp_path):
+    # files the notebook writes go to the test's folder, not out/
+    outputs = run(path, f"OUT = {str(tmp_path / 'out')!r}")
     assert any("image/png" in out.get("data", {}) for out in outputs), f"{path.name} drew no figure"
+
+
+THEMES = {  # four themes, words of their own, three paragraphs an article: topics to find, no date anywhere
+    "lúa": "Nông dân thu hoạch lúa trên cánh đồng, giá lúa gạo tăng, thương lái mua lúa của nông dân.",
+    "thi": "Học sinh ôn thi cùng giáo viên, nhà trường tổ chức kỳ thi cho học sinh lớp chín.",
+    "bệnh": "Bác sĩ bệnh viện khám bệnh cho bệnh nhân, tiêm vắc xin phòng bệnh cho trẻ em.",
+    "đường": "Xe tải chạy trên quốc lộ gây ùn tắc giao thông, cảnh sát giao thông phân luồng xe.",
+}
+
+
+def test_themes_notebook_on_articles_without_dates_or_types_says_so(tmp_path):
+    """baomoi's articles carry no date: notebook 03 stopped with "ValueError: shares: expected 0 periods ×
+    topics, got shape (0,)", and the by-type heat map did the same without types (no labels.csv)."""
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    for i in range(12):
+        theme, sentence = list(THEMES.items())[i % len(THEMES)]
+        (folder / f"a{i:02d}.txt").write_text(f"Tin {theme} số {i}\n" + "\n".join([sentence] * 3), encoding="utf-8")
+    outputs = run(NOTEBOOKS / "03-themes.ipynb", f"SEEDS = {str(folder)!r}\nOUT = {str(tmp_path / 'out')!r}")
+    said = printed(outputs)
+    assert "12 articles" in said
+    assert "no article has a date (a `date` field or a dateline): no shares over time" in said
+    assert "no article has a type (labels.csv beside the articles): no topics by type" in said
 
 
 @pytest.mark.parametrize("path", PATHS, ids=lambda p: p.stem)
@@ -55,3 +90,31 @@ def test_committed_notebook_is_stored_without_outputs(path):
     assert all(not cell.outputs and cell.execution_count is None for cell in code), (
         f"{path.name} holds outputs; clear them before committing "
         "(jupyter nbconvert --clear-output --inplace)")
+
+
+def test_article_types_notebook_runs_from_a_copy_with_a_corpus_and_no_corpus_labels(tmp_path):
+    """From a wheel install (a copy of the notebook, no clone beside it), notebook 02 pointed at a corpus
+    looked for the clone's ../data/labels/article_types.csv, and CORPUS_LABELS = None gave a TypeError."""
+    import gzip
+    import json
+    import shutil
+
+    (tmp_path / "nb").mkdir()
+    copy = Path(shutil.copy(NOTEBOOKS / "02-article-types.ipynb", tmp_path / "nb"))
+    mine, corpora = tmp_path / "mine", tmp_path / "corpora"
+    mine.mkdir()
+    corpora.mkdir()
+    shutil.copytree(NOTEBOOKS.parent / "seeds", mine, dirs_exist_ok=True)  # five articles and their labels.csv
+    with gzip.open(corpora / "news.jsonl.gz", "wt", encoding="utf-8") as f:
+        for i in range(20):
+            theme, sentence = list(THEMES.items())[i % len(THEMES)]
+            f.write(json.dumps({"id": f"n{i}", "title": f"Tin {theme} số {i}", "text": sentence}) + "\n")
+    settings = 'SEEDS, CORPORA, CORPUS_FILE = "../mine", "../corpora", "news.jsonl.gz"\nCORPUS_LABELS = None'
+    outputs = run(copy, settings, folder=copy.parent)
+    assert "\nweak {" in printed(outputs)  # the corpus articles were read: weak labels from them
+    failed = run(copy, settings.replace("None", '"../data/labels/article_types.csv"'), folder=copy.parent,
+                 errors_allowed=True)
+    first = next(out for out in failed if out.output_type == "error")
+    assert first.ename == "FileNotFoundError"
+    assert first.evalue == (f"set in the first cell (paths are relative to {copy.parent}): "
+                            "CORPUS_LABELS (or None): no ../data/labels/article_types.csv")

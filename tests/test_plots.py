@@ -4,6 +4,7 @@ import pytest
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
+from dvtopics.errors import DvtopicsError
 from dvtopics.report import plots
 
 TYPES = ["sơ_kết_6_tháng", "giao_ban_quý", "ban_chỉ_đạo", "khác"]
@@ -122,7 +123,7 @@ def test_topic_sweep_shows_the_spread_over_seeds_and_the_stability():
 def test_topic_sweep_leaves_out_missing_measures_and_refuses_empty_rows():
     fig = plots.topic_sweep_figure([{"k": 3, "npmi": 0.1}, {"k": 4, "npmi": 0.2}])
     assert [ax.get_ylabel() for ax in fig.axes] == ["npmi"]
-    with pytest.raises(ValueError, match="none of the measures"):
+    with pytest.raises(DvtopicsError, match="none of the measures"):
         plots.topic_sweep_figure([{"k": 3}])
 
 
@@ -157,6 +158,62 @@ def test_topic_shares_over_time_stacks_a_bar_per_period_and_topic():
         plots.topic_shares_over_time_figure(["2021"], shares)
 
 
+def _cut_off(fig) -> list[str]:
+    """What of a figure, drawn at its own size, runs past its edges: the titles of the axes (with their
+    labels, ticks and legend) that do; [] when all fits. A layout warning fails the test."""
+    import warnings
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # "constrained_layout not applied": the axes collapsed
+        canvas = FigureCanvasAgg(fig)
+        canvas.draw()
+    box = fig.bbox
+    cut = []
+    for ax in fig.axes:
+        extent = ax.get_tightbbox(canvas.get_renderer())
+        if extent.x0 < box.x0 - 1 or extent.y0 < box.y0 - 1 or extent.x1 > box.x1 + 1 or extent.y1 > box.y1 + 1:
+            cut.append(ax.get_title() or ax.get_ylabel())
+    return cut
+
+
+@pytest.mark.parametrize("k", [11, 15, 20])
+def test_topic_shares_over_time_gives_each_topic_a_colour_of_its_own(k):
+    """Above 10 topics, topics 0 and 10 had the same blue (matplotlib's 10-colour cycle)."""
+    from matplotlib.colors import to_hex
+
+    shares = np.full((9, k), 1 / k)
+    fig = plots.topic_shares_over_time_figure([f"2017-{m:02d}" for m in range(1, 10)], shares)
+    ax = fig.axes[0]
+    colours = [to_hex(container.patches[0].get_facecolor()) for container in ax.containers]
+    assert len(colours) == k and len(set(colours)) == k
+    legend = ax.get_legend()
+    assert [to_hex(h.get_facecolor()) for h in legend.legend_handles] == colours  # the legend names each band
+    assert _cut_off(fig) == []  # the legend, however long, is inside the figure
+
+
+@pytest.mark.parametrize("k", [21, 25, 40, 200])
+def test_topic_shares_over_time_of_many_topics_is_a_heat_map_that_fits(k):
+    """From 25 topics the legend ran past the figure's edges, and at 40 the chart collapsed with a raw
+    matplotlib warning: more topics than colours can tell apart are a heat map, a row per topic."""
+    periods = [f"2017-{m:02d}" for m in range(1, 13)]
+    shares = np.random.default_rng(0).dirichlet(np.ones(k), size=len(periods))
+    names = [f"{i}: công an, giao thông, tai nạn" for i in range(k)]
+    fig = plots.topic_shares_over_time_figure(periods, shares, names)
+    ax = fig.axes[0]
+    assert ticks(ax.get_yticklabels()) == names and ticks(ax.get_xticklabels()) == periods
+    assert np.allclose(ax.images[0].get_array(), shares.T)  # row k is topic k over the periods
+    assert (ax.get_xlabel(), ax.get_ylabel(), ax.get_title()) == ("Period", "Topic", "Topic shares over time")
+    assert _cut_off(fig) == []
+
+
+def test_topic_shares_over_time_makes_room_for_long_topic_labels():
+    names = [f"{i}: " + "công an, giao thông, tai nạn, " * 6 for i in range(20)]
+    fig = plots.topic_shares_over_time_figure(["2017-01"], np.full((1, 20), 0.05), names)
+    assert _cut_off(fig) == []
+
+
 def test_topic_by_type_heatmap_has_types_as_rows_and_topics_as_columns():
     matrix = np.array([[0.7, 0.3], [0.1, 0.9], [0.5, 0.5], [0.2, 0.8]])
     ax = plots.topic_by_type_heatmap(matrix, TYPES).axes[0]
@@ -166,6 +223,17 @@ def test_topic_by_type_heatmap_has_types_as_rows_and_topics_as_columns():
     assert cell_texts(ax)[:2] == ["0.70", "0.30"]
     with pytest.raises(ValueError):
         plots.topic_by_type_heatmap(matrix, TYPES[:2])
+
+
+def test_charts_of_articles_without_dates_or_types_say_what_is_missing():
+    """Undated articles (baomoi has no dates) gave "ValueError: shares: expected 0 periods × topics, got shape
+    (0,)", and untyped ones "topic by type: expected a 0×2 matrix": summarize's empty periods and types."""
+    with pytest.raises(DvtopicsError, match="^no shares over time to draw: no article has a date$"):
+        plots.topic_shares_over_time_figure([], [], ["dân vận", "đoàn thể"])
+    with pytest.raises(DvtopicsError, match="^no topics by article type to draw: no article has a type$"):
+        plots.topic_by_type_heatmap([], [], ["dân vận", "đoàn thể"])
+    with pytest.raises(DvtopicsError, match="no groups of words"):
+        plots.topic_words_figure([])
 
 
 def test_save_figure_writes_png_svg_or_pdf_by_suffix(tmp_path):
@@ -182,8 +250,6 @@ def test_save_figure_writes_png_svg_or_pdf_by_suffix(tmp_path):
 
 def test_a_figure_named_as_another_kind_of_file_is_refused(tmp_path):
     """A PNG named counts.csv opens nowhere and may take the place of a table."""
-    from dvtopics.errors import DvtopicsError
-
     with pytest.raises(DvtopicsError, match="counts.csv: written as a figure"):
         plots.save_figure(plots.label_counts_figure({"khác": 1}), tmp_path / "counts.csv")
     assert list(tmp_path.iterdir()) == []

@@ -149,13 +149,58 @@ def test_topic_and_training_numbers_are_refused_before_any_work(seeds_dir, tmp_p
     reading = jobs.Reading([seeds_dir])
     with pytest.raises(dvtopics.DvtopicsError, match="period 'week': choose one of month, quarter, year"):
         jobs.fit_topics(reading, str(tmp_path / "t"), 2, period="week")
-    with pytest.raises(dvtopics.DvtopicsError, match="n_topics 1: give a whole number of 2 or more"):
+    with pytest.raises(dvtopics.DvtopicsError, match="n_topics 1: give a whole number from 2 to 1000"):
         jobs.fit_topics(reading, str(tmp_path / "t"), 1)
-    with pytest.raises(dvtopics.DvtopicsError, match="n_topics 1: give a whole number of 2 or more"):
+    with pytest.raises(dvtopics.DvtopicsError, match="n_topics 1: give a whole number from 2 to 200"):
         jobs.report(reading, str(tmp_path / "r.html"), n_topics=1)
     with pytest.raises(dvtopics.DvtopicsError, match="folds 1: give a whole number of 2 or more"):
         jobs.train(reading, str(tmp_path / "m"), folds=1)
     assert not list(tmp_path.iterdir())
+
+
+def test_topic_numbers_are_checked_as_the_command_line_checks_them(seeds_dir, tmp_path, monkeypatch):
+    """Empty lists of K or seeds gave raw ValueError and IndexError (the latter in jobs.sweep_topics after
+    every article was read and segmented); TopicModel(n_topics=2.5) fitted 2 topics; jobs.report took a K of
+    500, which the CLI's --k refuses, and lowered it."""
+    from dvtopics import jobs
+    from dvtopics.topics.sweep import sweep
+
+    texts = ["lúa gạo nông_dân ruộng\nlúa nông_dân", "trường học_sinh giáo_viên\nhọc_sinh trường"] * 6
+    params = dict(no_below=1, no_above=0.9)
+    refused = {
+        "ks: give at least one K": lambda: sweep(texts, [], **params),
+        "seeds: give at least one seed": lambda: sweep(texts, [2], seeds=[], **params),
+        r"ks: K 2.5: give a whole number from 2 to 1000": lambda: sweep(texts, [2, 2.5], **params),
+        "seeds: seed -1: give a whole number from 0 to 4294967295": lambda: sweep(texts, [2], seeds=[-1], **params),
+        r"n_topics 2.5: give a whole number of 2 or more": lambda: TopicModel(n_topics=2.5, **params).fit(texts),
+        "random_state 2.5: give a whole number from 0": lambda: TopicModel(2, random_state=2.5, **params).fit(texts),
+    }
+    for message, call in refused.items():
+        with pytest.raises(dvtopics.DvtopicsError, match=message):
+            call()
+    monkeypatch.setattr(jobs, "read_segmented", lambda *a, **k: pytest.fail("read before the check"))
+    monkeypatch.setattr(jobs.Reading, "articles", lambda self: pytest.fail("read before the check"))
+    reading = jobs.Reading([seeds_dir])
+    with pytest.raises(dvtopics.DvtopicsError, match="seeds: give at least one seed"):
+        jobs.sweep_topics(reading, str(tmp_path / "s"), [2], ["npmi"], [])
+    with pytest.raises(dvtopics.DvtopicsError, match="ks: give at least one K"):
+        jobs.sweep_topics(reading, str(tmp_path / "s"), [], ["npmi"], [0])
+    with pytest.raises(dvtopics.DvtopicsError, match="n_topics 500: give a whole number from 2 to 200"):
+        jobs.report(reading, str(tmp_path / "r.html"), n_topics=500)
+    with pytest.raises(dvtopics.DvtopicsError, match="n_topics 1001: give a whole number from 2 to 1000"):
+        jobs.fit_topics(reading, str(tmp_path / "t"), 1001)
+    assert not list(tmp_path.iterdir())
+
+
+def test_the_command_line_takes_its_topic_bounds_from_the_arguments_module():
+    from dvtopics.arguments import MAX_REPORT_TOPICS, MAX_SEED, MAX_TOPICS
+    from dvtopics.cli.options import SEED
+    from dvtopics.cli.report import report
+    from dvtopics.cli.topics import topics
+
+    k_of = lambda command: next(p.type for p in command.params if p.name == "n_topics")  # noqa: E731
+    assert k_of(report).max == MAX_REPORT_TOPICS and k_of(topics.commands["fit"]).max == MAX_TOPICS
+    assert SEED.max == MAX_SEED
 
 
 # ------------------------------------------------------------ worker processes from a script

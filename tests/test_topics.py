@@ -547,6 +547,54 @@ def test_shares_are_the_summarized_articles_not_the_training_corpus(texts):
     assert max(report.shares) > 0.7 > max(model.topic_shares())
 
 
+@pytest.mark.parametrize("engine", ["gensim", "nmf"])
+def test_a_topics_share_is_one_figure_the_mean_over_its_articles(engine):
+    """Notebook 03 printed TopicModel.topic_shares(), each topic's share of the training words, while
+    topics show, topics.json and the report give its mean share over the articles: with long articles of one
+    theme and short ones of another, 8% against 62%."""
+    farm, school = " ".join(THEMES["farming"]) + " ", " ".join(THEMES["schools"]) + " "
+    texts = [farm * 12 if i % 3 == 0 else school for i in range(30)]
+    model = fitted(texts, n_topics=2, **engine_params(engine))
+    articles = [Article(id=f"a{i}", title="", text=t) for i, t in enumerate(texts)]
+    report = summarize(model, articles, model.transform(texts))
+    farming = report.documents[0]["main_topic"]
+    assert report.shares[farming] < 0.4  # a third of the articles, though nine tenths of the words
+    assert np.allclose(model.topic_shares(), report.shares, atol=1e-6)
+
+
+def test_every_text_that_names_the_labels_lambda_names_the_one_the_code_uses():
+    """Notebook 03 and the topic_labels docstring said λ = 0.6; the code (and README) use 0.4."""
+    import re
+    from pathlib import Path
+
+    from dvtopics.topics.model import LABEL_LAMBDA
+
+    root = Path(__file__).resolve().parents[1]
+    notebook = json.loads((root / "notebooks" / "03-themes.ipynb").read_text(encoding="utf-8"))
+    texts = {"README.md": (root / "README.md").read_text(encoding="utf-8"),
+             "notebook 03": " ".join("".join(cell["source"]) for cell in notebook["cells"]),
+             "TopicModel.topic_labels": TopicModel.topic_labels.__doc__}
+    said = {where: [float(v) for v in re.findall(r"λ\s*=\s*([\d.]+\d)", text)] for where, text in texts.items()}
+    assert said == {where: [LABEL_LAMBDA] for where in texts}
+
+
+def test_summarize_refuses_mixes_that_are_not_one_per_article(texts):
+    """Articles and mixes are paired by position: the mixes of the readable articles beside every article read
+    (one an error record) gave each later article the next one's mix and dropped the last, silently."""
+    from dvtopics.errors import TopicsError
+
+    model = fitted(texts)
+    _, themes = made_up_texts()
+    articles, mixes = _articles(themes)[:10], model.transform(texts[:10])
+    with pytest.raises(TopicsError, match="10 articles but 7 topic mixes: give one mix per article"):
+        summarize(model, articles, mixes[:7])
+    with pytest.raises(TopicsError, match="10 articles but 11 topic mixes"):
+        summarize(model, articles, model.transform(texts[:11]))
+    with pytest.raises(TopicsError, match="mixes of 2 topics for a model of 3"):
+        summarize(model, articles, mixes[:, :2])
+    assert len(summarize(model, articles, mixes.tolist()).documents) == 10  # a list of mixes does as well
+
+
 def test_too_few_articles_for_any_k_says_so_not_to_lower_k():
     from dvtopics.topics.model import too_many_topics
 

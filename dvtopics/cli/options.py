@@ -8,6 +8,7 @@ import re
 
 import click
 
+from ..arguments import MAX_SEED
 from ..io.read import MAX_ARTICLE_BYTES, FieldNames
 
 # C0 and C1 control characters and DEL: an article's "\x1b[2J" would clear the user's terminal, "\x1b]0;…\x07"
@@ -81,7 +82,7 @@ paths_argument = click.argument("paths", nargs=-1, required=True, type=InputPath
 # Every number a user can type has a range, so a wrong one is a one-line usage error, never a traceback or
 # a run that silently does nothing (a batch of 0 articles, 0 processes). The upper bounds lie far beyond any
 # real use; without them a value too large for Python's C code (islice, a numpy seed) fails mid-run.
-SEED = click.IntRange(0, 2**32 - 1)  # what numpy accepts as a random seed
+SEED = click.IntRange(0, MAX_SEED)  # what numpy accepts as a random seed
 ARTICLES = click.IntRange(1, 10_000_000)  # articles at a time (a Dask part, a report's rows per type)
 BATCH = click.IntRange(1, 100_000)  # articles labelled and written at a time: a batch is held in memory
 

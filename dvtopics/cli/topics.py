@@ -17,14 +17,13 @@ from pathlib import Path
 
 import click
 
-from ..arguments import MIN_TOPICS, PERIODS
+from ..arguments import MAX_TOPICS, MIN_TOPICS, PERIODS
 from .options import (SEED, FloatRange, Group, InputPath, OutputPath, engine_options, paths_argument, plural,
                       reading_options, terminal_text)
 
 UNITS = ("document", "paragraph")
 ENGINES = ("gensim", "nmf", "tomotopy", "sklearn")  # dvtopics.topics.engines.ENGINES, without importing it
 INITS = ("nmf", "random")  # dvtopics.topics.model.INITS
-MAX_TOPICS = 1000  # more than anyone reads; a mistyped 100000 would fill the memory before saying anything
 MAX_NO_BELOW = 10_000_000  # units a word must be in: more than any corpus has
 
 

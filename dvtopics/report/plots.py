@@ -172,7 +172,7 @@ def topic_sweep_figure(rows: Sequence[Mapping[str, float]],
     rows = sorted(rows, key=lambda row: row["k"])
     present = [m for m in measures if any(row.get(m) is not None for row in rows)]
     if not present:
-        raise ValueError(f"the sweep rows carry none of the measures {list(measures)}")
+        raise DvtopicsError(f"nothing to draw: the sweep rows carry none of the measures {list(measures)}")
     fig = _figure(3.2 * len(present), 3.2)
     axes = fig.subplots(1, len(present), squeeze=False)[0]
     for ax, measure in zip(axes, present):
@@ -206,7 +206,7 @@ def topic_words_figure(topics: Sequence[Sequence[tuple[str, float]]], labels: Se
 def _word_panels(groups, titles: list[str], n: int, xlabel: str, title: str, columns: int = 4) -> Figure:
     """Shared by topic words and classifier features: a grid of horizontal bar panels."""
     if not groups:
-        raise ValueError("nothing to plot: no groups of words were given")
+        raise DvtopicsError("nothing to draw: no groups of words were given")
     cols = min(columns, len(groups))
     rows = -(-len(groups) // cols)
     depth = min(n, max(len(g) for g in groups))
@@ -227,36 +227,75 @@ def _word_panels(groups, titles: list[str], n: int, xlabel: str, title: str, col
     return fig
 
 
-def topic_shares_over_time_figure(periods: Sequence[str], shares, topic_labels: Sequence[str] | None = None) -> Figure:
-    """Stacked bars: each topic's share of the articles in each period.
+# Up to this many topics the shares over time are stacked bars, each topic a colour of its own (tab20, its dark
+# shades first, so topics next to each other in the stack differ in hue); more bands than that cannot be told
+# apart by colour, so more topics are drawn as a heat map, a row per topic, readable for any K.
+MAX_STACKED_TOPICS = 20
+_LEGEND_ENTRY_INCHES = 0.19  # one legend line at fontsize 8: the figure grows to hold the whole legend
 
-    `shares` is a periods × topics array (rows usually sum to 1). Bars rather
-    than areas, so a corpus with one or two periods still shows something.
+
+def _topic_colours(n_topics: int) -> list:
+    """A distinct colour per topic, for up to MAX_STACKED_TOPICS topics: tab10, then tab20's dark shades
+    followed by its light ones.
+
+    >>> len(set(_topic_colours(20)))
+    20
     """
+    from matplotlib import colormaps
+
+    if n_topics > MAX_STACKED_TOPICS:
+        raise ValueError(f"{n_topics} topics: at most {MAX_STACKED_TOPICS} have colours of their own")
+    if n_topics <= 10:
+        return list(colormaps["tab10"].colors[:n_topics])
+    tab20 = colormaps["tab20"].colors
+    return list((tab20[0::2] + tab20[1::2])[:n_topics])
+
+
+def topic_shares_over_time_figure(periods: Sequence[str], shares, topic_labels: Sequence[str] | None = None) -> Figure:
+    """Each topic's share of the articles in each period.
+
+    `shares` is a periods × topics array (rows usually sum to 1). Up to MAX_STACKED_TOPICS topics: stacked
+    bars (rather than areas, so a corpus with one or two periods still shows something), a colour per topic,
+    the legend beside them. More topics: a heat map with a row per topic and a column per period. No period
+    at all (no article has a date) is a `DvtopicsError` that says so.
+    """
+    if not len(periods):
+        raise DvtopicsError("no shares over time to draw: no article has a date")
     array = np.asarray(shares, dtype=float)
     if array.ndim != 2 or array.shape[0] != len(periods):
         raise ValueError(f"shares: expected {len(periods)} periods × topics, got shape {array.shape}")
     names = _topic_labels(topic_labels, array.shape[1])
     if len(names) != array.shape[1]:
         raise ValueError(f"{len(names)} topic labels for {array.shape[1]} topics")
-    fig = _figure(max(7.0, 0.45 * len(periods) + 4.5), 4)  # room for the legend beside the bars
-    ax = fig.add_subplot()
-    x = np.arange(len(periods))
-    bottom = np.zeros(len(periods))
-    for column, name in zip(array.T, names):
-        ax.bar(x, column, bottom=bottom, label=name, width=0.8)
-        bottom += column
-    many = len(periods) > 6
-    ax.set_xticks(x, [str(p) for p in periods], rotation=45 if many else 0, ha="right" if many else "center")
+    label_inches = 0.07 * max((len(name) for name in names), default=0)  # the legend's, or the rows' labels: never cut
+    if len(names) > MAX_STACKED_TOPICS:
+        fig = _figure(3.0 + 0.45 * len(periods) + label_inches, 1.6 + 0.22 * len(names))
+        ax = _heatmap(fig, array.T, names, periods, "YlOrRd", ".2f", "share of articles")
+        ax.tick_params(axis="y", labelsize=8)
+        ax.set_ylabel("Topic")
+    else:
+        fig = _figure(max(7.0, 2.6 + 0.45 * len(periods) + label_inches),
+                      max(4.0, 1.2 + _LEGEND_ENTRY_INCHES * len(names)))
+        ax = fig.add_subplot()
+        x = np.arange(len(periods))
+        bottom = np.zeros(len(periods))
+        for column, name, colour in zip(array.T, names, _topic_colours(len(names))):
+            ax.bar(x, column, bottom=bottom, label=name, width=0.8, color=colour)
+            bottom += column
+        many = len(periods) > 6
+        ax.set_xticks(x, [str(p) for p in periods], rotation=45 if many else 0, ha="right" if many else "center")
+        ax.set_ylabel("Share of articles")
+        ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=8)
     ax.set_xlabel("Period")
-    ax.set_ylabel("Share of articles")
     ax.set_title("Topic shares over time")
-    ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=8)
     return fig
 
 
 def topic_by_type_heatmap(matrix, type_labels: Sequence[str], topic_labels: Sequence[str] | None = None) -> Figure:
-    """Heat map of the mean topic share (columns) within each article type (rows)."""
+    """Heat map of the mean topic share (columns) within each article type (rows). No type at all (no article
+    has one) is a `DvtopicsError` that says so."""
+    if not len(type_labels):
+        raise DvtopicsError("no topics by article type to draw: no article has a type")
     n_topics = np.shape(matrix)[1] if np.ndim(matrix) == 2 else 0
     names = _topic_labels(topic_labels, n_topics)
     array = _matrix(matrix, len(type_labels), len(names), "topic by type")

@@ -38,7 +38,7 @@ import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
-from ..arguments import MIN_TOPICS, as_list
+from ..arguments import MAX_SEED, MIN_TOPICS, as_list, check_at_least
 from ..errors import TooManyTopics, TopicsError
 from .engines import DEFAULT_MAX_ITER, ENGINE_CLASSES, ENGINE_NAMES, ENGINES, SHARED_ESTEP_MIN_UNITS, bows_to_csr
 
@@ -152,7 +152,8 @@ class TopicModel(TransformerMixin, BaseEstimator):
         iterations; None is the engine's default (DEFAULT_MAX_ITER).
     init : where gensim's LDA starts: "nmf" (the topics NMF finds) or "random";
         the other engines ignore it.
-    random_state : the seed; the same data and parameters give the same model.
+    random_state : the seed (0 to 2**32 - 1); the same data and parameters give the same model (None: not
+        seeded, so two fits may differ).
 
     Learned attributes: `dictionary_` (gensim Dictionary), `phrases_` (frozen
     Phrases or None), `topic_word_` (K × V, rows sum to 1), `term_frequency_`,
@@ -195,8 +196,9 @@ class TopicModel(TransformerMixin, BaseEstimator):
             raise TopicsError(f"engine must be one of {', '.join(ENGINES)}, not {self.engine!r}")
         if self.init not in INITS:
             raise TopicsError(f"init must be one of {', '.join(INITS)}, not {self.init!r}")
-        if int(self.n_topics) < MIN_TOPICS:
-            raise TopicsError(f"n_topics must be at least {MIN_TOPICS}, not {self.n_topics}")
+        check_at_least("n_topics", self.n_topics, MIN_TOPICS)  # 2.5 is no K (int() made it 2)
+        if self.random_state is not None:  # None: a new seed each fit
+            check_at_least("random_state", self.random_state, 0, MAX_SEED)
         if not 0 < self.no_above <= 1:  # written so that NaN, which no comparison admits, is refused too
             raise TopicsError(f"no_above must be a share above 0 and at most 1, not {self.no_above}")
 
@@ -381,7 +383,8 @@ class TopicModel(TransformerMixin, BaseEstimator):
         return [[(self.dictionary_[int(i)], float(row[i])) for i in idx] for row, idx in zip(self.topic_word_, order)]
 
     def topic_labels(self, n_words: int = LABEL_WORDS) -> list[str]:
-        """A short label per topic: its most relevant words (LDAvis relevance, λ=0.6), "_" read as spaces."""
+        """A short label per topic: its most relevant words (LDAvis relevance, λ = 0.4: LABEL_LAMBDA), "_" read as
+        spaces."""
         check_is_fitted(self, "topic_word_")
         overall = self.term_frequency_ / self.term_frequency_.sum()
         with np.errstate(divide="ignore"):
@@ -391,10 +394,11 @@ class TopicModel(TransformerMixin, BaseEstimator):
         return [", ".join(self.dictionary_[int(i)].replace("_", " ") for i in idx) for idx in order]
 
     def topic_shares(self) -> np.ndarray:
-        """Each topic's share of all training tokens."""
+        """Each topic's mean share over the units the model learnt from (`topic_shares` of their mixes): with
+        unit="document", over its training articles, as `topics fit` gives it in topics.json. With
+        unit="paragraph" it is over paragraphs: `summarize` gives the shares over any articles."""
         check_is_fitted(self, "unit_topic_")
-        weighted = self.unit_topic_ * self.unit_lengths_[:, None]
-        return weighted.sum(axis=0) / max(weighted.sum(), 1e-12)
+        return topic_shares(self.unit_topic_)
 
     def parameters(self) -> dict:
         """The parameters as plain JSON values, for the model card."""
@@ -406,6 +410,19 @@ class TopicModel(TransformerMixin, BaseEstimator):
 def has_mix(mixes: np.ndarray) -> np.ndarray:
     """Per text, whether it has a topic mix (`TopicModel.transform`): False for one without a known word."""
     return np.asarray(mixes).sum(axis=1) > 0
+
+
+def topic_shares(mixes: np.ndarray) -> np.ndarray:
+    """Each topic's share of some texts: the mean of their mixes, as the shares over time and by type are (a
+    mix is a share of TF-IDF weight for NMF, not of words, so weighting by words would mean nothing there).
+    A text without a mix (a row of zeros) is left out. The one figure called a topic's share: `topics show`,
+    topics.json, the report and `TopicModel.topic_shares` all give it.
+
+    >>> topic_shares(np.array([[1.0, 0.0], [0.5, 0.5], [0.0, 0.0]])).tolist()
+    [0.75, 0.25]
+    """
+    mixes = np.asarray(mixes, dtype=float)
+    return mixes.sum(axis=0) / max(int(has_mix(mixes).sum()), 1)
 
 
 # ------------------------------------------------------------------ measures

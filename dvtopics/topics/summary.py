@@ -11,7 +11,7 @@ from typing import Iterable, Iterator, Sequence
 import numpy as np
 
 from ..arguments import PERIODS, as_list, check_choice
-from ..errors import InputError, ModelError
+from ..errors import InputError, ModelError, TopicsError
 from ..io.metadata import period_of
 from ..io.read import read_side_file
 
@@ -19,7 +19,7 @@ from ..io.write import write_table
 from ..persist import CARD_FILE, MODEL_FILES
 from .engines import ENGINE_NAMES
 from .measures import NPMI_TOP_N
-from .model import TopicModel, has_mix
+from .model import TopicModel, has_mix, topic_shares
 
 
 REPRESENTATIVE_MIN_SHARE = 0.1  # an article where a topic is under 10% does not represent it
@@ -101,6 +101,7 @@ def summarize(model: TopicModel, articles: Sequence, mixes: np.ndarray, types: d
     """
     check_choice("period", period, PERIODS)
     articles = as_list(articles, "articles")  # read more than once below
+    mixes = _check_mixes(mixes, len(articles), len(model.topic_word_))
     types = types or {}
     labels = model.topic_labels()
     article_types = [types.get(a.id, a.label) for a in articles]
@@ -124,6 +125,21 @@ def summarize(model: TopicModel, articles: Sequence, mixes: np.ndarray, types: d
                        without_mix=int((~mixed).sum()))
 
 
+def _check_mixes(mixes, n_articles: int, n_topics: int) -> np.ndarray:
+    """`mixes` as an array of one mix per article, each of the model's `n_topics`: articles and mixes are paired
+    by position, so one mix too few would give every later article the next one's mix, silently."""
+    mixes = np.asarray(mixes, dtype=float)
+    if mixes.ndim != 2 or len(mixes) != n_articles:
+        count = len(mixes) if mixes.ndim == 2 else f"an array of shape {mixes.shape} for"
+        raise TopicsError(f"{n_articles} article{'s' if n_articles != 1 else ''} but {count} topic mixes: give one "
+                          "mix per article, in the same order (the model's transform of these articles' segmented "
+                          "texts; leave out the articles read with an error)")
+    if mixes.shape[1] != n_topics:
+        raise TopicsError(f"topic mixes of {mixes.shape[1]} topics for a model of {n_topics}: give the mixes this "
+                          "model's transform gives")
+    return mixes
+
+
 def _document(article, article_type, mix, labels: Sequence[str]) -> dict:
     """An article's row of documents.csv: its main topic and mix, or none (`mix` None: no word the model knows)."""
     main = None if mix is None else int(np.argmax(mix))
@@ -136,18 +152,6 @@ def _document(article, article_type, mix, labels: Sequence[str]) -> dict:
 def _warning(article) -> str | None:
     """How the article was read (HTML, an old font encoding, a field not used), as `label`'s records say it."""
     return getattr(article, "meta", {}).get("warning")
-
-
-def topic_shares(mixes: np.ndarray) -> np.ndarray:
-    """Each topic's share of some texts: the mean of their mixes, as the shares over time and by type are (a
-    mix is a share of TF-IDF weight for NMF, not of words, so weighting by words would mean nothing there).
-    A text without a mix (a row of zeros) is left out.
-
-    >>> topic_shares(np.array([[1.0, 0.0], [0.5, 0.5], [0.0, 0.0]])).tolist()
-    [0.75, 0.25]
-    """
-    mixes = np.asarray(mixes, dtype=float)
-    return mixes.sum(axis=0) / max(int(has_mix(mixes).sum()), 1)
 
 
 def in_input_order(articles: Sequence, documents: Iterable[dict]) -> Iterator[dict]:

@@ -5,12 +5,12 @@ import copy
 import logging
 import os
 import sys
-from collections import Counter
 from pathlib import Path
 from typing import Iterable, Sequence
 
 import numpy as np
 
+from ..arguments import MAX_TOPICS, check_seeds, check_topic_counts
 from ..errors import TopicsError
 from ..io.write import write_table
 from .measures import NPMI_TOP_N, ReferenceTokens, topic_measures, topic_stability
@@ -55,7 +55,7 @@ def suggest_k(rows: Sequence[dict]) -> int:
     return max(scored)[2]
 
 
-def parse_k_range(spec: str, most: int | None = None) -> list[int]:
+def parse_k_range(spec: str, most: int = MAX_TOPICS) -> list[int]:
     """"5:50:5" -> 5, 10, ... 50 (the end included); "4,6,8" -> those; "7" -> [7]. Each K from 2 to `most`.
 
     >>> parse_k_range("5:20:5"), parse_k_range("3,4")
@@ -74,20 +74,9 @@ def parse_k_range(spec: str, most: int | None = None) -> list[int]:
     least, largest = sorted((ks[0], ks[-1])) if isinstance(ks, range) and ks else (min(ks, default=0), max(ks, default=0))
     if not ks or least < 2:
         raise TopicsError(f"K range {spec!r}: give START:STOP:STEP (5:50:5) or a list (4,6,8), each K ≥ 2")
-    if most is not None and largest > most:
+    if largest > most:
         raise TopicsError(f"K range {spec!r}: each K at most {most}")
-    ks = list(ks)
-    _check_each_k_once(ks, f"K range {spec!r}")
-    return ks
-
-
-def _check_each_k_once(ks: Sequence[int], where: str) -> None:
-    """A K given twice would be fitted twice with the same seeds and its fits pooled as if they were more
-    seeds: a stability of 1 (each fit against its twin) that would sway the suggested K."""
-    repeated = sorted(k for k, n in Counter(ks).items() if n > 1)
-    if repeated:
-        raise TopicsError(f"{where}: K {', '.join(map(str, repeated))} given more than once; give each K once "
-                          "(--seeds sets the fits per K)")
+    return check_topic_counts(f"K range {spec!r}", list(ks), most)
 
 
 def prepare(texts: Sequence[str], **params) -> tuple[TopicModel, list[list[str]]]:
@@ -117,7 +106,7 @@ def sweep_prepared(base: TopicModel, unit_tokens: list[list[str]], ks: Sequence[
 
     from tqdm import tqdm
 
-    _check_each_k_once(ks, "sweep")
+    ks, seeds = check_topic_counts("ks", ks), check_seeds("seeds", seeds)
     fits = []  # (k, seed, model, seconds)
     with tqdm(total=len(ks) * len(seeds), unit="fit", desc="sweep", disable=not progress, file=sys.stderr) as bar:
         for k in ks:
@@ -154,6 +143,7 @@ def sweep_prepared(base: TopicModel, unit_tokens: list[list[str]], ks: Sequence[
 def sweep(texts: Sequence[str], ks: Sequence[int], measures: Sequence[str] = SWEEP_MEASURES,
           seeds: Sequence[int] = (0,), progress: bool = False, **params) -> tuple[list[dict], list[TopicModel]]:
     """Fit one model per K and seed on one preprocessing of `texts`; return (one row per K, models)."""
+    ks, seeds = check_topic_counts("ks", ks), check_seeds("seeds", seeds)  # before any work
     base, unit_tokens = prepare(texts, n_topics=max(ks), **params)  # every K checked before the first fit
     return sweep_prepared(base, unit_tokens, ks, measures, seeds, ReferenceTokens(texts, base.unit), progress)
 
