@@ -598,3 +598,15 @@ def test_text_saved_in_a_western_code_page_is_said_to_be_damaged_and_keeps_the_l
     assert vietnamese.title == title and [link.text for link in links] == [TEXT] * 5
     for good in (vietnamese, *links):
         assert good.meta["warning"].startswith("not valid UTF-8: read as Windows-1258")
+
+
+def test_links_with_query_strings_are_no_sign_of_a_western_code_page(tmp_path):
+    """A short Windows-1258 article that points to three pages ("index.php?option=…") was read as Windows-1252
+    damage, every tone mark garbled: a "?" inside a link is no lost letter (regression hunt H1, 03)."""
+    title = "Huyện ủy sơ kết công tác dân vận 6 tháng đầu năm"
+    links = "".join(f"Xem chi tiết tại http://yenlap.phutho.gov.vn/index.php?option=com_content&id={n}\n"
+                    for n in range(3))
+    (tmp_path / "a.txt").write_bytes(cp1258(f"{title}\n{TEXT}\n{links}"))
+    article, = read([tmp_path / "a.txt"])
+    assert article.title == title
+    assert article.meta["warning"].startswith("not valid UTF-8: read as Windows-1258")

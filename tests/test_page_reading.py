@@ -218,3 +218,26 @@ def test_the_source_tag_the_lead_opens_with_is_the_source(tag, source):
     assert (meta["title"], meta["source"]) == ("Huyện tổng kết công tác dân vận năm 2017", source)
     # a source line names the first publisher, and wins
     assert extract_metadata(f"Tiêu đề bài báo\n{tag}{LEAD}\nNguồn: baodaklak.vn")["source"] == "baodaklak.vn"
+
+
+@pytest.mark.parametrize("opening", ["PGS-TS Lưu Trang vừa được bổ nhiệm", "AV-TEST – tổ chức bảo mật công bố",
+                                     "COVID-19 - Ngày 5/7, Bộ Y tế ghi nhận", "ASEAN - Trung Quốc đã ký kết",
+                                     "HĐND - UBND huyện tổ chức", "TP.HCM - Sáng 5/7, UBND thành phố họp",
+                                     "(Kỳ 2) - Những ngày cuối năm", "(Ảnh minh họa) - Sáng 5/7"])
+def test_words_that_open_a_lead_with_a_dash_are_no_source(opening):
+    # regression hunt H1, 02: any capitals before a dash were taken for a site's tag
+    assert extract_metadata(f"Huyện tổng kết công tác dân vận năm 2017\n{opening} {LEAD}")["source"] is None
+
+
+def test_a_headline_that_ends_on_a_remark_cut_short_is_the_title():
+    headline = ("Bí thư Tỉnh ủy: Cán bộ dân vận phải sát dân, hiểu dân, trọng dân, gần dân, học dân và có trách nhiệm "
+                "với dân, vì dân...")
+    assert extract_metadata(f"{headline}\n{LEAD}")["title"] == headline
+
+
+def test_a_record_whose_text_opens_on_the_lead_takes_its_tag_as_the_source(tmp_path):
+    # the title in a field, the text from the lead: the lead's tag is the source (regression hunt H1, 05)
+    record = {"id": "1", "title": "Ban Dân vận sơ kết 6 tháng", "text": f"(Baophutho.vn) - {LEAD}\n{BODY}"}
+    (tmp_path / "a.jsonl").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    article, = read_articles(tmp_path / "a.jsonl")
+    assert (article.title, article.source) == ("Ban Dân vận sơ kết 6 tháng", "Baophutho.vn")

@@ -141,15 +141,29 @@ def test_a_profile_that_opens_on_its_subject_honoured_at_a_review_is_other():
     assert apply_rules("", report).label == "annual_review"
 
 
-def test_a_rule_fired_by_a_later_sentence_of_the_lead_does_not_outrank_the_first():
-    # the lead's first sentence reports the review; the second mentions, in passing, conferences held in the year
+def test_a_count_of_dissemination_conferences_is_a_figure_of_the_year_not_the_event():
     lead = ("Ngày 10/1/2020, Ban Tuyên giáo Huyện ủy tổ chức hội nghị tổng kết công tác năm 2019. Năm qua đã có "
             "52 hội nghị phổ biến luật được tổ chức ở cơ sở.")
     assert apply_rules("", lead).label == "annual_review"
     committee = lead.replace("Ban Tuyên giáo Huyện ủy", "Ban Chỉ đạo công tác bảo vệ bí mật nhà nước tỉnh")
     assert apply_rules("", committee).label == "steering_committee"
-    # the same mention in the first sentence is what the article reports
-    assert apply_rules("", "Hội nghị phổ biến luật được tổ chức ở 52 xã. Hội nghị tổng kết năm 2019.").label == "other"
+    for plural in ("các", "nhiều", "hàng trăm"):
+        assert apply_rules("", lead.replace("52", plural)).label == "annual_review", plural
+    # the conference itself, wherever the lead reports it, is what the article reports
+    assert apply_rules("", "Năm 2019 đã qua. Sáng 5/1, Sở Tư pháp tổ chức hội nghị phổ biến luật.").label == "other"
+
+
+@pytest.mark.parametrize("lead", [
+    # a sentence of context before the one that reports the event (regression hunt H1, 01): the event decides
+    "Triển khai kết luận của hội nghị sơ kết 6 tháng đầu năm 2023, Hội LHPN tỉnh đã xây dựng kế hoạch bồi dưỡng "
+    "cán bộ. Sáng 10/8, Hội LHPN tỉnh tổ chức hội nghị tập huấn nghiệp vụ cho 120 cán bộ Hội cơ sở.",
+    "Ngay từ đầu năm, huyện đã tập trung thực hiện các nhiệm vụ trọng tâm quý I. Sáng 5/4, Huyện ủy tổ chức hội "
+    "nghị quán triệt Nghị quyết của Tỉnh ủy.",
+    "Sau hội nghị tổng kết công tác Đoàn năm 2022, Tỉnh đoàn đã phát động nhiều phong trào tình nguyện. Tối 25/8, "
+    "Tỉnh đoàn tổ chức tổng kết chiến dịch tình nguyện Mùa hè xanh năm 2023.",
+])
+def test_a_training_or_campaign_review_after_a_sentence_of_context_is_other(lead):
+    assert apply_rules("", lead).label == "other"
 
 
 def test_a_source_tag_before_the_lead_does_not_hide_its_first_sentence():

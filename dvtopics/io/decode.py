@@ -163,11 +163,12 @@ def _decode_legacy(data: bytes) -> tuple[str, str]:
 _LOST_LETTER = re.compile(r"\?(?=[^\W\d_])")
 _LOST_LETTER_WORD = re.compile(r"[^\W\d_]*\?+[^\W\d_][\w?]*")  # "Th?n", "?ã"
 _WESTERN_MIN, _WESTERN_SHARE = 3, 0.05  # lost letters: at least so many, and in this share of the words
+_LINK = re.compile(r"\S*[/=]\S*")  # a link or a query ("index.php?option=com_content"): its "?" is no lost letter
 
 
 def _western(text: str) -> bool:
     """Whether `text` (bytes that are not UTF-8, read as Windows-1252; its first 20,000 characters looked at)
     was saved in a Western code page, its Vietnamese letters lost (`_LOST_LETTER`)."""
-    sample = text[:20_000]
+    sample = _LINK.sub(" ", text[:20_000])
     lost = len(_LOST_LETTER.findall(sample))
     return lost >= _WESTERN_MIN and lost >= _WESTERN_SHARE * len(sample.split())

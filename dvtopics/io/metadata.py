@@ -159,10 +159,10 @@ def _title(candidates: list[tuple[int, str]], dateline: int | None) -> tuple[int
         below = [(position, line) for position, line in candidates if position > dateline]
         if below and all(len(line.split()) < 4 for _, line in above):
             return below[0]
-    if candidates and not _is_paragraph(candidates[0][1]):
+    if candidates and not _is_paragraph(candidates[0][1]) and not SOURCE_TAG.match(candidates[0][1]):
         return candidates[0]
-    # a text that opens on a paragraph has no title line (a lead without its headline, or title, dateline and
-    # body run into one line): taking the paragraph would make the classifier read the lead as a headline
+    # a text that opens on a paragraph or on a lead's source tag has no title line (a lead without its headline,
+    # or title, dateline and body run into one line): taking the lead would make the classifier read it as one
     return -1, ""
 
 
@@ -170,9 +170,10 @@ HEADLINE_MAX_WORDS = 40  # Vietnamese headlines run to 30 words at most; a longe
 
 
 def _is_paragraph(line: str) -> bool:
-    """Too long for a headline, or a sentence of a lead's length (headlines do not end with a full stop)."""
+    """Too long for a headline, or a sentence of a lead's length (headlines do not end with a full stop, though
+    one may end on a remark cut short: "…")."""
     words = len(line.split())
-    return words > HEADLINE_MAX_WORDS or (words > 20 and line.endswith("."))
+    return words > HEADLINE_MAX_WORDS or (words > 20 and line.endswith(".") and not line.endswith(".."))
 
 
 def _looks_like_headline(line: str) -> bool:

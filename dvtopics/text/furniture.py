@@ -66,10 +66,13 @@ _OTHER_ARTICLES = re.compile(r"^\W*(tin liên quan|bài viết liên quan|các t
 
 
 # The source tag a lead opens with on many sites: "(Baophutho.vn) - Ngày 5/7, …", "VOV.VN - Chiều 5/7, …",
-# "(TTXVN) – …", "QĐND Online - …": a name in brackets, an abbreviation in capitals or a web address, then a
-# dash. It stands before the lead's first sentence, so readers that look for a sentence's start skip it.
-SOURCE_TAG = re.compile(r"^[ \t]*(?:\((?P<bracketed>[^()\n]{2,40})\)|(?P<name>(?:[A-ZĐ][A-ZĐ&]+(?:\.[A-Za-z]{2,3})?|"
-                        r"[\w-]+\.(?:vn|com|net|org))(?: [Oo]nline)?))[ \t]*[-–—]+[ \t]*", re.MULTILINE)
+# "(TTXVN) – …", "QĐND Online - …": one word in brackets (a site or agency), or unbracketed a web address or a
+# national agency, then a dash. Capitals alone make no tag: "ASEAN - Trung Quốc …", "HĐND - UBND huyện …",
+# "TP.HCM - Sáng 5/7" open sentences or name places. Readers that look for a sentence's start skip it.
+_AGENCIES = "TTXVN|VNA|VOV|VTV|VTC|QĐND|CAND|ĐCSVN|NDĐT|ĐNĐT|HNM|HNP|SGGP|NLĐ|TTO|PLO|ANTĐ|GD&TĐ|GDVN"
+_WEB_NAME = r"[\w-]+\.(?i:vn|com|net|org)"
+SOURCE_TAG = re.compile(rf"^[ \t]*(?:\((?P<bracketed>[A-ZĐ][\w.&-]{{1,24}}|{_WEB_NAME})\)[ \t]*[-–—]+|"
+                        rf"(?P<name>{_WEB_NAME}|(?:{_AGENCIES})(?: [Oo]nline)?)[ \t]+[-–—]+)[ \t]*", re.MULTILINE)
 
 
 def without_source_tags(text: str) -> str:
@@ -77,8 +80,8 @@ def without_source_tags(text: str) -> str:
 
     >>> without_source_tags("Tiêu đề\\n(Baophutho.vn) - Được biểu dương tại hội nghị")
     'Tiêu đề\\nĐược biểu dương tại hội nghị'
-    >>> without_source_tags("VOV.VN - Chiều 5/7, ...") , without_source_tags("Hà Nội - Ngày 5/7")
-    ('Chiều 5/7, ...', 'Hà Nội - Ngày 5/7')
+    >>> without_source_tags("VOV.VN - Chiều 5/7, ..."), without_source_tags("ASEAN - Trung Quốc ký kết")
+    ('Chiều 5/7, ...', 'ASEAN - Trung Quốc ký kết')
     """
     return SOURCE_TAG.sub("", text)
 

@@ -2,19 +2,18 @@
 
 Each rule looks at an article's title and lead (the first lines), where a
 meeting report says what it is, and either names a label or abstains. Rules
-stand in the guide's order of precedence: steering committee first, then
+are tried in the guide's order of precedence: steering committee first, then
 the "other" cases that look like a review but are not (multi-year programme
 reviews, festivals, tournaments), then the period: quarter, six months, year.
-The title, then the lead's first sentence, names the event a report is about,
-so the earliest sentence a rule fires on decides, and precedence within it;
-a steering committee's meeting wins wherever it stands (`apply_rules`).
+The title names the event a report is about, so a rule that fires on the title
+wins over an earlier one that fires only further in the lead, unless that one
+is a steering committee's meeting.
 
 Rules are a component, not the classifier: they label what they are sure of
 and leave the rest (`None`). Add one by appending a `Rule` to `RULES`.
 """
 from __future__ import annotations
 
-import bisect
 import hashlib
 import re
 from dataclasses import dataclass
@@ -22,7 +21,7 @@ from dataclasses import dataclass
 from . import events
 from ..text.normalise import normalize
 from ..text.furniture import SOURCE_TAG, without_source_tags
-from ..text.sentences import INNER_DOT, SENTENCE_OR_LINE_BREAK, mask_inner_dots, unmask_inner_dots
+from ..text.sentences import INNER_DOT, mask_inner_dots, unmask_inner_dots
 from .vocabulary import COMMITTEE, MEETING, REVIEW
 
 LEAD_CHARS = 600  # the title and the lead; the body only mentions things in passing
@@ -61,11 +60,6 @@ class Rule:
     def search(self, head: str, gates: dict | None = None) -> str | None:
         """The words `pattern` matches in `head`, or None. `gates` remembers, for one head, which gates
         passed (several rules share one)."""
-        match = self.find(head, gates)
-        return match.group(0) if match else None
-
-    def find(self, head: str, gates: dict | None = None) -> re.Match | None:
-        """`pattern`'s first match in `head`, or None (see `search`)."""
         if self.gate is not None:
             passed = None if gates is None else gates.get(self.gate)
             if passed is None:
@@ -74,7 +68,8 @@ class Rule:
                     gates[self.gate] = passed
             if not passed:
                 return None
-        return self.pattern.search(head)
+        match = self.pattern.search(head)
+        return match.group(0) if match else None
 
 
 _GATES: dict[str, re.Pattern] = {}
@@ -97,9 +92,10 @@ RULES: list[Rule] = [
     _rule("honoured_at", "other",
           r"(^|\n)\W*được ([^.;:\n]{0,40}? )?(biểu dương|tuyên dương|khen thưởng|vinh danh)[^.;:\n]{0,40}\btại (hội nghị|lễ)",
           "biểu dương|tuyên dương|khen thưởng|vinh danh"),
-    # A conference that teaches or disseminates (a law, a resolution) is not a review, whoever holds it.
+    # A conference that teaches or disseminates (a law, a resolution) is not a review, whoever holds it; a count
+    # of them ("đã tổ chức 52 hội nghị phổ biến luật", "các hội nghị tập huấn") is a year's figure, not the event.
     _rule("dissemination", "other",
-          r"hội nghị (trực tuyến )?(tập huấn|quán triệt|phổ biến|tuyên truyền|giới thiệu|"
+          r"(?<!\d )(?<!các )(?<!những )(?<!nhiều )(?<!trăm )(?<!chục )hội nghị (trực tuyến )?(tập huấn|quán triệt|phổ biến|tuyên truyền|giới thiệu|"
           r"triển khai (luật|bộ luật|nghị định|thông tư|chỉ thị|nghị quyết)\b)", "hội nghị"),
     # A visit or inspection by a committee's delegation, the sentence's subject, is not its meeting (LABELS.md).
     _rule("sc_visit", "other",
@@ -193,15 +189,11 @@ RULES: list[Rule] = [
 ]
 
 
-# How `apply_rules` chooses among the rules that fire (part of the fingerprint: a new way asks for retraining).
-DECISION = "earliest sentence, then precedence; a steering committee's meeting over rules ranked after it"
-
-
 def rules_fingerprint(rules: list[Rule] | None = None) -> str:
-    """A short hash of the rules (names, labels, patterns, how one is chosen) and of the event reader's patterns: a model learns
+    """A short hash of the rules (names, labels, patterns) and of the event reader's patterns: a model learns
     from what they say, so its card records the fingerprint it was trained with and loading compares it."""
     parts = [f"{r.name}\t{r.label}\t{r.pattern.pattern}" for r in (RULES if rules is None else rules)]
-    parts += [pattern.pattern for pattern in events.PATTERNS] + [INNER_DOT.pattern, SOURCE_TAG.pattern, DECISION]
+    parts += [pattern.pattern for pattern in events.PATTERNS] + [INNER_DOT.pattern, SOURCE_TAG.pattern]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
 
 
@@ -225,13 +217,7 @@ def head_of(title: str, text: str) -> str:
 
 
 def apply_rules(title: str, text: str, rules: list[Rule] | None = None) -> RuleHit | None:
-    """The rule that says what the title and lead report, or None (abstain).
-
-    The label names the event an article mainly reports, and words in passing decide nothing (LABELS.md):
-    the title, then the lead's first sentences, name that event. So the earliest sentence any rule fires on
-    decides, and within it the rules' order of precedence. One exception, the guide's rule 1: a steering
-    committee's own meeting anywhere in the head wins over a period named earlier (its review is the
-    committee's), though not over a sidelines, profile, dissemination or visit rule fired earlier.
+    """The first rule that fires on the title and lead, or None (abstain).
 
     >>> apply_rules("Trực báo công tác dân vận quý 1 năm 2023", "").label
     'quarterly_briefing'
@@ -241,31 +227,20 @@ def apply_rules(title: str, text: str, rules: list[Rule] | None = None) -> RuleH
     'other'
     >>> apply_rules("Giá xăng giảm", "Giá xăng giảm mạnh.") is None
     True
-    >>> apply_rules("", "Hội nghị tổng kết công tác năm 2019. Năm qua đã có 52 hội nghị phổ biến luật.").label
-    'annual_review'
     """
     rules = RULES if rules is None else rules
-    hits = _hits(head_of(title, text), rules)
-    if not hits:
-        return None
-    first = min(hits, key=lambda hit: (hit[0], hit[1]))  # (sentence, precedence)
-    committee = next((hit for hit in sorted(hits) if hit[2].label == "steering_committee"), None)
-    if committee and first[1] > committee[1]:  # a rule ranked after the committee's: the committee's meeting
-        first = committee
-    hit = first[2]
-    return RuleHit(hit.label, hit.rule, unmask_inner_dots(hit.evidence))
+    hit = _first_hit(head_of(title, text), rules)
+    # The title names the event a report is about: a rule that fires on it wins over an earlier one that
+    # fires only on a passing mention in the lead, except a steering committee's meeting (LABELS.md rule 1).
+    if hit and title and hit.label != "steering_committee":
+        hit = _first_hit(_for_rules(title), rules) or hit
+    return hit and RuleHit(hit.label, hit.rule, unmask_inner_dots(hit.evidence))
 
 
-def _hits(head: str, rules: list[Rule]) -> list[tuple[int, int, RuleHit]]:
-    """(sentence, precedence, hit) of every rule that fires on `head`: the number of the sentence or line of its
-    first match (the title's is 0), and the rule's place in `rules`."""
-    gates, hits, ends = {}, [], None
-    for precedence, rule in enumerate(rules):
-        match = rule.find(head, gates)
-        if match:
-            if ends is None:
-                ends = [m.end() for m in SENTENCE_OR_LINE_BREAK.finditer(head)]
-            # the sentence the match ends in: a pattern may open on the break before its sentence ("(^|\n)được")
-            hits.append((bisect.bisect_right(ends, match.end() - 1), precedence,
-                         RuleHit(rule.label, rule.name, match.group(0))))
-    return hits
+def _first_hit(head: str, rules: list[Rule]) -> RuleHit | None:
+    gates = {}
+    for rule in rules:
+        evidence = rule.search(head, gates)
+        if evidence:
+            return RuleHit(rule.label, rule.name, evidence)
+    return None
