@@ -542,3 +542,30 @@ def test_the_card_records_the_folds_cross_validation_could_make(corpus, tmp_path
     smallest = min(Counter(json.loads(line)["label"] for line in corpus.read_text(encoding="utf-8").splitlines()
                            ).values())
     assert folds == smallest < 100 and f"100 folds asked for, {smallest} made" in caplog.text
+
+
+def test_nothing_is_written_into_the_models_installed_with_the_package(model_dir, corpus, tmp_path, monkeypatch):
+    """Trial 8, 02: `train --out` the shipped model's folder inside an installed package replaced it, for every
+    run without --model and for `--compare shipped`, silently. Any output there is refused in one line that says
+    where to write instead; a checkout's models/ (the maintainers' `--out models/article-type`) is no such folder."""
+    import shutil
+
+    from dvtopics import persist
+
+    packaged = tmp_path / "site-packages" / "dvtopics" / "shipped_models"
+    shutil.copytree(model_dir, packaged / "article-type")
+    monkeypatch.setattr(persist, "PACKAGED_MODELS", packaged)
+    before = {path.name: path.read_bytes() for path in (packaged / "article-type").iterdir()}
+    for command in (["train", str(corpus), "--classifier", "cnb", "--folds", "2", "--out"],
+                    ["topics", "fit", str(corpus), "--k", "2", "--out"], ["label", str(corpus), "--out"]):
+        out = packaged / "article-type" / ("labels.jsonl" if command[0] == "label" else "")
+        result = CliRunner().invoke(cli, command + [str(out)])
+        assert result.exit_code == 2, result.output
+        assert result.output.strip().splitlines() == [
+            f"Error: {out}: in the folder of the models installed with dvtopics ({packaged}), which every run without "
+            "--model reads: write elsewhere, a model with --out models/mine, then use it with --model models/mine"]
+    assert {path.name: path.read_bytes() for path in (packaged / "article-type").iterdir()} == before
+    monkeypatch.chdir(tmp_path)  # a clone's models/article-type, outside the package, is written as ever
+    result = CliRunner().invoke(cli, ["train", str(corpus), "--classifier", "cnb", "--folds", "2", "--out",
+                                      "models/article-type"])
+    assert result.exit_code == 0 and (tmp_path / "models" / "article-type" / "model_card.json").exists()

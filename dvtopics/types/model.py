@@ -22,6 +22,7 @@ import numpy as np
 from ..arguments import as_list, check_label, check_share
 from ..io.read import Article
 from ..errors import DvtopicsError, ModelError
+from ..persist import PACKAGED_MODELS
 from .events import find_event
 from .rules import apply_rules, rules_fingerprint
 from .features import (HEAD_CHARS, documents_of, event_sentences, event_tokens, first_words, rule_says, words,
@@ -30,9 +31,9 @@ from .features import (HEAD_CHARS, documents_of, event_sentences, event_tokens, 
 log = logging.getLogger(__name__)
 
 TASK = "article-type"
-# An installed wheel carries the shipped model inside the package (setup.py copies models/ there); a
-# checkout or an editable install reads it from the repository's models/.
-_PACKAGED_MODEL_DIR = Path(__file__).resolve().parents[1] / "shipped_models" / "article-type"
+# An installed wheel carries the shipped model inside the package (persist.PACKAGED_MODELS); a checkout or an
+# editable install reads it from the repository's models/.
+_PACKAGED_MODEL_DIR = PACKAGED_MODELS / "article-type"
 DEFAULT_MODEL_DIR = (_PACKAGED_MODEL_DIR if _PACKAGED_MODEL_DIR.is_dir()
                      else Path(__file__).resolve().parents[2] / "models" / "article-type")
 SHIPPED = "shipped"  # the name by which a user gives the shipped model (CLI or notebook), wherever it is installed
