@@ -116,9 +116,11 @@ def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifie
     (`types.training.TrainingData`) before training starts."""
     from .persist import MODEL_FILES, save_model
     from .run.batch import check_folder
+    from .types.model import check_not_named_shipped
     from .types.training import collect, train as train_model
 
     check_at_least("folds", folds, MIN_FOLDS)
+    check_not_named_shipped(out)
     label_files, extra_paths = as_list(label_files, "label_files"), as_list(extra_paths, "extra_paths")
     check_folder(out, [*reading.paths, *label_files, *extra_paths], MODEL_FILES)
     extra = list(_extra_articles(extra_paths, reading))  # a few files, refused before the inputs are read

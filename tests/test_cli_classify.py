@@ -569,3 +569,21 @@ def test_nothing_is_written_into_the_models_installed_with_the_package(model_dir
     result = CliRunner().invoke(cli, ["train", str(corpus), "--classifier", "cnb", "--folds", "2", "--out",
                                       "models/article-type"])
     assert result.exit_code == 0 and (tmp_path / "models" / "article-type" / "model_card.json").exists()
+
+
+def test_a_model_cannot_be_written_to_a_folder_named_shipped(corpus, tmp_path, monkeypatch):
+    """Trial 8, 08: `train --out shipped` wrote ./shipped, which `--model shipped` never reads (it names the shipped
+    model): refused, naming another way; a folder of that name made otherwise is noted where `shipped` is given."""
+    monkeypatch.chdir(tmp_path)
+    for out in ("shipped", "./shipped/"):
+        result = CliRunner().invoke(cli, ["train", str(corpus), "--classifier", "cnb", "--folds", "2", "--out", out])
+        assert result.exit_code == 2 and not (tmp_path / "shipped").exists()
+        assert result.output.strip().splitlines()[-1] == (
+            f"Error: --out {out}: 'shipped' names the model that comes with dvtopics wherever a model is read "
+            "(--model shipped, --compare shipped): name your model's folder otherwise (--out models/mine, then "
+            "--model models/mine)")
+    (tmp_path / "shipped").mkdir()
+    result = CliRunner().invoke(cli, ["label", str(corpus), "--model", "shipped"])
+    assert result.exit_code == 0
+    assert "Note: 'shipped' is the model that comes with dvtopics; give the folder shipped here as ./shipped." in (
+        result.stderr)

@@ -45,6 +45,16 @@ def model_directory(model_dir: str | Path | None = None) -> Path:
     return DEFAULT_MODEL_DIR if model_dir in (None, SHIPPED) else Path(model_dir)
 
 
+def check_not_named_shipped(out: str | Path) -> None:
+    """Refuse to write a model to the folder `shipped` (or `./shipped`): wherever a model is read, `shipped` names
+    the shipped model, so that folder could only be read as `./shipped`, and `--model shipped` would silently use
+    the shipped model instead of the one written."""
+    if Path(out) == Path(SHIPPED):
+        raise DvtopicsError(f"--out {out}: '{SHIPPED}' names the model that comes with dvtopics wherever a model is "
+                            f"read (--model {SHIPPED}, --compare {SHIPPED}): name your model's folder otherwise "
+                            "(--out models/mine, then --model models/mine)")
+
+
 # what to do when `predict` is given texts instead of articles
 # what predict reads of an article (or of an object that looks like one)
 ARTICLE_FIELDS = ("id", "title", "text", "date", "source", "error", "meta")
