@@ -416,7 +416,7 @@ def train(
     candidates = {}
     for kind in as_list(classifiers, "classifiers"):
         y_true, y_pred = cross_validate(documents, data, kind, n_folds, seed, **options)
-        candidates[kind] = scores(y_true, y_pred, labels)
+        candidates[kind] = scores(y_true, y_pred)  # over the labels true or predicted, as `evaluate` scores
         log.info("%s: cross-validated macro-F1 %.4f", kind, candidates[kind]["macro_f1"])
     best = max(candidates, key=lambda kind: candidates[kind]["macro_f1"])
     pipeline = make_pipeline(best, **options).fit(documents, data.labels)
@@ -437,5 +437,5 @@ def train(
                     "accuracy": v["accuracy"]} for k, v in candidates.items()}},
     }
     if use_rules:
-        card["metrics"]["rules_only"] = scores(*rules_only(data), labels)
+        card["metrics"]["rules_only"] = scores(*rules_only(data))
     return Classifier(pipeline, card), card
