@@ -89,6 +89,23 @@ def test_article_types_in_capitals_or_with_spaces_are_the_article_types(tmp_path
     assert sorted(set(data.labels)) == sorted(a.label for a in made_up_articles(1))
 
 
+@pytest.mark.parametrize("spell", [lambda label: label.title().replace("_", ""),  # "SemiAnnualReview"
+                                   lambda label: label.replace("_", ""),  # "semiannualreview"
+                                   lambda label: label.replace("_", "-").capitalize() + "\u00a0"])
+def test_article_types_spelt_without_separators_are_the_article_types(tmp_path, spell):
+    """Trial 8, 06: "SemiAnnualReview" or "semiannualreview" trained a plain text classifier of classes of their own,
+    without the cue rules, silently. Every way a user writes the five types is the type; one of them beside a label
+    that is not a type is refused, naming it."""
+    from dvtopics.errors import DvtopicsError
+    from dvtopics.io.read import read_articles
+    from dvtopics.types.training import check_label_set, collect
+
+    data = collect(read_articles(_relabelled(tmp_path, spell)))
+    assert sorted(set(data.labels)) == sorted(a.label for a in made_up_articles(1))
+    with pytest.raises(DvtopicsError, match="'Politics' are not article types"):
+        check_label_set({spell("semi_annual_review"), "Other", "Politics"})
+
+
 def test_evaluate_reads_article_types_in_capitals_in_the_label_field(model_dir, tmp_path):
     shouted = _relabelled(tmp_path, lambda label: label.upper().replace("_", " "))
     result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(shouted), "--format", "json"])

@@ -287,13 +287,16 @@ def _extra_articles(extra: Iterable[Article], data: TrainingData) -> dict[bytes,
     return extras
 
 
+_TYPE_SPELLINGS = {label.replace("_", ""): label for label in ARTICLE_TYPES}  # "semiannualreview": the type
+
+
 def spelt_as_article_type(label):
-    """An article type spelt another way ("Annual review", "SEMI-ANNUAL_REVIEW", " Other") as the type; any other
-    label as it is."""
+    """An article type spelt another way, in any case, with spaces, hyphens, underscores or nothing between its
+    words ("Annual review", "SEMI-ANNUAL_REVIEW", " Other", "SemiAnnualReview", "semiannualreview"), as the type;
+    any other label as it is."""
     if not isinstance(label, str):
         return label
-    key = re.sub(r"[\s\-]+", "_", label.strip().lower())
-    return key if key in ARTICLE_TYPES else label
+    return _TYPE_SPELLINGS.get(re.sub(r"[\W_]+", "", label.lower()), label)
 
 
 def as_article_types(labels: Sequence) -> list:
@@ -304,11 +307,13 @@ def as_article_types(labels: Sequence) -> list:
 
 
 def check_label_set(labels: set[str]) -> None:
-    """Refuse article types mixed with other labels: a misspelt or translated type ("Semi_Anual_Review", "tổng kết
-    năm") would become a class of its own and cost the model its article-type features. `other` alone is no article
-    type here (a topic set may have one); a set with no article type is a task of the user's own and is kept."""
-    unknown = sorted(labels - set(ARTICLE_TYPES))
-    if unknown and labels & (set(ARTICLE_TYPES) - {"other"}):
+    """Refuse article types, however spelt, mixed with other labels: a misspelt or translated type
+    ("Semi_Anual_Review", "tổng kết năm") would become a class of its own and cost the model its article-type
+    features. `other` alone is no article type here (a topic set may have one); a set with no article type is a
+    task of the user's own and is kept."""
+    spelt = {label: spelt_as_article_type(label) for label in labels}
+    unknown = sorted(label for label, type_ in spelt.items() if type_ not in ARTICLE_TYPES)
+    if unknown and set(spelt.values()) & (set(ARTICLE_TYPES) - {"other"}):
         raise DvtopicsError(f"label(s) {', '.join(map(repr, unknown[:5]))}{' …' if len(unknown) > 5 else ''} are not "
                             f"article types, while others are: the article types are {', '.join(ARTICLE_TYPES)}; "
                             "correct the labels")
