@@ -604,3 +604,37 @@ def test_a_model_cannot_be_written_to_a_folder_named_shipped(corpus, tmp_path, m
     assert result.exit_code == 0
     assert "Note: 'shipped' is the model that comes with dvtopics; give the folder shipped here as ./shipped." in (
         result.stderr)
+
+
+def test_a_type_of_a_few_articles_trains_without_the_classifier_it_is_too_small_for(tmp_path, caplog):
+    """Trial 8, 01: a type with 2 or 3 hand labels stopped `train` with scikit-learn's "Requesting 3-fold
+    cross-validation" (svm's calibration), and a type of one with "n_splits=2 cannot be greater than ...". svm
+    is left out, saying why; a type of one article, which no fold can score, is refused naming it; and so is svm
+    alone, naming the label and the articles it needs."""
+    def corpus(quarterly):
+        path = tmp_path / f"q{quarterly}.jsonl"
+        counts = {"other": 5, "semi_annual_review": 5, "quarterly_briefing": quarterly}
+        path.write_text("".join(json.dumps({"id": a.id, "text": a.raw, "label": a.label}, ensure_ascii=False) + "\n"
+                                for a in made_up_articles(6) if int(a.id.rsplit("-", 1)[1]) < counts.get(a.label, 0)),
+                        encoding="utf-8")
+        return str(path)
+
+    out = tmp_path / "m"
+    result = CliRunner().invoke(cli, ["train", corpus(2), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    card = json.loads((out / "model_card.json").read_text(encoding="utf-8"))
+    assert set(card["metrics"]["candidates"]) == {"logreg", "cnb"} and card["parameters"]["n_folds"] == 2
+    assert "5 folds asked for, 2 made: the smallest hand label, 'quarterly_briefing', has 2 articles" in caplog.text
+    assert ("svm left out: it needs 3 articles of each label wherever it is fitted (in each cross-validation fold's "
+            "training articles, and in all), and 'quarterly_briefing' has 1 in one") in caplog.text
+    result = CliRunner().invoke(cli, ["train", corpus(2), "--out", str(tmp_path / "svm"), "--classifier", "svm"])
+    assert result.exit_code == 2 and not (tmp_path / "svm").exists()
+    assert result.output.strip().splitlines()[-1].startswith(
+        "Error: cannot train svm: it needs 3 articles of each label wherever it is fitted")
+    assert "label more quarterly_briefing articles, or choose another --classifier (logreg, cnb)" in result.output
+    result = CliRunner().invoke(cli, ["train", corpus(1), "--out", str(tmp_path / "one"), "--classifier", "logreg"])
+    assert result.exit_code == 2 and not (tmp_path / "one").exists()
+    assert result.output.strip().splitlines()[-1] == (
+        "Error: the hand label 'quarterly_briefing' has 1 article: cross-validation needs 2 of each (one to learn "
+        "from while the other is scored); label another, or give it with --extra (learnt from, never scored)")
+    assert "Warning" not in result.output and "n_splits" not in result.output

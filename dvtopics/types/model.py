@@ -63,6 +63,9 @@ ARTICLES_HINT = "read files with dvtopics.read_articles, or make one of a text w
 
 VIEWS = ("text", "head", "event", "event_chars")  # TF-IDF views a pipeline may use; see make_pipeline
 CLASSIFIERS = ("svm", "logreg", "cnb")
+CALIBRATION_FOLDS = 3  # svm's probabilities are calibrated by cross-validation inside each fit
+# the articles of each label a classifier needs wherever it is fitted (svm: one per calibration fold); 1 otherwise
+LEAST_PER_LABEL = {"svm": CALIBRATION_FOLDS}
 
 
 # ------------------------------------------------------------------ documents
@@ -115,7 +118,8 @@ def make_pipeline(classifier: str = "svm", C: float = 1.0, max_features: int | N
         chosen.append(("events", CountVectorizer(analyzer=event_tokens, binary=True)))
     features = FeatureUnion(chosen)
     if classifier == "svm":
-        model = CalibratedClassifierCV(LinearSVC(C=C, class_weight="balanced"), method="sigmoid", cv=3)
+        model = CalibratedClassifierCV(LinearSVC(C=C, class_weight="balanced"), method="sigmoid",
+                                       cv=CALIBRATION_FOLDS)
     elif classifier == "logreg":
         model = LogisticRegression(C=10 * C, class_weight="balanced", max_iter=3000)
     elif classifier == "cnb":

@@ -19,7 +19,7 @@ from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 
-from .model import CLASSIFIERS, TASK, Classifier, drop_pruned_vocabulary, make_pipeline
+from .model import CLASSIFIERS, LEAST_PER_LABEL, TASK, Classifier, drop_pruned_vocabulary, make_pipeline
 from .features import HEAD_CHARS, documents_of
 from ..arguments import MIN_FOLDS, as_list, check_at_least
 from ..io.labels import labels_by_id
@@ -319,11 +319,46 @@ def check_label_set(labels: set[str]) -> None:
                             "correct the labels")
 
 
+def _smallest(labels: Sequence[str]) -> tuple[str, int]:
+    """The label with the fewest articles, and how many it has."""
+    return min(Counter(labels).items(), key=lambda item: (item[1], item[0]))
+
+
 def folds_used(labels: Sequence[str], n_folds: int) -> int:
     """The folds cross-validation can make of these hand labels: no more than the smallest label has articles
-    (each fold holds one of each), and 2 at least."""
-    smallest = min(labels.count(label) for label in set(labels))
-    return max(2, min(n_folds, smallest))
+    (each fold holds one of each). A label of one article cannot be cross-validated: refused, naming it."""
+    label, smallest = _smallest(labels)
+    if smallest < MIN_FOLDS:
+        raise DvtopicsError(f"the hand label {label!r} has {smallest} article: cross-validation needs {MIN_FOLDS} of "
+                            "each (one to learn from while the other is scored); label another, or give it with "
+                            "--extra (learnt from, never scored)")
+    return min(n_folds, smallest)
+
+
+def _fewest_where_fitted(data: TrainingData, n_folds: int, seed: int) -> tuple[str, int]:
+    """The label with the fewest articles in a set a model is fitted on (the training part of each
+    cross-validation fold, and all the articles), and how many it has there."""
+    gold = [label for label, g in zip(data.labels, data.gold) if g]
+    not_scored = Counter(label for label, g in zip(data.labels, data.gold) if not g)
+    sets = [Counter(data.labels)] + [not_scored + Counter(gold[i] for i in train_part)
+                                     for train_part, _ in _folds(gold, n_folds, seed)]
+    return min(((label, n) for counts in sets for label, n in counts.items()), key=lambda item: (item[1], item[0]))
+
+
+def _can_fit(classifiers: Sequence[str], data: TrainingData, n_folds: int, seed: int) -> list[str]:
+    """The classifiers that can be fitted on every training set (`LEAST_PER_LABEL`); a candidate that cannot is
+    left out with a warning, and none left is refused, both naming the label and the articles needed."""
+    label, fewest = _fewest_where_fitted(data, n_folds, seed)
+    fit = [kind for kind in classifiers if fewest >= LEAST_PER_LABEL.get(kind, 1)]
+    for kind in classifiers:
+        if kind not in fit:
+            why = (f"it needs {LEAST_PER_LABEL[kind]} articles of each label wherever it is fitted (in each "
+                   f"cross-validation fold's training articles, and in all), and {label!r} has {fewest} in one")
+            if not fit:
+                raise DvtopicsError(f"cannot train {kind}: {why}; label more {label} articles, or choose another "
+                                    f"--classifier ({', '.join(k for k in CLASSIFIERS if k not in LEAST_PER_LABEL)})")
+            log.warning("%s left out: %s; label more %s articles to try it", kind, why, label)
+    return fit
 
 
 def _folds(labels: Sequence[str], n_folds: int, seed: int):
@@ -409,9 +444,10 @@ def train(
     hand = [label for label, gold in zip(data.labels, data.gold) if gold]
     used = folds_used(hand, n_folds)
     if used < n_folds:  # the card records the folds the metrics were measured with
-        log.warning("%d folds asked for, %d made: the smallest hand label has %d articles", n_folds, used,
-                    min(hand.count(label) for label in set(hand)))
+        log.warning("%d folds asked for, %d made: the smallest hand label, %r, has %d articles", n_folds, used,
+                    *_smallest(hand))
         n_folds = used
+    classifiers = _can_fit(as_list(classifiers, "classifiers"), data, n_folds, seed)
     labels = sorted(set(data.labels))
     if use_rules is None:  # the cue rules only speak of article types
         use_rules = set(labels) <= set(ARTICLE_TYPES)
@@ -419,7 +455,7 @@ def train(
     events = [find_event(a.title, a.text) for a in data.articles] if options["events"] else None
     documents = documents_of(data.articles, use_rules, head_chars, cache, n_jobs, progress, events=events)
     candidates = {}
-    for kind in as_list(classifiers, "classifiers"):
+    for kind in classifiers:
         y_true, y_pred = cross_validate(documents, data, kind, n_folds, seed, **options)
         candidates[kind] = scores(y_true, y_pred)  # over the labels true or predicted, as `evaluate` scores
         log.info("%s: cross-validated macro-F1 %.4f", kind, candidates[kind]["macro_f1"])
