@@ -482,7 +482,8 @@ def test_evaluate_refuses_labels_the_model_does_not_know_and_names_them(model_di
     """Scores on another task's labels are all 0 and mean nothing: refused, naming both label sets; a few
     unknown labels among known ones are named in a warning."""
     topics = tmp_path / "topics.jsonl"
-    topics.write_text("".join(json.dumps({"id": f"t{i}", "text": a.raw, "label": label}, ensure_ascii=False) + "\n"
+    topics.write_text("".join(json.dumps({"id": f"t{i}", "text": f"{a.raw}\nTin {i}.", "label": label},
+                                         ensure_ascii=False) + "\n"  # texts of their own: the corpus's are labelled
                               for i, (a, label) in enumerate(zip(made_up_articles(1), ["TT", "KD", "SK", "TT", "KD"]))),
                       encoding="utf-8")
     result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(topics)])
@@ -638,3 +639,44 @@ def test_a_type_of_a_few_articles_trains_without_the_classifier_it_is_too_small_
         "Error: the hand label 'quarterly_briefing' has 1 article: cross-validation needs 2 of each (one to learn "
         "from while the other is scored); label another, or give it with --extra (learnt from, never scored)")
     assert "Warning" not in result.output and "n_splits" not in result.output
+
+
+def test_one_text_given_two_labels_is_refused_wherever_the_labels_come_from(model_dir, corpus, tmp_path):
+    """Trial 8, 03: the same story twice (two sites, or a corrected copy appended) labelled apart trained on the
+    first label and dropped the other silently (here a whole type), where a labels file giving one id two labels is
+    refused. Refused alike in the label field (whatever the ids), among --extra articles, across --labels files,
+    and by `evaluate`; the same label spelt two ways is no conflict."""
+    rows = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()]
+    story = rows[-1]  # an `other`
+    for copy_id in ("again", story["id"]):  # another id, or the same
+        twice = tmp_path / f"twice-{copy_id}.jsonl"
+        twice.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows + [
+            {**story, "id": copy_id, "label": "steering_committee"}]), encoding="utf-8")
+        said = (f"the labelled article '{copy_id}' (steering_committee) has the text of '{story['id']}' (other): give "
+                "one text one label, or drop the copy")
+        for command in (["train", str(twice), "--out", str(tmp_path / "m"), "--classifier", "cnb", "--folds", "2"],
+                        ["evaluate", str(model_dir), str(twice)]):
+            result = CliRunner().invoke(cli, command)
+            assert result.exit_code == 2 and result.output.strip().splitlines()[-1] == "Error: " + said, result.output
+    extra = tmp_path / "mine.jsonl"
+    extra.write_text("".join(json.dumps({**story, "id": f"mine-{n}", "label": label}, ensure_ascii=False) + "\n"
+                             for n, label in enumerate(["annual_review", "Annual review", "other"])), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["train", str(corpus), "--extra", str(extra), "--out", str(tmp_path / "m")])
+    assert result.exit_code == 2 and result.output.strip().splitlines()[-1] == (
+        "Error: --extra: the labelled article 'mine-2' (other) has the text of 'mine-0' (annual_review): give one "
+        "text one label, or drop the copy")
+    first, second = tmp_path / "first.csv", tmp_path / "second.csv"
+    first.write_text(f"id,label\n{story['id']},other\n", encoding="utf-8")
+    second.write_text(f"id,label\n{story['id']},annual_review\n", encoding="utf-8")
+    for command in (["train", str(corpus), "--out", str(tmp_path / "m")], ["evaluate", str(model_dir), str(corpus)]):
+        result = CliRunner().invoke(cli, command + ["--labels", str(first), "--labels", str(second)])
+        assert result.exit_code == 2 and (f"Error: --labels: id '{story['id']}' has two labels, 'other' and "
+                                          "'annual_review': keep one") in result.output
+    assert not (tmp_path / "m").exists()
+    same = tmp_path / "same.jsonl"  # the same label, spelt another way: learnt once, no conflict
+    same.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows + [{**story, "id": "again",
+                                                                                        "label": "Other"}]),
+                    encoding="utf-8")
+    result = CliRunner().invoke(cli, ["train", str(same), "--out", str(tmp_path / "m"), "--classifier", "cnb",
+                                      "--folds", "2"])
+    assert result.exit_code == 0, result.output

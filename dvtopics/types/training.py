@@ -115,11 +115,14 @@ def collect(
     `extra` articles carry their own label (a written training set, a user's
     corrections): they are learnt from but, like weak labels, never scored.
     Exact duplicate texts are kept once, under the most trusted label any copy
-    has: an extra article's over a hand label over a weak one. Articles that
-    could not be read are left out and kept in `failed`.
+    has: an extra article's over a hand label over a weak one. Two copies given
+    different hand labels, or different extra labels, are refused
+    (`OneLabelPerText`). Articles that could not be read are left out and kept
+    in `failed`.
     """
     data = TrainingData(hand_labels=HandLabels(gold_labels))
     extras = _extra_articles(extra, data)
+    labelled = OneLabelPerText()  # the hand labels, every copy of a text's
     # Wherever in the input each copy comes: a user's correction of an article the corpus also holds must win.
     seen: dict[bytes, int | None] = {digest: None for digest in extras}  # digest: its index in data if weak,
     # _POOLED if it went to the cue-free pool (in the sample or not), None if labelled
@@ -133,6 +136,7 @@ def collect(
         if digest not in seen:
             label = data.hand_labels(article)
             if label:
+                labelled.note(article, label)
                 seen[digest] = None
                 data.add(article, label, gold=True)
             elif weak_rules and (hit := apply_rules(article.title, article.text)):
@@ -144,8 +148,10 @@ def collect(
             continue
         # A text read before. Only a hand label can outrank what it got: an extra article's, or a weak one.
         hand = data.hand_labels.peek(article)
+        if hand:
+            labelled.note(article, hand)
         if not hand or (seen[digest] is None and digest not in extras):
-            continue  # no label, or labelled already: the first label wins
+            continue  # no label, or labelled already (the same label: another label is refused below)
         if digest in extras:  # the user's correction wins; the same label leaves the article scored
             if spelt_as_article_type(hand) != spelt_as_article_type(extras[digest].label):
                 corrected += 1
@@ -160,6 +166,7 @@ def collect(
             data.replace(seen[digest], article, data.hand_labels(article))
             replaced += 1
         seen[digest] = None
+    labelled.check()
     if replaced:
         log.info("%d hand-labelled article(s) take the place of the same text read without a label", replaced)
     if corrected:
@@ -272,9 +279,10 @@ def _digest(article: Article) -> bytes:
 
 
 def _extra_articles(extra: Iterable[Article], data: TrainingData) -> dict[bytes, Article]:
-    """The readable extra articles by text (the last of the same text wins: a later correction); the unreadable
-    ones go to `data.failed`. Each must carry a label."""
+    """The readable extra articles by text (a text given twice is kept once; with two labels, refused); the
+    unreadable ones go to `data.failed`. Each must carry a label."""
     extras: dict[bytes, Article] = {}
+    labelled = OneLabelPerText("--extra: ")
     for article in extra:
         if article.error:
             log.warning("extra article %s left out: %s", article.id, article.error)
@@ -282,9 +290,36 @@ def _extra_articles(extra: Iterable[Article], data: TrainingData) -> dict[bytes,
         elif not article.label:
             raise DvtopicsError(f"extra article {article.id} has no label: give each one a label field")
         else:
-            extras.pop(_digest(article), None)
+            labelled.note(article, article.label)
             extras[_digest(article)] = article
+    labelled.check()
     return extras
+
+
+class OneLabelPerText:
+    """Refuses a text given two labels: the same story from two sites, or a corrected copy appended, labelled
+    apart. Which label is meant no one can tell, and keeping either would drop the other silently (a whole type,
+    when it was that type's only article); a labels file that gives one id two labels is refused alike. Labels
+    are compared as the types they spell ("Other" is `other`). `note` each labelled text, then `check`."""
+
+    def __init__(self, where: str = ""):
+        self.where = where  # what the message starts with: "--extra: "
+        self.first: dict[bytes, tuple[str, str]] = {}  # a text's digest: (id, label) of its first copy
+        self.conflicts: list[tuple[str, str, str, str]] = []  # (id, label, first id, first label)
+
+    def note(self, article: Article, label: str) -> None:
+        first_id, first_label = self.first.setdefault(_digest(article), (article.id, label))
+        if spelt_as_article_type(label) != spelt_as_article_type(first_label):
+            self.conflicts.append((article.id, label, first_id, first_label))
+
+    def check(self) -> None:
+        if not self.conflicts:
+            return
+        (id_, label, first_id, first_label), n = self.conflicts[0], len(self.conflicts)
+        copy = f"{id_!r} ({label}) has the text of {first_id!r} ({first_label})"
+        raise DvtopicsError(self.where + (f"the labelled article {copy}" if n == 1 else
+                                          f"{n} labelled articles have the text of an earlier one and another "
+                                          f"label, e.g. {copy}") + ": give one text one label, or drop the copy")
 
 
 _TYPE_SPELLINGS = {label.replace("_", ""): label for label in ARTICLE_TYPES}  # "semiannualreview": the type
