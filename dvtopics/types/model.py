@@ -12,6 +12,7 @@ are only used for article types. Training itself is in `training.py`.
 """
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,6 +55,11 @@ def check_not_named_shipped(out: str | Path) -> None:
                             f"read (--model {SHIPPED}, --compare {SHIPPED}): name your model's folder otherwise "
                             "(--out models/mine, then --model models/mine)")
 
+
+# The pipeline attribute that records the card's parameters it was trained with, so that loading can refuse a card
+# whose parameters were changed since (head_chars decides what each article's document holds, and no step of the
+# pipeline knows it). Models saved before it have none.
+TRAINED_WITH = "dvtopics_parameters"
 
 # what to do when `predict` is given texts instead of articles
 # what predict reads of an article (or of an object that looks like one)
@@ -320,7 +326,7 @@ def load_classifier(model_dir: str | Path | None = None) -> Classifier:
 
 def check_pipeline(pipeline, card: dict, directory: Path) -> None:
     """Raise `ModelError` unless the loaded Pipeline is what a classifier's card describes: features, then a
-    trained classifier that gives the card's labels."""
+    trained classifier that gives the card's labels, trained with the card's parameters (`TRAINED_WITH`)."""
     from ..persist import CARD_FILE, MODEL_FILE
 
     model_file = directory / card.get("file", MODEL_FILE)
@@ -344,6 +350,27 @@ def check_pipeline(pipeline, card: dict, directory: Path) -> None:
             raise ModelError(f"{directory / CARD_FILE}: its parameters say the model {'uses' if said else 'has no'} "
                              f"{feature} features, the model file {'has none' if said else 'has them'}; restore "
                              "the card or retrain the model")
+    trained_with, said = getattr(pipeline, TRAINED_WITH, None), card.get("parameters", {})
+    if trained_with is None:  # saved before models recorded their parameters: only the usual head_chars is trusted
+        if classifier.head_chars != HEAD_CHARS:
+            log.warning("%s: its parameters say head_chars %d, which the model file, saved before dvtopics recorded "
+                        "its parameters in it, cannot confirm: if the card was edited, restore it (labels depend on "
+                        "it)", directory / CARD_FILE, classifier.head_chars)
+        return
+    for key in sorted(set(trained_with) | set(said), key=str):
+        card_says, file_says = _as_json(said.get(key)), _as_json(trained_with.get(key))
+        if card_says != file_says:
+            raise ModelError(f"{directory / CARD_FILE}: its parameters say {key} {_shortened(card_says)}, the model "
+                             f"file was trained with {_shortened(file_says)}; restore the card or retrain the model")
+
+
+def _as_json(value) -> str:
+    """A card's value as its JSON: a tuple and a list alike, as the card file holds them."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _shortened(text: str) -> str:
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def predict_articles(model: Classifier | str | Path | None, articles: Iterable[Article], **options) -> list[dict]:

@@ -19,7 +19,7 @@ from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 
-from .model import CLASSIFIERS, LEAST_PER_LABEL, TASK, Classifier, drop_pruned_vocabulary, make_pipeline
+from .model import CLASSIFIERS, LEAST_PER_LABEL, TASK, TRAINED_WITH, Classifier, drop_pruned_vocabulary, make_pipeline
 from .features import HEAD_CHARS, documents_of
 from ..arguments import MIN_FOLDS, as_list, check_at_least
 from ..io.labels import labels_by_id
@@ -514,4 +514,5 @@ def train(
     }
     if use_rules:
         card["metrics"]["rules_only"] = scores(*rules_only(data))
+    setattr(pipeline, TRAINED_WITH, card["parameters"])  # the model file records them: a card edited since is refused
     return Classifier(pipeline, card), card
