@@ -680,3 +680,34 @@ def test_one_text_given_two_labels_is_refused_wherever_the_labels_come_from(mode
     result = CliRunner().invoke(cli, ["train", str(same), "--out", str(tmp_path / "m"), "--classifier", "cnb",
                                       "--folds", "2"])
     assert result.exit_code == 0, result.output
+
+
+def test_evaluate_errors_lists_the_misclassified_articles_and_only_them(model_dir, corpus, tmp_path):
+    """Trial 8, 05: `--format json --errors 5` listed no misclassified article (a script could not learn which
+    were wrong), and --errors also cut the list of --compare's changed articles. --errors lists the errors, in
+    either format; --compare lists every change."""
+    folded = _relabelled(tmp_path, lambda label: "other" if label == "quarterly_briefing" else label)
+    result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(folded), "--format", "json", "--errors", "2"])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    wrong = out["confusion"][out["labels"].index("other")][out["labels"].index("quarterly_briefing")]
+    assert wrong >= 3 and len(out["errors"]) == 2
+    assert out["errors"][0] | {"confidence": None, "title": None} == {
+        "id": "quarterly_briefing-0", "true": "other", "predicted": "quarterly_briefing", "confidence": None,
+        "title": None}
+    result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(folded), "--format", "json", "--errors", "0"])
+    assert json.loads(result.stdout)["errors"] == []
+    result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(folded), "--errors", "0", "--compare",
+                                      str(model_dir)])  # the same model: no change
+    assert result.exit_code == 0 and "0 labels changed" in result.stdout and "error" not in result.stdout
+    two = tmp_path / "two-types.jsonl"  # a model of two types mislabels the three others: changes to list
+    two.write_text("".join(line + "\n" for line in corpus.read_text(encoding="utf-8").splitlines()
+                           if json.loads(line)["label"] in ("other", "annual_review")), encoding="utf-8")
+    trained = CliRunner().invoke(cli, ["train", str(two), "--out", str(tmp_path / "two"), "--classifier", "cnb",
+                                       "--folds", "2"])
+    assert trained.exit_code == 0, trained.output
+    result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(corpus), "--errors", "0", "--compare",
+                                      str(tmp_path / "two")])
+    assert result.exit_code == 0, result.output
+    changed = int(result.stdout.split(" changed:")[0].rsplit("; ", 1)[1].split()[0])
+    assert changed > 0 and sum(" | true " in line for line in result.stdout.splitlines()) == changed

@@ -108,10 +108,10 @@ def _echo_failed(failed) -> int:
 @click.option("--plot", type=OutputPath(),
               help="Write the confusion matrix as a figure: .png, or .svg or .pdf.")
 @click.option("--errors", "show_errors", default=20, show_default=True, type=click.IntRange(0, 1_000_000),
-              help="Misclassified articles to list.")
+              help="Misclassified articles to list (in the JSON too, under \"errors\").")
 @click.option("--compare", "baseline", type=MODEL_DIR,
-              help="Another model (`shipped`: the shipped one) to score beside MODEL, listing "
-                   "the articles whose label changed: what your retraining fixed and what it broke.")
+              help="Another model (`shipped`: the shipped one) to score beside MODEL, listing every "
+                   "article whose label changed: what your retraining fixed and what it broke.")
 @reading_options()
 def evaluate(model, paths, label_files, fmt, plot, show_errors, baseline, reading):
     """Score MODEL on labelled articles: per-class precision/recall/F1, macro-F1, confusion matrix."""
@@ -126,24 +126,27 @@ def evaluate(model, paths, label_files, fmt, plot, show_errors, baseline, readin
     if plot:
         from ..report.plots import confusion_matrix_figure, save_figure
         save_figure(confusion_matrix_figure(result["confusion"], result["labels"]), plot)
+    listed = [{"id": article.id, "true": true, "predicted": record["label"], "confidence": record["confidence"],
+               "title": article.title} for article, true, record in evaluation.errors[:show_errors]]
     if fmt == "json":
         out = {k: result[k] for k in ("accuracy", "macro_f1", "per_class", "n", "labels", "confusion")}
-        click.echo(json.dumps({**out, **({"compare": compared} if compared else {})}, ensure_ascii=False))
+        click.echo(json.dumps({**out, "errors": listed, **({"compare": compared} if compared else {})},
+                              ensure_ascii=False))
         sys.exit(_echo_failed(evaluation.failed))
     click.echo(format_scores(result))
     if compared:
         click.echo(f"\nagainst {baseline}: macro-F1 {compared['macro_f1']:.4f} -> {result['macro_f1']:.4f}, "
-                   f"accuracy {compared['accuracy']:.4f} -> {result['accuracy']:.4f}; {len(compared['changed'])} "
-                   f"labels changed: {compared['fixed']} fixed, {compared['broke']} broken")
-        for change in compared["changed"][:show_errors]:
+                   f"accuracy {compared['accuracy']:.4f} -> {result['accuracy']:.4f}; "
+                   f"{plural(len(compared['changed']), 'label')} changed: {compared['fixed']} fixed, "
+                   f"{compared['broke']} broken")
+        for change in compared["changed"]:
             click.echo(terminal_text(f"{change['id']} | true {change['true']}: {change['before']} -> "
                                      f"{change['after']} | {change['title'][:80]}"))
-    wrong = evaluation.errors
-    if wrong and show_errors:
-        click.echo(f"\n{len(wrong)} errors (first {min(show_errors, len(wrong))}): id | true -> predicted | title")
-        for article, true, record in wrong[:show_errors]:
-            click.echo(terminal_text(f"{article.id} | {true} -> {record['label']} ({record['confidence']:.2f}) | "
-                                     f"{article.title[:80]}"))
+    if listed:
+        click.echo(f"\n{plural(len(evaluation.errors), 'error')} (first {len(listed)}): id | true -> predicted | title")
+        for error in listed:
+            click.echo(terminal_text(f"{error['id']} | {error['true']} -> {error['predicted']} "
+                                     f"({error['confidence']:.2f}) | {error['title'][:80]}"))
     sys.exit(_echo_failed(evaluation.failed))
 
 
