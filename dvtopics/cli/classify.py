@@ -38,9 +38,13 @@ def _views(ctx, param, value):
 @click.command(cls=Command)
 @paths_argument
 @labels_option
-@click.option("--out", type=OutputPath(folder=True, files=lambda: MODEL_FILES), required=True, help="Model directory to write.")
+@click.option("--out", type=OutputPath(folder=True, files=lambda: MODEL_FILES), required=True,
+              help="Model directory to write (not one named `shipped`, nor the shipped model's folder in an installed "
+                   "package); use it with --model.")
 @click.option("--classifier", "classifiers", multiple=True, type=click.Choice(["svm", "logreg", "cnb"]),
-              help="Candidates to cross-validate (default: all three); the best macro-F1 is kept.")
+              help="Candidates to cross-validate (default: all three); the best macro-F1 is kept. svm needs 3 "
+                   "articles of each label in each fold's training articles: it is left out, with a warning, where "
+                   "a label has fewer.")
 @click.option("--extra", "extra_paths", multiple=True, type=InputPath(exists=True),
               help="More labelled articles to learn from (JSONL, CSV, JSON or .xlsx), each with its text and its "
                    "own label field (--label-field): a written training set, or your corrections. Learnt from, "
@@ -52,7 +56,7 @@ def _views(ctx, param, value):
 @click.option("--head-chars", default=4000, show_default=True, type=click.IntRange(0, 10_000_000),
               help="Characters of each article read (0: all).")
 @click.option("--folds", default=5, show_default=True, type=click.IntRange(MIN_FOLDS, 100),
-              help="Cross-validation folds.")
+              help="Cross-validation folds: no more are made than the smallest hand label has articles.")
 @click.option("--max-features", default=30000, show_default=True, type=click.IntRange(0, 10_000_000),
               help="TF-IDF terms kept per view, the most frequent (0: all terms seen in 2+ articles).")
 @click.option("--views", default=None, metavar="VIEW,...", callback=_views,
