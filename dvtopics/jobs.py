@@ -117,9 +117,11 @@ def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifie
     (`types.training.TrainingData`) before training starts."""
     from .persist import MODEL_FILES, save_model
     from .run.batch import check_folder
+    from .types.model import check_not_named_shipped
     from .types.training import collect, train as train_model
 
     check_at_least("folds", folds, MIN_FOLDS)
+    check_not_named_shipped(out)
     label_files, extra_paths = as_list(label_files, "label_files"), as_list(extra_paths, "extra_paths")
     check_folder(out, [*reading.paths, *label_files, *extra_paths], MODEL_FILES)
     extra = list(_extra_articles(extra_paths, reading))  # a few files, refused before the inputs are read
@@ -246,13 +248,12 @@ def _field_settings(fields: FieldNames) -> list[str]:
 
 
 def gold_labels(label_files: Sequence[str]) -> dict[str, str] | None:
-    """The hand labels of these files, merged; None without files (labels then come from the articles)."""
-    from .io.labels import read_labels
+    """The hand labels of these files, merged; None without files (labels then come from the articles). An id that
+    two files give two labels is refused, as one file's is (`labels_by_id`)."""
+    from .io.labels import labels_by_id, read_labels
 
-    gold = {}
-    for path in as_list(label_files, "label_files"):
-        gold.update(read_labels(path))
-    return gold or None
+    files = as_list(label_files, "label_files")
+    return labels_by_id("--labels", (pair for path in files for pair in read_labels(path).items())) or None
 
 
 class NoLabelledArticles(InputError):
@@ -285,7 +286,7 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
     from .run.batch import check_output
     from .types.evaluate import changes, check_labels_known, scores
     from .types.model import load_classifier
-    from .types.training import HandLabels, as_article_types
+    from .types.training import HandLabels, OneLabelPerText, as_article_types
 
     if plot:
         from .report.plots import FIGURE_SUFFIXES
@@ -296,16 +297,19 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
     compare_with = load_classifier(baseline) if baseline else None
     gold = gold_labels(label_files)
     hand_label = HandLabels(gold)  # as train reads them: the file's win, a label field of its label set counts
+    labelled = OneLabelPerText()  # as train refuses them: one text, two labels
     ids, articles, truth, failed, unlabelled = set(), [], [], [], 0  # streamed: only the labelled ones are kept
     for article in reading.articles():
         ids.add(article.id)
         if article.error:
             failed.append(article)
         elif label := hand_label(article):
+            labelled.note(article, label)
             articles.append(article)
             truth.append(label)
         else:
             unlabelled += 1
+    labelled.check()
     hand_label.warn_unused()
     if gold is not None:
         _check_ids_found(gold, ids, "--labels")

@@ -40,6 +40,10 @@ MODEL_FILE = "model.pickle.gz"
 CARD_FILE = "model_card.json"
 MODEL_FILES = (MODEL_FILE, CARD_FILE)  # what `save_model` writes in a folder: none may be an input
 TRACKED_PACKAGES = ("dvtopics", "scikit-learn", "gensim", "pyvi", "joblib", "numpy", "scipy")
+# An installed wheel carries the shipped models inside the package (setup.py copies models/ there), where every
+# run without --model reads them: nothing may be written in it (`inside_packaged_models`). A checkout has no such
+# folder and keeps its models in the repository's models/, which the maintainers retrain in place.
+PACKAGED_MODELS = Path(__file__).resolve().parent / "shipped_models"
 
 
 def package_versions() -> dict[str, str | None]:
@@ -50,6 +54,11 @@ def package_versions() -> dict[str, str | None]:
         except metadata.PackageNotFoundError:
             versions[package] = None
     return versions
+
+
+def inside_packaged_models(path: str | os.PathLike) -> bool:
+    """Whether `path` is the installed package's model folder (`PACKAGED_MODELS`) or anything in it."""
+    return Path(path).resolve().is_relative_to(PACKAGED_MODELS)
 
 
 def sha256_of(path: str | os.PathLike) -> str:

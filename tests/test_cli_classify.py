@@ -89,6 +89,23 @@ def test_article_types_in_capitals_or_with_spaces_are_the_article_types(tmp_path
     assert sorted(set(data.labels)) == sorted(a.label for a in made_up_articles(1))
 
 
+@pytest.mark.parametrize("spell", [lambda label: label.title().replace("_", ""),  # "SemiAnnualReview"
+                                   lambda label: label.replace("_", ""),  # "semiannualreview"
+                                   lambda label: label.replace("_", "-").capitalize() + "\u00a0"])
+def test_article_types_spelt_without_separators_are_the_article_types(tmp_path, spell):
+    """Trial 8, 06: "SemiAnnualReview" or "semiannualreview" trained a plain text classifier of classes of their own,
+    without the cue rules, silently. Every way a user writes the five types is the type; one of them beside a label
+    that is not a type is refused, naming it."""
+    from dvtopics.errors import DvtopicsError
+    from dvtopics.io.read import read_articles
+    from dvtopics.types.training import check_label_set, collect
+
+    data = collect(read_articles(_relabelled(tmp_path, spell)))
+    assert sorted(set(data.labels)) == sorted(a.label for a in made_up_articles(1))
+    with pytest.raises(DvtopicsError, match="'Politics' are not article types"):
+        check_label_set({spell("semi_annual_review"), "Other", "Politics"})
+
+
 def test_evaluate_reads_article_types_in_capitals_in_the_label_field(model_dir, tmp_path):
     shouted = _relabelled(tmp_path, lambda label: label.upper().replace("_", " "))
     result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(shouted), "--format", "json"])
@@ -465,7 +482,8 @@ def test_evaluate_refuses_labels_the_model_does_not_know_and_names_them(model_di
     """Scores on another task's labels are all 0 and mean nothing: refused, naming both label sets; a few
     unknown labels among known ones are named in a warning."""
     topics = tmp_path / "topics.jsonl"
-    topics.write_text("".join(json.dumps({"id": f"t{i}", "text": a.raw, "label": label}, ensure_ascii=False) + "\n"
+    topics.write_text("".join(json.dumps({"id": f"t{i}", "text": f"{a.raw}\nTin {i}.", "label": label},
+                                         ensure_ascii=False) + "\n"  # texts of their own: the corpus's are labelled
                               for i, (a, label) in enumerate(zip(made_up_articles(1), ["TT", "KD", "SK", "TT", "KD"]))),
                       encoding="utf-8")
     result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(topics)])
@@ -542,3 +560,154 @@ def test_the_card_records_the_folds_cross_validation_could_make(corpus, tmp_path
     smallest = min(Counter(json.loads(line)["label"] for line in corpus.read_text(encoding="utf-8").splitlines()
                            ).values())
     assert folds == smallest < 100 and f"100 folds asked for, {smallest} made" in caplog.text
+
+
+def test_nothing_is_written_into_the_models_installed_with_the_package(model_dir, corpus, tmp_path, monkeypatch):
+    """Trial 8, 02: `train --out` the shipped model's folder inside an installed package replaced it, for every
+    run without --model and for `--compare shipped`, silently. Any output there is refused in one line that says
+    where to write instead; a checkout's models/ (the maintainers' `--out models/article-type`) is no such folder."""
+    import shutil
+
+    from dvtopics import persist
+
+    packaged = tmp_path / "site-packages" / "dvtopics" / "shipped_models"
+    shutil.copytree(model_dir, packaged / "article-type")
+    monkeypatch.setattr(persist, "PACKAGED_MODELS", packaged)
+    before = {path.name: path.read_bytes() for path in (packaged / "article-type").iterdir()}
+    for command in (["train", str(corpus), "--classifier", "cnb", "--folds", "2", "--out"],
+                    ["topics", "fit", str(corpus), "--k", "2", "--out"], ["label", str(corpus), "--out"]):
+        out = packaged / "article-type" / ("labels.jsonl" if command[0] == "label" else "")
+        result = CliRunner().invoke(cli, command + [str(out)])
+        assert result.exit_code == 2, result.output
+        assert result.output.strip().splitlines() == [
+            f"Error: {out}: in the folder of the models installed with dvtopics ({packaged}), which every run without "
+            "--model reads: write elsewhere, a model with --out models/mine, then use it with --model models/mine"]
+    assert {path.name: path.read_bytes() for path in (packaged / "article-type").iterdir()} == before
+    monkeypatch.chdir(tmp_path)  # a clone's models/article-type, outside the package, is written as ever
+    result = CliRunner().invoke(cli, ["train", str(corpus), "--classifier", "cnb", "--folds", "2", "--out",
+                                      "models/article-type"])
+    assert result.exit_code == 0 and (tmp_path / "models" / "article-type" / "model_card.json").exists()
+
+
+def test_a_model_cannot_be_written_to_a_folder_named_shipped(corpus, tmp_path, monkeypatch):
+    """Trial 8, 08: `train --out shipped` wrote ./shipped, which `--model shipped` never reads (it names the shipped
+    model): refused, naming another way; a folder of that name made otherwise is noted where `shipped` is given."""
+    monkeypatch.chdir(tmp_path)
+    for out in ("shipped", "./shipped/"):
+        result = CliRunner().invoke(cli, ["train", str(corpus), "--classifier", "cnb", "--folds", "2", "--out", out])
+        assert result.exit_code == 2 and not (tmp_path / "shipped").exists()
+        assert result.output.strip().splitlines()[-1] == (
+            f"Error: --out {out}: 'shipped' names the model that comes with dvtopics wherever a model is read "
+            "(--model shipped, --compare shipped): name your model's folder otherwise (--out models/mine, then "
+            "--model models/mine)")
+    (tmp_path / "shipped").mkdir()
+    result = CliRunner().invoke(cli, ["label", str(corpus), "--model", "shipped"])
+    assert result.exit_code == 0
+    assert "Note: 'shipped' is the model that comes with dvtopics; give the folder shipped here as ./shipped." in (
+        result.stderr)
+
+
+def test_a_type_of_a_few_articles_trains_without_the_classifier_it_is_too_small_for(tmp_path, caplog):
+    """Trial 8, 01: a type with 2 or 3 hand labels stopped `train` with scikit-learn's "Requesting 3-fold
+    cross-validation" (svm's calibration), and a type of one with "n_splits=2 cannot be greater than ...". svm
+    is left out, saying why; a type of one article, which no fold can score, is refused naming it; and so is svm
+    alone, naming the label and the articles it needs."""
+    def corpus(quarterly):
+        path = tmp_path / f"q{quarterly}.jsonl"
+        counts = {"other": 5, "semi_annual_review": 5, "quarterly_briefing": quarterly}
+        path.write_text("".join(json.dumps({"id": a.id, "text": a.raw, "label": a.label}, ensure_ascii=False) + "\n"
+                                for a in made_up_articles(6) if int(a.id.rsplit("-", 1)[1]) < counts.get(a.label, 0)),
+                        encoding="utf-8")
+        return str(path)
+
+    out = tmp_path / "m"
+    result = CliRunner().invoke(cli, ["train", corpus(2), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    card = json.loads((out / "model_card.json").read_text(encoding="utf-8"))
+    assert set(card["metrics"]["candidates"]) == {"logreg", "cnb"} and card["parameters"]["n_folds"] == 2
+    assert "5 folds asked for, 2 made: the smallest hand label, 'quarterly_briefing', has 2 articles" in caplog.text
+    assert ("svm left out: it needs 3 articles of each label wherever it is fitted (in each cross-validation fold's "
+            "training articles, and in all), and 'quarterly_briefing' has 1 in one") in caplog.text
+    result = CliRunner().invoke(cli, ["train", corpus(2), "--out", str(tmp_path / "svm"), "--classifier", "svm"])
+    assert result.exit_code == 2 and not (tmp_path / "svm").exists()
+    assert result.output.strip().splitlines()[-1].startswith(
+        "Error: cannot train svm: it needs 3 articles of each label wherever it is fitted")
+    assert "label more quarterly_briefing articles, or choose another --classifier (logreg, cnb)" in result.output
+    result = CliRunner().invoke(cli, ["train", corpus(1), "--out", str(tmp_path / "one"), "--classifier", "logreg"])
+    assert result.exit_code == 2 and not (tmp_path / "one").exists()
+    assert result.output.strip().splitlines()[-1] == (
+        "Error: the hand label 'quarterly_briefing' has 1 article: cross-validation needs 2 of each (one to learn "
+        "from while the other is scored); label another, or give it with --extra (learnt from, never scored)")
+    assert "Warning" not in result.output and "n_splits" not in result.output
+
+
+def test_one_text_given_two_labels_is_refused_wherever_the_labels_come_from(model_dir, corpus, tmp_path):
+    """Trial 8, 03: the same story twice (two sites, or a corrected copy appended) labelled apart trained on the
+    first label and dropped the other silently (here a whole type), where a labels file giving one id two labels is
+    refused. Refused alike in the label field (whatever the ids), among --extra articles, across --labels files,
+    and by `evaluate`; the same label spelt two ways is no conflict."""
+    rows = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()]
+    story = rows[-1]  # an `other`
+    for copy_id in ("again", story["id"]):  # another id, or the same
+        twice = tmp_path / f"twice-{copy_id}.jsonl"
+        twice.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows + [
+            {**story, "id": copy_id, "label": "steering_committee"}]), encoding="utf-8")
+        said = (f"the labelled article '{copy_id}' (steering_committee) has the text of '{story['id']}' (other): give "
+                "one text one label, or drop the copy")
+        for command in (["train", str(twice), "--out", str(tmp_path / "m"), "--classifier", "cnb", "--folds", "2"],
+                        ["evaluate", str(model_dir), str(twice)]):
+            result = CliRunner().invoke(cli, command)
+            assert result.exit_code == 2 and result.output.strip().splitlines()[-1] == "Error: " + said, result.output
+    extra = tmp_path / "mine.jsonl"
+    extra.write_text("".join(json.dumps({**story, "id": f"mine-{n}", "label": label}, ensure_ascii=False) + "\n"
+                             for n, label in enumerate(["annual_review", "Annual review", "other"])), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["train", str(corpus), "--extra", str(extra), "--out", str(tmp_path / "m")])
+    assert result.exit_code == 2 and result.output.strip().splitlines()[-1] == (
+        "Error: --extra: the labelled article 'mine-2' (other) has the text of 'mine-0' (annual_review): give one "
+        "text one label, or drop the copy")
+    first, second = tmp_path / "first.csv", tmp_path / "second.csv"
+    first.write_text(f"id,label\n{story['id']},other\n", encoding="utf-8")
+    second.write_text(f"id,label\n{story['id']},annual_review\n", encoding="utf-8")
+    for command in (["train", str(corpus), "--out", str(tmp_path / "m")], ["evaluate", str(model_dir), str(corpus)]):
+        result = CliRunner().invoke(cli, command + ["--labels", str(first), "--labels", str(second)])
+        assert result.exit_code == 2 and (f"Error: --labels: id '{story['id']}' has two labels, 'other' and "
+                                          "'annual_review': keep one") in result.output
+    assert not (tmp_path / "m").exists()
+    same = tmp_path / "same.jsonl"  # the same label, spelt another way: learnt once, no conflict
+    same.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows + [{**story, "id": "again",
+                                                                                        "label": "Other"}]),
+                    encoding="utf-8")
+    result = CliRunner().invoke(cli, ["train", str(same), "--out", str(tmp_path / "m"), "--classifier", "cnb",
+                                      "--folds", "2"])
+    assert result.exit_code == 0, result.output
+
+
+def test_evaluate_errors_lists_the_misclassified_articles_and_only_them(model_dir, corpus, tmp_path):
+    """Trial 8, 05: `--format json --errors 5` listed no misclassified article (a script could not learn which
+    were wrong), and --errors also cut the list of --compare's changed articles. --errors lists the errors, in
+    either format; --compare lists every change."""
+    folded = _relabelled(tmp_path, lambda label: "other" if label == "quarterly_briefing" else label)
+    result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(folded), "--format", "json", "--errors", "2"])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    wrong = out["confusion"][out["labels"].index("other")][out["labels"].index("quarterly_briefing")]
+    assert wrong >= 3 and len(out["errors"]) == 2
+    assert out["errors"][0] | {"confidence": None, "title": None} == {
+        "id": "quarterly_briefing-0", "true": "other", "predicted": "quarterly_briefing", "confidence": None,
+        "title": None}
+    result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(folded), "--format", "json", "--errors", "0"])
+    assert json.loads(result.stdout)["errors"] == []
+    result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(folded), "--errors", "0", "--compare",
+                                      str(model_dir)])  # the same model: no change
+    assert result.exit_code == 0 and "0 labels changed" in result.stdout and "error" not in result.stdout
+    two = tmp_path / "two-types.jsonl"  # a model of two types mislabels the three others: changes to list
+    two.write_text("".join(line + "\n" for line in corpus.read_text(encoding="utf-8").splitlines()
+                           if json.loads(line)["label"] in ("other", "annual_review")), encoding="utf-8")
+    trained = CliRunner().invoke(cli, ["train", str(two), "--out", str(tmp_path / "two"), "--classifier", "cnb",
+                                       "--folds", "2"])
+    assert trained.exit_code == 0, trained.output
+    result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(corpus), "--errors", "0", "--compare",
+                                      str(tmp_path / "two")])
+    assert result.exit_code == 0, result.output
+    changed = int(result.stdout.split(" changed:")[0].rsplit("; ", 1)[1].split()[0])
+    assert changed > 0 and sum(" | true " in line for line in result.stdout.splitlines()) == changed

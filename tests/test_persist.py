@@ -204,3 +204,48 @@ def test_a_topics_model_given_as_a_classifier_is_named_for_what_it_is_not_broken
     result = CliRunner().invoke(cli, [str(paths.get(a, a)) for a in command])
     assert result.exit_code == 2 and "a topics model, not an article-type model" in result.output, result.output
     assert "retrain" not in result.output
+
+
+def test_a_card_whose_head_chars_was_edited_is_refused(tmp_path, caplog):
+    """Trial 8, 07: `head_chars` in the card decides how much of each article the model reads, and no step of the
+    pipeline knows it: an edited card changed every confidence silently. The model file records the parameters it
+    was trained with, and a card that says otherwise is refused in one line; a model saved before it did can only be
+    warned about, when its card gives another head_chars than the usual."""
+    import json
+    import shutil
+
+    from click.testing import CliRunner
+
+    from articles import made_up_articles
+    from dvtopics.cli import cli
+    from dvtopics.types.model import load_classifier, model_directory
+    from dvtopics.types.training import collect, train
+
+    model, card = train(collect(made_up_articles(3)), classifiers=("cnb",), n_folds=2)
+    save_model(model.pipeline, tmp_path / "m", card)
+    assert load_classifier(tmp_path / "m").head_chars == 4000
+
+    def edited(folder, **parameters):
+        card_path = folder / CARD_FILE
+        card = json.loads(card_path.read_text(encoding="utf-8"))
+        card["parameters"].update(parameters)
+        card_path.write_text(json.dumps(card, ensure_ascii=False), encoding="utf-8")
+        return folder
+
+    edited(tmp_path / "m", head_chars=60)
+    with pytest.raises(ModelError, match="its parameters say head_chars 60, the model file was trained with 4000; "
+                                         "restore the card or retrain the model"):
+        load_classifier(tmp_path / "m")
+    (tmp_path / "a.txt").write_text("Hội nghị tổng kết năm\nSở Y tế tổ chức hội nghị tổng kết công tác năm 2023.",
+                                    encoding="utf-8")
+    result = CliRunner().invoke(cli, ["label", str(tmp_path / "a.txt"), "--model", str(tmp_path / "m")])
+    assert result.exit_code == 2 and len(result.output.strip().splitlines()) == 1
+    assert "its parameters say head_chars 60" in result.output
+    edited(tmp_path / "m", head_chars=4000, views=["text"])  # any parameter the file records
+    with pytest.raises(ModelError, match='its parameters say views \\["text"\\], the model file was trained with '
+                                         '\\["text", "event"\\]'):
+        load_classifier(tmp_path / "m")
+    shutil.copytree(model_directory(None), tmp_path / "old")  # saved before models recorded their parameters
+    with caplog.at_level(logging.WARNING):
+        load_classifier(edited(tmp_path / "old", head_chars=60))
+    assert "its parameters say head_chars 60, which the model file, saved before dvtopics recorded" in caplog.text

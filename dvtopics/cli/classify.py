@@ -38,9 +38,13 @@ def _views(ctx, param, value):
 @click.command(cls=Command)
 @paths_argument
 @labels_option
-@click.option("--out", type=OutputPath(folder=True, files=lambda: MODEL_FILES), required=True, help="Model directory to write.")
+@click.option("--out", type=OutputPath(folder=True, files=lambda: MODEL_FILES), required=True,
+              help="Model directory to write (not one named `shipped`, nor the shipped model's folder in an installed "
+                   "package); use it with --model.")
 @click.option("--classifier", "classifiers", multiple=True, type=click.Choice(["svm", "logreg", "cnb"]),
-              help="Candidates to cross-validate (default: all three); the best macro-F1 is kept.")
+              help="Candidates to cross-validate (default: all three); the best macro-F1 is kept. svm needs 3 "
+                   "articles of each label in each fold's training articles: it is left out, with a warning, where "
+                   "a label has fewer.")
 @click.option("--extra", "extra_paths", multiple=True, type=InputPath(exists=True),
               help="More labelled articles to learn from (JSONL, CSV, JSON or .xlsx), each with its text and its "
                    "own label field (--label-field): a written training set, or your corrections. Learnt from, "
@@ -52,7 +56,7 @@ def _views(ctx, param, value):
 @click.option("--head-chars", default=4000, show_default=True, type=click.IntRange(0, 10_000_000),
               help="Characters of each article read (0: all).")
 @click.option("--folds", default=5, show_default=True, type=click.IntRange(MIN_FOLDS, 100),
-              help="Cross-validation folds.")
+              help="Cross-validation folds: no more are made than the smallest hand label has articles.")
 @click.option("--max-features", default=30000, show_default=True, type=click.IntRange(0, 10_000_000),
               help="TF-IDF terms kept per view, the most frequent (0: all terms seen in 2+ articles).")
 @click.option("--views", default=None, metavar="VIEW,...", callback=_views,
@@ -108,10 +112,10 @@ def _echo_failed(failed) -> int:
 @click.option("--plot", type=OutputPath(),
               help="Write the confusion matrix as a figure: .png, or .svg or .pdf.")
 @click.option("--errors", "show_errors", default=20, show_default=True, type=click.IntRange(0, 1_000_000),
-              help="Misclassified articles to list.")
+              help="Misclassified articles to list (in the JSON too, under \"errors\").")
 @click.option("--compare", "baseline", type=MODEL_DIR,
-              help="Another model (`shipped`: the shipped one) to score beside MODEL, listing "
-                   "the articles whose label changed: what your retraining fixed and what it broke.")
+              help="Another model (`shipped`: the shipped one) to score beside MODEL, listing every "
+                   "article whose label changed: what your retraining fixed and what it broke.")
 @reading_options()
 def evaluate(model, paths, label_files, fmt, plot, show_errors, baseline, reading):
     """Score MODEL on labelled articles: per-class precision/recall/F1, macro-F1, confusion matrix."""
@@ -126,24 +130,27 @@ def evaluate(model, paths, label_files, fmt, plot, show_errors, baseline, readin
     if plot:
         from ..report.plots import confusion_matrix_figure, save_figure
         save_figure(confusion_matrix_figure(result["confusion"], result["labels"]), plot)
+    listed = [{"id": article.id, "true": true, "predicted": record["label"], "confidence": record["confidence"],
+               "title": article.title} for article, true, record in evaluation.errors[:show_errors]]
     if fmt == "json":
         out = {k: result[k] for k in ("accuracy", "macro_f1", "per_class", "n", "labels", "confusion")}
-        click.echo(json.dumps({**out, **({"compare": compared} if compared else {})}, ensure_ascii=False))
+        click.echo(json.dumps({**out, "errors": listed, **({"compare": compared} if compared else {})},
+                              ensure_ascii=False))
         sys.exit(_echo_failed(evaluation.failed))
     click.echo(format_scores(result))
     if compared:
         click.echo(f"\nagainst {baseline}: macro-F1 {compared['macro_f1']:.4f} -> {result['macro_f1']:.4f}, "
-                   f"accuracy {compared['accuracy']:.4f} -> {result['accuracy']:.4f}; {len(compared['changed'])} "
-                   f"labels changed: {compared['fixed']} fixed, {compared['broke']} broken")
-        for change in compared["changed"][:show_errors]:
+                   f"accuracy {compared['accuracy']:.4f} -> {result['accuracy']:.4f}; "
+                   f"{plural(len(compared['changed']), 'label')} changed: {compared['fixed']} fixed, "
+                   f"{compared['broke']} broken")
+        for change in compared["changed"]:
             click.echo(terminal_text(f"{change['id']} | true {change['true']}: {change['before']} -> "
                                      f"{change['after']} | {change['title'][:80]}"))
-    wrong = evaluation.errors
-    if wrong and show_errors:
-        click.echo(f"\n{len(wrong)} errors (first {min(show_errors, len(wrong))}): id | true -> predicted | title")
-        for article, true, record in wrong[:show_errors]:
-            click.echo(terminal_text(f"{article.id} | {true} -> {record['label']} ({record['confidence']:.2f}) | "
-                                     f"{article.title[:80]}"))
+    if listed:
+        click.echo(f"\n{plural(len(evaluation.errors), 'error')} (first {len(listed)}): id | true -> predicted | title")
+        for error in listed:
+            click.echo(terminal_text(f"{error['id']} | {error['true']} -> {error['predicted']} "
+                                     f"({error['confidence']:.2f}) | {error['title'][:80]}"))
     sys.exit(_echo_failed(evaluation.failed))
 
 

@@ -111,6 +111,9 @@ class ModelDir(InputPath):
         from ..types.model import SHIPPED, model_directory
 
         if value == SHIPPED:
+            if os.path.isdir(SHIPPED):  # a folder of that name here (train refuses to make one) is not what is read
+                click.echo(f"Note: '{SHIPPED}' is the model that comes with dvtopics; give the folder {SHIPPED} here as "
+                           f"./{SHIPPED}.", err=True)
             return str(model_directory(SHIPPED))
         return super().convert(value, param, ctx)
 

@@ -36,6 +36,7 @@ from ..io.folders import TEXT_SUFFIXES, iter_files
 from ..io.read import Article
 from ..errors import DvtopicsError
 from ..parallel import map_ordered
+from .. import persist
 from ..persist import CARD_FILE
 
 log = logging.getLogger(__name__)
@@ -61,13 +62,15 @@ except ImportError:  # Windows
 
 
 def check_output(out: str | os.PathLike, inputs: Iterable[str | os.PathLike] = ()) -> Path:
-    """Refuse, before any work, an output that is one of the inputs or whose folder cannot be written.
+    """Refuse, before any work, an output that is one of the inputs, in the installed package's model folder
+    (`_refuse_packaged`) or whose folder cannot be written.
 
     `inputs` is everything the command reads: its articles, side files (--labels, --stopwords) and model
     folders. What counts as one of them: a file given; a .txt file in a folder given (an article now, or one the
     next run would read); any file in a model folder given (its card, its model file, topics.json: the model is
     the folder as a whole)."""
     out = Path(out)
+    _refuse_packaged(out)
     _refuse_input(out, inputs)
     folder = out.parent
     try:
@@ -79,6 +82,16 @@ def check_output(out: str | os.PathLike, inputs: Iterable[str | os.PathLike] = (
     if out.is_dir():
         raise DvtopicsError(f"{out}: a folder; name a file")
     return out
+
+
+def _refuse_packaged(out: Path) -> None:
+    """Refuse an output in the installed package's model folder: a model written there would replace, for every
+    user of the installation and without a word, the shipped model that every run without --model reads (and that
+    `--compare shipped` compares with), until dvtopics is reinstalled."""
+    if persist.inside_packaged_models(out):
+        raise DvtopicsError(f"{out}: in the folder of the models installed with dvtopics ({persist.PACKAGED_MODELS}), "
+                            "which every run without --model reads: write elsewhere, a model with --out models/mine, "
+                            "then use it with --model models/mine")
 
 
 def _refuse_input(out: Path, inputs: Iterable[str | os.PathLike]) -> None:
@@ -104,6 +117,7 @@ def check_folder(out: str | os.PathLike, inputs: Iterable[str | os.PathLike] = (
     the folder: each is refused, as `check_output` refuses an output, when it is something the job reads (an
     input kept in the folder under the name documents.csv would be overwritten)."""
     out, inputs = Path(out), list(inputs)
+    _refuse_packaged(out)
     if any(out.resolve() == Path(given).resolve() for given in inputs):
         raise DvtopicsError(f"{out}: the output folder is one of the inputs; write it elsewhere")
     for name in files:

@@ -12,6 +12,7 @@ are only used for article types. Training itself is in `training.py`.
 """
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,7 @@ import numpy as np
 from ..arguments import as_list, check_label, check_share
 from ..io.read import Article
 from ..errors import DvtopicsError, ModelError
+from ..persist import PACKAGED_MODELS
 from .events import find_event
 from .rules import apply_rules, rules_fingerprint
 from .features import (HEAD_CHARS, documents_of, event_sentences, event_tokens, first_words, rule_says, words,
@@ -30,9 +32,9 @@ from .features import (HEAD_CHARS, documents_of, event_sentences, event_tokens, 
 log = logging.getLogger(__name__)
 
 TASK = "article-type"
-# An installed wheel carries the shipped model inside the package (setup.py copies models/ there); a
-# checkout or an editable install reads it from the repository's models/.
-_PACKAGED_MODEL_DIR = Path(__file__).resolve().parents[1] / "shipped_models" / "article-type"
+# An installed wheel carries the shipped model inside the package (persist.PACKAGED_MODELS); a checkout or an
+# editable install reads it from the repository's models/.
+_PACKAGED_MODEL_DIR = PACKAGED_MODELS / "article-type"
 DEFAULT_MODEL_DIR = (_PACKAGED_MODEL_DIR if _PACKAGED_MODEL_DIR.is_dir()
                      else Path(__file__).resolve().parents[2] / "models" / "article-type")
 SHIPPED = "shipped"  # the name by which a user gives the shipped model (CLI or notebook), wherever it is installed
@@ -44,6 +46,21 @@ def model_directory(model_dir: str | Path | None = None) -> Path:
     return DEFAULT_MODEL_DIR if model_dir in (None, SHIPPED) else Path(model_dir)
 
 
+def check_not_named_shipped(out: str | Path) -> None:
+    """Refuse to write a model to the folder `shipped` (or `./shipped`): wherever a model is read, `shipped` names
+    the shipped model, so that folder could only be read as `./shipped`, and `--model shipped` would silently use
+    the shipped model instead of the one written."""
+    if Path(out) == Path(SHIPPED):
+        raise DvtopicsError(f"--out {out}: '{SHIPPED}' names the model that comes with dvtopics wherever a model is "
+                            f"read (--model {SHIPPED}, --compare {SHIPPED}): name your model's folder otherwise "
+                            "(--out models/mine, then --model models/mine)")
+
+
+# The pipeline attribute that records the card's parameters it was trained with, so that loading can refuse a card
+# whose parameters were changed since (head_chars decides what each article's document holds, and no step of the
+# pipeline knows it). Models saved before it have none.
+TRAINED_WITH = "dvtopics_parameters"
+
 # what to do when `predict` is given texts instead of articles
 # what predict reads of an article (or of an object that looks like one)
 ARTICLE_FIELDS = ("id", "title", "text", "date", "source", "error", "meta")
@@ -52,6 +69,9 @@ ARTICLES_HINT = "read files with dvtopics.read_articles, or make one of a text w
 
 VIEWS = ("text", "head", "event", "event_chars")  # TF-IDF views a pipeline may use; see make_pipeline
 CLASSIFIERS = ("svm", "logreg", "cnb")
+CALIBRATION_FOLDS = 3  # svm's probabilities are calibrated by cross-validation inside each fit
+# the articles of each label a classifier needs wherever it is fitted (svm: one per calibration fold); 1 otherwise
+LEAST_PER_LABEL = {"svm": CALIBRATION_FOLDS}
 
 
 # ------------------------------------------------------------------ documents
@@ -104,7 +124,8 @@ def make_pipeline(classifier: str = "svm", C: float = 1.0, max_features: int | N
         chosen.append(("events", CountVectorizer(analyzer=event_tokens, binary=True)))
     features = FeatureUnion(chosen)
     if classifier == "svm":
-        model = CalibratedClassifierCV(LinearSVC(C=C, class_weight="balanced"), method="sigmoid", cv=3)
+        model = CalibratedClassifierCV(LinearSVC(C=C, class_weight="balanced"), method="sigmoid",
+                                       cv=CALIBRATION_FOLDS)
     elif classifier == "logreg":
         model = LogisticRegression(C=10 * C, class_weight="balanced", max_iter=3000)
     elif classifier == "cnb":
@@ -305,7 +326,7 @@ def load_classifier(model_dir: str | Path | None = None) -> Classifier:
 
 def check_pipeline(pipeline, card: dict, directory: Path) -> None:
     """Raise `ModelError` unless the loaded Pipeline is what a classifier's card describes: features, then a
-    trained classifier that gives the card's labels."""
+    trained classifier that gives the card's labels, trained with the card's parameters (`TRAINED_WITH`)."""
     from ..persist import CARD_FILE, MODEL_FILE
 
     model_file = directory / card.get("file", MODEL_FILE)
@@ -329,6 +350,27 @@ def check_pipeline(pipeline, card: dict, directory: Path) -> None:
             raise ModelError(f"{directory / CARD_FILE}: its parameters say the model {'uses' if said else 'has no'} "
                              f"{feature} features, the model file {'has none' if said else 'has them'}; restore "
                              "the card or retrain the model")
+    trained_with, said = getattr(pipeline, TRAINED_WITH, None), card.get("parameters", {})
+    if trained_with is None:  # saved before models recorded their parameters: only the usual head_chars is trusted
+        if classifier.head_chars != HEAD_CHARS:
+            log.warning("%s: its parameters say head_chars %d, which the model file, saved before dvtopics recorded "
+                        "its parameters in it, cannot confirm: if the card was edited, restore it (labels depend on "
+                        "it)", directory / CARD_FILE, classifier.head_chars)
+        return
+    for key in sorted(set(trained_with) | set(said), key=str):
+        card_says, file_says = _as_json(said.get(key)), _as_json(trained_with.get(key))
+        if card_says != file_says:
+            raise ModelError(f"{directory / CARD_FILE}: its parameters say {key} {_shortened(card_says)}, the model "
+                             f"file was trained with {_shortened(file_says)}; restore the card or retrain the model")
+
+
+def _as_json(value) -> str:
+    """A card's value as its JSON: a tuple and a list alike, as the card file holds them."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _shortened(text: str) -> str:
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def predict_articles(model: Classifier | str | Path | None, articles: Iterable[Article], **options) -> list[dict]:

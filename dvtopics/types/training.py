@@ -19,7 +19,7 @@ from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 
-from .model import CLASSIFIERS, TASK, Classifier, drop_pruned_vocabulary, make_pipeline
+from .model import CLASSIFIERS, LEAST_PER_LABEL, TASK, TRAINED_WITH, Classifier, drop_pruned_vocabulary, make_pipeline
 from .features import HEAD_CHARS, documents_of
 from ..arguments import MIN_FOLDS, as_list, check_at_least
 from ..io.labels import labels_by_id
@@ -115,11 +115,14 @@ def collect(
     `extra` articles carry their own label (a written training set, a user's
     corrections): they are learnt from but, like weak labels, never scored.
     Exact duplicate texts are kept once, under the most trusted label any copy
-    has: an extra article's over a hand label over a weak one. Articles that
-    could not be read are left out and kept in `failed`.
+    has: an extra article's over a hand label over a weak one. Two copies given
+    different hand labels, or different extra labels, are refused
+    (`OneLabelPerText`). Articles that could not be read are left out and kept
+    in `failed`.
     """
     data = TrainingData(hand_labels=HandLabels(gold_labels))
     extras = _extra_articles(extra, data)
+    labelled = OneLabelPerText()  # the hand labels, every copy of a text's
     # Wherever in the input each copy comes: a user's correction of an article the corpus also holds must win.
     seen: dict[bytes, int | None] = {digest: None for digest in extras}  # digest: its index in data if weak,
     # _POOLED if it went to the cue-free pool (in the sample or not), None if labelled
@@ -133,6 +136,7 @@ def collect(
         if digest not in seen:
             label = data.hand_labels(article)
             if label:
+                labelled.note(article, label)
                 seen[digest] = None
                 data.add(article, label, gold=True)
             elif weak_rules and (hit := apply_rules(article.title, article.text)):
@@ -144,8 +148,10 @@ def collect(
             continue
         # A text read before. Only a hand label can outrank what it got: an extra article's, or a weak one.
         hand = data.hand_labels.peek(article)
+        if hand:
+            labelled.note(article, hand)
         if not hand or (seen[digest] is None and digest not in extras):
-            continue  # no label, or labelled already: the first label wins
+            continue  # no label, or labelled already (the same label: another label is refused below)
         if digest in extras:  # the user's correction wins; the same label leaves the article scored
             if spelt_as_article_type(hand) != spelt_as_article_type(extras[digest].label):
                 corrected += 1
@@ -160,6 +166,7 @@ def collect(
             data.replace(seen[digest], article, data.hand_labels(article))
             replaced += 1
         seen[digest] = None
+    labelled.check()
     if replaced:
         log.info("%d hand-labelled article(s) take the place of the same text read without a label", replaced)
     if corrected:
@@ -272,9 +279,10 @@ def _digest(article: Article) -> bytes:
 
 
 def _extra_articles(extra: Iterable[Article], data: TrainingData) -> dict[bytes, Article]:
-    """The readable extra articles by text (the last of the same text wins: a later correction); the unreadable
-    ones go to `data.failed`. Each must carry a label."""
+    """The readable extra articles by text (a text given twice is kept once; with two labels, refused); the
+    unreadable ones go to `data.failed`. Each must carry a label."""
     extras: dict[bytes, Article] = {}
+    labelled = OneLabelPerText("--extra: ")
     for article in extra:
         if article.error:
             log.warning("extra article %s left out: %s", article.id, article.error)
@@ -282,18 +290,48 @@ def _extra_articles(extra: Iterable[Article], data: TrainingData) -> dict[bytes,
         elif not article.label:
             raise DvtopicsError(f"extra article {article.id} has no label: give each one a label field")
         else:
-            extras.pop(_digest(article), None)
+            labelled.note(article, article.label)
             extras[_digest(article)] = article
+    labelled.check()
     return extras
 
 
+class OneLabelPerText:
+    """Refuses a text given two labels: the same story from two sites, or a corrected copy appended, labelled
+    apart. Which label is meant no one can tell, and keeping either would drop the other silently (a whole type,
+    when it was that type's only article); a labels file that gives one id two labels is refused alike. Labels
+    are compared as the types they spell ("Other" is `other`). `note` each labelled text, then `check`."""
+
+    def __init__(self, where: str = ""):
+        self.where = where  # what the message starts with: "--extra: "
+        self.first: dict[bytes, tuple[str, str]] = {}  # a text's digest: (id, label) of its first copy
+        self.conflicts: list[tuple[str, str, str, str]] = []  # (id, label, first id, first label)
+
+    def note(self, article: Article, label: str) -> None:
+        first_id, first_label = self.first.setdefault(_digest(article), (article.id, label))
+        if spelt_as_article_type(label) != spelt_as_article_type(first_label):
+            self.conflicts.append((article.id, label, first_id, first_label))
+
+    def check(self) -> None:
+        if not self.conflicts:
+            return
+        (id_, label, first_id, first_label), n = self.conflicts[0], len(self.conflicts)
+        copy = f"{id_!r} ({label}) has the text of {first_id!r} ({first_label})"
+        raise DvtopicsError(self.where + (f"the labelled article {copy}" if n == 1 else
+                                          f"{n} labelled articles have the text of an earlier one and another "
+                                          f"label, e.g. {copy}") + ": give one text one label, or drop the copy")
+
+
+_TYPE_SPELLINGS = {label.replace("_", ""): label for label in ARTICLE_TYPES}  # "semiannualreview": the type
+
+
 def spelt_as_article_type(label):
-    """An article type spelt another way ("Annual review", "SEMI-ANNUAL_REVIEW", " Other") as the type; any other
-    label as it is."""
+    """An article type spelt another way, in any case, with spaces, hyphens, underscores or nothing between its
+    words ("Annual review", "SEMI-ANNUAL_REVIEW", " Other", "SemiAnnualReview", "semiannualreview"), as the type;
+    any other label as it is."""
     if not isinstance(label, str):
         return label
-    key = re.sub(r"[\s\-]+", "_", label.strip().lower())
-    return key if key in ARTICLE_TYPES else label
+    return _TYPE_SPELLINGS.get(re.sub(r"[\W_]+", "", label.lower()), label)
 
 
 def as_article_types(labels: Sequence) -> list:
@@ -304,21 +342,58 @@ def as_article_types(labels: Sequence) -> list:
 
 
 def check_label_set(labels: set[str]) -> None:
-    """Refuse article types mixed with other labels: a misspelt or translated type ("Semi_Anual_Review", "tổng kết
-    năm") would become a class of its own and cost the model its article-type features. `other` alone is no article
-    type here (a topic set may have one); a set with no article type is a task of the user's own and is kept."""
-    unknown = sorted(labels - set(ARTICLE_TYPES))
-    if unknown and labels & (set(ARTICLE_TYPES) - {"other"}):
+    """Refuse article types, however spelt, mixed with other labels: a misspelt or translated type
+    ("Semi_Anual_Review", "tổng kết năm") would become a class of its own and cost the model its article-type
+    features. `other` alone is no article type here (a topic set may have one); a set with no article type is a
+    task of the user's own and is kept."""
+    spelt = {label: spelt_as_article_type(label) for label in labels}
+    unknown = sorted(label for label, type_ in spelt.items() if type_ not in ARTICLE_TYPES)
+    if unknown and set(spelt.values()) & (set(ARTICLE_TYPES) - {"other"}):
         raise DvtopicsError(f"label(s) {', '.join(map(repr, unknown[:5]))}{' …' if len(unknown) > 5 else ''} are not "
                             f"article types, while others are: the article types are {', '.join(ARTICLE_TYPES)}; "
                             "correct the labels")
 
 
+def _smallest(labels: Sequence[str]) -> tuple[str, int]:
+    """The label with the fewest articles, and how many it has."""
+    return min(Counter(labels).items(), key=lambda item: (item[1], item[0]))
+
+
 def folds_used(labels: Sequence[str], n_folds: int) -> int:
     """The folds cross-validation can make of these hand labels: no more than the smallest label has articles
-    (each fold holds one of each), and 2 at least."""
-    smallest = min(labels.count(label) for label in set(labels))
-    return max(2, min(n_folds, smallest))
+    (each fold holds one of each). A label of one article cannot be cross-validated: refused, naming it."""
+    label, smallest = _smallest(labels)
+    if smallest < MIN_FOLDS:
+        raise DvtopicsError(f"the hand label {label!r} has {smallest} article: cross-validation needs {MIN_FOLDS} of "
+                            "each (one to learn from while the other is scored); label another, or give it with "
+                            "--extra (learnt from, never scored)")
+    return min(n_folds, smallest)
+
+
+def _fewest_where_fitted(data: TrainingData, n_folds: int, seed: int) -> tuple[str, int]:
+    """The label with the fewest articles in a set a model is fitted on (the training part of each
+    cross-validation fold, and all the articles), and how many it has there."""
+    gold = [label for label, g in zip(data.labels, data.gold) if g]
+    not_scored = Counter(label for label, g in zip(data.labels, data.gold) if not g)
+    sets = [Counter(data.labels)] + [not_scored + Counter(gold[i] for i in train_part)
+                                     for train_part, _ in _folds(gold, n_folds, seed)]
+    return min(((label, n) for counts in sets for label, n in counts.items()), key=lambda item: (item[1], item[0]))
+
+
+def _can_fit(classifiers: Sequence[str], data: TrainingData, n_folds: int, seed: int) -> list[str]:
+    """The classifiers that can be fitted on every training set (`LEAST_PER_LABEL`); a candidate that cannot is
+    left out with a warning, and none left is refused, both naming the label and the articles needed."""
+    label, fewest = _fewest_where_fitted(data, n_folds, seed)
+    fit = [kind for kind in classifiers if fewest >= LEAST_PER_LABEL.get(kind, 1)]
+    for kind in classifiers:
+        if kind not in fit:
+            why = (f"it needs {LEAST_PER_LABEL[kind]} articles of each label wherever it is fitted (in each "
+                   f"cross-validation fold's training articles, and in all), and {label!r} has {fewest} in one")
+            if not fit:
+                raise DvtopicsError(f"cannot train {kind}: {why}; label more {label} articles, or choose another "
+                                    f"--classifier ({', '.join(k for k in CLASSIFIERS if k not in LEAST_PER_LABEL)})")
+            log.warning("%s left out: %s; label more %s articles to try it", kind, why, label)
+    return fit
 
 
 def _folds(labels: Sequence[str], n_folds: int, seed: int):
@@ -404,9 +479,10 @@ def train(
     hand = [label for label, gold in zip(data.labels, data.gold) if gold]
     used = folds_used(hand, n_folds)
     if used < n_folds:  # the card records the folds the metrics were measured with
-        log.warning("%d folds asked for, %d made: the smallest hand label has %d articles", n_folds, used,
-                    min(hand.count(label) for label in set(hand)))
+        log.warning("%d folds asked for, %d made: the smallest hand label, %r, has %d articles", n_folds, used,
+                    *_smallest(hand))
         n_folds = used
+    classifiers = _can_fit(as_list(classifiers, "classifiers"), data, n_folds, seed)
     labels = sorted(set(data.labels))
     if use_rules is None:  # the cue rules only speak of article types
         use_rules = set(labels) <= set(ARTICLE_TYPES)
@@ -414,9 +490,9 @@ def train(
     events = [find_event(a.title, a.text) for a in data.articles] if options["events"] else None
     documents = documents_of(data.articles, use_rules, head_chars, cache, n_jobs, progress, events=events)
     candidates = {}
-    for kind in as_list(classifiers, "classifiers"):
+    for kind in classifiers:
         y_true, y_pred = cross_validate(documents, data, kind, n_folds, seed, **options)
-        candidates[kind] = scores(y_true, y_pred, labels)
+        candidates[kind] = scores(y_true, y_pred)  # over the labels true or predicted, as `evaluate` scores
         log.info("%s: cross-validated macro-F1 %.4f", kind, candidates[kind]["macro_f1"])
     best = max(candidates, key=lambda kind: candidates[kind]["macro_f1"])
     pipeline = make_pipeline(best, **options).fit(documents, data.labels)
@@ -437,5 +513,6 @@ def train(
                     "accuracy": v["accuracy"]} for k, v in candidates.items()}},
     }
     if use_rules:
-        card["metrics"]["rules_only"] = scores(*rules_only(data), labels)
+        card["metrics"]["rules_only"] = scores(*rules_only(data))
+    setattr(pipeline, TRAINED_WITH, card["parameters"])  # the model file records them: a card edited since is refused
     return Classifier(pipeline, card), card
