@@ -642,7 +642,7 @@ def _label_and_segment_in_workers(articles: Sequence, model_dir, cache, n_jobs: 
                                   progress: bool) -> tuple[list[dict], list[str] | None]:
     """(records, the whole texts of the good articles segmented, or None), the batches spread over `n_jobs`
     worker processes. The same records and texts as `predict_articles` and `segment_many` in this process."""
-    from tqdm import tqdm
+    from .progress import progress_bar
 
     from .parallel import map_ordered
     from .run.batch import Labeller, batches
@@ -650,7 +650,7 @@ def _label_and_segment_in_workers(articles: Sequence, model_dir, cache, n_jobs: 
     labeller = Labeller(None if model_dir is None else str(model_dir), cache_dir=None if cache is None else
                         str(cache.path.parent), use_cache=cache is not None)
     records, segmented = [], []
-    with tqdm(total=len(articles), unit="article", disable=not progress) as bar:
+    with progress_bar(total=len(articles), unit="article", disable=not progress) as bar:
         for batch_records, batch_segmented in map_ordered(_LabelAndSegment(labeller, segment),
                                                           batches(articles, REPORT_BATCH), n_jobs,
                                                           preload=Labeller.preload):

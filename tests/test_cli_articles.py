@@ -63,3 +63,24 @@ def test_segment_keeps_an_unreadable_articles_place(tmp_path):
 def test_missing_path_is_a_usage_error(tmp_path):
     result = CliRunner().invoke(cli, ["inspect", str(tmp_path / "nope")])
     assert result.exit_code == 2 and "does not exist" in result.output
+
+
+def test_quiet_means_no_progress_bar(tmp_path):
+    """`-q`: a fit over more than 100 articles drew its progress bars, and scikit-learn its warnings, all the same."""
+    import json
+    import subprocess
+    import sys
+
+    words = ["lúa", "giá", "xuất khẩu", "trường", "học sinh", "thi", "bệnh viện", "bác sĩ", "dịch", "cầu", "đường"]
+    lines = [json.dumps({"id": str(n), "text": " ".join(words[(n + k) % len(words)] for k in range(40))},
+                        ensure_ascii=False) for n in range(120)]
+    (tmp_path / "a.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    def fit(*options: str, out: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "dvtopics", *options, "topics", "fit", str(tmp_path / "a.jsonl"),
+                               "--k", "2", "--out", str(tmp_path / out), "--cache-dir", str(tmp_path / "c")],
+                              capture_output=True, text=True, timeout=300)
+
+    quiet, loud = fit("-q", out="quiet"), fit(out="loud")
+    assert quiet.returncode == 0 and loud.returncode == 0, quiet.stderr + loud.stderr
+    assert quiet.stderr.strip().splitlines() == [f"Model, tables and figures in {tmp_path / 'quiet'}"]  # the summary
+    assert "topics" in loud.stderr  # the bar a -q run leaves out

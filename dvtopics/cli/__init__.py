@@ -54,7 +54,8 @@ class DvtopicsGroup(click.Group):
 @click.group(cls=DvtopicsGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="dvtopics")
 @click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
-@click.option("-q", "--quiet", is_flag=True, help="Only errors.")
+@click.option("-q", "--quiet", is_flag=True,
+              help="Only errors and each command's closing summary: no warnings, notes or progress bars.")
 def cli(verbose: int, quiet: bool):
     """Sort and explore Vietnamese news about công tác dân vận.
 
@@ -63,6 +64,7 @@ def cli(verbose: int, quiet: bool):
     """
     level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
     logging.basicConfig(level=level, format="%(levelname)s: %(message)s", stream=sys.stderr)
+    logging.captureWarnings(True)  # the libraries' warnings (scikit-learn's ConvergenceWarning) obey -q as ours do
     for handler in logging.getLogger().handlers:  # libraries that set their own loggers' levels (Dask's INFO) too
         handler.setLevel(level)
 

@@ -170,13 +170,13 @@ def evaluate(model, paths, label_files, fmt, plot, show_errors, baseline, readin
 @reading_options()
 def label(paths, model, out, min_confidence, abstain, resume, batch_size, engine, scheduler, part_size, reading):
     """Label the type of every article; write {id, label, confidence, cues, title, date} per article."""
-    from tqdm import tqdm
+    from ..progress import progress_bar
 
     from . import RESUMABLE
     from ..jobs import label as label_job
 
     click.get_current_context().meta[RESUMABLE] = True
-    with tqdm(unit="article", disable=None if out is not None else True, file=sys.stderr) as bar:
+    with progress_bar(unit="article", disable=None if out is not None else True) as bar:
         counts = label_job(reading,
                            out, model, min_confidence, abstain, resume, batch_size, engine, scheduler, part_size,
                            on_progress=bar.update,

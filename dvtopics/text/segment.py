@@ -127,9 +127,9 @@ def _run_chunks(chunks, n_jobs: int, progress: bool):
         for chunk, segmented in zip(chunks, outputs):
             yield [k for k, _ in chunk], segmented
         return
-    from tqdm import tqdm
+    from ..progress import progress_bar
 
-    with tqdm(total=sum(len(c) for c in chunks), unit="doc") as bar:
+    with progress_bar(total=sum(len(c) for c in chunks), unit="doc") as bar:
         for chunk, segmented in zip(chunks, outputs):
             bar.update(len(chunk))
             yield [k for k, _ in chunk], segmented

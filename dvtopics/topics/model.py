@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import logging
 import re
-import sys
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -436,9 +435,9 @@ def topic_shares(mixes: np.ndarray) -> np.ndarray:
 
 def _topics_bar(total: int, show: bool):
     """A tqdm bar on stderr over `total` texts learnt from; hidden unless `show`."""
-    from tqdm import tqdm
+    from ..progress import progress_bar
 
-    return tqdm(total=total, unit="text", desc="topics", file=sys.stderr, disable=not show)
+    return progress_bar(total=total, unit="text", desc="topics", disable=not show)
 
 
 def load_topic_model(directory) -> tuple[TopicModel, dict]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 import copy
 import logging
 import os
-import sys
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -104,11 +103,11 @@ def sweep_prepared(base: TopicModel, unit_tokens: list[list[str]], ks: Sequence[
     """
     import time
 
-    from tqdm import tqdm
+    from ..progress import progress_bar
 
     ks, seeds = check_topic_counts("ks", ks), check_seeds("seeds", seeds)
     fits = []  # (k, seed, model, seconds)
-    with tqdm(total=len(ks) * len(seeds), unit="fit", desc="sweep", disable=not progress, file=sys.stderr) as bar:
+    with progress_bar(total=len(ks) * len(seeds), unit="fit", desc="sweep", disable=not progress) as bar:
         for k in ks:
             for seed in seeds:
                 bar.set_postfix_str(f"K={k}, seed {seed}")
