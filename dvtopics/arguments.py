@@ -1,6 +1,7 @@
 """The arguments a user gives, checked once, here: the library's functions apply these checks before any work,
 and the command line builds its options from the same values (cli/), so Python and the CLI refuse the same
-things. It imports nothing heavy: `dvtopics --help` reads it."""
+things. A number that passes is given back as a plain int (a numpy int would pass the check, then stop a model
+card's JSON after the work). It imports nothing heavy: `dvtopics --help` reads it."""
 from __future__ import annotations
 
 import math
@@ -9,7 +10,7 @@ import os
 from collections import Counter
 from typing import Sequence
 
-from .errors import DvtopicsError
+from .errors import ArgumentError
 
 ABSTAIN = ("other", "uncertain")  # what the CLI offers to label an article below the minimum confidence
 PERIODS = ("month", "quarter", "year")  # the shares over time (io.metadata.period_of)
@@ -44,26 +45,37 @@ def as_list(value, name: str, hint: str = "", like: Sequence[str] = ()) -> list:
 def check_label(name: str, value) -> None:
     """A label a user names (what an article below the minimum confidence is called): any text but none."""
     if not isinstance(value, str) or not value.strip():
-        raise DvtopicsError(f"{name} {value!r}: give a label, as text")
+        raise ArgumentError(f"{name} {value!r}: give a label, as text")
 
 
 def check_choice(name: str, value, choices: Sequence[str]) -> None:
     if value not in choices:
-        raise DvtopicsError(f"{name} {value!r}: choose one of {', '.join(choices)}")
+        raise ArgumentError(f"{name} {value!r}: choose one of {', '.join(choices)}")
 
 
 def check_share(name: str, value: float) -> None:
     """A number from 0 to 1 (NaN, which no comparison admits, is refused too)."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real) or math.isnan(value) or not 0 <= value <= 1:
-        raise DvtopicsError(f"{name} {value!r}: give a number from 0 to 1")
+        raise ArgumentError(f"{name} {value!r}: give a number from 0 to 1")
 
 
-def check_at_least(name: str, value: int, least: int, most: int | None = None) -> None:
-    """A whole number (2.5 and True are not) of `least` or more, and at most `most` when given."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < least \
-            or (most is not None and value > most):
-        raise DvtopicsError(f"{name} {value!r}: give a whole number "
+def _shown(value) -> str:
+    """A refused value as a message shows it: a number as typed, anything else by its type (its repr may be a
+    memory address)."""
+    return repr(value) if isinstance(value, numbers.Number) else f"a {type(value).__name__}"
+
+
+def _whole(value) -> bool:
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool)  # 2.5 and True are not
+
+
+def check_at_least(name: str, value: int, least: int, most: int | None = None) -> int:
+    """A whole number (numpy's ints are) of `least` or more, and at most `most` when given: returned as a plain
+    int."""
+    if not _whole(value) or value < least or (most is not None and value > most):
+        raise ArgumentError(f"{name} {_shown(value)}: give a whole number "
                             + (f"from {least} to {most}" if most is not None else f"of {least} or more"))
+    return int(value)
 
 
 def check_topic_counts(name: str, ks, most: int = MAX_TOPICS) -> list[int]:
@@ -72,12 +84,11 @@ def check_topic_counts(name: str, ks, most: int = MAX_TOPICS) -> list[int]:
     stability of 1, each fit against its twin, that would sway the suggested K)."""
     ks = as_list(ks, name)
     if not ks:
-        raise DvtopicsError(f"{name}: give at least one K (number of topics) to fit")
-    for k in ks:
-        check_at_least(f"{name}: K", k, MIN_TOPICS, most)
+        raise ArgumentError(f"{name}: give at least one K (number of topics) to fit")
+    ks = [check_at_least(f"{name}: K", k, MIN_TOPICS, most) for k in ks]
     repeated = sorted(k for k, n in Counter(ks).items() if n > 1)
     if repeated:
-        raise DvtopicsError(f"{name}: K {', '.join(map(str, repeated))} given more than once; give each K once "
+        raise ArgumentError(f"{name}: K {', '.join(map(str, repeated))} given more than once; give each K once "
                             "(--seeds sets the fits per K)")
     return ks
 
@@ -86,7 +97,18 @@ def check_seeds(name: str, seeds) -> list[int]:
     """Random seeds as a list: at least one, each one numpy takes (0 to MAX_SEED)."""
     seeds = as_list(seeds, name)
     if not seeds:
-        raise DvtopicsError(f"{name}: give at least one seed (each K is fitted once per seed)")
-    for seed in seeds:
-        check_at_least(f"{name}: seed", seed, 0, MAX_SEED)
-    return seeds
+        raise ArgumentError(f"{name}: give at least one seed (each K is fitted once per seed)")
+    return [check_at_least(f"{name}: seed", seed, 0, MAX_SEED) for seed in seeds]
+
+
+def check_random_state(name: str, value):
+    """A random state as scikit-learn takes it: None (not seeded), a seed (a whole number numpy takes, returned
+    as a plain int) or a numpy `RandomState` (each fit draws its seed from it: `topics.model.TopicModel`)."""
+    from numpy.random import RandomState  # only here: `dvtopics --help` reads this module
+
+    if value is None or isinstance(value, RandomState):
+        return value
+    if not _whole(value) or not 0 <= value <= MAX_SEED:
+        raise ArgumentError(f"{name} {_shown(value)}: give a whole number from 0 to {MAX_SEED}, a numpy "
+                            "RandomState or None")
+    return int(value)

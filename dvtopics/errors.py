@@ -6,6 +6,11 @@ class DvtopicsError(Exception):
     """Base class of every error dvtopics raises on purpose."""
 
 
+class ArgumentError(DvtopicsError):
+    """An argument a user gave is refused before any work (`dvtopics.arguments`); the command line shows it as a
+    usage error that names the option (`cli.options.checked`)."""
+
+
 class InputError(DvtopicsError):
     """An input file or record cannot be read as an article."""
 

@@ -16,8 +16,8 @@ from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
-from .arguments import (MAX_REPORT_TOPICS, MAX_TOPICS, MIN_FOLDS, MIN_TOPICS, PERIODS, as_list, check_at_least,
-                        check_choice, check_seeds, check_topic_counts)
+from .arguments import (MAX_REPORT_TOPICS, MAX_SEED, MAX_TOPICS, MIN_FOLDS, MIN_TOPICS, PERIODS, as_list,
+                        check_at_least, check_choice, check_random_state, check_seeds, check_topic_counts)
 from .errors import DvtopicsError, InputError, TooManyTopics, TopicsError
 from .io.read import MAX_ARTICLE_BYTES, Article, FieldNames, read_articles, unique_paths
 from .text.cache import open_cache
@@ -120,7 +120,10 @@ def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifie
     from .types.model import check_not_named_shipped
     from .types.training import collect, train as train_model
 
-    check_at_least("folds", folds, MIN_FOLDS)
+    folds = check_at_least("folds", folds, MIN_FOLDS)  # these and the three below are on the card: plain ints
+    head_chars = check_at_least("head_chars", head_chars, 0)
+    max_features = check_at_least("max_features", max_features, 0)
+    seed = check_at_least("seed", seed, 0, MAX_SEED)
     check_not_named_shipped(out)
     label_files, extra_paths = as_list(label_files, "label_files"), as_list(extra_paths, "extra_paths")
     check_folder(out, [*reading.paths, *label_files, *extra_paths], MODEL_FILES)
@@ -356,7 +359,9 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
     from .run.batch import check_folder
     from .topics.summary import FIT_FILES, previous_outputs, report_files, summarize, write_report
 
-    check_at_least("n_topics", n_topics, MIN_TOPICS, MAX_TOPICS)
+    n_topics = check_at_least("n_topics", n_topics, MIN_TOPICS, MAX_TOPICS)  # a plain int: the card is JSON
+    if "random_state" in params:
+        params["random_state"] = check_random_state("random_state", params["random_state"])
     check_choice("period", period, PERIODS)
     check_folder(out, [*reading.paths, *([labels_file] if labels_file else [])], FIT_FILES)
     # `or None`: a file whose every id had two labels (left out, with a warning) gives no types, not an error
@@ -539,7 +544,7 @@ def report_data(reading: Reading, model_dir=None, topics_dir=None, fit_topics: b
     that cannot be made (too few words) leaves them out and says why.
     """
     if n_topics is not None:
-        check_at_least("n_topics", n_topics, MIN_TOPICS, MAX_REPORT_TOPICS)
+        n_topics = check_at_least("n_topics", n_topics, MIN_TOPICS, MAX_REPORT_TOPICS)
     articles = list(reading.articles())
     with open_cache(reading.cache_dir, reading.use_cache) as cache:
         return _report_data(articles, cache, reading.n_jobs, model_dir, topics_dir, fit_topics, n_topics)

@@ -118,3 +118,28 @@ def test_article_types_notebook_runs_from_a_copy_with_a_corpus_and_no_corpus_lab
     assert first.ename == "FileNotFoundError"
     assert first.evalue == (f"set in the first cell (paths are relative to {copy.parent}): "
                             "CORPUS_LABELS (or None): no ../data/labels/article_types.csv")
+
+
+def test_explore_notebook_runs_from_a_copy_with_a_corpus_folder_of_ones_own(tmp_path):
+    """Notebook 01 read its stopwords from CORPORA/stopwords/, a file only the clone's ../shared/corpora holds: a
+    copy pointed at a user's own corpus folder stopped with FileNotFoundError. It uses the list dvtopics ships."""
+    import gzip
+    import json
+    import shutil
+
+    (tmp_path / "nb").mkdir()
+    copy = Path(shutil.copy(NOTEBOOKS / "01-explore-articles.ipynb", tmp_path / "nb"))
+    mine, corpora = tmp_path / "mine", tmp_path / "corpora"
+    mine.mkdir()
+    corpora.mkdir()
+    rows = ["id,label"]
+    for i, (theme, sentence) in enumerate(THEMES.items()):
+        (mine / f"a{i}.txt").write_text(f"Tin {theme} số {i}\n" + "\n".join([sentence] * 3), encoding="utf-8")
+        rows.append(f"a{i},{'other' if i % 2 else 'meeting'}")
+    (mine / "labels.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    with gzip.open(corpora / "news.jsonl.gz", "wt", encoding="utf-8") as f:
+        for i in range(8):
+            theme, sentence = list(THEMES.items())[i % len(THEMES)]
+            f.write(json.dumps({"id": f"n{i}", "title": f"Tin {theme} số {i}", "text": sentence}) + "\n")
+    outputs = run(copy, 'SEEDS, CORPORA, CORPUS_FILE = "../mine", "../corpora", "news.jsonl.gz"', folder=copy.parent)
+    assert "8 read from news.jsonl.gz" in printed(outputs)

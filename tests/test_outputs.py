@@ -59,7 +59,7 @@ def test_topics_fit_refuses_a_labels_file_linked_under_a_name_it_writes(tmp_path
 def test_topics_sweep_refuses_an_input_under_a_name_it_writes(tmp_path):
     source = write_csv(tmp_path / "proj" / "sweep.csv", made_up_articles(2))
     before = source.read_bytes()
-    result = run("topics", "sweep", source, "--k", "2-3", "--out", tmp_path / "proj")
+    result = run("topics", "sweep", source, "--k", "2:3", "--out", tmp_path / "proj")
     assert result.exit_code == 2 and "one of the inputs" in result.output, result.output
     assert source.read_bytes() == before
 

@@ -261,3 +261,18 @@ def test_plots_touch_no_global_pyplot_state():
     plt.close("all")
     plots.label_counts_figure({"khác": 1})
     assert plt.get_fignums() == []  # a figure made through pyplot would be registered (and kept) here
+
+
+@pytest.mark.parametrize("n_topics", [8, 30])  # stacked bars, and the heat map above MAX_STACKED_TOPICS
+def test_the_shares_over_time_stop_growing_wider_with_many_periods(n_topics):
+    """240 months drew a PNG 13,331 px wide (0.45 inch a period, no limit), which no viewer shows whole."""
+    from dvtopics.io.metadata import MAX_PERIODS_CHARTED
+
+    def periods(n):
+        return [f"{2000 + i // 12}-{i % 12 + 1:02d}" for i in range(n)]
+    shares = np.random.default_rng(0).dirichlet(np.ones(n_topics), size=240)
+    wide = plots.topic_shares_over_time_figure(periods(240), shares)
+    usual = plots.topic_shares_over_time_figure(periods(MAX_PERIODS_CHARTED), shares[:MAX_PERIODS_CHARTED])
+    assert wide.get_size_inches()[0] == usual.get_size_inches()[0] < 25
+    labels = [t.get_text() for t in wide.axes[0].get_xticklabels()]
+    assert len(labels) <= MAX_PERIODS_CHARTED and labels[:2] == ["2000-01", "2000-08"]

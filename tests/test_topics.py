@@ -675,3 +675,82 @@ def test_ldavis_of_an_nmf_model_gives_no_warning(texts):
     with warnings.catch_warnings():
         warnings.simplefilter("error", RuntimeWarning)
         assert "new LDAvis(" in ldavis_html(model)
+
+
+def _made_up_jsonl(path, n_per_theme=6):
+    texts, _ = made_up_texts(n_per_theme=n_per_theme)
+    with open(path, "w", encoding="utf-8") as handle:
+        for i, text in enumerate(texts):
+            handle.write(json.dumps({"id": str(i), "text": text.replace("_", " ")}, ensure_ascii=False) + "\n")
+    return str(path)
+
+
+@pytest.mark.parametrize("k", ["4,4", "1:3", "many", "2,2000"])
+def test_a_bad_sweep_k_is_a_usage_error_naming_the_option(tmp_path, k):
+    """--k 4,4 once printed a bare 'Error:' line: the K check of dvtopics.arguments raised an error the CLI did
+    not turn into a usage error (README, Exit codes)."""
+    corpus = _made_up_jsonl(tmp_path / "c.jsonl")
+    result = CliRunner().invoke(cli, ["topics", "sweep", corpus, "--k", k, "--out", str(tmp_path / "s")])
+    assert result.exit_code == 2
+    assert "topics sweep --help' for help" in result.output and "Invalid value for '--k'" in result.output
+    assert not (tmp_path / "s").exists()
+
+
+def test_every_argument_error_of_the_library_is_one_kind(texts):
+    from dvtopics.errors import ArgumentError
+
+    for call in (lambda: parse_k_range("4,4"), lambda: parse_k_range("many"),
+                 lambda: TopicModel(n_topics=1).fit(texts)):
+        with pytest.raises(ArgumentError):
+            call()
+
+
+@pytest.mark.parametrize("engine", ALL_ENGINES)
+def test_a_numpy_random_state_is_taken_as_scikit_learn_takes_it(texts, engine):
+    """TopicModel(random_state=np.random.RandomState(0)) was refused with a message showing a memory address."""
+    params = engine_params(engine)
+    first = fitted(texts, random_state=np.random.RandomState(0), max_iter=5, **params)
+    again = fitted(texts, random_state=np.random.RandomState(0), max_iter=5, **params)
+    assert np.array_equal(first.topic_word_, again.topic_word_)
+    assert np.array_equal(first.transform(texts[:5]), first.transform(texts[:5]))  # each text its one mix
+    assert json.loads(json.dumps(first.parameters()))["random_state"] == first.seed_  # the card repeats the fit
+    by_seed = fitted(texts, random_state=first.seed_, max_iter=5, **params)
+    assert np.array_equal(first.topic_word_, by_seed.topic_word_)
+
+
+@pytest.mark.parametrize("wrong", [np.random.default_rng(0), "seven", 2.5, -1, True])
+def test_a_random_state_that_is_none_of_those_is_refused_clearly(texts, wrong):
+    with pytest.raises(DvtopicsError, match="random_state .*: give a whole number from 0 to 4294967295, a numpy "
+                                            "RandomState or None") as refused:
+        fitted(texts, random_state=wrong)
+    assert "0x" not in str(refused.value)
+
+
+def test_numpy_numbers_for_k_and_the_seed_make_a_plain_json_card(tmp_path):
+    """jobs.fit_topics with K or the seed as np.int64 fitted everything, then stopped writing the card: numpy ints
+    are not JSON."""
+    from dvtopics.jobs import Reading, fit_topics
+
+    corpus = _made_up_jsonl(tmp_path / "c.jsonl")
+    for name, k, seed in [("k", np.int64(3), 0), ("seed", 3, np.int64(7))]:
+        fit = fit_topics(Reading([corpus], use_cache=False), str(tmp_path / name), k, engine="nmf",
+                         no_below=2, no_above=0.9, random_state=seed)
+        card = json.loads((tmp_path / name / "model_card.json").read_text(encoding="utf-8"))
+        assert card["k"] == 3 and card["parameters"]["random_state"] == seed == fit.card["parameters"]["random_state"]
+        assert type(fit.card["k"]) is int and type(fit.card["parameters"]["random_state"]) is int
+
+
+def test_topics_fit_and_the_report_chart_the_same_periods(texts):
+    """The report charted years beyond 36 months, topics fit (summarize) kept 240 months: two charts of one
+    corpus with different periods, the fit's unreadable."""
+    from dvtopics.report.html import period_for
+
+    model = fitted(texts, max_iter=5)
+    for months in (36, 40):
+        dates = [f"{2000 + i % months // 12}-{i % months % 12 + 1:02d}-15" for i in range(len(texts))]
+        articles = [Article(id=f"a{i}", title=f"bài {i}", date=date, label="other") for i, date in enumerate(dates)]
+        report = summarize(model, articles, model.transform(texts))
+        period = period_for([{"date": date} for date in dates])
+        assert period == ("month" if months == 36 else "year")
+        assert len(report.periods[0]) == len("2000-01" if period == "month" else "2000")
+        assert len(report.periods) == (36 if months == 36 else 4)

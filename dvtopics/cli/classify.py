@@ -9,8 +9,8 @@ import click
 
 from ..arguments import ABSTAIN, MIN_FOLDS
 from ..persist import MODEL_FILES
-from .options import (BATCH, MODEL_DIR, SEED, SHARE, Command, InputPath, OutputPath, engine_options, paths_argument,
-                      plural, reading_options, terminal_text)
+from .options import (BATCH, MODEL_DIR, SEED, SHARE, Command, InputPath, OutputPath, checked, engine_options,
+                      paths_argument, plural, reading_options, terminal_text)
 
 
 labels_option = click.option(
@@ -20,18 +20,12 @@ labels_option = click.option(
          "set.")
 
 
-def _views(ctx, param, value):
+def _views(value: str) -> list[str]:
     """--views as a list, checked before any article is read."""
-    if value is None:
-        return None
     from ..types.model import check_views
-    from ..errors import DvtopicsError
 
     views = [view.strip() for view in value.split(",")]
-    try:
-        check_views(views)
-    except DvtopicsError as error:
-        raise click.BadParameter(str(error)) from None
+    check_views(views)
     return views
 
 
@@ -59,7 +53,7 @@ def _views(ctx, param, value):
               help="Cross-validation folds: no more are made than the smallest hand label has articles.")
 @click.option("--max-features", default=30000, show_default=True, type=click.IntRange(0, 10_000_000),
               help="TF-IDF terms kept per view, the most frequent (0: all terms seen in 2+ articles).")
-@click.option("--views", default=None, metavar="VIEW,...", callback=_views,
+@click.option("--views", default=None, metavar="VIEW,...", callback=checked(_views),
               help="TF-IDF views, from text (whole document), head (first words), event (early meeting "
                    "sentences). Default: text,event for article types, text for other label sets.")
 @click.option("--seed", default=0, show_default=True, type=SEED)

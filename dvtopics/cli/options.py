@@ -77,6 +77,22 @@ def _values(value) -> list[str]:
     return [str(v) for v in value] if isinstance(value, (tuple, list)) else [str(value)]
 
 
+def checked(check):
+    """An option's callback that takes its value through a check of the library (`check(value)` returns it
+    parsed): the one place where the library's `ArgumentError` becomes click's usage error naming the option,
+    so a value Python refuses is refused alike, with the command's usage and `Try ... --help`."""
+    def callback(ctx, param, value):
+        from ..errors import ArgumentError
+
+        if value is None:
+            return None
+        try:
+            return check(value)
+        except ArgumentError as error:
+            raise click.BadParameter(str(error), ctx=ctx, param=param) from None
+    return callback
+
+
 paths_argument = click.argument("paths", nargs=-1, required=True, type=InputPath(exists=True))
 
 # Every number a user can type has a range, so a wrong one is a one-line usage error, never a traceback or

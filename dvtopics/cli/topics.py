@@ -18,8 +18,8 @@ from pathlib import Path
 import click
 
 from ..arguments import MAX_TOPICS, MIN_TOPICS, PERIODS
-from .options import (SEED, FloatRange, Group, InputPath, OutputPath, engine_options, paths_argument, plural,
-                      reading_options, terminal_text)
+from .options import (SEED, FloatRange, Group, InputPath, OutputPath, checked, engine_options, paths_argument,
+                      plural, reading_options, terminal_text)
 
 UNITS = ("document", "paragraph")
 ENGINES = ("gensim", "nmf", "tomotopy", "sklearn")  # dvtopics.topics.engines.ENGINES, without importing it
@@ -37,6 +37,12 @@ def _no_below(ctx, param, value: str):
     if not 1 <= number <= MAX_NO_BELOW:
         raise click.BadParameter(f"{value!r}: a whole number from 1 to {MAX_NO_BELOW}, or 'auto'")
     return number
+
+
+def _k_range(spec: str) -> list[int]:
+    from ..topics.sweep import parse_k_range
+
+    return parse_k_range(spec, MAX_TOPICS)
 
 
 def model_options(func):
@@ -119,7 +125,8 @@ def topics():
 @click.option("--labels", "labels_file", type=InputPath(exists=True, dir_okay=False),
               help="Article types (CSV, .xlsx or JSONL with id,label, as `dvtopics label --out` writes).")
 @click.option("--period", type=click.Choice(PERIODS), default="month", show_default=True,
-              help="Period of the shares over time.")
+              help="Period of the shares over time (year when the articles span more than 36 of them, as the "
+                   "report's charts).")
 @model_options
 @reading_options()
 def fit_cmd(paths, n_topics, out, labels_file, period, unit, engine, no_below, no_above, phrases, init,
@@ -187,7 +194,7 @@ def assign_cmd(directory, paths, out, labels_file, resume, engine, scheduler, pa
 
 @topics.command("sweep")
 @paths_argument
-@click.option("--k", "k_range", default="5:50:5", show_default=True,
+@click.option("--k", "ks", default="5:50:5", show_default=True, callback=checked(_k_range),
               help="Ks to fit: START:STOP:STEP (STOP included) or a list (4,6,8).")
 @click.option("--seeds", "n_seeds", type=click.IntRange(1, 20), default=3, show_default=True,
               help="Fits per K, with seeds SEED, SEED+1, ...: the spread of the measures and the topics' stability.")
@@ -197,18 +204,13 @@ def assign_cmd(directory, paths, out, labels_file, resume, engine, scheduler, pa
               help="Measures to compute (C_V is the slowest on large corpora).")
 @model_options
 @reading_options()
-def sweep_cmd(paths, k_range, n_seeds, out, measures, unit, engine, no_below, no_above, phrases, init,
+def sweep_cmd(paths, ks, n_seeds, out, measures, unit, engine, no_below, no_above, phrases, init,
               stopwords_file, max_iter, seed, reading):
     """Fit each K with several seeds; report the mean and spread of NPMI, C_V and diversity, how alike
     the seeds' topics are, and suggest a K."""
-    from ..errors import TopicsError
     from ..jobs import sweep_topics
-    from ..topics.sweep import parse_k_range, suggest_k
+    from ..topics.sweep import suggest_k
 
-    try:  # parsed here: a K out of range is a usage error, before any article is read
-        ks = parse_k_range(k_range, MAX_TOPICS)
-    except TopicsError as exc:
-        raise click.BadParameter(str(exc), param_hint="--k") from None
     seeds = list(range(seed, seed + n_seeds))
     if seeds[-1] > SEED.max:  # refused now, not after the first fits: every seed must be one numpy takes
         raise click.BadParameter(f"{seed} with --seeds {n_seeds}: the seeds run to {seeds[-1]}, past the largest "

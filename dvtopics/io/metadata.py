@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Iterable
 
 from ..text.dates import (DATE, DATELINE_MAX_CHARS, dateline_date, find_date, is_dateline, iso_date, iso_of,
                           vietnam_day)
@@ -178,6 +179,20 @@ def _is_paragraph(line: str) -> bool:
 
 def _looks_like_headline(line: str) -> bool:
     return 4 <= len(line.split()) <= HEADLINE_MAX_WORDS and not line.endswith(".")
+
+
+MAX_PERIODS_CHARTED = 36  # beyond that a chart's bars are too thin to read: the shares over time go by year
+
+
+def charted_period(dates: Iterable[str | None], period: str = "month") -> str:
+    """The period the shares over time use, in the report and in `topics fit` alike: `period`, or "year" when
+    `dates` fall in more than MAX_PERIODS_CHARTED of them (20 years of months are 240 bars).
+
+    >>> charted_period(["2017-03-14", "2017-04-01"]), charted_period([f"{y}-06-01" for y in range(1980, 2020)])
+    ('month', 'year')
+    """
+    found = {period_of(date, period) for date in dates} - {None}
+    return "year" if len(found) > MAX_PERIODS_CHARTED else period
 
 
 def period_of(date: str | None, period: str = "month") -> str | None:

@@ -39,7 +39,7 @@ import numpy as np
 
 from .. import __version__
 from ..errors import DvtopicsError
-from ..io.metadata import period_of
+from ..io.metadata import charted_period, period_of
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +47,6 @@ MAX_ROWS_PER_TYPE = 500
 TOP_ARTICLES_PER_TOPIC = 5
 TOP_WORDS = 12
 MAX_FAILED_SHOWN = 200
-MAX_MONTHS_CHARTED = 36  # beyond that the charts go by year, or the bars are unreadable
 
 TYPE_NAMES_VI = {  # the names a Vietnamese reader knows the article types by
     "semi_annual_review": "Sơ kết 6 tháng",
@@ -154,9 +153,8 @@ def article_rows(records: Sequence[Mapping], topics: Mapping | None = None) -> l
 
 
 def period_for(records: Sequence[Mapping]) -> str:
-    """"month", or "year" when the months are too many to read as bars."""
-    months = {period_of(r.get("date")) for r in _good(records)} - {None}
-    return "year" if len(months) > MAX_MONTHS_CHARTED else "month"
+    """"month", or "year" when the months are too many to read as bars (`io.metadata.charted_period`)."""
+    return charted_period(r.get("date") for r in _good(records))
 
 
 def topic_rows(topics: Mapping | None) -> list[dict]:

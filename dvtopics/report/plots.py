@@ -24,6 +24,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from ..errors import DvtopicsError
+from ..io.metadata import MAX_PERIODS_CHARTED
 
 __all__ = [
     "confusion_matrix_figure", "label_counts_figure", "confidence_histogram_figure", "histogram_figure",
@@ -256,8 +257,10 @@ def topic_shares_over_time_figure(periods: Sequence[str], shares, topic_labels: 
 
     `shares` is a periods × topics array (rows usually sum to 1). Up to MAX_STACKED_TOPICS topics: stacked
     bars (rather than areas, so a corpus with one or two periods still shows something), a colour per topic,
-    the legend beside them. More topics: a heat map with a row per topic and a column per period. No period
-    at all (no article has a date) is a `DvtopicsError` that says so.
+    the legend beside them. More topics: a heat map with a row per topic and a column per period. The width
+    grows with the periods up to MAX_PERIODS_CHARTED; more periods are drawn narrower, with a label on every
+    n-th (the report and `topics fit` chart years by then: `io.metadata.charted_period`). No period at all (no
+    article has a date) is a `DvtopicsError` that says so.
     """
     if not len(periods):
         raise DvtopicsError("no shares over time to draw: no article has a date")
@@ -268,13 +271,15 @@ def topic_shares_over_time_figure(periods: Sequence[str], shares, topic_labels: 
     if len(names) != array.shape[1]:
         raise ValueError(f"{len(names)} topic labels for {array.shape[1]} topics")
     label_inches = 0.07 * max((len(name) for name in names), default=0)  # the legend's, or the rows' labels: never cut
+    shown = min(len(periods), MAX_PERIODS_CHARTED)  # more periods share the width of these: the figure stays readable
     if len(names) > MAX_STACKED_TOPICS:
-        fig = _figure(3.0 + 0.45 * len(periods) + label_inches, 1.6 + 0.22 * len(names))
+        fig = _figure(3.0 + 0.45 * shown + label_inches, 1.6 + 0.22 * len(names))
         ax = _heatmap(fig, array.T, names, periods, "YlOrRd", ".2f", "share of articles")
+        _period_ticks(ax, periods)
         ax.tick_params(axis="y", labelsize=8)
         ax.set_ylabel("Topic")
     else:
-        fig = _figure(max(7.0, 2.6 + 0.45 * len(periods) + label_inches),
+        fig = _figure(max(7.0, 2.6 + 0.45 * shown + label_inches),
                       max(4.0, 1.2 + _LEGEND_ENTRY_INCHES * len(names)))
         ax = fig.add_subplot()
         x = np.arange(len(periods))
@@ -282,13 +287,20 @@ def topic_shares_over_time_figure(periods: Sequence[str], shares, topic_labels: 
         for column, name, colour in zip(array.T, names, _topic_colours(len(names))):
             ax.bar(x, column, bottom=bottom, label=name, width=0.8, color=colour)
             bottom += column
-        many = len(periods) > 6
-        ax.set_xticks(x, [str(p) for p in periods], rotation=45 if many else 0, ha="right" if many else "center")
+        _period_ticks(ax, periods)
         ax.set_ylabel("Share of articles")
         ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=8)
     ax.set_xlabel("Period")
     ax.set_title("Topic shares over time")
     return fig
+
+
+def _period_ticks(ax, periods: Sequence[str]) -> None:
+    """A label under each period, or under every n-th when they are more than MAX_PERIODS_CHARTED."""
+    step = -(-len(periods) // MAX_PERIODS_CHARTED)
+    ticks = list(range(0, len(periods), step))
+    many = len(ticks) > 6
+    ax.set_xticks(ticks, [str(periods[i]) for i in ticks], rotation=45 if many else 0, ha="right" if many else "center")
 
 
 def topic_by_type_heatmap(matrix, type_labels: Sequence[str], topic_labels: Sequence[str] | None = None) -> Figure:

@@ -37,7 +37,7 @@ import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
-from ..arguments import MAX_SEED, MIN_TOPICS, as_list, check_at_least
+from ..arguments import MAX_SEED, MIN_TOPICS, as_list, check_at_least, check_random_state
 from ..errors import TooManyTopics, TopicsError
 from .engines import DEFAULT_MAX_ITER, ENGINE_CLASSES, ENGINE_NAMES, ENGINES, SHARED_ESTEP_MIN_UNITS, bows_to_csr
 
@@ -152,7 +152,8 @@ class TopicModel(TransformerMixin, BaseEstimator):
     init : where gensim's LDA starts: "nmf" (the topics NMF finds) or "random";
         the other engines ignore it.
     random_state : the seed (0 to 2**32 - 1); the same data and parameters give the same model (None: not
-        seeded, so two fits may differ).
+        seeded, so two fits may differ). A numpy RandomState, as scikit-learn takes, gives each fit its seed, one
+        number drawn from it (`seed_`, which the model card records), whatever the engine.
 
     Learned attributes: `dictionary_` (gensim Dictionary), `phrases_` (frozen
     Phrases or None), `topic_word_` (K × V, rows sum to 1), `term_frequency_`,
@@ -196,8 +197,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         if self.init not in INITS:
             raise TopicsError(f"init must be one of {', '.join(INITS)}, not {self.init!r}")
         check_at_least("n_topics", self.n_topics, MIN_TOPICS)  # 2.5 is no K (int() made it 2)
-        if self.random_state is not None:  # None: a new seed each fit
-            check_at_least("random_state", self.random_state, 0, MAX_SEED)
+        check_random_state("random_state", self.random_state)
         if not 0 < self.no_above <= 1:  # written so that NaN, which no comparison admits, is refused too
             raise TopicsError(f"no_above must be a share above 0 and at most 1, not {self.no_above}")
 
@@ -290,13 +290,21 @@ class TopicModel(TransformerMixin, BaseEstimator):
 
     # -- learning -----------------------------------------------------------
 
+    def _seed(self) -> int | None:
+        """The seed of this fit: `random_state`, or one drawn from it when it is a RandomState (the engines
+        reseed from a number: gensim before each text it infers, tomotopy at its start)."""
+        if isinstance(self.random_state, np.random.RandomState):
+            return int(self.random_state.randint(MAX_SEED + 1, dtype=np.int64))
+        return None if self.random_state is None else int(self.random_state)
+
     def _make_engine(self):
         k = int(self.n_topics)
         start = "gensim-random" if self.engine == "gensim" and self.init == "random" else self.engine
         max_iter = self.max_iter or DEFAULT_MAX_ITER[start]
         alpha = self.alpha if self.alpha is not None else 1.0 / k
         options = {"init": self.init} if self.engine == "gensim" else {}
-        return ENGINE_CLASSES[self.engine](k, alpha, self.eta, max_iter, self.random_state, **options)
+        self.seed_ = self._seed()
+        return ENGINE_CLASSES[self.engine](k, alpha, self.eta, max_iter, self.seed_, **options)
 
     def _fit_topics(self, unit_tokens: list[list[str]]) -> "TopicModel":
         """Fit LDA on units already reduced to dictionary words (shared by `fit` and `sweep`)."""
@@ -402,6 +410,8 @@ class TopicModel(TransformerMixin, BaseEstimator):
     def parameters(self) -> dict:
         """The parameters as plain JSON values, for the model card."""
         params = self.get_params()
+        if isinstance(self.random_state, np.random.RandomState):
+            params["random_state"] = self.seed_  # the seed drawn for this fit: it repeats it
         params["extra_stopwords"] = sorted(as_list(params["extra_stopwords"], "extra_stopwords"))
         return params
 

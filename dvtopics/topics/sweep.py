@@ -10,7 +10,7 @@ from typing import Iterable, Sequence
 import numpy as np
 
 from ..arguments import MAX_TOPICS, check_seeds, check_topic_counts
-from ..errors import TopicsError
+from ..errors import ArgumentError, TopicsError
 from ..io.write import write_table
 from .measures import NPMI_TOP_N, ReferenceTokens, topic_measures, topic_stability
 from .model import TopicModel
@@ -72,9 +72,9 @@ def parse_k_range(spec: str, most: int = MAX_TOPICS) -> list[int]:
     # a range's ends are its least and largest K: min() and max() would walk through it
     least, largest = sorted((ks[0], ks[-1])) if isinstance(ks, range) and ks else (min(ks, default=0), max(ks, default=0))
     if not ks or least < 2:
-        raise TopicsError(f"K range {spec!r}: give START:STOP:STEP (5:50:5) or a list (4,6,8), each K ≥ 2")
+        raise ArgumentError(f"K range {spec!r}: give START:STOP:STEP (5:50:5) or a list (4,6,8), each K ≥ 2")
     if largest > most:
-        raise TopicsError(f"K range {spec!r}: each K at most {most}")
+        raise ArgumentError(f"K range {spec!r}: each K at most {most}")
     return check_topic_counts(f"K range {spec!r}", list(ks), most)
 
 

@@ -22,7 +22,7 @@ import numpy as np
 
 from ..arguments import as_list, check_label, check_share
 from ..io.read import Article
-from ..errors import DvtopicsError, ModelError
+from ..errors import ArgumentError, DvtopicsError, ModelError
 from ..persist import PACKAGED_MODELS
 from .events import find_event
 from .rules import apply_rules, rules_fingerprint
@@ -82,7 +82,7 @@ LEAST_PER_LABEL = {"svm": CALIBRATION_FOLDS}
 def check_views(views: Sequence[str]) -> None:
     unknown = set(views) - set(VIEWS)
     if unknown or not views:
-        raise DvtopicsError(f"unknown view(s) {', '.join(sorted(unknown)) or '(none given)'}; "
+        raise ArgumentError(f"unknown view(s) {', '.join(sorted(unknown)) or '(none given)'}; "
                             f"choose from {', '.join(VIEWS)}")
 
 
