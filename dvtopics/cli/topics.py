@@ -125,8 +125,7 @@ def topics():
 @click.option("--labels", "labels_file", type=InputPath(exists=True, dir_okay=False),
               help="Article types (CSV, .xlsx or JSONL with id,label, as `dvtopics label --out` writes).")
 @click.option("--period", type=click.Choice(PERIODS), default="month", show_default=True,
-              help="Period of the shares over time (year when the articles span more than 36 of them, as the "
-                   "report's charts).")
+              help="Period of the shares over time (its chart labels every n-th beyond 36 of them).")
 @model_options
 @reading_options()
 def fit_cmd(paths, n_topics, out, labels_file, period, unit, engine, no_below, no_above, phrases, init,

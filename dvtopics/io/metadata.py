@@ -181,12 +181,13 @@ def _looks_like_headline(line: str) -> bool:
     return 4 <= len(line.split()) <= HEADLINE_MAX_WORDS and not line.endswith(".")
 
 
-MAX_PERIODS_CHARTED = 36  # beyond that a chart's bars are too thin to read: the shares over time go by year
+MAX_PERIODS_CHARTED = 36  # beyond that a chart's bars are too thin to read (the report goes by year)
 
 
 def charted_period(dates: Iterable[str | None], period: str = "month") -> str:
-    """The period the shares over time use, in the report and in `topics fit` alike: `period`, or "year" when
-    `dates` fall in more than MAX_PERIODS_CHARTED of them (20 years of months are 240 bars).
+    """The period the report's shares over time use: `period`, or "year" when `dates` fall in more than
+    MAX_PERIODS_CHARTED of them (20 years of months are 240 bars). `topics fit` keeps the `--period` asked for
+    (its tables are data), and its chart labels every n-th period instead.
 
     >>> charted_period(["2017-03-14", "2017-04-01"]), charted_period([f"{y}-06-01" for y in range(1980, 2020)])
     ('month', 'year')

@@ -259,7 +259,7 @@ def topic_shares_over_time_figure(periods: Sequence[str], shares, topic_labels: 
     bars (rather than areas, so a corpus with one or two periods still shows something), a colour per topic,
     the legend beside them. More topics: a heat map with a row per topic and a column per period. The width
     grows with the periods up to MAX_PERIODS_CHARTED; more periods are drawn narrower, with a label on every
-    n-th (the report and `topics fit` chart years by then: `io.metadata.charted_period`). No period at all (no
+    n-th (the report charts years by then: `io.metadata.charted_period`). No period at all (no
     article has a date) is a `DvtopicsError` that says so.
     """
     if not len(periods):

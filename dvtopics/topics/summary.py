@@ -12,7 +12,7 @@ import numpy as np
 
 from ..arguments import PERIODS, as_list, check_choice
 from ..errors import InputError, ModelError, TopicsError
-from ..io.metadata import charted_period, period_of
+from ..io.metadata import period_of
 from ..io.read import read_side_file
 
 from ..io.write import write_table
@@ -98,7 +98,6 @@ def summarize(model: TopicModel, articles: Sequence, mixes: np.ndarray, types: d
     The article type is `types[id]` when given (the classifier's labels), else the article's own label.
     The topics' shares are these articles' mean mix (`topic_shares`), not the corpus' the model was fitted
     on. An article without a mix (no word the model knows) has no main topic and is left out of every share.
-    The shares over time go by `period`, or by year when that gives more than 36 periods (`charted_period`).
     """
     check_choice("period", period, PERIODS)
     articles = as_list(articles, "articles")  # read more than once below
@@ -112,9 +111,8 @@ def summarize(model: TopicModel, articles: Sequence, mixes: np.ndarray, types: d
     representatives = [[{"id": articles[i].id, "title": articles[i].title, "date": articles[i].date,
                          "type": article_types[i], "share": round(float(mixes[i, k]), 4)} for i in idx]
                         for k, idx in enumerate(representative_documents(mixes, n_representatives))]
-    dates = [a.date if ok else None for a, ok in zip(articles, mixed)]
-    period = charted_period(dates, period)  # years beyond 36 periods, as the report: a chart to read
-    periods, over_time, period_counts = mean_mix_by_group([period_of(date, period) for date in dates], mixes)
+    periods, over_time, period_counts = mean_mix_by_group(
+        [period_of(a.date, period) if ok else None for a, ok in zip(articles, mixed)], mixes)
     type_names, by_type, type_counts = mean_mix_by_group(
         [t if ok else None for t, ok in zip(article_types, mixed)], mixes)
     titles = [representative_title(reps, [w for w, _ in words]) for reps, words in
