@@ -591,11 +591,14 @@ def test_nothing_is_written_into_the_models_installed_with_the_package(model_dir
 
 def test_a_model_cannot_be_written_to_a_folder_named_shipped(corpus, tmp_path, monkeypatch):
     """Trial 8, 08: `train --out shipped` wrote ./shipped, which `--model shipped` never reads (it names the shipped
-    model): refused, naming another way; a folder of that name made otherwise is noted where `shipped` is given."""
+    model): refused, naming another way; a folder of that name made otherwise is noted where `shipped` is given.
+    Hunt H3, 05: the same folder given as an absolute or ../here/shipped path was written: any folder named
+    `shipped` is refused, wherever it is."""
     monkeypatch.chdir(tmp_path)
-    for out in ("shipped", "./shipped/"):
+    for out in ("shipped", "./shipped/", str(tmp_path / "shipped"), f"../{tmp_path.name}/shipped",
+                "models/shipped"):
         result = CliRunner().invoke(cli, ["train", str(corpus), "--classifier", "cnb", "--folds", "2", "--out", out])
-        assert result.exit_code == 2 and not (tmp_path / "shipped").exists()
+        assert result.exit_code == 2 and not (tmp_path / "shipped").exists() and not (tmp_path / "models").exists()
         assert result.output.strip().splitlines()[-1] == (
             f"Error: --out {out}: 'shipped' names the model that comes with dvtopics wherever a model is read "
             "(--model shipped, --compare shipped): name your model's folder otherwise (--out models/mine, then "
