@@ -655,7 +655,7 @@ def test_one_text_given_two_labels_is_refused_wherever_the_labels_come_from(mode
         twice = tmp_path / f"twice-{copy_id}.jsonl"
         twice.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows + [
             {**story, "id": copy_id, "label": "steering_committee"}]), encoding="utf-8")
-        said = (f"the labelled article '{copy_id}' (steering_committee) has the text of '{story['id']}' (other): give "
+        said = (f"the labelled article '{copy_id}' (steering_committee) has the title and text of '{story['id']}' (other): give "
                 "one text one label, or drop the copy")
         for command in (["train", str(twice), "--out", str(tmp_path / "m"), "--classifier", "cnb", "--folds", "2"],
                         ["evaluate", str(model_dir), str(twice)]):
@@ -666,7 +666,7 @@ def test_one_text_given_two_labels_is_refused_wherever_the_labels_come_from(mode
                              for n, label in enumerate(["annual_review", "Annual review", "other"])), encoding="utf-8")
     result = CliRunner().invoke(cli, ["train", str(corpus), "--extra", str(extra), "--out", str(tmp_path / "m")])
     assert result.exit_code == 2 and result.output.strip().splitlines()[-1] == (
-        "Error: --extra: the labelled article 'mine-2' (other) has the text of 'mine-0' (annual_review): give one "
+        "Error: --extra: the labelled article 'mine-2' (other) has the title and text of 'mine-0' (annual_review): give one "
         "text one label, or drop the copy")
     first, second = tmp_path / "first.csv", tmp_path / "second.csv"
     first.write_text(f"id,label\n{story['id']},other\n", encoding="utf-8")
@@ -681,6 +681,25 @@ def test_one_text_given_two_labels_is_refused_wherever_the_labels_come_from(mode
                                                                                         "label": "Other"}]),
                     encoding="utf-8")
     result = CliRunner().invoke(cli, ["train", str(same), "--out", str(tmp_path / "m"), "--classifier", "cnb",
+                                      "--folds", "2"])
+    assert result.exit_code == 0, result.output
+
+
+def test_two_headlines_over_one_body_are_two_articles(model_dir, corpus, tmp_path):
+    """Hunt H3, 01: two articles with different titles and labels and the same body (a CMS's placeholder) were
+    refused as one text given two labels: the classifier reads the title and the text, so they are two articles,
+    learnt and scored each with its own label."""
+    rows = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()]
+    body = "Nội dung đang được cập nhật."
+    placeholders = [{"id": "p-1", "title": "Hội nghị tổng kết công tác năm 2024 của Sở Tư pháp", "text": body,
+                     "label": "annual_review"},
+                    {"id": "p-2", "title": "Giá vàng hôm nay tăng mạnh", "text": body, "label": "other"}]
+    both = tmp_path / "placeholders.jsonl"
+    both.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows + placeholders), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(both), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["n"] == len(rows) + 2
+    result = CliRunner().invoke(cli, ["train", str(both), "--out", str(tmp_path / "m"), "--classifier", "cnb",
                                       "--folds", "2"])
     assert result.exit_code == 0, result.output
 

@@ -20,7 +20,7 @@ from typing import Iterable, Mapping, Sequence
 import numpy as np
 
 from .model import CLASSIFIERS, LEAST_PER_LABEL, TASK, TRAINED_WITH, Classifier, drop_pruned_vocabulary, make_pipeline
-from .features import HEAD_CHARS, documents_of
+from .features import HEAD_CHARS, documents_of, raw_document
 from ..arguments import MIN_FOLDS, as_list, check_at_least
 from ..io.labels import labels_by_id
 from ..io.read import Article, field_text
@@ -274,8 +274,10 @@ def _as_text(value):
 
 
 def _digest(article: Article) -> bytes:
-    """What makes two articles the same text for training (exact duplicates are learnt once)."""
-    return hashlib.blake2b(article.text.encode(), digest_size=12).digest()
+    """What makes two articles the same for training (exact duplicates are learnt once, and given two labels are
+    refused): the title and the text, as the classifier reads them (`raw_document`). Two headlines over one body
+    (a placeholder "Nội dung đang được cập nhật.") are two articles."""
+    return hashlib.blake2b(raw_document(article, head_chars=0).encode(), digest_size=12).digest()
 
 
 def _extra_articles(extra: Iterable[Article], data: TrainingData) -> dict[bytes, Article]:
@@ -297,7 +299,7 @@ def _extra_articles(extra: Iterable[Article], data: TrainingData) -> dict[bytes,
 
 
 class OneLabelPerText:
-    """Refuses a text given two labels: the same story from two sites, or a corrected copy appended, labelled
+    """Refuses an article (title and text, `_digest`) given two labels: the same story from two sites, labelled
     apart. Which label is meant no one can tell, and keeping either would drop the other silently (a whole type,
     when it was that type's only article); a labels file that gives one id two labels is refused alike. Labels
     are compared as the types they spell ("Other" is `other`). `note` each labelled text, then `check`."""
@@ -316,9 +318,9 @@ class OneLabelPerText:
         if not self.conflicts:
             return
         (id_, label, first_id, first_label), n = self.conflicts[0], len(self.conflicts)
-        copy = f"{id_!r} ({label}) has the text of {first_id!r} ({first_label})"
+        copy = f"{id_!r} ({label}) has the title and text of {first_id!r} ({first_label})"
         raise DvtopicsError(self.where + (f"the labelled article {copy}" if n == 1 else
-                                          f"{n} labelled articles have the text of an earlier one and another "
+                                          f"{n} labelled articles have the title and text of an earlier one and another "
                                           f"label, e.g. {copy}") + ": give one text one label, or drop the copy")
 
 
