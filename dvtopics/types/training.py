@@ -114,10 +114,10 @@ def collect(
     articles with no cue word are sampled (reservoir, seeded) as `other`.
     `extra` articles carry their own label (a written training set, a user's
     corrections): they are learnt from but, like weak labels, never scored.
-    Exact duplicate texts are kept once, under the most trusted label any copy
-    has: an extra article's over a hand label over a weak one. Two copies given
-    different hand labels, or different extra labels, are refused
-    (`OneLabelPerText`). Articles that could not be read are left out and kept
+    Exact duplicates (title and text) are kept once, under the most trusted label
+    any copy has: an extra article's over a hand label over a weak one; among
+    the extra articles, the later copy's (a correction). Two copies given
+    different hand labels are refused (`OneLabelPerText`). Articles that could not be read are left out and kept
     in `failed`.
     """
     data = TrainingData(hand_labels=HandLabels(gold_labels))
@@ -281,10 +281,11 @@ def _digest(article: Article) -> bytes:
 
 
 def _extra_articles(extra: Iterable[Article], data: TrainingData) -> dict[bytes, Article]:
-    """The readable extra articles by text (a text given twice is kept once; with two labels, refused); the
-    unreadable ones go to `data.failed`. Each must carry a label."""
+    """The readable extra articles by title and text (`_digest`): an article given again later in `extra` is the
+    user's correction (appended to the file, or in a later --extra file), and the later copy wins, with a one-line
+    note. The unreadable ones go to `data.failed`. Each must carry a label."""
     extras: dict[bytes, Article] = {}
-    labelled = OneLabelPerText("--extra: ")
+    corrected = []
     for article in extra:
         if article.error:
             log.warning("extra article %s left out: %s", article.id, article.error)
@@ -292,9 +293,15 @@ def _extra_articles(extra: Iterable[Article], data: TrainingData) -> dict[bytes,
         elif not article.label:
             raise DvtopicsError(f"extra article {article.id} has no label: give each one a label field")
         else:
-            labelled.note(article, article.label)
+            earlier = extras.get(_digest(article))
+            if earlier is not None and spelt_as_article_type(earlier.label) != spelt_as_article_type(article.label):
+                corrected.append((earlier, article))
             extras[_digest(article)] = article
-    labelled.check()
+    if corrected:
+        earlier, later = corrected[0]
+        log.warning("--extra: %d article(s) given again later with another label: the later label is learnt, as a "
+                    "correction (e.g. %r: %s, over %r: %s)", len(corrected), later.id, later.label, earlier.id,
+                    earlier.label)
     return extras
 
 
