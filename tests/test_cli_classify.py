@@ -697,6 +697,20 @@ def test_two_headlines_over_one_body_are_two_articles(model_dir, corpus, tmp_pat
     assert result.exit_code == 0, result.output
 
 
+def test_two_labels_files_may_spell_one_type_two_ways(model_dir, corpus, tmp_path):
+    """Hunt H3, 02: a labels file and a hand-typed corrections file giving one id the same type spelt two ways
+    ("semi_annual_review", "Semi-annual review") were refused as two labels: labels are compared as read."""
+    rows = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()]
+    id_ = next(r["id"] for r in rows if r["label"] == "semi_annual_review")
+    first, second = tmp_path / "labels.csv", tmp_path / "corrections.csv"
+    first.write_text(f"id,label\n{id_},semi_annual_review\n", encoding="utf-8")
+    second.write_text(f"id,label\n{id_},Semi-annual review\n", encoding="utf-8")
+    for command in (["train", str(corpus), "--out", str(tmp_path / "m"), "--classifier", "cnb", "--folds", "2"],
+                    ["evaluate", str(model_dir), str(corpus)]):
+        result = CliRunner().invoke(cli, command + ["--labels", str(first), "--labels", str(second)])
+        assert result.exit_code == 0, result.output
+
+
 def test_evaluate_errors_lists_the_misclassified_articles_and_only_them(model_dir, corpus, tmp_path):
     """Trial 8, 05: `--format json --errors 5` listed no misclassified article (a script could not learn which
     were wrong), and --errors also cut the list of --compare's changed articles. --errors lists the errors, in
