@@ -322,7 +322,8 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
     if unlabelled:  # blank label cells (a sheet's merged ones read before, a labels file of some ids) would go unseen
         log.warning("%d of the %d articles read have no label and are not scored", unlabelled,
                     unlabelled + len(articles))
-    truth = as_article_types(truth)  # "OTHER", "Annual review": the types however spelt, as train reads them
+    # "OTHER", "Annual review": the types however spelt, as train reads them, when the model's labels are types too
+    truth = as_article_types(truth, classifier.labels)
     check_labels_known(truth, classifier.labels, model)
     if compare_with is not None:
         check_labels_known(truth, compare_with.labels, baseline)

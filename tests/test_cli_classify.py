@@ -711,6 +711,36 @@ def test_two_labels_files_may_spell_one_type_two_ways(model_dir, corpus, tmp_pat
         assert result.exit_code == 0, result.output
 
 
+def test_a_topic_set_s_own_other_is_no_article_type(corpus, tmp_path):
+    """Hunt H3, 03: in a label set of the user's own ("Giáo dục", "Y tế", "Other"), "Other" was taken for the type
+    `other` by evaluate on a file of "Other" articles only, and by train given a corrections file of "Other": the
+    spelling of the types is read only when the label set is the article types; a likely typo among types is still
+    refused, naming it."""
+    topic = {"other": "Other", "semi_annual_review": "Giáo dục", "annual_review": "Giáo dục"}
+    rows = [{**r, "label": topic.get(r["label"], "Y tế")}
+            for r in map(json.loads, corpus.read_text(encoding="utf-8").splitlines())]
+    mine, only_other, corrections = tmp_path / "mine.jsonl", tmp_path / "only_other.jsonl", tmp_path / "fix.csv"
+    mine.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    only_other.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows if r["label"] == "Other"),
+                          encoding="utf-8")
+    corrections.write_text(f"id,label\n{next(r['id'] for r in rows if r['label'] == 'Y tế')},Other\n", encoding="utf-8")
+    train = ["train", str(mine), "--classifier", "cnb", "--folds", "2", "--out"]
+    result = CliRunner().invoke(cli, train + [str(tmp_path / "m")])
+    assert result.exit_code == 0, result.output
+    result = CliRunner().invoke(cli, ["evaluate", str(tmp_path / "m"), str(only_other), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert set(json.loads(result.stdout)["per_class"]) >= {"Other"}
+    result = CliRunner().invoke(cli, train + [str(tmp_path / "m2"), "--labels", str(corrections)])
+    assert result.exit_code == 0, result.output
+    assert json.loads((tmp_path / "m2" / "model_card.json").read_text())["labels"] == ["Giáo dục", "Other", "Y tế"]
+    typo = tmp_path / "typo.jsonl"
+    typo.write_text("".join(json.dumps({**r, "label": "Semi_Anual_Review" if r["label"] == "Giáo dục" else
+                                        "annual_review" if r["label"] == "Y tế" else "other"}, ensure_ascii=False)
+                            + "\n" for r in rows), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["train", str(typo), *train[2:], str(tmp_path / "m3")])
+    assert result.exit_code == 2 and "'Semi_Anual_Review' are not article types" in result.output
+
+
 def test_evaluate_errors_lists_the_misclassified_articles_and_only_them(model_dir, corpus, tmp_path):
     """Trial 8, 05: `--format json --errors 5` listed no misclassified article (a script could not learn which
     were wrong), and --errors also cut the list of --compare's changed articles. --errors lists the errors, in

@@ -206,7 +206,9 @@ class HandLabels:
             ids, labels = list(gold_labels), as_article_types(list(gold_labels.values()))
             self.gold = dict(zip(ids, labels))
         labels = set((self.gold or {}).values())
-        self.same_set = None if gold_labels is None else set(ARTICLE_TYPES) if labels <= set(ARTICLE_TYPES) else labels
+        # A file of "Other" alone (a correction) says not which set: the label field's own decides, as without a file
+        ambiguous = gold_labels is None or {spelt_as_article_type(label) for label in labels} == {"other"}
+        self.same_set = None if ambiguous else set(ARTICLE_TYPES) if is_article_type_set(labels) else labels
         self.sources, self.overridden, self.unused = Counter(), 0, Counter()
 
     def _own(self, article: Article):
@@ -343,11 +345,21 @@ def spelt_as_article_type(label):
     return _TYPE_SPELLINGS.get(re.sub(r"[\W_]+", "", label.lower()), label)
 
 
-def as_article_types(labels: Sequence) -> list:
-    """`labels` as the article types when every one of them is a type, however spelt ("OTHER", "Annual review");
-    else as they are: "Other" beside "Politics" is a class of the user's own task, not the type `other`."""
-    spelt = [spelt_as_article_type(label) for label in labels]
-    return spelt if all(label in ARTICLE_TYPES for label in spelt if label) else list(labels)
+def is_article_type_set(labels: Iterable) -> bool:
+    """Whether a label set is the article types: every label one of the five types, however spelt ("OTHER",
+    "Annual review"), and one of them not `other`. A set of "Other" alone tells nothing (a topic set may have an
+    "Other" of its own): it is no article type set."""
+    spelt = {spelt_as_article_type(label) for label in labels if label}
+    return spelt <= set(ARTICLE_TYPES) and bool(spelt - {"other"})
+
+
+def as_article_types(labels: Sequence, beside: Iterable = ()) -> list:
+    """`labels` as the article types when they (with `beside`: the labels of the model they are scored against)
+    are the article types (`is_article_type_set`); else exactly as written: "Other" beside "Politics" is a class of
+    the user's own task, not the type `other`."""
+    if is_article_type_set([*labels, *beside]):
+        return [spelt_as_article_type(label) for label in labels]
+    return list(labels)
 
 
 def check_label_set(labels: set[str]) -> None:
