@@ -252,11 +252,15 @@ def _field_settings(fields: FieldNames) -> list[str]:
 
 def gold_labels(label_files: Sequence[str]) -> dict[str, str] | None:
     """The hand labels of these files, merged; None without files (labels then come from the articles). An id that
-    two files give two labels is refused, as one file's is (`labels_by_id`)."""
+    two files give two labels is refused, as one file's is (`labels_by_id`); labels are compared as read
+    (`as_article_types`), so one type spelt two ways ("semi_annual_review", "Semi-annual review") is one label."""
     from .io.labels import labels_by_id, read_labels
+    from .types.training import as_article_types
 
     files = as_list(label_files, "label_files")
-    return labels_by_id("--labels", (pair for path in files for pair in read_labels(path).items())) or None
+    pairs = [pair for path in files for pair in read_labels(path).items()]
+    labels = as_article_types([label for _, label in pairs])
+    return labels_by_id("--labels", ((id_, label) for (id_, _), label in zip(pairs, labels))) or None
 
 
 class NoLabelledArticles(InputError):
@@ -321,7 +325,8 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
     if unlabelled:  # blank label cells (a sheet's merged ones read before, a labels file of some ids) would go unseen
         log.warning("%d of the %d articles read have no label and are not scored", unlabelled,
                     unlabelled + len(articles))
-    truth = as_article_types(truth)  # "OTHER", "Annual review": the types however spelt, as train reads them
+    # "OTHER", "Annual review": the types however spelt, as train reads them, when the model's labels are types too
+    truth = as_article_types(truth, classifier.labels)
     check_labels_known(truth, classifier.labels, model)
     if compare_with is not None:
         check_labels_known(truth, compare_with.labels, baseline)

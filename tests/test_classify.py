@@ -1,3 +1,4 @@
+import logging
 from pathlib import Path
 
 import pytest
@@ -103,6 +104,22 @@ def test_a_label_outranks_the_same_text_read_without_one():
     corrected = collect([unlabelled, *others, labelled], weak_rules=True, extra=[mine])
     assert [(a.id, label, kind) for a, label, kind in zip(corrected.articles, corrected.labels, corrected.kinds)
             if a.text == head.text] == [("mine", "other", "extra")]
+
+
+def test_a_later_copy_among_the_extra_articles_is_the_user_s_correction(caplog):
+    """Hunt H3, 04: a correction appended to the --extra file (the same article again, with its new label) was
+    refused as one text given two labels: within --extra the later copy wins, with a one-line note."""
+    from dataclasses import replace
+
+    head, *others = made_up_articles(1)
+    wrong, fixed = replace(head, id="w-1", label="other"), replace(head, id="w-1-fixed", label="annual_review")
+    with caplog.at_level(logging.WARNING):
+        data = collect(others, extra=[wrong, fixed])
+    assert [(a.id, label) for a, label in zip(data.articles, data.labels) if a.text == head.text] == [
+        ("w-1-fixed", "annual_review")]
+    assert [r.getMessage() for r in caplog.records] == [
+        "--extra: 1 article(s) given again later with another label: the later label is learnt, as a correction "
+        "(e.g. 'w-1-fixed': annual_review, over 'w-1': other)"]
 
 
 def test_an_extra_article_with_its_hand_label_s_own_label_leaves_it_scored():

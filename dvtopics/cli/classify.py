@@ -41,8 +41,8 @@ def _views(value: str) -> list[str]:
                    "a label has fewer.")
 @click.option("--extra", "extra_paths", multiple=True, type=InputPath(exists=True),
               help="More labelled articles to learn from (JSONL, CSV, JSON or .xlsx), each with its text and its "
-                   "own label field (--label-field): a written training set, or your corrections. Learnt from, "
-                   "never scored; may repeat.")
+                   "own label field (--label-field): a written training set, or your corrections (a later copy of an "
+                   "article among them wins). Learnt from, never scored; may repeat.")
 @click.option("--weak-rules/--no-weak-rules", default=False, show_default=True,
               help="Also learn from unlabelled articles on which a cue rule fires (article types only).")
 @click.option("--weak-other", default=0, show_default=True, type=click.IntRange(0, 10_000_000),

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -47,10 +48,12 @@ def model_directory(model_dir: str | Path | None = None) -> Path:
 
 
 def check_not_named_shipped(out: str | Path) -> None:
-    """Refuse to write a model to the folder `shipped` (or `./shipped`): wherever a model is read, `shipped` names
-    the shipped model, so that folder could only be read as `./shipped`, and `--model shipped` would silently use
-    the shipped model instead of the one written."""
-    if Path(out) == Path(SHIPPED):
+    """Refuse to write a model to any folder named `shipped`, however the path is given (`shipped`, `./shipped/`,
+    `/abs/path/shipped`, `../here/shipped`): wherever a model is read, `shipped` names the shipped model, so from
+    its parent such a folder could only be read as `./shipped`, and `--model shipped` would silently use the
+    shipped model instead of the one written. The name decides, not where the folder is: one rule, whatever the
+    current folder."""
+    if Path(os.path.abspath(out)).name == SHIPPED:
         raise DvtopicsError(f"--out {out}: '{SHIPPED}' names the model that comes with dvtopics wherever a model is "
                             f"read (--model {SHIPPED}, --compare {SHIPPED}): name your model's folder otherwise "
                             "(--out models/mine, then --model models/mine)")

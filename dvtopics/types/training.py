@@ -20,7 +20,7 @@ from typing import Iterable, Mapping, Sequence
 import numpy as np
 
 from .model import CLASSIFIERS, LEAST_PER_LABEL, TASK, TRAINED_WITH, Classifier, drop_pruned_vocabulary, make_pipeline
-from .features import HEAD_CHARS, documents_of
+from .features import HEAD_CHARS, documents_of, raw_document
 from ..arguments import MIN_FOLDS, as_list, check_at_least
 from ..io.labels import labels_by_id
 from ..io.read import Article, field_text
@@ -114,10 +114,10 @@ def collect(
     articles with no cue word are sampled (reservoir, seeded) as `other`.
     `extra` articles carry their own label (a written training set, a user's
     corrections): they are learnt from but, like weak labels, never scored.
-    Exact duplicate texts are kept once, under the most trusted label any copy
-    has: an extra article's over a hand label over a weak one. Two copies given
-    different hand labels, or different extra labels, are refused
-    (`OneLabelPerText`). Articles that could not be read are left out and kept
+    Exact duplicates (title and text) are kept once, under the most trusted label
+    any copy has: an extra article's over a hand label over a weak one; among
+    the extra articles, the later copy's (a correction). Two copies given
+    different hand labels are refused (`OneLabelPerText`). Articles that could not be read are left out and kept
     in `failed`.
     """
     data = TrainingData(hand_labels=HandLabels(gold_labels))
@@ -206,7 +206,9 @@ class HandLabels:
             ids, labels = list(gold_labels), as_article_types(list(gold_labels.values()))
             self.gold = dict(zip(ids, labels))
         labels = set((self.gold or {}).values())
-        self.same_set = None if gold_labels is None else set(ARTICLE_TYPES) if labels <= set(ARTICLE_TYPES) else labels
+        # A file of "Other" alone (a correction) says not which set: the label field's own decides, as without a file
+        ambiguous = gold_labels is None or {spelt_as_article_type(label) for label in labels} == {"other"}
+        self.same_set = None if ambiguous else set(ARTICLE_TYPES) if is_article_type_set(labels) else labels
         self.sources, self.overridden, self.unused = Counter(), 0, Counter()
 
     def _own(self, article: Article):
@@ -274,15 +276,18 @@ def _as_text(value):
 
 
 def _digest(article: Article) -> bytes:
-    """What makes two articles the same text for training (exact duplicates are learnt once)."""
-    return hashlib.blake2b(article.text.encode(), digest_size=12).digest()
+    """What makes two articles the same for training (exact duplicates are learnt once, and given two labels are
+    refused): the title and the text, as the classifier reads them (`raw_document`). Two headlines over one body
+    (a placeholder "Nội dung đang được cập nhật.") are two articles."""
+    return hashlib.blake2b(raw_document(article, head_chars=0).encode(), digest_size=12).digest()
 
 
 def _extra_articles(extra: Iterable[Article], data: TrainingData) -> dict[bytes, Article]:
-    """The readable extra articles by text (a text given twice is kept once; with two labels, refused); the
-    unreadable ones go to `data.failed`. Each must carry a label."""
+    """The readable extra articles by title and text (`_digest`): an article given again later in `extra` is the
+    user's correction (appended to the file, or in a later --extra file), and the later copy wins, with a one-line
+    note. The unreadable ones go to `data.failed`. Each must carry a label."""
     extras: dict[bytes, Article] = {}
-    labelled = OneLabelPerText("--extra: ")
+    corrected = []
     for article in extra:
         if article.error:
             log.warning("extra article %s left out: %s", article.id, article.error)
@@ -290,14 +295,20 @@ def _extra_articles(extra: Iterable[Article], data: TrainingData) -> dict[bytes,
         elif not article.label:
             raise DvtopicsError(f"extra article {article.id} has no label: give each one a label field")
         else:
-            labelled.note(article, article.label)
+            earlier = extras.get(_digest(article))
+            if earlier is not None and spelt_as_article_type(earlier.label) != spelt_as_article_type(article.label):
+                corrected.append((earlier, article))
             extras[_digest(article)] = article
-    labelled.check()
+    if corrected:
+        earlier, later = corrected[0]
+        log.warning("--extra: %d article(s) given again later with another label: the later label is learnt, as a "
+                    "correction (e.g. %r: %s, over %r: %s)", len(corrected), later.id, later.label, earlier.id,
+                    earlier.label)
     return extras
 
 
 class OneLabelPerText:
-    """Refuses a text given two labels: the same story from two sites, or a corrected copy appended, labelled
+    """Refuses an article (title and text, `_digest`) given two labels: the same story from two sites, labelled
     apart. Which label is meant no one can tell, and keeping either would drop the other silently (a whole type,
     when it was that type's only article); a labels file that gives one id two labels is refused alike. Labels
     are compared as the types they spell ("Other" is `other`). `note` each labelled text, then `check`."""
@@ -316,9 +327,9 @@ class OneLabelPerText:
         if not self.conflicts:
             return
         (id_, label, first_id, first_label), n = self.conflicts[0], len(self.conflicts)
-        copy = f"{id_!r} ({label}) has the text of {first_id!r} ({first_label})"
+        copy = f"{id_!r} ({label}) has the title and text of {first_id!r} ({first_label})"
         raise DvtopicsError(self.where + (f"the labelled article {copy}" if n == 1 else
-                                          f"{n} labelled articles have the text of an earlier one and another "
+                                          f"{n} labelled articles have the title and text of an earlier one and another "
                                           f"label, e.g. {copy}") + ": give one text one label, or drop the copy")
 
 
@@ -334,11 +345,21 @@ def spelt_as_article_type(label):
     return _TYPE_SPELLINGS.get(re.sub(r"[\W_]+", "", label.lower()), label)
 
 
-def as_article_types(labels: Sequence) -> list:
-    """`labels` as the article types when every one of them is a type, however spelt ("OTHER", "Annual review");
-    else as they are: "Other" beside "Politics" is a class of the user's own task, not the type `other`."""
-    spelt = [spelt_as_article_type(label) for label in labels]
-    return spelt if all(label in ARTICLE_TYPES for label in spelt if label) else list(labels)
+def is_article_type_set(labels: Iterable) -> bool:
+    """Whether a label set is the article types: every label one of the five types, however spelt ("OTHER",
+    "Annual review"), and one of them not `other`. A set of "Other" alone tells nothing (a topic set may have an
+    "Other" of its own): it is no article type set."""
+    spelt = {spelt_as_article_type(label) for label in labels if label}
+    return spelt <= set(ARTICLE_TYPES) and bool(spelt - {"other"})
+
+
+def as_article_types(labels: Sequence, beside: Iterable = ()) -> list:
+    """`labels` as the article types when they (with `beside`: the labels of the model they are scored against)
+    are the article types (`is_article_type_set`); else exactly as written: "Other" beside "Politics" is a class of
+    the user's own task, not the type `other`."""
+    if is_article_type_set([*labels, *beside]):
+        return [spelt_as_article_type(label) for label in labels]
+    return list(labels)
 
 
 def check_label_set(labels: set[str]) -> None:
