@@ -260,7 +260,20 @@ def gold_labels(label_files: Sequence[str]) -> dict[str, str] | None:
     files = as_list(label_files, "label_files")
     pairs = [pair for path in files for pair in read_labels(path).items()]
     labels = as_article_types([label for _, label in pairs])
-    return labels_by_id("--labels", ((id_, label) for (id_, _), label in zip(pairs, labels))) or None
+    pairs = _respellings_dropped((id_, label) for (id_, _), label in zip(pairs, labels))
+    return labels_by_id("--labels", pairs) or None
+
+
+def _respellings_dropped(pairs):
+    """(id, label) pairs without an id's later label that spells its first one's type another way ("Other" after
+    "other"): one type, whatever set the labels make, so no conflict for `labels_by_id`."""
+    from .types.training import spelt_as_article_type
+
+    first = {}
+    for id_, label in pairs:
+        earlier = first.setdefault(id_, label)
+        if earlier is label or spelt_as_article_type(earlier) != spelt_as_article_type(label):
+            yield id_, label
 
 
 class NoLabelledArticles(InputError):

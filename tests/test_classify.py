@@ -292,3 +292,17 @@ def test_train_s_macro_f1_is_scikit_learns_over_the_labels_true_or_predicted():
         assert result["macro_f1"] == pytest.approx(sum(row["f1"] for row in result["per_class"].values())
                                                    / len(result["per_class"]))
     assert "annual_review" in card["metrics"]["cross_validated"]["labels"]  # the case: predicted, never a hand label
+
+
+def test_a_labels_file_that_respells_an_articles_own_type_replaces_nothing():
+    """"Other" in a labels file over an article's own "other" is the same type: train said it replaced the
+    article's label (regression hunt H4, 04)."""
+    from dvtopics.io.read import Article
+    from dvtopics.types.training import HandLabels
+
+    hand = HandLabels({"1": "Other"})  # a file of "Other" alone: which label set, the articles' own fields say
+    hand(Article(id="1", title="", text="x", label="other"))
+    assert hand.overridden == 0
+    hand = HandLabels({"2": "annual_review"})
+    hand(Article(id="2", title="", text="y", label="other"))
+    assert hand.overridden == 1

@@ -770,3 +770,36 @@ def test_evaluate_errors_lists_the_misclassified_articles_and_only_them(model_di
     assert result.exit_code == 0, result.output
     changed = int(result.stdout.split(" changed:")[0].rsplit("; ", 1)[1].split()[0])
     assert changed > 0 and sum(" | true " in line for line in result.stdout.splitlines()) == changed
+
+
+def test_two_labels_files_giving_one_id_other_and_Other_agree(tmp_path):
+    """One type spelt two ways by two labels files is no conflict, whatever else the files hold (regression hunt
+    H4, 01): it was refused when the labels made no article-type set."""
+    from dvtopics.errors import DvtopicsError
+    from dvtopics.jobs import gold_labels
+
+    (tmp_path / "a.csv").write_text("id,label\n1,Other\n", encoding="utf-8")
+    (tmp_path / "b.csv").write_text("id,label\n1,other\n2,Giáo dục\n", encoding="utf-8")
+    assert spelt_other(gold_labels([tmp_path / "a.csv", tmp_path / "b.csv"])["1"])
+    (tmp_path / "c.csv").write_text("id,label\n1,Y tế\n", encoding="utf-8")
+    with pytest.raises(DvtopicsError, match="1"):  # a real conflict is still refused
+        gold_labels([tmp_path / "a.csv", tmp_path / "c.csv"])
+
+
+def spelt_other(label: str) -> bool:
+    return label.strip().lower() == "other"
+
+
+def test_a_librarys_warning_is_one_line_and_quiet_silences_it():
+    """A library's warning printed its file, line and source line (regression hunt H4, 03); now one line, and none
+    under -q."""
+    import subprocess
+    import sys
+
+    script = ("import warnings, sys; from dvtopics.cli import cli; sys.argv = ['dvtopics'] + sys.argv[1:]\n"
+              "@cli.command('warn')\ndef warn():\n    warnings.warn('Maximum number of iterations reached.', "
+              "RuntimeWarning)\ncli()")
+    loud = subprocess.run([sys.executable, "-c", script, "warn"], capture_output=True, text=True, timeout=120)
+    quiet = subprocess.run([sys.executable, "-c", script, "-q", "warn"], capture_output=True, text=True, timeout=120)
+    assert loud.stderr.strip().splitlines() == ["WARNING: Maximum number of iterations reached. (RuntimeWarning)"]
+    assert quiet.stderr == ""

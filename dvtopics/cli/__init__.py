@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import warnings
 
 import click
 
@@ -64,9 +65,20 @@ def cli(verbose: int, quiet: bool):
     """
     level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
     logging.basicConfig(level=level, format="%(levelname)s: %(message)s", stream=sys.stderr)
-    logging.captureWarnings(True)  # the libraries' warnings (scikit-learn's ConvergenceWarning) obey -q as ours do
+    # the libraries' warnings (scikit-learn's ConvergenceWarning) obey -q as ours do, one line each; worker
+    # processes start with the environment, so -q silences theirs too
+    warnings.showwarning = _warning_as_a_line
+    if quiet:
+        os.environ["PYTHONWARNINGS"] = "ignore"
     for handler in logging.getLogger().handlers:  # libraries that set their own loggers' levels (Dask's INFO) too
         handler.setLevel(level)
+
+
+def _warning_as_a_line(message, category, filename, lineno, file=None, line=None) -> None:
+    """A library's warning as one log line ("WARNING: Maximum number of iterations 400 reached. …
+    (ConvergenceWarning)"), not its file, line and source."""
+    logging.getLogger("dvtopics").warning("%s (%s)", str(message).splitlines()[0] if str(message) else "",
+                                          category.__name__)
 
 
 def _register() -> None:

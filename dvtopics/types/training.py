@@ -235,7 +235,8 @@ class HandLabels:
         label, source, own = self._lookup(article)
         if source == "labels file":
             # a correction of the article's own label; another task's label (a VNTC topic) is no such thing
-            self.overridden += bool(own) and own != label and (self.same_set is None or own in self.same_set)
+            self.overridden += (bool(own) and spelt_as_article_type(own) != spelt_as_article_type(label)
+                                and (self.same_set is None or own in self.same_set))
         if source:
             self.sources[source] += 1
         elif own:
