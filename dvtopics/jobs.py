@@ -252,28 +252,15 @@ def _field_settings(fields: FieldNames) -> list[str]:
 
 def gold_labels(label_files: Sequence[str]) -> dict[str, str] | None:
     """The hand labels of these files, merged; None without files (labels then come from the articles). An id that
-    two files give two labels is refused, as one file's is (`labels_by_id`); labels are compared as read
-    (`as_article_types`), so one type spelt two ways ("semi_annual_review", "Semi-annual review") is one label."""
+    two files give two labels is refused, as one file's is (`labels_by_id`); one type spelt two ways
+    ("semi_annual_review", "Semi-annual review", "Other", "other") is one label, whatever set the labels make."""
     from .io.labels import labels_by_id, read_labels
-    from .types.training import as_article_types
+    from .types.training import as_article_types, spelt_as_article_type
 
-    files = as_list(label_files, "label_files")
-    pairs = [pair for path in files for pair in read_labels(path).items()]
+    pairs = [pair for path in as_list(label_files, "label_files") for pair in read_labels(path).items()]
     labels = as_article_types([label for _, label in pairs])
-    pairs = _respellings_dropped((id_, label) for (id_, _), label in zip(pairs, labels))
-    return labels_by_id("--labels", pairs) or None
-
-
-def _respellings_dropped(pairs):
-    """(id, label) pairs without an id's later label that spells its first one's type another way ("Other" after
-    "other"): one type, whatever set the labels make, so no conflict for `labels_by_id`."""
-    from .types.training import spelt_as_article_type
-
-    first = {}
-    for id_, label in pairs:
-        earlier = first.setdefault(id_, label)
-        if earlier is label or spelt_as_article_type(earlier) != spelt_as_article_type(label):
-            yield id_, label
+    return labels_by_id("--labels", ((id_, label) for (id_, _), label in zip(pairs, labels)),
+                        same=lambda first, later: spelt_as_article_type(first) == spelt_as_article_type(later)) or None
 
 
 class NoLabelledArticles(InputError):

@@ -5,6 +5,7 @@ import csv
 import io
 import json
 import logging
+import operator
 import os
 import re
 from pathlib import Path
@@ -66,12 +67,13 @@ def _labels_of_table(path, header: list[str], rows, on_conflict: str) -> dict[st
                                for row in rows), on_conflict)
 
 
-def labels_by_id(where, pairs, on_conflict: str = "refuse") -> dict[str, str]:
+def labels_by_id(where, pairs, on_conflict: str = "refuse", same=operator.eq) -> dict[str, str]:
     """{id: label} of (id, label) pairs read from `where` (a file, for messages): each label without the spaces
     around it ("other " is "other"), ids and labels in NFC (as the articles' are read); an id without a label
     (an article `dvtopics label` could not read) labels nothing. An id given two different labels is refused,
     as no one can tell which is meant; with `on_conflict="drop"` it is left out, with a warning (`dvtopics
-    label`'s output of an input that repeats an id)."""
+    label`'s output of an input that repeats an id). `same(first, later)` says when two labels are one (the
+    article types however spelt, for `jobs.gold_labels`); the first one given is kept."""
     labels, conflicts = {}, {}
     for id_, given in pairs:
         label = field_text(given)  # a number is its digits, as in an article's label field: 0 is "0"
@@ -81,11 +83,11 @@ def labels_by_id(where, pairs, on_conflict: str = "refuse") -> dict[str, str]:
         if label == "":
             continue
         id_, label = nfc(id_), nfc(label)
-        if labels.get(id_, label) != label:
+        if id_ in labels and not same(labels[id_], label):
             if on_conflict == "refuse":
                 raise InputError(f"{where}: id {id_!r} has two labels, {labels[id_]!r} and {label!r}: keep one")
             conflicts.setdefault(id_, (labels[id_], label))
-        labels[id_] = label
+        labels.setdefault(id_, label)
     if conflicts:
         id_, (first, second) = next(iter(conflicts.items()))
         log.warning("%s: %d id%s two different labels (e.g. %r: %r and %r): left without a label", where,
