@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import json
 import os
 import re
 import shutil
@@ -75,6 +76,19 @@ def outputs_of(command: str, out: Path, code: Path) -> object:
     html = html.replace(str(code), "CODE").replace(str(ROOT), "CODE")
     html = re.sub(r" --n-jobs \d+", "", html)  # the command it quotes: runs with other -j are compared too
     return html, workbook_values(out.with_suffix(".xlsx"))
+
+
+def label_differences(first: bytes, second: bytes) -> str:
+    """How two `label --out` JSONL files differ, article by article (the same ids, in the same order): how many
+    labels, titles and sources differ, and the largest difference of confidence."""
+    rows = [[json.loads(line) for line in data.splitlines() if line.strip()] for data in (first, second)]
+    if [r["id"] for r in rows[0]] != [r["id"] for r in rows[1]]:
+        return "not the same articles"
+    pairs = list(zip(*rows))
+    differ = {key: sum(a.get(key) != b.get(key) for a, b in pairs) for key in ("label", "title", "source")}
+    gap = max((abs((a.get("confidence") or 0) - (b.get("confidence") or 0)) for a, b in pairs), default=0)
+    return (f"of {len(pairs)} articles, {differ['label']} labels, {differ['title']} titles and {differ['source']} "
+            f"sources differ; confidences by at most {gap:.4f}")
 
 
 def main() -> None:
@@ -144,7 +158,7 @@ def main() -> None:
     for name, o in every:
         if o != every[0][1]:  # say what differs
             if args.command == "label":
-                print(f"  {name}: the label files differ")
+                print(f"  {name}: the label files differ: {label_differences(every[0][1], o)}")
                 continue
             import difflib
 
