@@ -244,9 +244,11 @@ def _label_settings(reading: Reading, labeller) -> dict:  # labeller: a run.batc
 
 def _field_settings(fields: FieldNames) -> list[str]:
     """The field names a resume must share: text, id, label, and the others only when an option gave them, so
-    that a journal written before --title-field existed still resumes."""
+    that a journal written before --title-field existed still resumes. Those are recorded with their option
+    ("--title-field headline"): by value alone, a title field resumed as the source field would look the same."""
     default = FieldNames()
-    return [fields.text, fields.id, fields.label] + [getattr(fields, key) for key in ("title", "date", "source")
+    return [fields.text, fields.id, fields.label] + [f"--{key}-field {getattr(fields, key)}"
+                                                     for key in ("title", "date", "source")
                                                      if getattr(fields, key) != getattr(default, key)]
 
 
