@@ -416,6 +416,27 @@ def test_a_path_given_twice_is_read_once_with_a_note(tmp_path, caplog):
     assert caplog.text.count("given twice; read once") == 2 and "repeat" not in caplog.text
 
 
+def test_a_path_inside_a_folder_given_too_is_read_once_with_a_note(tmp_path, caplog):
+    """Trial 9 (07): `label articles articles/a1.txt` (or `2017/ 2017/03/`) read the file twice, under one id."""
+    top = tmp_path / "articles"
+    (top / "03" / "__MACOSX").mkdir(parents=True)
+    for name in ("a1.txt", "03/late.txt", "03/__MACOSX/m.txt"):
+        (top / name).write_text(TEXT, encoding="utf-8")
+    (top / "table.jsonl").write_text(json.dumps({"id": "t", "text": TEXT}) + "\n", encoding="utf-8")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "b.txt").write_text(TEXT, encoding="utf-8")
+    (top / "link").symlink_to(tmp_path / "elsewhere")  # a link to a folder: the walk does not follow it
+    given = [top / "a1.txt", top, top / "03", top / "03" / "late.txt", top / "table.jsonl", top / "link",
+             top / "03" / "__MACOSX"]
+    with caplog.at_level(logging.WARNING):
+        ids = [a.id for a in read_articles(given)]
+    # the folder's .txt files once, from the folder; what its walk passes over (a table, a link, a system
+    # folder) from where it was given
+    assert ids == ["03/late", "a1", "t", "b", "m"]
+    assert caplog.text.count("given too; read once") == 3 and "repeat" not in caplog.text
+    assert f"{top / 'a1.txt'}: inside {top}, given too" in caplog.text
+
+
 # ------------------------------------------------------------ what the record and the notes say
 
 def test_html_read_as_text_says_so_in_the_record(tmp_path):

@@ -102,6 +102,21 @@ def _walk(folder: Path, skipped: Skipped, text_field: str = "text") -> Iterator[
             skipped.setdefault(kind, [0, entry.name])[0] += 1
 
 
+def walked_by(path: str | os.PathLike, folder: str | os.PathLike) -> bool:
+    """Whether walking `folder` (`_walk`) reads `path`: a .txt file in it or below, or a folder below it (all of
+    whose files it reads). A path below a link to a folder is not, as the walk does not follow such links, and
+    neither is one below a system folder or a system file."""
+    path, top = Path(os.path.abspath(path)), os.path.realpath(folder)
+    # the folders down to `path` as the walk meets them: each real (a link resolved is the folder it names)
+    where = os.path.realpath(path if path.is_dir() else path.parent)
+    if not os.path.lexists(path) or where == top and path.is_dir() or not Path(where).is_relative_to(top):
+        return False
+    below = Path(where).relative_to(top).parts
+    if any(_is_system_file(name, True) for name in below):
+        return False
+    return path.is_dir() or (path.name.lower().endswith(TEXT_SUFFIXES) and not _is_system_file(path.name, False))
+
+
 def skipped_notes(skipped: Skipped) -> list[str]:
     """What was not read in a folder and why, one kind of file to a line."""
     notes = []

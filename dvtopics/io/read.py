@@ -34,7 +34,7 @@ from ..text.normalise import nfc, normalize
 from ..text.furniture import strip_furniture
 from .decode import decode_bytes, decode_text
 from .files import LineRange, numbered_lines, read_all
-from .folders import TAB_SUFFIXES, Skipped, file_kind, head_text, iter_files, skipped_notes
+from .folders import TAB_SUFFIXES, Skipped, file_kind, head_text, iter_files, skipped_notes, walked_by
 from .htmltext import HTML_START, html_to_text
 from .jsonfiles import json_kind, json_object, next_array_item
 from .metadata import extract_metadata, parse_date
@@ -577,8 +577,9 @@ def read_articles(
 
 
 def unique_paths(paths: Iterable[str | os.PathLike] | str | os.PathLike) -> list:
-    """`paths`, each once: a file or folder given twice ("seeds", "./seeds/") is read once, with a note, so that
-    its articles are not counted twice. No path at all is refused."""
+    """`paths`, each once: a file or folder given twice ("seeds", "./seeds/"), or inside a folder given too
+    ("seeds", "seeds/000.txt"), is read once, with a note, so that its articles are not counted twice. No path
+    at all is refused."""
     unique, seen = [], set()
     for given in as_list(paths, "paths"):  # one path alone is a list of one
         where = os.path.realpath(given)
@@ -589,7 +590,15 @@ def unique_paths(paths: Iterable[str | os.PathLike] | str | os.PathLike) -> list
         unique.append(given)
     if not unique:  # a glob that matched nothing: reading nothing would write an empty output, silently
         raise NoArticlesError("no path given to read: give the files or folders of the articles")
-    return unique
+    folders = [given for given in unique if os.path.isdir(given)]
+    kept = []
+    for given in unique:
+        folder = next((folder for folder in folders if walked_by(given, folder)), None)
+        if folder is None:
+            kept.append(given)
+        else:
+            log.warning("%s: inside %s, given too; read once", given, folder)
+    return kept
 
 
 def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on_error: str = "raise",
