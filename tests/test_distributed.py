@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from dvtopics.cli import cli
 from dvtopics.io.read import read_articles
 from dvtopics.run.distributed import connect, plan_parts, read_part
-from dvtopics.errors import MissingExtraError, NoArticlesError
+from dvtopics.errors import MissingExtraError
 
 from articles import made_up_articles
 
@@ -69,8 +69,13 @@ def test_parts_name_what_a_folder_holds_unread_as_a_whole_read_does(tmp_path, ca
         assert len(plan_parts([tmp_path])) == 1
     assert "1 .html file not read" in caplog.text and ".csv" not in caplog.text
     (tmp_path / "a.txt").unlink()
-    with pytest.raises(NoArticlesError, match="no articles"):
-        plan_parts([tmp_path])
+    caplog.clear()
+    with caplog.at_level("WARNING"):
+        [part] = plan_parts([tmp_path])  # read by a worker, to give the error a whole read gives in its place
+    assert "not read" not in caplog.text  # that error says it
+    [error] = read_part(part)
+    assert [error.to_dict()] == [a.to_dict() for a in read_articles(tmp_path, on_error="record")]
+    assert "no .txt file; 1 .html file not read" in error.error
 
 
 @pytest.mark.parametrize("name", ["articles.jsonl", "articles.jsonl.gz", "texts"])
@@ -224,3 +229,25 @@ def test_dask_topic_assignment_equals_local(inputs, scheduler, tmp_path, suffix)
     assert dask.stdout == local.stdout  # articles per topic
     assert (tmp_path / f"d{suffix}").read_text(encoding="utf-8") == (tmp_path / f"l{suffix}").read_text(encoding="utf-8")
     assert len((tmp_path / f"d{suffix}").read_text(encoding="utf-8").splitlines()) >= 70
+
+
+# ------------------------------------------------------------------ trial 9
+
+def test_an_input_that_holds_no_article_is_an_error_in_its_place_on_both_engines(inputs, model_dir, scheduler,
+                                                                                 tmp_path):
+    """Trial 9 (02): an empty file among the inputs stopped the local run after the files before it (exit 2, their
+    labels lost), and the Dask run left it out without a word (exit 0)."""
+    (tmp_path / "empty.jsonl").write_bytes(b"")
+    (tmp_path / "blank.jsonl").write_bytes(b"\n\n")
+    (tmp_path / "header.csv").write_text("id,text\n", encoding="utf-8")
+    (tmp_path / "no-txt").mkdir()
+    used = [inputs / "articles.jsonl", tmp_path / "empty.jsonl", tmp_path / "blank.jsonl", tmp_path / "header.csv",
+            tmp_path / "no-txt", inputs / "texts"]
+    local = _label([], used, model_dir, tmp_path / "local.jsonl", tmp_path / "c")
+    dask = _label(["--engine", "dask", "--scheduler", scheduler, "--part-size", "5"], used, model_dir,
+                  tmp_path / "dask.jsonl", tmp_path / "c")
+    assert local.exit_code == dask.exit_code == 1 and "error: 6" in dask.output
+    records = _records(tmp_path / "local.jsonl")
+    assert _records(tmp_path / "dask.jsonl") == records and len(records) == 61 + 4 + 11
+    assert [r["id"] for r in records if "no articles" in (r["error"] or "")] == ["empty.jsonl", "blank.jsonl",
+                                                                                "header.csv", "no-txt"]

@@ -34,7 +34,7 @@ from .batch import (Labeller, check_same_settings, input_fingerprint, label_stre
 from ..io.files import LineRange, open_binary
 from ..io.folders import Skipped, file_kind, iter_files, skipped_notes
 from ..io.read import MAX_ARTICLE_BYTES, Article, FieldNames, read_file
-from ..errors import DvtopicsError, InputError, MissingExtraError, NoArticlesError
+from ..errors import DvtopicsError, InputError, MissingExtraError
 
 log = logging.getLogger(__name__)
 
@@ -54,25 +54,28 @@ class Part:
 
 
 def line_ranges(path: Path, size: int) -> list[LineRange]:
-    """(byte offset, first line number, line count) of each run of `size` lines of a JSONL file."""
-    ranges, offset, number = [], 0, 0
+    """(byte offset, first line number, line count) of each run of `size` lines of a JSONL file; none for a file
+    of blank lines only (or none), which holds no article."""
+    ranges, offset, number, blank = [], 0, 0, True
     try:
         with open_binary(path) as handle:
             for number, line in enumerate(handle, start=1):
                 if (number - 1) % size == 0:
                     ranges.append((offset, number, size))
                 offset += len(line)
+                blank = blank and not line.strip()
     except (InputError, OSError):
         # a file cut short or unreadable: the part that reaches the fault reports it as an error record
         if number % size == 0:
             ranges.append((offset, number + 1, size))
-    return ranges
+        return ranges
+    return [] if blank else ranges
 
 
 def plan_parts(paths: Iterable[str | os.PathLike], size: int = PART_SIZE, text_field: str = "text") -> list[Part]:
     """Cut the input into parts of about `size` articles, in input order. As `read_articles` does, the files
-    a folder holds that are not read are named in one warning per kind, and an input with nothing to read
-    raises `NoArticlesError`."""
+    a folder holds that are not read are named in one warning per kind, and a path that gives no article is
+    read whole, to give the error that says so in its place."""
     if size < 1:
         raise DvtopicsError("the part size must be at least 1 article")
     parts: list[Part] = []
@@ -83,7 +86,6 @@ def plan_parts(paths: Iterable[str | os.PathLike], size: int = PART_SIZE, text_f
             parts.append(Part(len(parts), tuple(texts)))
             texts.clear()
 
-    paths = list(paths)
     skipped: Skipped = {}
     for path, article_id in iter_files(paths, skipped, text_field):
         kind = file_kind(path)
@@ -95,14 +97,11 @@ def plan_parts(paths: Iterable[str | os.PathLike], size: int = PART_SIZE, text_f
         flush_texts()
         if kind in ("csv", "json", "xlsx"):  # a CSV's quoted fields may span lines; a JSON array, a workbook: read whole
             parts.append(Part(len(parts), ((str(path), article_id),)))
-        else:
+        else:  # a file of blank lines only is read whole, to say it holds no article
             parts += [Part(len(parts) + i, ((str(path), article_id),), lines)
-                      for i, lines in enumerate(line_ranges(path, size))]
+                      for i, lines in enumerate(line_ranges(path, size) or [None])]
     flush_texts()
-    notes = skipped_notes(skipped)
-    if not parts:
-        raise NoArticlesError(f"{', '.join(map(str, paths))}: no articles: " + "; ".join(["no file to read"] + notes))
-    for note in notes:
+    for note in skipped_notes(skipped):
         log.warning("%s", note)
     return parts
 
