@@ -199,9 +199,8 @@ def label(reading: Reading, out: str | None, model: str | None = None, min_confi
         from .run.distributed import LabelJob, run_job
         from .types.model import model_directory
 
-        # the workers load the model from this path: it must be visible to them
-        job = LabelJob(str(model_directory(model).resolve()), min_confidence, abstain, batch_size,
-                       reading.cache_dir, reading.use_cache)
+        job = LabelJob(str(model_directory(model)), min_confidence, abstain, batch_size, reading.cache_dir,
+                       reading.use_cache)
         return run_job(job, reading.paths, out, scheduler=scheduler, part_size=part_size, resume=resume,
                        fields=reading.fields, max_bytes=reading.max_bytes, on_part=on_progress,
                        settings=_label_settings(reading, job))
@@ -446,9 +445,7 @@ def assign_topics(reading: Reading, directory: str, out: str, labels_file: str |
     if engine == "dask":
         from .run.distributed import AssignJob, run_job, write_assignments
 
-        # the workers read the model and the labels from these paths: they must be visible to them
-        job = AssignJob(str(Path(directory).resolve()), str(Path(labels_file).resolve()) if labels_file else None,
-                        cache_dir=reading.cache_dir, use_cache=reading.use_cache)
+        job = AssignJob(directory, labels_file, cache_dir=reading.cache_dir, use_cache=reading.use_cache)
         labels = [topic["label"] for topic in read_topics(directory)[0]]
         counts = run_job(job, reading.paths, out, scheduler=scheduler, part_size=part_size, resume=resume,
                          fields=reading.fields, max_bytes=reading.max_bytes,

@@ -251,3 +251,36 @@ def test_an_input_that_holds_no_article_is_an_error_in_its_place_on_both_engines
     assert _records(tmp_path / "dask.jsonl") == records and len(records) == 61 + 4 + 11
     assert [r["id"] for r in records if "no articles" in (r["error"] or "")] == ["empty.jsonl", "blank.jsonl",
                                                                                 "header.csv", "no-txt"]
+
+
+def _invoke(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+@pytest.fixture
+def cluster_elsewhere(tmp_path, monkeypatch):
+    """A one-worker cluster started in another folder than the command runs in (a `dask worker` run as a
+    service)."""
+    (tmp_path / "worker-home").mkdir()
+    (tmp_path / "project").mkdir()
+    monkeypatch.chdir(tmp_path / "worker-home")
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
+                                  dashboard_address=":0") as cluster:
+        monkeypatch.chdir(tmp_path / "project")
+        yield cluster.scheduler_address
+
+
+def test_relative_paths_reach_workers_that_run_elsewhere(cluster_elsewhere, model_dir, tmp_path):
+    """Trial 9 (01): the README's own `label big/ --out labels.csv --engine dask --scheduler …` sent its relative
+    paths to the workers as they were: they read nothing and wrote their parts in their own folder."""
+    project = tmp_path / "project"
+    (project / "big").mkdir()
+    (project / "big" / "jan.jsonl").write_text("".join(json.dumps({"id": a.id, "text": a.raw}, ensure_ascii=False)
+                                                       + "\n" for a in made_up_articles(1)), encoding="utf-8")
+    result = _invoke("label", "big/jan.jsonl", "--out", "labels.jsonl", "--cache-dir", "cache", "--engine", "dask",
+                     "--scheduler", cluster_elsewhere, "--model", os.path.relpath(model_dir))
+    assert result.exit_code == 0, result.output
+    records = _records(project / "labels.jsonl")
+    assert len(records) == 5 and not any(r["error"] for r in records)
+    assert (project / "cache" / "segments.sqlite").exists()
+    assert not list((tmp_path / "worker-home").iterdir())

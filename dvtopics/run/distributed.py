@@ -25,7 +25,7 @@ import logging
 import shutil
 from collections import Counter
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
@@ -129,6 +129,8 @@ def read_records(path: Path) -> Iterator[dict]:
 class LabelJob:
     """`dvtopics label` on one part: what a task needs, small enough to send to every worker."""
 
+    path_fields = ("model_dir", "cache_dir")  # what `run_job` makes absolute for the workers
+
     model_dir: str | None = None
     min_confidence: float = 0.0
     abstain: str = "other"
@@ -149,6 +151,8 @@ class AssignJob:
     Unreadable articles get a record with their error (and no topic), so they keep
     their place in the table, as the local command's (`write_assignments` logs each).
     """
+
+    path_fields = ("directory", "labels_file", "cache_dir")  # what `run_job` makes absolute for the workers
 
     directory: str
     labels_file: str | None = None
@@ -269,19 +273,25 @@ def run_job(job, paths: Sequence[str | os.PathLike], out: str | os.PathLike | No
     folder is removed. `on_part(n)` is called as each part finishes, with its
     article count. `settings` (`batch.SETTINGS`) are recorded, and a resume with others refused.
     Returns the count of each label ("error" for failures).
+
+    The workers may run in another folder than this process (`dask worker` started as a service): every path
+    they are given (the inputs, the parts folder, the job's `path_fields`) is made absolute here, so an error
+    record names its file by its absolute path.
     """
     if out is None:
         raise DvtopicsError("the Dask engine writes files: give --out FILE, or --out FOLDER/ to keep the parts")
     keep_parts = str(out).endswith(("/", os.sep)) or Path(out).is_dir()  # before Path drops the "/"
     out = Path(out)
     parts_dir = out if keep_parts else out.with_name(out.name + ".parts")
+    paths = [os.path.abspath(path) for path in paths]
+    job = replace(job, **{name: os.path.abspath(getattr(job, name)) for name in job.path_fields if getattr(job, name)})
     if resume and not keep_parts:
         refuse_finished(out, unfinished=parts_dir.exists())
     parts = plan_parts(paths, part_size, fields.text)
     _prepare(parts, parts_dir, resume, input_fingerprint(paths), settings)
     counts = Counter()
     with connect(scheduler, n_workers) as client:
-        futures = client.map(run_part, parts, job=job, parts_dir=str(parts_dir), fields=fields,
+        futures = client.map(run_part, parts, job=job, parts_dir=os.path.abspath(parts_dir), fields=fields,
                              max_bytes=max_bytes, pure=False)
         for future in _distributed().as_completed(futures):
             part_counts = future.result()  # a task's error is raised here, and the run stops
