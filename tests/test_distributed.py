@@ -284,3 +284,19 @@ def test_relative_paths_reach_workers_that_run_elsewhere(cluster_elsewhere, mode
     assert len(records) == 5 and not any(r["error"] for r in records)
     assert (project / "cache" / "segments.sqlite").exists()
     assert not list((tmp_path / "worker-home").iterdir())
+
+
+def test_a_dask_run_stops_at_once_when_another_run_writes_its_output(inputs, model_dir, tmp_path):
+    """Trial 9 (03): the Dask engine wrote over an output whose OUT.lock another run held."""
+    import fcntl
+
+    out = tmp_path / "o.jsonl"
+    out.write_text("the other run's\n", encoding="utf-8")
+    for given, lock in ((out, "o.jsonl.lock"), (f"{tmp_path / 'parts'}/", "parts.lock")):  # a file, a folder of parts
+        with open(tmp_path / lock, "a+b") as handle:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            result = _invoke("label", inputs / "articles.jsonl", "--model", model_dir, "--out", given,
+                             "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9")
+            assert result.exit_code == 2 and "another run is writing it now" in result.output, result.output
+    assert out.read_text(encoding="utf-8") == "the other run's\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["o.jsonl", "o.jsonl.lock", "parts.lock"]

@@ -29,8 +29,8 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
-from .batch import (Labeller, check_same_settings, input_fingerprint, label_stream, outcome, refuse_finished,
-                    write_output)
+from .batch import (Labeller, check_same_settings, input_fingerprint, label_stream, outcome, output_lock,
+                    refuse_finished, write_output)
 from ..io.files import LineRange, open_binary
 from ..io.folders import Skipped, file_kind, iter_files, skipped_notes
 from ..io.read import MAX_ARTICLE_BYTES, Article, FieldNames, read_file
@@ -277,6 +277,8 @@ def run_job(job, paths: Sequence[str | os.PathLike], out: str | os.PathLike | No
     The workers may run in another folder than this process (`dask worker` started as a service): every path
     they are given (the inputs, the parts folder, the job's `path_fields`) is made absolute here, so an error
     record names its file by its absolute path.
+
+    As a local run, it holds `OUT.lock` while it runs.
     """
     if out is None:
         raise DvtopicsError("the Dask engine writes files: give --out FILE, or --out FOLDER/ to keep the parts")
@@ -285,22 +287,24 @@ def run_job(job, paths: Sequence[str | os.PathLike], out: str | os.PathLike | No
     parts_dir = out if keep_parts else out.with_name(out.name + ".parts")
     paths = [os.path.abspath(path) for path in paths]
     job = replace(job, **{name: os.path.abspath(getattr(job, name)) for name in job.path_fields if getattr(job, name)})
-    if resume and not keep_parts:
-        refuse_finished(out, unfinished=parts_dir.exists())
-    parts = plan_parts(paths, part_size, fields.text)
-    _prepare(parts, parts_dir, resume, input_fingerprint(paths), settings)
-    counts = Counter()
-    with connect(scheduler, n_workers) as client:
-        futures = client.map(run_part, parts, job=job, parts_dir=os.path.abspath(parts_dir), fields=fields,
-                             max_bytes=max_bytes, pure=False)
-        for future in _distributed().as_completed(futures):
-            part_counts = future.result()  # a task's error is raised here, and the run stops
-            counts += part_counts
-            if on_part:
-                on_part(sum(part_counts.values()))
-    if keep_parts:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with output_lock(out):
+        if resume and not keep_parts:
+            refuse_finished(out, unfinished=parts_dir.exists())
+        parts = plan_parts(paths, part_size, fields.text)
+        _prepare(parts, parts_dir, resume, input_fingerprint(paths), settings)
+        counts = Counter()
+        with connect(scheduler, n_workers) as client:
+            futures = client.map(run_part, parts, job=job, parts_dir=os.path.abspath(parts_dir), fields=fields,
+                                 max_bytes=max_bytes, pure=False)
+            for future in _distributed().as_completed(futures):
+                part_counts = future.result()  # a task's error is raised here, and the run stops
+                counts += part_counts
+                if on_part:
+                    on_part(sum(part_counts.values()))
+        if keep_parts:
+            return counts
+        records = itertools.chain.from_iterable(read_records(part_path(parts_dir, p.index)) for p in parts)
+        (gather or write_output)(records, out)
+        shutil.rmtree(parts_dir)
         return counts
-    records = itertools.chain.from_iterable(read_records(part_path(parts_dir, p.index)) for p in parts)
-    (gather or write_output)(records, out)
-    shutil.rmtree(parts_dir)
-    return counts
