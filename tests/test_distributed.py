@@ -300,3 +300,15 @@ def test_a_dask_run_stops_at_once_when_another_run_writes_its_output(inputs, mod
             assert result.exit_code == 2 and "another run is writing it now" in result.output, result.output
     assert out.read_text(encoding="utf-8") == "the other run's\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["o.jsonl", "o.jsonl.lock", "parts.lock"]
+
+
+def test_a_scheduler_that_cannot_be_reached_leaves_nothing_behind(inputs, model_dir, tmp_path, monkeypatch):
+    """Trial 9 (05): the plan was written before the scheduler was called, and the corrected command refused."""
+    def unreachable(*args, **kwargs):
+        raise OSError("Timed out trying to connect")
+
+    monkeypatch.setattr(distributed, "Client", unreachable)
+    result = _invoke("label", inputs / "articles.jsonl", "--model", model_dir, "--out", tmp_path / "o.jsonl",
+                     "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9")
+    assert result.exit_code == 2 and "cannot reach the Dask scheduler" in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == []

@@ -239,10 +239,11 @@ def connect(scheduler: str | None = None, n_workers: int | None = None):
         yield client
 
 
-def _prepare(parts: Sequence[Part], parts_dir: Path, resume: bool, inputs: dict, settings: dict | None = None) -> None:
+def _prepare(parts: Sequence[Part], parts_dir: Path, resume: bool, inputs: dict,
+             settings: dict | None = None) -> dict | None:
     """Check the parts folder against this run (an unfinished run needs resume, with the same plan: the same
     parts of the same input files, by their paths, sizes and times, and the same `settings`, as a local
-    run's journal records them)."""
+    run's journal records them). Returns the plan to write (`_write_plan`), or None when resuming one."""
     plan = {"inputs": inputs, "parts": [asdict(part) for part in parts]}
     plan_file = parts_dir / PLAN
     if plan_file.exists() or any(parts_dir.glob("part-*")):
@@ -254,11 +255,26 @@ def _prepare(parts: Sequence[Part], parts_dir: Path, resume: bool, inputs: dict,
             raise DvtopicsError(f"{parts_dir}: the input or --part-size changed since that run; "
                                 "resume with the same ones, or delete the folder")
         check_same_settings(plan_file, before.get("settings"), settings)
-        return
-    if settings is not None:
-        plan["settings"] = settings
+        return None
+    return {**plan, "settings": settings} if settings is not None else plan
+
+
+def _write_plan(plan: dict, parts_dir: Path) -> Callable[[], None]:
+    """Write the plan of a new run into `parts_dir`; return what takes it away again (and the folder, if this
+    made it) after a run that began no part: a run that did nothing (a model or cache the workers cannot use)
+    leaves nothing that the corrected command would have to resume or delete."""
+    made = not parts_dir.exists()
     parts_dir.mkdir(parents=True, exist_ok=True)
+    plan_file = parts_dir / PLAN
     plan_file.write_text(json.dumps(plan), encoding="utf-8")
+
+    def undo():
+        # a part file or its journal: a part begun, to be finished by --resume (a lock file is no work)
+        if not any(path.name.endswith(".jsonl") for path in parts_dir.glob("part-*")):
+            plan_file.unlink(missing_ok=True)
+            if made:
+                shutil.rmtree(parts_dir, ignore_errors=True)
+    return undo
 
 
 def run_job(job, paths: Sequence[str | os.PathLike], out: str | os.PathLike | None, *, scheduler: str | None = None,
@@ -292,16 +308,23 @@ def run_job(job, paths: Sequence[str | os.PathLike], out: str | os.PathLike | No
         if resume and not keep_parts:
             refuse_finished(out, unfinished=parts_dir.exists())
         parts = plan_parts(paths, part_size, fields.text)
-        _prepare(parts, parts_dir, resume, input_fingerprint(paths), settings)
-        counts = Counter()
-        with connect(scheduler, n_workers) as client:
-            futures = client.map(run_part, parts, job=job, parts_dir=os.path.abspath(parts_dir), fields=fields,
-                                 max_bytes=max_bytes, pure=False)
-            for future in _distributed().as_completed(futures):
-                part_counts = future.result()  # a task's error is raised here, and the run stops
-                counts += part_counts
-                if on_part:
-                    on_part(sum(part_counts.values()))
+        plan = _prepare(parts, parts_dir, resume, input_fingerprint(paths), settings)
+        counts, undo = Counter(), None
+        try:
+            with connect(scheduler, n_workers) as client:
+                if plan is not None:  # once the scheduler answers: a wrong --scheduler leaves nothing to resume
+                    undo = _write_plan(plan, parts_dir)
+                futures = client.map(run_part, parts, job=job, parts_dir=os.path.abspath(parts_dir), fields=fields,
+                                     max_bytes=max_bytes, pure=False)
+                for future in _distributed().as_completed(futures):
+                    part_counts = future.result()  # a task's error is raised here, and the run stops
+                    counts += part_counts
+                    if on_part:
+                        on_part(sum(part_counts.values()))
+        except BaseException:
+            if undo:  # after the client, and a local cluster's workers, have stopped
+                undo()
+            raise
         if keep_parts:
             return counts
         records = itertools.chain.from_iterable(read_records(part_path(parts_dir, p.index)) for p in parts)
