@@ -312,3 +312,21 @@ def test_a_scheduler_that_cannot_be_reached_leaves_nothing_behind(inputs, model_
                      "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9")
     assert result.exit_code == 2 and "cannot reach the Dask scheduler" in result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+def test_a_failed_task_is_one_line_without_dasks_log_of_it(cluster_elsewhere, inputs, model_dir, tmp_path):
+    """Trial 9 (04): a task's error (a damaged cache) came with Dask's "Compute Failed" block and its traceback
+    (a local cluster's workers write their log to the command's stderr), -q or not; and (05) a run that did
+    nothing left OUT.parts/plan.json, so the corrected command was refused."""
+    (tmp_path / "bad").mkdir()
+    (tmp_path / "bad" / "segments.sqlite").write_text("not a database " * 20, encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    common = ["label", inputs / "articles.jsonl", "--model", model_dir, "--out", out, "--engine", "dask",
+              "--scheduler", cluster_elsewhere, "--part-size", "7"]
+    result = _invoke(*common, "--cache-dir", tmp_path / "bad")
+    assert result.exit_code == 2 and result.output.startswith("Error: the segmentation cache is damaged")
+    assert len(result.output.strip().splitlines()) == 1
+    with distributed.Client(cluster_elsewhere) as client:
+        assert not [line for lines in client.get_worker_logs().values() for _, line in lines if "Failed" in line]
+    assert not (tmp_path / "o.jsonl.parts").exists()  # nothing done, nothing to resume
+    assert _invoke(*common, "--no-cache").exit_code == 1  # the corrected command runs (one line is not JSON)

@@ -197,13 +197,25 @@ def write_assignments(records: Iterable[dict], out: Path, n_topics: int) -> None
     write_documents(list(rows()), out, n_topics, errors=True)  # write_documents needs a list; it holds every row
 
 
+@dataclass(frozen=True)
+class Failed:
+    """What a task gives for an error that says what to do (a missing model, a damaged cache): the client raises
+    it. Raised in the task, Dask would log it with its traceback (the workers of a local cluster on this
+    terminal), before the client's one line."""
+
+    error: DvtopicsError
+
+
 def run_part(part: Part, job: Callable[[Iterable[Article], Path], Counter], parts_dir: str,
-             fields: FieldNames, max_bytes: int) -> Counter:
+             fields: FieldNames, max_bytes: int) -> Counter | Failed:
     """One Dask task: run `job` on one part into its part file (just counting it if a resumed run finished it)."""
     out = part_path(Path(parts_dir), part.index)
-    if out.exists():
-        return Counter(outcome(r) for r in read_records(out))
-    return job(read_part(part, fields, max_bytes), out)
+    try:
+        if out.exists():
+            return Counter(outcome(r) for r in read_records(out))
+        return job(read_part(part, fields, max_bytes), out)
+    except DvtopicsError as error:
+        return Failed(error)
 
 
 # ----------------------------------------------------------------- running
@@ -317,7 +329,9 @@ def run_job(job, paths: Sequence[str | os.PathLike], out: str | os.PathLike | No
                 futures = client.map(run_part, parts, job=job, parts_dir=os.path.abspath(parts_dir), fields=fields,
                                      max_bytes=max_bytes, pure=False)
                 for future in _distributed().as_completed(futures):
-                    part_counts = future.result()  # a task's error is raised here, and the run stops
+                    part_counts = future.result()  # an error Dask caught is raised here, and the run stops
+                    if isinstance(part_counts, Failed):
+                        raise part_counts.error
                     counts += part_counts
                     if on_part:
                         on_part(sum(part_counts.values()))
