@@ -196,6 +196,7 @@ def label(reading: Reading, out: str | None, model: str | None = None, min_confi
     if out is not None and not out.endswith(("/", os.sep)):  # FOLDER/ keeps Dask's parts
         check_output(out, reading.paths)
     if engine == "dask":
+        from .parallel import cores
         from .run.distributed import LabelJob, run_job
         from .types.model import model_directory
 
@@ -203,7 +204,7 @@ def label(reading: Reading, out: str | None, model: str | None = None, min_confi
                        reading.use_cache)
         return run_job(job, reading.paths, out, scheduler=scheduler, part_size=part_size, resume=resume,
                        fields=reading.fields, max_bytes=reading.max_bytes, on_part=on_progress,
-                       settings=_label_settings(reading, job))
+                       settings=_label_settings(reading, job), n_workers=cores(reading.n_jobs))
     labeller = Labeller(model, min_confidence, abstain, reading.cache_dir, reading.use_cache)
     return _label_here(reading, labeller, out, resume, batch_size, on_progress, on_record)
 
@@ -443,12 +444,13 @@ def assign_topics(reading: Reading, directory: str, out: str, labels_file: str |
         check_output(out, reading.paths)
 
     if engine == "dask":
+        from .parallel import cores
         from .run.distributed import AssignJob, run_job, write_assignments
 
         job = AssignJob(directory, labels_file, cache_dir=reading.cache_dir, use_cache=reading.use_cache)
         labels = [topic["label"] for topic in read_topics(directory)[0]]
         counts = run_job(job, reading.paths, out, scheduler=scheduler, part_size=part_size, resume=resume,
-                         fields=reading.fields, max_bytes=reading.max_bytes,
+                         fields=reading.fields, max_bytes=reading.max_bytes, n_workers=cores(reading.n_jobs),
                          gather=partial(write_assignments, n_topics=len(labels)))
         return Assignment(counts, labels, [])
     from .io.labels import read_labels

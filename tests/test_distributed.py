@@ -330,3 +330,23 @@ def test_a_failed_task_is_one_line_without_dasks_log_of_it(cluster_elsewhere, in
         assert not [line for lines in client.get_worker_logs().values() for _, line in lines if "Failed" in line]
     assert not (tmp_path / "o.jsonl.parts").exists()  # nothing done, nothing to resume
     assert _invoke(*common, "--no-cache").exit_code == 1  # the corrected command runs (one line is not JSON)
+
+
+def test_j_sizes_the_local_cluster_and_is_refused_beside_a_scheduler(inputs, model_dir, tmp_path, monkeypatch):
+    """Trial 9 (06): `--engine dask -j 1` was accepted, and the local cluster had a worker per core all the same."""
+    from dvtopics.cli.options import available_cores
+
+    asked = []
+
+    def recording(*args, n_workers=None, **kwargs):
+        asked.append(n_workers)
+        raise OSError("no cluster in this test")
+
+    monkeypatch.setattr(distributed, "LocalCluster", recording)
+    common = ["label", inputs / "articles.jsonl", "--model", model_dir, "--out", tmp_path / "o.jsonl",
+              "--engine", "dask"]
+    for given in (["-j", "1"], []):
+        assert _invoke(*common, *given).exit_code == 2
+    assert asked == [1, available_cores()]
+    result = _invoke(*common, "-j", "1", "--scheduler", "tcp://127.0.0.1:9")
+    assert result.exit_code == 2 and "-j sizes the local cluster" in result.output and len(asked) == 2

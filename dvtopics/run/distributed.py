@@ -230,8 +230,8 @@ def _distributed():
 
 @contextmanager
 def connect(scheduler: str | None = None, n_workers: int | None = None):
-    """A Dask client: of the cluster at `scheduler`, else of a local cluster of one
-    single-threaded process per core (pyvi and the model's Python code hold the GIL)."""
+    """A Dask client: of the cluster at `scheduler`, else of a local cluster of `n_workers` single-threaded
+    processes (default: one per core; pyvi and the model's Python code hold the GIL)."""
     distributed = _distributed()
     if scheduler:
         try:
