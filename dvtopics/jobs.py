@@ -451,7 +451,8 @@ def assign_topics(reading: Reading, directory: str, out: str, labels_file: str |
         labels = [topic["label"] for topic in read_topics(directory)[0]]
         counts = run_job(job, reading.paths, out, scheduler=scheduler, part_size=part_size, resume=resume,
                          fields=reading.fields, max_bytes=reading.max_bytes, n_workers=cores(reading.n_jobs),
-                         gather=partial(write_assignments, n_topics=len(labels)))
+                         gather=partial(write_assignments, n_topics=len(labels)),
+                         settings=_assign_settings(reading, directory, labels_file))
         return Assignment(counts, labels, [])
     from .io.labels import read_labels
     from .topics.summary import in_input_order, summarize, write_documents
@@ -464,6 +465,16 @@ def assign_topics(reading: Reading, directory: str, out: str, labels_file: str |
     counts = Counter(d["main_topic"] for d in report.documents)
     counts["error"] = len(data.failed)
     return Assignment(counts, report.labels, data.failed)
+
+
+def _assign_settings(reading: Reading, directory: str, labels_file: str | None) -> dict:
+    """What makes a row of `topics assign` besides its article (`run.batch.SETTINGS`): a resume must have the same."""
+    from .persist import read_card
+    from .run.batch import input_fingerprint
+
+    return {"model_sha256": read_card(directory).get("sha256"),
+            "labels": input_fingerprint([labels_file])["sha256"] if labels_file else None,
+            "fields": _field_settings(reading.fields), "max_bytes": reading.max_bytes}
 
 
 def sweep_topics(reading: Reading, out: str, ks: Sequence[int], measures: Sequence[str], seeds: Sequence[int],

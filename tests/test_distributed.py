@@ -350,3 +350,23 @@ def test_j_sizes_the_local_cluster_and_is_refused_beside_a_scheduler(inputs, mod
     assert asked == [1, available_cores()]
     result = _invoke(*common, "-j", "1", "--scheduler", "tcp://127.0.0.1:9")
     assert result.exit_code == 2 and "-j sizes the local cluster" in result.output and len(asked) == 2
+
+
+def test_a_resume_of_topic_assignment_with_other_options_is_refused(inputs, scheduler, tmp_path):
+    """Trial 9 (08), the same on `topics assign --engine dask --resume`: it recorded no option at all, so a
+    resume with other --labels, field options or another model mixed two runs' rows in one table."""
+    themes = tmp_path / "themes"
+    assert _invoke("topics", "fit", inputs / "articles.jsonl", "--k", "3", "--no-phrases", "--out", themes,
+                   "--no-cache").exit_code in (0, 1)
+    (tmp_path / "types.csv").write_text("id,label\na0,other\n", encoding="utf-8")
+    out = tmp_path / "t.csv"
+    common = ["topics", "assign", themes, inputs / "articles.jsonl", "--engine", "dask", "--scheduler", scheduler,
+              "--part-size", "20", "--no-cache", "--labels", tmp_path / "types.csv"]
+    assert _invoke(*common, "--out", f"{tmp_path / 't.csv.parts'}/").exit_code == 1  # a run stopped after a part:
+    for part in sorted((tmp_path / "t.csv.parts").glob("part-*.jsonl"))[1:]:
+        part.unlink()
+    (tmp_path / "types.csv").write_text("id,label\na0,annual_review\n", encoding="utf-8")
+    result = _invoke(*common, "--out", out, "--resume")
+    assert result.exit_code == 2 and "cannot resume: --labels (the file" in result.output and not out.exists()
+    result = _invoke(*common[:-2], "--out", out, "--resume", "--title-field", "headline")
+    assert result.exit_code == 2 and '"--title-field headline"] now' in result.output and "; --labels" in result.output
