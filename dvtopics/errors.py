@@ -5,6 +5,16 @@ so the CLI can print it as a single line."""
 class DvtopicsError(Exception):
     """Base class of every error dvtopics raises on purpose."""
 
+    def __reduce__(self):  # pickled whatever its class's __init__ takes: a Dask task's error goes to the client
+        return _rebuilt, (type(self), self.args, self.__dict__)
+
+
+def _rebuilt(cls, args, state):
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
+
 
 class ArgumentError(DvtopicsError):
     """An argument a user gave is refused before any work (`dvtopics.arguments`); the command line shows it as a

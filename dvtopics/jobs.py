@@ -196,15 +196,15 @@ def label(reading: Reading, out: str | None, model: str | None = None, min_confi
     if out is not None and not out.endswith(("/", os.sep)):  # FOLDER/ keeps Dask's parts
         check_output(out, reading.paths)
     if engine == "dask":
+        from .parallel import cores
         from .run.distributed import LabelJob, run_job
         from .types.model import model_directory
 
-        # the workers load the model from this path: it must be visible to them
-        job = LabelJob(str(model_directory(model).resolve()), min_confidence, abstain, batch_size,
-                       reading.cache_dir, reading.use_cache)
+        job = LabelJob(str(model_directory(model)), min_confidence, abstain, batch_size, reading.cache_dir,
+                       reading.use_cache)
         return run_job(job, reading.paths, out, scheduler=scheduler, part_size=part_size, resume=resume,
                        fields=reading.fields, max_bytes=reading.max_bytes, on_part=on_progress,
-                       settings=_label_settings(reading, job))
+                       settings=_label_settings(reading, job), n_workers=cores(reading.n_jobs))
     labeller = Labeller(model, min_confidence, abstain, reading.cache_dir, reading.use_cache)
     return _label_here(reading, labeller, out, resume, batch_size, on_progress, on_record)
 
@@ -244,9 +244,11 @@ def _label_settings(reading: Reading, labeller) -> dict:  # labeller: a run.batc
 
 def _field_settings(fields: FieldNames) -> list[str]:
     """The field names a resume must share: text, id, label, and the others only when an option gave them, so
-    that a journal written before --title-field existed still resumes."""
+    that a journal written before --title-field existed still resumes. Those are recorded with their option
+    ("--title-field headline"): by value alone, a title field resumed as the source field would look the same."""
     default = FieldNames()
-    return [fields.text, fields.id, fields.label] + [getattr(fields, key) for key in ("title", "date", "source")
+    return [fields.text, fields.id, fields.label] + [f"--{key}-field {getattr(fields, key)}"
+                                                     for key in ("title", "date", "source")
                                                      if getattr(fields, key) != getattr(default, key)]
 
 
@@ -442,15 +444,15 @@ def assign_topics(reading: Reading, directory: str, out: str, labels_file: str |
         check_output(out, reading.paths)
 
     if engine == "dask":
+        from .parallel import cores
         from .run.distributed import AssignJob, run_job, write_assignments
 
-        # the workers read the model and the labels from these paths: they must be visible to them
-        job = AssignJob(str(Path(directory).resolve()), str(Path(labels_file).resolve()) if labels_file else None,
-                        cache_dir=reading.cache_dir, use_cache=reading.use_cache)
+        job = AssignJob(directory, labels_file, cache_dir=reading.cache_dir, use_cache=reading.use_cache)
         labels = [topic["label"] for topic in read_topics(directory)[0]]
         counts = run_job(job, reading.paths, out, scheduler=scheduler, part_size=part_size, resume=resume,
-                         fields=reading.fields, max_bytes=reading.max_bytes,
-                         gather=partial(write_assignments, n_topics=len(labels)))
+                         fields=reading.fields, max_bytes=reading.max_bytes, n_workers=cores(reading.n_jobs),
+                         gather=partial(write_assignments, n_topics=len(labels)),
+                         settings=_assign_settings(reading, directory, labels_file))
         return Assignment(counts, labels, [])
     from .io.labels import read_labels
     from .topics.summary import in_input_order, summarize, write_documents
@@ -463,6 +465,16 @@ def assign_topics(reading: Reading, directory: str, out: str, labels_file: str |
     counts = Counter(d["main_topic"] for d in report.documents)
     counts["error"] = len(data.failed)
     return Assignment(counts, report.labels, data.failed)
+
+
+def _assign_settings(reading: Reading, directory: str, labels_file: str | None) -> dict:
+    """What makes a row of `topics assign` besides its article (`run.batch.SETTINGS`): a resume must have the same."""
+    from .persist import read_card
+    from .run.batch import input_fingerprint
+
+    return {"model_sha256": read_card(directory).get("sha256"),
+            "labels": input_fingerprint([labels_file])["sha256"] if labels_file else None,
+            "fields": _field_settings(reading.fields), "max_bytes": reading.max_bytes}
 
 
 def sweep_topics(reading: Reading, out: str, ks: Sequence[int], measures: Sequence[str], seeds: Sequence[int],

@@ -211,15 +211,16 @@ def test_label_in_worker_processes_equals_one_process(model_dir, corpus, tmp_pat
     assert outputs[0] == outputs[1] and len(outputs[0].splitlines()) == 30
 
 
-def _interrupted_label_run(corpus, out, model_dir):
+def _interrupted_label_run(corpus, out, model_dir, fields=None):
     """`dvtopics label` stopped by Ctrl-C after its first batch of 4: a journal holds 4 articles."""
+    from dvtopics.io.read import FieldNames
     from dvtopics.jobs import Reading, label
 
     def stop(n):
         raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        label(Reading([str(corpus)]), str(out), str(model_dir), batch_size=4, on_progress=stop)
+        label(Reading([str(corpus)], fields or FieldNames()), str(out), str(model_dir), batch_size=4, on_progress=stop)
     assert (out.parent / (out.name + ".part.jsonl")).exists()
 
 
@@ -239,6 +240,20 @@ def test_a_resume_with_another_model_or_options_is_refused(model_dir, corpus, tm
     result = CliRunner().invoke(cli, ["label", str(corpus), "--out", str(out), "--resume", "--model", str(model_dir)])
     assert result.exit_code == 0, result.output  # the same settings finish it
     assert len(out.read_text(encoding="utf-8").splitlines()) == 30
+
+
+def test_a_resume_that_reads_a_field_as_another_is_refused(model_dir, corpus, tmp_path):
+    """Trial 9 (08): a run with --title-field headline resumed with --source-field headline was accepted (the
+    journal kept the field names by value only), and its output mixed the two runs' titles and sources."""
+    from dvtopics.io.read import FieldNames
+
+    out = tmp_path / "labels.jsonl"
+    _interrupted_label_run(corpus, out, model_dir, FieldNames(title="headline"))
+    common = ["label", str(corpus), "--out", str(out), "--resume", "--model", str(model_dir)]
+    result = CliRunner().invoke(cli, [*common, "--source-field", "headline"])
+    assert result.exit_code == 2 and "cannot resume" in result.output and not out.exists()
+    assert '"--title-field headline"] then' in result.output and '"--source-field headline"] now' in result.output
+    assert CliRunner().invoke(cli, [*common, "--title-field", "headline"]).exit_code == 0  # the same finish it
 
 
 def test_a_resume_of_a_finished_run_is_refused_and_keeps_its_output(model_dir, corpus, tmp_path):

@@ -200,15 +200,26 @@ def test_a_pipe_named_like_a_table_in_a_folder_is_never_opened(tmp_path, caplog)
     assert "1 .csv file not read" in caplog.text
 
 
-def test_a_path_with_no_article_at_all_is_an_error(tmp_path):
+def test_a_path_with_no_article_at_all_is_an_error_in_its_place(tmp_path, caplog):
+    """Trial 9 (02): an empty file among the inputs stopped the run after the files before it, its work lost; it
+    is one error in its place, as any input that cannot be read, and the inputs after it are read."""
     (tmp_path / "page.html").write_text("<p>x</p>", encoding="utf-8")
     (tmp_path / "empty.jsonl").write_text("", encoding="utf-8")
+    (tmp_path / "blank.jsonl.gz").write_bytes(gzip.compress(b"\n  \n"))
     (tmp_path / "header.csv").write_text("id,text\n", encoding="utf-8")
-    with pytest.raises(NoArticlesError, match="no .txt file;.* 1 .html file not read"):
-        list(read_articles(tmp_path, on_error="record"))
-    for name in ("empty.jsonl", "header.csv"):
+    (tmp_path / "good.jsonl").write_text(json.dumps({"id": "g", "text": TEXT}) + "\n", encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        [folder] = read_articles(tmp_path, on_error="record")
+    assert folder.id == tmp_path.name and "no .txt file; " in folder.error and "1 .html file not read" in folder.error
+    assert "not read" not in caplog.text.replace(folder.error, "")  # said in the error, not again in a warning
+    names = ["empty.jsonl", "good.jsonl", "blank.jsonl.gz", "header.csv"]
+    read = list(read_articles([tmp_path / name for name in names], on_error="record"))
+    assert [a.id for a in read] == ["empty.jsonl", "g", "blank.jsonl.gz", "header.csv"]
+    assert all(a.error == f"{tmp_path / a.id}: no articles: the file holds none (it is empty, or has a header only)"
+               for a in read if a.id != "g")
+    for name in names[:1] + names[2:]:  # raised as an error, when errors are raised
         with pytest.raises(NoArticlesError, match="no articles"):
-            list(read_articles(tmp_path / name, on_error="record"))
+            list(read_articles(tmp_path / name))
     (tmp_path / "bad.txt").write_text("", encoding="utf-8")  # an article that cannot be read is one
     assert [a.id for a in read_articles(tmp_path, on_error="record")] == ["bad"]
 
@@ -414,6 +425,27 @@ def test_a_path_given_twice_is_read_once_with_a_note(tmp_path, caplog):
     with caplog.at_level(logging.WARNING):
         assert [a.id for a in read_articles([tmp_path, f"{tmp_path}/", tmp_path / "." ])] == ["a"]
     assert caplog.text.count("given twice; read once") == 2 and "repeat" not in caplog.text
+
+
+def test_a_path_inside_a_folder_given_too_is_read_once_with_a_note(tmp_path, caplog):
+    """Trial 9 (07): `label articles articles/a1.txt` (or `2017/ 2017/03/`) read the file twice, under one id."""
+    top = tmp_path / "articles"
+    (top / "03" / "__MACOSX").mkdir(parents=True)
+    for name in ("a1.txt", "03/late.txt", "03/__MACOSX/m.txt"):
+        (top / name).write_text(TEXT, encoding="utf-8")
+    (top / "table.jsonl").write_text(json.dumps({"id": "t", "text": TEXT}) + "\n", encoding="utf-8")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "b.txt").write_text(TEXT, encoding="utf-8")
+    (top / "link").symlink_to(tmp_path / "elsewhere")  # a link to a folder: the walk does not follow it
+    given = [top / "a1.txt", top, top / "03", top / "03" / "late.txt", top / "table.jsonl", top / "link",
+             top / "03" / "__MACOSX"]
+    with caplog.at_level(logging.WARNING):
+        ids = [a.id for a in read_articles(given)]
+    # the folder's .txt files once, from the folder; what its walk passes over (a table, a link, a system
+    # folder) from where it was given
+    assert ids == ["03/late", "a1", "t", "b", "m"]
+    assert caplog.text.count("given too; read once") == 3 and "repeat" not in caplog.text
+    assert f"{top / 'a1.txt'}: inside {top}, given too" in caplog.text
 
 
 # ------------------------------------------------------------ what the record and the notes say

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from dvtopics.cli import cli
 from dvtopics.io.read import read_articles
 from dvtopics.run.distributed import connect, plan_parts, read_part
-from dvtopics.errors import MissingExtraError, NoArticlesError
+from dvtopics.errors import MissingExtraError
 
 from articles import made_up_articles
 
@@ -69,8 +69,13 @@ def test_parts_name_what_a_folder_holds_unread_as_a_whole_read_does(tmp_path, ca
         assert len(plan_parts([tmp_path])) == 1
     assert "1 .html file not read" in caplog.text and ".csv" not in caplog.text
     (tmp_path / "a.txt").unlink()
-    with pytest.raises(NoArticlesError, match="no articles"):
-        plan_parts([tmp_path])
+    caplog.clear()
+    with caplog.at_level("WARNING"):
+        [part] = plan_parts([tmp_path])  # read by a worker, to give the error a whole read gives in its place
+    assert "not read" not in caplog.text  # that error says it
+    [error] = read_part(part)
+    assert [error.to_dict()] == [a.to_dict() for a in read_articles(tmp_path, on_error="record")]
+    assert "no .txt file; 1 .html file not read" in error.error
 
 
 @pytest.mark.parametrize("name", ["articles.jsonl", "articles.jsonl.gz", "texts"])
@@ -224,3 +229,144 @@ def test_dask_topic_assignment_equals_local(inputs, scheduler, tmp_path, suffix)
     assert dask.stdout == local.stdout  # articles per topic
     assert (tmp_path / f"d{suffix}").read_text(encoding="utf-8") == (tmp_path / f"l{suffix}").read_text(encoding="utf-8")
     assert len((tmp_path / f"d{suffix}").read_text(encoding="utf-8").splitlines()) >= 70
+
+
+# ------------------------------------------------------------------ trial 9
+
+def test_an_input_that_holds_no_article_is_an_error_in_its_place_on_both_engines(inputs, model_dir, scheduler,
+                                                                                 tmp_path):
+    """Trial 9 (02): an empty file among the inputs stopped the local run after the files before it (exit 2, their
+    labels lost), and the Dask run left it out without a word (exit 0)."""
+    (tmp_path / "empty.jsonl").write_bytes(b"")
+    (tmp_path / "blank.jsonl").write_bytes(b"\n\n")
+    (tmp_path / "header.csv").write_text("id,text\n", encoding="utf-8")
+    (tmp_path / "no-txt").mkdir()
+    used = [inputs / "articles.jsonl", tmp_path / "empty.jsonl", tmp_path / "blank.jsonl", tmp_path / "header.csv",
+            tmp_path / "no-txt", inputs / "texts"]
+    local = _label([], used, model_dir, tmp_path / "local.jsonl", tmp_path / "c")
+    dask = _label(["--engine", "dask", "--scheduler", scheduler, "--part-size", "5"], used, model_dir,
+                  tmp_path / "dask.jsonl", tmp_path / "c")
+    assert local.exit_code == dask.exit_code == 1 and "error: 6" in dask.output
+    records = _records(tmp_path / "local.jsonl")
+    assert _records(tmp_path / "dask.jsonl") == records and len(records) == 61 + 4 + 11
+    assert [r["id"] for r in records if "no articles" in (r["error"] or "")] == ["empty.jsonl", "blank.jsonl",
+                                                                                "header.csv", "no-txt"]
+
+
+def _invoke(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+@pytest.fixture
+def cluster_elsewhere(tmp_path, monkeypatch):
+    """A one-worker cluster started in another folder than the command runs in (a `dask worker` run as a
+    service)."""
+    (tmp_path / "worker-home").mkdir()
+    (tmp_path / "project").mkdir()
+    monkeypatch.chdir(tmp_path / "worker-home")
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
+                                  dashboard_address=":0") as cluster:
+        monkeypatch.chdir(tmp_path / "project")
+        yield cluster.scheduler_address
+
+
+def test_relative_paths_reach_workers_that_run_elsewhere(cluster_elsewhere, model_dir, tmp_path):
+    """Trial 9 (01): the README's own `label big/ --out labels.csv --engine dask --scheduler …` sent its relative
+    paths to the workers as they were: they read nothing and wrote their parts in their own folder."""
+    project = tmp_path / "project"
+    (project / "big").mkdir()
+    (project / "big" / "jan.jsonl").write_text("".join(json.dumps({"id": a.id, "text": a.raw}, ensure_ascii=False)
+                                                       + "\n" for a in made_up_articles(1)), encoding="utf-8")
+    result = _invoke("label", "big/jan.jsonl", "--out", "labels.jsonl", "--cache-dir", "cache", "--engine", "dask",
+                     "--scheduler", cluster_elsewhere, "--model", os.path.relpath(model_dir))
+    assert result.exit_code == 0, result.output
+    records = _records(project / "labels.jsonl")
+    assert len(records) == 5 and not any(r["error"] for r in records)
+    assert (project / "cache" / "segments.sqlite").exists()
+    assert not list((tmp_path / "worker-home").iterdir())
+
+
+def test_a_dask_run_stops_at_once_when_another_run_writes_its_output(inputs, model_dir, tmp_path):
+    """Trial 9 (03): the Dask engine wrote over an output whose OUT.lock another run held."""
+    import fcntl
+
+    out = tmp_path / "o.jsonl"
+    out.write_text("the other run's\n", encoding="utf-8")
+    for given, lock in ((out, "o.jsonl.lock"), (f"{tmp_path / 'parts'}/", "parts.lock")):  # a file, a folder of parts
+        with open(tmp_path / lock, "a+b") as handle:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            result = _invoke("label", inputs / "articles.jsonl", "--model", model_dir, "--out", given,
+                             "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9")
+            assert result.exit_code == 2 and "another run is writing it now" in result.output, result.output
+    assert out.read_text(encoding="utf-8") == "the other run's\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["o.jsonl", "o.jsonl.lock", "parts.lock"]
+
+
+def test_a_scheduler_that_cannot_be_reached_leaves_nothing_behind(inputs, model_dir, tmp_path, monkeypatch):
+    """Trial 9 (05): the plan was written before the scheduler was called, and the corrected command refused."""
+    def unreachable(*args, **kwargs):
+        raise OSError("Timed out trying to connect")
+
+    monkeypatch.setattr(distributed, "Client", unreachable)
+    result = _invoke("label", inputs / "articles.jsonl", "--model", model_dir, "--out", tmp_path / "o.jsonl",
+                     "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9")
+    assert result.exit_code == 2 and "cannot reach the Dask scheduler" in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+def test_a_failed_task_is_one_line_without_dasks_log_of_it(cluster_elsewhere, inputs, model_dir, tmp_path):
+    """Trial 9 (04): a task's error (a damaged cache) came with Dask's "Compute Failed" block and its traceback
+    (a local cluster's workers write their log to the command's stderr), -q or not; and (05) a run that did
+    nothing left OUT.parts/plan.json, so the corrected command was refused."""
+    (tmp_path / "bad").mkdir()
+    (tmp_path / "bad" / "segments.sqlite").write_text("not a database " * 20, encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    common = ["label", inputs / "articles.jsonl", "--model", model_dir, "--out", out, "--engine", "dask",
+              "--scheduler", cluster_elsewhere, "--part-size", "7"]
+    result = _invoke(*common, "--cache-dir", tmp_path / "bad")
+    assert result.exit_code == 2 and result.output.startswith("Error: the segmentation cache is damaged")
+    assert len(result.output.strip().splitlines()) == 1
+    with distributed.Client(cluster_elsewhere) as client:
+        assert not [line for lines in client.get_worker_logs().values() for _, line in lines if "Failed" in line]
+    assert not (tmp_path / "o.jsonl.parts").exists()  # nothing done, nothing to resume
+    assert _invoke(*common, "--no-cache").exit_code == 1  # the corrected command runs (one line is not JSON)
+
+
+def test_j_sizes_the_local_cluster_and_is_refused_beside_a_scheduler(inputs, model_dir, tmp_path, monkeypatch):
+    """Trial 9 (06): `--engine dask -j 1` was accepted, and the local cluster had a worker per core all the same."""
+    from dvtopics.cli.options import available_cores
+
+    asked = []
+
+    def recording(*args, n_workers=None, **kwargs):
+        asked.append(n_workers)
+        raise OSError("no cluster in this test")
+
+    monkeypatch.setattr(distributed, "LocalCluster", recording)
+    common = ["label", inputs / "articles.jsonl", "--model", model_dir, "--out", tmp_path / "o.jsonl",
+              "--engine", "dask"]
+    for given in (["-j", "1"], []):
+        assert _invoke(*common, *given).exit_code == 2
+    assert asked == [1, available_cores()]
+    result = _invoke(*common, "-j", "1", "--scheduler", "tcp://127.0.0.1:9")
+    assert result.exit_code == 2 and "-j sizes the local cluster" in result.output and len(asked) == 2
+
+
+def test_a_resume_of_topic_assignment_with_other_options_is_refused(inputs, scheduler, tmp_path):
+    """Trial 9 (08), the same on `topics assign --engine dask --resume`: it recorded no option at all, so a
+    resume with other --labels, field options or another model mixed two runs' rows in one table."""
+    themes = tmp_path / "themes"
+    assert _invoke("topics", "fit", inputs / "articles.jsonl", "--k", "3", "--no-phrases", "--out", themes,
+                   "--no-cache").exit_code in (0, 1)
+    (tmp_path / "types.csv").write_text("id,label\na0,other\n", encoding="utf-8")
+    out = tmp_path / "t.csv"
+    common = ["topics", "assign", themes, inputs / "articles.jsonl", "--engine", "dask", "--scheduler", scheduler,
+              "--part-size", "20", "--no-cache", "--labels", tmp_path / "types.csv"]
+    assert _invoke(*common, "--out", f"{tmp_path / 't.csv.parts'}/").exit_code == 1  # a run stopped after a part:
+    for part in sorted((tmp_path / "t.csv.parts").glob("part-*.jsonl"))[1:]:
+        part.unlink()
+    (tmp_path / "types.csv").write_text("id,label\na0,annual_review\n", encoding="utf-8")
+    result = _invoke(*common, "--out", out, "--resume")
+    assert result.exit_code == 2 and "cannot resume: --labels (the file" in result.output and not out.exists()
+    result = _invoke(*common[:-2], "--out", out, "--resume", "--title-field", "headline")
+    assert result.exit_code == 2 and '"--title-field headline"] now' in result.output and "; --labels" in result.output

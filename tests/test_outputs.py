@@ -312,3 +312,14 @@ def test_outputs_replaced_together_are_written_as_into_the_file(tmp_path):
     with pytest.raises(DvtopicsError, match=r"taken\.json: cannot be written"):
         with staged([tmp_path / "taken.json"]) as [path]:
             path.write_text("new", encoding="utf-8")
+
+
+def test_a_staged_workbook_warns_under_the_users_file_name(tmp_path, caplog):
+    """Trial 9 (09): `report --xlsx rep/r.xlsx` warned of its cut cells under rep/.dvtopics-XXXX/r.xlsx, a
+    temporary folder gone by the time the warning is read."""
+    from dvtopics.io.write import staged, write_rows
+
+    target = tmp_path / "rep" / "r.xlsx"
+    with caplog.at_level("WARNING"), staged([target]) as [path]:
+        write_rows([{"id": "a", "title": "x" * 40_000, "warning": None}], path)
+    assert f"{target}: 1 row(s) hold text" in caplog.text and ".dvtopics-" not in caplog.text

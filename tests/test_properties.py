@@ -62,11 +62,10 @@ def test_a_jsonl_file_of_anything_never_stops_the_stream(tmp_path_factory, lines
         for i, line in enumerate(lines):
             record = json.dumps({"id": str(i), "text": line.decode("utf-8", "replace")}).encode()
             handle.write((record if i % 2 else line.replace(b"\n", b" ")) + b"\n")
-    try:
-        articles = list(read_articles(path, on_error="record"))
-    except NoArticlesError:  # the one error a whole file gives: it holds nothing but blank lines
-        assert not path.read_bytes().strip()
-        return
+    articles = list(read_articles(path, on_error="record"))
+    if not path.read_bytes().strip():  # nothing but blank lines: the one error a whole file gives
+        assert [a.error for a in articles] == [f"{path}: no articles: the file holds none (it is empty, or has a "
+                                               "header only)"]
     assert all(a.error or a.text for a in articles)
 
 
@@ -89,7 +88,8 @@ def test_any_json_in_any_field_gives_one_writable_record_per_line(tmp_path_facto
     path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="ascii")
     if not records:  # an empty file holds no article: an error, not an empty stream
         with pytest.raises(NoArticlesError):
-            list(read_articles(path, on_error="record"))
+            list(read_articles(path))
+        assert [a.id for a in read_articles(path, on_error="record") if a.error] == [path.name]
         return
     articles = list(read_articles(path, on_error="record"))
     assert len(articles) == len(records)

@@ -227,17 +227,27 @@ def _scheduler(ctx, param, value: str | None) -> str | None:
 
 def engine_options(func):
     """--engine/--scheduler/--part-size: run locally, or on a Dask cluster (dvtopics.run.distributed). The Dask
-    options with the local engine are refused: they would be ignored."""
+    options with the local engine are refused: they would be ignored. With --engine dask, -j sizes the local
+    cluster (one worker per core when it is not given); beside --scheduler it is refused, as it would be ignored."""
     run = func
 
     @functools.wraps(run)
     def command(*args, engine, scheduler, part_size, **kwargs):
-        given = click.get_current_context().get_parameter_source("part_size") != click.core.ParameterSource.DEFAULT
-        if engine == "local" and (scheduler is not None or given):
+        ctx = click.get_current_context()
+
+        def given(name):
+            return ctx.get_parameter_source(name) not in (click.core.ParameterSource.DEFAULT, None)
+
+        if engine == "local" and (scheduler is not None or given("part_size")):
             named = " and ".join(name for name, used in (("--scheduler", scheduler is not None),
-                                                         ("--part-size", given)) if used)
+                                                         ("--part-size", given("part_size"))) if used)
             raise click.UsageError(f"{named} {'are' if ' and ' in named else 'is'} for --engine dask; the local "
                                    "engine runs on this machine")
+        if engine == "dask" and given("n_jobs") and scheduler is not None:
+            raise click.UsageError("-j sizes the local cluster; with --scheduler the cluster's workers are the "
+                                   "parallelism (`dask worker ... --nworkers N` on each machine)")
+        if engine == "dask" and "n_jobs" in kwargs and not given("n_jobs"):
+            kwargs["n_jobs"] = -1  # a local cluster of one worker per core
         return run(*args, engine=engine, scheduler=scheduler, part_size=part_size, **kwargs)
 
     func = command
@@ -246,7 +256,8 @@ def engine_options(func):
                      help="local: stream on this machine. dask: parts of the input on a Dask cluster "
                           "(pip install 'dvtopics[dask]'; needs --out)."),
         click.option("--scheduler", default=None, metavar="ADDRESS", callback=_scheduler,
-                     help="Dask scheduler (tcp://host:8786) [default: a local cluster of this machine's cores]."),
+                     help="Dask scheduler (tcp://host:8786) [default: a local cluster of -j workers, one per core "
+                          "without -j]."),
         click.option("--part-size", default=10_000, show_default=True, type=ARTICLES,
                      help="Dask: articles (JSONL lines, .txt files) per task."),
     ]):

@@ -3,6 +3,7 @@ the system's files passed over), and what else it held that was not read."""
 from __future__ import annotations
 
 import gzip
+import itertools
 import os
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -102,6 +103,29 @@ def _walk(folder: Path, skipped: Skipped, text_field: str = "text") -> Iterator[
             skipped.setdefault(kind, [0, entry.name])[0] += 1
 
 
+def walked_by(path: str | os.PathLike, folder: str | os.PathLike) -> bool:
+    """Whether walking `folder` (`_walk`) reads `path`: a .txt file in it or below, or a folder below it (all of
+    whose files it reads). A path below a link to a folder is not, as the walk does not follow such links, and
+    neither is one below a system folder or a system file."""
+    path, top = Path(os.path.abspath(path)), os.path.realpath(folder)
+    # the folders down to `path` as the walk meets them: each real (a link resolved is the folder it names)
+    where = os.path.realpath(path if path.is_dir() else path.parent)
+    if not os.path.lexists(path) or where == top and path.is_dir() or not Path(where).is_relative_to(top):
+        return False
+    below = Path(where).relative_to(top).parts
+    if any(_is_system_file(name, True) for name in below):
+        return False
+    return path.is_dir() or (path.name.lower().endswith(TEXT_SUFFIXES) and not _is_system_file(path.name, False))
+
+
+def unread_notes(folder: Path, text_field: str = "text") -> list[str]:
+    """What `folder` holds that is not read, one kind of file to a line (`skipped_notes`)."""
+    skipped: Skipped = {}
+    for _ in _walk(folder, skipped, text_field):
+        pass
+    return skipped_notes(skipped)
+
+
 def skipped_notes(skipped: Skipped) -> list[str]:
     """What was not read in a folder and why, one kind of file to a line."""
     notes = []
@@ -126,12 +150,19 @@ _PLURALS = {"link to a folder": "links to folders", "file without an extension":
 def iter_files(paths: Iterable[str | os.PathLike], skipped: Skipped | None = None,
                text_field: str = "text") -> Iterator[tuple[Path, str]]:
     """(file, article id prefix) for every input file; folders are walked for .txt files, and the other files
-    they hold are counted in `skipped` when it is given."""
+    they hold are counted in `skipped` when it is given. A folder that holds no .txt file is given itself (the
+    reader says so in its place, with what it holds instead), as one that cannot be listed is."""
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            for file in _walk(path, {} if skipped is None else skipped, text_field):
+            held: Skipped = {}
+            files = _walk(path, held, text_field)
+            first = next(files, path)
+            for file in itertools.chain([first], files):
                 yield file, (file.relative_to(path).with_suffix("").as_posix() if file != path else path.name)
+            if first != path and skipped is not None:  # else the reader's error names them
+                for kind, (count, example) in held.items():
+                    skipped.setdefault(kind, [0, example])[0] += count
         elif path.exists():
             yield path, path.stem
         else:

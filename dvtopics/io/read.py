@@ -34,7 +34,8 @@ from ..text.normalise import nfc, normalize
 from ..text.furniture import strip_furniture
 from .decode import decode_bytes, decode_text
 from .files import LineRange, numbered_lines, read_all
-from .folders import TAB_SUFFIXES, Skipped, file_kind, head_text, iter_files, skipped_notes
+from .folders import (TAB_SUFFIXES, Skipped, file_kind, head_text, iter_files, skipped_notes, unread_notes,
+                      walked_by)
 from .htmltext import HTML_START, html_to_text
 from .jsonfiles import json_kind, json_object, next_array_item
 from .metadata import extract_metadata, parse_date
@@ -518,7 +519,8 @@ class FieldNames:
 
 
 def _unreadable(path: Path) -> str | None:
-    """Why `path` cannot be read as an input file without opening it (a pipe would block), or None."""
+    """Why `path` cannot be read as an input file without opening it (a pipe would block), or None; None for a
+    folder that can be listed (a folder given that holds no .txt file: `_no_articles`)."""
     try:
         mode = path.stat().st_mode
     except OSError as exc:
@@ -528,7 +530,7 @@ def _unreadable(path: Path) -> str | None:
             os.scandir(path).close()
         except OSError as exc:
             return f"{path}: cannot read this folder ({exc.strerror or exc}); its articles are missing"
-        return f"{path}: a folder, not a file"
+        return None
     if not stat.S_ISREG(mode):
         return f"{path}: not a regular file (a pipe, socket or device): skipped; copy it into a file to read it"
     return None
@@ -541,8 +543,8 @@ def read_articles(
     max_bytes: int = MAX_ARTICLE_BYTES,
 ) -> Iterator[Article]:
     """Stream articles from files and folders, in order. The files a folder holds that are not read are
-    named in one warning per kind; a path that gives no article at all (not even one that could not be
-    read) raises `NoArticlesError`.
+    named in one warning per kind; a path that gives no article at all (an empty file, a folder without a
+    .txt file) gives one error in its place (or raises `NoArticlesError`, as errors are raised).
 
     >>> [a.id for a in read_articles("seeds")][:2]
     ['000_4277f1d749d09db2', '001_07d20b8c73b70dfd']
@@ -552,10 +554,8 @@ def read_articles(
     seen, repeated, example = set(), 0, None  # a hash of each id, not the id: about 70 bytes an article
     for given in unique_paths(paths):
         skipped: Skipped = {}
-        count = 0
         for path, article_id in iter_files([given], skipped, fields.text):
             for article in read_file(path, article_id, fields, on_error, max_bytes):
-                count += 1
                 key = hash(article.id)
                 if key in seen:
                     repeated += 1
@@ -563,13 +563,8 @@ def read_articles(
                 else:
                     seen.add(key)
                 yield article
-        notes = skipped_notes(skipped)
-        for note in notes if count else ():  # with no article, the error says it
+        for note in skipped_notes(skipped):
             log.warning("%s: %s", given, note)
-        if not count:
-            raise NoArticlesError(f"{given}: no articles: " + (
-                "; ".join(["the folder holds no .txt file"] + notes) if Path(given).is_dir()
-                else "the file holds none (it is empty, or has a header only)"))
     if repeated:  # labels are joined to articles by id (--labels, label's output): these cannot be told apart
         log.warning("%d %s the id of an earlier article (e.g. %r): labels given by id cannot tell them apart; "
                     "give each article its own id", repeated, "article repeats" if repeated == 1 else "articles repeat",
@@ -577,8 +572,9 @@ def read_articles(
 
 
 def unique_paths(paths: Iterable[str | os.PathLike] | str | os.PathLike) -> list:
-    """`paths`, each once: a file or folder given twice ("seeds", "./seeds/") is read once, with a note, so that
-    its articles are not counted twice. No path at all is refused."""
+    """`paths`, each once: a file or folder given twice ("seeds", "./seeds/"), or inside a folder given too
+    ("seeds", "seeds/000.txt"), is read once, with a note, so that its articles are not counted twice. No path
+    at all is refused."""
     unique, seen = [], set()
     for given in as_list(paths, "paths"):  # one path alone is a list of one
         where = os.path.realpath(given)
@@ -589,7 +585,15 @@ def unique_paths(paths: Iterable[str | os.PathLike] | str | os.PathLike) -> list
         unique.append(given)
     if not unique:  # a glob that matched nothing: reading nothing would write an empty output, silently
         raise NoArticlesError("no path given to read: give the files or folders of the articles")
-    return unique
+    folders = [given for given in unique if os.path.isdir(given)]
+    kept = []
+    for given in unique:
+        folder = next((folder for folder in folders if walked_by(given, folder)), None)
+        if folder is None:
+            kept.append(given)
+        else:
+            log.warning("%s: inside %s, given too; read once", given, folder)
+    return kept
 
 
 def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on_error: str = "raise",
@@ -605,6 +609,8 @@ def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on
     problem = _unreadable(path)
     if problem:
         articles = iter([_failed(article_id, problem, on_error)])
+    elif path.is_dir():  # a folder given that holds no .txt file (`iter_files`)
+        articles = iter([_no_articles(path, fields.text, on_error)])
     elif kind == "jsonl":
         articles = _read_jsonl(path, fields, on_error, max_bytes, lines)
     elif kind == "json":
@@ -620,7 +626,33 @@ def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on
         articles = _read_csv(path, fields, on_error, max_bytes)
     else:
         articles = iter([_read_text_file(path, article_id, on_error, max_bytes)])
+    if lines is None:  # a part of a file may hold nothing; a whole file that does is said so
+        articles = _or_no_articles(articles, path, fields.text, on_error)
     return map(_finished, articles)
+
+
+def _or_no_articles(articles: Iterator[Article], path: Path, text_field: str, on_error: str) -> Iterator[Article]:
+    """`articles`, or when there are none, the error of a path that gives none (`_no_articles`)."""
+    empty = True
+    for article in articles:
+        empty = False
+        yield article
+    if empty:
+        yield _no_articles(path, text_field, on_error)
+
+
+def _no_articles(path: Path, text_field: str, on_error: str) -> Article:
+    """The one record of a path given that gives no article (an empty file, a table with a header only, a folder
+    without a .txt file): an error in its place, as for any input that cannot be read, so that the articles of
+    the other inputs are read all the same. `NoArticlesError` when errors are raised."""
+    if path.is_dir():  # what it holds instead is said here rather than in a warning
+        why = "; ".join(["the folder holds no .txt file"] + unread_notes(path, text_field))
+    else:
+        why = "the file holds none (it is empty, or has a header only)"
+    message = f"{path}: no articles: {why}"
+    if on_error == "raise":
+        raise NoArticlesError(message)
+    return _failed(path.name, message, on_error)
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

@@ -147,21 +147,33 @@ def _replace(new: Path, target: Path) -> None:
         raise DvtopicsError(f"{target}: cannot be written ({exc.strerror or exc})") from None
 
 
+_STAGED: dict[Path, Path] = {}  # a path `staged` gave -> the target it will replace
+
+
+def shown_path(path: str | os.PathLike) -> Path:
+    """The file a message names: `path`, or the target it will replace when `staged` gave it (the temporary
+    folder is gone by the time the user reads the message)."""
+    return _STAGED.get(Path(path), Path(path))
+
+
 @contextmanager
 def staged(targets: Sequence[Path]) -> Iterator[list[Path]]:
     """Paths to write `targets` at: each of the same name in a hidden temporary folder beside its target. When
     the block ends without error they replace their targets together (`replace_together`); the temporary
-    folders are removed in any case."""
-    folders = []
+    folders are removed in any case. The writers here name the target in their messages (`shown_path`)."""
+    folders, paths = [], []
     try:
         for target in targets:
             target.parent.mkdir(parents=True, exist_ok=True)
             # beside the file a symlink names, so that the rename stays one step on its file system
             folders.append(Path(tempfile.mkdtemp(prefix=".dvtopics-", dir=Path(os.path.realpath(target)).parent)))
         paths = [folder / target.name for folder, target in zip(folders, targets)]
+        _STAGED.update(zip(paths, map(Path, targets)))
         yield paths
         replace_together(list(zip(paths, targets)))
     finally:
+        for path in paths:
+            _STAGED.pop(path, None)
         for folder in folders:
             shutil.rmtree(folder, ignore_errors=True)
 
@@ -193,7 +205,7 @@ def _umask() -> int:
 def _suffix(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
-        raise DvtopicsError(f"{path}: cannot write '{suffix or 'no suffix'}' tables; "
+        raise DvtopicsError(f"{shown_path(path)}: cannot write '{suffix or 'no suffix'}' tables; "
                             f"name the file with one of {', '.join(FORMATS)}")
     return suffix
 
@@ -253,7 +265,7 @@ def write_workbook(sheets: Mapping[str, Sequence[Mapping]], path: str | os.PathL
 
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
-        raise DvtopicsError(f"{path}: a workbook must be named .xlsx")
+        raise DvtopicsError(f"{shown_path(path)}: a workbook must be named .xlsx")
     book = Workbook(write_only=True)  # streams rows: 35k articles without holding a cell tree
     changed = 0
     for name, rows in sheets.items():
@@ -264,7 +276,7 @@ def write_workbook(sheets: Mapping[str, Sequence[Mapping]], path: str | os.PathL
     if changed:
         log.warning("%s: %d row(s) hold text an .xlsx cell cannot (over %s characters, or control characters): "
                     "changed to fit, as each row's warning says; .csv and .jsonl outputs keep it whole",
-                    path, changed, f"{XLSX_MAX_CELL_CHARS:,}")
+                    shown_path(path), changed, f"{XLSX_MAX_CELL_CHARS:,}")
     with _atomic(path, "wb") as handle:
         book.save(handle)
     return path
@@ -278,7 +290,7 @@ def _sheet_parts(name: str, rows: list, path: Path) -> list[tuple[str, list]]:
         return [(_sheet_title(name), rows)]
     parts = [rows[start:start + size] for start in range(0, len(rows), size)]
     log.warning("%s: %d rows of '%s' are more than Excel's %d per sheet: written as %d sheets, '%s' to '%s'",
-                path, len(rows), name, size, len(parts), _sheet_title(name), _sheet_title(name, len(parts)))
+                shown_path(path), len(rows), name, size, len(parts), _sheet_title(name), _sheet_title(name, len(parts)))
     return [(_sheet_title(name, number), part) for number, part in enumerate(parts, start=1)]
 
 

@@ -47,7 +47,7 @@ RUN = "_run"  # the journal's first line: {"_run": {"inputs": input_fingerprint(
 # what `settings` may hold: what each is called on the command line, for the message of a refused resume
 SETTINGS = {"model_sha256": "the model (its checksum)", "min_confidence": "--min-confidence",
             "abstain": "--abstain", "fields": "--text-field/--id-field/--label-field (--title-field …)",
-            "max_bytes": "--max-bytes"}
+            "max_bytes": "--max-bytes", "labels": "--labels (the file, by its path, size and time)"}
 
 try:
     import fcntl

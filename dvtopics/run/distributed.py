@@ -25,16 +25,16 @@ import logging
 import shutil
 from collections import Counter
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
-from .batch import (Labeller, check_same_settings, input_fingerprint, label_stream, outcome, refuse_finished,
-                    write_output)
+from .batch import (Labeller, check_same_settings, input_fingerprint, label_stream, outcome, output_lock,
+                    refuse_finished, write_output)
 from ..io.files import LineRange, open_binary
 from ..io.folders import Skipped, file_kind, iter_files, skipped_notes
 from ..io.read import MAX_ARTICLE_BYTES, Article, FieldNames, read_file
-from ..errors import DvtopicsError, InputError, MissingExtraError, NoArticlesError
+from ..errors import DvtopicsError, InputError, MissingExtraError
 
 log = logging.getLogger(__name__)
 
@@ -54,25 +54,28 @@ class Part:
 
 
 def line_ranges(path: Path, size: int) -> list[LineRange]:
-    """(byte offset, first line number, line count) of each run of `size` lines of a JSONL file."""
-    ranges, offset, number = [], 0, 0
+    """(byte offset, first line number, line count) of each run of `size` lines of a JSONL file; none for a file
+    of blank lines only (or none), which holds no article."""
+    ranges, offset, number, blank = [], 0, 0, True
     try:
         with open_binary(path) as handle:
             for number, line in enumerate(handle, start=1):
                 if (number - 1) % size == 0:
                     ranges.append((offset, number, size))
                 offset += len(line)
+                blank = blank and not line.strip()
     except (InputError, OSError):
         # a file cut short or unreadable: the part that reaches the fault reports it as an error record
         if number % size == 0:
             ranges.append((offset, number + 1, size))
-    return ranges
+        return ranges
+    return [] if blank else ranges
 
 
 def plan_parts(paths: Iterable[str | os.PathLike], size: int = PART_SIZE, text_field: str = "text") -> list[Part]:
     """Cut the input into parts of about `size` articles, in input order. As `read_articles` does, the files
-    a folder holds that are not read are named in one warning per kind, and an input with nothing to read
-    raises `NoArticlesError`."""
+    a folder holds that are not read are named in one warning per kind, and a path that gives no article is
+    read whole, to give the error that says so in its place."""
     if size < 1:
         raise DvtopicsError("the part size must be at least 1 article")
     parts: list[Part] = []
@@ -83,7 +86,6 @@ def plan_parts(paths: Iterable[str | os.PathLike], size: int = PART_SIZE, text_f
             parts.append(Part(len(parts), tuple(texts)))
             texts.clear()
 
-    paths = list(paths)
     skipped: Skipped = {}
     for path, article_id in iter_files(paths, skipped, text_field):
         kind = file_kind(path)
@@ -95,14 +97,11 @@ def plan_parts(paths: Iterable[str | os.PathLike], size: int = PART_SIZE, text_f
         flush_texts()
         if kind in ("csv", "json", "xlsx"):  # a CSV's quoted fields may span lines; a JSON array, a workbook: read whole
             parts.append(Part(len(parts), ((str(path), article_id),)))
-        else:
+        else:  # a file of blank lines only is read whole, to say it holds no article
             parts += [Part(len(parts) + i, ((str(path), article_id),), lines)
-                      for i, lines in enumerate(line_ranges(path, size))]
+                      for i, lines in enumerate(line_ranges(path, size) or [None])]
     flush_texts()
-    notes = skipped_notes(skipped)
-    if not parts:
-        raise NoArticlesError(f"{', '.join(map(str, paths))}: no articles: " + "; ".join(["no file to read"] + notes))
-    for note in notes:
+    for note in skipped_notes(skipped):
         log.warning("%s", note)
     return parts
 
@@ -130,6 +129,8 @@ def read_records(path: Path) -> Iterator[dict]:
 class LabelJob:
     """`dvtopics label` on one part: what a task needs, small enough to send to every worker."""
 
+    path_fields = ("model_dir", "cache_dir")  # what `run_job` makes absolute for the workers
+
     model_dir: str | None = None
     min_confidence: float = 0.0
     abstain: str = "other"
@@ -150,6 +151,8 @@ class AssignJob:
     Unreadable articles get a record with their error (and no topic), so they keep
     their place in the table, as the local command's (`write_assignments` logs each).
     """
+
+    path_fields = ("directory", "labels_file", "cache_dir")  # what `run_job` makes absolute for the workers
 
     directory: str
     labels_file: str | None = None
@@ -194,13 +197,25 @@ def write_assignments(records: Iterable[dict], out: Path, n_topics: int) -> None
     write_documents(list(rows()), out, n_topics, errors=True)  # write_documents needs a list; it holds every row
 
 
+@dataclass(frozen=True)
+class Failed:
+    """What a task gives for an error that says what to do (a missing model, a damaged cache): the client raises
+    it. Raised in the task, Dask would log it with its traceback (the workers of a local cluster on this
+    terminal), before the client's one line."""
+
+    error: DvtopicsError
+
+
 def run_part(part: Part, job: Callable[[Iterable[Article], Path], Counter], parts_dir: str,
-             fields: FieldNames, max_bytes: int) -> Counter:
+             fields: FieldNames, max_bytes: int) -> Counter | Failed:
     """One Dask task: run `job` on one part into its part file (just counting it if a resumed run finished it)."""
     out = part_path(Path(parts_dir), part.index)
-    if out.exists():
-        return Counter(outcome(r) for r in read_records(out))
-    return job(read_part(part, fields, max_bytes), out)
+    try:
+        if out.exists():
+            return Counter(outcome(r) for r in read_records(out))
+        return job(read_part(part, fields, max_bytes), out)
+    except DvtopicsError as error:
+        return Failed(error)
 
 
 # ----------------------------------------------------------------- running
@@ -215,8 +230,8 @@ def _distributed():
 
 @contextmanager
 def connect(scheduler: str | None = None, n_workers: int | None = None):
-    """A Dask client: of the cluster at `scheduler`, else of a local cluster of one
-    single-threaded process per core (pyvi and the model's Python code hold the GIL)."""
+    """A Dask client: of the cluster at `scheduler`, else of a local cluster of `n_workers` single-threaded
+    processes (default: one per core; pyvi and the model's Python code hold the GIL)."""
     distributed = _distributed()
     if scheduler:
         try:
@@ -236,10 +251,11 @@ def connect(scheduler: str | None = None, n_workers: int | None = None):
         yield client
 
 
-def _prepare(parts: Sequence[Part], parts_dir: Path, resume: bool, inputs: dict, settings: dict | None = None) -> None:
+def _prepare(parts: Sequence[Part], parts_dir: Path, resume: bool, inputs: dict,
+             settings: dict | None = None) -> dict | None:
     """Check the parts folder against this run (an unfinished run needs resume, with the same plan: the same
     parts of the same input files, by their paths, sizes and times, and the same `settings`, as a local
-    run's journal records them)."""
+    run's journal records them). Returns the plan to write (`_write_plan`), or None when resuming one."""
     plan = {"inputs": inputs, "parts": [asdict(part) for part in parts]}
     plan_file = parts_dir / PLAN
     if plan_file.exists() or any(parts_dir.glob("part-*")):
@@ -251,11 +267,26 @@ def _prepare(parts: Sequence[Part], parts_dir: Path, resume: bool, inputs: dict,
             raise DvtopicsError(f"{parts_dir}: the input or --part-size changed since that run; "
                                 "resume with the same ones, or delete the folder")
         check_same_settings(plan_file, before.get("settings"), settings)
-        return
-    if settings is not None:
-        plan["settings"] = settings
+        return None
+    return {**plan, "settings": settings} if settings is not None else plan
+
+
+def _write_plan(plan: dict, parts_dir: Path) -> Callable[[], None]:
+    """Write the plan of a new run into `parts_dir`; return what takes it away again (and the folder, if this
+    made it) after a run that began no part: a run that did nothing (a model or cache the workers cannot use)
+    leaves nothing that the corrected command would have to resume or delete."""
+    made = not parts_dir.exists()
     parts_dir.mkdir(parents=True, exist_ok=True)
+    plan_file = parts_dir / PLAN
     plan_file.write_text(json.dumps(plan), encoding="utf-8")
+
+    def undo():
+        # a part file or its journal: a part begun, to be finished by --resume (a lock file is no work)
+        if not any(path.name.endswith(".jsonl") for path in parts_dir.glob("part-*")):
+            plan_file.unlink(missing_ok=True)
+            if made:
+                shutil.rmtree(parts_dir, ignore_errors=True)
+    return undo
 
 
 def run_job(job, paths: Sequence[str | os.PathLike], out: str | os.PathLike | None, *, scheduler: str | None = None,
@@ -270,28 +301,47 @@ def run_job(job, paths: Sequence[str | os.PathLike], out: str | os.PathLike | No
     folder is removed. `on_part(n)` is called as each part finishes, with its
     article count. `settings` (`batch.SETTINGS`) are recorded, and a resume with others refused.
     Returns the count of each label ("error" for failures).
+
+    The workers may run in another folder than this process (`dask worker` started as a service): every path
+    they are given (the inputs, the parts folder, the job's `path_fields`) is made absolute here, so an error
+    record names its file by its absolute path.
+
+    As a local run, it holds `OUT.lock` while it runs.
     """
     if out is None:
         raise DvtopicsError("the Dask engine writes files: give --out FILE, or --out FOLDER/ to keep the parts")
     keep_parts = str(out).endswith(("/", os.sep)) or Path(out).is_dir()  # before Path drops the "/"
     out = Path(out)
     parts_dir = out if keep_parts else out.with_name(out.name + ".parts")
-    if resume and not keep_parts:
-        refuse_finished(out, unfinished=parts_dir.exists())
-    parts = plan_parts(paths, part_size, fields.text)
-    _prepare(parts, parts_dir, resume, input_fingerprint(paths), settings)
-    counts = Counter()
-    with connect(scheduler, n_workers) as client:
-        futures = client.map(run_part, parts, job=job, parts_dir=str(parts_dir), fields=fields,
-                             max_bytes=max_bytes, pure=False)
-        for future in _distributed().as_completed(futures):
-            part_counts = future.result()  # a task's error is raised here, and the run stops
-            counts += part_counts
-            if on_part:
-                on_part(sum(part_counts.values()))
-    if keep_parts:
+    paths = [os.path.abspath(path) for path in paths]
+    job = replace(job, **{name: os.path.abspath(getattr(job, name)) for name in job.path_fields if getattr(job, name)})
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with output_lock(out):
+        if resume and not keep_parts:
+            refuse_finished(out, unfinished=parts_dir.exists())
+        parts = plan_parts(paths, part_size, fields.text)
+        plan = _prepare(parts, parts_dir, resume, input_fingerprint(paths), settings)
+        counts, undo = Counter(), None
+        try:
+            with connect(scheduler, n_workers) as client:
+                if plan is not None:  # once the scheduler answers: a wrong --scheduler leaves nothing to resume
+                    undo = _write_plan(plan, parts_dir)
+                futures = client.map(run_part, parts, job=job, parts_dir=os.path.abspath(parts_dir), fields=fields,
+                                     max_bytes=max_bytes, pure=False)
+                for future in _distributed().as_completed(futures):
+                    part_counts = future.result()  # an error Dask caught is raised here, and the run stops
+                    if isinstance(part_counts, Failed):
+                        raise part_counts.error
+                    counts += part_counts
+                    if on_part:
+                        on_part(sum(part_counts.values()))
+        except BaseException:
+            if undo:  # after the client, and a local cluster's workers, have stopped
+                undo()
+            raise
+        if keep_parts:
+            return counts
+        records = itertools.chain.from_iterable(read_records(part_path(parts_dir, p.index)) for p in parts)
+        (gather or write_output)(records, out)
+        shutil.rmtree(parts_dir)
         return counts
-    records = itertools.chain.from_iterable(read_records(part_path(parts_dir, p.index)) for p in parts)
-    (gather or write_output)(records, out)
-    shutil.rmtree(parts_dir)
-    return counts
