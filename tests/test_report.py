@@ -366,3 +366,56 @@ def test_report_refuses_k_it_would_ignore(tmp_path, given):
     given = [str(tmp_path / g) if g == "TOPICS" else g for g in given]
     result = CliRunner().invoke(cli, ["report", "seeds", "--out", str(tmp_path / "r.html"), "--k", "5", *given])
     assert result.exit_code == 2 and "--k" in result.output and not (tmp_path / "r.html").exists()
+
+
+def _dated(dates):
+    return [{"id": f"d{i}", "label": TYPES[i % 2], "confidence": 0.9, "cues": [], "title": f"t{i}", "date": date,
+             "source": None, "error": None} for i, date in enumerate(dates)]
+
+
+def _chart(html, label):
+    return re.search(rf'<svg[^>]*aria-label="{label}".*?</svg>', html, re.S)[0]
+
+
+def test_months_without_an_article_are_in_the_chart_the_table_and_the_workbook(tmp_path):
+    """Trial 9 (B, 02): January to March and September were four evenly spaced bars, April to August left out,
+    in the chart, the page's month table and the workbook's "per month" sheet."""
+    records = _dated(["2017-01-10", "2017-01-12", "2017-02-15", "2017-03-20", "2017-09-05", "2017-09-25"])
+    months = [f"2017-{m:02d}" for m in range(1, 10)]
+    html = build_report(records)
+    ticks = [t for t in re.findall(r"<!-- (.*?) -->", _chart(html, "Articles per month and type"))
+             if re.fullmatch(r"\d{4}-\d{2}", t)]
+    assert ticks == months
+    table = re.search(r'<table id="month-counts">.*?</table>', html, re.S)[0]
+    assert re.findall(r"<tr><td>(\d{4}-\d{2})</td>", table) == months
+    assert "<tr><td>2017-06</td><td class=\"n\">0</td>" in table
+    sheet = load_workbook(write_report_workbook(records, None, tmp_path / "r.xlsx"))["per month"]
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert [r[0].strftime("%Y-%m") for r in rows] == months and rows[5][1:] == (0, 0, 0)
+
+
+def test_the_switch_to_years_goes_by_the_span_and_the_page_then_says_year():
+    """Trial 9 (B, 03): README says per year "when the articles span more than 36 months"; four articles over
+    eight years stayed per month (4 months held an article), and once per year the heading and the note still
+    said month."""
+    from dvtopics.report.html import period_for
+
+    records = _dated(["2010-01-15", "2012-06-15", "2015-03-15", "2017-12-15"]) + [
+        {**_dated(["x"])[0], "id": "undated", "date": None}]
+    assert period_for(records) == "year"
+    assert period_for(_dated(["2017-01-15", "2019-12-15"])) == "month"  # 36 months: each a bar
+    assert period_for(_dated(["2017-01-15", "2020-01-15"])) == "year"
+    html = build_report(records)
+    assert 'aria-label="Articles per year and type"' in html and "<h3>Per year</h3>" in html
+    assert "not counted per year" in html and "per month" not in html.replace("Table of articles per month", "")
+    ticks = re.findall(r"<!-- (\d{4}) -->", _chart(html, "Articles per year and type"))
+    assert ticks == [str(y) for y in range(2010, 2018)]
+
+
+def test_the_articles_per_month_have_whole_ticks():
+    """Trial 9 (B): the per-month chart's y axis had ticks at half an article."""
+    from dvtopics.report.plots import types_per_period_figure
+
+    fig = types_per_period_figure(["2017-01", "2017-02"], {"other": [1, 2], "annual_review": [0, 1]})
+    ticks = fig.axes[0].get_yticks()
+    assert len(ticks) > 1 and all(float(t).is_integer() for t in ticks)

@@ -39,7 +39,7 @@ import numpy as np
 
 from .. import __version__
 from ..errors import DvtopicsError
-from ..io.metadata import charted_period, period_of
+from ..io.metadata import charted_period, period_of, period_range
 
 log = logging.getLogger(__name__)
 
@@ -101,13 +101,15 @@ def type_counts(records: Sequence[Mapping]) -> list[dict]:
 
 
 def counts_per_period(records: Sequence[Mapping], unit: str = "month") -> dict[str, Counter]:
-    """Period ("2017-03", or "2017" by year) -> articles of each type; undated articles are left out."""
+    """Period ("2017-03", or "2017" by year) -> articles of each type, every period from the first dated
+    article's to the last's (`period_range`: one without an article is there with none, so a time axis has no
+    gap closed); undated articles are left out."""
     counts: dict[str, Counter] = defaultdict(Counter)
     for record in _good(records):
         period = period_of(record.get("date"), unit)
         if period:
             counts[period][_label(record)] += 1
-    return dict(sorted(counts.items()))
+    return {period: counts[period] for period in period_range(counts, unit)}
 
 
 def monthly_counts(records: Sequence[Mapping]) -> list[dict]:
@@ -201,27 +203,8 @@ def svg_of(fig, prefix: str, label: str) -> str:
     return svg
 
 
-def _monthly_types_figure(periods: Sequence[str], counts: Mapping[str, Sequence[int]], unit: str = "month"):
-    """Stacked bars: articles of each type per period."""
-    from matplotlib.figure import Figure  # no pyplot: no GUI backend, no global state
-
-    fig = Figure(figsize=(max(6.0, 0.45 * len(periods) + 4), 4), layout="constrained")
-    ax = fig.add_subplot()
-    x = np.arange(len(periods))
-    bottom = np.zeros(len(periods))
-    for label, column in counts.items():
-        ax.bar(x, column, bottom=bottom, label=label, width=0.8)
-        bottom += np.asarray(column, dtype=float)
-    many = len(periods) > 3  # upright "2016-01" labels touch once the legend takes its room
-    ax.set_xticks(x, list(periods), rotation=45 if many else 0, ha="right" if many else "center")
-    ax.set_ylabel("Articles")
-    ax.set_title(f"Articles per {unit} and type")
-    ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=8)
-    return fig
-
-
 def type_charts(records: Sequence[Mapping]) -> dict[str, str]:
-    from .plots import label_counts_figure
+    from .plots import label_counts_figure, types_per_period_figure
 
     charts = {}
     counts = {row["label"]: row["articles"] for row in type_counts(records)}
@@ -236,7 +219,7 @@ def type_charts(records: Sequence[Mapping]) -> dict[str, str]:
     per_period = counts_per_period(records, unit)
     if per_period:
         series = {t: [counts[t] for counts in per_period.values()] for t in type_order(records)}
-        charts["months"] = svg_of(_monthly_types_figure(list(per_period), series, unit), "c-months",
+        charts["months"] = svg_of(types_per_period_figure(list(per_period), series, unit), "c-months",
                                   f"Articles per {unit} and type")
     return charts
 
@@ -321,7 +304,7 @@ def build_report(
     context = {
         "title": title, "summary": corpus_summary(records), "types": type_counts(records),
         "type_names": TYPE_NAMES_VI, "months": monthly_counts(records), "type_order": type_order(records),
-        "charts": type_charts(records), "articles": shown, "totals": totals, "has_topics": has_topics,
+        "charts": type_charts(records), "period": period_for(records), "articles": shown, "totals": totals, "has_topics": has_topics,
         "max_failed": MAX_FAILED_SHOWN, "max_rows_per_type": max_rows_per_type, "provenance": provenance,
         "metrics": metric_blocks(provenance.get("model_card")),
     }

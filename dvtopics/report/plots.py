@@ -28,7 +28,7 @@ from ..io.metadata import MAX_PERIODS_CHARTED
 
 __all__ = [
     "confusion_matrix_figure", "label_counts_figure", "confidence_histogram_figure", "histogram_figure",
-    "top_features_figure", "topic_sweep_figure", "topic_words_figure",
+    "types_per_period_figure", "top_features_figure", "topic_sweep_figure", "topic_words_figure",
     "topic_shares_over_time_figure", "topic_by_type_heatmap", "save_figure",
 ]
 
@@ -148,6 +148,26 @@ def histogram_figure(values, xlabel: str, title: str, ylabel: str = "Articles", 
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     ax.set_title(title)
+    return fig
+
+
+def types_per_period_figure(periods: Sequence[str], counts: Mapping[str, Sequence[int]], unit: str = "month") -> Figure:
+    """Stacked bars: the articles of each type (`counts`: type -> a count per period) in each period, the
+    legend beside them. The width grows with the periods up to MAX_PERIODS_CHARTED; more are drawn narrower,
+    with a label on every n-th (`_period_ticks`), as the topic shares over time are."""
+    shown = min(len(periods), MAX_PERIODS_CHARTED)
+    fig = _figure(max(6.0, 0.45 * shown + 4), 4)
+    ax = fig.add_subplot()
+    x = np.arange(len(periods))
+    bottom = np.zeros(len(periods))
+    for label, column in counts.items():
+        ax.bar(x, column, bottom=bottom, label=label, width=0.8)
+        bottom += np.asarray(column, dtype=float)
+    _period_ticks(ax, periods, upright=3)  # upright "2016-01" labels touch once the legend takes its room
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # articles are whole: no tick at 0.5 of one
+    ax.set_ylabel("Articles")
+    ax.set_title(f"Articles per {unit} and type")
+    ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=8)
     return fig
 
 
@@ -295,11 +315,12 @@ def topic_shares_over_time_figure(periods: Sequence[str], shares, topic_labels: 
     return fig
 
 
-def _period_ticks(ax, periods: Sequence[str]) -> None:
-    """A label under each period, or under every n-th when they are more than MAX_PERIODS_CHARTED."""
+def _period_ticks(ax, periods: Sequence[str], upright: int = 6) -> None:
+    """A label under each period, or under every n-th when they are more than MAX_PERIODS_CHARTED; slanted when
+    more than `upright` labels would touch."""
     step = -(-len(periods) // MAX_PERIODS_CHARTED)
     ticks = list(range(0, len(periods), step))
-    many = len(ticks) > 6
+    many = len(ticks) > upright
     ax.set_xticks(ticks, [str(periods[i]) for i in ticks], rotation=45 if many else 0, ha="right" if many else "center")
 
 
