@@ -136,7 +136,8 @@ def test_svg_ids_get_a_prefix():
 def test_workbook_holds_every_article_months_and_topics(tmp_path):
     records = _records()
     book = load_workbook(write_report_workbook(records, _topics(records), tmp_path / "r.xlsx"))
-    assert book.sheetnames == ["articles", "per month", "types", "topics", "failed"]
+    assert book.sheetnames == ["articles", "per month", "types", "topics", "topics per period", "topics per type",
+                              "failed"]
     articles = list(book["articles"].iter_rows(values_only=True))
     header = articles[0]
     assert len(articles) == 1 + len(records)
@@ -419,3 +420,43 @@ def test_the_articles_per_month_have_whole_ticks():
     fig = types_per_period_figure(["2017-01", "2017-02"], {"other": [1, 2], "annual_review": [0, 1]})
     ticks = fig.axes[0].get_yticks()
     assert len(ticks) > 1 and all(float(t).is_integer() for t in ticks)
+
+
+def _many_topics(records, k):
+    topics = _topics(records)
+    rng = __import__("numpy").random.default_rng(0)
+    topics.update(labels=[f"chủ đề số {i}, từ, khác" for i in range(k)],
+                  top_words=[[(f"từ_{i}", 0.1)] for i in range(k)], shares=[1 / k] * k,
+                  over_time=rng.dirichlet([1] * k, 3).tolist(), by_type=rng.dirichlet([1] * k, 3).tolist(),
+                  representatives=[[] for _ in range(k)], period_counts=[3, 3, 3], type_counts=[3, 3, 3])
+    for doc in topics["documents"]:
+        doc["mix"] = [1 / k] * k
+    return topics
+
+
+@pytest.mark.parametrize("k", [4, 30, 40])
+def test_topics_by_type_stays_readable_for_any_k(k):
+    """Trial 9 (B, 06): at K = 30 the "Topics by article type" heat map was 2,333 px wide, shown at half its size
+    on the 1,160 px page (4-6 px labels): a row per topic above 20, as the shares over time."""
+    records = _records()
+    html = build_report(records, _many_topics(records, k))
+    width = float(re.search(r'<svg[^>]*aria-label="Topics by article type"[^>]*viewBox="0 0 ([\d.]+)', html)[1])
+    assert 1162 / (width * 4 / 3) >= 0.6  # points to px; the page's 1,160 px show it at 60 % or more
+
+
+def test_the_workbook_holds_the_tables_behind_the_topic_charts(tmp_path):
+    """Trial 9 (B, 06): the workbook had no topic-over-time nor topic-by-type table, so a reader could not check
+    the two topic charts."""
+    records = _records()
+    topics = _many_topics(records, 30)
+    book = load_workbook(write_report_workbook(records, topics, tmp_path / "r.xlsx"))
+    names = [f"{i}: {label}" for i, label in enumerate(topics["labels"])]
+    for sheet, key, keys, shares in (("topics per period", "period", topics["periods"], topics["over_time"]),
+                                     ("topics per type", "type", topics["types"], topics["by_type"])):
+        rows = list(book[sheet].iter_rows(values_only=True))
+        assert rows[0] == (key, "articles", *names)
+        assert [r[0] for r in rows[1:]] == keys and [r[1] for r in rows[1:]] == [3, 3, 3]
+        assert [list(r[2:]) for r in rows[1:]] == [[round(v, 4) for v in row] for row in shares]
+    dated = {**topics, "periods": [], "over_time": [], "period_counts": []}  # no article has a date
+    book = load_workbook(write_report_workbook(records, dated, tmp_path / "undated.xlsx"))
+    assert list(book["topics per period"].values) == [("period", "articles", *names)]

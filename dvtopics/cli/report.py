@@ -27,7 +27,8 @@ def _command_line(ctx: click.Context) -> str:
 @paths_argument
 @click.option("--out", type=OutputPath(), required=True, help="The HTML report to write.")
 @click.option("--xlsx", type=OutputPath(), default=None,
-              help="Also write the report's tables (every article, counts per month, topics) as an .xlsx workbook.")
+              help="Also write the report's tables (every article, counts per month, types, topics and the shares "
+                   "behind the topic charts) as an .xlsx workbook.")
 @click.option("--model", "model_dir", type=MODEL_DIR, default=None,
               help="Article-type model directory, or `shipped` [default: the shipped model].")
 @click.option("--topics", "topics_dir", type=InputPath(file_okay=False), default=None,

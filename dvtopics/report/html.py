@@ -174,6 +174,23 @@ def topic_rows(topics: Mapping | None) -> list[dict]:
                 zip(topics["labels"], titles, topics["top_words"], shares))]
 
 
+TOPIC_SHARE_TABLES = {  # the tables behind the two topic charts: (the TopicReport's keys, shares, counts)
+    "period": ("periods", "over_time", "period_counts"), "type": ("types", "by_type", "type_counts")}
+
+
+def topic_share_rows(topics: Mapping | None, by: str) -> list[dict]:
+    """The table a topic chart is drawn from (`by` "period" or "type"): a row per period or type, its articles
+    and each topic's mean share there, the topics named as the chart names them; the shares as `topics fit`'s
+    over_time.csv and by_type.csv round them."""
+    if not topics:
+        return []
+    keys, shares, counts = (topics.get(name) or [] for name in TOPIC_SHARE_TABLES[by])
+    names = topic_names(topics)
+    counts = counts or [None] * len(keys)
+    return [{by: key, "articles": n, **{name: round(float(v), 4) for name, v in zip(names, row)}}
+            for key, n, row in zip(keys, counts, shares)]
+
+
 def representatives(topics: Mapping) -> list[list[dict]]:
     """Each topic's representative articles, their type as `label` (what the article table calls it)."""
     return [[{**doc, "label": doc.get("type")} for doc in docs] for docs in topics.get("representatives", [])]

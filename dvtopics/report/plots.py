@@ -250,7 +250,8 @@ def _word_panels(groups, titles: list[str], n: int, xlabel: str, title: str, col
 
 # Up to this many topics the shares over time are stacked bars, each topic a colour of its own (tab20, its dark
 # shades first, so topics next to each other in the stack differ in hue); more bands than that cannot be told
-# apart by colour, so more topics are drawn as a heat map, a row per topic, readable for any K.
+# apart by colour, so more topics are drawn as a heat map, a row per topic, readable for any K. The topics by
+# type turn the same way past this many: a column per topic is then too wide for a page.
 MAX_STACKED_TOPICS = 20
 _LEGEND_ENTRY_INCHES = 0.19  # one legend line at fontsize 8: the figure grows to hold the whole legend
 
@@ -290,14 +291,11 @@ def topic_shares_over_time_figure(periods: Sequence[str], shares, topic_labels: 
     names = _topic_labels(topic_labels, array.shape[1])
     if len(names) != array.shape[1]:
         raise ValueError(f"{len(names)} topic labels for {array.shape[1]} topics")
-    label_inches = 0.07 * max((len(name) for name in names), default=0)  # the legend's, or the rows' labels: never cut
+    label_inches = _label_inches(names)  # the legend's, or the rows' labels: never cut
     shown = min(len(periods), MAX_PERIODS_CHARTED)  # more periods share the width of these: the figure stays readable
     if len(names) > MAX_STACKED_TOPICS:
-        fig = _figure(3.0 + 0.45 * shown + label_inches, 1.6 + 0.22 * len(names))
-        ax = _heatmap(fig, array.T, names, periods, "YlOrRd", ".2f", "share of articles")
+        fig, ax = _topic_rows_heatmap(array.T, names, periods, "share of articles", shown)
         _period_ticks(ax, periods)
-        ax.tick_params(axis="y", labelsize=8)
-        ax.set_ylabel("Topic")
     else:
         fig = _figure(max(7.0, 2.6 + 0.45 * shown + label_inches),
                       max(4.0, 1.2 + _LEGEND_ENTRY_INCHES * len(names)))
@@ -315,6 +313,29 @@ def topic_shares_over_time_figure(periods: Sequence[str], shares, topic_labels: 
     return fig
 
 
+def _label_inches(labels: Sequence[str]) -> float:
+    """The width the longest of `labels` takes at fontsize 8."""
+    return 0.07 * _longest(labels)
+
+
+def _topic_rows_heatmap(array: np.ndarray, names: Sequence[str], columns: Sequence[str], colorbar: str,
+                        shown: int | None = None) -> tuple[Figure, object]:
+    """A heat map of many topics (more than MAX_STACKED_TOPICS): a row per topic, readable for any K, a column
+    per period or type (`shown` columns wide at most: more share that width). The figure grows in height with
+    K, not in width, so it is not shrunk past reading on a page."""
+    columns = [str(c) for c in columns]
+    shown = len(columns) if shown is None else shown
+    fig = _figure(3.0 + 0.45 * shown + _label_inches(names), 1.6 + 0.22 * len(names) + 0.06 * _longest(columns))
+    ax = _heatmap(fig, array, names, columns, "YlOrRd", ".2f", colorbar)
+    ax.tick_params(axis="y", labelsize=8)
+    ax.set_ylabel("Topic")
+    return fig, ax
+
+
+def _longest(labels: Sequence[str]) -> int:
+    return max((len(str(label)) for label in labels), default=0)
+
+
 def _period_ticks(ax, periods: Sequence[str], upright: int = 6) -> None:
     """A label under each period, or under every n-th when they are more than MAX_PERIODS_CHARTED; slanted when
     more than `upright` labels would touch."""
@@ -325,18 +346,23 @@ def _period_ticks(ax, periods: Sequence[str], upright: int = 6) -> None:
 
 
 def topic_by_type_heatmap(matrix, type_labels: Sequence[str], topic_labels: Sequence[str] | None = None) -> Figure:
-    """Heat map of the mean topic share (columns) within each article type (rows). No type at all (no article
-    has one) is a `DvtopicsError` that says so."""
+    """Heat map of the mean topic share (columns) within each article type (rows); more than MAX_STACKED_TOPICS
+    topics are rows and the types columns (`_topic_rows_heatmap`), as in the shares over time, so that the
+    figure does not grow wider with K. No type at all (no article has one) is a `DvtopicsError` that says so."""
     if not len(type_labels):
         raise DvtopicsError("no topics by article type to draw: no article has a type")
     n_topics = np.shape(matrix)[1] if np.ndim(matrix) == 2 else 0
     names = _topic_labels(topic_labels, n_topics)
     array = _matrix(matrix, len(type_labels), len(names), "topic by type")
-    longest = max((len(str(n)) for n in names), default=0)  # rotated topic labels need room below
-    fig = _figure(1.8 + 0.75 * len(names), 1.2 + 0.5 * len(type_labels) + 0.06 * longest)
-    ax = _heatmap(fig, array, type_labels, names, "YlOrRd", ".2f", "mean topic share")
-    ax.set_xlabel("Topic")
-    ax.set_ylabel("Article type")
+    if len(names) > MAX_STACKED_TOPICS:  # a column per topic would be too wide to read: a row per topic, as over time
+        fig, ax = _topic_rows_heatmap(array.T, names, type_labels, "mean topic share")
+        ax.set_xlabel("Article type")
+    else:
+        # rotated topic labels need room below
+        fig = _figure(1.8 + 0.75 * len(names), 1.2 + 0.5 * len(type_labels) + 0.06 * _longest(names))
+        ax = _heatmap(fig, array, type_labels, names, "YlOrRd", ".2f", "mean topic share")
+        ax.set_xlabel("Topic")
+        ax.set_ylabel("Article type")
     ax.set_title("Topics by article type")
     return fig
 
