@@ -672,7 +672,6 @@ def _label_and_segment_in_workers(articles: Sequence, model_dir, cache, n_jobs: 
 
 def _topic_model(segmented: Sequence[str], topics_dir, n_topics, provenance: dict, n_jobs: int = 1):
     """(a fitted TopicModel or None, where it came from, the topic mix of each text or None)."""
-    from .topics.engines import ENGINE_NAMES
     from .topics.model import TopicModel, load_topic_model
 
     if topics_dir:
@@ -687,15 +686,22 @@ def _topic_model(segmented: Sequence[str], topics_dir, n_topics, provenance: dic
             mixes = model.fit_transform(segmented, n_jobs=n_jobs,  # = fit, then transform: the texts read once
                                         progress=len(segmented) > 100)
             break
-        except TooManyTopics as exc:  # a report is a summary: fewer topics beat none
-            if exc.most < 2:
-                log.warning("no topics in the report: %s", exc)
-                return None, f"none: topics could not be fitted on these articles ({exc})", None
-            log.warning("K lowered from %d to %d in the report: these articles allow no more topics", k, exc.most)
-            k = exc.most
         except TopicsError as exc:
-            log.warning("no topics in the report: %s", exc)
-            return None, f"none: topics could not be fitted on these articles ({exc})", None
+            if isinstance(exc, TooManyTopics) and exc.most >= MIN_TOPICS:  # a report is a summary: fewer topics beat none
+                log.warning("K lowered from %d to %d in the report: these articles allow no more topics", k, exc.most)
+                k = exc.most
+                continue
+            # the page says why, to its reader, who never sees this warning
+            provenance["topics_error"] = f"{exc.reason}: {REPORT_TOPICS_ADVICE}"
+            log.warning("no topics in the report: %s", provenance["topics_error"])
+            return None, f"none: topics could not be fitted on these articles ({exc.reason})", None
     lowered = f" (lowered from {asked}: these articles allow no more)" if k != asked else ""
-    return (model, f"fitted on these {len(segmented)} articles: K = {k}{lowered}, {ENGINE_NAMES[model.engine]} "
-                   f"over {unit}s", mixes)
+    # the engine is named beside it, from the topics (`TopicReport.engine`)
+    return model, f"fitted on these {len(segmented)} articles: K = {k}{lowered}, over {unit}s", mixes
+
+
+# What a report user can do when the report's own fit fails: `report` has none of the fit's options, `topics fit`
+# has them all (a rarer word kept with a lower --no-below, paragraphs or whole articles), and its folder is --topics
+REPORT_TOPICS_ADVICE = ("give more text, or fit the topics with `dvtopics topics fit PATHS --out DIR --no-below N` "
+                        "(a lower N keeps rarer words; see `dvtopics topics fit --help`) and give that folder to the "
+                        "report with `--topics DIR`")

@@ -460,3 +460,46 @@ def test_the_workbook_holds_the_tables_behind_the_topic_charts(tmp_path):
     dated = {**topics, "periods": [], "over_time": [], "period_counts": []}  # no article has a date
     book = load_workbook(write_report_workbook(records, dated, tmp_path / "undated.xlsx"))
     assert list(book["topics per period"].values) == [("period", "articles", *names)]
+
+
+FEW = ["Hội nghị sơ kết công tác dân vận 6 tháng đầu năm", "Giao ban công tác dân vận quý I",
+       "Tổng kết công tác dân vận năm 2017"]
+
+
+def test_a_failed_topic_fit_is_explained_on_the_page_with_what_a_report_user_can_do(tmp_path, fake_classifier,
+                                                                                     caplog):
+    """Trial 9 (B, 04 and 05): three short articles, too few words for topics. The page blamed --no-topics, which
+    was not given, and the warning advised --no-below and --no-above, which `report` does not have."""
+    from dvtopics.cli import cli
+
+    few, out = tmp_path / "few.jsonl", tmp_path / "r.html"
+    few.write_text("".join(json.dumps({"id": str(i), "text": t}, ensure_ascii=False) + "\n" for i, t in enumerate(FEW)),
+                   encoding="utf-8")
+    result = CliRunner().invoke(cli, ["report", str(few), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    said = re.search(r'<p id="no-topics".*?</p>', out.read_text(encoding="utf-8"), re.S)[0]
+    assert "--no-topics" not in said and "words are frequent enough to model" in said
+    assert "<code>dvtopics topics fit PATHS --out DIR --no-below N</code>" in said and "<code>--topics DIR</code>" in said
+    [warning] = [r.getMessage() for r in caplog.records if "no topics in the report" in r.getMessage()]
+    assert "words are frequent enough" in warning and "`dvtopics topics fit PATHS --out DIR --no-below N`" in warning
+    assert "`--topics DIR`" in warning and "lower --no-below / raise --no-above" not in warning
+    # no article read at all: that is the reason the page gives
+    (tmp_path / "empty.jsonl").write_text('{"id": "x", "text": ""}\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["report", str(tmp_path / "empty.jsonl"), "--out", str(out)])
+    said = re.search(r'<p id="no-topics".*?</p>', out.read_text(encoding="utf-8"), re.S)[0]
+    assert result.exit_code == 1 and "no article could be read" in said and "--no-topics" not in said
+
+
+def test_the_themes_name_the_engine_once(tmp_path, seeds_dir, fake_classifier):
+    """Trial 9 (B): "4 topics made by LDA (gensim, variational Bayes) (fitted on these 300 articles: K = 4, LDA
+    (gensim, variational Bayes) over documents)"."""
+    from dvtopics.cli import cli
+
+    out = tmp_path / "r.html"
+    result = CliRunner().invoke(cli, ["report", str(seeds_dir), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    themes = re.search(r'<section id="themes">.*?</p>', html, re.S)[0]
+    assert themes.count("LDA (gensim, variational Bayes)") == 1 and "K = 3, over paragraphs" in themes
+    made = re.search(r'<table id="provenance">.*?</table>', html, re.S)[0]
+    assert "over paragraphs, by LDA (gensim, variational Bayes)" in made

@@ -602,7 +602,7 @@ def test_too_few_articles_for_any_k_says_so_not_to_lower_k():
     assert "only 1 article with words to model" in one and "at least 2 articles" in one and "lower --k" not in one
     none = str(too_many_topics(3, 0, "document"))
     assert "only 0 articles" in none and "--unit paragraph" not in none  # no paragraph either
-    assert "K can be at most 4; lower --k" in str(too_many_topics(5, 4, "paragraph"))
+    assert "K can be at most 4: lower --k" in str(too_many_topics(5, 4, "paragraph"))
 
 
 def test_cli_fit_on_one_article_says_how_many_are_needed(tmp_path):

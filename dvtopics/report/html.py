@@ -290,6 +290,7 @@ def metric_blocks(card: Mapping | None) -> list[dict]:
 
 def _environment():
     from jinja2 import Environment, PackageLoader, select_autoescape
+    from markupsafe import Markup, escape
 
     env = Environment(loader=PackageLoader("dvtopics", "templates"), autoescape=select_autoescape(["j2", "html"]),
                       trim_blocks=True, lstrip_blocks=True)
@@ -297,6 +298,8 @@ def _environment():
     env.filters["plural"] = lambda n, word: word if n == 1 else word + "s"  # {{ n|plural("article") }}
     env.filters["pct"] = lambda x: "" if x is None else f"{100 * x:.1f} %"
     env.filters["dec"] = lambda x, d=3: "" if x is None else f"{float(x):.{d}f}"
+    # a message's `command` as code (a warning's text, shown on the page too)
+    env.filters["code"] = lambda text: Markup(re.sub(r"`([^`]+)`", r"<code>\1</code>", str(escape(text))))
     return env
 
 
