@@ -503,3 +503,13 @@ def test_the_themes_name_the_engine_once(tmp_path, seeds_dir, fake_classifier):
     assert themes.count("LDA (gensim, variational Bayes)") == 1 and "K = 3, over paragraphs" in themes
     made = re.search(r'<table id="provenance">.*?</table>', html, re.S)[0]
     assert "over paragraphs, by LDA (gensim, variational Bayes)" in made
+
+
+def test_with_no_readable_article_every_sheet_keeps_its_header(tmp_path):
+    """Trial 9 (B, 08): the "types" sheet was blank, while "per month" and "failed" kept their headers."""
+    header = next(load_workbook(write_report_workbook(_records(), None, tmp_path / "ok.xlsx"))["types"].values)
+    records = [r for r in _records() if r["error"]]
+    book = load_workbook(write_report_workbook(records, None, tmp_path / "r.xlsx"))
+    assert header[:2] == ("label", "name_vi") and list(book["types"].values) == [header]
+    assert [next(sheet.values) for sheet in book.worksheets if sheet.title != "articles"] == [
+        ("month", "total"), header, ("id", "error")]

@@ -87,16 +87,19 @@ def corpus_summary(records: Sequence[Mapping]) -> dict:
     }
 
 
+TYPE_COLUMNS = ("label", "name_vi", "articles", "share", "mean_confidence")  # a row of `type_counts`
+
+
 def type_counts(records: Sequence[Mapping]) -> list[dict]:
-    """Per type: articles, share and mean confidence."""
+    """Per type: articles, share and mean confidence (TYPE_COLUMNS)."""
     good = _good(records)
     rows = []
     for label in type_order(records):
         mine = [r for r in good if _label(r) == label]
         confidences = [float(r["confidence"]) for r in mine if r.get("confidence") is not None]
-        rows.append({"label": label, "name_vi": TYPE_NAMES_VI.get(label, ""), "articles": len(mine),
-                     "share": len(mine) / len(good),
-                     "mean_confidence": float(np.mean(confidences)) if confidences else None})
+        row = {"label": label, "name_vi": TYPE_NAMES_VI.get(label, ""), "articles": len(mine),
+               "share": len(mine) / len(good), "mean_confidence": float(np.mean(confidences)) if confidences else None}
+        rows.append({column: row[column] for column in TYPE_COLUMNS})
     return rows
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Mapping, Sequence
 
-from .html import (article_rows, monthly_counts, topic_data, topic_names, topic_rows, topic_share_rows, type_counts,
-                   type_order)
+from .html import (TYPE_COLUMNS, article_rows, monthly_counts, topic_data, topic_names, topic_rows, topic_share_rows,
+                   type_counts, type_order)
 
 
 def report_tables(records: Sequence[Mapping], topics=None) -> dict[str, list[dict]]:
@@ -27,10 +27,11 @@ def write_report_workbook(records: Sequence[Mapping], topics, path) -> Path:
     """The report's tables as the sheets of one .xlsx file (every article, not only those shown)."""
     from ..io.write import write_workbook
 
-    # an empty sheet ("failed", "per month" when no article has a date) still gets its header, so a reader sees
-    # what would be there
+    # an empty sheet ("failed", "per month" when no article has a date, "types" when none could be read) still
+    # gets its header, so a reader sees what would be there
     names = topic_names(topic_data(topics))
     return write_workbook(report_tables(records, topics), path,
                           {"failed": ["id", "error"], "per month": ["month", "total", *type_order(records)],
+                           "types": TYPE_COLUMNS,
                            "topics per period": ["period", "articles", *names],
                            "topics per type": ["type", "articles", *names]})
