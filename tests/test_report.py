@@ -513,3 +513,16 @@ def test_with_no_readable_article_every_sheet_keeps_its_header(tmp_path):
     assert header[:2] == ("label", "name_vi") and list(book["types"].values) == [header]
     assert [next(sheet.values) for sheet in book.worksheets if sheet.title != "articles"] == [
         ("month", "total"), header, ("id", "error")]
+
+
+def test_every_table_is_in_a_box_of_its_own_that_scrolls_sideways():
+    """Trial 9 (B, 07): at phone width the type, topic and provenance tables ran past the screen's edge and the
+    whole page scrolled sideways; only the article table had a box of its own (the layout itself is checked in
+    Chromium: test_report_browser)."""
+    records = _records()
+    html = build_report(records, _topics(records), {"command": "dvtopics report " + "rất-dài/" * 30,
+                                                    "model_card": {"metrics": {"cv": {"n": 9, "accuracy": 0.9,
+                                                                   "macro_f1": 0.8, "per_class": {"other": {"f1": 1.0}}}}}})
+    tables = re.findall(r'(<div class="scroll[^"]*">\s*)?<table', html)
+    assert len(tables) >= 8 and all(tables)
+    assert ".scroll { max-width: 100%; overflow-x: auto; }" in html
