@@ -11,6 +11,7 @@ from dvtopics.errors import DvtopicsError
 from dvtopics.jobs import default_k
 from dvtopics.report.html import build_report, svg_of
 from dvtopics.report.workbook import write_report_workbook
+from dvtopics.types.rules import LABELS as ARTICLE_TYPES
 
 TYPES = ["semi_annual_review", "annual_review", "other"]
 
@@ -190,6 +191,7 @@ def fake_classifier(monkeypatch):
 
     class Model:
         card = {"classifier": "fake", "metrics": {}}
+        labels = ARTICLE_TYPES
 
     def predict(model, articles, **options):
         return [{"id": a.id, "label": None if a.error else "other", "confidence": None if a.error else 0.5,
@@ -213,6 +215,7 @@ def test_articles_that_share_an_id_keep_each_its_own_type_in_the_topics(tmp_path
 
     class Model:
         card = {"classifier": "fake", "metrics": {}}
+        labels = [f"type-{i}" for i in range(10)]
 
     def predict(model, articles, **options):  # each article a type of its own
         return [{"id": a.id, "label": f"type-{i}", "confidence": 0.5, "cues": [], "title": a.title, "date": a.date,
@@ -526,3 +529,42 @@ def test_every_table_is_in_a_box_of_its_own_that_scrolls_sideways():
     tables = re.findall(r'(<div class="scroll[^"]*">\s*)?<table', html)
     assert len(tables) >= 8 and all(tables)
     assert ".scroll { max-width: 100%; overflow-x: auto; }" in html
+
+
+def test_the_inputs_own_labels_are_the_types_with_the_models_beside_them(tmp_path, fake_classifier, caplog):
+    """Trial 9 (B, 01): `report --label-field` was accepted and ignored: a hand-labelled steering_committee article
+    was `other` in the page and the workbook, with no trace of its label. An article's own label (however spelt,
+    as train reads it) is its type, the model labels the rest; the page and the workbook say how many of each,
+    and keep the model's label and confidence beside the type. A label no type of the model is not used."""
+    from dvtopics.cli import cli
+
+    hand, out, xlsx = tmp_path / "hand.csv", tmp_path / "r.html", tmp_path / "r.xlsx"
+    text = "Sáng 5/1, Ban Dân vận Tỉnh ủy tổ chức Hội nghị tổng kết công tác dân vận năm 2017."
+    hand.write_text("id,title,text,Loại bài\n" + "".join(f"{i},Tin số {i},\"{text}\",{label}\n" for i, label in enumerate(
+        ["Annual review", "steering_committee", "", "Chính trị"], start=1)), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["report", str(hand), "--label-field", "Loại bài", "--no-topics",
+                                      "--out", str(out), "--xlsx", str(xlsx)])
+    assert result.exit_code == 0, result.output
+    book = load_workbook(xlsx)
+    rows = list(book["articles"].iter_rows(values_only=True))
+    columns = rows[0]
+    assert columns[:9] == ("id", "title", "date", "source", "label", "type_from", "model_label", "confidence", "name_vi")
+    assert [r[:8] for r in rows[1:]] == [("1", "Tin số 1", None, None, "annual_review", "input", "other", 0.5),
+                                         ("2", "Tin số 2", None, None, "steering_committee", "input", "other", 0.5),
+                                         ("3", "Tin số 3", None, None, "other", "model", "other", 0.5),
+                                         ("4", "Tin số 4", None, None, "other", "model", "other", 0.5)]
+    types = {r[0]: dict(zip(next(book["types"].values), r)) for r in book["types"].iter_rows(min_row=2, values_only=True)}
+    assert {label: (t["from_input"], t["from_model"]) for label, t in types.items()} == {
+        "other": (0, 2), "annual_review": (1, 0), "steering_committee": (1, 0)}
+    assert types["other"]["mean_confidence"] == 0.5 and types["annual_review"]["mean_confidence"] is None
+    html = out.read_text(encoding="utf-8")
+    said = re.search(r'<p id="type-sources".*?</p>', html, re.S)[0]
+    assert "<code>Loại bài</code> field): 2; from the model: 2" in said
+    row = re.search(r'<tr data-type="steering_committee" data-id="2">.*?</tr>', html, re.S)[0]
+    assert "from the input" in row and "<td>other</td>" in row and ">0.50<" in row
+    assert "<th>Model's label</th>" in html
+    assert "the label field of 1 articles was not used as their type" in caplog.text and "'Chính trị' (1)" in caplog.text
+    # no label in the input: every type is the model's, and the page says so
+    result = CliRunner().invoke(cli, ["report", str(hand), "--no-topics", "--out", str(out)])
+    html = out.read_text(encoding="utf-8")
+    assert "Types from the model: all 4; none from the input" in html and "Model's label" not in html

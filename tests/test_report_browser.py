@@ -57,6 +57,7 @@ def _fake_classifier(patch):
 
     class Model:
         card = {"metrics": {}}
+        labels = ["other"]
 
     patch.setattr(classify, "load_classifier", lambda model_dir=None: Model())
     patch.setattr(classify, "predict_articles", lambda model, articles, **kw: [

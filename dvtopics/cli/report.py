@@ -47,6 +47,10 @@ def report(ctx, paths, out, xlsx, model_dir, topics_dir, no_topics, n_topics, ma
     It labels each article's type, finds its themes, and shows the corpus at a
     glance, types per month, a sortable and searchable article table, topics
     over time and by type, and how it was made.
+
+    An article's own label (--label-field) is its type when it is one of the
+    model's; the model labels the rest, and its label and confidence are kept
+    beside each type.
     """
     from ..errors import DvtopicsError
     from ..jobs import report as write_report

@@ -68,6 +68,16 @@ def _label(record: Mapping) -> str:
     return record.get("label") or UNLABELLED
 
 
+def _type_from(record: Mapping) -> str | None:
+    """Where a readable article's type came from: "input" (its own label, `jobs._given_types`) or "model"."""
+    return None if record.get("error") else record.get("type_from") or "model"
+
+
+def _model_label(record: Mapping) -> str | None:
+    """The model's label of the article, its type or not (its confidence is the model's, for this label)."""
+    return record.get("model_label", record.get("label"))
+
+
 def type_order(records: Sequence[Mapping]) -> list[str]:
     """Types by count (most first), ties by name, so every table and chart agrees."""
     counts = Counter(_label(r) for r in _good(records))
@@ -79,26 +89,33 @@ def corpus_summary(records: Sequence[Mapping]) -> dict:
     good = _good(records)
     dates = sorted(str(r["date"]) for r in good if r.get("date"))
     sources = Counter(r.get("source") or "(unknown)" for r in good)
+    from_input = sum(1 for r in good if _type_from(r) == "input")
     return {
         "articles": len(records), "read": len(good), "failed": [r for r in records if r.get("error")],
+        "from_input": from_input, "from_model": len(good) - from_input,
         "sources": sources.most_common(), "n_sources": len([s for s in sources if s != "(unknown)"]),
         "first_date": dates[0] if dates else None, "last_date": dates[-1] if dates else None,
         "undated": len(good) - len(dates),
     }
 
 
-TYPE_COLUMNS = ("label", "name_vi", "articles", "share", "mean_confidence")  # a row of `type_counts`
+# a row of `type_counts`
+TYPE_COLUMNS = ("label", "name_vi", "articles", "from_input", "from_model", "share", "mean_confidence")
 
 
 def type_counts(records: Sequence[Mapping]) -> list[dict]:
-    """Per type: articles, share and mean confidence (TYPE_COLUMNS)."""
+    """Per type: articles, how many of these types came from the input (its own labels) and how many from the
+    model, share, and the model's mean confidence over the articles it gave this type (TYPE_COLUMNS)."""
     good = _good(records)
     rows = []
     for label in type_order(records):
         mine = [r for r in good if _label(r) == label]
-        confidences = [float(r["confidence"]) for r in mine if r.get("confidence") is not None]
+        confidences = [float(r["confidence"]) for r in mine
+                       if r.get("confidence") is not None and _model_label(r) == r.get("label")]
+        from_input = sum(1 for r in mine if _type_from(r) == "input")
         row = {"label": label, "name_vi": TYPE_NAMES_VI.get(label, ""), "articles": len(mine),
-               "share": len(mine) / len(good), "mean_confidence": float(np.mean(confidences)) if confidences else None}
+               "from_input": from_input, "from_model": len(mine) - from_input, "share": len(mine) / len(good),
+               "mean_confidence": float(np.mean(confidences)) if confidences else None}
         rows.append({column: row[column] for column in TYPE_COLUMNS})
     return rows
 
@@ -137,14 +154,16 @@ def topic_names(topics: Mapping | None) -> list[str]:
 
 
 def article_rows(records: Sequence[Mapping], topics: Mapping | None = None) -> list[dict]:
-    """Every article with its label, confidence, cues, and main topic when there are topics (none for an
-    article without a word the topic model knows)."""
+    """Every article with its type (`label`), where that came from (`type_from`: "input" or "model"), the
+    model's label and confidence, cues, and main topic when there are topics (none for an article without a
+    word the topic model knows)."""
     names = topic_names(topics)
     # the topics' documents are the readable records', in order: matched by place, as ids may repeat
     documents = iter((topics or {}).get("documents", []))
     rows = []
     for record in records:
-        row = {key: record.get(key) for key in ("id", "title", "date", "source", "label", "confidence")}
+        row = {key: record.get(key) for key in ("id", "title", "date", "source", "label")}
+        row.update(type_from=_type_from(record), model_label=_model_label(record), confidence=record.get("confidence"))
         row["name_vi"] = TYPE_NAMES_VI.get(record.get("label") or "", "")
         row["cues"] = list(record.get("cues") or [])
         if names:
