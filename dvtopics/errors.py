@@ -43,12 +43,18 @@ class MissingExtraError(DvtopicsError):
 
 
 class TopicsError(DvtopicsError):
-    """A topic model cannot be fitted or used as asked."""
+    """A topic model cannot be fitted or used as asked. The message is `reason`, then `advice` when given:
+    what to change, in `topics fit`'s options; a job that fits with no such options (the report) gives
+    `reason` with advice of its own."""
+
+    def __init__(self, reason: str, advice: str = ""):
+        super().__init__(f"{reason}: {advice}" if advice else reason)
+        self.reason = reason
 
 
 class TooManyTopics(TopicsError):
     """K is more than the documents (or the words) a fit has: `most` is the largest K these texts allow."""
 
-    def __init__(self, message: str, most: int):
-        super().__init__(message)
+    def __init__(self, reason: str, most: int, advice: str = ""):
+        super().__init__(reason, advice)
         self.most = most

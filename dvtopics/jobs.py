@@ -556,7 +556,9 @@ def report_data(reading: Reading, model_dir=None, topics_dir=None, fit_topics: b
                 n_topics: int | None = None):
     """Label the articles and find their topics; return (records, topic report or None, provenance).
 
-    Topics come from the model in `topics_dir`, else are fitted on the articles
+    An article's type is its own label when the input gives it one the model knows (`_given_types`), else the
+    model's; the model's label and confidence stay in its record. Topics come from the model in `topics_dir`,
+    else are fitted on the articles
     themselves when `fit_topics` (K from `default_k`), else are left out. A fit
     that cannot be made (too few words) leaves them out and says why.
     """
@@ -589,7 +591,7 @@ def report(reading: Reading, out: str, xlsx: str | None = None, model_dir=None, 
         _check_suffix(xlsx, (".xlsx",), "an Excel workbook")
     _check_suffix(out, HTML_SUFFIXES, "an HTML page")
     records, topics, provenance = report_data(reading, model_dir, topics_dir, fit_topics, n_topics)
-    provenance.update(command=command, inputs=[str(p) for p in reading.paths])
+    provenance.update(command=command, inputs=[str(p) for p in reading.paths], label_field=reading.fields.label)
     html = build_report(records, topics, provenance, max_rows_per_type=max_rows_per_type, title=title)
     # both written beside their names first, then renamed together: a run stopped between the two writes
     # leaves the previous page and workbook, never a new page beside the workbook of another run
@@ -619,6 +621,7 @@ def _report_data(articles, cache, n_jobs, model_dir, topics_dir, fit_topics, n_t
         records, segmented = _label_and_segment_in_workers(articles, model_dir, cache, n_jobs, want_topics, progress)
     else:
         records = predict_articles(classifier, articles, cache=cache, n_jobs=n_jobs, progress=progress)
+    _given_types(articles, records, classifier.labels)
     provenance = {"model_dir": str(model_directory(model_dir)), "model_card": classifier.card}
     if not any(not a.error for a in articles) or not want_topics:
         provenance["topics_source"] = None
@@ -635,6 +638,32 @@ def _report_data(articles, cache, n_jobs, model_dir, topics_dir, fit_topics, n_t
                        n_representatives=TOP_ARTICLES_PER_TOPIC)
     _warn_without_mix(topics.without_mix)
     return records, topics, provenance
+
+
+def _given_types(articles: Sequence[Article], records: list[dict], known: Sequence[str]) -> None:
+    """Each readable article's type in the report: its own label (the input's label field, --label-field) when it
+    is one the model gives (an article type however spelt, read as `train` and `evaluate` read them), else the
+    model's. Each record (changed in place) keeps the model's label as `model_label`, beside its confidence, and
+    says where its type came from in `type_from`: "input" or "model". A label field of another task (VNTC's topics) is no type:
+    one warning names its labels."""
+    from .types.training import is_article_type_set, spelt_as_article_type
+
+    known = set(known)
+    spelt = spelt_as_article_type if is_article_type_set(known) else (lambda label: label)  # "Annual review"
+    given = [None if a.error else spelt(a.label) for a in articles]
+    unused = Counter()
+    for article, record, label in zip(articles, records, given):
+        record["model_label"] = record.get("label")
+        record["type_from"] = None if article.error else "model"
+        if label in known:
+            record.update(label=label, type_from="input")
+        elif label:
+            unused[label] += 1
+    if unused:
+        named = ", ".join(f"{label!r} ({n})" for label, n in unused.most_common(5))
+        log.warning("the label field of %d articles was not used as their type: its labels are none of the model's "
+                    "(%s): %s%s", sum(unused.values()), ", ".join(sorted(known)), named,
+                    f" and {len(unused) - 5} more" if len(unused) > 5 else "")
 
 
 @dataclass(frozen=True)
@@ -684,7 +713,6 @@ def _label_and_segment_in_workers(articles: Sequence, model_dir, cache, n_jobs: 
 
 def _topic_model(segmented: Sequence[str], topics_dir, n_topics, provenance: dict, n_jobs: int = 1):
     """(a fitted TopicModel or None, where it came from, the topic mix of each text or None)."""
-    from .topics.engines import ENGINE_NAMES
     from .topics.model import TopicModel, load_topic_model
 
     if topics_dir:
@@ -699,15 +727,22 @@ def _topic_model(segmented: Sequence[str], topics_dir, n_topics, provenance: dic
             mixes = model.fit_transform(segmented, n_jobs=n_jobs,  # = fit, then transform: the texts read once
                                         progress=len(segmented) > 100)
             break
-        except TooManyTopics as exc:  # a report is a summary: fewer topics beat none
-            if exc.most < 2:
-                log.warning("no topics in the report: %s", exc)
-                return None, f"none: topics could not be fitted on these articles ({exc})", None
-            log.warning("K lowered from %d to %d in the report: these articles allow no more topics", k, exc.most)
-            k = exc.most
         except TopicsError as exc:
-            log.warning("no topics in the report: %s", exc)
-            return None, f"none: topics could not be fitted on these articles ({exc})", None
+            if isinstance(exc, TooManyTopics) and exc.most >= MIN_TOPICS:  # a report is a summary: fewer topics beat none
+                log.warning("K lowered from %d to %d in the report: these articles allow no more topics", k, exc.most)
+                k = exc.most
+                continue
+            # the page says why, to its reader, who never sees this warning
+            provenance["topics_error"] = f"{exc.reason}: {REPORT_TOPICS_ADVICE}"
+            log.warning("no topics in the report: %s", provenance["topics_error"])
+            return None, f"none: topics could not be fitted on these articles ({exc.reason})", None
     lowered = f" (lowered from {asked}: these articles allow no more)" if k != asked else ""
-    return (model, f"fitted on these {len(segmented)} articles: K = {k}{lowered}, {ENGINE_NAMES[model.engine]} "
-                   f"over {unit}s", mixes)
+    # the engine is named beside it, from the topics (`TopicReport.engine`)
+    return model, f"fitted on these {len(segmented)} articles: K = {k}{lowered}, over {unit}s", mixes
+
+
+# What a report user can do when the report's own fit fails: `report` has none of the fit's options, `topics fit`
+# has them all (a rarer word kept with a lower --no-below, paragraphs or whole articles), and its folder is --topics
+REPORT_TOPICS_ADVICE = ("give more text, or fit the topics with `dvtopics topics fit PATHS --out DIR --no-below N` "
+                        "(a lower N keeps rarer words; see `dvtopics topics fit --help`) and give that folder to the "
+                        "report with `--topics DIR`")

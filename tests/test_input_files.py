@@ -369,7 +369,9 @@ def test_merged_cells_of_a_workbook_read_as_their_top_left_value(tmp_path):
 def test_a_field_option_that_names_no_column_is_one_line_naming_the_columns(tmp_path, caplog, option, name):
     """A label field typed without its diacritics, or --text-field forgotten: one line that names the field and
     the columns there are, not a line a row (trial 6, 08); the table is one error record, and the other
-    inputs are read all the same (the regression hunt: one such table stopped the whole run)."""
+    inputs are read all the same (the regression hunt: one such table stopped the whole run). A label column
+    is what the run is for (trial 9, B 01: `report` lost the whole table to it, exit 1): its absence stops every
+    command, train and report as evaluate, with that one line and exit 2."""
     from click.testing import CliRunner
 
     from dvtopics.cli import cli
@@ -380,6 +382,13 @@ def test_a_field_option_that_names_no_column_is_one_line_naming_the_columns(tmp_
     given = {"--text-field": "lead", option: name}
     result = CliRunner().invoke(cli, ["evaluate", "shipped", str(path), *sum(given.items(), ())])
     said = f"{path}: no '{name}' column ({option}); its columns are 'id', 'title', 'lead', 'Loại bài'"
+    if option == "--label-field":
+        for command in (["evaluate", "shipped"], ["train", "--out", str(tmp_path / "m")],
+                        ["report", "--no-topics", "--out", str(tmp_path / "r.html")]):
+            result = CliRunner().invoke(cli, [*command, str(path), *sum(given.items(), ())])
+            assert result.exit_code == 2 and result.output == f"Error: {said}\n", (command, result.output)
+        assert not (tmp_path / "r.html").exists() and not (tmp_path / "m").exists()
+        return
     assert result.exit_code == 2 and caplog.text.count(said) == 1 and "r3" not in caplog.text
     if option != "--text-field":
         return

@@ -276,3 +276,19 @@ def test_the_shares_over_time_stop_growing_wider_with_many_periods(n_topics):
     assert wide.get_size_inches()[0] == usual.get_size_inches()[0] < 25
     labels = [t.get_text() for t in wide.axes[0].get_xticklabels()]
     assert len(labels) <= MAX_PERIODS_CHARTED and labels[:2] == ["2000-01", "2000-08"]
+
+
+@pytest.mark.parametrize("k", [21, 30, 200])
+def test_topics_by_type_of_many_topics_is_a_row_per_topic_that_stays_narrow(k):
+    """Trial 9 (B, 06): the heat map kept a column per topic, 1.8 + 0.75·K inches wide (about 3,000 px at
+    K = 40), shrunk to the page's 1,160 px past reading; above MAX_STACKED_TOPICS it turns as the shares over
+    time do: a row per topic, a column per type."""
+    matrix = np.random.default_rng(0).dirichlet(np.ones(k), size=len(TYPES))
+    names = [f"{i}: công an, giao thông, tai nạn" for i in range(k)]
+    fig = plots.topic_by_type_heatmap(matrix, TYPES, names)
+    ax = fig.axes[0]
+    assert ticks(ax.get_yticklabels()) == names and ticks(ax.get_xticklabels()) == TYPES
+    assert np.allclose(ax.images[0].get_array(), matrix.T)
+    assert (ax.get_xlabel(), ax.get_ylabel(), ax.get_title()) == ("Article type", "Topic", "Topics by article type")
+    assert fig.get_size_inches()[0] < 12  # the page's 1,160 px show it at 60 % of its size or more
+    assert _cut_off(fig) == []

@@ -11,6 +11,7 @@ from dvtopics.errors import DvtopicsError
 from dvtopics.jobs import default_k
 from dvtopics.report.html import build_report, svg_of
 from dvtopics.report.workbook import write_report_workbook
+from dvtopics.types.rules import LABELS as ARTICLE_TYPES
 
 TYPES = ["semi_annual_review", "annual_review", "other"]
 
@@ -136,7 +137,8 @@ def test_svg_ids_get_a_prefix():
 def test_workbook_holds_every_article_months_and_topics(tmp_path):
     records = _records()
     book = load_workbook(write_report_workbook(records, _topics(records), tmp_path / "r.xlsx"))
-    assert book.sheetnames == ["articles", "per month", "types", "topics", "failed"]
+    assert book.sheetnames == ["articles", "per month", "types", "topics", "topics per period", "topics per type",
+                              "failed"]
     articles = list(book["articles"].iter_rows(values_only=True))
     header = articles[0]
     assert len(articles) == 1 + len(records)
@@ -189,6 +191,7 @@ def fake_classifier(monkeypatch):
 
     class Model:
         card = {"classifier": "fake", "metrics": {}}
+        labels = ARTICLE_TYPES
 
     def predict(model, articles, **options):
         return [{"id": a.id, "label": None if a.error else "other", "confidence": None if a.error else 0.5,
@@ -212,6 +215,7 @@ def test_articles_that_share_an_id_keep_each_its_own_type_in_the_topics(tmp_path
 
     class Model:
         card = {"classifier": "fake", "metrics": {}}
+        labels = [f"type-{i}" for i in range(10)]
 
     def predict(model, articles, **options):  # each article a type of its own
         return [{"id": a.id, "label": f"type-{i}", "confidence": 0.5, "cues": [], "title": a.title, "date": a.date,
@@ -366,3 +370,201 @@ def test_report_refuses_k_it_would_ignore(tmp_path, given):
     given = [str(tmp_path / g) if g == "TOPICS" else g for g in given]
     result = CliRunner().invoke(cli, ["report", "seeds", "--out", str(tmp_path / "r.html"), "--k", "5", *given])
     assert result.exit_code == 2 and "--k" in result.output and not (tmp_path / "r.html").exists()
+
+
+def _dated(dates):
+    return [{"id": f"d{i}", "label": TYPES[i % 2], "confidence": 0.9, "cues": [], "title": f"t{i}", "date": date,
+             "source": None, "error": None} for i, date in enumerate(dates)]
+
+
+def _chart(html, label):
+    return re.search(rf'<svg[^>]*aria-label="{label}".*?</svg>', html, re.S)[0]
+
+
+def test_months_without_an_article_are_in_the_chart_the_table_and_the_workbook(tmp_path):
+    """Trial 9 (B, 02): January to March and September were four evenly spaced bars, April to August left out,
+    in the chart, the page's month table and the workbook's "per month" sheet."""
+    records = _dated(["2017-01-10", "2017-01-12", "2017-02-15", "2017-03-20", "2017-09-05", "2017-09-25"])
+    months = [f"2017-{m:02d}" for m in range(1, 10)]
+    html = build_report(records)
+    ticks = [t for t in re.findall(r"<!-- (.*?) -->", _chart(html, "Articles per month and type"))
+             if re.fullmatch(r"\d{4}-\d{2}", t)]
+    assert ticks == months
+    table = re.search(r'<table id="month-counts">.*?</table>', html, re.S)[0]
+    assert re.findall(r"<tr><td>(\d{4}-\d{2})</td>", table) == months
+    assert "<tr><td>2017-06</td><td class=\"n\">0</td>" in table
+    sheet = load_workbook(write_report_workbook(records, None, tmp_path / "r.xlsx"))["per month"]
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert [r[0].strftime("%Y-%m") for r in rows] == months and rows[5][1:] == (0, 0, 0)
+
+
+def test_the_switch_to_years_goes_by_the_span_and_the_page_then_says_year():
+    """Trial 9 (B, 03): README says per year "when the articles span more than 36 months"; four articles over
+    eight years stayed per month (4 months held an article), and once per year the heading and the note still
+    said month."""
+    from dvtopics.report.html import period_for
+
+    records = _dated(["2010-01-15", "2012-06-15", "2015-03-15", "2017-12-15"]) + [
+        {**_dated(["x"])[0], "id": "undated", "date": None}]
+    assert period_for(records) == "year"
+    assert period_for(_dated(["2017-01-15", "2019-12-15"])) == "month"  # 36 months: each a bar
+    assert period_for(_dated(["2017-01-15", "2020-01-15"])) == "year"
+    html = build_report(records)
+    assert 'aria-label="Articles per year and type"' in html and "<h3>Per year</h3>" in html
+    assert "not counted per year" in html and "per month" not in html.replace("Table of articles per month", "")
+    ticks = re.findall(r"<!-- (\d{4}) -->", _chart(html, "Articles per year and type"))
+    assert ticks == [str(y) for y in range(2010, 2018)]
+
+
+def test_the_articles_per_month_have_whole_ticks():
+    """Trial 9 (B): the per-month chart's y axis had ticks at half an article."""
+    from dvtopics.report.plots import types_per_period_figure
+
+    fig = types_per_period_figure(["2017-01", "2017-02"], {"other": [1, 2], "annual_review": [0, 1]})
+    ticks = fig.axes[0].get_yticks()
+    assert len(ticks) > 1 and all(float(t).is_integer() for t in ticks)
+
+
+def _many_topics(records, k):
+    topics = _topics(records)
+    rng = __import__("numpy").random.default_rng(0)
+    topics.update(labels=[f"chủ đề số {i}, từ, khác" for i in range(k)],
+                  top_words=[[(f"từ_{i}", 0.1)] for i in range(k)], shares=[1 / k] * k,
+                  over_time=rng.dirichlet([1] * k, 3).tolist(), by_type=rng.dirichlet([1] * k, 3).tolist(),
+                  representatives=[[] for _ in range(k)], period_counts=[3, 3, 3], type_counts=[3, 3, 3])
+    for doc in topics["documents"]:
+        doc["mix"] = [1 / k] * k
+    return topics
+
+
+@pytest.mark.parametrize("k", [4, 30, 40])
+def test_topics_by_type_stays_readable_for_any_k(k):
+    """Trial 9 (B, 06): at K = 30 the "Topics by article type" heat map was 2,333 px wide, shown at half its size
+    on the 1,160 px page (4-6 px labels): a row per topic above 20, as the shares over time."""
+    records = _records()
+    html = build_report(records, _many_topics(records, k))
+    width = float(re.search(r'<svg[^>]*aria-label="Topics by article type"[^>]*viewBox="0 0 ([\d.]+)', html)[1])
+    assert 1162 / (width * 4 / 3) >= 0.6  # points to px; the page's 1,160 px show it at 60 % or more
+
+
+def test_the_workbook_holds_the_tables_behind_the_topic_charts(tmp_path):
+    """Trial 9 (B, 06): the workbook had no topic-over-time nor topic-by-type table, so a reader could not check
+    the two topic charts."""
+    records = _records()
+    topics = _many_topics(records, 30)
+    book = load_workbook(write_report_workbook(records, topics, tmp_path / "r.xlsx"))
+    names = [f"{i}: {label}" for i, label in enumerate(topics["labels"])]
+    for sheet, key, keys, shares in (("topics per period", "period", topics["periods"], topics["over_time"]),
+                                     ("topics per type", "type", topics["types"], topics["by_type"])):
+        rows = list(book[sheet].iter_rows(values_only=True))
+        assert rows[0] == (key, "articles", *names)
+        assert [r[0] for r in rows[1:]] == keys and [r[1] for r in rows[1:]] == [3, 3, 3]
+        assert [list(r[2:]) for r in rows[1:]] == [[round(v, 4) for v in row] for row in shares]
+    dated = {**topics, "periods": [], "over_time": [], "period_counts": []}  # no article has a date
+    book = load_workbook(write_report_workbook(records, dated, tmp_path / "undated.xlsx"))
+    assert list(book["topics per period"].values) == [("period", "articles", *names)]
+
+
+FEW = ["Hội nghị sơ kết công tác dân vận 6 tháng đầu năm", "Giao ban công tác dân vận quý I",
+       "Tổng kết công tác dân vận năm 2017"]
+
+
+def test_a_failed_topic_fit_is_explained_on_the_page_with_what_a_report_user_can_do(tmp_path, fake_classifier,
+                                                                                     caplog):
+    """Trial 9 (B, 04 and 05): three short articles, too few words for topics. The page blamed --no-topics, which
+    was not given, and the warning advised --no-below and --no-above, which `report` does not have."""
+    from dvtopics.cli import cli
+
+    few, out = tmp_path / "few.jsonl", tmp_path / "r.html"
+    few.write_text("".join(json.dumps({"id": str(i), "text": t}, ensure_ascii=False) + "\n" for i, t in enumerate(FEW)),
+                   encoding="utf-8")
+    result = CliRunner().invoke(cli, ["report", str(few), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    said = re.search(r'<p id="no-topics".*?</p>', out.read_text(encoding="utf-8"), re.S)[0]
+    assert "--no-topics" not in said and "words are frequent enough to model" in said
+    assert "<code>dvtopics topics fit PATHS --out DIR --no-below N</code>" in said and "<code>--topics DIR</code>" in said
+    [warning] = [r.getMessage() for r in caplog.records if "no topics in the report" in r.getMessage()]
+    assert "words are frequent enough" in warning and "`dvtopics topics fit PATHS --out DIR --no-below N`" in warning
+    assert "`--topics DIR`" in warning and "lower --no-below / raise --no-above" not in warning
+    # no article read at all: that is the reason the page gives
+    (tmp_path / "empty.jsonl").write_text('{"id": "x", "text": ""}\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["report", str(tmp_path / "empty.jsonl"), "--out", str(out)])
+    said = re.search(r'<p id="no-topics".*?</p>', out.read_text(encoding="utf-8"), re.S)[0]
+    assert result.exit_code == 1 and "no article could be read" in said and "--no-topics" not in said
+
+
+def test_the_themes_name_the_engine_once(tmp_path, seeds_dir, fake_classifier):
+    """Trial 9 (B): "4 topics made by LDA (gensim, variational Bayes) (fitted on these 300 articles: K = 4, LDA
+    (gensim, variational Bayes) over documents)"."""
+    from dvtopics.cli import cli
+
+    out = tmp_path / "r.html"
+    result = CliRunner().invoke(cli, ["report", str(seeds_dir), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    themes = re.search(r'<section id="themes">.*?</p>', html, re.S)[0]
+    assert themes.count("LDA (gensim, variational Bayes)") == 1 and "K = 3, over paragraphs" in themes
+    made = re.search(r'<table id="provenance">.*?</table>', html, re.S)[0]
+    assert "over paragraphs, by LDA (gensim, variational Bayes)" in made
+
+
+def test_with_no_readable_article_every_sheet_keeps_its_header(tmp_path):
+    """Trial 9 (B, 08): the "types" sheet was blank, while "per month" and "failed" kept their headers."""
+    header = next(load_workbook(write_report_workbook(_records(), None, tmp_path / "ok.xlsx"))["types"].values)
+    records = [r for r in _records() if r["error"]]
+    book = load_workbook(write_report_workbook(records, None, tmp_path / "r.xlsx"))
+    assert header[:2] == ("label", "name_vi") and list(book["types"].values) == [header]
+    assert [next(sheet.values) for sheet in book.worksheets if sheet.title != "articles"] == [
+        ("month", "total"), header, ("id", "error")]
+
+
+def test_every_table_is_in_a_box_of_its_own_that_scrolls_sideways():
+    """Trial 9 (B, 07): at phone width the type, topic and provenance tables ran past the screen's edge and the
+    whole page scrolled sideways; only the article table had a box of its own (the layout itself is checked in
+    Chromium: test_report_browser)."""
+    records = _records()
+    html = build_report(records, _topics(records), {"command": "dvtopics report " + "rất-dài/" * 30,
+                                                    "model_card": {"metrics": {"cv": {"n": 9, "accuracy": 0.9,
+                                                                   "macro_f1": 0.8, "per_class": {"other": {"f1": 1.0}}}}}})
+    tables = re.findall(r'(<div class="scroll[^"]*">\s*)?<table', html)
+    assert len(tables) >= 8 and all(tables)
+    assert ".scroll { max-width: 100%; overflow-x: auto; }" in html
+
+
+def test_the_inputs_own_labels_are_the_types_with_the_models_beside_them(tmp_path, fake_classifier, caplog):
+    """Trial 9 (B, 01): `report --label-field` was accepted and ignored: a hand-labelled steering_committee article
+    was `other` in the page and the workbook, with no trace of its label. An article's own label (however spelt,
+    as train reads it) is its type, the model labels the rest; the page and the workbook say how many of each,
+    and keep the model's label and confidence beside the type. A label no type of the model is not used."""
+    from dvtopics.cli import cli
+
+    hand, out, xlsx = tmp_path / "hand.csv", tmp_path / "r.html", tmp_path / "r.xlsx"
+    text = "Sáng 5/1, Ban Dân vận Tỉnh ủy tổ chức Hội nghị tổng kết công tác dân vận năm 2017."
+    hand.write_text("id,title,text,Loại bài\n" + "".join(f"{i},Tin số {i},\"{text}\",{label}\n" for i, label in enumerate(
+        ["Annual review", "steering_committee", "", "Chính trị"], start=1)), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["report", str(hand), "--label-field", "Loại bài", "--no-topics",
+                                      "--out", str(out), "--xlsx", str(xlsx)])
+    assert result.exit_code == 0, result.output
+    book = load_workbook(xlsx)
+    rows = list(book["articles"].iter_rows(values_only=True))
+    columns = rows[0]
+    assert columns[:9] == ("id", "title", "date", "source", "label", "type_from", "model_label", "confidence", "name_vi")
+    assert [r[:8] for r in rows[1:]] == [("1", "Tin số 1", None, None, "annual_review", "input", "other", 0.5),
+                                         ("2", "Tin số 2", None, None, "steering_committee", "input", "other", 0.5),
+                                         ("3", "Tin số 3", None, None, "other", "model", "other", 0.5),
+                                         ("4", "Tin số 4", None, None, "other", "model", "other", 0.5)]
+    types = {r[0]: dict(zip(next(book["types"].values), r)) for r in book["types"].iter_rows(min_row=2, values_only=True)}
+    assert {label: (t["from_input"], t["from_model"]) for label, t in types.items()} == {
+        "other": (0, 2), "annual_review": (1, 0), "steering_committee": (1, 0)}
+    assert types["other"]["mean_confidence"] == 0.5 and types["annual_review"]["mean_confidence"] is None
+    html = out.read_text(encoding="utf-8")
+    said = re.search(r'<p id="type-sources".*?</p>', html, re.S)[0]
+    assert "<code>Loại bài</code> field): 2; from the model: 2" in said
+    row = re.search(r'<tr data-type="steering_committee" data-id="2">.*?</tr>', html, re.S)[0]
+    assert "from the input" in row and "<td>other</td>" in row and ">0.50<" in row
+    assert "<th>Model's label</th>" in html
+    assert "the label field of 1 articles was not used as their type" in caplog.text and "'Chính trị' (1)" in caplog.text
+    # no label in the input: every type is the model's, and the page says so
+    result = CliRunner().invoke(cli, ["report", str(hand), "--no-topics", "--out", str(out)])
+    html = out.read_text(encoding="utf-8")
+    assert "Types from the model: all 4; none from the input" in html and "Model's label" not in html

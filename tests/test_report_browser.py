@@ -57,6 +57,7 @@ def _fake_classifier(patch):
 
     class Model:
         card = {"metrics": {}}
+        labels = ["other"]
 
     patch.setattr(classify, "load_classifier", lambda model_dir=None: Model())
     patch.setattr(classify, "predict_articles", lambda model, articles, **kw: [
@@ -88,3 +89,49 @@ def test_search_without_tone_marks_filters_rows_in_the_browser(seeds_report):
     visible = [row_id for row_id, hidden in rows if not hidden]
     assert len(rows) == 5 and visible == ["004_88b669e4eeb873bb"]
     assert re.search(r'id="shown">1<', run.stdout)
+
+
+def probe(page: Path, script: str, tmp_path: Path, *flags: str) -> dict[str, str]:
+    """Run `script` in a copy of `page` once it has loaded; what it sets as data-probe-* attributes of <html>."""
+    copy = tmp_path / page.name
+    copy.write_text(page.read_text(encoding="utf-8").replace(
+        "</body>", f"<script>addEventListener('load', function () {{ {script} }});</script></body>"), encoding="utf-8")
+    html = re.search(r"<html[^>]*>", chromium(copy.as_uri(), "--dump-dom", "--virtual-time-budget=5000", *flags).stdout)
+    return dict(re.findall(r'data-probe-([\w-]+)="([^"]*)"', html[0] if html else ""))
+
+
+def test_at_phone_width_the_page_is_no_wider_than_the_screen(seeds_report, tmp_path):
+    """Trial 9 (B, 07): at phone width the type and provenance tables ran past the right edge and the whole
+    page scrolled sideways. Chromium's narrowest window is about 485 px: the page is measured in a 320 px frame,
+    a small phone's width. Each wide table scrolls in a box of its own; nothing else is wider than the frame."""
+    (tmp_path / seeds_report.name).write_bytes(seeds_report.read_bytes())
+    frame = tmp_path / "phone.html"
+    frame.write_text(f"""<html><body><iframe id="f" src="{seeds_report.name}" style="width:320px;height:800px;border:0"></iframe>
+<script>document.getElementById('f').addEventListener('load', function () {{
+  var doc = this.contentDocument, d = doc.documentElement, wide = [];
+  doc.querySelectorAll('body *').forEach(function (e) {{
+    if (e.getBoundingClientRect().right > d.clientWidth + 1 && !e.closest('.scroll')) wide.push(e.tagName + '#' + e.id);
+  }});
+  document.documentElement.dataset.page = d.scrollWidth; document.documentElement.dataset.view = d.clientWidth;
+  document.documentElement.dataset.wide = wide.join(' ');
+}});</script></body></html>""", encoding="utf-8")
+    run = chromium(frame.as_uri(), "--dump-dom", "--virtual-time-budget=5000", "--allow-file-access-from-files")
+    seen = dict(re.findall(r'data-(page|view|wide)="([^"]*)"', re.search(r"<html[^>]*>", run.stdout)[0]))
+    assert seen["wide"] == "" and int(seen["page"]) <= int(seen["view"]) < 320, seen
+
+
+def test_one_article_found_is_said_in_the_singular_and_topics_sort_by_number(seeds_report, tmp_path):
+    """Trial 9 (B): "1 articles shown" after a search that found one; sorting by "Main topic" put "10: …" before
+    "2: …" (the names sorted as text)."""
+    seen = probe(seeds_report, """var d = document.documentElement, search = document.getElementById('search');
+  search.value = 'truc bao'; search.dispatchEvent(new Event('input'));
+  d.dataset.probeShown = document.getElementById('shown').parentNode.textContent;
+  var cells = ['10: b', '2: a', '', '1: c'], body = document.querySelector('#articles tbody');
+  var th = Array.prototype.find.call(document.querySelectorAll('#articles th'), function (h) {
+    return h.textContent === 'Main topic'; });
+  Array.prototype.forEach.call(body.rows, function (r, i) { r.cells[th.cellIndex].textContent = cells[i % 4]; });
+  th.click();
+  d.dataset.probeSorted = Array.prototype.map.call(body.rows, function (r) {
+    return r.cells[th.cellIndex].textContent; }).filter(function (t) { return t; }).join('|');""", tmp_path)
+    assert seen["shown"] == "1 article shown"
+    assert seen["sorted"] == "1: c|2: a|10: b|10: b", seen

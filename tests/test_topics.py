@@ -602,7 +602,7 @@ def test_too_few_articles_for_any_k_says_so_not_to_lower_k():
     assert "only 1 article with words to model" in one and "at least 2 articles" in one and "lower --k" not in one
     none = str(too_many_topics(3, 0, "document"))
     assert "only 0 articles" in none and "--unit paragraph" not in none  # no paragraph either
-    assert "K can be at most 4; lower --k" in str(too_many_topics(5, 4, "paragraph"))
+    assert "K can be at most 4: lower --k" in str(too_many_topics(5, 4, "paragraph"))
 
 
 def test_cli_fit_on_one_article_says_how_many_are_needed(tmp_path):
@@ -752,3 +752,20 @@ def test_the_report_charts_years_beyond_36_months_and_topics_fit_keeps_the_perio
         report = summarize(model, articles, model.transform(texts))
         assert period_for([{"date": date} for date in dates]) == ("month" if months == 36 else "year")
         assert len(report.periods) == min(months, len(texts)) and len(report.periods[0]) == len("2000-01")
+
+
+def test_the_shares_over_time_hold_every_period_of_the_span_an_empty_one_at_zero(texts, tmp_path):
+    """Trial 9 (B, 02): over_time.csv and the report's chart left out the months without an article, so their
+    time axis closed the gap (January, then September)."""
+    model = fitted(texts)
+    _, themes = made_up_texts()
+    articles = [Article(id=f"a{i}", title=theme, date="2017-01-15" if i % 2 else "2017-09-15", label=theme)
+                for i, theme in enumerate(themes)]
+    report = summarize(model, articles, model.transform(texts))
+    assert report.periods == [f"2017-{m:02d}" for m in range(1, 10)]
+    assert report.period_counts[1:8] == [0] * 7 and report.over_time[5] == [0.0, 0.0, 0.0]
+    quarters = summarize(model, articles, model.transform(texts), period="quarter")
+    assert quarters.periods == ["2017-Q1", "2017-Q2", "2017-Q3"] and quarters.period_counts[1] == 0
+    write_report(report, tmp_path)
+    rows = (tmp_path / "over_time.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert rows[6].startswith("2017-06,0,0.0,0.0,0.0")

@@ -27,7 +27,8 @@ def _command_line(ctx: click.Context) -> str:
 @paths_argument
 @click.option("--out", type=OutputPath(), required=True, help="The HTML report to write.")
 @click.option("--xlsx", type=OutputPath(), default=None,
-              help="Also write the report's tables (every article, counts per month, topics) as an .xlsx workbook.")
+              help="Also write the report's tables (every article, counts per month, types, topics and the shares "
+                   "behind the topic charts) as an .xlsx workbook.")
 @click.option("--model", "model_dir", type=MODEL_DIR, default=None,
               help="Article-type model directory, or `shipped` [default: the shipped model].")
 @click.option("--topics", "topics_dir", type=InputPath(file_okay=False), default=None,
@@ -46,6 +47,10 @@ def report(ctx, paths, out, xlsx, model_dir, topics_dir, no_topics, n_topics, ma
     It labels each article's type, finds its themes, and shows the corpus at a
     glance, types per month, a sortable and searchable article table, topics
     over time and by type, and how it was made.
+
+    An article's own label (--label-field) is its type when it is one of the
+    model's; the model labels the rest, and its label and confidence are kept
+    beside each type.
     """
     from ..errors import DvtopicsError
     from ..jobs import report as write_report

@@ -185,15 +185,45 @@ MAX_PERIODS_CHARTED = 36  # beyond that a chart's bars are too thin to read (the
 
 
 def charted_period(dates: Iterable[str | None], period: str = "month") -> str:
-    """The period the report's shares over time use: `period`, or "year" when `dates` fall in more than
-    MAX_PERIODS_CHARTED of them (20 years of months are 240 bars). `topics fit` keeps the `--period` asked for
-    (its tables are data), and its chart labels every n-th period instead.
+    """The period the report's charts use: `period`, or "year" when `dates` span more than MAX_PERIODS_CHARTED
+    of them from the first to the last (20 years of months are 240 bars, each period of the span a bar, an
+    empty one too: `period_range`). `topics fit` keeps the `--period` asked for (its tables are data), and its
+    chart labels every n-th period instead.
 
-    >>> charted_period(["2017-03-14", "2017-04-01"]), charted_period([f"{y}-06-01" for y in range(1980, 2020)])
+    >>> charted_period(["2017-03-14", "2017-04-01"]), charted_period(["2010-01-15", "2017-12-15"])
     ('month', 'year')
     """
-    found = {period_of(date, period) for date in dates} - {None}
-    return "year" if len(found) > MAX_PERIODS_CHARTED else period
+    found = sorted({period_of(date, period) for date in dates} - {None})
+    if not found:
+        return period
+    return "year" if _index(found[-1], period) - _index(found[0], period) >= MAX_PERIODS_CHARTED else period
+
+
+def period_range(periods: Iterable[str | None], period: str = "month") -> list[str]:
+    """Every period from the first of `periods` to the last (as `period_of` names them), those without an
+    article too: a time axis or table with no gap left out ([] for none).
+
+    >>> period_range(["2018-02", "2017-11"]), period_range(["2017-Q4", "2018-Q2"], "quarter")
+    (['2017-11', '2017-12', '2018-01', '2018-02'], ['2017-Q4', '2018-Q1', '2018-Q2'])
+    """
+    found = sorted(set(periods) - {None})
+    if not found:
+        return []
+    return [_name(i, period) for i in range(_index(found[0], period), _index(found[-1], period) + 1)]
+
+
+_PER_YEAR = {"month": 12, "quarter": 4, "year": 1}
+
+
+def _index(name: str, period: str) -> int:
+    """A period's place in time: "2017-03" is 2017 * 12 + 2."""
+    part = name[5:].lstrip("Q") or "1"
+    return int(name[:4]) * _PER_YEAR[period] + int(part) - 1
+
+
+def _name(index: int, period: str) -> str:
+    year, part = divmod(index, _PER_YEAR[period])
+    return {"month": f"{year}-{part + 1:02d}", "quarter": f"{year}-Q{part + 1}", "year": str(year)}[period]
 
 
 def period_of(date: str | None, period: str = "month") -> str | None:

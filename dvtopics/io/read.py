@@ -440,15 +440,21 @@ def _read_xlsx(path: Path, fields: "FieldNames", on_error: str) -> Iterator[Arti
 
 def header_problem(where, header: list, fields: "FieldNames") -> str | None:
     """Why a table cannot be read, in one line, or None: its header has no text column, or no column a field
-    option named (a name mistyped, "Loai bai" for "Loại bài"). The table is then one error record, not an
-    error (or a title read as the text) per row, and the other inputs are read all the same.
+    option named (a name mistyped, "Tieu de" for "Tiêu đề"). The table is then one error record, not an
+    error (or a title read as the text) per row, and the other inputs are read all the same. A label column
+    that --label-field names and the table lacks is an `InputError` that stops the run instead, for every
+    command (the one check of it): the labels are what `train` learns, `evaluate` scores and the report gives
+    as the articles' types, and a run without them would give another result, not one table fewer.
     Warns when it has no title column but columns that are not read: a title under another name
     ("Tiêu đề") would otherwise be taken from the text unseen."""
     columns = [name for name in header if isinstance(name, str) and name.strip()]
     missing = [(option, name) for option, name in fields.named().items() if name not in header]
     if missing:
         said = "; ".join(f"no '{name}' column ({option})" for option, name in missing)
-        return f"{where}: {said}; its columns are {_fields_found(columns)}"
+        problem = f"{where}: {said}; its columns are {_fields_found(columns)}"
+        if "--label-field" in dict(missing):
+            raise InputError(problem)
+        return problem
     unread = [name for name in columns if name not in fields.wanted()]
     if fields.title not in header and unread:
         log.warning("%s: no '%s' column, so each title is taken from its text; not read: %s (give the title's "

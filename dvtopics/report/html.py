@@ -39,7 +39,7 @@ import numpy as np
 
 from .. import __version__
 from ..errors import DvtopicsError
-from ..io.metadata import charted_period, period_of
+from ..io.metadata import charted_period, period_of, period_range
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +68,16 @@ def _label(record: Mapping) -> str:
     return record.get("label") or UNLABELLED
 
 
+def _type_from(record: Mapping) -> str | None:
+    """Where a readable article's type came from: "input" (its own label, `jobs._given_types`) or "model"."""
+    return None if record.get("error") else record.get("type_from") or "model"
+
+
+def _model_label(record: Mapping) -> str | None:
+    """The model's label of the article, its type or not (its confidence is the model's, for this label)."""
+    return record.get("model_label", record.get("label"))
+
+
 def type_order(records: Sequence[Mapping]) -> list[str]:
     """Types by count (most first), ties by name, so every table and chart agrees."""
     counts = Counter(_label(r) for r in _good(records))
@@ -79,35 +89,47 @@ def corpus_summary(records: Sequence[Mapping]) -> dict:
     good = _good(records)
     dates = sorted(str(r["date"]) for r in good if r.get("date"))
     sources = Counter(r.get("source") or "(unknown)" for r in good)
+    from_input = sum(1 for r in good if _type_from(r) == "input")
     return {
         "articles": len(records), "read": len(good), "failed": [r for r in records if r.get("error")],
+        "from_input": from_input, "from_model": len(good) - from_input,
         "sources": sources.most_common(), "n_sources": len([s for s in sources if s != "(unknown)"]),
         "first_date": dates[0] if dates else None, "last_date": dates[-1] if dates else None,
         "undated": len(good) - len(dates),
     }
 
 
+# a row of `type_counts`
+TYPE_COLUMNS = ("label", "name_vi", "articles", "from_input", "from_model", "share", "mean_confidence")
+
+
 def type_counts(records: Sequence[Mapping]) -> list[dict]:
-    """Per type: articles, share and mean confidence."""
+    """Per type: articles, how many of these types came from the input (its own labels) and how many from the
+    model, share, and the model's mean confidence over the articles it gave this type (TYPE_COLUMNS)."""
     good = _good(records)
     rows = []
     for label in type_order(records):
         mine = [r for r in good if _label(r) == label]
-        confidences = [float(r["confidence"]) for r in mine if r.get("confidence") is not None]
-        rows.append({"label": label, "name_vi": TYPE_NAMES_VI.get(label, ""), "articles": len(mine),
-                     "share": len(mine) / len(good),
-                     "mean_confidence": float(np.mean(confidences)) if confidences else None})
+        confidences = [float(r["confidence"]) for r in mine
+                       if r.get("confidence") is not None and _model_label(r) == r.get("label")]
+        from_input = sum(1 for r in mine if _type_from(r) == "input")
+        row = {"label": label, "name_vi": TYPE_NAMES_VI.get(label, ""), "articles": len(mine),
+               "from_input": from_input, "from_model": len(mine) - from_input, "share": len(mine) / len(good),
+               "mean_confidence": float(np.mean(confidences)) if confidences else None}
+        rows.append({column: row[column] for column in TYPE_COLUMNS})
     return rows
 
 
 def counts_per_period(records: Sequence[Mapping], unit: str = "month") -> dict[str, Counter]:
-    """Period ("2017-03", or "2017" by year) -> articles of each type; undated articles are left out."""
+    """Period ("2017-03", or "2017" by year) -> articles of each type, every period from the first dated
+    article's to the last's (`period_range`: one without an article is there with none, so a time axis has no
+    gap closed); undated articles are left out."""
     counts: dict[str, Counter] = defaultdict(Counter)
     for record in _good(records):
         period = period_of(record.get("date"), unit)
         if period:
             counts[period][_label(record)] += 1
-    return dict(sorted(counts.items()))
+    return {period: counts[period] for period in period_range(counts, unit)}
 
 
 def monthly_counts(records: Sequence[Mapping]) -> list[dict]:
@@ -132,14 +154,16 @@ def topic_names(topics: Mapping | None) -> list[str]:
 
 
 def article_rows(records: Sequence[Mapping], topics: Mapping | None = None) -> list[dict]:
-    """Every article with its label, confidence, cues, and main topic when there are topics (none for an
-    article without a word the topic model knows)."""
+    """Every article with its type (`label`), where that came from (`type_from`: "input" or "model"), the
+    model's label and confidence, cues, and main topic when there are topics (none for an article without a
+    word the topic model knows)."""
     names = topic_names(topics)
     # the topics' documents are the readable records', in order: matched by place, as ids may repeat
     documents = iter((topics or {}).get("documents", []))
     rows = []
     for record in records:
-        row = {key: record.get(key) for key in ("id", "title", "date", "source", "label", "confidence")}
+        row = {key: record.get(key) for key in ("id", "title", "date", "source", "label")}
+        row.update(type_from=_type_from(record), model_label=_model_label(record), confidence=record.get("confidence"))
         row["name_vi"] = TYPE_NAMES_VI.get(record.get("label") or "", "")
         row["cues"] = list(record.get("cues") or [])
         if names:
@@ -172,6 +196,23 @@ def topic_rows(topics: Mapping | None) -> list[dict]:
                 zip(topics["labels"], titles, topics["top_words"], shares))]
 
 
+TOPIC_SHARE_TABLES = {  # the tables behind the two topic charts: (the TopicReport's keys, shares, counts)
+    "period": ("periods", "over_time", "period_counts"), "type": ("types", "by_type", "type_counts")}
+
+
+def topic_share_rows(topics: Mapping | None, by: str) -> list[dict]:
+    """The table a topic chart is drawn from (`by` "period" or "type"): a row per period or type, its articles
+    and each topic's mean share there, the topics named as the chart names them; the shares as `topics fit`'s
+    over_time.csv and by_type.csv round them."""
+    if not topics:
+        return []
+    keys, shares, counts = (topics.get(name) or [] for name in TOPIC_SHARE_TABLES[by])
+    names = topic_names(topics)
+    counts = counts or [None] * len(keys)
+    return [{by: key, "articles": n, **{name: round(float(v), 4) for name, v in zip(names, row)}}
+            for key, n, row in zip(keys, counts, shares)]
+
+
 def representatives(topics: Mapping) -> list[list[dict]]:
     """Each topic's representative articles, their type as `label` (what the article table calls it)."""
     return [[{**doc, "label": doc.get("type")} for doc in docs] for docs in topics.get("representatives", [])]
@@ -201,27 +242,8 @@ def svg_of(fig, prefix: str, label: str) -> str:
     return svg
 
 
-def _monthly_types_figure(periods: Sequence[str], counts: Mapping[str, Sequence[int]], unit: str = "month"):
-    """Stacked bars: articles of each type per period."""
-    from matplotlib.figure import Figure  # no pyplot: no GUI backend, no global state
-
-    fig = Figure(figsize=(max(6.0, 0.45 * len(periods) + 4), 4), layout="constrained")
-    ax = fig.add_subplot()
-    x = np.arange(len(periods))
-    bottom = np.zeros(len(periods))
-    for label, column in counts.items():
-        ax.bar(x, column, bottom=bottom, label=label, width=0.8)
-        bottom += np.asarray(column, dtype=float)
-    many = len(periods) > 3  # upright "2016-01" labels touch once the legend takes its room
-    ax.set_xticks(x, list(periods), rotation=45 if many else 0, ha="right" if many else "center")
-    ax.set_ylabel("Articles")
-    ax.set_title(f"Articles per {unit} and type")
-    ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=8)
-    return fig
-
-
 def type_charts(records: Sequence[Mapping]) -> dict[str, str]:
-    from .plots import label_counts_figure
+    from .plots import label_counts_figure, types_per_period_figure
 
     charts = {}
     counts = {row["label"]: row["articles"] for row in type_counts(records)}
@@ -236,7 +258,7 @@ def type_charts(records: Sequence[Mapping]) -> dict[str, str]:
     per_period = counts_per_period(records, unit)
     if per_period:
         series = {t: [counts[t] for counts in per_period.values()] for t in type_order(records)}
-        charts["months"] = svg_of(_monthly_types_figure(list(per_period), series, unit), "c-months",
+        charts["months"] = svg_of(types_per_period_figure(list(per_period), series, unit), "c-months",
                                   f"Articles per {unit} and type")
     return charts
 
@@ -290,6 +312,7 @@ def metric_blocks(card: Mapping | None) -> list[dict]:
 
 def _environment():
     from jinja2 import Environment, PackageLoader, select_autoescape
+    from markupsafe import Markup, escape
 
     env = Environment(loader=PackageLoader("dvtopics", "templates"), autoescape=select_autoescape(["j2", "html"]),
                       trim_blocks=True, lstrip_blocks=True)
@@ -297,6 +320,8 @@ def _environment():
     env.filters["plural"] = lambda n, word: word if n == 1 else word + "s"  # {{ n|plural("article") }}
     env.filters["pct"] = lambda x: "" if x is None else f"{100 * x:.1f} %"
     env.filters["dec"] = lambda x, d=3: "" if x is None else f"{float(x):.{d}f}"
+    # a message's `command` as code (a warning's text, shown on the page too)
+    env.filters["code"] = lambda text: Markup(re.sub(r"`([^`]+)`", r"<code>\1</code>", str(escape(text))))
     return env
 
 
@@ -321,7 +346,7 @@ def build_report(
     context = {
         "title": title, "summary": corpus_summary(records), "types": type_counts(records),
         "type_names": TYPE_NAMES_VI, "months": monthly_counts(records), "type_order": type_order(records),
-        "charts": type_charts(records), "articles": shown, "totals": totals, "has_topics": has_topics,
+        "charts": type_charts(records), "period": period_for(records), "articles": shown, "totals": totals, "has_topics": has_topics,
         "max_failed": MAX_FAILED_SHOWN, "max_rows_per_type": max_rows_per_type, "provenance": provenance,
         "metrics": metric_blocks(provenance.get("model_card")),
     }

@@ -28,7 +28,7 @@ from ..io.metadata import MAX_PERIODS_CHARTED
 
 __all__ = [
     "confusion_matrix_figure", "label_counts_figure", "confidence_histogram_figure", "histogram_figure",
-    "top_features_figure", "topic_sweep_figure", "topic_words_figure",
+    "types_per_period_figure", "top_features_figure", "topic_sweep_figure", "topic_words_figure",
     "topic_shares_over_time_figure", "topic_by_type_heatmap", "save_figure",
 ]
 
@@ -151,6 +151,26 @@ def histogram_figure(values, xlabel: str, title: str, ylabel: str = "Articles", 
     return fig
 
 
+def types_per_period_figure(periods: Sequence[str], counts: Mapping[str, Sequence[int]], unit: str = "month") -> Figure:
+    """Stacked bars: the articles of each type (`counts`: type -> a count per period) in each period, the
+    legend beside them. The width grows with the periods up to MAX_PERIODS_CHARTED; more are drawn narrower,
+    with a label on every n-th (`_period_ticks`), as the topic shares over time are."""
+    shown = min(len(periods), MAX_PERIODS_CHARTED)
+    fig = _figure(max(6.0, 0.45 * shown + 4), 4)
+    ax = fig.add_subplot()
+    x = np.arange(len(periods))
+    bottom = np.zeros(len(periods))
+    for label, column in counts.items():
+        ax.bar(x, column, bottom=bottom, label=label, width=0.8)
+        bottom += np.asarray(column, dtype=float)
+    _period_ticks(ax, periods, upright=3)  # upright "2016-01" labels touch once the legend takes its room
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # articles are whole: no tick at 0.5 of one
+    ax.set_ylabel("Articles")
+    ax.set_title(f"Articles per {unit} and type")
+    ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=8)
+    return fig
+
+
 def top_features_figure(features: Mapping[str, Sequence[tuple[str, float]]], n: int = 10,
                         title: str = "Top features per article type") -> Figure:
     """One panel per article type with its `n` heaviest (token, weight) pairs.
@@ -230,7 +250,8 @@ def _word_panels(groups, titles: list[str], n: int, xlabel: str, title: str, col
 
 # Up to this many topics the shares over time are stacked bars, each topic a colour of its own (tab20, its dark
 # shades first, so topics next to each other in the stack differ in hue); more bands than that cannot be told
-# apart by colour, so more topics are drawn as a heat map, a row per topic, readable for any K.
+# apart by colour, so more topics are drawn as a heat map, a row per topic, readable for any K. The topics by
+# type turn the same way past this many: a column per topic is then too wide for a page.
 MAX_STACKED_TOPICS = 20
 _LEGEND_ENTRY_INCHES = 0.19  # one legend line at fontsize 8: the figure grows to hold the whole legend
 
@@ -270,14 +291,11 @@ def topic_shares_over_time_figure(periods: Sequence[str], shares, topic_labels: 
     names = _topic_labels(topic_labels, array.shape[1])
     if len(names) != array.shape[1]:
         raise ValueError(f"{len(names)} topic labels for {array.shape[1]} topics")
-    label_inches = 0.07 * max((len(name) for name in names), default=0)  # the legend's, or the rows' labels: never cut
+    label_inches = _label_inches(names)  # the legend's, or the rows' labels: never cut
     shown = min(len(periods), MAX_PERIODS_CHARTED)  # more periods share the width of these: the figure stays readable
     if len(names) > MAX_STACKED_TOPICS:
-        fig = _figure(3.0 + 0.45 * shown + label_inches, 1.6 + 0.22 * len(names))
-        ax = _heatmap(fig, array.T, names, periods, "YlOrRd", ".2f", "share of articles")
+        fig, ax = _topic_rows_heatmap(array.T, names, periods, "share of articles", shown)
         _period_ticks(ax, periods)
-        ax.tick_params(axis="y", labelsize=8)
-        ax.set_ylabel("Topic")
     else:
         fig = _figure(max(7.0, 2.6 + 0.45 * shown + label_inches),
                       max(4.0, 1.2 + _LEGEND_ENTRY_INCHES * len(names)))
@@ -295,27 +313,56 @@ def topic_shares_over_time_figure(periods: Sequence[str], shares, topic_labels: 
     return fig
 
 
-def _period_ticks(ax, periods: Sequence[str]) -> None:
-    """A label under each period, or under every n-th when they are more than MAX_PERIODS_CHARTED."""
+def _label_inches(labels: Sequence[str]) -> float:
+    """The width the longest of `labels` takes at fontsize 8."""
+    return 0.07 * _longest(labels)
+
+
+def _topic_rows_heatmap(array: np.ndarray, names: Sequence[str], columns: Sequence[str], colorbar: str,
+                        shown: int | None = None) -> tuple[Figure, object]:
+    """A heat map of many topics (more than MAX_STACKED_TOPICS): a row per topic, readable for any K, a column
+    per period or type (`shown` columns wide at most: more share that width). The figure grows in height with
+    K, not in width, so it is not shrunk past reading on a page."""
+    columns = [str(c) for c in columns]
+    shown = len(columns) if shown is None else shown
+    fig = _figure(3.0 + 0.45 * shown + _label_inches(names), 1.6 + 0.22 * len(names) + 0.06 * _longest(columns))
+    ax = _heatmap(fig, array, names, columns, "YlOrRd", ".2f", colorbar)
+    ax.tick_params(axis="y", labelsize=8)
+    ax.set_ylabel("Topic")
+    return fig, ax
+
+
+def _longest(labels: Sequence[str]) -> int:
+    return max((len(str(label)) for label in labels), default=0)
+
+
+def _period_ticks(ax, periods: Sequence[str], upright: int = 6) -> None:
+    """A label under each period, or under every n-th when they are more than MAX_PERIODS_CHARTED; slanted when
+    more than `upright` labels would touch."""
     step = -(-len(periods) // MAX_PERIODS_CHARTED)
     ticks = list(range(0, len(periods), step))
-    many = len(ticks) > 6
+    many = len(ticks) > upright
     ax.set_xticks(ticks, [str(periods[i]) for i in ticks], rotation=45 if many else 0, ha="right" if many else "center")
 
 
 def topic_by_type_heatmap(matrix, type_labels: Sequence[str], topic_labels: Sequence[str] | None = None) -> Figure:
-    """Heat map of the mean topic share (columns) within each article type (rows). No type at all (no article
-    has one) is a `DvtopicsError` that says so."""
+    """Heat map of the mean topic share (columns) within each article type (rows); more than MAX_STACKED_TOPICS
+    topics are rows and the types columns (`_topic_rows_heatmap`), as in the shares over time, so that the
+    figure does not grow wider with K. No type at all (no article has one) is a `DvtopicsError` that says so."""
     if not len(type_labels):
         raise DvtopicsError("no topics by article type to draw: no article has a type")
     n_topics = np.shape(matrix)[1] if np.ndim(matrix) == 2 else 0
     names = _topic_labels(topic_labels, n_topics)
     array = _matrix(matrix, len(type_labels), len(names), "topic by type")
-    longest = max((len(str(n)) for n in names), default=0)  # rotated topic labels need room below
-    fig = _figure(1.8 + 0.75 * len(names), 1.2 + 0.5 * len(type_labels) + 0.06 * longest)
-    ax = _heatmap(fig, array, type_labels, names, "YlOrRd", ".2f", "mean topic share")
-    ax.set_xlabel("Topic")
-    ax.set_ylabel("Article type")
+    if len(names) > MAX_STACKED_TOPICS:  # a column per topic would be too wide to read: a row per topic, as over time
+        fig, ax = _topic_rows_heatmap(array.T, names, type_labels, "mean topic share")
+        ax.set_xlabel("Article type")
+    else:
+        # rotated topic labels need room below
+        fig = _figure(1.8 + 0.75 * len(names), 1.2 + 0.5 * len(type_labels) + 0.06 * _longest(names))
+        ax = _heatmap(fig, array, type_labels, names, "YlOrRd", ".2f", "mean topic share")
+        ax.set_xlabel("Topic")
+        ax.set_ylabel("Article type")
     ax.set_title("Topics by article type")
     return fig
 

@@ -1,19 +1,24 @@
-"""The report's tables as an .xlsx workbook: every article, counts per month, topics."""
+"""The report's tables as an .xlsx workbook: every article, counts per month, types, topics (and the tables
+behind the topic charts), failed."""
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Mapping, Sequence
 
-from .html import article_rows, monthly_counts, topic_data, topic_rows, type_counts, type_order
+from .html import (TYPE_COLUMNS, article_rows, monthly_counts, topic_data, topic_names, topic_rows, topic_share_rows,
+                   type_counts, type_order)
 
 
 def report_tables(records: Sequence[Mapping], topics=None) -> dict[str, list[dict]]:
-    """The report's tables as sheets: articles, counts per month, types, topics, failed."""
+    """The report's tables as sheets: articles, counts per month, types, topics and the tables behind the two
+    topic charts (shares per period, per type), failed."""
     topics = topic_data(topics)
     sheets = {"articles": article_rows(records, topics), "per month": monthly_counts(records),
               "types": type_counts(records)}
     if topics:
         sheets["topics"] = topic_rows(topics)
+        sheets["topics per period"] = topic_share_rows(topics, "period")
+        sheets["topics per type"] = topic_share_rows(topics, "type")
     sheets["failed"] = [{"id": r.get("id"), "error": r.get("error")} for r in records if r.get("error")]
     return sheets
 
@@ -22,7 +27,11 @@ def write_report_workbook(records: Sequence[Mapping], topics, path) -> Path:
     """The report's tables as the sheets of one .xlsx file (every article, not only those shown)."""
     from ..io.write import write_workbook
 
-    # an empty "failed" or "per month" sheet (no article has a date) still gets its header, so a reader sees
-    # what would be there
+    # an empty sheet ("failed", "per month" when no article has a date, "types" when none could be read) still
+    # gets its header, so a reader sees what would be there
+    names = topic_names(topic_data(topics))
     return write_workbook(report_tables(records, topics), path,
-                          {"failed": ["id", "error"], "per month": ["month", "total", *type_order(records)]})
+                          {"failed": ["id", "error"], "per month": ["month", "total", *type_order(records)],
+                           "types": TYPE_COLUMNS,
+                           "topics per period": ["period", "articles", *names],
+                           "topics per type": ["type", "articles", *names]})

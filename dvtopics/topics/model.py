@@ -76,10 +76,10 @@ def too_many_topics(k: int, n_units: int, unit: str) -> TooManyTopics:
     paragraphs = ", or model paragraphs (--unit paragraph)" if unit == "document" else ""
     if n_units < MIN_TOPICS:
         return TooManyTopics(f"only {units} with words to model; K = {k} topics need at least {k} {name}s "
-                             f"(and K is at least {MIN_TOPICS}): give more articles{paragraphs if n_units else ''}",
-                             n_units)
-    return TooManyTopics(f"K = {k} topics but only {units} with words to model: K can be at most {n_units}; "
-                         f"lower --k{paragraphs}", n_units)
+                             f"(and K is at least {MIN_TOPICS})", n_units,
+                             f"give more articles{paragraphs if n_units else ''}")
+    return TooManyTopics(f"K = {k} topics but only {units} with words to model: K can be at most {n_units}", n_units,
+                         f"lower --k{paragraphs}")
 
 
 # ---------------------------------------------------------------- stopwords
@@ -268,8 +268,8 @@ class TopicModel(TransformerMixin, BaseEstimator):
         dictionary.filter_extremes(no_below=self.no_below_, no_above=self.no_above, keep_n=self.keep_n)
         dictionary.compactify()
         if len(dictionary) < int(self.n_topics):
-            raise TooManyTopics(f"only {len(dictionary)} words are frequent enough to model {self.n_topics} topics: "
-                                "give more text, or lower --no-below / raise --no-above", len(dictionary))
+            raise TooManyTopics(f"only {len(dictionary)} words are frequent enough to model {self.n_topics} topics",
+                                len(dictionary), "give more text, or lower --no-below / raise --no-above")
         self.dictionary_ = dictionary
         known = dictionary.token2id
         kept = [[t for t in tokens if t in known] for tokens in token_lists]

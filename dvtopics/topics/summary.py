@@ -12,7 +12,7 @@ import numpy as np
 
 from ..arguments import PERIODS, as_list, check_choice
 from ..errors import InputError, ModelError, TopicsError
-from ..io.metadata import period_of
+from ..io.metadata import period_of, period_range
 from ..io.read import read_side_file
 
 from ..io.write import write_table
@@ -52,9 +52,11 @@ class TopicReport:
                     zip(self.labels, titles, self.top_words, self.shares, self.representatives))]
 
 
-def mean_mix_by_group(groups: Sequence[str | None], mixes: np.ndarray) -> tuple[list[str], np.ndarray, list[int]]:
-    """(sorted groups, groups × K mean mixes, article counts); articles without a group are left out."""
-    names = sorted({g for g in groups if g})
+def mean_mix_by_group(groups: Sequence[str | None], mixes: np.ndarray,
+                      names: Sequence[str] | None = None) -> tuple[list[str], np.ndarray, list[int]]:
+    """(sorted groups, or `names` when given, groups × K mean mixes, article counts); articles without a group
+    are left out, a named group without an article has shares and a count of 0."""
+    names = list(names) if names is not None else sorted({g for g in groups if g})
     index = {name: i for i, name in enumerate(names)}
     sums = np.zeros((len(names), mixes.shape[1]))
     counts = np.zeros(len(names), dtype=int)
@@ -111,8 +113,9 @@ def summarize(model: TopicModel, articles: Sequence, mixes: np.ndarray, types: d
     representatives = [[{"id": articles[i].id, "title": articles[i].title, "date": articles[i].date,
                          "type": article_types[i], "share": round(float(mixes[i, k]), 4)} for i in idx]
                         for k, idx in enumerate(representative_documents(mixes, n_representatives))]
-    periods, over_time, period_counts = mean_mix_by_group(
-        [period_of(a.date, period) if ok else None for a, ok in zip(articles, mixed)], mixes)
+    dated = [period_of(a.date, period) if ok else None for a, ok in zip(articles, mixed)]
+    # every period of the span, an empty one at 0: a time axis without a gap closed
+    periods, over_time, period_counts = mean_mix_by_group(dated, mixes, period_range(dated, period))
     type_names, by_type, type_counts = mean_mix_by_group(
         [t if ok else None for t, ok in zip(article_types, mixed)], mixes)
     titles = [representative_title(reps, [w for w, _ in words]) for reps, words in
