@@ -76,6 +76,7 @@ def segment(reading: Reading, out: str, lower: bool = False) -> Segmented:
 
     from .run.batch import check_output
 
+    _check_suffix(out, (".jsonl",), "JSON lines")  # seg.xlsx or seg.csv would hold JSON lines, and open broken
     check_output(out, reading.paths)
     data = read_segmented(reading, lower=lower, progress=True)
     segmented = {id(article): text for article, text in zip(data.good, data.texts)}

@@ -163,7 +163,9 @@ def test_an_output_named_as_another_kind_of_file_is_refused(corpus, tmp_path, se
                         "confusion.csv: written as a figure, so its name must end in .png or .svg or .pdf"),
                        (["report", corpus, "--out", tmp_path / "r.html", "--xlsx", tmp_path / "r.csv"],
                         "r.csv: written as an Excel workbook, so its name must end in .xlsx"),
-                       (["topics", "html", seeds_dir, "--out", tmp_path / "t.txt"], "t.txt: written as an HTML page")):
+                       (["topics", "html", seeds_dir, "--out", tmp_path / "t.txt"], "t.txt: written as an HTML page"),
+                       *((["segment", corpus, "--out", tmp_path / name], f"{name}: written as JSON lines, so its "
+                          "name must end in .jsonl") for name in ("seg.xlsx", "seg.csv", "seg.jsonl.gz"))):
         result = run(*args)
         assert result.exit_code == 2 and said in result.output and len(result.output.splitlines()) == 1
     assert os.listdir(tmp_path) == []
