@@ -357,7 +357,6 @@ class TopicsFit:
 def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | None = None, period: str = "month",
                **params) -> TopicsFit:
     """Fit a topic model on the articles and write it, its card, tables and figures into `out`."""
-    from .io.labels import read_labels
     from .io.write import replace_together
     from .persist import CARD_FILE, MODEL_FILE, save_model
     from .topics.measures import ReferenceTokens, topic_measures
@@ -370,14 +369,12 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
         params["random_state"] = check_random_state("random_state", params["random_state"])
     check_choice("period", period, PERIODS)
     check_folder(out, [*reading.paths, *([labels_file] if labels_file else [])], FIT_FILES)
-    # `or None`: a file whose every id had two labels (left out, with a warning) gives no types, not an error
-    types = (read_labels(labels_file, on_conflict="drop") or None) if labels_file else None
-    k_fits = _check_k(n_topics, params.get("unit", "document"))
+    types = _article_types(labels_file)
+    k_fits, labels_found = _check_k(n_topics, params.get("unit", "document")), _check_types_found(types)
 
     def check(articles):
         k_fits(articles)
-        if types is not None:
-            _check_ids_found(types, {a.id for a in articles}, "--labels")
+        labels_found(articles)
     data = read_segmented(reading, check=check)
     model = TopicModel(n_topics=n_topics, **params)
     mixes = model.fit_transform(data.texts, n_jobs=reading.n_jobs,  # = fit, then transform: texts read once
@@ -404,6 +401,23 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
     finally:
         shutil.rmtree(stage, ignore_errors=True)
     return TopicsFit(card, report.topics_json(), data)
+
+
+def _article_types(labels_file: str | None) -> dict[str, str] | None:
+    """The article types of a topic command's --labels by id, or None without the file. `or None`: a file whose
+    every id had two labels (left out, with a warning) gives no types, not an error."""
+    from .io.labels import read_labels
+
+    return (read_labels(labels_file, on_conflict="drop") or None) if labels_file else None
+
+
+def _check_types_found(types: dict[str, str] | None) -> Callable[[list[Article]], None]:
+    """A `read_segmented` check: --labels none of whose ids is an article of the input is refused, and the ids
+    that are none are counted in a warning (`_check_ids_found`), as train and evaluate do."""
+    def check(articles):
+        if types is not None:
+            _check_ids_found(types, {a.id for a in articles}, "--labels")
+    return check
 
 
 def _warn_without_mix(n_articles: int) -> None:
@@ -453,12 +467,11 @@ def assign_topics(reading: Reading, directory: str, out: str, labels_file: str |
                          fields=reading.fields, max_bytes=reading.max_bytes,
                          gather=partial(write_assignments, n_topics=len(labels)))
         return Assignment(counts, labels, [])
-    from .io.labels import read_labels
     from .topics.summary import in_input_order, summarize, write_documents
 
     model = _load_topic_model(directory)
-    types = (read_labels(labels_file, on_conflict="drop") or None) if labels_file else None
-    data = read_segmented(reading)
+    types = _article_types(labels_file)
+    data = read_segmented(reading, check=_check_types_found(types))
     report = summarize(model, data.good, model.transform(data.texts), types)
     write_documents(list(in_input_order(data.articles, report.documents)), out, len(report.labels), errors=True)
     counts = Counter(d["main_topic"] for d in report.documents)
