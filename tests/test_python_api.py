@@ -31,6 +31,21 @@ def test_summarize_takes_a_generator_of_articles(seeds_dir):
     assert len(report.documents) == 5
 
 
+def test_an_unreadable_record_says_how_to_read_on(tmp_path):
+    """read_articles stops at the first unreadable record by default; neither its help nor its error said how to
+    read on (trial 9, helper C: the articles after a bad line were lost)."""
+    path = tmp_path / "news.jsonl"
+    path.write_text('{"id": "a1", "text": "Hội nghị sơ kết công tác dân vận"}\nnot json\n'
+                    '{"id": "a3", "text": "Hội nghị tổng kết công tác dân vận"}\n', encoding="utf-8")
+    with pytest.raises(dvtopics.InputError) as raised:
+        list(read_articles(path))
+    assert str(raised.value) == (f'{path}:2: not valid JSON (Expecting value); on_error="record" reads on, giving '
+                                 "this one as an article with its error")
+    assert 'on_error="record"' in read_articles.__doc__
+    articles = list(read_articles(path, on_error="record"))
+    assert [(a.id, bool(a.error)) for a in articles] == [("a1", False), ("news.jsonl:2", True), ("a3", False)]
+
+
 # ------------------------------------------------------------ wrong kinds of argument
 
 def test_texts_given_for_articles_are_refused_with_what_to_do(shipped):

@@ -13,8 +13,9 @@ file kind, and the entry points. Below it, knowing nothing of articles: `decode`
 `jsonfiles` (JSON lines and arrays), `htmltext` (a saved page's text).
 
 Bad input never stops a stream when ``on_error="record"``: the article comes out
-with its ``error`` field set (and a warning is logged), so a batch can report it
-and go on. With the default ``on_error="raise"`` an `InputError` is raised.
+with its ``error`` field set (and the error is logged), so a batch can report it
+and go on. With the default ``on_error="raise"`` an `InputError` is raised, and
+the stream stops there.
 """
 from __future__ import annotations
 
@@ -212,8 +213,8 @@ def not_vietnamese(text: str) -> str | None:
 
 def _failed(article_id: str, message: str, on_error: str, title: str = "") -> Article:
     """An article that could not be read; it keeps the id and `title` its record gave, for the reader."""
-    if on_error == "raise":
-        raise InputError(message)
+    if on_error == "raise":  # the reading stops here: the error says how to read on
+        raise InputError(f"{message}; on_error=\"record\" reads on, giving this one as an article with its error")
     log.warning("%s", message)
     return Article(id=article_id, title=title, error=message)
 
@@ -543,6 +544,11 @@ def read_articles(
     """Stream articles from files and folders, in order. The files a folder holds that are not read are
     named in one warning per kind; a path that gives no article at all (not even one that could not be
     read) raises `NoArticlesError`.
+
+    A record that cannot be read (a JSONL line that is not JSON, a file that is not text): by default
+    (`on_error="raise"`) an `InputError` naming it is raised there, and the articles after it are not read;
+    with `on_error="record"` it comes as an `Article` in its place with its `error` set (and its id, and the
+    title its record gave), the error is logged, and reading goes on, as the command line reads.
 
     >>> [a.id for a in read_articles("seeds")][:2]
     ['000_4277f1d749d09db2', '001_07d20b8c73b70dfd']
