@@ -80,9 +80,14 @@ def _model_params(unit, engine, no_below, no_above, phrases, init, stopwords_fil
                 extra_stopwords=tuple(extra), max_iter=max_iter, random_state=seed)
 
 
-def _report_failures(failed) -> int:
-    for article in failed:
-        click.echo(terminal_text(f"skipped {article.id}: {article.error}"), err=True)
+def _report_failures(failed, kept_in: str | None = None) -> int:
+    """The exit code, 1 when some articles could not be read (each was named in an error line as it was read),
+    and a line that says how many, and where they went: left out, or `kept_in` the output with their error."""
+    if failed:
+        one = len(failed) == 1
+        where = (f"{'is' if one else 'are'} in {kept_in} with {'its' if one else 'their'} error" if kept_in
+                 else f"{'was' if one else 'were'} left out")
+        click.echo(f"{plural(len(failed), 'article')} could not be read and {where}", err=True)
     return 1 if failed else 0
 
 
@@ -187,7 +192,7 @@ def assign_cmd(directory, paths, out, labels_file, resume, engine, scheduler, pa
     if counts.get(None):
         click.echo(f"{'-':<4} {counts[None]:>6}  (no main topic: no word the model knows)")
     click.echo(f"{plural(sum(counts.values()) - counts['error'], 'article')} assigned to topics in {out}", err=True)
-    _report_failures(assigned.failed)
+    _report_failures(assigned.failed, out)
     sys.exit(1 if counts["error"] else 0)
 
 

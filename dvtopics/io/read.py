@@ -215,7 +215,7 @@ def _failed(article_id: str, message: str, on_error: str, title: str = "") -> Ar
     """An article that could not be read; it keeps the id and `title` its record gave, for the reader."""
     if on_error == "raise":  # the reading stops here: the error says how to read on
         raise InputError(f"{message}; on_error=\"record\" reads on, giving this one as an article with its error")
-    log.warning("%s", message)
+    log.error("%s", message)  # an error, not a warning: `dvtopics -q` shows it (exit code 1 says some were)
     return Article(id=article_id, title=title, error=message)
 
 
