@@ -411,6 +411,13 @@ def test_cli_sweep_reports_measures_per_k(tmp_path):
     assert len(lines) == 3 and all(line.split(",")[1] == "3" for line in lines[1:])  # three seeds by default
     assert "±" in result.output
     assert (tmp_path / "sweep" / "sweep.png").stat().st_size > 0
+    # --measures without the two that choose K: the table, and why no K is suggested (trial 9: nothing said it)
+    result = CliRunner().invoke(cli, ["topics", "sweep", str(tmp_path / "c.jsonl"), "--k", "2:4:2", "--no-phrases",
+                                      "--no-above", "0.9", "--seeds", "1", "--measures", "npmi",
+                                      "--out", str(tmp_path / "npmi")])
+    assert result.exit_code == 0, result.output
+    assert "No K suggested: a K is chosen by NPMI × diversity, and the sweep did not measure diversity: add " \
+           "diversity to the measures (--measures)\n" in result.output
 
 
 @pytest.mark.parametrize("engine", ["nmf", "gensim"])

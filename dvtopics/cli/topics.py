@@ -212,6 +212,7 @@ def sweep_cmd(paths, ks, n_seeds, out, measures, unit, engine, no_below, no_abov
               stopwords_file, max_iter, seed, reading):
     """Fit each K with several seeds; report the mean and spread of NPMI, C_V and diversity, how alike
     the seeds' topics are, and suggest a K."""
+    from ..errors import TopicsError
     from ..jobs import sweep_topics
     from ..topics.sweep import suggest_k
 
@@ -230,9 +231,11 @@ def sweep_cmd(paths, ks, n_seeds, out, measures, unit, engine, no_below, no_abov
         stability = f"{row['stability']:.3f}" if row.get("stability") is not None else "-"
         click.echo(f"{row['k']:>4} {cells[0]:>15} {cells[1]:>15} {cells[2]:>15} {stability:>10} "
                    f"{row['fit_seconds']:>8.1f}")
-    if "npmi" in measures and "diversity" in measures:
+    try:
         click.echo(f"Suggested K: {suggest_k(rows)} (best NPMI × diversity less its spread over seeds, "
                    "times the stability of the topics between seeds)")
+    except TopicsError as why:  # --measures without npmi or diversity
+        click.echo(f"No K suggested: {why}")
     click.echo(f"Table and plot in {Path(out) / 'sweep.csv'}, {Path(out) / 'sweep.png'}", err=True)
     sys.exit(_report_failures(data.failed))
 
