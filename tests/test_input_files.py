@@ -33,6 +33,34 @@ def test_mac_system_files_in_a_folder_are_passed_over(tmp_path, caplog):
     assert caplog.text == ""  # no failed article, no "save it as .txt" advice
 
 
+def test_dvtopics_own_working_files_in_an_input_folder_are_passed_over(tmp_path, caplog):
+    """`label arts/ --out arts/labels.csv` warned about its own lock file, telling the user to save it as .txt
+    (trial 9, helper C). Its lock, its journal (whose first line names the text field), Dask's parts folder and
+    the hidden temporary files are dvtopics' own: never read, never named. A folder of the user's that only
+    looks like a parts folder is read."""
+    from dvtopics.io.folders import WORKING_PREFIX
+    from dvtopics.run.batch import journal_path
+    from dvtopics.run.distributed import PLAN
+
+    (tmp_path / "bai1.txt").write_text(f"Hội nghị tổng kết\n{TEXT}", encoding="utf-8")
+    out = tmp_path / "labels.csv"
+    out.with_name(out.name + ".lock").touch()  # what `run.batch.output_lock` holds
+    journal_path(out).write_text('{"_run": {"settings": {"fields": ["text", "id", "label"]}}}\n', encoding="utf-8")
+    (tmp_path / f"{WORKING_PREFIX}x1y2.tmp").write_text("{}", encoding="utf-8")
+    (tmp_path / f"{WORKING_PREFIX}stage").mkdir()
+    (tmp_path / f"{WORKING_PREFIX}stage" / "report.txt").write_text(TEXT2, encoding="utf-8")
+    parts = tmp_path / "labels.jsonl.parts"
+    parts.mkdir()
+    (parts / PLAN).write_text('{"inputs": {}, "settings": {"fields": ["text"]}}', encoding="utf-8")
+    (parts / "part-00000.jsonl").write_text('{"id": "x", "text": "t"}\n', encoding="utf-8")
+    (tmp_path / "mine.parts").mkdir()  # the user's, without a plan: read
+    (tmp_path / "mine.parts" / "bai2.txt").write_text(f"Gặp mặt đầu xuân\n{TEXT2}", encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        articles = read(tmp_path)
+    assert [(a.id, a.error) for a in articles] == [("bai1", None), ("mine.parts/bai2", None)]
+    assert caplog.text == ""
+
+
 # ------------------------------------------------------------------ saved pages
 
 PAGE = (f"<html><head><meta charset='utf-8'><title>Tổng kết</title></head><body><h1>Hội nghị tổng kết công tác"
