@@ -488,7 +488,7 @@ def sweep_topics(reading: Reading, out: str, ks: Sequence[int], measures: Sequen
     from .topics.sweep import SWEEP_FILES, sweep, write_sweep
 
     ks, seeds = check_topic_counts("ks", ks), check_seeds("seeds", seeds)  # before reading, as measures are
-    check_measures(measures)  # a misspelt measure stops the job before its long work, not after the first fit
+    measures = check_measures(measures)  # a misspelt measure stops the job before its long work, not after a fit
     if not measures:  # (--measures "") a sweep compares its fits by them: with none, its table and figure are empty
         raise TopicsError("a sweep needs at least one measure to compare its fits: npmi, c_v or diversity")
     check_folder(out, reading.paths, SWEEP_FILES)

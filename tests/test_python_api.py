@@ -121,6 +121,25 @@ def test_one_str_where_a_list_is_wanted_is_a_list_of_one(seeds_dir):
     assert "xe" not in model.dictionary_.token2id and model.parameters()["extra_stopwords"] == ["xe"]
 
 
+def test_one_measure_or_view_named_alone_is_a_list_of_one(seeds_dir, tmp_path):
+    """measures="npmi" was read letter by letter (unknown measures 'i', 'm', 'n', 'p'), and so was views="text"
+    (trial 9, helper C)."""
+    from dvtopics import jobs
+    from dvtopics.topics.sweep import sweep
+    from dvtopics.types.model import make_pipeline
+    from dvtopics.types.training import pipeline_options
+
+    texts = ["lúa gạo nông_dân ruộng\nlúa nông_dân", "trường học_sinh giáo_viên\nhọc_sinh trường"] * 6
+    rows, _ = sweep(texts, [2], "diversity", no_below=1, no_above=0.9, engine="nmf")
+    assert rows[0]["diversity"] is not None and "npmi" not in rows[0]
+    rows, _ = jobs.sweep_topics(jobs.Reading(str(seeds_dir)), str(tmp_path / "s"), [2], "npmi", [0], engine="nmf",
+                                unit="paragraph")
+    assert rows[0]["npmi"] is not None and "diversity" not in rows[0]
+    assert pipeline_options(True, views="text")["views"] == ("text",)
+    assert [name for name, _ in make_pipeline(views="event_chars").named_steps["features"].transformer_list] == [
+        "event_chars"]  # not "event" too, as the letters of "event_chars" held it
+
+
 def test_no_path_at_all_is_refused_before_any_output(tmp_path):
     from dvtopics import jobs
 

@@ -12,7 +12,7 @@ import numpy as np
 from ..arguments import MAX_TOPICS, check_seeds, check_topic_counts
 from ..errors import ArgumentError, TopicsError
 from ..io.write import write_table
-from .measures import NPMI_TOP_N, ReferenceTokens, topic_measures, topic_stability
+from .measures import NPMI_TOP_N, ReferenceTokens, check_measures, topic_measures, topic_stability
 from .model import TopicModel
 
 log = logging.getLogger(__name__)
@@ -109,7 +109,7 @@ def sweep_prepared(base: TopicModel, unit_tokens: list[list[str]], ks: Sequence[
 
     from ..progress import progress_bar
 
-    ks, seeds = check_topic_counts("ks", ks), check_seeds("seeds", seeds)
+    ks, seeds, measures = check_topic_counts("ks", ks), check_seeds("seeds", seeds), check_measures(measures)
     fits = []  # (k, seed, model, seconds)
     with progress_bar(total=len(ks) * len(seeds), unit="fit", desc="sweep", disable=not progress) as bar:
         for k in ks:
