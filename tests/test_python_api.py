@@ -168,6 +168,27 @@ def test_predict_and_label_refuse_what_the_cli_refuses(shipped, seeds_dir, tmp_p
     assert not list(tmp_path.glob("out*"))
 
 
+@pytest.mark.parametrize("n_jobs", [0, -5, 2.5, True, "2"])
+def test_n_jobs_is_checked_as_minus_j_is_before_any_work(seeds_dir, tmp_path, monkeypatch, n_jobs):
+    """n_jobs 0 and -5 ran without a word, 2.5 ended in a bare TypeError, and in a script without the __main__
+    guard 0 was refused for the guard, not for its value (trial 9, helper C)."""
+    from dvtopics import jobs, parallel
+    from dvtopics.errors import ArgumentError
+
+    monkeypatch.setattr(parallel, "_check_main_is_guarded", lambda: pytest.fail("the guard checked first"))
+    said = rf"n_jobs {n_jobs if not isinstance(n_jobs, str) else 'a str'}: give a whole number of processes, 1 or " \
+           "more, or -1 for all cores"
+    with pytest.raises(ArgumentError, match=said):
+        jobs.label(jobs.Reading([seeds_dir], n_jobs=n_jobs), str(tmp_path / "out.csv"))
+    with pytest.raises(ArgumentError, match=said):
+        dvtopics.segment_many(["Công tác dân vận"], n_jobs=n_jobs)
+    with pytest.raises(ArgumentError, match=said):
+        TopicModel(n_topics=2, engine="nmf").fit(["lúa gạo", "trường học"], n_jobs=n_jobs)
+    with pytest.raises(ArgumentError, match=said):
+        list(parallel.map_ordered(abs, [1, 2], n_jobs))
+    assert not list(tmp_path.iterdir())
+
+
 def test_label_without_an_output_or_a_callback_is_refused_before_reading(seeds_dir):
     from dvtopics import jobs
 

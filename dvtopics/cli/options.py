@@ -195,11 +195,13 @@ def available_cores() -> int:
 
 
 def _n_jobs(ctx, param, value: int) -> int:
-    """-1 (all cores) or 1 and more; more processes than cores only slows the run, so it is capped."""
+    """-1 (all cores) or 1 and more, as the library checks n_jobs (`check_n_jobs`); more processes than cores only
+    slows the run, so it is capped."""
+    from ..arguments import check_n_jobs
+
+    value = checked(functools.partial(check_n_jobs, "-j"))(ctx, param, value)
     if value == -1:
         return value
-    if value < 1:
-        raise click.BadParameter(f"{value} processes: give 1 or more, or -1 for all cores")
     cores = available_cores()
     if value > cores:
         click.echo(f"Note: -j {value} is more than the {cores} cores here; using {cores}.", err=True)
