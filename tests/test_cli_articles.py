@@ -100,5 +100,6 @@ def test_quiet_still_names_each_article_that_could_not_be_read(tmp_path):
                              timeout=300)
         assert run.returncode == 1
         lines = run.stderr.strip().splitlines()
-        assert lines[0] == f"ERROR: {tmp_path / 'news.jsonl'}:2: not valid JSON (Expecting value)", run.stderr
+        said = f"ERROR: {tmp_path / 'news.jsonl'}:2: not valid JSON (Expecting value at column 1)"
+        assert lines[0] == said, run.stderr
         assert len(lines) == 2  # and the summary

@@ -262,6 +262,28 @@ def test_a_json_array_item_missing_its_closing_brace_costs_only_itself(tmp_path)
                                                                           ("a1", False)]
 
 
+def test_raw_control_characters_in_json_strings_are_read_and_a_broken_line_says_where(tmp_path):
+    """A raw TAB in a JSONL string gave "not valid JSON (Invalid control character at)", cut short, and a raw ESC
+    called its line a binary file (trial 9, helper C). Scraped text holds them: read as json's strict=False
+    reads them, in JSON lines, JSON arrays and labels files; a line that is not JSON says where it breaks."""
+    from dvtopics.io.labels import read_labels
+
+    (tmp_path / "a.jsonl").write_text('{"id": "t1", "text": "Hội nghị sơ kết\tcông tác dân vận"}\n'
+                                      '{"id": "t2", "title": "Hội nghị\x1b tổng kết", "text": "Tổng kết năm 2022"}\n'
+                                      '{"id": "t3", "text": "không đóng\n'
+                                      '{"id": "t4", "text": "x"\x1b}\n', encoding="utf-8")
+    (tmp_path / "a.json").write_text('[{"id": "j1", "text": "Hội nghị\tsơ kết"}]', encoding="utf-8")
+    (tmp_path / "labels.jsonl").write_text('{"id": "t1\t", "label": "other"}\n', encoding="utf-8")
+    articles = read([tmp_path / "a.jsonl", tmp_path / "a.json"])
+    assert [(a.id, a.error) for a in articles] == [
+        ("t1", None), ("t2", None),
+        ("a.jsonl:3", f"{tmp_path / 'a.jsonl'}:3: not valid JSON (Unterminated string starting at column 22)"),
+        ("a.jsonl:4", f"{tmp_path / 'a.jsonl'}:4: not valid JSON (Expecting ',' delimiter at column 25)"),
+        ("j1", None)]
+    assert articles[0].raw == "Hội nghị sơ kết\tcông tác dân vận" and articles[1].title == "Hội nghị\x1b tổng kết"
+    assert read_labels(tmp_path / "labels.jsonl") == {"t1\t": "other"}
+
+
 # ------------------------------------------------------------------ files in more than one encoding
 
 def cp1258(text: str) -> bytes:

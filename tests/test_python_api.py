@@ -39,8 +39,8 @@ def test_an_unreadable_record_says_how_to_read_on(tmp_path):
                     '{"id": "a3", "text": "Hội nghị tổng kết công tác dân vận"}\n', encoding="utf-8")
     with pytest.raises(dvtopics.InputError) as raised:
         list(read_articles(path))
-    assert str(raised.value) == (f'{path}:2: not valid JSON (Expecting value); on_error="record" reads on, giving '
-                                 "this one as an article with its error")
+    assert str(raised.value) == (f"{path}:2: not valid JSON (Expecting value at column 1); "
+                                 'on_error="record" reads on, giving this one as an article with its error')
     assert 'on_error="record"' in read_articles.__doc__
     articles = list(read_articles(path, on_error="record"))
     assert [(a.id, bool(a.error)) for a in articles] == [("a1", False), ("news.jsonl:2", True), ("a3", False)]

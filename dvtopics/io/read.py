@@ -19,7 +19,6 @@ the stream stops there.
 """
 from __future__ import annotations
 
-import json
 import logging
 import os
 import re
@@ -37,7 +36,7 @@ from .decode import decode_bytes, decode_text
 from .files import LineRange, numbered_lines, read_all
 from .folders import TAB_SUFFIXES, Skipped, file_kind, head_text, iter_files, skipped_notes
 from .htmltext import HTML_START, html_to_text
-from .jsonfiles import json_kind, json_object, next_array_item
+from .jsonfiles import DECODER, json_error, json_kind, json_object, loads, next_array_item
 from .metadata import extract_metadata, parse_date
 from .tables import (cell_text, csv_delimiter, csv_rows, field_names, sheet_tables, split_header, tab_header,
                      table_record)
@@ -275,7 +274,7 @@ def _read_jsonl(path: Path, fields: "FieldNames", on_error: str, max_bytes: int,
         if not line.strip():
             continue
         try:
-            text, warning = decode_text(line, where)
+            text, warning = decode_text(line, where, line=True)
             record = json_object(text, where)
         except InputError as exc:
             yield _failed(fallback_id, str(exc), on_error)
@@ -295,7 +294,7 @@ def _read_json(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) 
         yield from _read_json_array(path, text, start + 1, fields, on_error, max_bytes, warning)
         return
     try:
-        record = json.loads(text)
+        record = loads(text)
     except (ValueError, RecursionError):
         yield from _read_jsonl(path, fields, on_error, max_bytes)  # one object per line
         return
@@ -314,7 +313,7 @@ def _read_json(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) 
 def _read_json_array(path: Path, text: str, position: int, fields: "FieldNames", on_error: str,
                      max_bytes: int, warning: str | None = None) -> Iterator[Article]:
     """The items of a JSON array one by one, so that the items before a fault are read."""
-    decoder, line, counted, item = json.JSONDecoder(), 1, 0, 0
+    decoder, line, counted, item = DECODER, 1, 0, 0
     whitespace = re.compile(r"[ \t\r\n]*")
     while True:
         position = whitespace.match(text, position).end()
@@ -326,7 +325,7 @@ def _read_json_array(path: Path, text: str, position: int, fields: "FieldNames",
         try:
             value, end = decoder.raw_decode(text, position)
         except (ValueError, RecursionError) as exc:
-            cause = getattr(exc, "msg", "nested too deep" if isinstance(exc, RecursionError) else exc)
+            cause = "nested too deep" if isinstance(exc, RecursionError) else json_error(exc, whole=True)
             position = next_array_item(text, position + 1, decoder)
             if position is None:
                 yield _failed(fallback_id, f"{where}: not valid JSON ({cause}); the rest of the file is not read",
