@@ -84,6 +84,18 @@ def test_every_number_a_user_types_has_a_range(corpus, args, tmp_path, monkeypat
     assert os.listdir(tmp_path) == []
 
 
+@pytest.mark.parametrize("command", [["segment", "{corpus}", "--out", "s.jsonl"], ["label", "{corpus}"],
+                                     ["topics", "fit", "{corpus}", "--out", "t"],
+                                     ["report", "{corpus}", "--out", "r.html"]])
+def test_no_cache_with_a_cache_dir_is_a_usage_error(corpus, tmp_path, monkeypatch, command):
+    """--cache-dir beside --no-cache was ignored without a word (trial 9, helper C)."""
+    monkeypatch.chdir(tmp_path)
+    result = run(*[a.format(corpus=corpus) for a in command], "--no-cache", "--cache-dir", "c")
+    assert result.exit_code == 2 and result.output.strip().splitlines()[-1] == (
+        "Error: --cache-dir names the cache that --no-cache turns off: give one of them")
+    assert "Usage: " in result.output and os.listdir(tmp_path) == []
+
+
 def _options(command, path=()):
     """(command path, option) for every option of every command under `command`."""
     import click

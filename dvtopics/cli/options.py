@@ -177,6 +177,8 @@ def reading_options(n_jobs: bool = True, cache: bool = True):
         def command(*args, paths, max_bytes, n_jobs=1, cache_dir=None, no_cache=False, **kwargs):
             from ..jobs import Reading
 
+            if no_cache and cache_dir is not None:  # the folder would be ignored: say so, as for --scheduler
+                raise click.UsageError("--cache-dir names the cache that --no-cache turns off: give one of them")
             fields = field_names(**{f"{name}_field": kwargs.pop(f"{name}_field") for name in FIELDS})
             reading = Reading(paths, fields, max_bytes, n_jobs, cache_dir, not no_cache)
             return func(*args, paths=paths, reading=reading, **kwargs)
@@ -218,7 +220,8 @@ def cache_options(func):
     # any path: one that cannot hold the cache (a file) is skipped with a warning, as $DVTOPICS_CACHE is
     func = click.option("--cache-dir", type=click.Path(), default=None,
                         help="Segmentation cache folder [default: ~/.cache/dvtopics or $DVTOPICS_CACHE].")(func)
-    return click.option("--no-cache", is_flag=True, help="Do not read or write the segmentation cache.")(func)
+    return click.option("--no-cache", is_flag=True,
+                        help="Do not read or write the segmentation cache (so no --cache-dir).")(func)
 
 
 def _scheduler(ctx, param, value: str | None) -> str | None:
