@@ -31,19 +31,21 @@ def test_summarize_takes_a_generator_of_articles(seeds_dir):
     assert len(report.documents) == 5
 
 
-def test_an_unreadable_record_says_how_to_read_on(tmp_path):
-    """read_articles stops at the first unreadable record by default; neither its help nor its error said how to
-    read on (trial 9, helper C: the articles after a bad line were lost)."""
+def test_an_unreadable_record_costs_only_itself_and_raising_says_how_to_read_on(tmp_path):
+    """read_articles stopped at the first unreadable record by default, and neither its help nor its error said
+    how to read on (trial 9, helper C: the articles after a bad line were lost). It reads on, as the CLI does;
+    asked to raise, its error says how to read on."""
     path = tmp_path / "news.jsonl"
     path.write_text('{"id": "a1", "text": "Hội nghị sơ kết công tác dân vận"}\nnot json\n'
                     '{"id": "a3", "text": "Hội nghị tổng kết công tác dân vận"}\n', encoding="utf-8")
-    with pytest.raises(dvtopics.InputError) as raised:
-        list(read_articles(path))
-    assert str(raised.value) == (f"{path}:2: not valid JSON (Expecting value at column 1); "
-                                 'on_error="record" reads on, giving this one as an article with its error')
-    assert 'on_error="record"' in read_articles.__doc__
-    articles = list(read_articles(path, on_error="record"))
+    articles = list(read_articles(path))
     assert [(a.id, bool(a.error)) for a in articles] == [("a1", False), ("news.jsonl:2", True), ("a3", False)]
+    assert [r["id"] for r in predict_articles("shipped", read_articles(path)) if r["error"]] == ["news.jsonl:2"]
+    with pytest.raises(dvtopics.InputError) as raised:
+        list(read_articles(path, on_error="raise"))
+    assert str(raised.value) == (f"{path}:2: not valid JSON (Expecting value at column 1); on_error=\"record\" "
+                                 "(read_articles' default) reads on, giving this one as an article with its error")
+    assert 'on_error="record"' in read_articles.__doc__ and 'on_error="raise"' in read_articles.__doc__
 
 
 # ------------------------------------------------------------ wrong kinds of argument

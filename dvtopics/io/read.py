@@ -12,10 +12,10 @@ file kind, and the entry points. Below it, knowing nothing of articles: `decode`
 (gzip, line ends, a file's lines), `folders` (file kinds, walking folders), `tables` (CSV and .xlsx),
 `jsonfiles` (JSON lines and arrays), `htmltext` (a saved page's text).
 
-Bad input never stops a stream when ``on_error="record"``: the article comes out
-with its ``error`` field set (and the error is logged), so a batch can report it
-and go on. With the default ``on_error="raise"`` an `InputError` is raised, and
-the stream stops there.
+Bad input never stops `read_articles`' stream (``on_error="record"``, its default):
+the article comes out with its ``error`` field set (and the error is logged), so a
+batch can report it and go on. With ``on_error="raise"`` an `InputError` is raised,
+and the stream stops there.
 """
 from __future__ import annotations
 
@@ -213,7 +213,8 @@ def not_vietnamese(text: str) -> str | None:
 def _failed(article_id: str, message: str, on_error: str, title: str = "") -> Article:
     """An article that could not be read; it keeps the id and `title` its record gave, for the reader."""
     if on_error == "raise":  # the reading stops here: the error says how to read on
-        raise InputError(f"{message}; on_error=\"record\" reads on, giving this one as an article with its error")
+        raise InputError(f"{message}; on_error=\"record\" (read_articles' default) reads on, giving this one as an "
+                         "article with its error")
     log.error("%s", message)  # an error, not a warning: `dvtopics -q` shows it (exit code 1 says some were)
     return Article(id=article_id, title=title, error=message)
 
@@ -537,7 +538,7 @@ def _unreadable(path: Path) -> str | None:
 def read_articles(
     paths: Iterable[str | os.PathLike] | str | os.PathLike,
     fields: FieldNames = FieldNames(),
-    on_error: str = "raise",
+    on_error: str = "record",
     max_bytes: int = MAX_ARTICLE_BYTES,
 ) -> Iterator[Article]:
     """Stream articles from files and folders, in order. The files a folder holds that are not read are
@@ -545,9 +546,10 @@ def read_articles(
     read) raises `NoArticlesError`.
 
     A record that cannot be read (a JSONL line that is not JSON, a file that is not text): by default
-    (`on_error="raise"`) an `InputError` naming it is raised there, and the articles after it are not read;
-    with `on_error="record"` it comes as an `Article` in its place with its `error` set (and its id, and the
-    title its record gave), the error is logged, and reading goes on, as the command line reads.
+    (`on_error="record"`) it comes as an `Article` in its place with its `error` set (and its id, and the
+    title its record gave), the error is logged, and reading goes on, as the command line reads: skip the
+    articles whose `error` is set where only texts will do. With `on_error="raise"` an `InputError` naming it
+    is raised there, and the articles after it are not read.
 
     >>> [a.id for a in read_articles("seeds")][:2]
     ['000_4277f1d749d09db2', '001_07d20b8c73b70dfd']
