@@ -498,15 +498,20 @@ def test_an_article_in_an_input_folder_is_never_an_output(tmp_path):
     assert sorted(p.name for p in folder.rglob("*")) == ["a.txt", "sub"] and not (tmp_path / "r.html").exists()
 
 
-@pytest.mark.parametrize("name", ["labels.csv", "labels.jsonl"])
-def test_an_output_in_an_input_folder_says_nothing_of_its_own_working_files(tmp_path, caplog, name):
-    """label --out arts/labels.csv warned of its own arts/labels.csv.lock as an input not read (trial 9)."""
+@pytest.mark.parametrize("name", ["labels.csv", "labels.jsonl", "labels.xlsx"])
+def test_an_output_in_an_input_folder_says_nothing_of_its_own_files(tmp_path, caplog, name):
+    """label --out arts/labels.csv warned of its own arts/labels.csv.lock as an input not read (trial 9), and a
+    rerun of label --out arts/labels.xlsx of its own previous output."""
+    from dvtopics.io import folders
+
     folder = tmp_path / "arts"
     folder.mkdir()
     (folder / "a.txt").write_text(made_up_articles(1)[0].raw, encoding="utf-8")
-    result = run("label", folder, "--out", folder / name)
-    assert result.exit_code == 0, result.output
+    for _ in range(2):
+        result = run("label", folder, "--out", folder / name)
+        assert result.exit_code == 0, result.output
     assert "not read" not in caplog.text + result.output and ".lock" not in caplog.text + result.output
+    assert not folders._written  # only while the command runs
 
 
 def _model_folder(path, task="article-type"):

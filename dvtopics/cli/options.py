@@ -47,6 +47,7 @@ class Command(click.Command):
     place where `--out`, `--plot`, `--xlsx` … meet `--labels`, model folders and the articles."""
 
     def invoke(self, ctx):
+        from ..io.folders import writing
         from ..run.batch import check_folder, check_output
 
         inputs = [path for param in self.params if isinstance(param.type, InputPath)
@@ -61,7 +62,10 @@ class Command(click.Command):
                 check_folder(out, others)
             else:
                 check_output(out, others)
-        return super().invoke(ctx)
+        # an output file is never named as an input not read, in a folder it is in (an output folder may hold
+        # articles of the user's: it is read as it was)
+        with writing(out for out, kind in outputs if not kind.folder and not out.endswith(("/", os.sep))):
+            return super().invoke(ctx)
 
 
 class Group(click.Group):

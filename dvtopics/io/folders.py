@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import os
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -53,10 +54,25 @@ _SYSTEM_FOLDERS = frozenset({"__macosx"})
 # What dvtopics writes beside an output while it works, in an input folder when the output is written there
 # (`label arts/ --out arts/labels.csv`): the lock OUT.lock and the journal OUT.part.jsonl (`run.batch`), the
 # parts folder OUT.parts/ that holds a plan.json (`run.distributed`), and its temporary files and folders, hidden
-# under names that start with WORKING_PREFIX (`io.write`, `jobs`). Never articles: passed over in silence too.
+# under names that start with WORKING_PREFIX (`io.write`, `jobs`), and the command's outputs themselves
+# (`writing`). Never articles: passed over in silence too.
 WORKING_PREFIX = ".dvtopics-"
 _WORKING_FILE_ENDINGS = (".lock", ".part.jsonl")
 _PARTS_FOLDER_ENDING, _PARTS_PLAN = ".parts", "plan.json"
+_written: set[str] = set()  # the outputs of the command that runs (`writing`), by their real paths
+
+
+@contextmanager
+def writing(outputs: Iterable[str | os.PathLike]):
+    """While the block runs, `outputs` (the files a command writes) are dvtopics' own too: a rerun
+    of `label arts/ --out arts/labels.xlsx` does not name its own previous output as a file it did not read. A
+    plain set, not a context variable: the input is read in a thread of its own (`parallel.read_ahead`)."""
+    added = {os.path.realpath(path) for path in outputs} - _written
+    _written.update(added)
+    try:
+        yield
+    finally:
+        _written.difference_update(added)
 
 
 def _is_system_file(name: str, is_folder: bool) -> bool:
@@ -69,6 +85,8 @@ def _is_working_file(path: Path, is_folder: bool) -> bool:
     """Whether `path` is one of dvtopics' own working files or folders (`WORKING_PREFIX`)."""
     if path.name.startswith(WORKING_PREFIX):
         return True
+    if any(path.name == os.path.basename(out) for out in _written) and os.path.realpath(path) in _written:
+        return True  # (by name first: a real path is a system call for each of many articles)
     if is_folder:
         return path.name.endswith(_PARTS_FOLDER_ENDING) and (path / _PARTS_PLAN).is_file()
     return path.name.endswith(_WORKING_FILE_ENDINGS)
