@@ -78,6 +78,14 @@ def check_at_least(name: str, value: int, least: int, most: int | None = None) -
     return int(value)
 
 
+def check_n_jobs(name: str, value) -> int:
+    """Processes to work in, as -j takes them: a whole number of 1 or more, or -1 for every core (returned as a
+    plain int). Checked before any work, and before workers are started (the `__main__` guard's check)."""
+    if not _whole(value) or (value < 1 and value != -1):
+        raise ArgumentError(f"{name} {_shown(value)}: give a whole number of processes, 1 or more, or -1 for all cores")
+    return int(value)
+
+
 def check_topic_counts(name: str, ks, most: int = MAX_TOPICS) -> list[int]:
     """The Ks of a sweep as a list: at least one, each a whole number from MIN_TOPICS to `most`, each once (a K
     given twice would be fitted twice with the same seeds and its fits pooled as if they were more seeds: a

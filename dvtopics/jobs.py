@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
 from .arguments import (MAX_REPORT_TOPICS, MAX_SEED, MAX_TOPICS, MIN_FOLDS, MIN_TOPICS, PERIODS, as_list,
-                        check_at_least, check_choice, check_random_state, check_seeds, check_topic_counts)
+                        check_at_least, check_choice, check_n_jobs, check_random_state, check_seeds,
+                        check_topic_counts)
 from .errors import DvtopicsError, InputError, TooManyTopics, TopicsError
 from .io.read import MAX_ARTICLE_BYTES, Article, FieldNames, read_articles, unique_paths
 from .text.cache import open_cache
@@ -37,6 +38,7 @@ class Reading:
     use_cache: bool = True
 
     def __post_init__(self):
+        self.n_jobs = check_n_jobs("n_jobs", self.n_jobs)  # as -j: before any work
         self.paths = unique_paths(self.paths)  # a path given twice is read once (with a note), on any engine
 
     def articles(self):
@@ -76,6 +78,7 @@ def segment(reading: Reading, out: str, lower: bool = False) -> Segmented:
 
     from .run.batch import check_output
 
+    _check_suffix(out, (".jsonl",), "JSON lines")  # seg.xlsx or seg.csv would hold JSON lines, and open broken
     check_output(out, reading.paths)
     data = read_segmented(reading, lower=lower, progress=True)
     segmented = {id(article): text for article, text in zip(data.good, data.texts)}
@@ -358,7 +361,6 @@ class TopicsFit:
 def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | None = None, period: str = "month",
                **params) -> TopicsFit:
     """Fit a topic model on the articles and write it, its card, tables and figures into `out`."""
-    from .io.labels import read_labels
     from .io.write import replace_together
     from .persist import CARD_FILE, MODEL_FILE, save_model
     from .topics.measures import ReferenceTokens, topic_measures
@@ -371,14 +373,12 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
         params["random_state"] = check_random_state("random_state", params["random_state"])
     check_choice("period", period, PERIODS)
     check_folder(out, [*reading.paths, *([labels_file] if labels_file else [])], FIT_FILES)
-    # `or None`: a file whose every id had two labels (left out, with a warning) gives no types, not an error
-    types = (read_labels(labels_file, on_conflict="drop") or None) if labels_file else None
-    k_fits = _check_k(n_topics, params.get("unit", "document"))
+    types = _article_types(labels_file)
+    k_fits, labels_found = _check_k(n_topics, params.get("unit", "document")), _check_types_found(types)
 
     def check(articles):
         k_fits(articles)
-        if types is not None:
-            _check_ids_found(types, {a.id for a in articles}, "--labels")
+        labels_found(articles)
     data = read_segmented(reading, check=check)
     model = TopicModel(n_topics=n_topics, **params)
     mixes = model.fit_transform(data.texts, n_jobs=reading.n_jobs,  # = fit, then transform: texts read once
@@ -405,6 +405,23 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
     finally:
         shutil.rmtree(stage, ignore_errors=True)
     return TopicsFit(card, report.topics_json(), data)
+
+
+def _article_types(labels_file: str | None) -> dict[str, str] | None:
+    """The article types of a topic command's --labels by id, or None without the file. `or None`: a file whose
+    every id had two labels (left out, with a warning) gives no types, not an error."""
+    from .io.labels import read_labels
+
+    return (read_labels(labels_file, on_conflict="drop") or None) if labels_file else None
+
+
+def _check_types_found(types: dict[str, str] | None) -> Callable[[list[Article]], None]:
+    """A `read_segmented` check: --labels none of whose ids is an article of the input is refused, and the ids
+    that are none are counted in a warning (`_check_ids_found`), as train and evaluate do."""
+    def check(articles):
+        if types is not None:
+            _check_ids_found(types, {a.id for a in articles}, "--labels")
+    return check
 
 
 def _warn_without_mix(n_articles: int) -> None:
@@ -454,12 +471,11 @@ def assign_topics(reading: Reading, directory: str, out: str, labels_file: str |
                          gather=partial(write_assignments, n_topics=len(labels)),
                          settings=_assign_settings(reading, directory, labels_file))
         return Assignment(counts, labels, [])
-    from .io.labels import read_labels
     from .topics.summary import in_input_order, summarize, write_documents
 
     model = _load_topic_model(directory)
-    types = (read_labels(labels_file, on_conflict="drop") or None) if labels_file else None
-    data = read_segmented(reading)
+    types = _article_types(labels_file)
+    data = read_segmented(reading, check=_check_types_found(types))
     report = summarize(model, data.good, model.transform(data.texts), types)
     write_documents(list(in_input_order(data.articles, report.documents)), out, len(report.labels), errors=True)
     counts = Counter(d["main_topic"] for d in report.documents)
@@ -486,7 +502,7 @@ def sweep_topics(reading: Reading, out: str, ks: Sequence[int], measures: Sequen
     from .topics.sweep import SWEEP_FILES, sweep, write_sweep
 
     ks, seeds = check_topic_counts("ks", ks), check_seeds("seeds", seeds)  # before reading, as measures are
-    check_measures(measures)  # a misspelt measure stops the job before its long work, not after the first fit
+    measures = check_measures(measures)  # a misspelt measure stops the job before its long work, not after a fit
     if not measures:  # (--measures "") a sweep compares its fits by them: with none, its table and figure are empty
         raise TopicsError("a sweep needs at least one measure to compare its fits: npmi, c_v or diversity")
     check_folder(out, reading.paths, SWEEP_FILES)

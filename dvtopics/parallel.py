@@ -10,11 +10,14 @@ from collections import deque
 from contextlib import contextmanager
 from typing import Callable, Iterable, Iterator, Sequence
 
+from .arguments import check_n_jobs
 from .errors import DvtopicsError
 
 
 def cores(n_jobs: int) -> int:
-    """The number of processes `n_jobs` asks for: -1 is every core this process may use, -2 all but one..."""
+    """The number of processes `n_jobs` asks for (`check_n_jobs`: 1 or more, or -1, every core this process may
+    use)."""
+    n_jobs = check_n_jobs("n_jobs", n_jobs)
     if n_jobs > 0:
         return n_jobs
     available = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1

@@ -3,6 +3,7 @@ import os
 
 import pytest
 
+from dvtopics.errors import ArgumentError
 from dvtopics.parallel import cores, map_ordered
 from dvtopics.run.batch import label_stream
 
@@ -80,7 +81,10 @@ def test_one_job_runs_in_this_process():
 def test_cores():
     available = len(os.sched_getaffinity(0))
     assert cores(3) == 3
-    assert cores(-1) == available and cores(-2) == max(1, available - 1)
+    assert cores(-1) == available
+    for n_jobs in (0, -2, 2.5):  # as -j refuses them: 1 or more, or -1 for all cores
+        with pytest.raises(ArgumentError, match=f"n_jobs {n_jobs}: give a whole number of processes"):
+            cores(n_jobs)
 
 
 def _failing_predict(batch):

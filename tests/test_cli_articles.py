@@ -84,3 +84,22 @@ def test_quiet_means_no_progress_bar(tmp_path):
     assert quiet.returncode == 0 and loud.returncode == 0, quiet.stderr + loud.stderr
     assert quiet.stderr.strip().splitlines() == [f"Model, tables and figures in {tmp_path / 'quiet'}"]  # the summary
     assert "topics" in loud.stderr  # the bar a -q run leaves out
+
+
+def test_quiet_still_names_each_article_that_could_not_be_read(tmp_path):
+    """-q promises errors and the closing summary: it dropped the one line that named an unreadable article and
+    why, leaving exit code 1 and a count of errors (trial 9, helper C)."""
+    import subprocess
+    import sys
+
+    (tmp_path / "news.jsonl").write_text('{"id": "a1", "text": "Hội nghị sơ kết công tác dân vận 6 tháng đầu năm"}\n'
+                                         "not json\n", encoding="utf-8")
+    for command in (["segment", "--out", str(tmp_path / "seg.jsonl")], ["label", "--out", str(tmp_path / "l.csv")]):
+        run = subprocess.run([sys.executable, "-m", "dvtopics", "-q", command[0], str(tmp_path / "news.jsonl"),
+                              *command[1:], "--cache-dir", str(tmp_path / "c")], capture_output=True, text=True,
+                             timeout=300)
+        assert run.returncode == 1
+        lines = run.stderr.strip().splitlines()
+        said = f"ERROR: {tmp_path / 'news.jsonl'}:2: not valid JSON (Expecting value at column 1)"
+        assert lines[0] == said, run.stderr
+        assert len(lines) == 2  # and the summary

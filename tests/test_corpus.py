@@ -154,7 +154,7 @@ def test_bad_files_raise_one_clear_error(tmp_path, content, message):
     path = tmp_path / "bad.txt"
     path.write_bytes(content)
     with pytest.raises(InputError, match=message):
-        next(read_articles(path))
+        next(read_articles(path, on_error="raise"))
 
 
 def test_bad_files_can_be_recorded_and_the_rest_read(tmp_path):
@@ -262,7 +262,7 @@ def test_a_missing_text_field_is_reported_with_the_fields_the_file_has(tmp_path)
     (table,) = read_articles(tmp_path / "a.csv", on_error="record")  # a table: one error, not one a row
     assert "no 'text' column (--text-field); its columns are 'Mã', 'Nội dung'" in table.error
     with pytest.raises(InputError, match="no 'text' column"):
-        list(read_articles(tmp_path / "a.csv"))
+        list(read_articles(tmp_path / "a.csv", on_error="raise"))
     (tmp_path / "a.jsonl").write_text('{"Mã": "x1", "Nội dung": "Tin ngắn."}\n', encoding="utf-8")
     (article,) = read_articles(tmp_path / "a.jsonl", on_error="record")
     assert "no 'text' field" in article.error and "'Mã', 'Nội dung'" in article.error

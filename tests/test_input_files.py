@@ -33,6 +33,34 @@ def test_mac_system_files_in_a_folder_are_passed_over(tmp_path, caplog):
     assert caplog.text == ""  # no failed article, no "save it as .txt" advice
 
 
+def test_dvtopics_own_working_files_in_an_input_folder_are_passed_over(tmp_path, caplog):
+    """`label arts/ --out arts/labels.csv` warned about its own lock file, telling the user to save it as .txt
+    (trial 9, helper C). Its lock, its journal (whose first line names the text field), Dask's parts folder and
+    the hidden temporary files are dvtopics' own: never read, never named. A folder of the user's that only
+    looks like a parts folder is read."""
+    from dvtopics.io.folders import WORKING_PREFIX
+    from dvtopics.run.batch import journal_path
+    from dvtopics.run.distributed import PLAN
+
+    (tmp_path / "bai1.txt").write_text(f"Hội nghị tổng kết\n{TEXT}", encoding="utf-8")
+    out = tmp_path / "labels.csv"
+    out.with_name(out.name + ".lock").touch()  # what `run.batch.output_lock` holds
+    journal_path(out).write_text('{"_run": {"settings": {"fields": ["text", "id", "label"]}}}\n', encoding="utf-8")
+    (tmp_path / f"{WORKING_PREFIX}x1y2.tmp").write_text("{}", encoding="utf-8")
+    (tmp_path / f"{WORKING_PREFIX}stage").mkdir()
+    (tmp_path / f"{WORKING_PREFIX}stage" / "report.txt").write_text(TEXT2, encoding="utf-8")
+    parts = tmp_path / "labels.jsonl.parts"
+    parts.mkdir()
+    (parts / PLAN).write_text('{"inputs": {}, "settings": {"fields": ["text"]}}', encoding="utf-8")
+    (parts / "part-00000.jsonl").write_text('{"id": "x", "text": "t"}\n', encoding="utf-8")
+    (tmp_path / "mine.parts").mkdir()  # the user's, without a plan: read
+    (tmp_path / "mine.parts" / "bai2.txt").write_text(f"Gặp mặt đầu xuân\n{TEXT2}", encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        articles = read(tmp_path)
+    assert [(a.id, a.error) for a in articles] == [("bai1", None), ("mine.parts/bai2", None)]
+    assert caplog.text == ""
+
+
 # ------------------------------------------------------------------ saved pages
 
 PAGE = (f"<html><head><meta charset='utf-8'><title>Tổng kết</title></head><body><h1>Hội nghị tổng kết công tác"
@@ -232,6 +260,28 @@ def test_a_json_array_item_missing_its_closing_brace_costs_only_itself(tmp_path)
                                      encoding="utf-8")
     assert [(a.id, bool(a.error)) for a in read(tmp_path / "a.json")] == [("a0", False), ("a.json:2", True),
                                                                           ("a1", False)]
+
+
+def test_raw_control_characters_in_json_strings_are_read_and_a_broken_line_says_where(tmp_path):
+    """A raw TAB in a JSONL string gave "not valid JSON (Invalid control character at)", cut short, and a raw ESC
+    called its line a binary file (trial 9, helper C). Scraped text holds them: read as json's strict=False
+    reads them, in JSON lines, JSON arrays and labels files; a line that is not JSON says where it breaks."""
+    from dvtopics.io.labels import read_labels
+
+    (tmp_path / "a.jsonl").write_text('{"id": "t1", "text": "Hội nghị sơ kết\tcông tác dân vận"}\n'
+                                      '{"id": "t2", "title": "Hội nghị\x1b tổng kết", "text": "Tổng kết năm 2022"}\n'
+                                      '{"id": "t3", "text": "không đóng\n'
+                                      '{"id": "t4", "text": "x"\x1b}\n', encoding="utf-8")
+    (tmp_path / "a.json").write_text('[{"id": "j1", "text": "Hội nghị\tsơ kết"}]', encoding="utf-8")
+    (tmp_path / "labels.jsonl").write_text('{"id": "t1\t", "label": "other"}\n', encoding="utf-8")
+    articles = read([tmp_path / "a.jsonl", tmp_path / "a.json"])
+    assert [(a.id, a.error) for a in articles] == [
+        ("t1", None), ("t2", None),
+        ("a.jsonl:3", f"{tmp_path / 'a.jsonl'}:3: not valid JSON (Unterminated string starting at column 22)"),
+        ("a.jsonl:4", f"{tmp_path / 'a.jsonl'}:4: not valid JSON (Expecting ',' delimiter at column 25)"),
+        ("j1", None)]
+    assert articles[0].raw == "Hội nghị sơ kết\tcông tác dân vận" and articles[1].title == "Hội nghị\x1b tổng kết"
+    assert read_labels(tmp_path / "labels.jsonl") == {"t1\t": "other"}
 
 
 # ------------------------------------------------------------------ files in more than one encoding

@@ -31,6 +31,23 @@ def test_summarize_takes_a_generator_of_articles(seeds_dir):
     assert len(report.documents) == 5
 
 
+def test_an_unreadable_record_costs_only_itself_and_raising_says_how_to_read_on(tmp_path):
+    """read_articles stopped at the first unreadable record by default, and neither its help nor its error said
+    how to read on (trial 9, helper C: the articles after a bad line were lost). It reads on, as the CLI does;
+    asked to raise, its error says how to read on."""
+    path = tmp_path / "news.jsonl"
+    path.write_text('{"id": "a1", "text": "Hội nghị sơ kết công tác dân vận"}\nnot json\n'
+                    '{"id": "a3", "text": "Hội nghị tổng kết công tác dân vận"}\n', encoding="utf-8")
+    articles = list(read_articles(path))
+    assert [(a.id, bool(a.error)) for a in articles] == [("a1", False), ("news.jsonl:2", True), ("a3", False)]
+    assert [r["id"] for r in predict_articles("shipped", read_articles(path)) if r["error"]] == ["news.jsonl:2"]
+    with pytest.raises(dvtopics.InputError) as raised:
+        list(read_articles(path, on_error="raise"))
+    assert str(raised.value) == (f"{path}:2: not valid JSON (Expecting value at column 1); on_error=\"record\" "
+                                 "(read_articles' default) reads on, giving this one as an article with its error")
+    assert 'on_error="record"' in read_articles.__doc__ and 'on_error="raise"' in read_articles.__doc__
+
+
 # ------------------------------------------------------------ wrong kinds of argument
 
 def test_texts_given_for_articles_are_refused_with_what_to_do(shipped):
@@ -106,6 +123,25 @@ def test_one_str_where_a_list_is_wanted_is_a_list_of_one(seeds_dir):
     assert "xe" not in model.dictionary_.token2id and model.parameters()["extra_stopwords"] == ["xe"]
 
 
+def test_one_measure_or_view_named_alone_is_a_list_of_one(seeds_dir, tmp_path):
+    """measures="npmi" was read letter by letter (unknown measures 'i', 'm', 'n', 'p'), and so was views="text"
+    (trial 9, helper C)."""
+    from dvtopics import jobs
+    from dvtopics.topics.sweep import sweep
+    from dvtopics.types.model import make_pipeline
+    from dvtopics.types.training import pipeline_options
+
+    texts = ["lúa gạo nông_dân ruộng\nlúa nông_dân", "trường học_sinh giáo_viên\nhọc_sinh trường"] * 6
+    rows, _ = sweep(texts, [2], "diversity", no_below=1, no_above=0.9, engine="nmf")
+    assert rows[0]["diversity"] is not None and "npmi" not in rows[0]
+    rows, _ = jobs.sweep_topics(jobs.Reading(str(seeds_dir)), str(tmp_path / "s"), [2], "npmi", [0], engine="nmf",
+                                unit="paragraph")
+    assert rows[0]["npmi"] is not None and "diversity" not in rows[0]
+    assert pipeline_options(True, views="text")["views"] == ("text",)
+    assert [name for name, _ in make_pipeline(views="event_chars").named_steps["features"].transformer_list] == [
+        "event_chars"]  # not "event" too, as the letters of "event_chars" held it
+
+
 def test_no_path_at_all_is_refused_before_any_output(tmp_path):
     from dvtopics import jobs
 
@@ -132,6 +168,27 @@ def test_predict_and_label_refuse_what_the_cli_refuses(shipped, seeds_dir, tmp_p
     with pytest.raises(dvtopics.DvtopicsError, match=said):
         jobs.label(jobs.Reading([seeds_dir]), str(tmp_path / "out.csv"), **options)
     assert not list(tmp_path.glob("out*"))
+
+
+@pytest.mark.parametrize("n_jobs", [0, -5, 2.5, True, "2"])
+def test_n_jobs_is_checked_as_minus_j_is_before_any_work(seeds_dir, tmp_path, monkeypatch, n_jobs):
+    """n_jobs 0 and -5 ran without a word, 2.5 ended in a bare TypeError, and in a script without the __main__
+    guard 0 was refused for the guard, not for its value (trial 9, helper C)."""
+    from dvtopics import jobs, parallel
+    from dvtopics.errors import ArgumentError
+
+    monkeypatch.setattr(parallel, "_check_main_is_guarded", lambda: pytest.fail("the guard checked first"))
+    said = rf"n_jobs {n_jobs if not isinstance(n_jobs, str) else 'a str'}: give a whole number of processes, 1 or " \
+           "more, or -1 for all cores"
+    with pytest.raises(ArgumentError, match=said):
+        jobs.label(jobs.Reading([seeds_dir], n_jobs=n_jobs), str(tmp_path / "out.csv"))
+    with pytest.raises(ArgumentError, match=said):
+        dvtopics.segment_many(["Công tác dân vận"], n_jobs=n_jobs)
+    with pytest.raises(ArgumentError, match=said):
+        TopicModel(n_topics=2, engine="nmf").fit(["lúa gạo", "trường học"], n_jobs=n_jobs)
+    with pytest.raises(ArgumentError, match=said):
+        list(parallel.map_ordered(abs, [1, 2], n_jobs))
+    assert not list(tmp_path.iterdir())
 
 
 def test_label_without_an_output_or_a_callback_is_refused_before_reading(seeds_dir):

@@ -84,6 +84,18 @@ def test_every_number_a_user_types_has_a_range(corpus, args, tmp_path, monkeypat
     assert os.listdir(tmp_path) == []
 
 
+@pytest.mark.parametrize("command", [["segment", "{corpus}", "--out", "s.jsonl"], ["label", "{corpus}"],
+                                     ["topics", "fit", "{corpus}", "--out", "t"],
+                                     ["report", "{corpus}", "--out", "r.html"]])
+def test_no_cache_with_a_cache_dir_is_a_usage_error(corpus, tmp_path, monkeypatch, command):
+    """--cache-dir beside --no-cache was ignored without a word (trial 9, helper C)."""
+    monkeypatch.chdir(tmp_path)
+    result = run(*[a.format(corpus=corpus) for a in command], "--no-cache", "--cache-dir", "c")
+    assert result.exit_code == 2 and result.output.strip().splitlines()[-1] == (
+        "Error: --cache-dir names the cache that --no-cache turns off: give one of them")
+    assert "Usage: " in result.output and os.listdir(tmp_path) == []
+
+
 def _options(command, path=()):
     """(command path, option) for every option of every command under `command`."""
     import click
@@ -163,7 +175,9 @@ def test_an_output_named_as_another_kind_of_file_is_refused(corpus, tmp_path, se
                         "confusion.csv: written as a figure, so its name must end in .png or .svg or .pdf"),
                        (["report", corpus, "--out", tmp_path / "r.html", "--xlsx", tmp_path / "r.csv"],
                         "r.csv: written as an Excel workbook, so its name must end in .xlsx"),
-                       (["topics", "html", seeds_dir, "--out", tmp_path / "t.txt"], "t.txt: written as an HTML page")):
+                       (["topics", "html", seeds_dir, "--out", tmp_path / "t.txt"], "t.txt: written as an HTML page"),
+                       *((["segment", corpus, "--out", tmp_path / name], f"{name}: written as JSON lines, so its "
+                          "name must end in .jsonl") for name in ("seg.xlsx", "seg.csv", "seg.jsonl.gz"))):
         result = run(*args)
         assert result.exit_code == 2 and said in result.output and len(result.output.splitlines()) == 1
     assert os.listdir(tmp_path) == []
@@ -482,6 +496,22 @@ def test_an_article_in_an_input_folder_is_never_an_output(tmp_path):
         assert result.exit_code == 2 and "the output folder is one of the inputs" in result.output
     assert article.read_bytes() == before
     assert sorted(p.name for p in folder.rglob("*")) == ["a.txt", "sub"] and not (tmp_path / "r.html").exists()
+
+
+@pytest.mark.parametrize("name", ["labels.csv", "labels.jsonl", "labels.xlsx"])
+def test_an_output_in_an_input_folder_says_nothing_of_its_own_files(tmp_path, caplog, name):
+    """label --out arts/labels.csv warned of its own arts/labels.csv.lock as an input not read (trial 9), and a
+    rerun of label --out arts/labels.xlsx of its own previous output."""
+    from dvtopics.io import folders
+
+    folder = tmp_path / "arts"
+    folder.mkdir()
+    (folder / "a.txt").write_text(made_up_articles(1)[0].raw, encoding="utf-8")
+    for _ in range(2):
+        result = run("label", folder, "--out", folder / name)
+        assert result.exit_code == 0, result.output
+    assert "not read" not in caplog.text + result.output and ".lock" not in caplog.text + result.output
+    assert not folders._written  # only while the command runs
 
 
 def _model_folder(path, task="article-type"):

@@ -281,12 +281,23 @@ def test_cli_refuses_more_topics_than_articles_in_one_line(args, tmp_path, monke
     assert len(result.output.strip().splitlines()) == 1
 
 
-def test_cli_fit_refuses_labels_of_none_of_its_articles(tmp_path):
+def test_cli_fit_and_assign_refuse_labels_of_none_of_their_articles(tmp_path, caplog):
+    """topics assign ignored such a labels file (another corpus'), leaving its `type` column empty, without a word."""
     labels = tmp_path / "l.csv"
     labels.write_text("id,label\nsomething-else,other\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["topics", "fit", "seeds", "--k", "2", "--labels", str(labels),
                                       "--out", str(tmp_path / "t")])
     assert result.exit_code == 2 and "none of the 1 ids in --labels is an article of the input" in result.output
+    assert CliRunner().invoke(cli, ["topics", "fit", "seeds", "--k", "2", "--engine", "nmf",
+                                    "--out", str(tmp_path / "t")]).exit_code == 0
+    assign = ["topics", "assign", str(tmp_path / "t"), "seeds", "--out", str(tmp_path / "a.csv"), "--labels"]
+    result = CliRunner().invoke(cli, [*assign, str(labels)])
+    assert result.exit_code == 2 and "none of the 1 ids in --labels is an article of the input" in result.output
+    assert not (tmp_path / "a.csv").exists()
+    some = tmp_path / "some.csv"  # one id of the seeds', one of another corpus: the other is counted
+    some.write_text("id,label\n000_4277f1d749d09db2,other\nsomething-else,other\n", encoding="utf-8")
+    assert CliRunner().invoke(cli, [*assign, str(some)]).exit_code == 0
+    assert "1 of the 2 labelled ids in --labels are not articles of the input" in caplog.text
 
 
 def test_summarize_gives_shares_over_time_and_by_type(texts):
@@ -400,6 +411,13 @@ def test_cli_sweep_reports_measures_per_k(tmp_path):
     assert len(lines) == 3 and all(line.split(",")[1] == "3" for line in lines[1:])  # three seeds by default
     assert "±" in result.output
     assert (tmp_path / "sweep" / "sweep.png").stat().st_size > 0
+    # --measures without the two that choose K: the table, and why no K is suggested (trial 9: nothing said it)
+    result = CliRunner().invoke(cli, ["topics", "sweep", str(tmp_path / "c.jsonl"), "--k", "2:4:2", "--no-phrases",
+                                      "--no-above", "0.9", "--seeds", "1", "--measures", "npmi",
+                                      "--out", str(tmp_path / "npmi")])
+    assert result.exit_code == 0, result.output
+    assert "No K suggested: a K is chosen by NPMI × diversity, and the sweep did not measure diversity: add " \
+           "diversity to the measures (--measures)\n" in result.output
 
 
 @pytest.mark.parametrize("engine", ["nmf", "gensim"])

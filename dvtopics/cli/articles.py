@@ -36,7 +36,7 @@ def inspect(paths, fmt, reading):
 
 @click.command(cls=Command)
 @paths_argument
-@click.option("--out", type=OutputPath(), required=True, help="Output JSONL file ({id, tokens}).")
+@click.option("--out", type=OutputPath(), required=True, help="Output JSON lines file, its name ending in .jsonl ({id, tokens}).")
 @click.option("--lower", is_flag=True, help="Lower-case the tokens.")
 @reading_options()
 def segment(paths, out, lower, reading):

@@ -90,7 +90,7 @@ def _echo_training_data(data) -> None:
 
 
 def _echo_failed(failed) -> int:
-    """The exit code, 1 when some articles could not be read (each was named in a warning as it was read),
+    """The exit code, 1 when some articles could not be read (each was named in an error line as it was read),
     and a line that says how many."""
     if failed:
         click.echo(f"{plural(len(failed), 'article')} could not be read and {'was' if len(failed) == 1 else 'were'} "

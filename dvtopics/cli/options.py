@@ -47,6 +47,7 @@ class Command(click.Command):
     place where `--out`, `--plot`, `--xlsx` … meet `--labels`, model folders and the articles."""
 
     def invoke(self, ctx):
+        from ..io.folders import writing
         from ..run.batch import check_folder, check_output
 
         inputs = [path for param in self.params if isinstance(param.type, InputPath)
@@ -61,7 +62,10 @@ class Command(click.Command):
                 check_folder(out, others)
             else:
                 check_output(out, others)
-        return super().invoke(ctx)
+        # an output file is never named as an input not read, in a folder it is in (an output folder may hold
+        # articles of the user's: it is read as it was)
+        with writing(out for out, kind in outputs if not kind.folder and not out.endswith(("/", os.sep))):
+            return super().invoke(ctx)
 
 
 class Group(click.Group):
@@ -177,6 +181,8 @@ def reading_options(n_jobs: bool = True, cache: bool = True):
         def command(*args, paths, max_bytes, n_jobs=1, cache_dir=None, no_cache=False, **kwargs):
             from ..jobs import Reading
 
+            if no_cache and cache_dir is not None:  # the folder would be ignored: say so, as for --scheduler
+                raise click.UsageError("--cache-dir names the cache that --no-cache turns off: give one of them")
             fields = field_names(**{f"{name}_field": kwargs.pop(f"{name}_field") for name in FIELDS})
             reading = Reading(paths, fields, max_bytes, n_jobs, cache_dir, not no_cache)
             return func(*args, paths=paths, reading=reading, **kwargs)
@@ -195,11 +201,13 @@ def available_cores() -> int:
 
 
 def _n_jobs(ctx, param, value: int) -> int:
-    """-1 (all cores) or 1 and more; more processes than cores only slows the run, so it is capped."""
+    """-1 (all cores) or 1 and more, as the library checks n_jobs (`check_n_jobs`); more processes than cores only
+    slows the run, so it is capped."""
+    from ..arguments import check_n_jobs
+
+    value = checked(functools.partial(check_n_jobs, "-j"))(ctx, param, value)
     if value == -1:
         return value
-    if value < 1:
-        raise click.BadParameter(f"{value} processes: give 1 or more, or -1 for all cores")
     cores = available_cores()
     if value > cores:
         click.echo(f"Note: -j {value} is more than the {cores} cores here; using {cores}.", err=True)
@@ -216,7 +224,8 @@ def cache_options(func):
     # any path: one that cannot hold the cache (a file) is skipped with a warning, as $DVTOPICS_CACHE is
     func = click.option("--cache-dir", type=click.Path(), default=None,
                         help="Segmentation cache folder [default: ~/.cache/dvtopics or $DVTOPICS_CACHE].")(func)
-    return click.option("--no-cache", is_flag=True, help="Do not read or write the segmentation cache.")(func)
+    return click.option("--no-cache", is_flag=True,
+                        help="Do not read or write the segmentation cache (so no --cache-dir).")(func)
 
 
 def _scheduler(ctx, param, value: str | None) -> str | None:

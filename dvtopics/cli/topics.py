@@ -80,9 +80,14 @@ def _model_params(unit, engine, no_below, no_above, phrases, init, stopwords_fil
                 extra_stopwords=tuple(extra), max_iter=max_iter, random_state=seed)
 
 
-def _report_failures(failed) -> int:
-    for article in failed:
-        click.echo(terminal_text(f"skipped {article.id}: {article.error}"), err=True)
+def _report_failures(failed, kept_in: str | None = None) -> int:
+    """The exit code, 1 when some articles could not be read (each was named in an error line as it was read),
+    and a line that says how many, and where they went: left out, or `kept_in` the output with their error."""
+    if failed:
+        one = len(failed) == 1
+        where = (f"{'is' if one else 'are'} in {kept_in} with {'its' if one else 'their'} error" if kept_in
+                 else f"{'was' if one else 'were'} left out")
+        click.echo(f"{plural(len(failed), 'article')} could not be read and {where}", err=True)
     return 1 if failed else 0
 
 
@@ -187,7 +192,7 @@ def assign_cmd(directory, paths, out, labels_file, resume, engine, scheduler, pa
     if counts.get(None):
         click.echo(f"{'-':<4} {counts[None]:>6}  (no main topic: no word the model knows)")
     click.echo(f"{plural(sum(counts.values()) - counts['error'], 'article')} assigned to topics in {out}", err=True)
-    _report_failures(assigned.failed)
+    _report_failures(assigned.failed, out)
     sys.exit(1 if counts["error"] else 0)
 
 
@@ -207,6 +212,7 @@ def sweep_cmd(paths, ks, n_seeds, out, measures, unit, engine, no_below, no_abov
               stopwords_file, max_iter, seed, reading):
     """Fit each K with several seeds; report the mean and spread of NPMI, C_V and diversity, how alike
     the seeds' topics are, and suggest a K."""
+    from ..errors import TopicsError
     from ..jobs import sweep_topics
     from ..topics.sweep import suggest_k
 
@@ -225,9 +231,11 @@ def sweep_cmd(paths, ks, n_seeds, out, measures, unit, engine, no_below, no_abov
         stability = f"{row['stability']:.3f}" if row.get("stability") is not None else "-"
         click.echo(f"{row['k']:>4} {cells[0]:>15} {cells[1]:>15} {cells[2]:>15} {stability:>10} "
                    f"{row['fit_seconds']:>8.1f}")
-    if "npmi" in measures and "diversity" in measures:
+    try:
         click.echo(f"Suggested K: {suggest_k(rows)} (best NPMI × diversity less its spread over seeds, "
                    "times the stability of the topics between seeds)")
+    except TopicsError as why:  # --measures without npmi or diversity
+        click.echo(f"No K suggested: {why}")
     click.echo(f"Table and plot in {Path(out) / 'sweep.csv'}, {Path(out) / 'sweep.png'}", err=True)
     sys.exit(_report_failures(data.failed))
 

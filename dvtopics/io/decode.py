@@ -25,10 +25,11 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
     return decode_text(data, name)[0]
 
 
-def decode_text(data: bytes, name: str = "<bytes>") -> tuple[str, str | None]:
+def decode_text(data: bytes, name: str = "<bytes>", line: bool = False) -> tuple[str, str | None]:
     """(text, warning): `decode_bytes`, and a warning for the record when the bytes were not UTF-8 or
-    UTF-16: which encoding they were read as, or that none read as Vietnamese."""
-    text, warning = _decoded(data, name)
+    UTF-16: which encoding they were read as, or that none read as Vietnamese. A `line` (of JSON lines) is not
+    called binary for its control characters (an ESC in a title): its own syntax says whether it is text."""
+    text, warning = _decoded(data, name, line)
     if warning:  # said once the bytes are known to be text
         log.warning("%s: %s", name, warning)
     return text, warning
@@ -43,8 +44,9 @@ def decode_head(data: bytes) -> str:
         return ""
 
 
-def _decoded(data: bytes, name: str) -> tuple[str, str | None]:
+def _decoded(data: bytes, name: str, line: bool = False) -> tuple[str, str | None]:
     """`decode_text`, its warning not yet said."""
+    binary = f"{name}: binary {'data' if line else 'file'}, not text"
     if not data.strip():
         raise InputError(f"{name}: empty file")
     problem = document(data[:16], name)
@@ -64,16 +66,16 @@ def _decoded(data: bytes, name: str) -> tuple[str, str | None]:
         # UTF-16 without a BOM puts a NUL beside every ASCII character.
         text = data.decode("utf-16-le" if odd > even else "utf-16-be", errors="replace")
     elif even + odd > max(2, len(sample) // 100):
-        raise InputError(f"{name}: binary file, not text")
+        raise InputError(binary)
     else:
         data = data.replace(b"\x00", b"")  # a stray NUL or two (a damaged copy) does not make a file binary
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
             text, warning = _decode_line_by_line(data)
-    controls = len(_CONTROL.findall(text, 0, 4096))
+    controls = 0 if line else len(_CONTROL.findall(text, 0, 4096))
     if controls > 0.01 * min(len(text), 4096):
-        raise InputError(f"{name}: binary file, not text")
+        raise InputError(binary)
     return text, warning
 
 

@@ -1,10 +1,11 @@
 """Input paths: what kind a file is by its name, the .txt files a folder holds (walked in sorted order,
-the system's files passed over), and what else it held that was not read."""
+the system's files and dvtopics' own working files passed over), and what else it held that was not read."""
 from __future__ import annotations
 
 import gzip
 import itertools
 import os
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -51,10 +52,45 @@ _SYSTEM_FILES = frozenset({".ds_store", "thumbs.db", "desktop.ini"})
 _SYSTEM_FOLDERS = frozenset({"__macosx"})
 
 
+# What dvtopics writes beside an output while it works, in an input folder when the output is written there
+# (`label arts/ --out arts/labels.csv`): the lock OUT.lock and the journal OUT.part.jsonl (`run.batch`), the
+# parts folder OUT.parts/ that holds a plan.json (`run.distributed`), and its temporary files and folders, hidden
+# under names that start with WORKING_PREFIX (`io.write`, `jobs`), and the command's outputs themselves
+# (`writing`). Never articles: passed over in silence too.
+WORKING_PREFIX = ".dvtopics-"
+_WORKING_FILE_ENDINGS = (".lock", ".part.jsonl")
+_PARTS_FOLDER_ENDING, _PARTS_PLAN = ".parts", "plan.json"
+_written: set[str] = set()  # the outputs of the command that runs (`writing`), by their real paths
+
+
+@contextmanager
+def writing(outputs: Iterable[str | os.PathLike]):
+    """While the block runs, `outputs` (the files a command writes) are dvtopics' own too: a rerun
+    of `label arts/ --out arts/labels.xlsx` does not name its own previous output as a file it did not read. A
+    plain set, not a context variable: the input is read in a thread of its own (`parallel.read_ahead`)."""
+    added = {os.path.realpath(path) for path in outputs} - _written
+    _written.update(added)
+    try:
+        yield
+    finally:
+        _written.difference_update(added)
+
+
 def _is_system_file(name: str, is_folder: bool) -> bool:
     if is_folder:
         return name.lower() in _SYSTEM_FOLDERS
     return name.startswith("._") or name.lower() in _SYSTEM_FILES
+
+
+def _is_working_file(path: Path, is_folder: bool) -> bool:
+    """Whether `path` is one of dvtopics' own working files or folders (`WORKING_PREFIX`)."""
+    if path.name.startswith(WORKING_PREFIX):
+        return True
+    if any(path.name == os.path.basename(out) for out in _written) and os.path.realpath(path) in _written:
+        return True  # (by name first: a real path is a system call for each of many articles)
+    if is_folder:
+        return path.name.endswith(_PARTS_FOLDER_ENDING) and (path / _PARTS_PLAN).is_file()
+    return path.name.endswith(_WORKING_FILE_ENDINGS)
 
 
 def _may_hold_articles(path: Path, text_field: str) -> bool:
@@ -81,8 +117,8 @@ def head_text(path: Path) -> str | None:
 def _walk(folder: Path, skipped: Skipped, text_field: str = "text") -> Iterator[Path]:
     """The .txt files under `folder` (".TXT" too), in the order of their sorted paths; what else it holds is
     counted in `skipped`, unless it plainly holds no articles (`_may_hold_articles`) or is the system's
-    (`_is_system_file`). A folder that cannot be listed is given itself, so that the reader reports it
-    instead of its articles going missing unseen."""
+    (`_is_system_file`) or dvtopics' own (`_is_working_file`). A folder that cannot be listed is given itself,
+    so that the reader reports it instead of its articles going missing unseen."""
     try:
         with os.scandir(folder) as scan:
             entries = sorted(scan, key=lambda entry: entry.name)
@@ -91,7 +127,8 @@ def _walk(folder: Path, skipped: Skipped, text_field: str = "text") -> Iterator[
         return
     for entry in entries:
         path = Path(entry.path)
-        if _is_system_file(entry.name, entry.is_dir(follow_symlinks=False)):
+        is_folder = entry.is_dir(follow_symlinks=False)
+        if _is_system_file(entry.name, is_folder) or _is_working_file(path, is_folder):
             continue
         if entry.is_dir(follow_symlinks=False):
             yield from _walk(path, skipped, text_field)

@@ -15,12 +15,31 @@ def json_kind(value) -> str:
     return {dict: "an object", list: "a list", type(None): "null", str: "text"}.get(type(value), "a number")
 
 
+# Raw control characters inside strings (a TAB, an ESC pasted into a title) are common in scraped text; strict
+# JSON refuses them ("Invalid control character at"). Input is read as json's strict=False reads it: they are kept.
+DECODER = json.JSONDecoder(strict=False)
+
+
+def loads(text: str):
+    """The JSON value of `text`, read as input is (`DECODER`): `json.loads` with raw control characters in strings."""
+    return DECODER.decode(text)
+
+
+def json_error(exc: ValueError, whole: bool = False) -> str:
+    """Why a JSON text was refused, with where in it: "Expecting value at column 1" in a line, "… at line 4,
+    column 2" in a `whole` file (json's own message stops short: "Unterminated string starting at"). A huge
+    number's ValueError says itself."""
+    if not isinstance(exc, json.JSONDecodeError):
+        return str(exc)
+    return f"{exc.msg.removesuffix(' at')} at " + (f"line {exc.lineno}, " if whole else "") + f"column {exc.colno}"
+
+
 def json_object(text: str, where: str) -> dict:
     """The JSON object in `text`; `InputError` naming `where` and the cause for anything else."""
     try:
-        record = json.loads(text)
-    except ValueError as exc:  # a huge number is a ValueError without .msg
-        raise InputError(f"{where}: not valid JSON ({getattr(exc, 'msg', exc)})") from None
+        record = loads(text)
+    except ValueError as exc:
+        raise InputError(f"{where}: not valid JSON ({json_error(exc)})") from None
     except RecursionError:
         raise InputError(f"{where}: JSON nested too deep to read") from None
     if not isinstance(record, dict):

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import logging
 import operator
 import os
@@ -12,7 +11,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..text.normalise import nfc
-from .jsonfiles import json_kind
+from .jsonfiles import json_kind, loads
 from .read import field_text, read_side_file
 from .tables import cell_text, csv_delimiter, field_names, sheet_tables, split_header
 
@@ -113,7 +112,7 @@ def read_labels(path: str | os.PathLike, on_conflict: str = "refuse") -> dict[st
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            record = loads(line)
             pairs.append((str(record["id"]), record["label"]))
         except (ValueError, KeyError, TypeError):
             raise InputError(f"{path}:{number}: a labels line needs {{\"id\": ..., \"label\": ...}}") from None

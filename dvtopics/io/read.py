@@ -12,13 +12,13 @@ file kind, and the entry points. Below it, knowing nothing of articles: `decode`
 (gzip, line ends, a file's lines), `folders` (file kinds, walking folders), `tables` (CSV and .xlsx),
 `jsonfiles` (JSON lines and arrays), `htmltext` (a saved page's text).
 
-Bad input never stops a stream when ``on_error="record"``: the article comes out
-with its ``error`` field set (and a warning is logged), so a batch can report it
-and go on. With the default ``on_error="raise"`` an `InputError` is raised.
+Bad input never stops `read_articles`' stream (``on_error="record"``, its default):
+the article comes out with its ``error`` field set (and the error is logged), so a
+batch can report it and go on. With ``on_error="raise"`` an `InputError` is raised,
+and the stream stops there.
 """
 from __future__ import annotations
 
-import json
 import logging
 import os
 import re
@@ -37,7 +37,7 @@ from .files import LineRange, numbered_lines, read_all
 from .folders import (TAB_SUFFIXES, Skipped, file_kind, head_text, iter_files, skipped_notes, unread_notes,
                       walked_by)
 from .htmltext import HTML_START, html_to_text
-from .jsonfiles import json_kind, json_object, next_array_item
+from .jsonfiles import DECODER, json_error, json_kind, json_object, loads, next_array_item
 from .metadata import extract_metadata, parse_date
 from .tables import (cell_text, csv_delimiter, csv_rows, field_names, sheet_tables, split_header, tab_header,
                      table_record)
@@ -213,9 +213,10 @@ def not_vietnamese(text: str) -> str | None:
 
 def _failed(article_id: str, message: str, on_error: str, title: str = "") -> Article:
     """An article that could not be read; it keeps the id and `title` its record gave, for the reader."""
-    if on_error == "raise":
-        raise InputError(message)
-    log.warning("%s", message)
+    if on_error == "raise":  # the reading stops here: the error says how to read on
+        raise InputError(f"{message}; on_error=\"record\" (read_articles' default) reads on, giving this one as an "
+                         "article with its error")
+    log.error("%s", message)  # an error, not a warning: `dvtopics -q` shows it (exit code 1 says some were)
     return Article(id=article_id, title=title, error=message)
 
 
@@ -275,7 +276,7 @@ def _read_jsonl(path: Path, fields: "FieldNames", on_error: str, max_bytes: int,
         if not line.strip():
             continue
         try:
-            text, warning = decode_text(line, where)
+            text, warning = decode_text(line, where, line=True)
             record = json_object(text, where)
         except InputError as exc:
             yield _failed(fallback_id, str(exc), on_error)
@@ -295,7 +296,7 @@ def _read_json(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) 
         yield from _read_json_array(path, text, start + 1, fields, on_error, max_bytes, warning)
         return
     try:
-        record = json.loads(text)
+        record = loads(text)
     except (ValueError, RecursionError):
         yield from _read_jsonl(path, fields, on_error, max_bytes)  # one object per line
         return
@@ -314,7 +315,7 @@ def _read_json(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) 
 def _read_json_array(path: Path, text: str, position: int, fields: "FieldNames", on_error: str,
                      max_bytes: int, warning: str | None = None) -> Iterator[Article]:
     """The items of a JSON array one by one, so that the items before a fault are read."""
-    decoder, line, counted, item = json.JSONDecoder(), 1, 0, 0
+    decoder, line, counted, item = DECODER, 1, 0, 0
     whitespace = re.compile(r"[ \t\r\n]*")
     while True:
         position = whitespace.match(text, position).end()
@@ -326,7 +327,7 @@ def _read_json_array(path: Path, text: str, position: int, fields: "FieldNames",
         try:
             value, end = decoder.raw_decode(text, position)
         except (ValueError, RecursionError) as exc:
-            cause = getattr(exc, "msg", "nested too deep" if isinstance(exc, RecursionError) else exc)
+            cause = "nested too deep" if isinstance(exc, RecursionError) else json_error(exc, whole=True)
             position = next_array_item(text, position + 1, decoder)
             if position is None:
                 yield _failed(fallback_id, f"{where}: not valid JSON ({cause}); the rest of the file is not read",
@@ -545,12 +546,18 @@ def _unreadable(path: Path) -> str | None:
 def read_articles(
     paths: Iterable[str | os.PathLike] | str | os.PathLike,
     fields: FieldNames = FieldNames(),
-    on_error: str = "raise",
+    on_error: str = "record",
     max_bytes: int = MAX_ARTICLE_BYTES,
 ) -> Iterator[Article]:
     """Stream articles from files and folders, in order. The files a folder holds that are not read are
     named in one warning per kind; a path that gives no article at all (an empty file, a folder without a
     .txt file) gives one error in its place (or raises `NoArticlesError`, as errors are raised).
+
+    A record that cannot be read (a JSONL line that is not JSON, a file that is not text): by default
+    (`on_error="record"`) it comes as an `Article` in its place with its `error` set (and its id, and the
+    title its record gave), the error is logged, and reading goes on, as the command line reads: skip the
+    articles whose `error` is set where only texts will do. With `on_error="raise"` an `InputError` naming it
+    is raised there, and the articles after it are not read.
 
     >>> [a.id for a in read_articles("seeds")][:2]
     ['000_4277f1d749d09db2', '001_07d20b8c73b70dfd']

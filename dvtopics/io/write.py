@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Mapping, Sequence
 
 from ..errors import DvtopicsError
+from .folders import WORKING_PREFIX
 
 log = logging.getLogger(__name__)
 
@@ -106,7 +107,8 @@ def excel_value(value, date: bool = False):
 def _atomic(path: Path, mode: str = "w", **kwargs):
     """Open a temporary file beside `path` and move it into place only on success."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle = tempfile.NamedTemporaryFile(mode, dir=path.parent, delete=False, suffix=".tmp", **kwargs)
+    handle = tempfile.NamedTemporaryFile(mode, dir=path.parent, delete=False, prefix=WORKING_PREFIX, suffix=".tmp",
+                                         **kwargs)  # named as dvtopics' own: an input folder's walk passes it over
     try:
         with handle:
             yield handle
@@ -166,7 +168,7 @@ def staged(targets: Sequence[Path]) -> Iterator[list[Path]]:
         for target in targets:
             target.parent.mkdir(parents=True, exist_ok=True)
             # beside the file a symlink names, so that the rename stays one step on its file system
-            folders.append(Path(tempfile.mkdtemp(prefix=".dvtopics-", dir=Path(os.path.realpath(target)).parent)))
+            folders.append(Path(tempfile.mkdtemp(prefix=WORKING_PREFIX, dir=Path(os.path.realpath(target)).parent)))
         paths = [folder / target.name for folder, target in zip(folders, targets)]
         _STAGED.update(zip(paths, map(Path, targets)))
         yield paths

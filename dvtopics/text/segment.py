@@ -17,7 +17,7 @@ from contextvars import ContextVar
 from itertools import islice
 from typing import Iterable, Sequence
 
-from ..arguments import as_list
+from ..arguments import as_list, check_n_jobs
 from .cache import SegmentCache, text_key
 from .normalise import normalize
 from .sentences import SENTENCE_BREAK
@@ -96,6 +96,7 @@ def segment_many(
 ) -> list[str]:
     """Segment many texts, each distinct text only once: cached texts are looked
     up, the rest segmented (in `n_jobs` processes when > 1) and stored. One str is a list of one text."""
+    n_jobs = check_n_jobs("n_jobs", n_jobs)  # as -j, whether or not the texts need workers
     texts = [normalize(t) for t in as_list(texts, "texts")]  # once: the cache key and the segmenter see the same text
     keys = [text_key(t) for t in texts]
     done = cache.get_many(list(dict.fromkeys(keys))) if cache is not None else {}

@@ -5,6 +5,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
+from ..arguments import as_list
 from ..errors import TopicsError
 from .model import TopicModel, split_units
 
@@ -64,11 +65,14 @@ class ReferenceTokens:
         return sum(len(split_units(text, self.unit)) for text in self.texts)
 
 
-def check_measures(measures: Iterable[str]) -> None:
-    """Refuse a measure `topic_measures` does not know (a job checks before its fits, not after the first)."""
+def check_measures(measures: Iterable[str] | str) -> list[str]:
+    """`measures` as a list (one str is a list of one: "npmi"), a measure `topic_measures` does not know refused
+    (a job checks before its fits, not after the first)."""
+    measures = as_list(measures, "measures")
     unknown = set(measures) - set(MEASURES) - {"diversity"}
     if unknown:
         raise TopicsError(f"unknown measures {sorted(unknown)}; known: npmi, c_v, diversity")
+    return measures
 
 
 def topic_measures(models: Sequence[TopicModel], texts: Iterable[Sequence[str]],
@@ -78,7 +82,7 @@ def topic_measures(models: Sequence[TopicModel], texts: Iterable[Sequence[str]],
     All models must share one dictionary (as `sweep`'s do). Returns one
     {"k", "npmi", "c_v", "diversity"} dict per model.
     """
-    check_measures(measures)
+    measures = check_measures(measures)
     words = [[[w for w, _ in topic] for topic in m.top_words(max(NPMI_TOP_N, DIVERSITY_TOP_N))] for m in models]
     rows = [{"k": int(m.n_topics)} for m in models]
     for name in (m for m in measures if m in MEASURES):

@@ -37,7 +37,7 @@ import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
-from ..arguments import MAX_SEED, MIN_TOPICS, as_list, check_at_least, check_random_state
+from ..arguments import MAX_SEED, MIN_TOPICS, as_list, check_at_least, check_n_jobs, check_random_state
 from ..errors import TooManyTopics, TopicsError
 from .engines import DEFAULT_MAX_ITER, ENGINE_CLASSES, ENGINE_NAMES, ENGINES, SHARED_ESTEP_MIN_UNITS, bows_to_csr
 
@@ -189,7 +189,9 @@ class TopicModel(TransformerMixin, BaseEstimator):
 
     # -- preprocessing ------------------------------------------------------
 
-    def _check_params(self) -> None:
+    def _check_params(self, n_jobs: int = 1) -> None:
+        """The parameters, and the `n_jobs` of a fit, checked before any work."""
+        check_n_jobs("n_jobs", n_jobs)
         if self.unit not in UNITS:
             raise TopicsError(f"unit must be one of {', '.join(UNITS)}, not {self.unit!r}")
         if self.engine not in ENGINES:
@@ -342,7 +344,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
     def fit(self, X: Iterable[str], y=None, n_jobs: int = 1, progress: bool = False) -> "TopicModel":
         """Learn the vocabulary and the topics from segmented texts; gensim shares its work between `n_jobs`
         processes on a large corpus (the same model whatever `n_jobs`). `progress` shows a bar on stderr."""
-        self._check_params()
+        self._check_params(n_jobs)
         self._fit_topics_inferred(self._fit_vocabulary(list(X)), n_jobs, progress)
         return self
 
@@ -351,7 +353,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         with gensim over documents each text's mix is the one inferred at the end of the fit (gensim infers
         every text on its own, from the same seed, so inferring it again gives the same mix)."""
         texts = list(X)
-        self._check_params()
+        self._check_params(n_jobs)
         text_units = self._text_units(texts)
         kept = self._fit_vocabulary(texts, [tokens for units in text_units for tokens in units])
         inferred = self._fit_topics_inferred(kept, n_jobs, progress)

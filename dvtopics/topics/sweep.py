@@ -12,7 +12,7 @@ import numpy as np
 from ..arguments import MAX_TOPICS, check_seeds, check_topic_counts
 from ..errors import ArgumentError, TopicsError
 from ..io.write import write_table
-from .measures import NPMI_TOP_N, ReferenceTokens, topic_measures, topic_stability
+from .measures import NPMI_TOP_N, ReferenceTokens, check_measures, topic_measures, topic_stability
 from .model import TopicModel
 
 log = logging.getLogger(__name__)
@@ -25,6 +25,7 @@ def suggest_k(rows: Sequence[dict]) -> int:
     than its mean: a reader would get other themes from the next run. Where that quality is not
     positive (negative NPMI: a handful of short texts), the product would favour the K whose topics
     repeat each other most, so those Ks are ranked by NPMI alone, after any K of positive quality.
+    Rows without NPMI or diversity (a sweep that did not measure them) choose none: `TopicsError` says why.
 
     >>> suggest_k([{"k": 5, "npmi": 0.10, "diversity": 0.9}, {"k": 10, "npmi": 0.12, "diversity": 0.6}])
     5
@@ -50,7 +51,10 @@ def suggest_k(rows: Sequence[dict]) -> int:
             npmi = row.get("npmi")
             scored.append((0, lower if npmi is None else npmi - (row.get("npmi_sd") or 0.0), row["k"]))
     if not scored:
-        raise TopicsError("no NPMI and diversity to choose a K from")
+        unmeasured = [name for name in ("npmi", "diversity") if not any(name in row for row in rows)]
+        raise TopicsError("a K is chosen by NPMI × diversity, and " + (
+            f"the sweep did not measure {' or '.join(unmeasured)}: add {' and '.join(unmeasured)} to the measures "
+            "(--measures)" if unmeasured else "no K has both"))
     return max(scored)[2]
 
 
@@ -105,7 +109,7 @@ def sweep_prepared(base: TopicModel, unit_tokens: list[list[str]], ks: Sequence[
 
     from ..progress import progress_bar
 
-    ks, seeds = check_topic_counts("ks", ks), check_seeds("seeds", seeds)
+    ks, seeds, measures = check_topic_counts("ks", ks), check_seeds("seeds", seeds), check_measures(measures)
     fits = []  # (k, seed, model, seconds)
     with progress_bar(total=len(ks) * len(seeds), unit="fit", desc="sweep", disable=not progress) as bar:
         for k in ks:

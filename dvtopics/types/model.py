@@ -82,11 +82,14 @@ LEAST_PER_LABEL = {"svm": CALIBRATION_FOLDS}
 
 # ------------------------------------------------------------------ pipelines
 
-def check_views(views: Sequence[str]) -> None:
+def check_views(views: Sequence[str] | str) -> list[str]:
+    """`views` as a list (one str is a list of one: "text"), each one of `VIEWS`."""
+    views = as_list(views, "views")
     unknown = set(views) - set(VIEWS)
     if unknown or not views:
         raise ArgumentError(f"unknown view(s) {', '.join(sorted(unknown)) or '(none given)'}; "
                             f"choose from {', '.join(VIEWS)}")
+    return views
 
 
 def make_pipeline(classifier: str = "svm", C: float = 1.0, max_features: int | None = 30_000,
@@ -117,7 +120,7 @@ def make_pipeline(classifier: str = "svm", C: float = 1.0, max_features: int | N
         return TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), preprocessor=event_sentences, lowercase=False,
                                sublinear_tf=True, min_df=2, max_features=max_features)
 
-    check_views(views)
+    views = check_views(views)
     preprocessors = {"text": None, "head": first_words, "event": event_sentences}
     chosen = [(view, characters() if view == "event_chars" else tfidf(preprocessor=preprocessors[view]))
               for view in VIEWS if view in views]

@@ -473,8 +473,8 @@ def pipeline_options(use_rules: bool, max_features: int | None = 30_000,
     if views is None:
         views = ARTICLE_TYPE_VIEWS if use_rules else TOPIC_VIEWS
     events = use_rules if events is None else events and use_rules
-    return {"rules": use_rules, "max_features": max_features, "views": tuple(views), "mask_years": use_rules,
-            "events": events}
+    return {"rules": use_rules, "max_features": max_features, "views": tuple(as_list(views, "views")),
+            "mask_years": use_rules, "events": events}
 
 
 def train(
