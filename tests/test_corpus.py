@@ -219,7 +219,7 @@ def test_a_path_with_no_article_at_all_is_an_error_in_its_place(tmp_path, caplog
                for a in read if a.id != "g")
     for name in names[:1] + names[2:]:  # raised as an error, when errors are raised
         with pytest.raises(NoArticlesError, match="no articles"):
-            list(read_articles(tmp_path / name))
+            list(read_articles(tmp_path / name, on_error="raise"))
     (tmp_path / "bad.txt").write_text("", encoding="utf-8")  # an article that cannot be read is one
     assert [a.id for a in read_articles(tmp_path, on_error="record")] == ["bad"]
 
