@@ -315,6 +315,35 @@ def test_a_scheduler_that_cannot_be_reached_leaves_nothing_behind(inputs, model_
     assert sorted(p.name for p in tmp_path.iterdir()) == []
 
 
+def test_a_server_that_is_not_a_scheduler_is_one_line_and_leaves_nothing_behind(inputs, model_dir, tmp_path):
+    """Trial 9C (11): --scheduler at a port that greets like an SSH server gave a 70-line traceback (numpy could not
+    allocate exabytes for the bytes it took for a Dask message) and exit 1."""
+    import socket
+    import threading
+
+    server = socket.create_server(("127.0.0.1", 0))
+    port = server.getsockname()[1]
+
+    def greet():
+        while True:
+            try:
+                conn, _ = server.accept()
+            except OSError:  # closed: the test is over
+                return
+            conn.sendall(b"SSH-2.0-OpenSSH_9.6p1 Ubuntu-3ubuntu13\r\n" + b"\x00" * 64)
+
+    threading.Thread(target=greet, daemon=True).start()
+    try:
+        result = _invoke("label", inputs / "articles.jsonl", "--model", model_dir, "--out", tmp_path / "o.jsonl",
+                         "--engine", "dask", "--scheduler", f"tcp://127.0.0.1:{port}")
+    finally:
+        server.close()
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith("Error: the server at ") and "did not answer as a Dask scheduler" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
 def test_a_failed_task_is_one_line_without_dasks_log_of_it(cluster_elsewhere, inputs, model_dir, tmp_path):
     """Trial 9 (04): a task's error (a damaged cache) came with Dask's "Compute Failed" block and its traceback
     (a local cluster's workers write their log to the command's stderr), -q or not; and (05) a run that did

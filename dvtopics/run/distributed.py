@@ -239,6 +239,9 @@ def connect(scheduler: str | None = None, n_workers: int | None = None):
         except (OSError, TimeoutError) as exc:
             raise DvtopicsError(f"cannot reach the Dask scheduler at {scheduler} ({exc}); "
                                 "start it with `dask scheduler` or check --scheduler") from None
+        except Exception as exc:  # a server that is not a scheduler (an SSH port) answers bytes Dask cannot read
+            raise DvtopicsError(f"the server at {scheduler} did not answer as a Dask scheduler "
+                                f"({type(exc).__name__}); check --scheduler") from None
         with client:
             yield client
         return
