@@ -120,7 +120,7 @@ def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifie
     (`types.training.TrainingData`) before training starts."""
     from .persist import MODEL_FILES, save_model
     from .run.batch import check_folder
-    from .types.model import check_not_named_shipped
+    from .types.model import TASK, check_not_named_shipped
     from .types.training import collect, train as train_model
 
     folds = check_at_least("folds", folds, MIN_FOLDS)  # these and the three below are on the card: plain ints
@@ -129,7 +129,8 @@ def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifie
     seed = check_at_least("seed", seed, 0, MAX_SEED)
     check_not_named_shipped(out)
     label_files, extra_paths = as_list(label_files, "label_files"), as_list(extra_paths, "extra_paths")
-    check_folder(out, [*reading.paths, *label_files, *extra_paths], MODEL_FILES)
+    # task: a topics model's folder is refused, a classifier's (this one retrained) replaced
+    check_folder(out, [*reading.paths, *label_files, *extra_paths], MODEL_FILES, task=TASK)
     extra = list(_extra_articles(extra_paths, reading))  # a few files, refused before the inputs are read
     gold, ids = gold_labels(label_files), set()
     data = collect(_noting_ids(reading.articles(), ids), gold, weak_rules, weak_other, seed, extra)
@@ -372,7 +373,8 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
     if "random_state" in params:
         params["random_state"] = check_random_state("random_state", params["random_state"])
     check_choice("period", period, PERIODS)
-    check_folder(out, [*reading.paths, *([labels_file] if labels_file else [])], FIT_FILES)
+    # task: a classifier's folder is refused (its model and card would be replaced), a topics folder refitted
+    check_folder(out, [*reading.paths, *([labels_file] if labels_file else [])], FIT_FILES, task="topics")
     types = _article_types(labels_file)
     k_fits, labels_found = _check_k(n_topics, params.get("unit", "document")), _check_types_found(types)
 

@@ -258,6 +258,41 @@ def test_an_output_folder_that_cannot_be_written_stops_the_job_before_its_work(c
     assert result.exit_code == 2 and "cannot write in" in result.output, result.output
 
 
+@pytest.mark.parametrize("command, held", [
+    (["topics", "fit", "{corpus}", "--k", "2", "--out", "{out}"], "article-type"),
+    (["topics", "fit", "{corpus}", "--k", "2", "--out", "{out}"], "text-classification"),
+    (["train", "{corpus}", "--out", "{out}"], "topics"),
+])
+def test_a_model_folder_of_another_kind_is_refused_as_an_output_and_left_as_it_was(command, held, corpus, tmp_path,
+                                                                                   monkeypatch):
+    """`topics fit --out models/mine` with a trained classifier there replaced its model and card, silently
+    (hunt 15 B, 1): a folder whose card names a model of another kind is refused, naming it, before any work."""
+    def work(*args, **kwargs):
+        raise AssertionError("the work started before the output was checked")
+
+    monkeypatch.setattr("dvtopics.text.segment.segment_articles", work)
+    monkeypatch.setattr("dvtopics.types.training.train", work)
+    out = tmp_path / "models" / "mine"
+    out.mkdir(parents=True)
+    (out / "model_card.json").write_text(json.dumps({"task": held}), encoding="utf-8")
+    (out / "model.pickle.gz").write_bytes(b"the user's model")
+    before = {path.name: path.read_bytes() for path in out.iterdir()}
+    result = run(*[a.format(corpus=corpus, out=out) for a in command])
+    assert result.exit_code == 2, result.output
+    [line] = [line for line in result.output.splitlines() if line.startswith("Error:")]
+    kind = "an article-type model" if held == "article-type" else f"a {held} model"
+    assert str(out) in line and f"holds {kind}" in line, line
+    assert {path.name: path.read_bytes() for path in out.iterdir()} == before
+
+
+def test_a_model_folder_of_the_same_kind_is_still_replaced(corpus, tmp_path):
+    """A refit in place is what `topics fit --out` into a topics folder means: not refused."""
+    out = tmp_path / "themes"
+    assert run("topics", "fit", corpus, "--k", "2", "--out", out).exit_code == 0
+    assert run("topics", "fit", corpus, "--k", "2", "--out", out).exit_code == 0
+    assert json.loads((out / "model_card.json").read_text(encoding="utf-8"))["task"] == "topics"
+
+
 def test_a_job_refused_on_its_input_leaves_no_empty_output_folder(corpus, tmp_path):
     result = run("topics", "fit", corpus, "--k", "500", "--out", tmp_path / "new" / "topics")
     assert result.exit_code == 2 and "K = 500" in result.output
