@@ -368,6 +368,7 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
     from .topics.model import TopicModel, topic_card
     from .run.batch import check_folder
     from .topics.summary import FIT_FILES, previous_outputs, report_files, summarize, write_report
+    from .types.training import with_article_types  # "Annual review" is annual_review, as train reads it
 
     n_topics = check_at_least("n_topics", n_topics, MIN_TOPICS, MAX_TOPICS)  # a plain int: the card is JSON
     if "random_state" in params:
@@ -387,7 +388,7 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
                                 progress=len(data.texts) > 100)
     [measures] = topic_measures([model], ReferenceTokens(data.texts, model.unit))
     measures.pop("k")
-    report = summarize(model, data.good, mixes, types, period)
+    report = summarize(model, with_article_types(data.good, types), mixes, period=period)
     _warn_without_mix(report.without_mix)
     if not report.periods:  # no over_time.csv then: say why it is missing
         log.warning("no article has a date: no shares over time (over_time.csv) in %s", out)
@@ -474,11 +475,12 @@ def assign_topics(reading: Reading, directory: str, out: str, labels_file: str |
                          settings=_assign_settings(reading, directory, labels_file))
         return Assignment(counts, labels, [])
     from .topics.summary import in_input_order, summarize, write_documents
+    from .types.training import with_article_types
 
     model = _load_topic_model(directory)
     types = _article_types(labels_file)
     data = read_segmented(reading, check=_check_types_found(types))
-    report = summarize(model, data.good, model.transform(data.texts), types)
+    report = summarize(model, with_article_types(data.good, types), model.transform(data.texts))
     write_documents(list(in_input_order(data.articles, report.documents)), out, len(report.labels), errors=True)
     counts = Counter(d["main_topic"] for d in report.documents)
     counts["error"] = len(data.failed)

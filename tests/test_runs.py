@@ -293,6 +293,50 @@ def test_a_model_folder_of_the_same_kind_is_still_replaced(corpus, tmp_path):
     assert json.loads((out / "model_card.json").read_text(encoding="utf-8"))["task"] == "topics"
 
 
+def _spelt(label: str, i: int) -> str:
+    """An article type as a hand-corrected sheet may spell it: "Semi annual review", "SEMI-ANNUAL-REVIEW", or as it is."""
+    return [label, label.replace("_", " ").capitalize(), label.replace("_", "-").upper()][i % 3]
+
+
+def _types_in(path) -> list[str]:
+    import csv
+
+    with open(path, encoding="utf-8-sig") as handle:  # the tables begin with a BOM, for Excel
+        return sorted({row["type"] for row in csv.DictReader(handle)})
+
+
+def test_topics_by_type_read_each_article_type_however_spelt(tmp_path):
+    """`topics fit`/`assign` kept "Annual review" and annual_review as two types in by_type.csv, its chart and
+    assign's type column, while `train` and `report` read them as one (hunt 15 B, 2): from --labels and from the
+    input's label field alike. A label set that is no article types' is kept as written."""
+    from dvtopics.types.rules import LABELS
+
+    articles = made_up_articles(3)
+    plain = write_jsonl(tmp_path / "plain.jsonl", articles)
+    labels = tmp_path / "labels.csv"
+    labels.write_text("id,label\n" + "".join(f"{a.id},{_spelt(a.label, i)}\n" for i, a in enumerate(articles)),
+                      encoding="utf-8")
+    for i, article in enumerate(articles):
+        article.label = _spelt(article.label, i)
+    spelt = write_jsonl(tmp_path / "spelt.jsonl", articles)
+    for given in (["--labels", labels], []):
+        corpus = plain if given else spelt
+        out = tmp_path / f"themes{len(given)}"
+        result = run("-q", "topics", "fit", corpus, "--k", "2", *given, "--out", out)
+        assert result.exit_code == 0, result.output
+        assert _types_in(out / "by_type.csv") == sorted(LABELS), given
+        assigned = tmp_path / f"assigned{len(given)}.csv"
+        result = run("-q", "topics", "assign", out, corpus, *given, "--out", assigned)
+        assert result.exit_code == 0, result.output
+        assert _types_in(assigned) == sorted(LABELS), given
+    own = tmp_path / "own.csv"  # a task of the user's own: "Other" beside "Politics" is its own class
+    own.write_text("id,label\n" + "".join(f"{a.id},{['Politics', 'Other'][i % 2]}\n" for i, a in enumerate(articles)),
+                   encoding="utf-8")
+    result = run("-q", "topics", "fit", plain, "--k", "2", "--labels", own, "--out", tmp_path / "own")
+    assert result.exit_code == 0, result.output
+    assert _types_in(tmp_path / "own" / "by_type.csv") == ["Other", "Politics"]
+
+
 def test_a_job_refused_on_its_input_leaves_no_empty_output_folder(corpus, tmp_path):
     result = run("topics", "fit", corpus, "--k", "500", "--out", tmp_path / "new" / "topics")
     assert result.exit_code == 2 and "K = 500" in result.output
