@@ -492,7 +492,7 @@ def _assign_settings(reading: Reading, directory: str, labels_file: str | None) 
     from .persist import read_card
     from .run.batch import input_fingerprint
 
-    return {"model_sha256": read_card(directory).get("sha256"),
+    return {"model_sha256": read_card(directory, "topics").get("sha256"),
             "labels": input_fingerprint([labels_file])["sha256"] if labels_file else None,
             "fields": _field_settings(reading.fields), "max_bytes": reading.max_bytes}
 

@@ -337,6 +337,52 @@ def test_topics_by_type_read_each_article_type_however_spelt(tmp_path):
     assert _types_in(tmp_path / "own" / "by_type.csv") == ["Other", "Politics"]
 
 
+@pytest.mark.parametrize("command, named, made_by", [
+    (["report", "{corpus}", "--topics", "{dir}", "--out", "{tmp}/r.html"], "'--topics'", "dvtopics topics fit"),
+    (["topics", "show", "{dir}"], "'DIRECTORY'", "dvtopics topics fit"),
+    (["topics", "assign", "{dir}", "{corpus}", "--out", "{tmp}/a.csv"], "'DIRECTORY'", "dvtopics topics fit"),
+    (["topics", "html", "{dir}", "--out", "{tmp}/t.html"], "'DIRECTORY'", "dvtopics topics fit"),
+    (["report", "{corpus}", "--model", "{dir}", "--out", "{tmp}/r.html"], "'--model'", "dvtopics train"),
+    (["label", "{corpus}", "--model", "{dir}", "--out", "{tmp}/l.jsonl"], "'--model'", "dvtopics train"),
+    (["evaluate", "{dir}", "{corpus}"], "'MODEL'", "dvtopics train"),
+    (["evaluate", "models/article-type", "{corpus}", "--compare", "{dir}"], "'--compare'", "dvtopics train"),
+])
+@pytest.mark.parametrize("missing", ["no folder", "no card"])
+def test_a_model_folder_not_found_names_its_option_and_the_command_that_makes_one(command, named, made_by, missing,
+                                                                                  corpus, tmp_path):
+    """`report --topics themes-typo` said "no such model directory (train one with `dvtopics train`)": neither the
+    option nor the command that makes a topics folder (hunt 15 B, 3). Every option that takes a model folder says
+    both for a folder that is not there (click's usage error); a folder that holds no model is the loader's one
+    line, which names the command too."""
+    folder = tmp_path / "themes-typo"
+    if missing == "no card":
+        folder.mkdir()
+    result = run(*[a.format(corpus=corpus, dir=folder, tmp=tmp_path) for a in command])
+    assert result.exit_code == 2, result.output
+    [line] = [line for line in result.output.splitlines() if line.startswith("Error:")]
+    assert made_by in line and f"--out {folder}" in line, line
+    if missing == "no card":
+        assert result.output.strip() == line and "no model_card.json" in line
+    else:
+        assert named in line
+    if made_by != "dvtopics train":
+        assert "dvtopics train" not in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_model_folder_not_found_by_python_says_what_makes_one_of_its_kind(tmp_path):
+    from dvtopics.jobs import read_topics
+    from dvtopics.persist import load_model
+    from dvtopics.types.model import load_classifier
+
+    for read in (read_topics, lambda folder: load_model(folder, task="topics")):
+        with pytest.raises(DvtopicsError, match="no such model directory.*dvtopics topics fit") as error:
+            read(tmp_path / "themes-typo")
+        assert "dvtopics train" not in str(error.value)
+    with pytest.raises(DvtopicsError, match="no such model directory.*dvtopics train"):
+        load_classifier(tmp_path / "mine")
+
+
 def test_a_job_refused_on_its_input_leaves_no_empty_output_folder(corpus, tmp_path):
     result = run("topics", "fit", corpus, "--k", "500", "--out", tmp_path / "new" / "topics")
     assert result.exit_code == 2 and "K = 500" in result.output
