@@ -120,7 +120,7 @@ def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifie
     (`types.training.TrainingData`) before training starts."""
     from .persist import MODEL_FILES, save_model
     from .run.batch import check_folder
-    from .types.model import check_not_named_shipped
+    from .types.model import TASK, check_not_named_shipped
     from .types.training import collect, train as train_model
 
     folds = check_at_least("folds", folds, MIN_FOLDS)  # these and the three below are on the card: plain ints
@@ -129,7 +129,8 @@ def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifie
     seed = check_at_least("seed", seed, 0, MAX_SEED)
     check_not_named_shipped(out)
     label_files, extra_paths = as_list(label_files, "label_files"), as_list(extra_paths, "extra_paths")
-    check_folder(out, [*reading.paths, *label_files, *extra_paths], MODEL_FILES)
+    # task: a topics model's folder is refused, a classifier's (this one retrained) replaced
+    check_folder(out, [*reading.paths, *label_files, *extra_paths], MODEL_FILES, task=TASK)
     extra = list(_extra_articles(extra_paths, reading))  # a few files, refused before the inputs are read
     gold, ids = gold_labels(label_files), set()
     data = collect(_noting_ids(reading.articles(), ids), gold, weak_rules, weak_other, seed, extra)
@@ -367,12 +368,14 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
     from .topics.model import TopicModel, topic_card
     from .run.batch import check_folder
     from .topics.summary import FIT_FILES, previous_outputs, report_files, summarize, write_report
+    from .types.training import with_article_types  # "Annual review" is annual_review, as train reads it
 
     n_topics = check_at_least("n_topics", n_topics, MIN_TOPICS, MAX_TOPICS)  # a plain int: the card is JSON
     if "random_state" in params:
         params["random_state"] = check_random_state("random_state", params["random_state"])
     check_choice("period", period, PERIODS)
-    check_folder(out, [*reading.paths, *([labels_file] if labels_file else [])], FIT_FILES)
+    # task: a classifier's folder is refused (its model and card would be replaced), a topics folder refitted
+    check_folder(out, [*reading.paths, *([labels_file] if labels_file else [])], FIT_FILES, task="topics")
     types = _article_types(labels_file)
     k_fits, labels_found = _check_k(n_topics, params.get("unit", "document")), _check_types_found(types)
 
@@ -385,7 +388,7 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
                                 progress=len(data.texts) > 100)
     [measures] = topic_measures([model], ReferenceTokens(data.texts, model.unit))
     measures.pop("k")
-    report = summarize(model, data.good, mixes, types, period)
+    report = summarize(model, with_article_types(data.good, types), mixes, period=period)
     _warn_without_mix(report.without_mix)
     if not report.periods:  # no over_time.csv then: say why it is missing
         log.warning("no article has a date: no shares over time (over_time.csv) in %s", out)
@@ -472,11 +475,12 @@ def assign_topics(reading: Reading, directory: str, out: str, labels_file: str |
                          settings=_assign_settings(reading, directory, labels_file))
         return Assignment(counts, labels, [])
     from .topics.summary import in_input_order, summarize, write_documents
+    from .types.training import with_article_types
 
     model = _load_topic_model(directory)
     types = _article_types(labels_file)
     data = read_segmented(reading, check=_check_types_found(types))
-    report = summarize(model, data.good, model.transform(data.texts), types)
+    report = summarize(model, with_article_types(data.good, types), model.transform(data.texts))
     write_documents(list(in_input_order(data.articles, report.documents)), out, len(report.labels), errors=True)
     counts = Counter(d["main_topic"] for d in report.documents)
     counts["error"] = len(data.failed)
@@ -488,7 +492,7 @@ def _assign_settings(reading: Reading, directory: str, labels_file: str | None) 
     from .persist import read_card
     from .run.batch import input_fingerprint
 
-    return {"model_sha256": read_card(directory).get("sha256"),
+    return {"model_sha256": read_card(directory, "topics").get("sha256"),
             "labels": input_fingerprint([labels_file])["sha256"] if labels_file else None,
             "fields": _field_settings(reading.fields), "max_bytes": reading.max_bytes}
 

@@ -96,13 +96,28 @@ def save_model(model, directory: str | os.PathLike, card: dict) -> dict:
     return card
 
 
-def read_card(directory: str | os.PathLike) -> dict:
+# What makes the folder of a model of each task (a classifier's when the task is not here), for the message of one
+# not found: `read_card`, and the command line's options that take a model folder (`cli.options.ModelFolder`)
+MADE_BY = {"topics": "fit one with `dvtopics topics fit PATHS --out {dir}`"}
+CLASSIFIER_MADE_BY = "train one with `dvtopics train PATHS --out {dir}`"
+
+
+def how_made(task: str | None, directory) -> str:
+    """The command that makes the folder of a model of `task` (a classifier's when None), named `directory`."""
+    return MADE_BY.get(task, CLASSIFIER_MADE_BY).format(dir=directory)
+
+
+def read_card(directory: str | os.PathLike, task: str | None = None) -> dict:
+    """The card of the model in `directory`; a folder that is not found, or holds no card, is a `ModelError` that
+    says how a folder of `task` (a classifier's when None) is made: `report --topics` once said to train a
+    classifier for a topics folder."""
     directory = Path(directory)
     card_path = directory / CARD_FILE
+    made_by = how_made(task, directory)
     if not directory.is_dir():
-        raise ModelError(f"{directory}: no such model directory (train one with `dvtopics train`)")
+        raise ModelError(f"{directory}: no such model directory ({made_by})")
     if not card_path.exists():
-        raise ModelError(f"{directory}: no {CARD_FILE}; not a dvtopics model directory")
+        raise ModelError(f"{directory}: no {CARD_FILE}; not a dvtopics model directory ({made_by})")
     try:
         card = json.loads(read_side_file(card_path))  # a card edited in Notepad may have a BOM, or be UTF-16
     except (ValueError, InputError) as exc:
@@ -188,7 +203,7 @@ def load_model(directory: str | os.PathLike, task: str | None = None, expected: 
     is the one the card names: one made by hand or by another tool may hold anything).
     """
     directory = Path(directory)
-    card = read_card(directory)
+    card = read_card(directory, task)
     if task and card.get("task") != task:
         raise ModelError(f"{directory}: {kind_of_model(card.get('task'))}, not {kind_of_model(task)}")
     if expected is not None:

@@ -258,6 +258,131 @@ def test_an_output_folder_that_cannot_be_written_stops_the_job_before_its_work(c
     assert result.exit_code == 2 and "cannot write in" in result.output, result.output
 
 
+@pytest.mark.parametrize("command, held", [
+    (["topics", "fit", "{corpus}", "--k", "2", "--out", "{out}"], "article-type"),
+    (["topics", "fit", "{corpus}", "--k", "2", "--out", "{out}"], "text-classification"),
+    (["train", "{corpus}", "--out", "{out}"], "topics"),
+])
+def test_a_model_folder_of_another_kind_is_refused_as_an_output_and_left_as_it_was(command, held, corpus, tmp_path,
+                                                                                   monkeypatch):
+    """`topics fit --out models/mine` with a trained classifier there replaced its model and card, silently
+    (hunt 15 B, 1): a folder whose card names a model of another kind is refused, naming it, before any work."""
+    def work(*args, **kwargs):
+        raise AssertionError("the work started before the output was checked")
+
+    monkeypatch.setattr("dvtopics.text.segment.segment_articles", work)
+    monkeypatch.setattr("dvtopics.types.training.train", work)
+    out = tmp_path / "models" / "mine"
+    out.mkdir(parents=True)
+    (out / "model_card.json").write_text(json.dumps({"task": held}), encoding="utf-8")
+    (out / "model.pickle.gz").write_bytes(b"the user's model")
+    before = {path.name: path.read_bytes() for path in out.iterdir()}
+    result = run(*[a.format(corpus=corpus, out=out) for a in command])
+    assert result.exit_code == 2, result.output
+    [line] = [line for line in result.output.splitlines() if line.startswith("Error:")]
+    kind = "an article-type model" if held == "article-type" else f"a {held} model"
+    assert str(out) in line and f"holds {kind}" in line, line
+    assert {path.name: path.read_bytes() for path in out.iterdir()} == before
+
+
+def test_a_model_folder_of_the_same_kind_is_still_replaced(corpus, tmp_path):
+    """A refit in place is what `topics fit --out` into a topics folder means: not refused."""
+    out = tmp_path / "themes"
+    assert run("topics", "fit", corpus, "--k", "2", "--out", out).exit_code == 0
+    assert run("topics", "fit", corpus, "--k", "2", "--out", out).exit_code == 0
+    assert json.loads((out / "model_card.json").read_text(encoding="utf-8"))["task"] == "topics"
+
+
+def _spelt(label: str, i: int) -> str:
+    """An article type as a hand-corrected sheet may spell it: "Semi annual review", "SEMI-ANNUAL-REVIEW", or as it is."""
+    return [label, label.replace("_", " ").capitalize(), label.replace("_", "-").upper()][i % 3]
+
+
+def _types_in(path) -> list[str]:
+    import csv
+
+    with open(path, encoding="utf-8-sig") as handle:  # the tables begin with a BOM, for Excel
+        return sorted({row["type"] for row in csv.DictReader(handle)})
+
+
+def test_topics_by_type_read_each_article_type_however_spelt(tmp_path):
+    """`topics fit`/`assign` kept "Annual review" and annual_review as two types in by_type.csv, its chart and
+    assign's type column, while `train` and `report` read them as one (hunt 15 B, 2): from --labels and from the
+    input's label field alike. A label set that is no article types' is kept as written."""
+    from dvtopics.types.rules import LABELS
+
+    articles = made_up_articles(3)
+    plain = write_jsonl(tmp_path / "plain.jsonl", articles)
+    labels = tmp_path / "labels.csv"
+    labels.write_text("id,label\n" + "".join(f"{a.id},{_spelt(a.label, i)}\n" for i, a in enumerate(articles)),
+                      encoding="utf-8")
+    for i, article in enumerate(articles):
+        article.label = _spelt(article.label, i)
+    spelt = write_jsonl(tmp_path / "spelt.jsonl", articles)
+    for given in (["--labels", labels], []):
+        corpus = plain if given else spelt
+        out = tmp_path / f"themes{len(given)}"
+        result = run("-q", "topics", "fit", corpus, "--k", "2", *given, "--out", out)
+        assert result.exit_code == 0, result.output
+        assert _types_in(out / "by_type.csv") == sorted(LABELS), given
+        assigned = tmp_path / f"assigned{len(given)}.csv"
+        result = run("-q", "topics", "assign", out, corpus, *given, "--out", assigned)
+        assert result.exit_code == 0, result.output
+        assert _types_in(assigned) == sorted(LABELS), given
+    own = tmp_path / "own.csv"  # a task of the user's own: "Other" beside "Politics" is its own class
+    own.write_text("id,label\n" + "".join(f"{a.id},{['Politics', 'Other'][i % 2]}\n" for i, a in enumerate(articles)),
+                   encoding="utf-8")
+    result = run("-q", "topics", "fit", plain, "--k", "2", "--labels", own, "--out", tmp_path / "own")
+    assert result.exit_code == 0, result.output
+    assert _types_in(tmp_path / "own" / "by_type.csv") == ["Other", "Politics"]
+
+
+@pytest.mark.parametrize("command, named, made_by", [
+    (["report", "{corpus}", "--topics", "{dir}", "--out", "{tmp}/r.html"], "'--topics'", "dvtopics topics fit"),
+    (["topics", "show", "{dir}"], "'DIRECTORY'", "dvtopics topics fit"),
+    (["topics", "assign", "{dir}", "{corpus}", "--out", "{tmp}/a.csv"], "'DIRECTORY'", "dvtopics topics fit"),
+    (["topics", "html", "{dir}", "--out", "{tmp}/t.html"], "'DIRECTORY'", "dvtopics topics fit"),
+    (["report", "{corpus}", "--model", "{dir}", "--out", "{tmp}/r.html"], "'--model'", "dvtopics train"),
+    (["label", "{corpus}", "--model", "{dir}", "--out", "{tmp}/l.jsonl"], "'--model'", "dvtopics train"),
+    (["evaluate", "{dir}", "{corpus}"], "'MODEL'", "dvtopics train"),
+    (["evaluate", "models/article-type", "{corpus}", "--compare", "{dir}"], "'--compare'", "dvtopics train"),
+])
+@pytest.mark.parametrize("missing", ["no folder", "no card"])
+def test_a_model_folder_not_found_names_its_option_and_the_command_that_makes_one(command, named, made_by, missing,
+                                                                                  corpus, tmp_path):
+    """`report --topics themes-typo` said "no such model directory (train one with `dvtopics train`)": neither the
+    option nor the command that makes a topics folder (hunt 15 B, 3). Every option that takes a model folder says
+    both for a folder that is not there (click's usage error); a folder that holds no model is the loader's one
+    line, which names the command too."""
+    folder = tmp_path / "themes-typo"
+    if missing == "no card":
+        folder.mkdir()
+    result = run(*[a.format(corpus=corpus, dir=folder, tmp=tmp_path) for a in command])
+    assert result.exit_code == 2, result.output
+    [line] = [line for line in result.output.splitlines() if line.startswith("Error:")]
+    assert made_by in line and f"--out {folder}" in line, line
+    if missing == "no card":
+        assert result.output.strip() == line and "no model_card.json" in line
+    else:
+        assert named in line
+    if made_by != "dvtopics train":
+        assert "dvtopics train" not in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_model_folder_not_found_by_python_says_what_makes_one_of_its_kind(tmp_path):
+    from dvtopics.jobs import read_topics
+    from dvtopics.persist import load_model
+    from dvtopics.types.model import load_classifier
+
+    for read in (read_topics, lambda folder: load_model(folder, task="topics")):
+        with pytest.raises(DvtopicsError, match="no such model directory.*dvtopics topics fit") as error:
+            read(tmp_path / "themes-typo")
+        assert "dvtopics train" not in str(error.value)
+    with pytest.raises(DvtopicsError, match="no such model directory.*dvtopics train"):
+        load_classifier(tmp_path / "mine")
+
+
 def test_a_job_refused_on_its_input_leaves_no_empty_output_folder(corpus, tmp_path):
     result = run("topics", "fit", corpus, "--k", "500", "--out", tmp_path / "new" / "topics")
     assert result.exit_code == 2 and "K = 500" in result.output

@@ -121,11 +121,33 @@ class FloatRange(click.FloatRange):
 SHARE = FloatRange(0, 1)
 
 
-class ModelDir(InputPath):
-    """A model folder, or `shipped` for the model that comes with dvtopics (`types.model.model_directory`)."""
+class ModelFolder(InputPath):
+    """A folder of a model of `task` (None: a classifier) that a command reads. One that does not exist is
+    refused as click refuses it, naming the option (or argument), and with the command that makes such a folder
+    (`persist.how_made`): `report --topics themes-typo` once said "no such model directory (train one with
+    `dvtopics train`)", naming neither the option nor the command that makes topics. A folder that holds no
+    model is the loader's one line (`persist.read_card`), which names that command too."""
+
+    def __init__(self, task: str | None = None, besides: str = ""):
+        super().__init__(exists=True, file_okay=False)
+        self.task, self.besides = task, besides  # besides: another way to give one (`shipped`)
+
+    def convert(self, value, param, ctx):
+        from ..persist import how_made
+
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter as error:
+            if os.path.exists(value):  # a file: click's reason says it all
+                raise
+            self.fail(f"{error.message.rstrip('.')}: {how_made(self.task, value)}{self.besides}", param, ctx)
+
+
+class ModelDir(ModelFolder):
+    """A classifier's folder, or `shipped` for the model that comes with dvtopics (`types.model.model_directory`)."""
 
     def __init__(self):
-        super().__init__(exists=True, file_okay=False)
+        super().__init__(besides=", or give `shipped` for the model that comes with dvtopics")
 
     def convert(self, value, param, ctx):
         from ..types.model import SHIPPED, model_directory
@@ -139,6 +161,7 @@ class ModelDir(InputPath):
 
 
 MODEL_DIR = ModelDir()
+TOPICS_DIR = ModelFolder("topics")  # a topics model's folder: `topics show|assign|html DIRECTORY`, `report --topics`
 
 
 def plural(n: int, word: str) -> str:

@@ -8,7 +8,8 @@ import time
 import click
 
 from ..arguments import MAX_REPORT_TOPICS, MIN_TOPICS
-from .options import ARTICLES, MODEL_DIR, Command, InputPath, OutputPath, paths_argument, plural, reading_options
+from .options import (ARTICLES, MODEL_DIR, TOPICS_DIR, Command, OutputPath, paths_argument, plural,
+                      reading_options)
 
 
 def _command_line(ctx: click.Context) -> str:
@@ -31,7 +32,7 @@ def _command_line(ctx: click.Context) -> str:
                    "behind the topic charts) as an .xlsx workbook.")
 @click.option("--model", "model_dir", type=MODEL_DIR, default=None,
               help="Article-type model directory, or `shipped` [default: the shipped model].")
-@click.option("--topics", "topics_dir", type=InputPath(file_okay=False), default=None,
+@click.option("--topics", "topics_dir", type=TOPICS_DIR, default=None,
               help="Topic model directory (`dvtopics topics fit --out`) [default: fit topics on these articles].")
 @click.option("--no-topics", is_flag=True, help="Leave the themes out (no topic model given or fitted).")
 @click.option("--k", "n_topics", type=click.IntRange(MIN_TOPICS, MAX_REPORT_TOPICS), default=None,

@@ -18,8 +18,8 @@ from pathlib import Path
 import click
 
 from ..arguments import MAX_TOPICS, MIN_TOPICS, PERIODS
-from .options import (SEED, FloatRange, Group, InputPath, OutputPath, checked, engine_options, paths_argument,
-                      plural, reading_options, terminal_text)
+from .options import (SEED, TOPICS_DIR, FloatRange, Group, InputPath, OutputPath, checked, engine_options,
+                      paths_argument, plural, reading_options, terminal_text)
 
 UNITS = ("document", "paragraph")
 ENGINES = ("gensim", "nmf", "tomotopy", "sklearn")  # dvtopics.topics.engines.ENGINES, without importing it
@@ -147,7 +147,7 @@ def fit_cmd(paths, n_topics, out, labels_file, period, unit, engine, no_below, n
 
 
 @topics.command("show")
-@click.argument("directory", type=InputPath(exists=True, file_okay=False))
+@click.argument("directory", type=TOPICS_DIR)
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--words", "n_words", type=click.IntRange(1, 1000), default=10, show_default=True, help="Words shown per topic.")
 def show_cmd(directory, fmt, n_words):
@@ -165,7 +165,7 @@ def show_cmd(directory, fmt, n_words):
 
 
 @topics.command("assign")
-@click.argument("directory", type=InputPath(exists=True, file_okay=False))
+@click.argument("directory", type=TOPICS_DIR)
 @paths_argument
 @click.option("--out", type=OutputPath(), required=True,
               help="Per-article topics: .csv (a column per topic) or .jsonl; with --engine dask, FOLDER/ "
@@ -241,7 +241,7 @@ def sweep_cmd(paths, ks, n_seeds, out, measures, unit, engine, no_below, no_abov
 
 
 @topics.command("html")
-@click.argument("directory", type=InputPath(exists=True, file_okay=False))
+@click.argument("directory", type=TOPICS_DIR)
 @click.option("--out", type=OutputPath(), required=True, help="HTML file to write.")
 def html_cmd(directory, out):
     """Write an interactive pyLDAvis page of a model that opens offline (its scripts inlined)."""

@@ -110,14 +110,18 @@ def _refuse_input(out: Path, inputs: Iterable[str | os.PathLike]) -> None:
                                 "write it elsewhere")
 
 
-def check_folder(out: str | os.PathLike, inputs: Iterable[str | os.PathLike] = (), files: Iterable[str] = ()) -> Path:
+def check_folder(out: str | os.PathLike, inputs: Iterable[str | os.PathLike] = (), files: Iterable[str] = (),
+                 task: str | None = None) -> Path:
     """`check_output` for an output folder (a model, topic tables): a folder that is one of the inputs, or
     could not be made or written, stops the job before its long work, not after it. Nothing is made yet: a
     job that then fails on its input leaves no empty folder behind. `files` are the names the job writes in
     the folder: each is refused, as `check_output` refuses an output, when it is something the job reads (an
-    input kept in the folder under the name documents.csv would be overwritten)."""
+    input kept in the folder under the name documents.csv would be overwritten). `task` is the kind of model
+    the job saves there: a folder holding a model of another kind is refused (`_refuse_other_model`)."""
     out, inputs = Path(out), list(inputs)
     _refuse_packaged(out)
+    if task is not None:
+        _refuse_other_model(out, task)
     if any(out.resolve() == Path(given).resolve() for given in inputs):
         raise DvtopicsError(f"{out}: the output folder is one of the inputs; write it elsewhere")
     for name in files:
@@ -129,6 +133,26 @@ def check_folder(out: str | os.PathLike, inputs: Iterable[str | os.PathLike] = (
     if not os.access(existing, os.W_OK | os.X_OK):
         raise DvtopicsError(f"{out}: cannot write in {existing} (permission denied)")
     return out
+
+
+def _refuse_other_model(out: Path, task: str) -> None:
+    """Refuse to save a model of `task` into a folder whose card says it holds a model of another kind (`topics
+    fit --out` naming the folder of a trained classifier, `train --out` a topics folder): its model file and
+    card would be replaced, and a classifier may have taken hours to train. A model of the same kind is
+    replaced, as a retrain or a refit in place means to; a folder whose card cannot be read, or names no task, is
+    left to the job (no command could load its model as a classifier or as topics)."""
+    from ..persist import TASK_CLASSES, kind_of_model, read_card
+
+    if not (out / CARD_FILE).is_file():
+        return
+    try:
+        held = read_card(out).get("task")
+    except DvtopicsError:
+        return
+    if isinstance(held, str) and held != task and TASK_CLASSES.get(held, held) != TASK_CLASSES.get(task, task):
+        raise DvtopicsError(f"{out}: holds {kind_of_model(held)} (its {CARD_FILE} says so), which saving "
+                            f"{kind_of_model(task)} there would replace: give another folder, or delete that "
+                            "one first if it is no longer wanted")
 
 
 def input_fingerprint(paths: Iterable[str | os.PathLike]) -> dict:

@@ -166,13 +166,14 @@ class AssignJob:
         from ..io.labels import read_labels
         from ..topics.model import load_topic_model
         from ..topics.summary import in_input_order, summarize
+        from ..types.training import with_article_types  # a type however spelt, as the local command reads it
 
         model, _ = load_topic_model(self.directory)
         types = read_labels(self.labels_file, on_conflict="drop") if self.labels_file else None
         with open_cache(self.cache_dir, self.use_cache) as cache:
             def predict(batch):
                 good, segmented = segment_articles(batch, cache=cache, lower=True)
-                documents = summarize(model, good, model.transform(segmented), types).documents
+                documents = summarize(model, with_article_types(good, types), model.transform(segmented)).documents
                 return [_topic_record(record) for record in in_input_order(batch, documents)]
 
             return label_stream(articles, predict, out, resume=True, batch_size=self.batch_size)

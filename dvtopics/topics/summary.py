@@ -255,7 +255,7 @@ def read_topics(directory: str | os.PathLike, n_words: int | None = None) -> tup
     model's (loaded only then)."""
     from ..persist import kind_of_model, read_card
 
-    card = read_card(directory)
+    card = read_card(directory, "topics")
     if card.get("task") != "topics":
         raise ModelError(f"{directory}: {kind_of_model(card.get('task'))}, not a topics model")
     path = Path(directory) / "topics.json"

@@ -363,6 +363,19 @@ def as_article_types(labels: Sequence, beside: Iterable = ()) -> list:
     return list(labels)
 
 
+def with_article_types(articles: Sequence, types: Mapping[str, str] | None = None) -> list:
+    """`articles`, each with its type as its label, for the topics by type (`topics fit`, `topics assign`): its
+    type in `types` (a --labels file, by id) when it has one there, else its own label field; all of them read as
+    the article types however spelt when they are (`as_article_types`, as train, evaluate and the report read
+    them): "Annual review" beside `annual_review` is one type, not two rows of by_type.csv."""
+    from dataclasses import replace
+
+    articles = as_list(articles, "articles")
+    given = [(types or {}).get(article.id, article.label) for article in articles]
+    return [article if article.label == label else replace(article, label=label)
+            for article, label in zip(articles, as_article_types(given))]
+
+
 def check_label_set(labels: set[str]) -> None:
     """Refuse article types, however spelt, mixed with other labels: a misspelt or translated type
     ("Semi_Anual_Review", "tổng kết năm") would become a class of its own and cost the model its article-type
