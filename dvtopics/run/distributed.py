@@ -292,6 +292,15 @@ def _write_plan(plan: dict, parts_dir: Path) -> Callable[[], None]:
     return undo
 
 
+def _discard(parts_dir: Path, made: bool) -> None:
+    """Take away a run's plan and part files (and `parts_dir`, when the run made it)."""
+    if made:
+        shutil.rmtree(parts_dir, ignore_errors=True)
+        return
+    for path in [parts_dir / PLAN, *parts_dir.glob("part-*")]:
+        path.unlink(missing_ok=True)
+
+
 def run_job(job, paths: Sequence[str | os.PathLike], out: str | os.PathLike | None, *, scheduler: str | None = None,
             fields: FieldNames = FieldNames(), max_bytes: int = MAX_ARTICLE_BYTES, part_size: int = PART_SIZE,
             resume: bool = False, n_workers: int | None = None, gather=None,
@@ -324,7 +333,8 @@ def run_job(job, paths: Sequence[str | os.PathLike], out: str | os.PathLike | No
             refuse_finished(out, unfinished=parts_dir.exists())
         parts = plan_parts(paths, part_size, fields.text)
         plan = _prepare(parts, parts_dir, resume, input_fingerprint(paths), settings)
-        counts, undo = Counter(), None
+        counts, undo, unreadable = Counter(), None, False
+        made = not parts_dir.exists()
         try:
             with connect(scheduler, n_workers) as client:
                 if plan is not None:  # once the scheduler answers: a wrong --scheduler leaves nothing to resume
@@ -334,12 +344,20 @@ def run_job(job, paths: Sequence[str | os.PathLike], out: str | os.PathLike | No
                 for future in _distributed().as_completed(futures):
                     part_counts = future.result()  # an error Dask caught is raised here, and the run stops
                     if isinstance(part_counts, Failed):
+                        unreadable = isinstance(part_counts.error, InputError)
                         raise part_counts.error
                     counts += part_counts
                     if on_part:
                         on_part(sum(part_counts.values()))
         except BaseException:
-            if undo:  # after the client, and a local cluster's workers, have stopped
+            # after the client, and a local cluster's workers, have stopped
+            if unreadable:
+                # a part could not be read (a --label-field that a table lacks): the job could not run, and the same
+                # input and options stop at the same place (others are refused), so its parts could never be
+                # finished; none is left to block the corrected command, as a local run leaves no journal (a task
+                # that a cluster started elsewhere, --scheduler, may still be running: it may write its part after)
+                _discard(parts_dir, made)
+            elif undo:
                 undo()
             raise
         if keep_parts:
