@@ -227,6 +227,33 @@ def test_quiet_silences_the_local_clusters_logs(inputs, model_dir, tmp_path):
     assert "INFO" not in run.stderr and (tmp_path / "o.jsonl").exists()
 
 
+def test_the_workers_log_records_follow_the_commands_level_and_format(model_dir, scheduler, tmp_path, caplog):
+    """Hunt 15 (A, 03): the workers printed their warnings themselves, bare ("…: damaged text: …" with no
+    "WARNING:"), and with -q too. They come back with their part and are logged by the command, as the local
+    engine logs them: "WARNING: …", and nothing but errors with -q."""
+    import logging
+    import subprocess
+
+    from pathlib import Path
+
+    import dvtopics
+
+    ansi = tmp_path / "ansi.txt"
+    ansi.write_bytes("Hội nghị sơ kết công tác dân vận 6 tháng đầu năm\nNgày 5/7, Ban Dân vận Tỉnh ủy tổ chức hội "
+                     "nghị sơ kết công tác dân vận.\n".encode("cp1252", "replace"))
+    caplog.set_level(logging.WARNING)
+    result = CliRunner().invoke(cli, ["label", str(ansi), "--model", str(model_dir), "--out", str(tmp_path / "o.csv"),
+                                      "--engine", "dask", "--scheduler", scheduler, "--no-cache"])
+    assert result.exit_code == 0, result.output
+    assert [r.levelname for r in caplog.records if "damaged text" in r.getMessage()] == ["WARNING"]
+    run = subprocess.run([sys.executable, "-m", "dvtopics", "-q", "label", str(ansi), "--model", str(model_dir),
+                          "--out", str(tmp_path / "q.csv"), "--engine", "dask", "-j", "1", "--no-cache"],
+                         capture_output=True, text=True, timeout=300, cwd=tmp_path,
+                         env={**os.environ, "PYTHONPATH": str(Path(dvtopics.__file__).parents[1])})
+    assert run.returncode == 0 and len(run.stderr.splitlines()) == 1, run.stderr  # the closing summary alone
+    assert run.stderr.rstrip().endswith("q.csv"), run.stderr
+
+
 def test_without_dask_the_error_says_how_to_install_it(monkeypatch):
     monkeypatch.setitem(sys.modules, "distributed", None)  # what a missing package looks like to import
     with pytest.raises(MissingExtraError, match=r"pip install 'dvtopics\[dask\]'"):
