@@ -215,6 +215,17 @@ def test_label_checks_batch_and_part_sizes_on_every_path(seeds_dir, tmp_path, gi
     assert not records and not list(tmp_path.iterdir())
 
 
+def test_segment_many_given_articles_says_it_takes_texts(seeds_dir):
+    """Hunt 15 (A, 05): `segment_many(read_articles(...))` failed deep in normalize with "expected string or
+    bytes-like object, got 'Article'"; it says what it takes and what to give, as predict_articles does for
+    texts."""
+    with pytest.raises(TypeError, match=r"texts: segment_many segments texts \(str\), not Article items: give "
+                                        r"their texts, \[a\.text for a in articles if not a\.error\]"):
+        dvtopics.segment_many(dvtopics.read_articles(seeds_dir))
+    with pytest.raises(TypeError, match=r"not NoneType items$"):
+        dvtopics.segment_many(["Công tác dân vận", None])
+
+
 def test_topic_and_training_numbers_are_refused_before_any_work(seeds_dir, tmp_path, monkeypatch):
     from dvtopics import jobs
 
