@@ -19,6 +19,8 @@ MAX_TOPICS = 1000  # topics fit and sweep: more than anyone reads; a mistyped 10
 MAX_REPORT_TOPICS = 200  # a report's own fit: a summary for readers
 MAX_SEED = 2**32 - 1  # what numpy accepts as a random seed
 MIN_FOLDS = 2  # cross-validation needs a fold to train on and one to score
+MAX_BATCH = 100_000  # articles labelled and written at a time (--batch-size): a batch is held in memory
+MAX_PART = 10_000_000  # articles at a time in one Dask part (--part-size)
 
 
 def as_list(value, name: str, hint: str = "", like: Sequence[str] = ()) -> list:

@@ -16,8 +16,8 @@ from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
-from .arguments import (MAX_REPORT_TOPICS, MAX_SEED, MAX_TOPICS, MIN_FOLDS, MIN_TOPICS, PERIODS, as_list,
-                        check_at_least, check_choice, check_n_jobs, check_random_state, check_seeds,
+from .arguments import (MAX_BATCH, MAX_PART, MAX_REPORT_TOPICS, MAX_SEED, MAX_TOPICS, MIN_FOLDS, MIN_TOPICS,
+                        PERIODS, as_list, check_at_least, check_choice, check_n_jobs, check_random_state, check_seeds,
                         check_topic_counts)
 from .errors import DvtopicsError, InputError, TooManyTopics, TopicsError
 from .io.read import MAX_ARTICLE_BYTES, Article, FieldNames, read_articles, unique_paths
@@ -193,6 +193,9 @@ def label(reading: Reading, out: str | None, model: str | None = None, min_confi
     from .types.model import check_abstaining
 
     check_abstaining(min_confidence, abstain)
+    # as --batch-size and --part-size are, on every path: a batch of 0 would label nothing, silently
+    batch_size = check_at_least("batch_size", batch_size, 1, MAX_BATCH)
+    part_size = check_at_least("part_size", part_size, 1, MAX_PART)
     if out is None and on_record is None:
         raise DvtopicsError("label: give `out`, the file to write, or `on_record`, a function to hand each record")
     if resume and out is None:  # the journal to finish is OUT's: without it the run would start over, silently
@@ -460,6 +463,7 @@ def assign_topics(reading: Reading, directory: str, out: str, labels_file: str |
     from .run.batch import check_output
     from .topics.summary import read_topics
 
+    part_size = check_at_least("part_size", part_size, 1, MAX_PART)  # as --part-size is
     if not out.endswith(("/", os.sep)):  # FOLDER/ keeps Dask's parts
         check_output(out, reading.paths)
 

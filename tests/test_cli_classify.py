@@ -290,6 +290,27 @@ def test_broken_model_in_workers_is_exit_2_and_leaves_no_journal(tmp_path, corpu
     assert not out.exists() and not (tmp_path / "o.jsonl.part.jsonl").exists()
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_run_stopped_by_a_bad_label_field_leaves_no_journal_for_the_corrected_command(model_dir, tmp_path, jobs):
+    """Hunt 15 (A, 04): a --label-field that a table lacks stops `label` (exit 2) once the articles before that
+    table are in the journal; the journal left behind made the corrected command refuse ("add --resume"), and
+    --resume refuse too (the options changed). The same input and options stop at the same place, so that
+    journal could never be finished: none is left, and the corrected command runs as it is."""
+    text = made_up_articles(1)[0].raw
+    first, table = tmp_path / "a.jsonl", tmp_path / "b.csv"
+    first.write_text("".join(json.dumps({"id": f"j{n}", "text": text}, ensure_ascii=False) + "\n" for n in range(3)),
+                     encoding="utf-8")
+    table.write_text("id,text\nc1,\"" + text.replace('"', '""') + '"\n', encoding="utf-8")
+    out = tmp_path / "out.csv"
+    args = ["label", str(first), str(table), "--model", str(model_dir), "--out", str(out), "-j", jobs, "--no-cache"]
+    result = CliRunner().invoke(cli, [*args, "--label-field", "Loai bai", "--batch-size", "1"])
+    assert result.exit_code == 2 and "no 'Loai bai' column (--label-field)" in result.output, result.output
+    assert not (tmp_path / "out.csv.part.jsonl").exists() and not out.exists()
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 5
+
+
 def test_label_to_stdout_and_bad_articles_exit_1(model_dir, tmp_path):
     (tmp_path / "a.txt").write_text(made_up_articles(1)[0].raw, encoding="utf-8")
     (tmp_path / "b.txt").write_bytes(b"")

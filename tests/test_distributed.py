@@ -171,6 +171,24 @@ def test_unfinished_dask_run_needs_resume_and_finishes(inputs, model_dir, schedu
     assert _records(out) == expected
 
 
+def test_a_dask_run_stopped_by_a_bad_label_field_leaves_no_parts_for_the_corrected_command(inputs, model_dir,
+                                                                                           tmp_path):
+    """Hunt 15 (A, 04): a part that stops the job (a --label-field that a table lacks, exit 2) left OUT.parts/
+    with the other parts done: the corrected command was refused, and so was --resume (the options changed)."""
+    table = tmp_path / "b.csv"
+    table.write_text("id,text\nc1,Hội nghị sơ kết công tác dân vận 6 tháng đầu năm.\n", encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    args = ["label", str(inputs / "articles.jsonl"), str(table), "--model", str(model_dir), "--out", str(out),
+            "--engine", "dask", "-j", "1", "--part-size", "7", "--no-cache"]
+    result = CliRunner().invoke(cli, [*args, "--label-field", "Loai bai"])
+    assert result.exit_code == 2 and "no 'Loai bai' column (--label-field)" in result.output, result.output
+    assert not (tmp_path / "o.jsonl.parts").exists() and not out.exists()
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1, result.output  # the inputs hold one line that is not JSON
+    lines = (inputs / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [r["id"] for r in _records(out)][-1] == "c1" and len(_records(out)) == sum(map(bool, lines)) + 1
+
+
 def test_missing_model_on_the_workers_is_one_line(inputs, scheduler, tmp_path):
     (tmp_path / "empty").mkdir()
     result = CliRunner().invoke(cli, ["label", str(inputs / "articles.jsonl"), "--model", str(tmp_path / "empty"),
@@ -207,6 +225,33 @@ def test_quiet_silences_the_local_clusters_logs(inputs, model_dir, tmp_path):
                          env={**os.environ, "PYTHONPATH": str(Path(dvtopics.__file__).parents[1])})
     assert run.returncode == 1, run.stderr  # the inputs hold one line that is not JSON
     assert "INFO" not in run.stderr and (tmp_path / "o.jsonl").exists()
+
+
+def test_the_workers_log_records_follow_the_commands_level_and_format(model_dir, scheduler, tmp_path, caplog):
+    """Hunt 15 (A, 03): the workers printed their warnings themselves, bare ("…: damaged text: …" with no
+    "WARNING:"), and with -q too. They come back with their part and are logged by the command, as the local
+    engine logs them: "WARNING: …", and nothing but errors with -q."""
+    import logging
+    import subprocess
+
+    from pathlib import Path
+
+    import dvtopics
+
+    ansi = tmp_path / "ansi.txt"
+    ansi.write_bytes("Hội nghị sơ kết công tác dân vận 6 tháng đầu năm\nNgày 5/7, Ban Dân vận Tỉnh ủy tổ chức hội "
+                     "nghị sơ kết công tác dân vận.\n".encode("cp1252", "replace"))
+    caplog.set_level(logging.WARNING)
+    result = CliRunner().invoke(cli, ["label", str(ansi), "--model", str(model_dir), "--out", str(tmp_path / "o.csv"),
+                                      "--engine", "dask", "--scheduler", scheduler, "--no-cache"])
+    assert result.exit_code == 0, result.output
+    assert [r.levelname for r in caplog.records if "damaged text" in r.getMessage()] == ["WARNING"]
+    run = subprocess.run([sys.executable, "-m", "dvtopics", "-q", "label", str(ansi), "--model", str(model_dir),
+                          "--out", str(tmp_path / "q.csv"), "--engine", "dask", "-j", "1", "--no-cache"],
+                         capture_output=True, text=True, timeout=300, cwd=tmp_path,
+                         env={**os.environ, "PYTHONPATH": str(Path(dvtopics.__file__).parents[1])})
+    assert run.returncode == 0 and len(run.stderr.splitlines()) == 1, run.stderr  # the closing summary alone
+    assert run.stderr.rstrip().endswith("q.csv"), run.stderr
 
 
 def test_without_dask_the_error_says_how_to_install_it(monkeypatch):

@@ -374,6 +374,34 @@ def test_a_record_with_a_title_and_no_text_is_read_from_its_title(tmp_path, capl
     assert j3.error and (j3.id, j3.title) == ("j3", "Giao ban quý III")
 
 
+def test_a_json_file_where_no_record_has_the_text_field_is_one_error_naming_its_fields(tmp_path, monkeypatch):
+    """Records whose text is under another name ("content", a --text-field mistyped) are not all read from
+    their titles: the file is one error naming the field and the fields its records have, as a table without
+    the text column is; after TEXT_FIELD_RECORDS records without it, the rest is not read (hunt 15, A 02)."""
+    import dvtopics.io.read as reading
+
+    rows = [{"id": f"a{i}", "title": "Phát huy sức mạnh tổng hợp", "content": "Sáng 10/7, Ban Dân vận họp."}
+            for i in range(3)]
+    jsonl, array = tmp_path / "scraped.jsonl", tmp_path / "scraped.json"
+    jsonl.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
+    array.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    for path in (jsonl, array):
+        [article] = read(path)
+        assert article.error == (f"{path}: no 'text' field (--text-field) in any of its records; their fields "
+                                 "are 'id', 'title', 'content'")
+    assert [a.text for a in read(jsonl, fields=FieldNames(text="content"))] == [rows[0]["content"]] * 3
+    monkeypatch.setattr(reading, "TEXT_FIELD_RECORDS", 2)
+    [article] = read(jsonl)
+    assert "in its first 2 records" in article.error
+    # a record with the field after the first few: those before it are read from their titles, as before
+    jsonl.write_text(jsonl.read_text(encoding="utf-8") + '{"id": "b", "text": "Hội nghị dân vận."}\n',
+                     encoding="utf-8")
+    monkeypatch.setattr(reading, "TEXT_FIELD_RECORDS", 100)
+    articles = read(jsonl)
+    assert [a.id for a in articles] == ["a0", "a1", "a2", "b"] and not any(a.error for a in articles)
+    assert "the 'text' field is missing: the title is read as the text" in articles[0].meta["warning"]
+
+
 @pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
 def test_a_table_under_a_title_line_is_read_from_the_row_that_names_the_text_field(tmp_path, suffix):
     """A banner (merged A1:D1 in a workbook) and a blank row above the header: the header is the first row

@@ -198,6 +198,34 @@ def test_label_without_an_output_or_a_callback_is_refused_before_reading(seeds_d
         jobs.label(jobs.Reading([seeds_dir]), None)
 
 
+@pytest.mark.parametrize("given", [{"batch_size": 0}, {"batch_size": -3}, {"batch_size": 2.5},
+                                   {"batch_size": 100_001}, {"part_size": 0}])
+def test_label_checks_batch_and_part_sizes_on_every_path(seeds_dir, tmp_path, given):
+    """Hunt 15 (A, 01): `jobs.label(..., None, batch_size=0, on_record=...)` labelled nothing and raised nothing
+    (-3: a bare ValueError of islice); only the path that writes a file checked the size. Both refuse it, as
+    --batch-size and --part-size are refused, before any article is read."""
+    from dvtopics import jobs
+    from dvtopics.errors import ArgumentError
+
+    name = next(iter(given))
+    records = []
+    for out in (None, str(tmp_path / "out.csv")):
+        with pytest.raises(ArgumentError, match=f"{name} .*: give a whole number from 1 to"):
+            jobs.label(jobs.Reading([seeds_dir]), out, on_record=records.append, **given)
+    assert not records and not list(tmp_path.iterdir())
+
+
+def test_segment_many_given_articles_says_it_takes_texts(seeds_dir):
+    """Hunt 15 (A, 05): `segment_many(read_articles(...))` failed deep in normalize with "expected string or
+    bytes-like object, got 'Article'"; it says what it takes and what to give, as predict_articles does for
+    texts."""
+    with pytest.raises(TypeError, match=r"texts: segment_many segments texts \(str\), not Article items: give "
+                                        r"their texts, \[a\.text for a in articles if not a\.error\]"):
+        dvtopics.segment_many(dvtopics.read_articles(seeds_dir))
+    with pytest.raises(TypeError, match=r"not NoneType items$"):
+        dvtopics.segment_many(["Công tác dân vận", None])
+
+
 def test_topic_and_training_numbers_are_refused_before_any_work(seeds_dir, tmp_path, monkeypatch):
     from dvtopics import jobs
 

@@ -8,7 +8,7 @@ import re
 
 import click
 
-from ..arguments import MAX_SEED
+from ..arguments import MAX_BATCH, MAX_PART, MAX_SEED
 from ..io.read import MAX_ARTICLE_BYTES, FieldNames
 
 # C0 and C1 control characters and DEL: an article's "\x1b[2J" would clear the user's terminal, "\x1b]0;…\x07"
@@ -103,8 +103,8 @@ paths_argument = click.argument("paths", nargs=-1, required=True, type=InputPath
 # a run that silently does nothing (a batch of 0 articles, 0 processes). The upper bounds lie far beyond any
 # real use; without them a value too large for Python's C code (islice, a numpy seed) fails mid-run.
 SEED = click.IntRange(0, MAX_SEED)  # what numpy accepts as a random seed
-ARTICLES = click.IntRange(1, 10_000_000)  # articles at a time (a Dask part, a report's rows per type)
-BATCH = click.IntRange(1, 100_000)  # articles labelled and written at a time: a batch is held in memory
+ARTICLES = click.IntRange(1, MAX_PART)  # articles at a time (a Dask part, a report's rows per type)
+BATCH = click.IntRange(1, MAX_BATCH)  # articles labelled and written at a time: a batch is held in memory
 
 
 class FloatRange(click.FloatRange):

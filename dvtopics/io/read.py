@@ -19,6 +19,7 @@ and the stream stops there.
 """
 from __future__ import annotations
 
+import itertools
 import logging
 import os
 import re
@@ -262,8 +263,53 @@ def _os_cause(path: Path, exc: OSError) -> str:
     return f"{path}: cannot read ({exc.strerror or exc})"
 
 
+# how many records of a JSONL/JSON file are read before it is refused when none has the text field
+TEXT_FIELD_RECORDS = 100
+
+
+def _with_text_field(path: Path, fields: "FieldNames", on_error: str, items: Iterable) -> Iterator[Article]:
+    """The articles of a JSONL/JSON file's `items` (a record as the arguments of `_record_to_article`, or an
+    `Article` that could not be read), unless none of its first `TEXT_FIELD_RECORDS` records (all of them, in a
+    smaller file) has the text field: a --text-field mistyped, or a text saved under another name ("content").
+    The file is then one error naming the field and the fields its records have, as a table without the text
+    column is (`header_problem`), and is read no further; its articles are not taken from their titles. Once
+    one record has the field, the records before it come out as they are (a record without it is read from its
+    title, with a warning in its record), and reading streams on."""
+    pending, names, records, found = [], {}, 0, False
+    items = iter(items)
+    for item in items:
+        pending.append(item)
+        if isinstance(item, Article):  # an error, logged where it was made
+            continue
+        record = _named_fields(item[0], fields)
+        if fields.text in record:
+            found = True
+            break
+        names.update(dict.fromkeys(name for name in record if isinstance(name, str)))
+        records += 1
+        if records == TEXT_FIELD_RECORDS:
+            break
+    if records and not found:
+        which = f"its first {records} records" if records == TEXT_FIELD_RECORDS else "any of its records"
+        yield from (item for item in pending if isinstance(item, Article))
+        yield _failed(path.name, f"{path}: no '{fields.text}' field (--text-field) in {which}; their fields are "
+                      f"{_fields_found(names)}", on_error)
+        return
+    for item in itertools.chain(pending, items):
+        if isinstance(item, Article):
+            yield item
+        else:
+            yield from _record_to_article(*item)
+
+
 def _read_jsonl(path: Path, fields: "FieldNames", on_error: str, max_bytes: int,
                 lines: "LineRange | None" = None) -> Iterator[Article]:
+    """The articles of a JSONL file (of `lines` of it: a Dask part, checked for the text field on its own)."""
+    return _with_text_field(path, fields, on_error, _jsonl_items(path, fields, on_error, max_bytes, lines))
+
+
+def _jsonl_items(path: Path, fields: "FieldNames", on_error: str, max_bytes: int,
+                 lines: "LineRange | None") -> Iterator:
     for number, line in numbered_lines(path, lines, max_bytes):
         where, fallback_id = f"{path}:{number}", f"{path.name}:{number}"
         if isinstance(line, str):  # reading stopped here
@@ -281,7 +327,7 @@ def _read_jsonl(path: Path, fields: "FieldNames", on_error: str, max_bytes: int,
         except InputError as exc:
             yield _failed(fallback_id, str(exc), on_error)
             continue
-        yield from _record_to_article(record, fallback_id, fields, on_error, where, warning)
+        yield record, fallback_id, fields, on_error, where, warning
 
 
 def _read_json(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -> Iterator[Article]:
@@ -293,7 +339,8 @@ def _read_json(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) 
         return
     start = len(text) - len(text.lstrip())
     if text.startswith("[", start):
-        yield from _read_json_array(path, text, start + 1, fields, on_error, max_bytes, warning)
+        yield from _with_text_field(path, fields, on_error,
+                                    _json_array_items(path, text, start + 1, fields, on_error, max_bytes, warning))
         return
     try:
         record = loads(text)
@@ -309,12 +356,13 @@ def _read_json(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) 
     except InputError as exc:
         yield _failed(path.stem, str(exc), on_error)
         return
-    yield from _record_to_article(record, path.stem, fields, on_error, str(path), warning)
+    yield from _with_text_field(path, fields, on_error, [(record, path.stem, fields, on_error, str(path), warning)])
 
 
-def _read_json_array(path: Path, text: str, position: int, fields: "FieldNames", on_error: str,
-                     max_bytes: int, warning: str | None = None) -> Iterator[Article]:
-    """The items of a JSON array one by one, so that the items before a fault are read."""
+def _json_array_items(path: Path, text: str, position: int, fields: "FieldNames", on_error: str,
+                      max_bytes: int, warning: str | None = None) -> Iterator:
+    """The items of a JSON array one by one, so that the items before a fault are read: each an `Article` that
+    could not be read or the arguments of `_record_to_article` (`_with_text_field`)."""
     decoder, line, counted, item = DECODER, 1, 0, 0
     whitespace = re.compile(r"[ \t\r\n]*")
     while True:
@@ -344,7 +392,7 @@ def _read_json_array(path: Path, text: str, position: int, fields: "FieldNames",
             yield _failed(fallback_id, f"{where}: an article (a JSON object) is expected, not {json_kind(value)}",
                           on_error)
         else:
-            yield from _record_to_article(value, fallback_id, fields, on_error, where, warning)
+            yield value, fallback_id, fields, on_error, where, warning
         position = whitespace.match(text, end).end()
         if text.startswith(",", position):
             position += 1

@@ -34,7 +34,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from ..io.folders import TEXT_SUFFIXES, iter_files
 from ..io.read import Article
-from ..errors import DvtopicsError
+from ..errors import DvtopicsError, InputError
 from ..parallel import map_ordered
 from .. import persist
 from ..persist import CARD_FILE
@@ -307,7 +307,16 @@ def label_stream(
         done, run = read_journal(journal) if resume else (set(), None)
         if resume and journal.exists():
             _check_same_run(journal, run, inputs, settings)
-        positioned = batches(((n, a) for n, a in enumerate(articles) if n not in done), batch_size)
+        unreadable = []  # the InputError that stopped the reading of the input, if one did
+
+        def read():
+            try:
+                yield from articles
+            except InputError as exc:
+                unreadable.append(exc)
+                raise
+
+        positioned = batches(((n, a) for n, a in enumerate(read()) if n not in done), batch_size)
         positions = deque()  # the positions stay here; only the articles go to the workers
 
         def to_label():
@@ -330,6 +339,16 @@ def label_stream(
                 os.fsync(handle.fileno())
                 if on_batch:
                     on_batch(len(batch))
+        except InputError:
+            if unreadable:  # raised by the reading, not by the labelling
+                # the job could not run (a --label-field that a table lacks): the same input and options stop at
+                # the same place, and a resume with others is refused, so a journal could never be finished;
+                # none is left to block the corrected command (an interrupted run's journal stays: --resume)
+                if handle:
+                    handle.close()
+                    handle = None
+                journal.unlink(missing_ok=True)
+            raise
         finally:
             if handle:
                 handle.close()

@@ -23,6 +23,7 @@ import json
 import os
 import logging
 import shutil
+import threading
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
@@ -208,15 +209,81 @@ class Failed:
 
 
 def run_part(part: Part, job: Callable[[Iterable[Article], Path], Counter], parts_dir: str,
-             fields: FieldNames, max_bytes: int) -> Counter | Failed:
-    """One Dask task: run `job` on one part into its part file (just counting it if a resumed run finished it)."""
+             fields: FieldNames, max_bytes: int, log_level: int = logging.WARNING
+             ) -> tuple[Counter | Failed, list[logging.LogRecord]]:
+    """One Dask task: run `job` on one part into its part file (just counting it if a resumed run finished it).
+    Gives what it counted (or the `Failed` error) with the log records of dvtopics it made, of `log_level` and
+    above (`_task_logs`), for the client to log."""
     out = part_path(Path(parts_dir), part.index)
+    with _task_logs(log_level) as records:
+        try:
+            if out.exists():
+                return Counter(outcome(r) for r in read_records(out)), records
+            return job(read_part(part, fields, max_bytes), out), records
+        except DvtopicsError as error:
+            return Failed(error), records
+
+
+class _TaskLogs(logging.Handler):
+    """Where the log records of dvtopics go in a worker while tasks run: a task's (by its thread) are kept
+    for its client, anything else is handled as it would have been."""
+
+    def __init__(self):
+        super().__init__()
+        self.kept: dict[int, list] = {}
+        self.tasks = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        kept = self.kept.get(record.thread)
+        if kept is None:
+            logging.getLogger().handle(record)
+            return
+        record.msg, record.args = record.getMessage(), None  # what the client gets is text: it pickles
+        record.exc_info = record.exc_text = None
+        kept.append(record)
+
+
+_task_handler: _TaskLogs | None = None
+_task_lock = threading.Lock()
+_saved_logger: tuple[bool, int] = (True, logging.NOTSET)
+
+
+@contextmanager
+def _task_logs(level: int):
+    """The log records of dvtopics made in this thread (the task's), of `level` and above, kept in the list
+    this gives instead of printed by the worker: the client logs them as its own (`_log_on_client`), so that
+    they follow its -q/-v and its format ("WARNING: …"), wherever the worker runs and whatever its logging
+    (a local cluster's workers wrote them to the terminal, bare, even with -q)."""
+    global _task_handler, _saved_logger
+    logger = logging.getLogger("dvtopics")
+    ident = threading.get_ident()
+    with _task_lock:
+        if _task_handler is None:
+            _task_handler, _saved_logger = _TaskLogs(), (logger.propagate, logger.level)
+            logger.addHandler(_task_handler)
+            logger.propagate = False
+        _task_handler.tasks += 1
+        logger.setLevel(level)  # the client's: -v brings the workers' notes, -q leaves their errors only
+        kept = _task_handler.kept[ident] = []
     try:
-        if out.exists():
-            return Counter(outcome(r) for r in read_records(out))
-        return job(read_part(part, fields, max_bytes), out)
-    except DvtopicsError as error:
-        return Failed(error)
+        yield kept
+    finally:
+        with _task_lock:
+            del _task_handler.kept[ident]
+            _task_handler.tasks -= 1
+            if not _task_handler.tasks:
+                logger.removeHandler(_task_handler)
+                logger.propagate, level = _saved_logger
+                logger.setLevel(level)
+                _task_handler = None
+
+
+def _log_on_client(records: Iterable[logging.LogRecord]) -> None:
+    """A task's log records, logged here as this process' own: with its level and its handlers' format."""
+    for record in records:
+        logger = logging.getLogger(record.name)
+        if logger.isEnabledFor(record.levelno):
+            logger.handle(record)
 
 
 # ----------------------------------------------------------------- running
@@ -293,6 +360,15 @@ def _write_plan(plan: dict, parts_dir: Path) -> Callable[[], None]:
     return undo
 
 
+def _discard(parts_dir: Path, made: bool) -> None:
+    """Take away a run's plan and part files (and `parts_dir`, when the run made it)."""
+    if made:
+        shutil.rmtree(parts_dir, ignore_errors=True)
+        return
+    for path in [parts_dir / PLAN, *parts_dir.glob("part-*")]:
+        path.unlink(missing_ok=True)
+
+
 def run_job(job, paths: Sequence[str | os.PathLike], out: str | os.PathLike | None, *, scheduler: str | None = None,
             fields: FieldNames = FieldNames(), max_bytes: int = MAX_ARTICLE_BYTES, part_size: int = PART_SIZE,
             resume: bool = False, n_workers: int | None = None, gather=None,
@@ -325,22 +401,34 @@ def run_job(job, paths: Sequence[str | os.PathLike], out: str | os.PathLike | No
             refuse_finished(out, unfinished=parts_dir.exists())
         parts = plan_parts(paths, part_size, fields.text)
         plan = _prepare(parts, parts_dir, resume, input_fingerprint(paths), settings)
-        counts, undo = Counter(), None
+        counts, undo, unreadable = Counter(), None, False
+        made = not parts_dir.exists()
         try:
             with connect(scheduler, n_workers) as client:
                 if plan is not None:  # once the scheduler answers: a wrong --scheduler leaves nothing to resume
                     undo = _write_plan(plan, parts_dir)
+                # the workers' log records come back with their parts, to be logged here as this command logs
+                level = logging.getLogger("dvtopics").getEffectiveLevel()
                 futures = client.map(run_part, parts, job=job, parts_dir=os.path.abspath(parts_dir), fields=fields,
-                                     max_bytes=max_bytes, pure=False)
+                                     max_bytes=max_bytes, log_level=level, pure=False)
                 for future in _distributed().as_completed(futures):
-                    part_counts = future.result()  # an error Dask caught is raised here, and the run stops
+                    part_counts, records = future.result()  # an error Dask caught is raised here, and the run stops
+                    _log_on_client(records)
                     if isinstance(part_counts, Failed):
+                        unreadable = isinstance(part_counts.error, InputError)
                         raise part_counts.error
                     counts += part_counts
                     if on_part:
                         on_part(sum(part_counts.values()))
         except BaseException:
-            if undo:  # after the client, and a local cluster's workers, have stopped
+            # after the client, and a local cluster's workers, have stopped
+            if unreadable:
+                # a part could not be read (a --label-field that a table lacks): the job could not run, and the same
+                # input and options stop at the same place (others are refused), so its parts could never be
+                # finished; none is left to block the corrected command, as a local run leaves no journal (a task
+                # that a cluster started elsewhere, --scheduler, may still be running: it may write its part after)
+                _discard(parts_dir, made)
+            elif undo:
                 undo()
             raise
         if keep_parts:

@@ -97,7 +97,7 @@ def segment_many(
     """Segment many texts, each distinct text only once: cached texts are looked
     up, the rest segmented (in `n_jobs` processes when > 1) and stored. One str is a list of one text."""
     n_jobs = check_n_jobs("n_jobs", n_jobs)  # as -j, whether or not the texts need workers
-    texts = [normalize(t) for t in as_list(texts, "texts")]  # once: the cache key and the segmenter see the same text
+    texts = [normalize(t) for t in _texts(texts)]  # once: the cache key and the segmenter see the same text
     keys = [text_key(t) for t in texts]
     done = cache.get_many(list(dict.fromkeys(keys))) if cache is not None else {}
     todo = list({k: t for k, t in zip(keys, texts) if k not in done}.items())
@@ -109,6 +109,19 @@ def segment_many(
         done.update(results)
     out = [done[k] for k in keys]
     return [s.lower() for s in out] if lower else out
+
+
+def _texts(texts) -> list[str]:
+    """`texts` as a list of str; a TypeError that says what to give for anything else (the articles
+    `read_articles` gives: their texts, or `segment_articles`), as `predict_articles` says it for texts."""
+    texts = as_list(texts, "texts")
+    wrong = [text for text in texts if not isinstance(text, str)][:1]
+    if wrong:
+        wrong, kind = wrong[0], type(wrong[0]).__name__
+        hint = (": give their texts, [a.text for a in articles if not a.error], or segment them with "
+                "dvtopics.text.segment.segment_articles(articles)") if hasattr(wrong, "text") else ""
+        raise TypeError(f"texts: segment_many segments texts (str), not {kind} items" + hint)
+    return texts
 
 
 def segment_articles(articles: Iterable, n_jobs: int = 1, cache: SegmentCache | None = None, lower: bool = False,
