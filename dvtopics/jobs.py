@@ -580,8 +580,8 @@ def report_data(reading: Reading, model_dir=None, topics_dir=None, fit_topics: b
                 n_topics: int | None = None):
     """Label the articles and find their topics; return (records, topic report or None, provenance).
 
-    An article's type is its own label when the input gives it one the model knows (`_given_types`), else the
-    model's; the model's label and confidence stay in its record. Topics come from the model in `topics_dir`,
+    An article's type is its own label when the input gives it one the model knows, in a label set the model's
+    (`_given_types`), else the model's; the model's label and confidence stay in its record. Topics come from the model in `topics_dir`,
     else are fitted on the articles
     themselves when `fit_topics` (K from `default_k`), else are left out. A fit
     that cannot be made (too few words) leaves them out and says why.
@@ -666,28 +666,33 @@ def _report_data(articles, cache, n_jobs, model_dir, topics_dir, fit_topics, n_t
 
 def _given_types(articles: Sequence[Article], records: list[dict], known: Sequence[str]) -> None:
     """Each readable article's type in the report: its own label (the input's label field, --label-field) when it
-    is one the model gives (an article type however spelt, read as `train` and `evaluate` read them), else the
-    model's. Each record (changed in place) keeps the model's label as `model_label`, beside its confidence, and
-    says where its type came from in `type_from`: "input" or "model". A label field of another task (VNTC's topics) is no type:
-    one warning names its labels."""
-    from .types.training import is_article_type_set, spelt_as_article_type
+    is one the model gives, else the model's. The input's label *set* decides, as `train` and `evaluate` read it
+    (`as_article_types`, the model's labels beside it): a set of article types however spelt gives types; another
+    set, beside a model of article types, gives none: a task of the user's own ("Giáo dục", "Y tế", "Other": its
+    "Other" is not `other`) or types mixed with other names (which `train` refuses). Each record (changed in place)
+    keeps the model's label as `model_label`, beside its confidence, and says where its type came from in
+    `type_from`: "input" or "model". Labels not used are named in one warning."""
+    from .types.training import as_article_types, is_article_type_set
 
     known = set(known)
-    spelt = spelt_as_article_type if is_article_type_set(known) else (lambda label: label)  # "Annual review"
-    given = [None if a.error else spelt(a.label) for a in articles]
+    labels = [None if a.error else a.label for a in articles]
+    given = as_article_types(labels, known)  # "Annual review" is annual_review when the set is the article types
+    of_another_set = is_article_type_set(known) and not is_article_type_set([*labels, *known])
     unused = Counter()
     for article, record, label in zip(articles, records, given):
         record["model_label"] = record.get("label")
         record["type_from"] = None if article.error else "model"
-        if label in known:
+        if label in known and not of_another_set:
             record.update(label=label, type_from="input")
         elif label:
             unused[label] += 1
     if unused:
         named = ", ".join(f"{label!r} ({n})" for label, n in unused.most_common(5))
-        log.warning("the label field of %d articles was not used as their type: its labels are none of the model's "
-                    "(%s): %s%s", sum(unused.values()), ", ".join(sorted(known)), named,
-                    f" and {len(unused) - 5} more" if len(unused) > 5 else "")
+        why = ("its labels are not the article types (a task of your own, or types mixed with other names)"
+               if of_another_set else "its labels are none of the model's")
+        log.warning("the label field of %d articles was not used as their type: %s: %s%s; the model's labels are %s",
+                    sum(unused.values()), why, named, f" and {len(unused) - 5} more" if len(unused) > 5 else "",
+                    ", ".join(sorted(known)))
 
 
 @dataclass(frozen=True)
