@@ -314,6 +314,21 @@ def test_summarize_gives_shares_over_time_and_by_type(texts):
     assert len(report.labels[0].split(", ")) == 3
 
 
+def test_a_labels_files_types_win_and_a_label_field_of_another_set_is_no_type(caplog):
+    """Hunt 16 B, 2: `topics fit/assign --labels types.csv` over VNTC articles (their label field VNTC's topics)
+    mixed the file's types with the topics before deciding the set, so by_type.csv held the topics as types and
+    "Annual review" beside annual_review. As train reads them: the file's types win, a label field of another set
+    is not used (a warning names it), one of article types is read as the types."""
+    from dvtopics.types.training import with_article_types
+
+    fields = ["Kinh doanh", "Doi song", "Kinh doanh", "Khoa hoc", "Semi-annual review"]
+    articles = [Article(id=f"a{i}", title=f"bài {i}", label=label) for i, label in enumerate(fields)]
+    typed = with_article_types(articles, {"a0": "Annual review", "a1": "annual_review", "a2": "other"})
+    assert [a.label for a in typed] == ["annual_review", "annual_review", "other", None, "semi_annual_review"]
+    assert "'Khoa hoc' (1)" in caplog.text and "Kinh doanh" not in caplog.text  # a0, a2: typed by the file
+    assert [a.label for a in with_article_types(articles)] == fields  # no file: the label field, a set of its own
+
+
 def test_ldavis_page_works_offline(texts):
     pytest.importorskip("pyLDAvis")
     page = ldavis_html(fitted(texts))

@@ -364,14 +364,18 @@ def as_article_types(labels: Sequence, beside: Iterable = ()) -> list:
 
 
 def with_article_types(articles: Sequence, types: Mapping[str, str] | None = None) -> list:
-    """`articles`, each with its type as its label, for the topics by type (`topics fit`, `topics assign`): its
-    type in `types` (a --labels file, by id) when it has one there, else its own label field; all of them read as
-    the article types however spelt when they are (`as_article_types`, as train, evaluate and the report read
-    them): "Annual review" beside `annual_review` is one type, not two rows of by_type.csv."""
+    """`articles`, each with its type as its label, for the topics by type (`topics fit`, `topics assign`), read
+    as `train` reads hand labels (`HandLabels`): its type in `types` (a --labels file, by id) when it has one
+    there, else its own label field when that is of the same label set: VNTC's topics in the label field, beside
+    article types from the file, are no types (a warning names them). All read as the article types however
+    spelt when they are (`as_article_types`): "Annual review" beside `annual_review` is one type, not two rows of
+    by_type.csv."""
     from dataclasses import replace
 
     articles = as_list(articles, "articles")
-    given = [(types or {}).get(article.id, article.label) for article in articles]
+    hand_labels = HandLabels(types)
+    given = [hand_labels(article) for article in articles]
+    hand_labels.warn_unused()
     return [article if article.label == label else replace(article, label=label)
             for article, label in zip(articles, as_article_types(given))]
 
