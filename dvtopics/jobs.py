@@ -264,12 +264,12 @@ def gold_labels(label_files: Sequence[str]) -> dict[str, str] | None:
     two files give two labels is refused, as one file's is (`labels_by_id`); one type spelt two ways
     ("semi_annual_review", "Semi-annual review", "Other", "other") is one label, whatever set the labels make."""
     from .io.labels import labels_by_id, read_labels
-    from .types.training import as_article_types, spelt_as_article_type
+    from .types.training import as_article_types, same_label
 
-    pairs = [pair for path in as_list(label_files, "label_files") for pair in read_labels(path).items()]
+    pairs = [pair for path in as_list(label_files, "label_files")
+             for pair in read_labels(path, same=same_label).items()]
     labels = as_article_types([label for _, label in pairs])
-    return labels_by_id("--labels", ((id_, label) for (id_, _), label in zip(pairs, labels)),
-                        same=lambda first, later: spelt_as_article_type(first) == spelt_as_article_type(later)) or None
+    return labels_by_id("--labels", ((id_, label) for (id_, _), label in zip(pairs, labels)), same=same_label) or None
 
 
 class NoLabelledArticles(InputError):
@@ -371,7 +371,7 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
     from .topics.model import TopicModel, topic_card
     from .run.batch import check_folder
     from .topics.summary import FIT_FILES, previous_outputs, report_files, summarize, write_report
-    from .types.training import with_article_types  # "Annual review" is annual_review, as train reads it
+    from .types.training import read_types, with_article_types  # "Annual review" is annual_review, as train reads it
 
     n_topics = check_at_least("n_topics", n_topics, MIN_TOPICS, MAX_TOPICS)  # a plain int: the card is JSON
     if "random_state" in params:
@@ -379,7 +379,7 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
     check_choice("period", period, PERIODS)
     # task: a classifier's folder is refused (its model and card would be replaced), a topics folder refitted
     check_folder(out, [*reading.paths, *([labels_file] if labels_file else [])], FIT_FILES, task="topics")
-    types = _article_types(labels_file)
+    types = read_types(labels_file)
     k_fits, labels_found = _check_k(n_topics, params.get("unit", "document")), _check_types_found(types)
 
     def check(articles):
@@ -411,14 +411,6 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
     finally:
         shutil.rmtree(stage, ignore_errors=True)
     return TopicsFit(card, report.topics_json(), data)
-
-
-def _article_types(labels_file: str | None) -> dict[str, str] | None:
-    """The article types of a topic command's --labels by id, or None without the file. `or None`: a file whose
-    every id had two labels (left out, with a warning) gives no types, not an error."""
-    from .io.labels import read_labels
-
-    return (read_labels(labels_file, on_conflict="drop") or None) if labels_file else None
 
 
 def _check_types_found(types: dict[str, str] | None) -> Callable[[list[Article]], None]:
@@ -479,10 +471,10 @@ def assign_topics(reading: Reading, directory: str, out: str, labels_file: str |
                          settings=_assign_settings(reading, directory, labels_file))
         return Assignment(counts, labels, [])
     from .topics.summary import in_input_order, summarize, write_documents
-    from .types.training import with_article_types
+    from .types.training import read_types, with_article_types
 
     model = _load_topic_model(directory)
-    types = _article_types(labels_file)
+    types = read_types(labels_file)
     data = read_segmented(reading, check=_check_types_found(types))
     report = summarize(model, with_article_types(data.good, types), model.transform(data.texts))
     write_documents(list(in_input_order(data.articles, report.documents)), out, len(report.labels), errors=True)
