@@ -69,18 +69,19 @@ def _labels_of_table(path, header: list[str], rows, on_conflict: str, same) -> d
 def labels_by_id(where, pairs, on_conflict: str = "refuse", same=operator.eq) -> dict[str, str]:
     """{id: label} of (id, label) pairs read from `where` (a file, for messages): each label without the spaces
     around it ("other " is "other"), ids and labels in NFC (as the articles' are read); an id without a label
-    (an article `dvtopics label` could not read) labels nothing. An id given two different labels is refused,
-    as no one can tell which is meant; with `on_conflict="drop"` it is left out, with a warning (`dvtopics
-    label`'s output of an input that repeats an id). `same(first, later)` says when two labels are one (the
+    (an article `dvtopics label` could not read) labels nothing, and ids none of which has one are refused, as a
+    header only is. An id given two different labels is refused, as no one can tell which is meant; with
+    `on_conflict="drop"` it is left out, with a warning (`dvtopics label`'s output of an input that repeats an id). `same(first, later)` says when two labels are one (the
     article types however spelt: `types.training.same_label`, which this layer cannot import); the first one
     given is kept."""
-    labels, conflicts = {}, {}
+    labels, conflicts, blank = {}, {}, 0
     for id_, given in pairs:
         label = field_text(given)  # a number is its digits, as in an article's label field: 0 is "0"
         if label is None and given is not None:
             raise InputError(f"{where}: id {id_!r} has a label that is {json_kind(given)}, not text or a number")
         label = (label or "").strip()
         if label == "":
+            blank += 1
             continue
         id_, label = nfc(id_), nfc(label)
         if id_ in labels and not same(labels[id_], label):
@@ -88,6 +89,8 @@ def labels_by_id(where, pairs, on_conflict: str = "refuse", same=operator.eq) ->
                 raise InputError(f"{where}: id {id_!r} has two labels, {labels[id_]!r} and {label!r}: keep one")
             conflicts.setdefault(id_, (labels[id_], label))
         labels.setdefault(id_, label)
+    if blank and not labels:  # ids without one label (a template not filled in) label nothing: as a header only
+        raise InputError(f"{where}: no labels in it (every label is blank)")
     if conflicts:
         id_, (first, second) = next(iter(conflicts.items()))
         log.warning("%s: %d id%s two different labels (e.g. %r: %r and %r): neither is used", where,
@@ -118,4 +121,6 @@ def read_labels(path: str | os.PathLike, on_conflict: str = "refuse", same=opera
             pairs.append((str(record["id"]), record["label"]))
         except (ValueError, KeyError, TypeError):
             raise InputError(f"{path}:{number}: a labels line needs {{\"id\": ..., \"label\": ...}}") from None
+    if not pairs:
+        raise InputError(f"{path}: no labels in it (an empty file)")
     return labels_by_id(path, pairs, on_conflict, same)
