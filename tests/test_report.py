@@ -591,3 +591,21 @@ def test_the_input_s_label_set_decides_whether_its_labels_are_types(tmp_path, fa
         assert {r["label"] for r in records} == {"other"}  # the model's
         named = caplog.text.split("not the article types", 1)[1]
         assert all(f"{label!r}" in named for label in labels if label)
+
+
+@pytest.mark.parametrize("engine, said", [("nmf", "the largest share of its TF-IDF weight, not of its words;"),
+                                          ("sklearn", "the largest share of its words;")])
+def test_the_page_says_what_an_articles_topic_shares_are_shares_of(engine, said):
+    """Hunt 16 B, 5: the page said a main topic is "the one with the largest share of its words" whatever the
+    engine; an NMF mix is a share of TF-IDF weight, not of words (README's engine table, `topics.engines`)."""
+    from dvtopics.io.read import Article
+    from dvtopics.topics.model import TopicModel
+    from dvtopics.topics.summary import summarize
+
+    records = _records()
+    themes = ["lúa_gạo nông_dân ruộng_đồng thu_hoạch", "trường_học học_sinh giáo_viên lớp_học"]
+    texts = [" ".join([themes[i % 2]] * 5) for i in range(9)]
+    model = TopicModel(n_topics=2, engine=engine, no_below=1, no_above=1.0, phrases=False, max_iter=5).fit(texts)
+    articles = [Article(id=r["id"], title=r["title"], date=r["date"], label=r["label"]) for r in records[:9]]
+    html = build_report(records, summarize(model, articles, model.transform(texts)), {})
+    assert said in re.sub(r"\s+", " ", re.search(r'<section id="themes">.*?</p>', html, re.S)[0])
