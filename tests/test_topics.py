@@ -206,6 +206,17 @@ def test_sweep_fits_each_k_and_suggests_one(texts):
     assert rows[0]["stability"] is None and rows[0]["npmi_sd"] == 0  # one seed: no spread to show
 
 
+def test_a_suggested_k_says_whether_it_was_chosen_by_npmi_alone():
+    """Hunt 16 B, note: where NPMI is negative for every K, the sweep still said "best NPMI × diversity … times
+    the stability", while it ranks by NPMI alone (README)."""
+    from dvtopics.topics.sweep import suggestion
+
+    k, why = suggestion([{"k": 3, "npmi": -0.29, "diversity": 0.9}, {"k": 5, "npmi": -0.28, "diversity": 0.66}])
+    assert k == 5 and why.startswith("best NPMI less its spread") and "stability" not in why
+    k, why = suggestion([{"k": 3, "npmi": -0.29, "diversity": 0.9}, {"k": 5, "npmi": 0.1, "diversity": 0.66}])
+    assert k == 5 and why.startswith("best NPMI × diversity") and "stability" in why
+
+
 def test_sweep_over_seeds_reports_spread_and_stability(texts, capsys):
     params = dict(engine="gensim", init="random", no_below=2, no_above=0.9, phrases=False, max_iter=20)
     rows, _ = sweep(texts, [3, 6], seeds=[0, 1, 2], progress=True, **params)
