@@ -264,12 +264,12 @@ def gold_labels(label_files: Sequence[str]) -> dict[str, str] | None:
     two files give two labels is refused, as one file's is (`labels_by_id`); one type spelt two ways
     ("semi_annual_review", "Semi-annual review", "Other", "other") is one label, whatever set the labels make."""
     from .io.labels import labels_by_id, read_labels
-    from .types.training import as_article_types, spelt_as_article_type
+    from .types.training import as_article_types, same_label
 
-    pairs = [pair for path in as_list(label_files, "label_files") for pair in read_labels(path).items()]
+    pairs = [pair for path in as_list(label_files, "label_files")
+             for pair in read_labels(path, same=same_label).items()]
     labels = as_article_types([label for _, label in pairs])
-    return labels_by_id("--labels", ((id_, label) for (id_, _), label in zip(pairs, labels)),
-                        same=lambda first, later: spelt_as_article_type(first) == spelt_as_article_type(later)) or None
+    return labels_by_id("--labels", ((id_, label) for (id_, _), label in zip(pairs, labels)), same=same_label) or None
 
 
 class NoLabelledArticles(InputError):
@@ -371,7 +371,7 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
     from .topics.model import TopicModel, topic_card
     from .run.batch import check_folder
     from .topics.summary import FIT_FILES, previous_outputs, report_files, summarize, write_report
-    from .types.training import with_article_types  # "Annual review" is annual_review, as train reads it
+    from .types.training import read_types, with_article_types  # "Annual review" is annual_review, as train reads it
 
     n_topics = check_at_least("n_topics", n_topics, MIN_TOPICS, MAX_TOPICS)  # a plain int: the card is JSON
     if "random_state" in params:
@@ -379,7 +379,7 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
     check_choice("period", period, PERIODS)
     # task: a classifier's folder is refused (its model and card would be replaced), a topics folder refitted
     check_folder(out, [*reading.paths, *([labels_file] if labels_file else [])], FIT_FILES, task="topics")
-    types = _article_types(labels_file)
+    types = read_types(labels_file)
     k_fits, labels_found = _check_k(n_topics, params.get("unit", "document")), _check_types_found(types)
 
     def check(articles):
@@ -411,14 +411,6 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
     finally:
         shutil.rmtree(stage, ignore_errors=True)
     return TopicsFit(card, report.topics_json(), data)
-
-
-def _article_types(labels_file: str | None) -> dict[str, str] | None:
-    """The article types of a topic command's --labels by id, or None without the file. `or None`: a file whose
-    every id had two labels (left out, with a warning) gives no types, not an error."""
-    from .io.labels import read_labels
-
-    return (read_labels(labels_file, on_conflict="drop") or None) if labels_file else None
 
 
 def _check_types_found(types: dict[str, str] | None) -> Callable[[list[Article]], None]:
@@ -479,10 +471,10 @@ def assign_topics(reading: Reading, directory: str, out: str, labels_file: str |
                          settings=_assign_settings(reading, directory, labels_file))
         return Assignment(counts, labels, [])
     from .topics.summary import in_input_order, summarize, write_documents
-    from .types.training import with_article_types
+    from .types.training import read_types, with_article_types
 
     model = _load_topic_model(directory)
-    types = _article_types(labels_file)
+    types = read_types(labels_file)
     data = read_segmented(reading, check=_check_types_found(types))
     report = summarize(model, with_article_types(data.good, types), model.transform(data.texts))
     write_documents(list(in_input_order(data.articles, report.documents)), out, len(report.labels), errors=True)
@@ -580,8 +572,8 @@ def report_data(reading: Reading, model_dir=None, topics_dir=None, fit_topics: b
                 n_topics: int | None = None):
     """Label the articles and find their topics; return (records, topic report or None, provenance).
 
-    An article's type is its own label when the input gives it one the model knows (`_given_types`), else the
-    model's; the model's label and confidence stay in its record. Topics come from the model in `topics_dir`,
+    An article's type is its own label when the input gives it one the model knows, in a label set the model's
+    (`_given_types`), else the model's; the model's label and confidence stay in its record. Topics come from the model in `topics_dir`,
     else are fitted on the articles
     themselves when `fit_topics` (K from `default_k`), else are left out. A fit
     that cannot be made (too few words) leaves them out and says why.
@@ -666,28 +658,33 @@ def _report_data(articles, cache, n_jobs, model_dir, topics_dir, fit_topics, n_t
 
 def _given_types(articles: Sequence[Article], records: list[dict], known: Sequence[str]) -> None:
     """Each readable article's type in the report: its own label (the input's label field, --label-field) when it
-    is one the model gives (an article type however spelt, read as `train` and `evaluate` read them), else the
-    model's. Each record (changed in place) keeps the model's label as `model_label`, beside its confidence, and
-    says where its type came from in `type_from`: "input" or "model". A label field of another task (VNTC's topics) is no type:
-    one warning names its labels."""
-    from .types.training import is_article_type_set, spelt_as_article_type
+    is one the model gives, else the model's. The input's label *set* decides, as `train` and `evaluate` read it
+    (`as_article_types`, the model's labels beside it): a set of article types however spelt gives types; another
+    set, beside a model of article types, gives none: a task of the user's own ("Giáo dục", "Y tế", "Other": its
+    "Other" is not `other`) or types mixed with other names (which `train` refuses). Each record (changed in place)
+    keeps the model's label as `model_label`, beside its confidence, and says where its type came from in
+    `type_from`: "input" or "model". Labels not used are named in one warning."""
+    from .types.training import as_article_types, is_article_type_set
 
     known = set(known)
-    spelt = spelt_as_article_type if is_article_type_set(known) else (lambda label: label)  # "Annual review"
-    given = [None if a.error else spelt(a.label) for a in articles]
+    labels = [None if a.error else a.label for a in articles]
+    given = as_article_types(labels, known)  # "Annual review" is annual_review when the set is the article types
+    of_another_set = is_article_type_set(known) and not is_article_type_set([*labels, *known])
     unused = Counter()
     for article, record, label in zip(articles, records, given):
         record["model_label"] = record.get("label")
         record["type_from"] = None if article.error else "model"
-        if label in known:
+        if label in known and not of_another_set:
             record.update(label=label, type_from="input")
         elif label:
             unused[label] += 1
     if unused:
         named = ", ".join(f"{label!r} ({n})" for label, n in unused.most_common(5))
-        log.warning("the label field of %d articles was not used as their type: its labels are none of the model's "
-                    "(%s): %s%s", sum(unused.values()), ", ".join(sorted(known)), named,
-                    f" and {len(unused) - 5} more" if len(unused) > 5 else "")
+        why = ("its labels are not the article types (a task of your own, or types mixed with other names)"
+               if of_another_set else "its labels are none of the model's")
+        log.warning("the label field of %d articles was not used as their type: %s: %s%s; the model's labels are %s",
+                    sum(unused.values()), why, named, f" and {len(unused) - 5} more" if len(unused) > 5 else "",
+                    ", ".join(sorted(known)))
 
 
 @dataclass(frozen=True)

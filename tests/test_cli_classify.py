@@ -747,6 +747,26 @@ def test_two_labels_files_may_spell_one_type_two_ways(model_dir, corpus, tmp_pat
         assert result.exit_code == 0, result.output
 
 
+def test_one_labels_file_may_spell_one_type_two_ways(tmp_path, caplog):
+    """Hunt 16 B, 3: one labels file giving an id "Annual review" and "annual_review" was refused by train and
+    evaluate, and the id dropped by topics fit, while the same rows in two files were one label: one file's labels
+    are compared as two files' are (`same_label`). Two labels that differ are still refused, or for the topics left
+    out with a warning that says what becomes of them."""
+    from dvtopics.errors import DvtopicsError
+    from dvtopics.jobs import gold_labels
+    from dvtopics.types.training import read_types
+
+    one = tmp_path / "one.csv"
+    one.write_text("id,label\nS1-005,Annual review\nS1-005,annual_review\nS1-006,other\n", encoding="utf-8")
+    assert gold_labels([one]) == {"S1-005": "annual_review", "S1-006": "other"}
+    assert read_types(one) == {"S1-005": "Annual review", "S1-006": "other"}  # read as types by with_article_types
+    one.write_text("id,label\nS1-005,Annual review\nS1-005,other\nS1-006,other\n", encoding="utf-8")
+    with pytest.raises(DvtopicsError, match="id 'S1-005' has two labels"):
+        gold_labels([one])
+    assert read_types(one) == {"S1-006": "other"}
+    assert "1 id has two different labels (e.g. 'S1-005': 'Annual review' and 'other'): neither is used" in caplog.text
+
+
 def test_a_topic_set_s_own_other_is_no_article_type(corpus, tmp_path):
     """Hunt H3, 03: in a label set of the user's own ("Giáo dục", "Y tế", "Other"), "Other" was taken for the type
     `other` by evaluate on a file of "Other" articles only, and by train given a corrections file of "Other": the

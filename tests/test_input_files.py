@@ -171,6 +171,30 @@ def test_a_labels_file_label_that_is_not_text_is_refused_naming_the_id(tmp_path,
         read_labels(tmp_path / "labels.jsonl")
 
 
+def test_a_labels_file_of_ids_without_any_label_is_refused_as_a_header_only_is(tmp_path):
+    """Hunt 16 B, 4: a labels file naming the input's ids with every label blank (a template not filled in) was
+    passed over in silence by topics fit and assign (no by_type.csv, no word), and by train and evaluate (the
+    articles' own label field used instead); it is refused, as a header only is. Some blank labels are fine."""
+    from click.testing import CliRunner
+
+    from dvtopics.cli import cli
+    from dvtopics.errors import InputError
+    from dvtopics.io.labels import read_labels
+
+    (tmp_path / "blank.csv").write_text("id,label\na1,\na2, \n", encoding="utf-8")
+    (tmp_path / "blank.jsonl").write_text('{"id": "a1", "label": null}\n{"id": "a2", "label": ""}\n', encoding="utf-8")
+    (tmp_path / "empty.jsonl").write_text("\n", encoding="utf-8")
+    for name, why in [("blank.csv", "every label is blank"), ("blank.jsonl", "every label is blank"),
+                      ("empty.jsonl", "an empty file")]:
+        with pytest.raises(InputError, match=f"no labels in it \\({why}\\)"):
+            read_labels(tmp_path / name)
+    (tmp_path / "some.csv").write_text("id,label\na1,\na2,other\n", encoding="utf-8")
+    assert read_labels(tmp_path / "some.csv") == {"a2": "other"}
+    result = CliRunner().invoke(cli, ["topics", "fit", "seeds", "--k", "2", "--labels", str(tmp_path / "blank.csv"),
+                                      "--out", str(tmp_path / "t")])
+    assert result.exit_code == 2 and "blank.csv: no labels in it (every label is blank)" in result.output
+
+
 # ------------------------------------------------------------------ tables as people lay them out
 
 def workbook(path, sheets: dict):

@@ -541,7 +541,7 @@ def test_the_inputs_own_labels_are_the_types_with_the_models_beside_them(tmp_pat
     hand, out, xlsx = tmp_path / "hand.csv", tmp_path / "r.html", tmp_path / "r.xlsx"
     text = "Sáng 5/1, Ban Dân vận Tỉnh ủy tổ chức Hội nghị tổng kết công tác dân vận năm 2017."
     hand.write_text("id,title,text,Loại bài\n" + "".join(f"{i},Tin số {i},\"{text}\",{label}\n" for i, label in enumerate(
-        ["Annual review", "steering_committee", "", "Chính trị"], start=1)), encoding="utf-8")
+        ["Annual review", "steering_committee", "", "SemiAnnualReview"], start=1)), encoding="utf-8")
     result = CliRunner().invoke(cli, ["report", str(hand), "--label-field", "Loại bài", "--no-topics",
                                       "--out", str(out), "--xlsx", str(xlsx)])
     assert result.exit_code == 0, result.output
@@ -552,19 +552,60 @@ def test_the_inputs_own_labels_are_the_types_with_the_models_beside_them(tmp_pat
     assert [r[:8] for r in rows[1:]] == [("1", "Tin số 1", None, None, "annual_review", "input", "other", 0.5),
                                          ("2", "Tin số 2", None, None, "steering_committee", "input", "other", 0.5),
                                          ("3", "Tin số 3", None, None, "other", "model", "other", 0.5),
-                                         ("4", "Tin số 4", None, None, "other", "model", "other", 0.5)]
+                                         ("4", "Tin số 4", None, None, "semi_annual_review", "input", "other", 0.5)]
     types = {r[0]: dict(zip(next(book["types"].values), r)) for r in book["types"].iter_rows(min_row=2, values_only=True)}
     assert {label: (t["from_input"], t["from_model"]) for label, t in types.items()} == {
-        "other": (0, 2), "annual_review": (1, 0), "steering_committee": (1, 0)}
+        "other": (0, 1), "annual_review": (1, 0), "steering_committee": (1, 0), "semi_annual_review": (1, 0)}
     assert types["other"]["mean_confidence"] == 0.5 and types["annual_review"]["mean_confidence"] is None
     html = out.read_text(encoding="utf-8")
     said = re.search(r'<p id="type-sources".*?</p>', html, re.S)[0]
-    assert "<code>Loại bài</code> field): 2; from the model: 2" in said
+    assert "<code>Loại bài</code> field): 3; from the model: 1" in said
     row = re.search(r'<tr data-type="steering_committee" data-id="2">.*?</tr>', html, re.S)[0]
     assert "from the input" in row and "<td>other</td>" in row and ">0.50<" in row
     assert "<th>Model's label</th>" in html
-    assert "the label field of 1 articles was not used as their type" in caplog.text and "'Chính trị' (1)" in caplog.text
     # no label in the input: every type is the model's, and the page says so
     result = CliRunner().invoke(cli, ["report", str(hand), "--no-topics", "--out", str(out)])
     html = out.read_text(encoding="utf-8")
     assert "Types from the model: all 4; none from the input" in html and "Model's label" not in html
+
+
+@pytest.mark.parametrize("labels, used", [(["Giáo dục", "Y tế", "Other", "Giáo dục", "Other"], False),
+                                          (["Annual review", "khác", "other", "ANNUAL REVIEW", ""], False),
+                                          (["Annual review", "other", "OTHER", "ANNUAL REVIEW", ""], True)])
+def test_the_input_s_label_set_decides_whether_its_labels_are_types(tmp_path, fake_classifier, caplog, labels, used):
+    """Hunt 16 B, 1: the report read each input label on its own, so the "Other" of a set of the user's own ("Giáo
+    dục", "Y tế", "Other") became the type `other` over the model's, and "Annual review" beside "khác" (a set train
+    refuses) was annual_review. The set decides, as train reads it: another set is not used, every label named."""
+    from dvtopics.jobs import Reading, report_data
+
+    text = "Sáng 5/1, Ban Dân vận Tỉnh ủy tổ chức Hội nghị tổng kết công tác dân vận năm 2017."
+    (tmp_path / "own.jsonl").write_text("".join(json.dumps({"id": str(i), "text": text, "label": label},
+                                                           ensure_ascii=False) + "\n"
+                                                for i, label in enumerate(labels)), encoding="utf-8")
+    records, _, _ = report_data(Reading([tmp_path / "own.jsonl"]), fit_topics=False)
+    from_input = [r["type_from"] == "input" for r in records]
+    assert from_input == ([bool(label) for label in labels] if used else [False] * len(labels))
+    if used:
+        assert [r["label"] for r in records] == ["annual_review", "other", "other", "annual_review", "other"]
+    else:
+        assert {r["label"] for r in records} == {"other"}  # the model's
+        named = caplog.text.split("not the article types", 1)[1]
+        assert all(f"{label!r}" in named for label in labels if label)
+
+
+@pytest.mark.parametrize("engine, said", [("nmf", "the largest share of its TF-IDF weight, not of its words;"),
+                                          ("sklearn", "the largest share of its words;")])
+def test_the_page_says_what_an_articles_topic_shares_are_shares_of(engine, said):
+    """Hunt 16 B, 5: the page said a main topic is "the one with the largest share of its words" whatever the
+    engine; an NMF mix is a share of TF-IDF weight, not of words (README's engine table, `topics.engines`)."""
+    from dvtopics.io.read import Article
+    from dvtopics.topics.model import TopicModel
+    from dvtopics.topics.summary import summarize
+
+    records = _records()
+    themes = ["lúa_gạo nông_dân ruộng_đồng thu_hoạch", "trường_học học_sinh giáo_viên lớp_học"]
+    texts = [" ".join([themes[i % 2]] * 5) for i in range(9)]
+    model = TopicModel(n_topics=2, engine=engine, no_below=1, no_above=1.0, phrases=False, max_iter=5).fit(texts)
+    articles = [Article(id=r["id"], title=r["title"], date=r["date"], label=r["label"]) for r in records[:9]]
+    html = build_report(records, summarize(model, articles, model.transform(texts)), {})
+    assert said in re.sub(r"\s+", " ", re.search(r'<section id="themes">.*?</p>', html, re.S)[0])

@@ -282,6 +282,8 @@ def test_a_model_folder_of_another_kind_is_refused_as_an_output_and_left_as_it_w
     [line] = [line for line in result.output.splitlines() if line.startswith("Error:")]
     kind = "an article-type model" if held == "article-type" else f"a {held} model"
     assert str(out) in line and f"holds {kind}" in line, line
+    # hunt 16 B, note: train said "saving an article-type model" also when training a task of the user's own
+    assert f"saving {'a classifier' if command[0] == 'train' else 'a topics model'} there" in line, line
     assert {path.name: path.read_bytes() for path in out.iterdir()} == before
 
 

@@ -206,6 +206,17 @@ def test_sweep_fits_each_k_and_suggests_one(texts):
     assert rows[0]["stability"] is None and rows[0]["npmi_sd"] == 0  # one seed: no spread to show
 
 
+def test_a_suggested_k_says_whether_it_was_chosen_by_npmi_alone():
+    """Hunt 16 B, note: where NPMI is negative for every K, the sweep still said "best NPMI × diversity … times
+    the stability", while it ranks by NPMI alone (README)."""
+    from dvtopics.topics.sweep import suggestion
+
+    k, why = suggestion([{"k": 3, "npmi": -0.29, "diversity": 0.9}, {"k": 5, "npmi": -0.28, "diversity": 0.66}])
+    assert k == 5 and why.startswith("best NPMI less its spread") and "stability" not in why
+    k, why = suggestion([{"k": 3, "npmi": -0.29, "diversity": 0.9}, {"k": 5, "npmi": 0.1, "diversity": 0.66}])
+    assert k == 5 and why.startswith("best NPMI × diversity") and "stability" in why
+
+
 def test_sweep_over_seeds_reports_spread_and_stability(texts, capsys):
     params = dict(engine="gensim", init="random", no_below=2, no_above=0.9, phrases=False, max_iter=20)
     rows, _ = sweep(texts, [3, 6], seeds=[0, 1, 2], progress=True, **params)
@@ -312,6 +323,21 @@ def test_summarize_gives_shares_over_time_and_by_type(texts):
     assert by_type["schools"].max() > 0.8  # a type made of one theme is mostly one topic
     assert all(reps for reps in report.representatives)
     assert len(report.labels[0].split(", ")) == 3
+
+
+def test_a_labels_files_types_win_and_a_label_field_of_another_set_is_no_type(caplog):
+    """Hunt 16 B, 2: `topics fit/assign --labels types.csv` over VNTC articles (their label field VNTC's topics)
+    mixed the file's types with the topics before deciding the set, so by_type.csv held the topics as types and
+    "Annual review" beside annual_review. As train reads them: the file's types win, a label field of another set
+    is not used (a warning names it), one of article types is read as the types."""
+    from dvtopics.types.training import with_article_types
+
+    fields = ["Kinh doanh", "Doi song", "Kinh doanh", "Khoa hoc", "Semi-annual review"]
+    articles = [Article(id=f"a{i}", title=f"bài {i}", label=label) for i, label in enumerate(fields)]
+    typed = with_article_types(articles, {"a0": "Annual review", "a1": "annual_review", "a2": "other"})
+    assert [a.label for a in typed] == ["annual_review", "annual_review", "other", None, "semi_annual_review"]
+    assert "'Khoa hoc' (1)" in caplog.text and "Kinh doanh" not in caplog.text  # a0, a2: typed by the file
+    assert [a.label for a in with_article_types(articles)] == fields  # no file: the label field, a set of its own
 
 
 def test_ldavis_page_works_offline(texts):

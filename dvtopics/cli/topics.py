@@ -214,7 +214,7 @@ def sweep_cmd(paths, ks, n_seeds, out, measures, unit, engine, no_below, no_abov
     the seeds' topics are, and suggest a K."""
     from ..errors import TopicsError
     from ..jobs import sweep_topics
-    from ..topics.sweep import suggest_k
+    from ..topics.sweep import suggestion
 
     seeds = list(range(seed, seed + n_seeds))
     if seeds[-1] > SEED.max:  # refused now, not after the first fits: every seed must be one numpy takes
@@ -232,8 +232,8 @@ def sweep_cmd(paths, ks, n_seeds, out, measures, unit, engine, no_below, no_abov
         click.echo(f"{row['k']:>4} {cells[0]:>15} {cells[1]:>15} {cells[2]:>15} {stability:>10} "
                    f"{row['fit_seconds']:>8.1f}")
     try:
-        click.echo(f"Suggested K: {suggest_k(rows)} (best NPMI × diversity less its spread over seeds, "
-                   "times the stability of the topics between seeds)")
+        k, why = suggestion(rows)
+        click.echo(f"Suggested K: {k} ({why})")
     except TopicsError as why:  # --measures without npmi or diversity
         click.echo(f"No K suggested: {why}")
     click.echo(f"Table and plot in {Path(out) / 'sweep.csv'}, {Path(out) / 'sweep.png'}", err=True)

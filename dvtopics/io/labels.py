@@ -20,16 +20,16 @@ log = logging.getLogger(__name__)
 ON_CONFLICT = ("refuse", "drop")  # what to do with an id given two different labels
 
 
-def _read_csv_labels(path: str | os.PathLike, on_conflict: str) -> dict[str, str]:
+def _read_csv_labels(path: str | os.PathLike, on_conflict: str, same) -> dict[str, str]:
     """A CSV of article id (or file name) and label -> {id: label} (see `_labels_of_table`)."""
     delimiter, text = csv_delimiter(read_side_file(path), "label")
     header, rows = split_header(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), "label",
                                 ("id", "file"), where=path)
     header = field_names(header or [], ("id", "file", "label"))  # " ID ", "Label"
-    return _labels_of_table(path, header, (dict(zip(header, row)) for row in rows), on_conflict)
+    return _labels_of_table(path, header, (dict(zip(header, row)) for row in rows), on_conflict, same)
 
 
-def _read_xlsx_labels(path: Path, on_conflict: str) -> dict[str, str]:
+def _read_xlsx_labels(path: Path, on_conflict: str, same) -> dict[str, str]:
     """The first sheet of a workbook with a 'label' column, else its first sheet (the .xlsx `dvtopics label
     --out` writes, its labels corrected by hand, say) -> {id: label} (see `_labels_of_table`); its header and
     merged cells as `sheet_tables` reads them."""
@@ -46,10 +46,10 @@ def _read_xlsx_labels(path: Path, on_conflict: str) -> dict[str, str]:
         table = [dict(zip(header, (cell_text(cell) or "" for cell in row))) for _, row in rows]
     finally:
         book.close()
-    return _labels_of_table(path, header, table, on_conflict)
+    return _labels_of_table(path, header, table, on_conflict, same)
 
 
-def _labels_of_table(path, header: list[str], rows, on_conflict: str) -> dict[str, str]:
+def _labels_of_table(path, header: list[str], rows, on_conflict: str, same) -> dict[str, str]:
     """{id: label} from a table's rows. The id column may be called `id` (taken as it is: VNTC's ids end in
     .txt) or `file` (a file name, whose .txt is dropped to match the ids `read_articles` gives to .txt
     files). A row whose cells are all blank (a spreadsheet's empty rows) is no row."""
@@ -61,25 +61,27 @@ def _labels_of_table(path, header: list[str], rows, on_conflict: str) -> dict[st
     if not rows:
         raise InputError(f"{path}: no labels in it (a header only)")
     if "id" in header:
-        return labels_by_id(path, ((row.get("id") or "", row.get("label")) for row in rows), on_conflict)
+        return labels_by_id(path, ((row.get("id") or "", row.get("label")) for row in rows), on_conflict, same)
     return labels_by_id(path, ((re.sub(r"\.txt$", "", row.get("file") or "", flags=re.I), row.get("label"))
-                               for row in rows), on_conflict)
+                               for row in rows), on_conflict, same)
 
 
 def labels_by_id(where, pairs, on_conflict: str = "refuse", same=operator.eq) -> dict[str, str]:
     """{id: label} of (id, label) pairs read from `where` (a file, for messages): each label without the spaces
     around it ("other " is "other"), ids and labels in NFC (as the articles' are read); an id without a label
-    (an article `dvtopics label` could not read) labels nothing. An id given two different labels is refused,
-    as no one can tell which is meant; with `on_conflict="drop"` it is left out, with a warning (`dvtopics
-    label`'s output of an input that repeats an id). `same(first, later)` says when two labels are one (the
-    article types however spelt, for `jobs.gold_labels`); the first one given is kept."""
-    labels, conflicts = {}, {}
+    (an article `dvtopics label` could not read) labels nothing, and ids none of which has one are refused, as a
+    header only is. An id given two different labels is refused, as no one can tell which is meant; with
+    `on_conflict="drop"` it is left out, with a warning (`dvtopics label`'s output of an input that repeats an id). `same(first, later)` says when two labels are one (the
+    article types however spelt: `types.training.same_label`, which this layer cannot import); the first one
+    given is kept."""
+    labels, conflicts, blank = {}, {}, 0
     for id_, given in pairs:
         label = field_text(given)  # a number is its digits, as in an article's label field: 0 is "0"
         if label is None and given is not None:
             raise InputError(f"{where}: id {id_!r} has a label that is {json_kind(given)}, not text or a number")
         label = (label or "").strip()
         if label == "":
+            blank += 1
             continue
         id_, label = nfc(id_), nfc(label)
         if id_ in labels and not same(labels[id_], label):
@@ -87,26 +89,29 @@ def labels_by_id(where, pairs, on_conflict: str = "refuse", same=operator.eq) ->
                 raise InputError(f"{where}: id {id_!r} has two labels, {labels[id_]!r} and {label!r}: keep one")
             conflicts.setdefault(id_, (labels[id_], label))
         labels.setdefault(id_, label)
+    if blank and not labels:  # ids without one label (a template not filled in) label nothing: as a header only
+        raise InputError(f"{where}: no labels in it (every label is blank)")
     if conflicts:
         id_, (first, second) = next(iter(conflicts.items()))
-        log.warning("%s: %d id%s two different labels (e.g. %r: %r and %r): left without a label", where,
+        log.warning("%s: %d id%s two different labels (e.g. %r: %r and %r): neither is used", where,
                     len(conflicts), " has" if len(conflicts) == 1 else "s have", id_, first, second)
     return {id_: label for id_, label in labels.items() if id_ not in conflicts}
 
 
-def read_labels(path: str | os.PathLike, on_conflict: str = "refuse") -> dict[str, str]:
+def read_labels(path: str | os.PathLike, on_conflict: str = "refuse", same=operator.eq) -> dict[str, str]:
     """Labels by article id from a CSV or .xlsx (id or file, label; see `_labels_of_table`) or the JSONL
     `dvtopics label --out` writes ({"id", "label"} per line). An id given two different labels is refused,
-    or left out with a warning when `on_conflict` is "drop"."""
+    or left out with a warning when `on_conflict` is "drop"; `same(first, later)` says when two labels are one
+    (`types.training.same_label`: an article type however spelt)."""
     if on_conflict not in ON_CONFLICT:
         raise ValueError(f"on_conflict must be one of {', '.join(ON_CONFLICT)}")
     path = Path(path)
     if not path.exists():
         raise InputError(f"{path}: no such labels file")
     if path.suffix.lower() == ".xlsx":
-        return _read_xlsx_labels(path, on_conflict)
+        return _read_xlsx_labels(path, on_conflict, same)
     if path.suffix.lower() not in (".jsonl", ".ndjson"):
-        return _read_csv_labels(path, on_conflict)
+        return _read_csv_labels(path, on_conflict, same)
     pairs = []
     for number, line in enumerate(read_side_file(path).splitlines(), start=1):  # UTF-16 or a BOM too
         if not line.strip():
@@ -116,4 +121,6 @@ def read_labels(path: str | os.PathLike, on_conflict: str = "refuse") -> dict[st
             pairs.append((str(record["id"]), record["label"]))
         except (ValueError, KeyError, TypeError):
             raise InputError(f"{path}:{number}: a labels line needs {{\"id\": ..., \"label\": ...}}") from None
-    return labels_by_id(path, pairs, on_conflict)
+    if not pairs:
+        raise InputError(f"{path}: no labels in it (an empty file)")
+    return labels_by_id(path, pairs, on_conflict, same)

@@ -150,8 +150,10 @@ def _refuse_other_model(out: Path, task: str) -> None:
     except DvtopicsError:
         return
     if isinstance(held, str) and held != task and TASK_CLASSES.get(held, held) != TASK_CLASSES.get(task, task):
+        # train learns article types or a task of the user's own, known only once its labels are read
+        saving = "a classifier" if TASK_CLASSES.get(task) == "Pipeline" else kind_of_model(task)
         raise DvtopicsError(f"{out}: holds {kind_of_model(held)} (its {CARD_FILE} says so), which saving "
-                            f"{kind_of_model(task)} there would replace: give another folder, or delete that "
+                            f"{saving} there would replace: give another folder, or delete that "
                             "one first if it is no longer wanted")
 
 

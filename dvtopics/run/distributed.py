@@ -164,13 +164,12 @@ class AssignJob:
     def __call__(self, articles: Iterable[Article], out: Path) -> Counter:
         from ..text.cache import open_cache
         from ..text.segment import segment_articles
-        from ..io.labels import read_labels
         from ..topics.model import load_topic_model
         from ..topics.summary import in_input_order, summarize
-        from ..types.training import with_article_types  # a type however spelt, as the local command reads it
+        from ..types.training import read_types, with_article_types  # as the local command reads them
 
         model, _ = load_topic_model(self.directory)
-        types = read_labels(self.labels_file, on_conflict="drop") if self.labels_file else None
+        types = read_types(self.labels_file)
         with open_cache(self.cache_dir, self.use_cache) as cache:
             def predict(batch):
                 good, segmented = segment_articles(batch, cache=cache, lower=True)

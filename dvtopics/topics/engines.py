@@ -16,6 +16,10 @@ ENGINES = ("gensim", "tomotopy", "sklearn", "nmf")
 # What made the themes, in words: `topics show`, the report and the model card say it.
 ENGINE_NAMES = {"gensim": "LDA (gensim, variational Bayes)", "tomotopy": "LDA (tomotopy, Gibbs sampling)",
                 "sklearn": "LDA (scikit-learn)", "nmf": "NMF (scikit-learn, on TF-IDF)"}
+# What an article's topic mix is a share of, in words (the report says it): LDA's are shares of its words; NMF is
+# no probabilistic model, its mix the share of the TF-IDF weight each topic rebuilds (`_NmfEngine`).
+MIX_OF = {"gensim": "its words", "tomotopy": "its words", "sklearn": "its words",
+          "nmf": "its TF-IDF weight, not of its words"}
 
 
 # Passes over the corpus (gensim, scikit-learn), Gibbs sweeps (tomotopy) or NMF iterations when max_iter is None.

@@ -17,7 +17,7 @@ from ..io.read import read_side_file
 
 from ..io.write import write_table
 from ..persist import CARD_FILE, MODEL_FILES
-from .engines import ENGINE_NAMES
+from .engines import ENGINE_NAMES, MIX_OF
 from .measures import NPMI_TOP_N
 from .model import TopicModel, has_mix, topic_shares
 
@@ -41,6 +41,7 @@ class TopicReport:
     by_type: list[list[float]] = field(default_factory=list)  # types × K
     type_counts: list[int] = field(default_factory=list)
     engine: str = ""  # what made the themes, in words (ENGINE_NAMES)
+    mix_of: str = ""  # what an article's mix is a share of, in words (MIX_OF)
     titles: list[str] = field(default_factory=list)  # per topic: its most representative article's title, or ""
     without_mix: int = 0  # articles with no word the model knows: no main topic, left out of the shares
 
@@ -124,8 +125,8 @@ def summarize(model: TopicModel, articles: Sequence, mixes: np.ndarray, types: d
                        shares=[float(s) for s in topic_shares(mixes)], documents=documents,
                        representatives=representatives, periods=periods, over_time=over_time.tolist(),
                        period_counts=period_counts, types=type_names, by_type=by_type.tolist(),
-                       type_counts=type_counts, engine=ENGINE_NAMES[model.engine], titles=titles,
-                       without_mix=int((~mixed).sum()))
+                       type_counts=type_counts, engine=ENGINE_NAMES[model.engine], mix_of=MIX_OF[model.engine],
+                       titles=titles, without_mix=int((~mixed).sum()))
 
 
 def _check_mixes(mixes, n_articles: int, n_topics: int) -> np.ndarray:

@@ -37,6 +37,17 @@ def suggest_k(rows: Sequence[dict]) -> int:
     >>> suggest_k([{"k": 3, "npmi": -0.27, "diversity": 0.9}, {"k": 5, "npmi": -0.28, "diversity": 0.66}])
     3
     """
+    return suggestion(rows)[0]
+
+
+# Why `suggestion` chose its K, in words: by quality where some K's is positive, else by NPMI alone
+CHOSEN_BY = {1: "best NPMI × diversity less its spread over seeds, times the stability of the topics between seeds",
+             0: "best NPMI less its spread over seeds: NPMI × diversity less its spread is not positive for any K "
+                "(negative NPMI, as on a few short texts), where it would favour the topics that repeat each other"}
+
+
+def suggestion(rows: Sequence[dict]) -> tuple[int, str]:
+    """`suggest_k`'s K, and why it was chosen, in words (`CHOSEN_BY`), for the command to say."""
     scored = []
     for row in rows:
         quality = row.get("quality")
@@ -55,7 +66,8 @@ def suggest_k(rows: Sequence[dict]) -> int:
         raise TopicsError("a K is chosen by NPMI × diversity, and " + (
             f"the sweep did not measure {' or '.join(unmeasured)}: add {' and '.join(unmeasured)} to the measures "
             "(--measures)" if unmeasured else "no K has both"))
-    return max(scored)[2]
+    tier, _, k = max(scored)
+    return k, CHOSEN_BY[tier]
 
 
 def parse_k_range(spec: str, most: int = MAX_TOPICS) -> list[int]:

@@ -22,7 +22,7 @@ import numpy as np
 from .model import CLASSIFIERS, LEAST_PER_LABEL, TASK, TRAINED_WITH, Classifier, drop_pruned_vocabulary, make_pipeline
 from .features import HEAD_CHARS, documents_of, raw_document
 from ..arguments import MIN_FOLDS, as_list, check_at_least
-from ..io.labels import labels_by_id
+from ..io.labels import labels_by_id, read_labels
 from ..io.read import Article, field_text
 from ..errors import DvtopicsError, InputError
 from .evaluate import scores
@@ -153,7 +153,7 @@ def collect(
         if not hand or (seen[digest] is None and digest not in extras):
             continue  # no label, or labelled already (the same label: another label is refused below)
         if digest in extras:  # the user's correction wins; the same label leaves the article scored
-            if spelt_as_article_type(hand) != spelt_as_article_type(extras[digest].label):
+            if not same_label(hand, extras[digest].label):
                 corrected += 1
                 continue
             del extras[digest]
@@ -235,7 +235,7 @@ class HandLabels:
         label, source, own = self._lookup(article)
         if source == "labels file":
             # a correction of the article's own label; another task's label (a VNTC topic) is no such thing
-            self.overridden += (bool(own) and spelt_as_article_type(own) != spelt_as_article_type(label)
+            self.overridden += (bool(own) and not same_label(own, label)
                                 and (self.same_set is None or own in self.same_set))
         if source:
             self.sources[source] += 1
@@ -297,7 +297,7 @@ def _extra_articles(extra: Iterable[Article], data: TrainingData) -> dict[bytes,
             raise DvtopicsError(f"extra article {article.id} has no label: give each one a label field")
         else:
             earlier = extras.get(_digest(article))
-            if earlier is not None and spelt_as_article_type(earlier.label) != spelt_as_article_type(article.label):
+            if earlier is not None and not same_label(earlier.label, article.label):
                 corrected.append((earlier, article))
             extras[_digest(article)] = article
     if corrected:
@@ -321,7 +321,7 @@ class OneLabelPerText:
 
     def note(self, article: Article, label: str) -> None:
         first_id, first_label = self.first.setdefault(_digest(article), (article.id, label))
-        if spelt_as_article_type(label) != spelt_as_article_type(first_label):
+        if not same_label(label, first_label):
             self.conflicts.append((article.id, label, first_id, first_label))
 
     def check(self) -> None:
@@ -346,6 +346,20 @@ def spelt_as_article_type(label):
     return _TYPE_SPELLINGS.get(re.sub(r"[\W_]+", "", label.lower()), label)
 
 
+def same_label(first, later) -> bool:
+    """Whether two labels are one: an article type however spelt ("Annual review", `annual_review`; "Other",
+    `other`), whatever set they are in, any other label as written. The one comparison of labels given twice: in
+    a labels file, across labels files, in --extra copies and in copies of one text."""
+    return spelt_as_article_type(first) == spelt_as_article_type(later)
+
+
+def read_types(labels_file) -> dict[str, str] | None:
+    """A topic command's --labels (`topics fit`, `topics assign`, locally or on Dask) by id, or None without a
+    file. An id given two labels (`same_label`: not one type spelt two ways) is left out, with a warning (`label`'s
+    output of an input that repeats an id, labelled apart); a file whose every id was is no types, not an error."""
+    return (read_labels(labels_file, on_conflict="drop", same=same_label) or None) if labels_file else None
+
+
 def is_article_type_set(labels: Iterable) -> bool:
     """Whether a label set is the article types: every label one of the five types, however spelt ("OTHER",
     "Annual review"), and one of them not `other`. A set of "Other" alone tells nothing (a topic set may have an
@@ -364,14 +378,18 @@ def as_article_types(labels: Sequence, beside: Iterable = ()) -> list:
 
 
 def with_article_types(articles: Sequence, types: Mapping[str, str] | None = None) -> list:
-    """`articles`, each with its type as its label, for the topics by type (`topics fit`, `topics assign`): its
-    type in `types` (a --labels file, by id) when it has one there, else its own label field; all of them read as
-    the article types however spelt when they are (`as_article_types`, as train, evaluate and the report read
-    them): "Annual review" beside `annual_review` is one type, not two rows of by_type.csv."""
+    """`articles`, each with its type as its label, for the topics by type (`topics fit`, `topics assign`), read
+    as `train` reads hand labels (`HandLabels`): its type in `types` (a --labels file, by id) when it has one
+    there, else its own label field when that is of the same label set: VNTC's topics in the label field, beside
+    article types from the file, are no types (a warning names them). All read as the article types however
+    spelt when they are (`as_article_types`): "Annual review" beside `annual_review` is one type, not two rows of
+    by_type.csv."""
     from dataclasses import replace
 
     articles = as_list(articles, "articles")
-    given = [(types or {}).get(article.id, article.label) for article in articles]
+    hand_labels = HandLabels(types)
+    given = [hand_labels(article) for article in articles]
+    hand_labels.warn_unused()
     return [article if article.label == label else replace(article, label=label)
             for article, label in zip(articles, as_article_types(given))]
 
