@@ -132,6 +132,28 @@ def test_dask_parts_of_a_jsonl_with_cr_line_ends_hold_its_lines(tmp_path):
     assert ids == [f"a{i}" for i in range(5)]
 
 
+@pytest.mark.parametrize("end", ["\n", "\r\n", "\r"])
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-16.gz"])
+def test_dask_parts_of_a_utf16_jsonl_read_as_the_whole_file(tmp_path, encoding, end):
+    """A part that starts inside a UTF-16 file reads it in the file's encoding and byte order, its lines split at
+    whole characters (U+010A, U+0A0A hold a byte 0x0A)."""
+    from dvtopics.io.read import FieldNames, read_file
+    from dvtopics.run.distributed import line_ranges
+
+    path = tmp_path / ("a.jsonl.gz" if encoding.endswith(".gz") else "a.jsonl")
+    content = "".join(json.dumps({"id": f"a{i}", "title": f"Tiêu đề {i} \u010a\u0a0a", "text": TEXT},
+                                 ensure_ascii=False) + end for i in range(5))
+    data = content.encode(encoding.removesuffix(".gz"))
+    path.write_bytes(__import__("gzip").compress(data) if encoding.endswith(".gz") else data)
+    whole = [(a.id, a.title, a.text, a.error) for a in read_file(path, "a", FieldNames(), "record")]
+    assert [title for _, title, _, _ in whole] == [f"Tiêu đề {i} \u010a\u0a0a" for i in range(5)]
+    ranges = line_ranges(path, 2)
+    assert [line for _, line, _ in ranges] == [1, 3, 5]
+    parts = [(a.id, a.title, a.text, a.error) for lines in ranges
+             for a in read_file(path, "a", FieldNames(), "record", lines=lines)]
+    assert parts == whole
+
+
 @pytest.mark.parametrize("before", ["\r\n", "\n\n", ";;\r\n", "sep=;\r\n", '"sep=;"\n'])
 @pytest.mark.parametrize("delimiter", [";", "\t"])
 def test_a_csv_delimiter_is_found_below_blank_lines_or_named_by_excel_sep_line(tmp_path, before, delimiter):

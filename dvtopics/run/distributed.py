@@ -32,7 +32,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from .batch import (Labeller, check_same_settings, input_fingerprint, label_stream, outcome, output_lock,
                     refuse_finished, write_output)
-from ..io.files import LineRange, open_binary
+from ..io.files import LineRange, blank_line, open_binary, sized_lines
 from ..io.folders import Skipped, file_kind, iter_files, skipped_notes
 from ..io.read import MAX_ARTICLE_BYTES, Article, FieldNames, read_file
 from ..errors import DvtopicsError, InputError, MissingExtraError
@@ -60,11 +60,12 @@ def line_ranges(path: Path, size: int) -> list[LineRange]:
     ranges, offset, number, blank = [], 0, 0, True
     try:
         with open_binary(path) as handle:
-            for number, line in enumerate(handle, start=1):
+            # the lines as a part reads them (a UTF-16 file's are split at its characters' line ends)
+            for number, (length, line) in enumerate(sized_lines(handle, MAX_ARTICLE_BYTES), start=1):
                 if (number - 1) % size == 0:
                     ranges.append((offset, number, size))
-                offset += len(line)
-                blank = blank and not line.strip()
+                offset += length
+                blank = blank and blank_line(line)
     except (InputError, OSError):
         # a file cut short or unreadable: the part that reaches the fault reports it as an error record
         if number % size == 0:
