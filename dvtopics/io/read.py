@@ -34,7 +34,7 @@ from ..text.dates import FIRST_YEAR, LAST_YEAR
 from ..text.normalise import nfc, normalize
 from ..text.furniture import strip_furniture
 from .decode import decode_bytes, decode_text
-from .files import LineRange, numbered_lines, read_all
+from .files import LineRange, blank_line, numbered_lines, read_all
 from .folders import (TAB_SUFFIXES, Skipped, file_kind, head_text, iter_files, skipped_notes, unread_notes,
                       walked_by)
 from .htmltext import HTML_START, html_to_text
@@ -319,7 +319,7 @@ def _jsonl_items(path: Path, fields: "FieldNames", on_error: str, max_bytes: int
         if size > max_bytes:
             yield _failed(fallback_id, _over_limit(f"{where}: line", size, max_bytes), on_error)
             continue
-        if not line.strip():
+        if blank_line(line):
             continue
         try:
             text, warning = decode_text(line, where, line=True)
