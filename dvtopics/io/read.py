@@ -28,7 +28,7 @@ from dataclasses import asdict, dataclass, field, fields as dataclass_fields
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from ..arguments import as_list
+from ..arguments import ON_ERROR, as_list, check_choice, check_max_bytes
 from ..errors import InputError, NoArticlesError
 from ..text.dates import FIRST_YEAR, LAST_YEAR
 from ..text.normalise import nfc, normalize
@@ -610,8 +610,11 @@ def read_articles(
     >>> [a.id for a in read_articles("seeds")][:2]
     ['000_4277f1d749d09db2', '001_07d20b8c73b70dfd']
     """
-    if on_error not in ("raise", "record"):
-        raise ValueError("on_error must be 'raise' or 'record'")
+    check_choice("on_error", on_error, ON_ERROR)  # here, not once the articles are asked for: before any work
+    return _read_articles(paths, fields, on_error, check_max_bytes(max_bytes))
+
+
+def _read_articles(paths, fields: FieldNames, on_error: str, max_bytes: int) -> Iterator[Article]:
     seen, repeated, example = set(), 0, None  # a hash of each id, not the id: about 70 bytes an article
     for given in unique_paths(paths):
         skipped: Skipped = {}
