@@ -216,6 +216,42 @@ def table_at(row: int, column: int, rows: list) -> dict:
 ARTICLES = [["id", "title", "text"], [1, "Tổng kết", TEXT], [2, "Gặp mặt", TEXT2]]
 
 
+@pytest.mark.parametrize("name", ["a.csv", "a.tsv", "a.xlsx"])
+def test_a_table_whose_header_repeats_a_field_is_one_error_naming_it(tmp_path, name):
+    """Hunt 16 A (2): a header "id, title, text, text" read only its last "text" column (a note), silently; the
+    table is one error record naming the repeated field and its columns, as a table without the text column.
+    A column repeated that no field reads ("note" twice) is no problem."""
+    path = tmp_path / name
+    rows = [["id", "title", "text", "note", " Text", "note"], ["1", "Tổng kết", TEXT, "", "Ghi chú", ""]]
+    if name.endswith(".xlsx"):
+        from openpyxl import Workbook
+
+        book = Workbook()
+        for row in rows:
+            book.active.append(row)
+        book.save(path)
+    else:
+        delimiter = "\t" if name.endswith(".tsv") else ","
+        path.write_text("".join(delimiter.join(row) + "\n" for row in rows), encoding="utf-8")
+    [article] = read(path)
+    assert article.id == name and article.error == (
+        f"{path}: the header names 'text' in more than one column (3 and 5); give each column its own name")
+
+
+def test_a_label_field_in_two_columns_stops_the_run_as_a_missing_one(tmp_path):
+    from dvtopics.errors import InputError
+    from dvtopics.io.labels import read_labels
+
+    path = tmp_path / "a.csv"
+    path.write_text(f"id,Loại,text,Loại\n1,annual_review,{TEXT},ghi chú\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"the header names 'Loại' in more than one column \(2 and 4\)"):
+        read(path, fields=FieldNames(label="Loại"))
+    labels = tmp_path / "labels.csv"  # and a labels file (--labels, --extra)
+    labels.write_text("id,label,Label\n1,annual_review,other\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"labels.csv: the header names 'label' in more than one column \(2 and 3\)"):
+        read_labels(labels)
+
+
 def test_an_xlsx_table_that_does_not_start_in_a1_is_read(tmp_path):
     path = workbook(tmp_path / "a.xlsx", {"Sheet": table_at(3, 2, ARTICLES)})  # header in B3:D3
     articles = read(path)

@@ -40,8 +40,8 @@ from .folders import (TAB_SUFFIXES, Skipped, file_kind, head_text, iter_files, s
 from .htmltext import HTML_START, html_to_text
 from .jsonfiles import DECODER, json_error, json_kind, json_object, loads, next_array_item
 from .metadata import extract_metadata, parse_date
-from .tables import (cell_text, csv_delimiter, csv_rows, field_names, sheet_tables, split_header, tab_header,
-                     table_record)
+from .tables import (cell_text, csv_delimiter, csv_rows, field_names, repeated_columns, sheet_tables, split_header,
+                     tab_header, table_record)
 from .vnlegacy import at_least, to_unicode
 
 log = logging.getLogger(__name__)
@@ -489,14 +489,21 @@ def _read_xlsx(path: Path, fields: "FieldNames", on_error: str) -> Iterator[Arti
 
 def header_problem(where, header: list, fields: "FieldNames") -> str | None:
     """Why a table cannot be read, in one line, or None: its header has no text column, or no column a field
-    option named (a name mistyped, "Tieu de" for "Tiêu đề"). The table is then one error record, not an
-    error (or a title read as the text) per row, and the other inputs are read all the same. A label column
+    option named (a name mistyped, "Tieu de" for "Tiêu đề"), or a field's name in two columns (the text
+    and a note both headed "text"). The table is then one error record, not an error (or a title read as the
+    text, or the note as the text) per row, and the other inputs are read all the same. A label column
     that --label-field names and the table lacks is an `InputError` that stops the run instead, for every
     command (the one check of it): the labels are what `train` learns, `evaluate` scores and the report gives
     as the articles' types, and a run without them would give another result, not one table fewer.
     Warns when it has no title column but columns that are not read: a title under another name
     ("Tiêu đề") would otherwise be taken from the text unseen."""
     columns = [name for name in header if isinstance(name, str) and name.strip()]
+    repeated = repeated_columns(header, fields.wanted())
+    if repeated:
+        problem = f"{where}: {repeated}"
+        if "--label-field" in fields.named() and repeated_columns(header, [fields.label]):
+            raise InputError(problem)  # as a missing label column: the run would give another result
+        return problem
     missing = [(option, name) for option, name in fields.named().items() if name not in header]
     if missing:
         said = "; ".join(f"no '{name}' column ({option})" for option, name in missing)
