@@ -171,6 +171,49 @@ def test_unfinished_dask_run_needs_resume_and_finishes(inputs, model_dir, schedu
     assert _records(out) == expected
 
 
+def test_an_unfinished_run_of_the_other_engine_is_refused_and_kept(inputs, model_dir, scheduler, tmp_path):
+    """Hunt 16 A (3): `--engine dask --resume` over an interrupted local run labelled everything again and left the
+    local journal, which then blocked the next run. Neither engine can finish the other's run: each refuses to
+    run beside it, with or without --resume, saying which command finishes it, and its work is kept."""
+    from dvtopics import jobs
+
+    used, out = [inputs / "articles.jsonl"], tmp_path / "o.jsonl"
+    dask = ["--engine", "dask", "--scheduler", scheduler, "--part-size", "7"]
+    _label([], used, model_dir, out, tmp_path / "c")
+    expected = _records(out)
+    out.unlink()
+
+    def interrupt(n):
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):  # a local run stopped after its first batch
+        jobs.label(jobs.Reading(used, cache_dir=str(tmp_path / "c")), str(out), str(model_dir), batch_size=5,
+                   on_progress=interrupt)
+    journal = (tmp_path / "o.jsonl.part.jsonl").read_bytes()
+    for resume in ([], ["--resume"]):
+        result = _invoke("label", *used, "--model", model_dir, "--out", out, *dask, *resume)
+        assert result.exit_code == 2 and result.output == (
+            f"Error: {out}.part.jsonl holds an unfinished run of the local engine: finish it with --resume without "
+            "--engine dask, or delete the file to start anew\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c", "o.jsonl.part.jsonl"]
+    assert (tmp_path / "o.jsonl.part.jsonl").read_bytes() == journal
+    _label(["--resume"], used, model_dir, out, tmp_path / "c")
+    assert _records(out) == expected and not (tmp_path / "o.jsonl.part.jsonl").exists()
+
+    out.unlink()  # and a Dask run that died after its first part, under a local run
+    _label(dask, used, model_dir, f"{tmp_path / 'o.jsonl.parts'}/", tmp_path / "c")
+    for part in sorted((tmp_path / "o.jsonl.parts").glob("part-*.jsonl"))[1:]:
+        part.unlink()
+    for resume in ([], ["--resume"]):
+        result = _invoke("label", *used, "--model", model_dir, "--out", out, *resume)
+        assert result.exit_code == 2 and result.output == (
+            f"Error: {out}.parts holds an unfinished run of the Dask engine: finish it with --engine dask --resume, "
+            "or delete the folder to start anew\n")
+    assert not out.exists() and not (tmp_path / "o.jsonl.part.jsonl").exists()
+    _label(dask + ["--resume"], used, model_dir, out, tmp_path / "c")
+    assert _records(out) == expected and not (tmp_path / "o.jsonl.parts").exists()
+
+
 def test_a_dask_run_stopped_by_a_bad_label_field_leaves_no_parts_for_the_corrected_command(inputs, model_dir,
                                                                                            tmp_path):
     """Hunt 15 (A, 04): a part that stops the job (a --label-field that a table lacks, exit 2) left OUT.parts/

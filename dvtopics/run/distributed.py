@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
 from .batch import (Labeller, check_same_settings, input_fingerprint, label_stream, outcome, output_lock,
-                    refuse_finished, write_output)
+                    parts_path, refuse_finished, refuse_other_engine, write_output)
 from ..io.files import LineRange, blank_line, open_binary, sized_lines
 from ..io.folders import Skipped, file_kind, iter_files, skipped_notes
 from ..io.read import MAX_ARTICLE_BYTES, Article, FieldNames, read_file
@@ -393,11 +393,13 @@ def run_job(job, paths: Sequence[str | os.PathLike], out: str | os.PathLike | No
         raise DvtopicsError("the Dask engine writes files: give --out FILE, or --out FOLDER/ to keep the parts")
     keep_parts = str(out).endswith(("/", os.sep)) or Path(out).is_dir()  # before Path drops the "/"
     out = Path(out)
-    parts_dir = out if keep_parts else out.with_name(out.name + ".parts")
+    parts_dir = out if keep_parts else parts_path(out)
     paths = [os.path.abspath(path) for path in paths]
     job = replace(job, **{name: os.path.abspath(getattr(job, name)) for name in job.path_fields if getattr(job, name)})
     out.parent.mkdir(parents=True, exist_ok=True)
     with output_lock(out):
+        if not keep_parts:
+            refuse_other_engine(out, "dask")
         if resume and not keep_parts:
             refuse_finished(out, unfinished=parts_dir.exists())
         parts = plan_parts(paths, part_size, fields.text)
