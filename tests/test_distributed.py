@@ -1,4 +1,5 @@
 """The Dask engine gives what the local engine gives, article by article, in input order."""
+import dataclasses
 import gzip
 import json
 import os
@@ -448,6 +449,48 @@ def test_a_failed_task_is_one_line_without_dasks_log_of_it(cluster_elsewhere, in
         assert not [line for lines in client.get_worker_logs().values() for _, line in lines if "Failed" in line]
     assert not (tmp_path / "o.jsonl.parts").exists()  # nothing done, nothing to resume
     assert _invoke(*common, "--no-cache").exit_code == 1  # the corrected command runs (one line is not JSON)
+
+
+@dataclasses.dataclass(frozen=True)
+class _StopsOrRuns:
+    """A job whose part "bad" cannot be read, and whose other part is still running when that stops the run."""
+
+    path_fields = ()
+
+    def __call__(self, articles, out):
+        import time
+
+        from dvtopics.errors import InputError
+
+        if [a.id for a in articles] == ["bad"]:
+            raise InputError("the part 'bad' cannot be read")
+        time.sleep(60)  # until the closing cluster kills its worker
+
+
+def test_a_run_stopped_on_a_local_cluster_says_one_line_and_dask_nothing(tmp_path, capfd, caplog):
+    """Hunt 16 A (5): a part that could not be read stopped the run while another still ran, and closing the cluster
+    printed Dask's own lines around the one error: a worker's "Async instruction … ended with CancelledError" (in
+    Dask's format, from the worker process), "Worker process still alive after 4.0 seconds, killing" (from this
+    one). Dask's loggers are silent while the cluster closes after a failure; and the workers ignore SIGINT, so
+    that a Ctrl-C, which a terminal sends to every process of the command, is the command's alone."""
+    import logging
+    import signal
+
+    from dvtopics.errors import InputError
+    from dvtopics.run.distributed import run_job
+
+    for name in ("a", "bad"):
+        (tmp_path / f"{name}.jsonl").write_text(json.dumps({"id": name, "text": "x"}) + "\n", encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        with pytest.raises(InputError, match="the part 'bad' cannot be read"):
+            run_job(_StopsOrRuns(), [tmp_path / "a.jsonl", tmp_path / "bad.jsonl"], tmp_path / "o.jsonl",
+                    part_size=1, n_workers=2)
+    assert not [r.getMessage() for r in caplog.records if r.name.startswith("distributed")]
+    assert "distributed" not in capfd.readouterr().err
+    assert logging.getLogger("distributed").level != logging.CRITICAL  # as it was, for the next run
+    with connect(n_workers=1) as client:
+        assert set(client.run(signal.getsignal, signal.SIGINT).values()) == {signal.SIG_IGN}
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
 
 
 def test_j_sizes_the_local_cluster_and_is_refused_beside_a_scheduler(inputs, model_dir, tmp_path, monkeypatch):
