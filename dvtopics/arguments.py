@@ -21,6 +21,8 @@ MAX_SEED = 2**32 - 1  # what numpy accepts as a random seed
 MIN_FOLDS = 2  # cross-validation needs a fold to train on and one to score
 MAX_BATCH = 100_000  # articles labelled and written at a time (--batch-size): a batch is held in memory
 MAX_PART = 10_000_000  # articles at a time in one Dask part (--part-size)
+MAX_BYTES = 2**32  # an article's size limit (--max-bytes, max_bytes): 4 GB, more than any article
+ON_ERROR = ("record", "raise")  # what reading does with an article it cannot read (read_articles' on_error)
 
 
 def as_list(value, name: str, hint: str = "", like: Sequence[str] = ()) -> list:
@@ -78,6 +80,11 @@ def check_at_least(name: str, value: int, least: int, most: int | None = None) -
         raise ArgumentError(f"{name} {_shown(value)}: give a whole number "
                             + (f"from {least} to {most}" if most is not None else f"of {least} or more"))
     return int(value)
+
+
+def check_max_bytes(value) -> int:
+    """An article's size limit in bytes, as --max-bytes takes it (returned as a plain int)."""
+    return check_at_least("max_bytes", value, 1, MAX_BYTES)
 
 
 def check_n_jobs(name: str, value) -> int:

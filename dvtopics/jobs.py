@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
 from .arguments import (MAX_BATCH, MAX_PART, MAX_REPORT_TOPICS, MAX_SEED, MAX_TOPICS, MIN_FOLDS, MIN_TOPICS,
-                        PERIODS, as_list, check_at_least, check_choice, check_n_jobs, check_random_state, check_seeds,
-                        check_topic_counts)
+                        PERIODS, as_list, check_at_least, check_choice, check_max_bytes, check_n_jobs,
+                        check_random_state, check_seeds, check_topic_counts)
 from .errors import DvtopicsError, InputError, TooManyTopics, TopicsError
 from .io.read import MAX_ARTICLE_BYTES, Article, FieldNames, read_articles, unique_paths
 from .text.cache import open_cache
@@ -39,6 +39,7 @@ class Reading:
 
     def __post_init__(self):
         self.n_jobs = check_n_jobs("n_jobs", self.n_jobs)  # as -j: before any work
+        self.max_bytes = check_max_bytes(self.max_bytes)  # as --max-bytes
         self.paths = unique_paths(self.paths)  # a path given twice is read once (with a note), on any engine
 
     def articles(self):

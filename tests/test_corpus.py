@@ -224,6 +224,19 @@ def test_a_path_with_no_article_at_all_is_an_error_in_its_place(tmp_path, caplog
     assert [a.id for a in read_articles(tmp_path, on_error="record")] == ["bad"]
 
 
+@pytest.mark.parametrize("name", ["bom.jsonl", "bom.json", "bom.jsonl.gz"])
+def test_a_json_file_of_a_utf8_bom_only_holds_no_articles(tmp_path, name):
+    """Hunt 16 A (6): a file saved empty as "UTF-8" (its BOM only, and maybe a line end) was "not valid JSON" on
+    its line 1; it holds no article, as an empty file, on either engine."""
+    from dvtopics.run.distributed import line_ranges
+
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(b"\xef\xbb\xbf\n") if name.endswith(".gz") else b"\xef\xbb\xbf")
+    [article] = read_articles(path, on_error="record")
+    assert article.error == f"{path}: no articles: the file holds none (it is empty, or has a header only)"
+    assert line_ranges(path, 2) == []  # a Dask run reads it whole, to say so
+
+
 def test_jsonl_gz_and_field_names(tmp_path):
     path = tmp_path / "a.jsonl.gz"
     with gzip.open(path, "wt", encoding="utf-8") as handle:

@@ -1,4 +1,5 @@
 """The Dask engine gives what the local engine gives, article by article, in input order."""
+import dataclasses
 import gzip
 import json
 import os
@@ -169,6 +170,49 @@ def test_unfinished_dask_run_needs_resume_and_finishes(inputs, model_dir, schedu
     assert result.exit_code == 2 and "cannot resume: --min-confidence: 0.0 then, 0.9 now" in result.output
     _label(args + ["--resume"], used, model_dir, out, tmp_path / "c")
     assert _records(out) == expected
+
+
+def test_an_unfinished_run_of_the_other_engine_is_refused_and_kept(inputs, model_dir, scheduler, tmp_path):
+    """Hunt 16 A (3): `--engine dask --resume` over an interrupted local run labelled everything again and left the
+    local journal, which then blocked the next run. Neither engine can finish the other's run: each refuses to
+    run beside it, with or without --resume, saying which command finishes it, and its work is kept."""
+    from dvtopics import jobs
+
+    used, out = [inputs / "articles.jsonl"], tmp_path / "o.jsonl"
+    dask = ["--engine", "dask", "--scheduler", scheduler, "--part-size", "7"]
+    _label([], used, model_dir, out, tmp_path / "c")
+    expected = _records(out)
+    out.unlink()
+
+    def interrupt(n):
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):  # a local run stopped after its first batch
+        jobs.label(jobs.Reading(used, cache_dir=str(tmp_path / "c")), str(out), str(model_dir), batch_size=5,
+                   on_progress=interrupt)
+    journal = (tmp_path / "o.jsonl.part.jsonl").read_bytes()
+    for resume in ([], ["--resume"]):
+        result = _invoke("label", *used, "--model", model_dir, "--out", out, *dask, *resume)
+        assert result.exit_code == 2 and result.output == (
+            f"Error: {out}.part.jsonl holds an unfinished run of the local engine: finish it with --resume without "
+            "--engine dask, or delete the file to start anew\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c", "o.jsonl.part.jsonl"]
+    assert (tmp_path / "o.jsonl.part.jsonl").read_bytes() == journal
+    _label(["--resume"], used, model_dir, out, tmp_path / "c")
+    assert _records(out) == expected and not (tmp_path / "o.jsonl.part.jsonl").exists()
+
+    out.unlink()  # and a Dask run that died after its first part, under a local run
+    _label(dask, used, model_dir, f"{tmp_path / 'o.jsonl.parts'}/", tmp_path / "c")
+    for part in sorted((tmp_path / "o.jsonl.parts").glob("part-*.jsonl"))[1:]:
+        part.unlink()
+    for resume in ([], ["--resume"]):
+        result = _invoke("label", *used, "--model", model_dir, "--out", out, *resume)
+        assert result.exit_code == 2 and result.output == (
+            f"Error: {out}.parts holds an unfinished run of the Dask engine: finish it with --engine dask --resume, "
+            "or delete the folder to start anew\n")
+    assert not out.exists() and not (tmp_path / "o.jsonl.part.jsonl").exists()
+    _label(dask + ["--resume"], used, model_dir, out, tmp_path / "c")
+    assert _records(out) == expected and not (tmp_path / "o.jsonl.parts").exists()
 
 
 def test_a_dask_run_stopped_by_a_bad_label_field_leaves_no_parts_for_the_corrected_command(inputs, model_dir,
@@ -405,6 +449,48 @@ def test_a_failed_task_is_one_line_without_dasks_log_of_it(cluster_elsewhere, in
         assert not [line for lines in client.get_worker_logs().values() for _, line in lines if "Failed" in line]
     assert not (tmp_path / "o.jsonl.parts").exists()  # nothing done, nothing to resume
     assert _invoke(*common, "--no-cache").exit_code == 1  # the corrected command runs (one line is not JSON)
+
+
+@dataclasses.dataclass(frozen=True)
+class _StopsOrRuns:
+    """A job whose part "bad" cannot be read, and whose other part is still running when that stops the run."""
+
+    path_fields = ()
+
+    def __call__(self, articles, out):
+        import time
+
+        from dvtopics.errors import InputError
+
+        if [a.id for a in articles] == ["bad"]:
+            raise InputError("the part 'bad' cannot be read")
+        time.sleep(60)  # until the closing cluster kills its worker
+
+
+def test_a_run_stopped_on_a_local_cluster_says_one_line_and_dask_nothing(tmp_path, capfd, caplog):
+    """Hunt 16 A (5): a part that could not be read stopped the run while another still ran, and closing the cluster
+    printed Dask's own lines around the one error: a worker's "Async instruction … ended with CancelledError" (in
+    Dask's format, from the worker process), "Worker process still alive after 4.0 seconds, killing" (from this
+    one). Dask's loggers are silent while the cluster closes after a failure; and the workers ignore SIGINT, so
+    that a Ctrl-C, which a terminal sends to every process of the command, is the command's alone."""
+    import logging
+    import signal
+
+    from dvtopics.errors import InputError
+    from dvtopics.run.distributed import run_job
+
+    for name in ("a", "bad"):
+        (tmp_path / f"{name}.jsonl").write_text(json.dumps({"id": name, "text": "x"}) + "\n", encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        with pytest.raises(InputError, match="the part 'bad' cannot be read"):
+            run_job(_StopsOrRuns(), [tmp_path / "a.jsonl", tmp_path / "bad.jsonl"], tmp_path / "o.jsonl",
+                    part_size=1, n_workers=2)
+    assert not [r.getMessage() for r in caplog.records if r.name.startswith("distributed")]
+    assert "distributed" not in capfd.readouterr().err
+    assert logging.getLogger("distributed").level != logging.CRITICAL  # as it was, for the next run
+    with connect(n_workers=1) as client:
+        assert set(client.run(signal.getsignal, signal.SIGINT).values()) == {signal.SIG_IGN}
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
 
 
 def test_j_sizes_the_local_cluster_and_is_refused_beside_a_scheduler(inputs, model_dir, tmp_path, monkeypatch):

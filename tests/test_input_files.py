@@ -132,6 +132,28 @@ def test_dask_parts_of_a_jsonl_with_cr_line_ends_hold_its_lines(tmp_path):
     assert ids == [f"a{i}" for i in range(5)]
 
 
+@pytest.mark.parametrize("end", ["\n", "\r\n", "\r"])
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-16.gz"])
+def test_dask_parts_of_a_utf16_jsonl_read_as_the_whole_file(tmp_path, encoding, end):
+    """A part that starts inside a UTF-16 file reads it in the file's encoding and byte order, its lines split at
+    whole characters (U+010A, U+0A0A hold a byte 0x0A)."""
+    from dvtopics.io.read import FieldNames, read_file
+    from dvtopics.run.distributed import line_ranges
+
+    path = tmp_path / ("a.jsonl.gz" if encoding.endswith(".gz") else "a.jsonl")
+    content = "".join(json.dumps({"id": f"a{i}", "title": f"Tiêu đề {i} \u010a\u0a0a", "text": TEXT},
+                                 ensure_ascii=False) + end for i in range(5))
+    data = content.encode(encoding.removesuffix(".gz"))
+    path.write_bytes(__import__("gzip").compress(data) if encoding.endswith(".gz") else data)
+    whole = [(a.id, a.title, a.text, a.error) for a in read_file(path, "a", FieldNames(), "record")]
+    assert [title for _, title, _, _ in whole] == [f"Tiêu đề {i} \u010a\u0a0a" for i in range(5)]
+    ranges = line_ranges(path, 2)
+    assert [line for _, line, _ in ranges] == [1, 3, 5]
+    parts = [(a.id, a.title, a.text, a.error) for lines in ranges
+             for a in read_file(path, "a", FieldNames(), "record", lines=lines)]
+    assert parts == whole
+
+
 @pytest.mark.parametrize("before", ["\r\n", "\n\n", ";;\r\n", "sep=;\r\n", '"sep=;"\n'])
 @pytest.mark.parametrize("delimiter", [";", "\t"])
 def test_a_csv_delimiter_is_found_below_blank_lines_or_named_by_excel_sep_line(tmp_path, before, delimiter):
@@ -216,6 +238,42 @@ def table_at(row: int, column: int, rows: list) -> dict:
 
 
 ARTICLES = [["id", "title", "text"], [1, "Tổng kết", TEXT], [2, "Gặp mặt", TEXT2]]
+
+
+@pytest.mark.parametrize("name", ["a.csv", "a.tsv", "a.xlsx"])
+def test_a_table_whose_header_repeats_a_field_is_one_error_naming_it(tmp_path, name):
+    """Hunt 16 A (2): a header "id, title, text, text" read only its last "text" column (a note), silently; the
+    table is one error record naming the repeated field and its columns, as a table without the text column.
+    A column repeated that no field reads ("note" twice) is no problem."""
+    path = tmp_path / name
+    rows = [["id", "title", "text", "note", " Text", "note"], ["1", "Tổng kết", TEXT, "", "Ghi chú", ""]]
+    if name.endswith(".xlsx"):
+        from openpyxl import Workbook
+
+        book = Workbook()
+        for row in rows:
+            book.active.append(row)
+        book.save(path)
+    else:
+        delimiter = "\t" if name.endswith(".tsv") else ","
+        path.write_text("".join(delimiter.join(row) + "\n" for row in rows), encoding="utf-8")
+    [article] = read(path)
+    assert article.id == name and article.error == (
+        f"{path}: the header names 'text' in more than one column (3 and 5); give each column its own name")
+
+
+def test_a_label_field_in_two_columns_stops_the_run_as_a_missing_one(tmp_path):
+    from dvtopics.errors import InputError
+    from dvtopics.io.labels import read_labels
+
+    path = tmp_path / "a.csv"
+    path.write_text(f"id,Loại,text,Loại\n1,annual_review,{TEXT},ghi chú\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"the header names 'Loại' in more than one column \(2 and 4\)"):
+        read(path, fields=FieldNames(label="Loại"))
+    labels = tmp_path / "labels.csv"  # and a labels file (--labels, --extra)
+    labels.write_text("id,label,Label\n1,annual_review,other\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"labels.csv: the header names 'label' in more than one column \(2 and 3\)"):
+        read_labels(labels)
 
 
 def test_an_xlsx_table_that_does_not_start_in_a1_is_read(tmp_path):

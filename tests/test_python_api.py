@@ -191,6 +191,24 @@ def test_n_jobs_is_checked_as_minus_j_is_before_any_work(seeds_dir, tmp_path, mo
     assert not list(tmp_path.iterdir())
 
 
+@pytest.mark.parametrize("max_bytes", [0, -1, 2.5, "10", 2**32 + 1])
+def test_max_bytes_and_on_error_are_checked_as_max_bytes_is_before_any_work(seeds_dir, tmp_path, max_bytes):
+    """Hunt 16 A (4): Reading(max_bytes=0) labelled every article as over the limit, -1 called a file empty, 2.5 and
+    "10" ended in a bare TypeError, on_error="ignore" in a ValueError; each is refused as --max-bytes is, when
+    called."""
+    from dvtopics import jobs
+    from dvtopics.errors import ArgumentError
+
+    said = r"max_bytes .*: give a whole number from 1 to 4294967296"
+    with pytest.raises(ArgumentError, match=said):
+        jobs.label(jobs.Reading([seeds_dir], max_bytes=max_bytes), str(tmp_path / "out.csv"))
+    with pytest.raises(ArgumentError, match=said):
+        read_articles(seeds_dir, max_bytes=max_bytes)  # not once its articles are asked for
+    with pytest.raises(ArgumentError, match="on_error 'ignore': choose one of record, raise"):
+        read_articles(seeds_dir, on_error="ignore")
+    assert not list(tmp_path.iterdir())
+
+
 def test_label_without_an_output_or_a_callback_is_refused_before_reading(seeds_dir):
     from dvtopics import jobs
 

@@ -8,7 +8,7 @@ import re
 
 import click
 
-from ..arguments import MAX_BATCH, MAX_PART, MAX_SEED
+from ..arguments import MAX_BATCH, MAX_BYTES, MAX_PART, MAX_SEED
 from ..io.read import MAX_ARTICLE_BYTES, FieldNames
 
 # C0 and C1 control characters and DEL: an article's "\x1b[2J" would clear the user's terminal, "\x1b]0;…\x07"
@@ -184,7 +184,7 @@ def input_options(func):
     for option in reversed([
         *(click.option(f"--{name}-field", f"{name}_field", default=name, show_default=True, callback=_field_name,
                        help=f"JSONL/CSV/XLSX field with {what}.") for name, what in FIELDS.items()),
-        click.option("--max-bytes", default=MAX_ARTICLE_BYTES, show_default=True, type=click.IntRange(1, 2**32),
+        click.option("--max-bytes", default=MAX_ARTICLE_BYTES, show_default=True, type=click.IntRange(1, MAX_BYTES),
                      help="Articles larger than this are reported as errors."),
     ]):
         func = option(func)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import itertools
 import logging
+import re
 import zlib
 from pathlib import Path
 from typing import Iterator
@@ -193,21 +194,40 @@ def _skip(handle, offset: int) -> None:
 def numbered_lines(path: Path, lines: "LineRange | None", limit: int) -> Iterator[tuple[int, bytes | int | str]]:
     """(line number, line) of a file, (line number, its size) for a line over `limit` bytes (never held in
     memory), or at the end (line number, why reading stopped) when the file could not be read to its end:
-    every whole line before a fault is given."""
+    every whole line before a fault is given. A UTF-16 file's lines are given in UTF-8."""
     offset, first, count = lines or (0, 1, None)
     number = first - 1
     try:
         with open_binary(path) as handle:
+            utf16 = _utf16(handle.peek(4)[:4])  # the file's encoding, wherever the range starts
             _skip(handle, offset)
-            utf16 = _utf16(handle.peek(4)[:4]) if offset == 0 else None
-            lines = _bounded_lines(handle, limit) if not utf16 else (  # UTF-16 is Notepad's "Unicode"
-                line.encode("utf-8") for line in io.TextIOWrapper(handle, encoding=utf16, errors="replace"))
-            for number, line in enumerate(itertools.islice(lines, count), start=first):
+            for number, (_, line) in enumerate(itertools.islice(_sized_lines(handle, utf16, limit), count),
+                                               start=first):
                 yield number, line
     except InputError as exc:
         yield number + 1, str(exc)
     except OSError as exc:
         yield number + 1, f"cannot read ({exc.strerror or exc})"
+
+
+def sized_lines(handle, limit: int) -> Iterator[tuple[int, bytes | int]]:
+    """(its size in the file, the line as `numbered_lines` gives it) for each line of a file open at its start
+    (`open_binary`): what a line range (`run.distributed.line_ranges`) counts."""
+    return _sized_lines(handle, _utf16(handle.peek(4)[:4]), limit)
+
+
+def _sized_lines(handle, utf16: str | None, limit: int) -> Iterator[tuple[int, bytes | int]]:
+    if not utf16:
+        for line in _bounded_lines(handle, limit):
+            yield (line if isinstance(line, int) else len(line)), line
+        return
+    for line in _utf16_lines(handle, utf16):  # UTF-16 is Notepad's "Unicode"; a BOM is no text
+        yield len(line), line.decode(utf16, errors="replace").lstrip("\ufeff").encode("utf-8")
+
+
+def blank_line(line: bytes | int) -> bool:
+    """Whether a line of `numbered_lines` holds nothing: whitespace, or a BOM (a file saved empty as "UTF-8")."""
+    return isinstance(line, bytes) and not line.removeprefix(b"\xef\xbb\xbf").strip()
 
 
 def _bounded_lines(handle, limit: int) -> Iterator[bytes | int]:
@@ -225,11 +245,32 @@ def _bounded_lines(handle, limit: int) -> Iterator[bytes | int]:
         yield size
 
 
+def _utf16_lines(handle, codec: str) -> Iterator[bytes]:
+    """The lines of UTF-16 bytes (`codec` "utf-16-le" or "utf-16-be", `handle` at a character's start), each
+    with its line end: split at the code units LF, CR LF and CR, as a text file is read, and never at a byte
+    0x0A that is half of a character (LE's LF is the bytes 0A 00: a split after 0A starts the next line one
+    byte early)."""
+    cr, lf = "\r".encode(codec), "\n".encode(codec)
+    line_end = re.compile(b"(?:..)*?(?:%s(?:%s)?|%s)" % (re.escape(cr), re.escape(lf), re.escape(lf)), re.S)
+    rest = b""
+    while chunk := handle.read1(1 << 16):  # read() would drop what it held when a fault stops it
+        rest += chunk
+        start = 0
+        # a CR at the end may be a CR LF's half
+        while (found := line_end.match(rest, start)) and not (found.end() == len(rest) and rest.endswith(cr)):
+            yield rest[start:found.end()]
+            start = found.end()
+        rest = rest[start:]
+    if rest:
+        yield rest
+
+
 def _utf16(head: bytes) -> str | None:
     """The UTF-16 codec for a file that starts with `head`, or None: a BOM, or the NUL that UTF-16 puts
-    beside an ASCII character (a JSON line starts with one)."""
+    beside an ASCII character (a JSON line starts with one). The codec names the byte order (a line range
+    that starts after the BOM reads as the file's start does)."""
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "utf-16"
+        return "utf-16-le" if head[0] == 0xFF else "utf-16-be"
     if len(head) >= 2 and (head[0] == 0) != (head[1] == 0):
         return "utf-16-be" if head[0] == 0 else "utf-16-le"
     return None

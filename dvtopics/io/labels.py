@@ -13,7 +13,7 @@ from ..errors import InputError
 from ..text.normalise import nfc
 from .jsonfiles import json_kind, loads
 from .read import field_text, read_side_file
-from .tables import cell_text, csv_delimiter, field_names, sheet_tables, split_header
+from .tables import cell_text, csv_delimiter, field_names, repeated_columns, sheet_tables, split_header
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +57,9 @@ def _labels_of_table(path, header: list[str], rows, on_conflict: str, same) -> d
         found = ", ".join(repr(name) for name in header) or "none"
         raise InputError(f"{path}: a labels table needs a header with 'id' (or 'file') and 'label'; "
                          f"its header has {found}")
+    repeated = repeated_columns(header, ("id", "file", "label"))
+    if repeated:
+        raise InputError(f"{path}: {repeated}")
     rows = [row for row in rows if any(isinstance(value, str) and value.strip() for value in row.values())]
     if not rows:
         raise InputError(f"{path}: no labels in it (a header only)")

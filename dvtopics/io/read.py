@@ -28,20 +28,20 @@ from dataclasses import asdict, dataclass, field, fields as dataclass_fields
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from ..arguments import as_list
+from ..arguments import ON_ERROR, as_list, check_choice, check_max_bytes
 from ..errors import InputError, NoArticlesError
 from ..text.dates import FIRST_YEAR, LAST_YEAR
 from ..text.normalise import nfc, normalize
 from ..text.furniture import strip_furniture
 from .decode import decode_bytes, decode_text
-from .files import LineRange, numbered_lines, read_all
+from .files import LineRange, blank_line, numbered_lines, read_all
 from .folders import (TAB_SUFFIXES, Skipped, file_kind, head_text, iter_files, skipped_notes, unread_notes,
                       walked_by)
 from .htmltext import HTML_START, html_to_text
 from .jsonfiles import DECODER, json_error, json_kind, json_object, loads, next_array_item
 from .metadata import extract_metadata, parse_date
-from .tables import (cell_text, csv_delimiter, csv_rows, field_names, sheet_tables, split_header, tab_header,
-                     table_record)
+from .tables import (cell_text, csv_delimiter, csv_rows, field_names, repeated_columns, sheet_tables, split_header,
+                     tab_header, table_record)
 from .vnlegacy import at_least, to_unicode
 
 log = logging.getLogger(__name__)
@@ -319,7 +319,7 @@ def _jsonl_items(path: Path, fields: "FieldNames", on_error: str, max_bytes: int
         if size > max_bytes:
             yield _failed(fallback_id, _over_limit(f"{where}: line", size, max_bytes), on_error)
             continue
-        if not line.strip():
+        if blank_line(line):
             continue
         try:
             text, warning = decode_text(line, where, line=True)
@@ -489,14 +489,21 @@ def _read_xlsx(path: Path, fields: "FieldNames", on_error: str) -> Iterator[Arti
 
 def header_problem(where, header: list, fields: "FieldNames") -> str | None:
     """Why a table cannot be read, in one line, or None: its header has no text column, or no column a field
-    option named (a name mistyped, "Tieu de" for "Tiêu đề"). The table is then one error record, not an
-    error (or a title read as the text) per row, and the other inputs are read all the same. A label column
+    option named (a name mistyped, "Tieu de" for "Tiêu đề"), or a field's name in two columns (the text
+    and a note both headed "text"). The table is then one error record, not an error (or a title read as the
+    text, or the note as the text) per row, and the other inputs are read all the same. A label column
     that --label-field names and the table lacks is an `InputError` that stops the run instead, for every
     command (the one check of it): the labels are what `train` learns, `evaluate` scores and the report gives
     as the articles' types, and a run without them would give another result, not one table fewer.
     Warns when it has no title column but columns that are not read: a title under another name
     ("Tiêu đề") would otherwise be taken from the text unseen."""
     columns = [name for name in header if isinstance(name, str) and name.strip()]
+    repeated = repeated_columns(header, fields.wanted())
+    if repeated:
+        problem = f"{where}: {repeated}"
+        if "--label-field" in fields.named() and repeated_columns(header, [fields.label]):
+            raise InputError(problem)  # as a missing label column: the run would give another result
+        return problem
     missing = [(option, name) for option, name in fields.named().items() if name not in header]
     if missing:
         said = "; ".join(f"no '{name}' column ({option})" for option, name in missing)
@@ -610,8 +617,11 @@ def read_articles(
     >>> [a.id for a in read_articles("seeds")][:2]
     ['000_4277f1d749d09db2', '001_07d20b8c73b70dfd']
     """
-    if on_error not in ("raise", "record"):
-        raise ValueError("on_error must be 'raise' or 'record'")
+    check_choice("on_error", on_error, ON_ERROR)  # here, not once the articles are asked for: before any work
+    return _read_articles(paths, fields, on_error, check_max_bytes(max_bytes))
+
+
+def _read_articles(paths, fields: FieldNames, on_error: str, max_bytes: int) -> Iterator[Article]:
     seen, repeated, example = set(), 0, None  # a hash of each id, not the id: about 70 bytes an article
     for given in unique_paths(paths):
         skipped: Skipped = {}

@@ -111,6 +111,25 @@ def field_names(names: Iterable, wanted: Iterable[str]) -> list:
     return matched
 
 
+def repeated_columns(header: list, wanted: Iterable[str]) -> str | None:
+    """What is wrong with `header` when more than one of its columns spells a `wanted` name (as `field_names`
+    matches them: "text", " Text"), in words, or None: a record keeps one cell of a name, so the field could
+    be read from the wrong column (a note beside the text) and the other lost unseen.
+
+    >>> repeated_columns(["id", "text", "note", "Text"], ["id", "text"])
+    "the header names 'text' in more than one column (2 and 4); give each column its own name"
+    """
+    wanted = {name_key(name): name for name in wanted}
+    columns: dict[str, list[int]] = {}
+    for number, name in enumerate(header, start=1):
+        spelt = wanted.get(name_key(name)) if isinstance(name, str) else None
+        if spelt is not None:
+            columns.setdefault(spelt, []).append(number)
+    said = [f"'{name}' in more than one column ({', '.join(map(str, numbers[:-1]))} and {numbers[-1]})"
+            for name, numbers in columns.items() if len(numbers) > 1]
+    return f"the header names {'; '.join(said)}; give each column its own name" if said else None
+
+
 def name_key(name: str) -> str:
     return nfc(name.strip()).casefold()
 

@@ -203,6 +203,23 @@ def journal_path(out: Path) -> Path:
     return out.with_name(out.name + ".part.jsonl")
 
 
+def parts_path(out: Path) -> Path:
+    """Where a Dask run into `out` keeps its parts until it gathers them (`run.distributed`)."""
+    return out.with_name(out.name + ".parts")
+
+
+def refuse_other_engine(out: Path, engine: str) -> None:
+    """Refuse a run into `out` on `engine` ("local" or "dask") while the other engine's unfinished run into it is
+    left (its journal, its parts): neither can finish the other's, and a run beside it would leave it behind
+    to block the next run, or be finished over the new output. Its work stays, for the command that made it."""
+    if engine == "dask" and journal_path(out).exists():
+        raise DvtopicsError(f"{journal_path(out)} holds an unfinished run of the local engine: finish it with "
+                            "--resume without --engine dask, or delete the file to start anew")
+    if engine == "local" and parts_path(out).is_dir():
+        raise DvtopicsError(f"{parts_path(out)} holds an unfinished run of the Dask engine: finish it with "
+                            "--engine dask --resume, or delete the folder to start anew")
+
+
 def read_journal(journal: Path) -> tuple[set[int], dict | None]:
     """(positions already labelled, the run's first line or None); a torn last line (killed mid-write) is cut off."""
     if not journal.exists():
@@ -302,6 +319,7 @@ def label_stream(
     journal = journal_path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     with output_lock(out):
+        refuse_other_engine(out, "local")  # (a Dask task writes its part here too: a part has no parts folder)
         if journal.exists() and not resume:
             raise DvtopicsError(f"{journal} holds an unfinished run: add --resume to finish it, or delete the file")
         if resume:

@@ -31,8 +31,8 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
 from .batch import (Labeller, check_same_settings, input_fingerprint, label_stream, outcome, output_lock,
-                    refuse_finished, write_output)
-from ..io.files import LineRange, open_binary
+                    parts_path, refuse_finished, refuse_other_engine, write_output)
+from ..io.files import LineRange, blank_line, open_binary, sized_lines
 from ..io.folders import Skipped, file_kind, iter_files, skipped_notes
 from ..io.read import MAX_ARTICLE_BYTES, Article, FieldNames, read_file
 from ..errors import DvtopicsError, InputError, MissingExtraError
@@ -60,11 +60,12 @@ def line_ranges(path: Path, size: int) -> list[LineRange]:
     ranges, offset, number, blank = [], 0, 0, True
     try:
         with open_binary(path) as handle:
-            for number, line in enumerate(handle, start=1):
+            # the lines as a part reads them (a UTF-16 file's are split at its characters' line ends)
+            for number, (length, line) in enumerate(sized_lines(handle, MAX_ARTICLE_BYTES), start=1):
                 if (number - 1) % size == 0:
                     ranges.append((offset, number, size))
-                offset += len(line)
-                blank = blank and not line.strip()
+                offset += length
+                blank = blank and blank_line(line)
     except (InputError, OSError):
         # a file cut short or unreadable: the part that reaches the fault reports it as an error record
         if number % size == 0:
@@ -316,9 +317,48 @@ def connect(scheduler: str | None = None, n_workers: int | None = None):
     # dashboard on a free port: 8787 may be another cluster's, and None still binds 8787
     # Dask's own logs no louder than ours (-q: errors only; by default warnings), in the workers too
     quiet = max(logging.WARNING, logging.getLogger().getEffectiveLevel())
-    with distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
-                                  silence_logs=quiet) as cluster, distributed.Client(cluster) as client:
-        yield client
+    with _sigint_ignored():  # by the worker processes started here: Ctrl-C is the command's, which closes them
+        cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                           dashboard_address=":0", silence_logs=quiet)
+    logger = logging.getLogger("distributed")
+    level = logger.level
+    try:
+        with cluster, distributed.Client(cluster) as client:
+            try:
+                yield client
+            except BaseException:
+                # the cluster closes with tasks still running (an error, Ctrl-C): what Dask says then (a task "ended
+                # with CancelledError", "Worker process still alive after 4.0 seconds, killing"), here and in the
+                # workers (whose log is this terminal), is no news beside the one line of what stopped the run
+                _silence_dask()
+                try:
+                    client.run(_silence_dask)
+                except Exception:  # a worker already gone has nothing more to say
+                    pass
+                raise
+    finally:
+        logger.setLevel(level)
+
+
+def _silence_dask() -> None:
+    logging.getLogger("distributed").setLevel(logging.CRITICAL)
+
+
+@contextmanager
+def _sigint_ignored():
+    """SIGINT ignored in this process (the main thread's; elsewhere signals cannot be set), and so in the processes
+    it starts meanwhile: the workers of a local cluster get no KeyboardInterrupt (a traceback each) from a Ctrl-C
+    that the terminal sends to the command's whole process group."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    import signal
+
+    handler = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, handler)
 
 
 def _prepare(parts: Sequence[Part], parts_dir: Path, resume: bool, inputs: dict,
@@ -391,11 +431,13 @@ def run_job(job, paths: Sequence[str | os.PathLike], out: str | os.PathLike | No
         raise DvtopicsError("the Dask engine writes files: give --out FILE, or --out FOLDER/ to keep the parts")
     keep_parts = str(out).endswith(("/", os.sep)) or Path(out).is_dir()  # before Path drops the "/"
     out = Path(out)
-    parts_dir = out if keep_parts else out.with_name(out.name + ".parts")
+    parts_dir = out if keep_parts else parts_path(out)
     paths = [os.path.abspath(path) for path in paths]
     job = replace(job, **{name: os.path.abspath(getattr(job, name)) for name in job.path_fields if getattr(job, name)})
     out.parent.mkdir(parents=True, exist_ok=True)
     with output_lock(out):
+        if not keep_parts:
+            refuse_other_engine(out, "dask")
         if resume and not keep_parts:
             refuse_finished(out, unfinished=parts_dir.exists())
         parts = plan_parts(paths, part_size, fields.text)
