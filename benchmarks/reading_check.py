@@ -1,15 +1,16 @@
-"""The shipped model against two blind readers on real baomoi articles outside the hand labels.
+"""A model against two blind readers on real baomoi articles outside the hand labels.
 
     .venv/bin/python benchmarks/reading_check.py [--model DIR]
 
 `reading/baomoi_2026-12-03.csv` (ids and labels only) holds 59 articles of baomoi 2017, none in
-data/labels: 17 that the shipped model of 2026-12-03 labelled as a meeting type (every one outside the
-hand labels) and 42 drawn at random (seed 16) from the 1,994 it labelled `other` whose title or first 400
-characters hold a meeting or review cue. Two readers, each given only LABELS.md (second edition) and the
+data/labels then: 17 that the model of commit 47277e2 labelled as a meeting type (all its meeting labels
+outside the hand labels) and 42 drawn at random (seed 16) from the 1,994 it labelled `other` whose title
+or first 400 characters hold a meeting or review cue. Two readers, each given only LABELS.md (second edition) and the
 title with 700 characters of text, blind to the model, the rules and each other, labelled them. This
 measures the model's meeting labels where no hand label exists (its precision there) and samples its
 `other` among cue articles (misses). The set was drawn with that model's labels, so it measures that
-model; a model retrained on anything chosen from these misses is no longer measured by it.
+model. They have been hand labels since (data/labels/README.md, step 6), so the shipped model, trained on
+them, is no longer measured by it: run it with `--model` on a model trained without them.
 """
 from __future__ import annotations
 
