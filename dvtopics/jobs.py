@@ -453,12 +453,14 @@ def assign_topics(reading: Reading, directory: str, out: str, labels_file: str |
                   resume: bool = False) -> Assignment:
     """Give each article its main topic and mix with the model in `directory`; write them to `out`, an
     unreadable article in its place with its error."""
-    from .run.batch import check_output
+    from .run.batch import check_output, refuse_other_engine
     from .topics.summary import read_topics
 
     part_size = check_at_least("part_size", part_size, 1, MAX_PART)  # as --part-size is
     if not out.endswith(("/", os.sep)):  # FOLDER/ keeps Dask's parts
         check_output(out, reading.paths)
+        if engine != "dask":  # (a Dask run checks under its lock) as `label` does: OUT.parts/ is a Dask run's
+            refuse_other_engine(Path(out), "local")
 
     if engine == "dask":
         from .parallel import cores

@@ -513,6 +513,26 @@ def test_j_sizes_the_local_cluster_and_is_refused_beside_a_scheduler(inputs, mod
     assert result.exit_code == 2 and "-j sizes the local cluster" in result.output and len(asked) == 2
 
 
+def test_a_local_topic_assignment_beside_a_dask_runs_parts_is_refused(inputs, scheduler, tmp_path):
+    """Hunt 17 (2): the refusal of the other engine's unfinished run was `label`'s only: a local `topics assign`
+    wrote OUT beside a Dask run's OUT.parts/ and left it, to block the next Dask run (or be finished over OUT)."""
+    themes = tmp_path / "themes"
+    assert _invoke("topics", "fit", inputs / "articles.jsonl", "--k", "3", "--no-phrases", "--out", themes,
+                   "--no-cache").exit_code in (0, 1)
+    out, parts = tmp_path / "t.csv", tmp_path / "t.csv.parts"
+    common = ["topics", "assign", themes, inputs / "articles.jsonl", "--no-cache"]
+    assert _invoke(*common, "--out", f"{parts}/", "--engine", "dask", "--scheduler", scheduler,
+                   "--part-size", "20").exit_code == 1  # a Dask run stopped after its first part:
+    for part in sorted(parts.glob("part-*.jsonl"))[1:]:
+        part.unlink()
+    kept = sorted((p.name, p.read_bytes()) for p in parts.iterdir())
+    result = _invoke(*common, "--out", out)  # (a local --resume is refused anyway: nothing of its own to finish)
+    assert result.exit_code == 2 and result.output == (
+        f"Error: {parts} holds an unfinished run of the Dask engine: finish it with --engine dask --resume, "
+        "or delete the folder to start anew\n")
+    assert not out.exists() and sorted((p.name, p.read_bytes()) for p in parts.iterdir()) == kept
+
+
 def test_a_resume_of_topic_assignment_with_other_options_is_refused(inputs, scheduler, tmp_path):
     """Trial 9 (08), the same on `topics assign --engine dask --resume`: it recorded no option at all, so a
     resume with other --labels, field options or another model mixed two runs' rows in one table."""
