@@ -576,10 +576,9 @@ def report_data(reading: Reading, model_dir=None, topics_dir=None, fit_topics: b
     """Label the articles and find their topics; return (records, topic report or None, provenance).
 
     An article's type is its own label when the input gives it one the model knows, in a label set the model's
-    (`_given_types`), else the model's; the model's label and confidence stay in its record. Topics come from the model in `topics_dir`,
-    else are fitted on the articles
-    themselves when `fit_topics` (K from `default_k`), else are left out. A fit
-    that cannot be made (too few words) leaves them out and says why.
+    (`_given_types`), else the model's; the model's label and confidence stay in its record. Topics come from
+    the model in `topics_dir`, else are fitted on the articles themselves when `fit_topics` (K from
+    `default_k`), else are left out. A fit that cannot be made (too few words) leaves them out and says why.
     """
     if n_topics is not None:
         n_topics = check_at_least("n_topics", n_topics, MIN_TOPICS, MAX_REPORT_TOPICS)

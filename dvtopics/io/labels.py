@@ -74,9 +74,9 @@ def labels_by_id(where, pairs, on_conflict: str = "refuse", same=operator.eq) ->
     around it ("other " is "other"), ids and labels in NFC (as the articles' are read); an id without a label
     (an article `dvtopics label` could not read) labels nothing, and ids none of which has one are refused, as a
     header only is. An id given two different labels is refused, as no one can tell which is meant; with
-    `on_conflict="drop"` it is left out, with a warning (`dvtopics label`'s output of an input that repeats an id). `same(first, later)` says when two labels are one (the
-    article types however spelt: `types.training.same_label`, which this layer cannot import); the first one
-    given is kept."""
+    `on_conflict="drop"` it is left out, with a warning (`dvtopics label`'s output of an input that repeats an
+    id). `same(first, later)` says when two labels are one (the article types however spelt:
+    `types.training.same_label`, which this layer cannot import); the first one given is kept."""
     labels, conflicts, blank = {}, {}, 0
     for id_, given in pairs:
         label = field_text(given)  # a number is its digits, as in an article's label field: 0 is "0"
