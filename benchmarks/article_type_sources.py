@@ -208,19 +208,22 @@ def main() -> None:
     parser.add_argument("--only", default=None, help="variant numbers to run, comma-separated (1-based; default all)")
     parser.add_argument("--head-chars", type=int, default=HEAD_CHARS,
                         help=f"characters of each article the model reads (default {HEAD_CHARS}; 0: all of it)")
-    parser.add_argument("--train-only", default=None, metavar="CSV",
+    parser.add_argument("--train-only", action="append", default=[], metavar="CSV",
                         help="a CSV with an `id` column: those hand labels are in every training fold and never "
-                             "scored (what labels added later bring, on the folds of the labels before them)")
+                             "scored (what labels added later bring, on the folds of the labels before them); "
+                             "repeat it for several files")
     args = parser.parse_args()
     chosen = [VARIANTS[int(n) - 1] for n in args.only.split(",")] if args.only else VARIANTS
     data = shipped_training_data()
     setup = prepare(data, SegmentCache(args.cache_dir), args.head_chars)
     if args.train_only:
-        with open(args.train_only, encoding="utf-8") as handle:
-            ids = {row["id"] for row in csv.DictReader(handle)}
+        ids = set()
+        for path in args.train_only:
+            with open(path, encoding="utf-8") as handle:
+                ids |= {row["id"] for row in csv.DictReader(handle)}
         added = [i for i in setup.hand if data.articles[i].id in ids]
         setup.hand, setup.weak = [i for i in setup.hand if i not in set(added)], setup.weak + added
-        print(f"{len(added)} hand labels of {args.train_only} in every training fold, never scored")
+        print(f"{len(added)} hand labels of {', '.join(args.train_only)} in every training fold, never scored")
     print(f"hand {len(setup.hand)}, weak {len(setup.weak)}, written {len(setup.extra)} ({', '.join(setup.writers)})")
     print(rules_row(data, setup, 40))
     folds = folds_of(data, setup)
