@@ -248,6 +248,13 @@ def test_parse_k_range_rejects_nonsense():
         parse_k_range("1:3")
 
 
+@pytest.mark.parametrize("spec", ["4:2:-1", "6:2", "3:3:0", "2:6:-2"])
+def test_a_k_range_that_does_not_count_up_is_refused(spec):
+    """Hunt 18 B: 4:2:-1 fitted K=4 alone (range(4, 3, -1)), dropping 3 and 2 without a word."""
+    with pytest.raises(DvtopicsError, match="counts up from START to STOP"):
+        parse_k_range(spec)
+
+
 def test_a_k_given_twice_is_refused_not_counted_as_a_seed(texts):
     """2,3,3 once fitted K=3 twice with the same seed and pooled the fits: stability 1.0, two 'seeds'."""
     with pytest.raises(DvtopicsError, match="K 3 given more than once"):

@@ -80,6 +80,9 @@ def parse_k_range(spec: str, most: int = MAX_TOPICS) -> list[int]:
         if ":" in spec:
             parts = [int(p) for p in spec.split(":")]
             start, stop, step = (parts + [1])[:3] if len(parts) == 2 else parts
+            if step < 1 or start > stop:  # range() would give START alone (4:2:-1) or nothing (5:3:1), silently
+                raise ArgumentError(f"K range {spec!r}: START:STOP:STEP counts up from START to STOP by STEP "
+                                    "(START at most STOP, STEP 1 or more), as 5:50:5 does")
             ks = range(start, stop + 1, step)  # a range until its bounds are checked: 2:10**11:1 is no list
         else:
             ks = [int(p) for p in spec.split(",") if p.strip()]
