@@ -211,10 +211,25 @@ def test_a_suggested_k_says_whether_it_was_chosen_by_npmi_alone():
     the stability", while it ranks by NPMI alone (README)."""
     from dvtopics.topics.sweep import suggestion
 
-    k, why = suggestion([{"k": 3, "npmi": -0.29, "diversity": 0.9}, {"k": 5, "npmi": -0.28, "diversity": 0.66}])
+    three_seeds = {"seeds": 3, "stability": 0.8}
+    k, why = suggestion([{"k": 3, "npmi": -0.29, "diversity": 0.9, **three_seeds},
+                         {"k": 5, "npmi": -0.28, "diversity": 0.66, **three_seeds}])
     assert k == 5 and why.startswith("best NPMI less its spread") and "stability" not in why
-    k, why = suggestion([{"k": 3, "npmi": -0.29, "diversity": 0.9}, {"k": 5, "npmi": 0.1, "diversity": 0.66}])
+    k, why = suggestion([{"k": 3, "npmi": -0.29, "diversity": 0.9, **three_seeds},
+                         {"k": 5, "npmi": 0.1, "diversity": 0.66, **three_seeds}])
     assert k == 5 and why.startswith("best NPMI × diversity") and "stability" in why
+
+
+def test_a_one_seed_sweep_does_not_say_its_spread_and_stability_weighed_in(texts):
+    """Hunt 18 B: with --seeds 1 the suggestion said "… less its spread over seeds, times the stability of the
+    topics between seeds", neither of which one seed measures (its stability column is empty)."""
+    from dvtopics.topics.sweep import suggestion
+
+    rows, _ = sweep(texts, [2, 3], no_below=2, no_above=0.9, phrases=False, max_iter=20)
+    k, why = suggestion(rows)
+    assert "one seed per K" in why and "less its spread" not in why and "times the stability" not in why
+    k, why = suggestion([{"k": 3, "seeds": 1, "npmi": -0.29, "diversity": 0.9}])
+    assert why.startswith("best NPMI: ") and "one seed per K" in why and "less its spread" not in why
 
 
 def test_sweep_over_seeds_reports_spread_and_stability(texts, capsys):

@@ -44,10 +44,18 @@ def suggest_k(rows: Sequence[dict]) -> int:
 CHOSEN_BY = {1: "best NPMI × diversity less its spread over seeds, times the stability of the topics between seeds",
              0: "best NPMI less its spread over seeds: NPMI × diversity less its spread is not positive for any K "
                 "(negative NPMI, as on a few short texts), where it would favour the topics that repeat each other"}
+# The same with one seed per K: no spread over seeds and no stability between them were measured, so neither weighed
+CHOSEN_BY_ONE_SEED = {
+    1: "best NPMI × diversity; one seed per K, so neither its spread over seeds nor the topics' agreement between "
+       "seeds weighed in (--seeds 3 weighs them)",
+    0: "best NPMI: NPMI × diversity is not positive for any K (negative NPMI, as on a few short texts), where it "
+       "would favour the topics that repeat each other; one seed per K, so no spread over seeds weighed in "
+       "(--seeds 3 weighs it)"}
 
 
 def suggestion(rows: Sequence[dict]) -> tuple[int, str]:
-    """`suggest_k`'s K, and why it was chosen, in words (`CHOSEN_BY`), for the command to say."""
+    """`suggest_k`'s K, and why it was chosen, in words (`CHOSEN_BY`; `CHOSEN_BY_ONE_SEED` when each K was fitted
+    with one seed, so no spread or stability weighed in), for the command to say."""
     scored = []
     for row in rows:
         quality = row.get("quality")
@@ -67,7 +75,8 @@ def suggestion(rows: Sequence[dict]) -> tuple[int, str]:
             f"the sweep did not measure {' or '.join(unmeasured)}: add {' and '.join(unmeasured)} to the measures "
             "(--measures)" if unmeasured else "no K has both"))
     tier, _, k = max(scored)
-    return k, CHOSEN_BY[tier]
+    several_seeds = any(row.get("stability") is not None or (row.get("seeds") or 1) > 1 for row in rows)
+    return k, CHOSEN_BY[tier] if several_seeds else CHOSEN_BY_ONE_SEED[tier]
 
 
 def parse_k_range(spec: str, most: int = MAX_TOPICS) -> list[int]:
