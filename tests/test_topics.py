@@ -5,6 +5,7 @@ that works must find them; CLI tests use the seeds and a small JSONL.
 """
 import json
 import random
+import re
 
 import numpy as np
 import pytest
@@ -367,6 +368,20 @@ def test_ldavis_page_works_offline(texts):
     page = ldavis_html(fitted(texts))
     assert "<script src" not in page and "https://d3js.org/d3" not in page.split("<script>")[0]
     assert "new LDAvis(" in page and "function" in page  # d3 and LDAvis inlined
+
+
+def test_ldavis_page_numbers_topics_as_its_script_indexes_them(texts):
+    """Hunt 18 B: the page was made with start_index=0, while LDAvis' script files topic T's values under circle
+    T - 1: a hovered word's circles were drawn one topic off, topic 0's lost, and topic 0 could not be chosen by
+    number (pyLDAvis issue #265). Topics are numbered from 1 there, and the page says how that maps to ours."""
+    pytest.importorskip("pyLDAvis")
+    model = fitted(texts)
+    page = ldavis_html(model)
+    assert "radius[dat2[i].Topic - 1]" in page  # the script this numbering is for
+    data = json.loads(re.search(r'new LDAvis\("#ldavis", (.*)\);</script>', page).group(1).replace("<\\/", "</"))
+    assert sorted(data["mdsDat"]["topics"]) == list(range(1, model.n_topics + 1))
+    assert min(data["token.table"]["Topic"]) == 1
+    assert "its topic N is topic N − 1 of <code>dvtopics topics show</code>" in page
 
 
 def test_read_type_labels_from_csv_and_jsonl(tmp_path):
