@@ -752,13 +752,14 @@ def _topic_model(segmented: Sequence[str], topics_dir, n_topics, provenance: dic
             break
         except TopicsError as exc:
             if isinstance(exc, TooManyTopics) and exc.most >= MIN_TOPICS:  # a report is a summary: fewer topics beat none
-                log.warning("K lowered from %d to %d in the report: these articles allow no more topics", k, exc.most)
-                k = exc.most
+                k = exc.most  # each limit (units, then words) may lower it again: one warning below, once it holds
                 continue
             # the page says why, to its reader, who never sees this warning
             provenance["topics_error"] = f"{exc.reason}: {REPORT_TOPICS_ADVICE}"
             log.warning("no topics in the report: %s", provenance["topics_error"])
             return None, f"none: topics could not be fitted on these articles ({exc.reason})", None
+    if k != asked:
+        log.warning("K lowered from %d to %d in the report: these articles allow no more topics", asked, k)
     lowered = f" (lowered from {asked}: these articles allow no more)" if k != asked else ""
     # the engine is named beside it, from the topics (`TopicReport.engine`)
     return model, f"fitted on these {len(segmented)} articles: K = {k}{lowered}, over {unit}s", mixes

@@ -290,9 +290,30 @@ def test_cli_report_lowers_a_k_the_articles_cannot_hold_with_a_note(tmp_path, se
     out = tmp_path / "r.html"
     result = CliRunner().invoke(cli, ["report", str(seeds_dir), "--out", str(out), "--k", "50"])
     assert result.exit_code == 0, result.output
-    assert "K lowered from 50 to" in caplog.text
     html = out.read_text(encoding="utf-8")
     assert 'id="no-topics"' not in html and "lowered from 50" in html
+    assert "K lowered from 50 to" in caplog.text
+
+
+def test_report_lowering_k_past_two_limits_warns_once_from_the_k_asked(tmp_path, fake_classifier, caplog):
+    """Hunt 18 B: each limit K met printed its own warning ("K lowered from 50 to 35", then "from 35 to 12": a K
+    of 35 nobody asked for). One warning names the K asked and the K fitted, as the page does."""
+    from dvtopics.cli import cli
+
+    themes = ["Nông dân thu hoạch lúa trên cánh đồng, giá lúa gạo tăng, thương lái mua lúa.",
+              "Học sinh ôn thi cùng giáo viên, nhà trường tổ chức kỳ thi cho học sinh lớp chín.",
+              "Bác sĩ bệnh viện khám bệnh cho bệnh nhân, tiêm vắc xin phòng bệnh cho trẻ em.",
+              "Xe tải chạy trên quốc lộ gây ùn tắc giao thông, cảnh sát phân luồng xe."]
+    with open(tmp_path / "a.jsonl", "w", encoding="utf-8") as f:
+        for i in range(12):
+            text = f"{themes[i % 4]} {themes[(i + 1) % 4].split(',')[0]}. Tin số {i}."
+            f.write(json.dumps({"id": f"a{i}", "title": f"Tin {i}", "text": text}, ensure_ascii=False) + "\n")
+    out = tmp_path / "r.html"
+    result = CliRunner().invoke(cli, ["report", str(tmp_path / "a.jsonl"), "--out", str(out), "--k", "50"])
+    assert result.exit_code == 0, result.output
+    fitted = re.search(r"K = (\d+) \(lowered from 50", out.read_text(encoding="utf-8")).group(1)
+    assert [r.getMessage() for r in caplog.records if r.getMessage().startswith("K lowered")] == [
+        f"K lowered from 50 to {fitted} in the report: these articles allow no more topics"]
 
 
 def test_long_spans_are_charted_by_year_but_tabled_by_month(tmp_path):
