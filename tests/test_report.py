@@ -437,6 +437,16 @@ def test_the_switch_to_years_goes_by_the_span_and_the_page_then_says_year():
     assert ticks == [str(y) for y in range(2010, 2018)]
 
 
+def test_the_note_on_undated_articles_fits_those_whose_date_field_is_not_a_date():
+    """Hunt 18 B: an article whose `date` field was refused ("32/13/2017", with a warning) was said to have
+    "none in their record"."""
+    records = _dated(["2017-01-15"]) + [{**_dated(["x"])[0], "id": "bad", "date": None,
+                                          "warning": "the 'date' field '32/13/2017' is not a date: not used"}]
+    html = build_report(records)
+    assert "none in their record" not in html
+    assert "1 of 2 articles carry no date that could be read (no date field, or one that is not a date" in html
+
+
 def test_the_articles_per_month_have_whole_ticks():
     """Trial 9 (B): the per-month chart's y axis had ticks at half an article."""
     from dvtopics.report.plots import types_per_period_figure
