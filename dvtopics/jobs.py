@@ -390,7 +390,7 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
     model = TopicModel(n_topics=n_topics, **params)
     mixes = model.fit_transform(data.texts, n_jobs=reading.n_jobs,  # = fit, then transform: texts read once
                                 progress=len(data.texts) > 100)
-    [measures] = topic_measures([model], ReferenceTokens(data.texts, model.unit))
+    [measures] = topic_measures([model], ReferenceTokens(data.texts, model.unit, model))
     measures.pop("k")
     report = summarize(model, with_article_types(data.good, types), mixes, period=period)
     _warn_without_mix(report.without_mix)

@@ -169,6 +169,31 @@ def test_phrases_join_a_frequent_collocation():
     assert "mặt_trận" not in model.dictionary_.token2id
 
 
+def _collocation_texts(between: str = ""):
+    rng = random.Random(1)
+    filler = "lúa gạo nông_dân ruộng_đồng bác_sĩ bệnh_viện thuốc y_tế".split()
+    return [" ".join(["mặt_trận", between, "tổ_quốc"] + rng.sample(filler, 5)).replace("  ", " ") for _ in range(40)]
+
+
+def test_a_phrased_models_joined_words_are_scored_by_the_measures(caplog):
+    """Hunt 18 B: with --phrases the measures counted in pyvi's tokens, where the joined "mặt_trận_tổ_quốc" never
+    occurs: every topic holding it got an infinite NPMI and C_V and was silently left out of the mean (the card's
+    NPMI was a mean over some topics, or None). The reference joins the model's collocations too."""
+    from dvtopics.topics.measures import ReferenceTokens, topic_measures
+
+    texts = _collocation_texts()
+    model = TopicModel(n_topics=2, no_below=2, no_above=1.0, phrases=True, phrase_min_count=3).fit(texts)
+    assert any("mặt_trận_tổ_quốc" in [w for w, _ in topic] for topic in model.top_words(10))
+    [row] = topic_measures([model], ReferenceTokens(texts, model=model))
+    assert row["npmi"] is not None and row["c_v"] is not None and "could not be scored" not in caplog.text
+    # joined across a word the model leaves out, the collocation is in no text as one token: said, not hidden
+    texts = _collocation_texts(between="của")
+    model = TopicModel(n_topics=2, no_below=2, no_above=1.0, phrases=True, phrase_min_count=3).fit(texts)
+    assert "mặt_trận_tổ_quốc" in model.dictionary_.token2id
+    topic_measures([model], ReferenceTokens(texts, model=model), ["npmi"])
+    assert "NPMI: 2 of the 2 topics could not be scored" in caplog.text
+
+
 @pytest.mark.parametrize("engine", ALL_ENGINES)
 def test_save_load_round_trip_gives_the_same_mixes(texts, tmp_path, engine):
     model = fitted(texts, **engine_params(engine))

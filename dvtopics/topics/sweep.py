@@ -172,7 +172,8 @@ def sweep(texts: Sequence[str], ks: Sequence[int], measures: Sequence[str] = SWE
     """Fit one model per K and seed on one preprocessing of `texts`; return (one row per K, models)."""
     ks, seeds = check_topic_counts("ks", ks), check_seeds("seeds", seeds)  # before any work
     base, unit_tokens = prepare(texts, n_topics=max(ks), **params)  # every K checked before the first fit
-    return sweep_prepared(base, unit_tokens, ks, measures, seeds, ReferenceTokens(texts, base.unit), progress)
+    # the shared phrases (`base`) joined in the reference too: the fits' top words hold them
+    return sweep_prepared(base, unit_tokens, ks, measures, seeds, ReferenceTokens(texts, base.unit, base), progress)
 
 
 SWEEP_FILES = ("sweep.csv", "sweep.png")  # what `write_sweep` writes: none may be an input (`check_folder`)
