@@ -610,7 +610,8 @@ def report(reading: Reading, out: str, xlsx: str | None = None, model_dir=None, 
     _check_suffix(out, HTML_SUFFIXES, "an HTML page")
     records, topics, provenance = report_data(reading, model_dir, topics_dir, fit_topics, n_topics)
     provenance.update(command=command, inputs=[str(p) for p in reading.paths], label_field=reading.fields.label)
-    html = build_report(records, topics, provenance, max_rows_per_type=max_rows_per_type, title=title)
+    html = build_report(records, topics, provenance, max_rows_per_type=max_rows_per_type, title=title,
+                        workbook=Path(xlsx).name if xlsx else None)
     # both written beside their names first, then renamed together: a run stopped between the two writes
     # leaves the previous page and workbook, never a new page beside the workbook of another run
     targets = [Path(out), *([Path(xlsx)] if xlsx else [])]

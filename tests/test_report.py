@@ -447,6 +447,18 @@ def test_the_note_on_undated_articles_fits_those_whose_date_field_is_not_a_date(
     assert "1 of 2 articles carry no date that could be read (no date field, or one that is not a date" in html
 
 
+def test_the_page_names_the_workbook_written_with_it_and_no_other():
+    """Hunt 18 B: a page made without --xlsx said "The full tables are in the spreadsheet written beside it" and,
+    listing some articles per type, "the spreadsheet (--xlsx) has them all": no spreadsheet had been written."""
+    records = _dated(["2017-01-15", "2017-02-15", "2017-03-15"])
+    alone = re.sub(r"<[^>]+>", "", build_report(records, max_rows_per_type=1))
+    assert "written beside it" not in alone and "has them all" not in alone
+    assert "are written as a spreadsheet with --xlsx FILE.xlsx" in alone
+    with_book = re.sub(r"<[^>]+>", "", build_report(records, max_rows_per_type=1, workbook="tables.xlsx"))
+    assert "the spreadsheet tables.xlsx has them all" in with_book
+    assert "The full tables are in the spreadsheet tables.xlsx" in with_book
+
+
 def test_the_articles_per_month_have_whole_ticks():
     """Trial 9 (B): the per-month chart's y axis had ticks at half an article."""
     from dvtopics.report.plots import types_per_period_figure
