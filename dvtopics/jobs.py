@@ -390,7 +390,7 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
     model = TopicModel(n_topics=n_topics, **params)
     mixes = model.fit_transform(data.texts, n_jobs=reading.n_jobs,  # = fit, then transform: texts read once
                                 progress=len(data.texts) > 100)
-    [measures] = topic_measures([model], ReferenceTokens(data.texts, model.unit))
+    [measures] = topic_measures([model], ReferenceTokens(data.texts, model.unit, model))
     measures.pop("k")
     report = summarize(model, with_article_types(data.good, types), mixes, period=period)
     _warn_without_mix(report.without_mix)
@@ -610,7 +610,8 @@ def report(reading: Reading, out: str, xlsx: str | None = None, model_dir=None, 
     _check_suffix(out, HTML_SUFFIXES, "an HTML page")
     records, topics, provenance = report_data(reading, model_dir, topics_dir, fit_topics, n_topics)
     provenance.update(command=command, inputs=[str(p) for p in reading.paths], label_field=reading.fields.label)
-    html = build_report(records, topics, provenance, max_rows_per_type=max_rows_per_type, title=title)
+    html = build_report(records, topics, provenance, max_rows_per_type=max_rows_per_type, title=title,
+                        workbook=Path(xlsx).name if xlsx else None)
     # both written beside their names first, then renamed together: a run stopped between the two writes
     # leaves the previous page and workbook, never a new page beside the workbook of another run
     targets = [Path(out), *([Path(xlsx)] if xlsx else [])]
@@ -752,13 +753,14 @@ def _topic_model(segmented: Sequence[str], topics_dir, n_topics, provenance: dic
             break
         except TopicsError as exc:
             if isinstance(exc, TooManyTopics) and exc.most >= MIN_TOPICS:  # a report is a summary: fewer topics beat none
-                log.warning("K lowered from %d to %d in the report: these articles allow no more topics", k, exc.most)
-                k = exc.most
+                k = exc.most  # each limit (units, then words) may lower it again: one warning below, once it holds
                 continue
             # the page says why, to its reader, who never sees this warning
             provenance["topics_error"] = f"{exc.reason}: {REPORT_TOPICS_ADVICE}"
             log.warning("no topics in the report: %s", provenance["topics_error"])
             return None, f"none: topics could not be fitted on these articles ({exc.reason})", None
+    if k != asked:
+        log.warning("K lowered from %d to %d in the report: these articles allow no more topics", asked, k)
     lowered = f" (lowered from {asked}: these articles allow no more)" if k != asked else ""
     # the engine is named beside it, from the topics (`TopicReport.engine`)
     return model, f"fitted on these {len(segmented)} articles: K = {k}{lowered}, over {unit}s", mixes

@@ -147,6 +147,16 @@ def test_scores_and_report():
     assert "macro-F1 0.6667" in format_scores(result)
 
 
+def test_confusion_matrix_heads_each_column_apart_when_labels_share_their_start():
+    """Hunt 18 B: each column was headed by its label's first 10 characters, so a user's own labels "Kinh tế - Tài
+    chính" and "Kinh tế - Xã hội" headed two columns "Kinh tế - " alike. The article types keep their short heads."""
+    labels = ["Kinh tế - Tài chính", "Kinh tế - Xã hội", "Khác"]
+    header = format_scores(scores(labels, labels)).splitlines()[-4]
+    assert "Kinh tế - Tài chính" in header and "Kinh tế - Xã hội" in header
+    types = ["semi_annual_review", "steering_committee"]
+    assert format_scores(scores(types, types)).splitlines()[-3].split() == ["semi_annua", "steering_c"]
+
+
 def test_shipped_model_labels_the_seeds(seeds_dir, seed_labels):
     model = load_classifier()
     assert model.card["task"] == "article-type"

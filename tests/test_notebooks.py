@@ -143,3 +143,37 @@ def test_explore_notebook_runs_from_a_copy_with_a_corpus_folder_of_ones_own(tmp_
             f.write(json.dumps({"id": f"n{i}", "title": f"Tin {theme} số {i}", "text": sentence}) + "\n")
     outputs = run(copy, 'SEEDS, CORPORA, CORPUS_FILE = "../mine", "../corpora", "news.jsonl.gz"', folder=copy.parent)
     assert "8 read from news.jsonl.gz" in printed(outputs)
+
+
+MEETINGS = [  # (title, text, labels.csv's spelling of its type, as people write it; None: not labelled)
+    ("Huyện ủy sơ kết công tác dân vận 6 tháng đầu năm 2023",
+     "Sáng 10/7, Ban Dân vận Huyện ủy tổ chức hội nghị sơ kết công tác dân vận 6 tháng đầu năm, triển khai "
+     "nhiệm vụ 6 tháng cuối năm 2023.", "Semi-annual review"),
+    ("Tỉnh ủy tổng kết công tác dân vận năm 2022",
+     "Ngày 5/1, Ban Dân vận Tỉnh ủy tổ chức hội nghị tổng kết công tác dân vận năm 2022, triển khai nhiệm vụ "
+     "năm 2023.", "Annual review"),
+    ("Nông dân thu hoạch lúa", THEMES["lúa"], "Other"),
+    ("Học sinh ôn thi", THEMES["thi"], None),
+]
+
+
+@pytest.mark.parametrize("name", ["01-explore-articles.ipynb", "02-article-types.ipynb"])
+def test_notebook_reads_a_labels_csv_that_labels_some_articles_with_types_spelt_as_written(name, tmp_path):
+    """A user's folder (README: SEEDS, your own articles with a labels.csv): notebooks 01 and 02 stopped with
+    KeyError at an article labels.csv did not label, and notebook 02 compared "Other" with the model's `other`,
+    listing every article the model got right among those to read."""
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    rows = ["file,label"]
+    for i, (title, text, label) in enumerate(MEETINGS):
+        (folder / f"a{i}.txt").write_text(f"{title}\n{text}\n", encoding="utf-8")
+        if label:
+            rows.append(f"a{i}.txt,{label}")
+    (folder / "labels.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    said = printed(run(NOTEBOOKS / name, f"SEEDS = {str(folder)!r}\nOUT = {str(tmp_path / 'out')!r}"))
+    if name.startswith("01"):
+        assert "1 of 4 articles have no label in labels.csv, e.g. a3" in said
+    else:
+        assert "(no label)" in said  # the unlabelled article's rule line
+        assert "Other -> other" not in said and "Annual review -> annual_review" not in said
+        assert " of 3 to read" in said

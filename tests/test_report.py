@@ -290,9 +290,30 @@ def test_cli_report_lowers_a_k_the_articles_cannot_hold_with_a_note(tmp_path, se
     out = tmp_path / "r.html"
     result = CliRunner().invoke(cli, ["report", str(seeds_dir), "--out", str(out), "--k", "50"])
     assert result.exit_code == 0, result.output
-    assert "K lowered from 50 to" in caplog.text
     html = out.read_text(encoding="utf-8")
     assert 'id="no-topics"' not in html and "lowered from 50" in html
+    assert "K lowered from 50 to" in caplog.text
+
+
+def test_report_lowering_k_past_two_limits_warns_once_from_the_k_asked(tmp_path, fake_classifier, caplog):
+    """Hunt 18 B: each limit K met printed its own warning ("K lowered from 50 to 35", then "from 35 to 12": a K
+    of 35 nobody asked for). One warning names the K asked and the K fitted, as the page does."""
+    from dvtopics.cli import cli
+
+    themes = ["Nông dân thu hoạch lúa trên cánh đồng, giá lúa gạo tăng, thương lái mua lúa.",
+              "Học sinh ôn thi cùng giáo viên, nhà trường tổ chức kỳ thi cho học sinh lớp chín.",
+              "Bác sĩ bệnh viện khám bệnh cho bệnh nhân, tiêm vắc xin phòng bệnh cho trẻ em.",
+              "Xe tải chạy trên quốc lộ gây ùn tắc giao thông, cảnh sát phân luồng xe."]
+    with open(tmp_path / "a.jsonl", "w", encoding="utf-8") as f:
+        for i in range(12):
+            text = f"{themes[i % 4]} {themes[(i + 1) % 4].split(',')[0]}. Tin số {i}."
+            f.write(json.dumps({"id": f"a{i}", "title": f"Tin {i}", "text": text}, ensure_ascii=False) + "\n")
+    out = tmp_path / "r.html"
+    result = CliRunner().invoke(cli, ["report", str(tmp_path / "a.jsonl"), "--out", str(out), "--k", "50"])
+    assert result.exit_code == 0, result.output
+    fitted = re.search(r"K = (\d+) \(lowered from 50", out.read_text(encoding="utf-8")).group(1)
+    assert [r.getMessage() for r in caplog.records if r.getMessage().startswith("K lowered")] == [
+        f"K lowered from 50 to {fitted} in the report: these articles allow no more topics"]
 
 
 def test_long_spans_are_charted_by_year_but_tabled_by_month(tmp_path):
@@ -414,6 +435,28 @@ def test_the_switch_to_years_goes_by_the_span_and_the_page_then_says_year():
     assert "not counted per year" in html and "per month" not in html.replace("Table of articles per month", "")
     ticks = re.findall(r"<!-- (\d{4}) -->", _chart(html, "Articles per year and type"))
     assert ticks == [str(y) for y in range(2010, 2018)]
+
+
+def test_the_note_on_undated_articles_fits_those_whose_date_field_is_not_a_date():
+    """Hunt 18 B: an article whose `date` field was refused ("32/13/2017", with a warning) was said to have
+    "none in their record"."""
+    records = _dated(["2017-01-15"]) + [{**_dated(["x"])[0], "id": "bad", "date": None,
+                                          "warning": "the 'date' field '32/13/2017' is not a date: not used"}]
+    html = build_report(records)
+    assert "none in their record" not in html
+    assert "1 of 2 articles carry no date that could be read (no date field, or one that is not a date" in html
+
+
+def test_the_page_names_the_workbook_written_with_it_and_no_other():
+    """Hunt 18 B: a page made without --xlsx said "The full tables are in the spreadsheet written beside it" and,
+    listing some articles per type, "the spreadsheet (--xlsx) has them all": no spreadsheet had been written."""
+    records = _dated(["2017-01-15", "2017-02-15", "2017-03-15"])
+    alone = re.sub(r"<[^>]+>", "", build_report(records, max_rows_per_type=1))
+    assert "written beside it" not in alone and "has them all" not in alone
+    assert "are written as a spreadsheet with --xlsx FILE.xlsx" in alone
+    with_book = re.sub(r"<[^>]+>", "", build_report(records, max_rows_per_type=1, workbook="tables.xlsx"))
+    assert "the spreadsheet tables.xlsx has them all" in with_book
+    assert "The full tables are in the spreadsheet tables.xlsx" in with_book
 
 
 def test_the_articles_per_month_have_whole_ticks():

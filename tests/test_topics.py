@@ -5,6 +5,7 @@ that works must find them; CLI tests use the seeds and a small JSONL.
 """
 import json
 import random
+import re
 
 import numpy as np
 import pytest
@@ -168,6 +169,31 @@ def test_phrases_join_a_frequent_collocation():
     assert "mặt_trận" not in model.dictionary_.token2id
 
 
+def _collocation_texts(between: str = ""):
+    rng = random.Random(1)
+    filler = "lúa gạo nông_dân ruộng_đồng bác_sĩ bệnh_viện thuốc y_tế".split()
+    return [" ".join(["mặt_trận", between, "tổ_quốc"] + rng.sample(filler, 5)).replace("  ", " ") for _ in range(40)]
+
+
+def test_a_phrased_models_joined_words_are_scored_by_the_measures(caplog):
+    """Hunt 18 B: with --phrases the measures counted in pyvi's tokens, where the joined "mặt_trận_tổ_quốc" never
+    occurs: every topic holding it got an infinite NPMI and C_V and was silently left out of the mean (the card's
+    NPMI was a mean over some topics, or None). The reference joins the model's collocations too."""
+    from dvtopics.topics.measures import ReferenceTokens, topic_measures
+
+    texts = _collocation_texts()
+    model = TopicModel(n_topics=2, no_below=2, no_above=1.0, phrases=True, phrase_min_count=3).fit(texts)
+    assert any("mặt_trận_tổ_quốc" in [w for w, _ in topic] for topic in model.top_words(10))
+    [row] = topic_measures([model], ReferenceTokens(texts, model=model))
+    assert row["npmi"] is not None and row["c_v"] is not None and "could not be scored" not in caplog.text
+    # joined across a word the model leaves out, the collocation is in no text as one token: said, not hidden
+    texts = _collocation_texts(between="của")
+    model = TopicModel(n_topics=2, no_below=2, no_above=1.0, phrases=True, phrase_min_count=3).fit(texts)
+    assert "mặt_trận_tổ_quốc" in model.dictionary_.token2id
+    topic_measures([model], ReferenceTokens(texts, model=model), ["npmi"])
+    assert "NPMI: 2 of the 2 topics could not be scored" in caplog.text
+
+
 @pytest.mark.parametrize("engine", ALL_ENGINES)
 def test_save_load_round_trip_gives_the_same_mixes(texts, tmp_path, engine):
     model = fitted(texts, **engine_params(engine))
@@ -211,10 +237,25 @@ def test_a_suggested_k_says_whether_it_was_chosen_by_npmi_alone():
     the stability", while it ranks by NPMI alone (README)."""
     from dvtopics.topics.sweep import suggestion
 
-    k, why = suggestion([{"k": 3, "npmi": -0.29, "diversity": 0.9}, {"k": 5, "npmi": -0.28, "diversity": 0.66}])
+    three_seeds = {"seeds": 3, "stability": 0.8}
+    k, why = suggestion([{"k": 3, "npmi": -0.29, "diversity": 0.9, **three_seeds},
+                         {"k": 5, "npmi": -0.28, "diversity": 0.66, **three_seeds}])
     assert k == 5 and why.startswith("best NPMI less its spread") and "stability" not in why
-    k, why = suggestion([{"k": 3, "npmi": -0.29, "diversity": 0.9}, {"k": 5, "npmi": 0.1, "diversity": 0.66}])
+    k, why = suggestion([{"k": 3, "npmi": -0.29, "diversity": 0.9, **three_seeds},
+                         {"k": 5, "npmi": 0.1, "diversity": 0.66, **three_seeds}])
     assert k == 5 and why.startswith("best NPMI × diversity") and "stability" in why
+
+
+def test_a_one_seed_sweep_does_not_say_its_spread_and_stability_weighed_in(texts):
+    """Hunt 18 B: with --seeds 1 the suggestion said "… less its spread over seeds, times the stability of the
+    topics between seeds", neither of which one seed measures (its stability column is empty)."""
+    from dvtopics.topics.sweep import suggestion
+
+    rows, _ = sweep(texts, [2, 3], no_below=2, no_above=0.9, phrases=False, max_iter=20)
+    k, why = suggestion(rows)
+    assert "one seed per K" in why and "less its spread" not in why and "times the stability" not in why
+    k, why = suggestion([{"k": 3, "seeds": 1, "npmi": -0.29, "diversity": 0.9}])
+    assert why.startswith("best NPMI: ") and "one seed per K" in why and "less its spread" not in why
 
 
 def test_sweep_over_seeds_reports_spread_and_stability(texts, capsys):
@@ -246,6 +287,13 @@ def test_parse_k_range_rejects_nonsense():
         parse_k_range("many")
     with pytest.raises(DvtopicsError):
         parse_k_range("1:3")
+
+
+@pytest.mark.parametrize("spec", ["4:2:-1", "6:2", "3:3:0", "2:6:-2"])
+def test_a_k_range_that_does_not_count_up_is_refused(spec):
+    """Hunt 18 B: 4:2:-1 fitted K=4 alone (range(4, 3, -1)), dropping 3 and 2 without a word."""
+    with pytest.raises(DvtopicsError, match="counts up from START to STOP"):
+        parse_k_range(spec)
 
 
 def test_a_k_given_twice_is_refused_not_counted_as_a_seed(texts):
@@ -345,6 +393,20 @@ def test_ldavis_page_works_offline(texts):
     page = ldavis_html(fitted(texts))
     assert "<script src" not in page and "https://d3js.org/d3" not in page.split("<script>")[0]
     assert "new LDAvis(" in page and "function" in page  # d3 and LDAvis inlined
+
+
+def test_ldavis_page_numbers_topics_as_its_script_indexes_them(texts):
+    """Hunt 18 B: the page was made with start_index=0, while LDAvis' script files topic T's values under circle
+    T - 1: a hovered word's circles were drawn one topic off, topic 0's lost, and topic 0 could not be chosen by
+    number (pyLDAvis issue #265). Topics are numbered from 1 there, and the page says how that maps to ours."""
+    pytest.importorskip("pyLDAvis")
+    model = fitted(texts)
+    page = ldavis_html(model)
+    assert "radius[dat2[i].Topic - 1]" in page  # the script this numbering is for
+    data = json.loads(re.search(r'new LDAvis\("#ldavis", (.*)\);</script>', page).group(1).replace("<\\/", "</"))
+    assert sorted(data["mdsDat"]["topics"]) == list(range(1, model.n_topics + 1))
+    assert min(data["token.table"]["Topic"]) == 1
+    assert "its topic N is topic N − 1 of <code>dvtopics topics show</code>" in page
 
 
 def test_read_type_labels_from_csv_and_jsonl(tmp_path):

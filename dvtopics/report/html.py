@@ -331,8 +331,10 @@ def build_report(
     provenance: Mapping | None = None,
     max_rows_per_type: int = MAX_ROWS_PER_TYPE,
     title: str = "dvtopics report",
+    workbook: str | None = None,
 ) -> str:
-    """The HTML report of labelled articles (and their topics, if given) as one string."""
+    """The HTML report of labelled articles (and their topics, if given) as one string. `workbook`: the name of the
+    spreadsheet of its tables written with it, which the page names where it sends its reader; None: none was."""
     records = list(records)
     if not records:
         raise DvtopicsError("no articles to report on: check the input paths")
@@ -348,7 +350,7 @@ def build_report(
         "type_names": TYPE_NAMES_VI, "months": monthly_counts(records), "type_order": type_order(records),
         "charts": type_charts(records), "period": period_for(records), "articles": shown, "totals": totals, "has_topics": has_topics,
         "max_failed": MAX_FAILED_SHOWN, "max_rows_per_type": max_rows_per_type, "provenance": provenance,
-        "metrics": metric_blocks(provenance.get("model_card")),
+        "metrics": metric_blocks(provenance.get("model_card")), "workbook": workbook,
     }
     if has_topics:
         context.update(topics=topics, topic_names=topic_names(topics), top_words=TOP_WORDS,

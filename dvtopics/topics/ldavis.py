@@ -19,10 +19,17 @@ def ldavis_html(model: TopicModel, sort_topics: bool = False) -> str:
         raise MissingExtraError("pyLDAvis", "viz") from None
     check_is_fitted(model, "unit_topic_")
     vocab = [model.dictionary_[i] for i in range(len(model.dictionary_))]
+    # Topics from 1, pyLDAvis' default: LDAvis' script files topic T's values under circle T - 1, so from 0 a hovered
+    # word's circles were drawn one topic off and topic 0's were lost (pyLDAvis issue #265). The page says so.
     data = pyLDAvis.prepare(topic_term_dists=_without_zeros(model.topic_word_), doc_topic_dists=model.unit_topic_.astype(float),
                             doc_lengths=model.unit_lengths_, vocab=vocab, term_frequency=model.term_frequency_,
-                            sort_topics=sort_topics, start_index=0, mds="pcoa")
+                            sort_topics=sort_topics, start_index=FIRST_TOPIC, mds="pcoa")
     return _inline_page(data.to_json(), urls.D3_LOCAL, urls.LDAVIS_LOCAL, urls.LDAVIS_CSS_LOCAL)
+
+
+FIRST_TOPIC = 1  # the number LDAvis' page gives dvtopics' topic 0
+NUMBERING_NOTE = ("Topics are numbered from 1 on this page, as pyLDAvis numbers them: its topic N is topic N − 1 of "
+                  "<code>dvtopics topics show</code>, <code>documents.csv</code> and the report.")
 
 
 WORD_FLOOR = 1e-12  # far below any weight a topic's shown words have
@@ -46,6 +53,7 @@ def _inline_page(vis_json: str, d3_path: str, ldavis_path: str, css_path: str) -
         "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\"><title>dvtopics: topics</title>\n"
         f"<style>{Path(css_path).read_text(encoding='utf-8')}</style>\n"
         f"<script>{_script(d3_path)}</script>\n<script>{_script(ldavis_path)}</script>\n"
-        "</head><body>\n<div id=\"ldavis\" style=\"background-color:white;\"></div>\n"
+        f"</head><body>\n<p style=\"font-family:sans-serif;margin:8px\">{NUMBERING_NOTE}</p>\n"
+        "<div id=\"ldavis\" style=\"background-color:white;\"></div>\n"
         f"<script>new LDAvis(\"#ldavis\", {vis_json});</script>\n</body></html>\n"
     )

@@ -1,6 +1,8 @@
 """How good topics are: NPMI and C_V coherence, diversity, and their stability between seeds."""
 from __future__ import annotations
 
+import logging
+import warnings
 from typing import Iterable, Sequence
 
 import numpy as np
@@ -9,6 +11,7 @@ from ..arguments import as_list
 from ..errors import TopicsError
 from .model import TopicModel, split_units
 
+log = logging.getLogger(__name__)
 
 NPMI_TOP_N = 10
 
@@ -39,7 +42,10 @@ def coherence_per_topic(topics: Sequence[Sequence[str]], texts: Sequence[Sequenc
     topics = [list(words)[:top_n] for words in topics]
     model = CoherenceModel(topics=topics, texts=texts, dictionary=dictionary, coherence=measure, topn=top_n,
                            processes=1)
-    return [float(v) for v in model.get_coherence_per_topic()]
+    with warnings.catch_warnings(), np.errstate(divide="ignore", invalid="ignore"):
+        # a word the texts never hold divides by zero: its topic's value is not finite, which the caller reports
+        warnings.simplefilter("ignore", RuntimeWarning)
+        return [float(v) for v in model.get_coherence_per_topic()]
 
 
 MEASURES = {"npmi": "c_npmi", "c_v": "c_v"}
@@ -50,16 +56,19 @@ class ReferenceTokens:
 
     Not the model's own tokens: a vocabulary filter would change what NPMI counts, so settings, engines
     and seeds are all scored against the same text. Lazy (the sliding window reads each text once), so
-    35,000 long articles do not sit in memory as token lists.
+    35,000 long articles do not sit in memory as token lists. With `model`, one with phrases (`--phrases`), the
+    collocations it joined are joined here too where they stand side by side: its topics' top words hold them
+    ("ban_chỉ_đạo"), and a word the texts never hold cannot be scored.
     """
 
-    def __init__(self, texts: Sequence[str], unit: str = "document"):
-        self.texts, self.unit = texts, unit
+    def __init__(self, texts: Sequence[str], unit: str = "document", model: TopicModel | None = None):
+        self.texts, self.unit, self.model = texts, unit, model
 
     def __iter__(self):
         for text in self.texts:
             for unit_text in split_units(text, self.unit):
-                yield unit_text.lower().split()
+                tokens = unit_text.lower().split()
+                yield self.model.join_phrases(tokens) if self.model is not None else tokens
 
     def __len__(self) -> int:
         return sum(len(split_units(text, self.unit)) for text in self.texts)
@@ -93,6 +102,12 @@ def topic_measures(models: Sequence[TopicModel], texts: Iterable[Sequence[str]],
             values = [v for v in flat[start:start + len(topics)] if np.isfinite(v)]
             row[name] = round(float(np.mean(values)), 4) if values else None
             start += len(topics)
+        unscored = sum(not np.isfinite(v) for v in flat)
+        if unscored:  # a mean over some of the topics must not pass for one over all of them
+            log.warning("%s: %d of the %d topics could not be scored and are left out of its mean: a top word of "
+                        "theirs never occurs in the texts as one token (with --phrases: words the model joined across "
+                        "a word it leaves out, a stopword or a full stop)", name.upper(),
+                        unscored, len(flat))
     if "diversity" in measures:
         for row, topics in zip(rows, words):
             row["diversity"] = round(topic_diversity(topics), 4)

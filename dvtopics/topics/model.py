@@ -234,6 +234,11 @@ class TopicModel(TransformerMixin, BaseEstimator):
             return token_lists
         return [[t.replace(_PHRASE_JOINER, "_") for t in self.phrases_[tokens]] for tokens in token_lists]
 
+    def join_phrases(self, tokens: list[str]) -> list[str]:
+        """`tokens` with the collocations this model learned (`phrases=True`) joined as it joins them (as they
+        are without phrases): where the coherence measures count a joined word (`ReferenceTokens`)."""
+        return self._with_phrases([tokens])[0] if getattr(self, "phrases_", None) is not None else tokens
+
     def analyze(self, texts: Iterable[str], by_unit: bool = True) -> list[list[str]]:
         """The tokens the model sees in each unit (or, with by_unit=False, each text): filtered,
         phrased, in the dictionary. These are the texts the coherence measures count in."""

@@ -44,10 +44,18 @@ def suggest_k(rows: Sequence[dict]) -> int:
 CHOSEN_BY = {1: "best NPMI × diversity less its spread over seeds, times the stability of the topics between seeds",
              0: "best NPMI less its spread over seeds: NPMI × diversity less its spread is not positive for any K "
                 "(negative NPMI, as on a few short texts), where it would favour the topics that repeat each other"}
+# The same with one seed per K: no spread over seeds and no stability between them were measured, so neither weighed
+CHOSEN_BY_ONE_SEED = {
+    1: "best NPMI × diversity; one seed per K, so neither its spread over seeds nor the topics' agreement between "
+       "seeds weighed in (--seeds 3 weighs them)",
+    0: "best NPMI: NPMI × diversity is not positive for any K (negative NPMI, as on a few short texts), where it "
+       "would favour the topics that repeat each other; one seed per K, so no spread over seeds weighed in "
+       "(--seeds 3 weighs it)"}
 
 
 def suggestion(rows: Sequence[dict]) -> tuple[int, str]:
-    """`suggest_k`'s K, and why it was chosen, in words (`CHOSEN_BY`), for the command to say."""
+    """`suggest_k`'s K, and why it was chosen, in words (`CHOSEN_BY`; `CHOSEN_BY_ONE_SEED` when each K was fitted
+    with one seed, so no spread or stability weighed in), for the command to say."""
     scored = []
     for row in rows:
         quality = row.get("quality")
@@ -67,7 +75,8 @@ def suggestion(rows: Sequence[dict]) -> tuple[int, str]:
             f"the sweep did not measure {' or '.join(unmeasured)}: add {' and '.join(unmeasured)} to the measures "
             "(--measures)" if unmeasured else "no K has both"))
     tier, _, k = max(scored)
-    return k, CHOSEN_BY[tier]
+    several_seeds = any(row.get("stability") is not None or (row.get("seeds") or 1) > 1 for row in rows)
+    return k, CHOSEN_BY[tier] if several_seeds else CHOSEN_BY_ONE_SEED[tier]
 
 
 def parse_k_range(spec: str, most: int = MAX_TOPICS) -> list[int]:
@@ -80,6 +89,9 @@ def parse_k_range(spec: str, most: int = MAX_TOPICS) -> list[int]:
         if ":" in spec:
             parts = [int(p) for p in spec.split(":")]
             start, stop, step = (parts + [1])[:3] if len(parts) == 2 else parts
+            if step < 1 or start > stop:  # range() would give START alone (4:2:-1) or nothing (5:3:1), silently
+                raise ArgumentError(f"K range {spec!r}: START:STOP:STEP counts up from START to STOP by STEP "
+                                    "(START at most STOP, STEP 1 or more), as 5:50:5 does")
             ks = range(start, stop + 1, step)  # a range until its bounds are checked: 2:10**11:1 is no list
         else:
             ks = [int(p) for p in spec.split(",") if p.strip()]
@@ -160,7 +172,8 @@ def sweep(texts: Sequence[str], ks: Sequence[int], measures: Sequence[str] = SWE
     """Fit one model per K and seed on one preprocessing of `texts`; return (one row per K, models)."""
     ks, seeds = check_topic_counts("ks", ks), check_seeds("seeds", seeds)  # before any work
     base, unit_tokens = prepare(texts, n_topics=max(ks), **params)  # every K checked before the first fit
-    return sweep_prepared(base, unit_tokens, ks, measures, seeds, ReferenceTokens(texts, base.unit), progress)
+    # the shared phrases (`base`) joined in the reference too: the fits' top words hold them
+    return sweep_prepared(base, unit_tokens, ks, measures, seeds, ReferenceTokens(texts, base.unit, base), progress)
 
 
 SWEEP_FILES = ("sweep.csv", "sweep.png")  # what `write_sweep` writes: none may be an input (`check_folder`)

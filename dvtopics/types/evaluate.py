@@ -68,9 +68,12 @@ def format_scores(result: dict) -> str:
     lines.append(f"\naccuracy {result['accuracy']:.4f}   macro-F1 {result['macro_f1']:.4f}   n={result['n']}")
     lines.append("\nconfusion matrix (rows: true, columns: predicted)")
     short = [label[:10] for label in labels]
-    lines.append(f"{'':<{width}} " + " ".join(f"{s:>10}" for s in short))
+    if len(set(short)) < len(short):  # two labels alike in their first 10 characters ("Kinh tế - Tài chính",
+        short = list(labels)          # "Kinh tế - Xã hội") would head two columns alike: name each whole
+    cell = max(10, *(len(s) for s in short))
+    lines.append(f"{'':<{width}} " + " ".join(f"{s:>{cell}}" for s in short))
     for label, row in zip(labels, result["confusion"]):
-        lines.append(f"{label:<{width}} " + " ".join(f"{n:>10d}" for n in row))
+        lines.append(f"{label:<{width}} " + " ".join(f"{n:>{cell}d}" for n in row))
     return "\n".join(lines)
 
 
