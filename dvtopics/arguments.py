@@ -52,6 +52,13 @@ def check_label(name: str, value) -> None:
         raise ArgumentError(f"{name} {value!r}: give a label, as text")
 
 
+def check_title(value) -> str:
+    """A report's title: any text but none (it is the page's heading and its browser tab's name)."""
+    if not isinstance(value, str) or not value.strip():
+        raise ArgumentError(f"title {value!r}: give the report a title, as text (its heading and tab name)")
+    return value
+
+
 def check_choice(name: str, value, choices: Sequence[str]) -> None:
     if value not in choices:
         raise ArgumentError(f"{name} {value!r}: choose one of {', '.join(choices)}")

@@ -18,7 +18,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from .arguments import (MAX_BATCH, MAX_PART, MAX_REPORT_TOPICS, MAX_SEED, MAX_TOPICS, MIN_FOLDS, MIN_TOPICS,
                         PERIODS, as_list, check_at_least, check_choice, check_max_bytes, check_n_jobs,
-                        check_random_state, check_seeds, check_topic_counts)
+                        check_random_state, check_seeds, check_title, check_topic_counts)
 from .errors import DvtopicsError, InputError, TooManyTopics, TopicsError
 from .io.read import MAX_ARTICLE_BYTES, Article, FieldNames, read_articles, unique_paths
 from .text.cache import open_cache
@@ -603,6 +603,7 @@ def report(reading: Reading, out: str, xlsx: str | None = None, model_dir=None, 
     from .report.workbook import write_report_workbook
     from .run.batch import check_output
 
+    check_title(title)  # before any work
     check_output(out, reading.paths)
     if xlsx:
         check_output(xlsx, [*reading.paths, out])

@@ -53,6 +53,10 @@ def test_train_records_its_views_and_rejects_unknown_ones(model_dir, corpus, tmp
     result = CliRunner().invoke(cli, ["train", str(corpus), "--out", str(tmp_path / "bad"), "--views", "title"])
     assert result.exit_code == 2 and "unknown view(s) title" in result.output
     assert not (tmp_path / "bad").exists()
+    # a view given twice would be recorded twice on the card of a pipeline that holds it once
+    result = CliRunner().invoke(cli, ["train", str(corpus), "--out", str(tmp_path / "twice"), "--views", "text,text"])
+    assert result.exit_code == 2 and "view(s) text given more than once" in result.output
+    assert not (tmp_path / "twice").exists()
 
 
 def _relabelled(tmp_path, relabel):

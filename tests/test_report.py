@@ -244,8 +244,8 @@ def test_cli_report_on_seeds_writes_html_and_xlsx(tmp_path, seeds_dir, seed_expe
     assert len(rows) == 1 + len(seed_expectations)
 
 
-def test_cli_report_counts_one_article_in_the_singular_and_refuses_topics_with_no_topics(tmp_path, seeds_dir,
-                                                                                         fake_classifier):
+def test_cli_report_counts_one_article_in_the_singular_and_refuses_contradictions_and_a_blank_title(
+        tmp_path, seeds_dir, fake_classifier):
     from dvtopics.cli import cli
 
     out = tmp_path / "r.html"
@@ -259,6 +259,11 @@ def test_cli_report_counts_one_article_in_the_singular_and_refuses_topics_with_n
     assert "</b>article given" in html and "</b>source<" in html
     result = CliRunner().invoke(cli, ["report", str(one), "--out", str(out), "--no-topics", "--topics", str(tmp_path)])
     assert result.exit_code == 2 and result.output.count("\n") == 1 and "--no-topics" in result.output
+    # a blank title would leave the page with an empty heading and tab: refused before any work, the page kept
+    before = out.read_bytes()
+    result = CliRunner().invoke(cli, ["report", str(one), "--out", str(out), "--no-topics", "--title", " "])
+    assert result.exit_code == 2 and result.output.count("\n") == 1 and "give the report a title" in result.output
+    assert out.read_bytes() == before
 
 
 def test_cli_report_exits_1_when_an_article_fails(tmp_path, seeds_dir, fake_classifier):

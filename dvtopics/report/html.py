@@ -38,6 +38,7 @@ from typing import Mapping, Sequence
 import numpy as np
 
 from .. import __version__
+from ..arguments import check_title
 from ..errors import DvtopicsError
 from ..io.metadata import charted_period, period_of, period_range
 
@@ -335,6 +336,7 @@ def build_report(
 ) -> str:
     """The HTML report of labelled articles (and their topics, if given) as one string. `workbook`: the name of the
     spreadsheet of its tables written with it, which the page names where it sends its reader; None: none was."""
+    check_title(title)
     records = list(records)
     if not records:
         raise DvtopicsError("no articles to report on: check the input paths")

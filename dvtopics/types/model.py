@@ -89,6 +89,9 @@ def check_views(views: Sequence[str] | str) -> list[str]:
     if unknown or not views:
         raise ArgumentError(f"unknown view(s) {', '.join(sorted(unknown)) or '(none given)'}; "
                             f"choose from {', '.join(VIEWS)}")
+    repeated = sorted({view for view in views if views.count(view) > 1})
+    if repeated:  # a pipeline holds each view once: the card would record a view the model does not have
+        raise ArgumentError(f"view(s) {', '.join(repeated)} given more than once; give each view once")
     return views
 
 
