@@ -1,6 +1,7 @@
 """Input files as users have them (a new-user trial): Mac folders, saved pages, spreadsheets laid out by
 hand, old line ends, files in more than one encoding. Each test builds its own tiny file."""
 import csv
+import gzip
 import json
 import logging
 
@@ -334,6 +335,32 @@ def test_a_broken_item_of_a_json_array_costs_only_itself(tmp_path):
     errors = [a.error for a in articles if a.error]
     assert len(errors) == 2 and "a.json:3 (item 2): not valid JSON" in errors[0]
     assert "reading goes on at the next item, on line 4" in errors[0]
+
+
+def test_a_json_array_in_a_file_named_as_json_lines_is_read_as_its_articles(tmp_path, caplog):
+    """A pretty-printed array saved as .jsonl was one "not valid JSON" error per line, and a gzipped .json
+    (.json.gz) one error, "a JSON object per line is expected, not a list"; a .json of gzip bytes was refused
+    (hunt 18 A, 1). Each is read as the array it holds, on either engine."""
+    from dvtopics.run.distributed import plan_parts, read_part
+
+    articles = [{"id": "a1", "text": TEXT}, {"id": "a2", "text": TEXT2}]
+    array = json.dumps(articles, ensure_ascii=False, indent=2)
+    (tmp_path / "pretty.jsonl").write_text(array, encoding="utf-8")
+    (tmp_path / "export.json.gz").write_bytes(gzip.compress(array.encode()))
+    (tmp_path / "gzipped.json").write_bytes(gzip.compress(array.encode()))
+    (tmp_path / "lines.jsonl").write_text("\n".join(json.dumps(a, ensure_ascii=False) for a in articles),
+                                          encoding="utf-8")  # JSON lines stay JSON lines
+    for name in ("pretty.jsonl", "export.json.gz", "gzipped.json", "lines.jsonl"):
+        with caplog.at_level(logging.WARNING):
+            caplog.clear()
+            assert [(a.id, a.error) for a in read(tmp_path / name)] == [("a1", None), ("a2", None)], name
+        assert ("read as a .json file" in caplog.text) == (name == "pretty.jsonl"), name
+        parts = plan_parts([tmp_path / name], size=1)  # an array is read whole, not cut into line ranges
+        assert [a.id for part in parts for a in read_part(part)] == ["a1", "a2"], name
+    cut = gzip.compress(array.encode())
+    (tmp_path / "cut.json.gz").write_bytes(cut[:len(cut) - 12])  # the end of the stream lost
+    got = read(tmp_path / "cut.json.gz")
+    assert [a.id for a in got if not a.error] == ["a1"] and "cut short" in got[-1].error
 
 
 def test_a_json_array_item_missing_its_closing_brace_costs_only_itself(tmp_path):

@@ -12,7 +12,7 @@ from typing import Iterable, Iterator
 from ..errors import InputError
 from ..text.normalise import nfc
 from .decode import decode_head
-from .files import document_problem
+from .files import document_problem, open_binary
 from .tables import name_key
 
 TEXT_SUFFIXES = (".txt",)
@@ -112,6 +112,20 @@ def head_text(path: Path) -> str | None:
             return decode_head(handle.read(4096))
     except (OSError, EOFError):
         return None
+
+
+def holds_json_array(path: Path) -> bool:
+    """Whether a file named as JSON lines holds a JSON array instead (a .jsonl saved pretty-printed, a gzipped
+    .json named .json.gz): its first character that is not white space is "[", where a JSON line is an object.
+    Read line by line, such a file would be one error per line and no article."""
+    head = b""
+    try:
+        with open_binary(path) as handle:  # gzip data too, whatever the name says
+            while len(head) < 4096 and (chunk := handle.read1(4096 - len(head))):
+                head += chunk
+    except (InputError, OSError, EOFError):
+        pass  # the bytes before a fault (a gzip file cut short) say what it holds; the reader reports the fault
+    return decode_head(head).lstrip("\ufeff \t\r\n").startswith("[")
 
 
 def _walk(folder: Path, skipped: Skipped, text_field: str = "text") -> Iterator[Path]:

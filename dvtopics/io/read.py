@@ -35,8 +35,8 @@ from ..text.normalise import nfc, normalize
 from ..text.furniture import strip_furniture
 from .decode import decode_bytes, decode_text
 from .files import LineRange, blank_line, numbered_lines, read_all
-from .folders import (TAB_SUFFIXES, Skipped, file_kind, head_text, iter_files, skipped_notes, unread_notes,
-                      walked_by)
+from .folders import (TAB_SUFFIXES, Skipped, file_kind, head_text, holds_json_array, iter_files, skipped_notes,
+                      unread_notes, walked_by)
 from .htmltext import HTML_START, html_to_text
 from .jsonfiles import DECODER, json_error, json_kind, json_object, loads, next_array_item
 from .metadata import extract_metadata, parse_date
@@ -331,16 +331,23 @@ def _jsonl_items(path: Path, fields: "FieldNames", on_error: str, max_bytes: int
 
 
 def _read_json(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -> Iterator[Article]:
-    """A .json file: an array of articles, one article, or (misnamed) JSON lines."""
+    """A .json file (gzip data too, whatever its name says): an array of articles, one article, or (misnamed)
+    JSON lines."""
+    data, problem = read_all(path)  # `problem`: why reading stopped early (a gzip file cut short)
+    if problem and not data.strip():
+        yield _failed(path.name, f"{path}: {problem}", on_error)
+        return
     try:
-        text, warning = decode_text(path.read_bytes(), str(path))
-    except (InputError, OSError) as exc:
-        yield _failed(path.name, str(exc) if isinstance(exc, InputError) else _os_cause(path, exc), on_error)
+        text, warning = decode_text(data, str(path))
+    except InputError as exc:
+        yield _failed(path.name, str(exc), on_error)
         return
     start = len(text) - len(text.lstrip())
     if text.startswith("[", start):
         yield from _with_text_field(path, fields, on_error,
                                     _json_array_items(path, text, start + 1, fields, on_error, max_bytes, warning))
+        if problem:  # the items before the fault are read; what follows it is lost, and said so
+            yield _failed(path.name, f"{path}: {problem}; the articles after it are not read", on_error)
         return
     try:
         record = loads(text)
@@ -682,6 +689,10 @@ def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on
         articles = iter([_failed(article_id, problem, on_error)])
     elif path.is_dir():  # a folder given that holds no .txt file (`iter_files`)
         articles = iter([_no_articles(path, fields.text, on_error)])
+    elif kind == "jsonl" and lines is None and holds_json_array(path):
+        if not path.name.lower().endswith(".json.gz"):  # a gzipped .json is expected to hold an array
+            log.warning("%s: a JSON array, not JSON lines (an article a line): read as a .json file", path)
+        articles = _read_json(path, fields, on_error, max_bytes)
     elif kind == "jsonl":
         articles = _read_jsonl(path, fields, on_error, max_bytes, lines)
     elif kind == "json":
