@@ -363,6 +363,18 @@ def test_a_json_array_in_a_file_named_as_json_lines_is_read_as_its_articles(tmp_
     assert [a.id for a in got if not a.error] == ["a1"] and "cut short" in got[-1].error
 
 
+def test_what_follows_a_json_arrays_end_is_read_or_said(tmp_path):
+    """What followed a .json array's closing ']' was dropped in silence, exit 0: two exports joined with `cat`
+    lost the second (hunt 18 A, 2). Arrays one after another are each read; anything else is an error record."""
+    one, two = (json.dumps([{"id": i, "text": t}], ensure_ascii=False) for i, t in (("a", TEXT), ("b", TEXT2)))
+    (tmp_path / "joined.json").write_text(f"{one}\n{two}\n", encoding="utf-8")
+    assert [(a.id, a.error) for a in read(tmp_path / "joined.json")] == [("a", None), ("b", None)]
+    (tmp_path / "then.json").write_text(f"{one}\n{json.dumps({'id': 'b', 'text': TEXT2})}\n", encoding="utf-8")
+    first, after = read(tmp_path / "then.json")
+    assert first.id == "a" and not first.error
+    assert "then.json:2: more data after the array's closing ']'" in after.error and "'{\"id\"" in after.error
+
+
 def test_a_json_array_item_missing_its_closing_brace_costs_only_itself(tmp_path):
     good = [json.dumps({"id": f"a{i}", "text": TEXT}, ensure_ascii=False) for i in range(2)]
     (tmp_path / "a.json").write_text(f'[{good[0]},\n{{"id": "bad", "text": "thiếu ngoặc",\n{good[1]}]',

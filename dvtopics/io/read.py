@@ -376,6 +376,17 @@ def _json_array_items(path: Path, text: str, position: int, fields: "FieldNames"
         position = whitespace.match(text, position).end()
         line, counted = line + text.count("\n", counted, position), position
         if text.startswith("]", position):
+            after = whitespace.match(text, position + 1).end()
+            if after == len(text):
+                return
+            if text.startswith("[", after):  # arrays one after another (`cat a.json b.json`): each is read on
+                position = after + 1
+                continue
+            # anything else after the array was lost in silence: one error says where, and how it begins
+            line += text.count("\n", counted, after)
+            rest = text[after:after + 30].split("\n")[0]
+            yield _failed(f"{path.name}:{item + 1}", f"{path}:{line}: more data after the array's closing ']' "
+                          f"(it begins {rest!r}); it is not read", on_error)
             return
         item += 1
         where, fallback_id = f"{path}:{line} (item {item})", f"{path.name}:{item}"
