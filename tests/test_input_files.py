@@ -322,6 +322,24 @@ def test_a_csv_row_with_more_cells_than_the_header_loses_no_text(tmp_path):
     assert article.meta["extra_cells"] == ["năm 2022"] and "not used" in article.meta["warning"]
 
 
+def test_a_row_whose_quotes_open_and_close_in_a_cell_is_read_with_them_as_text(tmp_path, caplog):
+    """A TSV written without quoting (most tools' exports) whose cell opens with a quoted phrase lost that row:
+    "broken CSV row", exit 1 (hunt 18 A, 3). A line whose quotes close on it and that then splits into the
+    header's columns is that row, read with a warning; a quote left open stays a broken row."""
+    (tmp_path / "a.tsv").write_text(f'id\ttitle\ttext\nr1\t"Dân vận khéo" nhân rộng\t{TEXT}\n'
+                                    f'r2\tTin hai\t"Ba không" {TEXT2}\nr3\tTin ba\t"Mở đầu\n', encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        r1, r2, r3 = read(tmp_path / "a.tsv")
+    assert (r1.id, r1.title, r1.error) == ("r1", '"Dân vận khéo" nhân rộng', None)
+    assert (r2.id, r2.error) == ("r2", None) and r2.text.startswith('"Ba không" Chiều')
+    assert "quotes as text" in r1.meta["warning"] and "a.tsv:2" in caplog.text
+    assert "broken CSV row starting on line 4" in r3.error
+    (tmp_path / "a.csv").write_text(f'id,title,text\nc1,"Dân vận khéo" nhân rộng,{TEXT.replace(",", "")}\n',
+                                    encoding="utf-8")
+    (c1,) = read(tmp_path / "a.csv")
+    assert (c1.id, c1.title, c1.error) == ("c1", '"Dân vận khéo" nhân rộng', None)
+
+
 # ------------------------------------------------------------------ JSON arrays
 
 def test_a_broken_item_of_a_json_array_costs_only_itself(tmp_path):

@@ -446,16 +446,26 @@ def _read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
         if wrong:
             yield _failed(path.name, wrong, on_error)
             return
-    for line, row, cause in rows:
+    for line, row, cause, cells in rows:
         if row is not None and not any(value.strip() for value in row):
             continue  # a blank line, or a spreadsheet's empty row (",,,"): no article, not an error
         number += 1
         where, fallback_id = f"{path}:{number}", f"{path.name}:{number}"
+        quotes_as_text = None
+        if row is None and len(cells) == len(header) and "".join(cells).count('"') % 2 == 0:
+            # a line whose quotes open and close on it, and that holds the header's cells when they are read as
+            # text, is that row (a TSV written without quoting: '"Dân vận khéo" nhân rộng'); a quote left open
+            # is a quoted cell cut short, and the row stays broken
+            row, quotes_as_text = cells, (f"line {line} is not valid CSV ({cause}): read with its quotes as "
+                                          f"text, as it then has the header's {len(header)} columns")
+            log.warning("%s: %s", where, quotes_as_text)
         if row is None:
             yield _failed(fallback_id, f"{where}: broken CSV row starting on line {line} ({cause}); "
                           "its first line is skipped", on_error)
             continue
         record = table_record(header, row, fields.text, delimiter)
+        if quotes_as_text:
+            record["warning"] = quotes_as_text
         size = utf8_size(record.get(fields.text) or "")
         if size > max_bytes:
             yield _failed(record.get(fields.id) or fallback_id,

@@ -135,8 +135,9 @@ def name_key(name: str) -> str:
 
 
 def csv_rows(text: str, delimiter: str = ",", cut: bool = False
-              ) -> Iterator[tuple[int, list[str] | None, str | None]]:
-    """(first line, fields, None) per CSV row, or (first line, None, cause) for a row that is not valid CSV.
+              ) -> Iterator[tuple[int, list[str] | None, str | None, list[str] | None]]:
+    """(first line, fields, None, None) per CSV row, or (first line, None, cause, cells) for a row that is not
+    valid CSV, `cells` its first line split at the delimiter with its quotes kept as text (`literal_cells`).
 
     A broken row (a quote never closed, a quote inside an unquoted field) costs only its first line: reading
     goes on from the next one, so a stray quote cannot swallow the articles after it. In a file that was
@@ -148,15 +149,23 @@ def csv_rows(text: str, delimiter: str = ",", cut: bool = False
         row_start = start
         try:
             while (row := _next_row(reader, len(text) + 1)) is not None:
-                yield row_start + 1, row, None
+                yield row_start + 1, row, None, None
                 row_start = start + reader.line_num
             return
         except csv.Error as exc:
             at_end = "end of data" in str(exc)
             if at_end and cut:
                 return
-            yield row_start + 1, None, "a quoted field is never closed" if at_end else str(exc)
+            yield (row_start + 1, None, "a quoted field is never closed" if at_end else str(exc),
+                   literal_cells(lines[row_start], delimiter))
             start = row_start + 1
+
+
+def literal_cells(line: str, delimiter: str) -> list[str]:
+    """A line's cells split at every delimiter, quotes read as text. A tab-separated file is often written so,
+    without quoting (a cell that opens with a quote: '"Dân vận khéo" nhân rộng'), where CSV's rules would
+    read the quote as the start of a quoted cell and find the row broken."""
+    return line.rstrip("\r\n").split(delimiter)
 
 
 def _next_row(reader, limit: int) -> list[str] | None:
