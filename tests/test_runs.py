@@ -579,6 +579,19 @@ def test_a_cache_dir_that_is_a_file_is_skipped_with_one_warning(corpus, tmp_path
     assert len(cache_warning()) == 1
 
 
+def test_a_cache_folder_given_with_a_tilde_is_in_the_home_folder(corpus, tmp_path, monkeypatch):
+    """DVTOPICS_CACHE="~/dvcache" (a tilde the shell left: in double quotes, a .env file, a service's settings) or
+    --cache-dir "~/dvcache" made a folder named "~" in the working folder (hunt 18 A, 4)."""
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DVTOPICS_CACHE", "~/dvcache")
+    assert run("segment", corpus, "--out", tmp_path / "s.jsonl").exit_code == 0
+    assert run("segment", corpus, "--out", tmp_path / "t.jsonl", "--cache-dir", "~/given").exit_code == 0
+    assert not (tmp_path / "~").exists()
+    assert (tmp_path / "home" / "dvcache" / "segments.sqlite").exists()
+    assert (tmp_path / "home" / "given" / "segments.sqlite").exists()
+
+
 def test_a_cache_that_cannot_be_opened_or_written_is_skipped_not_called_damaged(corpus, tmp_path, monkeypatch,
                                                                                   cache_warning):
     import sqlite3

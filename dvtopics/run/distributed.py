@@ -434,7 +434,9 @@ def run_job(job, paths: Sequence[str | os.PathLike], out: str | os.PathLike | No
     out = Path(out)
     parts_dir = out if keep_parts else parts_path(out)
     paths = [os.path.abspath(path) for path in paths]
-    job = replace(job, **{name: os.path.abspath(getattr(job, name)) for name in job.path_fields if getattr(job, name)})
+    # a "~" the shell left (a quoted --cache-dir "~/cache") is the home folder, as the local engine reads it
+    job = replace(job, **{name: os.path.abspath(os.path.expanduser(getattr(job, name)))
+                          for name in job.path_fields if getattr(job, name)})
     out.parent.mkdir(parents=True, exist_ok=True)
     with output_lock(out):
         if not keep_parts:
