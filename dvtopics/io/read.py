@@ -147,10 +147,11 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
         date = parse_date(given["date"])
         if date is None:
             fields["date"] = given["date"]
-            add_warning(fields, f"the 'date' field {given['date']!r} is not a date (day/month/year or "
-                                f"year-month-day, in the years {FIRST_YEAR} to {LAST_YEAR}): not used")
-            log.warning("%s: the 'date' field %r is not a date in the years %d to %d: not used", name,
-                        given["date"], FIRST_YEAR, LAST_YEAR)
+            # one message for the record and the log: which forms are read, not only which years
+            why = (f"the 'date' field {given['date']!r} is not a date (day/month/year or year-month-day, in the "
+                   f"years {FIRST_YEAR} to {LAST_YEAR}): not used")
+            add_warning(fields, why)
+            log.warning("%s: %s", name, why)
         given["date"] = date
     title = given["title"] or found["title"]
     # a label is read as a user meant it: "other " (a space a spreadsheet kept) is "other", and NFD (typed on a
