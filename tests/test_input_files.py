@@ -375,6 +375,10 @@ def test_a_json_array_in_a_file_named_as_json_lines_is_read_as_its_articles(tmp_
         assert ("read as a .json file" in caplog.text) == (name == "pretty.jsonl"), name
         parts = plan_parts([tmp_path / name], size=1)  # an array is read whole, not cut into line ranges
         assert [a.id for part in parts for a in read_part(part)] == ["a1", "a2"], name
+    # JSON lines whose first line is a list stay JSON lines: that line is an error, the others are read
+    (tmp_path / "list_first.jsonl").write_text("[1]\n" + json.dumps(articles[0], ensure_ascii=False) + "\n",
+                                               encoding="utf-8")
+    assert [bool(a.error) for a in read(tmp_path / "list_first.jsonl")] == [True, False]
     cut = gzip.compress(array.encode())
     (tmp_path / "cut.json.gz").write_bytes(cut[:len(cut) - 12])  # the end of the stream lost
     got = read(tmp_path / "cut.json.gz")
