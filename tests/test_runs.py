@@ -432,6 +432,21 @@ def test_a_resume_after_the_input_changed_is_refused(tmp_path):
     assert journal_path(out).exists() and not out.exists()
 
 
+def test_a_resume_into_an_output_with_no_journal_says_so(tmp_path, caplog):
+    """`label --resume --out labels.xlsx` where the interrupted run went into labels.csv labelled everything again,
+    in silence, exit 0, and left the journal behind (hunt 18 A, 7): it is refused, naming the journal. A resume
+    with no journal of any format labels every article, with a warning that there was nothing to resume."""
+    source = write_jsonl(tmp_path / "in.jsonl", made_up_articles(8))
+    _interrupted_run(source, tmp_path / "labels.csv")
+    result = run("label", source, "--out", tmp_path / "labels.xlsx", "--resume")
+    assert result.exit_code == 2 and "labels.csv.part.jsonl holds an unfinished run" in result.output
+    assert f"--out {tmp_path / 'labels.csv'}" in result.output and not (tmp_path / "labels.xlsx").exists()
+    with caplog.at_level("WARNING"):
+        result = run("label", source, "--out", tmp_path / "new.jsonl", "--resume")
+    assert result.exit_code == 0 and "no unfinished run to resume" in caplog.text
+    assert len((tmp_path / "new.jsonl").read_text().splitlines()) == len(made_up_articles(8))
+
+
 def test_a_resume_of_the_same_input_gives_every_article_once(tmp_path):
     source = write_jsonl(tmp_path / "in.jsonl", made_up_articles(4))
     out = tmp_path / "out.jsonl"
