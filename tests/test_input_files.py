@@ -797,11 +797,28 @@ def test_a_sheet_saved_as_tab_separated_text_is_read_as_a_table(tmp_path, caplog
     assert [a.text for a in read(tmp_path / "b.tsv")] == [TEXT, TEXT2]
 
 
+@pytest.mark.parametrize("delimiter", [",", ";"])
+def test_a_table_split_by_commas_or_semicolons_saved_as_txt_is_read_as_a_table(tmp_path, caplog, delimiter):
+    """A CSV saved or renamed as .txt was one article titled "id,title,text", every row's text run together and
+    labelled once, exit 0 and nothing said (hunt 18 A, 9). A header of short names that names the text field
+    and another field is a table, with a warning, in a folder too."""
+    rows = delimiter.join(["id", "title", "text"]) + "\n" + "".join(
+        delimiter.join([str(n), title, text.replace(",", "")]) + "\n"
+        for n, title, text in ((1, "Tổng kết", TEXT), (2, "Gặp mặt", TEXT2)))
+    (tmp_path / "export.txt").write_text(rows, encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        articles = read(tmp_path)
+    assert [(a.id, a.title, a.error) for a in articles] == [("1", "Tổng kết", None), ("2", "Gặp mặt", None)]
+    assert f"a header split by {delimiter!r}" in caplog.text
+
+
 @pytest.mark.parametrize("article", [
     f"Hội nghị tổng kết\t2022\n{TEXT}",  # a tab in the title
     f"\tHội nghị tổng kết\n\t{TEXT}\n\t{TEXT2}",  # indented paragraphs
     f"Hội nghị tổng kết\n{TEXT}\nid\ttitle\ttext\n1\t2\t3\n",  # a table pasted below the title
     f"Text\n{TEXT}",  # a first line that names the field, with no tab
+    f"Sơ kết, tổng kết, giao ban: những điểm mới\n{TEXT}",  # a title with commas
+    f"Text, ảnh: Minh Anh\n{TEXT}",  # a credit line naming the field and nothing else
 ])
 def test_an_article_with_tabs_stays_an_article(tmp_path, caplog, article):
     (tmp_path / "a.txt").write_text(article, encoding="utf-8")

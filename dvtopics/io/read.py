@@ -41,7 +41,7 @@ from .htmltext import HTML_START, html_to_text
 from .jsonfiles import DECODER, json_error, json_kind, json_object, loads, next_array_item
 from .metadata import extract_metadata, parse_date
 from .tables import (cell_text, csv_delimiter, csv_rows, field_names, repeated_columns, sheet_tables, split_header,
-                     tab_header, table_record)
+                     table_record, text_table_delimiter)
 from .vnlegacy import at_least, to_unicode
 
 log = logging.getLogger(__name__)
@@ -723,10 +723,14 @@ def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on
         articles = _read_csv(path, fields, on_error, max_bytes)
     elif kind == "xlsx":
         articles = _read_xlsx(path, fields, on_error)
-    elif tab_header(head_text(path) or "", fields.text):
+    elif (delimiter := text_table_delimiter(head_text(path) or "", fields.text, fields.wanted())) == "\t":
         log.warning("%s: a table saved as text, its first line a tab-separated header that names the '%s' field "
                     "(as Excel saves a sheet as \"Unicode Text\" or \"Text (Tab delimited)\"): read as a table, "
                     "an article a row", path, fields.text)
+        articles = _read_csv(path, fields, on_error, max_bytes)
+    elif delimiter:
+        log.warning("%s: a table saved as text, its first line a header split by %r that names the '%s' field (a "
+                    "CSV saved or renamed as .txt): read as a table, an article a row", path, delimiter, fields.text)
         articles = _read_csv(path, fields, on_error, max_bytes)
     else:
         articles = iter([_read_text_file(path, article_id, on_error, max_bytes)])

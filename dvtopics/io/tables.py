@@ -50,6 +50,27 @@ def tab_header(text: str, text_field: str) -> bool:
     return "\t" in first and names_field(next(csv.reader([first], delimiter="\t"), []), text_field)
 
 
+_FIELD_NAME_CHARS = 40  # longer than any column name: a cell of a sentence, not of a header
+
+
+def text_table_delimiter(text: str, text_field: str, wanted: Iterable[str]) -> str | None:
+    """The delimiter of a table saved as .txt, or None for an article: a tab when the first line that is not blank,
+    split by tabs, names the text field (`tab_header`); a comma or semicolon when, split by it, that line is a row
+    of short names (a CSV saved or renamed as .txt, "id,title,text") naming the text field and another field the
+    reader looks for. A title with commas ("Sơ kết, tổng kết: …") names no such pair, so it stays an article."""
+    if tab_header(text, text_field):
+        return "\t"
+    first = next((match.group() for match in _LINE.finditer(text) if match.group().strip()), "")
+    for delimiter in (",", ";"):
+        cells = [cell.strip() for cell in next(csv.reader([first], delimiter=delimiter), [])]
+        if len(cells) < 2 or not all(0 < len(cell) <= _FIELD_NAME_CHARS for cell in cells):
+            continue
+        named = set(field_names(cells, wanted)) & set(wanted)
+        if text_field in named and len(named) >= 2:
+            return delimiter
+    return None
+
+
 def names_field(cells, field: str) -> bool:
     """Whether a row's cells name `field`, as `field_names` matches names."""
     return field in field_names(cells, [field])
