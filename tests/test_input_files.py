@@ -340,6 +340,20 @@ def test_a_row_whose_quotes_open_and_close_in_a_cell_is_read_with_them_as_text(t
     assert (c1.id, c1.title, c1.error) == ("c1", '"Dân vận khéo" nhân rộng', None)
 
 
+def test_max_bytes_holds_for_a_workbooks_articles_as_for_a_csvs(tmp_path):
+    """--max-bytes was not applied to .xlsx rows: an article over it in a workbook was read, the same row in a
+    CSV was an error (hunt 18 A, 10)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in (["id", "text"], ["big", TEXT * 3], ["small", TEXT2]):
+        book.active.append(row)
+    book.save(tmp_path / "a.xlsx")
+    big, small = read(tmp_path / "a.xlsx", max_bytes=len(TEXT.encode()) * 2)
+    assert big.id == "big" and "a.xlsx:2: field 'text'" in big.error and "article limit" in big.error
+    assert (small.id, small.error) == ("small", None)
+
+
 # ------------------------------------------------------------------ JSON arrays
 
 def test_a_broken_item_of_a_json_array_costs_only_itself(tmp_path):

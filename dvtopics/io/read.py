@@ -477,13 +477,13 @@ def _read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
         yield _failed(f"{path.name}:{number + 1}", f"{path}:{number + 1}: {problem}", on_error)
 
 
-def _read_xlsx(path: Path, fields: "FieldNames", on_error: str) -> Iterator[Article]:
+def _read_xlsx(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -> Iterator[Article]:
     """The articles of a workbook, as a CSV's: in each sheet a header row (as `split_header` finds it,
     wherever the table starts) and then an article a row (an .xlsx of articles and their corrected labels,
     for `train --extra`). Every sheet whose header names the text field is read; the other sheets that hold
     anything are named in a warning. When none names it, the first sheet that holds anything is read, so that
-    its rows say which fields they have. A cell holds at most 32,767 characters, so no article is over
-    --max-bytes."""
+    its rows say which fields they have. A text over `max_bytes` is an error, as in a CSV (a cell holds at most
+    32,767 characters, under the default limit, but --max-bytes may be set lower)."""
     from openpyxl import load_workbook
 
     try:
@@ -510,8 +510,13 @@ def _read_xlsx(path: Path, fields: "FieldNames", on_error: str) -> Iterator[Arti
                 if not any((cell_text(cell) or "").strip() for cell in row):
                     continue  # a blank row a spreadsheet keeps below its table
                 record = table_record(header, list(map(cell_text, row)), fields.text)
-                yield from _record_to_article(record, f"{path.name}:{at}{number}", fields, on_error,
-                                              f"{path}:{at}{number}")
+                where, fallback_id = f"{path}:{at}{number}", f"{path.name}:{at}{number}"
+                size = utf8_size(record.get(fields.text) or "")
+                if size > max_bytes:
+                    yield _failed(record.get(fields.id) or fallback_id,
+                                  _over_limit(f"{where}: field '{fields.text}'", size, max_bytes), on_error)
+                    continue
+                yield from _record_to_article(record, fallback_id, fields, on_error, where)
     finally:
         book.close()
 
@@ -722,7 +727,7 @@ def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on
     elif kind == "csv":
         articles = _read_csv(path, fields, on_error, max_bytes)
     elif kind == "xlsx":
-        articles = _read_xlsx(path, fields, on_error)
+        articles = _read_xlsx(path, fields, on_error, max_bytes)
     elif (delimiter := text_table_delimiter(head_text(path) or "", fields.text, fields.wanted())) == "\t":
         log.warning("%s: a table saved as text, its first line a tab-separated header that names the '%s' field "
                     "(as Excel saves a sheet as \"Unicode Text\" or \"Text (Tab delimited)\"): read as a table, "
