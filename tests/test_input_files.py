@@ -338,6 +338,9 @@ def test_a_row_whose_quotes_open_and_close_in_a_cell_is_read_with_them_as_text(t
                                     encoding="utf-8")
     (c1,) = read(tmp_path / "a.csv")
     assert (c1.id, c1.title, c1.error) == ("c1", '"Dân vận khéo" nhân rộng', None)
+    (tmp_path / "b.csv").write_text('"a" b,"c" d\n', encoding="utf-8")  # a table of one broken row: no header
+    (broken,) = read(tmp_path / "b.csv")
+    assert "broken CSV row starting on line 1" in broken.error
 
 
 def test_max_bytes_holds_for_a_workbooks_articles_as_for_a_csvs(tmp_path):

@@ -453,7 +453,8 @@ def _read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
         number += 1
         where, fallback_id = f"{path}:{number}", f"{path.name}:{number}"
         quotes_as_text = None
-        if row is None and len(cells) == len(header) and "".join(cells).count('"') % 2 == 0:
+        quotes_closed = row is None and "".join(cells).count('"') % 2 == 0
+        if quotes_closed and header is not None and len(cells) == len(header):  # (no header: no row was valid)
             # a line whose quotes open and close on it, and that holds the header's cells when they are read as
             # text, is that row (a TSV written without quoting: '"Dân vận khéo" nhân rộng'); a quote left open
             # is a quoted cell cut short, and the row stays broken
