@@ -445,6 +445,9 @@ def test_a_resume_into_an_output_with_no_journal_says_so(tmp_path, caplog):
         result = run("label", source, "--out", tmp_path / "new.jsonl", "--resume")
     assert result.exit_code == 0 and "no unfinished run to resume" in caplog.text
     assert len((tmp_path / "new.jsonl").read_text().splitlines()) == len(made_up_articles(8))
+    caplog.clear()
+    result = run("label", source, "--out", tmp_path / "new.tsv", "--resume")  # refused as an output, no more
+    assert result.exit_code == 2 and "must end in" in result.output and "resume" not in caplog.text
 
 
 def test_a_resume_of_the_same_input_gives_every_article_once(tmp_path):

@@ -382,8 +382,8 @@ def nothing_to_resume(out: str | os.PathLike) -> None:
     went into labels.csv), that is the run meant: refused, naming it, rather than labelling all again beside it.
     (A finished `out` is refused by `refuse_finished`.)"""
     out = Path(out)
-    if journal_path(out).exists() or out.exists():
-        return
+    if out.suffix.lower() not in OUTPUT_SUFFIXES or journal_path(out).exists() or out.exists():
+        return  # (an output of another kind is refused by label_stream, with no word about resuming)
     for suffix in OUTPUT_SUFFIXES:
         other = journal_path(out.with_suffix(suffix))
         if suffix != out.suffix.lower() and other.exists():
