@@ -1,6 +1,7 @@
 """Input files as users have them (a new-user trial): Mac folders, saved pages, spreadsheets laid out by
 hand, old line ends, files in more than one encoding. Each test builds its own tiny file."""
 import csv
+import gzip
 import json
 import logging
 
@@ -321,6 +322,41 @@ def test_a_csv_row_with_more_cells_than_the_header_loses_no_text(tmp_path):
     assert article.meta["extra_cells"] == ["năm 2022"] and "not used" in article.meta["warning"]
 
 
+def test_a_row_whose_quotes_open_and_close_in_a_cell_is_read_with_them_as_text(tmp_path, caplog):
+    """A TSV written without quoting (most tools' exports) whose cell opens with a quoted phrase lost that row:
+    "broken CSV row", exit 1 (hunt 18 A, 3). A line whose quotes close on it and that then splits into the
+    header's columns is that row, read with a warning; a quote left open stays a broken row."""
+    (tmp_path / "a.tsv").write_text(f'id\ttitle\ttext\nr1\t"Dân vận khéo" nhân rộng\t{TEXT}\n'
+                                    f'r2\tTin hai\t"Ba không" {TEXT2}\nr3\tTin ba\t"Mở đầu\n', encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        r1, r2, r3 = read(tmp_path / "a.tsv")
+    assert (r1.id, r1.title, r1.error) == ("r1", '"Dân vận khéo" nhân rộng', None)
+    assert (r2.id, r2.error) == ("r2", None) and r2.text.startswith('"Ba không" Chiều')
+    assert "quotes as text" in r1.meta["warning"] and "a.tsv:2" in caplog.text
+    assert "broken CSV row starting on line 4" in r3.error
+    (tmp_path / "a.csv").write_text(f'id,title,text\nc1,"Dân vận khéo" nhân rộng,{TEXT.replace(",", "")}\n',
+                                    encoding="utf-8")
+    (c1,) = read(tmp_path / "a.csv")
+    assert (c1.id, c1.title, c1.error) == ("c1", '"Dân vận khéo" nhân rộng', None)
+    (tmp_path / "b.csv").write_text('"a" b,"c" d\n', encoding="utf-8")  # a table of one broken row: no header
+    (broken,) = read(tmp_path / "b.csv")
+    assert "broken CSV row starting on line 1" in broken.error
+
+
+def test_max_bytes_holds_for_a_workbooks_articles_as_for_a_csvs(tmp_path):
+    """--max-bytes was not applied to .xlsx rows: an article over it in a workbook was read, the same row in a
+    CSV was an error (hunt 18 A, 10)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in (["id", "text"], ["big", TEXT * 3], ["small", TEXT2]):
+        book.active.append(row)
+    book.save(tmp_path / "a.xlsx")
+    big, small = read(tmp_path / "a.xlsx", max_bytes=len(TEXT.encode()) * 2)
+    assert big.id == "big" and "a.xlsx:2: field 'text'" in big.error and "article limit" in big.error
+    assert (small.id, small.error) == ("small", None)
+
+
 # ------------------------------------------------------------------ JSON arrays
 
 def test_a_broken_item_of_a_json_array_costs_only_itself(tmp_path):
@@ -334,6 +370,48 @@ def test_a_broken_item_of_a_json_array_costs_only_itself(tmp_path):
     errors = [a.error for a in articles if a.error]
     assert len(errors) == 2 and "a.json:3 (item 2): not valid JSON" in errors[0]
     assert "reading goes on at the next item, on line 4" in errors[0]
+
+
+def test_a_json_array_in_a_file_named_as_json_lines_is_read_as_its_articles(tmp_path, caplog):
+    """A pretty-printed array saved as .jsonl was one "not valid JSON" error per line, and a gzipped .json
+    (.json.gz) one error, "a JSON object per line is expected, not a list"; a .json of gzip bytes was refused
+    (hunt 18 A, 1). Each is read as the array it holds, on either engine."""
+    from dvtopics.run.distributed import plan_parts, read_part
+
+    articles = [{"id": "a1", "text": TEXT}, {"id": "a2", "text": TEXT2}]
+    array = json.dumps(articles, ensure_ascii=False, indent=2)
+    (tmp_path / "pretty.jsonl").write_text(array, encoding="utf-8")
+    (tmp_path / "export.json.gz").write_bytes(gzip.compress(array.encode()))
+    (tmp_path / "gzipped.json").write_bytes(gzip.compress(array.encode()))
+    (tmp_path / "lines.jsonl").write_text("\n".join(json.dumps(a, ensure_ascii=False) for a in articles),
+                                          encoding="utf-8")  # JSON lines stay JSON lines
+    for name in ("pretty.jsonl", "export.json.gz", "gzipped.json", "lines.jsonl"):
+        with caplog.at_level(logging.WARNING):
+            caplog.clear()
+            assert [(a.id, a.error) for a in read(tmp_path / name)] == [("a1", None), ("a2", None)], name
+        assert ("read as a .json file" in caplog.text) == (name == "pretty.jsonl"), name
+        parts = plan_parts([tmp_path / name], size=1)  # an array is read whole, not cut into line ranges
+        assert [a.id for part in parts for a in read_part(part)] == ["a1", "a2"], name
+    # JSON lines whose first line is a list stay JSON lines: that line is an error, the others are read
+    (tmp_path / "list_first.jsonl").write_text("[1]\n" + json.dumps(articles[0], ensure_ascii=False) + "\n",
+                                               encoding="utf-8")
+    assert [bool(a.error) for a in read(tmp_path / "list_first.jsonl")] == [True, False]
+    cut = gzip.compress(array.encode())
+    (tmp_path / "cut.json.gz").write_bytes(cut[:len(cut) - 12])  # the end of the stream lost
+    got = read(tmp_path / "cut.json.gz")
+    assert [a.id for a in got if not a.error] == ["a1"] and "cut short" in got[-1].error
+
+
+def test_what_follows_a_json_arrays_end_is_read_or_said(tmp_path):
+    """What followed a .json array's closing ']' was dropped in silence, exit 0: two exports joined with `cat`
+    lost the second (hunt 18 A, 2). Arrays one after another are each read; anything else is an error record."""
+    one, two = (json.dumps([{"id": i, "text": t}], ensure_ascii=False) for i, t in (("a", TEXT), ("b", TEXT2)))
+    (tmp_path / "joined.json").write_text(f"{one}\n{two}\n", encoding="utf-8")
+    assert [(a.id, a.error) for a in read(tmp_path / "joined.json")] == [("a", None), ("b", None)]
+    (tmp_path / "then.json").write_text(f"{one}\n{json.dumps({'id': 'b', 'text': TEXT2})}\n", encoding="utf-8")
+    first, after = read(tmp_path / "then.json")
+    assert first.id == "a" and not first.error
+    assert "then.json:2: more data after the array's closing ']'" in after.error and "'{\"id\"" in after.error
 
 
 def test_a_json_array_item_missing_its_closing_brace_costs_only_itself(tmp_path):
@@ -736,11 +814,28 @@ def test_a_sheet_saved_as_tab_separated_text_is_read_as_a_table(tmp_path, caplog
     assert [a.text for a in read(tmp_path / "b.tsv")] == [TEXT, TEXT2]
 
 
+@pytest.mark.parametrize("delimiter", [",", ";"])
+def test_a_table_split_by_commas_or_semicolons_saved_as_txt_is_read_as_a_table(tmp_path, caplog, delimiter):
+    """A CSV saved or renamed as .txt was one article titled "id,title,text", every row's text run together and
+    labelled once, exit 0 and nothing said (hunt 18 A, 9). A header of short names that names the text field
+    and another field is a table, with a warning, in a folder too."""
+    rows = delimiter.join(["id", "title", "text"]) + "\n" + "".join(
+        delimiter.join([str(n), title, text.replace(",", "")]) + "\n"
+        for n, title, text in ((1, "Tổng kết", TEXT), (2, "Gặp mặt", TEXT2)))
+    (tmp_path / "export.txt").write_text(rows, encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        articles = read(tmp_path)
+    assert [(a.id, a.title, a.error) for a in articles] == [("1", "Tổng kết", None), ("2", "Gặp mặt", None)]
+    assert f"a header split by {delimiter!r}" in caplog.text
+
+
 @pytest.mark.parametrize("article", [
     f"Hội nghị tổng kết\t2022\n{TEXT}",  # a tab in the title
     f"\tHội nghị tổng kết\n\t{TEXT}\n\t{TEXT2}",  # indented paragraphs
     f"Hội nghị tổng kết\n{TEXT}\nid\ttitle\ttext\n1\t2\t3\n",  # a table pasted below the title
     f"Text\n{TEXT}",  # a first line that names the field, with no tab
+    f"Sơ kết, tổng kết, giao ban: những điểm mới\n{TEXT}",  # a title with commas
+    f"Text, ảnh: Minh Anh\n{TEXT}",  # a credit line naming the field and nothing else
 ])
 def test_an_article_with_tabs_stays_an_article(tmp_path, caplog, article):
     (tmp_path / "a.txt").write_text(article, encoding="utf-8")

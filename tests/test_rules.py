@@ -206,6 +206,20 @@ def test_rules_command_lists_hits(seeds_dir):
     assert "quarterly_briefing" in result.output and "quarter_meeting" in result.output
 
 
+def test_rules_counts_and_lists_an_unreadable_article_as_an_error(tmp_path):
+    """`rules` counted an article that could not be read as "(none)", one on which no rule fired, and `--all`
+    listed it so, without its error (hunt 18 A, 8)."""
+    (tmp_path / "a.txt").write_text("Hội nghị giao ban công tác dân vận quý I năm 2023\nNội dung.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Bà con đón Tết\nNgười dân vui mừng đón xuân.", encoding="utf-8")
+    (tmp_path / "c.txt").write_bytes(b"\x00\x01\x02binary")
+    result = CliRunner().invoke(cli, ["rules", str(tmp_path), "--all"])
+    assert result.exit_code == 1
+    [listed] = [line for line in result.stdout.splitlines() if line.startswith("c ")]
+    assert "ERROR: " in listed and "binary" in listed
+    summary = result.stderr.strip().splitlines()[-1]
+    assert "error: 1" in summary and "(none): 1" in summary
+
+
 def test_a_dot_inside_an_abbreviation_does_not_end_the_sentence():
     """The rules' windows stop at a full stop; "T.Ư", "TP.HCM" or "16.000" are not one."""
     hit = apply_rules("Ứng phó bão số 3", "Chiều 5/10, Ban Chỉ đạo PCTT T.Ư đã họp khẩn với các tỉnh ven biển.")

@@ -432,6 +432,24 @@ def test_a_resume_after_the_input_changed_is_refused(tmp_path):
     assert journal_path(out).exists() and not out.exists()
 
 
+def test_a_resume_into_an_output_with_no_journal_says_so(tmp_path, caplog):
+    """`label --resume --out labels.xlsx` where the interrupted run went into labels.csv labelled everything again,
+    in silence, exit 0, and left the journal behind (hunt 18 A, 7): it is refused, naming the journal. A resume
+    with no journal of any format labels every article, with a warning that there was nothing to resume."""
+    source = write_jsonl(tmp_path / "in.jsonl", made_up_articles(8))
+    _interrupted_run(source, tmp_path / "labels.csv")
+    result = run("label", source, "--out", tmp_path / "labels.xlsx", "--resume")
+    assert result.exit_code == 2 and "labels.csv.part.jsonl holds an unfinished run" in result.output
+    assert f"--out {tmp_path / 'labels.csv'}" in result.output and not (tmp_path / "labels.xlsx").exists()
+    with caplog.at_level("WARNING"):
+        result = run("label", source, "--out", tmp_path / "new.jsonl", "--resume")
+    assert result.exit_code == 0 and "no unfinished run to resume" in caplog.text
+    assert len((tmp_path / "new.jsonl").read_text().splitlines()) == len(made_up_articles(8))
+    caplog.clear()
+    result = run("label", source, "--out", tmp_path / "new.tsv", "--resume")  # refused as an output, no more
+    assert result.exit_code == 2 and "must end in" in result.output and "resume" not in caplog.text
+
+
 def test_a_resume_of_the_same_input_gives_every_article_once(tmp_path):
     source = write_jsonl(tmp_path / "in.jsonl", made_up_articles(4))
     out = tmp_path / "out.jsonl"
@@ -577,6 +595,19 @@ def test_a_cache_dir_that_is_a_file_is_skipped_with_one_warning(corpus, tmp_path
     result = run("segment", corpus, "--out", tmp_path / "s.jsonl", "--cache-dir", tmp_path / "a_file")
     assert result.exit_code == 0 and (tmp_path / "s.jsonl").stat().st_size > 0
     assert len(cache_warning()) == 1
+
+
+def test_a_cache_folder_given_with_a_tilde_is_in_the_home_folder(corpus, tmp_path, monkeypatch):
+    """DVTOPICS_CACHE="~/dvcache" (a tilde the shell left: in double quotes, a .env file, a service's settings) or
+    --cache-dir "~/dvcache" made a folder named "~" in the working folder (hunt 18 A, 4)."""
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DVTOPICS_CACHE", "~/dvcache")
+    assert run("segment", corpus, "--out", tmp_path / "s.jsonl").exit_code == 0
+    assert run("segment", corpus, "--out", tmp_path / "t.jsonl", "--cache-dir", "~/given").exit_code == 0
+    assert not (tmp_path / "~").exists()
+    assert (tmp_path / "home" / "dvcache" / "segments.sqlite").exists()
+    assert (tmp_path / "home" / "given" / "segments.sqlite").exists()
 
 
 def test_a_cache_that_cannot_be_opened_or_written_is_skipped_not_called_damaged(corpus, tmp_path, monkeypatch,

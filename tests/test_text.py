@@ -36,6 +36,19 @@ def test_crlf_becomes_lf():
     assert normalize("a\r\nb\rc") == "a\nb\nc"
 
 
+def test_unicode_line_and_paragraph_separators_end_lines(tmp_path):
+    """Text whose lines end with U+2028/U+2029 (JavaScript-made exports, some sites' pages) was one long line:
+    no title, no date, the furniture kept (hunt 18 A, 6)."""
+    from dvtopics.io.read import read_articles
+
+    assert normalize("a\u2028b\u2029c\u0085d") == "a\nb\n\nc\nd"
+    lines = ["Trang chủ", "Tin tức", "Chính trị", "Ban Dân vận Huyện ủy tổ chức hội nghị trực báo quý I năm 2023",
+             "21/04/2023 16:36", "Sáng ngày 31/3/2023, Ban Dân vận Huyện ủy tổ chức hội nghị trực báo công tác dân vận."]
+    (tmp_path / "a.txt").write_text("\u2028".join(lines), encoding="utf-8")
+    (article,) = read_articles(tmp_path / "a.txt")
+    assert (article.title, article.date) == (lines[3], "2023-04-21") and "Trang chủ" not in article.text
+
+
 @pytest.mark.parametrize("line", [
     "In bài này", "Gửi cho bạn bè", "Phản hồi", "Xem nhiều nhất", "Truy cập nội dung luôn", ".",
     "Ảnh: Minh Anh", "Quang cảnh hội nghị", "Các đại biểu dự hội nghị (Ảnh: T.H)",

@@ -196,11 +196,13 @@ def rules(paths, show_all, reading):
     counts, failed = Counter(), 0
     for article, hit, event in rule_hits(reading,
                                          every_event=show_all):
-        counts[hit.rule if hit else "(none)"] += 1
+        # an article that could not be read is an error, as label counts it, not one on which no rule fired
+        counts["error" if article.error else hit.rule if hit else "(none)"] += 1
         failed += bool(article.error)
         if hit or show_all:
             where = f"{hit.label:<19} {hit.rule:<16} «{hit.evidence}»" if hit else f"{'-':<19} {'-':<16}"
-            click.echo(terminal_text(f"{article.id[:30]:<30} {where} {article.title[:60]}"))
+            title = f"ERROR: {article.error}" if article.error else article.title[:60]  # as inspect shows it
+            click.echo(terminal_text(f"{article.id[:30]:<30} {where} {title}"))
             if event:
                 click.echo(terminal_text(f"{'':<30} {event.cue()}"))
     click.echo(" ".join(f"{rule}: {n}" for rule, n in counts.most_common()), err=True)

@@ -12,7 +12,8 @@ from typing import Iterable, Iterator
 from ..errors import InputError
 from ..text.normalise import nfc
 from .decode import decode_head
-from .files import document_problem
+from .files import blank_line, document_problem, numbered_lines, open_binary
+from .jsonfiles import loads
 from .tables import name_key
 
 TEXT_SUFFIXES = (".txt",)
@@ -112,6 +113,30 @@ def head_text(path: Path) -> str | None:
             return decode_head(handle.read(4096))
     except (OSError, EOFError):
         return None
+
+
+def holds_json_array(path: Path) -> bool:
+    """Whether a file named as JSON lines holds a JSON array instead: a .jsonl saved pretty-printed (its first
+    line "[" or "[{", no JSON value alone), or an array on its only line (a gzipped .json named .json.gz). Read
+    line by line, such a file would be one error per line and no article. A file of JSON lines whose first line
+    is a list among other lines stays JSON lines: that line is an error, the others are read."""
+    head = b""
+    try:
+        with open_binary(path) as handle:  # gzip data too, whatever the name says
+            while len(head) < 4096 and (chunk := handle.read1(4096 - len(head))):
+                head += chunk
+    except (InputError, OSError, EOFError):
+        pass  # the bytes before a fault (a gzip file cut short) say what it holds; the reader reports the fault
+    if not decode_head(head).lstrip("\ufeff \t\r\n").startswith("["):
+        return False
+    lines = (line for _, line in numbered_lines(path, None, 1 << 20) if not blank_line(line))
+    first = next(lines, None)
+    if isinstance(first, bytes):
+        try:
+            loads(first.decode("utf-8", errors="replace").lstrip("\ufeff"))
+        except (ValueError, RecursionError):
+            return True  # pretty-printed: its first line is no JSON value on its own
+    return next(lines, None) is None  # one value on the file's only line
 
 
 def _walk(folder: Path, skipped: Skipped, text_field: str = "text") -> Iterator[Path]:

@@ -35,13 +35,13 @@ from ..text.normalise import nfc, normalize
 from ..text.furniture import strip_furniture
 from .decode import decode_bytes, decode_text
 from .files import LineRange, blank_line, numbered_lines, read_all
-from .folders import (TAB_SUFFIXES, Skipped, file_kind, head_text, iter_files, skipped_notes, unread_notes,
-                      walked_by)
+from .folders import (TAB_SUFFIXES, Skipped, file_kind, head_text, holds_json_array, iter_files, skipped_notes,
+                      unread_notes, walked_by)
 from .htmltext import HTML_START, html_to_text
 from .jsonfiles import DECODER, json_error, json_kind, json_object, loads, next_array_item
 from .metadata import extract_metadata, parse_date
 from .tables import (cell_text, csv_delimiter, csv_rows, field_names, repeated_columns, sheet_tables, split_header,
-                     tab_header, table_record)
+                     table_record, text_table_delimiter)
 from .vnlegacy import at_least, to_unicode
 
 log = logging.getLogger(__name__)
@@ -147,10 +147,11 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
         date = parse_date(given["date"])
         if date is None:
             fields["date"] = given["date"]
-            add_warning(fields, f"the 'date' field {given['date']!r} is not a date (day/month/year or "
-                                f"year-month-day, in the years {FIRST_YEAR} to {LAST_YEAR}): not used")
-            log.warning("%s: the 'date' field %r is not a date in the years %d to %d: not used", name,
-                        given["date"], FIRST_YEAR, LAST_YEAR)
+            # one message for the record and the log: which forms are read, not only which years
+            why = (f"the 'date' field {given['date']!r} is not a date (day/month/year or year-month-day, in the "
+                   f"years {FIRST_YEAR} to {LAST_YEAR}): not used")
+            add_warning(fields, why)
+            log.warning("%s: %s", name, why)
         given["date"] = date
     title = given["title"] or found["title"]
     # a label is read as a user meant it: "other " (a space a spreadsheet kept) is "other", and NFD (typed on a
@@ -331,16 +332,23 @@ def _jsonl_items(path: Path, fields: "FieldNames", on_error: str, max_bytes: int
 
 
 def _read_json(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -> Iterator[Article]:
-    """A .json file: an array of articles, one article, or (misnamed) JSON lines."""
+    """A .json file (gzip data too, whatever its name says): an array of articles, one article, or (misnamed)
+    JSON lines."""
+    data, problem = read_all(path)  # `problem`: why reading stopped early (a gzip file cut short)
+    if problem and not data.strip():
+        yield _failed(path.name, f"{path}: {problem}", on_error)
+        return
     try:
-        text, warning = decode_text(path.read_bytes(), str(path))
-    except (InputError, OSError) as exc:
-        yield _failed(path.name, str(exc) if isinstance(exc, InputError) else _os_cause(path, exc), on_error)
+        text, warning = decode_text(data, str(path))
+    except InputError as exc:
+        yield _failed(path.name, str(exc), on_error)
         return
     start = len(text) - len(text.lstrip())
     if text.startswith("[", start):
         yield from _with_text_field(path, fields, on_error,
                                     _json_array_items(path, text, start + 1, fields, on_error, max_bytes, warning))
+        if problem:  # the items before the fault are read; what follows it is lost, and said so
+            yield _failed(path.name, f"{path}: {problem}; the articles after it are not read", on_error)
         return
     try:
         record = loads(text)
@@ -369,6 +377,17 @@ def _json_array_items(path: Path, text: str, position: int, fields: "FieldNames"
         position = whitespace.match(text, position).end()
         line, counted = line + text.count("\n", counted, position), position
         if text.startswith("]", position):
+            after = whitespace.match(text, position + 1).end()
+            if after == len(text):
+                return
+            if text.startswith("[", after):  # arrays one after another (`cat a.json b.json`): each is read on
+                position = after + 1
+                continue
+            # anything else after the array was lost in silence: one error says where, and how it begins
+            line += text.count("\n", counted, after)
+            rest = text[after:after + 30].split("\n")[0]
+            yield _failed(f"{path.name}:{item + 1}", f"{path}:{line}: more data after the array's closing ']' "
+                          f"(it begins {rest!r}); it is not read", on_error)
             return
         item += 1
         where, fallback_id = f"{path}:{line} (item {item})", f"{path.name}:{item}"
@@ -428,16 +447,27 @@ def _read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
         if wrong:
             yield _failed(path.name, wrong, on_error)
             return
-    for line, row, cause in rows:
+    for line, row, cause, cells in rows:
         if row is not None and not any(value.strip() for value in row):
             continue  # a blank line, or a spreadsheet's empty row (",,,"): no article, not an error
         number += 1
         where, fallback_id = f"{path}:{number}", f"{path.name}:{number}"
+        quotes_as_text = None
+        quotes_closed = row is None and "".join(cells).count('"') % 2 == 0
+        if quotes_closed and header is not None and len(cells) == len(header):  # (no header: no row was valid)
+            # a line whose quotes open and close on it, and that holds the header's cells when they are read as
+            # text, is that row (a TSV written without quoting: '"Dân vận khéo" nhân rộng'); a quote left open
+            # is a quoted cell cut short, and the row stays broken
+            row, quotes_as_text = cells, (f"line {line} is not valid CSV ({cause}): read with its quotes as "
+                                          f"text, as it then has the header's {len(header)} columns")
+            log.warning("%s: %s", where, quotes_as_text)
         if row is None:
             yield _failed(fallback_id, f"{where}: broken CSV row starting on line {line} ({cause}); "
                           "its first line is skipped", on_error)
             continue
         record = table_record(header, row, fields.text, delimiter)
+        if quotes_as_text:
+            record["warning"] = quotes_as_text
         size = utf8_size(record.get(fields.text) or "")
         if size > max_bytes:
             yield _failed(record.get(fields.id) or fallback_id,
@@ -448,13 +478,13 @@ def _read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
         yield _failed(f"{path.name}:{number + 1}", f"{path}:{number + 1}: {problem}", on_error)
 
 
-def _read_xlsx(path: Path, fields: "FieldNames", on_error: str) -> Iterator[Article]:
+def _read_xlsx(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -> Iterator[Article]:
     """The articles of a workbook, as a CSV's: in each sheet a header row (as `split_header` finds it,
     wherever the table starts) and then an article a row (an .xlsx of articles and their corrected labels,
     for `train --extra`). Every sheet whose header names the text field is read; the other sheets that hold
     anything are named in a warning. When none names it, the first sheet that holds anything is read, so that
-    its rows say which fields they have. A cell holds at most 32,767 characters, so no article is over
-    --max-bytes."""
+    its rows say which fields they have. A text over `max_bytes` is an error, as in a CSV (a cell holds at most
+    32,767 characters, under the default limit, but --max-bytes may be set lower)."""
     from openpyxl import load_workbook
 
     try:
@@ -481,8 +511,13 @@ def _read_xlsx(path: Path, fields: "FieldNames", on_error: str) -> Iterator[Arti
                 if not any((cell_text(cell) or "").strip() for cell in row):
                     continue  # a blank row a spreadsheet keeps below its table
                 record = table_record(header, list(map(cell_text, row)), fields.text)
-                yield from _record_to_article(record, f"{path.name}:{at}{number}", fields, on_error,
-                                              f"{path}:{at}{number}")
+                where, fallback_id = f"{path}:{at}{number}", f"{path.name}:{at}{number}"
+                size = utf8_size(record.get(fields.text) or "")
+                if size > max_bytes:
+                    yield _failed(record.get(fields.id) or fallback_id,
+                                  _over_limit(f"{where}: field '{fields.text}'", size, max_bytes), on_error)
+                    continue
+                yield from _record_to_article(record, fallback_id, fields, on_error, where)
     finally:
         book.close()
 
@@ -682,6 +717,10 @@ def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on
         articles = iter([_failed(article_id, problem, on_error)])
     elif path.is_dir():  # a folder given that holds no .txt file (`iter_files`)
         articles = iter([_no_articles(path, fields.text, on_error)])
+    elif kind == "jsonl" and lines is None and holds_json_array(path):
+        if not path.name.lower().endswith(".json.gz"):  # a gzipped .json is expected to hold an array
+            log.warning("%s: a JSON array, not JSON lines (an article a line): read as a .json file", path)
+        articles = _read_json(path, fields, on_error, max_bytes)
     elif kind == "jsonl":
         articles = _read_jsonl(path, fields, on_error, max_bytes, lines)
     elif kind == "json":
@@ -689,11 +728,15 @@ def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on
     elif kind == "csv":
         articles = _read_csv(path, fields, on_error, max_bytes)
     elif kind == "xlsx":
-        articles = _read_xlsx(path, fields, on_error)
-    elif tab_header(head_text(path) or "", fields.text):
+        articles = _read_xlsx(path, fields, on_error, max_bytes)
+    elif (delimiter := text_table_delimiter(head_text(path) or "", fields.text, fields.wanted())) == "\t":
         log.warning("%s: a table saved as text, its first line a tab-separated header that names the '%s' field "
                     "(as Excel saves a sheet as \"Unicode Text\" or \"Text (Tab delimited)\"): read as a table, "
                     "an article a row", path, fields.text)
+        articles = _read_csv(path, fields, on_error, max_bytes)
+    elif delimiter:
+        log.warning("%s: a table saved as text, its first line a header split by %r that names the '%s' field (a "
+                    "CSV saved or renamed as .txt): read as a table, an article a row", path, delimiter, fields.text)
         articles = _read_csv(path, fields, on_error, max_bytes)
     else:
         articles = iter([_read_text_file(path, article_id, on_error, max_bytes)])

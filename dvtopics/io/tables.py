@@ -50,6 +50,27 @@ def tab_header(text: str, text_field: str) -> bool:
     return "\t" in first and names_field(next(csv.reader([first], delimiter="\t"), []), text_field)
 
 
+_FIELD_NAME_CHARS = 40  # longer than any column name: a cell of a sentence, not of a header
+
+
+def text_table_delimiter(text: str, text_field: str, wanted: Iterable[str]) -> str | None:
+    """The delimiter of a table saved as .txt, or None for an article: a tab when the first line that is not blank,
+    split by tabs, names the text field (`tab_header`); a comma or semicolon when, split by it, that line is a row
+    of short names (a CSV saved or renamed as .txt, "id,title,text") naming the text field and another field the
+    reader looks for. A title with commas ("Sơ kết, tổng kết: …") names no such pair, so it stays an article."""
+    if tab_header(text, text_field):
+        return "\t"
+    first = next((match.group() for match in _LINE.finditer(text) if match.group().strip()), "")
+    for delimiter in (",", ";"):
+        cells = [cell.strip() for cell in next(csv.reader([first], delimiter=delimiter), [])]
+        if len(cells) < 2 or not all(0 < len(cell) <= _FIELD_NAME_CHARS for cell in cells):
+            continue
+        named = set(field_names(cells, wanted)) & set(wanted)
+        if text_field in named and len(named) >= 2:
+            return delimiter
+    return None
+
+
 def names_field(cells, field: str) -> bool:
     """Whether a row's cells name `field`, as `field_names` matches names."""
     return field in field_names(cells, [field])
@@ -135,8 +156,9 @@ def name_key(name: str) -> str:
 
 
 def csv_rows(text: str, delimiter: str = ",", cut: bool = False
-              ) -> Iterator[tuple[int, list[str] | None, str | None]]:
-    """(first line, fields, None) per CSV row, or (first line, None, cause) for a row that is not valid CSV.
+              ) -> Iterator[tuple[int, list[str] | None, str | None, list[str] | None]]:
+    """(first line, fields, None, None) per CSV row, or (first line, None, cause, cells) for a row that is not
+    valid CSV, `cells` its first line split at the delimiter with its quotes kept as text (`literal_cells`).
 
     A broken row (a quote never closed, a quote inside an unquoted field) costs only its first line: reading
     goes on from the next one, so a stray quote cannot swallow the articles after it. In a file that was
@@ -148,15 +170,23 @@ def csv_rows(text: str, delimiter: str = ",", cut: bool = False
         row_start = start
         try:
             while (row := _next_row(reader, len(text) + 1)) is not None:
-                yield row_start + 1, row, None
+                yield row_start + 1, row, None, None
                 row_start = start + reader.line_num
             return
         except csv.Error as exc:
             at_end = "end of data" in str(exc)
             if at_end and cut:
                 return
-            yield row_start + 1, None, "a quoted field is never closed" if at_end else str(exc)
+            yield (row_start + 1, None, "a quoted field is never closed" if at_end else str(exc),
+                   literal_cells(lines[row_start], delimiter))
             start = row_start + 1
+
+
+def literal_cells(line: str, delimiter: str) -> list[str]:
+    """A line's cells split at every delimiter, quotes read as text. A tab-separated file is often written so,
+    without quoting (a cell that opens with a quote: '"Dân vận khéo" nhân rộng'), where CSV's rules would
+    read the quote as the start of a quoted cell and find the row broken."""
+    return line.rstrip("\r\n").split(delimiter)
 
 
 def _next_row(reader, limit: int) -> list[str] | None:

@@ -376,6 +376,22 @@ def label_stream(
         return finish(journal, out)
 
 
+def nothing_to_resume(out: str | os.PathLike) -> None:
+    """Before a local `label --resume`: with no journal of `out` it labels every article, which is said, not done
+    in silence. When the journal of the same name in another format is there (`--out labels.xlsx` where the run
+    went into labels.csv), that is the run meant: refused, naming it, rather than labelling all again beside it.
+    (A finished `out` is refused by `refuse_finished`.)"""
+    out = Path(out)
+    if out.suffix.lower() not in OUTPUT_SUFFIXES or journal_path(out).exists() or out.exists():
+        return  # (an output of another kind is refused by label_stream, with no word about resuming)
+    for suffix in OUTPUT_SUFFIXES:
+        other = journal_path(out.with_suffix(suffix))
+        if suffix != out.suffix.lower() and other.exists():
+            raise DvtopicsError(f"nothing to resume into {out}: {other} holds an unfinished run; give --out "
+                                f"{out.with_suffix(suffix)} to finish it, or run without --resume")
+    log.warning("%s: no unfinished run to resume (no %s): every article is labelled", out, journal_path(out).name)
+
+
 def refuse_finished(out: Path, unfinished: bool) -> None:
     """Refuse a resume of a run that finished: nothing of it is left to check the options against, and
     starting again would overwrite the finished `out` (perhaps under other options) with exit 0."""

@@ -33,7 +33,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 from .batch import (Labeller, check_same_settings, input_fingerprint, label_stream, outcome, output_lock,
                     parts_path, refuse_finished, refuse_other_engine, write_output)
 from ..io.files import LineRange, blank_line, open_binary, sized_lines
-from ..io.folders import Skipped, file_kind, iter_files, skipped_notes
+from ..io.folders import Skipped, file_kind, holds_json_array, iter_files, skipped_notes
 from ..io.read import MAX_ARTICLE_BYTES, Article, FieldNames, read_file
 from ..errors import DvtopicsError, InputError, MissingExtraError
 
@@ -97,7 +97,8 @@ def plan_parts(paths: Iterable[str | os.PathLike], size: int = PART_SIZE, text_f
                 flush_texts()
             continue
         flush_texts()
-        if kind in ("csv", "json", "xlsx"):  # a CSV's quoted fields may span lines; a JSON array, a workbook: read whole
+        # a CSV's quoted fields may span lines; a JSON array (in a file named as JSON lines too), a workbook: read whole
+        if kind in ("csv", "json", "xlsx") or kind == "jsonl" and holds_json_array(path):
             parts.append(Part(len(parts), ((str(path), article_id),)))
         else:  # a file of blank lines only is read whole, to say it holds no article
             parts += [Part(len(parts) + i, ((str(path), article_id),), lines)
@@ -433,7 +434,9 @@ def run_job(job, paths: Sequence[str | os.PathLike], out: str | os.PathLike | No
     out = Path(out)
     parts_dir = out if keep_parts else parts_path(out)
     paths = [os.path.abspath(path) for path in paths]
-    job = replace(job, **{name: os.path.abspath(getattr(job, name)) for name in job.path_fields if getattr(job, name)})
+    # a "~" the shell left (a quoted --cache-dir "~/cache") is the home folder, as the local engine reads it
+    job = replace(job, **{name: os.path.abspath(os.path.expanduser(getattr(job, name)))
+                          for name in job.path_fields if getattr(job, name)})
     out.parent.mkdir(parents=True, exist_ok=True)
     with output_lock(out):
         if not keep_parts:

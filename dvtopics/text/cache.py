@@ -30,7 +30,7 @@ def default_cache_dir() -> Path:
     (HOME unset, a uid without a passwd entry: a container run with --user), the user's folder in the
     temporary directory, with one warning: never a folder named "~" in the working folder."""
     if os.environ.get("DVTOPICS_CACHE"):
-        return Path(os.environ["DVTOPICS_CACHE"])
+        return cache_folder(os.environ["DVTOPICS_CACHE"])
     xdg = os.environ.get("XDG_CACHE_HOME", "")
     if os.path.isabs(xdg):
         return Path(xdg) / "dvtopics"
@@ -38,6 +38,13 @@ def default_cache_dir() -> Path:
     if home != "~":
         return Path(home) / ".cache" / "dvtopics"
     return _homeless_cache_dir()
+
+
+def cache_folder(directory: str | os.PathLike) -> Path:
+    """A cache folder given (--cache-dir, $DVTOPICS_CACHE), a leading "~" read as the home folder: a tilde the
+    shell did not expand ("~/cache" in double quotes, in a .env file or a service's settings) would otherwise
+    make a folder named "~" in the working folder."""
+    return Path(os.path.expanduser(directory))
 
 
 @functools.lru_cache(maxsize=None)  # one warning per process
@@ -81,7 +88,7 @@ class SegmentCache:
     _warned = False  # one warning per process, not one per batch or worker call
 
     def __init__(self, directory: str | os.PathLike | None = None):
-        self.path = Path(directory or default_cache_dir()) / "segments.sqlite"
+        self.path = (cache_folder(directory) if directory else default_cache_dir()) / "segments.sqlite"
         self._db = None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)

@@ -16,6 +16,9 @@ import unicodedata
 # characters and the BOM vanish.
 _SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\x0b\x0c]")
 _ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
+# Unicode's own line ends (LINE SEPARATOR, PARAGRAPH SEPARATOR, NEXT LINE), which JavaScript-made exports and some
+# sites' pages hold: lines as LF makes them, or the title, dateline and furniture are not found in one long line.
+_LINE_ENDS = (("\r\n", "\n"), ("\r", "\n"), ("\u2028", "\n"), ("\u2029", "\n\n"), ("\u0085", "\n"))
 _QUOTES = str.maketrans({
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u2032": "'",
@@ -75,6 +78,8 @@ def normalize(text: str) -> str:
     text = _SPACES.sub(" ", text)
     text = _ODD_PUNCTUATION.sub(lambda m: _QUOTES[ord(m.group())], text)
     text = _TONE_PATTERN.sub(lambda m: _TONE_MAP.get(m.group(), m.group()), text)
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    for line_end, newline in _LINE_ENDS:
+        text = text.replace(line_end, newline)
+    return text
 
 
