@@ -21,6 +21,18 @@ def _private_cache(tmp_path, monkeypatch):
     monkeypatch.setenv("DVTOPICS_CACHE", str(tmp_path / "cache"))
 
 
+@pytest.fixture(autouse=True)
+def _warnings_setting_kept():
+    """`dvtopics -q` sets PYTHONWARNINGS for its worker processes: a command is one process, but the tests run
+    many in one, and a later test's subprocess would inherit it (silenced warnings where a test counts them)."""
+    before = os.environ.get("PYTHONWARNINGS")
+    yield
+    if before is None:
+        os.environ.pop("PYTHONWARNINGS", None)
+    else:
+        os.environ["PYTHONWARNINGS"] = before
+
+
 @pytest.fixture
 def seeds_dir() -> Path:
     return SEEDS

@@ -874,3 +874,23 @@ def test_links_with_query_strings_are_no_sign_of_a_western_code_page(tmp_path):
     article, = read([tmp_path / "a.txt"])
     assert article.title == title
     assert article.meta["warning"].startswith("not valid UTF-8: read as Windows-1258")
+
+
+def test_a_field_option_naming_the_texts_column_is_refused_unless_left_at_its_default(tmp_path):
+    from click.testing import CliRunner
+
+    from dvtopics.cli import cli
+    from dvtopics.errors import ArgumentError
+
+    # --id-field text would make each article's id its whole text, --label-field its label: refused, one line
+    with pytest.raises(ArgumentError, match="--id-field 'Text': the column of the text"):
+        FieldNames(id="Text")
+    with pytest.raises(ArgumentError, match="--label-field 'nội dung' and --title-field 'nội dung'"):
+        FieldNames(text="nội dung", label="nội dung", title="nội dung")
+    path = tmp_path / "a.csv"
+    path.write_text("id,title,text\n1,Hội nghị sơ kết 6 tháng,Nội dung bài\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["inspect", str(path), "--id-field", "text"])
+    assert result.exit_code == 2 and result.output.strip().splitlines()[-1].startswith("Error: --id-field 'text'")
+    # a headline file labelled by its titles: the title field, at its default, may be the text's column
+    [article] = read_articles([path], fields=FieldNames(text="title"))
+    assert article.text == "Hội nghị sơ kết 6 tháng" and article.id == "1"

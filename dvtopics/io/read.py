@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..arguments import ON_ERROR, as_list, check_choice, check_max_bytes
-from ..errors import InputError, NoArticlesError
+from ..errors import ArgumentError, InputError, NoArticlesError
 from ..text.dates import FIRST_YEAR, LAST_YEAR
 from ..text.normalise import nfc, normalize
 from ..text.furniture import strip_furniture
@@ -40,8 +40,8 @@ from .folders import (TAB_SUFFIXES, Skipped, file_kind, head_text, holds_json_ar
 from .htmltext import HTML_START, html_to_text
 from .jsonfiles import DECODER, json_error, json_kind, json_object, loads, next_array_item
 from .metadata import extract_metadata, parse_date
-from .tables import (cell_text, csv_delimiter, csv_rows, field_names, repeated_columns, sheet_tables, split_header,
-                     table_record, text_table_delimiter)
+from .tables import (cell_text, csv_delimiter, csv_rows, field_names, name_key, repeated_columns, sheet_tables,
+                     split_header, table_record, text_table_delimiter)
 from .vnlegacy import at_least, to_unicode
 
 log = logging.getLogger(__name__)
@@ -603,6 +603,16 @@ class FieldNames:
     title: str = "title"
     date: str = "date"
     source: str = "source"
+
+    def __post_init__(self):
+        # another field named for the text's column would read the whole text as an id, a label or a title. A field
+        # left at its default may share it: `--text-field title` labels headlines, and the title is the text then
+        same = [f"--{spec.name}-field {getattr(self, spec.name)!r}" for spec in dataclass_fields(self)
+                if spec.name != "text" and getattr(self, spec.name) != spec.default
+                and name_key(getattr(self, spec.name)) == name_key(self.text)]
+        if same:
+            raise ArgumentError(f"{' and '.join(same)}: the column of the text (--text-field {self.text!r}); "
+                                "give each field its own column")
 
     def wanted(self) -> tuple[str, ...]:
         """Every field name the reader looks for."""
