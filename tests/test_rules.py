@@ -95,12 +95,12 @@ from dvtopics.types.rules import apply_rules
     ("Bộ tổ chức hội nghị triển khai nhiệm vụ khoa học, công nghệ và đổi mới sáng tạo năm 2022", "annual_review",
      "year_tasks"),
     # A sector's production plan is a season's, as "tổng kết sản xuất vụ …" is; a company's business plan is its year.
-    ("Hội nghị triển khai kế hoạch sản xuất ngành tôm năm 2017 tại Sóc Trăng", "other", None),
+    ("Hội nghị triển khai kế hoạch sản xuất ngành cà phê năm 2019 ở Tây Nguyên", "other", None),
     ("Công ty tổ chức hội nghị triển khai kế hoạch sản xuất kinh doanh năm 2017", "annual_review", "year_tasks"),
     # A duty to finish within a quarter is a directive's deadline, not a quarterly meeting's tasks; a review of a
     # five-year plan beside the next one is no year's review.
-    ("Bộ Tài chính được Thủ tướng giao nhiệm vụ trong quý II phải sửa đổi quy chế góp vốn", "other", None),
-    ("Dự thảo gồm hai phần: đánh giá thực hiện kế hoạch 5 năm 2001-2005 và kế hoạch 5 năm 2006-2010", "other",
+    ("Sở Xây dựng được UBND tỉnh giao nhiệm vụ trong quý III phải hoàn thành quy hoạch", "other", None),
+    ("Hội thảo góp ý dự thảo đánh giá kế hoạch 5 năm 2016-2020 và kế hoạch 5 năm 2021-2025", "other",
      None),
     # Sixth pass (made-up sentences): "tổng kết" alone is the year-end review, not when it names many
     # organisations' reviews in passing; "năm tới" is the coming year. A committee's directions or a discussion

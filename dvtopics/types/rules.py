@@ -30,7 +30,7 @@ LABELS = ("semi_annual_review", "quarterly_briefing", "steering_committee", "ann
 
 _QUARTER = r"quý\s*(i{1,3}|iv|1|2|3|4)\b"
 _YEAR = r"(năm\s*)?20\d\d"
-_ONE_YEAR = r"(?<!\d )năm 20\d\d(?!\s*[-–]\s*(19|20)?\d\d)"  # "năm 2016", not "5 năm 2006-2010"
+_ONE_YEAR = r"(?<!\d )năm 20\d\d(?!\s*[-–]\s*(19|20)?\d\d)"  # "năm 2016", not "5 năm 2021-2025"
 _MEETING, _COMMITTEE, _REVIEW = MEETING, COMMITTEE, REVIEW  # the meeting vocabulary (vocabulary.py)
 # What follows "tổng kết" when an event, a season or a campaign is reviewed, not an organisation's work.
 _CONTESTS = r"và trao|trao|giải|lễ hội|festival|cuộc thi|hội thi|hội diễn|ngày hội|hội chợ|hội trại|hội thao|liên hoan"
@@ -159,7 +159,7 @@ RULES: list[Rule] = [
     _rule("quarter_meeting", "quarterly_briefing",
           rf"(trực báo|giao ban|sơ kết|tổng kết|hội nghị)[^.;\n]{{0,60}}{_QUARTER}", "quý"),
     # the quarter's tasks a meeting sets, not a duty given to someone to finish within one ("Bộ Tài chính được
-    # giao nhiệm vụ trong quý II phải sửa đổi quy chế": a directive's deadline)
+    # giao nhiệm vụ trong quý III phải hoàn thành quy hoạch": a deadline)
     _rule("quarter_tasks", "quarterly_briefing", rf"(?<!giao )nhiệm vụ[^.;\n]{{0,30}}{_QUARTER}", "quý"),
     # Nine months reviewed, the last quarter's tasks set: the third-quarter meeting (LABELS.md has no
     # nine-month type; a year rule would otherwise take "nhiệm vụ những tháng cuối năm 2024").
@@ -184,11 +184,11 @@ RULES: list[Rule] = [
     _rule("year_tasks", "annual_review",
           rf"(hội nghị|tổ chức)[^.;\n]{{0,80}}(phương hướng|triển khai|bàn)[^.;\n]{{0,30}}(nhiệm vụ|kế hoạch|công tác)"
           # the year's tasks of a field ("nhiệm vụ khoa học, công nghệ … năm 2022"), not an admissions season nor
-          # a production plan ("kế hoạch sản xuất ngành tôm năm 2017": a sector's season, as in _OF_AN_EVENT; a
+          # a production plan ("kế hoạch sản xuất ngành cà phê năm 2019": a sector's season, as in _OF_AN_EVENT; a
           # company's "kế hoạch sản xuất kinh doanh" is its year's work)
           rf"(?! tuyển sinh)(?! sản xuất(?!,? kinh doanh))[^.;\n]{{0,60}}({_YEAR}|năm tới\b)", "hội nghị|tổ chức"),
     # A year's work reviewed and the next year's planned in one breath (N, then N+1); not a plan of several years
-    # ("đánh giá … kế hoạch 5 năm 2001-2005 và kế hoạch 5 năm 2006-2010", as multi_year reads a review of them).
+    # ("đánh giá kế hoạch 5 năm 2016-2020 và kế hoạch 5 năm 2021-2025", as multi_year reads a review of them).
     _rule("year_pair", "annual_review",
           rf"(kiểm điểm|đánh giá(?! bổ sung)|rút kinh nghiệm|tổng kết)[^.;\n]{{0,100}}{_ONE_YEAR}[^.;\n]{{0,60}}"
           rf"(nhiệm vụ|công tác|kế hoạch)[^.;\n]{{0,30}}{_ONE_YEAR}", "năm 20"),
