@@ -829,6 +829,19 @@ def test_a_table_split_by_commas_or_semicolons_saved_as_txt_is_read_as_a_table(t
     assert f"a header split by {delimiter!r}" in caplog.text
 
 
+@pytest.mark.parametrize("header, row", [(",id,title,text", ",{}"), ("id,title,text,", "{},")])
+def test_a_table_saved_as_txt_whose_header_has_a_blank_cell_is_read_as_a_table(tmp_path, header, row):
+    """A CSV saved as .txt by pandas (its index column unnamed: ",id,title,text") or with a trailing comma
+    ("id,title,text,") was one article titled by its header: a blank header cell failed the check that every
+    cell is a short name (hunt 19 A, 1). The same file as .csv was read as a table."""
+    rows = [row.format(f"{n},{title},{text.replace(',', '')}") for n, title, text in
+            ((1, "Tổng kết", TEXT), (2, "Gặp mặt", TEXT2))]
+    rows = [f"{n}{line}" if header.startswith(",") else line for n, line in enumerate(rows)]
+    (tmp_path / "export.txt").write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    assert [(a.id, a.title, a.error) for a in read(tmp_path / "export.txt")] == [("1", "Tổng kết", None),
+                                                                                ("2", "Gặp mặt", None)]
+
+
 @pytest.mark.parametrize("article", [
     f"Hội nghị tổng kết\t2022\n{TEXT}",  # a tab in the title
     f"\tHội nghị tổng kết\n\t{TEXT}\n\t{TEXT2}",  # indented paragraphs
