@@ -414,6 +414,15 @@ def test_what_follows_a_json_arrays_end_is_read_or_said(tmp_path):
     assert "then.json:2: more data after the array's closing ']'" in after.error and "'{\"id\"" in after.error
 
 
+def test_a_json_array_ending_with_a_dos_end_of_file_mark_has_nothing_after_it(tmp_path):
+    """A .json array followed by DOS's end-of-file mark (Ctrl-Z), as old Windows tools save, was read cleanly
+    before; the check for data after the closing ']' made it an error record "it begins '\\x1a'" (hunt 19 A,
+    2). The mark is the file's end, not data."""
+    array = json.dumps([{"id": "a", "text": TEXT}, {"id": "b", "text": TEXT2}], ensure_ascii=False)
+    (tmp_path / "dos.json").write_text(f"{array}\r\n\x1a", encoding="utf-8")
+    assert [(a.id, a.error) for a in read(tmp_path / "dos.json")] == [("a", None), ("b", None)]
+
+
 def test_a_json_array_item_missing_its_closing_brace_costs_only_itself(tmp_path):
     good = [json.dumps({"id": f"a{i}", "text": TEXT}, ensure_ascii=False) for i in range(2)]
     (tmp_path / "a.json").write_text(f'[{good[0]},\n{{"id": "bad", "text": "thiếu ngoặc",\n{good[1]}]',

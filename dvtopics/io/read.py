@@ -367,6 +367,11 @@ def _read_json(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) 
     yield from _with_text_field(path, fields, on_error, [(record, path.stem, fields, on_error, str(path), warning)])
 
 
+# what may end a file after its last value: DOS's end-of-file mark (Ctrl-Z), which old Windows tools append, read
+# as nothing, not as data after the array
+_END_OF_FILE_MARKS = " \t\r\n\x1a"
+
+
 def _json_array_items(path: Path, text: str, position: int, fields: "FieldNames", on_error: str,
                       max_bytes: int, warning: str | None = None) -> Iterator:
     """The items of a JSON array one by one, so that the items before a fault are read: each an `Article` that
@@ -378,7 +383,7 @@ def _json_array_items(path: Path, text: str, position: int, fields: "FieldNames"
         line, counted = line + text.count("\n", counted, position), position
         if text.startswith("]", position):
             after = whitespace.match(text, position + 1).end()
-            if after == len(text):
+            if not text[after:].strip(_END_OF_FILE_MARKS):
                 return
             if text.startswith("[", after):  # arrays one after another (`cat a.json b.json`): each is read on
                 position = after + 1
