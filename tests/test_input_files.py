@@ -402,6 +402,28 @@ def test_a_json_array_in_a_file_named_as_json_lines_is_read_as_its_articles(tmp_
     assert [a.id for a in got if not a.error] == ["a1"] and "cut short" in got[-1].error
 
 
+def test_one_article_pretty_printed_in_a_file_named_as_json_lines_is_read(tmp_path, caplog):
+    """One article saved pretty-printed as .jsonl, or gzipped as .json.gz, was one "not valid JSON" error per
+    line and no article, on either engine, where the same object as .json is read and an array in those files
+    is read as one (hunt 19 A, 3). JSON lines whose first line is cut short stay JSON lines."""
+    from dvtopics.run.distributed import plan_parts, read_part
+
+    pretty = json.dumps({"id": "a1", "title": "Tổng kết", "text": TEXT}, ensure_ascii=False, indent=2)
+    (tmp_path / "one.jsonl").write_text(pretty + "\n", encoding="utf-8")
+    (tmp_path / "one.json.gz").write_bytes(gzip.compress(pretty.encode()))
+    for name in ("one.jsonl", "one.json.gz"):
+        with caplog.at_level(logging.WARNING):
+            caplog.clear()
+            assert [(a.id, a.title, a.error) for a in read(tmp_path / name)] == [("a1", "Tổng kết", None)], name
+        assert ("one JSON object over several lines" in caplog.text) == (name == "one.jsonl"), name
+        parts = plan_parts([tmp_path / name], size=1)  # read whole, not cut into line ranges
+        assert [a.id for part in parts for a in read_part(part)] == ["a1"], name
+    good = json.dumps({"id": "a2", "text": TEXT2}, ensure_ascii=False)
+    (tmp_path / "cut.jsonl").write_text('{"id": "a1", "text": "Sáng\n' + good + "\n", encoding="utf-8")
+    cut, read_on = read(tmp_path / "cut.jsonl")
+    assert "cut.jsonl:1: not valid JSON" in cut.error and (read_on.id, read_on.error) == ("a2", None)
+
+
 def test_what_follows_a_json_arrays_end_is_read_or_said(tmp_path):
     """What followed a .json array's closing ']' was dropped in silence, exit 0: two exports joined with `cat`
     lost the second (hunt 18 A, 2). Arrays one after another are each read; anything else is an error record."""

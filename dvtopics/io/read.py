@@ -35,7 +35,7 @@ from ..text.normalise import nfc, normalize
 from ..text.furniture import strip_furniture
 from .decode import decode_bytes, decode_text
 from .files import LineRange, blank_line, numbered_lines, read_all
-from .folders import (TAB_SUFFIXES, Skipped, file_kind, head_text, holds_json_array, iter_files, skipped_notes,
+from .folders import (TAB_SUFFIXES, Skipped, file_kind, head_text, iter_files, json_document, skipped_notes,
                       unread_notes, walked_by)
 from .htmltext import HTML_START, html_to_text
 from .jsonfiles import DECODER, json_error, json_kind, json_object, loads, next_array_item
@@ -732,9 +732,9 @@ def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on
         articles = iter([_failed(article_id, problem, on_error)])
     elif path.is_dir():  # a folder given that holds no .txt file (`iter_files`)
         articles = iter([_no_articles(path, fields.text, on_error)])
-    elif kind == "jsonl" and lines is None and holds_json_array(path):
-        if not path.name.lower().endswith(".json.gz"):  # a gzipped .json is expected to hold an array
-            log.warning("%s: a JSON array, not JSON lines (an article a line): read as a .json file", path)
+    elif kind == "jsonl" and lines is None and (document := json_document(path)):
+        if not path.name.lower().endswith(".json.gz"):  # a gzipped .json is expected to hold one document
+            log.warning("%s: %s, not JSON lines (an article a line): read as a .json file", path, document)
         articles = _read_json(path, fields, on_error, max_bytes)
     elif kind == "jsonl":
         articles = _read_jsonl(path, fields, on_error, max_bytes, lines)
