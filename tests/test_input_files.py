@@ -938,3 +938,14 @@ def test_a_field_option_naming_the_texts_column_is_refused_unless_left_at_its_de
     # a headline file labelled by its titles: the title field, at its default, may be the text's column
     [article] = read_articles([path], fields=FieldNames(text="title"))
     assert article.text == "Hội nghị sơ kết 6 tháng" and article.id == "1"
+
+
+@pytest.mark.parametrize("options", [{"title": None}, {"id": 5}, {"text": ""}, {"source": "  "}])
+def test_a_field_name_that_is_not_text_is_refused_as_an_argument(options):
+    """A library call with a field name that is not text (`FieldNames(title=None)`) failed with an
+    AttributeError from the check of fields sharing the text's column, and an empty text field was taken (every
+    file then had "no '' field"); the CLI's options refuse an empty name (hunt 19 A, 4)."""
+    from dvtopics.errors import ArgumentError
+
+    with pytest.raises(ArgumentError, match="give the name of a field, as text"):
+        FieldNames(**options)

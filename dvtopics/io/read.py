@@ -610,6 +610,12 @@ class FieldNames:
     source: str = "source"
 
     def __post_init__(self):
+        # a name that is not text (None, a number) would fail below with an AttributeError, not a clear error; the
+        # CLI's options refuse an empty name, and a library call is told the same
+        for spec in dataclass_fields(self):
+            value = getattr(self, spec.name)
+            if not isinstance(value, str) or not value.strip():
+                raise ArgumentError(f"{spec.name} field {value!r}: give the name of a field, as text")
         # another field named for the text's column would read the whole text as an id, a label or a title. A field
         # left at its default may share it: `--text-field title` labels headlines, and the title is the text then
         same = [f"--{spec.name}-field {getattr(self, spec.name)!r}" for spec in dataclass_fields(self)
