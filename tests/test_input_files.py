@@ -343,6 +343,17 @@ def test_a_row_whose_quotes_open_and_close_in_a_cell_is_read_with_them_as_text(t
     assert "broken CSV row starting on line 1" in broken.error
 
 
+def test_a_row_read_with_its_quotes_as_text_may_end_with_a_delimiter(tmp_path):
+    """A TSV row whose cell opens with a quoted phrase is read with its quotes as text when it splits into the
+    header's columns; a row that also ended with a tab (a blank cell past the header's, as spreadsheets leave)
+    stayed a broken row, its article lost (hunt 19 A, 6). Blank cells past the header's are no column."""
+    (tmp_path / "a.tsv").write_text(f'id\ttitle\ttext\nr1\t"Dân vận khéo" nhân rộng\t{TEXT}\t\t\n'
+                                    f'r2\tTin hai\t"Mở đầu\t\n', encoding="utf-8")
+    r1, r2 = read(tmp_path / "a.tsv")
+    assert (r1.id, r1.title, r1.text, r1.error) == ("r1", '"Dân vận khéo" nhân rộng', TEXT, None)
+    assert "broken CSV row starting on line 3" in r2.error  # a quote left open is still a broken row
+
+
 def test_max_bytes_holds_for_a_workbooks_articles_as_for_a_csvs(tmp_path):
     """--max-bytes was not applied to .xlsx rows: an article over it in a workbook was read, the same row in a
     CSV was an error (hunt 18 A, 10)."""

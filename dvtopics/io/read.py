@@ -459,7 +459,11 @@ def _read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
         where, fallback_id = f"{path}:{number}", f"{path.name}:{number}"
         quotes_as_text = None
         quotes_closed = row is None and "".join(cells).count('"') % 2 == 0
-        if quotes_closed and header is not None and len(cells) == len(header):  # (no header: no row was valid)
+        if quotes_closed and header is not None:  # (no header: no row was valid)
+            # blank cells past the header's are no column: a trailing delimiter, as spreadsheets save rows
+            while len(cells) > len(header) and not cells[-1].strip():
+                cells = cells[:-1]
+        if quotes_closed and header is not None and len(cells) == len(header):
             # a line whose quotes open and close on it, and that holds the header's cells when they are read as
             # text, is that row (a TSV written without quoting: '"Dân vận khéo" nhân rộng'); a quote left open
             # is a quoted cell cut short, and the row stays broken
