@@ -884,6 +884,17 @@ def test_a_table_saved_as_txt_whose_header_has_a_blank_cell_is_read_as_a_table(t
                                                                                 ("2", "Gặp mặt", None)]
 
 
+def test_a_table_saved_as_txt_under_excels_sep_line_is_read_as_a_table(tmp_path):
+    """A CSV with Excel's "sep=;" first line, saved or renamed as .txt, was one article titled "sep=;" (hunt 19 A,
+    7): the header looked for was the first line. As a .csv it is read as a table, and so it is now."""
+    rows = "".join(f"{n};{title};{text}\n" for n, title, text in ((1, "Tổng kết", TEXT), (2, "Gặp mặt", TEXT2)))
+    (tmp_path / "export.txt").write_text(f"sep=;\nid;title;text\n{rows}", encoding="utf-8")
+    assert [(a.id, a.title, a.error) for a in read(tmp_path / "export.txt")] == [("1", "Tổng kết", None),
+                                                                                ("2", "Gặp mặt", None)]
+    (tmp_path / "note.txt").write_text(f"sep=;\n{TEXT}\n", encoding="utf-8")  # no header below: an article
+    assert [(a.id, a.error) for a in read(tmp_path / "note.txt")] == [("note", None)]
+
+
 @pytest.mark.parametrize("article", [
     f"Hội nghị tổng kết\t2022\n{TEXT}",  # a tab in the title
     f"\tHội nghị tổng kết\n\t{TEXT}\n\t{TEXT2}",  # indented paragraphs

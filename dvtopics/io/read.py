@@ -760,7 +760,7 @@ def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on
                     "an article a row", path, fields.text)
         articles = _read_csv(path, fields, on_error, max_bytes)
     elif delimiter:
-        log.warning("%s: a table saved as text, its first line a header split by %r that names the '%s' field (a "
+        log.warning("%s: a table saved as text, a header split by %r that names the '%s' field (a "
                     "CSV saved or renamed as .txt): read as a table, an article a row", path, delimiter, fields.text)
         articles = _read_csv(path, fields, on_error, max_bytes)
     else:

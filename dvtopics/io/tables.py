@@ -58,10 +58,16 @@ def text_table_delimiter(text: str, text_field: str, wanted: Iterable[str]) -> s
     split by tabs, names the text field (`tab_header`); a comma or semicolon when, split by it, that line is a row
     of short names (a CSV saved or renamed as .txt, "id,title,text") naming the text field and another field the
     reader looks for. A title with commas ("Sơ kết, tổng kết: …") names no such pair, so it stays an article.
+    A "sep=" first line (Excel's) names the delimiter of a header below it that names the text field.
     A header's blank cells do not count against it: pandas writes its index column with no name (",id,text")
     and a spreadsheet a trailing delimiter ("id,text,"), and the same file named .csv is read as a table."""
     if tab_header(text, text_field):
         return "\t"
+    hint = _SEPARATOR_LINE.match(text)
+    if hint:  # Excel's "sep=;" line above the header, which the CSV reader reads (`csv_delimiter`)
+        header = next((match.group() for match in _LINE.finditer(text, hint.end()) if match.group().strip()), "")
+        return hint.group(1) if names_field(next(csv.reader([header], delimiter=hint.group(1)), []),
+                                            text_field) else None
     first = next((match.group() for match in _LINE.finditer(text) if match.group().strip()), "")
     for delimiter in (",", ";"):
         cells = [cell.strip() for cell in next(csv.reader([first], delimiter=delimiter), [])]
