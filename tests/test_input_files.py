@@ -435,6 +435,21 @@ def test_one_article_pretty_printed_in_a_file_named_as_json_lines_is_read(tmp_pa
     assert "cut.jsonl:1: not valid JSON" in cut.error and (read_on.id, read_on.error) == ("a2", None)
 
 
+def test_json_lines_whose_first_records_are_long_stay_json_lines(tmp_path, caplog):
+    """JSON lines whose first two records are each over the 1 MB a line is looked at were taken for one object
+    pretty-printed (their lines unread, neither a JSON value alone): a warning that they were not JSON lines, and
+    the Dask plan read the file whole instead of in parts. A pretty-printed object's first line is "{"."""
+    from dvtopics.run.distributed import plan_parts
+
+    long_text = TEXT * (1100000 // len(TEXT.encode()))
+    (tmp_path / "long.jsonl").write_text("".join(json.dumps({"id": f"a{n}", "text": text}, ensure_ascii=False) + "\n"
+                                                 for n, text in enumerate([long_text, long_text, TEXT2])),
+                                         encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        assert [(a.id, a.error) for a in read(tmp_path / "long.jsonl")] == [("a0", None), ("a1", None), ("a2", None)]
+    assert "JSON object" not in caplog.text and len(plan_parts([tmp_path / "long.jsonl"], size=1)) == 3
+
+
 def test_what_follows_a_json_arrays_end_is_read_or_said(tmp_path):
     """What followed a .json array's closing ']' was dropped in silence, exit 0: two exports joined with `cat`
     lost the second (hunt 18 A, 2). Arrays one after another are each read; anything else is an error record."""

@@ -141,7 +141,8 @@ def json_document(path: Path) -> str | None:
     # an object pretty-printed: neither its first line ("{") nor its second ('"id": "a1",') is a JSON value; in
     # JSON lines whose first line is broken (cut short), the second is a whole object
     second = next(lines, None)
-    if not _json_value(first) and second is not None and not _json_value(second):
+    # (a first line over the limit, not read, is a JSON line: a pretty-printed object's is "{")
+    if isinstance(first, bytes) and not _json_value(first) and second is not None and not _json_value(second):
         return "one JSON object over several lines"
     return None
 
