@@ -352,6 +352,12 @@ def test_a_row_read_with_its_quotes_as_text_may_end_with_a_delimiter(tmp_path):
     r1, r2 = read(tmp_path / "a.tsv")
     assert (r1.id, r1.title, r1.text, r1.error) == ("r1", '"Dân vận khéo" nhân rộng', TEXT, None)
     assert "broken CSV row starting on line 3" in r2.error  # a quote left open is still a broken row
+    # and a header that ends with a tab, over rows that do or do not
+    (tmp_path / "b.tsv").write_text(f'id\ttitle\ttext\t\nr1\t"Dân vận khéo" nhân rộng\t{TEXT}\n'
+                                    f'r2\t"Dân vận khéo" kỳ hai\t{TEXT2}\tghi chú\n', encoding="utf-8")
+    r1, r2 = read(tmp_path / "b.tsv")
+    assert (r1.id, r1.title, r1.text, r1.error) == ("r1", '"Dân vận khéo" nhân rộng', TEXT, None)
+    assert (r2.id, r2.title, r2.text, r2.error) == ("r2", '"Dân vận khéo" kỳ hai', TEXT2, None)
 
 
 def test_max_bytes_holds_for_a_workbooks_articles_as_for_a_csvs(tmp_path):

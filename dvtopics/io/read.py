@@ -460,15 +460,19 @@ def _read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
         quotes_as_text = None
         quotes_closed = row is None and "".join(cells).count('"') % 2 == 0
         if quotes_closed and header is not None:  # (no header: no row was valid)
-            # blank cells past the header's are no column: a trailing delimiter, as spreadsheets save rows
-            while len(cells) > len(header) and not cells[-1].strip():
+            # blank cells past the header's named ones are no column: a trailing delimiter, as spreadsheets save
+            # rows (and headers)
+            columns = len(header)
+            while columns and not (header[columns - 1] or "").strip():
+                columns -= 1
+            while len(cells) > columns and not cells[-1].strip():
                 cells = cells[:-1]
-        if quotes_closed and header is not None and len(cells) == len(header):
+        if quotes_closed and header is not None and columns <= len(cells) <= len(header):
             # a line whose quotes open and close on it, and that holds the header's cells when they are read as
             # text, is that row (a TSV written without quoting: '"Dân vận khéo" nhân rộng'); a quote left open
             # is a quoted cell cut short, and the row stays broken
             row, quotes_as_text = cells, (f"line {line} is not valid CSV ({cause}): read with its quotes as "
-                                          f"text, as it then has the header's {len(header)} columns")
+                                          f"text, as it then has the header's {columns} columns")
             log.warning("%s: %s", where, quotes_as_text)
         if row is None:
             yield _failed(fallback_id, f"{where}: broken CSV row starting on line {line} ({cause}); "
