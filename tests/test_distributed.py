@@ -172,6 +172,25 @@ def test_unfinished_dask_run_needs_resume_and_finishes(inputs, model_dir, schedu
     assert _records(out) == expected
 
 
+def test_a_dask_resume_into_an_output_with_no_parts_names_the_run_meant(inputs, model_dir, scheduler, tmp_path,
+                                                                         caplog):
+    """`label --engine dask --resume --out o.xlsx` where the interrupted Dask run went into o.csv labelled
+    everything again, in silence, and left o.csv.parts behind; the local engine refuses this (hunt 18 A, 7), and
+    so does Dask now (hunt 19 A, 5), naming the parts folder. With no parts of any format it says so and runs."""
+    used = [inputs / "articles.jsonl"]
+    dask = ["--engine", "dask", "--scheduler", scheduler, "--part-size", "7"]
+    _label(dask, used, model_dir, f"{tmp_path / 'o.csv.parts'}/", tmp_path / "c")  # a run that died after a part
+    for part in sorted((tmp_path / "o.csv.parts").glob("part-*.jsonl"))[1:]:
+        part.unlink()
+    result = _invoke("label", *used, "--model", model_dir, "--out", tmp_path / "o.xlsx", *dask, "--resume")
+    assert result.exit_code == 2 and f"{tmp_path / 'o.csv.parts'} holds an unfinished run" in result.output
+    assert f"--out {tmp_path / 'o.csv'}" in result.output and not (tmp_path / "o.xlsx").exists()
+    with caplog.at_level("WARNING"):
+        result = _invoke("label", *used, "--model", model_dir, "--out", tmp_path / "new.jsonl", *dask, "--resume")
+    assert "no unfinished run to resume (no new.jsonl.parts)" in caplog.text + result.output  # (1: a broken line)
+    assert (tmp_path / "new.jsonl").exists()
+
+
 def test_an_unfinished_run_of_the_other_engine_is_refused_and_kept(inputs, model_dir, scheduler, tmp_path):
     """Hunt 16 A (3): `--engine dask --resume` over an interrupted local run labelled everything again and left the
     local journal, which then blocked the next run. Neither engine can finish the other's run: each refuses to

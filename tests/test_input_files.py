@@ -343,6 +343,23 @@ def test_a_row_whose_quotes_open_and_close_in_a_cell_is_read_with_them_as_text(t
     assert "broken CSV row starting on line 1" in broken.error
 
 
+def test_a_row_read_with_its_quotes_as_text_may_end_with_a_delimiter(tmp_path):
+    """A TSV row whose cell opens with a quoted phrase is read with its quotes as text when it splits into the
+    header's columns; a row that also ended with a tab (a blank cell past the header's, as spreadsheets leave)
+    stayed a broken row, its article lost (hunt 19 A, 6). Blank cells past the header's are no column."""
+    (tmp_path / "a.tsv").write_text(f'id\ttitle\ttext\nr1\t"Dân vận khéo" nhân rộng\t{TEXT}\t\t\n'
+                                    f'r2\tTin hai\t"Mở đầu\t\n', encoding="utf-8")
+    r1, r2 = read(tmp_path / "a.tsv")
+    assert (r1.id, r1.title, r1.text, r1.error) == ("r1", '"Dân vận khéo" nhân rộng', TEXT, None)
+    assert "broken CSV row starting on line 3" in r2.error  # a quote left open is still a broken row
+    # and a header that ends with a tab, over rows that do or do not
+    (tmp_path / "b.tsv").write_text(f'id\ttitle\ttext\t\nr1\t"Dân vận khéo" nhân rộng\t{TEXT}\n'
+                                    f'r2\t"Dân vận khéo" kỳ hai\t{TEXT2}\tghi chú\n', encoding="utf-8")
+    r1, r2 = read(tmp_path / "b.tsv")
+    assert (r1.id, r1.title, r1.text, r1.error) == ("r1", '"Dân vận khéo" nhân rộng', TEXT, None)
+    assert (r2.id, r2.title, r2.text, r2.error) == ("r2", '"Dân vận khéo" kỳ hai', TEXT2, None)
+
+
 def test_max_bytes_holds_for_a_workbooks_articles_as_for_a_csvs(tmp_path):
     """--max-bytes was not applied to .xlsx rows: an article over it in a workbook was read, the same row in a
     CSV was an error (hunt 18 A, 10)."""
@@ -402,6 +419,43 @@ def test_a_json_array_in_a_file_named_as_json_lines_is_read_as_its_articles(tmp_
     assert [a.id for a in got if not a.error] == ["a1"] and "cut short" in got[-1].error
 
 
+def test_one_article_pretty_printed_in_a_file_named_as_json_lines_is_read(tmp_path, caplog):
+    """One article saved pretty-printed as .jsonl, or gzipped as .json.gz, was one "not valid JSON" error per
+    line and no article, on either engine, where the same object as .json is read and an array in those files
+    is read as one (hunt 19 A, 3). JSON lines whose first line is cut short stay JSON lines."""
+    from dvtopics.run.distributed import plan_parts, read_part
+
+    pretty = json.dumps({"id": "a1", "title": "Tổng kết", "text": TEXT}, ensure_ascii=False, indent=2)
+    (tmp_path / "one.jsonl").write_text(pretty + "\n", encoding="utf-8")
+    (tmp_path / "one.json.gz").write_bytes(gzip.compress(pretty.encode()))
+    for name in ("one.jsonl", "one.json.gz"):
+        with caplog.at_level(logging.WARNING):
+            caplog.clear()
+            assert [(a.id, a.title, a.error) for a in read(tmp_path / name)] == [("a1", "Tổng kết", None)], name
+        assert ("one JSON object over several lines" in caplog.text) == (name == "one.jsonl"), name
+        parts = plan_parts([tmp_path / name], size=1)  # read whole, not cut into line ranges
+        assert [a.id for part in parts for a in read_part(part)] == ["a1"], name
+    good = json.dumps({"id": "a2", "text": TEXT2}, ensure_ascii=False)
+    (tmp_path / "cut.jsonl").write_text('{"id": "a1", "text": "Sáng\n' + good + "\n", encoding="utf-8")
+    cut, read_on = read(tmp_path / "cut.jsonl")
+    assert "cut.jsonl:1: not valid JSON" in cut.error and (read_on.id, read_on.error) == ("a2", None)
+
+
+def test_json_lines_whose_first_records_are_long_stay_json_lines(tmp_path, caplog):
+    """JSON lines whose first two records are each over the 1 MB a line is looked at were taken for one object
+    pretty-printed (their lines unread, neither a JSON value alone): a warning that they were not JSON lines, and
+    the Dask plan read the file whole instead of in parts. A pretty-printed object's first line is "{"."""
+    from dvtopics.run.distributed import plan_parts
+
+    long_text = TEXT * (1100000 // len(TEXT.encode()))
+    (tmp_path / "long.jsonl").write_text("".join(json.dumps({"id": f"a{n}", "text": text}, ensure_ascii=False) + "\n"
+                                                 for n, text in enumerate([long_text, long_text, TEXT2])),
+                                         encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        assert [(a.id, a.error) for a in read(tmp_path / "long.jsonl")] == [("a0", None), ("a1", None), ("a2", None)]
+    assert "JSON object" not in caplog.text and len(plan_parts([tmp_path / "long.jsonl"], size=1)) == 3
+
+
 def test_what_follows_a_json_arrays_end_is_read_or_said(tmp_path):
     """What followed a .json array's closing ']' was dropped in silence, exit 0: two exports joined with `cat`
     lost the second (hunt 18 A, 2). Arrays one after another are each read; anything else is an error record."""
@@ -412,6 +466,15 @@ def test_what_follows_a_json_arrays_end_is_read_or_said(tmp_path):
     first, after = read(tmp_path / "then.json")
     assert first.id == "a" and not first.error
     assert "then.json:2: more data after the array's closing ']'" in after.error and "'{\"id\"" in after.error
+
+
+def test_a_json_array_ending_with_a_dos_end_of_file_mark_has_nothing_after_it(tmp_path):
+    """A .json array followed by DOS's end-of-file mark (Ctrl-Z), as old Windows tools save, was read cleanly
+    before; the check for data after the closing ']' made it an error record "it begins '\\x1a'" (hunt 19 A,
+    2). The mark is the file's end, not data."""
+    array = json.dumps([{"id": "a", "text": TEXT}, {"id": "b", "text": TEXT2}], ensure_ascii=False)
+    (tmp_path / "dos.json").write_text(f"{array}\r\n\x1a", encoding="utf-8")
+    assert [(a.id, a.error) for a in read(tmp_path / "dos.json")] == [("a", None), ("b", None)]
 
 
 def test_a_json_array_item_missing_its_closing_brace_costs_only_itself(tmp_path):
@@ -829,6 +892,30 @@ def test_a_table_split_by_commas_or_semicolons_saved_as_txt_is_read_as_a_table(t
     assert f"a header split by {delimiter!r}" in caplog.text
 
 
+@pytest.mark.parametrize("header, row", [(",id,title,text", ",{}"), ("id,title,text,", "{},")])
+def test_a_table_saved_as_txt_whose_header_has_a_blank_cell_is_read_as_a_table(tmp_path, header, row):
+    """A CSV saved as .txt by pandas (its index column unnamed: ",id,title,text") or with a trailing comma
+    ("id,title,text,") was one article titled by its header: a blank header cell failed the check that every
+    cell is a short name (hunt 19 A, 1). The same file as .csv was read as a table."""
+    rows = [row.format(f"{n},{title},{text.replace(',', '')}") for n, title, text in
+            ((1, "Tổng kết", TEXT), (2, "Gặp mặt", TEXT2))]
+    rows = [f"{n}{line}" if header.startswith(",") else line for n, line in enumerate(rows)]
+    (tmp_path / "export.txt").write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    assert [(a.id, a.title, a.error) for a in read(tmp_path / "export.txt")] == [("1", "Tổng kết", None),
+                                                                                ("2", "Gặp mặt", None)]
+
+
+def test_a_table_saved_as_txt_under_excels_sep_line_is_read_as_a_table(tmp_path):
+    """A CSV with Excel's "sep=;" first line, saved or renamed as .txt, was one article titled "sep=;" (hunt 19 A,
+    7): the header looked for was the first line. As a .csv it is read as a table, and so it is now."""
+    rows = "".join(f"{n};{title};{text}\n" for n, title, text in ((1, "Tổng kết", TEXT), (2, "Gặp mặt", TEXT2)))
+    (tmp_path / "export.txt").write_text(f"sep=;\nid;title;text\n{rows}", encoding="utf-8")
+    assert [(a.id, a.title, a.error) for a in read(tmp_path / "export.txt")] == [("1", "Tổng kết", None),
+                                                                                ("2", "Gặp mặt", None)]
+    (tmp_path / "note.txt").write_text(f"sep=;\n{TEXT}\n", encoding="utf-8")  # no header below: an article
+    assert [(a.id, a.error) for a in read(tmp_path / "note.txt")] == [("note", None)]
+
+
 @pytest.mark.parametrize("article", [
     f"Hội nghị tổng kết\t2022\n{TEXT}",  # a tab in the title
     f"\tHội nghị tổng kết\n\t{TEXT}\n\t{TEXT2}",  # indented paragraphs
@@ -894,3 +981,14 @@ def test_a_field_option_naming_the_texts_column_is_refused_unless_left_at_its_de
     # a headline file labelled by its titles: the title field, at its default, may be the text's column
     [article] = read_articles([path], fields=FieldNames(text="title"))
     assert article.text == "Hội nghị sơ kết 6 tháng" and article.id == "1"
+
+
+@pytest.mark.parametrize("options", [{"title": None}, {"id": 5}, {"text": ""}, {"source": "  "}])
+def test_a_field_name_that_is_not_text_is_refused_as_an_argument(options):
+    """A library call with a field name that is not text (`FieldNames(title=None)`) failed with an
+    AttributeError from the check of fields sharing the text's column, and an empty text field was taken (every
+    file then had "no '' field"); the CLI's options refuse an empty name (hunt 19 A, 4)."""
+    from dvtopics.errors import ArgumentError
+
+    with pytest.raises(ArgumentError, match="give the name of a field, as text"):
+        FieldNames(**options)

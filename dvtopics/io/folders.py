@@ -115,11 +115,13 @@ def head_text(path: Path) -> str | None:
         return None
 
 
-def holds_json_array(path: Path) -> bool:
-    """Whether a file named as JSON lines holds a JSON array instead: a .jsonl saved pretty-printed (its first
-    line "[" or "[{", no JSON value alone), or an array on its only line (a gzipped .json named .json.gz). Read
-    line by line, such a file would be one error per line and no article. A file of JSON lines whose first line
-    is a list among other lines stays JSON lines: that line is an error, the others are read."""
+def json_document(path: Path) -> str | None:
+    """What a file named as JSON lines holds instead, when it holds one JSON document: "a JSON array" (a .jsonl
+    saved pretty-printed, its first line "[" or "[{", no JSON value alone; or an array on its only line, a
+    gzipped .json named .json.gz), "one JSON object over several lines" (one article pretty-printed, its first
+    line "{"), or None for JSON lines. Read line by line, such a file would be one error per line and no
+    article. A file of JSON lines whose first line is a list among other lines stays JSON lines: that line is
+    an error, the others are read."""
     head = b""
     try:
         with open_binary(path) as handle:  # gzip data too, whatever the name says
@@ -127,16 +129,33 @@ def holds_json_array(path: Path) -> bool:
                 head += chunk
     except (InputError, OSError, EOFError):
         pass  # the bytes before a fault (a gzip file cut short) say what it holds; the reader reports the fault
-    if not decode_head(head).lstrip("\ufeff \t\r\n").startswith("["):
-        return False
+    opening = decode_head(head).lstrip("\ufeff \t\r\n")[:1]
+    if opening not in ("[", "{"):
+        return None
     lines = (line for _, line in numbered_lines(path, None, 1 << 20) if not blank_line(line))
     first = next(lines, None)
-    if isinstance(first, bytes):
-        try:
-            loads(first.decode("utf-8", errors="replace").lstrip("\ufeff"))
-        except (ValueError, RecursionError):
-            return True  # pretty-printed: its first line is no JSON value on its own
-    return next(lines, None) is None  # one value on the file's only line
+    if opening == "[":
+        if not _json_value(first):
+            return "a JSON array"  # pretty-printed: its first line is no JSON value on its own
+        return "a JSON array" if next(lines, None) is None else None  # one value on the file's only line
+    # an object pretty-printed: neither its first line ("{") nor its second ('"id": "a1",') is a JSON value; in
+    # JSON lines whose first line is broken (cut short), the second is a whole object
+    second = next(lines, None)
+    # (a first line over the limit, not read, is a JSON line: a pretty-printed object's is "{")
+    if isinstance(first, bytes) and not _json_value(first) and second is not None and not _json_value(second):
+        return "one JSON object over several lines"
+    return None
+
+
+def _json_value(line) -> bool:
+    """Whether a file's line (bytes) holds one JSON value on its own."""
+    if not isinstance(line, bytes):
+        return False
+    try:
+        loads(line.decode("utf-8", errors="replace").lstrip("\ufeff"))
+    except (ValueError, RecursionError):
+        return False
+    return True
 
 
 def _walk(folder: Path, skipped: Skipped, text_field: str = "text") -> Iterator[Path]:

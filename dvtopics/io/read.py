@@ -35,7 +35,7 @@ from ..text.normalise import nfc, normalize
 from ..text.furniture import strip_furniture
 from .decode import decode_bytes, decode_text
 from .files import LineRange, blank_line, numbered_lines, read_all
-from .folders import (TAB_SUFFIXES, Skipped, file_kind, head_text, holds_json_array, iter_files, skipped_notes,
+from .folders import (TAB_SUFFIXES, Skipped, file_kind, head_text, iter_files, json_document, skipped_notes,
                       unread_notes, walked_by)
 from .htmltext import HTML_START, html_to_text
 from .jsonfiles import DECODER, json_error, json_kind, json_object, loads, next_array_item
@@ -367,6 +367,11 @@ def _read_json(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) 
     yield from _with_text_field(path, fields, on_error, [(record, path.stem, fields, on_error, str(path), warning)])
 
 
+# what may end a file after its last value: DOS's end-of-file mark (Ctrl-Z), which old Windows tools append, read
+# as nothing, not as data after the array
+_END_OF_FILE_MARKS = " \t\r\n\x1a"
+
+
 def _json_array_items(path: Path, text: str, position: int, fields: "FieldNames", on_error: str,
                       max_bytes: int, warning: str | None = None) -> Iterator:
     """The items of a JSON array one by one, so that the items before a fault are read: each an `Article` that
@@ -378,7 +383,7 @@ def _json_array_items(path: Path, text: str, position: int, fields: "FieldNames"
         line, counted = line + text.count("\n", counted, position), position
         if text.startswith("]", position):
             after = whitespace.match(text, position + 1).end()
-            if after == len(text):
+            if not text[after:].strip(_END_OF_FILE_MARKS):
                 return
             if text.startswith("[", after):  # arrays one after another (`cat a.json b.json`): each is read on
                 position = after + 1
@@ -454,12 +459,20 @@ def _read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
         where, fallback_id = f"{path}:{number}", f"{path.name}:{number}"
         quotes_as_text = None
         quotes_closed = row is None and "".join(cells).count('"') % 2 == 0
-        if quotes_closed and header is not None and len(cells) == len(header):  # (no header: no row was valid)
+        if quotes_closed and header is not None:  # (no header: no row was valid)
+            # blank cells past the header's named ones are no column: a trailing delimiter, as spreadsheets save
+            # rows (and headers)
+            columns = len(header)
+            while columns and not (header[columns - 1] or "").strip():
+                columns -= 1
+            while len(cells) > columns and not cells[-1].strip():
+                cells = cells[:-1]
+        if quotes_closed and header is not None and columns <= len(cells) <= len(header):
             # a line whose quotes open and close on it, and that holds the header's cells when they are read as
             # text, is that row (a TSV written without quoting: '"Dân vận khéo" nhân rộng'); a quote left open
             # is a quoted cell cut short, and the row stays broken
             row, quotes_as_text = cells, (f"line {line} is not valid CSV ({cause}): read with its quotes as "
-                                          f"text, as it then has the header's {len(header)} columns")
+                                          f"text, as it then has the header's {columns} columns")
             log.warning("%s: %s", where, quotes_as_text)
         if row is None:
             yield _failed(fallback_id, f"{where}: broken CSV row starting on line {line} ({cause}); "
@@ -605,6 +618,12 @@ class FieldNames:
     source: str = "source"
 
     def __post_init__(self):
+        # a name that is not text (None, a number) would fail below with an AttributeError, not a clear error; the
+        # CLI's options refuse an empty name, and a library call is told the same
+        for spec in dataclass_fields(self):
+            value = getattr(self, spec.name)
+            if not isinstance(value, str) or not value.strip():
+                raise ArgumentError(f"{spec.name} field {value!r}: give the name of a field, as text")
         # another field named for the text's column would read the whole text as an id, a label or a title. A field
         # left at its default may share it: `--text-field title` labels headlines, and the title is the text then
         same = [f"--{spec.name}-field {getattr(self, spec.name)!r}" for spec in dataclass_fields(self)
@@ -727,9 +746,9 @@ def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on
         articles = iter([_failed(article_id, problem, on_error)])
     elif path.is_dir():  # a folder given that holds no .txt file (`iter_files`)
         articles = iter([_no_articles(path, fields.text, on_error)])
-    elif kind == "jsonl" and lines is None and holds_json_array(path):
-        if not path.name.lower().endswith(".json.gz"):  # a gzipped .json is expected to hold an array
-            log.warning("%s: a JSON array, not JSON lines (an article a line): read as a .json file", path)
+    elif kind == "jsonl" and lines is None and (document := json_document(path)):
+        if not path.name.lower().endswith(".json.gz"):  # a gzipped .json is expected to hold one document
+            log.warning("%s: %s, not JSON lines (an article a line): read as a .json file", path, document)
         articles = _read_json(path, fields, on_error, max_bytes)
     elif kind == "jsonl":
         articles = _read_jsonl(path, fields, on_error, max_bytes, lines)
@@ -745,7 +764,7 @@ def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on
                     "an article a row", path, fields.text)
         articles = _read_csv(path, fields, on_error, max_bytes)
     elif delimiter:
-        log.warning("%s: a table saved as text, its first line a header split by %r that names the '%s' field (a "
+        log.warning("%s: a table saved as text, a header split by %r that names the '%s' field (a "
                     "CSV saved or renamed as .txt): read as a table, an article a row", path, delimiter, fields.text)
         articles = _read_csv(path, fields, on_error, max_bytes)
     else:

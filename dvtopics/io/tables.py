@@ -57,13 +57,22 @@ def text_table_delimiter(text: str, text_field: str, wanted: Iterable[str]) -> s
     """The delimiter of a table saved as .txt, or None for an article: a tab when the first line that is not blank,
     split by tabs, names the text field (`tab_header`); a comma or semicolon when, split by it, that line is a row
     of short names (a CSV saved or renamed as .txt, "id,title,text") naming the text field and another field the
-    reader looks for. A title with commas ("Sơ kết, tổng kết: …") names no such pair, so it stays an article."""
+    reader looks for. A title with commas ("Sơ kết, tổng kết: …") names no such pair, so it stays an article.
+    A "sep=" first line (Excel's) names the delimiter of a header below it that names the text field.
+    A header's blank cells do not count against it: pandas writes its index column with no name (",id,text")
+    and a spreadsheet a trailing delimiter ("id,text,"), and the same file named .csv is read as a table."""
     if tab_header(text, text_field):
         return "\t"
+    hint = _SEPARATOR_LINE.match(text)
+    if hint:  # Excel's "sep=;" line above the header, which the CSV reader reads (`csv_delimiter`)
+        header = next((match.group() for match in _LINE.finditer(text, hint.end()) if match.group().strip()), "")
+        return hint.group(1) if names_field(next(csv.reader([header], delimiter=hint.group(1)), []),
+                                            text_field) else None
     first = next((match.group() for match in _LINE.finditer(text) if match.group().strip()), "")
     for delimiter in (",", ";"):
         cells = [cell.strip() for cell in next(csv.reader([first], delimiter=delimiter), [])]
-        if len(cells) < 2 or not all(0 < len(cell) <= _FIELD_NAME_CHARS for cell in cells):
+        cells = [cell for cell in cells if cell]
+        if len(cells) < 2 or not all(len(cell) <= _FIELD_NAME_CHARS for cell in cells):
             continue
         named = set(field_names(cells, wanted)) & set(wanted)
         if text_field in named and len(named) >= 2:

@@ -376,20 +376,23 @@ def label_stream(
         return finish(journal, out)
 
 
-def nothing_to_resume(out: str | os.PathLike) -> None:
-    """Before a local `label --resume`: with no journal of `out` it labels every article, which is said, not done
-    in silence. When the journal of the same name in another format is there (`--out labels.xlsx` where the run
-    went into labels.csv), that is the run meant: refused, naming it, rather than labelling all again beside it.
-    (A finished `out` is refused by `refuse_finished`.)"""
+def nothing_to_resume(out: str | os.PathLike, engine: str = "local") -> None:
+    """Before a `--resume` on `engine` ("local" or "dask"): with no unfinished run of `out` (the local engine's
+    journal, the Dask engine's parts folder) it labels every article, which is said, not done in silence. When
+    that engine's unfinished run of the same name in another format is there (`--out labels.xlsx` where the
+    run went into labels.csv), that is the run meant: refused, naming it, rather than labelling all again
+    beside it. (A finished `out` is refused by `refuse_finished`.)"""
+    unfinished_run = journal_path if engine == "local" else parts_path
     out = Path(out)
-    if out.suffix.lower() not in OUTPUT_SUFFIXES or journal_path(out).exists() or out.exists():
+    if out.suffix.lower() not in OUTPUT_SUFFIXES or unfinished_run(out).exists() or out.exists():
         return  # (an output of another kind is refused by label_stream, with no word about resuming)
     for suffix in OUTPUT_SUFFIXES:
-        other = journal_path(out.with_suffix(suffix))
+        other = unfinished_run(out.with_suffix(suffix))
         if suffix != out.suffix.lower() and other.exists():
             raise DvtopicsError(f"nothing to resume into {out}: {other} holds an unfinished run; give --out "
                                 f"{out.with_suffix(suffix)} to finish it, or run without --resume")
-    log.warning("%s: no unfinished run to resume (no %s): every article is labelled", out, journal_path(out).name)
+    log.warning("%s: no unfinished run to resume (no %s): the run starts from the first article", out,
+                unfinished_run(out).name)
 
 
 def refuse_finished(out: Path, unfinished: bool) -> None:

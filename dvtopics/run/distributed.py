@@ -30,10 +30,10 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
-from .batch import (Labeller, check_same_settings, input_fingerprint, label_stream, outcome, output_lock,
-                    parts_path, refuse_finished, refuse_other_engine, write_output)
+from .batch import (Labeller, check_same_settings, input_fingerprint, label_stream, nothing_to_resume, outcome,
+                    output_lock, parts_path, refuse_finished, refuse_other_engine, write_output)
 from ..io.files import LineRange, blank_line, open_binary, sized_lines
-from ..io.folders import Skipped, file_kind, holds_json_array, iter_files, skipped_notes
+from ..io.folders import Skipped, file_kind, iter_files, json_document, skipped_notes
 from ..io.read import MAX_ARTICLE_BYTES, Article, FieldNames, read_file
 from ..errors import DvtopicsError, InputError, MissingExtraError
 
@@ -97,8 +97,9 @@ def plan_parts(paths: Iterable[str | os.PathLike], size: int = PART_SIZE, text_f
                 flush_texts()
             continue
         flush_texts()
-        # a CSV's quoted fields may span lines; a JSON array (in a file named as JSON lines too), a workbook: read whole
-        if kind in ("csv", "json", "xlsx") or kind == "jsonl" and holds_json_array(path):
+        # a CSV's quoted fields may span lines; a JSON array or object (in a file named as JSON lines too), a
+        # workbook: read whole
+        if kind in ("csv", "json", "xlsx") or kind == "jsonl" and json_document(path):
             parts.append(Part(len(parts), ((str(path), article_id),)))
         else:  # a file of blank lines only is read whole, to say it holds no article
             parts += [Part(len(parts) + i, ((str(path), article_id),), lines)
@@ -443,6 +444,7 @@ def run_job(job, paths: Sequence[str | os.PathLike], out: str | os.PathLike | No
             refuse_other_engine(out, "dask")
         if resume and not keep_parts:
             refuse_finished(out, unfinished=parts_dir.exists())
+            nothing_to_resume(out, "dask")  # as the local engine says it, or names the run meant
         parts = plan_parts(paths, part_size, fields.text)
         plan = _prepare(parts, parts_dir, resume, input_fingerprint(paths), settings)
         counts, undo, unreadable = Counter(), None, False
