@@ -657,3 +657,20 @@ def test_the_page_says_what_an_articles_topic_shares_are_shares_of(engine, said)
     articles = [Article(id=r["id"], title=r["title"], date=r["date"], label=r["label"]) for r in records[:9]]
     html = build_report(records, summarize(model, articles, model.transform(texts)), {})
     assert said in re.sub(r"\s+", " ", re.search(r'<section id="themes">.*?</p>', html, re.S)[0])
+
+
+def test_cli_report_names_a_workbook_in_another_folder_by_its_way_from_the_page(tmp_path, seeds_dir,
+                                                                                  fake_classifier):
+    """Hunt 19 (B, 01): the page named the workbook by its file name alone, so `--xlsx tables/all.xlsx` beside
+    `--out pages/report.html` sent its reader to a pages/all.xlsx that is not there."""
+    from dvtopics.cli import cli
+
+    out, xlsx = tmp_path / "pages" / "report.html", tmp_path / "tables" / "all.xlsx"
+    xlsx.parent.mkdir()
+    out.parent.mkdir()
+    result = CliRunner().invoke(cli, ["report", str(seeds_dir), "--out", str(out), "--xlsx", str(xlsx),
+                                      "--no-topics"])
+    assert result.exit_code == 0, result.output
+    footer = re.search(r"<footer>(.*?)</footer>", out.read_text(encoding="utf-8"), re.S).group(1)
+    assert "<code>../tables/all.xlsx</code>" in footer
+    assert (out.parent / "../tables/all.xlsx").exists()
