@@ -614,7 +614,7 @@ def report(reading: Reading, out: str, xlsx: str | None = None, model_dir=None, 
     records, topics, provenance = report_data(reading, model_dir, topics_dir, fit_topics, n_topics)
     provenance.update(command=command, inputs=[str(p) for p in reading.paths], label_field=reading.fields.label)
     html = build_report(records, topics, provenance, max_rows_per_type=max_rows_per_type, title=title,
-                        workbook=Path(xlsx).name if xlsx else None)
+                        workbook=workbook_from_page(xlsx, out) if xlsx else None)
     # both written beside their names first, then renamed together: a run stopped between the two writes
     # leaves the previous page and workbook, never a new page beside the workbook of another run
     targets = [Path(out), *([Path(xlsx)] if xlsx else [])]
@@ -623,6 +623,17 @@ def report(reading: Reading, out: str, xlsx: str | None = None, model_dir=None, 
         if xlsx:
             write_report_workbook(records, topics, paths[1])
     return ReportWritten(targets[0], targets[1] if xlsx else None, records)
+
+
+def workbook_from_page(xlsx: str | os.PathLike, page: str | os.PathLike) -> str:
+    """The workbook's path as the page names it: from the page's folder, where its reader starts looking
+    ("tables.xlsx" beside it, "../tables/all.xlsx" elsewhere), so that a workbook written into another folder
+    is not named as if it stood beside the page; absolute where no relative path leads there (another drive)."""
+    xlsx, folder = os.path.abspath(xlsx), os.path.dirname(os.path.abspath(page))
+    try:
+        return Path(os.path.relpath(xlsx, folder)).as_posix()
+    except ValueError:  # Windows: another drive than the page's
+        return xlsx
 
 
 def _report_data(articles, cache, n_jobs, model_dir, topics_dir, fit_topics, n_topics):

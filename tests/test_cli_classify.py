@@ -863,3 +863,13 @@ def test_a_librarys_warning_is_one_line_and_quiet_silences_it():
     quiet = subprocess.run([sys.executable, "-c", script, "-q", "warn"], capture_output=True, text=True, timeout=120)
     assert loud.stderr.strip().splitlines() == ["WARNING: Maximum number of iterations reached. (RuntimeWarning)"]
     assert quiet.stderr == ""
+
+
+def test_train_says_an_empty_view_was_given_not_none(tmp_path):
+    """Hunt 19 B: --views "text," (a comma too many) was refused as "unknown view(s) (none given)", though a view
+    was given: the message now names the empty one."""
+    (tmp_path / "a.txt").write_text("Bài\n\nHội nghị tổng kết năm.\n", encoding="utf-8")
+    for views in ("text,", "text,,head", ","):
+        result = CliRunner().invoke(cli, ["train", str(tmp_path / "a.txt"), "--out", str(tmp_path / "m"),
+                                          "--views", views])
+        assert result.exit_code == 2 and "an empty view" in result.output and "(none given)" not in result.output

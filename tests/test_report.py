@@ -657,3 +657,37 @@ def test_the_page_says_what_an_articles_topic_shares_are_shares_of(engine, said)
     articles = [Article(id=r["id"], title=r["title"], date=r["date"], label=r["label"]) for r in records[:9]]
     html = build_report(records, summarize(model, articles, model.transform(texts)), {})
     assert said in re.sub(r"\s+", " ", re.search(r'<section id="themes">.*?</p>', html, re.S)[0])
+
+
+def test_cli_report_names_a_workbook_in_another_folder_by_its_way_from_the_page(tmp_path, seeds_dir,
+                                                                                  fake_classifier):
+    """Hunt 19 (B, 01): the page named the workbook by its file name alone, so `--xlsx tables/all.xlsx` beside
+    `--out pages/report.html` sent its reader to a pages/all.xlsx that is not there."""
+    from dvtopics.cli import cli
+
+    out, xlsx = tmp_path / "pages" / "report.html", tmp_path / "tables" / "all.xlsx"
+    xlsx.parent.mkdir()
+    out.parent.mkdir()
+    result = CliRunner().invoke(cli, ["report", str(seeds_dir), "--out", str(out), "--xlsx", str(xlsx),
+                                      "--no-topics"])
+    assert result.exit_code == 0, result.output
+    footer = re.search(r"<footer>(.*?)</footer>", out.read_text(encoding="utf-8"), re.S).group(1)
+    assert "<code>../tables/all.xlsx</code>" in footer
+    assert (out.parent / "../tables/all.xlsx").exists()
+
+
+def test_the_page_without_a_workbook_says_its_tables_would_be_in_one_not_that_they_are():
+    """Hunt 19 (B, 02): without --xlsx the page said "The article table keep the model's label" and, over 200
+    unreadable articles, that all "are in the "failed" sheet of the spreadsheet --xlsx FILE.xlsx writes": none
+    was written."""
+    from dvtopics.report.html import MAX_FAILED_SHOWN
+
+    records = [dict(r, type_from="input") for r in _records(3)[:-1]]
+    records += [{"id": f"e{i}", "label": None, "confidence": None, "cues": [], "title": "", "date": None,
+                 "source": None, "error": "empty file"} for i in range(MAX_FAILED_SHOWN + 1)]
+    alone = re.sub(r"<[^>]+>", "", build_report(records))
+    assert "The article table keeps the model's label" in alone and "table keep " not in alone
+    assert 'all would be in the "failed" sheet of the spreadsheet --xlsx FILE.xlsx writes' in alone
+    with_book = re.sub(r"<[^>]+>", "", build_report(records, workbook="tables.xlsx"))
+    assert "The article table and the spreadsheet keep the model's label" in with_book
+    assert 'all are in the "failed" sheet of tables.xlsx' in with_book

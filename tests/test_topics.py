@@ -409,6 +409,21 @@ def test_ldavis_page_numbers_topics_as_its_script_indexes_them(texts):
     assert "its topic N is topic N − 1 of <code>dvtopics topics show</code>" in page
 
 
+def test_ldavis_page_sorted_by_size_names_the_topic_behind_each_number(texts):
+    """Hunt 19 B: with sort_topics=True pyLDAvis numbers the topics by size, yet the page said its topic N was
+    topic N − 1 of ours: false wherever the model's topics are not already in size order."""
+    pytest.importorskip("pyLDAvis")
+    model = fitted(texts)
+    smallest_first = np.argsort(model.unit_topic_.mean(axis=0), kind="stable")
+    model.topic_word_, model.unit_topic_ = model.topic_word_[smallest_first], model.unit_topic_[:, smallest_first]
+    page = ldavis_html(model, sort_topics=True)
+    data = json.loads(re.search(r'new LDAvis\("#ldavis", (.*)\);</script>', page).group(1).replace("<\\/", "</"))
+    behind = [topic - 1 for topic in data["topic.order"]]  # our topic behind page topic 1, 2, ...
+    assert behind != list(range(model.n_topics))  # sorted: the numbers are not ours less one
+    assert "its topic N is topic N − 1" not in page
+    assert ", ".join(f"{n} is {topic}" for n, topic in enumerate(behind, 1)) in page
+
+
 def test_read_type_labels_from_csv_and_jsonl(tmp_path):
     (tmp_path / "l.csv").write_text("id,label\na,so_ket\n", encoding="utf-8")
     (tmp_path / "l.jsonl").write_text('{"id": "b", "label": "khac", "confidence": 0.9}\n', encoding="utf-8")

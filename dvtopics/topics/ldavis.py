@@ -24,12 +24,26 @@ def ldavis_html(model: TopicModel, sort_topics: bool = False) -> str:
     data = pyLDAvis.prepare(topic_term_dists=_without_zeros(model.topic_word_), doc_topic_dists=model.unit_topic_.astype(float),
                             doc_lengths=model.unit_lengths_, vocab=vocab, term_frequency=model.term_frequency_,
                             sort_topics=sort_topics, start_index=FIRST_TOPIC, mds="pcoa")
-    return _inline_page(data.to_json(), urls.D3_LOCAL, urls.LDAVIS_LOCAL, urls.LDAVIS_CSS_LOCAL)
+    return _inline_page(data.to_json(), urls.D3_LOCAL, urls.LDAVIS_LOCAL, urls.LDAVIS_CSS_LOCAL,
+                        numbering_note(data.topic_order))
 
 
 FIRST_TOPIC = 1  # the number LDAvis' page gives dvtopics' topic 0
 NUMBERING_NOTE = ("Topics are numbered from 1 on this page, as pyLDAvis numbers them: its topic N is topic N − 1 of "
                   "<code>dvtopics topics show</code>, <code>documents.csv</code> and the report.")
+
+
+def numbering_note(topic_order) -> str:
+    """What the page's topic numbers are in dvtopics' own: N − 1 (`NUMBERING_NOTE`), or, where pyLDAvis sorted the
+    topics by size (`sort_topics=True`), each page number with the topic it shows: N − 1 would name another one.
+    `topic_order`: pyLDAvis' model topic (from `FIRST_TOPIC`) behind page topic 1, 2, ..."""
+    order = [int(topic) - FIRST_TOPIC for topic in topic_order]
+    if order == list(range(len(order))):
+        return NUMBERING_NOTE
+    pairs = ", ".join(f"{page} is {topic}" for page, topic in enumerate(order, 1))
+    return ("Topics are numbered from 1 on this page in order of size, largest first, as pyLDAvis sorted them: "
+            "the topic each number shows in <code>dvtopics topics show</code>, <code>documents.csv</code> and the "
+            f"report: {pairs}.")
 
 
 WORD_FLOOR = 1e-12  # far below any weight a topic's shown words have
@@ -47,13 +61,13 @@ def _script(path: str) -> str:
     return Path(path).read_text(encoding="utf-8").replace("</script", "<\\/script")
 
 
-def _inline_page(vis_json: str, d3_path: str, ldavis_path: str, css_path: str) -> str:
+def _inline_page(vis_json: str, d3_path: str, ldavis_path: str, css_path: str, note: str = NUMBERING_NOTE) -> str:
     vis_json = vis_json.replace("</", "<\\/")
     return (
         "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\"><title>dvtopics: topics</title>\n"
         f"<style>{Path(css_path).read_text(encoding='utf-8')}</style>\n"
         f"<script>{_script(d3_path)}</script>\n<script>{_script(ldavis_path)}</script>\n"
-        f"</head><body>\n<p style=\"font-family:sans-serif;margin:8px\">{NUMBERING_NOTE}</p>\n"
+        f"</head><body>\n<p style=\"font-family:sans-serif;margin:8px\">{note}</p>\n"
         "<div id=\"ldavis\" style=\"background-color:white;\"></div>\n"
         f"<script>new LDAvis(\"#ldavis\", {vis_json});</script>\n</body></html>\n"
     )

@@ -85,6 +85,9 @@ LEAST_PER_LABEL = {"svm": CALIBRATION_FOLDS}
 def check_views(views: Sequence[str] | str) -> list[str]:
     """`views` as a list (one str is a list of one: "text"), each one of `VIEWS`."""
     views = as_list(views, "views")
+    if any(isinstance(view, str) and not view.strip() for view in views):  # "text," or "text,,head"
+        raise ArgumentError(f"views {', '.join(map(repr, views))}: an empty view (a comma too many?); "
+                            f"choose from {', '.join(VIEWS)}")
     unknown = set(views) - set(VIEWS)
     if unknown or not views:
         raise ArgumentError(f"unknown view(s) {', '.join(sorted(unknown)) or '(none given)'}; "
