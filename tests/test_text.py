@@ -22,6 +22,27 @@ def test_words_where_placement_is_fixed_are_left_alone(word):
     assert normalize(word) == word
 
 
+@pytest.mark.parametrize("variant, canonical", [
+    ("Giao ban quí I", "Giao ban quý I"),
+    ("QUÍ IV", "QUÝ IV"),
+    ("qui định", "quy định"),
+    ("quĩ đất", "quỹ đất"),
+    ("kì họp thứ 5", "kỳ họp thứ 5"),
+    ("nhiệm kì 2020-2025", "nhiệm kỳ 2020-2025"),
+    ("KỈ NIỆM", "KỶ NIỆM"),
+    ("Hoa Kì.", "Hoa Kỳ."),
+])
+def test_i_and_y_after_qu_and_k_are_one_spelling(variant, canonical):
+    assert normalize(variant) == normalize(canonical) == canonical
+
+
+@pytest.mark.parametrize("word", ["khí hậu", "kịp thời", "ki ốt", "kìm", "ski", "mí mắt", "lì lợm", "quít", "Aquí"])
+def test_i_is_kept_where_y_is_no_variant(word):
+    # "kh" is its own consonant, "kịp" and "kìm" go on past the vowel, a bare "ki" and letters after h, l, m, t
+    # are not interchangeable, and a k or q inside a word starts no syllable.
+    assert normalize(word) == word
+
+
 def test_nfd_becomes_nfc():
     decomposed = unicodedata.normalize("NFD", "Công tác dân vận")
     assert decomposed != "Công tác dân vận"

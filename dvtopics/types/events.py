@@ -36,7 +36,7 @@ _PERIODS = [
     ("nine_months", r"\b(9|chín) tháng\b(?! (giêng|chạp|\d))"),
     ("quarter", r"\bquý\s*(i{1,3}|iv|1|2|3|4)\b"),
     ("half_year", r"\b(6|sáu) tháng\b|nửa đầu năm|nửa cuối năm"),
-    ("semester", r"\bhọc kỳ\b|\bhọc kì\b"),
+    ("semester", r"\bhọc kỳ\b"),  # "học kì" is respelt by normalize
     ("school_year", r"\bnăm học\b"),
     ("multi_year", r"\b([2-9]|\d\d) năm\b|20\d\d\s*[-–]\s*20\d\d|nhiệm kỳ"),
     ("month", r"\btháng (\d{1,2}|giêng|chạp)\b(?!\s*[/-])"),
