@@ -1,7 +1,7 @@
 """What each training source and feature adds to the article-type model, on the same folds.
 
     .venv/bin/python benchmarks/article_type_sources.py [--cache-dir DIR] [--classifier logreg] [--only N,N]
-                                                        [--head-chars N]
+                                                        [--head-chars N] [--lead-copies] [--lead-only N]
 
 Sources: the hand labels (data/labels, scored out of fold), the weak labels of
 the corpora (rule hits, cue-free `other`), and the written training set
@@ -25,6 +25,9 @@ Four measures, each printed as macro-F1 (accuracy):
   certainty hand CV split by the labels file's `certainty`: `sure` (both blind
             readers sure and agreeing) and `unsure`, the model beside the rules.
 Rules alone are printed beside them. The frozen blind test is not read here.
+`--lead-copies` learns each training fold's hand labels a second time cut to their title and lead, as `dvtopics
+train` does for article types (`features.lead_copy`); without it the folds learn the articles as read only.
+`--lead-only N` sets the cut of the "lead only" measure.
 """
 from __future__ import annotations
 
@@ -34,7 +37,7 @@ import csv
 import dvtopics.types.training as training
 from dataclasses import dataclass, replace
 
-from dvtopics.types.features import HEAD_CHARS, documents_of
+from dvtopics.types.features import HEAD_CHARS, LEAD_COPY_CHARS, documents_of, lead_copy
 from dvtopics.types.model import make_pipeline
 from dvtopics.types.evaluate import scores
 from dvtopics.types.events import find_event
@@ -88,21 +91,22 @@ class Setup:
     lead_documents: dict
     hits: list
     by_rule: list[str]
+    cache: object = None
 
 
-def prepare(data, cache, head_chars: int = HEAD_CHARS) -> Setup:
+def prepare(data, cache, head_chars: int = HEAD_CHARS, lead_only: int = LEAD_ONLY) -> Setup:
     n_corpus = sum(kind != "extra" for kind in data.kinds)  # collect adds the written set last
     writer = [a.id.split("-")[0] if i >= n_corpus else None for i, a in enumerate(data.articles)]
     events = [find_event(a.title, a.text) for a in data.articles]
     documents = documents_of(data.articles, True, head_chars, cache, events=events)
     hand = [i for i in range(len(data.articles)) if data.gold[i]]
-    leads = {i: replace(data.articles[i], text=data.articles[i].text[:LEAD_ONLY]) for i in hand}
+    leads = {i: replace(data.articles[i], text=data.articles[i].text[:lead_only]) for i in hand}
     lead_documents = dict(zip(leads, documents_of(list(leads.values()), True, head_chars, cache,
                                                   events=[find_event(a.title, a.text) for a in leads.values()])))
     hits = [apply_rules(a.title, a.text) for a in data.articles]
     return Setup(documents, sorted(set(data.labels)), hand, [i for i in range(n_corpus) if not data.gold[i]],
                  list(range(n_corpus, len(data.articles))), writer, sorted({w for w in writer if w}), leads,
-                 lead_documents, hits, [hit.label if hit else "other" for hit in hits])
+                 lead_documents, hits, [hit.label if hit else "other" for hit in hits], cache)
 
 
 def rules_row(data, setup: Setup, width: int) -> str:
@@ -156,16 +160,26 @@ def fit_predict(options, documents, labels, train, test, classifier, also=None, 
 
 
 def run_variant(data, setup: Setup, folds, name: str, with_written: bool, options: dict, classifier: str,
-                make=make_pipeline) -> None:
+                make=make_pipeline, lead_copies: bool = False) -> None:
     """Print one variant's rows: hand CV, lead only, balanced, each writer held out (with the written set),
     where no rule fires, how far it follows its rules, per class. `make` builds each fold's pipeline."""
     documents, labels, hand, weak, extra = setup.documents, setup.labels, setup.hand, setup.weak, setup.extra
     lead_documents, hits, writer, writers = setup.lead_documents, setup.hits, setup.writer, setup.writers
     base = weak + (extra if with_written else [])
+    all_labels = data.labels
+    if lead_copies:  # each training fold's hand labels learnt twice: as read, and cut to title and lead (as train does)
+        cut = {i: copy for i in hand if (copy := lead_copy(data.articles[i], LEAD_COPY_CHARS))}
+        copy_of = {i: len(documents) + k for k, i in enumerate(cut)}
+        documents = documents + documents_of(list(cut.values()), True, HEAD_CHARS, setup.cache,
+                                             events=[find_event(a.title, a.text) for a in cut.values()])
+        all_labels = data.labels + [data.labels[i] for i in cut]
     predicted, on_leads = {}, {}
     for train_part, test_part in folds:
         test = [hand[i] for i in test_part]
-        full, short = fit_predict(options, documents, data.labels, base + [hand[i] for i in train_part], test,
+        train = base + [hand[i] for i in train_part]
+        if lead_copies:
+            train += [copy_of[hand[i]] for i in train_part if hand[i] in copy_of]
+        full, short = fit_predict(options, documents, all_labels, train, test,
                                   classifier, also=lead_documents, make=make)
         predicted.update(zip(test, full))
         on_leads.update(zip(test, short))
@@ -179,7 +193,7 @@ def run_variant(data, setup: Setup, folds, name: str, with_written: bool, option
         for w in writers:
             test = [i for i in extra if writer[i] == w]
             train = weak + hand + [i for i in extra if writer[i] != w]
-            guess = fit_predict(options, documents, data.labels, train, test, classifier, make=make)
+            guess = fit_predict(options, documents, all_labels, train, test, classifier, make=make)
             line += f"  {w} {fmt(scores([data.labels[i] for i in test], guess, labels))}"
     line += (f"  no rule: {len(found)} named, {sum(predicted[i] == data.labels[i] for i in found)} right"
              f" (of {sum(data.labels[i] != 'other' for i in silent)} positives)")
@@ -212,10 +226,14 @@ def main() -> None:
                         help="a CSV with an `id` column: those hand labels are in every training fold and never "
                              "scored (what labels added later bring, on the folds of the labels before them); "
                              "repeat it for several files")
+    parser.add_argument("--lead-copies", action="store_true",
+                        help="learn each training fold's hand labels a second time, cut to title and lead")
+    parser.add_argument("--lead-only", type=int, default=LEAD_ONLY,
+                        help=f"characters of text the 'lead only' measure keeps (default {LEAD_ONLY})")
     args = parser.parse_args()
     chosen = [VARIANTS[int(n) - 1] for n in args.only.split(",")] if args.only else VARIANTS
     data = shipped_training_data()
-    setup = prepare(data, SegmentCache(args.cache_dir), args.head_chars)
+    setup = prepare(data, SegmentCache(args.cache_dir), args.head_chars, args.lead_only)
     if args.train_only:
         ids = set()
         for path in args.train_only:
@@ -228,7 +246,7 @@ def main() -> None:
     print(rules_row(data, setup, 40))
     folds = folds_of(data, setup)
     for name, with_written, options in chosen:
-        run_variant(data, setup, folds, name, with_written, options, args.classifier)
+        run_variant(data, setup, folds, name, with_written, options, args.classifier, lead_copies=args.lead_copies)
 
 
 if __name__ == "__main__":

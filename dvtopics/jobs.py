@@ -115,7 +115,7 @@ class Trained:
 def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifiers=("svm", "logreg", "cnb"),
           extra_paths: Sequence[str] = (), weak_rules: bool = False, weak_other: int = 0, head_chars: int = 4000,
           folds: int = 5, max_features: int = 30_000, views=None, seed: int = 0, description: str = "",
-          on_data: Callable = lambda data: None) -> Trained:
+          on_data: Callable = lambda data: None, lead_copies: int | None = None) -> Trained:
     """Train a classifier on the labelled articles (cross-validating `classifiers`), save it with its card
     into `out`; return the card and the articles that could not be read. `on_data` sees the training data
     (`types.training.TrainingData`) before training starts."""
@@ -128,6 +128,7 @@ def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifie
     head_chars = check_at_least("head_chars", head_chars, 0)
     max_features = check_at_least("max_features", max_features, 0)
     seed = check_at_least("seed", seed, 0, MAX_SEED)
+    lead_copies = None if lead_copies is None else check_at_least("lead_copies", lead_copies, 0)
     check_not_named_shipped(out)
     label_files, extra_paths = as_list(label_files, "label_files"), as_list(extra_paths, "extra_paths")
     # task: a topics model's folder is refused, a classifier's (this one retrained) replaced
@@ -142,7 +143,7 @@ def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifie
         try:
             model, card = train_model(data, classifiers, head_chars=head_chars, n_folds=folds, cache=cache,
                                       n_jobs=reading.n_jobs, seed=seed, progress=True, description=description,
-                                      max_features=max_features or None, views=views)
+                                      max_features=max_features or None, views=views, lead_copies=lead_copies)
         except ValueError as exc:  # scikit-learn's word for data it cannot learn from: no words left, a tiny class
             raise DvtopicsError(f"cannot train on these articles: {exc}") from None
     return Trained(save_model(model.pipeline, out, card), data.failed)

@@ -316,3 +316,88 @@ def test_a_labels_file_that_respells_an_articles_own_type_replaces_nothing():
     hand = HandLabels({"2": "annual_review"})
     hand(Article(id="2", title="", text="y", label="other"))
     assert hand.overridden == 1
+
+
+def test_a_lead_copy_is_the_title_and_the_text_cut_at_a_space():
+    from dvtopics.io.read import make_article
+    from dvtopics.types.features import lead_copy
+
+    article = make_article("a", "Hội nghị sơ kết\nBan Dân vận tổ chức hội nghị sơ kết công tác sáu tháng đầu năm.")
+    copy = lead_copy(article, 30)
+    assert copy.title == article.title and copy.id == article.id and copy.label == article.label
+    assert article.text.startswith(copy.text) and len(copy.text) <= 30
+    assert article.text[len(copy.text)] == " "  # cut before a word, not inside it
+    assert lead_copy(article, len(article.text)) is None  # no longer than the cut: the copy would be the article
+
+
+class _Recorder:
+    """A pipeline that records what it is fitted on and answers `other`."""
+    fits: list = []
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def fit(self, documents, labels):
+        _Recorder.fits.append((list(documents), list(labels)))
+        return self
+
+    def predict(self, documents):
+        return ["other"] * len(documents)
+
+
+def test_cross_validation_holds_out_an_article_s_lead_copy_with_it(monkeypatch):
+    import dvtopics.types.training as training
+
+    data = collect(made_up_articles(4))
+    documents = [f"doc {i}" for i in range(len(data.articles))]
+    copies = {i: f"copy {i}" for i in range(len(data.articles))}
+    _Recorder.fits = []
+    monkeypatch.setattr(training, "make_pipeline", _Recorder)
+    predicted = training.out_of_fold(documents, data, "logreg", n_folds=2, copies=copies)
+    assert len(_Recorder.fits) == 2
+    for fitted, labels in _Recorder.fits:
+        learnt = {int(d.split()[1]) for d in fitted if d.startswith("doc")}
+        copied = {int(d.split()[1]) for d in fitted if d.startswith("copy")}
+        held_out = set(range(len(data.articles))) - learnt
+        assert held_out and copied == learnt  # each learnt article's copy, and no held-out one's
+        assert [labels[fitted.index(f"copy {i}")] for i in copied] == [data.labels[i] for i in copied]
+    assert set(predicted) == set(range(len(data.articles)))
+
+
+def test_train_learns_hand_labels_twice_for_article_types_and_records_it():
+    data = collect(made_up_articles(4))
+    _, card = train(data, classifiers=("logreg",), n_folds=2)
+    assert card["parameters"]["lead_copies"] == 500
+    _, card = train(data, classifiers=("logreg",), n_folds=2, lead_copies=0)
+    assert card["parameters"]["lead_copies"] == 0
+    generic = made_up_articles(4)
+    for article in generic:
+        article.label = "meeting" if article.label != "other" else "news"
+    _, card = train(collect(generic), classifiers=("logreg",), n_folds=2)
+    assert card["parameters"]["lead_copies"] == 0  # other label sets: none unless asked
+    with pytest.raises(DvtopicsError, match="lead_copies -1"):
+        train(data, classifiers=("logreg",), n_folds=2, lead_copies=-1)
+
+
+def test_the_final_model_learns_each_long_hand_label_s_copy(monkeypatch):
+    import dvtopics.types.training as training
+
+    data = collect(made_up_articles(4))
+    real = training.make_pipeline
+    fitted = []
+
+    def recording(*args, **kwargs):
+        pipeline = real(*args, **kwargs)
+        fit = pipeline.fit
+
+        def fit_and_record(documents, labels):
+            fitted.append(len(documents))
+            return fit(documents, labels)
+        pipeline.fit = fit_and_record
+        return pipeline
+    monkeypatch.setattr(training, "make_pipeline", recording)
+    chars = 40
+    longer = sum(len(a.text) > chars for a in data.articles)
+    assert longer > 0
+    train(data, classifiers=("logreg",), n_folds=2, lead_copies=chars)
+    assert fitted[-1] == len(data.articles) + longer

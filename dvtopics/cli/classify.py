@@ -56,10 +56,14 @@ def _views(value: str) -> list[str]:
 @click.option("--views", default=None, metavar="VIEW,...", callback=checked(_views),
               help="TF-IDF views, from text (whole document), head (first words), event (early meeting "
                    "sentences). Default: text,event for article types, text for other label sets.")
+@click.option("--lead-copies", default=None, metavar="N", type=click.IntRange(0, 10_000_000),
+              help="Article types: learn each hand-labelled article a second time, cut to its title and the first N "
+                   "characters of its text, the shape of a title and lead (default 500; 0: no copies). Other label "
+                   "sets: none unless given.")
 @click.option("--seed", default=0, show_default=True, type=SEED)
 @reading_options()
 def train(paths, label_files, out, classifiers, extra_paths, weak_rules, weak_other, head_chars, folds, max_features,
-          views, seed, reading):
+          views, lead_copies, seed, reading):
     """Train a classifier on labelled articles and save it with its model card."""
     from ..jobs import train as train_job
     from ..types.evaluate import format_scores
@@ -67,7 +71,8 @@ def train(paths, label_files, out, classifiers, extra_paths, weak_rules, weak_ot
     trained = train_job(reading, out,
                         label_files, classifiers or ("svm", "logreg", "cnb"), extra_paths, weak_rules, weak_other,
                         head_chars, folds, max_features, views, seed,
-                        description="dvtopics train " + " ".join(sys.argv[2:]), on_data=_echo_training_data)
+                        description="dvtopics train " + " ".join(sys.argv[2:]), on_data=_echo_training_data,
+                        lead_copies=lead_copies)
     card = trained.card
     for kind, result in card["metrics"]["candidates"].items():
         click.echo(f"{kind:<7} cross-validated macro-F1 {result['macro_f1']:.4f}  accuracy {result['accuracy']:.4f}")

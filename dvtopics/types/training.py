@@ -20,7 +20,7 @@ from typing import Iterable, Mapping, Sequence
 import numpy as np
 
 from .model import CLASSIFIERS, LEAST_PER_LABEL, TASK, TRAINED_WITH, Classifier, drop_pruned_vocabulary, make_pipeline
-from .features import HEAD_CHARS, documents_of, raw_document
+from .features import HEAD_CHARS, LEAD_COPY_CHARS, documents_of, lead_copy, raw_document
 from ..arguments import MIN_FOLDS, as_list, check_at_least
 from ..io.labels import labels_by_id, read_labels
 from ..io.read import Article, field_text
@@ -457,28 +457,33 @@ def _folds(labels: Sequence[str], n_folds: int, seed: int):
 
 
 def out_of_fold(documents: Sequence[str], data: TrainingData, classifier: str, n_folds: int = 5,
-                seed: int = 0, **pipeline_options) -> dict[int, str]:
+                seed: int = 0, copies: Mapping[int, str] | None = None, **pipeline_options) -> dict[int, str]:
     """{index of a hand-labelled article: its label predicted by a model that never saw it}.
 
-    Each fold trains on the weak labels plus the other folds' hand labels.
+    Each fold trains on the weak labels plus the other folds' hand labels, and their `copies` ({index: the
+    document of its lead copy}): a held-out article's copy is held out with it.
     `pipeline_options` go to `make_pipeline` (C, max_features, rules, views).
     """
     gold = [i for i, g in enumerate(data.gold) if g]
     weak = [i for i, g in enumerate(data.gold) if not g]
+    copies = copies or {}
     predicted = {}
     for train_part, test_part in _folds([data.labels[i] for i in gold], n_folds, seed):
         train = weak + [gold[i] for i in train_part]
+        copied = [gold[i] for i in train_part if gold[i] in copies]
         pipeline = make_pipeline(classifier, **pipeline_options)
-        pipeline.fit([documents[i] for i in train], [data.labels[i] for i in train])
+        pipeline.fit([documents[i] for i in train] + [copies[i] for i in copied],
+                     [data.labels[i] for i in train + copied])
         held_out = [gold[i] for i in test_part]
         predicted.update(zip(held_out, pipeline.predict([documents[i] for i in held_out])))
     return predicted
 
 
 def cross_validate(documents: Sequence[str], data: TrainingData, classifier: str, n_folds: int = 5,
-                   seed: int = 0, **pipeline_options) -> tuple[list[str], list[str]]:
+                   seed: int = 0, copies: Mapping[int, str] | None = None,
+                   **pipeline_options) -> tuple[list[str], list[str]]:
     """Out-of-fold predictions for the hand-labelled articles: (true, predicted)."""
-    predicted = out_of_fold(documents, data, classifier, n_folds, seed, **pipeline_options)
+    predicted = out_of_fold(documents, data, classifier, n_folds, seed, copies, **pipeline_options)
     return [data.labels[i] for i in predicted], [str(label) for label in predicted.values()]
 
 
@@ -521,14 +526,19 @@ def train(
     description: str = "",
     max_features: int | None = 30_000,
     views: Sequence[str] | None = None,
+    lead_copies: int | None = None,
 ) -> tuple[Classifier, dict]:
     """Cross-validate each classifier kind, keep the best by macro-F1, fit it on everything.
 
     `views` are the TF-IDF views (`make_pipeline`; default: `pipeline_options`).
+    `lead_copies`: each hand-labelled article is learnt a second time cut to its title and this many characters
+    of text (`features.lead_copy`; default `LEAD_COPY_CHARS` for article types, 0, none, for other label sets).
     Returns the classifier and its model card (metrics of every candidate, the
     rules alone where they apply, per-class support, data hash, parameters).
     """
     check_at_least("n_folds", n_folds, MIN_FOLDS)
+    if lead_copies is not None:
+        lead_copies = check_at_least("lead_copies", lead_copies, 0)
     hand = [label for label, gold in zip(data.labels, data.gold) if gold]
     used = folds_used(hand, n_folds)
     if used < n_folds:  # the card records the folds the metrics were measured with
@@ -542,13 +552,17 @@ def train(
     options = pipeline_options(use_rules, max_features, views)
     events = [find_event(a.title, a.text) for a in data.articles] if options["events"] else None
     documents = documents_of(data.articles, use_rules, head_chars, cache, n_jobs, progress, events=events)
+    if lead_copies is None:
+        lead_copies = LEAD_COPY_CHARS if use_rules else 0
+    copies = _lead_copies(data, lead_copies, options, use_rules, head_chars, cache, n_jobs)
     candidates = {}
     for kind in classifiers:
-        y_true, y_pred = cross_validate(documents, data, kind, n_folds, seed, **options)
+        y_true, y_pred = cross_validate(documents, data, kind, n_folds, seed, copies, **options)
         candidates[kind] = scores(y_true, y_pred)  # over the labels true or predicted, as `evaluate` scores
         log.info("%s: cross-validated macro-F1 %.4f", kind, candidates[kind]["macro_f1"])
     best = max(candidates, key=lambda kind: candidates[kind]["macro_f1"])
-    pipeline = make_pipeline(best, **options).fit(documents, data.labels)
+    pipeline = make_pipeline(best, **options).fit(documents + list(copies.values()),
+                                                  data.labels + [data.labels[i] for i in copies])
     drop_pruned_vocabulary(pipeline)
     card = {
         "task": TASK if use_rules else "text-classification",
@@ -556,7 +570,7 @@ def train(
         "classifier": best,
         "parameters": {"use_rules": use_rules, "head_chars": head_chars, "n_folds": n_folds, "seed": seed,
                        "max_features": max_features, "views": list(options["views"]),
-                       "mask_years": options["mask_years"], "events": options["events"],
+                       "mask_years": options["mask_years"], "events": options["events"], "lead_copies": lead_copies,
                        **({"rules_fingerprint": rules_fingerprint()} if use_rules else {}),
                        "pipeline": repr(make_pipeline(best, **options))},
         "training_data": {"description": description, "counts": data.summary(),
@@ -569,3 +583,14 @@ def train(
         card["metrics"]["rules_only"] = scores(*rules_only(data))
     setattr(pipeline, TRAINED_WITH, card["parameters"])  # the model file records them: a card edited since is refused
     return Classifier(pipeline, card), card
+
+
+def _lead_copies(data: TrainingData, chars: int, options: dict, use_rules: bool, head_chars: int, cache,
+                 n_jobs: int) -> dict[int, str]:
+    """{index of a hand-labelled article: the document of its lead copy}, for those longer than `chars` (none
+    when `chars` is 0)."""
+    if not chars:
+        return {}
+    cut = {i: copy for i, gold in enumerate(data.gold) if gold and (copy := lead_copy(data.articles[i], chars))}
+    events = [find_event(a.title, a.text) for a in cut.values()] if options["events"] else None
+    return dict(zip(cut, documents_of(list(cut.values()), use_rules, head_chars, cache, n_jobs, events=events)))
