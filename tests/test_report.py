@@ -691,3 +691,14 @@ def test_the_page_without_a_workbook_says_its_tables_would_be_in_one_not_that_th
     with_book = re.sub(r"<[^>]+>", "", build_report(records, workbook="tables.xlsx"))
     assert "The article table and the spreadsheet keep the model's label" in with_book
     assert 'all are in the "failed" sheet of tables.xlsx' in with_book
+
+
+def test_printed_page_lets_no_table_scroll_and_unfolds_the_folded_ones():
+    """Hunt 20 (B, 01): printed, the article table kept the rows its scroll box showed and the folded tables only
+    their summary. The browser check is tests/test_report_browser.py; this one runs without a browser."""
+    html = build_report(_records(), provenance={"command": "dvtopics report a/"})
+    css = "".join(_Page(html).styles)
+    printed = css[css.index("@media print"):]
+    assert re.search(r"\.scroll\.tall\s*\{[^}]*max-height:\s*none;[^}]*overflow:\s*visible", printed)
+    assert "details::details-content" in printed
+    assert 'addEventListener("beforeprint"' in html and 'addEventListener("afterprint"' in html

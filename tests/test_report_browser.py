@@ -135,3 +135,21 @@ def test_one_article_found_is_said_in_the_singular_and_topics_sort_by_number(see
     return r.cells[th.cellIndex].textContent; }).filter(function (t) { return t; }).join('|');""", tmp_path)
     assert seen["shown"] == "1 article shown"
     assert seen["sorted"] == "1: c|2: a|10: b|10: b", seen
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext is not installed (apt-get install poppler-utils)")
+def test_printed_page_holds_every_article_row_and_the_folded_tables(tmp_path):
+    """Hunt 20 (B, 01): printed or saved as PDF, the article table kept only the rows its scroll box showed (11 of
+    40) and the folded tables (articles per source, per month) printed as their summary line only."""
+    from dvtopics.report.html import build_report
+
+    records = [{"id": f"a{i}", "label": "other", "confidence": 0.9, "cues": [], "title": f"Bài số {i:02d} ở xã Hòa Bình",
+                "date": f"2020-{i % 12 + 1:02d}-01", "source": f"Báo tỉnh {i % 3}", "error": None} for i in range(40)]
+    page = tmp_path / "r.html"
+    page.write_text(build_report(records, provenance={"command": "dvtopics report a.jsonl"}), encoding="utf-8")
+    pdf = tmp_path / "r.pdf"
+    chromium(page.as_uri(), f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert sum(line.startswith("Bài số") for line in text.splitlines()) == 40
+    assert "Báo tỉnh 2" in text  # articles per source
+    assert re.search(r"^Month$", text, re.M) and "2020-12" in text  # the table of articles per month
