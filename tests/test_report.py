@@ -702,3 +702,16 @@ def test_printed_page_lets_no_table_scroll_and_unfolds_the_folded_ones():
     assert re.search(r"\.scroll\.tall\s*\{[^}]*max-height:\s*none;[^}]*overflow:\s*visible", printed)
     assert "details::details-content" in printed
     assert 'addEventListener("beforeprint"' in html and 'addEventListener("afterprint"' in html
+
+
+def test_a_chart_shrinks_with_the_page_to_no_less_than_a_readable_size():
+    """Hunt 20 (B, 04): on a phone every chart shrank to the screen, the heat map of 15 topics to a quarter of its
+    size (words 3 px high). Each chart now keeps at least MIN_CHART_SCALE of its size, in a box that scrolls."""
+    from dvtopics.report.html import MIN_CHART_SCALE
+    from dvtopics.report.plots import label_counts_figure
+
+    svg = svg_of(label_counts_figure({"khác": 2, "sơ kết": 1}), "c1", "Số bài")
+    width, unit = re.search(r'viewBox="0 0 ([\d.]+) [\d.]+"', svg)[1], "pt"
+    assert f"max-width: {width}{unit}; min-width: {float(width) * MIN_CHART_SCALE:.1f}{unit}" in svg
+    html = build_report(_records(), _topics(_records()), provenance={"command": "dvtopics report a/"})
+    assert html.count('<figure class="scroll"><svg') == html.count("<svg") == 4

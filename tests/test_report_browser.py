@@ -153,3 +153,21 @@ def test_printed_page_holds_every_article_row_and_the_folded_tables(tmp_path):
     assert sum(line.startswith("Bài số") for line in text.splitlines()) == 40
     assert "Báo tỉnh 2" in text  # articles per source
     assert re.search(r"^Month$", text, re.M) and "2020-12" in text  # the table of articles per month
+
+
+def test_at_phone_width_a_wide_chart_keeps_a_readable_size_and_scrolls(seeds_report, tmp_path):
+    """Hunt 20 (B, 04): in a 320 px frame the topic charts were drawn at a third of their size and less, their
+    words a few pixels high. Each is now drawn at 0.6 of its size at least, scrolling sideways in its box."""
+    (tmp_path / seeds_report.name).write_bytes(seeds_report.read_bytes())
+    frame = tmp_path / "phone.html"
+    frame.write_text(f"""<html><body><iframe id="f" src="{seeds_report.name}" style="width:320px;height:800px;border:0"></iframe>
+<script>document.getElementById('f').addEventListener('load', function () {{
+  var scales = [];
+  this.contentDocument.querySelectorAll('svg.chart').forEach(function (s) {{
+    scales.push(s.getBoundingClientRect().width / (s.viewBox.baseVal.width * 4 / 3));
+  }});
+  document.documentElement.dataset.scales = scales.join(' ');
+}});</script></body></html>""", encoding="utf-8")
+    run = chromium(frame.as_uri(), "--dump-dom", "--virtual-time-budget=5000", "--allow-file-access-from-files")
+    scales = [float(s) for s in re.search(r'data-scales="([^"]*)"', run.stdout)[1].split()]
+    assert len(scales) == 4 and min(scales) >= 0.59, scales
