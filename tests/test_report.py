@@ -715,3 +715,17 @@ def test_a_chart_shrinks_with_the_page_to_no_less_than_a_readable_size():
     assert f"max-width: {width}{unit}; min-width: {float(width) * MIN_CHART_SCALE:.1f}{unit}" in svg
     html = build_report(_records(), _topics(_records()), provenance={"command": "dvtopics report a/"})
     assert html.count('<figure class="scroll"><svg') == html.count("<svg") == 4
+
+
+def test_a_report_of_one_paragraph_says_it_needs_more_articles_not_rarer_words(tmp_path, fake_classifier, caplog):
+    """Hunt 20 (B, 05): the report of one article of one paragraph said "only 0 words are frequent enough to model
+    3 topics" and advised a lower --no-below, which `topics fit` then refused with "only 1 paragraph"."""
+    from dvtopics.cli import cli
+
+    one, out = tmp_path / "one.jsonl", tmp_path / "r.html"
+    one.write_text(json.dumps({"id": "1", "text": " ".join(FEW * 5)}, ensure_ascii=False) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["report", str(one), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    said = re.search(r'<p id="no-topics".*?</p>', out.read_text(encoding="utf-8"), re.S)[0]
+    assert "only 1 paragraph with words to model" in said and "give more articles" in said
+    assert "frequent enough" not in said and "--no-below" not in said

@@ -909,3 +909,14 @@ def test_lda_started_from_nmf_does_not_pass_on_the_starts_convergence_warning(te
     assert not [w for w in caught if issubclass(w.category, ConvergenceWarning)]
     with pytest.warns(ConvergenceWarning):
         fitted(texts, engine="nmf", max_iter=1)
+
+
+def test_one_text_is_too_few_for_any_k_whatever_its_words():
+    """Hunt 20 (B, 05): one paragraph to model gave "only 0 words are frequent enough", advising a lower
+    --no-below, after which the fit said "only 1 paragraph". It says that first, with or without --no-below."""
+    from dvtopics.errors import TooManyTopics
+
+    text = " ".join(random.Random(0).choice(THEMES["farming"]) for _ in range(200))
+    for no_below in ("auto", 1):
+        with pytest.raises(TooManyTopics, match=r"^only 1 paragraph with words to model; .*: give more articles$"):
+            TopicModel(n_topics=2, unit="paragraph", no_below=no_below).fit([text])
