@@ -770,8 +770,9 @@ def _topic_model(segmented: Sequence[str], topics_dir, n_topics, provenance: dic
             if isinstance(exc, TooManyTopics) and exc.most >= MIN_TOPICS:  # a report is a summary: fewer topics beat none
                 k = exc.most  # each limit (units, then words) may lower it again: one warning below, once it holds
                 continue
-            # the page says why, to its reader, who never sees this warning
-            provenance["topics_error"] = f"{exc.reason}: {REPORT_TOPICS_ADVICE}"
+            # the page says why, to its reader, who never sees this warning; too few texts for any K: no option helps
+            few_texts = getattr(model, "n_units_", MIN_TOPICS) < MIN_TOPICS
+            provenance["topics_error"] = f"{exc.reason}: {'give more articles' if few_texts else REPORT_TOPICS_ADVICE}"
             log.warning("no topics in the report: %s", provenance["topics_error"])
             return None, f"none: topics could not be fitted on these articles ({exc.reason})", None
     if k != asked:

@@ -177,3 +177,24 @@ def test_notebook_reads_a_labels_csv_that_labels_some_articles_with_types_spelt_
         assert "(no label)" in said  # the unlabelled article's rule line
         assert "Other -> other" not in said and "Annual review -> annual_review" not in said
         assert " of 3 to read" in said
+
+
+def test_themes_notebook_says_when_labels_csv_names_none_of_the_articles(tmp_path):
+    """Hunt 20 (B, 02): a labels.csv naming the articles by file name ("a00.txt", the ids being "a00") gave no view
+    by type, and the notebook said "no article has a type (labels.csv beside the articles)", though it was there.
+    Now it stops as `topics fit --labels` does, naming the file; a file naming some of them says how many not."""
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    for i in range(8):
+        theme, sentence = list(THEMES.items())[i % len(THEMES)]
+        (folder / f"a{i:02d}.txt").write_text(f"Tin {theme} số {i}\n" + "\n".join([sentence] * 3), encoding="utf-8")
+    settings = f"SEEDS = {str(folder)!r}\nOUT = {str(tmp_path / 'out')!r}\nK_RANGE = '2:3'"
+    (folder / "labels.csv").write_text("id,label\n" + "".join(f"a{i:02d}.txt,other\n" for i in range(8)))
+    outputs = run(NOTEBOOKS / "03-themes.ipynb", settings, errors_allowed=True)
+    errors = [out.evalue for out in outputs if out.output_type == "error"]
+    assert errors and errors[0].startswith("none of the 8 ids in ") and "'a00.txt'" in errors[0]
+
+    (folder / "labels.csv").write_text("id,label\na00,annual_review\na01,other\nzz,other\n")
+    said = printed(run(NOTEBOOKS / "03-themes.ipynb", settings))
+    assert "1 of the 3 ids in " in said and "are not articles of SEEDS: left out" in said
+    assert "articles per type: {'annual_review': 1, 'other': 1}" in said

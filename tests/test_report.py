@@ -691,3 +691,41 @@ def test_the_page_without_a_workbook_says_its_tables_would_be_in_one_not_that_th
     with_book = re.sub(r"<[^>]+>", "", build_report(records, workbook="tables.xlsx"))
     assert "The article table and the spreadsheet keep the model's label" in with_book
     assert 'all are in the "failed" sheet of tables.xlsx' in with_book
+
+
+def test_printed_page_lets_no_table_scroll_and_unfolds_the_folded_ones():
+    """Hunt 20 (B, 01): printed, the article table kept the rows its scroll box showed and the folded tables only
+    their summary. The browser check is tests/test_report_browser.py; this one runs without a browser."""
+    html = build_report(_records(), provenance={"command": "dvtopics report a/"})
+    css = "".join(_Page(html).styles)
+    printed = css[css.index("@media print"):]
+    assert re.search(r"\.scroll\.tall\s*\{[^}]*max-height:\s*none;[^}]*overflow:\s*visible", printed)
+    assert "details::details-content" in printed
+    assert 'addEventListener("beforeprint"' in html and 'addEventListener("afterprint"' in html
+
+
+def test_a_chart_shrinks_with_the_page_to_no_less_than_a_readable_size():
+    """Hunt 20 (B, 04): on a phone every chart shrank to the screen, the heat map of 15 topics to a quarter of its
+    size (words 3 px high). Each chart now keeps at least MIN_CHART_SCALE of its size, in a box that scrolls."""
+    from dvtopics.report.html import MIN_CHART_SCALE
+    from dvtopics.report.plots import label_counts_figure
+
+    svg = svg_of(label_counts_figure({"khác": 2, "sơ kết": 1}), "c1", "Số bài")
+    width, unit = re.search(r'viewBox="0 0 ([\d.]+) [\d.]+"', svg)[1], "pt"
+    assert f"max-width: {width}{unit}; min-width: {float(width) * MIN_CHART_SCALE:.1f}{unit}" in svg
+    html = build_report(_records(), _topics(_records()), provenance={"command": "dvtopics report a/"})
+    assert html.count('<figure class="scroll"><svg') == html.count("<svg") == 4
+
+
+def test_a_report_of_one_paragraph_says_it_needs_more_articles_not_rarer_words(tmp_path, fake_classifier, caplog):
+    """Hunt 20 (B, 05): the report of one article of one paragraph said "only 0 words are frequent enough to model
+    3 topics" and advised a lower --no-below, which `topics fit` then refused with "only 1 paragraph"."""
+    from dvtopics.cli import cli
+
+    one, out = tmp_path / "one.jsonl", tmp_path / "r.html"
+    one.write_text(json.dumps({"id": "1", "text": " ".join(FEW * 5)}, ensure_ascii=False) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["report", str(one), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    said = re.search(r'<p id="no-topics".*?</p>', out.read_text(encoding="utf-8"), re.S)[0]
+    assert "only 1 paragraph with words to model" in said and "give more articles" in said
+    assert "frequent enough" not in said and "--no-below" not in said

@@ -135,3 +135,39 @@ def test_one_article_found_is_said_in_the_singular_and_topics_sort_by_number(see
     return r.cells[th.cellIndex].textContent; }).filter(function (t) { return t; }).join('|');""", tmp_path)
     assert seen["shown"] == "1 article shown"
     assert seen["sorted"] == "1: c|2: a|10: b|10: b", seen
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext is not installed (apt-get install poppler-utils)")
+def test_printed_page_holds_every_article_row_and_the_folded_tables(tmp_path):
+    """Hunt 20 (B, 01): printed or saved as PDF, the article table kept only the rows its scroll box showed (11 of
+    40) and the folded tables (articles per source, per month) printed as their summary line only."""
+    from dvtopics.report.html import build_report
+
+    records = [{"id": f"a{i}", "label": "other", "confidence": 0.9, "cues": [], "title": f"Bài số {i:02d} ở xã Hòa Bình",
+                "date": f"2020-{i % 12 + 1:02d}-01", "source": f"Báo tỉnh {i % 3}", "error": None} for i in range(40)]
+    page = tmp_path / "r.html"
+    page.write_text(build_report(records, provenance={"command": "dvtopics report a.jsonl"}), encoding="utf-8")
+    pdf = tmp_path / "r.pdf"
+    chromium(page.as_uri(), f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert sum(line.startswith("Bài số") for line in text.splitlines()) == 40
+    assert "Báo tỉnh 2" in text  # articles per source
+    assert re.search(r"^Month$", text, re.M) and "2020-12" in text  # the table of articles per month
+
+
+def test_at_phone_width_a_wide_chart_keeps_a_readable_size_and_scrolls(seeds_report, tmp_path):
+    """Hunt 20 (B, 04): in a 320 px frame the topic charts were drawn at a third of their size and less, their
+    words a few pixels high. Each is now drawn at 0.6 of its size at least, scrolling sideways in its box."""
+    (tmp_path / seeds_report.name).write_bytes(seeds_report.read_bytes())
+    frame = tmp_path / "phone.html"
+    frame.write_text(f"""<html><body><iframe id="f" src="{seeds_report.name}" style="width:320px;height:800px;border:0"></iframe>
+<script>document.getElementById('f').addEventListener('load', function () {{
+  var scales = [];
+  this.contentDocument.querySelectorAll('svg.chart').forEach(function (s) {{
+    scales.push(s.getBoundingClientRect().width / (s.viewBox.baseVal.width * 4 / 3));
+  }});
+  document.documentElement.dataset.scales = scales.join(' ');
+}});</script></body></html>""", encoding="utf-8")
+    run = chromium(frame.as_uri(), "--dump-dom", "--virtual-time-budget=5000", "--allow-file-access-from-files")
+    scales = [float(s) for s in re.search(r'data-scales="([^"]*)"', run.stdout)[1].split()]
+    assert len(scales) == 4 and min(scales) >= 0.59, scales

@@ -890,3 +890,33 @@ def test_the_shares_over_time_hold_every_period_of_the_span_an_empty_one_at_zero
     write_report(report, tmp_path)
     rows = (tmp_path / "over_time.csv").read_text(encoding="utf-8-sig").splitlines()
     assert rows[6].startswith("2017-06,0,0.0,0.0,0.0")
+
+
+def test_lda_started_from_nmf_does_not_pass_on_the_starts_convergence_warning(texts, monkeypatch):
+    """Hunt 20 (B, 03): `topics fit` with the default engine warned "Maximum number of iterations 400 reached.
+    Increase it to improve convergence.": scikit-learn's words about the NMF fit that only starts LDA, which no
+    option reaches (--max-iter sets LDA's passes). NMF as the engine asked for still says it."""
+    import warnings
+
+    from sklearn.exceptions import ConvergenceWarning
+
+    import dvtopics.topics.engines as engines
+
+    monkeypatch.setitem(engines.DEFAULT_MAX_ITER, "nmf", 1)  # a start that cannot converge
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fitted(texts, engine="gensim", init="nmf", max_iter=2)
+    assert not [w for w in caught if issubclass(w.category, ConvergenceWarning)]
+    with pytest.warns(ConvergenceWarning):
+        fitted(texts, engine="nmf", max_iter=1)
+
+
+def test_one_text_is_too_few_for_any_k_whatever_its_words():
+    """Hunt 20 (B, 05): one paragraph to model gave "only 0 words are frequent enough", advising a lower
+    --no-below, after which the fit said "only 1 paragraph". It says that first, with or without --no-below."""
+    from dvtopics.errors import TooManyTopics
+
+    text = " ".join(random.Random(0).choice(THEMES["farming"]) for _ in range(200))
+    for no_below in ("auto", 1):
+        with pytest.raises(TooManyTopics, match=r"^only 1 paragraph with words to model; .*: give more articles$"):
+            TopicModel(n_topics=2, unit="paragraph", no_below=no_below).fit([text])

@@ -221,6 +221,10 @@ def representatives(topics: Mapping) -> list[list[dict]]:
 
 # ------------------------------------------------------------------- charts
 
+# The smallest a chart is drawn, as a share of its size: matplotlib's 10 pt words are then 6 pt, 8 px, high.
+MIN_CHART_SCALE = 0.6
+
+
 def svg_of(fig, prefix: str, label: str) -> str:
     """A matplotlib figure as inline <svg> markup.
 
@@ -236,10 +240,12 @@ def svg_of(fig, prefix: str, label: str) -> str:
     svg = re.sub(r'\bid="([^"]+)"', rf'id="{prefix}-\1"', svg)
     svg = re.sub(r'((?:xlink:)?href)="#([^"]+)"', rf'\1="#{prefix}-\2"', svg)
     svg = re.sub(r"url\(#([^)]+)\)", rf"url(#{prefix}-\1)", svg)
-    # shrink with the page but never grow past the drawn size: the viewBox keeps the proportions
-    svg = re.sub(r'<svg([^>]*?) width="([^"]+)" height="[^"]+"',
+    # shrink with the page but never grow past the drawn size (the viewBox keeps the proportions), nor shrink
+    # below MIN_CHART_SCALE of it, where its words could no longer be read: a phone scrolls it sideways instead
+    svg = re.sub(r'<svg([^>]*?) width="([\d.]+)(\w*)" height="[^"]+"',
                  lambda m: f'<svg{m[1]} class="chart" role="img" aria-label="{html.escape(label)}" '
-                           f'style="max-width: {m[2]}"', svg, count=1)
+                           f'style="max-width: {m[2]}{m[3]}; min-width: {float(m[2]) * MIN_CHART_SCALE:.1f}{m[3]}"',
+                 svg, count=1)
     return svg
 
 

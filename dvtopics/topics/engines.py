@@ -3,6 +3,7 @@ small interface. Pickled topic models name these classes: keep them here (see dv
 from __future__ import annotations
 
 import logging
+import warnings
 from typing import Sequence
 
 import numpy as np
@@ -180,6 +181,7 @@ class _GensimEngine:
         from functools import partial
 
         from gensim.models import LdaModel
+        from sklearn.exceptions import ConvergenceWarning
 
         p = self.params
         if bar is not None:
@@ -189,10 +191,15 @@ class _GensimEngine:
                             random_state=p["random_state"], eval_every=None, dtype=np.float64)
         if p["init"] == "nmf":
             nmf = _NmfEngine(p["n_topics"], None, None, DEFAULT_MAX_ITER["nmf"], p["random_state"])
-            nmf.fit(bows, dictionary)
             lengths = np.array([sum(count for _, count in bow) for bow in bows], dtype=np.float64)
+            # A start need not converge: LDA refines it. scikit-learn's advice ("Increase it") could not be followed
+            # either, as --max-iter sets LDA's passes, not these iterations: silence it here only.
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", ConvergenceWarning)
+                nmf.fit(bows, dictionary)
+                start_mixes = nmf.infer(bows)
             # NMF's topics as LDA's expected word counts: each topic's words times the tokens it explains
-            self.lda.state.sstats = nmf.topic_word() * (nmf.infer(bows) * lengths[:, None]).sum(axis=0)[:, None]
+            self.lda.state.sstats = nmf.topic_word() * (start_mixes * lengths[:, None]).sum(axis=0)[:, None]
             self.lda.sync_state()
         if pool is not None and parts > 1:
             self.lda.inference = partial(_shared_inference, self.lda, pool, parts)  # this model only, while it learns

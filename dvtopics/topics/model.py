@@ -270,6 +270,8 @@ class TopicModel(TransformerMixin, BaseEstimator):
                                     scoring="npmi", delimiter=_PHRASE_JOINER).freeze()
             token_lists = self._with_phrases(token_lists)
         self.n_units_ = len(token_lists)
+        if self.n_units_ < MIN_TOPICS:  # no K fits one text, whatever its words: say so, not that words are rare
+            raise too_many_topics(int(self.n_topics), self.n_units_, self.unit)
         self.no_below_ = self._effective_no_below(self.n_units_)
         dictionary = Dictionary(token_lists)
         dictionary.filter_extremes(no_below=self.no_below_, no_above=self.no_above, keep_n=self.keep_n)
