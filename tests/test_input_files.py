@@ -1,9 +1,11 @@
 """Input files as users have them (a new-user trial): Mac folders, saved pages, spreadsheets laid out by
 hand, old line ends, files in more than one encoding. Each test builds its own tiny file."""
+import base64
 import csv
 import gzip
 import json
 import logging
+import quopri
 
 import pytest
 
@@ -79,6 +81,37 @@ def test_a_page_saved_by_a_browser_is_read_as_html(tmp_path, prologue):
     assert article.title == "Hội nghị tổng kết công tác dân vận năm 2022"
     assert "<" not in article.text and "saved from" not in article.text
     assert "HTML" in article.meta["warning"]
+
+
+def _web_archive(part_headers: str, body: str) -> bytes:
+    """A page saved by a browser as one file (MHTML): MIME headers, then the page as a part."""
+    return ("From: <Saved by Blink>\r\nSnapshot-Content-Location: https://baodientu.vn/tong-ket\r\n"
+            "MIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n\tboundary=\"--B--\"\r\n"
+            f"\r\n----B--\r\n{part_headers}Content-Location: https://baodientu.vn/tong-ket\r\n\r\n{body}\r\n"
+            "----B----\r\n").encode("ascii")
+
+
+@pytest.mark.parametrize("name, part_headers, encode", [
+    # Chrome: quoted-printable UTF-8, no charset named
+    ("page.mhtml", "Content-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n",
+     lambda page: quopri.encodestring(page.encode("utf-8")).decode("ascii")),
+    # Internet Explorer and Edge: base64 in the charset the part names
+    ("page.mht", "Content-Type: text/html; charset=\"utf-16\"\r\nContent-Transfer-Encoding: base64\r\n",
+     lambda page: base64.encodebytes(page.encode("utf-16")).decode("ascii")),
+])
+def test_a_page_saved_as_one_file_is_read_as_its_page(tmp_path, name, part_headers, encode):
+    """Hunt 20 A (01): an .mhtml page was labelled as an article of its MIME text, titled "From: <Saved by Blink>"."""
+    (tmp_path / name).write_bytes(_web_archive(part_headers, encode(PAGE)))
+    (article,) = read(tmp_path / name)
+    assert article.error is None and article.title == "Hội nghị tổng kết công tác dân vận năm 2022"
+    assert article.text.endswith(TEXT) and "Saved by" not in article.text
+    assert "HTML" in article.meta["warning"]
+
+
+def test_a_web_archive_without_a_page_is_one_clear_error(tmp_path):
+    (tmp_path / "page.mhtml").write_bytes(_web_archive("Content-Type: image/png\r\n", "iVBORw0KGgo="))
+    (article,) = read(tmp_path / "page.mhtml")
+    assert "saved as one file (MHTML) that holds no page" in article.error
 
 
 # ------------------------------------------------------------------ old font encodings in fields

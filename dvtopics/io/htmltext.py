@@ -1,6 +1,7 @@
 """A saved web page given as an article: how it is told from text, and its visible text."""
 from __future__ import annotations
 
+import email
 import re
 from html.parser import HTMLParser
 
@@ -46,3 +47,22 @@ def html_to_text(html: str) -> str:
     parser.close()
     lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+# A page saved by a browser as one file (Chrome's "Webpage, Single File" .mhtml, Edge's and Internet Explorer's
+# "Web Archive" .mht) is MIME, as an e-mail is: headers, then the page and its pictures as parts, the page most
+# often quoted-printable ("=C3=A1" for "á"). Its headers say so before their first blank line.
+_MHTML_HEADERS = re.compile(rb"^content-type:[ \t]*multipart/related", re.I | re.M)
+
+
+def mhtml_page(data: bytes) -> tuple[bytes, str | None] | None:
+    """The page a web archive (MHTML) holds, as (its HTML bytes, the charset its part declares or None), b"" when
+    it holds none; None when `data` is no web archive."""
+    headers = re.split(rb"\r?\n\r?\n", data[:8192], maxsplit=1)[0]
+    if not _MHTML_HEADERS.search(headers) or not re.search(rb"^mime-version:", headers, re.I | re.M):
+        return None
+    archive = email.message_from_bytes(data)
+    for part in archive.walk():  # the page first, then what it shows (pictures, styles, frames)
+        if part.get_content_type() == "text/html":
+            return part.get_payload(decode=True) or b"", part.get_content_charset()
+    return b"", None
