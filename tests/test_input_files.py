@@ -83,6 +83,20 @@ def test_a_page_saved_by_a_browser_is_read_as_html(tmp_path, prologue):
     assert "HTML" in article.meta["warning"]
 
 
+def test_a_page_laid_out_in_table_cells_keeps_each_cell_apart(tmp_path):
+    """Hunt 20 A (02): cells and block elements the reader did not know ran together, "Trang chủTin tức", the
+    headline glued to its dateline ("năm 202205/07/2022": no date, a made-up word)."""
+    page = ("<!DOCTYPE html><html><body><table><tr><td>Trang chủ</td><td>Tin tức</td><td>Dân vận</td></tr>"
+            "<tr><td><h5>Hội nghị tổng kết công tác dân vận năm 2022</h5><h6>05/01/2023</h6></td></tr></table>"
+            f"<p>{TEXT}</p><figure><figcaption>Ảnh: Quang cảnh hội nghị</figcaption></figure>"
+            "<blockquote>Dân vận khéo</blockquote><footer>Bản quyền</footer></body></html>")
+    (tmp_path / "page.htm").write_text(page, encoding="utf-8")
+    (article,) = read(tmp_path / "page.htm")
+    assert article.title == "Hội nghị tổng kết công tác dân vận năm 2022" and article.date == "2023-01-05"
+    assert article.raw.split("\n")[:3] == ["Trang chủ", "Tin tức", "Dân vận"]
+    assert "Dân vận khéo\nBản quyền" in article.raw
+
+
 def _web_archive(part_headers: str, body: str) -> bytes:
     """A page saved by a browser as one file (MHTML): MIME headers, then the page as a part."""
     return ("From: <Saved by Blink>\r\nSnapshot-Content-Location: https://baodientu.vn/tong-ket\r\n"

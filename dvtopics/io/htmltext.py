@@ -9,7 +9,13 @@ from html.parser import HTMLParser
 class _TextOfHtml(HTMLParser):
     """Collects visible text from HTML, one block element per line."""
 
-    _BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "tr", "section", "article"}
+    # each on a line of its own, as a browser shows them: HTML's block elements, and a table's cells (the layout of
+    # many sites' pages: menu, headline and dateline side by side), whose texts would otherwise run together
+    # ("Trang chủTin tức", "năm 202205/07/2022")
+    _BLOCKS = {"address", "article", "aside", "blockquote", "br", "caption", "center", "dd", "details", "dialog",
+               "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
+               "h5", "h6", "header", "hgroup", "hr", "legend", "li", "main", "nav", "ol", "option", "p", "pre",
+               "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul"}
     # not shown on the page; <title> is the browser tab's name ("Headline - Site"), the <h1> is the headline
     _SKIP = {"script", "style", "noscript", "title"}
 
