@@ -194,6 +194,7 @@ def label(reading: Reading, out: str | None, model: str | None = None, min_confi
     from .types.model import check_abstaining
 
     check_abstaining(min_confidence, abstain)
+    out = _output_name(out)
     # as --batch-size and --part-size are, on every path: a batch of 0 would label nothing, silently
     batch_size = check_at_least("batch_size", batch_size, 1, MAX_BATCH)
     part_size = check_at_least("part_size", part_size, 1, MAX_PART)
@@ -215,6 +216,12 @@ def label(reading: Reading, out: str | None, model: str | None = None, min_confi
                        settings=_label_settings(reading, job), n_workers=cores(reading.n_jobs))
     labeller = Labeller(model, min_confidence, abstain, reading.cache_dir, reading.use_cache)
     return _label_here(reading, labeller, out, resume, batch_size, on_progress, on_record)
+
+
+def _output_name(out: str | os.PathLike | None) -> str | None:
+    """An output given as a path object (`Path("labels.csv")`) as the name a command line gives: a trailing "/"
+    (FOLDER/, that keeps Dask's parts) is looked for in it."""
+    return None if out is None else os.fspath(out)
 
 
 def _label_here(reading: Reading, labeller, out: str | None, resume: bool, batch_size: int, on_progress,
@@ -459,6 +466,7 @@ def assign_topics(reading: Reading, directory: str, out: str, labels_file: str |
     from .topics.summary import read_topics
 
     part_size = check_at_least("part_size", part_size, 1, MAX_PART)  # as --part-size is
+    out = _output_name(out)
     if not out.endswith(("/", os.sep)):  # FOLDER/ keeps Dask's parts
         check_output(out, reading.paths)
         if engine != "dask":  # (a Dask run checks under its lock) as `label` does: OUT.parts/ is a Dask run's

@@ -152,6 +152,20 @@ def test_no_path_at_all_is_refused_before_any_output(tmp_path):
     assert not list(tmp_path.iterdir())
 
 
+def test_label_and_assign_write_to_an_output_given_as_a_path(seeds_dir, tmp_path):
+    """Hunt 20 A (03): `jobs.label(reading, Path("labels.csv"))` stopped with "'PosixPath' object has no attribute
+    'endswith'" (and so did `jobs.assign_topics`), though `Reading`, `segment` and the models take a Path."""
+    from pathlib import Path
+
+    from dvtopics import jobs
+
+    reading = jobs.Reading(Path(seeds_dir) / "000_4277f1d749d09db2.txt")
+    assert sum(jobs.label(reading, tmp_path / "labels.csv").values()) == 1
+    assert (tmp_path / "labels.csv").read_text(encoding="utf-8-sig").startswith("id,label,")
+    with pytest.raises(dvtopics.DvtopicsError, match="no such model directory"):  # the output's name was read: the next check
+        jobs.assign_topics(reading, str(tmp_path / "no-model"), tmp_path / "topics.csv")
+
+
 # ------------------------------------------------------------ the CLI's checks, in the library, before any work
 
 @pytest.mark.parametrize("options, said", [
