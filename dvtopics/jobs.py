@@ -16,7 +16,7 @@ from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
-from .arguments import (MAX_BATCH, MAX_PART, MAX_REPORT_TOPICS, MAX_SEED, MAX_TOPICS, MIN_FOLDS, MIN_TOPICS,
+from .arguments import (ENGINES, MAX_BATCH, MAX_PART, MAX_REPORT_TOPICS, MAX_SEED, MAX_TOPICS, MIN_FOLDS, MIN_TOPICS,
                         PERIODS, as_list, check_at_least, check_choice, check_max_bytes, check_n_jobs,
                         check_random_state, check_seeds, check_title, check_topic_counts)
 from .errors import DvtopicsError, InputError, TooManyTopics, TopicsError
@@ -194,6 +194,7 @@ def label(reading: Reading, out: str | None, model: str | None = None, min_confi
     from .types.model import check_abstaining
 
     check_abstaining(min_confidence, abstain)
+    check_choice("engine", engine, ENGINES)  # as --engine: a misspelt "Dask" would run here, in silence
     out = _output_name(out)
     # as --batch-size and --part-size are, on every path: a batch of 0 would label nothing, silently
     batch_size = check_at_least("batch_size", batch_size, 1, MAX_BATCH)
@@ -466,6 +467,7 @@ def assign_topics(reading: Reading, directory: str, out: str, labels_file: str |
     from .topics.summary import read_topics
 
     part_size = check_at_least("part_size", part_size, 1, MAX_PART)  # as --part-size is
+    check_choice("engine", engine, ENGINES)
     out = _output_name(out)
     if not out.endswith(("/", os.sep)):  # FOLDER/ keeps Dask's parts
         check_output(out, reading.paths)

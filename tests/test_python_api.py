@@ -223,6 +223,22 @@ def test_max_bytes_and_on_error_are_checked_as_max_bytes_is_before_any_work(seed
     assert not list(tmp_path.iterdir())
 
 
+@pytest.mark.parametrize("engine", ["Dask", "spark", None])
+def test_an_engine_is_checked_as_engine_is_before_any_work(seeds_dir, tmp_path, engine):
+    """Hunt 20 A (04): `jobs.label(..., engine="Dask")` ran the local engine in silence (so did
+    `jobs.assign_topics`), where --engine refuses any value but local and dask."""
+    from dvtopics import jobs
+    from dvtopics.errors import ArgumentError
+
+    said = f"engine {engine!r}: choose one of local, dask"
+    with pytest.raises(ArgumentError, match=said):
+        jobs.label(jobs.Reading([seeds_dir]), str(tmp_path / "out.csv"), engine=engine)
+    with pytest.raises(ArgumentError, match=said):
+        jobs.assign_topics(jobs.Reading([seeds_dir]), str(tmp_path / "model"), str(tmp_path / "out.csv"),
+                           engine=engine)
+    assert not list(tmp_path.iterdir())
+
+
 def test_label_without_an_output_or_a_callback_is_refused_before_reading(seeds_dir):
     from dvtopics import jobs
 
