@@ -20,7 +20,7 @@ from .arguments import (ENGINES, MAX_BATCH, MAX_PART, MAX_REPORT_TOPICS, MAX_SEE
                         PERIODS, as_list, check_at_least, check_choice, check_max_bytes, check_n_jobs,
                         check_random_state, check_seeds, check_title, check_topic_counts)
 from .errors import DvtopicsError, InputError, TooManyTopics, TopicsError
-from .io.read import MAX_ARTICLE_BYTES, Article, FieldNames, read_articles, unique_paths
+from .io.read import MAX_ARTICLE_BYTES, Article, FieldNames, as_field_names, read_articles, unique_paths
 from .text.cache import open_cache
 
 log = logging.getLogger(__name__)
@@ -38,6 +38,7 @@ class Reading:
     use_cache: bool = True
 
     def __post_init__(self):
+        self.fields = as_field_names(self.fields)  # None, FieldNames or a dict of names, as read_articles takes them
         self.n_jobs = check_n_jobs("n_jobs", self.n_jobs)  # as -j: before any work
         self.max_bytes = check_max_bytes(self.max_bytes)  # as --max-bytes
         self.paths = unique_paths(self.paths)  # a path given twice is read once (with a note), on any engine

@@ -166,6 +166,24 @@ def test_label_and_assign_write_to_an_output_given_as_a_path(seeds_dir, tmp_path
         jobs.assign_topics(reading, str(tmp_path / "no-model"), tmp_path / "topics.csv")
 
 
+def test_field_names_may_be_none_or_a_dict_and_anything_else_is_refused(tmp_path):
+    """Hunt 20 A (05): `read_articles(path, fields=None)` and `Reading(path, fields=None)` stopped with
+    "'NoneType' object has no attribute 'text'" once the articles were asked for; a dict of names the same."""
+    from dvtopics import jobs
+    from dvtopics.errors import ArgumentError
+
+    path = tmp_path / "a.jsonl"
+    path.write_text('{"id": "a1", "content": "Hội nghị sơ kết công tác dân vận"}\n', encoding="utf-8")
+    (article,) = read_articles(path, fields=None)
+    assert "no 'text' field" in article.error  # the default names
+    assert [a.text for a in read_articles(path, fields={"text": "content"})] == ["Hội nghị sơ kết công tác dân vận"]
+    assert [a.id for a in jobs.Reading(path, fields={"text": "content"}).articles()] == ["a1"]
+    with pytest.raises(ArgumentError, match="'body' is no field; name some of text, id, label"):
+        read_articles(path, fields={"body": "content"})
+    with pytest.raises(ArgumentError, match="fields: a str; give FieldNames"):
+        jobs.Reading(path, fields="content")
+
+
 # ------------------------------------------------------------ the CLI's checks, in the library, before any work
 
 @pytest.mark.parametrize("options, said", [

@@ -26,7 +26,7 @@ import re
 import stat
 from dataclasses import asdict, dataclass, field, fields as dataclass_fields
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Mapping
 
 from ..arguments import ON_ERROR, as_list, check_choice, check_max_bytes
 from ..errors import ArgumentError, InputError, NoArticlesError
@@ -644,6 +644,23 @@ class FieldNames:
                 if spec.name == "text" or getattr(self, spec.name) != spec.default}
 
 
+def as_field_names(fields) -> FieldNames:
+    """`fields` as `FieldNames`: None is the default names, and a dict names some of them ({"text": "content"}), as
+    the --text-field options do; anything else is refused before any work, saying what to give."""
+    if fields is None:
+        return FieldNames()
+    if isinstance(fields, FieldNames):
+        return fields
+    names = [spec.name for spec in dataclass_fields(FieldNames)]
+    if isinstance(fields, Mapping):
+        unknown = [key for key in fields if key not in names]
+        if unknown:
+            raise ArgumentError(f"fields: {', '.join(map(repr, unknown))} is no field; name some of {', '.join(names)}")
+        return FieldNames(**fields)
+    raise ArgumentError(f"fields: a {type(fields).__name__}; give FieldNames(text=..., ...) or a dict of some of "
+                        f"{', '.join(names)} (the columns' names)")
+
+
 def _unreadable(path: Path) -> str | None:
     """Why `path` cannot be read as an input file without opening it (a pipe would block), or None; None for a
     folder that can be listed (a folder given that holds no .txt file: `_no_articles`)."""
@@ -664,7 +681,7 @@ def _unreadable(path: Path) -> str | None:
 
 def read_articles(
     paths: Iterable[str | os.PathLike] | str | os.PathLike,
-    fields: FieldNames = FieldNames(),
+    fields: FieldNames | Mapping[str, str] | None = FieldNames(),
     on_error: str = "record",
     max_bytes: int = MAX_ARTICLE_BYTES,
 ) -> Iterator[Article]:
@@ -678,11 +695,14 @@ def read_articles(
     articles whose `error` is set where only texts will do. With `on_error="raise"` an `InputError` naming it
     is raised there, and the articles after it are not read.
 
+    `fields` names the columns of JSONL/CSV/XLSX input, as --text-field and the others do: a `FieldNames`, a dict
+    of some of them (``{"text": "content"}``), or None for the defaults.
+
     >>> [a.id for a in read_articles("seeds")][:2]
     ['000_4277f1d749d09db2', '001_07d20b8c73b70dfd']
     """
     check_choice("on_error", on_error, ON_ERROR)  # here, not once the articles are asked for: before any work
-    return _read_articles(paths, fields, on_error, check_max_bytes(max_bytes))
+    return _read_articles(paths, as_field_names(fields), on_error, check_max_bytes(max_bytes))
 
 
 def _read_articles(paths, fields: FieldNames, on_error: str, max_bytes: int) -> Iterator[Article]:
