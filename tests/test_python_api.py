@@ -184,6 +184,22 @@ def test_field_names_may_be_none_or_a_dict_and_anything_else_is_refused(tmp_path
         jobs.Reading(path, fields="content")
 
 
+def test_what_is_not_paths_is_refused_saying_what_to_give(tmp_path):
+    """Hunt 20 A (06): read_articles(df) read a DataFrame's column names as paths ("id: no such file or folder"),
+    and [None] or b"seeds" ended in os's "expected str, bytes or os.PathLike object, not NoneType"."""
+    import pandas as pd
+
+    from dvtopics import jobs
+
+    frame = pd.DataFrame({"id": ["a1"], "text": ["Hội nghị sơ kết công tác dân vận"]})
+    with pytest.raises(TypeError, match=r"paths: a DataFrame is not files to read: save it .*make_article"):
+        read_articles(frame)
+    with pytest.raises(TypeError, match=r"paths: None \(a NoneType\) is not a path"):
+        jobs.Reading([tmp_path, None])
+    with pytest.raises(TypeError, match="paths: bytes b'seeds'; give the files or folders as str or pathlib.Path"):
+        list(read_articles(b"seeds"))
+
+
 # ------------------------------------------------------------ the CLI's checks, in the library, before any work
 
 @pytest.mark.parametrize("options, said", [

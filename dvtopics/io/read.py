@@ -702,7 +702,7 @@ def read_articles(
     ['000_4277f1d749d09db2', '001_07d20b8c73b70dfd']
     """
     check_choice("on_error", on_error, ON_ERROR)  # here, not once the articles are asked for: before any work
-    return _read_articles(paths, as_field_names(fields), on_error, check_max_bytes(max_bytes))
+    return _read_articles(_paths_given(paths), as_field_names(fields), on_error, check_max_bytes(max_bytes))
 
 
 def _read_articles(paths, fields: FieldNames, on_error: str, max_bytes: int) -> Iterator[Article]:
@@ -731,7 +731,7 @@ def unique_paths(paths: Iterable[str | os.PathLike] | str | os.PathLike) -> list
     ("seeds", "seeds/000.txt"), is read once, with a note, so that its articles are not counted twice. No path
     at all is refused."""
     unique, seen = [], set()
-    for given in as_list(paths, "paths"):  # one path alone is a list of one
+    for given in _paths_given(paths):
         where = os.path.realpath(given)
         if where in seen:
             log.warning("%s: given twice; read once", given)
@@ -749,6 +749,23 @@ def unique_paths(paths: Iterable[str | os.PathLike] | str | os.PathLike) -> list
         else:
             log.warning("%s: inside %s, given too; read once", given, folder)
     return kept
+
+
+def _paths_given(paths) -> list:
+    """`paths` as a list of paths (one path alone is a list of one), each a str or a path object. A table of
+    articles (a pandas DataFrame) is refused, saying how to read it: iterated, it gives its column names, which
+    would be read as files ("id: no such file or folder")."""
+    if hasattr(paths, "columns") and hasattr(paths, "iterrows"):
+        raise TypeError("paths: a DataFrame is not files to read: save it (df.to_csv(\"articles.csv\", index=False)) "
+                        "and read that, or make an article of each row with dvtopics.io.read.make_article(id, text)")
+    if isinstance(paths, (bytes, bytearray)):
+        raise TypeError(f"paths: bytes {bytes(paths)[:40]!r}; give the files or folders as str or pathlib.Path")
+    given = as_list(paths, "paths")
+    for path in given:
+        if not isinstance(path, (str, os.PathLike)):
+            raise TypeError(f"paths: {path!r} (a {type(path).__name__}) is not a path; give the files or folders as "
+                            "str or pathlib.Path")
+    return given
 
 
 def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on_error: str = "raise",
