@@ -380,14 +380,27 @@ def test_a_row_whose_quotes_open_and_close_in_a_cell_is_read_with_them_as_text(t
     assert (r1.id, r1.title, r1.error) == ("r1", '"Dân vận khéo" nhân rộng', None)
     assert (r2.id, r2.error) == ("r2", None) and r2.text.startswith('"Ba không" Chiều')
     assert "quotes as text" in r1.meta["warning"] and "a.tsv:2" in caplog.text
-    assert "broken CSV row starting on line 4" in r3.error
+    assert "a.tsv:4: broken CSV row" in r3.error
     (tmp_path / "a.csv").write_text(f'id,title,text\nc1,"Dân vận khéo" nhân rộng,{TEXT.replace(",", "")}\n',
                                     encoding="utf-8")
     (c1,) = read(tmp_path / "a.csv")
     assert (c1.id, c1.title, c1.error) == ("c1", '"Dân vận khéo" nhân rộng', None)
     (tmp_path / "b.csv").write_text('"a" b,"c" d\n', encoding="utf-8")  # a table of one broken row: no header
     (broken,) = read(tmp_path / "b.csv")
-    assert "broken CSV row starting on line 1" in broken.error
+    assert "b.csv:1: broken CSV row" in broken.error
+
+
+def test_a_csv_rows_errors_name_the_line_it_starts_on(tmp_path):
+    """Hunt 20 A (07): a CSV's errors named a count of its rows, not its line: below a title line, a blank line and
+    a cell of two lines, the row on line 9 was "a.csv:5", and an open quote "a.csv:3: broken CSV row starting on
+    line 7". Each now names its line, as JSONL errors do; so does a row below Excel's "sep=;" line."""
+    (tmp_path / "a.csv").write_text(f'Danh sách bài\n\nid,title,text\n1,Bài 1,"{TEXT}\nđoạn hai"\n\n'
+                                    f'2,Bài 2,"{TEXT2}\n3,Bài 3,Tin ba\n4,,\n5,Bài 5,{TEXT2}\n', encoding="utf-8")
+    errors = [a.error for a in read(tmp_path / "a.csv") if a.error]
+    assert [error[len(str(tmp_path)) + 1:][:24] for error in errors] == ["a.csv:7: broken CSV row ",
+                                                                          "a.csv:9: no 'text' field"]
+    (tmp_path / "b.csv").write_text(f"sep=;\nid;text\nb1;{TEXT2}\nb2;\n", encoding="utf-8")
+    assert [a.error for a in read(tmp_path / "b.csv")][1].startswith(f"{tmp_path / 'b.csv'}:4: no 'text' field")
 
 
 def test_a_row_read_with_its_quotes_as_text_may_end_with_a_delimiter(tmp_path):
@@ -398,7 +411,7 @@ def test_a_row_read_with_its_quotes_as_text_may_end_with_a_delimiter(tmp_path):
                                     f'r2\tTin hai\t"Mở đầu\t\n', encoding="utf-8")
     r1, r2 = read(tmp_path / "a.tsv")
     assert (r1.id, r1.title, r1.text, r1.error) == ("r1", '"Dân vận khéo" nhân rộng', TEXT, None)
-    assert "broken CSV row starting on line 3" in r2.error  # a quote left open is still a broken row
+    assert "a.tsv:3: broken CSV row" in r2.error  # a quote left open is still a broken row
     # and a header that ends with a tab, over rows that do or do not
     (tmp_path / "b.tsv").write_text(f'id\ttitle\ttext\t\nr1\t"Dân vận khéo" nhân rộng\t{TEXT}\n'
                                     f'r2\t"Dân vận khéo" kỳ hai\t{TEXT2}\tghi chú\n', encoding="utf-8")

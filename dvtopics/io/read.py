@@ -443,7 +443,9 @@ def _read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
         yield _failed(path.name, str(exc), on_error)
         return
     number = 1
+    whole = text
     delimiter, text = csv_delimiter(text, fields.text, "\t" if path.name.lower().endswith(TAB_SUFFIXES) else ",")
+    lines_above = whole.count("\n", 0, len(whole) - len(text))  # Excel's "sep=;" line, read but no row
     header, rows = split_header(csv_rows(text, delimiter, cut=bool(problem)), fields.text, fields.wanted(),
                                 lambda item: item[1], path)
     if header is not None:
@@ -456,7 +458,10 @@ def _read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
         if row is not None and not any(value.strip() for value in row):
             continue  # a blank line, or a spreadsheet's empty row (",,,"): no article, not an error
         number += 1
-        where, fallback_id = f"{path}:{number}", f"{path.name}:{number}"
+        line += lines_above
+        # an error names the line the row starts on, as a JSONL file's names its line, so that it can be found
+        # in the file: the rows are not its lines where a cell holds several, or blank or title lines come before
+        where, fallback_id = f"{path}:{line}", f"{path.name}:{number}"
         quotes_as_text = None
         quotes_closed = row is None and "".join(cells).count('"') % 2 == 0
         if quotes_closed and header is not None:  # (no header: no row was valid)
@@ -475,8 +480,7 @@ def _read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
                                           f"text, as it then has the header's {columns} columns")
             log.warning("%s: %s", where, quotes_as_text)
         if row is None:
-            yield _failed(fallback_id, f"{where}: broken CSV row starting on line {line} ({cause}); "
-                          "its first line is skipped", on_error)
+            yield _failed(fallback_id, f"{where}: broken CSV row ({cause}); its first line is skipped", on_error)
             continue
         record = table_record(header, row, fields.text, delimiter)
         if quotes_as_text:
@@ -487,8 +491,8 @@ def _read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
                           _over_limit(f"{where}: field '{fields.text}'", size, max_bytes), on_error)
             continue
         yield from _record_to_article(record, fallback_id, fields, on_error, where, warning)
-    if problem:
-        yield _failed(f"{path.name}:{number + 1}", f"{path}:{number + 1}: {problem}", on_error)
+    if problem:  # the file's text ends with its last whole line: the fault is on the line after it
+        yield _failed(f"{path.name}:{number + 1}", f"{path}:{whole.count(chr(10)) + 1}: {problem}", on_error)
 
 
 def _read_xlsx(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -> Iterator[Article]:
