@@ -455,6 +455,26 @@ def test_python_m_dvtopics_with_workers_is_not_refused(tmp_path, seeds_dir):
     assert run.returncode == 0, run.stderr
 
 
+def test_a_script_read_from_standard_input_is_refused_workers_in_one_error(tmp_path):
+    """Hunt 20 A (09): `python - <<EOF` (or `cat script.py | python`) with n_jobs=2 ended in two tracebacks, each
+    worker failing to run the script again from a file "<stdin>", then BrokenProcessPool. One clear error now."""
+    import os
+    import subprocess
+    import sys
+
+    from pathlib import Path
+
+    script = ("import dvtopics\n"
+              "try:\n"
+              "    dvtopics.segment_many([f'Công tác dân vận số {n}. Hội nghị sơ kết.' for n in range(300)], n_jobs=2)\n"
+              "except dvtopics.DvtopicsError as exc:\n"
+              "    print('refused:', exc)\n")
+    run = subprocess.run([sys.executable, "-"], input=script, cwd=tmp_path, capture_output=True, text=True,
+                         timeout=120, env={**os.environ, "PYTHONPATH": str(Path(dvtopics.__file__).parents[1])})
+    assert run.stdout.startswith("refused: <stdin>: a script read from standard input (python -)"), run.stderr
+    assert "n_jobs=1" in run.stdout and "Traceback" not in run.stderr
+
+
 def test_a_model_of_ones_own_labels_may_abstain_as_it_likes(shipped, seeds_dir):
     """The CLI offers --abstain other|uncertain; from Python any label, as before the checks were shared."""
     records = shipped.predict(list(read_articles(seeds_dir)), min_confidence=1.0, abstain="unknown")
