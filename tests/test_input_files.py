@@ -1052,3 +1052,25 @@ def test_a_field_name_that_is_not_text_is_refused_as_an_argument(options):
 
     with pytest.raises(ArgumentError, match="give the name of a field, as text"):
         FieldNames(**options)
+
+
+def test_nan_in_json_lines_is_a_value_left_out_not_the_text_nan(tmp_path):
+    """Hunt 20 A (10): JSON lines written by json.dumps from pandas rows hold NaN for an empty cell. It was read as
+    "nan": a title, a source, a label (a class of its own) and an id "nan"; a text NaN beside a title was an error
+    where an empty text is read from its title; make_article(id, NaN) failed with "'float' object is not
+    subscriptable"."""
+    from dvtopics.errors import InputError
+    from dvtopics.io.read import make_article
+
+    rows = [{"id": "a1", "title": float("nan"), "source": float("nan"), "label": float("nan"), "date": float("nan"),
+             "text": f"Hội nghị tổng kết\n{TEXT}"},
+            {"id": float("nan"), "text": TEXT2}, {"id": "a3", "text": float("nan"), "title": "Tin ba"}]
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows),
+                                      encoding="utf-8")  # json.dumps writes NaN
+    a1, a2, a3 = read(tmp_path / "a.jsonl")
+    assert (a1.title, a1.source, a1.label, a1.date, a1.meta.get("warning")) == ("Hội nghị tổng kết", None, None,
+                                                                                 None, None)
+    assert a2.id == "a.jsonl:2" and (a3.error, a3.text) == (None, "Tin ba")
+    with pytest.raises(InputError, match="x: no text in the article"):
+        make_article("x", float("nan"))
+    assert make_article("y", TEXT, {"title": float("nan")}).title != "nan"

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import math
 import os
 import re
 import stat
@@ -106,6 +107,16 @@ def field_text(value) -> str | None:
     return None
 
 
+def missing(value) -> bool:
+    """Whether a record's value stands for nothing: None, or NaN, which pandas gives for an empty cell and Python's
+    json writes as `NaN` (a JSON line written from a DataFrame's row): not the text "nan".
+
+    >>> missing(None), missing(float("nan")), missing(0), missing("nan")
+    (True, True, False, False)
+    """
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
 def add_warning(meta: dict, message: str) -> None:
     """Add `message` to the record's warning (several are joined with "; ")."""
     meta["warning"] = f"{meta['warning']}; {message}" if meta.get("warning") else message
@@ -118,8 +129,12 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
     is not a date ("32/13/2022"), is not used; it is kept in `meta` under its name, with a warning. A date
     field is read as `parse_date` reads it, day first.
     """
-    fields = dict(fields or {})
+    fields = {key: None if missing(value) else value for key, value in (fields or {}).items()}
     name = name or article_id
+    if missing(raw):  # a DataFrame's empty cell: an article without text, as "" is
+        raise InputError(f"{name}: no text in the article")
+    if not isinstance(raw, str):
+        raise TypeError(f"{name}: the text of an article is a str, not {type(raw).__name__}")
     raw = _from_legacy_font(raw, "text", fields, name)
     if HTML_START.match(raw):
         log.warning("%s: HTML instead of text; its visible text is used", name)
@@ -584,7 +599,7 @@ def _fields_found(names: Iterable) -> str:
 def _record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_error: str,
                        where: str, warning: str | None = None) -> Iterator[Article]:
     """The article of a JSONL/JSON/CSV record; `warning`, how its file's bytes were read, goes in its record."""
-    record = _named_fields(record, fields)
+    record = {name: None if missing(value) else value for name, value in _named_fields(record, fields).items()}
     article_id = field_text(record.get(fields.id)) or fallback_id
     # the fields make_article reads, under its names
     extra = {k: v for k, v in record.items() if k not in fields.wanted()}
