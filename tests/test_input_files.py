@@ -231,6 +231,20 @@ def test_a_labels_jsonl_with_number_labels_reads_them_as_the_label_field_does(tm
     assert read(tmp_path / "a.jsonl")[0].label == "0"  # the same label, however it was given
 
 
+def test_a_labels_jsonl_label_nan_labels_nothing(tmp_path):
+    """Hunt 20 A (10): a labels line written by json.dumps from a pandas row whose label is a gap, {"label": NaN},
+    gave the label "nan", a class of its own to train; it labels nothing, as a blank label does."""
+    from dvtopics.errors import InputError
+    from dvtopics.io.labels import read_labels
+
+    lines = [{"id": "a1", "label": "other"}, {"id": "a2", "label": float("nan")}]
+    (tmp_path / "labels.jsonl").write_text("\n".join(map(json.dumps, lines)), encoding="utf-8")
+    assert read_labels(tmp_path / "labels.jsonl") == {"a1": "other"}
+    (tmp_path / "ids.jsonl").write_text(json.dumps({"id": float("nan"), "label": "other"}), encoding="utf-8")
+    with pytest.raises(InputError, match="ids.jsonl:1: a labels line needs"):
+        read_labels(tmp_path / "ids.jsonl")
+
+
 @pytest.mark.parametrize("label", [True, [1], {"type": "other"}])
 def test_a_labels_file_label_that_is_not_text_is_refused_naming_the_id(tmp_path, label):
     from dvtopics.errors import InputError

@@ -12,7 +12,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..text.normalise import nfc
 from .jsonfiles import json_kind, loads
-from .read import field_text, read_side_file
+from .read import field_text, missing, read_side_file
 from .tables import cell_text, csv_delimiter, field_names, repeated_columns, sheet_tables, split_header
 
 log = logging.getLogger(__name__)
@@ -79,6 +79,7 @@ def labels_by_id(where, pairs, on_conflict: str = "refuse", same=operator.eq) ->
     `types.training.same_label`, which this layer cannot import); the first one given is kept."""
     labels, conflicts, blank = {}, {}, 0
     for id_, given in pairs:
+        given = None if missing(given) else given  # NaN (json.dumps of a pandas gap): no label, never "nan"
         label = field_text(given)  # a number is its digits, as in an article's label field: 0 is "0"
         if label is None and given is not None:
             raise InputError(f"{where}: id {id_!r} has a label that is {json_kind(given)}, not text or a number")
@@ -121,6 +122,8 @@ def read_labels(path: str | os.PathLike, on_conflict: str = "refuse", same=opera
             continue
         try:
             record = loads(line)
+            if missing(record["id"]):
+                raise TypeError  # an id left out: the line names no article
             pairs.append((str(record["id"]), record["label"]))
         except (ValueError, KeyError, TypeError):
             raise InputError(f"{path}:{number}: a labels line needs {{\"id\": ..., \"label\": ...}}") from None
