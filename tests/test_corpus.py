@@ -295,7 +295,18 @@ def test_a_date_field_is_read_day_first_as_datelines_are(tmp_path, value):
     assert article.date == "2022-07-05" and article.meta.get("warning") is None
 
 
-@pytest.mark.parametrize("value", ["32/13/2022", "31/02/2022", "tháng 7", "05/07/22"])
+@pytest.mark.parametrize("value, day", [("Tue, 05 Jul 2022 19:13:00 +0700", "2022-07-05"),
+                                        ("Tue, 05 Jul 2022 23:30:00 GMT", "2022-07-06"),  # on Vietnam's clock
+                                        ("05 Jul 2022 10:00:00 -0000", "2022-07-05")])  # a zone not known
+def test_a_date_field_written_as_an_rss_feed_writes_it_is_read(tmp_path, value, day):
+    """Hunt 20 A (12): articles scraped from an RSS feed carry its pubDate, an e-mail date: each was "not a date"."""
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"id": "r1", "date": value, "text": "Tiêu đề\nNội dung bài."}) + "\n", encoding="utf-8")
+    (article,) = read_articles(path)
+    assert article.date == day and article.meta.get("warning") is None
+
+
+@pytest.mark.parametrize("value", ["32/13/2022", "31/02/2022", "tháng 7", "05/07/22", "Thu, 31 Feb 2022 10:00:00 GMT"])
 def test_a_date_field_that_is_not_a_date_is_not_used_and_the_record_says_so(tmp_path, value, caplog):
     path = tmp_path / "a.jsonl"
     path.write_text(json.dumps({"id": "x1", "date": value, "text": "Tiêu đề\nNội dung bài."}) + "\n")
