@@ -231,6 +231,21 @@ def test_a_labels_jsonl_with_number_labels_reads_them_as_the_label_field_does(tm
     assert read(tmp_path / "a.jsonl")[0].label == "0"  # the same label, however it was given
 
 
+def test_a_labels_csv_reads_a_long_cell_and_refuses_a_quote_never_closed(tmp_path):
+    """Hunt 20 A (13): a labels CSV was read with a bare csv.reader: a cell over 131,072 characters (the articles'
+    own CSV given as the labels file) ended in a traceback, and a quote never closed took the rows after it into
+    one label, their ids' labels lost in silence."""
+    from dvtopics.errors import InputError
+    from dvtopics.io.labels import read_labels
+
+    long = TEXT * 2000  # over the csv module's field limit
+    (tmp_path / "long.csv").write_text(f'id,label,text\na1,other,"{long}"\na2,annual_review,ngắn\n', encoding="utf-8")
+    assert read_labels(tmp_path / "long.csv") == {"a1": "other", "a2": "annual_review"}
+    (tmp_path / "quote.csv").write_text('sep=,\nid,label\na1,"other\na2,annual_review\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"quote.csv:3: broken CSV row \(a quoted field is never closed\)"):
+        read_labels(tmp_path / "quote.csv")
+
+
 def test_a_labels_jsonl_label_nan_labels_nothing(tmp_path):
     """Hunt 20 A (10): a labels line written by json.dumps from a pandas row whose label is a gap, {"label": NaN},
     gave the label "nan", a class of its own to train; it labels nothing, as a blank label does."""
