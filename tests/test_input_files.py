@@ -97,6 +97,28 @@ def test_a_page_laid_out_in_table_cells_keeps_each_cell_apart(tmp_path):
     assert "Dân vận khéo\nBản quyền" in article.raw
 
 
+@pytest.mark.parametrize("content", [
+    "<h2>Hội nghị tổng kết</h2><p>{text}</p>", "<section class='content'><h1>Hội nghị tổng kết</h1><p>{text}</p></section>",
+    "<span style='font-size:12pt'>Hội nghị tổng kết</span><br>{text}", "Hội nghị tổng kết<br/>{text} <b>Dân vận</b>",
+])
+def test_a_content_field_of_html_is_read_as_html_whatever_tag_it_opens_with(tmp_path, content):
+    """Hunt 20 A (14): HTML was recognised only when it opened with <html>, <head>, <body>, <div> or <p>: a scraped
+    content field opening with <h2>, <section> or <span style=…>, or text with inline tags, kept its tags and
+    attributes as words ("span", "style", "font-size"), titled "<h2>Hội nghị…"."""
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "c1", "text": content.format(text=TEXT)}, ensure_ascii=False)
+                                      + "\n", encoding="utf-8")
+    (article,) = read(tmp_path / "a.jsonl")
+    assert article.title == "Hội nghị tổng kết" and "<" not in article.text and "style" not in article.text
+    assert "HTML" in article.meta["warning"]
+
+
+@pytest.mark.parametrize("text", ["<< Tin cũ\n" + TEXT, TEXT + " <3", "Mẫu <br> trong một câu.\n" + TEXT])
+def test_text_with_a_lone_angle_bracket_stays_text(tmp_path, text):
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (article,) = read(tmp_path / "a.txt")
+    assert article.raw == text and "HTML" not in (article.meta.get("warning") or "")
+
+
 def _web_archive(part_headers: str, body: str) -> bytes:
     """A page saved by a browser as one file (MHTML): MIME headers, then the page as a part."""
     return ("From: <Saved by Blink>\r\nSnapshot-Content-Location: https://baodientu.vn/tong-ket\r\n"

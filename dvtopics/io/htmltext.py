@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import email
+import itertools
 import re
 from html.parser import HTMLParser
 
@@ -41,10 +42,26 @@ class _TextOfHtml(HTMLParser):
             self.parts.append(data)
 
 
-# A page's first tag, after what a saved page may put before it: an XML declaration (XHTML), comments (the
-# "<!-- saved from url=... -->" that Chrome, Edge and Internet Explorer write when saving a page).
-HTML_START = re.compile(r"^\s*(?:(?:<\?xml[^>]*>|<!--.*?-->)\s*)*(<!doctype html|<html|<head|<body|<div|<p[ >])",
-                         re.I | re.S)
+# HTML's elements, of pages and of the content a site's software stores (a scraped "content" field: "<h2>…</h2><p>…",
+# "<span style=…>"): a tag of one of these is markup, where "<< Tin cũ" or "<3" is text
+_ELEMENTS = ("a|abbr|address|article|aside|b|blockquote|body|br|button|center|dd|div|dl|dt|em|figcaption|figure|"
+             "font|footer|form|h[1-6]|head|header|hr|html|i|iframe|img|input|label|li|link|main|meta|nav|noscript|ol|"
+             "option|p|picture|pre|script|section|select|small|source|span|strong|style|sub|sup|table|tbody|td|th|"
+             "thead|title|tr|u|ul|video")
+# A page's or a content field's first tag, after what a saved page may put before it: an XML declaration (XHTML),
+# comments (the "<!-- saved from url=... -->" that Chrome, Edge and Internet Explorer write when saving a page).
+HTML_START = re.compile(rf"^\s*(?:(?:<\?xml[^>]*>|<!--.*?-->)\s*)*(<!doctype html|<(?:{_ELEMENTS})(?=[\s/>]))",
+                        re.I | re.S)
+# Markup inside text that does not open with a tag ("Sáng 5/7, <b>Ban Dân vận</b> …<br>"): a closing tag or a line break
+_MARKUP = re.compile(rf"</(?:{_ELEMENTS})\s*>|<br\s*/?>", re.I)
+
+
+def is_html(text: str) -> bool:
+    """Whether `text` is HTML, whose visible text is to be read: it opens with a tag of HTML's (after a saved page's
+    prologue), or holds markup, two closing tags or line breaks at least (one "<br>" could be a word quoted)."""
+    if HTML_START.match(text):
+        return True
+    return next(itertools.islice(_MARKUP.finditer(text), 1, None), None) is not None
 
 
 def html_to_text(html: str) -> str:

@@ -38,7 +38,7 @@ from .decode import decode_bytes, decode_text
 from .files import LineRange, blank_line, numbered_lines, read_all
 from .folders import (TAB_SUFFIXES, Skipped, file_kind, head_text, iter_files, json_document, skipped_notes,
                       unread_notes, walked_by)
-from .htmltext import HTML_START, html_to_text
+from .htmltext import html_to_text, is_html
 from .jsonfiles import DECODER, json_error, json_kind, json_object, loads, next_array_item
 from .metadata import extract_metadata, parse_date
 from .tables import (cell_text, csv_delimiter, csv_rows, field_names, name_key, repeated_columns, sheet_tables,
@@ -136,7 +136,7 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
     if not isinstance(raw, str):
         raise TypeError(f"{name}: the text of an article is a str, not {type(raw).__name__}")
     raw = _from_legacy_font(raw, "text", fields, name)
-    if HTML_START.match(raw):
+    if is_html(raw):
         log.warning("%s: HTML instead of text; its visible text is used", name)
         add_warning(fields, "HTML instead of text: its visible text is used")
         raw = html_to_text(raw)
