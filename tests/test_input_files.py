@@ -1125,3 +1125,13 @@ def test_nan_in_json_lines_is_a_value_left_out_not_the_text_nan(tmp_path):
     with pytest.raises(InputError, match="x: no text in the article"):
         make_article("x", float("nan"))
     assert make_article("y", TEXT, {"title": float("nan")}).title != "nan"
+
+
+def test_an_id_of_spaces_alone_is_no_id(tmp_path):
+    """Hunt 20 A (15): an id cell holding only spaces (cleared with the space bar) was the id " ", blank in every
+    output and never matched by a labels file; it is no id, as an empty cell is: the article is named by its place."""
+    (tmp_path / "a.csv").write_text(f'id,text\n" ",{TEXT}\n  ,{TEXT2}\n,Tin ba\n x1 ,Tin bốn\n', encoding="utf-8")
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": " \t", "text": TEXT}) + "\n", encoding="utf-8")
+    ids = [a.id for a in read([tmp_path / "a.csv", tmp_path / "a.jsonl"])]
+    assert ids == ["a.csv:2", "a.csv:3", "a.csv:4", " x1 ", "a.jsonl:1"]  # an id with words keeps its spaces
+

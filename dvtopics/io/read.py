@@ -502,7 +502,7 @@ def _read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
             record["warning"] = quotes_as_text
         size = utf8_size(record.get(fields.text) or "")
         if size > max_bytes:
-            yield _failed(record.get(fields.id) or fallback_id,
+            yield _failed(_record_id(record, fields, fallback_id),
                           _over_limit(f"{where}: field '{fields.text}'", size, max_bytes), on_error)
             continue
         yield from _record_to_article(record, fallback_id, fields, on_error, where, warning)
@@ -546,7 +546,7 @@ def _read_xlsx(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) 
                 where, fallback_id = f"{path}:{at}{number}", f"{path.name}:{at}{number}"
                 size = utf8_size(record.get(fields.text) or "")
                 if size > max_bytes:
-                    yield _failed(record.get(fields.id) or fallback_id,
+                    yield _failed(_record_id(record, fields, fallback_id),
                                   _over_limit(f"{where}: field '{fields.text}'", size, max_bytes), on_error)
                     continue
                 yield from _record_to_article(record, fallback_id, fields, on_error, where)
@@ -596,11 +596,19 @@ def _fields_found(names: Iterable) -> str:
     return ", ".join(shown[:20]) + (", …" if len(shown) > 20 else "") if shown else "none"
 
 
+def _record_id(record: dict, fields: "FieldNames", fallback_id: str) -> str:
+    """A record's id, or `fallback_id` (its place: file and line) when it has none. An id of spaces alone (a cell
+    cleared with the space bar) is none, as an empty one is: it would be blank in every output, and no labels file
+    could name it."""
+    given = field_text(record.get(fields.id))
+    return given if given and given.strip() else fallback_id
+
+
 def _record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_error: str,
                        where: str, warning: str | None = None) -> Iterator[Article]:
     """The article of a JSONL/JSON/CSV record; `warning`, how its file's bytes were read, goes in its record."""
     record = {name: None if missing(value) else value for name, value in _named_fields(record, fields).items()}
-    article_id = field_text(record.get(fields.id)) or fallback_id
+    article_id = _record_id(record, fields, fallback_id)
     # the fields make_article reads, under its names
     extra = {k: v for k, v in record.items() if k not in fields.wanted()}
     extra.update({key: record.get(getattr(fields, key)) for key in METADATA_FIELDS + ("label",)})
