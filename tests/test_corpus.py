@@ -11,6 +11,7 @@ import pytest
 from dvtopics.io.decode import decode_bytes
 from dvtopics.io.read import FieldNames, read_articles
 from dvtopics.io.metadata import extract_metadata
+from dvtopics.io.folders import unread_notes
 from dvtopics.io.labels import read_labels
 from dvtopics.errors import InputError, NoArticlesError
 
@@ -192,6 +193,23 @@ def test_a_folder_reads_txt_whatever_its_case_and_names_what_it_skips(tmp_path, 
     assert any("1 file without an extension not read (e.g. 'notes')" in note for note in notes)
     assert any("'more.jsonl'" in note and "give it by its name" in note for note in notes)
     assert not any(".csv" in note or ".md" in note for note in notes)
+
+
+def test_a_folders_note_on_an_archive_says_to_extract_it(tmp_path):
+    """Hunt 20 A (16): a .zip of articles in a folder was noted "save it as .txt (UTF-8) to read it"."""
+    import zipfile
+
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    with zipfile.ZipFile(tmp_path / "more.zip", "w") as archive:
+        archive.writestr("b.txt", TEXT)
+    (tmp_path / "c.txt.gz").write_bytes(gzip.compress(TEXT.encode("utf-8")))
+    (tmp_path / "only").mkdir()
+    (tmp_path / "only" / "d.rar").write_bytes(b"Rar!\x1a\x07\x00")
+    notes = unread_notes(tmp_path)  # .zip, .gz, and the .rar of the folder below
+    assert len(notes) == 3 and all("an archive: extract its files" in note and "save it as" not in note
+                                   for note in notes)
+    (folder,) = read_articles(tmp_path / "only")
+    assert "1 .rar file not read (e.g. 'd.rar'): an archive: extract its files" in folder.error
 
 
 def test_a_pipe_named_like_a_table_in_a_folder_is_never_opened(tmp_path, caplog):
