@@ -273,6 +273,24 @@ def test_an_engine_is_checked_as_engine_is_before_any_work(seeds_dir, tmp_path, 
     assert not list(tmp_path.iterdir())
 
 
+def test_arguments_the_job_would_ignore_are_refused_as_their_options_are(seeds_dir, tmp_path):
+    """Hunt 20 A (17): a `scheduler` with the local engine ran here, `Reading(cache_dir=D, use_cache=False)` never said
+    D was not used, where the command line refuses --scheduler without --engine dask and --cache-dir beside
+    --no-cache. (`on_record` beside `out` is not refused: it is used when `out` is None, as the command line
+    gives it.)"""
+    from dvtopics import jobs
+    from dvtopics.errors import ArgumentError
+
+    reading = jobs.Reading([seeds_dir])
+    for job in (lambda: jobs.label(reading, str(tmp_path / "out.csv"), scheduler="tcp://127.0.0.1:8786"),
+                lambda: jobs.assign_topics(reading, str(tmp_path), str(tmp_path / "t.csv"), scheduler="tcp://h:8786")):
+        with pytest.raises(ArgumentError, match="is a Dask cluster's: give engine=\"dask\" to run there"):
+            job()
+    with pytest.raises(ArgumentError, match="cache_dir 'c' names the cache that use_cache=False turns off"):
+        jobs.Reading([seeds_dir], cache_dir="c", use_cache=False)
+    assert not list(tmp_path.iterdir())
+
+
 def test_label_without_an_output_or_a_callback_is_refused_before_reading(seeds_dir):
     from dvtopics import jobs
 
