@@ -454,6 +454,19 @@ def test_a_csv_rows_errors_name_the_line_it_starts_on(tmp_path):
     assert [a.error for a in read(tmp_path / "b.csv")][1].startswith(f"{tmp_path / 'b.csv'}:4: no 'text' field")
 
 
+def test_the_header_again_in_a_csv_of_joined_exports_is_no_article(tmp_path, caplog):
+    """Hunt 20 A (18): two exports joined into one file (cat a.csv b.csv), each with its header and Excel's BOM: the
+    second header was an article, id "\\ufeffid", title "title", text "text", labelled and counted."""
+    one = f"\ufeffid,title,text\r\na1,Tin một,{TEXT.replace(',', '')}\r\n"
+    two = f"\ufeffID,Title,Text\r\na2,Tin hai,{TEXT2.replace(',', '')}\r\n"
+    (tmp_path / "joined.csv").write_bytes((one + two).encode("utf-8"))
+    with caplog.at_level(logging.WARNING):
+        assert [(a.id, a.error) for a in read(tmp_path / "joined.csv")] == [("a1", None), ("a2", None)]
+    assert "joined.csv:3: the table's header again" in caplog.text
+    (tmp_path / "notes.csv").write_text(f"id,title,text\nn1,title,{TEXT.replace(',', '')}\n", encoding="utf-8")
+    assert [a.id for a in read(tmp_path / "notes.csv")] == ["n1"]  # a row that names one field is a row
+
+
 def test_a_row_read_with_its_quotes_as_text_may_end_with_a_delimiter(tmp_path):
     """A TSV row whose cell opens with a quoted phrase is read with its quotes as text when it splits into the
     header's columns; a row that also ended with a tab (a blank cell past the header's, as spreadsheets leave)

@@ -472,6 +472,10 @@ def _read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
     for line, row, cause, cells in rows:
         if row is not None and not any(value.strip() for value in row):
             continue  # a blank line, or a spreadsheet's empty row (",,,"): no article, not an error
+        if row is not None and header is not None and _header_again(row, header):
+            log.warning("%s:%d: the table's header again (CSV files joined one after another?): not an article",
+                        path, line + lines_above)
+            continue
         number += 1
         line += lines_above
         # an error names the line the row starts on, as a JSONL file's names its line, so that it can be found
@@ -508,6 +512,19 @@ def _read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
         yield from _record_to_article(record, fallback_id, fields, on_error, where, warning)
     if problem:  # the file's text ends with its last whole line: the fault is on the line after it
         yield _failed(f"{path.name}:{number + 1}", f"{path}:{whole.count(chr(10)) + 1}: {problem}", on_error)
+
+
+def _header_again(row: list[str], header: list) -> bool:
+    """Whether a row below a CSV's header is that header again, as two exports joined into one file hold it (`cat
+    a.csv b.csv`; Windows' `copy a.csv+b.csv`), the second one's BOM and all: names matched as the header's are
+    ("ID" for "id"), blank cells past them aside."""
+    def names(cells) -> list[str]:
+        keys = [name_key(cell or "") for cell in cells]
+        while keys and not keys[-1]:
+            keys.pop()
+        return keys
+
+    return names([row[0].lstrip("\ufeff"), *row[1:]] if row else row) == names(header)
 
 
 def _read_xlsx(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -> Iterator[Article]:
