@@ -22,6 +22,7 @@ MIN_FOLDS = 2  # cross-validation needs a fold to train on and one to score
 MAX_BATCH = 100_000  # articles labelled and written at a time (--batch-size): a batch is held in memory
 MAX_PART = 10_000_000  # articles at a time in one Dask part (--part-size)
 MAX_BYTES = 2**32  # an article's size limit (--max-bytes, max_bytes): 4 GB, more than any article
+ENGINES = ("local", "dask")  # where `label` and `topics assign` run (--engine, jobs' engine)
 ON_ERROR = ("record", "raise")  # what reading does with an article it cannot read (read_articles' on_error)
 
 

@@ -16,11 +16,11 @@ from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
-from .arguments import (MAX_BATCH, MAX_PART, MAX_REPORT_TOPICS, MAX_SEED, MAX_TOPICS, MIN_FOLDS, MIN_TOPICS,
+from .arguments import (ENGINES, MAX_BATCH, MAX_PART, MAX_REPORT_TOPICS, MAX_SEED, MAX_TOPICS, MIN_FOLDS, MIN_TOPICS,
                         PERIODS, as_list, check_at_least, check_choice, check_max_bytes, check_n_jobs,
                         check_random_state, check_seeds, check_title, check_topic_counts)
-from .errors import DvtopicsError, InputError, TooManyTopics, TopicsError
-from .io.read import MAX_ARTICLE_BYTES, Article, FieldNames, read_articles, unique_paths
+from .errors import ArgumentError, DvtopicsError, InputError, TooManyTopics, TopicsError
+from .io.read import MAX_ARTICLE_BYTES, Article, FieldNames, as_field_names, read_articles, unique_paths
 from .text.cache import open_cache
 
 log = logging.getLogger(__name__)
@@ -38,9 +38,13 @@ class Reading:
     use_cache: bool = True
 
     def __post_init__(self):
+        self.fields = as_field_names(self.fields)  # None, FieldNames or a dict of names, as read_articles takes them
         self.n_jobs = check_n_jobs("n_jobs", self.n_jobs)  # as -j: before any work
         self.max_bytes = check_max_bytes(self.max_bytes)  # as --max-bytes
         self.paths = unique_paths(self.paths)  # a path given twice is read once (with a note), on any engine
+        if self.cache_dir is not None and not self.use_cache:  # as --cache-dir with --no-cache: it would be ignored
+            raise ArgumentError(f"cache_dir {os.fspath(self.cache_dir)!r} names the cache that use_cache=False turns "
+                                "off: give one of them")
 
     def articles(self):
         """The articles, streamed; an unreadable one comes with its error."""
@@ -195,6 +199,8 @@ def label(reading: Reading, out: str | None, model: str | None = None, min_confi
     from .types.model import check_abstaining
 
     check_abstaining(min_confidence, abstain)
+    _check_engine(engine, scheduler)
+    out = _output_name(out)
     # as --batch-size and --part-size are, on every path: a batch of 0 would label nothing, silently
     batch_size = check_at_least("batch_size", batch_size, 1, MAX_BATCH)
     part_size = check_at_least("part_size", part_size, 1, MAX_PART)
@@ -216,6 +222,21 @@ def label(reading: Reading, out: str | None, model: str | None = None, min_confi
                        settings=_label_settings(reading, job), n_workers=cores(reading.n_jobs))
     labeller = Labeller(model, min_confidence, abstain, reading.cache_dir, reading.use_cache)
     return _label_here(reading, labeller, out, resume, batch_size, on_progress, on_record)
+
+
+def _check_engine(engine: str, scheduler: str | None) -> None:
+    """An engine, as --engine takes it (a misspelt "Dask" would run here, in silence), and a scheduler only for the
+    Dask engine, as --scheduler is refused without it: the local engine would ignore it."""
+    check_choice("engine", engine, ENGINES)
+    if scheduler is not None and engine != "dask":
+        raise ArgumentError(f"scheduler {scheduler!r} is a Dask cluster's: give engine=\"dask\" to run there, or no "
+                            "scheduler to run here")
+
+
+def _output_name(out: str | os.PathLike | None) -> str | None:
+    """An output given as a path object (`Path("labels.csv")`) as the name a command line gives: a trailing "/"
+    (FOLDER/, that keeps Dask's parts) is looked for in it."""
+    return None if out is None else os.fspath(out)
 
 
 def _label_here(reading: Reading, labeller, out: str | None, resume: bool, batch_size: int, on_progress,
@@ -460,6 +481,8 @@ def assign_topics(reading: Reading, directory: str, out: str, labels_file: str |
     from .topics.summary import read_topics
 
     part_size = check_at_least("part_size", part_size, 1, MAX_PART)  # as --part-size is
+    _check_engine(engine, scheduler)
+    out = _output_name(out)
     if not out.endswith(("/", os.sep)):  # FOLDER/ keeps Dask's parts
         check_output(out, reading.paths)
         if engine != "dask":  # (a Dask run checks under its lock) as `label` does: OUT.parts/ is a Dask run's

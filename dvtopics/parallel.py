@@ -74,6 +74,10 @@ def _check_main_is_guarded() -> None:
     name = getattr(getattr(main, "__spec__", None), "name", "") or ""
     if name.endswith("__main__"):  # python -m a_package: multiprocessing never runs a package's __main__ again
         return
+    if not _script_file_exists(path):  # each worker would fail to run it again (FileNotFoundError, BrokenProcessPool)
+        raise DvtopicsError(f"{path}: a script read from standard input (python -), or no longer on disk, cannot "
+                            "start worker processes (n_jobs): each worker runs the script again from its file. Save "
+                            "it as a file, its work under `if __name__ == \"__main__\":`, or use n_jobs=1")
     # the script's own top-level frame: the outermost one, not that of code it exec'd in its namespace
     top, frame = None, sys._getframe(1)
     while frame is not None:
@@ -101,6 +105,14 @@ def _check_main_is_guarded() -> None:
     raise DvtopicsError(f"{path}:{line} starts worker processes (n_jobs) from the script's top level: each worker "
                         "imports the script and would run it again. Put the script's work under `if __name__ == "
                         "\"__main__\":` (README, From Python), or use n_jobs=1")
+
+
+def _script_file_exists(path: str) -> bool:
+    """Whether the main script's file is there for a worker to run, found as multiprocessing finds it (a relative
+    path from the folder the process started in). "<stdin>" is no file."""
+    from multiprocessing import process
+
+    return os.path.isfile(os.path.join(process.ORIGINAL_DIR or "", path))
 
 
 def _same_file(a: str, b: str) -> bool:

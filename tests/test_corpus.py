@@ -11,6 +11,7 @@ import pytest
 from dvtopics.io.decode import decode_bytes
 from dvtopics.io.read import FieldNames, read_articles
 from dvtopics.io.metadata import extract_metadata
+from dvtopics.io.folders import unread_notes
 from dvtopics.io.labels import read_labels
 from dvtopics.errors import InputError, NoArticlesError
 
@@ -186,10 +187,29 @@ def test_a_folder_reads_txt_whatever_its_case_and_names_what_it_skips(tmp_path, 
         assert [a.id for a in read_articles(tmp_path)] == ["a", "sub/B"]
     notes = [r.getMessage() for r in caplog.records]
     assert len(notes) == 4  # one line per kind of file
-    assert any("2 .html files not read (e.g. 'other.HTML')" in note for note in notes)
+    # a saved page is read when given by name (hunt 20 A, 08: the note said to save it again as .txt)
+    assert any("2 .html files not read (e.g. 'other.HTML')" in note and "give it by its name to read it (its visible "
+               "text is read)" in note and "save it as" not in note for note in notes)
     assert any("1 file without an extension not read (e.g. 'notes')" in note for note in notes)
     assert any("'more.jsonl'" in note and "give it by its name" in note for note in notes)
     assert not any(".csv" in note or ".md" in note for note in notes)
+
+
+def test_a_folders_note_on_an_archive_says_to_extract_it(tmp_path):
+    """Hunt 20 A (16): a .zip of articles in a folder was noted "save it as .txt (UTF-8) to read it"."""
+    import zipfile
+
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    with zipfile.ZipFile(tmp_path / "more.zip", "w") as archive:
+        archive.writestr("b.txt", TEXT)
+    (tmp_path / "c.txt.gz").write_bytes(gzip.compress(TEXT.encode("utf-8")))
+    (tmp_path / "only").mkdir()
+    (tmp_path / "only" / "d.rar").write_bytes(b"Rar!\x1a\x07\x00")
+    notes = unread_notes(tmp_path)  # .zip, .gz, and the .rar of the folder below
+    assert len(notes) == 3 and all("an archive: extract its files" in note and "save it as" not in note
+                                   for note in notes)
+    (folder,) = read_articles(tmp_path / "only")
+    assert "1 .rar file not read (e.g. 'd.rar'): an archive: extract its files" in folder.error
 
 
 def test_a_pipe_named_like_a_table_in_a_folder_is_never_opened(tmp_path, caplog):
@@ -293,7 +313,18 @@ def test_a_date_field_is_read_day_first_as_datelines_are(tmp_path, value):
     assert article.date == "2022-07-05" and article.meta.get("warning") is None
 
 
-@pytest.mark.parametrize("value", ["32/13/2022", "31/02/2022", "tháng 7", "05/07/22"])
+@pytest.mark.parametrize("value, day", [("Tue, 05 Jul 2022 19:13:00 +0700", "2022-07-05"),
+                                        ("Tue, 05 Jul 2022 23:30:00 GMT", "2022-07-06"),  # on Vietnam's clock
+                                        ("05 Jul 2022 10:00:00 -0000", "2022-07-05")])  # a zone not known
+def test_a_date_field_written_as_an_rss_feed_writes_it_is_read(tmp_path, value, day):
+    """Hunt 20 A (12): articles scraped from an RSS feed carry its pubDate, an e-mail date: each was "not a date"."""
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"id": "r1", "date": value, "text": "Tiêu đề\nNội dung bài."}) + "\n", encoding="utf-8")
+    (article,) = read_articles(path)
+    assert article.date == day and article.meta.get("warning") is None
+
+
+@pytest.mark.parametrize("value", ["32/13/2022", "31/02/2022", "tháng 7", "05/07/22", "Thu, 31 Feb 2022 10:00:00 GMT"])
 def test_a_date_field_that_is_not_a_date_is_not_used_and_the_record_says_so(tmp_path, value, caplog):
     path = tmp_path / "a.jsonl"
     path.write_text(json.dumps({"id": "x1", "date": value, "text": "Tiêu đề\nNội dung bài."}) + "\n")

@@ -1,9 +1,11 @@
 """Input files as users have them (a new-user trial): Mac folders, saved pages, spreadsheets laid out by
 hand, old line ends, files in more than one encoding. Each test builds its own tiny file."""
+import base64
 import csv
 import gzip
 import json
 import logging
+import quopri
 
 import pytest
 
@@ -79,6 +81,73 @@ def test_a_page_saved_by_a_browser_is_read_as_html(tmp_path, prologue):
     assert article.title == "Hội nghị tổng kết công tác dân vận năm 2022"
     assert "<" not in article.text and "saved from" not in article.text
     assert "HTML" in article.meta["warning"]
+
+
+def test_a_page_laid_out_in_table_cells_keeps_each_cell_apart(tmp_path):
+    """Hunt 20 A (02): cells and block elements the reader did not know ran together, "Trang chủTin tức", the
+    headline glued to its dateline ("năm 202205/07/2022": no date, a made-up word)."""
+    page = ("<!DOCTYPE html><html><body><table><tr><td>Trang chủ</td><td>Tin tức</td><td>Dân vận</td></tr>"
+            "<tr><td><h5>Hội nghị tổng kết công tác dân vận năm 2022</h5><h6>05/01/2023</h6></td></tr></table>"
+            f"<p>{TEXT}</p><figure><figcaption>Ảnh: Quang cảnh hội nghị</figcaption></figure>"
+            "<blockquote>Dân vận khéo</blockquote><footer>Bản quyền</footer></body></html>")
+    (tmp_path / "page.htm").write_text(page, encoding="utf-8")
+    (article,) = read(tmp_path / "page.htm")
+    assert article.title == "Hội nghị tổng kết công tác dân vận năm 2022" and article.date == "2023-01-05"
+    assert article.raw.split("\n")[:3] == ["Trang chủ", "Tin tức", "Dân vận"]
+    assert "Dân vận khéo\nBản quyền" in article.raw
+
+
+@pytest.mark.parametrize("content", [
+    "<h2>Hội nghị tổng kết</h2><p>{text}</p>", "<section class='content'><h1>Hội nghị tổng kết</h1><p>{text}</p></section>",
+    "<span style='font-size:12pt'>Hội nghị tổng kết</span><br>{text}", "Hội nghị tổng kết<br/>{text} <b>Dân vận</b>",
+])
+def test_a_content_field_of_html_is_read_as_html_whatever_tag_it_opens_with(tmp_path, content):
+    """Hunt 20 A (14): HTML was recognised only when it opened with <html>, <head>, <body>, <div> or <p>: a scraped
+    content field opening with <h2>, <section> or <span style=…>, or text with inline tags, kept its tags and
+    attributes as words ("span", "style", "font-size"), titled "<h2>Hội nghị…"."""
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "c1", "text": content.format(text=TEXT)}, ensure_ascii=False)
+                                      + "\n", encoding="utf-8")
+    (article,) = read(tmp_path / "a.jsonl")
+    assert article.title == "Hội nghị tổng kết" and "<" not in article.text and "style" not in article.text
+    assert "HTML" in article.meta["warning"]
+
+
+@pytest.mark.parametrize("text", ["<< Tin cũ\n" + TEXT, TEXT + " <3", "Mẫu <br> trong một câu.\n" + TEXT])
+def test_text_with_a_lone_angle_bracket_stays_text(tmp_path, text):
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (article,) = read(tmp_path / "a.txt")
+    assert article.raw == text and "HTML" not in (article.meta.get("warning") or "")
+
+
+def _web_archive(part_headers: str, body: str) -> bytes:
+    """A page saved by a browser as one file (MHTML): MIME headers, then the page as a part."""
+    return ("From: <Saved by Blink>\r\nSnapshot-Content-Location: https://baodientu.vn/tong-ket\r\n"
+            "MIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n\tboundary=\"--B--\"\r\n"
+            f"\r\n----B--\r\n{part_headers}Content-Location: https://baodientu.vn/tong-ket\r\n\r\n{body}\r\n"
+            "----B----\r\n").encode("ascii")
+
+
+@pytest.mark.parametrize("name, part_headers, encode", [
+    # Chrome: quoted-printable UTF-8, no charset named
+    ("page.mhtml", "Content-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n",
+     lambda page: quopri.encodestring(page.encode("utf-8")).decode("ascii")),
+    # Internet Explorer and Edge: base64 in the charset the part names
+    ("page.mht", "Content-Type: text/html; charset=\"utf-16\"\r\nContent-Transfer-Encoding: base64\r\n",
+     lambda page: base64.encodebytes(page.encode("utf-16")).decode("ascii")),
+])
+def test_a_page_saved_as_one_file_is_read_as_its_page(tmp_path, name, part_headers, encode):
+    """Hunt 20 A (01): an .mhtml page was labelled as an article of its MIME text, titled "From: <Saved by Blink>"."""
+    (tmp_path / name).write_bytes(_web_archive(part_headers, encode(PAGE)))
+    (article,) = read(tmp_path / name)
+    assert article.error is None and article.title == "Hội nghị tổng kết công tác dân vận năm 2022"
+    assert article.text.endswith(TEXT) and "Saved by" not in article.text
+    assert "HTML" in article.meta["warning"]
+
+
+def test_a_web_archive_without_a_page_is_one_clear_error(tmp_path):
+    (tmp_path / "page.mhtml").write_bytes(_web_archive("Content-Type: image/png\r\n", "iVBORw0KGgo="))
+    (article,) = read(tmp_path / "page.mhtml")
+    assert "saved as one file (MHTML) that holds no page" in article.error
 
 
 # ------------------------------------------------------------------ old font encodings in fields
@@ -182,6 +251,35 @@ def test_a_labels_jsonl_with_number_labels_reads_them_as_the_label_field_does(tm
     record = {"id": "a1", "text": TEXT, "label": 0}
     (tmp_path / "a.jsonl").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
     assert read(tmp_path / "a.jsonl")[0].label == "0"  # the same label, however it was given
+
+
+def test_a_labels_csv_reads_a_long_cell_and_refuses_a_quote_never_closed(tmp_path):
+    """Hunt 20 A (13): a labels CSV was read with a bare csv.reader: a cell over 131,072 characters (the articles'
+    own CSV given as the labels file) ended in a traceback, and a quote never closed took the rows after it into
+    one label, their ids' labels lost in silence."""
+    from dvtopics.errors import InputError
+    from dvtopics.io.labels import read_labels
+
+    long = TEXT * 2000  # over the csv module's field limit
+    (tmp_path / "long.csv").write_text(f'id,label,text\na1,other,"{long}"\na2,annual_review,ngắn\n', encoding="utf-8")
+    assert read_labels(tmp_path / "long.csv") == {"a1": "other", "a2": "annual_review"}
+    (tmp_path / "quote.csv").write_text('sep=,\nid,label\na1,"other\na2,annual_review\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"quote.csv:3: broken CSV row \(a quoted field is never closed\)"):
+        read_labels(tmp_path / "quote.csv")
+
+
+def test_a_labels_jsonl_label_nan_labels_nothing(tmp_path):
+    """Hunt 20 A (10): a labels line written by json.dumps from a pandas row whose label is a gap, {"label": NaN},
+    gave the label "nan", a class of its own to train; it labels nothing, as a blank label does."""
+    from dvtopics.errors import InputError
+    from dvtopics.io.labels import read_labels
+
+    lines = [{"id": "a1", "label": "other"}, {"id": "a2", "label": float("nan")}]
+    (tmp_path / "labels.jsonl").write_text("\n".join(map(json.dumps, lines)), encoding="utf-8")
+    assert read_labels(tmp_path / "labels.jsonl") == {"a1": "other"}
+    (tmp_path / "ids.jsonl").write_text(json.dumps({"id": float("nan"), "label": "other"}), encoding="utf-8")
+    with pytest.raises(InputError, match="ids.jsonl:1: a labels line needs"):
+        read_labels(tmp_path / "ids.jsonl")
 
 
 @pytest.mark.parametrize("label", [True, [1], {"type": "other"}])
@@ -333,14 +431,40 @@ def test_a_row_whose_quotes_open_and_close_in_a_cell_is_read_with_them_as_text(t
     assert (r1.id, r1.title, r1.error) == ("r1", '"Dân vận khéo" nhân rộng', None)
     assert (r2.id, r2.error) == ("r2", None) and r2.text.startswith('"Ba không" Chiều')
     assert "quotes as text" in r1.meta["warning"] and "a.tsv:2" in caplog.text
-    assert "broken CSV row starting on line 4" in r3.error
+    assert "a.tsv:4: broken CSV row" in r3.error
     (tmp_path / "a.csv").write_text(f'id,title,text\nc1,"Dân vận khéo" nhân rộng,{TEXT.replace(",", "")}\n',
                                     encoding="utf-8")
     (c1,) = read(tmp_path / "a.csv")
     assert (c1.id, c1.title, c1.error) == ("c1", '"Dân vận khéo" nhân rộng', None)
     (tmp_path / "b.csv").write_text('"a" b,"c" d\n', encoding="utf-8")  # a table of one broken row: no header
     (broken,) = read(tmp_path / "b.csv")
-    assert "broken CSV row starting on line 1" in broken.error
+    assert "b.csv:1: broken CSV row" in broken.error
+
+
+def test_a_csv_rows_errors_name_the_line_it_starts_on(tmp_path):
+    """Hunt 20 A (07): a CSV's errors named a count of its rows, not its line: below a title line, a blank line and
+    a cell of two lines, the row on line 9 was "a.csv:5", and an open quote "a.csv:3: broken CSV row starting on
+    line 7". Each now names its line, as JSONL errors do; so does a row below Excel's "sep=;" line."""
+    (tmp_path / "a.csv").write_text(f'Danh sách bài\n\nid,title,text\n1,Bài 1,"{TEXT}\nđoạn hai"\n\n'
+                                    f'2,Bài 2,"{TEXT2}\n3,Bài 3,Tin ba\n4,,\n5,Bài 5,{TEXT2}\n', encoding="utf-8")
+    errors = [a.error for a in read(tmp_path / "a.csv") if a.error]
+    assert [error[len(str(tmp_path)) + 1:][:24] for error in errors] == ["a.csv:7: broken CSV row ",
+                                                                          "a.csv:9: no 'text' field"]
+    (tmp_path / "b.csv").write_text(f"sep=;\nid;text\nb1;{TEXT2}\nb2;\n", encoding="utf-8")
+    assert [a.error for a in read(tmp_path / "b.csv")][1].startswith(f"{tmp_path / 'b.csv'}:4: no 'text' field")
+
+
+def test_the_header_again_in_a_csv_of_joined_exports_is_no_article(tmp_path, caplog):
+    """Hunt 20 A (18): two exports joined into one file (cat a.csv b.csv), each with its header and Excel's BOM: the
+    second header was an article, id "\\ufeffid", title "title", text "text", labelled and counted."""
+    one = f"\ufeffid,title,text\r\na1,Tin một,{TEXT.replace(',', '')}\r\n"
+    two = f"\ufeffID,Title,Text\r\na2,Tin hai,{TEXT2.replace(',', '')}\r\n"
+    (tmp_path / "joined.csv").write_bytes((one + two).encode("utf-8"))
+    with caplog.at_level(logging.WARNING):
+        assert [(a.id, a.error) for a in read(tmp_path / "joined.csv")] == [("a1", None), ("a2", None)]
+    assert "joined.csv:3: the table's header again" in caplog.text
+    (tmp_path / "notes.csv").write_text(f"id,title,text\nn1,title,{TEXT.replace(',', '')}\n", encoding="utf-8")
+    assert [a.id for a in read(tmp_path / "notes.csv")] == ["n1"]  # a row that names one field is a row
 
 
 def test_a_row_read_with_its_quotes_as_text_may_end_with_a_delimiter(tmp_path):
@@ -351,7 +475,7 @@ def test_a_row_read_with_its_quotes_as_text_may_end_with_a_delimiter(tmp_path):
                                     f'r2\tTin hai\t"Mở đầu\t\n', encoding="utf-8")
     r1, r2 = read(tmp_path / "a.tsv")
     assert (r1.id, r1.title, r1.text, r1.error) == ("r1", '"Dân vận khéo" nhân rộng', TEXT, None)
-    assert "broken CSV row starting on line 3" in r2.error  # a quote left open is still a broken row
+    assert "a.tsv:3: broken CSV row" in r2.error  # a quote left open is still a broken row
     # and a header that ends with a tab, over rows that do or do not
     (tmp_path / "b.tsv").write_text(f'id\ttitle\ttext\t\nr1\t"Dân vận khéo" nhân rộng\t{TEXT}\n'
                                     f'r2\t"Dân vận khéo" kỳ hai\t{TEXT2}\tghi chú\n', encoding="utf-8")
@@ -992,3 +1116,35 @@ def test_a_field_name_that_is_not_text_is_refused_as_an_argument(options):
 
     with pytest.raises(ArgumentError, match="give the name of a field, as text"):
         FieldNames(**options)
+
+
+def test_nan_in_json_lines_is_a_value_left_out_not_the_text_nan(tmp_path):
+    """Hunt 20 A (10): JSON lines written by json.dumps from pandas rows hold NaN for an empty cell. It was read as
+    "nan": a title, a source, a label (a class of its own) and an id "nan"; a text NaN beside a title was an error
+    where an empty text is read from its title; make_article(id, NaN) failed with "'float' object is not
+    subscriptable"."""
+    from dvtopics.errors import InputError
+    from dvtopics.io.read import make_article
+
+    rows = [{"id": "a1", "title": float("nan"), "source": float("nan"), "label": float("nan"), "date": float("nan"),
+             "text": f"Hội nghị tổng kết\n{TEXT}"},
+            {"id": float("nan"), "text": TEXT2}, {"id": "a3", "text": float("nan"), "title": "Tin ba"}]
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows),
+                                      encoding="utf-8")  # json.dumps writes NaN
+    a1, a2, a3 = read(tmp_path / "a.jsonl")
+    assert (a1.title, a1.source, a1.label, a1.date, a1.meta.get("warning")) == ("Hội nghị tổng kết", None, None,
+                                                                                 None, None)
+    assert a2.id == "a.jsonl:2" and (a3.error, a3.text) == (None, "Tin ba")
+    with pytest.raises(InputError, match="x: no text in the article"):
+        make_article("x", float("nan"))
+    assert make_article("y", TEXT, {"title": float("nan")}).title != "nan"
+
+
+def test_an_id_of_spaces_alone_is_no_id(tmp_path):
+    """Hunt 20 A (15): an id cell holding only spaces (cleared with the space bar) was the id " ", blank in every
+    output and never matched by a labels file; it is no id, as an empty cell is: the article is named by its place."""
+    (tmp_path / "a.csv").write_text(f'id,text\n" ",{TEXT}\n  ,{TEXT2}\n,Tin ba\n x1 ,Tin bốn\n', encoding="utf-8")
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": " \t", "text": TEXT}) + "\n", encoding="utf-8")
+    ids = [a.id for a in read([tmp_path / "a.csv", tmp_path / "a.jsonl"])]
+    assert ids == ["a.csv:2", "a.csv:3", "a.csv:4", " x1 ", "a.jsonl:1"]  # an id with words keeps its spaces
+

@@ -152,6 +152,54 @@ def test_no_path_at_all_is_refused_before_any_output(tmp_path):
     assert not list(tmp_path.iterdir())
 
 
+def test_label_and_assign_write_to_an_output_given_as_a_path(seeds_dir, tmp_path):
+    """Hunt 20 A (03): `jobs.label(reading, Path("labels.csv"))` stopped with "'PosixPath' object has no attribute
+    'endswith'" (and so did `jobs.assign_topics`), though `Reading`, `segment` and the models take a Path."""
+    from pathlib import Path
+
+    from dvtopics import jobs
+
+    reading = jobs.Reading(Path(seeds_dir) / "000_4277f1d749d09db2.txt")
+    assert sum(jobs.label(reading, tmp_path / "labels.csv").values()) == 1
+    assert (tmp_path / "labels.csv").read_text(encoding="utf-8-sig").startswith("id,label,")
+    with pytest.raises(dvtopics.DvtopicsError, match="no such model directory"):  # the output's name was read: the next check
+        jobs.assign_topics(reading, str(tmp_path / "no-model"), tmp_path / "topics.csv")
+
+
+def test_field_names_may_be_none_or_a_dict_and_anything_else_is_refused(tmp_path):
+    """Hunt 20 A (05): `read_articles(path, fields=None)` and `Reading(path, fields=None)` stopped with
+    "'NoneType' object has no attribute 'text'" once the articles were asked for; a dict of names the same."""
+    from dvtopics import jobs
+    from dvtopics.errors import ArgumentError
+
+    path = tmp_path / "a.jsonl"
+    path.write_text('{"id": "a1", "content": "Hội nghị sơ kết công tác dân vận"}\n', encoding="utf-8")
+    (article,) = read_articles(path, fields=None)
+    assert "no 'text' field" in article.error  # the default names
+    assert [a.text for a in read_articles(path, fields={"text": "content"})] == ["Hội nghị sơ kết công tác dân vận"]
+    assert [a.id for a in jobs.Reading(path, fields={"text": "content"}).articles()] == ["a1"]
+    with pytest.raises(ArgumentError, match="'body' is no field; name some of text, id, label"):
+        read_articles(path, fields={"body": "content"})
+    with pytest.raises(ArgumentError, match="fields: a str; give FieldNames"):
+        jobs.Reading(path, fields="content")
+
+
+def test_what_is_not_paths_is_refused_saying_what_to_give(tmp_path):
+    """Hunt 20 A (06): read_articles(df) read a DataFrame's column names as paths ("id: no such file or folder"),
+    and [None] or b"seeds" ended in os's "expected str, bytes or os.PathLike object, not NoneType"."""
+    import pandas as pd
+
+    from dvtopics import jobs
+
+    frame = pd.DataFrame({"id": ["a1"], "text": ["Hội nghị sơ kết công tác dân vận"]})
+    with pytest.raises(TypeError, match=r"paths: a DataFrame is not files to read: save it .*make_article"):
+        read_articles(frame)
+    with pytest.raises(TypeError, match=r"paths: None \(a NoneType\) is not a path"):
+        jobs.Reading([tmp_path, None])
+    with pytest.raises(TypeError, match="paths: bytes b'seeds'; give the files or folders as str or pathlib.Path"):
+        list(read_articles(b"seeds"))
+
+
 # ------------------------------------------------------------ the CLI's checks, in the library, before any work
 
 @pytest.mark.parametrize("options, said", [
@@ -206,6 +254,40 @@ def test_max_bytes_and_on_error_are_checked_as_max_bytes_is_before_any_work(seed
         read_articles(seeds_dir, max_bytes=max_bytes)  # not once its articles are asked for
     with pytest.raises(ArgumentError, match="on_error 'ignore': choose one of record, raise"):
         read_articles(seeds_dir, on_error="ignore")
+    assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("engine", ["Dask", "spark", None])
+def test_an_engine_is_checked_as_engine_is_before_any_work(seeds_dir, tmp_path, engine):
+    """Hunt 20 A (04): `jobs.label(..., engine="Dask")` ran the local engine in silence (so did
+    `jobs.assign_topics`), where --engine refuses any value but local and dask."""
+    from dvtopics import jobs
+    from dvtopics.errors import ArgumentError
+
+    said = f"engine {engine!r}: choose one of local, dask"
+    with pytest.raises(ArgumentError, match=said):
+        jobs.label(jobs.Reading([seeds_dir]), str(tmp_path / "out.csv"), engine=engine)
+    with pytest.raises(ArgumentError, match=said):
+        jobs.assign_topics(jobs.Reading([seeds_dir]), str(tmp_path / "model"), str(tmp_path / "out.csv"),
+                           engine=engine)
+    assert not list(tmp_path.iterdir())
+
+
+def test_arguments_the_job_would_ignore_are_refused_as_their_options_are(seeds_dir, tmp_path):
+    """Hunt 20 A (17): a `scheduler` with the local engine ran here, `Reading(cache_dir=D, use_cache=False)` never said
+    D was not used, where the command line refuses --scheduler without --engine dask and --cache-dir beside
+    --no-cache. (`on_record` beside `out` is not refused: it is used when `out` is None, as the command line
+    gives it.)"""
+    from dvtopics import jobs
+    from dvtopics.errors import ArgumentError
+
+    reading = jobs.Reading([seeds_dir])
+    for job in (lambda: jobs.label(reading, str(tmp_path / "out.csv"), scheduler="tcp://127.0.0.1:8786"),
+                lambda: jobs.assign_topics(reading, str(tmp_path), str(tmp_path / "t.csv"), scheduler="tcp://h:8786")):
+        with pytest.raises(ArgumentError, match="is a Dask cluster's: give engine=\"dask\" to run there"):
+            job()
+    with pytest.raises(ArgumentError, match="cache_dir 'c' names the cache that use_cache=False turns off"):
+        jobs.Reading([seeds_dir], cache_dir="c", use_cache=False)
     assert not list(tmp_path.iterdir())
 
 
@@ -389,6 +471,26 @@ def test_python_m_dvtopics_with_workers_is_not_refused(tmp_path, seeds_dir):
                           "-j", "2", "--no-cache"], capture_output=True, text=True, timeout=300,
                          env={**os.environ, "PYTHONPATH": str(Path(dvtopics.__file__).parents[1])})
     assert run.returncode == 0, run.stderr
+
+
+def test_a_script_read_from_standard_input_is_refused_workers_in_one_error(tmp_path):
+    """Hunt 20 A (09): `python - <<EOF` (or `cat script.py | python`) with n_jobs=2 ended in two tracebacks, each
+    worker failing to run the script again from a file "<stdin>", then BrokenProcessPool. One clear error now."""
+    import os
+    import subprocess
+    import sys
+
+    from pathlib import Path
+
+    script = ("import dvtopics\n"
+              "try:\n"
+              "    dvtopics.segment_many([f'Công tác dân vận số {n}. Hội nghị sơ kết.' for n in range(300)], n_jobs=2)\n"
+              "except dvtopics.DvtopicsError as exc:\n"
+              "    print('refused:', exc)\n")
+    run = subprocess.run([sys.executable, "-"], input=script, cwd=tmp_path, capture_output=True, text=True,
+                         timeout=120, env={**os.environ, "PYTHONPATH": str(Path(dvtopics.__file__).parents[1])})
+    assert run.stdout.startswith("refused: <stdin>: a script read from standard input (python -)"), run.stderr
+    assert "n_jobs=1" in run.stdout and "Traceback" not in run.stderr
 
 
 def test_a_model_of_ones_own_labels_may_abstain_as_it_likes(shipped, seeds_dir):

@@ -8,7 +8,7 @@ import re
 
 import click
 
-from ..arguments import MAX_BATCH, MAX_BYTES, MAX_PART, MAX_SEED
+from ..arguments import ENGINES, MAX_BATCH, MAX_BYTES, MAX_PART, MAX_SEED
 from ..io.read import MAX_ARTICLE_BYTES, FieldNames
 
 # C0 and C1 control characters and DEL: an article's "\x1b[2J" would clear the user's terminal, "\x1b]0;…\x07"
@@ -284,7 +284,7 @@ def engine_options(func):
 
     func = command
     for option in reversed([
-        click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+        click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
                      help="local: stream on this machine. dask: parts of the input on a Dask cluster "
                           "(pip install 'dvtopics[dask]'; needs --out)."),
         click.option("--scheduler", default=None, metavar="ADDRESS", callback=_scheduler,

@@ -10,6 +10,7 @@ import unicodedata
 
 from ..errors import InputError
 from .files import compression, document
+from .htmltext import mhtml_page
 from .vnlegacy import to_unicode, vietnamese_score
 
 log = logging.getLogger(__name__)
@@ -55,6 +56,9 @@ def _decoded(data: bytes, name: str, line: bool = False) -> tuple[str, str | Non
     compressed = compression(data[:6])
     if compressed:  # a .zip given as an article: one clear error, not a guessed encoding first
         raise InputError(f"{name}: {compressed}-compressed data, not text: decompress it first")
+    page = None if line else mhtml_page(data)
+    if page is not None:  # a web page saved as one file: its page is the article, read as any saved page
+        return _archived_page(*page, name)
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace"), None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -77,6 +81,18 @@ def _decoded(data: bytes, name: str, line: bool = False) -> tuple[str, str | Non
     if controls > 0.01 * min(len(text), 4096):
         raise InputError(binary)
     return text, warning
+
+
+def _archived_page(html: bytes, charset: str | None, name: str) -> tuple[str, str | None]:
+    """The HTML of the page a web archive holds (`htmltext.mhtml_page`), in the charset its part declares, else as
+    any article's bytes are decoded: its visible text is then read as any saved page's (`read.make_article`)."""
+    if not html.strip():
+        raise InputError(f"{name}: a web page saved as one file (MHTML) that holds no page: save the page as "
+                         "\"Webpage, HTML only\" or as text")
+    try:
+        return html.decode(charset), None
+    except (LookupError, TypeError, UnicodeDecodeError):  # no charset, or one it is not in
+        return _decoded(html, name)
 
 
 # below this many letters, too few to say a text is not Vietnamese (counted without spaces: Chinese has none)

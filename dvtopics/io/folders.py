@@ -43,6 +43,10 @@ def file_kind(path: Path) -> str:
 Skipped = dict[str, list]
 
 
+# Archives, of articles as often as not (a .zip mailed, a gzipped .txt): extracted, not saved as text
+_ARCHIVE_SUFFIXES = (".zip", ".rar", ".7z", ".tar", ".tgz", ".gz", ".bz2", ".xz", ".zst")
+# Pages saved by a browser: not read in a folder, but read as a page (its visible text) when given by name
+_PAGE_SUFFIXES = (".htm", ".html", ".xhtml", ".mht", ".mhtml")
 # Files a collection keeps beside its articles (notes, pictures): not worth a warning when skipped.
 _SIDE_FILE_SUFFIXES = (".md", ".rst", ".png", ".jpg", ".jpeg", ".gif", ".svg")
 # What an operating system leaves in a folder, never a user's files: macOS's folder settings (.DS_Store) and
@@ -218,6 +222,11 @@ def skipped_notes(skipped: Skipped) -> list[str]:
             why = f"{document} (in a folder only .txt files are read: give a table by its name)"
         elif file_kind(Path(example)) != "txt":
             why = "in a folder only .txt files are read; give it by its name to read it"
+        elif Path(example).suffix.lower() in _ARCHIVE_SUFFIXES:  # saving it as text would make no article
+            why = ("an archive: extract its files (unzip it) into a folder and give that folder; only .txt files are "
+                   "read in a folder")
+        elif Path(example).suffix.lower() in _PAGE_SUFFIXES:  # read as a saved page when given: no need to save it again
+            why = "in a folder only .txt files are read; give it by its name to read it (its visible text is read)"
         else:
             why = "in a folder only .txt files are read; save it as .txt (UTF-8) to read it"
         kinds = _PLURALS.get(kind, kind + "s") if count > 1 else kind

@@ -1,6 +1,8 @@
 """A saved web page given as an article: how it is told from text, and its visible text."""
 from __future__ import annotations
 
+import email
+import itertools
 import re
 from html.parser import HTMLParser
 
@@ -8,7 +10,13 @@ from html.parser import HTMLParser
 class _TextOfHtml(HTMLParser):
     """Collects visible text from HTML, one block element per line."""
 
-    _BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "tr", "section", "article"}
+    # each on a line of its own, as a browser shows them: HTML's block elements, and a table's cells (the layout of
+    # many sites' pages: menu, headline and dateline side by side), whose texts would otherwise run together
+    # ("Trang chủTin tức", "năm 202205/07/2022")
+    _BLOCKS = {"address", "article", "aside", "blockquote", "br", "caption", "center", "dd", "details", "dialog",
+               "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
+               "h5", "h6", "header", "hgroup", "hr", "legend", "li", "main", "nav", "ol", "option", "p", "pre",
+               "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul"}
     # not shown on the page; <title> is the browser tab's name ("Headline - Site"), the <h1> is the headline
     _SKIP = {"script", "style", "noscript", "title"}
 
@@ -34,10 +42,26 @@ class _TextOfHtml(HTMLParser):
             self.parts.append(data)
 
 
-# A page's first tag, after what a saved page may put before it: an XML declaration (XHTML), comments (the
-# "<!-- saved from url=... -->" that Chrome, Edge and Internet Explorer write when saving a page).
-HTML_START = re.compile(r"^\s*(?:(?:<\?xml[^>]*>|<!--.*?-->)\s*)*(<!doctype html|<html|<head|<body|<div|<p[ >])",
-                         re.I | re.S)
+# HTML's elements, of pages and of the content a site's software stores (a scraped "content" field: "<h2>…</h2><p>…",
+# "<span style=…>"): a tag of one of these is markup, where "<< Tin cũ" or "<3" is text
+_ELEMENTS = ("a|abbr|address|article|aside|b|blockquote|body|br|button|center|dd|div|dl|dt|em|figcaption|figure|"
+             "font|footer|form|h[1-6]|head|header|hr|html|i|iframe|img|input|label|li|link|main|meta|nav|noscript|ol|"
+             "option|p|picture|pre|script|section|select|small|source|span|strong|style|sub|sup|table|tbody|td|th|"
+             "thead|title|tr|u|ul|video")
+# A page's or a content field's first tag, after what a saved page may put before it: an XML declaration (XHTML),
+# comments (the "<!-- saved from url=... -->" that Chrome, Edge and Internet Explorer write when saving a page).
+HTML_START = re.compile(rf"^\s*(?:(?:<\?xml[^>]*>|<!--.*?-->)\s*)*(<!doctype html|<(?:{_ELEMENTS})(?=[\s/>]))",
+                        re.I | re.S)
+# Markup inside text that does not open with a tag ("Sáng 5/7, <b>Ban Dân vận</b> …<br>"): a closing tag or a line break
+_MARKUP = re.compile(rf"</(?:{_ELEMENTS})\s*>|<br\s*/?>", re.I)
+
+
+def is_html(text: str) -> bool:
+    """Whether `text` is HTML, whose visible text is to be read: it opens with a tag of HTML's (after a saved page's
+    prologue), or holds markup, two closing tags or line breaks at least (one "<br>" could be a word quoted)."""
+    if HTML_START.match(text):
+        return True
+    return next(itertools.islice(_MARKUP.finditer(text), 1, None), None) is not None
 
 
 def html_to_text(html: str) -> str:
@@ -46,3 +70,22 @@ def html_to_text(html: str) -> str:
     parser.close()
     lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+# A page saved by a browser as one file (Chrome's "Webpage, Single File" .mhtml, Edge's and Internet Explorer's
+# "Web Archive" .mht) is MIME, as an e-mail is: headers, then the page and its pictures as parts, the page most
+# often quoted-printable ("=C3=A1" for "á"). Its headers say so before their first blank line.
+_MHTML_HEADERS = re.compile(rb"^content-type:[ \t]*multipart/related", re.I | re.M)
+
+
+def mhtml_page(data: bytes) -> tuple[bytes, str | None] | None:
+    """The page a web archive (MHTML) holds, as (its HTML bytes, the charset its part declares or None), b"" when
+    it holds none; None when `data` is no web archive."""
+    headers = re.split(rb"\r?\n\r?\n", data[:8192], maxsplit=1)[0]
+    if not _MHTML_HEADERS.search(headers) or not re.search(rb"^mime-version:", headers, re.I | re.M):
+        return None
+    archive = email.message_from_bytes(data)
+    for part in archive.walk():  # the page first, then what it shows (pictures, styles, frames)
+        if part.get_content_type() == "text/html":
+            return part.get_payload(decode=True) or b"", part.get_content_charset()
+    return b"", None

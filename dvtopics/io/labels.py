@@ -1,8 +1,6 @@
 """Label files, the one reader: a CSV or .xlsx (id or file, label) or JSONL ({"id", "label"}) -> {id: label}."""
 from __future__ import annotations
 
-import csv
-import io
 import logging
 import operator
 import os
@@ -12,8 +10,8 @@ from pathlib import Path
 from ..errors import InputError
 from ..text.normalise import nfc
 from .jsonfiles import json_kind, loads
-from .read import field_text, read_side_file
-from .tables import cell_text, csv_delimiter, field_names, repeated_columns, sheet_tables, split_header
+from .read import field_text, missing, read_side_file
+from .tables import cell_text, csv_delimiter, csv_rows, field_names, repeated_columns, sheet_tables, split_header
 
 log = logging.getLogger(__name__)
 
@@ -21,12 +19,24 @@ ON_CONFLICT = ("refuse", "drop")  # what to do with an id given two different la
 
 
 def _read_csv_labels(path: str | os.PathLike, on_conflict: str, same) -> dict[str, str]:
-    """A CSV of article id (or file name) and label -> {id: label} (see `_labels_of_table`)."""
-    delimiter, text = csv_delimiter(read_side_file(path), "label")
-    header, rows = split_header(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), "label",
-                                ("id", "file"), where=path)
+    """A CSV of article id (or file name) and label -> {id: label} (see `_labels_of_table`). Its rows are read as
+    an articles CSV's are (`csv_rows`): a long cell (the articles' own CSV, its text beside the labels) is read
+    whole, and a row that is not valid CSV (a quote never closed, which would take the rows after it into one
+    label) is refused, naming its line: which labels were meant no one can tell."""
+    whole = read_side_file(path)
+    delimiter, text = csv_delimiter(whole, "label")
+    lines_above = whole.count("\n", 0, len(whole) - len(text))  # Excel's "sep=;" line
+    header, rows = split_header(_valid_rows(path, text, delimiter, lines_above), "label", ("id", "file"),
+                                where=path)
     header = field_names(header or [], ("id", "file", "label"))  # " ID ", "Label"
     return _labels_of_table(path, header, (dict(zip(header, row)) for row in rows), on_conflict, same)
+
+
+def _valid_rows(path, text: str, delimiter: str, lines_above: int):
+    for line, row, cause, _ in csv_rows(text, delimiter):
+        if row is None:
+            raise InputError(f"{path}:{line + lines_above}: broken CSV row ({cause}) in a labels file; correct it")
+        yield row
 
 
 def _read_xlsx_labels(path: Path, on_conflict: str, same) -> dict[str, str]:
@@ -79,6 +89,7 @@ def labels_by_id(where, pairs, on_conflict: str = "refuse", same=operator.eq) ->
     `types.training.same_label`, which this layer cannot import); the first one given is kept."""
     labels, conflicts, blank = {}, {}, 0
     for id_, given in pairs:
+        given = None if missing(given) else given  # NaN (json.dumps of a pandas gap): no label, never "nan"
         label = field_text(given)  # a number is its digits, as in an article's label field: 0 is "0"
         if label is None and given is not None:
             raise InputError(f"{where}: id {id_!r} has a label that is {json_kind(given)}, not text or a number")
@@ -121,6 +132,8 @@ def read_labels(path: str | os.PathLike, on_conflict: str = "refuse", same=opera
             continue
         try:
             record = loads(line)
+            if missing(record["id"]):
+                raise TypeError  # an id left out: the line names no article
             pairs.append((str(record["id"]), record["label"]))
         except (ValueError, KeyError, TypeError):
             raise InputError(f"{path}:{number}: a labels line needs {{\"id\": ..., \"label\": ...}}") from None

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from email.utils import parsedate_to_datetime
 from typing import Iterable
 
 from ..text.dates import (DATE, DATELINE_MAX_CHARS, dateline_date, find_date, is_dateline, iso_date, iso_of,
@@ -35,6 +36,10 @@ _FIELD_DATETIME = re.compile(r"(?P<year>\d{4})[-/.](?P<month>\d{1,2})[-/.](?P<da
                              r"(?P<offset>Z|[+-]\d{2}:?\d{2})?)?")
 _TIMESTAMP = re.compile(r"\d{9,10}(?:\.\d+)?")  # seconds since 1970: 2001 to 2286
 _TIMESTAMP_MS = re.compile(r"\d{12,13}")  # milliseconds, as JavaScript and Elasticsearch write them
+# An e-mail date (RFC 822/2822), as an RSS feed's pubDate writes it, and so articles scraped from feeds: "Tue, 05 Jul
+# 2022 19:13:00 +0700", "05 Jul 2022 12:13:00 GMT"; its month is named in English
+_EMAIL_DATE = re.compile(r"(?:[a-z]{3},\s*)?\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{2,4}"
+                         r"\s+\d{1,2}:\d{2}.*", re.I)
 
 
 def parse_date(value: str) -> str | None:
@@ -48,6 +53,11 @@ def parse_date(value: str) -> str | None:
     ('2022-07-05', '2022-07-05', None)
     >>> parse_date("2018-02-05T23:30:00Z"), parse_date("1517873400"), parse_date("1517873400000")
     ('2018-02-06', '2018-02-06', '2018-02-06')
+
+    An RSS feed's date, written as e-mail dates are, is read too (an instant):
+
+    >>> parse_date("Mon, 05 Feb 2018 23:30:00 GMT"), parse_date("Tue, 05 Jul 2022 19:13:00 +0700")
+    ('2018-02-06', '2022-07-05')
     """
     value = value.strip()
     written = _FIELD_DATETIME.fullmatch(value)
@@ -62,7 +72,20 @@ def parse_date(value: str) -> str | None:
     if _TIMESTAMP.fullmatch(value) or _TIMESTAMP_MS.fullmatch(value):
         seconds = float(value) / (1000 if _TIMESTAMP_MS.fullmatch(value) else 1)
         return vietnam_day(dt.datetime.fromtimestamp(seconds, dt.timezone.utc))
+    if _EMAIL_DATE.fullmatch(value):
+        return _email_date(value)
     return find_date(value) if is_dateline(value) else None
+
+
+def _email_date(value: str) -> str | None:
+    """The ISO day of an e-mail date (an RSS pubDate): on Vietnam's clock when it names its zone ("+0700", "GMT"),
+    as written when it says it does not know it ("-0000"); None for a day that does not exist."""
+    try:
+        moment = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    day = iso_date(moment.day, moment.month, moment.year)
+    return vietnam_day(moment) if day and moment.tzinfo else day
 
 
 def _instant(day: str, time: str, offset: str) -> dt.datetime:

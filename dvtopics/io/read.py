@@ -21,12 +21,13 @@ from __future__ import annotations
 
 import itertools
 import logging
+import math
 import os
 import re
 import stat
 from dataclasses import asdict, dataclass, field, fields as dataclass_fields
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Mapping
 
 from ..arguments import ON_ERROR, as_list, check_choice, check_max_bytes
 from ..errors import ArgumentError, InputError, NoArticlesError
@@ -37,7 +38,7 @@ from .decode import decode_bytes, decode_text
 from .files import LineRange, blank_line, numbered_lines, read_all
 from .folders import (TAB_SUFFIXES, Skipped, file_kind, head_text, iter_files, json_document, skipped_notes,
                       unread_notes, walked_by)
-from .htmltext import HTML_START, html_to_text
+from .htmltext import html_to_text, is_html
 from .jsonfiles import DECODER, json_error, json_kind, json_object, loads, next_array_item
 from .metadata import extract_metadata, parse_date
 from .tables import (cell_text, csv_delimiter, csv_rows, field_names, name_key, repeated_columns, sheet_tables,
@@ -106,6 +107,16 @@ def field_text(value) -> str | None:
     return None
 
 
+def missing(value) -> bool:
+    """Whether a record's value stands for nothing: None, or NaN, which pandas gives for an empty cell and Python's
+    json writes as `NaN` (a JSON line written from a DataFrame's row): not the text "nan".
+
+    >>> missing(None), missing(float("nan")), missing(0), missing("nan")
+    (True, True, False, False)
+    """
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
 def add_warning(meta: dict, message: str) -> None:
     """Add `message` to the record's warning (several are joined with "; ")."""
     meta["warning"] = f"{meta['warning']}; {message}" if meta.get("warning") else message
@@ -118,10 +129,14 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
     is not a date ("32/13/2022"), is not used; it is kept in `meta` under its name, with a warning. A date
     field is read as `parse_date` reads it, day first.
     """
-    fields = dict(fields or {})
+    fields = {key: None if missing(value) else value for key, value in (fields or {}).items()}
     name = name or article_id
+    if missing(raw):  # a DataFrame's empty cell: an article without text, as "" is
+        raise InputError(f"{name}: no text in the article")
+    if not isinstance(raw, str):
+        raise TypeError(f"{name}: the text of an article is a str, not {type(raw).__name__}")
     raw = _from_legacy_font(raw, "text", fields, name)
-    if HTML_START.match(raw):
+    if is_html(raw):
         log.warning("%s: HTML instead of text; its visible text is used", name)
         add_warning(fields, "HTML instead of text: its visible text is used")
         raw = html_to_text(raw)
@@ -443,7 +458,9 @@ def _read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
         yield _failed(path.name, str(exc), on_error)
         return
     number = 1
+    whole = text
     delimiter, text = csv_delimiter(text, fields.text, "\t" if path.name.lower().endswith(TAB_SUFFIXES) else ",")
+    lines_above = whole.count("\n", 0, len(whole) - len(text))  # Excel's "sep=;" line, read but no row
     header, rows = split_header(csv_rows(text, delimiter, cut=bool(problem)), fields.text, fields.wanted(),
                                 lambda item: item[1], path)
     if header is not None:
@@ -455,8 +472,15 @@ def _read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
     for line, row, cause, cells in rows:
         if row is not None and not any(value.strip() for value in row):
             continue  # a blank line, or a spreadsheet's empty row (",,,"): no article, not an error
+        if row is not None and header is not None and _header_again(row, header):
+            log.warning("%s:%d: the table's header again (CSV files joined one after another?): not an article",
+                        path, line + lines_above)
+            continue
         number += 1
-        where, fallback_id = f"{path}:{number}", f"{path.name}:{number}"
+        line += lines_above
+        # an error names the line the row starts on, as a JSONL file's names its line, so that it can be found
+        # in the file: the rows are not its lines where a cell holds several, or blank or title lines come before
+        where, fallback_id = f"{path}:{line}", f"{path.name}:{number}"
         quotes_as_text = None
         quotes_closed = row is None and "".join(cells).count('"') % 2 == 0
         if quotes_closed and header is not None:  # (no header: no row was valid)
@@ -475,20 +499,32 @@ def _read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
                                           f"text, as it then has the header's {columns} columns")
             log.warning("%s: %s", where, quotes_as_text)
         if row is None:
-            yield _failed(fallback_id, f"{where}: broken CSV row starting on line {line} ({cause}); "
-                          "its first line is skipped", on_error)
+            yield _failed(fallback_id, f"{where}: broken CSV row ({cause}); its first line is skipped", on_error)
             continue
         record = table_record(header, row, fields.text, delimiter)
         if quotes_as_text:
             record["warning"] = quotes_as_text
         size = utf8_size(record.get(fields.text) or "")
         if size > max_bytes:
-            yield _failed(record.get(fields.id) or fallback_id,
+            yield _failed(_record_id(record, fields, fallback_id),
                           _over_limit(f"{where}: field '{fields.text}'", size, max_bytes), on_error)
             continue
         yield from _record_to_article(record, fallback_id, fields, on_error, where, warning)
-    if problem:
-        yield _failed(f"{path.name}:{number + 1}", f"{path}:{number + 1}: {problem}", on_error)
+    if problem:  # the file's text ends with its last whole line: the fault is on the line after it
+        yield _failed(f"{path.name}:{number + 1}", f"{path}:{whole.count(chr(10)) + 1}: {problem}", on_error)
+
+
+def _header_again(row: list[str], header: list) -> bool:
+    """Whether a row below a CSV's header is that header again, as two exports joined into one file hold it (`cat
+    a.csv b.csv`; Windows' `copy a.csv+b.csv`), the second one's BOM and all: names matched as the header's are
+    ("ID" for "id"), blank cells past them aside."""
+    def names(cells) -> list[str]:
+        keys = [name_key(cell or "") for cell in cells]
+        while keys and not keys[-1]:
+            keys.pop()
+        return keys
+
+    return names([row[0].lstrip("\ufeff"), *row[1:]] if row else row) == names(header)
 
 
 def _read_xlsx(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -> Iterator[Article]:
@@ -527,7 +563,7 @@ def _read_xlsx(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) 
                 where, fallback_id = f"{path}:{at}{number}", f"{path.name}:{at}{number}"
                 size = utf8_size(record.get(fields.text) or "")
                 if size > max_bytes:
-                    yield _failed(record.get(fields.id) or fallback_id,
+                    yield _failed(_record_id(record, fields, fallback_id),
                                   _over_limit(f"{where}: field '{fields.text}'", size, max_bytes), on_error)
                     continue
                 yield from _record_to_article(record, fallback_id, fields, on_error, where)
@@ -577,11 +613,19 @@ def _fields_found(names: Iterable) -> str:
     return ", ".join(shown[:20]) + (", …" if len(shown) > 20 else "") if shown else "none"
 
 
+def _record_id(record: dict, fields: "FieldNames", fallback_id: str) -> str:
+    """A record's id, or `fallback_id` (its place: file and line) when it has none. An id of spaces alone (a cell
+    cleared with the space bar) is none, as an empty one is: it would be blank in every output, and no labels file
+    could name it."""
+    given = field_text(record.get(fields.id))
+    return given if given and given.strip() else fallback_id
+
+
 def _record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_error: str,
                        where: str, warning: str | None = None) -> Iterator[Article]:
     """The article of a JSONL/JSON/CSV record; `warning`, how its file's bytes were read, goes in its record."""
-    record = _named_fields(record, fields)
-    article_id = field_text(record.get(fields.id)) or fallback_id
+    record = {name: None if missing(value) else value for name, value in _named_fields(record, fields).items()}
+    article_id = _record_id(record, fields, fallback_id)
     # the fields make_article reads, under its names
     extra = {k: v for k, v in record.items() if k not in fields.wanted()}
     extra.update({key: record.get(getattr(fields, key)) for key in METADATA_FIELDS + ("label",)})
@@ -644,6 +688,23 @@ class FieldNames:
                 if spec.name == "text" or getattr(self, spec.name) != spec.default}
 
 
+def as_field_names(fields) -> FieldNames:
+    """`fields` as `FieldNames`: None is the default names, and a dict names some of them ({"text": "content"}), as
+    the --text-field options do; anything else is refused before any work, saying what to give."""
+    if fields is None:
+        return FieldNames()
+    if isinstance(fields, FieldNames):
+        return fields
+    names = [spec.name for spec in dataclass_fields(FieldNames)]
+    if isinstance(fields, Mapping):
+        unknown = [key for key in fields if key not in names]
+        if unknown:
+            raise ArgumentError(f"fields: {', '.join(map(repr, unknown))} is no field; name some of {', '.join(names)}")
+        return FieldNames(**fields)
+    raise ArgumentError(f"fields: a {type(fields).__name__}; give FieldNames(text=..., ...) or a dict of some of "
+                        f"{', '.join(names)} (the columns' names)")
+
+
 def _unreadable(path: Path) -> str | None:
     """Why `path` cannot be read as an input file without opening it (a pipe would block), or None; None for a
     folder that can be listed (a folder given that holds no .txt file: `_no_articles`)."""
@@ -664,7 +725,7 @@ def _unreadable(path: Path) -> str | None:
 
 def read_articles(
     paths: Iterable[str | os.PathLike] | str | os.PathLike,
-    fields: FieldNames = FieldNames(),
+    fields: FieldNames | Mapping[str, str] | None = FieldNames(),
     on_error: str = "record",
     max_bytes: int = MAX_ARTICLE_BYTES,
 ) -> Iterator[Article]:
@@ -678,11 +739,14 @@ def read_articles(
     articles whose `error` is set where only texts will do. With `on_error="raise"` an `InputError` naming it
     is raised there, and the articles after it are not read.
 
+    `fields` names the columns of JSONL/CSV/XLSX input, as --text-field and the others do: a `FieldNames`, a dict
+    of some of them (``{"text": "content"}``), or None for the defaults.
+
     >>> [a.id for a in read_articles("seeds")][:2]
     ['000_4277f1d749d09db2', '001_07d20b8c73b70dfd']
     """
     check_choice("on_error", on_error, ON_ERROR)  # here, not once the articles are asked for: before any work
-    return _read_articles(paths, fields, on_error, check_max_bytes(max_bytes))
+    return _read_articles(_paths_given(paths), as_field_names(fields), on_error, check_max_bytes(max_bytes))
 
 
 def _read_articles(paths, fields: FieldNames, on_error: str, max_bytes: int) -> Iterator[Article]:
@@ -711,7 +775,7 @@ def unique_paths(paths: Iterable[str | os.PathLike] | str | os.PathLike) -> list
     ("seeds", "seeds/000.txt"), is read once, with a note, so that its articles are not counted twice. No path
     at all is refused."""
     unique, seen = [], set()
-    for given in as_list(paths, "paths"):  # one path alone is a list of one
+    for given in _paths_given(paths):
         where = os.path.realpath(given)
         if where in seen:
             log.warning("%s: given twice; read once", given)
@@ -729,6 +793,23 @@ def unique_paths(paths: Iterable[str | os.PathLike] | str | os.PathLike) -> list
         else:
             log.warning("%s: inside %s, given too; read once", given, folder)
     return kept
+
+
+def _paths_given(paths) -> list:
+    """`paths` as a list of paths (one path alone is a list of one), each a str or a path object. A table of
+    articles (a pandas DataFrame) is refused, saying how to read it: iterated, it gives its column names, which
+    would be read as files ("id: no such file or folder")."""
+    if hasattr(paths, "columns") and hasattr(paths, "iterrows"):
+        raise TypeError("paths: a DataFrame is not files to read: save it (df.to_csv(\"articles.csv\", index=False)) "
+                        "and read that, or make an article of each row with dvtopics.io.read.make_article(id, text)")
+    if isinstance(paths, (bytes, bytearray)):
+        raise TypeError(f"paths: bytes {bytes(paths)[:40]!r}; give the files or folders as str or pathlib.Path")
+    given = as_list(paths, "paths")
+    for path in given:
+        if not isinstance(path, (str, os.PathLike)):
+            raise TypeError(f"paths: {path!r} (a {type(path).__name__}) is not a path; give the files or folders as "
+                            "str or pathlib.Path")
+    return given
 
 
 def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on_error: str = "raise",
