@@ -729,3 +729,16 @@ def test_a_report_of_one_paragraph_says_it_needs_more_articles_not_rarer_words(t
     said = re.search(r'<p id="no-topics".*?</p>', out.read_text(encoding="utf-8"), re.S)[0]
     assert "only 1 paragraph with words to model" in said and "give more articles" in said
     assert "frequent enough" not in said and "--no-below" not in said
+
+
+def test_the_chart_over_time_says_how_many_articles_it_rests_on():
+    """Hunt 20: the 35,440-article report drew its topic shares over time from one dated article, and the
+    page did not say so: a period of one article looked like a trend."""
+    records = _records()
+    topics = {**_topics(records), "period_counts": [1, 0, 2]}
+    html = build_report(records, topics, {})
+    note = re.search(r'<p id="over-time-counts"[^>]*>(.*?)</p>', html, re.S)
+    assert note and "3 dated articles" in note[1] and "from 0 to 2 in a month" in note[1]
+    one = build_report(records, {**topics, "periods": ["2017-01"], "over_time": [[0.5, 0.5]], "period_counts": [1]},
+                       {})
+    assert "1 dated article with a main topic:" in re.search(r'<p id="over-time-counts"[^>]*>(.*?)</p>', one, re.S)[1]
