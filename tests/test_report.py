@@ -608,6 +608,7 @@ def test_the_inputs_own_labels_are_the_types_with_the_models_beside_them(tmp_pat
     html = out.read_text(encoding="utf-8")
     said = re.search(r'<p id="type-sources".*?</p>', html, re.S)[0]
     assert "<code>Loại bài</code> field): 3; from the model: 1" in said
+    assert "mean confidence is the model's, over the articles it gave that type itself" in said  # hunt 20 B
     row = re.search(r'<tr data-type="steering_committee" data-id="2">.*?</tr>', html, re.S)[0]
     assert "from the input" in row and "<td>other</td>" in row and ">0.50<" in row
     assert "<th>Model's label</th>" in html
