@@ -205,6 +205,8 @@ def run_variant(data, setup: Setup, folds, name: str, with_written: bool, option
     print(f"{'':<40} {by_certainty(data, predicted, setup.by_rule, labels)}", flush=True)
     per_class = "  ".join(f"{label} {cv['per_class'][label]['f1']:.3f}" for label in labels)
     print(f"{'':<40} per class (hand CV): {per_class}", flush=True)
+    per_class = "  ".join(f"{label} {cv_leads['per_class'][label]['f1']:.3f}" for label in labels)
+    print(f"{'':<40} per class (lead only): {per_class}", flush=True)
 
 
 def folds_of(data, setup: Setup, fold_seed: int = 0) -> list:
