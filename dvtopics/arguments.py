@@ -36,6 +36,9 @@ def as_list(value, name: str, hint: str = "", like: Sequence[str] = ()) -> list:
     """
     if isinstance(value, (str, os.PathLike)):
         value = [value]
+    if hasattr(value, "columns") and hasattr(value, "iterrows"):  # pandas: iterated, a DataFrame gives its column names
+        raise TypeError(f"{name}: a DataFrame is not a list of items"
+                        + (f": {hint}" if hint else ": give a list (of its rows, or of one column)"))
     try:
         items = list(value)
     except TypeError:

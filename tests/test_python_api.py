@@ -497,3 +497,16 @@ def test_a_model_of_ones_own_labels_may_abstain_as_it_likes(shipped, seeds_dir):
     """The CLI offers --abstain other|uncertain; from Python any label, as before the checks were shared."""
     records = shipped.predict(list(read_articles(seeds_dir)), min_confidence=1.0, abstain="unknown")
     assert {r["label"] for r in records} == {"unknown"}
+
+
+def test_a_dataframe_given_for_articles_is_refused_and_labels_are_plain_text(shipped, seeds_dir):
+    """Hunt 20 A: `predict_articles(model, df)` said "str items are not articles" (iterated, a DataFrame gives its
+    column names), and the labels it returned were numpy's str_, which strict serialisers refuse."""
+    import pandas as pd
+
+    frame = pd.DataFrame({"id": ["a"], "text": ["Hội nghị sơ kết công tác 6 tháng đầu năm."]})
+    with pytest.raises(TypeError, match="articles: a DataFrame is not a list of items: read files"):
+        predict_articles(shipped, frame)
+    records = predict_articles(shipped, read_articles(seeds_dir))
+    assert records and all(type(r["label"]) is str for r in records)
+    assert all(type(label) is str for label in shipped.labels)

@@ -201,7 +201,8 @@ class Classifier:
 
     @property
     def labels(self) -> list[str]:
-        return list(self.pipeline.classes_)
+        # plain str, not numpy's str_: a record's label goes to serialisers that know only Python's types
+        return [str(label) for label in self.pipeline.classes_]
 
     @property
     def use_rules(self) -> bool:
