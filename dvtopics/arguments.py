@@ -26,6 +26,12 @@ ENGINES = ("local", "dask")  # where `label` and `topics assign` run (--engine, 
 ON_ERROR = ("record", "raise")  # what reading does with an article it cannot read (read_articles' on_error)
 
 
+def is_dataframe(value) -> bool:
+    """Whether `value` is a table of pandas' (a DataFrame), told by its attributes so that pandas need not be
+    imported: iterated, a DataFrame gives its column names, never its rows."""
+    return hasattr(value, "columns") and hasattr(value, "iterrows")
+
+
 def as_list(value, name: str, hint: str = "", like: Sequence[str] = ()) -> list:
     """`value` as a list, read once (a generator, such as `read_articles` gives, is used up by reading it).
 
@@ -36,7 +42,7 @@ def as_list(value, name: str, hint: str = "", like: Sequence[str] = ()) -> list:
     """
     if isinstance(value, (str, os.PathLike)):
         value = [value]
-    if hasattr(value, "columns") and hasattr(value, "iterrows"):  # pandas: iterated, a DataFrame gives its column names
+    if is_dataframe(value):
         raise TypeError(f"{name}: a DataFrame is not a list of items"
                         + (f": {hint}" if hint else ": give a list (of its rows, or of one column)"))
     try:

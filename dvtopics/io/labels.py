@@ -11,7 +11,8 @@ from ..errors import InputError
 from ..text.normalise import nfc
 from .jsonfiles import json_kind, loads
 from .read import field_text, missing, read_side_file
-from .tables import cell_text, csv_delimiter, csv_rows, field_names, repeated_columns, sheet_tables, split_header
+from .tables import (cell_text, csv_delimiter, csv_rows, field_names, lines_above_table, repeated_columns,
+                     sheet_tables, split_header)
 
 log = logging.getLogger(__name__)
 
@@ -25,14 +26,14 @@ def _read_csv_labels(path: str | os.PathLike, on_conflict: str, same) -> dict[st
     label) is refused, naming its line: which labels were meant no one can tell."""
     whole = read_side_file(path)
     delimiter, text = csv_delimiter(whole, "label")
-    lines_above = whole.count("\n", 0, len(whole) - len(text))  # Excel's "sep=;" line
-    header, rows = split_header(_valid_rows(path, text, delimiter, lines_above), "label", ("id", "file"),
-                                where=path)
+    rows = _valid_rows(path, text, delimiter, lines_above_table(whole, text))
+    header, rows = split_header(rows, "label", ("id", "file"), where=path)
     header = field_names(header or [], ("id", "file", "label"))  # " ID ", "Label"
     return _labels_of_table(path, header, (dict(zip(header, row)) for row in rows), on_conflict, same)
 
 
 def _valid_rows(path, text: str, delimiter: str, lines_above: int):
+    """The CSV's rows; a broken one is refused, naming its line in the file."""
     for line, row, cause, _ in csv_rows(text, delimiter):
         if row is None:
             raise InputError(f"{path}:{line + lines_above}: broken CSV row ({cause}) in a labels file; correct it")

@@ -29,7 +29,7 @@ from dataclasses import asdict, dataclass, field, fields as dataclass_fields
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping
 
-from ..arguments import ON_ERROR, as_list, check_choice, check_max_bytes
+from ..arguments import ON_ERROR, as_list, check_choice, check_max_bytes, is_dataframe
 from ..errors import ArgumentError, InputError, NoArticlesError
 from ..text.dates import FIRST_YEAR, LAST_YEAR
 from ..text.normalise import nfc, normalize
@@ -41,8 +41,8 @@ from .folders import (TAB_SUFFIXES, Skipped, file_kind, head_text, iter_files, j
 from .htmltext import html_to_text, is_html
 from .jsonfiles import DECODER, json_error, json_kind, json_object, loads, next_array_item
 from .metadata import extract_metadata, parse_date
-from .tables import (cell_text, csv_delimiter, csv_rows, field_names, name_key, repeated_columns, sheet_tables,
-                     split_header, table_record, text_table_delimiter)
+from .tables import (cell_text, csv_delimiter, csv_rows, field_names, lines_above_table, name_key, repeated_columns,
+                     sheet_tables, split_header, table_record, text_table_delimiter)
 from .vnlegacy import at_least, to_unicode
 
 log = logging.getLogger(__name__)
@@ -460,7 +460,7 @@ def _read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
     number = 1
     whole = text
     delimiter, text = csv_delimiter(text, fields.text, "\t" if path.name.lower().endswith(TAB_SUFFIXES) else ",")
-    lines_above = whole.count("\n", 0, len(whole) - len(text))  # Excel's "sep=;" line, read but no row
+    lines_above = lines_above_table(whole, text)
     header, rows = split_header(csv_rows(text, delimiter, cut=bool(problem)), fields.text, fields.wanted(),
                                 lambda item: item[1], path)
     if header is not None:
@@ -799,7 +799,7 @@ def _paths_given(paths) -> list:
     """`paths` as a list of paths (one path alone is a list of one), each a str or a path object. A table of
     articles (a pandas DataFrame) is refused, saying how to read it: iterated, it gives its column names, which
     would be read as files ("id: no such file or folder")."""
-    if hasattr(paths, "columns") and hasattr(paths, "iterrows"):
+    if is_dataframe(paths):
         raise TypeError("paths: a DataFrame is not files to read: save it (df.to_csv(\"articles.csv\", index=False)) "
                         "and read that, or make an article of each row with dvtopics.io.read.make_article(id, text)")
     if isinstance(paths, (bytes, bytearray)):

@@ -42,6 +42,12 @@ def csv_delimiter(text: str, text_field: str, likely: str = ",") -> tuple[str, s
     return likely, text
 
 
+def lines_above_table(text: str, table: str) -> int:
+    """The lines of `text` above `table`, the table `csv_delimiter` returned of it (Excel's "sep=;" line): added to
+    a row's line within the table, the line of the file it is on."""
+    return text.count("\n", 0, len(text) - len(table))
+
+
 def tab_header(text: str, text_field: str) -> bool:
     """Whether `text` (a .txt file's, or its head) is a table saved as text, as Excel saves a sheet as "Unicode
     Text" or "Text (Tab delimited)": its first line that is not blank, split by tabs, is a header that names
