@@ -242,6 +242,22 @@ def test_text_that_is_clearly_not_vietnamese_says_so_in_the_record(tmp_path):
     assert warnings[4] == ""
 
 
+def test_a_title_and_lead_typed_without_accents_says_so_in_the_record(tmp_path):
+    # the shape users are scored on: a title and one sentence, about 150 characters, which the rules and the
+    # model read only with its tone marks
+    title = "Hoi nghi tong ket cong tac dan van nam 2023"
+    lead = "Sang 6/1, Ban Dan van Tinh uy to chuc hoi nghi tong ket cong tac dan van nam 2023, trien khai nhiem vu."
+    accented = ("Hội nghị tổng kết công tác dân vận năm 2023", "Sáng 6/1, Ban Dân vận Tỉnh ủy tổ chức hội nghị tổng "
+                "kết công tác dân vận năm 2023, triển khai nhiệm vụ.")
+    records = [{"id": "plain", "title": title, "text": lead}, {"id": "accented", "title": accented[0],
+               "text": accented[1]}, {"id": "short", "title": "Hoi nghi", "text": "Sang 6/1, hoi nghi."}]
+    (tmp_path / "x.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    warnings = {a.id: a.meta.get("warning") or "" for a in read(tmp_path / "x.jsonl")}
+    assert "typed without accents" in warnings["plain"]
+    assert warnings["accented"] == ""
+    assert warnings["short"] == ""  # too short to judge: no warning rather than a wrong one
+
+
 @pytest.mark.parametrize("encoding, delimiter", [("utf-8-sig", ","), ("utf-16", ","), ("utf-16-le", ","),
                                                  ("utf-8-sig", ";")])
 def test_side_files_in_utf16_or_with_a_bom(tmp_path, encoding, delimiter):

@@ -196,9 +196,12 @@ _VIETNAMESE_LETTERS = re.compile(
 
 
 def looks_vietnamese(text: str) -> bool:
-    """False for text long enough to judge that carries almost no Vietnamese letters."""
+    """False for text long enough to judge (100 characters: a title and a short lead) that carries almost no
+    Vietnamese letters. In the first 100 characters of 40,000 baomoi and VNTC articles, 3% of characters or
+    more are Vietnamese letters; under 2% is another language, or Vietnamese typed without accents, which the
+    model and the cue rules cannot read."""
     sample = text[:5000]
-    if len(sample) < 300:
+    if len(sample) < 100:
         return True
     return at_least(_VIETNAMESE_LETTERS, sample, int(0.02 * len(sample)) + 1)
 
@@ -239,8 +242,9 @@ def _failed(article_id: str, message: str, on_error: str, title: str = "") -> Ar
 
 def _checked(article: Article, on_error: str, name: str) -> Article:
     message = not_vietnamese(article.text)
-    if message is None and not looks_vietnamese(article.text):
-        message = "few Vietnamese diacritics: another language, or Vietnamese typed without accents"
+    if message is None and not looks_vietnamese(f"{article.title or ''}\n{article.text}"):
+        message = ("few Vietnamese diacritics: another language, or Vietnamese typed without accents (its label and "
+                   "topics are unreliable)")
     if message:
         add_warning(article.meta, message)
         log.warning("%s: %s", name, message)
