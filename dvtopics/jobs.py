@@ -18,7 +18,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from .arguments import (ENGINES, MAX_BATCH, MAX_PART, MAX_REPORT_TOPICS, MAX_SEED, MAX_TOPICS, MIN_FOLDS, MIN_TOPICS,
                         PERIODS, as_list, check_at_least, check_choice, check_max_bytes, check_n_jobs,
-                        check_random_state, check_seeds, check_title, check_topic_counts)
+                        check_random_state, check_seeds, check_share, check_title, check_topic_counts)
 from .errors import ArgumentError, DvtopicsError, InputError, TooManyTopics, TopicsError
 from .io.read import MAX_ARTICLE_BYTES, Article, FieldNames, as_field_names, read_articles, unique_paths
 from .text.cache import open_cache
@@ -119,7 +119,8 @@ class Trained:
 def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifiers=("svm", "logreg", "cnb"),
           extra_paths: Sequence[str] = (), weak_rules: bool = False, weak_other: int = 0, head_chars: int = 4000,
           folds: int = 5, max_features: int = 30_000, views=None, seed: int = 0, description: str = "",
-          on_data: Callable = lambda data: None, lead_copies: int | None = None) -> Trained:
+          on_data: Callable = lambda data: None, lead_copies: int | None = None,
+          silent_min_confidence: float | None = None) -> Trained:
     """Train a classifier on the labelled articles (cross-validating `classifiers`), save it with its card
     into `out`; return the card and the articles that could not be read. `on_data` sees the training data
     (`types.training.TrainingData`) before training starts."""
@@ -133,6 +134,8 @@ def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifie
     max_features = check_at_least("max_features", max_features, 0)
     seed = check_at_least("seed", seed, 0, MAX_SEED)
     lead_copies = None if lead_copies is None else check_at_least("lead_copies", lead_copies, 0)
+    if silent_min_confidence is not None:
+        check_share("silent_min_confidence", silent_min_confidence)
     check_not_named_shipped(out)
     label_files, extra_paths = as_list(label_files, "label_files"), as_list(extra_paths, "extra_paths")
     # task: a topics model's folder is refused, a classifier's (this one retrained) replaced
@@ -147,7 +150,8 @@ def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifie
         try:
             model, card = train_model(data, classifiers, head_chars=head_chars, n_folds=folds, cache=cache,
                                       n_jobs=reading.n_jobs, seed=seed, progress=True, description=description,
-                                      max_features=max_features or None, views=views, lead_copies=lead_copies)
+                                      max_features=max_features or None, views=views, lead_copies=lead_copies,
+                                      silent_min_confidence=silent_min_confidence)
         except ValueError as exc:  # scikit-learn's word for data it cannot learn from: no words left, a tiny class
             raise DvtopicsError(f"cannot train on these articles: {exc}") from None
     return Trained(save_model(model.pipeline, out, card), data.failed)

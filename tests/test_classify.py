@@ -401,3 +401,64 @@ def test_the_final_model_learns_each_long_hand_label_s_copy(monkeypatch):
     assert longer > 0
     train(data, classifiers=("logreg",), n_folds=2, lead_copies=chars)
     assert fitted[-1] == len(data.articles) + longer
+
+
+def test_with_no_cue_rule_a_type_needs_the_least_confidence_else_other():
+    import numpy as np
+
+    from dvtopics.types.model import decide
+    from dvtopics.types.rules import RuleHit
+
+    labels = ["annual_review", "other", "semi_annual_review"]
+    probabilities = np.array([[0.1, 0.3, 0.6],  # no rule, a type at 0.6: set aside
+                              [0.1, 0.3, 0.6],  # a rule fired: the model's label stands
+                              [0.05, 0.05, 0.9],  # no rule, a type at 0.9: it stands
+                              [0.2, 0.7, 0.1]])  # other already
+    hit = RuleHit("semi_annual_review", "half_year_review", "sơ kết 6 tháng")
+    chosen, confidence, set_aside = decide(probabilities, labels, [None, hit, None, None], 0.8)
+    assert chosen == ["other", "semi_annual_review", "semi_annual_review", "other"]
+    assert list(confidence) == pytest.approx([0.3, 0.6, 0.9, 0.7])  # the probability of the label given
+    assert set_aside == [("semi_annual_review", pytest.approx(0.6)), None, None, None]
+    assert decide(probabilities, labels, [None] * 4, 0.0)[0] == ["semi_annual_review", "semi_annual_review",
+                                                                   "semi_annual_review", "other"]
+    no_other = ["a", "b", "c"]  # a label set without `other` has nothing to fall back on: plain arg-max
+    assert decide(probabilities, no_other, [None] * 4, 0.8)[0] == ["c", "c", "c", "b"]
+
+
+def test_labelling_sets_aside_a_rule_silent_guess_and_says_so(trained):
+    from dvtopics.io.read import make_article
+    from dvtopics.types.model import Classifier
+    from dvtopics.types.rules import apply_rules
+
+    model, card = trained
+    assert card["parameters"]["silent_min_confidence"] == 0.8  # article types: on by default, on the card
+
+    def with_gate(value):
+        parameters = {k: v for k, v in card["parameters"].items() if k != "silent_min_confidence"}
+        return Classifier(model.pipeline, {**card, "parameters": {**parameters, **value}})
+
+    # words of two types' templates and no cue rule's: the toy model guesses a type, unsure
+    article = make_article("x", "Hội nghị trực báo tình hình cơ sở. Các đại biểu đánh giá kết quả nửa đầu năm.")
+    assert apply_rules(article.title, article.text) is None
+    (guess,) = with_gate({"silent_min_confidence": 0.0}).predict([article])
+    assert guess["label"] != "other" and guess["confidence"] < 0.9
+    (record,) = with_gate({"silent_min_confidence": 0.9}).predict([article])
+    assert record["label"] == "other"
+    assert record["cues"][0] == f"guess: {guess['label']} at {guess['confidence']:.2f}; with no cue rule, a type needs 0.9"
+    assert record["confidence"] < guess["confidence"]  # other's own probability, not the guess's
+    (kept,) = with_gate({"silent_min_confidence": round(guess["confidence"] - 0.01, 2)}).predict([article])
+    assert kept["label"] == guess["label"]
+    assert with_gate({}).silent_min_confidence == 0.0  # a model trained before the gate labels as it did
+
+
+def test_the_silent_min_confidence_is_refused_outside_0_to_1_and_off_for_other_label_sets():
+    data = collect(made_up_articles(4))
+    with pytest.raises(DvtopicsError, match="silent_min_confidence 1.5"):
+        train(data, classifiers=("logreg",), n_folds=2, silent_min_confidence=1.5)
+    _, card = train(data, classifiers=("logreg",), n_folds=2, silent_min_confidence=0.5)
+    assert card["parameters"]["silent_min_confidence"] == 0.5
+    generic = made_up_articles(4)
+    for article in generic:
+        article.label = "meeting" if article.label != "other" else "news"
+    _, card = train(collect(generic), classifiers=("logreg",), n_folds=2)
+    assert card["parameters"]["silent_min_confidence"] == 0.0  # no cue rules to be silent

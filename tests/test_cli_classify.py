@@ -40,6 +40,7 @@ def test_train_writes_a_model_with_a_card(model_dir):
     card = json.loads((model_dir / "model_card.json").read_text())
     assert card["labels"] == sorted(card["labels"]) and len(card["labels"]) == 5
     assert len(card["sha256"]) == 64
+    assert card["parameters"]["silent_min_confidence"] == 0.8  # article types: the default, recorded
 
 
 def test_train_records_its_views_and_rejects_unknown_ones(model_dir, corpus, tmp_path):
@@ -873,3 +874,13 @@ def test_train_says_an_empty_view_was_given_not_none(tmp_path):
         result = CliRunner().invoke(cli, ["train", str(tmp_path / "a.txt"), "--out", str(tmp_path / "m"),
                                           "--views", views])
         assert result.exit_code == 2 and "an empty view" in result.output and "(none given)" not in result.output
+
+
+def test_train_takes_the_silent_min_confidence_and_refuses_one_over_1(tmp_path):
+    from click.testing import CliRunner
+
+    from dvtopics.cli import cli
+
+    runner = CliRunner()
+    bad = runner.invoke(cli, ["train", str(tmp_path), "--out", str(tmp_path / "m"), "--silent-min-confidence", "1.5"])
+    assert bad.exit_code == 2 and "--silent-min-confidence" in bad.output and "1.5" in bad.output

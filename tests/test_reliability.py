@@ -250,12 +250,14 @@ def test_a_title_and_lead_typed_without_accents_says_so_in_the_record(tmp_path):
     accented = ("Hội nghị tổng kết công tác dân vận năm 2023", "Sáng 6/1, Ban Dân vận Tỉnh ủy tổ chức hội nghị tổng "
                 "kết công tác dân vận năm 2023, triển khai nhiệm vụ.")
     records = [{"id": "plain", "title": title, "text": lead}, {"id": "accented", "title": accented[0],
-               "text": accented[1]}, {"id": "short", "title": "Hoi nghi", "text": "Sang 6/1, hoi nghi."}]
+               "text": accented[1]}, {"id": "short", "title": "Hoi nghi", "text": "Sang 6/1, hoi nghi."},
+               {"id": "body", "title": accented[0], "text": lead * 2}]  # a forum post: accented title only
     (tmp_path / "x.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     warnings = {a.id: a.meta.get("warning") or "" for a in read(tmp_path / "x.jsonl")}
     assert "typed without accents" in warnings["plain"]
     assert warnings["accented"] == ""
     assert warnings["short"] == ""  # too short to judge: no warning rather than a wrong one
+    assert "typed without accents" in warnings["body"]
 
 
 @pytest.mark.parametrize("encoding, delimiter", [("utf-8-sig", ","), ("utf-16", ","), ("utf-16-le", ","),

@@ -60,10 +60,14 @@ def _views(value: str) -> list[str]:
               help="Article types: learn each hand-labelled article a second time, cut to its title and the first N "
                    "characters of its text, the shape of a title and lead (default 500; 0: no copies). Other label "
                    "sets: none unless given.")
+@click.option("--silent-min-confidence", default=None, metavar="P", type=SHARE,
+              help="Article types: where no cue rule fires, the least probability at which the model names a type; "
+                   "under it the article is 'other' and its first cue names the guess (default 0.8; 0: the model's "
+                   "most probable type, always).")
 @click.option("--seed", default=0, show_default=True, type=SEED)
 @reading_options()
 def train(paths, label_files, out, classifiers, extra_paths, weak_rules, weak_other, head_chars, folds, max_features,
-          views, lead_copies, seed, reading):
+          views, lead_copies, silent_min_confidence, seed, reading):
     """Train a classifier on labelled articles and save it with its model card."""
     from ..jobs import train as train_job
     from ..types.evaluate import format_scores
@@ -72,7 +76,7 @@ def train(paths, label_files, out, classifiers, extra_paths, weak_rules, weak_ot
                         label_files, classifiers or ("svm", "logreg", "cnb"), extra_paths, weak_rules, weak_other,
                         head_chars, folds, max_features, views, seed,
                         description="dvtopics train " + " ".join(sys.argv[2:]), on_data=_echo_training_data,
-                        lead_copies=lead_copies)
+                        lead_copies=lead_copies, silent_min_confidence=silent_min_confidence)
     card = trained.card
     for kind, result in card["metrics"]["candidates"].items():
         click.echo(f"{kind:<7} cross-validated macro-F1 {result['macro_f1']:.4f}  accuracy {result['accuracy']:.4f}")

@@ -242,7 +242,10 @@ def _failed(article_id: str, message: str, on_error: str, title: str = "") -> Ar
 
 def _checked(article: Article, on_error: str, name: str) -> Article:
     message = not_vietnamese(article.text)
-    if message is None and not looks_vietnamese(f"{article.title or ''}\n{article.text}"):
+    # the text judged alone when it is long enough (an accented headline over a body typed without accents is
+    # flagged), with its title when it is short (a title and a one-line lead)
+    judged = article.text if len(article.text) >= 100 else f"{article.title or ''}\n{article.text}"
+    if message is None and not looks_vietnamese(judged):
         message = ("few Vietnamese diacritics: another language, or Vietnamese typed without accents (its label and "
                    "topics are unreliable)")
     if message:

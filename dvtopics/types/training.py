@@ -19,9 +19,10 @@ from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 
-from .model import CLASSIFIERS, LEAST_PER_LABEL, TASK, TRAINED_WITH, Classifier, drop_pruned_vocabulary, make_pipeline
+from .model import (CLASSIFIERS, LEAST_PER_LABEL, TASK, TRAINED_WITH, Classifier, decide, drop_pruned_vocabulary,
+                    make_pipeline)
 from .features import HEAD_CHARS, LEAD_COPY_CHARS, documents_of, lead_copy, raw_document
-from ..arguments import MIN_FOLDS, as_list, check_at_least
+from ..arguments import MIN_FOLDS, as_list, check_at_least, check_share
 from ..io.labels import labels_by_id, read_labels
 from ..io.read import Article, field_text
 from ..errors import DvtopicsError, InputError
@@ -36,6 +37,9 @@ log = logging.getLogger(__name__)
 # The meeting sentences decide an article's type; the title view ("head") added nothing once they
 # were read (benchmarks/RESULTS.md, ablation).
 ARTICLE_TYPE_VIEWS = ("text", "event")  # event_chars (character n-grams) added nothing (benchmarks/RESULTS.md)
+# Where no cue rule fires, the model names a type only this sure (model.decide): on real titles and leads its own
+# meeting labels under 0.8 were almost all wrong (benchmarks/rule_silent_gate.py, RESULTS.md)
+SILENT_MIN_CONFIDENCE = 0.8
 TOPIC_VIEWS = ("text",)  # a topic is in the whole text (VNTC: one view scores higher, benchmarks/RESULTS.md)
 
 _ANY_CUE = re.compile(ANY_CUE, re.IGNORECASE)
@@ -457,11 +461,13 @@ def _folds(labels: Sequence[str], n_folds: int, seed: int):
 
 
 def out_of_fold(documents: Sequence[str], data: TrainingData, classifier: str, n_folds: int = 5,
-                seed: int = 0, copies: Mapping[int, str] | None = None, **pipeline_options) -> dict[int, str]:
+                seed: int = 0, copies: Mapping[int, str] | None = None, silent_min_confidence: float = 0.0,
+                **pipeline_options) -> dict[int, str]:
     """{index of a hand-labelled article: its label predicted by a model that never saw it}.
 
     Each fold trains on the weak labels plus the other folds' hand labels, and their `copies` ({index: the
-    document of its lead copy}): a held-out article's copy is held out with it.
+    document of its lead copy}): a held-out article's copy is held out with it. Each label is decided as
+    labelling decides it (`model.decide`, with `silent_min_confidence`).
     `pipeline_options` go to `make_pipeline` (C, max_features, rules, views).
     """
     gold = [i for i, g in enumerate(data.gold) if g]
@@ -475,15 +481,22 @@ def out_of_fold(documents: Sequence[str], data: TrainingData, classifier: str, n
         pipeline.fit([documents[i] for i in train] + [copies[i] for i in copied],
                      [data.labels[i] for i in train + copied])
         held_out = [gold[i] for i in test_part]
-        predicted.update(zip(held_out, pipeline.predict([documents[i] for i in held_out])))
+        if silent_min_confidence:
+            hits = [apply_rules(data.articles[i].title, data.articles[i].text) for i in held_out]
+            labels, _, _ = decide(pipeline.predict_proba([documents[i] for i in held_out]),
+                                  [str(label) for label in pipeline.classes_], hits, silent_min_confidence)
+        else:
+            labels = pipeline.predict([documents[i] for i in held_out])
+        predicted.update(zip(held_out, labels))
     return predicted
 
 
 def cross_validate(documents: Sequence[str], data: TrainingData, classifier: str, n_folds: int = 5,
-                   seed: int = 0, copies: Mapping[int, str] | None = None,
+                   seed: int = 0, copies: Mapping[int, str] | None = None, silent_min_confidence: float = 0.0,
                    **pipeline_options) -> tuple[list[str], list[str]]:
     """Out-of-fold predictions for the hand-labelled articles: (true, predicted)."""
-    predicted = out_of_fold(documents, data, classifier, n_folds, seed, copies, **pipeline_options)
+    predicted = out_of_fold(documents, data, classifier, n_folds, seed, copies, silent_min_confidence,
+                            **pipeline_options)
     return [data.labels[i] for i in predicted], [str(label) for label in predicted.values()]
 
 
@@ -527,18 +540,25 @@ def train(
     max_features: int | None = 30_000,
     views: Sequence[str] | None = None,
     lead_copies: int | None = None,
+    silent_min_confidence: float | None = None,
 ) -> tuple[Classifier, dict]:
     """Cross-validate each classifier kind, keep the best by macro-F1, fit it on everything.
 
     `views` are the TF-IDF views (`make_pipeline`; default: `pipeline_options`).
     `lead_copies`: each hand-labelled article is learnt a second time cut to its title and this many characters
     of text (`features.lead_copy`; default `LEAD_COPY_CHARS` for article types, 0, none, for other label sets).
+    `silent_min_confidence`: where no cue rule fires, the least confidence at which the model names a type, else
+    `other` (`model.decide`; default `SILENT_MIN_CONFIDENCE` for article types; 0 for other label sets, which have
+    no rules). The cross-validated scores are of labels so decided.
     Returns the classifier and its model card (metrics of every candidate, the
     rules alone where they apply, per-class support, data hash, parameters).
     """
     check_at_least("n_folds", n_folds, MIN_FOLDS)
     if lead_copies is not None:
         lead_copies = check_at_least("lead_copies", lead_copies, 0)
+    if silent_min_confidence is not None:
+        check_share("silent_min_confidence", silent_min_confidence)
+        silent_min_confidence = float(silent_min_confidence)  # on the card: a plain float
     hand = [label for label, gold in zip(data.labels, data.gold) if gold]
     used = folds_used(hand, n_folds)
     if used < n_folds:  # the card records the folds the metrics were measured with
@@ -555,9 +575,12 @@ def train(
     if lead_copies is None:
         lead_copies = LEAD_COPY_CHARS if use_rules else 0
     copies = _lead_copies(data, lead_copies, options, use_rules, head_chars, cache, n_jobs)
+    if not use_rules or silent_min_confidence is None:
+        silent_min_confidence = SILENT_MIN_CONFIDENCE if use_rules and "other" in labels else 0.0
     candidates = {}
     for kind in classifiers:
-        y_true, y_pred = cross_validate(documents, data, kind, n_folds, seed, copies, **options)
+        y_true, y_pred = cross_validate(documents, data, kind, n_folds, seed, copies, silent_min_confidence,
+                                        **options)
         candidates[kind] = scores(y_true, y_pred)  # over the labels true or predicted, as `evaluate` scores
         log.info("%s: cross-validated macro-F1 %.4f", kind, candidates[kind]["macro_f1"])
     best = max(candidates, key=lambda kind: candidates[kind]["macro_f1"])
@@ -571,6 +594,7 @@ def train(
         "parameters": {"use_rules": use_rules, "head_chars": head_chars, "n_folds": n_folds, "seed": seed,
                        "max_features": max_features, "views": list(options["views"]),
                        "mask_years": options["mask_years"], "events": options["events"], "lead_copies": lead_copies,
+                       "silent_min_confidence": silent_min_confidence,
                        **({"rules_fingerprint": rules_fingerprint()} if use_rules else {}),
                        "pipeline": repr(make_pipeline(best, **options))},
         "training_data": {"description": description, "counts": data.summary(),

@@ -1,0 +1,115 @@
+"""Where no cue rule fires, how sure must the article-type model be to name a type?
+
+    .venv/bin/python benchmarks/rule_silent_gate.py [--cache-dir DIR] [--show N]
+
+Two measures, each over thresholds T (under T, a type named where no cue rule fires becomes `other`;
+`model.decide`):
+  hand labels  out of fold, the shipped setup (weak and written data and lead copies in every training fold),
+               on the whole article and on its title and first 500 characters: macro-F1, and how many types
+               the model names where no rule fires and how many of them are right;
+  unseen       the shipped model on the corpus articles that are not hand-labelled and whose title and first
+               700 characters have a meeting word, cut to title and 500 characters (the owners' shape): where
+               no rule fires and the model names a type, its confidence, and the article's id, title and lead
+               for a reader to judge (`--show`). These articles have no labels: the reading is the measure.
+The frozen blind test is not read here.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+
+import numpy as np
+
+from article_type_sources import BASE, folds_of, prepare
+from shipped_data import CORPORA, shipped_training_data
+from dvtopics.io.read import make_article
+from dvtopics.text.cache import SegmentCache
+from dvtopics.types.evaluate import scores
+from dvtopics.types.events import find_event
+from dvtopics.types.features import HEAD_CHARS, LEAD_COPY_CHARS, documents_of, lead_copy
+from dvtopics.types.model import decide, load_classifier, make_pipeline
+from dvtopics.types.rules import apply_rules
+
+THRESHOLDS = (0.0, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95)
+MEETING = re.compile(r"hội nghị|họp|giao ban|sơ kết|tổng kết|ban chỉ đạo|trực báo", re.IGNORECASE)
+
+
+def out_of_fold(data, setup, folds):
+    """Each hand label's class probabilities, whole and cut to its lead, from the fold that held it out."""
+    documents, labels = list(setup.documents), list(data.labels)
+    cut = {i: copy for i in setup.hand if (copy := lead_copy(data.articles[i], LEAD_COPY_CHARS))}
+    copy_of = {i: len(documents) + k for k, i in enumerate(cut)}
+    documents += documents_of(list(cut.values()), True, HEAD_CHARS, setup.cache,
+                              events=[find_event(a.title, a.text) for a in cut.values()])
+    labels += [data.labels[i] for i in cut]
+    whole, lead = {}, {}
+    for train_part, test_part in folds:
+        test = [setup.hand[i] for i in test_part]
+        train = setup.weak + setup.extra + [setup.hand[i] for i in train_part]
+        train += [copy_of[setup.hand[i]] for i in train_part if setup.hand[i] in copy_of]
+        pipeline = make_pipeline("logreg", **BASE).fit([documents[i] for i in train], [labels[i] for i in train])
+        classes = [str(c) for c in pipeline.classes_]
+        whole.update(zip(test, pipeline.predict_proba([documents[i] for i in test])))
+        lead.update(zip(test, pipeline.predict_proba([setup.lead_documents[i] for i in test])))
+    return classes, whole, lead
+
+
+def hand_table(data, setup, classes, probabilities, hits) -> None:
+    truth = [data.labels[i] for i in setup.hand]
+    rules = [hits[i].label if hits[i] else "other" for i in setup.hand]
+    print(f"  rules alone: macro-F1 {scores(truth, rules, setup.labels)['macro_f1']:.3f}")
+    for t in THRESHOLDS:
+        chosen, _, _ = decide(np.array([probabilities[i] for i in setup.hand]), classes,
+                              [hits[i] for i in setup.hand], t)
+        named = [k for k, i in enumerate(setup.hand) if hits[i] is None and chosen[k] != "other"]
+        right = sum(chosen[k] == truth[k] for k in named)
+        print(f"  T = {t:<4}  macro-F1 {scores(truth, chosen, setup.labels)['macro_f1']:.3f}   where no rule fires: "
+              f"{len(named)} named, {right} right")
+
+
+def unseen(hand_ids: set[str], cache, show: int) -> None:
+    model = load_classifier()
+    articles = []
+    for name in ("baomoi_2017", "vntc_test"):
+        with gzip.open(CORPORA / f"{name}.jsonl.gz", "rt", encoding="utf-8") as handle:
+            for line in handle:
+                record = json.loads(line)
+                if record["id"] in hand_ids or not MEETING.search(f"{record.get('title') or ''} {record['text'][:700]}"):
+                    continue
+                article = make_article(f"{name}:{record['id']}", record["text"], {"title": record.get("title")})
+                articles.append(lead_copy(article, LEAD_COPY_CHARS) or article)
+    silent = [a for a in articles if apply_rules(a.title, a.text) is None]
+    documents = model.documents(silent, cache)
+    probabilities = model.pipeline.predict_proba(documents)
+    chosen, confidence, _ = decide(probabilities, model.labels, [None] * len(silent), 0.0)
+    named = sorted(((float(c), a, label) for a, label, c in zip(silent, chosen, confidence) if label != "other"),
+                   key=lambda row: -row[0])
+    print(f"unseen: {len(articles)} titles and leads with a meeting word, {len(silent)} where no rule fires; "
+          f"the model names a type on {len(named)}")
+    for t in THRESHOLDS:
+        print(f"  T = {t:<4}  still named: {sum(c >= t for c, _, _ in named)}")
+    for c, article, label in named[:show]:
+        print(f"  {c:.2f} {label:<19} {article.id}  {article.title[:90]} | {article.text[:160]!r}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cache-dir", default=None)
+    parser.add_argument("--show", type=int, default=40, help="unseen articles to print, the surest first")
+    args = parser.parse_args()
+    cache = SegmentCache(args.cache_dir)
+    data = shipped_training_data()
+    setup = prepare(data, cache)
+    classes, whole, lead = out_of_fold(data, setup, folds_of(data, setup))
+    lead_hits = {i: apply_rules(setup.leads[i].title, setup.leads[i].text) for i in setup.hand}
+    print("hand labels, whole article (out of fold):")
+    hand_table(data, setup, classes, whole, setup.hits)
+    print("hand labels, title and first 500 characters (out of fold):")
+    hand_table(data, setup, classes, lead, lead_hits)
+    unseen({a.id for a, gold in zip(data.articles, data.gold) if gold}, cache, args.show)
+
+
+if __name__ == "__main__":
+    main()
