@@ -162,6 +162,25 @@ def test_a_dateline_written_year_first_dates_the_article(dateline):
     assert extract_metadata(f"Tổng kết công tác dân vận năm 2017\n{dateline}\n{BODY}")["date"] == "2018-02-05"
 
 
+@pytest.mark.parametrize("dateline", ["Thứ Ba, 5 tháng 7, 2022", "5 tháng 7, 2022 - 19:13", "05 tháng 07 năm 2022",
+                                      "5 Tháng Bảy, 2022", "Thứ Ba, 5 thg 7, 2022", "Cập nhật: 5 tháng 7, 2022 19:13"])
+def test_a_dateline_with_a_comma_or_its_month_in_words_dates_the_article(dateline):
+    """Hunt 21 A (1): "5 tháng 7, 2022", as Facebook and many sites print it, and WordPress' month names were no date."""
+    assert extract_metadata(f"Sơ kết công tác dân vận 6 tháng\n{dateline}\n{BODY}")["date"] == "2022-07-05"
+    assert parse_date(dateline) == "2022-07-05"
+
+
+@pytest.mark.parametrize("dateline", ["Thứ Ba, 05/07/2071", "05/07/1890", "5 tháng 7, 2099"])
+def test_a_dateline_in_an_impossible_year_is_no_date(dateline):
+    """Hunt 21 A (1): a year after the next one is a typo or a placeholder, never when the page was published."""
+    assert extract_metadata(f"Sơ kết công tác dân vận 6 tháng\n{dateline}\n{BODY}")["date"] is None
+
+
+@pytest.mark.parametrize("value", ["3250000000", "3250000000000", "2072-07-05T19:13:00Z"])
+def test_a_timestamp_in_an_impossible_year_is_no_date(value):
+    assert parse_date(value) is None
+
+
 def test_a_span_of_years_is_no_date():
     assert extract_metadata(f"Tổng kết giai đoạn 2016-2020\n2016-2020 | 10:30\n{BODY}")["date"] is None
 
