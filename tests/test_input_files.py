@@ -749,6 +749,22 @@ def test_a_json_file_where_no_record_has_the_text_field_is_one_error_naming_its_
     assert "the 'text' field is missing: the title is read as the text" in articles[0].meta["warning"]
 
 
+def test_a_text_of_marks_alone_is_read_from_its_title_and_without_one_the_error_says_what_it_held(tmp_path):
+    """Hunt 21 A (2): a text of "..." under a headline was "no text in the article", though an empty text under the
+    same headline is read from it; the error named no cause for a text that held marks."""
+    rows = [{"id": "p1", "title": "Hội nghị sơ kết công tác dân vận", "text": "..."},
+            {"id": "p2", "text": "— — —\n* * *"}, {"id": "p3", "text": "  "}]
+    path = tmp_path / "a.jsonl"
+    path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
+    p1, p2, p3 = read(path)
+    assert (p1.error, p1.text, p1.title) == (None, "Hội nghị sơ kết công tác dân vận", "Hội nghị sơ kết công tác dân vận")
+    assert "the text holds no words once its page furniture is dropped ('...'): the title is read as the text" \
+        in p1.meta["warning"]
+    assert p2.error == (f"{path}:2: no text in the article: the text holds no words once its page furniture is dropped "
+                        "('— — — * * *'), and it has no title to read instead")
+    assert p3.error.startswith(f"{path}:3: no 'text' field with text (it is empty)")
+
+
 @pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
 def test_a_table_under_a_title_line_is_read_from_the_row_that_names_the_text_field(tmp_path, suffix):
     """A banner (merged A1:D1 in a workbook) and a blank row above the header: the header is the first row

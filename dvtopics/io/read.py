@@ -142,7 +142,7 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
         raw = html_to_text(raw)
     clean = strip_furniture(normalize(raw))
     if not clean.strip():
-        raise InputError(f"{name}: no text in the article")
+        clean = _title_for_wordless_text(raw, fields, name)
     found = extract_metadata(clean)
     given = {}
     for key in METADATA_FIELDS + ("label",):
@@ -176,6 +176,22 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
         source=given["source"] or found["source"], label=nfc((given["label"] or "").strip()) or None, raw=raw,
         meta=fields,
     )
+
+
+def _title_for_wordless_text(raw: str, fields: dict, name: str) -> str:
+    """The text of an article whose text held nothing once its furniture went ("...", "* * *", a line of
+    buttons): its title field, as for an empty text (an export of headlines), with a warning that says so;
+    without a title, the error says what the text held, since "no text" misleads about a text of marks."""
+    held = " ".join(raw.split())[:40]
+    why = f"the text holds no words once its page furniture is dropped ({held!r})"
+    title = field_text(fields.get("title"))
+    if title and strip_furniture(normalize(title)).strip():
+        add_warning(fields, f"{why}: the title is read as the text")
+        log.warning("%s: %s: the title is read as the text", name, why)
+        return strip_furniture(normalize(title))
+    if held:
+        raise InputError(f"{name}: no text in the article: {why}, and it has no title to read instead")
+    raise InputError(f"{name}: no text in the article")
 
 
 def _from_legacy_font(value: str, what: str, fields: dict, name: str, likely: str | None = None) -> str:
