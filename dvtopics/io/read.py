@@ -811,6 +811,20 @@ def unique_paths(paths: Iterable[str | os.PathLike] | str | os.PathLike) -> list
     return kept
 
 
+# "-" is standard input to most command-line tools: what a user pipes in (`cat a.jsonl | dvtopics label -`). Reading
+# it would lose what files give every run: a name for each article's id, a kind by its suffix, a size and time that
+# `--resume` checks, a path a Dask worker can open. So it is refused, saying how to give the text instead.
+STANDARD_INPUT = "-"
+STANDARD_INPUT_REFUSED = ("'-' (standard input) is not read: dvtopics reads files and folders; save what you pipe "
+                          "to a file (`... > articles.jsonl`, or .csv, .txt) and give its path")
+
+
+def refuse_standard_input(path: str | os.PathLike) -> None:
+    """Refuse "-" (standard input) in one line that says what to do, unless a file is so named (`./-` reads it)."""
+    if os.fspath(path) == STANDARD_INPUT and not os.path.lexists(path):
+        raise ArgumentError(STANDARD_INPUT_REFUSED)
+
+
 def _paths_given(paths) -> list:
     """`paths` as a list of paths (one path alone is a list of one), each a str or a path object. A table of
     articles (a pandas DataFrame) is refused, saying how to read it: iterated, it gives its column names, which
@@ -825,6 +839,7 @@ def _paths_given(paths) -> list:
         if not isinstance(path, (str, os.PathLike)):
             raise TypeError(f"paths: {path!r} (a {type(path).__name__}) is not a path; give the files or folders as "
                             "str or pathlib.Path")
+        refuse_standard_input(path)
     return given
 
 
