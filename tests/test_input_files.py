@@ -1045,6 +1045,33 @@ def test_a_table_saved_as_txt_whose_header_has_a_blank_cell_is_read_as_a_table(t
                                                                                 ("2", "Gặp mặt", None)]
 
 
+def test_a_txt_table_with_vietnamese_headers_needs_only_the_text_fields_name_and_else_says_it_looks_like_one(
+        tmp_path, caplog):
+    """Hunt 21 A (4): "Tiêu đề,Nội dung,Ngày" over its rows, saved as .txt: with --text-field "Nội dung" (all the
+    same file as .csv needs) it was still one article titled by its header, since no other field it names was
+    looked for; without the option, one article and nothing said. Rows that split into the header's columns
+    confirm a header that names the text field alone; a header-like line naming none gets a warning."""
+    rows = [("Tổng kết năm", TEXT, "05/01/2023"), ("Gặp mặt", TEXT2, "08/03/2023")]
+    body = "".join(",".join(f'"{cell}"' for cell in row) + "\n" for row in rows)
+    (tmp_path / "export.txt").write_text(f"Tiêu đề,Nội dung,Ngày\n{body}", encoding="utf-8")
+    articles = read(tmp_path / "export.txt", fields=FieldNames(text="Nội dung"))
+    assert [(a.text, a.error) for a in articles] == [(TEXT, None), (TEXT2, None)]
+    assert not caplog.text.count("reads as a table's header")
+    with caplog.at_level(logging.WARNING):
+        [article] = read(tmp_path / "export.txt")
+    assert article.title == "Tiêu đề,Nội dung,Ngày"
+    assert ("export.txt: its first line reads as a table's header ('Tiêu đề', 'Nội dung', 'Ngày') but names no "
+            "'text' field: read as one article; if it is a table, name the column of the text with --text-field"
+            ) in caplog.text
+    # an article whose title has a comma, the same title again over its lead, is no table and gets no warning
+    caplog.clear()
+    (tmp_path / "article.txt").write_text(f"Sơ kết, tổng kết\nSơ kết, tổng kết\n{TEXT}\nNăm qua, các chi bộ, tổ dân "
+                                          "phố đã vận động nhân dân làm đường.\n", encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        [article] = read(tmp_path / "article.txt")
+    assert article.title == "Sơ kết, tổng kết" and "header" not in caplog.text
+
+
 def test_a_table_saved_as_txt_under_excels_sep_line_is_read_as_a_table(tmp_path):
     """A CSV with Excel's "sep=;" first line, saved or renamed as .txt, was one article titled "sep=;" (hunt 19 A,
     7): the header looked for was the first line. As a .csv it is read as a table, and so it is now."""

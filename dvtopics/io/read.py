@@ -42,7 +42,7 @@ from .htmltext import html_to_text, is_html
 from .jsonfiles import DECODER, json_error, json_kind, json_object, loads, next_array_item
 from .metadata import extract_metadata, parse_date
 from .tables import (cell_text, csv_delimiter, csv_rows, field_names, lines_above_table, name_key, repeated_columns,
-                     sheet_tables, split_header, table_record, text_table_delimiter)
+                     sheet_tables, split_header, table_record, header_like_line, text_table_delimiter)
 from .vnlegacy import at_least, to_unicode
 
 log = logging.getLogger(__name__)
@@ -880,10 +880,22 @@ def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on
                     "CSV saved or renamed as .txt): read as a table, an article a row", path, delimiter, fields.text)
         articles = _read_csv(path, fields, on_error, max_bytes)
     else:
+        _warn_of_a_header(path, fields.text)
         articles = iter([_read_text_file(path, article_id, on_error, max_bytes)])
     if lines is None:  # a part of a file may hold nothing; a whole file that does is said so
         articles = _or_no_articles(articles, path, fields.text, on_error)
     return map(_finished, articles)
+
+
+def _warn_of_a_header(path: Path, text_field: str) -> None:
+    """A .txt file read as one article though its first line reads as a table's header ("Tiêu đề,Nội dung,Ngày"
+    over rows of three cells): a CSV saved as .txt whose columns have names of their own. Its rows would be one
+    article titled by the header, silently: say so, and how to read it as a table."""
+    names = header_like_line(head_text(path) or "")
+    if names:
+        shown = ", ".join(repr(name) for name in names[:8]) + (", …" if len(names) > 8 else "")
+        log.warning("%s: its first line reads as a table's header (%s) but names no '%s' field: read as one article; "
+                    "if it is a table, name the column of the text with --text-field", path, shown, text_field)
 
 
 def _or_no_articles(articles: Iterator[Article], path: Path, text_field: str, on_error: str) -> Iterator[Article]:
