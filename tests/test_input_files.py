@@ -1191,3 +1191,17 @@ def test_an_id_of_spaces_alone_is_no_id(tmp_path):
     ids = [a.id for a in read([tmp_path / "a.csv", tmp_path / "a.jsonl"])]
     assert ids == ["a.csv:2", "a.csv:3", "a.csv:4", " x1 ", "a.jsonl:1"]  # an id with words keeps its spaces
 
+
+
+def test_a_byte_order_mark_opening_a_row_inside_a_file_is_not_part_of_its_id_or_label(tmp_path):
+    """Hunt 21 A (5): rows appended from a second "CSV UTF-8" export (`cat a.csv b-rows.csv`) open with its BOM,
+    which stayed in the row's first cell: an invisible id "\\ufeffx2" that no labels file names, a label
+    "\\ufeffannual_review" that is a class of its own. In a labels file too."""
+    from dvtopics.io.labels import read_labels
+
+    bom = "\ufeff"
+    (tmp_path / "a.csv").write_text(f"{bom}id,label,text\nx1,other,{TEXT2.replace(',', '')}\n"
+                                    f"{bom}x2,annual_review,{TEXT.replace(',', '')}\n", encoding="utf-8")
+    assert [(a.id, a.label) for a in read(tmp_path / "a.csv")] == [("x1", "other"), ("x2", "annual_review")]
+    (tmp_path / "labels.csv").write_text(f"{bom}label,id\nother,x1\n{bom}annual_review,x2\n", encoding="utf-8")
+    assert read_labels(tmp_path / "labels.csv") == {"x1": "other", "x2": "annual_review"}
