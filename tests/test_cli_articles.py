@@ -126,3 +126,20 @@ def test_standard_input_is_refused_saying_how_to_give_the_text(tmp_path, monkeyp
     (tmp_path / "-").write_text("Sơ kết công tác dân vận\nBan Dân vận sơ kết 6 tháng đầu năm.", encoding="utf-8")
     result = CliRunner().invoke(cli, ["inspect", "-", "--format", "jsonl"])
     assert result.exit_code == 0 and json.loads(result.stdout)["title"] == "Sơ kết công tác dân vận"
+
+
+def test_a_leading_tilde_is_the_home_folder_in_inputs_and_outputs(tmp_path, monkeypatch):
+    """Hunt 21 A (6): `--out=~/labels.csv` (bash leaves "~" after "=") wrote into a new folder named "~" here, and
+    "~/bai" as an input was "does not exist", in read_articles too, though --cache-dir reads "~" as home."""
+    from dvtopics.io.read import read_articles
+
+    home, work = tmp_path / "home", tmp_path / "work"
+    (home / "bai").mkdir(parents=True)
+    work.mkdir()
+    (home / "bai" / "a.txt").write_text("Sơ kết công tác dân vận\nBan Dân vận sơ kết 6 tháng đầu năm.", encoding="utf-8")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(work)
+    result = CliRunner().invoke(cli, ["segment", "~/bai", "--out=~/seg.jsonl"])
+    assert result.exit_code == 0, result.output
+    assert not (work / "~").exists() and json.loads((home / "seg.jsonl").read_text(encoding="utf-8"))["id"] == "a"
+    assert [a.id for a in read_articles("~/bai")] == ["a"]

@@ -825,6 +825,16 @@ def refuse_standard_input(path: str | os.PathLike) -> None:
         raise ArgumentError(STANDARD_INPUT_REFUSED)
 
 
+def home_path(path):
+    """`path` with a leading "~" read as the home folder, as the cache folder is (`text.cache.cache_folder`): the
+    shell leaves it as typed inside quotes and after "=" (`--out=~/labels.csv`), and Python never reads it, so
+    "~/bai" named a folder "~" here, made anew by an output. Other paths are returned as given."""
+    if isinstance(path, (str, os.PathLike)) and os.fspath(path).startswith("~"):
+        expanded = os.path.expanduser(os.fspath(path))
+        return type(path)(expanded) if isinstance(path, Path) else expanded
+    return path
+
+
 def _paths_given(paths) -> list:
     """`paths` as a list of paths (one path alone is a list of one), each a str or a path object. A table of
     articles (a pandas DataFrame) is refused, saying how to read it: iterated, it gives its column names, which
@@ -840,7 +850,7 @@ def _paths_given(paths) -> list:
             raise TypeError(f"paths: {path!r} (a {type(path).__name__}) is not a path; give the files or folders as "
                             "str or pathlib.Path")
         refuse_standard_input(path)
-    return given
+    return [home_path(path) for path in given]
 
 
 def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on_error: str = "raise",
