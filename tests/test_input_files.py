@@ -631,6 +631,21 @@ def test_raw_control_characters_in_json_strings_are_read_and_a_broken_line_says_
     assert read_labels(tmp_path / "labels.jsonl") == {"t1\t": "other"}
 
 
+def test_a_json_line_that_holds_an_array_of_articles_gives_each_of_them(tmp_path):
+    """Hunt 21 A (7): a JSONL line holding an array of articles (a batch written as one line, `jq -c '.items'`) was
+    one error, "a JSON object per line is expected, not a list", and its articles were lost. Each item is an
+    article, named by its line and place when it has no id; an array of anything else stays an error."""
+    lines = [{"id": "a1", "text": TEXT}, [{"id": "b1", "text": TEXT2}, {"text": TEXT}], [1, 2], [], {"id": "d1", "text": TEXT}]
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines),
+                                      encoding="utf-8")
+    articles = read(tmp_path / "a.jsonl")
+    assert [(a.id, a.error) for a in articles] == [
+        ("a1", None), ("b1", None), ("a.jsonl:2:2", None),
+        ("a.jsonl:3", f"{tmp_path / 'a.jsonl'}:3: a JSON object per line is expected (or an array of objects), not a "
+                      "list"),
+        ("d1", None)]
+
+
 # ------------------------------------------------------------------ files in more than one encoding
 
 def cp1258(text: str) -> bytes:

@@ -39,7 +39,7 @@ from .files import LineRange, blank_line, numbered_lines, read_all
 from .folders import (TAB_SUFFIXES, Skipped, file_kind, head_text, iter_files, json_document, skipped_notes,
                       unread_notes, walked_by)
 from .htmltext import html_to_text, is_html
-from .jsonfiles import DECODER, json_error, json_kind, json_object, loads, next_array_item
+from .jsonfiles import DECODER, json_error, json_kind, json_records, loads, next_array_item
 from .metadata import extract_metadata, parse_date
 from .tables import (cell_text, csv_delimiter, csv_rows, field_names, lines_above_table, name_key, repeated_columns,
                      sheet_tables, split_header, table_record, header_like_line, text_table_delimiter)
@@ -355,11 +355,15 @@ def _jsonl_items(path: Path, fields: "FieldNames", on_error: str, max_bytes: int
             continue
         try:
             text, warning = decode_text(line, where, line=True)
-            record = json_object(text, where)
+            records = json_records(text, where)
         except InputError as exc:
             yield _failed(fallback_id, str(exc), on_error)
             continue
-        yield record, fallback_id, fields, on_error, where, warning
+        if isinstance(records, dict):
+            yield records, fallback_id, fields, on_error, where, warning
+            continue
+        for item, record in enumerate(records, 1):  # a line that holds an array: each item is named by its place
+            yield record, f"{fallback_id}:{item}", fields, on_error, f"{where}, item {item}", warning
 
 
 def _read_json(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -> Iterator[Article]:
