@@ -1220,3 +1220,14 @@ def test_a_byte_order_mark_opening_a_row_inside_a_file_is_not_part_of_its_id_or_
     assert [(a.id, a.label) for a in read(tmp_path / "a.csv")] == [("x1", "other"), ("x2", "annual_review")]
     (tmp_path / "labels.csv").write_text(f"{bom}label,id\nother,x1\n{bom}annual_review,x2\n", encoding="utf-8")
     assert read_labels(tmp_path / "labels.csv") == {"x1": "other", "x2": "annual_review"}
+
+
+def test_a_broken_link_in_a_folder_says_where_it_points(tmp_path):
+    """Hunt 21 A (8): a link left after its article was moved was "cannot read (No such file or directory)", though
+    `ls` lists it: the error names where it points, which is what is missing; the articles beside it are read."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(f"Hội nghị tổng kết\n{TEXT}", encoding="utf-8")
+    (tmp_path / "in" / "b.txt").symlink_to(tmp_path / "moved" / "b.txt")
+    a, b = read(tmp_path / "in")
+    assert (a.id, a.error) == ("a", None)
+    assert b.error == f"{tmp_path / 'in' / 'b.txt'}: a link to {tmp_path / 'moved' / 'b.txt'}, which is not there"

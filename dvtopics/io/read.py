@@ -292,6 +292,13 @@ def _read_text_file(path: Path, article_id: str, on_error: str, max_bytes: int) 
 
 
 def _os_cause(path: Path, exc: OSError) -> str:
+    """Why `path` could not be read, in the user's terms: a link whose file is gone (an article moved, its link
+    left) is listed where it was, so "No such file or directory" would deny the file the user sees."""
+    if isinstance(exc, FileNotFoundError) and path.is_symlink():
+        try:
+            return f"{path}: a link to {os.readlink(path)}, which is not there"
+        except OSError:
+            pass
     return f"{path}: cannot read ({exc.strerror or exc})"
 
 
