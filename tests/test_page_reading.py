@@ -181,6 +181,19 @@ def test_a_timestamp_in_an_impossible_year_is_no_date(value):
     assert parse_date(value) is None
 
 
+@pytest.mark.parametrize("value", ["5-Jul-2022", "5-Jul-22", "05 Jul 2022", "July 5, 2022", "Jul. 5, 2022",
+                                   "Tuesday, July 5, 2022 | 07:13 pm GMT+7", "July 5th, 2022"])
+def test_a_date_field_with_its_month_in_english_is_read(value):
+    """Hunt 21 A (9): English-locale Excel ("5-Jul-22") and scrapers of English-language sites ("July 5, 2022")
+    write the month's name: the field was "not a date" and the article went undated."""
+    assert parse_date(value) == "2022-07-05"
+
+
+@pytest.mark.parametrize("value", ["Mayor 5, 2022", "5 Jul", "Jul 2022", "31-Feb-2022", "5-Jul-2071"])
+def test_what_only_looks_like_an_english_date_is_none(value):
+    assert parse_date(value) is None
+
+
 def test_a_span_of_years_is_no_date():
     assert extract_metadata(f"Tổng kết giai đoạn 2016-2020\n2016-2020 | 10:30\n{BODY}")["date"] is None
 

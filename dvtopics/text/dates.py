@@ -73,6 +73,31 @@ def find_date(line: str) -> str | None:
     return None
 
 
+# A date field with its month in English, as English-locale Excel and scrapers of Vietnam's English-language sites
+# write it: "5-Jul-2022" (Excel's "5-Jul-22" too), "05 Jul 2022", "July 5, 2022", "Tuesday, July 5, 2022 | 07:13 pm GMT+7". Its month is
+# named, so the order is plain; a field only (a dateline in English is another language's page).
+_ENGLISH_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_ENGLISH_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+                  r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_ENGLISH_DATE = re.compile(
+    rf"(?:[a-z]+,?\s*)?(?:(?P<day>\d{{1,2}})[\s-]+(?P<month>{_ENGLISH_MONTH})[\s,-]+(?P<year>\d{{4}}|\d{{2}})"
+    rf"|(?P<n_month>{_ENGLISH_MONTH})\s+(?P<n_day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<n_year>\d{{4}}))"
+    rf"(?:[\s,|-]+{_TIME}.*)?", re.IGNORECASE)
+
+
+def english_date(value: str) -> str | None:
+    """The ISO date of a field that names its month in English ("July 5, 2022", "5-Jul-2022"), or None."""
+    written = _ENGLISH_DATE.fullmatch(value.strip())
+    if not written:
+        return None
+    prefix = "" if written["day"] else "n_"
+    month = _ENGLISH_MONTHS.index(written[prefix + "month"][:3].lower()) + 1
+    year = int(written[prefix + "year"])
+    if year < 100:  # Excel's "d-mmm-yy" ("5-Jul-22"): this century's year, unless that is still to come
+        year += 2000 if 2000 + year <= LAST_YEAR else 1900
+    return iso_date(written[prefix + "day"], month, year)
+
+
 # ------------------------------------------------------------------ datelines
 
 DATELINE_MAX_CHARS = 80  # a dateline is a short line; dates inside prose are not the article's
