@@ -441,6 +441,22 @@ def test_a_row_whose_quotes_open_and_close_in_a_cell_is_read_with_them_as_text(t
     assert "b.csv:1: broken CSV row" in broken.error
 
 
+def test_a_csv_row_with_quotes_escaped_by_a_backslash_is_read(tmp_path, caplog):
+    """Hunt 21 A (10): quotes inside quoted cells written \\" (MySQL's INTO OUTFILE, PHP, scrapers), not doubled:
+    each such row was "broken CSV row" and its article lost. Read so, with a warning in its record and one line
+    logged for the file."""
+    (tmp_path / "a.csv").write_text('id,title,text\n1,"Phong trào \\"Dân vận khéo\\"","Ông A nói \\"Dân vận khéo\\" là '
+                                    'phong trào lớn, được nhân rộng."\n2,"Tin \\"hai\\"",Tin hai\n4,Tin bốn,Tin bốn\n',
+                                    encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        articles = read(tmp_path / "a.csv")
+    assert [(a.id, a.title, bool(a.error)) for a in articles] == [
+        ("1", 'Phong trào "Dân vận khéo"', False), ("2", 'Tin "hai"', False), ("4", "Tin bốn", False)]
+    assert articles[0].text == 'Ông A nói "Dân vận khéo" là phong trào lớn, được nhân rộng.'
+    assert "line 2 has its quotes escaped with a backslash" in articles[0].meta["warning"]
+    assert caplog.text.count("quotes escaped with a backslash") == 1
+
+
 def test_a_csv_rows_errors_name_the_line_it_starts_on(tmp_path):
     """Hunt 20 A (07): a CSV's errors named a count of its rows, not its line: below a title line, a blank line and
     a cell of two lines, the row on line 9 was "a.csv:5", and an open quote "a.csv:3: broken CSV row starting on

@@ -41,8 +41,9 @@ from .folders import (TAB_SUFFIXES, Skipped, file_kind, head_text, iter_files, j
 from .htmltext import html_to_text, is_html
 from .jsonfiles import DECODER, json_error, json_kind, json_records, loads, next_array_item
 from .metadata import extract_metadata, parse_date
-from .tables import (cell_text, csv_delimiter, csv_rows, field_names, lines_above_table, name_key, repeated_columns,
-                     sheet_tables, split_header, table_record, header_like_line, text_table_delimiter)
+from .tables import (backslash_escaped_cells, cell_text, csv_delimiter, csv_rows, field_names, header_like_line,
+                     lines_above_table, name_key, repeated_columns, sheet_tables, split_header, table_record,
+                     text_table_delimiter)
 from .vnlegacy import at_least, to_unicode
 
 log = logging.getLogger(__name__)
@@ -496,6 +497,7 @@ def _read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
         if wrong:
             yield _failed(path.name, wrong, on_error)
             return
+    escapes_said = False
     for line, row, cause, cells in rows:
         if row is not None and not any(value.strip() for value in row):
             continue  # a blank line, or a spreadsheet's empty row (",,,"): no article, not an error
@@ -509,6 +511,13 @@ def _read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
         # in the file: the rows are not its lines where a cell holds several, or blank or title lines come before
         where, fallback_id = f"{path}:{line}", f"{path.name}:{number}"
         quotes_as_text = None
+        escaped = backslash_escaped_cells(delimiter.join(cells), delimiter) if row is None and header else None
+        if escaped and len(escaped) <= len(header):  # quotes in quoted cells written \" (MySQL, PHP): that row
+            row, quotes_as_text = escaped, f"line {line} has its quotes escaped with a backslash (\\\"): read so"
+            if not escapes_said:  # once a file: an export so written has it on every row that quotes
+                log.warning("%s: quotes escaped with a backslash (\\\") rather than doubled: read so, here and in "
+                            "every later row so written (each says so in its record)", where)
+                escapes_said = True
         quotes_closed = row is None and "".join(cells).count('"') % 2 == 0
         if quotes_closed and header is not None:  # (no header: no row was valid)
             # blank cells past the header's named ones are no column: a trailing delimiter, as spreadsheets save

@@ -249,6 +249,18 @@ def literal_cells(line: str, delimiter: str) -> list[str]:
     return line.rstrip("\r\n").split(delimiter)
 
 
+def backslash_escaped_cells(line: str, delimiter: str) -> list[str] | None:
+    """A line's cells read with quotes escaped by a backslash (\\") rather than doubled (""), as MySQL's INTO OUTFILE,
+    PHP and many scrapers write them, or None when it holds no such quote or is not valid CSV read so either."""
+    if '\\"' not in line:
+        return None
+    try:
+        rows = list(csv.reader([line], delimiter=delimiter, escapechar="\\", doublequote=False, strict=True))
+    except csv.Error:
+        return None
+    return rows[0] if len(rows) == 1 else None
+
+
 def _next_row(reader, limit: int) -> list[str] | None:
     """The reader's next row, or None at the end. An article's size is checked by the caller, with a clear
     message; the csv module's own field limit would stop the file at the first long field. That limit is one
