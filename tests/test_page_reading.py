@@ -170,6 +170,17 @@ def test_a_dateline_with_a_comma_or_its_month_in_words_dates_the_article(datelin
     assert parse_date(dateline) == "2022-07-05"
 
 
+@pytest.mark.parametrize("dateline", ["Ngày xuất bản: 05/07/2022", "Thời gian đăng: 05/07/2022 19:13",
+                                      "Đăng tải: 05/07/2022", "Ngày đăng tin: 05/07/2022"])
+def test_a_dateline_labelled_as_sites_label_it_dates_the_article(dateline):
+    """Hunt 21 A (12): "Ngày xuất bản:" (publication date) and "Thời gian đăng:" (time posted) gave no date."""
+    assert extract_metadata(f"Sơ kết công tác dân vận 6 tháng\n{dateline}\n{BODY}")["date"] == "2022-07-05"
+
+
+def test_a_registration_deadline_is_no_dateline():
+    assert extract_metadata(f"Sơ kết công tác dân vận 6 tháng\nThời gian đăng ký: 05/07/2022\n{BODY}")["date"] is None
+
+
 @pytest.mark.parametrize("dateline", ["Thứ Ba, 05/07/2071", "05/07/1890", "5 tháng 7, 2099"])
 def test_a_dateline_in_an_impossible_year_is_no_date(dateline):
     """Hunt 21 A (1): a year after the next one is a typo or a placeholder, never when the page was published."""

@@ -102,8 +102,10 @@ def english_date(value: str) -> str | None:
 
 DATELINE_MAX_CHARS = 80  # a dateline is a short line; dates inside prose are not the article's
 
-_DATELINE_WORDS = re.compile(rf"thứ (hai|ba|tư|năm|sáu|bảy)|chủ nhật|cập nhật|ngày đăng|đăng ngày|ngày|tháng|thg|năm|"
-                             rf"lúc|gmt|\d+|[^\w\s]|(?<=tháng )(?:{_MONTH_NAME})\b", re.IGNORECASE)
+# The words of a dateline's label ("Ngày xuất bản:", "Thời gian đăng:"): "đăng ký" (registration) is not one.
+_DATELINE_WORDS = re.compile(rf"thứ (hai|ba|tư|năm|sáu|bảy)|chủ nhật|cập nhật|ngày đăng|đăng ngày|xuất bản|thời gian|"
+                             rf"đăng(?! ký)|ngày|tháng|thg|năm|lúc|gmt|\d+|[^\w\s]|(?<=tháng )(?:{_MONTH_NAME})\b",
+                             re.IGNORECASE)
 
 # A line that opens with the page's date after a weekday, a hh:mm time or "Cập nhật"/"Ngày đăng" ("Thứ Tư,
 # 27/11/2024 Ban Dân vận …", "Cập nhật ngày 05/07/2022 - Tác giả …"), not a sentence that opens with
