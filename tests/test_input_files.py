@@ -853,7 +853,8 @@ def test_a_field_option_that_names_no_column_is_one_line_naming_the_columns(tmp_
     path.write_text(f"id,title,lead,Loại bài\n{rows}", encoding="utf-8")
     given = {"--text-field": "lead", option: name}
     result = CliRunner().invoke(cli, ["evaluate", "shipped", str(path), *sum(given.items(), ())])
-    said = f"{path}: no '{name}' column ({option}); its columns are 'id', 'title', 'lead', 'Loại bài'"
+    meant = " (did you mean 'Loại bài'?)" if name == "Loai bai" else ""  # typed without its tone marks (hunt 21 A)
+    said = f"{path}: no '{name}' column ({option}){meant}; its columns are 'id', 'title', 'lead', 'Loại bài'"
     if option == "--label-field":
         for command in (["evaluate", "shipped"], ["train", "--out", str(tmp_path / "m")],
                         ["report", "--no-topics", "--out", str(tmp_path / "r.html")]):
@@ -1247,3 +1248,18 @@ def test_a_broken_link_in_a_folder_says_where_it_points(tmp_path):
     a, b = read(tmp_path / "in")
     assert (a.id, a.error) == ("a", None)
     assert b.error == f"{tmp_path / 'in' / 'b.txt'}: a link to {tmp_path / 'moved' / 'b.txt'}, which is not there"
+
+
+def test_a_field_typed_without_its_tone_marks_is_refused_naming_the_column_meant(tmp_path):
+    """Hunt 21 A (13): `--text-field "Noi dung"` for the column "Nội dung" (a keyboard without Vietnamese input)
+    listed the columns but pointed at none; the error now names the one meant. It is never matched silently."""
+    (tmp_path / "a.csv").write_text(f'Tiêu đề,Nội dung\nSơ kết,"{TEXT}"\n', encoding="utf-8")
+    (tmp_path / "a.jsonl").write_text(json.dumps({"Nội dung": TEXT}, ensure_ascii=False) + "\n", encoding="utf-8")
+    [table] = read(tmp_path / "a.csv", fields=FieldNames(text="Noi dung", title="tieu de"))
+    assert table.error == (f"{tmp_path / 'a.csv'}: no 'Noi dung' column (--text-field) (did you mean 'Nội dung'?); "
+                           "no 'tieu de' column (--title-field) (did you mean 'Tiêu đề'?); its columns are 'Tiêu đề', "
+                           "'Nội dung'")
+    [lines] = read(tmp_path / "a.jsonl", fields=FieldNames(text="noi dung"))
+    assert "no 'noi dung' field (--text-field) in any of its records (did you mean 'Nội dung'?)" in lines.error
+    [plain] = read(tmp_path / "a.csv", fields=FieldNames(text="content"))
+    assert "did you mean" not in plain.error

@@ -41,9 +41,9 @@ from .folders import (TAB_SUFFIXES, Skipped, file_kind, head_text, iter_files, j
 from .htmltext import html_to_text, is_html
 from .jsonfiles import DECODER, json_error, json_kind, json_records, loads, next_array_item
 from .metadata import extract_metadata, parse_date
-from .tables import (backslash_escaped_cells, cell_text, csv_delimiter, csv_rows, field_names, header_like_line,
-                     lines_above_table, name_key, repeated_columns, sheet_tables, split_header, table_record,
-                     text_table_delimiter)
+from .tables import (backslash_escaped_cells, cell_text, column_meant, csv_delimiter, csv_rows, field_names,
+                     header_like_line, lines_above_table, name_key, repeated_columns, sheet_tables, split_header,
+                     table_record, text_table_delimiter)
 from .vnlegacy import at_least, to_unicode
 
 log = logging.getLogger(__name__)
@@ -332,8 +332,8 @@ def _with_text_field(path: Path, fields: "FieldNames", on_error: str, items: Ite
     if records and not found:
         which = f"its first {records} records" if records == TEXT_FIELD_RECORDS else "any of its records"
         yield from (item for item in pending if isinstance(item, Article))
-        yield _failed(path.name, f"{path}: no '{fields.text}' field (--text-field) in {which}; their fields are "
-                      f"{_fields_found(names)}", on_error)
+        yield _failed(path.name, f"{path}: no '{fields.text}' field (--text-field) in {which}"
+                      f"{_meant(fields.text, names)}; their fields are {_fields_found(names)}", on_error)
         return
     for item in itertools.chain(pending, items):
         if isinstance(item, Article):
@@ -626,7 +626,7 @@ def header_problem(where, header: list, fields: "FieldNames") -> str | None:
         return problem
     missing = [(option, name) for option, name in fields.named().items() if name not in header]
     if missing:
-        said = "; ".join(f"no '{name}' column ({option})" for option, name in missing)
+        said = "; ".join(f"no '{name}' column ({option})" + _meant(name, columns) for option, name in missing)
         problem = f"{where}: {said}; its columns are {_fields_found(columns)}"
         if "--label-field" in dict(missing):
             raise InputError(problem)
@@ -636,6 +636,12 @@ def header_problem(where, header: list, fields: "FieldNames") -> str | None:
         log.warning("%s: no '%s' column, so each title is taken from its text; not read: %s (give the title's "
                     "column with --title-field)", where, fields.title, _fields_found(unread))
     return None
+
+
+def _meant(name: str, columns: list) -> str:
+    """" (did you mean 'Nội dung'?)" when `name` is a column's name without its tone marks, else ""."""
+    meant = column_meant(name, columns)
+    return f" (did you mean {meant!r}?)" if meant else ""
 
 
 def _named_fields(record: dict, fields: "FieldNames") -> dict:

@@ -8,6 +8,7 @@ import io
 import itertools
 import logging
 import re
+import unicodedata
 from typing import Iterable, Iterator
 
 from ..text.normalise import nfc
@@ -209,6 +210,18 @@ def repeated_columns(header: list, wanted: Iterable[str]) -> str | None:
     said = [f"'{name}' in more than one column ({', '.join(map(str, numbers[:-1]))} and {numbers[-1]})"
             for name, numbers in columns.items() if len(numbers) > 1]
     return f"the header names {'; '.join(said)}; give each column its own name" if said else None
+
+
+def column_meant(name: str, columns: Iterable) -> str | None:
+    """The column `name` was meant to be, typed without its tone marks ("Noi dung" for "Nội dung", on a keyboard
+    without Vietnamese input), or None: a suggestion for the error, never a match made silently."""
+    plain = _without_marks(name)
+    return next((column for column in columns if isinstance(column, str) and _without_marks(column) == plain), None)
+
+
+def _without_marks(name: str) -> str:
+    decomposed = unicodedata.normalize("NFD", name_key(name)).replace("đ", "d")
+    return " ".join("".join(char for char in decomposed if not unicodedata.combining(char)).split())
 
 
 def name_key(name: str) -> str:
