@@ -659,6 +659,8 @@ def test_a_json_line_that_holds_an_array_of_articles_gives_each_of_them(tmp_path
         ("a1", None), ("b1", None), ("a.jsonl:2:2", None),
         ("a.jsonl:3", f"{tmp_path / 'a.jsonl'}:3: a JSON object per line is expected (or an array of objects), not a "
                       "list"),
+        ("a.jsonl:4", f"{tmp_path / 'a.jsonl'}:4: a JSON object per line is expected (or an array of objects), not a "
+                      "list"),  # an empty array is no batch: its line is not lost without a record
         ("d1", None)]
 
 

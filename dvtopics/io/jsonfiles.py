@@ -45,7 +45,7 @@ def json_records(text: str, where: str) -> dict | list[dict]:
         raise InputError(f"{where}: JSON nested too deep to read") from None
     if isinstance(value, dict):
         return value
-    if isinstance(value, list) and all(isinstance(item, dict) for item in value):
+    if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
         return value
     raise InputError(f"{where}: a JSON object per line is expected (or an array of objects), not {json_kind(value)}")
 
