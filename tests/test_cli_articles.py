@@ -103,3 +103,43 @@ def test_quiet_still_names_each_article_that_could_not_be_read(tmp_path):
         said = f"ERROR: {tmp_path / 'news.jsonl'}:2: not valid JSON (Expecting value at column 1)"
         assert lines[0] == said, run.stderr
         assert len(lines) == 2  # and the summary
+
+
+def test_standard_input_is_refused_saying_how_to_give_the_text(tmp_path, monkeypatch):
+    """Hunt 21 A (3): `cat a.jsonl | dvtopics label -` said "Path '-' does not exist": the user named standard
+    input, not a file, and nothing said how to read piped text. A file named "-" is still read (`./-`)."""
+    from dvtopics.errors import ArgumentError
+    from dvtopics.io.read import read_articles
+
+    monkeypatch.chdir(tmp_path)
+    for command in (["inspect", "-"], ["label", "-", "--out", "x.csv"], ["rules", "-"]):
+        result = CliRunner().invoke(cli, command, input='{"id": "a", "text": "Ban Dân vận sơ kết 6 tháng"}\n')
+        assert result.exit_code == 2
+        assert "'-' (standard input) is not read" in result.output and "does not exist" not in result.output
+        assert "save what you pipe to a file" in result.output
+    try:
+        list(read_articles("-"))
+    except ArgumentError as error:
+        assert "'-' (standard input) is not read" in str(error)
+    else:
+        raise AssertionError("read_articles('-') read something")
+    (tmp_path / "-").write_text("Sơ kết công tác dân vận\nBan Dân vận sơ kết 6 tháng đầu năm.", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["inspect", "-", "--format", "jsonl"])
+    assert result.exit_code == 0 and json.loads(result.stdout)["title"] == "Sơ kết công tác dân vận"
+
+
+def test_a_leading_tilde_is_the_home_folder_in_inputs_and_outputs(tmp_path, monkeypatch):
+    """Hunt 21 A (6): `--out=~/labels.csv` (bash leaves "~" after "=") wrote into a new folder named "~" here, and
+    "~/bai" as an input was "does not exist", in read_articles too, though --cache-dir reads "~" as home."""
+    from dvtopics.io.read import read_articles
+
+    home, work = tmp_path / "home", tmp_path / "work"
+    (home / "bai").mkdir(parents=True)
+    work.mkdir()
+    (home / "bai" / "a.txt").write_text("Sơ kết công tác dân vận\nBan Dân vận sơ kết 6 tháng đầu năm.", encoding="utf-8")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(work)
+    result = CliRunner().invoke(cli, ["segment", "~/bai", "--out=~/seg.jsonl"])
+    assert result.exit_code == 0, result.output
+    assert not (work / "~").exists() and json.loads((home / "seg.jsonl").read_text(encoding="utf-8"))["id"] == "a"
+    assert [a.id for a in read_articles("~/bai")] == ["a"]

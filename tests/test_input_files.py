@@ -441,6 +441,22 @@ def test_a_row_whose_quotes_open_and_close_in_a_cell_is_read_with_them_as_text(t
     assert "b.csv:1: broken CSV row" in broken.error
 
 
+def test_a_csv_row_with_quotes_escaped_by_a_backslash_is_read(tmp_path, caplog):
+    """Hunt 21 A (10): quotes inside quoted cells written \\" (MySQL's INTO OUTFILE, PHP, scrapers), not doubled:
+    each such row was "broken CSV row" and its article lost. Read so, with a warning in its record and one line
+    logged for the file."""
+    (tmp_path / "a.csv").write_text('id,title,text\n1,"Phong trào \\"Dân vận khéo\\"","Ông A nói \\"Dân vận khéo\\" là '
+                                    'phong trào lớn, được nhân rộng."\n2,"Tin \\"hai\\"",Tin hai\n4,Tin bốn,Tin bốn\n',
+                                    encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        articles = read(tmp_path / "a.csv")
+    assert [(a.id, a.title, bool(a.error)) for a in articles] == [
+        ("1", 'Phong trào "Dân vận khéo"', False), ("2", 'Tin "hai"', False), ("4", "Tin bốn", False)]
+    assert articles[0].text == 'Ông A nói "Dân vận khéo" là phong trào lớn, được nhân rộng.'
+    assert "line 2 has its quotes escaped with a backslash" in articles[0].meta["warning"]
+    assert caplog.text.count("quotes escaped with a backslash") == 1
+
+
 def test_a_csv_rows_errors_name_the_line_it_starts_on(tmp_path):
     """Hunt 20 A (07): a CSV's errors named a count of its rows, not its line: below a title line, a blank line and
     a cell of two lines, the row on line 9 was "a.csv:5", and an open quote "a.csv:3: broken CSV row starting on
@@ -631,6 +647,23 @@ def test_raw_control_characters_in_json_strings_are_read_and_a_broken_line_says_
     assert read_labels(tmp_path / "labels.jsonl") == {"t1\t": "other"}
 
 
+def test_a_json_line_that_holds_an_array_of_articles_gives_each_of_them(tmp_path):
+    """Hunt 21 A (7): a JSONL line holding an array of articles (a batch written as one line, `jq -c '.items'`) was
+    one error, "a JSON object per line is expected, not a list", and its articles were lost. Each item is an
+    article, named by its line and place when it has no id; an array of anything else stays an error."""
+    lines = [{"id": "a1", "text": TEXT}, [{"id": "b1", "text": TEXT2}, {"text": TEXT}], [1, 2], [], {"id": "d1", "text": TEXT}]
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines),
+                                      encoding="utf-8")
+    articles = read(tmp_path / "a.jsonl")
+    assert [(a.id, a.error) for a in articles] == [
+        ("a1", None), ("b1", None), ("a.jsonl:2:2", None),
+        ("a.jsonl:3", f"{tmp_path / 'a.jsonl'}:3: a JSON object per line is expected (or an array of objects), not a "
+                      "list"),
+        ("a.jsonl:4", f"{tmp_path / 'a.jsonl'}:4: a JSON object per line is expected (or an array of objects), not a "
+                      "list"),  # an empty array is no batch: its line is not lost without a record
+        ("d1", None)]
+
+
 # ------------------------------------------------------------------ files in more than one encoding
 
 def cp1258(text: str) -> bytes:
@@ -749,6 +782,22 @@ def test_a_json_file_where_no_record_has_the_text_field_is_one_error_naming_its_
     assert "the 'text' field is missing: the title is read as the text" in articles[0].meta["warning"]
 
 
+def test_a_text_of_marks_alone_is_read_from_its_title_and_without_one_the_error_says_what_it_held(tmp_path):
+    """Hunt 21 A (2): a text of "..." under a headline was "no text in the article", though an empty text under the
+    same headline is read from it; the error named no cause for a text that held marks."""
+    rows = [{"id": "p1", "title": "Hội nghị sơ kết công tác dân vận", "text": "..."},
+            {"id": "p2", "text": "— — —\n* * *"}, {"id": "p3", "text": "  "}]
+    path = tmp_path / "a.jsonl"
+    path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
+    p1, p2, p3 = read(path)
+    assert (p1.error, p1.text, p1.title) == (None, "Hội nghị sơ kết công tác dân vận", "Hội nghị sơ kết công tác dân vận")
+    assert "the text holds no words once its page furniture is dropped ('...'): the title is read as the text" \
+        in p1.meta["warning"]
+    assert p2.error == (f"{path}:2: no text in the article: the text holds no words once its page furniture is dropped "
+                        "('— — — * * *'), and it has no title to read instead")
+    assert p3.error.startswith(f"{path}:3: no 'text' field with text (it is empty)")
+
+
 @pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
 def test_a_table_under_a_title_line_is_read_from_the_row_that_names_the_text_field(tmp_path, suffix):
     """A banner (merged A1:D1 in a workbook) and a blank row above the header: the header is the first row
@@ -806,7 +855,8 @@ def test_a_field_option_that_names_no_column_is_one_line_naming_the_columns(tmp_
     path.write_text(f"id,title,lead,Loại bài\n{rows}", encoding="utf-8")
     given = {"--text-field": "lead", option: name}
     result = CliRunner().invoke(cli, ["evaluate", "shipped", str(path), *sum(given.items(), ())])
-    said = f"{path}: no '{name}' column ({option}); its columns are 'id', 'title', 'lead', 'Loại bài'"
+    meant = " (did you mean 'Loại bài'?)" if name == "Loai bai" else ""  # typed without its tone marks (hunt 21 A)
+    said = f"{path}: no '{name}' column ({option}){meant}; its columns are 'id', 'title', 'lead', 'Loại bài'"
     if option == "--label-field":
         for command in (["evaluate", "shipped"], ["train", "--out", str(tmp_path / "m")],
                         ["report", "--no-topics", "--out", str(tmp_path / "r.html")]):
@@ -1029,6 +1079,33 @@ def test_a_table_saved_as_txt_whose_header_has_a_blank_cell_is_read_as_a_table(t
                                                                                 ("2", "Gặp mặt", None)]
 
 
+def test_a_txt_table_with_vietnamese_headers_needs_only_the_text_fields_name_and_else_says_it_looks_like_one(
+        tmp_path, caplog):
+    """Hunt 21 A (4): "Tiêu đề,Nội dung,Ngày" over its rows, saved as .txt: with --text-field "Nội dung" (all the
+    same file as .csv needs) it was still one article titled by its header, since no other field it names was
+    looked for; without the option, one article and nothing said. Rows that split into the header's columns
+    confirm a header that names the text field alone; a header-like line naming none gets a warning."""
+    rows = [("Tổng kết năm", TEXT, "05/01/2023"), ("Gặp mặt", TEXT2, "08/03/2023")]
+    body = "".join(",".join(f'"{cell}"' for cell in row) + "\n" for row in rows)
+    (tmp_path / "export.txt").write_text(f"Tiêu đề,Nội dung,Ngày\n{body}", encoding="utf-8")
+    articles = read(tmp_path / "export.txt", fields=FieldNames(text="Nội dung"))
+    assert [(a.text, a.error) for a in articles] == [(TEXT, None), (TEXT2, None)]
+    assert not caplog.text.count("reads as a table's header")
+    with caplog.at_level(logging.WARNING):
+        [article] = read(tmp_path / "export.txt")
+    assert article.title == "Tiêu đề,Nội dung,Ngày"
+    assert ("export.txt: its first line reads as a table's header ('Tiêu đề', 'Nội dung', 'Ngày') but names no "
+            "'text' field: read as one article; if it is a table, name the column of the text with --text-field"
+            ) in caplog.text
+    # an article whose title has a comma, the same title again over its lead, is no table and gets no warning
+    caplog.clear()
+    (tmp_path / "article.txt").write_text(f"Sơ kết, tổng kết\nSơ kết, tổng kết\n{TEXT}\nNăm qua, các chi bộ, tổ dân "
+                                          "phố đã vận động nhân dân làm đường.\n", encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        [article] = read(tmp_path / "article.txt")
+    assert article.title == "Sơ kết, tổng kết" and "header" not in caplog.text
+
+
 def test_a_table_saved_as_txt_under_excels_sep_line_is_read_as_a_table(tmp_path):
     """A CSV with Excel's "sep=;" first line, saved or renamed as .txt, was one article titled "sep=;" (hunt 19 A,
     7): the header looked for was the first line. As a .csv it is read as a table, and so it is now."""
@@ -1148,3 +1225,43 @@ def test_an_id_of_spaces_alone_is_no_id(tmp_path):
     ids = [a.id for a in read([tmp_path / "a.csv", tmp_path / "a.jsonl"])]
     assert ids == ["a.csv:2", "a.csv:3", "a.csv:4", " x1 ", "a.jsonl:1"]  # an id with words keeps its spaces
 
+
+
+def test_a_byte_order_mark_opening_a_row_inside_a_file_is_not_part_of_its_id_or_label(tmp_path):
+    """Hunt 21 A (5): rows appended from a second "CSV UTF-8" export (`cat a.csv b-rows.csv`) open with its BOM,
+    which stayed in the row's first cell: an invisible id "\\ufeffx2" that no labels file names, a label
+    "\\ufeffannual_review" that is a class of its own. In a labels file too."""
+    from dvtopics.io.labels import read_labels
+
+    bom = "\ufeff"
+    (tmp_path / "a.csv").write_text(f"{bom}id,label,text\nx1,other,{TEXT2.replace(',', '')}\n"
+                                    f"{bom}x2,annual_review,{TEXT.replace(',', '')}\n", encoding="utf-8")
+    assert [(a.id, a.label) for a in read(tmp_path / "a.csv")] == [("x1", "other"), ("x2", "annual_review")]
+    (tmp_path / "labels.csv").write_text(f"{bom}label,id\nother,x1\n{bom}annual_review,x2\n", encoding="utf-8")
+    assert read_labels(tmp_path / "labels.csv") == {"x1": "other", "x2": "annual_review"}
+
+
+def test_a_broken_link_in_a_folder_says_where_it_points(tmp_path):
+    """Hunt 21 A (8): a link left after its article was moved was "cannot read (No such file or directory)", though
+    `ls` lists it: the error names where it points, which is what is missing; the articles beside it are read."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(f"Hội nghị tổng kết\n{TEXT}", encoding="utf-8")
+    (tmp_path / "in" / "b.txt").symlink_to(tmp_path / "moved" / "b.txt")
+    a, b = read(tmp_path / "in")
+    assert (a.id, a.error) == ("a", None)
+    assert b.error == f"{tmp_path / 'in' / 'b.txt'}: a link to {tmp_path / 'moved' / 'b.txt'}, which is not there"
+
+
+def test_a_field_typed_without_its_tone_marks_is_refused_naming_the_column_meant(tmp_path):
+    """Hunt 21 A (13): `--text-field "Noi dung"` for the column "Nội dung" (a keyboard without Vietnamese input)
+    listed the columns but pointed at none; the error now names the one meant. It is never matched silently."""
+    (tmp_path / "a.csv").write_text(f'Tiêu đề,Nội dung\nSơ kết,"{TEXT}"\n', encoding="utf-8")
+    (tmp_path / "a.jsonl").write_text(json.dumps({"Nội dung": TEXT}, ensure_ascii=False) + "\n", encoding="utf-8")
+    [table] = read(tmp_path / "a.csv", fields=FieldNames(text="Noi dung", title="tieu de"))
+    assert table.error == (f"{tmp_path / 'a.csv'}: no 'Noi dung' column (--text-field) (did you mean 'Nội dung'?); "
+                           "no 'tieu de' column (--title-field) (did you mean 'Tiêu đề'?); its columns are 'Tiêu đề', "
+                           "'Nội dung'")
+    [lines] = read(tmp_path / "a.jsonl", fields=FieldNames(text="noi dung"))
+    assert "no 'noi dung' field (--text-field) in any of its records (did you mean 'Nội dung'?)" in lines.error
+    [plain] = read(tmp_path / "a.csv", fields=FieldNames(text="content"))
+    assert "did you mean" not in plain.error

@@ -162,6 +162,49 @@ def test_a_dateline_written_year_first_dates_the_article(dateline):
     assert extract_metadata(f"Tổng kết công tác dân vận năm 2017\n{dateline}\n{BODY}")["date"] == "2018-02-05"
 
 
+@pytest.mark.parametrize("dateline", ["Thứ Ba, 5 tháng 7, 2022", "5 tháng 7, 2022 - 19:13", "05 tháng 07 năm 2022",
+                                      "5 Tháng Bảy, 2022", "Thứ Ba, 5 thg 7, 2022", "Cập nhật: 5 tháng 7, 2022 19:13"])
+def test_a_dateline_with_a_comma_or_its_month_in_words_dates_the_article(dateline):
+    """Hunt 21 A (1): "5 tháng 7, 2022", as Facebook and many sites print it, and WordPress' month names were no date."""
+    assert extract_metadata(f"Sơ kết công tác dân vận 6 tháng\n{dateline}\n{BODY}")["date"] == "2022-07-05"
+    assert parse_date(dateline) == "2022-07-05"
+
+
+@pytest.mark.parametrize("dateline", ["Ngày xuất bản: 05/07/2022", "Thời gian đăng: 05/07/2022 19:13",
+                                      "Đăng tải: 05/07/2022", "Ngày đăng tin: 05/07/2022"])
+def test_a_dateline_labelled_as_sites_label_it_dates_the_article(dateline):
+    """Hunt 21 A (12): "Ngày xuất bản:" (publication date) and "Thời gian đăng:" (time posted) gave no date."""
+    assert extract_metadata(f"Sơ kết công tác dân vận 6 tháng\n{dateline}\n{BODY}")["date"] == "2022-07-05"
+
+
+def test_a_registration_deadline_is_no_dateline():
+    assert extract_metadata(f"Sơ kết công tác dân vận 6 tháng\nThời gian đăng ký: 05/07/2022\n{BODY}")["date"] is None
+
+
+@pytest.mark.parametrize("dateline", ["Thứ Ba, 05/07/2071", "05/07/1890", "5 tháng 7, 2099"])
+def test_a_dateline_in_an_impossible_year_is_no_date(dateline):
+    """Hunt 21 A (1): a year after the next one is a typo or a placeholder, never when the page was published."""
+    assert extract_metadata(f"Sơ kết công tác dân vận 6 tháng\n{dateline}\n{BODY}")["date"] is None
+
+
+@pytest.mark.parametrize("value", ["3250000000", "3250000000000", "2072-07-05T19:13:00Z"])
+def test_a_timestamp_in_an_impossible_year_is_no_date(value):
+    assert parse_date(value) is None
+
+
+@pytest.mark.parametrize("value", ["5-Jul-2022", "5-Jul-22", "05 Jul 2022", "July 5, 2022", "Jul. 5, 2022",
+                                   "Tuesday, July 5, 2022 | 07:13 pm GMT+7", "July 5th, 2022"])
+def test_a_date_field_with_its_month_in_english_is_read(value):
+    """Hunt 21 A (9): English-locale Excel ("5-Jul-22") and scrapers of English-language sites ("July 5, 2022")
+    write the month's name: the field was "not a date" and the article went undated."""
+    assert parse_date(value) == "2022-07-05"
+
+
+@pytest.mark.parametrize("value", ["Mayor 5, 2022", "5 Jul", "Jul 2022", "31-Feb-2022", "5-Jul-2071"])
+def test_what_only_looks_like_an_english_date_is_none(value):
+    assert parse_date(value) is None
+
+
 def test_a_span_of_years_is_no_date():
     assert extract_metadata(f"Tổng kết giai đoạn 2016-2020\n2016-2020 | 10:30\n{BODY}")["date"] is None
 

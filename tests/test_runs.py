@@ -474,6 +474,17 @@ def test_two_runs_cannot_write_one_output_at_once(tmp_path):
     assert out.exists() and not (tmp_path / "out.jsonl.lock").exists()
 
 
+def test_a_lock_that_cannot_be_made_is_named_as_the_output_it_serves(tmp_path):
+    """Hunt 21 A (11): a lock file that could not be made beside --out (a folder in its place; /proc, which looks
+    writable) was "Error: …/out.jsonl.lock: Is a directory", naming a file the user never gave."""
+    source = write_jsonl(tmp_path / "in.jsonl", made_up_articles(2))
+    (tmp_path / "out.jsonl.lock").mkdir()
+    result = run("label", source, "--out", tmp_path / "out.jsonl")
+    assert result.exit_code == 2
+    assert result.output == (f"Error: {tmp_path / 'out.jsonl'}: cannot hold the run's lock out.jsonl.lock beside it "
+                             "(Is a directory); write the output elsewhere\n")
+
+
 def test_xlsx_over_the_row_limit_is_split_into_sheets(tmp_path, monkeypatch, caplog):
     monkeypatch.setattr(tables, "XLSX_MAX_ROWS", 4)  # 3 rows and the header per sheet
     path = tables.write_rows([{"id": i, "label": "x"} for i in range(7)], tmp_path / "a.xlsx")

@@ -9,7 +9,8 @@ import re
 import click
 
 from ..arguments import ENGINES, MAX_BATCH, MAX_BYTES, MAX_PART, MAX_SEED
-from ..io.read import MAX_ARTICLE_BYTES, FieldNames
+from ..errors import ArgumentError
+from ..io.read import MAX_ARTICLE_BYTES, FieldNames, home_path, refuse_standard_input
 
 # C0 and C1 control characters and DEL: an article's "\x1b[2J" would clear the user's terminal, "\x1b]0;…\x07"
 # retitle it, "\x9b" start a sequence on some terminals; a line end would break a table's row
@@ -28,7 +29,15 @@ def terminal_text(text) -> str:
 
 class InputPath(click.Path):
     """A path the command reads: articles, a labels or stopwords file, a model folder. No output of the command
-    may be one of them (`Command`)."""
+    may be one of them (`Command`). "-" (standard input, piped text) is refused saying how to give it, not as a
+    path that "does not exist"."""
+
+    def convert(self, value, param, ctx):
+        try:
+            refuse_standard_input(value)
+        except ArgumentError as error:
+            self.fail(str(error), param, ctx)
+        return super().convert(home_path(value), param, ctx)
 
 
 class OutputPath(click.Path):
@@ -39,6 +48,9 @@ class OutputPath(click.Path):
         super().__init__(file_okay=not folder)
         self.folder = folder
         self.files = files  # a folder's: the names the command writes in it (imported only when it runs)
+
+    def convert(self, value, param, ctx):
+        return super().convert(home_path(value), param, ctx)
 
 
 class Command(click.Command):

@@ -34,17 +34,20 @@ def json_error(exc: ValueError, whole: bool = False) -> str:
     return f"{exc.msg.removesuffix(' at')} at " + (f"line {exc.lineno}, " if whole else "") + f"column {exc.colno}"
 
 
-def json_object(text: str, where: str) -> dict:
-    """The JSON object in `text`; `InputError` naming `where` and the cause for anything else."""
+def json_records(text: str, where: str) -> dict | list[dict]:
+    """The JSON object of a JSON line, or the objects of an array of them (a batch of articles written as one
+    line, as `jq -c '.items'` writes it); `InputError` naming `where` and the cause for anything else."""
     try:
-        record = loads(text)
+        value = loads(text)
     except ValueError as exc:
         raise InputError(f"{where}: not valid JSON ({json_error(exc)})") from None
     except RecursionError:
         raise InputError(f"{where}: JSON nested too deep to read") from None
-    if not isinstance(record, dict):
-        raise InputError(f"{where}: a JSON object per line is expected, not {json_kind(record)}")
-    return record
+    if isinstance(value, dict):
+        return value
+    if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
+        return value
+    raise InputError(f"{where}: a JSON object per line is expected (or an array of objects), not {json_kind(value)}")
 
 
 # what says where a JSON value nests: strings (whole, so that their brackets do not count), brackets, commas

@@ -6,8 +6,8 @@ import re
 from email.utils import parsedate_to_datetime
 from typing import Iterable
 
-from ..text.dates import (DATE, DATELINE_MAX_CHARS, dateline_date, find_date, is_dateline, iso_date, iso_of,
-                          vietnam_day)
+from ..text.dates import (DATE, DATELINE_MAX_CHARS, dateline_date, english_date, find_date, is_dateline, iso_date,
+                          iso_of, vietnam_day)
 from ..text.furniture import SOURCE_TAG, is_furniture
 
 
@@ -74,7 +74,7 @@ def parse_date(value: str) -> str | None:
         return vietnam_day(dt.datetime.fromtimestamp(seconds, dt.timezone.utc))
     if _EMAIL_DATE.fullmatch(value):
         return _email_date(value)
-    return find_date(value) if is_dateline(value) else None
+    return find_date(value) if is_dateline(value) else english_date(value)
 
 
 def _email_date(value: str) -> str | None:

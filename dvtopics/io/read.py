@@ -39,10 +39,11 @@ from .files import LineRange, blank_line, numbered_lines, read_all
 from .folders import (TAB_SUFFIXES, Skipped, file_kind, head_text, iter_files, json_document, skipped_notes,
                       unread_notes, walked_by)
 from .htmltext import html_to_text, is_html
-from .jsonfiles import DECODER, json_error, json_kind, json_object, loads, next_array_item
+from .jsonfiles import DECODER, json_error, json_kind, json_records, loads, next_array_item
 from .metadata import extract_metadata, parse_date
-from .tables import (cell_text, csv_delimiter, csv_rows, field_names, lines_above_table, name_key, repeated_columns,
-                     sheet_tables, split_header, table_record, text_table_delimiter)
+from .tables import (backslash_escaped_cells, cell_text, column_meant, csv_delimiter, csv_rows, field_names,
+                     header_like_line, lines_above_table, name_key, repeated_columns, sheet_tables, split_header,
+                     table_record, text_table_delimiter)
 from .vnlegacy import at_least, to_unicode
 
 log = logging.getLogger(__name__)
@@ -142,7 +143,7 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
         raw = html_to_text(raw)
     clean = strip_furniture(normalize(raw))
     if not clean.strip():
-        raise InputError(f"{name}: no text in the article")
+        clean = _title_for_wordless_text(raw, fields, name)
     found = extract_metadata(clean)
     given = {}
     for key in METADATA_FIELDS + ("label",):
@@ -176,6 +177,22 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
         source=given["source"] or found["source"], label=nfc((given["label"] or "").strip()) or None, raw=raw,
         meta=fields,
     )
+
+
+def _title_for_wordless_text(raw: str, fields: dict, name: str) -> str:
+    """The text of an article whose text held nothing once its furniture went ("...", "* * *", a line of
+    buttons): its title field, as for an empty text (an export of headlines), with a warning that says so;
+    without a title, the error says what the text held, since "no text" misleads about a text of marks."""
+    held = " ".join(raw.split())[:40]
+    why = f"the text holds no words once its page furniture is dropped ({held!r})"
+    title = field_text(fields.get("title"))
+    if title and strip_furniture(normalize(title)).strip():
+        add_warning(fields, f"{why}: the title is read as the text")
+        log.warning("%s: %s: the title is read as the text", name, why)
+        return strip_furniture(normalize(title))
+    if held:
+        raise InputError(f"{name}: no text in the article: {why}, and it has no title to read instead")
+    raise InputError(f"{name}: no text in the article")
 
 
 def _from_legacy_font(value: str, what: str, fields: dict, name: str, likely: str | None = None) -> str:
@@ -283,6 +300,13 @@ def _read_text_file(path: Path, article_id: str, on_error: str, max_bytes: int) 
 
 
 def _os_cause(path: Path, exc: OSError) -> str:
+    """Why `path` could not be read, in the user's terms: a link whose file is gone (an article moved, its link
+    left) is listed where it was, so "No such file or directory" would deny the file the user sees."""
+    if isinstance(exc, FileNotFoundError) and path.is_symlink():
+        try:
+            return f"{path}: a link to {os.readlink(path)}, which is not there"
+        except OSError:
+            pass
     return f"{path}: cannot read ({exc.strerror or exc})"
 
 
@@ -315,8 +339,8 @@ def _with_text_field(path: Path, fields: "FieldNames", on_error: str, items: Ite
     if records and not found:
         which = f"its first {records} records" if records == TEXT_FIELD_RECORDS else "any of its records"
         yield from (item for item in pending if isinstance(item, Article))
-        yield _failed(path.name, f"{path}: no '{fields.text}' field (--text-field) in {which}; their fields are "
-                      f"{_fields_found(names)}", on_error)
+        yield _failed(path.name, f"{path}: no '{fields.text}' field (--text-field) in {which}"
+                      f"{_meant(fields.text, names)}; their fields are {_fields_found(names)}", on_error)
         return
     for item in itertools.chain(pending, items):
         if isinstance(item, Article):
@@ -346,11 +370,15 @@ def _jsonl_items(path: Path, fields: "FieldNames", on_error: str, max_bytes: int
             continue
         try:
             text, warning = decode_text(line, where, line=True)
-            record = json_object(text, where)
+            records = json_records(text, where)
         except InputError as exc:
             yield _failed(fallback_id, str(exc), on_error)
             continue
-        yield record, fallback_id, fields, on_error, where, warning
+        if isinstance(records, dict):
+            yield records, fallback_id, fields, on_error, where, warning
+            continue
+        for item, record in enumerate(records, 1):  # a line that holds an array: each item is named by its place
+            yield record, f"{fallback_id}:{item}", fields, on_error, f"{where}, item {item}", warning
 
 
 def _read_json(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -> Iterator[Article]:
@@ -476,6 +504,7 @@ def _read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
         if wrong:
             yield _failed(path.name, wrong, on_error)
             return
+    escapes_said = False
     for line, row, cause, cells in rows:
         if row is not None and not any(value.strip() for value in row):
             continue  # a blank line, or a spreadsheet's empty row (",,,"): no article, not an error
@@ -489,6 +518,13 @@ def _read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
         # in the file: the rows are not its lines where a cell holds several, or blank or title lines come before
         where, fallback_id = f"{path}:{line}", f"{path.name}:{number}"
         quotes_as_text = None
+        escaped = backslash_escaped_cells(delimiter.join(cells), delimiter) if row is None and header else None
+        if escaped and len(escaped) <= len(header):  # quotes in quoted cells written \" (MySQL, PHP): that row
+            row, quotes_as_text = escaped, f"line {line} has its quotes escaped with a backslash (\\\"): read so"
+            if not escapes_said:  # once a file: an export so written has it on every row that quotes
+                log.warning("%s: quotes escaped with a backslash (\\\") rather than doubled: read so, here and in "
+                            "every later row so written (each says so in its record)", where)
+                escapes_said = True
         quotes_closed = row is None and "".join(cells).count('"') % 2 == 0
         if quotes_closed and header is not None:  # (no header: no row was valid)
             # blank cells past the header's named ones are no column: a trailing delimiter, as spreadsheets save
@@ -597,7 +633,7 @@ def header_problem(where, header: list, fields: "FieldNames") -> str | None:
         return problem
     missing = [(option, name) for option, name in fields.named().items() if name not in header]
     if missing:
-        said = "; ".join(f"no '{name}' column ({option})" for option, name in missing)
+        said = "; ".join(f"no '{name}' column ({option})" + _meant(name, columns) for option, name in missing)
         problem = f"{where}: {said}; its columns are {_fields_found(columns)}"
         if "--label-field" in dict(missing):
             raise InputError(problem)
@@ -607,6 +643,12 @@ def header_problem(where, header: list, fields: "FieldNames") -> str | None:
         log.warning("%s: no '%s' column, so each title is taken from its text; not read: %s (give the title's "
                     "column with --title-field)", where, fields.title, _fields_found(unread))
     return None
+
+
+def _meant(name: str, columns: list) -> str:
+    """" (did you mean 'Nội dung'?)" when `name` is a column's name without its tone marks, else ""."""
+    meant = column_meant(name, columns)
+    return f" (did you mean {meant!r}?)" if meant else ""
 
 
 def _named_fields(record: dict, fields: "FieldNames") -> dict:
@@ -802,6 +844,30 @@ def unique_paths(paths: Iterable[str | os.PathLike] | str | os.PathLike) -> list
     return kept
 
 
+# "-" is standard input to most command-line tools: what a user pipes in (`cat a.jsonl | dvtopics label -`). Reading
+# it would lose what files give every run: a name for each article's id, a kind by its suffix, a size and time that
+# `--resume` checks, a path a Dask worker can open. So it is refused, saying how to give the text instead.
+STANDARD_INPUT = "-"
+STANDARD_INPUT_REFUSED = ("'-' (standard input) is not read: dvtopics reads files and folders; save what you pipe "
+                          "to a file (`... > articles.jsonl`, or .csv, .txt) and give its path")
+
+
+def refuse_standard_input(path: str | os.PathLike) -> None:
+    """Refuse "-" (standard input) in one line that says what to do, unless a file is so named (`./-` reads it)."""
+    if os.fspath(path) == STANDARD_INPUT and not os.path.lexists(path):
+        raise ArgumentError(STANDARD_INPUT_REFUSED)
+
+
+def home_path(path):
+    """`path` with a leading "~" read as the home folder, as the cache folder is (`text.cache.cache_folder`): the
+    shell leaves it as typed inside quotes and after "=" (`--out=~/labels.csv`), and Python never reads it, so
+    "~/bai" named a folder "~" here, made anew by an output. Other paths are returned as given."""
+    if isinstance(path, (str, os.PathLike)) and os.fspath(path).startswith("~"):
+        expanded = os.path.expanduser(os.fspath(path))
+        return type(path)(expanded) if isinstance(path, Path) else expanded
+    return path
+
+
 def _paths_given(paths) -> list:
     """`paths` as a list of paths (one path alone is a list of one), each a str or a path object. A table of
     articles (a pandas DataFrame) is refused, saying how to read it: iterated, it gives its column names, which
@@ -816,7 +882,8 @@ def _paths_given(paths) -> list:
         if not isinstance(path, (str, os.PathLike)):
             raise TypeError(f"paths: {path!r} (a {type(path).__name__}) is not a path; give the files or folders as "
                             "str or pathlib.Path")
-    return given
+        refuse_standard_input(path)
+    return [home_path(path) for path in given]
 
 
 def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on_error: str = "raise",
@@ -856,10 +923,22 @@ def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on
                     "CSV saved or renamed as .txt): read as a table, an article a row", path, delimiter, fields.text)
         articles = _read_csv(path, fields, on_error, max_bytes)
     else:
+        _warn_of_a_header(path, fields.text)
         articles = iter([_read_text_file(path, article_id, on_error, max_bytes)])
     if lines is None:  # a part of a file may hold nothing; a whole file that does is said so
         articles = _or_no_articles(articles, path, fields.text, on_error)
     return map(_finished, articles)
+
+
+def _warn_of_a_header(path: Path, text_field: str) -> None:
+    """A .txt file read as one article though its first line reads as a table's header ("Tiêu đề,Nội dung,Ngày"
+    over rows of three cells): a CSV saved as .txt whose columns have names of their own. Its rows would be one
+    article titled by the header, silently: say so, and how to read it as a table."""
+    names = header_like_line(head_text(path) or "")
+    if names:
+        shown = ", ".join(repr(name) for name in names[:8]) + (", …" if len(names) > 8 else "")
+        log.warning("%s: its first line reads as a table's header (%s) but names no '%s' field: read as one article; "
+                    "if it is a table, name the column of the text with --text-field", path, shown, text_field)
 
 
 def _or_no_articles(articles: Iterator[Article], path: Path, text_field: str, on_error: str) -> Iterator[Article]:

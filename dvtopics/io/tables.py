@@ -8,6 +8,7 @@ import io
 import itertools
 import logging
 import re
+import unicodedata
 from typing import Iterable, Iterator
 
 from ..text.normalise import nfc
@@ -74,16 +75,61 @@ def text_table_delimiter(text: str, text_field: str, wanted: Iterable[str]) -> s
         header = next((match.group() for match in _LINE.finditer(text, hint.end()) if match.group().strip()), "")
         return hint.group(1) if names_field(next(csv.reader([header], delimiter=hint.group(1)), []),
                                             text_field) else None
-    first = next((match.group() for match in _LINE.finditer(text) if match.group().strip()), "")
+    first = next((match for match in _LINE.finditer(text) if match.group().strip()), None)
     for delimiter in (",", ";"):
-        cells = [cell.strip() for cell in next(csv.reader([first], delimiter=delimiter), [])]
-        cells = [cell for cell in cells if cell]
-        if len(cells) < 2 or not all(len(cell) <= _FIELD_NAME_CHARS for cell in cells):
+        cells = _short_names(first, delimiter)
+        if not cells:
             continue
         named = set(field_names(cells, wanted)) & set(wanted)
-        if text_field in named and len(named) >= 2:
+        # A header naming the text field alone ("Tiêu đề,Nội dung,Ngày" read with --text-field "Nội dung") is one
+        # when the rows under it split into its columns, as a table's do and a title's next lines do not.
+        if text_field in named and (len(named) >= 2 or _column_names(cells) and _rows_fit(text, first, delimiter)):
             return delimiter
     return None
+
+
+def header_like_line(text: str) -> list[str] | None:
+    """The names of a .txt file's first line when it reads as a table's header, though it names no field wanted:
+    short names split by tabs, commas or semicolons, with the rows under it split into as many columns
+    ("Tiêu đề,Nội dung,Ngày" over rows of three cells). None for an article: a title's next lines do not so split."""
+    first = next((match for match in _LINE.finditer(text) if match.group().strip()), None)
+    for delimiter in ("\t", ",", ";"):
+        cells = _short_names(first, delimiter)
+        if cells and _column_names(cells) and _rows_fit(text, first, delimiter, rows=2):
+            return cells
+    return None
+
+
+# A column's name: a few words, no sentence's marks ("Năm mới, tư duy phải mới?" is a title split by its comma,
+# "Text, ảnh: Minh Anh" a credit line)
+_NAME = re.compile(r"[^\W\d][\w .()/-]*(?<! )", re.UNICODE)
+_NAME_WORDS = 4
+
+
+def _column_names(cells: list[str]) -> bool:
+    return all(_NAME.fullmatch(cell) and len(cell.split()) <= _NAME_WORDS for cell in cells)
+
+
+def _short_names(line: re.Match | None, delimiter: str) -> list[str] | None:
+    """The filled cells of `line` split by `delimiter` when there are two or more and each is short, as a header's
+    names are (blank ones aside: pandas' unnamed index, a trailing delimiter)."""
+    if line is None:
+        return None
+    cells = [cell.strip() for cell in next(csv.reader([line.group()], delimiter=delimiter), [])]
+    cells = [cell for cell in cells if cell]
+    return cells if len(cells) >= 2 and all(len(cell) <= _FIELD_NAME_CHARS for cell in cells) else None
+
+
+def _rows_fit(text: str, header: re.Match, delimiter: str, rows: int = 1) -> bool:
+    """Whether the first `rows` rows below `header` (up to 3 are looked at) each split into as many cells as it does.
+    `text` may be a file's head, cut inside its last row: a last row without its line end counts only when it is
+    the one row there is."""
+    names = next(csv.reader([header.group()], delimiter=delimiter), [])
+    # the header's line again (a title repeated over its text) is no row of a table
+    below = [row for row in csv.reader(io.StringIO(text[header.end():].lstrip("\r\n")), delimiter=delimiter)
+             if row and row != names]
+    whole = below if text.endswith(("\n", "\r")) else below[:-1] or below[:1]
+    return len(whole) >= rows and all(len(row) == len(names) for row in whole[:3])
 
 
 def names_field(cells, field: str) -> bool:
@@ -166,6 +212,18 @@ def repeated_columns(header: list, wanted: Iterable[str]) -> str | None:
     return f"the header names {'; '.join(said)}; give each column its own name" if said else None
 
 
+def column_meant(name: str, columns: Iterable) -> str | None:
+    """The column `name` was meant to be, typed without its tone marks ("Noi dung" for "Nội dung", on a keyboard
+    without Vietnamese input), or None: a suggestion for the error, never a match made silently."""
+    plain = _without_marks(name)
+    return next((column for column in columns if isinstance(column, str) and _without_marks(column) == plain), None)
+
+
+def _without_marks(name: str) -> str:
+    decomposed = unicodedata.normalize("NFD", name_key(name)).replace("đ", "d")
+    return " ".join("".join(char for char in decomposed if not unicodedata.combining(char)).split())
+
+
 def name_key(name: str) -> str:
     return nfc(name.strip()).casefold()
 
@@ -202,6 +260,18 @@ def literal_cells(line: str, delimiter: str) -> list[str]:
     without quoting (a cell that opens with a quote: '"Dân vận khéo" nhân rộng'), where CSV's rules would
     read the quote as the start of a quoted cell and find the row broken."""
     return line.rstrip("\r\n").split(delimiter)
+
+
+def backslash_escaped_cells(line: str, delimiter: str) -> list[str] | None:
+    """A line's cells read with quotes escaped by a backslash (\\") rather than doubled (""), as MySQL's INTO OUTFILE,
+    PHP and many scrapers write them, or None when it holds no such quote or is not valid CSV read so either."""
+    if '\\"' not in line:
+        return None
+    try:
+        rows = list(csv.reader([line], delimiter=delimiter, escapechar="\\", doublequote=False, strict=True))
+    except csv.Error:
+        return None
+    return rows[0] if len(rows) == 1 else None
 
 
 def _next_row(reader, limit: int) -> list[str] | None:

@@ -178,7 +178,11 @@ def output_lock(out: Path):
     lets go of the lock when a run dies, even by kill -9, so a crashed run never blocks the next one."""
     lock = out.with_name(out.name + ".lock")
     while True:
-        handle = open(lock, "a+b")
+        try:
+            handle = open(lock, "a+b")
+        except OSError as exc:  # named as the output it serves: the user never gave the lock's name
+            raise DvtopicsError(f"{out}: cannot hold the run's lock {lock.name} beside it ({exc.strerror or exc}); "
+                                "write the output elsewhere") from None
         try:
             _try_lock(handle.fileno())
         except OSError:

@@ -12,7 +12,13 @@ import re
 # a span of months, not 1 March); year first, as software prints them ("2018-02-05"); or in words.
 _DAY_FIRST = r"(?P<day>\d{1,2})(?P<sep>[/.-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4})"
 _YEAR_FIRST = r"(?P<y_year>\d{4})(?P<y_sep>[/.-])(?P<y_month>\d{1,2})(?P=y_sep)(?P<y_day>\d{1,2})"
-_IN_WORDS = r"ngày\s+(?P<w_day>\d{1,2})\s+tháng\s+(?P<w_month>\d{1,2})\s+năm\s+(?P<w_year>\d{4})"
+# In words, as writers and pages print them: "ngày 5 tháng 7 năm 2022", "5 tháng 7, 2022" (Facebook, many sites),
+# "5 Tháng Bảy, 2022" (WordPress' Vietnamese month names), "5 thg 7, 2022" (Google's short form).
+MONTH_NAMES = {"một": 1, "giêng": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
+               "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12}
+_MONTH_NAME = "|".join(name.replace(" ", r"\s+") for name in sorted(MONTH_NAMES, key=len, reverse=True))
+_IN_WORDS = (rf"(?<!\d)(?:ngày\s+)?(?P<w_day>\d{{1,2}})\s+(?:tháng|thg)\s+(?P<w_month>\d{{1,2}}|{_MONTH_NAME})"
+             r"(?:\s*,\s*|\s+năm\s+|\s+)(?P<w_year>\d{4})(?!\d)")
 DATE = re.compile(rf"(?<!\d)(?:{_DAY_FIRST}|{_YEAR_FIRST})(?!\d)|{_IN_WORDS}", re.IGNORECASE)
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
 _DIGIT = re.compile(r"\d")
@@ -20,17 +26,20 @@ _DIGIT = re.compile(r"\d")
 VIETNAM_TIME = dt.timezone(dt.timedelta(hours=7))
 
 
-def vietnam_day(instant: dt.datetime) -> str:
+def vietnam_day(instant: dt.datetime) -> str | None:
     """The ISO day an instant falls on in Vietnam (UTC+7): a timestamp, or a time written with its offset,
-    is dated where the articles were published."""
-    return instant.astimezone(VIETNAM_TIME).date().isoformat()
+    is dated where the articles were published; None outside the years read, as `iso_date` says."""
+    day = instant.astimezone(VIETNAM_TIME).date()
+    return iso_date(day.day, day.month, day.year)
 
 
 # The years a date is read in, everywhere (datelines, source lines, date fields, .xlsx date cells). A date is
 # when an article was published: a year outside these is a number misread as a date (a timeline's "12/05/1890:
 # …" in the text) or a placeholder, not a publication day, and one stray 1885 would stretch every chart over
 # centuries. An article about 1885 is published now, with today's date.
-FIRST_YEAR, LAST_YEAR = 1900, 2100
+# Nor is a year after the next one: no article is published in the future, so "05/07/2071" is a typo of 2017
+# or a placeholder (a year's slack for clocks and for pages dated ahead, "Thứ Hai, 1/1/2027" seen on 31/12).
+FIRST_YEAR, LAST_YEAR = 1900, dt.date.today().year + 1
 
 
 def iso_date(day: str | int, month: str | int, year: str | int) -> str | None:
@@ -46,8 +55,13 @@ def iso_of(match: re.Match) -> str | None:
     """The ISO date a match of `DATE` (or of a pattern built on it) names, or None if that day does not exist."""
     for prefix in ("", "y_", "w_"):
         if match[prefix + "year"]:
-            return iso_date(match[prefix + "day"], match[prefix + "month"], match[prefix + "year"])
+            return iso_date(match[prefix + "day"], _month_number(match[prefix + "month"]), match[prefix + "year"])
     return None
+
+
+def _month_number(month: str) -> str | int:
+    """"7" as it is, "Bảy" (a month in words) as 7."""
+    return month if month.isdigit() else MONTH_NAMES[" ".join(month.lower().split())]
 
 
 def find_date(line: str) -> str | None:
@@ -59,12 +73,39 @@ def find_date(line: str) -> str | None:
     return None
 
 
+# A date field with its month in English, as English-locale Excel and scrapers of Vietnam's English-language sites
+# write it: "5-Jul-2022" (Excel's "5-Jul-22" too), "05 Jul 2022", "July 5, 2022", "Tuesday, July 5, 2022 | 07:13 pm GMT+7". Its month is
+# named, so the order is plain; a field only (a dateline in English is another language's page).
+_ENGLISH_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_ENGLISH_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+                  r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_ENGLISH_DATE = re.compile(
+    rf"(?:[a-z]+,?\s*)?(?:(?P<day>\d{{1,2}})[\s-]+(?P<month>{_ENGLISH_MONTH})[\s,-]+(?P<year>\d{{4}}|\d{{2}})"
+    rf"|(?P<n_month>{_ENGLISH_MONTH})\s+(?P<n_day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<n_year>\d{{4}}))"
+    rf"(?:[\s,|-]+{_TIME}.*)?", re.IGNORECASE)
+
+
+def english_date(value: str) -> str | None:
+    """The ISO date of a field that names its month in English ("July 5, 2022", "5-Jul-2022"), or None."""
+    written = _ENGLISH_DATE.fullmatch(value.strip())
+    if not written:
+        return None
+    prefix = "" if written["day"] else "n_"
+    month = _ENGLISH_MONTHS.index(written[prefix + "month"][:3].lower()) + 1
+    year = int(written[prefix + "year"])
+    if year < 100:  # Excel's "d-mmm-yy" ("5-Jul-22"): this century's year, unless that is still to come
+        year += 2000 if 2000 + year <= LAST_YEAR else 1900
+    return iso_date(written[prefix + "day"], month, year)
+
+
 # ------------------------------------------------------------------ datelines
 
 DATELINE_MAX_CHARS = 80  # a dateline is a short line; dates inside prose are not the article's
 
-_DATELINE_WORDS = re.compile(r"thứ (hai|ba|tư|năm|sáu|bảy)|chủ nhật|cập nhật|ngày đăng|đăng ngày|ngày|tháng|năm|"
-                             r"lúc|gmt|\d+|[^\w\s]", re.IGNORECASE)
+# The words of a dateline's label ("Ngày xuất bản:", "Thời gian đăng:"): "đăng ký" (registration) is not one.
+_DATELINE_WORDS = re.compile(rf"thứ (hai|ba|tư|năm|sáu|bảy)|chủ nhật|cập nhật|ngày đăng|đăng ngày|xuất bản|thời gian|"
+                             rf"đăng(?! ký)|ngày|tháng|thg|năm|lúc|gmt|\d+|[^\w\s]|(?<=tháng )(?:{_MONTH_NAME})\b",
+                             re.IGNORECASE)
 
 # A line that opens with the page's date after a weekday, a hh:mm time or "Cập nhật"/"Ngày đăng" ("Thứ Tư,
 # 27/11/2024 Ban Dân vận …", "Cập nhật ngày 05/07/2022 - Tác giả …"), not a sentence that opens with

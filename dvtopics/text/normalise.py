@@ -72,11 +72,14 @@ def nfc(name: str) -> str:
     macOS writes file names, and often the text saved there, decomposed (NFD: "ã" as "a" and a combining
     tilde); Windows and most keyboards write NFC. The two look the same and compare unequal, so every name
     that is compared with another goes through here. Only NFC: a name is not respelt otherwise (its tone
-    marks, quotes and spaces stay as written), so an id still names its file.
+    marks, quotes and spaces stay as written), so an id still names its file. A byte-order mark goes: no one
+    types it, it is a file's (a second export appended to a first one opens a row with it), and unseen it
+    would make "x2" and "\ufeffx2" two ids, "annual_review" and "\ufeffannual_review" two labels.
 
-    >>> nfc("Xa\u0303 ho\u0323\u0302i") == "Xã hội"
-    True
+    >>> nfc("Xa\u0303 ho\u0323\u0302i") == "Xã hội", nfc("\ufeffx2")
+    (True, 'x2')
     """
+    name = name.replace("\ufeff", "") if "\ufeff" in name else name
     return name if unicodedata.is_normalized("NFC", name) else unicodedata.normalize("NFC", name)
 
 
