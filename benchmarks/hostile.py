@@ -140,13 +140,14 @@ class Inputs:
             jsonl_line("date_list", self._seed(1), date=[2022, 7, 5]),
             jsonl_line("date_object", self._seed(2), date={"y": 2022}, title=["a", "list"]),
             jsonl_line("label_object", self._seed(3), label={"x": 1}, source=True),
-            b'{"id": "text_list", "text": ["not", "text"]}\n',
+            b'{"id": "text_list", "text": ["not", 1, "text"]}\n',
+            json.dumps({"id": "paragraphs", "text": self._seed(4).splitlines()}, ensure_ascii=False).encode() + b"\n",
             b'{"id": "text_number", "text": 12}\n',
             b'["not", "an", "object"]\n',
             b'{"id": "deep", "text": ' + b"[" * 100_000 + b"]" * 100_000 + b"}\n",
         ]
         path.write_bytes(b"".join(lines))
-        self.good += ["surrogate", "date_number", "date_list", "date_object", "label_object"]
+        self.good += ["surrogate", "date_number", "date_list", "date_object", "label_object", "paragraphs"]
         self.errors += 4
         return path
 

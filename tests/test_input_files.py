@@ -743,7 +743,7 @@ def test_a_record_with_a_title_and_no_text_is_read_from_its_title(tmp_path, capl
     jsonl = tmp_path / "titles.jsonl"
     jsonl.write_text('{"id": "j1", "title": "Sơ kết 6 tháng đầu năm 2023", "text": ""}\n'
                      '{"id": "j2", "title": "Sơ kết 6 tháng đầu năm 2023"}\n'
-                     '{"id": "j3", "title": "Giao ban quý III", "text": ["a list"]}\n', encoding="utf-8")
+                     '{"id": "j3", "title": "Giao ban quý III", "text": [1, 2]}\n', encoding="utf-8")
     a1, a3 = read(csv_path, fields=FieldNames(text="content"))
     assert not a1.error and a1.text == a1.title == "Hội nghị tổng kết công tác dân vận năm 2022"
     assert "the 'content' field is empty: the title is read as the text" in a1.meta["warning"]
@@ -1265,3 +1265,17 @@ def test_a_field_typed_without_its_tone_marks_is_refused_naming_the_column_meant
     assert "no 'noi dung' field (--text-field) in any of its records (did you mean 'Nội dung'?)" in lines.error
     [plain] = read(tmp_path / "a.csv", fields=FieldNames(text="content"))
     assert "did you mean" not in plain.error
+
+
+def test_a_text_saved_as_a_list_of_paragraphs_is_read_one_a_line(tmp_path):
+    """Hunt 21 (A 14): scrapers save a page's text as its paragraphs (Scrapy's .getall()); the article was lost
+    as "not text". A list of texts is its paragraphs; a list with anything else in it stays an error."""
+    paragraphs = ["Ngày 5/7, Ban Dân vận Tỉnh ủy tổ chức hội nghị sơ kết công tác dân vận 6 tháng đầu năm.",
+                  "Đoạn hai của bài."]
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"id": "p1", "title": "Hội nghị sơ kết", "text": paragraphs}, ensure_ascii=False)
+                    + "\n" + json.dumps({"id": "p2", "text": ["một", 2]}) + "\n", encoding="utf-8")
+    p1, p2 = read(path)
+    assert not p1.error and p1.text == "\n".join(paragraphs)
+    assert "a list of 2 texts: read as paragraphs" in p1.meta["warning"]
+    assert p2.error and "it is a list" in p2.error

@@ -133,7 +133,7 @@ def _table(path):
 def test_topic_tables_carry_each_articles_warning(tmp_path):
     rows = [{"id": a.id, "text": a.raw} for a in made_up_articles(2)]
     rows[3]["date"] = "32/13/2022"  # not a date: not used, with a warning on the row
-    rows.append({"id": "broken", "text": ["not text"]})  # unreadable: its row keeps its place
+    rows.append({"id": "broken", "text": {"not": "text"}})  # unreadable: its row keeps its place
     source = write_jsonl(tmp_path / "in.jsonl", rows)
     assert run("topics", "fit", source, "--k", "2", "--out", tmp_path / "t").exit_code == 1  # one unreadable
     outputs = [tmp_path / "t" / "documents.csv"]

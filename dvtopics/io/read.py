@@ -680,6 +680,10 @@ def _record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_
     extra.update({key: record.get(getattr(fields, key)) for key in METADATA_FIELDS + ("label",)})
     title = (field_text(extra["title"]) or "").strip()
     text = record.get(fields.text)
+    if isinstance(text, list) and text and all(isinstance(part, str) for part in text):
+        # paragraphs, as scrapers save a page's text (Scrapy's .getall()): one a line
+        add_warning(extra, f"the '{fields.text}' field is a list of {len(text)} texts: read as paragraphs, one a line")
+        text = "\n".join(text)
     if (text is None or isinstance(text, str)) and not (text or "").strip() and title:
         # a headline without its text (an export whose content is empty) is an article all the same
         what = "missing" if text is None else "empty"
