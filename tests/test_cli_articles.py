@@ -86,6 +86,26 @@ def test_quiet_means_no_progress_bar(tmp_path):
     assert "topics" in loud.stderr  # the bar a -q run leaves out
 
 
+def test_quiet_and_verbose_after_the_command_work_as_before_it(tmp_path):
+    """`dvtopics label x -q` was "No such option: -q": most tools take it after the command too."""
+    import subprocess
+    import sys
+
+    (tmp_path / "a.jsonl").write_text('{"id": "a1", "text": "Hội nghị sơ kết", "date": "32/13/2022"}\n',
+                                      encoding="utf-8")  # a date that is none: a warning line
+
+    def label(*options: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "dvtopics", *options], capture_output=True, text=True,
+                              timeout=300)
+
+    command = ["label", str(tmp_path / "a.jsonl"), "--out", str(tmp_path / "o.csv")]
+    before, after, plain = label("-q", *command), label(*command, "-q"), label(*command)
+    assert before.returncode == after.returncode == plain.returncode == 0, after.stderr
+    assert "WARNING" in plain.stderr and "WARNING" not in after.stderr
+    assert after.stderr == before.stderr
+    assert "INFO" in label(*command, "-v").stderr and "INFO" not in plain.stderr
+
+
 def test_quiet_still_names_each_article_that_could_not_be_read(tmp_path):
     """-q promises errors and the closing summary: it dropped the one line that named an unreadable article and
     why, leaving exit code 1 and a count of errors (trial 9, helper C)."""

@@ -63,8 +63,14 @@ def cli(verbose: int, quiet: bool):
     Read articles (.txt folders, JSONL, CSV or tab-separated, .xlsx), label their type, find their
     themes, and write reports.
     """
+    set_verbosity(verbose, quiet)
+
+
+def set_verbosity(verbose: int, quiet: bool) -> None:
+    """Log at the level -v/-q ask for; given after the command too (`dvtopics label x -q`), it is set again."""
     level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
     logging.basicConfig(level=level, format="%(levelname)s: %(message)s", stream=sys.stderr)
+    logging.getLogger().setLevel(level)
     # the libraries' warnings (scikit-learn's ConvergenceWarning) obey -q as ours do, one line each; worker
     # processes start with the environment, so -q silences theirs too
     warnings.showwarning = _warning_as_a_line

@@ -56,11 +56,24 @@ class OutputPath(click.Path):
 class Command(click.Command):
     """A dvtopics command. Before it runs, each output it was given is checked (`run.batch.check_output`,
     `check_folder`) against everything it reads, whatever the option, and against its other outputs: the one
-    place where `--out`, `--plot`, `--xlsx` … meet `--labels`, model folders and the articles."""
+    place where `--out`, `--plot`, `--xlsx` … meet `--labels`, model folders and the articles.
+    It takes `dvtopics`' -v and -q after its name too, as most tools do (`dvtopics label x -q`)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.params += [click.Option(["-v", "--verbose"], count=True, help="As `dvtopics -v`: more log output."),
+                        click.Option(["-q", "--quiet"], is_flag=True, help="As `dvtopics -q`: only errors and the "
+                                                                           "closing summary.")]
 
     def invoke(self, ctx):
+        from . import set_verbosity
         from ..io.folders import writing
         from ..run.batch import check_folder, check_output
+
+        verbose, quiet = ctx.params.pop("verbose", 0), ctx.params.pop("quiet", False)
+        if verbose or quiet:  # given after the command: added to what `dvtopics` was given before it
+            root = ctx.find_root().params
+            set_verbosity(root.get("verbose", 0) + verbose, root.get("quiet", False) or quiet)
 
         inputs = [path for param in self.params if isinstance(param.type, InputPath)
                   for path in _values(ctx.params.get(param.name))]
