@@ -229,7 +229,7 @@ def test_sweep_fits_each_k_and_suggests_one(texts):
     assert [row["k"] for row in rows] == [2, 3, 5] and [m.n_topics for m in models] == [2, 3, 5]
     assert all(m.dictionary_ is not models[0].dictionary_ for m in models[1:])  # each a model of its own
     assert suggest_k(rows) == 3  # the made-up corpus has three themes
-    assert rows[0]["stability"] is None and rows[0]["npmi_sd"] == 0  # one seed: no spread to show
+    assert rows[0]["stability"] is None and rows[0]["npmi_sd"] is None  # one seed: no spread to show
 
 
 def test_a_suggested_k_says_whether_it_was_chosen_by_npmi_alone():
@@ -521,6 +521,23 @@ def test_cli_sweep_reports_measures_per_k(tmp_path):
     assert result.exit_code == 0, result.output
     assert "No K suggested: a K is chosen by NPMI × diversity, and the sweep did not measure diversity: add " \
            "diversity to the measures (--measures)\n" in result.output
+
+
+def test_cli_sweep_with_one_seed_shows_no_spread(tmp_path):
+    """Hunt 21 B: `topics sweep --seeds 1` printed "0.345 ± 0.000" and wrote 0.0 in sweep.csv's `_sd` columns, a
+    spread over seeds that one seed cannot measure."""
+    texts, _ = made_up_texts(n_per_theme=10)
+    with open(tmp_path / "c.jsonl", "w", encoding="utf-8") as handle:
+        for i, text in enumerate(texts):
+            handle.write(json.dumps({"id": str(i), "text": text.replace("_", " ")}, ensure_ascii=False) + "\n")
+    result = CliRunner().invoke(cli, ["topics", "sweep", str(tmp_path / "c.jsonl"), "--k", "2,3", "--seeds", "1",
+                                      "--no-phrases", "--no-above", "0.9", "--out", str(tmp_path / "sweep")])
+    assert result.exit_code == 0, result.output
+    assert "±" not in result.output and "1 seed per K" in result.output
+    header, *rows = (tmp_path / "sweep" / "sweep.csv").read_text(encoding="utf-8-sig").splitlines()
+    columns = header.split(",")
+    assert all(row.split(",")[columns.index("npmi_sd")] == "" and row.split(",")[columns.index("npmi")] != ""
+               for row in rows)
 
 
 @pytest.mark.parametrize("engine", ["nmf", "gensim"])

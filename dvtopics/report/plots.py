@@ -206,7 +206,8 @@ def topic_sweep_figure(rows: Sequence[Mapping[str, float]],
         ax.set_ylabel(measure)
         ax.set_title(measure)
         ax.grid(alpha=0.3)
-    fig.suptitle("Topic quality by K (mean ± sd over seeds)")
+    spread = any(row.get(f"{m}_sd") is not None for row in rows for m in present)
+    fig.suptitle("Topic quality by K (mean ± sd over seeds)" if spread else "Topic quality by K (one seed per K)")
     return fig
 
 

@@ -124,9 +124,9 @@ def sweep_prepared(base: TopicModel, unit_tokens: list[list[str]], ks: Sequence[
     """Fit one model per K and seed on a shared preprocessing (`prepare`); return (one row per K, the model
     of the first seed per K). `progress` shows a bar on stderr over the fits.
 
-    Each row holds the mean over seeds of every measure and its standard deviation (`npmi_sd`, ...),
-    `quality` (NPMI × diversity) and its spread, `stability` (`topic_stability` of the seeds' topics)
-    and the mean `fit_seconds`. Measures are counted in `reference` (`ReferenceTokens` of the texts;
+    Each row holds the mean over seeds of every measure and its standard deviation (`npmi_sd`, ...; None
+    where fewer than two seeds gave a value: no spread was measured), `quality` (NPMI × diversity) and its
+    spread, `stability` (`topic_stability` of the seeds' topics) and the mean `fit_seconds`. Measures are counted in `reference` (`ReferenceTokens` of the texts;
     the units' model tokens when not given).
     """
     import time
@@ -157,7 +157,8 @@ def sweep_prepared(base: TopicModel, unit_tokens: list[list[str]], ks: Sequence[
             else:
                 values = [r[name] for _, _, r in runs if r.get(name) is not None]
             row[name] = round(float(np.mean(values)), 4) if values else None
-            row[f"{name}_sd"] = round(float(np.std(values)), 4) if values else None
+            # a spread needs two seeds at least: one seed's 0.0 would read as a spread measured and found nil
+            row[f"{name}_sd"] = round(float(np.std(values)), 4) if len(values) > 1 else None
         row["stability"] = topic_stability([[[w for w, _ in t] for t in model.top_words(NPMI_TOP_N)]
                                             for model, _, _ in runs])
         row["stability"] = None if row["stability"] is None else round(row["stability"], 4)
