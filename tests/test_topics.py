@@ -191,7 +191,20 @@ def test_a_phrased_models_joined_words_are_scored_by_the_measures(caplog):
     model = TopicModel(n_topics=2, no_below=2, no_above=1.0, phrases=True, phrase_min_count=3).fit(texts)
     assert "mặt_trận_tổ_quốc" in model.dictionary_.token2id
     topic_measures([model], ReferenceTokens(texts, model=model), ["npmi"])
-    assert "NPMI: 2 of the 2 topics could not be scored" in caplog.text
+    assert "NPMI could not score some topics, left out of its mean" in caplog.text
+    assert caplog.text.rstrip().endswith(": at K=2, topics 0 and 1 of 2")
+
+
+def test_the_unscored_topics_warning_names_each_k_and_seed(caplog):
+    """Hunt 21 B: in a sweep the warning said "NPMI: 10 of the 10 topics could not be scored", counted over every K
+    and seed together: which K's mean left topics out, and which topics, it did not say."""
+    texts = _collocation_texts(between="của")
+    sweep(texts, [2, 3], measures=["npmi"], seeds=[0, 1], no_below=2, no_above=1.0, phrases=True,
+          phrase_min_count=3)
+    [warning] = [r.getMessage() for r in caplog.records if "could not score" in r.getMessage()]
+    assert "left out of their K's mean" in warning
+    assert warning.endswith(": at K=2, seed 0, topics 0 and 1 of 2; at K=2, seed 1, topics 0 and 1 of 2; "
+                            "at K=3, seed 0, topics 0, 1 and 2 of 3; at K=3, seed 1, topics 0, 1 and 2 of 3")
 
 
 @pytest.mark.parametrize("engine", ALL_ENGINES)
