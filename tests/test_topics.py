@@ -950,3 +950,28 @@ def test_one_text_is_too_few_for_any_k_whatever_its_words():
     for no_below in ("auto", 1):
         with pytest.raises(TooManyTopics, match=r"^only 1 paragraph with words to model; .*: give more articles$"):
             TopicModel(n_topics=2, unit="paragraph", no_below=no_below).fit([text])
+
+
+def test_a_topic_model_reads_one_str_as_one_text_and_refuses_what_is_no_text(texts):
+    """Hunt 21 B: one str was read letter by letter (README: one str where a list is wanted is a list of one):
+    `transform("lúa gạo")` gave a mix per letter, `fit("…")` said "no words left to model"; None or an article
+    among the texts failed deep inside with an AttributeError."""
+    model = fitted(texts)
+    assert model.transform(texts[0]).shape == (1, 3)
+    assert np.allclose(model.transform(texts[0]), model.transform([texts[0]]))
+    with pytest.raises(DvtopicsError, match="only 1 article"):  # one text: too few for two topics, as a list of one
+        TopicModel(n_topics=2, no_below=1).fit(texts[0])
+    with pytest.raises(TypeError, match=r"segmented texts \(str\), not NoneType items"):
+        TopicModel(n_topics=2, no_below=1).fit([None, texts[0]])
+    with pytest.raises(TypeError, match="segment_articles"):
+        model.transform([Article(id="1", text=texts[0])])
+
+
+def test_a_sweep_measures_a_generator_of_texts_as_a_list(texts):
+    """Hunt 21 B: `sweep` read a generator of texts for its fits, then measured NPMI and C_V in what was left of
+    it, nothing: both None, with a warning blaming phrases."""
+    params = dict(no_below=2, no_above=0.9, phrases=False, max_iter=20)
+    from_list, _ = sweep(texts, [2, 3], **params)
+    from_generator, _ = sweep((text for text in texts), [2, 3], **params)
+    assert [(r["npmi"], r["c_v"]) for r in from_generator] == [(r["npmi"], r["c_v"]) for r in from_list]
+    assert all(r["npmi"] is not None for r in from_list)

@@ -243,7 +243,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         """The tokens the model sees in each unit (or, with by_unit=False, each text): filtered,
         phrased, in the dictionary. These are the texts the coherence measures count in."""
         check_is_fitted(self, "dictionary_")
-        return self._analyzed(self._text_units(list(texts)), by_unit)
+        return self._analyzed(self._text_units(segmented_texts(texts)), by_unit)
 
     def _analyzed(self, text_units: list[list[list[str]]], by_unit: bool = True) -> list[list[str]]:
         """`analyze` of texts whose units' tokens (`_text_units`) are already read."""
@@ -352,14 +352,14 @@ class TopicModel(TransformerMixin, BaseEstimator):
         """Learn the vocabulary and the topics from segmented texts; gensim shares its work between `n_jobs`
         processes on a large corpus (the same model whatever `n_jobs`). `progress` shows a bar on stderr."""
         self._check_params(n_jobs)
-        self._fit_topics_inferred(self._fit_vocabulary(list(X)), n_jobs, progress)
+        self._fit_topics_inferred(self._fit_vocabulary(segmented_texts(X)), n_jobs, progress)
         return self
 
     def fit_transform(self, X: Iterable[str], y=None, n_jobs: int = 1, progress: bool = False) -> np.ndarray:
         """`fit(X).transform(X)`, the same numbers, with less work: each text's words are read once, and
         with gensim over documents each text's mix is the one inferred at the end of the fit (gensim infers
         every text on its own, from the same seed, so inferring it again gives the same mix)."""
-        texts = list(X)
+        texts = segmented_texts(X)
         self._check_params(n_jobs)
         text_units = self._text_units(texts)
         kept = self._fit_vocabulary(texts, [tokens for units in text_units for tokens in units])
@@ -423,6 +423,19 @@ class TopicModel(TransformerMixin, BaseEstimator):
             params["random_state"] = self.seed_  # the seed drawn for this fit: it repeats it
         params["extra_stopwords"] = sorted(as_list(params["extra_stopwords"], "extra_stopwords"))
         return params
+
+
+def segmented_texts(texts: Iterable[str]) -> list[str]:
+    """`texts` as a list of str, read once. One str is a list of one text, as everywhere in the library: iterated,
+    it would be its letters, each a text of its own (a mix per letter). Anything else than a str (an article,
+    None) is a TypeError that says what to give."""
+    texts = as_list(texts, "texts")
+    wrong = [text for text in texts if not isinstance(text, str)][:1]
+    if wrong:
+        hint = (": give their segmented texts, dvtopics.text.segment.segment_articles(articles)[1]"
+                if hasattr(wrong[0], "text") else "")
+        raise TypeError(f"texts: a topic model reads segmented texts (str), not {type(wrong[0]).__name__} items{hint}")
+    return texts
 
 
 def has_mix(mixes: np.ndarray) -> np.ndarray:

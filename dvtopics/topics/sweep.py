@@ -13,7 +13,7 @@ from ..arguments import MAX_TOPICS, check_seeds, check_topic_counts
 from ..errors import ArgumentError, TopicsError
 from ..io.write import write_table
 from .measures import NPMI_TOP_N, ReferenceTokens, check_measures, topic_measures, topic_stability
-from .model import TopicModel
+from .model import TopicModel, segmented_texts
 
 log = logging.getLogger(__name__)
 
@@ -111,7 +111,7 @@ def prepare(texts: Sequence[str], **params) -> tuple[TopicModel, list[list[str]]
     learned but no topics yet, and the dictionary tokens of each unit."""
     base = TopicModel(**params)
     base._check_params()
-    return base, base._fit_vocabulary(list(texts))
+    return base, base._fit_vocabulary(segmented_texts(texts))
 
 
 SWEEP_MEASURES = ("npmi", "c_v", "diversity")
@@ -172,6 +172,7 @@ def sweep(texts: Sequence[str], ks: Sequence[int], measures: Sequence[str] = SWE
           seeds: Sequence[int] = (0,), progress: bool = False, **params) -> tuple[list[dict], list[TopicModel]]:
     """Fit one model per K and seed on one preprocessing of `texts`; return (one row per K, models)."""
     ks, seeds = check_topic_counts("ks", ks), check_seeds("seeds", seeds)  # before any work
+    texts = segmented_texts(texts)  # read once: the fits and the measures' reference both read them
     base, unit_tokens = prepare(texts, n_topics=max(ks), **params)  # every K checked before the first fit
     # the shared phrases (`base`) joined in the reference too: the fits' top words hold them
     return sweep_prepared(base, unit_tokens, ks, measures, seeds, ReferenceTokens(texts, base.unit, base), progress)
