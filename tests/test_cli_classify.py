@@ -873,3 +873,24 @@ def test_train_says_an_empty_view_was_given_not_none(tmp_path):
         result = CliRunner().invoke(cli, ["train", str(tmp_path / "a.txt"), "--out", str(tmp_path / "m"),
                                           "--views", views])
         assert result.exit_code == 2 and "an empty view" in result.output and "(none given)" not in result.output
+
+
+def test_evaluate_says_which_unknown_labels_are_article_types_spelt_otherwise(caplog):
+    """Hunt 21 B: labels "Semi-annual review" and "Annual Review" beside "monthly briefing" (no type) are read as
+    written (the set is not the article types), and evaluate called them labels the model never predicts, or
+    refused "none of the articles' labels is one the model predicts", though it predicts semi_annual_review:
+    what the user had to correct went unsaid."""
+    from dvtopics.errors import DvtopicsError
+    from dvtopics.types.evaluate import check_labels_known
+
+    types = ["annual_review", "other", "quarterly_briefing", "semi_annual_review", "steering_committee"]
+    with pytest.raises(DvtopicsError) as refused:
+        check_labels_known(["Semi-annual review", "Annual Review", "monthly briefing"], types, "m")
+    assert ("'Annual Review', 'Semi-annual review' are article types spelt otherwise, read as written because the "
+            "labels also hold 'monthly briefing', which is no article type: correct that label") in str(refused.value)
+    check_labels_known(["Semi-annual review", "other", "monthly briefing", "giao ban"], types, "m")
+    assert ("'Semi-annual review' is an article type spelt otherwise, read as written because the labels also hold "
+            "'giao ban', 'monthly briefing', which are no article types") in caplog.text
+    caplog.clear()
+    check_labels_known(["other", "monthly briefing"], types, "m")  # nothing spelt otherwise: nothing more said
+    assert "never predicts" in caplog.text and "spelt otherwise" not in caplog.text

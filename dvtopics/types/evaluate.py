@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from ..errors import DvtopicsError
 
@@ -86,9 +86,25 @@ def check_labels_known(truth: Sequence[str], known: Sequence[str], model: str) -
         return
     named = ", ".join(f"{label!r} ({n})" for label, n in unknown.most_common(10))
     named += f" and {len(unknown) - 10} more" if len(unknown) > 10 else ""
-    knows = ", ".join(known)
+    knows = ", ".join(known) + _types_spelt_otherwise(unknown, known)
     if len(unknown) == len(set(truth)):
         raise DvtopicsError(f"none of the articles' labels is one the model {model} predicts: they are {named}; "
                             f"it predicts {knows}. Check --labels or --label-field, or score a model of these labels")
     log.warning("%d of the %d labelled articles have a label the model %s never predicts, so they count as its "
                 "errors: %s; it predicts %s", sum(unknown.values()), len(truth), model, named, knows)
+
+
+def _types_spelt_otherwise(unknown: Iterable[str], known: Sequence[str]) -> str:
+    """Why a label such as "Semi-annual review" is unknown to a model that predicts `semi_annual_review`: the types
+    are read however spelt only when every label is one (`is_article_type_set`), and some other label is not
+    ("" when no unknown label is a type spelt otherwise)."""
+    from .training import spelt_as_article_type  # training imports this module
+
+    spelt = sorted(label for label in unknown if spelt_as_article_type(label) in known)
+    if not spelt:
+        return ""
+    others = sorted(label for label in unknown if spelt_as_article_type(label) not in known)
+    return (f" ({', '.join(map(repr, spelt[:5]))} {'is an article type' if len(spelt) == 1 else 'are article types'} "
+            f"spelt otherwise, read as written because the labels also hold {', '.join(map(repr, others[:5]))}, "
+            f"{'which is no article type: correct that label' if len(others) == 1 else 'which are no article types: correct those labels'}"
+            ", and every article type is read however it is spelt)")
