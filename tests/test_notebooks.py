@@ -198,3 +198,14 @@ def test_themes_notebook_says_when_labels_csv_names_none_of_the_articles(tmp_pat
     said = printed(run(NOTEBOOKS / "03-themes.ipynb", settings))
     assert "1 of the 3 ids in " in said and "are not articles of SEEDS: left out" in said
     assert "articles per type: {'annual_review': 1, 'other': 1}" in said
+
+
+@pytest.mark.parametrize("path", PATHS, ids=lambda p: p.stem)
+def test_a_notebook_run_from_another_folder_names_the_setting_it_cannot_find(path, tmp_path):
+    """Hunt 21 B: run on a fresh kernel from another folder than notebooks/ (its paths are relative to the kernel's
+    folder), notebooks 01 and 03 stopped with "InputError: ../seeds: no such file or folder": neither SEEDS nor the
+    folder the paths were read from was named, as notebook 02 names them."""
+    outputs = run(path, "", folder=tmp_path, errors_allowed=True)
+    first = next(out for out in outputs if out.output_type == "error")
+    assert first.ename == "FileNotFoundError"
+    assert first.evalue.startswith(f"set in the first cell (paths are relative to {tmp_path}): SEEDS: no ../seeds")
