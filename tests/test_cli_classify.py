@@ -894,3 +894,14 @@ def test_evaluate_says_which_unknown_labels_are_article_types_spelt_otherwise(ca
     caplog.clear()
     check_labels_known(["other", "monthly briefing"], types, "m")  # nothing spelt otherwise: nothing more said
     assert "never predicts" in caplog.text and "spelt otherwise" not in caplog.text
+
+
+def test_scores_of_one_label_all_right_say_nothing_of_scikit_learns_parameters(recwarn):
+    """Hunt 21 B: `evaluate` on articles all of one type, each labelled right (a province's annual reviews), printed
+    scikit-learn's "A single label was found in 'y_true' and 'y_pred' … use the 'labels' parameter": a parameter
+    no user can pass, about a 1×1 confusion matrix that is right."""
+    from dvtopics.types.evaluate import scores
+
+    result = scores(["annual_review"] * 3, ["annual_review"] * 3)
+    assert result["confusion"] == [[3]] and result["macro_f1"] == 1.0
+    assert not [w for w in recwarn if "single label" in str(w.message)]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import warnings
 from collections import Counter
 from typing import Iterable, Sequence
 
@@ -29,6 +30,11 @@ def scores(y_true: Sequence[str], y_pred: Sequence[str], labels: Sequence[str] |
     precision, recall, f1, support = precision_recall_fscore_support(
         y_true, y_pred, labels=labels, zero_division=0)
     averaged = [i for i, n in enumerate(support) if n > 0 or not fixed]
+    with warnings.catch_warnings():
+        # one label true and predicted (a file of one type, all right) is a 1×1 matrix, rightly: scikit-learn warns
+        # of it even when given `labels`, in words about its own parameter that no user of dvtopics can act on
+        warnings.filterwarnings("ignore", "A single label was found", UserWarning)
+        confusion = confusion_matrix(y_true, y_pred, labels=labels).tolist()
     return {
         "n": len(y_true),
         "accuracy": float(accuracy_score(y_true, y_pred)),
@@ -36,7 +42,7 @@ def scores(y_true: Sequence[str], y_pred: Sequence[str], labels: Sequence[str] |
         "per_class": {label: {"precision": float(precision[i]), "recall": float(recall[i]),
                               "f1": float(f1[i]), "support": int(support[i])} for i, label in enumerate(labels)},
         "labels": labels,
-        "confusion": confusion_matrix(y_true, y_pred, labels=labels).tolist(),
+        "confusion": confusion,
     }
 
 
