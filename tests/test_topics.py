@@ -975,3 +975,22 @@ def test_a_sweep_measures_a_generator_of_texts_as_a_list(texts):
     from_generator, _ = sweep((text for text in texts), [2, 3], **params)
     assert [(r["npmi"], r["c_v"]) for r in from_generator] == [(r["npmi"], r["c_v"]) for r in from_list]
     assert all(r["npmi"] is not None for r in from_list)
+
+
+@pytest.mark.parametrize("edit", [{"k": 7}, {"unit": "paragraph"}, {"engine": "nmf"}])
+def test_a_topics_card_that_misdescribes_its_model_is_refused(texts, tmp_path, edit):
+    """Hunt 21 B: a topics card edited to another K, unit or engine than its model file's (the checksum covers the
+    file only) was taken by `report --topics` (its page said "K = 7 … over paragraphs" beside a model of 3 topics
+    over documents) and by `topics assign`."""
+    from dvtopics.topics.model import load_topic_model
+
+    model = fitted(texts)
+    card = {"task": "topics", "k": 3, "engine": "gensim", "unit": "document"}
+    save_model(model, tmp_path / "m", card | edit)
+    [(key, said)] = edit.items()
+    with pytest.raises(DvtopicsError, match=f"it says {key} {said!r}, the model file has"):
+        load_topic_model(tmp_path / "m")
+    save_model(model, tmp_path / "whole", card)
+    assert load_topic_model(tmp_path / "whole")[0].n_topics == 3
+    save_model(model, tmp_path / "old", {"task": "topics"})  # a card older than these fields: nothing to compare
+    assert load_topic_model(tmp_path / "old")[0].n_topics == 3

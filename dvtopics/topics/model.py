@@ -38,7 +38,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
 from ..arguments import MAX_SEED, MIN_TOPICS, as_list, check_at_least, check_n_jobs, check_random_state
-from ..errors import TooManyTopics, TopicsError
+from ..errors import ModelError, TooManyTopics, TopicsError
 from .engines import DEFAULT_MAX_ITER, ENGINE_CLASSES, ENGINE_NAMES, ENGINES, SHARED_ESTEP_MIN_UNITS, bows_to_csr
 
 log = logging.getLogger(__name__)
@@ -473,10 +473,18 @@ def _topics_bar(total: int, show: bool):
 
 
 def load_topic_model(directory) -> tuple[TopicModel, dict]:
-    """(the fitted topic model of a folder `topics fit` wrote, its card); `ModelError` for any other folder."""
-    from ..persist import load_model
+    """(the fitted topic model of a folder `topics fit` wrote, its card); `ModelError` for any other folder, and for
+    a card edited to say another K, unit or engine than its model file's (the checksum covers the file only): the
+    report and `topics show` print what the card says."""
+    from ..persist import CARD_FILE, load_model
 
-    return load_model(directory, task="topics", expected=TopicModel)
+    model, card = load_model(directory, task="topics", expected=TopicModel)
+    in_the_file = {"k": int(model.n_topics), "unit": model.unit, "engine": model.engine}
+    for key, value in in_the_file.items():
+        if key in card and card[key] != value:  # a card older than the field has none to compare
+            raise ModelError(f"{Path(directory) / CARD_FILE}: it says {key} {card[key]!r}, the model file has "
+                             f"{value!r}; restore the card or refit: `dvtopics topics fit PATHS --out {directory}`")
+    return model, card
 
 
 def topic_card(model: TopicModel, labels: list[str], measures: dict, articles: Sequence, inputs: Sequence) -> dict:
