@@ -130,6 +130,21 @@ def test_an_extra_article_with_its_hand_label_s_own_label_leaves_it_scored():
     assert data.kinds.count("hand") == len(articles) and "extra" not in data.kinds
 
 
+def test_an_extra_article_that_relabels_a_hand_labelled_one_is_named(caplog):
+    """Hunt 21 B: the warning said "1 extra article(s) give another label to a hand-labelled text" and named no
+    article nor label, while the warning of a corrected --extra copy names one: the user could not find it."""
+    from dataclasses import replace
+
+    articles = made_up_articles(1)
+    head = articles[0]
+    other_label = "other" if head.label != "other" else "annual_review"
+    with caplog.at_level(logging.WARNING):
+        collect(articles, extra=[replace(head, id="mine-7", label=other_label)])
+    assert [r.getMessage() for r in caplog.records] == [
+        "1 extra article(s) give another label to a hand-labelled text: the extra label is learnt, and those "
+        f"articles are not scored (e.g. 'mine-7': {other_label}, over {head.id!r}: {head.label})"]
+
+
 def test_a_label_of_the_user_s_own_task_keeps_its_spelling():
     """'Other' beside 'Politics' is the user's class, not the article type `other` (and no mixed set)."""
     articles = made_up_articles(2)

@@ -127,7 +127,7 @@ def collect(
     seen: dict[bytes, int | None] = {digest: None for digest in extras}  # digest: its index in data if weak,
     # _POOLED if it went to the cue-free pool (in the sample or not), None if labelled
     sample = _Reservoir(weak_other, seed)
-    replaced, corrected = 0, 0
+    replaced, corrected = 0, []  # corrected: (the extra article, the hand-labelled one, its hand label)
     for article in articles:
         if article.error:
             data.failed.append(article)
@@ -154,7 +154,7 @@ def collect(
             continue  # no label, or labelled already (the same label: another label is refused below)
         if digest in extras:  # the user's correction wins; the same label leaves the article scored
             if not same_label(hand, extras[digest].label):
-                corrected += 1
+                corrected.append((extras[digest], article, hand))
                 continue
             del extras[digest]
             data.add(article, data.hand_labels(article), gold=True)
@@ -169,9 +169,11 @@ def collect(
     labelled.check()
     if replaced:
         log.info("%d hand-labelled article(s) take the place of the same text read without a label", replaced)
-    if corrected:
+    if corrected:  # one named, as the warning of a corrected --extra copy names one: the user can look it up
+        extra_article, hand_article, hand = corrected[0]
         log.warning("%d extra article(s) give another label to a hand-labelled text: the extra label is learnt, "
-                    "and those articles are not scored", corrected)
+                    "and those articles are not scored (e.g. %r: %s, over %r: %s)", len(corrected), extra_article.id,
+                    extra_article.label, hand_article.id, hand)
     for article in sample.articles():
         data.add(article, "other", gold=False)
     for article in extras.values():
