@@ -416,3 +416,20 @@ def test_the_final_model_learns_each_long_hand_label_s_copy(monkeypatch):
     assert longer > 0
     train(data, classifiers=("logreg",), n_folds=2, lead_copies=chars)
     assert fitted[-1] == len(data.articles) + longer
+
+
+def test_training_on_articles_that_share_no_word_says_so_in_its_own_words(tmp_path):
+    """Hunt 21 B: a few labelled articles that share no word (within each fold's training articles) stopped with
+    scikit-learn's "After pruning, no terms remain. Try a lower min_df or a higher max_df.", and texts of numbers
+    only with "empty vocabulary; perhaps the documents only contain stop words": options train has none of."""
+    few = [Article(id="a1", text="Hội nghị sơ kết 6 tháng đầu năm huyện A", label="semi_annual_review"),
+           Article(id="a2", text="Hội nghị sơ kết 6 tháng đầu năm huyện B", label="semi_annual_review"),
+           Article(id="b1", text="Khánh thành cầu mới ở xã C", label="other"),
+           Article(id="b2", text="Khánh thành trường học ở xã D", label="other")]
+    with pytest.raises(DvtopicsError, match="no word is in two or more of the articles") as refused:
+        train(collect(few), ["logreg"], n_folds=2)
+    assert "min_df" not in str(refused.value)
+    numbers = [Article(id=f"x{i}", text=f"{i * 7} , . {i * 13}", label="semi_annual_review" if i % 2 else "other")
+               for i in range(8)]
+    with pytest.raises(DvtopicsError, match="no words left to learn from"):
+        train(collect(numbers), ["logreg"], n_folds=2)

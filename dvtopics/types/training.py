@@ -14,6 +14,7 @@ import math
 import random
 import re
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 
@@ -558,13 +559,14 @@ def train(
         lead_copies = LEAD_COPY_CHARS if use_rules else 0
     copies = _lead_copies(data, lead_copies, options, use_rules, head_chars, cache, n_jobs)
     candidates = {}
-    for kind in classifiers:
-        y_true, y_pred = cross_validate(documents, data, kind, n_folds, seed, copies, **options)
-        candidates[kind] = scores(y_true, y_pred)  # over the labels true or predicted, as `evaluate` scores
-        log.info("%s: cross-validated macro-F1 %.4f", kind, candidates[kind]["macro_f1"])
-    best = max(candidates, key=lambda kind: candidates[kind]["macro_f1"])
-    pipeline = make_pipeline(best, **options).fit(documents + list(copies.values()),
-                                                  data.labels + [data.labels[i] for i in copies])
+    with _words_to_learn():
+        for kind in classifiers:
+            y_true, y_pred = cross_validate(documents, data, kind, n_folds, seed, copies, **options)
+            candidates[kind] = scores(y_true, y_pred)  # over the labels true or predicted, as `evaluate` scores
+            log.info("%s: cross-validated macro-F1 %.4f", kind, candidates[kind]["macro_f1"])
+        best = max(candidates, key=lambda kind: candidates[kind]["macro_f1"])
+        pipeline = make_pipeline(best, **options).fit(documents + list(copies.values()),
+                                                      data.labels + [data.labels[i] for i in copies])
     drop_pruned_vocabulary(pipeline)
     card = {
         "task": TASK if use_rules else "text-classification",
@@ -585,6 +587,24 @@ def train(
         card["metrics"]["rules_only"] = scores(*rules_only(data))
     setattr(pipeline, TRAINED_WITH, card["parameters"])  # the model file records them: a card edited since is refused
     return Classifier(pipeline, card), card
+
+
+@contextmanager
+def _words_to_learn():
+    """scikit-learn's TF-IDF views refuse texts that leave them no word, in words of their own options (min_df,
+    max_df) that `train` has none of: say what it means for the articles instead (`make_pipeline`'s views keep a
+    word found in two articles or more)."""
+    try:
+        yield
+    except ValueError as exc:
+        if "no terms remain" in str(exc):
+            raise DvtopicsError("no word is in two or more of the articles a model is fitted on (a word must be, "
+                                "to be learnt; in cross-validation, each fold's training articles): too few labelled "
+                                "articles, or too unlike one another; give more of each label") from None
+        if "empty vocabulary" in str(exc):
+            raise DvtopicsError("no words left to learn from: the labelled articles' titles and texts hold only "
+                                "numbers, punctuation or nothing") from None
+        raise
 
 
 def _lead_copies(data: TrainingData, chars: int, options: dict, use_rules: bool, head_chars: int, cache,
