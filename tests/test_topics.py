@@ -994,3 +994,24 @@ def test_a_topics_card_that_misdescribes_its_model_is_refused(texts, tmp_path, e
     assert load_topic_model(tmp_path / "whole")[0].n_topics == 3
     save_model(model, tmp_path / "old", {"task": "topics"})  # a card older than these fields: nothing to compare
     assert load_topic_model(tmp_path / "old")[0].n_topics == 3
+
+
+def test_the_words_of_a_topic_are_counted_as_topics_show_counts_them(texts, tmp_path):
+    """Hunt 21 B: `TopicModel.top_words(-1)` gave every word but the last, `summarize(n_words=-1)` likewise and
+    `read_topics(DIR, -1)` 9 words of 10 (0: none), silently; `topics show --words` takes 1 or more."""
+    from dvtopics.jobs import read_topics
+
+    model = fitted(texts)
+    for call in (lambda: model.top_words(-1), lambda: model.top_words(None),
+                 lambda: summarize(model, [Article(id=str(i), text=t) for i, t in enumerate(texts)],
+                                   model.transform(texts), n_words=-1)):
+        with pytest.raises(DvtopicsError, match="give a whole number of 1 or more"):
+            call()
+    out = tmp_path / "t"
+    write_report(summarize(model, [Article(id=str(i), text=t) for i, t in enumerate(texts)], model.transform(texts)),
+                 out)
+    save_model(model, out, {"task": "topics", "k": 3})
+    assert [len(t["words"]) for t in read_topics(out, 2)[0]] == [2, 2, 2]
+    for n_words in (-1, 0):
+        with pytest.raises(DvtopicsError, match=f"n_words {n_words}: give a whole number of 1 or more"):
+            read_topics(out, n_words)

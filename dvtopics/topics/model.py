@@ -395,6 +395,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
     def top_words(self, n: int = 10) -> list[list[tuple[str, float]]]:
         """The n most probable (word, probability) of each topic."""
         check_is_fitted(self, "topic_word_")
+        n = check_at_least("n", n, 1)  # -1 would slice off the last word, None keep them all: silently
         order = np.argsort(-self.topic_word_, axis=1)[:, :n]
         return [[(self.dictionary_[int(i)], float(row[i])) for i in idx] for row, idx in zip(self.topic_word_, order)]
 
