@@ -1015,3 +1015,13 @@ def test_the_words_of_a_topic_are_counted_as_topics_show_counts_them(texts, tmp_
     for n_words in (-1, 0):
         with pytest.raises(DvtopicsError, match=f"n_words {n_words}: give a whole number of 1 or more"):
             read_topics(out, n_words)
+
+
+def test_the_ldavis_page_names_its_engine_and_says_nmf_sizes_are_not_words(texts):
+    """Hunt 21 B: the `topics html` page of an NMF model named no engine and drew, as pyLDAvis draws any model, its
+    circles and per-topic frequencies as an LDA's shares of words, where NMF's mixes are shares of TF-IDF weight
+    (the README: gensim's view is the one that "means what it says")."""
+    pytest.importorskip("pyLDAvis")
+    nmf_page, lda_page = ldavis_html(fitted(texts, engine="nmf")), ldavis_html(fitted(texts))
+    assert "Topics made by NMF (scikit-learn, on TF-IDF)." in nmf_page and "not counts of words" in nmf_page
+    assert "Topics made by LDA (gensim, variational Bayes)." in lda_page and "not counts of words" not in lda_page
