@@ -164,7 +164,10 @@ def _extra_articles(paths: Sequence[str], reading: Reading):
     """The articles of each --extra file, read as the inputs are. A file none of whose articles can be read
     is refused: the user meant its articles to be learnt from, and a model without them is not the one asked
     for (a file of a few unreadable articles among good ones loses only those, as the inputs do)."""
-    for path in as_list(paths, "extra_paths"):
+    paths = as_list(paths, "extra_paths")
+    # a file given twice is read once, with a note, as the inputs are: read twice, each correction in it would be
+    # counted again, and undone and redone
+    for path in unique_paths(paths) if paths else []:
         readable, first_error = 0, None
         try:
             for article in read_articles([path], reading.fields, "record", reading.max_bytes):

@@ -905,3 +905,20 @@ def test_scores_of_one_label_all_right_say_nothing_of_scikit_learns_parameters(r
     result = scores(["annual_review"] * 3, ["annual_review"] * 3)
     assert result["confusion"] == [[3]] and result["macro_f1"] == 1.0
     assert not [w for w in recwarn if "single label" in str(w.message)]
+
+
+def test_an_extra_file_given_twice_is_read_once(corpus, tmp_path, caplog):
+    """Hunt 21 B: `--extra mine.jsonl --extra ./mine.jsonl` read the file twice: its one correction (a later copy
+    with another label) was counted three times, undone and redone; inputs given twice are read once, with a note."""
+    extra = tmp_path / "mine.jsonl"
+    mine = {"id": "mine-1", "label": "other", "text": "Xã A sơ kết\nXã A tổ chức sơ kết công tác 6 tháng đầu năm."}
+    extra.write_text(json.dumps(mine, ensure_ascii=False) + "\n" + json.dumps(
+        dict(mine, id="mine-1b", label="semi_annual_review"), ensure_ascii=False) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["train", str(corpus), "--extra", str(extra), "--extra",
+                                      str(tmp_path / "." / "mine.jsonl"), "--out", str(tmp_path / "m"),
+                                      "--classifier", "logreg", "--folds", "2"])
+    assert result.exit_code == 0, result.output
+    assert "given twice; read once" in caplog.text
+    assert "--extra: 1 article(s) given again later with another label" in caplog.text
+    counts = json.loads((tmp_path / "m" / "model_card.json").read_text())["training_data"]["counts"]
+    assert counts["extra"] == {"semi_annual_review": 1}
