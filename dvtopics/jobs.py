@@ -126,7 +126,7 @@ def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifie
     from .persist import MODEL_FILES, save_model
     from .run.batch import check_folder
     from .types.model import TASK, check_not_named_shipped
-    from .types.training import collect, train as train_model
+    from .types.training import check_trainable, collect, train as train_model
 
     folds = check_at_least("folds", folds, MIN_FOLDS)  # these and the three below are on the card: plain ints
     head_chars = check_at_least("head_chars", head_chars, 0)
@@ -142,6 +142,7 @@ def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifie
     data = collect(_noting_ids(reading.articles(), ids), gold, weak_rules, weak_other, seed, extra)
     if gold is not None:
         _check_ids_found(gold, ids, "--labels")  # a label whose id is no article's is not learnt: say so
+    check_trainable(data)  # before the summary is printed: the error is the command's one line
     on_data(data)
     with open_cache(reading.cache_dir, reading.use_cache) as cache:
         try:

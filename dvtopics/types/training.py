@@ -183,11 +183,16 @@ def collect(
     data.hand_labels.warn_unused()
     if not any(data.gold):
         raise DvtopicsError("no labelled article found: check --labels (ids must match) or --label-field")
+    check_label_set(set(data.labels))
+    return data
+
+
+def check_trainable(data: TrainingData) -> None:
+    """Refuse training data of a single label: a classifier needs two. `train` checks it, not `collect`: hand labels
+    of one type are still what a model already trained is scored on (notebook 02 with MODEL set)."""
     if len(set(data.labels)) < 2:
         raise DvtopicsError(f"every training article has the label {data.labels[0]!r}: a classifier needs "
                             "articles of two labels or more")
-    check_label_set(set(data.labels))
-    return data
 
 
 class HandLabels:
@@ -540,6 +545,7 @@ def train(
     rules alone where they apply, per-class support, data hash, parameters).
     """
     check_at_least("n_folds", n_folds, MIN_FOLDS)
+    check_trainable(data)
     if lead_copies is not None:
         lead_copies = check_at_least("lead_copies", lead_copies, 0)
     hand = [label for label, gold in zip(data.labels, data.gold) if gold]
