@@ -127,7 +127,7 @@ def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifie
     from .persist import MODEL_FILES, save_model
     from .run.batch import check_folder
     from .types.model import TASK, check_not_named_shipped
-    from .types.training import collect, train as train_model
+    from .types.training import check_trainable, collect, train as train_model
 
     folds = check_at_least("folds", folds, MIN_FOLDS)  # these and the three below are on the card: plain ints
     head_chars = check_at_least("head_chars", head_chars, 0)
@@ -145,6 +145,7 @@ def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifie
     data = collect(_noting_ids(reading.articles(), ids), gold, weak_rules, weak_other, seed, extra)
     if gold is not None:
         _check_ids_found(gold, ids, "--labels")  # a label whose id is no article's is not learnt: say so
+    check_trainable(data)  # before the summary is printed: the error is the command's one line
     on_data(data)
     with open_cache(reading.cache_dir, reading.use_cache) as cache:
         try:
@@ -168,7 +169,10 @@ def _extra_articles(paths: Sequence[str], reading: Reading):
     """The articles of each --extra file, read as the inputs are. A file none of whose articles can be read
     is refused: the user meant its articles to be learnt from, and a model without them is not the one asked
     for (a file of a few unreadable articles among good ones loses only those, as the inputs do)."""
-    for path in as_list(paths, "extra_paths"):
+    paths = as_list(paths, "extra_paths")
+    # a file given twice is read once, with a note, as the inputs are: read twice, each correction in it would be
+    # counted again, and undone and redone
+    for path in unique_paths(paths) if paths else []:
         readable, first_error = 0, None
         try:
             for article in read_articles([path], reading.fields, "record", reading.max_bytes):

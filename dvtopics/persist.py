@@ -211,7 +211,10 @@ def load_model(directory: str | os.PathLike, task: str | None = None, expected: 
     model_path = directory / card.get("file", MODEL_FILE)
     if not model_path.exists():
         raise ModelError(f"{model_path}: model file missing")
-    if sha256_of(model_path) != card.get("sha256"):
+    if "sha256" not in card:  # nothing to check the file against: the card, not the file, is what is wrong
+        raise ModelError(f"{directory / CARD_FILE}: records no checksum of the model file (no 'sha256'), so the file "
+                         "cannot be checked before it is loaded; restore the card or retrain the model")
+    if sha256_of(model_path) != card["sha256"]:
         raise ModelError(f"{model_path}: checksum does not match its model card (corrupt or replaced file); "
                          "retrain or restore the model")
     check_versions(card, str(directory))

@@ -130,6 +130,21 @@ def test_an_extra_article_with_its_hand_label_s_own_label_leaves_it_scored():
     assert data.kinds.count("hand") == len(articles) and "extra" not in data.kinds
 
 
+def test_an_extra_article_that_relabels_a_hand_labelled_one_is_named(caplog):
+    """Hunt 21 B: the warning said "1 extra article(s) give another label to a hand-labelled text" and named no
+    article nor label, while the warning of a corrected --extra copy names one: the user could not find it."""
+    from dataclasses import replace
+
+    articles = made_up_articles(1)
+    head = articles[0]
+    other_label = "other" if head.label != "other" else "annual_review"
+    with caplog.at_level(logging.WARNING):
+        collect(articles, extra=[replace(head, id="mine-7", label=other_label)])
+    assert [r.getMessage() for r in caplog.records] == [
+        "1 extra article(s) give another label to a hand-labelled text: the extra label is learnt, and those "
+        f"articles are not scored (e.g. 'mine-7': {other_label}, over {head.id!r}: {head.label})"]
+
+
 def test_a_label_of_the_user_s_own_task_keeps_its_spelling():
     """'Other' beside 'Politics' is the user's class, not the article type `other` (and no mixed set)."""
     articles = made_up_articles(2)
@@ -462,3 +477,20 @@ def test_the_silent_min_confidence_is_refused_outside_0_to_1_and_off_for_other_l
         article.label = "meeting" if article.label != "other" else "news"
     _, card = train(collect(generic), classifiers=("logreg",), n_folds=2)
     assert card["parameters"]["silent_min_confidence"] == 0.0  # no cue rules to be silent
+
+
+def test_training_on_articles_that_share_no_word_says_so_in_its_own_words(tmp_path):
+    """Hunt 21 B: a few labelled articles that share no word (within each fold's training articles) stopped with
+    scikit-learn's "After pruning, no terms remain. Try a lower min_df or a higher max_df.", and texts of numbers
+    only with "empty vocabulary; perhaps the documents only contain stop words": options train has none of."""
+    few = [Article(id="a1", text="Hội nghị sơ kết 6 tháng đầu năm huyện A", label="semi_annual_review"),
+           Article(id="a2", text="Hội nghị sơ kết 6 tháng đầu năm huyện B", label="semi_annual_review"),
+           Article(id="b1", text="Khánh thành cầu mới ở xã C", label="other"),
+           Article(id="b2", text="Khánh thành trường học ở xã D", label="other")]
+    with pytest.raises(DvtopicsError, match="no word is in two or more of the articles") as refused:
+        train(collect(few), ["logreg"], n_folds=2)
+    assert "min_df" not in str(refused.value)
+    numbers = [Article(id=f"x{i}", text=f"{i * 7} , . {i * 13}", label="semi_annual_review" if i % 2 else "other")
+               for i in range(8)]
+    with pytest.raises(DvtopicsError, match="no words left to learn from"):
+        train(collect(numbers), ["logreg"], n_folds=2)

@@ -884,3 +884,52 @@ def test_train_takes_the_silent_min_confidence_and_refuses_one_over_1(tmp_path):
     runner = CliRunner()
     bad = runner.invoke(cli, ["train", str(tmp_path), "--out", str(tmp_path / "m"), "--silent-min-confidence", "1.5"])
     assert bad.exit_code == 2 and "--silent-min-confidence" in bad.output and "1.5" in bad.output
+
+
+def test_evaluate_says_which_unknown_labels_are_article_types_spelt_otherwise(caplog):
+    """Hunt 21 B: labels "Semi-annual review" and "Annual Review" beside "monthly briefing" (no type) are read as
+    written (the set is not the article types), and evaluate called them labels the model never predicts, or
+    refused "none of the articles' labels is one the model predicts", though it predicts semi_annual_review:
+    what the user had to correct went unsaid."""
+    from dvtopics.errors import DvtopicsError
+    from dvtopics.types.evaluate import check_labels_known
+
+    types = ["annual_review", "other", "quarterly_briefing", "semi_annual_review", "steering_committee"]
+    with pytest.raises(DvtopicsError) as refused:
+        check_labels_known(["Semi-annual review", "Annual Review", "monthly briefing"], types, "m")
+    assert ("'Annual Review', 'Semi-annual review' are article types spelt otherwise, read as written because the "
+            "labels also hold 'monthly briefing', which is no article type: correct that label") in str(refused.value)
+    check_labels_known(["Semi-annual review", "other", "monthly briefing", "giao ban"], types, "m")
+    assert ("'Semi-annual review' is an article type spelt otherwise, read as written because the labels also hold "
+            "'giao ban', 'monthly briefing', which are no article types") in caplog.text
+    caplog.clear()
+    check_labels_known(["other", "monthly briefing"], types, "m")  # nothing spelt otherwise: nothing more said
+    assert "never predicts" in caplog.text and "spelt otherwise" not in caplog.text
+
+
+def test_scores_of_one_label_all_right_say_nothing_of_scikit_learns_parameters(recwarn):
+    """Hunt 21 B: `evaluate` on articles all of one type, each labelled right (a province's annual reviews), printed
+    scikit-learn's "A single label was found in 'y_true' and 'y_pred' … use the 'labels' parameter": a parameter
+    no user can pass, about a 1×1 confusion matrix that is right."""
+    from dvtopics.types.evaluate import scores
+
+    result = scores(["annual_review"] * 3, ["annual_review"] * 3)
+    assert result["confusion"] == [[3]] and result["macro_f1"] == 1.0
+    assert not [w for w in recwarn if "single label" in str(w.message)]
+
+
+def test_an_extra_file_given_twice_is_read_once(corpus, tmp_path, caplog):
+    """Hunt 21 B: `--extra mine.jsonl --extra ./mine.jsonl` read the file twice: its one correction (a later copy
+    with another label) was counted three times, undone and redone; inputs given twice are read once, with a note."""
+    extra = tmp_path / "mine.jsonl"
+    mine = {"id": "mine-1", "label": "other", "text": "Xã A sơ kết\nXã A tổ chức sơ kết công tác 6 tháng đầu năm."}
+    extra.write_text(json.dumps(mine, ensure_ascii=False) + "\n" + json.dumps(
+        dict(mine, id="mine-1b", label="semi_annual_review"), ensure_ascii=False) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["train", str(corpus), "--extra", str(extra), "--extra",
+                                      str(tmp_path / "." / "mine.jsonl"), "--out", str(tmp_path / "m"),
+                                      "--classifier", "logreg", "--folds", "2"])
+    assert result.exit_code == 0, result.output
+    assert "given twice; read once" in caplog.text
+    assert "--extra: 1 article(s) given again later with another label" in caplog.text
+    counts = json.loads((tmp_path / "m" / "model_card.json").read_text())["training_data"]["counts"]
+    assert counts["extra"] == {"semi_annual_review": 1}

@@ -198,3 +198,31 @@ def test_themes_notebook_says_when_labels_csv_names_none_of_the_articles(tmp_pat
     said = printed(run(NOTEBOOKS / "03-themes.ipynb", settings))
     assert "1 of the 3 ids in " in said and "are not articles of SEEDS: left out" in said
     assert "articles per type: {'annual_review': 1, 'other': 1}" in said
+
+
+@pytest.mark.parametrize("path", PATHS, ids=lambda p: p.stem)
+def test_a_notebook_run_from_another_folder_names_the_setting_it_cannot_find(path, tmp_path):
+    """Hunt 21 B: run on a fresh kernel from another folder than notebooks/ (its paths are relative to the kernel's
+    folder), notebooks 01 and 03 stopped with "InputError: ../seeds: no such file or folder": neither SEEDS nor the
+    folder the paths were read from was named, as notebook 02 names them."""
+    outputs = run(path, "", folder=tmp_path, errors_allowed=True)
+    first = next(out for out in outputs if out.output_type == "error")
+    assert first.ename == "FileNotFoundError"
+    assert first.evalue.startswith(f"set in the first cell (paths are relative to {tmp_path}): SEEDS: no ../seeds")
+
+
+def test_article_types_notebook_scores_the_shipped_model_on_articles_of_one_type(tmp_path):
+    """Hunt 21 B: SEEDS set to a folder of one's own articles all of one type (a province's annual reviews: does the
+    shipped model get them?) stopped notebook 02 at its training data, "a classifier needs articles of two labels
+    or more", though with MODEL = "shipped" it trains nothing; every cell after it failed, the errors to read too."""
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    rows = ["file,label"]
+    for i, place in enumerate(["Sơn Tịnh", "Tư Nghĩa", "Mộ Đức"]):
+        (folder / f"a{i}.txt").write_text(f"Huyện {place} tổng kết công tác dân vận năm 2022\nNgày {i + 5}/1, Ban Dân "
+                                          f"vận Huyện ủy {place} tổ chức hội nghị tổng kết công tác dân vận năm 2022, "
+                                          "triển khai nhiệm vụ năm 2023.\n", encoding="utf-8")
+        rows.append(f"a{i}.txt,annual_review")
+    (folder / "labels.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    said = printed(run(NOTEBOOKS / "02-article-types.ipynb", f"SEEDS = {str(folder)!r}"))
+    assert "hand {'annual_review': 3}" in said and " of 3 to read" in said

@@ -255,3 +255,14 @@ def test_a_card_whose_head_chars_was_edited_is_refused(tmp_path, caplog):
     with caplog.at_level(logging.WARNING):
         load_classifier(edited(tmp_path / "old", head_chars=60))
     assert "its parameters say head_chars 60, which the model file, saved before dvtopics recorded" in caplog.text
+
+
+def test_a_card_without_a_checksum_is_named_not_the_file(tmp_path):
+    """Hunt 21 B: a card whose "sha256" was deleted was refused with "checksum does not match its model card
+    (corrupt or replaced file)", blaming a file that is neither: the card holds no checksum to compare."""
+    save_model({"a": 1}, tmp_path, {"task": "demo"})
+    card = json.loads((tmp_path / CARD_FILE).read_text())
+    del card["sha256"]
+    (tmp_path / CARD_FILE).write_text(json.dumps(card))
+    with pytest.raises(ModelError, match=r"model_card.json: records no checksum of the model file \(no 'sha256'\)"):
+        load_model(tmp_path, task="demo")

@@ -292,3 +292,14 @@ def test_topics_by_type_of_many_topics_is_a_row_per_topic_that_stays_narrow(k):
     assert (ax.get_xlabel(), ax.get_ylabel(), ax.get_title()) == ("Article type", "Topic", "Topics by article type")
     assert fig.get_size_inches()[0] < 12  # the page's 1,160 px show it at 60 % of its size or more
     assert _cut_off(fig) == []
+
+
+@pytest.mark.parametrize("k", [3, 25])
+def test_topic_shares_over_time_say_a_mean_topic_share_not_a_share_of_articles(k):
+    """Hunt 21 B: the chart's axis (past 20 topics, its colour bar) said "Share of articles", while it draws each
+    topic's mean share of the articles' words (TF-IDF weight for NMF), as the report's text and the by-type chart
+    ("mean topic share") say: 0.5 is not half the articles."""
+    fig = plots.topic_shares_over_time_figure(["2017-01", "2017-02"], np.full((2, k), 1 / k))
+    labels = [ax.get_ylabel() for ax in fig.axes]
+    assert not [label for label in labels if "articles" in label.lower()]
+    assert any(label.lower() == "mean topic share" for label in labels)

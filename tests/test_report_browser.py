@@ -171,3 +171,19 @@ def test_at_phone_width_a_wide_chart_keeps_a_readable_size_and_scrolls(seeds_rep
     run = chromium(frame.as_uri(), "--dump-dom", "--virtual-time-budget=5000", "--allow-file-access-from-files")
     scales = [float(s) for s in re.search(r'data-scales="([^"]*)"', run.stdout)[1].split()]
     assert len(scales) == 4 and min(scales) >= 0.59, scales
+
+
+def test_a_title_of_one_long_word_does_not_push_the_other_columns_out_of_sight(tmp_path):
+    """Hunt 21 B: a title (or an id shown for a missing title) of one long word, a URL or a string without spaces,
+    widened the article table to five times the screen: every column but the title was out of sight, behind the
+    table box's sideways scroll. The cell breaks the word anywhere instead."""
+    from dvtopics.report.html import build_report
+
+    records = [{"id": f"a{i}", "label": "other", "confidence": 0.9, "cues": ["một · hai"], "date": "2020-01-01",
+                "title": "A" * 600 if i == 0 else f"Bài số {i}", "source": "Báo tỉnh", "error": None} for i in range(5)]
+    page = tmp_path / "r.html"
+    page.write_text(build_report(records), encoding="utf-8")
+    seen = probe(page, """var box = document.getElementById('articles').parentNode, d = document.documentElement;
+  d.dataset.probeBox = box.clientWidth; d.dataset.probeTable = document.getElementById('articles').scrollWidth;""",
+                 tmp_path, "--window-size=1280,1000")
+    assert int(seen["table"]) <= int(seen["box"]), seen

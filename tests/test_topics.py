@@ -191,7 +191,20 @@ def test_a_phrased_models_joined_words_are_scored_by_the_measures(caplog):
     model = TopicModel(n_topics=2, no_below=2, no_above=1.0, phrases=True, phrase_min_count=3).fit(texts)
     assert "mặt_trận_tổ_quốc" in model.dictionary_.token2id
     topic_measures([model], ReferenceTokens(texts, model=model), ["npmi"])
-    assert "NPMI: 2 of the 2 topics could not be scored" in caplog.text
+    assert "NPMI could not score some topics, left out of its mean" in caplog.text
+    assert caplog.text.rstrip().endswith(": at K=2, topics 0 and 1 of 2")
+
+
+def test_the_unscored_topics_warning_names_each_k_and_seed(caplog):
+    """Hunt 21 B: in a sweep the warning said "NPMI: 10 of the 10 topics could not be scored", counted over every K
+    and seed together: which K's mean left topics out, and which topics, it did not say."""
+    texts = _collocation_texts(between="của")
+    sweep(texts, [2, 3], measures=["npmi"], seeds=[0, 1], no_below=2, no_above=1.0, phrases=True,
+          phrase_min_count=3)
+    [warning] = [r.getMessage() for r in caplog.records if "could not score" in r.getMessage()]
+    assert "left out of their K's mean" in warning
+    assert warning.endswith(": at K=2, seed 0, topics 0 and 1 of 2; at K=2, seed 1, topics 0 and 1 of 2; "
+                            "at K=3, seed 0, topics 0, 1 and 2 of 3; at K=3, seed 1, topics 0, 1 and 2 of 3")
 
 
 @pytest.mark.parametrize("engine", ALL_ENGINES)
@@ -229,7 +242,7 @@ def test_sweep_fits_each_k_and_suggests_one(texts):
     assert [row["k"] for row in rows] == [2, 3, 5] and [m.n_topics for m in models] == [2, 3, 5]
     assert all(m.dictionary_ is not models[0].dictionary_ for m in models[1:])  # each a model of its own
     assert suggest_k(rows) == 3  # the made-up corpus has three themes
-    assert rows[0]["stability"] is None and rows[0]["npmi_sd"] == 0  # one seed: no spread to show
+    assert rows[0]["stability"] is None and rows[0]["npmi_sd"] is None  # one seed: no spread to show
 
 
 def test_a_suggested_k_says_whether_it_was_chosen_by_npmi_alone():
@@ -521,6 +534,23 @@ def test_cli_sweep_reports_measures_per_k(tmp_path):
     assert result.exit_code == 0, result.output
     assert "No K suggested: a K is chosen by NPMI × diversity, and the sweep did not measure diversity: add " \
            "diversity to the measures (--measures)\n" in result.output
+
+
+def test_cli_sweep_with_one_seed_shows_no_spread(tmp_path):
+    """Hunt 21 B: `topics sweep --seeds 1` printed "0.345 ± 0.000" and wrote 0.0 in sweep.csv's `_sd` columns, a
+    spread over seeds that one seed cannot measure."""
+    texts, _ = made_up_texts(n_per_theme=10)
+    with open(tmp_path / "c.jsonl", "w", encoding="utf-8") as handle:
+        for i, text in enumerate(texts):
+            handle.write(json.dumps({"id": str(i), "text": text.replace("_", " ")}, ensure_ascii=False) + "\n")
+    result = CliRunner().invoke(cli, ["topics", "sweep", str(tmp_path / "c.jsonl"), "--k", "2,3", "--seeds", "1",
+                                      "--no-phrases", "--no-above", "0.9", "--out", str(tmp_path / "sweep")])
+    assert result.exit_code == 0, result.output
+    assert "±" not in result.output and "1 seed per K" in result.output
+    header, *rows = (tmp_path / "sweep" / "sweep.csv").read_text(encoding="utf-8-sig").splitlines()
+    columns = header.split(",")
+    assert all(row.split(",")[columns.index("npmi_sd")] == "" and row.split(",")[columns.index("npmi")] != ""
+               for row in rows)
 
 
 @pytest.mark.parametrize("engine", ["nmf", "gensim"])
@@ -920,3 +950,78 @@ def test_one_text_is_too_few_for_any_k_whatever_its_words():
     for no_below in ("auto", 1):
         with pytest.raises(TooManyTopics, match=r"^only 1 paragraph with words to model; .*: give more articles$"):
             TopicModel(n_topics=2, unit="paragraph", no_below=no_below).fit([text])
+
+
+def test_a_topic_model_reads_one_str_as_one_text_and_refuses_what_is_no_text(texts):
+    """Hunt 21 B: one str was read letter by letter (README: one str where a list is wanted is a list of one):
+    `transform("lúa gạo")` gave a mix per letter, `fit("…")` said "no words left to model"; None or an article
+    among the texts failed deep inside with an AttributeError."""
+    model = fitted(texts)
+    assert model.transform(texts[0]).shape == (1, 3)
+    assert np.allclose(model.transform(texts[0]), model.transform([texts[0]]))
+    with pytest.raises(DvtopicsError, match="only 1 article"):  # one text: too few for two topics, as a list of one
+        TopicModel(n_topics=2, no_below=1).fit(texts[0])
+    with pytest.raises(TypeError, match=r"segmented texts \(str\), not NoneType items"):
+        TopicModel(n_topics=2, no_below=1).fit([None, texts[0]])
+    with pytest.raises(TypeError, match="segment_articles"):
+        model.transform([Article(id="1", text=texts[0])])
+
+
+def test_a_sweep_measures_a_generator_of_texts_as_a_list(texts):
+    """Hunt 21 B: `sweep` read a generator of texts for its fits, then measured NPMI and C_V in what was left of
+    it, nothing: both None, with a warning blaming phrases."""
+    params = dict(no_below=2, no_above=0.9, phrases=False, max_iter=20)
+    from_list, _ = sweep(texts, [2, 3], **params)
+    from_generator, _ = sweep((text for text in texts), [2, 3], **params)
+    assert [(r["npmi"], r["c_v"]) for r in from_generator] == [(r["npmi"], r["c_v"]) for r in from_list]
+    assert all(r["npmi"] is not None for r in from_list)
+
+
+@pytest.mark.parametrize("edit", [{"k": 7}, {"unit": "paragraph"}, {"engine": "nmf"}])
+def test_a_topics_card_that_misdescribes_its_model_is_refused(texts, tmp_path, edit):
+    """Hunt 21 B: a topics card edited to another K, unit or engine than its model file's (the checksum covers the
+    file only) was taken by `report --topics` (its page said "K = 7 … over paragraphs" beside a model of 3 topics
+    over documents) and by `topics assign`."""
+    from dvtopics.topics.model import load_topic_model
+
+    model = fitted(texts)
+    card = {"task": "topics", "k": 3, "engine": "gensim", "unit": "document"}
+    save_model(model, tmp_path / "m", card | edit)
+    [(key, said)] = edit.items()
+    with pytest.raises(DvtopicsError, match=f"it says {key} {said!r}, the model file has"):
+        load_topic_model(tmp_path / "m")
+    save_model(model, tmp_path / "whole", card)
+    assert load_topic_model(tmp_path / "whole")[0].n_topics == 3
+    save_model(model, tmp_path / "old", {"task": "topics"})  # a card older than these fields: nothing to compare
+    assert load_topic_model(tmp_path / "old")[0].n_topics == 3
+
+
+def test_the_words_of_a_topic_are_counted_as_topics_show_counts_them(texts, tmp_path):
+    """Hunt 21 B: `TopicModel.top_words(-1)` gave every word but the last, `summarize(n_words=-1)` likewise and
+    `read_topics(DIR, -1)` 9 words of 10 (0: none), silently; `topics show --words` takes 1 or more."""
+    from dvtopics.jobs import read_topics
+
+    model = fitted(texts)
+    for call in (lambda: model.top_words(-1), lambda: model.top_words(None),
+                 lambda: summarize(model, [Article(id=str(i), text=t) for i, t in enumerate(texts)],
+                                   model.transform(texts), n_words=-1)):
+        with pytest.raises(DvtopicsError, match="give a whole number of 1 or more"):
+            call()
+    out = tmp_path / "t"
+    write_report(summarize(model, [Article(id=str(i), text=t) for i, t in enumerate(texts)], model.transform(texts)),
+                 out)
+    save_model(model, out, {"task": "topics", "k": 3})
+    assert [len(t["words"]) for t in read_topics(out, 2)[0]] == [2, 2, 2]
+    for n_words in (-1, 0):
+        with pytest.raises(DvtopicsError, match=f"n_words {n_words}: give a whole number of 1 or more"):
+            read_topics(out, n_words)
+
+
+def test_the_ldavis_page_names_its_engine_and_says_nmf_sizes_are_not_words(texts):
+    """Hunt 21 B: the `topics html` page of an NMF model named no engine and drew, as pyLDAvis draws any model, its
+    circles and per-topic frequencies as an LDA's shares of words, where NMF's mixes are shares of TF-IDF weight
+    (the README: gensim's view is the one that "means what it says")."""
+    pytest.importorskip("pyLDAvis")
+    nmf_page, lda_page = ldavis_html(fitted(texts, engine="nmf")), ldavis_html(fitted(texts))
+    assert "Topics made by NMF (scikit-learn, on TF-IDF)." in nmf_page and "not counts of words" in nmf_page
+    assert "Topics made by LDA (gensim, variational Bayes)." in lda_page and "not counts of words" not in lda_page

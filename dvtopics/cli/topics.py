@@ -223,11 +223,14 @@ def sweep_cmd(paths, ks, n_seeds, out, measures, unit, engine, no_below, no_abov
                                  param_hint="--seed")
     params = _model_params(unit, engine, no_below, no_above, phrases, init, stopwords_file, max_iter, seed)
     rows, data = sweep_topics(reading, out, ks, [m.strip() for m in measures.split(",") if m.strip()], seeds, **params)
-    click.echo(f"{len(seeds)} seed(s) per K; mean ± standard deviation over the seeds")
+    if len(seeds) > 1:
+        click.echo(f"{len(seeds)} seeds per K; mean ± standard deviation over the seeds")
+    else:
+        click.echo("1 seed per K: each figure is that fit's own, with no spread over seeds (--seeds 3 measures one)")
     click.echo(f"{'K':>4} {'NPMI':>15} {'C_V':>15} {'diversity':>15} {'stability':>10} {'seconds':>8}")
     for row in rows:
-        cells = [f"{row[m]:.3f} ± {row[m + '_sd']:.3f}" if row.get(m) is not None else "-"
-                 for m in ("npmi", "c_v", "diversity")]
+        cells = ["-" if row.get(m) is None else f"{row[m]:.3f}" if row.get(m + "_sd") is None
+                 else f"{row[m]:.3f} ± {row[m + '_sd']:.3f}" for m in ("npmi", "c_v", "diversity")]
         stability = f"{row['stability']:.3f}" if row.get("stability") is not None else "-"
         click.echo(f"{row['k']:>4} {cells[0]:>15} {cells[1]:>15} {cells[2]:>15} {stability:>10} "
                    f"{row['fit_seconds']:>8.1f}")

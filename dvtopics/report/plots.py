@@ -206,7 +206,8 @@ def topic_sweep_figure(rows: Sequence[Mapping[str, float]],
         ax.set_ylabel(measure)
         ax.set_title(measure)
         ax.grid(alpha=0.3)
-    fig.suptitle("Topic quality by K (mean ± sd over seeds)")
+    spread = any(row.get(f"{m}_sd") is not None for row in rows for m in present)
+    fig.suptitle("Topic quality by K (mean ± sd over seeds)" if spread else "Topic quality by K (one seed per K)")
     return fig
 
 
@@ -294,7 +295,7 @@ def topic_shares_over_time_figure(periods: Sequence[str], shares, topic_labels: 
     label_inches = _label_inches(names)  # the legend's, or the rows' labels: never cut
     shown = min(len(periods), MAX_PERIODS_CHARTED)  # more periods share the width of these: the figure stays readable
     if len(names) > MAX_STACKED_TOPICS:
-        fig, ax = _topic_rows_heatmap(array.T, names, periods, "share of articles", shown)
+        fig, ax = _topic_rows_heatmap(array.T, names, periods, "mean topic share", shown)
         _period_ticks(ax, periods)
     else:
         fig = _figure(max(7.0, 2.6 + 0.45 * shown + label_inches),
@@ -306,7 +307,7 @@ def topic_shares_over_time_figure(periods: Sequence[str], shares, topic_labels: 
             ax.bar(x, column, bottom=bottom, label=name, width=0.8, color=colour)
             bottom += column
         _period_ticks(ax, periods)
-        ax.set_ylabel("Share of articles")
+        ax.set_ylabel("Mean topic share")  # of the articles' words (or weight): not a share of the articles
         ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=8)
     ax.set_xlabel("Period")
     ax.set_title("Topic shares over time")

@@ -7,6 +7,7 @@ import numpy as np
 from sklearn.utils.validation import check_is_fitted
 
 from ..errors import MissingExtraError
+from .engines import ENGINE_NAMES, MIX_OF
 from .model import TopicModel
 
 
@@ -25,7 +26,20 @@ def ldavis_html(model: TopicModel, sort_topics: bool = False) -> str:
                             doc_lengths=model.unit_lengths_, vocab=vocab, term_frequency=model.term_frequency_,
                             sort_topics=sort_topics, start_index=FIRST_TOPIC, mds="pcoa")
     return _inline_page(data.to_json(), urls.D3_LOCAL, urls.LDAVIS_LOCAL, urls.LDAVIS_CSS_LOCAL,
-                        numbering_note(data.topic_order))
+                        engine_note(model.engine) + " " + numbering_note(data.topic_order))
+
+
+def engine_note(engine: str) -> str:
+    """What made the topics, as `topics show` and the report name it; for NMF, that the page's sizes are not counts
+    of words: pyLDAvis reads the mixes and topics as an LDA's, shares of words, and NMF's are shares of TF-IDF
+    weight (`MIX_OF`)."""
+    note = f"Topics made by {ENGINE_NAMES[engine]}."
+    if MIX_OF[engine] != "its words":
+        note += (" pyLDAvis draws a model's topics as word probabilities and each article's mix as a share of its "
+                 "words, as LDA's are; this model's mixes are shares of TF-IDF weight, so the circles' sizes and "
+                 "the estimated frequencies within a topic are not counts of words: read each topic by its words "
+                 "and their order.")
+    return note
 
 
 FIRST_TOPIC = 1  # the number LDAvis' page gives dvtopics' topic 0

@@ -97,21 +97,39 @@ def topic_measures(models: Sequence[TopicModel], texts: Iterable[Sequence[str]],
     for name in (m for m in measures if m in MEASURES):
         flat = coherence_per_topic([t for topics in words for t in topics], texts, models[0].dictionary_,
                                    MEASURES[name])
-        start = 0
-        for row, topics in zip(rows, words):
-            values = [v for v in flat[start:start + len(topics)] if np.isfinite(v)]
-            row[name] = round(float(np.mean(values)), 4) if values else None
+        start, unscored = 0, []  # unscored: (model, the numbers of its topics left out of its mean)
+        for row, topics, model in zip(rows, words, models):
+            values = flat[start:start + len(topics)]
+            scored = [v for v in values if np.isfinite(v)]
+            row[name] = round(float(np.mean(scored)), 4) if scored else None
+            if len(scored) < len(values):
+                unscored.append((model, [number for number, v in enumerate(values) if not np.isfinite(v)]))
             start += len(topics)
-        unscored = sum(not np.isfinite(v) for v in flat)
         if unscored:  # a mean over some of the topics must not pass for one over all of them
-            log.warning("%s: %d of the %d topics could not be scored and are left out of its mean: a top word of "
-                        "theirs never occurs in the texts as one token (with --phrases: words the model joined across "
-                        "a word it leaves out, a stopword or a full stop)", name.upper(),
-                        unscored, len(flat))
+            log.warning("%s could not score some topics, left out of %s mean (a top word of theirs never occurs in "
+                        "the texts as one token; with --phrases: words the model joined across a word it leaves out, "
+                        "a stopword or a full stop): %s", name.upper(), "their K's" if len(models) > 1 else "its",
+                        _which_topics(unscored, models))
     if "diversity" in measures:
         for row, topics in zip(rows, words):
             row["diversity"] = round(topic_diversity(topics), 4)
     return rows
+
+
+def _which_topics(unscored: list[tuple[TopicModel, list[int]]], models: Sequence[TopicModel]) -> str:
+    """The topics a measure could not score, named by their number (from 0, as `topics show` numbers them) and
+    their model's K, and its seed where a sweep fitted that K with several: "at K=5, topics 1 and 3 of 5"."""
+    def numbers(topics: list[int]) -> str:
+        named = [str(number) for number in topics]
+        return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+
+    several_seeds = {int(m.n_topics) for m in models if sum(o.n_topics == m.n_topics for o in models) > 1}
+    parts = []
+    for model, topics in unscored:
+        k = int(model.n_topics)
+        seed = f", seed {model.random_state}" if k in several_seeds and isinstance(model.random_state, int) else ""
+        parts.append(f"at K={k}{seed}, topic{'s' if len(topics) > 1 else ''} {numbers(topics)} of {k}")
+    return "; ".join(parts)
 
 
 def topic_stability(runs: Sequence[Sequence[Sequence[str]]], top_n: int = NPMI_TOP_N) -> float | None:

@@ -38,7 +38,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
 from ..arguments import MAX_SEED, MIN_TOPICS, as_list, check_at_least, check_n_jobs, check_random_state
-from ..errors import TooManyTopics, TopicsError
+from ..errors import ModelError, TooManyTopics, TopicsError
 from .engines import DEFAULT_MAX_ITER, ENGINE_CLASSES, ENGINE_NAMES, ENGINES, SHARED_ESTEP_MIN_UNITS, bows_to_csr
 
 log = logging.getLogger(__name__)
@@ -243,7 +243,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         """The tokens the model sees in each unit (or, with by_unit=False, each text): filtered,
         phrased, in the dictionary. These are the texts the coherence measures count in."""
         check_is_fitted(self, "dictionary_")
-        return self._analyzed(self._text_units(list(texts)), by_unit)
+        return self._analyzed(self._text_units(segmented_texts(texts)), by_unit)
 
     def _analyzed(self, text_units: list[list[list[str]]], by_unit: bool = True) -> list[list[str]]:
         """`analyze` of texts whose units' tokens (`_text_units`) are already read."""
@@ -352,14 +352,14 @@ class TopicModel(TransformerMixin, BaseEstimator):
         """Learn the vocabulary and the topics from segmented texts; gensim shares its work between `n_jobs`
         processes on a large corpus (the same model whatever `n_jobs`). `progress` shows a bar on stderr."""
         self._check_params(n_jobs)
-        self._fit_topics_inferred(self._fit_vocabulary(list(X)), n_jobs, progress)
+        self._fit_topics_inferred(self._fit_vocabulary(segmented_texts(X)), n_jobs, progress)
         return self
 
     def fit_transform(self, X: Iterable[str], y=None, n_jobs: int = 1, progress: bool = False) -> np.ndarray:
         """`fit(X).transform(X)`, the same numbers, with less work: each text's words are read once, and
         with gensim over documents each text's mix is the one inferred at the end of the fit (gensim infers
         every text on its own, from the same seed, so inferring it again gives the same mix)."""
-        texts = list(X)
+        texts = segmented_texts(X)
         self._check_params(n_jobs)
         text_units = self._text_units(texts)
         kept = self._fit_vocabulary(texts, [tokens for units in text_units for tokens in units])
@@ -395,6 +395,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
     def top_words(self, n: int = 10) -> list[list[tuple[str, float]]]:
         """The n most probable (word, probability) of each topic."""
         check_is_fitted(self, "topic_word_")
+        n = check_at_least("n", n, 1)  # -1 would slice off the last word, None keep them all: silently
         order = np.argsort(-self.topic_word_, axis=1)[:, :n]
         return [[(self.dictionary_[int(i)], float(row[i])) for i in idx] for row, idx in zip(self.topic_word_, order)]
 
@@ -423,6 +424,19 @@ class TopicModel(TransformerMixin, BaseEstimator):
             params["random_state"] = self.seed_  # the seed drawn for this fit: it repeats it
         params["extra_stopwords"] = sorted(as_list(params["extra_stopwords"], "extra_stopwords"))
         return params
+
+
+def segmented_texts(texts: Iterable[str]) -> list[str]:
+    """`texts` as a list of str, read once. One str is a list of one text, as everywhere in the library: iterated,
+    it would be its letters, each a text of its own (a mix per letter). Anything else than a str (an article,
+    None) is a TypeError that says what to give."""
+    texts = as_list(texts, "texts")
+    wrong = [text for text in texts if not isinstance(text, str)][:1]
+    if wrong:
+        hint = (": give their segmented texts, dvtopics.text.segment.segment_articles(articles)[1]"
+                if hasattr(wrong[0], "text") else "")
+        raise TypeError(f"texts: a topic model reads segmented texts (str), not {type(wrong[0]).__name__} items{hint}")
+    return texts
 
 
 def has_mix(mixes: np.ndarray) -> np.ndarray:
@@ -460,10 +474,18 @@ def _topics_bar(total: int, show: bool):
 
 
 def load_topic_model(directory) -> tuple[TopicModel, dict]:
-    """(the fitted topic model of a folder `topics fit` wrote, its card); `ModelError` for any other folder."""
-    from ..persist import load_model
+    """(the fitted topic model of a folder `topics fit` wrote, its card); `ModelError` for any other folder, and for
+    a card edited to say another K, unit or engine than its model file's (the checksum covers the file only): the
+    report and `topics show` print what the card says."""
+    from ..persist import CARD_FILE, load_model
 
-    return load_model(directory, task="topics", expected=TopicModel)
+    model, card = load_model(directory, task="topics", expected=TopicModel)
+    in_the_file = {"k": int(model.n_topics), "unit": model.unit, "engine": model.engine}
+    for key, value in in_the_file.items():
+        if key in card and card[key] != value:  # a card older than the field has none to compare
+            raise ModelError(f"{Path(directory) / CARD_FILE}: it says {key} {card[key]!r}, the model file has "
+                             f"{value!r}; restore the card or refit: `dvtopics topics fit PATHS --out {directory}`")
+    return model, card
 
 
 def topic_card(model: TopicModel, labels: list[str], measures: dict, articles: Sequence, inputs: Sequence) -> dict:

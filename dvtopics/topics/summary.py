@@ -10,7 +10,7 @@ from typing import Iterable, Iterator, Sequence
 
 import numpy as np
 
-from ..arguments import PERIODS, as_list, check_choice
+from ..arguments import PERIODS, as_list, check_at_least, check_choice
 from ..errors import InputError, ModelError, TopicsError
 from ..io.metadata import period_of, period_range
 from ..io.read import read_side_file
@@ -103,6 +103,8 @@ def summarize(model: TopicModel, articles: Sequence, mixes: np.ndarray, types: d
     on. An article without a mix (no word the model knows) has no main topic and is left out of every share.
     """
     check_choice("period", period, PERIODS)
+    n_words, n_representatives = check_at_least("n_words", n_words, 1), check_at_least("n_representatives",
+                                                                                        n_representatives, 0)
     articles = as_list(articles, "articles")  # read more than once below
     mixes = _check_mixes(mixes, len(articles), len(model.topic_word_))
     types = types or {}
@@ -273,7 +275,7 @@ def read_topics(directory: str | os.PathLike, n_words: int | None = None) -> tup
     if problem:
         raise ModelError(f"{path}: {problem}; rerun `dvtopics topics fit ... --out {directory}`")
     if n_words is not None:
-        _set_words(topics_list, directory, n_words)
+        _set_words(topics_list, directory, check_at_least("n_words", n_words, 1))  # as `topics show --words`
     return topics_list, card
 
 

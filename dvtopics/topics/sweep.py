@@ -13,7 +13,7 @@ from ..arguments import MAX_TOPICS, check_seeds, check_topic_counts
 from ..errors import ArgumentError, TopicsError
 from ..io.write import write_table
 from .measures import NPMI_TOP_N, ReferenceTokens, check_measures, topic_measures, topic_stability
-from .model import TopicModel
+from .model import TopicModel, segmented_texts
 
 log = logging.getLogger(__name__)
 
@@ -111,7 +111,7 @@ def prepare(texts: Sequence[str], **params) -> tuple[TopicModel, list[list[str]]
     learned but no topics yet, and the dictionary tokens of each unit."""
     base = TopicModel(**params)
     base._check_params()
-    return base, base._fit_vocabulary(list(texts))
+    return base, base._fit_vocabulary(segmented_texts(texts))
 
 
 SWEEP_MEASURES = ("npmi", "c_v", "diversity")
@@ -124,9 +124,9 @@ def sweep_prepared(base: TopicModel, unit_tokens: list[list[str]], ks: Sequence[
     """Fit one model per K and seed on a shared preprocessing (`prepare`); return (one row per K, the model
     of the first seed per K). `progress` shows a bar on stderr over the fits.
 
-    Each row holds the mean over seeds of every measure and its standard deviation (`npmi_sd`, ...),
-    `quality` (NPMI × diversity) and its spread, `stability` (`topic_stability` of the seeds' topics)
-    and the mean `fit_seconds`. Measures are counted in `reference` (`ReferenceTokens` of the texts;
+    Each row holds the mean over seeds of every measure and its standard deviation (`npmi_sd`, ...; None
+    where fewer than two seeds gave a value: no spread was measured), `quality` (NPMI × diversity) and its
+    spread, `stability` (`topic_stability` of the seeds' topics) and the mean `fit_seconds`. Measures are counted in `reference` (`ReferenceTokens` of the texts;
     the units' model tokens when not given).
     """
     import time
@@ -157,7 +157,8 @@ def sweep_prepared(base: TopicModel, unit_tokens: list[list[str]], ks: Sequence[
             else:
                 values = [r[name] for _, _, r in runs if r.get(name) is not None]
             row[name] = round(float(np.mean(values)), 4) if values else None
-            row[f"{name}_sd"] = round(float(np.std(values)), 4) if values else None
+            # a spread needs two seeds at least: one seed's 0.0 would read as a spread measured and found nil
+            row[f"{name}_sd"] = round(float(np.std(values)), 4) if len(values) > 1 else None
         row["stability"] = topic_stability([[[w for w, _ in t] for t in model.top_words(NPMI_TOP_N)]
                                             for model, _, _ in runs])
         row["stability"] = None if row["stability"] is None else round(row["stability"], 4)
@@ -171,6 +172,7 @@ def sweep(texts: Sequence[str], ks: Sequence[int], measures: Sequence[str] = SWE
           seeds: Sequence[int] = (0,), progress: bool = False, **params) -> tuple[list[dict], list[TopicModel]]:
     """Fit one model per K and seed on one preprocessing of `texts`; return (one row per K, models)."""
     ks, seeds = check_topic_counts("ks", ks), check_seeds("seeds", seeds)  # before any work
+    texts = segmented_texts(texts)  # read once: the fits and the measures' reference both read them
     base, unit_tokens = prepare(texts, n_topics=max(ks), **params)  # every K checked before the first fit
     # the shared phrases (`base`) joined in the reference too: the fits' top words hold them
     return sweep_prepared(base, unit_tokens, ks, measures, seeds, ReferenceTokens(texts, base.unit, base), progress)

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import logging
+import warnings
 from collections import Counter
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from ..errors import DvtopicsError
 
@@ -29,6 +30,11 @@ def scores(y_true: Sequence[str], y_pred: Sequence[str], labels: Sequence[str] |
     precision, recall, f1, support = precision_recall_fscore_support(
         y_true, y_pred, labels=labels, zero_division=0)
     averaged = [i for i, n in enumerate(support) if n > 0 or not fixed]
+    with warnings.catch_warnings():
+        # one label true and predicted (a file of one type, all right) is a 1×1 matrix, rightly: scikit-learn warns
+        # of it even when given `labels`, in words about its own parameter that no user of dvtopics can act on
+        warnings.filterwarnings("ignore", "A single label was found", UserWarning)
+        confusion = confusion_matrix(y_true, y_pred, labels=labels).tolist()
     return {
         "n": len(y_true),
         "accuracy": float(accuracy_score(y_true, y_pred)),
@@ -36,7 +42,7 @@ def scores(y_true: Sequence[str], y_pred: Sequence[str], labels: Sequence[str] |
         "per_class": {label: {"precision": float(precision[i]), "recall": float(recall[i]),
                               "f1": float(f1[i]), "support": int(support[i])} for i, label in enumerate(labels)},
         "labels": labels,
-        "confusion": confusion_matrix(y_true, y_pred, labels=labels).tolist(),
+        "confusion": confusion,
     }
 
 
@@ -86,9 +92,25 @@ def check_labels_known(truth: Sequence[str], known: Sequence[str], model: str) -
         return
     named = ", ".join(f"{label!r} ({n})" for label, n in unknown.most_common(10))
     named += f" and {len(unknown) - 10} more" if len(unknown) > 10 else ""
-    knows = ", ".join(known)
+    knows = ", ".join(known) + _types_spelt_otherwise(unknown, known)
     if len(unknown) == len(set(truth)):
         raise DvtopicsError(f"none of the articles' labels is one the model {model} predicts: they are {named}; "
                             f"it predicts {knows}. Check --labels or --label-field, or score a model of these labels")
     log.warning("%d of the %d labelled articles have a label the model %s never predicts, so they count as its "
                 "errors: %s; it predicts %s", sum(unknown.values()), len(truth), model, named, knows)
+
+
+def _types_spelt_otherwise(unknown: Iterable[str], known: Sequence[str]) -> str:
+    """Why a label such as "Semi-annual review" is unknown to a model that predicts `semi_annual_review`: the types
+    are read however spelt only when every label is one (`is_article_type_set`), and some other label is not
+    ("" when no unknown label is a type spelt otherwise)."""
+    from .training import spelt_as_article_type  # training imports this module
+
+    spelt = sorted(label for label in unknown if spelt_as_article_type(label) in known)
+    if not spelt:
+        return ""
+    others = sorted(label for label in unknown if spelt_as_article_type(label) not in known)
+    return (f" ({', '.join(map(repr, spelt[:5]))} {'is an article type' if len(spelt) == 1 else 'are article types'} "
+            f"spelt otherwise, read as written because the labels also hold {', '.join(map(repr, others[:5]))}, "
+            f"{'which is no article type: correct that label' if len(others) == 1 else 'which are no article types: correct those labels'}"
+            ", and every article type is read however it is spelt)")

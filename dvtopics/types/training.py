@@ -14,6 +14,7 @@ import math
 import random
 import re
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 
@@ -131,7 +132,7 @@ def collect(
     seen: dict[bytes, int | None] = {digest: None for digest in extras}  # digest: its index in data if weak,
     # _POOLED if it went to the cue-free pool (in the sample or not), None if labelled
     sample = _Reservoir(weak_other, seed)
-    replaced, corrected = 0, 0
+    replaced, corrected = 0, []  # corrected: (the extra article, the hand-labelled one, its hand label)
     for article in articles:
         if article.error:
             data.failed.append(article)
@@ -158,7 +159,7 @@ def collect(
             continue  # no label, or labelled already (the same label: another label is refused below)
         if digest in extras:  # the user's correction wins; the same label leaves the article scored
             if not same_label(hand, extras[digest].label):
-                corrected += 1
+                corrected.append((extras[digest], article, hand))
                 continue
             del extras[digest]
             data.add(article, data.hand_labels(article), gold=True)
@@ -173,9 +174,11 @@ def collect(
     labelled.check()
     if replaced:
         log.info("%d hand-labelled article(s) take the place of the same text read without a label", replaced)
-    if corrected:
+    if corrected:  # one named, as the warning of a corrected --extra copy names one: the user can look it up
+        extra_article, hand_article, hand = corrected[0]
         log.warning("%d extra article(s) give another label to a hand-labelled text: the extra label is learnt, "
-                    "and those articles are not scored", corrected)
+                    "and those articles are not scored (e.g. %r: %s, over %r: %s)", len(corrected), extra_article.id,
+                    extra_article.label, hand_article.id, hand)
     for article in sample.articles():
         data.add(article, "other", gold=False)
     for article in extras.values():
@@ -184,11 +187,16 @@ def collect(
     data.hand_labels.warn_unused()
     if not any(data.gold):
         raise DvtopicsError("no labelled article found: check --labels (ids must match) or --label-field")
+    check_label_set(set(data.labels))
+    return data
+
+
+def check_trainable(data: TrainingData) -> None:
+    """Refuse training data of a single label: a classifier needs two. `train` checks it, not `collect`: hand labels
+    of one type are still what a model already trained is scored on (notebook 02 with MODEL set)."""
     if len(set(data.labels)) < 2:
         raise DvtopicsError(f"every training article has the label {data.labels[0]!r}: a classifier needs "
                             "articles of two labels or more")
-    check_label_set(set(data.labels))
-    return data
 
 
 class HandLabels:
@@ -554,6 +562,7 @@ def train(
     rules alone where they apply, per-class support, data hash, parameters).
     """
     check_at_least("n_folds", n_folds, MIN_FOLDS)
+    check_trainable(data)
     if lead_copies is not None:
         lead_copies = check_at_least("lead_copies", lead_copies, 0)
     if silent_min_confidence is not None:
@@ -578,14 +587,15 @@ def train(
     if not use_rules or silent_min_confidence is None:
         silent_min_confidence = SILENT_MIN_CONFIDENCE if use_rules and "other" in labels else 0.0
     candidates = {}
-    for kind in classifiers:
-        y_true, y_pred = cross_validate(documents, data, kind, n_folds, seed, copies, silent_min_confidence,
-                                        **options)
-        candidates[kind] = scores(y_true, y_pred)  # over the labels true or predicted, as `evaluate` scores
-        log.info("%s: cross-validated macro-F1 %.4f", kind, candidates[kind]["macro_f1"])
-    best = max(candidates, key=lambda kind: candidates[kind]["macro_f1"])
-    pipeline = make_pipeline(best, **options).fit(documents + list(copies.values()),
-                                                  data.labels + [data.labels[i] for i in copies])
+    with _words_to_learn():
+        for kind in classifiers:
+            y_true, y_pred = cross_validate(documents, data, kind, n_folds, seed, copies, silent_min_confidence,
+                                            **options)
+            candidates[kind] = scores(y_true, y_pred)  # over the labels true or predicted, as `evaluate` scores
+            log.info("%s: cross-validated macro-F1 %.4f", kind, candidates[kind]["macro_f1"])
+        best = max(candidates, key=lambda kind: candidates[kind]["macro_f1"])
+        pipeline = make_pipeline(best, **options).fit(documents + list(copies.values()),
+                                                      data.labels + [data.labels[i] for i in copies])
     drop_pruned_vocabulary(pipeline)
     card = {
         "task": TASK if use_rules else "text-classification",
@@ -607,6 +617,24 @@ def train(
         card["metrics"]["rules_only"] = scores(*rules_only(data))
     setattr(pipeline, TRAINED_WITH, card["parameters"])  # the model file records them: a card edited since is refused
     return Classifier(pipeline, card), card
+
+
+@contextmanager
+def _words_to_learn():
+    """scikit-learn's TF-IDF views refuse texts that leave them no word, in words of their own options (min_df,
+    max_df) that `train` has none of: say what it means for the articles instead (`make_pipeline`'s views keep a
+    word found in two articles or more)."""
+    try:
+        yield
+    except ValueError as exc:
+        if "no terms remain" in str(exc):
+            raise DvtopicsError("no word is in two or more of the articles a model is fitted on (a word must be, "
+                                "to be learnt; in cross-validation, each fold's training articles): too few labelled "
+                                "articles, or too unlike one another; give more of each label") from None
+        if "empty vocabulary" in str(exc):
+            raise DvtopicsError("no words left to learn from: the labelled articles' titles and texts hold only "
+                                "numbers, punctuation or nothing") from None
+        raise
 
 
 def _lead_copies(data: TrainingData, chars: int, options: dict, use_rules: bool, head_chars: int, cache,
