@@ -257,6 +257,11 @@ def test_cli_report_counts_one_article_in_the_singular_and_refuses_contradiction
     assert result.exit_code == 0 and "1 article," in result.output
     html = out.read_text(encoding="utf-8")
     assert "</b>article given" in html and "</b>source<" in html
+    two = tmp_path / "two.jsonl"  # the same article twice: one type, one row listed of two
+    two.write_text("".join(json.dumps({"id": i, "text": text}, ensure_ascii=False) + "\n" for i in "ab"),
+                   encoding="utf-8")
+    result = CliRunner().invoke(cli, ["report", str(two), "--out", str(out), "--no-topics", "--max-rows-per-type", "1"])
+    assert result.exit_code == 0 and "the most confident article of each type" in out.read_text(encoding="utf-8")
     result = CliRunner().invoke(cli, ["report", str(one), "--out", str(out), "--no-topics", "--topics", str(tmp_path)])
     assert result.exit_code == 2 and result.output.count("\n") == 1 and "--no-topics" in result.output
     # a blank title would leave the page with an empty heading and tab: refused before any work, the page kept
@@ -743,3 +748,18 @@ def test_the_chart_over_time_says_how_many_articles_it_rests_on():
     one = build_report(records, {**topics, "periods": ["2017-01"], "over_time": [[0.5, 0.5]], "period_counts": [1]},
                        {})
     assert "1 dated article with a main topic:" in re.search(r'<p id="over-time-counts"[^>]*>(.*?)</p>', one, re.S)[1]
+
+
+def test_a_title_with_a_right_to_left_override_is_shown_as_written(tmp_path, seeds_dir, fake_classifier):
+    """Hunt 21 B: a title holding U+202E showed reversed in its cell; escaping leaves bidi controls alone."""
+    from dvtopics.cli import cli
+
+    text = (sorted(seeds_dir.glob("*.txt"))[0]).read_text(encoding="utf-8")
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"id": "a\u202eb", "title": "Tin \u202enóng\u202c hôm nay", "text": text,
+                                "source": "x\u2066y"}, ensure_ascii=False) + "\n", encoding="utf-8")
+    out = tmp_path / "r.html"
+    assert CliRunner().invoke(cli, ["report", str(path), "--out", str(out), "--no-topics"]).exit_code == 0
+    html = out.read_text(encoding="utf-8")
+    assert "Tin nóng hôm nay" in html
+    assert not any(c in html for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")

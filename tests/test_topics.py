@@ -765,6 +765,16 @@ def test_cli_fit_on_one_article_says_how_many_are_needed(tmp_path):
     assert "at most 1" not in result.output
 
 
+def test_one_article_is_counted_in_the_singular(tmp_path, seeds_dir):
+    """Hunt 21 B: "(by paragraph; 1 articles)" in topics fit and show."""
+    one = tmp_path / "one.txt"
+    one.write_text((sorted(seeds_dir.glob("*.txt"))[2]).read_text(encoding="utf-8"), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["topics", "fit", str(one), "--k", "2", "--unit", "paragraph", "--out",
+                                      str(tmp_path / "t")])
+    assert result.exit_code == 0, result.output
+    assert "; 1 article)" in result.output and "1 articles" not in result.output
+
+
 def test_cli_show_gives_as_many_words_as_asked_in_both_formats(seeds_model):
     out, _ = seeds_model
     table = CliRunner().invoke(cli, ["topics", "show", str(out), "--words", "20"])
@@ -1025,3 +1035,33 @@ def test_the_ldavis_page_names_its_engine_and_says_nmf_sizes_are_not_words(texts
     nmf_page, lda_page = ldavis_html(fitted(texts, engine="nmf")), ldavis_html(fitted(texts))
     assert "Topics made by NMF (scikit-learn, on TF-IDF)." in nmf_page and "not counts of words" in nmf_page
     assert "Topics made by LDA (gensim, variational Bayes)." in lda_page and "not counts of words" not in lda_page
+
+
+def test_an_empty_stopwords_file_and_init_with_another_engine_are_refused(tmp_path, seeds_dir):
+    """Hunt 21 B: an empty --stopwords file was taken without a word; --init with --engine nmf was ignored."""
+    (tmp_path / "stop.txt").write_text("\n  \n", encoding="utf-8")
+    common = ["topics", "fit", str(seeds_dir), "--k", "2", "--out", str(tmp_path / "t")]
+    empty = CliRunner().invoke(cli, [*common, "--stopwords", str(tmp_path / "stop.txt")])
+    assert empty.exit_code == 2 and "no stopwords in it" in empty.output and empty.output.count("\n") == 1
+    init = CliRunner().invoke(cli, [*common, "--engine", "nmf", "--init", "random"])
+    assert init.exit_code == 2 and "--engine nmf does not use it" in init.output
+    assert not (tmp_path / "t").exists()
+
+
+def test_summaries_of_articles_made_in_python_with_odd_dates_do_not_crash():
+    """Hunt 21 B: an Article made in Python with date "2022-13-45" (KeyError) or a datetime.date (TypeError)
+    crashed the grouping over time; the readers never give such dates, a script may."""
+    import datetime
+
+    from dvtopics.io.metadata import period_of
+
+    assert period_of("2022-13-45") is None and period_of("2022-00-01") is None
+    assert period_of(datetime.date(2022, 7, 5)) == "2022-07" and period_of(datetime.date(2022, 7, 5), "quarter") == "2022-Q3"
+    texts, themes = made_up_texts()
+    model = fitted(texts)
+    dates = ["2022-13-45", datetime.date(2022, 7, 5), "2017-01-15"]
+    articles = [Article(id=f"a{i}", title=f"{theme} {i}", date=dates[i % 3], label=theme)
+                for i, theme in enumerate(themes)]
+    report = summarize(model, articles, model.transform(texts))
+    assert len(report.documents) == len(articles)
+    assert {"2022-07", "2017-01"} <= set(report.periods) and "2022-13" not in report.periods

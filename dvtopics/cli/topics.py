@@ -73,8 +73,13 @@ def model_options(func):
 
 
 def _model_params(unit, engine, no_below, no_above, phrases, init, stopwords_file, max_iter, seed) -> dict:
+    from click.core import ParameterSource
+
     from ..io.read import read_stopwords
 
+    # an option the command would ignore is refused (README): --init is where gensim's LDA starts
+    if engine != "gensim" and click.get_current_context().get_parameter_source("init") == ParameterSource.COMMANDLINE:
+        raise click.UsageError(f"--init is where gensim's LDA starts; --engine {engine} does not use it: leave it out")
     extra = read_stopwords(stopwords_file) if stopwords_file else []
     return dict(unit=unit, engine=engine, no_below=no_below, no_above=no_above, phrases=phrases, init=init,
                 extra_stopwords=tuple(extra), max_iter=max_iter, random_state=seed)
@@ -95,8 +100,9 @@ def _echo_topics(topics: list[dict], card: dict, n_words: int) -> None:
     measures = card.get("measures", {})
     shown = ", ".join(f"{name} {value:.3f}" for name, value in measures.items() if isinstance(value, (int, float)))
     engine = card.get("engine_name") or card.get("engine")
+    n = card.get("data", {}).get("articles", "?")
     click.echo(f"{card.get('k')} topics made by {engine} (by {card.get('unit')}; "
-               f"{card.get('data', {}).get('articles', '?')} articles){'; ' + shown if shown else ''}")
+               f"{n} {'article' if n == 1 else 'articles'}){'; ' + shown if shown else ''}")
     for topic in topics:
         click.echo(f"\n#{topic['topic']}  {topic['share']:.0%}  {terminal_text(topic['label'])}")
         if topic.get("title"):

@@ -252,10 +252,12 @@ def _name(index: int, period: str) -> str:
 def period_of(date: str | None, period: str = "month") -> str | None:
     """"2017-03-14" -> "2017-03" (month), "2017-Q1" (quarter) or "2017" (year); None stays None.
 
-    >>> period_of("2017-03-14"), period_of("2017-03-14", "quarter"), period_of(None)
-    ('2017-03', '2017-Q1', None)
+    >>> period_of("2017-03-14"), period_of("2017-03-14", "quarter"), period_of(None), period_of("2022-13-45")
+    ('2017-03', '2017-Q1', None, None)
     """
-    if not date or not re.match(r"^\d{4}-\d{2}", date):
-        return None
+    if isinstance(date, dt.date):  # an Article made in Python (a DataFrame's row) may hold a date object
+        date = date.isoformat()
+    if not isinstance(date, str) or not re.match(r"^\d{4}-\d{2}", date) or not 1 <= int(date[5:7]) <= 12:
+        return None  # not a date the readers would give ("2022-13-45"): undated, as they would leave it
     year, month = date[:4], int(date[5:7])
     return {"month": date[:7], "quarter": f"{year}-Q{(month - 1) // 3 + 1}", "year": year}[period]

@@ -78,7 +78,10 @@ def read_stopwords(path: str | os.PathLike) -> list[str]:
     "nhân_dân" are both "nhân_dân" (the segmenter joins a word's syllables with "_"; lists found on the web
     write spaces), and the spelling is the one `normalize` gives the text ("hoà" is "hòa", NFD is NFC)."""
     words = ("_".join(normalize(line).lower().split()) for line in read_side_file(path).splitlines())
-    return [word for word in words if word]
+    words = [word for word in words if word]
+    if not words:  # the wrong file given, as often as not: say so rather than model without the words meant
+        raise InputError(f"{path}: no stopwords in it (give one a line)")
+    return words
 
 
 def read_side_file(path: str | os.PathLike) -> str:

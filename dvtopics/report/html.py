@@ -317,12 +317,23 @@ def metric_blocks(card: Mapping | None) -> list[dict]:
     return blocks
 
 
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")  # embeddings, overrides and isolates
+
+
 def _environment():
     from jinja2 import Environment, PackageLoader, select_autoescape
     from markupsafe import Markup, escape
 
+    def without_bidi_controls(value):
+        # an article's title or source holding U+202E (right-to-left override) showed reversed, and could turn the
+        # rest of its cell around; escaping does not touch them. The terminal escapes them (cli.options).
+        if isinstance(value, str) and _BIDI_CONTROLS.search(value):
+            cleaned = _BIDI_CONTROLS.sub("", value)
+            return Markup(cleaned) if isinstance(value, Markup) else cleaned
+        return value
+
     env = Environment(loader=PackageLoader("dvtopics", "templates"), autoescape=select_autoescape(["j2", "html"]),
-                      trim_blocks=True, lstrip_blocks=True)
+                      trim_blocks=True, lstrip_blocks=True, finalize=without_bidi_controls)
     env.filters["num"] = lambda n: f"{n:,}".replace(",", " ") if isinstance(n, int) else n
     env.filters["plural"] = lambda n, word: word if n == 1 else word + "s"  # {{ n|plural("article") }}
     env.filters["pct"] = lambda x: "" if x is None else f"{100 * x:.1f} %"
