@@ -1065,3 +1065,15 @@ def test_summaries_of_articles_made_in_python_with_odd_dates_do_not_crash():
     report = summarize(model, articles, model.transform(texts))
     assert len(report.documents) == len(articles)
     assert {"2022-07", "2017-01"} <= set(report.periods) and "2022-13" not in report.periods
+
+
+def test_assign_counts_apart_the_articles_with_no_main_topic(seeds_model, tmp_path):
+    """Hunt 21 B: "3 articles assigned to topics" when none of the three had a main topic (no word the model
+    knows): they are in the table, but not assigned."""
+    out, _ = seeds_model
+    (tmp_path / "new.jsonl").write_text("".join(json.dumps({"id": f"n{i}", "text": "Xyzzy plugh frobnicate."}) + "\n"
+                                                for i in range(3)), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["topics", "assign", str(out), str(tmp_path / "new.jsonl"), "--out",
+                                      str(tmp_path / "a.csv")])
+    assert result.exit_code == 0, result.output
+    assert "0 articles assigned to topics, 3 with no main topic, in" in result.output

@@ -197,7 +197,10 @@ def assign_cmd(directory, paths, out, labels_file, resume, engine, scheduler, pa
         click.echo(f"#{k:<3} {counts.get(k, 0):>6}  {terminal_text(label)}")
     if counts.get(None):
         click.echo(f"{'-':<4} {counts[None]:>6}  (no main topic: no word the model knows)")
-    click.echo(f"{plural(sum(counts.values()) - counts['error'], 'article')} assigned to topics in {out}", err=True)
+    written = sum(counts.values()) - counts["error"]
+    without = counts.get(None, 0)  # in the table all the same, with no main topic
+    click.echo(f"{plural(written - without, 'article')} assigned to topics"
+               f"{f', {without} with no main topic,' if without else ''} in {out}", err=True)
     _report_failures(assigned.failed, out)
     sys.exit(1 if counts["error"] else 0)
 
