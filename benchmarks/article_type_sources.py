@@ -159,6 +159,17 @@ def fit_predict(options, documents, labels, train, test, classifier, also=None, 
     return predicted, list(pipeline.predict([also[i] for i in test]))
 
 
+def with_lead_copies(data, setup: Setup) -> tuple[list[str], list[str], dict[int, int]]:
+    """The documents and labels with each long hand label's lead copy added after them (`features.lead_copy`, as
+    `train` learns them), and {index of a hand label: index of its copy}: a fold learns the copies of its training
+    hand labels only."""
+    cut = {i: copy for i in setup.hand if (copy := lead_copy(data.articles[i], LEAD_COPY_CHARS))}
+    copy_of = {i: len(setup.documents) + k for k, i in enumerate(cut)}
+    documents = setup.documents + documents_of(list(cut.values()), True, HEAD_CHARS, setup.cache,
+                                               events=[find_event(a.title, a.text) for a in cut.values()])
+    return documents, data.labels + [data.labels[i] for i in cut], copy_of
+
+
 def run_variant(data, setup: Setup, folds, name: str, with_written: bool, options: dict, classifier: str,
                 make=make_pipeline, lead_copies: bool = False) -> None:
     """Print one variant's rows: hand CV, lead only, balanced, each writer held out (with the written set),
@@ -168,11 +179,7 @@ def run_variant(data, setup: Setup, folds, name: str, with_written: bool, option
     base = weak + (extra if with_written else [])
     all_labels = data.labels
     if lead_copies:  # each training fold's hand labels learnt twice: as read, and cut to title and lead (as train does)
-        cut = {i: copy for i in hand if (copy := lead_copy(data.articles[i], LEAD_COPY_CHARS))}
-        copy_of = {i: len(documents) + k for k, i in enumerate(cut)}
-        documents = documents + documents_of(list(cut.values()), True, HEAD_CHARS, setup.cache,
-                                             events=[find_event(a.title, a.text) for a in cut.values()])
-        all_labels = data.labels + [data.labels[i] for i in cut]
+        documents, all_labels, copy_of = with_lead_copies(data, setup)
     predicted, on_leads = {}, {}
     for train_part, test_part in folds:
         test = [hand[i] for i in test_part]

@@ -22,13 +22,12 @@ import re
 
 import numpy as np
 
-from article_type_sources import BASE, folds_of, prepare
+from article_type_sources import BASE, folds_of, prepare, with_lead_copies
 from shipped_data import CORPORA, shipped_training_data
 from dvtopics.io.read import make_article
 from dvtopics.text.cache import SegmentCache
 from dvtopics.types.evaluate import scores
-from dvtopics.types.events import find_event
-from dvtopics.types.features import HEAD_CHARS, LEAD_COPY_CHARS, documents_of, lead_copy
+from dvtopics.types.features import LEAD_COPY_CHARS, lead_copy
 from dvtopics.types.model import decide, load_classifier, make_pipeline
 from dvtopics.types.rules import apply_rules
 
@@ -38,12 +37,7 @@ MEETING = re.compile(r"hội nghị|họp|giao ban|sơ kết|tổng kết|ban ch
 
 def out_of_fold(data, setup, folds):
     """Each hand label's class probabilities, whole and cut to its lead, from the fold that held it out."""
-    documents, labels = list(setup.documents), list(data.labels)
-    cut = {i: copy for i in setup.hand if (copy := lead_copy(data.articles[i], LEAD_COPY_CHARS))}
-    copy_of = {i: len(documents) + k for k, i in enumerate(cut)}
-    documents += documents_of(list(cut.values()), True, HEAD_CHARS, setup.cache,
-                              events=[find_event(a.title, a.text) for a in cut.values()])
-    labels += [data.labels[i] for i in cut]
+    documents, labels, copy_of = with_lead_copies(data, setup)
     whole, lead = {}, {}
     for train_part, test_part in folds:
         test = [setup.hand[i] for i in test_part]

@@ -920,7 +920,7 @@ def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on
         articles = _read_csv(path, fields, on_error, max_bytes)
     elif kind == "xlsx":
         articles = _read_xlsx(path, fields, on_error, max_bytes)
-    elif (delimiter := text_table_delimiter(head_text(path) or "", fields.text, fields.wanted())) == "\t":
+    elif (delimiter := text_table_delimiter(head := head_text(path) or "", fields.text, fields.wanted())) == "\t":
         log.warning("%s: a table saved as text, its first line a tab-separated header that names the '%s' field "
                     "(as Excel saves a sheet as \"Unicode Text\" or \"Text (Tab delimited)\"): read as a table, "
                     "an article a row", path, fields.text)
@@ -930,18 +930,19 @@ def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on
                     "CSV saved or renamed as .txt): read as a table, an article a row", path, delimiter, fields.text)
         articles = _read_csv(path, fields, on_error, max_bytes)
     else:
-        _warn_of_a_header(path, fields.text)
+        _warn_of_a_header(path, head, fields.text)
         articles = iter([_read_text_file(path, article_id, on_error, max_bytes)])
     if lines is None:  # a part of a file may hold nothing; a whole file that does is said so
         articles = _or_no_articles(articles, path, fields.text, on_error)
     return map(_finished, articles)
 
 
-def _warn_of_a_header(path: Path, text_field: str) -> None:
+def _warn_of_a_header(path: Path, head: str, text_field: str) -> None:
     """A .txt file read as one article though its first line reads as a table's header ("Tiêu đề,Nội dung,Ngày"
     over rows of three cells): a CSV saved as .txt whose columns have names of their own. Its rows would be one
-    article titled by the header, silently: say so, and how to read it as a table."""
-    names = header_like_line(head_text(path) or "")
+    article titled by the header, silently: say so, and how to read it as a table. `head`: the file's first 4 KB
+    (`head_text`), read once for this and for `text_table_delimiter`."""
+    names = header_like_line(head)
     if names:
         shown = ", ".join(repr(name) for name in names[:8]) + (", …" if len(names) > 8 else "")
         log.warning("%s: its first line reads as a table's header (%s) but names no '%s' field: read as one article; "
