@@ -570,3 +570,27 @@ def test_a_resume_of_topic_assignment_with_other_options_is_refused(inputs, sche
     assert result.exit_code == 2 and "cannot resume: --labels (the file" in result.output and not out.exists()
     result = _invoke(*common[:-2], "--out", out, "--resume", "--title-field", "headline")
     assert result.exit_code == 2 and '"--title-field headline"] now' in result.output and "; --labels" in result.output
+
+
+def test_a_task_of_a_stopped_run_leaves_no_folder_that_blocks_the_next_run(inputs, tmp_path):
+    """A failed run on a cluster that outlives the client (--scheduler) took its parts folder away, and a task still
+    starting on a worker made it again with a lock file in it: the corrected command was refused ("holds parts of
+    another run"). Seen as a flaky test_a_failed_task_is_one_line_without_dasks_log_of_it under load."""
+    from dvtopics.run.distributed import Failed, _prepare, run_part
+    from dvtopics.io.read import FieldNames
+
+    part = plan_parts([inputs / "articles.jsonl"], 3)[0]
+    parts_dir = tmp_path / "o.jsonl.parts"
+
+    def job(articles, out):
+        raise AssertionError("a task of a stopped run must not run its job")
+
+    result, records = run_part(part, job, str(parts_dir), FieldNames(), 1_000_000)
+    assert isinstance(result, Failed) and "stopped before part 0 began" in str(result.error)
+    assert not parts_dir.exists()
+    parts_dir.mkdir()
+    (parts_dir / "part-00001.jsonl.lock").write_bytes(b"")  # what such a task left before
+    assert _prepare([part], parts_dir, resume=False, inputs={}) is not None
+    (parts_dir / "part-00001.jsonl").write_text("{}\n", encoding="utf-8")  # a part begun is another run's
+    with pytest.raises(Exception, match="holds parts of another run"):
+        _prepare([part], parts_dir, resume=False, inputs={})

@@ -217,6 +217,11 @@ def run_part(part: Part, job: Callable[[Iterable[Article], Path], Counter], part
     Gives what it counted (or the `Failed` error) with the log records of dvtopics it made, of `log_level` and
     above (`_task_logs`), for the client to log."""
     out = part_path(Path(parts_dir), part.index)
+    if not (Path(parts_dir) / PLAN).exists():
+        # the run stopped and took its folder away (`undo`, `_discard`) while this task waited or started on a
+        # cluster that outlives the client (--scheduler): writing the part would make the folder again, with a
+        # lock file in it that blocks the corrected command
+        return Failed(DvtopicsError(f"{parts_dir}: the run stopped before part {part.index} began")), []
     with _task_logs(log_level) as records:
         try:
             if out.exists():
@@ -370,7 +375,8 @@ def _prepare(parts: Sequence[Part], parts_dir: Path, resume: bool, inputs: dict,
     run's journal records them). Returns the plan to write (`_write_plan`), or None when resuming one."""
     plan = {"inputs": inputs, "parts": [asdict(part) for part in parts]}
     plan_file = parts_dir / PLAN
-    if plan_file.exists() or any(parts_dir.glob("part-*")):
+    # a part's lock file is no work (as `undo` reads it): a folder holding only locks is no other run's
+    if plan_file.exists() or any(not path.name.endswith(".lock") for path in parts_dir.glob("part-*")):
         if not resume:
             raise DvtopicsError(f"{parts_dir} holds parts of another run: add --resume to finish it, "
                                 "or delete the folder")
