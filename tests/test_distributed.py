@@ -594,3 +594,37 @@ def test_a_task_of_a_stopped_run_leaves_no_folder_that_blocks_the_next_run(input
     (parts_dir / "part-00001.jsonl").write_text("{}\n", encoding="utf-8")  # a part begun is another run's
     with pytest.raises(Exception, match="holds parts of another run"):
         _prepare([part], parts_dir, resume=False, inputs={})
+
+
+def test_a_client_that_could_not_connect_is_closed_at_once():
+    """A full run of this file hung for good (seen twice, once for 8 minutes and once until killed): a Client that
+    failed to connect (--scheduler at a server that is no scheduler) was left to the garbage collector, which ran
+    its close inside a later LocalCluster's start, where that close waits for the lock the start holds."""
+    import gc
+    import socket
+    import threading
+
+    from dvtopics.errors import DvtopicsError
+    from dvtopics.run.distributed import connect
+
+    server = socket.create_server(("127.0.0.1", 0))
+
+    def greet():  # as an SSH server does: bytes that are no Dask message
+        while True:
+            try:
+                conn, _ = server.accept()
+            except OSError:  # closed: the test is over
+                return
+            conn.sendall(b"SSH-2.0-OpenSSH_9.6p1\r\n" + b"\x00" * 64)
+
+    threading.Thread(target=greet, daemon=True).start()
+    gc.disable()  # as between two automatic collections: only what connect collects itself is collected
+    try:
+        with pytest.raises(DvtopicsError, match="did not answer as a Dask scheduler"):
+            with connect(f"tcp://127.0.0.1:{server.getsockname()[1]}"):
+                pass
+        left = [o for o in gc.get_objects() if isinstance(o, distributed.Client) and o.status != "closed"]
+    finally:
+        gc.enable()
+        server.close()
+    assert left == []

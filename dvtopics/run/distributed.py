@@ -18,6 +18,7 @@ must be visible at the same paths on the client and on every worker.
 """
 from __future__ import annotations
 
+import gc
 import itertools
 import json
 import os
@@ -309,14 +310,21 @@ def connect(scheduler: str | None = None, n_workers: int | None = None):
     processes (default: one per core; pyvi and the model's Python code hold the GIL)."""
     distributed = _distributed()
     if scheduler:
+        refused = None
         try:
             client = distributed.Client(scheduler, timeout="30s")
         except (OSError, TimeoutError) as exc:
-            raise DvtopicsError(f"cannot reach the Dask scheduler at {scheduler} ({exc}); "
-                                "start it with `dask scheduler` or check --scheduler") from None
+            refused = (f"cannot reach the Dask scheduler at {scheduler} ({exc}); "
+                       "start it with `dask scheduler` or check --scheduler")
         except Exception as exc:  # a server that is not a scheduler (an SSH port) answers bytes Dask cannot read
-            raise DvtopicsError(f"the server at {scheduler} did not answer as a Dask scheduler "
-                                f"({type(exc).__name__}); check --scheduler") from None
+            refused = (f"the server at {scheduler} did not answer as a Dask scheduler ({type(exc).__name__}); "
+                       "check --scheduler")
+        if refused:
+            # The half-made Client closes itself when it is collected (Client.__del__). Collected at some later
+            # allocation, inside Dask's start of another loop in this process (a local cluster, a notebook's next
+            # run), its close waits for the lock that start holds: a hang. Collected here, it closes now.
+            gc.collect()
+            raise DvtopicsError(refused)
         with client:
             yield client
         return
