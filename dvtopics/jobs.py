@@ -297,7 +297,7 @@ def gold_labels(label_files: Sequence[str]) -> dict[str, str] | None:
     two files give two labels is refused, as one file's is (`labels_by_id`); one type spelt two ways
     ("semi_annual_review", "Semi-annual review", "Other", "other") is one label, whatever set the labels make."""
     from .io.labels import labels_by_id, read_labels
-    from .types.training import as_article_types, same_label
+    from .types.names import as_article_types, same_label
 
     pairs = [pair for path in as_list(label_files, "label_files")
              for pair in read_labels(path, same=same_label).items()]
@@ -335,7 +335,8 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
     from .run.batch import check_output
     from .types.evaluate import changes, check_labels_known, scores
     from .types.model import load_classifier
-    from .types.training import HandLabels, OneLabelPerText, as_article_types
+    from .types.names import as_article_types
+    from .types.training import HandLabels, OneLabelPerText
 
     if plot:
         from .report.plots import FIGURE_SUFFIXES
@@ -713,7 +714,7 @@ def _given_types(articles: Sequence[Article], records: list[dict], known: Sequen
     "Other" is not `other`) or types mixed with other names (which `train` refuses). Each record (changed in place)
     keeps the model's label as `model_label`, beside its confidence, and says where its type came from in
     `type_from`: "input" or "model". Labels not used are named in one warning."""
-    from .types.training import as_article_types, is_article_type_set
+    from .types.names import as_article_types, is_article_type_set
 
     known = set(known)
     labels = [None if a.error else a.label for a in articles]

@@ -87,7 +87,7 @@ def labels_by_id(where, pairs, on_conflict: str = "refuse", same=operator.eq) ->
     header only is. An id given two different labels is refused, as no one can tell which is meant; with
     `on_conflict="drop"` it is left out, with a warning (`dvtopics label`'s output of an input that repeats an
     id). `same(first, later)` says when two labels are one (the article types however spelt:
-    `types.training.same_label`, which this layer cannot import); the first one given is kept."""
+    `types.names.same_label`, which this layer cannot import); the first one given is kept."""
     labels, conflicts, blank = {}, {}, 0
     for id_, given in pairs:
         given = None if missing(given) else given  # NaN (json.dumps of a pandas gap): no label, never "nan"
@@ -117,7 +117,7 @@ def read_labels(path: str | os.PathLike, on_conflict: str = "refuse", same=opera
     """Labels by article id from a CSV or .xlsx (id or file, label; see `_labels_of_table`) or the JSONL
     `dvtopics label --out` writes ({"id", "label"} per line). An id given two different labels is refused,
     or left out with a warning when `on_conflict` is "drop"; `same(first, later)` says when two labels are one
-    (`types.training.same_label`: an article type however spelt)."""
+    (`types.names.same_label`: an article type however spelt)."""
     if on_conflict not in ON_CONFLICT:
         raise ValueError(f"on_conflict must be one of {', '.join(ON_CONFLICT)}")
     path = Path(path)

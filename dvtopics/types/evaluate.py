@@ -7,6 +7,7 @@ from collections import Counter
 from typing import Iterable, Sequence
 
 from ..errors import DvtopicsError
+from .names import spelt_as_article_type
 
 log = logging.getLogger(__name__)
 
@@ -104,8 +105,6 @@ def _types_spelt_otherwise(unknown: Iterable[str], known: Sequence[str]) -> str:
     """Why a label such as "Semi-annual review" is unknown to a model that predicts `semi_annual_review`: the types
     are read however spelt only when every label is one (`is_article_type_set`), and some other label is not
     ("" when no unknown label is a type spelt otherwise)."""
-    from .training import spelt_as_article_type  # training imports this module
-
     spelt = sorted(label for label in unknown if spelt_as_article_type(label) in known)
     if not spelt:
         return ""

@@ -31,7 +31,9 @@ from .evaluate import scores
 from ..persist import data_hash
 from .events import find_event
 from .vocabulary import ANY_CUE
-from .rules import LABELS as ARTICLE_TYPES, apply_rules, rules_fingerprint
+from .names import (ARTICLE_TYPES, as_article_types, check_label_set, is_article_type_set, same_label,
+                    spelt_as_article_type)
+from .rules import apply_rules, rules_fingerprint
 
 log = logging.getLogger(__name__)
 
@@ -346,47 +348,11 @@ class OneLabelPerText:
                                           f"label, e.g. {copy}") + ": give one text one label, or drop the copy")
 
 
-_TYPE_SPELLINGS = {label.replace("_", ""): label for label in ARTICLE_TYPES}  # "semiannualreview": the type
-
-
-def spelt_as_article_type(label):
-    """An article type spelt another way, in any case, with spaces, hyphens, underscores or nothing between its
-    words ("Annual review", "SEMI-ANNUAL_REVIEW", " Other", "SemiAnnualReview", "semiannualreview"), as the type;
-    any other label as it is."""
-    if not isinstance(label, str):
-        return label
-    return _TYPE_SPELLINGS.get(re.sub(r"[\W_]+", "", label.lower()), label)
-
-
-def same_label(first, later) -> bool:
-    """Whether two labels are one: an article type however spelt ("Annual review", `annual_review`; "Other",
-    `other`), whatever set they are in, any other label as written. The one comparison of labels given twice: in
-    a labels file, across labels files, in --extra copies and in copies of one text."""
-    return spelt_as_article_type(first) == spelt_as_article_type(later)
-
-
 def read_types(labels_file) -> dict[str, str] | None:
     """A topic command's --labels (`topics fit`, `topics assign`, locally or on Dask) by id, or None without a
     file. An id given two labels (`same_label`: not one type spelt two ways) is left out, with a warning (`label`'s
     output of an input that repeats an id, labelled apart); a file whose every id was is no types, not an error."""
     return (read_labels(labels_file, on_conflict="drop", same=same_label) or None) if labels_file else None
-
-
-def is_article_type_set(labels: Iterable) -> bool:
-    """Whether a label set is the article types: every label one of the five types, however spelt ("OTHER",
-    "Annual review"), and one of them not `other`. A set of "Other" alone tells nothing (a topic set may have an
-    "Other" of its own): it is no article type set."""
-    spelt = {spelt_as_article_type(label) for label in labels if label}
-    return spelt <= set(ARTICLE_TYPES) and bool(spelt - {"other"})
-
-
-def as_article_types(labels: Sequence, beside: Iterable = ()) -> list:
-    """`labels` as the article types when they (with `beside`: the labels of the model they are scored against)
-    are the article types (`is_article_type_set`); else exactly as written: "Other" beside "Politics" is a class of
-    the user's own task, not the type `other`."""
-    if is_article_type_set([*labels, *beside]):
-        return [spelt_as_article_type(label) for label in labels]
-    return list(labels)
 
 
 def with_article_types(articles: Sequence, types: Mapping[str, str] | None = None) -> list:
@@ -404,19 +370,6 @@ def with_article_types(articles: Sequence, types: Mapping[str, str] | None = Non
     hand_labels.warn_unused()
     return [article if article.label == label else replace(article, label=label)
             for article, label in zip(articles, as_article_types(given))]
-
-
-def check_label_set(labels: set[str]) -> None:
-    """Refuse article types, however spelt, mixed with other labels: a misspelt or translated type
-    ("Semi_Anual_Review", "tổng kết năm") would become a class of its own and cost the model its article-type
-    features. `other` alone is no article type here (a topic set may have one); a set with no article type is a
-    task of the user's own and is kept."""
-    spelt = {label: spelt_as_article_type(label) for label in labels}
-    unknown = sorted(label for label, type_ in spelt.items() if type_ not in ARTICLE_TYPES)
-    if unknown and set(spelt.values()) & (set(ARTICLE_TYPES) - {"other"}):
-        raise DvtopicsError(f"label(s) {', '.join(map(repr, unknown[:5]))}{' …' if len(unknown) > 5 else ''} are not "
-                            f"article types, while others are: the article types are {', '.join(ARTICLE_TYPES)}; "
-                            "correct the labels")
 
 
 def _smallest(labels: Sequence[str]) -> tuple[str, int]:
