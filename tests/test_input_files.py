@@ -1279,3 +1279,19 @@ def test_a_text_saved_as_a_list_of_paragraphs_is_read_one_a_line(tmp_path):
     assert not p1.error and p1.text == "\n".join(paragraphs)
     assert "a list of 2 texts: read as paragraphs" in p1.meta["warning"]
     assert p2.error and "it is a list" in p2.error
+
+
+def test_one_gzipped_article_given_by_name_is_read(tmp_path):
+    """Hunt 22 A (01): `label article.txt.gz` was "gzip-compressed data, not text: decompress it first", though a
+    .jsonl.gz is read as it is. It is read decompressed, its id "article" as `article.txt`'s; a file that holds
+    more than --max-bytes once decompressed, or is cut short, is one error."""
+    (tmp_path / "bai.txt.gz").write_bytes(gzip.compress(f"Hội nghị tổng kết\n{TEXT}".encode("utf-8")))
+    (article,) = read(tmp_path / "bai.txt.gz")
+    assert (article.id, article.title, article.error) == ("bai", "Hội nghị tổng kết", None)
+    assert "tổ chức hội nghị tổng kết" in article.text
+    (big,) = read(tmp_path / "bai.txt.gz", max_bytes=150)  # 139 bytes compressed, over 150 decompressed
+    assert "over the 150 bytes article limit once decompressed" in big.error
+    whole = gzip.compress(TEXT.encode("utf-8"))
+    (tmp_path / "cut.txt.gz").write_bytes(whole[:len(whole) - 12])
+    (cut,) = read(tmp_path / "cut.txt.gz")
+    assert cut.id == "cut" and "cut short" in cut.error and "not read" in cut.error

@@ -254,6 +254,7 @@ def iter_files(paths: Iterable[str | os.PathLike], skipped: Skipped | None = Non
                 for kind, (count, example) in held.items():
                     skipped.setdefault(kind, [0, example])[0] += count
         elif path.exists():
-            yield path, path.stem
+            # a gzipped article (`a.txt.gz`, read decompressed) is "a", as `a.txt` is
+            yield path, Path(path.name[:-3]).stem if path.name.lower().endswith(".txt.gz") else path.stem
         else:
             raise InputError(f"{path}: no such file or folder")

@@ -35,7 +35,7 @@ from ..text.dates import FIRST_YEAR, LAST_YEAR
 from ..text.normalise import nfc, normalize
 from ..text.furniture import strip_furniture
 from .decode import decode_bytes, decode_text
-from .files import LineRange, blank_line, numbered_lines, read_all
+from .files import LineRange, blank_line, compression, numbered_lines, open_binary, read_all
 from .folders import (TAB_SUFFIXES, Skipped, file_kind, head_text, iter_files, json_document, skipped_notes,
                       unread_notes, walked_by)
 from .htmltext import html_to_text, is_html
@@ -293,13 +293,31 @@ def _read_text_file(path: Path, article_id: str, on_error: str, max_bytes: int) 
         size = path.stat().st_size
         if size > max_bytes:
             return _failed(article_id, _over_limit(str(path), size, max_bytes), on_error)
-        raw, warning = decode_text(path.read_bytes(), str(path))
+        data = path.read_bytes()
+        if compression(data[:6]) == "gzip":  # one article gzipped (`article.txt.gz`), as a .jsonl.gz is read
+            data, problem = _gunzipped(path, max_bytes)
+            if problem:
+                return _failed(article_id, f"{path}: {problem}", on_error)
+        raw, warning = decode_text(data, str(path))
         fields = {"path": str(path)}
         if warning:
             fields["warning"] = warning  # logged where the bytes were decoded
         return _checked(make_article(article_id, raw, fields, str(path)), on_error, str(path))
     except (InputError, OSError) as exc:
         return _failed(article_id, str(exc) if isinstance(exc, InputError) else _os_cause(path, exc), on_error)
+
+
+def _gunzipped(path: Path, max_bytes: int) -> tuple[bytes, str | None]:
+    """The decompressed bytes of a gzipped article, and why they cannot be read, if they cannot: over `max_bytes`
+    once decompressed (read no further: a small file may inflate to gigabytes), or a fault in the gzip data."""
+    try:
+        with open_binary(path) as handle:
+            data = handle.read(max_bytes + 1)
+    except InputError as exc:  # (its "what came before it was read" is of a file of many articles, not one)
+        return b"", f"{str(exc).split(';')[0]}: the article is not read"
+    if len(data) > max_bytes:
+        return b"", f"over the {_size(max_bytes)} article limit once decompressed (raise it with --max-bytes)"
+    return data, None
 
 
 def _os_cause(path: Path, exc: OSError) -> str:
