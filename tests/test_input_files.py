@@ -717,11 +717,15 @@ def test_a_title_column_under_another_name_is_read_with_title_field(tmp_path, ca
     first, second = read(path, fields=fields)
     assert (first.title, first.date, first.source) == ("Hội nghị tổng kết năm 2022", "2023-01-05", "Báo X")
     assert second.title == "Gặp mặt đầu xuân" and not first.error
+    # the common Vietnamese names are found by themselves (hunt 22 A); a name that is not one is warned of
+    first, _ = read(path, fields=FieldNames(text="Tóm tắt"))
+    assert (first.title, first.date, first.source) == ("Hội nghị tổng kết năm 2022", "2023-01-05", "Báo X")
+    path.write_text(path.read_text(encoding="utf-8").replace("Tiêu đề,", "Tít,", 1), encoding="utf-8")
     with caplog.at_level(logging.WARNING):
         first, _ = read(path, fields=FieldNames(text="Tóm tắt"))
     assert first.title != "Hội nghị tổng kết năm 2022"
     warned = [r.message for r in caplog.records if "--title-field" in r.message]
-    assert len(warned) == 1 and "'Tiêu đề'" in warned[0] and "no 'title' column" in warned[0]
+    assert len(warned) == 1 and "'Tít'" in warned[0] and "no 'title' column" in warned[0]
 
 
 def test_the_title_field_options_are_offered_with_the_text_field():
@@ -1091,10 +1095,13 @@ def test_a_txt_table_with_vietnamese_headers_needs_only_the_text_fields_name_and
     articles = read(tmp_path / "export.txt", fields=FieldNames(text="Nội dung"))
     assert [(a.text, a.error) for a in articles] == [(TEXT, None), (TEXT2, None)]
     assert not caplog.text.count("reads as a table's header")
+    # "Nội dung" is the text's column by itself now (hunt 22 A); a column of another name is not
+    assert [a.text for a in read(tmp_path / "export.txt")] == [TEXT, TEXT2]
+    (tmp_path / "export.txt").write_text(f"Tiêu đề,Tóm tắt,Ngày\n{body}", encoding="utf-8")
     with caplog.at_level(logging.WARNING):
         [article] = read(tmp_path / "export.txt")
-    assert article.title == "Tiêu đề,Nội dung,Ngày"
-    assert ("export.txt: its first line reads as a table's header ('Tiêu đề', 'Nội dung', 'Ngày') but names no "
+    assert article.title == "Tiêu đề,Tóm tắt,Ngày"
+    assert ("export.txt: its first line reads as a table's header ('Tiêu đề', 'Tóm tắt', 'Ngày') but names no "
             "'text' field: read as one article; if it is a table, name the column of the text with --text-field"
             ) in caplog.text
     # an article whose title has a comma, the same title again over its lead, is no table and gets no warning
@@ -1295,3 +1302,36 @@ def test_one_gzipped_article_given_by_name_is_read(tmp_path):
     (tmp_path / "cut.txt.gz").write_bytes(whole[:len(whole) - 12])
     (cut,) = read(tmp_path / "cut.txt.gz")
     assert cut.id == "cut" and "cut short" in cut.error and "not read" in cut.error
+
+
+def test_common_vietnamese_column_names_are_found_without_options(tmp_path):
+    """Hunt 22 A (02): a CSV or .xlsx headed "Mã, Tiêu đề, Nội dung, Ngày đăng, Nguồn" (a Vietnamese export) was one
+    error, "no 'text' column", until each field was named with an option, while "ID, Title, Text" is found. The
+    common Vietnamese names are found as the English ones are (case, NFC, tone marks and "_" aside), where no
+    column has the English name; "Nội dung" wins over "Bài viết"; the header again below is still passed over."""
+    from openpyxl import Workbook
+
+    from dvtopics.io.labels import read_labels
+
+    rows = [("b1", "Hội nghị tổng kết", TEXT, "05/01/2023", "Báo X", "Khác"),
+            ("b2", "Gặp mặt đầu xuân", TEXT2, "08/03/2023", "Báo Y", "Khác")]
+    header = ["Mã", "Tiêu đề", "Nội dung", "Ngày đăng", "Nguồn", "Bài viết"]
+    body = "".join(",".join(f'"{cell}"' for cell in row) + "\n" for row in rows)
+    (tmp_path / "vi.csv").write_text(",".join(header) + "\n" + body.replace("\nb2", "\n" + ",".join(header) + "\nb2"),
+                                     encoding="utf-8")
+    book = Workbook()
+    for row in [["MA", "tieu_de", "NOI DUNG", "ngày"], *[row[:4] for row in rows]]:
+        book.active.append(list(row))
+    book.save(tmp_path / "vi.xlsx")
+    for name in ("vi.csv", "vi.xlsx"):
+        got = [(a.id, a.title, a.text, a.date, a.source, a.error) for a in read(tmp_path / name)]
+        assert got == [("b1", "Hội nghị tổng kết", TEXT, "2023-01-05", "Báo X" if name == "vi.csv" else None, None),
+                       ("b2", "Gặp mặt đầu xuân", TEXT2, "2023-03-08", "Báo Y" if name == "vi.csv" else None, None)]
+    (tmp_path / "vi.jsonl").write_text(json.dumps({"mã": "j1", "nội_dung": TEXT}) + "\n", encoding="utf-8")
+    assert [(a.id, a.text) for a in read(tmp_path / "vi.jsonl")] == [("j1", TEXT)]
+    (tmp_path / "labels.csv").write_text("Mã,Nhãn\nb1,other\n", encoding="utf-8")
+    assert read_labels(tmp_path / "labels.csv") == {"b1": "other"}
+    # the English name, and a name an option gives, win over the Vietnamese one
+    (tmp_path / "both.csv").write_text(f'Nội dung,text\n"not this","{TEXT}"\n', encoding="utf-8")
+    assert [a.text for a in read(tmp_path / "both.csv")] == [TEXT]
+    assert [a.text for a in read(tmp_path / "both.csv", fields=FieldNames(text="Nội dung"))] == ["not this"]

@@ -14,7 +14,7 @@ from ..text.normalise import nfc
 from .decode import decode_head
 from .files import blank_line, document_problem, numbered_lines, open_binary
 from .jsonfiles import loads
-from .tables import name_key
+from .tables import name_key, names_of, vietnamese_key
 
 TEXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".json.gz", ".ndjson.gz")
@@ -106,7 +106,10 @@ def _may_hold_articles(path: Path, text_field: str) -> bool:
     if file_kind(path) in ("txt", "xlsx") or not path.is_file():  # a pipe is never opened: it could block forever
         return True
     head = head_text(path)
-    return head is None or name_key(text_field) in nfc(head).casefold()  # None: cannot tell, say it was skipped
+    if head is None:  # cannot tell: say it was skipped
+        return True
+    return (name_key(text_field) in nfc(head).casefold()
+            or any(name in vietnamese_key(head) for name in map(vietnamese_key, names_of(text_field)[1:])))
 
 
 def head_text(path: Path) -> str | None:

@@ -27,9 +27,9 @@ def _read_csv_labels(path: str | os.PathLike, on_conflict: str, same) -> dict[st
     whole = read_side_file(path)
     delimiter, text = csv_delimiter(whole, "label")
     rows = _valid_rows(path, text, delimiter, lines_above_table(whole, text))
-    header, rows = split_header(rows, "label", ("id", "file"), where=path)
-    header = field_names(header or [], ("id", "file", "label"))  # " ID ", "Label"
-    return _labels_of_table(path, header, (dict(zip(header, row)) for row in rows), on_conflict, same)
+    given, rows = split_header(rows, "label", ("id", "file"), where=path)
+    header = field_names(given or [], ("id", "file", "label"))  # " ID ", "Label", "Nhãn"
+    return _labels_of_table(path, header, (dict(zip(header, row)) for row in rows), on_conflict, same, given)
 
 
 def _valid_rows(path, text: str, delimiter: str, lines_above: int):
@@ -52,20 +52,21 @@ def _read_xlsx_labels(path: Path, on_conflict: str, same) -> dict[str, str]:
         raise InputError(f"{path}: not an .xlsx workbook ({exc})") from None
     try:
         tables = list(sheet_tables(book, ("id", "file", "label"), "label", path))
-        _, _, header, rows = next((table for table in tables if "label" in table[2]), None) or (
-            tables[0] if tables else (None, None, [], iter(())))
+        _, _, header, rows, given = next((table for table in tables if "label" in table[2]), None) or (
+            tables[0] if tables else (None, None, [], iter(()), []))
         table = [dict(zip(header, (cell_text(cell) or "" for cell in row))) for _, row in rows]
     finally:
         book.close()
-    return _labels_of_table(path, header, table, on_conflict, same)
+    return _labels_of_table(path, header, table, on_conflict, same, given)
 
 
-def _labels_of_table(path, header: list[str], rows, on_conflict: str, same) -> dict[str, str]:
+def _labels_of_table(path, header: list[str], rows, on_conflict: str, same, given=None) -> dict[str, str]:
     """{id: label} from a table's rows. The id column may be called `id` (taken as it is: VNTC's ids end in
     .txt) or `file` (a file name, whose .txt is dropped to match the ids `read_articles` gives to .txt
-    files). A row whose cells are all blank (a spreadsheet's empty rows) is no row."""
+    files). A row whose cells are all blank (a spreadsheet's empty rows) is no row. `given`: the header as the
+    file spells it, for the message."""
     if "label" not in header or not ({"id", "file"} & set(header)):
-        found = ", ".join(repr(name) for name in header) or "none"
+        found = ", ".join(repr(name) for name in (header if given is None else given)) or "none"
         raise InputError(f"{path}: a labels table needs a header with 'id' (or 'file') and 'label'; "
                          f"its header has {found}")
     repeated = repeated_columns(header, ("id", "file", "label"))

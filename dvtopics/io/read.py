@@ -353,7 +353,7 @@ def _with_text_field(path: Path, fields: "FieldNames", on_error: str, items: Ite
         if fields.text in record:
             found = True
             break
-        names.update(dict.fromkeys(name for name in record if isinstance(name, str)))
+        names.update(dict.fromkeys(name for name in item[0] if isinstance(name, str)))  # as the file spells them
         records += 1
         if records == TEXT_FIELD_RECORDS:
             break
@@ -520,8 +520,8 @@ def _read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
     header, rows = split_header(csv_rows(text, delimiter, cut=bool(problem)), fields.text, fields.wanted(),
                                 lambda item: item[1], path)
     if header is not None:
-        header = field_names(header[1], fields.wanted())
-        wrong = header_problem(path, header, fields)
+        given, header = header[1], field_names(header[1], fields.wanted())
+        wrong = header_problem(path, header, fields, given)
         if wrong:
             yield _failed(path.name, wrong, on_error)
             return
@@ -529,7 +529,7 @@ def _read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
     for line, row, cause, cells in rows:
         if row is not None and not any(value.strip() for value in row):
             continue  # a blank line, or a spreadsheet's empty row (",,,"): no article, not an error
-        if row is not None and header is not None and _header_again(row, header):
+        if row is not None and header is not None and _header_again(row, header, fields.wanted()):
             log.warning("%s:%d: the table's header again (CSV files joined one after another?): not an article",
                         path, line + lines_above)
             continue
@@ -578,17 +578,17 @@ def _read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
         yield _failed(f"{path.name}:{number + 1}", f"{path}:{whole.count(chr(10)) + 1}: {problem}", on_error)
 
 
-def _header_again(row: list[str], header: list) -> bool:
+def _header_again(row: list[str], header: list, wanted: Iterable[str]) -> bool:
     """Whether a row below a CSV's header is that header again, as two exports joined into one file hold it (`cat
     a.csv b.csv`; Windows' `copy a.csv+b.csv`), the second one's BOM and all: names matched as the header's are
-    ("ID" for "id"), blank cells past them aside."""
+    ("ID" for "id", "Nội dung" for "text"), blank cells past them aside."""
     def names(cells) -> list[str]:
         keys = [name_key(cell or "") for cell in cells]
         while keys and not keys[-1]:
             keys.pop()
         return keys
 
-    return names([row[0].lstrip("\ufeff"), *row[1:]] if row else row) == names(header)
+    return names(field_names([row[0].lstrip("\ufeff"), *row[1:]] if row else row, wanted)) == names(header)
 
 
 def _read_xlsx(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -> Iterator[Article]:
@@ -613,10 +613,10 @@ def _read_xlsx(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) 
             log.warning("%s: sheet%s %s not read: no '%s' column in %s; read: %s", path, "s" * (len(others) > 1),
                         ", ".join(others), fields.text, "their header" if len(others) > 1 else "its header",
                         ", ".join(repr(table[0]) for table in chosen))
-        for title, index, header, rows in chosen:
+        for title, index, header, rows, given in chosen:
             # the first sheet's articles keep the ids they always had; another sheet's name its sheet
             at = f"{title}:" if index else ""
-            wrong = header_problem(f"{path}:{title}" if index else path, header, fields)
+            wrong = header_problem(f"{path}:{title}" if index else path, header, fields, given)
             if wrong:
                 yield _failed(f"{path.name}:{at}".rstrip(":"), wrong, on_error)
                 continue
@@ -635,7 +635,7 @@ def _read_xlsx(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) 
         book.close()
 
 
-def header_problem(where, header: list, fields: "FieldNames") -> str | None:
+def header_problem(where, header: list, fields: "FieldNames", given: list | None = None) -> str | None:
     """Why a table cannot be read, in one line, or None: its header has no text column, or no column a field
     option named (a name mistyped, "Tieu de" for "Tiêu đề"), or a field's name in two columns (the text
     and a note both headed "text"). The table is then one error record, not an error (or a title read as the
@@ -644,8 +644,9 @@ def header_problem(where, header: list, fields: "FieldNames") -> str | None:
     command (the one check of it): the labels are what `train` learns, `evaluate` scores and the report gives
     as the articles' types, and a run without them would give another result, not one table fewer.
     Warns when it has no title column but columns that are not read: a title under another name
-    ("Tiêu đề") would otherwise be taken from the text unseen."""
-    columns = [name for name in header if isinstance(name, str) and name.strip()]
+    ("Tiêu đề") would otherwise be taken from the text unseen. `given`: the header's names as the table spells
+    them, before `field_names` matched them ("Nội dung", not "text"), which the messages name."""
+    columns = [name for name in (header if given is None else given) if isinstance(name, str) and name.strip()]
     repeated = repeated_columns(header, fields.wanted())
     if repeated:
         problem = f"{where}: {repeated}"
@@ -659,7 +660,7 @@ def header_problem(where, header: list, fields: "FieldNames") -> str | None:
         if "--label-field" in dict(missing):
             raise InputError(problem)
         return problem
-    unread = [name for name in columns if name not in fields.wanted()]
+    unread = [name for name in header if isinstance(name, str) and name.strip() and name not in fields.wanted()]
     if fields.title not in header and unread:
         log.warning("%s: no '%s' column, so each title is taken from its text; not read: %s (give the title's "
                     "column with --title-field)", where, fields.title, _fields_found(unread))
