@@ -510,3 +510,24 @@ def test_a_dataframe_given_for_articles_is_refused_and_labels_are_plain_text(shi
     records = predict_articles(shipped, read_articles(seeds_dir))
     assert records and all(type(r["label"]) is str for r in records)
     assert all(type(label) is str for label in shipped.labels)
+
+
+def test_a_tilde_in_a_jobs_paths_is_the_home_folder(tmp_path, monkeypatch):
+    """Hunt 22 A (03): `jobs.label(reading, "~/labels.csv")` in a notebook wrote a folder named "~" in the current
+    one, while the command line and `read_articles` read "~" as the home folder. Every job's outputs and side
+    inputs (models, labels files) are read so."""
+    from dvtopics import jobs
+    from dvtopics.io.labels import read_labels
+
+    home, here = tmp_path / "home", tmp_path / "here"
+    home.mkdir(), here.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(here)
+    (home / "a.txt").write_text("Hội nghị tổng kết công tác dân vận\nSáng 5/1, Ban Dân vận Huyện ủy tổ chức hội "
+                                "nghị tổng kết công tác dân vận năm 2022.\n", encoding="utf-8")
+    reading = jobs.Reading(["~/a.txt"], use_cache=False)
+    jobs.label(reading, "~/labels.csv", model="shipped")
+    jobs.segment(reading, "~/seg.jsonl")
+    assert not (here / "~").exists()
+    assert (home / "labels.csv").is_file() and (home / "seg.jsonl").is_file()
+    assert list(read_labels("~/labels.csv")) == ["a"]

@@ -121,7 +121,7 @@ def read_labels(path: str | os.PathLike, on_conflict: str = "refuse", same=opera
     (`types.training.same_label`: an article type however spelt)."""
     if on_conflict not in ON_CONFLICT:
         raise ValueError(f"on_conflict must be one of {', '.join(ON_CONFLICT)}")
-    path = Path(path)
+    path = Path(path).expanduser()  # "~/labels.csv", as read_articles reads its paths
     if not path.exists():
         raise InputError(f"{path}: no such labels file")
     if path.suffix.lower() == ".xlsx":
