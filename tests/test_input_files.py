@@ -1335,3 +1335,20 @@ def test_common_vietnamese_column_names_are_found_without_options(tmp_path):
     (tmp_path / "both.csv").write_text(f'Nội dung,text\n"not this","{TEXT}"\n', encoding="utf-8")
     assert [a.text for a in read(tmp_path / "both.csv")] == [TEXT]
     assert [a.text for a in read(tmp_path / "both.csv", fields=FieldNames(text="Nội dung"))] == ["not this"]
+
+
+def test_a_json_object_that_wraps_the_articles_list_is_read_as_that_list(tmp_path, caplog):
+    """Hunt 22 A (04): an API's or a scraper's export, {"data": [...articles...], "total": 2}, was one error ("no
+    'text' field in any of its records; their fields are 'data', 'total'"). Its one list of objects is the
+    articles, read as an array's items are, with a warning; an item that is no object is an error in its place."""
+    articles = [{"id": "a1", "title": "Hội nghị tổng kết", "text": TEXT}, {"id": "a2", "text": TEXT2}, "rác"]
+    (tmp_path / "api.json").write_text(json.dumps({"data": articles, "total": 3, "page": {"next": None}},
+                                                  ensure_ascii=False, indent=2), encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        got = read(tmp_path / "api.json")
+    assert [(a.id, a.text, a.error) for a in got[:2]] == [("a1", TEXT, None), ("a2", TEXT2, None)]
+    assert got[2].id == "api.json:3" and "an article (a JSON object) is expected, not text" in got[2].error
+    assert "a JSON object whose 'data' holds a list of 3 records: read as the articles" in caplog.text
+    (tmp_path / "one.json").write_text(json.dumps({"id": "o1", "text": TEXT, "tags": [{"name": "dân vận"}]}),
+                                       encoding="utf-8")
+    assert [(a.id, a.text) for a in read(tmp_path / "one.json")] == [("o1", TEXT)]  # one article stays one

@@ -426,6 +426,14 @@ def _read_json(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) 
     except (ValueError, RecursionError):
         yield from _read_jsonl(path, fields, on_error, max_bytes)  # one object per line
         return
+    wrapped = _wrapped_array(record, fields)
+    if wrapped is not None:  # {"data": [...], "total": 2}: an API's or a scraper's export; its list is the articles
+        key, items = wrapped
+        log.warning("%s: a JSON object whose '%s' holds a list of %d records: read as the articles", path, key,
+                    len(items))
+        yield from _with_text_field(path, fields, on_error, _wrapped_items(path, key, items, fields, on_error,
+                                                                           max_bytes, warning))
+        return
     try:
         if not isinstance(record, dict):
             raise InputError(f"{path}: a JSON array of articles or one article is expected, "
@@ -436,6 +444,33 @@ def _read_json(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) 
         yield _failed(path.stem, str(exc), on_error)
         return
     yield from _with_text_field(path, fields, on_error, [(record, path.stem, fields, on_error, str(path), warning)])
+
+
+def _wrapped_array(record, fields: "FieldNames") -> tuple[str, list] | None:
+    """(key, list) when a JSON file's one object is no article but a wrapper of the articles, as APIs and scrapers
+    write them ({"data": [...], "total": 2}, {"items": [...]}): it has no text field, and exactly one of its values is
+    a list of objects. None otherwise (one article, read as such)."""
+    if not isinstance(record, dict) or fields.text in _named_fields(record, fields):
+        return None
+    lists = [(key, value) for key, value in record.items() if isinstance(key, str) and isinstance(value, list)
+             and value and any(isinstance(item, dict) for item in value)]
+    return lists[0] if len(lists) == 1 else None
+
+
+def _wrapped_items(path: Path, key: str, items: list, fields: "FieldNames", on_error: str, max_bytes: int,
+                   warning: str | None) -> Iterator:
+    """The items of a wrapped array (`_wrapped_array`), as `_json_array_items` gives an array's."""
+    import json
+
+    for n, item in enumerate(items, 1):
+        where, fallback_id = f"{path} ('{key}', item {n})", f"{path.name}:{n}"
+        if not isinstance(item, dict):
+            yield _failed(fallback_id, f"{where}: an article (a JSON object) is expected, not {json_kind(item)}",
+                          on_error)
+        elif (size := utf8_size(json.dumps(item, ensure_ascii=False))) > max_bytes:
+            yield _failed(fallback_id, _over_limit(where, size, max_bytes), on_error)
+        else:
+            yield item, fallback_id, fields, on_error, where, warning
 
 
 # what may end a file after its last value: DOS's end-of-file mark (Ctrl-Z), which old Windows tools append, read
