@@ -1352,3 +1352,19 @@ def test_a_json_object_that_wraps_the_articles_list_is_read_as_that_list(tmp_pat
     (tmp_path / "one.json").write_text(json.dumps({"id": "o1", "text": TEXT, "tags": [{"name": "dân vận"}]}),
                                        encoding="utf-8")
     assert [(a.id, a.text) for a in read(tmp_path / "one.json")] == [("o1", TEXT)]  # one article stays one
+
+
+def test_html_character_references_in_a_field_without_tags_are_read_as_their_characters(tmp_path, caplog):
+    """Hunt 22 A (05): a CMS or API export escapes its fields for a page without any tag ("H&#7897;i ngh&#7883;",
+    WordPress' rendered titles, "&amp;", "&quot;"): the text was read as it stands, its Vietnamese letters lost to
+    the model (flagged "few Vietnamese diacritics"), its title printed escaped. They are read as the characters
+    they stand for, in the text (with a warning) and the title and source fields; "AT&T" and "&foo;" stay."""
+    escaped = "".join(char if ord(char) < 128 else f"&#{ord(char)};" for char in TEXT)
+    record = {"id": "e1", "title": "H&#7897;i ngh&#7883; t&#7893;ng k&#7871;t &amp; AT&T", "source": "B&aacute;o X",
+              "text": escaped + " &quot;Dân vận khéo&quot;&nbsp;&foo;"}
+    (tmp_path / "cms.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        (article,) = read(tmp_path / "cms.jsonl")
+    assert (article.title, article.source) == ("Hội nghị tổng kết & AT&T", "Báo X")
+    assert article.text == TEXT + ' "Dân vận khéo" &foo;'
+    assert "HTML character references" in article.meta["warning"] and "few Vietnamese" not in caplog.text

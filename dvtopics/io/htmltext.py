@@ -89,3 +89,21 @@ def mhtml_page(data: bytes) -> tuple[bytes, str | None] | None:
         if part.get_content_type() == "text/html":
             return part.get_payload(decode=True) or b"", part.get_content_charset()
     return b"", None
+
+
+# An HTML character reference, with its closing ";": "&#7897;" (ộ), "&#x1ED9;", "&amp;", "&quot;", "&nbsp;"
+_CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def unescape_references(text: str) -> str:
+    """`text` with its HTML character references read as the characters they stand for ("H&#7897;i ngh&#7883;" is
+    "Hội nghị", "&amp;" is "&"), as a CMS or an API (WordPress' "rendered" titles) exports fields escaped for a page
+    without any tag that would make them HTML (`is_html`). Only whole references with their ";" and names HTML
+    knows ("&foo;" and "AT&T" stay as they are).
+
+    >>> unescape_references("H&#7897;i ngh&#7883; &amp; &quot;D&acirc;n v&#x1EAD;n&quot; &foo; AT&T")
+    'Hội nghị & "Dân vận" &foo; AT&T'
+    """
+    import html
+
+    return _CHARACTER_REFERENCE.sub(lambda match: html.unescape(match.group()), text)

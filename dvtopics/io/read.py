@@ -38,7 +38,7 @@ from .decode import decode_bytes, decode_text
 from .files import LineRange, blank_line, compression, numbered_lines, open_binary, read_all
 from .folders import (TAB_SUFFIXES, Skipped, file_kind, head_text, iter_files, json_document, skipped_notes,
                       unread_notes, walked_by)
-from .htmltext import html_to_text, is_html
+from .htmltext import html_to_text, is_html, unescape_references
 from .jsonfiles import DECODER, json_error, json_kind, json_records, loads, next_array_item
 from .metadata import extract_metadata, parse_date
 from .tables import (backslash_escaped_cells, cell_text, column_meant, csv_delimiter, csv_rows, field_names,
@@ -144,6 +144,11 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
         log.warning("%s: HTML instead of text; its visible text is used", name)
         add_warning(fields, "HTML instead of text: its visible text is used")
         raw = html_to_text(raw)
+    elif (unescaped := unescape_references(raw)) != raw:  # a page's text exported without its tags: "V&#7853;n"
+        log.warning("%s: HTML character references (\"&#7853;\", \"&amp;\") in the text: read as the characters they "
+                    "stand for", name)
+        add_warning(fields, "HTML character references (&#7853;, &amp;) in the text: read as the characters they stand for")
+        raw = unescaped
     clean = strip_furniture(normalize(raw))
     if not clean.strip():
         clean = _title_for_wordless_text(raw, fields, name)
@@ -161,7 +166,8 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
             given[key] = _from_legacy_font(given[key], f"the '{key}' field", fields, name, fields.get("encoding"))
     for key in METADATA_FIELDS:  # spelt as the text is, so that what the text states and a field agree: a source
         if given[key] is not None:  # from a Mac (NFD) or a Windows-1258 file (tone marks apart) is one source
-            given[key] = normalize(given[key]).strip()
+            # (a title exported escaped for a page, "H&#7897;i ngh&#7883;", as its text may be)
+            given[key] = normalize(unescape_references(given[key])).strip()
     if given["date"]:
         date = parse_date(given["date"])
         if date is None:
