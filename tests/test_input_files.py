@@ -1368,3 +1368,17 @@ def test_html_character_references_in_a_field_without_tags_are_read_as_their_cha
     assert (article.title, article.source) == ("Hội nghị tổng kết & AT&T", "Báo X")
     assert article.text == TEXT + ' "Dân vận khéo" &foo;'
     assert "HTML character references" in article.meta["warning"] and "few Vietnamese" not in caplog.text
+
+
+def test_a_workbooks_escaped_characters_are_read_as_the_characters(tmp_path):
+    """Hunt 22 A (06): a workbook writes a character XML cannot hold as "_x000D_" (a CR: text pasted from Windows,
+    a DataFrame of scraped text written by XlsxWriter), "_x005F_" for "_" itself; openpyxl leaves them, so each line
+    of such a cell ended in "_x000D_", its title too. They are read as the characters (a CR ends no extra line)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["id", "title", "text"])
+    book.active.append(["x1", "Hội nghị tổng kết_x000D_", f"{TEXT}_x000D_\n{TEXT2} _x005F_x000D_"])
+    book.save(tmp_path / "scraped.xlsx")
+    (article,) = read(tmp_path / "scraped.xlsx")
+    assert (article.title, article.text) == ("Hội nghị tổng kết", f"{TEXT}\n{TEXT2} _x000D_")

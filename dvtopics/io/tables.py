@@ -422,4 +422,12 @@ def cell_text(cell) -> str | None:
         return ("-" if value < 0 else "") + str(abs(value)).zfill(len(shown))
     if isinstance(value, datetime.datetime):
         return value.date().isoformat() if value.time() == datetime.time() else value.isoformat(" ")
+    if isinstance(value, str) and "_x" in value:
+        return _XML_ESCAPE.sub(lambda match: chr(int(match.group(1), 16)), value)
     return str(value)
+
+
+# How a workbook writes a character XML cannot hold, a CR above all (text pasted from Windows, a DataFrame of scraped
+# text written by XlsxWriter): "_x000D_", "_x005F_" for "_" itself (ECMA-376's ST_Xstring). openpyxl leaves them as
+# they are, so each line of such a cell ended in "_x000D_", in its title too.
+_XML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
