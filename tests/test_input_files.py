@@ -1382,3 +1382,23 @@ def test_a_workbooks_escaped_characters_are_read_as_the_characters(tmp_path):
     book.save(tmp_path / "scraped.xlsx")
     (article,) = read(tmp_path / "scraped.xlsx")
     assert (article.title, article.text) == ("Hội nghị tổng kết", f"{TEXT}\n{TEXT2} _x000D_")
+
+
+def test_a_macro_enabled_workbook_is_read_as_a_workbook(tmp_path):
+    """Hunt 22 A (07): an .xlsm (a macro-enabled workbook, as many offices keep theirs) given by name was "zip-compressed
+    data, not text: decompress it first", advice that leads nowhere; an .xlsb the same. An .xlsm (and a template,
+    .xltx) is read as the .xlsx it is, articles and labels alike; an .xlsb is named, with what to do."""
+    from openpyxl import Workbook
+
+    from dvtopics.io.labels import read_labels
+
+    book = Workbook()
+    book.active.append(["id", "text", "label"])
+    book.active.append(["m1", TEXT, "annual_review"])
+    book.save(tmp_path / "office.xlsm")
+    (article,) = read(tmp_path / "office.xlsm")
+    assert (article.id, article.text, article.label, article.error) == ("m1", TEXT, "annual_review", None)
+    assert read_labels(tmp_path / "office.xlsm") == {"m1": "annual_review"}
+    (tmp_path / "binary.xlsb").write_bytes((tmp_path / "office.xlsm").read_bytes())
+    (binary,) = read(tmp_path / "binary.xlsb")
+    assert "an Excel binary workbook, not plain text: save it as .xlsx or CSV UTF-8" in binary.error

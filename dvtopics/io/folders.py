@@ -23,7 +23,9 @@ CSV_SUFFIXES = (".csv", ".csv.gz", ".tsv", ".tsv.gz")
 # tables saved as text, their cells split by tabs: a .tsv, and a .txt whose first line is a tab-separated header
 # (`tables.tab_header`), as Excel saves a sheet as "Unicode Text" or "Text (Tab delimited)"
 TAB_SUFFIXES = (".tsv", ".tsv.gz") + TEXT_SUFFIXES
-XLSX_SUFFIXES = (".xlsx",)  # a workbook's sheets of articles, each read as a CSV's rows
+# a workbook's sheets of articles, each read as a CSV's rows; a macro-enabled workbook (.xlsm, as many offices' are)
+# and a template hold their cells as an .xlsx does
+XLSX_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
 
 
 def file_kind(path: Path) -> str:

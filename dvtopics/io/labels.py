@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..text.normalise import nfc
+from .folders import XLSX_SUFFIXES
 from .jsonfiles import json_kind, loads
 from .read import field_text, missing, read_side_file
 from .tables import (cell_text, csv_delimiter, csv_rows, field_names, lines_above_table, repeated_columns,
@@ -124,7 +125,7 @@ def read_labels(path: str | os.PathLike, on_conflict: str = "refuse", same=opera
     path = Path(path).expanduser()  # "~/labels.csv", as read_articles reads its paths
     if not path.exists():
         raise InputError(f"{path}: no such labels file")
-    if path.suffix.lower() == ".xlsx":
+    if path.suffix.lower() in XLSX_SUFFIXES:
         return _read_xlsx_labels(path, on_conflict, same)
     if path.suffix.lower() not in (".jsonl", ".ndjson"):
         return _read_csv_labels(path, on_conflict, same)
