@@ -1402,3 +1402,15 @@ def test_a_macro_enabled_workbook_is_read_as_a_workbook(tmp_path):
     (tmp_path / "binary.xlsb").write_bytes((tmp_path / "office.xlsm").read_bytes())
     (binary,) = read(tmp_path / "binary.xlsb")
     assert "an Excel binary workbook, not plain text: save it as .xlsx or CSV UTF-8" in binary.error
+
+
+def test_mongodb_exports_wrapped_dates_and_ids_are_read(tmp_path):
+    """Hunt 22 A (08): `mongoexport` (where scrapers keep their articles) writes each date {"$date": "…Z"} or {"$date":
+    {"$numberLong": "…"}} and each id {"$oid": "…"}: the date was "an object, not text: not used", every article
+    undated. The wrapped value is read (a moment dated on Vietnam's clock), and `--id-field _id` gives the oid."""
+    lines = [{"_id": {"$oid": "63b6a1f2e4b0a1b2c3d4e5f6"}, "text": TEXT, "date": {"$date": "2023-01-04T17:30:00.000Z"}},
+             {"_id": {"$oid": "63b6a1f2e4b0a1b2c3d4e5f7"}, "text": TEXT2,
+              "date": {"$date": {"$numberLong": "1678270200000"}}}]
+    (tmp_path / "scraped.jsonl").write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    got = [(a.id, a.date, a.meta.get("warning")) for a in read(tmp_path / "scraped.jsonl", fields=FieldNames(id="_id"))]
+    assert got == [("63b6a1f2e4b0a1b2c3d4e5f6", "2023-01-05", None), ("63b6a1f2e4b0a1b2c3d4e5f7", "2023-03-08", None)]

@@ -103,12 +103,25 @@ def field_text(value) -> str | None:
 
     >>> field_text("2022-07-05"), field_text(2022), field_text([1, 2]), field_text(None)
     ('2022-07-05', '2022', None, None)
+
+    A value MongoDB's export wraps in its type ({"$date": …}, {"$oid": …}, {"$numberLong": …}) is the value it wraps:
+    scrapers keep their articles there, and `mongoexport` writes every date and id so.
+
+    >>> field_text({"$date": "2023-01-04T17:30:00Z"}), field_text({"$date": {"$numberLong": "1672853400000"}})
+    ('2023-01-04T17:30:00Z', '1672853400000')
     """
+    if isinstance(value, dict) and len(value) == 1 and next(iter(value)) in _MONGODB_TYPES:
+        return field_text(next(iter(value.values())))
     if isinstance(value, str):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
     return None
+
+
+# the wrappers of MongoDB's Extended JSON that hold a plain value (`field_text`)
+_MONGODB_TYPES = frozenset({"$date", "$oid", "$numberLong", "$numberInt", "$numberDouble", "$numberDecimal",
+                            "$symbol", "$uuid"})
 
 
 def missing(value) -> bool:
