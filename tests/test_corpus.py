@@ -523,3 +523,15 @@ def test_skipped_links_to_folders_are_counted_in_words(tmp_path, caplog):
     with caplog.at_level(logging.WARNING):
         assert [a.id for a in read_articles(tmp_path / "in")] == ["a"]
     assert "3 links to folders not read (e.g. 'l1')" in caplog.text
+
+
+def test_a_labelled_title_line_gives_the_headline_without_its_label():
+    """Hunt 22 A (09): a scraper's .txt opens "Tiêu đề: …" (or "Title: …") over "Ngày đăng: …" and "Nguồn: …" (or
+    "Source: …"): the title was read with its label ("Tiêu đề: Hội nghị …"), in every output, and "Source:" gave
+    no source. The label is no part of the headline; "Source:" names the source as "Nguồn:" does."""
+    for label, source in (("Tiêu đề", "Nguồn"), ("Title", "Source"), ("TIÊU ĐỀ", "Nguồn tin")):
+        meta = extract_metadata(f"{label}: Hội nghị tổng kết công tác dân vận\nNgày đăng: 05/01/2023\n"
+                                f"{source}: Báo Lạng Sơn\n\nSáng 5/1, Ban Dân vận Huyện ủy tổ chức hội nghị.")
+        assert meta == {"title": "Hội nghị tổng kết công tác dân vận", "date": "2023-01-05", "source": "Báo Lạng Sơn"}
+    # a headline that only opens with such a word keeps it
+    assert extract_metadata("Tiêu đề mới cho bài viết\nNội dung.")["title"] == "Tiêu đề mới cho bài viết"

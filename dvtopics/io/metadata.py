@@ -13,9 +13,12 @@ from ..text.furniture import SOURCE_TAG, is_furniture
 
 # "Nguồn: TTXVN", "Theo VnExpress", "(Nguồn: baodaklak.vn)", "Nguồn video: YouTube": the name runs to a comma
 # (or the bracket)
-_SOURCE_LINE = re.compile(r"^\s*(?P<open>\()?\s*(?:nguồn(?:\s+(?:tin|bài|video|clip))?|theo)"
+_SOURCE_LINE = re.compile(r"^\s*(?P<open>\()?\s*(?:nguồn(?:\s+(?:tin|bài|video|clip))?|theo|source(?=\s*:))"
                           r"(?:\s*(?P<colon>:)\s*|\s+)"
                           r"(?P<name>(?(open)[^,;)]+|[^,;]+))", re.I)
+# A title line labelled as such, as scrapers write their .txt files ("Tiêu đề: …", "Title: …" over "Ngày đăng: …"):
+# the label is no part of the headline
+_TITLE_LABEL = re.compile(r"^(?:tiêu đề|tựa đề|tên bài(?: viết)?|title|headline)\s*:\s*(?=\S)", re.I)
 _WEB_ADDRESS = re.compile(r"\w\.(?:vn|com|net|org|info)\b", re.I)
 # "Theo Nghị quyết 25 ngày 3/6/2013", "Nguồn: Báo cáo của Sở Y tế": a document cited, not a paper republished
 _DOCUMENT = re.compile(r"(bộ luật|luật|hiến pháp|nghị quyết|nghị định|quyết định|chỉ thị|thông tư|thông báo|"
@@ -125,6 +128,7 @@ def extract_metadata(text: str) -> dict:
             candidates.append((position, line))
     dateline = next((position for position, _ in short_dates if position < 5 and is_dateline(lines[position])), None)
     title_position, title = _title(candidates, dateline)
+    title = _TITLE_LABEL.sub("", title, count=1)  # "Tiêu đề: Hội nghị …", a scraper's labelled header: the headline
     head = [(position, iso) for position, iso in short_dates if position < 5]
     # a date above the headline, when another stands under it, is the day the site showed the page
     under_title = [iso for position, iso in head if position > title_position] if _looks_like_headline(title) else []
