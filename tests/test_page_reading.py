@@ -284,3 +284,19 @@ def test_a_record_whose_text_opens_on_the_lead_takes_its_tag_as_the_source(tmp_p
     (tmp_path / "a.jsonl").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
     article, = read_articles(tmp_path / "a.jsonl")
     assert (article.title, article.source) == ("Ban Dân vận sơ kết 6 tháng", "Baophutho.vn")
+
+
+def test_a_page_copied_with_its_sites_top_bar_is_titled_by_its_headline():
+    """Hunt 22 A (10): a page copied whole opened "Skip to content", the site's date, "Đăng nhập | Đăng ký" and its
+    section over the headline and its own dateline: the title was "Đăng nhập | Đăng ký" (the first line under the
+    site's date), the tags line "Từ khóa: …" stayed in the text. Account and skip links and a tags line are
+    furniture, and the headline directly above a dateline near the top is the title, whichever dateline it is."""
+    from dvtopics.io.read import make_article
+
+    page = ("Skip to content\nThứ Năm, 05/01/2023\nĐăng nhập | Đăng ký\nTin tức\n"
+            "Hội Nông dân tỉnh tổng kết công tác hội năm 2022\n05/01/2023 08:30\nFacebook Twitter Zalo\n"
+            "Sáng 5/1, Hội Nông dân tỉnh tổ chức hội nghị tổng kết công tác hội năm 2022.\nHồng Nhung\n"
+            "Từ khóa: Hội Nông dân, tổng kết\n")
+    article = make_article("c", page)
+    assert (article.title, article.date) == ("Hội Nông dân tỉnh tổng kết công tác hội năm 2022", "2023-01-05")
+    assert "Đăng nhập" not in article.text and "Skip to" not in article.text and "Từ khóa" not in article.text

@@ -126,8 +126,8 @@ def extract_metadata(text: str) -> dict:
             source_date = dated or source_date
         if not iso and not is_furniture(line, captions=False):
             candidates.append((position, line))
-    dateline = next((position for position, _ in short_dates if position < 5 and is_dateline(lines[position])), None)
-    title_position, title = _title(candidates, dateline)
+    datelines = [position for position, _ in short_dates if position < 5 and is_dateline(lines[position])]
+    title_position, title = _title(candidates, datelines)
     title = _TITLE_LABEL.sub("", title, count=1)  # "Tiêu đề: Hội nghị …", a scraper's labelled header: the headline
     head = [(position, iso) for position, iso in short_dates if position < 5]
     # a date above the headline, when another stands under it, is the day the site showed the page
@@ -175,15 +175,20 @@ def _source(line: str) -> tuple[str | None, str | None]:
     return name or None, date
 
 
-def _title(candidates: list[tuple[int, str]], dateline: int | None) -> tuple[int, str]:
+def _title(candidates: list[tuple[int, str]], datelines: list[int]) -> tuple[int, str]:
     """The position and text of the first line that is not furniture, unless a dateline near the top says
     otherwise ((-1, "") without one, or when that line is a paragraph). A page copied from a site can open with the site's name or section
     ("Quốc phòng - An ninh") before the headline, and the headline sits next to the dateline: directly
     above it, or below it when only short lines come before."""
-    if dateline is not None:
+    # the headline directly above any dateline near the top: a site may show today's date above its section's name,
+    # and the headline over the article's own dateline below them ("Thứ Năm, 05/01/2023", "Tin tức", headline, …)
+    for dateline in datelines:
         above = [(position, line) for position, line in candidates if position < dateline]
         if above and above[-1][0] == dateline - 1 and _looks_like_headline(above[-1][1]):
             return above[-1]
+    if datelines:
+        dateline = datelines[0]
+        above = [(position, line) for position, line in candidates if position < dateline]
         below = [(position, line) for position, line in candidates if position > dateline]
         if below and all(len(line.split()) < 4 for _, line in above):
             return below[0]
