@@ -1414,3 +1414,22 @@ def test_mongodb_exports_wrapped_dates_and_ids_are_read(tmp_path):
     (tmp_path / "scraped.jsonl").write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
     got = [(a.id, a.date, a.meta.get("warning")) for a in read(tmp_path / "scraped.jsonl", fields=FieldNames(id="_id"))]
     assert got == [("63b6a1f2e4b0a1b2c3d4e5f6", "2023-01-05", None), ("63b6a1f2e4b0a1b2c3d4e5f7", "2023-03-08", None)]
+
+
+def test_json_lines_saved_as_txt_are_read_as_json_lines(tmp_path, caplog):
+    """Hunt 22 A (11): JSON lines saved as .txt (Notepad's "articles.jsonl.txt", a scraper's "out.txt") were one
+    article, titled by the first record's JSON, every other record lost in it, silently. A .txt whose first line
+    opens a JSON object is read as JSON lines (a pretty-printed document as a .json), with a warning; an article
+    that opens with brackets ("[Video] …", "{Tin vắn}") stays an article."""
+    lines = [{"id": "a1", "title": "Hội nghị tổng kết", "text": TEXT}, {"id": "a2", "text": TEXT2}]
+    (tmp_path / "articles.jsonl.txt").write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines),
+                                                 encoding="utf-8")
+    (tmp_path / "pretty.txt").write_text(json.dumps(lines, ensure_ascii=False, indent=2), encoding="utf-8")
+    (tmp_path / "video.txt").write_text(f"[Video] Hội nghị tổng kết\n{TEXT}\n", encoding="utf-8")
+    (tmp_path / "brace.txt").write_text(f"{{Tin vắn}} Gặp mặt đầu xuân\n{TEXT2}\n", encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        got = read([tmp_path / name for name in ("articles.jsonl.txt", "pretty.txt", "video.txt", "brace.txt")])
+    assert [(a.id, a.text, a.error) for a in got[:4]] == [("a1", TEXT, None), ("a2", TEXT2, None)] * 2
+    assert [(a.id, a.title) for a in got[4:]] == [("video", "[Video] Hội nghị tổng kết"),
+                                                 ("brace", "{Tin vắn} Gặp mặt đầu xuân")]
+    assert caplog.text.count("JSON saved as text") == 2

@@ -977,6 +977,12 @@ def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on
     if lines is not None and kind != "jsonl":
         raise InputError(f"{path}: only JSONL files can be read by line ranges")
     problem = _unreadable(path)
+    head = head_text(path) or "" if kind == "txt" and not problem and not path.is_dir() else ""  # read once
+    if kind == "txt" and lines is None and _JSON_OPENING.match(head):
+        # JSON lines (or a JSON document) saved as .txt, as Notepad names what it saves and some scrapers write
+        # them: read as one article, its records would be one text titled by the first record's JSON
+        log.warning("%s: JSON saved as text (its first line opens a JSON object): read as JSON lines", path)
+        kind = "jsonl"
     if problem:
         articles = iter([_failed(article_id, problem, on_error)])
     elif path.is_dir():  # a folder given that holds no .txt file (`iter_files`)
@@ -993,7 +999,7 @@ def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on
         articles = _read_csv(path, fields, on_error, max_bytes)
     elif kind == "xlsx":
         articles = _read_xlsx(path, fields, on_error, max_bytes)
-    elif (delimiter := text_table_delimiter(head := head_text(path) or "", fields.text, fields.wanted())) == "\t":
+    elif (delimiter := text_table_delimiter(head, fields.text, fields.wanted())) == "\t":
         log.warning("%s: a table saved as text, its first line a tab-separated header that names the '%s' field "
                     "(as Excel saves a sheet as \"Unicode Text\" or \"Text (Tab delimited)\"): read as a table, "
                     "an article a row", path, fields.text)
@@ -1008,6 +1014,11 @@ def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on
     if lines is None:  # a part of a file may hold nothing; a whole file that does is said so
         articles = _or_no_articles(articles, path, fields.text, on_error)
     return map(_finished, articles)
+
+
+# A text that opens a JSON object with its first key ('{"id":', '[{"title":', each maybe on a line of its own): no
+# article's first line does
+_JSON_OPENING = re.compile(r'\ufeff?\s*(?:\[\s*)?\{\s*"[^"\r\n]{1,200}"\s*:')
 
 
 def _warn_of_a_header(path: Path, head: str, text_field: str) -> None:
