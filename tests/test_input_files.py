@@ -1348,7 +1348,7 @@ def test_a_json_object_that_wraps_the_articles_list_is_read_as_that_list(tmp_pat
         got = read(tmp_path / "api.json")
     assert [(a.id, a.text, a.error) for a in got[:2]] == [("a1", TEXT, None), ("a2", TEXT2, None)]
     assert got[2].id == "api.json:3" and "an article (a JSON object) is expected, not text" in got[2].error
-    assert "a JSON object whose 'data' holds a list of 3 records: read as the articles" in caplog.text
+    assert "a JSON object whose 'data' holds a list of records: read as its 3 articles" in caplog.text
     (tmp_path / "one.json").write_text(json.dumps({"id": "o1", "text": TEXT, "tags": [{"name": "dân vận"}]}),
                                        encoding="utf-8")
     assert [(a.id, a.text) for a in read(tmp_path / "one.json")] == [("o1", TEXT)]  # one article stays one
@@ -1433,3 +1433,19 @@ def test_json_lines_saved_as_txt_are_read_as_json_lines(tmp_path, caplog):
     assert [(a.id, a.title) for a in got[4:]] == [("video", "[Video] Hội nghị tổng kết"),
                                                  ("brace", "{Tin vắn} Gặp mặt đầu xuân")]
     assert caplog.text.count("JSON saved as text") == 2
+
+
+@pytest.mark.parametrize("orient", [None, "index", "split", "table"])
+def test_a_dataframe_saved_with_to_json_is_read_a_row_an_article(tmp_path, caplog, orient):
+    """Hunt 22 A (12): a notebook's `df.to_json("articles.json")` writes a DataFrame by columns ({"id": {"0": "a1",
+    …}, "text": {"0": …}}): it was one error, "no 'text' field with text (it is an object)"; by index or as columns
+    and data rows, one error naming the wrapper's keys. Each is read a row an article, in the rows' order, with a
+    warning (orient="records" and "table" were read already)."""
+    import pandas as pd
+
+    frame = pd.DataFrame({"id": ["a1", "a2"], "title": ["Hội nghị tổng kết", None], "text": [TEXT, TEXT2]})
+    frame.to_json(tmp_path / "df.json", force_ascii=False, **({"orient": orient} if orient else {}))
+    with caplog.at_level(logging.WARNING):
+        got = read(tmp_path / "df.json")
+    assert [(a.id, a.text, a.error) for a in got] == [("a1", TEXT, None), ("a2", TEXT2, None)]
+    assert got[0].title == "Hội nghị tổng kết" and "read as its 2 articles" in caplog.text

@@ -445,13 +445,12 @@ def _read_json(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) 
     except (ValueError, RecursionError):
         yield from _read_jsonl(path, fields, on_error, max_bytes)  # one object per line
         return
-    wrapped = _wrapped_array(record, fields)
-    if wrapped is not None:  # {"data": [...], "total": 2}: an API's or a scraper's export; its list is the articles
-        key, items = wrapped
-        log.warning("%s: a JSON object whose '%s' holds a list of %d records: read as the articles", path, key,
-                    len(items))
-        yield from _with_text_field(path, fields, on_error, _wrapped_items(path, key, items, fields, on_error,
-                                                                           max_bytes, warning))
+    held = _records_held(record, fields)
+    if held is not None:  # {"data": [...]}, an API's export; {"text": {"0": …}}, a DataFrame's to_json(): its articles
+        what, items = held
+        log.warning("%s: %s: read as its %d articles", path, what, len(items))
+        yield from _with_text_field(path, fields, on_error, _held_items(path, items, fields, on_error, max_bytes,
+                                                                        warning))
         return
     try:
         if not isinstance(record, dict):
@@ -465,24 +464,54 @@ def _read_json(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) 
     yield from _with_text_field(path, fields, on_error, [(record, path.stem, fields, on_error, str(path), warning)])
 
 
-def _wrapped_array(record, fields: "FieldNames") -> tuple[str, list] | None:
-    """(key, list) when a JSON file's one object is no article but a wrapper of the articles, as APIs and scrapers
-    write them ({"data": [...], "total": 2}, {"items": [...]}): it has no text field, and exactly one of its values is
-    a list of objects. None otherwise (one article, read as such)."""
-    if not isinstance(record, dict) or fields.text in _named_fields(record, fields):
+def _records_held(record, fields: "FieldNames") -> tuple[str, list[tuple[str, str, object]]] | None:
+    """(what the file is, in words; [(where, fallback id's tail, item)]) when a JSON file's one object is no article
+    but holds the articles, as APIs, databases and pandas write them; None otherwise (one article, read as such):
+    - a wrapper of their list ({"data": [...], "total": 2}, {"items": [...]}): no text field, and exactly one of its
+      values a list of objects;
+    - a table by columns, as pandas' `df.to_json(path)` writes a DataFrame ({"id": {"0": "a1", "1": "a2"}, "text":
+      {"0": …, "1": …}}): its text field an object, as every field is, all of the same keys (the rows);
+    - a table as its columns' names and its rows ({"columns": ["id", "text"], "data": [["a1", …], …]}, as
+      `df.to_json(orient="split")` writes it);
+    - articles by key (`df.to_json(orient="index")`, a Firebase export: {"0": {"text": …}, "1": {…}}): no text field,
+      every value an object, one at least with the text field."""
+    if not isinstance(record, dict) or not record:
         return None
+    named = _named_fields(record, fields)
+    values = list(record.values())
+    if fields.text in named:
+        rows = next(iter(values)) if isinstance(next(iter(values)), dict) else None
+        if isinstance(named[fields.text], dict) and rows and all(isinstance(v, dict) and v.keys() == rows.keys()
+                                                                 for v in values):
+            items = [(f"row {row!r}", str(n), {column: record[column][row] for column in record})
+                     for n, row in enumerate(rows, 1)]
+            return "a table saved by columns (pandas' DataFrame.to_json()), each field an object of its rows", items
+        return None
+    columns, data = named.get("columns"), named.get("data")
+    if isinstance(columns, list) and isinstance(data, list) and fields.text in field_names(columns, fields.wanted()):
+        items = [(f"'data', row {n}", str(n), dict(zip(columns, row)) if isinstance(row, list) else row)
+                 for n, row in enumerate(data, 1)]
+        return "a table saved as columns and data rows (DataFrame.to_json(orient=\"split\"))", items
+    if all(isinstance(value, dict) for value in values) and any(
+            fields.text in _named_fields(value, fields) for value in values):
+        items = [(f"{key!r}", str(key), value) for key, value in record.items()]
+        return "an object of articles by key (DataFrame.to_json(orient=\"index\"), a database's export)", items
     lists = [(key, value) for key, value in record.items() if isinstance(key, str) and isinstance(value, list)
              and value and any(isinstance(item, dict) for item in value)]
-    return lists[0] if len(lists) == 1 else None
+    if len(lists) != 1:
+        return None
+    key, value = lists[0]
+    return (f"a JSON object whose '{key}' holds a list of records",
+            [(f"'{key}', item {n}", str(n), item) for n, item in enumerate(value, 1)])
 
 
-def _wrapped_items(path: Path, key: str, items: list, fields: "FieldNames", on_error: str, max_bytes: int,
-                   warning: str | None) -> Iterator:
-    """The items of a wrapped array (`_wrapped_array`), as `_json_array_items` gives an array's."""
+def _held_items(path: Path, items: list, fields: "FieldNames", on_error: str, max_bytes: int,
+                warning: str | None) -> Iterator:
+    """The articles `_records_held` found, as `_json_array_items` gives an array's items."""
     import json
 
-    for n, item in enumerate(items, 1):
-        where, fallback_id = f"{path} ('{key}', item {n})", f"{path.name}:{n}"
+    for where, tail, item in items:
+        where, fallback_id = f"{path} ({where})", f"{path.name}:{tail}"
         if not isinstance(item, dict):
             yield _failed(fallback_id, f"{where}: an article (a JSON object) is expected, not {json_kind(item)}",
                           on_error)
