@@ -535,3 +535,17 @@ def test_a_labelled_title_line_gives_the_headline_without_its_label():
         assert meta == {"title": "Hội nghị tổng kết công tác dân vận", "date": "2023-01-05", "source": "Báo Lạng Sơn"}
     # a headline that only opens with such a word keeps it
     assert extract_metadata("Tiêu đề mới cho bài viết\nNội dung.")["title"] == "Tiêu đề mới cho bài viết"
+
+
+def test_a_json_labels_file_is_read_as_json(tmp_path):
+    """Hunt 22 A (13): `--labels labels.json`, an array of {"id", "label"} (JSONL's records in one array) or an
+    object of labels by id, was read as a CSV and refused as "a labels table needs a header …; its header has
+    '[{"id": "a1"', …". Both are read; JSON lines named .json too; anything else is refused saying what to give."""
+    (tmp_path / "array.json").write_text('[{"id": "a1", "label": "other"}, {"id": "a2", "label": "annual_review"}]')
+    (tmp_path / "by_id.json").write_text('{"a1": "other", "a2": "annual_review"}')
+    (tmp_path / "lines.json").write_text('{"id": "a1", "label": "other"}\n{"id": "a2", "label": "annual_review"}\n')
+    for name in ("array.json", "by_id.json", "lines.json"):
+        assert read_labels(tmp_path / name) == {"a1": "other", "a2": "annual_review"}, name
+    (tmp_path / "wrong.json").write_text('[{"id": "a1", "type": "other"}]')
+    with pytest.raises(InputError, match=r"item 1: a labels array needs .* it has 'id', 'type'"):
+        read_labels(tmp_path / "wrong.json")

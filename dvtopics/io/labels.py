@@ -115,6 +115,30 @@ def labels_by_id(where, pairs, on_conflict: str = "refuse", same=operator.eq) ->
     return {id_: label for id_, label in labels.items() if id_ not in conflicts}
 
 
+def _json_label_pairs(path: Path) -> list[tuple[str, object]] | None:
+    """The (id, label) pairs of a .json labels file: an array of {"id", "label"} objects (JSONL's records in one
+    array, as `jq -s` or `json.dump` write them), or one object of labels by id ({"a1": "other", …}); None for a
+    file that is no one JSON value (JSON lines named .json, read as such). A .json was read as a CSV, and refused
+    as a table whose header is '[{"id": "a1"'."""
+    text = read_side_file(path)
+    try:
+        value = loads(text)
+    except ValueError:
+        return None
+    if isinstance(value, dict) and value and all(not isinstance(label, (dict, list)) for label in value.values()):
+        return [(str(id_), label) for id_, label in value.items()]
+    if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
+        pairs = []
+        for number, item in enumerate(value, start=1):
+            if "id" not in item or "label" not in item or missing(item["id"]):
+                raise InputError(f"{path}: item {number}: a labels array needs {{\"id\": ..., \"label\": ...}} in "
+                                 f"each item; it has {', '.join(map(repr, item)) or 'none'}")
+            pairs.append((str(item["id"]), item["label"]))
+        return pairs
+    raise InputError(f"{path}: a .json labels file holds an array of {{\"id\": ..., \"label\": ...}} or one object "
+                     f"of labels by id ({{\"a1\": \"other\"}}), not {json_kind(value)}")
+
+
 def read_labels(path: str | os.PathLike, on_conflict: str = "refuse", same=operator.eq) -> dict[str, str]:
     """Labels by article id from a CSV or .xlsx (id or file, label; see `_labels_of_table`) or the JSONL
     `dvtopics label --out` writes ({"id", "label"} per line). An id given two different labels is refused,
@@ -127,7 +151,11 @@ def read_labels(path: str | os.PathLike, on_conflict: str = "refuse", same=opera
         raise InputError(f"{path}: no such labels file")
     if path.suffix.lower() in XLSX_SUFFIXES:
         return _read_xlsx_labels(path, on_conflict, same)
-    if path.suffix.lower() not in (".jsonl", ".ndjson"):
+    if path.suffix.lower() == ".json":
+        pairs = _json_label_pairs(path)
+        if pairs is not None:
+            return labels_by_id(path, pairs, on_conflict, same)
+    elif path.suffix.lower() not in (".jsonl", ".ndjson"):
         return _read_csv_labels(path, on_conflict, same)
     pairs = []
     for number, line in enumerate(read_side_file(path).splitlines(), start=1):  # UTF-16 or a BOM too
