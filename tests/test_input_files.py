@@ -1449,3 +1449,16 @@ def test_a_dataframe_saved_with_to_json_is_read_a_row_an_article(tmp_path, caplo
         got = read(tmp_path / "df.json")
     assert [(a.id, a.text, a.error) for a in got] == [("a1", TEXT, None), ("a2", TEXT2, None)]
     assert got[0].title == "Hội nghị tổng kết" and "read as its 2 articles" in caplog.text
+
+
+def test_a_text_whose_line_ends_are_written_escaped_is_read_in_lines(tmp_path):
+    """Hunt 22 A (14): a text whose line ends were written escaped, "\\n" (a JSON string saved into a CSV cell, a
+    field escaped twice), was one line: no title, no dateline, "2022\\nThứ" among its words, silently. With no
+    line end of its own, its "\\n" are read as line ends, with a warning; a text with line ends keeps its "\\n"."""
+    text = "Hội nghị tổng kết công tác dân vận\\nThứ Năm, 05/01/2023\\r\\n" + TEXT
+    with open(tmp_path / "escaped.csv", "w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows([["id", "text"], ["s1", text], ["s2", f"Tin vắn\n{TEXT2} C:\\new"]])
+    first, second = read(tmp_path / "escaped.csv")
+    assert (first.title, first.date) == ("Hội nghị tổng kết công tác dân vận", "2023-01-05")
+    assert "\\n" not in first.text and "line ends are written escaped" in first.meta["warning"]
+    assert second.text.endswith("C:\\new") and not second.meta.get("warning")

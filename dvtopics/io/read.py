@@ -153,6 +153,12 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
     if not isinstance(raw, str):
         raise TypeError(f"{name}: the text of an article is a str, not {type(raw).__name__}")
     raw = _from_legacy_font(raw, "text", fields, name)
+    if "\\n" in raw and "\n" not in raw.strip():
+        # its line ends written escaped, "\n" (a JSON string's, saved into a CSV cell or a field a second time): read
+        # as one line, the text would have no title, no dateline and "2022\nThứ" for words
+        log.warning("%s: the text's line ends are written escaped (\"\\n\"): read as line ends", name)
+        add_warning(fields, "the text's line ends are written escaped (\\n): read as line ends")
+        raw = _ESCAPED_LINE_END.sub("\n", raw)
     if is_html(raw):
         log.warning("%s: HTML instead of text; its visible text is used", name)
         add_warning(fields, "HTML instead of text: its visible text is used")
@@ -199,6 +205,9 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
         source=given["source"] or found["source"], label=nfc((given["label"] or "").strip()) or None, raw=raw,
         meta=fields,
     )
+
+
+_ESCAPED_LINE_END = re.compile(r"\\r\\n|\\n")
 
 
 def _title_for_wordless_text(raw: str, fields: dict, name: str) -> str:
