@@ -549,3 +549,12 @@ def test_a_json_labels_file_is_read_as_json(tmp_path):
     (tmp_path / "wrong.json").write_text('[{"id": "a1", "type": "other"}]')
     with pytest.raises(InputError, match=r"item 1: a labels array needs .* it has 'id', 'type'"):
         read_labels(tmp_path / "wrong.json")
+
+
+def test_a_labels_files_file_names_written_on_windows_name_the_articles(tmp_path):
+    """Hunt 22 A (15): a labels table's `file` column written on Windows ("2017\\03\\late.txt", as Explorer and
+    Windows' Python write paths) named no article: ids are "2017/03/late", and the run stopped with "none of the
+    ids in --labels is an article of the input". Its backslashes split folders as "/" does; "./" is dropped."""
+    (tmp_path / "labels.csv").write_text("file,label\r\n2017\\03\\late.txt,other\r\n./2017/early.TXT,annual_review\r\n",
+                                         encoding="utf-8")
+    assert read_labels(tmp_path / "labels.csv") == {"2017/03/late": "other", "2017/early": "annual_review"}

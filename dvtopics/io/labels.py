@@ -78,8 +78,15 @@ def _labels_of_table(path, header: list[str], rows, on_conflict: str, same, give
         raise InputError(f"{path}: no labels in it (a header only)")
     if "id" in header:
         return labels_by_id(path, ((row.get("id") or "", row.get("label")) for row in rows), on_conflict, same)
-    return labels_by_id(path, ((re.sub(r"\.txt$", "", row.get("file") or "", flags=re.I), row.get("label"))
-                               for row in rows), on_conflict, same)
+    return labels_by_id(path, ((_file_id(row.get("file") or ""), row.get("label")) for row in rows), on_conflict, same)
+
+
+def _file_id(name: str) -> str:
+    """The id `read_articles` gives the .txt file a labels table's `file` cell names: without its .txt, its folders
+    split by "/" as the ids' are, though it was written on Windows ("2017\\03\\late.txt" is "2017/03/late"), and
+    without a leading "./"."""
+    name = name.strip().replace("\\", "/")
+    return re.sub(r"\.txt$", "", name.removeprefix("./"), flags=re.I)
 
 
 def labels_by_id(where, pairs, on_conflict: str = "refuse", same=operator.eq) -> dict[str, str]:
