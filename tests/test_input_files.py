@@ -1462,3 +1462,31 @@ def test_a_text_whose_line_ends_are_written_escaped_is_read_in_lines(tmp_path):
     assert (first.title, first.date) == ("Hội nghị tổng kết công tác dân vận", "2023-01-05")
     assert "\\n" not in first.text and "line ends are written escaped" in first.meta["warning"]
     assert second.text.endswith("C:\\new") and not second.meta.get("warning")
+
+
+def test_a_news_feed_saved_as_a_file_is_read_an_item_an_article(tmp_path, caplog):
+    """Hunt 22 A (16): an RSS or Atom feed saved from a news site (.xml, .rss) was read as one page: one article of
+    all its items, titled by the site's address. Each item is an article: its link its id, its full content (else its
+    description) its text, its title and publication date its own."""
+    rss = ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/'
+           'content/"><channel><title>Báo X</title><link>https://baox.vn</link>'
+           '<item><title>Hội nghị tổng kết</title><link>https://baox.vn/a.html</link>'
+           '<pubDate>Thu, 05 Jan 2023 08:30:00 +0700</pubDate><description>Tóm tắt.</description>'
+           f'<content:encoded><![CDATA[<p>{TEXT}</p>]]></content:encoded></item>'
+           f'<item><title>Gặp mặt</title><link>https://baox.vn/b.html</link><description>{TEXT2}</description></item>'
+           '</channel></rss>')
+    atom = ('<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Báo Y</title>'
+            '<entry><title>Hội nghị tổng kết</title><id>tag:baoy.vn,2023:1</id><published>2023-01-05T08:30:00+07:00'
+            f'</published><summary>{TEXT}</summary></entry></feed>')
+    (tmp_path / "feed.xml").write_text(rss, encoding="utf-8")
+    (tmp_path / "atom.rss").write_text(atom, encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        got = read([tmp_path / "feed.xml", tmp_path / "atom.rss"])
+    assert [(a.id, a.title, a.date, a.text, a.error) for a in got] == [
+        ("https://baox.vn/a.html", "Hội nghị tổng kết", "2023-01-05", TEXT, None),
+        ("https://baox.vn/b.html", "Gặp mặt", None, TEXT2, None),
+        ("tag:baoy.vn,2023:1", "Hội nghị tổng kết", "2023-01-05", TEXT, None)]
+    assert "a news feed (RSS or Atom): each of its 2 items read as an article" in caplog.text
+    (tmp_path / "broken.xml").write_text(rss[:200], encoding="utf-8")
+    (broken,) = read(tmp_path / "broken.xml")
+    assert "not a well-formed feed" in broken.error

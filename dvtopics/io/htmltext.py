@@ -107,3 +107,42 @@ def unescape_references(text: str) -> str:
     import html
 
     return _CHARACTER_REFERENCE.sub(lambda match: html.unescape(match.group()), text)
+
+
+# A news feed saved as a file (RSS 2.0 or Atom, .xml or .rss): its items are articles, never one page's text
+FEED_START = re.compile(r"^\s*(?:(?:<\?xml[^>]*>|<!--.*?-->|<\?xml-stylesheet[^>]*>)\s*)*<(?:rss|feed|rdf:RDF)\b",
+                        re.I | re.S)
+_ATOM = "{http://www.w3.org/2005/Atom}"
+_CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
+_DC_DATE = "{http://purl.org/dc/elements/1.1/}date"
+_RSS1 = "{http://purl.org/rss/1.0/}"
+
+
+def feed_items(data: bytes) -> list[dict]:
+    """The items of an RSS or Atom feed as records: {"id": its guid or link, "title", "date", "text": its full
+    content (`content:encoded`, Atom's content) else its description or summary, HTML as the feed holds it}.
+    ValueError when the feed is not well-formed XML."""
+    from xml.etree import ElementTree
+
+    try:
+        root = ElementTree.fromstring(data)
+    except ElementTree.ParseError as exc:
+        raise ValueError(f"not a well-formed feed ({exc})") from None
+
+    def text_of(item, *names):
+        for name in names:
+            found = item.find(name)
+            if found is not None and (found.text or found.get("href")):
+                return (found.text or found.get("href")).strip()
+        return None
+
+    records = []
+    for item in [*root.iter("item"), *root.iter(f"{_RSS1}item"), *root.iter(f"{_ATOM}entry")]:
+        records.append({
+            "id": text_of(item, "guid", "link", f"{_RSS1}link", f"{_ATOM}id", f"{_ATOM}link"),
+            "title": text_of(item, "title", f"{_RSS1}title", f"{_ATOM}title"),
+            "date": text_of(item, "pubDate", _DC_DATE, f"{_ATOM}published", f"{_ATOM}updated"),
+            "text": text_of(item, _CONTENT, f"{_ATOM}content", "description", f"{_RSS1}description",
+                            f"{_ATOM}summary"),
+        })
+    return records

@@ -38,7 +38,7 @@ from .decode import decode_bytes, decode_text
 from .files import LineRange, blank_line, compression, numbered_lines, open_binary, read_all
 from .folders import (TAB_SUFFIXES, Skipped, file_kind, head_text, iter_files, json_document, skipped_notes,
                       unread_notes, walked_by)
-from .htmltext import html_to_text, is_html, unescape_references
+from .htmltext import FEED_START, feed_items, html_to_text, is_html, unescape_references
 from .jsonfiles import DECODER, json_error, json_kind, json_records, loads, next_array_item
 from .metadata import extract_metadata, parse_date
 from .tables import (backslash_escaped_cells, cell_text, column_meant, csv_delimiter, csv_rows, field_names,
@@ -683,6 +683,28 @@ def _header_again(row: list[str], header: list, wanted: Iterable[str]) -> bool:
     return names(field_names([row[0].lstrip("\ufeff"), *row[1:]] if row else row, wanted)) == names(header)
 
 
+def _read_feed(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -> Iterator[Article]:
+    """The articles of an RSS or Atom feed (`feed_items`), an item each, in the feed's order: its link (or guid) is
+    its id, its full content (else its description) its text, its publication date its date."""
+    data, problem = read_all(path)
+    try:
+        if problem:
+            raise ValueError(problem)
+        items = feed_items(data)
+    except ValueError as exc:
+        yield _failed(path.name, f"{path}: {exc}", on_error)
+        return
+    log.warning("%s: a news feed (RSS or Atom): each of its %d items read as an article", path, len(items))
+    for number, item in enumerate(items, start=1):
+        where, fallback_id = f"{path} (item {number})", f"{path.name}:{number}"
+        record = {getattr(fields, key): value for key, value in item.items() if value is not None}
+        if utf8_size(item["text"] or "") > max_bytes:
+            yield _failed(_record_id(record, fields, fallback_id),
+                          _over_limit(f"{where}: its text", utf8_size(item["text"]), max_bytes), on_error)
+            continue
+        yield from _record_to_article(record, fallback_id, fields, on_error, where)
+
+
 def _read_xlsx(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -> Iterator[Article]:
     """The articles of a workbook, as a CSV's: in each sheet a header row (as `split_header` finds it,
     wherever the table starts) and then an article a row (an .xlsx of articles and their corrected labels,
@@ -1016,6 +1038,7 @@ def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on
         raise InputError(f"{path}: only JSONL files can be read by line ranges")
     problem = _unreadable(path)
     head = head_text(path) or "" if kind == "txt" and not problem and not path.is_dir() else ""  # read once
+    feed = kind == "txt" and lines is None and bool(FEED_START.match(head))
     if kind == "txt" and lines is None and _JSON_OPENING.match(head):
         # JSON lines (or a JSON document) saved as .txt, as Notepad names what it saves and some scrapers write
         # them: read as one article, its records would be one text titled by the first record's JSON
@@ -1037,6 +1060,8 @@ def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on
         articles = _read_csv(path, fields, on_error, max_bytes)
     elif kind == "xlsx":
         articles = _read_xlsx(path, fields, on_error, max_bytes)
+    elif feed:  # an RSS or Atom feed saved as a file: read as one page, its items would be one article
+        articles = _read_feed(path, fields, on_error, max_bytes)
     elif (delimiter := text_table_delimiter(head, fields.text, fields.wanted())) == "\t":
         log.warning("%s: a table saved as text, its first line a tab-separated header that names the '%s' field "
                     "(as Excel saves a sheet as \"Unicode Text\" or \"Text (Tab delimited)\"): read as a table, "
