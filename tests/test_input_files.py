@@ -1490,3 +1490,23 @@ def test_a_news_feed_saved_as_a_file_is_read_an_item_an_article(tmp_path, caplog
     (tmp_path / "broken.xml").write_text(rss[:200], encoding="utf-8")
     (broken,) = read(tmp_path / "broken.xml")
     assert "not a well-formed feed" in broken.error
+
+
+def test_a_spreadsheet_formulas_error_is_no_text(tmp_path):
+    """Hunt 22 A (17): a cell whose formula failed holds the error a spreadsheet saves as its value ("#N/A" of a
+    VLOOKUP that found nothing, "#REF!"): read as the text, it was an article "#N/A", labelled and counted as any
+    other, silently. Such a cell is empty, with a warning: the title is read instead, or the row is an error that
+    names the value."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in (["id", "title", "text", "date"], ["1", "Hội nghị tổng kết", "#N/A", "#VALUE!"], ["2", None, "#REF!", None],
+                ["3", "Gặp mặt", TEXT2, "08/03/2023"]):
+        book.active.append(row)
+    book.save(tmp_path / "lookup.xlsx")
+    first, second, third = read(tmp_path / "lookup.xlsx")
+    assert (first.text, first.date, first.error) == ("Hội nghị tổng kết", None, None)
+    assert "the 'text' cell holds #N/A, a spreadsheet formula's error: read as empty" in first.meta["warning"]
+    assert "the 'date' cell holds #VALUE!" in first.meta["warning"]
+    assert "no 'text' field with text (it holds #REF!, a spreadsheet formula's error)" in second.error
+    assert (third.text, third.date, third.error) == (TEXT2, "2023-03-08", None)

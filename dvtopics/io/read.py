@@ -806,14 +806,27 @@ def _record_id(record: dict, fields: "FieldNames", fallback_id: str) -> str:
     return given if given and given.strip() else fallback_id
 
 
+# The error values a spreadsheet shows, and saves, in a cell whose formula failed (Excel's and LibreOffice's)
+SPREADSHEET_ERRORS = frozenset({"#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!",
+                                "#CALC!", "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!",
+                                "ERR:502", "ERR:504", "ERR:508", "ERR:522", "#NAME!"})
+
+
 def _record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_error: str,
                        where: str, warning: str | None = None) -> Iterator[Article]:
     """The article of a JSONL/JSON/CSV record; `warning`, how its file's bytes were read, goes in its record."""
     record = {name: None if missing(value) else value for name, value in _named_fields(record, fields).items()}
+    # a formula's error that a spreadsheet saved as the cell's value ("#N/A" of a VLOOKUP that found nothing) is no
+    # text, title or date: read as one, it was an article "#N/A" labelled and counted as any other
+    failed = {name: value.strip() for name, value in record.items() if name in fields.wanted()
+              and isinstance(value, str) and value.strip().upper() in SPREADSHEET_ERRORS}
+    record.update(dict.fromkeys(failed, ""))
     article_id = _record_id(record, fields, fallback_id)
     # the fields make_article reads, under its names
     extra = {k: v for k, v in record.items() if k not in fields.wanted()}
     extra.update({key: record.get(getattr(fields, key)) for key in METADATA_FIELDS + ("label",)})
+    for name, value in failed.items():
+        add_warning(extra, f"the '{name}' cell holds {value}, a spreadsheet formula's error: read as empty")
     title = (field_text(extra["title"]) or "").strip()
     text = record.get(fields.text)
     if isinstance(text, list) and text and all(isinstance(part, str) for part in text):
@@ -827,8 +840,11 @@ def _record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_
         add_warning(extra, f"the '{fields.text}' field is {what}: the title is read as the text")
     if not isinstance(text, str) or not text.strip():
         what = "missing" if text is None else "empty" if isinstance(text, str) else json_kind(text)
+        if fields.text in failed:
+            what = f"{failed[fields.text]}, a spreadsheet formula's error"
         found = f"; the fields here are {_fields_found(record)}" if fields.text not in record else ""
-        yield _failed(article_id, f"{where}: no '{fields.text}' field with text (it is {what}){found}", on_error,
+        yield _failed(article_id, f"{where}: no '{fields.text}' field with text (it {'holds' if fields.text in failed else 'is'} "
+                      f"{what}){found}", on_error,
                       title)
         return
     if warning:
