@@ -38,7 +38,29 @@ class InputPath(click.Path):
             refuse_standard_input(value)
         except ArgumentError as error:
             self.fail(str(error), param, ctx)
-        return super().convert(home_path(value), param, ctx)
+        try:
+            return super().convert(home_path(value), param, ctx)
+        except click.BadParameter as error:
+            hint = _output_meant(value, param, ctx)
+            if hint:
+                error.message = f"{error.message} {hint}"
+            raise
+
+
+# what the commands write: a PATH that is not there but is named so was meant as the output, --out forgotten
+_WRITTEN_SUFFIXES = (".csv", ".jsonl", ".xlsx", ".html", ".htm")
+
+
+def _output_meant(value, param, ctx) -> str | None:
+    """A hint for a PATHS argument that is not there but named as what the command writes (`label articles.csv
+    labels.csv`, --out forgotten): to write it, give it with --out. None otherwise."""
+    if param is None or param.name != "paths" or ctx is None or os.path.lexists(home_path(value)):
+        return None
+    if not str(value).lower().endswith(_WRITTEN_SUFFIXES) or ctx.params.get("out") is not None:
+        return None
+    if not any(getattr(option, "name", None) == "out" for option in ctx.command.params):
+        return None
+    return f"To write it, give it with --out: --out {value}"
 
 
 class OutputPath(click.Path):
