@@ -1510,3 +1510,27 @@ def test_a_spreadsheet_formulas_error_is_no_text(tmp_path):
     assert "the 'date' cell holds #VALUE!" in first.meta["warning"]
     assert "no 'text' field with text (it holds #REF!, a spreadsheet formula's error)" in second.error
     assert (third.text, third.date, third.error) == (TEXT2, "2023-03-08", None)
+
+
+def test_scrapys_json_lines_are_json_lines(tmp_path, caplog):
+    """Hunt 22 A (19): Scrapy writes its JSON lines as `.jl` (`scrapy crawl … -o items.jl`): in a folder its note
+    said "save it as .txt (UTF-8) to read it", which would make it one article; given by name it was read as a .txt.
+    A .jl (or .jl.gz) is JSON lines, for articles and labels files; a folder's note says to give it by name."""
+    from dvtopics.io.labels import read_labels
+
+    lines = [{"id": "a1", "text": TEXT}, {"id": "a2", "text": TEXT2}]
+    (tmp_path / "items.jl").write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines),
+                                       encoding="utf-8")
+    (tmp_path / "items.jl.gz").write_bytes(gzip.compress((tmp_path / "items.jl").read_bytes()))
+    with caplog.at_level(logging.WARNING):
+        got = read([tmp_path / "items.jl", tmp_path / "items.jl.gz"])
+    assert [(a.id, a.text) for a in got] == [("a1", TEXT), ("a2", TEXT2)] * 2 and "saved as text" not in caplog.text
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "folder" / "bai.txt").write_text(f"Hội nghị\n{TEXT}", encoding="utf-8")
+    (tmp_path / "folder" / "items.jl").write_bytes((tmp_path / "items.jl").read_bytes())
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        read(tmp_path / "folder")
+    assert "1 .jl file not read (e.g. 'items.jl'): in a folder only .txt files are read; give it by its name" in caplog.text
+    (tmp_path / "labels.jl").write_text('{"id": "a1", "label": "other"}\n', encoding="utf-8")
+    assert read_labels(tmp_path / "labels.jl") == {"a1": "other"}

@@ -17,7 +17,8 @@ from .jsonfiles import loads
 from .tables import name_key, names_of, vietnamese_key
 
 TEXT_SUFFIXES = (".txt",)
-JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".json.gz", ".ndjson.gz")
+# (".jl": Scrapy's JSON lines, `scrapy crawl … -o items.jl`)
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".json.gz", ".ndjson.gz", ".jl", ".jl.gz")
 JSON_SUFFIXES = (".json",)  # one JSON value: an array of articles, or one article
 CSV_SUFFIXES = (".csv", ".csv.gz", ".tsv", ".tsv.gz")
 # tables saved as text, their cells split by tabs: a .tsv, and a .txt whose first line is a tab-separated header

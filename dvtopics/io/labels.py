@@ -162,7 +162,7 @@ def read_labels(path: str | os.PathLike, on_conflict: str = "refuse", same=opera
         pairs = _json_label_pairs(path)
         if pairs is not None:
             return labels_by_id(path, pairs, on_conflict, same)
-    elif path.suffix.lower() not in (".jsonl", ".ndjson"):
+    elif path.suffix.lower() not in (".jsonl", ".ndjson", ".jl"):
         return _read_csv_labels(path, on_conflict, same)
     pairs = []
     for number, line in enumerate(read_side_file(path).splitlines(), start=1):  # UTF-16 or a BOM too
