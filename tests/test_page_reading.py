@@ -300,3 +300,13 @@ def test_a_page_copied_with_its_sites_top_bar_is_titled_by_its_headline():
     article = make_article("c", page)
     assert (article.title, article.date) == ("Hội Nông dân tỉnh tổng kết công tác hội năm 2022", "2023-01-05")
     assert "Đăng nhập" not in article.text and "Skip to" not in article.text and "Từ khóa" not in article.text
+
+
+@pytest.mark.parametrize("line", ["Published Time: 2023-01-05T08:30:00+07:00", "Date: 2023-01-05T08:30:00Z",
+                                  "Updated: 05/01/2023", "Posted on 05/01/2023"])
+def test_a_dateline_labelled_in_english_dates_the_article(line):
+    """Hunt 22 A (20): a reader or scraper tool writes the page's date over its text in English ("Published Time:
+    2023-01-05T08:30:00+07:00", as r.jina.ai does; "Date: …Z"): the line was no dateline (two label words, ISO's T and
+    Z), and the article was undated. English labels and ISO's T and Z are a dateline's words."""
+    meta = extract_metadata(f"Hội nghị tổng kết công tác dân vận năm 2022\n{line}\nSáng 5/1, Ban Dân vận tổ chức hội nghị.")
+    assert meta["date"] == "2023-01-05"

@@ -102,8 +102,10 @@ def english_date(value: str) -> str | None:
 
 DATELINE_MAX_CHARS = 80  # a dateline is a short line; dates inside prose are not the article's
 
-# The words of a dateline's label ("Ngày xuất bản:", "Thời gian đăng:"): "đăng ký" (registration) is not one.
+# The words of a dateline's label ("Ngày xuất bản:", "Thời gian đăng:"): "đăng ký" (registration) is not one. The
+# English ones label the date a scraper or a reader tool writes over the text ("Published Time: 2023-01-05T08:30:00+07:00")
 _DATELINE_WORDS = re.compile(rf"thứ (hai|ba|tư|năm|sáu|bảy)|chủ nhật|cập nhật|ngày đăng|đăng ngày|xuất bản|thời gian|"
+                             r"published|posted|updated|date|time|(?<=\d)t(?=\d)|(?<=\d)z\b|"  # (ISO's "05T08:30Z")
                              rf"đăng(?! ký)|ngày|tháng|thg|năm|lúc|gmt|\d+|[^\w\s]|(?<=tháng )(?:{_MONTH_NAME})\b",
                              re.IGNORECASE)
 
