@@ -310,3 +310,24 @@ def test_a_dateline_labelled_in_english_dates_the_article(line):
     Z), and the article was undated. English labels and ISO's T and Z are a dateline's words."""
     meta = extract_metadata(f"Hội nghị tổng kết công tác dân vận năm 2022\n{line}\nSáng 5/1, Ban Dân vận tổ chức hội nghị.")
     assert meta["date"] == "2023-01-05"
+
+
+def test_a_page_saved_as_markdown_is_read_as_its_text():
+    """Hunt 22 A (21): reader and scraper tools save a page as Markdown (r.jina.ai, Firecrawl, crawl4ai): read as it
+    stood, its headline was "# Hội nghị …" where no "Title:" line gave it, and the links' addresses ("https",
+    "baolangson.vn", "jpg") were among its words. A Markdown text is read as its rendered words, with a warning;
+    a plain text with a "#" or a "*" in it is not Markdown."""
+    from dvtopics.io.read import make_article
+
+    page = ("[Trang chủ](https://baox.vn/) > [Chính trị](https://baox.vn/chinh-tri)\n\n"
+            "# Hội nghị tổng kết công tác dân vận năm 2022\n\n**Sáng 5/1**, Ban Dân vận tổ chức hội nghị tổng kết.\n\n"
+            "![Quang cảnh hội nghị](https://baox.vn/img/a.jpg)\n\nDự có đồng chí [Bí thư Tỉnh ủy](https://baox.vn/bt) "
+            "và *các đại biểu*.\n*   Phát huy vai trò của Mặt trận\n")
+    article = make_article("m", page)
+    assert article.title == "Hội nghị tổng kết công tác dân vận năm 2022"
+    assert article.text.split("\n")[1:] == ["Sáng 5/1, Ban Dân vận tổ chức hội nghị tổng kết.",
+                                            "Dự có đồng chí Bí thư Tỉnh ủy và các đại biểu.",
+                                            "- Phát huy vai trò của Mặt trận"]
+    assert "Markdown instead of text" in article.meta["warning"]
+    plain = make_article("p", "Hội nghị tổng kết\n# 1 Sáng 5/1, *Ban Dân vận* tổ chức hội nghị tổng kết, số 3 * 4.")
+    assert "# 1 Sáng 5/1, *Ban Dân vận*" in plain.text and not plain.meta.get("warning")

@@ -146,3 +146,38 @@ def feed_items(data: bytes) -> list[dict]:
                             f"{_ATOM}summary"),
         })
     return records
+
+
+# Markdown, as reader and scraper tools save a page's text (r.jina.ai, Firecrawl, crawl4ai, trafilatura, Notion):
+# links and pictures with their addresses, "#" headings, "**" emphasis. Read as it stands, the headline was
+# "# Hội nghị …" and the words "https", "baolangson.vn", "jpg" were the article's.
+_MD_LINK = re.compile(r"(!?)\[([^\]\n]*)\]\(\s*<?[^()\s<>]*(?:\([^()\s]*\)[^()\s<>]*)*>?(?:\s+\"[^\"\n]*\")?\s*\)")
+_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(?=\S)", re.M)
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
+_MD_BULLET = re.compile(r"^[ \t]*[*+][ \t]+", re.M)
+_MD_LOOK = 20_000  # characters looked at to tell Markdown
+
+
+def is_markdown(text: str) -> bool:
+    """Whether `text` is Markdown: two links or pictures with their addresses ("[Bí thư](https://…)"), or a "#"
+    heading with one of them or with "**" emphasis. Plain text writes none of these."""
+    head = text[:_MD_LOOK]
+    links = sum(1 for _ in itertools.islice(_MD_LINK.finditer(head), 2))
+    if links >= 2:
+        return True
+    return bool(_MD_HEADING.search(head)) and (links == 1 or bool(_MD_STRONG.search(head)))
+
+
+def markdown_to_text(text: str) -> str:
+    """The text a reader of the rendered Markdown sees: a link's words without its address, no picture (its address;
+    its alt text is a caption), headings without their "#", emphasis without its marks, bullets as "-".
+
+    >>> markdown_to_text("# Hội nghị\\n**Sáng 5/1**, [Ban Dân vận](https://a.vn/b) họp.\\n![Ảnh](x.jpg)\\n*   Một")
+    'Hội nghị\\nSáng 5/1, Ban Dân vận họp.\\n\\n- Một'
+    """
+    text = _MD_LINK.sub(lambda match: "" if match.group(1) else match.group(2), text)
+    text = _MD_HEADING.sub("", text)
+    text = _MD_STRONG.sub(r"\2", text)
+    text = _MD_EMPHASIS.sub(r"\1", text)
+    return _MD_BULLET.sub("- ", text)

@@ -38,7 +38,7 @@ from .decode import decode_bytes, decode_text
 from .files import LineRange, blank_line, compression, numbered_lines, open_binary, read_all
 from .folders import (TAB_SUFFIXES, Skipped, file_kind, head_text, iter_files, json_document, skipped_notes,
                       unread_notes, walked_by)
-from .htmltext import FEED_START, feed_items, html_to_text, is_html, unescape_references
+from .htmltext import FEED_START, feed_items, html_to_text, is_html, is_markdown, markdown_to_text, unescape_references
 from .jsonfiles import DECODER, json_error, json_kind, json_records, loads, next_array_item
 from .metadata import extract_metadata, parse_date
 from .tables import (backslash_escaped_cells, cell_text, column_meant, csv_delimiter, csv_rows, field_names,
@@ -159,11 +159,16 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
         log.warning("%s: the text's line ends are written escaped (\"\\n\"): read as line ends", name)
         add_warning(fields, "the text's line ends are written escaped (\\n): read as line ends")
         raw = _ESCAPED_LINE_END.sub("\n", raw)
-    if is_html(raw):
+    html = is_html(raw)
+    if html:
         log.warning("%s: HTML instead of text; its visible text is used", name)
         add_warning(fields, "HTML instead of text: its visible text is used")
         raw = html_to_text(raw)
-    elif (unescaped := unescape_references(raw)) != raw:  # a page's text exported without its tags: "V&#7853;n"
+    elif is_markdown(raw):  # as reader and scraper tools save a page: its words, not its links' addresses and marks
+        log.warning("%s: Markdown instead of text; its text is used, without the links' addresses", name)
+        add_warning(fields, "Markdown instead of text: its text is used, without the links' addresses")
+        raw = markdown_to_text(raw)
+    if not html and (unescaped := unescape_references(raw)) != raw:  # a page's text without its tags: "V&#7853;n"
         log.warning("%s: HTML character references (\"&#7853;\", \"&amp;\") in the text: read as the characters they "
                     "stand for", name)
         add_warning(fields, "HTML character references (&#7853;, &amp;) in the text: read as the characters they stand for")
