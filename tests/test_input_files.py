@@ -1534,3 +1534,20 @@ def test_scrapys_json_lines_are_json_lines(tmp_path, caplog):
     assert "1 .jl file not read (e.g. 'items.jl'): in a folder only .txt files are read; give it by its name" in caplog.text
     (tmp_path / "labels.jl").write_text('{"id": "a1", "label": "other"}\n', encoding="utf-8")
     assert read_labels(tmp_path / "labels.jl") == {"a1": "other"}
+
+
+def test_a_search_engines_export_is_read_from_its_sources(tmp_path, caplog):
+    """Hunt 22 A (22): an Elasticsearch/OpenSearch export (elasticdump's JSON lines, a search's response saved as
+    .json) keeps each article in its hit's "_source" and its id in "_id": every line was "no 'text' field; their
+    fields are '_index', '_id', '_source'", the response one such error. The hit's "_source" is the record, its
+    "_id" the id (unless the source has one)."""
+    hits = [{"_index": "news", "_id": "h1", "_score": 1.0, "_source": {"title": "Hội nghị tổng kết", "text": TEXT}},
+            {"_index": "news", "_id": "h2", "_source": {"id": "own", "text": TEXT2}}]
+    (tmp_path / "dump.jsonl").write_text("".join(json.dumps(hit, ensure_ascii=False) + "\n" for hit in hits),
+                                         encoding="utf-8")
+    (tmp_path / "search.json").write_text(json.dumps({"took": 3, "hits": {"total": {"value": 2}, "hits": hits}},
+                                                     ensure_ascii=False), encoding="utf-8")
+    for name in ("dump.jsonl", "search.json"):
+        first, second = read(tmp_path / name)
+        assert (first.id, first.title, first.text, first.error) == ("h1", "Hội nghị tổng kết", TEXT, None), name
+        assert (second.id, second.text, second.error) == ("own", TEXT2, None), name

@@ -510,6 +510,10 @@ def _records_held(record, fields: "FieldNames") -> tuple[str, list[tuple[str, st
             fields.text in _named_fields(value, fields) for value in values):
         items = [(f"{key!r}", str(key), value) for key, value in record.items()]
         return "an object of articles by key (DataFrame.to_json(orient=\"index\"), a database's export)", items
+    hits = record.get("hits")
+    if isinstance(hits, dict) and isinstance(hits.get("hits"), list):  # a search's response (Elasticsearch)
+        return ("a search's response whose 'hits' hold the articles",
+                [(f"hit {n}", str(n), item) for n, item in enumerate(hits["hits"], 1)])
     lists = [(key, value) for key, value in record.items() if isinstance(key, str) and isinstance(value, list)
              and value and any(isinstance(item, dict) for item in value)]
     if len(lists) != 1:
@@ -793,7 +797,12 @@ def _meant(name: str, columns: list) -> str:
 
 
 def _named_fields(record: dict, fields: "FieldNames") -> dict:
-    """`record` with its field names matched to the ones the reader looks for (`field_names`)."""
+    """`record` with its field names matched to the ones the reader looks for (`field_names`). A search engine's
+    hit (Elasticsearch's, OpenSearch's: `elasticdump`, a search's "hits") keeps the article in its "_source", and
+    its id in "_id": that article is the record."""
+    source = record.get("_source")
+    if isinstance(source, dict) and fields.text not in field_names(record, fields.wanted()):
+        record = {**({fields.id: record["_id"]} if "_id" in record else {}), **source}
     names = field_names(record, fields.wanted())
     return record if names == list(record) else dict(zip(names, record.values()))
 
