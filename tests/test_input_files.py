@@ -1551,3 +1551,15 @@ def test_a_search_engines_export_is_read_from_its_sources(tmp_path, caplog):
         first, second = read(tmp_path / name)
         assert (first.id, first.title, first.text, first.error) == ("h1", "Hội nghị tổng kết", TEXT, None), name
         assert (second.id, second.text, second.error) == ("own", TEXT2, None), name
+
+
+def test_a_wordpress_api_export_is_read_with_its_rendered_fields(tmp_path):
+    """Hunt 22 A (23): WordPress' REST API (/wp-json/wp/v2/posts, how many provincial sites' posts are exported)
+    gives each post's title and content as {"rendered": "…", "protected": false}: with --text-field content the
+    post was an error ("it is an object"), its title "an object, not text: not used". The rendered value is read."""
+    post = {"id": 123, "date": "2023-01-05T08:30:00", "title": {"rendered": "H&#7897;i ngh&#7883; t&#7893;ng k&#7871;t"},
+            "content": {"rendered": f"<p>{TEXT}</p>\n<p>{TEXT2}</p>\n", "protected": False}}
+    (tmp_path / "posts.json").write_text(json.dumps([post]), encoding="utf-8")
+    (article,) = read(tmp_path / "posts.json", fields=FieldNames(text="content"))
+    assert (article.id, article.title, article.date, article.text, article.error) == (
+        "123", "Hội nghị tổng kết", "2023-01-05", f"{TEXT}\n{TEXT2}", None)

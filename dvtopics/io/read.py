@@ -109,9 +109,13 @@ def field_text(value) -> str | None:
 
     >>> field_text({"$date": "2023-01-04T17:30:00Z"}), field_text({"$date": {"$numberLong": "1672853400000"}})
     ('2023-01-04T17:30:00Z', '1672853400000')
+
+    So is a field WordPress' REST API renders ({"rendered": "H&#7897;i ngh&#7883;"}, its title and content).
     """
     if isinstance(value, dict) and len(value) == 1 and next(iter(value)) in _MONGODB_TYPES:
         return field_text(next(iter(value.values())))
+    if isinstance(value, dict) and isinstance(value.get("rendered"), str):  # WordPress' REST API: {"rendered": "…"}
+        return value["rendered"]
     if isinstance(value, str):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -843,6 +847,8 @@ def _record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_
         add_warning(extra, f"the '{name}' cell holds {value}, a spreadsheet formula's error: read as empty")
     title = (field_text(extra["title"]) or "").strip()
     text = record.get(fields.text)
+    if isinstance(text, dict) and isinstance(text.get("rendered"), str):  # WordPress' REST API: {"rendered": "<p>…"}
+        text = text["rendered"]
     if isinstance(text, list) and text and all(isinstance(part, str) for part in text):
         # paragraphs, as scrapers save a page's text (Scrapy's .getall()): one a line
         add_warning(extra, f"the '{fields.text}' field is a list of {len(text)} texts: read as paragraphs, one a line")
