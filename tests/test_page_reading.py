@@ -331,3 +331,20 @@ def test_a_page_saved_as_markdown_is_read_as_its_text():
     assert "Markdown instead of text" in article.meta["warning"]
     plain = make_article("p", "Hội nghị tổng kết\n# 1 Sáng 5/1, *Ban Dân vận* tổ chức hội nghị tổng kết, số 3 * 4.")
     assert "# 1 Sáng 5/1, *Ban Dân vận*" in plain.text and not plain.meta.get("warning")
+
+
+def test_the_days_software_writes_for_no_date_date_no_article():
+    """Hunt 22 A (24): a CMS shows a post without a date as "Thứ Năm, 01/01/1970, 07:00" (a timestamp 0), and SQL
+    Server and Excel export a missing date as 1900-01-01: each was read as the article's date, and one such article
+    stretched the report's and topics' time axis over half a century. These days are no publication day, in a
+    dateline (the source line's date or none then), a date field (with a warning naming them) or a timestamp."""
+    from dvtopics.io.read import make_article
+
+    text = "Hội nghị tổng kết công tác dân vận\nThứ Năm, 01/01/1970, 07:00 (GMT+7)\nSáng 5/1, Ban Dân vận tổ chức hội nghị."
+    assert extract_metadata(text)["date"] is None
+    assert extract_metadata(text + "\nNguồn: Báo X, ngày 05/01/2023")["date"] == "2023-01-05"
+    assert [parse_date(value) for value in ("1900-01-01", "01/01/1970", "0", "1970-01-01T00:00:00Z", "02/01/1970")] == [
+        None, None, None, None, "1970-01-02"]
+    article = make_article("a", "Hội nghị tổng kết\nSáng 5/1, Ban Dân vận tổ chức hội nghị.", {"date": "1900-01-01 00:00"})
+    assert article.date is None and "not 1970-01-01 or 1900-01-01, the days software writes for no date" in (
+        article.meta["warning"])

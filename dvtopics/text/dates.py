@@ -42,13 +42,21 @@ def vietnam_day(instant: dt.datetime) -> str | None:
 FIRST_YEAR, LAST_YEAR = 1900, dt.date.today().year + 1
 
 
+# The days software writes where it has no date: the Unix epoch (a timestamp 0, shown by many CMS pages as "Thứ Năm,
+# 01/01/1970, 07:00") and SQL Server's and Excel's first day (1900-01-01). No article was published on them: read as
+# its date, one would stretch every chart over half a century.
+PLACEHOLDER_DAYS = frozenset({"1970-01-01", "1900-01-01"})
+
+
 def iso_date(day: str | int, month: str | int, year: str | int) -> str | None:
-    """The ISO form of a day that exists ("31/2/2022" does not), between `FIRST_YEAR` and `LAST_YEAR`."""
+    """The ISO form of a day that exists ("31/2/2022" does not), between `FIRST_YEAR` and `LAST_YEAR`, and is no
+    placeholder (`PLACEHOLDER_DAYS`)."""
     try:
         date = dt.date(int(year), int(month), int(day))
     except ValueError:
         return None
-    return date.isoformat() if FIRST_YEAR <= date.year <= LAST_YEAR else None
+    iso = date.isoformat()
+    return iso if FIRST_YEAR <= date.year <= LAST_YEAR and iso not in PLACEHOLDER_DAYS else None
 
 
 def iso_of(match: re.Match) -> str | None:
