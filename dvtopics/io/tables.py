@@ -4,6 +4,7 @@ matched to the field names wanted."""
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import itertools
 import logging
@@ -192,6 +193,12 @@ def names_of(field: str) -> tuple[str, ...]:
     return (field, *VIETNAMESE_NAMES.get(field, ()))
 
 
+@functools.lru_cache(maxsize=None)
+def _vietnamese_keys(field: str) -> tuple[str, ...]:
+    return tuple(map(vietnamese_key, VIETNAMESE_NAMES[field]))
+
+
+@functools.lru_cache(maxsize=4096)  # a JSONL file's records repeat their keys: each is spelt once
 def vietnamese_key(name: str) -> str:
     """A column's name as `VIETNAMESE_NAMES` are compared: "Nội_dung", "NOI DUNG" and "nội dung" are one."""
     return " ".join(_without_marks(name.replace("_", " ")).split())
@@ -219,15 +226,19 @@ def field_names(names: Iterable, wanted: Iterable[str]) -> list:
             taken.add(spelt)
             name = spelt
         matched.append(name)
-    for field in dict.fromkeys(wanted):
-        if field in taken or field not in VIETNAMESE_NAMES:
-            continue
-        free = {vietnamese_key(name): at for at, name in enumerate(matched)
-                if isinstance(name, str) and name not in wanted and vietnamese_key(name)}
-        at = next((free[key] for key in map(vietnamese_key, VIETNAMESE_NAMES[field]) if key in free), None)
+    lacking = [field for field in dict.fromkeys(wanted) if field not in taken and field in VIETNAMESE_NAMES]
+    if not lacking:
+        return matched
+    fields = set(keys.values())
+    free: dict[str, int] = {}  # the columns no field has, by `vietnamese_key`: the first of a name
+    for at, name in enumerate(matched):
+        if isinstance(name, str) and name not in fields:
+            free.setdefault(vietnamese_key(name), at)
+    for field in lacking:
+        at = next((free[key] for key in _vietnamese_keys(field) if key in free), None)
         if at is not None:
             matched[at] = field
-            taken.add(field)
+            free = {key: column for key, column in free.items() if column != at}
     return matched
 
 
