@@ -106,6 +106,8 @@ def unescape_references(text: str) -> str:
     """
     import html
 
+    if "&" not in text or not _CHARACTER_REFERENCE.search(text):
+        return text
     return _CHARACTER_REFERENCE.sub(lambda match: html.unescape(match.group()), text)
 
 
@@ -163,7 +165,9 @@ def is_markdown(text: str) -> bool:
     """Whether `text` is Markdown: two links or pictures with their addresses ("[Bí thư](https://…)"), or a "#"
     heading with one of them or with "**" emphasis. Plain text writes none of these."""
     head = text[:_MD_LOOK]
-    links = sum(1 for _ in itertools.islice(_MD_LINK.finditer(head), 2))
+    if "](" not in head and "#" not in head:  # most texts: no regex run over them
+        return False
+    links = sum(1 for _ in itertools.islice(_MD_LINK.finditer(head), 2)) if "](" in head else 0
     if links >= 2:
         return True
     return bool(_MD_HEADING.search(head)) and (links == 1 or bool(_MD_STRONG.search(head)))

@@ -837,8 +837,8 @@ def _record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_
     record = {name: None if missing(value) else value for name, value in _named_fields(record, fields).items()}
     # a formula's error that a spreadsheet saved as the cell's value ("#N/A" of a VLOOKUP that found nothing) is no
     # text, title or date: read as one, it was an article "#N/A" labelled and counted as any other
-    failed = {name: value.strip() for name, value in record.items() if name in fields.wanted()
-              and isinstance(value, str) and value.strip().upper() in SPREADSHEET_ERRORS}
+    failed = {name: value.strip() for name, value in record.items() if isinstance(value, str) and value[:1] in "#E "
+              and value.strip().upper() in SPREADSHEET_ERRORS and name in fields.wanted()}
     record.update(dict.fromkeys(failed, ""))
     article_id = _record_id(record, fields, fallback_id)
     # the fields make_article reads, under its names
