@@ -1563,3 +1563,19 @@ def test_a_wordpress_api_export_is_read_with_its_rendered_fields(tmp_path):
     (article,) = read(tmp_path / "posts.json", fields=FieldNames(text="content"))
     assert (article.id, article.title, article.date, article.text, article.error) == (
         "123", "Hội nghị tổng kết", "2023-01-05", f"{TEXT}\n{TEXT2}", None)
+
+
+def test_a_sheets_rows_saved_as_json_are_read_as_a_table(tmp_path, caplog):
+    """Hunt 22 A (25): a sheet's values saved as JSON, rows under a header row ([["id", "text"], ["a1", "…"]], as
+    `df.values.tolist()` under its columns or Google Sheets' API, {"range": …, "values": [...]}, write them), was
+    one error per row ("an article (a JSON object) is expected, not a list"), or one error naming 'range' and
+    'values'. Such rows are read as a table's, a row an article, when the header names the text field."""
+    rows = [["Mã", "Tiêu đề", "Nội dung"], ["a1", "Hội nghị tổng kết", TEXT], ["a2", "Gặp mặt", TEXT2]]
+    (tmp_path / "rows.json").write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "sheet.json").write_text(json.dumps({"range": "Sheet1!A1:C3", "majorDimension": "ROWS", "values": rows},
+                                                    ensure_ascii=False), encoding="utf-8")
+    for name in ("rows.json", "sheet.json"):
+        got = [(a.id, a.title, a.text, a.error) for a in read(tmp_path / name)]
+        assert got == [("a1", "Hội nghị tổng kết", TEXT, None), ("a2", "Gặp mặt", TEXT2, None)], name
+    (tmp_path / "lists.json").write_text(json.dumps([["a", "b"], ["c"]]), encoding="utf-8")  # no header: as before
+    assert all("not a list" in a.error for a in read(tmp_path / "lists.json"))

@@ -453,6 +453,13 @@ def _read_json(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) 
         yield _failed(path.name, str(exc), on_error)
         return
     start = len(text) - len(text.lstrip())
+    rows = _rows_table(text, start, fields) if text.startswith("[", start) else None
+    if rows is not None:  # [["id", "text"], ["a1", "…"], …]: a sheet's rows, its header first
+        log.warning("%s: a JSON array of rows under a header row (a sheet's values): read as a table, an article a "
+                    "row", path)
+        yield from _with_text_field(path, fields, on_error, _held_items(path, rows, fields, on_error, max_bytes,
+                                                                        warning))
+        return
     if text.startswith("[", start):
         yield from _with_text_field(path, fields, on_error,
                                     _json_array_items(path, text, start + 1, fields, on_error, max_bytes, warning))
@@ -467,7 +474,7 @@ def _read_json(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) 
     held = _records_held(record, fields)
     if held is not None:  # {"data": [...]}, an API's export; {"text": {"0": …}}, a DataFrame's to_json(): its articles
         what, items = held
-        log.warning("%s: %s: read as its %d articles", path, what, len(items))
+        log.warning("%s: %s: read as its %d article%s", path, what, len(items), "s" * (len(items) != 1))
         yield from _with_text_field(path, fields, on_error, _held_items(path, items, fields, on_error, max_bytes,
                                                                         warning))
         return
@@ -481,6 +488,32 @@ def _read_json(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) 
         yield _failed(path.stem, str(exc), on_error)
         return
     yield from _with_text_field(path, fields, on_error, [(record, path.stem, fields, on_error, str(path), warning)])
+
+
+def _header_rows(value, fields: "FieldNames") -> list[tuple[str, str, object]] | None:
+    """The records of a table given as rows, its header first ([["id", "text"], ["a1", "…"]], as a sheet's values
+    are exported: Google Sheets' API, `df.values.tolist()` under its columns), when the header is text that names
+    the text field; else None."""
+    if not (isinstance(value, list) and value and isinstance(value[0], list) and value[0]
+            and all(isinstance(name, str) for name in value[0])):
+        return None
+    header = field_names(value[0], fields.wanted())
+    if fields.text not in header:
+        return None
+    return [(f"row {n}", str(n), dict(zip(header, row)) if isinstance(row, list) else row)
+            for n, row in enumerate(value[1:], start=2)]
+
+
+def _rows_table(text: str, start: int, fields: "FieldNames") -> list[tuple[str, str, object]] | None:
+    """`_header_rows` of a JSON text that opens an array at `start`, looked for only when its first item is a list
+    (an array of articles is streamed, an item at a time)."""
+    after = len(text) - len(text[start + 1:].lstrip())
+    if not text.startswith("[", after):
+        return None
+    try:
+        return _header_rows(loads(text), fields)
+    except (ValueError, RecursionError):
+        return None
 
 
 def _records_held(record, fields: "FieldNames") -> tuple[str, list[tuple[str, str, object]]] | None:
@@ -519,6 +552,10 @@ def _records_held(record, fields: "FieldNames") -> tuple[str, list[tuple[str, st
     if isinstance(hits, dict) and isinstance(hits.get("hits"), list):  # a search's response (Elasticsearch)
         return ("a search's response whose 'hits' hold the articles",
                 [(f"hit {n}", str(n), item) for n, item in enumerate(hits["hits"], 1)])
+    tables = [(key, rows) for key, value in record.items() if (rows := _header_rows(value, fields))]
+    if len(tables) == 1:  # {"range": "Sheet1!A1:C3", "values": [["id", "text"], …]}: Google Sheets' API
+        key, rows = tables[0]
+        return f"a JSON object whose '{key}' holds a table's rows under its header", rows
     lists = [(key, value) for key, value in record.items() if isinstance(key, str) and isinstance(value, list)
              and value and any(isinstance(item, dict) for item in value)]
     if len(lists) != 1:
