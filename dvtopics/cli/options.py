@@ -10,7 +10,7 @@ import click
 
 from ..arguments import ENGINES, MAX_BATCH, MAX_BYTES, MAX_PART, MAX_SEED
 from ..errors import ArgumentError
-from ..io.read import MAX_ARTICLE_BYTES, FieldNames, home_path, refuse_standard_input
+from ..io.read import MAX_ARTICLE_BYTES, FieldNames, home_path, matched_paths, refuse_standard_input
 from ..io.tables import VIETNAMESE_NAMES
 
 # C0 and C1 control characters and DEL: an article's "\x1b[2J" would clear the user's terminal, "\x1b]0;…\x07"
@@ -39,6 +39,8 @@ class InputPath(click.Path):
         except ArgumentError as error:
             self.fail(str(error), param, ctx)
         try:
+            if matched_paths(home_path(value)) != [home_path(value)]:
+                return home_path(value)  # a pattern the shell left as typed (in quotes): the paths it names are read
             return super().convert(home_path(value), param, ctx)
         except click.BadParameter as error:
             hint = _output_meant(value, param, ctx)
@@ -98,6 +100,9 @@ class Command(click.Command):
             root = ctx.find_root().params
             set_verbosity(root.get("verbose", 0) + verbose, root.get("quiet", False) or quiet)
 
+        for param in self.params:  # the paths a pattern names (`InputPath`), before they are checked against outputs
+            if isinstance(param.type, InputPath) and isinstance(ctx.params.get(param.name), (list, tuple)):
+                ctx.params[param.name] = tuple(path for given in ctx.params[param.name] for path in matched_paths(given))
         inputs = [path for param in self.params if isinstance(param.type, InputPath)
                   for path in _values(ctx.params.get(param.name))]
         outputs = [(path, param.type) for param in self.params

@@ -19,6 +19,7 @@ and the stream stops there.
 """
 from __future__ import annotations
 
+import glob
 import itertools
 import logging
 import math
@@ -1097,7 +1098,23 @@ def _paths_given(paths) -> list:
             raise TypeError(f"paths: {path!r} (a {type(path).__name__}) is not a path; give the files or folders as "
                             "str or pathlib.Path")
         refuse_standard_input(path)
-    return [home_path(path) for path in given]
+    return [path for given_path in given for path in matched_paths(home_path(given_path))]
+
+
+def matched_paths(path) -> list:
+    """`path` as a list of one; the paths a pattern names ("articles/*.jsonl", "2017/**/*.txt"), sorted, when it is
+    one that is not itself a file: no shell expands it in Python (`read_articles("data/*.csv")` in a notebook), nor
+    in quotes. A pattern that names nothing stays as it is, to be reported as a path that is not there."""
+    text = os.fspath(path)
+    if not _PATTERN.search(text) or os.path.lexists(text):
+        return [path]
+    found = sorted(glob.glob(text, recursive=True))
+    if found:
+        log.info("%s: a pattern: %d path%s read", text, len(found), "s" * (len(found) != 1))
+    return [type(path)(match) if isinstance(path, Path) else match for match in found] or [path]
+
+
+_PATTERN = re.compile(r"[*?[]")
 
 
 def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on_error: str = "raise",
