@@ -39,7 +39,8 @@ class InputPath(click.Path):
         except ArgumentError as error:
             self.fail(str(error), param, ctx)
         try:
-            if matched_paths(home_path(value)) != [home_path(value)]:
+            many = param is not None and (param.multiple or param.nargs == -1)  # a pattern may name several only there
+            if many and matched_paths(home_path(value)) != [home_path(value)]:
                 return home_path(value)  # a pattern the shell left as typed (in quotes): the paths it names are read
             return super().convert(home_path(value), param, ctx)
         except click.BadParameter as error:
