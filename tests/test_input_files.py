@@ -1579,3 +1579,14 @@ def test_a_sheets_rows_saved_as_json_are_read_as_a_table(tmp_path, caplog):
         assert got == [("a1", "Hội nghị tổng kết", TEXT, None), ("a2", "Gặp mặt", TEXT2, None)], name
     (tmp_path / "lists.json").write_text(json.dumps([["a", "b"], ["c"]]), encoding="utf-8")  # no header: as before
     assert all("not a list" in a.error for a in read(tmp_path / "lists.json"))
+
+
+def test_a_link_given_as_the_source_is_its_site(tmp_path):
+    """Hunt 22 A (27): a "Nguồn" (or "source") column of links to the articles, as scrapers and exports fill it, or a
+    line "Nguồn: https://…/a-123.html", made each article's link its source: the report counted as many sources as
+    articles. A link is its site ("baolangson.vn", without "www."); a name stays as it is."""
+    path = tmp_path / "links.csv"
+    path.write_text(f'id,text,Nguồn\n1,"{TEXT}",https://www.baolangson.vn/hoi-nghi-123.html\n'
+                    f'2,"{TEXT2}",https://baolangson.vn/gap-mat-456.html?utm_source=x\n3,"{TEXT2}",Báo Lạng Sơn\n'
+                    f'4,"{TEXT}\nNguồn: http://dangcongsan.vn/a.html",\n', encoding="utf-8")
+    assert [a.source for a in read(path)] == ["baolangson.vn", "baolangson.vn", "Báo Lạng Sơn", "dangcongsan.vn"]

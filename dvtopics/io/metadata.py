@@ -137,7 +137,23 @@ def extract_metadata(text: str) -> dict:
                                     or [iso for _, iso in short_dates]), None)
     if source is None:  # no "Nguồn:" line: the tag the lead opens with, "(Baophutho.vn) - Ngày 5/7, …"
         source = _lead_source(next((line for position, line in candidates if position > title_position), ""))
-    return {"title": title[:300], "date": date, "source": source}
+    return {"title": title[:300], "date": date, "source": source and site_of_link(source)}
+
+
+# A link to the article where its source is named ("Nguồn: https://baolangson.vn/a-123.html", a "Nguồn" column of
+# links, as scrapers and exports fill it)
+_LINK = re.compile(r"(?:https?://|www\.)(?:www\.)?(?P<host>[\w.-]+\.[a-z]{2,})(?::\d+)?(?:[/?#]\S*)?$", re.I)
+
+
+def site_of_link(source: str) -> str:
+    """A source as its name: a link to the article is its site, else each article would be a source of its own in
+    the report's counts; any other name as it is.
+
+    >>> site_of_link("https://www.baolangson.vn/hoi-nghi-123.html?utm=x"), site_of_link("Báo Lạng Sơn")
+    ('baolangson.vn', 'Báo Lạng Sơn')
+    """
+    link = _LINK.match(source.strip())
+    return link["host"].lower() if link else source
 
 
 def _lead_source(line: str) -> str | None:

@@ -41,7 +41,7 @@ from .folders import (TAB_SUFFIXES, Skipped, file_kind, head_text, iter_files, j
                       unread_notes, walked_by)
 from .htmltext import FEED_START, feed_items, html_to_text, is_html, is_markdown, markdown_to_text, unescape_references
 from .jsonfiles import DECODER, json_error, json_kind, json_records, loads, next_array_item
-from .metadata import extract_metadata, parse_date
+from .metadata import extract_metadata, parse_date, site_of_link
 from .tables import (backslash_escaped_cells, cell_text, column_meant, csv_delimiter, csv_rows, field_names,
                      header_like_line, lines_above_table, name_key, repeated_columns, sheet_tables, split_header,
                      table_record, text_table_delimiter)
@@ -197,6 +197,8 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
         if given[key] is not None:  # from a Mac (NFD) or a Windows-1258 file (tone marks apart) is one source
             # (a title exported escaped for a page, "H&#7897;i ngh&#7883;", as its text may be)
             given[key] = normalize(unescape_references(given[key])).strip()
+    if given["source"]:
+        given["source"] = site_of_link(given["source"])
     if given["date"]:
         date = parse_date(given["date"])
         if date is None:
