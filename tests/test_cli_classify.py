@@ -933,3 +933,19 @@ def test_an_extra_file_given_twice_is_read_once(corpus, tmp_path, caplog):
     assert "--extra: 1 article(s) given again later with another label" in caplog.text
     counts = json.loads((tmp_path / "m" / "model_card.json").read_text())["training_data"]["counts"]
     assert counts["extra"] == {"semi_annual_review": 1}
+
+
+def test_an_output_given_without_out_is_named_in_the_error(tmp_path):
+    """Hunt 22 A (18): `label articles.csv labels.csv`, --out forgotten, said only "Path 'labels.csv' does not
+    exist", as if the user had lost a file. A PATH that is not there, named as the command's output is, gets the
+    line that says to give it with --out; a command without --out, or a name no output has, keeps click's line."""
+    (tmp_path / "a.txt").write_text("Hội nghị tổng kết\nSáng 5/1, Ban Dân vận tổ chức hội nghị.", encoding="utf-8")
+    runner = CliRunner()
+    with runner.isolated_filesystem(temp_dir=tmp_path):
+        result = runner.invoke(cli, ["label", str(tmp_path / "a.txt"), "labels.csv"])
+        assert result.exit_code == 2
+        assert "Path 'labels.csv' does not exist. To write it, give it with --out: --out labels.csv" in result.output
+        result = runner.invoke(cli, ["inspect", str(tmp_path / "a.txt"), "labels.csv"])
+        assert result.exit_code == 2 and "does not exist." in result.output and "--out" not in result.output
+        result = runner.invoke(cli, ["label", str(tmp_path / "a.txt"), "missing_folder"])
+        assert result.exit_code == 2 and "--out" not in result.output.split("Error:")[1]

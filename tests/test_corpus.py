@@ -291,16 +291,17 @@ def test_field_names_are_matched_whatever_their_case_or_the_spaces_around_them(t
 
 
 def test_a_missing_text_field_is_reported_with_the_fields_the_file_has(tmp_path):
-    (tmp_path / "a.csv").write_text("Mã,Nội dung\nx1,Tin ngắn.\nx2,Tin khác.\n", encoding="utf-8")
+    # the columns as the file names them ('Mã', not the 'id' it is read as: hunt 22 A)
+    (tmp_path / "a.csv").write_text("Mã,Tóm tắt\nx1,Tin ngắn.\nx2,Tin khác.\n", encoding="utf-8")
     (table,) = read_articles(tmp_path / "a.csv", on_error="record")  # a table: one error, not one a row
-    assert "no 'text' column (--text-field); its columns are 'Mã', 'Nội dung'" in table.error
+    assert "no 'text' column (--text-field); its columns are 'Mã', 'Tóm tắt'" in table.error
     with pytest.raises(InputError, match="no 'text' column"):
         list(read_articles(tmp_path / "a.csv", on_error="raise"))
-    (tmp_path / "a.jsonl").write_text('{"Mã": "x1", "Nội dung": "Tin ngắn."}\n', encoding="utf-8")
+    (tmp_path / "a.jsonl").write_text('{"Mã": "x1", "Tóm tắt": "Tin ngắn."}\n', encoding="utf-8")
     (article,) = read_articles(tmp_path / "a.jsonl", on_error="record")
-    assert "no 'text' field" in article.error and "'Mã', 'Nội dung'" in article.error
-    (tmp_path / "labels.csv").write_text("Mã,Nhãn\nx1,other\n", encoding="utf-8")
-    with pytest.raises(InputError, match="its header has 'Mã', 'Nhãn'"):
+    assert "no 'text' field" in article.error and "'Mã', 'Tóm tắt'" in article.error
+    (tmp_path / "labels.csv").write_text("Mã,Ghi chú\nx1,other\n", encoding="utf-8")
+    with pytest.raises(InputError, match="its header has 'Mã', 'Ghi chú'"):
         read_labels(tmp_path / "labels.csv")
 
 
@@ -522,3 +523,38 @@ def test_skipped_links_to_folders_are_counted_in_words(tmp_path, caplog):
     with caplog.at_level(logging.WARNING):
         assert [a.id for a in read_articles(tmp_path / "in")] == ["a"]
     assert "3 links to folders not read (e.g. 'l1')" in caplog.text
+
+
+def test_a_labelled_title_line_gives_the_headline_without_its_label():
+    """Hunt 22 A (09): a scraper's .txt opens "Tiêu đề: …" (or "Title: …") over "Ngày đăng: …" and "Nguồn: …" (or
+    "Source: …"): the title was read with its label ("Tiêu đề: Hội nghị …"), in every output, and "Source:" gave
+    no source. The label is no part of the headline; "Source:" names the source as "Nguồn:" does."""
+    for label, source in (("Tiêu đề", "Nguồn"), ("Title", "Source"), ("TIÊU ĐỀ", "Nguồn tin")):
+        meta = extract_metadata(f"{label}: Hội nghị tổng kết công tác dân vận\nNgày đăng: 05/01/2023\n"
+                                f"{source}: Báo Lạng Sơn\n\nSáng 5/1, Ban Dân vận Huyện ủy tổ chức hội nghị.")
+        assert meta == {"title": "Hội nghị tổng kết công tác dân vận", "date": "2023-01-05", "source": "Báo Lạng Sơn"}
+    # a headline that only opens with such a word keeps it
+    assert extract_metadata("Tiêu đề mới cho bài viết\nNội dung.")["title"] == "Tiêu đề mới cho bài viết"
+
+
+def test_a_json_labels_file_is_read_as_json(tmp_path):
+    """Hunt 22 A (13): `--labels labels.json`, an array of {"id", "label"} (JSONL's records in one array) or an
+    object of labels by id, was read as a CSV and refused as "a labels table needs a header …; its header has
+    '[{"id": "a1"', …". Both are read; JSON lines named .json too; anything else is refused saying what to give."""
+    (tmp_path / "array.json").write_text('[{"id": "a1", "label": "other"}, {"id": "a2", "label": "annual_review"}]')
+    (tmp_path / "by_id.json").write_text('{"a1": "other", "a2": "annual_review"}')
+    (tmp_path / "lines.json").write_text('{"id": "a1", "label": "other"}\n{"id": "a2", "label": "annual_review"}\n')
+    for name in ("array.json", "by_id.json", "lines.json"):
+        assert read_labels(tmp_path / name) == {"a1": "other", "a2": "annual_review"}, name
+    (tmp_path / "wrong.json").write_text('[{"id": "a1", "type": "other"}]')
+    with pytest.raises(InputError, match=r"item 1: a labels array needs .* it has 'id', 'type'"):
+        read_labels(tmp_path / "wrong.json")
+
+
+def test_a_labels_files_file_names_written_on_windows_name_the_articles(tmp_path):
+    """Hunt 22 A (15): a labels table's `file` column written on Windows ("2017\\03\\late.txt", as Explorer and
+    Windows' Python write paths) named no article: ids are "2017/03/late", and the run stopped with "none of the
+    ids in --labels is an article of the input". Its backslashes split folders as "/" does; "./" is dropped."""
+    (tmp_path / "labels.csv").write_text("file,label\r\n2017\\03\\late.txt,other\r\n./2017/early.TXT,annual_review\r\n",
+                                         encoding="utf-8")
+    assert read_labels(tmp_path / "labels.csv") == {"2017/03/late": "other", "2017/early": "annual_review"}

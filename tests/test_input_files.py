@@ -717,11 +717,15 @@ def test_a_title_column_under_another_name_is_read_with_title_field(tmp_path, ca
     first, second = read(path, fields=fields)
     assert (first.title, first.date, first.source) == ("Hội nghị tổng kết năm 2022", "2023-01-05", "Báo X")
     assert second.title == "Gặp mặt đầu xuân" and not first.error
+    # the common Vietnamese names are found by themselves (hunt 22 A); a name that is not one is warned of
+    first, _ = read(path, fields=FieldNames(text="Tóm tắt"))
+    assert (first.title, first.date, first.source) == ("Hội nghị tổng kết năm 2022", "2023-01-05", "Báo X")
+    path.write_text(path.read_text(encoding="utf-8").replace("Tiêu đề,", "Tít,", 1), encoding="utf-8")
     with caplog.at_level(logging.WARNING):
         first, _ = read(path, fields=FieldNames(text="Tóm tắt"))
     assert first.title != "Hội nghị tổng kết năm 2022"
     warned = [r.message for r in caplog.records if "--title-field" in r.message]
-    assert len(warned) == 1 and "'Tiêu đề'" in warned[0] and "no 'title' column" in warned[0]
+    assert len(warned) == 1 and "'Tít'" in warned[0] and "no 'title' column" in warned[0]
 
 
 def test_the_title_field_options_are_offered_with_the_text_field():
@@ -1091,10 +1095,13 @@ def test_a_txt_table_with_vietnamese_headers_needs_only_the_text_fields_name_and
     articles = read(tmp_path / "export.txt", fields=FieldNames(text="Nội dung"))
     assert [(a.text, a.error) for a in articles] == [(TEXT, None), (TEXT2, None)]
     assert not caplog.text.count("reads as a table's header")
+    # "Nội dung" is the text's column by itself now (hunt 22 A); a column of another name is not
+    assert [a.text for a in read(tmp_path / "export.txt")] == [TEXT, TEXT2]
+    (tmp_path / "export.txt").write_text(f"Tiêu đề,Tóm tắt,Ngày\n{body}", encoding="utf-8")
     with caplog.at_level(logging.WARNING):
         [article] = read(tmp_path / "export.txt")
-    assert article.title == "Tiêu đề,Nội dung,Ngày"
-    assert ("export.txt: its first line reads as a table's header ('Tiêu đề', 'Nội dung', 'Ngày') but names no "
+    assert article.title == "Tiêu đề,Tóm tắt,Ngày"
+    assert ("export.txt: its first line reads as a table's header ('Tiêu đề', 'Tóm tắt', 'Ngày') but names no "
             "'text' field: read as one article; if it is a table, name the column of the text with --text-field"
             ) in caplog.text
     # an article whose title has a comma, the same title again over its lead, is no table and gets no warning
@@ -1279,3 +1286,307 @@ def test_a_text_saved_as_a_list_of_paragraphs_is_read_one_a_line(tmp_path):
     assert not p1.error and p1.text == "\n".join(paragraphs)
     assert "a list of 2 texts: read as paragraphs" in p1.meta["warning"]
     assert p2.error and "it is a list" in p2.error
+
+
+def test_one_gzipped_article_given_by_name_is_read(tmp_path):
+    """Hunt 22 A (01): `label article.txt.gz` was "gzip-compressed data, not text: decompress it first", though a
+    .jsonl.gz is read as it is. It is read decompressed, its id "article" as `article.txt`'s; a file that holds
+    more than --max-bytes once decompressed, or is cut short, is one error."""
+    (tmp_path / "bai.txt.gz").write_bytes(gzip.compress(f"Hội nghị tổng kết\n{TEXT}".encode("utf-8")))
+    (article,) = read(tmp_path / "bai.txt.gz")
+    assert (article.id, article.title, article.error) == ("bai", "Hội nghị tổng kết", None)
+    assert "tổ chức hội nghị tổng kết" in article.text
+    (big,) = read(tmp_path / "bai.txt.gz", max_bytes=150)  # 139 bytes compressed, over 150 decompressed
+    assert "over the 150 bytes article limit once decompressed" in big.error
+    whole = gzip.compress(TEXT.encode("utf-8"))
+    (tmp_path / "cut.txt.gz").write_bytes(whole[:len(whole) - 12])
+    (cut,) = read(tmp_path / "cut.txt.gz")
+    assert cut.id == "cut" and "cut short" in cut.error and "not read" in cut.error
+
+
+def test_common_vietnamese_column_names_are_found_without_options(tmp_path):
+    """Hunt 22 A (02): a CSV or .xlsx headed "Mã, Tiêu đề, Nội dung, Ngày đăng, Nguồn" (a Vietnamese export) was one
+    error, "no 'text' column", until each field was named with an option, while "ID, Title, Text" is found. The
+    common Vietnamese names are found as the English ones are (case, NFC, tone marks and "_" aside), where no
+    column has the English name; "Nội dung" wins over "Bài viết"; the header again below is still passed over."""
+    from openpyxl import Workbook
+
+    from dvtopics.io.labels import read_labels
+
+    rows = [("b1", "Hội nghị tổng kết", TEXT, "05/01/2023", "Báo X", "Khác"),
+            ("b2", "Gặp mặt đầu xuân", TEXT2, "08/03/2023", "Báo Y", "Khác")]
+    header = ["Mã", "Tiêu đề", "Nội dung", "Ngày đăng", "Nguồn", "Bài viết"]
+    body = "".join(",".join(f'"{cell}"' for cell in row) + "\n" for row in rows)
+    (tmp_path / "vi.csv").write_text(",".join(header) + "\n" + body.replace("\nb2", "\n" + ",".join(header) + "\nb2"),
+                                     encoding="utf-8")
+    book = Workbook()
+    for row in [["MA", "tieu_de", "NOI DUNG", "ngày"], *[row[:4] for row in rows]]:
+        book.active.append(list(row))
+    book.save(tmp_path / "vi.xlsx")
+    for name in ("vi.csv", "vi.xlsx"):
+        got = [(a.id, a.title, a.text, a.date, a.source, a.error) for a in read(tmp_path / name)]
+        assert got == [("b1", "Hội nghị tổng kết", TEXT, "2023-01-05", "Báo X" if name == "vi.csv" else None, None),
+                       ("b2", "Gặp mặt đầu xuân", TEXT2, "2023-03-08", "Báo Y" if name == "vi.csv" else None, None)]
+    (tmp_path / "vi.jsonl").write_text(json.dumps({"mã": "j1", "nội_dung": TEXT}) + "\n", encoding="utf-8")
+    assert [(a.id, a.text) for a in read(tmp_path / "vi.jsonl")] == [("j1", TEXT)]
+    (tmp_path / "labels.csv").write_text("Mã,Nhãn\nb1,other\n", encoding="utf-8")
+    assert read_labels(tmp_path / "labels.csv") == {"b1": "other"}
+    # the English name, and a name an option gives, win over the Vietnamese one
+    (tmp_path / "both.csv").write_text(f'Nội dung,text\n"not this","{TEXT}"\n', encoding="utf-8")
+    assert [a.text for a in read(tmp_path / "both.csv")] == [TEXT]
+    assert [a.text for a in read(tmp_path / "both.csv", fields=FieldNames(text="Nội dung"))] == ["not this"]
+
+
+def test_a_json_object_that_wraps_the_articles_list_is_read_as_that_list(tmp_path, caplog):
+    """Hunt 22 A (04): an API's or a scraper's export, {"data": [...articles...], "total": 2}, was one error ("no
+    'text' field in any of its records; their fields are 'data', 'total'"). Its one list of objects is the
+    articles, read as an array's items are, with a warning; an item that is no object is an error in its place."""
+    articles = [{"id": "a1", "title": "Hội nghị tổng kết", "text": TEXT}, {"id": "a2", "text": TEXT2}, "rác"]
+    (tmp_path / "api.json").write_text(json.dumps({"data": articles, "total": 3, "page": {"next": None}},
+                                                  ensure_ascii=False, indent=2), encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        got = read(tmp_path / "api.json")
+    assert [(a.id, a.text, a.error) for a in got[:2]] == [("a1", TEXT, None), ("a2", TEXT2, None)]
+    assert got[2].id == "api.json:3" and "an article (a JSON object) is expected, not text" in got[2].error
+    assert "a JSON object whose 'data' holds a list of records: read as its 3 articles" in caplog.text
+    (tmp_path / "one.json").write_text(json.dumps({"id": "o1", "text": TEXT, "tags": [{"name": "dân vận"}]}),
+                                       encoding="utf-8")
+    assert [(a.id, a.text) for a in read(tmp_path / "one.json")] == [("o1", TEXT)]  # one article stays one
+
+
+def test_html_character_references_in_a_field_without_tags_are_read_as_their_characters(tmp_path, caplog):
+    """Hunt 22 A (05): a CMS or API export escapes its fields for a page without any tag ("H&#7897;i ngh&#7883;",
+    WordPress' rendered titles, "&amp;", "&quot;"): the text was read as it stands, its Vietnamese letters lost to
+    the model (flagged "few Vietnamese diacritics"), its title printed escaped. They are read as the characters
+    they stand for, in the text (with a warning) and the title and source fields; "AT&T" and "&foo;" stay."""
+    escaped = "".join(char if ord(char) < 128 else f"&#{ord(char)};" for char in TEXT)
+    record = {"id": "e1", "title": "H&#7897;i ngh&#7883; t&#7893;ng k&#7871;t &amp; AT&T", "source": "B&aacute;o X",
+              "text": escaped + " &quot;Dân vận khéo&quot;&nbsp;&foo;"}
+    (tmp_path / "cms.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        (article,) = read(tmp_path / "cms.jsonl")
+    assert (article.title, article.source) == ("Hội nghị tổng kết & AT&T", "Báo X")
+    assert article.text == TEXT + ' "Dân vận khéo" &foo;'
+    assert "HTML character references" in article.meta["warning"] and "few Vietnamese" not in caplog.text
+
+
+def test_a_workbooks_escaped_characters_are_read_as_the_characters(tmp_path):
+    """Hunt 22 A (06): a workbook writes a character XML cannot hold as "_x000D_" (a CR: text pasted from Windows,
+    a DataFrame of scraped text written by XlsxWriter), "_x005F_" for "_" itself; openpyxl leaves them, so each line
+    of such a cell ended in "_x000D_", its title too. They are read as the characters (a CR ends no extra line)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["id", "title", "text"])
+    book.active.append(["x1", "Hội nghị tổng kết_x000D_", f"{TEXT}_x000D_\n{TEXT2} _x005F_x000D_"])
+    book.save(tmp_path / "scraped.xlsx")
+    (article,) = read(tmp_path / "scraped.xlsx")
+    assert (article.title, article.text) == ("Hội nghị tổng kết", f"{TEXT}\n{TEXT2} _x000D_")
+
+
+def test_a_macro_enabled_workbook_is_read_as_a_workbook(tmp_path):
+    """Hunt 22 A (07): an .xlsm (a macro-enabled workbook, as many offices keep theirs) given by name was "zip-compressed
+    data, not text: decompress it first", advice that leads nowhere; an .xlsb the same. An .xlsm (and a template,
+    .xltx) is read as the .xlsx it is, articles and labels alike; an .xlsb is named, with what to do."""
+    from openpyxl import Workbook
+
+    from dvtopics.io.labels import read_labels
+
+    book = Workbook()
+    book.active.append(["id", "text", "label"])
+    book.active.append(["m1", TEXT, "annual_review"])
+    book.save(tmp_path / "office.xlsm")
+    (article,) = read(tmp_path / "office.xlsm")
+    assert (article.id, article.text, article.label, article.error) == ("m1", TEXT, "annual_review", None)
+    assert read_labels(tmp_path / "office.xlsm") == {"m1": "annual_review"}
+    (tmp_path / "binary.xlsb").write_bytes((tmp_path / "office.xlsm").read_bytes())
+    (binary,) = read(tmp_path / "binary.xlsb")
+    assert "an Excel binary workbook, not plain text: save it as .xlsx or CSV UTF-8" in binary.error
+
+
+def test_mongodb_exports_wrapped_dates_and_ids_are_read(tmp_path):
+    """Hunt 22 A (08): `mongoexport` (where scrapers keep their articles) writes each date {"$date": "…Z"} or {"$date":
+    {"$numberLong": "…"}} and each id {"$oid": "…"}: the date was "an object, not text: not used", every article
+    undated. The wrapped value is read (a moment dated on Vietnam's clock), and `--id-field _id` gives the oid."""
+    lines = [{"_id": {"$oid": "63b6a1f2e4b0a1b2c3d4e5f6"}, "text": TEXT, "date": {"$date": "2023-01-04T17:30:00.000Z"}},
+             {"_id": {"$oid": "63b6a1f2e4b0a1b2c3d4e5f7"}, "text": TEXT2,
+              "date": {"$date": {"$numberLong": "1678270200000"}}}]
+    (tmp_path / "scraped.jsonl").write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    got = [(a.id, a.date, a.meta.get("warning")) for a in read(tmp_path / "scraped.jsonl", fields=FieldNames(id="_id"))]
+    assert got == [("63b6a1f2e4b0a1b2c3d4e5f6", "2023-01-05", None), ("63b6a1f2e4b0a1b2c3d4e5f7", "2023-03-08", None)]
+
+
+def test_json_lines_saved_as_txt_are_read_as_json_lines(tmp_path, caplog):
+    """Hunt 22 A (11): JSON lines saved as .txt (Notepad's "articles.jsonl.txt", a scraper's "out.txt") were one
+    article, titled by the first record's JSON, every other record lost in it, silently. A .txt whose first line
+    opens a JSON object is read as JSON lines (a pretty-printed document as a .json), with a warning; an article
+    that opens with brackets ("[Video] …", "{Tin vắn}") stays an article."""
+    lines = [{"id": "a1", "title": "Hội nghị tổng kết", "text": TEXT}, {"id": "a2", "text": TEXT2}]
+    (tmp_path / "articles.jsonl.txt").write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines),
+                                                 encoding="utf-8")
+    (tmp_path / "pretty.txt").write_text(json.dumps(lines, ensure_ascii=False, indent=2), encoding="utf-8")
+    (tmp_path / "video.txt").write_text(f"[Video] Hội nghị tổng kết\n{TEXT}\n", encoding="utf-8")
+    (tmp_path / "brace.txt").write_text(f"{{Tin vắn}} Gặp mặt đầu xuân\n{TEXT2}\n", encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        got = read([tmp_path / name for name in ("articles.jsonl.txt", "pretty.txt", "video.txt", "brace.txt")])
+    assert [(a.id, a.text, a.error) for a in got[:4]] == [("a1", TEXT, None), ("a2", TEXT2, None)] * 2
+    assert [(a.id, a.title) for a in got[4:]] == [("video", "[Video] Hội nghị tổng kết"),
+                                                 ("brace", "{Tin vắn} Gặp mặt đầu xuân")]
+    assert caplog.text.count("JSON saved as text") == 2
+
+
+@pytest.mark.parametrize("orient", [None, "index", "split", "table"])
+def test_a_dataframe_saved_with_to_json_is_read_a_row_an_article(tmp_path, caplog, orient):
+    """Hunt 22 A (12): a notebook's `df.to_json("articles.json")` writes a DataFrame by columns ({"id": {"0": "a1",
+    …}, "text": {"0": …}}): it was one error, "no 'text' field with text (it is an object)"; by index or as columns
+    and data rows, one error naming the wrapper's keys. Each is read a row an article, in the rows' order, with a
+    warning (orient="records" and "table" were read already)."""
+    import pandas as pd
+
+    frame = pd.DataFrame({"id": ["a1", "a2"], "title": ["Hội nghị tổng kết", None], "text": [TEXT, TEXT2]})
+    frame.to_json(tmp_path / "df.json", force_ascii=False, **({"orient": orient} if orient else {}))
+    with caplog.at_level(logging.WARNING):
+        got = read(tmp_path / "df.json")
+    assert [(a.id, a.text, a.error) for a in got] == [("a1", TEXT, None), ("a2", TEXT2, None)]
+    assert got[0].title == "Hội nghị tổng kết" and "read as its 2 articles" in caplog.text
+
+
+def test_a_text_whose_line_ends_are_written_escaped_is_read_in_lines(tmp_path):
+    """Hunt 22 A (14): a text whose line ends were written escaped, "\\n" (a JSON string saved into a CSV cell, a
+    field escaped twice), was one line: no title, no dateline, "2022\\nThứ" among its words, silently. With no
+    line end of its own, its "\\n" are read as line ends, with a warning; a text with line ends keeps its "\\n"."""
+    text = "Hội nghị tổng kết công tác dân vận\\nThứ Năm, 05/01/2023\\r\\n" + TEXT
+    with open(tmp_path / "escaped.csv", "w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows([["id", "text"], ["s1", text], ["s2", f"Tin vắn\n{TEXT2} C:\\new"]])
+    first, second = read(tmp_path / "escaped.csv")
+    assert (first.title, first.date) == ("Hội nghị tổng kết công tác dân vận", "2023-01-05")
+    assert "\\n" not in first.text and "line ends are written escaped" in first.meta["warning"]
+    assert second.text.endswith("C:\\new") and not second.meta.get("warning")
+
+
+def test_a_news_feed_saved_as_a_file_is_read_an_item_an_article(tmp_path, caplog):
+    """Hunt 22 A (16): an RSS or Atom feed saved from a news site (.xml, .rss) was read as one page: one article of
+    all its items, titled by the site's address. Each item is an article: its link its id, its full content (else its
+    description) its text, its title and publication date its own."""
+    rss = ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/'
+           'content/"><channel><title>Báo X</title><link>https://baox.vn</link>'
+           '<item><title>Hội nghị tổng kết</title><link>https://baox.vn/a.html</link>'
+           '<pubDate>Thu, 05 Jan 2023 08:30:00 +0700</pubDate><description>Tóm tắt.</description>'
+           f'<content:encoded><![CDATA[<p>{TEXT}</p>]]></content:encoded></item>'
+           f'<item><title>Gặp mặt</title><link>https://baox.vn/b.html</link><description>{TEXT2}</description></item>'
+           '</channel></rss>')
+    atom = ('<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Báo Y</title>'
+            '<entry><title>Hội nghị tổng kết</title><id>tag:baoy.vn,2023:1</id><published>2023-01-05T08:30:00+07:00'
+            f'</published><summary>{TEXT}</summary></entry></feed>')
+    (tmp_path / "feed.xml").write_text(rss, encoding="utf-8")
+    (tmp_path / "atom.rss").write_text(atom, encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        got = read([tmp_path / "feed.xml", tmp_path / "atom.rss"])
+    assert [(a.id, a.title, a.date, a.text, a.error) for a in got] == [
+        ("https://baox.vn/a.html", "Hội nghị tổng kết", "2023-01-05", TEXT, None),
+        ("https://baox.vn/b.html", "Gặp mặt", None, TEXT2, None),
+        ("tag:baoy.vn,2023:1", "Hội nghị tổng kết", "2023-01-05", TEXT, None)]
+    assert "a news feed (RSS or Atom): each of its 2 items read as an article" in caplog.text
+    (tmp_path / "broken.xml").write_text(rss[:200], encoding="utf-8")
+    (broken,) = read(tmp_path / "broken.xml")
+    assert "not a well-formed feed" in broken.error
+
+
+def test_a_spreadsheet_formulas_error_is_no_text(tmp_path):
+    """Hunt 22 A (17): a cell whose formula failed holds the error a spreadsheet saves as its value ("#N/A" of a
+    VLOOKUP that found nothing, "#REF!"): read as the text, it was an article "#N/A", labelled and counted as any
+    other, silently. Such a cell is empty, with a warning: the title is read instead, or the row is an error that
+    names the value."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in (["id", "title", "text", "date"], ["1", "Hội nghị tổng kết", "#N/A", "#VALUE!"], ["2", None, "#REF!", None],
+                ["3", "Gặp mặt", TEXT2, "08/03/2023"]):
+        book.active.append(row)
+    book.save(tmp_path / "lookup.xlsx")
+    first, second, third = read(tmp_path / "lookup.xlsx")
+    assert (first.text, first.date, first.error) == ("Hội nghị tổng kết", None, None)
+    assert "the 'text' cell holds #N/A, a spreadsheet formula's error: read as empty" in first.meta["warning"]
+    assert "the 'date' cell holds #VALUE!" in first.meta["warning"]
+    assert "no 'text' field with text (it holds #REF!, a spreadsheet formula's error)" in second.error
+    assert (third.text, third.date, third.error) == (TEXT2, "2023-03-08", None)
+
+
+def test_scrapys_json_lines_are_json_lines(tmp_path, caplog):
+    """Hunt 22 A (19): Scrapy writes its JSON lines as `.jl` (`scrapy crawl … -o items.jl`): in a folder its note
+    said "save it as .txt (UTF-8) to read it", which would make it one article; given by name it was read as a .txt.
+    A .jl (or .jl.gz) is JSON lines, for articles and labels files; a folder's note says to give it by name."""
+    from dvtopics.io.labels import read_labels
+
+    lines = [{"id": "a1", "text": TEXT}, {"id": "a2", "text": TEXT2}]
+    (tmp_path / "items.jl").write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines),
+                                       encoding="utf-8")
+    (tmp_path / "items.jl.gz").write_bytes(gzip.compress((tmp_path / "items.jl").read_bytes()))
+    with caplog.at_level(logging.WARNING):
+        got = read([tmp_path / "items.jl", tmp_path / "items.jl.gz"])
+    assert [(a.id, a.text) for a in got] == [("a1", TEXT), ("a2", TEXT2)] * 2 and "saved as text" not in caplog.text
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "folder" / "bai.txt").write_text(f"Hội nghị\n{TEXT}", encoding="utf-8")
+    (tmp_path / "folder" / "items.jl").write_bytes((tmp_path / "items.jl").read_bytes())
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        read(tmp_path / "folder")
+    assert "1 .jl file not read (e.g. 'items.jl'): in a folder only .txt files are read; give it by its name" in caplog.text
+    (tmp_path / "labels.jl").write_text('{"id": "a1", "label": "other"}\n', encoding="utf-8")
+    assert read_labels(tmp_path / "labels.jl") == {"a1": "other"}
+
+
+def test_a_search_engines_export_is_read_from_its_sources(tmp_path, caplog):
+    """Hunt 22 A (22): an Elasticsearch/OpenSearch export (elasticdump's JSON lines, a search's response saved as
+    .json) keeps each article in its hit's "_source" and its id in "_id": every line was "no 'text' field; their
+    fields are '_index', '_id', '_source'", the response one such error. The hit's "_source" is the record, its
+    "_id" the id (unless the source has one)."""
+    hits = [{"_index": "news", "_id": "h1", "_score": 1.0, "_source": {"title": "Hội nghị tổng kết", "text": TEXT}},
+            {"_index": "news", "_id": "h2", "_source": {"id": "own", "text": TEXT2}}]
+    (tmp_path / "dump.jsonl").write_text("".join(json.dumps(hit, ensure_ascii=False) + "\n" for hit in hits),
+                                         encoding="utf-8")
+    (tmp_path / "search.json").write_text(json.dumps({"took": 3, "hits": {"total": {"value": 2}, "hits": hits}},
+                                                     ensure_ascii=False), encoding="utf-8")
+    for name in ("dump.jsonl", "search.json"):
+        first, second = read(tmp_path / name)
+        assert (first.id, first.title, first.text, first.error) == ("h1", "Hội nghị tổng kết", TEXT, None), name
+        assert (second.id, second.text, second.error) == ("own", TEXT2, None), name
+
+
+def test_a_wordpress_api_export_is_read_with_its_rendered_fields(tmp_path):
+    """Hunt 22 A (23): WordPress' REST API (/wp-json/wp/v2/posts, how many provincial sites' posts are exported)
+    gives each post's title and content as {"rendered": "…", "protected": false}: with --text-field content the
+    post was an error ("it is an object"), its title "an object, not text: not used". The rendered value is read."""
+    post = {"id": 123, "date": "2023-01-05T08:30:00", "title": {"rendered": "H&#7897;i ngh&#7883; t&#7893;ng k&#7871;t"},
+            "content": {"rendered": f"<p>{TEXT}</p>\n<p>{TEXT2}</p>\n", "protected": False}}
+    (tmp_path / "posts.json").write_text(json.dumps([post]), encoding="utf-8")
+    (article,) = read(tmp_path / "posts.json", fields=FieldNames(text="content"))
+    assert (article.id, article.title, article.date, article.text, article.error) == (
+        "123", "Hội nghị tổng kết", "2023-01-05", f"{TEXT}\n{TEXT2}", None)
+
+
+def test_a_sheets_rows_saved_as_json_are_read_as_a_table(tmp_path, caplog):
+    """Hunt 22 A (25): a sheet's values saved as JSON, rows under a header row ([["id", "text"], ["a1", "…"]], as
+    `df.values.tolist()` under its columns or Google Sheets' API, {"range": …, "values": [...]}, write them), was
+    one error per row ("an article (a JSON object) is expected, not a list"), or one error naming 'range' and
+    'values'. Such rows are read as a table's, a row an article, when the header names the text field."""
+    rows = [["Mã", "Tiêu đề", "Nội dung"], ["a1", "Hội nghị tổng kết", TEXT], ["a2", "Gặp mặt", TEXT2]]
+    (tmp_path / "rows.json").write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "sheet.json").write_text(json.dumps({"range": "Sheet1!A1:C3", "majorDimension": "ROWS", "values": rows},
+                                                    ensure_ascii=False), encoding="utf-8")
+    for name in ("rows.json", "sheet.json"):
+        got = [(a.id, a.title, a.text, a.error) for a in read(tmp_path / name)]
+        assert got == [("a1", "Hội nghị tổng kết", TEXT, None), ("a2", "Gặp mặt", TEXT2, None)], name
+    (tmp_path / "lists.json").write_text(json.dumps([["a", "b"], ["c"]]), encoding="utf-8")  # no header: as before
+    assert all("not a list" in a.error for a in read(tmp_path / "lists.json"))
+
+
+def test_a_link_given_as_the_source_is_its_site(tmp_path):
+    """Hunt 22 A (27): a "Nguồn" (or "source") column of links to the articles, as scrapers and exports fill it, or a
+    line "Nguồn: https://…/a-123.html", made each article's link its source: the report counted as many sources as
+    articles. A link is its site ("baolangson.vn", without "www."); a name stays as it is."""
+    path = tmp_path / "links.csv"
+    path.write_text(f'id,text,Nguồn\n1,"{TEXT}",https://www.baolangson.vn/hoi-nghi-123.html\n'
+                    f'2,"{TEXT2}",https://baolangson.vn/gap-mat-456.html?utm_source=x\n3,"{TEXT2}",Báo Lạng Sơn\n'
+                    f'4,"{TEXT}\nNguồn: http://dangcongsan.vn/a.html",\n', encoding="utf-8")
+    assert [a.source for a in read(path)] == ["baolangson.vn", "baolangson.vn", "Báo Lạng Sơn", "dangcongsan.vn"]

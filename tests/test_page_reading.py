@@ -284,3 +284,67 @@ def test_a_record_whose_text_opens_on_the_lead_takes_its_tag_as_the_source(tmp_p
     (tmp_path / "a.jsonl").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
     article, = read_articles(tmp_path / "a.jsonl")
     assert (article.title, article.source) == ("Ban Dân vận sơ kết 6 tháng", "Baophutho.vn")
+
+
+def test_a_page_copied_with_its_sites_top_bar_is_titled_by_its_headline():
+    """Hunt 22 A (10): a page copied whole opened "Skip to content", the site's date, "Đăng nhập | Đăng ký" and its
+    section over the headline and its own dateline: the title was "Đăng nhập | Đăng ký" (the first line under the
+    site's date), the tags line "Từ khóa: …" stayed in the text. Account and skip links and a tags line are
+    furniture, and the headline directly above a dateline near the top is the title, whichever dateline it is."""
+    from dvtopics.io.read import make_article
+
+    page = ("Skip to content\nThứ Năm, 05/01/2023\nĐăng nhập | Đăng ký\nTin tức\n"
+            "Hội Nông dân tỉnh tổng kết công tác hội năm 2022\n05/01/2023 08:30\nFacebook Twitter Zalo\n"
+            "Sáng 5/1, Hội Nông dân tỉnh tổ chức hội nghị tổng kết công tác hội năm 2022.\nHồng Nhung\n"
+            "Từ khóa: Hội Nông dân, tổng kết\n")
+    article = make_article("c", page)
+    assert (article.title, article.date) == ("Hội Nông dân tỉnh tổng kết công tác hội năm 2022", "2023-01-05")
+    assert "Đăng nhập" not in article.text and "Skip to" not in article.text and "Từ khóa" not in article.text
+
+
+@pytest.mark.parametrize("line", ["Published Time: 2023-01-05T08:30:00+07:00", "Date: 2023-01-05T08:30:00Z",
+                                  "Updated: 05/01/2023", "Posted on 05/01/2023"])
+def test_a_dateline_labelled_in_english_dates_the_article(line):
+    """Hunt 22 A (20): a reader or scraper tool writes the page's date over its text in English ("Published Time:
+    2023-01-05T08:30:00+07:00", as r.jina.ai does; "Date: …Z"): the line was no dateline (two label words, ISO's T and
+    Z), and the article was undated. English labels and ISO's T and Z are a dateline's words."""
+    meta = extract_metadata(f"Hội nghị tổng kết công tác dân vận năm 2022\n{line}\nSáng 5/1, Ban Dân vận tổ chức hội nghị.")
+    assert meta["date"] == "2023-01-05"
+
+
+def test_a_page_saved_as_markdown_is_read_as_its_text():
+    """Hunt 22 A (21): reader and scraper tools save a page as Markdown (r.jina.ai, Firecrawl, crawl4ai): read as it
+    stood, its headline was "# Hội nghị …" where no "Title:" line gave it, and the links' addresses ("https",
+    "baolangson.vn", "jpg") were among its words. A Markdown text is read as its rendered words, with a warning;
+    a plain text with a "#" or a "*" in it is not Markdown."""
+    from dvtopics.io.read import make_article
+
+    page = ("[Trang chủ](https://baox.vn/) > [Chính trị](https://baox.vn/chinh-tri)\n\n"
+            "# Hội nghị tổng kết công tác dân vận năm 2022\n\n**Sáng 5/1**, Ban Dân vận tổ chức hội nghị tổng kết.\n\n"
+            "![Quang cảnh hội nghị](https://baox.vn/img/a.jpg)\n\nDự có đồng chí [Bí thư Tỉnh ủy](https://baox.vn/bt) "
+            "và *các đại biểu*.\n*   Phát huy vai trò của Mặt trận\n")
+    article = make_article("m", page)
+    assert article.title == "Hội nghị tổng kết công tác dân vận năm 2022"
+    assert article.text.split("\n")[1:] == ["Sáng 5/1, Ban Dân vận tổ chức hội nghị tổng kết.",
+                                            "Dự có đồng chí Bí thư Tỉnh ủy và các đại biểu.",
+                                            "- Phát huy vai trò của Mặt trận"]
+    assert "Markdown instead of text" in article.meta["warning"]
+    plain = make_article("p", "Hội nghị tổng kết\n# 1 Sáng 5/1, *Ban Dân vận* tổ chức hội nghị tổng kết, số 3 * 4.")
+    assert "# 1 Sáng 5/1, *Ban Dân vận*" in plain.text and not plain.meta.get("warning")
+
+
+def test_the_days_software_writes_for_no_date_date_no_article():
+    """Hunt 22 A (24): a CMS shows a post without a date as "Thứ Năm, 01/01/1970, 07:00" (a timestamp 0), and SQL
+    Server and Excel export a missing date as 1900-01-01: each was read as the article's date, and one such article
+    stretched the report's and topics' time axis over half a century. These days are no publication day, in a
+    dateline (the source line's date or none then), a date field (with a warning naming them) or a timestamp."""
+    from dvtopics.io.read import make_article
+
+    text = "Hội nghị tổng kết công tác dân vận\nThứ Năm, 01/01/1970, 07:00 (GMT+7)\nSáng 5/1, Ban Dân vận tổ chức hội nghị."
+    assert extract_metadata(text)["date"] is None
+    assert extract_metadata(text + "\nNguồn: Báo X, ngày 05/01/2023")["date"] == "2023-01-05"
+    assert [parse_date(value) for value in ("1900-01-01", "01/01/1970", "0", "1970-01-01T00:00:00Z", "02/01/1970")] == [
+        None, None, None, None, "1970-01-02"]
+    article = make_article("a", "Hội nghị tổng kết\nSáng 5/1, Ban Dân vận tổ chức hội nghị.", {"date": "1900-01-01 00:00"})
+    assert article.date is None and "not 1970-01-01 or 1900-01-01, the days software writes for no date" in (
+        article.meta["warning"])

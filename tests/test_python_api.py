@@ -1,5 +1,7 @@
 """The library as a Python user calls it: generators, one str for a list, wrong kinds of argument, the checks the
 CLI makes (trial 6, helper b)."""
+import json
+
 import pytest
 
 import dvtopics
@@ -510,3 +512,46 @@ def test_a_dataframe_given_for_articles_is_refused_and_labels_are_plain_text(shi
     records = predict_articles(shipped, read_articles(seeds_dir))
     assert records and all(type(r["label"]) is str for r in records)
     assert all(type(label) is str for label in shipped.labels)
+
+
+def test_a_tilde_in_a_jobs_paths_is_the_home_folder(tmp_path, monkeypatch):
+    """Hunt 22 A (03): `jobs.label(reading, "~/labels.csv")` in a notebook wrote a folder named "~" in the current
+    one, while the command line and `read_articles` read "~" as the home folder. Every job's outputs and side
+    inputs (models, labels files) are read so."""
+    from dvtopics import jobs
+    from dvtopics.io.labels import read_labels
+
+    home, here = tmp_path / "home", tmp_path / "here"
+    home.mkdir(), here.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(here)
+    (home / "a.txt").write_text("Hội nghị tổng kết công tác dân vận\nSáng 5/1, Ban Dân vận Huyện ủy tổ chức hội "
+                                "nghị tổng kết công tác dân vận năm 2022.\n", encoding="utf-8")
+    reading = jobs.Reading(["~/a.txt"], use_cache=False)
+    jobs.label(reading, "~/labels.csv", model="shipped")
+    jobs.segment(reading, "~/seg.jsonl")
+    assert not (here / "~").exists()
+    assert (home / "labels.csv").is_file() and (home / "seg.jsonl").is_file()
+    assert list(read_labels("~/labels.csv")) == ["a"]
+
+
+def test_a_pattern_names_the_paths_it_matches(tmp_path, monkeypatch):
+    """Hunt 22 A (26): `read_articles("data/*.jsonl")` in a notebook (no shell expands it), or a pattern the shell
+    left as typed in quotes, was "no such file or folder". A path that is not there but is a pattern is the paths
+    it matches, sorted, in the library and the CLI alike (outputs still checked against them); one that matches
+    nothing stays an error."""
+    from click.testing import CliRunner
+
+    from dvtopics.cli import cli
+
+    for name in ("b.jsonl", "a.jsonl"):
+        (tmp_path / name).write_text(json.dumps({"id": name[0], "text": "Sáng 5/1, Ban Dân vận tổ chức hội nghị."})
+                                     + "\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert [a.id for a in read_articles("*.jsonl")] == ["a", "b"]
+    result = CliRunner().invoke(cli, ["inspect", "*.jsonl", "--format", "jsonl"])
+    assert result.exit_code == 0 and [json.loads(line)["id"] for line in result.output.splitlines()] == ["a", "b"]
+    result = CliRunner().invoke(cli, ["segment", "*.jsonl", "--out", "a.jsonl"])
+    assert result.exit_code == 2 and "a.jsonl" in result.output  # an input, found in the pattern
+    result = CliRunner().invoke(cli, ["inspect", "none*.csv"])
+    assert result.exit_code == 2 and "does not exist" in result.output

@@ -617,7 +617,11 @@ def test_the_inputs_own_labels_are_the_types_with_the_models_beside_them(tmp_pat
     row = re.search(r'<tr data-type="steering_committee" data-id="2">.*?</tr>', html, re.S)[0]
     assert "from the input" in row and "<td>other</td>" in row and ">0.50<" in row
     assert "<th>Model's label</th>" in html
+    # "Loại bài" is a label column's common Vietnamese name, found without the option, as "label" is (hunt 22 A)
+    result = CliRunner().invoke(cli, ["report", str(hand), "--no-topics", "--out", str(out)])
+    assert "field): 3; from the model: 1" in out.read_text(encoding="utf-8")
     # no label in the input: every type is the model's, and the page says so
+    hand.write_text(hand.read_text(encoding="utf-8").replace("Loại bài", "Ghi chú", 1), encoding="utf-8")
     result = CliRunner().invoke(cli, ["report", str(hand), "--no-topics", "--out", str(out)])
     html = out.read_text(encoding="utf-8")
     assert "Types from the model: all 4; none from the input" in html and "Model's label" not in html

@@ -10,7 +10,8 @@ import click
 
 from ..arguments import ENGINES, MAX_BATCH, MAX_BYTES, MAX_PART, MAX_SEED
 from ..errors import ArgumentError
-from ..io.read import MAX_ARTICLE_BYTES, FieldNames, home_path, refuse_standard_input
+from ..io.read import MAX_ARTICLE_BYTES, FieldNames, home_path, matched_paths, refuse_standard_input
+from ..io.tables import VIETNAMESE_NAMES
 
 # C0 and C1 control characters and DEL: an article's "\x1b[2J" would clear the user's terminal, "\x1b]0;…\x07"
 # retitle it, "\x9b" start a sequence on some terminals; a line end would break a table's row
@@ -37,7 +38,32 @@ class InputPath(click.Path):
             refuse_standard_input(value)
         except ArgumentError as error:
             self.fail(str(error), param, ctx)
-        return super().convert(home_path(value), param, ctx)
+        try:
+            many = param is not None and (param.multiple or param.nargs == -1)  # a pattern may name several only there
+            if many and matched_paths(home_path(value)) != [home_path(value)]:
+                return home_path(value)  # a pattern the shell left as typed (in quotes): the paths it names are read
+            return super().convert(home_path(value), param, ctx)
+        except click.BadParameter as error:
+            hint = _output_meant(value, param, ctx)
+            if hint:
+                error.message = f"{error.message} {hint}"
+            raise
+
+
+# what the commands write: a PATH that is not there but is named so was meant as the output, --out forgotten
+_WRITTEN_SUFFIXES = (".csv", ".jsonl", ".xlsx", ".html", ".htm")
+
+
+def _output_meant(value, param, ctx) -> str | None:
+    """A hint for a PATHS argument that is not there but named as what the command writes (`label articles.csv
+    labels.csv`, --out forgotten): to write it, give it with --out. None otherwise."""
+    if param is None or param.name != "paths" or ctx is None or os.path.lexists(home_path(value)):
+        return None
+    if not str(value).lower().endswith(_WRITTEN_SUFFIXES) or ctx.params.get("out") is not None:
+        return None
+    if not any(getattr(option, "name", None) == "out" for option in ctx.command.params):
+        return None
+    return f"To write it, give it with --out: --out {value}"
 
 
 class OutputPath(click.Path):
@@ -75,6 +101,9 @@ class Command(click.Command):
             root = ctx.find_root().params
             set_verbosity(root.get("verbose", 0) + verbose, root.get("quiet", False) or quiet)
 
+        for param in self.params:  # the paths a pattern names (`InputPath`), before they are checked against outputs
+            if isinstance(param.type, InputPath) and isinstance(ctx.params.get(param.name), (list, tuple)):
+                ctx.params[param.name] = tuple(path for given in ctx.params[param.name] for path in matched_paths(given))
         inputs = [path for param in self.params if isinstance(param.type, InputPath)
                   for path in _values(ctx.params.get(param.name))]
         outputs = [(path, param.type) for param in self.params
@@ -208,7 +237,8 @@ def input_options(func):
     """--text-field, --id-field, … --source-field and --max-bytes for reading JSONL, CSV and .xlsx."""
     for option in reversed([
         *(click.option(f"--{name}-field", f"{name}_field", default=name, show_default=True, callback=_field_name,
-                       help=f"JSONL/CSV/XLSX field with {what}.") for name, what in FIELDS.items()),
+                       help=f"JSONL/CSV/XLSX field with {what} (by default '{name}', else '{VIETNAMESE_NAMES[name][0].capitalize()}' "
+                            "or another common Vietnamese name).") for name, what in FIELDS.items()),
         click.option("--max-bytes", default=MAX_ARTICLE_BYTES, show_default=True, type=click.IntRange(1, MAX_BYTES),
                      help="Articles larger than this are reported as errors."),
     ]):

@@ -102,7 +102,7 @@ _DOCUMENTS = {
     ".docx": ("a Word document", _AS_TEXT), ".doc": ("a Word 97-2003 document", _AS_TEXT),
     ".rtf": ("a Rich Text Format (RTF) document", _AS_TEXT), ".odt": ("an OpenDocument text", _AS_TEXT),
     ".pages": ("a Pages document", _AS_TEXT), ".pdf": ("a PDF document", _AS_TEXT),
-    ".xls": ("an Excel 97-2003 workbook", _AS_TABLE), ".ods": ("an OpenDocument spreadsheet", _AS_TABLE),
+    ".xls": ("an Excel 97-2003 workbook", _AS_TABLE), ".xlsb": ("an Excel binary workbook", _AS_TABLE), ".ods": ("an OpenDocument spreadsheet", _AS_TABLE),
     ".numbers": ("a Numbers spreadsheet", _AS_TABLE),
 }
 # the bytes such documents start with: RTF and PDF say what they are; a zip (.docx, .odt, .pages) or an Office

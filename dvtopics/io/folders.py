@@ -14,16 +14,19 @@ from ..text.normalise import nfc
 from .decode import decode_head
 from .files import blank_line, document_problem, numbered_lines, open_binary
 from .jsonfiles import loads
-from .tables import name_key
+from .tables import name_key, names_of, vietnamese_key
 
 TEXT_SUFFIXES = (".txt",)
-JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".json.gz", ".ndjson.gz")
+# (".jl": Scrapy's JSON lines, `scrapy crawl … -o items.jl`)
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".json.gz", ".ndjson.gz", ".jl", ".jl.gz")
 JSON_SUFFIXES = (".json",)  # one JSON value: an array of articles, or one article
 CSV_SUFFIXES = (".csv", ".csv.gz", ".tsv", ".tsv.gz")
 # tables saved as text, their cells split by tabs: a .tsv, and a .txt whose first line is a tab-separated header
 # (`tables.tab_header`), as Excel saves a sheet as "Unicode Text" or "Text (Tab delimited)"
 TAB_SUFFIXES = (".tsv", ".tsv.gz") + TEXT_SUFFIXES
-XLSX_SUFFIXES = (".xlsx",)  # a workbook's sheets of articles, each read as a CSV's rows
+# a workbook's sheets of articles, each read as a CSV's rows; a macro-enabled workbook (.xlsm, as many offices' are)
+# and a template hold their cells as an .xlsx does
+XLSX_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
 
 
 def file_kind(path: Path) -> str:
@@ -106,7 +109,10 @@ def _may_hold_articles(path: Path, text_field: str) -> bool:
     if file_kind(path) in ("txt", "xlsx") or not path.is_file():  # a pipe is never opened: it could block forever
         return True
     head = head_text(path)
-    return head is None or name_key(text_field) in nfc(head).casefold()  # None: cannot tell, say it was skipped
+    if head is None:  # cannot tell: say it was skipped
+        return True
+    return (name_key(text_field) in nfc(head).casefold()
+            or any(name in vietnamese_key(head) for name in map(vietnamese_key, names_of(text_field)[1:])))
 
 
 def head_text(path: Path) -> str | None:
@@ -254,6 +260,7 @@ def iter_files(paths: Iterable[str | os.PathLike], skipped: Skipped | None = Non
                 for kind, (count, example) in held.items():
                     skipped.setdefault(kind, [0, example])[0] += count
         elif path.exists():
-            yield path, path.stem
+            # a gzipped article (`a.txt.gz`, read decompressed) is "a", as `a.txt` is
+            yield path, Path(path.name[:-3]).stem if path.name.lower().endswith(".txt.gz") else path.stem
         else:
             raise InputError(f"{path}: no such file or folder")

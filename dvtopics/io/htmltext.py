@@ -89,3 +89,99 @@ def mhtml_page(data: bytes) -> tuple[bytes, str | None] | None:
         if part.get_content_type() == "text/html":
             return part.get_payload(decode=True) or b"", part.get_content_charset()
     return b"", None
+
+
+# An HTML character reference, with its closing ";": "&#7897;" (ộ), "&#x1ED9;", "&amp;", "&quot;", "&nbsp;"
+_CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def unescape_references(text: str) -> str:
+    """`text` with its HTML character references read as the characters they stand for ("H&#7897;i ngh&#7883;" is
+    "Hội nghị", "&amp;" is "&"), as a CMS or an API (WordPress' "rendered" titles) exports fields escaped for a page
+    without any tag that would make them HTML (`is_html`). Only whole references with their ";" and names HTML
+    knows ("&foo;" and "AT&T" stay as they are).
+
+    >>> unescape_references("H&#7897;i ngh&#7883; &amp; &quot;D&acirc;n v&#x1EAD;n&quot; &foo; AT&T")
+    'Hội nghị & "Dân vận" &foo; AT&T'
+    """
+    import html
+
+    if "&" not in text or not _CHARACTER_REFERENCE.search(text):
+        return text
+    return _CHARACTER_REFERENCE.sub(lambda match: html.unescape(match.group()), text)
+
+
+# A news feed saved as a file (RSS 2.0 or Atom, .xml or .rss): its items are articles, never one page's text
+FEED_START = re.compile(r"^\s*(?:(?:<\?xml[^>]*>|<!--.*?-->|<\?xml-stylesheet[^>]*>)\s*)*<(?:rss|feed|rdf:RDF)\b",
+                        re.I | re.S)
+_ATOM = "{http://www.w3.org/2005/Atom}"
+_CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
+_DC_DATE = "{http://purl.org/dc/elements/1.1/}date"
+_RSS1 = "{http://purl.org/rss/1.0/}"
+
+
+def feed_items(data: bytes) -> list[dict]:
+    """The items of an RSS or Atom feed as records: {"id": its guid or link, "title", "date", "text": its full
+    content (`content:encoded`, Atom's content) else its description or summary, HTML as the feed holds it}.
+    ValueError when the feed is not well-formed XML."""
+    from xml.etree import ElementTree
+
+    try:
+        root = ElementTree.fromstring(data)
+    except ElementTree.ParseError as exc:
+        raise ValueError(f"not a well-formed feed ({exc})") from None
+
+    def text_of(item, *names):
+        for name in names:
+            found = item.find(name)
+            if found is not None and (found.text or found.get("href")):
+                return (found.text or found.get("href")).strip()
+        return None
+
+    records = []
+    for item in [*root.iter("item"), *root.iter(f"{_RSS1}item"), *root.iter(f"{_ATOM}entry")]:
+        records.append({
+            "id": text_of(item, "guid", "link", f"{_RSS1}link", f"{_ATOM}id", f"{_ATOM}link"),
+            "title": text_of(item, "title", f"{_RSS1}title", f"{_ATOM}title"),
+            "date": text_of(item, "pubDate", _DC_DATE, f"{_ATOM}published", f"{_ATOM}updated"),
+            "text": text_of(item, _CONTENT, f"{_ATOM}content", "description", f"{_RSS1}description",
+                            f"{_ATOM}summary"),
+        })
+    return records
+
+
+# Markdown, as reader and scraper tools save a page's text (r.jina.ai, Firecrawl, crawl4ai, trafilatura, Notion):
+# links and pictures with their addresses, "#" headings, "**" emphasis. Read as it stands, the headline was
+# "# Hội nghị …" and the words "https", "baolangson.vn", "jpg" were the article's.
+_MD_LINK = re.compile(r"(!?)\[([^\]\n]*)\]\(\s*<?[^()\s<>]*(?:\([^()\s]*\)[^()\s<>]*)*>?(?:\s+\"[^\"\n]*\")?\s*\)")
+_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(?=\S)", re.M)
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
+_MD_BULLET = re.compile(r"^[ \t]*[*+][ \t]+", re.M)
+_MD_LOOK = 20_000  # characters looked at to tell Markdown
+
+
+def is_markdown(text: str) -> bool:
+    """Whether `text` is Markdown: two links or pictures with their addresses ("[Bí thư](https://…)"), or a "#"
+    heading with one of them or with "**" emphasis. Plain text writes none of these."""
+    head = text[:_MD_LOOK]
+    if "](" not in head and "#" not in head:  # most texts: no regex run over them
+        return False
+    links = sum(1 for _ in itertools.islice(_MD_LINK.finditer(head), 2)) if "](" in head else 0
+    if links >= 2:
+        return True
+    return bool(_MD_HEADING.search(head)) and (links == 1 or bool(_MD_STRONG.search(head)))
+
+
+def markdown_to_text(text: str) -> str:
+    """The text a reader of the rendered Markdown sees: a link's words without its address, no picture (its address;
+    its alt text is a caption), headings without their "#", emphasis without its marks, bullets as "-".
+
+    >>> markdown_to_text("# Hội nghị\\n**Sáng 5/1**, [Ban Dân vận](https://a.vn/b) họp.\\n![Ảnh](x.jpg)\\n*   Một")
+    'Hội nghị\\nSáng 5/1, Ban Dân vận họp.\\n\\n- Một'
+    """
+    text = _MD_LINK.sub(lambda match: "" if match.group(1) else match.group(2), text)
+    text = _MD_HEADING.sub("", text)
+    text = _MD_STRONG.sub(r"\2", text)
+    text = _MD_EMPHASIS.sub(r"\1", text)
+    return _MD_BULLET.sub("- ", text)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..text.normalise import nfc
+from .folders import XLSX_SUFFIXES
 from .jsonfiles import json_kind, loads
 from .read import field_text, missing, read_side_file
 from .tables import (cell_text, csv_delimiter, csv_rows, field_names, lines_above_table, repeated_columns,
@@ -27,9 +28,9 @@ def _read_csv_labels(path: str | os.PathLike, on_conflict: str, same) -> dict[st
     whole = read_side_file(path)
     delimiter, text = csv_delimiter(whole, "label")
     rows = _valid_rows(path, text, delimiter, lines_above_table(whole, text))
-    header, rows = split_header(rows, "label", ("id", "file"), where=path)
-    header = field_names(header or [], ("id", "file", "label"))  # " ID ", "Label"
-    return _labels_of_table(path, header, (dict(zip(header, row)) for row in rows), on_conflict, same)
+    given, rows = split_header(rows, "label", ("id", "file"), where=path)
+    header = field_names(given or [], ("id", "file", "label"))  # " ID ", "Label", "Nhãn"
+    return _labels_of_table(path, header, (dict(zip(header, row)) for row in rows), on_conflict, same, given)
 
 
 def _valid_rows(path, text: str, delimiter: str, lines_above: int):
@@ -52,20 +53,21 @@ def _read_xlsx_labels(path: Path, on_conflict: str, same) -> dict[str, str]:
         raise InputError(f"{path}: not an .xlsx workbook ({exc})") from None
     try:
         tables = list(sheet_tables(book, ("id", "file", "label"), "label", path))
-        _, _, header, rows = next((table for table in tables if "label" in table[2]), None) or (
-            tables[0] if tables else (None, None, [], iter(())))
+        _, _, header, rows, given = next((table for table in tables if "label" in table[2]), None) or (
+            tables[0] if tables else (None, None, [], iter(()), []))
         table = [dict(zip(header, (cell_text(cell) or "" for cell in row))) for _, row in rows]
     finally:
         book.close()
-    return _labels_of_table(path, header, table, on_conflict, same)
+    return _labels_of_table(path, header, table, on_conflict, same, given)
 
 
-def _labels_of_table(path, header: list[str], rows, on_conflict: str, same) -> dict[str, str]:
+def _labels_of_table(path, header: list[str], rows, on_conflict: str, same, given=None) -> dict[str, str]:
     """{id: label} from a table's rows. The id column may be called `id` (taken as it is: VNTC's ids end in
     .txt) or `file` (a file name, whose .txt is dropped to match the ids `read_articles` gives to .txt
-    files). A row whose cells are all blank (a spreadsheet's empty rows) is no row."""
+    files). A row whose cells are all blank (a spreadsheet's empty rows) is no row. `given`: the header as the
+    file spells it, for the message."""
     if "label" not in header or not ({"id", "file"} & set(header)):
-        found = ", ".join(repr(name) for name in header) or "none"
+        found = ", ".join(repr(name) for name in (header if given is None else given)) or "none"
         raise InputError(f"{path}: a labels table needs a header with 'id' (or 'file') and 'label'; "
                          f"its header has {found}")
     repeated = repeated_columns(header, ("id", "file", "label"))
@@ -76,8 +78,15 @@ def _labels_of_table(path, header: list[str], rows, on_conflict: str, same) -> d
         raise InputError(f"{path}: no labels in it (a header only)")
     if "id" in header:
         return labels_by_id(path, ((row.get("id") or "", row.get("label")) for row in rows), on_conflict, same)
-    return labels_by_id(path, ((re.sub(r"\.txt$", "", row.get("file") or "", flags=re.I), row.get("label"))
-                               for row in rows), on_conflict, same)
+    return labels_by_id(path, ((_file_id(row.get("file") or ""), row.get("label")) for row in rows), on_conflict, same)
+
+
+def _file_id(name: str) -> str:
+    """The id `read_articles` gives the .txt file a labels table's `file` cell names: without its .txt, its folders
+    split by "/" as the ids' are, though it was written on Windows ("2017\\03\\late.txt" is "2017/03/late"), and
+    without a leading "./"."""
+    name = name.strip().replace("\\", "/")
+    return re.sub(r"\.txt$", "", name.removeprefix("./"), flags=re.I)
 
 
 def labels_by_id(where, pairs, on_conflict: str = "refuse", same=operator.eq) -> dict[str, str]:
@@ -113,6 +122,30 @@ def labels_by_id(where, pairs, on_conflict: str = "refuse", same=operator.eq) ->
     return {id_: label for id_, label in labels.items() if id_ not in conflicts}
 
 
+def _json_label_pairs(path: Path) -> list[tuple[str, object]] | None:
+    """The (id, label) pairs of a .json labels file: an array of {"id", "label"} objects (JSONL's records in one
+    array, as `jq -s` or `json.dump` write them), or one object of labels by id ({"a1": "other", …}); None for a
+    file that is no one JSON value (JSON lines named .json, read as such). A .json was read as a CSV, and refused
+    as a table whose header is '[{"id": "a1"'."""
+    text = read_side_file(path)
+    try:
+        value = loads(text)
+    except ValueError:
+        return None
+    if isinstance(value, dict) and value and all(not isinstance(label, (dict, list)) for label in value.values()):
+        return [(str(id_), label) for id_, label in value.items()]
+    if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
+        pairs = []
+        for number, item in enumerate(value, start=1):
+            if "id" not in item or "label" not in item or missing(item["id"]):
+                raise InputError(f"{path}: item {number}: a labels array needs {{\"id\": ..., \"label\": ...}} in "
+                                 f"each item; it has {', '.join(map(repr, item)) or 'none'}")
+            pairs.append((str(item["id"]), item["label"]))
+        return pairs
+    raise InputError(f"{path}: a .json labels file holds an array of {{\"id\": ..., \"label\": ...}} or one object "
+                     f"of labels by id ({{\"a1\": \"other\"}}), not {json_kind(value)}")
+
+
 def read_labels(path: str | os.PathLike, on_conflict: str = "refuse", same=operator.eq) -> dict[str, str]:
     """Labels by article id from a CSV or .xlsx (id or file, label; see `_labels_of_table`) or the JSONL
     `dvtopics label --out` writes ({"id", "label"} per line). An id given two different labels is refused,
@@ -120,12 +153,16 @@ def read_labels(path: str | os.PathLike, on_conflict: str = "refuse", same=opera
     (`types.names.same_label`: an article type however spelt)."""
     if on_conflict not in ON_CONFLICT:
         raise ValueError(f"on_conflict must be one of {', '.join(ON_CONFLICT)}")
-    path = Path(path)
+    path = Path(path).expanduser()  # "~/labels.csv", as read_articles reads its paths
     if not path.exists():
         raise InputError(f"{path}: no such labels file")
-    if path.suffix.lower() == ".xlsx":
+    if path.suffix.lower() in XLSX_SUFFIXES:
         return _read_xlsx_labels(path, on_conflict, same)
-    if path.suffix.lower() not in (".jsonl", ".ndjson"):
+    if path.suffix.lower() == ".json":
+        pairs = _json_label_pairs(path)
+        if pairs is not None:
+            return labels_by_id(path, pairs, on_conflict, same)
+    elif path.suffix.lower() not in (".jsonl", ".ndjson", ".jl"):
         return _read_csv_labels(path, on_conflict, same)
     pairs = []
     for number, line in enumerate(read_side_file(path).splitlines(), start=1):  # UTF-16 or a BOM too

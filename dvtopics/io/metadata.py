@@ -13,9 +13,12 @@ from ..text.furniture import SOURCE_TAG, is_furniture
 
 # "Nguồn: TTXVN", "Theo VnExpress", "(Nguồn: baodaklak.vn)", "Nguồn video: YouTube": the name runs to a comma
 # (or the bracket)
-_SOURCE_LINE = re.compile(r"^\s*(?P<open>\()?\s*(?:nguồn(?:\s+(?:tin|bài|video|clip))?|theo)"
+_SOURCE_LINE = re.compile(r"^\s*(?P<open>\()?\s*(?:nguồn(?:\s+(?:tin|bài|video|clip))?|theo|source(?=\s*:))"
                           r"(?:\s*(?P<colon>:)\s*|\s+)"
                           r"(?P<name>(?(open)[^,;)]+|[^,;]+))", re.I)
+# A title line labelled as such, as scrapers write their .txt files ("Tiêu đề: …", "Title: …" over "Ngày đăng: …"):
+# the label is no part of the headline
+_TITLE_LABEL = re.compile(r"^(?:tiêu đề|tựa đề|tên bài(?: viết)?|title|headline)\s*:\s*(?=\S)", re.I)
 _WEB_ADDRESS = re.compile(r"\w\.(?:vn|com|net|org|info)\b", re.I)
 # "Theo Nghị quyết 25 ngày 3/6/2013", "Nguồn: Báo cáo của Sở Y tế": a document cited, not a paper republished
 _DOCUMENT = re.compile(r"(bộ luật|luật|hiến pháp|nghị quyết|nghị định|quyết định|chỉ thị|thông tư|thông báo|"
@@ -123,8 +126,9 @@ def extract_metadata(text: str) -> dict:
             source_date = dated or source_date
         if not iso and not is_furniture(line, captions=False):
             candidates.append((position, line))
-    dateline = next((position for position, _ in short_dates if position < 5 and is_dateline(lines[position])), None)
-    title_position, title = _title(candidates, dateline)
+    datelines = [position for position, _ in short_dates if position < 5 and is_dateline(lines[position])]
+    title_position, title = _title(candidates, datelines)
+    title = _TITLE_LABEL.sub("", title, count=1)  # "Tiêu đề: Hội nghị …", a scraper's labelled header: the headline
     head = [(position, iso) for position, iso in short_dates if position < 5]
     # a date above the headline, when another stands under it, is the day the site showed the page
     under_title = [iso for position, iso in head if position > title_position] if _looks_like_headline(title) else []
@@ -133,7 +137,23 @@ def extract_metadata(text: str) -> dict:
                                     or [iso for _, iso in short_dates]), None)
     if source is None:  # no "Nguồn:" line: the tag the lead opens with, "(Baophutho.vn) - Ngày 5/7, …"
         source = _lead_source(next((line for position, line in candidates if position > title_position), ""))
-    return {"title": title[:300], "date": date, "source": source}
+    return {"title": title[:300], "date": date, "source": source and site_of_link(source)}
+
+
+# A link to the article where its source is named ("Nguồn: https://baolangson.vn/a-123.html", a "Nguồn" column of
+# links, as scrapers and exports fill it)
+_LINK = re.compile(r"(?:https?://|www\.)(?:www\.)?(?P<host>[\w.-]+\.[a-z]{2,})(?::\d+)?(?:[/?#]\S*)?$", re.I)
+
+
+def site_of_link(source: str) -> str:
+    """A source as its name: a link to the article is its site, else each article would be a source of its own in
+    the report's counts; any other name as it is.
+
+    >>> site_of_link("https://www.baolangson.vn/hoi-nghi-123.html?utm=x"), site_of_link("Báo Lạng Sơn")
+    ('baolangson.vn', 'Báo Lạng Sơn')
+    """
+    link = _LINK.match(source.strip())
+    return link["host"].lower() if link else source
 
 
 def _lead_source(line: str) -> str | None:
@@ -171,15 +191,20 @@ def _source(line: str) -> tuple[str | None, str | None]:
     return name or None, date
 
 
-def _title(candidates: list[tuple[int, str]], dateline: int | None) -> tuple[int, str]:
+def _title(candidates: list[tuple[int, str]], datelines: list[int]) -> tuple[int, str]:
     """The position and text of the first line that is not furniture, unless a dateline near the top says
     otherwise ((-1, "") without one, or when that line is a paragraph). A page copied from a site can open with the site's name or section
     ("Quốc phòng - An ninh") before the headline, and the headline sits next to the dateline: directly
     above it, or below it when only short lines come before."""
-    if dateline is not None:
+    # the headline directly above any dateline near the top: a site may show today's date above its section's name,
+    # and the headline over the article's own dateline below them ("Thứ Năm, 05/01/2023", "Tin tức", headline, …)
+    for dateline in datelines:
         above = [(position, line) for position, line in candidates if position < dateline]
         if above and above[-1][0] == dateline - 1 and _looks_like_headline(above[-1][1]):
             return above[-1]
+    if datelines:
+        dateline = datelines[0]
+        above = [(position, line) for position, line in candidates if position < dateline]
         below = [(position, line) for position, line in candidates if position > dateline]
         if below and all(len(line.split()) < 4 for _, line in above):
             return below[0]

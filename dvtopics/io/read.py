@@ -19,6 +19,7 @@ and the stream stops there.
 """
 from __future__ import annotations
 
+import glob
 import itertools
 import logging
 import math
@@ -35,12 +36,12 @@ from ..text.dates import FIRST_YEAR, LAST_YEAR
 from ..text.normalise import nfc, normalize
 from ..text.furniture import strip_furniture
 from .decode import decode_bytes, decode_text
-from .files import LineRange, blank_line, numbered_lines, read_all
+from .files import LineRange, blank_line, compression, numbered_lines, open_binary, read_all
 from .folders import (TAB_SUFFIXES, Skipped, file_kind, head_text, iter_files, json_document, skipped_notes,
                       unread_notes, walked_by)
-from .htmltext import html_to_text, is_html
+from .htmltext import FEED_START, feed_items, html_to_text, is_html, is_markdown, markdown_to_text, unescape_references
 from .jsonfiles import DECODER, json_error, json_kind, json_records, loads, next_array_item
-from .metadata import extract_metadata, parse_date
+from .metadata import extract_metadata, parse_date, site_of_link
 from .tables import (backslash_escaped_cells, cell_text, column_meant, csv_delimiter, csv_rows, field_names,
                      header_like_line, lines_above_table, name_key, repeated_columns, sheet_tables, split_header,
                      table_record, text_table_delimiter)
@@ -103,12 +104,29 @@ def field_text(value) -> str | None:
 
     >>> field_text("2022-07-05"), field_text(2022), field_text([1, 2]), field_text(None)
     ('2022-07-05', '2022', None, None)
+
+    A value MongoDB's export wraps in its type ({"$date": …}, {"$oid": …}, {"$numberLong": …}) is the value it wraps:
+    scrapers keep their articles there, and `mongoexport` writes every date and id so.
+
+    >>> field_text({"$date": "2023-01-04T17:30:00Z"}), field_text({"$date": {"$numberLong": "1672853400000"}})
+    ('2023-01-04T17:30:00Z', '1672853400000')
+
+    So is a field WordPress' REST API renders ({"rendered": "H&#7897;i ngh&#7883;"}, its title and content).
     """
+    if isinstance(value, dict) and len(value) == 1 and next(iter(value)) in _MONGODB_TYPES:
+        return field_text(next(iter(value.values())))
+    if isinstance(value, dict) and isinstance(value.get("rendered"), str):  # WordPress' REST API: {"rendered": "…"}
+        return value["rendered"]
     if isinstance(value, str):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
     return None
+
+
+# the wrappers of MongoDB's Extended JSON that hold a plain value (`field_text`)
+_MONGODB_TYPES = frozenset({"$date", "$oid", "$numberLong", "$numberInt", "$numberDouble", "$numberDecimal",
+                            "$symbol", "$uuid"})
 
 
 def missing(value) -> bool:
@@ -140,10 +158,26 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
     if not isinstance(raw, str):
         raise TypeError(f"{name}: the text of an article is a str, not {type(raw).__name__}")
     raw = _from_legacy_font(raw, "text", fields, name)
-    if is_html(raw):
+    if "\\n" in raw and "\n" not in raw.strip():
+        # its line ends written escaped, "\n" (a JSON string's, saved into a CSV cell or a field a second time): read
+        # as one line, the text would have no title, no dateline and "2022\nThứ" for words
+        log.warning("%s: the text's line ends are written escaped (\"\\n\"): read as line ends", name)
+        add_warning(fields, "the text's line ends are written escaped (\\n): read as line ends")
+        raw = _ESCAPED_LINE_END.sub("\n", raw)
+    html = is_html(raw)
+    if html:
         log.warning("%s: HTML instead of text; its visible text is used", name)
         add_warning(fields, "HTML instead of text: its visible text is used")
         raw = html_to_text(raw)
+    elif is_markdown(raw):  # as reader and scraper tools save a page: its words, not its links' addresses and marks
+        log.warning("%s: Markdown instead of text; its text is used, without the links' addresses", name)
+        add_warning(fields, "Markdown instead of text: its text is used, without the links' addresses")
+        raw = markdown_to_text(raw)
+    if not html and (unescaped := unescape_references(raw)) != raw:  # a page's text without its tags: "V&#7853;n"
+        log.warning("%s: HTML character references (\"&#7853;\", \"&amp;\") in the text: read as the characters they "
+                    "stand for", name)
+        add_warning(fields, "HTML character references (&#7853;, &amp;) in the text: read as the characters they stand for")
+        raw = unescaped
     clean = strip_furniture(normalize(raw))
     if not clean.strip():
         clean = _title_for_wordless_text(raw, fields, name)
@@ -161,14 +195,18 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
             given[key] = _from_legacy_font(given[key], f"the '{key}' field", fields, name, fields.get("encoding"))
     for key in METADATA_FIELDS:  # spelt as the text is, so that what the text states and a field agree: a source
         if given[key] is not None:  # from a Mac (NFD) or a Windows-1258 file (tone marks apart) is one source
-            given[key] = normalize(given[key]).strip()
+            # (a title exported escaped for a page, "H&#7897;i ngh&#7883;", as its text may be)
+            given[key] = normalize(unescape_references(given[key])).strip()
+    if given["source"]:
+        given["source"] = site_of_link(given["source"])
     if given["date"]:
         date = parse_date(given["date"])
         if date is None:
             fields["date"] = given["date"]
             # one message for the record and the log: which forms are read, not only which years
             why = (f"the 'date' field {given['date']!r} is not a date (day/month/year or year-month-day, in the "
-                   f"years {FIRST_YEAR} to {LAST_YEAR}): not used")
+                   f"years {FIRST_YEAR} to {LAST_YEAR}, not 1970-01-01 or 1900-01-01, the days software writes for "
+                   "no date): not used")
             add_warning(fields, why)
             log.warning("%s: %s", name, why)
         given["date"] = date
@@ -180,6 +218,9 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
         source=given["source"] or found["source"], label=nfc((given["label"] or "").strip()) or None, raw=raw,
         meta=fields,
     )
+
+
+_ESCAPED_LINE_END = re.compile(r"\\r\\n|\\n")
 
 
 def _title_for_wordless_text(raw: str, fields: dict, name: str) -> str:
@@ -293,13 +334,31 @@ def _read_text_file(path: Path, article_id: str, on_error: str, max_bytes: int) 
         size = path.stat().st_size
         if size > max_bytes:
             return _failed(article_id, _over_limit(str(path), size, max_bytes), on_error)
-        raw, warning = decode_text(path.read_bytes(), str(path))
+        data = path.read_bytes()
+        if compression(data[:6]) == "gzip":  # one article gzipped (`article.txt.gz`), as a .jsonl.gz is read
+            data, problem = _gunzipped(path, max_bytes)
+            if problem:
+                return _failed(article_id, f"{path}: {problem}", on_error)
+        raw, warning = decode_text(data, str(path))
         fields = {"path": str(path)}
         if warning:
             fields["warning"] = warning  # logged where the bytes were decoded
         return _checked(make_article(article_id, raw, fields, str(path)), on_error, str(path))
     except (InputError, OSError) as exc:
         return _failed(article_id, str(exc) if isinstance(exc, InputError) else _os_cause(path, exc), on_error)
+
+
+def _gunzipped(path: Path, max_bytes: int) -> tuple[bytes, str | None]:
+    """The decompressed bytes of a gzipped article, and why they cannot be read, if they cannot: over `max_bytes`
+    once decompressed (read no further: a small file may inflate to gigabytes), or a fault in the gzip data."""
+    try:
+        with open_binary(path) as handle:
+            data = handle.read(max_bytes + 1)
+    except InputError as exc:  # (its "what came before it was read" is of a file of many articles, not one)
+        return b"", f"{str(exc).split(';')[0]}: the article is not read"
+    if len(data) > max_bytes:
+        return b"", f"over the {_size(max_bytes)} article limit once decompressed (raise it with --max-bytes)"
+    return data, None
 
 
 def _os_cause(path: Path, exc: OSError) -> str:
@@ -335,7 +394,7 @@ def _with_text_field(path: Path, fields: "FieldNames", on_error: str, items: Ite
         if fields.text in record:
             found = True
             break
-        names.update(dict.fromkeys(name for name in record if isinstance(name, str)))
+        names.update(dict.fromkeys(name for name in item[0] if isinstance(name, str)))  # as the file spells them
         records += 1
         if records == TEXT_FIELD_RECORDS:
             break
@@ -397,6 +456,13 @@ def _read_json(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) 
         yield _failed(path.name, str(exc), on_error)
         return
     start = len(text) - len(text.lstrip())
+    rows = _rows_table(text, start, fields) if text.startswith("[", start) else None
+    if rows is not None:  # [["id", "text"], ["a1", "…"], …]: a sheet's rows, its header first
+        log.warning("%s: a JSON array of rows under a header row (a sheet's values): read as a table, an article a "
+                    "row", path)
+        yield from _with_text_field(path, fields, on_error, _held_items(path, rows, fields, on_error, max_bytes,
+                                                                        warning))
+        return
     if text.startswith("[", start):
         yield from _with_text_field(path, fields, on_error,
                                     _json_array_items(path, text, start + 1, fields, on_error, max_bytes, warning))
@@ -408,6 +474,13 @@ def _read_json(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) 
     except (ValueError, RecursionError):
         yield from _read_jsonl(path, fields, on_error, max_bytes)  # one object per line
         return
+    held = _records_held(record, fields)
+    if held is not None:  # {"data": [...]}, an API's export; {"text": {"0": …}}, a DataFrame's to_json(): its articles
+        what, items = held
+        log.warning("%s: %s: read as its %d article%s", path, what, len(items), "s" * (len(items) != 1))
+        yield from _with_text_field(path, fields, on_error, _held_items(path, items, fields, on_error, max_bytes,
+                                                                        warning))
+        return
     try:
         if not isinstance(record, dict):
             raise InputError(f"{path}: a JSON array of articles or one article is expected, "
@@ -418,6 +491,97 @@ def _read_json(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) 
         yield _failed(path.stem, str(exc), on_error)
         return
     yield from _with_text_field(path, fields, on_error, [(record, path.stem, fields, on_error, str(path), warning)])
+
+
+def _header_rows(value, fields: "FieldNames") -> list[tuple[str, str, object]] | None:
+    """The records of a table given as rows, its header first ([["id", "text"], ["a1", "…"]], as a sheet's values
+    are exported: Google Sheets' API, `df.values.tolist()` under its columns), when the header is text that names
+    the text field; else None."""
+    if not (isinstance(value, list) and value and isinstance(value[0], list) and value[0]
+            and all(isinstance(name, str) for name in value[0])):
+        return None
+    header = field_names(value[0], fields.wanted())
+    if fields.text not in header:
+        return None
+    return [(f"row {n}", str(n), dict(zip(header, row)) if isinstance(row, list) else row)
+            for n, row in enumerate(value[1:], start=2)]
+
+
+def _rows_table(text: str, start: int, fields: "FieldNames") -> list[tuple[str, str, object]] | None:
+    """`_header_rows` of a JSON text that opens an array at `start`, looked for only when its first item is a list
+    (an array of articles is streamed, an item at a time)."""
+    after = len(text) - len(text[start + 1:].lstrip())
+    if not text.startswith("[", after):
+        return None
+    try:
+        return _header_rows(loads(text), fields)
+    except (ValueError, RecursionError):
+        return None
+
+
+def _records_held(record, fields: "FieldNames") -> tuple[str, list[tuple[str, str, object]]] | None:
+    """(what the file is, in words; [(where, fallback id's tail, item)]) when a JSON file's one object is no article
+    but holds the articles, as APIs, databases and pandas write them; None otherwise (one article, read as such):
+    - a wrapper of their list ({"data": [...], "total": 2}, {"items": [...]}): no text field, and exactly one of its
+      values a list of objects;
+    - a table by columns, as pandas' `df.to_json(path)` writes a DataFrame ({"id": {"0": "a1", "1": "a2"}, "text":
+      {"0": …, "1": …}}): its text field an object, as every field is, all of the same keys (the rows);
+    - a table as its columns' names and its rows ({"columns": ["id", "text"], "data": [["a1", …], …]}, as
+      `df.to_json(orient="split")` writes it);
+    - articles by key (`df.to_json(orient="index")`, a Firebase export: {"0": {"text": …}, "1": {…}}): no text field,
+      every value an object, one at least with the text field."""
+    if not isinstance(record, dict) or not record:
+        return None
+    named = _named_fields(record, fields)
+    values = list(record.values())
+    if fields.text in named:
+        rows = next(iter(values)) if isinstance(next(iter(values)), dict) else None
+        if isinstance(named[fields.text], dict) and rows and all(isinstance(v, dict) and v.keys() == rows.keys()
+                                                                 for v in values):
+            items = [(f"row {row!r}", str(n), {column: record[column][row] for column in record})
+                     for n, row in enumerate(rows, 1)]
+            return "a table saved by columns (pandas' DataFrame.to_json()), each field an object of its rows", items
+        return None
+    columns, data = named.get("columns"), named.get("data")
+    if isinstance(columns, list) and isinstance(data, list) and fields.text in field_names(columns, fields.wanted()):
+        items = [(f"'data', row {n}", str(n), dict(zip(columns, row)) if isinstance(row, list) else row)
+                 for n, row in enumerate(data, 1)]
+        return "a table saved as columns and data rows (DataFrame.to_json(orient=\"split\"))", items
+    if all(isinstance(value, dict) for value in values) and any(
+            fields.text in _named_fields(value, fields) for value in values):
+        items = [(f"{key!r}", str(key), value) for key, value in record.items()]
+        return "an object of articles by key (DataFrame.to_json(orient=\"index\"), a database's export)", items
+    hits = record.get("hits")
+    if isinstance(hits, dict) and isinstance(hits.get("hits"), list):  # a search's response (Elasticsearch)
+        return ("a search's response whose 'hits' hold the articles",
+                [(f"hit {n}", str(n), item) for n, item in enumerate(hits["hits"], 1)])
+    tables = [(key, rows) for key, value in record.items() if (rows := _header_rows(value, fields))]
+    if len(tables) == 1:  # {"range": "Sheet1!A1:C3", "values": [["id", "text"], …]}: Google Sheets' API
+        key, rows = tables[0]
+        return f"a JSON object whose '{key}' holds a table's rows under its header", rows
+    lists = [(key, value) for key, value in record.items() if isinstance(key, str) and isinstance(value, list)
+             and value and any(isinstance(item, dict) for item in value)]
+    if len(lists) != 1:
+        return None
+    key, value = lists[0]
+    return (f"a JSON object whose '{key}' holds a list of records",
+            [(f"'{key}', item {n}", str(n), item) for n, item in enumerate(value, 1)])
+
+
+def _held_items(path: Path, items: list, fields: "FieldNames", on_error: str, max_bytes: int,
+                warning: str | None) -> Iterator:
+    """The articles `_records_held` found, as `_json_array_items` gives an array's items."""
+    import json
+
+    for where, tail, item in items:
+        where, fallback_id = f"{path} ({where})", f"{path.name}:{tail}"
+        if not isinstance(item, dict):
+            yield _failed(fallback_id, f"{where}: an article (a JSON object) is expected, not {json_kind(item)}",
+                          on_error)
+        elif (size := utf8_size(json.dumps(item, ensure_ascii=False))) > max_bytes:
+            yield _failed(fallback_id, _over_limit(where, size, max_bytes), on_error)
+        else:
+            yield item, fallback_id, fields, on_error, where, warning
 
 
 # what may end a file after its last value: DOS's end-of-file mark (Ctrl-Z), which old Windows tools append, read
@@ -502,8 +666,8 @@ def _read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
     header, rows = split_header(csv_rows(text, delimiter, cut=bool(problem)), fields.text, fields.wanted(),
                                 lambda item: item[1], path)
     if header is not None:
-        header = field_names(header[1], fields.wanted())
-        wrong = header_problem(path, header, fields)
+        given, header = header[1], field_names(header[1], fields.wanted())
+        wrong = header_problem(path, header, fields, given)
         if wrong:
             yield _failed(path.name, wrong, on_error)
             return
@@ -511,7 +675,7 @@ def _read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
     for line, row, cause, cells in rows:
         if row is not None and not any(value.strip() for value in row):
             continue  # a blank line, or a spreadsheet's empty row (",,,"): no article, not an error
-        if row is not None and header is not None and _header_again(row, header):
+        if row is not None and header is not None and _header_again(row, header, fields.wanted()):
             log.warning("%s:%d: the table's header again (CSV files joined one after another?): not an article",
                         path, line + lines_above)
             continue
@@ -560,17 +724,39 @@ def _read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
         yield _failed(f"{path.name}:{number + 1}", f"{path}:{whole.count(chr(10)) + 1}: {problem}", on_error)
 
 
-def _header_again(row: list[str], header: list) -> bool:
+def _header_again(row: list[str], header: list, wanted: Iterable[str]) -> bool:
     """Whether a row below a CSV's header is that header again, as two exports joined into one file hold it (`cat
     a.csv b.csv`; Windows' `copy a.csv+b.csv`), the second one's BOM and all: names matched as the header's are
-    ("ID" for "id"), blank cells past them aside."""
+    ("ID" for "id", "Nội dung" for "text"), blank cells past them aside."""
     def names(cells) -> list[str]:
         keys = [name_key(cell or "") for cell in cells]
         while keys and not keys[-1]:
             keys.pop()
         return keys
 
-    return names([row[0].lstrip("\ufeff"), *row[1:]] if row else row) == names(header)
+    return names(field_names([row[0].lstrip("\ufeff"), *row[1:]] if row else row, wanted)) == names(header)
+
+
+def _read_feed(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -> Iterator[Article]:
+    """The articles of an RSS or Atom feed (`feed_items`), an item each, in the feed's order: its link (or guid) is
+    its id, its full content (else its description) its text, its publication date its date."""
+    data, problem = read_all(path)
+    try:
+        if problem:
+            raise ValueError(problem)
+        items = feed_items(data)
+    except ValueError as exc:
+        yield _failed(path.name, f"{path}: {exc}", on_error)
+        return
+    log.warning("%s: a news feed (RSS or Atom): each of its %d items read as an article", path, len(items))
+    for number, item in enumerate(items, start=1):
+        where, fallback_id = f"{path} (item {number})", f"{path.name}:{number}"
+        record = {getattr(fields, key): value for key, value in item.items() if value is not None}
+        if utf8_size(item["text"] or "") > max_bytes:
+            yield _failed(_record_id(record, fields, fallback_id),
+                          _over_limit(f"{where}: its text", utf8_size(item["text"]), max_bytes), on_error)
+            continue
+        yield from _record_to_article(record, fallback_id, fields, on_error, where)
 
 
 def _read_xlsx(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -> Iterator[Article]:
@@ -595,10 +781,10 @@ def _read_xlsx(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) 
             log.warning("%s: sheet%s %s not read: no '%s' column in %s; read: %s", path, "s" * (len(others) > 1),
                         ", ".join(others), fields.text, "their header" if len(others) > 1 else "its header",
                         ", ".join(repr(table[0]) for table in chosen))
-        for title, index, header, rows in chosen:
+        for title, index, header, rows, given in chosen:
             # the first sheet's articles keep the ids they always had; another sheet's name its sheet
             at = f"{title}:" if index else ""
-            wrong = header_problem(f"{path}:{title}" if index else path, header, fields)
+            wrong = header_problem(f"{path}:{title}" if index else path, header, fields, given)
             if wrong:
                 yield _failed(f"{path.name}:{at}".rstrip(":"), wrong, on_error)
                 continue
@@ -617,7 +803,7 @@ def _read_xlsx(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) 
         book.close()
 
 
-def header_problem(where, header: list, fields: "FieldNames") -> str | None:
+def header_problem(where, header: list, fields: "FieldNames", given: list | None = None) -> str | None:
     """Why a table cannot be read, in one line, or None: its header has no text column, or no column a field
     option named (a name mistyped, "Tieu de" for "Tiêu đề"), or a field's name in two columns (the text
     and a note both headed "text"). The table is then one error record, not an error (or a title read as the
@@ -626,8 +812,9 @@ def header_problem(where, header: list, fields: "FieldNames") -> str | None:
     command (the one check of it): the labels are what `train` learns, `evaluate` scores and the report gives
     as the articles' types, and a run without them would give another result, not one table fewer.
     Warns when it has no title column but columns that are not read: a title under another name
-    ("Tiêu đề") would otherwise be taken from the text unseen."""
-    columns = [name for name in header if isinstance(name, str) and name.strip()]
+    ("Tiêu đề") would otherwise be taken from the text unseen. `given`: the header's names as the table spells
+    them, before `field_names` matched them ("Nội dung", not "text"), which the messages name."""
+    columns = [name for name in (header if given is None else given) if isinstance(name, str) and name.strip()]
     repeated = repeated_columns(header, fields.wanted())
     if repeated:
         problem = f"{where}: {repeated}"
@@ -641,7 +828,7 @@ def header_problem(where, header: list, fields: "FieldNames") -> str | None:
         if "--label-field" in dict(missing):
             raise InputError(problem)
         return problem
-    unread = [name for name in columns if name not in fields.wanted()]
+    unread = [name for name in header if isinstance(name, str) and name.strip() and name not in fields.wanted()]
     if fields.title not in header and unread:
         log.warning("%s: no '%s' column, so each title is taken from its text; not read: %s (give the title's "
                     "column with --title-field)", where, fields.title, _fields_found(unread))
@@ -655,7 +842,12 @@ def _meant(name: str, columns: list) -> str:
 
 
 def _named_fields(record: dict, fields: "FieldNames") -> dict:
-    """`record` with its field names matched to the ones the reader looks for (`field_names`)."""
+    """`record` with its field names matched to the ones the reader looks for (`field_names`). A search engine's
+    hit (Elasticsearch's, OpenSearch's: `elasticdump`, a search's "hits") keeps the article in its "_source", and
+    its id in "_id": that article is the record."""
+    source = record.get("_source")
+    if isinstance(source, dict) and fields.text not in field_names(record, fields.wanted()):
+        record = {**({fields.id: record["_id"]} if "_id" in record else {}), **source}
     names = field_names(record, fields.wanted())
     return record if names == list(record) else dict(zip(names, record.values()))
 
@@ -673,16 +865,31 @@ def _record_id(record: dict, fields: "FieldNames", fallback_id: str) -> str:
     return given if given and given.strip() else fallback_id
 
 
+# The error values a spreadsheet shows, and saves, in a cell whose formula failed (Excel's and LibreOffice's)
+SPREADSHEET_ERRORS = frozenset({"#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!",
+                                "#CALC!", "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!",
+                                "ERR:502", "ERR:504", "ERR:508", "ERR:522", "#NAME!"})
+
+
 def _record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_error: str,
                        where: str, warning: str | None = None) -> Iterator[Article]:
     """The article of a JSONL/JSON/CSV record; `warning`, how its file's bytes were read, goes in its record."""
     record = {name: None if missing(value) else value for name, value in _named_fields(record, fields).items()}
+    # a formula's error that a spreadsheet saved as the cell's value ("#N/A" of a VLOOKUP that found nothing) is no
+    # text, title or date: read as one, it was an article "#N/A" labelled and counted as any other
+    failed = {name: value.strip() for name, value in record.items() if isinstance(value, str) and value[:1] in "#E "
+              and value.strip().upper() in SPREADSHEET_ERRORS and name in fields.wanted()}
+    record.update(dict.fromkeys(failed, ""))
     article_id = _record_id(record, fields, fallback_id)
     # the fields make_article reads, under its names
     extra = {k: v for k, v in record.items() if k not in fields.wanted()}
     extra.update({key: record.get(getattr(fields, key)) for key in METADATA_FIELDS + ("label",)})
+    for name, value in failed.items():
+        add_warning(extra, f"the '{name}' cell holds {value}, a spreadsheet formula's error: read as empty")
     title = (field_text(extra["title"]) or "").strip()
     text = record.get(fields.text)
+    if isinstance(text, dict) and isinstance(text.get("rendered"), str):  # WordPress' REST API: {"rendered": "<p>…"}
+        text = text["rendered"]
     if isinstance(text, list) and text and all(isinstance(part, str) for part in text):
         # paragraphs, as scrapers save a page's text (Scrapy's .getall()): one a line
         add_warning(extra, f"the '{fields.text}' field is a list of {len(text)} texts: read as paragraphs, one a line")
@@ -694,8 +901,11 @@ def _record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_
         add_warning(extra, f"the '{fields.text}' field is {what}: the title is read as the text")
     if not isinstance(text, str) or not text.strip():
         what = "missing" if text is None else "empty" if isinstance(text, str) else json_kind(text)
+        if fields.text in failed:
+            what = f"{failed[fields.text]}, a spreadsheet formula's error"
         found = f"; the fields here are {_fields_found(record)}" if fields.text not in record else ""
-        yield _failed(article_id, f"{where}: no '{fields.text}' field with text (it is {what}){found}", on_error,
+        yield _failed(article_id, f"{where}: no '{fields.text}' field with text (it {'holds' if fields.text in failed else 'is'} "
+                      f"{what}){found}", on_error,
                       title)
         return
     if warning:
@@ -890,7 +1100,23 @@ def _paths_given(paths) -> list:
             raise TypeError(f"paths: {path!r} (a {type(path).__name__}) is not a path; give the files or folders as "
                             "str or pathlib.Path")
         refuse_standard_input(path)
-    return [home_path(path) for path in given]
+    return [path for given_path in given for path in matched_paths(home_path(given_path))]
+
+
+def matched_paths(path) -> list:
+    """`path` as a list of one; the paths a pattern names ("articles/*.jsonl", "2017/**/*.txt"), sorted, when it is
+    one that is not itself a file: no shell expands it in Python (`read_articles("data/*.csv")` in a notebook), nor
+    in quotes. A pattern that names nothing stays as it is, to be reported as a path that is not there."""
+    text = os.fspath(path)
+    if not _PATTERN.search(text) or os.path.lexists(text):
+        return [path]
+    found = sorted(glob.glob(text, recursive=True))
+    if found:
+        log.info("%s: a pattern: %d path%s read", text, len(found), "s" * (len(found) != 1))
+    return [type(path)(match) if isinstance(path, Path) else match for match in found] or [path]
+
+
+_PATTERN = re.compile(r"[*?[]")
 
 
 def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on_error: str = "raise",
@@ -904,6 +1130,13 @@ def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on
     if lines is not None and kind != "jsonl":
         raise InputError(f"{path}: only JSONL files can be read by line ranges")
     problem = _unreadable(path)
+    head = head_text(path) or "" if kind == "txt" and not problem and not path.is_dir() else ""  # read once
+    feed = kind == "txt" and lines is None and bool(FEED_START.match(head))
+    if kind == "txt" and lines is None and _JSON_OPENING.match(head):
+        # JSON lines (or a JSON document) saved as .txt, as Notepad names what it saves and some scrapers write
+        # them: read as one article, its records would be one text titled by the first record's JSON
+        log.warning("%s: JSON saved as text (its first line opens a JSON object): read as JSON lines", path)
+        kind = "jsonl"
     if problem:
         articles = iter([_failed(article_id, problem, on_error)])
     elif path.is_dir():  # a folder given that holds no .txt file (`iter_files`)
@@ -920,7 +1153,9 @@ def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on
         articles = _read_csv(path, fields, on_error, max_bytes)
     elif kind == "xlsx":
         articles = _read_xlsx(path, fields, on_error, max_bytes)
-    elif (delimiter := text_table_delimiter(head := head_text(path) or "", fields.text, fields.wanted())) == "\t":
+    elif feed:  # an RSS or Atom feed saved as a file: read as one page, its items would be one article
+        articles = _read_feed(path, fields, on_error, max_bytes)
+    elif (delimiter := text_table_delimiter(head, fields.text, fields.wanted())) == "\t":
         log.warning("%s: a table saved as text, its first line a tab-separated header that names the '%s' field "
                     "(as Excel saves a sheet as \"Unicode Text\" or \"Text (Tab delimited)\"): read as a table, "
                     "an article a row", path, fields.text)
@@ -935,6 +1170,11 @@ def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on
     if lines is None:  # a part of a file may hold nothing; a whole file that does is said so
         articles = _or_no_articles(articles, path, fields.text, on_error)
     return map(_finished, articles)
+
+
+# A text that opens a JSON object with its first key ('{"id":', '[{"title":', each maybe on a line of its own): no
+# article's first line does
+_JSON_OPENING = re.compile(r'\ufeff?\s*(?:\[\s*)?\{\s*"[^"\r\n]{1,200}"\s*:')
 
 
 def _warn_of_a_header(path: Path, head: str, text_field: str) -> None:

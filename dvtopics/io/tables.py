@@ -4,6 +4,7 @@ matched to the field names wanted."""
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import itertools
 import logging
@@ -172,24 +173,72 @@ def split_header(items: Iterable, text_field: str, wanted: Iterable[str], cells=
     return ahead[first], itertools.chain(ahead[:first] + ahead[first + 1:], items)
 
 
+# The common Vietnamese names of the columns whose English names are the readers' defaults: a spreadsheet or a CMS
+# export made in Vietnam heads its text "Nội dung", not "text", and a user expects it found as "Text" is. Each is
+# taken only where no column has the English name, and the first of a field's names a header has wins ("Nội dung"
+# over "Bài viết"). Matched as `vietnamese_key` spells them: case, NFC, tone marks and "_" ("noi_dung") aside.
+VIETNAMESE_NAMES = {
+    "text": ("nội dung", "nội dung bài viết", "nội dung bài", "bài viết", "văn bản", "toàn văn"),
+    "title": ("tiêu đề", "tựa đề", "tiêu đề bài viết", "tên bài", "tên bài viết"),
+    "date": ("ngày đăng", "ngày xuất bản", "ngày đăng tải", "ngày", "thời gian đăng", "thời gian xuất bản"),
+    "source": ("nguồn", "nguồn tin", "nguồn bài", "tên báo", "báo", "cơ quan báo chí"),
+    "id": ("mã", "mã bài", "mã bài viết", "mã số"),
+    "label": ("nhãn", "loại bài", "nhãn loại bài"),
+    "file": ("tệp", "tên tệp"),
+}
+
+
+def names_of(field: str) -> tuple[str, ...]:
+    """The names a column of `field` may have by default: the field's own, then its Vietnamese ones."""
+    return (field, *VIETNAMESE_NAMES.get(field, ()))
+
+
+@functools.lru_cache(maxsize=None)
+def _vietnamese_keys(field: str) -> tuple[str, ...]:
+    return tuple(map(vietnamese_key, VIETNAMESE_NAMES[field]))
+
+
+@functools.lru_cache(maxsize=4096)  # a JSONL file's records repeat their keys: each is spelt once
+def vietnamese_key(name: str) -> str:
+    """A column's name as `VIETNAMESE_NAMES` are compared: "Nội_dung", "NOI DUNG" and "nội dung" are one."""
+    return " ".join(_without_marks(name.replace("_", " ")).split())
+
+
 def field_names(names: Iterable, wanted: Iterable[str]) -> list:
     """`names` (a header's, a record's keys) with each one that is a `wanted` name but for its case, the
     spaces around it (" ID ", "Text", "TITLE") or its Unicode form (a header saved on a Mac is NFD) spelt as
-    wanted; a name spelt exactly as wanted keeps it.
+    wanted; a name spelt exactly as wanted keeps it. A wanted default name ("text") no column has is then
+    the column of one of its Vietnamese names (`VIETNAMESE_NAMES`: "Nội dung").
 
     >>> field_names([" ID ", "Text", "kind"], ["id", "text", "label"])
     ['id', 'text', 'kind']
+    >>> field_names(["Mã", "Tiêu đề", "Nội dung"], ["text", "id", "title"])
+    ['id', 'title', 'text']
     """
     names = list(names)
-    wanted = {name_key(name): name for name in wanted}
+    wanted = list(wanted)
+    keys = {name_key(name): name for name in wanted}
     taken = set(names)
     matched = []
     for name in names:
-        spelt = wanted.get(name_key(name)) if isinstance(name, str) else None
+        spelt = keys.get(name_key(name)) if isinstance(name, str) else None
         if spelt is not None and spelt not in taken:
             taken.add(spelt)
             name = spelt
         matched.append(name)
+    lacking = [field for field in dict.fromkeys(wanted) if field not in taken and field in VIETNAMESE_NAMES]
+    if not lacking:
+        return matched
+    fields = set(keys.values())
+    free: dict[str, int] = {}  # the columns no field has, by `vietnamese_key`: the first of a name
+    for at, name in enumerate(matched):
+        if isinstance(name, str) and name not in fields:
+            free.setdefault(vietnamese_key(name), at)
+    for field in lacking:
+        at = next((free[key] for key in _vietnamese_keys(field) if key in free), None)
+        if at is not None:
+            matched[at] = field
+            free = {key: column for key, column in free.items() if column != at}
     return matched
 
 
@@ -314,11 +363,11 @@ def table_record(header: list, row: list, text_field: str, delimiter: str | None
 
 
 def sheet_tables(book, wanted: Iterable[str], text_field: str, where: object = ""
-                 ) -> Iterator[tuple[str, int, list, Iterator[tuple[int, tuple]]]]:
-    """(title, index, header, rows) of each sheet of a read-only workbook that holds anything: its header as
+                 ) -> Iterator[tuple[str, int, list, Iterator[tuple[int, tuple]], list]]:
+    """(title, index, header, rows, names) of each sheet of a read-only workbook that holds anything: its header as
     `split_header` finds it (a table need not start in A1, nor under a title), its names matched to `wanted`
     (`field_names`); rows are (row number, cells) of the rows below it, read as they are iterated, a merged
-    cell's value in each of its cells (`_merged_values`)."""
+    cell's value in each of its cells (`_merged_values`); names: the header's names as the sheet spells them."""
     for index, sheet in enumerate(book.worksheets):
         # cells, not values: `cell_text` needs their number format
         rows = enumerate(sheet.iter_rows(), start=1)
@@ -326,7 +375,8 @@ def sheet_tables(book, wanted: Iterable[str], text_field: str, where: object = "
                                     f"{where}:{sheet.title}")
         rows = _merged_values(sheet, rows)  # below the header only: a header merged down is no article
         if header is not None:
-            yield sheet.title, index, field_names([cell_text(cell) or "" for cell in header[1]], wanted), rows
+            names = [cell_text(cell) or "" for cell in header[1]]
+            yield sheet.title, index, field_names(names, wanted), rows, names
 
 
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
@@ -383,4 +433,12 @@ def cell_text(cell) -> str | None:
         return ("-" if value < 0 else "") + str(abs(value)).zfill(len(shown))
     if isinstance(value, datetime.datetime):
         return value.date().isoformat() if value.time() == datetime.time() else value.isoformat(" ")
+    if isinstance(value, str) and "_x" in value:
+        return _XML_ESCAPE.sub(lambda match: chr(int(match.group(1), 16)), value)
     return str(value)
+
+
+# How a workbook writes a character XML cannot hold, a CR above all (text pasted from Windows, a DataFrame of scraped
+# text written by XlsxWriter): "_x000D_", "_x005F_" for "_" itself (ECMA-376's ST_Xstring). openpyxl leaves them as
+# they are, so each line of such a cell ended in "_x000D_", in its title too.
+_XML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")

@@ -42,13 +42,21 @@ def vietnam_day(instant: dt.datetime) -> str | None:
 FIRST_YEAR, LAST_YEAR = 1900, dt.date.today().year + 1
 
 
+# The days software writes where it has no date: the Unix epoch (a timestamp 0, shown by many CMS pages as "Thứ Năm,
+# 01/01/1970, 07:00") and SQL Server's and Excel's first day (1900-01-01). No article was published on them: read as
+# its date, one would stretch every chart over half a century.
+PLACEHOLDER_DAYS = frozenset({"1970-01-01", "1900-01-01"})
+
+
 def iso_date(day: str | int, month: str | int, year: str | int) -> str | None:
-    """The ISO form of a day that exists ("31/2/2022" does not), between `FIRST_YEAR` and `LAST_YEAR`."""
+    """The ISO form of a day that exists ("31/2/2022" does not), between `FIRST_YEAR` and `LAST_YEAR`, and is no
+    placeholder (`PLACEHOLDER_DAYS`)."""
     try:
         date = dt.date(int(year), int(month), int(day))
     except ValueError:
         return None
-    return date.isoformat() if FIRST_YEAR <= date.year <= LAST_YEAR else None
+    iso = date.isoformat()
+    return iso if FIRST_YEAR <= date.year <= LAST_YEAR and iso not in PLACEHOLDER_DAYS else None
 
 
 def iso_of(match: re.Match) -> str | None:
@@ -102,8 +110,10 @@ def english_date(value: str) -> str | None:
 
 DATELINE_MAX_CHARS = 80  # a dateline is a short line; dates inside prose are not the article's
 
-# The words of a dateline's label ("Ngày xuất bản:", "Thời gian đăng:"): "đăng ký" (registration) is not one.
+# The words of a dateline's label ("Ngày xuất bản:", "Thời gian đăng:"): "đăng ký" (registration) is not one. The
+# English ones label the date a scraper or a reader tool writes over the text ("Published Time: 2023-01-05T08:30:00+07:00")
 _DATELINE_WORDS = re.compile(rf"thứ (hai|ba|tư|năm|sáu|bảy)|chủ nhật|cập nhật|ngày đăng|đăng ngày|xuất bản|thời gian|"
+                             r"published|posted|updated|date|time|(?<=\d)t(?=\d)|(?<=\d)z\b|"  # (ISO's "05T08:30Z")
                              rf"đăng(?! ký)|ngày|tháng|thg|năm|lúc|gmt|\d+|[^\w\s]|(?<=tháng )(?:{_MONTH_NAME})\b",
                              re.IGNORECASE)
 

@@ -14,7 +14,10 @@ _BUTTON = (r"in bài này|in bài viết|in bài|in trang|in|bản in|gửi cho 
            r"gửi|phản hồi|bình luận|chia sẻ bài viết|chia sẻ|lưu tin|lưu bài|copy link|sao chép liên kết|"
            r"xem nhiều nhất|truy cập nội dung luôn|tin liên quan|các tin khác|tin cùng chuyên mục|lượt xem|"
            r"lượt thích|thích|về đầu trang|đầu trang|quay lại|trở về|trở lại|xem thêm|đánh giá bài viết|cỡ chữ|"
-           r"facebook|twitter|zalo|email|print|share|like|tweet")
+           r"facebook|twitter|zalo|email|print|share|like|tweet|"
+           # a site's account and skip links above the headline ("Đăng nhập | Đăng ký", "Skip to content")
+           r"đăng nhập|đăng ký|đăng xuất|skip to main content|skip to content|bỏ qua nội dung|chuyển đến nội dung|"
+           r"tìm kiếm|login|register|sign in|sign up")
 # single letters only among other buttons: a share bar's "[f]", the "A- A A+" beside "Cỡ chữ" (a line "A" is a
 # list's or a table's)
 # ("lên" and "trang trước" only after a button: "Chia sẻ bài viết lên Facebook", "Quay lại trang trước")
@@ -23,7 +26,9 @@ _FURNITURE = re.compile(rf"^\W*(?:{_BUTTON})\b(?:[\W\d]*(?:{_BUTTON_AFTER_FIRST}
                         re.IGNORECASE)
 # A link to another article under its label: "Xem thêm: <another headline>", "Tin liên quan >> …". The label
 # and its colon or arrows make it a link; "Xem thêm các quy định…" is a sentence.
-_LINK_LINE = re.compile(r"^\W*(xem thêm|đọc thêm|tin liên quan|bài liên quan|tin cùng chuyên mục|tin khác)"
+_LINK_LINE = re.compile(r"^\W*(xem thêm|đọc thêm|tin liên quan|bài liên quan|tin cùng chuyên mục|tin khác|"
+                        # the article's tags, each a link: "Từ khóa: Hội Nông dân, tổng kết", "Tags: …"
+                        r"từ khóa|từ khoá|tags?|thẻ)"
                         r"\s*(:|>>|»|›)", re.IGNORECASE)
 
 

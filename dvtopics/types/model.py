@@ -44,7 +44,7 @@ SHIPPED = "shipped"  # the name by which a user gives the shipped model (CLI or 
 def model_directory(model_dir: str | Path | None = None) -> Path:
     """The folder of a classifier as a user names it: a folder, or None or `shipped` for the shipped model
     (an installed wheel keeps it inside the package, where no user would look for it)."""
-    return DEFAULT_MODEL_DIR if model_dir in (None, SHIPPED) else Path(model_dir)
+    return DEFAULT_MODEL_DIR if model_dir in (None, SHIPPED) else Path(model_dir).expanduser()  # "~/models/mine"
 
 
 def check_not_named_shipped(out: str | Path) -> None:
