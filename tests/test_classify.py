@@ -490,3 +490,17 @@ def test_training_on_articles_that_share_no_word_says_so_in_its_own_words(tmp_pa
                for i in range(8)]
     with pytest.raises(DvtopicsError, match="no words left to learn from"):
         train(collect(numbers), ["logreg"], n_folds=2)
+
+
+def test_the_cards_data_hash_changes_with_the_texts_not_only_the_labels():
+    """The card's data hash covered ids and labels only: reading the same corpus another way (HTML entities decoded,
+    page furniture dropped) changed what the model learnt and left the hash as it was."""
+    from dataclasses import replace
+
+    articles = made_up_articles(3)
+    _, card = train(collect(articles), classifiers=("logreg",), n_folds=2)
+    _, again = train(collect(articles), classifiers=("logreg",), n_folds=2)
+    edited = [replace(a, text=a.text + " Ảnh minh họa.") if n == 0 else a for n, a in enumerate(articles)]
+    _, other = train(collect(edited), classifiers=("logreg",), n_folds=2)
+    assert card["training_data"]["hash"] == again["training_data"]["hash"]
+    assert card["training_data"]["hash"] != other["training_data"]["hash"]

@@ -562,7 +562,10 @@ def train(
                        "pipeline": repr(make_pipeline(best, **options))},
         "training_data": {"description": description, "counts": data.summary(),
                           "hand_label_sources": dict(data.hand_labels.sources),
-                          "hash": data_hash(zip((a.id for a in data.articles), data.labels))},
+                          # the texts too: a change in how articles are read (entities, furniture) changes what is
+                          # learnt, with the same ids and labels
+                          "hash": data_hash((a.id, a.title, a.text, label)
+                                            for a, label in zip(data.articles, data.labels))},
         "metrics": {"cross_validated": candidates[best], "candidates": {k: {"macro_f1": v["macro_f1"],
                     "accuracy": v["accuracy"]} for k, v in candidates.items()}},
     }
