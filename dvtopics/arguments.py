@@ -4,6 +4,8 @@ things. A number that passes is given back as a plain int (a numpy int would pas
 card's JSON after the work). It imports nothing heavy: `dvtopics --help` reads it."""
 from __future__ import annotations
 
+import functools
+import inspect
 import math
 import numbers
 import os
@@ -54,6 +56,24 @@ def as_list(value, name: str, hint: str = "", like: Sequence[str] = ()) -> list:
         raise TypeError(f"{name}: {type(wrong).__name__} items are not articles (they need {', '.join(like)})"
                         + (f": {hint}" if hint else ""))
     return items
+
+
+def none_is_default(function):
+    """`function` with None for an optional argument read as that argument's default, as a notebook user gives it
+    (`jobs.evaluate(reading, model, None)`: no labels file): the default is what "none given" means, and a None
+    was refused as a list or number of the wrong kind. An argument whose default is None takes it as before."""
+    signature = inspect.signature(function)
+    defaults = {name: p.default for name, p in signature.parameters.items()
+                if p.default is not inspect.Parameter.empty and p.default is not None}
+
+    @functools.wraps(function)
+    def call(*args, **kwargs):
+        bound = signature.bind(*args, **kwargs)
+        for name, value in bound.arguments.items():
+            if value is None and name in defaults:
+                bound.arguments[name] = defaults[name]
+        return function(*bound.args, **bound.kwargs)
+    return call
 
 
 def check_label(name: str, value) -> None:

@@ -11,14 +11,15 @@ import os
 import shutil
 import tempfile
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields as dataclass_fields
 from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
 from .arguments import (ENGINES, MAX_BATCH, MAX_PART, MAX_REPORT_TOPICS, MAX_SEED, MAX_TOPICS, MIN_FOLDS, MIN_TOPICS,
                         PERIODS, as_list, check_at_least, check_choice, check_max_bytes, check_n_jobs,
-                        check_random_state, check_seeds, check_share, check_title, check_topic_counts)
+                        check_random_state, check_seeds, check_share, check_title, check_topic_counts,
+                        none_is_default)
 from .errors import ArgumentError, DvtopicsError, InputError, TooManyTopics, TopicsError
 from .io.read import MAX_ARTICLE_BYTES, Article, FieldNames, as_field_names, read_articles, unique_paths
 from .text.cache import open_cache
@@ -38,6 +39,9 @@ class Reading:
     use_cache: bool = True
 
     def __post_init__(self):
+        for option in dataclass_fields(self):  # None for an optional setting is its default, as for the jobs' arguments
+            if getattr(self, option.name) is None and option.default not in (MISSING, None):
+                setattr(self, option.name, option.default)
         self.fields = as_field_names(self.fields)  # None, FieldNames or a dict of names, as read_articles takes them
         self.n_jobs = check_n_jobs("n_jobs", self.n_jobs)  # as -j: before any work
         self.max_bytes = check_max_bytes(self.max_bytes)  # as --max-bytes
@@ -62,6 +66,7 @@ class Segmented:
         return [a for a in self.articles if a.error]
 
 
+@none_is_default  # None for an optional argument is its default
 def read_segmented(reading: Reading, lower: bool = True, progress: bool | None = None,
                    check: Callable[[list[Article]], None] = lambda articles: None) -> Segmented:
     """Read the articles, keep the readable ones and segment them (through the cache, closed after);
@@ -76,6 +81,7 @@ def read_segmented(reading: Reading, lower: bool = True, progress: bool | None =
     return Segmented(articles, good, texts)
 
 
+@none_is_default
 def segment(reading: Reading, out: str, lower: bool = False) -> Segmented:
     """Segment the articles into words and write {"id", "tokens"} lines to `out`, in input order; an article
     that could not be read keeps its place as {"id", "error"}."""
@@ -98,6 +104,7 @@ def segment(reading: Reading, out: str, lower: bool = False) -> Segmented:
 
 # ------------------------------------------------------------------ article types
 
+@none_is_default
 def rule_hits(reading: Reading, every_event: bool = False):
     """(article, the cue rule's hit or None, the event it reports or None) per article; the event is looked
     for where a rule fired, or everywhere with `every_event`."""
@@ -116,6 +123,7 @@ class Trained:
     failed: list[Article]  # the articles (of the inputs and of --extra) that could not be read, left out
 
 
+@none_is_default
 def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifiers=("svm", "logreg", "cnb"),
           extra_paths: Sequence[str] = (), weak_rules: bool = False, weak_other: int = 0, head_chars: int = 4000,
           folds: int = 5, max_features: int = 30_000, views=None, seed: int = 0, description: str = "",
@@ -197,6 +205,7 @@ def _labels_hint(path) -> str:
             "labels among the inputs")
 
 
+@none_is_default
 def label(reading: Reading, out: str | None, model: str | None = None, min_confidence: float = 0.0,
           abstain: str = "other", resume: bool = False, batch_size: int = 256, engine: str = "local",
           scheduler: str | None = None, part_size: int = 10_000, on_progress: Callable[[int], None] | None = None,
@@ -328,6 +337,7 @@ class Evaluation:
     failed: list[Article] = field(default_factory=list)  # the articles that could not be read, left out
 
 
+@none_is_default
 def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), baseline: str | None = None,
              plot: str | None = None) -> Evaluation:
     """Score `model` (and `baseline`, when given) on the labelled articles; `plot`, the file the caller will
@@ -395,6 +405,7 @@ class TopicsFit:
     segmented: Segmented
 
 
+@none_is_default
 def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | None = None, period: str = "month",
                **params) -> TopicsFit:
     """Fit a topic model on the articles and write it, its card, tables and figures into `out`."""
@@ -480,6 +491,7 @@ class Assignment:
     failed: list[Article]  # the unreadable articles, when they are known here (not on Dask: its workers log them)
 
 
+@none_is_default
 def assign_topics(reading: Reading, directory: str, out: str, labels_file: str | None = None,
                   engine: str = "local", scheduler: str | None = None, part_size: int = 10_000,
                   resume: bool = False) -> Assignment:
@@ -530,6 +542,7 @@ def _assign_settings(reading: Reading, directory: str, labels_file: str | None) 
             "fields": _field_settings(reading.fields), "max_bytes": reading.max_bytes}
 
 
+@none_is_default
 def sweep_topics(reading: Reading, out: str, ks: Sequence[int], measures: Sequence[str], seeds: Sequence[int],
                  **params) -> tuple[list[dict], Segmented]:
     """Fit each K with each seed, measure the fits, and write sweep.csv and sweep.png into `out`; return the
@@ -549,6 +562,7 @@ def sweep_topics(reading: Reading, out: str, ks: Sequence[int], measures: Sequen
     return rows, data
 
 
+@none_is_default
 def read_topics(directory: str, n_words: int | None = None) -> tuple[list[dict], dict]:
     """(the topics of a fitted model folder, as topics.json holds them, with `n_words` words each when given;
     its card)."""
@@ -566,6 +580,7 @@ def _load_topic_model(directory: str):
     return load_topic_model(directory)[0]
 
 
+@none_is_default
 def topics_page(directory: str, out: str) -> Path:
     """Write the offline pyLDAvis page of the topic model in `directory` to `out`."""
     from .run.batch import check_output
@@ -605,6 +620,7 @@ def default_k(n_articles: int) -> int:
     return int(min(15, max(3, round(n_articles ** 0.5 / 4))))
 
 
+@none_is_default
 def report_data(reading: Reading, model_dir=None, topics_dir=None, fit_topics: bool = True,
                 n_topics: int | None = None):
     """Label the articles and find their topics; return (records, topic report or None, provenance).
@@ -628,6 +644,7 @@ class ReportWritten:
     records: list[dict]  # one per article, as `report_data` gives them
 
 
+@none_is_default
 def report(reading: Reading, out: str, xlsx: str | None = None, model_dir=None, topics_dir=None,
            fit_topics: bool = True, n_topics: int | None = None, max_rows_per_type: int = 500,
            title: str = "dvtopics report", command: str = "") -> ReportWritten:

@@ -510,3 +510,29 @@ def test_a_dataframe_given_for_articles_is_refused_and_labels_are_plain_text(shi
     records = predict_articles(shipped, read_articles(seeds_dir))
     assert records and all(type(r["label"]) is str for r in records)
     assert all(type(label) is str for label in shipped.labels)
+
+
+def test_none_for_an_optional_argument_of_a_job_is_its_default(tmp_path):
+    """`jobs.evaluate(reading, model, None)` (no labels file, as a notebook writes it) raised "label_files: a list
+    (or any iterable) is wanted, not NoneType"; `train(on_data=None)` a raw "'NoneType' object is not callable"
+    after reading; `report(max_rows_per_type=None)` a raw comparison error after the labelling."""
+    import json
+    from articles import made_up_articles
+    from dvtopics import jobs
+
+    data = tmp_path / "train.jsonl"
+    data.write_text("".join(json.dumps({"id": a.id, "text": a.text, "label": a.label}, ensure_ascii=False) + "\n"
+                            for a in made_up_articles(4)), encoding="utf-8")
+    reading = jobs.Reading([data], fields=None, max_bytes=None, n_jobs=None, use_cache=None)
+    assert (reading.max_bytes, reading.n_jobs, reading.use_cache) == (jobs.Reading([data]).max_bytes, 1, True)
+    trained = jobs.train(reading, tmp_path / "m", None, ["logreg"], None, folds=None, seed=None, on_data=None,
+                         description=None)
+    assert trained.card["classifier"] == "logreg" and trained.card["parameters"]["seed"] == 0
+    scored = jobs.evaluate(reading, str(tmp_path / "m"), None, None, None)
+    assert scored.scores["n"] == 20
+    counts = jobs.label(reading, str(tmp_path / "l.csv"), str(tmp_path / "m"), min_confidence=None, abstain=None,
+                        batch_size=None, engine=None, part_size=None)
+    assert sum(counts.values()) == 20
+    written = jobs.report(reading, str(tmp_path / "r.html"), None, str(tmp_path / "m"), fit_topics=False,
+                          max_rows_per_type=None, title=None)
+    assert "<title>dvtopics report" in written.path.read_text(encoding="utf-8")
