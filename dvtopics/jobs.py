@@ -655,6 +655,9 @@ def report(reading: Reading, out: str, xlsx: str | None = None, model_dir=None, 
     from .run.batch import check_output
 
     check_title(title)  # before any work
+    # as --max-rows-per-type: -1 dropped each type's last article from the page, saying "-1 of 8"; 2.5 stopped
+    # the job after the labelling
+    max_rows_per_type = check_at_least("max_rows_per_type", max_rows_per_type, 1, MAX_PART)
     check_output(out, reading.paths)
     if xlsx:
         check_output(xlsx, [*reading.paths, out])

@@ -536,3 +536,15 @@ def test_none_for_an_optional_argument_of_a_job_is_its_default(tmp_path):
     written = jobs.report(reading, str(tmp_path / "r.html"), None, str(tmp_path / "m"), fit_topics=False,
                           max_rows_per_type=None, title=None)
     assert "<title>dvtopics report" in written.path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("rows", [-1, 0, 2.5, "3"])
+def test_a_reports_rows_per_type_are_checked_as_the_option_is_before_any_work(seeds_dir, tmp_path, monkeypatch, rows):
+    """jobs.report(max_rows_per_type=-1) wrote a page that left out each type's last article and said "-1 of 8";
+    0 listed none; 2.5 or "3" stopped the job with a raw TypeError after every article was labelled."""
+    from dvtopics import jobs
+
+    monkeypatch.setattr(jobs.Reading, "articles", lambda self: pytest.fail("read before the check"))
+    with pytest.raises(dvtopics.DvtopicsError, match="max_rows_per_type .*: give a whole number from 1 to 10000000"):
+        jobs.report(jobs.Reading([seeds_dir]), str(tmp_path / "r.html"), max_rows_per_type=rows)
+    assert not list(tmp_path.iterdir())
