@@ -548,3 +548,31 @@ def test_a_reports_rows_per_type_are_checked_as_the_option_is_before_any_work(se
     with pytest.raises(dvtopics.DvtopicsError, match="max_rows_per_type .*: give a whole number from 1 to 10000000"):
         jobs.report(jobs.Reading([seeds_dir]), str(tmp_path / "r.html"), max_rows_per_type=rows)
     assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("params, said", [
+    ({"no_below": 2.5}, r"no_below 2.5: give a whole number from 1 to 10000000, or 'auto'"),
+    ({"no_below": "3"}, r"no_below '3': give a whole number"),
+    ({"no_below": 0}, r"no_below 0: give a whole number"),
+    ({"no_above": "0.5"}, r"no_above must be a share above 0 and at most 1, not '0.5'"),
+    ({"keep_n": 2.5}, r"keep_n 2.5: give a whole number of 1 or more"),
+    ({"max_iter": 0}, r"max_iter 0: give a whole number from 1 to 100000"),
+    ({"phrases": "no"}, r"phrases must be True or False, not 'no'"),
+    ({"eta": -1}, r"eta must be a number above 0 or None, not -1"),
+    ({"alpha": "auto", "engine": "nmf"}, r"alpha must be a number above 0 or None \(or \"auto\" with the gensim"),
+])
+def test_topic_model_parameters_of_the_wrong_kind_are_refused_before_the_fit(params, said):
+    """no_below=2.5 kept the words of 2 units and "3" was read as 3, max_iter=0 ran the engine's default,
+    phrases="no" joined phrases, eta=-1 gave topics negative word probabilities, and a str no_above or a float
+    keep_n stopped the fit with a raw TypeError."""
+    texts = ["lúa gạo nông_dân ruộng\nlúa nông_dân", "trường học_sinh giáo_viên\nhọc_sinh trường"] * 6
+    with pytest.raises(dvtopics.DvtopicsError, match=said):
+        TopicModel(n_topics=2, **params).fit(texts)
+
+
+def test_topic_model_parameters_the_engines_take_still_fit():
+    texts = ["lúa gạo nông_dân ruộng\nlúa nông_dân", "trường học_sinh giáo_viên\nhọc_sinh trường"] * 6
+    for params in ({"no_below": 2, "alpha": "auto", "eta": 0.05}, {"engine": "nmf", "no_below": "auto", "keep_n": None},
+                   {"phrases": True, "phrase_min_count": 2, "phrase_threshold": -0.5, "max_iter": 3}):
+        model = TopicModel(n_topics=2, no_above=0.9, **params).fit(texts)
+        assert (model.topic_word_ >= 0).all()

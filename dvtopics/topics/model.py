@@ -28,6 +28,7 @@ of some articles and its files), `ldavis.py` (an offline pyLDAvis page).
 from __future__ import annotations
 
 import logging
+import numbers
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -37,8 +38,9 @@ import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
-from ..arguments import MAX_SEED, MIN_TOPICS, as_list, check_at_least, check_n_jobs, check_random_state
-from ..errors import ModelError, TooManyTopics, TopicsError
+from ..arguments import (MAX_ITER, MAX_NO_BELOW, MAX_SEED, MIN_TOPICS, as_list, check_at_least, check_n_jobs,
+                         check_random_state)
+from ..errors import ArgumentError, ModelError, TooManyTopics, TopicsError
 from .engines import DEFAULT_MAX_ITER, ENGINE_CLASSES, ENGINE_NAMES, ENGINES, SHARED_ESTEP_MIN_UNITS, bows_to_csr
 
 log = logging.getLogger(__name__)
@@ -125,6 +127,11 @@ def split_units(segmented: str, unit: str) -> list[str]:
     return [line for line in segmented.split("\n") if line.strip()]
 
 
+def _number(value) -> bool:
+    """A real number, not a bool (True is 1 to Python, never a share or a prior a user meant)."""
+    return isinstance(value, numbers.Real) and not isinstance(value, (bool, np.bool_))
+
+
 class TopicModel(TransformerMixin, BaseEstimator):
     """A topic model (LDA or NMF) of segmented Vietnamese texts, with the preprocessing that makes its topics
     readable.
@@ -200,8 +207,33 @@ class TopicModel(TransformerMixin, BaseEstimator):
             raise TopicsError(f"init must be one of {', '.join(INITS)}, not {self.init!r}")
         check_at_least("n_topics", self.n_topics, MIN_TOPICS)  # 2.5 is no K (int() made it 2)
         check_random_state("random_state", self.random_state)
-        if not 0 < self.no_above <= 1:  # written so that NaN, which no comparison admits, is refused too
-            raise TopicsError(f"no_above must be a share above 0 and at most 1, not {self.no_above}")
+        if not _number(self.no_above) or not 0 < self.no_above <= 1:  # so written, NaN is refused too
+            raise TopicsError(f"no_above must be a share above 0 and at most 1, not {self.no_above!r}")
+        # The others as their options take them, before any work: no_below=2.5 kept words of 2 units, "3" was read
+        # as 3, max_iter=0 ran the engine's default, phrases="no" joined phrases, eta=-1 gave topics negative
+        # word probabilities, and a str no_above or keep_n stopped the fit with a raw TypeError.
+        if self.no_below != "auto" and (isinstance(self.no_below, (bool, np.bool_)) or
+                                        not isinstance(self.no_below, numbers.Integral) or
+                                        not 1 <= self.no_below <= MAX_NO_BELOW):
+            raise ArgumentError(f"no_below {self.no_below!r}: give a whole number from 1 to {MAX_NO_BELOW}, or 'auto'")
+        if self.keep_n is not None:
+            check_at_least("keep_n", self.keep_n, 1)
+        if self.max_iter is not None:
+            check_at_least("max_iter", self.max_iter, 1, MAX_ITER)
+        if not isinstance(self.phrases, (bool, np.bool_)):
+            raise TopicsError(f"phrases must be True or False, not {self.phrases!r}")
+        if self.phrases:
+            check_at_least("phrase_min_count", self.phrase_min_count, 1)
+            if not _number(self.phrase_threshold) or not -1 <= self.phrase_threshold <= 1:
+                raise TopicsError(f"phrase_threshold must be an NPMI from -1 to 1, not {self.phrase_threshold!r}")
+        for name in ("alpha", "eta"):  # Dirichlet priors: None (the engine's default), above 0, or gensim's words
+            value = getattr(self, name)
+            if value is None or (isinstance(value, str) and self.engine == "gensim"):  # "auto": gensim checks it
+                continue
+            if not _number(value) or not value > 0:
+                raise TopicsError(f"{name} must be a number above 0 or None"
+                                  + (' (or "auto" with the gensim engine)' if self.engine != "gensim" else "")
+                                  + f", not {value!r}")
 
     def _stopwords(self) -> frozenset[str]:
         return default_stopwords() | {w.lower() for w in as_list(self.extra_stopwords, "extra_stopwords")}
