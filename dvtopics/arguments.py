@@ -60,13 +60,18 @@ def as_list(value, name: str, hint: str = "", like: Sequence[str] = ()) -> list:
     return items
 
 
+# Arguments whose None could mean something other than the default, so is refused as before: abstain=None could
+# mean "do not abstain", and the default would call those articles "other" (`check_label`)
+NONE_REFUSED = frozenset({"abstain"})
+
+
 def none_is_default(function):
     """`function` with None for an optional argument read as that argument's default, as a notebook user gives it
     (`jobs.evaluate(reading, model, None)`: no labels file): the default is what "none given" means, and a None
     was refused as a list or number of the wrong kind. An argument whose default is None takes it as before."""
     signature = inspect.signature(function)
     defaults = {name: p.default for name, p in signature.parameters.items()
-                if p.default is not inspect.Parameter.empty and p.default is not None}
+                if p.default is not inspect.Parameter.empty and p.default is not None and name not in NONE_REFUSED}
 
     @functools.wraps(function)
     def call(*args, **kwargs):

@@ -257,10 +257,11 @@ def test_max_bytes_and_on_error_are_checked_as_max_bytes_is_before_any_work(seed
     assert not list(tmp_path.iterdir())
 
 
-@pytest.mark.parametrize("engine", ["Dask", "spark", None])
+@pytest.mark.parametrize("engine", ["Dask", "spark"])
 def test_an_engine_is_checked_as_engine_is_before_any_work(seeds_dir, tmp_path, engine):
     """Hunt 20 A (04): `jobs.label(..., engine="Dask")` ran the local engine in silence (so did
-    `jobs.assign_topics`), where --engine refuses any value but local and dask."""
+    `jobs.assign_topics`), where --engine refuses any value but local and dask. (None is the default engine, as
+    None is any optional argument's default: `test_none_for_an_optional_argument_of_a_job_is_its_default`.)"""
     from dvtopics import jobs
     from dvtopics.errors import ArgumentError
 
@@ -515,7 +516,8 @@ def test_a_dataframe_given_for_articles_is_refused_and_labels_are_plain_text(shi
 def test_none_for_an_optional_argument_of_a_job_is_its_default(tmp_path):
     """`jobs.evaluate(reading, model, None)` (no labels file, as a notebook writes it) raised "label_files: a list
     (or any iterable) is wanted, not NoneType"; `train(on_data=None)` a raw "'NoneType' object is not callable"
-    after reading; `report(max_rows_per_type=None)` a raw comparison error after the labelling."""
+    after reading; `report(max_rows_per_type=None)` a raw comparison error after the labelling. (abstain=None
+    stays refused, `test_predict_and_label_refuse_what_the_cli_refuses`: it may mean "do not abstain".)"""
     import json
     from articles import made_up_articles
     from dvtopics import jobs
@@ -530,7 +532,7 @@ def test_none_for_an_optional_argument_of_a_job_is_its_default(tmp_path):
     assert trained.card["classifier"] == "logreg" and trained.card["parameters"]["seed"] == 0
     scored = jobs.evaluate(reading, str(tmp_path / "m"), None, None, None)
     assert scored.scores["n"] == 20
-    counts = jobs.label(reading, str(tmp_path / "l.csv"), str(tmp_path / "m"), min_confidence=None, abstain=None,
+    counts = jobs.label(reading, str(tmp_path / "l.csv"), str(tmp_path / "m"), min_confidence=None,
                         batch_size=None, engine=None, part_size=None)
     assert sum(counts.values()) == 20
     written = jobs.report(reading, str(tmp_path / "r.html"), None, str(tmp_path / "m"), fit_topics=False,
@@ -576,3 +578,4 @@ def test_topic_model_parameters_the_engines_take_still_fit():
                    {"phrases": True, "phrase_min_count": 2, "phrase_threshold": -0.5, "max_iter": 3}):
         model = TopicModel(n_topics=2, no_above=0.9, **params).fit(texts)
         assert (model.topic_word_ >= 0).all()
+
