@@ -421,6 +421,8 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
     if "random_state" in params:
         params["random_state"] = check_random_state("random_state", params["random_state"])
     check_choice("period", period, PERIODS)
+    model = TopicModel(n_topics=n_topics, **params)
+    model._check_params(reading.n_jobs)  # engine="NMF" was refused only once every article was read and segmented
     # task: a classifier's folder is refused (its model and card would be replaced), a topics folder refitted
     check_folder(out, [*reading.paths, *([labels_file] if labels_file else [])], FIT_FILES, task="topics")
     types = read_types(labels_file)
@@ -430,7 +432,6 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
         k_fits(articles)
         labels_found(articles)
     data = read_segmented(reading, check=check)
-    model = TopicModel(n_topics=n_topics, **params)
     mixes = model.fit_transform(data.texts, n_jobs=reading.n_jobs,  # = fit, then transform: texts read once
                                 progress=len(data.texts) > 100)
     [measures] = topic_measures([model], ReferenceTokens(data.texts, model.unit, model))
@@ -549,12 +550,14 @@ def sweep_topics(reading: Reading, out: str, ks: Sequence[int], measures: Sequen
     rows (one per K) and the articles read."""
     from .run.batch import check_folder
     from .topics.measures import check_measures
+    from .topics.model import TopicModel
     from .topics.sweep import SWEEP_FILES, sweep, write_sweep
 
     ks, seeds = check_topic_counts("ks", ks), check_seeds("seeds", seeds)  # before reading, as measures are
     measures = check_measures(measures)  # a misspelt measure stops the job before its long work, not after a fit
     if not measures:  # (--measures "") a sweep compares its fits by them: with none, its table and figure are empty
         raise TopicsError("a sweep needs at least one measure to compare its fits: npmi, c_v or diversity")
+    TopicModel(n_topics=min(ks), **params)._check_params(reading.n_jobs)  # as fit_topics: before the reading
     check_folder(out, reading.paths, SWEEP_FILES)
     data = read_segmented(reading, check=_check_k(max(ks), params.get("unit", "document")))
     rows, _ = sweep(data.texts, ks, measures, seeds=seeds, progress=True, **params)

@@ -579,3 +579,33 @@ def test_topic_model_parameters_the_engines_take_still_fit():
         model = TopicModel(n_topics=2, no_above=0.9, **params).fit(texts)
         assert (model.topic_word_ >= 0).all()
 
+
+@pytest.mark.parametrize("params, said", [({"engine": "NMF"}, "engine must be one of"),
+                                          ({"no_below": 2.5}, "no_below 2.5: give a whole number"),
+                                          ({"no_bellow": 3}, "unexpected keyword argument 'no_bellow'")])
+def test_a_fit_or_sweeps_model_parameters_are_checked_before_any_article_is_read(seeds_dir, tmp_path, monkeypatch,
+                                                                                 params, said):
+    """jobs.fit_topics(reading, out, 5, engine="NMF") read and segmented all 49,519 articles of a corpus (88 s)
+    before saying the engine was misspelt; a sweep likewise."""
+    from dvtopics import jobs
+
+    monkeypatch.setattr(jobs, "read_segmented", lambda *a, **k: pytest.fail("read before the check"))
+    monkeypatch.setattr(jobs.Reading, "articles", lambda self: pytest.fail("read before the check"))
+    reading = jobs.Reading([seeds_dir])
+    with pytest.raises((dvtopics.DvtopicsError, TypeError), match=said):
+        jobs.fit_topics(reading, str(tmp_path / "t"), 3, **params)
+    with pytest.raises((dvtopics.DvtopicsError, TypeError), match=said):
+        jobs.sweep_topics(reading, str(tmp_path / "s"), [2, 3], ["npmi"], [0], **params)
+    assert not list(tmp_path.iterdir())
+
+
+def test_a_missing_tomotopy_is_said_before_any_article_is_read(seeds_dir, tmp_path, monkeypatch):
+    import builtins
+    from dvtopics import jobs
+
+    real_import = builtins.__import__
+    monkeypatch.setattr(builtins, "__import__", lambda name, *a, **k: (_ for _ in ()).throw(ImportError(name))
+                        if name == "tomotopy" else real_import(name, *a, **k))
+    monkeypatch.setattr(jobs.Reading, "articles", lambda self: pytest.fail("read before the check"))
+    with pytest.raises(dvtopics.DvtopicsError, match=r"tomotopy is not installed; install it with: pip install"):
+        jobs.fit_topics(jobs.Reading([seeds_dir]), str(tmp_path / "t"), 3, engine="tomotopy")

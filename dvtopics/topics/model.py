@@ -203,6 +203,8 @@ class TopicModel(TransformerMixin, BaseEstimator):
             raise TopicsError(f"unit must be one of {', '.join(UNITS)}, not {self.unit!r}")
         if self.engine not in ENGINES:
             raise TopicsError(f"engine must be one of {', '.join(ENGINES)}, not {self.engine!r}")
+        if self.engine == "tomotopy":  # an optional extra: missing, say so before the texts are read, not after
+            ENGINE_CLASSES["tomotopy"]._tomotopy()
         if self.init not in INITS:
             raise TopicsError(f"init must be one of {', '.join(INITS)}, not {self.init!r}")
         check_at_least("n_topics", self.n_topics, MIN_TOPICS)  # 2.5 is no K (int() made it 2)
