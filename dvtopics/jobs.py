@@ -140,6 +140,7 @@ def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifie
     folds = check_at_least("folds", folds, MIN_FOLDS)  # these and the three below are on the card: plain ints
     head_chars = check_at_least("head_chars", head_chars, 0)
     max_features = check_at_least("max_features", max_features, 0)
+    weak_other = check_at_least("weak_other", weak_other, 0)  # as --weak-other, before the inputs are read
     seed = check_at_least("seed", seed, 0, MAX_SEED)
     lead_copies = None if lead_copies is None else check_at_least("lead_copies", lead_copies, 0)
     if silent_min_confidence is not None:

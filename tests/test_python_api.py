@@ -609,3 +609,29 @@ def test_a_missing_tomotopy_is_said_before_any_article_is_read(seeds_dir, tmp_pa
     monkeypatch.setattr(jobs.Reading, "articles", lambda self: pytest.fail("read before the check"))
     with pytest.raises(dvtopics.DvtopicsError, match=r"tomotopy is not installed; install it with: pip install"):
         jobs.fit_topics(jobs.Reading([seeds_dir]), str(tmp_path / "t"), 3, engine="tomotopy")
+
+
+@pytest.mark.parametrize("weak_other", [-1, 2.5, "2000", True])
+def test_weak_other_is_checked_as_the_option_is(tmp_path, monkeypatch, weak_other):
+    """jobs.train(weak_other="2000") read every article, then stopped with a raw "'<' not supported between 'int'
+    and 'str'"; -1 sampled no weak `other` and 2.5 three, in silence (--weak-other takes a whole number)."""
+    from articles import made_up_articles
+    from dvtopics import jobs
+    from dvtopics.types import training
+
+    with pytest.raises(dvtopics.DvtopicsError, match="weak_other .*: give a whole number of 0 or more"):
+        training.collect(made_up_articles(2), weak_other=weak_other)
+    monkeypatch.setattr(jobs.Reading, "articles", lambda self: pytest.fail("read before the check"))
+    with pytest.raises(dvtopics.DvtopicsError, match="weak_other .*: give a whole number of 0 or more"):
+        jobs.train(jobs.Reading([tmp_path]), str(tmp_path / "m"), weak_other=weak_other)
+
+
+def test_training_max_features_0_is_every_term_as_the_option_says():
+    """training.train(max_features=0), as --max-features 0 means it ("all terms"), stopped the training with
+    scikit-learn's InvalidParameterError after the segmenting."""
+    from articles import made_up_articles
+    from dvtopics.types import training
+
+    _, card = training.train(training.collect(made_up_articles(3)), classifiers=["logreg"], n_folds=3,
+                             max_features=0)
+    assert card["parameters"]["max_features"] is None

@@ -125,6 +125,9 @@ def collect(
     different hand labels are refused (`OneLabelPerText`). Articles that could not be read are left out and kept
     in `failed`.
     """
+    # as --weak-other: "2000" stopped the training with a raw TypeError once the articles were read, -1 sampled none
+    # and 2.5 three, in silence
+    weak_other = check_at_least("weak_other", weak_other, 0)
     data = TrainingData(hand_labels=HandLabels(gold_labels))
     extras = _extra_articles(extra, data)
     labelled = OneLabelPerText()  # the hand labels, every copy of a text's
@@ -562,6 +565,8 @@ def train(
     rules alone where they apply, per-class support, data hash, parameters).
     """
     check_at_least("n_folds", n_folds, MIN_FOLDS)
+    if max_features is not None:  # 0 is every term, as --max-features 0 and jobs.train take it (scikit-learn's None)
+        max_features = check_at_least("max_features", max_features, 0) or None
     check_trainable(data)
     if lead_copies is not None:
         lead_copies = check_at_least("lead_copies", lead_copies, 0)
