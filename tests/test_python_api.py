@@ -635,3 +635,21 @@ def test_training_max_features_0_is_every_term_as_the_option_says():
     _, card = training.train(training.collect(made_up_articles(3)), classifiers=["logreg"], n_folds=3,
                              max_features=0)
     assert card["parameters"]["max_features"] is None
+
+
+def test_none_for_an_optional_argument_of_the_notebooks_functions_is_its_default(shipped, seeds_dir):
+    """As in the jobs: `sweep(texts, ks, seeds=None)` raised "seeds: a list is wanted, not NoneType",
+    `read_articles(path, None, None)` and `predict(articles, min_confidence=None)` refused the None."""
+    from dvtopics.topics.sweep import sweep
+
+    articles = list(read_articles(seeds_dir, None, None, None))
+    assert len(articles) == 5
+    assert [r["label"] for r in shipped.predict(articles, min_confidence=None, n_jobs=None)] == \
+           [r["label"] for r in shipped.predict(articles)]
+    assert dvtopics.segment_many(["Công tác dân vận"], None) == dvtopics.segment_many(["Công tác dân vận"])
+    texts = ["lúa gạo nông_dân ruộng\nlúa nông_dân", "trường học_sinh giáo_viên\nhọc_sinh trường"] * 6
+    rows, _ = sweep(texts, [2], measures=None, seeds=None, no_below=1, no_above=0.9)
+    assert rows[0]["seeds"] == 1 and "npmi" in rows[0]
+    model = TopicModel(n_topics=2, no_below=1, no_above=0.9).fit(texts)
+    articles = [make_article(str(i), "x") for i in range(len(texts))]
+    assert summarize(model, articles, model.transform(texts), period=None, n_words=None).labels

@@ -29,7 +29,7 @@ from dataclasses import asdict, dataclass, field, fields as dataclass_fields
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping
 
-from ..arguments import ON_ERROR, as_list, check_choice, check_max_bytes, is_dataframe
+from ..arguments import ON_ERROR, as_list, check_choice, check_max_bytes, is_dataframe, none_is_default
 from ..errors import ArgumentError, InputError, NoArticlesError
 from ..text.dates import FIRST_YEAR, LAST_YEAR
 from ..text.normalise import nfc, normalize
@@ -779,6 +779,7 @@ def _unreadable(path: Path) -> str | None:
     return None
 
 
+@none_is_default
 def read_articles(
     paths: Iterable[str | os.PathLike] | str | os.PathLike,
     fields: FieldNames | Mapping[str, str] | None = FieldNames(),

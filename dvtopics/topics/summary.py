@@ -10,7 +10,7 @@ from typing import Iterable, Iterator, Sequence
 
 import numpy as np
 
-from ..arguments import PERIODS, as_list, check_at_least, check_choice
+from ..arguments import PERIODS, as_list, check_at_least, check_choice, none_is_default
 from ..errors import InputError, ModelError, TopicsError
 from ..io.metadata import period_of, period_range
 from ..io.read import read_side_file
@@ -94,6 +94,7 @@ def representative_title(representatives: Sequence[dict], words: Sequence[str]) 
     return max(titled, key=named) if titled else ""
 
 
+@none_is_default
 def summarize(model: TopicModel, articles: Sequence, mixes: np.ndarray, types: dict[str, str] | None = None,
               period: str = "month", n_words: int = 10, n_representatives: int = 3) -> TopicReport:
     """A `TopicReport` of `articles` (objects with id, title, date, label) and their `mixes`.
