@@ -101,11 +101,17 @@ def field_text(value) -> str | None:
     """A record's value as text: a string as it is, a number written out, None for anything else
     (null, true/false, a list, an object).
 
-    >>> field_text("2022-07-05"), field_text(2022), field_text([1, 2]), field_text(None)
-    ('2022-07-05', '2022', None, None)
+    A whole number written as a float is its digits, as a workbook's number cell is read (`tables.cell_text`):
+    pandas writes a column of whole numbers with a gap as floats, so one file's label 1.0 or id 17.0 is another's 1
+    or 17, never a class or an id of its own.
+
+    >>> field_text("2022-07-05"), field_text(2022), field_text(1.0), field_text(2.5), field_text([1, 2])
+    ('2022-07-05', '2022', '1', '2.5', None)
     """
     if isinstance(value, str):
         return value
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:  # exactly a whole number
+        value = int(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
     return None
