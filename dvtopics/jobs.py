@@ -341,8 +341,8 @@ class Evaluation:
 @none_is_default
 def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), baseline: str | None = None,
              plot: str | None = None) -> Evaluation:
-    """Score `model` (and `baseline`, when given) on the labelled articles; `plot`, the file the caller will
-    draw the confusion matrix in, is checked first."""
+    """Score `model` (and `baseline`, when given) on the labelled articles; draw the confusion matrix into `plot`
+    when given (checked first, before any work)."""
     from .run.batch import check_output
     from .types.evaluate import changes, check_labels_known, scores
     from .types.model import load_classifier
@@ -394,6 +394,10 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
             compared = {"model": baseline, **changes([a.id for a in articles], [a.title for a in articles], truth,
                                                      before, predicted)}
     errors = [(a, t, r) for a, t, r in zip(articles, truth, records) if t != r["label"]]
+    if plot:  # drawn here, not by the caller: a notebook's jobs.evaluate(..., plot="cm.png") wrote no figure
+        from .report.plots import confusion_matrix_figure, save_figure
+
+        save_figure(confusion_matrix_figure(result["confusion"], result["labels"]), plot)
     return Evaluation(result, compared, errors, failed)
 
 

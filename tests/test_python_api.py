@@ -653,3 +653,19 @@ def test_none_for_an_optional_argument_of_the_notebooks_functions_is_its_default
     model = TopicModel(n_topics=2, no_below=1, no_above=0.9).fit(texts)
     articles = [make_article(str(i), "x") for i in range(len(texts))]
     assert summarize(model, articles, model.transform(texts), period=None, n_words=None).labels
+
+
+def test_evaluate_draws_the_confusion_matrix_it_is_given_a_plot_for(tmp_path):
+    """jobs.evaluate(reading, model, plot="cm.png") checked the name and wrote nothing: only the command line drew
+    the figure, so a notebook user asking for it got no file and no word."""
+    import json
+    from articles import made_up_articles
+    from dvtopics import jobs
+
+    data = tmp_path / "a.jsonl"
+    data.write_text("".join(json.dumps({"id": a.id, "text": a.text, "label": a.label}, ensure_ascii=False) + "\n"
+                            for a in made_up_articles(3)), encoding="utf-8")
+    reading = jobs.Reading([data])
+    jobs.train(reading, tmp_path / "m", classifiers=["logreg"], folds=3)
+    jobs.evaluate(reading, str(tmp_path / "m"), plot=tmp_path / "cm.png")
+    assert (tmp_path / "cm.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
