@@ -27,6 +27,9 @@ from .text.cache import open_cache
 log = logging.getLogger(__name__)
 
 
+PART_SIZE = 10_000  # articles in a part of a Dask run (--part-size)
+
+
 @dataclass
 class Reading:
     """Where the articles come from and how they are read and segmented: what every job starts from."""
@@ -209,7 +212,7 @@ def _labels_hint(path) -> str:
 @none_is_default
 def label(reading: Reading, out: str | None, model: str | None = None, min_confidence: float = 0.0,
           abstain: str = "other", resume: bool = False, batch_size: int = 256, engine: str = "local",
-          scheduler: str | None = None, part_size: int = 10_000, on_progress: Callable[[int], None] | None = None,
+          scheduler: str | None = None, part_size: int = PART_SIZE, on_progress: Callable[[int], None] | None = None,
           on_record: Callable[[dict], None] | None = None) -> Counter:
     """Label every article's type into `out` (or hand each record to `on_record` when `out` is None);
     return the count of each outcome (labels, "error")."""
@@ -217,11 +220,11 @@ def label(reading: Reading, out: str | None, model: str | None = None, min_confi
     from .types.model import check_abstaining
 
     check_abstaining(min_confidence, abstain)
-    _check_engine(engine, scheduler)
     out = _output_name(out)
     # as --batch-size and --part-size are, on every path: a batch of 0 would label nothing, silently
     batch_size = check_at_least("batch_size", batch_size, 1, MAX_BATCH)
     part_size = check_at_least("part_size", part_size, 1, MAX_PART)
+    _check_engine(engine, scheduler, part_size)
     if out is None and on_record is None:
         raise DvtopicsError("label: give `out`, the file to write, or `on_record`, a function to hand each record")
     if resume and out is None:  # the journal to finish is OUT's: without it the run would start over, silently
@@ -242,13 +245,17 @@ def label(reading: Reading, out: str | None, model: str | None = None, min_confi
     return _label_here(reading, labeller, out, resume, batch_size, on_progress, on_record)
 
 
-def _check_engine(engine: str, scheduler: str | None) -> None:
-    """An engine, as --engine takes it (a misspelt "Dask" would run here, in silence), and a scheduler only for the
-    Dask engine, as --scheduler is refused without it: the local engine would ignore it."""
+def _check_engine(engine: str, scheduler: str | None, part_size: int | None = None) -> None:
+    """An engine, as --engine takes it (a misspelt "Dask" would run here, in silence), and a scheduler or a part size
+    only for the Dask engine, as --scheduler and --part-size are refused without it: the local engine would ignore
+    them."""
     check_choice("engine", engine, ENGINES)
     if scheduler is not None and engine != "dask":
         raise ArgumentError(f"scheduler {scheduler!r} is a Dask cluster's: give engine=\"dask\" to run there, or no "
                             "scheduler to run here")
+    if part_size not in (None, PART_SIZE) and engine != "dask":
+        raise ArgumentError(f"part_size {part_size!r} cuts the input into a Dask run's parts: give engine=\"dask\" to "
+                            "run there, or no part_size to run here")
 
 
 def _output_name(out: str | os.PathLike | None) -> str | None:
@@ -499,7 +506,7 @@ class Assignment:
 
 @none_is_default
 def assign_topics(reading: Reading, directory: str, out: str, labels_file: str | None = None,
-                  engine: str = "local", scheduler: str | None = None, part_size: int = 10_000,
+                  engine: str = "local", scheduler: str | None = None, part_size: int = PART_SIZE,
                   resume: bool = False) -> Assignment:
     """Give each article its main topic and mix with the model in `directory`; write them to `out`, an
     unreadable article in its place with its error."""
@@ -507,7 +514,10 @@ def assign_topics(reading: Reading, directory: str, out: str, labels_file: str |
     from .topics.summary import read_topics
 
     part_size = check_at_least("part_size", part_size, 1, MAX_PART)  # as --part-size is
-    _check_engine(engine, scheduler)
+    _check_engine(engine, scheduler, part_size)
+    if resume and engine != "dask":  # as --resume is: the local engine writes its table at once, so it rewrote it all
+        raise ArgumentError("resume finishes an interrupted engine=\"dask\" run; the local engine writes the table "
+                            "at once: run again without resume")
     out = _output_name(out)
     if not out.endswith(("/", os.sep)):  # FOLDER/ keeps Dask's parts
         check_output(out, reading.paths)

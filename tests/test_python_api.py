@@ -669,3 +669,20 @@ def test_evaluate_draws_the_confusion_matrix_it_is_given_a_plot_for(tmp_path):
     jobs.train(reading, tmp_path / "m", classifiers=["logreg"], folds=3)
     jobs.evaluate(reading, str(tmp_path / "m"), plot=tmp_path / "cm.png")
     assert (tmp_path / "cm.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_resume_and_part_size_without_the_dask_engine_are_refused_as_their_options_are(seeds_dir, tmp_path):
+    """jobs.assign_topics(..., resume=True) with the local engine rewrote the whole table in silence, and
+    `part_size=500` was ignored by both jobs, where `topics assign --resume` and `--part-size` without
+    `--engine dask` are refused."""
+    from dvtopics import jobs
+    from dvtopics.errors import ArgumentError
+
+    reading = jobs.Reading([seeds_dir])
+    with pytest.raises(ArgumentError, match="resume finishes an interrupted engine=\"dask\" run"):
+        jobs.assign_topics(reading, str(tmp_path / "t"), str(tmp_path / "a.csv"), resume=True)
+    for job in (lambda: jobs.label(reading, str(tmp_path / "l.csv"), part_size=500),
+                lambda: jobs.assign_topics(reading, str(tmp_path / "t"), str(tmp_path / "a.csv"), part_size=500)):
+        with pytest.raises(ArgumentError, match="part_size 500 cuts the input into a Dask run's parts"):
+            job()
+    assert not list(tmp_path.iterdir())
