@@ -650,9 +650,21 @@ def report_data(reading: Reading, model_dir=None, topics_dir=None, fit_topics: b
     """
     if n_topics is not None:
         n_topics = check_at_least("n_topics", n_topics, MIN_TOPICS, MAX_REPORT_TOPICS)
+    _check_topics_choice(topics_dir, fit_topics, n_topics)
     articles = list(reading.articles())
     with open_cache(reading.cache_dir, reading.use_cache) as cache:
         return _report_data(articles, cache, reading.n_jobs, model_dir, topics_dir, fit_topics, n_topics)
+
+
+def _check_topics_choice(topics_dir, fit_topics: bool, n_topics: int | None) -> None:
+    """Refuse what the report would ignore, as the command line refuses --no-topics beside --topics and --k beside
+    either: n_topics=7 beside a topics_dir (which has its own K) or fit_topics=False (which fits none) was dropped
+    in silence, and fit_topics=False beside a topics_dir put that model's topics in all the same."""
+    if topics_dir and not fit_topics:
+        raise ArgumentError("fit_topics=False leaves the themes out, topics_dir puts a model's in: give one of them")
+    if n_topics is not None and (topics_dir or not fit_topics):
+        why = "fit_topics=False fits none" if not fit_topics else "topics_dir has its own"
+        raise ArgumentError(f"n_topics is the number of themes the report fits: {why}; leave n_topics out")
 
 
 @dataclass
@@ -681,6 +693,7 @@ def report(reading: Reading, out: str, xlsx: str | None = None, model_dir=None, 
         check_output(xlsx, [*reading.paths, out])
         _check_suffix(xlsx, (".xlsx",), "an Excel workbook")
     _check_suffix(out, HTML_SUFFIXES, "an HTML page")
+    _check_topics_choice(topics_dir, fit_topics, n_topics)  # before the articles are read and labelled
     records, topics, provenance = report_data(reading, model_dir, topics_dir, fit_topics, n_topics)
     provenance.update(command=command, inputs=[str(p) for p in reading.paths], label_field=reading.fields.label)
     html = build_report(records, topics, provenance, max_rows_per_type=max_rows_per_type, title=title,

@@ -686,3 +686,21 @@ def test_resume_and_part_size_without_the_dask_engine_are_refused_as_their_optio
         with pytest.raises(ArgumentError, match="part_size 500 cuts the input into a Dask run's parts"):
             job()
     assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("given, said", [
+    ({"topics_dir": "themes", "n_topics": 7}, "n_topics is the number of themes the report fits: topics_dir has"),
+    ({"fit_topics": False, "n_topics": 7}, "n_topics is the number of themes the report fits: fit_topics=False"),
+    ({"fit_topics": False, "topics_dir": "themes"}, "fit_topics=False leaves the themes out, topics_dir puts"),
+])
+def test_a_reports_topic_arguments_it_would_ignore_are_refused(seeds_dir, tmp_path, monkeypatch, given, said):
+    """jobs.report(reading, out, topics_dir=D, n_topics=7) wrote D's topics and dropped the 7 in silence (so did
+    fit_topics=False with n_topics), where the command line refuses --k beside --topics or --no-topics."""
+    from dvtopics import jobs
+    from dvtopics.errors import ArgumentError
+
+    monkeypatch.setattr(jobs.Reading, "articles", lambda self: pytest.fail("read before the check"))
+    with pytest.raises(ArgumentError, match=said):
+        jobs.report(jobs.Reading([seeds_dir]), str(tmp_path / "r.html"), **given)
+    with pytest.raises(ArgumentError, match=said):
+        jobs.report_data(jobs.Reading([seeds_dir]), **given)
