@@ -704,3 +704,20 @@ def test_a_reports_topic_arguments_it_would_ignore_are_refused(seeds_dir, tmp_pa
         jobs.report(jobs.Reading([seeds_dir]), str(tmp_path / "r.html"), **given)
     with pytest.raises(ArgumentError, match=said):
         jobs.report_data(jobs.Reading([seeds_dir]), **given)
+
+
+def test_a_silent_min_confidence_the_labels_cannot_use_is_refused():
+    """train --silent-min-confidence 0.9 on a label set of one's own ("Giáo dục", "Y tế") was dropped in silence (the
+    card said 0.0); on article types without `other` the card said 0.9, and it was never applied."""
+    from articles import made_up_articles
+    from dvtopics.types import training
+
+    articles = [a for a in made_up_articles(3) if a.label != "other"]
+    with pytest.raises(dvtopics.DvtopicsError, match="these labels have no `other`: leave it out"):
+        training.train(training.collect(articles), classifiers=["logreg"], n_folds=3, silent_min_confidence=0.9)
+    for a in articles:
+        a.label = "Giáo dục" if a.label == "annual_review" else "Y tế"
+    with pytest.raises(dvtopics.DvtopicsError, match="these labels are not the article types"):
+        training.train(training.collect(articles), classifiers=["logreg"], n_folds=3, silent_min_confidence=0.9)
+    _, card = training.train(training.collect(articles), classifiers=["logreg"], n_folds=3, silent_min_confidence=0)
+    assert card["parameters"]["silent_min_confidence"] == 0

@@ -583,6 +583,12 @@ def train(
     labels = sorted(set(data.labels))
     if use_rules is None:  # the cue rules only speak of article types
         use_rules = set(labels) <= set(ARTICLE_TYPES)
+    if silent_min_confidence and not (use_rules and "other" in labels):  # before the segmenting and fitting
+        # it sets a type named with no cue rule behind it to `other` (`decide`): without the rules or an `other` label it
+        # was dropped in silence (an own label set's card said 0.0; one without `other` said 0.9, never applied)
+        why = "these labels have no `other`" if use_rules else "these labels are not the article types (no cue rules)"
+        raise DvtopicsError(f"silent_min_confidence (--silent-min-confidence) {silent_min_confidence:g} sets a type "
+                            f"named without a cue rule to `other`, and {why}: leave it out")
     options = pipeline_options(use_rules, max_features, views)
     events = [find_event(a.title, a.text) for a in data.articles] if options["events"] else None
     documents = documents_of(data.articles, use_rules, head_chars, cache, n_jobs, progress, events=events)
