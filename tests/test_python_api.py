@@ -721,3 +721,11 @@ def test_a_silent_min_confidence_the_labels_cannot_use_is_refused():
         training.train(training.collect(articles), classifiers=["logreg"], n_folds=3, silent_min_confidence=0.9)
     _, card = training.train(training.collect(articles), classifiers=["logreg"], n_folds=3, silent_min_confidence=0)
     assert card["parameters"]["silent_min_confidence"] == 0
+
+
+def test_summarize_given_dicts_says_it_takes_articles():
+    """summarize(model, [{"id": ..., "title": ...}], mixes) raised a raw "'dict' object has no attribute 'id'"."""
+    texts = ["lúa gạo nông_dân ruộng\nlúa nông_dân", "trường học_sinh giáo_viên\nhọc_sinh trường"] * 6
+    model = TopicModel(n_topics=2, no_below=1, no_above=0.9).fit(texts)
+    with pytest.raises(TypeError, match=r"articles: dict items are not articles \(they need id, title, date, label\)"):
+        summarize(model, [{"id": str(i), "title": "t"} for i in range(len(texts))], model.transform(texts))

@@ -106,7 +106,11 @@ def summarize(model: TopicModel, articles: Sequence, mixes: np.ndarray, types: d
     check_choice("period", period, PERIODS)
     n_words, n_representatives = check_at_least("n_words", n_words, 1), check_at_least("n_representatives",
                                                                                         n_representatives, 0)
-    articles = as_list(articles, "articles")  # read more than once below
+    # read more than once below; a dict of the fields is refused saying so, not with a raw AttributeError after the
+    # mixes were checked
+    articles = as_list(articles, "articles", like=("id", "title", "date", "label"),
+                       hint="read files with dvtopics.read_articles, or make one of a text with "
+                            "dvtopics.io.read.make_article(id, text)")
     mixes = _check_mixes(mixes, len(articles), len(model.topic_word_))
     types = types or {}
     labels = model.topic_labels()
