@@ -154,7 +154,12 @@ def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifie
     check_folder(out, [*reading.paths, *label_files, *extra_paths], MODEL_FILES, task=TASK)
     extra = list(_extra_articles(extra_paths, reading))  # a few files, refused before the inputs are read
     gold, ids = gold_labels(label_files), set()
-    data = collect(_noting_ids(reading.articles(), ids), gold, weak_rules, weak_other, seed, extra)
+    try:
+        data = collect(_noting_ids(reading.articles(), ids), gold, weak_rules, weak_other, seed, extra)
+    except DvtopicsError:
+        if gold is not None:  # "no labelled article found": say first that no id of the labels file is an article's
+            _check_ids_found(gold, ids, "--labels")
+        raise
     if gold is not None:
         _check_ids_found(gold, ids, "--labels")  # a label whose id is no article's is not learnt: say so
     check_trainable(data)  # before the summary is printed: the error is the command's one line
@@ -330,7 +335,11 @@ def _check_ids_found(labels: dict[str, str], ids: set[str], option: str) -> None
     """Refuse labels none of whose ids is an article's of the input (`ids`); warn (one line) when some are not."""
     missing = sum(1 for id_ in labels if id_ not in ids)
     if missing == len(labels):
-        raise NoLabelledArticles(f"none of the {len(labels)} ids in {option} is an article of the input: "
+        unpadded = {id_.lstrip("0") or "0": id_ for id_ in ids}
+        padded = next(((id_, unpadded[id_.lstrip("0") or "0"]) for id_ in labels if (id_.lstrip("0") or "0") in unpadded),
+                      None)  # a spreadsheet drops an id's leading zeros ("007" saved as 7), or a format pads them
+        hint = f": its {padded[0]!r} is the article {padded[1]!r} but for leading zeros" if padded else ""
+        raise NoLabelledArticles(f"none of the {len(labels)} ids in {option} is an article of the input{hint}: "
                                  "check that the labels file is this input's (ids as `dvtopics inspect` shows them)")
     if missing:
         log.warning("%d of the %d labelled ids in %s are not articles of the input: left out", missing, len(labels),

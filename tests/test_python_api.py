@@ -729,3 +729,24 @@ def test_summarize_given_dicts_says_it_takes_articles():
     model = TopicModel(n_topics=2, no_below=1, no_above=0.9).fit(texts)
     with pytest.raises(TypeError, match=r"articles: dict items are not articles \(they need id, title, date, label\)"):
         summarize(model, [{"id": str(i), "title": "t"} for i in range(len(texts))], model.transform(texts))
+
+
+def test_train_says_no_id_of_the_labels_file_is_an_article_and_names_a_zero_padded_one(tmp_path):
+    """train with a labels file whose ids are "001", "002" (a spreadsheet's padded ids) for articles 1, 2 said only
+    "no labelled article found: check --labels (ids must match)", where evaluate said none of its ids is an
+    article's; both now say so, and name the id that differs by its leading zeros."""
+    import json
+    from articles import made_up_articles
+    from dvtopics import jobs
+
+    articles = made_up_articles(2)
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps({"id": str(i + 1), "text": a.text}, ensure_ascii=False)
+                                              + "\n" for i, a in enumerate(articles)), encoding="utf-8")
+    (tmp_path / "labels.csv").write_text("id,label\n" + "".join(f"{i + 1:03d},{a.label}\n"
+                                                                 for i, a in enumerate(articles)), encoding="utf-8")
+    reading = jobs.Reading([tmp_path / "a.jsonl"])
+    for job in (lambda: jobs.train(reading, tmp_path / "m", [tmp_path / "labels.csv"]),
+                lambda: jobs.fit_topics(reading, tmp_path / "t", 2, tmp_path / "labels.csv")):
+        with pytest.raises(jobs.NoLabelledArticles, match="none of the 10 ids in --labels is an article of the input: "
+                                                          "its '001' is the article '1' but for leading zeros"):
+            job()
