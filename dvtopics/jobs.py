@@ -327,6 +327,24 @@ def gold_labels(label_files: Sequence[str]) -> dict[str, str] | None:
     return labels_by_id("--labels", ((id_, label) for (id_, _), label in zip(pairs, labels)), same=same_label) or None
 
 
+# How a labels file's ids may differ from the articles' while meaning them: a spreadsheet drops an id's leading zeros
+# ("007" saved as 7) or a format pads them; a column headed `id` holds file names, "003.txt" (an `id` is read as
+# written: a column headed `file` drops the .txt)
+_ID_SPELLINGS = ((lambda id_: id_.lstrip("0") or "0", "but for leading zeros"),
+                 (lambda id_: id_[:-4] if id_.lower().endswith(".txt") else id_,
+                  "without .txt (head the column `file` to read its file names as ids)"))
+
+
+def _near_id(labels, ids) -> str:
+    """": its '001' is the article '1' but for leading zeros" when a labelled id means an article's so, else ""."""
+    for spelt, how in _ID_SPELLINGS:
+        articles = {spelt(id_): id_ for id_ in ids}
+        near = next(((id_, articles[spelt(id_)]) for id_ in labels if spelt(id_) in articles), None)
+        if near:
+            return f": its {near[0]!r} is the article {near[1]!r} {how}"
+    return ""
+
+
 class NoLabelledArticles(InputError):
     """Nothing to score: no readable article has a label."""
 
@@ -335,12 +353,9 @@ def _check_ids_found(labels: dict[str, str], ids: set[str], option: str) -> None
     """Refuse labels none of whose ids is an article's of the input (`ids`); warn (one line) when some are not."""
     missing = sum(1 for id_ in labels if id_ not in ids)
     if missing == len(labels):
-        unpadded = {id_.lstrip("0") or "0": id_ for id_ in ids}
-        padded = next(((id_, unpadded[id_.lstrip("0") or "0"]) for id_ in labels if (id_.lstrip("0") or "0") in unpadded),
-                      None)  # a spreadsheet drops an id's leading zeros ("007" saved as 7), or a format pads them
-        hint = f": its {padded[0]!r} is the article {padded[1]!r} but for leading zeros" if padded else ""
-        raise NoLabelledArticles(f"none of the {len(labels)} ids in {option} is an article of the input{hint}: "
-                                 "check that the labels file is this input's (ids as `dvtopics inspect` shows them)")
+        raise NoLabelledArticles(f"none of the {len(labels)} ids in {option} is an article of the input"
+                                 f"{_near_id(labels, ids)}: check that the labels file is this input's (ids as "
+                                 "`dvtopics inspect` shows them)")
     if missing:
         log.warning("%d of the %d labelled ids in %s are not articles of the input: left out", missing, len(labels),
                     option)

@@ -750,3 +750,15 @@ def test_train_says_no_id_of_the_labels_file_is_an_article_and_names_a_zero_padd
         with pytest.raises(jobs.NoLabelledArticles, match="none of the 10 ids in --labels is an article of the input: "
                                                           "its '001' is the article '1' but for leading zeros"):
             job()
+
+
+def test_a_labels_file_of_file_names_under_id_is_named_as_such(seeds_dir, tmp_path):
+    """A labels CSV whose column headed `id` holds the seeds' file names ("000_….txt") labelled none of them, and the
+    error did not say why: it names the id and the column heading that reads file names."""
+    from dvtopics import jobs
+
+    labels = (seeds_dir / "labels.csv").read_text(encoding="utf-8").replace("file,", "id,", 1)
+    (tmp_path / "labels.csv").write_text(labels, encoding="utf-8")
+    with pytest.raises(jobs.NoLabelledArticles, match=r"its '000_4277f1d749d09db2\.txt' is the article "
+                                                      r"'000_4277f1d749d09db2' without \.txt \(head the column `file`"):
+        jobs.evaluate(jobs.Reading([seeds_dir]), "shipped", [tmp_path / "labels.csv"])
