@@ -308,11 +308,18 @@ class TopicModel(TransformerMixin, BaseEstimator):
             raise too_many_topics(int(self.n_topics), self.n_units_, self.unit)
         self.no_below_ = self._effective_no_below(self.n_units_)
         dictionary = Dictionary(token_lists)
+        # which words each bound drops, for the message below: the same articles repeated (a release every site
+        # republished) lose every word to no_above, and "frequent enough" alone sent the user after rarer words
+        n_words, rare = len(dictionary), sum(df < self.no_below_ for df in dictionary.dfs.values())
+        common = sum(df > self.no_above * dictionary.num_docs for df in dictionary.dfs.values())
         dictionary.filter_extremes(no_below=self.no_below_, no_above=self.no_above, keep_n=self.keep_n)
         dictionary.compactify()
         if len(dictionary) < int(self.n_topics):
-            raise TooManyTopics(f"only {len(dictionary)} words are frequent enough to model {self.n_topics} topics",
-                                len(dictionary), "give more text, or lower --no-below / raise --no-above")
+            raise TooManyTopics(f"only {len(dictionary)} words are frequent enough to model {self.n_topics} topics "
+                                f"(of {n_words} words, {rare} are in fewer than {self.no_below_} {self.unit}s and "
+                                f"{common} in more than {self.no_above:.0%} of them)", len(dictionary),
+                                "give more text, or raise --no-above" if common > rare else
+                                "give more text, or lower --no-below / raise --no-above")
         self.dictionary_ = dictionary
         known = dictionary.token2id
         kept = [[t for t in tokens if t in known] for tokens in token_lists]
