@@ -195,6 +195,11 @@ def _extra_articles(paths: Sequence[str], reading: Reading):
             for article in read_articles([path], reading.fields, "record", reading.max_bytes):
                 readable += not article.error
                 first_error = first_error or article.error
+                if not article.error and not article.label:  # training's own line named neither file nor field
+                    others = [name for name in article.meta if name not in ("warning", "extra_cells")]
+                    raise InputError(f"{path}: the article {article.id} has no label: each --extra article "
+                                     f"needs one, in its '{reading.fields.label}' field (--label-field names it)"
+                                     + (f"; its other fields are {', '.join(map(repr, others))}" if others else ""))
                 yield article
         except InputError as exc:  # a table without the text column: a labels file, perhaps
             raise InputError(f"--extra {exc}" + _labels_hint(path)) from None

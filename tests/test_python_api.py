@@ -762,3 +762,21 @@ def test_a_labels_file_of_file_names_under_id_is_named_as_such(seeds_dir, tmp_pa
     with pytest.raises(jobs.NoLabelledArticles, match=r"its '000_4277f1d749d09db2\.txt' is the article "
                                                       r"'000_4277f1d749d09db2' without \.txt \(head the column `file`"):
         jobs.evaluate(jobs.Reading([seeds_dir]), "shipped", [tmp_path / "labels.csv"])
+
+
+def test_an_extra_article_without_a_label_names_its_file_field_and_fields(tmp_path):
+    """train --extra corrections.csv whose label column is headed "Loại" said "extra article c1 has no label: give
+    each one a label field", naming neither the file nor the field looked for, nor the fields it has."""
+    import json
+    from articles import made_up_articles
+    from dvtopics import jobs
+
+    data = tmp_path / "a.jsonl"
+    data.write_text("".join(json.dumps({"id": a.id, "text": a.text, "label": a.label}, ensure_ascii=False) + "\n"
+                            for a in made_up_articles(2)), encoding="utf-8")
+    (tmp_path / "extra.csv").write_text("id,text,Loại\nc1,Xã trồng cây xanh. Người dân tham gia dọn đường làng.,other\n",
+                                        encoding="utf-8")
+    with pytest.raises(dvtopics.InputError, match=r"^--extra .*extra\.csv: the article c1 has no label: each --extra "
+                                                  r"article needs one, in its 'label' field \(--label-field names it\); "
+                                                  r"its other fields are 'Loại'$"):
+        jobs.train(jobs.Reading([data]), tmp_path / "m", extra_paths=[tmp_path / "extra.csv"])
