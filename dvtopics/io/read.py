@@ -77,7 +77,11 @@ def read_stopwords(path: str | os.PathLike) -> list[str]:
     """The words of a stopword file (one a line) as segmented, lower-cased text spells them: "Nhân dân" and
     "nhân_dân" are both "nhân_dân" (the segmenter joins a word's syllables with "_"; lists found on the web
     write spaces), and the spelling is the one `normalize` gives the text ("hoà" is "hòa", NFD is NFC)."""
-    words = ("_".join(normalize(line).lower().split()) for line in read_side_file(path).splitlines())
+    # A line of a table (a CSV of words and counts, "nhân dân,120"; a spreadsheet's column of words saved with its
+    # neighbours) or a list on one line ("nhân dân, chính trị") holds a word per cell: read as one word, "nhân_dân,120"
+    # matched no token and the word stayed, in silence. No word holds a comma, a semicolon, a tab or a quote.
+    cells = (cell for line in read_side_file(path).splitlines() for cell in re.split(r"[,;\t]", line))
+    words = ("_".join(normalize(cell.replace('"', " ")).lower().split()) for cell in cells)
     words = [word for word in words if word]
     if not words:  # the wrong file given, as often as not: say so rather than model without the words meant
         raise InputError(f"{path}: no stopwords in it (give one a line)")
