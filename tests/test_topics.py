@@ -962,6 +962,15 @@ def test_one_text_is_too_few_for_any_k_whatever_its_words():
             TopicModel(n_topics=2, unit="paragraph", no_below=no_below).fit([text])
 
 
+def test_extra_stopwords_written_with_spaces_are_dropped_as_a_stopwords_file_drops_them():
+    """TopicModel(extra_stopwords=["nhân dân", "Xã hội"]) in a notebook matched no token ("nhân_dân") and the words
+    stayed topic words, in silence; a --stopwords file so written drops them."""
+    texts = ["nhân_dân xã_hội lúa gạo ruộng\nnhân_dân lúa", "nhân_dân xã_hội trường học_sinh\nxã_hội trường"] * 6
+    model = TopicModel(n_topics=2, no_below=1, no_above=1.0, extra_stopwords=["nhân dân", "Xã hội"]).fit(texts)
+    assert "nhân_dân" not in model.dictionary_.token2id and "xã_hội" not in model.dictionary_.token2id
+    assert "lúa" in model.dictionary_.token2id
+
+
 def test_words_dropped_as_too_common_are_said_to_be_so():
     """Thirty copies of one release (every site republished it): "only 0 words are frequent enough to model 2
     topics: give more text, or lower --no-below", when every word was dropped for being in more than half of them."""

@@ -73,6 +73,12 @@ class Article:
         return record
 
 
+def stopword_spelling(word: str) -> str:
+    """A stopword as segmented, lower-cased text spells it ("Nhân dân" is "nhân_dân", "hoà" is "hòa"): in a file
+    or given to `TopicModel(extra_stopwords=...)` alike."""
+    return "_".join(normalize(word).lower().split())
+
+
 def read_stopwords(path: str | os.PathLike) -> list[str]:
     """The words of a stopword file (one a line) as segmented, lower-cased text spells them: "Nhân dân" and
     "nhân_dân" are both "nhân_dân" (the segmenter joins a word's syllables with "_"; lists found on the web
@@ -81,7 +87,7 @@ def read_stopwords(path: str | os.PathLike) -> list[str]:
     # neighbours) or a list on one line ("nhân dân, chính trị") holds a word per cell: read as one word, "nhân_dân,120"
     # matched no token and the word stayed, in silence. No word holds a comma, a semicolon, a tab or a quote.
     cells = (cell for line in read_side_file(path).splitlines() for cell in re.split(r"[,;\t]", line))
-    words = ("_".join(normalize(cell.replace('"', " ")).lower().split()) for cell in cells)
+    words = (stopword_spelling(cell.replace('"', " ")) for cell in cells)
     words = [word for word in words if word]
     if not words:  # the wrong file given, as often as not: say so rather than model without the words meant
         raise InputError(f"{path}: no stopwords in it (give one a line)")

@@ -147,7 +147,8 @@ class TopicModel(TransformerMixin, BaseEstimator):
     no_above : drop words found in more than this share of the units (the
         corpus' own frequent words, "công_tác" in a corpus about công tác).
     keep_n : keep at most this many words, the most frequent.
-    extra_stopwords : words to drop besides the shipped Vietnamese list (one word may be given as a str).
+    extra_stopwords : words to drop besides the shipped Vietnamese list (one word may be given as a str), written
+        with spaces ("nhân dân") or as segmented ("nhân_dân"), as a --stopwords file.
     phrases : join collocations into one token with gensim `Phrases` (off: it
         lowered NPMI on baomoi and VNTC).
     phrase_min_count, phrase_threshold : `Phrases` settings (NPMI scoring, so the
@@ -238,7 +239,10 @@ class TopicModel(TransformerMixin, BaseEstimator):
                                   + f", not {value!r}")
 
     def _stopwords(self) -> frozenset[str]:
-        return default_stopwords() | {w.lower() for w in as_list(self.extra_stopwords, "extra_stopwords")}
+        from ..io.read import stopword_spelling
+
+        # as a --stopwords file is read: "nhân dân" given in a notebook matched no token ("nhân_dân") and stayed
+        return default_stopwords() | {stopword_spelling(w) for w in as_list(self.extra_stopwords, "extra_stopwords")}
 
     def _words(self, unit_text: str, stopwords: frozenset[str], kept: dict[str, bool] | None = None) -> list[str]:
         """The unit's content words that are not stopwords. `kept` remembers the answer for each distinct
