@@ -227,7 +227,7 @@ def label(reading: Reading, out: str | None, model: str | None = None, min_confi
     """Label every article's type into `out` (or hand each record to `on_record` when `out` is None);
     return the count of each outcome (labels, "error")."""
     from .run.batch import Labeller, check_output
-    from .types.model import check_abstaining
+    from .types.model import check_abstaining, model_directory
 
     check_abstaining(min_confidence, abstain)
     out = _output_name(out)
@@ -240,11 +240,10 @@ def label(reading: Reading, out: str | None, model: str | None = None, min_confi
     if resume and out is None:  # the journal to finish is OUT's: without it the run would start over, silently
         raise DvtopicsError("--resume finishes an interrupted run into its output: give the same --out")
     if out is not None and not out.endswith(("/", os.sep)):  # FOLDER/ keeps Dask's parts
-        check_output(out, reading.paths)
+        check_output(out, [*reading.paths, model_directory(model)])
     if engine == "dask":
         from .parallel import cores
         from .run.distributed import LabelJob, run_job
-        from .types.model import model_directory
 
         job = LabelJob(str(model_directory(model)), min_confidence, abstain, batch_size, reading.cache_dir,
                        reading.use_cache)
@@ -253,6 +252,15 @@ def label(reading: Reading, out: str | None, model: str | None = None, min_confi
                        settings=_label_settings(reading, job), n_workers=cores(reading.n_jobs))
     labeller = Labeller(model, min_confidence, abstain, reading.cache_dir, reading.use_cache)
     return _label_here(reading, labeller, out, resume, batch_size, on_progress, on_record)
+
+
+def _model_folders(*models) -> list[Path]:
+    """The model folders a job reads (`shipped`: the shipped one; None: none), for `check_output`: an output given in
+    one (`assign_topics(..., "themes/documents.csv")`) replaced the fit's own table there, where the command line
+    refuses any file in a model folder it reads."""
+    from .types.model import model_directory
+
+    return [model_directory(m) for m in models if m is not None]
 
 
 def _check_engine(engine: str, scheduler: str | None, part_size: int | None = None) -> None:
@@ -387,7 +395,7 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
     if plot:
         from .report.plots import FIGURE_SUFFIXES
 
-        check_output(plot, reading.paths)
+        check_output(plot, [*reading.paths, *_model_folders(model, baseline), *as_list(label_files, "label_files")])
         _check_suffix(plot, FIGURE_SUFFIXES, "a figure")
     classifier = load_classifier(model)
     compare_with = load_classifier(baseline) if baseline else None
@@ -549,7 +557,7 @@ def assign_topics(reading: Reading, directory: str, out: str, labels_file: str |
                             "at once: run again without resume")
     out = _output_name(out)
     if not out.endswith(("/", os.sep)):  # FOLDER/ keeps Dask's parts
-        check_output(out, reading.paths)
+        check_output(out, [*reading.paths, directory, *([labels_file] if labels_file else [])])
         if engine != "dask":  # (a Dask run checks under its lock) as `label` does: OUT.parts/ is a Dask run's
             refuse_other_engine(Path(out), "local")
 
@@ -635,7 +643,7 @@ def topics_page(directory: str, out: str) -> Path:
 
     _check_suffix(out, HTML_SUFFIXES, "an HTML page")
     model = _load_topic_model(directory)
-    path = check_output(out)
+    path = check_output(out, [directory])
     path.write_text(ldavis_html(model), encoding="utf-8")
     return path
 
@@ -717,9 +725,10 @@ def report(reading: Reading, out: str, xlsx: str | None = None, model_dir=None, 
     # as --max-rows-per-type: -1 dropped each type's last article from the page, saying "-1 of 8"; 2.5 stopped
     # the job after the labelling
     max_rows_per_type = check_at_least("max_rows_per_type", max_rows_per_type, 1, MAX_PART)
-    check_output(out, reading.paths)
+    read = [*reading.paths, *_model_folders(model_dir or "shipped", topics_dir)]
+    check_output(out, read)
     if xlsx:
-        check_output(xlsx, [*reading.paths, out])
+        check_output(xlsx, [*read, out])
         _check_suffix(xlsx, (".xlsx",), "an Excel workbook")
     _check_suffix(out, HTML_SUFFIXES, "an HTML page")
     _check_topics_choice(topics_dir, fit_topics, n_topics)  # before the articles are read and labelled

@@ -780,3 +780,22 @@ def test_an_extra_article_without_a_label_names_its_file_field_and_fields(tmp_pa
                                                   r"article needs one, in its 'label' field \(--label-field names it\); "
                                                   r"its other fields are 'Loại'$"):
         jobs.train(jobs.Reading([data]), tmp_path / "m", extra_paths=[tmp_path / "extra.csv"])
+
+
+def test_a_jobs_output_in_a_model_folder_it_reads_is_refused_as_the_commands_is(seeds_dir, tmp_path):
+    """jobs.assign_topics(reading, "themes", "themes/documents.csv") replaced the fit's own table with the new
+    articles' (and topics_page, label, report and evaluate's plot wrote into the model folders they read), where the
+    command line refuses any file in a model folder it reads."""
+    from dvtopics import jobs
+
+    reading = jobs.Reading([seeds_dir])
+    jobs.fit_topics(reading, tmp_path / "themes", 2, unit="paragraph")
+    table = (tmp_path / "themes" / "documents.csv").read_bytes()
+    said = "a file in the model folder .*themes, which this command reads; write it elsewhere"
+    for job in (lambda: jobs.assign_topics(reading, str(tmp_path / "themes"), tmp_path / "themes" / "documents.csv"),
+                lambda: jobs.topics_page(str(tmp_path / "themes"), tmp_path / "themes" / "view.html"),
+                lambda: jobs.report(reading, tmp_path / "themes" / "r.html", topics_dir=str(tmp_path / "themes"))):
+        with pytest.raises(dvtopics.DvtopicsError, match=said):
+            job()
+    assert (tmp_path / "themes" / "documents.csv").read_bytes() == table
+    assert not (tmp_path / "themes" / "view.html").exists()
