@@ -799,3 +799,17 @@ def test_a_jobs_output_in_a_model_folder_it_reads_is_refused_as_the_commands_is(
             job()
     assert (tmp_path / "themes" / "documents.csv").read_bytes() == table
     assert not (tmp_path / "themes" / "view.html").exists()
+
+
+def test_scores_take_any_iterable_and_refuse_what_cannot_be_scored_in_one_line():
+    """evaluate.scores (notebook 02) given generators raised scikit-learn's InvalidParameterError; a predicted None (an
+    article read with an error) a raw "'<' not supported between 'NoneType' and 'str'"; lists of two lengths or none
+    scikit-learn's ValueError."""
+    from dvtopics.types.evaluate import scores
+
+    assert scores((x for x in ["a", "b"]), (x for x in ["a", "a"]))["accuracy"] == 0.5
+    for truth, predicted, said in ((["a", "b"], ["a"], "2 true labels and 1 predicted"),
+                                   ([], [], "0 true labels and 0 predicted: .*and at least one"),
+                                   (["a", "b"], ["a", None], "the article at 1 has no predicted label")):
+        with pytest.raises(dvtopics.DvtopicsError, match=said):
+            scores(truth, predicted)
