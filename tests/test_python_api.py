@@ -813,3 +813,11 @@ def test_scores_take_any_iterable_and_refuse_what_cannot_be_scored_in_one_line()
                                    (["a", "b"], ["a", None], "the article at 1 has no predicted label")):
         with pytest.raises(dvtopics.DvtopicsError, match=said):
             scores(truth, predicted)
+
+
+def test_one_label_given_to_as_article_types_is_a_list_of_one():
+    """as_article_types("Annual review") (a notebook's helper) gave a list of its letters."""
+    from dvtopics.types.training import as_article_types
+
+    assert as_article_types("Annual review") == ["annual_review"]
+    assert as_article_types("Giáo dục") == ["Giáo dục"]
