@@ -821,3 +821,19 @@ def test_one_label_given_to_as_article_types_is_a_list_of_one():
 
     assert as_article_types("Annual review") == ["annual_review"]
     assert as_article_types("Giáo dục") == ["Giáo dục"]
+
+
+def test_a_models_file_given_for_its_folder_names_the_folder(tmp_path):
+    """load_classifier("m1/model_card.json") said "no such model directory (train one with `dvtopics train PATHS
+    --out m1/model_card.json`)", and `--model m1/model_card.json` only that the directory is a file."""
+    from click.testing import CliRunner
+    from dvtopics.cli import cli
+    from dvtopics.persist import CARD_FILE
+    from dvtopics.types.model import model_directory
+
+    card = model_directory("shipped") / CARD_FILE
+    with pytest.raises(dvtopics.ModelError, match=f"a file, not a model folder; give its folder, {card.parent}$"):
+        load_classifier(card)
+    (tmp_path / "a.txt").write_text("Hội nghị tổng kết công tác dân vận năm 2022.", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["label", str(tmp_path / "a.txt"), "--model", str(card)])
+    assert result.exit_code == 2 and f"is a file: give its model folder, {card.parent}" in result.output
