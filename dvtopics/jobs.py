@@ -342,10 +342,13 @@ def gold_labels(label_files: Sequence[str]) -> dict[str, str] | None:
 
 # How a labels file's ids may differ from the articles' while meaning them: a spreadsheet drops an id's leading zeros
 # ("007" saved as 7) or a format pads them; a column headed `id` holds file names, "003.txt" (an `id` is read as
-# written: a column headed `file` drops the .txt)
+# written: a column headed `file` drops the .txt); a CSV's ids were written as floats, "17.0"
 _ID_SPELLINGS = ((lambda id_: id_.lstrip("0") or "0", "but for leading zeros"),
                  (lambda id_: id_[:-4] if id_.lower().endswith(".txt") else id_,
-                  "without .txt (head the column `file` to read its file names as ids)"))
+                  "without .txt (head the column `file` to read its file names as ids)"),
+                 # pandas writes an id column with a gap as floats: "17.0" in a CSV
+                 (lambda id_: id_[:-2] if id_.endswith(".0") and id_[:-2].isdigit() else id_,
+                  "but for its .0 (a whole number saved as a float: save the ids as whole numbers or text)"))
 
 
 def _near_id(labels, ids) -> str:

@@ -764,6 +764,23 @@ def test_a_labels_file_of_file_names_under_id_is_named_as_such(seeds_dir, tmp_pa
         jobs.evaluate(jobs.Reading([seeds_dir]), "shipped", [tmp_path / "labels.csv"])
 
 
+def test_a_labels_csv_of_ids_written_as_floats_is_named_as_such(tmp_path):
+    """pandas writes an id column with a gap as floats: a labels CSV of "1.0", "2.0" for the articles 1, 2 labelled
+    none of them, and the error did not say why."""
+    import json
+    from articles import made_up_articles
+    from dvtopics import jobs
+
+    articles = made_up_articles(2)
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps({"id": i + 1, "text": a.text}, ensure_ascii=False) + "\n"
+                                              for i, a in enumerate(articles)), encoding="utf-8")
+    (tmp_path / "labels.csv").write_text("id,label\n" + "".join(f"{i + 1}.0,{a.label}\n" for i, a in enumerate(articles)),
+                                         encoding="utf-8")
+    with pytest.raises(jobs.NoLabelledArticles, match=r"its '1\.0' is the article '1' but for its \.0 \(a whole number "
+                                                      r"saved as a float"):
+        jobs.train(jobs.Reading([tmp_path / "a.jsonl"]), tmp_path / "m", [tmp_path / "labels.csv"])
+
+
 def test_an_extra_article_without_a_label_names_its_file_field_and_fields(tmp_path):
     """train --extra corrections.csv whose label column is headed "Loại" said "extra article c1 has no label: give
     each one a label field", naming neither the file nor the field looked for, nor the fields it has."""
