@@ -4,6 +4,8 @@ things. A number that passes is given back as a plain int (a numpy int would pas
 card's JSON after the work). It imports nothing heavy: `dvtopics --help` reads it."""
 from __future__ import annotations
 
+import functools
+import inspect
 import math
 import numbers
 import os
@@ -19,6 +21,8 @@ MAX_TOPICS = 1000  # topics fit and sweep: more than anyone reads; a mistyped 10
 MAX_REPORT_TOPICS = 200  # a report's own fit: a summary for readers
 MAX_SEED = 2**32 - 1  # what numpy accepts as a random seed
 MIN_FOLDS = 2  # cross-validation needs a fold to train on and one to score
+MAX_NO_BELOW = 10_000_000  # units a word must be in (--no-below, no_below): more than any corpus has
+MAX_ITER = 100_000  # passes, sweeps or iterations of a topic fit (--max-iter, max_iter)
 MAX_BATCH = 100_000  # articles labelled and written at a time (--batch-size): a batch is held in memory
 MAX_PART = 10_000_000  # articles at a time in one Dask part (--part-size)
 MAX_BYTES = 2**32  # an article's size limit (--max-bytes, max_bytes): 4 GB, more than any article
@@ -54,6 +58,29 @@ def as_list(value, name: str, hint: str = "", like: Sequence[str] = ()) -> list:
         raise TypeError(f"{name}: {type(wrong).__name__} items are not articles (they need {', '.join(like)})"
                         + (f": {hint}" if hint else ""))
     return items
+
+
+# Arguments whose None could mean something other than the default, so is refused as before: abstain=None could
+# mean "do not abstain", and the default would call those articles "other" (`check_label`)
+NONE_REFUSED = frozenset({"abstain"})
+
+
+def none_is_default(function):
+    """`function` with None for an optional argument read as that argument's default, as a notebook user gives it
+    (`jobs.evaluate(reading, model, None)`: no labels file): the default is what "none given" means, and a None
+    was refused as a list or number of the wrong kind. An argument whose default is None takes it as before."""
+    signature = inspect.signature(function)
+    defaults = {name: p.default for name, p in signature.parameters.items()
+                if p.default is not inspect.Parameter.empty and p.default is not None and name not in NONE_REFUSED}
+
+    @functools.wraps(function)
+    def call(*args, **kwargs):
+        bound = signature.bind(*args, **kwargs)
+        for name, value in bound.arguments.items():
+            if value is None and name in defaults:
+                bound.arguments[name] = defaults[name]
+        return function(*bound.args, **bound.kwargs)
+    return call
 
 
 def check_label(name: str, value) -> None:

@@ -13,19 +13,23 @@ import os
 import shutil
 import tempfile
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields as dataclass_fields
 from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
 from .arguments import (ENGINES, MAX_BATCH, MAX_PART, MAX_REPORT_TOPICS, MAX_SEED, MAX_TOPICS, MIN_FOLDS, MIN_TOPICS,
                         PERIODS, as_list, check_at_least, check_choice, check_max_bytes, check_n_jobs,
-                        check_random_state, check_seeds, check_share, check_title, check_topic_counts)
+                        check_random_state, check_seeds, check_share, check_title, check_topic_counts,
+                        none_is_default)
 from .errors import ArgumentError, DvtopicsError, InputError, TooManyTopics, TopicsError
 from .io.read import MAX_ARTICLE_BYTES, Article, FieldNames, as_field_names, home_path, read_articles, unique_paths
 from .text.cache import open_cache
 
 log = logging.getLogger(__name__)
+
+
+PART_SIZE = 10_000  # articles in a part of a Dask run (--part-size)
 
 
 def _home_paths(*names: str):
@@ -60,6 +64,9 @@ class Reading:
     use_cache: bool = True
 
     def __post_init__(self):
+        for option in dataclass_fields(self):  # None for an optional setting is its default, as for the jobs' arguments
+            if getattr(self, option.name) is None and option.default not in (MISSING, None):
+                setattr(self, option.name, option.default)
         self.fields = as_field_names(self.fields)  # None, FieldNames or a dict of names, as read_articles takes them
         self.n_jobs = check_n_jobs("n_jobs", self.n_jobs)  # as -j: before any work
         self.max_bytes = check_max_bytes(self.max_bytes)  # as --max-bytes
@@ -84,6 +91,7 @@ class Segmented:
         return [a for a in self.articles if a.error]
 
 
+@none_is_default  # None for an optional argument is its default
 def read_segmented(reading: Reading, lower: bool = True, progress: bool | None = None,
                    check: Callable[[list[Article]], None] = lambda articles: None) -> Segmented:
     """Read the articles, keep the readable ones and segment them (through the cache, closed after);
@@ -98,6 +106,7 @@ def read_segmented(reading: Reading, lower: bool = True, progress: bool | None =
     return Segmented(articles, good, texts)
 
 
+@none_is_default
 @_home_paths("out")
 def segment(reading: Reading, out: str, lower: bool = False) -> Segmented:
     """Segment the articles into words and write {"id", "tokens"} lines to `out`, in input order; an article
@@ -121,6 +130,7 @@ def segment(reading: Reading, out: str, lower: bool = False) -> Segmented:
 
 # ------------------------------------------------------------------ article types
 
+@none_is_default
 def rule_hits(reading: Reading, every_event: bool = False):
     """(article, the cue rule's hit or None, the event it reports or None) per article; the event is looked
     for where a rule fired, or everywhere with `every_event`."""
@@ -139,6 +149,7 @@ class Trained:
     failed: list[Article]  # the articles (of the inputs and of --extra) that could not be read, left out
 
 
+@none_is_default
 @_home_paths("out", "label_files", "extra_paths")
 def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifiers=("svm", "logreg", "cnb"),
           extra_paths: Sequence[str] = (), weak_rules: bool = False, weak_other: int = 0, head_chars: int = 4000,
@@ -156,6 +167,7 @@ def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifie
     folds = check_at_least("folds", folds, MIN_FOLDS)  # these and the three below are on the card: plain ints
     head_chars = check_at_least("head_chars", head_chars, 0)
     max_features = check_at_least("max_features", max_features, 0)
+    weak_other = check_at_least("weak_other", weak_other, 0)  # as --weak-other, before the inputs are read
     seed = check_at_least("seed", seed, 0, MAX_SEED)
     lead_copies = None if lead_copies is None else check_at_least("lead_copies", lead_copies, 0)
     if silent_min_confidence is not None:
@@ -166,7 +178,12 @@ def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifie
     check_folder(out, [*reading.paths, *label_files, *extra_paths], MODEL_FILES, task=TASK)
     extra = list(_extra_articles(extra_paths, reading))  # a few files, refused before the inputs are read
     gold, ids = gold_labels(label_files), set()
-    data = collect(_noting_ids(reading.articles(), ids), gold, weak_rules, weak_other, seed, extra)
+    try:
+        data = collect(_noting_ids(reading.articles(), ids), gold, weak_rules, weak_other, seed, extra)
+    except DvtopicsError:
+        if gold is not None:  # "no labelled article found": say first that no id of the labels file is an article's
+            _check_ids_found(gold, ids, "--labels")
+        raise
     if gold is not None:
         _check_ids_found(gold, ids, "--labels")  # a label whose id is no article's is not learnt: say so
     check_trainable(data)  # before the summary is printed: the error is the command's one line
@@ -202,6 +219,11 @@ def _extra_articles(paths: Sequence[str], reading: Reading):
             for article in read_articles([path], reading.fields, "record", reading.max_bytes):
                 readable += not article.error
                 first_error = first_error or article.error
+                if not article.error and not article.label:  # training's own line named neither file nor field
+                    others = [name for name in article.meta if name not in ("warning", "extra_cells")]
+                    raise InputError(f"{path}: the article {article.id} has no label: each --extra article "
+                                     f"needs one, in its '{reading.fields.label}' field (--label-field names it)"
+                                     + (f"; its other fields are {', '.join(map(repr, others))}" if others else ""))
                 yield article
         except InputError as exc:  # a table without the text column: a labels file, perhaps
             raise InputError(f"--extra {exc}" + _labels_hint(path)) from None
@@ -221,32 +243,32 @@ def _labels_hint(path) -> str:
             "labels among the inputs")
 
 
+@none_is_default
 @_home_paths("out", "model")
 def label(reading: Reading, out: str | None, model: str | None = None, min_confidence: float = 0.0,
           abstain: str = "other", resume: bool = False, batch_size: int = 256, engine: str = "local",
-          scheduler: str | None = None, part_size: int = 10_000, on_progress: Callable[[int], None] | None = None,
+          scheduler: str | None = None, part_size: int = PART_SIZE, on_progress: Callable[[int], None] | None = None,
           on_record: Callable[[dict], None] | None = None) -> Counter:
     """Label every article's type into `out` (or hand each record to `on_record` when `out` is None);
     return the count of each outcome (labels, "error")."""
     from .run.batch import Labeller, check_output
-    from .types.model import check_abstaining
+    from .types.model import check_abstaining, model_directory
 
     check_abstaining(min_confidence, abstain)
-    _check_engine(engine, scheduler)
     out = _output_name(out)
     # as --batch-size and --part-size are, on every path: a batch of 0 would label nothing, silently
     batch_size = check_at_least("batch_size", batch_size, 1, MAX_BATCH)
     part_size = check_at_least("part_size", part_size, 1, MAX_PART)
+    _check_engine(engine, scheduler, part_size)
     if out is None and on_record is None:
         raise DvtopicsError("label: give `out`, the file to write, or `on_record`, a function to hand each record")
     if resume and out is None:  # the journal to finish is OUT's: without it the run would start over, silently
         raise DvtopicsError("--resume finishes an interrupted run into its output: give the same --out")
     if out is not None and not out.endswith(("/", os.sep)):  # FOLDER/ keeps Dask's parts
-        check_output(out, reading.paths)
+        check_output(out, [*reading.paths, model_directory(model)])
     if engine == "dask":
         from .parallel import cores
         from .run.distributed import LabelJob, run_job
-        from .types.model import model_directory
 
         job = LabelJob(str(model_directory(model)), min_confidence, abstain, batch_size, reading.cache_dir,
                        reading.use_cache)
@@ -257,13 +279,26 @@ def label(reading: Reading, out: str | None, model: str | None = None, min_confi
     return _label_here(reading, labeller, out, resume, batch_size, on_progress, on_record)
 
 
-def _check_engine(engine: str, scheduler: str | None) -> None:
-    """An engine, as --engine takes it (a misspelt "Dask" would run here, in silence), and a scheduler only for the
-    Dask engine, as --scheduler is refused without it: the local engine would ignore it."""
+def _model_folders(*models) -> list[Path]:
+    """The model folders a job reads (`shipped`: the shipped one; None: none), for `check_output`: an output given in
+    one (`assign_topics(..., "themes/documents.csv")`) replaced the fit's own table there, where the command line
+    refuses any file in a model folder it reads."""
+    from .types.model import model_directory
+
+    return [model_directory(m) for m in models if m is not None]
+
+
+def _check_engine(engine: str, scheduler: str | None, part_size: int | None = None) -> None:
+    """An engine, as --engine takes it (a misspelt "Dask" would run here, in silence), and a scheduler or a part size
+    only for the Dask engine, as --scheduler and --part-size are refused without it: the local engine would ignore
+    them."""
     check_choice("engine", engine, ENGINES)
     if scheduler is not None and engine != "dask":
         raise ArgumentError(f"scheduler {scheduler!r} is a Dask cluster's: give engine=\"dask\" to run there, or no "
                             "scheduler to run here")
+    if part_size not in (None, PART_SIZE) and engine != "dask":
+        raise ArgumentError(f"part_size {part_size!r} cuts the input into a Dask run's parts: give engine=\"dask\" to "
+                            "run there, or no part_size to run here")
 
 
 def _output_name(out: str | os.PathLike | None) -> str | None:
@@ -331,6 +366,27 @@ def gold_labels(label_files: Sequence[str]) -> dict[str, str] | None:
     return labels_by_id("--labels", ((id_, label) for (id_, _), label in zip(pairs, labels)), same=same_label) or None
 
 
+# How a labels file's ids may differ from the articles' while meaning them: a spreadsheet drops an id's leading zeros
+# ("007" saved as 7) or a format pads them; a column headed `id` holds file names, "003.txt" (an `id` is read as
+# written: a column headed `file` drops the .txt); a CSV's ids were written as floats, "17.0"
+_ID_SPELLINGS = ((lambda id_: id_.lstrip("0") or "0", "but for leading zeros"),
+                 (lambda id_: id_[:-4] if id_.lower().endswith(".txt") else id_,
+                  "without .txt (head the column `file` to read its file names as ids)"),
+                 # pandas writes an id column with a gap as floats: "17.0" in a CSV
+                 (lambda id_: id_[:-2] if id_.endswith(".0") and id_[:-2].isdigit() else id_,
+                  "but for its .0 (a whole number saved as a float: save the ids as whole numbers or text)"))
+
+
+def _near_id(labels, ids) -> str:
+    """": its '001' is the article '1' but for leading zeros" when a labelled id means an article's so, else ""."""
+    for spelt, how in _ID_SPELLINGS:
+        articles = {spelt(id_): id_ for id_ in ids}
+        near = next(((id_, articles[spelt(id_)]) for id_ in labels if spelt(id_) in articles), None)
+        if near:
+            return f": its {near[0]!r} is the article {near[1]!r} {how}"
+    return ""
+
+
 class NoLabelledArticles(InputError):
     """Nothing to score: no readable article has a label."""
 
@@ -339,8 +395,9 @@ def _check_ids_found(labels: dict[str, str], ids: set[str], option: str) -> None
     """Refuse labels none of whose ids is an article's of the input (`ids`); warn (one line) when some are not."""
     missing = sum(1 for id_ in labels if id_ not in ids)
     if missing == len(labels):
-        raise NoLabelledArticles(f"none of the {len(labels)} ids in {option} is an article of the input: "
-                                 "check that the labels file is this input's (ids as `dvtopics inspect` shows them)")
+        raise NoLabelledArticles(f"none of the {len(labels)} ids in {option} is an article of the input"
+                                 f"{_near_id(labels, ids)}: check that the labels file is this input's (ids as "
+                                 "`dvtopics inspect` shows them)")
     if missing:
         log.warning("%d of the %d labelled ids in %s are not articles of the input: left out", missing, len(labels),
                     option)
@@ -354,11 +411,12 @@ class Evaluation:
     failed: list[Article] = field(default_factory=list)  # the articles that could not be read, left out
 
 
+@none_is_default
 @_home_paths("model", "label_files", "baseline", "plot")
 def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), baseline: str | None = None,
              plot: str | None = None) -> Evaluation:
-    """Score `model` (and `baseline`, when given) on the labelled articles; `plot`, the file the caller will
-    draw the confusion matrix in, is checked first."""
+    """Score `model` (and `baseline`, when given) on the labelled articles; draw the confusion matrix into `plot`
+    when given (checked first, before any work)."""
     from .run.batch import check_output
     from .types.evaluate import changes, check_labels_known, scores
     from .types.model import load_classifier
@@ -368,7 +426,7 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
     if plot:
         from .report.plots import FIGURE_SUFFIXES
 
-        check_output(plot, reading.paths)
+        check_output(plot, [*reading.paths, *_model_folders(model, baseline), *as_list(label_files, "label_files")])
         _check_suffix(plot, FIGURE_SUFFIXES, "a figure")
     classifier = load_classifier(model)
     compare_with = load_classifier(baseline) if baseline else None
@@ -411,6 +469,10 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
             compared = {"model": baseline, **changes([a.id for a in articles], [a.title for a in articles], truth,
                                                      before, predicted)}
     errors = [(a, t, r) for a, t, r in zip(articles, truth, records) if t != r["label"]]
+    if plot:  # drawn here, not by the caller: a notebook's jobs.evaluate(..., plot="cm.png") wrote no figure
+        from .report.plots import confusion_matrix_figure, save_figure
+
+        save_figure(confusion_matrix_figure(result["confusion"], result["labels"]), plot)
     return Evaluation(result, compared, errors, failed)
 
 
@@ -423,6 +485,7 @@ class TopicsFit:
     segmented: Segmented
 
 
+@none_is_default
 @_home_paths("out", "labels_file")
 def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | None = None, period: str = "month",
                **params) -> TopicsFit:
@@ -439,6 +502,8 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
     if "random_state" in params:
         params["random_state"] = check_random_state("random_state", params["random_state"])
     check_choice("period", period, PERIODS)
+    model = TopicModel(n_topics=n_topics, **params)
+    model._check_params(reading.n_jobs)  # engine="NMF" was refused only once every article was read and segmented
     # task: a classifier's folder is refused (its model and card would be replaced), a topics folder refitted
     check_folder(out, [*reading.paths, *([labels_file] if labels_file else [])], FIT_FILES, task="topics")
     types = read_types(labels_file)
@@ -448,7 +513,6 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
         k_fits(articles)
         labels_found(articles)
     data = read_segmented(reading, check=check)
-    model = TopicModel(n_topics=n_topics, **params)
     mixes = model.fit_transform(data.texts, n_jobs=reading.n_jobs,  # = fit, then transform: texts read once
                                 progress=len(data.texts) > 100)
     [measures] = topic_measures([model], ReferenceTokens(data.texts, model.unit, model))
@@ -509,9 +573,10 @@ class Assignment:
     failed: list[Article]  # the unreadable articles, when they are known here (not on Dask: its workers log them)
 
 
+@none_is_default
 @_home_paths("directory", "out", "labels_file")
 def assign_topics(reading: Reading, directory: str, out: str, labels_file: str | None = None,
-                  engine: str = "local", scheduler: str | None = None, part_size: int = 10_000,
+                  engine: str = "local", scheduler: str | None = None, part_size: int = PART_SIZE,
                   resume: bool = False) -> Assignment:
     """Give each article its main topic and mix with the model in `directory`; write them to `out`, an
     unreadable article in its place with its error."""
@@ -519,10 +584,13 @@ def assign_topics(reading: Reading, directory: str, out: str, labels_file: str |
     from .topics.summary import read_topics
 
     part_size = check_at_least("part_size", part_size, 1, MAX_PART)  # as --part-size is
-    _check_engine(engine, scheduler)
+    _check_engine(engine, scheduler, part_size)
+    if resume and engine != "dask":  # as --resume is: the local engine writes its table at once, so it rewrote it all
+        raise ArgumentError("resume finishes an interrupted engine=\"dask\" run; the local engine writes the table "
+                            "at once: run again without resume")
     out = _output_name(out)
     if not out.endswith(("/", os.sep)):  # FOLDER/ keeps Dask's parts
-        check_output(out, reading.paths)
+        check_output(out, [*reading.paths, directory, *([labels_file] if labels_file else [])])
         if engine != "dask":  # (a Dask run checks under its lock) as `label` does: OUT.parts/ is a Dask run's
             refuse_other_engine(Path(out), "local")
 
@@ -560,6 +628,7 @@ def _assign_settings(reading: Reading, directory: str, labels_file: str | None) 
             "fields": _field_settings(reading.fields), "max_bytes": reading.max_bytes}
 
 
+@none_is_default
 @_home_paths("out")
 def sweep_topics(reading: Reading, out: str, ks: Sequence[int], measures: Sequence[str], seeds: Sequence[int],
                  **params) -> tuple[list[dict], Segmented]:
@@ -567,12 +636,14 @@ def sweep_topics(reading: Reading, out: str, ks: Sequence[int], measures: Sequen
     rows (one per K) and the articles read."""
     from .run.batch import check_folder
     from .topics.measures import check_measures
+    from .topics.model import TopicModel
     from .topics.sweep import SWEEP_FILES, sweep, write_sweep
 
     ks, seeds = check_topic_counts("ks", ks), check_seeds("seeds", seeds)  # before reading, as measures are
     measures = check_measures(measures)  # a misspelt measure stops the job before its long work, not after a fit
     if not measures:  # (--measures "") a sweep compares its fits by them: with none, its table and figure are empty
         raise TopicsError("a sweep needs at least one measure to compare its fits: npmi, c_v or diversity")
+    TopicModel(n_topics=min(ks), **params)._check_params(reading.n_jobs)  # as fit_topics: before the reading
     check_folder(out, reading.paths, SWEEP_FILES)
     data = read_segmented(reading, check=_check_k(max(ks), params.get("unit", "document")))
     rows, _ = sweep(data.texts, ks, measures, seeds=seeds, progress=True, **params)
@@ -580,6 +651,7 @@ def sweep_topics(reading: Reading, out: str, ks: Sequence[int], measures: Sequen
     return rows, data
 
 
+@none_is_default
 @_home_paths("directory")
 def read_topics(directory: str, n_words: int | None = None) -> tuple[list[dict], dict]:
     """(the topics of a fitted model folder, as topics.json holds them, with `n_words` words each when given;
@@ -598,6 +670,7 @@ def _load_topic_model(directory: str):
     return load_topic_model(directory)[0]
 
 
+@none_is_default
 @_home_paths("directory", "out")
 def topics_page(directory: str, out: str) -> Path:
     """Write the offline pyLDAvis page of the topic model in `directory` to `out`."""
@@ -606,7 +679,7 @@ def topics_page(directory: str, out: str) -> Path:
 
     _check_suffix(out, HTML_SUFFIXES, "an HTML page")
     model = _load_topic_model(directory)
-    path = check_output(out)
+    path = check_output(out, [directory])
     path.write_text(ldavis_html(model), encoding="utf-8")
     return path
 
@@ -638,6 +711,7 @@ def default_k(n_articles: int) -> int:
     return int(min(15, max(3, round(n_articles ** 0.5 / 4))))
 
 
+@none_is_default
 @_home_paths("model_dir", "topics_dir")
 def report_data(reading: Reading, model_dir=None, topics_dir=None, fit_topics: bool = True,
                 n_topics: int | None = None):
@@ -650,9 +724,21 @@ def report_data(reading: Reading, model_dir=None, topics_dir=None, fit_topics: b
     """
     if n_topics is not None:
         n_topics = check_at_least("n_topics", n_topics, MIN_TOPICS, MAX_REPORT_TOPICS)
+    _check_topics_choice(topics_dir, fit_topics, n_topics)
     articles = list(reading.articles())
     with open_cache(reading.cache_dir, reading.use_cache) as cache:
         return _report_data(articles, cache, reading.n_jobs, model_dir, topics_dir, fit_topics, n_topics)
+
+
+def _check_topics_choice(topics_dir, fit_topics: bool, n_topics: int | None) -> None:
+    """Refuse what the report would ignore, as the command line refuses --no-topics beside --topics and --k beside
+    either: n_topics=7 beside a topics_dir (which has its own K) or fit_topics=False (which fits none) was dropped
+    in silence, and fit_topics=False beside a topics_dir put that model's topics in all the same."""
+    if topics_dir and not fit_topics:
+        raise ArgumentError("fit_topics=False leaves the themes out, topics_dir puts a model's in: give one of them")
+    if n_topics is not None and (topics_dir or not fit_topics):
+        why = "fit_topics=False fits none" if not fit_topics else "topics_dir has its own"
+        raise ArgumentError(f"n_topics is the number of themes the report fits: {why}; leave n_topics out")
 
 
 @dataclass
@@ -662,6 +748,7 @@ class ReportWritten:
     records: list[dict]  # one per article, as `report_data` gives them
 
 
+@none_is_default
 @_home_paths("out", "xlsx", "model_dir", "topics_dir")
 def report(reading: Reading, out: str, xlsx: str | None = None, model_dir=None, topics_dir=None,
            fit_topics: bool = True, n_topics: int | None = None, max_rows_per_type: int = 500,
@@ -673,11 +760,16 @@ def report(reading: Reading, out: str, xlsx: str | None = None, model_dir=None, 
     from .run.batch import check_output
 
     check_title(title)  # before any work
-    check_output(out, reading.paths)
+    # as --max-rows-per-type: -1 dropped each type's last article from the page, saying "-1 of 8"; 2.5 stopped
+    # the job after the labelling
+    max_rows_per_type = check_at_least("max_rows_per_type", max_rows_per_type, 1, MAX_PART)
+    read = [*reading.paths, *_model_folders(model_dir or "shipped", topics_dir)]
+    check_output(out, read)
     if xlsx:
-        check_output(xlsx, [*reading.paths, out])
+        check_output(xlsx, [*read, out])
         _check_suffix(xlsx, (".xlsx",), "an Excel workbook")
     _check_suffix(out, HTML_SUFFIXES, "an HTML page")
+    _check_topics_choice(topics_dir, fit_topics, n_topics)  # before the articles are read and labelled
     records, topics, provenance = report_data(reading, model_dir, topics_dir, fit_topics, n_topics)
     provenance.update(command=command, inputs=[str(p) for p in reading.paths], label_field=reading.fields.label)
     html = build_report(records, topics, provenance, max_rows_per_type=max_rows_per_type, title=title,
@@ -851,5 +943,5 @@ def _topic_model(segmented: Sequence[str], topics_dir, n_topics, provenance: dic
 # What a report user can do when the report's own fit fails: `report` has none of the fit's options, `topics fit`
 # has them all (a rarer word kept with a lower --no-below, paragraphs or whole articles), and its folder is --topics
 REPORT_TOPICS_ADVICE = ("give more text, or fit the topics with `dvtopics topics fit PATHS --out DIR --no-below N` "
-                        "(a lower N keeps rarer words; see `dvtopics topics fit --help`) and give that folder to the "
-                        "report with `--topics DIR`")
+                        "(a lower N keeps rarer words, a higher --no-above commoner ones; see `dvtopics topics fit "
+                        "--help`) and give that folder to the report with `--topics DIR`")

@@ -114,6 +114,11 @@ def read_card(directory: str | os.PathLike, task: str | None = None) -> dict:
     directory = Path(directory)
     card_path = directory / CARD_FILE
     made_by = how_made(task, directory)
+    if directory.is_file():  # a model's card or file given for its folder: "no such directory" and "train one
+        # with --out m1/model_card.json" sent the user the wrong way
+        of_model = (directory.parent / CARD_FILE).is_file()
+        raise ModelError(f"{directory}: a file, not a model folder" + (f"; give its folder, {directory.parent}"
+                                                                     if of_model else ""))
     if not directory.is_dir():
         raise ModelError(f"{directory}: no such model directory ({made_by})")
     if not card_path.exists():

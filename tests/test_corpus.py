@@ -447,6 +447,16 @@ def test_stopwords_are_read_as_segmented_text_spells_them(tmp_path):
     assert read_stopwords(tmp_path / "stop.txt") == ["nhân_dân", "xã_hội", "hòa_bình"]
 
 
+def test_a_stopwords_table_or_a_list_on_one_line_gives_each_cell_as_a_word(tmp_path):
+    """A stopword list kept as a CSV of words and counts ("nhân dân,120") gave the stopword "nhân_dân,120", which no
+    token is: the word stayed a topic word, in silence. So did a list written on one line, "nhân dân, chính trị"."""
+    from dvtopics.io.read import read_stopwords
+
+    (tmp_path / "stop.csv").write_text('word,count\n"Nhân dân",120\nchính trị;80\txã hội, hòa bình\n', encoding="utf-8")
+    assert read_stopwords(tmp_path / "stop.csv") == ["word", "count", "nhân_dân", "120", "chính_trị", "80", "xã_hội",
+                                                     "hòa_bình"]
+
+
 # ------------------------------------------------------------ spreadsheets' empty rows
 
 def test_the_empty_rows_a_spreadsheet_saves_are_no_articles_and_no_labels(tmp_path):

@@ -259,10 +259,11 @@ def test_max_bytes_and_on_error_are_checked_as_max_bytes_is_before_any_work(seed
     assert not list(tmp_path.iterdir())
 
 
-@pytest.mark.parametrize("engine", ["Dask", "spark", None])
+@pytest.mark.parametrize("engine", ["Dask", "spark"])
 def test_an_engine_is_checked_as_engine_is_before_any_work(seeds_dir, tmp_path, engine):
     """Hunt 20 A (04): `jobs.label(..., engine="Dask")` ran the local engine in silence (so did
-    `jobs.assign_topics`), where --engine refuses any value but local and dask."""
+    `jobs.assign_topics`), where --engine refuses any value but local and dask. (None is the default engine, as
+    None is any optional argument's default: `test_none_for_an_optional_argument_of_a_job_is_its_default`.)"""
     from dvtopics import jobs
     from dvtopics.errors import ArgumentError
 
@@ -555,3 +556,346 @@ def test_a_pattern_names_the_paths_it_matches(tmp_path, monkeypatch):
     assert result.exit_code == 2 and "a.jsonl" in result.output  # an input, found in the pattern
     result = CliRunner().invoke(cli, ["inspect", "none*.csv"])
     assert result.exit_code == 2 and "does not exist" in result.output
+
+
+def test_none_for_an_optional_argument_of_a_job_is_its_default(tmp_path):
+    """`jobs.evaluate(reading, model, None)` (no labels file, as a notebook writes it) raised "label_files: a list
+    (or any iterable) is wanted, not NoneType"; `train(on_data=None)` a raw "'NoneType' object is not callable"
+    after reading; `report(max_rows_per_type=None)` a raw comparison error after the labelling. (abstain=None
+    stays refused, `test_predict_and_label_refuse_what_the_cli_refuses`: it may mean "do not abstain".)"""
+    import json
+    from articles import made_up_articles
+    from dvtopics import jobs
+
+    data = tmp_path / "train.jsonl"
+    data.write_text("".join(json.dumps({"id": a.id, "text": a.text, "label": a.label}, ensure_ascii=False) + "\n"
+                            for a in made_up_articles(4)), encoding="utf-8")
+    reading = jobs.Reading([data], fields=None, max_bytes=None, n_jobs=None, use_cache=None)
+    assert (reading.max_bytes, reading.n_jobs, reading.use_cache) == (jobs.Reading([data]).max_bytes, 1, True)
+    trained = jobs.train(reading, tmp_path / "m", None, ["logreg"], None, folds=None, seed=None, on_data=None,
+                         description=None)
+    assert trained.card["classifier"] == "logreg" and trained.card["parameters"]["seed"] == 0
+    scored = jobs.evaluate(reading, str(tmp_path / "m"), None, None, None)
+    assert scored.scores["n"] == 20
+    counts = jobs.label(reading, str(tmp_path / "l.csv"), str(tmp_path / "m"), min_confidence=None,
+                        batch_size=None, engine=None, part_size=None)
+    assert sum(counts.values()) == 20
+    written = jobs.report(reading, str(tmp_path / "r.html"), None, str(tmp_path / "m"), fit_topics=False,
+                          max_rows_per_type=None, title=None)
+    assert "<title>dvtopics report" in written.path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("rows", [-1, 0, 2.5, "3"])
+def test_a_reports_rows_per_type_are_checked_as_the_option_is_before_any_work(seeds_dir, tmp_path, monkeypatch, rows):
+    """jobs.report(max_rows_per_type=-1) wrote a page that left out each type's last article and said "-1 of 8";
+    0 listed none; 2.5 or "3" stopped the job with a raw TypeError after every article was labelled."""
+    from dvtopics import jobs
+
+    monkeypatch.setattr(jobs.Reading, "articles", lambda self: pytest.fail("read before the check"))
+    with pytest.raises(dvtopics.DvtopicsError, match="max_rows_per_type .*: give a whole number from 1 to 10000000"):
+        jobs.report(jobs.Reading([seeds_dir]), str(tmp_path / "r.html"), max_rows_per_type=rows)
+    assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("params, said", [
+    ({"no_below": 2.5}, r"no_below 2.5: give a whole number from 1 to 10000000, or 'auto'"),
+    ({"no_below": "3"}, r"no_below '3': give a whole number"),
+    ({"no_below": 0}, r"no_below 0: give a whole number"),
+    ({"no_above": "0.5"}, r"no_above must be a share above 0 and at most 1, not '0.5'"),
+    ({"keep_n": 2.5}, r"keep_n 2.5: give a whole number of 1 or more"),
+    ({"max_iter": 0}, r"max_iter 0: give a whole number from 1 to 100000"),
+    ({"phrases": "no"}, r"phrases must be True or False, not 'no'"),
+    ({"eta": -1}, r"eta must be a number above 0 or None, not -1"),
+    ({"alpha": "auto", "engine": "nmf"}, r"alpha must be a number above 0 or None \(or \"auto\" with the gensim"),
+])
+def test_topic_model_parameters_of_the_wrong_kind_are_refused_before_the_fit(params, said):
+    """no_below=2.5 kept the words of 2 units and "3" was read as 3, max_iter=0 ran the engine's default,
+    phrases="no" joined phrases, eta=-1 gave topics negative word probabilities, and a str no_above or a float
+    keep_n stopped the fit with a raw TypeError."""
+    texts = ["lúa gạo nông_dân ruộng\nlúa nông_dân", "trường học_sinh giáo_viên\nhọc_sinh trường"] * 6
+    with pytest.raises(dvtopics.DvtopicsError, match=said):
+        TopicModel(n_topics=2, **params).fit(texts)
+
+
+def test_topic_model_parameters_the_engines_take_still_fit():
+    texts = ["lúa gạo nông_dân ruộng\nlúa nông_dân", "trường học_sinh giáo_viên\nhọc_sinh trường"] * 6
+    for params in ({"no_below": 2, "alpha": "auto", "eta": 0.05}, {"engine": "nmf", "no_below": "auto", "keep_n": None},
+                   {"phrases": True, "phrase_min_count": 2, "phrase_threshold": -0.5, "max_iter": 3}):
+        model = TopicModel(n_topics=2, no_above=0.9, **params).fit(texts)
+        assert (model.topic_word_ >= 0).all()
+
+
+@pytest.mark.parametrize("params, said", [({"engine": "NMF"}, "engine must be one of"),
+                                          ({"no_below": 2.5}, "no_below 2.5: give a whole number"),
+                                          ({"no_bellow": 3}, "unexpected keyword argument 'no_bellow'")])
+def test_a_fit_or_sweeps_model_parameters_are_checked_before_any_article_is_read(seeds_dir, tmp_path, monkeypatch,
+                                                                                 params, said):
+    """jobs.fit_topics(reading, out, 5, engine="NMF") read and segmented all 49,519 articles of a corpus (88 s)
+    before saying the engine was misspelt; a sweep likewise."""
+    from dvtopics import jobs
+
+    monkeypatch.setattr(jobs, "read_segmented", lambda *a, **k: pytest.fail("read before the check"))
+    monkeypatch.setattr(jobs.Reading, "articles", lambda self: pytest.fail("read before the check"))
+    reading = jobs.Reading([seeds_dir])
+    with pytest.raises((dvtopics.DvtopicsError, TypeError), match=said):
+        jobs.fit_topics(reading, str(tmp_path / "t"), 3, **params)
+    with pytest.raises((dvtopics.DvtopicsError, TypeError), match=said):
+        jobs.sweep_topics(reading, str(tmp_path / "s"), [2, 3], ["npmi"], [0], **params)
+    assert not list(tmp_path.iterdir())
+
+
+def test_a_missing_tomotopy_is_said_before_any_article_is_read(seeds_dir, tmp_path, monkeypatch):
+    import builtins
+    from dvtopics import jobs
+
+    real_import = builtins.__import__
+    monkeypatch.setattr(builtins, "__import__", lambda name, *a, **k: (_ for _ in ()).throw(ImportError(name))
+                        if name == "tomotopy" else real_import(name, *a, **k))
+    monkeypatch.setattr(jobs.Reading, "articles", lambda self: pytest.fail("read before the check"))
+    with pytest.raises(dvtopics.DvtopicsError, match=r"tomotopy is not installed; install it with: pip install"):
+        jobs.fit_topics(jobs.Reading([seeds_dir]), str(tmp_path / "t"), 3, engine="tomotopy")
+
+
+@pytest.mark.parametrize("weak_other", [-1, 2.5, "2000", True])
+def test_weak_other_is_checked_as_the_option_is(tmp_path, monkeypatch, weak_other):
+    """jobs.train(weak_other="2000") read every article, then stopped with a raw "'<' not supported between 'int'
+    and 'str'"; -1 sampled no weak `other` and 2.5 three, in silence (--weak-other takes a whole number)."""
+    from articles import made_up_articles
+    from dvtopics import jobs
+    from dvtopics.types import training
+
+    with pytest.raises(dvtopics.DvtopicsError, match="weak_other .*: give a whole number of 0 or more"):
+        training.collect(made_up_articles(2), weak_other=weak_other)
+    monkeypatch.setattr(jobs.Reading, "articles", lambda self: pytest.fail("read before the check"))
+    with pytest.raises(dvtopics.DvtopicsError, match="weak_other .*: give a whole number of 0 or more"):
+        jobs.train(jobs.Reading([tmp_path]), str(tmp_path / "m"), weak_other=weak_other)
+
+
+def test_training_max_features_0_is_every_term_as_the_option_says():
+    """training.train(max_features=0), as --max-features 0 means it ("all terms"), stopped the training with
+    scikit-learn's InvalidParameterError after the segmenting."""
+    from articles import made_up_articles
+    from dvtopics.types import training
+
+    _, card = training.train(training.collect(made_up_articles(3)), classifiers=["logreg"], n_folds=3,
+                             max_features=0)
+    assert card["parameters"]["max_features"] is None
+
+
+def test_none_for_an_optional_argument_of_the_notebooks_functions_is_its_default(shipped, seeds_dir):
+    """As in the jobs: `sweep(texts, ks, seeds=None)` raised "seeds: a list is wanted, not NoneType",
+    `read_articles(path, None, None)` and `predict(articles, min_confidence=None)` refused the None."""
+    from dvtopics.topics.sweep import sweep
+
+    articles = list(read_articles(seeds_dir, None, None, None))
+    assert len(articles) == 5
+    assert [r["label"] for r in shipped.predict(articles, min_confidence=None, n_jobs=None)] == \
+           [r["label"] for r in shipped.predict(articles)]
+    assert dvtopics.segment_many(["Công tác dân vận"], None) == dvtopics.segment_many(["Công tác dân vận"])
+    texts = ["lúa gạo nông_dân ruộng\nlúa nông_dân", "trường học_sinh giáo_viên\nhọc_sinh trường"] * 6
+    rows, _ = sweep(texts, [2], measures=None, seeds=None, no_below=1, no_above=0.9)
+    assert rows[0]["seeds"] == 1 and "npmi" in rows[0]
+    model = TopicModel(n_topics=2, no_below=1, no_above=0.9).fit(texts)
+    articles = [make_article(str(i), "x") for i in range(len(texts))]
+    assert summarize(model, articles, model.transform(texts), period=None, n_words=None).labels
+
+
+def test_evaluate_draws_the_confusion_matrix_it_is_given_a_plot_for(tmp_path):
+    """jobs.evaluate(reading, model, plot="cm.png") checked the name and wrote nothing: only the command line drew
+    the figure, so a notebook user asking for it got no file and no word."""
+    import json
+    from articles import made_up_articles
+    from dvtopics import jobs
+
+    data = tmp_path / "a.jsonl"
+    data.write_text("".join(json.dumps({"id": a.id, "text": a.text, "label": a.label}, ensure_ascii=False) + "\n"
+                            for a in made_up_articles(3)), encoding="utf-8")
+    reading = jobs.Reading([data])
+    jobs.train(reading, tmp_path / "m", classifiers=["logreg"], folds=3)
+    jobs.evaluate(reading, str(tmp_path / "m"), plot=tmp_path / "cm.png")
+    assert (tmp_path / "cm.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_resume_and_part_size_without_the_dask_engine_are_refused_as_their_options_are(seeds_dir, tmp_path):
+    """jobs.assign_topics(..., resume=True) with the local engine rewrote the whole table in silence, and
+    `part_size=500` was ignored by both jobs, where `topics assign --resume` and `--part-size` without
+    `--engine dask` are refused."""
+    from dvtopics import jobs
+    from dvtopics.errors import ArgumentError
+
+    reading = jobs.Reading([seeds_dir])
+    with pytest.raises(ArgumentError, match="resume finishes an interrupted engine=\"dask\" run"):
+        jobs.assign_topics(reading, str(tmp_path / "t"), str(tmp_path / "a.csv"), resume=True)
+    for job in (lambda: jobs.label(reading, str(tmp_path / "l.csv"), part_size=500),
+                lambda: jobs.assign_topics(reading, str(tmp_path / "t"), str(tmp_path / "a.csv"), part_size=500)):
+        with pytest.raises(ArgumentError, match="part_size 500 cuts the input into a Dask run's parts"):
+            job()
+    assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("given, said", [
+    ({"topics_dir": "themes", "n_topics": 7}, "n_topics is the number of themes the report fits: topics_dir has"),
+    ({"fit_topics": False, "n_topics": 7}, "n_topics is the number of themes the report fits: fit_topics=False"),
+    ({"fit_topics": False, "topics_dir": "themes"}, "fit_topics=False leaves the themes out, topics_dir puts"),
+])
+def test_a_reports_topic_arguments_it_would_ignore_are_refused(seeds_dir, tmp_path, monkeypatch, given, said):
+    """jobs.report(reading, out, topics_dir=D, n_topics=7) wrote D's topics and dropped the 7 in silence (so did
+    fit_topics=False with n_topics), where the command line refuses --k beside --topics or --no-topics."""
+    from dvtopics import jobs
+    from dvtopics.errors import ArgumentError
+
+    monkeypatch.setattr(jobs.Reading, "articles", lambda self: pytest.fail("read before the check"))
+    with pytest.raises(ArgumentError, match=said):
+        jobs.report(jobs.Reading([seeds_dir]), str(tmp_path / "r.html"), **given)
+    with pytest.raises(ArgumentError, match=said):
+        jobs.report_data(jobs.Reading([seeds_dir]), **given)
+
+
+def test_a_silent_min_confidence_the_labels_cannot_use_is_refused():
+    """train --silent-min-confidence 0.9 on a label set of one's own ("Giáo dục", "Y tế") was dropped in silence (the
+    card said 0.0); on article types without `other` the card said 0.9, and it was never applied."""
+    from articles import made_up_articles
+    from dvtopics.types import training
+
+    articles = [a for a in made_up_articles(3) if a.label != "other"]
+    with pytest.raises(dvtopics.DvtopicsError, match="these labels have no `other`: leave it out"):
+        training.train(training.collect(articles), classifiers=["logreg"], n_folds=3, silent_min_confidence=0.9)
+    for a in articles:
+        a.label = "Giáo dục" if a.label == "annual_review" else "Y tế"
+    with pytest.raises(dvtopics.DvtopicsError, match="these labels are not the article types"):
+        training.train(training.collect(articles), classifiers=["logreg"], n_folds=3, silent_min_confidence=0.9)
+    _, card = training.train(training.collect(articles), classifiers=["logreg"], n_folds=3, silent_min_confidence=0)
+    assert card["parameters"]["silent_min_confidence"] == 0
+
+
+def test_summarize_given_dicts_says_it_takes_articles():
+    """summarize(model, [{"id": ..., "title": ...}], mixes) raised a raw "'dict' object has no attribute 'id'"."""
+    texts = ["lúa gạo nông_dân ruộng\nlúa nông_dân", "trường học_sinh giáo_viên\nhọc_sinh trường"] * 6
+    model = TopicModel(n_topics=2, no_below=1, no_above=0.9).fit(texts)
+    with pytest.raises(TypeError, match=r"articles: dict items are not articles \(they need id, title, date, label\)"):
+        summarize(model, [{"id": str(i), "title": "t"} for i in range(len(texts))], model.transform(texts))
+
+
+def test_train_says_no_id_of_the_labels_file_is_an_article_and_names_a_zero_padded_one(tmp_path):
+    """train with a labels file whose ids are "001", "002" (a spreadsheet's padded ids) for articles 1, 2 said only
+    "no labelled article found: check --labels (ids must match)", where evaluate said none of its ids is an
+    article's; both now say so, and name the id that differs by its leading zeros."""
+    import json
+    from articles import made_up_articles
+    from dvtopics import jobs
+
+    articles = made_up_articles(2)
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps({"id": str(i + 1), "text": a.text}, ensure_ascii=False)
+                                              + "\n" for i, a in enumerate(articles)), encoding="utf-8")
+    (tmp_path / "labels.csv").write_text("id,label\n" + "".join(f"{i + 1:03d},{a.label}\n"
+                                                                 for i, a in enumerate(articles)), encoding="utf-8")
+    reading = jobs.Reading([tmp_path / "a.jsonl"])
+    for job in (lambda: jobs.train(reading, tmp_path / "m", [tmp_path / "labels.csv"]),
+                lambda: jobs.fit_topics(reading, tmp_path / "t", 2, tmp_path / "labels.csv")):
+        with pytest.raises(jobs.NoLabelledArticles, match="none of the 10 ids in --labels is an article of the input: "
+                                                          "its '001' is the article '1' but for leading zeros"):
+            job()
+
+
+def test_a_labels_file_of_file_names_under_id_is_named_as_such(seeds_dir, tmp_path):
+    """A labels CSV whose column headed `id` holds the seeds' file names ("000_….txt") labelled none of them, and the
+    error did not say why: it names the id and the column heading that reads file names."""
+    from dvtopics import jobs
+
+    labels = (seeds_dir / "labels.csv").read_text(encoding="utf-8").replace("file,", "id,", 1)
+    (tmp_path / "labels.csv").write_text(labels, encoding="utf-8")
+    with pytest.raises(jobs.NoLabelledArticles, match=r"its '000_4277f1d749d09db2\.txt' is the article "
+                                                      r"'000_4277f1d749d09db2' without \.txt \(head the column `file`"):
+        jobs.evaluate(jobs.Reading([seeds_dir]), "shipped", [tmp_path / "labels.csv"])
+
+
+def test_a_labels_csv_of_ids_written_as_floats_is_named_as_such(tmp_path):
+    """pandas writes an id column with a gap as floats: a labels CSV of "1.0", "2.0" for the articles 1, 2 labelled
+    none of them, and the error did not say why."""
+    import json
+    from articles import made_up_articles
+    from dvtopics import jobs
+
+    articles = made_up_articles(2)
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps({"id": i + 1, "text": a.text}, ensure_ascii=False) + "\n"
+                                              for i, a in enumerate(articles)), encoding="utf-8")
+    (tmp_path / "labels.csv").write_text("id,label\n" + "".join(f"{i + 1}.0,{a.label}\n" for i, a in enumerate(articles)),
+                                         encoding="utf-8")
+    with pytest.raises(jobs.NoLabelledArticles, match=r"its '1\.0' is the article '1' but for its \.0 \(a whole number "
+                                                      r"saved as a float"):
+        jobs.train(jobs.Reading([tmp_path / "a.jsonl"]), tmp_path / "m", [tmp_path / "labels.csv"])
+
+
+def test_an_extra_article_without_a_label_names_its_file_field_and_fields(tmp_path):
+    """train --extra corrections.csv whose label column is headed "Loại" said "extra article c1 has no label: give
+    each one a label field", naming neither the file nor the field looked for, nor the fields it has."""
+    import json
+    from articles import made_up_articles
+    from dvtopics import jobs
+
+    data = tmp_path / "a.jsonl"
+    data.write_text("".join(json.dumps({"id": a.id, "text": a.text, "label": a.label}, ensure_ascii=False) + "\n"
+                            for a in made_up_articles(2)), encoding="utf-8")
+    (tmp_path / "extra.csv").write_text("id,text,Loại\nc1,Xã trồng cây xanh. Người dân tham gia dọn đường làng.,other\n",
+                                        encoding="utf-8")
+    with pytest.raises(dvtopics.InputError, match=r"^--extra .*extra\.csv: the article c1 has no label: each --extra "
+                                                  r"article needs one, in its 'label' field \(--label-field names it\); "
+                                                  r"its other fields are 'Loại'$"):
+        jobs.train(jobs.Reading([data]), tmp_path / "m", extra_paths=[tmp_path / "extra.csv"])
+
+
+def test_a_jobs_output_in_a_model_folder_it_reads_is_refused_as_the_commands_is(seeds_dir, tmp_path):
+    """jobs.assign_topics(reading, "themes", "themes/documents.csv") replaced the fit's own table with the new
+    articles' (and topics_page, label, report and evaluate's plot wrote into the model folders they read), where the
+    command line refuses any file in a model folder it reads."""
+    from dvtopics import jobs
+
+    reading = jobs.Reading([seeds_dir])
+    jobs.fit_topics(reading, tmp_path / "themes", 2, unit="paragraph")
+    table = (tmp_path / "themes" / "documents.csv").read_bytes()
+    said = "a file in the model folder .*themes, which this command reads; write it elsewhere"
+    for job in (lambda: jobs.assign_topics(reading, str(tmp_path / "themes"), tmp_path / "themes" / "documents.csv"),
+                lambda: jobs.topics_page(str(tmp_path / "themes"), tmp_path / "themes" / "view.html"),
+                lambda: jobs.report(reading, tmp_path / "themes" / "r.html", topics_dir=str(tmp_path / "themes"))):
+        with pytest.raises(dvtopics.DvtopicsError, match=said):
+            job()
+    assert (tmp_path / "themes" / "documents.csv").read_bytes() == table
+    assert not (tmp_path / "themes" / "view.html").exists()
+
+
+def test_scores_take_any_iterable_and_refuse_what_cannot_be_scored_in_one_line():
+    """evaluate.scores (notebook 02) given generators raised scikit-learn's InvalidParameterError; a predicted None (an
+    article read with an error) a raw "'<' not supported between 'NoneType' and 'str'"; lists of two lengths or none
+    scikit-learn's ValueError."""
+    from dvtopics.types.evaluate import scores
+
+    assert scores((x for x in ["a", "b"]), (x for x in ["a", "a"]))["accuracy"] == 0.5
+    for truth, predicted, said in ((["a", "b"], ["a"], "2 true labels and 1 predicted"),
+                                   ([], [], "0 true labels and 0 predicted: .*and at least one"),
+                                   (["a", "b"], ["a", None], "the article at 1 has no predicted label")):
+        with pytest.raises(dvtopics.DvtopicsError, match=said):
+            scores(truth, predicted)
+
+
+def test_one_label_given_to_as_article_types_is_a_list_of_one():
+    """as_article_types("Annual review") (a notebook's helper) gave a list of its letters."""
+    from dvtopics.types.training import as_article_types
+
+    assert as_article_types("Annual review") == ["annual_review"]
+    assert as_article_types("Giáo dục") == ["Giáo dục"]
+
+
+def test_a_models_file_given_for_its_folder_names_the_folder(tmp_path):
+    """load_classifier("m1/model_card.json") said "no such model directory (train one with `dvtopics train PATHS
+    --out m1/model_card.json`)", and `--model m1/model_card.json` only that the directory is a file."""
+    from click.testing import CliRunner
+    from dvtopics.cli import cli
+    from dvtopics.persist import CARD_FILE
+    from dvtopics.types.model import model_directory
+
+    card = model_directory("shipped") / CARD_FILE
+    with pytest.raises(dvtopics.ModelError, match=f"a file, not a model folder; give its folder, {card.parent}$"):
+        load_classifier(card)
+    (tmp_path / "a.txt").write_text("Hội nghị tổng kết công tác dân vận năm 2022.", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["label", str(tmp_path / "a.txt"), "--model", str(card)])
+    assert result.exit_code == 2 and f"is a file: give its model folder, {card.parent}" in result.output

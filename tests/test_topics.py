@@ -962,6 +962,26 @@ def test_one_text_is_too_few_for_any_k_whatever_its_words():
             TopicModel(n_topics=2, unit="paragraph", no_below=no_below).fit([text])
 
 
+def test_extra_stopwords_written_with_spaces_are_dropped_as_a_stopwords_file_drops_them():
+    """TopicModel(extra_stopwords=["nhân dân", "Xã hội"]) in a notebook matched no token ("nhân_dân") and the words
+    stayed topic words, in silence; a --stopwords file so written drops them."""
+    texts = ["nhân_dân xã_hội lúa gạo ruộng\nnhân_dân lúa", "nhân_dân xã_hội trường học_sinh\nxã_hội trường"] * 6
+    model = TopicModel(n_topics=2, no_below=1, no_above=1.0, extra_stopwords=["nhân dân", "Xã hội"]).fit(texts)
+    assert "nhân_dân" not in model.dictionary_.token2id and "xã_hội" not in model.dictionary_.token2id
+    assert "lúa" in model.dictionary_.token2id
+
+
+def test_words_dropped_as_too_common_are_said_to_be_so():
+    """Thirty copies of one release (every site republished it): "only 0 words are frequent enough to model 2
+    topics: give more text, or lower --no-below", when every word was dropped for being in more than half of them."""
+    from dvtopics.errors import TooManyTopics
+
+    with pytest.raises(TooManyTopics, match=r"^only 0 words are frequent enough to model 2 topics \(of 4 words, 0 are in "
+                                            r"fewer than 2 documents and 4 in more than 50% of them\): give more text, "
+                                            r"or raise --no-above$"):
+        TopicModel(n_topics=2).fit(["hội_nghị tổng_kết dân_vận tỉnh_ủy"] * 30)
+
+
 def test_a_topic_model_reads_one_str_as_one_text_and_refuses_what_is_no_text(texts):
     """Hunt 21 B: one str was read letter by letter (README: one str where a list is wanted is a list of one):
     `transform("lúa gạo")` gave a mix per letter, `fit("…")` said "no words left to model"; None or an article

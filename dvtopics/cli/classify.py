@@ -130,9 +130,6 @@ def evaluate(model, paths, label_files, fmt, plot, show_errors, baseline, readin
     except NoLabelledArticles as exc:
         raise click.UsageError(str(exc)) from None
     result, compared = evaluation.scores, evaluation.compared
-    if plot:
-        from ..report.plots import confusion_matrix_figure, save_figure
-        save_figure(confusion_matrix_figure(result["confusion"], result["labels"]), plot)
     listed = [{"id": article.id, "true": true, "predicted": record["label"], "confidence": record["confidence"],
                "title": article.title} for article, true, record in evaluation.errors[:show_errors]]
     if fmt == "json":

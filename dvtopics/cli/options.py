@@ -192,7 +192,12 @@ class ModelFolder(InputPath):
         try:
             return super().convert(value, param, ctx)
         except click.BadParameter as error:
-            if os.path.exists(value):  # a file: click's reason says it all
+            if os.path.exists(value):  # a file: click's reason, and the folder when it is a model's file
+                from ..persist import CARD_FILE
+
+                folder = os.path.dirname(value) or "."
+                if os.path.isfile(os.path.join(folder, CARD_FILE)):
+                    self.fail(f"{error.message.rstrip('.')}: give its model folder, {folder}", param, ctx)
                 raise
             self.fail(f"{error.message.rstrip('.')}: {how_made(self.task, value)}{self.besides}", param, ctx)
 

@@ -17,14 +17,13 @@ from pathlib import Path
 
 import click
 
-from ..arguments import MAX_TOPICS, MIN_TOPICS, PERIODS
+from ..arguments import MAX_ITER, MAX_NO_BELOW, MAX_TOPICS, MIN_TOPICS, PERIODS
 from .options import (SEED, TOPICS_DIR, FloatRange, Group, InputPath, OutputPath, checked, engine_options,
                       paths_argument, plural, reading_options, terminal_text)
 
 UNITS = ("document", "paragraph")
 ENGINES = ("gensim", "nmf", "tomotopy", "sklearn")  # dvtopics.topics.engines.ENGINES, without importing it
 INITS = ("nmf", "random")  # dvtopics.topics.model.INITS
-MAX_NO_BELOW = 10_000_000  # units a word must be in: more than any corpus has
 
 
 def _no_below(ctx, param, value: str):
@@ -63,7 +62,7 @@ def model_options(func):
                      help="Where gensim's LDA starts: the topics NMF finds, or random ones (other engines ignore it)."),
         click.option("--stopwords", "stopwords_file", type=InputPath(exists=True, dir_okay=False),
                      help="Extra stopwords, one a line (\"công tác\" or its segmented form \"công_tác\")."),
-        click.option("--max-iter", type=click.IntRange(1, 100_000), default=None,
+        click.option("--max-iter", type=click.IntRange(1, MAX_ITER), default=None,
                      help="Passes (gensim, sklearn), Gibbs sweeps (tomotopy) or iterations (nmf) "
                           "[default: the engine's own]."),
         click.option("--seed", type=SEED, default=0, show_default=True, help="Random seed: the same seed repeats a run."),

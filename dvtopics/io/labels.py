@@ -170,9 +170,10 @@ def read_labels(path: str | os.PathLike, on_conflict: str = "refuse", same=opera
             continue
         try:
             record = loads(line)
-            if missing(record["id"]):
-                raise TypeError  # an id left out: the line names no article
-            pairs.append((str(record["id"]), record["label"]))
+            id_ = None if missing(record["id"]) else field_text(record["id"])  # 17.0 is 17, as the articles' ids
+            if id_ is None:
+                raise TypeError  # an id left out (or not text or a number): the line names no article
+            pairs.append((id_, record["label"]))
         except (ValueError, KeyError, TypeError):
             raise InputError(f"{path}:{number}: a labels line needs {{\"id\": ..., \"label\": ...}}") from None
     if not pairs:

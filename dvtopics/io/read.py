@@ -30,7 +30,7 @@ from dataclasses import asdict, dataclass, field, fields as dataclass_fields
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping
 
-from ..arguments import ON_ERROR, as_list, check_choice, check_max_bytes, is_dataframe
+from ..arguments import ON_ERROR, as_list, check_choice, check_max_bytes, is_dataframe, none_is_default
 from ..errors import ArgumentError, InputError, NoArticlesError
 from ..text.dates import FIRST_YEAR, LAST_YEAR
 from ..text.normalise import nfc, normalize
@@ -74,11 +74,21 @@ class Article:
         return record
 
 
+def stopword_spelling(word: str) -> str:
+    """A stopword as segmented, lower-cased text spells it ("Nhân dân" is "nhân_dân", "hoà" is "hòa"): in a file
+    or given to `TopicModel(extra_stopwords=...)` alike."""
+    return "_".join(normalize(word).lower().split())
+
+
 def read_stopwords(path: str | os.PathLike) -> list[str]:
     """The words of a stopword file (one a line) as segmented, lower-cased text spells them: "Nhân dân" and
     "nhân_dân" are both "nhân_dân" (the segmenter joins a word's syllables with "_"; lists found on the web
     write spaces), and the spelling is the one `normalize` gives the text ("hoà" is "hòa", NFD is NFC)."""
-    words = ("_".join(normalize(line).lower().split()) for line in read_side_file(path).splitlines())
+    # A line of a table (a CSV of words and counts, "nhân dân,120"; a spreadsheet's column of words saved with its
+    # neighbours) or a list on one line ("nhân dân, chính trị") holds a word per cell: read as one word, "nhân_dân,120"
+    # matched no token and the word stayed, in silence. No word holds a comma, a semicolon, a tab or a quote.
+    cells = (cell for line in read_side_file(path).splitlines() for cell in re.split(r"[,;\t]", line))
+    words = (stopword_spelling(cell.replace('"', " ")) for cell in cells)
     words = [word for word in words if word]
     if not words:  # the wrong file given, as often as not: say so rather than model without the words meant
         raise InputError(f"{path}: no stopwords in it (give one a line)")
@@ -102,8 +112,12 @@ def field_text(value) -> str | None:
     """A record's value as text: a string as it is, a number written out, None for anything else
     (null, true/false, a list, an object).
 
-    >>> field_text("2022-07-05"), field_text(2022), field_text([1, 2]), field_text(None)
-    ('2022-07-05', '2022', None, None)
+    >>> field_text("2022-07-05"), field_text(2022), field_text(1.0), field_text(2.5), field_text([1, 2])
+    ('2022-07-05', '2022', '1', '2.5', None)
+
+    A whole number written as a float is its digits, as a workbook's number cell is read (`tables.cell_text`):
+    pandas writes a column of whole numbers with a gap as floats, so one file's label 1.0 or id 17.0 is another's 1
+    or 17, never a class or an id of its own.
 
     A value MongoDB's export wraps in its type ({"$date": …}, {"$oid": …}, {"$numberLong": …}) is the value it wraps:
     scrapers keep their articles there, and `mongoexport` writes every date and id so.
@@ -119,6 +133,8 @@ def field_text(value) -> str | None:
         return value["rendered"]
     if isinstance(value, str):
         return value
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:  # exactly a whole number
+        value = int(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
     return None
@@ -989,6 +1005,7 @@ def _unreadable(path: Path) -> str | None:
     return None
 
 
+@none_is_default
 def read_articles(
     paths: Iterable[str | os.PathLike] | str | os.PathLike,
     fields: FieldNames | Mapping[str, str] | None = FieldNames(),

@@ -17,7 +17,7 @@ from contextvars import ContextVar
 from itertools import islice
 from typing import Iterable, Sequence
 
-from ..arguments import as_list, check_n_jobs
+from ..arguments import as_list, check_n_jobs, none_is_default
 from .cache import SegmentCache, text_key
 from .normalise import normalize
 from .sentences import SENTENCE_BREAK
@@ -86,6 +86,7 @@ def _segment_chunk(texts: Sequence[str]) -> list[str]:
     return ["\n".join(" ".join(islice(tokens, len(pieces))) for pieces in layout) for layout in layouts]
 
 
+@none_is_default
 def segment_many(
     texts: Iterable[str],
     n_jobs: int = 1,
@@ -124,6 +125,7 @@ def _texts(texts) -> list[str]:
     return texts
 
 
+@none_is_default
 def segment_articles(articles: Iterable, n_jobs: int = 1, cache: SegmentCache | None = None, lower: bool = False,
                      progress: bool = False) -> tuple[list, list[str]]:
     """(the readable articles, their segmented texts): what every job that needs words starts from."""

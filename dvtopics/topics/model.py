@@ -28,6 +28,7 @@ of some articles and its files), `ldavis.py` (an offline pyLDAvis page).
 from __future__ import annotations
 
 import logging
+import numbers
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -37,8 +38,9 @@ import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
-from ..arguments import MAX_SEED, MIN_TOPICS, as_list, check_at_least, check_n_jobs, check_random_state
-from ..errors import ModelError, TooManyTopics, TopicsError
+from ..arguments import (MAX_ITER, MAX_NO_BELOW, MAX_SEED, MIN_TOPICS, as_list, check_at_least, check_n_jobs,
+                         check_random_state)
+from ..errors import ArgumentError, ModelError, TooManyTopics, TopicsError
 from .engines import DEFAULT_MAX_ITER, ENGINE_CLASSES, ENGINE_NAMES, ENGINES, SHARED_ESTEP_MIN_UNITS, bows_to_csr
 
 log = logging.getLogger(__name__)
@@ -125,6 +127,11 @@ def split_units(segmented: str, unit: str) -> list[str]:
     return [line for line in segmented.split("\n") if line.strip()]
 
 
+def _number(value) -> bool:
+    """A real number, not a bool (True is 1 to Python, never a share or a prior a user meant)."""
+    return isinstance(value, numbers.Real) and not isinstance(value, (bool, np.bool_))
+
+
 class TopicModel(TransformerMixin, BaseEstimator):
     """A topic model (LDA or NMF) of segmented Vietnamese texts, with the preprocessing that makes its topics
     readable.
@@ -140,7 +147,8 @@ class TopicModel(TransformerMixin, BaseEstimator):
     no_above : drop words found in more than this share of the units (the
         corpus' own frequent words, "công_tác" in a corpus about công tác).
     keep_n : keep at most this many words, the most frequent.
-    extra_stopwords : words to drop besides the shipped Vietnamese list (one word may be given as a str).
+    extra_stopwords : words to drop besides the shipped Vietnamese list (one word may be given as a str), written
+        with spaces ("nhân dân") or as segmented ("nhân_dân"), as a --stopwords file.
     phrases : join collocations into one token with gensim `Phrases` (off: it
         lowered NPMI on baomoi and VNTC).
     phrase_min_count, phrase_threshold : `Phrases` settings (NPMI scoring, so the
@@ -196,15 +204,45 @@ class TopicModel(TransformerMixin, BaseEstimator):
             raise TopicsError(f"unit must be one of {', '.join(UNITS)}, not {self.unit!r}")
         if self.engine not in ENGINES:
             raise TopicsError(f"engine must be one of {', '.join(ENGINES)}, not {self.engine!r}")
+        if self.engine == "tomotopy":  # an optional extra: missing, say so before the texts are read, not after
+            ENGINE_CLASSES["tomotopy"]._tomotopy()
         if self.init not in INITS:
             raise TopicsError(f"init must be one of {', '.join(INITS)}, not {self.init!r}")
         check_at_least("n_topics", self.n_topics, MIN_TOPICS)  # 2.5 is no K (int() made it 2)
         check_random_state("random_state", self.random_state)
-        if not 0 < self.no_above <= 1:  # written so that NaN, which no comparison admits, is refused too
-            raise TopicsError(f"no_above must be a share above 0 and at most 1, not {self.no_above}")
+        if not _number(self.no_above) or not 0 < self.no_above <= 1:  # so written, NaN is refused too
+            raise TopicsError(f"no_above must be a share above 0 and at most 1, not {self.no_above!r}")
+        # The others as their options take them, before any work: no_below=2.5 kept words of 2 units, "3" was read
+        # as 3, max_iter=0 ran the engine's default, phrases="no" joined phrases, eta=-1 gave topics negative
+        # word probabilities, and a str no_above or keep_n stopped the fit with a raw TypeError.
+        if self.no_below != "auto" and (isinstance(self.no_below, (bool, np.bool_)) or
+                                        not isinstance(self.no_below, numbers.Integral) or
+                                        not 1 <= self.no_below <= MAX_NO_BELOW):
+            raise ArgumentError(f"no_below {self.no_below!r}: give a whole number from 1 to {MAX_NO_BELOW}, or 'auto'")
+        if self.keep_n is not None:
+            check_at_least("keep_n", self.keep_n, 1)
+        if self.max_iter is not None:
+            check_at_least("max_iter", self.max_iter, 1, MAX_ITER)
+        if not isinstance(self.phrases, (bool, np.bool_)):
+            raise TopicsError(f"phrases must be True or False, not {self.phrases!r}")
+        if self.phrases:
+            check_at_least("phrase_min_count", self.phrase_min_count, 1)
+            if not _number(self.phrase_threshold) or not -1 <= self.phrase_threshold <= 1:
+                raise TopicsError(f"phrase_threshold must be an NPMI from -1 to 1, not {self.phrase_threshold!r}")
+        for name in ("alpha", "eta"):  # Dirichlet priors: None (the engine's default), above 0, or gensim's words
+            value = getattr(self, name)
+            if value is None or (isinstance(value, str) and self.engine == "gensim"):  # "auto": gensim checks it
+                continue
+            if not _number(value) or not value > 0:
+                raise TopicsError(f"{name} must be a number above 0 or None"
+                                  + (' (or "auto" with the gensim engine)' if self.engine != "gensim" else "")
+                                  + f", not {value!r}")
 
     def _stopwords(self) -> frozenset[str]:
-        return default_stopwords() | {w.lower() for w in as_list(self.extra_stopwords, "extra_stopwords")}
+        from ..io.read import stopword_spelling
+
+        # as a --stopwords file is read: "nhân dân" given in a notebook matched no token ("nhân_dân") and stayed
+        return default_stopwords() | {stopword_spelling(w) for w in as_list(self.extra_stopwords, "extra_stopwords")}
 
     def _words(self, unit_text: str, stopwords: frozenset[str], kept: dict[str, bool] | None = None) -> list[str]:
         """The unit's content words that are not stopwords. `kept` remembers the answer for each distinct
@@ -274,11 +312,18 @@ class TopicModel(TransformerMixin, BaseEstimator):
             raise too_many_topics(int(self.n_topics), self.n_units_, self.unit)
         self.no_below_ = self._effective_no_below(self.n_units_)
         dictionary = Dictionary(token_lists)
+        # which words each bound drops, for the message below: the same articles repeated (a release every site
+        # republished) lose every word to no_above, and "frequent enough" alone sent the user after rarer words
+        n_words, rare = len(dictionary), sum(df < self.no_below_ for df in dictionary.dfs.values())
+        common = sum(df > self.no_above * dictionary.num_docs for df in dictionary.dfs.values())
         dictionary.filter_extremes(no_below=self.no_below_, no_above=self.no_above, keep_n=self.keep_n)
         dictionary.compactify()
         if len(dictionary) < int(self.n_topics):
-            raise TooManyTopics(f"only {len(dictionary)} words are frequent enough to model {self.n_topics} topics",
-                                len(dictionary), "give more text, or lower --no-below / raise --no-above")
+            raise TooManyTopics(f"only {len(dictionary)} words are frequent enough to model {self.n_topics} topics "
+                                f"(of {n_words} words, {rare} are in fewer than {self.no_below_} {self.unit}s and "
+                                f"{common} in more than {self.no_above:.0%} of them)", len(dictionary),
+                                "give more text, or raise --no-above" if common > rare else
+                                "give more text, or lower --no-below / raise --no-above")
         self.dictionary_ = dictionary
         known = dictionary.token2id
         kept = [[t for t in tokens if t in known] for tokens in token_lists]

@@ -10,7 +10,7 @@ from typing import Iterable, Iterator, Sequence
 
 import numpy as np
 
-from ..arguments import PERIODS, as_list, check_at_least, check_choice
+from ..arguments import PERIODS, as_list, check_at_least, check_choice, none_is_default
 from ..errors import InputError, ModelError, TopicsError
 from ..io.metadata import period_of, period_range
 from ..io.read import read_side_file
@@ -94,6 +94,7 @@ def representative_title(representatives: Sequence[dict], words: Sequence[str]) 
     return max(titled, key=named) if titled else ""
 
 
+@none_is_default
 def summarize(model: TopicModel, articles: Sequence, mixes: np.ndarray, types: dict[str, str] | None = None,
               period: str = "month", n_words: int = 10, n_representatives: int = 3) -> TopicReport:
     """A `TopicReport` of `articles` (objects with id, title, date, label) and their `mixes`.
@@ -105,7 +106,11 @@ def summarize(model: TopicModel, articles: Sequence, mixes: np.ndarray, types: d
     check_choice("period", period, PERIODS)
     n_words, n_representatives = check_at_least("n_words", n_words, 1), check_at_least("n_representatives",
                                                                                         n_representatives, 0)
-    articles = as_list(articles, "articles")  # read more than once below
+    # read more than once below; a dict of the fields is refused saying so, not with a raw AttributeError after the
+    # mixes were checked
+    articles = as_list(articles, "articles", like=("id", "title", "date", "label"),
+                       hint="read files with dvtopics.read_articles, or make one of a text with "
+                            "dvtopics.io.read.make_article(id, text)")
     mixes = _check_mixes(mixes, len(articles), len(model.topic_word_))
     types = types or {}
     labels = model.topic_labels()

@@ -6,6 +6,7 @@ import warnings
 from collections import Counter
 from typing import Iterable, Sequence
 
+from ..arguments import as_list
 from ..errors import DvtopicsError
 from .names import spelt_as_article_type
 
@@ -26,6 +27,16 @@ def scores(y_true: Sequence[str], y_pred: Sequence[str], labels: Sequence[str] |
     """
     from sklearn.metrics import accuracy_score, confusion_matrix, precision_recall_fscore_support
 
+    # read as a notebook gives them (generators too, read once), and refused in one line where scikit-learn would
+    # fail in its own words: lists of two lengths, none, or an article's None (read with an error: no label)
+    y_true, y_pred = as_list(y_true, "y_true"), as_list(y_pred, "y_pred")
+    if len(y_true) != len(y_pred) or not y_true:
+        raise DvtopicsError(f"{len(y_true)} true labels and {len(y_pred)} predicted: give one of each per article "
+                            "scored, in the same order" + ("" if y_true else ", and at least one"))
+    unlabelled = next((i for i, pair in enumerate(zip(y_true, y_pred)) if None in pair), None)
+    if unlabelled is not None:
+        raise DvtopicsError(f"the article at {unlabelled} has no {'true' if y_true[unlabelled] is None else 'predicted'}"
+                            " label (None: an article read with an error has none): leave such articles out")
     fixed = bool(labels)
     labels = list(labels) if labels else sorted(set(y_true) | set(y_pred))
     precision, recall, f1, support = precision_recall_fscore_support(

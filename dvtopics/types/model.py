@@ -21,7 +21,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
-from ..arguments import as_list, check_label, check_share
+from ..arguments import as_list, check_label, check_share, none_is_default
 from ..io.read import Article
 from ..errors import ArgumentError, DvtopicsError, ModelError
 from ..persist import PACKAGED_MODELS
@@ -277,6 +277,7 @@ class Classifier:
             explanations.append(chosen)
         return explanations
 
+    @none_is_default
     def predict(self, articles: Sequence[Article], min_confidence: float = 0.0, abstain: str = "other",
                 cache=None, n_jobs: int = 1, progress: bool = False, explain: bool = True) -> list[dict]:
         """One record per article: id, label, confidence, cues, title, date, source, error.

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Sequence
 
+from ..arguments import as_list
 from ..errors import DvtopicsError
 from .rules import LABELS as ARTICLE_TYPES
 
@@ -41,7 +42,9 @@ def is_article_type_set(labels: Iterable) -> bool:
 def as_article_types(labels: Sequence, beside: Iterable = ()) -> list:
     """`labels` as the article types when they (with `beside`: the labels of the model they are scored against)
     are the article types (`is_article_type_set`); else exactly as written: "Other" beside "Politics" is a class of
-    the user's own task, not the type `other`."""
+    the user's own task, not the type `other`. One str is a list of one label (notebooks 01 and 02 call this): read
+    letter by letter it gave a list of letters."""
+    labels, beside = as_list(labels, "labels"), as_list(beside, "beside")
     if is_article_type_set([*labels, *beside]):
         return [spelt_as_article_type(label) for label in labels]
     return list(labels)

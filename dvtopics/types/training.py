@@ -127,6 +127,9 @@ def collect(
     different hand labels are refused (`OneLabelPerText`). Articles that could not be read are left out and kept
     in `failed`.
     """
+    # as --weak-other: "2000" stopped the training with a raw TypeError once the articles were read, -1 sampled none
+    # and 2.5 three, in silence
+    weak_other = check_at_least("weak_other", weak_other, 0)
     data = TrainingData(hand_labels=HandLabels(gold_labels))
     extras = _extra_articles(extra, data)
     labelled = OneLabelPerText()  # the hand labels, every copy of a text's
@@ -515,6 +518,8 @@ def train(
     rules alone where they apply, per-class support, data hash, parameters).
     """
     check_at_least("n_folds", n_folds, MIN_FOLDS)
+    if max_features is not None:  # 0 is every term, as --max-features 0 and jobs.train take it (scikit-learn's None)
+        max_features = check_at_least("max_features", max_features, 0) or None
     check_trainable(data)
     if lead_copies is not None:
         lead_copies = check_at_least("lead_copies", lead_copies, 0)
@@ -531,6 +536,12 @@ def train(
     labels = sorted(set(data.labels))
     if use_rules is None:  # the cue rules only speak of article types
         use_rules = set(labels) <= set(ARTICLE_TYPES)
+    if silent_min_confidence and not (use_rules and "other" in labels):  # before the segmenting and fitting
+        # it sets a type named with no cue rule behind it to `other` (`decide`): without the rules or an `other` label it
+        # was dropped in silence (an own label set's card said 0.0; one without `other` said 0.9, never applied)
+        why = "these labels have no `other`" if use_rules else "these labels are not the article types (no cue rules)"
+        raise DvtopicsError(f"silent_min_confidence (--silent-min-confidence) {silent_min_confidence:g} sets a type "
+                            f"named without a cue rule to `other`, and {why}: leave it out")
     options = pipeline_options(use_rules, max_features, views)
     events = [find_event(a.title, a.text) for a in data.articles] if options["events"] else None
     documents = documents_of(data.articles, use_rules, head_chars, cache, n_jobs, progress, events=events)
