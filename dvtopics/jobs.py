@@ -6,6 +6,8 @@ what the command prints; it never prints or exits. Where a job can run here or o
 """
 from __future__ import annotations
 
+import functools
+import inspect
 import logging
 import os
 import shutil
@@ -20,10 +22,30 @@ from .arguments import (ENGINES, MAX_BATCH, MAX_PART, MAX_REPORT_TOPICS, MAX_SEE
                         PERIODS, as_list, check_at_least, check_choice, check_max_bytes, check_n_jobs,
                         check_random_state, check_seeds, check_share, check_title, check_topic_counts)
 from .errors import ArgumentError, DvtopicsError, InputError, TooManyTopics, TopicsError
-from .io.read import MAX_ARTICLE_BYTES, Article, FieldNames, as_field_names, read_articles, unique_paths
+from .io.read import MAX_ARTICLE_BYTES, Article, FieldNames, as_field_names, home_path, read_articles, unique_paths
 from .text.cache import open_cache
 
 log = logging.getLogger(__name__)
+
+
+def _home_paths(*names: str) -> Callable:
+    """A job whose parameters `names` (an output, a model folder, labels files) read a leading "~" as the home
+    folder, as the command line's options and `read_articles` do: from Python (a notebook's
+    `jobs.report(reading, "~/reports/r.html")`) it made a folder named "~" in the current one, silently."""
+    def decorate(job: Callable) -> Callable:
+        signature = inspect.signature(job)
+
+        @functools.wraps(job)
+        def run(*args, **kwargs):
+            bound = signature.bind(*args, **kwargs)
+            for name in names:
+                if name in bound.arguments:
+                    value = bound.arguments[name]
+                    bound.arguments[name] = ([home_path(v) for v in value] if isinstance(value, (list, tuple))
+                                             else home_path(value))
+            return job(*bound.args, **bound.kwargs)
+        return run
+    return decorate
 
 
 @dataclass
@@ -76,6 +98,7 @@ def read_segmented(reading: Reading, lower: bool = True, progress: bool | None =
     return Segmented(articles, good, texts)
 
 
+@_home_paths("out")
 def segment(reading: Reading, out: str, lower: bool = False) -> Segmented:
     """Segment the articles into words and write {"id", "tokens"} lines to `out`, in input order; an article
     that could not be read keeps its place as {"id", "error"}."""
@@ -116,6 +139,7 @@ class Trained:
     failed: list[Article]  # the articles (of the inputs and of --extra) that could not be read, left out
 
 
+@_home_paths("out", "label_files", "extra_paths")
 def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifiers=("svm", "logreg", "cnb"),
           extra_paths: Sequence[str] = (), weak_rules: bool = False, weak_other: int = 0, head_chars: int = 4000,
           folds: int = 5, max_features: int = 30_000, views=None, seed: int = 0, description: str = "",
@@ -197,6 +221,7 @@ def _labels_hint(path) -> str:
             "labels among the inputs")
 
 
+@_home_paths("out", "model")
 def label(reading: Reading, out: str | None, model: str | None = None, min_confidence: float = 0.0,
           abstain: str = "other", resume: bool = False, batch_size: int = 256, engine: str = "local",
           scheduler: str | None = None, part_size: int = 10_000, on_progress: Callable[[int], None] | None = None,
@@ -328,6 +353,7 @@ class Evaluation:
     failed: list[Article] = field(default_factory=list)  # the articles that could not be read, left out
 
 
+@_home_paths("model", "label_files", "baseline")
 def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), baseline: str | None = None,
              plot: str | None = None) -> Evaluation:
     """Score `model` (and `baseline`, when given) on the labelled articles; `plot`, the file the caller will
@@ -395,6 +421,7 @@ class TopicsFit:
     segmented: Segmented
 
 
+@_home_paths("out", "labels_file")
 def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | None = None, period: str = "month",
                **params) -> TopicsFit:
     """Fit a topic model on the articles and write it, its card, tables and figures into `out`."""
@@ -480,6 +507,7 @@ class Assignment:
     failed: list[Article]  # the unreadable articles, when they are known here (not on Dask: its workers log them)
 
 
+@_home_paths("directory", "out", "labels_file")
 def assign_topics(reading: Reading, directory: str, out: str, labels_file: str | None = None,
                   engine: str = "local", scheduler: str | None = None, part_size: int = 10_000,
                   resume: bool = False) -> Assignment:
@@ -530,6 +558,7 @@ def _assign_settings(reading: Reading, directory: str, labels_file: str | None) 
             "fields": _field_settings(reading.fields), "max_bytes": reading.max_bytes}
 
 
+@_home_paths("out")
 def sweep_topics(reading: Reading, out: str, ks: Sequence[int], measures: Sequence[str], seeds: Sequence[int],
                  **params) -> tuple[list[dict], Segmented]:
     """Fit each K with each seed, measure the fits, and write sweep.csv and sweep.png into `out`; return the
@@ -549,6 +578,7 @@ def sweep_topics(reading: Reading, out: str, ks: Sequence[int], measures: Sequen
     return rows, data
 
 
+@_home_paths("directory")
 def read_topics(directory: str, n_words: int | None = None) -> tuple[list[dict], dict]:
     """(the topics of a fitted model folder, as topics.json holds them, with `n_words` words each when given;
     its card)."""
@@ -566,6 +596,7 @@ def _load_topic_model(directory: str):
     return load_topic_model(directory)[0]
 
 
+@_home_paths("directory", "out")
 def topics_page(directory: str, out: str) -> Path:
     """Write the offline pyLDAvis page of the topic model in `directory` to `out`."""
     from .run.batch import check_output
@@ -605,6 +636,7 @@ def default_k(n_articles: int) -> int:
     return int(min(15, max(3, round(n_articles ** 0.5 / 4))))
 
 
+@_home_paths("model_dir", "topics_dir")
 def report_data(reading: Reading, model_dir=None, topics_dir=None, fit_topics: bool = True,
                 n_topics: int | None = None):
     """Label the articles and find their topics; return (records, topic report or None, provenance).
@@ -628,6 +660,7 @@ class ReportWritten:
     records: list[dict]  # one per article, as `report_data` gives them
 
 
+@_home_paths("out", "xlsx", "model_dir", "topics_dir")
 def report(reading: Reading, out: str, xlsx: str | None = None, model_dir=None, topics_dir=None,
            fit_topics: bool = True, n_topics: int | None = None, max_rows_per_type: int = 500,
            title: str = "dvtopics report", command: str = "") -> ReportWritten:
@@ -657,6 +690,7 @@ def report(reading: Reading, out: str, xlsx: str | None = None, model_dir=None, 
     return ReportWritten(targets[0], targets[1] if xlsx else None, records)
 
 
+@_home_paths("xlsx", "page")
 def workbook_from_page(xlsx: str | os.PathLike, page: str | os.PathLike) -> str:
     """The workbook's path as the page names it: from the page's folder, where its reader starts looking
     ("tables.xlsx" beside it, "../tables/all.xlsx" elsewhere), so that a workbook written into another folder

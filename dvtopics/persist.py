@@ -31,7 +31,7 @@ import types
 from importlib import import_module, metadata
 from pathlib import Path
 
-from .io.read import read_side_file
+from .io.read import home_path, read_side_file
 from .errors import InputError, ModelError
 
 log = logging.getLogger(__name__)
@@ -202,7 +202,7 @@ def load_model(directory: str | os.PathLike, task: str | None = None, expected: 
     holds something else than an `expected` (a checksum proves only that the file
     is the one the card names: one made by hand or by another tool may hold anything).
     """
-    directory = Path(directory)
+    directory = Path(home_path(directory))  # "~/themes", from Python as from the command line
     card = read_card(directory, task)
     if task and card.get("task") != task:
         raise ModelError(f"{directory}: {kind_of_model(card.get('task'))}, not {kind_of_model(task)}")

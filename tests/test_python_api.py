@@ -510,3 +510,33 @@ def test_a_dataframe_given_for_articles_is_refused_and_labels_are_plain_text(shi
     records = predict_articles(shipped, read_articles(seeds_dir))
     assert records and all(type(r["label"]) is str for r in records)
     assert all(type(label) is str for label in shipped.labels)
+
+
+def test_jobs_read_a_leading_tilde_as_the_home_folder_in_outputs_and_model_folders(monkeypatch, tmp_path):
+    """From a notebook, `jobs.label(reading, "~/labels.csv")` or `jobs.fit_topics(reading, "~/themes", 2)` made a
+    folder named "~" in the current one, silently, as the command line once did (hunt 22 C, 2)."""
+    from dvtopics import jobs
+    from dvtopics.topics.model import load_topic_model
+
+    home, here = tmp_path / "home", tmp_path / "here"
+    home.mkdir()
+    here.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(here)
+    (here / "a.jsonl").write_text("".join(
+        f'{{"id": "a{i}", "text": "{text}"}}\n' for i, text in enumerate(
+            ["Nông dân thu hoạch lúa trên cánh đồng, giá lúa tăng."] * 3
+            + ["Học sinh ôn thi cùng giáo viên, nhà trường tổ chức kỳ thi."] * 3)), encoding="utf-8")
+    reading = jobs.Reading("a.jsonl")
+    jobs.label(reading, "~/labels.csv")
+    jobs.segment(reading, "~/seg.jsonl")
+    fit = jobs.fit_topics(reading, "~/themes", 2)
+    assert fit.card["k"] == 2
+    assert load_topic_model("~/themes")[1]["k"] == 2  # a model folder is read there too
+    assert jobs.read_topics("~/themes")[1]["k"] == 2
+    written = jobs.report(reading, "~/r.html", topics_dir="~/themes")
+    assert written.path == home / "r.html"
+    assert not (here / "~").exists()
+    assert {p.name for p in home.iterdir()} >= {"labels.csv", "seg.jsonl", "themes", "r.html"}
+    with pytest.raises(dvtopics.ModelError, match="home"):  # the home folder's, not a folder here named "~"
+        load_classifier("~/no-such-model")

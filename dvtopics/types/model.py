@@ -22,7 +22,7 @@ from typing import Iterable, Sequence
 import numpy as np
 
 from ..arguments import as_list, check_label, check_share
-from ..io.read import Article
+from ..io.read import Article, home_path
 from ..errors import ArgumentError, DvtopicsError, ModelError
 from ..persist import PACKAGED_MODELS
 from .events import find_event
@@ -44,7 +44,7 @@ SHIPPED = "shipped"  # the name by which a user gives the shipped model (CLI or 
 def model_directory(model_dir: str | Path | None = None) -> Path:
     """The folder of a classifier as a user names it: a folder, or None or `shipped` for the shipped model
     (an installed wheel keeps it inside the package, where no user would look for it)."""
-    return DEFAULT_MODEL_DIR if model_dir in (None, SHIPPED) else Path(model_dir)
+    return DEFAULT_MODEL_DIR if model_dir in (None, SHIPPED) else Path(home_path(model_dir))  # "~/models/mine"
 
 
 def check_not_named_shipped(out: str | Path) -> None:
