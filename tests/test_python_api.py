@@ -1,5 +1,8 @@
 """The library as a Python user calls it: generators, one str for a list, wrong kinds of argument, the checks the
 CLI makes (trial 6, helper b)."""
+import json
+import sys
+
 import pytest
 
 import dvtopics
@@ -540,3 +543,23 @@ def test_jobs_read_a_leading_tilde_as_the_home_folder_in_outputs_and_model_folde
     assert {p.name for p in home.iterdir()} >= {"labels.csv", "seg.jsonl", "themes", "r.html"}
     with pytest.raises(dvtopics.ModelError, match="home"):  # the home folder's, not a folder here named "~"
         load_classifier("~/no-such-model")
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="only Linux keeps a file name that is not UTF-8")
+def test_an_input_folder_whose_name_is_not_utf8_is_written_in_cards_and_the_report(tmp_path):
+    """A folder unzipped from an old archive, "b\\xe0i": `topics fit`, `train` and `report` wrote its name (in the
+    card's inputs and command, in the page's "How it was made") as a surrogate UTF-8 cannot write: a
+    UnicodeEncodeError traceback, after all the work (hunt 22 C, 3)."""
+    from dvtopics import jobs
+
+    folder = tmp_path / "b\udce0i"  # the bytes b"b\xe0i", as Python names them
+    folder.mkdir()
+    for i, text in enumerate(["Nông dân thu hoạch lúa trên cánh đồng, giá lúa tăng."] * 3
+                             + ["Học sinh ôn thi cùng giáo viên, nhà trường tổ chức kỳ thi."] * 3):
+        (folder / f"a{i}.txt").write_text(f"Tin số {i}\n{text}", encoding="utf-8")
+    reading = jobs.Reading(folder)
+    jobs.fit_topics(reading, tmp_path / "themes", 2)
+    card = (tmp_path / "themes" / "model_card.json").read_text(encoding="utf-8")
+    assert r"b\\xe0i" in card and json.loads(card)["k"] == 2  # its odd byte as \xNN, JSON-escaped
+    jobs.report(reading, tmp_path / "r.html", topics_dir=tmp_path / "themes")
+    assert "b\\xe0i" in (tmp_path / "r.html").read_text(encoding="utf-8")
