@@ -72,6 +72,6 @@ def test_metadata_names_the_licence_python_and_extras(installed):
                 "print(json.dumps({k: d.get_all(k) for k in ('License', 'Requires-Python', 'Provides-Extra', "
                 "'Classifier')}))")
     meta = json.loads(shown.stdout)
-    assert meta["License"] == ["MIT"] and meta["Requires-Python"] == [">=3.10"]
+    assert meta["License"] == ["MIT"] and meta["Requires-Python"] == [">=3.11"]
     assert {"dask", "viz", "dev"} <= set(meta["Provides-Extra"])
     assert "License :: OSI Approved :: MIT License" in meta["Classifier"]

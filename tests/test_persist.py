@@ -266,3 +266,23 @@ def test_a_card_without_a_checksum_is_named_not_the_file(tmp_path):
     (tmp_path / CARD_FILE).write_text(json.dumps(card))
     with pytest.raises(ModelError, match=r"model_card.json: records no checksum of the model file \(no 'sha256'\)"):
         load_model(tmp_path, task="demo")
+
+
+def test_the_packages_required_can_run_the_shipped_model():
+    """setup.cfg asked for scikit-learn>=1.3 and Python>=3.10: pip on Python 3.10 installs scikit-learn 1.7.2, which
+    cannot run the shipped model pickled by 1.9 (its LogisticRegression reads a `multi_class` the model no longer
+    has): every `label` and `report` of a wheel user on 3.10 was an AttributeError traceback (hunt 22 C, 4)."""
+    import configparser
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    setup = configparser.ConfigParser()
+    setup.read(root / "setup.cfg", encoding="utf-8")
+    floor = re.search(r"scikit-learn>=(\d+)\.(\d+)", setup["options"]["install_requires"])
+    card = json.loads((root / "models" / "article-type" / CARD_FILE).read_text(encoding="utf-8"))
+    made_with = tuple(int(part) for part in card["versions"]["scikit-learn"].split(".")[:2])
+    if made_with >= (1, 8):  # 1.8 dropped multi_class: a model it or a later one pickled needs 1.8 or later
+        assert (int(floor[1]), int(floor[2])) >= (1, 8), floor[0]
+        # and scikit-learn 1.8 needs Python 3.11: a 3.10 install would stop at pip, not at the first label
+        assert setup["options"]["python_requires"].strip() == ">=3.11"
