@@ -163,15 +163,20 @@ _JSON_NAMES = {str: "text", list: "a list", dict: "an object", int: "a whole num
 
 def check_versions(card: dict, name: str) -> list[str]:
     """Warn where the packages that pickled the model differ from the installed ones."""
-    drift = []
+    drift, pins = [], []
     installed = package_versions()
     for package in ("scikit-learn", "gensim", "numpy"):
         made_with = card.get("versions", {}).get(package)
         if made_with and installed.get(package) and made_with != installed[package]:
             drift.append(f"{package} {made_with} -> {installed[package]}")
+            pins.append(f"'{package}=={made_with}'")
     if drift:
-        log.warning("%s was saved with other package versions (%s): predictions may differ; "
-                    "retrain it if they look wrong", name, ", ".join(drift))
+        # the model installed with dvtopics cannot be retrained from a wheel (its data is not in it): the remedy
+        # there is the versions it was made with
+        remedy = (f"install those versions if they look wrong (pip install {' '.join(sorted(pins))})"
+                  if inside_packaged_models(name) else "retrain it if they look wrong")
+        log.warning("%s was saved with other package versions (%s): predictions may differ; %s", name,
+                    ", ".join(drift), remedy)
     return drift
 
 

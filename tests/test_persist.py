@@ -55,6 +55,23 @@ def test_version_drift_warns(tmp_path, caplog):
     assert "scikit-learn 0.0.1" in caplog.text
 
 
+def test_version_drift_of_the_model_installed_with_dvtopics_names_the_versions_not_a_retraining(tmp_path, caplog,
+                                                                                                monkeypatch):
+    """A wheel user whose numpy is not the build machine's read, at every run, that the shipped model "was saved with
+    other package versions ...; retrain it": a wheel holds none of the data it is trained on (hunt 22 C, 8)."""
+    import dvtopics.persist as persist
+
+    monkeypatch.setattr(persist, "PACKAGED_MODELS", tmp_path.resolve())
+    folder = tmp_path / "article-type"
+    save_model([1], folder, {"task": "demo"})
+    card = json.loads((folder / CARD_FILE).read_text())
+    card["versions"]["numpy"] = "0.0.1"
+    (folder / CARD_FILE).write_text(json.dumps(card))
+    with caplog.at_level(logging.WARNING):
+        load_model(folder)
+    assert "pip install 'numpy==0.0.1'" in caplog.text and "retrain" not in caplog.text
+
+
 def test_a_model_saved_before_the_move_to_packages_still_loads(tmp_path):
     """Pickles name classes and functions by module path; models saved before #19 name the old paths."""
     import pickle
