@@ -784,6 +784,7 @@ def report(reading: Reading, out: str, xlsx: str | None = None, model_dir=None, 
     return ReportWritten(targets[0], targets[1] if xlsx else None, records)
 
 
+@_home_paths("xlsx", "page")
 def workbook_from_page(xlsx: str | os.PathLike, page: str | os.PathLike) -> str:
     """The workbook's path as the page names it: from the page's folder, where its reader starts looking
     ("tables.xlsx" beside it, "../tables/all.xlsx" elsewhere), so that a workbook written into another folder

@@ -1,6 +1,7 @@
 """Ordered parallel map over worker processes that die with their parent: what segmenting and labelling share."""
 from __future__ import annotations
 
+import logging
 import os
 import queue
 import signal
@@ -12,6 +13,8 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from .arguments import check_n_jobs
 from .errors import DvtopicsError
+
+log = logging.getLogger(__name__)
 
 
 def cores(n_jobs: int) -> int:
@@ -53,7 +56,20 @@ def _worker_context(preload: Sequence[str]):
 
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["__main__", *preload])  # only the first start of a process' server reads it
-    forkserver.ensure_running()
+    try:
+        forkserver.ensure_running()
+    except OSError as error:
+        # The fork server listens on a socket in the temporary folder, whose path a socket holds only up to ~100
+        # bytes: a cluster job's or a Mac's long $TMPDIR stopped every -j run with "AF_UNIX path too long". Workers
+        # that start by spawning talk over pipes, and only start slower.
+        if "too long" not in str(error):
+            raise
+        import tempfile
+
+        log.warning("the temporary folder %s has too long a path for the worker processes' socket: each starts "
+                    "without it, importing the libraries itself (slower to start); a shorter TMPDIR avoids it",
+                    tempfile.gettempdir())
+        return multiprocessing.get_context("spawn")
     return context
 
 

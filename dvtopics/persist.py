@@ -31,7 +31,7 @@ import types
 from importlib import import_module, metadata
 from pathlib import Path
 
-from .io.read import read_side_file
+from .io.read import _writable_value, home_path, read_side_file
 from .errors import InputError, ModelError
 
 log = logging.getLogger(__name__)
@@ -92,7 +92,9 @@ def save_model(model, directory: str | os.PathLike, card: dict) -> dict:
         "file": MODEL_FILE,
         "sha256": sha256_of(directory / MODEL_FILE),
     }
-    _atomic_write_text(directory / CARD_FILE, json.dumps(card, ensure_ascii=False, indent=2) + "\n")
+    # a path or a command line naming a folder whose name is not UTF-8 (an old zip's "b\xe0i") holds its bytes as
+    # surrogates, which UTF-8 cannot write: as \xNN, as in an article's id
+    _atomic_write_text(directory / CARD_FILE, json.dumps(_writable_value(card), ensure_ascii=False, indent=2) + "\n")
     return card
 
 
@@ -166,15 +168,20 @@ _JSON_NAMES = {str: "text", list: "a list", dict: "an object", int: "a whole num
 
 def check_versions(card: dict, name: str) -> list[str]:
     """Warn where the packages that pickled the model differ from the installed ones."""
-    drift = []
+    drift, pins = [], []
     installed = package_versions()
     for package in ("scikit-learn", "gensim", "numpy"):
         made_with = card.get("versions", {}).get(package)
         if made_with and installed.get(package) and made_with != installed[package]:
             drift.append(f"{package} {made_with} -> {installed[package]}")
+            pins.append(f"'{package}=={made_with}'")
     if drift:
-        log.warning("%s was saved with other package versions (%s): predictions may differ; "
-                    "retrain it if they look wrong", name, ", ".join(drift))
+        # the model installed with dvtopics cannot be retrained from a wheel (its data is not in it): the remedy
+        # there is the versions it was made with
+        remedy = (f"install those versions if they look wrong (pip install {' '.join(sorted(pins))})"
+                  if inside_packaged_models(name) else "retrain it if they look wrong")
+        log.warning("%s was saved with other package versions (%s): predictions may differ; %s", name,
+                    ", ".join(drift), remedy)
     return drift
 
 
@@ -207,7 +214,7 @@ def load_model(directory: str | os.PathLike, task: str | None = None, expected: 
     holds something else than an `expected` (a checksum proves only that the file
     is the one the card names: one made by hand or by another tool may hold anything).
     """
-    directory = Path(directory)
+    directory = Path(home_path(directory))  # "~/themes", from Python as from the command line
     card = read_card(directory, task)
     if task and card.get("task") != task:
         raise ModelError(f"{directory}: {kind_of_model(card.get('task'))}, not {kind_of_model(task)}")

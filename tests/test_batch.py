@@ -96,3 +96,25 @@ def test_a_run_that_fails_before_labelling_leaves_no_journal(tmp_path):
     with pytest.raises(RuntimeError):
         label_stream([object()], _failing_predict, out, n_jobs=2)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the fork server is POSIX's")
+def test_workers_start_where_the_temporary_folder_s_path_is_too_long_for_a_socket(tmp_path):
+    """A cluster job's or a Mac's long $TMPDIR: the fork server's socket could not be made there, and every -j 2
+    run stopped with "Error: AF_UNIX path too long", which names no path and no remedy (hunt 22 C, 5)."""
+    import subprocess
+    import sys
+
+    if cores(-1) < 2:
+        pytest.skip("-j 2 is lowered to the one core this process may use: no workers")
+    long_tmp = tmp_path / ("thư mục tạm " + "x" * 90)
+    long_tmp.mkdir()
+    (tmp_path / "a.jsonl").write_text("".join(
+        f'{{"id": "a{i}", "text": "Hội nghị sơ kết công tác dân vận 6 tháng đầu năm {2010 + i}"}}\n' for i in range(4)),
+        encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "dvtopics", "label", str(tmp_path / "a.jsonl"), "-j", "2", "--out",
+                          str(tmp_path / "l.csv")], capture_output=True, text=True, timeout=300,
+                         env={**os.environ, "TMPDIR": str(long_tmp)})
+    assert run.returncode == 0, run.stderr
+    assert (tmp_path / "l.csv").read_text(encoding="utf-8-sig").count("semi_annual_review") == 4
+    assert "shorter TMPDIR" in run.stderr

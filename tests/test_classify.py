@@ -89,6 +89,21 @@ def test_collect_keeps_duplicates_once():
     assert len(data.articles) == len(articles)
 
 
+def test_a_hand_labelled_article_repeated_with_its_label_is_said_to_be_learnt_once(caplog):
+    """A user labelled 3 briefings, two of them the same title and text under two ids: `train` said "the smallest
+    hand label, 'quarterly_briefing', has 2 articles" and 13 hand labels of 14, with no word of the third (hunt 22
+    C, 7)."""
+    from dataclasses import replace
+
+    articles = made_up_articles(1)
+    again = replace(articles[0], id="again")
+    with caplog.at_level(logging.WARNING):
+        data = collect([*articles, again])
+    assert len(data.articles) == len(articles)
+    said = [r.getMessage() for r in caplog.records if "repeat the title and text" in r.getMessage()]
+    assert said and said[0].startswith("1 hand-labelled") and "'again'" in said[0] and repr(articles[0].id) in said[0]
+
+
 def test_a_label_outranks_the_same_text_read_without_one():
     """A user's correction (an extra article) wins over a hand label and a rule's weak label of the same text, and
     a hand label over a weak one, wherever in the input each comes."""

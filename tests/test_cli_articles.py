@@ -163,3 +163,20 @@ def test_a_leading_tilde_is_the_home_folder_in_inputs_and_outputs(tmp_path, monk
     assert result.exit_code == 0, result.output
     assert not (work / "~").exists() and json.loads((home / "seg.jsonl").read_text(encoding="utf-8"))["id"] == "a"
     assert [a.id for a in read_articles("~/bai")] == ["a"]
+
+
+def test_output_redirected_in_a_code_page_without_vietnamese_is_written_as_utf8(tmp_path):
+    """On Windows, `dvtopics label x > labels.jsonl` writes in the ANSI code page (cp1252), as a Latin-1 locale
+    does: the first "ơ" was a UnicodeEncodeError traceback and an empty file (hunt 22 C, 1)."""
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "a.jsonl").write_text('{"id": "a1", "text": "Hội nghị sơ kết công tác dân vận 6 tháng đầu năm"}\n',
+                                      encoding="utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": "cp1252"}
+    for command in ("label", "inspect", "rules"):
+        run = subprocess.run([sys.executable, "-m", "dvtopics", command, str(tmp_path / "a.jsonl")],
+                             capture_output=True, env=env, timeout=300)
+        assert run.returncode == 0, run.stderr.decode("utf-8", "replace")
+        assert "sơ kết" in run.stdout.decode("utf-8"), command

@@ -55,6 +55,23 @@ def test_version_drift_warns(tmp_path, caplog):
     assert "scikit-learn 0.0.1" in caplog.text
 
 
+def test_version_drift_of_the_model_installed_with_dvtopics_names_the_versions_not_a_retraining(tmp_path, caplog,
+                                                                                                monkeypatch):
+    """A wheel user whose numpy is not the build machine's read, at every run, that the shipped model "was saved with
+    other package versions ...; retrain it": a wheel holds none of the data it is trained on (hunt 22 C, 8)."""
+    import dvtopics.persist as persist
+
+    monkeypatch.setattr(persist, "PACKAGED_MODELS", tmp_path.resolve())
+    folder = tmp_path / "article-type"
+    save_model([1], folder, {"task": "demo"})
+    card = json.loads((folder / CARD_FILE).read_text())
+    card["versions"]["numpy"] = "0.0.1"
+    (folder / CARD_FILE).write_text(json.dumps(card))
+    with caplog.at_level(logging.WARNING):
+        load_model(folder)
+    assert "pip install 'numpy==0.0.1'" in caplog.text and "retrain" not in caplog.text
+
+
 def test_a_model_saved_before_the_move_to_packages_still_loads(tmp_path):
     """Pickles name classes and functions by module path; models saved before #19 name the old paths."""
     import pickle
@@ -266,3 +283,23 @@ def test_a_card_without_a_checksum_is_named_not_the_file(tmp_path):
     (tmp_path / CARD_FILE).write_text(json.dumps(card))
     with pytest.raises(ModelError, match=r"model_card.json: records no checksum of the model file \(no 'sha256'\)"):
         load_model(tmp_path, task="demo")
+
+
+def test_the_packages_required_can_run_the_shipped_model():
+    """setup.cfg asked for scikit-learn>=1.3 and Python>=3.10: pip on Python 3.10 installs scikit-learn 1.7.2, which
+    cannot run the shipped model pickled by 1.9 (its LogisticRegression reads a `multi_class` the model no longer
+    has): every `label` and `report` of a wheel user on 3.10 was an AttributeError traceback (hunt 22 C, 4)."""
+    import configparser
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    setup = configparser.ConfigParser()
+    setup.read(root / "setup.cfg", encoding="utf-8")
+    floor = re.search(r"scikit-learn>=(\d+)\.(\d+)", setup["options"]["install_requires"])
+    card = json.loads((root / "models" / "article-type" / CARD_FILE).read_text(encoding="utf-8"))
+    made_with = tuple(int(part) for part in card["versions"]["scikit-learn"].split(".")[:2])
+    if made_with >= (1, 8):  # 1.8 dropped multi_class: a model it or a later one pickled needs 1.8 or later
+        assert (int(floor[1]), int(floor[2])) >= (1, 8), floor[0]
+        # and scikit-learn 1.8 needs Python 3.11: a 3.10 install would stop at pip, not at the first label
+        assert setup["options"]["python_requires"].strip() == ">=3.11"

@@ -2,6 +2,10 @@
 CLI makes (trial 6, helper b)."""
 import json
 
+
+
+import sys
+
 import pytest
 
 import dvtopics
@@ -899,3 +903,53 @@ def test_a_models_file_given_for_its_folder_names_the_folder(tmp_path):
     (tmp_path / "a.txt").write_text("Hội nghị tổng kết công tác dân vận năm 2022.", encoding="utf-8")
     result = CliRunner().invoke(cli, ["label", str(tmp_path / "a.txt"), "--model", str(card)])
     assert result.exit_code == 2 and f"is a file: give its model folder, {card.parent}" in result.output
+
+
+def test_jobs_read_a_leading_tilde_as_the_home_folder_in_outputs_and_model_folders(monkeypatch, tmp_path):
+    """From a notebook, `jobs.label(reading, "~/labels.csv")` or `jobs.fit_topics(reading, "~/themes", 2)` made a
+    folder named "~" in the current one, silently, as the command line once did (hunt 22 C, 2)."""
+    from dvtopics import jobs
+    from dvtopics.topics.model import load_topic_model
+
+    home, here = tmp_path / "home", tmp_path / "here"
+    home.mkdir()
+    here.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(here)
+    (here / "a.jsonl").write_text("".join(
+        f'{{"id": "a{i}", "text": "{text}"}}\n' for i, text in enumerate(
+            ["Nông dân thu hoạch lúa trên cánh đồng, giá lúa tăng."] * 3
+            + ["Học sinh ôn thi cùng giáo viên, nhà trường tổ chức kỳ thi."] * 3)), encoding="utf-8")
+    reading = jobs.Reading("a.jsonl")
+    jobs.label(reading, "~/labels.csv")
+    jobs.segment(reading, "~/seg.jsonl")
+    fit = jobs.fit_topics(reading, "~/themes", 2)
+    assert fit.card["k"] == 2
+    assert load_topic_model("~/themes")[1]["k"] == 2  # a model folder is read there too
+    assert jobs.read_topics("~/themes")[1]["k"] == 2
+    written = jobs.report(reading, "~/r.html", topics_dir="~/themes")
+    assert written.path == home / "r.html"
+    assert not (here / "~").exists()
+    assert {p.name for p in home.iterdir()} >= {"labels.csv", "seg.jsonl", "themes", "r.html"}
+    with pytest.raises(dvtopics.ModelError, match="home"):  # the home folder's, not a folder here named "~"
+        load_classifier("~/no-such-model")
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="only Linux keeps a file name that is not UTF-8")
+def test_an_input_folder_whose_name_is_not_utf8_is_written_in_cards_and_the_report(tmp_path):
+    """A folder unzipped from an old archive, "b\\xe0i": `topics fit`, `train` and `report` wrote its name (in the
+    card's inputs and command, in the page's "How it was made") as a surrogate UTF-8 cannot write: a
+    UnicodeEncodeError traceback, after all the work (hunt 22 C, 3)."""
+    from dvtopics import jobs
+
+    folder = tmp_path / "b\udce0i"  # the bytes b"b\xe0i", as Python names them
+    folder.mkdir()
+    for i, text in enumerate(["Nông dân thu hoạch lúa trên cánh đồng, giá lúa tăng."] * 3
+                             + ["Học sinh ôn thi cùng giáo viên, nhà trường tổ chức kỳ thi."] * 3):
+        (folder / f"a{i}.txt").write_text(f"Tin số {i}\n{text}", encoding="utf-8")
+    reading = jobs.Reading(folder)
+    jobs.fit_topics(reading, tmp_path / "themes", 2)
+    card = (tmp_path / "themes" / "model_card.json").read_text(encoding="utf-8")
+    assert r"b\\xe0i" in card and json.loads(card)["k"] == 2  # its odd byte as \xNN, JSON-escaped
+    jobs.report(reading, tmp_path / "r.html", topics_dir=tmp_path / "themes")
+    assert "b\\xe0i" in (tmp_path / "r.html").read_text(encoding="utf-8")

@@ -761,3 +761,16 @@ def test_labels_of_an_input_that_repeats_ids_feed_topics_fit(tmp_path, caplog):
         types = [(row["id"], row["type"]) for row in csv.DictReader(handle)]
     assert len(types) == 10 and [t for i, t in types if i == "dup"] == ["", ""]
     assert all(t for i, t in types if i != "dup")
+
+
+def test_the_cache_folder_help_names_every_place_the_cache_is_looked_for(tmp_path, monkeypatch):
+    """--help said "[default: ~/.cache/dvtopics or $DVTOPICS_CACHE]", while $XDG_CACHE_HOME, when set, moves it
+    (`text.cache.default_cache_dir`): a user with it set looked for the cache where it never was (hunt 22 C, 6)."""
+    from dvtopics.text.cache import default_cache_dir
+
+    monkeypatch.delenv("DVTOPICS_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert default_cache_dir() == tmp_path / "xdg" / "dvtopics"
+    for command in (["label"], ["topics", "fit"], ["report"]):
+        said = " ".join(run(*command, "--help").output.split())
+        assert "$DVTOPICS_CACHE, else $XDG_CACHE_HOME/dvtopics, else ~/.cache/dvtopics" in said, command

@@ -98,5 +98,30 @@ def _register() -> None:
 _register()
 
 
+def utf8_stdout(stream=None) -> None:
+    """Make standard output able to write Vietnamese. On Windows, output redirected to a file or a pipe
+    (`dvtopics label x > labels.jsonl`) is in the ANSI code page (cp1252), as it is under a Latin-1 locale:
+    the first "ơ" was a UnicodeEncodeError traceback. Redirected, it is data (JSON lines, tables) and is
+    written as UTF-8; a terminal keeps its encoding and shows a letter it lacks as an escape ("\\u01a1")."""
+    stream = sys.stdout if stream is None else stream
+    try:
+        "ơệ".encode(stream.encoding or "ascii")
+        return
+    except (UnicodeEncodeError, LookupError):
+        pass
+    reconfigure = getattr(stream, "reconfigure", None)  # not on a stream a caller swapped in
+    if reconfigure is None:
+        return
+    try:
+        tty = stream.isatty()
+    except (OSError, ValueError):
+        tty = False
+    if tty:
+        reconfigure(errors="backslashreplace")
+    else:
+        reconfigure(encoding="utf-8")
+
+
 def main() -> None:
+    utf8_stdout()
     cli(prog_name="dvtopics")

@@ -306,7 +306,8 @@ def n_jobs_option(func):
 def cache_options(func):
     # any path: one that cannot hold the cache (a file) is skipped with a warning, as $DVTOPICS_CACHE is
     func = click.option("--cache-dir", type=click.Path(), default=None,
-                        help="Segmentation cache folder [default: ~/.cache/dvtopics or $DVTOPICS_CACHE].")(func)
+                        help="Segmentation cache folder [default: $DVTOPICS_CACHE, else "
+                             "$XDG_CACHE_HOME/dvtopics, else ~/.cache/dvtopics].")(func)
     return click.option("--no-cache", is_flag=True,
                         help="Do not read or write the segmentation cache (so no --cache-dir).")(func)
 

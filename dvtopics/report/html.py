@@ -41,6 +41,7 @@ from .. import __version__
 from ..arguments import check_title
 from ..errors import DvtopicsError
 from ..io.metadata import charted_period, period_of, period_range
+from ..io.read import writable_text
 
 log = logging.getLogger(__name__)
 
@@ -382,5 +383,5 @@ def write_text(text: str, path) -> Path:
     """Write the report; its folder is made if missing."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    path.write_text(writable_text(text), encoding="utf-8")  # an input folder's name that is not UTF-8, as \xNN
     return path

@@ -138,6 +138,8 @@ def collect(
     # _POOLED if it went to the cue-free pool (in the sample or not), None if labelled
     sample = _Reservoir(weak_other, seed)
     replaced, corrected = 0, []  # corrected: (the extra article, the hand-labelled one, its hand label)
+    repeated = []  # (a hand-labelled copy learnt once, the article it repeats): said, as the counts leave it out
+    first_id: dict[bytes, str] = {}
     for article in articles:
         if article.error:
             data.failed.append(article)
@@ -148,6 +150,7 @@ def collect(
             if label:
                 labelled.note(article, label)
                 seen[digest] = None
+                first_id[digest] = article.id
                 data.add(article, label, gold=True)
             elif weak_rules and (hit := apply_rules(article.title, article.text)):
                 seen[digest] = len(data.articles)
@@ -161,6 +164,8 @@ def collect(
         if hand:
             labelled.note(article, hand)
         if not hand or (seen[digest] is None and digest not in extras):
+            if hand and digest in first_id:
+                repeated.append((article.id, first_id[digest]))
             continue  # no label, or labelled already (the same label: another label is refused below)
         if digest in extras:  # the user's correction wins; the same label leaves the article scored
             if not same_label(hand, extras[digest].label):
@@ -177,6 +182,9 @@ def collect(
             replaced += 1
         seen[digest] = None
     labelled.check()
+    if repeated:  # the user counted 3 of a label and read "has 2 articles": say where the third went
+        log.warning("%d hand-labelled article(s) repeat the title and text of another, with its label: each text is "
+                    "learnt and scored once (e.g. %r, as %r)", len(repeated), *repeated[0])
     if replaced:
         log.info("%d hand-labelled article(s) take the place of the same text read without a label", replaced)
     if corrected:  # one named, as the warning of a corrected --extra copy names one: the user can look it up
