@@ -1,4 +1,5 @@
 """The Dask engine gives what the local engine gives, article by article, in input order."""
+import contextlib
 import dataclasses
 import gzip
 import json
@@ -423,14 +424,13 @@ def test_a_scheduler_that_cannot_be_reached_leaves_nothing_behind(inputs, model_
     assert sorted(p.name for p in tmp_path.iterdir()) == []
 
 
-def test_a_server_that_is_not_a_scheduler_is_one_line_and_leaves_nothing_behind(inputs, model_dir, tmp_path):
-    """Trial 9C (11): --scheduler at a port that greets like an SSH server gave a 70-line traceback (numpy could not
-    allocate exabytes for the bytes it took for a Dask message) and exit 1."""
+@contextlib.contextmanager
+def _not_a_scheduler():
+    """The address of a server that greets as an SSH server does: bytes that are no Dask message."""
     import socket
     import threading
 
     server = socket.create_server(("127.0.0.1", 0))
-    port = server.getsockname()[1]
 
     def greet():
         while True:
@@ -442,10 +442,17 @@ def test_a_server_that_is_not_a_scheduler_is_one_line_and_leaves_nothing_behind(
 
     threading.Thread(target=greet, daemon=True).start()
     try:
-        result = _invoke("label", inputs / "articles.jsonl", "--model", model_dir, "--out", tmp_path / "o.jsonl",
-                         "--engine", "dask", "--scheduler", f"tcp://127.0.0.1:{port}")
+        yield f"tcp://127.0.0.1:{server.getsockname()[1]}"
     finally:
         server.close()
+
+
+def test_a_server_that_is_not_a_scheduler_is_one_line_and_leaves_nothing_behind(inputs, model_dir, tmp_path):
+    """Trial 9C (11): --scheduler at a port that greets like an SSH server gave a 70-line traceback (numpy could not
+    allocate exabytes for the bytes it took for a Dask message) and exit 1."""
+    with _not_a_scheduler() as address:
+        result = _invoke("label", inputs / "articles.jsonl", "--model", model_dir, "--out", tmp_path / "o.jsonl",
+                         "--engine", "dask", "--scheduler", address)
     assert result.exit_code == 2, result.output
     assert result.output.startswith("Error: the server at ") and "did not answer as a Dask scheduler" in result.output
     assert len(result.output.strip().splitlines()) == 1
@@ -601,30 +608,16 @@ def test_a_client_that_could_not_connect_is_closed_at_once():
     failed to connect (--scheduler at a server that is no scheduler) was left to the garbage collector, which ran
     its close inside a later LocalCluster's start, where that close waits for the lock the start holds."""
     import gc
-    import socket
-    import threading
 
     from dvtopics.errors import DvtopicsError
     from dvtopics.run.distributed import connect
 
-    server = socket.create_server(("127.0.0.1", 0))
-
-    def greet():  # as an SSH server does: bytes that are no Dask message
-        while True:
-            try:
-                conn, _ = server.accept()
-            except OSError:  # closed: the test is over
-                return
-            conn.sendall(b"SSH-2.0-OpenSSH_9.6p1\r\n" + b"\x00" * 64)
-
-    threading.Thread(target=greet, daemon=True).start()
     gc.disable()  # as between two automatic collections: only what connect collects itself is collected
     try:
-        with pytest.raises(DvtopicsError, match="did not answer as a Dask scheduler"):
-            with connect(f"tcp://127.0.0.1:{server.getsockname()[1]}"):
+        with _not_a_scheduler() as address, pytest.raises(DvtopicsError, match="did not answer as a Dask scheduler"):
+            with connect(address):
                 pass
         left = [o for o in gc.get_objects() if isinstance(o, distributed.Client) and o.status != "closed"]
     finally:
         gc.enable()
-        server.close()
     assert left == []
