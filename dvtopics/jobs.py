@@ -32,23 +32,24 @@ log = logging.getLogger(__name__)
 PART_SIZE = 10_000  # articles in a part of a Dask run (--part-size)
 
 
-def _home_paths(*names: str):
-    """The job with its arguments `names` (paths, or lists of paths) read with a leading "~" as the home folder
-    (`io.read.home_path`), as the command line reads them and as `read_articles` reads the inputs: a notebook's
-    `label(reading, "~/labels.csv")` wrote a folder named "~" in the current one."""
+def _job_arguments(*paths: str):
+    """A job as a notebook calls it: None for an optional argument is its default (`arguments.none_is_default`), and
+    its arguments `paths` (paths, or lists of paths) read a leading "~" as the home folder (`io.read.home_path`), as
+    the command line reads them and as `read_articles` reads the inputs: `label(reading, "~/labels.csv")` wrote a
+    folder named "~" in the current one."""
     def wrap(job):
         signature = inspect.signature(job)
 
         @functools.wraps(job)
         def run(*args, **kwargs):
             bound = signature.bind(*args, **kwargs)
-            for name in names:
+            for name in paths:
                 if name in bound.arguments:
                     value = bound.arguments[name]
                     bound.arguments[name] = ([home_path(path) for path in value] if isinstance(value, (list, tuple))
                                              else home_path(value))
             return job(*bound.args, **bound.kwargs)
-        return run
+        return none_is_default(run)
     return wrap
 
 
@@ -91,7 +92,7 @@ class Segmented:
         return [a for a in self.articles if a.error]
 
 
-@none_is_default  # None for an optional argument is its default
+@_job_arguments()
 def read_segmented(reading: Reading, lower: bool = True, progress: bool | None = None,
                    check: Callable[[list[Article]], None] = lambda articles: None) -> Segmented:
     """Read the articles, keep the readable ones and segment them (through the cache, closed after);
@@ -106,8 +107,7 @@ def read_segmented(reading: Reading, lower: bool = True, progress: bool | None =
     return Segmented(articles, good, texts)
 
 
-@none_is_default
-@_home_paths("out")
+@_job_arguments("out")
 def segment(reading: Reading, out: str, lower: bool = False) -> Segmented:
     """Segment the articles into words and write {"id", "tokens"} lines to `out`, in input order; an article
     that could not be read keeps its place as {"id", "error"}."""
@@ -130,7 +130,7 @@ def segment(reading: Reading, out: str, lower: bool = False) -> Segmented:
 
 # ------------------------------------------------------------------ article types
 
-@none_is_default
+@_job_arguments()
 def rule_hits(reading: Reading, every_event: bool = False):
     """(article, the cue rule's hit or None, the event it reports or None) per article; the event is looked
     for where a rule fired, or everywhere with `every_event`."""
@@ -149,8 +149,7 @@ class Trained:
     failed: list[Article]  # the articles (of the inputs and of --extra) that could not be read, left out
 
 
-@none_is_default
-@_home_paths("out", "label_files", "extra_paths")
+@_job_arguments("out", "label_files", "extra_paths")
 def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifiers=("svm", "logreg", "cnb"),
           extra_paths: Sequence[str] = (), weak_rules: bool = False, weak_other: int = 0, head_chars: int = 4000,
           folds: int = 5, max_features: int = 30_000, views=None, seed: int = 0, description: str = "",
@@ -243,8 +242,7 @@ def _labels_hint(path) -> str:
             "labels among the inputs")
 
 
-@none_is_default
-@_home_paths("out", "model")
+@_job_arguments("out", "model")
 def label(reading: Reading, out: str | None, model: str | None = None, min_confidence: float = 0.0,
           abstain: str = "other", resume: bool = False, batch_size: int = 256, engine: str = "local",
           scheduler: str | None = None, part_size: int = PART_SIZE, on_progress: Callable[[int], None] | None = None,
@@ -352,7 +350,7 @@ def _field_settings(fields: FieldNames) -> list[str]:
                                                      if getattr(fields, key) != getattr(default, key)]
 
 
-@_home_paths("label_files")
+@_job_arguments("label_files")
 def gold_labels(label_files: Sequence[str]) -> dict[str, str] | None:
     """The hand labels of these files, merged; None without files (labels then come from the articles). An id that
     two files give two labels is refused, as one file's is (`labels_by_id`); one type spelt two ways
@@ -411,8 +409,7 @@ class Evaluation:
     failed: list[Article] = field(default_factory=list)  # the articles that could not be read, left out
 
 
-@none_is_default
-@_home_paths("model", "label_files", "baseline", "plot")
+@_job_arguments("model", "label_files", "baseline", "plot")
 def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), baseline: str | None = None,
              plot: str | None = None) -> Evaluation:
     """Score `model` (and `baseline`, when given) on the labelled articles; draw the confusion matrix into `plot`
@@ -485,8 +482,7 @@ class TopicsFit:
     segmented: Segmented
 
 
-@none_is_default
-@_home_paths("out", "labels_file")
+@_job_arguments("out", "labels_file")
 def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | None = None, period: str = "month",
                **params) -> TopicsFit:
     """Fit a topic model on the articles and write it, its card, tables and figures into `out`."""
@@ -573,8 +569,7 @@ class Assignment:
     failed: list[Article]  # the unreadable articles, when they are known here (not on Dask: its workers log them)
 
 
-@none_is_default
-@_home_paths("directory", "out", "labels_file")
+@_job_arguments("directory", "out", "labels_file")
 def assign_topics(reading: Reading, directory: str, out: str, labels_file: str | None = None,
                   engine: str = "local", scheduler: str | None = None, part_size: int = PART_SIZE,
                   resume: bool = False) -> Assignment:
@@ -628,8 +623,7 @@ def _assign_settings(reading: Reading, directory: str, labels_file: str | None) 
             "fields": _field_settings(reading.fields), "max_bytes": reading.max_bytes}
 
 
-@none_is_default
-@_home_paths("out")
+@_job_arguments("out")
 def sweep_topics(reading: Reading, out: str, ks: Sequence[int], measures: Sequence[str], seeds: Sequence[int],
                  **params) -> tuple[list[dict], Segmented]:
     """Fit each K with each seed, measure the fits, and write sweep.csv and sweep.png into `out`; return the
@@ -651,8 +645,7 @@ def sweep_topics(reading: Reading, out: str, ks: Sequence[int], measures: Sequen
     return rows, data
 
 
-@none_is_default
-@_home_paths("directory")
+@_job_arguments("directory")
 def read_topics(directory: str, n_words: int | None = None) -> tuple[list[dict], dict]:
     """(the topics of a fitted model folder, as topics.json holds them, with `n_words` words each when given;
     its card)."""
@@ -670,8 +663,7 @@ def _load_topic_model(directory: str):
     return load_topic_model(directory)[0]
 
 
-@none_is_default
-@_home_paths("directory", "out")
+@_job_arguments("directory", "out")
 def topics_page(directory: str, out: str) -> Path:
     """Write the offline pyLDAvis page of the topic model in `directory` to `out`."""
     from .run.batch import check_output
@@ -711,8 +703,7 @@ def default_k(n_articles: int) -> int:
     return int(min(15, max(3, round(n_articles ** 0.5 / 4))))
 
 
-@none_is_default
-@_home_paths("model_dir", "topics_dir")
+@_job_arguments("model_dir", "topics_dir")
 def report_data(reading: Reading, model_dir=None, topics_dir=None, fit_topics: bool = True,
                 n_topics: int | None = None):
     """Label the articles and find their topics; return (records, topic report or None, provenance).
@@ -748,8 +739,7 @@ class ReportWritten:
     records: list[dict]  # one per article, as `report_data` gives them
 
 
-@none_is_default
-@_home_paths("out", "xlsx", "model_dir", "topics_dir")
+@_job_arguments("out", "xlsx", "model_dir", "topics_dir")
 def report(reading: Reading, out: str, xlsx: str | None = None, model_dir=None, topics_dir=None,
            fit_topics: bool = True, n_topics: int | None = None, max_rows_per_type: int = 500,
            title: str = "dvtopics report", command: str = "") -> ReportWritten:
@@ -784,7 +774,7 @@ def report(reading: Reading, out: str, xlsx: str | None = None, model_dir=None, 
     return ReportWritten(targets[0], targets[1] if xlsx else None, records)
 
 
-@_home_paths("xlsx", "page")
+@_job_arguments("xlsx", "page")
 def workbook_from_page(xlsx: str | os.PathLike, page: str | os.PathLike) -> str:
     """The workbook's path as the page names it: from the page's folder, where its reader starts looking
     ("tables.xlsx" beside it, "../tables/all.xlsx" elsewhere), so that a workbook written into another folder

@@ -31,7 +31,7 @@ import types
 from importlib import import_module, metadata
 from pathlib import Path
 
-from .io.read import _writable_value, home_path, read_side_file
+from .io.read import writable_value, home_path, read_side_file
 from .errors import InputError, ModelError
 
 log = logging.getLogger(__name__)
@@ -94,7 +94,7 @@ def save_model(model, directory: str | os.PathLike, card: dict) -> dict:
     }
     # a path or a command line naming a folder whose name is not UTF-8 (an old zip's "b\xe0i") holds its bytes as
     # surrogates, which UTF-8 cannot write: as \xNN, as in an article's id
-    _atomic_write_text(directory / CARD_FILE, json.dumps(_writable_value(card), ensure_ascii=False, indent=2) + "\n")
+    _atomic_write_text(directory / CARD_FILE, json.dumps(writable_value(card), ensure_ascii=False, indent=2) + "\n")
     return card
 
 

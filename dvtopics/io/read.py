@@ -1246,13 +1246,14 @@ def writable_text(text: str) -> str:
                           else "\ufffd", text)
 
 
-def _writable_value(value):
+def writable_value(value):
+    """`value` (text, or dicts and lists of it, as a model card holds) with each text as `writable_text` gives it."""
     if isinstance(value, str):
         return writable_text(value)
     if isinstance(value, dict):
-        return {_writable_value(k): _writable_value(v) for k, v in value.items()}
+        return {writable_value(k): writable_value(v) for k, v in value.items()}
     if isinstance(value, list):
-        return [_writable_value(v) for v in value]
+        return [writable_value(v) for v in value]
     return value
 
 
@@ -1260,6 +1261,6 @@ def _finished(article: Article) -> Article:
     """Every text of `article` writable as UTF-8, so no output file or terminal fails on it; its id in NFC, as
     a labels file's ids are read (a file name from a Mac is NFD)."""
     for spec in dataclass_fields(article):
-        setattr(article, spec.name, _writable_value(getattr(article, spec.name)))
+        setattr(article, spec.name, writable_value(getattr(article, spec.name)))
     article.id = nfc(article.id)
     return article
