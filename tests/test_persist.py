@@ -45,11 +45,16 @@ def test_corrupt_file_with_matching_card_gets_a_clear_error(tmp_path):
         load_model(tmp_path)
 
 
+def _saved_with(folder, package: str, version: str) -> None:
+    """A model saved in `folder` whose card says `package` was at `version` when it was saved."""
+    save_model([1], folder, {"task": "demo"})
+    card = json.loads((folder / CARD_FILE).read_text())
+    card["versions"][package] = version
+    (folder / CARD_FILE).write_text(json.dumps(card))
+
+
 def test_version_drift_warns(tmp_path, caplog):
-    save_model([1], tmp_path, {"task": "demo"})
-    card = json.loads((tmp_path / CARD_FILE).read_text())
-    card["versions"]["scikit-learn"] = "0.0.1"
-    (tmp_path / CARD_FILE).write_text(json.dumps(card))
+    _saved_with(tmp_path, "scikit-learn", "0.0.1")
     with caplog.at_level(logging.WARNING):
         load_model(tmp_path)
     assert "scikit-learn 0.0.1" in caplog.text
@@ -63,10 +68,7 @@ def test_version_drift_of_the_model_installed_with_dvtopics_names_the_versions_n
 
     monkeypatch.setattr(persist, "PACKAGED_MODELS", tmp_path.resolve())
     folder = tmp_path / "article-type"
-    save_model([1], folder, {"task": "demo"})
-    card = json.loads((folder / CARD_FILE).read_text())
-    card["versions"]["numpy"] = "0.0.1"
-    (folder / CARD_FILE).write_text(json.dumps(card))
+    _saved_with(folder, "numpy", "0.0.1")
     with caplog.at_level(logging.WARNING):
         load_model(folder)
     assert "pip install 'numpy==0.0.1'" in caplog.text and "retrain" not in caplog.text
