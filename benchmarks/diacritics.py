@@ -1,5 +1,5 @@
 """How much of real Vietnamese news is Vietnamese letters, and how many corpus articles the reader flags as
-typed without accents (`io.read.looks_vietnamese`: under 2% of the first 100+ characters).
+typed without accents (`io.language.looks_vietnamese`: under 2% of the first 100+ characters).
 
     .venv/bin/python benchmarks/diacritics.py [--articles 20000]
 
@@ -17,7 +17,8 @@ from collections import Counter
 import numpy as np
 
 from shipped_data import CORPORA
-from dvtopics.io.read import _VIETNAMESE_LETTERS, read_articles
+from dvtopics.io.language import _VIETNAMESE_LETTERS
+from dvtopics.io.read import read_articles
 
 CORPUS_NAMES = ("baomoi_2017", "vntc_train", "vntc_test")
 

@@ -8,7 +8,8 @@ from importlib import import_module
 __version__ = "0.1.0"
 
 _EXPORTS = {
-    "Article": "io.read", "read_articles": "io.read", "read_labels": "io.labels", "FieldNames": "io.read",
+    "Article": "io.article", "make_article": "io.article", "read_articles": "io.read", "read_labels": "io.labels",
+    "FieldNames": "io.records",
     "extract_metadata": "io.metadata",
     "normalize": "text.normalise", "strip_furniture": "text.furniture",
     "segment_text": "text.segment", "segment_many": "text.segment", "Segmenter": "text.segmenter",

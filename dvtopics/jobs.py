@@ -23,7 +23,10 @@ from .arguments import (ENGINES, MAX_BATCH, MAX_PART, MAX_REPORT_TOPICS, MAX_SEE
                         check_random_state, check_seeds, check_share, check_title, check_topic_counts,
                         none_is_default)
 from .errors import ArgumentError, DvtopicsError, InputError, TooManyTopics, TopicsError
-from .io.read import MAX_ARTICLE_BYTES, Article, FieldNames, as_field_names, home_path, read_articles, unique_paths
+from .io.article import Article
+from .io.paths import home_path, unique_paths
+from .io.read import MAX_ARTICLE_BYTES, read_articles
+from .io.records import FieldNames, as_field_names
 from .text.cache import open_cache
 
 log = logging.getLogger(__name__)
@@ -34,7 +37,7 @@ PART_SIZE = 10_000  # articles in a part of a Dask run (--part-size)
 
 def _job_arguments(*paths: str):
     """A job as a notebook calls it: None for an optional argument is its default (`arguments.none_is_default`), and
-    its arguments `paths` (paths, or lists of paths) read a leading "~" as the home folder (`io.read.home_path`), as
+    its arguments `paths` (paths, or lists of paths) read a leading "~" as the home folder (`io.paths.home_path`), as
     the command line reads them and as `read_articles` reads the inputs: `label(reading, "~/labels.csv")` wrote a
     folder named "~" in the current one."""
     def wrap(job):

@@ -31,7 +31,9 @@ import types
 from importlib import import_module, metadata
 from pathlib import Path
 
-from .io.read import writable_value, home_path, read_side_file
+from .io.paths import home_path
+from .io.sidefiles import read_side_file
+from .io.write import writable_value
 from .errors import InputError, ModelError
 
 log = logging.getLogger(__name__)

@@ -441,7 +441,7 @@ def test_ids_labels_and_field_names_typed_on_a_mac_match_those_typed_elsewhere(t
 
 
 def test_stopwords_are_read_as_segmented_text_spells_them(tmp_path):
-    from dvtopics.io.read import read_stopwords
+    from dvtopics.io.sidefiles import read_stopwords
 
     (tmp_path / "stop.txt").write_text(nfd("Nhân dân\nxã_hội\n  hoà   bình \n\n"), encoding="utf-8")
     assert read_stopwords(tmp_path / "stop.txt") == ["nhân_dân", "xã_hội", "hòa_bình"]
@@ -450,7 +450,7 @@ def test_stopwords_are_read_as_segmented_text_spells_them(tmp_path):
 def test_a_stopwords_table_or_a_list_on_one_line_gives_each_cell_as_a_word(tmp_path):
     """A stopword list kept as a CSV of words and counts ("nhân dân,120") gave the stopword "nhân_dân,120", which no
     token is: the word stayed a topic word, in silence. So did a list written on one line, "nhân dân, chính trị"."""
-    from dvtopics.io.read import read_stopwords
+    from dvtopics.io.sidefiles import read_stopwords
 
     (tmp_path / "stop.csv").write_text('word,count\n"Nhân dân",120\nchính trị;80\txã hội, hòa bình\n', encoding="utf-8")
     assert read_stopwords(tmp_path / "stop.csv") == ["word", "count", "nhân_dân", "120", "chính_trị", "80", "xã_hội",

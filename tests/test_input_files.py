@@ -779,7 +779,7 @@ def test_a_json_file_where_no_record_has_the_text_field_is_one_error_naming_its_
     """Records whose text is under another name ("content", a --text-field mistyped) are not all read from
     their titles: the file is one error naming the field and the fields its records have, as a table without
     the text column is; after TEXT_FIELD_RECORDS records without it, the rest is not read (hunt 15, A 02)."""
-    import dvtopics.io.read as reading
+    import dvtopics.io.read_json as reading
 
     rows = [{"id": f"a{i}", "title": "Phát huy sức mạnh tổng hợp", "content": "Sáng 10/7, Ban Dân vận họp."}
             for i in range(3)]

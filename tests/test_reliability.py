@@ -50,7 +50,7 @@ import zlib
 import pytest
 
 from dvtopics.io.labels import read_labels
-from dvtopics.io.read import read_side_file
+from dvtopics.io.sidefiles import read_side_file
 from dvtopics.io.vnlegacy import encode
 
 GOOD = "Ban Dân vận Tỉnh ủy tổng kết công tác năm 2022\nSáng 5/1, Ban Dân vận Tỉnh ủy tổ chức hội nghị tổng kết."

@@ -10,7 +10,9 @@ import click
 
 from ..arguments import ENGINES, MAX_BATCH, MAX_BYTES, MAX_PART, MAX_SEED
 from ..errors import ArgumentError
-from ..io.read import MAX_ARTICLE_BYTES, FieldNames, home_path, matched_paths, refuse_standard_input
+from ..io.paths import home_path, matched_paths, refuse_standard_input
+from ..io.read import MAX_ARTICLE_BYTES
+from ..io.records import FieldNames
 from ..io.tables import VIETNAMESE_NAMES
 
 # C0 and C1 control characters and DEL: an article's "\x1b[2J" would clear the user's terminal, "\x1b]0;…\x07"

@@ -74,7 +74,7 @@ def model_options(func):
 def _model_params(unit, engine, no_below, no_above, phrases, init, stopwords_file, max_iter, seed) -> dict:
     from click.core import ParameterSource
 
-    from ..io.read import read_stopwords
+    from ..io.sidefiles import read_stopwords
 
     # an option the command would ignore is refused (README): --init is where gensim's LDA starts
     if engine != "gensim" and click.get_current_context().get_parameter_source("init") == ParameterSource.COMMANDLINE:

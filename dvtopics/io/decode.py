@@ -85,7 +85,7 @@ def _decoded(data: bytes, name: str, line: bool = False) -> tuple[str, str | Non
 
 def _archived_page(html: bytes, charset: str | None, name: str) -> tuple[str, str | None]:
     """The HTML of the page a web archive holds (`htmltext.mhtml_page`), in the charset its part declares, else as
-    any article's bytes are decoded: its visible text is then read as any saved page's (`read.make_article`)."""
+    any article's bytes are decoded: its visible text is then read as any saved page's (`article.make_article`)."""
     if not html.strip():
         raise InputError(f"{name}: a web page saved as one file (MHTML) that holds no page: save the page as "
                          "\"Webpage, HTML only\" or as text")

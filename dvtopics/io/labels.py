@@ -11,7 +11,8 @@ from ..errors import InputError
 from ..text.normalise import nfc
 from .folders import XLSX_SUFFIXES
 from .jsonfiles import json_kind, loads
-from .read import field_text, missing, read_side_file
+from .article import field_text, missing
+from .sidefiles import read_side_file
 from .tables import (cell_text, csv_delimiter, csv_rows, field_names, lines_above_table, repeated_columns,
                      sheet_tables, split_header)
 

@@ -385,3 +385,30 @@ def write_table(path: Path, header: Sequence[str], rows: Iterable[Sequence]) -> 
     """Rows given as sequences under `header`, through `write_rows`: written atomically, a CSV with the BOM
     Excel needs to read Vietnamese as UTF-8."""
     write_rows((dict(zip(header, row)) for row in rows), path, columns=list(header))
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def writable_text(text: str) -> str:
+    """`text` with what cannot be written as UTF-8 made visible: a byte of a file name that was not UTF-8
+    (a surrogate escape) as \\xNN, a lone half of a surrogate pair ("\\ud800" in JSON, a cut emoji) as U+FFFD.
+
+    >>> writable_text("caf\\udce9.txt"), writable_text("x\\ud800") == "x\\ufffd"
+    ('caf\\\\xe9.txt', True)
+    """
+    if not _SURROGATE.search(text):
+        return text
+    return _SURROGATE.sub(lambda m: f"\\x{ord(m.group()) - 0xdc00:02x}" if "\udc80" <= m.group() <= "\udcff"
+                          else "\ufffd", text)
+
+
+def writable_value(value):
+    """`value` (text, or dicts and lists of it, as a model card holds) with each text as `writable_text` gives it."""
+    if isinstance(value, str):
+        return writable_text(value)
+    if isinstance(value, dict):
+        return {writable_value(k): writable_value(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [writable_value(v) for v in value]
+    return value

@@ -41,7 +41,7 @@ from .. import __version__
 from ..arguments import check_title
 from ..errors import DvtopicsError
 from ..io.metadata import charted_period, period_of, period_range
-from ..io.read import writable_text
+from ..io.write import writable_text
 
 log = logging.getLogger(__name__)
 

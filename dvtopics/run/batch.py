@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
 from ..io.folders import TEXT_SUFFIXES, iter_files
-from ..io.read import Article
+from ..io.article import Article
 from ..errors import DvtopicsError, InputError
 from ..parallel import map_ordered
 from .. import persist

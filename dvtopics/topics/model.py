@@ -239,7 +239,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
                                   + f", not {value!r}")
 
     def _stopwords(self) -> frozenset[str]:
-        from ..io.read import stopword_spelling
+        from ..io.sidefiles import stopword_spelling
 
         # as a --stopwords file is read: "nhân dân" given in a notebook matched no token ("nhân_dân") and stayed
         return default_stopwords() | {stopword_spelling(w) for w in as_list(self.extra_stopwords, "extra_stopwords")}

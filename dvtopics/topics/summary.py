@@ -13,7 +13,7 @@ import numpy as np
 from ..arguments import PERIODS, as_list, check_at_least, check_choice, none_is_default
 from ..errors import InputError, ModelError, TopicsError
 from ..io.metadata import period_of, period_range
-from ..io.read import read_side_file
+from ..io.sidefiles import read_side_file
 
 from ..io.write import write_table
 from ..persist import CARD_FILE, MODEL_FILES
@@ -110,7 +110,7 @@ def summarize(model: TopicModel, articles: Sequence, mixes: np.ndarray, types: d
     # mixes were checked
     articles = as_list(articles, "articles", like=("id", "title", "date", "label"),
                        hint="read files with dvtopics.read_articles, or make one of a text with "
-                            "dvtopics.io.read.make_article(id, text)")
+                            "dvtopics.make_article(id, text)")
     mixes = _check_mixes(mixes, len(articles), len(model.topic_word_))
     types = types or {}
     labels = model.topic_labels()

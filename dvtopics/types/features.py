@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import Sequence
 
 from ..arguments import as_list
-from ..io.read import Article
+from ..io.article import Article
 from ..text.cache import SegmentCache
 from ..text.segment import segment_many
 from .events import NO_EVENT_FEATURES

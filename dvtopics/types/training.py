@@ -25,7 +25,7 @@ from .model import (CLASSIFIERS, LEAST_PER_LABEL, TASK, TRAINED_WITH, Classifier
 from .features import HEAD_CHARS, LEAD_COPY_CHARS, documents_of, lead_copy, raw_document
 from ..arguments import MIN_FOLDS, as_list, check_at_least, check_share
 from ..io.labels import labels_by_id, read_labels
-from ..io.read import Article, field_text
+from ..io.article import Article, field_text
 from ..errors import DvtopicsError, InputError
 from .evaluate import scores
 from ..persist import data_hash

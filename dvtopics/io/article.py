@@ -1,0 +1,212 @@
+"""An article, and how one is made from a text and the fields its record carried (`make_article`): the text's
+encoding repaired, HTML and Markdown read as their text, furniture stripped, and the title, date and source taken
+from the fields or, where they say nothing, from the text (`metadata.extract_metadata`)."""
+from __future__ import annotations
+
+import logging
+import math
+import re
+from dataclasses import asdict, dataclass, field, fields as dataclass_fields
+
+from ..errors import InputError
+from ..text.dates import FIRST_YEAR, LAST_YEAR
+from ..text.furniture import strip_furniture
+from ..text.normalise import nfc, normalize
+from .htmltext import html_to_text, is_html, is_markdown, markdown_to_text, unescape_references
+from .jsonfiles import json_kind
+from .metadata import extract_metadata, parse_date, site_of_link
+from .vnlegacy import to_unicode
+from .write import writable_value
+
+log = logging.getLogger(__name__)
+
+METADATA_FIELDS = ("title", "date", "source")  # JSONL/CSV fields that win over what the text states
+
+
+@dataclass
+class Article:
+    """One article. `text` is what models learn from; `raw` is what was read."""
+
+    id: str
+    title: str = ""
+    text: str = ""
+    date: str | None = None  # ISO yyyy-mm-dd
+    source: str | None = None
+    label: str | None = None
+    raw: str = ""
+    meta: dict = field(default_factory=dict)
+    error: str | None = None  # set instead of raising when on_error="record"
+
+    def to_dict(self, raw: bool = False) -> dict:
+        record = asdict(self)
+        if not raw:
+            record.pop("raw")
+        return record
+
+
+def field_text(value) -> str | None:
+    """A record's value as text: a string as it is, a number written out, None for anything else
+    (null, true/false, a list, an object).
+
+    >>> field_text("2022-07-05"), field_text(2022), field_text(1.0), field_text(2.5), field_text([1, 2])
+    ('2022-07-05', '2022', '1', '2.5', None)
+
+    A whole number written as a float is its digits, as a workbook's number cell is read (`tables.cell_text`):
+    pandas writes a column of whole numbers with a gap as floats, so one file's label 1.0 or id 17.0 is another's 1
+    or 17, never a class or an id of its own.
+
+    A value MongoDB's export wraps in its type ({"$date": …}, {"$oid": …}, {"$numberLong": …}) is the value it wraps:
+    scrapers keep their articles there, and `mongoexport` writes every date and id so.
+
+    >>> field_text({"$date": "2023-01-04T17:30:00Z"}), field_text({"$date": {"$numberLong": "1672853400000"}})
+    ('2023-01-04T17:30:00Z', '1672853400000')
+
+    So is a field WordPress' REST API renders ({"rendered": "H&#7897;i ngh&#7883;"}, its title and content).
+    """
+    if isinstance(value, dict) and len(value) == 1 and next(iter(value)) in _MONGODB_TYPES:
+        return field_text(next(iter(value.values())))
+    if isinstance(value, dict) and isinstance(value.get("rendered"), str):  # WordPress' REST API: {"rendered": "…"}
+        return value["rendered"]
+    if isinstance(value, str):
+        return value
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:  # exactly a whole number
+        value = int(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+# the wrappers of MongoDB's Extended JSON that hold a plain value (`field_text`)
+_MONGODB_TYPES = frozenset({"$date", "$oid", "$numberLong", "$numberInt", "$numberDouble", "$numberDecimal",
+                            "$symbol", "$uuid"})
+
+
+def missing(value) -> bool:
+    """Whether a record's value stands for nothing: None, or NaN, which pandas gives for an empty cell and Python's
+    json writes as `NaN` (a JSON line written from a DataFrame's row): not the text "nan".
+
+    >>> missing(None), missing(float("nan")), missing(0), missing("nan")
+    (True, True, False, False)
+    """
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def add_warning(meta: dict, message: str) -> None:
+    """Add `message` to the record's warning (several are joined with "; ")."""
+    meta["warning"] = f"{meta['warning']}; {message}" if meta.get("warning") else message
+
+
+def make_article(article_id: str, raw: str, fields: dict | None = None, name: str = "") -> Article:
+    """Build an `Article` from raw text plus whatever fields the record carried.
+
+    A title, date, source or label field that is not text (a list, an object, true), or a date field that
+    is not a date ("32/13/2022"), is not used; it is kept in `meta` under its name, with a warning. A date
+    field is read as `parse_date` reads it, day first.
+    """
+    fields = {key: None if missing(value) else value for key, value in (fields or {}).items()}
+    name = name or article_id
+    if missing(raw):  # a DataFrame's empty cell: an article without text, as "" is
+        raise InputError(f"{name}: no text in the article")
+    if not isinstance(raw, str):
+        raise TypeError(f"{name}: the text of an article is a str, not {type(raw).__name__}")
+    raw = _from_legacy_font(raw, "text", fields, name)
+    if "\\n" in raw and "\n" not in raw.strip():
+        # its line ends written escaped, "\n" (a JSON string's, saved into a CSV cell or a field a second time): read
+        # as one line, the text would have no title, no dateline and "2022\nThứ" for words
+        log.warning("%s: the text's line ends are written escaped (\"\\n\"): read as line ends", name)
+        add_warning(fields, "the text's line ends are written escaped (\\n): read as line ends")
+        raw = _ESCAPED_LINE_END.sub("\n", raw)
+    html = is_html(raw)
+    if html:
+        log.warning("%s: HTML instead of text; its visible text is used", name)
+        add_warning(fields, "HTML instead of text: its visible text is used")
+        raw = html_to_text(raw)
+    elif is_markdown(raw):  # as reader and scraper tools save a page: its words, not its links' addresses and marks
+        log.warning("%s: Markdown instead of text; its text is used, without the links' addresses", name)
+        add_warning(fields, "Markdown instead of text: its text is used, without the links' addresses")
+        raw = markdown_to_text(raw)
+    if not html and (unescaped := unescape_references(raw)) != raw:  # a page's text without its tags: "V&#7853;n"
+        log.warning("%s: HTML character references (\"&#7853;\", \"&amp;\") in the text: read as the characters they "
+                    "stand for", name)
+        add_warning(fields, "HTML character references (&#7853;, &amp;) in the text: read as the characters they stand for")
+        raw = unescaped
+    clean = strip_furniture(normalize(raw))
+    if not clean.strip():
+        clean = _title_for_wordless_text(raw, fields, name)
+    found = extract_metadata(clean)
+    given = {}
+    for key in METADATA_FIELDS + ("label",):
+        value = fields.pop(key, None)
+        given[key] = field_text(value)
+        if value is not None and given[key] is None:
+            fields[key] = value
+            add_warning(fields, f"the '{key}' field is {json_kind(value)}, not text: not used")
+            log.warning("%s: the '%s' field is %s, not text: not used", name, key, json_kind(value))
+    for key in ("title", "source"):  # copied from the same old document as the text, as often as not
+        if given[key]:
+            given[key] = _from_legacy_font(given[key], f"the '{key}' field", fields, name, fields.get("encoding"))
+    for key in METADATA_FIELDS:  # spelt as the text is, so that what the text states and a field agree: a source
+        if given[key] is not None:  # from a Mac (NFD) or a Windows-1258 file (tone marks apart) is one source
+            # (a title exported escaped for a page, "H&#7897;i ngh&#7883;", as its text may be)
+            given[key] = normalize(unescape_references(given[key])).strip()
+    if given["source"]:
+        given["source"] = site_of_link(given["source"])
+    if given["date"]:
+        date = parse_date(given["date"])
+        if date is None:
+            fields["date"] = given["date"]
+            # one message for the record and the log: which forms are read, not only which years
+            why = (f"the 'date' field {given['date']!r} is not a date (day/month/year or year-month-day, in the "
+                   f"years {FIRST_YEAR} to {LAST_YEAR}, not 1970-01-01 or 1900-01-01, the days software writes for "
+                   "no date): not used")
+            add_warning(fields, why)
+            log.warning("%s: %s", name, why)
+        given["date"] = date
+    title = given["title"] or found["title"]
+    # a label is read as a user meant it: "other " (a space a spreadsheet kept) is "other", and NFD (typed on a
+    # Mac) is NFC, as in label files
+    return Article(
+        id=str(article_id), title=title, text=clean, date=given["date"] or found["date"],
+        source=given["source"] or found["source"], label=nfc((given["label"] or "").strip()) or None, raw=raw,
+        meta=fields,
+    )
+
+
+_ESCAPED_LINE_END = re.compile(r"\\r\\n|\\n")
+
+
+def _title_for_wordless_text(raw: str, fields: dict, name: str) -> str:
+    """The text of an article whose text held nothing once its furniture went ("...", "* * *", a line of
+    buttons): its title field, as for an empty text (an export of headlines), with a warning that says so;
+    without a title, the error says what the text held, since "no text" misleads about a text of marks."""
+    held = " ".join(raw.split())[:40]
+    why = f"the text holds no words once its page furniture is dropped ({held!r})"
+    title = field_text(fields.get("title"))
+    if title and strip_furniture(normalize(title)).strip():
+        add_warning(fields, f"{why}: the title is read as the text")
+        log.warning("%s: %s: the title is read as the text", name, why)
+        return strip_furniture(normalize(title))
+    if held:
+        raise InputError(f"{name}: no text in the article: {why}, and it has no title to read instead")
+    raise InputError(f"{name}: no text in the article")
+
+
+def _from_legacy_font(value: str, what: str, fields: dict, name: str, likely: str | None = None) -> str:
+    """`value` in Unicode: Vietnamese in the TCVN3 or VNI font encoding (a document set in those fonts, copied
+    into a UTF-8 file or field) converted, with a warning in the record naming `what` was. `likely`: the
+    encoding the record's text was in (`to_unicode`)."""
+    converted, encoding = to_unicode(value, likely)
+    if encoding:
+        log.warning("%s: %s in the %s font encoding, converted to Unicode", name, what, encoding)
+        fields.setdefault("encoding", encoding)
+        add_warning(fields, f"{what} written in {encoding} (an old Vietnamese font encoding), converted to Unicode")
+    return converted
+
+
+def finished(article: Article) -> Article:
+    """Every text of `article` writable as UTF-8, so no output file or terminal fails on it; its id in NFC, as
+    a labels file's ids are read (a file name from a Mac is NFD)."""
+    for spec in dataclass_fields(article):
+        setattr(article, spec.name, writable_value(getattr(article, spec.name)))
+    article.id = nfc(article.id)
+    return article

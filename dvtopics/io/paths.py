@@ -1,0 +1,129 @@
+"""The paths a user gives, as the files to read: "~" as home, patterns expanded, each path once, "-" refused, and
+why a path cannot be read, in the user's terms."""
+from __future__ import annotations
+
+import glob
+import logging
+import os
+import re
+import stat
+from pathlib import Path
+from typing import Iterable
+
+from ..arguments import as_list, is_dataframe
+from ..errors import ArgumentError, NoArticlesError
+from .folders import walked_by
+
+log = logging.getLogger(__name__)
+
+
+def unreadable(path: Path) -> str | None:
+    """Why `path` cannot be read as an input file without opening it (a pipe would block), or None; None for a
+    folder that can be listed (a folder given that holds no .txt file: `_no_articles`)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return os_cause(path, exc)
+    if stat.S_ISDIR(mode):
+        try:
+            os.scandir(path).close()
+        except OSError as exc:
+            return f"{path}: cannot read this folder ({exc.strerror or exc}); its articles are missing"
+        return None
+    if not stat.S_ISREG(mode):
+        return f"{path}: not a regular file (a pipe, socket or device): skipped; copy it into a file to read it"
+    return None
+
+
+def unique_paths(paths: Iterable[str | os.PathLike] | str | os.PathLike) -> list:
+    """`paths`, each once: a file or folder given twice ("seeds", "./seeds/"), or inside a folder given too
+    ("seeds", "seeds/000.txt"), is read once, with a note, so that its articles are not counted twice. No path
+    at all is refused."""
+    unique, seen = [], set()
+    for given in paths_given(paths):
+        where = os.path.realpath(given)
+        if where in seen:
+            log.warning("%s: given twice; read once", given)
+            continue
+        seen.add(where)
+        unique.append(given)
+    if not unique:  # a glob that matched nothing: reading nothing would write an empty output, silently
+        raise NoArticlesError("no path given to read: give the files or folders of the articles")
+    folders = [given for given in unique if os.path.isdir(given)]
+    kept = []
+    for given in unique:
+        folder = next((folder for folder in folders if walked_by(given, folder)), None)
+        if folder is None:
+            kept.append(given)
+        else:
+            log.warning("%s: inside %s, given too; read once", given, folder)
+    return kept
+
+
+# "-" is standard input to most command-line tools: what a user pipes in (`cat a.jsonl | dvtopics label -`). Reading
+# it would lose what files give every run: a name for each article's id, a kind by its suffix, a size and time that
+# `--resume` checks, a path a Dask worker can open. So it is refused, saying how to give the text instead.
+STANDARD_INPUT = "-"
+STANDARD_INPUT_REFUSED = ("'-' (standard input) is not read: dvtopics reads files and folders; save what you pipe "
+                          "to a file (`... > articles.jsonl`, or .csv, .txt) and give its path")
+
+
+def refuse_standard_input(path: str | os.PathLike) -> None:
+    """Refuse "-" (standard input) in one line that says what to do, unless a file is so named (`./-` reads it)."""
+    if os.fspath(path) == STANDARD_INPUT and not os.path.lexists(path):
+        raise ArgumentError(STANDARD_INPUT_REFUSED)
+
+
+def home_path(path):
+    """`path` with a leading "~" read as the home folder, as the cache folder is (`text.cache.cache_folder`): the
+    shell leaves it as typed inside quotes and after "=" (`--out=~/labels.csv`), and Python never reads it, so
+    "~/bai" named a folder "~" here, made anew by an output. Other paths are returned as given."""
+    if isinstance(path, (str, os.PathLike)) and os.fspath(path).startswith("~"):
+        expanded = os.path.expanduser(os.fspath(path))
+        return type(path)(expanded) if isinstance(path, Path) else expanded
+    return path
+
+
+def paths_given(paths) -> list:
+    """`paths` as a list of paths (one path alone is a list of one), each a str or a path object. A table of
+    articles (a pandas DataFrame) is refused, saying how to read it: iterated, it gives its column names, which
+    would be read as files ("id: no such file or folder")."""
+    if is_dataframe(paths):
+        raise TypeError("paths: a DataFrame is not files to read: save it (df.to_csv(\"articles.csv\", index=False)) "
+                        "and read that, or make an article of each row with dvtopics.make_article(id, text)")
+    if isinstance(paths, (bytes, bytearray)):
+        raise TypeError(f"paths: bytes {bytes(paths)[:40]!r}; give the files or folders as str or pathlib.Path")
+    given = as_list(paths, "paths")
+    for path in given:
+        if not isinstance(path, (str, os.PathLike)):
+            raise TypeError(f"paths: {path!r} (a {type(path).__name__}) is not a path; give the files or folders as "
+                            "str or pathlib.Path")
+        refuse_standard_input(path)
+    return [path for given_path in given for path in matched_paths(home_path(given_path))]
+
+
+def matched_paths(path) -> list:
+    """`path` as a list of one; the paths a pattern names ("articles/*.jsonl", "2017/**/*.txt"), sorted, when it is
+    one that is not itself a file: no shell expands it in Python (`read_articles("data/*.csv")` in a notebook), nor
+    in quotes. A pattern that names nothing stays as it is, to be reported as a path that is not there."""
+    text = os.fspath(path)
+    if not _PATTERN.search(text) or os.path.lexists(text):
+        return [path]
+    found = sorted(glob.glob(text, recursive=True))
+    if found:
+        log.info("%s: a pattern: %d path%s read", text, len(found), "s" * (len(found) != 1))
+    return [type(path)(match) if isinstance(path, Path) else match for match in found] or [path]
+
+
+_PATTERN = re.compile(r"[*?[]")
+
+
+def os_cause(path: Path, exc: OSError) -> str:
+    """Why `path` could not be read, in the user's terms: a link whose file is gone (an article moved, its link
+    left) is listed where it was, so "No such file or directory" would deny the file the user sees."""
+    if isinstance(exc, FileNotFoundError) and path.is_symlink():
+        try:
+            return f"{path}: a link to {os.readlink(path)}, which is not there"
+        except OSError:
+            pass
+    return f"{path}: cannot read ({exc.strerror or exc})"

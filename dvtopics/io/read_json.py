@@ -1,0 +1,301 @@
+"""The articles of JSON files: JSON lines (an article a line, or an array a line), and .json documents, as
+scrapers, APIs, databases and pandas write them (an array streamed item by item, an object that holds the articles,
+a table by columns or rows)."""
+from __future__ import annotations
+
+import itertools
+import logging
+import re
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from ..errors import InputError
+from .article import Article
+from .decode import decode_text
+from .files import LineRange, blank_line, numbered_lines, read_all
+from .jsonfiles import DECODER, json_error, json_kind, json_records, loads, next_array_item
+from .records import (FieldNames, failed, fields_found, did_you_mean, named_fields, over_limit, record_to_article,
+                      utf8_size)
+from .tables import field_names
+
+log = logging.getLogger(__name__)
+
+
+# how many records of a JSONL/JSON file are read before it is refused when none has the text field
+TEXT_FIELD_RECORDS = 100
+
+
+def with_text_field(path: Path, fields: "FieldNames", on_error: str, items: Iterable) -> Iterator[Article]:
+    """The articles of a JSONL/JSON file's `items` (a record as the arguments of `record_to_article`, or an
+    `Article` that could not be read), unless none of its first `TEXT_FIELD_RECORDS` records (all of them, in a
+    smaller file) has the text field: a --text-field mistyped, or a text saved under another name ("content").
+    The file is then one error naming the field and the fields its records have, as a table without the text
+    column is (`header_problem`), and is read no further; its articles are not taken from their titles. Once
+    one record has the field, the records before it come out as they are (a record without it is read from its
+    title, with a warning in its record), and reading streams on."""
+    pending, names, records, found = [], {}, 0, False
+    items = iter(items)
+    for item in items:
+        pending.append(item)
+        if isinstance(item, Article):  # an error, logged where it was made
+            continue
+        record = named_fields(item[0], fields)
+        if fields.text in record:
+            found = True
+            break
+        names.update(dict.fromkeys(name for name in item[0] if isinstance(name, str)))  # as the file spells them
+        records += 1
+        if records == TEXT_FIELD_RECORDS:
+            break
+    if records and not found:
+        which = f"its first {records} records" if records == TEXT_FIELD_RECORDS else "any of its records"
+        yield from (item for item in pending if isinstance(item, Article))
+        yield failed(path.name, f"{path}: no '{fields.text}' field (--text-field) in {which}"
+                     f"{did_you_mean(fields.text, names)}; their fields are {fields_found(names)}", on_error)
+        return
+    for item in itertools.chain(pending, items):
+        if isinstance(item, Article):
+            yield item
+        else:
+            yield from record_to_article(*item)
+
+
+def read_jsonl(path: Path, fields: "FieldNames", on_error: str, max_bytes: int,
+               lines: "LineRange | None" = None) -> Iterator[Article]:
+    """The articles of a JSONL file (of `lines` of it: a Dask part, checked for the text field on its own)."""
+    return with_text_field(path, fields, on_error, _jsonl_items(path, fields, on_error, max_bytes, lines))
+
+
+def _jsonl_items(path: Path, fields: "FieldNames", on_error: str, max_bytes: int,
+                 lines: "LineRange | None") -> Iterator:
+    for number, line in numbered_lines(path, lines, max_bytes):
+        where, fallback_id = f"{path}:{number}", f"{path.name}:{number}"
+        if isinstance(line, str):  # reading stopped here
+            yield failed(fallback_id, f"{where}: {line}", on_error)
+            return
+        size = line if isinstance(line, int) else len(line)
+        if size > max_bytes:
+            yield failed(fallback_id, over_limit(f"{where}: line", size, max_bytes), on_error)
+            continue
+        if blank_line(line):
+            continue
+        try:
+            text, warning = decode_text(line, where, line=True)
+            records = json_records(text, where)
+        except InputError as exc:
+            yield failed(fallback_id, str(exc), on_error)
+            continue
+        if isinstance(records, dict):
+            yield records, fallback_id, fields, on_error, where, warning
+            continue
+        for item, record in enumerate(records, 1):  # a line that holds an array: each item is named by its place
+            yield record, f"{fallback_id}:{item}", fields, on_error, f"{where}, item {item}", warning
+
+
+def read_json(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -> Iterator[Article]:
+    """A .json file (gzip data too, whatever its name says): an array of articles, one article, or (misnamed)
+    JSON lines."""
+    data, problem = read_all(path)  # `problem`: why reading stopped early (a gzip file cut short)
+    if problem and not data.strip():
+        yield failed(path.name, f"{path}: {problem}", on_error)
+        return
+    try:
+        text, warning = decode_text(data, str(path))
+    except InputError as exc:
+        yield failed(path.name, str(exc), on_error)
+        return
+    start = len(text) - len(text.lstrip())
+    rows = _rows_table(text, start, fields) if text.startswith("[", start) else None
+    if rows is not None:  # [["id", "text"], ["a1", "…"], …]: a sheet's rows, its header first
+        log.warning("%s: a JSON array of rows under a header row (a sheet's values): read as a table, an article a "
+                    "row", path)
+        yield from with_text_field(path, fields, on_error, _held_items(path, rows, fields, on_error, max_bytes,
+                                                                       warning))
+        return
+    if text.startswith("[", start):
+        yield from with_text_field(path, fields, on_error,
+                                   _json_array_items(path, text, start + 1, fields, on_error, max_bytes, warning))
+        if problem:  # the items before the fault are read; what follows it is lost, and said so
+            yield failed(path.name, f"{path}: {problem}; the articles after it are not read", on_error)
+        return
+    try:
+        record = loads(text)
+    except (ValueError, RecursionError):
+        yield from read_jsonl(path, fields, on_error, max_bytes)  # one object per line
+        return
+    held = _records_held(record, fields)
+    if held is not None:  # {"data": [...]}, an API's export; {"text": {"0": …}}, a DataFrame's to_json(): its articles
+        what, items = held
+        log.warning("%s: %s: read as its %d article%s", path, what, len(items), "s" * (len(items) != 1))
+        yield from with_text_field(path, fields, on_error, _held_items(path, items, fields, on_error, max_bytes,
+                                                                       warning))
+        return
+    try:
+        if not isinstance(record, dict):
+            raise InputError(f"{path}: a JSON array of articles or one article is expected, "
+                             f"not {json_kind(record)}")
+        if utf8_size(text) > max_bytes:
+            raise InputError(over_limit(str(path), utf8_size(text), max_bytes))
+    except InputError as exc:
+        yield failed(path.stem, str(exc), on_error)
+        return
+    yield from with_text_field(path, fields, on_error, [(record, path.stem, fields, on_error, str(path), warning)])
+
+
+def _header_rows(value, fields: "FieldNames") -> list[tuple[str, str, object]] | None:
+    """The records of a table given as rows, its header first ([["id", "text"], ["a1", "…"]], as a sheet's values
+    are exported: Google Sheets' API, `df.values.tolist()` under its columns), when the header is text that names
+    the text field; else None."""
+    if not (isinstance(value, list) and value and isinstance(value[0], list) and value[0]
+            and all(isinstance(name, str) for name in value[0])):
+        return None
+    header = field_names(value[0], fields.wanted())
+    if fields.text not in header:
+        return None
+    return [(f"row {n}", str(n), dict(zip(header, row)) if isinstance(row, list) else row)
+            for n, row in enumerate(value[1:], start=2)]
+
+
+def _rows_table(text: str, start: int, fields: "FieldNames") -> list[tuple[str, str, object]] | None:
+    """`_header_rows` of a JSON text that opens an array at `start`, looked for only when its first item is a list
+    (an array of articles is streamed, an item at a time)."""
+    after = len(text) - len(text[start + 1:].lstrip())
+    if not text.startswith("[", after):
+        return None
+    try:
+        return _header_rows(loads(text), fields)
+    except (ValueError, RecursionError):
+        return None
+
+
+def _records_held(record, fields: "FieldNames") -> tuple[str, list[tuple[str, str, object]]] | None:
+    """(what the file is, in words; [(where, fallback id's tail, item)]) when a JSON file's one object is no article
+    but holds the articles, as APIs, databases and pandas write them; None otherwise (one article, read as such):
+    - a wrapper of their list ({"data": [...], "total": 2}, {"items": [...]}): no text field, and exactly one of its
+      values a list of objects;
+    - a table by columns, as pandas' `df.to_json(path)` writes a DataFrame ({"id": {"0": "a1", "1": "a2"}, "text":
+      {"0": …, "1": …}}): its text field an object, as every field is, all of the same keys (the rows);
+    - a table as its columns' names and its rows ({"columns": ["id", "text"], "data": [["a1", …], …]}, as
+      `df.to_json(orient="split")` writes it);
+    - articles by key (`df.to_json(orient="index")`, a Firebase export: {"0": {"text": …}, "1": {…}}): no text field,
+      every value an object, one at least with the text field."""
+    if not isinstance(record, dict) or not record:
+        return None
+    named = named_fields(record, fields)
+    values = list(record.values())
+    if fields.text in named:
+        rows = next(iter(values)) if isinstance(next(iter(values)), dict) else None
+        if isinstance(named[fields.text], dict) and rows and all(isinstance(v, dict) and v.keys() == rows.keys()
+                                                                 for v in values):
+            items = [(f"row {row!r}", str(n), {column: record[column][row] for column in record})
+                     for n, row in enumerate(rows, 1)]
+            return "a table saved by columns (pandas' DataFrame.to_json()), each field an object of its rows", items
+        return None
+    columns, data = named.get("columns"), named.get("data")
+    if isinstance(columns, list) and isinstance(data, list) and fields.text in field_names(columns, fields.wanted()):
+        items = [(f"'data', row {n}", str(n), dict(zip(columns, row)) if isinstance(row, list) else row)
+                 for n, row in enumerate(data, 1)]
+        return "a table saved as columns and data rows (DataFrame.to_json(orient=\"split\"))", items
+    if all(isinstance(value, dict) for value in values) and any(
+            fields.text in named_fields(value, fields) for value in values):
+        items = [(f"{key!r}", str(key), value) for key, value in record.items()]
+        return "an object of articles by key (DataFrame.to_json(orient=\"index\"), a database's export)", items
+    hits = record.get("hits")
+    if isinstance(hits, dict) and isinstance(hits.get("hits"), list):  # a search's response (Elasticsearch)
+        return ("a search's response whose 'hits' hold the articles",
+                [(f"hit {n}", str(n), item) for n, item in enumerate(hits["hits"], 1)])
+    tables = [(key, rows) for key, value in record.items() if (rows := _header_rows(value, fields))]
+    if len(tables) == 1:  # {"range": "Sheet1!A1:C3", "values": [["id", "text"], …]}: Google Sheets' API
+        key, rows = tables[0]
+        return f"a JSON object whose '{key}' holds a table's rows under its header", rows
+    lists = [(key, value) for key, value in record.items() if isinstance(key, str) and isinstance(value, list)
+             and value and any(isinstance(item, dict) for item in value)]
+    if len(lists) != 1:
+        return None
+    key, value = lists[0]
+    return (f"a JSON object whose '{key}' holds a list of records",
+            [(f"'{key}', item {n}", str(n), item) for n, item in enumerate(value, 1)])
+
+
+def _held_items(path: Path, items: list, fields: "FieldNames", on_error: str, max_bytes: int,
+                warning: str | None) -> Iterator:
+    """The articles `_records_held` found, as `_json_array_items` gives an array's items."""
+    import json
+
+    for where, tail, item in items:
+        where, fallback_id = f"{path} ({where})", f"{path.name}:{tail}"
+        if not isinstance(item, dict):
+            yield failed(fallback_id, f"{where}: an article (a JSON object) is expected, not {json_kind(item)}",
+                         on_error)
+        elif (size := utf8_size(json.dumps(item, ensure_ascii=False))) > max_bytes:
+            yield failed(fallback_id, over_limit(where, size, max_bytes), on_error)
+        else:
+            yield item, fallback_id, fields, on_error, where, warning
+
+
+# what may end a file after its last value: DOS's end-of-file mark (Ctrl-Z), which old Windows tools append, read
+# as nothing, not as data after the array
+_END_OF_FILE_MARKS = " \t\r\n\x1a"
+
+
+def _json_array_items(path: Path, text: str, position: int, fields: "FieldNames", on_error: str,
+                      max_bytes: int, warning: str | None = None) -> Iterator:
+    """The items of a JSON array one by one, so that the items before a fault are read: each an `Article` that
+    could not be read or the arguments of `record_to_article` (`with_text_field`)."""
+    decoder, line, counted, item = DECODER, 1, 0, 0
+    whitespace = re.compile(r"[ \t\r\n]*")
+    while True:
+        position = whitespace.match(text, position).end()
+        line, counted = line + text.count("\n", counted, position), position
+        if text.startswith("]", position):
+            after = whitespace.match(text, position + 1).end()
+            if not text[after:].strip(_END_OF_FILE_MARKS):
+                return
+            if text.startswith("[", after):  # arrays one after another (`cat a.json b.json`): each is read on
+                position = after + 1
+                continue
+            # anything else after the array was lost in silence: one error says where, and how it begins
+            line += text.count("\n", counted, after)
+            rest = text[after:after + 30].split("\n")[0]
+            yield failed(f"{path.name}:{item + 1}", f"{path}:{line}: more data after the array's closing ']' "
+                         f"(it begins {rest!r}); it is not read", on_error)
+            return
+        item += 1
+        where, fallback_id = f"{path}:{line} (item {item})", f"{path.name}:{item}"
+        try:
+            value, end = decoder.raw_decode(text, position)
+        except (ValueError, RecursionError) as exc:
+            cause = "nested too deep" if isinstance(exc, RecursionError) else json_error(exc, whole=True)
+            position = next_array_item(text, position + 1, decoder)
+            if position is None:
+                yield failed(fallback_id, f"{where}: not valid JSON ({cause}); the rest of the file is not read",
+                             on_error)
+                return
+            next_line = line + text.count("\n", counted, position)
+            yield failed(fallback_id, f"{where}: not valid JSON ({cause}); reading goes on at the next item, on "
+                         f"line {next_line}", on_error)
+            continue
+        size = utf8_size(text[position:end])
+        if size > max_bytes:
+            yield failed(fallback_id, over_limit(where, size, max_bytes), on_error)
+        elif not isinstance(value, dict):
+            yield failed(fallback_id, f"{where}: an article (a JSON object) is expected, not {json_kind(value)}",
+                         on_error)
+        else:
+            yield value, fallback_id, fields, on_error, where, warning
+        position = whitespace.match(text, end).end()
+        if text.startswith(",", position):
+            position += 1
+        elif not text.startswith("]", position):
+            line, counted = line + text.count("\n", counted, position), position
+            if text.startswith("{", position):  # the comma between two articles was left out: nothing is lost
+                log.warning("%s:%d: ',' missing after item %d; read as if it were there", path, line, item)
+                continue
+            resumed = next_array_item(text, position, decoder)
+            item += 1
+            yield failed(f"{path.name}:{item}", f"{path}:{line}: ',' or ']' expected after item {item - 1}; " + (
+                "the rest of the file is not read" if resumed is None else "reading goes on at the next item"),
+                on_error)
+            if resumed is None:
+                return
+            position = resumed

@@ -1,0 +1,146 @@
+"""The articles of tables: CSV and TSV files (and tables saved as .txt), and .xlsx workbooks; an article a row."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from ..errors import InputError
+from .article import Article
+from .decode import decode_text
+from .files import read_all
+from .folders import TAB_SUFFIXES
+from .records import FieldNames, failed, header_problem, over_limit, record_id, record_to_article, utf8_size
+from .tables import (backslash_escaped_cells, cell_text, csv_delimiter, csv_rows, field_names, lines_above_table,
+                     name_key, sheet_tables, split_header, table_record)
+
+log = logging.getLogger(__name__)
+
+
+def read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -> Iterator[Article]:
+    data, problem = read_all(path)
+    try:
+        text, warning = decode_text(data, str(path)) if data.strip() else ("", None)
+    except InputError as exc:
+        yield failed(path.name, str(exc), on_error)
+        return
+    number = 1
+    whole = text
+    delimiter, text = csv_delimiter(text, fields.text, "\t" if path.name.lower().endswith(TAB_SUFFIXES) else ",")
+    lines_above = lines_above_table(whole, text)
+    header, rows = split_header(csv_rows(text, delimiter, cut=bool(problem)), fields.text, fields.wanted(),
+                                lambda item: item[1], path)
+    if header is not None:
+        given, header = header[1], field_names(header[1], fields.wanted())
+        wrong = header_problem(path, header, fields, given)
+        if wrong:
+            yield failed(path.name, wrong, on_error)
+            return
+    escapes_said = False
+    for line, row, cause, cells in rows:
+        if row is not None and not any(value.strip() for value in row):
+            continue  # a blank line, or a spreadsheet's empty row (",,,"): no article, not an error
+        if row is not None and header is not None and _header_again(row, header, fields.wanted()):
+            log.warning("%s:%d: the table's header again (CSV files joined one after another?): not an article",
+                        path, line + lines_above)
+            continue
+        number += 1
+        line += lines_above
+        # an error names the line the row starts on, as a JSONL file's names its line, so that it can be found
+        # in the file: the rows are not its lines where a cell holds several, or blank or title lines come before
+        where, fallback_id = f"{path}:{line}", f"{path.name}:{number}"
+        quotes_as_text = None
+        escaped = backslash_escaped_cells(delimiter.join(cells), delimiter) if row is None and header else None
+        if escaped and len(escaped) <= len(header):  # quotes in quoted cells written \" (MySQL, PHP): that row
+            row, quotes_as_text = escaped, f"line {line} has its quotes escaped with a backslash (\\\"): read so"
+            if not escapes_said:  # once a file: an export so written has it on every row that quotes
+                log.warning("%s: quotes escaped with a backslash (\\\") rather than doubled: read so, here and in "
+                            "every later row so written (each says so in its record)", where)
+                escapes_said = True
+        quotes_closed = row is None and "".join(cells).count('"') % 2 == 0
+        if quotes_closed and header is not None:  # (no header: no row was valid)
+            # blank cells past the header's named ones are no column: a trailing delimiter, as spreadsheets save
+            # rows (and headers)
+            columns = len(header)
+            while columns and not (header[columns - 1] or "").strip():
+                columns -= 1
+            while len(cells) > columns and not cells[-1].strip():
+                cells = cells[:-1]
+        if quotes_closed and header is not None and columns <= len(cells) <= len(header):
+            # a line whose quotes open and close on it, and that holds the header's cells when they are read as
+            # text, is that row (a TSV written without quoting: '"Dân vận khéo" nhân rộng'); a quote left open
+            # is a quoted cell cut short, and the row stays broken
+            row, quotes_as_text = cells, (f"line {line} is not valid CSV ({cause}): read with its quotes as "
+                                          f"text, as it then has the header's {columns} columns")
+            log.warning("%s: %s", where, quotes_as_text)
+        if row is None:
+            yield failed(fallback_id, f"{where}: broken CSV row ({cause}); its first line is skipped", on_error)
+            continue
+        record = table_record(header, row, fields.text, delimiter)
+        if quotes_as_text:
+            record["warning"] = quotes_as_text
+        size = utf8_size(record.get(fields.text) or "")
+        if size > max_bytes:
+            yield failed(record_id(record, fields, fallback_id),
+                         over_limit(f"{where}: field '{fields.text}'", size, max_bytes), on_error)
+            continue
+        yield from record_to_article(record, fallback_id, fields, on_error, where, warning)
+    if problem:  # the file's text ends with its last whole line: the fault is on the line after it
+        yield failed(f"{path.name}:{number + 1}", f"{path}:{whole.count(chr(10)) + 1}: {problem}", on_error)
+
+
+def _header_again(row: list[str], header: list, wanted: Iterable[str]) -> bool:
+    """Whether a row below a CSV's header is that header again, as two exports joined into one file hold it (`cat
+    a.csv b.csv`; Windows' `copy a.csv+b.csv`), the second one's BOM and all: names matched as the header's are
+    ("ID" for "id", "Nội dung" for "text"), blank cells past them aside."""
+    def names(cells) -> list[str]:
+        keys = [name_key(cell or "") for cell in cells]
+        while keys and not keys[-1]:
+            keys.pop()
+        return keys
+
+    return names(field_names([row[0].lstrip("\ufeff"), *row[1:]] if row else row, wanted)) == names(header)
+
+
+def read_xlsx(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -> Iterator[Article]:
+    """The articles of a workbook, as a CSV's: in each sheet a header row (as `split_header` finds it,
+    wherever the table starts) and then an article a row (an .xlsx of articles and their corrected labels,
+    for `train --extra`). Every sheet whose header names the text field is read; the other sheets that hold
+    anything are named in a warning. When none names it, the first sheet that holds anything is read, so that
+    its rows say which fields they have. A text over `max_bytes` is an error, as in a CSV (a cell holds at most
+    32,767 characters, under the default limit, but --max-bytes may be set lower)."""
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds on a file that is not a workbook
+        yield failed(path.name, f"{path}: not an .xlsx workbook ({exc})", on_error)
+        return
+    try:
+        tables = list(sheet_tables(book, fields.wanted(), fields.text, path))
+        chosen = [table for table in tables if fields.text in table[2]] or tables[:1]
+        others = [repr(table[0]) for table in tables if table not in chosen]
+        if others:
+            log.warning("%s: sheet%s %s not read: no '%s' column in %s; read: %s", path, "s" * (len(others) > 1),
+                        ", ".join(others), fields.text, "their header" if len(others) > 1 else "its header",
+                        ", ".join(repr(table[0]) for table in chosen))
+        for title, index, header, rows, given in chosen:
+            # the first sheet's articles keep the ids they always had; another sheet's name its sheet
+            at = f"{title}:" if index else ""
+            wrong = header_problem(f"{path}:{title}" if index else path, header, fields, given)
+            if wrong:
+                yield failed(f"{path.name}:{at}".rstrip(":"), wrong, on_error)
+                continue
+            for number, row in rows:
+                if not any((cell_text(cell) or "").strip() for cell in row):
+                    continue  # a blank row a spreadsheet keeps below its table
+                record = table_record(header, list(map(cell_text, row)), fields.text)
+                where, fallback_id = f"{path}:{at}{number}", f"{path.name}:{at}{number}"
+                size = utf8_size(record.get(fields.text) or "")
+                if size > max_bytes:
+                    yield failed(record_id(record, fields, fallback_id),
+                                 over_limit(f"{where}: field '{fields.text}'", size, max_bytes), on_error)
+                    continue
+                yield from record_to_article(record, fallback_id, fields, on_error, where)
+    finally:
+        book.close()

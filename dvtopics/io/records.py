@@ -1,0 +1,207 @@
+"""A record (a JSON object, a table's row, a feed's item) as an article: the names of its fields (`FieldNames`),
+a table's header checked against them (`header_problem`), and `record_to_article`. Also what every reader gives for
+what it cannot read: `failed`, an article holding its error (or the error raised)."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, fields as dataclass_fields
+from typing import Iterable, Iterator, Mapping
+
+from ..errors import ArgumentError, InputError
+from .article import METADATA_FIELDS, Article, add_warning, field_text, make_article, missing
+from .jsonfiles import json_kind
+from .language import with_language_warning
+from .tables import column_meant, field_names, name_key, repeated_columns
+
+log = logging.getLogger(__name__)
+
+
+def failed(article_id: str, message: str, on_error: str, title: str = "") -> Article:
+    """An article that could not be read; it keeps the id and `title` its record gave, for the reader."""
+    if on_error == "raise":  # the reading stops here: the error says how to read on
+        raise InputError(f"{message}; on_error=\"record\" (read_articles' default) reads on, giving this one as an "
+                         "article with its error")
+    log.error("%s", message)  # an error, not a warning: `dvtopics -q` shows it (exit code 1 says some were)
+    return Article(id=article_id, title=title, error=message)
+
+
+def over_limit(where: str, size: int, max_bytes: int) -> str:
+    return f"{where}: {size_text(size)} is over the {size_text(max_bytes)} article limit (raise it with --max-bytes)"
+
+
+def utf8_size(text: str) -> int:
+    """The bytes of `text` in UTF-8: what --max-bytes counts for text already decoded (a CSV cell, a JSON
+    file), as it counts a .txt file's or a JSONL line's bytes (Vietnamese letters take 2-3 bytes each)."""
+    return len(text.encode("utf-8", "surrogatepass"))
+
+
+def size_text(n: int) -> str:
+    return f"{n / 2**20:.1f} MB" if n >= 2**20 else f"{n:,} bytes"
+
+
+def header_problem(where, header: list, fields: "FieldNames", given: list | None = None) -> str | None:
+    """Why a table cannot be read, in one line, or None: its header has no text column, or no column a field
+    option named (a name mistyped, "Tieu de" for "Tiêu đề"), or a field's name in two columns (the text
+    and a note both headed "text"). The table is then one error record, not an error (or a title read as the
+    text, or the note as the text) per row, and the other inputs are read all the same. A label column
+    that --label-field names and the table lacks is an `InputError` that stops the run instead, for every
+    command (the one check of it): the labels are what `train` learns, `evaluate` scores and the report gives
+    as the articles' types, and a run without them would give another result, not one table fewer.
+    Warns when it has no title column but columns that are not read: a title under another name
+    ("Tiêu đề") would otherwise be taken from the text unseen. `given`: the header's names as the table spells
+    them, before `field_names` matched them ("Nội dung", not "text"), which the messages name."""
+    columns = [name for name in (header if given is None else given) if isinstance(name, str) and name.strip()]
+    repeated = repeated_columns(header, fields.wanted())
+    if repeated:
+        problem = f"{where}: {repeated}"
+        if "--label-field" in fields.named() and repeated_columns(header, [fields.label]):
+            raise InputError(problem)  # as a missing label column: the run would give another result
+        return problem
+    missing = [(option, name) for option, name in fields.named().items() if name not in header]
+    if missing:
+        said = "; ".join(f"no '{name}' column ({option})" + did_you_mean(name, columns) for option, name in missing)
+        problem = f"{where}: {said}; its columns are {fields_found(columns)}"
+        if "--label-field" in dict(missing):
+            raise InputError(problem)
+        return problem
+    unread = [name for name in header if isinstance(name, str) and name.strip() and name not in fields.wanted()]
+    if fields.title not in header and unread:
+        log.warning("%s: no '%s' column, so each title is taken from its text; not read: %s (give the title's "
+                    "column with --title-field)", where, fields.title, fields_found(unread))
+    return None
+
+
+def did_you_mean(name: str, columns: list) -> str:
+    """" (did you mean 'Nội dung'?)" when `name` is a column's name without its tone marks, else ""."""
+    meant = column_meant(name, columns)
+    return f" (did you mean {meant!r}?)" if meant else ""
+
+
+def named_fields(record: dict, fields: "FieldNames") -> dict:
+    """`record` with its field names matched to the ones the reader looks for (`field_names`). A search engine's
+    hit (Elasticsearch's, OpenSearch's: `elasticdump`, a search's "hits") keeps the article in its "_source", and
+    its id in "_id": that article is the record."""
+    source = record.get("_source")
+    if isinstance(source, dict) and fields.text not in field_names(record, fields.wanted()):
+        record = {**({fields.id: record["_id"]} if "_id" in record else {}), **source}
+    names = field_names(record, fields.wanted())
+    return record if names == list(record) else dict(zip(names, record.values()))
+
+
+def fields_found(names: Iterable) -> str:
+    shown = [repr(name) for name in names if isinstance(name, str)]
+    return ", ".join(shown[:20]) + (", …" if len(shown) > 20 else "") if shown else "none"
+
+
+def record_id(record: dict, fields: "FieldNames", fallback_id: str) -> str:
+    """A record's id, or `fallback_id` (its place: file and line) when it has none. An id of spaces alone (a cell
+    cleared with the space bar) is none, as an empty one is: it would be blank in every output, and no labels file
+    could name it."""
+    given = field_text(record.get(fields.id))
+    return given if given and given.strip() else fallback_id
+
+
+# The error values a spreadsheet shows, and saves, in a cell whose formula failed (Excel's and LibreOffice's)
+SPREADSHEET_ERRORS = frozenset({"#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!",
+                                "#CALC!", "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!",
+                                "ERR:502", "ERR:504", "ERR:508", "ERR:522", "#NAME!"})
+
+
+def record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_error: str,
+                      where: str, warning: str | None = None) -> Iterator[Article]:
+    """The article of a JSONL/JSON/CSV record; `warning`, how its file's bytes were read, goes in its record."""
+    record = {name: None if missing(value) else value for name, value in named_fields(record, fields).items()}
+    # a formula's error that a spreadsheet saved as the cell's value ("#N/A" of a VLOOKUP that found nothing) is no
+    # text, title or date: read as one, it was an article "#N/A" labelled and counted as any other
+    formula_errors = {name: value.strip() for name, value in record.items()
+                      if isinstance(value, str) and value[:1] in "#E " and value.strip().upper() in SPREADSHEET_ERRORS
+                      and name in fields.wanted()}
+    record.update(dict.fromkeys(formula_errors, ""))
+    article_id = record_id(record, fields, fallback_id)
+    # the fields make_article reads, under its names
+    extra = {k: v for k, v in record.items() if k not in fields.wanted()}
+    extra.update({key: record.get(getattr(fields, key)) for key in METADATA_FIELDS + ("label",)})
+    for name, value in formula_errors.items():
+        add_warning(extra, f"the '{name}' cell holds {value}, a spreadsheet formula's error: read as empty")
+    title = (field_text(extra["title"]) or "").strip()
+    text = record.get(fields.text)
+    if isinstance(text, dict) and isinstance(text.get("rendered"), str):  # WordPress' REST API: {"rendered": "<p>…"}
+        text = text["rendered"]
+    if isinstance(text, list) and text and all(isinstance(part, str) for part in text):
+        # paragraphs, as scrapers save a page's text (Scrapy's .getall()): one a line
+        add_warning(extra, f"the '{fields.text}' field is a list of {len(text)} texts: read as paragraphs, one a line")
+        text = "\n".join(text)
+    if (text is None or isinstance(text, str)) and not (text or "").strip() and title:
+        # a headline without its text (an export whose content is empty) is an article all the same
+        what = "missing" if text is None else "empty"
+        text = extra["title"]
+        add_warning(extra, f"the '{fields.text}' field is {what}: the title is read as the text")
+    if not isinstance(text, str) or not text.strip():
+        what = "missing" if text is None else "empty" if isinstance(text, str) else json_kind(text)
+        if fields.text in formula_errors:
+            what = f"{formula_errors[fields.text]}, a spreadsheet formula's error"
+        found = f"; the fields here are {fields_found(record)}" if fields.text not in record else ""
+        verb = "holds" if fields.text in formula_errors else "is"
+        yield failed(article_id, f"{where}: no '{fields.text}' field with text (it {verb} {what}){found}", on_error, title)
+        return
+    if warning:
+        add_warning(extra, warning)
+    try:
+        yield with_language_warning(make_article(article_id, text, extra, where), where)
+    except InputError as exc:
+        yield failed(article_id, str(exc), on_error, title)
+
+
+@dataclass(frozen=True)
+class FieldNames:
+    """Names of the fields that hold the text, id, label, title, date and source in JSONL/CSV/XLSX input."""
+
+    text: str = "text"
+    id: str = "id"
+    label: str = "label"
+    title: str = "title"
+    date: str = "date"
+    source: str = "source"
+
+    def __post_init__(self):
+        # a name that is not text (None, a number) would fail below with an AttributeError, not a clear error; the
+        # CLI's options refuse an empty name, and a library call is told the same
+        for spec in dataclass_fields(self):
+            value = getattr(self, spec.name)
+            if not isinstance(value, str) or not value.strip():
+                raise ArgumentError(f"{spec.name} field {value!r}: give the name of a field, as text")
+        # another field named for the text's column would read the whole text as an id, a label or a title. A field
+        # left at its default may share it: `--text-field title` labels headlines, and the title is the text then
+        same = [f"--{spec.name}-field {getattr(self, spec.name)!r}" for spec in dataclass_fields(self)
+                if spec.name != "text" and getattr(self, spec.name) != spec.default
+                and name_key(getattr(self, spec.name)) == name_key(self.text)]
+        if same:
+            raise ArgumentError(f"{' and '.join(same)}: the column of the text (--text-field {self.text!r}); "
+                                "give each field its own column")
+
+    def wanted(self) -> tuple[str, ...]:
+        """Every field name the reader looks for."""
+        return tuple(getattr(self, spec.name) for spec in dataclass_fields(self))
+
+    def named(self) -> dict[str, str]:
+        """{option: field name} of the fields a table must have: the text's, and each one an option gave
+        other than its default (a table without an id, label or title column is read all the same)."""
+        return {f"--{spec.name}-field": getattr(self, spec.name) for spec in dataclass_fields(self)
+                if spec.name == "text" or getattr(self, spec.name) != spec.default}
+
+
+def as_field_names(fields) -> FieldNames:
+    """`fields` as `FieldNames`: None is the default names, and a dict names some of them ({"text": "content"}), as
+    the --text-field options do; anything else is refused before any work, saying what to give."""
+    if fields is None:
+        return FieldNames()
+    if isinstance(fields, FieldNames):
+        return fields
+    names = [spec.name for spec in dataclass_fields(FieldNames)]
+    if isinstance(fields, Mapping):
+        unknown = [key for key in fields if key not in names]
+        if unknown:
+            raise ArgumentError(f"fields: {', '.join(map(repr, unknown))} is no field; name some of {', '.join(names)}")
+        return FieldNames(**fields)
+    raise ArgumentError(f"fields: a {type(fields).__name__}; give FieldNames(text=..., ...) or a dict of some of "
+                        f"{', '.join(names)} (the columns' names)")
