@@ -349,7 +349,7 @@ def _field_settings(fields: FieldNames) -> list[str]:
     ("--title-field headline"): by value alone, a title field resumed as the source field would look the same."""
     default = FieldNames()
     return [fields.text, fields.id, fields.label] + [f"--{key}-field {getattr(fields, key)}"
-                                                     for key in ("title", "date", "source")
+                                                     for key in ("title", "date", "source", "lead")
                                                      if getattr(fields, key) != getattr(default, key)]
 
 

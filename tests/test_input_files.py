@@ -776,12 +776,12 @@ def test_a_record_with_a_title_and_no_text_is_read_from_its_title(tmp_path, capl
 
 
 def test_a_json_file_where_no_record_has_the_text_field_is_one_error_naming_its_fields(tmp_path, monkeypatch):
-    """Records whose text is under another name ("content", a --text-field mistyped) are not all read from
+    """Records whose text is under another name ("article_body", a --text-field mistyped) are not all read from
     their titles: the file is one error naming the field and the fields its records have, as a table without
     the text column is; after TEXT_FIELD_RECORDS records without it, the rest is not read (hunt 15, A 02)."""
     import dvtopics.io.read_json as reading
 
-    rows = [{"id": f"a{i}", "title": "Phát huy sức mạnh tổng hợp", "content": "Sáng 10/7, Ban Dân vận họp."}
+    rows = [{"id": f"a{i}", "title": "Phát huy sức mạnh tổng hợp", "article_body": "Sáng 10/7, Ban Dân vận họp."}
             for i in range(3)]
     jsonl, array = tmp_path / "scraped.jsonl", tmp_path / "scraped.json"
     jsonl.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
@@ -789,8 +789,8 @@ def test_a_json_file_where_no_record_has_the_text_field_is_one_error_naming_its_
     for path in (jsonl, array):
         [article] = read(path)
         assert article.error == (f"{path}: no 'text' field (--text-field) in any of its records; their fields "
-                                 "are 'id', 'title', 'content'")
-    assert [a.text for a in read(jsonl, fields=FieldNames(text="content"))] == [rows[0]["content"]] * 3
+                                 "are 'id', 'title', 'article_body'")
+    assert [a.text for a in read(jsonl, fields=FieldNames(text="article_body"))] == [rows[0]["article_body"]] * 3
     monkeypatch.setattr(reading, "TEXT_FIELD_RECORDS", 2)
     [article] = read(jsonl)
     assert "in its first 2 records" in article.error
@@ -917,10 +917,10 @@ def test_max_bytes_counts_the_same_bytes_in_every_format(tmp_path, suffix):
 def test_a_data_cell_that_says_text_is_no_header(tmp_path):
     """A table whose header lacks the text column stays one error naming its columns; a data row with a cell
     "text" (a format column) was taken as the header and its values labelled."""
-    (tmp_path / "a.csv").write_text("id,title,content,format\n1,Hội nghị,Bài một,video\n2,Tổng kết,Bài hai,text\n"
+    (tmp_path / "a.csv").write_text("id,title,article_body,format\n1,Hội nghị,Bài một,video\n2,Tổng kết,Bài hai,text\n"
                                     "3,Giao ban,Bài ba,text\n", encoding="utf-8")
     (table,) = read(tmp_path / "a.csv")
-    assert "no 'text' column" in table.error and "'content'" in table.error
+    assert "no 'text' column" in table.error and "'article_body'" in table.error
 
 
 def test_a_notes_sheet_that_names_the_fields_is_not_read_as_articles(tmp_path):
@@ -965,7 +965,7 @@ def test_a_header_under_notes_or_a_title_with_commas_is_found_and_nothing_else_i
         (tmp_path / "a.csv").write_text(above + table, encoding="utf-8")
         assert [(a.id, a.error) for a in read(tmp_path / "a.csv")] == [("1", None)], above
     assert "above the table's header not read" in caplog.text
-    (tmp_path / "b.csv").write_text("content\nBài một\ntext\nBài hai\n", encoding="utf-8")
+    (tmp_path / "b.csv").write_text("cot_mot\nBài một\ntext\nBài hai\n", encoding="utf-8")
     (only,) = read(tmp_path / "b.csv")
     assert "no 'text' column" in only.error
     (tmp_path / "c.csv").write_text('Danh sách\n"broken\n' + table, encoding="utf-8")
@@ -1607,3 +1607,32 @@ def test_a_link_given_as_the_source_is_its_site(tmp_path):
                     f'2,"{TEXT2}",https://baolangson.vn/gap-mat-456.html?utm_source=x\n3,"{TEXT2}",Báo Lạng Sơn\n'
                     f'4,"{TEXT}\nNguồn: http://dangcongsan.vn/a.html",\n', encoding="utf-8")
     assert [a.source for a in read(path)] == ["baolangson.vn", "baolangson.vn", "Báo Lạng Sơn", "dangcongsan.vn"]
+
+
+# ------------------------------------------------------------------ the lead ("sapo") column
+
+
+def test_a_lead_column_is_read_before_the_text_whatever_common_name_it_has(tmp_path):
+    """A news CMS keeps the lead (the paragraph under the headline, "sapo") in a column of its own: it was never read,
+    so an article was typed from its body alone, without the paragraph that names the event. It is read first now,
+    once where the body opens with it too, and a body left empty is the lead alone (with a warning)."""
+    lead, body = TEXT, TEXT2
+    with open(tmp_path / "cms.csv", "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["id", "Tiêu đề", "Sapo", "Nội dung"])
+        writer.writerows([["a", "Tổng kết năm", lead, body], ["b", "Tổng kết năm", lead, f"{lead}\n{body}"],
+                          ["c", "Tổng kết năm", lead, ""], ["d", "Gặp mặt", "", body]])
+    articles = {a.id: a for a in read(tmp_path / "cms.csv")}
+    assert articles["a"].text == articles["b"].text == f"{lead}\n{body}"  # (a blank line is a line end in the text)
+    assert articles["c"].text == lead and "the lead ('lead') is read as the text" in articles["c"].meta["warning"]
+    assert articles["d"].text == body
+    assert all(a.title for a in articles.values()) and "Sapo" not in articles["a"].meta
+
+
+def test_a_lead_field_of_another_name_is_given_with_lead_field(tmp_path):
+    row = {"id": "x", "title": "Tổng kết năm", "tom_tat_bai": TEXT, "text": TEXT2}
+    (tmp_path / "a.jsonl").write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    [unnamed] = read(tmp_path / "a.jsonl")
+    [named] = read(tmp_path / "a.jsonl", fields=FieldNames(lead="tom_tat_bai"))
+    assert unnamed.text == TEXT2 and unnamed.meta["tom_tat_bai"] == TEXT
+    assert named.text == f"{TEXT}\n{TEXT2}"

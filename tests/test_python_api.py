@@ -179,15 +179,15 @@ def test_field_names_may_be_none_or_a_dict_and_anything_else_is_refused(tmp_path
     from dvtopics.errors import ArgumentError
 
     path = tmp_path / "a.jsonl"
-    path.write_text('{"id": "a1", "content": "Hội nghị sơ kết công tác dân vận"}\n', encoding="utf-8")
+    path.write_text('{"id": "a1", "article_body": "Hội nghị sơ kết công tác dân vận"}\n', encoding="utf-8")
     (article,) = read_articles(path, fields=None)
     assert "no 'text' field" in article.error  # the default names
-    assert [a.text for a in read_articles(path, fields={"text": "content"})] == ["Hội nghị sơ kết công tác dân vận"]
-    assert [a.id for a in jobs.Reading(path, fields={"text": "content"}).articles()] == ["a1"]
+    assert [a.text for a in read_articles(path, fields={"text": "article_body"})] == ["Hội nghị sơ kết công tác dân vận"]
+    assert [a.id for a in jobs.Reading(path, fields={"text": "article_body"}).articles()] == ["a1"]
     with pytest.raises(ArgumentError, match="'body' is no field; name some of text, id, label"):
-        read_articles(path, fields={"body": "content"})
+        read_articles(path, fields={"body": "article_body"})
     with pytest.raises(ArgumentError, match="fields: a str; give FieldNames"):
-        jobs.Reading(path, fields="content")
+        jobs.Reading(path, fields="article_body")
 
 
 def test_what_is_not_paths_is_refused_saying_what_to_give(tmp_path):

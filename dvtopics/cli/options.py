@@ -13,7 +13,7 @@ from ..errors import ArgumentError
 from ..io.paths import home_path, matched_paths, refuse_standard_input
 from ..io.read import MAX_ARTICLE_BYTES
 from ..io.records import FieldNames
-from ..io.tables import VIETNAMESE_NAMES
+from ..io.tables import COMMON_NAMES
 
 # C0 and C1 control characters and DEL: an article's "\x1b[2J" would clear the user's terminal, "\x1b]0;…\x07"
 # retitle it, "\x9b" start a sequence on some terminals; a line end would break a table's row
@@ -237,15 +237,15 @@ def _field_name(ctx, param, value: str) -> str:
 
 
 FIELDS = {"text": "the text", "id": "the id", "label": "a label", "title": "the title", "date": "the date",
-          "source": "the source"}  # each a --NAME-field option, default NAME: a field of `FieldNames`
+          "source": "the source", "lead": "the lead (read before the text)"}  # each a --NAME-field option, default NAME: a field of `FieldNames`
 
 
 def input_options(func):
     """--text-field, --id-field, … --source-field and --max-bytes for reading JSONL, CSV and .xlsx."""
     for option in reversed([
         *(click.option(f"--{name}-field", f"{name}_field", default=name, show_default=True, callback=_field_name,
-                       help=f"JSONL/CSV/XLSX field with {what} (by default '{name}', else '{VIETNAMESE_NAMES[name][0].capitalize()}' "
-                            "or another common Vietnamese name).") for name, what in FIELDS.items()),
+                       help=f"JSONL/CSV/XLSX field with {what} (by default '{name}', else '{COMMON_NAMES[name][0].capitalize()}' "
+                            "or another common name).") for name, what in FIELDS.items()),
         click.option("--max-bytes", default=MAX_ARTICLE_BYTES, show_default=True, type=click.IntRange(1, MAX_BYTES),
                      help="Articles larger than this are reported as errors."),
     ]):

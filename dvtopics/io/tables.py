@@ -173,34 +173,38 @@ def split_header(items: Iterable, text_field: str, wanted: Iterable[str], cells=
     return ahead[first], itertools.chain(ahead[:first] + ahead[first + 1:], items)
 
 
-# The common Vietnamese names of the columns whose English names are the readers' defaults: a spreadsheet or a CMS
-# export made in Vietnam heads its text "Nội dung", not "text", and a user expects it found as "Text" is. Each is
-# taken only where no column has the English name, and the first of a field's names a header has wins ("Nội dung"
+# The common names of the columns besides the readers' defaults: a spreadsheet or a CMS export made in Vietnam heads
+# its text "Nội dung", not "text", a WordPress export "content", and a user expects it found as "Text" is. Each is
+# taken only where no column has the default name, and the first of a field's names a header has wins ("Nội dung"
 # over "Bài viết"). Matched as `vietnamese_key` spells them: case, NFC, tone marks and "_" ("noi_dung") aside.
-VIETNAMESE_NAMES = {
-    "text": ("nội dung", "nội dung bài viết", "nội dung bài", "bài viết", "văn bản", "toàn văn"),
-    "title": ("tiêu đề", "tựa đề", "tiêu đề bài viết", "tên bài", "tên bài viết"),
-    "date": ("ngày đăng", "ngày xuất bản", "ngày đăng tải", "ngày", "thời gian đăng", "thời gian xuất bản"),
-    "source": ("nguồn", "nguồn tin", "nguồn bài", "tên báo", "báo", "cơ quan báo chí"),
+COMMON_NAMES = {
+    "text": ("nội dung", "nội dung bài viết", "nội dung bài", "bài viết", "văn bản", "toàn văn", "content", "body",
+             "full text", "fulltext", "article text"),
+    "title": ("tiêu đề", "tựa đề", "tiêu đề bài viết", "tên bài", "tên bài viết", "headline"),
+    "date": ("ngày đăng", "ngày xuất bản", "ngày đăng tải", "ngày", "thời gian đăng", "thời gian xuất bản", "published",
+             "published at", "publish date", "publication date", "pubdate", "date published"),
+    "source": ("nguồn", "nguồn tin", "nguồn bài", "tên báo", "báo", "cơ quan báo chí", "publisher", "newspaper"),
     "id": ("mã", "mã bài", "mã bài viết", "mã số"),
     "label": ("nhãn", "loại bài", "nhãn loại bài"),
     "file": ("tệp", "tên tệp"),
+    # the paragraph a page prints under its headline, which news CMSs keep in a column of its own ("sapo")
+    "lead": ("sapo", "tóm tắt", "đoạn dẫn", "mô tả", "description", "summary", "excerpt", "teaser"),
 }
 
 
 def names_of(field: str) -> tuple[str, ...]:
     """The names a column of `field` may have by default: the field's own, then its Vietnamese ones."""
-    return (field, *VIETNAMESE_NAMES.get(field, ()))
+    return (field, *COMMON_NAMES.get(field, ()))
 
 
 @functools.lru_cache(maxsize=None)
 def _vietnamese_keys(field: str) -> tuple[str, ...]:
-    return tuple(map(vietnamese_key, VIETNAMESE_NAMES[field]))
+    return tuple(map(vietnamese_key, COMMON_NAMES[field]))
 
 
 @functools.lru_cache(maxsize=4096)  # a JSONL file's records repeat their keys: each is spelt once
 def vietnamese_key(name: str) -> str:
-    """A column's name as `VIETNAMESE_NAMES` are compared: "Nội_dung", "NOI DUNG" and "nội dung" are one."""
+    """A column's name as `COMMON_NAMES` are compared: "Nội_dung", "NOI DUNG" and "nội dung" are one."""
     return " ".join(_without_marks(name.replace("_", " ")).split())
 
 
@@ -208,7 +212,7 @@ def field_names(names: Iterable, wanted: Iterable[str]) -> list:
     """`names` (a header's, a record's keys) with each one that is a `wanted` name but for its case, the
     spaces around it (" ID ", "Text", "TITLE") or its Unicode form (a header saved on a Mac is NFD) spelt as
     wanted; a name spelt exactly as wanted keeps it. A wanted default name ("text") no column has is then
-    the column of one of its Vietnamese names (`VIETNAMESE_NAMES`: "Nội dung").
+    the column of one of its Vietnamese names (`COMMON_NAMES`: "Nội dung").
 
     >>> field_names([" ID ", "Text", "kind"], ["id", "text", "label"])
     ['id', 'text', 'kind']
@@ -226,7 +230,7 @@ def field_names(names: Iterable, wanted: Iterable[str]) -> list:
             taken.add(spelt)
             name = spelt
         matched.append(name)
-    lacking = [field for field in dict.fromkeys(wanted) if field not in taken and field in VIETNAMESE_NAMES]
+    lacking = [field for field in dict.fromkeys(wanted) if field not in taken and field in COMMON_NAMES]
     if not lacking:
         return matched
     fields = set(keys.values())
