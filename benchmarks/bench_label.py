@@ -28,7 +28,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import itertools
-import json
 import os
 import statistics
 import subprocess

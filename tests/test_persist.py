@@ -231,7 +231,6 @@ def test_a_card_whose_head_chars_was_edited_is_refused(tmp_path, caplog):
     was trained with, and a card that says otherwise is refused in one line; a model saved before it did can only be
     warned about, when its card gives another head_chars than the usual."""
     import json
-    import shutil
 
     from click.testing import CliRunner
 
