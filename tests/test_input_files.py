@@ -1636,3 +1636,7 @@ def test_a_lead_field_of_another_name_is_given_with_lead_field(tmp_path):
     [named] = read(tmp_path / "a.jsonl", fields=FieldNames(lead="tom_tat_bai"))
     assert unnamed.text == TEXT2 and unnamed.meta["tom_tat_bai"] == TEXT
     assert named.text == f"{TEXT}\n{TEXT2}"
+    # "Mô tả" alone is a note as often as a lead (a labeller's description of the article): never read as the lead
+    (tmp_path / "b.csv").write_text(f"id,Mô tả,text\nx,Hội nghị tổng kết năm: annual_review,{TEXT2}\n", encoding="utf-8")
+    [noted] = read(tmp_path / "b.csv")
+    assert noted.text == TEXT2 and noted.meta["Mô tả"].startswith("Hội nghị tổng kết năm")

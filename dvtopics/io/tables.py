@@ -188,7 +188,7 @@ COMMON_NAMES = {
     "label": ("nhãn", "loại bài", "nhãn loại bài"),
     "file": ("tệp", "tên tệp"),
     # the paragraph a page prints under its headline, which news CMSs keep in a column of its own ("sapo")
-    "lead": ("sapo", "tóm tắt", "đoạn dẫn", "mô tả", "description", "summary", "excerpt", "teaser"),
+    "lead": ("sapo", "tóm tắt", "đoạn dẫn", "mô tả ngắn", "description", "summary", "excerpt", "teaser"),
 }
 
 
