@@ -348,3 +348,33 @@ def test_the_days_software_writes_for_no_date_date_no_article():
     article = make_article("a", "Hội nghị tổng kết\nSáng 5/1, Ban Dân vận tổ chức hội nghị.", {"date": "1900-01-01 00:00"})
     assert article.date is None and "not 1970-01-01 or 1900-01-01, the days software writes for no date" in (
         article.meta["warning"])
+
+
+# ------------------------------------------------------------ hunt 23 C: US dates and two-digit years
+
+
+@pytest.mark.parametrize("value", ["03/25/2024", "3/25/2024 8:15 AM", "3/25/2024 8:15:00 PM", "3-25-2024", "3/25/24"])
+def test_a_date_written_month_first_is_read_where_day_first_is_impossible(value):
+    """Hunt 23 C (1): English-locale Excel exports "3/25/2024 8:15 AM"; read day first there is no 25th month, and
+    the article went undated with a warning that it was "not a date"."""
+    assert parse_date(value) == "2024-03-25"
+    assert extract_metadata(f"Huyện tổng kết công tác dân vận năm 2024\n{value}\n{BODY}")["date"] == "2024-03-25"
+
+
+@pytest.mark.parametrize("value, day", [("03/04/2024", "2024-04-03"), ("12/11/2024 8:15 AM", "2024-11-12"),
+                                        ("31/04/2024", None), ("13/13/2024", None)])
+def test_a_date_that_reads_both_ways_stays_day_first(value, day):
+    assert parse_date(value) == day
+
+
+@pytest.mark.parametrize("value, day", [("03/12/24", "2024-12-03"), ("3-12-24", "2024-12-03"), ("25/3/98", "1998-03-25"),
+                                        ("Thứ Ba, 03/12/24 08:15", "2024-12-03"), ("1/1/00", "2000-01-01")])
+def test_a_two_digit_year_is_read(value, day):
+    """Hunt 23 C (2): Excel's short date and some sites' datelines write the year in two digits."""
+    assert parse_date(value) == day
+    assert extract_metadata(f"Huyện tổng kết công tác dân vận năm 2024\n{value}\n{BODY}")["date"] == day
+
+
+@pytest.mark.parametrize("line", ["1.2.10", "Mục 1.2.10", "1-3/24"])
+def test_a_sections_number_is_no_two_digit_year(line):
+    assert extract_metadata(f"Huyện tổng kết công tác dân vận năm 2024\n{line}\n{BODY}")["date"] is None

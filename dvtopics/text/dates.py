@@ -9,8 +9,10 @@ import datetime as dt
 import re
 
 # The shapes, one pattern. Day first, as Vietnamese writes dates, with one separator throughout ("1-3/2004" is
-# a span of months, not 1 March); year first, as software prints them ("2018-02-05"); or in words.
-_DAY_FIRST = r"(?P<day>\d{1,2})(?P<sep>[/.-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4})"
+# a span of months, not 1 March); year first, as software prints them ("2018-02-05"); or in words. A year of two
+# digits ("03/12/24", "3-12-24": Excel's short date, many sites' datelines) only with "/" or "-": "1.2.10" is a
+# section's number far more often than a date.
+_DAY_FIRST = r"(?P<day>\d{1,2})(?:(?P<sep>[/.-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4})|(?P<s_sep>[/-])(?P<s_month>\d{1,2})(?P=s_sep)(?P<s_year>\d{2}))"
 _YEAR_FIRST = r"(?P<y_year>\d{4})(?P<y_sep>[/.-])(?P<y_month>\d{1,2})(?P=y_sep)(?P<y_day>\d{1,2})"
 # In words, as writers and pages print them: "ngày 5 tháng 7 năm 2022", "5 tháng 7, 2022" (Facebook, many sites),
 # "5 Tháng Bảy, 2022" (WordPress' Vietnamese month names), "5 thg 7, 2022" (Google's short form).
@@ -60,11 +62,38 @@ def iso_date(day: str | int, month: str | int, year: str | int) -> str | None:
 
 
 def iso_of(match: re.Match) -> str | None:
-    """The ISO date a match of `DATE` (or of a pattern built on it) names, or None if that day does not exist."""
-    for prefix in ("", "y_", "w_"):
+    """The ISO date a match of `DATE` (or of a pattern built on it) names, or None if that day does not exist.
+
+    Day first, as Vietnamese writes it; month first only where day first is impossible because the second number
+    is no month ("03/25/2024", as Excel in an English locale exports it): the one reading there is. "03/04/2024"
+    stays 3 April.
+
+    >>> [iso_of(DATE.search(value)) for value in ("03/04/2024", "03/25/2024", "3/25/24", "03/12/24", "31/04/2024")]
+    ['2024-04-03', '2024-03-25', '2024-03-25', '2024-12-03', None]
+    """
+    if match["s_year"]:  # a year of two digits
+        return day_first_iso(match["day"], match["s_month"], full_year(match["s_year"]))
+    if match["year"]:
+        return day_first_iso(match["day"], match["month"], match["year"])
+    for prefix in ("y_", "w_"):
         if match[prefix + "year"]:
             return iso_date(match[prefix + "day"], _month_number(match[prefix + "month"]), match[prefix + "year"])
     return None
+
+
+def day_first_iso(first: str | int, second: str | int, year: str | int) -> str | None:
+    """The ISO date of "first/second/year", read day first; month first only when the second is no month (13 to
+    31) and so day first is impossible: a US date ("3/25/2024"), never a guess between two real days."""
+    return iso_date(first, second, year) or (iso_date(second, first, year) if int(second) > 12 else None)
+
+
+def full_year(year: str | int) -> int:
+    """A year of two digits ("24", as Excel's short dates and some datelines write it) in this century, unless
+    that is still to come (`LAST_YEAR`): then the last ("98" is 1998)."""
+    year = int(year)
+    if year >= 100:
+        return year
+    return year + 2000 if 2000 + year <= LAST_YEAR else year + 1900
 
 
 def _month_number(month: str) -> str | int:
@@ -100,9 +129,7 @@ def english_date(value: str) -> str | None:
         return None
     prefix = "" if written["day"] else "n_"
     month = _ENGLISH_MONTHS.index(written[prefix + "month"][:3].lower()) + 1
-    year = int(written[prefix + "year"])
-    if year < 100:  # Excel's "d-mmm-yy" ("5-Jul-22"): this century's year, unless that is still to come
-        year += 2000 if 2000 + year <= LAST_YEAR else 1900
+    year = full_year(written[prefix + "year"])  # Excel's "d-mmm-yy" ("5-Jul-22") too
     return iso_date(written[prefix + "day"], month, year)
 
 
