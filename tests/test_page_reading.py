@@ -378,3 +378,19 @@ def test_a_two_digit_year_is_read(value, day):
 @pytest.mark.parametrize("line", ["1.2.10", "Mục 1.2.10", "1-3/24"])
 def test_a_sections_number_is_no_two_digit_year(line):
     assert extract_metadata(f"Huyện tổng kết công tác dân vận năm 2024\n{line}\n{BODY}")["date"] is None
+
+
+@pytest.mark.parametrize("value", ["2024-03-25 20:15:00+00", "2024-03-25 20:15:00 UTC", "2024-03-25T20:15:00 GMT",
+                                   "2024-03-25 20:15:00-05", "2024-03-25T21:15:00 GMT+1",
+                                   "Mon Mar 25 2024 20:15:00 GMT+0000 (Coordinated Universal Time)",
+                                   "Mon Mar 25 20:15:00 UTC 2024", "Mar 25, 2024, 8:15:00 PM UTC"])
+def test_a_zone_as_databases_and_programs_write_it_dates_on_vietnams_clock(value):
+    """Hunt 23 C (3): PostgreSQL writes "+00", many exports " UTC", JavaScript's Date "GMT+0000 (…)": the zone was
+    left unread and the day taken as written, a day early for every article published after 7 a.m. in Vietnam."""
+    assert parse_date(value) == "2024-03-26"
+
+
+@pytest.mark.parametrize("value", ["Mon Mar 25 23:15:00 ICT 2024", "2024-03-25T23:15:00+07:00[Asia/Ho_Chi_Minh]",
+                                   "2024-03-25 23:15:00 GMT+7", "2024-03-25 23:15", "2024-03-25T24:00:00Z"])
+def test_a_time_in_vietnam_or_without_a_zone_keeps_its_day(value):
+    assert parse_date(value) == "2024-03-25"

@@ -6,8 +6,8 @@ import re
 from email.utils import parsedate_to_datetime
 from typing import Iterable
 
-from ..text.dates import (DATE, DATELINE_MAX_CHARS, dateline_date, english_date, find_date, is_dateline, iso_date,
-                          iso_of, vietnam_day)
+from ..text.dates import (DATE, DATELINE_MAX_CHARS, ZONE, dateline_date, english_date, find_date, is_dateline,
+                          iso_date, iso_of, vietnam_day, zoned_day)
 from ..text.furniture import SOURCE_TAG, is_furniture
 
 
@@ -33,10 +33,11 @@ _SOURCE_DATE = re.compile(rf"(?:\s*[,;–-]\s*|\s*\(\s*|\s+)(?:ngày\s+)?(?:{DAT
                           r"(?:\s*[,-]?\s*\d{1,2}[:h]\d{2})?\s*[.)]*\s*$", re.I)
 
 
-# A date field written year first, as software writes it: "2022-07-05", "2022-07-05T19:13:00+07:00".
+# A date field written year first, as software writes it: "2022-07-05", "2022-07-05T19:13:00+07:00", with its zone
+# as databases and programs write it ("2022-07-05 12:13:00+00", "2022-07-05 12:13:00 UTC": `ZONE`).
 _FIELD_DATETIME = re.compile(r"(?P<year>\d{4})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})"
                              r"(?:[T ](?P<time>\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*"
-                             r"(?P<offset>Z|[+-]\d{2}:?\d{2})?)?")
+                             rf"(?:{ZONE})?)?")
 _TIMESTAMP = re.compile(r"\d{9,10}(?:\.\d+)?")  # seconds since 1970: 2001 to 2286
 _TIMESTAMP_MS = re.compile(r"\d{12,13}")  # milliseconds, as JavaScript and Elasticsearch write them
 # An e-mail date (RFC 822/2822), as an RSS feed's pubDate writes it, and so articles scraped from feeds: "Tue, 05 Jul
@@ -65,13 +66,7 @@ def parse_date(value: str) -> str | None:
     value = value.strip()
     written = _FIELD_DATETIME.fullmatch(value)
     if written:
-        day = iso_date(written["day"], written["month"], written["year"])
-        if day and written["offset"]:
-            try:
-                return vietnam_day(_instant(day, written["time"], written["offset"]))
-            except ValueError:  # "24:00", a leap second ":60", a mistyped hour: the day as written
-                return day
-        return day
+        return zoned_day(iso_date(written["day"], written["month"], written["year"]), written["time"], written["zone"])
     if _TIMESTAMP.fullmatch(value) or _TIMESTAMP_MS.fullmatch(value):
         seconds = float(value) / (1000 if _TIMESTAMP_MS.fullmatch(value) else 1)
         return vietnam_day(dt.datetime.fromtimestamp(seconds, dt.timezone.utc))
@@ -89,15 +84,6 @@ def _email_date(value: str) -> str | None:
         return None
     day = iso_date(moment.day, moment.month, moment.year)
     return vietnam_day(moment) if day and moment.tzinfo else day
-
-
-def _instant(day: str, time: str, offset: str) -> dt.datetime:
-    """"2018-02-05", "23:30:00", "+07:00" (or "Z", "+0700") as a moment in time."""
-    hours, minutes, seconds = (time.split(":") + ["0"])[:3]
-    sign, digits = (1, "0000") if offset == "Z" else (-1 if offset[0] == "-" else 1, offset[1:].replace(":", ""))
-    zone = dt.timezone(sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
-    return dt.datetime.fromisoformat(day).replace(hour=int(hours), minute=int(minutes),
-                                                  second=int(float(seconds)), tzinfo=zone)
 
 
 def extract_metadata(text: str) -> dict:

@@ -110,16 +110,59 @@ def find_date(line: str) -> str | None:
     return None
 
 
+# A time's zone as software writes it after the time: "Z", "+07:00", "+0700", "+07" (PostgreSQL's timestamptz), "UTC",
+# "GMT+7", "GMT+0000 (Coordinated Universal Time)" (JavaScript's Date), "ICT" (Indochina Time, as Java and `date`
+# write it on a machine set to Vietnam). Left out, the day of "2024-03-25 20:15:00+00" was the 25th as written, though
+# it was the 26th in Vietnam when the article appeared.
+ZONE = (r"(?P<zone>Z|(?:UTC|GMT)?\s?[+-]\d{1,2}(?::?\d{2})?|UTC|GMT|ICT)(?:\s*\([A-Za-z ]+\)|\[[\w/+-]+\])?")
+_ZONE_PARTS = re.compile(r"(?:utc|gmt)?\s?(?P<sign>[+-])(?P<hours>\d{1,2})(?::?(?P<minutes>\d{2}))?", re.IGNORECASE)
+_NAMED_ZONES = {"z": 0, "utc": 0, "gmt": 0, "ict": 7}
+
+
+def zoned_day(day: str | None, time: str, zone: str | None, half: str | None = None) -> str | None:
+    """The ISO day in Vietnam (`vietnam_day`) of `day` ("2018-02-05") at `time` ("23:30", "11:30:00.5", with `half`
+    "PM" on a 12-hour clock) in `zone` (`ZONE`); `day` as written without a zone, or when the time is no time
+    ("24:00", a leap second).
+
+    >>> zoned_day("2024-03-25", "20:15:00", "+00"), zoned_day("2024-03-25", "8:15", "UTC", "PM")
+    ('2024-03-26', '2024-03-26')
+    >>> zoned_day("2024-03-25", "20:15", None), zoned_day("2024-03-25", "23:15", "ICT")
+    ('2024-03-25', '2024-03-25')
+    """
+    if not day or not zone:
+        return day
+    named = _NAMED_ZONES.get(zone.strip().lower())
+    parts = _ZONE_PARTS.fullmatch(zone.strip())
+    if named is None and not parts:
+        return day
+    offset = (dt.timedelta(hours=named) if named is not None else
+              (-1 if parts["sign"] == "-" else 1) * dt.timedelta(hours=int(parts["hours"]),
+                                                                  minutes=int(parts["minutes"] or 0)))
+    hours, minutes, seconds = (time.split(":") + ["0"])[:3]
+    hours = int(hours) % 12 + (12 if half.lower().startswith("p") else 0) if half else int(hours)
+    try:
+        moment = dt.datetime.fromisoformat(day).replace(hour=hours, minute=int(minutes), second=int(float(seconds)),
+                                                        tzinfo=dt.timezone(offset))
+    except ValueError:  # "24:00", a leap second ":60", a mistyped hour, an offset of a day: the day as written
+        return day
+    return vietnam_day(moment)
+
+
 # A date field with its month in English, as English-locale Excel and scrapers of Vietnam's English-language sites
-# write it: "5-Jul-2022" (Excel's "5-Jul-22" too), "05 Jul 2022", "July 5, 2022", "Tuesday, July 5, 2022 | 07:13 pm GMT+7". Its month is
-# named, so the order is plain; a field only (a dateline in English is another language's page).
+# write it: "5-Jul-2022" (Excel's "5-Jul-22" too), "05 Jul 2022", "July 5, 2022", "Tuesday, July 5, 2022 | 07:13 pm GMT+7";
+# JavaScript's Date ("Mon Mar 25 2024 20:15:00 GMT+0000 (Coordinated Universal Time)") and Java's or `date`'s ("Mon
+# Mar 25 20:15:00 UTC 2024"). Its month is named, so the order is plain; a field only (a dateline in English is
+# another language's page). With a time and its zone, the day is Vietnam's (`zoned_day`).
 _ENGLISH_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _ENGLISH_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
                   r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_CLOCK = rf"(?P<time>{_TIME})(?:\s*(?P<half>[ap]\.?m\.?))?"
 _ENGLISH_DATE = re.compile(
     rf"(?:[a-z]+,?\s*)?(?:(?P<day>\d{{1,2}})[\s-]+(?P<month>{_ENGLISH_MONTH})[\s,-]+(?P<year>\d{{4}}|\d{{2}})"
     rf"|(?P<n_month>{_ENGLISH_MONTH})\s+(?P<n_day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<n_year>\d{{4}}))"
-    rf"(?:[\s,|-]+{_TIME}.*)?", re.IGNORECASE)
+    rf"(?:[\s,|-]+{_CLOCK}(?:\s*{ZONE}\s*$)?.*)?"
+    rf"|[a-z]{{3}}\s+(?P<j_month>{_ENGLISH_MONTH})\s+(?P<j_day>\d{{1,2}})\s+{_CLOCK.replace('?P<', '?P<j_')}"
+    rf"\s+{ZONE.replace('?P<', '?P<j_')}\s+(?P<j_year>\d{{4}})", re.IGNORECASE)
 
 
 def english_date(value: str) -> str | None:
@@ -127,10 +170,12 @@ def english_date(value: str) -> str | None:
     written = _ENGLISH_DATE.fullmatch(value.strip())
     if not written:
         return None
-    prefix = "" if written["day"] else "n_"
+    prefix = "j_" if written["j_year"] else "" if written["day"] else "n_"
     month = _ENGLISH_MONTHS.index(written[prefix + "month"][:3].lower()) + 1
     year = full_year(written[prefix + "year"])  # Excel's "d-mmm-yy" ("5-Jul-22") too
-    return iso_date(written[prefix + "day"], month, year)
+    clock = "j_" if prefix == "j_" else ""
+    return zoned_day(iso_date(written[prefix + "day"], month, year), written[clock + "time"], written[clock + "zone"],
+                     written[clock + "half"])
 
 
 # ------------------------------------------------------------------ datelines
