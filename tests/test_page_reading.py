@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from dvtopics.io.metadata import extract_metadata, parse_date
+from dvtopics.io.metadata import date_order, extract_metadata, parse_date
 from dvtopics.io.read import read_articles
 from dvtopics.text.furniture import is_furniture, strip_furniture
 
@@ -394,3 +394,14 @@ def test_a_zone_as_databases_and_programs_write_it_dates_on_vietnams_clock(value
                                    "2024-03-25 23:15:00 GMT+7", "2024-03-25 23:15", "2024-03-25T24:00:00Z"])
 def test_a_time_in_vietnam_or_without_a_zone_keeps_its_day(value):
     assert parse_date(value) == "2024-03-25"
+
+
+def test_a_column_that_shows_it_is_month_first_reads_its_ambiguous_dates_month_first():
+    """Hunt 23 C (1b): in a column from English-locale Excel, "3/4/2024 9:00 AM" is 4 March; read alone it is 3 April.
+    `date_order` tells the column's order for a reader that holds the column (io/read.py's tables, to be wired)."""
+    column = ["3/25/2024 8:15 AM", "3/4/2024 9:00 AM", "", None]
+    month_first, shown = date_order(column)
+    assert (month_first, shown) == (True, "3/25/2024 8:15 AM")
+    assert [parse_date(value, month_first) for value in column[:2]] == ["2024-03-25", "2024-03-04"]
+    assert date_order(["25/3/2024", "3/25/2024", "3/4/2024"]) == (False, None)  # mixed: each as it reads
+    assert date_order(["03/04/2024", "05/06/2024"]) == (False, None)  # never says: day first, as Vietnamese writes

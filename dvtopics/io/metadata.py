@@ -7,7 +7,7 @@ from email.utils import parsedate_to_datetime
 from typing import Iterable
 
 from ..text.dates import (DATE, DATELINE_MAX_CHARS, ZONE, dateline_date, english_date, find_date, is_dateline,
-                          iso_date, iso_of, vietnam_day, zoned_day)
+                          full_year, iso_date, iso_of, vietnam_day, zoned_day)
 from ..text.furniture import SOURCE_TAG, is_furniture
 
 
@@ -46,7 +46,7 @@ _EMAIL_DATE = re.compile(r"(?:[a-z]{3},\s*)?\d{1,2}\s+(?:jan|feb|mar|apr|may|jun
                          r"\s+\d{1,2}:\d{2}.*", re.I)
 
 
-def parse_date(value: str) -> str | None:
+def parse_date(value: str, month_first: bool = False) -> str | None:
     """A date field's value as an ISO date, or None when it is not a date: year first ("2022-07-05", with a
     time or not), a Unix timestamp in seconds or milliseconds, or a date and nothing else read day first as
     datelines are ("05/07/2022", "5-7-2022", "05.07.2022 19:13", "Thứ Ba, 05/07/2022"). An instant (a
@@ -62,6 +62,11 @@ def parse_date(value: str) -> str | None:
 
     >>> parse_date("Mon, 05 Feb 2018 23:30:00 GMT"), parse_date("Tue, 05 Jul 2022 19:13:00 +0700")
     ('2018-02-06', '2022-07-05')
+
+    `month_first`: the value's column is month first (`date_order`), so "3/4/2024" is 4 March:
+
+    >>> parse_date("3/4/2024 8:15 AM"), parse_date("3/4/2024 8:15 AM", month_first=True)
+    ('2024-04-03', '2024-03-04')
     """
     value = value.strip()
     written = _FIELD_DATETIME.fullmatch(value)
@@ -72,7 +77,39 @@ def parse_date(value: str) -> str | None:
         return vietnam_day(dt.datetime.fromtimestamp(seconds, dt.timezone.utc))
     if _EMAIL_DATE.fullmatch(value):
         return _email_date(value)
+    if month_first and is_dateline(value):
+        written = _SLASHED.search(value)
+        if written:
+            return iso_date(written["second"], written["first"], full_year(written["year"]))
     return find_date(value) if is_dateline(value) else english_date(value)
+
+
+# A date of three numbers, day or month first ("3/25/2024", "25.03.24"): whose order a column can tell
+_SLASHED = re.compile(r"(?<!\d)(?P<first>\d{1,2})(?P<sep>[/.-])(?P<second>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})(?!\d)")
+
+
+def date_order(values: Iterable) -> tuple[bool, str | None]:
+    """Whether a column of dates is month first, as English-locale Excel writes it, and a value that shows it: some
+    value reads month first only ("3/25/2024": no 25th month) and none day first only ("25/3/2024"). Then its values
+    that read both ways ("3/4/2024") are month first too; read one by one, they were day first, silently in another
+    month. A mixed column, or one that never says, stays day first, as Vietnamese writes dates.
+
+    >>> date_order(["3/25/2024 8:15 AM", "3/4/2024 9:00 AM", None]), date_order(["3/4/2024", "25/3/2024", "3/25/2024"])
+    ((True, '3/25/2024 8:15 AM'), (False, None))
+    >>> date_order(["03/04/2024", "2024-03-25"])
+    (False, None)
+    """
+    shown = None
+    for value in values:
+        written = _SLASHED.search(value) if isinstance(value, str) and is_dateline(value.strip()) else None
+        if not written:
+            continue
+        first, second = int(written["first"]), int(written["second"])
+        if first > 12 and second <= 12:
+            return False, None
+        if second > 12 and first <= 12:
+            shown = shown or value
+    return shown is not None, shown
 
 
 def _email_date(value: str) -> str | None:
