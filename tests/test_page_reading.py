@@ -405,3 +405,22 @@ def test_a_column_that_shows_it_is_month_first_reads_its_ambiguous_dates_month_f
     assert [parse_date(value, month_first) for value in column[:2]] == ["2024-03-25", "2024-03-04"]
     assert date_order(["25/3/2024", "3/25/2024", "3/4/2024"]) == (False, None)  # mixed: each as it reads
     assert date_order(["03/04/2024", "05/06/2024"]) == (False, None)  # never says: day first, as Vietnamese writes
+
+
+@pytest.mark.parametrize("line", ["Nguồn: Báo Tuyên Quang.", 'Nguồn: "Báo Tuyên Quang"', "Nguồn: “Báo Tuyên Quang”",
+                                  "Nguồn: Báo Tuyên Quang | 25/03/2024", "(Theo Báo Tuyên Quang).",
+                                  "(Theo Báo Tuyên Quang.)", "Nguồn: Báo Tuyên Quang -"])
+def test_a_source_lines_marks_are_no_part_of_the_papers_name(line):
+    """Hunt 23 C (4): "Nguồn: Báo Tuyên Quang." named a source "Báo Tuyên Quang." beside "Báo Tuyên Quang": two rows
+    in the report's counts of sources for one paper; "(Theo …)." was no source line at all."""
+    assert extract_metadata(f"Huyện tổng kết công tác dân vận năm 2024\n{BODY}\n{line}")["source"] == "Báo Tuyên Quang"
+
+
+@pytest.mark.parametrize("line", ["Nguồn: VOV.VN", "Nguồn: TTXVN/Vietnam+"])
+def test_a_source_keeps_the_marks_of_its_own_name(line):
+    assert extract_metadata(f"Huyện tổng kết công tác dân vận năm 2024\n{BODY}\n{line}")["source"] == line[7:]
+
+
+@pytest.mark.parametrize("line", ["(Theo Bộ Y tế, số ca mắc tăng).", "Theo Bộ trưởng Nguyễn Văn A."])
+def test_a_sentence_in_brackets_is_still_no_source_line(line):
+    assert extract_metadata(f"Huyện tổng kết công tác dân vận năm 2024\n{BODY}\n{line}")["source"] is None

@@ -29,7 +29,7 @@ _SENTENCE_END = re.compile(r"[.?!…][\"'”’)]*$")
 # The original's date closing a source line, in any shape `DATE` reads: "…, ngày 6/1/2016", "… ngày 06-02-2018",
 # "… (6/2/2018)", "(Theo X, 6 tháng 2 năm 2018)". Nothing may follow the date but a time and a closing mark
 # ("Theo kế hoạch, ngày 5/3/2020 sẽ khai mạc" is a sentence, not a source line).
-_SOURCE_DATE = re.compile(rf"(?:\s*[,;–-]\s*|\s*\(\s*|\s+)(?:ngày\s+)?(?:{DATE.pattern})"
+_SOURCE_DATE = re.compile(rf"(?:\s*[,;|–-]\s*|\s*\(\s*|\s+)(?:ngày\s+)?(?:{DATE.pattern})"
                           r"(?:\s*[,-]?\s*\d{1,2}[:h]\d{2})?\s*[.)]*\s*$", re.I)
 
 
@@ -186,6 +186,9 @@ def _lead_source(line: str) -> str | None:
     return name if name and name[:1].isupper() and len(name.split()) <= 4 and not _DOCUMENT.match(name) else None
 
 
+_NAME_MARKS = re.compile(r"^[\s\"'“”‘’«»]+|[\s\"'“”‘’«».:|–-]+$")
+
+
 def _source(line: str) -> tuple[str | None, str | None]:
     """The source a short line names ("Nguồn: TTXVN", "(Theo VnExpress)", "Nguồn baodaklak.vn") and the
     original's date closing it ("Nguồn: baodaklak.vn, ngày 6/1/2016"), or None for either.
@@ -203,13 +206,16 @@ def _source(line: str) -> tuple[str | None, str | None]:
         match = _SOURCE_LINE.match(line[:dated.start()])
         if not match:
             return None, None
-    name = match.group("name").strip()
+    # the name without the line's marks around it: "Nguồn: Báo Tuyên Quang." and "Nguồn: \"Báo Tuyên Quang\"" name the
+    # paper "Báo Tuyên Quang" names, else the report counts it as two sources ("VOV.VN", "Vietnam+" keep theirs)
+    name = _NAME_MARKS.sub("", match.group("name"))
     if _DOCUMENT.match(name):
         return None, None
     if not match.group("colon"):
         if not (name[:1].isupper() or name[:1].isdigit() or _WEB_ADDRESS.search(name)):
             return None, None
-        if _SENTENCE_END.search(line.rstrip()) and not dated:
+        closed = match.group("open") and line[match.end():].lstrip().startswith(")")  # "(Theo TTXVN)." is a source line
+        if _SENTENCE_END.search(line.rstrip()) and not dated and not closed:
             return None, None
     return name or None, date
 
