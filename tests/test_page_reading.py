@@ -424,3 +424,17 @@ def test_a_source_keeps_the_marks_of_its_own_name(line):
 @pytest.mark.parametrize("line", ["(Theo Bộ Y tế, số ca mắc tăng).", "Theo Bộ trưởng Nguyễn Văn A."])
 def test_a_sentence_in_brackets_is_still_no_source_line(line):
     assert extract_metadata(f"Huyện tổng kết công tác dân vận năm 2024\n{BODY}\n{line}")["source"] is None
+
+
+@pytest.mark.parametrize("line", ["Đăng bởi: admin - 25/03/2024", "Tác giả: Hà Linh - Ngày đăng: 25/03/2024",
+                                  "Người viết: Hà Linh | 25/03/2024 08:15", "Posted by admin on 25/03/2024",
+                                  "Hà Linh - Cập nhật: 25/03/2024"])
+def test_a_byline_closed_by_the_pages_date_dates_the_article(line):
+    """Hunt 23 C (5): CMS templates print author and date on one line; the article went undated."""
+    meta = extract_metadata(f"Huyện tổng kết công tác dân vận năm 2024\n{line}\n{BODY}")
+    assert (meta["title"], meta["date"]) == ("Huyện tổng kết công tác dân vận năm 2024", "2024-03-25")
+
+
+@pytest.mark.parametrize("line", ["Tác giả cho biết, ngày 25/03/2024.", "Ông A đến thăm - ngày 25/03/2024 tại xã"])
+def test_a_sentence_that_opens_like_a_byline_is_no_dateline(line):
+    assert extract_metadata(f"Huyện tổng kết công tác dân vận năm 2024\n{line}\n{BODY}")["date"] is None

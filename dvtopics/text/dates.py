@@ -201,11 +201,24 @@ _DATE_AT_START = re.compile(rf"^[^\w]*(?:{_PAGE_DATE_LABEL}[^\w]*(?:ngày\s+)?)+
 _STAMPED_DATE = re.compile(rf"(?P<before>{_TIME}[\s,|-]{{1,4}})?(?:{DATE.pattern})(?P<after>[\s,|-]{{1,4}}{_TIME})?",
                            re.IGNORECASE)
 
+# A byline that ends with the page's date, as CMS templates print author and date on one line: "Tác giả: Hà Linh -
+# Ngày đăng: 25/03/2024", "Đăng bởi: admin - 25/03/2024", "Người viết: Hà Linh | 25/03/2024 08:15", "Posted by admin on
+# 25/03/2024"; or a name then the date's label: "Hà Linh - Cập nhật: 25/03/2024". The date closes the line, and the
+# label takes its colon where a sentence may open with its words ("Tác giả cho biết, ngày 25/03/2024 …").
+_BYLINE_DATE = re.compile(
+    rf"^\W*(?:(?:tác\s+giả|người\s+viết|người\s+đăng|biên\s+tập)\s*:|(?:đăng\s+bởi|posted\s+by|written\s+by|by)\b\s*:?)"
+    rf"[^|:\d]{{1,40}}?(?:\s*[-|,–]\s*(?:(?:ngày\s+đăng|(?:ngày\s+)?cập\s+nhật|đăng\s+ngày|ngày|xuất\s+bản)\s*:?\s*)?"
+    rf"|\s+(?:vào|lúc|ngày|on)\s+)(?:{DATE.pattern})(?:[\s,|-]{{1,4}}{_TIME})?\W*$", re.IGNORECASE)
+_LABELLED_DATE_AT_END = re.compile(
+    rf"\s[-|–]\s*(?:ngày\s+đăng|(?:ngày\s+)?cập\s+nhật|đăng\s+ngày|xuất\s+bản)\s*:?\s*(?:{DATE.pattern})"
+    rf"(?:[\s,|-]{{1,4}}{_TIME})?\W*$", re.IGNORECASE)
+
 
 def dateline_date(line: str) -> str | None:
     """The date of a short line that states when the page was published: a dateline (`is_dateline`), a line
     that opens with its date after a weekday or "Cập nhật" ("Cập nhật ngày 05/07/2022 - Tác giả …"), or a
-    date stamped with a time ("Thiều Chung 18:31, 17/02/2023"). A sentence or headline that holds a date
+    date stamped with a time ("Thiều Chung 18:31, 17/02/2023"), or a byline closed by it ("Đăng bởi: admin -
+    25/03/2024", "Hà Linh - Cập nhật: 25/03/2024"). A sentence or headline that holds a date
     ("Từ 1/4/2017, …", "Ông A về hưu từ ngày 3/5/2015.") names another event: None."""
     if len(line) > DATELINE_MAX_CHARS or not _DIGIT.search(line):  # every shape has digits: most lines stop here
         return None
@@ -218,7 +231,8 @@ def dateline_date(line: str) -> str | None:
     for stamped in _STAMPED_DATE.finditer(line):
         if stamped["before"] or stamped["after"]:
             return iso_of(stamped)
-    return None
+    signed = _BYLINE_DATE.match(line) or _LABELLED_DATE_AT_END.search(line)
+    return iso_of(signed) if signed else None
 
 
 def _is_date_only(text: str) -> bool:
