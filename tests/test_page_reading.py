@@ -438,3 +438,17 @@ def test_a_byline_closed_by_the_pages_date_dates_the_article(line):
 @pytest.mark.parametrize("line", ["Tác giả cho biết, ngày 25/03/2024.", "Ông A đến thăm - ngày 25/03/2024 tại xã"])
 def test_a_sentence_that_opens_like_a_byline_is_no_dateline(line):
     assert extract_metadata(f"Huyện tổng kết công tác dân vận năm 2024\n{line}\n{BODY}")["date"] is None
+
+
+@pytest.mark.parametrize("value", ["45376", "45376.34375", 45376, "20240325", 20240325])
+def test_a_date_field_saved_as_a_spreadsheets_day_number_or_one_number_is_read(tmp_path, value):
+    """Hunt 23 C (6): a CSV of a date column formatted "General", a JSON made from a sheet (SheetJS), hold the day as
+    Excel counts it; databases and Stata write "20240325". Both were "not a date" and the article went undated."""
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "a", "date": value, "text": BODY}) + "\n", encoding="utf-8")
+    [article] = read_articles(tmp_path / "a.jsonl")
+    assert (article.date, article.meta.get("warning")) == ("2024-03-25", None)
+
+
+@pytest.mark.parametrize("value", ["99999", "20241325", "12345678", "2024"])
+def test_a_number_that_is_no_day_is_no_date(value):
+    assert parse_date(value) is None

@@ -39,6 +39,12 @@ _FIELD_DATETIME = re.compile(r"(?P<year>\d{4})[-/.](?P<month>\d{1,2})[-/.](?P<da
                              r"(?:[T ](?P<time>\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*"
                              rf"(?:{ZONE})?)?")
 _TIMESTAMP = re.compile(r"\d{9,10}(?:\.\d+)?")  # seconds since 1970: 2001 to 2286
+# A day as a spreadsheet counts it, days since 1899-12-30 (45376 is 2024-03-25; a fraction is the time of day): a date
+# cell saved as a number, as a CSV of a column formatted "General" and a JSON made from a sheet (SheetJS) hold it. Five
+# digits, 1927 to 2173, of which the years read are kept; no other number of five digits is a date field's value
+_SPREADSHEET_DAY = re.compile(r"\d{5}(?:\.\d+)?")
+# A day written as one number, year first, as databases and Stata or SAS exports write it: "20240325"
+_COMPACT_DAY = re.compile(r"(?P<year>(?:19|20)\d{2})(?P<month>\d{2})(?P<day>\d{2})")
 _TIMESTAMP_MS = re.compile(r"\d{12,13}")  # milliseconds, as JavaScript and Elasticsearch write them
 # An e-mail date (RFC 822/2822), as an RSS feed's pubDate writes it, and so articles scraped from feeds: "Tue, 05 Jul
 # 2022 19:13:00 +0700", "05 Jul 2022 12:13:00 GMT"; its month is named in English
@@ -63,6 +69,11 @@ def parse_date(value: str, month_first: bool = False) -> str | None:
     >>> parse_date("Mon, 05 Feb 2018 23:30:00 GMT"), parse_date("Tue, 05 Jul 2022 19:13:00 +0700")
     ('2018-02-06', '2022-07-05')
 
+    So is a spreadsheet's day number (a date cell saved as a number) and a day written as one number:
+
+    >>> parse_date("45376"), parse_date("45376.34375"), parse_date("20240325")
+    ('2024-03-25', '2024-03-25', '2024-03-25')
+
     `month_first`: the value's column is month first (`date_order`), so "3/4/2024" is 4 March:
 
     >>> parse_date("3/4/2024 8:15 AM"), parse_date("3/4/2024 8:15 AM", month_first=True)
@@ -75,6 +86,11 @@ def parse_date(value: str, month_first: bool = False) -> str | None:
     if _TIMESTAMP.fullmatch(value) or _TIMESTAMP_MS.fullmatch(value):
         seconds = float(value) / (1000 if _TIMESTAMP_MS.fullmatch(value) else 1)
         return vietnam_day(dt.datetime.fromtimestamp(seconds, dt.timezone.utc))
+    if _SPREADSHEET_DAY.fullmatch(value):
+        day = dt.date(1899, 12, 30) + dt.timedelta(days=int(float(value)))
+        return iso_date(day.day, day.month, day.year)
+    if compact := _COMPACT_DAY.fullmatch(value):
+        return iso_date(compact["day"], compact["month"], compact["year"])
     if _EMAIL_DATE.fullmatch(value):
         return _email_date(value)
     if month_first and is_dateline(value):
