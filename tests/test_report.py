@@ -778,3 +778,11 @@ def test_a_notebooks_own_date_strings_count_per_month_as_the_readers_dates_do():
                {"id": "c", "label": "other", "date": dt.date(2024, 3, 2)}, {"id": "d", "label": "other", "date": "x"}]
     assert {period: sum(counts.values()) for period, counts in counts_per_period(records).items()} == {
         "2024-03": 2, "2024-04": 1}
+
+
+def test_the_corpus_first_and_last_dates_are_days_not_text_sorted():
+    from dvtopics.report.html import corpus_summary
+    records = [{"id": "a", "label": "other", "date": "31/01/2024"}, {"id": "b", "label": "other", "date": "2024-03-05"},
+               {"id": "c", "label": "other", "date": "no date"}]
+    summary = corpus_summary(records)
+    assert (summary["first_date"], summary["last_date"], summary["undated"]) == ("2024-01-31", "2024-03-05", 1)

@@ -322,6 +322,24 @@ def _name(index: int, period: str) -> str:
 _ISO_DAY_OR_MONTH = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
 
 
+def day_of(date) -> str | None:
+    """An article's date as the ISO day the readers give ("2024-03-25"; a month "2024-03" as it is), whatever an
+    Article made in Python holds: a date object (a DataFrame's row), an instant (Vietnam's day), or a date as a
+    notebook's own articles may hold it ("25/03/2024", "2024-03-31T20:15:00Z": read as `parse_date` reads a field;
+    left as it was, the article was silently out of every chart over time). None when it is no date.
+
+    >>> day_of("25/03/2024"), day_of("2024-03-31T20:15:00Z"), day_of(dt.date(2024, 3, 25)), day_of(None)
+    ('2024-03-25', '2024-04-01', '2024-03-25', None)
+    """
+    if isinstance(date, dt.datetime) and date.tzinfo is not None and date == date:  # an instant (not NaT)
+        return vietnam_day(date)
+    if isinstance(date, dt.date):
+        date = date.isoformat()
+    if isinstance(date, str) and not _ISO_DAY_OR_MONTH.fullmatch(date):
+        return parse_date(date)
+    return date if isinstance(date, str) else None
+
+
 def period_of(date: str | None, period: str = "month") -> str | None:
     """"2017-03-14" -> "2017-03" (month), "2017-Q1" (quarter) or "2017" (year); None stays None.
 
@@ -330,14 +348,7 @@ def period_of(date: str | None, period: str = "month") -> str | None:
     >>> period_of("25/03/2024"), period_of("2024-03-31T20:15:00Z"), period_of(dt.date(2024, 3, 25), "year")
     ('2024-03', '2024-04', '2024')
     """
-    if isinstance(date, dt.datetime) and date.tzinfo is not None and date == date:  # an instant (not NaT): Vietnam's day
-        date = vietnam_day(date)
-    elif isinstance(date, dt.date):  # an Article made in Python (a DataFrame's row) may hold a date object
-        date = date.isoformat()
-    if isinstance(date, str) and not _ISO_DAY_OR_MONTH.fullmatch(date):
-        # a date as a notebook's own Article may hold it ("25/03/2024", "2024-03-31T20:15:00Z"): the day the readers
-        # would give it; left as it was, the article was silently out of every chart over time
-        date = parse_date(date)
+    date = day_of(date)
     if not isinstance(date, str) or not re.match(r"^\d{4}-\d{2}", date) or not 1 <= int(date[5:7]) <= 12:
         return None  # not a date the readers would give ("2022-13-45"): undated, as they would leave it
     year, month = date[:4], int(date[5:7])
