@@ -452,3 +452,17 @@ def test_a_date_field_saved_as_a_spreadsheets_day_number_or_one_number_is_read(t
 @pytest.mark.parametrize("value", ["99999", "20241325", "12345678", "2024"])
 def test_a_number_that_is_no_day_is_no_date(value):
     assert parse_date(value) is None
+
+
+@pytest.mark.parametrize("closing", ["Ngày đăng: 25/03/2024", "Cập nhật: 25/03/2024 08:15", "Đăng bởi: admin - 25/03/2024"])
+def test_the_articles_own_date_under_its_text_wins_over_the_sites_today_above_the_headline(closing):
+    """Hunt 23 C (8): many portals print the date after the article; the date the site shows over its page (the day
+    it was copied) won, and every article copied that day was dated that day."""
+    meta = extract_metadata(f"Thứ Tư, 27/11/2024\nHuyện tổng kết công tác dân vận năm 2024\n{BODY}{closing}\nLượt xem: 120")
+    assert (meta["title"], meta["date"]) == ("Huyện tổng kết công tác dân vận năm 2024", "2024-03-25")
+
+
+def test_a_bare_date_under_the_text_does_not_displace_the_date_above_the_headline():
+    # a reader's comment's time at the end is no publication date
+    meta = extract_metadata(f"Thứ Hai, 25/03/2024\nHuyện tổng kết công tác dân vận năm 2024\n{BODY}Minh Anh\n27/03/2024 10:00")
+    assert meta["date"] == "2024-03-25"

@@ -139,6 +139,11 @@ def _email_date(value: str) -> str | None:
     return vietnam_day(moment) if day and moment.tzinfo else day
 
 
+# The label of a line that gives the article's own publication date, not the day the site showed the page
+_PUBLISHED = re.compile(r"ngày\s+đăng|đăng\s+(?:ngày|lúc|bởi)|cập\s+nhật|xuất\s+bản|người\s+đăng|tác\s+giả|"
+                        r"published|posted|updated", re.IGNORECASE)
+
+
 def extract_metadata(text: str) -> dict:
     """Title, date and source as the text states them.
 
@@ -172,7 +177,13 @@ def extract_metadata(text: str) -> dict:
     # a date above the headline, when another stands under it, is the day the site showed the page
     under_title = [iso for position, iso in head if position > title_position] if _looks_like_headline(title) else []
     tail = [iso for position, iso in short_dates if position >= len(lines) - 3]
-    date = source_date or next(iter(under_title or [iso for _, iso in head] or tail
+    # only above the headline, a date is the day the site showed the page too when the article's own, labelled as
+    # such, closes it ("Ngày đăng: 25/03/2024" under the text, as many portals print it): else every page copied that
+    # day had that day's date. (A bare date at the end may be a reader's comment's.)
+    above_only = bool(head) and _looks_like_headline(title) and all(position < title_position for position, _ in head)
+    published = [iso for position, iso in short_dates if position >= len(lines) - 3 and position > title_position
+                 and _PUBLISHED.search(lines[position])] if above_only else []
+    date = source_date or next(iter(under_title or published or [iso for _, iso in head] or tail
                                     or [iso for _, iso in short_dates]), None)
     if source is None:  # no "Nguồn:" line: the tag the lead opens with, "(Baophutho.vn) - Ngày 5/7, …"
         source = _lead_source(next((line for position, line in candidates if position > title_position), ""))
