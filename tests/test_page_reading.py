@@ -5,7 +5,7 @@ import json
 import pytest
 
 from dvtopics.io.metadata import date_order, extract_metadata, parse_date
-from dvtopics.io.read import read_articles
+from dvtopics.io.read import make_article, read_articles
 from dvtopics.text.furniture import is_furniture, strip_furniture
 
 LEAD = "Sáng 5/2, Ban Dân vận Huyện ủy tổ chức hội nghị tổng kết công tác dân vận năm 2017."
@@ -466,3 +466,16 @@ def test_a_bare_date_under_the_text_does_not_displace_the_date_above_the_headlin
     # a reader's comment's time at the end is no publication date
     meta = extract_metadata(f"Thứ Hai, 25/03/2024\nHuyện tổng kết công tác dân vận năm 2024\n{BODY}Minh Anh\n27/03/2024 10:00")
     assert meta["date"] == "2024-03-25"
+
+
+@pytest.mark.parametrize("field", ["Nguồn: Báo Tuyên Quang", "Theo Báo Tuyên Quang", "Báo Tuyên Quang.", "(Theo Báo Tuyên Quang)",
+                                   "Nguồn tin: Báo Tuyên Quang", '"Báo Tuyên Quang"'])
+def test_a_source_field_that_holds_the_whole_source_line_is_the_paper_it_names(field):
+    """Hunt 23 C (9): a scraper that captures the page's source element fills the field with "Nguồn: Báo X": each
+    spelling was a source of its own in the report's counts, beside "Báo X"."""
+    assert make_article("a", f"Huyện tổng kết công tác dân vận năm 2024\n{BODY}", {"source": field}).source == "Báo Tuyên Quang"
+
+
+@pytest.mark.parametrize("field", ["Theo dòng sự kiện", "VOV.VN", "Vietnam+", "TTXVN"])
+def test_a_source_field_that_is_a_name_stays_as_it_is(field):
+    assert make_article("a", f"Huyện tổng kết công tác dân vận năm 2024\n{BODY}", {"source": field}).source == field

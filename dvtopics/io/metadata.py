@@ -197,11 +197,17 @@ _LINK = re.compile(r"(?:https?://|www\.)(?:www\.)?(?P<host>[\w.-]+\.[a-z]{2,})(?
 
 def site_of_link(source: str) -> str:
     """A source as its name: a link to the article is its site, else each article would be a source of its own in
-    the report's counts; any other name as it is.
+    the report's counts; a whole source line, as a scraper captures the page's element into a source field
+    ("Nguồn: Báo Lạng Sơn", "(Theo TTXVN)", "Báo Lạng Sơn."), the name it gives (`_source`), else one paper would be
+    several sources; any other name as it is.
 
     >>> site_of_link("https://www.baolangson.vn/hoi-nghi-123.html?utm=x"), site_of_link("Báo Lạng Sơn")
     ('baolangson.vn', 'Báo Lạng Sơn')
+    >>> site_of_link("Nguồn: Báo Lạng Sơn."), site_of_link("(Theo TTXVN)"), site_of_link("Nguồn: https://baolangson.vn/a")
+    ('Báo Lạng Sơn', 'TTXVN', 'baolangson.vn')
     """
+    named, _ = _source(source)
+    source = _NAME_MARKS.sub("", named or source) or source
     link = _LINK.match(source.strip())
     return link["host"].lower() if link else source
 
