@@ -479,3 +479,13 @@ def test_a_source_field_that_holds_the_whole_source_line_is_the_paper_it_names(f
 @pytest.mark.parametrize("field", ["Theo dòng sự kiện", "VOV.VN", "Vietnam+", "TTXVN"])
 def test_a_source_field_that_is_a_name_stays_as_it_is(field):
     assert make_article("a", f"Huyện tổng kết công tác dân vận năm 2024\n{BODY}", {"source": field}).source == field
+
+
+@pytest.mark.parametrize("line, source", [("Theo Phương Thảo/Báo Thái Bình", "Báo Thái Bình"), ("Nguồn: Hà Linh/TTXVN", "TTXVN"),
+                                          ("Theo Phương Thảo (Báo Thái Bình)", "Báo Thái Bình"),
+                                          ("Nguồn: TTXVN/Vietnam+", "TTXVN/Vietnam+"),
+                                          ("Nguồn: Hội LHPN/Ban Dân vận", "Hội LHPN/Ban Dân vận")])
+def test_a_writer_credited_with_the_paper_gives_the_paper_as_source(line, source):
+    """Hunt 23 C (10): "Theo Phương Thảo/Báo Thái Bình" (tests/data/saved_pages/m07) made each writer of a paper a
+    source of their own in the report's counts."""
+    assert extract_metadata(f"Huyện tổng kết công tác dân vận năm 2024\n{BODY}{line}")["source"] == source

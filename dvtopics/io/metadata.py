@@ -219,6 +219,9 @@ def _lead_source(line: str) -> str | None:
     return name if name and name[:1].isupper() and len(name.split()) <= 4 and not _DOCUMENT.match(name) else None
 
 
+_PAPER = re.compile(r"(?:báo|tạp\s+chí|đài|truyền\s+hình|cổng\s+thông\s+tin|ttxvn|vna|vov|vtv|qđnd|cand)\b|"
+                    r"\S+\.(?:vn|com|net|org)\b", re.IGNORECASE)
+_WRITER_AND_PAPER = re.compile(r"(?P<writer>[^/()]+?)\s*(?:/\s*(?P<paper>[^/()]+?)|\(\s*(?P<bracketed>[^/()]+?)\s*\))")
 _NAME_MARKS = re.compile(r"^[\s\"'“”‘’«»]+|[\s\"'“”‘’«».:|–-]+$")
 
 
@@ -242,6 +245,12 @@ def _source(line: str) -> tuple[str | None, str | None]:
     # the name without the line's marks around it: "Nguồn: Báo Tuyên Quang." and "Nguồn: \"Báo Tuyên Quang\"" name the
     # paper "Báo Tuyên Quang" names, else the report counts it as two sources ("VOV.VN", "Vietnam+" keep theirs)
     name = _NAME_MARKS.sub("", match.group("name"))
+    # "Theo Phương Thảo/Báo Thái Bình", "Nguồn: Hà Linh (TTXVN)": a writer and the paper they wrote for; the paper is
+    # the source, else each writer of one paper is a source of their own ("TTXVN/Vietnam+", two papers, stays)
+    credit = _WRITER_AND_PAPER.fullmatch(name)
+    paper = credit and (credit["paper"] or credit["bracketed"])
+    if paper and _PAPER.match(paper) and not _PAPER.match(credit["writer"]):
+        name = paper
     if _DOCUMENT.match(name):
         return None, None
     if not match.group("colon"):
