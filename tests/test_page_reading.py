@@ -489,3 +489,18 @@ def test_a_writer_credited_with_the_paper_gives_the_paper_as_source(line, source
     """Hunt 23 C (10): "Theo Phương Thảo/Báo Thái Bình" (tests/data/saved_pages/m07) made each writer of a paper a
     source of their own in the report's counts."""
     assert extract_metadata(f"Huyện tổng kết công tác dân vận năm 2024\n{BODY}{line}")["source"] == source
+
+
+@pytest.mark.parametrize("page", [
+    "Xã hội\nChính trị\nHuyện tổng kết công tác dân vận năm 2024\nHà Linh\nThứ hai, 25/03/2024 - 08:15\n{BODY}",
+    "Chính trị\nHuyện tổng kết công tác dân vận năm 2024\nVOV.VN - {BODY}Thứ Hai, 08:15, 25/03/2024\nĐoạn cuối của bài.",
+    "Thứ Hai, 25/03/2024 | 08:15:00 [GMT+7]\nA- A A+\nHuyện tổng kết công tác dân vận năm 2024\n{BODY}"])
+def test_a_sections_name_or_the_text_size_buttons_over_the_headline_are_no_title(page):
+    """Hunt 23 C (11): a breadcrumb copied one or two items a line ("Xã hội", "Chính trị": too few for a menu) or the
+    "A- A A+" buttons were taken for the title."""
+    meta = extract_metadata(page.format(BODY=BODY))
+    assert (meta["title"], meta["date"]) == ("Huyện tổng kết công tác dân vận năm 2024", "2024-03-25")
+
+
+def test_a_short_headline_that_is_a_sections_name_stays_the_title():
+    assert extract_metadata(f"Dân vận\n{BODY}")["title"] == "Dân vận"

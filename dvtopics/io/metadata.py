@@ -8,7 +8,7 @@ from typing import Iterable
 
 from ..text.dates import (DATE, DATELINE_MAX_CHARS, ZONE, dateline_date, english_date, find_date, is_dateline,
                           full_year, iso_date, iso_of, vietnam_day, zoned_day)
-from ..text.furniture import SOURCE_TAG, is_furniture
+from ..text.furniture import SOURCE_TAG, is_furniture, is_section_name
 
 
 # "Nguồn: TTXVN", "Theo VnExpress", "(Nguồn: baodaklak.vn)", "Nguồn video: YouTube": the name runs to a comma
@@ -267,6 +267,13 @@ def _title(candidates: list[tuple[int, str]], datelines: list[int]) -> tuple[int
     otherwise ((-1, "") without one, or when that line is a paragraph). A page copied from a site can open with the site's name or section
     ("Quốc phòng - An ninh") before the headline, and the headline sits next to the dateline: directly
     above it, or below it when only short lines come before."""
+    # a site's section names over the headline, one or two a line ("Xã hội", "Chính trị": a breadcrumb too short to be
+    # taken for a menu) are no title when a headline follows them
+    lead = 0
+    while lead < len(candidates) - 1 and is_section_name(candidates[lead][1]):
+        lead += 1
+    if lead and _looks_like_headline(candidates[lead][1]):
+        candidates = candidates[lead:]
     # the headline directly above any dateline near the top: a site may show today's date above its section's name,
     # and the headline over the article's own dateline below them ("Thứ Năm, 05/01/2023", "Tin tức", headline, …)
     for dateline in datelines:

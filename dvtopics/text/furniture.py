@@ -50,6 +50,8 @@ _CAPTION_START = re.compile(
 
 
 _LONE_PUNCT = re.compile(r"^\W*$")
+# The text-size buttons beside a headline, alone on their line ("A- A A+", "A A A"); a line "A" is a list's
+_FONT_SIZE = re.compile(r"^(?:a[+-]?\s*){2,3}$", re.IGNORECASE)
 
 
 # A site's menu or breadcrumb: "Trang chủ > Tin tức > Hoạt động ngành", "Thời sự | Chính trị | Kinh tế".
@@ -95,7 +97,8 @@ def is_furniture(line: str, captions: bool = True) -> bool:
     """True for a line that is page chrome or (with `captions`) a photo caption, not prose."""
     stripped = line.strip()
     # (a line opening "Ảnh:" is a caption wherever it stands: no headline or sentence opens so)
-    if any(pattern.match(stripped) for pattern in (_LONE_PUNCT, _FURNITURE, _LINK_LINE, _NAVIGATION, _PORTAL, _CAPTION)):
+    if any(pattern.match(stripped) for pattern in (_LONE_PUNCT, _FURNITURE, _LINK_LINE, _NAVIGATION, _PORTAL, _CAPTION,
+                                                   _FONT_SIZE)):
         return True
     if _NEWSPAPER.match(stripped) and (stripped.isupper() or stripped.lower().endswith(("điện tử", "online"))):
         return True
@@ -130,7 +133,8 @@ _SECTIONS = frozenset(
 _SECTION_JOINERS = re.compile(r"\s+(?:-|&|/|và)\s+")  # "Văn hóa - Xã hội", "Quốc phòng & An ninh"
 
 
-def _is_section_name(line: str) -> bool:
+def is_section_name(line: str) -> bool:
+    """A line that names a site's section, or a breadcrumb of them ("Xã hội", "Văn hóa - Xã hội"): `_SECTIONS`."""
     return all(part in _SECTIONS for part in _SECTION_JOINERS.split(line.lower()))
 
 
@@ -142,7 +146,7 @@ def _menu_at_top(lines: list[str]) -> list[int]:
     for position, line in enumerate(lines):
         if not line or is_furniture(line, captions=False) or (not items and dateline_date(line)):
             continue
-        if not _is_section_name(line):
+        if not is_section_name(line):
             break
         items.append(position)
     return items if len(items) >= _MENU_MIN_ITEMS else []
