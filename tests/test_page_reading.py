@@ -504,3 +504,20 @@ def test_a_sections_name_or_the_text_size_buttons_over_the_headline_are_no_title
 
 def test_a_short_headline_that_is_a_sections_name_stays_the_title():
     assert extract_metadata(f"Dân vận\n{BODY}")["title"] == "Dân vận"
+
+
+@pytest.mark.parametrize("headline", ["Huyện tổng kết công tác dân vận năm 2024 - 25/03/2024",
+                                      "Huyện tổng kết công tác dân vận năm 2024 | 25/03/2024 08:15",
+                                      "Huyện tổng kết công tác dân vận năm 2024 (25/03/2024)"])
+def test_a_headline_that_ends_with_its_date_is_the_title_and_gives_the_date(headline):
+    """Hunt 23 C (12): as listings and scrapers write it. With a time or "|" the line was read as a dateline and the
+    lead became the title; without, the title kept the date and the article went undated."""
+    meta = extract_metadata(f"Thứ Tư, 27/11/2024\n{headline}\n{BODY}")
+    assert (meta["title"], meta["date"]) == ("Huyện tổng kết công tác dân vận năm 2024", "2024-03-25")
+
+
+@pytest.mark.parametrize("line", ["Tác giả: Hà Linh | 25/03/2024 08:15", "Cập nhật lúc 08:15 - 25/03/2024",
+                                  "Nguồn: Báo Tuyên Quang - 25/03/2024"])
+def test_a_byline_or_dateline_is_no_dated_headline(line):
+    meta = extract_metadata(f"Huyện tổng kết công tác dân vận năm 2024\n{line}\n{BODY}")
+    assert (meta["title"], meta["date"]) == ("Huyện tổng kết công tác dân vận năm 2024", "2024-03-25")

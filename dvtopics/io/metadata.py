@@ -6,7 +6,8 @@ import re
 from email.utils import parsedate_to_datetime
 from typing import Iterable
 
-from ..text.dates import (DATE, DATELINE_MAX_CHARS, ZONE, dateline_date, english_date, find_date, is_dateline,
+from ..text.dates import (DATE, DATELINE_MAX_CHARS, ZONE, dateline_date, english_date, find_date, headline_words,
+                          is_dateline,
                           full_year, iso_date, iso_of, vietnam_day, zoned_day)
 from ..text.furniture import SOURCE_TAG, is_furniture, is_section_name
 
@@ -139,6 +140,10 @@ def _email_date(value: str) -> str | None:
     return vietnam_day(moment) if day and moment.tzinfo else day
 
 
+# A headline that ends with the article's date, as listings and scrapers write it: "… năm 2024 - 25/03/2024", "… (25/03/2024)",
+# "… | 25/03/2024 08:15"
+_DATED_HEADLINE = re.compile(rf"(?P<headline>.*?\S)\s*(?:[-–|]\s*|\(\s*)(?:ngày\s+)?(?:{DATE.pattern})"
+                             r"(?:[\s,|-]{1,4}\d{1,2}:\d{2}(?::\d{2})?)?\s*\)?\s*", re.IGNORECASE)
 # The label of a line that gives the article's own publication date, not the day the site showed the page
 _PUBLISHED = re.compile(r"ngày\s+đăng|đăng\s+(?:ngày|lúc|bởi)|cập\s+nhật|xuất\s+bản|người\s+đăng|tác\s+giả|"
                         r"published|posted|updated", re.IGNORECASE)
@@ -160,7 +165,16 @@ def extract_metadata(text: str) -> dict:
     source = source_date = None
     short_dates = []  # (position, iso) of datelines and dated source lines
     candidates = []  # (position, line) of lines that may be the title
+    dated_headlines = {}  # position: iso of a headline that ends with its date ("Huyện tổng kết … - 25/03/2024")
     for position, line in enumerate(lines):
+        written = _DATED_HEADLINE.fullmatch(line) if position < 5 else None
+        if (written and _looks_like_headline(written["headline"]) and headline_words(written["headline"]) >= 4
+                and not _source(line)[0]):
+            # as a listing or a scraper writes it: the line without its date is the headline, its date the article's
+            # (read as a dateline, the headline was lost and the lead taken for the title)
+            dated_headlines[position] = iso_of(written)
+            candidates.append((position, written["headline"]))
+            continue
         named, dated = _source(line)
         iso = dateline_date(line) or dated
         if iso:
@@ -183,7 +197,8 @@ def extract_metadata(text: str) -> dict:
     above_only = bool(head) and _looks_like_headline(title) and all(position < title_position for position, _ in head)
     published = [iso for position, iso in short_dates if position >= len(lines) - 3 and position > title_position
                  and _PUBLISHED.search(lines[position])] if above_only else []
-    date = source_date or next(iter(under_title or published or [iso for _, iso in head] or tail
+    own = [dated_headlines[title_position]] if dated_headlines.get(title_position) else []
+    date = source_date or next(iter(under_title or own or published or [iso for _, iso in head] or tail
                                     or [iso for _, iso in short_dates]), None)
     if source is None:  # no "Nguồn:" line: the tag the lead opens with, "(Baophutho.vn) - Ngày 5/7, …"
         source = _lead_source(next((line for position, line in candidates if position > title_position), ""))

@@ -239,6 +239,17 @@ def _is_date_only(text: str) -> bool:
     return bool(find_date(text)) and len(_DATELINE_WORDS.sub(" ", text).split()) <= 1
 
 
+# A byline's label: a line that opens so is its writer's, not a headline ("Tác giả: Hà Linh | 25/03/2024")
+_BYLINE_LABEL = re.compile(r"^\W*(?:tác\s+giả|người\s+viết|người\s+đăng|đăng\s+bởi|biên\s+tập|bài\s+và\s+ảnh|bài|ảnh|tin|"
+                           r"posted\s+by|written\s+by|by)\b", re.IGNORECASE)
+
+
+def headline_words(text: str) -> int:
+    """How many words `text` holds besides a dateline's (weekdays, "Cập nhật", times, numbers): 0 for a byline, whose
+    words are a writer's name ("Tác giả: Hà Linh")."""
+    return 0 if _BYLINE_LABEL.match(text) else len(_DATELINE_WORDS.sub(" ", text).split())
+
+
 def is_dateline(line: str) -> bool:
     """A line that is a date and nothing else ("Thứ Bảy, 09/07/2022, 10:15 [GMT+7]", "Cập nhật: 18/07/2024"),
     or beside other page data ("Ngày đăng: 06/01/2023 | Lượt xem: 1.284"), not a sentence that holds one."""
