@@ -521,3 +521,13 @@ def test_a_headline_that_ends_with_its_date_is_the_title_and_gives_the_date(head
 def test_a_byline_or_dateline_is_no_dated_headline(line):
     meta = extract_metadata(f"Huyện tổng kết công tác dân vận năm 2024\n{line}\n{BODY}")
     assert (meta["title"], meta["date"]) == ("Huyện tổng kết công tác dân vận năm 2024", "2024-03-25")
+
+
+@pytest.mark.parametrize("top", ["Thứ Hai - 25/03/2024", "Tin tức\n25/03/2024", "Chính trị\nThứ Hai, 25/03/2024"])
+def test_a_lead_under_the_dateline_is_no_title(top):
+    """Hunt 23 C (13): a page copied without its headline: the lead under the dateline (or a section's name over it) was
+    the title, and the classifier read the whole lead as a headline."""
+    lead = ("Sáng 24/3, Ban Dân vận Huyện ủy tổ chức hội nghị tổng kết công tác dân vận năm 2024 với sự tham dự của lãnh "
+            "đạo các xã.")
+    meta = extract_metadata(f"{top}\n{lead}\nĐoạn hai của bài.")
+    assert (meta["title"], meta["date"]) == ("", "2024-03-25")

@@ -283,11 +283,11 @@ def _title(candidates: list[tuple[int, str]], datelines: list[int]) -> tuple[int
     ("Quốc phòng - An ninh") before the headline, and the headline sits next to the dateline: directly
     above it, or below it when only short lines come before."""
     # a site's section names over the headline, one or two a line ("Xã hội", "Chính trị": a breadcrumb too short to be
-    # taken for a menu) are no title when a headline follows them
+    # taken for a menu) are no title when a headline or the lead follows them
     lead = 0
     while lead < len(candidates) - 1 and is_section_name(candidates[lead][1]):
         lead += 1
-    if lead and _looks_like_headline(candidates[lead][1]):
+    if lead and (_looks_like_headline(candidates[lead][1]) or _is_paragraph(candidates[lead][1])):
         candidates = candidates[lead:]
     # the headline directly above any dateline near the top: a site may show today's date above its section's name,
     # and the headline over the article's own dateline below them ("Thứ Năm, 05/01/2023", "Tin tức", headline, …)
@@ -299,7 +299,7 @@ def _title(candidates: list[tuple[int, str]], datelines: list[int]) -> tuple[int
         dateline = datelines[0]
         above = [(position, line) for position, line in candidates if position < dateline]
         below = [(position, line) for position, line in candidates if position > dateline]
-        if below and all(len(line.split()) < 4 for _, line in above):
+        if below and all(len(line.split()) < 4 for _, line in above) and not _is_paragraph(below[0][1]):
             return below[0]
     if candidates and not _is_paragraph(candidates[0][1]) and not SOURCE_TAG.match(candidates[0][1]):
         return candidates[0]
