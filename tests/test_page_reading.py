@@ -531,3 +531,11 @@ def test_a_lead_under_the_dateline_is_no_title(top):
             "đạo các xã.")
     meta = extract_metadata(f"{top}\n{lead}\nĐoạn hai của bài.")
     assert (meta["title"], meta["date"]) == ("", "2024-03-25")
+
+
+@pytest.mark.parametrize("value", ["1517873400000000", 1517873400000000000])
+def test_a_timestamp_in_micro_or_nanoseconds_is_read(tmp_path, value):
+    """Hunt 23 C (14): a pandas datetime column written as int64 holds nanoseconds; databases write microseconds."""
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "a", "date": value, "text": BODY}) + "\n", encoding="utf-8")
+    [article] = read_articles(tmp_path / "a.jsonl")
+    assert (article.date, article.meta.get("warning")) == ("2018-02-06", None)

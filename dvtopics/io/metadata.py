@@ -47,6 +47,9 @@ _SPREADSHEET_DAY = re.compile(r"\d{5}(?:\.\d+)?")
 # A day written as one number, year first, as databases and Stata or SAS exports write it: "20240325"
 _COMPACT_DAY = re.compile(r"(?P<year>(?:19|20)\d{2})(?P<month>\d{2})(?P<day>\d{2})")
 _TIMESTAMP_MS = re.compile(r"\d{12,13}")  # milliseconds, as JavaScript and Elasticsearch write them
+# microseconds and nanoseconds, as databases and pandas write them (a datetime column as int64: nanoseconds); as
+# many digits as a year read gives in that unit, so no other number is taken for one
+_TIMESTAMP_FINE = {15: 10**6, 16: 10**6, 18: 10**9, 19: 10**9}
 # An e-mail date (RFC 822/2822), as an RSS feed's pubDate writes it, and so articles scraped from feeds: "Tue, 05 Jul
 # 2022 19:13:00 +0700", "05 Jul 2022 12:13:00 GMT"; its month is named in English
 _EMAIL_DATE = re.compile(r"(?:[a-z]{3},\s*)?\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{2,4}"
@@ -64,6 +67,8 @@ def parse_date(value: str, month_first: bool = False) -> str | None:
     ('2022-07-05', '2022-07-05', None)
     >>> parse_date("2018-02-05T23:30:00Z"), parse_date("1517873400"), parse_date("1517873400000")
     ('2018-02-06', '2018-02-06', '2018-02-06')
+    >>> parse_date("1517873400000000"), parse_date("1517873400000000000")  # micro- and nanoseconds
+    ('2018-02-06', '2018-02-06')
 
     An RSS feed's date, written as e-mail dates are, is read too (an instant):
 
@@ -84,8 +89,9 @@ def parse_date(value: str, month_first: bool = False) -> str | None:
     written = _FIELD_DATETIME.fullmatch(value)
     if written:
         return zoned_day(iso_date(written["day"], written["month"], written["year"]), written["time"], written["zone"])
-    if _TIMESTAMP.fullmatch(value) or _TIMESTAMP_MS.fullmatch(value):
-        seconds = float(value) / (1000 if _TIMESTAMP_MS.fullmatch(value) else 1)
+    if _TIMESTAMP.fullmatch(value) or _TIMESTAMP_MS.fullmatch(value) or (value.isdigit() and len(value) in _TIMESTAMP_FINE):
+        unit = _TIMESTAMP_FINE.get(len(value), 1000) if value.isdigit() and len(value) > 10 else 1
+        seconds = int(value) / unit if unit != 1 else float(value)
         return vietnam_day(dt.datetime.fromtimestamp(seconds, dt.timezone.utc))
     if _SPREADSHEET_DAY.fullmatch(value):
         day = dt.date(1899, 12, 30) + dt.timedelta(days=int(float(value)))
