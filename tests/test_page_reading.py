@@ -539,3 +539,14 @@ def test_a_timestamp_in_micro_or_nanoseconds_is_read(tmp_path, value):
     (tmp_path / "a.jsonl").write_text(json.dumps({"id": "a", "date": value, "text": BODY}) + "\n", encoding="utf-8")
     [article] = read_articles(tmp_path / "a.jsonl")
     assert (article.date, article.meta.get("warning")) == ("2018-02-06", None)
+
+
+@pytest.mark.parametrize("top, day", [("Huyện tổng kết công tác dân vận năm 2024\nNgày in: 27/11/2024\nNgày đăng: 25/03/2024", "2024-03-25"),
+                                      ("Crawled at: 2024-11-27T10:00:00\nHuyện tổng kết công tác dân vận năm 2024", None),
+                                      ("Huyện tổng kết công tác dân vận năm 2024\nNgày truy cập: 27/11/2024", None)])
+def test_the_day_a_page_was_printed_or_scraped_is_not_its_date(top, day):
+    """Hunt 23 C (15): a site's print view ("Ngày in: …") or a scraper's header ("Crawled at: …") dated every page
+    printed or scraped one day with that day."""
+    [article] = [make_article("a", f"{top}\n{BODY}")]
+    assert (article.title, article.date) == ("Huyện tổng kết công tác dân vận năm 2024", day)
+    assert "27/11/2024" not in article.text and "2024-11-27" not in article.text

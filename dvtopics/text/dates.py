@@ -214,14 +214,23 @@ _LABELLED_DATE_AT_END = re.compile(
     rf"(?:[\s,|-]{{1,4}}{_TIME})?\W*$", re.IGNORECASE)
 
 
+# A date that is not the article's publication: the day a page was printed, saved or scraped ("Ngày in: 27/11/2024" on
+# a site's print view, "Ngày truy cập: …" in a reference, "Crawled at: …" over a scraper's file). Read as the article's,
+# every page printed or scraped one day was dated that day.
+NOT_PUBLISHED = re.compile(r"^\W*(?:ngày\s+in|in\s+ngày|in\s+lúc|ngày\s+truy\s+cập|truy\s+cập(?:\s+(?:ngày|lúc))?|"
+                           r"ngày\s+thu\s+thập|thu\s+thập(?:\s+(?:ngày|lúc))?|ngày\s+tải(?:\s+về)?|ngày\s+lưu|"
+                           r"accessed|retrieved|printed|downloaded|crawled|scraped|fetched|saved)(?:\s+(?:on|at))?\s*:?\s*\d",
+                           re.IGNORECASE)
+
+
 def dateline_date(line: str) -> str | None:
     """The date of a short line that states when the page was published: a dateline (`is_dateline`), a line
     that opens with its date after a weekday or "Cập nhật" ("Cập nhật ngày 05/07/2022 - Tác giả …"), or a
     date stamped with a time ("Thiều Chung 18:31, 17/02/2023"), or a byline closed by it ("Đăng bởi: admin -
     25/03/2024", "Hà Linh - Cập nhật: 25/03/2024"). A sentence or headline that holds a date
     ("Từ 1/4/2017, …", "Ông A về hưu từ ngày 3/5/2015.") names another event: None."""
-    if len(line) > DATELINE_MAX_CHARS or not _DIGIT.search(line):  # every shape has digits: most lines stop here
-        return None
+    if len(line) > DATELINE_MAX_CHARS or not _DIGIT.search(line) or NOT_PUBLISHED.match(line):  # (most lines stop at
+        return None  # the digits: every shape has some)
     for part in line.split("|"):
         if _is_date_only(part):
             return find_date(part)

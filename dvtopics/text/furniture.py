@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .dates import dateline_date
+from .dates import NOT_PUBLISHED, dateline_date, find_date
 from .sentences import SENTENCE_ENDINGS
 
 
@@ -93,12 +93,17 @@ def without_source_tags(text: str) -> str:
     return SOURCE_TAG.sub("", text)
 
 
+def _printed_or_fetched(line: str) -> bool:
+    """A short line that gives the day the page was printed, saved or scraped (`NOT_PUBLISHED`): "Ngày in: 27/11/2024"."""
+    return len(line) <= 80 and bool(NOT_PUBLISHED.match(line)) and find_date(line) is not None
+
+
 def is_furniture(line: str, captions: bool = True) -> bool:
     """True for a line that is page chrome or (with `captions`) a photo caption, not prose."""
     stripped = line.strip()
     # (a line opening "Ảnh:" is a caption wherever it stands: no headline or sentence opens so)
     if any(pattern.match(stripped) for pattern in (_LONE_PUNCT, _FURNITURE, _LINK_LINE, _NAVIGATION, _PORTAL, _CAPTION,
-                                                   _FONT_SIZE)):
+                                                   _FONT_SIZE)) or _printed_or_fetched(stripped):
         return True
     if _NEWSPAPER.match(stripped) and (stripped.isupper() or stripped.lower().endswith(("điện tử", "online"))):
         return True
