@@ -550,3 +550,11 @@ def test_the_day_a_page_was_printed_or_scraped_is_not_its_date(top, day):
     [article] = [make_article("a", f"{top}\n{BODY}")]
     assert (article.title, article.date) == ("Huyện tổng kết công tác dân vận năm 2024", day)
     assert "27/11/2024" not in article.text and "2024-11-27" not in article.text
+
+
+@pytest.mark.parametrize("line", ["Published Time: 2024-03-25T20:15:00+00:00", "Published Time: 2024-03-25T20:15:00.000Z",
+                                  "Cập nhật: 2024-03-25 20:15:00 UTC"])
+def test_a_datelines_moment_with_its_zone_is_dated_on_vietnams_clock(line):
+    """Hunt 23 C (16): reader tools label the page's time in UTC ("Published Time: …Z"); the day was taken as written,
+    a day early for an article published in Vietnam after 7 a.m., while the same value in a date field was not."""
+    assert extract_metadata(f"Huyện tổng kết công tác dân vận năm 2024\n{line}\n{BODY}")["date"] == "2024-03-26"
