@@ -558,3 +558,13 @@ def test_a_datelines_moment_with_its_zone_is_dated_on_vietnams_clock(line):
     """Hunt 23 C (16): reader tools label the page's time in UTC ("Published Time: …Z"); the day was taken as written,
     a day early for an article published in Vietnam after 7 a.m., while the same value in a date field was not."""
     assert extract_metadata(f"Huyện tổng kết công tác dân vận năm 2024\n{line}\n{BODY}")["date"] == "2024-03-26"
+
+
+@pytest.mark.parametrize("line", ["URL: https://baotuyenquang.com.vn/a-1.html", "URL Source: https://www.baotuyenquang.com.vn/a-1.html",
+                                  "Link: https://baotuyenquang.com.vn/a-1.html"])
+def test_the_pages_address_over_the_text_gives_its_site_as_source(line):
+    """Hunt 23 C (17): scrapers and reader tools (Jina's "URL Source:") write the page's address over the text; the
+    article had no source, and the line could be taken for its title."""
+    meta = extract_metadata(f"{line}\nHuyện tổng kết công tác dân vận năm 2024\n{BODY}")
+    assert (meta["title"], meta["source"]) == ("Huyện tổng kết công tác dân vận năm 2024", "baotuyenquang.com.vn")
+    assert extract_metadata(f"{line}\nHuyện tổng kết công tác dân vận năm 2024\n{BODY}Nguồn: Báo Hà Giang")["source"] == "Báo Hà Giang"

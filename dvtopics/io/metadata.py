@@ -150,6 +150,12 @@ def _email_date(value: str) -> str | None:
 # "… | 25/03/2024 08:15"
 _DATED_HEADLINE = re.compile(rf"(?P<headline>.*?\S)\s*(?:[-–|]\s*|\(\s*)(?:ngày\s+)?(?:{DATE.pattern})"
                              r"(?:[\s,|-]{1,4}\d{1,2}:\d{2}(?::\d{2})?)?\s*\)?\s*", re.IGNORECASE)
+# A line that gives the page's address, as scrapers and reader tools write it over the text ("URL: https://…", Jina's
+# "URL Source: https://…"): the page's site is its source when no source line names another
+_URL_LINE = re.compile(r"^\W*(?:url(?:\s+source)?|link|source\s+url|original\s+url|canonical(?:\s+url)?|đường\s+dẫn|"
+                       r"liên\s+kết|link\s+bài(?:\s+viết)?|link\s+gốc)\s*:\s*(?P<link>(?:https?://|www\.)\S+)\s*$", re.IGNORECASE)
+
+
 # The label of a line that gives the article's own publication date, not the day the site showed the page
 _PUBLISHED = re.compile(r"ngày\s+đăng|đăng\s+(?:ngày|lúc|bởi)|cập\s+nhật|xuất\s+bản|người\s+đăng|tác\s+giả|"
                         r"published|posted|updated", re.IGNORECASE)
@@ -168,7 +174,7 @@ def extract_metadata(text: str) -> dict:
     opens with ("(Baophutho.vn) - Ngày 5/7, …", "VOV.VN - Chiều 5/7, …").
     """
     lines = [line.strip() for line in text.split("\n") if line.strip()]
-    source = source_date = None
+    source = source_date = page_site = None
     short_dates = []  # (position, iso) of datelines and dated source lines
     candidates = []  # (position, line) of lines that may be the title
     dated_headlines = {}  # position: iso of a headline that ends with its date ("Huyện tổng kết … - 25/03/2024")
@@ -188,6 +194,10 @@ def extract_metadata(text: str) -> dict:
         if named:
             source = named
             source_date = dated or source_date
+        link = _URL_LINE.match(line)
+        if link:  # the page's own address, as scrapers and reader tools label it: its site, unless a source line names one
+            page_site = page_site or link["link"]
+            continue
         if not iso and not is_furniture(line, captions=False):
             candidates.append((position, line))
     datelines = [position for position, _ in short_dates if position < 5 and is_dateline(lines[position])]
@@ -207,7 +217,7 @@ def extract_metadata(text: str) -> dict:
     date = source_date or next(iter(under_title or own or published or [iso for _, iso in head] or tail
                                     or [iso for _, iso in short_dates]), None)
     if source is None:  # no "Nguồn:" line: the tag the lead opens with, "(Baophutho.vn) - Ngày 5/7, …"
-        source = _lead_source(next((line for position, line in candidates if position > title_position), ""))
+        source = _lead_source(next((line for position, line in candidates if position > title_position), "")) or page_site
     return {"title": title[:300], "date": date, "source": source and site_of_link(source)}
 
 
