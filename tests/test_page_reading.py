@@ -568,3 +568,18 @@ def test_the_pages_address_over_the_text_gives_its_site_as_source(line):
     meta = extract_metadata(f"{line}\nHuyện tổng kết công tác dân vận năm 2024\n{BODY}")
     assert (meta["title"], meta["source"]) == ("Huyện tổng kết công tác dân vận năm 2024", "baotuyenquang.com.vn")
     assert extract_metadata(f"{line}\nHuyện tổng kết công tác dân vận năm 2024\n{BODY}Nguồn: Báo Hà Giang")["source"] == "Báo Hà Giang"
+
+
+@pytest.mark.parametrize("suffix, site", [(" - Báo Tuyên Quang điện tử", "Báo Tuyên Quang điện tử"), (" | VnExpress", "VnExpress"),
+                                          (" - baotuyenquang.com.vn", "baotuyenquang.com.vn")])
+def test_a_pages_title_tag_gives_the_headline_and_the_site(suffix, site):
+    """Hunt 23 C (18): scrapers save a page's <title> as the first line, the site's name after the headline: the title
+    held it (one headline, two titles) and the article had no source."""
+    meta = extract_metadata(f"Huyện tổng kết công tác dân vận năm 2024{suffix}\n{BODY}")
+    assert (meta["title"], meta["source"]) == ("Huyện tổng kết công tác dân vận năm 2024", site)
+
+
+@pytest.mark.parametrize("title", ["Hội nghị tổng kết công tác báo chí - Báo chí cách mạng", "Tháng Thanh niên 2024 - Thanh niên",
+                                   "Đắk Lắk - Báo cáo tình hình", "Hà Nội - Báo Mới"])
+def test_a_headline_that_only_ends_like_a_site_keeps_it(title):
+    assert extract_metadata(f"{title}\n{BODY}")["title"] == title

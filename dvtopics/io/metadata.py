@@ -150,6 +150,17 @@ def _email_date(value: str) -> str | None:
 # "… | 25/03/2024 08:15"
 _DATED_HEADLINE = re.compile(rf"(?P<headline>.*?\S)\s*(?:[-–|]\s*|\(\s*)(?:ngày\s+)?(?:{DATE.pattern})"
                              r"(?:[\s,|-]{1,4}\d{1,2}:\d{2}(?::\d{2})?)?\s*\)?\s*", re.IGNORECASE)
+# The site's name a page's <title> adds to the headline, as scrapers save it as the first line ("Huyện tổng kết … - Báo
+# Tuyên Quang điện tử", "… | VnExpress"): a paper, portal or agency, a web address, or one of the national papers'
+# names. Kept, the title read as a headline held the site's words, and one headline was two titles.
+_SITE_SUFFIX = re.compile(
+    r"\s+[-|–—]\s+(?P<site>(?i:(?:báo(?!\s+(?:chí|cáo)\b)|tạp\s+chí|cổng\s+thông\s+tin|trang\s+thông\s+tin|"
+    r"đài\s+phát\s+thanh)\b[^-|–—:]{0,60}|[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org))|"
+    # the national papers' names as they spell them (a headline's "thanh niên" is the youth)
+    r"VnExpress|Dân trí|Tuổi Trẻ(?: Online)?|Thanh Niên|VietNamNet|Znews|ZingNews|Zing News|Người Lao Động|Lao Động|"
+    r"Tiền Phong|TTXVN|Vietnam\+|VietnamPlus|QĐND|CAND|SGGP|Nhân Dân(?: điện tử)?)\s*$")
+
+
 # A line that gives the page's address, as scrapers and reader tools write it over the text ("URL: https://…", Jina's
 # "URL Source: https://…"): the page's site is its source when no source line names another
 _URL_LINE = re.compile(r"^\W*(?:url(?:\s+source)?|link|source\s+url|original\s+url|canonical(?:\s+url)?|đường\s+dẫn|"
@@ -203,6 +214,9 @@ def extract_metadata(text: str) -> dict:
     datelines = [position for position, _ in short_dates if position < 5 and is_dateline(lines[position])]
     title_position, title = _title(candidates, datelines)
     title = _TITLE_LABEL.sub("", title, count=1)  # "Tiêu đề: Hội nghị …", a scraper's labelled header: the headline
+    site = _SITE_SUFFIX.search(title)
+    if site and len(title[:site.start()].split()) >= 4:  # "… năm 2024 - Báo Tuyên Quang điện tử", a page's <title>
+        title, site = title[:site.start()], site["site"]
     head = [(position, iso) for position, iso in short_dates if position < 5]
     # a date above the headline, when another stands under it, is the day the site showed the page
     under_title = [iso for position, iso in head if position > title_position] if _looks_like_headline(title) else []
@@ -217,7 +231,8 @@ def extract_metadata(text: str) -> dict:
     date = source_date or next(iter(under_title or own or published or [iso for _, iso in head] or tail
                                     or [iso for _, iso in short_dates]), None)
     if source is None:  # no "Nguồn:" line: the tag the lead opens with, "(Baophutho.vn) - Ngày 5/7, …"
-        source = _lead_source(next((line for position, line in candidates if position > title_position), "")) or page_site
+        source = (_lead_source(next((line for position, line in candidates if position > title_position), ""))
+                  or page_site or (site if isinstance(site, str) else None))
     return {"title": title[:300], "date": date, "source": source and site_of_link(source)}
 
 
