@@ -583,3 +583,10 @@ def test_a_pages_title_tag_gives_the_headline_and_the_site(suffix, site):
                                    "Đắk Lắk - Báo cáo tình hình", "Hà Nội - Báo Mới"])
 def test_a_headline_that_only_ends_like_a_site_keeps_it(title):
     assert extract_metadata(f"{title}\n{BODY}")["title"] == title
+
+
+@pytest.mark.parametrize("marked", ["# Huyện tổng kết công tác dân vận năm 2024", "**Huyện tổng kết công tác dân vận năm 2024**"])
+def test_a_markdown_headings_marks_are_no_part_of_the_title(marked):
+    """Hunt 23 C (19): a text with one Markdown heading is too plain to be read as Markdown; its title kept the "# "."""
+    assert extract_metadata(f"{marked}\n25/03/2024\n{BODY}")["title"] == "Huyện tổng kết công tác dân vận năm 2024"
+    assert extract_metadata(f"Ca khúc **hay** của năm 2024\n{BODY}")["title"] == "Ca khúc **hay** của năm 2024"

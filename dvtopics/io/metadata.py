@@ -19,6 +19,7 @@ _SOURCE_LINE = re.compile(r"^\s*(?P<open>\()?\s*(?:nguồn(?:\s+(?:tin|bài|vide
                           r"(?P<name>(?(open)[^,;)]+|[^,;]+))", re.I)
 # A title line labelled as such, as scrapers write their .txt files ("Tiêu đề: …", "Title: …" over "Ngày đăng: …"):
 # the label is no part of the headline
+_HEADING_MARKS = re.compile(r"^#{1,6}\s+(.*)$|^\*\*(\S.*\S)\*\*$")
 _TITLE_LABEL = re.compile(r"^(?:tiêu đề|tựa đề|tên bài(?: viết)?|title|headline)\s*:\s*(?=\S)", re.I)
 _WEB_ADDRESS = re.compile(r"\w\.(?:vn|com|net|org|info)\b", re.I)
 # "Theo Nghị quyết 25 ngày 3/6/2013", "Nguồn: Báo cáo của Sở Y tế": a document cited, not a paper republished
@@ -214,6 +215,8 @@ def extract_metadata(text: str) -> dict:
     datelines = [position for position, _ in short_dates if position < 5 and is_dateline(lines[position])]
     title_position, title = _title(candidates, datelines)
     title = _TITLE_LABEL.sub("", title, count=1)  # "Tiêu đề: Hội nghị …", a scraper's labelled header: the headline
+    # a Markdown heading's marks, in a text too plain to be read as Markdown ("# Hội nghị …", "**Hội nghị …**")
+    title = _HEADING_MARKS.sub(lambda marked: marked[1] or marked[2], title)
     site = _SITE_SUFFIX.search(title)
     if site and len(title[:site.start()].split()) >= 4:  # "… năm 2024 - Báo Tuyên Quang điện tử", a page's <title>
         title, site = title[:site.start()], site["site"]
