@@ -590,3 +590,13 @@ def test_a_markdown_headings_marks_are_no_part_of_the_title(marked):
     """Hunt 23 C (19): a text with one Markdown heading is too plain to be read as Markdown; its title kept the "# "."""
     assert extract_metadata(f"{marked}\n25/03/2024\n{BODY}")["title"] == "Huyện tổng kết công tác dân vận năm 2024"
     assert extract_metadata(f"Ca khúc **hay** của năm 2024\n{BODY}")["title"] == "Ca khúc **hay** của năm 2024"
+
+
+@pytest.mark.parametrize("name", ["published_at", "pubDate", "datePublished", "Thời gian", "publish_date"])
+def test_a_date_column_named_as_scrapers_and_cms_name_it_is_the_date(tmp_path, name):
+    """Hunt 23 C (20): a JSONL with "published_at" (or a sheet's "Thời gian") was read without a word, every article
+    undated and out of the charts over time. A "published" flag is no date."""
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "a", name: "2024-03-25T08:15:00+07:00", "published": True,
+                                                  "text": BODY}) + "\n", encoding="utf-8")
+    [article] = read_articles(tmp_path / "a.jsonl")
+    assert (article.date, article.meta.get("warning")) == ("2024-03-25", None)
