@@ -600,3 +600,11 @@ def test_a_date_column_named_as_scrapers_and_cms_name_it_is_the_date(tmp_path, n
                                                   "text": BODY}) + "\n", encoding="utf-8")
     [article] = read_articles(tmp_path / "a.jsonl")
     assert (article.date, article.meta.get("warning")) == ("2024-03-25", None)
+
+
+@pytest.mark.parametrize("line, source", [("Theo TTXVN.", "TTXVN"), ("Theo Báo Tin tức.", "Báo Tin tức"),
+                                          ("Theo baotintuc.vn.", "baotintuc.vn"), ("Theo TTXVN đưa tin hôm qua.", None),
+                                          ("Theo Bộ Y tế, số ca mắc tăng.", None), ("Theo Báo cáo của Sở.", None)])
+def test_a_papers_name_with_a_full_stop_is_a_source_line(line, source):
+    """Hunt 23 C (21): "Theo TTXVN." closing an article was taken for a sentence: the article had no source."""
+    assert extract_metadata(f"Huyện tổng kết công tác dân vận năm 2024\n{BODY}{line}")["source"] == source

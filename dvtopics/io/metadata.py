@@ -270,6 +270,9 @@ def _lead_source(line: str) -> str | None:
 
 _PAPER = re.compile(r"(?:báo|tạp\s+chí|đài|truyền\s+hình|cổng\s+thông\s+tin|ttxvn|vna|vov|vtv|qđnd|cand)\b|"
                     r"\S+\.(?:vn|com|net|org)\b", re.IGNORECASE)
+# A paper's whole name: "Báo Tin tức", "Tạp chí Dân vận", an agency ("TTXVN", "VOV"), a web address
+_PAPER_NAME = re.compile(r"(?:báo|tạp\s+chí|đài)(?!\s+(?:chí|cáo)\b)(?:\s+\S+){1,5}|(?:ttxvn|vna|vov|vtv|qđnd|cand)(?:\s+online)?|"
+                         r"[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org)", re.IGNORECASE)
 _WRITER_AND_PAPER = re.compile(r"(?P<writer>[^/()]+?)\s*(?:/\s*(?P<paper>[^/()]+?)|\(\s*(?P<bracketed>[^/()]+?)\s*\))")
 _NAME_MARKS = re.compile(r"^[\s\"'“”‘’«»]+|[\s\"'“”‘’«».:|–-]+$")
 
@@ -306,7 +309,9 @@ def _source(line: str) -> tuple[str | None, str | None]:
         if not (name[:1].isupper() or name[:1].isdigit() or _WEB_ADDRESS.search(name)):
             return None, None
         closed = match.group("open") and line[match.end():].lstrip().startswith(")")  # "(Theo TTXVN)." is a source line
-        if _SENTENCE_END.search(line.rstrip()) and not dated and not closed:
+        # so is "Theo TTXVN." or "Theo Báo Tin tức.": a paper's name and a full stop, not a sentence
+        paper = _PAPER_NAME.fullmatch(name) and line.rstrip().endswith(name + ".")
+        if _SENTENCE_END.search(line.rstrip()) and not dated and not closed and not paper:
             return None, None
     return name or None, date
 
