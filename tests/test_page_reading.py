@@ -458,7 +458,8 @@ def test_a_number_that_is_no_day_is_no_date(value):
 def test_the_articles_own_date_under_its_text_wins_over_the_sites_today_above_the_headline(closing):
     """Hunt 23 C (8): many portals print the date after the article; the date the site shows over its page (the day
     it was copied) won, and every article copied that day was dated that day."""
-    meta = extract_metadata(f"Thứ Tư, 27/11/2024\nHuyện tổng kết công tác dân vận năm 2024\n{BODY}{closing}\nLượt xem: 120")
+    page = f"Thứ Tư, 27/11/2024\nHuyện tổng kết công tác dân vận năm 2024\n{BODY}Đoạn ba.\nĐoạn bốn.\n{closing}\nLượt xem: 120"
+    meta = extract_metadata(page)
     assert (meta["title"], meta["date"]) == ("Huyện tổng kết công tác dân vận năm 2024", "2024-03-25")
 
 
