@@ -609,3 +609,22 @@ def test_a_date_column_named_as_scrapers_and_cms_name_it_is_the_date(tmp_path, n
 def test_a_papers_name_with_a_full_stop_is_a_source_line(line, source):
     """Hunt 23 C (21): "Theo TTXVN." closing an article was taken for a sentence: the article had no source."""
     assert extract_metadata(f"Huyện tổng kết công tác dân vận năm 2024\n{BODY}{line}")["source"] == source
+
+
+@pytest.mark.parametrize("chrome", ["Nghe bài viết", "00:00 / 03:25", "Tốc độ đọc: 1.0x", "Giọng đọc: Nữ miền Bắc",
+                                    "Theo dõi Báo Tuyên Quang trên Google News", "Bạn đọc cần đăng nhập để bình luận",
+                                    "Copyright © 2024 Báo Tuyên Quang. All rights reserved.",
+                                    "Giấy phép số 123/GP-BTTTT do Bộ Thông tin và Truyền thông cấp",
+                                    "Tổng biên tập: Nguyễn Văn A", "Cơ quan chủ quản: Tỉnh ủy Tuyên Quang"])
+def test_a_sites_player_follow_line_and_footer_are_furniture(chrome):
+    """Hunt 23 C (22): the audio player over the text, the Google News line and the footer every page of a site repeats
+    stayed in each article's text, and their words in its topics."""
+    article = make_article("a", f"Huyện tổng kết công tác dân vận năm 2024\n25/03/2024\n{chrome}\n{BODY}{chrome}")
+    assert chrome not in article.text and article.text.startswith("Huyện tổng kết")
+
+
+@pytest.mark.parametrize("prose", ["Nghe bài hát Quê hương của nhạc sĩ", "Copyright là vấn đề lớn với báo chí",
+                                   "Tổng biên tập Báo Nhân Dân dự hội nghị",
+                                   "Theo dõi tình hình trên Facebook, lực lượng chức năng đã phát hiện nhiều vụ việc."])
+def test_prose_that_opens_with_the_chromes_words_is_text(prose):
+    assert prose in make_article("a", f"Huyện tổng kết công tác dân vận năm 2024\n{BODY}{prose}").text

@@ -50,6 +50,23 @@ _CAPTION_START = re.compile(
 
 
 _LONE_PUNCT = re.compile(r"^\W*$")
+# A site's chrome that is a whole line of its own kind, never prose: the audio player over the text ("Nghe bài viết",
+# "00:00 / 03:25", "Tốc độ đọc: 1.0x", "Giọng đọc: Nữ miền Bắc"), "Theo dõi … trên Google News", the comment box's
+# prompts, and the footer every page of a site repeats ("Copyright © 2024 …", "Giấy phép số 123/GP-BTTTT …", "Tổng
+# biên tập: …", "Cơ quan chủ quản: …"). Kept, their words were in every article's text, and in the topics.
+_SITE_CHROME = re.compile(
+    r"^\W*(?:nghe\s+(?:đọc\s+)?(?:bài\s+viết|bài|audio|tin)|\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2}|"
+    r"(?:tốc\s+độ\s+đọc|giọng\s+đọc|giọng)\s*:.{0,40}|"
+    r"theo\s+dõi\s+.{0,60}\btrên\s+(?:google\s+news|facebook|zalo|youtube|tiktok)|"
+    r"bạn\s+(?:đọc\s+)?cần\s+đăng\s+nhập\s+để\s+bình\s+luận|ý\s+kiến\s+bạn\s+đọc|viết\s+bình\s+luận|gửi\s+ý\s+kiến|"
+    r"ý\s+kiến\s*\(\d+\)|"
+    r"copyright\s*(?:©|\(c\)|\d{4}).*|©.*|bản\s+quyền\s+(?:thuộc\s+về|©).*|all\s+rights\s+reserved.*|"
+    r"giấy\s+phép\s+(?:số|hoạt\s+động\s+báo\s+chí|xuất\s+bản).*(?:bttt|thông\s+tin\s+và\s+truyền\s+thông|cấp).*|"
+    r"(?:phó\s+)?tổng\s+biên\s+tập\s*:.{0,60}|cơ\s+quan\s+chủ\s+quản\s*:.*|"
+    r"chịu\s+trách\s+nhiệm\s+(?:nội\s+dung|xuất\s+bản|chính)\s*:.{0,80}|"
+    r"ghi\s+rõ\s+nguồn.{0,60}khi\s+(?:phát\s+hành|sử\s+dụng|đăng)\s+lại.*)\W*$", re.IGNORECASE)
+
+
 # The text-size buttons beside a headline, alone on their line ("A- A A+", "A A A"); a line "A" is a list's
 _FONT_SIZE = re.compile(r"^(?:a[+-]?\s*){2,3}$", re.IGNORECASE)
 
@@ -103,7 +120,7 @@ def is_furniture(line: str, captions: bool = True) -> bool:
     stripped = line.strip()
     # (a line opening "Ảnh:" is a caption wherever it stands: no headline or sentence opens so)
     if any(pattern.match(stripped) for pattern in (_LONE_PUNCT, _FURNITURE, _LINK_LINE, _NAVIGATION, _PORTAL, _CAPTION,
-                                                   _FONT_SIZE)) or _printed_or_fetched(stripped):
+                                                   _FONT_SIZE, _SITE_CHROME)) or _printed_or_fetched(stripped):
         return True
     if _NEWSPAPER.match(stripped) and (stripped.isupper() or stripped.lower().endswith(("điện tử", "online"))):
         return True
