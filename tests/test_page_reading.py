@@ -628,3 +628,9 @@ def test_a_sites_player_follow_line_and_footer_are_furniture(chrome):
                                    "Theo dõi tình hình trên Facebook, lực lượng chức năng đã phát hiện nhiều vụ việc."])
 def test_prose_that_opens_with_the_chromes_words_is_text(prose):
     assert prose in make_article("a", f"Huyện tổng kết công tác dân vận năm 2024\n{BODY}{prose}").text
+
+
+@pytest.mark.parametrize("value", ["25th March 2024", "25th of March 2024", "Monday 25th March 2024", "25th March, 2024"])
+def test_a_british_english_date_field_is_read(value):
+    """Hunt 23 C (23): "25th March 2024", as British-English sites and exports write it, was "not a date"."""
+    assert parse_date(value) == "2024-03-25"

@@ -149,7 +149,7 @@ def zoned_day(day: str | None, time: str, zone: str | None, half: str | None = N
 
 
 # A date field with its month in English, as English-locale Excel and scrapers of Vietnam's English-language sites
-# write it: "5-Jul-2022" (Excel's "5-Jul-22" too), "05 Jul 2022", "July 5, 2022", "Tuesday, July 5, 2022 | 07:13 pm GMT+7";
+# write it: "5-Jul-2022" (Excel's "5-Jul-22" too), "05 Jul 2022", "5th July 2022" (British), "July 5, 2022", "Tuesday, July 5, 2022 | 07:13 pm GMT+7";
 # JavaScript's Date ("Mon Mar 25 2024 20:15:00 GMT+0000 (Coordinated Universal Time)") and Java's or `date`'s ("Mon
 # Mar 25 20:15:00 UTC 2024"). Its month is named, so the order is plain; a field only (a dateline in English is
 # another language's page). With a time and its zone, the day is Vietnam's (`zoned_day`).
@@ -158,7 +158,7 @@ _ENGLISH_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june
                   r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _CLOCK = rf"(?P<time>{_TIME})(?:\s*(?P<half>[ap]\.?m\.?))?"
 _ENGLISH_DATE = re.compile(
-    rf"(?:[a-z]+,?\s*)?(?:(?P<day>\d{{1,2}})[\s-]+(?P<month>{_ENGLISH_MONTH})[\s,-]+(?P<year>\d{{4}}|\d{{2}})"
+    rf"(?:[a-z]+,?\s*)?(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?[\s-]+(?:of\s+)?(?P<month>{_ENGLISH_MONTH})[\s,-]+(?P<year>\d{{4}}|\d{{2}})"
     rf"|(?P<n_month>{_ENGLISH_MONTH})\s+(?P<n_day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<n_year>\d{{4}}))"
     rf"(?:[\s,|-]+{_CLOCK}(?:\s*{ZONE}\s*$)?.*)?"
     rf"|[a-z]{{3}}\s+(?P<j_month>{_ENGLISH_MONTH})\s+(?P<j_day>\d{{1,2}})\s+{_CLOCK.replace('?P<', '?P<j_')}"
