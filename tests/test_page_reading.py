@@ -634,3 +634,12 @@ def test_prose_that_opens_with_the_chromes_words_is_text(prose):
 def test_a_british_english_date_field_is_read(value):
     """Hunt 23 C (23): "25th March 2024", as British-English sites and exports write it, was "not a date"."""
     assert parse_date(value) == "2024-03-25"
+
+
+def test_a_date_read_month_first_says_so(caplog):
+    """Hunt 23 C (1c): read month first, a US date must say so: the other dates of its column that read both ways are
+    read day first, which was silent."""
+    assert parse_date("3/25/2024 8:15 AM") == "2024-03-25"
+    assert "'3/25/2024 8:15 AM' reads only month first: read as 2024-03-25" in caplog.text
+    caplog.clear()
+    assert parse_date("25/03/2024") == "2024-03-25" and not caplog.text

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from email.utils import parsedate_to_datetime
 from typing import Iterable
@@ -10,6 +11,8 @@ from ..text.dates import (DATE, DATELINE_MAX_CHARS, ZONE, dateline_date, english
                           is_dateline,
                           full_year, iso_date, iso_of, vietnam_day, zoned_day)
 from ..text.furniture import SOURCE_TAG, is_furniture, is_section_name
+
+log = logging.getLogger(__name__)
 
 
 # "Nguồn: TTXVN", "Theo VnExpress", "(Nguồn: baodaklak.vn)", "Nguồn video: YouTube": the name runs to a comma
@@ -101,11 +104,19 @@ def parse_date(value: str, month_first: bool = False) -> str | None:
         return iso_date(compact["day"], compact["month"], compact["year"])
     if _EMAIL_DATE.fullmatch(value):
         return _email_date(value)
-    if month_first and is_dateline(value):
+    if is_dateline(value):
         written = _SLASHED.search(value)
-        if written:
+        if written and month_first:
             return iso_date(written["second"], written["first"], full_year(written["year"]))
-    return find_date(value) if is_dateline(value) else english_date(value)
+        day = find_date(value)
+        if day and written and int(written["second"]) > 12:
+            # read month first, as day first it is no date: say so, since the other dates of its column that read both
+            # ways ("3/4/2024") are read day first, and in a column from English-locale Excel they are month first too
+            log.warning("the date %r reads only month first: read as %s; dates that read both ways ('3/4/2024') are "
+                        "read day first (3 April): if its column is month first, write its dates year first "
+                        "(2024-03-04)", value, day)
+        return day
+    return english_date(value)
 
 
 # A date of three numbers, day or month first ("3/25/2024", "25.03.24"): whose order a column can tell
