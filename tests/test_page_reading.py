@@ -643,3 +643,12 @@ def test_a_date_read_month_first_says_so(caplog):
     assert "'3/25/2024 8:15 AM' reads only month first: read as 2024-03-25" in caplog.text
     caplog.clear()
     assert parse_date("25/03/2024") == "2024-03-25" and not caplog.text
+
+
+@pytest.mark.parametrize("line", ["Nguồn: Internet", "Nguồn: Sưu tầm", "Nguồn: Tổng hợp", "(Nguồn: Tổng hợp)", "Nguồn: ST - TH",
+                                  "Nguồn tin: Tổng hợp từ các báo", "Theo Internet"])
+def test_a_source_line_that_names_no_one_is_no_source(line):
+    """Hunt 23 C (24): "Nguồn: Tổng hợp" (compiled), "Sưu tầm" (collected), "Internet" were sources in the report's
+    counts, "Tổng hợp" among the biggest papers; the lead's tag, if any, is the source then."""
+    assert extract_metadata(f"Huyện tổng kết công tác dân vận năm 2024\n(Baophutho.vn) - {BODY}{line}")["source"] == "Baophutho.vn"
+    assert extract_metadata(f"Huyện tổng kết công tác dân vận năm 2024\n{BODY}{line}")["source"] is None

@@ -281,6 +281,12 @@ def _lead_source(line: str) -> str | None:
 
 _PAPER = re.compile(r"(?:báo|tạp\s+chí|đài|truyền\s+hình|cổng\s+thông\s+tin|ttxvn|vna|vov|vtv|qđnd|cand)\b|"
                     r"\S+\.(?:vn|com|net|org)\b", re.IGNORECASE)
+# What a source line gives where it names no one: "Internet", "Sưu tầm" (collected), "Tổng hợp" (compiled), their
+# initials, "Nhiều nguồn"; counted as a source, "Tổng hợp" was one of a report's biggest papers
+_NO_SOURCE_WORD = r"(?:internet|sưu\s+tầm|st|tổng\s+hợp(?:\s+từ\b.*)?|th|nhiều\s+nguồn|các\s+báo|báo\s+chí|mạng\s+xã\s+hội|nguồn\s+khác)"
+_NO_SOURCE = re.compile(rf"{_NO_SOURCE_WORD}(?:\s*[-,/&;+]\s*{_NO_SOURCE_WORD})*", re.IGNORECASE)
+
+
 # A paper's whole name: "Báo Tin tức", "Tạp chí Dân vận", an agency ("TTXVN", "VOV"), a web address
 _PAPER_NAME = re.compile(r"(?:báo|tạp\s+chí|đài)(?!\s+(?:chí|cáo)\b)(?:\s+\S+){1,5}|(?:ttxvn|vna|vov|vtv|qđnd|cand)(?:\s+online)?|"
                          r"[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org)", re.IGNORECASE)
@@ -316,6 +322,8 @@ def _source(line: str) -> tuple[str | None, str | None]:
         name = paper
     if _DOCUMENT.match(name):
         return None, None
+    if _NO_SOURCE.fullmatch(name):  # "Nguồn: Tổng hợp", "Nguồn: Internet": no paper named, and none in the counts
+        return None, date
     if not match.group("colon"):
         if not (name[:1].isupper() or name[:1].isdigit() or _WEB_ADDRESS.search(name)):
             return None, None
