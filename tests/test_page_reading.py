@@ -652,3 +652,11 @@ def test_a_source_line_that_names_no_one_is_no_source(line):
     counts, "Tổng hợp" among the biggest papers; the lead's tag, if any, is the source then."""
     assert extract_metadata(f"Huyện tổng kết công tác dân vận năm 2024\n(Baophutho.vn) - {BODY}{line}")["source"] == "Baophutho.vn"
     assert extract_metadata(f"Huyện tổng kết công tác dân vận năm 2024\n{BODY}{line}")["source"] is None
+
+
+@pytest.mark.parametrize("byline, source", [("Minh Anh (TTXVN)", "TTXVN"), ("Tin, ảnh: Hà Linh (Báo Tuyên Quang)", "Báo Tuyên Quang"),
+                                            ("Hà Linh/TTXVN", "TTXVN"), ("Thiều Chung (Bộ CHQS tỉnh)", None),
+                                            ("Giao lưu với VOV (trực tuyến)", None)])
+def test_a_closing_byline_that_credits_a_paper_gives_the_source(byline, source):
+    """Hunt 23 C (25): "Minh Anh (TTXVN)" closing an article named its agency, and the article had no source."""
+    assert extract_metadata(f"Huyện tổng kết công tác dân vận năm 2024\n{BODY}Đoạn cuối.\n{byline}")["source"] == source

@@ -246,6 +246,7 @@ def extract_metadata(text: str) -> dict:
                                     or [iso for _, iso in short_dates]), None)
     if source is None:  # no "Nguồn:" line: the tag the lead opens with, "(Baophutho.vn) - Ngày 5/7, …"
         source = (_lead_source(next((line for position, line in candidates if position > title_position), ""))
+                  or next(filter(None, map(_byline_paper, lines[max(title_position + 1, len(lines) - 3):])), None)
                   or page_site or (site if isinstance(site, str) else None))
     return {"title": title[:300], "date": date, "source": source and site_of_link(source)}
 
@@ -270,6 +271,20 @@ def site_of_link(source: str) -> str:
     source = _NAME_MARKS.sub("", named or source) or source
     link = _LINK.match(source.strip())
     return link["host"].lower() if link else source
+
+
+# A byline that closes an article with the writer's paper or agency: "Minh Anh (TTXVN)", "Tin, ảnh: Hà Linh (Báo Tuyên
+# Quang)", "Hà Linh/TTXVN"; the paper is the source ("Thiều Chung (Bộ CHQS tỉnh)" names a unit, not a paper)
+_BYLINE_PAPER = re.compile(r"(?:(?:tin|bài|ảnh|tin,\s*ảnh|bài\s+và\s+ảnh|bài,\s*ảnh|bài\s+và\s+ảnh)\s*:\s*)?"
+                           r"(?P<writer>[^\W\d][^()/:.,;!?]{1,40}?)\s*(?:\(\s*(?P<bracketed>[^()]+?)\s*\)|/\s*(?P<slashed>[^/()]+?))\s*\.?",
+                           re.IGNORECASE)
+
+
+def _byline_paper(line: str) -> str | None:
+    """The paper a closing byline credits ("Minh Anh (TTXVN)" -> "TTXVN"), or None."""
+    byline = _BYLINE_PAPER.fullmatch(line) if len(line.split()) <= 10 else None
+    paper = byline and (byline["bracketed"] or byline["slashed"])
+    return paper if paper and _PAPER_NAME.fullmatch(paper) and not _PAPER.match(byline["writer"]) else None
 
 
 def _lead_source(line: str) -> str | None:
