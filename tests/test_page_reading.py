@@ -660,3 +660,19 @@ def test_a_source_line_that_names_no_one_is_no_source(line):
 def test_a_closing_byline_that_credits_a_paper_gives_the_source(byline, source):
     """Hunt 23 C (25): "Minh Anh (TTXVN)" closing an article named its agency, and the article had no source."""
     assert extract_metadata(f"Huyện tổng kết công tác dân vận năm 2024\n{BODY}Đoạn cuối.\n{byline}")["source"] == source
+
+
+@pytest.mark.parametrize("masthead", ["ĐẢNG CỘNG SẢN VIỆT NAM\nBAN DÂN VẬN TỈNH ỦY QUẢNG NGÃI", "ĐẢNG BỘ TỈNH TUYÊN QUANG",
+                                      "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM TỈNH BÀ RỊA - VŨNG TÀU"])
+def test_a_party_portals_masthead_is_no_title(masthead):
+    """Hunt 23 C (26): the Party's and the Front's portals show their body's name in capitals over every page; without a
+    dateline under the headline, "ĐẢNG CỘNG SẢN VIỆT NAM" was every article's title."""
+    meta = extract_metadata(f"{masthead}\nHuyện tổng kết công tác dân vận năm 2024\n{BODY}")
+    assert meta["title"] == "Huyện tổng kết công tác dân vận năm 2024"
+
+
+@pytest.mark.parametrize("headline", ["BAN DÂN VẬN TỈNH ỦY TỔ CHỨC HỘI NGHỊ TỔNG KẾT NĂM 2024", "TỈNH ỦY QUẢNG NGÃI HỌP PHIÊN THƯỜNG KỲ"])
+def test_a_headline_in_capitals_about_a_body_stays_the_title(headline):
+    lead = ("Sáng 24/3, Ban Dân vận Huyện ủy tổ chức hội nghị tổng kết công tác dân vận năm 2024 với sự tham dự của lãnh "
+            "đạo các xã.")
+    assert extract_metadata(f"{headline}\n{lead}\nHuyện tổng kết công tác dân vận năm 2024")["title"] == headline

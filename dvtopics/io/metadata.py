@@ -10,7 +10,7 @@ from typing import Iterable
 from ..text.dates import (DATE, DATELINE_MAX_CHARS, ZONE, dateline_date, english_date, find_date, headline_words,
                           is_dateline,
                           full_year, iso_date, iso_of, vietnam_day, zoned_day)
-from ..text.furniture import SOURCE_TAG, is_furniture, is_section_name
+from ..text.furniture import SOURCE_TAG, is_furniture, is_masthead, is_section_name
 
 log = logging.getLogger(__name__)
 
@@ -356,11 +356,13 @@ def _title(candidates: list[tuple[int, str]], datelines: list[int]) -> tuple[int
     ("Quốc phòng - An ninh") before the headline, and the headline sits next to the dateline: directly
     above it, or below it when only short lines come before."""
     # a site's section names over the headline, one or two a line ("Xã hội", "Chính trị": a breadcrumb too short to be
-    # taken for a menu) are no title when a headline or the lead follows them
+    # taken for a menu), and a Party portal's masthead ("ĐẢNG CỘNG SẢN VIỆT NAM") are no title when a headline or the
+    # lead follows them (a headline in capitals opening with a body's name is followed by neither)
     lead = 0
-    while lead < len(candidates) - 1 and is_section_name(candidates[lead][1]):
+    while lead < len(candidates) - 1 and (is_section_name(candidates[lead][1]) or is_masthead(candidates[lead][1])):
         lead += 1
-    if lead and (_looks_like_headline(candidates[lead][1]) or _is_paragraph(candidates[lead][1])):
+    if lead and (_looks_like_headline(candidates[lead][1])
+                 or _is_paragraph(candidates[lead][1]) and all(is_section_name(line) for _, line in candidates[:lead])):
         candidates = candidates[lead:]
     # the headline directly above any dateline near the top: a site may show today's date above its section's name,
     # and the headline over the article's own dateline below them ("Thứ Năm, 05/01/2023", "Tin tức", headline, …)

@@ -81,6 +81,14 @@ _NAVIGATION = re.compile(r"^trang chủ\s*($|\||>|»|›|/)|^[^|>»›/.!?:]{1,3
 _PORTAL = re.compile(r"^(cổng|trang) thông tin điện tử\b[^:]{0,60}$|^[^:]{0,40}\bcổng thông tin điện tử$", re.IGNORECASE)
 
 
+# The masthead of the Party's and the Front's portals: their body's name in capitals over every page ("ĐẢNG CỘNG SẢN
+# VIỆT NAM", "BAN DÂN VẬN TỈNH ỦY QUẢNG NGÃI"). Without a dateline to frame the headline, it was the title. Not
+# furniture everywhere: a headline in capitals opens with the same words ("BAN DÂN VẬN TỈNH ỦY TỔ CHỨC HỘI NGHỊ …").
+_ORGANISATION = re.compile(r"^(?:đảng cộng sản việt nam|(?:đảng bộ|ban dân vận|ban tuyên giáo|tỉnh ủy|tỉnh uỷ|thành ủy|"
+                           r"thành uỷ|huyện ủy|huyện uỷ|ủy ban mặt trận tổ quốc|uỷ ban mặt trận tổ quốc|mặt trận tổ quốc|"
+                           r"ủy ban nhân dân|uỷ ban nhân dân|ubnd|hđnd)\b[^.:!?]{0,50})$", re.IGNORECASE)
+
+
 _NEWSPAPER = re.compile(r"^(thời báo|báo|tạp chí)(?! (chí|cáo)\b)( \S+){1,5}$", re.IGNORECASE)
 
 
@@ -153,6 +161,17 @@ _SECTIONS = frozenset(
     "thị trường|kinh doanh|số hóa|gia đình|lao động|việc làm|hoạt động|tin ảnh|phóng sự|sự kiện|tiêu điểm|"
     "mặt trận|đoàn thể|công đoàn|thanh niên|phụ nữ|nông dân|cựu chiến binh".split("|"))
 _SECTION_JOINERS = re.compile(r"\s+(?:-|&|/|và)\s+")  # "Văn hóa - Xã hội", "Quốc phòng & An ninh"
+
+
+# What a headline about such a body does, and no masthead says
+_HEADLINE_WORDS = re.compile(r"\b(?:tổ chức|hội nghị|tổng kết|sơ kết|triển khai|họp|làm việc|thăm|trao|tặng|phát động|"
+                             r"ra quân|khai mạc|bế mạc|kỷ niệm|công bố|chỉ đạo|ban hành|thực hiện|giao ban|trực báo|"
+                             r"đón|tiếp|chúc mừng|quán triệt|kiểm tra|giám sát|đối thoại|gặp mặt|lấy ý kiến|\d)", re.IGNORECASE)
+
+
+def is_masthead(line: str) -> bool:
+    """A Party or Front portal's masthead: its body's name in capitals ("ĐẢNG CỘNG SẢN VIỆT NAM", `_ORGANISATION`)."""
+    return bool(_ORGANISATION.match(line.strip())) and line.isupper() and not _HEADLINE_WORDS.search(line)
 
 
 def is_section_name(line: str) -> bool:
