@@ -676,3 +676,8 @@ def test_a_headline_in_capitals_about_a_body_stays_the_title(headline):
     lead = ("Sáng 24/3, Ban Dân vận Huyện ủy tổ chức hội nghị tổng kết công tác dân vận năm 2024 với sự tham dự của lãnh "
             "đạo các xã.")
     assert extract_metadata(f"{headline}\n{lead}\nHuyện tổng kết công tác dân vận năm 2024")["title"] == headline
+
+
+def test_a_headline_that_ends_with_a_span_of_dates_keeps_it():
+    headline = "Kỷ niệm 80 năm Ngày thành lập Quân đội nhân dân Việt Nam (22/12/1944 - 22/12/2024)"
+    assert extract_metadata(f"{headline}\n25/12/2024\n{BODY}") == {"title": headline, "date": "2024-12-25", "source": None}

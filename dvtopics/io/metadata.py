@@ -179,6 +179,10 @@ _URL_LINE = re.compile(r"^\W*(?:url(?:\s+source)?|link|source\s+url|original\s+u
                        r"liên\s+kết|link\s+bài(?:\s+viết)?|link\s+gốc)\s*:\s*(?P<link>(?:https?://|www\.)\S+)\s*$", re.IGNORECASE)
 
 
+# A span's first date: "… (22/12/1944 - 22/12/2024)" is an anniversary's span, not the article's date
+_SPAN_START = re.compile(rf"(?:{DATE.pattern})\s*$|\((?!.*\))", re.IGNORECASE)
+
+
 # The label of a line that gives the article's own publication date, not the day the site showed the page
 _PUBLISHED = re.compile(r"ngày\s+đăng|đăng\s+(?:ngày|lúc|bởi)|cập\s+nhật|xuất\s+bản|người\s+đăng|tác\s+giả|"
                         r"published|posted|updated", re.IGNORECASE)
@@ -204,7 +208,7 @@ def extract_metadata(text: str) -> dict:
     for position, line in enumerate(lines):
         written = _DATED_HEADLINE.fullmatch(line) if position < 5 else None
         if (written and _looks_like_headline(written["headline"]) and headline_words(written["headline"]) >= 4
-                and not _source(line)[0]):
+                and not _source(line)[0] and not _SPAN_START.search(written["headline"])):
             # as a listing or a scraper writes it: the line without its date is the headline, its date the article's
             # (read as a dateline, the headline was lost and the lead taken for the title)
             dated_headlines[position] = iso_of(written)
