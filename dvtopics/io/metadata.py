@@ -60,7 +60,7 @@ _EMAIL_DATE = re.compile(r"(?:[a-z]{3},\s*)?\d{1,2}\s+(?:jan|feb|mar|apr|may|jun
                          r"\s+\d{1,2}:\d{2}.*", re.I)
 
 
-def parse_date(value: str, month_first: bool = False) -> str | None:
+def parse_date(value: str, month_first: bool = False, say: bool = True) -> str | None:
     """A date field's value as an ISO date, or None when it is not a date: year first ("2022-07-05", with a
     time or not), a Unix timestamp in seconds or milliseconds, or a date and nothing else read day first as
     datelines are ("05/07/2022", "5-7-2022", "05.07.2022 19:13", "Thứ Ba, 05/07/2022"). An instant (a
@@ -84,7 +84,8 @@ def parse_date(value: str, month_first: bool = False) -> str | None:
     >>> parse_date("45376"), parse_date("45376.34375"), parse_date("20240325")
     ('2024-03-25', '2024-03-25', '2024-03-25')
 
-    `month_first`: the value's column is month first (`date_order`), so "3/4/2024" is 4 March:
+    A date read month first, as day first it is none ("3/25/2024"), is logged as a warning (unless not `say`: one
+    read many times); `month_first`: the value's column is month first (`date_order`), so "3/4/2024" is 4 March:
 
     >>> parse_date("3/4/2024 8:15 AM"), parse_date("3/4/2024 8:15 AM", month_first=True)
     ('2024-04-03', '2024-03-04')
@@ -109,7 +110,7 @@ def parse_date(value: str, month_first: bool = False) -> str | None:
         if written and month_first:
             return iso_date(written["second"], written["first"], full_year(written["year"]))
         day = find_date(value)
-        if day and written and int(written["second"]) > 12:
+        if day and written and int(written["second"]) > 12 and say:
             # read month first, as day first it is no date: say so, since the other dates of its column that read both
             # ways ("3/4/2024") are read day first, and in a column from English-locale Excel they are month first too
             log.warning("the date %r reads only month first: read as %s; dates that read both ways ('3/4/2024') are "
@@ -463,7 +464,7 @@ def day_of(date) -> str | None:
     if isinstance(date, dt.date):
         date = date.isoformat()
     if isinstance(date, str) and not _ISO_DAY_OR_MONTH.fullmatch(date):
-        return parse_date(date)
+        return parse_date(date, say=False)  # (read for each chart and table: said once, where it is read)
     return date if isinstance(date, str) else None
 
 
