@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from dvtopics.io.metadata import extract_metadata, parse_date
-from dvtopics.io.read import read_articles
+from dvtopics.io.metadata import date_order, extract_metadata, parse_date
+from dvtopics.io.read import make_article, read_articles
 from dvtopics.text.furniture import is_furniture, strip_furniture
 
 LEAD = "Sáng 5/2, Ban Dân vận Huyện ủy tổ chức hội nghị tổng kết công tác dân vận năm 2017."
@@ -348,3 +348,336 @@ def test_the_days_software_writes_for_no_date_date_no_article():
     article = make_article("a", "Hội nghị tổng kết\nSáng 5/1, Ban Dân vận tổ chức hội nghị.", {"date": "1900-01-01 00:00"})
     assert article.date is None and "not 1970-01-01 or 1900-01-01, the days software writes for no date" in (
         article.meta["warning"])
+
+
+# ------------------------------------------------------------ hunt 23 C: US dates and two-digit years
+
+
+@pytest.mark.parametrize("value", ["03/25/2024", "3/25/2024 8:15 AM", "3/25/2024 8:15:00 PM", "3-25-2024", "3/25/24"])
+def test_a_date_written_month_first_is_read_where_day_first_is_impossible(value):
+    """Hunt 23 C (1): English-locale Excel exports "3/25/2024 8:15 AM"; read day first there is no 25th month, and
+    the article went undated with a warning that it was "not a date"."""
+    assert parse_date(value) == "2024-03-25"
+    assert extract_metadata(f"Huyện tổng kết công tác dân vận năm 2024\n{value}\n{BODY}")["date"] == "2024-03-25"
+
+
+@pytest.mark.parametrize("value, day", [("03/04/2024", "2024-04-03"), ("12/11/2024 8:15 AM", "2024-11-12"),
+                                        ("31/04/2024", None), ("13/13/2024", None)])
+def test_a_date_that_reads_both_ways_stays_day_first(value, day):
+    assert parse_date(value) == day
+
+
+@pytest.mark.parametrize("value, day", [("03/12/24", "2024-12-03"), ("3-12-24", "2024-12-03"), ("25/3/98", "1998-03-25"),
+                                        ("Thứ Ba, 03/12/24 08:15", "2024-12-03"), ("1/1/00", "2000-01-01")])
+def test_a_two_digit_year_is_read(value, day):
+    """Hunt 23 C (2): Excel's short date and some sites' datelines write the year in two digits."""
+    assert parse_date(value) == day
+    assert extract_metadata(f"Huyện tổng kết công tác dân vận năm 2024\n{value}\n{BODY}")["date"] == day
+
+
+@pytest.mark.parametrize("line", ["1.2.10", "Mục 1.2.10", "1-3/24"])
+def test_a_sections_number_is_no_two_digit_year(line):
+    assert extract_metadata(f"Huyện tổng kết công tác dân vận năm 2024\n{line}\n{BODY}")["date"] is None
+
+
+@pytest.mark.parametrize("value", ["2024-03-25 20:15:00+00", "2024-03-25 20:15:00 UTC", "2024-03-25T20:15:00 GMT",
+                                   "2024-03-25 20:15:00-05", "2024-03-25T21:15:00 GMT+1",
+                                   "Mon Mar 25 2024 20:15:00 GMT+0000 (Coordinated Universal Time)",
+                                   "Mon Mar 25 20:15:00 UTC 2024", "Mar 25, 2024, 8:15:00 PM UTC"])
+def test_a_zone_as_databases_and_programs_write_it_dates_on_vietnams_clock(value):
+    """Hunt 23 C (3): PostgreSQL writes "+00", many exports " UTC", JavaScript's Date "GMT+0000 (…)": the zone was
+    left unread and the day taken as written, a day early for every article published after 7 a.m. in Vietnam."""
+    assert parse_date(value) == "2024-03-26"
+
+
+@pytest.mark.parametrize("value", ["Mon Mar 25 23:15:00 ICT 2024", "2024-03-25T23:15:00+07:00[Asia/Ho_Chi_Minh]",
+                                   "2024-03-25 23:15:00 GMT+7", "2024-03-25 23:15", "2024-03-25T24:00:00Z"])
+def test_a_time_in_vietnam_or_without_a_zone_keeps_its_day(value):
+    assert parse_date(value) == "2024-03-25"
+
+
+def test_a_column_that_shows_it_is_month_first_reads_its_ambiguous_dates_month_first():
+    """Hunt 23 C (1b): in a column from English-locale Excel, "3/4/2024 9:00 AM" is 4 March; read alone it is 3 April.
+    `date_order` tells the column's order for a reader that holds the column (io/read.py's tables, to be wired)."""
+    column = ["3/25/2024 8:15 AM", "3/4/2024 9:00 AM", "", None]
+    month_first, shown = date_order(column)
+    assert (month_first, shown) == (True, "3/25/2024 8:15 AM")
+    assert [parse_date(value, month_first) for value in column[:2]] == ["2024-03-25", "2024-03-04"]
+    assert date_order(["25/3/2024", "3/25/2024", "3/4/2024"]) == (False, None)  # mixed: each as it reads
+    assert date_order(["03/04/2024", "05/06/2024"]) == (False, None)  # never says: day first, as Vietnamese writes
+
+
+@pytest.mark.parametrize("line", ["Nguồn: Báo Tuyên Quang.", 'Nguồn: "Báo Tuyên Quang"', "Nguồn: “Báo Tuyên Quang”",
+                                  "Nguồn: Báo Tuyên Quang | 25/03/2024", "(Theo Báo Tuyên Quang).",
+                                  "(Theo Báo Tuyên Quang.)", "Nguồn: Báo Tuyên Quang -"])
+def test_a_source_lines_marks_are_no_part_of_the_papers_name(line):
+    """Hunt 23 C (4): "Nguồn: Báo Tuyên Quang." named a source "Báo Tuyên Quang." beside "Báo Tuyên Quang": two rows
+    in the report's counts of sources for one paper; "(Theo …)." was no source line at all."""
+    assert extract_metadata(f"Huyện tổng kết công tác dân vận năm 2024\n{BODY}\n{line}")["source"] == "Báo Tuyên Quang"
+
+
+@pytest.mark.parametrize("line", ["Nguồn: VOV.VN", "Nguồn: TTXVN/Vietnam+"])
+def test_a_source_keeps_the_marks_of_its_own_name(line):
+    assert extract_metadata(f"Huyện tổng kết công tác dân vận năm 2024\n{BODY}\n{line}")["source"] == line[7:]
+
+
+@pytest.mark.parametrize("line", ["(Theo Bộ Y tế, số ca mắc tăng).", "Theo Bộ trưởng Nguyễn Văn A."])
+def test_a_sentence_in_brackets_is_still_no_source_line(line):
+    assert extract_metadata(f"Huyện tổng kết công tác dân vận năm 2024\n{BODY}\n{line}")["source"] is None
+
+
+@pytest.mark.parametrize("line", ["Đăng bởi: admin - 25/03/2024", "Tác giả: Hà Linh - Ngày đăng: 25/03/2024",
+                                  "Người viết: Hà Linh | 25/03/2024 08:15", "Posted by admin on 25/03/2024",
+                                  "Hà Linh - Cập nhật: 25/03/2024"])
+def test_a_byline_closed_by_the_pages_date_dates_the_article(line):
+    """Hunt 23 C (5): CMS templates print author and date on one line; the article went undated."""
+    meta = extract_metadata(f"Huyện tổng kết công tác dân vận năm 2024\n{line}\n{BODY}")
+    assert (meta["title"], meta["date"]) == ("Huyện tổng kết công tác dân vận năm 2024", "2024-03-25")
+
+
+@pytest.mark.parametrize("line", ["Tác giả cho biết, ngày 25/03/2024.", "Ông A đến thăm - ngày 25/03/2024 tại xã"])
+def test_a_sentence_that_opens_like_a_byline_is_no_dateline(line):
+    assert extract_metadata(f"Huyện tổng kết công tác dân vận năm 2024\n{line}\n{BODY}")["date"] is None
+
+
+@pytest.mark.parametrize("value", ["45376", "45376.34375", 45376, "20240325", 20240325])
+def test_a_date_field_saved_as_a_spreadsheets_day_number_or_one_number_is_read(tmp_path, value):
+    """Hunt 23 C (6): a CSV of a date column formatted "General", a JSON made from a sheet (SheetJS), hold the day as
+    Excel counts it; databases and Stata write "20240325". Both were "not a date" and the article went undated."""
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "a", "date": value, "text": BODY}) + "\n", encoding="utf-8")
+    [article] = read_articles(tmp_path / "a.jsonl")
+    assert (article.date, article.meta.get("warning")) == ("2024-03-25", None)
+
+
+@pytest.mark.parametrize("value", ["99999", "20241325", "12345678", "2024"])
+def test_a_number_that_is_no_day_is_no_date(value):
+    assert parse_date(value) is None
+
+
+@pytest.mark.parametrize("closing", ["Ngày đăng: 25/03/2024", "Cập nhật: 25/03/2024 08:15", "Đăng bởi: admin - 25/03/2024"])
+def test_the_articles_own_date_under_its_text_wins_over_the_sites_today_above_the_headline(closing):
+    """Hunt 23 C (8): many portals print the date after the article; the date the site shows over its page (the day
+    it was copied) won, and every article copied that day was dated that day."""
+    page = f"Thứ Tư, 27/11/2024\nHuyện tổng kết công tác dân vận năm 2024\n{BODY}Đoạn ba.\nĐoạn bốn.\n{closing}\nLượt xem: 120"
+    meta = extract_metadata(page)
+    assert (meta["title"], meta["date"]) == ("Huyện tổng kết công tác dân vận năm 2024", "2024-03-25")
+
+
+def test_a_bare_date_under_the_text_does_not_displace_the_date_above_the_headline():
+    # a reader's comment's time at the end is no publication date
+    meta = extract_metadata(f"Thứ Hai, 25/03/2024\nHuyện tổng kết công tác dân vận năm 2024\n{BODY}Minh Anh\n27/03/2024 10:00")
+    assert meta["date"] == "2024-03-25"
+
+
+@pytest.mark.parametrize("field", ["Nguồn: Báo Tuyên Quang", "Theo Báo Tuyên Quang", "Báo Tuyên Quang.", "(Theo Báo Tuyên Quang)",
+                                   "Nguồn tin: Báo Tuyên Quang", '"Báo Tuyên Quang"'])
+def test_a_source_field_that_holds_the_whole_source_line_is_the_paper_it_names(field):
+    """Hunt 23 C (9): a scraper that captures the page's source element fills the field with "Nguồn: Báo X": each
+    spelling was a source of its own in the report's counts, beside "Báo X"."""
+    assert make_article("a", f"Huyện tổng kết công tác dân vận năm 2024\n{BODY}", {"source": field}).source == "Báo Tuyên Quang"
+
+
+@pytest.mark.parametrize("field", ["Theo dòng sự kiện", "VOV.VN", "Vietnam+", "TTXVN"])
+def test_a_source_field_that_is_a_name_stays_as_it_is(field):
+    assert make_article("a", f"Huyện tổng kết công tác dân vận năm 2024\n{BODY}", {"source": field}).source == field
+
+
+@pytest.mark.parametrize("line, source", [("Theo Phương Thảo/Báo Thái Bình", "Báo Thái Bình"), ("Nguồn: Hà Linh/TTXVN", "TTXVN"),
+                                          ("Theo Phương Thảo (Báo Thái Bình)", "Báo Thái Bình"),
+                                          ("Nguồn: TTXVN/Vietnam+", "TTXVN/Vietnam+"),
+                                          ("Nguồn: Hội LHPN/Ban Dân vận", "Hội LHPN/Ban Dân vận")])
+def test_a_writer_credited_with_the_paper_gives_the_paper_as_source(line, source):
+    """Hunt 23 C (10): "Theo Phương Thảo/Báo Thái Bình" (tests/data/saved_pages/m07) made each writer of a paper a
+    source of their own in the report's counts."""
+    assert extract_metadata(f"Huyện tổng kết công tác dân vận năm 2024\n{BODY}{line}")["source"] == source
+
+
+@pytest.mark.parametrize("page", [
+    "Xã hội\nChính trị\nHuyện tổng kết công tác dân vận năm 2024\nHà Linh\nThứ hai, 25/03/2024 - 08:15\n{BODY}",
+    "Chính trị\nHuyện tổng kết công tác dân vận năm 2024\nVOV.VN - {BODY}Thứ Hai, 08:15, 25/03/2024\nĐoạn cuối của bài.",
+    "Thứ Hai, 25/03/2024 | 08:15:00 [GMT+7]\nA- A A+\nHuyện tổng kết công tác dân vận năm 2024\n{BODY}"])
+def test_a_sections_name_or_the_text_size_buttons_over_the_headline_are_no_title(page):
+    """Hunt 23 C (11): a breadcrumb copied one or two items a line ("Xã hội", "Chính trị": too few for a menu) or the
+    "A- A A+" buttons were taken for the title."""
+    meta = extract_metadata(page.format(BODY=BODY))
+    assert (meta["title"], meta["date"]) == ("Huyện tổng kết công tác dân vận năm 2024", "2024-03-25")
+
+
+def test_a_short_headline_that_is_a_sections_name_stays_the_title():
+    assert extract_metadata(f"Dân vận\n{BODY}")["title"] == "Dân vận"
+
+
+@pytest.mark.parametrize("headline", ["Huyện tổng kết công tác dân vận năm 2024 - 25/03/2024",
+                                      "Huyện tổng kết công tác dân vận năm 2024 | 25/03/2024 08:15",
+                                      "Huyện tổng kết công tác dân vận năm 2024 (25/03/2024)"])
+def test_a_headline_that_ends_with_its_date_is_the_title_and_gives_the_date(headline):
+    """Hunt 23 C (12): as listings and scrapers write it. With a time or "|" the line was read as a dateline and the
+    lead became the title; without, the title kept the date and the article went undated."""
+    meta = extract_metadata(f"Thứ Tư, 27/11/2024\n{headline}\n{BODY}")
+    assert (meta["title"], meta["date"]) == ("Huyện tổng kết công tác dân vận năm 2024", "2024-03-25")
+
+
+@pytest.mark.parametrize("line", ["Tác giả: Hà Linh | 25/03/2024 08:15", "Cập nhật lúc 08:15 - 25/03/2024",
+                                  "Nguồn: Báo Tuyên Quang - 25/03/2024"])
+def test_a_byline_or_dateline_is_no_dated_headline(line):
+    meta = extract_metadata(f"Huyện tổng kết công tác dân vận năm 2024\n{line}\n{BODY}")
+    assert (meta["title"], meta["date"]) == ("Huyện tổng kết công tác dân vận năm 2024", "2024-03-25")
+
+
+@pytest.mark.parametrize("top", ["Thứ Hai - 25/03/2024", "Tin tức\n25/03/2024", "Chính trị\nThứ Hai, 25/03/2024"])
+def test_a_lead_under_the_dateline_is_no_title(top):
+    """Hunt 23 C (13): a page copied without its headline: the lead under the dateline (or a section's name over it) was
+    the title, and the classifier read the whole lead as a headline."""
+    lead = ("Sáng 24/3, Ban Dân vận Huyện ủy tổ chức hội nghị tổng kết công tác dân vận năm 2024 với sự tham dự của lãnh "
+            "đạo các xã.")
+    meta = extract_metadata(f"{top}\n{lead}\nĐoạn hai của bài.")
+    assert (meta["title"], meta["date"]) == ("", "2024-03-25")
+
+
+@pytest.mark.parametrize("value", ["1517873400000000", 1517873400000000000])
+def test_a_timestamp_in_micro_or_nanoseconds_is_read(tmp_path, value):
+    """Hunt 23 C (14): a pandas datetime column written as int64 holds nanoseconds; databases write microseconds."""
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "a", "date": value, "text": BODY}) + "\n", encoding="utf-8")
+    [article] = read_articles(tmp_path / "a.jsonl")
+    assert (article.date, article.meta.get("warning")) == ("2018-02-06", None)
+
+
+@pytest.mark.parametrize("top, day", [("Huyện tổng kết công tác dân vận năm 2024\nNgày in: 27/11/2024\nNgày đăng: 25/03/2024", "2024-03-25"),
+                                      ("Crawled at: 2024-11-27T10:00:00\nHuyện tổng kết công tác dân vận năm 2024", None),
+                                      ("Huyện tổng kết công tác dân vận năm 2024\nNgày truy cập: 27/11/2024", None)])
+def test_the_day_a_page_was_printed_or_scraped_is_not_its_date(top, day):
+    """Hunt 23 C (15): a site's print view ("Ngày in: …") or a scraper's header ("Crawled at: …") dated every page
+    printed or scraped one day with that day."""
+    [article] = [make_article("a", f"{top}\n{BODY}")]
+    assert (article.title, article.date) == ("Huyện tổng kết công tác dân vận năm 2024", day)
+    assert "27/11/2024" not in article.text and "2024-11-27" not in article.text
+
+
+@pytest.mark.parametrize("line", ["Published Time: 2024-03-25T20:15:00+00:00", "Published Time: 2024-03-25T20:15:00.000Z",
+                                  "Cập nhật: 2024-03-25 20:15:00 UTC"])
+def test_a_datelines_moment_with_its_zone_is_dated_on_vietnams_clock(line):
+    """Hunt 23 C (16): reader tools label the page's time in UTC ("Published Time: …Z"); the day was taken as written,
+    a day early for an article published in Vietnam after 7 a.m., while the same value in a date field was not."""
+    assert extract_metadata(f"Huyện tổng kết công tác dân vận năm 2024\n{line}\n{BODY}")["date"] == "2024-03-26"
+
+
+@pytest.mark.parametrize("line", ["URL: https://baotuyenquang.com.vn/a-1.html", "URL Source: https://www.baotuyenquang.com.vn/a-1.html",
+                                  "Link: https://baotuyenquang.com.vn/a-1.html"])
+def test_the_pages_address_over_the_text_gives_its_site_as_source(line):
+    """Hunt 23 C (17): scrapers and reader tools (Jina's "URL Source:") write the page's address over the text; the
+    article had no source, and the line could be taken for its title."""
+    meta = extract_metadata(f"{line}\nHuyện tổng kết công tác dân vận năm 2024\n{BODY}")
+    assert (meta["title"], meta["source"]) == ("Huyện tổng kết công tác dân vận năm 2024", "baotuyenquang.com.vn")
+    assert extract_metadata(f"{line}\nHuyện tổng kết công tác dân vận năm 2024\n{BODY}Nguồn: Báo Hà Giang")["source"] == "Báo Hà Giang"
+
+
+@pytest.mark.parametrize("suffix, site", [(" - Báo Tuyên Quang điện tử", "Báo Tuyên Quang điện tử"), (" | VnExpress", "VnExpress"),
+                                          (" - baotuyenquang.com.vn", "baotuyenquang.com.vn")])
+def test_a_pages_title_tag_gives_the_headline_and_the_site(suffix, site):
+    """Hunt 23 C (18): scrapers save a page's <title> as the first line, the site's name after the headline: the title
+    held it (one headline, two titles) and the article had no source."""
+    meta = extract_metadata(f"Huyện tổng kết công tác dân vận năm 2024{suffix}\n{BODY}")
+    assert (meta["title"], meta["source"]) == ("Huyện tổng kết công tác dân vận năm 2024", site)
+
+
+@pytest.mark.parametrize("title", ["Hội nghị tổng kết công tác báo chí - Báo chí cách mạng", "Tháng Thanh niên 2024 - Thanh niên",
+                                   "Đắk Lắk - Báo cáo tình hình", "Hà Nội - Báo Mới"])
+def test_a_headline_that_only_ends_like_a_site_keeps_it(title):
+    assert extract_metadata(f"{title}\n{BODY}")["title"] == title
+
+
+@pytest.mark.parametrize("marked", ["# Huyện tổng kết công tác dân vận năm 2024", "**Huyện tổng kết công tác dân vận năm 2024**"])
+def test_a_markdown_headings_marks_are_no_part_of_the_title(marked):
+    """Hunt 23 C (19): a text with one Markdown heading is too plain to be read as Markdown; its title kept the "# "."""
+    assert extract_metadata(f"{marked}\n25/03/2024\n{BODY}")["title"] == "Huyện tổng kết công tác dân vận năm 2024"
+    assert extract_metadata(f"Ca khúc **hay** của năm 2024\n{BODY}")["title"] == "Ca khúc **hay** của năm 2024"
+
+
+@pytest.mark.parametrize("name", ["published_at", "pubDate", "datePublished", "Thời gian", "publish_date"])
+def test_a_date_column_named_as_scrapers_and_cms_name_it_is_the_date(tmp_path, name):
+    """Hunt 23 C (20): a JSONL with "published_at" (or a sheet's "Thời gian") was read without a word, every article
+    undated and out of the charts over time. A "published" flag is no date."""
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "a", name: "2024-03-25T08:15:00+07:00", "published": True,
+                                                  "text": BODY}) + "\n", encoding="utf-8")
+    [article] = read_articles(tmp_path / "a.jsonl")
+    assert (article.date, article.meta.get("warning")) == ("2024-03-25", None)
+
+
+@pytest.mark.parametrize("line, source", [("Theo TTXVN.", "TTXVN"), ("Theo Báo Tin tức.", "Báo Tin tức"),
+                                          ("Theo baotintuc.vn.", "baotintuc.vn"), ("Theo TTXVN đưa tin hôm qua.", None),
+                                          ("Theo Bộ Y tế, số ca mắc tăng.", None), ("Theo Báo cáo của Sở.", None)])
+def test_a_papers_name_with_a_full_stop_is_a_source_line(line, source):
+    """Hunt 23 C (21): "Theo TTXVN." closing an article was taken for a sentence: the article had no source."""
+    assert extract_metadata(f"Huyện tổng kết công tác dân vận năm 2024\n{BODY}{line}")["source"] == source
+
+
+@pytest.mark.parametrize("chrome", ["Nghe bài viết", "00:00 / 03:25", "Tốc độ đọc: 1.0x", "Giọng đọc: Nữ miền Bắc",
+                                    "Theo dõi Báo Tuyên Quang trên Google News", "Bạn đọc cần đăng nhập để bình luận",
+                                    "Copyright © 2024 Báo Tuyên Quang. All rights reserved.",
+                                    "Giấy phép số 123/GP-BTTTT do Bộ Thông tin và Truyền thông cấp",
+                                    "Tổng biên tập: Nguyễn Văn A", "Cơ quan chủ quản: Tỉnh ủy Tuyên Quang"])
+def test_a_sites_player_follow_line_and_footer_are_furniture(chrome):
+    """Hunt 23 C (22): the audio player over the text, the Google News line and the footer every page of a site repeats
+    stayed in each article's text, and their words in its topics."""
+    article = make_article("a", f"Huyện tổng kết công tác dân vận năm 2024\n25/03/2024\n{chrome}\n{BODY}{chrome}")
+    assert chrome not in article.text and article.text.startswith("Huyện tổng kết")
+
+
+@pytest.mark.parametrize("prose", ["Nghe bài hát Quê hương của nhạc sĩ", "Copyright là vấn đề lớn với báo chí",
+                                   "Tổng biên tập Báo Nhân Dân dự hội nghị",
+                                   "Theo dõi tình hình trên Facebook, lực lượng chức năng đã phát hiện nhiều vụ việc."])
+def test_prose_that_opens_with_the_chromes_words_is_text(prose):
+    assert prose in make_article("a", f"Huyện tổng kết công tác dân vận năm 2024\n{BODY}{prose}").text
+
+
+@pytest.mark.parametrize("value", ["25th March 2024", "25th of March 2024", "Monday 25th March 2024", "25th March, 2024"])
+def test_a_british_english_date_field_is_read(value):
+    """Hunt 23 C (23): "25th March 2024", as British-English sites and exports write it, was "not a date"."""
+    assert parse_date(value) == "2024-03-25"
+
+
+def test_a_date_read_month_first_says_so(caplog):
+    """Hunt 23 C (1c): read month first, a US date must say so: the other dates of its column that read both ways are
+    read day first, which was silent."""
+    assert parse_date("3/25/2024 8:15 AM") == "2024-03-25"
+    assert "'3/25/2024 8:15 AM' reads only month first: read as 2024-03-25" in caplog.text
+    caplog.clear()
+    assert parse_date("25/03/2024") == "2024-03-25" and not caplog.text
+
+
+@pytest.mark.parametrize("line", ["Nguồn: Internet", "Nguồn: Sưu tầm", "Nguồn: Tổng hợp", "(Nguồn: Tổng hợp)", "Nguồn: ST - TH",
+                                  "Nguồn tin: Tổng hợp từ các báo", "Theo Internet"])
+def test_a_source_line_that_names_no_one_is_no_source(line):
+    """Hunt 23 C (24): "Nguồn: Tổng hợp" (compiled), "Sưu tầm" (collected), "Internet" were sources in the report's
+    counts, "Tổng hợp" among the biggest papers; the lead's tag, if any, is the source then."""
+    assert extract_metadata(f"Huyện tổng kết công tác dân vận năm 2024\n(Baophutho.vn) - {BODY}{line}")["source"] == "Baophutho.vn"
+    assert extract_metadata(f"Huyện tổng kết công tác dân vận năm 2024\n{BODY}{line}")["source"] is None
+
+
+@pytest.mark.parametrize("byline, source", [("Minh Anh (TTXVN)", "TTXVN"), ("Tin, ảnh: Hà Linh (Báo Tuyên Quang)", "Báo Tuyên Quang"),
+                                            ("Hà Linh/TTXVN", "TTXVN"), ("Thiều Chung (Bộ CHQS tỉnh)", None),
+                                            ("Giao lưu với VOV (trực tuyến)", None)])
+def test_a_closing_byline_that_credits_a_paper_gives_the_source(byline, source):
+    """Hunt 23 C (25): "Minh Anh (TTXVN)" closing an article named its agency, and the article had no source."""
+    assert extract_metadata(f"Huyện tổng kết công tác dân vận năm 2024\n{BODY}Đoạn cuối.\n{byline}")["source"] == source
+
+
+@pytest.mark.parametrize("masthead", ["ĐẢNG CỘNG SẢN VIỆT NAM\nBAN DÂN VẬN TỈNH ỦY QUẢNG NGÃI", "ĐẢNG BỘ TỈNH TUYÊN QUANG",
+                                      "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM TỈNH BÀ RỊA - VŨNG TÀU"])
+def test_a_party_portals_masthead_is_no_title(masthead):
+    """Hunt 23 C (26): the Party's and the Front's portals show their body's name in capitals over every page; without a
+    dateline under the headline, "ĐẢNG CỘNG SẢN VIỆT NAM" was every article's title."""
+    meta = extract_metadata(f"{masthead}\nHuyện tổng kết công tác dân vận năm 2024\n{BODY}")
+    assert meta["title"] == "Huyện tổng kết công tác dân vận năm 2024"
+
+
+@pytest.mark.parametrize("headline", ["BAN DÂN VẬN TỈNH ỦY TỔ CHỨC HỘI NGHỊ TỔNG KẾT NĂM 2024", "TỈNH ỦY QUẢNG NGÃI HỌP PHIÊN THƯỜNG KỲ"])
+def test_a_headline_in_capitals_about_a_body_stays_the_title(headline):
+    lead = ("Sáng 24/3, Ban Dân vận Huyện ủy tổ chức hội nghị tổng kết công tác dân vận năm 2024 với sự tham dự của lãnh "
+            "đạo các xã.")
+    assert extract_metadata(f"{headline}\n{lead}\nHuyện tổng kết công tác dân vận năm 2024")["title"] == headline
+
+
+def test_a_headline_that_ends_with_a_span_of_dates_keeps_it():
+    headline = "Kỷ niệm 80 năm Ngày thành lập Quân đội nhân dân Việt Nam (22/12/1944 - 22/12/2024)"
+    assert extract_metadata(f"{headline}\n25/12/2024\n{BODY}") == {"title": headline, "date": "2024-12-25", "source": None}

@@ -767,3 +767,22 @@ def test_a_title_with_a_right_to_left_override_is_shown_as_written(tmp_path, see
     html = out.read_text(encoding="utf-8")
     assert "Tin nóng hôm nay" in html
     assert not any(c in html for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def test_a_notebooks_own_date_strings_count_per_month_as_the_readers_dates_do():
+    """Hunt 23 C (7): an article a notebook made itself (an object with an article's fields, its date a DataFrame's
+    "25/03/2024" or a UTC "…Z") was silently out of the counts and charts per period: only ISO days counted."""
+    from dvtopics.report.html import counts_per_period
+    records = [{"id": "a", "label": "other", "date": "25/03/2024"},
+               {"id": "b", "label": "other", "date": "2024-03-31T20:15:00Z"},  # 1 April in Vietnam
+               {"id": "c", "label": "other", "date": dt.date(2024, 3, 2)}, {"id": "d", "label": "other", "date": "x"}]
+    assert {period: sum(counts.values()) for period, counts in counts_per_period(records).items()} == {
+        "2024-03": 2, "2024-04": 1}
+
+
+def test_the_corpus_first_and_last_dates_are_days_not_text_sorted():
+    from dvtopics.report.html import corpus_summary
+    records = [{"id": "a", "label": "other", "date": "31/01/2024"}, {"id": "b", "label": "other", "date": "2024-03-05"},
+               {"id": "c", "label": "other", "date": "no date"}]
+    summary = corpus_summary(records)
+    assert (summary["first_date"], summary["last_date"], summary["undated"]) == ("2024-01-31", "2024-03-05", 1)

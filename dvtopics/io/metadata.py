@@ -2,13 +2,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from email.utils import parsedate_to_datetime
 from typing import Iterable
 
-from ..text.dates import (DATE, DATELINE_MAX_CHARS, dateline_date, english_date, find_date, is_dateline, iso_date,
-                          iso_of, vietnam_day)
-from ..text.furniture import SOURCE_TAG, is_furniture
+from ..text.dates import (DATE, DATELINE_MAX_CHARS, ZONE, dateline_date, english_date, find_date, headline_words,
+                          is_dateline,
+                          full_year, iso_date, iso_of, vietnam_day, zoned_day)
+from ..text.furniture import SOURCE_TAG, is_furniture, is_masthead, is_section_name
+
+log = logging.getLogger(__name__)
 
 
 # "Nguồn: TTXVN", "Theo VnExpress", "(Nguồn: baodaklak.vn)", "Nguồn video: YouTube": the name runs to a comma
@@ -18,6 +22,7 @@ _SOURCE_LINE = re.compile(r"^\s*(?P<open>\()?\s*(?:nguồn(?:\s+(?:tin|bài|vide
                           r"(?P<name>(?(open)[^,;)]+|[^,;]+))", re.I)
 # A title line labelled as such, as scrapers write their .txt files ("Tiêu đề: …", "Title: …" over "Ngày đăng: …"):
 # the label is no part of the headline
+_HEADING_MARKS = re.compile(r"^#{1,6}\s+(.*)$|^\*\*(\S.*\S)\*\*$")
 _TITLE_LABEL = re.compile(r"^(?:tiêu đề|tựa đề|tên bài(?: viết)?|title|headline)\s*:\s*(?=\S)", re.I)
 _WEB_ADDRESS = re.compile(r"\w\.(?:vn|com|net|org|info)\b", re.I)
 # "Theo Nghị quyết 25 ngày 3/6/2013", "Nguồn: Báo cáo của Sở Y tế": a document cited, not a paper republished
@@ -29,23 +34,33 @@ _SENTENCE_END = re.compile(r"[.?!…][\"'”’)]*$")
 # The original's date closing a source line, in any shape `DATE` reads: "…, ngày 6/1/2016", "… ngày 06-02-2018",
 # "… (6/2/2018)", "(Theo X, 6 tháng 2 năm 2018)". Nothing may follow the date but a time and a closing mark
 # ("Theo kế hoạch, ngày 5/3/2020 sẽ khai mạc" is a sentence, not a source line).
-_SOURCE_DATE = re.compile(rf"(?:\s*[,;–-]\s*|\s*\(\s*|\s+)(?:ngày\s+)?(?:{DATE.pattern})"
+_SOURCE_DATE = re.compile(rf"(?:\s*[,;|–-]\s*|\s*\(\s*|\s+)(?:ngày\s+)?(?:{DATE.pattern})"
                           r"(?:\s*[,-]?\s*\d{1,2}[:h]\d{2})?\s*[.)]*\s*$", re.I)
 
 
-# A date field written year first, as software writes it: "2022-07-05", "2022-07-05T19:13:00+07:00".
+# A date field written year first, as software writes it: "2022-07-05", "2022-07-05T19:13:00+07:00", with its zone
+# as databases and programs write it ("2022-07-05 12:13:00+00", "2022-07-05 12:13:00 UTC": `ZONE`).
 _FIELD_DATETIME = re.compile(r"(?P<year>\d{4})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})"
                              r"(?:[T ](?P<time>\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*"
-                             r"(?P<offset>Z|[+-]\d{2}:?\d{2})?)?")
+                             rf"(?:{ZONE})?)?")
 _TIMESTAMP = re.compile(r"\d{9,10}(?:\.\d+)?")  # seconds since 1970: 2001 to 2286
+# A day as a spreadsheet counts it, days since 1899-12-30 (45376 is 2024-03-25; a fraction is the time of day): a date
+# cell saved as a number, as a CSV of a column formatted "General" and a JSON made from a sheet (SheetJS) hold it. Five
+# digits, 1927 to 2173, of which the years read are kept; no other number of five digits is a date field's value
+_SPREADSHEET_DAY = re.compile(r"\d{5}(?:\.\d+)?")
+# A day written as one number, year first, as databases and Stata or SAS exports write it: "20240325"
+_COMPACT_DAY = re.compile(r"(?P<year>(?:19|20)\d{2})(?P<month>\d{2})(?P<day>\d{2})")
 _TIMESTAMP_MS = re.compile(r"\d{12,13}")  # milliseconds, as JavaScript and Elasticsearch write them
+# microseconds and nanoseconds, as databases and pandas write them (a datetime column as int64: nanoseconds); as
+# many digits as a year read gives in that unit, so no other number is taken for one
+_TIMESTAMP_FINE = {15: 10**6, 16: 10**6, 18: 10**9, 19: 10**9}
 # An e-mail date (RFC 822/2822), as an RSS feed's pubDate writes it, and so articles scraped from feeds: "Tue, 05 Jul
 # 2022 19:13:00 +0700", "05 Jul 2022 12:13:00 GMT"; its month is named in English
 _EMAIL_DATE = re.compile(r"(?:[a-z]{3},\s*)?\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{2,4}"
                          r"\s+\d{1,2}:\d{2}.*", re.I)
 
 
-def parse_date(value: str) -> str | None:
+def parse_date(value: str, month_first: bool = False, say: bool = True) -> str | None:
     """A date field's value as an ISO date, or None when it is not a date: year first ("2022-07-05", with a
     time or not), a Unix timestamp in seconds or milliseconds, or a date and nothing else read day first as
     datelines are ("05/07/2022", "5-7-2022", "05.07.2022 19:13", "Thứ Ba, 05/07/2022"). An instant (a
@@ -56,28 +71,81 @@ def parse_date(value: str) -> str | None:
     ('2022-07-05', '2022-07-05', None)
     >>> parse_date("2018-02-05T23:30:00Z"), parse_date("1517873400"), parse_date("1517873400000")
     ('2018-02-06', '2018-02-06', '2018-02-06')
+    >>> parse_date("1517873400000000"), parse_date("1517873400000000000")  # micro- and nanoseconds
+    ('2018-02-06', '2018-02-06')
 
     An RSS feed's date, written as e-mail dates are, is read too (an instant):
 
     >>> parse_date("Mon, 05 Feb 2018 23:30:00 GMT"), parse_date("Tue, 05 Jul 2022 19:13:00 +0700")
     ('2018-02-06', '2022-07-05')
+
+    So is a spreadsheet's day number (a date cell saved as a number) and a day written as one number:
+
+    >>> parse_date("45376"), parse_date("45376.34375"), parse_date("20240325")
+    ('2024-03-25', '2024-03-25', '2024-03-25')
+
+    A date read month first, as day first it is none ("3/25/2024"), is logged as a warning (unless not `say`: one
+    read many times); `month_first`: the value's column is month first (`date_order`), so "3/4/2024" is 4 March:
+
+    >>> parse_date("3/4/2024 8:15 AM"), parse_date("3/4/2024 8:15 AM", month_first=True)
+    ('2024-04-03', '2024-03-04')
     """
     value = value.strip()
     written = _FIELD_DATETIME.fullmatch(value)
     if written:
-        day = iso_date(written["day"], written["month"], written["year"])
-        if day and written["offset"]:
-            try:
-                return vietnam_day(_instant(day, written["time"], written["offset"]))
-            except ValueError:  # "24:00", a leap second ":60", a mistyped hour: the day as written
-                return day
-        return day
-    if _TIMESTAMP.fullmatch(value) or _TIMESTAMP_MS.fullmatch(value):
-        seconds = float(value) / (1000 if _TIMESTAMP_MS.fullmatch(value) else 1)
+        return zoned_day(iso_date(written["day"], written["month"], written["year"]), written["time"], written["zone"])
+    if _TIMESTAMP.fullmatch(value) or _TIMESTAMP_MS.fullmatch(value) or (value.isdigit() and len(value) in _TIMESTAMP_FINE):
+        unit = _TIMESTAMP_FINE.get(len(value), 1000) if value.isdigit() and len(value) > 10 else 1
+        seconds = int(value) / unit if unit != 1 else float(value)
         return vietnam_day(dt.datetime.fromtimestamp(seconds, dt.timezone.utc))
+    if _SPREADSHEET_DAY.fullmatch(value):
+        day = dt.date(1899, 12, 30) + dt.timedelta(days=int(float(value)))
+        return iso_date(day.day, day.month, day.year)
+    if compact := _COMPACT_DAY.fullmatch(value):
+        return iso_date(compact["day"], compact["month"], compact["year"])
     if _EMAIL_DATE.fullmatch(value):
         return _email_date(value)
-    return find_date(value) if is_dateline(value) else english_date(value)
+    if is_dateline(value):
+        written = _SLASHED.search(value)
+        if written and month_first:
+            return iso_date(written["second"], written["first"], full_year(written["year"]))
+        day = find_date(value)
+        if day and written and int(written["second"]) > 12 and say:
+            # read month first, as day first it is no date: say so, since the other dates of its column that read both
+            # ways ("3/4/2024") are read day first, and in a column from English-locale Excel they are month first too
+            log.warning("the date %r reads only month first: read as %s; dates that read both ways ('3/4/2024') are "
+                        "read day first (3 April): if its column is month first, write its dates year first "
+                        "(2024-03-04)", value, day)
+        return day
+    return english_date(value)
+
+
+# A date of three numbers, day or month first ("3/25/2024", "25.03.24"): whose order a column can tell
+_SLASHED = re.compile(r"(?<!\d)(?P<first>\d{1,2})(?P<sep>[/.-])(?P<second>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})(?!\d)")
+
+
+def date_order(values: Iterable) -> tuple[bool, str | None]:
+    """Whether a column of dates is month first, as English-locale Excel writes it, and a value that shows it: some
+    value reads month first only ("3/25/2024": no 25th month) and none day first only ("25/3/2024"). Then its values
+    that read both ways ("3/4/2024") are month first too; read one by one, they were day first, silently in another
+    month. A mixed column, or one that never says, stays day first, as Vietnamese writes dates.
+
+    >>> date_order(["3/25/2024 8:15 AM", "3/4/2024 9:00 AM", None]), date_order(["3/4/2024", "25/3/2024", "3/25/2024"])
+    ((True, '3/25/2024 8:15 AM'), (False, None))
+    >>> date_order(["03/04/2024", "2024-03-25"])
+    (False, None)
+    """
+    shown = None
+    for value in values:
+        written = _SLASHED.search(value) if isinstance(value, str) and is_dateline(value.strip()) else None
+        if not written:
+            continue
+        first, second = int(written["first"]), int(written["second"])
+        if first > 12 and second <= 12:
+            return False, None
+        if second > 12 and first <= 12:
+            shown = shown or value
+    return shown is not None, shown
 
 
 def _email_date(value: str) -> str | None:
@@ -91,13 +159,34 @@ def _email_date(value: str) -> str | None:
     return vietnam_day(moment) if day and moment.tzinfo else day
 
 
-def _instant(day: str, time: str, offset: str) -> dt.datetime:
-    """"2018-02-05", "23:30:00", "+07:00" (or "Z", "+0700") as a moment in time."""
-    hours, minutes, seconds = (time.split(":") + ["0"])[:3]
-    sign, digits = (1, "0000") if offset == "Z" else (-1 if offset[0] == "-" else 1, offset[1:].replace(":", ""))
-    zone = dt.timezone(sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
-    return dt.datetime.fromisoformat(day).replace(hour=int(hours), minute=int(minutes),
-                                                  second=int(float(seconds)), tzinfo=zone)
+# A headline that ends with the article's date, as listings and scrapers write it: "… năm 2024 - 25/03/2024", "… (25/03/2024)",
+# "… | 25/03/2024 08:15"
+_DATED_HEADLINE = re.compile(rf"(?P<headline>.*?\S)\s*(?:[-–|]\s*|\(\s*)(?:ngày\s+)?(?:{DATE.pattern})"
+                             r"(?:[\s,|-]{1,4}\d{1,2}:\d{2}(?::\d{2})?)?\s*\)?\s*", re.IGNORECASE)
+# The site's name a page's <title> adds to the headline, as scrapers save it as the first line ("Huyện tổng kết … - Báo
+# Tuyên Quang điện tử", "… | VnExpress"): a paper, portal or agency, a web address, or one of the national papers'
+# names. Kept, the title read as a headline held the site's words, and one headline was two titles.
+_SITE_SUFFIX = re.compile(
+    r"\s+[-|–—]\s+(?P<site>(?i:(?:báo(?!\s+(?:chí|cáo)\b)|tạp\s+chí|cổng\s+thông\s+tin|trang\s+thông\s+tin|"
+    r"đài\s+phát\s+thanh)\b[^-|–—:]{0,60}|[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org))|"
+    # the national papers' names as they spell them (a headline's "thanh niên" is the youth)
+    r"VnExpress|Dân trí|Tuổi Trẻ(?: Online)?|Thanh Niên|VietNamNet|Znews|ZingNews|Zing News|Người Lao Động|Lao Động|"
+    r"Tiền Phong|TTXVN|Vietnam\+|VietnamPlus|QĐND|CAND|SGGP|Nhân Dân(?: điện tử)?)\s*$")
+
+
+# A line that gives the page's address, as scrapers and reader tools write it over the text ("URL: https://…", Jina's
+# "URL Source: https://…"): the page's site is its source when no source line names another
+_URL_LINE = re.compile(r"^\W*(?:url(?:\s+source)?|link|source\s+url|original\s+url|canonical(?:\s+url)?|đường\s+dẫn|"
+                       r"liên\s+kết|link\s+bài(?:\s+viết)?|link\s+gốc)\s*:\s*(?P<link>(?:https?://|www\.)\S+)\s*$", re.IGNORECASE)
+
+
+# A span's first date: "… (22/12/1944 - 22/12/2024)" is an anniversary's span, not the article's date
+_SPAN_START = re.compile(rf"(?:{DATE.pattern})\s*$|\((?!.*\))", re.IGNORECASE)
+
+
+# The label of a line that gives the article's own publication date, not the day the site showed the page
+_PUBLISHED = re.compile(r"ngày\s+đăng|đăng\s+(?:ngày|lúc|bởi)|cập\s+nhật|xuất\s+bản|người\s+đăng|tác\s+giả|"
+                        r"published|posted|updated", re.IGNORECASE)
 
 
 def extract_metadata(text: str) -> dict:
@@ -113,10 +202,19 @@ def extract_metadata(text: str) -> dict:
     opens with ("(Baophutho.vn) - Ngày 5/7, …", "VOV.VN - Chiều 5/7, …").
     """
     lines = [line.strip() for line in text.split("\n") if line.strip()]
-    source = source_date = None
+    source = source_date = page_site = None
     short_dates = []  # (position, iso) of datelines and dated source lines
     candidates = []  # (position, line) of lines that may be the title
+    dated_headlines = {}  # position: iso of a headline that ends with its date ("Huyện tổng kết … - 25/03/2024")
     for position, line in enumerate(lines):
+        written = _DATED_HEADLINE.fullmatch(line) if position < 5 else None
+        if (written and _looks_like_headline(written["headline"]) and headline_words(written["headline"]) >= 4
+                and not _source(line)[0] and not _SPAN_START.search(written["headline"])):
+            # as a listing or a scraper writes it: the line without its date is the headline, its date the article's
+            # (read as a dateline, the headline was lost and the lead taken for the title)
+            dated_headlines[position] = iso_of(written)
+            candidates.append((position, written["headline"]))
+            continue
         named, dated = _source(line)
         iso = dateline_date(line) or dated
         if iso:
@@ -124,19 +222,37 @@ def extract_metadata(text: str) -> dict:
         if named:
             source = named
             source_date = dated or source_date
+        link = _URL_LINE.match(line)
+        if link:  # the page's own address, as scrapers and reader tools label it: its site, unless a source line names one
+            page_site = page_site or link["link"]
+            continue
         if not iso and not is_furniture(line, captions=False):
             candidates.append((position, line))
     datelines = [position for position, _ in short_dates if position < 5 and is_dateline(lines[position])]
     title_position, title = _title(candidates, datelines)
     title = _TITLE_LABEL.sub("", title, count=1)  # "Tiêu đề: Hội nghị …", a scraper's labelled header: the headline
+    # a Markdown heading's marks, in a text too plain to be read as Markdown ("# Hội nghị …", "**Hội nghị …**")
+    title = _HEADING_MARKS.sub(lambda marked: marked[1] or marked[2], title)
+    site = _SITE_SUFFIX.search(title)
+    if site and len(title[:site.start()].split()) >= 4:  # "… năm 2024 - Báo Tuyên Quang điện tử", a page's <title>
+        title, site = title[:site.start()], site["site"]
     head = [(position, iso) for position, iso in short_dates if position < 5]
     # a date above the headline, when another stands under it, is the day the site showed the page
     under_title = [iso for position, iso in head if position > title_position] if _looks_like_headline(title) else []
     tail = [iso for position, iso in short_dates if position >= len(lines) - 3]
-    date = source_date or next(iter(under_title or [iso for _, iso in head] or tail
+    # only above the headline, a date is the day the site showed the page too when the article's own, labelled as
+    # such, closes it ("Ngày đăng: 25/03/2024" under the text, as many portals print it): else every page copied that
+    # day had that day's date. (A bare date at the end may be a reader's comment's.)
+    above_only = bool(head) and _looks_like_headline(title) and all(position < title_position for position, _ in head)
+    published = [iso for position, iso in short_dates if position >= len(lines) - 3 and position > title_position
+                 and _PUBLISHED.search(lines[position])] if above_only else []
+    own = [dated_headlines[title_position]] if dated_headlines.get(title_position) else []
+    date = source_date or next(iter(under_title or own or published or [iso for _, iso in head] or tail
                                     or [iso for _, iso in short_dates]), None)
     if source is None:  # no "Nguồn:" line: the tag the lead opens with, "(Baophutho.vn) - Ngày 5/7, …"
-        source = _lead_source(next((line for position, line in candidates if position > title_position), ""))
+        source = (_lead_source(next((line for position, line in candidates if position > title_position), ""))
+                  or next(filter(None, map(_byline_paper, lines[max(title_position + 1, len(lines) - 3):])), None)
+                  or page_site or (site if isinstance(site, str) else None))
     return {"title": title[:300], "date": date, "source": source and site_of_link(source)}
 
 
@@ -147,13 +263,33 @@ _LINK = re.compile(r"(?:https?://|www\.)(?:www\.)?(?P<host>[\w.-]+\.[a-z]{2,})(?
 
 def site_of_link(source: str) -> str:
     """A source as its name: a link to the article is its site, else each article would be a source of its own in
-    the report's counts; any other name as it is.
+    the report's counts; a whole source line, as a scraper captures the page's element into a source field
+    ("Nguồn: Báo Lạng Sơn", "(Theo TTXVN)", "Báo Lạng Sơn."), the name it gives (`_source`), else one paper would be
+    several sources; any other name as it is.
 
     >>> site_of_link("https://www.baolangson.vn/hoi-nghi-123.html?utm=x"), site_of_link("Báo Lạng Sơn")
     ('baolangson.vn', 'Báo Lạng Sơn')
+    >>> site_of_link("Nguồn: Báo Lạng Sơn."), site_of_link("(Theo TTXVN)"), site_of_link("Nguồn: https://baolangson.vn/a")
+    ('Báo Lạng Sơn', 'TTXVN', 'baolangson.vn')
     """
+    named, _ = _source(source)
+    source = _NAME_MARKS.sub("", named or source) or source
     link = _LINK.match(source.strip())
     return link["host"].lower() if link else source
+
+
+# A byline that closes an article with the writer's paper or agency: "Minh Anh (TTXVN)", "Tin, ảnh: Hà Linh (Báo Tuyên
+# Quang)", "Hà Linh/TTXVN"; the paper is the source ("Thiều Chung (Bộ CHQS tỉnh)" names a unit, not a paper)
+_BYLINE_PAPER = re.compile(r"(?:(?:tin|bài|ảnh|tin,\s*ảnh|bài\s+và\s+ảnh|bài,\s*ảnh|bài\s+và\s+ảnh)\s*:\s*)?"
+                           r"(?P<writer>[^\W\d][^()/:.,;!?]{1,40}?)\s*(?:\(\s*(?P<bracketed>[^()]+?)\s*\)|/\s*(?P<slashed>[^/()]+?))\s*\.?",
+                           re.IGNORECASE)
+
+
+def _byline_paper(line: str) -> str | None:
+    """The paper a closing byline credits ("Minh Anh (TTXVN)" -> "TTXVN"), or None."""
+    byline = _BYLINE_PAPER.fullmatch(line) if len(line.split()) <= 10 else None
+    paper = byline and (byline["bracketed"] or byline["slashed"])
+    return paper if paper and _PAPER_NAME.fullmatch(paper) and not _PAPER.match(byline["writer"]) else None
 
 
 def _lead_source(line: str) -> str | None:
@@ -161,6 +297,21 @@ def _lead_source(line: str) -> str | None:
     tag = SOURCE_TAG.match(line)
     name = tag and (tag["bracketed"] or tag["name"]).strip()
     return name if name and name[:1].isupper() and len(name.split()) <= 4 and not _DOCUMENT.match(name) else None
+
+
+_PAPER = re.compile(r"(?:báo|tạp\s+chí|đài|truyền\s+hình|cổng\s+thông\s+tin|ttxvn|vna|vov|vtv|qđnd|cand)\b|"
+                    r"\S+\.(?:vn|com|net|org)\b", re.IGNORECASE)
+# What a source line gives where it names no one: "Internet", "Sưu tầm" (collected), "Tổng hợp" (compiled), their
+# initials, "Nhiều nguồn"; counted as a source, "Tổng hợp" was one of a report's biggest papers
+_NO_SOURCE_WORD = r"(?:internet|sưu\s+tầm|st|tổng\s+hợp(?:\s+từ\b.*)?|th|nhiều\s+nguồn|các\s+báo|báo\s+chí|mạng\s+xã\s+hội|nguồn\s+khác)"
+_NO_SOURCE = re.compile(rf"{_NO_SOURCE_WORD}(?:\s*[-,/&;+]\s*{_NO_SOURCE_WORD})*", re.IGNORECASE)
+
+
+# A paper's whole name: "Báo Tin tức", "Tạp chí Dân vận", an agency ("TTXVN", "VOV"), a web address
+_PAPER_NAME = re.compile(r"(?:báo|tạp\s+chí|đài)(?!\s+(?:chí|cáo)\b)(?:\s+\S+){1,5}|(?:ttxvn|vna|vov|vtv|qđnd|cand)(?:\s+online)?|"
+                         r"[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org)", re.IGNORECASE)
+_WRITER_AND_PAPER = re.compile(r"(?P<writer>[^/()]+?)\s*(?:/\s*(?P<paper>[^/()]+?)|\(\s*(?P<bracketed>[^/()]+?)\s*\))")
+_NAME_MARKS = re.compile(r"^[\s\"'“”‘’«»]+|[\s\"'“”‘’«».:|–-]+$")
 
 
 def _source(line: str) -> tuple[str | None, str | None]:
@@ -180,13 +331,26 @@ def _source(line: str) -> tuple[str | None, str | None]:
         match = _SOURCE_LINE.match(line[:dated.start()])
         if not match:
             return None, None
-    name = match.group("name").strip()
+    # the name without the line's marks around it: "Nguồn: Báo Tuyên Quang." and "Nguồn: \"Báo Tuyên Quang\"" name the
+    # paper "Báo Tuyên Quang" names, else the report counts it as two sources ("VOV.VN", "Vietnam+" keep theirs)
+    name = _NAME_MARKS.sub("", match.group("name"))
+    # "Theo Phương Thảo/Báo Thái Bình", "Nguồn: Hà Linh (TTXVN)": a writer and the paper they wrote for; the paper is
+    # the source, else each writer of one paper is a source of their own ("TTXVN/Vietnam+", two papers, stays)
+    credit = _WRITER_AND_PAPER.fullmatch(name)
+    paper = credit and (credit["paper"] or credit["bracketed"])
+    if paper and _PAPER.match(paper) and not _PAPER.match(credit["writer"]):
+        name = paper
     if _DOCUMENT.match(name):
         return None, None
+    if _NO_SOURCE.fullmatch(name):  # "Nguồn: Tổng hợp", "Nguồn: Internet": no paper named, and none in the counts
+        return None, date
     if not match.group("colon"):
         if not (name[:1].isupper() or name[:1].isdigit() or _WEB_ADDRESS.search(name)):
             return None, None
-        if _SENTENCE_END.search(line.rstrip()) and not dated:
+        closed = match.group("open") and line[match.end():].lstrip().startswith(")")  # "(Theo TTXVN)." is a source line
+        # so is "Theo TTXVN." or "Theo Báo Tin tức.": a paper's name and a full stop, not a sentence
+        paper = _PAPER_NAME.fullmatch(name) and line.rstrip().endswith(name + ".")
+        if _SENTENCE_END.search(line.rstrip()) and not dated and not closed and not paper:
             return None, None
     return name or None, date
 
@@ -196,6 +360,15 @@ def _title(candidates: list[tuple[int, str]], datelines: list[int]) -> tuple[int
     otherwise ((-1, "") without one, or when that line is a paragraph). A page copied from a site can open with the site's name or section
     ("Quốc phòng - An ninh") before the headline, and the headline sits next to the dateline: directly
     above it, or below it when only short lines come before."""
+    # a site's section names over the headline, one or two a line ("Xã hội", "Chính trị": a breadcrumb too short to be
+    # taken for a menu), and a Party portal's masthead ("ĐẢNG CỘNG SẢN VIỆT NAM") are no title when a headline or the
+    # lead follows them (a headline in capitals opening with a body's name is followed by neither)
+    lead = 0
+    while lead < len(candidates) - 1 and (is_section_name(candidates[lead][1]) or is_masthead(candidates[lead][1])):
+        lead += 1
+    if lead and (_looks_like_headline(candidates[lead][1])
+                 or _is_paragraph(candidates[lead][1]) and all(is_section_name(line) for _, line in candidates[:lead])):
+        candidates = candidates[lead:]
     # the headline directly above any dateline near the top: a site may show today's date above its section's name,
     # and the headline over the article's own dateline below them ("Thứ Năm, 05/01/2023", "Tin tức", headline, …)
     for dateline in datelines:
@@ -206,7 +379,7 @@ def _title(candidates: list[tuple[int, str]], datelines: list[int]) -> tuple[int
         dateline = datelines[0]
         above = [(position, line) for position, line in candidates if position < dateline]
         below = [(position, line) for position, line in candidates if position > dateline]
-        if below and all(len(line.split()) < 4 for _, line in above):
+        if below and all(len(line.split()) < 4 for _, line in above) and not _is_paragraph(below[0][1]):
             return below[0]
     if candidates and not _is_paragraph(candidates[0][1]) and not SOURCE_TAG.match(candidates[0][1]):
         return candidates[0]
@@ -274,14 +447,36 @@ def _name(index: int, period: str) -> str:
     return {"month": f"{year}-{part + 1:02d}", "quarter": f"{year}-Q{part + 1}", "year": str(year)}[period]
 
 
+_ISO_DAY_OR_MONTH = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
+
+
+def day_of(date) -> str | None:
+    """An article's date as the ISO day the readers give ("2024-03-25"; a month "2024-03" as it is), whatever an
+    Article made in Python holds: a date object (a DataFrame's row), an instant (Vietnam's day), or a date as a
+    notebook's own articles may hold it ("25/03/2024", "2024-03-31T20:15:00Z": read as `parse_date` reads a field;
+    left as it was, the article was silently out of every chart over time). None when it is no date.
+
+    >>> day_of("25/03/2024"), day_of("2024-03-31T20:15:00Z"), day_of(dt.date(2024, 3, 25)), day_of(None)
+    ('2024-03-25', '2024-04-01', '2024-03-25', None)
+    """
+    if isinstance(date, dt.datetime) and date.tzinfo is not None and date == date:  # an instant (not NaT)
+        return vietnam_day(date)
+    if isinstance(date, dt.date):
+        date = date.isoformat()
+    if isinstance(date, str) and not _ISO_DAY_OR_MONTH.fullmatch(date):
+        return parse_date(date, say=False)  # (read for each chart and table: said once, where it is read)
+    return date if isinstance(date, str) else None
+
+
 def period_of(date: str | None, period: str = "month") -> str | None:
     """"2017-03-14" -> "2017-03" (month), "2017-Q1" (quarter) or "2017" (year); None stays None.
 
     >>> period_of("2017-03-14"), period_of("2017-03-14", "quarter"), period_of(None), period_of("2022-13-45")
     ('2017-03', '2017-Q1', None, None)
+    >>> period_of("25/03/2024"), period_of("2024-03-31T20:15:00Z"), period_of(dt.date(2024, 3, 25), "year")
+    ('2024-03', '2024-04', '2024')
     """
-    if isinstance(date, dt.date):  # an Article made in Python (a DataFrame's row) may hold a date object
-        date = date.isoformat()
+    date = day_of(date)
     if not isinstance(date, str) or not re.match(r"^\d{4}-\d{2}", date) or not 1 <= int(date[5:7]) <= 12:
         return None  # not a date the readers would give ("2022-13-45"): undated, as they would leave it
     year, month = date[:4], int(date[5:7])

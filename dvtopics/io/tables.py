@@ -181,8 +181,13 @@ COMMON_NAMES = {
     "text": ("nội dung", "nội dung bài viết", "nội dung bài", "bài viết", "văn bản", "toàn văn", "content", "body",
              "full text", "fulltext", "article text"),
     "title": ("tiêu đề", "tựa đề", "tiêu đề bài viết", "tên bài", "tên bài viết", "headline"),
-    "date": ("ngày đăng", "ngày xuất bản", "ngày đăng tải", "ngày", "thời gian đăng", "thời gian xuất bản", "published",
-             "published at", "publish date", "publication date", "pubdate", "date published"),
+    "date": ("ngày đăng", "ngày xuất bản", "ngày đăng tải", "ngày", "thời gian đăng", "thời gian xuất bản", "ngày đăng bài",
+             "thời gian",
+             # and as scrapers, CMS exports and schema.org name a publication's date (a field left unread was every
+             # article undated, without a word): not "created_at" or "crawled", the day a record was made, nor "published",
+             # a flag as often as a date
+             "published at", "published date", "published time", "publish date", "publish time",
+             "publication date", "date published", "datepublished", "pubdate", "post date", "posted at"),
     "source": ("nguồn", "nguồn tin", "nguồn bài", "tên báo", "báo", "cơ quan báo chí", "publisher", "newspaper"),
     "id": ("mã", "mã bài", "mã bài viết", "mã số"),
     "label": ("nhãn", "loại bài", "nhãn loại bài"),

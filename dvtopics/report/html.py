@@ -40,7 +40,7 @@ import numpy as np
 from .. import __version__
 from ..arguments import check_title
 from ..errors import DvtopicsError
-from ..io.metadata import charted_period, period_of, period_range
+from ..io.metadata import charted_period, day_of, period_of, period_range
 from ..io.write import writable_text
 
 log = logging.getLogger(__name__)
@@ -89,7 +89,8 @@ def type_order(records: Sequence[Mapping]) -> list[str]:
 def corpus_summary(records: Sequence[Mapping]) -> dict:
     """Counts, sources, date range and failures: the corpus at a glance."""
     good = _good(records)
-    dates = sorted(str(r["date"]) for r in good if r.get("date"))
+    # as the readers give them: a notebook's own "25/03/2024" sorted as text was no first or last date
+    dates = sorted(filter(None, (day_of(r.get("date")) for r in good)))
     sources = Counter(r.get("source") or "(unknown)" for r in good)
     from_input = sum(1 for r in good if _type_from(r) == "input")
     return {

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .dates import dateline_date
+from .dates import NOT_PUBLISHED, dateline_date, find_date
 from .sentences import SENTENCE_ENDINGS
 
 
@@ -50,6 +50,25 @@ _CAPTION_START = re.compile(
 
 
 _LONE_PUNCT = re.compile(r"^\W*$")
+# A site's chrome that is a whole line of its own kind, never prose: the audio player over the text ("Nghe bài viết",
+# "00:00 / 03:25", "Tốc độ đọc: 1.0x", "Giọng đọc: Nữ miền Bắc"), "Theo dõi … trên Google News", the comment box's
+# prompts, and the footer every page of a site repeats ("Copyright © 2024 …", "Giấy phép số 123/GP-BTTTT …", "Tổng
+# biên tập: …", "Cơ quan chủ quản: …"). Kept, their words were in every article's text, and in the topics.
+_SITE_CHROME = re.compile(
+    r"^\W*(?:nghe\s+(?:đọc\s+)?(?:bài\s+viết|bài|audio|tin)|\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2}|"
+    r"(?:tốc\s+độ\s+đọc|giọng\s+đọc|giọng)\s*:.{0,40}|"
+    r"theo\s+dõi\s+.{0,60}\btrên\s+(?:google\s+news|facebook|zalo|youtube|tiktok)|"
+    r"bạn\s+(?:đọc\s+)?cần\s+đăng\s+nhập\s+để\s+bình\s+luận|ý\s+kiến\s+bạn\s+đọc|viết\s+bình\s+luận|gửi\s+ý\s+kiến|"
+    r"ý\s+kiến\s*\(\d+\)|"
+    r"copyright\s*(?:©|\(c\)|\d{4}).*|©.*|bản\s+quyền\s+(?:thuộc\s+về|©).*|all\s+rights\s+reserved.*|"
+    r"giấy\s+phép\s+(?:số|hoạt\s+động\s+báo\s+chí|xuất\s+bản).*(?:bttt|thông\s+tin\s+và\s+truyền\s+thông|cấp).*|"
+    r"(?:phó\s+)?tổng\s+biên\s+tập\s*:.{0,60}|cơ\s+quan\s+chủ\s+quản\s*:.*|"
+    r"chịu\s+trách\s+nhiệm\s+(?:nội\s+dung|xuất\s+bản|chính)\s*:.{0,80}|"
+    r"ghi\s+rõ\s+nguồn.{0,60}khi\s+(?:phát\s+hành|sử\s+dụng|đăng)\s+lại.*)\W*$", re.IGNORECASE)
+
+
+# The text-size buttons beside a headline, alone on their line ("A- A A+", "A A A"); a line "A" is a list's
+_FONT_SIZE = re.compile(r"^(?:a[+-]?\s*){2,3}$", re.IGNORECASE)
 
 
 # A site's menu or breadcrumb: "Trang chủ > Tin tức > Hoạt động ngành", "Thời sự | Chính trị | Kinh tế".
@@ -60,6 +79,14 @@ _NAVIGATION = re.compile(r"^trang chủ\s*($|\||>|»|›|/)|^[^|>»›/.!?:]{1,3
 # A site's name over the article: "Cổng thông tin điện tử tỉnh Vĩnh Phúc"; a paper's, when it is written
 # as a masthead ("BÁO QUẢNG NINH", "Báo Nghệ An điện tử"), not a headline that starts "Báo chí …".
 _PORTAL = re.compile(r"^(cổng|trang) thông tin điện tử\b[^:]{0,60}$|^[^:]{0,40}\bcổng thông tin điện tử$", re.IGNORECASE)
+
+
+# The masthead of the Party's and the Front's portals: their body's name in capitals over every page ("ĐẢNG CỘNG SẢN
+# VIỆT NAM", "BAN DÂN VẬN TỈNH ỦY QUẢNG NGÃI"). Without a dateline to frame the headline, it was the title. Not
+# furniture everywhere: a headline in capitals opens with the same words ("BAN DÂN VẬN TỈNH ỦY TỔ CHỨC HỘI NGHỊ …").
+_ORGANISATION = re.compile(r"^(?:đảng cộng sản việt nam|(?:đảng bộ|ban dân vận|ban tuyên giáo|tỉnh ủy|tỉnh uỷ|thành ủy|"
+                           r"thành uỷ|huyện ủy|huyện uỷ|ủy ban mặt trận tổ quốc|uỷ ban mặt trận tổ quốc|mặt trận tổ quốc|"
+                           r"ủy ban nhân dân|uỷ ban nhân dân|ubnd|hđnd)\b[^.:!?]{0,50})$", re.IGNORECASE)
 
 
 _NEWSPAPER = re.compile(r"^(thời báo|báo|tạp chí)(?! (chí|cáo)\b)( \S+){1,5}$", re.IGNORECASE)
@@ -91,11 +118,17 @@ def without_source_tags(text: str) -> str:
     return SOURCE_TAG.sub("", text)
 
 
+def _printed_or_fetched(line: str) -> bool:
+    """A short line that gives the day the page was printed, saved or scraped (`NOT_PUBLISHED`): "Ngày in: 27/11/2024"."""
+    return len(line) <= 80 and bool(NOT_PUBLISHED.match(line)) and find_date(line) is not None
+
+
 def is_furniture(line: str, captions: bool = True) -> bool:
     """True for a line that is page chrome or (with `captions`) a photo caption, not prose."""
     stripped = line.strip()
     # (a line opening "Ảnh:" is a caption wherever it stands: no headline or sentence opens so)
-    if any(pattern.match(stripped) for pattern in (_LONE_PUNCT, _FURNITURE, _LINK_LINE, _NAVIGATION, _PORTAL, _CAPTION)):
+    if any(pattern.match(stripped) for pattern in (_LONE_PUNCT, _FURNITURE, _LINK_LINE, _NAVIGATION, _PORTAL, _CAPTION,
+                                                   _FONT_SIZE, _SITE_CHROME)) or _printed_or_fetched(stripped):
         return True
     if _NEWSPAPER.match(stripped) and (stripped.isupper() or stripped.lower().endswith(("điện tử", "online"))):
         return True
@@ -130,7 +163,19 @@ _SECTIONS = frozenset(
 _SECTION_JOINERS = re.compile(r"\s+(?:-|&|/|và)\s+")  # "Văn hóa - Xã hội", "Quốc phòng & An ninh"
 
 
-def _is_section_name(line: str) -> bool:
+# What a headline about such a body does, and no masthead says
+_HEADLINE_WORDS = re.compile(r"\b(?:tổ chức|hội nghị|tổng kết|sơ kết|triển khai|họp|làm việc|thăm|trao|tặng|phát động|"
+                             r"ra quân|khai mạc|bế mạc|kỷ niệm|công bố|chỉ đạo|ban hành|thực hiện|giao ban|trực báo|"
+                             r"đón|tiếp|chúc mừng|quán triệt|kiểm tra|giám sát|đối thoại|gặp mặt|lấy ý kiến|\d)", re.IGNORECASE)
+
+
+def is_masthead(line: str) -> bool:
+    """A Party or Front portal's masthead: its body's name in capitals ("ĐẢNG CỘNG SẢN VIỆT NAM", `_ORGANISATION`)."""
+    return bool(_ORGANISATION.match(line.strip())) and line.isupper() and not _HEADLINE_WORDS.search(line)
+
+
+def is_section_name(line: str) -> bool:
+    """A line that names a site's section, or a breadcrumb of them ("Xã hội", "Văn hóa - Xã hội"): `_SECTIONS`."""
     return all(part in _SECTIONS for part in _SECTION_JOINERS.split(line.lower()))
 
 
@@ -142,7 +187,7 @@ def _menu_at_top(lines: list[str]) -> list[int]:
     for position, line in enumerate(lines):
         if not line or is_furniture(line, captions=False) or (not items and dateline_date(line)):
             continue
-        if not _is_section_name(line):
+        if not is_section_name(line):
             break
         items.append(position)
     return items if len(items) >= _MENU_MIN_ITEMS else []
