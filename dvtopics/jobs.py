@@ -176,7 +176,7 @@ def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifie
     # task: a topics model's folder is refused, a classifier's (this one retrained) replaced
     check_folder(out, [*reading.paths, *label_files, *extra_paths], MODEL_FILES, task=TASK)
     extra = list(_extra_articles(extra_paths, reading))  # a few files, refused before the inputs are read
-    gold, ids = gold_labels(label_files), set()
+    gold, ids = gold_labels(label_files, reading.fields.label), set()
     try:
         data = collect(_noting_ids(reading.articles(), ids), gold, weak_rules, weak_other, seed, extra)
     except DvtopicsError:
@@ -225,17 +225,18 @@ def _extra_articles(paths: Sequence[str], reading: Reading):
                                      + (f"; its other fields are {', '.join(map(repr, others))}" if others else ""))
                 yield article
         except InputError as exc:  # a table without the text column: a labels file, perhaps
-            raise InputError(f"--extra {exc}" + _labels_hint(path)) from None
+            raise InputError(f"--extra {exc}" + _labels_hint(path, reading.fields.label)) from None
         if not readable:
-            raise InputError(f"--extra {path}: no article could be read ({first_error})" + _labels_hint(path))
+            raise InputError(f"--extra {path}: no article could be read ({first_error})"
+                             + _labels_hint(path, reading.fields.label))
 
 
-def _labels_hint(path) -> str:
+def _labels_hint(path, label_field: str = "label") -> str:
     """What to do with a file of ids and labels but no texts (the .xlsx `label --out` writes) given as --extra."""
     from .io.labels import read_labels
 
     try:
-        read_labels(path)
+        read_labels(path, label_field=label_field)
     except DvtopicsError:
         return ""
     return ("; it holds ids and labels, not the articles' text: give it as --labels, with the articles it "
@@ -351,15 +352,16 @@ def _field_settings(fields: FieldNames) -> list[str]:
 
 
 @_job_arguments("label_files")
-def gold_labels(label_files: Sequence[str]) -> dict[str, str] | None:
+def gold_labels(label_files: Sequence[str], label_field: str = "label") -> dict[str, str] | None:
     """The hand labels of these files, merged; None without files (labels then come from the articles). An id that
     two files give two labels is refused, as one file's is (`labels_by_id`); one type spelt two ways
-    ("semi_annual_review", "Semi-annual review", "Other", "other") is one label, whatever set the labels make."""
+    ("semi_annual_review", "Semi-annual review", "Other", "other") is one label, whatever set the labels make. A
+    file's labels are in the column (or key) named as the articles' label field, `label_field`, else in `label`."""
     from .io.labels import labels_by_id, read_labels
     from .types.names import as_article_types, same_label
 
     pairs = [pair for path in as_list(label_files, "label_files")
-             for pair in read_labels(path, same=same_label).items()]
+             for pair in read_labels(path, same=same_label, label_field=label_field).items()]
     labels = as_article_types([label for _, label in pairs])
     return labels_by_id("--labels", ((id_, label) for (id_, _), label in zip(pairs, labels)), same=same_label) or None
 
@@ -427,7 +429,7 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
         _check_suffix(plot, FIGURE_SUFFIXES, "a figure")
     classifier = load_classifier(model)
     compare_with = load_classifier(baseline) if baseline else None
-    gold = gold_labels(label_files)
+    gold = gold_labels(label_files, reading.fields.label)
     hand_label = HandLabels(gold)  # as train reads them: the file's win, a label field of its label set counts
     labelled = OneLabelPerText()  # as train refuses them: one text, two labels
     ids, articles, truth, failed, unlabelled = set(), [], [], [], 0  # streamed: only the labelled ones are kept
@@ -502,7 +504,7 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
     model._check_params(reading.n_jobs)  # engine="NMF" was refused only once every article was read and segmented
     # task: a classifier's folder is refused (its model and card would be replaced), a topics folder refitted
     check_folder(out, [*reading.paths, *([labels_file] if labels_file else [])], FIT_FILES, task="topics")
-    types = read_types(labels_file)
+    types = read_types(labels_file, reading.fields.label)
     k_fits, labels_found = _check_k(n_topics, params.get("unit", "document")), _check_types_found(types)
 
     def check(articles):
@@ -593,7 +595,8 @@ def assign_topics(reading: Reading, directory: str, out: str, labels_file: str |
         from .parallel import cores
         from .run.distributed import AssignJob, run_job, write_assignments
 
-        job = AssignJob(directory, labels_file, cache_dir=reading.cache_dir, use_cache=reading.use_cache)
+        job = AssignJob(directory, labels_file, cache_dir=reading.cache_dir, use_cache=reading.use_cache,
+                        label_field=reading.fields.label)
         labels = [topic["label"] for topic in read_topics(directory)[0]]
         counts = run_job(job, reading.paths, out, scheduler=scheduler, part_size=part_size, resume=resume,
                          fields=reading.fields, max_bytes=reading.max_bytes, n_workers=cores(reading.n_jobs),
@@ -604,7 +607,7 @@ def assign_topics(reading: Reading, directory: str, out: str, labels_file: str |
     from .types.training import read_types, with_article_types
 
     model = _load_topic_model(directory)
-    types = read_types(labels_file)
+    types = read_types(labels_file, reading.fields.label)
     data = read_segmented(reading, check=_check_types_found(types))
     report = summarize(model, with_article_types(data.good, types), model.transform(data.texts))
     write_documents(list(in_input_order(data.articles, report.documents)), out, len(report.labels), errors=True)

@@ -448,6 +448,36 @@ def test_train_with_a_labels_file_keeps_the_label_field_of_the_other_articles(co
     assert len(card["labels"]) == 5
 
 
+def test_a_labels_file_names_its_label_column_as_the_label_field_does(model_dir, tmp_path):
+    """A user whose articles and labels file both name the label column `category` said so with --label-field, which
+    the labels file did not hear: "a labels table needs a header with 'id' (or 'file') and 'label'", and no option
+    could say otherwise (hunt 23 B, 1). A file of `label`, as `label --out` writes it, is still read."""
+    from dvtopics.io.labels import read_labels
+
+    articles = made_up_articles(6)
+    texts = _unlabelled(tmp_path / "a.jsonl", articles)
+    labels = tmp_path / "labels.csv"
+    labels.write_text("id;Category\n" + "".join(f"{a.id};{a.label}\n" for a in articles), encoding="utf-8")
+    as_jsonl = tmp_path / "labels.jsonl"
+    as_jsonl.write_text("".join(json.dumps({"id": a.id, "category": a.label}) + "\n" for a in articles))
+    result = CliRunner().invoke(cli, ["train", str(texts), "--labels", str(labels), "--label-field", "category",
+                                      "--out", str(tmp_path / "m"), "--classifier", "cnb", "--folds", "2"])
+    assert result.exit_code == 0, result.output
+    assert "hand labels: 30 from --labels" in result.output
+    result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(texts), "--labels", str(as_jsonl),
+                                      "--label-field", "category", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["n"] == 30
+    assert read_labels(labels, label_field="category")[articles[0].id] == articles[0].label
+    plain = tmp_path / "plain.csv"
+    plain.write_text("id,label\na1,other\n", encoding="utf-8")
+    assert read_labels(plain, label_field="category") == {"a1": "other"}
+    labels.write_text("id,Category\na1,other\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["train", str(texts), "--labels", str(labels), "--label-field", "categry",
+                                      "--out", str(tmp_path / "m2")])
+    assert result.exit_code == 2 and "'categry' (or 'label'); its header has 'id', 'Category'" in result.output
+
+
 def test_a_label_field_of_another_label_set_is_not_mixed_with_a_labels_file(caplog):
     """A corpus whose label field is another task's (VNTC's topics) beside article types from --labels: those
     labels are not learnt (the model would get a class per topic), but say so; the articles stay available as

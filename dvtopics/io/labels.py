@@ -12,25 +12,41 @@ from ..text.normalise import nfc
 from .folders import XLSX_SUFFIXES
 from .jsonfiles import json_kind, loads
 from .read import field_text, missing, read_side_file
-from .tables import (cell_text, csv_delimiter, csv_rows, field_names, lines_above_table, repeated_columns,
-                     sheet_tables, split_header)
+from .tables import (cell_text, column_meant, csv_delimiter, csv_rows, field_names, lines_above_table,
+                     repeated_columns, sheet_tables, split_header)
 
 log = logging.getLogger(__name__)
 
 ON_CONFLICT = ("refuse", "drop")  # what to do with an id given two different labels
 
 
-def _read_csv_labels(path: str | os.PathLike, on_conflict: str, same) -> dict[str, str]:
+def _read_csv_labels(path: str | os.PathLike, on_conflict: str, same, label_field: str) -> dict[str, str]:
     """A CSV of article id (or file name) and label -> {id: label} (see `_labels_of_table`). Its rows are read as
     an articles CSV's are (`csv_rows`): a long cell (the articles' own CSV, its text beside the labels) is read
     whole, and a row that is not valid CSV (a quote never closed, which would take the rows after it into one
     label) is refused, naming its line: which labels were meant no one can tell."""
     whole = read_side_file(path)
-    delimiter, text = csv_delimiter(whole, "label")
+    delimiter, text = csv_delimiter(whole, label_field)
+    if delimiter == "," and label_field != "label":  # found by neither name under another delimiter: by `label`?
+        delimiter, text = csv_delimiter(whole, "label")
     rows = _valid_rows(path, text, delimiter, lines_above_table(whole, text))
-    given, rows = split_header(rows, "label", ("id", "file"), where=path)
-    header = field_names(given or [], ("id", "file", "label"))  # " ID ", "Label", "Nhãn"
-    return _labels_of_table(path, header, (dict(zip(header, row)) for row in rows), on_conflict, same, given)
+    given, rows = split_header(rows, label_field, ("id", "file"), where=path)
+    header = field_names(given or [], _columns(label_field))  # " ID ", "Label", "Nhãn"
+    return _labels_of_table(path, header, (dict(zip(header, row)) for row in rows), on_conflict, same, given,
+                            label_field)
+
+
+def _columns(label_field: str) -> tuple[str, ...]:
+    """The columns a labels table is read by: id or file, and the label's, named as the articles' label field is
+    (`--label-field`), or `label` (as `label --out` writes it)."""
+    return tuple(dict.fromkeys(("id", "file", label_field, "label")))
+
+
+def _label_column(names, label_field: str) -> str:
+    """Where a labels file's labels are: the column (or key) the articles' label field names, when it has one
+    (`--label-field loai_bai` for a column `loai_bai`, which was refused as a labels table without 'label'), else
+    `label`, the column `label --out` writes."""
+    return label_field if label_field in names else "label"
 
 
 def _valid_rows(path, text: str, delimiter: str, lines_above: int):
@@ -41,7 +57,7 @@ def _valid_rows(path, text: str, delimiter: str, lines_above: int):
         yield row
 
 
-def _read_xlsx_labels(path: Path, on_conflict: str, same) -> dict[str, str]:
+def _read_xlsx_labels(path: Path, on_conflict: str, same, label_field: str) -> dict[str, str]:
     """The first sheet of a workbook with a 'label' column, else its first sheet (the .xlsx `dvtopics label
     --out` writes, its labels corrected by hand, say) -> {id: label} (see `_labels_of_table`); its header and
     merged cells as `sheet_tables` reads them."""
@@ -52,33 +68,39 @@ def _read_xlsx_labels(path: Path, on_conflict: str, same) -> dict[str, str]:
     except Exception as exc:  # openpyxl raises many kinds on a file that is not a workbook
         raise InputError(f"{path}: not an .xlsx workbook ({exc})") from None
     try:
-        tables = list(sheet_tables(book, ("id", "file", "label"), "label", path))
-        _, _, header, rows, given = next((table for table in tables if "label" in table[2]), None) or (
+        tables = list(sheet_tables(book, _columns(label_field), label_field, path))
+        _, _, header, rows, given = next((table for table in tables if _label_column(table[2], label_field) in
+                                          table[2]), None) or (
             tables[0] if tables else (None, None, [], iter(()), []))
         table = [dict(zip(header, (cell_text(cell) or "" for cell in row))) for _, row in rows]
     finally:
         book.close()
-    return _labels_of_table(path, header, table, on_conflict, same, given)
+    return _labels_of_table(path, header, table, on_conflict, same, given, label_field)
 
 
-def _labels_of_table(path, header: list[str], rows, on_conflict: str, same, given=None) -> dict[str, str]:
+def _labels_of_table(path, header: list[str], rows, on_conflict: str, same, given=None,
+                     label_field: str = "label") -> dict[str, str]:
     """{id: label} from a table's rows. The id column may be called `id` (taken as it is: VNTC's ids end in
     .txt) or `file` (a file name, whose .txt is dropped to match the ids `read_articles` gives to .txt
     files). A row whose cells are all blank (a spreadsheet's empty rows) is no row. `given`: the header as the
-    file spells it, for the message."""
-    if "label" not in header or not ({"id", "file"} & set(header)):
-        found = ", ".join(repr(name) for name in (header if given is None else given)) or "none"
-        raise InputError(f"{path}: a labels table needs a header with 'id' (or 'file') and 'label'; "
-                         f"its header has {found}")
-    repeated = repeated_columns(header, ("id", "file", "label"))
+    file spells it, for the message. The labels are in the column `label_field` names, else in `label`."""
+    column = _label_column(header, label_field)
+    if column not in header or not ({"id", "file"} & set(header)):
+        names = header if given is None else given
+        found = ", ".join(repr(name) for name in names) or "none"
+        meant = column_meant(label_field, names) if label_field != "label" else None
+        raise InputError(f"{path}: a labels table needs a header with 'id' (or 'file') and "
+                         + (f"'{label_field}' (or 'label')" if label_field != "label" else "'label'")
+                         + f"; its header has {found}" + (f": did you mean {meant!r}?" if meant else ""))
+    repeated = repeated_columns(header, ("id", "file", column))
     if repeated:
         raise InputError(f"{path}: {repeated}")
     rows = [row for row in rows if any(isinstance(value, str) and value.strip() for value in row.values())]
     if not rows:
         raise InputError(f"{path}: no labels in it (a header only)")
     if "id" in header:
-        return labels_by_id(path, ((row.get("id") or "", row.get("label")) for row in rows), on_conflict, same)
-    return labels_by_id(path, ((_file_id(row.get("file") or ""), row.get("label")) for row in rows), on_conflict, same)
+        return labels_by_id(path, ((row.get("id") or "", row.get(column)) for row in rows), on_conflict, same)
+    return labels_by_id(path, ((_file_id(row.get("file") or ""), row.get(column)) for row in rows), on_conflict, same)
 
 
 def _file_id(name: str) -> str:
@@ -122,7 +144,7 @@ def labels_by_id(where, pairs, on_conflict: str = "refuse", same=operator.eq) ->
     return {id_: label for id_, label in labels.items() if id_ not in conflicts}
 
 
-def _json_label_pairs(path: Path) -> list[tuple[str, object]] | None:
+def _json_label_pairs(path: Path, label_field: str) -> list[tuple[str, object]] | None:
     """The (id, label) pairs of a .json labels file: an array of {"id", "label"} objects (JSONL's records in one
     array, as `jq -s` or `json.dump` write them), or one object of labels by id ({"a1": "other", …}); None for a
     file that is no one JSON value (JSON lines named .json, read as such). A .json was read as a CSV, and refused
@@ -137,33 +159,43 @@ def _json_label_pairs(path: Path) -> list[tuple[str, object]] | None:
     if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
         pairs = []
         for number, item in enumerate(value, start=1):
-            if "id" not in item or "label" not in item or missing(item["id"]):
-                raise InputError(f"{path}: item {number}: a labels array needs {{\"id\": ..., \"label\": ...}} in "
-                                 f"each item; it has {', '.join(map(repr, item)) or 'none'}")
-            pairs.append((str(item["id"]), item["label"]))
+            column = _label_column(item, label_field)
+            if "id" not in item or column not in item or missing(item["id"]):
+                raise InputError(f"{path}: item {number}: a labels array needs {{\"id\": ..., {_key(label_field)}: "
+                                 f"...}} in each item; it has {', '.join(map(repr, item)) or 'none'}")
+            pairs.append((str(item["id"]), item[column]))
         return pairs
     raise InputError(f"{path}: a .json labels file holds an array of {{\"id\": ..., \"label\": ...}} or one object "
                      f"of labels by id ({{\"a1\": \"other\"}}), not {json_kind(value)}")
 
 
-def read_labels(path: str | os.PathLike, on_conflict: str = "refuse", same=operator.eq) -> dict[str, str]:
+def _key(label_field: str) -> str:
+    """How the label's key is named in a message: "label", or "category" (or "label")."""
+    return '"label"' if label_field == "label" else f'"{label_field}" (or "label")'
+
+
+def read_labels(path: str | os.PathLike, on_conflict: str = "refuse", same=operator.eq,
+                label_field: str = "label") -> dict[str, str]:
     """Labels by article id from a CSV or .xlsx (id or file, label; see `_labels_of_table`) or the JSONL
     `dvtopics label --out` writes ({"id", "label"} per line). An id given two different labels is refused,
     or left out with a warning when `on_conflict` is "drop"; `same(first, later)` says when two labels are one
-    (`types.names.same_label`: an article type however spelt)."""
+    (`types.names.same_label`: an article type however spelt). `label_field`: the articles' label field
+    (`--label-field`), whose column or key holds the labels where a file has one; else `label` does."""
+    if not isinstance(label_field, str) or not label_field.strip():
+        raise ValueError(f"label_field {label_field!r}: give the name of a field, as text")
     if on_conflict not in ON_CONFLICT:
         raise ValueError(f"on_conflict must be one of {', '.join(ON_CONFLICT)}")
     path = Path(path).expanduser()  # "~/labels.csv", as read_articles reads its paths
     if not path.exists():
         raise InputError(f"{path}: no such labels file")
     if path.suffix.lower() in XLSX_SUFFIXES:
-        return _read_xlsx_labels(path, on_conflict, same)
+        return _read_xlsx_labels(path, on_conflict, same, label_field)
     if path.suffix.lower() == ".json":
-        pairs = _json_label_pairs(path)
+        pairs = _json_label_pairs(path, label_field)
         if pairs is not None:
             return labels_by_id(path, pairs, on_conflict, same)
     elif path.suffix.lower() not in (".jsonl", ".ndjson", ".jl"):
-        return _read_csv_labels(path, on_conflict, same)
+        return _read_csv_labels(path, on_conflict, same, label_field)
     pairs = []
     for number, line in enumerate(read_side_file(path).splitlines(), start=1):  # UTF-16 or a BOM too
         if not line.strip():
@@ -173,9 +205,10 @@ def read_labels(path: str | os.PathLike, on_conflict: str = "refuse", same=opera
             id_ = None if missing(record["id"]) else field_text(record["id"])  # 17.0 is 17, as the articles' ids
             if id_ is None:
                 raise TypeError  # an id left out (or not text or a number): the line names no article
-            pairs.append((id_, record["label"]))
+            pairs.append((id_, record[_label_column(record, label_field)]))
         except (ValueError, KeyError, TypeError):
-            raise InputError(f"{path}:{number}: a labels line needs {{\"id\": ..., \"label\": ...}}") from None
+            raise InputError(f"{path}:{number}: a labels line needs {{\"id\": ..., {_key(label_field)}: ...}}"
+                             ) from None
     if not pairs:
         raise InputError(f"{path}: no labels in it (an empty file)")
     return labels_by_id(path, pairs, on_conflict, same)
