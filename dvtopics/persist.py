@@ -166,13 +166,38 @@ def check_card(card, card_path: Path) -> None:
 _JSON_NAMES = {str: "text", list: "a list", dict: "an object", int: "a whole number", bool: "true/false"}
 
 
+# How much of a package's version must be newer than the installed one's for a model it pickled to be refused:
+# scikit-learn changes its estimators' attributes between minor releases and reads no pickle of a later one (a model
+# trained on 1.9, loaded on 1.7, crashed at predict with an AttributeError traceback); numpy's and gensim's pickles
+# change between major releases (numpy 2 pickles name numpy._core, which numpy 1 has not).
+NEWER_REFUSED = {"scikit-learn": 2, "gensim": 1, "numpy": 1}
+
+
+def _release(version: str, parts: int) -> tuple[int, ...] | None:
+    """The first `parts` numbers of a version ("1.9.1" -> (1, 9)), or None for one that does not open with them."""
+    import re
+
+    found = re.match(r"\d+(?:\.\d+)*", version or "")
+    numbers = tuple(int(part) for part in found.group().split("."))[:parts] if found else ()
+    return numbers if len(numbers) == parts else None
+
+
 def check_versions(card: dict, name: str) -> list[str]:
-    """Warn where the packages that pickled the model differ from the installed ones."""
+    """Warn where the packages that pickled the model differ from the installed ones; refuse (`ModelError`) a model
+    pickled by a newer release of one than is installed (`NEWER_REFUSED`), which could not run it: it loaded with a
+    warning, then failed at the first article with a traceback."""
     drift, pins = [], []
     installed = package_versions()
     for package in ("scikit-learn", "gensim", "numpy"):
         made_with = card.get("versions", {}).get(package)
         if made_with and installed.get(package) and made_with != installed[package]:
+            parts = NEWER_REFUSED[package]
+            newer, here = _release(made_with, parts), _release(installed[package], parts)
+            if newer and here and newer > here:
+                raise ModelError(f"{name}: made with {package} {made_with}, newer than the {installed[package]} "
+                                 f"installed here, which cannot run it: install it (pip install "
+                                 f"'{package}>={made_with}')" + ("" if inside_packaged_models(name) else
+                                                                 ", or retrain the model with this one"))
             drift.append(f"{package} {made_with} -> {installed[package]}")
             pins.append(f"'{package}=={made_with}'")
     if drift:

@@ -1,5 +1,6 @@
 import json
 import logging
+import re
 
 import pytest
 
@@ -58,6 +59,29 @@ def test_version_drift_warns(tmp_path, caplog):
     with caplog.at_level(logging.WARNING):
         load_model(tmp_path)
     assert "scikit-learn 0.0.1" in caplog.text
+
+
+def test_a_model_made_by_a_newer_release_than_is_installed_is_refused_at_load(tmp_path, caplog):
+    """A model trained where scikit-learn 1.9 is installed, copied where 1.7 is, loaded with a warning and crashed at
+    predict with a traceback; its card says what made it, so it is refused at load, in one line naming both versions
+    (hunt 23 B, 2). A newer patch release, or an older release, still loads with the warning."""
+    from dvtopics.persist import package_versions
+
+    installed = package_versions()["scikit-learn"]
+    major, minor = (int(part) for part in installed.split(".")[:2])
+    _saved_with(tmp_path, "scikit-learn", f"{major}.{minor + 1}.0")
+    with pytest.raises(ModelError, match=rf"made with scikit-learn {major}\.{minor + 1}\.0, newer than the "
+                                         rf"{re.escape(installed)} installed here.*pip install 'scikit-learn>="):
+        load_model(tmp_path)
+    _saved_with(tmp_path, "numpy", "99.0")
+    with pytest.raises(ModelError, match="made with numpy 99.0"):
+        load_model(tmp_path)
+    _saved_with(tmp_path, "scikit-learn", f"{major}.{minor}.999")  # a bug-fix release apart: warned, not refused
+    with caplog.at_level(logging.WARNING):
+        assert load_model(tmp_path)[0] == [1]
+    assert f"scikit-learn {major}.{minor}.999 -> {installed}" in caplog.text
+    _saved_with(tmp_path, "gensim", "dev")  # a version that opens with no release's numbers: warned only
+    load_model(tmp_path)
 
 
 def test_version_drift_of_the_model_installed_with_dvtopics_names_the_versions_not_a_retraining(tmp_path, caplog,
