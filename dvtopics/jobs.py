@@ -213,19 +213,24 @@ def _extra_articles(paths: Sequence[str], reading: Reading):
     # a file given twice is read once, with a note, as the inputs are: read twice, each correction in it would be
     # counted again, and undone and redone
     for path in unique_paths(paths) if paths else []:
-        readable, first_error = 0, None
+        readable, first_error, unlabelled = 0, None, None
         try:
             for article in read_articles([path], reading.fields, "record", reading.max_bytes):
                 readable += not article.error
                 first_error = first_error or article.error
-                if not article.error and not article.label:  # training's own line named neither file nor field
-                    others = [name for name in article.meta if name not in ("warning", "extra_cells")]
-                    raise InputError(f"{path}: the article {article.id} has no label: each --extra article "
-                                     f"needs one, in its '{reading.fields.label}' field (--label-field names it)"
-                                     + (f"; its other fields are {', '.join(map(repr, others))}" if others else ""))
+                if not article.error and not article.label:
+                    unlabelled = article
+                    break
                 yield article
         except InputError as exc:  # a table without the text column: a labels file, perhaps
             raise InputError(f"--extra {exc}" + _labels_hint(path, reading.fields.label)) from None
+        if unlabelled is not None:  # training's own line named neither file nor field. Not with `_labels_hint`: the
+            # file has texts (a labels file too, read as one, when its rows have a text): it was told to give them as
+            # --labels, "not the articles' text"
+            others = [name for name in unlabelled.meta if name not in ("warning", "extra_cells")]
+            raise InputError(f"--extra {path}: the article {unlabelled.id} has no label: each --extra article needs "
+                             f"one, in its '{reading.fields.label}' field (--label-field names it)"
+                             + (f"; its other fields are {', '.join(map(repr, others))}" if others else ""))
         if not readable:
             raise InputError(f"--extra {path}: no article could be read ({first_error})"
                              + _labels_hint(path, reading.fields.label))

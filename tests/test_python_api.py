@@ -848,6 +848,24 @@ def test_an_extra_article_without_a_label_names_its_file_field_and_fields(tmp_pa
         jobs.train(jobs.Reading([data]), tmp_path / "m", extra_paths=[tmp_path / "extra.csv"])
 
 
+def test_an_extra_file_of_texts_with_a_blank_label_is_not_called_a_labels_file(tmp_path):
+    """--extra corrections.csv (id, text, label) with one label left blank was refused with "...has no label...; it
+    holds ids and labels, not the articles' text: give it as --labels": it holds texts, and given as --labels, its
+    articles would be no input's (hunt 23 B, 3)."""
+    import json
+    from articles import made_up_articles
+    from dvtopics import jobs
+
+    data = tmp_path / "a.jsonl"
+    data.write_text("".join(json.dumps({"id": a.id, "text": a.text, "label": a.label}, ensure_ascii=False) + "\n"
+                            for a in made_up_articles(2)), encoding="utf-8")
+    (tmp_path / "extra.csv").write_text("id,text,label\nc1,Huyện đoàn sơ kết công tác 6 tháng đầu năm.,semi_annual_review\n"
+                                        "c2,Xã trồng cây xanh. Người dân tham gia dọn đường làng.,\n", encoding="utf-8")
+    with pytest.raises(dvtopics.InputError, match=r"^--extra .*extra\.csv: the article c2 has no label: each --extra "
+                                                  r"article needs one, in its 'label' field \(--label-field names it\)$"):
+        jobs.train(jobs.Reading([data]), tmp_path / "m", extra_paths=[tmp_path / "extra.csv"])
+
+
 def test_a_jobs_output_in_a_model_folder_it_reads_is_refused_as_the_commands_is(seeds_dir, tmp_path):
     """jobs.assign_topics(reading, "themes", "themes/documents.csv") replaced the fit's own table with the new
     articles' (and topics_page, label, report and evaluate's plot wrote into the model folders they read), where the
