@@ -124,6 +124,11 @@ def read_card(directory: str | os.PathLike, task: str | None = None) -> dict:
     if not directory.is_dir():
         raise ModelError(f"{directory}: no such model directory ({made_by})")
     if not card_path.exists():
+        below = _models_below(directory)
+        if below:  # a model unzipped into a folder of its name (mine/mine/): "train one" sent the user the wrong way
+            raise ModelError(f"{directory}: no {CARD_FILE} here, but a model folder inside it: give "
+                             f"{below[0]}" + (f" (or one of the {len(below) - 1} other model folders in it)"
+                                              if len(below) > 1 else ""))
         raise ModelError(f"{directory}: no {CARD_FILE}; not a dvtopics model directory ({made_by})")
     try:
         card = json.loads(read_side_file(card_path))  # a card edited in Notepad may have a BOM, or be UTF-16
@@ -131,6 +136,17 @@ def read_card(directory: str | os.PathLike, task: str | None = None) -> dict:
         raise ModelError(f"{card_path}: unreadable model card ({exc})") from None
     check_card(card, card_path)
     return card
+
+
+def _models_below(directory: Path) -> list[Path]:
+    """The model folders one or two levels inside `directory` (unzipping mine.zip into mine/ makes mine/mine/, or
+    mine/models/mine/), for the message of a folder that holds none itself."""
+    try:
+        found = sorted(path.parent for pattern in (f"*/{CARD_FILE}", f"*/*/{CARD_FILE}")
+                       for path in directory.glob(pattern))
+    except OSError:  # a subfolder that cannot be read: no hint, the error stands
+        return []
+    return found
 
 
 # What the code reads from a card, and the JSON type each must have when the card holds it (old cards lack

@@ -61,6 +61,20 @@ def test_version_drift_warns(tmp_path, caplog):
     assert "scikit-learn 0.0.1" in caplog.text
 
 
+def test_a_folder_holding_a_model_one_level_down_names_it(tmp_path):
+    """mine.zip unzipped into mine/ makes mine/mine/: `--model mine` said "no model_card.json; not a dvtopics model
+    directory (train one with `dvtopics train PATHS --out mine`)", sending the user to retrain a model they have
+    (hunt 23 B, 4)."""
+    save_model([1], tmp_path / "mine" / "mine", {"task": "demo"})
+    with pytest.raises(ModelError, match=r"no model_card\.json here, but a model folder inside it: give "
+                                         r".*mine[/\\]mine$") as raised:
+        load_model(tmp_path / "mine")
+    assert "train one" not in str(raised.value)
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(ModelError, match="not a dvtopics model directory"):
+        load_model(tmp_path / "empty")
+
+
 def test_a_model_made_by_a_newer_release_than_is_installed_is_refused_at_load(tmp_path, caplog):
     """A model trained where scikit-learn 1.9 is installed, copied where 1.7 is, loaded with a warning and crashed at
     predict with a traceback; its card says what made it, so it is refused at load, in one line naming both versions
