@@ -172,7 +172,7 @@ def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifie
     if silent_min_confidence is not None:
         check_share("silent_min_confidence", silent_min_confidence)
     check_not_named_shipped(out)
-    label_files, extra_paths = as_list(label_files, "label_files"), as_list(extra_paths, "extra_paths")
+    label_files, extra_paths = as_list(label_files, "label_files", LABEL_FILES_HINT), as_list(extra_paths, "extra_paths")
     # task: a topics model's folder is refused, a classifier's (this one retrained) replaced
     check_folder(out, [*reading.paths, *label_files, *extra_paths], MODEL_FILES, task=TASK)
     extra = list(_extra_articles(extra_paths, reading))  # a few files, refused before the inputs are read
@@ -356,6 +356,11 @@ def _field_settings(fields: FieldNames) -> list[str]:
                                                      if getattr(fields, key) != getattr(default, key)]
 
 
+# label_files are paths: labels by id in a dict (or a Series) are a file's rows, not its path
+LABEL_FILES_HINT = ("give the paths of labels files; labels by id (a dict, a Series) go into a CSV of id,label "
+                    "first (pandas: pd.Series(labels, name='label').rename_axis('id').to_csv('labels.csv'))")
+
+
 @_job_arguments("label_files")
 def gold_labels(label_files: Sequence[str], label_field: str = "label") -> dict[str, str] | None:
     """The hand labels of these files, merged; None without files (labels then come from the articles). An id that
@@ -365,7 +370,7 @@ def gold_labels(label_files: Sequence[str], label_field: str = "label") -> dict[
     from .io.labels import labels_by_id, read_labels
     from .types.names import as_article_types, same_label
 
-    pairs = [pair for path in as_list(label_files, "label_files")
+    pairs = [pair for path in as_list(label_files, "label_files", LABEL_FILES_HINT)
              for pair in read_labels(path, same=same_label, label_field=label_field).items()]
     labels = as_article_types([label for _, label in pairs])
     return labels_by_id("--labels", ((id_, label) for (id_, _), label in zip(pairs, labels)), same=same_label) or None
@@ -430,7 +435,8 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
     if plot:
         from .report.plots import FIGURE_SUFFIXES
 
-        check_output(plot, [*reading.paths, *_model_folders(model, baseline), *as_list(label_files, "label_files")])
+        check_output(plot, [*reading.paths, *_model_folders(model, baseline),
+                            *as_list(label_files, "label_files", LABEL_FILES_HINT)])
         _check_suffix(plot, FIGURE_SUFFIXES, "a figure")
     classifier = load_classifier(model)
     compare_with = load_classifier(baseline) if baseline else None

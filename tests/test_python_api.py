@@ -500,6 +500,24 @@ def test_a_script_read_from_standard_input_is_refused_workers_in_one_error(tmp_p
     assert "n_jobs=1" in run.stdout and "Traceback" not in run.stderr
 
 
+def test_labels_by_id_given_as_label_files_are_refused_as_no_list_of_files(tmp_path):
+    """A notebook user gave jobs.train labels by id, {"a1": "other", ...}, as label_files: iterated, the dict gave its
+    keys, and they were read as paths, "a1: no such labels file" (hunt 23 B, 5). A dict is no list of anything."""
+    from dvtopics import jobs
+    from dvtopics.arguments import as_list
+
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "a1", "text": "Xã trồng cây xanh."}) + "\n", encoding="utf-8")
+    reading = jobs.Reading([tmp_path / "a.jsonl"])
+    for job in (lambda: jobs.train(reading, tmp_path / "m", label_files={"a1": "other"}),
+                lambda: jobs.evaluate(reading, "shipped", label_files={"a1": "other"})):
+        with pytest.raises(TypeError, match=r"^label_files: a dict is not a list of items \(its keys would be read\): "
+                                            r"give the paths of labels files; .* a CSV of id,label"):
+            job()
+    with pytest.raises(TypeError, match=r"^texts: a dict is not a list of items"):
+        as_list({"a1": "Xã trồng cây xanh."}, "texts")
+    assert not (tmp_path / "m").exists()
+
+
 def test_a_model_of_ones_own_labels_may_abstain_as_it_likes(shipped, seeds_dir):
     """The CLI offers --abstain other|uncertain; from Python any label, as before the checks were shared."""
     records = shipped.predict(list(read_articles(seeds_dir)), min_confidence=1.0, abstain="unknown")
