@@ -374,6 +374,30 @@ def test_read_labels_reads_the_workbook_a_user_corrected(tmp_path):
         read_labels(tmp_path / "broken.xlsx")
 
 
+def test_read_labels_reads_every_sheet_of_labels_in_a_workbook(tmp_path):
+    """A second round of labels on a sheet of its own (or `label --out`'s sheets `articles 2`, … past Excel's rows) was
+    dropped without a word: only the first sheet with a label column was read, and train learnt without the rest
+    (hunt 23 B, 6). Every sheet of ids and labels is read; a notes sheet is not; two sheets that label one id apart
+    are refused, as one sheet is; a sheet of a header only labels nothing."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "đợt 1"
+    for row in (["id", "label"], ["a1", "other"], ["a2", "annual_review"]):
+        book.active.append(row)
+    for title, rows in (("ghi chú", [["ghi chú"], ["Nhãn theo LABELS.md"]]), ("đợt 2", [["ID", "Label"], ["a3", "other"]]),
+                        ("đợt 3", [["id", "label"]])):
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    book.save(tmp_path / "rounds.xlsx")
+    assert read_labels(tmp_path / "rounds.xlsx") == {"a1": "other", "a2": "annual_review", "a3": "other"}
+    book["đợt 2"].append(["a1", "annual_review"])
+    book.save(tmp_path / "apart.xlsx")
+    with pytest.raises(InputError, match="id 'a1' has two labels, 'other' and 'annual_review'"):
+        read_labels(tmp_path / "apart.xlsx")
+
+
 def test_utf8_with_a_few_damaged_bytes_stays_utf8(caplog):
     data = ("Công tác dân vận " * 50).encode("utf-8") + b"\xff" + " ở cơ sở.".encode("utf-8")
     with caplog.at_level(logging.WARNING):

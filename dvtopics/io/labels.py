@@ -58,9 +58,11 @@ def _valid_rows(path, text: str, delimiter: str, lines_above: int):
 
 
 def _read_xlsx_labels(path: Path, on_conflict: str, same, label_field: str) -> dict[str, str]:
-    """The first sheet of a workbook with a 'label' column, else its first sheet (the .xlsx `dvtopics label
-    --out` writes, its labels corrected by hand, say) -> {id: label} (see `_labels_of_table`); its header and
-    merged cells as `sheet_tables` reads them."""
+    """Every sheet of a workbook with an id (or file) and a label column, else its first sheet (the .xlsx
+    `dvtopics label --out` writes, its labels corrected by hand, say) -> {id: label} (see `_labels_of_table`); its
+    header and merged cells as `sheet_tables` reads them. Only the first such sheet was read: the labels of a second
+    round added on a sheet of its own, or of `label --out`'s sheets `articles 2`, … past Excel's rows, were lost
+    without a word, and `train` learnt without them."""
     from openpyxl import load_workbook
 
     try:
@@ -69,18 +71,31 @@ def _read_xlsx_labels(path: Path, on_conflict: str, same, label_field: str) -> d
         raise InputError(f"{path}: not an .xlsx workbook ({exc})") from None
     try:
         tables = list(sheet_tables(book, _columns(label_field), label_field, path))
-        _, _, header, rows, given = next((table for table in tables if _label_column(table[2], label_field) in
-                                          table[2]), None) or (
-            tables[0] if tables else (None, None, [], iter(()), []))
-        table = [dict(zip(header, (cell_text(cell) or "" for cell in row))) for _, row in rows]
+        labelled = [table for table in tables
+                    if _label_column(table[2], label_field) in table[2] and {"id", "file"} & set(table[2])]
+        pairs = []
+        # none: the first sheet's header is the one the error names
+        for title, _, header, rows, given in labelled or tables[:1] or [(None, None, [], iter(()), [])]:
+            table = [dict(zip(header, (cell_text(cell) or "" for cell in row))) for _, row in rows]
+            pairs += _table_pairs(f"{path}:{title}" if len(labelled) > 1 else path, header, table, given, label_field)
     finally:
         book.close()
-    return _labels_of_table(path, header, table, on_conflict, same, given, label_field)
+    if not pairs:
+        raise InputError(f"{path}: no labels in it (a header only)")
+    return labels_by_id(path, pairs, on_conflict, same)  # an id two sheets label apart is refused, as in one sheet
 
 
 def _labels_of_table(path, header: list[str], rows, on_conflict: str, same, given=None,
                      label_field: str = "label") -> dict[str, str]:
-    """{id: label} from a table's rows. The id column may be called `id` (taken as it is: VNTC's ids end in
+    """{id: label} from a table's rows (`_table_pairs`); a table of no row is refused."""
+    pairs = _table_pairs(path, header, rows, given, label_field)
+    if not pairs:
+        raise InputError(f"{path}: no labels in it (a header only)")
+    return labels_by_id(path, pairs, on_conflict, same)
+
+
+def _table_pairs(path, header: list[str], rows, given=None, label_field: str = "label") -> list[tuple[str, object]]:
+    """(id, label) of each of a table's rows. The id column may be called `id` (taken as it is: VNTC's ids end in
     .txt) or `file` (a file name, whose .txt is dropped to match the ids `read_articles` gives to .txt
     files). A row whose cells are all blank (a spreadsheet's empty rows) is no row. `given`: the header as the
     file spells it, for the message. The labels are in the column `label_field` names, else in `label`."""
@@ -96,11 +111,9 @@ def _labels_of_table(path, header: list[str], rows, on_conflict: str, same, give
     if repeated:
         raise InputError(f"{path}: {repeated}")
     rows = [row for row in rows if any(isinstance(value, str) and value.strip() for value in row.values())]
-    if not rows:
-        raise InputError(f"{path}: no labels in it (a header only)")
     if "id" in header:
-        return labels_by_id(path, ((row.get("id") or "", row.get(column)) for row in rows), on_conflict, same)
-    return labels_by_id(path, ((_file_id(row.get("file") or ""), row.get(column)) for row in rows), on_conflict, same)
+        return [(row.get("id") or "", row.get(column)) for row in rows]
+    return [(_file_id(row.get("file") or ""), row.get(column)) for row in rows]
 
 
 def _file_id(name: str) -> str:
