@@ -384,7 +384,11 @@ _ID_SPELLINGS = ((lambda id_: id_.lstrip("0") or "0", "but for leading zeros"),
                   "without .txt (head the column `file` to read its file names as ids)"),
                  # pandas writes an id column with a gap as floats: "17.0" in a CSV
                  (lambda id_: id_[:-2] if id_.endswith(".0") and id_[:-2].isdigit() else id_,
-                  "but for its .0 (a whole number saved as a float: save the ids as whole numbers or text)"))
+                  "but for its .0 (a whole number saved as a float: save the ids as whole numbers or text)"),
+                 # labels made for `label tree/` (2017/03/name) given with tree/2017 (03/name), or the reverse
+                 (lambda id_: id_.rsplit("/", 1)[-1],
+                  "but for its folders (a folder's .txt file is named by its path below the folder given: give the "
+                  "folder the labels were made for)"))
 
 
 def _near_id(labels, ids) -> str:

@@ -819,6 +819,20 @@ def test_train_says_no_id_of_the_labels_file_is_an_article_and_names_a_zero_padd
             job()
 
 
+def test_labels_made_for_a_folder_above_the_one_given_name_the_difference(seeds_dir, tmp_path):
+    """Labels made for `label tree/` (ids 2017/03/name) given with tree/2017 (ids 03/name) labelled nothing, and the
+    error said only to check that the labels file is this input's (hunt 23 B, 7): it names the id and its folders."""
+    import shutil
+    from dvtopics import jobs
+
+    (tmp_path / "tree" / "2017" / "03").mkdir(parents=True)
+    shutil.copy(seeds_dir / "000_4277f1d749d09db2.txt", tmp_path / "tree" / "2017" / "03")
+    (tmp_path / "labels.csv").write_text("id,label\n2017/03/000_4277f1d749d09db2,semi_annual_review\n", encoding="utf-8")
+    with pytest.raises(jobs.NoLabelledArticles, match=r"its '2017/03/000_4277f1d749d09db2' is the article "
+                                                      r"'03/000_4277f1d749d09db2' but for its folders"):
+        jobs.evaluate(jobs.Reading([tmp_path / "tree" / "2017"]), "shipped", [tmp_path / "labels.csv"])
+
+
 def test_a_labels_file_of_file_names_under_id_is_named_as_such(seeds_dir, tmp_path):
     """A labels CSV whose column headed `id` holds the seeds' file names ("000_….txt") labelled none of them, and the
     error did not say why: it names the id and the column heading that reads file names."""
