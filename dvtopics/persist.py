@@ -124,6 +124,11 @@ def read_card(directory: str | os.PathLike, task: str | None = None) -> dict:
     if not directory.is_dir():
         raise ModelError(f"{directory}: no such model directory ({made_by})")
     if not card_path.exists():
+        model_files = [name for name in (MODEL_FILE, "model.joblib") if (directory / name).is_file()]
+        if model_files:  # only the model file was copied or mailed: "not a dvtopics model directory (train one)"
+            # sent the user to retrain a model they have
+            raise ModelError(f"{directory}: holds {model_files[0]} but no {CARD_FILE}: copy the card that came with "
+                             "it into this folder (it is checked before the model file is loaded)")
         below = _models_below(directory)
         if below:  # a model unzipped into a folder of its name (mine/mine/): "train one" sent the user the wrong way
             raise ModelError(f"{directory}: no {CARD_FILE} here, but a model folder inside it: give "

@@ -75,6 +75,16 @@ def test_a_folder_holding_a_model_one_level_down_names_it(tmp_path):
         load_model(tmp_path / "empty")
 
 
+def test_a_model_file_without_its_card_says_the_card_is_missing(tmp_path):
+    """Only model.pickle.gz copied into a folder: "no model_card.json; not a dvtopics model directory (train one with
+    ...)" sent the user to retrain the model they have (hunt 23 B, 8)."""
+    save_model([1], tmp_path / "m", {"task": "demo"})
+    (tmp_path / "copied").mkdir()
+    (tmp_path / "copied" / MODEL_FILE).write_bytes((tmp_path / "m" / MODEL_FILE).read_bytes())
+    with pytest.raises(ModelError, match=r"copied: holds model\.pickle\.gz but no model_card\.json: copy the card"):
+        load_model(tmp_path / "copied")
+
+
 def test_a_model_made_by_a_newer_release_than_is_installed_is_refused_at_load(tmp_path, caplog):
     """A model trained where scikit-learn 1.9 is installed, copied where 1.7 is, loaded with a warning and crashed at
     predict with a traceback; its card says what made it, so it is refused at load, in one line naming both versions
