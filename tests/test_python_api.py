@@ -955,6 +955,27 @@ def test_a_models_file_given_for_its_folder_names_the_folder(tmp_path):
     assert result.exit_code == 2 and f"is a file: give its model folder, {card.parent}" in result.output
 
 
+def test_articles_given_where_the_model_folder_is_say_it_comes_first(tmp_path):
+    """`evaluate test.jsonl mine` (the articles first) said only "Directory 'test.jsonl' is a file." (hunt 23 B, 9): it
+    says that MODEL, a model folder, comes first; `--model` and `topics show`, which take no articles after it, say
+    only what a model folder is."""
+    from click.testing import CliRunner
+    from dvtopics.cli import cli
+
+    (tmp_path / "test.jsonl").write_text('{"id": "a", "text": "Xã trồng cây xanh.", "label": "other"}\n',
+                                         encoding="utf-8")
+    (tmp_path / "mine").mkdir()
+    result = CliRunner().invoke(cli, ["evaluate", str(tmp_path / "test.jsonl"), str(tmp_path / "mine")])
+    assert result.exit_code == 2
+    assert ("is a file, not a model folder: evaluate takes the model folder first (MODEL), then the articles (train "
+            "one with") in " ".join(result.output.split())
+    for args in (["label", str(tmp_path / "test.jsonl"), "--model", str(tmp_path / "test.jsonl")],
+                 ["topics", "show", str(tmp_path / "test.jsonl")]):
+        result = CliRunner().invoke(cli, args)
+        said = " ".join(result.output.split())
+        assert result.exit_code == 2 and "is a file, not a model folder (" in said and "takes" not in said, said
+
+
 def test_jobs_read_a_leading_tilde_as_the_home_folder_in_outputs_and_model_folders(monkeypatch, tmp_path):
     """From a notebook, `jobs.label(reading, "~/labels.csv")` or `jobs.fit_topics(reading, "~/themes", 2)` made a
     folder named "~" in the current one, silently, as the command line once did (hunt 22 C, 2)."""

@@ -198,6 +198,14 @@ class ModelFolder(InputPath):
                 folder = os.path.dirname(value) or "."
                 if os.path.isfile(os.path.join(folder, CARD_FILE)):
                     self.fail(f"{error.message.rstrip('.')}: give its model folder, {folder}", param, ctx)
+                if os.path.isfile(value):  # an article file where a model is wanted: `evaluate test.jsonl mine`
+                    # said only "Directory 'test.jsonl' is a file."
+                    takes_articles = ctx is not None and isinstance(param, click.Argument) and any(
+                        isinstance(other, click.Argument) and other.name == "paths" for other in ctx.command.params)
+                    first = (f": {ctx.info_name} takes the model folder first ({param.human_readable_name}), then "
+                             "the articles" if takes_articles else "")
+                    self.fail(f"{value!r} is a file, not a model folder{first} ({how_made(self.task, 'DIR')}"
+                              f"{self.besides})", param, ctx)
                 raise
             self.fail(f"{error.message.rstrip('.')}: {how_made(self.task, value)}{self.besides}", param, ctx)
 
