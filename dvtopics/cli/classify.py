@@ -47,7 +47,8 @@ def _views(value: str) -> list[str]:
 @click.option("--weak-rules/--no-weak-rules", default=False, show_default=True,
               help="Also learn from unlabelled articles on which a cue rule fires (article types only).")
 @click.option("--weak-other", default=0, show_default=True, type=click.IntRange(0, 10_000_000),
-              help="Also learn from this many unlabelled articles with no cue word, as 'other'.")
+              help="Also learn from this many unlabelled articles with no cue word, as 'other' (article types "
+                   "only).")
 @click.option("--head-chars", default=4000, show_default=True, type=click.IntRange(0, 10_000_000),
               help="Characters of each article read (0: all).")
 @click.option("--folds", default=5, show_default=True, type=click.IntRange(MIN_FOLDS, 100),

@@ -200,8 +200,26 @@ def collect(
     data.hand_labels.warn_unused()
     if not any(data.gold):
         raise DvtopicsError("no labelled article found: check --labels (ids must match) or --label-field")
+    _check_weak_labels_fit(data, weak_rules, weak_other)
     check_label_set(set(data.labels))
     return data
+
+
+def _check_weak_labels_fit(data: TrainingData, weak_rules: bool, weak_other: int) -> None:
+    """Refuse weak labels beside hand labels of a set of the user's own (VNTC's topics, numbers): the cue rules give
+    article types and `weak_other` gives `other`. The rules' types were refused as the user's mistake ("label(s)
+    'Kinh tế' … are not article types, while others are: correct the labels"), and `other` became a class of their
+    set, learnt from unlabelled articles, in silence."""
+    asked = [said for said, given in (
+        ("weak_rules (--weak-rules) gives unlabelled articles the cue rules' article types", weak_rules),
+        ("weak_other (--weak-other) gives unlabelled articles the article type `other`", weak_other)) if given]
+    hand = {label for label, gold in zip(data.labels, data.gold) if gold}
+    spelt = {spelt_as_article_type(label) for label in hand}
+    if asked and spelt - set(ARTICLE_TYPES) and not spelt & (set(ARTICLE_TYPES) - {"other"}):
+        own = sorted(label for label in hand if spelt_as_article_type(label) not in ARTICLE_TYPES)
+        raise DvtopicsError(f"{'; '.join(asked)}, and the hand labels are a set of your own "
+                            f"({', '.join(map(repr, own[:5]))}{' …' if len(own) > 5 else ''}): leave "
+                            f"{'it' if len(asked) == 1 else 'them'} out")
 
 
 def check_trainable(data: TrainingData) -> None:
