@@ -172,11 +172,12 @@ def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifie
     if silent_min_confidence is not None:
         check_share("silent_min_confidence", silent_min_confidence)
     check_not_named_shipped(out)
-    label_files, extra_paths = as_list(label_files, "label_files", LABEL_FILES_HINT), as_list(extra_paths, "extra_paths")
+    label_files = as_list(label_files, "label_files", LABEL_FILES_HINT)
+    extra_paths = as_list(extra_paths, "extra_paths")
     # task: a topics model's folder is refused, a classifier's (this one retrained) replaced
     check_folder(out, [*reading.paths, *label_files, *extra_paths], MODEL_FILES, task=TASK)
     extra = list(_extra_articles(extra_paths, reading))  # a few files, refused before the inputs are read
-    gold, ids = gold_labels(label_files, reading.fields.label), set()
+    gold, ids = gold_labels(label_files, reading.fields.label, reading.fields.id), set()
     try:
         data = collect(_noting_ids(reading.articles(), ids), gold, weak_rules, weak_other, seed, extra)
     except DvtopicsError:
@@ -223,7 +224,7 @@ def _extra_articles(paths: Sequence[str], reading: Reading):
                     break
                 yield article
         except InputError as exc:  # a table without the text column: a labels file, perhaps
-            raise InputError(f"--extra {exc}" + _labels_hint(path, reading.fields.label)) from None
+            raise InputError(f"--extra {exc}" + _labels_hint(path, reading.fields)) from None
         if unlabelled is not None:  # training's own line named neither file nor field. Not with `_labels_hint`: the
             # file has texts (a labels file too, read as one, when its rows have a text): it was told to give them as
             # --labels, "not the articles' text"
@@ -233,15 +234,15 @@ def _extra_articles(paths: Sequence[str], reading: Reading):
                              + (f"; its other fields are {', '.join(map(repr, others))}" if others else ""))
         if not readable:
             raise InputError(f"--extra {path}: no article could be read ({first_error})"
-                             + _labels_hint(path, reading.fields.label))
+                             + _labels_hint(path, reading.fields))
 
 
-def _labels_hint(path, label_field: str = "label") -> str:
+def _labels_hint(path, fields: FieldNames) -> str:
     """What to do with a file of ids and labels but no texts (the .xlsx `label --out` writes) given as --extra."""
     from .io.labels import read_labels
 
     try:
-        read_labels(path, label_field=label_field)
+        read_labels(path, label_field=fields.label, id_field=fields.id)
     except DvtopicsError:
         return ""
     return ("; it holds ids and labels, not the articles' text: give it as --labels, with the articles it "
@@ -362,16 +363,18 @@ LABEL_FILES_HINT = ("give the paths of labels files; labels by id (a dict, a Ser
 
 
 @_job_arguments("label_files")
-def gold_labels(label_files: Sequence[str], label_field: str = "label") -> dict[str, str] | None:
+def gold_labels(label_files: Sequence[str], label_field: str = "label", id_field: str = "id"
+                ) -> dict[str, str] | None:
     """The hand labels of these files, merged; None without files (labels then come from the articles). An id that
     two files give two labels is refused, as one file's is (`labels_by_id`); one type spelt two ways
     ("semi_annual_review", "Semi-annual review", "Other", "other") is one label, whatever set the labels make. A
-    file's labels are in the column (or key) named as the articles' label field, `label_field`, else in `label`."""
+    file's labels are in the column (or key) named as the articles' label field, `label_field`, else in `label`; its
+    ids in the one named as their id field, `id_field`, else in `id`."""
     from .io.labels import labels_by_id, read_labels
     from .types.names import as_article_types, same_label
 
     pairs = [pair for path in as_list(label_files, "label_files", LABEL_FILES_HINT)
-             for pair in read_labels(path, same=same_label, label_field=label_field).items()]
+             for pair in read_labels(path, same=same_label, label_field=label_field, id_field=id_field).items()]
     labels = as_article_types([label for _, label in pairs])
     return labels_by_id("--labels", ((id_, label) for (id_, _), label in zip(pairs, labels)), same=same_label) or None
 
@@ -444,7 +447,7 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
         _check_suffix(plot, FIGURE_SUFFIXES, "a figure")
     classifier = load_classifier(model)
     compare_with = load_classifier(baseline) if baseline else None
-    gold = gold_labels(label_files, reading.fields.label)
+    gold = gold_labels(label_files, reading.fields.label, reading.fields.id)
     hand_label = HandLabels(gold)  # as train reads them: the file's win, a label field of its label set counts
     labelled = OneLabelPerText()  # as train refuses them: one text, two labels
     ids, articles, truth, failed, unlabelled = set(), [], [], [], 0  # streamed: only the labelled ones are kept
@@ -519,7 +522,7 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
     model._check_params(reading.n_jobs)  # engine="NMF" was refused only once every article was read and segmented
     # task: a classifier's folder is refused (its model and card would be replaced), a topics folder refitted
     check_folder(out, [*reading.paths, *([labels_file] if labels_file else [])], FIT_FILES, task="topics")
-    types = read_types(labels_file, reading.fields.label)
+    types = read_types(labels_file, reading.fields.label, reading.fields.id)
     k_fits, labels_found = _check_k(n_topics, params.get("unit", "document")), _check_types_found(types)
 
     def check(articles):
@@ -611,7 +614,7 @@ def assign_topics(reading: Reading, directory: str, out: str, labels_file: str |
         from .run.distributed import AssignJob, run_job, write_assignments
 
         job = AssignJob(directory, labels_file, cache_dir=reading.cache_dir, use_cache=reading.use_cache,
-                        label_field=reading.fields.label)
+                        label_field=reading.fields.label, id_field=reading.fields.id)
         labels = [topic["label"] for topic in read_topics(directory)[0]]
         counts = run_job(job, reading.paths, out, scheduler=scheduler, part_size=part_size, resume=resume,
                          fields=reading.fields, max_bytes=reading.max_bytes, n_workers=cores(reading.n_jobs),
@@ -622,7 +625,7 @@ def assign_topics(reading: Reading, directory: str, out: str, labels_file: str |
     from .types.training import read_types, with_article_types
 
     model = _load_topic_model(directory)
-    types = read_types(labels_file, reading.fields.label)
+    types = read_types(labels_file, reading.fields.label, reading.fields.id)
     data = read_segmented(reading, check=_check_types_found(types))
     report = summarize(model, with_article_types(data.good, types), model.transform(data.texts))
     write_documents(list(in_input_order(data.articles, report.documents)), out, len(report.labels), errors=True)

@@ -478,6 +478,33 @@ def test_a_labels_file_names_its_label_column_as_the_label_field_does(model_dir,
     assert result.exit_code == 2 and "'categry' (or 'label'); its header has 'id', 'Category'" in result.output
 
 
+def test_a_labels_file_names_its_id_column_as_the_id_field_does(tmp_path):
+    """Articles whose ids are in `doc_id` (--id-field doc_id) and a labels file of the same column: "a labels table
+    needs a header with 'id' (or 'file') and 'label'" (hunt 23 B, 11). A file of `id`, as `label --out` writes it, is
+    still read."""
+    from dvtopics.io.labels import read_labels
+
+    articles = made_up_articles(6)
+    texts = tmp_path / "a.jsonl"
+    texts.write_text("".join(json.dumps({"doc_id": a.id, "text": a.raw}, ensure_ascii=False) + "\n" for a in articles),
+                     encoding="utf-8")
+    labels = tmp_path / "labels.csv"
+    labels.write_text("Doc_ID,label\n" + "".join(f"{a.id},{a.label}\n" for a in articles), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["train", str(texts), "--labels", str(labels), "--id-field", "doc_id",
+                                      "--out", str(tmp_path / "m"), "--classifier", "cnb", "--folds", "2"])
+    assert result.exit_code == 0, result.output
+    assert "hand labels: 30 from --labels" in result.output
+    lines = tmp_path / "labels.jsonl"
+    lines.write_text(json.dumps({"doc_id": "a1", "label": "other"}) + "\n" + json.dumps({"id": "a2", "label": "other"})
+                     + "\n", encoding="utf-8")
+    assert read_labels(lines, id_field="doc_id") == {"a1": "other", "a2": "other"}
+    (tmp_path / "plain.csv").write_text("id,label\na1,other\n", encoding="utf-8")
+    assert read_labels(tmp_path / "plain.csv", id_field="doc_id") == {"a1": "other"}
+    (tmp_path / "other.csv").write_text("key,label\na1,other\n", encoding="utf-8")
+    with pytest.raises(Exception, match=r"needs a header with 'doc_id' \(or 'id', or 'file'\) and 'label'"):
+        read_labels(tmp_path / "other.csv", id_field="doc_id")
+
+
 def test_a_label_field_of_another_label_set_is_not_mixed_with_a_labels_file(caplog):
     """A corpus whose label field is another task's (VNTC's topics) beside article types from --labels: those
     labels are not learnt (the model would get a class per topic), but say so; the articles stay available as

@@ -377,13 +377,14 @@ class OneLabelPerText:
                                           f"label, e.g. {copy}") + ": give one text one label, or drop the copy")
 
 
-def read_types(labels_file, label_field: str = "label") -> dict[str, str] | None:
+def read_types(labels_file, label_field: str = "label", id_field: str = "id") -> dict[str, str] | None:
     """A topic command's --labels (`topics fit`, `topics assign`, locally or on Dask) by id, or None without a
     file. An id given two labels (`same_label`: not one type spelt two ways) is left out, with a warning (`label`'s
     output of an input that repeats an id, labelled apart); a file whose every id was is no types, not an error.
-    The labels are in the column named as the articles' label field (`label_field`), else in `label`."""
-    return (read_labels(labels_file, on_conflict="drop", same=same_label, label_field=label_field) or None
-            ) if labels_file else None
+    The labels are in the column named as the articles' label field (`label_field`), else in `label`; the ids in the
+    one named as their id field (`id_field`), else in `id`."""
+    return (read_labels(labels_file, on_conflict="drop", same=same_label, label_field=label_field,
+                        id_field=id_field) or None) if labels_file else None
 
 
 def with_article_types(articles: Sequence, types: Mapping[str, str] | None = None) -> list:
