@@ -43,6 +43,22 @@ def test_train_writes_a_model_with_a_card(model_dir):
     assert card["parameters"]["silent_min_confidence"] == 0.8  # article types: the default, recorded
 
 
+def test_the_card_records_the_train_command_as_typed(corpus, tmp_path):
+    """The card's description was "dvtopics train " + sys.argv[2:]: after a global option (`dvtopics -q train
+    a.jsonl`) "dvtopics train train a.jsonl", a path with a space two words, and under a test runner the runner's own
+    arguments (hunt 23 B, 12). It is the command's arguments as typed, quoted as a shell reads them."""
+    import shlex
+
+    named = tmp_path / "bài mới.jsonl"
+    named.write_bytes(corpus.read_bytes())
+    result = CliRunner().invoke(cli, ["-q", "train", str(named), "--out", str(tmp_path / "m"), "--classifier", "cnb",
+                                      "--folds", "2"])
+    assert result.exit_code == 0, result.output
+    said = json.loads((tmp_path / "m" / "model_card.json").read_text(encoding="utf-8"))["training_data"]["description"]
+    assert shlex.split(said) == ["dvtopics", "train", str(named), "--out", str(tmp_path / "m"), "--classifier", "cnb",
+                                 "--folds", "2"]
+
+
 def test_train_records_its_views_and_rejects_unknown_ones(model_dir, corpus, tmp_path):
     card = json.loads((model_dir / "model_card.json").read_text())
     assert card["parameters"]["views"] == list(ARTICLE_TYPE_VIEWS)  # the article-type default

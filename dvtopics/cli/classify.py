@@ -10,7 +10,7 @@ import click
 from ..arguments import ABSTAIN, MIN_FOLDS
 from ..persist import MODEL_FILES
 from .options import (BATCH, MODEL_DIR, SEED, SHARE, Command, InputPath, OutputPath, checked, engine_options,
-                      paths_argument, plural, reading_options, terminal_text)
+                      paths_argument, plural, reading_options, terminal_text, typed_command)
 
 
 labels_option = click.option(
@@ -78,7 +78,7 @@ def train(paths, label_files, out, classifiers, extra_paths, weak_rules, weak_ot
     trained = train_job(reading, out,
                         label_files, classifiers or ("svm", "logreg", "cnb"), extra_paths, weak_rules, weak_other,
                         head_chars, folds, max_features, views, seed,
-                        description="dvtopics train " + " ".join(sys.argv[2:]), on_data=_echo_training_data,
+                        description=typed_command(click.get_current_context()), on_data=_echo_training_data,
                         lead_copies=lead_copies, silent_min_confidence=silent_min_confidence)
     card = trained.card
     for kind, result in card["metrics"]["candidates"].items():

@@ -79,6 +79,18 @@ class OutputPath(click.Path):
         return super().convert(home_path(value), param, ctx)
 
 
+ARGS = "dvtopics.args"  # ctx.meta: the command's arguments as typed (`Command.parse_args`)
+
+
+def typed_command(ctx: click.Context) -> str:
+    """The command as typed, `dvtopics train 'bài mới.jsonl' --out m`, quoted as a shell reads it: a model card recorded
+    `"dvtopics train " + " ".join(sys.argv[2:])`, which after a global option (`dvtopics -q train a.jsonl`) was
+    "dvtopics train train a.jsonl", and a path with a space two words."""
+    import shlex
+
+    return shlex.join(["dvtopics", ctx.info_name, *ctx.meta.get(ARGS, [])])
+
+
 class Command(click.Command):
     """A dvtopics command. Before it runs, each output it was given is checked (`run.batch.check_output`,
     `check_folder`) against everything it reads, whatever the option, and against its other outputs: the one
@@ -90,6 +102,10 @@ class Command(click.Command):
         self.params += [click.Option(["-v", "--verbose"], count=True, help="As `dvtopics -v`: more log output."),
                         click.Option(["-q", "--quiet"], is_flag=True, help="As `dvtopics -q`: only errors and the "
                                                                            "closing summary.")]
+
+    def parse_args(self, ctx, args):
+        ctx.meta[ARGS] = list(args)  # the command's arguments as typed, for `typed_command`
+        return super().parse_args(ctx, args)
 
     def invoke(self, ctx):
         from . import set_verbosity
