@@ -374,6 +374,20 @@ def test_read_labels_reads_the_workbook_a_user_corrected(tmp_path):
         read_labels(tmp_path / "broken.xlsx")
 
 
+def test_a_workbooks_true_and_false_cells_read_as_the_sheet_shows_them(tmp_path):
+    """A TRUE/FALSE label cell was read as Python's "True": a model trained on the workbook refused the same labels in
+    the CSV Excel saves from it, "TRUE" (hunt 23 B, 13). Read as the sheet shows it, in articles and labels files."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in (["id", "text", "label"], ["a1", "Hội nghị tổng kết công tác năm 2023.", True],
+                ["a2", "Xã trồng cây xanh.", False]):
+        book.active.append(row)
+    book.save(tmp_path / "meetings.xlsx")
+    assert [a.label for a in read_articles(tmp_path / "meetings.xlsx")] == ["TRUE", "FALSE"]
+    assert read_labels(tmp_path / "meetings.xlsx") == {"a1": "TRUE", "a2": "FALSE"}
+
+
 def test_read_labels_reads_every_sheet_of_labels_in_a_workbook(tmp_path):
     """A second round of labels on a sheet of its own (or `label --out`'s sheets `articles 2`, … past Excel's rows) was
     dropped without a word: only the first sheet with a label column was read, and train learnt without the rest
