@@ -46,11 +46,29 @@ def _job_arguments(*paths: str):
             for name in paths:
                 if name in bound.arguments:
                     value = bound.arguments[name]
+                    _check_path(name, value)
                     bound.arguments[name] = ([home_path(path) for path in value] if isinstance(value, (list, tuple))
                                              else home_path(value))
             return job(*bound.args, **bound.kwargs)
         return none_is_default(run)
     return wrap
+
+
+def _check_path(name: str, value) -> None:
+    """Refuse what is no path where a job takes one (`label_files` and `extra_paths` are lists, checked as such): a
+    loaded model given for its folder, `jobs.evaluate(reading, load_classifier("m"))`, was a TypeError from deep
+    inside ("expected str, bytes or os.PathLike object, not Classifier"; `jobs.label`'s "unhashable type"). A job reads
+    a model from its folder: it checks its card, records its checksum, and its workers load it again."""
+    if value is None or isinstance(value, (str, os.PathLike, list, tuple)) or name in ("label_files", "extra_paths"):
+        return
+    kind = type(value).__name__
+    if kind in ("Classifier", "TopicModel"):
+        shipped = ", or 'shipped'" if kind == "Classifier" else ""
+        raise TypeError(f"{name}: a model folder (a path{shipped}) is wanted, "
+                        f"not a loaded {kind}: give the folder it was loaded from"
+                        + ("; a loaded Classifier labels articles itself: its .predict(articles)"
+                           if kind == "Classifier" else ""))
+    raise TypeError(f"{name}: a path (str or pathlib.Path) is wanted, not {kind}")
 
 
 @dataclass

@@ -518,6 +518,24 @@ def test_labels_by_id_given_as_label_files_are_refused_as_no_list_of_files(tmp_p
     assert not (tmp_path / "m").exists()
 
 
+def test_a_loaded_model_given_to_a_job_for_its_folder_is_refused_saying_so(shipped, seeds_dir, tmp_path):
+    """jobs.evaluate(reading, load_classifier("m")) was "expected str, bytes or os.PathLike object, not Classifier",
+    and jobs.label's "unhashable type: 'Classifier'" (hunt 23 B, 14): a job takes the model's folder."""
+    from dvtopics import jobs
+
+    reading = jobs.Reading([seeds_dir])
+    for job in (lambda: jobs.evaluate(reading, shipped, [seeds_dir / "labels.csv"]),
+                lambda: jobs.label(reading, None, model=shipped, on_record=lambda record: None)):
+        with pytest.raises(TypeError, match=r"^model: a model folder \(a path, or 'shipped'\) is wanted, not a loaded "
+                                            r"Classifier: give the folder it was loaded from"):
+            job()
+    with pytest.raises(TypeError, match=r"^topics_dir: a model folder \(a path\) is wanted, not a loaded TopicModel"):
+        jobs.report(reading, tmp_path / "r.html", topics_dir=TopicModel(n_topics=2))
+    with pytest.raises(TypeError, match=r"^out: a path \(str or pathlib.Path\) is wanted, not int"):
+        jobs.label(reading, 3)
+    assert not (tmp_path / "r.html").exists()
+
+
 def test_a_model_of_ones_own_labels_may_abstain_as_it_likes(shipped, seeds_dir):
     """The CLI offers --abstain other|uncertain; from Python any label, as before the checks were shared."""
     records = shipped.predict(list(read_articles(seeds_dir)), min_confidence=1.0, abstain="unknown")
