@@ -255,13 +255,22 @@ def _extra_articles(paths: Sequence[str], reading: Reading):
                              + _labels_hint(path, reading.fields))
 
 
+# The columns `label --out` writes: a file of these and no others holds ids and labels, but no texts
+LABEL_OUT_COLUMNS = ("id", "file", "label", "confidence", "cues", "title", "date", "source", "error", "warning")
+
+
 def _labels_hint(path, fields: FieldNames) -> str:
-    """What to do with a file of ids and labels but no texts (the .xlsx `label --out` writes) given as --extra."""
-    from .io.labels import read_labels
+    """What to do with a file of ids and labels but no texts (the .xlsx `label --out` writes) given as --extra. Not
+    said of a file with other columns: its text is under another name (`content`, read with --text-field), and it was
+    told it held no texts."""
+    from .io.labels import labels_file_columns, read_labels
 
     try:
         read_labels(path, label_field=fields.label, id_field=fields.id)
-    except DvtopicsError:
+        columns = labels_file_columns(path, fields.label, fields.id)
+    except (DvtopicsError, OSError, ValueError):
+        return ""
+    if any(column not in (*LABEL_OUT_COLUMNS, fields.id, fields.label) for column in columns):
         return ""
     return ("; it holds ids and labels, not the articles' text: give it as --labels, with the articles it "
             "labels among the inputs")

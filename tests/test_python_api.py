@@ -916,6 +916,25 @@ def test_an_extra_file_of_texts_with_a_blank_label_is_not_called_a_labels_file(t
         jobs.train(jobs.Reading([data]), tmp_path / "m", extra_paths=[tmp_path / "extra.csv"])
 
 
+def test_an_extra_file_whose_text_has_another_name_is_not_called_a_labels_file(tmp_path):
+    """--extra corrections.csv of id, content, label (its text under `content`) was told "it holds ids and labels, not
+    the articles' text: give it as --labels" (hunt 23 B, 15); a file of the columns `label --out` writes still is."""
+    import json
+    from articles import made_up_articles
+    from dvtopics import jobs
+
+    data = tmp_path / "a.jsonl"
+    data.write_text("".join(json.dumps({"id": a.id, "text": a.text, "label": a.label}, ensure_ascii=False) + "\n"
+                            for a in made_up_articles(2)), encoding="utf-8")
+    (tmp_path / "extra.csv").write_text("id,content,label\nc1,Xã trồng cây xanh.,other\n", encoding="utf-8")
+    with pytest.raises(dvtopics.InputError, match=r"its columns are 'id', 'content', 'label'\)$"):
+        jobs.train(jobs.Reading([data]), tmp_path / "m", extra_paths=[tmp_path / "extra.csv"])
+    (tmp_path / "labels.csv").write_text("id,label,confidence,cues,title\nc1,other,0.9,,Xã trồng cây xanh\n",
+                                         encoding="utf-8")
+    with pytest.raises(dvtopics.InputError, match=r"it holds ids and labels, not the articles' text: give it as --labels"):
+        jobs.train(jobs.Reading([data]), tmp_path / "m", extra_paths=[tmp_path / "labels.csv"])
+
+
 def test_a_jobs_output_in_a_model_folder_it_reads_is_refused_as_the_commands_is(seeds_dir, tmp_path):
     """jobs.assign_topics(reading, "themes", "themes/documents.csv") replaced the fit's own table with the new
     articles' (and topics_page, label, report and evaluate's plot wrote into the model folders they read), where the

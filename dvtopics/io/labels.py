@@ -1,6 +1,8 @@
 """Label files, the one reader: a CSV or .xlsx (id or file, label) or JSONL ({"id", "label"}) -> {id: label}."""
 from __future__ import annotations
 
+import csv
+import io
 import logging
 import operator
 import os
@@ -193,6 +195,38 @@ def _json_label_pairs(path: Path, label_field: str, id_field: str = "id") -> lis
         return pairs
     raise InputError(f"{path}: a .json labels file holds an array of {{\"id\": ..., \"label\": ...}} or one object "
                      f"of labels by id ({{\"a1\": \"other\"}}), not {json_kind(value)}")
+
+
+def labels_file_columns(path: str | os.PathLike, label_field: str = "label", id_field: str = "id") -> list[str]:
+    """The columns of a labels file's table (its first sheet of labels), or the keys of its first record, as
+    `read_labels` names them (`id`, `label`, and the others as the file spells them); [] for an object of labels by
+    id. For messages: whether a file read as labels holds more than labels (a text column under another name)."""
+    path = Path(path).expanduser()
+    suffix = path.suffix.lower()
+    if suffix in XLSX_SUFFIXES:
+        from openpyxl import load_workbook
+
+        book = load_workbook(path, read_only=True, data_only=True)
+        try:
+            tables = list(sheet_tables(book, _columns(label_field, id_field), label_field, path))
+        finally:
+            book.close()
+        return next((table[2] for table in tables if _label_column(table[2], label_field) in table[2]),
+                    tables[0][2] if tables else [])
+    text = read_side_file(path)
+    if suffix in (".json", ".jsonl", ".ndjson", ".jl"):
+        try:
+            value = loads(text)
+        except ValueError:  # JSON lines
+            value = loads(next((line for line in text.splitlines() if line.strip()), "{}"))
+        if isinstance(value, list):
+            value = value[0] if value else {}
+        if not isinstance(value, dict) or (id_field not in value and "id" not in value):
+            return []  # an object of labels by id, or no record
+        return list(value)
+    delimiter, table = csv_delimiter(text, label_field)
+    given, _ = split_header(csv.reader(io.StringIO(table), delimiter=delimiter), label_field, (id_field, "id", "file"))
+    return field_names(given or [], _columns(label_field, id_field))
 
 
 def _key(field: str, default: str = "label") -> str:
