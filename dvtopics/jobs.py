@@ -194,8 +194,8 @@ def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifie
     extra_paths = as_list(extra_paths, "extra_paths")
     # task: a topics model's folder is refused, a classifier's (this one retrained) replaced
     check_folder(out, [*reading.paths, *label_files, *extra_paths], MODEL_FILES, task=TASK)
-    extra = list(_extra_articles(extra_paths, reading))  # a few files, refused before the inputs are read
     gold, ids = gold_labels(label_files, reading.fields.label, reading.fields.id), set()
+    extra = list(_extra_articles(extra_paths, reading, gold))  # a few files, refused before the inputs are read
     try:
         data = collect(_noting_ids(reading.articles(), ids), gold, weak_rules, weak_other, seed, extra)
     except DvtopicsError:
@@ -224,7 +224,7 @@ def _noting_ids(articles: Iterable[Article], ids: set[str]) -> Iterator[Article]
         yield article
 
 
-def _extra_articles(paths: Sequence[str], reading: Reading):
+def _extra_articles(paths: Sequence[str], reading: Reading, gold: dict[str, str] | None = None):
     """The articles of each --extra file, read as the inputs are. A file none of whose articles can be read
     is refused: the user meant its articles to be learnt from, and a model without them is not the one asked
     for (a file of a few unreadable articles among good ones loses only those, as the inputs do)."""
@@ -247,9 +247,13 @@ def _extra_articles(paths: Sequence[str], reading: Reading):
             # file has texts (a labels file too, read as one, when its rows have a text): it was told to give them as
             # --labels, "not the articles' text"
             others = [name for name in unlabelled.meta if name not in ("warning", "extra_cells")]
+            # its label in a --labels file: those label the inputs (hand labels, scored), never --extra's
+            in_labels = (f"; --labels labels the inputs' articles, not --extra's: give {path} among the inputs (its "
+                         "articles are then hand labels, scored), or each --extra article its label in its own field"
+                         if gold and unlabelled.id in gold else "")
             raise InputError(f"--extra {path}: the article {unlabelled.id} has no label: each --extra article needs "
                              f"one, in its '{reading.fields.label}' field (--label-field names it)"
-                             + (f"; its other fields are {', '.join(map(repr, others))}" if others else ""))
+                             + (f"; its other fields are {', '.join(map(repr, others))}" if others else "") + in_labels)
         if not readable:
             raise InputError(f"--extra {path}: no article could be read ({first_error})"
                              + _labels_hint(path, reading.fields))

@@ -935,6 +935,24 @@ def test_an_extra_file_whose_text_has_another_name_is_not_called_a_labels_file(t
         jobs.train(jobs.Reading([data]), tmp_path / "m", extra_paths=[tmp_path / "labels.csv"])
 
 
+def test_extra_articles_labelled_in_a_labels_file_are_told_where_those_labels_apply(tmp_path):
+    """--extra mine.jsonl (no label field) beside --labels mine-labels.csv of its ids was refused saying only that each
+    --extra article needs a label in its own field (hunt 23 B, 16): --labels labels the inputs, and the line says so."""
+    import json
+    from articles import made_up_articles
+    from dvtopics import jobs
+
+    data = tmp_path / "a.jsonl"
+    data.write_text("".join(json.dumps({"id": a.id, "text": a.text, "label": a.label}, ensure_ascii=False) + "\n"
+                            for a in made_up_articles(2)), encoding="utf-8")
+    (tmp_path / "mine.jsonl").write_text(json.dumps({"id": "p1", "text": "Xã trồng cây xanh."}) + "\n", encoding="utf-8")
+    (tmp_path / "mine-labels.csv").write_text("id,label\np1,other\n", encoding="utf-8")
+    with pytest.raises(dvtopics.InputError, match=r"the article p1 has no label: .*; --labels labels the inputs' "
+                                                  r"articles, not --extra's: give .*mine\.jsonl among the inputs"):
+        jobs.train(jobs.Reading([data]), tmp_path / "m", [tmp_path / "mine-labels.csv"],
+                   extra_paths=[tmp_path / "mine.jsonl"])
+
+
 def test_a_jobs_output_in_a_model_folder_it_reads_is_refused_as_the_commands_is(seeds_dir, tmp_path):
     """jobs.assign_topics(reading, "themes", "themes/documents.csv") replaced the fit's own table with the new
     articles' (and topics_page, label, report and evaluate's plot wrote into the model folders they read), where the
