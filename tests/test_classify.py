@@ -121,6 +121,19 @@ def test_a_label_outranks_the_same_text_read_without_one():
             if a.text == head.text] == [("mine", "other", "extra")]
 
 
+def test_no_labelled_article_without_a_labels_file_says_where_labels_come_from():
+    """`train folder/` of .txt files and no --labels said "check --labels (ids must match) or --label-field", naming
+    an option not given (hunt 23 B, 17); with a labels file the line is as before."""
+    from dataclasses import replace
+
+    unlabelled = [replace(a, label=None) for a in made_up_articles(1)]
+    with pytest.raises(DvtopicsError, match=r"no article has a label in its label field \(--label-field names it\), "
+                                            r"and a \.txt file has none: give their labels with --labels"):
+        collect(unlabelled)
+    with pytest.raises(DvtopicsError, match=r"check --labels \(ids must match\)"):
+        collect(unlabelled, {"elsewhere": "other"})
+
+
 def test_weak_labels_beside_a_label_set_of_ones_own_are_refused_naming_the_option():
     """Hand labels of one's own (topics) with --weak-rules were refused as the user's mistake ("label(s) 'Kinh tế' …
     are not article types, while others are: correct the labels"), and with --weak-other, `other` became a class of

@@ -198,8 +198,12 @@ def collect(
         data.add(article, article.label, gold=False, kind="extra")
     data.labels = as_article_types(data.labels)
     data.hand_labels.warn_unused()
-    if not any(data.gold):
-        raise DvtopicsError("no labelled article found: check --labels (ids must match) or --label-field")
+    if not any(data.gold):  # without a labels file, "check --labels (ids must match)" named an option not given
+        raise DvtopicsError("no labelled article found: check --labels (ids must match) or --label-field"
+                            if gold_labels is not None else
+                            "no labelled article found: no article has a label in its label field (--label-field "
+                            "names it), and a .txt file has none: give their labels with --labels (a CSV of id and "
+                            "label, such as `label --out` writes)")
     _check_weak_labels_fit(data, weak_rules, weak_other)
     check_label_set(set(data.labels))
     return data
