@@ -198,9 +198,12 @@ def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifie
     extra = list(_extra_articles(extra_paths, reading, gold))  # a few files, refused before the inputs are read
     try:
         data = collect(_noting_ids(reading.articles(), ids), gold, weak_rules, weak_other, seed, extra)
-    except DvtopicsError:
+    except DvtopicsError as exc:
         if gold is not None:  # "no labelled article found": say first that no id of the labels file is an article's
             _check_ids_found(gold, ids, "--labels")
+        among = _labels_among_inputs(reading) if str(exc).startswith("no labelled article found") else ""
+        if among:
+            raise type(exc)(f"{exc}{among}") from None
         raise
     if gold is not None:
         _check_ids_found(gold, ids, "--labels")  # a label whose id is no article's is not learnt: say so
@@ -257,6 +260,16 @@ def _extra_articles(paths: Sequence[str], reading: Reading, gold: dict[str, str]
         if not readable:
             raise InputError(f"--extra {path}: no article could be read ({first_error})"
                              + _labels_hint(path, reading.fields))
+
+
+def _labels_among_inputs(reading: Reading) -> str:
+    """"; labels.csv holds ids and labels, not the articles' text: give it as --labels" when an input file is a labels
+    file (--labels forgotten), for the line that says no article has a label; else ""."""
+    for path in reading.paths:
+        if os.path.isfile(path) and _labels_hint(path, reading.fields):
+            return (f"; {os.fspath(path)} holds ids and labels, not the articles' text: give it as --labels, with the "
+                    "articles it labels among the inputs")
+    return ""
 
 
 # The columns `label --out` writes: a file of these and no others holds ids and labels, but no texts
@@ -497,7 +510,7 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
     if gold is not None:
         _check_ids_found(gold, ids, "--labels")
     if not articles:
-        raise NoLabelledArticles("no labelled article found in the input")
+        raise NoLabelledArticles("no labelled article found in the input" + _labels_among_inputs(reading))
     if unlabelled:  # blank label cells (a sheet's merged ones read before, a labels file of some ids) would go unseen
         log.warning("%d of the %d articles read have no label and are not scored", unlabelled,
                     unlabelled + len(articles))
