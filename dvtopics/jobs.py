@@ -6,6 +6,7 @@ what the command prints; it never prints or exits. Where a job can run here or o
 """
 from __future__ import annotations
 
+import csv
 import functools
 import inspect
 import logging
@@ -285,7 +286,7 @@ def _labels_hint(path, fields: FieldNames) -> str:
     try:
         read_labels(path, label_field=fields.label, id_field=fields.id)
         columns = labels_file_columns(path, fields.label, fields.id)
-    except (DvtopicsError, OSError, ValueError):
+    except (DvtopicsError, OSError, ValueError, csv.Error):  # no hint where its header cannot be read
         return ""
     if any(column not in (*LABEL_OUT_COLUMNS, fields.id, fields.label) for column in columns):
         return ""
