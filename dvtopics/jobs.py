@@ -273,6 +273,7 @@ def _labels_among_inputs(reading: Reading) -> str:
     return ""
 
 
+LABELS_HINT_BYTES = 50 << 20  # a larger file is not read as a labels file for a hint
 # The columns `label --out` writes: a file of these and no others holds ids and labels, but no texts
 LABEL_OUT_COLUMNS = ("id", "file", "label", "confidence", "cues", "title", "date", "source", "error", "warning")
 
@@ -284,6 +285,8 @@ def _labels_hint(path, fields: FieldNames) -> str:
     from .io.labels import labels_file_columns, read_labels
 
     try:
+        if os.path.getsize(path) > LABELS_HINT_BYTES:  # a corpus, not a labels file: not read whole for a hint
+            return ""
         read_labels(path, label_field=fields.label, id_field=fields.id)
         columns = labels_file_columns(path, fields.label, fields.id)
     except (DvtopicsError, OSError, ValueError, csv.Error):  # no hint where its header cannot be read
