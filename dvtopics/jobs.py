@@ -458,14 +458,18 @@ class NoLabelledArticles(InputError):
 
 def _check_ids_found(labels: dict[str, str], ids: set[str], option: str) -> None:
     """Refuse labels none of whose ids is an article's of the input (`ids`); warn (one line) when some are not."""
+    from .io.labels import EXCEL_NOTATION, excel_notation
+
     missing = sum(1 for id_ in labels if id_ not in ids)
+    mangled = next((id_ for id_ in labels if id_ not in ids and excel_notation(id_)), None)
+    why = f": {mangled!r} is {EXCEL_NOTATION}" if mangled else ""
     if missing == len(labels):
         raise NoLabelledArticles(f"none of the {len(labels)} ids in {option} is an article of the input"
-                                 f"{_near_id(labels, ids)}: check that the labels file is this input's (ids as "
+                                 f"{why or _near_id(labels, ids)}: check that the labels file is this input's (ids as "
                                  "`dvtopics inspect` shows them)")
     if missing:
-        log.warning("%d of the %d labelled ids in %s are not articles of the input: left out", missing, len(labels),
-                    option)
+        log.warning("%d of the %d labelled ids in %s are not articles of the input: left out%s", missing, len(labels),
+                    option, why)
 
 
 @dataclass

@@ -851,6 +851,29 @@ def test_labels_made_for_a_folder_above_the_one_given_name_the_difference(seeds_
         jobs.evaluate(jobs.Reading([tmp_path / "tree" / "2017"]), "shipped", [tmp_path / "labels.csv"])
 
 
+def test_ids_excel_wrote_in_scientific_notation_are_named_as_such(tmp_path, caplog):
+    """Excel saves a long numeric id into a CSV as it shows it, "2.14702E+11": two such ids were "two labels: keep
+    one", and one labelled nothing with no word of why (hunt 23 B, 19)."""
+    import json
+    import logging
+    from dvtopics import jobs
+
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps({"id": id_, "text": text}, ensure_ascii=False) + "\n" for id_, text in
+                                              (("214702010001", "Hội nghị tổng kết công tác năm 2023."),
+                                               ("a3", "Hội nghị sơ kết công tác 6 tháng đầu năm 2024."))),
+                                      encoding="utf-8")
+    reading = jobs.Reading([tmp_path / "a.jsonl"])
+    (tmp_path / "two.csv").write_text("id,label\n2.14702E+11,annual_review\n2.14702E+11,other\n", encoding="utf-8")
+    with pytest.raises(dvtopics.InputError, match=r"has two labels, 'annual_review' and 'other': it is an id Excel "
+                                                  r"wrote in scientific notation"):
+        jobs.evaluate(reading, "shipped", [tmp_path / "two.csv"])
+    (tmp_path / "one.csv").write_text("id,label\n2.14702E+11,annual_review\na3,semi_annual_review\n", encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        jobs.evaluate(reading, "shipped", [tmp_path / "one.csv"])
+    assert "1 of the 2 labelled ids in --labels are not articles of the input: left out: '2.14702E+11' is an id Excel " \
+           "wrote in scientific notation" in caplog.text
+
+
 def test_a_labels_file_of_file_names_under_id_is_named_as_such(seeds_dir, tmp_path):
     """A labels CSV whose column headed `id` holds the seeds' file names ("000_….txt") labelled none of them, and the
     error did not say why: it names the id and the column heading that reads file names."""

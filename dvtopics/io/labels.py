@@ -138,6 +138,18 @@ def _file_id(name: str) -> str:
     return re.sub(r"\.txt$", "", name.removeprefix("./"), flags=re.I)
 
 
+# An id Excel saved into a CSV as it shows a long number: "2.14702E+11" for 214702010001, its digits lost. Two such
+# ids became one "with two labels: keep one", and the others labelled no article, with no word of why.
+_EXCEL_NOTATION = re.compile(r"[+-]?\d(?:[.,]\d+)?E\+\d+", re.IGNORECASE)
+EXCEL_NOTATION = ("an id Excel wrote in scientific notation (a long number shown so), its digits lost: format the id "
+                  "column as text in the sheet (or save it as .xlsx) and export it again")
+
+
+def excel_notation(id_) -> bool:
+    """Whether an id is a number Excel wrote in scientific notation ("2.14702E+11"), its digits lost."""
+    return isinstance(id_, str) and bool(_EXCEL_NOTATION.fullmatch(id_.strip()))
+
+
 def labels_by_id(where, pairs, on_conflict: str = "refuse", same=operator.eq) -> dict[str, str]:
     """{id: label} of (id, label) pairs read from `where` (a file, for messages): each label without the spaces
     around it ("other " is "other"), ids and labels in NFC (as the articles' are read); an id without a label
@@ -159,7 +171,8 @@ def labels_by_id(where, pairs, on_conflict: str = "refuse", same=operator.eq) ->
         id_, label = nfc(id_), nfc(label)
         if id_ in labels and not same(labels[id_], label):
             if on_conflict == "refuse":
-                raise InputError(f"{where}: id {id_!r} has two labels, {labels[id_]!r} and {label!r}: keep one")
+                raise InputError(f"{where}: id {id_!r} has two labels, {labels[id_]!r} and {label!r}: "
+                                 + (f"it is {EXCEL_NOTATION}" if excel_notation(id_) else "keep one"))
             conflicts.setdefault(id_, (labels[id_], label))
         labels.setdefault(id_, label)
     if blank and not labels:  # ids without one label (a template not filled in) label nothing: as a header only
