@@ -388,6 +388,16 @@ def test_a_workbooks_true_and_false_cells_read_as_the_sheet_shows_them(tmp_path)
     assert read_labels(tmp_path / "meetings.xlsx") == {"a1": "TRUE", "a2": "FALSE"}
 
 
+def test_read_labels_reads_the_keys_of_json_labels_whatever_their_case(tmp_path):
+    """{"ID": "a1", "Label": "other"} lines were refused ("a labels line needs {"id": ..., "label": ...}"), where the
+    articles' records and a labels table's columns are read whatever their case (hunt 23 B, 20)."""
+    (tmp_path / "labels.jsonl").write_text('{"ID": "a1", "Label": "other"}\n{" id ": "a2", "Nhãn": "annual_review"}\n',
+                                           encoding="utf-8")
+    assert read_labels(tmp_path / "labels.jsonl") == {"a1": "other", "a2": "annual_review"}
+    (tmp_path / "labels.json").write_text('[{"Id": "a1", "Category": "other"}]', encoding="utf-8")
+    assert read_labels(tmp_path / "labels.json", label_field="category") == {"a1": "other"}
+
+
 def test_read_labels_reads_every_sheet_of_labels_in_a_workbook(tmp_path):
     """A second round of labels on a sheet of its own (or `label --out`'s sheets `articles 2`, … past Excel's rows) was
     dropped without a word: only the first sheet with a label column was read, and train learnt without the rest

@@ -199,6 +199,7 @@ def _json_label_pairs(path: Path, label_field: str, id_field: str = "id") -> lis
     if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
         pairs = []
         for number, item in enumerate(value, start=1):
+            item = _named(item, label_field, id_field)
             column, id_key = _label_column(item, label_field), _id_column(item, id_field)
             if id_key not in item or column not in item or missing(item[id_key]):
                 raise InputError(f"{path}: item {number}: a labels array needs {{{_key(id_field, 'id')}: ..., "
@@ -242,6 +243,14 @@ def labels_file_columns(path: str | os.PathLike, label_field: str = "label", id_
     return field_names(given or [], _columns(label_field, id_field))
 
 
+def _named(record, label_field: str, id_field: str):
+    """A JSON record with its keys named as a table's columns are (`field_names`: "Label", " ID ", "Nhãn"), as the
+    articles' records are read: a labels line {"id", "Category"} was refused for --label-field category."""
+    if not isinstance(record, dict):
+        return record
+    return dict(zip(field_names(list(record), _columns(label_field, id_field)), record.values()))
+
+
 def _key(field: str, default: str = "label") -> str:
     """How a key is named in a message: "label", or "category" (or "label")."""
     return f'"{default}"' if field == default else f'"{field}" (or "{default}")'
@@ -276,7 +285,7 @@ def read_labels(path: str | os.PathLike, on_conflict: str = "refuse", same=opera
         if not line.strip():
             continue
         try:
-            record = loads(line)
+            record = _named(loads(line), label_field, id_field)
             id_key = _id_column(record, id_field)
             id_ = None if missing(record[id_key]) else field_text(record[id_key])  # 17.0 is 17, as the articles' ids
             if id_ is None:
