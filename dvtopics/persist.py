@@ -268,7 +268,12 @@ def load_model(directory: str | os.PathLike, task: str | None = None, expected: 
         _check_task_holds(directory, card.get("task"), expected)
     model_path = directory / card.get("file", MODEL_FILE)
     if not model_path.exists():
-        raise ModelError(f"{model_path}: model file missing")
+        # a download renames or unpacks it ("model.pickle (1).gz"; Safari unpacks .gz into "model.pickle"): say what is
+        # there, which the checksum refuses as it is; the model as it was made is wanted
+        there = sorted(path.name for path in directory.glob("model*") if path.name != CARD_FILE and path.is_file())
+        raise ModelError(f"{model_path}: model file missing" + (
+            f"; the folder holds {', '.join(there[:3])}: a copy renamed or unpacked on the way? Copy the model "
+            f"folder again as it was made ({model_path.name} beside its {CARD_FILE})" if there else ""))
     if "sha256" not in card:  # nothing to check the file against: the card, not the file, is what is wrong
         raise ModelError(f"{directory / CARD_FILE}: records no checksum of the model file (no 'sha256'), so the file "
                          "cannot be checked before it is loaded; restore the card or retrain the model")

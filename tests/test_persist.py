@@ -85,6 +85,19 @@ def test_a_model_file_without_its_card_says_the_card_is_missing(tmp_path):
         load_model(tmp_path / "copied")
 
 
+def test_a_model_file_renamed_on_the_way_is_named(tmp_path):
+    """A browser saves "model.pickle (1).gz", Safari unpacks .gz into "model.pickle": the loader said only "model file
+    missing" (hunt 23 B, 21); it names what the folder holds."""
+    save_model([1], tmp_path, {"task": "demo"})
+    (tmp_path / MODEL_FILE).rename(tmp_path / "model.pickle (1).gz")
+    with pytest.raises(ModelError, match=r"model file missing; the folder holds model\.pickle \(1\)\.gz: a copy "
+                                         r"renamed or unpacked on the way"):
+        load_model(tmp_path)
+    (tmp_path / "model.pickle (1).gz").unlink()
+    with pytest.raises(ModelError, match=r"model file missing$"):
+        load_model(tmp_path)
+
+
 def test_a_model_made_by_a_newer_release_than_is_installed_is_refused_at_load(tmp_path, caplog):
     """A model trained where scikit-learn 1.9 is installed, copied where 1.7 is, loaded with a warning and crashed at
     predict with a traceback; its card says what made it, so it is refused at load, in one line naming both versions
