@@ -119,6 +119,8 @@ def read_card(directory: str | os.PathLike, task: str | None = None) -> dict:
     if directory.is_file():  # a model's card or file given for its folder: "no such directory" and "train one
         # with --out m1/model_card.json" sent the user the wrong way
         of_model = (directory.parent / CARD_FILE).is_file()
+        if directory.suffix.lower() == ".zip":  # a model shared as mine.zip
+            raise ModelError(f"{directory}: a zip archive, not a model folder: unzip it and give the model folder inside")
         raise ModelError(f"{directory}: a file, not a model folder" + (f"; give its folder, {directory.parent}"
                                                                      if of_model else ""))
     if not directory.is_dir():

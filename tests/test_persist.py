@@ -98,6 +98,21 @@ def test_a_model_file_renamed_on_the_way_is_named(tmp_path):
         load_model(tmp_path)
 
 
+def test_a_model_given_as_its_zip_archive_says_to_unzip_it(tmp_path):
+    """A model shared as mine.zip, given as --model mine.zip: "Directory 'mine.zip' is a file." (hunt 23 B, 22)."""
+    import shutil
+    from click.testing import CliRunner
+    from dvtopics.cli import cli
+
+    save_model([1], tmp_path / "mine", {"task": "demo"})
+    archive = shutil.make_archive(str(tmp_path / "mine"), "zip", tmp_path, "mine")
+    with pytest.raises(ModelError, match=r"mine\.zip: a zip archive, not a model folder: unzip it"):
+        load_model(archive)
+    (tmp_path / "a.txt").write_text("Hội nghị tổng kết công tác dân vận năm 2022.", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["label", str(tmp_path / "a.txt"), "--model", archive])
+    assert result.exit_code == 2 and "is a zip archive: unzip it and give the model folder inside" in result.output
+
+
 def test_a_model_made_by_a_newer_release_than_is_installed_is_refused_at_load(tmp_path, caplog):
     """A model trained where scikit-learn 1.9 is installed, copied where 1.7 is, loaded with a warning and crashed at
     predict with a traceback; its card says what made it, so it is refused at load, in one line naming both versions

@@ -214,6 +214,8 @@ class ModelFolder(InputPath):
                 folder = os.path.dirname(value) or "."
                 if os.path.isfile(os.path.join(folder, CARD_FILE)):
                     self.fail(f"{error.message.rstrip('.')}: give its model folder, {folder}", param, ctx)
+                if value.lower().endswith(".zip"):  # a model shared as mine.zip (an .xlsx is a zip too: not this)
+                    self.fail(f"{value!r} is a zip archive: unzip it and give the model folder inside", param, ctx)
                 if os.path.isfile(value):  # an article file where a model is wanted: `evaluate test.jsonl mine`
                     # said only "Directory 'test.jsonl' is a file."
                     takes_articles = ctx is not None and isinstance(param, click.Argument) and any(
