@@ -10,6 +10,7 @@ import math
 import numbers
 import os
 from collections import Counter
+from collections.abc import Mapping
 from typing import Sequence
 
 from .errors import ArgumentError
@@ -49,6 +50,10 @@ def as_list(value, name: str, hint: str = "", like: Sequence[str] = ()) -> list:
     if is_dataframe(value):
         raise TypeError(f"{name}: a DataFrame is not a list of items"
                         + (f": {hint}" if hint else ": give a list (of its rows, or of one column)"))
+    if isinstance(value, Mapping):  # iterated, a dict gives its keys: labels by id as label_files were read as
+        # paths, "semi_annual_review-0: no such labels file"
+        raise TypeError(f"{name}: a {type(value).__name__} is not a list of items (its keys would be read)"
+                        + (f": {hint}" if hint else ": give a list (of its keys or of its values)"))
     try:
         items = list(value)
     except TypeError:

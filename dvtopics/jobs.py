@@ -6,6 +6,7 @@ what the command prints; it never prints or exits. Where a job can run here or o
 """
 from __future__ import annotations
 
+import csv
 import functools
 import inspect
 import logging
@@ -49,11 +50,29 @@ def _job_arguments(*paths: str):
             for name in paths:
                 if name in bound.arguments:
                     value = bound.arguments[name]
+                    _check_path(name, value)
                     bound.arguments[name] = ([home_path(path) for path in value] if isinstance(value, (list, tuple))
                                              else home_path(value))
             return job(*bound.args, **bound.kwargs)
         return none_is_default(run)
     return wrap
+
+
+def _check_path(name: str, value) -> None:
+    """Refuse what is no path where a job takes one (`label_files` and `extra_paths` are lists, checked as such): a
+    loaded model given for its folder, `jobs.evaluate(reading, load_classifier("m"))`, was a TypeError from deep
+    inside ("expected str, bytes or os.PathLike object, not Classifier"; `jobs.label`'s "unhashable type"). A job reads
+    a model from its folder: it checks its card, records its checksum, and its workers load it again."""
+    if value is None or isinstance(value, (str, os.PathLike, list, tuple)) or name in ("label_files", "extra_paths"):
+        return
+    kind = type(value).__name__
+    if kind in ("Classifier", "TopicModel"):
+        shipped = ", or 'shipped'" if kind == "Classifier" else ""
+        raise TypeError(f"{name}: a model folder (a path{shipped}) is wanted, "
+                        f"not a loaded {kind}: give the folder it was loaded from"
+                        + ("; a loaded Classifier labels articles itself: its .predict(articles)"
+                           if kind == "Classifier" else ""))
+    raise TypeError(f"{name}: a path (str or pathlib.Path) is wanted, not {kind}")
 
 
 @dataclass
@@ -175,16 +194,20 @@ def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifie
     if silent_min_confidence is not None:
         check_share("silent_min_confidence", silent_min_confidence)
     check_not_named_shipped(out)
-    label_files, extra_paths = as_list(label_files, "label_files"), as_list(extra_paths, "extra_paths")
+    label_files = as_list(label_files, "label_files", LABEL_FILES_HINT)
+    extra_paths = as_list(extra_paths, "extra_paths")
     # task: a topics model's folder is refused, a classifier's (this one retrained) replaced
     check_folder(out, [*reading.paths, *label_files, *extra_paths], MODEL_FILES, task=TASK)
-    extra = list(_extra_articles(extra_paths, reading))  # a few files, refused before the inputs are read
-    gold, ids = gold_labels(label_files), set()
+    gold, ids = gold_labels(label_files, reading.fields.label, reading.fields.id), set()
+    extra = list(_extra_articles(extra_paths, reading, gold))  # a few files, refused before the inputs are read
     try:
         data = collect(_noting_ids(reading.articles(), ids), gold, weak_rules, weak_other, seed, extra)
-    except DvtopicsError:
+    except DvtopicsError as exc:
         if gold is not None:  # "no labelled article found": say first that no id of the labels file is an article's
             _check_ids_found(gold, ids, "--labels")
+        among = _labels_among_inputs(reading) if str(exc).startswith("no labelled article found") else ""
+        if among:
+            raise type(exc)(f"{exc}{among}") from None
         raise
     if gold is not None:
         _check_ids_found(gold, ids, "--labels")  # a label whose id is no article's is not learnt: say so
@@ -208,7 +231,7 @@ def _noting_ids(articles: Iterable[Article], ids: set[str]) -> Iterator[Article]
         yield article
 
 
-def _extra_articles(paths: Sequence[str], reading: Reading):
+def _extra_articles(paths: Sequence[str], reading: Reading, gold: dict[str, str] | None = None):
     """The articles of each --extra file, read as the inputs are. A file none of whose articles can be read
     is refused: the user meant its articles to be learnt from, and a model without them is not the one asked
     for (a file of a few unreadable articles among good ones loses only those, as the inputs do)."""
@@ -216,30 +239,62 @@ def _extra_articles(paths: Sequence[str], reading: Reading):
     # a file given twice is read once, with a note, as the inputs are: read twice, each correction in it would be
     # counted again, and undone and redone
     for path in unique_paths(paths) if paths else []:
-        readable, first_error = 0, None
+        readable, first_error, unlabelled = 0, None, None
         try:
             for article in read_articles([path], reading.fields, "record", reading.max_bytes):
                 readable += not article.error
                 first_error = first_error or article.error
-                if not article.error and not article.label:  # training's own line named neither file nor field
-                    others = [name for name in article.meta if name not in ("warning", "extra_cells")]
-                    raise InputError(f"{path}: the article {article.id} has no label: each --extra article "
-                                     f"needs one, in its '{reading.fields.label}' field (--label-field names it)"
-                                     + (f"; its other fields are {', '.join(map(repr, others))}" if others else ""))
+                if not article.error and not article.label:
+                    unlabelled = article
+                    break
                 yield article
         except InputError as exc:  # a table without the text column: a labels file, perhaps
-            raise InputError(f"--extra {exc}" + _labels_hint(path)) from None
+            raise InputError(f"--extra {exc}" + _labels_hint(path, reading.fields)) from None
+        if unlabelled is not None:  # training's own line named neither file nor field. Not with `_labels_hint`: the
+            # file has texts (a labels file too, read as one, when its rows have a text): it was told to give them as
+            # --labels, "not the articles' text"
+            others = [name for name in unlabelled.meta if name not in ("warning", "extra_cells")]
+            # its label in a --labels file: those label the inputs (hand labels, scored), never --extra's
+            in_labels = (f"; --labels labels the inputs' articles, not --extra's: give {path} among the inputs (its "
+                         "articles are then hand labels, scored), or each --extra article its label in its own field"
+                         if gold and unlabelled.id in gold else "")
+            raise InputError(f"--extra {path}: the article {unlabelled.id} has no label: each --extra article needs "
+                             f"one, in its '{reading.fields.label}' field (--label-field names it)"
+                             + (f"; its other fields are {', '.join(map(repr, others))}" if others else "") + in_labels)
         if not readable:
-            raise InputError(f"--extra {path}: no article could be read ({first_error})" + _labels_hint(path))
+            raise InputError(f"--extra {path}: no article could be read ({first_error})"
+                             + _labels_hint(path, reading.fields))
 
 
-def _labels_hint(path) -> str:
-    """What to do with a file of ids and labels but no texts (the .xlsx `label --out` writes) given as --extra."""
-    from .io.labels import read_labels
+def _labels_among_inputs(reading: Reading) -> str:
+    """"; labels.csv holds ids and labels, not the articles' text: give it as --labels" when an input file is a labels
+    file (--labels forgotten), for the line that says no article has a label; else ""."""
+    for path in reading.paths:
+        if os.path.isfile(path) and _labels_hint(path, reading.fields):
+            return (f"; {os.fspath(path)} holds ids and labels, not the articles' text: give it as --labels, with the "
+                    "articles it labels among the inputs")
+    return ""
+
+
+LABELS_HINT_BYTES = 50 << 20  # a larger file is not read as a labels file for a hint
+# The columns `label --out` writes: a file of these and no others holds ids and labels, but no texts
+LABEL_OUT_COLUMNS = ("id", "file", "label", "confidence", "cues", "title", "date", "source", "error", "warning")
+
+
+def _labels_hint(path, fields: FieldNames) -> str:
+    """What to do with a file of ids and labels but no texts (the .xlsx `label --out` writes) given as --extra. Not
+    said of a file with other columns: its text is under another name (`content`, read with --text-field), and it was
+    told it held no texts."""
+    from .io.labels import labels_file_columns, read_labels
 
     try:
-        read_labels(path)
-    except DvtopicsError:
+        if os.path.getsize(path) > LABELS_HINT_BYTES:  # a corpus, not a labels file: not read whole for a hint
+            return ""
+        read_labels(path, label_field=fields.label, id_field=fields.id)
+        columns = labels_file_columns(path, fields.label, fields.id)
+    except (DvtopicsError, OSError, ValueError, csv.Error):  # no hint where its header cannot be read
+        return ""
+    if any(column not in (*LABEL_OUT_COLUMNS, fields.id, fields.label) for column in columns):
         return ""
     return ("; it holds ids and labels, not the articles' text: give it as --labels, with the articles it "
             "labels among the inputs")
@@ -353,16 +408,24 @@ def _field_settings(fields: FieldNames) -> list[str]:
                                                      if getattr(fields, key) != getattr(default, key)]
 
 
+# label_files are paths: labels by id in a dict (or a Series) are a file's rows, not its path
+LABEL_FILES_HINT = ("give the paths of labels files; labels by id (a dict, a Series) go into a CSV of id,label "
+                    "first (pandas: pd.Series(labels, name='label').rename_axis('id').to_csv('labels.csv'))")
+
+
 @_job_arguments("label_files")
-def gold_labels(label_files: Sequence[str]) -> dict[str, str] | None:
+def gold_labels(label_files: Sequence[str], label_field: str = "label", id_field: str = "id"
+                ) -> dict[str, str] | None:
     """The hand labels of these files, merged; None without files (labels then come from the articles). An id that
     two files give two labels is refused, as one file's is (`labels_by_id`); one type spelt two ways
-    ("semi_annual_review", "Semi-annual review", "Other", "other") is one label, whatever set the labels make."""
+    ("semi_annual_review", "Semi-annual review", "Other", "other") is one label, whatever set the labels make. A
+    file's labels are in the column (or key) named as the articles' label field, `label_field`, else in `label`; its
+    ids in the one named as their id field, `id_field`, else in `id`."""
     from .io.labels import labels_by_id, read_labels
     from .types.names import as_article_types, same_label
 
-    pairs = [pair for path in as_list(label_files, "label_files")
-             for pair in read_labels(path, same=same_label).items()]
+    pairs = [pair for path in as_list(label_files, "label_files", LABEL_FILES_HINT)
+             for pair in read_labels(path, same=same_label, label_field=label_field, id_field=id_field).items()]
     labels = as_article_types([label for _, label in pairs])
     return labels_by_id("--labels", ((id_, label) for (id_, _), label in zip(pairs, labels)), same=same_label) or None
 
@@ -375,7 +438,11 @@ _ID_SPELLINGS = ((lambda id_: id_.lstrip("0") or "0", "but for leading zeros"),
                   "without .txt (head the column `file` to read its file names as ids)"),
                  # pandas writes an id column with a gap as floats: "17.0" in a CSV
                  (lambda id_: id_[:-2] if id_.endswith(".0") and id_[:-2].isdigit() else id_,
-                  "but for its .0 (a whole number saved as a float: save the ids as whole numbers or text)"))
+                  "but for its .0 (a whole number saved as a float: save the ids as whole numbers or text)"),
+                 # labels made for `label tree/` (2017/03/name) given with tree/2017 (03/name), or the reverse
+                 (lambda id_: id_.rsplit("/", 1)[-1],
+                  "but for its folders (a folder's .txt file is named by its path below the folder given: give the "
+                  "folder the labels were made for)"))
 
 
 def _near_id(labels, ids) -> str:
@@ -394,14 +461,18 @@ class NoLabelledArticles(InputError):
 
 def _check_ids_found(labels: dict[str, str], ids: set[str], option: str) -> None:
     """Refuse labels none of whose ids is an article's of the input (`ids`); warn (one line) when some are not."""
+    from .io.labels import EXCEL_NOTATION, excel_notation
+
     missing = sum(1 for id_ in labels if id_ not in ids)
+    mangled = next((id_ for id_ in labels if id_ not in ids and excel_notation(id_)), None)
+    why = f": {mangled!r} is {EXCEL_NOTATION}" if mangled else ""
     if missing == len(labels):
         raise NoLabelledArticles(f"none of the {len(labels)} ids in {option} is an article of the input"
-                                 f"{_near_id(labels, ids)}: check that the labels file is this input's (ids as "
+                                 f"{why or _near_id(labels, ids)}: check that the labels file is this input's (ids as "
                                  "`dvtopics inspect` shows them)")
     if missing:
-        log.warning("%d of the %d labelled ids in %s are not articles of the input: left out", missing, len(labels),
-                    option)
+        log.warning("%d of the %d labelled ids in %s are not articles of the input: left out%s", missing, len(labels),
+                    option, why)
 
 
 @dataclass
@@ -426,11 +497,12 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
     if plot:
         from .report.plots import FIGURE_SUFFIXES
 
-        check_output(plot, [*reading.paths, *_model_folders(model, baseline), *as_list(label_files, "label_files")])
+        check_output(plot, [*reading.paths, *_model_folders(model, baseline),
+                            *as_list(label_files, "label_files", LABEL_FILES_HINT)])
         _check_suffix(plot, FIGURE_SUFFIXES, "a figure")
     classifier = load_classifier(model)
     compare_with = load_classifier(baseline) if baseline else None
-    gold = gold_labels(label_files)
+    gold = gold_labels(label_files, reading.fields.label, reading.fields.id)
     hand_label = HandLabels(gold)  # as train reads them: the file's win, a label field of its label set counts
     labelled = OneLabelPerText()  # as train refuses them: one text, two labels
     ids, articles, truth, failed, unlabelled = set(), [], [], [], 0  # streamed: only the labelled ones are kept
@@ -449,7 +521,7 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
     if gold is not None:
         _check_ids_found(gold, ids, "--labels")
     if not articles:
-        raise NoLabelledArticles("no labelled article found in the input")
+        raise NoLabelledArticles("no labelled article found in the input" + _labels_among_inputs(reading))
     if unlabelled:  # blank label cells (a sheet's merged ones read before, a labels file of some ids) would go unseen
         log.warning("%d of the %d articles read have no label and are not scored", unlabelled,
                     unlabelled + len(articles))
@@ -505,7 +577,7 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
     model._check_params(reading.n_jobs)  # engine="NMF" was refused only once every article was read and segmented
     # task: a classifier's folder is refused (its model and card would be replaced), a topics folder refitted
     check_folder(out, [*reading.paths, *([labels_file] if labels_file else [])], FIT_FILES, task="topics")
-    types = read_types(labels_file)
+    types = read_types(labels_file, reading.fields.label, reading.fields.id)
     k_fits, labels_found = _check_k(n_topics, params.get("unit", "document")), _check_types_found(types)
 
     def check(articles):
@@ -596,7 +668,8 @@ def assign_topics(reading: Reading, directory: str, out: str, labels_file: str |
         from .parallel import cores
         from .run.distributed import AssignJob, run_job, write_assignments
 
-        job = AssignJob(directory, labels_file, cache_dir=reading.cache_dir, use_cache=reading.use_cache)
+        job = AssignJob(directory, labels_file, cache_dir=reading.cache_dir, use_cache=reading.use_cache,
+                        label_field=reading.fields.label, id_field=reading.fields.id)
         labels = [topic["label"] for topic in read_topics(directory)[0]]
         counts = run_job(job, reading.paths, out, scheduler=scheduler, part_size=part_size, resume=resume,
                          fields=reading.fields, max_bytes=reading.max_bytes, n_workers=cores(reading.n_jobs),
@@ -607,7 +680,7 @@ def assign_topics(reading: Reading, directory: str, out: str, labels_file: str |
     from .types.training import read_types, with_article_types
 
     model = _load_topic_model(directory)
-    types = read_types(labels_file)
+    types = read_types(labels_file, reading.fields.label, reading.fields.id)
     data = read_segmented(reading, check=_check_types_found(types))
     report = summarize(model, with_article_types(data.good, types), model.transform(data.texts))
     write_documents(list(in_input_order(data.articles, report.documents)), out, len(report.labels), errors=True)

@@ -121,11 +121,23 @@ def read_card(directory: str | os.PathLike, task: str | None = None) -> dict:
     if directory.is_file():  # a model's card or file given for its folder: "no such directory" and "train one
         # with --out m1/model_card.json" sent the user the wrong way
         of_model = (directory.parent / CARD_FILE).is_file()
+        if directory.suffix.lower() == ".zip":  # a model shared as mine.zip
+            raise ModelError(f"{directory}: a zip archive, not a model folder: unzip it and give the model folder inside")
         raise ModelError(f"{directory}: a file, not a model folder" + (f"; give its folder, {directory.parent}"
                                                                      if of_model else ""))
     if not directory.is_dir():
         raise ModelError(f"{directory}: no such model directory ({made_by})")
     if not card_path.exists():
+        model_files = [name for name in (MODEL_FILE, "model.joblib") if (directory / name).is_file()]
+        if model_files:  # only the model file was copied or mailed: "not a dvtopics model directory (train one)"
+            # sent the user to retrain a model they have
+            raise ModelError(f"{directory}: holds {model_files[0]} but no {CARD_FILE}: copy the card that came with "
+                             "it into this folder (it is checked before the model file is loaded)")
+        below = _models_below(directory)
+        if below:  # a model unzipped into a folder of its name (mine/mine/): "train one" sent the user the wrong way
+            raise ModelError(f"{directory}: no {CARD_FILE} here, but a model folder inside it: give "
+                             f"{below[0]}" + (f" (or one of the {len(below) - 1} other model folders in it)"
+                                              if len(below) > 1 else ""))
         raise ModelError(f"{directory}: no {CARD_FILE}; not a dvtopics model directory ({made_by})")
     try:
         card = json.loads(read_side_file(card_path))  # a card edited in Notepad may have a BOM, or be UTF-16
@@ -133,6 +145,17 @@ def read_card(directory: str | os.PathLike, task: str | None = None) -> dict:
         raise ModelError(f"{card_path}: unreadable model card ({exc})") from None
     check_card(card, card_path)
     return card
+
+
+def _models_below(directory: Path) -> list[Path]:
+    """The model folders one or two levels inside `directory` (unzipping mine.zip into mine/ makes mine/mine/, or
+    mine/models/mine/), for the message of a folder that holds none itself."""
+    try:
+        found = sorted(path.parent for pattern in (f"*/{CARD_FILE}", f"*/*/{CARD_FILE}")
+                       for path in directory.glob(pattern))
+    except OSError:  # a subfolder that cannot be read: no hint, the error stands
+        return []
+    return found
 
 
 # What the code reads from a card, and the JSON type each must have when the card holds it (old cards lack
@@ -168,13 +191,38 @@ def check_card(card, card_path: Path) -> None:
 _JSON_NAMES = {str: "text", list: "a list", dict: "an object", int: "a whole number", bool: "true/false"}
 
 
+# How much of a package's version must be newer than the installed one's for a model it pickled to be refused:
+# scikit-learn changes its estimators' attributes between minor releases and reads no pickle of a later one (a model
+# trained on 1.9, loaded on 1.7, crashed at predict with an AttributeError traceback); numpy's and gensim's pickles
+# change between major releases (numpy 2 pickles name numpy._core, which numpy 1 has not).
+NEWER_REFUSED = {"scikit-learn": 2, "gensim": 1, "numpy": 1}
+
+
+def _release(version: str, parts: int) -> tuple[int, ...] | None:
+    """The first `parts` numbers of a version ("1.9.1" -> (1, 9)), or None for one that does not open with them."""
+    import re
+
+    found = re.match(r"\d+(?:\.\d+)*", version or "")
+    numbers = tuple(int(part) for part in found.group().split("."))[:parts] if found else ()
+    return numbers if len(numbers) == parts else None
+
+
 def check_versions(card: dict, name: str) -> list[str]:
-    """Warn where the packages that pickled the model differ from the installed ones."""
+    """Warn where the packages that pickled the model differ from the installed ones; refuse (`ModelError`) a model
+    pickled by a newer release of one than is installed (`NEWER_REFUSED`), which could not run it: it loaded with a
+    warning, then failed at the first article with a traceback."""
     drift, pins = [], []
     installed = package_versions()
     for package in ("scikit-learn", "gensim", "numpy"):
         made_with = card.get("versions", {}).get(package)
         if made_with and installed.get(package) and made_with != installed[package]:
+            parts = NEWER_REFUSED[package]
+            newer, here = _release(made_with, parts), _release(installed[package], parts)
+            if newer and here and newer > here:
+                raise ModelError(f"{name}: made with {package} {made_with}, newer than the {installed[package]} "
+                                 f"installed here, which cannot run it: install it (pip install "
+                                 f"'{package}>={made_with}')" + ("" if inside_packaged_models(name) else
+                                                                 ", or retrain the model with this one"))
             drift.append(f"{package} {made_with} -> {installed[package]}")
             pins.append(f"'{package}=={made_with}'")
     if drift:
@@ -224,7 +272,12 @@ def load_model(directory: str | os.PathLike, task: str | None = None, expected: 
         _check_task_holds(directory, card.get("task"), expected)
     model_path = directory / card.get("file", MODEL_FILE)
     if not model_path.exists():
-        raise ModelError(f"{model_path}: model file missing")
+        # a download renames or unpacks it ("model.pickle (1).gz"; Safari unpacks .gz into "model.pickle"): say what is
+        # there, which the checksum refuses as it is; the model as it was made is wanted
+        there = sorted(path.name for path in directory.glob("model*") if path.name != CARD_FILE and path.is_file())
+        raise ModelError(f"{model_path}: model file missing" + (
+            f"; the folder holds {', '.join(there[:3])}: a copy renamed or unpacked on the way? Copy the model "
+            f"folder again as it was made ({model_path.name} beside its {CARD_FILE})" if there else ""))
     if "sha256" not in card:  # nothing to check the file against: the card, not the file, is what is wrong
         raise ModelError(f"{directory / CARD_FILE}: records no checksum of the model file (no 'sha256'), so the file "
                          "cannot be checked before it is loaded; restore the card or retrain the model")

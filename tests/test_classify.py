@@ -121,6 +121,39 @@ def test_a_label_outranks_the_same_text_read_without_one():
             if a.text == head.text] == [("mine", "other", "extra")]
 
 
+def test_no_labelled_article_without_a_labels_file_says_where_labels_come_from():
+    """`train folder/` of .txt files and no --labels said "check --labels (ids must match) or --label-field", naming
+    an option not given (hunt 23 B, 17); with a labels file the line is as before."""
+    from dataclasses import replace
+
+    unlabelled = [replace(a, label=None) for a in made_up_articles(1)]
+    with pytest.raises(DvtopicsError, match=r"no article has a label in its label field \(--label-field names it\), "
+                                            r"and a \.txt file has none: give their labels with --labels"):
+        collect(unlabelled)
+    with pytest.raises(DvtopicsError, match=r"check --labels \(ids must match\)"):
+        collect(unlabelled, {"elsewhere": "other"})
+
+
+def test_weak_labels_beside_a_label_set_of_ones_own_are_refused_naming_the_option():
+    """Hand labels of one's own (topics) with --weak-rules were refused as the user's mistake ("label(s) 'Kinh tế' …
+    are not article types, while others are: correct the labels"), and with --weak-other, `other` became a class of
+    their set, learnt from unlabelled articles in silence (hunt 23 B, 10). Beside article types they are learnt."""
+    from dataclasses import replace
+
+    topics = {"semi_annual_review": "Xã hội", "quarterly_briefing": "Kinh tế", "steering_committee": "Chính trị",
+              "annual_review": "Văn hóa", "other": "Môi trường"}
+    own = [replace(a, label=topics[a.label]) for a in made_up_articles(2)]
+    unlabelled = [replace(a, id="u" + a.id, text=a.text + " Bài chưa gán nhãn.", label=None) for a in made_up_articles(1)]
+    with pytest.raises(DvtopicsError, match=r"^weak_rules \(--weak-rules\) gives unlabelled articles the cue rules' "
+                                            r"article types, and the hand labels are a set of your own \('Chính trị'"):
+        collect([*own, *unlabelled], weak_rules=True)
+    with pytest.raises(DvtopicsError, match=r"^weak_other \(--weak-other\) gives unlabelled articles the article "
+                                            r"type `other`, and the hand labels .*: leave it out$"):
+        collect([*own, *unlabelled], weak_other=3)
+    assert "Môi trường" in collect([*own, *unlabelled]).labels  # without them, the set is the user's
+    assert "quarterly_briefing" in collect([*made_up_articles(2), *unlabelled], weak_rules=True, weak_other=3).labels
+
+
 def test_a_later_copy_among_the_extra_articles_is_the_user_s_correction(caplog):
     """Hunt H3, 04: a correction appended to the --extra file (the same article again, with its new label) was
     refused as one text given two labels: within --extra the later copy wins, with a one-line note."""

@@ -43,6 +43,22 @@ def test_train_writes_a_model_with_a_card(model_dir):
     assert card["parameters"]["silent_min_confidence"] == 0.8  # article types: the default, recorded
 
 
+def test_the_card_records_the_train_command_as_typed(corpus, tmp_path):
+    """The card's description was "dvtopics train " + sys.argv[2:]: after a global option (`dvtopics -q train
+    a.jsonl`) "dvtopics train train a.jsonl", a path with a space two words, and under a test runner the runner's own
+    arguments (hunt 23 B, 12). It is the command's arguments as typed, quoted as a shell reads them."""
+    import shlex
+
+    named = tmp_path / "bài mới.jsonl"
+    named.write_bytes(corpus.read_bytes())
+    result = CliRunner().invoke(cli, ["-q", "train", str(named), "--out", str(tmp_path / "m"), "--classifier", "cnb",
+                                      "--folds", "2"])
+    assert result.exit_code == 0, result.output
+    said = json.loads((tmp_path / "m" / "model_card.json").read_text(encoding="utf-8"))["training_data"]["description"]
+    assert shlex.split(said) == ["dvtopics", "train", str(named), "--out", str(tmp_path / "m"), "--classifier", "cnb",
+                                 "--folds", "2"]
+
+
 def test_train_records_its_views_and_rejects_unknown_ones(model_dir, corpus, tmp_path):
     card = json.loads((model_dir / "model_card.json").read_text())
     assert card["parameters"]["views"] == list(ARTICLE_TYPE_VIEWS)  # the article-type default
@@ -446,6 +462,63 @@ def test_train_with_a_labels_file_keeps_the_label_field_of_the_other_articles(co
     assert card["training_data"]["counts"]["hand"]["annual_review"] == 6 + 1 + 1
     assert card["training_data"]["hand_label_sources"] == {"label field": 29, "labels file": 4}
     assert len(card["labels"]) == 5
+
+
+def test_a_labels_file_names_its_label_column_as_the_label_field_does(model_dir, tmp_path):
+    """A user whose articles and labels file both name the label column `category` said so with --label-field, which
+    the labels file did not hear: "a labels table needs a header with 'id' (or 'file') and 'label'", and no option
+    could say otherwise (hunt 23 B, 1). A file of `label`, as `label --out` writes it, is still read."""
+    from dvtopics.io.labels import read_labels
+
+    articles = made_up_articles(6)
+    texts = _unlabelled(tmp_path / "a.jsonl", articles)
+    labels = tmp_path / "labels.csv"
+    labels.write_text("id;Category\n" + "".join(f"{a.id};{a.label}\n" for a in articles), encoding="utf-8")
+    as_jsonl = tmp_path / "labels.jsonl"
+    as_jsonl.write_text("".join(json.dumps({"id": a.id, "category": a.label}) + "\n" for a in articles))
+    result = CliRunner().invoke(cli, ["train", str(texts), "--labels", str(labels), "--label-field", "category",
+                                      "--out", str(tmp_path / "m"), "--classifier", "cnb", "--folds", "2"])
+    assert result.exit_code == 0, result.output
+    assert "hand labels: 30 from --labels" in result.output
+    result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(texts), "--labels", str(as_jsonl),
+                                      "--label-field", "category", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["n"] == 30
+    assert read_labels(labels, label_field="category")[articles[0].id] == articles[0].label
+    plain = tmp_path / "plain.csv"
+    plain.write_text("id,label\na1,other\n", encoding="utf-8")
+    assert read_labels(plain, label_field="category") == {"a1": "other"}
+    labels.write_text("id,Category\na1,other\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["train", str(texts), "--labels", str(labels), "--label-field", "categry",
+                                      "--out", str(tmp_path / "m2")])
+    assert result.exit_code == 2 and "'categry' (or 'label'); its header has 'id', 'Category'" in result.output
+
+
+def test_a_labels_file_names_its_id_column_as_the_id_field_does(tmp_path):
+    """Articles whose ids are in `doc_id` (--id-field doc_id) and a labels file of the same column: "a labels table
+    needs a header with 'id' (or 'file') and 'label'" (hunt 23 B, 11). A file of `id`, as `label --out` writes it, is
+    still read."""
+    from dvtopics.io.labels import read_labels
+
+    articles = made_up_articles(6)
+    texts = tmp_path / "a.jsonl"
+    texts.write_text("".join(json.dumps({"doc_id": a.id, "text": a.raw}, ensure_ascii=False) + "\n" for a in articles),
+                     encoding="utf-8")
+    labels = tmp_path / "labels.csv"
+    labels.write_text("Doc_ID,label\n" + "".join(f"{a.id},{a.label}\n" for a in articles), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["train", str(texts), "--labels", str(labels), "--id-field", "doc_id",
+                                      "--out", str(tmp_path / "m"), "--classifier", "cnb", "--folds", "2"])
+    assert result.exit_code == 0, result.output
+    assert "hand labels: 30 from --labels" in result.output
+    lines = tmp_path / "labels.jsonl"
+    lines.write_text(json.dumps({"doc_id": "a1", "label": "other"}) + "\n" + json.dumps({"id": "a2", "label": "other"})
+                     + "\n", encoding="utf-8")
+    assert read_labels(lines, id_field="doc_id") == {"a1": "other", "a2": "other"}
+    (tmp_path / "plain.csv").write_text("id,label\na1,other\n", encoding="utf-8")
+    assert read_labels(tmp_path / "plain.csv", id_field="doc_id") == {"a1": "other"}
+    (tmp_path / "other.csv").write_text("key,label\na1,other\n", encoding="utf-8")
+    with pytest.raises(Exception, match=r"needs a header with 'doc_id' \(or 'id', or 'file'\) and 'label'"):
+        read_labels(tmp_path / "other.csv", id_field="doc_id")
 
 
 def test_a_label_field_of_another_label_set_is_not_mixed_with_a_labels_file(caplog):

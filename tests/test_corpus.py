@@ -375,6 +375,54 @@ def test_read_labels_reads_the_workbook_a_user_corrected(tmp_path):
         read_labels(tmp_path / "broken.xlsx")
 
 
+def test_a_workbooks_true_and_false_cells_read_as_the_sheet_shows_them(tmp_path):
+    """A TRUE/FALSE label cell was read as Python's "True": a model trained on the workbook refused the same labels in
+    the CSV Excel saves from it, "TRUE" (hunt 23 B, 13). Read as the sheet shows it, in articles and labels files."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in (["id", "text", "label"], ["a1", "Hội nghị tổng kết công tác năm 2023.", True],
+                ["a2", "Xã trồng cây xanh.", False]):
+        book.active.append(row)
+    book.save(tmp_path / "meetings.xlsx")
+    assert [a.label for a in read_articles(tmp_path / "meetings.xlsx")] == ["TRUE", "FALSE"]
+    assert read_labels(tmp_path / "meetings.xlsx") == {"a1": "TRUE", "a2": "FALSE"}
+
+
+def test_read_labels_reads_the_keys_of_json_labels_whatever_their_case(tmp_path):
+    """{"ID": "a1", "Label": "other"} lines were refused ("a labels line needs {"id": ..., "label": ...}"), where the
+    articles' records and a labels table's columns are read whatever their case (hunt 23 B, 20)."""
+    (tmp_path / "labels.jsonl").write_text('{"ID": "a1", "Label": "other"}\n{" id ": "a2", "Nhãn": "annual_review"}\n',
+                                           encoding="utf-8")
+    assert read_labels(tmp_path / "labels.jsonl") == {"a1": "other", "a2": "annual_review"}
+    (tmp_path / "labels.json").write_text('[{"Id": "a1", "Category": "other"}]', encoding="utf-8")
+    assert read_labels(tmp_path / "labels.json", label_field="category") == {"a1": "other"}
+
+
+def test_read_labels_reads_every_sheet_of_labels_in_a_workbook(tmp_path):
+    """A second round of labels on a sheet of its own (or `label --out`'s sheets `articles 2`, … past Excel's rows) was
+    dropped without a word: only the first sheet with a label column was read, and train learnt without the rest
+    (hunt 23 B, 6). Every sheet of ids and labels is read; a notes sheet is not; two sheets that label one id apart
+    are refused, as one sheet is; a sheet of a header only labels nothing."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "đợt 1"
+    for row in (["id", "label"], ["a1", "other"], ["a2", "annual_review"]):
+        book.active.append(row)
+    for title, rows in (("ghi chú", [["ghi chú"], ["Nhãn theo LABELS.md"]]), ("đợt 2", [["ID", "Label"], ["a3", "other"]]),
+                        ("đợt 3", [["id", "label"]])):
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    book.save(tmp_path / "rounds.xlsx")
+    assert read_labels(tmp_path / "rounds.xlsx") == {"a1": "other", "a2": "annual_review", "a3": "other"}
+    book["đợt 2"].append(["a1", "annual_review"])
+    book.save(tmp_path / "apart.xlsx")
+    with pytest.raises(InputError, match="id 'a1' has two labels, 'other' and 'annual_review'"):
+        read_labels(tmp_path / "apart.xlsx")
+
+
 def test_utf8_with_a_few_damaged_bytes_stays_utf8(caplog):
     data = ("Công tác dân vận " * 50).encode("utf-8") + b"\xff" + " ở cơ sở.".encode("utf-8")
     with caplog.at_level(logging.WARNING):

@@ -1,5 +1,6 @@
 import json
 import logging
+import re
 
 import pytest
 
@@ -58,6 +59,81 @@ def test_version_drift_warns(tmp_path, caplog):
     with caplog.at_level(logging.WARNING):
         load_model(tmp_path)
     assert "scikit-learn 0.0.1" in caplog.text
+
+
+def test_a_folder_holding_a_model_one_level_down_names_it(tmp_path):
+    """mine.zip unzipped into mine/ makes mine/mine/: `--model mine` said "no model_card.json; not a dvtopics model
+    directory (train one with `dvtopics train PATHS --out mine`)", sending the user to retrain a model they have
+    (hunt 23 B, 4)."""
+    save_model([1], tmp_path / "mine" / "mine", {"task": "demo"})
+    with pytest.raises(ModelError, match=r"no model_card\.json here, but a model folder inside it: give "
+                                         r".*mine[/\\]mine$") as raised:
+        load_model(tmp_path / "mine")
+    assert "train one" not in str(raised.value)
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(ModelError, match="not a dvtopics model directory"):
+        load_model(tmp_path / "empty")
+
+
+def test_a_model_file_without_its_card_says_the_card_is_missing(tmp_path):
+    """Only model.pickle.gz copied into a folder: "no model_card.json; not a dvtopics model directory (train one with
+    ...)" sent the user to retrain the model they have (hunt 23 B, 8)."""
+    save_model([1], tmp_path / "m", {"task": "demo"})
+    (tmp_path / "copied").mkdir()
+    (tmp_path / "copied" / MODEL_FILE).write_bytes((tmp_path / "m" / MODEL_FILE).read_bytes())
+    with pytest.raises(ModelError, match=r"copied: holds model\.pickle\.gz but no model_card\.json: copy the card"):
+        load_model(tmp_path / "copied")
+
+
+def test_a_model_file_renamed_on_the_way_is_named(tmp_path):
+    """A browser saves "model.pickle (1).gz", Safari unpacks .gz into "model.pickle": the loader said only "model file
+    missing" (hunt 23 B, 21); it names what the folder holds."""
+    save_model([1], tmp_path, {"task": "demo"})
+    (tmp_path / MODEL_FILE).rename(tmp_path / "model.pickle (1).gz")
+    with pytest.raises(ModelError, match=r"model file missing; the folder holds model\.pickle \(1\)\.gz: a copy "
+                                         r"renamed or unpacked on the way"):
+        load_model(tmp_path)
+    (tmp_path / "model.pickle (1).gz").unlink()
+    with pytest.raises(ModelError, match=r"model file missing$"):
+        load_model(tmp_path)
+
+
+def test_a_model_given_as_its_zip_archive_says_to_unzip_it(tmp_path):
+    """A model shared as mine.zip, given as --model mine.zip: "Directory 'mine.zip' is a file." (hunt 23 B, 22)."""
+    import shutil
+    from click.testing import CliRunner
+    from dvtopics.cli import cli
+
+    save_model([1], tmp_path / "mine", {"task": "demo"})
+    archive = shutil.make_archive(str(tmp_path / "mine"), "zip", tmp_path, "mine")
+    with pytest.raises(ModelError, match=r"mine\.zip: a zip archive, not a model folder: unzip it"):
+        load_model(archive)
+    (tmp_path / "a.txt").write_text("Hội nghị tổng kết công tác dân vận năm 2022.", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["label", str(tmp_path / "a.txt"), "--model", archive])
+    assert result.exit_code == 2 and "is a zip archive: unzip it and give the model folder inside" in result.output
+
+
+def test_a_model_made_by_a_newer_release_than_is_installed_is_refused_at_load(tmp_path, caplog):
+    """A model trained where scikit-learn 1.9 is installed, copied where 1.7 is, loaded with a warning and crashed at
+    predict with a traceback; its card says what made it, so it is refused at load, in one line naming both versions
+    (hunt 23 B, 2). A newer patch release, or an older release, still loads with the warning."""
+    from dvtopics.persist import package_versions
+
+    installed = package_versions()["scikit-learn"]
+    major, minor = (int(part) for part in installed.split(".")[:2])
+    _saved_with(tmp_path, "scikit-learn", f"{major}.{minor + 1}.0")
+    with pytest.raises(ModelError, match=rf"made with scikit-learn {major}\.{minor + 1}\.0, newer than the "
+                                         rf"{re.escape(installed)} installed here.*pip install 'scikit-learn>="):
+        load_model(tmp_path)
+    _saved_with(tmp_path, "numpy", "99.0")
+    with pytest.raises(ModelError, match="made with numpy 99.0"):
+        load_model(tmp_path)
+    _saved_with(tmp_path, "scikit-learn", f"{major}.{minor}.999")  # a bug-fix release apart: warned, not refused
+    with caplog.at_level(logging.WARNING):
+        assert load_model(tmp_path)[0] == [1]
+    assert f"scikit-learn {major}.{minor}.999 -> {installed}" in caplog.text
+    _saved_with(tmp_path, "gensim", "dev")  # a version that opens with no release's numbers: warned only
+    load_model(tmp_path)
 
 
 def test_version_drift_of_the_model_installed_with_dvtopics_names_the_versions_not_a_retraining(tmp_path, caplog,

@@ -500,6 +500,42 @@ def test_a_script_read_from_standard_input_is_refused_workers_in_one_error(tmp_p
     assert "n_jobs=1" in run.stdout and "Traceback" not in run.stderr
 
 
+def test_labels_by_id_given_as_label_files_are_refused_as_no_list_of_files(tmp_path):
+    """A notebook user gave jobs.train labels by id, {"a1": "other", ...}, as label_files: iterated, the dict gave its
+    keys, and they were read as paths, "a1: no such labels file" (hunt 23 B, 5). A dict is no list of anything."""
+    from dvtopics import jobs
+    from dvtopics.arguments import as_list
+
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "a1", "text": "Xã trồng cây xanh."}) + "\n", encoding="utf-8")
+    reading = jobs.Reading([tmp_path / "a.jsonl"])
+    for job in (lambda: jobs.train(reading, tmp_path / "m", label_files={"a1": "other"}),
+                lambda: jobs.evaluate(reading, "shipped", label_files={"a1": "other"})):
+        with pytest.raises(TypeError, match=r"^label_files: a dict is not a list of items \(its keys would be read\): "
+                                            r"give the paths of labels files; .* a CSV of id,label"):
+            job()
+    with pytest.raises(TypeError, match=r"^texts: a dict is not a list of items"):
+        as_list({"a1": "Xã trồng cây xanh."}, "texts")
+    assert not (tmp_path / "m").exists()
+
+
+def test_a_loaded_model_given_to_a_job_for_its_folder_is_refused_saying_so(shipped, seeds_dir, tmp_path):
+    """jobs.evaluate(reading, load_classifier("m")) was "expected str, bytes or os.PathLike object, not Classifier",
+    and jobs.label's "unhashable type: 'Classifier'" (hunt 23 B, 14): a job takes the model's folder."""
+    from dvtopics import jobs
+
+    reading = jobs.Reading([seeds_dir])
+    for job in (lambda: jobs.evaluate(reading, shipped, [seeds_dir / "labels.csv"]),
+                lambda: jobs.label(reading, None, model=shipped, on_record=lambda record: None)):
+        with pytest.raises(TypeError, match=r"^model: a model folder \(a path, or 'shipped'\) is wanted, not a loaded "
+                                            r"Classifier: give the folder it was loaded from"):
+            job()
+    with pytest.raises(TypeError, match=r"^topics_dir: a model folder \(a path\) is wanted, not a loaded TopicModel"):
+        jobs.report(reading, tmp_path / "r.html", topics_dir=TopicModel(n_topics=2))
+    with pytest.raises(TypeError, match=r"^out: a path \(str or pathlib.Path\) is wanted, not int"):
+        jobs.label(reading, 3)
+    assert not (tmp_path / "r.html").exists()
+
+
 def test_a_model_of_ones_own_labels_may_abstain_as_it_likes(shipped, seeds_dir):
     """The CLI offers --abstain other|uncertain; from Python any label, as before the checks were shared."""
     records = shipped.predict(list(read_articles(seeds_dir)), min_confidence=1.0, abstain="unknown")
@@ -801,6 +837,43 @@ def test_train_says_no_id_of_the_labels_file_is_an_article_and_names_a_zero_padd
             job()
 
 
+def test_labels_made_for_a_folder_above_the_one_given_name_the_difference(seeds_dir, tmp_path):
+    """Labels made for `label tree/` (ids 2017/03/name) given with tree/2017 (ids 03/name) labelled nothing, and the
+    error said only to check that the labels file is this input's (hunt 23 B, 7): it names the id and its folders."""
+    import shutil
+    from dvtopics import jobs
+
+    (tmp_path / "tree" / "2017" / "03").mkdir(parents=True)
+    shutil.copy(seeds_dir / "000_4277f1d749d09db2.txt", tmp_path / "tree" / "2017" / "03")
+    (tmp_path / "labels.csv").write_text("id,label\n2017/03/000_4277f1d749d09db2,semi_annual_review\n", encoding="utf-8")
+    with pytest.raises(jobs.NoLabelledArticles, match=r"its '2017/03/000_4277f1d749d09db2' is the article "
+                                                      r"'03/000_4277f1d749d09db2' but for its folders"):
+        jobs.evaluate(jobs.Reading([tmp_path / "tree" / "2017"]), "shipped", [tmp_path / "labels.csv"])
+
+
+def test_ids_excel_wrote_in_scientific_notation_are_named_as_such(tmp_path, caplog):
+    """Excel saves a long numeric id into a CSV as it shows it, "2.14702E+11": two such ids were "two labels: keep
+    one", and one labelled nothing with no word of why (hunt 23 B, 19)."""
+    import json
+    import logging
+    from dvtopics import jobs
+
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps({"id": id_, "text": text}, ensure_ascii=False) + "\n" for id_, text in
+                                              (("214702010001", "Hội nghị tổng kết công tác năm 2023."),
+                                               ("a3", "Hội nghị sơ kết công tác 6 tháng đầu năm 2024."))),
+                                      encoding="utf-8")
+    reading = jobs.Reading([tmp_path / "a.jsonl"])
+    (tmp_path / "two.csv").write_text("id,label\n2.14702E+11,annual_review\n2.14702E+11,other\n", encoding="utf-8")
+    with pytest.raises(dvtopics.InputError, match=r"has two labels, 'annual_review' and 'other': it is an id Excel "
+                                                  r"wrote in scientific notation"):
+        jobs.evaluate(reading, "shipped", [tmp_path / "two.csv"])
+    (tmp_path / "one.csv").write_text("id,label\n2.14702E+11,annual_review\na3,semi_annual_review\n", encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        jobs.evaluate(reading, "shipped", [tmp_path / "one.csv"])
+    assert "1 of the 2 labelled ids in --labels are not articles of the input: left out: '2.14702E+11' is an id Excel " \
+           "wrote in scientific notation" in caplog.text
+
+
 def test_a_labels_file_of_file_names_under_id_is_named_as_such(seeds_dir, tmp_path):
     """A labels CSV whose column headed `id` holds the seeds' file names ("000_….txt") labelled none of them, and the
     error did not say why: it names the id and the column heading that reads file names."""
@@ -846,6 +919,82 @@ def test_an_extra_article_without_a_label_names_its_file_field_and_fields(tmp_pa
                                                   r"article needs one, in its 'label' field \(--label-field names it\); "
                                                   r"its other fields are 'Loại'$"):
         jobs.train(jobs.Reading([data]), tmp_path / "m", extra_paths=[tmp_path / "extra.csv"])
+
+
+def test_an_extra_file_of_texts_with_a_blank_label_is_not_called_a_labels_file(tmp_path):
+    """--extra corrections.csv (id, text, label) with one label left blank was refused with "...has no label...; it
+    holds ids and labels, not the articles' text: give it as --labels": it holds texts, and given as --labels, its
+    articles would be no input's (hunt 23 B, 3)."""
+    import json
+    from articles import made_up_articles
+    from dvtopics import jobs
+
+    data = tmp_path / "a.jsonl"
+    data.write_text("".join(json.dumps({"id": a.id, "text": a.text, "label": a.label}, ensure_ascii=False) + "\n"
+                            for a in made_up_articles(2)), encoding="utf-8")
+    (tmp_path / "extra.csv").write_text("id,text,label\nc1,Huyện đoàn sơ kết công tác 6 tháng đầu năm.,semi_annual_review\n"
+                                        "c2,Xã trồng cây xanh. Người dân tham gia dọn đường làng.,\n", encoding="utf-8")
+    with pytest.raises(dvtopics.InputError, match=r"^--extra .*extra\.csv: the article c2 has no label: each --extra "
+                                                  r"article needs one, in its 'label' field \(--label-field names it\)$"):
+        jobs.train(jobs.Reading([data]), tmp_path / "m", extra_paths=[tmp_path / "extra.csv"])
+
+
+def test_an_extra_file_whose_text_has_another_name_is_not_called_a_labels_file(tmp_path):
+    """--extra corrections.csv of id, article_body, label (its text under a name no option gives) was told "it holds ids
+    and labels, not the articles' text: give it as --labels" (hunt 23 B, 15); a file of the columns `label --out` writes still is."""
+    import json
+    from articles import made_up_articles
+    from dvtopics import jobs
+
+    data = tmp_path / "a.jsonl"
+    data.write_text("".join(json.dumps({"id": a.id, "text": a.text, "label": a.label}, ensure_ascii=False) + "\n"
+                            for a in made_up_articles(2)), encoding="utf-8")
+    (tmp_path / "extra.csv").write_text("id,article_body,label\nc1,Xã trồng cây xanh.,other\n", encoding="utf-8")
+    with pytest.raises(dvtopics.InputError, match=r"its columns are 'id', 'article_body', 'label'\)$"):
+        jobs.train(jobs.Reading([data]), tmp_path / "m", extra_paths=[tmp_path / "extra.csv"])
+    (tmp_path / "labels.csv").write_text("id,label,confidence,cues,title\nc1,other,0.9,,Xã trồng cây xanh\n",
+                                         encoding="utf-8")
+    with pytest.raises(dvtopics.InputError, match=r"it holds ids and labels, not the articles' text: give it as --labels"):
+        jobs.train(jobs.Reading([data]), tmp_path / "m", extra_paths=[tmp_path / "labels.csv"])
+
+
+def test_extra_articles_labelled_in_a_labels_file_are_told_where_those_labels_apply(tmp_path):
+    """--extra mine.jsonl (no label field) beside --labels mine-labels.csv of its ids was refused saying only that each
+    --extra article needs a label in its own field (hunt 23 B, 16): --labels labels the inputs, and the line says so."""
+    import json
+    from articles import made_up_articles
+    from dvtopics import jobs
+
+    data = tmp_path / "a.jsonl"
+    data.write_text("".join(json.dumps({"id": a.id, "text": a.text, "label": a.label}, ensure_ascii=False) + "\n"
+                            for a in made_up_articles(2)), encoding="utf-8")
+    (tmp_path / "mine.jsonl").write_text(json.dumps({"id": "p1", "text": "Xã trồng cây xanh."}) + "\n", encoding="utf-8")
+    (tmp_path / "mine-labels.csv").write_text("id,label\np1,other\n", encoding="utf-8")
+    with pytest.raises(dvtopics.InputError, match=r"the article p1 has no label: .*; --labels labels the inputs' "
+                                                  r"articles, not --extra's: give .*mine\.jsonl among the inputs"):
+        jobs.train(jobs.Reading([data]), tmp_path / "m", [tmp_path / "mine-labels.csv"],
+                   extra_paths=[tmp_path / "mine.jsonl"])
+
+
+def test_a_labels_file_among_the_inputs_is_named_when_no_article_has_a_label(tmp_path):
+    """`evaluate shipped a.jsonl labels.csv` (--labels forgotten) said only "no labelled article found in the input"
+    (hunt 23 B, 18): it names the labels file among the inputs and says to give it as --labels; train too."""
+    import json
+    from articles import made_up_articles
+    from dvtopics import jobs
+
+    articles = made_up_articles(2)
+    data = tmp_path / "a.jsonl"
+    data.write_text("".join(json.dumps({"id": a.id, "text": a.text}, ensure_ascii=False) + "\n" for a in articles),
+                    encoding="utf-8")
+    labels = tmp_path / "labels.csv"
+    labels.write_text("id,label\n" + "".join(f"{a.id},{a.label}\n" for a in articles), encoding="utf-8")
+    reading = jobs.Reading([data, labels])
+    said = r"labels\.csv holds ids and labels, not the articles' text: give it as --labels"
+    with pytest.raises(jobs.NoLabelledArticles, match=r"^no labelled article found in the input; .*" + said):
+        jobs.evaluate(reading, "shipped")
+    with pytest.raises(dvtopics.DvtopicsError, match=r"^no labelled article found: .*" + said):
+        jobs.train(reading, tmp_path / "m")
 
 
 def test_a_jobs_output_in_a_model_folder_it_reads_is_refused_as_the_commands_is(seeds_dir, tmp_path):
@@ -903,6 +1052,27 @@ def test_a_models_file_given_for_its_folder_names_the_folder(tmp_path):
     (tmp_path / "a.txt").write_text("Hội nghị tổng kết công tác dân vận năm 2022.", encoding="utf-8")
     result = CliRunner().invoke(cli, ["label", str(tmp_path / "a.txt"), "--model", str(card)])
     assert result.exit_code == 2 and f"is a file: give its model folder, {card.parent}" in result.output
+
+
+def test_articles_given_where_the_model_folder_is_say_it_comes_first(tmp_path):
+    """`evaluate test.jsonl mine` (the articles first) said only "Directory 'test.jsonl' is a file." (hunt 23 B, 9): it
+    says that MODEL, a model folder, comes first; `--model` and `topics show`, which take no articles after it, say
+    only what a model folder is."""
+    from click.testing import CliRunner
+    from dvtopics.cli import cli
+
+    (tmp_path / "test.jsonl").write_text('{"id": "a", "text": "Xã trồng cây xanh.", "label": "other"}\n',
+                                         encoding="utf-8")
+    (tmp_path / "mine").mkdir()
+    result = CliRunner().invoke(cli, ["evaluate", str(tmp_path / "test.jsonl"), str(tmp_path / "mine")])
+    assert result.exit_code == 2
+    assert ("is a file, not a model folder: evaluate takes the model folder first (MODEL), then the articles (train "
+            "one with") in " ".join(result.output.split())
+    for args in (["label", str(tmp_path / "test.jsonl"), "--model", str(tmp_path / "test.jsonl")],
+                 ["topics", "show", str(tmp_path / "test.jsonl")]):
+        result = CliRunner().invoke(cli, args)
+        said = " ".join(result.output.split())
+        assert result.exit_code == 2 and "is a file, not a model folder (" in said and "takes" not in said, said
 
 
 def test_jobs_read_a_leading_tilde_as_the_home_folder_in_outputs_and_model_folders(monkeypatch, tmp_path):

@@ -10,12 +10,14 @@ import click
 from ..arguments import ABSTAIN, MIN_FOLDS
 from ..persist import MODEL_FILES
 from .options import (BATCH, MODEL_DIR, SEED, SHARE, Command, InputPath, OutputPath, checked, engine_options,
-                      paths_argument, plural, reading_options, terminal_text)
+                      paths_argument, plural, reading_options, terminal_text, typed_command)
 
 
 labels_option = click.option(
     "--labels", "label_files", multiple=True, type=InputPath(exists=True, dir_okay=False),
-    help="Labels file: CSV, .xlsx, JSONL or JSON of id (or file) and label, such as `label --out` writes; may repeat. "
+    help="Labels file: CSV, .xlsx, JSONL or JSON of id (or file) and label (or the columns --id-field and "
+         "--label-field name), "
+         "such as `label --out` writes; may repeat. "
          "It gives the label of the ids it names; the other articles keep their --label-field of the same label "
          "set.")
 
@@ -46,7 +48,8 @@ def _views(value: str) -> list[str]:
 @click.option("--weak-rules/--no-weak-rules", default=False, show_default=True,
               help="Also learn from unlabelled articles on which a cue rule fires (article types only).")
 @click.option("--weak-other", default=0, show_default=True, type=click.IntRange(0, 10_000_000),
-              help="Also learn from this many unlabelled articles with no cue word, as 'other'.")
+              help="Also learn from this many unlabelled articles with no cue word, as 'other' (article types "
+                   "only).")
 @click.option("--head-chars", default=4000, show_default=True, type=click.IntRange(0, 10_000_000),
               help="Characters of each article read (0: all).")
 @click.option("--folds", default=5, show_default=True, type=click.IntRange(MIN_FOLDS, 100),
@@ -75,7 +78,7 @@ def train(paths, label_files, out, classifiers, extra_paths, weak_rules, weak_ot
     trained = train_job(reading, out,
                         label_files, classifiers or ("svm", "logreg", "cnb"), extra_paths, weak_rules, weak_other,
                         head_chars, folds, max_features, views, seed,
-                        description="dvtopics train " + " ".join(sys.argv[2:]), on_data=_echo_training_data,
+                        description=typed_command(click.get_current_context()), on_data=_echo_training_data,
                         lead_copies=lead_copies, silent_min_confidence=silent_min_confidence)
     card = trained.card
     for kind, result in card["metrics"]["candidates"].items():

@@ -81,6 +81,18 @@ class OutputPath(click.Path):
         return super().convert(home_path(value), param, ctx)
 
 
+ARGS = "dvtopics.args"  # ctx.meta: the command's arguments as typed (`Command.parse_args`)
+
+
+def typed_command(ctx: click.Context) -> str:
+    """The command as typed, `dvtopics train 'bài mới.jsonl' --out m`, quoted as a shell reads it: a model card recorded
+    `"dvtopics train " + " ".join(sys.argv[2:])`, which after a global option (`dvtopics -q train a.jsonl`) was
+    "dvtopics train train a.jsonl", and a path with a space two words."""
+    import shlex
+
+    return shlex.join(["dvtopics", ctx.info_name, *ctx.meta.get(ARGS, [])])
+
+
 class Command(click.Command):
     """A dvtopics command. Before it runs, each output it was given is checked (`run.batch.check_output`,
     `check_folder`) against everything it reads, whatever the option, and against its other outputs: the one
@@ -92,6 +104,10 @@ class Command(click.Command):
         self.params += [click.Option(["-v", "--verbose"], count=True, help="As `dvtopics -v`: more log output."),
                         click.Option(["-q", "--quiet"], is_flag=True, help="As `dvtopics -q`: only errors and the "
                                                                            "closing summary.")]
+
+    def parse_args(self, ctx, args):
+        ctx.meta[ARGS] = list(args)  # the command's arguments as typed, for `typed_command`
+        return super().parse_args(ctx, args)
 
     def invoke(self, ctx):
         from . import set_verbosity
@@ -200,6 +216,16 @@ class ModelFolder(InputPath):
                 folder = os.path.dirname(value) or "."
                 if os.path.isfile(os.path.join(folder, CARD_FILE)):
                     self.fail(f"{error.message.rstrip('.')}: give its model folder, {folder}", param, ctx)
+                if value.lower().endswith(".zip"):  # a model shared as mine.zip (an .xlsx is a zip too: not this)
+                    self.fail(f"{value!r} is a zip archive: unzip it and give the model folder inside", param, ctx)
+                if os.path.isfile(value):  # an article file where a model is wanted: `evaluate test.jsonl mine`
+                    # said only "Directory 'test.jsonl' is a file."
+                    takes_articles = ctx is not None and isinstance(param, click.Argument) and any(
+                        isinstance(other, click.Argument) and other.name == "paths" for other in ctx.command.params)
+                    first = (f": {ctx.info_name} takes the model folder first ({param.human_readable_name}), then "
+                             "the articles" if takes_articles else "")
+                    self.fail(f"{value!r} is a file, not a model folder{first} ({how_made(self.task, 'DIR')}"
+                              f"{self.besides})", param, ctx)
                 raise
             self.fail(f"{error.message.rstrip('.')}: {how_made(self.task, value)}{self.besides}", param, ctx)
 

@@ -133,7 +133,8 @@ def topics():
 @click.option("--out", type=OutputPath(folder=True, files=_fit_files), required=True,
               help="Model directory to write.")
 @click.option("--labels", "labels_file", type=InputPath(exists=True, dir_okay=False),
-              help="Article types (CSV, .xlsx, JSONL or JSON with id,label, as `dvtopics label --out` writes).")
+              help="Article types (CSV, .xlsx, JSONL or JSON with id,label, as `dvtopics label --out` writes; or the "
+                   "columns --id-field and --label-field name).")
 @click.option("--period", type=click.Choice(PERIODS), default="month", show_default=True,
               help="Period of the shares over time (its chart labels every n-th beyond 36 of them).")
 @model_options
@@ -176,7 +177,8 @@ def show_cmd(directory, fmt, n_words):
               help="Per-article topics: .csv (a column per topic) or .jsonl; with --engine dask, FOLDER/ "
                    "keeps the parts there.")
 @click.option("--labels", "labels_file", type=InputPath(exists=True, dir_okay=False),
-              help="Article types (CSV, .xlsx, JSONL or JSON with id,label).")
+              help="Article types (CSV, .xlsx, JSONL or JSON with id,label; or the columns --id-field and "
+                   "--label-field name).")
 @click.option("--resume", is_flag=True, help="--engine dask: finish an interrupted run into the same --out.")
 @engine_options
 @reading_options()

@@ -1,6 +1,8 @@
 """Label files, the one reader: a CSV or .xlsx (id or file, label) or JSONL ({"id", "label"}) -> {id: label}."""
 from __future__ import annotations
 
+import csv
+import io
 import logging
 import operator
 import os
@@ -13,25 +15,48 @@ from .folders import XLSX_SUFFIXES
 from .jsonfiles import json_kind, loads
 from .article import field_text, missing
 from .sidefiles import read_side_file
-from .tables import (cell_text, csv_delimiter, csv_rows, field_names, lines_above_table, repeated_columns,
-                     sheet_tables, split_header)
+from .tables import (cell_text, column_meant, csv_delimiter, csv_rows, field_names, lines_above_table,
+                     repeated_columns, sheet_tables, split_header)
 
 log = logging.getLogger(__name__)
 
 ON_CONFLICT = ("refuse", "drop")  # what to do with an id given two different labels
 
 
-def _read_csv_labels(path: str | os.PathLike, on_conflict: str, same) -> dict[str, str]:
+def _read_csv_labels(path: str | os.PathLike, on_conflict: str, same, label_field: str,
+                     id_field: str = "id") -> dict[str, str]:
     """A CSV of article id (or file name) and label -> {id: label} (see `_labels_of_table`). Its rows are read as
     an articles CSV's are (`csv_rows`): a long cell (the articles' own CSV, its text beside the labels) is read
     whole, and a row that is not valid CSV (a quote never closed, which would take the rows after it into one
     label) is refused, naming its line: which labels were meant no one can tell."""
     whole = read_side_file(path)
-    delimiter, text = csv_delimiter(whole, "label")
+    delimiter, text = csv_delimiter(whole, label_field)
+    if delimiter == "," and label_field != "label":  # found by neither name under another delimiter: by `label`?
+        delimiter, text = csv_delimiter(whole, "label")
     rows = _valid_rows(path, text, delimiter, lines_above_table(whole, text))
-    given, rows = split_header(rows, "label", ("id", "file"), where=path)
-    header = field_names(given or [], ("id", "file", "label"))  # " ID ", "Label", "Nhãn"
-    return _labels_of_table(path, header, (dict(zip(header, row)) for row in rows), on_conflict, same, given)
+    given, rows = split_header(rows, label_field, (id_field, "id", "file"), where=path)
+    header = field_names(given or [], _columns(label_field, id_field))  # " ID ", "Label", "Nhãn"
+    return _labels_of_table(path, header, (dict(zip(header, row)) for row in rows), on_conflict, same, given,
+                            label_field, id_field)
+
+
+def _columns(label_field: str, id_field: str = "id") -> tuple[str, ...]:
+    """The columns a labels table is read by: the id's or file, and the label's, each named as the articles' field is
+    (`--id-field`, `--label-field`), or `id` and `label` (as `label --out` writes them)."""
+    return tuple(dict.fromkeys((id_field, "id", "file", label_field, "label")))
+
+
+def _id_column(names, id_field: str) -> str:
+    """Where a labels file's ids are: the column (or key) the articles' id field names (`--id-field doc_id`), when
+    it has one, else `id`."""
+    return id_field if id_field in names else "id"
+
+
+def _label_column(names, label_field: str) -> str:
+    """Where a labels file's labels are: the column (or key) the articles' label field names, when it has one
+    (`--label-field loai_bai` for a column `loai_bai`, which was refused as a labels table without 'label'), else
+    `label`, the column `label --out` writes."""
+    return label_field if label_field in names else "label"
 
 
 def _valid_rows(path, text: str, delimiter: str, lines_above: int):
@@ -42,10 +67,12 @@ def _valid_rows(path, text: str, delimiter: str, lines_above: int):
         yield row
 
 
-def _read_xlsx_labels(path: Path, on_conflict: str, same) -> dict[str, str]:
-    """The first sheet of a workbook with a 'label' column, else its first sheet (the .xlsx `dvtopics label
-    --out` writes, its labels corrected by hand, say) -> {id: label} (see `_labels_of_table`); its header and
-    merged cells as `sheet_tables` reads them."""
+def _read_xlsx_labels(path: Path, on_conflict: str, same, label_field: str, id_field: str = "id") -> dict[str, str]:
+    """Every sheet of a workbook with an id (or file) and a label column, else its first sheet (the .xlsx
+    `dvtopics label --out` writes, its labels corrected by hand, say) -> {id: label} (see `_labels_of_table`); its
+    header and merged cells as `sheet_tables` reads them. Only the first such sheet was read: the labels of a second
+    round added on a sheet of its own, or of `label --out`'s sheets `articles 2`, … past Excel's rows, were lost
+    without a word, and `train` learnt without them."""
     from openpyxl import load_workbook
 
     try:
@@ -53,33 +80,55 @@ def _read_xlsx_labels(path: Path, on_conflict: str, same) -> dict[str, str]:
     except Exception as exc:  # openpyxl raises many kinds on a file that is not a workbook
         raise InputError(f"{path}: not an .xlsx workbook ({exc})") from None
     try:
-        tables = list(sheet_tables(book, ("id", "file", "label"), "label", path))
-        _, _, header, rows, given = next((table for table in tables if "label" in table[2]), None) or (
-            tables[0] if tables else (None, None, [], iter(()), []))
-        table = [dict(zip(header, (cell_text(cell) or "" for cell in row))) for _, row in rows]
+        tables = list(sheet_tables(book, _columns(label_field, id_field), label_field, path))
+        labelled = [table for table in tables if _label_column(table[2], label_field) in table[2]
+                    and {_id_column(table[2], id_field), "file"} & set(table[2])]
+        pairs = []
+        # none: the first sheet's header is the one the error names
+        for title, _, header, rows, given in labelled or tables[:1] or [(None, None, [], iter(()), [])]:
+            table = [dict(zip(header, (cell_text(cell) or "" for cell in row))) for _, row in rows]
+            pairs += _table_pairs(f"{path}:{title}" if len(labelled) > 1 else path, header, table, given, label_field,
+                                  id_field)
     finally:
         book.close()
-    return _labels_of_table(path, header, table, on_conflict, same, given)
+    if not pairs:
+        raise InputError(f"{path}: no labels in it (a header only)")
+    return labels_by_id(path, pairs, on_conflict, same)  # an id two sheets label apart is refused, as in one sheet
 
 
-def _labels_of_table(path, header: list[str], rows, on_conflict: str, same, given=None) -> dict[str, str]:
-    """{id: label} from a table's rows. The id column may be called `id` (taken as it is: VNTC's ids end in
+def _labels_of_table(path, header: list[str], rows, on_conflict: str, same, given=None,
+                     label_field: str = "label", id_field: str = "id") -> dict[str, str]:
+    """{id: label} from a table's rows (`_table_pairs`); a table of no row is refused."""
+    pairs = _table_pairs(path, header, rows, given, label_field, id_field)
+    if not pairs:
+        raise InputError(f"{path}: no labels in it (a header only)")
+    return labels_by_id(path, pairs, on_conflict, same)
+
+
+def _table_pairs(path, header: list[str], rows, given=None, label_field: str = "label",
+                 id_field: str = "id") -> list[tuple[str, object]]:
+    """(id, label) of each of a table's rows. The id column may be called `id` (taken as it is: VNTC's ids end in
     .txt) or `file` (a file name, whose .txt is dropped to match the ids `read_articles` gives to .txt
     files). A row whose cells are all blank (a spreadsheet's empty rows) is no row. `given`: the header as the
-    file spells it, for the message."""
-    if "label" not in header or not ({"id", "file"} & set(header)):
-        found = ", ".join(repr(name) for name in (header if given is None else given)) or "none"
-        raise InputError(f"{path}: a labels table needs a header with 'id' (or 'file') and 'label'; "
-                         f"its header has {found}")
-    repeated = repeated_columns(header, ("id", "file", "label"))
+    file spells it, for the message. The labels are in the column `label_field` names, else in `label`; the ids in
+    the column `id_field` names, else in `id`."""
+    column, id_column = _label_column(header, label_field), _id_column(header, id_field)
+    if column not in header or not ({id_column, "file"} & set(header)):
+        names = header if given is None else given
+        found = ", ".join(repr(name) for name in names) or "none"
+        meant = next((column_meant(field, names) for field in (label_field, id_field)
+                      if field not in ("label", "id") and column_meant(field, names)), None)
+        raise InputError(f"{path}: a labels table needs a header with "
+                         + (f"'{id_field}' (or 'id', or 'file')" if id_field != "id" else "'id' (or 'file')")
+                         + " and " + (f"'{label_field}' (or 'label')" if label_field != "label" else "'label'")
+                         + f"; its header has {found}" + (f": did you mean {meant!r}?" if meant else ""))
+    repeated = repeated_columns(header, (id_column, "file", column))
     if repeated:
         raise InputError(f"{path}: {repeated}")
     rows = [row for row in rows if any(isinstance(value, str) and value.strip() for value in row.values())]
-    if not rows:
-        raise InputError(f"{path}: no labels in it (a header only)")
-    if "id" in header:
-        return labels_by_id(path, ((row.get("id") or "", row.get("label")) for row in rows), on_conflict, same)
-    return labels_by_id(path, ((_file_id(row.get("file") or ""), row.get("label")) for row in rows), on_conflict, same)
+    if id_column in header:
+        return [(row.get(id_column) or "", row.get(column)) for row in rows]
+    return [(_file_id(row.get("file") or ""), row.get(column)) for row in rows]
 
 
 def _file_id(name: str) -> str:
@@ -88,6 +137,18 @@ def _file_id(name: str) -> str:
     without a leading "./"."""
     name = name.strip().replace("\\", "/")
     return re.sub(r"\.txt$", "", name.removeprefix("./"), flags=re.I)
+
+
+# An id Excel saved into a CSV as it shows a long number: "2.14702E+11" for 214702010001, its digits lost. Two such
+# ids became one "with two labels: keep one", and the others labelled no article, with no word of why.
+_EXCEL_NOTATION = re.compile(r"[+-]?\d(?:[.,]\d+)?E\+\d+", re.IGNORECASE)
+EXCEL_NOTATION = ("an id Excel wrote in scientific notation (a long number shown so), its digits lost: format the id "
+                  "column as text in the sheet (or save it as .xlsx) and export it again")
+
+
+def excel_notation(id_) -> bool:
+    """Whether an id is a number Excel wrote in scientific notation ("2.14702E+11"), its digits lost."""
+    return isinstance(id_, str) and bool(_EXCEL_NOTATION.fullmatch(id_.strip()))
 
 
 def labels_by_id(where, pairs, on_conflict: str = "refuse", same=operator.eq) -> dict[str, str]:
@@ -111,7 +172,8 @@ def labels_by_id(where, pairs, on_conflict: str = "refuse", same=operator.eq) ->
         id_, label = nfc(id_), nfc(label)
         if id_ in labels and not same(labels[id_], label):
             if on_conflict == "refuse":
-                raise InputError(f"{where}: id {id_!r} has two labels, {labels[id_]!r} and {label!r}: keep one")
+                raise InputError(f"{where}: id {id_!r} has two labels, {labels[id_]!r} and {label!r}: "
+                                 + (f"it is {EXCEL_NOTATION}" if excel_notation(id_) else "keep one"))
             conflicts.setdefault(id_, (labels[id_], label))
         labels.setdefault(id_, label)
     if blank and not labels:  # ids without one label (a template not filled in) label nothing: as a header only
@@ -123,7 +185,7 @@ def labels_by_id(where, pairs, on_conflict: str = "refuse", same=operator.eq) ->
     return {id_: label for id_, label in labels.items() if id_ not in conflicts}
 
 
-def _json_label_pairs(path: Path) -> list[tuple[str, object]] | None:
+def _json_label_pairs(path: Path, label_field: str, id_field: str = "id") -> list[tuple[str, object]] | None:
     """The (id, label) pairs of a .json labels file: an array of {"id", "label"} objects (JSONL's records in one
     array, as `jq -s` or `json.dump` write them), or one object of labels by id ({"a1": "other", …}); None for a
     file that is no one JSON value (JSON lines named .json, read as such). A .json was read as a CSV, and refused
@@ -138,45 +200,101 @@ def _json_label_pairs(path: Path) -> list[tuple[str, object]] | None:
     if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
         pairs = []
         for number, item in enumerate(value, start=1):
-            if "id" not in item or "label" not in item or missing(item["id"]):
-                raise InputError(f"{path}: item {number}: a labels array needs {{\"id\": ..., \"label\": ...}} in "
-                                 f"each item; it has {', '.join(map(repr, item)) or 'none'}")
-            pairs.append((str(item["id"]), item["label"]))
+            item = _named(item, label_field, id_field)
+            column, id_key = _label_column(item, label_field), _id_column(item, id_field)
+            if id_key not in item or column not in item or missing(item[id_key]):
+                raise InputError(f"{path}: item {number}: a labels array needs {{{_key(id_field, 'id')}: ..., "
+                                 f"{_key(label_field)}: ...}} in each item; it has "
+                                 f"{', '.join(map(repr, item)) or 'none'}")
+            pairs.append((str(item[id_key]), item[column]))
         return pairs
     raise InputError(f"{path}: a .json labels file holds an array of {{\"id\": ..., \"label\": ...}} or one object "
                      f"of labels by id ({{\"a1\": \"other\"}}), not {json_kind(value)}")
 
 
-def read_labels(path: str | os.PathLike, on_conflict: str = "refuse", same=operator.eq) -> dict[str, str]:
+def labels_file_columns(path: str | os.PathLike, label_field: str = "label", id_field: str = "id") -> list[str]:
+    """The columns of a labels file's table (its first sheet of labels), or the keys of its first record, as
+    `read_labels` names them (`id`, `label`, and the others as the file spells them); [] for an object of labels by
+    id. For messages: whether a file read as labels holds more than labels (a text column under another name)."""
+    path = Path(path).expanduser()
+    suffix = path.suffix.lower()
+    if suffix in XLSX_SUFFIXES:
+        from openpyxl import load_workbook
+
+        book = load_workbook(path, read_only=True, data_only=True)
+        try:
+            tables = list(sheet_tables(book, _columns(label_field, id_field), label_field, path))
+        finally:
+            book.close()
+        return next((table[2] for table in tables if _label_column(table[2], label_field) in table[2]),
+                    tables[0][2] if tables else [])
+    text = read_side_file(path)
+    if suffix in (".json", ".jsonl", ".ndjson", ".jl"):
+        try:
+            value = loads(text)
+        except ValueError:  # JSON lines
+            value = loads(next((line for line in text.splitlines() if line.strip()), "{}"))
+        if isinstance(value, list):
+            value = value[0] if value else {}
+        if not isinstance(value, dict) or (id_field not in value and "id" not in value):
+            return []  # an object of labels by id, or no record
+        return list(value)
+    delimiter, table = csv_delimiter(text, label_field)
+    given, _ = split_header(csv.reader(io.StringIO(table), delimiter=delimiter), label_field, (id_field, "id", "file"))
+    return field_names(given or [], _columns(label_field, id_field))
+
+
+def _named(record, label_field: str, id_field: str):
+    """A JSON record with its keys named as a table's columns are (`field_names`: "Label", " ID ", "Nhãn"), as the
+    articles' records are read: a labels line {"id", "Category"} was refused for --label-field category."""
+    if not isinstance(record, dict):
+        return record
+    return dict(zip(field_names(list(record), _columns(label_field, id_field)), record.values()))
+
+
+def _key(field: str, default: str = "label") -> str:
+    """How a key is named in a message: "label", or "category" (or "label")."""
+    return f'"{default}"' if field == default else f'"{field}" (or "{default}")'
+
+
+def read_labels(path: str | os.PathLike, on_conflict: str = "refuse", same=operator.eq,
+                label_field: str = "label", id_field: str = "id") -> dict[str, str]:
     """Labels by article id from a CSV or .xlsx (id or file, label; see `_labels_of_table`) or the JSONL
     `dvtopics label --out` writes ({"id", "label"} per line). An id given two different labels is refused,
     or left out with a warning when `on_conflict` is "drop"; `same(first, later)` says when two labels are one
-    (`types.names.same_label`: an article type however spelt)."""
+    (`types.names.same_label`: an article type however spelt). `label_field`: the articles' label field
+    (`--label-field`), whose column or key holds the labels where a file has one; else `label` does. `id_field`
+    likewise (`--id-field`), else `id`."""
+    for name, field in (("label_field", label_field), ("id_field", id_field)):
+        if not isinstance(field, str) or not field.strip():
+            raise ValueError(f"{name} {field!r}: give the name of a field, as text")
     if on_conflict not in ON_CONFLICT:
         raise ValueError(f"on_conflict must be one of {', '.join(ON_CONFLICT)}")
     path = Path(path).expanduser()  # "~/labels.csv", as read_articles reads its paths
     if not path.exists():
         raise InputError(f"{path}: no such labels file")
     if path.suffix.lower() in XLSX_SUFFIXES:
-        return _read_xlsx_labels(path, on_conflict, same)
+        return _read_xlsx_labels(path, on_conflict, same, label_field, id_field)
     if path.suffix.lower() == ".json":
-        pairs = _json_label_pairs(path)
+        pairs = _json_label_pairs(path, label_field, id_field)
         if pairs is not None:
             return labels_by_id(path, pairs, on_conflict, same)
     elif path.suffix.lower() not in (".jsonl", ".ndjson", ".jl"):
-        return _read_csv_labels(path, on_conflict, same)
+        return _read_csv_labels(path, on_conflict, same, label_field, id_field)
     pairs = []
     for number, line in enumerate(read_side_file(path).splitlines(), start=1):  # UTF-16 or a BOM too
         if not line.strip():
             continue
         try:
-            record = loads(line)
-            id_ = None if missing(record["id"]) else field_text(record["id"])  # 17.0 is 17, as the articles' ids
+            record = _named(loads(line), label_field, id_field)
+            id_key = _id_column(record, id_field)
+            id_ = None if missing(record[id_key]) else field_text(record[id_key])  # 17.0 is 17, as the articles' ids
             if id_ is None:
                 raise TypeError  # an id left out (or not text or a number): the line names no article
-            pairs.append((id_, record["label"]))
+            pairs.append((id_, record[_label_column(record, label_field)]))
         except (ValueError, KeyError, TypeError):
-            raise InputError(f"{path}:{number}: a labels line needs {{\"id\": ..., \"label\": ...}}") from None
+            raise InputError(f"{path}:{number}: a labels line needs {{{_key(id_field, 'id')}: ..., "
+                             f"{_key(label_field)}: ...}}") from None
     if not pairs:
         raise InputError(f"{path}: no labels in it (an empty file)")
     return labels_by_id(path, pairs, on_conflict, same)

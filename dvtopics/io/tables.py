@@ -436,6 +436,9 @@ def cell_text(cell) -> str | None:
     value, shown = (cell.value, cell.number_format) if hasattr(cell, "number_format") else (cell, None)
     if value is None:
         return None
+    if isinstance(value, bool):  # as the sheet shows it and a CSV saved from it holds it: "True" was Python's, and a
+        # model trained on a workbook's TRUE/FALSE labels refused the same labels in that CSV
+        return "TRUE" if value else "FALSE"
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, int) and not isinstance(value, bool) and _ZEROS.fullmatch(shown or ""):

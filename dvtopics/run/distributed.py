@@ -166,6 +166,8 @@ class AssignJob:
     batch_size: int = 256
     cache_dir: str | None = None
     use_cache: bool = True
+    label_field: str = "label"  # the articles' label field, whose column in labels_file holds the types
+    id_field: str = "id"  # and their id field, whose column holds the ids
 
     def __call__(self, articles: Iterable[Article], out: Path) -> Counter:
         from ..text.cache import open_cache
@@ -175,7 +177,7 @@ class AssignJob:
         from ..types.training import read_types, with_article_types  # as the local command reads them
 
         model, _ = load_topic_model(self.directory)
-        types = read_types(self.labels_file)
+        types = read_types(self.labels_file, self.label_field, self.id_field)
         with open_cache(self.cache_dir, self.use_cache) as cache:
             def predict(batch):
                 good, segmented = segment_articles(batch, cache=cache, lower=True)

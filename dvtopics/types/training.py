@@ -198,10 +198,32 @@ def collect(
         data.add(article, article.label, gold=False, kind="extra")
     data.labels = as_article_types(data.labels)
     data.hand_labels.warn_unused()
-    if not any(data.gold):
-        raise DvtopicsError("no labelled article found: check --labels (ids must match) or --label-field")
+    if not any(data.gold):  # without a labels file, "check --labels (ids must match)" named an option not given
+        raise DvtopicsError("no labelled article found: check --labels (ids must match) or --label-field"
+                            if gold_labels is not None else
+                            "no labelled article found: no article has a label in its label field (--label-field "
+                            "names it), and a .txt file has none: give their labels with --labels (a CSV of id and "
+                            "label, such as `label --out` writes)")
+    _check_weak_labels_fit(data, weak_rules, weak_other)
     check_label_set(set(data.labels))
     return data
+
+
+def _check_weak_labels_fit(data: TrainingData, weak_rules: bool, weak_other: int) -> None:
+    """Refuse weak labels beside hand labels of a set of the user's own (VNTC's topics, numbers): the cue rules give
+    article types and `weak_other` gives `other`. The rules' types were refused as the user's mistake ("label(s)
+    'Kinh tế' … are not article types, while others are: correct the labels"), and `other` became a class of their
+    set, learnt from unlabelled articles, in silence."""
+    asked = [said for said, given in (
+        ("weak_rules (--weak-rules) gives unlabelled articles the cue rules' article types", weak_rules),
+        ("weak_other (--weak-other) gives unlabelled articles the article type `other`", weak_other)) if given]
+    hand = {label for label, gold in zip(data.labels, data.gold) if gold}
+    spelt = {spelt_as_article_type(label) for label in hand}
+    if asked and spelt - set(ARTICLE_TYPES) and not spelt & (set(ARTICLE_TYPES) - {"other"}):
+        own = sorted(label for label in hand if spelt_as_article_type(label) not in ARTICLE_TYPES)
+        raise DvtopicsError(f"{'; '.join(asked)}, and the hand labels are a set of your own "
+                            f"({', '.join(map(repr, own[:5]))}{' …' if len(own) > 5 else ''}): leave "
+                            f"{'it' if len(asked) == 1 else 'them'} out")
 
 
 def check_trainable(data: TrainingData) -> None:
@@ -359,11 +381,14 @@ class OneLabelPerText:
                                           f"label, e.g. {copy}") + ": give one text one label, or drop the copy")
 
 
-def read_types(labels_file) -> dict[str, str] | None:
+def read_types(labels_file, label_field: str = "label", id_field: str = "id") -> dict[str, str] | None:
     """A topic command's --labels (`topics fit`, `topics assign`, locally or on Dask) by id, or None without a
     file. An id given two labels (`same_label`: not one type spelt two ways) is left out, with a warning (`label`'s
-    output of an input that repeats an id, labelled apart); a file whose every id was is no types, not an error."""
-    return (read_labels(labels_file, on_conflict="drop", same=same_label) or None) if labels_file else None
+    output of an input that repeats an id, labelled apart); a file whose every id was is no types, not an error.
+    The labels are in the column named as the articles' label field (`label_field`), else in `label`; the ids in the
+    one named as their id field (`id_field`), else in `id`."""
+    return (read_labels(labels_file, on_conflict="drop", same=same_label, label_field=label_field,
+                        id_field=id_field) or None) if labels_file else None
 
 
 def with_article_types(articles: Sequence, types: Mapping[str, str] | None = None) -> list:
