@@ -84,3 +84,32 @@ def test_failed_write_keeps_old_file(tmp_path):
     with pytest.raises(TypeError):
         write_rows([{"id": object()}], path)
     assert path.read_bytes() == before and [p.name for p in tmp_path.iterdir()] == ["labels.jsonl"]
+
+
+def test_text_a_spreadsheet_would_run_as_a_formula_is_guarded(tmp_path):
+    """Hunt 23 A (1): a headline "-Hội nghị…" or "=Tổng kết…" (a source "@baomoi", "+Báo tỉnh") was written
+    bare into the .csv and ran as a formula in Excel (OWASP's CSV injection); in the .xlsx it was text that
+    became a formula once edited. Numbers such as -0.5 and "-5" stay as they are, and the guarded .csv still
+    reads back as a labels file."""
+    from dvtopics.io.labels import read_labels
+
+    rows = [{"id": "-a2", "label": "other", "confidence": -0.5, "title": "-Hội nghị sơ kết", "source": "@baomoi",
+             "date": "2023-07-10"},
+            {"id": "-5", "label": "other", "confidence": 0.5, "title": "=HYPERLINK(\"http://x\")",
+             "source": "+Báo tỉnh", "date": None},
+            {"id": "a3", "label": "other", "confidence": 1, "title": "\tTab", "source": "-0.5", "date": None}]
+    path = write_rows(rows, tmp_path / "labels.csv")
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        back = list(csv.DictReader(handle))
+    assert [r["title"] for r in back] == ["'-Hội nghị sơ kết", "'=HYPERLINK(\"http://x\")", "'\tTab"]
+    assert [r["source"] for r in back] == ["'@baomoi", "'+Báo tỉnh", "-0.5"]
+    assert [r["id"] for r in back] == ["'-a2", "-5", "a3"] and back[0]["confidence"] == "-0.5"
+    assert back[0]["date"] == "2023-07-10"
+    assert read_labels(path) == {"-a2": "other", "-5": "other", "a3": "other"}
+
+    path = write_rows(rows, tmp_path / "labels.xlsx")
+    ws = load_workbook(path).active
+    assert ws["D2"].value == "-Hội nghị sơ kết" and ws["D2"].data_type == "s" and ws["D2"].quotePrefix
+    assert ws["D3"].value == "=HYPERLINK(\"http://x\")" and ws["D3"].data_type == "s" and ws["D3"].quotePrefix
+    assert ws["C2"].value == -0.5 and ws["C2"].data_type == "n" and not ws["E4"].quotePrefix  # "-0.5" text
+    assert read_labels(path) == {"-a2": "other", "-5": "other", "a3": "other"}

@@ -14,6 +14,7 @@ from .jsonfiles import json_kind, loads
 from .read import field_text, missing, read_side_file
 from .tables import (cell_text, csv_delimiter, csv_rows, field_names, lines_above_table, repeated_columns,
                      sheet_tables, split_header)
+from .write import runs_as_formula
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +31,18 @@ def _read_csv_labels(path: str | os.PathLike, on_conflict: str, same) -> dict[st
     rows = _valid_rows(path, text, delimiter, lines_above_table(whole, text))
     given, rows = split_header(rows, "label", ("id", "file"), where=path)
     header = field_names(given or [], ("id", "file", "label"))  # " ID ", "Label", "Nhãn"
-    return _labels_of_table(path, header, (dict(zip(header, row)) for row in rows), on_conflict, same, given)
+    return _labels_of_table(path, header, (dict(zip(header, map(unguarded, row))) for row in rows), on_conflict,
+                            same, given)
+
+
+def unguarded(cell: str) -> str:
+    """A CSV cell without the "'" that `io.write.csv_cell` puts before text a spreadsheet would run as a formula
+    (an id "-a2" written as "'-a2"), so the .csv `dvtopics label --out` writes names its articles as a labels file.
+
+    >>> unguarded("'-a2"), unguarded("'quoted'"), unguarded("-a2")
+    ('-a2', "'quoted'", '-a2')
+    """
+    return cell[1:] if cell.startswith("'") and runs_as_formula(cell[1:]) else cell
 
 
 def _valid_rows(path, text: str, delimiter: str, lines_above: int):

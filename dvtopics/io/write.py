@@ -15,7 +15,10 @@ What a spreadsheet user needs, and why:
   with a BOM, without which Excel reads UTF-8 as a Windows code page.
 - Lists (the cues behind a label) become one "a; b" cell in .csv/.xlsx and stay
   lists in .jsonl.
-- Text that starts with "=" is kept as text in .xlsx, never run as a formula.
+- Text a spreadsheet would run as a formula (it starts with "=", "+", "-", "@", a tab or a CR: a headline
+  "-Hội nghị…", "=Tổng kết…") is not run: in .csv it gets a leading "'" (OWASP's advice on CSV injection;
+  `io.labels` reads such a cell back without it), in .xlsx it is a text cell marked as typed text (Excel's
+  own leading "'", so editing it keeps it text). A number ("-0.5") is left as it is.
 - A cell holds 32,767 characters and no control character: longer text is cut
   and control characters are removed, said in the row's `warning` and once in
   the log (`excel_text`); .csv and .jsonl keep every value whole.
@@ -50,6 +53,10 @@ LIST_SEPARATOR = "; "
 XLSX_MAX_CELL_CHARS = 32767  # Excel's limit on one cell
 XLSX_MAX_ROWS = 1_048_576  # Excel's limit on one sheet, the header row included
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# What a spreadsheet runs as a formula when a cell starts with it (OWASP, "CSV Injection"), and the numbers that
+# start so but are none ("-0.5", "+84"), left as they are
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"^[+-]?(?:\d[\d.,]*|[.,]\d[\d.,]*)(?:[eE][+-]?\d+)?$")
 _ISO_MONTH = re.compile(r"^\d{4}-\d{2}$")
 # The columns whose ISO text is a date in .xlsx, and how each is shown. Only these: an id, a title or a source
 # that looks like a date ("2017-03", a monthly file's name) is text, and must read back as it was written.
@@ -81,6 +88,27 @@ def _flat(value):
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False)
     return value
+
+
+def runs_as_formula(value) -> bool:
+    """Whether a spreadsheet opening `value` as a cell would take it for a formula: text that starts with one of
+    `FORMULA_STARTS` and is not a plain number.
+
+    >>> runs_as_formula("-Hội nghị"), runs_as_formula("=1+1"), runs_as_formula("-0.5"), runs_as_formula(-0.5)
+    (True, True, False, False)
+    """
+    return isinstance(value, str) and value.startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.match(value)
+
+
+def csv_cell(value):
+    """A value for one cell of a .csv: flat, and text a spreadsheet would run as a formula behind a "'", which
+    Excel and LibreOffice show and never run (`io.labels.unguarded` takes it off again).
+
+    >>> csv_cell("=Tổng kết"), csv_cell("-0.5"), csv_cell(["a", "b"])
+    ("'=Tổng kết", '-0.5', 'a; b')
+    """
+    value = _flat(value)
+    return "'" + value if runs_as_formula(value) else value
 
 
 def excel_value(value, date: bool = False):
@@ -253,7 +281,7 @@ def _write_csv(rows: Iterable[Mapping], path: Path, columns: list[str]) -> None:
         writer = csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore")
         writer.writeheader()
         for row in rows:
-            writer.writerow({key: _flat(value) for key, value in row.items()})
+            writer.writerow({key: csv_cell(value) for key, value in row.items()})
 
 
 def write_workbook(sheets: Mapping[str, Sequence[Mapping]], path: str | os.PathLike,
@@ -377,6 +405,9 @@ def _cell(ws, flat, cell_type, date_format: str | None = None):
     if isinstance(value, str):
         cell = cell_type(ws, value=excel_text(value)[0])
         cell.data_type = "s"  # openpyxl would make "=..." a formula
+        # marked as typed text, as Excel marks "'=…": a reader who edits the cell does not turn it into a formula
+        if runs_as_formula(value):
+            cell.quotePrefix = True
         return cell
     return value
 
