@@ -325,3 +325,21 @@ def test_a_staged_workbook_warns_under_the_users_file_name(tmp_path, caplog):
     with caplog.at_level("WARNING"), staged([target]) as [path]:
         write_rows([{"id": "a", "title": "x" * 40_000, "warning": None}], path)
     assert f"{target}: 1 row(s) hold text" in caplog.text and ".dvtopics-" not in caplog.text
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".xlsx"])
+def test_a_table_is_written_as_into_the_file(tmp_path, suffix):
+    """Hunt 23 A (2): `label --out link.csv` (a results folder published by a link) replaced the link with a
+    plain file and left the linked file stale, and a labels file made private (600) came back readable by all
+    after a rerun: the report's page was written through the link with its mode kept, `write_rows` was not."""
+    from dvtopics.io.write import write_rows
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / f"real{suffix}").write_text("old", encoding="utf-8")
+    os.chmod(site / f"real{suffix}", 0o600)
+    (tmp_path / f"link{suffix}").symlink_to(site / f"real{suffix}")
+    write_rows([{"id": "a1", "label": "other"}], tmp_path / f"link{suffix}")
+    assert (tmp_path / f"link{suffix}").is_symlink()
+    assert (site / f"real{suffix}").read_bytes() != b"old" and (site / f"real{suffix}").stat().st_mode & 0o777 == 0o600
+    assert sorted(p.name for p in site.iterdir()) == [f"real{suffix}"]  # no temporary file left

@@ -133,17 +133,20 @@ def excel_value(value, date: bool = False):
 
 @contextmanager
 def _atomic(path: Path, mode: str = "w", **kwargs):
-    """Open a temporary file beside `path` and move it into place only on success."""
+    """Open a temporary file beside `path` and move it into place only on success, as writing into `path` would
+    (`_replace`: through a symlink, keeping an existing file's permissions)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle = tempfile.NamedTemporaryFile(mode, dir=path.parent, delete=False, prefix=WORKING_PREFIX, suffix=".tmp",
+    real = Path(os.path.realpath(path))  # beside the file a symlink names, so that the rename stays one step
+    real.parent.mkdir(parents=True, exist_ok=True)
+    handle = tempfile.NamedTemporaryFile(mode, dir=real.parent, delete=False, prefix=WORKING_PREFIX, suffix=".tmp",
                                          **kwargs)  # named as dvtopics' own: an input folder's walk passes it over
     try:
         with handle:
             yield handle
-        os.chmod(handle.name, 0o666 & ~_umask())  # a temporary file is private; the table is not
-        os.replace(handle.name, path)
+        os.chmod(handle.name, 0o666 & ~_umask())  # a temporary file is private; a new table is not
+        _replace(Path(handle.name), path)
     except BaseException:
-        os.unlink(handle.name)
+        Path(handle.name).unlink(missing_ok=True)
         raise
 
 
