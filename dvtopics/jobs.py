@@ -253,11 +253,11 @@ def label(reading: Reading, out: str | None, model: str | None = None, min_confi
     from .types.model import check_abstaining, model_directory
 
     check_abstaining(min_confidence, abstain)
-    out = _output_name(out)
     # as --batch-size and --part-size are, on every path: a batch of 0 would label nothing, silently
     batch_size = check_at_least("batch_size", batch_size, 1, MAX_BATCH)
     part_size = check_at_least("part_size", part_size, 1, MAX_PART)
     _check_engine(engine, scheduler, part_size)
+    out = _output_name(out, engine)
     if out is None and on_record is None:
         raise DvtopicsError("label: give `out`, the file to write, or `on_record`, a function to hand each record")
     if resume and out is None:  # the journal to finish is OUT's: without it the run would start over, silently
@@ -299,10 +299,16 @@ def _check_engine(engine: str, scheduler: str | None, part_size: int | None = No
                             "run there, or no part_size to run here")
 
 
-def _output_name(out: str | os.PathLike | None) -> str | None:
+def _output_name(out: str | os.PathLike | None, engine: str = "local") -> str | None:
     """An output given as a path object (`Path("labels.csv")`) as the name a command line gives: a trailing "/"
-    (FOLDER/, that keeps Dask's parts) is looked for in it."""
-    return None if out is None else os.fspath(out)
+    (FOLDER/, that keeps Dask's parts) is looked for in it. On the local engine, which writes one file, such a
+    name is refused: it skipped the check that the output is no input (`in.jsonl/` wrote the labels over the
+    articles of in.jsonl), and wrote a file where a folder was named."""
+    out = None if out is None else os.fspath(out)
+    if out is not None and out.endswith(("/", os.sep)) and engine != "dask":
+        raise ArgumentError(f"{out}: a folder (it ends in '{out[-1]}'), where engine=\"dask\" (--engine dask) keeps "
+                            f"its parts; the local engine writes one file: name it, {out.rstrip('/' + os.sep) or out}")
+    return out
 
 
 def _label_here(reading: Reading, labeller, out: str | None, resume: bool, batch_size: int, on_progress,
@@ -583,7 +589,7 @@ def assign_topics(reading: Reading, directory: str, out: str, labels_file: str |
     if resume and engine != "dask":  # as --resume is: the local engine writes its table at once, so it rewrote it all
         raise ArgumentError("resume finishes an interrupted engine=\"dask\" run; the local engine writes the table "
                             "at once: run again without resume")
-    out = _output_name(out)
+    out = _output_name(out, engine)
     if not out.endswith(("/", os.sep)):  # FOLDER/ keeps Dask's parts
         check_output(out, [*reading.paths, directory, *([labels_file] if labels_file else [])])
         if engine != "dask":  # (a Dask run checks under its lock) as `label` does: OUT.parts/ is a Dask run's

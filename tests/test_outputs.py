@@ -343,3 +343,26 @@ def test_a_table_is_written_as_into_the_file(tmp_path, suffix):
     assert (tmp_path / f"link{suffix}").is_symlink()
     assert (site / f"real{suffix}").read_bytes() != b"old" and (site / f"real{suffix}").stat().st_mode & 0o777 == 0o600
     assert sorted(p.name for p in site.iterdir()) == [f"real{suffix}"]  # no temporary file left
+
+
+def test_a_file_output_ending_in_a_slash_is_refused_on_the_local_engine(tmp_path):
+    """Hunt 23 A (3): an output named with a trailing "/" (a slip of tab completion) was taken for Dask's
+    FOLDER/ on the local engine too: `jobs.label(Reading("in.csv"), "in.csv/")` skipped the check that an
+    output is no input and wrote the labels over the articles; the command line wrote `l.csv`, then refused
+    the same command ("a file; name a folder")."""
+    from dvtopics import jobs
+    from dvtopics.errors import ArgumentError
+
+    source = write_csv(tmp_path / "in.csv", made_up_articles(1))
+    before = source.read_bytes()
+    with pytest.raises(ArgumentError, match=r"in\.csv/: a folder .* name it, .*in\.csv$"):
+        jobs.label(Reading(source), f"{source}/")
+    with pytest.raises(ArgumentError, match="a folder"):
+        jobs.assign_topics(Reading(source), tmp_path / "none", f"{tmp_path / 'a.csv'}/")
+    assert source.read_bytes() == before
+    for command in (["label", source, "--out", f"{tmp_path / 'l.csv'}/"],
+                    ["report", source, "--no-topics", "--out", f"{tmp_path / 'r.html'}/"],
+                    ["segment", source, "--out", f"{tmp_path / 's.jsonl'}/"]):
+        result = run(*command)
+        assert result.exit_code == 2 and "a folder (it ends in '/')" in result.output, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv"]
