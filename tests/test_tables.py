@@ -113,3 +113,17 @@ def test_text_a_spreadsheet_would_run_as_a_formula_is_guarded(tmp_path):
     assert ws["D3"].value == "=HYPERLINK(\"http://x\")" and ws["D3"].data_type == "s" and ws["D3"].quotePrefix
     assert ws["C2"].value == -0.5 and ws["C2"].data_type == "n" and not ws["E4"].quotePrefix  # "-0.5" text
     assert read_labels(path) == {"-a2": "other", "-5": "other", "a3": "other"}
+
+
+def test_a_guarded_header_and_quoted_text_read_back_as_written(tmp_path):
+    """Hunt 23 A (1): a column named after a label of the user's ("-Khác" in the report's per-month sheet) was a
+    formula in the .xlsx header and bare in the .csv's; an id that itself starts with "'" before "=" lost its
+    quote when the .csv was read back as labels."""
+    from dvtopics.io.labels import read_labels
+
+    rows = [{"id": "'=x", "label": "-Khác", "-Khác": 1}, {"id": "'a", "label": "other", "-Khác": 0}]
+    path = write_rows(rows, tmp_path / "t.csv")
+    assert path.read_text(encoding="utf-8-sig").splitlines()[0] == "id,label,'-Khác"
+    assert read_labels(path) == {"'=x": "-Khác", "'a": "other"}
+    ws = load_workbook(write_rows(rows, tmp_path / "t.xlsx")).active
+    assert ws["C1"].value == "-Khác" and ws["C1"].data_type == "s" and ws["C1"].quotePrefix and ws["C1"].font.b

@@ -39,10 +39,10 @@ def unguarded(cell: str) -> str:
     """A CSV cell without the "'" that `io.write.csv_cell` puts before text a spreadsheet would run as a formula
     (an id "-a2" written as "'-a2"), so the .csv `dvtopics label --out` writes names its articles as a labels file.
 
-    >>> unguarded("'-a2"), unguarded("'quoted'"), unguarded("-a2")
-    ('-a2', "'quoted'", '-a2')
+    >>> unguarded("'-a2"), unguarded("'quoted'"), unguarded("-a2"), unguarded("''=x")
+    ('-a2', "'quoted'", '-a2', "'=x")
     """
-    return cell[1:] if cell.startswith("'") and runs_as_formula(cell[1:]) else cell
+    return cell[1:] if cell.startswith("'") and runs_as_formula(cell.lstrip("'")) else cell
 
 
 def _valid_rows(path, text: str, delimiter: str, lines_above: int):

@@ -102,13 +102,14 @@ def runs_as_formula(value) -> bool:
 
 def csv_cell(value):
     """A value for one cell of a .csv: flat, and text a spreadsheet would run as a formula behind a "'", which
-    Excel and LibreOffice show and never run (`io.labels.unguarded` takes it off again).
+    Excel and LibreOffice show and never run (`io.labels.unguarded` takes it off again). Text that already
+    starts with "'" before such text gets one more, so that taking one off gives it back as it was.
 
-    >>> csv_cell("=Tổng kết"), csv_cell("-0.5"), csv_cell(["a", "b"])
-    ("'=Tổng kết", '-0.5', 'a; b')
+    >>> csv_cell("=Tổng kết"), csv_cell("-0.5"), csv_cell(["a", "b"]), csv_cell("'=x"), csv_cell("'a")
+    ("'=Tổng kết", '-0.5', 'a; b', "''=x", "'a")
     """
     value = _flat(value)
-    return "'" + value if runs_as_formula(value) else value
+    return "'" + value if isinstance(value, str) and runs_as_formula(value.lstrip("'")) else value
 
 
 def excel_value(value, date: bool = False):
@@ -282,7 +283,7 @@ def _write_jsonl(rows: Iterable[Mapping], path: Path) -> None:
 def _write_csv(rows: Iterable[Mapping], path: Path, columns: list[str]) -> None:
     with _atomic(path, encoding="utf-8-sig", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore")
-        writer.writeheader()
+        writer.writer.writerow([csv_cell(name) for name in columns])  # a column named after a label ("-Khác")
         for row in rows:
             writer.writerow({key: csv_cell(value) for key, value in row.items()})
 
@@ -352,7 +353,7 @@ def _write_sheet(ws, rows: list[Mapping], columns: list[str]) -> int:
     bold = Font(bold=True)
     header = []
     for name in columns:
-        cell = WriteOnlyCell(ws, value=str(name))
+        cell = _cell(ws, str(name), WriteOnlyCell)  # text, as a label naming a column may start with "="
         cell.font = bold
         header.append(cell)
     ws.append(header)
