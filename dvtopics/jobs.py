@@ -722,9 +722,17 @@ def report_data(reading: Reading, model_dir=None, topics_dir=None, fit_topics: b
     if n_topics is not None:
         n_topics = check_at_least("n_topics", n_topics, MIN_TOPICS, MAX_REPORT_TOPICS)
     _check_topics_choice(topics_dir, fit_topics, n_topics)
+    from .io.folders import passed_over
+
     articles = list(reading.articles())
     with open_cache(reading.cache_dir, reading.use_cache) as cache:
-        return _report_data(articles, cache, reading.n_jobs, model_dir, topics_dir, fit_topics, n_topics)
+        records, topics, provenance = _report_data(articles, cache, reading.n_jobs, model_dir, topics_dir, fit_topics,
+                                                   n_topics)
+    # the files an input folder held that were not read (a .docx, a .pdf beside the .txt), which the reader
+    # warned of on stderr: the page's reader never sees that, and would count them among the articles
+    provenance["not_read"] = [f"{path}: {note}" for path in reading.paths if Path(path).is_dir()
+                              for note in passed_over(Path(path), reading.fields.text)]
+    return records, topics, provenance
 
 
 def _check_topics_choice(topics_dir, fit_topics: bool, n_topics: int | None) -> None:

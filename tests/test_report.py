@@ -767,3 +767,24 @@ def test_a_title_with_a_right_to_left_override_is_shown_as_written(tmp_path, see
     html = out.read_text(encoding="utf-8")
     assert "Tin nóng hôm nay" in html
     assert not any(c in html for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def test_the_page_names_the_files_an_input_folder_held_that_were_not_read(tmp_path):
+    """Hunt 23 A (4): a folder of articles with Word and PDF files beside its .txt (as offices keep them): the
+    report warned of those on stderr only, and its page, which counted the .txt articles "given", said nothing
+    of the files its reader may have counted on."""
+    from dvtopics.jobs import Reading, report
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Hội nghị tổng kết công tác dân vận năm 2023\nBan Dân vận Tỉnh ủy tổ chức "
+                                  "hội nghị tổng kết công tác dân vận năm 2023.", encoding="utf-8")
+    (folder / "bao-cao.docx").write_bytes(b"PK\x03\x04 not really a document")
+    (folder / "notes.pdf").write_bytes(b"%PDF-1.4 not really a document")
+    (tmp_path / "empty").mkdir()  # no .txt: its error record says what it holds, the list need not
+    (tmp_path / "empty" / "only.pdf").write_bytes(b"%PDF-1.4")
+    written = report(Reading([folder, tmp_path / "empty"]), tmp_path / "r.html", fit_topics=False)
+    page = written.path.read_text(encoding="utf-8")
+    listed = re.search(r'<ul id="not-read-list">(.*?)</ul>', page, re.S).group(1)
+    assert "bao-cao.docx" in listed and "notes.pdf" in listed and "only.pdf" not in listed
+    assert listed.count("<li>") == 2
