@@ -111,20 +111,18 @@ def read_segmented(reading: Reading, lower: bool = True, progress: bool | None =
 def segment(reading: Reading, out: str, lower: bool = False) -> Segmented:
     """Segment the articles into words and write {"id", "tokens"} lines to `out`, in input order; an article
     that could not be read keeps its place as {"id", "error"}."""
-    import json
-
+    from .io.write import write_rows
     from .run.batch import check_output
 
     _check_suffix(out, (".jsonl",), "JSON lines")  # seg.xlsx or seg.csv would hold JSON lines, and open broken
     check_output(out, reading.paths)
     data = read_segmented(reading, lower=lower, progress=True)
     segmented = {id(article): text for article, text in zip(data.good, data.texts)}
-    with open(out, "w", encoding="utf-8") as handle:
-        for article in data.articles:
-            text = segmented.get(id(article))
-            row = ({"id": article.id, "tokens": " ".join(text.split())} if text is not None
-                   else {"id": article.id, "error": article.error or "no text to segment"})
-            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    rows = ({"id": article.id, "tokens": " ".join(segmented[id(article)].split())} if id(article) in segmented
+            else {"id": article.id, "error": article.error or "no text to segment"} for article in data.articles)
+    # written beside its name and renamed when whole, as every table: a run stopped while writing (a full disk,
+    # Ctrl-C) left the previous file cut to its first lines, which read as complete
+    write_rows(rows, out)
     return data
 
 

@@ -366,3 +366,33 @@ def test_a_file_output_ending_in_a_slash_is_refused_on_the_local_engine(tmp_path
         result = run(*command)
         assert result.exit_code == 2 and "a folder (it ends in '/')" in result.output, result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv"]
+
+
+def test_segment_leaves_the_previous_file_whole_when_writing_fails(tmp_path, monkeypatch):
+    """Hunt 23 A (5): `segment --out seg.jsonl` wrote into its output line by line: a run that failed or was
+    stopped while writing (a full disk, Ctrl-C) left the previous file cut to its first lines, which read as
+    complete. It is now written beside its name and renamed when whole, as every table is."""
+    from dvtopics import jobs
+
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps({"id": f"a{i}", "text": "Hội nghị tổng kết công tác dân vận năm 2023."},
+                                         ensure_ascii=False) + "\n" for i in range(3)), encoding="utf-8")
+    out = tmp_path / "seg.jsonl"
+    out.write_text("previous\n", encoding="utf-8")
+    real, written = json.dumps, []
+
+    def failing(value, *args, **kwargs):
+        if isinstance(value, dict) and "tokens" in value:
+            written.append(value)
+            if len(written) == 2:
+                raise OSError(28, "No space left on device")
+        return real(value, *args, **kwargs)
+
+    monkeypatch.setattr(json, "dumps", failing)
+    with pytest.raises(OSError, match="No space"):
+        jobs.segment(Reading(source, use_cache=False), out)
+    assert out.read_text(encoding="utf-8") == "previous\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "seg.jsonl"]
+    monkeypatch.setattr(json, "dumps", real)
+    jobs.segment(Reading(source, use_cache=False), out)
+    assert [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()] == ["a0", "a1", "a2"]
