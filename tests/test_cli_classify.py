@@ -949,3 +949,15 @@ def test_an_output_given_without_out_is_named_in_the_error(tmp_path):
         assert result.exit_code == 2 and "does not exist." in result.output and "--out" not in result.output
         result = runner.invoke(cli, ["label", str(tmp_path / "a.txt"), "missing_folder"])
         assert result.exit_code == 2 and "--out" not in result.output.split("Error:")[1]
+
+
+def test_abstain_without_a_minimum_confidence_is_refused(seeds_dir, tmp_path):
+    """Hunt 23 A (6): `label --abstain uncertain` without --min-confidence was accepted and did nothing (no
+    confidence is below 0), as an option a command would ignore; it is refused, in one line naming the option."""
+    out = tmp_path / "l.csv"
+    result = CliRunner().invoke(cli, ["label", str(seeds_dir), "--abstain", "uncertain", "--out", str(out)])
+    assert result.exit_code == 2 and "--min-confidence" in result.output and not out.exists()
+    assert len(result.output.strip().splitlines()) == 1, result.output
+    result = CliRunner().invoke(cli, ["label", str(seeds_dir), "--abstain", "uncertain", "--min-confidence", "0.999",
+                                      "--out", str(out)])
+    assert result.exit_code == 0, result.output
