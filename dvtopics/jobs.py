@@ -449,8 +449,11 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
     hand_label.warn_unused()
     if gold is not None:
         _check_ids_found(gold, ids, "--labels")
-    if not articles:
-        raise NoLabelledArticles("no labelled article found in the input")
+    if not articles:  # say where labels were looked for, and how to give them: a column of another name is common
+        where = f"no article has a label in its '{reading.fields.label}' field (give the column with --label-field)"
+        where += ", and the --labels file labels none" if gold is not None else " and no --labels file was given"
+        where += f"; {len(failed)} could not be read" if failed else ""
+        raise NoLabelledArticles(f"no labelled article found in the input: {where}")
     if unlabelled:  # blank label cells (a sheet's merged ones read before, a labels file of some ids) would go unseen
         log.warning("%d of the %d articles read have no label and are not scored", unlabelled,
                     unlabelled + len(articles))
