@@ -102,8 +102,9 @@ def runs_as_formula(value) -> bool:
 
 def csv_cell(value):
     """A value for one cell of a .csv: flat, and text a spreadsheet would run as a formula behind a "'", which
-    spreadsheets take as a mark of text (some show it), never as a formula (`io.labels.unguarded` takes it off again). Text that already
-    starts with "'" before such text gets one more, so that taking one off gives it back as it was.
+    spreadsheets take as a mark of text (some show it), never as a formula (`io.labels.unguarded` takes it off
+    again). Text that already starts with "'" before such text gets one more, so that taking one off gives it back
+    as it was.
 
     >>> csv_cell("=Tổng kết"), csv_cell("-0.5"), csv_cell(["a", "b"]), csv_cell("'=x"), csv_cell("'a")
     ("'=Tổng kết", '-0.5', 'a; b', "''=x", "'a")
