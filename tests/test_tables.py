@@ -127,3 +127,21 @@ def test_a_guarded_header_and_quoted_text_read_back_as_written(tmp_path):
     assert read_labels(path) == {"'=x": "-Khác", "'a": "other"}
     ws = load_workbook(write_rows(rows, tmp_path / "t.xlsx")).active
     assert ws["C1"].value == "-Khác" and ws["C1"].data_type == "s" and ws["C1"].quotePrefix and ws["C1"].font.b
+
+
+def test_a_labels_workbook_is_read_on_the_sheets_it_goes_on_to(tmp_path, monkeypatch):
+    """Hunt 23 A (8): `label --out labels.xlsx` of more articles than a sheet holds writes "articles",
+    "articles 2", …; given back as --labels only the first sheet was read, and the labels past it were dropped
+    without a word. A sheet of another name, or of another header, is still no part of the table."""
+    from dvtopics.io import write
+    from dvtopics.io.labels import read_labels
+
+    monkeypatch.setattr(write, "XLSX_MAX_ROWS", 4)  # the header and 3 rows a sheet
+    rows = [{"id": f"a{i}", "label": "other" if i % 2 else "annual_review"} for i in range(8)]
+    path = write_rows(rows, tmp_path / "labels.xlsx")
+    assert load_workbook(path).sheetnames == ["articles", "articles 2", "articles 3"]
+    assert read_labels(path) == {row["id"]: row["label"] for row in rows}
+    monkeypatch.setattr(write, "XLSX_MAX_ROWS", 1_048_576)
+    other = write_workbook({"labels": rows[:2], "notes": [{"id": "b1", "label": "other"}],
+                            "labels 2": [{"id": "c1", "note": "x"}]}, tmp_path / "other.xlsx")
+    assert read_labels(other) == {"a0": "annual_review", "a1": "other"}

@@ -1,6 +1,7 @@
 """Label files, the one reader: a CSV or .xlsx (id or file, label) or JSONL ({"id", "label"}) -> {id: label}."""
 from __future__ import annotations
 
+import itertools
 import logging
 import operator
 import os
@@ -55,8 +56,8 @@ def _valid_rows(path, text: str, delimiter: str, lines_above: int):
 
 def _read_xlsx_labels(path: Path, on_conflict: str, same) -> dict[str, str]:
     """The first sheet of a workbook with a 'label' column, else its first sheet (the .xlsx `dvtopics label
-    --out` writes, its labels corrected by hand, say) -> {id: label} (see `_labels_of_table`); its header and
-    merged cells as `sheet_tables` reads them."""
+    --out` writes, its labels corrected by hand, say), with the sheets it goes on to past Excel's row limit ("articles
+    2", …) -> {id: label} (see `_labels_of_table`); its header and merged cells as `sheet_tables` reads them."""
     from openpyxl import load_workbook
 
     try:
@@ -65,9 +66,13 @@ def _read_xlsx_labels(path: Path, on_conflict: str, same) -> dict[str, str]:
         raise InputError(f"{path}: not an .xlsx workbook ({exc})") from None
     try:
         tables = list(sheet_tables(book, ("id", "file", "label"), "label", path))
-        _, _, header, rows, given = next((table for table in tables if "label" in table[2]), None) or (
+        title, _, header, rows, given = next((table for table in tables if "label" in table[2]), None) or (
             tables[0] if tables else (None, None, [], iter(()), []))
-        table = [dict(zip(header, (cell_text(cell) or "" for cell in row))) for _, row in rows]
+        # the sheets a table goes on to past Excel's row limit ("articles 2", "articles 3", … as `io.write` writes
+        # `label --out labels.xlsx` of over a million articles), under the same header: their labels were dropped
+        more = [table[3] for table in tables
+                if title is not None and re.fullmatch(re.escape(title) + r" [0-9]+", table[0]) and table[2] == header]
+        table = [dict(zip(header, (cell_text(cell) or "" for cell in row))) for _, row in itertools.chain(rows, *more)]
     finally:
         book.close()
     return _labels_of_table(path, header, table, on_conflict, same, given)
