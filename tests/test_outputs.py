@@ -396,3 +396,26 @@ def test_segment_leaves_the_previous_file_whole_when_writing_fails(tmp_path, mon
     monkeypatch.setattr(json, "dumps", real)
     jobs.segment(Reading(source, use_cache=False), out)
     assert [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()] == ["a0", "a1", "a2"]
+
+
+def test_a_read_only_output_is_refused_before_the_work(tmp_path, monkeypatch):
+    """Hunt 23 A (9): a labels file made read-only to keep its hand corrections, which `echo > labels.csv` or `cp`
+    refuse to write, was replaced by `label --out labels.csv` (a rename over it needs only the folder writable).
+    Refused, in one line, before any article is labelled; `write_rows` from Python refuses it too. (The tests run
+    as root, whom permissions do not stop: `os.access` answers as it would for a user.)"""
+    from dvtopics.io.write import write_rows
+
+    source = write_csv(tmp_path / "in.csv", made_up_articles(1))
+    mine = tmp_path / "mine.csv"
+    mine.write_text("id,label\na,other\n", encoding="utf-8")
+    os.chmod(mine, 0o444)
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda path, mode, **kw: (False if os.path.realpath(path) == str(mine)
+                                                               and mode & os.W_OK else real_access(path, mode, **kw)))
+    result = run("label", source, "--out", mine)
+    assert result.exit_code == 2 and "mine.csv: read-only (permission denied)" in result.output, result.output
+    assert len(result.output.strip().splitlines()) == 1
+    with pytest.raises(DvtopicsError, match="read-only"):
+        write_rows([{"id": "a", "label": "other"}], mine)
+    assert mine.read_text(encoding="utf-8") == "id,label\na,other\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv", "mine.csv"]

@@ -169,6 +169,7 @@ def _replace(new: Path, target: Path) -> None:
     stays the link's), with the old file's permissions (a page made private stays private); an error names
     `target`, not the temporary file."""
     real = Path(os.path.realpath(target))
+    refuse_read_only(target)
     try:
         if real.is_file():
             shutil.copymode(real, new)
@@ -180,6 +181,15 @@ def _replace(new: Path, target: Path) -> None:
             shutil.move(new, real)
     except OSError as exc:
         raise DvtopicsError(f"{target}: cannot be written ({exc.strerror or exc})") from None
+
+
+def refuse_read_only(path: str | os.PathLike) -> None:
+    """Refuse to replace an existing file its user may not write (made read-only to keep it, as a labels file
+    corrected by hand): the rename that puts a new file in its place needs only the folder to be writable, and went
+    on where `echo > file` or `cp` refuse."""
+    real = Path(os.path.realpath(path))
+    if real.is_file() and not os.access(real, os.W_OK):
+        raise DvtopicsError(f"{shown_path(path)}: read-only (permission denied): make it writable or write elsewhere")
 
 
 _STAGED: dict[Path, Path] = {}  # a path `staged` gave -> the target it will replace
