@@ -419,3 +419,17 @@ def test_a_read_only_output_is_refused_before_the_work(tmp_path, monkeypatch):
         write_rows([{"id": "a", "label": "other"}], mine)
     assert mine.read_text(encoding="utf-8") == "id,label\na,other\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv", "mine.csv"]
+
+
+@pytest.mark.parametrize("command", [["topics", "fit", "{src}", "--k", "2", "--out", "-"],
+                                     ["label", "{src}", "--out", "-"],
+                                     ["report", "{src}", "--no-topics", "--out", "-"],
+                                     ["evaluate", "shipped", "{src}", "--plot", "-"]])
+def test_an_output_named_dash_is_refused(tmp_path, monkeypatch, command):
+    """Hunt 23 A (10): `--out -` (standard output, as many tools take it) made a folder named "-" with `topics
+    fit`, which `rm -r -` cannot remove, and `label --out -` said "-: a folder; name a file"."""
+    source = write_csv(tmp_path / "in.csv", made_up_articles(1))
+    monkeypatch.chdir(tmp_path)
+    result = run(*[str(source) if part == "{src}" else part for part in command])
+    assert result.exit_code == 2 and "'-' names no file" in result.output and "standard output" in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv"]

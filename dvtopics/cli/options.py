@@ -78,6 +78,9 @@ class OutputPath(click.Path):
         self.parts = parts
 
     def convert(self, value, param, ctx):
+        if value == "-":  # standard output, as many tools take it: `topics fit --out -` made a folder named "-"
+            self.fail("'-' names no file: dvtopics writes its outputs into files and folders (only `label` without "
+                      "--out writes to standard output, JSON lines); give a name (./- for one named '-')", param, ctx)
         return super().convert(home_path(value), param, ctx)
 
 
