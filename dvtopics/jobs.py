@@ -133,20 +133,18 @@ def read_segmented(reading: Reading, lower: bool = True, progress: bool | None =
 def segment(reading: Reading, out: str, lower: bool = False) -> Segmented:
     """Segment the articles into words and write {"id", "tokens"} lines to `out`, in input order; an article
     that could not be read keeps its place as {"id", "error"}."""
-    import json
-
+    from .io.write import write_rows
     from .run.batch import check_output
 
     _check_suffix(out, (".jsonl",), "JSON lines")  # seg.xlsx or seg.csv would hold JSON lines, and open broken
     check_output(out, reading.paths)
     data = read_segmented(reading, lower=lower, progress=True)
     segmented = {id(article): text for article, text in zip(data.good, data.texts)}
-    with open(out, "w", encoding="utf-8") as handle:
-        for article in data.articles:
-            text = segmented.get(id(article))
-            row = ({"id": article.id, "tokens": " ".join(text.split())} if text is not None
-                   else {"id": article.id, "error": article.error or "no text to segment"})
-            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    rows = ({"id": article.id, "tokens": " ".join(segmented[id(article)].split())} if id(article) in segmented
+            else {"id": article.id, "error": article.error or "no text to segment"} for article in data.articles)
+    # written beside its name and renamed when whole, as every table: a run stopped while writing (a full disk,
+    # Ctrl-C) left the previous file cut to its first lines, which read as complete
+    write_rows(rows, out)
     return data
 
 
@@ -311,11 +309,11 @@ def label(reading: Reading, out: str | None, model: str | None = None, min_confi
     from .types.model import check_abstaining, model_directory
 
     check_abstaining(min_confidence, abstain)
-    out = _output_name(out)
     # as --batch-size and --part-size are, on every path: a batch of 0 would label nothing, silently
     batch_size = check_at_least("batch_size", batch_size, 1, MAX_BATCH)
     part_size = check_at_least("part_size", part_size, 1, MAX_PART)
     _check_engine(engine, scheduler, part_size)
+    out = _output_name(out, engine)
     if out is None and on_record is None:
         raise DvtopicsError("label: give `out`, the file to write, or `on_record`, a function to hand each record")
     if resume and out is None:  # the journal to finish is OUT's: without it the run would start over, silently
@@ -357,10 +355,16 @@ def _check_engine(engine: str, scheduler: str | None, part_size: int | None = No
                             "run there, or no part_size to run here")
 
 
-def _output_name(out: str | os.PathLike | None) -> str | None:
+def _output_name(out: str | os.PathLike | None, engine: str = "local") -> str | None:
     """An output given as a path object (`Path("labels.csv")`) as the name a command line gives: a trailing "/"
-    (FOLDER/, that keeps Dask's parts) is looked for in it."""
-    return None if out is None else os.fspath(out)
+    (FOLDER/, that keeps Dask's parts) is looked for in it. On the local engine, which writes one file, such a
+    name is refused: it skipped the check that the output is no input (`in.jsonl/` wrote the labels over the
+    articles of in.jsonl), and wrote a file where a folder was named."""
+    out = None if out is None else os.fspath(out)
+    if out is not None and out.endswith(("/", os.sep)) and engine != "dask":
+        raise ArgumentError(f"{out}: a folder (it ends in '{out[-1]}'), where engine=\"dask\" (--engine dask) keeps "
+                            f"its parts; the local engine writes one file: name it, {out.rstrip('/' + os.sep) or out}")
+    return out
 
 
 def _label_here(reading: Reading, labeller, out: str | None, resume: bool, batch_size: int, on_progress,
@@ -520,8 +524,11 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
     hand_label.warn_unused()
     if gold is not None:
         _check_ids_found(gold, ids, "--labels")
-    if not articles:
-        raise NoLabelledArticles("no labelled article found in the input" + _labels_among_inputs(reading))
+    if not articles:  # say where labels were looked for, and how to give them: a column of another name is common
+        where = f"no article has a label in its '{reading.fields.label}' field (give the column with --label-field)"
+        where += ", and the --labels file labels none" if gold is not None else " and no --labels file was given"
+        where += f"; {len(failed)} could not be read" if failed else ""
+        raise NoLabelledArticles(f"no labelled article found in the input: {where}" + _labels_among_inputs(reading))
     if unlabelled:  # blank label cells (a sheet's merged ones read before, a labels file of some ids) would go unseen
         log.warning("%d of the %d articles read have no label and are not scored", unlabelled,
                     unlabelled + len(articles))
@@ -658,7 +665,7 @@ def assign_topics(reading: Reading, directory: str, out: str, labels_file: str |
     if resume and engine != "dask":  # as --resume is: the local engine writes its table at once, so it rewrote it all
         raise ArgumentError("resume finishes an interrupted engine=\"dask\" run; the local engine writes the table "
                             "at once: run again without resume")
-    out = _output_name(out)
+    out = _output_name(out, engine)
     if not out.endswith(("/", os.sep)):  # FOLDER/ keeps Dask's parts
         check_output(out, [*reading.paths, directory, *([labels_file] if labels_file else [])])
         if engine != "dask":  # (a Dask run checks under its lock) as `label` does: OUT.parts/ is a Dask run's
@@ -792,9 +799,17 @@ def report_data(reading: Reading, model_dir=None, topics_dir=None, fit_topics: b
     if n_topics is not None:
         n_topics = check_at_least("n_topics", n_topics, MIN_TOPICS, MAX_REPORT_TOPICS)
     _check_topics_choice(topics_dir, fit_topics, n_topics)
+    from .io.folders import passed_over
+
     articles = list(reading.articles())
     with open_cache(reading.cache_dir, reading.use_cache) as cache:
-        return _report_data(articles, cache, reading.n_jobs, model_dir, topics_dir, fit_topics, n_topics)
+        records, topics, provenance = _report_data(articles, cache, reading.n_jobs, model_dir, topics_dir, fit_topics,
+                                                   n_topics)
+    # the files an input folder held that were not read (a .docx, a .pdf beside the .txt), which the reader
+    # warned of on stderr: the page's reader never sees that, and would count them among the articles
+    provenance["not_read"] = [f"{path}: {note}" for path in reading.paths if Path(path).is_dir()
+                              for note in passed_over(Path(path), reading.fields.text)]
+    return records, topics, provenance
 
 
 def _check_topics_choice(topics_dir, fit_topics: bool, n_topics: int | None) -> None:

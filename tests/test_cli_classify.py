@@ -1022,3 +1022,30 @@ def test_an_output_given_without_out_is_named_in_the_error(tmp_path):
         assert result.exit_code == 2 and "does not exist." in result.output and "--out" not in result.output
         result = runner.invoke(cli, ["label", str(tmp_path / "a.txt"), "missing_folder"])
         assert result.exit_code == 2 and "--out" not in result.output.split("Error:")[1]
+
+
+def test_abstain_without_a_minimum_confidence_is_refused(seeds_dir, tmp_path):
+    """Hunt 23 A (6): `label --abstain uncertain` without --min-confidence was accepted and did nothing (no
+    confidence is below 0), as an option a command would ignore; it is refused, in one line naming the option."""
+    out = tmp_path / "l.csv"
+    result = CliRunner().invoke(cli, ["label", str(seeds_dir), "--abstain", "uncertain", "--out", str(out)])
+    assert result.exit_code == 2 and "--min-confidence" in result.output and not out.exists()
+    assert len(result.output.strip().splitlines()) == 1, result.output
+    result = CliRunner().invoke(cli, ["label", str(seeds_dir), "--abstain", "uncertain", "--min-confidence", "0.999",
+                                      "--out", str(out)])
+    assert result.exit_code == 0, result.output
+
+
+def test_evaluate_without_labels_says_where_it_looked(tmp_path):
+    """Hunt 23 A (7): articles whose labels are in a column of another name ("nhan_loai") got only "no labelled
+    article found in the input": nothing of the field looked in, nor of --label-field or --labels."""
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"id": "a1", "nhan_loai": "annual_review", "text": "Hội nghị tổng kết công tác dân "
+                                  "vận năm 2023."}, ensure_ascii=False) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["evaluate", "shipped", str(source)])
+    assert result.exit_code == 2
+    assert ("no article has a label in its 'label' field (give the column with --label-field) and no --labels file "
+            "was given") in result.output, result.output
+    result = CliRunner().invoke(cli, ["evaluate", "shipped", str(source), "--label-field", "nhan_loai", "--format",
+                                      "json"])
+    assert result.exit_code == 0 and json.loads(result.output)["n"] == 1, result.output

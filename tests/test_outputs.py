@@ -325,3 +325,111 @@ def test_a_staged_workbook_warns_under_the_users_file_name(tmp_path, caplog):
     with caplog.at_level("WARNING"), staged([target]) as [path]:
         write_rows([{"id": "a", "title": "x" * 40_000, "warning": None}], path)
     assert f"{target}: 1 row(s) hold text" in caplog.text and ".dvtopics-" not in caplog.text
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".xlsx"])
+def test_a_table_is_written_as_into_the_file(tmp_path, suffix):
+    """Hunt 23 A (2): `label --out link.csv` (a results folder published by a link) replaced the link with a
+    plain file and left the linked file stale, and a labels file made private (600) came back readable by all
+    after a rerun: the report's page was written through the link with its mode kept, `write_rows` was not."""
+    from dvtopics.io.write import write_rows
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / f"real{suffix}").write_text("old", encoding="utf-8")
+    os.chmod(site / f"real{suffix}", 0o600)
+    (tmp_path / f"link{suffix}").symlink_to(site / f"real{suffix}")
+    write_rows([{"id": "a1", "label": "other"}], tmp_path / f"link{suffix}")
+    assert (tmp_path / f"link{suffix}").is_symlink()
+    assert (site / f"real{suffix}").read_bytes() != b"old" and (site / f"real{suffix}").stat().st_mode & 0o777 == 0o600
+    assert sorted(p.name for p in site.iterdir()) == [f"real{suffix}"]  # no temporary file left
+
+
+def test_a_file_output_ending_in_a_slash_is_refused_on_the_local_engine(tmp_path):
+    """Hunt 23 A (3): an output named with a trailing "/" (a slip of tab completion) was taken for Dask's
+    FOLDER/ on the local engine too: `jobs.label(Reading("in.csv"), "in.csv/")` skipped the check that an
+    output is no input and wrote the labels over the articles; the command line wrote `l.csv`, then refused
+    the same command ("a file; name a folder")."""
+    from dvtopics import jobs
+    from dvtopics.errors import ArgumentError
+
+    source = write_csv(tmp_path / "in.csv", made_up_articles(1))
+    before = source.read_bytes()
+    with pytest.raises(ArgumentError, match=r"in\.csv/: a folder .* name it, .*in\.csv$"):
+        jobs.label(Reading(source), f"{source}/")
+    with pytest.raises(ArgumentError, match="a folder"):
+        jobs.assign_topics(Reading(source), tmp_path / "none", f"{tmp_path / 'a.csv'}/")
+    assert source.read_bytes() == before
+    for command in (["label", source, "--out", f"{tmp_path / 'l.csv'}/"],
+                    ["report", source, "--no-topics", "--out", f"{tmp_path / 'r.html'}/"],
+                    ["segment", source, "--out", f"{tmp_path / 's.jsonl'}/"]):
+        result = run(*command)
+        assert result.exit_code == 2 and "a folder (it ends in '/')" in result.output, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv"]
+
+
+def test_segment_leaves_the_previous_file_whole_when_writing_fails(tmp_path, monkeypatch):
+    """Hunt 23 A (5): `segment --out seg.jsonl` wrote into its output line by line: a run that failed or was
+    stopped while writing (a full disk, Ctrl-C) left the previous file cut to its first lines, which read as
+    complete. It is now written beside its name and renamed when whole, as every table is."""
+    from dvtopics import jobs
+
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps({"id": f"a{i}", "text": "Hội nghị tổng kết công tác dân vận năm 2023."},
+                                         ensure_ascii=False) + "\n" for i in range(3)), encoding="utf-8")
+    out = tmp_path / "seg.jsonl"
+    out.write_text("previous\n", encoding="utf-8")
+    real, written = json.dumps, []
+
+    def failing(value, *args, **kwargs):
+        if isinstance(value, dict) and "tokens" in value:
+            written.append(value)
+            if len(written) == 2:
+                raise OSError(28, "No space left on device")
+        return real(value, *args, **kwargs)
+
+    monkeypatch.setattr(json, "dumps", failing)
+    with pytest.raises(OSError, match="No space"):
+        jobs.segment(Reading(source, use_cache=False), out)
+    assert out.read_text(encoding="utf-8") == "previous\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "seg.jsonl"]
+    monkeypatch.setattr(json, "dumps", real)
+    jobs.segment(Reading(source, use_cache=False), out)
+    assert [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()] == ["a0", "a1", "a2"]
+
+
+def test_a_read_only_output_is_refused_before_the_work(tmp_path, monkeypatch):
+    """Hunt 23 A (9): a labels file made read-only to keep its hand corrections, which `echo > labels.csv` or `cp`
+    refuse to write, was replaced by `label --out labels.csv` (a rename over it needs only the folder writable).
+    Refused, in one line, before any article is labelled; `write_rows` from Python refuses it too. (The tests run
+    as root, whom permissions do not stop: `os.access` answers as it would for a user.)"""
+    from dvtopics.io.write import write_rows
+
+    source = write_csv(tmp_path / "in.csv", made_up_articles(1))
+    mine = tmp_path / "mine.csv"
+    mine.write_text("id,label\na,other\n", encoding="utf-8")
+    os.chmod(mine, 0o444)
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda path, mode, **kw: (False if os.path.realpath(path) == str(mine)
+                                                               and mode & os.W_OK else real_access(path, mode, **kw)))
+    result = run("label", source, "--out", mine)
+    assert result.exit_code == 2 and "mine.csv: read-only (permission denied)" in result.output, result.output
+    assert len(result.output.strip().splitlines()) == 1
+    with pytest.raises(DvtopicsError, match="read-only"):
+        write_rows([{"id": "a", "label": "other"}], mine)
+    assert mine.read_text(encoding="utf-8") == "id,label\na,other\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv", "mine.csv"]
+
+
+@pytest.mark.parametrize("command", [["topics", "fit", "{src}", "--k", "2", "--out", "-"],
+                                     ["label", "{src}", "--out", "-"],
+                                     ["report", "{src}", "--no-topics", "--out", "-"],
+                                     ["evaluate", "shipped", "{src}", "--plot", "-"]])
+def test_an_output_named_dash_is_refused(tmp_path, monkeypatch, command):
+    """Hunt 23 A (10): `--out -` (standard output, as many tools take it) made a folder named "-" with `topics
+    fit`, which `rm -r -` cannot remove, and `label --out -` said "-: a folder; name a file"."""
+    source = write_csv(tmp_path / "in.csv", made_up_articles(1))
+    monkeypatch.chdir(tmp_path)
+    result = run(*[str(source) if part == "{src}" else part for part in command])
+    assert result.exit_code == 2 and "'-' names no file" in result.output and "standard output" in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv"]

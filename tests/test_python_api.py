@@ -213,6 +213,8 @@ def test_what_is_not_paths_is_refused_saying_what_to_give(tmp_path):
     (dict(min_confidence=-1), "min_confidence -1: give a number from 0 to 1"),
     (dict(abstain=""), "abstain '': give a label, as text"),
     (dict(abstain=None), "abstain None: give a label, as text"),
+    # Hunt 23 A (6): below a minimum confidence of 0 no article abstains: the answer asked for was never given
+    (dict(abstain="uncertain"), r"abstain 'uncertain' \(--abstain\) is the answer below min_confidence"),
 ])
 def test_predict_and_label_refuse_what_the_cli_refuses(shipped, seeds_dir, tmp_path, options, said):
     from dvtopics import jobs
@@ -991,7 +993,7 @@ def test_a_labels_file_among_the_inputs_is_named_when_no_article_has_a_label(tmp
     labels.write_text("id,label\n" + "".join(f"{a.id},{a.label}\n" for a in articles), encoding="utf-8")
     reading = jobs.Reading([data, labels])
     said = r"labels\.csv holds ids and labels, not the articles' text: give it as --labels"
-    with pytest.raises(jobs.NoLabelledArticles, match=r"^no labelled article found in the input; .*" + said):
+    with pytest.raises(jobs.NoLabelledArticles, match=r"^no labelled article found in the input: .*" + said):
         jobs.evaluate(reading, "shipped")
     with pytest.raises(dvtopics.DvtopicsError, match=r"^no labelled article found: .*" + said):
         jobs.train(reading, tmp_path / "m")

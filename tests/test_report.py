@@ -786,3 +786,24 @@ def test_the_corpus_first_and_last_dates_are_days_not_text_sorted():
                {"id": "c", "label": "other", "date": "no date"}]
     summary = corpus_summary(records)
     assert (summary["first_date"], summary["last_date"], summary["undated"]) == ("2024-01-31", "2024-03-05", 1)
+
+
+def test_the_page_names_the_files_an_input_folder_held_that_were_not_read(tmp_path):
+    """Hunt 23 A (4): a folder of articles with Word and PDF files beside its .txt (as offices keep them): the
+    report warned of those on stderr only, and its page, which counted the .txt articles "given", said nothing
+    of the files its reader may have counted on."""
+    from dvtopics.jobs import Reading, report
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Hội nghị tổng kết công tác dân vận năm 2023\nBan Dân vận Tỉnh ủy tổ chức "
+                                  "hội nghị tổng kết công tác dân vận năm 2023.", encoding="utf-8")
+    (folder / "bao-cao.docx").write_bytes(b"PK\x03\x04 not really a document")
+    (folder / "notes.pdf").write_bytes(b"%PDF-1.4 not really a document")
+    (tmp_path / "empty").mkdir()  # no .txt: its error record says what it holds, the list need not
+    (tmp_path / "empty" / "only.pdf").write_bytes(b"%PDF-1.4")
+    written = report(Reading([folder, tmp_path / "empty"]), tmp_path / "r.html", fit_topics=False)
+    page = written.path.read_text(encoding="utf-8")
+    listed = re.search(r'<ul id="not-read-list">(.*?)</ul>', page, re.S).group(1)
+    assert "bao-cao.docx" in listed and "notes.pdf" in listed and "only.pdf" not in listed
+    assert listed.count("<li>") == 2

@@ -84,3 +84,65 @@ def test_failed_write_keeps_old_file(tmp_path):
     with pytest.raises(TypeError):
         write_rows([{"id": object()}], path)
     assert path.read_bytes() == before and [p.name for p in tmp_path.iterdir()] == ["labels.jsonl"]
+
+
+def test_text_a_spreadsheet_would_run_as_a_formula_is_guarded(tmp_path):
+    """Hunt 23 A (1): a headline "-Hội nghị…" or "=Tổng kết…" (a source "@baomoi", "+Báo tỉnh") was written
+    bare into the .csv and ran as a formula in Excel (OWASP's CSV injection); in the .xlsx it was text that
+    became a formula once edited. Numbers such as -0.5 and "-5" stay as they are, and the guarded .csv still
+    reads back as a labels file."""
+    from dvtopics.io.labels import read_labels
+
+    rows = [{"id": "-a2", "label": "other", "confidence": -0.5, "title": "-Hội nghị sơ kết", "source": "@baomoi",
+             "date": "2023-07-10"},
+            {"id": "-5", "label": "other", "confidence": 0.5, "title": "=HYPERLINK(\"http://x\")",
+             "source": "+Báo tỉnh", "date": None},
+            {"id": "a3", "label": "other", "confidence": 1, "title": "\tTab", "source": "-0.5", "date": None}]
+    path = write_rows(rows, tmp_path / "labels.csv")
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        back = list(csv.DictReader(handle))
+    assert [r["title"] for r in back] == ["'-Hội nghị sơ kết", "'=HYPERLINK(\"http://x\")", "'\tTab"]
+    assert [r["source"] for r in back] == ["'@baomoi", "'+Báo tỉnh", "-0.5"]
+    assert [r["id"] for r in back] == ["'-a2", "-5", "a3"] and back[0]["confidence"] == "-0.5"
+    assert back[0]["date"] == "2023-07-10"
+    assert read_labels(path) == {"-a2": "other", "-5": "other", "a3": "other"}
+
+    path = write_rows(rows, tmp_path / "labels.xlsx")
+    ws = load_workbook(path).active
+    assert ws["D2"].value == "-Hội nghị sơ kết" and ws["D2"].data_type == "s" and ws["D2"].quotePrefix
+    assert ws["D3"].value == "=HYPERLINK(\"http://x\")" and ws["D3"].data_type == "s" and ws["D3"].quotePrefix
+    assert ws["C2"].value == -0.5 and ws["C2"].data_type == "n" and not ws["E4"].quotePrefix  # "-0.5" text
+    assert read_labels(path) == {"-a2": "other", "-5": "other", "a3": "other"}
+
+
+def test_a_guarded_header_and_quoted_text_read_back_as_written(tmp_path):
+    """Hunt 23 A (1): a column named after a label of the user's ("-Khác" in the report's per-month sheet) was a
+    formula in the .xlsx header and bare in the .csv's; an id that itself starts with "'" before "=" lost its
+    quote when the .csv was read back as labels."""
+    from dvtopics.io.labels import read_labels
+
+    rows = [{"id": "'=x", "label": "-Khác", "-Khác": 1}, {"id": "'a", "label": "other", "-Khác": 0}]
+    path = write_rows(rows, tmp_path / "t.csv")
+    assert path.read_text(encoding="utf-8-sig").splitlines()[0] == "id,label,'-Khác"
+    assert read_labels(path) == {"'=x": "-Khác", "'a": "other"}
+    ws = load_workbook(write_rows(rows, tmp_path / "t.xlsx")).active
+    assert ws["C1"].value == "-Khác" and ws["C1"].data_type == "s" and ws["C1"].quotePrefix and ws["C1"].font.b
+
+
+def test_a_labels_workbook_is_read_on_the_sheets_it_goes_on_to(tmp_path, monkeypatch):
+    """Hunt 23 A (8): `label --out labels.xlsx` of more articles than a sheet holds writes "articles",
+    "articles 2", …; given back as --labels only the first sheet was read, and the labels past it were dropped
+    without a word. A sheet of another header is no part of the table."""
+    from dvtopics.io import write
+    from dvtopics.io.labels import read_labels
+
+    monkeypatch.setattr(write, "XLSX_MAX_ROWS", 4)  # the header and 3 rows a sheet
+    rows = [{"id": f"a{i}", "label": "other" if i % 2 else "annual_review"} for i in range(8)]
+    path = write_rows(rows, tmp_path / "labels.xlsx")
+    assert load_workbook(path).sheetnames == ["articles", "articles 2", "articles 3"]
+    assert read_labels(path) == {row["id"]: row["label"] for row in rows}
+    monkeypatch.setattr(write, "XLSX_MAX_ROWS", 1_048_576)
+    other = write_workbook({"labels": rows[:2], "notes": [{"id": "b1", "label": "other"}],
+                            "labels 2": [{"id": "c1", "note": "x"}]}, tmp_path / "other.xlsx")
+    # every sheet of ids and labels is read (hunt 23 B, 6); a sheet of another header is no part of the labels
+    assert read_labels(other) == {"a0": "annual_review", "a1": "other", "b1": "other"}

@@ -161,7 +161,7 @@ def evaluate(model, paths, label_files, fmt, plot, show_errors, baseline, readin
 @paths_argument
 @click.option("--model", type=MODEL_DIR, default=None,
               help="Model directory, or `shipped` [default: the shipped model].")
-@click.option("--out", type=OutputPath(), default=None,
+@click.option("--out", type=OutputPath(parts=True), default=None,
               help="Output .jsonl, .csv or .xlsx [default: JSONL on stdout]; with --engine dask, "
                    "FOLDER/ keeps the parts there.")
 @click.option("--min-confidence", default=0.0, show_default=True, type=SHARE, help="Below this, answer --abstain instead.")

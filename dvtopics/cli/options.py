@@ -9,7 +9,7 @@ import re
 import click
 
 from ..arguments import ENGINES, MAX_BATCH, MAX_BYTES, MAX_PART, MAX_SEED
-from ..errors import ArgumentError
+from ..errors import ArgumentError, DvtopicsError
 from ..io.paths import home_path, matched_paths, refuse_standard_input
 from ..io.read import MAX_ARTICLE_BYTES
 from ..io.records import FieldNames
@@ -70,14 +70,19 @@ def _output_meant(value, param, ctx) -> str | None:
 
 class OutputPath(click.Path):
     """A file (or with `folder`, a folder) the command writes; `Command` checks it against every input before
-    the command runs. A file output ending in "/" is a folder too (Dask's parts, `label --out FOLDER/`)."""
+    the command runs. With `parts`, a file output ending in "/" is a folder too (Dask's parts, `label --out
+    FOLDER/`); any other file output ending in "/" is refused."""
 
-    def __init__(self, folder: bool = False, files=lambda: ()):
+    def __init__(self, folder: bool = False, files=lambda: (), parts: bool = False):
         super().__init__(file_okay=not folder)
         self.folder = folder
         self.files = files  # a folder's: the names the command writes in it (imported only when it runs)
+        self.parts = parts
 
     def convert(self, value, param, ctx):
+        if value == "-":  # standard output, as many tools take it: `topics fit --out -` made a folder named "-"
+            self.fail("'-' names no file: dvtopics writes its outputs into files and folders (only `label` without "
+                      "--out writes to standard output, JSON lines); give a name (./- for one named '-')", param, ctx)
         return super().convert(home_path(value), param, ctx)
 
 
@@ -131,6 +136,9 @@ class Command(click.Command):
             if kind.folder:
                 check_folder(out, others, kind.files())
             elif out.endswith(("/", os.sep)):
+                if not kind.parts:  # (a slip of tab completion) it was written as a file, and refused the next time
+                    raise DvtopicsError(f"{out}: a folder (it ends in '{out[-1]}'); name the file to write, "
+                                        f"{out.rstrip('/' + os.sep) or out}")
                 check_folder(out, others)
             else:
                 check_output(out, others)

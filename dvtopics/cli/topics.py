@@ -173,7 +173,7 @@ def show_cmd(directory, fmt, n_words):
 @topics.command("assign")
 @click.argument("directory", type=TOPICS_DIR)
 @paths_argument
-@click.option("--out", type=OutputPath(), required=True,
+@click.option("--out", type=OutputPath(parts=True), required=True,
               help="Per-article topics: .csv (a column per topic) or .jsonl; with --engine dask, FOLDER/ "
                    "keeps the parts there.")
 @click.option("--labels", "labels_file", type=InputPath(exists=True, dir_okay=False),

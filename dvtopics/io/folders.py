@@ -217,6 +217,15 @@ def unread_notes(folder: Path, text_field: str = "text") -> list[str]:
     return skipped_notes(skipped)
 
 
+def passed_over(folder: Path, text_field: str = "text") -> list[str]:
+    """What a folder whose .txt files are read holds besides that is not read, one kind of file to a line
+    (`skipped_notes`): what the reader warns of, for a report's reader, who never sees the warning. None for a
+    folder without a .txt file: the error record in its place says what it holds (`iter_files`)."""
+    skipped: Skipped = {}
+    read = sum(1 for _ in _walk(folder, skipped, text_field))
+    return skipped_notes(skipped) if read else []
+
+
 def skipped_notes(skipped: Skipped) -> list[str]:
     """What was not read in a folder and why, one kind of file to a line."""
     notes = []

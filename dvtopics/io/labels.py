@@ -17,6 +17,7 @@ from .article import field_text, missing
 from .sidefiles import read_side_file
 from .tables import (cell_text, column_meant, csv_delimiter, csv_rows, field_names, lines_above_table,
                      repeated_columns, sheet_tables, split_header)
+from .write import runs_as_formula
 
 log = logging.getLogger(__name__)
 
@@ -36,8 +37,8 @@ def _read_csv_labels(path: str | os.PathLike, on_conflict: str, same, label_fiel
     rows = _valid_rows(path, text, delimiter, lines_above_table(whole, text))
     given, rows = split_header(rows, label_field, (id_field, "id", "file"), where=path)
     header = field_names(given or [], _columns(label_field, id_field))  # " ID ", "Label", "Nhãn"
-    return _labels_of_table(path, header, (dict(zip(header, row)) for row in rows), on_conflict, same, given,
-                            label_field, id_field)
+    return _labels_of_table(path, header, (dict(zip(header, map(unguarded, row))) for row in rows), on_conflict,
+                            same, given, label_field, id_field)
 
 
 def _columns(label_field: str, id_field: str = "id") -> tuple[str, ...]:
@@ -57,6 +58,16 @@ def _label_column(names, label_field: str) -> str:
     (`--label-field loai_bai` for a column `loai_bai`, which was refused as a labels table without 'label'), else
     `label`, the column `label --out` writes."""
     return label_field if label_field in names else "label"
+
+
+def unguarded(cell: str) -> str:
+    """A CSV cell without the "'" that `io.write.csv_cell` puts before text a spreadsheet would run as a formula
+    (an id "-a2" written as "'-a2"), so the .csv `dvtopics label --out` writes names its articles as a labels file.
+
+    >>> unguarded("'-a2"), unguarded("'quoted'"), unguarded("-a2"), unguarded("''=x")
+    ('-a2', "'quoted'", '-a2', "'=x")
+    """
+    return cell[1:] if cell.startswith("'") and runs_as_formula(cell.lstrip("'")) else cell
 
 
 def _valid_rows(path, text: str, delimiter: str, lines_above: int):

@@ -15,7 +15,10 @@ What a spreadsheet user needs, and why:
   with a BOM, without which Excel reads UTF-8 as a Windows code page.
 - Lists (the cues behind a label) become one "a; b" cell in .csv/.xlsx and stay
   lists in .jsonl.
-- Text that starts with "=" is kept as text in .xlsx, never run as a formula.
+- Text a spreadsheet would run as a formula (it starts with "=", "+", "-", "@", a tab or a CR: a headline
+  "-Hội nghị…", "=Tổng kết…") is not run: in .csv it gets a leading "'" (OWASP's advice on CSV injection;
+  `io.labels` reads such a cell back without it), in .xlsx it is a text cell marked as typed text (Excel's
+  own leading "'", so editing it keeps it text). A number ("-0.5") is left as it is.
 - A cell holds 32,767 characters and no control character: longer text is cut
   and control characters are removed, said in the row's `warning` and once in
   the log (`excel_text`); .csv and .jsonl keep every value whole.
@@ -50,6 +53,10 @@ LIST_SEPARATOR = "; "
 XLSX_MAX_CELL_CHARS = 32767  # Excel's limit on one cell
 XLSX_MAX_ROWS = 1_048_576  # Excel's limit on one sheet, the header row included
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# What a spreadsheet runs as a formula when a cell starts with it (OWASP, "CSV Injection"), and the numbers that
+# start so but are none ("-0.5", "+84"), left as they are
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"^[+-]?(?:\d[\d.,]*|[.,]\d[\d.,]*)(?:[eE][+-]?\d+)?$")
 _ISO_MONTH = re.compile(r"^\d{4}-\d{2}$")
 # The columns whose ISO text is a date in .xlsx, and how each is shown. Only these: an id, a title or a source
 # that looks like a date ("2017-03", a monthly file's name) is text, and must read back as it was written.
@@ -83,6 +90,29 @@ def _flat(value):
     return value
 
 
+def runs_as_formula(value) -> bool:
+    """Whether a spreadsheet opening `value` as a cell would take it for a formula: text that starts with one of
+    `FORMULA_STARTS` and is not a plain number.
+
+    >>> runs_as_formula("-Hội nghị"), runs_as_formula("=1+1"), runs_as_formula("-0.5"), runs_as_formula(-0.5)
+    (True, True, False, False)
+    """
+    return isinstance(value, str) and value.startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.match(value)
+
+
+def csv_cell(value):
+    """A value for one cell of a .csv: flat, and text a spreadsheet would run as a formula behind a "'", which
+    spreadsheets take as a mark of text (some show it), never as a formula (`io.labels.unguarded` takes it off
+    again). Text that already starts with "'" before such text gets one more, so that taking one off gives it back
+    as it was.
+
+    >>> csv_cell("=Tổng kết"), csv_cell("-0.5"), csv_cell(["a", "b"]), csv_cell("'=x"), csv_cell("'a")
+    ("'=Tổng kết", '-0.5', 'a; b', "''=x", "'a")
+    """
+    value = _flat(value)
+    return "'" + value if isinstance(value, str) and runs_as_formula(value.lstrip("'")) else value
+
+
 def excel_value(value, date: bool = False):
     """A value as an Excel cell wants it: lists joined; ISO dates as dates when `date` (a date column's).
 
@@ -105,17 +135,20 @@ def excel_value(value, date: bool = False):
 
 @contextmanager
 def _atomic(path: Path, mode: str = "w", **kwargs):
-    """Open a temporary file beside `path` and move it into place only on success."""
+    """Open a temporary file beside `path` and move it into place only on success, as writing into `path` would
+    (`_replace`: through a symlink, keeping an existing file's permissions)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle = tempfile.NamedTemporaryFile(mode, dir=path.parent, delete=False, prefix=WORKING_PREFIX, suffix=".tmp",
+    real = Path(os.path.realpath(path))  # beside the file a symlink names, so that the rename stays one step
+    real.parent.mkdir(parents=True, exist_ok=True)
+    handle = tempfile.NamedTemporaryFile(mode, dir=real.parent, delete=False, prefix=WORKING_PREFIX, suffix=".tmp",
                                          **kwargs)  # named as dvtopics' own: an input folder's walk passes it over
     try:
         with handle:
             yield handle
-        os.chmod(handle.name, 0o666 & ~_umask())  # a temporary file is private; the table is not
-        os.replace(handle.name, path)
+        os.chmod(handle.name, 0o666 & ~_umask())  # a temporary file is private; a new table is not
+        _replace(Path(handle.name), path)
     except BaseException:
-        os.unlink(handle.name)
+        Path(handle.name).unlink(missing_ok=True)
         raise
 
 
@@ -136,6 +169,7 @@ def _replace(new: Path, target: Path) -> None:
     stays the link's), with the old file's permissions (a page made private stays private); an error names
     `target`, not the temporary file."""
     real = Path(os.path.realpath(target))
+    refuse_read_only(target)
     try:
         if real.is_file():
             shutil.copymode(real, new)
@@ -147,6 +181,15 @@ def _replace(new: Path, target: Path) -> None:
             shutil.move(new, real)
     except OSError as exc:
         raise DvtopicsError(f"{target}: cannot be written ({exc.strerror or exc})") from None
+
+
+def refuse_read_only(path: str | os.PathLike) -> None:
+    """Refuse to replace an existing file its user may not write (made read-only to keep it, as a labels file
+    corrected by hand): the rename that puts a new file in its place needs only the folder to be writable, and went
+    on where `echo > file` or `cp` refuse."""
+    real = Path(os.path.realpath(path))
+    if real.is_file() and not os.access(real, os.W_OK):
+        raise DvtopicsError(f"{shown_path(path)}: read-only (permission denied): make it writable or write elsewhere")
 
 
 _STAGED: dict[Path, Path] = {}  # a path `staged` gave -> the target it will replace
@@ -251,9 +294,9 @@ def _write_jsonl(rows: Iterable[Mapping], path: Path) -> None:
 def _write_csv(rows: Iterable[Mapping], path: Path, columns: list[str]) -> None:
     with _atomic(path, encoding="utf-8-sig", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore")
-        writer.writeheader()
+        writer.writer.writerow([csv_cell(name) for name in columns])  # a column named after a label ("-Khác")
         for row in rows:
-            writer.writerow({key: _flat(value) for key, value in row.items()})
+            writer.writerow({key: csv_cell(value) for key, value in row.items()})
 
 
 def write_workbook(sheets: Mapping[str, Sequence[Mapping]], path: str | os.PathLike,
@@ -321,7 +364,7 @@ def _write_sheet(ws, rows: list[Mapping], columns: list[str]) -> int:
     bold = Font(bold=True)
     header = []
     for name in columns:
-        cell = WriteOnlyCell(ws, value=str(name))
+        cell = _cell(ws, str(name), WriteOnlyCell)  # text, as a label naming a column may start with "="
         cell.font = bold
         header.append(cell)
     ws.append(header)
@@ -377,6 +420,9 @@ def _cell(ws, flat, cell_type, date_format: str | None = None):
     if isinstance(value, str):
         cell = cell_type(ws, value=excel_text(value)[0])
         cell.data_type = "s"  # openpyxl would make "=..." a formula
+        # marked as typed text, as Excel marks "'=…": a reader who edits the cell does not turn it into a formula
+        if runs_as_formula(value):
+            cell.quotePrefix = True
         return cell
     return value
 

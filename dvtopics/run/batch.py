@@ -81,6 +81,9 @@ def check_output(out: str | os.PathLike, inputs: Iterable[str | os.PathLike] = (
         raise DvtopicsError(f"{out}: cannot write in {folder} (permission denied)")
     if out.is_dir():
         raise DvtopicsError(f"{out}: a folder; name a file")
+    from ..io.write import refuse_read_only
+
+    refuse_read_only(out)  # before the work, not when it is written
     return out
 
 

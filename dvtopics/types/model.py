@@ -324,6 +324,11 @@ def check_abstaining(min_confidence: float, abstain: str) -> None:
     text. The CLI offers `ABSTAIN`; from Python a model of one's own labels may abstain as it likes ("unknown")."""
     check_share("min_confidence", min_confidence)
     check_label("abstain", abstain)
+    if min_confidence == 0 and abstain != "other":
+        # no confidence is below 0: the answer was never given, and `label --abstain uncertain` did nothing, silently
+        raise ArgumentError(f"abstain {abstain!r} (--abstain) is the answer below min_confidence (--min-confidence), "
+                            "which is 0, so no article would get it: give a minimum confidence too (0.6, say), "
+                            "or leave abstain out")
 
 
 def decide(probabilities: np.ndarray, labels: Sequence[str], hits: Sequence, silent_min_confidence: float = 0.0):
