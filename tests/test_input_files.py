@@ -1636,3 +1636,25 @@ def test_a_lead_field_of_another_name_is_given_with_lead_field(tmp_path):
     [named] = read(tmp_path / "a.jsonl", fields=FieldNames(lead="tom_tat_bai"))
     assert unnamed.text == TEXT2 and unnamed.meta["tom_tat_bai"] == TEXT
     assert named.text == f"{TEXT}\n{TEXT2}"
+
+
+def test_a_plain_lead_before_an_html_body_leaves_the_body_read_as_html(tmp_path):
+    """Hunt 23 D (1): a CMS export's plain Sapo before its HTML body made the text open with the lead, not a tag, so
+    the body's markup (one paragraph: one closing tag) was no longer seen as HTML and "<p>" was read as a word. The
+    lead is a paragraph of the page now; an HTML lead before a plain body is its visible text."""
+    rows = [{"id": "a", "title": "Tổng kết năm", "sapo": TEXT, "content": f"<p>{TEXT2}</p>"},
+            {"id": "b", "title": "Tổng kết năm", "sapo": f"<p>{TEXT}</p>", "content": f"{TEXT2}\nĐồng chí phát biểu."}]
+    (tmp_path / "cms.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    a, b = read(tmp_path / "cms.jsonl")
+    assert a.text == f"{TEXT}\n{TEXT2}" and a.error is None
+    assert b.text == f"{TEXT}\n{TEXT2}\nĐồng chí phát biểu." and "HTML" not in (b.meta.get("warning") or "")
+
+
+def test_a_lead_that_repeats_the_body_in_another_form_is_read_once(tmp_path):
+    """Hunt 23 D (2): a lead that repeats the body's opening was read twice when it was cut short (a scraper's meta
+    description ending "...", WordPress' excerpt " [&hellip;]") or was HTML over a plain body."""
+    rows = [{"id": "cut", "title": "T", "description": TEXT[:50] + "...", "content": f"{TEXT}\n{TEXT2}"},
+            {"id": "wp", "title": "T", "excerpt": f"<p>{TEXT[:50]} [&hellip;]</p>\n", "content": f"{TEXT}\n{TEXT2}"},
+            {"id": "html", "title": "T", "sapo": f"<p>{TEXT}</p>", "content": f"{TEXT}\n{TEXT2}"}]
+    (tmp_path / "s.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    assert [a.text for a in read(tmp_path / "s.jsonl")] == [f"{TEXT}\n{TEXT2}"] * 3

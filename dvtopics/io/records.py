@@ -3,12 +3,16 @@ a table's header checked against them (`header_problem`), and `record_to_article
 what it cannot read: `failed`, an article holding its error (or the error raised)."""
 from __future__ import annotations
 
+import html
 import logging
+import re
 from dataclasses import dataclass, fields as dataclass_fields
 from typing import Iterable, Iterator, Mapping
 
 from ..errors import ArgumentError, InputError
+from ..text.normalise import normalize
 from .article import METADATA_FIELDS, Article, add_warning, field_text, make_article, missing
+from .htmltext import html_to_text, is_html, unescape_references
 from .jsonfiles import json_kind
 from .language import with_language_warning
 from .tables import column_meant, field_names, name_key, repeated_columns
@@ -116,11 +120,36 @@ def with_lead(lead: str, text: str) -> str:
     'Sáng 5/3, Ban Dân vận họp.\\n\\nDự hội nghị có …'
     >>> with_lead("Sáng 5/3, Ban Dân vận họp.", "Sáng 5/3,  Ban Dân vận họp. Dự hội nghị có …")
     'Sáng 5/3,  Ban Dân vận họp. Dự hội nghị có …'
+
+    The two are compared as the reader sees them, since exports hold them in different forms: markup and character
+    references aside, and a lead cut short ("…", "...", WordPress' excerpt's "[&hellip;]") compared up to its cut.
+    A lead and a body of which one is HTML are joined as one page's or one text's, so that the body's markup is
+    still read as markup when a plain lead comes first (it no longer opens with a tag).
+
+    >>> with_lead("<p>Sáng 5/3, Ban Dân vận họp về công tác [&hellip;]</p>", "Sáng 5/3, Ban Dân vận họp về công tác.")
+    'Sáng 5/3, Ban Dân vận họp về công tác.'
+    >>> with_lead("Sáng 5/3 & chiều 6/3.", "<p>Dự hội nghị có …</p>")
+    '<p>Sáng 5/3 &amp; chiều 6/3.</p>\\n\\n<p>Dự hội nghị có …</p>'
     """
-    opening = " ".join(lead.split())[:200]
-    if opening in " ".join(text[:len(lead) + 400].split()):
+    lead_html, text_html = is_html(lead), is_html(text)
+    seen_lead = _seen(lead, lead_html)
+    opening = _CUT_SHORT.sub("", seen_lead)[:200].strip()
+    if not opening or opening in _seen(text[:len(lead) + 400], text_html):
         return text
+    if text_html and not lead_html:  # one page: the lead a paragraph of it
+        lead = f"<p>{html.escape(unescape_references(lead.strip()), quote=False)}</p>"
+    elif lead_html and not text_html:  # one text: the lead's visible text (else the body would be read as HTML)
+        lead = html_to_text(lead)
     return f"{lead.strip()}\n\n{text}" if text.strip() else lead
+
+
+# a lead cut short where an export ends it: "…", "...", "[…]", WordPress' excerpt's " [&hellip;]"
+_CUT_SHORT = re.compile(r"\s*(?:\[\s*(?:…|\.{3})\s*\]|…|\.{3,})\s*$")
+
+
+def _seen(text: str, markup: bool) -> str:
+    """`text` as a reader sees it, to compare a lead with a body: its visible text, in one spelling, one space apart."""
+    return " ".join(normalize(html_to_text(text) if markup else unescape_references(text)).split())
 
 
 def record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_error: str,
