@@ -1114,11 +1114,12 @@ def test_a_txt_table_with_vietnamese_headers_needs_only_the_text_fields_name_and
     assert not caplog.text.count("reads as a table's header")
     # "Nội dung" is the text's column by itself now (hunt 22 A); a column of another name is not
     assert [a.text for a in read(tmp_path / "export.txt")] == [TEXT, TEXT2]
-    (tmp_path / "export.txt").write_text(f"Tiêu đề,Tóm tắt,Ngày\n{body}", encoding="utf-8")
+    # ("Tóm tắt", a lead's name, is the text's column of a table without a body: hunt 23 D)
+    (tmp_path / "export.txt").write_text(f"Tiêu đề,Trích đoạn,Ngày\n{body}", encoding="utf-8")
     with caplog.at_level(logging.WARNING):
         [article] = read(tmp_path / "export.txt")
-    assert article.title == "Tiêu đề,Tóm tắt,Ngày"
-    assert ("export.txt: its first line reads as a table's header ('Tiêu đề', 'Tóm tắt', 'Ngày') but names no "
+    assert article.title == "Tiêu đề,Trích đoạn,Ngày"
+    assert ("export.txt: its first line reads as a table's header ('Tiêu đề', 'Trích đoạn', 'Ngày') but names no "
             "'text' field: read as one article; if it is a table, name the column of the text with --text-field"
             ) in caplog.text
     # an article whose title has a comma, the same title again over its lead, is no table and gets no warning
@@ -1658,3 +1659,26 @@ def test_a_lead_that_repeats_the_body_in_another_form_is_read_once(tmp_path):
             {"id": "html", "title": "T", "sapo": f"<p>{TEXT}</p>", "content": f"{TEXT}\n{TEXT2}"}]
     (tmp_path / "s.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     assert [a.text for a in read(tmp_path / "s.jsonl")] == [f"{TEXT}\n{TEXT2}"] * 3
+
+
+def test_headlines_and_their_leads_without_a_body_are_read_from_their_leads(tmp_path, caplog):
+    """Hunt 23 D (3): a file of titles and leads (the shape most users' files have) whose lead has a lead's name
+    ("Sapo", an RSS item's "description") and that has no body column was refused as "no 'text' column", in a CSV
+    (with ";" too, as Excel saves one in Vietnam), a workbook and JSON lines alike, though a row without a body is
+    read from its lead where the file has a body column. The lead is the text, with a warning naming what is not
+    read; a body column, where there is one, stays the text."""
+    rows = [["Tiêu đề", "Sapo", "Ngày"], ["Tổng kết năm", TEXT, "05/01/2023"], ["Gặp mặt", TEXT2, "08/03/2023"]]
+    with open(tmp_path / "a.csv", "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter=";").writerows(rows)
+    (tmp_path / "b.jsonl").write_text("".join(json.dumps({"title": t, "description": d, "link": "https://x.vn/1"},
+                                                         ensure_ascii=False) + "\n" for t, d, _ in rows[1:]),
+                                      encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        for name in ("a.csv", "b.jsonl"):
+            got = [(a.title, a.text, a.error) for a in read(tmp_path / name)]
+            assert got == [("Tổng kết năm", TEXT, None), ("Gặp mặt", TEXT2, None)], name
+    assert "a.csv: no body column, so each article's text is its lead ('Sapo')" in caplog.text
+    assert "b.jsonl: no body column, so each article's text is its lead ('description'); not read: 'link'" in caplog.text
+    (tmp_path / "c.jsonl").write_text(json.dumps({"title": "T", "description": TEXT, "body": TEXT2},
+                                                 ensure_ascii=False) + "\n", encoding="utf-8")
+    assert [a.text for a in read(tmp_path / "c.jsonl")] == [f"{TEXT}\n{TEXT2}"]

@@ -15,7 +15,7 @@ from .decode import decode_text
 from .files import LineRange, blank_line, numbered_lines, read_all
 from .jsonfiles import DECODER, json_error, json_kind, json_records, loads, next_array_item
 from .records import (FieldNames, failed, fields_found, did_you_mean, named_fields, over_limit, record_to_article,
-                      utf8_size)
+                      utf8_size, warn_of_lead_as_text)
 from .tables import field_names
 
 log = logging.getLogger(__name__)
@@ -42,6 +42,9 @@ def with_text_field(path: Path, fields: "FieldNames", on_error: str, items: Iter
         record = named_fields(item[0], fields)
         if fields.text in record:
             found = True
+            given = list(item[0]) if len(record) == len(item[0]) else list(record)  # (a hit's "_source" unwrapped)
+            warn_of_lead_as_text(path, list(record), given, fields, [name for name, field in zip(given, record)
+                                                                     if field not in fields.wanted()])
             break
         names.update(dict.fromkeys(name for name in item[0] if isinstance(name, str)))  # as the file spells them
         records += 1

@@ -15,7 +15,7 @@ from .article import METADATA_FIELDS, Article, add_warning, field_text, make_art
 from .htmltext import html_to_text, is_html, unescape_references
 from .jsonfiles import json_kind
 from .language import with_language_warning
-from .tables import column_meant, field_names, name_key, repeated_columns
+from .tables import COMMON_NAMES, column_meant, field_names, name_key, repeated_columns, vietnamese_key
 
 log = logging.getLogger(__name__)
 
@@ -69,10 +69,22 @@ def header_problem(where, header: list, fields: "FieldNames", given: list | None
             raise InputError(problem)
         return problem
     unread = [name for name in header if isinstance(name, str) and name.strip() and name not in fields.wanted()]
+    warn_of_lead_as_text(where, header, given, fields, unread)
     if fields.title not in header and unread:
         log.warning("%s: no '%s' column, so each title is taken from its text; not read: %s (give the title's "
                     "column with --title-field)", where, fields.title, fields_found(unread))
     return None
+
+
+def warn_of_lead_as_text(where, names: list, given: list | None, fields: "FieldNames", unread: list) -> None:
+    """Say so when the text's column is a lead's ("Sapo", "description": a file of headlines and their leads, read
+    as such), naming the columns not read: a body under a name the reader does not know would otherwise go unseen."""
+    if fields.text not in names:
+        return
+    spelt = (names if given is None else given)[names.index(fields.text)]
+    if fields.text == FieldNames.text and isinstance(spelt, str) and vietnamese_key(spelt) in map(vietnamese_key, COMMON_NAMES["lead"]):
+        log.warning("%s: no body column, so each article's text is its lead (%r)%s", where, spelt,
+                    f"; not read: {fields_found(unread)} (give the body's column with --text-field)" if unread else "")
 
 
 def did_you_mean(name: str, columns: list) -> str:

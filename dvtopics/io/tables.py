@@ -190,6 +190,9 @@ COMMON_NAMES = {
     # the paragraph a page prints under its headline, which news CMSs keep in a column of its own ("sapo")
     "lead": ("sapo", "tóm tắt", "đoạn dẫn", "mô tả", "description", "summary", "excerpt", "teaser"),
 }
+# a table or an export of headlines and their leads without a body (the shape most users' files have, an RSS item's
+# "description"): the lead is the text. Last of the text's names, so a body column wins where there is one
+COMMON_NAMES["text"] += COMMON_NAMES["lead"]
 
 
 def names_of(field: str) -> tuple[str, ...]:
