@@ -1682,3 +1682,20 @@ def test_headlines_and_their_leads_without_a_body_are_read_from_their_leads(tmp_
     (tmp_path / "c.jsonl").write_text(json.dumps({"title": "T", "description": TEXT, "body": TEXT2},
                                                  ensure_ascii=False) + "\n", encoding="utf-8")
     assert [a.text for a in read(tmp_path / "c.jsonl")] == [f"{TEXT}\n{TEXT2}"]
+
+
+def test_a_databases_null_markers_are_no_value(tmp_path):
+    """Hunt 23 D (4): a database's export writes no value as \\N (MySQL) or NULL (phpMyAdmin, SQL Server), a
+    DataFrame written with astype(str) as None or nan: read as text, a NULL title was the title "NULL", a NULL sapo
+    stood before the text, a NULL date was warned of as no date. They are no value now; a label "None" (a class's
+    name) stays a label, a NULL one is none."""
+    with open(tmp_path / "db.csv", "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter="\t").writerows([
+            ["id", "title", "sapo", "content", "date", "source", "label"],
+            ["1", "Tổng kết năm", "\\N", TEXT2, "\\N", "\\N", "\\N"],
+            ["2", "NULL", "NULL", TEXT2, "NULL", "NULL", "None"],
+            ["3", "Gặp mặt", "nan", "None", "NaT", "nan", "NULL"]])
+    got = [(a.id, a.title, a.text, a.date, a.source, a.label, a.meta.get("warning")) for a in read(tmp_path / "db.csv")]
+    assert got[0] == ("1", "Tổng kết năm", TEXT2, None, None, None, None)
+    assert got[1][1:] == (TEXT2, TEXT2, None, None, "None", None)  # (a title taken from the text, not "NULL")
+    assert got[2] == ("3", "Gặp mặt", "Gặp mặt", None, None, None, "the 'text' field is missing: the title is read as the text")

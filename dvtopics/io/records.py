@@ -123,6 +123,21 @@ SPREADSHEET_ERRORS = frozenset({"#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NAME?",
                                 "ERR:502", "ERR:504", "ERR:508", "ERR:522", "#NAME!"})
 
 
+# What a database or a DataFrame writes in a text cell for no value: MySQL's \\N (INTO OUTFILE, mysqldump's tab
+# files), NULL (phpMyAdmin's, SQL Server's and DBeaver's CSV), and pandas' None, nan, NaT and <NA> (a frame written
+# with .astype(str)). Read as text, a NULL title was the title "NULL" and a NULL sapo stood before the text. A label
+# is a class's name, which "None" may be: only SQL's markers are none there
+NULL_MARKERS = frozenset({"\\N", "NULL", "null", "None", "nan", "NaN", "NaT", "<NA>"})
+_SQL_NULL_MARKERS = frozenset({"\\N", "NULL"})
+
+
+def _null_marker(name: str, value, fields: "FieldNames") -> bool:
+    """Whether `value`, a record's field `name`, is a marker of no value (`NULL_MARKERS`) in a field the reader reads."""
+    if not isinstance(value, str) or len(value) > 8 or name not in fields.wanted():
+        return False
+    return value.strip() in (_SQL_NULL_MARKERS if name == fields.label else NULL_MARKERS)
+
+
 def with_lead(lead: str, text: str) -> str:
     """`text` after its lead, as the page prints them: news CMSs keep the lead ("sapo", the paragraph under the
     headline) apart from the body, and it names the event an article reports more often than any other paragraph.
@@ -167,7 +182,8 @@ def _seen(text: str, markup: bool) -> str:
 def record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_error: str,
                       where: str, warning: str | None = None) -> Iterator[Article]:
     """The article of a JSONL/JSON/CSV record; `warning`, how its file's bytes were read, goes in its record."""
-    record = {name: None if missing(value) else value for name, value in named_fields(record, fields).items()}
+    record = {name: None if missing(value) or _null_marker(name, value, fields) else value
+              for name, value in named_fields(record, fields).items()}
     # a formula's error that a spreadsheet saved as the cell's value ("#N/A" of a VLOOKUP that found nothing) is no
     # text, title or date: read as one, it was an article "#N/A" labelled and counted as any other
     formula_errors = {name: value.strip() for name, value in record.items()
