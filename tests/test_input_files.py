@@ -1699,3 +1699,15 @@ def test_a_databases_null_markers_are_no_value(tmp_path):
     assert got[0] == ("1", "Tổng kết năm", TEXT2, None, None, None, None)
     assert got[1][1:] == (TEXT2, TEXT2, None, None, "None", None)  # (a title taken from the text, not "NULL")
     assert got[2] == ("3", "Gặp mặt", "Gặp mặt", None, None, None, "the 'text' field is missing: the title is read as the text")
+
+
+def test_a_lead_saved_as_a_list_of_texts_is_read_as_its_paragraphs(tmp_path):
+    """Hunt 23 D (5): a scraper keeps the sapo as a list of texts (Scrapy's .getall()), as it keeps the body: the body
+    was read as paragraphs and the lead dropped unsaid. It is read so too; a lead that is no text (an object) is
+    kept in the record, with a warning."""
+    rows = [{"id": "a", "title": "T", "sapo": [TEXT], "content": [TEXT2, "Đồng chí phát biểu."]},
+            {"id": "b", "title": "T", "sapo": {"p": TEXT}, "content": TEXT2}]
+    (tmp_path / "items.jl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    a, b = read(tmp_path / "items.jl")
+    assert a.text == f"{TEXT}\n{TEXT2}\nĐồng chí phát biểu."
+    assert b.text == TEXT2 and "the 'lead' field is an object, not text: not used" in b.meta["warning"]

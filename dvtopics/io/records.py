@@ -204,7 +204,13 @@ def record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_e
         # paragraphs, as scrapers save a page's text (Scrapy's .getall()): one a line
         add_warning(extra, f"the '{fields.text}' field is a list of {len(text)} texts: read as paragraphs, one a line")
         text = "\n".join(text)
-    lead = field_text(record.get(fields.lead))
+    lead = record.get(fields.lead)
+    if isinstance(lead, list) and all(isinstance(part, str) for part in lead):  # as the text's (a scraper's sapo)
+        lead = "\n".join(lead)
+    elif lead is not None and field_text(lead) is None:  # an object, true: said, as for a title that is not text
+        extra[fields.lead] = lead
+        add_warning(extra, f"the '{fields.lead}' field is {json_kind(lead)}, not text: not used")
+    lead = field_text(lead)
     if lead and lead.strip() and (text is None or isinstance(text, str)):
         if not (text or "").strip():
             add_warning(extra, f"the '{fields.text}' field is {'missing' if text is None else 'empty'}: the lead "
