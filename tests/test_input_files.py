@@ -1711,3 +1711,19 @@ def test_a_lead_saved_as_a_list_of_texts_is_read_as_its_paragraphs(tmp_path):
     a, b = read(tmp_path / "items.jl")
     assert a.text == f"{TEXT}\n{TEXT2}\nĐồng chí phát biểu."
     assert b.text == TEXT2 and "the 'lead' field is an object, not text: not used" in b.meta["warning"]
+
+
+def test_an_api_answer_holding_its_articles_deeper_or_beside_other_lists_is_read(tmp_path):
+    """Hunt 23 D (6): a .json of an API's answer whose articles are a level deeper than {"data": [...]} ({"status":
+    "ok", "data": {"items": [...]}}), or beside another list of objects ("categories", "links"), was one error naming
+    the wrapper's keys (or the links' fields): the one list whose records have the text field is read now."""
+    items = [{"id": "n1", "title": "Tổng kết năm", "content": TEXT}, {"id": "n2", "title": "Gặp mặt", "content": TEXT2}]
+    shapes = {"nest.json": {"status": "ok", "data": {"items": items, "total": 2}},
+              "two.json": {"articles": items, "categories": [{"id": 1, "name": "Tin tức"}]},
+              "deep.json": {"code": 200, "result": {"data": {"list": items}}, "links": [{"rel": "next"}]}}
+    for name, document in shapes.items():
+        (tmp_path / name).write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+        assert [(a.id, a.text, a.error) for a in read(tmp_path / name)] == [("n1", TEXT, None), ("n2", TEXT2, None)]
+    (tmp_path / "links.json").write_text(json.dumps({"links": [{"rel": "next"}]}), encoding="utf-8")  # as before
+    [only] = read(tmp_path / "links.json")
+    assert "no 'text' field" in only.error and "'rel'" in only.error

@@ -211,13 +211,32 @@ def _records_held(record, fields: "FieldNames") -> tuple[str, list[tuple[str, st
     if len(tables) == 1:  # {"range": "Sheet1!A1:C3", "values": [["id", "text"], …]}: Google Sheets' API
         key, rows = tables[0]
         return f"a JSON object whose '{key}' holds a table's rows under its header", rows
-    lists = [(key, value) for key, value in record.items() if isinstance(key, str) and isinstance(value, list)
-             and value and any(isinstance(item, dict) for item in value)]
-    if len(lists) != 1:
-        return None
-    key, value = lists[0]
+    lists = list(_lists_of_records(record))
+    # the one list whose records have the text field, at any depth: an API's answer keeps its articles deeper
+    # ({"status": "ok", "data": {"items": [...]}}) or beside other lists ("categories", "links")
+    texted = [(key, value) for key, value in lists if any(
+        isinstance(item, dict) and fields.text in named_fields(item, fields) for item in value[:TEXT_FIELD_RECORDS])]
+    if len(texted) == 1:
+        key, value = texted[0]
+    else:  # else the object's one list of records, whatever they hold: their fields then say which they lack
+        lists = [(key, value) for key, value in lists if "." not in key]
+        if len(lists) != 1:
+            return None
+        key, value = lists[0]
     return (f"a JSON object whose '{key}' holds a list of records",
             [(f"'{key}', item {n}", str(n), item) for n, item in enumerate(value, 1)])
+
+
+def _lists_of_records(record: dict, within: str = "", depth: int = 3) -> Iterator[tuple[str, list]]:
+    """(key, list) of each list of objects that `record` holds, in objects down to `depth` levels ("data.items"),
+    not within the lists' records."""
+    for key, value in record.items():
+        if not isinstance(key, str):
+            continue
+        if isinstance(value, list) and value and any(isinstance(item, dict) for item in value):
+            yield within + key, value
+        elif isinstance(value, dict) and depth > 1:
+            yield from _lists_of_records(value, f"{within}{key}.", depth - 1)
 
 
 def _held_items(path: Path, items: list, fields: "FieldNames", on_error: str, max_bytes: int,
