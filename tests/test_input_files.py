@@ -1727,3 +1727,23 @@ def test_an_api_answer_holding_its_articles_deeper_or_beside_other_lists_is_read
     (tmp_path / "links.json").write_text(json.dumps({"links": [{"rel": "next"}]}), encoding="utf-8")  # as before
     [only] = read(tmp_path / "links.json")
     assert "no 'text' field" in only.error and "'rel'" in only.error
+
+
+def test_a_wordpress_export_gives_its_posts_not_its_pictures_and_menu_items(tmp_path, caplog):
+    """Hunt 23 D (7): WordPress' own export (a WXR file: RSS with "wp:" fields) holds the site's pictures, menu items
+    and revisions as items beside its posts: each picture was an article ("IMG_2034", one word, labelled and counted)
+    and each menu item an error (exit 1). Its posts and pages are its articles; the rest is counted in the warning."""
+    def item(title, kind, text="", status="publish"):
+        return (f"<item><title>{title}</title><guid>https://x.vn/{title}</guid><description></description>"
+                f"<content:encoded><![CDATA[{text}]]></content:encoded><wp:post_type>{kind}</wp:post_type>"
+                f"<wp:status>{status}</wp:status></item>")
+    wxr = ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/'
+           'content/" xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>Ban Dân vận</title>'
+           + item("a", "post", f"<p>{TEXT}</p>") + item("IMG_2034", "attachment", status="inherit")
+           + item("b", "nav_menu_item") + item("c", "page", f"<p>{TEXT2}</p>") + item("d", "post", "<p>Cũ</p>", "trash")
+           + '</channel></rss>')
+    (tmp_path / "site.WordPress.2024-03-05.xml").write_text(wxr, encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        got = [(a.id, a.text, a.error) for a in read(tmp_path / "site.WordPress.2024-03-05.xml")]
+    assert got == [("https://x.vn/a", TEXT, None), ("https://x.vn/c", TEXT2, None)]
+    assert "each of its 2 posts and pages read as an article; its 3 other items" in caplog.text
