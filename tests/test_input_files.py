@@ -1747,3 +1747,32 @@ def test_a_wordpress_export_gives_its_posts_not_its_pictures_and_menu_items(tmp_
         got = [(a.id, a.text, a.error) for a in read(tmp_path / "site.WordPress.2024-03-05.xml")]
     assert got == [("https://x.vn/a", TEXT, None), ("https://x.vn/c", TEXT2, None)]
     assert "each of its 2 posts and pages read as an article; its 3 other items" in caplog.text
+
+
+def test_a_group_header_over_the_tables_header_is_passed_over(tmp_path, caplog):
+    """Hunt 23 D (8): a two-row header, a group row merged across columns ("Thông tin chung" over id and title, "Nội
+    dung" over lead and body) over the real one: the group row was the header, as it names 'Nội dung', so the real
+    header was an article "Sapo" and each text was the lead alone. The row under it, naming the text and more of
+    the fields, is the header now; a header with a column of its own ("Ghi chú") stays the header."""
+    from openpyxl import Workbook
+
+    rows = [["a1", "Tổng kết năm", TEXT, "Đồng chí phát biểu."], ["a2", "Gặp mặt", TEXT2, "Các đồng chí dự."]]
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Thông tin chung", None, "Nội dung", None])
+    sheet.merge_cells("A1:B1")
+    sheet.merge_cells("C1:D1")
+    for row in [["Mã", "Tiêu đề", "Sapo", "Nội dung"], *rows]:
+        sheet.append(row)
+    book.save(tmp_path / "two-rows.xlsx")
+    with open(tmp_path / "two-rows.csv", "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([["Thông tin chung", "", "Nội dung", ""], ["Mã", "Tiêu đề", "Sapo", "Nội dung"],
+                                      *rows])
+    with open(tmp_path / "note.csv", "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([["text", "Ghi chú"], [TEXT, "id"], [TEXT2, ""]])
+    with caplog.at_level(logging.WARNING):
+        for name in ("two-rows.xlsx", "two-rows.csv"):
+            got = [(a.id, a.title, a.text) for a in read(tmp_path / name)]
+            assert got == [(i, t, f"{lead}\n{body}") for i, t, lead, body in rows], name
+    assert "two-rows.csv: the row above the table's header not read (a group header over its columns)" in caplog.text
+    assert [a.text for a in read(tmp_path / "note.csv")] == [TEXT, TEXT2]

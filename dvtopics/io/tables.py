@@ -153,13 +153,26 @@ def split_header(items: Iterable, text_field: str, wanted: Iterable[str], cells=
         row = cells(item)
         return row is not None and any((cell or "").strip() for cell in row)
 
-    items, ahead, filled = iter(items), [], 0
+    items, ahead, filled, group = iter(items), [], 0, None
     for item in items:
         ahead.append(item)
         if not is_filled(item):
             continue
         filled += 1
         names = set(field_names(cells(item), [text_field, *others]))
+        if group is not None:
+            # a first row that names the text field is a group header over the table's when the row under it names
+            # the text field and more of the others: "Thông tin chung" and "Nội dung" merged across the columns of
+            # "Mã, Tiêu đề, Sapo, Nội dung". Read as the header, its "Nội dung" was the lead's column, and the
+            # real header an article
+            at, count = group
+            if text_field in names and len(names & others) > count:
+                log.warning("%s: the row above the table's header not read (a group header over its columns)", where)
+                return item, itertools.chain([i for i in ahead[:-1] if cells(i) is None], items)
+            return ahead[at], itertools.chain([i for i in ahead[:at] if cells(i) is None], ahead[at + 1:], items)
+        if text_field in names and filled == 1 and len(names & {text_field, *others}) < len(_names(cells(item))):
+            group = len(ahead) - 1, len(names & others)  # cells of other names: a group header? the next row says
+            continue
         if text_field in names and (filled == 1 or names & others):
             if filled > 1:
                 log.warning("%s: %d row%s above the table's header not read (a title or notes)", where, filled - 1,
@@ -167,10 +180,18 @@ def split_header(items: Iterable, text_field: str, wanted: Iterable[str], cells=
             return item, itertools.chain([i for i in ahead[:-1] if cells(i) is None], items)
         if filled == HEADER_ROWS:
             break
+    if group is not None:  # no row under it
+        at = group[0]
+        return ahead[at], itertools.chain([i for i in ahead[:at] if cells(i) is None], ahead[at + 1:], items)
     first = next((n for n, item in enumerate(ahead) if is_filled(item)), None)
     if first is None:
         return None, itertools.chain(ahead, items)
     return ahead[first], itertools.chain(ahead[:first] + ahead[first + 1:], items)
+
+
+def _names(row) -> list[str]:
+    """A row's filled cells."""
+    return [cell for cell in row if (cell or "").strip()]
 
 
 # The common names of the columns besides the readers' defaults: a spreadsheet or a CMS export made in Vietnam heads
