@@ -1776,3 +1776,13 @@ def test_a_group_header_over_the_tables_header_is_passed_over(tmp_path, caplog):
             assert got == [(i, t, f"{lead}\n{body}") for i, t, lead, body in rows], name
     assert "two-rows.csv: the row above the table's header not read (a group header over its columns)" in caplog.text
     assert [a.text for a in read(tmp_path / "note.csv")] == [TEXT, TEXT2]
+
+
+def test_feedparsers_content_objects_are_read_as_the_text(tmp_path):
+    """Hunt 23 D (9): feedparser's entries saved as JSON keep the body as [{"type": "text/html", "value": …}]: the
+    article was an error ("it is a list"), its body and summary there. Each object's value is read."""
+    entry = {"title": "T", "link": "https://x.vn/a.html", "summary": TEXT,
+             "content": [{"type": "text/html", "language": None, "value": f"<p>{TEXT}</p><p>{TEXT2}</p>"}]}
+    (tmp_path / "entries.jsonl").write_text(json.dumps(entry, ensure_ascii=False) + "\n", encoding="utf-8")
+    [article] = read(tmp_path / "entries.jsonl")
+    assert (article.text, article.error) == (f"{TEXT}\n{TEXT2}", None)

@@ -200,6 +200,11 @@ def record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_e
     text = record.get(fields.text)
     if isinstance(text, dict) and isinstance(text.get("rendered"), str):  # WordPress' REST API: {"rendered": "<p>…"}
         text = text["rendered"]
+    if isinstance(text, list) and text and all(isinstance(part, dict) and isinstance(part.get("value"), str)
+                                               for part in text):
+        # feedparser's entries (a feed read in Python, saved as JSON): "content": [{"type": "text/html", "value": …}]
+        text = [part["value"] for part in text]
+        text = text[0] if len(text) == 1 else text
     if isinstance(text, list) and text and all(isinstance(part, str) for part in text):
         # paragraphs, as scrapers save a page's text (Scrapy's .getall()): one a line
         add_warning(extra, f"the '{fields.text}' field is a list of {len(text)} texts: read as paragraphs, one a line")
