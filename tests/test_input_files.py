@@ -1786,3 +1786,20 @@ def test_feedparsers_content_objects_are_read_as_the_text(tmp_path):
     (tmp_path / "entries.jsonl").write_text(json.dumps(entry, ensure_ascii=False) + "\n", encoding="utf-8")
     [article] = read(tmp_path / "entries.jsonl")
     assert (article.text, article.error) == (f"{TEXT}\n{TEXT2}", None)
+
+
+def test_a_published_status_column_is_no_date(tmp_path, caplog):
+    """Hunt 23 D (10): a CMS export's "Published" column is often the post's status (Drupal's Yes/No, 1/0, true),
+    and was found as the date's column by its name: every article was warned that "the 'date' field '1' is not a
+    date". A status is no date, and kept under its name; a "published" column of dates is the date."""
+    body = f"{TEXT}\n05/01/2023\n{TEXT2}"
+    with open(tmp_path / "drupal.csv", "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([["Title", "Body", "Published"], ["A", body, "Yes"], ["B", body, "0"]])
+    rows = [{"title": "C", "body": body, "published": True}, {"title": "D", "body": body, "published": "2023-01-06"}]
+    (tmp_path / "cms.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
+                                        encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        got = [(a.title, a.date, a.meta.get("warning")) for a in read([tmp_path / "drupal.csv", tmp_path / "cms.jsonl"])]
+    assert got == [("A", "2023-01-05", None), ("B", "2023-01-05", None), ("C", "2023-01-05", None),
+                   ("D", "2023-01-06", None)]
+    assert "not a date" not in caplog.text and "not text" not in caplog.text

@@ -131,6 +131,11 @@ NULL_MARKERS = frozenset({"\\N", "NULL", "null", "None", "nan", "NaN", "NaT", "<
 _SQL_NULL_MARKERS = frozenset({"\\N", "NULL"})
 
 
+# a publication status, as a CMS exports a "Published" column: no date
+_STATUSES = frozenset({"0", "1", "true", "false", "yes", "no", "y", "n", "on", "off", "có", "không", "x",
+                       "published", "unpublished", "publish", "draft", "đã đăng", "chưa đăng", "đã xuất bản"})
+
+
 def _null_marker(name: str, value, fields: "FieldNames") -> bool:
     """Whether `value`, a record's field `name`, is a marker of no value (`NULL_MARKERS`) in a field the reader reads."""
     if not isinstance(value, str) or len(value) > 8 or name not in fields.wanted():
@@ -182,8 +187,16 @@ def _seen(text: str, markup: bool) -> str:
 def record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_error: str,
                       where: str, warning: str | None = None) -> Iterator[Article]:
     """The article of a JSONL/JSON/CSV record; `warning`, how its file's bytes were read, goes in its record."""
+    given = record
     record = {name: None if missing(value) or _null_marker(name, value, fields) else value
               for name, value in named_fields(record, fields).items()}
+    status = record.get(fields.date)
+    if isinstance(status, bool) or (isinstance(status, (str, int)) and str(status).strip().casefold() in _STATUSES):
+        # a post's status under a date's name ("Published": Yes/No, 1/0, true, as Drupal and many CMSs export it),
+        # not a date that is wrong: kept under its own name, and no article is warned of it
+        name = next((key for key, field in zip(given, record) if field == fields.date and key != field), "status")
+        record = {key: value for key, value in record.items() if key != fields.date}
+        record.setdefault(name, status)
     # a formula's error that a spreadsheet saved as the cell's value ("#N/A" of a VLOOKUP that found nothing) is no
     # text, title or date: read as one, it was an article "#N/A" labelled and counted as any other
     formula_errors = {name: value.strip() for name, value in record.items()
