@@ -1803,3 +1803,17 @@ def test_a_published_status_column_is_no_date(tmp_path, caplog):
     assert got == [("A", "2023-01-05", None), ("B", "2023-01-05", None), ("C", "2023-01-05", None),
                    ("D", "2023-01-06", None)]
     assert "not a date" not in caplog.text and "not text" not in caplog.text
+
+
+def test_an_article_held_in_an_object_of_its_record_is_read(tmp_path):
+    """Hunt 23 D (11): JSON lines whose article is an object inside each record, as crawlers and queues write them
+    ({"url": …, "article": {"title", "content"}}), were one error for the file naming 'url' and 'article'. That
+    object is the article, beside the record's own values; an object of articles by key stays a table."""
+    rows = [{"url": "https://x.vn/a", "article": {"id": "a1", "title": "Tổng kết năm", "content": TEXT}},
+            {"url": "https://x.vn/b", "article": {"id": "a2", "title": "Gặp mặt", "content": TEXT2}}]
+    (tmp_path / "crawl.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
+                                          encoding="utf-8")
+    got = [(a.id, a.title, a.text, a.meta.get("url"), a.error) for a in read(tmp_path / "crawl.jsonl")]
+    assert got == [("a1", "Tổng kết năm", TEXT, "https://x.vn/a", None), ("a2", "Gặp mặt", TEXT2, "https://x.vn/b", None)]
+    (tmp_path / "one.json").write_text(json.dumps({"k1": {"text": TEXT}}), encoding="utf-8")
+    assert [(a.id, a.text) for a in read(tmp_path / "one.json")] == [("one.json:k1", TEXT)]
