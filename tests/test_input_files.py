@@ -1817,3 +1817,17 @@ def test_an_article_held_in_an_object_of_its_record_is_read(tmp_path):
     assert got == [("a1", "Tổng kết năm", TEXT, "https://x.vn/a", None), ("a2", "Gặp mặt", TEXT2, "https://x.vn/b", None)]
     (tmp_path / "one.json").write_text(json.dumps({"k1": {"text": TEXT}}), encoding="utf-8")
     assert [(a.id, a.text) for a in read(tmp_path / "one.json")] == [("one.json:k1", TEXT)]
+
+
+def test_phpmyadmins_json_export_is_read_as_its_tables_rows(tmp_path):
+    """Hunt 23 D (12): phpMyAdmin's JSON export is an array of its header, the database and each table, the rows in
+    the table's "data": it was one error naming 'type', 'version', 'comment', 'name', 'database', 'data'. Each
+    table's rows are its articles; the header and database items are none."""
+    rows = [{"id": "1", "tieu_de": "Tổng kết năm", "tom_tat": None, "noi_dung": f"<p>{TEXT}</p>"},
+            {"id": "2", "tieu_de": "Gặp mặt", "tom_tat": TEXT2, "noi_dung": "<p>Các đồng chí dự.</p>"}]
+    export = [{"type": "header", "version": "5.2.1", "comment": "Export to JSON plugin for PHPMyAdmin"},
+              {"type": "database", "name": "tintuc"},
+              {"type": "table", "name": "baiviet", "database": "tintuc", "data": rows}]
+    (tmp_path / "tintuc.json").write_text(json.dumps(export, ensure_ascii=False, indent=1), encoding="utf-8")
+    got = [(a.id, a.title, a.text, a.error) for a in read(tmp_path / "tintuc.json")]
+    assert got == [("1", "Tổng kết năm", TEXT, None), ("2", "Gặp mặt", f"{TEXT2}\nCác đồng chí dự.", None)]

@@ -116,8 +116,8 @@ def read_json(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
                                                                        warning))
         return
     if text.startswith("[", start):
-        yield from with_text_field(path, fields, on_error,
-                                   _json_array_items(path, text, start + 1, fields, on_error, max_bytes, warning))
+        items = _json_array_items(path, text, start + 1, fields, on_error, max_bytes, warning)
+        yield from with_text_field(path, fields, on_error, _tables_in_array(path, items, fields, on_error, max_bytes))
         if problem:  # the items before the fault are read; what follows it is lost, and said so
             yield failed(path.name, f"{path}: {problem}; the articles after it are not read", on_error)
         return
@@ -225,6 +225,31 @@ def _records_held(record, fields: "FieldNames") -> tuple[str, list[tuple[str, st
         key, value = lists[0]
     return (f"a JSON object whose '{key}' holds a list of records",
             [(f"'{key}', item {n}", str(n), item) for n, item in enumerate(value, 1)])
+
+
+def _tables_in_array(path: Path, items: Iterator, fields: "FieldNames", on_error: str, max_bytes: int) -> Iterator:
+    """An array's items (`_json_array_items`), each item that holds the articles rather than being one read as them:
+    phpMyAdmin's export (Export > JSON) is an array of its header, the database, and each table with its rows in
+    "data". Its header and database items are no articles, and go; any other item is as it was."""
+    for item in items:
+        if isinstance(item, Article) or fields.text in named_fields(item[0], fields):
+            yield item
+            continue
+        record, fallback_id = item[0], item[1]
+        if record.get("type") in ("header", "database") and not any(isinstance(v, (list, dict)) for v in record.values()):
+            continue  # phpMyAdmin's: {"type": "header", "comment": "Export to JSON plugin for PHPMyAdmin"}
+        held = [(key, value) for key, value in _lists_of_records(record) if any(
+            isinstance(row, dict) and fields.text in named_fields(row, fields) for row in value[:TEXT_FIELD_RECORDS])]
+        if len(held) != 1:
+            yield item
+            continue
+        key, rows = held[0]
+        number = fallback_id.rpartition(":")[2]
+        name = f"table {record['name']!r}" if isinstance(record.get("name"), str) else f"item {number}"
+        log.warning("%s: %s holds its records in '%s' (a database's export, phpMyAdmin's): read as its %d article%s",
+                    path, name, key, len(rows), "s" * (len(rows) != 1))
+        yield from _held_items(path, [(f"{name}, '{key}', row {n}", f"{number}:{n}", row) for n, row in
+                                      enumerate(rows, 1)], fields, on_error, max_bytes, item[5])
 
 
 def _lists_of_records(record: dict, within: str = "", depth: int = 3) -> Iterator[tuple[str, list]]:
