@@ -1831,3 +1831,21 @@ def test_phpmyadmins_json_export_is_read_as_its_tables_rows(tmp_path):
     (tmp_path / "tintuc.json").write_text(json.dumps(export, ensure_ascii=False, indent=1), encoding="utf-8")
     got = [(a.id, a.title, a.text, a.error) for a in read(tmp_path / "tintuc.json")]
     assert got == [("1", "Tổng kết năm", TEXT, None), ("2", "Gặp mặt", f"{TEXT2}\nCác đồng chí dự.", None)]
+
+
+def test_a_blogger_export_gives_its_posts_not_its_settings_template_and_comments(tmp_path):
+    """Hunt 23 D (13): Blogger's export (an Atom feed) holds the blog's settings, template and readers' comments as
+    entries beside its posts: each was an article ("true", "Hay quá"). Its posts and pages are its articles, in the
+    old export (a category of kind "#post") and the newer one (blogger:type POST) alike."""
+    def entry(n, kind, text, new=False):
+        what = (f"<blogger:type>{kind.upper()}</blogger:type>" if new else
+                f"<category scheme='http://schemas.google.com/g/2005#kind' "
+                f"term='http://schemas.google.com/blogger/2008/kind#{kind}'/>")
+        return f"<entry><id>e{n}</id>{what}<title>t{n}</title><content type='html'>{text}</content></entry>"
+    for new in (False, True):
+        feed = ("<?xml version='1.0' encoding='UTF-8'?><feed xmlns='http://www.w3.org/2005/Atom' "
+                "xmlns:blogger='http://schemas.google.com/blogger/2018'>" + entry(1, "settings", "true", new)
+                + entry(2, "post", TEXT, new) + entry(3, "comment", "Hay quá, cảm ơn.", new) + entry(4, "page", TEXT2, new)
+                + "</feed>")
+        (tmp_path / "blog.xml").write_text(feed, encoding="utf-8")
+        assert [(a.id, a.text) for a in read(tmp_path / "blog.xml")] == [("e2", TEXT), ("e4", TEXT2)], new

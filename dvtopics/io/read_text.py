@@ -61,8 +61,9 @@ def read_feed(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
         yield failed(path.name, f"{path}: {exc}", on_error)
         return
     if machinery:
-        log.warning("%s: WordPress' export: each of its %d posts and pages read as an article; its %d other items "
-                    "(pictures, menu items, revisions, the trash) are not articles", path, len(items), machinery)
+        log.warning("%s: a site's export (WordPress', Blogger's): each of its %d posts and pages read as an article; "
+                    "its %d other items (pictures, menu items, revisions, the trash, settings, template, comments) are "
+                    "not articles", path, len(items), machinery)
     else:
         log.warning("%s: a news feed (RSS or Atom): each of its %d items read as an article", path, len(items))
     for number, item in enumerate(items, start=1):
