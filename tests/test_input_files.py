@@ -1625,7 +1625,7 @@ def test_a_lead_column_is_read_before_the_text_whatever_common_name_it_has(tmp_p
                           ["c", "Tổng kết năm", lead, ""], ["d", "Gặp mặt", "", body]])
     articles = {a.id: a for a in read(tmp_path / "cms.csv")}
     assert articles["a"].text == articles["b"].text == f"{lead}\n{body}"  # (a blank line is a line end in the text)
-    assert articles["c"].text == lead and "the lead ('lead') is read as the text" in articles["c"].meta["warning"]
+    assert articles["c"].text == lead and "the 'Nội dung' field is empty: the lead ('Sapo') is read as the text" in articles["c"].meta["warning"]
     assert articles["d"].text == body
     assert all(a.title for a in articles.values()) and "Sapo" not in articles["a"].meta
 
@@ -1698,7 +1698,7 @@ def test_a_databases_null_markers_are_no_value(tmp_path):
     got = [(a.id, a.title, a.text, a.date, a.source, a.label, a.meta.get("warning")) for a in read(tmp_path / "db.csv")]
     assert got[0] == ("1", "Tổng kết năm", TEXT2, None, None, None, None)
     assert got[1][1:] == (TEXT2, TEXT2, None, None, "None", None)  # (a title taken from the text, not "NULL")
-    assert got[2] == ("3", "Gặp mặt", "Gặp mặt", None, None, None, "the 'text' field is missing: the title is read as the text")
+    assert got[2] == ("3", "Gặp mặt", "Gặp mặt", None, None, None, "the 'content' field is missing: the title is read as the text")
 
 
 def test_a_lead_saved_as_a_list_of_texts_is_read_as_its_paragraphs(tmp_path):
@@ -1710,7 +1710,7 @@ def test_a_lead_saved_as_a_list_of_texts_is_read_as_its_paragraphs(tmp_path):
     (tmp_path / "items.jl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     a, b = read(tmp_path / "items.jl")
     assert a.text == f"{TEXT}\n{TEXT2}\nĐồng chí phát biểu."
-    assert b.text == TEXT2 and "the 'lead' field is an object, not text: not used" in b.meta["warning"]
+    assert b.text == TEXT2 and "the 'sapo' field is an object, not text: not used" in b.meta["warning"]
 
 
 def test_an_api_answer_holding_its_articles_deeper_or_beside_other_lists_is_read(tmp_path):
@@ -1849,3 +1849,21 @@ def test_a_blogger_export_gives_its_posts_not_its_settings_template_and_comments
                 + "</feed>")
         (tmp_path / "blog.xml").write_text(feed, encoding="utf-8")
         assert [(a.id, a.text) for a in read(tmp_path / "blog.xml")] == [("e2", TEXT), ("e4", TEXT2)], new
+
+
+def test_a_records_warnings_name_the_columns_as_the_file_spells_them(tmp_path):
+    """Hunt 23 D (14): a record's warnings named the reader's own field names: an empty 'Body' beside a 'Description'
+    was "the 'text' field is empty: the lead ('lead') is read as the text", in a file with no 'text' or 'lead'."""
+    from openpyxl import Workbook
+
+    rows = [["Headline", "Description", "Body"], ["Gặp mặt", TEXT2, ""]]
+    with open(tmp_path / "cms.csv", "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.save(tmp_path / "cms.xlsx")
+    for name in ("cms.csv", "cms.xlsx"):
+        [article] = read(tmp_path / name)
+        said = article.meta["warning"]  # (a workbook's empty cell is no value: "missing")
+        assert said.startswith("the 'Body' field is ") and said.endswith(": the lead ('Description') is read as the text")

@@ -124,7 +124,8 @@ def feed_items(data: bytes) -> tuple[list[dict], int]:
     """The items of an RSS or Atom feed as records: {"id": its guid or link, "title", "date", "text": its full
     content (`content:encoded`, Atom's content) else its description or summary, HTML as the feed holds it}; of a
     WordPress or Blogger export, its posts and pages, not its pictures, menu items, revisions, settings, template and
-    comments (`_wordpress_machinery`, `_blogger_machinery`), whose number comes second. ValueError when the feed is not well-formed XML."""
+    comments (`_wordpress_machinery`, `_blogger_machinery`), whose number comes second. ValueError when the feed is not
+    well-formed XML."""
     from xml.etree import ElementTree
 
     try:

@@ -236,7 +236,8 @@ def _tables_in_array(path: Path, items: Iterator, fields: "FieldNames", on_error
             yield item
             continue
         record, fallback_id = item[0], item[1]
-        if record.get("type") in ("header", "database") and not any(isinstance(v, (list, dict)) for v in record.values()):
+        if record.get("type") in ("header", "database") and not any(isinstance(v, (list, dict))
+                                                                     for v in record.values()):
             continue  # phpMyAdmin's: {"type": "header", "comment": "Export to JSON plugin for PHPMyAdmin"}
         held = [(key, value) for key, value in _lists_of_records(record) if any(
             isinstance(row, dict) and fields.text in named_fields(row, fields) for row in value[:TEXT_FIELD_RECORDS])]

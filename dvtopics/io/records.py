@@ -82,7 +82,8 @@ def warn_of_lead_as_text(where, names: list, given: list | None, fields: "FieldN
     if fields.text not in names:
         return
     spelt = (names if given is None else given)[names.index(fields.text)]
-    if fields.text == FieldNames.text and isinstance(spelt, str) and vietnamese_key(spelt) in map(vietnamese_key, COMMON_NAMES["lead"]):
+    lead_names = map(vietnamese_key, COMMON_NAMES["lead"])
+    if fields.text == FieldNames.text and isinstance(spelt, str) and vietnamese_key(spelt) in lead_names:
         log.warning("%s: no body column, so each article's text is its lead (%r)%s", where, spelt,
                     f"; not read: {fields_found(unread)} (give the body's column with --text-field)" if unread else "")
 
@@ -145,7 +146,7 @@ _STATUSES = frozenset({"0", "1", "true", "false", "yes", "no", "y", "n", "on", "
 
 
 def _null_marker(name: str, value, fields: "FieldNames") -> bool:
-    """Whether `value`, a record's field `name`, is a marker of no value (`NULL_MARKERS`) in a field the reader reads."""
+    """Whether `value`, a record's field `name`, is a marker of no value (`NULL_MARKERS`) in a field read."""
     if not isinstance(value, str) or len(value) > 8 or name not in fields.wanted():
         return False
     return value.strip() in (_SQL_NULL_MARKERS if name == fields.label else NULL_MARKERS)
@@ -193,16 +194,23 @@ def _seen(text: str, markup: bool) -> str:
 
 
 def record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_error: str,
-                      where: str, warning: str | None = None) -> Iterator[Article]:
-    """The article of a JSONL/JSON/CSV record; `warning`, how its file's bytes were read, goes in its record."""
+                      where: str, warning: str | None = None, spelt: dict | None = None) -> Iterator[Article]:
+    """The article of a JSONL/JSON/CSV record; `warning`, how its file's bytes were read, goes in its record. `spelt`:
+    {field: the column's name as the table spells it} ("text": "Nội dung") of a table's record, whose names are
+    matched already, for the messages: a user's file has no 'text' or 'lead' column, but 'Nội dung' and 'Sapo'."""
     given = record
     record = {name: None if missing(value) or _null_marker(name, value, fields) else value
               for name, value in named_fields(record, fields).items()}
+    if spelt is None:
+        spelt = dict(zip(record, given)) if len(record) == len(given) else {}
+
+    def said(name: str) -> str:
+        return spelt.get(name, name) if isinstance(spelt.get(name, name), str) else name
     status = record.get(fields.date)
     if isinstance(status, bool) or (isinstance(status, (str, int)) and str(status).strip().casefold() in _STATUSES):
         # a post's status under a date's name ("Published": Yes/No, 1/0, true, as Drupal and many CMSs export it),
         # not a date that is wrong: kept under its own name, and no article is warned of it
-        name = next((key for key, field in zip(given, record) if field == fields.date and key != field), "status")
+        name = said(fields.date) if said(fields.date) != fields.date else "status"
         record = {key: value for key, value in record.items() if key != fields.date}
         record.setdefault(name, status)
     # a formula's error that a spreadsheet saved as the cell's value ("#N/A" of a VLOOKUP that found nothing) is no
@@ -228,32 +236,34 @@ def record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_e
         text = text[0] if len(text) == 1 else text
     if isinstance(text, list) and text and all(isinstance(part, str) for part in text):
         # paragraphs, as scrapers save a page's text (Scrapy's .getall()): one a line
-        add_warning(extra, f"the '{fields.text}' field is a list of {len(text)} texts: read as paragraphs, one a line")
+        add_warning(extra, f"the '{said(fields.text)}' field is a list of {len(text)} texts: read as paragraphs, one a "
+                           "line")
         text = "\n".join(text)
     lead = record.get(fields.lead)
     if isinstance(lead, list) and all(isinstance(part, str) for part in lead):  # as the text's (a scraper's sapo)
         lead = "\n".join(lead)
     elif lead is not None and field_text(lead) is None:  # an object, true: said, as for a title that is not text
         extra[fields.lead] = lead
-        add_warning(extra, f"the '{fields.lead}' field is {json_kind(lead)}, not text: not used")
+        add_warning(extra, f"the '{said(fields.lead)}' field is {json_kind(lead)}, not text: not used")
     lead = field_text(lead)
     if lead and lead.strip() and (text is None or isinstance(text, str)):
         if not (text or "").strip():
-            add_warning(extra, f"the '{fields.text}' field is {'missing' if text is None else 'empty'}: the lead "
-                               f"('{fields.lead}') is read as the text")
+            add_warning(extra, f"the '{said(fields.text)}' field is {'missing' if text is None else 'empty'}: the "
+                               f"lead ('{said(fields.lead)}') is read as the text")
         text = with_lead(lead, text or "")
     if (text is None or isinstance(text, str)) and not (text or "").strip() and title:
         # a headline without its text (an export whose content is empty) is an article all the same
         what = "missing" if text is None else "empty"
         text = extra["title"]
-        add_warning(extra, f"the '{fields.text}' field is {what}: the title is read as the text")
+        add_warning(extra, f"the '{said(fields.text)}' field is {what}: the title is read as the text")
     if not isinstance(text, str) or not text.strip():
         what = "missing" if text is None else "empty" if isinstance(text, str) else json_kind(text)
         if fields.text in formula_errors:
             what = f"{formula_errors[fields.text]}, a spreadsheet formula's error"
-        found = f"; the fields here are {fields_found(record)}" if fields.text not in record else ""
+        found = f"; the fields here are {fields_found(map(said, record))}" if fields.text not in record else ""
         verb = "holds" if fields.text in formula_errors else "is"
-        yield failed(article_id, f"{where}: no '{fields.text}' field with text (it {verb} {what}){found}", on_error, title)
+        yield failed(article_id, f"{where}: no '{said(fields.text)}' field with text (it {verb} {what}){found}",
+                     on_error, title)
         return
     if warning:
         add_warning(extra, warning)
