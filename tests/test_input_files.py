@@ -1867,3 +1867,16 @@ def test_a_records_warnings_name_the_columns_as_the_file_spells_them(tmp_path):
         [article] = read(tmp_path / name)
         said = article.meta["warning"]  # (a workbook's empty cell is no value: "missing")
         assert said.startswith("the 'Body' field is ") and said.endswith(": the lead ('Description') is read as the text")
+
+
+def test_a_lead_repeated_after_a_picture_in_an_html_body_is_read_once(tmp_path):
+    """Hunt 23 D (15): a post's content that opens with its picture (a <figure> whose srcset lists its sizes, 700
+    characters of markup) before the paragraph its excerpt repeats: the lead was looked for in the markup's first
+    characters only, and read twice."""
+    srcset = ", ".join(f"https://x.vn/uploads/2024/03/hoi-nghi-{w}x{w // 2}.jpg {w}w" for w in (300, 768, 1024, 1536, 2048))
+    content = (f'<figure class="wp-block-image"><img src="https://x.vn/a.jpg" alt="" srcset="{srcset}" '
+               f'sizes="(max-width: 1024px) 100vw, 1024px" /></figure>\n<p>{TEXT}</p>\n<p>{TEXT2}</p>')
+    (tmp_path / "posts.jsonl").write_text(json.dumps({"id": 7, "title": "T", "excerpt": TEXT, "content": content},
+                                                     ensure_ascii=False) + "\n", encoding="utf-8")
+    [article] = read(tmp_path / "posts.jsonl")
+    assert article.text == f"{TEXT}\n{TEXT2}"
