@@ -1880,3 +1880,16 @@ def test_a_lead_repeated_after_a_picture_in_an_html_body_is_read_once(tmp_path):
                                                      ensure_ascii=False) + "\n", encoding="utf-8")
     [article] = read(tmp_path / "posts.jsonl")
     assert article.text == f"{TEXT}\n{TEXT2}"
+
+
+def test_a_table_part_without_its_header_is_said_to_be_one(tmp_path):
+    """Hunt 23 D (16): a later part of a table split into files without its header (split -l, an export paged into
+    files): its first article was read as its header, and the error gave the article's text as "its columns" with no
+    word of why. It says the first row reads as an article's; a header of short names that lacks the text does not."""
+    (tmp_path / "part2.csv").write_text(f'2,Gặp mặt,"{TEXT2}"\n3,Tổng kết,"{TEXT}"\n', encoding="utf-8")
+    (tmp_path / "short.csv").write_text(f'id,Ghi chú\n2,"{TEXT2}"\n', encoding="utf-8")
+    [part] = read(tmp_path / "part2.csv")
+    [short] = read(tmp_path / "short.csv")
+    assert part.error.endswith("its first row reads as an article's, not a header (a part of a table split without "
+                               "its header?): put the header row above it")
+    assert "first row" not in short.error

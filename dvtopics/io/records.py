@@ -15,7 +15,7 @@ from .article import METADATA_FIELDS, Article, add_warning, field_text, make_art
 from .htmltext import html_to_text, is_html, unescape_references
 from .jsonfiles import json_kind
 from .language import with_language_warning
-from .tables import COMMON_NAMES, column_meant, field_names, name_key, repeated_columns, vietnamese_key
+from .tables import COMMON_NAMES, FIELD_NAME_CHARS, column_meant, field_names, name_key, repeated_columns, vietnamese_key
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +65,11 @@ def header_problem(where, header: list, fields: "FieldNames", given: list | None
     if missing:
         said = "; ".join(f"no '{name}' column ({option})" + did_you_mean(name, columns) for option, name in missing)
         problem = f"{where}: {said}; its columns are {fields_found(columns)}"
+        if any(len(name) > FIELD_NAME_CHARS or "\n" in name for name in columns):
+            # an article's row where the header should be: a later part of a table split into files (`split -l`,
+            # an export paged into several) without the header
+            problem += ("; its first row reads as an article's, not a header (a part of a table split without its "
+                        "header?): put the header row above it")
         if "--label-field" in dict(missing):
             raise InputError(problem)
         return problem

@@ -58,7 +58,7 @@ def tab_header(text: str, text_field: str) -> bool:
     return "\t" in first and names_field(next(csv.reader([first], delimiter="\t"), []), text_field)
 
 
-_FIELD_NAME_CHARS = 40  # longer than any column name: a cell of a sentence, not of a header
+FIELD_NAME_CHARS = 40  # longer than any column name: a cell of a sentence, not of a header
 
 
 def text_table_delimiter(text: str, text_field: str, wanted: Iterable[str]) -> str | None:
@@ -118,7 +118,7 @@ def _short_names(line: re.Match | None, delimiter: str) -> list[str] | None:
         return None
     cells = [cell.strip() for cell in next(csv.reader([line.group()], delimiter=delimiter), [])]
     cells = [cell for cell in cells if cell]
-    return cells if len(cells) >= 2 and all(len(cell) <= _FIELD_NAME_CHARS for cell in cells) else None
+    return cells if len(cells) >= 2 and all(len(cell) <= FIELD_NAME_CHARS for cell in cells) else None
 
 
 def _rows_fit(text: str, header: re.Match, delimiter: str, rows: int = 1) -> bool:
