@@ -1893,3 +1893,16 @@ def test_a_table_part_without_its_header_is_said_to_be_one(tmp_path):
     assert part.error.endswith("its first row reads as an article's, not a header (a part of a table split without "
                                "its header?): put the header row above it")
     assert "first row" not in short.error
+
+
+def test_a_lead_put_first_is_not_taken_for_the_headline(tmp_path):
+    """Hunt 23 D (17): records with no title field, their body opening with the headline and a lead beside it (a
+    scraper's {"url", "description", "content"}): the lead, put first, was taken for the headline. The title is
+    the body's, as it was before the lead was read."""
+    body = f"Hội nghị tổng kết công tác dân vận\n{TEXT}\n{TEXT2}"
+    rows = [{"url": "https://x.vn/a", "description": "Ban Dân vận vừa tổng kết năm.", "content": body},
+            {"url": "https://x.vn/b", "description": "Ban Dân vận vừa tổng kết năm.", "content": f"<h1>Tổng kết</h1><p>{TEXT}</p>"}]
+    (tmp_path / "s.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    a, b = read(tmp_path / "s.jsonl")
+    assert (a.title, a.text) == ("Hội nghị tổng kết công tác dân vận", f"Ban Dân vận vừa tổng kết năm.\n{body}")
+    assert (b.title, b.text) == ("Tổng kết", f"Ban Dân vận vừa tổng kết năm.\nTổng kết\n{TEXT}")

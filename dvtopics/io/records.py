@@ -10,11 +10,13 @@ from dataclasses import dataclass, fields as dataclass_fields
 from typing import Iterable, Iterator, Mapping
 
 from ..errors import ArgumentError, InputError
+from ..text.furniture import strip_furniture
 from ..text.normalise import normalize
 from .article import METADATA_FIELDS, Article, add_warning, field_text, make_article, missing
 from .htmltext import html_to_text, is_html, unescape_references
 from .jsonfiles import json_kind
 from .language import with_language_warning
+from .metadata import extract_metadata
 from .tables import COMMON_NAMES, FIELD_NAME_CHARS, column_meant, field_names, name_key, repeated_columns, vietnamese_key
 
 log = logging.getLogger(__name__)
@@ -192,6 +194,12 @@ def with_lead(lead: str, text: str) -> str:
     return f"{lead.strip()}\n\n{text}" if text.strip() else lead
 
 
+def body_title(text: str) -> str:
+    """The title a body states (its headline, as `make_article` finds it in a text), or ""."""
+    seen = html_to_text(text) if is_html(text) else text
+    return extract_metadata(strip_furniture(normalize(seen)))["title"] or ""
+
+
 # a lead cut short where an export ends it: "…", "...", "[…]", WordPress' excerpt's " [&hellip;]"
 _CUT_SHORT = re.compile(r"\s*(?:\[\s*(?:…|\.{3})\s*\]|…|\.{3,})\s*$")
 
@@ -268,6 +276,11 @@ def record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_e
         if not (text or "").strip():
             add_warning(extra, f"the '{said(fields.text)}' field is {'missing' if text is None else 'empty'}: the "
                                f"lead ('{said(fields.lead)}') is read as the text")
+        if not title and (text or "").strip():
+            # no title field: the title is the body's, as it was before the lead came first (a short lead, a line
+            # over the headline, would be read as the headline)
+            title = body_title(text)
+            extra["title"] = title or extra["title"]
         text = with_lead(lead, text or "")
     if (text is None or isinstance(text, str)) and not (text or "").strip() and title:
         # a headline without its text (an export whose content is empty) is an article all the same
