@@ -233,12 +233,13 @@ def record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_e
     def said(name: str) -> str:
         return spelt.get(name, name) if isinstance(spelt.get(name, name), str) else name
     status = record.get(fields.date)
-    if isinstance(status, bool) or (isinstance(status, (str, int)) and str(status).strip().casefold() in _STATUSES):
-        # a post's status under a date's name ("Published": Yes/No, 1/0, true, as Drupal and many CMSs export it),
-        # not a date that is wrong: kept under its own name, and no article is warned of it
-        name = said(fields.date) if said(fields.date) != fields.date else "status"
+    if (name_key(said(fields.date)) != name_key(fields.date)
+            and (isinstance(status, bool) or str(status).strip().casefold() in _STATUSES)):
+        # a post's status under one of a date's other names ("Published": Yes/No, 1/0, true, as Drupal and many CMSs
+        # export it), not a date that is wrong: kept under its own name, and no article is warned of it. A column
+        # the date's own name or --date-field names is a date, and said to be wrong
         record = {key: value for key, value in record.items() if key != fields.date}
-        record.setdefault(name, status)
+        record.setdefault(said(fields.date), status)
     # a formula's error that a spreadsheet saved as the cell's value ("#N/A" of a VLOOKUP that found nothing) is no
     # text, title or date: read as one, it was an article "#N/A" labelled and counted as any other
     formula_errors = {name: value.strip() for name, value in record.items()
