@@ -1114,11 +1114,12 @@ def test_a_txt_table_with_vietnamese_headers_needs_only_the_text_fields_name_and
     assert not caplog.text.count("reads as a table's header")
     # "Nội dung" is the text's column by itself now (hunt 22 A); a column of another name is not
     assert [a.text for a in read(tmp_path / "export.txt")] == [TEXT, TEXT2]
-    (tmp_path / "export.txt").write_text(f"Tiêu đề,Tóm tắt,Ngày\n{body}", encoding="utf-8")
+    # ("Tóm tắt", a lead's name, is the text's column of a table without a body: hunt 23 D)
+    (tmp_path / "export.txt").write_text(f"Tiêu đề,Trích đoạn,Ngày\n{body}", encoding="utf-8")
     with caplog.at_level(logging.WARNING):
         [article] = read(tmp_path / "export.txt")
-    assert article.title == "Tiêu đề,Tóm tắt,Ngày"
-    assert ("export.txt: its first line reads as a table's header ('Tiêu đề', 'Tóm tắt', 'Ngày') but names no "
+    assert article.title == "Tiêu đề,Trích đoạn,Ngày"
+    assert ("export.txt: its first line reads as a table's header ('Tiêu đề', 'Trích đoạn', 'Ngày') but names no "
             "'text' field: read as one article; if it is a table, name the column of the text with --text-field"
             ) in caplog.text
     # an article whose title has a comma, the same title again over its lead, is no table and gets no warning
@@ -1624,7 +1625,7 @@ def test_a_lead_column_is_read_before_the_text_whatever_common_name_it_has(tmp_p
                           ["c", "Tổng kết năm", lead, ""], ["d", "Gặp mặt", "", body]])
     articles = {a.id: a for a in read(tmp_path / "cms.csv")}
     assert articles["a"].text == articles["b"].text == f"{lead}\n{body}"  # (a blank line is a line end in the text)
-    assert articles["c"].text == lead and "the lead ('lead') is read as the text" in articles["c"].meta["warning"]
+    assert articles["c"].text == lead and "the 'Nội dung' field is empty: the lead ('Sapo') is read as the text" in articles["c"].meta["warning"]
     assert articles["d"].text == body
     assert all(a.title for a in articles.values()) and "Sapo" not in articles["a"].meta
 
@@ -1640,3 +1641,272 @@ def test_a_lead_field_of_another_name_is_given_with_lead_field(tmp_path):
     (tmp_path / "b.csv").write_text(f"id,Mô tả,text\nx,Hội nghị tổng kết năm: annual_review,{TEXT2}\n", encoding="utf-8")
     [noted] = read(tmp_path / "b.csv")
     assert noted.text == TEXT2 and noted.meta["Mô tả"].startswith("Hội nghị tổng kết năm")
+
+
+def test_a_plain_lead_before_an_html_body_leaves_the_body_read_as_html(tmp_path):
+    """Hunt 23 D (1): a CMS export's plain Sapo before its HTML body made the text open with the lead, not a tag, so
+    the body's markup (one paragraph: one closing tag) was no longer seen as HTML and "<p>" was read as a word. The
+    lead is a paragraph of the page now; an HTML lead before a plain body is its visible text."""
+    rows = [{"id": "a", "title": "Tổng kết năm", "sapo": TEXT, "content": f"<p>{TEXT2}</p>"},
+            {"id": "b", "title": "Tổng kết năm", "sapo": f"<p>{TEXT}</p>", "content": f"{TEXT2}\nĐồng chí phát biểu."}]
+    (tmp_path / "cms.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    a, b = read(tmp_path / "cms.jsonl")
+    assert a.text == f"{TEXT}\n{TEXT2}" and a.error is None
+    assert b.text == f"{TEXT}\n{TEXT2}\nĐồng chí phát biểu." and "HTML" not in (b.meta.get("warning") or "")
+
+
+def test_a_lead_that_repeats_the_body_in_another_form_is_read_once(tmp_path):
+    """Hunt 23 D (2): a lead that repeats the body's opening was read twice when it was cut short (a scraper's meta
+    description ending "...", WordPress' excerpt " [&hellip;]") or was HTML over a plain body."""
+    rows = [{"id": "cut", "title": "T", "description": TEXT[:50] + "...", "content": f"{TEXT}\n{TEXT2}"},
+            {"id": "wp", "title": "T", "excerpt": f"<p>{TEXT[:50]} [&hellip;]</p>\n", "content": f"{TEXT}\n{TEXT2}"},
+            {"id": "html", "title": "T", "sapo": f"<p>{TEXT}</p>", "content": f"{TEXT}\n{TEXT2}"}]
+    (tmp_path / "s.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    assert [a.text for a in read(tmp_path / "s.jsonl")] == [f"{TEXT}\n{TEXT2}"] * 3
+
+
+def test_headlines_and_their_leads_without_a_body_are_read_from_their_leads(tmp_path, caplog):
+    """Hunt 23 D (3): a file of titles and leads (the shape most users' files have) whose lead has a lead's name
+    ("Sapo", an RSS item's "description") and that has no body column was refused as "no 'text' column", in a CSV
+    (with ";" too, as Excel saves one in Vietnam), a workbook and JSON lines alike, though a row without a body is
+    read from its lead where the file has a body column. The lead is the text, with a warning naming what is not
+    read; a body column, where there is one, stays the text."""
+    rows = [["Tiêu đề", "Sapo", "Ngày"], ["Tổng kết năm", TEXT, "05/01/2023"], ["Gặp mặt", TEXT2, "08/03/2023"]]
+    with open(tmp_path / "a.csv", "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter=";").writerows(rows)
+    (tmp_path / "b.jsonl").write_text("".join(json.dumps({"title": t, "description": d, "link": "https://x.vn/1"},
+                                                         ensure_ascii=False) + "\n" for t, d, _ in rows[1:]),
+                                      encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        for name in ("a.csv", "b.jsonl"):
+            got = [(a.title, a.text, a.error) for a in read(tmp_path / name)]
+            assert got == [("Tổng kết năm", TEXT, None), ("Gặp mặt", TEXT2, None)], name
+    assert "a.csv: no body column, so each article's text is its lead ('Sapo')" in caplog.text
+    assert "b.jsonl: no body column, so each article's text is its lead ('description'); not read: 'link'" in caplog.text
+    (tmp_path / "c.jsonl").write_text(json.dumps({"title": "T", "description": TEXT, "body": TEXT2},
+                                                 ensure_ascii=False) + "\n", encoding="utf-8")
+    assert [a.text for a in read(tmp_path / "c.jsonl")] == [f"{TEXT}\n{TEXT2}"]
+
+
+def test_a_databases_null_markers_are_no_value(tmp_path):
+    """Hunt 23 D (4): a database's export writes no value as \\N (MySQL) or NULL (phpMyAdmin, SQL Server), a
+    DataFrame written with astype(str) as None or nan: read as text, a NULL title was the title "NULL", a NULL sapo
+    stood before the text, a NULL date was warned of as no date. They are no value now; a label "None" (a class's
+    name) stays a label, a NULL one is none."""
+    with open(tmp_path / "db.csv", "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter="\t").writerows([
+            ["id", "title", "sapo", "content", "date", "source", "label"],
+            ["1", "Tổng kết năm", "\\N", TEXT2, "\\N", "\\N", "\\N"],
+            ["2", "NULL", "NULL", TEXT2, "NULL", "NULL", "None"],
+            ["3", "Gặp mặt", "nan", "None", "NaT", "nan", "NULL"]])
+    got = [(a.id, a.title, a.text, a.date, a.source, a.label, a.meta.get("warning")) for a in read(tmp_path / "db.csv")]
+    assert got[0] == ("1", "Tổng kết năm", TEXT2, None, None, None, None)
+    assert got[1][1:] == (TEXT2, TEXT2, None, None, "None", None)  # (a title taken from the text, not "NULL")
+    assert got[2] == ("3", "Gặp mặt", "Gặp mặt", None, None, None, "the 'content' field is missing: the title is read as the text")
+
+
+def test_a_lead_saved_as_a_list_of_texts_is_read_as_its_paragraphs(tmp_path):
+    """Hunt 23 D (5): a scraper keeps the sapo as a list of texts (Scrapy's .getall()), as it keeps the body: the body
+    was read as paragraphs and the lead dropped unsaid. It is read so too; a lead that is no text (an object) is
+    kept in the record, with a warning."""
+    rows = [{"id": "a", "title": "T", "sapo": [TEXT], "content": [TEXT2, "Đồng chí phát biểu."]},
+            {"id": "b", "title": "T", "sapo": {"p": TEXT}, "content": TEXT2}]
+    (tmp_path / "items.jl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    a, b = read(tmp_path / "items.jl")
+    assert a.text == f"{TEXT}\n{TEXT2}\nĐồng chí phát biểu."
+    assert b.text == TEXT2 and "the 'sapo' field is an object, not text: not used" in b.meta["warning"]
+
+
+def test_an_api_answer_holding_its_articles_deeper_or_beside_other_lists_is_read(tmp_path):
+    """Hunt 23 D (6): a .json of an API's answer whose articles are a level deeper than {"data": [...]} ({"status":
+    "ok", "data": {"items": [...]}}), or beside another list of objects ("categories", "links"), was one error naming
+    the wrapper's keys (or the links' fields): the one list whose records have the text field is read now."""
+    items = [{"id": "n1", "title": "Tổng kết năm", "content": TEXT}, {"id": "n2", "title": "Gặp mặt", "content": TEXT2}]
+    shapes = {"nest.json": {"status": "ok", "data": {"items": items, "total": 2}},
+              "two.json": {"articles": items, "categories": [{"id": 1, "name": "Tin tức"}]},
+              "deep.json": {"code": 200, "result": {"data": {"list": items}}, "links": [{"rel": "next"}]}}
+    for name, document in shapes.items():
+        (tmp_path / name).write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+        assert [(a.id, a.text, a.error) for a in read(tmp_path / name)] == [("n1", TEXT, None), ("n2", TEXT2, None)]
+    (tmp_path / "links.json").write_text(json.dumps({"links": [{"rel": "next"}]}), encoding="utf-8")  # as before
+    [only] = read(tmp_path / "links.json")
+    assert "no 'text' field" in only.error and "'rel'" in only.error
+
+
+def test_a_wordpress_export_gives_its_posts_not_its_pictures_and_menu_items(tmp_path, caplog):
+    """Hunt 23 D (7): WordPress' own export (a WXR file: RSS with "wp:" fields) holds the site's pictures, menu items
+    and revisions as items beside its posts: each picture was an article ("IMG_2034", one word, labelled and counted)
+    and each menu item an error (exit 1). Its posts and pages are its articles; the rest is counted in the warning."""
+    def item(title, kind, text="", status="publish"):
+        return (f"<item><title>{title}</title><guid>https://x.vn/{title}</guid><description></description>"
+                f"<content:encoded><![CDATA[{text}]]></content:encoded><wp:post_type>{kind}</wp:post_type>"
+                f"<wp:status>{status}</wp:status></item>")
+    wxr = ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/'
+           'content/" xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>Ban Dân vận</title>'
+           + item("a", "post", f"<p>{TEXT}</p>") + item("IMG_2034", "attachment", status="inherit")
+           + item("b", "nav_menu_item") + item("c", "page", f"<p>{TEXT2}</p>") + item("d", "post", "<p>Cũ</p>", "trash")
+           + '</channel></rss>')
+    (tmp_path / "site.WordPress.2024-03-05.xml").write_text(wxr, encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        got = [(a.id, a.text, a.error) for a in read(tmp_path / "site.WordPress.2024-03-05.xml")]
+    assert got == [("https://x.vn/a", TEXT, None), ("https://x.vn/c", TEXT2, None)]
+    assert "each of its 2 posts and pages read as an article; its 3 other items" in caplog.text
+
+
+def test_a_group_header_over_the_tables_header_is_passed_over(tmp_path, caplog):
+    """Hunt 23 D (8): a two-row header, a group row merged across columns ("Thông tin chung" over id and title, "Nội
+    dung" over lead and body) over the real one: the group row was the header, as it names 'Nội dung', so the real
+    header was an article "Sapo" and each text was the lead alone. The row under it, naming the text and more of
+    the fields, is the header now; a header with a column of its own ("Ghi chú") stays the header."""
+    from openpyxl import Workbook
+
+    rows = [["a1", "Tổng kết năm", TEXT, "Đồng chí phát biểu."], ["a2", "Gặp mặt", TEXT2, "Các đồng chí dự."]]
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Thông tin chung", None, "Nội dung", None])
+    sheet.merge_cells("A1:B1")
+    sheet.merge_cells("C1:D1")
+    for row in [["Mã", "Tiêu đề", "Sapo", "Nội dung"], *rows]:
+        sheet.append(row)
+    book.save(tmp_path / "two-rows.xlsx")
+    with open(tmp_path / "two-rows.csv", "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([["Thông tin chung", "", "Nội dung", ""], ["Mã", "Tiêu đề", "Sapo", "Nội dung"],
+                                      *rows])
+    with open(tmp_path / "note.csv", "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([["text", "Ghi chú"], [TEXT, "id"], [TEXT2, ""]])
+    with caplog.at_level(logging.WARNING):
+        for name in ("two-rows.xlsx", "two-rows.csv"):
+            got = [(a.id, a.title, a.text) for a in read(tmp_path / name)]
+            assert got == [(i, t, f"{lead}\n{body}") for i, t, lead, body in rows], name
+    assert "two-rows.csv: the row above the table's header not read (a group header over its columns)" in caplog.text
+    assert [a.text for a in read(tmp_path / "note.csv")] == [TEXT, TEXT2]
+
+
+def test_feedparsers_content_objects_are_read_as_the_text(tmp_path):
+    """Hunt 23 D (9): feedparser's entries saved as JSON keep the body as [{"type": "text/html", "value": …}]: the
+    article was an error ("it is a list"), its body and summary there. Each object's value is read."""
+    entry = {"title": "T", "link": "https://x.vn/a.html", "summary": TEXT,
+             "content": [{"type": "text/html", "language": None, "value": f"<p>{TEXT}</p><p>{TEXT2}</p>"}]}
+    (tmp_path / "entries.jsonl").write_text(json.dumps(entry, ensure_ascii=False) + "\n", encoding="utf-8")
+    [article] = read(tmp_path / "entries.jsonl")
+    assert (article.text, article.error) == (f"{TEXT}\n{TEXT2}", None)
+
+
+def test_a_published_status_column_is_no_date(tmp_path, caplog):
+    """Hunt 23 D (10): a CMS export's "Published" column is often the post's status (Drupal's Yes/No, 1/0, true),
+    and was found as the date's column by its name: every article was warned that "the 'date' field '1' is not a
+    date". A status is no date, and kept under its name; a "published" column of dates is the date."""
+    body = f"{TEXT}\n05/01/2023\n{TEXT2}"
+    with open(tmp_path / "drupal.csv", "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([["Title", "Body", "Published"], ["A", body, "Yes"], ["B", body, "0"]])
+    rows = [{"title": "C", "body": body, "published": True}, {"title": "D", "body": body, "published": "2023-01-06"}]
+    (tmp_path / "cms.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
+                                        encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        got = [(a.title, a.date, a.meta.get("warning")) for a in read([tmp_path / "drupal.csv", tmp_path / "cms.jsonl"])]
+    assert got == [("A", "2023-01-05", None), ("B", "2023-01-05", None), ("C", "2023-01-05", None),
+                   ("D", "2023-01-06", None)]
+    assert "not a date" not in caplog.text and "not text" not in caplog.text
+
+
+def test_an_article_held_in_an_object_of_its_record_is_read(tmp_path):
+    """Hunt 23 D (11): JSON lines whose article is an object inside each record, as crawlers and queues write them
+    ({"url": …, "article": {"title", "content"}}), were one error for the file naming 'url' and 'article'. That
+    object is the article, beside the record's own values; an object of articles by key stays a table."""
+    rows = [{"url": "https://x.vn/a", "article": {"id": "a1", "title": "Tổng kết năm", "content": TEXT}},
+            {"url": "https://x.vn/b", "article": {"id": "a2", "title": "Gặp mặt", "content": TEXT2}}]
+    (tmp_path / "crawl.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
+                                          encoding="utf-8")
+    got = [(a.id, a.title, a.text, a.meta.get("url"), a.error) for a in read(tmp_path / "crawl.jsonl")]
+    assert got == [("a1", "Tổng kết năm", TEXT, "https://x.vn/a", None), ("a2", "Gặp mặt", TEXT2, "https://x.vn/b", None)]
+    (tmp_path / "one.json").write_text(json.dumps({"k1": {"text": TEXT}}), encoding="utf-8")
+    assert [(a.id, a.text) for a in read(tmp_path / "one.json")] == [("one.json:k1", TEXT)]
+
+
+def test_phpmyadmins_json_export_is_read_as_its_tables_rows(tmp_path):
+    """Hunt 23 D (12): phpMyAdmin's JSON export is an array of its header, the database and each table, the rows in
+    the table's "data": it was one error naming 'type', 'version', 'comment', 'name', 'database', 'data'. Each
+    table's rows are its articles; the header and database items are none."""
+    rows = [{"id": "1", "tieu_de": "Tổng kết năm", "tom_tat": None, "noi_dung": f"<p>{TEXT}</p>"},
+            {"id": "2", "tieu_de": "Gặp mặt", "tom_tat": TEXT2, "noi_dung": "<p>Các đồng chí dự.</p>"}]
+    export = [{"type": "header", "version": "5.2.1", "comment": "Export to JSON plugin for PHPMyAdmin"},
+              {"type": "database", "name": "tintuc"},
+              {"type": "table", "name": "baiviet", "database": "tintuc", "data": rows}]
+    (tmp_path / "tintuc.json").write_text(json.dumps(export, ensure_ascii=False, indent=1), encoding="utf-8")
+    got = [(a.id, a.title, a.text, a.error) for a in read(tmp_path / "tintuc.json")]
+    assert got == [("1", "Tổng kết năm", TEXT, None), ("2", "Gặp mặt", f"{TEXT2}\nCác đồng chí dự.", None)]
+
+
+def test_a_blogger_export_gives_its_posts_not_its_settings_template_and_comments(tmp_path):
+    """Hunt 23 D (13): Blogger's export (an Atom feed) holds the blog's settings, template and readers' comments as
+    entries beside its posts: each was an article ("true", "Hay quá"). Its posts and pages are its articles, in the
+    old export (a category of kind "#post") and the newer one (blogger:type POST) alike."""
+    def entry(n, kind, text, new=False):
+        what = (f"<blogger:type>{kind.upper()}</blogger:type>" if new else
+                f"<category scheme='http://schemas.google.com/g/2005#kind' "
+                f"term='http://schemas.google.com/blogger/2008/kind#{kind}'/>")
+        return f"<entry><id>e{n}</id>{what}<title>t{n}</title><content type='html'>{text}</content></entry>"
+    for new in (False, True):
+        feed = ("<?xml version='1.0' encoding='UTF-8'?><feed xmlns='http://www.w3.org/2005/Atom' "
+                "xmlns:blogger='http://schemas.google.com/blogger/2018'>" + entry(1, "settings", "true", new)
+                + entry(2, "post", TEXT, new) + entry(3, "comment", "Hay quá, cảm ơn.", new) + entry(4, "page", TEXT2, new)
+                + "</feed>")
+        (tmp_path / "blog.xml").write_text(feed, encoding="utf-8")
+        assert [(a.id, a.text) for a in read(tmp_path / "blog.xml")] == [("e2", TEXT), ("e4", TEXT2)], new
+
+
+def test_a_records_warnings_name_the_columns_as_the_file_spells_them(tmp_path):
+    """Hunt 23 D (14): a record's warnings named the reader's own field names: an empty 'Body' beside a 'Description'
+    was "the 'text' field is empty: the lead ('lead') is read as the text", in a file with no 'text' or 'lead'."""
+    from openpyxl import Workbook
+
+    rows = [["Headline", "Description", "Body"], ["Gặp mặt", TEXT2, ""]]
+    with open(tmp_path / "cms.csv", "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.save(tmp_path / "cms.xlsx")
+    for name in ("cms.csv", "cms.xlsx"):
+        [article] = read(tmp_path / name)
+        said = article.meta["warning"]  # (a workbook's empty cell is no value: "missing")
+        assert said.startswith("the 'Body' field is ") and said.endswith(": the lead ('Description') is read as the text")
+
+
+def test_a_lead_repeated_after_a_picture_in_an_html_body_is_read_once(tmp_path):
+    """Hunt 23 D (15): a post's content that opens with its picture (a <figure> whose srcset lists its sizes, 700
+    characters of markup) before the paragraph its excerpt repeats: the lead was looked for in the markup's first
+    characters only, and read twice."""
+    srcset = ", ".join(f"https://x.vn/uploads/2024/03/hoi-nghi-{w}x{w // 2}.jpg {w}w" for w in (300, 768, 1024, 1536, 2048))
+    content = (f'<figure class="wp-block-image"><img src="https://x.vn/a.jpg" alt="" srcset="{srcset}" '
+               f'sizes="(max-width: 1024px) 100vw, 1024px" /></figure>\n<p>{TEXT}</p>\n<p>{TEXT2}</p>')
+    (tmp_path / "posts.jsonl").write_text(json.dumps({"id": 7, "title": "T", "excerpt": TEXT, "content": content},
+                                                     ensure_ascii=False) + "\n", encoding="utf-8")
+    [article] = read(tmp_path / "posts.jsonl")
+    assert article.text == f"{TEXT}\n{TEXT2}"
+
+
+def test_a_table_part_without_its_header_is_said_to_be_one(tmp_path):
+    """Hunt 23 D (16): a later part of a table split into files without its header (split -l, an export paged into
+    files): its first article was read as its header, and the error gave the article's text as "its columns" with no
+    word of why. It says the first row reads as an article's; a header of short names that lacks the text does not."""
+    (tmp_path / "part2.csv").write_text(f'2,Gặp mặt,"{TEXT2}"\n3,Tổng kết,"{TEXT}"\n', encoding="utf-8")
+    (tmp_path / "short.csv").write_text(f'id,Ghi chú\n2,"{TEXT2}"\n', encoding="utf-8")
+    [part] = read(tmp_path / "part2.csv")
+    [short] = read(tmp_path / "short.csv")
+    assert part.error.endswith("its first row reads as an article's, not a header (a part of a table split without "
+                               "its header?): put the header row above it")
+    assert "first row" not in short.error
+
+
+def test_a_lead_put_first_is_not_taken_for_the_headline(tmp_path):
+    """Hunt 23 D (17): records with no title field, their body opening with the headline and a lead beside it (a
+    scraper's {"url", "description", "content"}): the lead, put first, was taken for the headline. The title is
+    the body's, as it was before the lead was read."""
+    body = f"Hội nghị tổng kết công tác dân vận\n{TEXT}\n{TEXT2}"
+    rows = [{"url": "https://x.vn/a", "description": "Ban Dân vận vừa tổng kết năm.", "content": body},
+            {"url": "https://x.vn/b", "description": "Ban Dân vận vừa tổng kết năm.", "content": f"<h1>Tổng kết</h1><p>{TEXT}</p>"}]
+    (tmp_path / "s.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    a, b = read(tmp_path / "s.jsonl")
+    assert (a.title, a.text) == ("Hội nghị tổng kết công tác dân vận", f"Ban Dân vận vừa tổng kết năm.\n{body}")
+    assert (b.title, b.text) == ("Tổng kết", f"Ban Dân vận vừa tổng kết năm.\nTổng kết\n{TEXT}")

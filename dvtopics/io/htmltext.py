@@ -120,10 +120,12 @@ _DC_DATE = "{http://purl.org/dc/elements/1.1/}date"
 _RSS1 = "{http://purl.org/rss/1.0/}"
 
 
-def feed_items(data: bytes) -> list[dict]:
+def feed_items(data: bytes) -> tuple[list[dict], int]:
     """The items of an RSS or Atom feed as records: {"id": its guid or link, "title", "date", "text": its full
-    content (`content:encoded`, Atom's content) else its description or summary, HTML as the feed holds it}.
-    ValueError when the feed is not well-formed XML."""
+    content (`content:encoded`, Atom's content) else its description or summary, HTML as the feed holds it}; of a
+    WordPress or Blogger export, its posts and pages, not its pictures, menu items, revisions, settings, template and
+    comments (`_wordpress_machinery`, `_blogger_machinery`), whose number comes second. ValueError when the feed is not
+    well-formed XML."""
     from xml.etree import ElementTree
 
     try:
@@ -138,8 +140,11 @@ def feed_items(data: bytes) -> list[dict]:
                 return (found.text or found.get("href")).strip()
         return None
 
-    records = []
+    records, machinery = [], 0
     for item in [*root.iter("item"), *root.iter(f"{_RSS1}item"), *root.iter(f"{_ATOM}entry")]:
+        if _wordpress_machinery(item) or _blogger_machinery(item):
+            machinery += 1
+            continue
         records.append({
             "id": text_of(item, "guid", "link", f"{_RSS1}link", f"{_ATOM}id", f"{_ATOM}link"),
             "title": text_of(item, "title", f"{_RSS1}title", f"{_ATOM}title"),
@@ -147,7 +152,42 @@ def feed_items(data: bytes) -> list[dict]:
             "text": text_of(item, _CONTENT, f"{_ATOM}content", "description", f"{_RSS1}description",
                             f"{_ATOM}summary"),
         })
-    return records
+    return records, machinery
+
+
+# The items of WordPress' own export (Tools > Export: a WXR file, RSS with "wp:" fields) that are the site's machinery,
+# not its posts or pages: its pictures and files, menu items, revisions, blocks and templates, and what was never
+# published or was thrown away. Read as articles, each picture was one ("IMG_2034", labelled and counted) and each menu
+# item an error
+_WORDPRESS_EXPORT = "{http://wordpress.org/export/"
+_WORDPRESS_MACHINERY = frozenset({"attachment", "nav_menu_item", "revision", "custom_css", "customize_changeset",
+                                  "oembed_cache", "user_request", "wp_block", "wp_template", "wp_template_part",
+                                  "wp_global_styles", "wp_navigation", "wp_font_family", "wp_font_face"})
+
+
+def _wordpress_machinery(item) -> bool:
+    """Whether a feed's `item` is a WordPress export's item that is no article (`_WORDPRESS_MACHINERY`, or its status
+    "trash" or "auto-draft")."""
+    wp = {child.tag.rpartition("}")[2]: (child.text or "").strip() for child in item
+          if isinstance(child.tag, str) and child.tag.startswith(_WORDPRESS_EXPORT)}
+    return wp.get("post_type") in _WORDPRESS_MACHINERY or wp.get("status") in ("trash", "auto-draft")
+
+
+# Blogger's export (Settings > Back up content: an Atom feed) holds the blog's settings, its template and its readers'
+# comments as entries beside its posts and pages: each was an article ("true", a template's page, "Hay quá"). An
+# entry's kind is its category of the scheme below (its term ends "#post"), or in the newer export its blogger:type
+_KIND_SCHEME = "http://schemas.google.com/g/2005#kind"
+_BLOGGER_EXPORT = "{http://schemas.google.com/blogger/"
+
+
+def _blogger_machinery(item) -> bool:
+    """Whether a feed's `item` is a Blogger export's entry that is no post or page (`_KIND_SCHEME`)."""
+    for child in item:
+        if child.tag == f"{_ATOM}category" and child.get("scheme") == _KIND_SCHEME:
+            return not (child.get("term") or "").endswith(("#post", "#page"))
+        if isinstance(child.tag, str) and child.tag.startswith(_BLOGGER_EXPORT) and child.tag.endswith("}type"):
+            return (child.text or "").strip().upper() not in ("POST", "PAGE")
+    return False
 
 
 # Markdown, as reader and scraper tools save a page's text (r.jina.ai, Firecrawl, crawl4ai, trafilatura, Notion):

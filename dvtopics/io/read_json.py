@@ -15,7 +15,7 @@ from .decode import decode_text
 from .files import LineRange, blank_line, numbered_lines, read_all
 from .jsonfiles import DECODER, json_error, json_kind, json_records, loads, next_array_item
 from .records import (FieldNames, failed, fields_found, did_you_mean, named_fields, over_limit, record_to_article,
-                      utf8_size)
+                      utf8_size, warn_of_lead_as_text)
 from .tables import field_names
 
 log = logging.getLogger(__name__)
@@ -42,6 +42,9 @@ def with_text_field(path: Path, fields: "FieldNames", on_error: str, items: Iter
         record = named_fields(item[0], fields)
         if fields.text in record:
             found = True
+            given = list(item[0]) if len(record) == len(item[0]) else list(record)  # (a hit's "_source" unwrapped)
+            warn_of_lead_as_text(path, list(record), given, fields, [name for name, field in zip(given, record)
+                                                                     if field not in fields.wanted()])
             break
         names.update(dict.fromkeys(name for name in item[0] if isinstance(name, str)))  # as the file spells them
         records += 1
@@ -113,8 +116,8 @@ def read_json(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
                                                                        warning))
         return
     if text.startswith("[", start):
-        yield from with_text_field(path, fields, on_error,
-                                   _json_array_items(path, text, start + 1, fields, on_error, max_bytes, warning))
+        items = _json_array_items(path, text, start + 1, fields, on_error, max_bytes, warning)
+        yield from with_text_field(path, fields, on_error, _tables_in_array(path, items, fields, on_error, max_bytes))
         if problem:  # the items before the fault are read; what follows it is lost, and said so
             yield failed(path.name, f"{path}: {problem}; the articles after it are not read", on_error)
         return
@@ -208,13 +211,58 @@ def _records_held(record, fields: "FieldNames") -> tuple[str, list[tuple[str, st
     if len(tables) == 1:  # {"range": "Sheet1!A1:C3", "values": [["id", "text"], …]}: Google Sheets' API
         key, rows = tables[0]
         return f"a JSON object whose '{key}' holds a table's rows under its header", rows
-    lists = [(key, value) for key, value in record.items() if isinstance(key, str) and isinstance(value, list)
-             and value and any(isinstance(item, dict) for item in value)]
-    if len(lists) != 1:
-        return None
-    key, value = lists[0]
+    lists = list(_lists_of_records(record))
+    # the one list whose records have the text field, at any depth: an API's answer keeps its articles deeper
+    # ({"status": "ok", "data": {"items": [...]}}) or beside other lists ("categories", "links")
+    texted = [(key, value) for key, value in lists if any(
+        isinstance(item, dict) and fields.text in named_fields(item, fields) for item in value[:TEXT_FIELD_RECORDS])]
+    if len(texted) == 1:
+        key, value = texted[0]
+    else:  # else the object's one list of records, whatever they hold: their fields then say which they lack
+        lists = [(key, value) for key, value in lists if "." not in key]
+        if len(lists) != 1:
+            return None
+        key, value = lists[0]
     return (f"a JSON object whose '{key}' holds a list of records",
             [(f"'{key}', item {n}", str(n), item) for n, item in enumerate(value, 1)])
+
+
+def _tables_in_array(path: Path, items: Iterator, fields: "FieldNames", on_error: str, max_bytes: int) -> Iterator:
+    """An array's items (`_json_array_items`), each item that holds the articles rather than being one read as them:
+    phpMyAdmin's export (Export > JSON) is an array of its header, the database, and each table with its rows in
+    "data". Its header and database items are no articles, and go; any other item is as it was."""
+    for item in items:
+        if isinstance(item, Article) or fields.text in named_fields(item[0], fields):
+            yield item
+            continue
+        record, fallback_id = item[0], item[1]
+        if record.get("type") in ("header", "database") and not any(isinstance(v, (list, dict))
+                                                                     for v in record.values()):
+            continue  # phpMyAdmin's: {"type": "header", "comment": "Export to JSON plugin for PHPMyAdmin"}
+        held = [(key, value) for key, value in _lists_of_records(record) if any(
+            isinstance(row, dict) and fields.text in named_fields(row, fields) for row in value[:TEXT_FIELD_RECORDS])]
+        if len(held) != 1:
+            yield item
+            continue
+        key, rows = held[0]
+        number = fallback_id.rpartition(":")[2]
+        name = f"table {record['name']!r}" if isinstance(record.get("name"), str) else f"item {number}"
+        log.warning("%s: %s holds its records in '%s' (a database's export, phpMyAdmin's): read as its %d article%s",
+                    path, name, key, len(rows), "s" * (len(rows) != 1))
+        yield from _held_items(path, [(f"{name}, '{key}', row {n}", f"{number}:{n}", row) for n, row in
+                                      enumerate(rows, 1)], fields, on_error, max_bytes, item[5])
+
+
+def _lists_of_records(record: dict, within: str = "", depth: int = 3) -> Iterator[tuple[str, list]]:
+    """(key, list) of each list of objects that `record` holds, in objects down to `depth` levels ("data.items"),
+    not within the lists' records."""
+    for key, value in record.items():
+        if not isinstance(key, str):
+            continue
+        if isinstance(value, list) and value and any(isinstance(item, dict) for item in value):
+            yield within + key, value
+        elif isinstance(value, dict) and depth > 1:
+            yield from _lists_of_records(value, f"{within}{key}.", depth - 1)
 
 
 def _held_items(path: Path, items: list, fields: "FieldNames", on_error: str, max_bytes: int,

@@ -36,6 +36,7 @@ def read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) ->
         if wrong:
             yield failed(path.name, wrong, on_error)
             return
+    spelt = dict(zip(header, given)) if header is not None else {}  # the columns' own names, for the messages
     escapes_said = False
     for line, row, cause, cells in rows:
         if row is not None and not any(value.strip() for value in row):
@@ -84,7 +85,7 @@ def read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) ->
             yield failed(record_id(record, fields, fallback_id),
                          over_limit(f"{where}: field '{fields.text}'", size, max_bytes), on_error)
             continue
-        yield from record_to_article(record, fallback_id, fields, on_error, where, warning)
+        yield from record_to_article(record, fallback_id, fields, on_error, where, warning, spelt)
     if problem:  # the file's text ends with its last whole line: the fault is on the line after it
         yield failed(f"{path.name}:{number + 1}", f"{path}:{whole.count(chr(10)) + 1}: {problem}", on_error)
 
@@ -131,6 +132,7 @@ def read_xlsx(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
             if wrong:
                 yield failed(f"{path.name}:{at}".rstrip(":"), wrong, on_error)
                 continue
+            spelt = dict(zip(header, given or header))  # the columns' own names, for the messages
             for number, row in rows:
                 if not any((cell_text(cell) or "").strip() for cell in row):
                     continue  # a blank row a spreadsheet keeps below its table
@@ -141,6 +143,6 @@ def read_xlsx(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
                     yield failed(record_id(record, fields, fallback_id),
                                  over_limit(f"{where}: field '{fields.text}'", size, max_bytes), on_error)
                     continue
-                yield from record_to_article(record, fallback_id, fields, on_error, where)
+                yield from record_to_article(record, fallback_id, fields, on_error, where, spelt=spelt)
     finally:
         book.close()

@@ -56,11 +56,16 @@ def read_feed(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
     try:
         if problem:
             raise ValueError(problem)
-        items = feed_items(data)
+        items, machinery = feed_items(data)
     except ValueError as exc:
         yield failed(path.name, f"{path}: {exc}", on_error)
         return
-    log.warning("%s: a news feed (RSS or Atom): each of its %d items read as an article", path, len(items))
+    if machinery:
+        log.warning("%s: a site's export (WordPress', Blogger's): each of its %d posts and pages read as an article; "
+                    "its %d other items (pictures, menu items, revisions, the trash, settings, template, comments) are "
+                    "not articles", path, len(items), machinery)
+    else:
+        log.warning("%s: a news feed (RSS or Atom): each of its %d items read as an article", path, len(items))
     for number, item in enumerate(items, start=1):
         where, fallback_id = f"{path} (item {number})", f"{path.name}:{number}"
         record = {getattr(fields, key): value for key, value in item.items() if value is not None}

@@ -3,15 +3,21 @@ a table's header checked against them (`header_problem`), and `record_to_article
 what it cannot read: `failed`, an article holding its error (or the error raised)."""
 from __future__ import annotations
 
+import html
 import logging
+import re
 from dataclasses import dataclass, fields as dataclass_fields
 from typing import Iterable, Iterator, Mapping
 
 from ..errors import ArgumentError, InputError
+from ..text.furniture import strip_furniture
+from ..text.normalise import normalize
 from .article import METADATA_FIELDS, Article, add_warning, field_text, make_article, missing
+from .htmltext import html_to_text, is_html, unescape_references
 from .jsonfiles import json_kind
 from .language import with_language_warning
-from .tables import column_meant, field_names, name_key, repeated_columns
+from .metadata import extract_metadata
+from .tables import COMMON_NAMES, FIELD_NAME_CHARS, column_meant, field_names, name_key, repeated_columns, vietnamese_key
 
 log = logging.getLogger(__name__)
 
@@ -61,14 +67,32 @@ def header_problem(where, header: list, fields: "FieldNames", given: list | None
     if missing:
         said = "; ".join(f"no '{name}' column ({option})" + did_you_mean(name, columns) for option, name in missing)
         problem = f"{where}: {said}; its columns are {fields_found(columns)}"
+        if any(len(name) > FIELD_NAME_CHARS or "\n" in name for name in columns):
+            # an article's row where the header should be: a later part of a table split into files (`split -l`,
+            # an export paged into several) without the header
+            problem += ("; its first row reads as an article's, not a header (a part of a table split without its "
+                        "header?): put the header row above it")
         if "--label-field" in dict(missing):
             raise InputError(problem)
         return problem
     unread = [name for name in header if isinstance(name, str) and name.strip() and name not in fields.wanted()]
+    warn_of_lead_as_text(where, header, given, fields, unread)
     if fields.title not in header and unread:
         log.warning("%s: no '%s' column, so each title is taken from its text; not read: %s (give the title's "
                     "column with --title-field)", where, fields.title, fields_found(unread))
     return None
+
+
+def warn_of_lead_as_text(where, names: list, given: list | None, fields: "FieldNames", unread: list) -> None:
+    """Say so when the text's column is a lead's ("Sapo", "description": a file of headlines and their leads, read
+    as such), naming the columns not read: a body under a name the reader does not know would otherwise go unseen."""
+    if fields.text not in names:
+        return
+    spelt = (names if given is None else given)[names.index(fields.text)]
+    lead_names = map(vietnamese_key, COMMON_NAMES["lead"])
+    if fields.text == FieldNames.text and isinstance(spelt, str) and vietnamese_key(spelt) in lead_names:
+        log.warning("%s: no body column, so each article's text is its lead (%r)%s", where, spelt,
+                    f"; not read: {fields_found(unread)} (give the body's column with --text-field)" if unread else "")
 
 
 def did_you_mean(name: str, columns: list) -> str:
@@ -80,10 +104,18 @@ def did_you_mean(name: str, columns: list) -> str:
 def named_fields(record: dict, fields: "FieldNames") -> dict:
     """`record` with its field names matched to the ones the reader looks for (`field_names`). A search engine's
     hit (Elasticsearch's, OpenSearch's: `elasticdump`, a search's "hits") keeps the article in its "_source", and
-    its id in "_id": that article is the record."""
+    its id in "_id": that article is the record; so is the one object that holds the text field in a record of other
+    values too that does not hold it."""
     source = record.get("_source")
     if isinstance(source, dict) and fields.text not in field_names(record, fields.wanted()):
         record = {**({fields.id: record["_id"]} if "_id" in record else {}), **source}
+    elif fields.text not in field_names(record, fields.wanted()):
+        # the article an object inside its record, as crawlers and queues write them ({"url": …, "article": {"title",
+        # "content"}}, {"_id": …, "data": {…}}): that object, beside the record's own values (its url, its id)
+        held = [value for value in record.values()
+                if isinstance(value, dict) and fields.text in field_names(value, fields.wanted())]
+        if len(held) == 1 and len(held) < len(record):  # (an object of articles by key, {"a1": {…}}, is a table)
+            record = {**{key: value for key, value in record.items() if not isinstance(value, dict)}, **held[0]}
     names = field_names(record, fields.wanted())
     return record if names == list(record) else dict(zip(names, record.values()))
 
@@ -107,6 +139,26 @@ SPREADSHEET_ERRORS = frozenset({"#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NAME?",
                                 "ERR:502", "ERR:504", "ERR:508", "ERR:522", "#NAME!"})
 
 
+# What a database or a DataFrame writes in a text cell for no value: MySQL's \\N (INTO OUTFILE, mysqldump's tab
+# files), NULL (phpMyAdmin's, SQL Server's and DBeaver's CSV), and pandas' None, nan, NaT and <NA> (a frame written
+# with .astype(str)). Read as text, a NULL title was the title "NULL" and a NULL sapo stood before the text. A label
+# is a class's name, which "None" may be: only SQL's markers are none there
+NULL_MARKERS = frozenset({"\\N", "NULL", "null", "None", "nan", "NaN", "NaT", "<NA>"})
+_SQL_NULL_MARKERS = frozenset({"\\N", "NULL"})
+
+
+# a publication status, as a CMS exports a "Published" column: no date
+_STATUSES = frozenset({"0", "1", "true", "false", "yes", "no", "y", "n", "on", "off", "có", "không", "x",
+                       "published", "unpublished", "publish", "draft", "đã đăng", "chưa đăng", "đã xuất bản"})
+
+
+def _null_marker(name: str, value, fields: "FieldNames") -> bool:
+    """Whether `value`, a record's field `name`, is a marker of no value (`NULL_MARKERS`) in a field read."""
+    if not isinstance(value, str) or len(value) > 8 or name not in fields.wanted():
+        return False
+    return value.strip() in (_SQL_NULL_MARKERS if name == fields.label else NULL_MARKERS)
+
+
 def with_lead(lead: str, text: str) -> str:
     """`text` after its lead, as the page prints them: news CMSs keep the lead ("sapo", the paragraph under the
     headline) apart from the body, and it names the event an article reports more often than any other paragraph.
@@ -116,17 +168,78 @@ def with_lead(lead: str, text: str) -> str:
     'Sáng 5/3, Ban Dân vận họp.\\n\\nDự hội nghị có …'
     >>> with_lead("Sáng 5/3, Ban Dân vận họp.", "Sáng 5/3,  Ban Dân vận họp. Dự hội nghị có …")
     'Sáng 5/3,  Ban Dân vận họp. Dự hội nghị có …'
+
+    The two are compared as the reader sees them, since exports hold them in different forms: markup and character
+    references aside, and a lead cut short ("…", "...", WordPress' excerpt's "[&hellip;]") compared up to its cut.
+    A lead and a body of which one is HTML are joined as one page's or one text's, so that the body's markup is
+    still read as markup when a plain lead comes first (it no longer opens with a tag).
+
+    >>> with_lead("<p>Sáng 5/3, Ban Dân vận họp về công tác [&hellip;]</p>", "Sáng 5/3, Ban Dân vận họp về công tác.")
+    'Sáng 5/3, Ban Dân vận họp về công tác.'
+    >>> with_lead("Sáng 5/3 & chiều 6/3.", "<p>Dự hội nghị có …</p>")
+    '<p>Sáng 5/3 &amp; chiều 6/3.</p>\\n\\n<p>Dự hội nghị có …</p>'
     """
-    opening = " ".join(lead.split())[:200]
-    if opening in " ".join(text[:len(lead) + 400].split()):
+    lead_html, text_html = is_html(lead), is_html(text)
+    seen_lead = _seen(lead, lead_html)
+    opening = _CUT_SHORT.sub("", seen_lead)[:200].strip()
+    # (markup is looked at further: a picture's <figure> and its srcset open many posts, 1,000 characters of tags
+    # before the paragraph the lead repeats)
+    window = text[:len(lead) + (4400 if text_html else 400)]
+    if not opening or opening in _seen(window, text_html)[:len(seen_lead) + 400]:
         return text
+    if text_html and not lead_html:  # one page: the lead a paragraph of it
+        lead = f"<p>{html.escape(unescape_references(lead.strip()), quote=False)}</p>"
+    elif lead_html and not text_html:  # one text: the lead's visible text (else the body would be read as HTML)
+        lead = html_to_text(lead)
     return f"{lead.strip()}\n\n{text}" if text.strip() else lead
 
 
+def body_title(text: str) -> str:
+    """The title a body states (its headline, as `make_article` finds it in a text), or ""."""
+    seen = html_to_text(text) if is_html(text) else text
+    return extract_metadata(strip_furniture(normalize(seen)))["title"] or ""
+
+
+# a lead cut short where an export ends it: "…", "...", "[…]", WordPress' excerpt's " [&hellip;]"
+_CUT_SHORT = re.compile(r"\s*(?:\[\s*(?:…|\.{3})\s*\]|…|\.{3,})\s*$")
+
+
+def _seen(text: str, markup: bool) -> str:
+    """`text` as a reader sees it, to compare a lead with a body: its visible text, in one spelling, one space apart
+    (its tags cut with regular expressions, quicker than parsing it, on every record of a file)."""
+    if markup:
+        text = html.unescape(_TAGS.sub("", _BLOCK_TAGS.sub(" ", text)))
+    else:
+        text = unescape_references(text)
+    return " ".join(normalize(text).split())
+
+
+_BLOCK_TAGS = re.compile(r"</?(?:p|div|br|h[1-6]|li|ul|ol|figure|figcaption|section|article|header|blockquote|tr|td|th|"
+                         r"table)\b[^>]*>", re.I)
+_TAGS = re.compile(r"<[^>]*>")
+
+
 def record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_error: str,
-                      where: str, warning: str | None = None) -> Iterator[Article]:
-    """The article of a JSONL/JSON/CSV record; `warning`, how its file's bytes were read, goes in its record."""
-    record = {name: None if missing(value) else value for name, value in named_fields(record, fields).items()}
+                      where: str, warning: str | None = None, spelt: dict | None = None) -> Iterator[Article]:
+    """The article of a JSONL/JSON/CSV record; `warning`, how its file's bytes were read, goes in its record. `spelt`:
+    {field: the column's name as the table spells it} ("text": "Nội dung") of a table's record, whose names are
+    matched already, for the messages: a user's file has no 'text' or 'lead' column, but 'Nội dung' and 'Sapo'."""
+    given = record
+    record = {name: None if missing(value) or _null_marker(name, value, fields) else value
+              for name, value in named_fields(record, fields).items()}
+    if spelt is None:
+        spelt = dict(zip(record, given)) if len(record) == len(given) else {}
+
+    def said(name: str) -> str:
+        return spelt.get(name, name) if isinstance(spelt.get(name, name), str) else name
+    status = record.get(fields.date)
+    if (name_key(said(fields.date)) != name_key(fields.date)
+            and (isinstance(status, bool) or str(status).strip().casefold() in _STATUSES)):
+        # a post's status under one of a date's other names ("Published": Yes/No, 1/0, true, as Drupal and many CMSs
+        # export it), not a date that is wrong: kept under its own name, and no article is warned of it. A column
+        # the date's own name or --date-field names is a date, and said to be wrong
+        record = {key: value for key, value in record.items() if key != fields.date}
+        record.setdefault(said(fields.date), status)
     # a formula's error that a spreadsheet saved as the cell's value ("#N/A" of a VLOOKUP that found nothing) is no
     # text, title or date: read as one, it was an article "#N/A" labelled and counted as any other
     formula_errors = {name: value.strip() for name, value in record.items()
@@ -143,28 +256,46 @@ def record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_e
     text = record.get(fields.text)
     if isinstance(text, dict) and isinstance(text.get("rendered"), str):  # WordPress' REST API: {"rendered": "<p>…"}
         text = text["rendered"]
+    if isinstance(text, list) and text and all(isinstance(part, dict) and isinstance(part.get("value"), str)
+                                               for part in text):
+        # feedparser's entries (a feed read in Python, saved as JSON): "content": [{"type": "text/html", "value": …}]
+        text = [part["value"] for part in text]
+        text = text[0] if len(text) == 1 else text
     if isinstance(text, list) and text and all(isinstance(part, str) for part in text):
         # paragraphs, as scrapers save a page's text (Scrapy's .getall()): one a line
-        add_warning(extra, f"the '{fields.text}' field is a list of {len(text)} texts: read as paragraphs, one a line")
+        add_warning(extra, f"the '{said(fields.text)}' field is a list of {len(text)} texts: read as paragraphs, one a "
+                           "line")
         text = "\n".join(text)
-    lead = field_text(record.get(fields.lead))
+    lead = record.get(fields.lead)
+    if isinstance(lead, list) and all(isinstance(part, str) for part in lead):  # as the text's (a scraper's sapo)
+        lead = "\n".join(lead)
+    elif lead is not None and field_text(lead) is None:  # an object, true: said, as for a title that is not text
+        extra[fields.lead] = lead
+        add_warning(extra, f"the '{said(fields.lead)}' field is {json_kind(lead)}, not text: not used")
+    lead = field_text(lead)
     if lead and lead.strip() and (text is None or isinstance(text, str)):
         if not (text or "").strip():
-            add_warning(extra, f"the '{fields.text}' field is {'missing' if text is None else 'empty'}: the lead "
-                               f"('{fields.lead}') is read as the text")
+            add_warning(extra, f"the '{said(fields.text)}' field is {'missing' if text is None else 'empty'}: the "
+                               f"lead ('{said(fields.lead)}') is read as the text")
+        if not title and (text or "").strip():
+            # no title field: the title is the body's, as it was before the lead came first (a short lead, a line
+            # over the headline, would be read as the headline)
+            title = body_title(text)
+            extra["title"] = title or extra["title"]
         text = with_lead(lead, text or "")
     if (text is None or isinstance(text, str)) and not (text or "").strip() and title:
         # a headline without its text (an export whose content is empty) is an article all the same
         what = "missing" if text is None else "empty"
         text = extra["title"]
-        add_warning(extra, f"the '{fields.text}' field is {what}: the title is read as the text")
+        add_warning(extra, f"the '{said(fields.text)}' field is {what}: the title is read as the text")
     if not isinstance(text, str) or not text.strip():
         what = "missing" if text is None else "empty" if isinstance(text, str) else json_kind(text)
         if fields.text in formula_errors:
             what = f"{formula_errors[fields.text]}, a spreadsheet formula's error"
-        found = f"; the fields here are {fields_found(record)}" if fields.text not in record else ""
+        found = f"; the fields here are {fields_found(map(said, record))}" if fields.text not in record else ""
         verb = "holds" if fields.text in formula_errors else "is"
-        yield failed(article_id, f"{where}: no '{fields.text}' field with text (it {verb} {what}){found}", on_error, title)
+        yield failed(article_id, f"{where}: no '{said(fields.text)}' field with text (it {verb} {what}){found}",
+                     on_error, title)
         return
     if warning:
         add_warning(extra, warning)

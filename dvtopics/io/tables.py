@@ -58,7 +58,7 @@ def tab_header(text: str, text_field: str) -> bool:
     return "\t" in first and names_field(next(csv.reader([first], delimiter="\t"), []), text_field)
 
 
-_FIELD_NAME_CHARS = 40  # longer than any column name: a cell of a sentence, not of a header
+FIELD_NAME_CHARS = 40  # longer than any column name: a cell of a sentence, not of a header
 
 
 def text_table_delimiter(text: str, text_field: str, wanted: Iterable[str]) -> str | None:
@@ -118,7 +118,7 @@ def _short_names(line: re.Match | None, delimiter: str) -> list[str] | None:
         return None
     cells = [cell.strip() for cell in next(csv.reader([line.group()], delimiter=delimiter), [])]
     cells = [cell for cell in cells if cell]
-    return cells if len(cells) >= 2 and all(len(cell) <= _FIELD_NAME_CHARS for cell in cells) else None
+    return cells if len(cells) >= 2 and all(len(cell) <= FIELD_NAME_CHARS for cell in cells) else None
 
 
 def _rows_fit(text: str, header: re.Match, delimiter: str, rows: int = 1) -> bool:
@@ -153,13 +153,26 @@ def split_header(items: Iterable, text_field: str, wanted: Iterable[str], cells=
         row = cells(item)
         return row is not None and any((cell or "").strip() for cell in row)
 
-    items, ahead, filled = iter(items), [], 0
+    items, ahead, filled, group = iter(items), [], 0, None
     for item in items:
         ahead.append(item)
         if not is_filled(item):
             continue
         filled += 1
         names = set(field_names(cells(item), [text_field, *others]))
+        if group is not None:
+            # a first row that names the text field is a group header over the table's when the row under it names
+            # the text field and more of the others: "Thông tin chung" and "Nội dung" merged across the columns of
+            # "Mã, Tiêu đề, Sapo, Nội dung". Read as the header, its "Nội dung" was the lead's column, and the
+            # real header an article
+            at, count = group
+            if text_field in names and len(names & others) > count:
+                log.warning("%s: the row above the table's header not read (a group header over its columns)", where)
+                return item, itertools.chain([i for i in ahead[:-1] if cells(i) is None], items)
+            return ahead[at], itertools.chain([i for i in ahead[:at] if cells(i) is None], ahead[at + 1:], items)
+        if text_field in names and filled == 1 and len(names & {text_field, *others}) < len(_names(cells(item))):
+            group = len(ahead) - 1, len(names & others)  # cells of other names: a group header? the next row says
+            continue
         if text_field in names and (filled == 1 or names & others):
             if filled > 1:
                 log.warning("%s: %d row%s above the table's header not read (a title or notes)", where, filled - 1,
@@ -167,10 +180,18 @@ def split_header(items: Iterable, text_field: str, wanted: Iterable[str], cells=
             return item, itertools.chain([i for i in ahead[:-1] if cells(i) is None], items)
         if filled == HEADER_ROWS:
             break
+    if group is not None:  # no row under it
+        at = group[0]
+        return ahead[at], itertools.chain([i for i in ahead[:at] if cells(i) is None], ahead[at + 1:], items)
     first = next((n for n, item in enumerate(ahead) if is_filled(item)), None)
     if first is None:
         return None, itertools.chain(ahead, items)
     return ahead[first], itertools.chain(ahead[:first] + ahead[first + 1:], items)
+
+
+def _names(row) -> list[str]:
+    """A row's filled cells."""
+    return [cell for cell in row if (cell or "").strip()]
 
 
 # The common names of the columns besides the readers' defaults: a spreadsheet or a CMS export made in Vietnam heads
@@ -184,10 +205,11 @@ COMMON_NAMES = {
     "date": ("ngày đăng", "ngày xuất bản", "ngày đăng tải", "ngày", "thời gian đăng", "thời gian xuất bản", "ngày đăng bài",
              "thời gian",
              # and as scrapers, CMS exports and schema.org name a publication's date (a field left unread was every
-             # article undated, without a word): not "created_at" or "crawled", the day a record was made, nor "published",
-             # a flag as often as a date
+             # article undated, without a word): not "created_at" or "crawled", the day a record was made. "published"
+             # is a status as often as a date: last, so that a record's "published_at" beside it is the date, and a
+             # status's value (Yes/No, 1/0, true) is kept as such, not warned of
              "published at", "published date", "published time", "publish date", "publish time",
-             "publication date", "date published", "datepublished", "pubdate", "post date", "posted at"),
+             "publication date", "date published", "datepublished", "pubdate", "post date", "posted at", "published"),
     "source": ("nguồn", "nguồn tin", "nguồn bài", "tên báo", "báo", "cơ quan báo chí", "publisher", "newspaper"),
     "id": ("mã", "mã bài", "mã bài viết", "mã số"),
     "label": ("nhãn", "loại bài", "nhãn loại bài"),
@@ -195,6 +217,9 @@ COMMON_NAMES = {
     # the paragraph a page prints under its headline, which news CMSs keep in a column of its own ("sapo")
     "lead": ("sapo", "tóm tắt", "đoạn dẫn", "mô tả ngắn", "description", "summary", "excerpt", "teaser"),
 }
+# a table or an export of headlines and their leads without a body (the shape most users' files have, an RSS item's
+# "description"): the lead is the text. Last of the text's names, so a body column wins where there is one
+COMMON_NAMES["text"] += COMMON_NAMES["lead"]
 
 
 def names_of(field: str) -> tuple[str, ...]:
