@@ -1125,3 +1125,31 @@ def test_an_input_folder_whose_name_is_not_utf8_is_written_in_cards_and_the_repo
     assert r"b\\xe0i" in card and json.loads(card)["k"] == 2  # its odd byte as \xNN, JSON-escaped
     jobs.report(reading, tmp_path / "r.html", topics_dir=tmp_path / "themes")
     assert "b\\xe0i" in (tmp_path / "r.html").read_text(encoding="utf-8")
+
+
+def test_a_notebooks_date_objects_date_an_article_and_nat_is_no_date():
+    """Hunt 23 C (8): make_article(id, text, {"date": datetime.date(…)}) (a DataFrame's date column, pandas'
+    Timestamp) was refused as "a number, not text", the article undated; NaT had the same warning."""
+    import datetime as dt
+
+    import pandas as pd
+
+    from dvtopics.io.read import make_article
+
+    text = "Sáng 5/1, Ban Dân vận Huyện ủy tổ chức hội nghị tổng kết công tác dân vận năm 2022."
+    assert make_article("a", text, {"date": dt.date(2023, 1, 5)}).date == "2023-01-05"
+    # 20:15 UTC on 31 March is 1 April in Vietnam
+    assert make_article("b", text, {"date": pd.Timestamp("2024-03-31T20:15:00Z")}).date == "2024-04-01"
+    nat = make_article("c", text, {"date": pd.NaT})
+    assert nat.date is None and "date" not in (nat.meta.get("warning") or "")
+
+
+def test_a_lone_surrogate_in_a_notebooks_text_is_labelled_not_a_traceback(tmp_path):
+    """Hunt 23 A (found): make_article("a", "…\\ud800…") failed with a UnicodeEncodeError in the segmenting cache."""
+    from dvtopics.io.read import make_article
+    from dvtopics.text.segment import segment_articles
+
+    article = make_article("a", "Hội nghị tổng kết công tác dân vận \ud800 năm 2022", {"title": "Tổng kết \udc80"})
+    assert "\ufffd" in article.text and "\ud800" not in article.text and "\udc80" not in article.title
+    good, texts = segment_articles([article], 1, None)
+    assert len(texts) == 1 and "dân_vận" in texts[0]

@@ -3,6 +3,7 @@ encoding repaired, HTML and Markdown read as their text, furniture stripped, and
 from the fields or, where they say nothing, from the text (`metadata.extract_metadata`)."""
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import math
 import re
@@ -69,6 +70,10 @@ def field_text(value) -> str | None:
         return value["rendered"]
     if isinstance(value, str):
         return value
+    if isinstance(value, (dt.date, dt.datetime)) and not missing(value):
+        # a notebook's date (pandas' Timestamp is a datetime): its ISO text, its offset kept for `parse_date` to put
+        # it on Vietnam's day; refused as "a number, not text", the article was undated
+        return value.isoformat()
     if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:  # exactly a whole number
         value = int(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -87,8 +92,11 @@ def missing(value) -> bool:
 
     >>> missing(None), missing(float("nan")), missing(0), missing("nan")
     (True, True, False, False)
+
+    So is pandas' NaT, a date column's empty cell (checked by its type's name: pandas is not imported for it).
     """
-    return value is None or (isinstance(value, float) and math.isnan(value))
+    return (value is None or (isinstance(value, float) and math.isnan(value))
+            or type(value).__name__ == "NaTType")
 
 
 def add_warning(meta: dict, message: str) -> None:
@@ -109,6 +117,9 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
         raise InputError(f"{name}: no text in the article")
     if not isinstance(raw, str):
         raise TypeError(f"{name}: the text of an article is a str, not {type(raw).__name__}")
+    # a lone half of a surrogate pair (a notebook's "\\ud800", a cut emoji) cannot be written as UTF-8: the segmenting
+    # cache's key failed on it with a traceback. Readers' articles are made writable too, once read (`finished`)
+    raw, fields = writable_value(raw), writable_value(fields)
     raw = _from_legacy_font(raw, "text", fields, name)
     if "\\n" in raw and "\n" not in raw.strip():
         # its line ends written escaped, "\n" (a JSON string's, saved into a CSV cell or a field a second time): read
