@@ -338,7 +338,7 @@ def test_segment_many_given_articles_says_it_takes_texts(seeds_dir):
 def test_topic_and_training_numbers_are_refused_before_any_work(seeds_dir, tmp_path, monkeypatch):
     from dvtopics import jobs
 
-    monkeypatch.setattr(jobs, "read_segmented", lambda *a, **k: pytest.fail("read before the check"))
+    monkeypatch.setattr(jobs.topics, "read_segmented", lambda *a, **k: pytest.fail("read before the check"))
     monkeypatch.setattr(jobs.Reading, "articles", lambda self: pytest.fail("read before the check"))
     reading = jobs.Reading([seeds_dir])
     with pytest.raises(dvtopics.DvtopicsError, match="period 'week': choose one of month, quarter, year"):
@@ -372,7 +372,7 @@ def test_topic_numbers_are_checked_as_the_command_line_checks_them(seeds_dir, tm
     for message, call in refused.items():
         with pytest.raises(dvtopics.DvtopicsError, match=message):
             call()
-    monkeypatch.setattr(jobs, "read_segmented", lambda *a, **k: pytest.fail("read before the check"))
+    monkeypatch.setattr(jobs.topics, "read_segmented", lambda *a, **k: pytest.fail("read before the check"))
     monkeypatch.setattr(jobs.Reading, "articles", lambda self: pytest.fail("read before the check"))
     reading = jobs.Reading([seeds_dir])
     with pytest.raises(dvtopics.DvtopicsError, match="seeds: give at least one seed"):
@@ -676,7 +676,7 @@ def test_a_fit_or_sweeps_model_parameters_are_checked_before_any_article_is_read
     before saying the engine was misspelt; a sweep likewise."""
     from dvtopics import jobs
 
-    monkeypatch.setattr(jobs, "read_segmented", lambda *a, **k: pytest.fail("read before the check"))
+    monkeypatch.setattr(jobs.topics, "read_segmented", lambda *a, **k: pytest.fail("read before the check"))
     monkeypatch.setattr(jobs.Reading, "articles", lambda self: pytest.fail("read before the check"))
     reading = jobs.Reading([seeds_dir])
     with pytest.raises((dvtopics.DvtopicsError, TypeError), match=said):

@@ -801,7 +801,7 @@ def test_cli_sweep_refuses_bad_options_before_reading(args, tmp_path, monkeypatc
     def read(*args, **kwargs):
         raise AssertionError("articles read before the options were checked")
 
-    monkeypatch.setattr("dvtopics.jobs.read_segmented", read)
+    monkeypatch.setattr("dvtopics.jobs.topics.read_segmented", read)
     result = CliRunner().invoke(cli, ["topics", "sweep", "seeds", "--out", str(tmp_path / "s"), *args])
     assert result.exit_code == 2, result.output
     said = {"2:1000000:1": "each K at most 1000", "npmi,foo": "unknown measures ['foo']", " , ": "at least one measure"}

@@ -71,7 +71,7 @@ def _label(record: Mapping) -> str:
 
 
 def _type_from(record: Mapping) -> str | None:
-    """Where a readable article's type came from: "input" (its own label, `jobs._given_types`) or "model"."""
+    """Where a readable article's type came from: "input" (its own label, `jobs.report._given_types`) or "model"."""
     return None if record.get("error") else record.get("type_from") or "model"
 
 

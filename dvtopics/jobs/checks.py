@@ -1,0 +1,116 @@
+"""The checks jobs share, made before any work: outputs' names and suffixes, engines, the model folders a job
+reads, the ids of a labels file, and the settings a resumed run must share."""
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Sequence
+
+from ..arguments import ENGINES, check_choice
+from ..errors import ArgumentError, DvtopicsError, InputError
+from ..io.records import FieldNames
+
+log = logging.getLogger(__name__)
+
+
+PART_SIZE = 10_000  # articles in a part of a Dask run (--part-size)
+
+
+def model_folders(*models) -> list[Path]:
+    """The model folders a job reads (`shipped`: the shipped one; None: none), for `check_output`: an output given in
+    one (`assign_topics(..., "themes/documents.csv")`) replaced the fit's own table there, where the command line
+    refuses any file in a model folder it reads."""
+    from ..types.model import model_directory
+
+    return [model_directory(m) for m in models if m is not None]
+
+
+def check_engine(engine: str, scheduler: str | None, part_size: int | None = None) -> None:
+    """An engine, as --engine takes it (a misspelt "Dask" would run here, in silence), and a scheduler or a part size
+    only for the Dask engine, as --scheduler and --part-size are refused without it: the local engine would ignore
+    them."""
+    check_choice("engine", engine, ENGINES)
+    if scheduler is not None and engine != "dask":
+        raise ArgumentError(f"scheduler {scheduler!r} is a Dask cluster's: give engine=\"dask\" to run there, or no "
+                            "scheduler to run here")
+    if part_size not in (None, PART_SIZE) and engine != "dask":
+        raise ArgumentError(f"part_size {part_size!r} cuts the input into a Dask run's parts: give engine=\"dask\" to "
+                            "run there, or no part_size to run here")
+
+
+def output_name(out: str | os.PathLike | None, engine: str = "local") -> str | None:
+    """An output given as a path object (`Path("labels.csv")`) as the name a command line gives: a trailing "/"
+    (FOLDER/, that keeps Dask's parts) is looked for in it. On the local engine, which writes one file, such a
+    name is refused: it skipped the check that the output is no input (`in.jsonl/` wrote the labels over the
+    articles of in.jsonl), and wrote a file where a folder was named."""
+    out = None if out is None else os.fspath(out)
+    if out is not None and out.endswith(("/", os.sep)) and engine != "dask":
+        raise ArgumentError(f"{out}: a folder (it ends in '{out[-1]}'), where engine=\"dask\" (--engine dask) keeps "
+                            f"its parts; the local engine writes one file: name it, {out.rstrip('/' + os.sep) or out}")
+    return out
+
+
+def field_settings(fields: FieldNames) -> list[str]:
+    """The field names a resume must share: text, id, label, and the others only when an option gave them, so
+    that a journal written before --title-field existed still resumes. Those are recorded with their option
+    ("--title-field headline"): by value alone, a title field resumed as the source field would look the same."""
+    default = FieldNames()
+    return [fields.text, fields.id, fields.label] + [f"--{key}-field {getattr(fields, key)}"
+                                                     for key in ("title", "date", "source", "lead")
+                                                     if getattr(fields, key) != getattr(default, key)]
+
+
+# How a labels file's ids may differ from the articles' while meaning them: a spreadsheet drops an id's leading zeros
+# ("007" saved as 7) or a format pads them; a column headed `id` holds file names, "003.txt" (an `id` is read as
+# written: a column headed `file` drops the .txt); a CSV's ids were written as floats, "17.0"
+_ID_SPELLINGS = ((lambda id_: id_.lstrip("0") or "0", "but for leading zeros"),
+                 (lambda id_: id_[:-4] if id_.lower().endswith(".txt") else id_,
+                  "without .txt (head the column `file` to read its file names as ids)"),
+                 # pandas writes an id column with a gap as floats: "17.0" in a CSV
+                 (lambda id_: id_[:-2] if id_.endswith(".0") and id_[:-2].isdigit() else id_,
+                  "but for its .0 (a whole number saved as a float: save the ids as whole numbers or text)"),
+                 # labels made for `label tree/` (2017/03/name) given with tree/2017 (03/name), or the reverse
+                 (lambda id_: id_.rsplit("/", 1)[-1],
+                  "but for its folders (a folder's .txt file is named by its path below the folder given: give the "
+                  "folder the labels were made for)"))
+
+
+def _near_id(labels, ids) -> str:
+    """": its '001' is the article '1' but for leading zeros" when a labelled id means an article's so, else ""."""
+    for spelt, how in _ID_SPELLINGS:
+        articles = {spelt(id_): id_ for id_ in ids}
+        near = next(((id_, articles[spelt(id_)]) for id_ in labels if spelt(id_) in articles), None)
+        if near:
+            return f": its {near[0]!r} is the article {near[1]!r} {how}"
+    return ""
+
+
+class NoLabelledArticles(InputError):
+    """Nothing to score: no readable article has a label."""
+
+
+def check_ids_found(labels: dict[str, str], ids: set[str], option: str) -> None:
+    """Refuse labels none of whose ids is an article's of the input (`ids`); warn (one line) when some are not."""
+    from ..io.labels import EXCEL_NOTATION, excel_notation
+
+    missing = sum(1 for id_ in labels if id_ not in ids)
+    mangled = next((id_ for id_ in labels if id_ not in ids and excel_notation(id_)), None)
+    why = f": {mangled!r} is {EXCEL_NOTATION}" if mangled else ""
+    if missing == len(labels):
+        raise NoLabelledArticles(f"none of the {len(labels)} ids in {option} is an article of the input"
+                                 f"{why or _near_id(labels, ids)}: check that the labels file is this input's (ids as "
+                                 "`dvtopics inspect` shows them)")
+    if missing:
+        log.warning("%d of the %d labelled ids in %s are not articles of the input: left out%s", missing, len(labels),
+                    option, why)
+
+
+HTML_SUFFIXES = (".html", ".htm")
+
+
+def check_suffix(out: str, suffixes: Sequence[str], kind: str) -> None:
+    """Refuse an output named as another kind of file than it will be (report.pdf would hold HTML, and open
+    in a PDF reader as a broken file)."""
+    if Path(out).suffix.lower() not in suffixes:
+        raise DvtopicsError(f"{out}: written as {kind}, so its name must end in {' or '.join(suffixes)}")

@@ -1,0 +1,341 @@
+"""The article-type jobs: train a classifier, label articles with one (here or on Dask), evaluate one on labelled
+articles, and the cue rules' hits."""
+from __future__ import annotations
+
+import csv
+import logging
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator, Sequence
+
+from ..arguments import MAX_BATCH, MAX_PART, MAX_SEED, MIN_FOLDS, as_list, check_at_least, check_share
+from ..errors import DvtopicsError, InputError
+from ..io.article import Article
+from ..io.paths import unique_paths
+from ..io.read import read_articles
+from ..io.records import FieldNames
+from ..text.cache import open_cache
+from .checks import (NoLabelledArticles, PART_SIZE, check_engine, check_ids_found, check_suffix, field_settings,
+                     model_folders, output_name)
+from .reading import Reading, job_arguments
+
+log = logging.getLogger(__name__)
+
+
+@job_arguments()
+def rule_hits(reading: Reading, every_event: bool = False):
+    """(article, the cue rule's hit or None, the event it reports or None) per article; the event is looked
+    for where a rule fired, or everywhere with `every_event`."""
+    from ..types.events import find_event
+    from ..types.rules import apply_rules
+
+    for article in reading.articles():
+        hit = None if article.error else apply_rules(article.title, article.text)
+        event = find_event(article.title, article.text) if not article.error and (hit or every_event) else None
+        yield article, hit, event
+
+
+@dataclass
+class Trained:
+    card: dict  # the saved model's card
+    failed: list[Article]  # the articles (of the inputs and of --extra) that could not be read, left out
+
+
+@job_arguments("out", "label_files", "extra_paths")
+def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifiers=("svm", "logreg", "cnb"),
+          extra_paths: Sequence[str] = (), weak_rules: bool = False, weak_other: int = 0, head_chars: int = 4000,
+          folds: int = 5, max_features: int = 30_000, views=None, seed: int = 0, description: str = "",
+          on_data: Callable = lambda data: None, lead_copies: int | None = None,
+          silent_min_confidence: float | None = None) -> Trained:
+    """Train a classifier on the labelled articles (cross-validating `classifiers`), save it with its card
+    into `out`; return the card and the articles that could not be read. `on_data` sees the training data
+    (`types.training.TrainingData`) before training starts."""
+    from ..persist import MODEL_FILES, save_model
+    from ..run.batch import check_folder
+    from ..types.model import TASK, check_not_named_shipped
+    from ..types.training import check_trainable, collect, train as train_model
+
+    folds = check_at_least("folds", folds, MIN_FOLDS)  # these and the three below are on the card: plain ints
+    head_chars = check_at_least("head_chars", head_chars, 0)
+    max_features = check_at_least("max_features", max_features, 0)
+    weak_other = check_at_least("weak_other", weak_other, 0)  # as --weak-other, before the inputs are read
+    seed = check_at_least("seed", seed, 0, MAX_SEED)
+    lead_copies = None if lead_copies is None else check_at_least("lead_copies", lead_copies, 0)
+    if silent_min_confidence is not None:
+        check_share("silent_min_confidence", silent_min_confidence)
+    check_not_named_shipped(out)
+    label_files = as_list(label_files, "label_files", LABEL_FILES_HINT)
+    extra_paths = as_list(extra_paths, "extra_paths")
+    # task: a topics model's folder is refused, a classifier's (this one retrained) replaced
+    check_folder(out, [*reading.paths, *label_files, *extra_paths], MODEL_FILES, task=TASK)
+    gold, ids = gold_labels(label_files, reading.fields.label, reading.fields.id), set()
+    extra = list(_extra_articles(extra_paths, reading, gold))  # a few files, refused before the inputs are read
+    try:
+        data = collect(_noting_ids(reading.articles(), ids), gold, weak_rules, weak_other, seed, extra)
+    except DvtopicsError as exc:
+        if gold is not None:  # "no labelled article found": say first that no id of the labels file is an article's
+            check_ids_found(gold, ids, "--labels")
+        among = _labels_among_inputs(reading) if str(exc).startswith("no labelled article found") else ""
+        if among:
+            raise type(exc)(f"{exc}{among}") from None
+        raise
+    if gold is not None:
+        check_ids_found(gold, ids, "--labels")  # a label whose id is no article's is not learnt: say so
+    check_trainable(data)  # before the summary is printed: the error is the command's one line
+    on_data(data)
+    with open_cache(reading.cache_dir, reading.use_cache) as cache:
+        try:
+            model, card = train_model(data, classifiers, head_chars=head_chars, n_folds=folds, cache=cache,
+                                      n_jobs=reading.n_jobs, seed=seed, progress=True, description=description,
+                                      max_features=max_features or None, views=views, lead_copies=lead_copies,
+                                      silent_min_confidence=silent_min_confidence)
+        except ValueError as exc:  # scikit-learn's word for data it cannot learn from: no words left, a tiny class
+            raise DvtopicsError(f"cannot train on these articles: {exc}") from None
+    return Trained(save_model(model.pipeline, out, card), data.failed)
+
+
+def _noting_ids(articles: Iterable[Article], ids: set[str]) -> Iterator[Article]:
+    """The articles, each id added to `ids` as it passes (the inputs are streamed once)."""
+    for article in articles:
+        ids.add(article.id)
+        yield article
+
+
+def _extra_articles(paths: Sequence[str], reading: Reading, gold: dict[str, str] | None = None):
+    """The articles of each --extra file, read as the inputs are. A file none of whose articles can be read
+    is refused: the user meant its articles to be learnt from, and a model without them is not the one asked
+    for (a file of a few unreadable articles among good ones loses only those, as the inputs do)."""
+    paths = as_list(paths, "extra_paths")
+    # a file given twice is read once, with a note, as the inputs are: read twice, each correction in it would be
+    # counted again, and undone and redone
+    for path in unique_paths(paths) if paths else []:
+        readable, first_error, unlabelled = 0, None, None
+        try:
+            for article in read_articles([path], reading.fields, "record", reading.max_bytes):
+                readable += not article.error
+                first_error = first_error or article.error
+                if not article.error and not article.label:
+                    unlabelled = article
+                    break
+                yield article
+        except InputError as exc:  # a table without the text column: a labels file, perhaps
+            raise InputError(f"--extra {exc}" + _labels_hint(path, reading.fields)) from None
+        if unlabelled is not None:  # training's own line named neither file nor field. Not with `_labels_hint`: the
+            # file has texts (a labels file too, read as one, when its rows have a text): it was told to give them as
+            # --labels, "not the articles' text"
+            others = [name for name in unlabelled.meta if name not in ("warning", "extra_cells")]
+            # its label in a --labels file: those label the inputs (hand labels, scored), never --extra's
+            in_labels = (f"; --labels labels the inputs' articles, not --extra's: give {path} among the inputs (its "
+                         "articles are then hand labels, scored), or each --extra article its label in its own field"
+                         if gold and unlabelled.id in gold else "")
+            raise InputError(f"--extra {path}: the article {unlabelled.id} has no label: each --extra article needs "
+                             f"one, in its '{reading.fields.label}' field (--label-field names it)"
+                             + (f"; its other fields are {', '.join(map(repr, others))}" if others else "") + in_labels)
+        if not readable:
+            raise InputError(f"--extra {path}: no article could be read ({first_error})"
+                             + _labels_hint(path, reading.fields))
+
+
+def _labels_among_inputs(reading: Reading) -> str:
+    """"; labels.csv holds ids and labels, not the articles' text: give it as --labels" when an input file is a labels
+    file (--labels forgotten), for the line that says no article has a label; else ""."""
+    for path in reading.paths:
+        if os.path.isfile(path) and _labels_hint(path, reading.fields):
+            return (f"; {os.fspath(path)} holds ids and labels, not the articles' text: give it as --labels, with the "
+                    "articles it labels among the inputs")
+    return ""
+
+
+LABELS_HINT_BYTES = 50 << 20  # a larger file is not read as a labels file for a hint
+
+
+# The columns `label --out` writes: a file of these and no others holds ids and labels, but no texts
+LABEL_OUT_COLUMNS = ("id", "file", "label", "confidence", "cues", "title", "date", "source", "error", "warning")
+
+
+def _labels_hint(path, fields: FieldNames) -> str:
+    """What to do with a file of ids and labels but no texts (the .xlsx `label --out` writes) given as --extra. Not
+    said of a file with other columns: its text is under another name (`content`, read with --text-field), and it was
+    told it held no texts."""
+    from ..io.labels import labels_file_columns, read_labels
+
+    try:
+        if os.path.getsize(path) > LABELS_HINT_BYTES:  # a corpus, not a labels file: not read whole for a hint
+            return ""
+        read_labels(path, label_field=fields.label, id_field=fields.id)
+        columns = labels_file_columns(path, fields.label, fields.id)
+    except (DvtopicsError, OSError, ValueError, csv.Error):  # no hint where its header cannot be read
+        return ""
+    if any(column not in (*LABEL_OUT_COLUMNS, fields.id, fields.label) for column in columns):
+        return ""
+    return ("; it holds ids and labels, not the articles' text: give it as --labels, with the articles it "
+            "labels among the inputs")
+
+
+@job_arguments("out", "model")
+def label(reading: Reading, out: str | None, model: str | None = None, min_confidence: float = 0.0,
+          abstain: str = "other", resume: bool = False, batch_size: int = 256, engine: str = "local",
+          scheduler: str | None = None, part_size: int = PART_SIZE, on_progress: Callable[[int], None] | None = None,
+          on_record: Callable[[dict], None] | None = None) -> Counter:
+    """Label every article's type into `out` (or hand each record to `on_record` when `out` is None);
+    return the count of each outcome (labels, "error")."""
+    from ..run.batch import Labeller, check_output
+    from ..types.model import check_abstaining, model_directory
+
+    check_abstaining(min_confidence, abstain)
+    # as --batch-size and --part-size are, on every path: a batch of 0 would label nothing, silently
+    batch_size = check_at_least("batch_size", batch_size, 1, MAX_BATCH)
+    part_size = check_at_least("part_size", part_size, 1, MAX_PART)
+    check_engine(engine, scheduler, part_size)
+    out = output_name(out, engine)
+    if out is None and on_record is None:
+        raise DvtopicsError("label: give `out`, the file to write, or `on_record`, a function to hand each record")
+    if resume and out is None:  # the journal to finish is OUT's: without it the run would start over, silently
+        raise DvtopicsError("--resume finishes an interrupted run into its output: give the same --out")
+    if out is not None and not out.endswith(("/", os.sep)):  # FOLDER/ keeps Dask's parts
+        check_output(out, [*reading.paths, model_directory(model)])
+    if engine == "dask":
+        from ..parallel import cores
+        from ..run.distributed import LabelJob, run_job
+
+        job = LabelJob(str(model_directory(model)), min_confidence, abstain, batch_size, reading.cache_dir,
+                       reading.use_cache)
+        return run_job(job, reading.paths, out, scheduler=scheduler, part_size=part_size, resume=resume,
+                       fields=reading.fields, max_bytes=reading.max_bytes, on_part=on_progress,
+                       settings=_label_settings(reading, job), n_workers=cores(reading.n_jobs))
+    labeller = Labeller(model, min_confidence, abstain, reading.cache_dir, reading.use_cache)
+    return _label_here(reading, labeller, out, resume, batch_size, on_progress, on_record)
+
+
+def _label_here(reading: Reading, labeller, out: str | None, resume: bool, batch_size: int, on_progress,
+                on_record) -> Counter:
+    """With -j N > 1, N worker processes each load the model and label whole batches; this one reads and
+    writes, in input order."""
+    from ..parallel import cores, map_ordered
+    from ..run.batch import batches, input_fingerprint, label_stream, nothing_to_resume, outcome
+
+    if resume:
+        nothing_to_resume(out)
+    if cores(reading.n_jobs) == 1:
+        labeller.load()  # a broken model stops the run before any article is read
+    if out is not None:
+        return label_stream(reading.articles(), labeller, out, resume, batch_size, on_progress, reading.n_jobs,
+                            labeller.preload, inputs=input_fingerprint(reading.paths),
+                            settings=_label_settings(reading, labeller))
+    counts = Counter()
+    for records in map_ordered(labeller, batches(reading.articles(), batch_size), reading.n_jobs,
+                               preload=labeller.preload):
+        for record in records:
+            counts[outcome(record)] += 1
+            on_record(record)
+    return counts
+
+
+def _label_settings(reading: Reading, labeller) -> dict:  # labeller: a run.batch.Labeller, or Dask's LabelJob
+    """What makes a labelled row besides its article (`run.batch.SETTINGS`): a resume must have the same.
+    The model's head (`head_chars`), views and rules are in its file, so in its checksum."""
+    from ..persist import read_card
+    from ..types.model import model_directory
+
+    return {"model_sha256": read_card(model_directory(labeller.model_dir)).get("sha256"),
+            "min_confidence": labeller.min_confidence, "abstain": labeller.abstain,
+            "fields": field_settings(reading.fields), "max_bytes": reading.max_bytes}
+
+
+# label_files are paths: labels by id in a dict (or a Series) are a file's rows, not its path
+LABEL_FILES_HINT = ("give the paths of labels files; labels by id (a dict, a Series) go into a CSV of id,label "
+                    "first (pandas: pd.Series(labels, name='label').rename_axis('id').to_csv('labels.csv'))")
+
+
+@job_arguments("label_files")
+def gold_labels(label_files: Sequence[str], label_field: str = "label", id_field: str = "id"
+                ) -> dict[str, str] | None:
+    """The hand labels of these files, merged; None without files (labels then come from the articles). An id that
+    two files give two labels is refused, as one file's is (`labels_by_id`); one type spelt two ways
+    ("semi_annual_review", "Semi-annual review", "Other", "other") is one label, whatever set the labels make. A
+    file's labels are in the column (or key) named as the articles' label field, `label_field`, else in `label`; its
+    ids in the one named as their id field, `id_field`, else in `id`."""
+    from ..io.labels import labels_by_id, read_labels
+    from ..types.names import as_article_types, same_label
+
+    pairs = [pair for path in as_list(label_files, "label_files", LABEL_FILES_HINT)
+             for pair in read_labels(path, same=same_label, label_field=label_field, id_field=id_field).items()]
+    labels = as_article_types([label for _, label in pairs])
+    return labels_by_id("--labels", ((id_, label) for (id_, _), label in zip(pairs, labels)), same=same_label) or None
+
+
+@dataclass
+class Evaluation:
+    scores: dict  # types.evaluate.scores: accuracy, macro_f1, per_class, n, labels, confusion
+    compared: dict | None  # against a baseline model: its scores and the articles whose label changed
+    errors: list[tuple[Article, str, dict]]  # (article, true label, predicted record), in input order
+    failed: list[Article] = field(default_factory=list)  # the articles that could not be read, left out
+
+
+@job_arguments("model", "label_files", "baseline", "plot")
+def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), baseline: str | None = None,
+             plot: str | None = None) -> Evaluation:
+    """Score `model` (and `baseline`, when given) on the labelled articles; draw the confusion matrix into `plot`
+    when given (checked first, before any work)."""
+    from ..run.batch import check_output
+    from ..types.evaluate import changes, check_labels_known, scores
+    from ..types.model import load_classifier
+    from ..types.names import as_article_types
+    from ..types.training import HandLabels, OneLabelPerText
+
+    if plot:
+        from ..report.plots import FIGURE_SUFFIXES
+
+        check_output(plot, [*reading.paths, *model_folders(model, baseline),
+                            *as_list(label_files, "label_files", LABEL_FILES_HINT)])
+        check_suffix(plot, FIGURE_SUFFIXES, "a figure")
+    classifier = load_classifier(model)
+    compare_with = load_classifier(baseline) if baseline else None
+    gold = gold_labels(label_files, reading.fields.label, reading.fields.id)
+    hand_label = HandLabels(gold)  # as train reads them: the file's win, a label field of its label set counts
+    labelled = OneLabelPerText()  # as train refuses them: one text, two labels
+    ids, articles, truth, failed, unlabelled = set(), [], [], [], 0  # streamed: only the labelled ones are kept
+    for article in reading.articles():
+        ids.add(article.id)
+        if article.error:
+            failed.append(article)
+        elif label := hand_label(article):
+            labelled.note(article, label)
+            articles.append(article)
+            truth.append(label)
+        else:
+            unlabelled += 1
+    labelled.check()
+    hand_label.warn_unused()
+    if gold is not None:
+        check_ids_found(gold, ids, "--labels")
+    if not articles:  # say where labels were looked for, and how to give them: a column of another name is common
+        where = f"no article has a label in its '{reading.fields.label}' field (give the column with --label-field)"
+        where += ", and the --labels file labels none" if gold is not None else " and no --labels file was given"
+        where += f"; {len(failed)} could not be read" if failed else ""
+        raise NoLabelledArticles(f"no labelled article found in the input: {where}" + _labels_among_inputs(reading))
+    if unlabelled:  # blank label cells (a sheet's merged ones read before, a labels file of some ids) would go unseen
+        log.warning("%d of the %d articles read have no label and are not scored", unlabelled,
+                    unlabelled + len(articles))
+    # "OTHER", "Annual review": the types however spelt, as train reads them, when the model's labels are types too
+    truth = as_article_types(truth, classifier.labels)
+    check_labels_known(truth, classifier.labels, model)
+    if compare_with is not None:
+        check_labels_known(truth, compare_with.labels, baseline)
+    with open_cache(reading.cache_dir, reading.use_cache) as cache:
+        records = classifier.predict(articles, cache=cache, n_jobs=reading.n_jobs, explain=False)
+        predicted = [r["label"] for r in records]
+        result = scores(truth, predicted)  # the labels true or predicted here, as scikit-learn's macro-F1 takes them
+        compared = None
+        if compare_with is not None:
+            before = [r["label"] for r in compare_with.predict(articles, cache=cache, n_jobs=reading.n_jobs,
+                                                               explain=False)]
+            compared = {"model": baseline, **changes([a.id for a in articles], [a.title for a in articles], truth,
+                                                     before, predicted)}
+    errors = [(a, t, r) for a, t, r in zip(articles, truth, records) if t != r["label"]]
+    if plot:  # drawn here, not by the caller: a notebook's jobs.evaluate(..., plot="cm.png") wrote no figure
+        from ..report.plots import confusion_matrix_figure, save_figure
+
+        save_figure(confusion_matrix_figure(result["confusion"], result["labels"]), plot)
+    return Evaluation(result, compared, errors, failed)

@@ -1,0 +1,223 @@
+"""The topic jobs: fit a topic model, give articles their topics (here or on Dask), sweep K, read and show a fit."""
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+from collections import Counter
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Callable, Sequence
+
+from ..arguments import (MAX_PART, MAX_TOPICS, MIN_TOPICS, PERIODS, check_at_least, check_choice, check_random_state,
+                         check_seeds, check_topic_counts)
+from ..errors import ArgumentError, TopicsError
+from ..io.article import Article
+from .checks import HTML_SUFFIXES, PART_SIZE, check_engine, check_ids_found, check_suffix, field_settings, output_name
+from .reading import Reading, Segmented, job_arguments, read_segmented
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class TopicsFit:
+    card: dict
+    topics: list[dict]  # topics.json
+    segmented: Segmented
+
+
+@job_arguments("out", "labels_file")
+def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | None = None, period: str = "month",
+               **params) -> TopicsFit:
+    """Fit a topic model on the articles and write it, its card, tables and figures into `out`."""
+    from ..io.write import replace_together
+    from ..persist import CARD_FILE, MODEL_FILE, save_model
+    from ..topics.measures import ReferenceTokens, topic_measures
+    from ..topics.model import TopicModel, topic_card
+    from ..run.batch import check_folder
+    from ..topics.summary import FIT_FILES, previous_outputs, report_files, summarize, write_report
+    from ..types.training import read_types, with_article_types  # "Annual review" is annual_review, as train reads it
+
+    n_topics = check_at_least("n_topics", n_topics, MIN_TOPICS, MAX_TOPICS)  # a plain int: the card is JSON
+    if "random_state" in params:
+        params["random_state"] = check_random_state("random_state", params["random_state"])
+    check_choice("period", period, PERIODS)
+    model = TopicModel(n_topics=n_topics, **params)
+    model._check_params(reading.n_jobs)  # engine="NMF" was refused only once every article was read and segmented
+    # task: a classifier's folder is refused (its model and card would be replaced), a topics folder refitted
+    check_folder(out, [*reading.paths, *([labels_file] if labels_file else [])], FIT_FILES, task="topics")
+    types = read_types(labels_file, reading.fields.label, reading.fields.id)
+    k_fits, labels_found = _check_k(n_topics, params.get("unit", "document")), _check_types_found(types)
+
+    def check(articles):
+        k_fits(articles)
+        labels_found(articles)
+    data = read_segmented(reading, check=check)
+    mixes = model.fit_transform(data.texts, n_jobs=reading.n_jobs,  # = fit, then transform: texts read once
+                                progress=len(data.texts) > 100)
+    [measures] = topic_measures([model], ReferenceTokens(data.texts, model.unit, model))
+    measures.pop("k")
+    report = summarize(model, with_article_types(data.good, types), mixes, period=period)
+    warn_without_mix(report.without_mix)
+    if not report.periods:  # no over_time.csv then: say why it is missing
+        log.warning("no article has a date: no shares over time (over_time.csv) in %s", out)
+    # The new fit is written whole into a hidden folder inside `out`, then its files replace the previous
+    # fit's together, the card last (`replace_together`): a refit stopped at any moment leaves the old model
+    # or the new one, never a new model file beside an old card or new topics beside old tables, and the
+    # user's other files in `out` stay where they are.
+    previous = previous_outputs(out)
+    Path(out).mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(prefix=".dvtopics-fit-", dir=out))
+    try:
+        card = save_model(model, stage, topic_card(model, report.labels, measures, data.good, reading.paths)
+                          | {"outputs": report_files(report)})
+        new = [path.name for path in write_report(report, stage)] + [MODEL_FILE, CARD_FILE]
+        replace_together([(stage / name, Path(out) / name) for name in new],
+                         remove=[Path(out) / name for name in set(previous) - set(new)])
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+    return TopicsFit(card, report.topics_json(), data)
+
+
+def _check_types_found(types: dict[str, str] | None) -> Callable[[list[Article]], None]:
+    """A `read_segmented` check: --labels none of whose ids is an article of the input is refused, and the ids
+    that are none are counted in a warning (`check_ids_found`), as train and evaluate do."""
+    def check(articles):
+        if types is not None:
+            check_ids_found(types, {a.id for a in articles}, "--labels")
+    return check
+
+
+def warn_without_mix(n_articles: int) -> None:
+    if n_articles:
+        log.warning("%d article%s no word the topic model knows: no main topic, and left out of the topic shares",
+                    n_articles, " has" if n_articles == 1 else "s have")
+
+
+def _check_k(k: int, unit: str) -> Callable[[list[Article]], None]:
+    """A `read_segmented` check: K documents at least, known before the segmenting (paragraphs are counted
+    after it, by the model)."""
+    from ..topics.model import too_many_topics
+
+    def check(articles):
+        readable = sum(1 for a in articles if not a.error)
+        if unit == "document" and k > readable:
+            raise too_many_topics(k, readable, unit)
+    return check
+
+
+@dataclass
+class Assignment:
+    counts: Counter  # articles per main topic (None: no word the model knows; "error": unreadable ones)
+    labels: list[str]  # per topic
+    failed: list[Article]  # the unreadable articles, when they are known here (not on Dask: its workers log them)
+
+
+@job_arguments("directory", "out", "labels_file")
+def assign_topics(reading: Reading, directory: str, out: str, labels_file: str | None = None,
+                  engine: str = "local", scheduler: str | None = None, part_size: int = PART_SIZE,
+                  resume: bool = False) -> Assignment:
+    """Give each article its main topic and mix with the model in `directory`; write them to `out`, an
+    unreadable article in its place with its error."""
+    from ..run.batch import check_output, refuse_other_engine
+    from ..topics.summary import read_topics
+
+    part_size = check_at_least("part_size", part_size, 1, MAX_PART)  # as --part-size is
+    check_engine(engine, scheduler, part_size)
+    if resume and engine != "dask":  # as --resume is: the local engine writes its table at once, so it rewrote it all
+        raise ArgumentError("resume finishes an interrupted engine=\"dask\" run; the local engine writes the table "
+                            "at once: run again without resume")
+    out = output_name(out, engine)
+    if not out.endswith(("/", os.sep)):  # FOLDER/ keeps Dask's parts
+        check_output(out, [*reading.paths, directory, *([labels_file] if labels_file else [])])
+        if engine != "dask":  # (a Dask run checks under its lock) as `label` does: OUT.parts/ is a Dask run's
+            refuse_other_engine(Path(out), "local")
+
+    if engine == "dask":
+        from ..parallel import cores
+        from ..run.distributed import AssignJob, run_job, write_assignments
+
+        job = AssignJob(directory, labels_file, cache_dir=reading.cache_dir, use_cache=reading.use_cache,
+                        label_field=reading.fields.label, id_field=reading.fields.id)
+        labels = [topic["label"] for topic in read_topics(directory)[0]]
+        counts = run_job(job, reading.paths, out, scheduler=scheduler, part_size=part_size, resume=resume,
+                         fields=reading.fields, max_bytes=reading.max_bytes, n_workers=cores(reading.n_jobs),
+                         gather=partial(write_assignments, n_topics=len(labels)),
+                         settings=_assign_settings(reading, directory, labels_file))
+        return Assignment(counts, labels, [])
+    from ..topics.summary import in_input_order, summarize, write_documents
+    from ..types.training import read_types, with_article_types
+
+    model = _load_topic_model(directory)
+    types = read_types(labels_file, reading.fields.label, reading.fields.id)
+    data = read_segmented(reading, check=_check_types_found(types))
+    report = summarize(model, with_article_types(data.good, types), model.transform(data.texts))
+    write_documents(list(in_input_order(data.articles, report.documents)), out, len(report.labels), errors=True)
+    counts = Counter(d["main_topic"] for d in report.documents)
+    counts["error"] = len(data.failed)
+    return Assignment(counts, report.labels, data.failed)
+
+
+def _assign_settings(reading: Reading, directory: str, labels_file: str | None) -> dict:
+    """What makes a row of `topics assign` besides its article (`run.batch.SETTINGS`): a resume must have the same."""
+    from ..persist import read_card
+    from ..run.batch import input_fingerprint
+
+    return {"model_sha256": read_card(directory, "topics").get("sha256"),
+            "labels": input_fingerprint([labels_file])["sha256"] if labels_file else None,
+            "fields": field_settings(reading.fields), "max_bytes": reading.max_bytes}
+
+
+@job_arguments("out")
+def sweep_topics(reading: Reading, out: str, ks: Sequence[int], measures: Sequence[str], seeds: Sequence[int],
+                 **params) -> tuple[list[dict], Segmented]:
+    """Fit each K with each seed, measure the fits, and write sweep.csv and sweep.png into `out`; return the
+    rows (one per K) and the articles read."""
+    from ..run.batch import check_folder
+    from ..topics.measures import check_measures
+    from ..topics.model import TopicModel
+    from ..topics.sweep import SWEEP_FILES, sweep, write_sweep
+
+    ks, seeds = check_topic_counts("ks", ks), check_seeds("seeds", seeds)  # before reading, as measures are
+    measures = check_measures(measures)  # a misspelt measure stops the job before its long work, not after a fit
+    if not measures:  # (--measures "") a sweep compares its fits by them: with none, its table and figure are empty
+        raise TopicsError("a sweep needs at least one measure to compare its fits: npmi, c_v or diversity")
+    TopicModel(n_topics=min(ks), **params)._check_params(reading.n_jobs)  # as fit_topics: before the reading
+    check_folder(out, reading.paths, SWEEP_FILES)
+    data = read_segmented(reading, check=_check_k(max(ks), params.get("unit", "document")))
+    rows, _ = sweep(data.texts, ks, measures, seeds=seeds, progress=True, **params)
+    write_sweep(rows, out)
+    return rows, data
+
+
+@job_arguments("directory")
+def read_topics(directory: str, n_words: int | None = None) -> tuple[list[dict], dict]:
+    """(the topics of a fitted model folder, as topics.json holds them, with `n_words` words each when given;
+    its card)."""
+    from ..topics.summary import read_topics as read
+
+    return read(directory, n_words)
+
+
+def _load_topic_model(directory: str):
+    """The topic model in `directory`, once its topics.json is found whole (`read_topics` checks it): a model
+    folder with a missing or broken topics.json is an error for every command, not only for `topics show`."""
+    from ..topics.model import load_topic_model
+
+    read_topics(directory)
+    return load_topic_model(directory)[0]
+
+
+@job_arguments("directory", "out")
+def topics_page(directory: str, out: str) -> Path:
+    """Write the offline pyLDAvis page of the topic model in `directory` to `out`."""
+    from ..run.batch import check_output
+    from ..topics.ldavis import ldavis_html
+
+    check_suffix(out, HTML_SUFFIXES, "an HTML page")
+    model = _load_topic_model(directory)
+    path = check_output(out, [directory])
+    path.write_text(ldavis_html(model), encoding="utf-8")
+    return path
