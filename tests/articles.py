@@ -26,3 +26,16 @@ def made_up_articles(per_type: int = 6):
             article.label = label
             articles.append(article)
     return articles
+
+
+def write_unlabelled_and_labels(folder, articles, id_column: str = "id", labels_id_header: str = "id"):
+    """The articles without their labels in `folder`/a.jsonl (ids under `id_column`) and their labels in
+    `folder`/labels.csv (ids under `labels_id_header`): the two files a user gives as PATHS and --labels."""
+    import json
+
+    texts, labels = folder / "a.jsonl", folder / "labels.csv"
+    texts.write_text("".join(json.dumps({id_column: a.id, "text": a.text}, ensure_ascii=False) + "\n"
+                             for a in articles), encoding="utf-8")
+    labels.write_text(f"{labels_id_header},label\n" + "".join(f"{a.id},{a.label}\n" for a in articles),
+                      encoding="utf-8")
+    return texts, labels

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from dvtopics.cli import cli
 from dvtopics.types.training import ARTICLE_TYPE_VIEWS
 
-from articles import made_up_articles
+from articles import made_up_articles, write_unlabelled_and_labels
 
 
 @pytest.fixture(scope="module")
@@ -500,12 +500,7 @@ def test_a_labels_file_names_its_id_column_as_the_id_field_does(tmp_path):
     still read."""
     from dvtopics.io.labels import read_labels
 
-    articles = made_up_articles(6)
-    texts = tmp_path / "a.jsonl"
-    texts.write_text("".join(json.dumps({"doc_id": a.id, "text": a.raw}, ensure_ascii=False) + "\n" for a in articles),
-                     encoding="utf-8")
-    labels = tmp_path / "labels.csv"
-    labels.write_text("Doc_ID,label\n" + "".join(f"{a.id},{a.label}\n" for a in articles), encoding="utf-8")
+    texts, labels = write_unlabelled_and_labels(tmp_path, made_up_articles(6), "doc_id", "Doc_ID")
     result = CliRunner().invoke(cli, ["train", str(texts), "--labels", str(labels), "--id-field", "doc_id",
                                       "--out", str(tmp_path / "m"), "--classifier", "cnb", "--folds", "2"])
     assert result.exit_code == 0, result.output

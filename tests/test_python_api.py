@@ -981,16 +981,10 @@ def test_extra_articles_labelled_in_a_labels_file_are_told_where_those_labels_ap
 def test_a_labels_file_among_the_inputs_is_named_when_no_article_has_a_label(tmp_path):
     """`evaluate shipped a.jsonl labels.csv` (--labels forgotten) said only "no labelled article found in the input"
     (hunt 23 B, 18): it names the labels file among the inputs and says to give it as --labels; train too."""
-    import json
-    from articles import made_up_articles
+    from articles import made_up_articles, write_unlabelled_and_labels
     from dvtopics import jobs
 
-    articles = made_up_articles(2)
-    data = tmp_path / "a.jsonl"
-    data.write_text("".join(json.dumps({"id": a.id, "text": a.text}, ensure_ascii=False) + "\n" for a in articles),
-                    encoding="utf-8")
-    labels = tmp_path / "labels.csv"
-    labels.write_text("id,label\n" + "".join(f"{a.id},{a.label}\n" for a in articles), encoding="utf-8")
+    data, labels = write_unlabelled_and_labels(tmp_path, made_up_articles(2))
     reading = jobs.Reading([data, labels])
     said = r"labels\.csv holds ids and labels, not the articles' text: give it as --labels"
     with pytest.raises(jobs.NoLabelledArticles, match=r"^no labelled article found in the input: .*" + said):
