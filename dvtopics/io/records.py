@@ -1,23 +1,20 @@
 """A record (a JSON object, a table's row, a feed's item) as an article: the names of its fields (`FieldNames`),
 a table's header checked against them (`header_problem`), and `record_to_article`. Also what every reader gives for
-what it cannot read: `failed`, an article holding its error (or the error raised)."""
+what it cannot read: `failed`, an article holding its error (or the error raised). A lead column is joined to the
+text by `lead.with_lead`."""
 from __future__ import annotations
 
-import html
 import logging
-import re
 from dataclasses import dataclass, fields as dataclass_fields
 from typing import Iterable, Iterator, Mapping
 
 from ..errors import ArgumentError, InputError
-from ..text.furniture import strip_furniture
-from ..text.normalise import normalize
 from .article import METADATA_FIELDS, Article, add_warning, field_text, make_article, missing
-from .htmltext import html_to_text, is_html, unescape_references
 from .jsonfiles import json_kind
 from .language import with_language_warning
-from .metadata import extract_metadata
-from .tables import COMMON_NAMES, FIELD_NAME_CHARS, column_meant, field_names, name_key, repeated_columns, vietnamese_key
+from .lead import body_title, with_lead
+from .tables import (COMMON_NAMES, FIELD_NAME_CHARS, column_meant, field_names, name_key, repeated_columns,
+                     vietnamese_key)
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +86,7 @@ def warn_of_lead_as_text(where, names: list, given: list | None, fields: "FieldN
     if fields.text not in names:
         return
     spelt = (names if given is None else given)[names.index(fields.text)]
-    lead_names = map(vietnamese_key, COMMON_NAMES["lead"])
+    lead_names = tuple(map(vietnamese_key, COMMON_NAMES["lead"]))
     if fields.text == FieldNames.text and isinstance(spelt, str) and vietnamese_key(spelt) in lead_names:
         log.warning("%s: no body column, so each article's text is its lead (%r)%s", where, spelt,
                     f"; not read: {fields_found(unread)} (give the body's column with --text-field)" if unread else "")
@@ -157,66 +154,6 @@ def _null_marker(name: str, value, fields: "FieldNames") -> bool:
     if not isinstance(value, str) or len(value) > 8 or name not in fields.wanted():
         return False
     return value.strip() in (_SQL_NULL_MARKERS if name == fields.label else NULL_MARKERS)
-
-
-def with_lead(lead: str, text: str) -> str:
-    """`text` after its lead, as the page prints them: news CMSs keep the lead ("sapo", the paragraph under the
-    headline) apart from the body, and it names the event an article reports more often than any other paragraph.
-    A body that opens with the lead already (an export that copies it into both) keeps it once.
-
-    >>> with_lead("Sáng 5/3, Ban Dân vận họp.", "Dự hội nghị có …")
-    'Sáng 5/3, Ban Dân vận họp.\\n\\nDự hội nghị có …'
-    >>> with_lead("Sáng 5/3, Ban Dân vận họp.", "Sáng 5/3,  Ban Dân vận họp. Dự hội nghị có …")
-    'Sáng 5/3,  Ban Dân vận họp. Dự hội nghị có …'
-
-    The two are compared as the reader sees them, since exports hold them in different forms: markup and character
-    references aside, and a lead cut short ("…", "...", WordPress' excerpt's "[&hellip;]") compared up to its cut.
-    A lead and a body of which one is HTML are joined as one page's or one text's, so that the body's markup is
-    still read as markup when a plain lead comes first (it no longer opens with a tag).
-
-    >>> with_lead("<p>Sáng 5/3, Ban Dân vận họp về công tác [&hellip;]</p>", "Sáng 5/3, Ban Dân vận họp về công tác.")
-    'Sáng 5/3, Ban Dân vận họp về công tác.'
-    >>> with_lead("Sáng 5/3 & chiều 6/3.", "<p>Dự hội nghị có …</p>")
-    '<p>Sáng 5/3 &amp; chiều 6/3.</p>\\n\\n<p>Dự hội nghị có …</p>'
-    """
-    lead_html, text_html = is_html(lead), is_html(text)
-    seen_lead = _seen(lead, lead_html)
-    opening = _CUT_SHORT.sub("", seen_lead)[:200].strip()
-    # (markup is looked at further: a picture's <figure> and its srcset open many posts, 1,000 characters of tags
-    # before the paragraph the lead repeats)
-    window = text[:len(lead) + (4400 if text_html else 400)]
-    if not opening or opening in _seen(window, text_html)[:len(seen_lead) + 400]:
-        return text
-    if text_html and not lead_html:  # one page: the lead a paragraph of it
-        lead = f"<p>{html.escape(unescape_references(lead.strip()), quote=False)}</p>"
-    elif lead_html and not text_html:  # one text: the lead's visible text (else the body would be read as HTML)
-        lead = html_to_text(lead)
-    return f"{lead.strip()}\n\n{text}" if text.strip() else lead
-
-
-def body_title(text: str) -> str:
-    """The title a body states (its headline, as `make_article` finds it in a text), or ""."""
-    seen = html_to_text(text) if is_html(text) else text
-    return extract_metadata(strip_furniture(normalize(seen)))["title"] or ""
-
-
-# a lead cut short where an export ends it: "…", "...", "[…]", WordPress' excerpt's " [&hellip;]"
-_CUT_SHORT = re.compile(r"\s*(?:\[\s*(?:…|\.{3})\s*\]|…|\.{3,})\s*$")
-
-
-def _seen(text: str, markup: bool) -> str:
-    """`text` as a reader sees it, to compare a lead with a body: its visible text, in one spelling, one space apart
-    (its tags cut with regular expressions, quicker than parsing it, on every record of a file)."""
-    if markup:
-        text = html.unescape(_TAGS.sub("", _BLOCK_TAGS.sub(" ", text)))
-    else:
-        text = unescape_references(text)
-    return " ".join(normalize(text).split())
-
-
-_BLOCK_TAGS = re.compile(r"</?(?:p|div|br|h[1-6]|li|ul|ol|figure|figcaption|section|article|header|blockquote|tr|td|th|"
-                         r"table)\b[^>]*>", re.I)
-_TAGS = re.compile(r"<[^>]*>")
 
 
 def record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_error: str,
