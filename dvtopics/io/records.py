@@ -103,17 +103,20 @@ def named_fields(record: dict, fields: "FieldNames") -> dict:
     hit (Elasticsearch's, OpenSearch's: `elasticdump`, a search's "hits") keeps the article in its "_source", and
     its id in "_id": that article is the record; so is the one object that holds the text field in a record of other
     values too that does not hold it."""
-    source = record.get("_source")
-    if isinstance(source, dict) and fields.text not in field_names(record, fields.wanted()):
-        record = {**({fields.id: record["_id"]} if "_id" in record else {}), **source}
-    elif fields.text not in field_names(record, fields.wanted()):
-        # the article an object inside its record, as crawlers and queues write them ({"url": …, "article": {"title",
-        # "content"}}, {"_id": …, "data": {…}}): that object, beside the record's own values (its url, its id)
-        held = [value for value in record.values()
-                if isinstance(value, dict) and fields.text in field_names(value, fields.wanted())]
-        if len(held) == 1 and len(held) < len(record):  # (an object of articles by key, {"a1": {…}}, is a table)
-            record = {**{key: value for key, value in record.items() if not isinstance(value, dict)}, **held[0]}
-    names = field_names(record, fields.wanted())
+    wanted = fields.wanted()
+    names = field_names(record, wanted)  # once a record, on every reader's path: a record with its text is done here
+    if fields.text not in names:
+        source = record.get("_source")
+        if isinstance(source, dict):
+            record = {**({fields.id: record["_id"]} if "_id" in record else {}), **source}
+        else:
+            # the article an object inside its record, as crawlers and queues write them ({"url": …, "article":
+            # {"title", "content"}}, {"_id": …, "data": {…}}): that object, beside the record's own values (its url)
+            held = [value for value in record.values()
+                    if isinstance(value, dict) and fields.text in field_names(value, wanted)]
+            if len(held) == 1 and len(held) < len(record):  # (an object of articles by key, {"a1": {…}}, is a table)
+                record = {**{key: value for key, value in record.items() if not isinstance(value, dict)}, **held[0]}
+        names = field_names(record, wanted)
     return record if names == list(record) else dict(zip(names, record.values()))
 
 
