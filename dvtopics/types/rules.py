@@ -35,11 +35,18 @@ _MEETING, _COMMITTEE, _REVIEW = MEETING, COMMITTEE, REVIEW  # the meeting vocabu
 # What follows "tổng kết" when an event, a season or a campaign is reviewed, not an organisation's work.
 _CONTESTS = r"và trao|trao|giải|lễ hội|festival|cuộc thi|hội thi|hội diễn|ngày hội|hội chợ|hội trại|hội thao|liên hoan"
 # School years and semesters are not here: they are the work year of schools (LABELS.md, second edition).
-_OF_AN_EVENT = (rf",?\s+({_CONTESTS}|mùa|vụ|chiến dịch|đợt|tháng|tuần|kỳ thi|chương trình|đề án|"
+_OF_AN_EVENT = (rf"(,?\s+({_CONTESTS}|mùa|vụ|chiến dịch|đợt|tháng|tuần|kỳ thi|chương trình|đề án|"
                 r"dự án|cuộc vận động|đường hoa|quá trình|sản xuất(?!,? kinh doanh)|công tác bầu cử|tuần lễ|"
-                r"tháng hành động|kỷ niệm|công tác phục vụ|phục vụ tết|(cuộc )?diễn tập|(công tác )?tuyển sinh|"
+                r"tháng hành động|kỷ niệm|công tác phục vụ|phục vụ tết|(cuộc )?diễn tập|(công tác )?tuyển sinh|sinh hoạt hè\b|"
                 r"(công tác )?(tuyển quân|tuyển chọn,? (và )?gọi công dân nhập ngũ|giao,? nhận quân)|"
-                r"đại hội|[\"“”']năm |(?-i:Năm [A-ZĐ]))")
+                r"đại hội|[\"“”']năm |(?-i:Năm [A-ZĐ]))|"
+                # the same under "công tác"/"hoạt động" and "tổ chức"/"phục vụ": the review of organising an exam,
+                # a festival, a congress or a games ("tổng kết công tác tổ chức kỳ thi tốt nghiệp THPT năm 2023"),
+                # of the summer's activities, of a drill; not "công tác tổ chức, cán bộ" (personnel work: the year's)
+                rf"\s+(công tác|hoạt động)\s+((tổ chức|phục vụ)\s+({_CONTESTS}|kỳ thi|đại hội|hội nghị|lễ|tết|"
+                r"(?-i:[A-Z]{3,}))|hè\b|khám tuyển|tuyển quân|diễn tập|tổng điều tra|thu hoạch)|"
+                # a season's work named by its occasion ("công tác bảo đảm an ninh trật tự dịp Tết Nguyên đán")
+                rf"((?!năm 20\d\d)[^.;\n]){{0,60}}?\bdịp (tết|lễ|nghỉ lễ|cao điểm)\b)")
 # A Party committee, whose plenums are `other` (a union's executive committee reviewing its year is not one).
 _PARTY = r"(ban chấp hành (đảng bộ|trung ương)|bch đảng bộ|tỉnh ủy|thành ủy|huyện ủy|quận ủy|thị ủy|đảng ủy|đảng bộ)"
 # A steering committee reviewing its programme meets as itself; one closing a contest or festival does not.
@@ -132,12 +139,14 @@ RULES: list[Rule] = [
           rf"{_PARTY}[^.;:\n]{{0,80}}hội nghị[^.;:\n]{{0,40}}\blần thứ\b|"
           rf"hội nghị[^.;:\n]{{0,40}}\blần thứ\b[^.;:\n]{{0,40}}{_PARTY}|hội nghị {_PARTY}[^.;:\n]{{0,40}}\blần thứ\b|"
           r"hội nghị (lần thứ \S+ )?(ban chấp hành )?trung ương (đảng )?(\d+|lần thứ)", "lần thứ|trung ương"),
-    # A review of how one legal text or project was carried out for a while ("sơ kết 6 tháng thi hành Nghị định
-    # 168", "sơ kết 6 tháng thực hiện Đề án 06"); a resolution is left out: a Party committee's mid-year review
-    # is often "sơ kết 6 tháng thực hiện Nghị quyết".
+    # A review of how one legal text, programme or model was carried out for a while ("sơ kết 6 tháng thi hành
+    # Nghị định 168", "sơ kết 6 tháng thực hiện Đề án 06", "… mô hình Dân vận khéo"); a resolution is left out: a
+    # Party committee's mid-year review is often "sơ kết 6 tháng thực hiện Nghị quyết"; so is a coordination
+    # regulation, whose yearly review is two bodies' joint year of work (as seed 000's "chương trình phối hợp").
     _rule("law_review", "other",
           rf"{_REVIEW}(\s+(\d+|một|sáu)\s+(tháng|năm))?\s+(việc\s+)?(thực hiện|thi hành|triển khai)\s+"
-          r"(luật|bộ luật|nghị định|thông tư|chỉ thị|đề án|dự án|phong trào|cuộc vận động)\b", _REVIEW),
+          r"(luật|bộ luật|nghị định|thông tư|chỉ thị|đề án|dự án|phong trào|cuộc vận động|mô hình|quy chế(?! phối hợp)|quy định|"
+          r"kết luận|chiến lược|chương trình (hành động|mục tiêu))\b", _REVIEW),
     # A press conference about a period's results is news about figures, not a review meeting.
     _rule("press_conference", "other", rf"họp báo[^.;\n]{{0,150}}((6|sáu) tháng|{_QUARTER}|năm 20\d\d)", "họp báo"),
     # Press giao ban and monthly sessions are `other`, even when they name the quarter ahead (LABELS.md). The
