@@ -1910,3 +1910,24 @@ def test_a_lead_put_first_is_not_taken_for_the_headline(tmp_path):
     a, b = read(tmp_path / "s.jsonl")
     assert (a.title, a.text) == ("Hội nghị tổng kết công tác dân vận", f"Ban Dân vận vừa tổng kết năm.\n{body}")
     assert (b.title, b.text) == ("Tổng kết", f"Ban Dân vận vừa tổng kết năm.\nTổng kết\n{TEXT}")
+
+
+def test_a_us_date_column_is_read_month_first_in_csv_xlsx_and_json(tmp_path, caplog):
+    """Hunt 24 A (1): English-locale Excel writes "3/4/2024 8:15 AM" … "3/25/2024": the column is month first, so
+    3/4/2024 is 4 March. Read value by value it was 3 April, silently; the order is now the whole column's."""
+    from openpyxl import Workbook
+
+    (tmp_path / "us.csv").write_text(f'id,date,text\na1,3/4/2024 8:15 AM,"{TEXT}"\na2,3/25/2024 9:00 AM,"{TEXT2}"\n',
+                                     encoding="utf-8")
+    book = Workbook()
+    for row in (["Mã", "Ngày đăng", "Nội dung"], ["b1", "3/4/2024", TEXT], ["b2", "3/25/2024", TEXT2]):
+        book.active.append(row)
+    book.save(tmp_path / "us.xlsx")
+    (tmp_path / "us.json").write_text(json.dumps([{"id": "c1", "pubDate": "3/4/2024", "content": TEXT},
+                                                  {"id": "c2", "pubDate": "3/25/2024", "content": TEXT2}]),
+                                      encoding="utf-8")
+    (tmp_path / "vn.csv").write_text(f'id,date,text\nd1,3/4/2024,"{TEXT}"\nd2,25/3/2024,"{TEXT2}"\n', encoding="utf-8")
+    dates = {a.id: a.date for a in read([tmp_path / name for name in ("us.csv", "us.xlsx", "us.json", "vn.csv")])}
+    assert dates == {"a1": "2024-03-04", "a2": "2024-03-25", "b1": "2024-03-04", "b2": "2024-03-25",
+                     "c1": "2024-03-04", "c2": "2024-03-25", "d1": "2024-04-03", "d2": "2024-03-25"}
+    assert "the 'Ngày đăng' column's dates are month first" in caplog.text

@@ -104,12 +104,14 @@ def add_warning(meta: dict, message: str) -> None:
     meta["warning"] = f"{meta['warning']}; {message}" if meta.get("warning") else message
 
 
-def make_article(article_id: str, raw: str, fields: dict | None = None, name: str = "") -> Article:
+def make_article(article_id: str, raw: str, fields: dict | None = None, name: str = "", *,
+                 month_first: bool = False) -> Article:
     """Build an `Article` from raw text plus whatever fields the record carried.
 
     A title, date, source or label field that is not text (a list, an object, true), or a date field that
     is not a date ("32/13/2022"), is not used; it is kept in `meta` under its name, with a warning. A date
-    field is read as `parse_date` reads it, day first.
+    field is read as `parse_date` reads it, day first, or month first when `month_first` (its column is:
+    `metadata.date_order`).
     """
     fields = {key: None if missing(value) else value for key, value in (fields or {}).items()}
     name = name or article_id
@@ -163,7 +165,7 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
     if given["source"]:
         given["source"] = site_of_link(given["source"])
     if given["date"]:
-        date = parse_date(given["date"])
+        date = parse_date(given["date"], month_first=month_first)
         if date is None:
             fields["date"] = given["date"]
             # one message for the record and the log: which forms are read, not only which years

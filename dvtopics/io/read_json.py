@@ -14,7 +14,7 @@ from .article import Article
 from .decode import decode_text
 from .files import LineRange, blank_line, numbered_lines, read_all
 from .jsonfiles import DECODER, json_error, json_kind, json_records, loads, next_array_item
-from .records import (FieldNames, failed, fields_found, did_you_mean, named_fields, over_limit, record_to_article,
+from .records import (FieldNames, dates_month_first, failed, fields_found, did_you_mean, named_fields, over_limit, record_to_article,
                       utf8_size, warn_of_lead_as_text)
 from .tables import field_names
 
@@ -25,14 +25,29 @@ log = logging.getLogger(__name__)
 TEXT_FIELD_RECORDS = 100
 
 
-def with_text_field(path: Path, fields: "FieldNames", on_error: str, items: Iterable) -> Iterator[Article]:
+def with_text_field(path: Path, fields: "FieldNames", on_error: str, items: Iterable,
+                    whole: bool = False) -> Iterator[Article]:
     """The articles of a JSONL/JSON file's `items` (a record as the arguments of `record_to_article`, or an
     `Article` that could not be read), unless none of its first `TEXT_FIELD_RECORDS` records (all of them, in a
     smaller file) has the text field: a --text-field mistyped, or a text saved under another name ("content").
     The file is then one error naming the field and the fields its records have, as a table without the text
     column is (`header_problem`), and is read no further; its articles are not taken from their titles. Once
     one record has the field, the records before it come out as they are (a record without it is read from its
-    title, with a warning in its record), and reading streams on."""
+    title, with a warning in its record), and reading streams on.
+
+    `whole`: `items` are a whole document's (a .json file, in memory already), whose date field is then read in the
+    order all its dates show (`dates_month_first`); JSON lines are streamed, their dates read one by one."""
+    month_first = False
+    if whole:
+        items = list(items)
+        dates = {}  # {value: the field's name as the record spells it}
+        for item in items:
+            if not isinstance(item, Article) and isinstance(item[0], dict):
+                record = named_fields(item[0], fields)
+                if fields.date in record:
+                    spelt = dict(zip(record, item[0])) if len(record) == len(item[0]) else {}
+                    dates.setdefault(record[fields.date], spelt.get(fields.date, fields.date))
+        month_first = dates_month_first(dates, path, next(iter(dates.values()), fields.date), "field")
     pending, names, records, found = [], {}, 0, False
     items = iter(items)
     for item in items:
@@ -60,7 +75,7 @@ def with_text_field(path: Path, fields: "FieldNames", on_error: str, items: Iter
         if isinstance(item, Article):
             yield item
         else:
-            yield from record_to_article(*item)
+            yield from record_to_article(*item, month_first=month_first)
 
 
 def read_jsonl(path: Path, fields: "FieldNames", on_error: str, max_bytes: int,
@@ -113,11 +128,12 @@ def read_json(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
         log.warning("%s: a JSON array of rows under a header row (a sheet's values): read as a table, an article a "
                     "row", path)
         yield from with_text_field(path, fields, on_error, _held_items(path, rows, fields, on_error, max_bytes,
-                                                                       warning))
+                                                                       warning), whole=True)
         return
     if text.startswith("[", start):
         items = _json_array_items(path, text, start + 1, fields, on_error, max_bytes, warning)
-        yield from with_text_field(path, fields, on_error, _tables_in_array(path, items, fields, on_error, max_bytes))
+        yield from with_text_field(path, fields, on_error, _tables_in_array(path, items, fields, on_error, max_bytes),
+                                   whole=True)
         if problem:  # the items before the fault are read; what follows it is lost, and said so
             yield failed(path.name, f"{path}: {problem}; the articles after it are not read", on_error)
         return
@@ -131,7 +147,7 @@ def read_json(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
         what, items = held
         log.warning("%s: %s: read as its %d article%s", path, what, len(items), "s" * (len(items) != 1))
         yield from with_text_field(path, fields, on_error, _held_items(path, items, fields, on_error, max_bytes,
-                                                                       warning))
+                                                                       warning), whole=True)
         return
     try:
         if not isinstance(record, dict):

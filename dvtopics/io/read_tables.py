@@ -10,7 +10,7 @@ from .article import Article
 from .decode import decode_text
 from .files import read_all
 from .folders import TAB_SUFFIXES
-from .records import FieldNames, failed, header_problem, over_limit, record_id, record_to_article, utf8_size
+from .records import FieldNames, dates_month_first, failed, header_problem, over_limit, record_id, record_to_article, utf8_size
 from .tables import (backslash_escaped_cells, cell_text, csv_delimiter, csv_rows, field_names, lines_above_table,
                      name_key, sheet_tables, split_header, table_record)
 
@@ -37,6 +37,11 @@ def read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) ->
             yield failed(path.name, wrong, on_error)
             return
     spelt = dict(zip(header, given)) if header is not None else {}  # the columns' own names, for the messages
+    month_first = False
+    if header is not None and fields.date in header:  # the order of its dates is the column's, decided over them all
+        rows, at = list(rows), header.index(fields.date)  # (the file's text is in memory already)
+        month_first = dates_month_first((row[at] for _, row, _, _ in rows if row and len(row) > at), path,
+                                        spelt[fields.date])
     escapes_said = False
     for line, row, cause, cells in rows:
         if row is not None and not any(value.strip() for value in row):
@@ -85,7 +90,7 @@ def read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) ->
             yield failed(record_id(record, fields, fallback_id),
                          over_limit(f"{where}: field '{fields.text}'", size, max_bytes), on_error)
             continue
-        yield from record_to_article(record, fallback_id, fields, on_error, where, warning, spelt)
+        yield from record_to_article(record, fallback_id, fields, on_error, where, warning, spelt, month_first)
     if problem:  # the file's text ends with its last whole line: the fault is on the line after it
         yield failed(f"{path.name}:{number + 1}", f"{path}:{whole.count(chr(10)) + 1}: {problem}", on_error)
 
@@ -133,6 +138,10 @@ def read_xlsx(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
                 yield failed(f"{path.name}:{at}".rstrip(":"), wrong, on_error)
                 continue
             spelt = dict(zip(header, given or header))  # the columns' own names, for the messages
+            month_first = fields.date in header and dates_month_first(
+                # a second pass over the date column alone: the rows are streamed, the order is the whole column's
+                (row[header.index(fields.date)] for row in book.worksheets[index].iter_rows(values_only=True)
+                 if len(row) > header.index(fields.date)), f"{path}:{title}" if index else path, spelt[fields.date])
             for number, row in rows:
                 if not any((cell_text(cell) or "").strip() for cell in row):
                     continue  # a blank row a spreadsheet keeps below its table
@@ -143,6 +152,7 @@ def read_xlsx(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
                     yield failed(record_id(record, fields, fallback_id),
                                  over_limit(f"{where}: field '{fields.text}'", size, max_bytes), on_error)
                     continue
-                yield from record_to_article(record, fallback_id, fields, on_error, where, spelt=spelt)
+                yield from record_to_article(record, fallback_id, fields, on_error, where, spelt=spelt,
+                                             month_first=month_first)
     finally:
         book.close()

@@ -13,6 +13,7 @@ from .article import METADATA_FIELDS, Article, add_warning, field_text, make_art
 from .jsonfiles import json_kind
 from .language import with_language_warning
 from .lead import body_title, with_lead
+from .metadata import date_order
 from .tables import (COMMON_NAMES, FIELD_NAME_CHARS, column_meant, field_names, name_key, repeated_columns,
                      vietnamese_key)
 
@@ -160,10 +161,12 @@ def _null_marker(name: str, value, fields: "FieldNames") -> bool:
 
 
 def record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_error: str,
-                      where: str, warning: str | None = None, spelt: dict | None = None) -> Iterator[Article]:
+                      where: str, warning: str | None = None, spelt: dict | None = None,
+                      month_first: bool = False) -> Iterator[Article]:
     """The article of a JSONL/JSON/CSV record; `warning`, how its file's bytes were read, goes in its record. `spelt`:
     {field: the column's name as the table spells it} ("text": "Nội dung") of a table's record, whose names are
-    matched already, for the messages: a user's file has no 'text' or 'lead' column, but 'Nội dung' and 'Sapo'."""
+    matched already, for the messages: a user's file has no 'text' or 'lead' column, but 'Nội dung' and 'Sapo'.
+    `month_first`: the file's date column is month first (`dates_month_first`)."""
     given = record
     record = {name: None if missing(value) or _null_marker(name, value, fields) else value
               for name, value in named_fields(record, fields).items()}
@@ -240,9 +243,20 @@ def record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_e
     if warning:
         add_warning(extra, warning)
     try:
-        yield with_language_warning(make_article(article_id, text, extra, where), where)
+        yield with_language_warning(make_article(article_id, text, extra, where, month_first=month_first), where)
     except InputError as exc:
         yield failed(article_id, str(exc), on_error, title)
+
+
+def dates_month_first(values: Iterable, where, column: str, kind: str = "column") -> bool:
+    """Whether a file's date column (its `values`, all of them) is month first, as English-locale Excel writes it
+    ("3/25/2024 8:15 AM": `metadata.date_order`), said once. Decided value by value, its dates that read both ways
+    ("3/4/2024") were read day first, silently a month or more away from the day meant."""
+    month_first, shown = date_order(values)
+    if month_first:
+        log.warning("%s: the '%s' %s's dates are month first (as %r shows, which reads no other way): all of "
+                    "them are read so, '3/4/2024' as 4 March", where, column, kind, shown)
+    return month_first
 
 
 @dataclass(frozen=True)
