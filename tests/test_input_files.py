@@ -1931,3 +1931,15 @@ def test_a_us_date_column_is_read_month_first_in_csv_xlsx_and_json(tmp_path, cap
     assert dates == {"a1": "2024-03-04", "a2": "2024-03-25", "b1": "2024-03-04", "b2": "2024-03-25",
                      "c1": "2024-03-04", "c2": "2024-03-25", "d1": "2024-04-03", "d2": "2024-03-25"}
     assert "the 'Ngày đăng' column's dates are month first" in caplog.text
+
+
+def test_make_articles_warnings_name_the_fields_as_the_file_spells_them(tmp_path, caplog):
+    """Hunt 24 A (2): a date or a title that cannot be used was warned of as the 'date' or 'title' field, names the
+    user's file (its "Ngày đăng", its "Tiêu đề") does not have."""
+    (tmp_path / "bad.csv").write_text(f'Mã,Ngày đăng,Nội dung\na1,32/13/2022,"{TEXT}"\n', encoding="utf-8")
+    (tmp_path / "bad.jsonl").write_text(json.dumps({"id": "b1", "Tiêu đề": ["Hội", "nghị"], "content": TEXT},
+                                                   ensure_ascii=False) + "\n", encoding="utf-8")
+    first, second = read([tmp_path / "bad.csv", tmp_path / "bad.jsonl"])
+    assert first.meta["warning"].startswith("the 'Ngày đăng' field '32/13/2022' is not a date")
+    assert second.meta["warning"] == "the 'Tiêu đề' field is a list, not text: not used"
+    assert "'date' field" not in caplog.text and "'title' field" not in caplog.text

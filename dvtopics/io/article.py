@@ -105,13 +105,14 @@ def add_warning(meta: dict, message: str) -> None:
 
 
 def make_article(article_id: str, raw: str, fields: dict | None = None, name: str = "", *,
-                 month_first: bool = False) -> Article:
+                 month_first: bool = False, spelt: dict | None = None) -> Article:
     """Build an `Article` from raw text plus whatever fields the record carried.
 
     A title, date, source or label field that is not text (a list, an object, true), or a date field that
     is not a date ("32/13/2022"), is not used; it is kept in `meta` under its name, with a warning. A date
     field is read as `parse_date` reads it, day first, or month first when `month_first` (its column is:
-    `metadata.date_order`).
+    `metadata.date_order`). `spelt`: {field: the name the file gives it} ({"date": "Ngày đăng"}), for the warnings,
+    which name the column a user can find in their file.
     """
     fields = {key: None if missing(value) else value for key, value in (fields or {}).items()}
     name = name or article_id
@@ -147,17 +148,18 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
     if not clean.strip():
         clean = _title_for_wordless_text(raw, fields, name)
     found = extract_metadata(clean)
-    given = {}
+    given, spelt = {}, spelt or {}
     for key in METADATA_FIELDS + ("label",):
         value = fields.pop(key, None)
         given[key] = field_text(value)
         if value is not None and given[key] is None:
             fields[key] = value
-            add_warning(fields, f"the '{key}' field is {json_kind(value)}, not text: not used")
-            log.warning("%s: the '%s' field is %s, not text: not used", name, key, json_kind(value))
+            add_warning(fields, f"the '{spelt.get(key, key)}' field is {json_kind(value)}, not text: not used")
+            log.warning("%s: the '%s' field is %s, not text: not used", name, spelt.get(key, key), json_kind(value))
     for key in ("title", "source"):  # copied from the same old document as the text, as often as not
         if given[key]:
-            given[key] = _from_legacy_font(given[key], f"the '{key}' field", fields, name, fields.get("encoding"))
+            given[key] = _from_legacy_font(given[key], f"the '{spelt.get(key, key)}' field", fields, name,
+                                           fields.get("encoding"))
     for key in METADATA_FIELDS:  # spelt as the text is, so that what the text states and a field agree: a source
         if given[key] is not None:  # from a Mac (NFD) or a Windows-1258 file (tone marks apart) is one source
             # (a title exported escaped for a page, "H&#7897;i ngh&#7883;", as its text may be)
@@ -169,7 +171,7 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
         if date is None:
             fields["date"] = given["date"]
             # one message for the record and the log: which forms are read, not only which years
-            why = (f"the 'date' field {given['date']!r} is not a date (day/month/year or year-month-day, in the "
+            why = (f"the '{spelt.get('date', 'date')}' field {given['date']!r} is not a date (day/month/year or year-month-day, in the "
                    f"years {FIRST_YEAR} to {LAST_YEAR}, not 1970-01-01 or 1900-01-01, the days software writes for "
                    "no date): not used")
             add_warning(fields, why)

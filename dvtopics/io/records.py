@@ -243,7 +243,9 @@ def record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_e
     if warning:
         add_warning(extra, warning)
     try:
-        yield with_language_warning(make_article(article_id, text, extra, where, month_first=month_first), where)
+        named = {key: said(getattr(fields, key)) for key in METADATA_FIELDS + ("label",)}
+        yield with_language_warning(make_article(article_id, text, extra, where, month_first=month_first,
+                                                 spelt=named), where)
     except InputError as exc:
         yield failed(article_id, str(exc), on_error, title)
 
