@@ -1943,3 +1943,22 @@ def test_make_articles_warnings_name_the_fields_as_the_file_spells_them(tmp_path
     assert first.meta["warning"].startswith("the 'Ngày đăng' field '32/13/2022' is not a date")
     assert second.meta["warning"] == "the 'Tiêu đề' field is a list, not text: not used"
     assert "'date' field" not in caplog.text and "'title' field" not in caplog.text
+
+
+def test_make_article_takes_a_lead_and_puts_it_before_the_body_once():
+    """Hunt 24 A (3): a notebook user with a title, a sapo and a body could not give the sapo (the record reader
+    joined it itself, and read the body's headline twice): make_article(lead=) puts it first, once, and the title,
+    date and source are the body's, the lead's source tag where the body names none."""
+    from dvtopics import make_article
+
+    sapo = "Sáng 5/3, Ban Dân vận Tỉnh ủy tổ chức hội nghị sơ kết công tác dân vận 6 tháng đầu năm."
+    body = "Ban Dân vận sơ kết công tác 6 tháng\n05/03/2024 08:15\nDự hội nghị có lãnh đạo các huyện.\nNguồn: TTXVN"
+    article = make_article("a1", body, lead=sapo)
+    assert article.text.startswith(f"{sapo}\n") and article.text.count(sapo) == 1
+    assert (article.title, article.date, article.source) == ("Ban Dân vận sơ kết công tác 6 tháng", "2024-03-05", "TTXVN")
+    assert make_article("a2", f"{sapo}\nDự hội nghị.", {"title": "Sơ kết"}, lead=sapo).text.count(sapo) == 1
+    tagged = make_article("a3", "Dự hội nghị có lãnh đạo các huyện.", lead=f"(Baophutho.vn) - {sapo}")
+    assert tagged.source == "Baophutho.vn" and tagged.text.startswith("(Baophutho.vn)")
+    assert make_article("a4", "", lead=sapo).text == sapo  # a lead without a body is the text
+    with pytest.raises(TypeError, match="lead"):
+        make_article("a5", body, lead=["a list"])

@@ -15,7 +15,8 @@ from ..text.furniture import strip_furniture
 from ..text.normalise import nfc, normalize
 from .htmltext import html_to_text, is_html, is_markdown, markdown_to_text, unescape_references
 from .jsonfiles import json_kind
-from .metadata import extract_metadata, parse_date, site_of_link
+from .lead import with_lead
+from .metadata import extract_metadata, lead_source, parse_date, site_of_link
 from .vnlegacy import to_unicode
 from .write import writable_value
 
@@ -104,7 +105,7 @@ def add_warning(meta: dict, message: str) -> None:
     meta["warning"] = f"{meta['warning']}; {message}" if meta.get("warning") else message
 
 
-def make_article(article_id: str, raw: str, fields: dict | None = None, name: str = "", *,
+def make_article(article_id: str, raw: str, fields: dict | None = None, name: str = "", *, lead: str | None = None,
                  month_first: bool = False, spelt: dict | None = None) -> Article:
     """Build an `Article` from raw text plus whatever fields the record carried.
 
@@ -113,6 +114,10 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
     field is read as `parse_date` reads it, day first, or month first when `month_first` (its column is:
     `metadata.date_order`). `spelt`: {field: the name the file gives it} ({"date": "Ngày đăng"}), for the warnings,
     which name the column a user can find in their file.
+
+    `lead`: the paragraph under the headline ("sapo"), which news CMSs keep apart from the body: put before the
+    text, once where the text opens with it already (`lead.with_lead`); the title, dateline and source are then the
+    ones the text states, since a short lead over it is no headline.
     """
     fields = {key: None if missing(value) else value for key, value in (fields or {}).items()}
     name = name or article_id
@@ -123,31 +128,27 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
     # a lone half of a surrogate pair (a notebook's "\\ud800", a cut emoji) cannot be written as UTF-8: the segmenting
     # cache's key failed on it with a traceback. Readers' articles are made writable too, once read (`finished`)
     raw, fields = writable_value(raw), writable_value(fields)
+    body = None  # the body, when a lead is put before it: the headline, datelines and source lines are the body's
+    if lead is not None and not missing(lead):
+        if not isinstance(lead, str):
+            raise TypeError(f"{name}: the lead of an article is a str, not {type(lead).__name__}")
+        lead = writable_value(lead)
+        if lead.strip():
+            joined = with_lead(lead, raw)
+            body, raw = (raw if joined != raw and raw.strip() else None), joined
     raw = _from_legacy_font(raw, "text", fields, name)
-    if "\\n" in raw and "\n" not in raw.strip():
-        # its line ends written escaped, "\n" (a JSON string's, saved into a CSV cell or a field a second time): read
-        # as one line, the text would have no title, no dateline and "2022\nThứ" for words
-        log.warning("%s: the text's line ends are written escaped (\"\\n\"): read as line ends", name)
-        add_warning(fields, "the text's line ends are written escaped (\\n): read as line ends")
-        raw = _ESCAPED_LINE_END.sub("\n", raw)
-    html = is_html(raw)
-    if html:
-        log.warning("%s: HTML instead of text; its visible text is used", name)
-        add_warning(fields, "HTML instead of text: its visible text is used")
-        raw = html_to_text(raw)
-    elif is_markdown(raw):  # as reader and scraper tools save a page: its words, not its links' addresses and marks
-        log.warning("%s: Markdown instead of text; its text is used, without the links' addresses", name)
-        add_warning(fields, "Markdown instead of text: its text is used, without the links' addresses")
-        raw = markdown_to_text(raw)
-    if not html and (unescaped := unescape_references(raw)) != raw:  # a page's text without its tags: "V&#7853;n"
-        log.warning("%s: HTML character references (\"&#7853;\", \"&amp;\") in the text: read as the characters they "
-                    "stand for", name)
-        add_warning(fields, "HTML character references (&#7853;, &amp;) in the text: read as the characters they stand for")
-        raw = unescaped
+    raw = _readable(raw, fields, name)
     clean = strip_furniture(normalize(raw))
     if not clean.strip():
         clean = _title_for_wordless_text(raw, fields, name)
-    found = extract_metadata(clean)
+    if body is None:
+        found = extract_metadata(clean)
+    else:
+        # the metadata the body states, read once: before it, a short lead was read as the headline (and a lead is no
+        # dateline); the tag a lead opens with ("(Baophutho.vn) - Ngày 5/7, …") names the source where the body does not
+        body = _readable(to_unicode(body, fields.get("encoding"))[0], fields, name, say=False)
+        found = extract_metadata(strip_furniture(normalize(body)))
+        found["source"] = found["source"] or lead_source(normalize(_readable(lead, fields, name, say=False)))
     given, spelt = {}, spelt or {}
     for key in METADATA_FIELDS + ("label",):
         value = fields.pop(key, None)
@@ -188,6 +189,35 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
 
 
 _ESCAPED_LINE_END = re.compile(r"\\r\\n|\\n")
+
+
+def _readable(raw: str, fields: dict, name: str, say: bool = True) -> str:
+    """`raw` as its reader reads it: line ends written escaped, HTML's visible text, Markdown's words, character
+    references read as their characters; each said in the record's `fields` and the log, when `say`."""
+    def tell(logged: str, recorded: str) -> None:
+        if say:
+            log.warning("%s: %s", name, logged)
+            add_warning(fields, recorded)
+
+    if "\\n" in raw and "\n" not in raw.strip():
+        # its line ends written escaped, "\n" (a JSON string's, saved into a CSV cell or a field a second time): read
+        # as one line, the text would have no title, no dateline and "2022\nThứ" for words
+        tell("the text's line ends are written escaped (\"\\n\"): read as line ends",
+             "the text's line ends are written escaped (\\n): read as line ends")
+        raw = _ESCAPED_LINE_END.sub("\n", raw)
+    html = is_html(raw)
+    if html:
+        tell("HTML instead of text; its visible text is used", "HTML instead of text: its visible text is used")
+        raw = html_to_text(raw)
+    elif is_markdown(raw):  # as reader and scraper tools save a page: its words, not its links' addresses and marks
+        tell("Markdown instead of text; its text is used, without the links' addresses",
+             "Markdown instead of text: its text is used, without the links' addresses")
+        raw = markdown_to_text(raw)
+    if not html and (unescaped := unescape_references(raw)) != raw:  # a page's text without its tags: "V&#7853;n"
+        tell("HTML character references (\"&#7853;\", \"&amp;\") in the text: read as the characters they stand for",
+             "HTML character references (&#7853;, &amp;) in the text: read as the characters they stand for")
+        raw = unescaped
+    return raw
 
 
 def _title_for_wordless_text(raw: str, fields: dict, name: str) -> str:

@@ -292,6 +292,11 @@ def _byline_paper(line: str) -> str | None:
     return paper if paper and _PAPER_NAME.fullmatch(paper) and not _PAPER.match(byline["writer"]) else None
 
 
+def lead_source(lead: str) -> str | None:
+    """The site or agency the tag a lead opens with names (`SOURCE_TAG`: "(Baophutho.vn) - ", "VOV.VN - "), or None."""
+    return _lead_source(next((line.strip() for line in lead.split("\n") if line.strip()), ""))
+
+
 def _lead_source(line: str) -> str | None:
     """The site or agency a lead's source tag names (`SOURCE_TAG`: "(Baophutho.vn) - ", "VOV.VN - "), or None."""
     tag = SOURCE_TAG.match(line)

@@ -1,7 +1,7 @@
 """A record (a JSON object, a table's row, a feed's item) as an article: the names of its fields (`FieldNames`),
 a table's header checked against them (`header_problem`), and `record_to_article`. Also what every reader gives for
-what it cannot read: `failed`, an article holding its error (or the error raised). A lead column is joined to the
-text by `lead.with_lead`."""
+what it cannot read: `failed`, an article holding its error (or the error raised). A lead column is given to
+`make_article`, which puts it before the text."""
 from __future__ import annotations
 
 import logging
@@ -12,7 +12,6 @@ from ..errors import ArgumentError, InputError
 from .article import METADATA_FIELDS, Article, add_warning, field_text, make_article, missing
 from .jsonfiles import json_kind
 from .language import with_language_warning
-from .lead import body_title, with_lead
 from .metadata import date_order
 from .tables import (COMMON_NAMES, FIELD_NAME_CHARS, column_meant, field_names, name_key, repeated_columns,
                      vietnamese_key)
@@ -216,22 +215,18 @@ def record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_e
         extra[fields.lead] = lead
         add_warning(extra, f"the '{said(fields.lead)}' field is {json_kind(lead)}, not text: not used")
     lead = field_text(lead)
-    if lead and lead.strip() and (text is None or isinstance(text, str)):
-        if not (text or "").strip():
-            add_warning(extra, f"the '{said(fields.text)}' field is {'missing' if text is None else 'empty'}: the "
-                               f"lead ('{said(fields.lead)}') is read as the text")
-        if not title and (text or "").strip():
-            # no title field: the title is the body's, as it was before the lead came first (a short lead, a line
-            # over the headline, would be read as the headline)
-            title = body_title(text)
-            extra["title"] = title or extra["title"]
-        text = with_lead(lead, text or "")
-    if (text is None or isinstance(text, str)) and not (text or "").strip() and title:
+    if not (lead and lead.strip() and (text is None or isinstance(text, str))):
+        lead = None  # (make_article puts the lead before the text: `lead.with_lead`)
+    elif not (text or "").strip():
+        add_warning(extra, f"the '{said(fields.text)}' field is {'missing' if text is None else 'empty'}: the "
+                           f"lead ('{said(fields.lead)}') is read as the text")
+        text = ""
+    if (text is None or isinstance(text, str)) and not (text or "").strip() and title and lead is None:
         # a headline without its text (an export whose content is empty) is an article all the same
         what = "missing" if text is None else "empty"
         text = extra["title"]
         add_warning(extra, f"the '{said(fields.text)}' field is {what}: the title is read as the text")
-    if not isinstance(text, str) or not text.strip():
+    if not isinstance(text, str) or not (text.strip() or lead):
         what = "missing" if text is None else "empty" if isinstance(text, str) else json_kind(text)
         if fields.text in formula_errors:
             what = f"{formula_errors[fields.text]}, a spreadsheet formula's error"
@@ -244,7 +239,7 @@ def record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_e
         add_warning(extra, warning)
     try:
         named = {key: said(getattr(fields, key)) for key in METADATA_FIELDS + ("label",)}
-        yield with_language_warning(make_article(article_id, text, extra, where, month_first=month_first,
+        yield with_language_warning(make_article(article_id, text, extra, where, lead=lead, month_first=month_first,
                                                  spelt=named), where)
     except InputError as exc:
         yield failed(article_id, str(exc), on_error, title)
