@@ -1485,7 +1485,8 @@ def test_a_text_whose_line_ends_are_written_escaped_is_read_in_lines(tmp_path):
 def test_a_news_feed_saved_as_a_file_is_read_an_item_an_article(tmp_path, caplog):
     """Hunt 22 A (16): an RSS or Atom feed saved from a news site (.xml, .rss) was read as one page: one article of
     all its items, titled by the site's address. Each item is an article: its link its id, its full content (else its
-    description) its text, its title and publication date its own."""
+    description) its text (the description beside it its lead, read first: hunt 24 A), its title and publication
+    date its own."""
     rss = ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/'
            'content/"><channel><title>Báo X</title><link>https://baox.vn</link>'
            '<item><title>Hội nghị tổng kết</title><link>https://baox.vn/a.html</link>'
@@ -1501,7 +1502,7 @@ def test_a_news_feed_saved_as_a_file_is_read_an_item_an_article(tmp_path, caplog
     with caplog.at_level(logging.WARNING):
         got = read([tmp_path / "feed.xml", tmp_path / "atom.rss"])
     assert [(a.id, a.title, a.date, a.text, a.error) for a in got] == [
-        ("https://baox.vn/a.html", "Hội nghị tổng kết", "2023-01-05", TEXT, None),
+        ("https://baox.vn/a.html", "Hội nghị tổng kết", "2023-01-05", f"Tóm tắt.\n{TEXT}", None),
         ("https://baox.vn/b.html", "Gặp mặt", None, TEXT2, None),
         ("tag:baoy.vn,2023:1", "Hội nghị tổng kết", "2023-01-05", TEXT, None)]
     assert "a news feed (RSS or Atom): each of its 2 items read as an article" in caplog.text
@@ -1962,3 +1963,26 @@ def test_make_article_takes_a_lead_and_puts_it_before_the_body_once():
     assert make_article("a4", "", lead=sapo).text == sapo  # a lead without a body is the text
     with pytest.raises(TypeError, match="lead"):
         make_article("a5", body, lead=["a list"])
+
+
+def test_a_feeds_description_beside_its_content_is_the_lead(tmp_path):
+    """Hunt 24 A (4): an RSS item's description, an Atom entry's summary and a WordPress export's excerpt beside the
+    full content are the sapo, the sentence that names the event: they were dropped, and the body read alone."""
+    rss = ('<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/'
+           'content/" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/"><channel><title>Báo X</title>'
+           f'<item><title>Hội nghị tổng kết</title><link>https://x.vn/1</link><description>{TEXT}</description>'
+           '<content:encoded><![CDATA[<p>Dự hội nghị có lãnh đạo các xã.</p>]]></content:encoded></item>'
+           '<item><title>Gặp mặt đầu xuân</title><link>https://x.vn/2</link><description></description>'
+           '<content:encoded><![CDATA[<p>Dự buổi gặp mặt có các cụ.</p>]]></content:encoded>'
+           f'<excerpt:encoded><![CDATA[{TEXT2}]]></excerpt:encoded></item>'
+           f'<item><title>Chỉ có mô tả</title><link>https://x.vn/3</link><description>{TEXT}</description></item>'
+           '</channel></rss>')
+    atom = ('<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Báo Y</title>'
+            f'<entry><title>Hội nghị tổng kết</title><id>y-1</id><summary>{TEXT}</summary>'
+            '<content type="html">&lt;p&gt;Dự hội nghị có lãnh đạo các xã.&lt;/p&gt;</content></entry></feed>')
+    (tmp_path / "feed.xml").write_text(rss, encoding="utf-8")
+    (tmp_path / "atom.xml").write_text(atom, encoding="utf-8")
+    texts = {a.id: a.text for a in read([tmp_path / "feed.xml", tmp_path / "atom.xml"])}
+    assert texts == {"https://x.vn/1": f"{TEXT}\nDự hội nghị có lãnh đạo các xã.",
+                     "https://x.vn/2": f"{TEXT2}\nDự buổi gặp mặt có các cụ.", "https://x.vn/3": TEXT,
+                     "y-1": f"{TEXT}\nDự hội nghị có lãnh đạo các xã."}
