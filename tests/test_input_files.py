@@ -1986,3 +1986,12 @@ def test_a_feeds_description_beside_its_content_is_the_lead(tmp_path):
     assert texts == {"https://x.vn/1": f"{TEXT}\nDự hội nghị có lãnh đạo các xã.",
                      "https://x.vn/2": f"{TEXT2}\nDự buổi gặp mặt có các cụ.", "https://x.vn/3": TEXT,
                      "y-1": f"{TEXT}\nDự hội nghị có lãnh đạo các xã."}
+
+
+def test_a_day_number_with_a_decimal_comma_is_a_date(tmp_path):
+    """Hunt 24 A (5): Excel in a Vietnamese locale saves a date column that lost its format as day numbers with a
+    decimal comma ("45376,34375", 2024-03-25 08:15); only the point was read, and the date was said to be none."""
+    (tmp_path / "vi.csv").write_text(f"Mã;Ngày đăng;Nội dung\r\na1;45376,34375;{TEXT}\r\na2;45376.5;{TEXT2}\r\n",
+                                     encoding="utf-8-sig")
+    got = read(tmp_path / "vi.csv")
+    assert [(a.id, a.date, a.meta.get("warning")) for a in got] == [("a1", "2024-03-25", None), ("a2", "2024-03-25", None)]

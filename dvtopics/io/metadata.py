@@ -46,8 +46,9 @@ _FIELD_DATETIME = re.compile(r"(?P<year>\d{4})[-/.](?P<month>\d{1,2})[-/.](?P<da
 _TIMESTAMP = re.compile(r"\d{9,10}(?:\.\d+)?")  # seconds since 1970: 2001 to 2286
 # A day as a spreadsheet counts it, days since 1899-12-30 (45376 is 2024-03-25; a fraction is the time of day): a date
 # cell saved as a number, as a CSV of a column formatted "General" and a JSON made from a sheet (SheetJS) hold it. Five
-# digits, 1927 to 2173, of which the years read are kept; no other number of five digits is a date field's value
-_SPREADSHEET_DAY = re.compile(r"\d{5}(?:\.\d+)?")
+# digits, 1927 to 2173, of which the years read are kept; no other number of five digits is a date field's value. Its
+# fraction after a comma as well as a point: Excel in a Vietnamese (or other European) locale saves "45376,34375"
+_SPREADSHEET_DAY = re.compile(r"\d{5}(?:[.,]\d+)?")
 # A day written as one number, year first, as databases and Stata or SAS exports write it: "20240325"
 _COMPACT_DAY = re.compile(r"(?P<year>(?:19|20)\d{2})(?P<month>\d{2})(?P<day>\d{2})")
 _TIMESTAMP_MS = re.compile(r"\d{12,13}")  # milliseconds, as JavaScript and Elasticsearch write them
@@ -81,8 +82,8 @@ def parse_date(value: str, month_first: bool = False, say: bool = True) -> str |
 
     So is a spreadsheet's day number (a date cell saved as a number) and a day written as one number:
 
-    >>> parse_date("45376"), parse_date("45376.34375"), parse_date("20240325")
-    ('2024-03-25', '2024-03-25', '2024-03-25')
+    >>> parse_date("45376"), parse_date("45376.34375"), parse_date("45376,34375"), parse_date("20240325")
+    ('2024-03-25', '2024-03-25', '2024-03-25', '2024-03-25')
 
     A date read month first, as day first it is none ("3/25/2024"), is logged as a warning (unless not `say`: one
     read many times); `month_first`: the value's column is month first (`date_order`), so "3/4/2024" is 4 March:
@@ -99,7 +100,7 @@ def parse_date(value: str, month_first: bool = False, say: bool = True) -> str |
         seconds = int(value) / unit if unit != 1 else float(value)
         return vietnam_day(dt.datetime.fromtimestamp(seconds, dt.timezone.utc))
     if _SPREADSHEET_DAY.fullmatch(value):
-        day = dt.date(1899, 12, 30) + dt.timedelta(days=int(float(value)))
+        day = dt.date(1899, 12, 30) + dt.timedelta(days=int(value[:5]))
         return iso_date(day.day, day.month, day.year)
     if compact := _COMPACT_DAY.fullmatch(value):
         return iso_date(compact["day"], compact["month"], compact["year"])
