@@ -1995,3 +1995,17 @@ def test_a_day_number_with_a_decimal_comma_is_a_date(tmp_path):
                                      encoding="utf-8-sig")
     got = read(tmp_path / "vi.csv")
     assert [(a.id, a.date, a.meta.get("warning")) for a in got] == [("a1", "2024-03-25", None), ("a2", "2024-03-25", None)]
+
+
+def test_a_records_page_address_gives_its_source_where_nothing_else_does(tmp_path):
+    """Hunt 24 A (6): a scraper's records keep the page's address ("url", a "Link" column, a feed's link as its id)
+    and no source field: each article had no source, though its site is named, as an "URL: …" line over a text
+    names it. A source line in the text still wins, and a source field over both."""
+    (tmp_path / "s.jsonl").write_text("\n".join(json.dumps(record, ensure_ascii=False) for record in [
+        {"url": "https://baotuyenquang.com.vn/chinh-tri/a-1.html", "content": TEXT},
+        {"url": "https://www.baolangson.vn/a-2.html", "content": f"{TEXT}\nNguồn: TTXVN"},
+        {"url": "https://www.baolangson.vn/a-3.html", "source": "Báo Lạng Sơn", "content": TEXT},
+        {"id": "https://vov.vn/a-4.html", "content": TEXT}, {"id": "a5", "url": "không có", "content": TEXT}]),
+        encoding="utf-8")
+    assert [a.source for a in read(tmp_path / "s.jsonl")] == [
+        "baotuyenquang.com.vn", "TTXVN", "Báo Lạng Sơn", "vov.vn", None]

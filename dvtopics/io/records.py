@@ -5,6 +5,7 @@ what it cannot read: `failed`, an article holding its error (or the error raised
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, fields as dataclass_fields
 from typing import Iterable, Iterator, Mapping
 
@@ -12,7 +13,7 @@ from ..errors import ArgumentError, InputError
 from .article import METADATA_FIELDS, Article, add_warning, field_text, make_article, missing
 from .jsonfiles import json_kind
 from .language import with_language_warning
-from .metadata import date_order
+from .metadata import date_order, site_of_link
 from .tables import (COMMON_NAMES, FIELD_NAME_CHARS, column_meant, field_names, name_key, repeated_columns,
                      vietnamese_key)
 
@@ -147,6 +148,12 @@ NULL_MARKERS = frozenset({"\\N", "NULL", "null", "None", "nan", "NaN", "NaT", "<
 _SQL_NULL_MARKERS = frozenset({"\\N", "NULL"})
 
 
+# the names of a record's field that holds its page's address (without marks, spaces or "_"), and such an address
+_LINK_NAME = re.compile(r"url|link|href|permalink|id|guid|(?:canonical|source|original|page|article|post)url|canonical|"
+                        r"duongdan|lienket|linkbai(?:viet)?|linkgoc", re.IGNORECASE)
+_PAGE_LINK = re.compile(r"https?://[^\s/]+\.[a-z]{2,}(?::\d+)?/\S*$", re.IGNORECASE)
+
+
 # a publication status, as a CMS exports a "Published" column: no date
 _STATUSES = frozenset({"0", "1", "true", "false", "yes", "no", "y", "n", "on", "off", "có", "không", "x",
                        "published", "unpublished", "publish", "draft", "đã đăng", "chưa đăng", "đã xuất bản"})
@@ -239,8 +246,15 @@ def record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_e
         add_warning(extra, warning)
     try:
         named = {key: said(getattr(fields, key)) for key in METADATA_FIELDS + ("label",)}
-        yield with_language_warning(make_article(article_id, text, extra, where, lead=lead, month_first=month_first,
-                                                 spelt=named), where)
+        article = make_article(article_id, text, extra, where, lead=lead, month_first=month_first, spelt=named)
+        if article.source is None:
+            # the page's address, as scrapers and feeds keep it ("url", "link"; a feed's link is its id): its site is the
+            # source where neither a source field nor the text names one, as an "URL: …" line over a text gives it
+            link = next((value for key, value in [*extra.items(), ("id", record.get(fields.id))]
+                         if isinstance(key, str) and _LINK_NAME.fullmatch(vietnamese_key(key).replace(" ", ""))
+                         and isinstance(value, str) and _PAGE_LINK.match(value.strip())), None)
+            article.source = site_of_link(link.strip()) if link else None
+        yield with_language_warning(article, where)
     except InputError as exc:
         yield failed(article_id, str(exc), on_error, title)
 
