@@ -1961,6 +1961,7 @@ def test_make_article_takes_a_lead_and_puts_it_before_the_body_once():
     tagged = make_article("a3", "Dự hội nghị có lãnh đạo các huyện.", lead=f"(Baophutho.vn) - {sapo}")
     assert tagged.source == "Baophutho.vn" and tagged.text.startswith("(Baophutho.vn)")
     assert make_article("a4", "", lead=sapo).text == sapo  # a lead without a body is the text
+    assert make_article("a4", float("nan"), lead=sapo).text == sapo  # (a DataFrame's row without its body)
     with pytest.raises(TypeError, match="lead"):
         make_article("a5", body, lead=["a list"])
 

@@ -121,6 +121,8 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
     """
     fields = {key: None if missing(value) else value for key, value in (fields or {}).items()}
     name = name or article_id
+    if missing(raw) and isinstance(lead, str) and lead.strip():  # a DataFrame's row of a sapo and no body: the lead is
+        raw = ""  # the text, as the record reader reads it
     if missing(raw):  # a DataFrame's empty cell: an article without text, as "" is
         raise InputError(f"{name}: no text in the article")
     if not isinstance(raw, str):
