@@ -2010,3 +2010,14 @@ def test_a_records_page_address_gives_its_source_where_nothing_else_does(tmp_pat
         encoding="utf-8")
     assert [a.source for a in read(tmp_path / "s.jsonl")] == [
         "baotuyenquang.com.vn", "TTXVN", "Báo Lạng Sơn", "vov.vn", None]
+
+
+def test_joomlas_introtext_is_the_lead_and_its_publish_up_the_date(tmp_path):
+    """Hunt 24 A (7): Joomla keeps an article's opening in "introtext", the rest in "fulltext" and its date in
+    "publish_up": the opening was dropped without a word (a title column was there), and the articles were undated."""
+    (tmp_path / "joomla.csv").write_text(f'id,title,introtext,fulltext,publish_up\n7,Gặp mặt,"<p>{TEXT2}</p>",'
+                                         f'"<p>Dự buổi gặp mặt có các cụ.</p>",2024-03-06 08:00:00\n'
+                                         f'8,Hội nghị,"<p>{TEXT}</p>",,2024-03-07 08:00:00\n', encoding="utf-8")
+    got = read(tmp_path / "joomla.csv")
+    assert [(a.id, a.text, a.date) for a in got] == [
+        ("7", f"{TEXT2}\nDự buổi gặp mặt có các cụ.", "2024-03-06"), ("8", TEXT, "2024-03-07")]
