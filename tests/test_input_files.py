@@ -2021,3 +2021,18 @@ def test_joomlas_introtext_is_the_lead_and_its_publish_up_the_date(tmp_path):
     got = read(tmp_path / "joomla.csv")
     assert [(a.id, a.text, a.date) for a in got] == [
         ("7", f"{TEXT2}\nDự buổi gặp mặt có các cụ.", "2024-03-06"), ("8", TEXT, "2024-03-07")]
+
+
+def test_a_json_arrays_articles_before_a_fault_come_first_when_reading_raises(tmp_path):
+    """A .json file's dates are read in the order its whole date field shows (hunt 24 A): its items are gathered
+    first, and with on_error="raise" the articles before a broken item must still come out before the error."""
+    from dvtopics.errors import InputError
+    from dvtopics.io.read import read_articles
+
+    (tmp_path / "a.json").write_text('[{"id": "a1", "text": "Sáng nay họp."},\n{"id": "a2", "text": "Chiều nay họp."},\n'
+                                     '{"id": "a3", "text": bad},\n{"id": "a4", "text": "Tối nay họp."}]', encoding="utf-8")
+    got = []
+    with pytest.raises(InputError, match="item 3"):
+        for article in read_articles(tmp_path / "a.json", on_error="raise"):
+            got.append(article.id)
+    assert got == ["a1", "a2"]

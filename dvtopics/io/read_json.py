@@ -37,9 +37,14 @@ def with_text_field(path: Path, fields: "FieldNames", on_error: str, items: Iter
 
     `whole`: `items` are a whole document's (a .json file, in memory already), whose date field is then read in the
     order all its dates show (`dates_month_first`); JSON lines are streamed, their dates read one by one."""
-    month_first = False
+    month_first, stopped = False, None
     if whole:
-        items = list(items)
+        collected = []
+        try:
+            collected.extend(items)
+        except InputError as exc:  # on_error="raise": the articles before the fault still come first, then the error
+            stopped = exc
+        items = collected
         dates = {}  # {value: the field's name as the record spells it}
         for item in items:
             if not isinstance(item, Article) and isinstance(item[0], dict):
@@ -76,6 +81,8 @@ def with_text_field(path: Path, fields: "FieldNames", on_error: str, items: Iter
             yield item
         else:
             yield from record_to_article(*item, month_first=month_first)
+    if stopped is not None:
+        raise stopped
 
 
 def read_jsonl(path: Path, fields: "FieldNames", on_error: str, max_bytes: int,
