@@ -1964,6 +1964,8 @@ def test_make_article_takes_a_lead_and_puts_it_before_the_body_once():
     assert make_article("a4", float("nan"), lead=sapo).text == sapo  # (a DataFrame's row without its body)
     with pytest.raises(TypeError, match="lead"):
         make_article("a5", body, lead=["a list"])
+    # as the readers name it among the fields, the lead is the lead too, not a value kept aside unread
+    assert make_article("a6", body, {"title": "Sơ kết", "lead": sapo}).text.startswith(f"{sapo}\n")
 
 
 def test_a_feeds_description_beside_its_content_is_the_lead(tmp_path):

@@ -115,12 +115,16 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
     `metadata.date_order`). `spelt`: {field: the name the file gives it} ({"date": "Ngày đăng"}), for the warnings,
     which name the column a user can find in their file.
 
-    `lead`: the paragraph under the headline ("sapo"), which news CMSs keep apart from the body: put before the
-    text, once where the text opens with it already (`lead.with_lead`); the title, dateline and source are then the
-    ones the text states, since a short lead over it is no headline.
+    `lead` (or a "lead" among the `fields`): the paragraph under the headline ("sapo"), which news CMSs keep apart
+    from the body: put before the text, once where the text opens with it already (`lead.with_lead`); the title,
+    dateline and source are then the ones the text states, since a short lead over it is no headline.
     """
     fields = {key: None if missing(value) else value for key, value in (fields or {}).items()}
     name = name or article_id
+    if lead is None and field_text(fields.get("lead")) is not None:
+        # a lead among the fields, as the readers' field is named ({"title": …, "lead": sapo}): read as the lead, not
+        # kept aside unread
+        lead = field_text(fields.pop("lead"))
     if missing(raw) and isinstance(lead, str) and lead.strip():  # a DataFrame's row of a sapo and no body: the lead is
         raw = ""  # the text, as the record reader reads it
     if missing(raw):  # a DataFrame's empty cell: an article without text, as "" is

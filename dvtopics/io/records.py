@@ -246,7 +246,8 @@ def record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_e
         add_warning(extra, warning)
     try:
         named = {key: said(getattr(fields, key)) for key in METADATA_FIELDS + ("label",)}
-        article = make_article(article_id, text, extra, where, lead=lead, month_first=month_first, spelt=named)
+        # (lead "" where there is none: a field "lead" that --lead-field did not name stays one of the record's own)
+        article = make_article(article_id, text, extra, where, lead=lead or "", month_first=month_first, spelt=named)
         if article.source is None:
             # the page's address, as scrapers and feeds keep it ("url", "link"; a feed's link is its id): its site is the
             # source where neither a source field nor the text names one, as an "URL: …" line over a text gives it
