@@ -1956,7 +1956,8 @@ def test_make_article_takes_a_lead_and_puts_it_before_the_body_once():
     body = "Ban Dân vận sơ kết công tác 6 tháng\n05/03/2024 08:15\nDự hội nghị có lãnh đạo các huyện.\nNguồn: TTXVN"
     article = make_article("a1", body, lead=sapo)
     assert article.text.startswith(f"{sapo}\n") and article.text.count(sapo) == 1
-    assert (article.title, article.date, article.source) == ("Ban Dân vận sơ kết công tác 6 tháng", "2024-03-05", "TTXVN")
+    assert (article.title, article.date, article.source) == (
+        "Ban Dân vận sơ kết công tác 6 tháng", "2024-03-05", "TTXVN")
     assert make_article("a2", f"{sapo}\nDự hội nghị.", {"title": "Sơ kết"}, lead=sapo).text.count(sapo) == 1
     tagged = make_article("a3", "Dự hội nghị có lãnh đạo các huyện.", lead=f"(Baophutho.vn) - {sapo}")
     assert tagged.source == "Baophutho.vn" and tagged.text.startswith("(Baophutho.vn)")
@@ -1997,7 +1998,8 @@ def test_a_day_number_with_a_decimal_comma_is_a_date(tmp_path):
     (tmp_path / "vi.csv").write_text(f"Mã;Ngày đăng;Nội dung\r\na1;45376,34375;{TEXT}\r\na2;45376.5;{TEXT2}\r\n",
                                      encoding="utf-8-sig")
     got = read(tmp_path / "vi.csv")
-    assert [(a.id, a.date, a.meta.get("warning")) for a in got] == [("a1", "2024-03-25", None), ("a2", "2024-03-25", None)]
+    assert [(a.id, a.date, a.meta.get("warning")) for a in got] == [
+        ("a1", "2024-03-25", None), ("a2", "2024-03-25", None)]
 
 
 def test_a_records_page_address_gives_its_source_where_nothing_else_does(tmp_path):
@@ -2031,8 +2033,8 @@ def test_a_json_arrays_articles_before_a_fault_come_first_when_reading_raises(tm
     from dvtopics.errors import InputError
     from dvtopics.io.read import read_articles
 
-    (tmp_path / "a.json").write_text('[{"id": "a1", "text": "Sáng nay họp."},\n{"id": "a2", "text": "Chiều nay họp."},\n'
-                                     '{"id": "a3", "text": bad},\n{"id": "a4", "text": "Tối nay họp."}]', encoding="utf-8")
+    (tmp_path / "a.json").write_text('[{"id": "a1", "text": "Sáng nay họp."},\n{"id": "a2", "text": "Chiều họp."},\n'
+                                     '{"id": "a3", "text": bad},\n{"id": "a4", "text": "Tối họp."}]', encoding="utf-8")
     got = []
     with pytest.raises(InputError, match="item 3"):
         for article in read_articles(tmp_path / "a.json", on_error="raise"):

@@ -178,9 +178,9 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
         if date is None:
             fields["date"] = given["date"]
             # one message for the record and the log: which forms are read, not only which years
-            why = (f"the '{spelt.get('date', 'date')}' field {given['date']!r} is not a date (day/month/year or year-month-day, in the "
-                   f"years {FIRST_YEAR} to {LAST_YEAR}, not 1970-01-01 or 1900-01-01, the days software writes for "
-                   "no date): not used")
+            why = (f"the '{spelt.get('date', 'date')}' field {given['date']!r} is not a date (day/month/year or "
+                   f"year-month-day, in the years {FIRST_YEAR} to {LAST_YEAR}, not 1970-01-01 or 1900-01-01, the days "
+                   "software writes for no date): not used")
             add_warning(fields, why)
             log.warning("%s: %s", name, why)
         given["date"] = date

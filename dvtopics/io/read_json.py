@@ -14,8 +14,8 @@ from .article import Article
 from .decode import decode_text
 from .files import LineRange, blank_line, numbered_lines, read_all
 from .jsonfiles import DECODER, json_error, json_kind, json_records, loads, next_array_item
-from .records import (FieldNames, dates_month_first, failed, fields_found, did_you_mean, named_fields, over_limit, record_to_article,
-                      utf8_size, warn_of_lead_as_text)
+from .records import (FieldNames, dates_month_first, failed, fields_found, did_you_mean, named_fields, over_limit,
+                      record_to_article, utf8_size, warn_of_lead_as_text)
 from .tables import field_names
 
 log = logging.getLogger(__name__)

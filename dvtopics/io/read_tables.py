@@ -10,7 +10,8 @@ from .article import Article
 from .decode import decode_text
 from .files import read_all
 from .folders import TAB_SUFFIXES
-from .records import FieldNames, dates_month_first, failed, header_problem, over_limit, record_id, record_to_article, utf8_size
+from .records import (FieldNames, dates_month_first, failed, header_problem, over_limit, record_id, record_to_article,
+                      utf8_size)
 from .tables import (backslash_escaped_cells, cell_text, csv_delimiter, csv_rows, field_names, lines_above_table,
                      name_key, sheet_tables, split_header, table_record)
 

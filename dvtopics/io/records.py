@@ -249,8 +249,8 @@ def record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_e
         # (lead "" where there is none: a field "lead" that --lead-field did not name stays one of the record's own)
         article = make_article(article_id, text, extra, where, lead=lead or "", month_first=month_first, spelt=named)
         if article.source is None:
-            # the page's address, as scrapers and feeds keep it ("url", "link"; a feed's link is its id): its site is the
-            # source where neither a source field nor the text names one, as an "URL: …" line over a text gives it
+            # the page's address, as scrapers and feeds keep it ("url", "link"; a feed's link is its id): its site is
+            # the source where neither a source field nor the text names one, as an "URL: …" line over a text gives it
             link = next((value for key, value in [*extra.items(), ("id", record.get(fields.id))]
                          if isinstance(key, str) and _LINK_NAME.fullmatch(vietnamese_key(key).replace(" ", ""))
                          and isinstance(value, str) and _PAGE_LINK.match(value.strip())), None)
