@@ -2040,3 +2040,17 @@ def test_a_json_arrays_articles_before_a_fault_come_first_when_reading_raises(tm
         for article in read_articles(tmp_path / "a.json", on_error="raise"):
             got.append(article.id)
     assert got == ["a1", "a2"]
+
+
+def test_a_title_field_that_holds_the_pages_title_is_its_headline(tmp_path):
+    """Hunt 24 A (8): scrapers save the page's <title> in the title field ("… - Báo Tuyên Quang điện tử", "… |
+    VnExpress"): the site's name stayed in every title (the classifier's and the report's), and gave no source,
+    though the same line atop a text is read as the headline and its site. A source field or line still wins."""
+    (tmp_path / "t.jsonl").write_text("\n".join(json.dumps(record, ensure_ascii=False) for record in [
+        {"title": "Huyện tổng kết công tác dân vận năm 2022 - Báo Tuyên Quang điện tử", "content": TEXT},
+        {"title": "Huyện tổng kết công tác dân vận năm 2022 | VnExpress", "source": "TTXVN", "content": TEXT},
+        {"title": "Gặp mặt - Báo Tuyên Quang", "content": TEXT2}]), encoding="utf-8")
+    assert [(a.title, a.source) for a in read(tmp_path / "t.jsonl")] == [
+        ("Huyện tổng kết công tác dân vận năm 2022", "Báo Tuyên Quang điện tử"),
+        ("Huyện tổng kết công tác dân vận năm 2022", "TTXVN"),
+        ("Gặp mặt - Báo Tuyên Quang", None)]  # (too short a headline to tell from a title that names a paper)

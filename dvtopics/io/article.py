@@ -16,7 +16,7 @@ from ..text.normalise import nfc, normalize
 from .htmltext import html_to_text, is_html, is_markdown, markdown_to_text, unescape_references
 from .jsonfiles import json_kind
 from .lead import with_lead
-from .metadata import extract_metadata, lead_source, parse_date, site_of_link
+from .metadata import extract_metadata, lead_source, parse_date, site_of_link, without_site
 from .vnlegacy import to_unicode
 from .write import writable_value
 
@@ -173,6 +173,11 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
             given[key] = normalize(unescape_references(given[key])).strip()
     if given["source"]:
         given["source"] = site_of_link(given["source"])
+    if given["title"]:
+        # a scraper's title field that holds the page's <title>, "… năm 2024 - Báo Tuyên Quang điện tử": the headline,
+        # and the site the source where nothing else names one, as that line at the top of a text is read
+        given["title"], site = without_site(given["title"])
+        found["source"] = found["source"] or site
     if given["date"]:
         date = parse_date(given["date"], month_first=month_first)
         if date is None:

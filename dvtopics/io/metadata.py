@@ -175,6 +175,19 @@ _SITE_SUFFIX = re.compile(
     r"Tiền Phong|TTXVN|Vietnam\+|VietnamPlus|QĐND|CAND|SGGP|Nhân Dân(?: điện tử)?)\s*$")
 
 
+def without_site(headline: str) -> tuple[str, str | None]:
+    """A headline without the site's name a page's <title> adds to it, and that name (`_SITE_SUFFIX`), or (headline,
+    None).
+
+    >>> without_site("Huyện tổng kết công tác dân vận năm 2024 - Báo Tuyên Quang điện tử")
+    ('Huyện tổng kết công tác dân vận năm 2024', 'Báo Tuyên Quang điện tử')
+    """
+    site = _SITE_SUFFIX.search(headline)
+    if site and len(headline[:site.start()].split()) >= 4:  # "… năm 2024 - Báo Tuyên Quang điện tử", a page's <title>
+        return headline[:site.start()], site["site"]
+    return headline, None
+
+
 # A line that gives the page's address, as scrapers and reader tools write it over the text ("URL: https://…", Jina's
 # "URL Source: https://…"): the page's site is its source when no source line names another
 _URL_LINE = re.compile(r"^\W*(?:url(?:\s+source)?|link|source\s+url|original\s+url|canonical(?:\s+url)?|đường\s+dẫn|"
@@ -234,9 +247,7 @@ def extract_metadata(text: str) -> dict:
     title = _TITLE_LABEL.sub("", title, count=1)  # "Tiêu đề: Hội nghị …", a scraper's labelled header: the headline
     # a Markdown heading's marks, in a text too plain to be read as Markdown ("# Hội nghị …", "**Hội nghị …**")
     title = _HEADING_MARKS.sub(lambda marked: marked[1] or marked[2], title)
-    site = _SITE_SUFFIX.search(title)
-    if site and len(title[:site.start()].split()) >= 4:  # "… năm 2024 - Báo Tuyên Quang điện tử", a page's <title>
-        title, site = title[:site.start()], site["site"]
+    title, site = without_site(title)
     head = [(position, iso) for position, iso in short_dates if position < 5]
     # a date above the headline, when another stands under it, is the day the site showed the page
     under_title = [iso for position, iso in head if position > title_position] if _looks_like_headline(title) else []
@@ -253,7 +264,7 @@ def extract_metadata(text: str) -> dict:
     if source is None:  # no "Nguồn:" line: the tag the lead opens with, "(Baophutho.vn) - Ngày 5/7, …"
         source = (_lead_source(next((line for position, line in candidates if position > title_position), ""))
                   or next(filter(None, map(_byline_paper, lines[max(title_position + 1, len(lines) - 3):])), None)
-                  or page_site or (site if isinstance(site, str) else None))
+                  or page_site or site)
     return {"title": title[:300], "date": date, "source": source and site_of_link(source)}
 
 
