@@ -1913,7 +1913,7 @@ def test_a_lead_put_first_is_not_taken_for_the_headline(tmp_path):
     assert (b.title, b.text) == ("Tổng kết", f"Ban Dân vận vừa tổng kết năm.\nTổng kết\n{TEXT}")
 
 
-def test_a_us_date_column_is_read_month_first_in_csv_xlsx_and_json(tmp_path, caplog):
+def test_a_us_date_column_is_read_month_first_in_csv_xlsx_json_and_jsonl(tmp_path, caplog):
     """Hunt 24 A (1): English-locale Excel writes "3/4/2024 8:15 AM" … "3/25/2024": the column is month first, so
     3/4/2024 is 4 March. Read value by value it was 3 April, silently; the order is now the whole column's."""
     from openpyxl import Workbook
@@ -1928,9 +1928,16 @@ def test_a_us_date_column_is_read_month_first_in_csv_xlsx_and_json(tmp_path, cap
                                                   {"id": "c2", "pubDate": "3/25/2024", "content": TEXT2}]),
                                       encoding="utf-8")
     (tmp_path / "vn.csv").write_text(f'id,date,text\nd1,3/4/2024,"{TEXT}"\nd2,25/3/2024,"{TEXT2}"\n', encoding="utf-8")
-    dates = {a.id: a.date for a in read([tmp_path / name for name in ("us.csv", "us.xlsx", "us.json", "vn.csv")])}
+    (tmp_path / "us.jsonl").write_text("\n".join(json.dumps(record) for record in [
+        {"id": "e1", "published_at": "3/4/2024 8:15 AM", "text": TEXT}, {"id": "e2", "date": None, "text": TEXT},
+        [{"id": "e3", "published_at": "3/25/2024", "text": TEXT2}]]), encoding="utf-8")
+    (tmp_path / "vn.jsonl").write_text(json.dumps({"id": "f1", "date": "3/4/2024", "text": TEXT}) + "\n"
+                                       + json.dumps({"id": "f2", "date": "25/3/2024", "text": TEXT}), encoding="utf-8")
+    names = ("us.csv", "us.xlsx", "us.json", "vn.csv", "us.jsonl", "vn.jsonl")
+    dates = {a.id: a.date for a in read([tmp_path / name for name in names])}
     assert dates == {"a1": "2024-03-04", "a2": "2024-03-25", "b1": "2024-03-04", "b2": "2024-03-25",
-                     "c1": "2024-03-04", "c2": "2024-03-25", "d1": "2024-04-03", "d2": "2024-03-25"}
+                     "c1": "2024-03-04", "c2": "2024-03-25", "d1": "2024-04-03", "d2": "2024-03-25",
+                     "e1": "2024-03-04", "e2": None, "e3": "2024-03-25", "f1": "2024-04-03", "f2": "2024-03-25"}
     assert "the 'Ngày đăng' column's dates are month first" in caplog.text
 
 
