@@ -2061,3 +2061,17 @@ def test_a_title_field_that_holds_the_pages_title_is_its_headline(tmp_path):
         ("Huyện tổng kết công tác dân vận năm 2022", "Báo Tuyên Quang điện tử"),
         ("Huyện tổng kết công tác dân vận năm 2022", "TTXVN"),
         ("Gặp mặt - Báo Tuyên Quang", None)]  # (too short a headline to tell from a title that names a paper)
+
+
+def test_a_title_field_that_ends_with_its_date_dates_the_article(tmp_path):
+    """Hunt 24 A (9): a listing's export whose title field ends with the article's date ("… năm 2022 - 25/03/2024") and
+    has no date field: the date stayed in the title and the article was undated, though the same line atop a text is
+    read as its headline and date. A date field wins; an anniversary's span stays in its title."""
+    headline = "Huyện tổng kết công tác dân vận năm 2022"
+    span = "Kỷ niệm 80 năm Ngày thành lập Quân đội nhân dân Việt Nam (22/12/1944 - 22/12/2024)"
+    (tmp_path / "t.jsonl").write_text("\n".join(json.dumps(record, ensure_ascii=False) for record in [
+        {"title": f"{headline} - 25/03/2024", "content": TEXT}, {"title": f"{headline} (25/03/2024)",
+                                                                 "date": "2024-03-26", "content": TEXT},
+        {"title": span, "content": TEXT2}]), encoding="utf-8")
+    assert [(a.title, a.date) for a in read(tmp_path / "t.jsonl")] == [
+        (headline, "2024-03-25"), (headline, "2024-03-26"), (span, None)]

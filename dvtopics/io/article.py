@@ -16,7 +16,8 @@ from ..text.normalise import nfc, normalize
 from .htmltext import html_to_text, is_html, is_markdown, markdown_to_text, unescape_references
 from .jsonfiles import json_kind
 from .lead import with_lead
-from .metadata import extract_metadata, lead_source, parse_date, site_of_link, without_site
+from .metadata import (dated_headline, extract_metadata, lead_source, parse_date, site_of_link,
+                       without_site)
 from .vnlegacy import to_unicode
 from .write import writable_value
 
@@ -178,6 +179,10 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
         # and the site the source where nothing else names one, as that line at the top of a text is read
         given["title"], site = without_site(given["title"])
         found["source"] = found["source"] or site
+        # and one that ends with its date, as listings write it ("… năm 2024 - 25/03/2024"): that date the article's
+        # where neither a date field nor the text gives one
+        if dated := dated_headline(given["title"]):
+            given["title"], found["date"] = dated[0], found["date"] or dated[1]
     if given["date"]:
         date = parse_date(given["date"], month_first=month_first)
         if date is None:

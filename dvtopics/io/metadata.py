@@ -175,6 +175,20 @@ _SITE_SUFFIX = re.compile(
     r"Tiền Phong|TTXVN|Vietnam\+|VietnamPlus|QĐND|CAND|SGGP|Nhân Dân(?: điện tử)?)\s*$")
 
 
+def dated_headline(line: str) -> tuple[str, str] | None:
+    """(the headline, its ISO date) of a headline that ends with its date, as listings and scrapers write it ("… năm
+    2024 - 25/03/2024", `_DATED_HEADLINE`), or None.
+
+    >>> dated_headline("Huyện tổng kết công tác dân vận năm 2024 (25/03/2024)")
+    ('Huyện tổng kết công tác dân vận năm 2024', '2024-03-25')
+    """
+    written = _DATED_HEADLINE.fullmatch(line)
+    if (written and _looks_like_headline(written["headline"]) and headline_words(written["headline"]) >= 4
+            and not _source(line)[0] and not _SPAN_START.search(written["headline"])):
+        return written["headline"], iso_of(written)
+    return None
+
+
 def without_site(headline: str) -> tuple[str, str | None]:
     """A headline without the site's name a page's <title> adds to it, and that name (`_SITE_SUFFIX`), or (headline,
     None).
@@ -221,13 +235,12 @@ def extract_metadata(text: str) -> dict:
     candidates = []  # (position, line) of lines that may be the title
     dated_headlines = {}  # position: iso of a headline that ends with its date ("Huyện tổng kết … - 25/03/2024")
     for position, line in enumerate(lines):
-        written = _DATED_HEADLINE.fullmatch(line) if position < 5 else None
-        if (written and _looks_like_headline(written["headline"]) and headline_words(written["headline"]) >= 4
-                and not _source(line)[0] and not _SPAN_START.search(written["headline"])):
+        written = dated_headline(line) if position < 5 else None
+        if written:
             # as a listing or a scraper writes it: the line without its date is the headline, its date the article's
             # (read as a dateline, the headline was lost and the lead taken for the title)
-            dated_headlines[position] = iso_of(written)
-            candidates.append((position, written["headline"]))
+            dated_headlines[position] = written[1]
+            candidates.append((position, written[0]))
             continue
         named, dated = _source(line)
         iso = dateline_date(line) or dated
