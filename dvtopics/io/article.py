@@ -16,7 +16,7 @@ from ..text.normalise import nfc, normalize
 from .htmltext import html_to_text, is_html, is_markdown, markdown_to_text, unescape_references
 from .jsonfiles import json_kind
 from .lead import with_lead
-from .metadata import (dated_headline, extract_metadata, lead_source, parse_date, site_of_link,
+from .metadata import (dated_headline, extract_metadata, parse_date, site_of_link,
                        without_site)
 from .vnlegacy import to_unicode
 from .write import writable_value
@@ -152,10 +152,10 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
         found = extract_metadata(clean)
     else:
         # the metadata the body states, read once: before it, a short lead was read as the headline (and a lead is no
-        # dateline); the tag a lead opens with ("(Baophutho.vn) - Ngày 5/7, …") names the source where the body does not
+        # dateline); the tag a lead opens with ("(Baophutho.vn) - Ngày 5/7, …") names the source where no source line
+        # does, before a closing byline
         body = _readable(to_unicode(body, fields.get("encoding"))[0], fields, name, say=False)
-        found = extract_metadata(strip_furniture(normalize(body)))
-        found["source"] = found["source"] or lead_source(normalize(_readable(lead, fields, name, say=False)))
+        found = extract_metadata(strip_furniture(normalize(body)), normalize(_readable(lead, fields, name, say=False)))
     given, spelt = {}, spelt or {}
     for key in METADATA_FIELDS + ("label",):
         value = fields.pop(key, None)

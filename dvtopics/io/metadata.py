@@ -217,8 +217,9 @@ _PUBLISHED = re.compile(r"ngày\s+đăng|đăng\s+(?:ngày|lúc|bởi)|cập\s+n
                         r"published|posted|updated", re.IGNORECASE)
 
 
-def extract_metadata(text: str) -> dict:
-    """Title, date and source as the text states them.
+def extract_metadata(text: str, lead: str = "") -> dict:
+    """Title, date and source as the text states them; `lead`: the lead a record keeps apart, put before `text` (whose
+    source tag names the source, as the tag of a lead inside the text does).
 
     The title is the first line that is not page furniture or a dateline (`_title`). The date is taken
     from a source line with the original's date ("Nguồn: baodaklak.vn, ngày 6/1/2016"), else from the
@@ -275,7 +276,8 @@ def extract_metadata(text: str) -> dict:
     date = source_date or next(iter(under_title or own or published or [iso for _, iso in head] or tail
                                     or [iso for _, iso in short_dates]), None)
     if source is None:  # no "Nguồn:" line: the tag the lead opens with, "(Baophutho.vn) - Ngày 5/7, …"
-        source = (_lead_source(next((line for position, line in candidates if position > title_position), ""))
+        source = (lead_source(lead)
+                  or _lead_source(next((line for position, line in candidates if position > title_position), ""))
                   or next(filter(None, map(_byline_paper, lines[max(title_position + 1, len(lines) - 3):])), None)
                   or page_site or site)
     return {"title": title[:300], "date": date, "source": source and site_of_link(source)}
