@@ -177,7 +177,7 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
     if given["title"]:
         # a scraper's title field that holds the page's <title>, "… năm 2024 - Báo Tuyên Quang điện tử": the headline,
         # and the site the source where nothing else names one, as that line at the top of a text is read
-        given["title"], site = without_site(given["title"])
+        given["title"], site = without_site(given["title"], field=True)
         found["source"] = found["source"] or site
         # and one that ends with its date, as listings write it ("… năm 2024 - 25/03/2024"): that date the article's
         # where neither a date field nor the text gives one

@@ -189,17 +189,26 @@ def dated_headline(line: str) -> tuple[str, str] | None:
     return None
 
 
-def without_site(headline: str) -> tuple[str, str | None]:
+def without_site(headline: str, field: bool = False) -> tuple[str, str | None]:
     """A headline without the site's name a page's <title> adds to it, and that name (`_SITE_SUFFIX`), or (headline,
-    None).
+    None). In a title `field`, which holds a headline as often as a page's <title>, a paper's name that is words
+    too ("… nút giao An Dương - Thanh Niên", a street) is taken for a site only after "|".
 
     >>> without_site("Huyện tổng kết công tác dân vận năm 2024 - Báo Tuyên Quang điện tử")
     ('Huyện tổng kết công tác dân vận năm 2024', 'Báo Tuyên Quang điện tử')
+    >>> without_site("Phương án xây cầu vượt nút giao An Dương - Thanh Niên", field=True)[1] is None
+    True
     """
     site = _SITE_SUFFIX.search(headline)
-    if site and len(headline[:site.start()].split()) >= 4:  # "… năm 2024 - Báo Tuyên Quang điện tử", a page's <title>
+    if (site and len(headline[:site.start()].split()) >= 4  # "… năm 2024 - Báo Tuyên Quang điện tử", a page's <title>
+            and not (field and site["site"] in _PAPERS_THAT_ARE_WORDS and "|" not in headline[site.start():])):
         return headline[:site.start()], site["site"]
     return headline, None
+
+
+# national papers whose names are words a headline may end with (a street, the youth, labour, the people)
+_PAPERS_THAT_ARE_WORDS = frozenset({"Thanh Niên", "Lao Động", "Người Lao Động", "Tiền Phong", "Nhân Dân", "Tuổi Trẻ",
+                                    "Dân trí"})
 
 
 # A line that gives the page's address, as scrapers and reader tools write it over the text ("URL: https://…", Jina's
@@ -209,7 +218,8 @@ _URL_LINE = re.compile(r"^\W*(?:url(?:\s+source)?|link|source\s+url|original\s+u
 
 
 # A span's first date: "… (22/12/1944 - 22/12/2024)" is an anniversary's span, not the article's date
-_SPAN_START = re.compile(rf"(?:{DATE.pattern})\s*$|\((?!.*\))", re.IGNORECASE)
+# (or a day and month without their year, "… tuần từ 26/1-07/2/2017": a week's span)
+_SPAN_START = re.compile(rf"(?:{DATE.pattern})\s*$|(?<![\d/.])\d{{1,2}}[/.]\d{{1,2}}\s*$|\((?!.*\))", re.IGNORECASE)
 
 
 # The label of a line that gives the article's own publication date, not the day the site showed the page
