@@ -2089,3 +2089,25 @@ def test_a_title_that_ends_with_a_streets_name_or_a_weeks_span_stays_whole(tmp_p
     assert [(a.title, a.date, a.source) for a in read(tmp_path / "t.jsonl")] == [
         (weekly, None, None), (street, None, None), (weekly, None, None),
         ("Huyện tổng kết công tác dân vận năm 2022", None, "Thanh Niên")]
+
+
+def test_a_total_and_a_signature_under_a_tables_articles_are_notes(tmp_path, caplog):
+    """Hunt 24 A (10): Vietnamese offices close a report's sheet with a total ("Tổng cộng: 2 bài") and a signature
+    ("Người lập biểu") under the table: each was an error, and the run's exit code 1. Under the last article, rows
+    with no text, lead, title, label or id are notes, named in one warning; above an article, or with an id (an
+    article whose text is missing), such a row is still an error."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in (["STT", "Tiêu đề", "Nội dung"], [1, "Hội nghị", TEXT], ["", "", ""], [2, None, None],
+                [3, "Gặp mặt", TEXT2], ["Tổng cộng: 2 bài", None, None], [None, "", None], [None, None, None],
+                ["Người lập biểu"]):
+        book.active.append(row)
+    book.save(tmp_path / "report.xlsx")
+    (tmp_path / "report.csv").write_text(f"Mã,Nội dung\na1,{TEXT}\na2,\nTổng số: 1 bài,\n", encoding="utf-8")
+    got = read([tmp_path / "report.xlsx", tmp_path / "report.csv"])
+    assert [(a.id, bool(a.error)) for a in got] == [("report.xlsx:2", False), ("report.xlsx:4", True),
+                                                    ("report.xlsx:5", False), ("a1", False), ("a2", True)]
+    assert "2 rows under the table's last article hold no text and no title" in caplog.text
+    assert "row 6 ('Tổng cộng: 2 bài'), row 9 ('Người lập biểu')" in caplog.text
+    assert "line 4 ('Tổng số: 1 bài')" in caplog.text
