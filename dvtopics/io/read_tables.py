@@ -105,9 +105,10 @@ def read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) ->
 
 class _Notes:
     """A table's rows that hold no text, lead, title, label or id under an article, held back until the next article:
-    below the table's last one they are notes (a total, "Tổng cộng: 2 bài", a signature, "Người lập biểu", as office sheets
-    close a report), passed over with one warning that names them; above an article they are read as before, each an
-    error that names the fields it has. Read as articles, a sheet's total and signature were errors and exit code 1."""
+    below the table's last one they are notes (a total, "Tổng cộng: 2 bài", a signature, "Người lập biểu", as office
+    sheets close a report), passed over with one warning that names them; above an article they are read as before,
+    each an error that names the fields it has. Read as articles, a sheet's total and signature were errors and exit
+    code 1."""
 
     def __init__(self, fields: "FieldNames", where):
         self.fields, self.where, self.held, self.after_article = fields, where, [], False
@@ -117,7 +118,7 @@ class _Notes:
         article_id = record.get(self.fields.id)
         if (self.after_article and not any(isinstance(record.get(name), str) and record[name].strip() for name in
                                            (self.fields.text, self.fields.lead, self.fields.title, self.fields.label))
-                # (an id, one word, is an article's whose text is missing: an error, as it was; "Tổng cộng: 2 bài" is not)
+                # (an id, one word, is an article's whose text is missing: an error, as ever; "Tổng cộng: 2 bài" is not)
                 and not (isinstance(article_id, str) and article_id.strip() and len(article_id.split()) == 1)):
             shown = next((value.strip() for value in record.values() if isinstance(value, str) and value.strip()), "")
             self.held.append((place, shown[:40], read))
