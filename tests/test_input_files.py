@@ -1485,7 +1485,8 @@ def test_a_text_whose_line_ends_are_written_escaped_is_read_in_lines(tmp_path):
 def test_a_news_feed_saved_as_a_file_is_read_an_item_an_article(tmp_path, caplog):
     """Hunt 22 A (16): an RSS or Atom feed saved from a news site (.xml, .rss) was read as one page: one article of
     all its items, titled by the site's address. Each item is an article: its link its id, its full content (else its
-    description) its text, its title and publication date its own."""
+    description) its text (the description beside it its lead, read first: hunt 24 A), its title and publication
+    date its own."""
     rss = ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/'
            'content/"><channel><title>Báo X</title><link>https://baox.vn</link>'
            '<item><title>Hội nghị tổng kết</title><link>https://baox.vn/a.html</link>'
@@ -1501,7 +1502,7 @@ def test_a_news_feed_saved_as_a_file_is_read_an_item_an_article(tmp_path, caplog
     with caplog.at_level(logging.WARNING):
         got = read([tmp_path / "feed.xml", tmp_path / "atom.rss"])
     assert [(a.id, a.title, a.date, a.text, a.error) for a in got] == [
-        ("https://baox.vn/a.html", "Hội nghị tổng kết", "2023-01-05", TEXT, None),
+        ("https://baox.vn/a.html", "Hội nghị tổng kết", "2023-01-05", f"Tóm tắt.\n{TEXT}", None),
         ("https://baox.vn/b.html", "Gặp mặt", None, TEXT2, None),
         ("tag:baoy.vn,2023:1", "Hội nghị tổng kết", "2023-01-05", TEXT, None)]
     assert "a news feed (RSS or Atom): each of its 2 items read as an article" in caplog.text
@@ -1910,3 +1911,203 @@ def test_a_lead_put_first_is_not_taken_for_the_headline(tmp_path):
     a, b = read(tmp_path / "s.jsonl")
     assert (a.title, a.text) == ("Hội nghị tổng kết công tác dân vận", f"Ban Dân vận vừa tổng kết năm.\n{body}")
     assert (b.title, b.text) == ("Tổng kết", f"Ban Dân vận vừa tổng kết năm.\nTổng kết\n{TEXT}")
+
+
+def test_a_us_date_column_is_read_month_first_in_csv_xlsx_json_and_jsonl(tmp_path, caplog):
+    """Hunt 24 A (1): English-locale Excel writes "3/4/2024 8:15 AM" … "3/25/2024": the column is month first, so
+    3/4/2024 is 4 March. Read value by value it was 3 April, silently; the order is now the whole column's."""
+    from openpyxl import Workbook
+
+    (tmp_path / "us.csv").write_text(f'id,date,text\na1,3/4/2024 8:15 AM,"{TEXT}"\na2,3/25/2024 9:00 AM,"{TEXT2}"\n',
+                                     encoding="utf-8")
+    book = Workbook()
+    for row in (["Mã", "Ngày đăng", "Nội dung"], ["b1", "3/4/2024", TEXT], ["b2", "3/25/2024", TEXT2]):
+        book.active.append(row)
+    book.save(tmp_path / "us.xlsx")
+    (tmp_path / "us.json").write_text(json.dumps([{"id": "c1", "pubDate": "3/4/2024", "content": TEXT},
+                                                  {"id": "c2", "pubDate": "3/25/2024", "content": TEXT2}]),
+                                      encoding="utf-8")
+    (tmp_path / "vn.csv").write_text(f'id,date,text\nd1,3/4/2024,"{TEXT}"\nd2,25/3/2024,"{TEXT2}"\n', encoding="utf-8")
+    (tmp_path / "us.jsonl").write_text("\n".join(json.dumps(record) for record in [
+        {"id": "e1", "published_at": "3/4/2024 8:15 AM", "text": TEXT}, {"id": "e2", "date": None, "text": TEXT},
+        [{"id": "e3", "published_at": "3/25/2024", "text": TEXT2}]]), encoding="utf-8")
+    (tmp_path / "vn.jsonl").write_text(json.dumps({"id": "f1", "date": "3/4/2024", "text": TEXT}) + "\n"
+                                       + json.dumps({"id": "f2", "date": "25/3/2024", "text": TEXT}), encoding="utf-8")
+    names = ("us.csv", "us.xlsx", "us.json", "vn.csv", "us.jsonl", "vn.jsonl")
+    dates = {a.id: a.date for a in read([tmp_path / name for name in names])}
+    assert dates == {"a1": "2024-03-04", "a2": "2024-03-25", "b1": "2024-03-04", "b2": "2024-03-25",
+                     "c1": "2024-03-04", "c2": "2024-03-25", "d1": "2024-04-03", "d2": "2024-03-25",
+                     "e1": "2024-03-04", "e2": None, "e3": "2024-03-25", "f1": "2024-04-03", "f2": "2024-03-25"}
+    assert "the 'Ngày đăng' column's dates are month first" in caplog.text
+
+
+def test_make_articles_warnings_name_the_fields_as_the_file_spells_them(tmp_path, caplog):
+    """Hunt 24 A (2): a date or a title that cannot be used was warned of as the 'date' or 'title' field, names the
+    user's file (its "Ngày đăng", its "Tiêu đề") does not have."""
+    (tmp_path / "bad.csv").write_text(f'Mã,Ngày đăng,Nội dung\na1,32/13/2022,"{TEXT}"\n', encoding="utf-8")
+    (tmp_path / "bad.jsonl").write_text(json.dumps({"id": "b1", "Tiêu đề": ["Hội", "nghị"], "content": TEXT},
+                                                   ensure_ascii=False) + "\n", encoding="utf-8")
+    first, second = read([tmp_path / "bad.csv", tmp_path / "bad.jsonl"])
+    assert first.meta["warning"].startswith("the 'Ngày đăng' field '32/13/2022' is not a date")
+    assert second.meta["warning"] == "the 'Tiêu đề' field is a list, not text: not used"
+    assert "'date' field" not in caplog.text and "'title' field" not in caplog.text
+
+
+def test_make_article_takes_a_lead_and_puts_it_before_the_body_once():
+    """Hunt 24 A (3): a notebook user with a title, a sapo and a body could not give the sapo (the record reader
+    joined it itself, and read the body's headline twice): make_article(lead=) puts it first, once, and the title,
+    date and source are the body's, the lead's source tag where the body names none."""
+    from dvtopics import make_article
+
+    sapo = "Sáng 5/3, Ban Dân vận Tỉnh ủy tổ chức hội nghị sơ kết công tác dân vận 6 tháng đầu năm."
+    body = "Ban Dân vận sơ kết công tác 6 tháng\n05/03/2024 08:15\nDự hội nghị có lãnh đạo các huyện.\nNguồn: TTXVN"
+    article = make_article("a1", body, lead=sapo)
+    assert article.text.startswith(f"{sapo}\n") and article.text.count(sapo) == 1
+    assert (article.title, article.date, article.source) == (
+        "Ban Dân vận sơ kết công tác 6 tháng", "2024-03-05", "TTXVN")
+    assert make_article("a2", f"{sapo}\nDự hội nghị.", {"title": "Sơ kết"}, lead=sapo).text.count(sapo) == 1
+    tagged = make_article("a3", "Dự hội nghị có lãnh đạo các huyện.\nMinh Anh (TTXVN)", lead=f"(Baophutho.vn) - {sapo}")
+    assert tagged.source == "Baophutho.vn" and tagged.text.startswith("(Baophutho.vn)")  # (the lead's tag first)
+    assert make_article("a4", "", lead=sapo).text == sapo  # a lead without a body is the text
+    assert make_article("a4", float("nan"), lead=sapo).text == sapo  # (a DataFrame's row without its body)
+    with pytest.raises(TypeError, match="lead"):
+        make_article("a5", body, lead=["a list"])
+    # as the readers name it among the fields, the lead is the lead too, not a value kept aside unread
+    assert make_article("a6", body, {"title": "Sơ kết", "lead": sapo}).text.startswith(f"{sapo}\n")
+
+
+def test_a_feeds_description_beside_its_content_is_the_lead(tmp_path):
+    """Hunt 24 A (4): an RSS item's description, an Atom entry's summary and a WordPress export's excerpt beside the
+    full content are the sapo, the sentence that names the event: they were dropped, and the body read alone."""
+    rss = ('<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/'
+           'content/" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/"><channel><title>Báo X</title>'
+           f'<item><title>Hội nghị tổng kết</title><link>https://x.vn/1</link><description>{TEXT}</description>'
+           '<content:encoded><![CDATA[<p>Dự hội nghị có lãnh đạo các xã.</p>]]></content:encoded></item>'
+           '<item><title>Gặp mặt đầu xuân</title><link>https://x.vn/2</link><description></description>'
+           '<content:encoded><![CDATA[<p>Dự buổi gặp mặt có các cụ.</p>]]></content:encoded>'
+           f'<excerpt:encoded><![CDATA[{TEXT2}]]></excerpt:encoded></item>'
+           f'<item><title>Chỉ có mô tả</title><link>https://x.vn/3</link><description>{TEXT}</description></item>'
+           '</channel></rss>')
+    atom = ('<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Báo Y</title>'
+            f'<entry><title>Hội nghị tổng kết</title><id>y-1</id><summary>{TEXT}</summary>'
+            '<content type="html">&lt;p&gt;Dự hội nghị có lãnh đạo các xã.&lt;/p&gt;</content></entry></feed>')
+    (tmp_path / "feed.xml").write_text(rss, encoding="utf-8")
+    (tmp_path / "atom.xml").write_text(atom, encoding="utf-8")
+    texts = {a.id: a.text for a in read([tmp_path / "feed.xml", tmp_path / "atom.xml"])}
+    assert texts == {"https://x.vn/1": f"{TEXT}\nDự hội nghị có lãnh đạo các xã.",
+                     "https://x.vn/2": f"{TEXT2}\nDự buổi gặp mặt có các cụ.", "https://x.vn/3": TEXT,
+                     "y-1": f"{TEXT}\nDự hội nghị có lãnh đạo các xã."}
+
+
+def test_a_day_number_with_a_decimal_comma_is_a_date(tmp_path):
+    """Hunt 24 A (5): Excel in a Vietnamese locale saves a date column that lost its format as day numbers with a
+    decimal comma ("45376,34375", 2024-03-25 08:15); only the point was read, and the date was said to be none."""
+    (tmp_path / "vi.csv").write_text(f"Mã;Ngày đăng;Nội dung\r\na1;45376,34375;{TEXT}\r\na2;45376.5;{TEXT2}\r\n",
+                                     encoding="utf-8-sig")
+    got = read(tmp_path / "vi.csv")
+    assert [(a.id, a.date, a.meta.get("warning")) for a in got] == [
+        ("a1", "2024-03-25", None), ("a2", "2024-03-25", None)]
+
+
+def test_a_records_page_address_gives_its_source_where_nothing_else_does(tmp_path):
+    """Hunt 24 A (6): a scraper's records keep the page's address ("url", a "Link" column, a feed's link as its id)
+    and no source field: each article had no source, though its site is named, as an "URL: …" line over a text
+    names it. A source line in the text still wins, and a source field over both."""
+    (tmp_path / "s.jsonl").write_text("\n".join(json.dumps(record, ensure_ascii=False) for record in [
+        {"url": "https://baotuyenquang.com.vn/chinh-tri/a-1.html", "content": TEXT},
+        {"url": "https://www.baolangson.vn/a-2.html", "content": f"{TEXT}\nNguồn: TTXVN"},
+        {"url": "https://www.baolangson.vn/a-3.html", "source": "Báo Lạng Sơn", "content": TEXT},
+        {"id": "https://vov.vn/a-4.html", "content": TEXT}, {"id": "a5", "url": "không có", "content": TEXT}]),
+        encoding="utf-8")
+    assert [a.source for a in read(tmp_path / "s.jsonl")] == [
+        "baotuyenquang.com.vn", "TTXVN", "Báo Lạng Sơn", "vov.vn", None]
+
+
+def test_joomlas_introtext_is_the_lead_and_its_publish_up_the_date(tmp_path):
+    """Hunt 24 A (7): Joomla keeps an article's opening in "introtext", the rest in "fulltext" and its date in
+    "publish_up": the opening was dropped without a word (a title column was there), and the articles were undated."""
+    (tmp_path / "joomla.csv").write_text(f'id,title,introtext,fulltext,publish_up\n7,Gặp mặt,"<p>{TEXT2}</p>",'
+                                         f'"<p>Dự buổi gặp mặt có các cụ.</p>",2024-03-06 08:00:00\n'
+                                         f'8,Hội nghị,"<p>{TEXT}</p>",,2024-03-07 08:00:00\n', encoding="utf-8")
+    got = read(tmp_path / "joomla.csv")
+    assert [(a.id, a.text, a.date) for a in got] == [
+        ("7", f"{TEXT2}\nDự buổi gặp mặt có các cụ.", "2024-03-06"), ("8", TEXT, "2024-03-07")]
+
+
+def test_a_json_arrays_articles_before_a_fault_come_first_when_reading_raises(tmp_path):
+    """A .json file's dates are read in the order its whole date field shows (hunt 24 A): its items are gathered
+    first, and with on_error="raise" the articles before a broken item must still come out before the error."""
+    from dvtopics.errors import InputError
+    from dvtopics.io.read import read_articles
+
+    (tmp_path / "a.json").write_text('[{"id": "a1", "text": "Sáng nay họp."},\n{"id": "a2", "text": "Chiều họp."},\n'
+                                     '{"id": "a3", "text": bad},\n{"id": "a4", "text": "Tối họp."}]', encoding="utf-8")
+    got = []
+    with pytest.raises(InputError, match="item 3"):
+        for article in read_articles(tmp_path / "a.json", on_error="raise"):
+            got.append(article.id)
+    assert got == ["a1", "a2"]
+
+
+def test_a_title_field_that_holds_the_pages_title_is_its_headline(tmp_path):
+    """Hunt 24 A (8): scrapers save the page's <title> in the title field ("… - Báo Tuyên Quang điện tử", "… |
+    VnExpress"): the site's name stayed in every title (the classifier's and the report's), and gave no source,
+    though the same line atop a text is read as the headline and its site. A source field or line still wins."""
+    (tmp_path / "t.jsonl").write_text("\n".join(json.dumps(record, ensure_ascii=False) for record in [
+        {"title": "Huyện tổng kết công tác dân vận năm 2022 - Báo Tuyên Quang điện tử", "content": TEXT},
+        {"title": "Huyện tổng kết công tác dân vận năm 2022 | VnExpress", "source": "TTXVN", "content": TEXT},
+        {"title": "Gặp mặt - Báo Tuyên Quang", "content": TEXT2}]), encoding="utf-8")
+    assert [(a.title, a.source) for a in read(tmp_path / "t.jsonl")] == [
+        ("Huyện tổng kết công tác dân vận năm 2022", "Báo Tuyên Quang điện tử"),
+        ("Huyện tổng kết công tác dân vận năm 2022", "TTXVN"),
+        ("Gặp mặt - Báo Tuyên Quang", None)]  # (too short a headline to tell from a title that names a paper)
+
+
+def test_a_title_field_that_ends_with_its_date_dates_the_article(tmp_path):
+    """Hunt 24 A (9): a listing's export whose title field ends with the article's date ("… năm 2022 - 25/03/2024") and
+    has no date field: the date stayed in the title and the article was undated, though the same line atop a text is
+    read as its headline and date. A date field wins; an anniversary's span stays in its title."""
+    headline = "Huyện tổng kết công tác dân vận năm 2022"
+    span = "Kỷ niệm 80 năm Ngày thành lập Quân đội nhân dân Việt Nam (22/12/1944 - 22/12/2024)"
+    (tmp_path / "t.jsonl").write_text("\n".join(json.dumps(record, ensure_ascii=False) for record in [
+        {"title": f"{headline} - 25/03/2024", "content": TEXT}, {"title": f"{headline} (25/03/2024)",
+                                                                 "date": "2024-03-26", "content": TEXT},
+        {"title": span, "content": TEXT2}]), encoding="utf-8")
+    assert [(a.title, a.date) for a in read(tmp_path / "t.jsonl")] == [
+        (headline, "2024-03-25"), (headline, "2024-03-26"), (span, None)]
+
+
+def test_a_title_that_ends_with_a_streets_name_or_a_weeks_span_stays_whole(tmp_path):
+    """Read over 5,000 real titles, the two rules above cut two: "… nút giao An Dương - Thanh Niên" (a street, named
+    as a paper is) and "… tuần từ 26/1-07/2/2017" (a week's span, whose end was taken for the article's date, in the
+    text's first line too). A paper's name that is words too ends a title field's site only after "|"."""
+    weekly = "Điểm nhấn kinh tế trong nước tuần từ 26/1-07/2/2017"
+    street = "Phương án xây cầu vượt nút giao An Dương - Thanh Niên"
+    (tmp_path / "t.jsonl").write_text("\n".join(json.dumps(record, ensure_ascii=False) for record in [
+        {"title": weekly, "content": TEXT}, {"title": street, "content": TEXT}, {"content": f"{weekly}\n{TEXT}"},
+        {"title": "Huyện tổng kết công tác dân vận năm 2022 | Thanh Niên", "content": TEXT}]), encoding="utf-8")
+    assert [(a.title, a.date, a.source) for a in read(tmp_path / "t.jsonl")] == [
+        (weekly, None, None), (street, None, None), (weekly, None, None),
+        ("Huyện tổng kết công tác dân vận năm 2022", None, "Thanh Niên")]
+
+
+def test_a_total_and_a_signature_under_a_tables_articles_are_notes(tmp_path, caplog):
+    """Hunt 24 A (10): Vietnamese offices close a report's sheet with a total ("Tổng cộng: 2 bài") and a signature
+    ("Người lập biểu") under the table: each was an error, and the run's exit code 1. Under the last article, rows
+    with no text, lead, title, label or id are notes, named in one warning; above an article, or with an id (an
+    article whose text is missing), such a row is still an error."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in (["STT", "Tiêu đề", "Nội dung"], [1, "Hội nghị", TEXT], ["", "", ""], [2, None, None],
+                [3, "Gặp mặt", TEXT2], ["Tổng cộng: 2 bài", None, None], [None, "", None], [None, None, None],
+                ["Người lập biểu"]):
+        book.active.append(row)
+    book.save(tmp_path / "report.xlsx")
+    (tmp_path / "report.csv").write_text(f"Mã,Nội dung\na1,{TEXT}\na2,\nTổng số: 1 bài,\n", encoding="utf-8")
+    got = read([tmp_path / "report.xlsx", tmp_path / "report.csv"])
+    assert [(a.id, bool(a.error)) for a in got] == [("report.xlsx:2", False), ("report.xlsx:4", True),
+                                                    ("report.xlsx:5", False), ("a1", False), ("a2", True)]
+    assert "2 rows under the table's last article hold no text and no title" in caplog.text
+    assert "row 6 ('Tổng cộng: 2 bài'), row 9 ('Người lập biểu')" in caplog.text
+    assert "line 4 ('Tổng số: 1 bài')" in caplog.text

@@ -15,7 +15,9 @@ from ..text.furniture import strip_furniture
 from ..text.normalise import nfc, normalize
 from .htmltext import html_to_text, is_html, is_markdown, markdown_to_text, unescape_references
 from .jsonfiles import json_kind
-from .metadata import extract_metadata, parse_date, site_of_link
+from .lead import with_lead
+from .metadata import (dated_headline, extract_metadata, parse_date, site_of_link,
+                       without_site)
 from .vnlegacy import to_unicode
 from .write import writable_value
 
@@ -104,15 +106,28 @@ def add_warning(meta: dict, message: str) -> None:
     meta["warning"] = f"{meta['warning']}; {message}" if meta.get("warning") else message
 
 
-def make_article(article_id: str, raw: str, fields: dict | None = None, name: str = "") -> Article:
+def make_article(article_id: str, raw: str, fields: dict | None = None, name: str = "", *, lead: str | None = None,
+                 month_first: bool = False, spelt: dict | None = None) -> Article:
     """Build an `Article` from raw text plus whatever fields the record carried.
 
     A title, date, source or label field that is not text (a list, an object, true), or a date field that
     is not a date ("32/13/2022"), is not used; it is kept in `meta` under its name, with a warning. A date
-    field is read as `parse_date` reads it, day first.
+    field is read as `parse_date` reads it, day first, or month first when `month_first` (its column is:
+    `metadata.date_order`). `spelt`: {field: the name the file gives it} ({"date": "Ngày đăng"}), for the warnings,
+    which name the column a user can find in their file.
+
+    `lead` (or a "lead" among the `fields`): the paragraph under the headline ("sapo"), which news CMSs keep apart
+    from the body: put before the text, once where the text opens with it already (`lead.with_lead`); the title,
+    dateline and source are then the ones the text states, since a short lead over it is no headline.
     """
     fields = {key: None if missing(value) else value for key, value in (fields or {}).items()}
     name = name or article_id
+    if lead is None and field_text(fields.get("lead")) is not None:
+        # a lead among the fields, as the readers' field is named ({"title": …, "lead": sapo}): read as the lead, not
+        # kept aside unread
+        lead = field_text(fields.pop("lead"))
+    if missing(raw) and isinstance(lead, str) and lead.strip():  # a DataFrame's row of a sapo and no body: the lead is
+        raw = ""  # the text, as the record reader reads it
     if missing(raw):  # a DataFrame's empty cell: an article without text, as "" is
         raise InputError(f"{name}: no text in the article")
     if not isinstance(raw, str):
@@ -120,56 +135,62 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
     # a lone half of a surrogate pair (a notebook's "\\ud800", a cut emoji) cannot be written as UTF-8: the segmenting
     # cache's key failed on it with a traceback. Readers' articles are made writable too, once read (`finished`)
     raw, fields = writable_value(raw), writable_value(fields)
+    body = None  # the body, when a lead is put before it: the headline, datelines and source lines are the body's
+    if lead is not None and not missing(lead):
+        if not isinstance(lead, str):
+            raise TypeError(f"{name}: the lead of an article is a str, not {type(lead).__name__}")
+        lead = writable_value(lead)
+        if lead.strip():
+            joined = with_lead(lead, raw)
+            body, raw = (raw if joined != raw and raw.strip() else None), joined
     raw = _from_legacy_font(raw, "text", fields, name)
-    if "\\n" in raw and "\n" not in raw.strip():
-        # its line ends written escaped, "\n" (a JSON string's, saved into a CSV cell or a field a second time): read
-        # as one line, the text would have no title, no dateline and "2022\nThứ" for words
-        log.warning("%s: the text's line ends are written escaped (\"\\n\"): read as line ends", name)
-        add_warning(fields, "the text's line ends are written escaped (\\n): read as line ends")
-        raw = _ESCAPED_LINE_END.sub("\n", raw)
-    html = is_html(raw)
-    if html:
-        log.warning("%s: HTML instead of text; its visible text is used", name)
-        add_warning(fields, "HTML instead of text: its visible text is used")
-        raw = html_to_text(raw)
-    elif is_markdown(raw):  # as reader and scraper tools save a page: its words, not its links' addresses and marks
-        log.warning("%s: Markdown instead of text; its text is used, without the links' addresses", name)
-        add_warning(fields, "Markdown instead of text: its text is used, without the links' addresses")
-        raw = markdown_to_text(raw)
-    if not html and (unescaped := unescape_references(raw)) != raw:  # a page's text without its tags: "V&#7853;n"
-        log.warning("%s: HTML character references (\"&#7853;\", \"&amp;\") in the text: read as the characters they "
-                    "stand for", name)
-        add_warning(fields, "HTML character references (&#7853;, &amp;) in the text: read as the characters they stand for")
-        raw = unescaped
+    raw = _readable(raw, fields, name)
     clean = strip_furniture(normalize(raw))
     if not clean.strip():
         clean = _title_for_wordless_text(raw, fields, name)
-    found = extract_metadata(clean)
-    given = {}
+    if body is None:
+        found = extract_metadata(clean)
+    else:
+        # the metadata the body states, read once: before it, a short lead was read as the headline (and a lead is no
+        # dateline); the tag a lead opens with ("(Baophutho.vn) - Ngày 5/7, …") names the source where no source line
+        # does, before a closing byline
+        body = _readable(to_unicode(body, fields.get("encoding"))[0], fields, name, say=False)
+        found = extract_metadata(strip_furniture(normalize(body)), normalize(_readable(lead, fields, name, say=False)))
+    given, spelt = {}, spelt or {}
     for key in METADATA_FIELDS + ("label",):
         value = fields.pop(key, None)
         given[key] = field_text(value)
         if value is not None and given[key] is None:
             fields[key] = value
-            add_warning(fields, f"the '{key}' field is {json_kind(value)}, not text: not used")
-            log.warning("%s: the '%s' field is %s, not text: not used", name, key, json_kind(value))
+            add_warning(fields, f"the '{spelt.get(key, key)}' field is {json_kind(value)}, not text: not used")
+            log.warning("%s: the '%s' field is %s, not text: not used", name, spelt.get(key, key), json_kind(value))
     for key in ("title", "source"):  # copied from the same old document as the text, as often as not
         if given[key]:
-            given[key] = _from_legacy_font(given[key], f"the '{key}' field", fields, name, fields.get("encoding"))
+            given[key] = _from_legacy_font(given[key], f"the '{spelt.get(key, key)}' field", fields, name,
+                                           fields.get("encoding"))
     for key in METADATA_FIELDS:  # spelt as the text is, so that what the text states and a field agree: a source
         if given[key] is not None:  # from a Mac (NFD) or a Windows-1258 file (tone marks apart) is one source
             # (a title exported escaped for a page, "H&#7897;i ngh&#7883;", as its text may be)
             given[key] = normalize(unescape_references(given[key])).strip()
     if given["source"]:
         given["source"] = site_of_link(given["source"])
+    if given["title"]:
+        # a scraper's title field that holds the page's <title>, "… năm 2024 - Báo Tuyên Quang điện tử": the headline,
+        # and the site the source where nothing else names one, as that line at the top of a text is read
+        given["title"], site = without_site(given["title"], field=True)
+        found["source"] = found["source"] or site
+        # and one that ends with its date, as listings write it ("… năm 2024 - 25/03/2024"): that date the article's
+        # where neither a date field nor the text gives one
+        if dated := dated_headline(given["title"]):
+            given["title"], found["date"] = dated[0], found["date"] or dated[1]
     if given["date"]:
-        date = parse_date(given["date"])
+        date = parse_date(given["date"], month_first=month_first)
         if date is None:
             fields["date"] = given["date"]
             # one message for the record and the log: which forms are read, not only which years
-            why = (f"the 'date' field {given['date']!r} is not a date (day/month/year or year-month-day, in the "
-                   f"years {FIRST_YEAR} to {LAST_YEAR}, not 1970-01-01 or 1900-01-01, the days software writes for "
-                   "no date): not used")
+            why = (f"the '{spelt.get('date', 'date')}' field {given['date']!r} is not a date (day/month/year or "
+                   f"year-month-day, in the years {FIRST_YEAR} to {LAST_YEAR}, not 1970-01-01 or 1900-01-01, the days "
+                   "software writes for no date): not used")
             add_warning(fields, why)
             log.warning("%s: %s", name, why)
         given["date"] = date
@@ -184,6 +205,35 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
 
 
 _ESCAPED_LINE_END = re.compile(r"\\r\\n|\\n")
+
+
+def _readable(raw: str, fields: dict, name: str, say: bool = True) -> str:
+    """`raw` as its reader reads it: line ends written escaped, HTML's visible text, Markdown's words, character
+    references read as their characters; each said in the record's `fields` and the log, when `say`."""
+    def tell(logged: str, recorded: str) -> None:
+        if say:
+            log.warning("%s: %s", name, logged)
+            add_warning(fields, recorded)
+
+    if "\\n" in raw and "\n" not in raw.strip():
+        # its line ends written escaped, "\n" (a JSON string's, saved into a CSV cell or a field a second time): read
+        # as one line, the text would have no title, no dateline and "2022\nThứ" for words
+        tell("the text's line ends are written escaped (\"\\n\"): read as line ends",
+             "the text's line ends are written escaped (\\n): read as line ends")
+        raw = _ESCAPED_LINE_END.sub("\n", raw)
+    html = is_html(raw)
+    if html:
+        tell("HTML instead of text; its visible text is used", "HTML instead of text: its visible text is used")
+        raw = html_to_text(raw)
+    elif is_markdown(raw):  # as reader and scraper tools save a page: its words, not its links' addresses and marks
+        tell("Markdown instead of text; its text is used, without the links' addresses",
+             "Markdown instead of text: its text is used, without the links' addresses")
+        raw = markdown_to_text(raw)
+    if not html and (unescaped := unescape_references(raw)) != raw:  # a page's text without its tags: "V&#7853;n"
+        tell("HTML character references (\"&#7853;\", \"&amp;\") in the text: read as the characters they stand for",
+             "HTML character references (&#7853;, &amp;) in the text: read as the characters they stand for")
+        raw = unescaped
+    return raw
 
 
 def _title_for_wordless_text(raw: str, fields: dict, name: str) -> str:

@@ -118,11 +118,14 @@ _ATOM = "{http://www.w3.org/2005/Atom}"
 _CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
 _DC_DATE = "{http://purl.org/dc/elements/1.1/}date"
 _RSS1 = "{http://purl.org/rss/1.0/}"
+# WordPress' export keeps a post's excerpt apart from its description (which it leaves empty)
+_EXCERPTS = tuple(f"{{http://wordpress.org/export/{version}/excerpt/}}encoded" for version in ("1.2", "1.1", "1.0"))
 
 
 def feed_items(data: bytes) -> tuple[list[dict], int]:
     """The items of an RSS or Atom feed as records: {"id": its guid or link, "title", "date", "text": its full
-    content (`content:encoded`, Atom's content) else its description or summary, HTML as the feed holds it}; of a
+    content (`content:encoded`, Atom's content) else its description or summary, HTML as the feed holds it, "lead":
+    that description, summary or WordPress excerpt beside the full content}; of a
     WordPress or Blogger export, its posts and pages, not its pictures, menu items, revisions, settings, template and
     comments (`_wordpress_machinery`, `_blogger_machinery`), whose number comes second. ValueError when the feed is not
     well-formed XML."""
@@ -145,12 +148,17 @@ def feed_items(data: bytes) -> tuple[list[dict], int]:
         if _wordpress_machinery(item) or _blogger_machinery(item):
             machinery += 1
             continue
+        content = text_of(item, _CONTENT, f"{_ATOM}content")
+        # the description (Atom's summary, WordPress' excerpt) beside the full content is the lead, the paragraph under
+        # the headline: dropped, the article lost the sentence that names its event most often; without the content
+        # it is the text
+        summary = text_of(item, *_EXCERPTS, "description", f"{_RSS1}description", f"{_ATOM}summary")
         records.append({
             "id": text_of(item, "guid", "link", f"{_RSS1}link", f"{_ATOM}id", f"{_ATOM}link"),
             "title": text_of(item, "title", f"{_RSS1}title", f"{_ATOM}title"),
             "date": text_of(item, "pubDate", _DC_DATE, f"{_ATOM}published", f"{_ATOM}updated"),
-            "text": text_of(item, _CONTENT, f"{_ATOM}content", "description", f"{_RSS1}description",
-                            f"{_ATOM}summary"),
+            "text": content or summary,
+            "lead": summary if content else None,
         })
     return records, machinery
 

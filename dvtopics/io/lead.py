@@ -6,10 +6,8 @@ from __future__ import annotations
 import html
 import re
 
-from ..text.furniture import strip_furniture
 from ..text.normalise import normalize
 from .htmltext import html_to_text, is_html, unescape_references
-from .metadata import extract_metadata
 
 
 def with_lead(lead: str, text: str) -> str:
@@ -45,12 +43,6 @@ def with_lead(lead: str, text: str) -> str:
     elif lead_html and not text_html:  # one text: the lead's visible text (else the body would be read as HTML)
         lead = html_to_text(lead)
     return f"{lead.strip()}\n\n{text}" if text.strip() else lead
-
-
-def body_title(text: str) -> str:
-    """The title a body states (its headline, as `make_article` finds it in a text), or ""."""
-    seen = html_to_text(text) if is_html(text) else text
-    return extract_metadata(strip_furniture(normalize(seen)))["title"] or ""
 
 
 # a lead cut short where an export ends it: "…", "...", "[…]", WordPress' excerpt's " [&hellip;]"

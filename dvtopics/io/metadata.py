@@ -46,8 +46,9 @@ _FIELD_DATETIME = re.compile(r"(?P<year>\d{4})[-/.](?P<month>\d{1,2})[-/.](?P<da
 _TIMESTAMP = re.compile(r"\d{9,10}(?:\.\d+)?")  # seconds since 1970: 2001 to 2286
 # A day as a spreadsheet counts it, days since 1899-12-30 (45376 is 2024-03-25; a fraction is the time of day): a date
 # cell saved as a number, as a CSV of a column formatted "General" and a JSON made from a sheet (SheetJS) hold it. Five
-# digits, 1927 to 2173, of which the years read are kept; no other number of five digits is a date field's value
-_SPREADSHEET_DAY = re.compile(r"\d{5}(?:\.\d+)?")
+# digits, 1927 to 2173, of which the years read are kept; no other number of five digits is a date field's value. Its
+# fraction after a comma as well as a point: Excel in a Vietnamese (or other European) locale saves "45376,34375"
+_SPREADSHEET_DAY = re.compile(r"\d{5}(?:[.,]\d+)?")
 # A day written as one number, year first, as databases and Stata or SAS exports write it: "20240325"
 _COMPACT_DAY = re.compile(r"(?P<year>(?:19|20)\d{2})(?P<month>\d{2})(?P<day>\d{2})")
 _TIMESTAMP_MS = re.compile(r"\d{12,13}")  # milliseconds, as JavaScript and Elasticsearch write them
@@ -81,8 +82,8 @@ def parse_date(value: str, month_first: bool = False, say: bool = True) -> str |
 
     So is a spreadsheet's day number (a date cell saved as a number) and a day written as one number:
 
-    >>> parse_date("45376"), parse_date("45376.34375"), parse_date("20240325")
-    ('2024-03-25', '2024-03-25', '2024-03-25')
+    >>> parse_date("45376"), parse_date("45376.34375"), parse_date("45376,34375"), parse_date("20240325")
+    ('2024-03-25', '2024-03-25', '2024-03-25', '2024-03-25')
 
     A date read month first, as day first it is none ("3/25/2024"), is logged as a warning (unless not `say`: one
     read many times); `month_first`: the value's column is month first (`date_order`), so "3/4/2024" is 4 March:
@@ -99,7 +100,7 @@ def parse_date(value: str, month_first: bool = False, say: bool = True) -> str |
         seconds = int(value) / unit if unit != 1 else float(value)
         return vietnam_day(dt.datetime.fromtimestamp(seconds, dt.timezone.utc))
     if _SPREADSHEET_DAY.fullmatch(value):
-        day = dt.date(1899, 12, 30) + dt.timedelta(days=int(float(value)))
+        day = dt.date(1899, 12, 30) + dt.timedelta(days=int(value[:5]))
         return iso_date(day.day, day.month, day.year)
     if compact := _COMPACT_DAY.fullmatch(value):
         return iso_date(compact["day"], compact["month"], compact["year"])
@@ -174,6 +175,42 @@ _SITE_SUFFIX = re.compile(
     r"Tiền Phong|TTXVN|Vietnam\+|VietnamPlus|QĐND|CAND|SGGP|Nhân Dân(?: điện tử)?)\s*$")
 
 
+def dated_headline(line: str) -> tuple[str, str] | None:
+    """(the headline, its ISO date) of a headline that ends with its date, as listings and scrapers write it ("… năm
+    2024 - 25/03/2024", `_DATED_HEADLINE`), or None.
+
+    >>> dated_headline("Huyện tổng kết công tác dân vận năm 2024 (25/03/2024)")
+    ('Huyện tổng kết công tác dân vận năm 2024', '2024-03-25')
+    """
+    written = _DATED_HEADLINE.fullmatch(line)
+    if (written and _looks_like_headline(written["headline"]) and headline_words(written["headline"]) >= 4
+            and not _source(line)[0] and not _SPAN_START.search(written["headline"])):
+        return written["headline"], iso_of(written)
+    return None
+
+
+def without_site(headline: str, field: bool = False) -> tuple[str, str | None]:
+    """A headline without the site's name a page's <title> adds to it, and that name (`_SITE_SUFFIX`), or (headline,
+    None). In a title `field`, which holds a headline as often as a page's <title>, a paper's name that is words
+    too ("… nút giao An Dương - Thanh Niên", a street) is taken for a site only after "|".
+
+    >>> without_site("Huyện tổng kết công tác dân vận năm 2024 - Báo Tuyên Quang điện tử")
+    ('Huyện tổng kết công tác dân vận năm 2024', 'Báo Tuyên Quang điện tử')
+    >>> without_site("Phương án xây cầu vượt nút giao An Dương - Thanh Niên", field=True)[1] is None
+    True
+    """
+    site = _SITE_SUFFIX.search(headline)
+    if (site and len(headline[:site.start()].split()) >= 4  # "… năm 2024 - Báo Tuyên Quang điện tử", a page's <title>
+            and not (field and site["site"] in _PAPERS_THAT_ARE_WORDS and "|" not in headline[site.start():])):
+        return headline[:site.start()], site["site"]
+    return headline, None
+
+
+# national papers whose names are words a headline may end with (a street, the youth, labour, the people)
+_PAPERS_THAT_ARE_WORDS = frozenset({"Thanh Niên", "Lao Động", "Người Lao Động", "Tiền Phong", "Nhân Dân", "Tuổi Trẻ",
+                                    "Dân trí"})
+
+
 # A line that gives the page's address, as scrapers and reader tools write it over the text ("URL: https://…", Jina's
 # "URL Source: https://…"): the page's site is its source when no source line names another
 _URL_LINE = re.compile(r"^\W*(?:url(?:\s+source)?|link|source\s+url|original\s+url|canonical(?:\s+url)?|đường\s+dẫn|"
@@ -181,7 +218,8 @@ _URL_LINE = re.compile(r"^\W*(?:url(?:\s+source)?|link|source\s+url|original\s+u
 
 
 # A span's first date: "… (22/12/1944 - 22/12/2024)" is an anniversary's span, not the article's date
-_SPAN_START = re.compile(rf"(?:{DATE.pattern})\s*$|\((?!.*\))", re.IGNORECASE)
+# (or a day and month without their year, "… tuần từ 26/1-07/2/2017": a week's span)
+_SPAN_START = re.compile(rf"(?:{DATE.pattern})\s*$|(?<![\d/.])\d{{1,2}}[/.]\d{{1,2}}\s*$|\((?!.*\))", re.IGNORECASE)
 
 
 # The label of a line that gives the article's own publication date, not the day the site showed the page
@@ -189,8 +227,9 @@ _PUBLISHED = re.compile(r"ngày\s+đăng|đăng\s+(?:ngày|lúc|bởi)|cập\s+n
                         r"published|posted|updated", re.IGNORECASE)
 
 
-def extract_metadata(text: str) -> dict:
-    """Title, date and source as the text states them.
+def extract_metadata(text: str, lead: str = "") -> dict:
+    """Title, date and source as the text states them; `lead`: the lead a record keeps apart, put before `text` (whose
+    source tag names the source, as the tag of a lead inside the text does).
 
     The title is the first line that is not page furniture or a dateline (`_title`). The date is taken
     from a source line with the original's date ("Nguồn: baodaklak.vn, ngày 6/1/2016"), else from the
@@ -207,13 +246,12 @@ def extract_metadata(text: str) -> dict:
     candidates = []  # (position, line) of lines that may be the title
     dated_headlines = {}  # position: iso of a headline that ends with its date ("Huyện tổng kết … - 25/03/2024")
     for position, line in enumerate(lines):
-        written = _DATED_HEADLINE.fullmatch(line) if position < 5 else None
-        if (written and _looks_like_headline(written["headline"]) and headline_words(written["headline"]) >= 4
-                and not _source(line)[0] and not _SPAN_START.search(written["headline"])):
+        written = dated_headline(line) if position < 5 else None
+        if written:
             # as a listing or a scraper writes it: the line without its date is the headline, its date the article's
             # (read as a dateline, the headline was lost and the lead taken for the title)
-            dated_headlines[position] = iso_of(written)
-            candidates.append((position, written["headline"]))
+            dated_headlines[position] = written[1]
+            candidates.append((position, written[0]))
             continue
         named, dated = _source(line)
         iso = dateline_date(line) or dated
@@ -233,9 +271,7 @@ def extract_metadata(text: str) -> dict:
     title = _TITLE_LABEL.sub("", title, count=1)  # "Tiêu đề: Hội nghị …", a scraper's labelled header: the headline
     # a Markdown heading's marks, in a text too plain to be read as Markdown ("# Hội nghị …", "**Hội nghị …**")
     title = _HEADING_MARKS.sub(lambda marked: marked[1] or marked[2], title)
-    site = _SITE_SUFFIX.search(title)
-    if site and len(title[:site.start()].split()) >= 4:  # "… năm 2024 - Báo Tuyên Quang điện tử", a page's <title>
-        title, site = title[:site.start()], site["site"]
+    title, site = without_site(title)
     head = [(position, iso) for position, iso in short_dates if position < 5]
     # a date above the headline, when another stands under it, is the day the site showed the page
     under_title = [iso for position, iso in head if position > title_position] if _looks_like_headline(title) else []
@@ -250,9 +286,10 @@ def extract_metadata(text: str) -> dict:
     date = source_date or next(iter(under_title or own or published or [iso for _, iso in head] or tail
                                     or [iso for _, iso in short_dates]), None)
     if source is None:  # no "Nguồn:" line: the tag the lead opens with, "(Baophutho.vn) - Ngày 5/7, …"
-        source = (_lead_source(next((line for position, line in candidates if position > title_position), ""))
+        source = (lead_source(lead)
+                  or _lead_source(next((line for position, line in candidates if position > title_position), ""))
                   or next(filter(None, map(_byline_paper, lines[max(title_position + 1, len(lines) - 3):])), None)
-                  or page_site or (site if isinstance(site, str) else None))
+                  or page_site or site)
     return {"title": title[:300], "date": date, "source": source and site_of_link(source)}
 
 
@@ -290,6 +327,11 @@ def _byline_paper(line: str) -> str | None:
     byline = _BYLINE_PAPER.fullmatch(line) if len(line.split()) <= 10 else None
     paper = byline and (byline["bracketed"] or byline["slashed"])
     return paper if paper and _PAPER_NAME.fullmatch(paper) and not _PAPER.match(byline["writer"]) else None
+
+
+def lead_source(lead: str) -> str | None:
+    """The site or agency the tag a lead opens with names (`SOURCE_TAG`: "(Baophutho.vn) - ", "VOV.VN - "), or None."""
+    return _lead_source(next((line.strip() for line in lead.split("\n") if line.strip()), ""))
 
 
 def _lead_source(line: str) -> str | None:

@@ -14,8 +14,9 @@ from .article import Article
 from .decode import decode_text
 from .files import LineRange, blank_line, numbered_lines, read_all
 from .jsonfiles import DECODER, json_error, json_kind, json_records, loads, next_array_item
-from .records import (FieldNames, failed, fields_found, did_you_mean, named_fields, over_limit, record_to_article,
-                      utf8_size, warn_of_lead_as_text)
+from .metadata import date_order
+from .records import (FieldNames, dates_month_first, failed, fields_found, did_you_mean, named_fields, over_limit,
+                      record_to_article, utf8_size, warn_of_lead_as_text)
 from .tables import field_names
 
 log = logging.getLogger(__name__)
@@ -25,14 +26,34 @@ log = logging.getLogger(__name__)
 TEXT_FIELD_RECORDS = 100
 
 
-def with_text_field(path: Path, fields: "FieldNames", on_error: str, items: Iterable) -> Iterator[Article]:
+def with_text_field(path: Path, fields: "FieldNames", on_error: str, items: Iterable,
+                    whole: bool = False, month_first: bool = False) -> Iterator[Article]:
     """The articles of a JSONL/JSON file's `items` (a record as the arguments of `record_to_article`, or an
     `Article` that could not be read), unless none of its first `TEXT_FIELD_RECORDS` records (all of them, in a
     smaller file) has the text field: a --text-field mistyped, or a text saved under another name ("content").
     The file is then one error naming the field and the fields its records have, as a table without the text
     column is (`header_problem`), and is read no further; its articles are not taken from their titles. Once
     one record has the field, the records before it come out as they are (a record without it is read from its
-    title, with a warning in its record), and reading streams on."""
+    title, with a warning in its record), and reading streams on.
+
+    `whole`: `items` are a whole document's (a .json file, in memory already), whose date field is then read in the
+    order all its dates show (`dates_month_first`); `month_first`: that order, found before (`_jsonl_month_first`)."""
+    stopped = None
+    if whole:
+        collected = []
+        try:
+            collected.extend(items)
+        except InputError as exc:  # on_error="raise": the articles before the fault still come first, then the error
+            stopped = exc
+        items = collected
+        dates = {}  # {value: the field's name as the record spells it}
+        for item in items:
+            if not isinstance(item, Article) and isinstance(item[0], dict):
+                record = named_fields(item[0], fields)
+                if fields.date in record:
+                    spelt = dict(zip(record, item[0])) if len(record) == len(item[0]) else {}
+                    dates.setdefault(record[fields.date], spelt.get(fields.date, fields.date))
+        month_first = dates_month_first(dates, path, next(iter(dates.values()), fields.date), "field")
     pending, names, records, found = [], {}, 0, False
     items = iter(items)
     for item in items:
@@ -60,13 +81,57 @@ def with_text_field(path: Path, fields: "FieldNames", on_error: str, items: Iter
         if isinstance(item, Article):
             yield item
         else:
-            yield from record_to_article(*item)
+            yield from record_to_article(*item, month_first=month_first)
+    if stopped is not None:
+        raise stopped
 
 
 def read_jsonl(path: Path, fields: "FieldNames", on_error: str, max_bytes: int,
                lines: "LineRange | None" = None) -> Iterator[Article]:
-    """The articles of a JSONL file (of `lines` of it: a Dask part, checked for the text field on its own)."""
-    return with_text_field(path, fields, on_error, _jsonl_items(path, fields, on_error, max_bytes, lines))
+    """The articles of a JSONL file (of `lines` of it: a Dask part, checked for the text field on its own; its dates
+    are read in the order the whole file's show, as the local engine reads them)."""
+    return with_text_field(path, fields, on_error, _jsonl_items(path, fields, on_error, max_bytes, lines),
+                           month_first=_jsonl_month_first(path, fields, max_bytes))
+
+
+_MONTH_FIRST_FILES: dict = {}  # (path, size, modified, fields): whether its date field is month first, in this process
+
+
+def _jsonl_month_first(path: Path, fields: "FieldNames", max_bytes: int) -> bool:
+    """Whether a JSONL file's date field is month first (`dates_month_first`), over the whole file: a first pass reads
+    the date field of each line (decoded quietly: the reading pass says what is wrong with a line), up to the first
+    date that reads day first only. Once a process per file: each Dask part of it decides as the whole file does."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return False  # (the reading pass says why)
+    key = (str(path), stat.st_size, stat.st_mtime_ns, fields)
+    if key not in _MONTH_FIRST_FILES:
+        spelt, date_keys = [], {}  # {a record's keys: the one that holds its date, or None}
+
+        def dates() -> Iterator[str]:
+            for _, line in numbered_lines(path, None, max_bytes):
+                if not isinstance(line, bytes):
+                    continue
+                try:
+                    value = loads(line.decode("utf-8"))
+                except (ValueError, RecursionError):
+                    continue
+                for record in value if isinstance(value, list) else [value]:
+                    if not isinstance(record, dict):
+                        continue
+                    keys = tuple(record)  # (the records of a file share their keys: matched once)
+                    if keys not in date_keys:
+                        names = field_names(keys, fields.wanted())
+                        date_keys[keys] = keys[names.index(fields.date)] if fields.date in names else None
+                    date_key = date_keys[keys]
+                    if date_key is not None and isinstance(record[date_key], str):
+                        spelt[:] = spelt or [date_key]
+                        yield record[date_key]
+
+        order = date_order(dates())
+        _MONTH_FIRST_FILES[key] = order[0] and dates_month_first([order[1]], path, spelt[0], "field")
+    return _MONTH_FIRST_FILES[key]
 
 
 def _jsonl_items(path: Path, fields: "FieldNames", on_error: str, max_bytes: int,
@@ -113,11 +178,12 @@ def read_json(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
         log.warning("%s: a JSON array of rows under a header row (a sheet's values): read as a table, an article a "
                     "row", path)
         yield from with_text_field(path, fields, on_error, _held_items(path, rows, fields, on_error, max_bytes,
-                                                                       warning))
+                                                                       warning), whole=True)
         return
     if text.startswith("[", start):
         items = _json_array_items(path, text, start + 1, fields, on_error, max_bytes, warning)
-        yield from with_text_field(path, fields, on_error, _tables_in_array(path, items, fields, on_error, max_bytes))
+        yield from with_text_field(path, fields, on_error, _tables_in_array(path, items, fields, on_error, max_bytes),
+                                   whole=True)
         if problem:  # the items before the fault are read; what follows it is lost, and said so
             yield failed(path.name, f"{path}: {problem}; the articles after it are not read", on_error)
         return
@@ -131,7 +197,7 @@ def read_json(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
         what, items = held
         log.warning("%s: %s: read as its %d article%s", path, what, len(items), "s" * (len(items) != 1))
         yield from with_text_field(path, fields, on_error, _held_items(path, items, fields, on_error, max_bytes,
-                                                                       warning))
+                                                                       warning), whole=True)
         return
     try:
         if not isinstance(record, dict):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+from functools import partial
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -10,7 +11,8 @@ from .article import Article
 from .decode import decode_text
 from .files import read_all
 from .folders import TAB_SUFFIXES
-from .records import FieldNames, failed, header_problem, over_limit, record_id, record_to_article, utf8_size
+from .records import (FieldNames, dates_month_first, failed, header_problem, over_limit, record_id, record_to_article,
+                      utf8_size)
 from .tables import (backslash_escaped_cells, cell_text, csv_delimiter, csv_rows, field_names, lines_above_table,
                      name_key, sheet_tables, split_header, table_record)
 
@@ -37,7 +39,12 @@ def read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) ->
             yield failed(path.name, wrong, on_error)
             return
     spelt = dict(zip(header, given)) if header is not None else {}  # the columns' own names, for the messages
-    escapes_said = False
+    month_first = False
+    if header is not None and fields.date in header:  # the order of its dates is the column's, decided over them all
+        rows, at = list(rows), header.index(fields.date)  # (the file's text is in memory already)
+        month_first = dates_month_first((row[at] for _, row, _, _ in rows if row and len(row) > at), path,
+                                        spelt[fields.date])
+    escapes_said, notes = False, _Notes(fields, path)
     for line, row, cause, cells in rows:
         if row is not None and not any(value.strip() for value in row):
             continue  # a blank line, or a spreadsheet's empty row (",,,"): no article, not an error
@@ -75,19 +82,62 @@ def read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) ->
                                           f"text, as it then has the header's {columns} columns")
             log.warning("%s: %s", where, quotes_as_text)
         if row is None:
+            yield from notes.flush()
             yield failed(fallback_id, f"{where}: broken CSV row ({cause}); its first line is skipped", on_error)
             continue
         record = table_record(header, row, fields.text, delimiter)
         if quotes_as_text:
             record["warning"] = quotes_as_text
+        read = partial(record_to_article, record, fallback_id, fields, on_error, where, warning, spelt, month_first)
+        if notes.holds(record, f"line {line}", read):
+            continue
+        yield from notes.flush()
         size = utf8_size(record.get(fields.text) or "")
         if size > max_bytes:
             yield failed(record_id(record, fields, fallback_id),
                          over_limit(f"{where}: field '{fields.text}'", size, max_bytes), on_error)
             continue
-        yield from record_to_article(record, fallback_id, fields, on_error, where, warning, spelt)
+        yield from read()
+    notes.close()
     if problem:  # the file's text ends with its last whole line: the fault is on the line after it
         yield failed(f"{path.name}:{number + 1}", f"{path}:{whole.count(chr(10)) + 1}: {problem}", on_error)
+
+
+class _Notes:
+    """A table's rows that hold no text, lead, title, label or id under an article, held back until the next article:
+    below the table's last one they are notes (a total, "Tổng cộng: 2 bài", a signature, "Người lập biểu", as office
+    sheets close a report), passed over with one warning that names them; above an article they are read as before,
+    each an error that names the fields it has. Read as articles, a sheet's total and signature were errors and exit
+    code 1."""
+
+    def __init__(self, fields: "FieldNames", where):
+        self.fields, self.where, self.held, self.after_article = fields, where, [], False
+
+    def holds(self, record: dict, place: str, read) -> bool:
+        """Whether `record` (at `place`, its articles `read()`) is held back as a note, or else an article's."""
+        article_id = record.get(self.fields.id)
+        if (self.after_article and not any(isinstance(record.get(name), str) and record[name].strip() for name in
+                                           (self.fields.text, self.fields.lead, self.fields.title, self.fields.label))
+                # (an id, one word, is an article's whose text is missing: an error, as ever; "Tổng cộng: 2 bài" is not)
+                and not (isinstance(article_id, str) and article_id.strip() and len(article_id.split()) == 1)):
+            shown = next((value.strip() for value in record.values() if isinstance(value, str) and value.strip()), "")
+            self.held.append((place, shown[:40], read))
+            return True
+        self.after_article = True
+        return False
+
+    def flush(self) -> Iterator[Article]:
+        """The articles (errors) of the rows held, which an article's row follows."""
+        for _, _, read in self.held:
+            yield from read()
+        self.held = []
+
+    def close(self) -> None:
+        if self.held:
+            log.warning("%s: %d row%s under the table's last article hold%s no text and no title (a total, a "
+                        "signature?): not read as articles: %s", self.where, len(self.held), "s" * (len(self.held) > 1),
+                        "" if len(self.held) > 1 else "s", ", ".join(f"{place} ({shown!r})" for place, shown, _ in
+                                                                     self.held))
 
 
 def _header_again(row: list[str], header: list, wanted: Iterable[str]) -> bool:
@@ -133,16 +183,27 @@ def read_xlsx(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
                 yield failed(f"{path.name}:{at}".rstrip(":"), wrong, on_error)
                 continue
             spelt = dict(zip(header, given or header))  # the columns' own names, for the messages
+            month_first = fields.date in header and dates_month_first(
+                # a second pass over the date column alone: the rows are streamed, the order is the whole column's
+                (row[header.index(fields.date)] for row in book.worksheets[index].iter_rows(values_only=True)
+                 if len(row) > header.index(fields.date)), f"{path}:{title}" if index else path, spelt[fields.date])
+            notes = _Notes(fields, f"{path}:{title}" if index else path)
             for number, row in rows:
                 if not any((cell_text(cell) or "").strip() for cell in row):
                     continue  # a blank row a spreadsheet keeps below its table
                 record = table_record(header, list(map(cell_text, row)), fields.text)
                 where, fallback_id = f"{path}:{at}{number}", f"{path.name}:{at}{number}"
+                read = partial(record_to_article, record, fallback_id, fields, on_error, where, spelt=spelt,
+                               month_first=month_first)
+                if notes.holds(record, f"row {number}", read):
+                    continue
+                yield from notes.flush()
                 size = utf8_size(record.get(fields.text) or "")
                 if size > max_bytes:
                     yield failed(record_id(record, fields, fallback_id),
                                  over_limit(f"{where}: field '{fields.text}'", size, max_bytes), on_error)
                     continue
-                yield from record_to_article(record, fallback_id, fields, on_error, where, spelt=spelt)
+                yield from read()
+            notes.close()
     finally:
         book.close()

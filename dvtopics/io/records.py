@@ -1,10 +1,11 @@
 """A record (a JSON object, a table's row, a feed's item) as an article: the names of its fields (`FieldNames`),
 a table's header checked against them (`header_problem`), and `record_to_article`. Also what every reader gives for
-what it cannot read: `failed`, an article holding its error (or the error raised). A lead column is joined to the
-text by `lead.with_lead`."""
+what it cannot read: `failed`, an article holding its error (or the error raised). A lead column is given to
+`make_article`, which puts it before the text."""
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, fields as dataclass_fields
 from typing import Iterable, Iterator, Mapping
 
@@ -12,7 +13,7 @@ from ..errors import ArgumentError, InputError
 from .article import METADATA_FIELDS, Article, add_warning, field_text, make_article, missing
 from .jsonfiles import json_kind
 from .language import with_language_warning
-from .lead import body_title, with_lead
+from .metadata import date_order, site_of_link
 from .tables import (COMMON_NAMES, FIELD_NAME_CHARS, column_meant, field_names, name_key, repeated_columns,
                      vietnamese_key)
 
@@ -147,6 +148,12 @@ NULL_MARKERS = frozenset({"\\N", "NULL", "null", "None", "nan", "NaN", "NaT", "<
 _SQL_NULL_MARKERS = frozenset({"\\N", "NULL"})
 
 
+# the names of a record's field that holds its page's address (without marks, spaces or "_"), and such an address
+_LINK_NAME = re.compile(r"url|link|href|permalink|id|guid|(?:canonical|source|original|page|article|post)url|canonical|"
+                        r"duongdan|lienket|linkbai(?:viet)?|linkgoc", re.IGNORECASE)
+_PAGE_LINK = re.compile(r"https?://[^\s/]+\.[a-z]{2,}(?::\d+)?/\S*$", re.IGNORECASE)
+
+
 # a publication status, as a CMS exports a "Published" column: no date
 _STATUSES = frozenset({"0", "1", "true", "false", "yes", "no", "y", "n", "on", "off", "có", "không", "x",
                        "published", "unpublished", "publish", "draft", "đã đăng", "chưa đăng", "đã xuất bản"})
@@ -160,10 +167,12 @@ def _null_marker(name: str, value, fields: "FieldNames") -> bool:
 
 
 def record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_error: str,
-                      where: str, warning: str | None = None, spelt: dict | None = None) -> Iterator[Article]:
+                      where: str, warning: str | None = None, spelt: dict | None = None,
+                      month_first: bool = False) -> Iterator[Article]:
     """The article of a JSONL/JSON/CSV record; `warning`, how its file's bytes were read, goes in its record. `spelt`:
     {field: the column's name as the table spells it} ("text": "Nội dung") of a table's record, whose names are
-    matched already, for the messages: a user's file has no 'text' or 'lead' column, but 'Nội dung' and 'Sapo'."""
+    matched already, for the messages: a user's file has no 'text' or 'lead' column, but 'Nội dung' and 'Sapo'.
+    `month_first`: the file's date column is month first (`dates_month_first`)."""
     given = record
     record = {name: None if missing(value) or _null_marker(name, value, fields) else value
               for name, value in named_fields(record, fields).items()}
@@ -213,22 +222,18 @@ def record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_e
         extra[fields.lead] = lead
         add_warning(extra, f"the '{said(fields.lead)}' field is {json_kind(lead)}, not text: not used")
     lead = field_text(lead)
-    if lead and lead.strip() and (text is None or isinstance(text, str)):
-        if not (text or "").strip():
-            add_warning(extra, f"the '{said(fields.text)}' field is {'missing' if text is None else 'empty'}: the "
-                               f"lead ('{said(fields.lead)}') is read as the text")
-        if not title and (text or "").strip():
-            # no title field: the title is the body's, as it was before the lead came first (a short lead, a line
-            # over the headline, would be read as the headline)
-            title = body_title(text)
-            extra["title"] = title or extra["title"]
-        text = with_lead(lead, text or "")
-    if (text is None or isinstance(text, str)) and not (text or "").strip() and title:
+    if not (lead and lead.strip() and (text is None or isinstance(text, str))):
+        lead = None  # (make_article puts the lead before the text: `lead.with_lead`)
+    elif not (text or "").strip():
+        add_warning(extra, f"the '{said(fields.text)}' field is {'missing' if text is None else 'empty'}: the "
+                           f"lead ('{said(fields.lead)}') is read as the text")
+        text = ""
+    if (text is None or isinstance(text, str)) and not (text or "").strip() and title and lead is None:
         # a headline without its text (an export whose content is empty) is an article all the same
         what = "missing" if text is None else "empty"
         text = extra["title"]
         add_warning(extra, f"the '{said(fields.text)}' field is {what}: the title is read as the text")
-    if not isinstance(text, str) or not text.strip():
+    if not isinstance(text, str) or not (text.strip() or lead):
         what = "missing" if text is None else "empty" if isinstance(text, str) else json_kind(text)
         if fields.text in formula_errors:
             what = f"{formula_errors[fields.text]}, a spreadsheet formula's error"
@@ -240,9 +245,30 @@ def record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_e
     if warning:
         add_warning(extra, warning)
     try:
-        yield with_language_warning(make_article(article_id, text, extra, where), where)
+        named = {key: said(getattr(fields, key)) for key in METADATA_FIELDS + ("label",)}
+        # (lead "" where there is none: a field "lead" that --lead-field did not name stays one of the record's own)
+        article = make_article(article_id, text, extra, where, lead=lead or "", month_first=month_first, spelt=named)
+        if article.source is None:
+            # the page's address, as scrapers and feeds keep it ("url", "link"; a feed's link is its id): its site is
+            # the source where neither a source field nor the text names one, as an "URL: …" line over a text gives it
+            link = next((value for key, value in [*extra.items(), ("id", record.get(fields.id))]
+                         if isinstance(key, str) and _LINK_NAME.fullmatch(vietnamese_key(key).replace(" ", ""))
+                         and isinstance(value, str) and _PAGE_LINK.match(value.strip())), None)
+            article.source = site_of_link(link.strip()) if link else None
+        yield with_language_warning(article, where)
     except InputError as exc:
         yield failed(article_id, str(exc), on_error, title)
+
+
+def dates_month_first(values: Iterable, where, column: str, kind: str = "column") -> bool:
+    """Whether a file's date column (its `values`, all of them) is month first, as English-locale Excel writes it
+    ("3/25/2024 8:15 AM": `metadata.date_order`), said once. Decided value by value, its dates that read both ways
+    ("3/4/2024") were read day first, silently a month or more away from the day meant."""
+    month_first, shown = date_order(values)
+    if month_first:
+        log.warning("%s: the '%s' %s's dates are month first (as %r shows, which reads no other way): all of "
+                    "them are read so, '3/4/2024' as 4 March", where, column, kind, shown)
+    return month_first
 
 
 @dataclass(frozen=True)

@@ -209,13 +209,16 @@ COMMON_NAMES = {
              # is a status as often as a date: last, so that a record's "published_at" beside it is the date, and a
              # status's value (Yes/No, 1/0, true) is kept as such, not warned of
              "published at", "published date", "published time", "publish date", "publish time",
-             "publication date", "date published", "datepublished", "pubdate", "post date", "posted at", "published"),
+             "publication date", "date published", "datepublished", "pubdate", "post date", "posted at", "publish up",
+             "published"),
     "source": ("nguồn", "nguồn tin", "nguồn bài", "tên báo", "báo", "cơ quan báo chí", "publisher", "newspaper"),
     "id": ("mã", "mã bài", "mã bài viết", "mã số"),
     "label": ("nhãn", "loại bài", "nhãn loại bài"),
     "file": ("tệp", "tên tệp"),
     # the paragraph a page prints under its headline, which news CMSs keep in a column of its own ("sapo")
-    "lead": ("sapo", "tóm tắt", "đoạn dẫn", "mô tả ngắn", "description", "summary", "excerpt", "teaser"),
+    # (Joomla's "introtext": its "fulltext" is the rest of the article. "Mô tả" alone is a note as often as a lead)
+    "lead": ("sapo", "tóm tắt", "đoạn dẫn", "mô tả ngắn", "description", "summary", "excerpt", "teaser",
+             "introtext", "intro text"),
 }
 # a table or an export of headlines and their leads without a body (the shape most users' files have, an RSS item's
 # "description"): the lead is the text. Last of the text's names, so a body column wins where there is one
