@@ -1,5 +1,5 @@
 """Pages copied from news sites: which lines are furniture, which line is the headline, which date is the
-article's (README, "How the date is chosen"). Every page here is made up."""
+article's (docs/reading.md, "Dates, titles and sources"). Every page here is made up."""
 import json
 
 import pytest
