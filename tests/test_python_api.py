@@ -1147,3 +1147,25 @@ def test_a_lone_surrogate_in_a_notebooks_text_is_labelled_not_a_traceback(tmp_pa
     assert "\ufffd" in article.text and "\ud800" not in article.text and "\udc80" not in article.title
     good, texts = segment_articles([article], 1, None)
     assert len(texts) == 1 and "dân_vận" in texts[0]
+
+
+def test_labelling_again_after_a_retrain_into_the_same_folder_uses_the_new_model(tmp_path):
+    """Hunt 24 D (1): a notebook that trained a model into a folder, labelled with it, retrained it into the same
+    folder and labelled again got the first model's labels (the process kept the classifier it loaded from that
+    folder), under the new model's checksum in the journal."""
+    import json
+    from articles import made_up_articles
+    from dvtopics import jobs
+
+    articles = made_up_articles(3)
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    first.write_text("".join(json.dumps({"id": a.id, "text": a.text, "label": a.label}, ensure_ascii=False) + "\n"
+                             for a in articles), encoding="utf-8")
+    renamed = {label: f"nhóm {n}" for n, label in enumerate(sorted({a.label for a in articles}))}  # a set of my own
+    second.write_text("".join(json.dumps({"id": a.id, "text": a.text, "label": renamed[a.label]},
+                                         ensure_ascii=False) + "\n" for a in articles), encoding="utf-8")
+    jobs.train(jobs.Reading([first]), tmp_path / "m", classifiers=["logreg"], folds=3)
+    assert set(jobs.label(jobs.Reading([first]), tmp_path / "1.csv", model=tmp_path / "m")) <= {a.label for a in articles}
+    jobs.train(jobs.Reading([second]), tmp_path / "m", classifiers=["logreg"], folds=3)
+    again = jobs.label(jobs.Reading([first]), tmp_path / "2.csv", model=tmp_path / "m")
+    assert set(again) and set(again) <= set(renamed.values())
