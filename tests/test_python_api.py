@@ -307,6 +307,16 @@ def test_label_without_an_output_or_a_callback_is_refused_before_reading(seeds_d
         jobs.label(jobs.Reading([seeds_dir]), None)
 
 
+def test_label_without_an_output_reports_its_progress_too(seeds_dir):
+    """Hunt 24 D (2): `jobs.label(reading, None, on_record=..., on_progress=bar.update)` handed every record and never
+    called on_progress (only a run writing `out` did): a notebook's progress bar stood at 0."""
+    from dvtopics import jobs
+
+    records, progress = [], []
+    jobs.label(jobs.Reading([seeds_dir]), None, on_record=records.append, on_progress=progress.append, batch_size=2)
+    assert len(records) == 5 and progress == [2, 2, 1]
+
+
 @pytest.mark.parametrize("given", [{"batch_size": 0}, {"batch_size": -3}, {"batch_size": 2.5},
                                    {"batch_size": 100_001}, {"part_size": 0}])
 def test_label_checks_batch_and_part_sizes_on_every_path(seeds_dir, tmp_path, given):
