@@ -12,13 +12,14 @@ lives apart so that segmenting alone does not import scikit-learn.
 """
 from __future__ import annotations
 
+import os
 from contextlib import contextmanager
 from contextvars import ContextVar
 from itertools import islice
 from typing import Iterable, Sequence
 
 from ..arguments import as_list, check_n_jobs, none_is_default
-from .cache import SegmentCache, text_key
+from .cache import SegmentCache, given_cache, text_key
 from .normalise import normalize
 from .sentences import SENTENCE_BREAK
 
@@ -90,24 +91,26 @@ def _segment_chunk(texts: Sequence[str]) -> list[str]:
 def segment_many(
     texts: Iterable[str],
     n_jobs: int = 1,
-    cache: SegmentCache | None = None,
+    cache: SegmentCache | str | os.PathLike | None = None,
     lower: bool = False,
     progress: bool = False,
     chunk_size: int = 64,
 ) -> list[str]:
     """Segment many texts, each distinct text only once: cached texts are looked
-    up, the rest segmented (in `n_jobs` processes when > 1) and stored. One str is a list of one text."""
+    up, the rest segmented (in `n_jobs` processes when > 1) and stored. One str is a list of one text.
+    `cache` is a `SegmentCache`, its folder (a path, opened for this call) or None."""
     n_jobs = check_n_jobs("n_jobs", n_jobs)  # as -j, whether or not the texts need workers
     texts = [normalize(t) for t in _texts(texts)]  # once: the cache key and the segmenter see the same text
     keys = [text_key(t) for t in texts]
-    done = cache.get_many(list(dict.fromkeys(keys))) if cache is not None else {}
-    todo = list({k: t for k, t in zip(keys, texts) if k not in done}.items())
-    chunks = [todo[i:i + chunk_size] for i in range(0, len(todo), chunk_size)]
-    for todo_keys, segmented in _run_chunks(chunks, n_jobs, progress):
-        results = dict(zip(todo_keys, segmented))
-        if cache is not None:
-            cache.put_many(results)
-        done.update(results)
+    with given_cache(cache) as cache:  # a cache's folder is opened here
+        done = cache.get_many(list(dict.fromkeys(keys))) if cache is not None else {}
+        todo = list({k: t for k, t in zip(keys, texts) if k not in done}.items())
+        chunks = [todo[i:i + chunk_size] for i in range(0, len(todo), chunk_size)]
+        for todo_keys, segmented in _run_chunks(chunks, n_jobs, progress):
+            results = dict(zip(todo_keys, segmented))
+            if cache is not None:
+                cache.put_many(results)
+            done.update(results)
     out = [done[k] for k in keys]
     return [s.lower() for s in out] if lower else out
 
