@@ -54,6 +54,26 @@ def test_an_unreadable_record_costs_only_itself_and_raising_says_how_to_read_on(
     assert 'on_error="record"' in read_articles.__doc__ and 'on_error="raise"' in read_articles.__doc__
 
 
+def test_the_package_gives_its_subpackages_and_its_api_to_import_star():
+    """Hunt 24 D (5): `import dvtopics` then `dvtopics.jobs.label(...)`, as the README names the jobs, raised "module
+    'dvtopics' has no attribute 'jobs'"; `from dvtopics import *` gave `import_module` alone (the names are lazy)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("import dvtopics\nprint(dvtopics.jobs.Reading.__name__, dvtopics.topics.__name__)\n"
+            "namespace = {}\nexec('from dvtopics import *', namespace)\n"
+            "print(sorted(name for name in namespace if not name.startswith('__')))")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                         env={**__import__("os").environ, "PYTHONPATH": str(Path(dvtopics.__file__).parents[1])})
+    first, names = run.stdout.splitlines()
+    assert first == "Reading dvtopics.topics", run.stderr
+    assert {"read_articles", "segment_many", "load_classifier", "TopicModel"} <= set(eval(names))
+    assert "import_module" not in names
+    with pytest.raises(AttributeError, match="no attribute 'nothing'"):
+        dvtopics.nothing
+
+
 # ------------------------------------------------------------ wrong kinds of argument
 
 def test_texts_given_for_articles_are_refused_with_what_to_do(shipped):
