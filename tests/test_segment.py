@@ -57,6 +57,20 @@ def test_a_cache_given_as_its_folder_is_opened_and_anything_else_is_refused_clea
         segment_many([SENTENCE], cache=True)
 
 
+def test_a_missing_text_of_a_column_is_named_as_missing():
+    """Hunt 24 D (6): segment_many(df["text"]) with an empty cell said "not float items", and segment_text(None) failed
+    in a regex ("expected string or bytes-like object"): neither said a text was missing, nor where."""
+    import pandas as pd
+    import pytest
+
+    for column in (pd.Series([SENTENCE, None, SENTENCE]), pd.Series([SENTENCE, pd.NA], dtype="string")):
+        with pytest.raises(TypeError, match=r"texts: the item at position 1 is .*, a missing text .*dropna\(\)"):
+            segment_many(column)
+    for missing in (None, float("nan")):
+        with pytest.raises(TypeError, match="segment_text segments a text .str., not a missing one"):
+            segment_text(missing)
+
+
 def test_torn_cache_entry_is_redone(tmp_path):
     cache = SegmentCache(tmp_path)
     good = segment_many([SENTENCE], cache=cache)

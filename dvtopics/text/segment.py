@@ -49,6 +49,9 @@ def segment_text(text: str) -> str:
     >>> segment_text("Công tác dân vận của Tỉnh ủy.")
     'Công_tác dân_vận của Tỉnh_ủy .'
     """
+    if not isinstance(text, str):
+        raise TypeError("text: segment_text segments a text (str), not "
+                        + ("a missing one (None, NaN: an empty cell)" if _missing(text) else type(text).__name__))
     return _segment_chunk([normalize(text)])[0]
 
 
@@ -115,13 +118,21 @@ def segment_many(
     return [s.lower() for s in out] if lower else out
 
 
+def _missing(value) -> bool:
+    """Whether `value` is how a table marks an empty cell: None, NaN (a float, numpy's too) or pandas' NA."""
+    return value is None or (isinstance(value, float) and value != value) or type(value).__name__ == "NAType"
+
+
 def _texts(texts) -> list[str]:
     """`texts` as a list of str; a TypeError that says what to give for anything else (the articles
     `read_articles` gives: their texts, or `segment_articles`), as `predict_articles` says it for texts."""
     texts = as_list(texts, "texts")
-    wrong = [text for text in texts if not isinstance(text, str)][:1]
-    if wrong:
-        wrong, kind = wrong[0], type(wrong[0]).__name__
+    at = next((n for n, text in enumerate(texts) if not isinstance(text, str)), None)
+    if at is not None:
+        wrong, kind = texts[at], type(texts[at]).__name__
+        if _missing(wrong):  # a DataFrame column's empty cell: "not float items" named no missing text
+            raise TypeError(f"texts: the item at position {at} is {wrong}, a missing text (an empty cell): give texts "
+                            "only, such as column.dropna() or column.fillna('')")
         hint = (": give their texts, [a.text for a in articles if not a.error], or segment them with "
                 "dvtopics.text.segment.segment_articles(articles)") if hasattr(wrong, "text") else ""
         raise TypeError(f"texts: segment_many segments texts (str), not {kind} items" + hint)
