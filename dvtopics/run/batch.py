@@ -234,6 +234,10 @@ def read_journal(journal: Path) -> tuple[set[int], dict | None]:
     done, run, good_bytes = set(), None, 0
     with open(journal, "rb") as handle:
         for number, line in enumerate(handle):
+            if not line.endswith(b"\n"):
+                # torn, even where it reads as JSON (killed just before its newline): it is cut off below, so its
+                # article must not count as done (it was lost from the output)
+                break
             try:
                 record = json.loads(line)
                 if number == 0 and RUN in record:
@@ -241,8 +245,6 @@ def read_journal(journal: Path) -> tuple[set[int], dict | None]:
                 else:
                     done.add(record[POSITION])
             except (ValueError, KeyError, TypeError):
-                break
-            if not line.endswith(b"\n"):
                 break
             good_bytes += len(line)
     with open(journal, "r+b") as handle:
