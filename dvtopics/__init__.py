@@ -21,11 +21,21 @@ _EXPORTS = {
 }
 
 
+# The packages a user reaches through `dvtopics.` (the README's `dvtopics.jobs`), imported when first named:
+# `import dvtopics; dvtopics.jobs.label(...)` raised "module 'dvtopics' has no attribute 'jobs'"
+_SUBPACKAGES = ("jobs", "io", "text", "types", "topics", "report", "run", "errors", "arguments", "parallel", "persist")
+
+# `from dvtopics import *` in a notebook: the public API (it imported `import_module` alone, since the names are lazy)
+__all__ = sorted(_EXPORTS)
+
+
 def __getattr__(name):
     if name in _EXPORTS:
         return getattr(import_module(f".{_EXPORTS[name]}", __name__), name)
+    if name in _SUBPACKAGES:
+        return import_module(f".{name}", __name__)
     raise AttributeError(f"module 'dvtopics' has no attribute {name!r}")
 
 
 def __dir__():
-    return sorted(list(globals()) + list(_EXPORTS))
+    return sorted(set(globals()) | set(_EXPORTS) | set(_SUBPACKAGES))

@@ -73,14 +73,15 @@ def _worker_context(preload: Sequence[str]):
     return context
 
 
-def _check_main_is_guarded() -> None:
+def _check_main_is_guarded(starter: str = "n_jobs") -> None:
     """Refuse to start workers from a script's top level outside `if __name__ == "__main__":`. The fork server
     (and "spawn") imports the script's module, so that what it defines unpickles in the workers, and so runs
     its top level again: its side effects, and this very call, which fails there (BrokenProcessPool). Python's
     "fork" would not, but it copies this process' threads (the read-ahead) and open SQLite cache into each
     worker, and each worker would import scikit-learn itself: the reasons for the fork server (RESULTS.md).
     It refuses only when sure: a script whose file no longer compiles to the code running (edited since) is
-    let through."""
+    let through. `starter` names what starts the workers in the error (a Dask local cluster's spawn imports the
+    script as well)."""
     import ast
 
     main = sys.modules.get("__main__")
@@ -92,8 +93,8 @@ def _check_main_is_guarded() -> None:
         return
     if not _script_file_exists(path):  # each worker would fail to run it again (FileNotFoundError, BrokenProcessPool)
         raise DvtopicsError(f"{path}: a script read from standard input (python -), or no longer on disk, cannot "
-                            "start worker processes (n_jobs): each worker runs the script again from its file. Save "
-                            "it as a file, its work under `if __name__ == \"__main__\":`, or use n_jobs=1")
+                            f"start worker processes ({starter}): each worker runs the script again from its file. "
+                            "Save it as a file, its work under `if __name__ == \"__main__\":`, or use n_jobs=1")
     # the script's own top-level frame: the outermost one, not that of code it exec'd in its namespace
     top, frame = None, sys._getframe(1)
     while frame is not None:
@@ -118,9 +119,10 @@ def _check_main_is_guarded() -> None:
             said |= {getattr(part, "value", None) for part in ast.walk(node.test)}
             if {"__name__", "__main__"} <= said:  # `if __name__ == "__main__":`
                 return
-    raise DvtopicsError(f"{path}:{line} starts worker processes (n_jobs) from the script's top level: each worker "
-                        "imports the script and would run it again. Put the script's work under `if __name__ == "
-                        "\"__main__\":` (README, From Python), or use n_jobs=1")
+    raise DvtopicsError(f"{path}:{line} starts worker processes ({starter}) from the script's top level: each "
+                        "worker imports the script and would run it again. Put the script's work under `if __name__ "
+                        "== \"__main__\":` (README, From Python)"
+                        + (", or use n_jobs=1" if starter == "n_jobs" else ""))
 
 
 def _script_file_exists(path: str) -> bool:

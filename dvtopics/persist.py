@@ -26,7 +26,6 @@ import os
 import pickle
 import platform
 import sys
-import tempfile
 import types
 from importlib import import_module, metadata
 from pathlib import Path
@@ -71,32 +70,39 @@ def sha256_of(path: str | os.PathLike) -> str:
     return digest.hexdigest()
 
 
-def _atomic_write_text(path: Path, text: str) -> None:
-    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False, suffix=".tmp") as tmp:
-        tmp.write(text)
-    os.chmod(tmp.name, 0o644)  # NamedTemporaryFile is private (0600); a model card is for everyone to read
-    os.replace(tmp.name, path)
-
-
 def save_model(model, directory: str | os.PathLike, card: dict) -> dict:
-    """Write `model` and its card into `directory`; return the full card."""
+    """Write `model` and its card into `directory`; return the full card.
+
+    Both are written beside their names first, then put in place together, the card last, with Ctrl-C held back
+    (`io.write.held_signals`): a retrain stopped at any moment leaves the old model or the new one. The new file
+    once replaced the old one before its card was written, and a Ctrl-C between them left a folder refused as
+    "corrupt or replaced": both models lost."""
+    from .io.write import held_signals
+
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
-    tmp = directory / (MODEL_FILE + ".tmp")
-    with open(tmp, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=3, mtime=0) as handle:
-        # mtime=0: the same model gives the same bytes, hence the same checksum
-        pickle.dump(model, handle, protocol=5)
-    os.replace(tmp, directory / MODEL_FILE)
-    card = {
-        **card,
-        "versions": package_versions(),
-        "created": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-        "file": MODEL_FILE,
-        "sha256": sha256_of(directory / MODEL_FILE),
-    }
-    # a path or a command line naming a folder whose name is not UTF-8 (an old zip's "b\xe0i") holds its bytes as
-    # surrogates, which UTF-8 cannot write: as \xNN, as in an article's id
-    _atomic_write_text(directory / CARD_FILE, json.dumps(writable_value(card), ensure_ascii=False, indent=2) + "\n")
+    tmp, tmp_card = directory / (MODEL_FILE + ".tmp"), directory / (CARD_FILE + ".tmp")
+    try:
+        with open(tmp, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=3, mtime=0) as handle:
+            # mtime=0: the same model gives the same bytes, hence the same checksum
+            pickle.dump(model, handle, protocol=5)
+        card = {
+            **card,
+            "versions": package_versions(),
+            "created": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+            "file": MODEL_FILE,
+            "sha256": sha256_of(tmp),
+        }
+        # a path or a command line naming a folder whose name is not UTF-8 (an old zip's "b\xe0i") holds its bytes
+        # as surrogates, which UTF-8 cannot write: as \xNN, as in an article's id
+        tmp_card.write_text(json.dumps(writable_value(card), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        os.chmod(tmp_card, 0o644)
+        with held_signals():
+            os.replace(tmp, directory / MODEL_FILE)
+            os.replace(tmp_card, directory / CARD_FILE)
+    finally:
+        tmp.unlink(missing_ok=True)
+        tmp_card.unlink(missing_ok=True)
     return card
 
 

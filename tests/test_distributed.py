@@ -621,3 +621,24 @@ def test_a_client_that_could_not_connect_is_closed_at_once():
     finally:
         gc.enable()
     assert left == []
+
+
+def test_an_unguarded_script_on_a_local_cluster_is_refused_before_any_worker_starts(tmp_path):
+    """Hunt 24 D (4): `jobs.label(..., engine="dask")` at a script's top level, without `if __name__ == "__main__":`:
+    the local cluster's spawned workers imported the script and ran it again, and the run died with Dask's "Nanny
+    failed to start" under pages of tracebacks. It is refused at once, naming the line, as n_jobs is."""
+    import subprocess
+    from pathlib import Path
+
+    import dvtopics
+
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "a1", "text": made_up_articles(1)[0].raw},
+                                                 ensure_ascii=False) + "\n", encoding="utf-8")
+    (tmp_path / "script.py").write_text(
+        'from dvtopics import jobs\nopen("runs.log", "a").write("run\\n")\n'
+        'jobs.label(jobs.Reading(["a.jsonl"], n_jobs=2), "labels.csv", engine="dask")\n', encoding="utf-8")
+    run = subprocess.run([sys.executable, "script.py"], cwd=tmp_path, capture_output=True, text=True, timeout=120,
+                         env={**os.environ, "PYTHONPATH": str(Path(dvtopics.__file__).parents[1])})
+    assert (tmp_path / "runs.log").read_text() == "run\n"  # the top level ran once
+    assert 'script.py:3 starts worker processes (engine="dask", a local cluster)' in run.stderr
+    assert "Nanny" not in run.stderr and not (tmp_path / "labels.csv").exists()

@@ -16,6 +16,32 @@ def test_round_trip_with_card(tmp_path):
     assert card["versions"]["scikit-learn"] and card["versions"]["python"]
 
 
+def test_a_save_stopped_by_ctrl_c_leaves_the_old_model_or_the_new_never_a_mix(tmp_path, monkeypatch):
+    """Hunt 24 D (8): the new model file replaced the old one before its card was written, so a Ctrl-C between the
+    two (here, as its checksum is taken) left a folder refused as "corrupt or replaced file": both models lost.
+    Both are put in place together, the card last, with Ctrl-C held back until they are."""
+    import os
+    import signal
+
+    from dvtopics import persist
+
+    save_model({"model": "old"}, tmp_path, {"task": "demo"})
+    real = persist.sha256_of
+
+    def interrupted(path):
+        os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C while the model is saved
+        return real(path)
+
+    monkeypatch.setattr(persist, "sha256_of", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        save_model({"model": "new"}, tmp_path, {"task": "demo"})
+    monkeypatch.setattr(persist, "sha256_of", real)
+    assert load_model(tmp_path)[0] == {"model": "old"}
+    assert sorted(path.name for path in tmp_path.iterdir()) == [MODEL_FILE, CARD_FILE]  # no temporary file left
+    save_model({"model": "new"}, tmp_path, {"task": "demo"})
+    assert load_model(tmp_path)[0] == {"model": "new"}
+
+
 def test_missing_directory(tmp_path):
     with pytest.raises(ModelError, match="no such model directory"):
         load_model(tmp_path / "nope")

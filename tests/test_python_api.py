@@ -54,6 +54,26 @@ def test_an_unreadable_record_costs_only_itself_and_raising_says_how_to_read_on(
     assert 'on_error="record"' in read_articles.__doc__ and 'on_error="raise"' in read_articles.__doc__
 
 
+def test_the_package_gives_its_subpackages_and_its_api_to_import_star():
+    """Hunt 24 D (5): `import dvtopics` then `dvtopics.jobs.label(...)`, as the README names the jobs, raised "module
+    'dvtopics' has no attribute 'jobs'"; `from dvtopics import *` gave `import_module` alone (the names are lazy)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("import dvtopics\nprint(dvtopics.jobs.Reading.__name__, dvtopics.topics.__name__)\n"
+            "namespace = {}\nexec('from dvtopics import *', namespace)\n"
+            "print(sorted(name for name in namespace if not name.startswith('__')))")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                         env={**__import__("os").environ, "PYTHONPATH": str(Path(dvtopics.__file__).parents[1])})
+    first, names = run.stdout.splitlines()
+    assert first == "Reading dvtopics.topics", run.stderr
+    assert {"read_articles", "segment_many", "load_classifier", "TopicModel"} <= set(eval(names))
+    assert "import_module" not in names
+    with pytest.raises(AttributeError, match="no attribute 'nothing'"):
+        dvtopics.nothing
+
+
 # ------------------------------------------------------------ wrong kinds of argument
 
 def test_texts_given_for_articles_are_refused_with_what_to_do(shipped):
@@ -307,6 +327,16 @@ def test_label_without_an_output_or_a_callback_is_refused_before_reading(seeds_d
         jobs.label(jobs.Reading([seeds_dir]), None)
 
 
+def test_label_without_an_output_reports_its_progress_too(seeds_dir):
+    """Hunt 24 D (2): `jobs.label(reading, None, on_record=..., on_progress=bar.update)` handed every record and never
+    called on_progress (only a run writing `out` did): a notebook's progress bar stood at 0."""
+    from dvtopics import jobs
+
+    records, progress = [], []
+    jobs.label(jobs.Reading([seeds_dir]), None, on_record=records.append, on_progress=progress.append, batch_size=2)
+    assert len(records) == 5 and progress == [2, 2, 1]
+
+
 @pytest.mark.parametrize("given", [{"batch_size": 0}, {"batch_size": -3}, {"batch_size": 2.5},
                                    {"batch_size": 100_001}, {"part_size": 0}])
 def test_label_checks_batch_and_part_sizes_on_every_path(seeds_dir, tmp_path, given):
@@ -331,7 +361,7 @@ def test_segment_many_given_articles_says_it_takes_texts(seeds_dir):
     with pytest.raises(TypeError, match=r"texts: segment_many segments texts \(str\), not Article items: give "
                                         r"their texts, \[a\.text for a in articles if not a\.error\]"):
         dvtopics.segment_many(dvtopics.read_articles(seeds_dir))
-    with pytest.raises(TypeError, match=r"not NoneType items$"):
+    with pytest.raises(TypeError, match=r"the item at position 1 is None, a missing text"):  # hunt 24 D (6)
         dvtopics.segment_many(["Công tác dân vận", None])
 
 
@@ -1147,3 +1177,25 @@ def test_a_lone_surrogate_in_a_notebooks_text_is_labelled_not_a_traceback(tmp_pa
     assert "\ufffd" in article.text and "\ud800" not in article.text and "\udc80" not in article.title
     good, texts = segment_articles([article], 1, None)
     assert len(texts) == 1 and "dân_vận" in texts[0]
+
+
+def test_labelling_again_after_a_retrain_into_the_same_folder_uses_the_new_model(tmp_path):
+    """Hunt 24 D (1): a notebook that trained a model into a folder, labelled with it, retrained it into the same
+    folder and labelled again got the first model's labels (the process kept the classifier it loaded from that
+    folder), under the new model's checksum in the journal."""
+    import json
+    from articles import made_up_articles
+    from dvtopics import jobs
+
+    articles = made_up_articles(3)
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    first.write_text("".join(json.dumps({"id": a.id, "text": a.text, "label": a.label}, ensure_ascii=False) + "\n"
+                             for a in articles), encoding="utf-8")
+    renamed = {label: f"nhóm {n}" for n, label in enumerate(sorted({a.label for a in articles}))}  # a set of my own
+    second.write_text("".join(json.dumps({"id": a.id, "text": a.text, "label": renamed[a.label]},
+                                         ensure_ascii=False) + "\n" for a in articles), encoding="utf-8")
+    jobs.train(jobs.Reading([first]), tmp_path / "m", classifiers=["logreg"], folds=3)
+    assert set(jobs.label(jobs.Reading([first]), tmp_path / "1.csv", model=tmp_path / "m")) <= {a.label for a in articles}
+    jobs.train(jobs.Reading([second]), tmp_path / "m", classifiers=["logreg"], folds=3)
+    again = jobs.label(jobs.Reading([first]), tmp_path / "2.csv", model=tmp_path / "m")
+    assert set(again) and set(again) <= set(renamed.values())

@@ -45,6 +45,32 @@ def test_cache_serves_repeats_without_segmenting(tmp_path, monkeypatch):
     assert segment_many([SENTENCE], cache=cache) == first[:1]
 
 
+def test_a_cache_given_as_its_folder_is_opened_and_anything_else_is_refused_clearly(tmp_path):
+    """Hunt 24 D (3): `segment_many(texts, cache="~/cache")` (and predict_articles' cache=, which segments through it)
+    failed with "AttributeError: 'str' object has no attribute 'get_many'"; a folder, str or Path, is the cache's."""
+    import pytest
+
+    first = segment_many([SENTENCE], cache=str(tmp_path / "a"))
+    assert len(SegmentCache(tmp_path / "a")) == 1
+    assert segment_many([SENTENCE], cache=tmp_path / "b") == first and len(SegmentCache(tmp_path / "b")) == 1
+    with pytest.raises(TypeError, match="cache: a SegmentCache .*the folder of one .*not bool"):
+        segment_many([SENTENCE], cache=True)
+
+
+def test_a_missing_text_of_a_column_is_named_as_missing():
+    """Hunt 24 D (6): segment_many(df["text"]) with an empty cell said "not float items", and segment_text(None) failed
+    in a regex ("expected string or bytes-like object"): neither said a text was missing, nor where."""
+    import pandas as pd
+    import pytest
+
+    for column in (pd.Series([SENTENCE, None, SENTENCE]), pd.Series([SENTENCE, pd.NA], dtype="string")):
+        with pytest.raises(TypeError, match=r"texts: the item at position 1 is .*, a missing text .*dropna\(\)"):
+            segment_many(column)
+    for missing in (None, float("nan")):
+        with pytest.raises(TypeError, match="segment_text segments a text .str., not a missing one"):
+            segment_text(missing)
+
+
 def test_torn_cache_entry_is_redone(tmp_path):
     cache = SegmentCache(tmp_path)
     good = segment_many([SENTENCE], cache=cache)

@@ -223,6 +223,11 @@ def staged(targets: Sequence[Path]) -> Iterator[list[Path]]:
             shutil.rmtree(folder, ignore_errors=True)
 
 
+def held_signals():
+    """`_signals_held`, for the writers of other modules (`persist.save_model`: a model and its card)."""
+    return _signals_held()
+
+
 @contextmanager
 def _signals_held():
     """Ctrl-C and SIGTERM are noted during the block and acted on after it (Python's handlers run in the main

@@ -229,6 +229,8 @@ def _label_here(reading: Reading, labeller, out: str | None, resume: bool, batch
         for record in records:
             counts[outcome(record)] += 1
             on_record(record)
+        if on_progress:  # as when writing `out`: a notebook's bar over on_record's records stood still
+            on_progress(len(records))
     return counts
 
 

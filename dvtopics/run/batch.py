@@ -234,6 +234,10 @@ def read_journal(journal: Path) -> tuple[set[int], dict | None]:
     done, run, good_bytes = set(), None, 0
     with open(journal, "rb") as handle:
         for number, line in enumerate(handle):
+            if not line.endswith(b"\n"):
+                # torn, even where it reads as JSON (killed just before its newline): it is cut off below, so its
+                # article must not count as done (it was lost from the output)
+                break
             try:
                 record = json.loads(line)
                 if number == 0 and RUN in record:
@@ -241,8 +245,6 @@ def read_journal(journal: Path) -> tuple[set[int], dict | None]:
                 else:
                     done.add(record[POSITION])
             except (ValueError, KeyError, TypeError):
-                break
-            if not line.endswith(b"\n"):
                 break
             good_bytes += len(line)
     with open(journal, "r+b") as handle:
@@ -281,15 +283,29 @@ class Labeller:
 
     def load(self):
         """(classifier, cache) of this process; raises `ModelError` for a missing or broken model."""
-        return _opened(self.model_dir, self.cache_dir, self.use_cache)
+        return _opened(self.model_dir, self.cache_dir, self.use_cache, _card_stamp(self.model_dir))
 
     def __call__(self, batch: list[Article]) -> list[dict]:
         classifier, cache = self.load()
         return classifier.predict(batch, self.min_confidence, self.abstain, cache=cache)
 
 
+def _card_stamp(model_dir) -> tuple | None:
+    """What tells one save of a model folder's card from another (a retrain rewrites it, with the new model's
+    checksum): part of `_opened`'s key, so a notebook that retrains a model into a folder and labels with it again
+    gets the new model, not the one this process loaded from that folder before (whose labels came out under the
+    new model's checksum in the journal)."""
+    from ..types.model import model_directory
+
+    try:
+        stat = (model_directory(model_dir) / CARD_FILE).stat()
+    except (OSError, TypeError):  # no card: loading says so
+        return None
+    return stat.st_ino, stat.st_mtime_ns, stat.st_size
+
+
 @functools.lru_cache(maxsize=4)
-def _opened(model_dir, cache_dir, use_cache):
+def _opened(model_dir, cache_dir, use_cache, card_stamp=None):
     from ..types.model import load_classifier
     from ..text.cache import SegmentCache
 

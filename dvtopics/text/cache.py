@@ -179,3 +179,20 @@ def open_cache(cache_dir: str | os.PathLike | None = None, use_cache: bool = Tru
         return
     with SegmentCache(cache_dir) as cache:
         yield cache
+
+
+@contextmanager
+def given_cache(cache):
+    """The cache a function of the library is given (`segment_many(texts, cache=...)`, and whatever segments through
+    it: `Classifier.predict`, `predict_articles`): a `SegmentCache` (or an object with its `get_many` and
+    `put_many`), None for none, or a cache's folder, a path as a notebook gives it ("~/cache", a pathlib.Path),
+    opened here and closed after. Anything else is a TypeError that says what to give: a path failed deep inside
+    with "'str' object has no attribute 'get_many'"."""
+    if cache is None or (hasattr(cache, "get_many") and hasattr(cache, "put_many")):
+        yield cache
+    elif isinstance(cache, (str, os.PathLike)):
+        with SegmentCache(cache) as opened:
+            yield opened
+    else:
+        raise TypeError(f"cache: a SegmentCache (dvtopics.SegmentCache(), in the default folder), the folder of one "
+                        f"(a path), or None for none; not {type(cache).__name__}")

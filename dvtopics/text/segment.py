@@ -12,13 +12,14 @@ lives apart so that segmenting alone does not import scikit-learn.
 """
 from __future__ import annotations
 
+import os
 from contextlib import contextmanager
 from contextvars import ContextVar
 from itertools import islice
 from typing import Iterable, Sequence
 
 from ..arguments import as_list, check_n_jobs, none_is_default
-from .cache import SegmentCache, text_key
+from .cache import SegmentCache, given_cache, text_key
 from .normalise import normalize
 from .sentences import SENTENCE_BREAK
 
@@ -48,6 +49,9 @@ def segment_text(text: str) -> str:
     >>> segment_text("Công tác dân vận của Tỉnh ủy.")
     'Công_tác dân_vận của Tỉnh_ủy .'
     """
+    if not isinstance(text, str):
+        raise TypeError("text: segment_text segments a text (str), not "
+                        + ("a missing one (None, NaN: an empty cell)" if _missing(text) else type(text).__name__))
     return _segment_chunk([normalize(text)])[0]
 
 
@@ -90,35 +94,45 @@ def _segment_chunk(texts: Sequence[str]) -> list[str]:
 def segment_many(
     texts: Iterable[str],
     n_jobs: int = 1,
-    cache: SegmentCache | None = None,
+    cache: SegmentCache | str | os.PathLike | None = None,
     lower: bool = False,
     progress: bool = False,
     chunk_size: int = 64,
 ) -> list[str]:
     """Segment many texts, each distinct text only once: cached texts are looked
-    up, the rest segmented (in `n_jobs` processes when > 1) and stored. One str is a list of one text."""
+    up, the rest segmented (in `n_jobs` processes when > 1) and stored. One str is a list of one text.
+    `cache` is a `SegmentCache`, its folder (a path, opened for this call) or None."""
     n_jobs = check_n_jobs("n_jobs", n_jobs)  # as -j, whether or not the texts need workers
     texts = [normalize(t) for t in _texts(texts)]  # once: the cache key and the segmenter see the same text
     keys = [text_key(t) for t in texts]
-    done = cache.get_many(list(dict.fromkeys(keys))) if cache is not None else {}
-    todo = list({k: t for k, t in zip(keys, texts) if k not in done}.items())
-    chunks = [todo[i:i + chunk_size] for i in range(0, len(todo), chunk_size)]
-    for todo_keys, segmented in _run_chunks(chunks, n_jobs, progress):
-        results = dict(zip(todo_keys, segmented))
-        if cache is not None:
-            cache.put_many(results)
-        done.update(results)
+    with given_cache(cache) as cache:  # a cache's folder is opened here
+        done = cache.get_many(list(dict.fromkeys(keys))) if cache is not None else {}
+        todo = list({k: t for k, t in zip(keys, texts) if k not in done}.items())
+        chunks = [todo[i:i + chunk_size] for i in range(0, len(todo), chunk_size)]
+        for todo_keys, segmented in _run_chunks(chunks, n_jobs, progress):
+            results = dict(zip(todo_keys, segmented))
+            if cache is not None:
+                cache.put_many(results)
+            done.update(results)
     out = [done[k] for k in keys]
     return [s.lower() for s in out] if lower else out
+
+
+def _missing(value) -> bool:
+    """Whether `value` is how a table marks an empty cell: None, NaN (a float, numpy's too) or pandas' NA."""
+    return value is None or (isinstance(value, float) and value != value) or type(value).__name__ == "NAType"
 
 
 def _texts(texts) -> list[str]:
     """`texts` as a list of str; a TypeError that says what to give for anything else (the articles
     `read_articles` gives: their texts, or `segment_articles`), as `predict_articles` says it for texts."""
     texts = as_list(texts, "texts")
-    wrong = [text for text in texts if not isinstance(text, str)][:1]
-    if wrong:
-        wrong, kind = wrong[0], type(wrong[0]).__name__
+    at = next((n for n, text in enumerate(texts) if not isinstance(text, str)), None)
+    if at is not None:
+        wrong, kind = texts[at], type(texts[at]).__name__
+        if _missing(wrong):  # a DataFrame column's empty cell: "not float items" named no missing text
+            raise TypeError(f"texts: the item at position {at} is {wrong}, a missing text (an empty cell): give texts "
+                            "only, such as column.dropna() or column.fillna('')")
         hint = (": give their texts, [a.text for a in articles if not a.error], or segment them with "
                 "dvtopics.text.segment.segment_articles(articles)") if hasattr(wrong, "text") else ""
         raise TypeError(f"texts: segment_many segments texts (str), not {kind} items" + hint)
