@@ -42,3 +42,17 @@ def test_the_readme_links_to_each_page_of_details():
     linked = {target.partition("#")[0] for target in LINK.findall(readme.read_text(encoding="utf-8"))}
     pages = {f"docs/{page.name}" for page in (ROOT / "docs").glob("*.md")}
     assert pages and pages <= linked, f"pages no link leads to: {sorted(pages - linked)}"
+
+
+def test_the_readmes_python_example_runs_on_the_seeds(monkeypatch, capsys):
+    """The README's "From Python" block is what a notebook user copies first: it must run as written, from the
+    clone's root, and label the five seeds."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### From Python"):]
+    example = re.search(r"```python\n(.*?)```", section, re.S).group(1)
+    monkeypatch.chdir(ROOT)
+    exec(compile(example, "README.md", "exec"), {})
+    printed = capsys.readouterr().out.splitlines()
+    labelled = [line.split()[1] for line in printed if line.split()[0].startswith(("00", "01"))]
+    assert len(labelled) == 5 and set(labelled) <= {"semi_annual_review", "quarterly_briefing", "steering_committee",
+                                                    "annual_review", "other"}
