@@ -483,6 +483,23 @@ def test_cli_show_lists_readable_themes(seeds_model):
     assert len(themes) >= 25  # four topics, not one list of the seeds' commonest words four times
 
 
+def test_cli_show_names_a_representative_article_without_a_title_by_its_id(tmp_path):
+    """Hunt 24: an article whose text opens with a paragraph has no title, and `topics show` listed it as
+    "-  (98%)", which names no article; the report names it by its id, and so does `show` now."""
+    sentences = ["Nông dân thu hoạch lúa trên cánh đồng, giá lúa gạo tăng, thương lái mua lúa của nông dân.",
+                 "Học sinh ôn thi cùng giáo viên, nhà trường tổ chức kỳ thi cho học sinh lớp chín.",
+                 "Bác sĩ bệnh viện khám bệnh cho bệnh nhân, tiêm vắc xin phòng bệnh cho trẻ em."]
+    (tmp_path / "a.jsonl").write_text("".join(
+        json.dumps({"id": f"bai-{i}", "text": " ".join([sentences[i % 3]] * 4)}, ensure_ascii=False) + "\n"
+        for i in range(9)), encoding="utf-8")
+    fit = CliRunner().invoke(cli, ["topics", "fit", str(tmp_path / "a.jsonl"), "--k", "3", "--out",
+                                   str(tmp_path / "t")])
+    assert fit.exit_code == 0, fit.output
+    shown = CliRunner().invoke(cli, ["topics", "show", str(tmp_path / "t")]).output
+    listed = [line for line in shown.splitlines() if line.startswith("    - ")]
+    assert len(listed) == 9 and all(re.match(r"    - bai-\d \(\d+%\)$", line) for line in listed), shown
+
+
 def test_cli_assign_writes_each_articles_main_topic(seeds_model, tmp_path):
     out, _ = seeds_model
     result = CliRunner().invoke(cli, ["topics", "assign", str(out), "seeds", "--out", str(tmp_path / "a.jsonl")])
