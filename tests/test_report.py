@@ -754,6 +754,19 @@ def test_the_chart_over_time_says_how_many_articles_it_rests_on():
     assert "1 dated article with a main topic:" in re.search(r'<p id="over-time-counts"[^>]*>(.*?)</p>', one, re.S)[1]
 
 
+def test_the_note_under_the_chart_over_time_names_the_periods_it_counts():
+    """Hunt 24: records spanning years chart their types per year; topics a notebook summarized by month (the
+    default) or by quarter were said to hold "from 0 to 2 in a year", counts that were per month or quarter."""
+    records = _records()
+    for i, record in enumerate(records[:-1]):
+        record["date"] = f"{2015 + 4 * (i % 3)}-03-10"  # 2015 to 2023: the types are charted per year
+    topics = {**_topics(records), "periods": ["2015-Q1", "2015-Q2", "2015-Q3"], "period_counts": [1, 0, 2]}
+    html = build_report(records, topics, {})
+    assert "<h3>Per year</h3>" in html
+    note = re.search(r'<p id="over-time-counts"[^>]*>(.*?)</p>', html, re.S)[1]
+    assert "from 0 to 2 in a quarter: a quarter of few articles" in note
+
+
 def test_a_title_with_a_right_to_left_override_is_shown_as_written(tmp_path, seeds_dir, fake_classifier):
     """Hunt 21 B: a title holding U+202E showed reversed in its cell; escaping leaves bidi controls alone."""
     from dvtopics.cli import cli
