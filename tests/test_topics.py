@@ -683,6 +683,17 @@ def test_documents_table_has_the_models_topic_columns_when_no_article_has_a_mix(
     assert header[7:] == [f"topic_{k}" for k in range(len(report.labels))] + ["warning"]
 
 
+def test_documents_written_to_a_jsonl_named_in_capitals_are_json_lines_of_the_same_shape(texts, tmp_path):
+    """Hunt 24: `topics assign --out TOPICS.JSONL` wrote topic_0, topic_1, ... keys, `--out topics.jsonl` a "mix"
+    list: a program reading one run's output broke on the next."""
+    model = fitted(texts)
+    report = summarize(model, [Article(id="a", title="lúa")], model.transform(texts[:1]))
+    lower = write_documents(report.documents, tmp_path / "d.jsonl", len(report.labels))
+    upper = write_documents(report.documents, tmp_path / "D2.JSONL", len(report.labels))
+    rows = [json.loads(path.read_text(encoding="utf-8")) for path in (lower, upper)]
+    assert rows[0] == rows[1] and len(rows[0]["mix"]) == 3
+
+
 @pytest.mark.parametrize("engine", ["gensim", "nmf"])
 def test_an_article_without_a_known_word_has_no_main_topic_and_no_share(texts, engine, tmp_path):
     """Trial 5: such articles got main topic 0 with an even mix, in documents.csv, assign and the shares."""

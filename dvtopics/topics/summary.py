@@ -183,7 +183,7 @@ def write_documents(documents: Sequence[dict], path: str | os.PathLike, n_topics
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    if path.suffix == ".jsonl":
+    if path.suffix.lower() == ".jsonl":  # as `write_rows` reads it: TOPICS.JSONL is JSON lines of the same shape
         return write_rows(documents, path)
     k = n_topics  # from the model: articles none of which has a mix still get the model's columns
     header = ["id", "title", "date", "type", "main_topic", "main_label", "main_share"] + [f"topic_{i}" for i in range(k)]
