@@ -767,6 +767,20 @@ def test_the_note_under_the_chart_over_time_names_the_periods_it_counts():
     assert "from 0 to 2 in a quarter: a quarter of few articles" in note
 
 
+def test_a_topic_no_article_represents_says_so_rather_than_an_empty_table():
+    """Hunt 24: the seeds' report showed a topic's "Most representative articles" header over no row (no article
+    held 10 % of that topic), which reads as a broken page."""
+    records = _records()
+    topics = {**_topics(records), "representative_min_share": 0.1}
+    topics["representatives"] = [topics["representatives"][0], []]
+    html = build_report(records, topics, {})
+    first, second = html.split('<div class="topic" id="topic-')[1:]
+    second = second.split("</section>")[0]
+    assert 'class="representative"' not in second
+    assert "No article represents this topic: none has 10.0 % or more of it." in second
+    assert 'class="representative"' in first and "No article represents" not in first
+
+
 def test_a_title_with_a_right_to_left_override_is_shown_as_written(tmp_path, seeds_dir, fake_classifier):
     """Hunt 21 B: a title holding U+202E showed reversed in its cell; escaping leaves bidi controls alone."""
     from dvtopics.cli import cli

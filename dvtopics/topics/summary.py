@@ -44,6 +44,8 @@ class TopicReport:
     mix_of: str = ""  # what an article's mix is a share of, in words (MIX_OF)
     titles: list[str] = field(default_factory=list)  # per topic: its most representative article's title, or ""
     without_mix: int = 0  # articles with no word the model knows: no main topic, left out of the shares
+    # the least share an article needs to represent a topic: a page says why a topic lists none
+    representative_min_share: float = REPRESENTATIVE_MIN_SHARE
 
     def topics_json(self) -> list[dict]:
         titles = self.titles or [""] * len(self.labels)
