@@ -437,6 +437,19 @@ def test_ldavis_page_sorted_by_size_names_the_topic_behind_each_number(texts):
     assert ", ".join(f"{n} is {topic}" for n, topic in enumerate(behind, 1)) in page
 
 
+def test_ldavis_page_of_alike_topics_is_written(texts):
+    """Hunt 24: a model with more topics than its articles have themes (several topics alike) stopped `topics html`
+    with "TypeError: Object of type complex128 is not JSON serializable": pyLDAvis placed the circles with a
+    general eigen solver, which gives complex numbers there. The page places them with real ones."""
+    pytest.importorskip("pyLDAvis")
+    model = fitted(texts, n_topics=8)
+    model.topic_word_ = model.topic_word_.copy()
+    model.topic_word_[3:] = model.topic_word_[2]  # topics 2 to 7 alike
+    page = ldavis_html(model)
+    data = json.loads(re.search(r'new LDAvis\("#ldavis", (.*)\);</script>', page).group(1).replace("<\\/", "</"))
+    assert len(data["mdsDat"]["x"]) == 8 and all(isinstance(x, float) for x in data["mdsDat"]["x"])
+
+
 def test_read_type_labels_from_csv_and_jsonl(tmp_path):
     (tmp_path / "l.csv").write_text("id,label\na,so_ket\n", encoding="utf-8")
     (tmp_path / "l.jsonl").write_text('{"id": "b", "label": "khac", "confidence": 0.9}\n', encoding="utf-8")
