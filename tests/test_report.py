@@ -781,6 +781,23 @@ def test_a_topic_no_article_represents_says_so_rather_than_an_empty_table():
     assert 'class="representative"' in first and "No article represents" not in first
 
 
+def test_topics_of_which_no_article_has_a_share_show_no_mean_share(tmp_path):
+    """Hunt 24: `report --topics DIR` on articles none of which holds a word the model knows said they were "left
+    out of every share", and gave each topic a mean share of 0.0 % (0 in the workbook): a mean over no article."""
+    records = _records()
+    topics = _topics(records)
+    topics["documents"] = [{**d, "main_topic": None, "main_share": None, "mix": None} for d in topics["documents"]]
+    topics["shares"] = [0.0, 0.0]
+    html = build_report(records, topics, {})
+    table = re.search(r'<table id="topic-table">.*?</table>', html, re.S)[0]
+    assert "%" not in table and "nông thôn mới, đường" in table
+    write_report_workbook(records, topics, tmp_path / "r.xlsx")
+    sheet = load_workbook(tmp_path / "r.xlsx")["topics"]
+    assert [row[4] for row in sheet.iter_rows(min_row=2, values_only=True)] == [None, None]
+    # with an article that has a mix, the shares are given as they are
+    assert "45.0 %" in build_report(records, _topics(records), {})
+
+
 def test_a_title_with_a_right_to_left_override_is_shown_as_written(tmp_path, seeds_dir, fake_classifier):
     """Hunt 21 B: a title holding U+202E showed reversed in its cell; escaping leaves bidi controls alone."""
     from dvtopics.cli import cli

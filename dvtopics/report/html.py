@@ -201,8 +201,13 @@ def topic_rows(topics: Mapping | None) -> list[dict]:
     where it is the main topic."""
     if not topics:
         return []
-    main = Counter(d["main_topic"] for d in topics.get("documents", []))
+    documents = topics.get("documents", [])
+    main = Counter(d["main_topic"] for d in documents)
     shares = topics.get("shares") or [None] * len(topics["labels"])
+    if documents and all(d.get("main_topic") is None for d in documents):
+        # no article holds a word the model knows (another corpus' model): they are left out of every share, and
+        # a mean over none of them is no share, not the 0 % `topic_shares` gives
+        shares = [None] * len(topics["labels"])
     titles = topics.get("titles") or [""] * len(topics["labels"])
     return [{"topic": k, "label": label, "title": title,
              "top_words": ", ".join(str(w) for w, _ in words[:TOP_WORDS]), "mean_share": share,
