@@ -96,6 +96,21 @@ def test_themes_notebook_names_an_untitled_representative_article_by_its_id(tmp_
     assert listed and all(re.fullmatch(r"bai-\d+", name) for name in listed), said
 
 
+def test_article_types_notebook_on_labels_of_ones_own_says_the_rules_are_not_scored(tmp_path):
+    """Hunt 24: notebook 02 on a folder whose labels.csv holds a task of the user's own ("Giáo dục", "Khác")
+    stopped at the rules' scores with scikit-learn's "ValueError: At least one label specified must be in y_true"."""
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    rows = ["id,label"]
+    for i in range(8):
+        label, (theme, sentence) = ["Khác", "Giáo dục"][i % 2], list(THEMES.items())[i % 2]
+        (folder / f"a{i}.txt").write_text(f"Tin {theme} số {i}\n" + "\n".join([sentence] * 3), encoding="utf-8")
+        rows.append(f"a{i},{label}")
+    (folder / "labels.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    said = printed(run(NOTEBOOKS / "02-article-types.ipynb", f"SEEDS = {str(folder)!r}"))
+    assert "the hand labels (Giáo dục, Khác) are not the article types the cue rules give" in said
+
+
 @pytest.mark.parametrize("path", PATHS, ids=lambda p: p.stem)
 def test_committed_notebook_is_stored_without_outputs(path):
     notebook = nbformat.read(path, as_version=4)
