@@ -5,6 +5,7 @@ this environment's share/jupyter/kernels and runs a kernelspec whose command is 
 `sys.executable`, so the notebooks import the dvtopics installed here. Each notebook runs with
 cwd notebooks/ and, through the environment, the test's private segmentation cache.
 """
+import re
 import sys
 from pathlib import Path
 
@@ -80,6 +81,34 @@ def test_themes_notebook_on_articles_without_dates_or_types_says_so(tmp_path):
     assert "12 articles" in said
     assert "no article has a date (a `date` field or a dateline): no shares over time" in said
     assert "no article has a type (labels.csv beside the articles): no topics by type" in said
+
+
+def test_themes_notebook_names_an_untitled_representative_article_by_its_id(tmp_path):
+    """Hunt 24: notebook 03 listed a topic's representative articles by title, and an article without one (its
+    text opens with a paragraph) as a share and nothing else; it names it by its id, as the report does."""
+    import json
+
+    news = tmp_path / "news.jsonl"
+    news.write_text("".join(json.dumps({"id": f"bai-{i}", "text": " ".join([list(THEMES.values())[i % 4]] * 4)},
+                                       ensure_ascii=False) + "\n" for i in range(12)), encoding="utf-8")
+    said = printed(run(NOTEBOOKS / "03-themes.ipynb", f"SEEDS = {str(news)!r}\nOUT = {str(tmp_path / 'out')!r}"))
+    listed = re.findall(r"^    \d\.\d\d  (.*)$", said, re.M)
+    assert listed and all(re.fullmatch(r"bai-\d+", name) for name in listed), said
+
+
+def test_article_types_notebook_on_labels_of_ones_own_says_the_rules_are_not_scored(tmp_path):
+    """Hunt 24: notebook 02 on a folder whose labels.csv holds a task of the user's own ("Giáo dục", "Khác")
+    stopped at the rules' scores with scikit-learn's "ValueError: At least one label specified must be in y_true"."""
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    rows = ["id,label"]
+    for i in range(8):
+        label, (theme, sentence) = ["Khác", "Giáo dục"][i % 2], list(THEMES.items())[i % 2]
+        (folder / f"a{i}.txt").write_text(f"Tin {theme} số {i}\n" + "\n".join([sentence] * 3), encoding="utf-8")
+        rows.append(f"a{i},{label}")
+    (folder / "labels.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    said = printed(run(NOTEBOOKS / "02-article-types.ipynb", f"SEEDS = {str(folder)!r}"))
+    assert "the hand labels (Giáo dục, Khác) are not the article types the cue rules give" in said
 
 
 @pytest.mark.parametrize("path", PATHS, ids=lambda p: p.stem)

@@ -208,6 +208,19 @@ def test_topic_shares_over_time_of_many_topics_is_a_heat_map_that_fits(k):
     assert _cut_off(fig) == []
 
 
+def test_a_period_without_articles_is_blank_in_the_heat_map_of_many_topics():
+    """Hunt 24: a month of the span with no article (kept on the axis, its shares 0) was a column of "0.00" in
+    every topic's row, read as every topic gone that month; it is blank, "–", as the stacked bars leave it."""
+    k = 24
+    shares = np.full((3, k), 1 / k)
+    shares[1] = 0
+    ax = plots.topic_shares_over_time_figure(["2017-01", "2017-02", "2017-03"], shares).axes[0]
+    by_column = {round(t.get_position()[0]): set() for t in ax.texts}
+    for t in ax.texts:
+        by_column[round(t.get_position()[0])].add(t.get_text())
+    assert by_column == {0: {"0.04"}, 1: {"–"}, 2: {"0.04"}}
+
+
 def test_topic_shares_over_time_makes_room_for_long_topic_labels():
     names = [f"{i}: " + "công an, giao thông, tai nạn, " * 6 for i in range(20)]
     fig = plots.topic_shares_over_time_figure(["2017-01"], np.full((1, 20), 0.05), names)

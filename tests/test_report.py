@@ -754,6 +754,50 @@ def test_the_chart_over_time_says_how_many_articles_it_rests_on():
     assert "1 dated article with a main topic:" in re.search(r'<p id="over-time-counts"[^>]*>(.*?)</p>', one, re.S)[1]
 
 
+def test_the_note_under_the_chart_over_time_names_the_periods_it_counts():
+    """Hunt 24: records spanning years chart their types per year; topics a notebook summarized by month (the
+    default) or by quarter were said to hold "from 0 to 2 in a year", counts that were per month or quarter."""
+    records = _records()
+    for i, record in enumerate(records[:-1]):
+        record["date"] = f"{2015 + 4 * (i % 3)}-03-10"  # 2015 to 2023: the types are charted per year
+    topics = {**_topics(records), "periods": ["2015-Q1", "2015-Q2", "2015-Q3"], "period_counts": [1, 0, 2]}
+    html = build_report(records, topics, {})
+    assert "<h3>Per year</h3>" in html
+    note = re.search(r'<p id="over-time-counts"[^>]*>(.*?)</p>', html, re.S)[1]
+    assert "from 0 to 2 in a quarter: a quarter of few articles" in note
+
+
+def test_a_topic_no_article_represents_says_so_rather_than_an_empty_table():
+    """Hunt 24: the seeds' report showed a topic's "Most representative articles" header over no row (no article
+    held 10 % of that topic), which reads as a broken page."""
+    records = _records()
+    topics = {**_topics(records), "representative_min_share": 0.1}
+    topics["representatives"] = [topics["representatives"][0], []]
+    html = build_report(records, topics, {})
+    first, second = html.split('<div class="topic" id="topic-')[1:]
+    second = second.split("</section>")[0]
+    assert 'class="representative"' not in second
+    assert "No article represents this topic: none has 10.0 % or more of it." in second
+    assert 'class="representative"' in first and "No article represents" not in first
+
+
+def test_topics_of_which_no_article_has_a_share_show_no_mean_share(tmp_path):
+    """Hunt 24: `report --topics DIR` on articles none of which holds a word the model knows said they were "left
+    out of every share", and gave each topic a mean share of 0.0 % (0 in the workbook): a mean over no article."""
+    records = _records()
+    topics = _topics(records)
+    topics["documents"] = [{**d, "main_topic": None, "main_share": None, "mix": None} for d in topics["documents"]]
+    topics["shares"] = [0.0, 0.0]
+    html = build_report(records, topics, {})
+    table = re.search(r'<table id="topic-table">.*?</table>', html, re.S)[0]
+    assert "%" not in table and "nông thôn mới, đường" in table
+    write_report_workbook(records, topics, tmp_path / "r.xlsx")
+    sheet = load_workbook(tmp_path / "r.xlsx")["topics"]
+    assert [row[4] for row in sheet.iter_rows(min_row=2, values_only=True)] == [None, None]
+    # with an article that has a mix, the shares are given as they are
+    assert "45.0 %" in build_report(records, _topics(records), {})
+
+
 def test_a_title_with_a_right_to_left_override_is_shown_as_written(tmp_path, seeds_dir, fake_classifier):
     """Hunt 21 B: a title holding U+202E showed reversed in its cell; escaping leaves bidi controls alone."""
     from dvtopics.cli import cli

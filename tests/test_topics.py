@@ -437,6 +437,19 @@ def test_ldavis_page_sorted_by_size_names_the_topic_behind_each_number(texts):
     assert ", ".join(f"{n} is {topic}" for n, topic in enumerate(behind, 1)) in page
 
 
+def test_ldavis_page_of_alike_topics_is_written(texts):
+    """Hunt 24: a model with more topics than its articles have themes (several topics alike) stopped `topics html`
+    with "TypeError: Object of type complex128 is not JSON serializable": pyLDAvis placed the circles with a
+    general eigen solver, which gives complex numbers there. The page places them with real ones."""
+    pytest.importorskip("pyLDAvis")
+    model = fitted(texts, n_topics=8)
+    model.topic_word_ = model.topic_word_.copy()
+    model.topic_word_[3:] = model.topic_word_[2]  # topics 2 to 7 alike
+    page = ldavis_html(model)
+    data = json.loads(re.search(r'new LDAvis\("#ldavis", (.*)\);</script>', page).group(1).replace("<\\/", "</"))
+    assert len(data["mdsDat"]["x"]) == 8 and all(isinstance(x, float) for x in data["mdsDat"]["x"])
+
+
 def test_read_type_labels_from_csv_and_jsonl(tmp_path):
     (tmp_path / "l.csv").write_text("id,label\na,so_ket\n", encoding="utf-8")
     (tmp_path / "l.jsonl").write_text('{"id": "b", "label": "khac", "confidence": 0.9}\n', encoding="utf-8")
@@ -481,6 +494,23 @@ def test_cli_show_lists_readable_themes(seeds_model):
     themes = {w for topic in topics for w, _ in topic["words"][:10]}
     assert not themes & default_stopwords()
     assert len(themes) >= 25  # four topics, not one list of the seeds' commonest words four times
+
+
+def test_cli_show_names_a_representative_article_without_a_title_by_its_id(tmp_path):
+    """Hunt 24: an article whose text opens with a paragraph has no title, and `topics show` listed it as
+    "-  (98%)", which names no article; the report names it by its id, and so does `show` now."""
+    sentences = ["Nông dân thu hoạch lúa trên cánh đồng, giá lúa gạo tăng, thương lái mua lúa của nông dân.",
+                 "Học sinh ôn thi cùng giáo viên, nhà trường tổ chức kỳ thi cho học sinh lớp chín.",
+                 "Bác sĩ bệnh viện khám bệnh cho bệnh nhân, tiêm vắc xin phòng bệnh cho trẻ em."]
+    (tmp_path / "a.jsonl").write_text("".join(
+        json.dumps({"id": f"bai-{i}", "text": " ".join([sentences[i % 3]] * 4)}, ensure_ascii=False) + "\n"
+        for i in range(9)), encoding="utf-8")
+    fit = CliRunner().invoke(cli, ["topics", "fit", str(tmp_path / "a.jsonl"), "--k", "3", "--out",
+                                   str(tmp_path / "t")])
+    assert fit.exit_code == 0, fit.output
+    shown = CliRunner().invoke(cli, ["topics", "show", str(tmp_path / "t")]).output
+    listed = [line for line in shown.splitlines() if line.startswith("    - ")]
+    assert len(listed) == 9 and all(re.match(r"    - bai-\d \(\d+%\)$", line) for line in listed), shown
 
 
 def test_cli_assign_writes_each_articles_main_topic(seeds_model, tmp_path):
@@ -664,6 +694,17 @@ def test_documents_table_has_the_models_topic_columns_when_no_article_has_a_mix(
     path = write_documents(report.documents, tmp_path / "d.csv", len(report.labels))
     header = path.read_text(encoding="utf-8").splitlines()[0].split(",")
     assert header[7:] == [f"topic_{k}" for k in range(len(report.labels))] + ["warning"]
+
+
+def test_documents_written_to_a_jsonl_named_in_capitals_are_json_lines_of_the_same_shape(texts, tmp_path):
+    """Hunt 24: `topics assign --out TOPICS.JSONL` wrote topic_0, topic_1, ... keys, `--out topics.jsonl` a "mix"
+    list: a program reading one run's output broke on the next."""
+    model = fitted(texts)
+    report = summarize(model, [Article(id="a", title="lúa")], model.transform(texts[:1]))
+    lower = write_documents(report.documents, tmp_path / "d.jsonl", len(report.labels))
+    upper = write_documents(report.documents, tmp_path / "D2.JSONL", len(report.labels))
+    rows = [json.loads(path.read_text(encoding="utf-8")) for path in (lower, upper)]
+    assert rows[0] == rows[1] and len(rows[0]["mix"]) == 3
 
 
 @pytest.mark.parametrize("engine", ["gensim", "nmf"])

@@ -184,13 +184,30 @@ def period_for(records: Sequence[Mapping]) -> str:
     return charted_period(r.get("date") for r in _good(records))
 
 
+def topics_period(topics: Mapping) -> str:
+    """The period of the topics' shares over time, from their names ("2017" year, "2017-Q1" quarter, else
+    month): a `TopicReport` summarized by the caller (a notebook's `summarize`, by month unless told) need not be
+    by the period the page charts the article types in, and the sentence under its chart counts its own periods.
+
+    >>> topics_period({"periods": ["2017-Q4", "2018-Q1"]}), topics_period({"periods": ["2017"]})
+    ('quarter', 'year')
+    """
+    first = str(((topics or {}).get("periods") or [""])[0])
+    return "year" if re.fullmatch(r"\d{4}", first) else "quarter" if re.fullmatch(r"\d{4}-Q\d", first) else "month"
+
+
 def topic_rows(topics: Mapping | None) -> list[dict]:
     """One row per topic: label, representative title, top words, mean share over the articles, articles
     where it is the main topic."""
     if not topics:
         return []
-    main = Counter(d["main_topic"] for d in topics.get("documents", []))
+    documents = topics.get("documents", [])
+    main = Counter(d["main_topic"] for d in documents)
     shares = topics.get("shares") or [None] * len(topics["labels"])
+    if documents and all(d.get("main_topic") is None for d in documents):
+        # no article holds a word the model knows (another corpus' model): they are left out of every share, and
+        # a mean over none of them is no share, not the 0 % `topic_shares` gives
+        shares = [None] * len(topics["labels"])
     titles = topics.get("titles") or [""] * len(topics["labels"])
     return [{"topic": k, "label": label, "title": title,
              "top_words": ", ".join(str(w) for w, _ in words[:TOP_WORDS]), "mean_share": share,
@@ -375,6 +392,7 @@ def build_report(
     }
     if has_topics:
         context.update(topics=topics, topic_names=topic_names(topics), top_words=TOP_WORDS,
+                       topics_period=topics_period(topics),
                        topic_charts=topic_charts(topics), topic_rows=topic_rows(topics),
                        representatives=representatives(topics))
     return _environment().get_template("report.html.j2").render(**context)

@@ -50,9 +50,9 @@ def _matrix(values, rows: int, cols: int, what: str) -> np.ndarray:
 
 def _annotate_cells(ax, array: np.ndarray, fmt: str) -> None:
     """Write each cell's value, dark on light cells and light on dark ones."""
-    threshold = (np.nanmax(array) + np.nanmin(array)) / 2 if array.size else 0
+    threshold = (np.nanmax(array) + np.nanmin(array)) / 2 if np.isfinite(array).any() else 0
     for (i, j), value in np.ndenumerate(array):
-        ax.text(j, i, format(value, fmt), ha="center", va="center", fontsize=8,
+        ax.text(j, i, "–" if np.isnan(value) else format(value, fmt), ha="center", va="center", fontsize=8,
                 color="white" if value > threshold else "black")
 
 
@@ -295,7 +295,11 @@ def topic_shares_over_time_figure(periods: Sequence[str], shares, topic_labels: 
     label_inches = _label_inches(names)  # the legend's, or the rows' labels: never cut
     shown = min(len(periods), MAX_PERIODS_CHARTED)  # more periods share the width of these: the figure stays readable
     if len(names) > MAX_STACKED_TOPICS:
-        fig, ax = _topic_rows_heatmap(array.T, names, periods, "mean topic share", shown)
+        # a period of the span without an article (its shares all 0, as `summarize` keeps it on the axis) is blank,
+        # "–": a column of 0.00 read as every topic gone that month; the stacked bars leave it empty alike
+        empty = ~array.any(axis=1)
+        fig, ax = _topic_rows_heatmap(np.where(empty[:, None], np.nan, array).T, names, periods, "mean topic share",
+                                      shown)
         _period_ticks(ax, periods)
     else:
         fig = _figure(max(7.0, 2.6 + 0.45 * shown + label_inches),

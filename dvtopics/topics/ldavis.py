@@ -24,7 +24,7 @@ def ldavis_html(model: TopicModel, sort_topics: bool = False) -> str:
     # word's circles were drawn one topic off and topic 0's were lost (pyLDAvis issue #265). The page says so.
     data = pyLDAvis.prepare(topic_term_dists=_without_zeros(model.topic_word_), doc_topic_dists=model.unit_topic_.astype(float),
                             doc_lengths=model.unit_lengths_, vocab=vocab, term_frequency=model.term_frequency_,
-                            sort_topics=sort_topics, start_index=FIRST_TOPIC, mds="pcoa")
+                            sort_topics=sort_topics, start_index=FIRST_TOPIC, mds=topic_coordinates)
     return _inline_page(data.to_json(), urls.D3_LOCAL, urls.LDAVIS_LOCAL, urls.LDAVIS_CSS_LOCAL,
                         engine_note(model.engine) + " " + numbering_note(data.topic_order))
 
@@ -58,6 +58,31 @@ def numbering_note(topic_order) -> str:
     return ("Topics are numbered from 1 on this page in order of size, largest first, as pyLDAvis sorted them: "
             "the topic each number shows in <code>dvtopics topics show</code>, <code>documents.csv</code> and the "
             f"report: {pairs}.")
+
+
+def topic_coordinates(topic_word: np.ndarray) -> np.ndarray:
+    """Where the page draws each topic: pyLDAvis' own PCoA of the topics' Jensen-Shannon distances, with the
+    eigenvectors of a symmetric matrix (`eigh`), always real. pyLDAvis solves it with the general `eig`, which
+    gives complex numbers when topics are alike (more topics than the articles have themes), and its page then
+    stopped with "Object of type complex128 is not JSON serializable".
+
+    >>> topic_coordinates(np.array([[0.5, 0.5, 0.0], [0.5, 0.5, 0.0], [0.0, 0.5, 0.5]])).dtype
+    dtype('float64')
+    """
+    from scipy.spatial.distance import pdist, squareform
+
+    # the Jensen-Shannon divergence pyLDAvis measures (scipy's distance is its square root)
+    distances = squareform(pdist(np.asarray(topic_word, dtype=float), metric="jensenshannon") ** 2)
+    n = len(distances)
+    centring = np.eye(n) - np.ones((n, n)) / n
+    inner = -centring @ (distances ** 2) @ centring / 2
+    values, vectors = np.linalg.eigh((inner + inner.T) / 2)  # ascending
+    order = np.argsort(values)[::-1][:2]
+    values, vectors = np.clip(values[order], 0, None), vectors[:, order]
+    coordinates = np.sqrt(values) * vectors
+    if coordinates.shape[1] < 2:  # one topic: no second axis
+        coordinates = np.hstack([coordinates, np.zeros((n, 2 - coordinates.shape[1]))])
+    return coordinates
 
 
 WORD_FLOOR = 1e-12  # far below any weight a topic's shown words have

@@ -44,6 +44,8 @@ class TopicReport:
     mix_of: str = ""  # what an article's mix is a share of, in words (MIX_OF)
     titles: list[str] = field(default_factory=list)  # per topic: its most representative article's title, or ""
     without_mix: int = 0  # articles with no word the model knows: no main topic, left out of the shares
+    # the least share an article needs to represent a topic: a page says why a topic lists none
+    representative_min_share: float = REPRESENTATIVE_MIN_SHARE
 
     def topics_json(self) -> list[dict]:
         titles = self.titles or [""] * len(self.labels)
@@ -183,7 +185,7 @@ def write_documents(documents: Sequence[dict], path: str | os.PathLike, n_topics
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    if path.suffix == ".jsonl":
+    if path.suffix.lower() == ".jsonl":  # as `write_rows` reads it: TOPICS.JSONL is JSON lines of the same shape
         return write_rows(documents, path)
     k = n_topics  # from the model: articles none of which has a mix still get the model's columns
     header = ["id", "title", "date", "type", "main_topic", "main_label", "main_share"] + [f"topic_{i}" for i in range(k)]
