@@ -117,6 +117,7 @@ class Command(click.Command):
     def invoke(self, ctx):
         from . import set_verbosity
         from ..io.folders import writing
+        from ..jobs.checks import output_name
         from ..run.batch import check_folder, check_output
 
         verbose, quiet = ctx.params.pop("verbose", 0), ctx.params.pop("quiet", False)
@@ -139,6 +140,9 @@ class Command(click.Command):
                 if not kind.parts:  # (a slip of tab completion) it was written as a file, and refused the next time
                     raise DvtopicsError(f"{out}: a folder (it ends in '{out[-1]}'); name the file to write, "
                                         f"{out.rstrip('/' + os.sep) or out}")
+                # FOLDER/ is Dask's parts folder only: on the local engine it is refused as a file meant (before the
+                # folder is checked, which called an existing labels.csv "a file; name a folder")
+                output_name(out, ctx.params.get("engine") or "local")
                 check_folder(out, others)
             else:
                 check_output(out, others)
