@@ -492,6 +492,31 @@ def test_cli_assign_writes_each_articles_main_topic(seeds_model, tmp_path):
     assert {r["type"] for r in rows} == {None}  # .txt seeds carry no label and none was given
 
 
+def test_cli_show_names_an_untitled_representative_by_its_id(tmp_path):
+    """Hunt 24 E (2): an article with no title (a text that opens on a long paragraph, as VNTC's run theirs) was
+    shown among a topic's representative articles as "-  (98%)", nothing to find it by; the report names it by
+    its id, and so does `topics show` now."""
+    paragraphs = {
+        "dv": "Ban Dân vận Tỉnh ủy tổ chức hội nghị tổng kết công tác dân vận năm nay với sự tham dự của đại biểu "
+              "các huyện thị xã thành phố cùng lãnh đạo mặt trận tổ quốc và các đoàn thể chính trị xã hội trong "
+              "tỉnh để đánh giá kết quả phong trào thi đua dân vận khéo và triển khai nhiệm vụ của năm tới.",
+        "lh": "Lễ hội văn hóa các dân tộc được tổ chức tại quảng trường trung tâm thành phố thu hút đông đảo người "
+              "dân và du khách tham gia các hoạt động biểu diễn nghệ thuật trình diễn trang phục truyền thống ẩm "
+              "thực đặc sắc cùng nhiều trò chơi dân gian hấp dẫn kéo dài suốt ba ngày cuối tuần vừa qua.",
+    }
+    (tmp_path / "in.jsonl").write_text("".join(json.dumps({"id": f"{key}-{i}", "text": text}, ensure_ascii=False)
+                                               + "\n" for i in range(6) for key, text in paragraphs.items()),
+                                       encoding="utf-8")
+    fitted = CliRunner().invoke(cli, ["topics", "fit", str(tmp_path / "in.jsonl"), "--k", "2",
+                                      "--out", str(tmp_path / "t")])
+    assert fitted.exit_code == 0, fitted.output
+    shown = CliRunner().invoke(cli, ["topics", "show", str(tmp_path / "t")])
+    assert shown.exit_code == 0, shown.output
+    listed = [line.strip() for line in shown.output.splitlines() if line.strip().startswith("- ")]
+    assert len(listed) == 6, shown.output
+    assert all(re.match(r"- (dv|lh)-\d \(\d+%\)$", line) for line in listed), shown.output
+
+
 def test_cli_assign_resume_is_for_the_dask_engine_only(seeds_model, tmp_path):
     """Trial 7: the local engine ignored --resume and redid a finished table, exit 0."""
     out, _ = seeds_model

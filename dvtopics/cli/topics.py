@@ -108,7 +108,8 @@ def _echo_topics(topics: list[dict], card: dict, n_words: int) -> None:
             click.echo(f"    «{terminal_text(topic['title'])[:100]}»")
         click.echo("    " + terminal_text(" ".join(word for word, _ in topic["words"][:n_words])))
         for rep in topic.get("representatives", [])[:3]:
-            click.echo(f"    - {terminal_text(rep['title'])[:90]} ({rep['share']:.0%})")
+            # an article with no title (a text opening on a paragraph) by its id, as the report names it
+            click.echo(f"    - {terminal_text(rep.get('title') or rep['id'])[:90]} ({rep['share']:.0%})")
 
 
 def _fit_files():
