@@ -106,6 +106,20 @@ def test_quiet_and_verbose_after_the_command_work_as_before_it(tmp_path):
     assert "INFO" in label(*command, "-v").stderr and "INFO" not in plain.stderr
 
 
+def test_quiet_leaves_out_the_notes_on_options_before_and_after_the_command(tmp_path):
+    """Hunt 24 E (4): -q promises no notes, but "Note: -j 512 is more than the 2 cores here" (and the note on a
+    folder named `shipped`) was printed while the options were read, with -q before the command or after it."""
+    (tmp_path / "a.jsonl").write_text('{"id": "a1", "text": "Hội nghị sơ kết công tác dân vận 6 tháng đầu năm"}\n',
+                                      encoding="utf-8")
+    command = ["label", str(tmp_path / "a.jsonl"), "-j", "4096", "--cache-dir", str(tmp_path / "c")]
+    before = CliRunner().invoke(cli, ["-q", *command, "--out", str(tmp_path / "b.csv")])
+    after = CliRunner().invoke(cli, [*command, "--out", str(tmp_path / "a.csv"), "-q"])
+    plain = CliRunner().invoke(cli, [*command, "--out", str(tmp_path / "p.csv")])
+    assert before.exit_code == after.exit_code == plain.exit_code == 0, plain.output
+    assert "Note:" not in before.output and "Note:" not in after.output, before.output + after.output
+    assert "Note: -j 4096 is more than the" in plain.output
+
+
 def test_quiet_still_names_each_article_that_could_not_be_read(tmp_path):
     """-q promises errors and the closing summary: it dropped the one line that named an unreadable article and
     why, leaving exit code 1 and a count of errors (trial 9, helper C)."""

@@ -368,6 +368,18 @@ def test_a_file_output_ending_in_a_slash_is_refused_on_the_local_engine(tmp_path
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv"]
 
 
+def test_a_trailing_slash_on_an_existing_file_names_the_file_meant(tmp_path):
+    """Hunt 24 E (1): `label in.csv --out labels.csv/` where labels.csv was there already (a run before) was
+    checked as Dask's parts folder before the engine was: "labels.csv: a file; name a folder", the opposite of
+    what the local engine needs. It is refused as a trailing "/" is elsewhere, naming the file meant."""
+    source = write_csv(tmp_path / "in.csv", made_up_articles(1))
+    (tmp_path / "labels.csv").write_text("id,label\n", encoding="utf-8")
+    result = run("label", source, "--out", f"{tmp_path / 'labels.csv'}/")
+    assert result.exit_code == 2 and "name a folder" not in result.output, result.output
+    assert "a folder (it ends in '/')" in result.output and "name it, " in result.output, result.output
+    assert (tmp_path / "labels.csv").read_text(encoding="utf-8") == "id,label\n"
+
+
 def test_segment_leaves_the_previous_file_whole_when_writing_fails(tmp_path, monkeypatch):
     """Hunt 23 A (5): `segment --out seg.jsonl` wrote into its output line by line: a run that failed or was
     stopped while writing (a full disk, Ctrl-C) left the previous file cut to its first lines, which read as

@@ -87,6 +87,16 @@ class OutputPath(click.Path):
 
 
 ARGS = "dvtopics.args"  # ctx.meta: the command's arguments as typed (`Command.parse_args`)
+NOTES = "dvtopics.notes"  # ctx.meta: the notes the options gave while they were read (`note`)
+
+
+def note(ctx: click.Context | None, message: str) -> None:
+    """A note on an option ("-j 64 is more than the 2 cores here"), printed once the command knows whether it
+    was given -q, which may come after the option (`dvtopics label x -j 64 -q`): -q prints no notes."""
+    if ctx is None:
+        click.echo(f"Note: {message}", err=True)
+    else:
+        ctx.meta.setdefault(NOTES, []).append(message)
 
 
 def typed_command(ctx: click.Context) -> str:
@@ -117,12 +127,17 @@ class Command(click.Command):
     def invoke(self, ctx):
         from . import set_verbosity
         from ..io.folders import writing
+        from ..jobs.checks import output_name
         from ..run.batch import check_folder, check_output
 
         verbose, quiet = ctx.params.pop("verbose", 0), ctx.params.pop("quiet", False)
         if verbose or quiet:  # given after the command: added to what `dvtopics` was given before it
             root = ctx.find_root().params
             set_verbosity(root.get("verbose", 0) + verbose, root.get("quiet", False) or quiet)
+        notes = ctx.meta.pop(NOTES, [])
+        if not (quiet or ctx.find_root().params.get("quiet", False)):
+            for message in notes:
+                click.echo(f"Note: {message}", err=True)
 
         for param in self.params:  # the paths a pattern names (`InputPath`), before they are checked against outputs
             if isinstance(param.type, InputPath) and isinstance(ctx.params.get(param.name), (list, tuple)):
@@ -139,6 +154,9 @@ class Command(click.Command):
                 if not kind.parts:  # (a slip of tab completion) it was written as a file, and refused the next time
                     raise DvtopicsError(f"{out}: a folder (it ends in '{out[-1]}'); name the file to write, "
                                         f"{out.rstrip('/' + os.sep) or out}")
+                # FOLDER/ is Dask's parts folder only: on the local engine it is refused as a file meant (before the
+                # folder is checked, which called an existing labels.csv "a file; name a folder")
+                output_name(out, ctx.params.get("engine") or "local")
                 check_folder(out, others)
             else:
                 check_output(out, others)
@@ -249,8 +267,8 @@ class ModelDir(ModelFolder):
 
         if value == SHIPPED:
             if os.path.isdir(SHIPPED):  # a folder of that name here (train refuses to make one) is not what is read
-                click.echo(f"Note: '{SHIPPED}' is the model that comes with dvtopics; give the folder {SHIPPED} here as "
-                           f"./{SHIPPED}.", err=True)
+                note(ctx, f"'{SHIPPED}' is the model that comes with dvtopics; give the folder {SHIPPED} here as "
+                          f"./{SHIPPED}.")
             return str(model_directory(SHIPPED))
         return super().convert(value, param, ctx)
 
@@ -329,7 +347,7 @@ def _n_jobs(ctx, param, value: int) -> int:
         return value
     cores = available_cores()
     if value > cores:
-        click.echo(f"Note: -j {value} is more than the {cores} cores here; using {cores}.", err=True)
+        note(ctx, f"-j {value} is more than the {cores} cores here; using {cores}.")
         return cores
     return value
 
