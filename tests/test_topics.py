@@ -755,7 +755,7 @@ def test_a_topics_share_is_one_figure_the_mean_over_its_articles(engine):
 
 
 def test_every_text_that_names_the_labels_lambda_names_the_one_the_code_uses():
-    """Notebook 03 and the topic_labels docstring said λ = 0.6; the code (and README) use 0.4."""
+    """Notebook 03 and the topic_labels docstring said λ = 0.6; the code (and docs/topics.md) use 0.4."""
     import re
     from pathlib import Path
 
@@ -763,7 +763,7 @@ def test_every_text_that_names_the_labels_lambda_names_the_one_the_code_uses():
 
     root = Path(__file__).resolve().parents[1]
     notebook = json.loads((root / "notebooks" / "03-themes.ipynb").read_text(encoding="utf-8"))
-    texts = {"README.md": (root / "README.md").read_text(encoding="utf-8"),
+    texts = {"docs/topics.md": (root / "docs" / "topics.md").read_text(encoding="utf-8"),
              "notebook 03": " ".join("".join(cell["source"]) for cell in notebook["cells"]),
              "TopicModel.topic_labels": TopicModel.topic_labels.__doc__}
     said = {where: [float(v) for v in re.findall(r"λ\s*=\s*([\d.]+\d)", text)] for where, text in texts.items()}
