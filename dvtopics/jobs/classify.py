@@ -177,10 +177,11 @@ def _labels_hint(path, fields: FieldNames) -> str:
 def label(reading: Reading, out: str | None, model: str | None = None, min_confidence: float = 0.0,
           abstain: str = "other", resume: bool = False, batch_size: int = 256, engine: str = "local",
           scheduler: str | None = None, part_size: int = PART_SIZE, on_progress: Callable[[int], None] | None = None,
-          on_record: Callable[[dict], None] | None = None) -> Counter:
+          on_record: Callable[[dict], None] | None = None, force: bool = False) -> Counter:
     """Label every article's type into `out` (or hand each record to `on_record` when `out` is None);
-    return the count of each outcome (labels, "error")."""
-    from ..run.batch import Labeller, check_output
+    return the count of each outcome (labels, "error"). An existing `out` that is not as dvtopics wrote it (labels
+    corrected by hand) is refused unless `force`."""
+    from ..run.batch import check_output, note_written, refuse_edited
     from ..types.model import check_abstaining, model_directory
 
     check_abstaining(min_confidence, abstain)
@@ -193,8 +194,22 @@ def label(reading: Reading, out: str | None, model: str | None = None, min_confi
         raise DvtopicsError("label: give `out`, the file to write, or `on_record`, a function to hand each record")
     if resume and out is None:  # the journal to finish is OUT's: without it the run would start over, silently
         raise DvtopicsError("--resume finishes an interrupted run into its output: give the same --out")
-    if out is not None and not out.endswith(("/", os.sep)):  # FOLDER/ keeps Dask's parts
+    one_file = out is not None and not out.endswith(("/", os.sep)) and not os.path.isdir(out)  # FOLDER/: Dask's parts
+    if out is not None and not out.endswith(("/", os.sep)):
         check_output(out, [*reading.paths, model_directory(model)])
+        refuse_edited(out, force)
+    counts = _label(reading, out, model, min_confidence, abstain, resume, batch_size, engine, scheduler, part_size,
+                    on_progress, on_record)
+    if one_file:
+        note_written(out)
+    return counts
+
+
+def _label(reading: Reading, out, model, min_confidence, abstain, resume, batch_size, engine, scheduler, part_size,
+           on_progress, on_record) -> Counter:
+    from ..run.batch import Labeller
+    from ..types.model import model_directory
+
     if engine == "dask":
         from ..parallel import cores
         from ..run.distributed import LabelJob, run_job

@@ -87,6 +87,59 @@ def check_output(out: str | os.PathLike, inputs: Iterable[str | os.PathLike] = (
     return out
 
 
+# What `label --out` wrote, recorded beside it (hidden, as dvtopics' working files are: never read as articles), so that
+# a rerun into the same file can tell whether it was changed since: a table of labels corrected by hand is a labels
+# file (`--labels`), and replacing it lost the corrections
+WRITTEN_SUFFIX = ".written.json"
+
+
+def written_record(out: Path) -> Path:
+    from ..io.folders import WORKING_PREFIX
+
+    return out.with_name(WORKING_PREFIX + out.name + WRITTEN_SUFFIX)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def refuse_edited(out: str | os.PathLike, force: bool = False) -> None:
+    """Refuse, before any work and unless `force`, to replace an output that is not as dvtopics wrote it: one
+    changed since (labels corrected by hand in a spreadsheet), or one no dvtopics run is recorded to have written (a
+    table of the user's own, an output of an older dvtopics). An empty file holds nothing to lose."""
+    out = Path(out)
+    if force or not out.is_file() or out.stat().st_size == 0:
+        return
+    record = written_record(out)
+    try:
+        written = json.loads(record.read_text(encoding="utf-8")).get("sha256")
+    except (OSError, ValueError, AttributeError):
+        written = None
+    if written is not None and written == _sha256(out):
+        return
+    how = "it was changed since dvtopics wrote it" if written else "no dvtopics run is recorded to have written it"
+    raise DvtopicsError(f"{out}: already there, and {how} (labels corrected by hand would be lost): give it to "
+                        "train or evaluate as --labels, write this run elsewhere, or add --force to replace it")
+
+
+def note_written(out: str | os.PathLike) -> None:
+    """Record what `out` holds now, as dvtopics wrote it (`refuse_edited`)."""
+    out = Path(out)
+    if not out.is_file():
+        return
+    record = {"file": out.name, "sha256": _sha256(out),
+              "note": "what dvtopics wrote: a rerun does not replace the file once it is changed, without --force"}
+    try:
+        written_record(out).write_text(json.dumps(record) + "\n", encoding="utf-8")
+    except OSError as exc:  # the labels are written; only the check of the next run is lost
+        log.warning("%s: cannot record what was written (%s): a rerun will ask for --force to replace it", out,
+                    exc.strerror or exc)
+
+
 def _refuse_packaged(out: Path) -> None:
     """Refuse an output in the installed package's model folder: a model written there would replace, for every
     user of the installation and without a word, the shipped model that every run without --model reads (and that
