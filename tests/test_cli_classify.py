@@ -156,6 +156,33 @@ def test_evaluate_says_how_many_articles_had_no_label(model_dir, tmp_path, caplo
     assert n < 30 and f"{30 - n} of the 30 articles read have no label and are not scored" in caplog.text
 
 
+def test_a_label_table_left_uncertain_in_places_labels_only_its_decided_rows(model_dir, tmp_path, caplog):
+    """Hunt 24 B: the table `label --min-confidence 0.9 --abstain uncertain --out` wrote, given back as --labels
+    with some rows still 'uncertain': evaluate scored each as the model's error (a class 'uncertain' it never
+    predicts) and train refused the file as a mix of types and other labels. Those rows label nothing."""
+    articles = made_up_articles(3)
+    texts, labels = write_unlabelled_and_labels(tmp_path, articles)
+    rows = labels.read_text(encoding="utf-8").splitlines()
+    rows[1] = rows[1].split(",")[0] + ",uncertain"
+    labels.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(texts), "--labels", str(labels),
+                                      "--format", "json"])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    assert out["n"] == len(articles) - 1 and "uncertain" not in out["per_class"]
+    assert f"1 id(s) labelled 'uncertain'" in caplog.text and articles[0].id in caplog.text
+    result = CliRunner().invoke(cli, ["train", str(texts), "--labels", str(labels), "--classifier", "logreg",
+                                      "--folds", "2", "--out", str(tmp_path / "m")])
+    assert result.exit_code == 0, result.output
+    assert "uncertain" not in json.loads((tmp_path / "m" / "model_card.json").read_text())["labels"]
+
+
+def test_a_label_named_uncertain_in_a_task_of_ones_own_is_kept():
+    from dvtopics.types.names import without_abstentions
+
+    assert without_abstentions({"a": "positive", "b": "uncertain"}, "x.csv") == {"a": "positive", "b": "uncertain"}
+
+
 def test_a_translated_label_set_beside_the_article_types_is_refused(tmp_path):
     from dvtopics.errors import DvtopicsError
     from dvtopics.types.training import check_label_set

@@ -272,10 +272,11 @@ def gold_labels(label_files: Sequence[str], label_field: str = "label", id_field
     file's labels are in the column (or key) named as the articles' label field, `label_field`, else in `label`; its
     ids in the one named as their id field, `id_field`, else in `id`."""
     from ..io.labels import labels_by_id, read_labels
-    from ..types.names import as_article_types, same_label
+    from ..types.names import as_article_types, same_label, without_abstentions
 
     pairs = [pair for path in as_list(label_files, "label_files", LABEL_FILES_HINT)
-             for pair in read_labels(path, same=same_label, label_field=label_field, id_field=id_field).items()]
+             for pair in without_abstentions(read_labels(path, same=same_label, label_field=label_field,
+                                                         id_field=id_field), path).items()]
     labels = as_article_types([label for _, label in pairs])
     return labels_by_id("--labels", ((id_, label) for (id_, _), label in zip(pairs, labels)), same=same_label) or None
 

@@ -32,7 +32,7 @@ from ..persist import data_hash
 from .events import find_event
 from .vocabulary import ANY_CUE
 from .names import (ARTICLE_TYPES, as_article_types, check_label_set, is_article_type_set, same_label,
-                    spelt_as_article_type)
+                    spelt_as_article_type, without_abstentions)
 from .rules import apply_rules, rules_fingerprint
 
 log = logging.getLogger(__name__)
@@ -387,8 +387,10 @@ def read_types(labels_file, label_field: str = "label", id_field: str = "id") ->
     output of an input that repeats an id, labelled apart); a file whose every id was is no types, not an error.
     The labels are in the column named as the articles' label field (`label_field`), else in `label`; the ids in the
     one named as their id field (`id_field`), else in `id`."""
-    return (read_labels(labels_file, on_conflict="drop", same=same_label, label_field=label_field,
-                        id_field=id_field) or None) if labels_file else None
+    if not labels_file:
+        return None
+    return without_abstentions(read_labels(labels_file, on_conflict="drop", same=same_label, label_field=label_field,
+                                           id_field=id_field), labels_file) or None
 
 
 def with_article_types(articles: Sequence, types: Mapping[str, str] | None = None) -> list:
