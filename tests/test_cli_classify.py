@@ -183,6 +183,25 @@ def test_a_label_named_uncertain_in_a_task_of_ones_own_is_kept():
     assert without_abstentions({"a": "positive", "b": "uncertain"}, "x.csv") == {"a": "positive", "b": "uncertain"}
 
 
+def test_a_labels_file_naming_the_txt_files_by_their_path_from_here_labels_them(model_dir, tmp_path, monkeypatch):
+    """Hunt 24 B: a labels CSV made with `ls arts/*.txt` (a `file` column `arts/a.txt`, or absolute paths) beside
+    `evaluate MODEL arts/`: no id matched (an article of a folder is named by its path below it, `a`), and the error
+    said to "give the folder the labels were made for", which was given. Each such path names its article."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "arts").mkdir()
+    articles = made_up_articles(1)
+    for article in articles:
+        (tmp_path / "arts" / f"{article.id}.txt").write_text(article.raw, encoding="utf-8")
+    labels = tmp_path / "labels.csv"
+    for name in (lambda a: f"arts/{a.id}.txt", lambda a: str(tmp_path / "arts" / f"{a.id}.txt")):
+        labels.write_text("file,label\n" + "".join(f"{name(a)},{a.label}\n" for a in articles), encoding="utf-8")
+        for given in (["arts"], [f"arts/{a.id}.txt" for a in articles]):
+            result = CliRunner().invoke(cli, ["evaluate", str(model_dir), *given, "--labels", str(labels),
+                                              "--format", "json"])
+            assert result.exit_code == 0, result.output
+            assert json.loads(result.stdout)["n"] == len(articles)
+
+
 def test_a_translated_label_set_beside_the_article_types_is_refused(tmp_path):
     from dvtopics.errors import DvtopicsError
     from dvtopics.types.training import check_label_set

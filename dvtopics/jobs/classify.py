@@ -17,7 +17,7 @@ from ..io.read import read_articles
 from ..io.records import FieldNames
 from ..text.cache import open_cache
 from .checks import (NoLabelledArticles, PART_SIZE, check_engine, check_ids_found, check_suffix, field_settings,
-                     model_folders, output_name)
+                     ids_of_input_files, model_folders, output_name)
 from .reading import Reading, job_arguments
 
 log = logging.getLogger(__name__)
@@ -69,7 +69,8 @@ def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifie
     extra_paths = as_list(extra_paths, "extra_paths")
     # task: a topics model's folder is refused, a classifier's (this one retrained) replaced
     check_folder(out, [*reading.paths, *label_files, *extra_paths], MODEL_FILES, task=TASK)
-    gold, ids = gold_labels(label_files, reading.fields.label, reading.fields.id), set()
+    gold = ids_of_input_files(gold_labels(label_files, reading.fields.label, reading.fields.id), reading.paths)
+    ids = set()
     extra = list(_extra_articles(extra_paths, reading, gold))  # a few files, refused before the inputs are read
     try:
         data = collect(_noting_ids(reading.articles(), ids), gold, weak_rules, weak_other, seed, extra)
@@ -308,7 +309,7 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
         check_suffix(plot, FIGURE_SUFFIXES, "a figure")
     classifier = load_classifier(model)
     compare_with = load_classifier(baseline) if baseline else None
-    gold = gold_labels(label_files, reading.fields.label, reading.fields.id)
+    gold = ids_of_input_files(gold_labels(label_files, reading.fields.label, reading.fields.id), reading.paths)
     hand_label = HandLabels(gold)  # as train reads them: the file's win, a label field of its label set counts
     labelled = OneLabelPerText()  # as train refuses them: one text, two labels
     ids, articles, truth, failed, unlabelled = set(), [], [], [], 0  # streamed: only the labelled ones are kept
