@@ -497,6 +497,23 @@ def test_xlsx_over_the_row_limit_is_split_into_sheets(tmp_path, monkeypatch, cap
 
 # ------------------------------------------------------------------ artefacts people edit or break
 
+def test_a_label_table_given_back_uncorrected_is_said_to_be_a_models_answers(corpus, tmp_path, caplog):
+    """Hunt 24 B: `label --out t.xlsx`, then `evaluate MODEL … --labels t.xlsx` before any label was corrected
+    scored the model on its own answers (1.0), in silence. A warning says so; once corrected, none."""
+    out, model = tmp_path / "t.xlsx", tmp_path / "m"
+    assert run("train", corpus, "--out", model, "--classifier", "logreg", "--folds", "2").exit_code == 0
+    assert run("label", corpus, "--model", model, "--out", out).exit_code == 0
+    caplog.clear()
+    assert run("evaluate", model, corpus, "--labels", out).exit_code == 0
+    assert "is as dvtopics label wrote it, no label corrected since" in caplog.text
+    book = load_workbook(out)
+    book.active["B2"] = "other" if book.active["B2"].value != "other" else "annual_review"
+    book.save(out)
+    caplog.clear()
+    assert run("evaluate", model, corpus, "--labels", out).exit_code == 0
+    assert "no label corrected since" not in caplog.text
+
+
 def test_a_label_table_corrected_by_hand_is_not_replaced_without_force(corpus, tmp_path):
     """Hunt 24 B: `label arts/ --out types.xlsx`, labels corrected by hand in the workbook, then the same command
     again (articles added): the corrected file was replaced and the corrections lost. A table as dvtopics wrote it

@@ -273,9 +273,15 @@ def gold_labels(label_files: Sequence[str], label_field: str = "label", id_field
     file's labels are in the column (or key) named as the articles' label field, `label_field`, else in `label`; its
     ids in the one named as their id field, `id_field`, else in `id`."""
     from ..io.labels import labels_by_id, read_labels
+    from ..run.batch import as_written
     from ..types.names import as_article_types, same_label, without_abstentions
 
-    pairs = [pair for path in as_list(label_files, "label_files", LABEL_FILES_HINT)
+    label_files = as_list(label_files, "label_files", LABEL_FILES_HINT)
+    for path in label_files:
+        if as_written(path):  # given back before any label was corrected: evaluate scored the model on itself at 1.0
+            log.warning("%s is as dvtopics label wrote it, no label corrected since: its labels are a model's answers, "
+                        "not hand labels (a model scored on them is scored on its own answers)", path)
+    pairs = [pair for path in label_files
              for pair in without_abstentions(read_labels(path, same=same_label, label_field=label_field,
                                                          id_field=id_field), path).items()]
     labels = as_article_types([label for _, label in pairs])

@@ -107,20 +107,29 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _written_sha256(out: Path) -> str | None:
+    """The checksum `note_written` recorded of `out`, or None."""
+    try:
+        return json.loads(written_record(out).read_text(encoding="utf-8")).get("sha256")
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
+def as_written(path: str | os.PathLike) -> bool:
+    """Whether `path` is a `label --out` table as dvtopics wrote it, not changed since."""
+    path = Path(path)
+    written = _written_sha256(path) if path.is_file() else None
+    return written is not None and written == _sha256(path)
+
+
 def refuse_edited(out: str | os.PathLike, force: bool = False) -> None:
     """Refuse, before any work and unless `force`, to replace an output that is not as dvtopics wrote it: one
     changed since (labels corrected by hand in a spreadsheet), or one no dvtopics run is recorded to have written (a
     table of the user's own, an output of an older dvtopics). An empty file holds nothing to lose."""
     out = Path(out)
-    if force or not out.is_file() or out.stat().st_size == 0:
+    if force or not out.is_file() or out.stat().st_size == 0 or as_written(out):
         return
-    record = written_record(out)
-    try:
-        written = json.loads(record.read_text(encoding="utf-8")).get("sha256")
-    except (OSError, ValueError, AttributeError):
-        written = None
-    if written is not None and written == _sha256(out):
-        return
+    written = _written_sha256(out)
     how = "it was changed since dvtopics wrote it" if written else "no dvtopics run is recorded to have written it"
     raise DvtopicsError(f"{out}: already there, and {how} (labels corrected by hand would be lost): give it to "
                         "train or evaluate as --labels, write this run elsewhere, or add --force to replace it")
