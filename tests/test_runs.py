@@ -497,9 +497,11 @@ def test_xlsx_over_the_row_limit_is_split_into_sheets(tmp_path, monkeypatch, cap
 
 # ------------------------------------------------------------------ artefacts people edit or break
 
-def test_a_label_table_given_back_uncorrected_is_said_to_be_a_models_answers(corpus, tmp_path, caplog):
+def test_a_label_table_given_back_uncorrected_or_corrected_beside_is_said_to_hold_a_models_answers(corpus, tmp_path,
+                                                                                                  caplog):
     """Hunt 24 B: `label --out t.xlsx`, then `evaluate MODEL … --labels t.xlsx` before any label was corrected
-    scored the model on its own answers (1.0), in silence. A warning says so; once corrected, none."""
+    scored the model on its own answers (1.0), in silence, and so did one whose corrections went into a column added
+    beside `label`. A warning says so; once corrected in `label`, none."""
     out, model = tmp_path / "t.xlsx", tmp_path / "m"
     assert run("train", corpus, "--out", model, "--classifier", "logreg", "--folds", "2").exit_code == 0
     assert run("label", corpus, "--model", model, "--out", out).exit_code == 0
@@ -511,7 +513,11 @@ def test_a_label_table_given_back_uncorrected_is_said_to_be_a_models_answers(cor
     book.save(out)
     caplog.clear()
     assert run("evaluate", model, corpus, "--labels", out).exit_code == 0
-    assert "no label corrected since" not in caplog.text
+    assert "no label corrected since" not in caplog.text and "added" not in caplog.text
+    book.active.cell(1, book.active.max_column + 1).value = "Nhãn đúng"  # the corrections beside the model's labels
+    book.save(out)
+    assert run("evaluate", model, corpus, "--labels", out).exit_code == 0
+    assert "with column(s) 'Nhãn đúng' added: its labels are read from its 'label' column" in caplog.text
 
 
 def test_a_label_table_corrected_by_hand_is_not_replaced_without_force(corpus, tmp_path):

@@ -281,11 +281,32 @@ def gold_labels(label_files: Sequence[str], label_field: str = "label", id_field
         if as_written(path):  # given back before any label was corrected: evaluate scored the model on itself at 1.0
             log.warning("%s is as dvtopics label wrote it, no label corrected since: its labels are a model's answers, "
                         "not hand labels (a model scored on them is scored on its own answers)", path)
+        else:
+            _warn_added_columns(path, label_field, id_field)
     pairs = [pair for path in label_files
              for pair in without_abstentions(read_labels(path, same=same_label, label_field=label_field,
                                                          id_field=id_field), path).items()]
     labels = as_article_types([label for _, label in pairs])
     return labels_by_id("--labels", ((id_, label) for (id_, _), label in zip(pairs, labels)), same=same_label) or None
+
+
+def _warn_added_columns(path, label_field: str, id_field: str) -> None:
+    """Warn when a `label --out` table has columns added by hand beside its `label` (a column "Nhãn đúng" of the
+    corrections, the model's labels left as they were), where its labels are read from `label`: the model was scored on
+    its own answers, at 1.0, in silence."""
+    from ..io.labels import labels_file_columns
+
+    if label_field != "label" or os.path.getsize(path) > LABELS_HINT_BYTES:
+        return
+    try:
+        columns = labels_file_columns(path, label_field, id_field)
+    except (DvtopicsError, OSError, ValueError, csv.Error):
+        return
+    added = [column for column in columns if column and column not in (*LABEL_OUT_COLUMNS, id_field)]
+    if {"label", "confidence", "cues"} <= set(columns) and added:
+        log.warning("%s: a table label --out wrote, with column(s) %s added: its labels are read from its 'label' "
+                    "column, the model's answers where they were not corrected there (correct them there, or give the "
+                    "column to read with --label-field)", path, ", ".join(map(repr, added)))
 
 
 @dataclass
