@@ -111,10 +111,11 @@ def _extra_articles(paths: Sequence[str], reading: Reading, gold: dict[str, str]
     # a file given twice is read once, with a note, as the inputs are: read twice, each correction in it would be
     # counted again, and undone and redone
     for path in unique_paths(paths) if paths else []:
-        readable, first_error, unlabelled = 0, None, None
+        readable, first_error, unlabelled, labelled = 0, None, None, 0
         try:
             for article in read_articles([path], reading.fields, "record", reading.max_bytes):
                 readable += not article.error
+                labelled += bool(not article.error and article.label)
                 first_error = first_error or article.error
                 if not article.error and not article.label:
                     unlabelled = article
@@ -130,6 +131,10 @@ def _extra_articles(paths: Sequence[str], reading: Reading, gold: dict[str, str]
             in_labels = (f"; --labels labels the inputs' articles, not --extra's: give {path} among the inputs (its "
                          "articles are then hand labels, scored), or each --extra article its label in its own field"
                          if gold and unlabelled.id in gold else "")
+            if labelled:  # the field was found (a sheet's `Nhãn` too): this one's cell is blank, not the field unknown
+                raise InputError(f"--extra {path}: the article {unlabelled.id} has no label (its label cell is blank, "
+                                 f"where the {labelled} article{' before it has' if labelled == 1 else 's before it have'} one): each --extra article "
+                                 "needs one: label it, or leave it out of the file" + in_labels)
             raise InputError(f"--extra {path}: the article {unlabelled.id} has no label: each --extra article needs "
                              f"one, in its '{reading.fields.label}' field (--label-field names it)"
                              + (f"; its other fields are {', '.join(map(repr, others))}" if others else "") + in_labels)
