@@ -65,6 +65,20 @@ def check_label_set(labels: set[str]) -> None:
         raise DvtopicsError(f"label(s) {', '.join(map(repr, unknown[:5]))}{' …' if len(unknown) > 5 else ''} are not "
                             f"article types, while others are: the article types are {', '.join(ARTICLE_TYPES)}; "
                             "correct the labels")
+    # a task of one's own keeps its labels as written, so "Khác" and "khác" (one typed by a colleague) were two
+    # classes, each learnt from half the articles, with only the summary's counts to show it
+    spellings: dict[str, list[str]] = {}
+    for label in sorted(map(str, labels)):
+        spellings.setdefault(folded(label), []).append(label)
+    twice = next((written for written in spellings.values() if len(written) > 1), None)
+    if twice:
+        raise DvtopicsError(f"labels {' and '.join(map(repr, twice[:3]))} differ only in case or spaces: each would be "
+                            "a class of its own; write them one way")
+
+
+def folded(label: str) -> str:
+    """A label as two spellings of it compare: without case, its spaces as one ("Khác ", "khác", "KHÁC")."""
+    return " ".join(str(label).casefold().split())
 
 
 def without_abstentions(labels: Mapping[str, str], where) -> dict[str, str]:
