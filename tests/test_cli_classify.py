@@ -225,6 +225,25 @@ def test_labels_of_ones_own_that_differ_only_in_case_are_one_mistake_named(tmp_p
     assert result.exit_code == 0 and "but for case or spaces: the labels of a task of your own" in caplog.text
 
 
+def test_a_labels_sheet_whose_ids_have_spaces_around_them_labels_its_articles(model_dir, tmp_path):
+    """Hunt 24 B: a labels sheet whose id cells were pasted with a space after them ("a1 ") labelled no article
+    ("none of the ids in --labels is an article of the input", with no hint), though its labels are read without
+    theirs. Its ids are too."""
+    from openpyxl import Workbook
+
+    articles = made_up_articles(1)
+    texts, _ = write_unlabelled_and_labels(tmp_path, articles)
+    book = Workbook()
+    book.active.append(["id", "label"])
+    for article in articles:
+        book.active.append([f"{article.id} ", article.label])
+    book.save(tmp_path / "labels.xlsx")
+    result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(texts), "--labels", str(tmp_path / "labels.xlsx"),
+                                      "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["n"] == len(articles)
+
+
 def test_a_translated_label_set_beside_the_article_types_is_refused(tmp_path):
     from dvtopics.errors import DvtopicsError
     from dvtopics.types.training import check_label_set

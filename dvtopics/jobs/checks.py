@@ -120,6 +120,7 @@ def check_ids_found(labels: dict[str, str], ids: set[str], option: str) -> None:
     """Refuse labels none of whose ids is an article's of the input (`ids`); warn (one line) when some are not."""
     from ..io.labels import EXCEL_NOTATION, excel_notation
 
+    ids = set(ids) | {id_.strip() for id_ in ids}  # as `HandLabels` finds them: a labels file's ids are stripped
     missing = sum(1 for id_ in labels if id_ not in ids)
     mangled = next((id_ for id_ in labels if id_ not in ids and excel_notation(id_)), None)
     why = f": {mangled!r} is {EXCEL_NOTATION}" if mangled else ""

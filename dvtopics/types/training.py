@@ -267,7 +267,8 @@ class HandLabels:
     def _lookup(self, article: Article) -> tuple[str | None, str | None, object]:
         """(its hand label, where that came from: "labels file", "label field" or None, its own label)."""
         own = self._own(article)
-        label = self.gold.get(article.id) if self.gold is not None else None
+        # a labels file's ids are read without the spaces around them (`labels_by_id`): an article's " a1 " too
+        label = self.gold.get(article.id) or self.gold.get(article.id.strip()) if self.gold is not None else None
         if label:
             return label, "labels file", own
         if own and (self.same_set is None or own in self.same_set):
