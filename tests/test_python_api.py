@@ -905,6 +905,26 @@ def test_a_labels_csv_of_ids_written_as_floats_is_named_as_such(tmp_path):
         jobs.train(jobs.Reading([tmp_path / "a.jsonl"]), tmp_path / "m", [tmp_path / "labels.csv"])
 
 
+def test_labelled_articles_given_only_as_extra_are_named_when_no_hand_label_is_found(tmp_path):
+    """Hunt 24 B: `train my-folder/ --extra my-30-labels.xlsx` (labelled articles only as --extra) said "no labelled
+    article found", as if the 30 had not been given: --extra is learnt from, never scored, and the cross-validation
+    needs hand labels among the inputs. The message says so."""
+    import json
+    from articles import made_up_articles
+    from dvtopics import jobs
+
+    data = tmp_path / "a.jsonl"
+    data.write_text("".join(json.dumps({"id": a.id, "text": a.text}, ensure_ascii=False) + "\n"
+                            for a in made_up_articles(2)), encoding="utf-8")
+    extra = tmp_path / "extra.jsonl"
+    extra.write_text("".join(json.dumps({"id": f"x{i}", "text": a.text + " Tin thêm.", "label": a.label},
+                                        ensure_ascii=False) + "\n" for i, a in enumerate(made_up_articles(1))),
+                     encoding="utf-8")
+    with pytest.raises(dvtopics.DvtopicsError, match=r"the 5 labelled --extra article\(s\) are learnt from but never "
+                                                     r"scored.*give a labelled file among the inputs"):
+        jobs.train(jobs.Reading([data]), tmp_path / "m", extra_paths=[extra])
+
+
 def test_an_extra_article_without_a_label_names_its_file_field_and_fields(tmp_path):
     """train --extra corrections.csv whose label column is headed "Loại" said "extra article c1 has no label: give
     each one a label field", naming neither the file nor the field looked for, nor the fields it has."""

@@ -132,6 +132,7 @@ def collect(
     weak_other = check_at_least("weak_other", weak_other, 0)
     data = TrainingData(hand_labels=HandLabels(gold_labels))
     extras = _extra_articles(extra, data)
+    n_extra = len(extras)
     labelled = OneLabelPerText()  # the hand labels, every copy of a text's
     # Wherever in the input each copy comes: a user's correction of an article the corpus also holds must win.
     seen: dict[bytes, int | None] = {digest: None for digest in extras}  # digest: its index in data if weak,
@@ -199,11 +200,16 @@ def collect(
     data.labels = as_article_types(data.labels)
     data.hand_labels.warn_unused()
     if not any(data.gold):  # without a labels file, "check --labels (ids must match)" named an option not given
-        raise DvtopicsError("no labelled article found: check --labels (ids must match) or --label-field"
-                            if gold_labels is not None else
-                            "no labelled article found: no article has a label in its label field (--label-field "
-                            "names it), and a .txt file has none: give their labels with --labels (a CSV of id and "
-                            "label, such as `label --out` writes)")
+        # labelled articles given only with --extra were "no labelled article found", as if none had been given: they
+        # are learnt, never scored, and the cross-validation needs hand labels among the inputs
+        extra_only = (f"; the {n_extra} labelled --extra article(s) are learnt from but never scored, and the "
+                      "cross-validation needs hand labels among the inputs: give a labelled file among the inputs "
+                      "(PATHS) rather than as --extra" if n_extra else "")
+        raise DvtopicsError(("no labelled article found: check --labels (ids must match) or --label-field"
+                             if gold_labels is not None else
+                             "no labelled article found: no article has a label in its label field (--label-field "
+                             "names it), and a .txt file has none: give their labels with --labels (a CSV of id and "
+                             "label, such as `label --out` writes)") + extra_only)
     _check_weak_labels_fit(data, weak_rules, weak_other)
     check_label_set(set(data.labels))
     return data
