@@ -115,6 +115,19 @@ def _written_sha256(out: Path) -> str | None:
         return None
 
 
+def _held(out: Path) -> bool:
+    """Whether another run holds `out`'s lock now (`output_lock`)."""
+    lock = out.with_name(out.name + ".lock")
+    try:
+        with open(lock, "rb") as handle:
+            _try_lock(handle.fileno())
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True
+    return False
+
+
 def as_written(path: str | os.PathLike) -> bool:
     """Whether `path` is a `label --out` table as dvtopics wrote it, not changed since."""
     path = Path(path)
@@ -127,8 +140,8 @@ def refuse_edited(out: str | os.PathLike, force: bool = False) -> None:
     changed since (labels corrected by hand in a spreadsheet), or one no dvtopics run is recorded to have written (a
     table of the user's own, an output of an older dvtopics). An empty file holds nothing to lose."""
     out = Path(out)
-    if force or not out.is_file() or out.stat().st_size == 0 or as_written(out):
-        return
+    if force or not out.is_file() or out.stat().st_size == 0 or _held(out) or as_written(out):
+        return  # (a run that holds OUT.lock is writing it: its lock is what the run is refused for)
     written = _written_sha256(out)
     how = "it was changed since dvtopics wrote it" if written else "no dvtopics run is recorded to have written it"
     raise DvtopicsError(f"{out}: already there, and {how} (labels corrected by hand would be lost): give it to "
