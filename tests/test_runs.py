@@ -537,7 +537,7 @@ def test_a_label_table_corrected_by_hand_is_not_replaced_without_force(corpus, t
     mine = tmp_path / "mine.csv"
     mine.write_text("id,label\na,other\n", encoding="utf-8")  # a table of the user's own
     result = run("label", corpus, "--out", mine)
-    assert result.exit_code == 2 and "no dvtopics run is recorded to have written it" in result.output
+    assert result.exit_code == 2 and "dvtopics has no record of writing it" in result.output
     assert run("label", corpus, "--out", out, "--force").exit_code == 0 and out.read_bytes() != edited
     assert run("label", corpus, "--out", out).exit_code == 0  # written again by dvtopics: replaced again
 

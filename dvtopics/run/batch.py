@@ -143,9 +143,11 @@ def refuse_edited(out: str | os.PathLike, force: bool = False) -> None:
     if force or not out.is_file() or out.stat().st_size == 0 or _held(out) or as_written(out):
         return  # (a run that holds OUT.lock is writing it: its lock is what the run is refused for)
     written = _written_sha256(out)
-    how = "it was changed since dvtopics wrote it" if written else "no dvtopics run is recorded to have written it"
-    raise DvtopicsError(f"{out}: already there, and {how} (labels corrected by hand would be lost): give it to "
-                        "train or evaluate as --labels, write this run elsewhere, or add --force to replace it")
+    how = ("it was changed since dvtopics wrote it" if written else "dvtopics has no record of writing it (a file of "
+           "your own, or one an older dvtopics wrote)")
+    raise DvtopicsError(f"{out}: already there, and {how}: replacing it would lose any label corrected in it by hand; "
+                        "give it to train or evaluate as --labels, write this run elsewhere, or add --force to replace "
+                        "it")
 
 
 def note_written(out: str | os.PathLike) -> None:
