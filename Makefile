@@ -15,9 +15,10 @@ $(BIN)/dvtopics: setup.cfg setup.py
 install: $(BIN)/dvtopics
 
 # The main job: inspect and label the seeds with the shipped model, show their themes, write the report.
+# (--force: its labels table is the demo's own, remade on every run, even where an older dvtopics wrote it)
 run: install
 	$(BIN)/dvtopics inspect seeds/
-	$(BIN)/dvtopics label seeds/ --out $(OUT)/seeds-labels.csv
+	$(BIN)/dvtopics label seeds/ --out $(OUT)/seeds-labels.csv --force
 # K=4 on the seeds' 35 paragraphs; --no-above 0.3 because in five reports on one subject the subject's own
 # words ("hội nghị", "ban", "nhiệm vụ") fill a third of all paragraphs and would be every topic's top words
 	$(BIN)/dvtopics topics fit seeds/ --unit paragraph --k 4 --no-above 0.3 --labels $(OUT)/seeds-labels.csv --out $(OUT)/seeds-topics

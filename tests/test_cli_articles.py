@@ -21,6 +21,21 @@ def test_inspect_table_shows_the_source(seeds_dir):
     assert "source" in header.split() and "baodaklak.vn" in row.split()
 
 
+def test_inspect_shows_the_label_read_where_articles_have_one(tmp_path, seeds_dir):
+    """Hunt 24 B: `inspect data.csv --label-field "Loại bài"`, run to check that train would find the labels, showed
+    none of them: the option was taken and made no difference. The label read is shown (a column of the table where
+    some article has one; always in JSON lines)."""
+    source = tmp_path / "in.csv"
+    source.write_text("Mã,Nội dung,Loại bài\nb1,Huyện đoàn sơ kết công tác 6 tháng đầu năm.,semi_annual_review\n"
+                      "b2,Xã trồng cây xanh ven đường làng.,\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["inspect", str(source), "--label-field", "Loại bài", "--format", "jsonl"])
+    assert [json.loads(line)["label"] for line in result.stdout.splitlines()] == ["semi_annual_review", None]
+    header, first, second = CliRunner().invoke(cli, ["inspect", str(source)]).stdout.splitlines()
+    assert "label" in header.split() and "semi_annual_review" in first.split() and " - " in second
+    header = CliRunner().invoke(cli, ["inspect", str(seeds_dir)]).stdout.splitlines()[0]
+    assert "label" not in header.split()  # no article has one: no column
+
+
 def test_inspect_names_what_the_reader_set_aside_and_counts_words_per_article(tmp_path, caplog):
     source = tmp_path / "in.jsonl"
     source.write_text(json.dumps({"id": "a", "date": "32/13/2022", "text": "Ban Dân vận sơ kết 6 tháng"}) + "\n"

@@ -156,6 +156,94 @@ def test_evaluate_says_how_many_articles_had_no_label(model_dir, tmp_path, caplo
     assert n < 30 and f"{30 - n} of the 30 articles read have no label and are not scored" in caplog.text
 
 
+def test_a_label_table_left_uncertain_in_places_labels_only_its_decided_rows(model_dir, tmp_path, caplog):
+    """Hunt 24 B: the table `label --min-confidence 0.9 --abstain uncertain --out` wrote, given back as --labels
+    with some rows still 'uncertain': evaluate scored each as the model's error (a class 'uncertain' it never
+    predicts) and train refused the file as a mix of types and other labels. Those rows label nothing."""
+    articles = made_up_articles(3)
+    texts, labels = write_unlabelled_and_labels(tmp_path, articles)
+    rows = labels.read_text(encoding="utf-8").splitlines()
+    rows[1] = rows[1].split(",")[0] + ",uncertain"
+    labels.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(texts), "--labels", str(labels),
+                                      "--format", "json"])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    assert out["n"] == len(articles) - 1 and "uncertain" not in out["per_class"]
+    assert f"1 id(s) labelled 'uncertain'" in caplog.text and articles[0].id in caplog.text
+    result = CliRunner().invoke(cli, ["train", str(texts), "--labels", str(labels), "--classifier", "logreg",
+                                      "--folds", "2", "--out", str(tmp_path / "m")])
+    assert result.exit_code == 0, result.output
+    assert "uncertain" not in json.loads((tmp_path / "m" / "model_card.json").read_text())["labels"]
+
+
+def test_a_label_named_uncertain_in_a_task_of_ones_own_is_kept():
+    from dvtopics.types.names import without_abstentions
+
+    assert without_abstentions({"a": "positive", "b": "uncertain"}, "x.csv") == {"a": "positive", "b": "uncertain"}
+
+
+def test_a_labels_file_naming_the_txt_files_by_their_path_from_here_labels_them(model_dir, tmp_path, monkeypatch):
+    """Hunt 24 B: a labels CSV made with `ls arts/*.txt` (a `file` column `arts/a.txt`, or absolute paths) beside
+    `evaluate MODEL arts/`: no id matched (an article of a folder is named by its path below it, `a`), and the error
+    said to "give the folder the labels were made for", which was given. Each such path names its article."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "arts").mkdir()
+    articles = made_up_articles(1)
+    for article in articles:
+        (tmp_path / "arts" / f"{article.id}.txt").write_text(article.raw, encoding="utf-8")
+    labels = tmp_path / "labels.csv"
+    for name in (lambda a: f"arts/{a.id}.txt", lambda a: str(tmp_path / "arts" / f"{a.id}.txt")):
+        labels.write_text("file,label\n" + "".join(f"{name(a)},{a.label}\n" for a in articles), encoding="utf-8")
+        for given in (["arts"], [f"arts/{a.id}.txt" for a in articles]):
+            result = CliRunner().invoke(cli, ["evaluate", str(model_dir), *given, "--labels", str(labels),
+                                              "--format", "json"])
+            assert result.exit_code == 0, result.output
+            assert json.loads(result.stdout)["n"] == len(articles)
+
+
+def test_labels_of_ones_own_that_differ_only_in_case_are_one_mistake_named(tmp_path, caplog):
+    """Hunt 24 B: a task of one's own keeps its labels as written, so "Khác" and "khác" (typed by a colleague) were
+    two classes in train, each learnt from half the articles, and in evaluate "khác" was an error whatever the
+    model said, with no word of why. train refuses them, naming both; evaluate's warning says which it meant."""
+    own = {"annual_review": "Tổng kết", "other": "Khác"}
+    articles = [a for a in made_up_articles(4) if a.label in own]
+    rows = [{"id": a.id, "text": a.raw, "label": own[a.label].lower() if i % 2 else own[a.label]}
+            for i, a in enumerate(articles)]
+    mixed = tmp_path / "mixed.jsonl"
+    mixed.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["train", str(mixed), "--out", str(tmp_path / "m"), "--classifier", "logreg",
+                                      "--folds", "2"])
+    assert result.exit_code == 2 and "differ only in case or spaces" in result.output and "'khác'" in result.output
+    one_way = tmp_path / "one.jsonl"
+    one_way.write_text("".join(json.dumps({**r, "label": r["label"].capitalize()}, ensure_ascii=False) + "\n"
+                               for r in rows), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["train", str(one_way), "--out", str(tmp_path / "m"), "--classifier", "logreg",
+                                      "--folds", "2"])
+    assert result.exit_code == 0, result.output
+    result = CliRunner().invoke(cli, ["evaluate", str(tmp_path / "m"), str(mixed)])
+    assert result.exit_code == 0 and "but for case or spaces: the labels of a task of your own" in caplog.text
+
+
+def test_a_labels_sheet_whose_ids_have_spaces_around_them_labels_its_articles(model_dir, tmp_path):
+    """Hunt 24 B: a labels sheet whose id cells were pasted with a space after them ("a1 ") labelled no article
+    ("none of the ids in --labels is an article of the input", with no hint), though its labels are read without
+    theirs. Its ids are too."""
+    from openpyxl import Workbook
+
+    articles = made_up_articles(1)
+    texts, _ = write_unlabelled_and_labels(tmp_path, articles)
+    book = Workbook()
+    book.active.append(["id", "label"])
+    for article in articles:
+        book.active.append([f"{article.id} ", article.label])
+    book.save(tmp_path / "labels.xlsx")
+    result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(texts), "--labels", str(tmp_path / "labels.xlsx"),
+                                      "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["n"] == len(articles)
+
+
 def test_a_translated_label_set_beside_the_article_types_is_refused(tmp_path):
     from dvtopics.errors import DvtopicsError
     from dvtopics.types.training import check_label_set

@@ -661,7 +661,8 @@ def test_raw_control_characters_in_json_strings_are_read_and_a_broken_line_says_
         ("a.jsonl:4", f"{tmp_path / 'a.jsonl'}:4: not valid JSON (Expecting ',' delimiter at column 25)"),
         ("j1", None)]
     assert articles[0].raw == "Hội nghị sơ kết\tcông tác dân vận" and articles[1].title == "Hội nghị\x1b tổng kết"
-    assert read_labels(tmp_path / "labels.jsonl") == {"t1\t": "other"}
+    # read, and without the white space around it, as a labels file's ids are (hunt 24 B): it labels the article t1
+    assert read_labels(tmp_path / "labels.jsonl") == {"t1": "other"}
 
 
 def test_a_json_line_that_holds_an_array_of_articles_gives_each_of_them(tmp_path):

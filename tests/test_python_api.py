@@ -935,6 +935,26 @@ def test_a_labels_csv_of_ids_written_as_floats_is_named_as_such(tmp_path):
         jobs.train(jobs.Reading([tmp_path / "a.jsonl"]), tmp_path / "m", [tmp_path / "labels.csv"])
 
 
+def test_labelled_articles_given_only_as_extra_are_named_when_no_hand_label_is_found(tmp_path):
+    """Hunt 24 B: `train my-folder/ --extra my-30-labels.xlsx` (labelled articles only as --extra) said "no labelled
+    article found", as if the 30 had not been given: --extra is learnt from, never scored, and the cross-validation
+    needs hand labels among the inputs. The message says so."""
+    import json
+    from articles import made_up_articles
+    from dvtopics import jobs
+
+    data = tmp_path / "a.jsonl"
+    data.write_text("".join(json.dumps({"id": a.id, "text": a.text}, ensure_ascii=False) + "\n"
+                            for a in made_up_articles(2)), encoding="utf-8")
+    extra = tmp_path / "extra.jsonl"
+    extra.write_text("".join(json.dumps({"id": f"x{i}", "text": a.text + " Tin thêm.", "label": a.label},
+                                        ensure_ascii=False) + "\n" for i, a in enumerate(made_up_articles(1))),
+                     encoding="utf-8")
+    with pytest.raises(dvtopics.DvtopicsError, match=r"the 5 labelled --extra article\(s\) are learnt from but never "
+                                                     r"scored.*give a labelled file among the inputs"):
+        jobs.train(jobs.Reading([data]), tmp_path / "m", extra_paths=[extra])
+
+
 def test_an_extra_article_without_a_label_names_its_file_field_and_fields(tmp_path):
     """train --extra corrections.csv whose label column is headed "Loại" said "extra article c1 has no label: give
     each one a label field", naming neither the file nor the field looked for, nor the fields it has."""
@@ -966,9 +986,30 @@ def test_an_extra_file_of_texts_with_a_blank_label_is_not_called_a_labels_file(t
                             for a in made_up_articles(2)), encoding="utf-8")
     (tmp_path / "extra.csv").write_text("id,text,label\nc1,Huyện đoàn sơ kết công tác 6 tháng đầu năm.,semi_annual_review\n"
                                         "c2,Xã trồng cây xanh. Người dân tham gia dọn đường làng.,\n", encoding="utf-8")
-    with pytest.raises(dvtopics.InputError, match=r"^--extra .*extra\.csv: the article c2 has no label: each --extra "
-                                                  r"article needs one, in its 'label' field \(--label-field names it\)$"):
+    with pytest.raises(dvtopics.InputError, match=r"^--extra .*extra\.csv: the article c2 has no label \(its label cell "
+                                                  r"is blank, where the 1 article before it has one\): each --extra "
+                                                  r"article needs one: label it, or leave it out of the file$"):
         jobs.train(jobs.Reading([data]), tmp_path / "m", extra_paths=[tmp_path / "extra.csv"])
+
+
+def test_an_extra_article_with_a_blank_label_cell_is_not_told_to_name_the_field(tmp_path):
+    """Hunt 24 B: corrections in a sheet whose label column is `Nhãn` (read as the label), one cell left blank: "the
+    article … has no label: each --extra article needs one, in its 'label' field (--label-field names it); its other
+    fields are 'STT'", as if the column were not found. Its cell is blank, and the message says so."""
+    import json
+    from articles import made_up_articles
+    from dvtopics import jobs
+
+    data = tmp_path / "a.jsonl"
+    data.write_text("".join(json.dumps({"id": a.id, "text": a.text, "label": a.label}, ensure_ascii=False) + "\n"
+                            for a in made_up_articles(2)), encoding="utf-8")
+    (tmp_path / "extra.csv").write_text("STT,Nội dung,Nhãn\n1,Huyện đoàn sơ kết công tác 6 tháng đầu năm.,semi_annual_review\n"
+                                        "2,Hội Nông dân tổng kết công tác năm 2022.,annual_review\n"
+                                        "3,Xã trồng cây xanh. Người dân tham gia dọn đường làng.,\n", encoding="utf-8")
+    with pytest.raises(dvtopics.InputError, match=r"extra\.csv:4 has no label \(its label cell is blank, where the 2 "
+                                                  r"articles before it have one\)") as raised:
+        jobs.train(jobs.Reading([data]), tmp_path / "m", extra_paths=[tmp_path / "extra.csv"])
+    assert "--label-field" not in str(raised.value) and "STT" not in str(raised.value)
 
 
 def test_an_extra_file_whose_text_has_another_name_is_not_called_a_labels_file(tmp_path):

@@ -516,6 +516,51 @@ def test_xlsx_over_the_row_limit_is_split_into_sheets(tmp_path, monkeypatch, cap
 
 # ------------------------------------------------------------------ artefacts people edit or break
 
+def test_a_label_table_given_back_uncorrected_or_corrected_beside_is_said_to_hold_a_models_answers(corpus, tmp_path,
+                                                                                                  caplog):
+    """Hunt 24 B: `label --out t.xlsx`, then `evaluate MODEL … --labels t.xlsx` before any label was corrected
+    scored the model on its own answers (1.0), in silence, and so did one whose corrections went into a column added
+    beside `label`. A warning says so; once corrected in `label`, none."""
+    out, model = tmp_path / "t.xlsx", tmp_path / "m"
+    assert run("train", corpus, "--out", model, "--classifier", "logreg", "--folds", "2").exit_code == 0
+    assert run("label", corpus, "--model", model, "--out", out).exit_code == 0
+    caplog.clear()
+    assert run("evaluate", model, corpus, "--labels", out).exit_code == 0
+    assert "is as dvtopics label wrote it, no label corrected since" in caplog.text
+    book = load_workbook(out)
+    book.active["B2"] = "other" if book.active["B2"].value != "other" else "annual_review"
+    book.save(out)
+    caplog.clear()
+    assert run("evaluate", model, corpus, "--labels", out).exit_code == 0
+    assert "no label corrected since" not in caplog.text and "added" not in caplog.text
+    book.active.cell(1, book.active.max_column + 1).value = "Nhãn đúng"  # the corrections beside the model's labels
+    book.save(out)
+    assert run("evaluate", model, corpus, "--labels", out).exit_code == 0
+    assert "with column(s) 'Nhãn đúng' added: its labels are read from its 'label' column" in caplog.text
+
+
+def test_a_label_table_corrected_by_hand_is_not_replaced_without_force(corpus, tmp_path):
+    """Hunt 24 B: `label arts/ --out types.xlsx`, labels corrected by hand in the workbook, then the same command
+    again (articles added): the corrected file was replaced and the corrections lost. A table as dvtopics wrote it
+    is still replaced; a changed one (or one it is not recorded to have written) is refused unless --force."""
+    out = tmp_path / "types.xlsx"
+    assert run("label", corpus, "--out", out).exit_code == 0
+    assert run("label", corpus, "--out", out).exit_code == 0  # unchanged since: replaced, as before
+    book = load_workbook(out)
+    book.active["B2"] = "other" if book.active["B2"].value != "other" else "annual_review"
+    book.save(out)
+    edited = out.read_bytes()
+    result = run("label", corpus, "--out", out)
+    assert result.exit_code == 2 and "changed since dvtopics wrote it" in result.output and "--force" in result.output
+    assert out.read_bytes() == edited
+    mine = tmp_path / "mine.csv"
+    mine.write_text("id,label\na,other\n", encoding="utf-8")  # a table of the user's own
+    result = run("label", corpus, "--out", mine)
+    assert result.exit_code == 2 and "dvtopics has no record of writing it" in result.output
+    assert run("label", corpus, "--out", out, "--force").exit_code == 0 and out.read_bytes() != edited
+    assert run("label", corpus, "--out", out).exit_code == 0  # written again by dvtopics: replaced again
+
+
 @pytest.mark.parametrize("card", ['[1, 2]', '"a model"', '{"task": ["article-type"]}',
                                   '{"task": "article-type", "file": "../../elsewhere.joblib"}',
                                   '\ufeff{"task": "article-type", "parameters": {"head_chars": "all"}}',

@@ -167,11 +167,14 @@ def evaluate(model, paths, label_files, fmt, plot, show_errors, baseline, readin
 @click.option("--min-confidence", default=0.0, show_default=True, type=SHARE, help="Below this, answer --abstain instead.")
 @click.option("--abstain", type=click.Choice(ABSTAIN), default="other", show_default=True)
 @click.option("--resume", is_flag=True, help="Finish an interrupted run into the same --out.")
+@click.option("--force", is_flag=True,
+              help="Replace --out even when it is not as dvtopics wrote it (labels corrected by hand since, or a file "
+                   "of your own); without it such a file is refused.")
 @click.option("--batch-size", default=256, show_default=True, type=BATCH,
               help="Articles labelled and written at a time.")
 @engine_options
 @reading_options()
-def label(paths, model, out, min_confidence, abstain, resume, batch_size, engine, scheduler, part_size, reading):
+def label(paths, model, out, min_confidence, abstain, resume, force, batch_size, engine, scheduler, part_size, reading):
     """Label the type of every article; write {id, label, confidence, cues, title, date} per article."""
     from ..progress import progress_bar
 
@@ -183,7 +186,7 @@ def label(paths, model, out, min_confidence, abstain, resume, batch_size, engine
         counts = label_job(reading,
                            out, model, min_confidence, abstain, resume, batch_size, engine, scheduler, part_size,
                            on_progress=bar.update,
-                           on_record=lambda record: click.echo(json.dumps(record, ensure_ascii=False)))
+                           on_record=lambda record: click.echo(json.dumps(record, ensure_ascii=False)), force=force)
     _echo_counts(counts, out)
 
 

@@ -180,7 +180,8 @@ def labels_by_id(where, pairs, on_conflict: str = "refuse", same=operator.eq) ->
         if label == "":
             blank += 1
             continue
-        id_, label = nfc(id_), nfc(label)
+        # an id without the spaces around it, as its label is: a sheet's cell "a1 " (pasted) labelled no article
+        id_, label = nfc(id_.strip() if isinstance(id_, str) else id_), nfc(label)
         if id_ in labels and not same(labels[id_], label):
             if on_conflict == "refuse":
                 raise InputError(f"{where}: id {id_!r} has two labels, {labels[id_]!r} and {label!r}: "

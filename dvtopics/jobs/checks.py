@@ -86,6 +86,32 @@ def _near_id(labels, ids) -> str:
     return ""
 
 
+def ids_of_input_files(labels: dict[str, str] | None, paths: Sequence) -> dict[str, str] | None:
+    """`labels` with each id that names a .txt file of the input by its path from here (`arts/001` of a `file` cell
+    `arts/001.txt`, as `ls arts/*.txt` lists them, or by its absolute path) as that article's id: its path below the
+    folder given (`001`), or the name of a file given by its own. Such a labels file labelled no article, and was
+    told to "give the folder the labels were made for", which it was. Only a file that is there is so named; an id
+    the labels file also gives as it is keeps its own label."""
+    if not labels:
+        return labels
+    inputs = [Path(path).expanduser().absolute() for path in paths]
+    named = {}
+    for id_, label in labels.items():
+        file = next((Path(id_ + suffix).expanduser() for suffix in (".txt", ".TXT")
+                     if ("/" in id_ or os.path.isabs(id_)) and Path(id_ + suffix).expanduser().is_file()), None)
+        for given in inputs if file is not None else ():
+            if given.is_dir() and file.absolute().is_relative_to(given):
+                article = file.absolute().relative_to(given).with_suffix("").as_posix()
+            elif given.is_file() and os.path.samefile(given, file):
+                article = given.stem
+            else:
+                continue
+            id_ = article if article not in labels else id_
+            break
+        named.setdefault(id_, label)
+    return named
+
+
 class NoLabelledArticles(InputError):
     """Nothing to score: no readable article has a label."""
 
@@ -94,6 +120,7 @@ def check_ids_found(labels: dict[str, str], ids: set[str], option: str) -> None:
     """Refuse labels none of whose ids is an article's of the input (`ids`); warn (one line) when some are not."""
     from ..io.labels import EXCEL_NOTATION, excel_notation
 
+    ids = set(ids) | {id_.strip() for id_ in ids}  # as `HandLabels` finds them: a labels file's ids are stripped
     missing = sum(1 for id_ in labels if id_ not in ids)
     mangled = next((id_ for id_ in labels if id_ not in ids and excel_notation(id_)), None)
     why = f": {mangled!r} is {EXCEL_NOTATION}" if mangled else ""

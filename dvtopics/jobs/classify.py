@@ -17,7 +17,7 @@ from ..io.read import read_articles
 from ..io.records import FieldNames
 from ..text.cache import open_cache
 from .checks import (NoLabelledArticles, PART_SIZE, check_engine, check_ids_found, check_suffix, field_settings,
-                     model_folders, output_name)
+                     ids_of_input_files, model_folders, output_name)
 from .reading import Reading, job_arguments
 
 log = logging.getLogger(__name__)
@@ -69,7 +69,8 @@ def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifie
     extra_paths = as_list(extra_paths, "extra_paths")
     # task: a topics model's folder is refused, a classifier's (this one retrained) replaced
     check_folder(out, [*reading.paths, *label_files, *extra_paths], MODEL_FILES, task=TASK)
-    gold, ids = gold_labels(label_files, reading.fields.label, reading.fields.id), set()
+    gold = ids_of_input_files(gold_labels(label_files, reading.fields.label, reading.fields.id), reading.paths)
+    ids = set()
     extra = list(_extra_articles(extra_paths, reading, gold))  # a few files, refused before the inputs are read
     try:
         data = collect(_noting_ids(reading.articles(), ids), gold, weak_rules, weak_other, seed, extra)
@@ -110,10 +111,11 @@ def _extra_articles(paths: Sequence[str], reading: Reading, gold: dict[str, str]
     # a file given twice is read once, with a note, as the inputs are: read twice, each correction in it would be
     # counted again, and undone and redone
     for path in unique_paths(paths) if paths else []:
-        readable, first_error, unlabelled = 0, None, None
+        readable, first_error, unlabelled, labelled = 0, None, None, 0
         try:
             for article in read_articles([path], reading.fields, "record", reading.max_bytes):
                 readable += not article.error
+                labelled += bool(not article.error and article.label)
                 first_error = first_error or article.error
                 if not article.error and not article.label:
                     unlabelled = article
@@ -129,6 +131,10 @@ def _extra_articles(paths: Sequence[str], reading: Reading, gold: dict[str, str]
             in_labels = (f"; --labels labels the inputs' articles, not --extra's: give {path} among the inputs (its "
                          "articles are then hand labels, scored), or each --extra article its label in its own field"
                          if gold and unlabelled.id in gold else "")
+            if labelled:  # the field was found (a sheet's `Nhãn` too): this one's cell is blank, not the field unknown
+                raise InputError(f"--extra {path}: the article {unlabelled.id} has no label (its label cell is blank, "
+                                 f"where the {labelled} article{' before it has' if labelled == 1 else 's before it have'} one): each --extra article "
+                                 "needs one: label it, or leave it out of the file" + in_labels)
             raise InputError(f"--extra {path}: the article {unlabelled.id} has no label: each --extra article needs "
                              f"one, in its '{reading.fields.label}' field (--label-field names it)"
                              + (f"; its other fields are {', '.join(map(repr, others))}" if others else "") + in_labels)
@@ -177,10 +183,11 @@ def _labels_hint(path, fields: FieldNames) -> str:
 def label(reading: Reading, out: str | None, model: str | None = None, min_confidence: float = 0.0,
           abstain: str = "other", resume: bool = False, batch_size: int = 256, engine: str = "local",
           scheduler: str | None = None, part_size: int = PART_SIZE, on_progress: Callable[[int], None] | None = None,
-          on_record: Callable[[dict], None] | None = None) -> Counter:
+          on_record: Callable[[dict], None] | None = None, force: bool = False) -> Counter:
     """Label every article's type into `out` (or hand each record to `on_record` when `out` is None);
-    return the count of each outcome (labels, "error")."""
-    from ..run.batch import Labeller, check_output
+    return the count of each outcome (labels, "error"). An existing `out` that is not as dvtopics wrote it (labels
+    corrected by hand) is refused unless `force`."""
+    from ..run.batch import check_output, note_written, refuse_edited
     from ..types.model import check_abstaining, model_directory
 
     check_abstaining(min_confidence, abstain)
@@ -193,8 +200,22 @@ def label(reading: Reading, out: str | None, model: str | None = None, min_confi
         raise DvtopicsError("label: give `out`, the file to write, or `on_record`, a function to hand each record")
     if resume and out is None:  # the journal to finish is OUT's: without it the run would start over, silently
         raise DvtopicsError("--resume finishes an interrupted run into its output: give the same --out")
-    if out is not None and not out.endswith(("/", os.sep)):  # FOLDER/ keeps Dask's parts
+    one_file = out is not None and not out.endswith(("/", os.sep)) and not os.path.isdir(out)  # FOLDER/: Dask's parts
+    if out is not None and not out.endswith(("/", os.sep)):
         check_output(out, [*reading.paths, model_directory(model)])
+        refuse_edited(out, force)
+    counts = _label(reading, out, model, min_confidence, abstain, resume, batch_size, engine, scheduler, part_size,
+                    on_progress, on_record)
+    if one_file:
+        note_written(out)
+    return counts
+
+
+def _label(reading: Reading, out, model, min_confidence, abstain, resume, batch_size, engine, scheduler, part_size,
+           on_progress, on_record) -> Counter:
+    from ..run.batch import Labeller
+    from ..types.model import model_directory
+
     if engine == "dask":
         from ..parallel import cores
         from ..run.distributed import LabelJob, run_job
@@ -259,12 +280,40 @@ def gold_labels(label_files: Sequence[str], label_field: str = "label", id_field
     file's labels are in the column (or key) named as the articles' label field, `label_field`, else in `label`; its
     ids in the one named as their id field, `id_field`, else in `id`."""
     from ..io.labels import labels_by_id, read_labels
-    from ..types.names import as_article_types, same_label
+    from ..run.batch import as_written
+    from ..types.names import as_article_types, same_label, without_abstentions
 
-    pairs = [pair for path in as_list(label_files, "label_files", LABEL_FILES_HINT)
-             for pair in read_labels(path, same=same_label, label_field=label_field, id_field=id_field).items()]
+    label_files = as_list(label_files, "label_files", LABEL_FILES_HINT)
+    for path in label_files:
+        if as_written(path):  # given back before any label was corrected: evaluate scored the model on itself at 1.0
+            log.warning("%s is as dvtopics label wrote it, no label corrected since: its labels are a model's answers, "
+                        "not hand labels (a model scored on them is scored on its own answers)", path)
+        else:
+            _warn_added_columns(path, label_field, id_field)
+    pairs = [pair for path in label_files
+             for pair in without_abstentions(read_labels(path, same=same_label, label_field=label_field,
+                                                         id_field=id_field), path).items()]
     labels = as_article_types([label for _, label in pairs])
     return labels_by_id("--labels", ((id_, label) for (id_, _), label in zip(pairs, labels)), same=same_label) or None
+
+
+def _warn_added_columns(path, label_field: str, id_field: str) -> None:
+    """Warn when a `label --out` table has columns added by hand beside its `label` (a column "Nhãn đúng" of the
+    corrections, the model's labels left as they were), where its labels are read from `label`: the model was scored on
+    its own answers, at 1.0, in silence."""
+    from ..io.labels import labels_file_columns
+
+    if label_field != "label" or os.path.getsize(path) > LABELS_HINT_BYTES:
+        return
+    try:
+        columns = labels_file_columns(path, label_field, id_field)
+    except (DvtopicsError, OSError, ValueError, csv.Error):
+        return
+    added = [column for column in columns if column and column not in (*LABEL_OUT_COLUMNS, id_field)]
+    if {"label", "confidence", "cues"} <= set(columns) and added:
+        log.warning("%s: a table label --out wrote, with column(s) %s added: its labels are read from its 'label' "
+                    "column, the model's answers where they were not corrected there (correct them there, or give the "
+                    "column to read with --label-field)", path, ", ".join(map(repr, added)))
 
 
 @dataclass
@@ -294,7 +343,7 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
         check_suffix(plot, FIGURE_SUFFIXES, "a figure")
     classifier = load_classifier(model)
     compare_with = load_classifier(baseline) if baseline else None
-    gold = gold_labels(label_files, reading.fields.label, reading.fields.id)
+    gold = ids_of_input_files(gold_labels(label_files, reading.fields.label, reading.fields.id), reading.paths)
     hand_label = HandLabels(gold)  # as train reads them: the file's win, a label field of its label set counts
     labelled = OneLabelPerText()  # as train refuses them: one text, two labels
     ids, articles, truth, failed, unlabelled = set(), [], [], [], 0  # streamed: only the labelled ones are kept

@@ -87,6 +87,83 @@ def check_output(out: str | os.PathLike, inputs: Iterable[str | os.PathLike] = (
     return out
 
 
+# What `label --out` wrote, recorded beside it (hidden, as dvtopics' working files are: never read as articles), so that
+# a rerun into the same file can tell whether it was changed since: a table of labels corrected by hand is a labels
+# file (`--labels`), and replacing it lost the corrections
+WRITTEN_SUFFIX = ".written.json"
+
+
+def written_record(out: Path) -> Path:
+    from ..io.folders import WORKING_PREFIX
+
+    return out.with_name(WORKING_PREFIX + out.name + WRITTEN_SUFFIX)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _written_sha256(out: Path) -> str | None:
+    """The checksum `note_written` recorded of `out`, or None."""
+    try:
+        return json.loads(written_record(out).read_text(encoding="utf-8")).get("sha256")
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
+def _held(out: Path) -> bool:
+    """Whether another run holds `out`'s lock now (`output_lock`)."""
+    lock = out.with_name(out.name + ".lock")
+    try:
+        with open(lock, "rb") as handle:
+            _try_lock(handle.fileno())
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True
+    return False
+
+
+def as_written(path: str | os.PathLike) -> bool:
+    """Whether `path` is a `label --out` table as dvtopics wrote it, not changed since."""
+    path = Path(path)
+    written = _written_sha256(path) if path.is_file() else None
+    return written is not None and written == _sha256(path)
+
+
+def refuse_edited(out: str | os.PathLike, force: bool = False) -> None:
+    """Refuse, before any work and unless `force`, to replace an output that is not as dvtopics wrote it: one
+    changed since (labels corrected by hand in a spreadsheet), or one no dvtopics run is recorded to have written (a
+    table of the user's own, an output of an older dvtopics). An empty file holds nothing to lose."""
+    out = Path(out)
+    if force or not out.is_file() or out.stat().st_size == 0 or _held(out) or as_written(out):
+        return  # (a run that holds OUT.lock is writing it: its lock is what the run is refused for)
+    written = _written_sha256(out)
+    how = ("it was changed since dvtopics wrote it" if written else "dvtopics has no record of writing it (a file of "
+           "your own, or one an older dvtopics wrote)")
+    raise DvtopicsError(f"{out}: already there, and {how}: replacing it would lose any label corrected in it by hand; "
+                        "give it to train or evaluate as --labels, write this run elsewhere, or add --force to replace "
+                        "it")
+
+
+def note_written(out: str | os.PathLike) -> None:
+    """Record what `out` holds now, as dvtopics wrote it (`refuse_edited`)."""
+    out = Path(out)
+    if not out.is_file():
+        return
+    record = {"file": out.name, "sha256": _sha256(out),
+              "note": "what dvtopics wrote: a rerun does not replace the file once it is changed, without --force"}
+    try:
+        written_record(out).write_text(json.dumps(record) + "\n", encoding="utf-8")
+    except OSError as exc:  # the labels are written; only the check of the next run is lost
+        log.warning("%s: cannot record what was written (%s): a rerun will ask for --force to replace it", out,
+                    exc.strerror or exc)
+
+
 def _refuse_packaged(out: Path) -> None:
     """Refuse an output in the installed package's model folder: a model written there would replace, for every
     user of the installation and without a word, the shipped model that every run without --model reads (and that

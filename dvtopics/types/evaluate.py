@@ -104,12 +104,23 @@ def check_labels_known(truth: Sequence[str], known: Sequence[str], model: str) -
         return
     named = ", ".join(f"{label!r} ({n})" for label, n in unknown.most_common(10))
     named += f" and {len(unknown) - 10} more" if len(unknown) > 10 else ""
-    knows = ", ".join(known) + _types_spelt_otherwise(unknown, known)
+    knows = ", ".join(known) + _types_spelt_otherwise(unknown, known) + _cased_otherwise(unknown, known)
     if len(unknown) == len(set(truth)):
         raise DvtopicsError(f"none of the articles' labels is one the model {model} predicts: they are {named}; "
                             f"it predicts {knows}. Check --labels or --label-field, or score a model of these labels")
     log.warning("%d of the %d labelled articles have a label the model %s never predicts, so they count as its "
                 "errors: %s; it predicts %s", sum(unknown.values()), len(truth), model, named, knows)
+
+
+def _cased_otherwise(unknown: Iterable[str], known: Sequence[str]) -> str:
+    """Why "khác" is unknown to a model of "Khác": a task of one's own keeps its labels as written ("" when no
+    unknown label is a known one but for case or spaces)."""
+    from .names import folded
+
+    knows = {folded(label): label for label in known}
+    near = next(((label, knows[folded(label)]) for label in unknown if folded(label) in knows), None)
+    return (f" ({near[0]!r} is its {near[1]!r} but for case or spaces: the labels of a task of your own are read as "
+            "written; correct them)" if near else "")
 
 
 def _types_spelt_otherwise(unknown: Iterable[str], known: Sequence[str]) -> str:

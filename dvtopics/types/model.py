@@ -292,28 +292,32 @@ class Classifier:
         hits = [apply_rules(a.title, a.text) if self.use_rules else None for a in good]
         events = [find_event(a.title, a.text) if self.use_rules else None for a in good]
         documents = self.documents(good, cache, n_jobs, progress, hits, events)
-        predicted, confidence, cues, set_aside = [], [], [[] for _ in good], []
+        predicted, confidence, cues, set_aside, abstained = [], [], [[] for _ in good], [], []
         if documents:  # features computed once, for the probabilities and the explanations
             matrix = self.pipeline.named_steps["features"].transform(documents)
             probabilities = self.pipeline.named_steps["classifier"].predict_proba(matrix)
             predicted, confidence, set_aside = decide(probabilities, self.labels, hits, self.silent_min_confidence)
+            # an answer below the minimum that is one of the model's labels (`other`) gets that label's own
+            # probability, as the rule-silent gate gives `other` its own: "other 0.97" read as sure of `other`
+            abstained = (probabilities[:, list(self.labels).index(abstain)] if abstain in self.labels
+                         else confidence)
             if explain:
                 cues = self.explain(matrix, predicted, said=[bool(hit or event) for hit, event in zip(hits, events)])
-        predictions = iter(zip(hits, events, predicted, confidence, cues, set_aside))
+        predictions = iter(zip(hits, events, predicted, confidence, cues, set_aside, abstained))
         records = []
         for article in articles:
             record = {"id": article.id, "label": None, "confidence": None, "cues": []}
             if not article.error:
-                hit, event, label, conf, features, guess = next(predictions)
+                hit, event, label, conf, features, guess, abstained_conf = next(predictions)
                 said = [f"rule {hit.rule}: {hit.evidence}"] if hit else []
                 said += [event.cue()] if event else []
                 if guess:  # the reader sees what was set aside, and why
                     said.insert(0, f"guess: {guess[0]} at {guess[1]:.2f}; with no cue rule, a type needs "
                                    f"{self.silent_min_confidence:g}")
-                if conf < min_confidence:  # the reader still sees what the cues below argue for
-                    said.insert(0, f"guess: {label}, below the minimum confidence {min_confidence:g}")
-                record.update(label=label if conf >= min_confidence else abstain, confidence=round(float(conf), 4),
-                              cues=said + features)
+                if conf < min_confidence:  # the reader still sees what the cues below argue for, and how sure
+                    said.insert(0, f"guess: {label} at {conf:.2f}, below the minimum confidence {min_confidence:g}")
+                    label, conf = abstain, abstained_conf
+                record.update(label=label, confidence=round(float(conf), 4), cues=said + features)
             records.append({**record, "title": article.title, "date": article.date, "source": article.source,
                             "error": article.error, "warning": article.meta.get("warning")})
         return records

@@ -5,13 +5,17 @@ topics by type and the labels files all read them here, so one spelling rule hol
 """
 from __future__ import annotations
 
+import logging
 import re
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from ..arguments import as_list
 from ..errors import DvtopicsError
 from .rules import LABELS as ARTICLE_TYPES
 
+log = logging.getLogger(__name__)
+
+ABSTAINED = "uncertain"  # what `label --abstain uncertain` answers below --min-confidence: no label, not a type
 _TYPE_SPELLINGS = {label.replace("_", ""): label for label in ARTICLE_TYPES}  # "semiannualreview": the type
 
 
@@ -61,3 +65,33 @@ def check_label_set(labels: set[str]) -> None:
         raise DvtopicsError(f"label(s) {', '.join(map(repr, unknown[:5]))}{' …' if len(unknown) > 5 else ''} are not "
                             f"article types, while others are: the article types are {', '.join(ARTICLE_TYPES)}; "
                             "correct the labels")
+    # a task of one's own keeps its labels as written, so "Khác" and "khác" (one typed by a colleague) were two
+    # classes, each learnt from half the articles, with only the summary's counts to show it
+    spellings: dict[str, list[str]] = {}
+    for label in sorted(map(str, labels)):
+        spellings.setdefault(folded(label), []).append(label)
+    twice = next((written for written in spellings.values() if len(written) > 1), None)
+    if twice:
+        raise DvtopicsError(f"labels {' and '.join(map(repr, twice[:3]))} differ only in case or spaces: each would be "
+                            "a class of its own; write them one way")
+
+
+def folded(label: str) -> str:
+    """A label as two spellings of it compare: without case, its spaces as one ("Khác ", "khác", "KHÁC")."""
+    return " ".join(str(label).casefold().split())
+
+
+def without_abstentions(labels: Mapping[str, str], where) -> dict[str, str]:
+    """A labels file's labels without the rows still `uncertain` when the others are article types: the table `label
+    --min-confidence P --abstain uncertain --out` writes, its labels corrected by hand, is a labels file, and a row
+    left uncertain is one not yet decided. Read as a label it was a class of its own: `train` refused the file,
+    `evaluate` scored every such row as the model's error. They label nothing, with a warning. In a task of the
+    user's own "uncertain" may be a class, and is kept."""
+    labels = dict(labels)
+    left = [id_ for id_, label in labels.items() if isinstance(label, str) and label.strip().lower() == ABSTAINED]
+    if not left or not is_article_type_set(label for id_, label in labels.items() if id_ not in set(left)):
+        return labels
+    log.warning("%s: %d id(s) labelled '%s' (what label --abstain uncertain answers below --min-confidence) label "
+                "nothing, e.g. %s: give each its type to have it learnt or scored", where, len(left), ABSTAINED,
+                left[0])
+    return {id_: label for id_, label in labels.items() if id_ not in set(left)}

@@ -32,7 +32,7 @@ from ..persist import data_hash
 from .events import find_event
 from .vocabulary import ANY_CUE
 from .names import (ARTICLE_TYPES, as_article_types, check_label_set, is_article_type_set, same_label,
-                    spelt_as_article_type)
+                    spelt_as_article_type, without_abstentions)
 from .rules import apply_rules, rules_fingerprint
 
 log = logging.getLogger(__name__)
@@ -132,6 +132,7 @@ def collect(
     weak_other = check_at_least("weak_other", weak_other, 0)
     data = TrainingData(hand_labels=HandLabels(gold_labels))
     extras = _extra_articles(extra, data)
+    n_extra = len(extras)
     labelled = OneLabelPerText()  # the hand labels, every copy of a text's
     # Wherever in the input each copy comes: a user's correction of an article the corpus also holds must win.
     seen: dict[bytes, int | None] = {digest: None for digest in extras}  # digest: its index in data if weak,
@@ -199,11 +200,16 @@ def collect(
     data.labels = as_article_types(data.labels)
     data.hand_labels.warn_unused()
     if not any(data.gold):  # without a labels file, "check --labels (ids must match)" named an option not given
-        raise DvtopicsError("no labelled article found: check --labels (ids must match) or --label-field"
-                            if gold_labels is not None else
-                            "no labelled article found: no article has a label in its label field (--label-field "
-                            "names it), and a .txt file has none: give their labels with --labels (a CSV of id and "
-                            "label, such as `label --out` writes)")
+        # labelled articles given only with --extra were "no labelled article found", as if none had been given: they
+        # are learnt, never scored, and the cross-validation needs hand labels among the inputs
+        extra_only = (f"; the {n_extra} labelled --extra article(s) are learnt from but never scored, and the "
+                      "cross-validation needs hand labels among the inputs: give a labelled file among the inputs "
+                      "(PATHS) rather than as --extra" if n_extra else "")
+        raise DvtopicsError(("no labelled article found: check --labels (ids must match) or --label-field"
+                             if gold_labels is not None else
+                             "no labelled article found: no article has a label in its label field (--label-field "
+                             "names it), and a .txt file has none: give their labels with --labels (a CSV of id and "
+                             "label, such as `label --out` writes)") + extra_only)
     _check_weak_labels_fit(data, weak_rules, weak_other)
     check_label_set(set(data.labels))
     return data
@@ -267,7 +273,8 @@ class HandLabels:
     def _lookup(self, article: Article) -> tuple[str | None, str | None, object]:
         """(its hand label, where that came from: "labels file", "label field" or None, its own label)."""
         own = self._own(article)
-        label = self.gold.get(article.id) if self.gold is not None else None
+        # a labels file's ids are read without the spaces around them (`labels_by_id`): an article's " a1 " too
+        label = self.gold.get(article.id) or self.gold.get(article.id.strip()) if self.gold is not None else None
         if label:
             return label, "labels file", own
         if own and (self.same_set is None or own in self.same_set):
@@ -387,8 +394,10 @@ def read_types(labels_file, label_field: str = "label", id_field: str = "id") ->
     output of an input that repeats an id, labelled apart); a file whose every id was is no types, not an error.
     The labels are in the column named as the articles' label field (`label_field`), else in `label`; the ids in the
     one named as their id field (`id_field`), else in `id`."""
-    return (read_labels(labels_file, on_conflict="drop", same=same_label, label_field=label_field,
-                        id_field=id_field) or None) if labels_file else None
+    if not labels_file:
+        return None
+    return without_abstentions(read_labels(labels_file, on_conflict="drop", same=same_label, label_field=label_field,
+                                           id_field=id_field), labels_file) or None
 
 
 def with_article_types(articles: Sequence, types: Mapping[str, str] | None = None) -> list:
