@@ -2082,8 +2082,8 @@ def test_a_title_that_ends_with_a_streets_name_or_a_weeks_span_stays_whole(tmp_p
     """Read over 5,000 real titles, the two rules above cut two: "… nút giao An Dương - Thanh Niên" (a street, named
     as a paper is) and "… tuần từ 26/1-07/2/2017" (a week's span, whose end was taken for the article's date, in the
     text's first line too). A paper's name that is words too ends a title field's site only after "|"."""
-    weekly = "Điểm nhấn kinh tế trong nước tuần từ 26/1-07/2/2017"
-    street = "Phương án xây cầu vượt nút giao An Dương - Thanh Niên"
+    weekly = "Lịch công tác của Ủy ban nhân dân huyện tuần từ 26/1-07/2/2017"
+    street = "Hà Nội lấy ý kiến người dân về nút giao An Dương - Thanh Niên"
     (tmp_path / "t.jsonl").write_text("\n".join(json.dumps(record, ensure_ascii=False) for record in [
         {"title": weekly, "content": TEXT}, {"title": street, "content": TEXT}, {"content": f"{weekly}\n{TEXT}"},
         {"title": "Huyện tổng kết công tác dân vận năm 2022 | Thanh Niên", "content": TEXT}]), encoding="utf-8")
