@@ -2112,3 +2112,24 @@ def test_a_total_and_a_signature_under_a_tables_articles_are_notes(tmp_path, cap
     assert "2 rows under the table's last article hold no text and no title" in caplog.text
     assert "row 6 ('Tổng cộng: 2 bài'), row 9 ('Người lập biểu')" in caplog.text
     assert "line 4 ('Tổng số: 1 bài')" in caplog.text
+
+
+def test_json_lines_without_a_date_field_are_not_read_a_second_time(tmp_path, monkeypatch):
+    """The first pass that finds a JSON lines file's date order (month first or not) stops after the first 100
+    lines when none has a date field: a file without dates is read once, as before that pass."""
+    import dvtopics.io.read_json as read_json
+
+    consumed = []
+
+    def counted(*args, **kwargs):
+        for item in original(*args, **kwargs):
+            consumed.append(item)
+            yield item
+
+    original = read_json.numbered_lines
+    monkeypatch.setattr(read_json, "numbered_lines", counted)
+    path = tmp_path / "a.jsonl"
+    path.write_text("".join(json.dumps({"id": str(i), "text": "Hội nghị tổng kết công tác dân vận."}, ensure_ascii=False)
+                            + "\n" for i in range(500)), encoding="utf-8")
+    assert len(list(read_articles([path]))) == 500
+    assert len(consumed) <= 500 + 101

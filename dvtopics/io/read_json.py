@@ -100,7 +100,7 @@ _MONTH_FIRST_FILES: dict = {}  # (path, size, modified, fields): whether its dat
 def _jsonl_month_first(path: Path, fields: "FieldNames", max_bytes: int) -> bool:
     """Whether a JSONL file's date field is month first (`dates_month_first`), over the whole file: a first pass reads
     the date field of each line (decoded quietly: the reading pass says what is wrong with a line), up to the first
-    date that reads day first only. Once a process per file: each Dask part of it decides as the whole file does."""
+    date that reads day first only, and no further than its first `TEXT_FIELD_RECORDS` lines when none has a date. Once a process per file: each Dask part of it decides as the whole file does."""
     try:
         stat = path.stat()
     except OSError:
@@ -110,7 +110,11 @@ def _jsonl_month_first(path: Path, fields: "FieldNames", max_bytes: int) -> bool
         spelt, date_keys = [], {}  # {a record's keys: the one that holds its date, or None}
 
         def dates() -> Iterator[str]:
+            seen = 0
             for _, line in numbered_lines(path, None, max_bytes):
+                seen += 1
+                if seen > TEXT_FIELD_RECORDS and not spelt:
+                    return  # no date field in its first lines: a file without dates is not read twice
                 if not isinstance(line, bytes):
                     continue
                 try:
