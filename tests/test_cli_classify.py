@@ -170,7 +170,7 @@ def test_a_label_table_left_uncertain_in_places_labels_only_its_decided_rows(mod
     assert result.exit_code == 0, result.output
     out = json.loads(result.stdout)
     assert out["n"] == len(articles) - 1 and "uncertain" not in out["per_class"]
-    assert f"1 id(s) labelled 'uncertain'" in caplog.text and articles[0].id in caplog.text
+    assert "1 id(s) labelled 'uncertain'" in caplog.text and articles[0].id in caplog.text
     result = CliRunner().invoke(cli, ["train", str(texts), "--labels", str(labels), "--classifier", "logreg",
                                       "--folds", "2", "--out", str(tmp_path / "m")])
     assert result.exit_code == 0, result.output

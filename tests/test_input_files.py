@@ -2129,7 +2129,8 @@ def test_json_lines_without_a_date_field_are_not_read_a_second_time(tmp_path, mo
     original = read_json.numbered_lines
     monkeypatch.setattr(read_json, "numbered_lines", counted)
     path = tmp_path / "a.jsonl"
-    path.write_text("".join(json.dumps({"id": str(i), "text": "Hội nghị tổng kết công tác dân vận."}, ensure_ascii=False)
-                            + "\n" for i in range(500)), encoding="utf-8")
+    record = {"text": "Hội nghị tổng kết công tác dân vận."}
+    path.write_text("".join(json.dumps({"id": str(i), **record}, ensure_ascii=False) + "\n" for i in range(500)),
+                    encoding="utf-8")
     assert len(list(read_articles([path]))) == 500
     assert len(consumed) <= 500 + 101

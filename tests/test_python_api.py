@@ -986,9 +986,10 @@ def test_an_extra_file_of_texts_with_a_blank_label_is_not_called_a_labels_file(t
                             for a in made_up_articles(2)), encoding="utf-8")
     (tmp_path / "extra.csv").write_text("id,text,label\nc1,Huyện đoàn sơ kết công tác 6 tháng đầu năm.,semi_annual_review\n"
                                         "c2,Xã trồng cây xanh. Người dân tham gia dọn đường làng.,\n", encoding="utf-8")
-    with pytest.raises(dvtopics.InputError, match=r"^--extra .*extra\.csv: the article c2 has no label \(its label cell "
-                                                  r"is blank, where the 1 article before it has one\): each --extra "
-                                                  r"article needs one: label it, or leave it out of the file$"):
+    with pytest.raises(dvtopics.InputError,
+                       match=r"^--extra .*extra\.csv: the article c2 has no label \(its label cell is blank, where the "
+                             r"1 article before it has one\): each --extra article needs one: label it, or leave it "
+                             r"out of the file$"):
         jobs.train(jobs.Reading([data]), tmp_path / "m", extra_paths=[tmp_path / "extra.csv"])
 
 
@@ -1003,7 +1004,8 @@ def test_an_extra_article_with_a_blank_label_cell_is_not_told_to_name_the_field(
     data = tmp_path / "a.jsonl"
     data.write_text("".join(json.dumps({"id": a.id, "text": a.text, "label": a.label}, ensure_ascii=False) + "\n"
                             for a in made_up_articles(2)), encoding="utf-8")
-    (tmp_path / "extra.csv").write_text("STT,Nội dung,Nhãn\n1,Huyện đoàn sơ kết công tác 6 tháng đầu năm.,semi_annual_review\n"
+    (tmp_path / "extra.csv").write_text("STT,Nội dung,Nhãn\n"
+                                        "1,Huyện đoàn sơ kết công tác 6 tháng đầu năm.,semi_annual_review\n"
                                         "2,Hội Nông dân tổng kết công tác năm 2022.,annual_review\n"
                                         "3,Xã trồng cây xanh. Người dân tham gia dọn đường làng.,\n", encoding="utf-8")
     with pytest.raises(dvtopics.InputError, match=r"extra\.csv:4 has no label \(its label cell is blank, where the 2 "
@@ -1236,7 +1238,8 @@ def test_labelling_again_after_a_retrain_into_the_same_folder_uses_the_new_model
     second.write_text("".join(json.dumps({"id": a.id, "text": a.text, "label": renamed[a.label]},
                                          ensure_ascii=False) + "\n" for a in articles), encoding="utf-8")
     jobs.train(jobs.Reading([first]), tmp_path / "m", classifiers=["logreg"], folds=3)
-    assert set(jobs.label(jobs.Reading([first]), tmp_path / "1.csv", model=tmp_path / "m")) <= {a.label for a in articles}
+    labelled = jobs.label(jobs.Reading([first]), tmp_path / "1.csv", model=tmp_path / "m")
+    assert set(labelled) <= {a.label for a in articles}
     jobs.train(jobs.Reading([second]), tmp_path / "m", classifiers=["logreg"], folds=3)
     again = jobs.label(jobs.Reading([first]), tmp_path / "2.csv", model=tmp_path / "m")
     assert set(again) and set(again) <= set(renamed.values())

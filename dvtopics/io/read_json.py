@@ -100,7 +100,8 @@ _MONTH_FIRST_FILES: dict = {}  # (path, size, modified, fields): whether its dat
 def _jsonl_month_first(path: Path, fields: "FieldNames", max_bytes: int) -> bool:
     """Whether a JSONL file's date field is month first (`dates_month_first`), over the whole file: a first pass reads
     the date field of each line (decoded quietly: the reading pass says what is wrong with a line), up to the first
-    date that reads day first only, and no further than its first `TEXT_FIELD_RECORDS` lines when none has a date. Once a process per file: each Dask part of it decides as the whole file does."""
+    date that reads day first only, and no further than its first `TEXT_FIELD_RECORDS` lines when none has a date.
+    Once a process per file: each Dask part of it decides as the whole file does."""
     try:
         stat = path.stat()
     except OSError:

@@ -132,9 +132,10 @@ def _extra_articles(paths: Sequence[str], reading: Reading, gold: dict[str, str]
                          "articles are then hand labels, scored), or each --extra article its label in its own field"
                          if gold and unlabelled.id in gold else "")
             if labelled:  # the field was found (a sheet's `Nhãn` too): this one's cell is blank, not the field unknown
+                before = "article before it has" if labelled == 1 else "articles before it have"
                 raise InputError(f"--extra {path}: the article {unlabelled.id} has no label (its label cell is blank, "
-                                 f"where the {labelled} article{' before it has' if labelled == 1 else 's before it have'} one): each --extra article "
-                                 "needs one: label it, or leave it out of the file" + in_labels)
+                                 f"where the {labelled} {before} one): each --extra article needs one: label it, or "
+                                 "leave it out of the file" + in_labels)
             raise InputError(f"--extra {path}: the article {unlabelled.id} has no label: each --extra article needs "
                              f"one, in its '{reading.fields.label}' field (--label-field names it)"
                              + (f"; its other fields are {', '.join(map(repr, others))}" if others else "") + in_labels)

@@ -89,9 +89,10 @@ def without_abstentions(labels: Mapping[str, str], where) -> dict[str, str]:
     user's own "uncertain" may be a class, and is kept."""
     labels = dict(labels)
     left = [id_ for id_, label in labels.items() if isinstance(label, str) and label.strip().lower() == ABSTAINED]
-    if not left or not is_article_type_set(label for id_, label in labels.items() if id_ not in set(left)):
+    undecided = set(left)
+    if not left or not is_article_type_set(label for id_, label in labels.items() if id_ not in undecided):
         return labels
     log.warning("%s: %d id(s) labelled '%s' (what label --abstain uncertain answers below --min-confidence) label "
                 "nothing, e.g. %s: give each its type to have it learnt or scored", where, len(left), ABSTAINED,
                 left[0])
-    return {id_: label for id_, label in labels.items() if id_ not in set(left)}
+    return {id_: label for id_, label in labels.items() if id_ not in undecided}

@@ -37,7 +37,8 @@ _CONTESTS = r"và trao|trao|giải|lễ hội|festival|cuộc thi|hội thi|hộ
 # School years and semesters are not here: they are the work year of schools (LABELS.md, second edition).
 _OF_AN_EVENT = (rf"(,?\s+({_CONTESTS}|mùa|vụ|chiến dịch|đợt|tháng|tuần|kỳ thi|chương trình|đề án|"
                 r"dự án|cuộc vận động|đường hoa|quá trình|sản xuất(?!,? kinh doanh)|công tác bầu cử|tuần lễ|"
-                r"tháng hành động|kỷ niệm|công tác phục vụ|phục vụ tết|(cuộc )?diễn tập|(công tác )?tuyển sinh|sinh hoạt hè\b|"
+                r"tháng hành động|kỷ niệm|công tác phục vụ|phục vụ tết|(cuộc )?diễn tập|(công tác )?tuyển sinh|"
+                r"sinh hoạt hè\b|"
                 r"(công tác )?(tuyển quân|tuyển chọn,? (và )?gọi công dân nhập ngũ|giao,? nhận quân)|"
                 r"đại hội|[\"“”']năm |(?-i:Năm [A-ZĐ]))|"
                 # the same under "công tác"/"hoạt động" and "tổ chức"/"phục vụ": the review of organising an exam,
@@ -145,8 +146,8 @@ RULES: list[Rule] = [
     # regulation, whose yearly review is two bodies' joint year of work (as seed 000's "chương trình phối hợp").
     _rule("law_review", "other",
           rf"{_REVIEW}(\s+(\d+|một|sáu)\s+(tháng|năm))?\s+(việc\s+)?(thực hiện|thi hành|triển khai)\s+"
-          r"(luật|bộ luật|nghị định|thông tư|chỉ thị|đề án|dự án|phong trào|cuộc vận động|mô hình|quy chế(?! phối hợp)|quy định|"
-          r"kết luận|chiến lược|chương trình (hành động|mục tiêu))\b", _REVIEW),
+          r"(luật|bộ luật|nghị định|thông tư|chỉ thị|đề án|dự án|phong trào|cuộc vận động|mô hình|"
+          r"quy chế(?! phối hợp)|quy định|kết luận|chiến lược|chương trình (hành động|mục tiêu))\b", _REVIEW),
     # A press conference about a period's results is news about figures, not a review meeting.
     _rule("press_conference", "other", rf"họp báo[^.;\n]{{0,150}}((6|sáu) tháng|{_QUARTER}|năm 20\d\d)", "họp báo"),
     # Press giao ban and monthly sessions are `other`, even when they name the quarter ahead (LABELS.md). The
