@@ -70,6 +70,21 @@ def as_list(value, name: str, hint: str = "", like: Sequence[str] = ()) -> list:
 NONE_REFUSED = frozenset({"abstain"})
 
 
+def missing(value) -> bool:
+    """Whether a value stands for nothing, as tables and DataFrames mark an empty cell: None, or NaN, which pandas
+    gives for an empty cell and Python's json writes as `NaN` (a JSON line written from a DataFrame's row): not the
+    text "nan".
+
+    >>> missing(None), missing(float("nan")), missing(0), missing("nan")
+    (True, True, False, False)
+
+    So are pandas' NaT (a date column's empty cell) and NA (checked by their types' names: pandas is not imported
+    for them).
+    """
+    return (value is None or (isinstance(value, float) and math.isnan(value))
+            or type(value).__name__ in ("NaTType", "NAType"))
+
+
 def none_is_default(function):
     """`function` with None for an optional argument read as that argument's default, as a notebook user gives it
     (`jobs.evaluate(reading, model, None)`: no labels file): the default is what "none given" means, and a None

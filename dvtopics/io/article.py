@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import math
 import re
 from dataclasses import asdict, dataclass, field, fields as dataclass_fields
 
+from ..arguments import missing
 from ..errors import InputError
 from ..text.dates import FIRST_YEAR, LAST_YEAR
 from ..text.furniture import strip_furniture
@@ -86,19 +86,6 @@ def field_text(value) -> str | None:
 # the wrappers of MongoDB's Extended JSON that hold a plain value (`field_text`)
 _MONGODB_TYPES = frozenset({"$date", "$oid", "$numberLong", "$numberInt", "$numberDouble", "$numberDecimal",
                             "$symbol", "$uuid"})
-
-
-def missing(value) -> bool:
-    """Whether a record's value stands for nothing: None, or NaN, which pandas gives for an empty cell and Python's
-    json writes as `NaN` (a JSON line written from a DataFrame's row): not the text "nan".
-
-    >>> missing(None), missing(float("nan")), missing(0), missing("nan")
-    (True, True, False, False)
-
-    So is pandas' NaT, a date column's empty cell (checked by its type's name: pandas is not imported for it).
-    """
-    return (value is None or (isinstance(value, float) and math.isnan(value))
-            or type(value).__name__ == "NaTType")
 
 
 def add_warning(meta: dict, message: str) -> None:

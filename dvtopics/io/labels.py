@@ -13,7 +13,8 @@ from ..errors import InputError
 from ..text.normalise import nfc
 from .folders import XLSX_SUFFIXES
 from .jsonfiles import json_kind, loads
-from .article import field_text, missing
+from ..arguments import missing
+from .article import field_text
 from .sidefiles import read_side_file
 from .tables import (cell_text, column_meant, csv_delimiter, csv_rows, field_names, lines_above_table,
                      repeated_columns, sheet_tables, split_header)

@@ -9,8 +9,9 @@ import re
 from dataclasses import dataclass, fields as dataclass_fields
 from typing import Iterable, Iterator, Mapping
 
+from ..arguments import missing
 from ..errors import ArgumentError, InputError
-from .article import METADATA_FIELDS, Article, add_warning, field_text, make_article, missing
+from .article import METADATA_FIELDS, Article, add_warning, field_text, make_article
 from .jsonfiles import json_kind
 from .language import with_language_warning
 from .metadata import date_order, site_of_link

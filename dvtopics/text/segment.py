@@ -18,7 +18,7 @@ from contextvars import ContextVar
 from itertools import islice
 from typing import Iterable, Sequence
 
-from ..arguments import as_list, check_n_jobs, none_is_default
+from ..arguments import as_list, check_n_jobs, missing, none_is_default
 from .cache import SegmentCache, given_cache, text_key
 from .normalise import normalize
 from .sentences import SENTENCE_BREAK
@@ -51,7 +51,7 @@ def segment_text(text: str) -> str:
     """
     if not isinstance(text, str):
         raise TypeError("text: segment_text segments a text (str), not "
-                        + ("a missing one (None, NaN: an empty cell)" if _missing(text) else type(text).__name__))
+                        + ("a missing one (None, NaN: an empty cell)" if missing(text) else type(text).__name__))
     return _segment_chunk([normalize(text)])[0]
 
 
@@ -118,11 +118,6 @@ def segment_many(
     return [s.lower() for s in out] if lower else out
 
 
-def _missing(value) -> bool:
-    """Whether `value` is how a table marks an empty cell: None, NaN (a float, numpy's too) or pandas' NA."""
-    return value is None or (isinstance(value, float) and value != value) or type(value).__name__ == "NAType"
-
-
 def _texts(texts) -> list[str]:
     """`texts` as a list of str; a TypeError that says what to give for anything else (the articles
     `read_articles` gives: their texts, or `segment_articles`), as `predict_articles` says it for texts."""
@@ -130,7 +125,7 @@ def _texts(texts) -> list[str]:
     at = next((n for n, text in enumerate(texts) if not isinstance(text, str)), None)
     if at is not None:
         wrong, kind = texts[at], type(texts[at]).__name__
-        if _missing(wrong):  # a DataFrame column's empty cell: "not float items" named no missing text
+        if missing(wrong):  # a DataFrame column's empty cell: "not float items" named no missing text
             raise TypeError(f"texts: the item at position {at} is {wrong}, a missing text (an empty cell): give texts "
                             "only, such as column.dropna() or column.fillna('')")
         hint = (": give their texts, [a.text for a in articles if not a.error], or segment them with "
