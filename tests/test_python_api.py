@@ -1243,3 +1243,16 @@ def test_labelling_again_after_a_retrain_into_the_same_folder_uses_the_new_model
     jobs.train(jobs.Reading([second]), tmp_path / "m", classifiers=["logreg"], folds=3)
     again = jobs.label(jobs.Reading([first]), tmp_path / "2.csv", model=tmp_path / "m")
     assert set(again) and set(again) <= set(renamed.values())
+
+
+def test_pandas_na_is_a_missing_value_as_nan_and_nat_are():
+    """A DataFrame of the nullable string dtype marks an empty cell with pd.NA: a title field of it is no title
+    ("the 'title' field is NAType, not text" before), and segment_many names it as a missing text."""
+    pd = pytest.importorskip("pandas")
+    import dvtopics
+
+    article = dvtopics.make_article("a1", "Hội nghị tổng kết công tác dân vận năm 2023\nNgày 5/1, Ban Dân vận …",
+                                    {"title": pd.NA, "source": pd.NA})
+    assert article.title == "Hội nghị tổng kết công tác dân vận năm 2023" and not article.meta.get("warning")
+    with pytest.raises(TypeError, match="a missing text"):
+        dvtopics.segment_many(pd.Series(["Công tác dân vận", pd.NA], dtype="string"))
