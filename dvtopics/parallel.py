@@ -49,7 +49,7 @@ def _worker_context(preload: Sequence[str]):
     worker is asked for. Where there is no fork server (not POSIX), "spawn"."""
     import multiprocessing
 
-    _check_main_is_guarded()
+    check_main_is_guarded()
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     from multiprocessing import forkserver
@@ -73,7 +73,7 @@ def _worker_context(preload: Sequence[str]):
     return context
 
 
-def _check_main_is_guarded(starter: str = "n_jobs") -> None:
+def check_main_is_guarded(starter: str = "n_jobs") -> None:
     """Refuse to start workers from a script's top level outside `if __name__ == "__main__":`. The fork server
     (and "spawn") imports the script's module, so that what it defines unpickles in the workers, and so runs
     its top level again: its side effects, and this very call, which fails there (BrokenProcessPool). Python's

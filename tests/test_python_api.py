@@ -253,7 +253,7 @@ def test_n_jobs_is_checked_as_minus_j_is_before_any_work(seeds_dir, tmp_path, mo
     from dvtopics import jobs, parallel
     from dvtopics.errors import ArgumentError
 
-    monkeypatch.setattr(parallel, "_check_main_is_guarded", lambda: pytest.fail("the guard checked first"))
+    monkeypatch.setattr(parallel, "check_main_is_guarded", lambda: pytest.fail("the guard checked first"))
     said = rf"n_jobs {n_jobs if not isinstance(n_jobs, str) else 'a str'}: give a whole number of processes, 1 or " \
            "more, or -1 for all cores"
     with pytest.raises(ArgumentError, match=said):

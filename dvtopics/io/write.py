@@ -157,7 +157,7 @@ def replace_together(moves: Sequence[tuple[Path, Path]], remove: Iterable[Path] 
     back until all is done: outputs that belong together (a model and its card, a report and its workbook) are
     all old or all new after an interrupted run, never a mix. Each new file must be on its target's file
     system (written beside it), so that each rename is one quick step."""
-    with _signals_held():
+    with held_signals():
         for path in remove:
             Path(path).unlink(missing_ok=True)
         for new, target in moves:
@@ -223,13 +223,8 @@ def staged(targets: Sequence[Path]) -> Iterator[list[Path]]:
             shutil.rmtree(folder, ignore_errors=True)
 
 
-def held_signals():
-    """`_signals_held`, for the writers of other modules (`persist.save_model`: a model and its card)."""
-    return _signals_held()
-
-
 @contextmanager
-def _signals_held():
+def held_signals():
     """Ctrl-C and SIGTERM are noted during the block and acted on after it (Python's handlers run in the main
     thread only: elsewhere they are left as they are)."""
     held = [s for s in (signal.SIGINT, signal.SIGTERM) if signal.getsignal(s) is not None]

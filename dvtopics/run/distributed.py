@@ -450,11 +450,11 @@ def run_job(job, paths: Sequence[str | os.PathLike], out: str | os.PathLike | No
     if out is None:
         raise DvtopicsError("the Dask engine writes files: give --out FILE, or --out FOLDER/ to keep the parts")
     if not scheduler:
-        from ..parallel import _check_main_is_guarded
+        from ..parallel import check_main_is_guarded
 
         # a local cluster's workers are spawned, and import the script that started them: an unguarded one ran
         # again in each of them, and the run failed with Dask's "Nanny failed to start" and its tracebacks
-        _check_main_is_guarded('engine="dask", a local cluster')
+        check_main_is_guarded('engine="dask", a local cluster')
     keep_parts = str(out).endswith(("/", os.sep)) or Path(out).is_dir()  # before Path drops the "/"
     out = Path(out)
     parts_dir = out if keep_parts else parts_path(out)
