@@ -17,14 +17,26 @@ from .errors import DvtopicsError
 log = logging.getLogger(__name__)
 
 
+def available_cores() -> int:
+    """The cores this process may run on (fewer than the machine's under a container's or taskset's limit)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
+_CAPPED = set()  # the n_jobs already said to be capped: one warning each, not one per batch or stage
+
+
 def cores(n_jobs: int) -> int:
     """The number of processes `n_jobs` asks for (`check_n_jobs`: 1 or more, or -1, every core this process may
-    use)."""
+    use), at most the cores there are: more only slows the run, each worker holding its own model and pyvi (a
+    notebook's n_jobs=64 on a laptop started 64 of them), as -j is capped."""
     n_jobs = check_n_jobs("n_jobs", n_jobs)
-    if n_jobs > 0:
-        return n_jobs
-    available = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return max(1, available + 1 + n_jobs)
+    available = available_cores()
+    if n_jobs > available and n_jobs not in _CAPPED:
+        _CAPPED.add(n_jobs)
+        log.warning("n_jobs %d is more than the %d cores here; using %d", n_jobs, available, available)
+    return available if n_jobs == -1 else min(n_jobs, available)
 
 
 def _start_worker(main_alive):

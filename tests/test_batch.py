@@ -78,10 +78,14 @@ def test_one_job_runs_in_this_process():
     assert {pid for _, pid in map_ordered(_square, range(3), n_jobs=1)} == {os.getpid()}
 
 
-def test_cores():
+def test_cores(caplog):
     available = len(os.sched_getaffinity(0))
-    assert cores(3) == 3
+    assert cores(1) == 1
     assert cores(-1) == available
+    # a notebook's n_jobs=64 on a laptop started 64 workers: capped to the cores, as -j is, and said once
+    assert cores(available + 62) == cores(available + 62) == available
+    assert [r.getMessage() for r in caplog.records] == [
+        f"n_jobs {available + 62} is more than the {available} cores here; using {available}"]
     for n_jobs in (0, -2, 2.5):  # as -j refuses them: 1 or more, or -1 for all cores
         with pytest.raises(ArgumentError, match=f"n_jobs {n_jobs}: give a whole number of processes"):
             cores(n_jobs)

@@ -522,7 +522,7 @@ def test_a_run_stopped_on_a_local_cluster_says_one_line_and_dask_nothing(tmp_pat
 
 def test_j_sizes_the_local_cluster_and_is_refused_beside_a_scheduler(inputs, model_dir, tmp_path, monkeypatch):
     """Trial 9 (06): `--engine dask -j 1` was accepted, and the local cluster had a worker per core all the same."""
-    from dvtopics.cli.options import available_cores
+    from dvtopics.parallel import available_cores
 
     asked = []
 

@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 from dvtopics.io import write as tables
 from dvtopics.run.batch import input_fingerprint, journal_path, label_stream, output_lock
 from dvtopics.cli import cli
-from dvtopics.cli.options import available_cores
+from dvtopics.parallel import available_cores
 from dvtopics.io.read import read_articles
 from dvtopics.errors import DvtopicsError
 

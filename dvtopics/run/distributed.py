@@ -39,6 +39,7 @@ from ..io.article import Article
 from ..io.read import MAX_ARTICLE_BYTES, read_file
 from ..io.records import FieldNames
 from ..errors import DvtopicsError, InputError, MissingExtraError
+from ..parallel import available_cores
 
 log = logging.getLogger(__name__)
 
@@ -332,7 +333,7 @@ def connect(scheduler: str | None = None, n_workers: int | None = None):
         with client:
             yield client
         return
-    workers = n_workers or len(os.sched_getaffinity(0))
+    workers = n_workers or available_cores()  # (a Mac has no sched_getaffinity)
     # dashboard on a free port: 8787 may be another cluster's, and None still binds 8787
     # Dask's own logs no louder than ours (-q: errors only; by default warnings), in the workers too
     quiet = max(logging.WARNING, logging.getLogger().getEffectiveLevel())
