@@ -81,6 +81,14 @@ def test_texts_given_for_articles_are_refused_with_what_to_do(shipped):
         shipped.predict(["Hội nghị sơ kết công tác dân vận 6 tháng đầu năm 2023"])
 
 
+def test_a_none_among_articles_is_refused_by_its_kind(shipped):
+    """Hunt 25 D (4): a list with a gap ([article, None], a failed make_article left as None) passed the check of
+    articles, which took the None it found for "none wrong", and failed later on the None's missing attributes."""
+    article = make_article("a", "Hội nghị sơ kết công tác dân vận 6 tháng đầu năm 2023")
+    with pytest.raises(TypeError, match="NoneType items are not articles.*make_article"):
+        shipped.predict([article, None])
+
+
 def test_an_object_with_an_articles_fields_is_labelled_as_one(shipped):
     """The regression hunt: a user's own record type (a dataclass, a SimpleNamespace) was labelled before the
     texts-for-articles check and refused after it."""
