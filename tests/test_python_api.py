@@ -89,6 +89,22 @@ def test_a_none_among_articles_is_refused_by_its_kind(shipped):
         shipped.predict([article, None])
 
 
+def test_segment_articles_refuses_texts_saying_what_to_give():
+    """Hunt 25 D (5): segment_articles, which the docs offer for articles, given texts (or a DataFrame, or dicts)
+    failed with "'str' object has no attribute 'error'"."""
+    import pandas as pd
+
+    from dvtopics.text.segment import segment_articles
+
+    for given in (["Hội nghị sơ kết"], "Hội nghị sơ kết", [{"id": 1, "text": "Hội nghị"}]):
+        with pytest.raises(TypeError, match="items are not articles.*texts go to dvtopics.segment_many"):
+            segment_articles(given)
+    with pytest.raises(TypeError, match="a DataFrame is not a list of items"):
+        segment_articles(pd.DataFrame({"text": ["Hội nghị sơ kết"]}))
+    good, texts = segment_articles(a for a in [make_article("a", "Công tác dân vận")])  # a generator, read once
+    assert [a.id for a in good] == ["a"] and texts == ["Công_tác dân_vận"]
+
+
 def test_an_object_with_an_articles_fields_is_labelled_as_one(shipped):
     """The regression hunt: a user's own record type (a dataclass, a SimpleNamespace) was labelled before the
     texts-for-articles check and refused after it."""

@@ -137,7 +137,12 @@ def _texts(texts) -> list[str]:
 @none_is_default
 def segment_articles(articles: Iterable, n_jobs: int = 1, cache: SegmentCache | None = None, lower: bool = False,
                      progress: bool = False) -> tuple[list, list[str]]:
-    """(the readable articles, their segmented texts): what every job that needs words starts from."""
+    """(the readable articles, their segmented texts): what every job that needs words starts from. Texts, a
+    DataFrame or dicts are refused with a TypeError that says what to give (it was "'str' object has no attribute
+    'error'")."""
+    articles = as_list(articles, "articles", like=("text", "error"),
+                       hint="give articles (dvtopics.read_articles, dvtopics.make_article(id, text)); texts go to "
+                            "dvtopics.segment_many(texts)")
     good = [a for a in articles if not a.error]
     return good, segment_many([a.text for a in good], n_jobs=n_jobs, cache=cache, lower=lower, progress=progress)
 
