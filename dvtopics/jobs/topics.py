@@ -15,7 +15,7 @@ from ..arguments import (MAX_PART, MAX_TOPICS, MIN_TOPICS, PERIODS, check_at_lea
                          check_seeds, check_topic_counts)
 from ..errors import ArgumentError, TopicsError
 from ..io.article import Article
-from ..io.write import naming
+from ..io.write import naming, staged
 from .checks import HTML_SUFFIXES, PART_SIZE, check_engine, check_ids_found, check_suffix, field_settings, output_name
 from .reading import Reading, Segmented, job_arguments, read_segmented
 
@@ -221,5 +221,7 @@ def topics_page(directory: str, out: str) -> Path:
     check_suffix(out, HTML_SUFFIXES, "an HTML page")
     model = _load_topic_model(directory)
     path = check_output(out, [directory])
-    path.write_text(ldavis_html(model), encoding="utf-8")
+    page = ldavis_html(model)
+    with staged([path]) as [written]:  # whole or not at all: a full disk left the page cut short, and no file named
+        written.write_text(page, encoding="utf-8")
     return path
