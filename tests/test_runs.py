@@ -472,6 +472,23 @@ def test_a_resume_of_the_same_input_gives_every_article_once(tmp_path, torn):
     assert ids == [a.id for a in made_up_articles(4)]
 
 
+def test_a_resume_of_a_journal_cut_short_in_its_first_line_warns_of_no_older_run(tmp_path, caplog):
+    """Hunt 25 D (7): a run stopped as its journal's first line was written (a full disk) left half a line; the
+    resume warned twice that the journal was "an older run" that records neither its input nor its options."""
+    source = write_jsonl(tmp_path / "in.jsonl", made_up_articles(3))
+    out = tmp_path / "out.jsonl"
+    journal_path(out).write_text('{"_run": {"inp', encoding="utf-8")
+
+    def predict(batch):
+        return [{"id": a.id, "label": "x", "error": a.error} for a in batch]
+
+    with caplog.at_level("WARNING"):
+        label_stream(read_articles(source), predict, out, resume=True, inputs=input_fingerprint([source]),
+                     settings={"min_confidence": 0.0})
+    assert "older run" not in caplog.text
+    assert [json.loads(line)["id"] for line in out.read_text().splitlines()] == [a.id for a in made_up_articles(3)]
+
+
 class _FullDisk:
     """A file whose disk fills after `room` characters: what is written beyond them fails as a full disk does, with
     an error that names no file."""

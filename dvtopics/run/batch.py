@@ -426,7 +426,9 @@ def label_stream(
         if resume:
             refuse_finished(out, unfinished=journal.exists())
         done, run = read_journal(journal) if resume else (set(), None)
-        if resume and journal.exists():
+        # a journal cut short before its first line was whole (a full disk as the run began) holds nothing to
+        # check: it was warned about twice as "an older run" that records neither input nor options
+        if resume and (run is not None or done):
             _check_same_run(journal, run, inputs, settings)
         unreadable = []  # the InputError that stopped the reading of the input, if one did
 
