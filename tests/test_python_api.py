@@ -389,6 +389,17 @@ def test_segment_many_given_articles_says_it_takes_texts(seeds_dir):
         dvtopics.segment_many(["Công tác dân vận", None])
 
 
+def test_segment_many_refuses_a_chunk_size_that_is_no_count():
+    """Hunt 25 D (8): segment_many's chunk_size of 0 failed with "range() arg 3 must not be zero", and -1 with a
+    KeyError of a text's hash."""
+    from dvtopics.errors import ArgumentError
+
+    for size in (0, -1, 2.5, "64"):
+        with pytest.raises(ArgumentError, match="chunk_size .*: give a whole number of 1 or more"):
+            dvtopics.segment_many(["Công tác dân vận"], chunk_size=size)
+    assert dvtopics.segment_many(["Công tác dân vận"], chunk_size=1) == ["Công_tác dân_vận"]
+
+
 def test_topic_and_training_numbers_are_refused_before_any_work(seeds_dir, tmp_path, monkeypatch):
     from dvtopics import jobs
 
