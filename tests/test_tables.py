@@ -105,8 +105,8 @@ def test_a_full_disk_names_the_table_and_keeps_the_old_one(tmp_path, monkeypatch
         return handle
 
     monkeypatch.setattr(tempfile, "NamedTemporaryFile", full)
-    with pytest.raises(DvtopicsError, match=f"{name}: cannot be written \\(No space left on device\\); a file "
-                                            "already there is kept"):
+    with pytest.raises(DvtopicsError, match=f"{name}: cannot be written \\(No space left on device\\); what was there "
+                                            "before is kept"):
         write_rows(ROWS, path)
     assert path.read_bytes() == before and [p.name for p in tmp_path.iterdir()] == [name]
 

@@ -133,6 +133,9 @@ def excel_value(value, date: bool = False):
     return value
 
 
+_DISK_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}  # no room, over quota, over the size limit of a file
+
+
 @contextmanager
 def naming(*paths: str | os.PathLike, then: str = ""):
     """Name the files being written (`shown_path`) in an error that names none: a full disk or a file size limit
@@ -141,7 +144,7 @@ def naming(*paths: str | os.PathLike, then: str = ""):
     try:
         yield
     except OSError as exc:
-        if exc.filename is not None or exc.errno is None:
+        if exc.filename is not None or exc.errno not in _DISK_FULL:  # (a read's error is no write's)
             raise
         names = ", ".join(str(shown_path(path)) for path in paths)
         raise DvtopicsError(f"{names}: cannot be written ({exc.strerror or exc}){then}") from exc
@@ -206,7 +209,7 @@ def refuse_read_only(path: str | os.PathLike) -> None:
         raise DvtopicsError(f"{shown_path(path)}: read-only (permission denied): make it writable or write elsewhere")
 
 
-_KEPT = "; a file already there is kept as it was"
+_KEPT = "; what was there before is kept as it was"
 _STAGED: dict[Path, Path] = {}  # a path `staged` gave -> the target it will replace
 
 
