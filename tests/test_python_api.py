@@ -1246,6 +1246,22 @@ def test_a_notebooks_date_objects_date_an_article_and_nat_is_no_date():
     assert nat.date is None and "date" not in (nat.meta.get("warning") or "")
 
 
+def test_make_article_reads_a_dataframes_ids_as_the_readers_read_an_id_field():
+    """Hunt 25 D (9): a DataFrame's id column made float by one empty cell gave make_article the ids "17.0", which
+    no labels file's 17 matched (a JSONL file's 17.0 is read as "17"), and its empty cell the id "nan"."""
+    import numpy as np
+    import pandas as pd
+
+    ids = pd.Series([17, None, 3]).astype("float64")
+    assert [make_article(i, "Công tác dân vận").id for i in ids.dropna()] == ["17", "3"]
+    assert make_article(np.int32(7), "x").id == "7" and make_article(1.5, "x").id == "1.5"
+    for missing_id in (ids[1], None, pd.NA):
+        with pytest.raises(TypeError, match="article_id: missing"):
+            make_article(missing_id, "Công tác dân vận")
+    with pytest.raises(TypeError, match="article_id: an id is text or a number, not bool"):
+        make_article(True, "Công tác dân vận")
+
+
 def test_a_lone_surrogate_in_a_notebooks_text_is_labelled_not_a_traceback(tmp_path):
     """Hunt 23 A (found): make_article("a", "…\\ud800…") failed with a UnicodeEncodeError in the segmenting cache."""
     from dvtopics.io.read import make_article
