@@ -69,7 +69,10 @@ def _worker_context(preload: Sequence[str]):
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["__main__", *preload])  # only the first start of a process' server reads it
     try:
-        forkserver.ensure_running()
+        # the server protects itself from Ctrl-C only once it has imported `preload` (scikit-learn: seconds): a
+        # Ctrl-C meanwhile printed a KeyboardInterrupt traceback of its imports under the command's one line
+        with sigint_ignored():
+            forkserver.ensure_running()
     except OSError as error:
         # The fork server listens on a socket in the temporary folder, whose path a socket holds only up to ~100
         # bytes: a cluster job's or a Mac's long $TMPDIR stopped every -j run with "AF_UNIX path too long". Workers
@@ -83,6 +86,21 @@ def _worker_context(preload: Sequence[str]):
                     tempfile.gettempdir())
         return multiprocessing.get_context("spawn")
     return context
+
+
+@contextmanager
+def sigint_ignored():
+    """SIGINT ignored in this process (the main thread's; elsewhere signals cannot be set), and so in the processes
+    it starts meanwhile: they get no KeyboardInterrupt (a traceback each) from a Ctrl-C that the terminal sends to
+    the command's whole process group; the command stops them itself."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    handler = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, handler)
 
 
 def check_main_is_guarded(starter: str = "n_jobs") -> None:
@@ -172,6 +190,8 @@ def map_ordered(function: Callable, items: Iterable, n_jobs: int = 1, ahead: int
         return
     from concurrent.futures import ProcessPoolExecutor
 
+    from .io.write import held_signals
+
     context = _worker_context(preload)
     main_alive, keep_alive = context.Pipe(duplex=False)  # only this process holds the writing end
     pool = ProcessPoolExecutor(n_jobs, mp_context=context, initializer=_start_worker, initargs=(main_alive,))
@@ -179,7 +199,9 @@ def map_ordered(function: Callable, items: Iterable, n_jobs: int = 1, ahead: int
     pending = deque()
     try:
         for item in read_ahead(items, ahead):
-            pending.append(pool.submit(function, item))
+            with held_signals():  # a Ctrl-C inside submit, as it starts a worker, left that worker unknown to the
+                # pool, which took its locks away: it printed a FileNotFoundError traceback as it started
+                pending.append(pool.submit(function, item))
             if len(pending) > ahead:
                 yield pending.popleft().result()
         while pending:

@@ -91,6 +91,21 @@ def test_cores(caplog):
             cores(n_jobs)
 
 
+def test_the_fork_server_starts_with_ctrl_c_ignored(monkeypatch):
+    """Hunt 25 D (10): a Ctrl-C in the first seconds of `label -j 2` printed, under the command's one line, the
+    fork server's KeyboardInterrupt traceback of its scikit-learn imports (it ignores Ctrl-C only once they are
+    done); started with Ctrl-C ignored, it and the workers it forks leave Ctrl-C to the command."""
+    import signal
+    from multiprocessing import forkserver
+
+    from dvtopics.parallel import _worker_context
+
+    seen = []
+    monkeypatch.setattr(forkserver, "ensure_running", lambda: seen.append(signal.getsignal(signal.SIGINT)))
+    _worker_context([])
+    assert seen == [signal.SIG_IGN] and signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
 def _failing_predict(batch):
     raise RuntimeError("cannot load the model")
 

@@ -40,7 +40,7 @@ from ..io.read import MAX_ARTICLE_BYTES, read_file
 from ..io.records import FieldNames
 from ..io.write import naming
 from ..errors import DvtopicsError, InputError, MissingExtraError
-from ..parallel import available_cores
+from ..parallel import available_cores, sigint_ignored
 
 log = logging.getLogger(__name__)
 
@@ -338,7 +338,7 @@ def connect(scheduler: str | None = None, n_workers: int | None = None):
     # dashboard on a free port: 8787 may be another cluster's, and None still binds 8787
     # Dask's own logs no louder than ours (-q: errors only; by default warnings), in the workers too
     quiet = max(logging.WARNING, logging.getLogger().getEffectiveLevel())
-    with _sigint_ignored():  # by the worker processes started here: Ctrl-C is the command's, which closes them
+    with sigint_ignored():  # by the worker processes started here: Ctrl-C is the command's, which closes them
         cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                            dashboard_address=":0", silence_logs=quiet)
     logger = logging.getLogger("distributed")
@@ -363,23 +363,6 @@ def connect(scheduler: str | None = None, n_workers: int | None = None):
 
 def _silence_dask() -> None:
     logging.getLogger("distributed").setLevel(logging.CRITICAL)
-
-
-@contextmanager
-def _sigint_ignored():
-    """SIGINT ignored in this process (the main thread's; elsewhere signals cannot be set), and so in the processes
-    it starts meanwhile: the workers of a local cluster get no KeyboardInterrupt (a traceback each) from a Ctrl-C
-    that the terminal sends to the command's whole process group."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    import signal
-
-    handler = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, handler)
 
 
 def _prepare(parts: Sequence[Part], parts_dir: Path, resume: bool, inputs: dict,
