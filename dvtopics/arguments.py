@@ -58,9 +58,11 @@ def as_list(value, name: str, hint: str = "", like: Sequence[str] = ()) -> list:
         items = list(value)
     except TypeError:
         raise TypeError(f"{name}: a list (or any iterable) is wanted, not {type(value).__name__}") from None
-    wrong = next((item for item in items if not all(hasattr(item, field) for field in like)), None) if like else None
-    if wrong is not None:
-        raise TypeError(f"{name}: {type(wrong).__name__} items are not articles (they need {', '.join(like)})"
+    # the position, not the item: a None item (a list with a gap) was taken for "none wrong"
+    at = next((n for n, item in enumerate(items) if not all(hasattr(item, field) for field in like)), None) if like \
+        else None
+    if at is not None:
+        raise TypeError(f"{name}: {type(items[at]).__name__} items are not articles (they need {', '.join(like)})"
                         + (f": {hint}" if hint else ""))
     return items
 

@@ -17,14 +17,26 @@ from .errors import DvtopicsError
 log = logging.getLogger(__name__)
 
 
+def available_cores() -> int:
+    """The cores this process may run on (fewer than the machine's under a container's or taskset's limit)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
+_CAPPED = set()  # the n_jobs already said to be capped: one warning each, not one per batch or stage
+
+
 def cores(n_jobs: int) -> int:
     """The number of processes `n_jobs` asks for (`check_n_jobs`: 1 or more, or -1, every core this process may
-    use)."""
+    use), at most the cores there are: more only slows the run, each worker holding its own model and pyvi (a
+    notebook's n_jobs=64 on a laptop started 64 of them), as -j is capped."""
     n_jobs = check_n_jobs("n_jobs", n_jobs)
-    if n_jobs > 0:
-        return n_jobs
-    available = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return max(1, available + 1 + n_jobs)
+    available = available_cores()
+    if n_jobs > available and n_jobs not in _CAPPED:
+        _CAPPED.add(n_jobs)
+        log.warning("n_jobs %d is more than the %d cores here; using %d", n_jobs, available, available)
+    return available if n_jobs == -1 else min(n_jobs, available)
 
 
 def _start_worker(main_alive):
@@ -57,7 +69,10 @@ def _worker_context(preload: Sequence[str]):
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["__main__", *preload])  # only the first start of a process' server reads it
     try:
-        forkserver.ensure_running()
+        # the server protects itself from Ctrl-C only once it has imported `preload` (scikit-learn: seconds): a
+        # Ctrl-C meanwhile printed a KeyboardInterrupt traceback of its imports under the command's one line
+        with sigint_ignored():
+            forkserver.ensure_running()
     except OSError as error:
         # The fork server listens on a socket in the temporary folder, whose path a socket holds only up to ~100
         # bytes: a cluster job's or a Mac's long $TMPDIR stopped every -j run with "AF_UNIX path too long". Workers
@@ -71,6 +86,21 @@ def _worker_context(preload: Sequence[str]):
                     tempfile.gettempdir())
         return multiprocessing.get_context("spawn")
     return context
+
+
+@contextmanager
+def sigint_ignored():
+    """SIGINT ignored in this process (the main thread's; elsewhere signals cannot be set), and so in the processes
+    it starts meanwhile: they get no KeyboardInterrupt (a traceback each) from a Ctrl-C that the terminal sends to
+    the command's whole process group; the command stops them itself."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    handler = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, handler)
 
 
 def check_main_is_guarded(starter: str = "n_jobs") -> None:
@@ -160,6 +190,8 @@ def map_ordered(function: Callable, items: Iterable, n_jobs: int = 1, ahead: int
         return
     from concurrent.futures import ProcessPoolExecutor
 
+    from .io.write import held_signals
+
     context = _worker_context(preload)
     main_alive, keep_alive = context.Pipe(duplex=False)  # only this process holds the writing end
     pool = ProcessPoolExecutor(n_jobs, mp_context=context, initializer=_start_worker, initargs=(main_alive,))
@@ -167,7 +199,9 @@ def map_ordered(function: Callable, items: Iterable, n_jobs: int = 1, ahead: int
     pending = deque()
     try:
         for item in read_ahead(items, ahead):
-            pending.append(pool.submit(function, item))
+            with held_signals():  # a Ctrl-C inside submit, as it starts a worker, left that worker unknown to the
+                # pool, which took its locks away: it printed a FileNotFoundError traceback as it started
+                pending.append(pool.submit(function, item))
             if len(pending) > ahead:
                 yield pending.popleft().result()
         while pending:

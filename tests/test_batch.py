@@ -78,13 +78,32 @@ def test_one_job_runs_in_this_process():
     assert {pid for _, pid in map_ordered(_square, range(3), n_jobs=1)} == {os.getpid()}
 
 
-def test_cores():
+def test_cores(caplog):
     available = len(os.sched_getaffinity(0))
-    assert cores(3) == 3
+    assert cores(1) == 1
     assert cores(-1) == available
+    # a notebook's n_jobs=64 on a laptop started 64 workers: capped to the cores, as -j is, and said once
+    assert cores(available + 62) == cores(available + 62) == available
+    assert [r.getMessage() for r in caplog.records] == [
+        f"n_jobs {available + 62} is more than the {available} cores here; using {available}"]
     for n_jobs in (0, -2, 2.5):  # as -j refuses them: 1 or more, or -1 for all cores
         with pytest.raises(ArgumentError, match=f"n_jobs {n_jobs}: give a whole number of processes"):
             cores(n_jobs)
+
+
+def test_the_fork_server_starts_with_ctrl_c_ignored(monkeypatch):
+    """Hunt 25 D (10): a Ctrl-C in the first seconds of `label -j 2` printed, under the command's one line, the
+    fork server's KeyboardInterrupt traceback of its scikit-learn imports (it ignores Ctrl-C only once they are
+    done); started with Ctrl-C ignored, it and the workers it forks leave Ctrl-C to the command."""
+    import signal
+    from multiprocessing import forkserver
+
+    from dvtopics.parallel import _worker_context
+
+    seen = []
+    monkeypatch.setattr(forkserver, "ensure_running", lambda: seen.append(signal.getsignal(signal.SIGINT)))
+    _worker_context([])
+    assert seen == [signal.SIG_IGN] and signal.getsignal(signal.SIGINT) is signal.default_int_handler
 
 
 def _failing_predict(batch):

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from dvtopics.cli import cli
 from dvtopics.io.read import read_articles
 from dvtopics.run.distributed import connect, plan_parts, read_part
-from dvtopics.errors import MissingExtraError
+from dvtopics.errors import DvtopicsError, MissingExtraError
 
 from articles import made_up_articles
 
@@ -171,6 +171,32 @@ def test_unfinished_dask_run_needs_resume_and_finishes(inputs, model_dir, schedu
     assert result.exit_code == 2 and "cannot resume: --min-confidence: 0.0 then, 0.9 now" in result.output
     _label(args + ["--resume"], used, model_dir, out, tmp_path / "c")
     assert _records(out) == expected
+
+
+def test_a_plan_cut_short_by_a_full_disk_is_never_left_and_a_damaged_one_is_one_line(tmp_path, monkeypatch):
+    """Hunt 25 D (3): the plan was written in place, so a full disk left half of it, and the --resume that followed
+    stopped with a JSONDecodeError traceback. It is written whole or not at all, and a damaged one is named."""
+    import errno
+    from pathlib import Path
+
+    from dvtopics.run.distributed import _prepare, _write_plan
+
+    parts_dir = tmp_path / "o.jsonl.parts"
+    real = Path.write_text
+
+    def half(path, text, *args, **kwargs):
+        real(path, text[:len(text) // 2], *args, **kwargs)
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(Path, "write_text", half)
+    with pytest.raises(DvtopicsError, match=r"plan.json: cannot be written \(No space left on device\)"):
+        _write_plan({"inputs": {}, "parts": []}, parts_dir)
+    monkeypatch.undo()
+    assert not parts_dir.exists()  # nothing for the next run to resume or to be refused by
+    parts_dir.mkdir()
+    (parts_dir / "plan.json").write_text('{"inputs": {"fi', encoding="utf-8")  # damaged some other way
+    with pytest.raises(DvtopicsError, match="plan.json: not the plan of a run .*delete .*without --resume"):
+        _prepare([], parts_dir, True, {})
 
 
 def test_a_dask_resume_into_an_output_with_no_parts_names_the_run_meant(inputs, model_dir, scheduler, tmp_path,
@@ -522,7 +548,7 @@ def test_a_run_stopped_on_a_local_cluster_says_one_line_and_dask_nothing(tmp_pat
 
 def test_j_sizes_the_local_cluster_and_is_refused_beside_a_scheduler(inputs, model_dir, tmp_path, monkeypatch):
     """Trial 9 (06): `--engine dask -j 1` was accepted, and the local cluster had a worker per core all the same."""
-    from dvtopics.cli.options import available_cores
+    from dvtopics.parallel import available_cores
 
     asked = []
 

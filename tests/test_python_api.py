@@ -81,6 +81,30 @@ def test_texts_given_for_articles_are_refused_with_what_to_do(shipped):
         shipped.predict(["Hội nghị sơ kết công tác dân vận 6 tháng đầu năm 2023"])
 
 
+def test_a_none_among_articles_is_refused_by_its_kind(shipped):
+    """Hunt 25 D (4): a list with a gap ([article, None], a failed make_article left as None) passed the check of
+    articles, which took the None it found for "none wrong", and failed later on the None's missing attributes."""
+    article = make_article("a", "Hội nghị sơ kết công tác dân vận 6 tháng đầu năm 2023")
+    with pytest.raises(TypeError, match="NoneType items are not articles.*make_article"):
+        shipped.predict([article, None])
+
+
+def test_segment_articles_refuses_texts_saying_what_to_give():
+    """Hunt 25 D (5): segment_articles, which the docs offer for articles, given texts (or a DataFrame, or dicts)
+    failed with "'str' object has no attribute 'error'"."""
+    import pandas as pd
+
+    from dvtopics.text.segment import segment_articles
+
+    for given in (["Hội nghị sơ kết"], "Hội nghị sơ kết", [{"id": 1, "text": "Hội nghị"}]):
+        with pytest.raises(TypeError, match="items are not articles.*texts go to dvtopics.segment_many"):
+            segment_articles(given)
+    with pytest.raises(TypeError, match="a DataFrame is not a list of items"):
+        segment_articles(pd.DataFrame({"text": ["Hội nghị sơ kết"]}))
+    good, texts = segment_articles(a for a in [make_article("a", "Công tác dân vận")])  # a generator, read once
+    assert [a.id for a in good] == ["a"] and texts == ["Công_tác dân_vận"]
+
+
 def test_an_object_with_an_articles_fields_is_labelled_as_one(shipped):
     """The regression hunt: a user's own record type (a dataclass, a SimpleNamespace) was labelled before the
     texts-for-articles check and refused after it."""
@@ -363,6 +387,17 @@ def test_segment_many_given_articles_says_it_takes_texts(seeds_dir):
         dvtopics.segment_many(dvtopics.read_articles(seeds_dir))
     with pytest.raises(TypeError, match=r"the item at position 1 is None, a missing text"):  # hunt 24 D (6)
         dvtopics.segment_many(["Công tác dân vận", None])
+
+
+def test_segment_many_refuses_a_chunk_size_that_is_no_count():
+    """Hunt 25 D (8): segment_many's chunk_size of 0 failed with "range() arg 3 must not be zero", and -1 with a
+    KeyError of a text's hash."""
+    from dvtopics.errors import ArgumentError
+
+    for size in (0, -1, 2.5, "64"):
+        with pytest.raises(ArgumentError, match="chunk_size .*: give a whole number of 1 or more"):
+            dvtopics.segment_many(["Công tác dân vận"], chunk_size=size)
+    assert dvtopics.segment_many(["Công tác dân vận"], chunk_size=1) == ["Công_tác dân_vận"]
 
 
 def test_topic_and_training_numbers_are_refused_before_any_work(seeds_dir, tmp_path, monkeypatch):
@@ -1209,6 +1244,22 @@ def test_a_notebooks_date_objects_date_an_article_and_nat_is_no_date():
     assert make_article("b", text, {"date": pd.Timestamp("2024-03-31T20:15:00Z")}).date == "2024-04-01"
     nat = make_article("c", text, {"date": pd.NaT})
     assert nat.date is None and "date" not in (nat.meta.get("warning") or "")
+
+
+def test_make_article_reads_a_dataframes_ids_as_the_readers_read_an_id_field():
+    """Hunt 25 D (9): a DataFrame's id column made float by one empty cell gave make_article the ids "17.0", which
+    no labels file's 17 matched (a JSONL file's 17.0 is read as "17"), and its empty cell the id "nan"."""
+    import numpy as np
+    import pandas as pd
+
+    ids = pd.Series([17, None, 3]).astype("float64")
+    assert [make_article(i, "Công tác dân vận").id for i in ids.dropna()] == ["17", "3"]
+    assert make_article(np.int32(7), "x").id == "7" and make_article(1.5, "x").id == "1.5"
+    for missing_id in (ids[1], None, pd.NA):
+        with pytest.raises(TypeError, match="article_id: missing"):
+            make_article(missing_id, "Công tác dân vận")
+    with pytest.raises(TypeError, match="article_id: an id is text or a number, not bool"):
+        make_article(True, "Công tác dân vận")
 
 
 def test_a_lone_surrogate_in_a_notebooks_text_is_labelled_not_a_traceback(tmp_path):

@@ -1,4 +1,5 @@
 """Outputs, runs, the values users type and the artefacts they edit: a clear one-line error, nothing lost."""
+import errno
 import json
 import os
 
@@ -9,7 +10,7 @@ from openpyxl import load_workbook
 from dvtopics.io import write as tables
 from dvtopics.run.batch import input_fingerprint, journal_path, label_stream, output_lock
 from dvtopics.cli import cli
-from dvtopics.cli.options import available_cores
+from dvtopics.parallel import available_cores
 from dvtopics.io.read import read_articles
 from dvtopics.errors import DvtopicsError
 
@@ -469,6 +470,64 @@ def test_a_resume_of_the_same_input_gives_every_article_once(tmp_path, torn):
                  inputs=input_fingerprint([source]))
     ids = [json.loads(line)["id"] for line in out.read_text().splitlines()]
     assert ids == [a.id for a in made_up_articles(4)]
+
+
+def test_a_resume_of_a_journal_cut_short_in_its_first_line_warns_of_no_older_run(tmp_path, caplog):
+    """Hunt 25 D (7): a run stopped as its journal's first line was written (a full disk) left half a line; the
+    resume warned twice that the journal was "an older run" that records neither its input nor its options."""
+    source = write_jsonl(tmp_path / "in.jsonl", made_up_articles(3))
+    out = tmp_path / "out.jsonl"
+    journal_path(out).write_text('{"_run": {"inp', encoding="utf-8")
+
+    def predict(batch):
+        return [{"id": a.id, "label": "x", "error": a.error} for a in batch]
+
+    with caplog.at_level("WARNING"):
+        label_stream(read_articles(source), predict, out, resume=True, inputs=input_fingerprint([source]),
+                     settings={"min_confidence": 0.0})
+    assert "older run" not in caplog.text
+    assert [json.loads(line)["id"] for line in out.read_text().splitlines()] == [a.id for a in made_up_articles(3)]
+
+
+class _FullDisk:
+    """A file whose disk fills after `room` characters: what is written beyond them fails as a full disk does, with
+    an error that names no file."""
+
+    def __init__(self, handle, room):
+        self._handle, self._room = handle, room
+
+    def write(self, text):
+        if len(text) > self._room:
+            self._handle.write(text[:self._room])
+            self._room = 0
+            raise OSError(errno.ENOSPC, "No space left on device")
+        self._room -= len(text)
+        return self._handle.write(text)
+
+    def __getattr__(self, name):
+        return getattr(self._handle, name)
+
+
+def test_a_full_disk_names_the_journal_and_loses_no_label(tmp_path, monkeypatch):
+    """Hunt 25 D (2): a disk that filled while `label` wrote stopped it with "Error: No space left on device" alone:
+    no word of which file or disk. It names the journal, and a resume once there is room gives every article once."""
+    import dvtopics.run.batch as batch
+
+    source = write_jsonl(tmp_path / "in.jsonl", made_up_articles(6))
+    out = tmp_path / "out.jsonl"
+
+    def predict(articles):
+        return [{"id": a.id, "label": "x", "error": a.error} for a in articles]
+
+    monkeypatch.setattr(batch, "open", lambda path, *args, **kwargs: _FullDisk(open(path, *args, **kwargs), 500),
+                        raising=False)
+    with pytest.raises(DvtopicsError, match=r"out.jsonl.part.jsonl: cannot be written \(No space left on device\); "
+                                            r"the labels written before are kept.*--resume"):
+        label_stream(read_articles(source), predict, out, batch_size=2, inputs=input_fingerprint([source]))
+    monkeypatch.undo()
+    assert journal_path(out).exists() and not out.exists()
+    label_stream(read_articles(source), predict, out, resume=True, batch_size=2, inputs=input_fingerprint([source]))
+    assert [json.loads(line)["id"] for line in out.read_text().splitlines()] == [a.id for a in made_up_articles(6)]
 
 
 def test_two_runs_cannot_write_one_output_at_once(tmp_path):

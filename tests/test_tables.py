@@ -86,6 +86,31 @@ def test_failed_write_keeps_old_file(tmp_path):
     assert path.read_bytes() == before and [p.name for p in tmp_path.iterdir()] == ["labels.jsonl"]
 
 
+@pytest.mark.parametrize("name", ["labels.csv", "labels.jsonl"])
+def test_a_full_disk_names_the_table_and_keeps_the_old_one(tmp_path, monkeypatch, name):
+    """Hunt 25 D (2): a disk full while a table was written said "No space left on device" alone, naming no file."""
+    import errno
+    import tempfile
+
+    path = write_rows(ROWS, tmp_path / name)
+    before = path.read_bytes()
+    opened = tempfile.NamedTemporaryFile
+
+    def full(*args, **kwargs):
+        handle = opened(*args, **kwargs)
+
+        def write(data):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        handle.write = write
+        return handle
+
+    monkeypatch.setattr(tempfile, "NamedTemporaryFile", full)
+    with pytest.raises(DvtopicsError, match=f"{name}: cannot be written \\(No space left on device\\); what was there "
+                                            "before is kept"):
+        write_rows(ROWS, path)
+    assert path.read_bytes() == before and [p.name for p in tmp_path.iterdir()] == [name]
+
+
 def test_text_a_spreadsheet_would_run_as_a_formula_is_guarded(tmp_path):
     """Hunt 23 A (1): a headline "-Hội nghị…" or "=Tổng kết…" (a source "@baomoi", "+Báo tỉnh") was written
     bare into the .csv and ran as a formula in Excel (OWASP's CSV injection); in the .xlsx it was text that

@@ -450,6 +450,31 @@ def test_ldavis_page_of_alike_topics_is_written(texts):
     assert len(data["mdsDat"]["x"]) == 8 and all(isinstance(x, float) for x in data["mdsDat"]["x"])
 
 
+def test_a_full_disk_keeps_the_previous_ldavis_page_and_names_it(tmp_path, monkeypatch):
+    """Hunt 25 D (6): `topics html` wrote the page in place: a full disk left it cut short, with the error "No space
+    left on device" alone."""
+    import errno
+    from pathlib import Path
+
+    from dvtopics import jobs
+
+    monkeypatch.setattr("dvtopics.jobs.topics._load_topic_model", lambda directory: None)
+    monkeypatch.setattr("dvtopics.topics.ldavis.ldavis_html", lambda model: "<html>" + "x" * 1000 + "</html>")
+    page = tmp_path / "topics.html"
+    page.write_text("<html>the page of last week</html>", encoding="utf-8")
+    real = Path.write_text
+
+    def half(path, text, *args, **kwargs):
+        real(path, text[:len(text) // 2], *args, **kwargs)
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(Path, "write_text", half)
+    with pytest.raises(DvtopicsError, match=r"topics.html: cannot be written \(No space left on device\)"):
+        jobs.topics_page(tmp_path, page)
+    assert page.read_text(encoding="utf-8") == "<html>the page of last week</html>"
+    assert [p.name for p in tmp_path.iterdir()] == ["topics.html"]
+
+
 def test_read_type_labels_from_csv_and_jsonl(tmp_path):
     (tmp_path / "l.csv").write_text("id,label\na,so_ket\n", encoding="utf-8")
     (tmp_path / "l.jsonl").write_text('{"id": "b", "label": "khac", "confidence": 0.9}\n', encoding="utf-8")

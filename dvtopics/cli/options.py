@@ -330,17 +330,11 @@ def reading_options(n_jobs: bool = True, cache: bool = True):
     return decorate
 
 
-def available_cores() -> int:
-    """The cores this process may run on (fewer than the machine's under a container's or taskset's limit)."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0)) or 1
-    return os.cpu_count() or 1
-
-
 def _n_jobs(ctx, param, value: int) -> int:
     """-1 (all cores) or 1 and more, as the library checks n_jobs (`check_n_jobs`); more processes than cores only
     slows the run, so it is capped."""
     from ..arguments import check_n_jobs
+    from ..parallel import available_cores
 
     value = checked(functools.partial(check_n_jobs, "-j"))(ctx, param, value)
     if value == -1:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import numbers
 import re
 from dataclasses import asdict, dataclass, field, fields as dataclass_fields
 
@@ -83,6 +84,20 @@ def field_text(value) -> str | None:
     return None
 
 
+def _id_text(value) -> str:
+    """An article's id as text, as the readers read an id field (`field_text`): a DataFrame's id column made float
+    by one empty cell gave the ids "17.0", which no labels file's 17 matched, and its empty cell the id "nan". A
+    missing id, or one that is no text or number, is refused."""
+    if missing(value):
+        raise TypeError("article_id: missing (None, NaN: an empty cell); give every article an id")
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool):  # numpy's ints too
+        return str(int(value))
+    text = field_text(value)
+    if text is None:
+        raise TypeError(f"article_id: an id is text or a number, not {type(value).__name__}")
+    return text
+
+
 # the wrappers of MongoDB's Extended JSON that hold a plain value (`field_text`)
 _MONGODB_TYPES = frozenset({"$date", "$oid", "$numberLong", "$numberInt", "$numberDouble", "$numberDecimal",
                             "$symbol", "$uuid"})
@@ -107,6 +122,7 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
     from the body: put before the text, once where the text opens with it already (`lead.with_lead`); the title,
     dateline and source are then the ones the text states, since a short lead over it is no headline.
     """
+    article_id = _id_text(article_id)
     fields = {key: None if missing(value) else value for key, value in (fields or {}).items()}
     name = name or article_id
     if lead is None and field_text(fields.get("lead")) is not None:

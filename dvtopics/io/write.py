@@ -133,6 +133,23 @@ def excel_value(value, date: bool = False):
     return value
 
 
+_DISK_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}  # no room, over quota, over the size limit of a file
+
+
+@contextmanager
+def naming(*paths: str | os.PathLike, then: str = ""):
+    """Name the files being written (`shown_path`) in an error that names none: a full disk or a file size limit
+    fails a write, not an open, and its error was "No space left on device" alone, which left the user to guess
+    which file and which disk. `then` says what is kept, or what to do."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.filename is not None or exc.errno not in _DISK_FULL:  # (a read's error is no write's)
+            raise
+        names = ", ".join(str(shown_path(path)) for path in paths)
+        raise DvtopicsError(f"{names}: cannot be written ({exc.strerror or exc}){then}") from exc
+
+
 @contextmanager
 def _atomic(path: Path, mode: str = "w", **kwargs):
     """Open a temporary file beside `path` and move it into place only on success, as writing into `path` would
@@ -143,7 +160,7 @@ def _atomic(path: Path, mode: str = "w", **kwargs):
     handle = tempfile.NamedTemporaryFile(mode, dir=real.parent, delete=False, prefix=WORKING_PREFIX, suffix=".tmp",
                                          **kwargs)  # named as dvtopics' own: an input folder's walk passes it over
     try:
-        with handle:
+        with naming(path, then=_KEPT), handle:
             yield handle
         os.chmod(handle.name, 0o666 & ~_umask())  # a temporary file is private; a new table is not
         _replace(Path(handle.name), path)
@@ -192,6 +209,7 @@ def refuse_read_only(path: str | os.PathLike) -> None:
         raise DvtopicsError(f"{shown_path(path)}: read-only (permission denied): make it writable or write elsewhere")
 
 
+_KEPT = "; what was there before is kept as it was"
 _STAGED: dict[Path, Path] = {}  # a path `staged` gave -> the target it will replace
 
 
@@ -214,7 +232,8 @@ def staged(targets: Sequence[Path]) -> Iterator[list[Path]]:
             folders.append(Path(tempfile.mkdtemp(prefix=WORKING_PREFIX, dir=Path(os.path.realpath(target)).parent)))
         paths = [folder / target.name for folder, target in zip(folders, targets)]
         _STAGED.update(zip(paths, map(Path, targets)))
-        yield paths
+        with naming(*targets, then=_KEPT):
+            yield paths
         replace_together(list(zip(paths, targets)))
     finally:
         for path in paths:

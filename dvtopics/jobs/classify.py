@@ -15,6 +15,7 @@ from ..io.article import Article
 from ..io.paths import unique_paths
 from ..io.read import read_articles
 from ..io.records import FieldNames
+from ..io.write import naming
 from ..text.cache import open_cache
 from .checks import (NoLabelledArticles, PART_SIZE, check_engine, check_ids_found, check_suffix, field_settings,
                      ids_of_input_files, model_folders, output_name)
@@ -93,7 +94,8 @@ def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifie
                                       silent_min_confidence=silent_min_confidence)
         except ValueError as exc:  # scikit-learn's word for data it cannot learn from: no words left, a tiny class
             raise DvtopicsError(f"cannot train on these articles: {exc}") from None
-    return Trained(save_model(model.pipeline, out, card), data.failed)
+    with naming(out, then="; the model there before is kept as it was"):  # a full disk: say which folder
+        return Trained(save_model(model.pipeline, out, card), data.failed)
 
 
 def _noting_ids(articles: Iterable[Article], ids: set[str]) -> Iterator[Article]:

@@ -15,6 +15,7 @@ from ..arguments import (MAX_PART, MAX_TOPICS, MIN_TOPICS, PERIODS, check_at_lea
                          check_seeds, check_topic_counts)
 from ..errors import ArgumentError, TopicsError
 from ..io.article import Article
+from ..io.write import naming, staged
 from .checks import HTML_SUFFIXES, PART_SIZE, check_engine, check_ids_found, check_suffix, field_settings, output_name
 from .reading import Reading, Segmented, job_arguments, read_segmented
 
@@ -71,11 +72,12 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
     Path(out).mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=".dvtopics-fit-", dir=out))
     try:
-        card = save_model(model, stage, topic_card(model, report.labels, measures, data.good, reading.paths)
-                          | {"outputs": report_files(report)})
-        new = [path.name for path in write_report(report, stage)] + [MODEL_FILE, CARD_FILE]
-        replace_together([(stage / name, Path(out) / name) for name in new],
-                         remove=[Path(out) / name for name in set(previous) - set(new)])
+        with naming(out, then="; the fit there before is kept as it was"):  # a full disk: say which folder
+            card = save_model(model, stage, topic_card(model, report.labels, measures, data.good, reading.paths)
+                              | {"outputs": report_files(report)})
+            new = [path.name for path in write_report(report, stage)] + [MODEL_FILE, CARD_FILE]
+            replace_together([(stage / name, Path(out) / name) for name in new],
+                             remove=[Path(out) / name for name in set(previous) - set(new)])
     finally:
         shutil.rmtree(stage, ignore_errors=True)
     return TopicsFit(card, report.topics_json(), data)
@@ -219,5 +221,7 @@ def topics_page(directory: str, out: str) -> Path:
     check_suffix(out, HTML_SUFFIXES, "an HTML page")
     model = _load_topic_model(directory)
     path = check_output(out, [directory])
-    path.write_text(ldavis_html(model), encoding="utf-8")
+    page = ldavis_html(model)
+    with staged([path]) as [written]:  # whole or not at all: a full disk left the page cut short, and no file named
+        written.write_text(page, encoding="utf-8")
     return path

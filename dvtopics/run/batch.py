@@ -34,6 +34,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from ..io.folders import TEXT_SUFFIXES, iter_files
 from ..io.article import Article
+from ..io.write import naming
 from ..errors import DvtopicsError, InputError
 from ..parallel import map_ordered
 from .. import persist
@@ -425,7 +426,9 @@ def label_stream(
         if resume:
             refuse_finished(out, unfinished=journal.exists())
         done, run = read_journal(journal) if resume else (set(), None)
-        if resume and journal.exists():
+        # a journal cut short before its first line was whole (a full disk as the run began) holds nothing to
+        # check: it was warned about twice as "an older run" that records neither input nor options
+        if resume and (run is not None or done):
             _check_same_run(journal, run, inputs, settings)
         unreadable = []  # the InputError that stopped the reading of the input, if one did
 
@@ -447,16 +450,17 @@ def label_stream(
         handle = None  # opened with the first labels: a run that fails before (a broken model) leaves no journal
         try:
             for records in map_ordered(predict, to_label(), n_jobs, preload=preload):
-                if handle is None:
-                    handle = open(journal, "a", encoding="utf-8")
-                    if (inputs is not None or settings is not None) and handle.tell() == 0:
-                        run = {"inputs": inputs, **({"settings": settings} if settings is not None else {})}
-                        handle.write(json.dumps({RUN: run}) + "\n")
                 batch = positions.popleft()
-                for n, record in zip(batch, records):
-                    handle.write(json.dumps({POSITION: n, **record}, ensure_ascii=False) + "\n")
-                handle.flush()
-                os.fsync(handle.fileno())
+                with naming(journal, then=_KEPT):  # a full disk: which file, and that the labels so far are kept
+                    if handle is None:
+                        handle = open(journal, "a", encoding="utf-8")
+                        if (inputs is not None or settings is not None) and handle.tell() == 0:
+                            run = {"inputs": inputs, **({"settings": settings} if settings is not None else {})}
+                            handle.write(json.dumps({RUN: run}) + "\n")
+                    for n, record in zip(batch, records):
+                        handle.write(json.dumps({POSITION: n, **record}, ensure_ascii=False) + "\n")
+                    handle.flush()
+                    os.fsync(handle.fileno())
                 if on_batch:
                     on_batch(len(batch))
         except InputError:
@@ -471,9 +475,21 @@ def label_stream(
             raise
         finally:
             if handle:
-                handle.close()
+                _close_torn(handle)
         journal.touch()  # an input with nothing (left) to label
         return finish(journal, out)
+
+
+_KEPT = "; the labels written before are kept: make room and run the same command with --resume to finish"
+
+
+def _close_torn(handle) -> None:
+    """Close the journal; what a failed write left in its buffer is dropped (a full disk would fail the close too,
+    hiding the first error): `read_journal` cuts off a torn last line on --resume."""
+    try:
+        handle.close()
+    except OSError:
+        pass
 
 
 def nothing_to_resume(out: str | os.PathLike, engine: str = "local") -> None:

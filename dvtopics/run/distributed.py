@@ -38,7 +38,9 @@ from ..io.folders import Skipped, file_kind, iter_files, json_document, skipped_
 from ..io.article import Article
 from ..io.read import MAX_ARTICLE_BYTES, read_file
 from ..io.records import FieldNames
+from ..io.write import naming
 from ..errors import DvtopicsError, InputError, MissingExtraError
+from ..parallel import available_cores, sigint_ignored
 
 log = logging.getLogger(__name__)
 
@@ -332,11 +334,11 @@ def connect(scheduler: str | None = None, n_workers: int | None = None):
         with client:
             yield client
         return
-    workers = n_workers or len(os.sched_getaffinity(0))
+    workers = n_workers or available_cores()  # (a Mac has no sched_getaffinity)
     # dashboard on a free port: 8787 may be another cluster's, and None still binds 8787
     # Dask's own logs no louder than ours (-q: errors only; by default warnings), in the workers too
     quiet = max(logging.WARNING, logging.getLogger().getEffectiveLevel())
-    with _sigint_ignored():  # by the worker processes started here: Ctrl-C is the command's, which closes them
+    with sigint_ignored():  # by the worker processes started here: Ctrl-C is the command's, which closes them
         cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                            dashboard_address=":0", silence_logs=quiet)
     logger = logging.getLogger("distributed")
@@ -363,23 +365,6 @@ def _silence_dask() -> None:
     logging.getLogger("distributed").setLevel(logging.CRITICAL)
 
 
-@contextmanager
-def _sigint_ignored():
-    """SIGINT ignored in this process (the main thread's; elsewhere signals cannot be set), and so in the processes
-    it starts meanwhile: the workers of a local cluster get no KeyboardInterrupt (a traceback each) from a Ctrl-C
-    that the terminal sends to the command's whole process group."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    import signal
-
-    handler = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, handler)
-
-
 def _prepare(parts: Sequence[Part], parts_dir: Path, resume: bool, inputs: dict,
              settings: dict | None = None) -> dict | None:
     """Check the parts folder against this run (an unfinished run needs resume, with the same plan: the same
@@ -392,13 +377,26 @@ def _prepare(parts: Sequence[Part], parts_dir: Path, resume: bool, inputs: dict,
         if not resume:
             raise DvtopicsError(f"{parts_dir} holds parts of another run: add --resume to finish it, "
                                 "or delete the folder")
-        before = json.loads(plan_file.read_text(encoding="utf-8")) if plan_file.exists() else {}
+        before = _read_plan(plan_file) if plan_file.exists() else {}
         if {k: before.get(k) for k in plan} != json.loads(json.dumps(plan)):
             raise DvtopicsError(f"{parts_dir}: the input or --part-size changed since that run; "
                                 "resume with the same ones, or delete the folder")
         check_same_settings(plan_file, before.get("settings"), settings)
         return None
     return {**plan, "settings": settings} if settings is not None else plan
+
+
+def _read_plan(plan_file: Path) -> dict:
+    """The plan of an earlier run; one that is not a plan (a file cut short by a full disk before plans were written
+    whole, or edited) is an error that names it: it was a JSONDecodeError traceback."""
+    try:
+        plan = json.loads(plan_file.read_text(encoding="utf-8"))
+    except (ValueError, OSError) as exc:
+        plan = exc
+    if not isinstance(plan, dict):
+        raise DvtopicsError(f"{plan_file}: not the plan of a run ({getattr(plan, 'strerror', None) or plan}): "
+                            f"delete {plan_file.parent} and run again without --resume")
+    return plan
 
 
 def _write_plan(plan: dict, parts_dir: Path) -> Callable[[], None]:
@@ -408,7 +406,17 @@ def _write_plan(plan: dict, parts_dir: Path) -> Callable[[], None]:
     made = not parts_dir.exists()
     parts_dir.mkdir(parents=True, exist_ok=True)
     plan_file = parts_dir / PLAN
-    plan_file.write_text(json.dumps(plan), encoding="utf-8")
+    written = plan_file.with_name(PLAN + ".tmp")
+    try:
+        with naming(plan_file):  # whole or absent: a disk that filled as it was written left half a plan
+            written.write_text(json.dumps(plan), encoding="utf-8")
+            os.replace(written, plan_file)
+    except BaseException:
+        if made:  # an empty parts folder would block a local run as an unfinished Dask run
+            shutil.rmtree(parts_dir, ignore_errors=True)
+        raise
+    finally:
+        written.unlink(missing_ok=True)
 
     def undo():
         # a part file or its journal: a part begun, to be finished by --resume (a lock file is no work)

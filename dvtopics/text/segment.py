@@ -18,7 +18,7 @@ from contextvars import ContextVar
 from itertools import islice
 from typing import Iterable, Sequence
 
-from ..arguments import as_list, check_n_jobs, missing, none_is_default
+from ..arguments import as_list, check_at_least, check_n_jobs, missing, none_is_default
 from .cache import SegmentCache, given_cache, text_key
 from .normalise import normalize
 from .sentences import SENTENCE_BREAK
@@ -103,6 +103,8 @@ def segment_many(
     up, the rest segmented (in `n_jobs` processes when > 1) and stored. One str is a list of one text.
     `cache` is a `SegmentCache`, its folder (a path, opened for this call) or None."""
     n_jobs = check_n_jobs("n_jobs", n_jobs)  # as -j, whether or not the texts need workers
+    # texts a worker is handed at a time: 0 was "range() arg 3 must not be zero", -1 a KeyError of a hash
+    chunk_size = check_at_least("chunk_size", chunk_size, 1)
     texts = [normalize(t) for t in _texts(texts)]  # once: the cache key and the segmenter see the same text
     keys = [text_key(t) for t in texts]
     with given_cache(cache) as cache:  # a cache's folder is opened here
@@ -137,7 +139,12 @@ def _texts(texts) -> list[str]:
 @none_is_default
 def segment_articles(articles: Iterable, n_jobs: int = 1, cache: SegmentCache | None = None, lower: bool = False,
                      progress: bool = False) -> tuple[list, list[str]]:
-    """(the readable articles, their segmented texts): what every job that needs words starts from."""
+    """(the readable articles, their segmented texts): what every job that needs words starts from. Texts, a
+    DataFrame or dicts are refused with a TypeError that says what to give (it was "'str' object has no attribute
+    'error'")."""
+    articles = as_list(articles, "articles", like=("text", "error"),
+                       hint="give articles (dvtopics.read_articles, dvtopics.make_article(id, text)); texts go to "
+                            "dvtopics.segment_many(texts)")
     good = [a for a in articles if not a.error]
     return good, segment_many([a.text for a in good], n_jobs=n_jobs, cache=cache, lower=lower, progress=progress)
 
