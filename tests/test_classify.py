@@ -334,6 +334,24 @@ def test_article_type_models_mask_years(trained):
     assert "words_years_masked" in card["parameters"]["pipeline"]
 
 
+def test_two_trainings_of_the_same_data_give_one_card_and_one_model_file(trained, tmp_path):
+    """Hunt 25 B: the card's pipeline was scikit-learn's repr, its functions by memory address ("<function words at
+    0x7f…>") and cut at 700 characters ("<function ev..."); the SVM's solver shuffled unseeded and the vectorizers
+    kept a memory address: two trainings of the same data gave two cards and two model files."""
+    import numpy as np
+
+    _, card = trained
+    assert " at 0x" not in card["parameters"]["pipeline"] and "..." not in card["parameters"]["pipeline"]
+    assert "preprocessor=event_sentences" in card["parameters"]["pipeline"]
+    articles = made_up_articles(6)
+    files = []
+    for run in range(2):
+        np.random.seed(run)  # what an unseeded solver draws from
+        model, card = train(collect(articles), classifiers=["svm"], n_folds=2)
+        files.append(save_model(model.pipeline, tmp_path / str(run), card)["sha256"])
+    assert files[0] == files[1]
+
+
 def _card_predictions(result):
     """(true, predicted) rebuilt from a scores() result's confusion matrix."""
     truth, predicted = [], []

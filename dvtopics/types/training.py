@@ -21,7 +21,7 @@ from typing import Iterable, Mapping, Sequence
 import numpy as np
 
 from .model import (CLASSIFIERS, LEAST_PER_LABEL, TASK, TRAINED_WITH, Classifier, decide, drop_pruned_vocabulary,
-                    make_pipeline)
+                    make_pipeline, pipeline_text)
 from .features import HEAD_CHARS, LEAD_COPY_CHARS, documents_of, lead_copy, raw_document
 from ..arguments import MIN_FOLDS, as_list, check_at_least, check_share
 from ..io.labels import labels_by_id, read_labels
@@ -612,7 +612,7 @@ def train(
                        "mask_years": options["mask_years"], "events": options["events"], "lead_copies": lead_copies,
                        "silent_min_confidence": silent_min_confidence,
                        **({"rules_fingerprint": rules_fingerprint()} if use_rules else {}),
-                       "pipeline": repr(make_pipeline(best, **options))},
+                       "pipeline": pipeline_text(make_pipeline(best, **options))},
         "training_data": {"description": description, "counts": data.summary(),
                           "hand_label_sources": dict(data.hand_labels.sources),
                           # the texts too: a change in how articles are read (entities, furniture) changes what is
