@@ -36,6 +36,22 @@ def model_dir(corpus, tmp_path_factory):
     return out
 
 
+def test_a_model_folder_among_the_articles_is_refused_and_inspect_shows_its_card(model_dir, corpus):
+    """Hunt 25 B: `label models/mine articles/` (the order `evaluate MODEL PATHS` takes) labelled the articles with the
+    shipped model, the folder an error record that said to unzip its model file; `inspect models/mine` said the same.
+    A reading job refuses it before any work, naming where a model goes; inspect shows the card."""
+    result = CliRunner().invoke(cli, ["label", str(model_dir), str(corpus)])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "an article-type model's folder (its model_card.json), not articles" in result.output
+    assert f"label --model {model_dir} ARTICLES" in result.output
+    result = CliRunner().invoke(cli, ["inspect", str(model_dir), str(corpus)])
+    assert result.exit_code == 0, result.output
+    shown = result.output.splitlines()
+    assert shown[0] == f"{model_dir}: an article-type model" and "  classifier      logreg" in shown
+    assert any(line.startswith("  metrics         cross_validated: macro-F1 ") for line in shown)
+    assert any(line.startswith("annual_review-0 ") for line in shown)  # the articles beside it
+
+
 def test_train_writes_a_model_with_a_card(model_dir):
     card = json.loads((model_dir / "model_card.json").read_text())
     assert card["labels"] == sorted(card["labels"]) and len(card["labels"]) == 5
