@@ -574,6 +574,16 @@ def test_training_on_articles_that_share_no_word_says_so_in_its_own_words(tmp_pa
         train(collect(numbers), ["logreg"], n_folds=2)
 
 
+def test_article_types_none_of_which_fires_a_rule_are_said_to_be_so(tmp_path):
+    """Hunt 25 B: a user's corrections of title-silent articles, none of which fires a cue rule or names a meeting,
+    were refused as texts that "hold only numbers, punctuation or nothing": the rule and event views were empty."""
+    silent = [Article(id=f"x{i}", text=f"Người dân xã {i} thu hoạch lúa và trồng rau trên cánh đồng mẫu.",
+                      label="annual_review" if i % 2 else "other") for i in range(8)]
+    with pytest.raises(DvtopicsError, match="no cue rule fires on any of them.*none names a meeting") as refused:
+        train(collect(silent), ["logreg"], n_folds=2)
+    assert "numbers, punctuation" not in str(refused.value)
+
+
 def test_the_cards_data_hash_changes_with_the_texts_not_only_the_labels():
     """The card's data hash covered ids and labels only: reading the same corpus another way (HTML entities decoded,
     page furniture dropped) changed what the model learnt and left the hash as it was."""

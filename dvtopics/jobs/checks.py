@@ -41,8 +41,9 @@ def check_no_model_folder(paths: Sequence) -> None:
                 task = None
             where = (f"report --topics {path}, topics assign {path} ARTICLES" if task == "topics" else
                      f"label --model {path} ARTICLES, evaluate {path} ARTICLES")
-            raise DvtopicsError(f"{path}: {kind_of_model(task)}'s folder (its {CARD_FILE}), not articles: give it where "
-                                f"a model is asked for ({where}), and the articles' files or folders as the inputs")
+            raise DvtopicsError(f"{path}: {kind_of_model(task)}'s folder (its {CARD_FILE}), not articles: give it "
+                                f"where a model is asked for ({where}), and the articles' files or folders as the "
+                                "inputs")
 
 
 def check_engine(engine: str, scheduler: str | None, part_size: int | None = None) -> None:
