@@ -75,6 +75,22 @@ def test_an_answer_below_the_minimum_that_is_a_label_gets_that_labels_probabilit
     assert together[-1]["confidence"] == model.predict(made_up_articles(1))[-1]["confidence"]  # `other`'s own
 
 
+def test_the_answer_other_is_the_models_own_other_however_spelt():
+    """Hunt 25 B: a model of one's own whose labels hold "Khác" answered `other` below --min-confidence (the default
+    --abstain), with the guess's probability: its table held "other" beside "Khác", one answer as two labels."""
+    own = {"other": "Khác"}
+    articles = made_up_articles(6)
+    for article in articles:
+        article.label = own.get(article.label, "Hội nghị")
+    model, _ = train(collect(articles), ["logreg"], n_folds=2)
+    guessed = model.predict(articles[:2])
+    records = model.predict(articles[:2], min_confidence=1, abstain="other")
+    for record, guess in zip(records, guessed):
+        assert record["label"] == "Khác" and record["confidence"] < 0.5 < guess["confidence"]  # Khác's own
+        assert record["cues"][0].startswith(f"guess: {guess['label']} at ")
+    assert model.predict(articles[:1], min_confidence=1, abstain="uncertain")[0]["label"] == "uncertain"
+
+
 def test_failed_articles_keep_their_error(trained):
     model, _ = trained
     records = model.predict([Article(id="bad", error="empty file"), made_up_articles(1)[0]])

@@ -27,6 +27,7 @@ from ..io.article import Article
 from ..errors import ArgumentError, DvtopicsError, ModelError
 from ..persist import PACKAGED_MODELS
 from .events import find_event
+from .names import same_label
 from .rules import apply_rules, rules_fingerprint
 from .features import (HEAD_CHARS, documents_of, event_sentences, event_tokens, first_words, rule_says, words,
                        words_years_masked)
@@ -299,6 +300,9 @@ class Classifier:
         failed to read keep their error and no label.
         """
         check_abstaining(min_confidence, abstain)
+        # `other` as the model spells it ("Other", "Khác"): a table of "other" beside the model's "Khác" showed one
+        # answer as two labels, and gave it the guess's probability
+        abstain = next((label for label in self.labels if same_label(label, abstain)), abstain)
         articles = as_list(articles, "articles", hint=ARTICLES_HINT, like=ARTICLE_FIELDS)  # read twice below
         good = [a for a in articles if not a.error]
         hits = [apply_rules(a.title, a.text) if self.use_rules else None for a in good]
