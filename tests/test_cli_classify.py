@@ -1,4 +1,5 @@
 import json
+import shutil
 from collections import Counter
 import os
 import signal
@@ -36,7 +37,7 @@ def model_dir(corpus, tmp_path_factory):
     return out
 
 
-def test_a_model_folder_among_the_articles_is_refused_and_inspect_shows_its_card(model_dir, corpus):
+def test_a_model_folder_among_the_articles_is_refused_and_inspect_shows_its_card(model_dir, corpus, tmp_path):
     """Hunt 25 B: `label models/mine articles/` (the order `evaluate MODEL PATHS` takes) labelled the articles with the
     shipped model, the folder an error record that said to unzip its model file; `inspect models/mine` said the same.
     A reading job refuses it before any work, naming where a model goes; inspect shows the card."""
@@ -50,6 +51,10 @@ def test_a_model_folder_among_the_articles_is_refused_and_inspect_shows_its_card
     assert shown[0] == f"{model_dir}: an article-type model" and "  classifier      logreg" in shown
     assert any(line.startswith("  metrics         cross_validated: macro-F1 ") for line in shown)
     assert any(line.startswith("annual_review-0 ") for line in shown)  # the articles beside it
+    both = tmp_path / "both"  # a folder of articles a model was saved in too (`train --out .`) is read
+    shutil.copytree(model_dir, both)
+    (both / "a.txt").write_text("Tiêu đề\n\nHội nghị tổng kết công tác năm 2023.\n", encoding="utf-8")
+    assert CliRunner().invoke(cli, ["label", str(both)]).exit_code == 0
 
 
 def test_train_writes_a_model_with_a_card(model_dir):

@@ -4,7 +4,6 @@ from __future__ import annotations
 import functools
 import json
 import sys
-from pathlib import Path
 
 import click
 
@@ -16,9 +15,9 @@ def _cards_apart(func):
     the others read as articles: `inspect models/mine` was an error record that said to unzip its model file."""
     @functools.wraps(func)
     def command(*args, paths, fmt, **kwargs):
-        from ..persist import CARD_FILE
+        from ..jobs.checks import is_model_folder
 
-        models = [path for path in paths if (Path(path) / CARD_FILE).is_file()]
+        models = [path for path in paths if is_model_folder(path)]
         for folder in models:
             _show_card(folder, fmt)
         articles = tuple(path for path in paths if path not in models)
