@@ -166,6 +166,20 @@ def test_no_labelled_article_without_a_labels_file_says_where_labels_come_from()
         collect(unlabelled, {"elsewhere": "other"})
 
 
+def test_weak_labels_asked_for_and_not_found_are_said_to_be_missing(caplog):
+    """Hunt 25 B: `train written.jsonl --weak-rules --weak-other 100`, every article labelled, added no weak label and
+    said nothing: the model was trained without what the options asked for."""
+    with caplog.at_level(logging.WARNING):
+        data = collect(made_up_articles(2), weak_rules=True, weak_other=100)
+    assert "weak" not in data.summary()
+    assert "weak_rules (--weak-rules): no unlabelled article of the inputs fires a cue rule" in caplog.text
+    assert "weak_other (--weak-other) 100: 0 unlabelled article(s)" in caplog.text
+    caplog.clear()
+    unlabelled = [Article(id=f"u{i}", text=f"Người dân xã {i} thu hoạch lúa.") for i in range(3)]
+    collect([*made_up_articles(2), *unlabelled], weak_other=3)
+    assert "weak_other" not in caplog.text
+
+
 def test_weak_labels_beside_a_label_set_of_ones_own_are_refused_naming_the_option():
     """Hand labels of one's own (topics) with --weak-rules were refused as the user's mistake ("label(s) 'Kinh tế' …
     are not article types, while others are: correct the labels"), and with --weak-other, `other` became a class of

@@ -139,7 +139,7 @@ def collect(
     seen: dict[bytes, int | None] = {digest: None for digest in extras}  # digest: its index in data if weak,
     # _POOLED if it went to the cue-free pool (in the sample or not), None if labelled
     sample = _Reservoir(weak_other, seed)
-    replaced, corrected = 0, []  # corrected: (the extra article, the hand-labelled one, its hand label)
+    replaced, corrected, ruled = 0, [], 0  # corrected: (the extra article, the hand-labelled one, its hand label)
     repeated = []  # (a hand-labelled copy learnt once, the article it repeats): said, as the counts leave it out
     first_id: dict[bytes, str] = {}
     for article in articles:
@@ -157,6 +157,7 @@ def collect(
             elif weak_rules and (hit := apply_rules(article.title, article.text)):
                 seen[digest] = len(data.articles)
                 data.add(article, hit.label, gold=False)
+                ruled += 1
             elif weak_other and not _ANY_CUE.search(article.text):
                 seen[digest] = _POOLED
                 sample.offer(digest, article)
@@ -196,6 +197,7 @@ def collect(
                     extra_article.label, hand_article.id, hand)
     for article in sample.articles():
         data.add(article, "other", gold=False)
+    _warn_few_weak(weak_rules, ruled, weak_other, len(sample.articles()))
     for article in extras.values():
         data.add(article, article.label, gold=False, kind="extra")
     data.labels = as_article_types(data.labels)
@@ -214,6 +216,19 @@ def collect(
     _check_weak_labels_fit(data, weak_rules, weak_other)
     check_label_set(set(data.labels))
     return data
+
+
+def _warn_few_weak(weak_rules: bool, ruled: int, weak_other: int, sampled: int) -> None:
+    """Say when the weak labels asked for are not there: `--weak-rules --weak-other 2000` over inputs whose articles
+    are all labelled (a labelled file alone, or unlabelled ones that a rule's replacement could not reach) added none,
+    and the model was trained without them, in silence. Hand-labelled articles take no weak label."""
+    if weak_rules and not ruled:
+        log.warning("weak_rules (--weak-rules): no unlabelled article of the inputs fires a cue rule, so no weak label "
+                    "was added: give unlabelled articles (a corpus) among the inputs")
+    if weak_other and sampled < weak_other:
+        log.warning("weak_other (--weak-other) %d: %d unlabelled article(s) of the inputs have no cue word, so %d weak "
+                    "`other` label(s) were added: give more unlabelled articles among the inputs", weak_other, sampled,
+                    sampled)
 
 
 def _check_weak_labels_fit(data: TrainingData, weak_rules: bool, weak_other: int) -> None:
