@@ -51,6 +51,13 @@ def test_a_model_folder_among_the_articles_is_refused_and_inspect_shows_its_card
     assert shown[0] == f"{model_dir}: an article-type model" and "  classifier      logreg" in shown
     assert any(line.startswith("  metrics         cross_validated: macro-F1 ") for line in shown)
     assert any(line.startswith("annual_review-0 ") for line in shown)  # the articles beside it
+    card = json.loads((model_dir / "model_card.json").read_text(encoding="utf-8"))
+    card["parameters"]["pipeline"] = "Pipeline(steps=[('features',\n                 FeatureUnion("  # an older card's
+    old = tmp_path / "old"
+    shutil.copytree(model_dir, old)
+    (old / "model_card.json").write_text(json.dumps(card), encoding="utf-8")
+    shown = CliRunner().invoke(cli, ["inspect", str(old)]).output
+    assert "    pipeline              Pipeline(steps=[('features', FeatureUnion(\n" in shown
     both = tmp_path / "both"  # a folder of articles a model was saved in too (`train --out .`) is read
     shutil.copytree(model_dir, both)
     (both / "a.txt").write_text("Tiêu đề\n\nHội nghị tổng kết công tác năm 2023.\n", encoding="utf-8")

@@ -52,6 +52,8 @@ def _said(value) -> str:
     if isinstance(value, (list, tuple)):  # items apart by "; " when one holds a comma (a topic's label, its words)
         items = list(map(_said, value))
         return ("; " if any(", " in item for item in items) else ", ").join(items)
+    if isinstance(value, str):  # an older card's pipeline is scikit-learn's repr over many lines
+        return " ".join(value.split())
     return f"{value:.4f}" if isinstance(value, float) else str(value)
 
 
