@@ -75,6 +75,22 @@ def test_an_answer_below_the_minimum_that_is_a_label_gets_that_labels_probabilit
     assert together[-1]["confidence"] == model.predict(made_up_articles(1))[-1]["confidence"]  # `other`'s own
 
 
+def test_the_answer_other_is_the_models_own_other_however_spelt():
+    """Hunt 25 B: a model of one's own whose labels hold "Khác" answered `other` below --min-confidence (the default
+    --abstain), with the guess's probability: its table held "other" beside "Khác", one answer as two labels."""
+    own = {"other": "Khác"}
+    articles = made_up_articles(6)
+    for article in articles:
+        article.label = own.get(article.label, "Hội nghị")
+    model, _ = train(collect(articles), ["logreg"], n_folds=2)
+    guessed = model.predict(articles[:2])
+    records = model.predict(articles[:2], min_confidence=1, abstain="other")
+    for record, guess in zip(records, guessed):
+        assert record["label"] == "Khác" and record["confidence"] < 0.5 < guess["confidence"]  # Khác's own
+        assert record["cues"][0].startswith(f"guess: {guess['label']} at ")
+    assert model.predict(articles[:1], min_confidence=1, abstain="uncertain")[0]["label"] == "uncertain"
+
+
 def test_failed_articles_keep_their_error(trained):
     model, _ = trained
     records = model.predict([Article(id="bad", error="empty file"), made_up_articles(1)[0]])
@@ -148,6 +164,20 @@ def test_no_labelled_article_without_a_labels_file_says_where_labels_come_from()
         collect(unlabelled)
     with pytest.raises(DvtopicsError, match=r"check --labels \(ids must match\)"):
         collect(unlabelled, {"elsewhere": "other"})
+
+
+def test_weak_labels_asked_for_and_not_found_are_said_to_be_missing(caplog):
+    """Hunt 25 B: `train written.jsonl --weak-rules --weak-other 100`, every article labelled, added no weak label and
+    said nothing: the model was trained without what the options asked for."""
+    with caplog.at_level(logging.WARNING):
+        data = collect(made_up_articles(2), weak_rules=True, weak_other=100)
+    assert "weak" not in data.summary()
+    assert "weak_rules (--weak-rules): no unlabelled article of the inputs fires a cue rule" in caplog.text
+    assert "weak_other (--weak-other) 100: 0 unlabelled article(s)" in caplog.text
+    caplog.clear()
+    unlabelled = [Article(id=f"u{i}", text=f"Người dân xã {i} thu hoạch lúa.") for i in range(3)]
+    collect([*made_up_articles(2), *unlabelled], weak_other=3)
+    assert "weak_other" not in caplog.text
 
 
 def test_weak_labels_beside_a_label_set_of_ones_own_are_refused_naming_the_option():
@@ -332,6 +362,24 @@ def test_article_type_models_mask_years(trained):
     _, card = trained
     assert card["parameters"]["mask_years"] is True
     assert "words_years_masked" in card["parameters"]["pipeline"]
+
+
+def test_two_trainings_of_the_same_data_give_one_card_and_one_model_file(trained, tmp_path):
+    """Hunt 25 B: the card's pipeline was scikit-learn's repr, its functions by memory address ("<function words at
+    0x7f…>") and cut at 700 characters ("<function ev..."); the SVM's solver shuffled unseeded and the vectorizers
+    kept a memory address: two trainings of the same data gave two cards and two model files."""
+    import numpy as np
+
+    _, card = trained
+    assert " at 0x" not in card["parameters"]["pipeline"] and "..." not in card["parameters"]["pipeline"]
+    assert "preprocessor=event_sentences" in card["parameters"]["pipeline"]
+    articles = made_up_articles(6)
+    files = []
+    for run in range(2):
+        np.random.seed(run)  # what an unseeded solver draws from
+        model, card = train(collect(articles), classifiers=["svm"], n_folds=2)
+        files.append(save_model(model.pipeline, tmp_path / str(run), card)["sha256"])
+    assert files[0] == files[1]
 
 
 def _card_predictions(result):
@@ -554,6 +602,16 @@ def test_training_on_articles_that_share_no_word_says_so_in_its_own_words(tmp_pa
                for i in range(8)]
     with pytest.raises(DvtopicsError, match="no words left to learn from"):
         train(collect(numbers), ["logreg"], n_folds=2)
+
+
+def test_article_types_none_of_which_fires_a_rule_are_said_to_be_so(tmp_path):
+    """Hunt 25 B: a user's corrections of title-silent articles, none of which fires a cue rule or names a meeting,
+    were refused as texts that "hold only numbers, punctuation or nothing": the rule and event views were empty."""
+    silent = [Article(id=f"x{i}", text=f"Người dân xã {i} thu hoạch lúa và trồng rau trên cánh đồng mẫu.",
+                      label="annual_review" if i % 2 else "other") for i in range(8)]
+    with pytest.raises(DvtopicsError, match="no cue rule fires on any of them.*none names a meeting") as refused:
+        train(collect(silent), ["logreg"], n_folds=2)
+    assert "numbers, punctuation" not in str(refused.value)
 
 
 def test_the_cards_data_hash_changes_with_the_texts_not_only_the_labels():

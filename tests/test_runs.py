@@ -583,7 +583,21 @@ def test_a_label_table_given_back_uncorrected_or_corrected_beside_is_said_to_hol
     book.active.cell(1, book.active.max_column + 1).value = "Nhãn đúng"  # the corrections beside the model's labels
     book.save(out)
     assert run("evaluate", model, corpus, "--labels", out).exit_code == 0
-    assert "with column(s) 'Nhãn đúng' added: its labels are read from its 'label' column" in caplog.text
+    assert "with column(s) 'Nhãn đúng' beside its 'label': its labels are read from its 'label' column" in caplog.text
+
+
+def test_the_reports_workbook_given_as_labels_says_its_vietnamese_names_are_not_read(corpus, tmp_path, caplog):
+    """Hunt 25 B: a Vietnamese reader corrects the report workbook's `name_vi` column and gives it as --labels: the
+    warning said the workbook was one `label --out` wrote, with columns "added", and nothing of reading name_vi."""
+    model, book = tmp_path / "m", tmp_path / "r.xlsx"
+    assert run("train", corpus, "--out", model, "--classifier", "logreg", "--folds", "2").exit_code == 0
+    assert run("report", corpus, "--model", model, "--no-topics", "--out", tmp_path / "r.html",
+               "--xlsx", book).exit_code == 0
+    caplog.clear()
+    assert run("evaluate", model, corpus, "--labels", book).exit_code == 0
+    assert "as label --out or report --xlsx write it" in caplog.text
+    assert "--label-field name_vi reads the types' Vietnamese names" in caplog.text
+    assert run("evaluate", model, corpus, "--labels", book, "--label-field", "name_vi").exit_code == 0
 
 
 def test_a_label_table_corrected_by_hand_is_not_replaced_without_force(corpus, tmp_path):

@@ -1,6 +1,7 @@
 """`dvtopics inspect` and `dvtopics segment`: look at articles and their words."""
 from __future__ import annotations
 
+import functools
 import json
 import sys
 
@@ -9,12 +10,74 @@ import click
 from .options import Command, OutputPath, paths_argument, plural, reading_options, terminal_text
 
 
+def _cards_apart(func):
+    """Model folders among inspect's PATHS are shown as their card (what the model is, how it was trained and scored),
+    the others read as articles: `inspect models/mine` was an error record that said to unzip its model file."""
+    @functools.wraps(func)
+    def command(*args, paths, fmt, **kwargs):
+        from ..jobs.checks import is_model_folder
+
+        models = [path for path in paths if is_model_folder(path)]
+        for folder in models:
+            _show_card(folder, fmt)
+        articles = tuple(path for path in paths if path not in models)
+        return func(*args, paths=articles, fmt=fmt, **kwargs) if articles else None
+    return command
+
+
+def _show_card(folder, fmt: str) -> None:
+    from ..persist import kind_of_model, read_card
+
+    card = read_card(folder)
+    if fmt == "jsonl":
+        click.echo(json.dumps({"model": str(folder), **card}, ensure_ascii=False))
+        return
+    click.echo(f"{terminal_text(str(folder))}: {kind_of_model(card.get('task'))}")
+    for key, value in card.items():
+        if key == "metrics":
+            click.echo(f"  {key:<15} {_scores(value)}")
+        elif isinstance(value, dict):  # parameters, training data, versions: a line each
+            click.echo(f"  {key}")
+            for name, item in value.items():
+                click.echo(f"    {name:<21} {terminal_text(_said(item))}")
+        elif key != "task":
+            click.echo(f"  {key:<15} {terminal_text(_said(value))}")
+
+
+def _said(value) -> str:
+    """A card's value on one line: a dict as its keys and values, a list as its items, a share to 4 places."""
+    if isinstance(value, dict):
+        return ", ".join(f"{key} ({_said(item)})" if isinstance(item, dict) else f"{key} {_said(item)}"
+                         for key, item in value.items())
+    if isinstance(value, (list, tuple)):  # items apart by "; " when one holds a comma (a topic's label, its words)
+        items = list(map(_said, value))
+        return ("; " if any(", " in item for item in items) else ", ").join(items)
+    if isinstance(value, str):  # an older card's pipeline is scikit-learn's repr over many lines
+        return " ".join(value.split())
+    return f"{value:.4f}" if isinstance(value, float) else str(value)
+
+
+def _scores(metrics: dict) -> str:
+    """A classifier's scores on one line: each one's macro-F1, accuracy and articles, not its tables."""
+    said = []
+    for name, result in metrics.items():
+        if isinstance(result, dict) and "macro_f1" in result:
+            n = f", n {result['n']}" if "n" in result else ""
+            said.append(f"{name}: macro-F1 {result['macro_f1']:.4f}, accuracy {result.get('accuracy', 0):.4f}{n}")
+        elif isinstance(result, dict):  # the candidates
+            said.append(f"{name}: " + ", ".join(f"{kind} {_said(score.get('macro_f1'))}" for kind, score in
+                                                result.items() if isinstance(score, dict)))
+    return "; ".join(said) or _said(metrics)
+
+
 @click.command(cls=Command)
 @paths_argument
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+@_cards_apart
 @reading_options(n_jobs=False)
 def inspect(paths, fmt, reading):
-    """Show each article's id, title, date, source, label (where articles have one), characters and words."""
+    """Show each article's id, title, date, source, label (where articles have one), characters and words; a model
+    folder's card."""
     from ..jobs import read_segmented
 
     data = read_segmented(reading,

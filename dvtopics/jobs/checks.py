@@ -26,6 +26,36 @@ def model_folders(*models) -> list[Path]:
     return [model_directory(m) for m in models if m is not None]
 
 
+def is_model_folder(path) -> bool:
+    """Whether `path` is a model's folder: its card, and no .txt file (a folder of articles a model was saved in too,
+    `train --out .`, is still read for its articles)."""
+    from ..io.folders import iter_files
+    from ..persist import CARD_FILE
+
+    path = Path(path)
+    return (path / CARD_FILE).is_file() and next(iter_files([path]))[0] == path
+
+
+def check_no_model_folder(paths: Sequence) -> None:
+    """Refuse a model folder (one that holds a card and no .txt file) given among the articles: `label models/mine
+    articles/` (the order `evaluate MODEL PATHS` takes) labelled the articles with the shipped model, the folder only
+    an error record that said to unzip its model file."""
+    import json
+    from ..persist import CARD_FILE, kind_of_model
+
+    for path in map(Path, paths):
+        if is_model_folder(path):
+            try:
+                task = json.loads((path / CARD_FILE).read_text(encoding="utf-8")).get("task")
+            except (OSError, ValueError, AttributeError):
+                task = None
+            where = (f"report --topics {path}, topics assign {path} ARTICLES" if task == "topics" else
+                     f"label --model {path} ARTICLES, evaluate {path} ARTICLES")
+            raise DvtopicsError(f"{path}: {kind_of_model(task)}'s folder (its {CARD_FILE}), not articles: give it "
+                                f"where a model is asked for ({where}), and the articles' files or folders as the "
+                                "inputs")
+
+
 def check_engine(engine: str, scheduler: str | None, part_size: int | None = None) -> None:
     """An engine, as --engine takes it (a misspelt "Dask" would run here, in silence), and a scheduler or a part size
     only for the Dask engine, as --scheduler and --part-size are refused without it: the local engine would ignore

@@ -314,9 +314,12 @@ def _warn_added_columns(path, label_field: str, id_field: str) -> None:
         return
     added = [column for column in columns if column and column not in (*LABEL_OUT_COLUMNS, id_field)]
     if {"label", "confidence", "cues"} <= set(columns) and added:
-        log.warning("%s: a table label --out wrote, with column(s) %s added: its labels are read from its 'label' "
-                    "column, the model's answers where they were not corrected there (correct them there, or give the "
-                    "column to read with --label-field)", path, ", ".join(map(repr, added)))
+        # the report's workbook has a column of the types' Vietnamese names, where a Vietnamese reader corrects them
+        vi = "; --label-field name_vi reads the types' Vietnamese names" if "name_vi" in added else ""
+        log.warning("%s: a table of a model's answers (as label --out or report --xlsx write it), with column(s) %s "
+                    "beside its 'label': its labels are read from its 'label' column, the model's answers where they "
+                    "were not corrected there (correct them there, or give the column to read with --label-field%s)",
+                    path, ", ".join(map(repr, added)), vi)
 
 
 @dataclass

@@ -15,7 +15,7 @@ from ..io.paths import home_path, unique_paths
 from ..io.read import MAX_ARTICLE_BYTES, read_articles
 from ..io.records import FieldNames, as_field_names
 from ..text.cache import open_cache
-from .checks import check_suffix
+from .checks import check_no_model_folder, check_suffix
 
 
 def job_arguments(*paths: str):
@@ -76,6 +76,7 @@ class Reading:
         self.n_jobs = check_n_jobs("n_jobs", self.n_jobs)  # as -j: before any work
         self.max_bytes = check_max_bytes(self.max_bytes)  # as --max-bytes
         self.paths = unique_paths(self.paths)  # a path given twice is read once (with a note), on any engine
+        check_no_model_folder(self.paths)
         if self.cache_dir is not None and not self.use_cache:  # as --cache-dir with --no-cache: it would be ignored
             raise ArgumentError(f"cache_dir {os.fspath(self.cache_dir)!r} names the cache that use_cache=False turns "
                                 "off: give one of them")

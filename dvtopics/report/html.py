@@ -38,6 +38,7 @@ from typing import Mapping, Sequence
 import numpy as np
 
 from .. import __version__
+from ..article_types import TYPE_NAMES_VI
 from ..arguments import check_title
 from ..errors import DvtopicsError
 from ..io.metadata import charted_period, day_of, period_of, period_range
@@ -50,13 +51,6 @@ TOP_ARTICLES_PER_TOPIC = 5
 TOP_WORDS = 12
 MAX_FAILED_SHOWN = 200
 
-TYPE_NAMES_VI = {  # the names a Vietnamese reader knows the article types by
-    "semi_annual_review": "Sơ kết 6 tháng",
-    "quarterly_briefing": "Giao ban, trực báo quý",
-    "steering_committee": "Hội nghị Ban Chỉ đạo",
-    "annual_review": "Tổng kết năm",
-    "other": "Khác",
-}
 UNLABELLED = "(none)"
 
 

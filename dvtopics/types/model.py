@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -26,6 +27,7 @@ from ..io.article import Article
 from ..errors import ArgumentError, DvtopicsError, ModelError
 from ..persist import PACKAGED_MODELS
 from .events import find_event
+from .names import same_label
 from .rules import apply_rules, rules_fingerprint
 from .features import (HEAD_CHARS, documents_of, event_sentences, event_tokens, first_words, rule_says, words,
                        words_years_masked)
@@ -136,7 +138,8 @@ def make_pipeline(classifier: str = "svm", C: float = 1.0, max_features: int | N
         chosen.append(("events", CountVectorizer(analyzer=event_tokens, binary=True)))
     features = FeatureUnion(chosen)
     if classifier == "svm":
-        model = CalibratedClassifierCV(LinearSVC(C=C, class_weight="balanced"), method="sigmoid",
+        # its dual solver shuffles the articles: unseeded, two trainings of the same data gave two models
+        model = CalibratedClassifierCV(LinearSVC(C=C, class_weight="balanced", random_state=0), method="sigmoid",
                                        cv=CALIBRATION_FOLDS)
     elif classifier == "logreg":
         model = LogisticRegression(C=10 * C, class_weight="balanced", max_iter=3000)
@@ -147,12 +150,22 @@ def make_pipeline(classifier: str = "svm", C: float = 1.0, max_features: int | N
     return Pipeline([("features", features), ("classifier", model)])
 
 
+def pipeline_text(pipeline) -> str:
+    """A pipeline as its card records it: scikit-learn's repr on one line, whole (its own is cut at 700 characters,
+    mid-word), its functions by their names: "<function words at 0x7f…>" changed from run to run, so two trainings of
+    the same data gave two cards, and two model files (the pipeline keeps its card's parameters)."""
+    text = " ".join(pipeline.__repr__(N_CHAR_MAX=10**9).split())
+    return re.sub(r" at 0x[0-9a-fA-F]+", "", re.sub(r"<function ([^\s<>]+) at 0x[0-9a-fA-F]+>", r"\1", text))
+
+
 def drop_pruned_vocabulary(pipeline) -> None:
     """Vectorizers keep every pruned term in `stop_words_`, only for introspection;
-    removing it (as scikit-learn documents) keeps the saved model small."""
+    removing it (as scikit-learn documents) keeps the saved model small. `_stop_words_id` goes too: a cache that
+    holds a memory address, which made two trainings of the same data two model files (scikit-learn sets it anew)."""
     for _, vectorizer in pipeline.named_steps["features"].transformer_list:
-        if hasattr(vectorizer, "stop_words_"):
-            del vectorizer.stop_words_
+        for kept in ("stop_words_", "_stop_words_id"):
+            if hasattr(vectorizer, kept):
+                delattr(vectorizer, kept)
 
 
 def class_weights(pipeline) -> np.ndarray:
@@ -287,6 +300,9 @@ class Classifier:
         failed to read keep their error and no label.
         """
         check_abstaining(min_confidence, abstain)
+        # `other` as the model spells it ("Other", "Khác"): a table of "other" beside the model's "Khác" showed one
+        # answer as two labels, and gave it the guess's probability
+        abstain = next((label for label in self.labels if same_label(label, abstain)), abstain)
         articles = as_list(articles, "articles", hint=ARTICLES_HINT, like=ARTICLE_FIELDS)  # read twice below
         good = [a for a in articles if not a.error]
         hits = [apply_rules(a.title, a.text) if self.use_rules else None for a in good]

@@ -1,31 +1,45 @@
 """The article types' names, however a user spells them: one home for reading a label as a type.
 
-Labels come from users' files ("Annual review", "SEMI-ANNUAL_REVIEW", " Other"); training, evaluation, the
+Labels come from users' files ("Annual review", "SEMI-ANNUAL_REVIEW", " Other", "Sơ kết 6 tháng"); training, evaluation, the
 topics by type and the labels files all read them here, so one spelling rule holds everywhere.
 """
 from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from typing import Iterable, Mapping, Sequence
 
 from ..arguments import as_list
 from ..errors import DvtopicsError
-from .rules import LABELS as ARTICLE_TYPES
+from ..article_types import ARTICLE_TYPES, NAMES_VI
+from ..text.normalise import nfc
 
 log = logging.getLogger(__name__)
 
 ABSTAINED = "uncertain"  # what `label --abstain uncertain` answers below --min-confidence: no label, not a type
-_TYPE_SPELLINGS = {label.replace("_", ""): label for label in ARTICLE_TYPES}  # "semiannualreview": the type
+
+
+def _spelling(label: str) -> str:
+    """A label as its spellings compare: no case, tone marks, spaces, hyphens or underscores ("Sơ kết 6 tháng" and
+    "so ket 6 thang", "Semi-annual review" and "semiannualreview" are each one)."""
+    plain = unicodedata.normalize("NFD", nfc(label).casefold()).replace("đ", "d")
+    return re.sub(r"[\W_]+", "", "".join(char for char in plain if not unicodedata.combining(char)))
+
+
+# the types by their English names ("semiannualreview") and by their Vietnamese ones ("soket6thang"): a Vietnamese
+# analyst's labels file reads "Sơ kết 6 tháng", "Khác"
+_TYPE_SPELLINGS = {_spelling(name): label for label in ARTICLE_TYPES for name in (label, *NAMES_VI[label])}
 
 
 def spelt_as_article_type(label):
     """An article type spelt another way, in any case, with spaces, hyphens, underscores or nothing between its
-    words ("Annual review", "SEMI-ANNUAL_REVIEW", " Other", "SemiAnnualReview", "semiannualreview"), as the type;
+    words ("Annual review", "SEMI-ANNUAL_REVIEW", " Other", "SemiAnnualReview", "semiannualreview"), or by its
+    Vietnamese name, with or without tone marks ("Sơ kết 6 tháng", "so ket 6 thang dau nam", "Khác"), as the type;
     any other label as it is."""
     if not isinstance(label, str):
         return label
-    return _TYPE_SPELLINGS.get(re.sub(r"[\W_]+", "", label.lower()), label)
+    return _TYPE_SPELLINGS.get(_spelling(label), label)
 
 
 def same_label(first, later) -> bool:
@@ -63,7 +77,8 @@ def check_label_set(labels: set[str]) -> None:
     unknown = sorted(label for label, type_ in spelt.items() if type_ not in ARTICLE_TYPES)
     if unknown and set(spelt.values()) & (set(ARTICLE_TYPES) - {"other"}):
         raise DvtopicsError(f"label(s) {', '.join(map(repr, unknown[:5]))}{' …' if len(unknown) > 5 else ''} are not "
-                            f"article types, while others are: the article types are {', '.join(ARTICLE_TYPES)}; "
+                            f"article types, while others are: the article types are "
+                            f"{', '.join(f'{label} ({NAMES_VI[label][0]})' for label in ARTICLE_TYPES)}; "
                             "correct the labels")
     # a task of one's own keeps its labels as written, so "Khác" and "khác" (one typed by a colleague) were two
     # classes, each learnt from half the articles, with only the summary's counts to show it

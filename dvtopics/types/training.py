@@ -21,8 +21,9 @@ from typing import Iterable, Mapping, Sequence
 import numpy as np
 
 from .model import (CLASSIFIERS, LEAST_PER_LABEL, TASK, TRAINED_WITH, Classifier, decide, drop_pruned_vocabulary,
-                    make_pipeline)
-from .features import HEAD_CHARS, LEAD_COPY_CHARS, documents_of, lead_copy, raw_document
+                    make_pipeline, pipeline_text)
+from .features import (HEAD_CHARS, LEAD_COPY_CHARS, documents_of, event_sentences, event_tokens, lead_copy,
+                       raw_document, rule_says, words)
 from ..arguments import MIN_FOLDS, as_list, check_at_least, check_share
 from ..io.labels import labels_by_id, read_labels
 from ..io.article import Article, field_text
@@ -138,7 +139,7 @@ def collect(
     seen: dict[bytes, int | None] = {digest: None for digest in extras}  # digest: its index in data if weak,
     # _POOLED if it went to the cue-free pool (in the sample or not), None if labelled
     sample = _Reservoir(weak_other, seed)
-    replaced, corrected = 0, []  # corrected: (the extra article, the hand-labelled one, its hand label)
+    replaced, corrected, ruled = 0, [], 0  # corrected: (the extra article, the hand-labelled one, its hand label)
     repeated = []  # (a hand-labelled copy learnt once, the article it repeats): said, as the counts leave it out
     first_id: dict[bytes, str] = {}
     for article in articles:
@@ -156,6 +157,7 @@ def collect(
             elif weak_rules and (hit := apply_rules(article.title, article.text)):
                 seen[digest] = len(data.articles)
                 data.add(article, hit.label, gold=False)
+                ruled += 1
             elif weak_other and not _ANY_CUE.search(article.text):
                 seen[digest] = _POOLED
                 sample.offer(digest, article)
@@ -195,6 +197,7 @@ def collect(
                     extra_article.label, hand_article.id, hand)
     for article in sample.articles():
         data.add(article, "other", gold=False)
+    _warn_few_weak(weak_rules, ruled, weak_other, len(sample.articles()))
     for article in extras.values():
         data.add(article, article.label, gold=False, kind="extra")
     data.labels = as_article_types(data.labels)
@@ -213,6 +216,19 @@ def collect(
     _check_weak_labels_fit(data, weak_rules, weak_other)
     check_label_set(set(data.labels))
     return data
+
+
+def _warn_few_weak(weak_rules: bool, ruled: int, weak_other: int, sampled: int) -> None:
+    """Say when the weak labels asked for are not there: `--weak-rules --weak-other 2000` over inputs whose articles
+    are all labelled (a labelled file alone, or unlabelled ones that a rule's replacement could not reach) added none,
+    and the model was trained without them, in silence. Hand-labelled articles take no weak label."""
+    if weak_rules and not ruled:
+        log.warning("weak_rules (--weak-rules): no unlabelled article of the inputs fires a cue rule, so no weak label "
+                    "was added: give unlabelled articles (a corpus) among the inputs")
+    if weak_other and sampled < weak_other:
+        log.warning("weak_other (--weak-other) %d: %d unlabelled article(s) of the inputs have no cue word, so %d weak "
+                    "`other` label(s) were added: give more unlabelled articles among the inputs", weak_other, sampled,
+                    sampled)
 
 
 def _check_weak_labels_fit(data: TrainingData, weak_rules: bool, weak_other: int) -> None:
@@ -593,7 +609,7 @@ def train(
     if not use_rules or silent_min_confidence is None:
         silent_min_confidence = SILENT_MIN_CONFIDENCE if use_rules and "other" in labels else 0.0
     candidates = {}
-    with _words_to_learn():
+    with _words_to_learn(documents if use_rules else ()):
         for kind in classifiers:
             y_true, y_pred = cross_validate(documents, data, kind, n_folds, seed, copies, silent_min_confidence,
                                             **options)
@@ -612,7 +628,7 @@ def train(
                        "mask_years": options["mask_years"], "events": options["events"], "lead_copies": lead_copies,
                        "silent_min_confidence": silent_min_confidence,
                        **({"rules_fingerprint": rules_fingerprint()} if use_rules else {}),
-                       "pipeline": repr(make_pipeline(best, **options))},
+                       "pipeline": pipeline_text(make_pipeline(best, **options))},
         "training_data": {"description": description, "counts": data.summary(),
                           "hand_label_sources": dict(data.hand_labels.sources),
                           # the texts too: a change in how articles are read (entities, furniture) changes what is
@@ -629,10 +645,11 @@ def train(
 
 
 @contextmanager
-def _words_to_learn():
+def _words_to_learn(documents: Sequence[str] = ()):
     """scikit-learn's TF-IDF views refuse texts that leave them no word, in words of their own options (min_df,
     max_df) that `train` has none of: say what it means for the articles instead (`make_pipeline`'s views keep a
-    word found in two articles or more)."""
+    word found in two articles or more). `documents`: an article-type model's, whose rule and event views are empty
+    too when no rule fires or no meeting is named."""
     try:
         yield
     except ValueError as exc:
@@ -641,9 +658,30 @@ def _words_to_learn():
                                 "to be learnt; in cross-validation, each fold's training articles): too few labelled "
                                 "articles, or too unlike one another; give more of each label") from None
         if "empty vocabulary" in str(exc):
-            raise DvtopicsError("no words left to learn from: the labelled articles' titles and texts hold only "
-                                "numbers, punctuation or nothing") from None
+            raise DvtopicsError(_nothing_to_learn(documents)) from None
         raise
+
+
+def _nothing_to_learn(documents: Sequence[str]) -> str:
+    """Why a view of the model found nothing to learn. For article types, the rule and event views learn from the cue
+    rules that fire and the meetings named: 30 corrections of title-silent articles, none of which fires a rule,
+    were said to "hold only numbers, punctuation or nothing"."""
+    if not any(any(char.isalpha() for token in words(d) if not token.startswith("__") for char in token)
+               for d in documents):  # an own task's documents are not given: its one view is the words
+        return ("no words left to learn from: the labelled articles' titles and texts hold only numbers, punctuation "
+                "or nothing")
+    meetings = any(map(event_tokens, documents)) and any(map(event_sentences, documents))
+    missing = [what for what, found in (
+        ("no cue rule fires on any of them (`dvtopics rules` shows where one does)", any(map(rule_says, documents))),
+        ("none names a meeting or a review", meetings)) if not found]
+    if missing:
+        return (f"nothing for the article-type features to learn from in the training articles: {'; '.join(missing)}; "
+                "add labelled articles that report meetings, such as the written training set (in a clone, --extra "
+                "data/train/written_S1.jsonl)")
+    # found in the articles, but not in one cross-validation fold's share of them
+    return ("in a cross-validation fold's training articles no cue rule fires or no meeting is named, so the "
+            "article-type features have nothing to learn from there: give more --folds (each then learns from more "
+            "of the articles), or more labelled articles that report meetings")
 
 
 def _lead_copies(data: TrainingData, chars: int, options: dict, use_rules: bool, head_chars: int, cache,
