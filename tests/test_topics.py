@@ -3,6 +3,7 @@
 Library tests use made-up segmented texts with three clear themes, so a model
 that works must find them; CLI tests use the seeds and a small JSONL.
 """
+import csv
 import json
 import random
 import re
@@ -725,7 +726,7 @@ def test_an_article_without_a_known_word_has_no_main_topic_and_no_share(texts, e
     assert np.allclose(report.shares, mixes[:-1].mean(axis=0), atol=1e-6)
     write_report(report, tmp_path)
     last = (tmp_path / "documents.csv").read_text(encoding="utf-8-sig").splitlines()[-1]
-    assert last == "w,trống,2017-03-15,farming,,,,,,,"
+    assert last == "w,trống,2017-03-15,farming,,,,,,,no word the topic model knows: no main topic"
 
 
 def test_shares_are_the_summarized_articles_not_the_training_corpus(texts):
@@ -1128,7 +1129,7 @@ def test_summaries_of_articles_made_in_python_with_odd_dates_do_not_crash():
     assert {"2022-07", "2017-01"} <= set(report.periods) and "2022-13" not in report.periods
 
 
-def test_assign_counts_apart_the_articles_with_no_main_topic(seeds_model, tmp_path):
+def test_assign_counts_apart_the_articles_with_no_main_topic(seeds_model, tmp_path, caplog):
     """Hunt 21 B: "3 articles assigned to topics" when none of the three had a main topic (no word the model
     knows): they are in the table, but not assigned."""
     out, _ = seeds_model
@@ -1138,3 +1139,7 @@ def test_assign_counts_apart_the_articles_with_no_main_topic(seeds_model, tmp_pa
                                       str(tmp_path / "a.csv")])
     assert result.exit_code == 0, result.output
     assert "0 articles assigned to topics, 3 with no main topic, in" in result.output
+    # hunt 25 C: no warning line said so, and the rows' blank topics were not marked
+    assert "3 articles have no word the topic model knows" in caplog.text
+    rows = list(csv.DictReader((tmp_path / "a.csv").open(encoding="utf-8-sig")))
+    assert [row["warning"] for row in rows] == ["no word the topic model knows: no main topic"] * 3

@@ -159,12 +159,18 @@ def _document(article, article_type, mix, labels: Sequence[str]) -> dict:
     return {"id": article.id, "title": article.title, "date": article.date, "type": article_type,
             "main_topic": main, "main_label": None if main is None else labels[main],
             "main_share": None if main is None else round(float(mix[main]), 4),
-            "mix": None if mix is None else [round(float(v), 4) for v in mix], "warning": _warning(article)}
+            "mix": None if mix is None else [round(float(v), 4) for v in mix],
+            "warning": _warning(article, NO_KNOWN_WORD if mix is None else None)}
 
 
-def _warning(article) -> str | None:
-    """How the article was read (HTML, an old font encoding, a field not used), as `label`'s records say it."""
-    return getattr(article, "meta", {}).get("warning")
+# An article's warning when it has no mix: its row's blank topic columns would otherwise look like a lost article
+NO_KNOWN_WORD = "no word the topic model knows: no main topic"
+
+
+def _warning(article, also: str | None = None) -> str | None:
+    """How the article was read (HTML, an old font encoding, a field not used), as `label`'s records say it,
+    and `also`, a warning of its topics."""
+    return "; ".join(w for w in (getattr(article, "meta", {}).get("warning"), also) if w) or None
 
 
 def in_input_order(articles: Sequence, documents: Iterable[dict]) -> Iterator[dict]:
