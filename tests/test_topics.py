@@ -974,6 +974,22 @@ def test_the_shares_over_time_hold_every_period_of_the_span_an_empty_one_at_zero
     assert rows[6].startswith("2017-06,0,0.0,0.0,0.0")
 
 
+def test_a_mistyped_date_that_stretches_the_shares_over_time_is_warned_of_with_its_article(texts, caplog):
+    """Hunt 25 C: one article dated 1917 among those of 2017 made over_time.csv 1,200 months of zeros and its
+    chart two slivers, in silence; a span of many periods with none empty is no warning."""
+    model = fitted(texts, max_iter=5)
+    _, themes = made_up_texts()
+    articles = _articles(themes)
+    articles[3] = Article(id="typo", title="bài", date="1917-01-15", label=themes[3])
+    summarize(model, articles, model.transform(texts))
+    assert "span 1202 months, 1199 of them without an article" in caplog.text
+    assert "the earliest article is typo (1917-01-15), the latest a59 (2017-02-15)" in caplog.text
+    caplog.clear()
+    dates = [f"{2000 + i % 48 // 12}-{i % 48 % 12 + 1:02d}-15" for i in range(len(texts))]  # 48 months, none empty
+    summarize(model, [Article(id=f"a{i}", title="bài", date=d) for i, d in enumerate(dates)], model.transform(texts))
+    assert "span" not in caplog.text
+
+
 def test_lda_started_from_nmf_does_not_pass_on_the_starts_convergence_warning(texts, monkeypatch):
     """Hunt 20 (B, 03): `topics fit` with the default engine warned "Maximum number of iterations 400 reached.
     Increase it to improve convergence.": scikit-learn's words about the NMF fit that only starts LDA, which no

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 from dataclasses import dataclass, field
@@ -12,7 +13,7 @@ import numpy as np
 
 from ..arguments import PERIODS, as_list, check_at_least, check_choice, none_is_default
 from ..errors import InputError, ModelError, TopicsError
-from ..io.metadata import period_of, period_range
+from ..io.metadata import MAX_PERIODS_CHARTED, day_of, period_of, period_range
 from ..io.sidefiles import read_side_file
 
 from ..io.write import write_table
@@ -21,6 +22,7 @@ from .engines import ENGINE_NAMES, MIX_OF
 from .measures import NPMI_TOP_N
 from .model import TopicModel, has_mix, topic_shares
 
+log = logging.getLogger(__name__)
 
 REPRESENTATIVE_MIN_SHARE = 0.1  # an article where a topic is under 10% does not represent it
 
@@ -126,6 +128,7 @@ def summarize(model: TopicModel, articles: Sequence, mixes: np.ndarray, types: d
     dated = [period_of(a.date, period) if ok else None for a, ok in zip(articles, mixed)]
     # every period of the span, an empty one at 0: a time axis without a gap closed
     periods, over_time, period_counts = mean_mix_by_group(dated, mixes, period_range(dated, period))
+    _warn_of_a_stretched_span(articles, dated, period_counts, period)
     type_names, by_type, type_counts = mean_mix_by_group(
         [t if ok else None for t, ok in zip(article_types, mixed)], mixes)
     titles = [representative_title(reps, [w for w, _ in words]) for reps, words in
@@ -136,6 +139,20 @@ def summarize(model: TopicModel, articles: Sequence, mixes: np.ndarray, types: d
                        period_counts=period_counts, types=type_names, by_type=by_type.tolist(),
                        type_counts=type_counts, engine=ENGINE_NAMES[model.engine], mix_of=MIX_OF[model.engine],
                        titles=titles, without_mix=int((~mixed).sum()))
+
+
+def _warn_of_a_stretched_span(articles: Sequence, dated: Sequence[str | None], counts: Sequence[int],
+                              period: str) -> None:
+    """Warn when the periods over time are more than a chart shows and mostly empty, naming the earliest and the
+    latest dated article: one mistyped date (1917 for 2017) made over_time.csv 1,200 months of zeros and its chart
+    two slivers, in silence."""
+    if len(counts) <= MAX_PERIODS_CHARTED or counts.count(0) * 2 <= len(counts):
+        return
+    ends = sorted((p, day_of(articles[i].date), i) for i, p in enumerate(dated) if p)
+    first, last = articles[ends[0][2]], articles[ends[-1][2]]
+    log.warning("the shares over time span %d %ss, %d of them without an article (one mistyped date is enough): "
+                "the earliest article is %s (%s), the latest %s (%s)", len(counts), period, counts.count(0),
+                first.id, day_of(first.date), last.id, day_of(last.date))
 
 
 def _check_mixes(mixes, n_articles: int, n_topics: int) -> np.ndarray:
