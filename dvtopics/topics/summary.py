@@ -151,8 +151,8 @@ def _warn_of_a_stretched_span(articles: Sequence, dated: Sequence[str | None], c
     ends = sorted((p, day_of(articles[i].date), i) for i, p in enumerate(dated) if p)
     first, last = articles[ends[0][2]], articles[ends[-1][2]]
     log.warning("the shares over time span %d %ss, %d of them without an article (a mistyped date? or a period too "
-                "short for these dates): the earliest article is %s (%s), the latest %s (%s)", len(counts), period, counts.count(0),
-                first.id, day_of(first.date), last.id, day_of(last.date))
+                "short for these dates): the earliest article is %s (%s), the latest %s (%s)", len(counts), period,
+                counts.count(0), first.id, day_of(first.date), last.id, day_of(last.date))
 
 
 def _check_mixes(mixes, n_articles: int, n_topics: int) -> np.ndarray:
