@@ -387,6 +387,22 @@ def test_summarize_gives_shares_over_time_and_by_type(texts):
     assert len(report.labels[0].split(", ")) == 3
 
 
+def test_an_article_given_twice_represents_a_topic_once(texts):
+    """Hunt 25 C: an article scraped twice (two ids, one text) filled two of a topic's representative places, as if
+    two articles said it; articles made without a text stay apart."""
+    model = fitted(texts)
+    best = int(np.argmax(model.transform(texts)[:, 0]))  # topic 0's most representative text, then given twice more
+    copies = texts + [texts[best]] * 2
+    twins = {f"a{best}", f"a{len(texts)}", f"a{len(texts) + 1}"}
+    articles = [Article(id=f"a{i}", title="bài", text=text) for i, text in enumerate(copies)]
+    report = summarize(model, articles, model.transform(copies), n_representatives=3)
+    ids = [rep["id"] for rep in report.representatives[0]]
+    assert len(ids) == 3 and len(twins & set(ids)) == 1, ids
+    untexted = [Article(id=f"a{i}", title="bài") for i in range(len(copies))]
+    report = summarize(model, untexted, model.transform(copies), n_representatives=3)
+    assert twins == {rep["id"] for rep in report.representatives[0]}
+
+
 def test_a_labels_files_types_win_and_a_label_field_of_another_set_is_no_type(caplog):
     """Hunt 16 B, 2: `topics fit/assign --labels types.csv` over VNTC articles (their label field VNTC's topics)
     mixed the file's types with the topics before deciding the set, so by_type.csv held the topics as types and

@@ -72,15 +72,29 @@ def mean_mix_by_group(groups: Sequence[str | None], mixes: np.ndarray,
     return names, sums / np.maximum(counts, 1)[:, None], counts.tolist()
 
 
-def representative_documents(mixes: np.ndarray, n: int = 3,
-                             min_share: float = REPRESENTATIVE_MIN_SHARE) -> list[list[int]]:
-    """Per topic, the indexes of the `n` texts where it has the largest share (at least `min_share`).
+def representative_documents(mixes: np.ndarray, n: int = 3, min_share: float = REPRESENTATIVE_MIN_SHARE,
+                             keys: Sequence | None = None) -> list[list[int]]:
+    """Per topic, the indexes of the `n` texts where it has the largest share (at least `min_share`); with `keys`
+    (one per text), one text per key: an article scraped twice was listed twice, as if two articles said it.
 
     >>> representative_documents(np.array([[0.9, 0.1], [0.2, 0.8], [0.6, 0.4]]), n=2)
     [[0, 2], [1, 2]]
+    >>> representative_documents(np.array([[0.9, 0.1], [0.9, 0.1], [0.6, 0.4]]), n=2, keys=["a", "a", "b"])
+    [[0, 2], [2, 0]]
     """
-    order = np.argsort(-mixes, axis=0, kind="stable")[:n]
-    return [[int(i) for i in order[:, k] if mixes[i, k] >= min_share] for k in range(mixes.shape[1])]
+    keys = range(len(mixes)) if keys is None else keys
+    order = np.argsort(-mixes, axis=0, kind="stable")
+    chosen = []
+    for k in range(mixes.shape[1]):
+        seen, rows = set(), []
+        for i in order[:, k]:
+            if len(rows) == n or mixes[i, k] < min_share:
+                break
+            if keys[i] not in seen:
+                seen.add(keys[i])
+                rows.append(int(i))
+        chosen.append(rows)
+    return chosen
 
 
 def representative_title(representatives: Sequence[dict], words: Sequence[str]) -> str:
@@ -122,9 +136,11 @@ def summarize(model: TopicModel, articles: Sequence, mixes: np.ndarray, types: d
     mixed = has_mix(mixes) if len(articles) else np.zeros(0, dtype=bool)
     documents = [_document(a, t, mix if ok else None, labels)
                  for a, t, mix, ok in zip(articles, article_types, mixes, mixed)]
+    # an article given twice (scraped twice) represents a topic once; an article made without a text is its own
+    same = [(a.title, a.text) if getattr(a, "text", "") else i for i, a in enumerate(articles)]
     representatives = [[{"id": articles[i].id, "title": articles[i].title, "date": articles[i].date,
                          "type": article_types[i], "share": round(float(mixes[i, k]), 4)} for i in idx]
-                        for k, idx in enumerate(representative_documents(mixes, n_representatives))]
+                        for k, idx in enumerate(representative_documents(mixes, n_representatives, keys=same))]
     dated = [period_of(a.date, period) if ok else None for a, ok in zip(articles, mixed)]
     # every period of the span, an empty one at 0: a time axis without a gap closed
     periods, over_time, period_counts = mean_mix_by_group(dated, mixes, period_range(dated, period))
