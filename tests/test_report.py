@@ -575,6 +575,17 @@ def test_the_themes_name_the_engine_once(tmp_path, seeds_dir, fake_classifier):
     assert "over paragraphs, by LDA (gensim, variational Bayes)" in made
 
 
+def test_the_themes_of_one_article_say_so_in_the_singular(tmp_path, seeds_dir, fake_classifier):
+    """Hunt 25 C: "fitted on these 1 articles", and "these 20000 articles" beside the page's "20 000"."""
+    from dvtopics.cli import cli
+
+    out = tmp_path / "r.html"
+    one = sorted(seeds_dir.glob("*.txt"))[0]
+    result = CliRunner().invoke(cli, ["report", str(one), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "(fitted on this one article: K = " in out.read_text(encoding="utf-8")
+
+
 def test_with_no_readable_article_every_sheet_keeps_its_header(tmp_path):
     """Trial 9 (B, 08): the "types" sheet was blank, while "per month" and "failed" kept their headers."""
     header = next(load_workbook(write_report_workbook(_records(), None, tmp_path / "ok.xlsx"))["types"].values)
