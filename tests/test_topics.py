@@ -520,7 +520,7 @@ def test_cli_show_names_a_representative_article_without_a_title_by_its_id(tmp_p
                  "Học sinh ôn thi cùng giáo viên, nhà trường tổ chức kỳ thi cho học sinh lớp chín.",
                  "Bác sĩ bệnh viện khám bệnh cho bệnh nhân, tiêm vắc xin phòng bệnh cho trẻ em."]
     (tmp_path / "a.jsonl").write_text("".join(
-        json.dumps({"id": f"bai-{i}", "text": " ".join([sentences[i % 3]] * 4)}, ensure_ascii=False) + "\n"
+        json.dumps({"id": f"bai-{i}", "text": " ".join([sentences[i % 3]] * 4) + f" Lần {i}."}, ensure_ascii=False) + "\n"
         for i in range(9)), encoding="utf-8")
     fit = CliRunner().invoke(cli, ["topics", "fit", str(tmp_path / "a.jsonl"), "--k", "3", "--out",
                                    str(tmp_path / "t")])
