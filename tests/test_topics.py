@@ -1071,6 +1071,16 @@ def test_a_topic_model_reads_one_str_as_one_text_and_refuses_what_is_no_text(tex
         model.transform([Article(id="1", text=texts[0])])
 
 
+def test_texts_not_segmented_are_warned_of(texts, caplog):
+    """Hunt 25 C: a notebook's `transform([a.text for a in articles])`, the texts not segmented, read syllables and
+    gave other main topics than the segmented texts, in silence."""
+    model = fitted(texts)
+    model.transform(texts)
+    assert "unsegmented" not in caplog.text
+    model.transform([" ".join(text.replace("_", " ") for text in texts[:3])])
+    assert "these texts look unsegmented: none of their" in caplog.text and "segment_many" in caplog.text
+
+
 def test_a_sweep_measures_a_generator_of_texts_as_a_list(texts):
     """Hunt 21 B: `sweep` read a generator of texts for its fits, then measured NPMI and C_V in what was left of
     it, nothing: both None, with a warning blaming phrases."""
