@@ -390,6 +390,20 @@ def test_articles_sharing_an_id_each_show_their_own_topic(tmp_path):
     assert [row[0].value for row in sheet.iter_rows(min_row=2)] == ["a0", "a0", "a2", "a0", "broken"]
 
 
+@pytest.mark.parametrize("change", ["subset", "reversed"])
+def test_topics_of_other_articles_or_in_another_order_are_refused(change, tmp_path):
+    """Hunt 25 C: a notebook's topics summarized over a subset of the articles, or in another order, were matched
+    to the records by place: articles got another's main topic, or none, in the page and the workbook, silently."""
+    records = _records(4)
+    topics = _topics(records)
+    documents = topics["documents"]
+    topics["documents"] = documents[:2] if change == "subset" else documents[::-1]
+    with pytest.raises(DvtopicsError, match="the topics are of other articles than the records"):
+        build_report(records, topics)
+    with pytest.raises(DvtopicsError, match="summarize the readable articles of the records, in their order"):
+        write_report_workbook(records, topics, tmp_path / "r.xlsx")
+
+
 @pytest.mark.parametrize("given", [["--no-topics"], ["--topics", "TOPICS"]])
 def test_report_refuses_k_it_would_ignore(tmp_path, given):
     """Trial 7: --k beside --no-topics or --topics DIR (a model of its own K) was accepted and ignored."""
@@ -559,6 +573,17 @@ def test_the_themes_name_the_engine_once(tmp_path, seeds_dir, fake_classifier):
     assert themes.count("LDA (gensim, variational Bayes)") == 1 and "K = 3, over paragraphs" in themes
     made = re.search(r'<table id="provenance">.*?</table>', html, re.S)[0]
     assert "over paragraphs, by LDA (gensim, variational Bayes)" in made
+
+
+def test_the_themes_of_one_article_say_so_in_the_singular(tmp_path, seeds_dir, fake_classifier):
+    """Hunt 25 C: "fitted on these 1 articles", and "these 20000 articles" beside the page's "20 000"."""
+    from dvtopics.cli import cli
+
+    out = tmp_path / "r.html"
+    one = sorted(seeds_dir.glob("*.txt"))[0]
+    result = CliRunner().invoke(cli, ["report", str(one), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "(fitted on this one article: K = " in out.read_text(encoding="utf-8")
 
 
 def test_with_no_readable_article_every_sheet_keeps_its_header(tmp_path):

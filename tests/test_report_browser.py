@@ -120,6 +120,22 @@ def test_at_phone_width_the_page_is_no_wider_than_the_screen(seeds_report, tmp_p
     assert seen["wide"] == "" and int(seen["page"]) <= int(seen["view"]) < 320, seen
 
 
+def test_at_phone_width_a_title_and_the_topic_words_keep_a_readable_width(seeds_report, tmp_path):
+    """Hunt 25 C: in a 320 px frame the article table squeezed each title to 43 px, a syllable or two a line, cut
+    inside words ("Thư / ờng"); the topic table's words likewise. Their columns now keep 9rem; the box scrolls."""
+    (tmp_path / seeds_report.name).write_bytes(seeds_report.read_bytes())
+    frame = tmp_path / "phone.html"
+    frame.write_text(f"""<html><body><iframe id="f" src="{seeds_report.name}" style="width:320px;height:800px;border:0"></iframe>
+<script>document.getElementById('f').addEventListener('load', function () {{
+  var doc = this.contentDocument, cells = doc.querySelectorAll('#topic-table tbody tr:first-child td');
+  document.documentElement.dataset.title = doc.querySelector('#articles tbody td').getBoundingClientRect().width;
+  document.documentElement.dataset.words = cells[3].getBoundingClientRect().width;
+}});</script></body></html>""", encoding="utf-8")
+    run = chromium(frame.as_uri(), "--dump-dom", "--virtual-time-budget=5000", "--allow-file-access-from-files")
+    seen = dict(re.findall(r'data-(title|words)="([^"]*)"', re.search(r"<html[^>]*>", run.stdout)[0]))
+    assert float(seen["title"]) >= 130 and float(seen["words"]) >= 130, seen
+
+
 def test_one_article_found_is_said_in_the_singular_and_topics_sort_by_number(seeds_report, tmp_path):
     """Trial 9 (B): "1 articles shown" after a search that found one; sorting by "Main topic" put "10: …" before
     "2: …" (the names sorted as text)."""

@@ -3,6 +3,7 @@
 Library tests use made-up segmented texts with three clear themes, so a model
 that works must find them; CLI tests use the seeds and a small JSONL.
 """
+import csv
 import json
 import random
 import re
@@ -386,6 +387,22 @@ def test_summarize_gives_shares_over_time_and_by_type(texts):
     assert len(report.labels[0].split(", ")) == 3
 
 
+def test_an_article_given_twice_represents_a_topic_once(texts):
+    """Hunt 25 C: an article scraped twice (two ids, one text) filled two of a topic's representative places, as if
+    two articles said it; articles made without a text stay apart."""
+    model = fitted(texts)
+    best = int(np.argmax(model.transform(texts)[:, 0]))  # topic 0's most representative text, then given twice more
+    copies = texts + [texts[best]] * 2
+    twins = {f"a{best}", f"a{len(texts)}", f"a{len(texts) + 1}"}
+    articles = [Article(id=f"a{i}", title="bài", text=text) for i, text in enumerate(copies)]
+    report = summarize(model, articles, model.transform(copies), n_representatives=3)
+    ids = [rep["id"] for rep in report.representatives[0]]
+    assert len(ids) == 3 and len(twins & set(ids)) == 1, ids
+    untexted = [Article(id=f"a{i}", title="bài") for i in range(len(copies))]
+    report = summarize(model, untexted, model.transform(copies), n_representatives=3)
+    assert twins == {rep["id"] for rep in report.representatives[0]}
+
+
 def test_a_labels_files_types_win_and_a_label_field_of_another_set_is_no_type(caplog):
     """Hunt 16 B, 2: `topics fit/assign --labels types.csv` over VNTC articles (their label field VNTC's topics)
     mixed the file's types with the topics before deciding the set, so by_type.csv held the topics as types and
@@ -528,7 +545,7 @@ def test_cli_show_names_a_representative_article_without_a_title_by_its_id(tmp_p
                  "Học sinh ôn thi cùng giáo viên, nhà trường tổ chức kỳ thi cho học sinh lớp chín.",
                  "Bác sĩ bệnh viện khám bệnh cho bệnh nhân, tiêm vắc xin phòng bệnh cho trẻ em."]
     (tmp_path / "a.jsonl").write_text("".join(
-        json.dumps({"id": f"bai-{i}", "text": " ".join([sentences[i % 3]] * 4)}, ensure_ascii=False) + "\n"
+        json.dumps({"id": f"bai-{i}", "text": " ".join([sentences[i % 3]] * 4) + f" Lần {i}."}, ensure_ascii=False) + "\n"
         for i in range(9)), encoding="utf-8")
     fit = CliRunner().invoke(cli, ["topics", "fit", str(tmp_path / "a.jsonl"), "--k", "3", "--out",
                                    str(tmp_path / "t")])
@@ -750,7 +767,7 @@ def test_an_article_without_a_known_word_has_no_main_topic_and_no_share(texts, e
     assert np.allclose(report.shares, mixes[:-1].mean(axis=0), atol=1e-6)
     write_report(report, tmp_path)
     last = (tmp_path / "documents.csv").read_text(encoding="utf-8-sig").splitlines()[-1]
-    assert last == "w,trống,2017-03-15,farming,,,,,,,"
+    assert last == "w,trống,2017-03-15,farming,,,,,,,no word the topic model knows: no main topic"
 
 
 def test_shares_are_the_summarized_articles_not_the_training_corpus(texts):
@@ -998,6 +1015,22 @@ def test_the_shares_over_time_hold_every_period_of_the_span_an_empty_one_at_zero
     assert rows[6].startswith("2017-06,0,0.0,0.0,0.0")
 
 
+def test_a_mistyped_date_that_stretches_the_shares_over_time_is_warned_of_with_its_article(texts, caplog):
+    """Hunt 25 C: one article dated 1917 among those of 2017 made over_time.csv 1,200 months of zeros and its
+    chart two slivers, in silence; a span of many periods with none empty is no warning."""
+    model = fitted(texts, max_iter=5)
+    _, themes = made_up_texts()
+    articles = _articles(themes)
+    articles[3] = Article(id="typo", title="bài", date="1917-01-15", label=themes[3])
+    summarize(model, articles, model.transform(texts))
+    assert "span 1202 months, 1199 of them without an article" in caplog.text
+    assert "the earliest article is typo (1917-01-15), the latest a59 (2017-02-15)" in caplog.text
+    caplog.clear()
+    dates = [f"{2000 + i % 48 // 12}-{i % 48 % 12 + 1:02d}-15" for i in range(len(texts))]  # 48 months, none empty
+    summarize(model, [Article(id=f"a{i}", title="bài", date=d) for i, d in enumerate(dates)], model.transform(texts))
+    assert "span" not in caplog.text
+
+
 def test_lda_started_from_nmf_does_not_pass_on_the_starts_convergence_warning(texts, monkeypatch):
     """Hunt 20 (B, 03): `topics fit` with the default engine warned "Maximum number of iterations 400 reached.
     Increase it to improve convergence.": scikit-learn's words about the NMF fit that only starts LDA, which no
@@ -1061,6 +1094,16 @@ def test_a_topic_model_reads_one_str_as_one_text_and_refuses_what_is_no_text(tex
         TopicModel(n_topics=2, no_below=1).fit([None, texts[0]])
     with pytest.raises(TypeError, match="segment_articles"):
         model.transform([Article(id="1", text=texts[0])])
+
+
+def test_texts_not_segmented_are_warned_of(texts, caplog):
+    """Hunt 25 C: a notebook's `transform([a.text for a in articles])`, the texts not segmented, read syllables and
+    gave other main topics than the segmented texts, in silence."""
+    model = fitted(texts)
+    model.transform(texts)
+    assert "unsegmented" not in caplog.text
+    model.transform([" ".join(text.replace("_", " ") for text in texts[:3])])
+    assert "these texts look unsegmented: none of their" in caplog.text and "segment_many" in caplog.text
 
 
 def test_a_sweep_measures_a_generator_of_texts_as_a_list(texts):
@@ -1153,7 +1196,7 @@ def test_summaries_of_articles_made_in_python_with_odd_dates_do_not_crash():
     assert {"2022-07", "2017-01"} <= set(report.periods) and "2022-13" not in report.periods
 
 
-def test_assign_counts_apart_the_articles_with_no_main_topic(seeds_model, tmp_path):
+def test_assign_counts_apart_the_articles_with_no_main_topic(seeds_model, tmp_path, caplog):
     """Hunt 21 B: "3 articles assigned to topics" when none of the three had a main topic (no word the model
     knows): they are in the table, but not assigned."""
     out, _ = seeds_model
@@ -1163,3 +1206,7 @@ def test_assign_counts_apart_the_articles_with_no_main_topic(seeds_model, tmp_pa
                                       str(tmp_path / "a.csv")])
     assert result.exit_code == 0, result.output
     assert "0 articles assigned to topics, 3 with no main topic, in" in result.output
+    # hunt 25 C: no warning line said so, and the rows' blank topics were not marked
+    assert "3 articles have no word the topic model knows" in caplog.text
+    rows = list(csv.DictReader((tmp_path / "a.csv").open(encoding="utf-8-sig")))
+    assert [row["warning"] for row in rows] == ["no word the topic model knows: no main topic"] * 3

@@ -268,7 +268,9 @@ def _topic_model(segmented: Sequence[str], topics_dir, n_topics, provenance: dic
         log.warning("K lowered from %d to %d in the report: these articles allow no more topics", asked, k)
     lowered = f" (lowered from {asked}: these articles allow no more)" if k != asked else ""
     # the engine is named beside it, from the topics (`TopicReport.engine`)
-    return model, f"fitted on these {len(segmented)} articles: K = {k}{lowered}, over {unit}s", mixes
+    n = len(segmented)  # in the page's words: "this one article", "these 20 000 articles"
+    these = "this one article" if n == 1 else f"these {n:,} articles".replace(",", " ")
+    return model, f"fitted on {these}: K = {k}{lowered}, over {unit}s", mixes
 
 
 # What a report user can do when the report's own fit fails: `report` has none of the fit's options, `topics fit`

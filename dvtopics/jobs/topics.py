@@ -148,6 +148,7 @@ def assign_topics(reading: Reading, directory: str, out: str, labels_file: str |
                          fields=reading.fields, max_bytes=reading.max_bytes, n_workers=cores(reading.n_jobs),
                          gather=partial(write_assignments, n_topics=len(labels)),
                          settings=_assign_settings(reading, directory, labels_file))
+        warn_without_mix(counts.get(None, 0))
         return Assignment(counts, labels, [])
     from ..topics.summary import in_input_order, summarize, write_documents
     from ..types.training import read_types, with_article_types
@@ -159,6 +160,7 @@ def assign_topics(reading: Reading, directory: str, out: str, labels_file: str |
     write_documents(list(in_input_order(data.articles, report.documents)), out, len(report.labels), errors=True)
     counts = Counter(d["main_topic"] for d in report.documents)
     counts["error"] = len(data.failed)
+    warn_without_mix(report.without_mix)
     return Assignment(counts, report.labels, data.failed)
 
 

@@ -156,7 +156,10 @@ def article_rows(records: Sequence[Mapping], topics: Mapping | None = None) -> l
     word the topic model knows)."""
     names = topic_names(topics)
     # the topics' documents are the readable records', in order: matched by place, as ids may repeat
-    documents = iter((topics or {}).get("documents", []))
+    documents = (topics or {}).get("documents", [])
+    if names:
+        _check_documents(records, documents)
+    documents = iter(documents)
     rows = []
     for record in records:
         row = {key: record.get(key) for key in ("id", "title", "date", "source", "label")}
@@ -171,6 +174,17 @@ def article_rows(records: Sequence[Mapping], topics: Mapping | None = None) -> l
         row["warning"] = record.get("warning")  # how the article was read (encoding, HTML, a field not used)
         rows.append(row)
     return rows
+
+
+def _check_documents(records: Sequence[Mapping], documents: Sequence[Mapping]) -> None:
+    """Refuse topics summarized over other articles than the readable records, or in another order: matched by
+    place, they gave one article another's main topic, or none, in silence (a notebook's `summarize` of a subset)."""
+    ids, topic_ids = [r.get("id") for r in _good(records)], [d.get("id") for d in documents]
+    if ids != topic_ids:
+        at = next((i for i, pair in enumerate(zip(ids, topic_ids)) if pair[0] != pair[1]), min(len(ids), len(topic_ids)))
+        raise DvtopicsError(f"the topics are of other articles than the records: {len(topic_ids)} against "
+                            f"{len(ids)} readable records, differing at position {at}; summarize the readable "
+                            "articles of the records, in their order")
 
 
 def period_for(records: Sequence[Mapping]) -> str:

@@ -481,7 +481,22 @@ def segmented_texts(texts: Iterable[str]) -> list[str]:
         hint = (": give their segmented texts, dvtopics.text.segment.segment_articles(articles)[1]"
                 if hasattr(wrong[0], "text") else "")
         raise TypeError(f"texts: a topic model reads segmented texts (str), not {type(wrong[0]).__name__} items{hint}")
+    _warn_if_unsegmented(texts)
     return texts
+
+
+UNSEGMENTED_WORDS = 100  # words of Vietnamese text without one joined by "_": not segmented, by far the likeliest
+
+
+def _warn_if_unsegmented(texts: Sequence[str]) -> None:
+    """Warn of texts that were not segmented (the articles' own text given, not `segment_many`'s): a model reads them
+    as syllables, "công", "tác", and gave them other topics than their words, in silence."""
+    if any("_" in text for text in texts):
+        return
+    n_words = sum(len(text.split()) for text in texts)
+    if n_words >= UNSEGMENTED_WORDS:
+        log.warning("these texts look unsegmented: none of their %d words is joined by '_' (\"công_tác\"), so the topic "
+                    "model reads syllables; give the texts dvtopics.segment_many returns", n_words)
 
 
 def has_mix(mixes: np.ndarray) -> np.ndarray:

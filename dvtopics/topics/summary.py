@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 from dataclasses import dataclass, field
@@ -12,7 +13,7 @@ import numpy as np
 
 from ..arguments import PERIODS, as_list, check_at_least, check_choice, none_is_default
 from ..errors import InputError, ModelError, TopicsError
-from ..io.metadata import period_of, period_range
+from ..io.metadata import MAX_PERIODS_CHARTED, day_of, period_of, period_range
 from ..io.sidefiles import read_side_file
 
 from ..io.write import write_table
@@ -21,6 +22,7 @@ from .engines import ENGINE_NAMES, MIX_OF
 from .measures import NPMI_TOP_N
 from .model import TopicModel, has_mix, topic_shares
 
+log = logging.getLogger(__name__)
 
 REPRESENTATIVE_MIN_SHARE = 0.1  # an article where a topic is under 10% does not represent it
 
@@ -70,15 +72,29 @@ def mean_mix_by_group(groups: Sequence[str | None], mixes: np.ndarray,
     return names, sums / np.maximum(counts, 1)[:, None], counts.tolist()
 
 
-def representative_documents(mixes: np.ndarray, n: int = 3,
-                             min_share: float = REPRESENTATIVE_MIN_SHARE) -> list[list[int]]:
-    """Per topic, the indexes of the `n` texts where it has the largest share (at least `min_share`).
+def representative_documents(mixes: np.ndarray, n: int = 3, min_share: float = REPRESENTATIVE_MIN_SHARE,
+                             keys: Sequence | None = None) -> list[list[int]]:
+    """Per topic, the indexes of the `n` texts where it has the largest share (at least `min_share`); with `keys`
+    (one per text), one text per key: an article scraped twice was listed twice, as if two articles said it.
 
     >>> representative_documents(np.array([[0.9, 0.1], [0.2, 0.8], [0.6, 0.4]]), n=2)
     [[0, 2], [1, 2]]
+    >>> representative_documents(np.array([[0.9, 0.1], [0.9, 0.1], [0.6, 0.4]]), n=2, keys=["a", "a", "b"])
+    [[0, 2], [2, 0]]
     """
-    order = np.argsort(-mixes, axis=0, kind="stable")[:n]
-    return [[int(i) for i in order[:, k] if mixes[i, k] >= min_share] for k in range(mixes.shape[1])]
+    keys = range(len(mixes)) if keys is None else keys
+    order = np.argsort(-mixes, axis=0, kind="stable")
+    chosen = []
+    for k in range(mixes.shape[1]):
+        seen, rows = set(), []
+        for i in order[:, k]:
+            if len(rows) == n or mixes[i, k] < min_share:
+                break
+            if keys[i] not in seen:
+                seen.add(keys[i])
+                rows.append(int(i))
+        chosen.append(rows)
+    return chosen
 
 
 def representative_title(representatives: Sequence[dict], words: Sequence[str]) -> str:
@@ -120,12 +136,15 @@ def summarize(model: TopicModel, articles: Sequence, mixes: np.ndarray, types: d
     mixed = has_mix(mixes) if len(articles) else np.zeros(0, dtype=bool)
     documents = [_document(a, t, mix if ok else None, labels)
                  for a, t, mix, ok in zip(articles, article_types, mixes, mixed)]
+    # an article given twice (scraped twice) represents a topic once; an article made without a text is its own
+    same = [(a.title, a.text) if getattr(a, "text", "") else i for i, a in enumerate(articles)]
     representatives = [[{"id": articles[i].id, "title": articles[i].title, "date": articles[i].date,
                          "type": article_types[i], "share": round(float(mixes[i, k]), 4)} for i in idx]
-                        for k, idx in enumerate(representative_documents(mixes, n_representatives))]
+                        for k, idx in enumerate(representative_documents(mixes, n_representatives, keys=same))]
     dated = [period_of(a.date, period) if ok else None for a, ok in zip(articles, mixed)]
     # every period of the span, an empty one at 0: a time axis without a gap closed
     periods, over_time, period_counts = mean_mix_by_group(dated, mixes, period_range(dated, period))
+    _warn_of_a_stretched_span(articles, dated, period_counts, period)
     type_names, by_type, type_counts = mean_mix_by_group(
         [t if ok else None for t, ok in zip(article_types, mixed)], mixes)
     titles = [representative_title(reps, [w for w, _ in words]) for reps, words in
@@ -136,6 +155,20 @@ def summarize(model: TopicModel, articles: Sequence, mixes: np.ndarray, types: d
                        period_counts=period_counts, types=type_names, by_type=by_type.tolist(),
                        type_counts=type_counts, engine=ENGINE_NAMES[model.engine], mix_of=MIX_OF[model.engine],
                        titles=titles, without_mix=int((~mixed).sum()))
+
+
+def _warn_of_a_stretched_span(articles: Sequence, dated: Sequence[str | None], counts: Sequence[int],
+                              period: str) -> None:
+    """Warn when the periods over time are more than a chart shows and mostly empty, naming the earliest and the
+    latest dated article: one mistyped date (1917 for 2017) made over_time.csv 1,200 months of zeros and its chart
+    two slivers, in silence."""
+    if len(counts) <= MAX_PERIODS_CHARTED or counts.count(0) * 2 <= len(counts):
+        return
+    ends = sorted((p, day_of(articles[i].date), i) for i, p in enumerate(dated) if p)
+    first, last = articles[ends[0][2]], articles[ends[-1][2]]
+    log.warning("the shares over time span %d %ss, %d of them without an article (a mistyped date? or a period too "
+                "short for these dates): the earliest article is %s (%s), the latest %s (%s)", len(counts), period,
+                counts.count(0), first.id, day_of(first.date), last.id, day_of(last.date))
 
 
 def _check_mixes(mixes, n_articles: int, n_topics: int) -> np.ndarray:
@@ -159,12 +192,18 @@ def _document(article, article_type, mix, labels: Sequence[str]) -> dict:
     return {"id": article.id, "title": article.title, "date": article.date, "type": article_type,
             "main_topic": main, "main_label": None if main is None else labels[main],
             "main_share": None if main is None else round(float(mix[main]), 4),
-            "mix": None if mix is None else [round(float(v), 4) for v in mix], "warning": _warning(article)}
+            "mix": None if mix is None else [round(float(v), 4) for v in mix],
+            "warning": _warning(article, NO_KNOWN_WORD if mix is None else None)}
 
 
-def _warning(article) -> str | None:
-    """How the article was read (HTML, an old font encoding, a field not used), as `label`'s records say it."""
-    return getattr(article, "meta", {}).get("warning")
+# An article's warning when it has no mix: its row's blank topic columns would otherwise look like a lost article
+NO_KNOWN_WORD = "no word the topic model knows: no main topic"
+
+
+def _warning(article, also: str | None = None) -> str | None:
+    """How the article was read (HTML, an old font encoding, a field not used), as `label`'s records say it,
+    and `also`, a warning of its topics."""
+    return "; ".join(w for w in (getattr(article, "meta", {}).get("warning"), also) if w) or None
 
 
 def in_input_order(articles: Sequence, documents: Iterable[dict]) -> Iterator[dict]:
