@@ -596,6 +596,23 @@ def test_a_labelled_title_line_gives_the_headline_without_its_label():
     assert extract_metadata("Tiêu đề mới cho bài viết\nNội dung.")["title"] == "Tiêu đề mới cho bài viết"
 
 
+@pytest.mark.parametrize("header", [
+    "Tiêu đề: {title}\nNgày đăng: 05/01/2023\nNguồn: Báo Lạng Sơn\nNội dung:\n",
+    "Tiêu đề:\n{title}\nNgày đăng:\n05/01/2023\nNguồn:\nBáo Lạng Sơn\n\nNội dung:\n",
+    "TITLE : {title}\nDate: 05/01/2023\nSource: Báo Lạng Sơn\nContent: "])
+def test_a_scrapers_labelled_header_gives_its_fields_and_leaves_its_labels_out_of_the_text(tmp_path, header):
+    """Hunt 25 A (01): a scraper's .txt whose labels stand alone over their values ("Tiêu đề:" over the headline) was
+    titled "Tiêu đề:" and had no source; and in every such file "Tiêu đề", "Nội dung" ("Title", "Content") were words
+    of the text, in its segments and topics. The labels of a title and a body are dropped, a lone label is read
+    with the value under it."""
+    title = "Hội nghị tổng kết công tác dân vận"
+    (tmp_path / "a.txt").write_text(header.format(title=title) + "Sáng 5/1, Ban Dân vận Huyện ủy tổ chức hội nghị.\n")
+    article = next(read_articles(tmp_path / "a.txt"))
+    assert (article.title, article.date, article.source) == (title, "2023-01-05", "Báo Lạng Sơn")
+    assert article.text.split("\n")[0] == title
+    assert not any(word in article.text.lower() for word in ("tiêu đề", "nội dung", "title", "content"))
+
+
 def test_a_json_labels_file_is_read_as_json(tmp_path):
     """Hunt 22 A (13): `--labels labels.json`, an array of {"id", "label"} (JSONL's records in one array) or an
     object of labels by id, was read as a CSV and refused as "a labels table needs a header …; its header has

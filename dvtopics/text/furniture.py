@@ -193,13 +193,46 @@ def _menu_at_top(lines: list[str]) -> list[int]:
     return items if len(items) >= _MENU_MIN_ITEMS else []
 
 
+# The labelled header a scraper writes over the text ("Tiêu đề: …", "Ngày đăng: …", "Nguồn: …", "Nội dung:", English
+# "Title:", "Date:", "Source:", "Content:"), each label with its value or alone over it. A title's or a body's label is
+# no word of the article (in every article of such a file, it was among its words and topics); a date's, a source's or
+# a writer's is kept with its value, as a page shows it, and one alone on its line is joined to the value under it.
+_HEADER_LABEL = re.compile(r"(?P<label>(?P<dropped>tiêu đề|tựa đề|tên bài(?: viết)?|title|headline|nội dung|content|"
+                           r"body)|ngày đăng|ngày xuất bản|ngày|thời gian|date|published|nguồn(?: tin| bài)?|source|"
+                           r"tác giả|author|url|link|đường dẫn|chuyên mục|category)\s*:\s*(?P<value>.*)", re.IGNORECASE)
+_BODY_LABEL = re.compile(r"nội dung|content|body", re.IGNORECASE)
+
+
+def _without_header_labels(lines: list[str]) -> list[str]:
+    """`lines` with the labels of a scraper's header at their top read as `_HEADER_LABEL` says; the header ends at
+    the first line that is not labelled, or at the body's own label."""
+    kept, position = [], 0
+    while position < len(lines):
+        labelled = _HEADER_LABEL.fullmatch(lines[position])
+        if lines[position] and not labelled:
+            break
+        position += 1
+        if not labelled:
+            continue
+        line, value = lines[position - 1], labelled["value"]
+        body = bool(_BODY_LABEL.fullmatch(labelled["label"]))
+        under = lines[position] if position < len(lines) else ""
+        if not value and not body and under and not _HEADER_LABEL.fullmatch(under):  # the label alone over its value
+            line, value = f"{line} {under}", under
+            position += 1
+        kept.append(value if labelled["dropped"] else line)
+        if body:
+            break
+    return kept + lines[position:]
+
+
 def strip_furniture(text: str) -> str:
     """Drop furniture lines, a site menu copied one item a line at the top (`_menu_at_top`), and the
     headlines listed under "Tin liên quan" and the like (up to the next line that ends like a sentence:
     some sites put the list inside the article). Caption rules apply only below the headline (the first
     line kept that is neither a dateline nor a short label such as a section name): a headline is short
     and unpunctuated like a caption, and opens with the same words ("Đồng chí …", "Lãnh đạo …")."""
-    lines = [line.strip() for line in text.split("\n")]
+    lines = _without_header_labels([line.strip() for line in text.split("\n")])
     menu = _menu_at_top(lines)
     kept, in_list, below_headline = [], False, False
     for position, line in enumerate(lines):
