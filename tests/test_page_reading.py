@@ -200,6 +200,14 @@ def test_a_date_field_with_its_month_in_english_is_read(value):
     assert parse_date(value) == "2022-07-05"
 
 
+@pytest.mark.parametrize("value", ["5-Thg7-22", "05-Thg7-2022", "5-thg 7-22"])
+def test_a_date_field_with_a_vietnamese_excel_month_is_read(value):
+    """Hunt 25 A (02): Excel in a Vietnamese locale saves a column formatted "d-mmm-yy" as "5-Thg7-22" (its months
+    are "Thg1" to "Thg12"): the field was "not a date" and every article of the CSV went undated."""
+    assert parse_date(value) == "2022-07-05"
+    assert parse_date("5-Thg13-22") is None
+
+
 @pytest.mark.parametrize("value", ["Mayor 5, 2022", "5 Jul", "Jul 2022", "31-Feb-2022", "5-Jul-2071"])
 def test_what_only_looks_like_an_english_date_is_none(value):
     assert parse_date(value) is None

@@ -118,7 +118,14 @@ def parse_date(value: str, month_first: bool = False, say: bool = True) -> str |
                         "read day first (3 April): if its column is month first, write its dates year first "
                         "(2024-03-04)", value, day)
         return day
+    if excel := _VIETNAMESE_EXCEL_DATE.fullmatch(value):
+        return iso_date(excel["day"], excel["month"], full_year(excel["year"]))
     return english_date(value)
+
+
+# Excel's "d-mmm-yy" in a Vietnamese locale, whose months are "Thg1" to "Thg12" ("12-Thg3-19"; LibreOffice's "thg 3"), as
+# its CSV saves a date column so formatted: a field only
+_VIETNAMESE_EXCEL_DATE = re.compile(r"(?P<day>\d{1,2})-thg\s?(?P<month>\d{1,2})-(?P<year>\d{4}|\d{2})", re.IGNORECASE)
 
 
 # A date of three numbers, day or month first ("3/25/2024", "25.03.24"): whose order a column can tell
