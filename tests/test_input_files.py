@@ -142,6 +142,20 @@ def test_a_page_saved_as_one_file_is_read_as_its_page(tmp_path, name, part_heade
     assert article.error is None and article.title == "Hội nghị tổng kết công tác dân vận năm 2022"
     assert article.text.endswith(TEXT) and "Saved by" not in article.text
     assert "HTML" in article.meta["warning"]
+    assert article.source == "baodientu.vn"  # Hunt 25 A (03): its address, as a page saved as HTML gives it
+
+
+@pytest.mark.parametrize("prologue", ["<!-- saved from url=(0040)https://www.baodientu.vn/tin-tuc/tong-ket.html -->\n",
+                                      "<link href='https://baodientu.vn/tong-ket.html' rel='canonical'>",
+                                      '<meta property="og:url" content="https://baodientu.vn/tong-ket.html" />'])
+def test_a_saved_pages_own_address_gives_its_site_as_source(tmp_path, prologue):
+    """Hunt 25 A (03): a page saved by a browser states its address (the "saved from url" line, its canonical link,
+    its og:url) where no visible text shows it: the article had no source, as the report counted it, where a
+    scraper's "URL: …" line over a text gives its site. A source line in the page still wins."""
+    (tmp_path / "page.html").write_text(prologue + PAGE, encoding="utf-8")
+    assert read(tmp_path / "page.html")[0].source == "baodientu.vn"
+    (tmp_path / "page.html").write_text(prologue + PAGE.replace("</p>", "</p><p>Nguồn: Báo Lạng Sơn</p>"), encoding="utf-8")
+    assert read(tmp_path / "page.html")[0].source == "Báo Lạng Sơn"
 
 
 def test_a_web_archive_without_a_page_is_one_clear_error(tmp_path):

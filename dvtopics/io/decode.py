@@ -83,16 +83,20 @@ def _decoded(data: bytes, name: str, line: bool = False) -> tuple[str, str | Non
     return text, warning
 
 
-def _archived_page(html: bytes, charset: str | None, name: str) -> tuple[str, str | None]:
+def _archived_page(html: bytes, charset: str | None, address: str, name: str) -> tuple[str, str | None]:
     """The HTML of the page a web archive holds (`htmltext.mhtml_page`), in the charset its part declares, else as
-    any article's bytes are decoded: its visible text is then read as any saved page's (`article.make_article`)."""
+    any article's bytes are decoded: its visible text is then read as any saved page's (`article.make_article`).
+    Its address is written as a browser writes it over a page saved as HTML, where `htmltext.page_address` finds it."""
     if not html.strip():
         raise InputError(f"{name}: a web page saved as one file (MHTML) that holds no page: save the page as "
                          "\"Webpage, HTML only\" or as text")
     try:
-        return html.decode(charset), None
+        page, warning = html.decode(charset), None
     except (LookupError, TypeError, UnicodeDecodeError):  # no charset, or one it is not in
-        return _decoded(html, name)
+        page, warning = _decoded(html, name)
+    if re.fullmatch(r"https?://\S+", address):
+        page = f"<!-- saved from url=({len(address):04d}){address} -->\n{page.lstrip(chr(0xFEFF))}"
+    return page, warning
 
 
 # below this many letters, too few to say a text is not Vietnamese (counted without spaces: Chinese has none)
