@@ -150,12 +150,27 @@ def test_cp1258_fallback_warns(tmp_path, caplog):
     assert article.title == "Tin vắn"
 
 
-@pytest.mark.parametrize("content, message", [(b"", "empty"), (b"  \n\n", "empty"), (b"\x00\x01\x02\x03" * 100, "binary")])
+@pytest.mark.parametrize("content, message", [(b"", "empty"), (b"  \n\n", "empty"), (b"\x00\x01\x02\x03" * 100, "binary"),
+                                              (b"\x00" * 600, "empty file \\(NUL bytes only\\)")])
 def test_bad_files_raise_one_clear_error(tmp_path, content, message):
     path = tmp_path / "bad.txt"
     path.write_bytes(content)
     with pytest.raises(InputError, match=message):
         next(read_articles(path, on_error="raise"))
+
+
+@pytest.mark.parametrize("name, good", [("a.txt", TEXT.encode()), ("a.jsonl", json.dumps({"id": "a", "text": TEXT}).encode()),
+                                        ("a.csv", b"id,text\na,\"" + TEXT.encode() + b"\"")])
+def test_nul_bytes_padding_a_files_end_or_start_are_no_part_of_it(tmp_path, name, good):
+    """Hunt 25 A (04): a file whose writing a crash or a full disk cut short ends in NULs (a few, or thousands): the
+    article was "binary file, not text" (a few NULs in a short file are over 1% of it), a JSON lines file got an error
+    record for its padding. The padding is dropped; NULs inside the text still make it binary."""
+    for padded in (good + b"\n" + b"\x00" * 10, good + b"\n" + b"\x00" * 5000, b"\x00" * 512 + good):
+        (tmp_path / name).write_bytes(padded)
+        articles = list(read_articles(tmp_path / name))
+        assert [(a.id.split(":")[0], a.error, a.text) for a in articles] == [("a", None, TEXT)]
+    (tmp_path / name).write_bytes(good[:40] + b"\x00" * 20 + good[40:])
+    assert "binary" in (next(read_articles(tmp_path / name)).error or "")
 
 
 def test_bad_files_can_be_recorded_and_the_rest_read(tmp_path):

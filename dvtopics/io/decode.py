@@ -69,10 +69,15 @@ def _decoded(data: bytes, name: str, line: bool = False) -> tuple[str, str | Non
     if max(even, odd) > len(sample) // 8 and min(even, odd) <= len(sample) // 64:
         # UTF-16 without a BOM puts a NUL beside every ASCII character.
         text = data.decode("utf-16-le" if odd > even else "utf-16-be", errors="replace")
-    elif even + odd > max(2, len(sample) // 100):
-        raise InputError(binary)
     else:
-        data = data.replace(b"\x00", b"")  # a stray NUL or two (a damaged copy) does not make a file binary
+        # NULs padding its end or start (a file whose writing a crash or a full disk cut short, a copy from a damaged
+        # card) are no part of its text, and a stray NUL or two (a damaged copy) does not make a file binary
+        data = data.strip(b"\x00")
+        if not data.strip():
+            raise InputError(f"{name}: empty file (NUL bytes only)")
+        if data[:4096].count(0) > max(2, len(data[:4096]) // 100):
+            raise InputError(binary)
+        data = data.replace(b"\x00", b"")
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:

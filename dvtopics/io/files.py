@@ -226,8 +226,9 @@ def _sized_lines(handle, utf16: str | None, limit: int) -> Iterator[tuple[int, b
 
 
 def blank_line(line: bytes | int) -> bool:
-    """Whether a line of `numbered_lines` holds nothing: whitespace, or a BOM (a file saved empty as "UTF-8")."""
-    return isinstance(line, bytes) and not line.removeprefix(b"\xef\xbb\xbf").strip()
+    """Whether a line of `numbered_lines` holds nothing: whitespace, a BOM (a file saved empty as "UTF-8"), or NULs (the
+    padding a crash leaves at a file's end, as `decode.decode_text` reads it)."""
+    return isinstance(line, bytes) and not line.removeprefix(b"\xef\xbb\xbf").replace(b"\x00", b"").strip()
 
 
 def _bounded_lines(handle, limit: int) -> Iterator[bytes | int]:
