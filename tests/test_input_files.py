@@ -36,6 +36,21 @@ def test_mac_system_files_in_a_folder_are_passed_over(tmp_path, caplog):
     assert caplog.text == ""  # no failed article, no "save it as .txt" advice
 
 
+def test_the_files_programs_leave_beside_an_open_article_are_passed_over(tmp_path, caplog):
+    """Hunt 25 A (05): an article open in Word ("~$bai1.txt", its owner file, binary) or in Emacs (".#bai1.txt", a
+    link to nowhere) was an error record, and the run failed; LibreOffice's lock, vim's swap and editors' backups
+    each had a warning saying to save them as .txt. Passed over in silence, as the system's own files are."""
+    (tmp_path / "bai1.txt").write_text(f"Hội nghị tổng kết\n{TEXT}", encoding="utf-8")
+    (tmp_path / "~$bai1.txt").write_bytes(b"\x0bNguyen Van A" + b"\x00" * 40 + b"\x0bN\x00g\x00")
+    (tmp_path / ".#bai1.txt").symlink_to("user@host.1234:1700000000")
+    for name in (".~lock.bai1.txt#", "#bai1.txt#", ".bai1.txt.swp", "bai1.txt~", "~$tong-hop.xlsx"):
+        (tmp_path / name).write_text(f"Hội nghị tổng kết\n{TEXT}", encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        articles = read(tmp_path)
+    assert [(a.id, a.error) for a in articles] == [("bai1", None)]
+    assert caplog.text == ""
+
+
 def test_dvtopics_own_working_files_in_an_input_folder_are_passed_over(tmp_path, caplog):
     """`label arts/ --out arts/labels.csv` warned about its own lock file, telling the user to save it as .txt
     (trial 9, helper C). Its lock, its journal (whose first line names the text field), Dask's parts folder and

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import itertools
 import os
+import re
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -58,6 +59,10 @@ _SIDE_FILE_SUFFIXES = (".md", ".rst", ".png", ".jpg", ".jpeg", ".gif", ".svg")
 # hides them.
 _SYSTEM_FILES = frozenset({".ds_store", "thumbs.db", "desktop.ini"})
 _SYSTEM_FOLDERS = frozenset({"__macosx"})
+# And what a program leaves beside a file it has open or has saved: Word's and Excel's owner files ("~$a.txt", binary),
+# LibreOffice's lock (".~lock.a.txt#"), Emacs' lock link (".#a.txt", pointing nowhere) and autosave ("#a.txt#"), vim's
+# swap (".a.txt.swp"), the backup many editors keep ("a.txt~"). Read, an article open in Word was an error record.
+_PROGRAM_FILE = re.compile(r"~\$.*|\.~lock\..*#|\.#.*|#.*#|\..*\.sw[a-p]|.*~", re.DOTALL)
 
 
 # What dvtopics writes beside an output while it works, in an input folder when the output is written there
@@ -87,7 +92,7 @@ def writing(outputs: Iterable[str | os.PathLike]):
 def _is_system_file(name: str, is_folder: bool) -> bool:
     if is_folder:
         return name.lower() in _SYSTEM_FOLDERS
-    return name.startswith("._") or name.lower() in _SYSTEM_FILES
+    return name.startswith("._") or name.lower() in _SYSTEM_FILES or bool(_PROGRAM_FILE.fullmatch(name))
 
 
 def _is_working_file(path: Path, is_folder: bool) -> bool:
