@@ -1322,6 +1322,16 @@ def test_a_field_typed_without_its_tone_marks_is_refused_naming_the_column_meant
     assert "did you mean" not in plain.error
 
 
+def test_a_semicolon_table_without_the_text_column_names_its_columns(tmp_path):
+    """Hunt 25 A (06): a CSV saved by Excel in a Vietnamese locale (";") whose text column has a name of its own was
+    refused naming one column, "its columns are 'Tiêu đề;Ngày;Nội dung bài báo'", and a name typed without its tone
+    marks pointed at none: its header was split by ",". It is split by the delimiter that splits it."""
+    (tmp_path / "a.csv").write_text(f'Tiêu đề;Ngày;Nội dung bài báo\nSơ kết;12/03/2019;"{TEXT}"\n', encoding="utf-8")
+    [table] = read(tmp_path / "a.csv", fields=FieldNames(text="Noi dung bai bao"))
+    assert table.error == (f"{tmp_path / 'a.csv'}: no 'Noi dung bai bao' column (--text-field) (did you mean 'Nội dung "
+                           "bài báo'?); its columns are 'Tiêu đề', 'Ngày', 'Nội dung bài báo'")
+
+
 def test_a_text_saved_as_a_list_of_paragraphs_is_read_one_a_line(tmp_path):
     """Hunt 21 (A 14): scrapers save a page's text as its paragraphs (Scrapy's .getall()); the article was lost
     as "not text". A list of texts is its paragraphs; a list with anything else in it stays an error."""

@@ -29,19 +29,22 @@ def csv_delimiter(text: str, text_field: str, likely: str = ",") -> tuple[str, s
     """(delimiter, the table's text): the delimiter a "sep=" first line names (the table is the text after
     it), else the one under which a header, one of the first lines that are not blank, names the text field
     (as `names_field` matches names; the `likely` one tried first): Excel writes ';' where the comma is the
-    decimal sign (Vietnamese Windows among them), and some save tabs. A header no delimiter splits right is
-    read with the `likely` one."""
+    decimal sign (Vietnamese Windows among them), and some save tabs. A header none of whose lines names the text
+    field is split by the delimiter that gives its first line most cells (the `likely` one when none does better)."""
     hint = _SEPARATOR_LINE.match(text)
     if hint:
         return hint.group(1), text[hint.end():]
     # blank lines above the header, or a spreadsheet's empty rows (";;;")
     lines = (match.group() for match in itertools.islice(_LINE.finditer(text), 1000))
-    filled = itertools.islice((line for line in lines if line.strip("".join(_DELIMITERS) + " \"")), HEADER_ROWS)
+    filled = list(itertools.islice((line for line in lines if line.strip("".join(_DELIMITERS) + " \"")), HEADER_ROWS))
+    delimiters = dict.fromkeys((likely, *_DELIMITERS))
     for line in filled:
-        for delimiter in dict.fromkeys((likely, *_DELIMITERS)):
+        for delimiter in delimiters:
             if names_field(next(csv.reader([line], delimiter=delimiter), []), text_field):
                 return delimiter, text
-    return likely, text
+    # no header names it: the delimiter that splits the first line into most columns, so that the error naming the
+    # table's columns names them ('Tiêu đề', 'Ngày', …), not one column of the whole line with its ';'
+    return max(delimiters, key=lambda delimiter: len(next(csv.reader(filled[:1], delimiter=delimiter), []))), text
 
 
 def lines_above_table(text: str, table: str) -> int:
