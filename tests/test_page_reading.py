@@ -601,7 +601,7 @@ def test_a_markdown_headings_marks_are_no_part_of_the_title(marked):
     assert extract_metadata(f"Ca khúc **hay** của năm 2024\n{BODY}")["title"] == "Ca khúc **hay** của năm 2024"
 
 
-@pytest.mark.parametrize("name", ["published_at", "pubDate", "datePublished", "Thời gian", "publish_date"])
+@pytest.mark.parametrize("name", ["published_at", "pubDate", "datePublished", "Thời gian", "publish_date", "publishedAt"])
 def test_a_date_column_named_as_scrapers_and_cms_name_it_is_the_date(tmp_path, name):
     """Hunt 23 C (20): a JSONL with "published_at" (or a sheet's "Thời gian") was read without a word, every article
     undated and out of the charts over time. A "published" flag is no date."""
@@ -609,6 +609,21 @@ def test_a_date_column_named_as_scrapers_and_cms_name_it_is_the_date(tmp_path, n
                                                   "text": BODY}) + "\n", encoding="utf-8")
     [article] = read_articles(tmp_path / "a.jsonl")
     assert (article.date, article.meta.get("warning")) == ("2024-03-25", None)
+
+
+def test_a_newsapi_article_gives_its_date_and_its_sources_name(tmp_path):
+    """Hunt 25 A (07): NewsAPI's articles ({"source": {"id", "name"}, "publishedAt", …}, its answer's "articles" saved
+    as JSON or JSON lines) were undated ("publishedAt" was no date's name) and their source object "not text: not
+    used"; its content's cut ("… [+2345 chars]") was words of the text. The date is read, the source is its name,
+    and the cut is said in the warning, not read."""
+    record = {"source": {"id": None, "name": "Báo Lạng Sơn"}, "title": "Huyện tổng kết công tác dân vận năm 2024",
+              "url": "https://baolangson.vn/a-1.html", "publishedAt": "2024-03-25T01:15:00Z", "content": BODY}
+    (tmp_path / "a.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    [article] = read_articles(tmp_path / "a.jsonl")
+    assert (article.date, article.source, article.meta.get("warning")) == ("2024-03-25", "Báo Lạng Sơn", None)
+    (tmp_path / "a.jsonl").write_text(json.dumps({**record, "content": BODY[:60] + "… [+2345 chars]"}) + "\n")
+    [article] = read_articles(tmp_path / "a.jsonl")
+    assert "chars" not in article.text and "[+2345 chars]" in article.meta["warning"]
 
 
 @pytest.mark.parametrize("line, source", [("Theo TTXVN.", "TTXVN"), ("Theo Báo Tin tức.", "Báo Tin tức"),

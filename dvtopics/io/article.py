@@ -148,6 +148,8 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
     given, spelt = {}, spelt or {}
     for key in METADATA_FIELDS + ("label",):
         value = fields.pop(key, None)
+        if key == "source" and isinstance(value, dict) and isinstance(value.get("name"), str):
+            value = value["name"]  # NewsAPI's source, {"id": "vnexpress", "name": "VnExpress"}: its name
         given[key] = field_text(value)
         if value is not None and given[key] is None:
             fields[key] = value
@@ -194,6 +196,7 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
 
 
 _ESCAPED_LINE_END = re.compile(r"\\r\\n|\\n")
+_CUT_SHORT = re.compile(r"\s*(\[\+\d+ chars\])\s*$")
 
 
 def _readable(raw: str, fields: dict, name: str, say: bool = True) -> str:
@@ -210,6 +213,10 @@ def _readable(raw: str, fields: dict, name: str, say: bool = True) -> str:
         tell("the text's line ends are written escaped (\"\\n\"): read as line ends",
              "the text's line ends are written escaped (\\n): read as line ends")
         raw = _ESCAPED_LINE_END.sub("\n", raw)
+    if raw.rstrip().endswith(" chars]") and (cut := _CUT_SHORT.search(raw)):  # NewsAPI's content: its first 200 characters and how many it left out
+        tell(f"the text is cut short ({cut[1]!r}, as NewsAPI gives it): only its start is read",
+             f"the text is cut short ({cut[1]}, as NewsAPI gives it): only its start is read")
+        raw = raw[:cut.start()]
     html = is_html(raw)
     if html:
         tell("HTML instead of text; its visible text is used", "HTML instead of text: its visible text is used")

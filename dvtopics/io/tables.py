@@ -213,6 +213,7 @@ COMMON_NAMES = {
              # status's value (Yes/No, 1/0, true) is kept as such, not warned of
              "published at", "published date", "published time", "publish date", "publish time",
              "publication date", "date published", "datepublished", "pubdate", "post date", "posted at", "publish up",
+             "publishedat",  # NewsAPI's, and JavaScript's camel case
              "published"),
     "source": ("nguồn", "nguồn tin", "nguồn bài", "tên báo", "báo", "cơ quan báo chí", "publisher", "newspaper"),
     "id": ("mã", "mã bài", "mã bài viết", "mã số"),
