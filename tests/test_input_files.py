@@ -452,6 +452,28 @@ def test_every_sheet_with_articles_is_read_and_the_others_are_named(tmp_path, ca
     assert [a.id for a in read(path)] == ["ids.xlsx:2", "ids.xlsx:B:2"]
 
 
+def test_a_hidden_sheet_is_not_read_and_is_named(tmp_path, caplog):
+    """Hunt 25 A (08): a sheet one hid (the drafts, an older round, a drop-down's choices) was read without a word: its
+    articles were read twice, or beside the ones meant, and its labels too. It is passed over, named in a warning."""
+    from openpyxl import load_workbook
+    from dvtopics.io.labels import read_labels
+
+    path = workbook(tmp_path / "book.xlsx", {"Bài viết": table_at(1, 1, ARTICLES[:2]),
+                                             "Nháp": table_at(1, 1, [ARTICLES[0], ARTICLES[2]])})
+    book = load_workbook(path)
+    book["Nháp"].sheet_state = "hidden"
+    book.save(path)
+    with caplog.at_level(logging.WARNING):
+        assert [a.id for a in read(path)] == ["1"]
+    assert "hidden sheet 'Nháp' not read" in caplog.text
+    labels = workbook(tmp_path / "labels.xlsx", {"Nhãn": table_at(1, 1, [["id", "label"], ["1", "other"]]),
+                                                 "Vòng 1": table_at(1, 1, [["id", "label"], ["1", "annual_review"]])})
+    book = load_workbook(labels)
+    book["Vòng 1"].sheet_state = "hidden"
+    book.save(labels)
+    assert read_labels(labels) == {"1": "other"}
+
+
 def test_a_csv_row_with_more_cells_than_the_header_loses_no_text(tmp_path):
     # a stray tab pasted into the text column, the last one: the cells after it are its text
     (tmp_path / "a.csv").write_text(f"id\ttitle\ttext\n1\tTổng kết\tSáng 5/1, Ban Dân vận\t{TEXT2}\n"

@@ -408,8 +408,17 @@ def sheet_tables(book, wanted: Iterable[str], text_field: str, where: object = "
     """(title, index, header, rows, names) of each sheet of a read-only workbook that holds anything: its header as
     `split_header` finds it (a table need not start in A1, nor under a title), its names matched to `wanted`
     (`field_names`); rows are (row number, cells) of the rows below it, read as they are iterated, a merged
-    cell's value in each of its cells (`_merged_values`); names: the header's names as the sheet spells them."""
+    cell's value in each of its cells (`_merged_values`); names: the header's names as the sheet spells them.
+    A hidden sheet is not read, and a warning names it: one hides a sheet of drafts, of an older round or of a
+    drop-down's choices, which read were articles or labels twice, without a word."""
+    hidden = [sheet.title for sheet in book.worksheets if sheet.sheet_state != "visible"]
+    if hidden:
+        log.warning("%s: hidden sheet%s %s not read (unhide %s in Excel to read %s)", where, "s" * (len(hidden) > 1),
+                    ", ".join(map(repr, hidden)), "them" if len(hidden) > 1 else "it",
+                    "them" if len(hidden) > 1 else "it")
     for index, sheet in enumerate(book.worksheets):
+        if sheet.title in hidden:
+            continue
         # cells, not values: `cell_text` needs their number format
         rows = enumerate(sheet.iter_rows(), start=1)
         header, rows = split_header(rows, text_field, wanted, lambda item: [cell_text(cell) for cell in item[1]],
