@@ -210,6 +210,18 @@ def test_a_folder_reads_txt_whatever_its_case_and_names_what_it_skips(tmp_path, 
     assert not any(".csv" in note or ".md" in note for note in notes)
 
 
+def test_a_folders_gzipped_articles_are_read_as_one_given_by_name_is(tmp_path):
+    """Hunt 25 A (09): `gzip -r articles/` leaves a folder of .txt.gz files; each one given by name is read, but the
+    folder was "no articles: 2 .gz files not read …: an archive: extract its files (unzip it)". They are its
+    articles, named as their .txt would be."""
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.txt.gz").write_bytes(gzip.compress(TEXT.encode("utf-8")))
+    (tmp_path / "sub" / "B.TXT.GZ").write_bytes(gzip.compress(TEXT.encode("utf-8")))
+    (tmp_path / "c.txt").write_text(TEXT, encoding="utf-8")
+    articles = list(read_articles(tmp_path))
+    assert [(a.id, a.error, a.text) for a in articles] == [("a", None, TEXT), ("c", None, TEXT), ("sub/B", None, TEXT)]
+
+
 def test_a_folders_note_on_an_archive_says_to_extract_it(tmp_path):
     """Hunt 20 A (16): a .zip of articles in a folder was noted "save it as .txt (UTF-8) to read it"."""
     import zipfile
@@ -217,7 +229,7 @@ def test_a_folders_note_on_an_archive_says_to_extract_it(tmp_path):
     (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
     with zipfile.ZipFile(tmp_path / "more.zip", "w") as archive:
         archive.writestr("b.txt", TEXT)
-    (tmp_path / "c.txt.gz").write_bytes(gzip.compress(TEXT.encode("utf-8")))
+    (tmp_path / "c.tar.gz").write_bytes(gzip.compress(TEXT.encode("utf-8")))
     (tmp_path / "only").mkdir()
     (tmp_path / "only" / "d.rar").write_bytes(b"Rar!\x1a\x07\x00")
     notes = unread_notes(tmp_path)  # .zip, .gz, and the .rar of the folder below

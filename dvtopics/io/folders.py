@@ -17,7 +17,8 @@ from .files import blank_line, document_problem, numbered_lines, open_binary
 from .jsonfiles import loads
 from .tables import name_key, names_of, vietnamese_key
 
-TEXT_SUFFIXES = (".txt",)
+# (".txt.gz": an article gzipped, as `gzip -r` leaves a folder of them, read decompressed)
+TEXT_SUFFIXES = (".txt", ".txt.gz")
 # (".jl": Scrapy's JSON lines, `scrapy crawl … -o items.jl`)
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".json.gz", ".ndjson.gz", ".jl", ".jl.gz")
 JSON_SUFFIXES = (".json",)  # one JSON value: an array of articles, or one article
@@ -269,12 +270,17 @@ def iter_files(paths: Iterable[str | os.PathLike], skipped: Skipped | None = Non
             files = _walk(path, held, text_field)
             first = next(files, path)
             for file in itertools.chain([first], files):
-                yield file, (file.relative_to(path).with_suffix("").as_posix() if file != path else path.name)
+                yield file, (_without_suffix(file.relative_to(path)).as_posix() if file != path else path.name)
             if first != path and skipped is not None:  # else the reader's error names them
                 for kind, (count, example) in held.items():
                     skipped.setdefault(kind, [0, example])[0] += count
         elif path.exists():
-            # a gzipped article (`a.txt.gz`, read decompressed) is "a", as `a.txt` is
-            yield path, Path(path.name[:-3]).stem if path.name.lower().endswith(".txt.gz") else path.stem
+            yield path, _without_suffix(Path(path.name)).as_posix()
         else:
             raise InputError(f"{path}: no such file or folder")
+
+
+def _without_suffix(path: Path) -> Path:
+    """`path` without its suffix, the id of its article: a gzipped article (`a.txt.gz`, read decompressed) is "a", as
+    `a.txt` is."""
+    return path.with_suffix("").with_suffix("") if path.name.lower().endswith(".txt.gz") else path.with_suffix("")
