@@ -194,12 +194,14 @@ def _menu_at_top(lines: list[str]) -> list[int]:
 
 
 # The labelled header a scraper writes over the text ("Tiêu đề: …", "Ngày đăng: …", "Nguồn: …", "Nội dung:", English
-# "Title:", "Date:", "Source:", "Content:"), each label with its value or alone over it. A title's or a body's label is
-# no word of the article (in every article of such a file, it was among its words and topics); a date's, a source's or
-# a writer's is kept with its value, as a page shows it, and one alone on its line is joined to the value under it.
+# "Title:", "Date:", "Source:", "Content:"), each label with its value or alone over it. A title's, a lead's or a
+# body's label is no word of the article (in every article of such a file, it was among its words and topics); a
+# date's, a source's or a writer's is kept with its value, as a page shows it, and one alone on its line is joined to
+# the value under it.
 _HEADER_LABEL = re.compile(r"(?P<label>(?P<dropped>tiêu đề|tựa đề|tên bài(?: viết)?|title|headline|nội dung|content|"
-                           r"body)|ngày đăng|ngày xuất bản|ngày|thời gian|date|published|nguồn(?: tin| bài)?|source|"
-                           r"tác giả|author|url|link|đường dẫn|chuyên mục|category)\s*:\s*(?P<value>.*)", re.IGNORECASE)
+                           r"body|sapo|tóm tắt|mô tả(?: ngắn)?|description|summary|lead|excerpt)|ngày đăng|"
+                           r"ngày xuất bản|ngày|thời gian|date|published|nguồn(?: tin| bài)?|source|tác giả|author|url|"
+                           r"link|đường dẫn|chuyên mục|category)\s*:\s*(?P<value>.*)", re.IGNORECASE)
 _BODY_LABEL = re.compile(r"nội dung|content|body", re.IGNORECASE)
 
 
