@@ -733,6 +733,23 @@ def test_a_json_line_that_holds_an_array_of_articles_gives_each_of_them(tmp_path
         ("d1", None)]
 
 
+def test_json_lines_with_a_comma_after_each_or_encoded_twice_are_read(tmp_path, caplog):
+    """Hunt 25 A (11): records written `json.dumps(record) + ","` (or an array's items with its brackets taken off)
+    were each "not valid JSON (Extra data …)" after a warning that the file was "one JSON object over several lines":
+    every article lost. A line that is a JSON string holding an object (encoded twice, json.dumps of json.dumps) was
+    "not text". Both are read as their objects. A Python dict printed ("{'id': …}") is an error saying so."""
+    first, second = {"id": "a1", "text": TEXT}, {"id": "b1", "text": TEXT2}
+    (tmp_path / "comma.jsonl").write_text(json.dumps(first) + ",\n" + json.dumps(second) + ",\n", encoding="utf-8")
+    (tmp_path / "twice.jsonl").write_text(json.dumps(json.dumps(first)) + "\n" + json.dumps(second) + "\n")
+    (tmp_path / "printed.jsonl").write_text(f"{first!r}\n{second!r}\n", encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        for name in ("comma.jsonl", "twice.jsonl"):
+            assert [(a.id, a.error, a.text) for a in read(tmp_path / name)] == [("a1", None, TEXT), ("b1", None, TEXT2)]
+        printed = read(tmp_path / "printed.jsonl")
+    assert len(printed) == 2 and all("a Python dict printed, not JSON" in a.error for a in printed)
+    assert "over several lines" not in caplog.text
+
+
 # ------------------------------------------------------------------ files in more than one encoding
 
 def cp1258(text: str) -> bytes:

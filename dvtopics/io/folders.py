@@ -14,7 +14,7 @@ from ..errors import InputError
 from ..text.normalise import nfc
 from .decode import decode_head
 from .files import blank_line, document_problem, numbered_lines, open_binary
-from .jsonfiles import loads
+from .jsonfiles import line_value
 from .tables import name_key, names_of, vietnamese_key
 
 # (".txt.gz": an article gzipped, as `gzip -r` leaves a folder of them, read decompressed)
@@ -158,7 +158,9 @@ def json_document(path: Path) -> str | None:
     # JSON lines whose first line is broken (cut short), the second is a whole object
     second = next(lines, None)
     # (a first line over the limit, not read, is a JSON line: a pretty-printed object's is "{")
-    if isinstance(first, bytes) and not _json_value(first) and second is not None and not _json_value(second):
+    # (nor is a line that closes the object it opens, as a broken JSON line does: a Python dict printed, "{'id': …}")
+    if (isinstance(first, bytes) and not _json_value(first) and not first.rstrip().endswith(b"}")
+            and second is not None and not _json_value(second)):
         return "one JSON object over several lines"
     return None
 
@@ -168,7 +170,7 @@ def _json_value(line) -> bool:
     if not isinstance(line, bytes):
         return False
     try:
-        loads(line.decode("utf-8", errors="replace").lstrip("\ufeff"))
+        line_value(line.decode("utf-8", errors="replace").lstrip("\ufeff"))
     except (ValueError, RecursionError):
         return False
     return True
