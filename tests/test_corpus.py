@@ -601,6 +601,24 @@ def test_a_zip_given_as_an_article_is_one_clear_error_and_no_guessed_encoding(tm
     assert "Windows-1258" not in caplog.text
 
 
+@pytest.mark.parametrize("name", ["articles.csv", "articles.txt", "articles.jsonl"])
+def test_an_office_file_under_another_name_is_named_for_what_it_is(tmp_path, name):
+    """Hunt 25 A (12): a workbook saved or renamed "articles.csv" (as some portals' "CSV" exports are) was "zip-compressed
+    data: decompress it first", which sent a user to unzip its XML; a Word document named .txt too. The error says
+    what the file is and what to do."""
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / name, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+    (article,) = read_articles(tmp_path / name)
+    assert "an Excel workbook (.xlsx) under another name: name it .xlsx to read it" in article.error
+    with zipfile.ZipFile(tmp_path / name, "w") as archive:
+        archive.writestr("word/document.xml", "<document/>")
+    (article,) = read_articles(tmp_path / name)
+    assert "a Word document, not plain text: save it as Plain Text" in article.error
+
+
 def test_skipped_links_to_folders_are_counted_in_words(tmp_path, caplog):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text(TEXT, encoding="utf-8")

@@ -7,6 +7,7 @@ import io
 import itertools
 import logging
 import re
+import zipfile
 import zlib
 from pathlib import Path
 from typing import Iterator
@@ -127,6 +128,29 @@ def document(head: bytes, name: str) -> str | None:
     return document_problem(Path(name).suffix) if head.startswith(_CONTAINERS) else None
 
 
+# What a zip holds when it is an Office file, by a file only that kind holds: a workbook, a document or a slide show
+# of Office (Open XML) or of OpenDocument, given under another name (a workbook saved or renamed "articles.csv", as
+# some portals' "CSV" exports are): "zip-compressed data: decompress it first" sent a user to unzip its XML
+_OFFICE_PARTS = {"xl/workbook.xml": ".xlsx", "word/document.xml": ".docx", "ppt/presentation.xml": ".pptx",
+                 "content.xml": ".odt"}
+
+
+def zipped_document(source) -> str | None:
+    """What the zip `source` (a path or a binary file) is and what to do, when it is an Office file (`_OFFICE_PARTS`);
+    None for any other zip."""
+    try:
+        with zipfile.ZipFile(source) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return None
+    suffix = next((suffix for part, suffix in _OFFICE_PARTS.items() if part in names), None)
+    if suffix == ".xlsx":
+        return "an Excel workbook (.xlsx) under another name: name it .xlsx to read it (or save it as CSV UTF-8)"
+    if suffix == ".pptx":
+        return "a PowerPoint presentation, not plain text: save its text as Plain Text (.txt, UTF-8) to read it"
+    return document_problem(suffix) if suffix else None
+
+
 def open_binary(path: Path):
     """The bytes of a file, decompressed when they are gzip data, whatever the name says; lines that end
     with CR alone end with LF (`_CarriageReturnsAsNewlines`)."""
@@ -136,7 +160,8 @@ def open_binary(path: Path):
         handle = io.BufferedReader(_Gunzip(handle), 1 << 16)
     elif compressed:
         handle.close()
-        raise InputError(f"{compressed}-compressed data: decompress it first (gzip is read as it is)")
+        raise InputError((compressed == "zip" and zipped_document(path))
+                         or f"{compressed}-compressed data: decompress it first (gzip is read as it is)")
     elif path.name.lower().endswith(".gz"):
         log.warning("%s: not gzip data despite its name; read as it is", path)
     head = handle.peek(1 << 16)
