@@ -617,6 +617,9 @@ def test_an_office_file_under_another_name_is_named_for_what_it_is(tmp_path, nam
         archive.writestr("word/document.xml", "<document/>")
     (article,) = read_articles(tmp_path / name)
     assert "a Word document, not plain text: save it as Plain Text" in article.error
+    (tmp_path / name).write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))  # an .xls or .doc: "binary file"
+    (article,) = read_articles(tmp_path / name)
+    assert "an Office 97-2003 file (.xls or .doc) under another name: open it and save it as .xlsx" in article.error
 
 
 def test_skipped_links_to_folders_are_counted_in_words(tmp_path, caplog):

@@ -125,6 +125,10 @@ def document(head: bytes, name: str) -> str | None:
         return document_problem(".rtf")
     if head.startswith(b"%PDF-"):
         return document_problem(".pdf")
+    if head.startswith(_CONTAINERS[1]) and not document_problem(Path(name).suffix):
+        # (an .xls or .doc renamed, or a system's "CSV" export that is one: "binary file, not text" said nothing)
+        return ("an Office 97-2003 file (.xls or .doc) under another name: open it and save it as .xlsx or CSV UTF-8, "
+                "or as Plain Text (.txt, UTF-8), to read it")
     return document_problem(Path(name).suffix) if head.startswith(_CONTAINERS) else None
 
 
