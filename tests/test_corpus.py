@@ -620,6 +620,11 @@ def test_an_office_file_under_another_name_is_named_for_what_it_is(tmp_path, nam
     (tmp_path / name).write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))  # an .xls or .doc: "binary file"
     (article,) = read_articles(tmp_path / name)
     assert "an Office 97-2003 file (.xls or .doc) under another name: open it and save it as .xlsx" in article.error
+    # a system's "Excel" export that is an HTML table named .xls was one article, titled "STT"
+    (tmp_path / "export.xls").write_text("<html><body><table><tr><th>STT</th><th>Nội dung</th></tr><tr><td>1</td>"
+                                         f"<td>{TEXT}</td></tr></table></body></html>", encoding="utf-8")
+    (article,) = read_articles(tmp_path / "export.xls")
+    assert "an Excel 97-2003 workbook, not plain text: save it as .xlsx or CSV UTF-8" in article.error
 
 
 def test_skipped_links_to_folders_are_counted_in_words(tmp_path, caplog):

@@ -120,7 +120,8 @@ def document_problem(suffix: str) -> str | None:
 
 def document(head: bytes, name: str) -> str | None:
     """`document_problem` for a file named `name` whose bytes start with `head` (16 bytes are enough): an RTF or
-    PDF document whatever its name says, a zip or Office 97-2003 file by its name; None for any other file."""
+    PDF document whatever its name says, a zip or Office 97-2003 file by its name, a workbook (.xls, .ods, …) by its
+    name whatever its bytes; None for any other file."""
     if head.lstrip().startswith(b"{\\rtf"):
         return document_problem(".rtf")
     if head.startswith(b"%PDF-"):
@@ -129,7 +130,10 @@ def document(head: bytes, name: str) -> str | None:
         # (an .xls or .doc renamed, or a system's "CSV" export that is one: "binary file, not text" said nothing)
         return ("an Office 97-2003 file (.xls or .doc) under another name: open it and save it as .xlsx or CSV UTF-8, "
                 "or as Plain Text (.txt, UTF-8), to read it")
-    return document_problem(Path(name).suffix) if head.startswith(_CONTAINERS) else None
+    # a workbook by its name whatever its bytes: a system's "Excel" export is often an HTML table (or Excel 2003's XML)
+    # named .xls, which read as text was one article titled by its first column's name ("STT"), dated by its last row
+    by_name = head.startswith(_CONTAINERS) or _DOCUMENTS.get(Path(name).suffix.lower(), (None, None))[1] == _AS_TABLE
+    return document_problem(Path(name).suffix) if by_name else None
 
 
 # What a zip holds when it is an Office file, by a file only that kind holds: a workbook, a document or a slide show
