@@ -646,6 +646,20 @@ def test_a_sites_player_follow_line_and_footer_are_furniture(chrome):
     assert chrome not in article.text and article.text.startswith("Huyện tổng kết")
 
 
+@pytest.mark.parametrize("welcome", ["Chào mừng quý khách đến với Cổng thông tin điện tử tỉnh Tuyên Quang",
+                                     "Chào mừng bạn đến với Báo Tuyên Quang điện tử"])
+def test_a_portals_welcome_over_the_page_is_no_title(welcome):
+    """Hunt 25 A (14): a provincial portal's page copied whole opens with its welcome; it was the title, and with the
+    menu under it no longer at the top, the site's date of the day ("Thứ Tư, ngày 27/11/2024") was the article's."""
+    page = (f"{welcome}\nThứ Tư, ngày 27/11/2024\nTrang chủ\nGiới thiệu\nTin tức - Sự kiện\nLiên hệ\n"
+            f"Huyện tổng kết công tác dân vận năm 2024\n25/03/2024 08:15\n{BODY}")
+    article = make_article("a", page)
+    assert (article.title, article.date) == ("Huyện tổng kết công tác dân vận năm 2024", "2024-03-25")
+    assert "Chào mừng" not in article.text
+    assert "Chào mừng các đại biểu đến với hội nghị" in make_article("b", f"Hội nghị\n{BODY}Chào mừng các đại biểu "
+                                                                      "đến với hội nghị").text
+
+
 @pytest.mark.parametrize("prose", ["Nghe bài hát Quê hương của nhạc sĩ", "Copyright là vấn đề lớn với báo chí",
                                    "Tổng biên tập Báo Nhân Dân dự hội nghị",
                                    "Theo dõi tình hình trên Facebook, lực lượng chức năng đã phát hiện nhiều vụ việc."])

@@ -64,7 +64,10 @@ _SITE_CHROME = re.compile(
     r"giấy\s+phép\s+(?:số|hoạt\s+động\s+báo\s+chí|xuất\s+bản).*(?:bttt|thông\s+tin\s+và\s+truyền\s+thông|cấp).*|"
     r"(?:phó\s+)?tổng\s+biên\s+tập\s*:.{0,60}|cơ\s+quan\s+chủ\s+quản\s*:.*|"
     r"chịu\s+trách\s+nhiệm\s+(?:nội\s+dung|xuất\s+bản|chính)\s*:.{0,80}|"
-    r"ghi\s+rõ\s+nguồn.{0,60}khi\s+(?:phát\s+hành|sử\s+dụng|đăng)\s+lại.*)\W*$", re.IGNORECASE)
+    r"ghi\s+rõ\s+nguồn.{0,60}khi\s+(?:phát\s+hành|sử\s+dụng|đăng)\s+lại.*|"
+    # a portal's welcome over every page ("Chào mừng quý khách đến với Cổng thông tin điện tử tỉnh …"): the title it was
+    r"chào\s+mừng\s+(?:quý\s+khách|quý\s+vị|(?:quý\s+)?bạn(?:\s+đọc)?)?\s*đến\s+với\s+(?:cổng|trang|website|web|báo|"
+    r"tạp\s+chí)\b.{0,80}|welcome\s+to\s+.{0,80}(?:portal|website|cổng|trang).{0,40})\W*$", re.IGNORECASE)
 
 
 # The text-size buttons beside a headline, alone on their line ("A- A A+", "A A A"); a line "A" is a list's
