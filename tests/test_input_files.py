@@ -201,6 +201,17 @@ def test_title_and_source_fields_in_an_old_font_encoding_are_converted_as_the_te
     assert "the 'title' field written in TCVN3" in csv_row.meta["warning"]
 
 
+def test_a_header_typed_in_an_old_font_encoding_names_its_fields(tmp_path):
+    """Hunt 25 A (15): a sheet set in a .VnTime font heads its columns in TCVN3 ("Tiªu ®Ò", "Ngµy ®¨ng", "Néi dung"):
+    its text was "no 'text' column; its columns are 'STT', 'Tiªu ®Ò', …", and --text-field "Néi dung" the way out.
+    Its names are read in Unicode when the header reads as Vietnamese in that encoding, as its cells are."""
+    header = "STT,Tiªu ®Ò,Ngµy ®¨ng,Néi dung,Nguån"  # STT, Tiêu đề, Ngày đăng, Nội dung, Nguồn
+    (tmp_path / "a.csv").write_text(f'{header}\n1,{TCVN3_TITLE},05/01/2023,"{TCVN3_TEXT}",TTXVN\n', encoding="utf-8")
+    (article,) = read(tmp_path / "a.csv")
+    assert (article.error, article.title, article.date, article.text) == (None, TITLE, "2023-01-05", TEXT)
+    assert article.source == "TTXVN"
+
+
 # ------------------------------------------------------------------ line ends and CSV layouts
 
 @pytest.mark.parametrize("name", ["a.jsonl", "a.jsonl.gz", "a.csv", "a.json"])

@@ -256,8 +256,33 @@ def field_names(names: Iterable, wanted: Iterable[str]) -> list:
     >>> field_names(["Mã", "Tiêu đề", "Nội dung"], ["text", "id", "title"])
     ['id', 'title', 'text']
     """
-    names = list(names)
-    wanted = list(wanted)
+    names, wanted = list(names), list(wanted)
+    matched = _matched_names(names, wanted)
+    if set(wanted) <= set(matched) or (legacy := _names_in_unicode(tuple(names))) is None:
+        return matched
+    again = _matched_names(legacy, wanted)
+    return again if len(set(wanted) & set(again)) > len(set(wanted) & set(matched)) else matched
+
+
+@functools.lru_cache(maxsize=4096)  # a JSONL file's records repeat their keys: each header is told once
+def _names_in_unicode(names: tuple) -> tuple | None:
+    """A header typed in an old Vietnamese font encoding (a sheet set in .VnTime or VNI-Times: "Néi dung", "Tiªu ®Ò"),
+    its names in Unicode, or None when it reads as it is: its columns were no field, and "no 'text' column; its
+    columns are 'Tiªu ®Ò', 'Néi dung'" asked for --text-field "Néi dung". Told and converted on the whole header, a
+    name a line (one name is too short to tell), as `vnlegacy.to_unicode` reads a text."""
+    from .vnlegacy import to_unicode
+
+    texts = [" ".join(name.split()) for name in names if isinstance(name, str)]
+    for likely in (None, "TCVN3", "VNI"):
+        converted, encoding = to_unicode("\n".join(texts), likely)
+        if encoding:
+            unicode = iter(converted.split("\n"))
+            return tuple(next(unicode) if isinstance(name, str) else name for name in names)
+    return None
+
+
+def _matched_names(names, wanted: list) -> list:
+    """`field_names` of names as they are spelt."""
     keys = {name_key(name): name for name in wanted}
     taken = set(names)
     matched = []
