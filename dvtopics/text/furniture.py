@@ -206,6 +206,13 @@ _HEADER_LABEL = re.compile(r"(?P<label>(?P<dropped>tiêu đề|tựa đề|tên 
                            r"ngày xuất bản|ngày|thời gian|date|published|nguồn(?: tin| bài)?|source|tác giả|author|url|"
                            r"link|đường dẫn|chuyên mục|category)\s*:\s*(?P<value>.*)", re.IGNORECASE)
 _BODY_LABEL = re.compile(r"nội dung|content|body", re.IGNORECASE)
+# the same header as a Markdown file's front matter (Jekyll, Hugo, Obsidian): between "---" lines, its values quoted
+_FRONT_MATTER_FENCES = ("---", "+++")
+
+
+def _unquoted(value: str) -> str:
+    """A header's value without the quotes around it (`title: "Hội nghị …"`, as front matter writes it)."""
+    return value[1:-1] if len(value) > 1 and value[0] == value[-1] and value[0] in "\"'" else value
 
 
 def _without_header_labels(lines: list[str]) -> list[str]:
@@ -214,12 +221,12 @@ def _without_header_labels(lines: list[str]) -> list[str]:
     kept, position = [], 0
     while position < len(lines):
         labelled = _HEADER_LABEL.fullmatch(lines[position])
-        if lines[position] and not labelled:
+        if lines[position] and not labelled and lines[position] not in _FRONT_MATTER_FENCES:
             break
         position += 1
         if not labelled:
             continue
-        line, value = lines[position - 1], labelled["value"]
+        line, value = lines[position - 1], _unquoted(labelled["value"])
         body = bool(_BODY_LABEL.fullmatch(labelled["label"]))
         under = lines[position] if position < len(lines) else ""
         if not value and not body and under and not _HEADER_LABEL.fullmatch(under):  # the label alone over its value
