@@ -883,6 +883,21 @@ def test_a_json_file_where_no_record_has_the_text_field_is_one_error_naming_its_
     assert "the 'text' field is missing: the title is read as the text" in articles[0].meta["warning"]
 
 
+def test_a_records_empty_text_field_beside_its_body_under_another_name_reads_the_body(tmp_path):
+    """Hunt 25 A (16): a scraper with several extractors writes {"text": null, "content": "…"}: the record's text was
+    its title alone ("the 'text' field is missing: the title is read as the text"), its body unread. The body under
+    another of the text's names is read, with a warning; a lead beside an empty text is read as before."""
+    rows = [{"id": "a", "title": "Hội nghị", "text": None, "content": TEXT},
+            {"id": "b", "title": "Gặp mặt", "text": "", "Nội dung": TEXT2},
+            {"id": "c", "title": "Giao ban", "text": "", "description": TEXT}]
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows),
+                                      encoding="utf-8")
+    a, b, c = read(tmp_path / "a.jsonl")
+    assert (a.text, b.text, c.text) == (TEXT, TEXT2, TEXT)
+    assert "the 'text' field is missing: 'content' is read as the text" in a.meta["warning"]
+    assert "'Nội dung' is read as the text" in b.meta["warning"] and "lead" in c.meta["warning"]
+
+
 def test_a_text_of_marks_alone_is_read_from_its_title_and_without_one_the_error_says_what_it_held(tmp_path):
     """Hunt 21 A (2): a text of "..." under a headline was "no text in the article", though an empty text under the
     same headline is read from it; the error named no cause for a text that held marks."""
