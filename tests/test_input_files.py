@@ -98,6 +98,19 @@ def test_a_page_saved_by_a_browser_is_read_as_html(tmp_path, prologue):
     assert "HTML" in article.meta["warning"]
 
 
+@pytest.mark.parametrize("head", ['<meta property="article:published_time" content="2023-01-05T08:30:00+07:00">',
+                                  '<script type="application/ld+json">{"datePublished": "2023-01-05T08:30:00+07:00"}'
+                                  '</script>'])
+def test_a_saved_pages_day_of_publication_in_its_head_dates_it_where_its_text_does_not(tmp_path, head):
+    """Hunt 25 A (17): a page whose date a script draws shows none in its saved text; its <head> states it (for social
+    networks, as schema.org data), and the article was undated. A date the text gives still wins."""
+    (tmp_path / "page.html").write_text(PAGE.replace("<title>", head + "<title>"), encoding="utf-8")
+    assert read(tmp_path / "page.html")[0].date == "2023-01-05"
+    (tmp_path / "page.html").write_text(PAGE.replace("<title>", head + "<title>").replace("</h1>", "</h1><p>04/01/2023"
+                                                                                         "</p>"), encoding="utf-8")
+    assert read(tmp_path / "page.html")[0].date == "2023-01-04"
+
+
 def test_a_page_laid_out_in_table_cells_keeps_each_cell_apart(tmp_path):
     """Hunt 20 A (02): cells and block elements the reader did not know ran together, "Trang chủTin tức", the
     headline glued to its dateline ("năm 202205/07/2022": no date, a made-up word)."""

@@ -13,7 +13,8 @@ from ..errors import InputError
 from ..text.dates import FIRST_YEAR, LAST_YEAR
 from ..text.furniture import strip_furniture
 from ..text.normalise import nfc, normalize
-from .htmltext import html_to_text, is_html, is_markdown, markdown_to_text, page_address, unescape_references
+from .htmltext import (html_to_text, is_html, is_markdown, markdown_to_text, page_address, page_published,
+                       unescape_references)
 from .jsonfiles import json_kind
 from .lead import with_lead
 from .metadata import (dated_headline, extract_metadata, parse_date, site_of_link,
@@ -131,7 +132,8 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
             joined = with_lead(lead, raw)
             body, raw = (raw if joined != raw and raw.strip() else None), joined
     raw = _from_legacy_font(raw, "text", fields, name)
-    address = page_address(raw) if is_html(raw) else None  # a saved page's own, in its <head>: read before the text
+    # a saved page's own address and day of publication, in its <head>: read before its text
+    address, published = (page_address(raw), page_published(raw)) if is_html(raw) else (None, None)
     raw = _readable(raw, fields, name)
     clean = strip_furniture(normalize(raw))
     if not clean.strip():
@@ -145,6 +147,7 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
         body = _readable(to_unicode(body, fields.get("encoding"))[0], fields, name, say=False)
         found = extract_metadata(strip_furniture(normalize(body)), normalize(_readable(lead, fields, name, say=False)))
     found["source"] = found["source"] or (address and site_of_link(address))
+    found["date"] = found["date"] or (published and parse_date(published, say=False))
     given, spelt = {}, spelt or {}
     for key in METADATA_FIELDS + ("label",):
         value = fields.pop(key, None)

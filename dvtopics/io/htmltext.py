@@ -82,6 +82,29 @@ _TAG_LINK = re.compile(r"\b(?:href|content)\s*=\s*[\"']?(https?://[^\"'\s>]+)", 
 _HEAD_LOOK = 65_536  # characters looked at: the prologue and the <head>
 
 
+# The day a saved page says it was published, in its <head> (`<meta property="article:published_time" content="…">`,
+# as news sites write it for social networks) or its schema.org data ("datePublished": "…"): where its visible text
+# gives none (a date drawn by a script), the article was undated
+_PUBLISHED_META = re.compile(r"\b(?:property|name|itemprop)\s*=\s*[\"']?(?:article:published_time|og:published_time|"
+                             r"datePublished|pubdate|publishdate)[\"'\s>]", re.I)
+_TAG_CONTENT = re.compile(r"\bcontent\s*=\s*[\"']([^\"']+)", re.I)
+_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
+
+
+def page_published(html: str) -> str | None:
+    """The publication date a saved page's head states (`_PUBLISHED_META`, `_LD_PUBLISHED`) as written, or None.
+
+    >>> page_published('<meta property="article:published_time" content="2019-03-12T08:15:00+07:00" />')
+    '2019-03-12T08:15:00+07:00'
+    """
+    head = html[:_HEAD_LOOK]
+    for tag in _HEAD_TAG.finditer(head):
+        if _PUBLISHED_META.search(tag[0]) and (content := _TAG_CONTENT.search(tag[0])):
+            return content[1]
+    written = _LD_PUBLISHED.search(html, 0, 4 * _HEAD_LOOK)
+    return written[1] if written else None
+
+
 def page_address(html: str) -> str | None:
     """The address a saved page gives for itself (`_SAVED_FROM`, its canonical link, its og:url), or None.
 
