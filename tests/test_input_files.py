@@ -1629,6 +1629,21 @@ def test_a_news_feed_saved_as_a_file_is_read_an_item_an_article(tmp_path, caplog
     assert "not a well-formed feed" in broken.error
 
 
+def test_an_atom_entrys_xhtml_content_and_html_title_are_read_as_their_words(tmp_path):
+    """Hunt 25 A (18): an Atom entry's content of type "xhtml" holds its markup as XML elements, whose own text is
+    blank: the article was read from its title alone; a title of type "html" kept its markup ("Gặp <b>mặt</b>"); an
+    entry whose id is a "tag:" had no source, though its link names the site."""
+    atom = ('<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Báo Y</title>'
+            '<entry><title>Hội nghị tổng kết</title><id>tag:baoy.vn,2023:1</id><link href="https://baoy.vn/a-1.html"/>'
+            f'<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>{TEXT}</p><p>{TEXT2}</p></div>'
+            '</content></entry><entry><title type="html">Gặp &lt;b&gt;mặt&lt;/b&gt;</title><id>tag:baoy.vn,2023:2</id>'
+            f'<summary>{TEXT2}</summary></entry></feed>')
+    (tmp_path / "atom.xml").write_text(atom, encoding="utf-8")
+    first, second = read(tmp_path / "atom.xml")
+    assert (first.title, first.text, first.source) == ("Hội nghị tổng kết", f"{TEXT}\n{TEXT2}", "baoy.vn")
+    assert (second.title, second.text) == ("Gặp mặt", TEXT2)
+
+
 def test_a_spreadsheet_formulas_error_is_no_text(tmp_path):
     """Hunt 22 A (17): a cell whose formula failed holds the error a spreadsheet saves as its value ("#N/A" of a
     VLOOKUP that found nothing, "#REF!"): read as the text, it was an article "#N/A", labelled and counted as any

@@ -188,8 +188,15 @@ def feed_items(data: bytes) -> tuple[list[dict], int]:
     def text_of(item, *names):
         for name in names:
             found = item.find(name)
+            if found is not None and len(found) and found.get("type") == "xhtml":
+                # Atom's XHTML content, its markup as elements ("<div xmlns=…><p>…"), not text: the markup is the text,
+                # read as HTML is (its own text was blank, and the article was read from its title alone)
+                markup = "".join(ElementTree.tostring(child, encoding="unicode") for child in found).strip()
+                return re.sub(r"(</?)\w+:", r"\1", markup)  # "<html:p>", as XML writes it, is HTML's "<p>"
             if found is not None and (found.text or found.get("href")):
-                return (found.text or found.get("href")).strip()
+                value = (found.text or found.get("href")).strip()
+                # an Atom title "of type html" holds markup escaped ("Giao ban &lt;b&gt;quý I&lt;/b&gt;"): its words
+                return html_to_text(value) if name == f"{_ATOM}title" and found.get("type") == "html" else value
         return None
 
     records, machinery = [], 0
@@ -204,6 +211,8 @@ def feed_items(data: bytes) -> tuple[list[dict], int]:
         summary = text_of(item, *_EXCERPTS, "description", f"{_RSS1}description", f"{_ATOM}summary")
         records.append({
             "id": text_of(item, "guid", "link", f"{_RSS1}link", f"{_ATOM}id", f"{_ATOM}link"),
+            # (its link beside an id that is none, Atom's "tag:…": the page's site is the source)
+            "url": text_of(item, "link", f"{_RSS1}link", f"{_ATOM}link"),
             "title": text_of(item, "title", f"{_RSS1}title", f"{_ATOM}title"),
             "date": text_of(item, "pubDate", _DC_DATE, f"{_ATOM}published", f"{_ATOM}updated"),
             "text": content or summary,
