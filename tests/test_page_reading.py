@@ -646,6 +646,21 @@ def test_a_sites_player_follow_line_and_footer_are_furniture(chrome):
     assert chrome not in article.text and article.text.startswith("Huyện tổng kết")
 
 
+@pytest.mark.parametrize("line, source", [("Báo Tuyên Quang - 25/03/2024 08:15", "Báo Tuyên Quang"),
+                                          ("Dân trí | Thứ hai, 25/3/2024 - 08:15", "Dân trí"),
+                                          ("25/03/2024 08:15 | Báo Bà Rịa-Vũng Tàu", "Báo Bà Rịa-Vũng Tàu"),
+                                          ("Báo Bà Rịa-Vũng Tàu - 25/03/2024", "Báo Bà Rịa-Vũng Tàu"),
+                                          ("baotuyenquang.com.vn • 25/03/2024", "baotuyenquang.com.vn"),
+                                          ("Hà Linh - 25/03/2024", None)])
+def test_a_dateline_that_names_the_paper_gives_the_source(line, source):
+    """Hunt 25 A (19): an aggregator (Báo Mới) shows the paper an article comes from beside its date, under the
+    headline: the article had no source, and "Báo Bà Rịa-Vũng Tàu - 25/03/2024" was read as a headline ending with its
+    date, so the article had no date either. The paper is the source, the date the article's."""
+    meta = extract_metadata(f"Huyện tổng kết công tác dân vận năm 2024\n{line}\n{BODY}")
+    assert (meta["title"], meta["source"]) == ("Huyện tổng kết công tác dân vận năm 2024", source)
+    assert meta["date"] == ("2024-03-25" if source else meta["date"])
+
+
 @pytest.mark.parametrize("welcome", ["Chào mừng quý khách đến với Cổng thông tin điện tử tỉnh Tuyên Quang",
                                      "Chào mừng bạn đến với Báo Tuyên Quang điện tử"])
 def test_a_portals_welcome_over_the_page_is_no_title(welcome):
