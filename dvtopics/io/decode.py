@@ -16,7 +16,7 @@ from .vnlegacy import to_unicode, vietnamese_score
 
 log = logging.getLogger(__name__)
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")  # (a vertical tab is Word's line break: text)
 
 
 def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
