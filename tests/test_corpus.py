@@ -654,7 +654,8 @@ def test_a_labelled_title_line_gives_the_headline_without_its_label():
     "Tiêu đề:\n{title}\nNgày đăng:\n05/01/2023\nNguồn:\nBáo Lạng Sơn\n\nNội dung:\n",
     "TITLE : {title}\nDate: 05/01/2023\nSource: Báo Lạng Sơn\nContent: ",
     "Tiêu đề: {title}\nNgày đăng: 05/01/2023\nNguồn: Báo Lạng Sơn\nSapo: Ban Dân vận họp.\nNội dung: ",
-    '---\ntitle: "{title}"\ndate: 2023-01-05\nsource: Báo Lạng Sơn\n---\n'])  # a Markdown file's front matter
+    '---\ntitle: "{title}"\ndate: 2023-01-05\nsource: Báo Lạng Sơn\n---\n',  # a Markdown file's front matter
+    "Tiêu đề: {title}\nNgày đăng: 05/01/2023\nNguồn: Báo Lạng Sơn\nTác giả:\n"])  # no writer: the body is none
 def test_a_scrapers_labelled_header_gives_its_fields_and_leaves_its_labels_out_of_the_text(tmp_path, header):
     """Hunt 25 A (01): a scraper's .txt whose labels stand alone over their values ("Tiêu đề:" over the headline) was
     titled "Tiêu đề:" and had no source; and in every such file "Tiêu đề", "Nội dung" ("Title", "Content") were words
@@ -665,7 +666,8 @@ def test_a_scrapers_labelled_header_gives_its_fields_and_leaves_its_labels_out_o
     article = next(read_articles(tmp_path / "a.txt"))
     assert (article.title, article.date, article.source) == (title, "2023-01-05", "Báo Lạng Sơn")
     assert article.text.split("\n")[0] == title
-    assert not any(word in article.text.lower() for word in ("tiêu đề", "nội dung", "title", "content", "sapo"))
+    assert not any(word in article.text.lower() for word in ("tiêu đề", "nội dung", "title", "content", "sapo", "tác giả"))
+    assert article.text.split("\n")[-1] == "Sáng 5/1, Ban Dân vận Huyện ủy tổ chức hội nghị."
 
 
 def test_a_json_labels_file_is_read_as_json(tmp_path):

@@ -229,10 +229,14 @@ def _without_header_labels(lines: list[str]) -> list[str]:
         line, value = lines[position - 1], _unquoted(labelled["value"])
         body = bool(_BODY_LABEL.fullmatch(labelled["label"]))
         under = lines[position] if position < len(lines) else ""
-        if not value and not body and under and not _HEADER_LABEL.fullmatch(under):  # the label alone over its value
+        # the label alone over its value, short and no sentence: an empty label ("Tác giả:") over the first paragraph
+        # stays alone
+        if (not value and not body and under and not _HEADER_LABEL.fullmatch(under) and len(under.split()) <= 15
+                and not under.endswith(SENTENCE_ENDINGS)):
             line, value = f"{line} {under}", under
             position += 1
-        kept.append(value if labelled["dropped"] else line)
+        if value:  # (an empty label, "Tác giả:" a scraper found no writer for, says nothing)
+            kept.append(value if labelled["dropped"] else line)
         if body:
             break
     return kept + lines[position:]
