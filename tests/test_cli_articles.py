@@ -194,6 +194,23 @@ def test_a_leading_tilde_is_the_home_folder_in_inputs_and_outputs(tmp_path, monk
     assert [a.id for a in read_articles("~/bai")] == ["a"]
 
 
+def test_a_path_typed_composed_finds_the_name_a_mac_wrote_decomposed(tmp_path, monkeypatch):
+    """Hunt 25 A (10): a folder unzipped from a zip made on a Mac, or copied from one, has its names decomposed
+    (NFD); "Bài viết" typed (NFC) was "Path 'Bài viết' does not exist", a pattern "Bài*" matched nothing, though
+    `ls` lists it: each part of a path is found in either form, in the command line and in read_articles."""
+    import unicodedata
+    from dvtopics.io.read import read_articles
+
+    folder = tmp_path / unicodedata.normalize("NFD", "Dữ liệu") / unicodedata.normalize("NFD", "Bài viết")
+    folder.mkdir(parents=True)
+    (folder / "a.txt").write_text("Sơ kết công tác dân vận\nBan Dân vận sơ kết 6 tháng đầu năm.", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for typed in ("Dữ liệu/Bài viết", "Dữ liệu/Bài viết/a.txt", "Dữ*/Bài*"):
+        result = CliRunner().invoke(cli, ["inspect", typed, "--format", "jsonl"])
+        assert result.exit_code == 0 and json.loads(result.stdout)["id"] == "a", (typed, result.output)
+        assert [a.id for a in read_articles(typed)] == ["a"]
+
+
 def test_output_redirected_in_a_code_page_without_vietnamese_is_written_as_utf8(tmp_path):
     """On Windows, `dvtopics label x > labels.jsonl` writes in the ANSI code page (cp1252), as a Latin-1 locale
     does: the first "ơ" was a UnicodeEncodeError traceback and an empty file (hunt 22 C, 1)."""

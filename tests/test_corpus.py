@@ -150,12 +150,27 @@ def test_cp1258_fallback_warns(tmp_path, caplog):
     assert article.title == "Tin vắn"
 
 
-@pytest.mark.parametrize("content, message", [(b"", "empty"), (b"  \n\n", "empty"), (b"\x00\x01\x02\x03" * 100, "binary")])
+@pytest.mark.parametrize("content, message", [(b"", "empty"), (b"  \n\n", "empty"), (b"\x00\x01\x02\x03" * 100, "binary"),
+                                              (b"\x00" * 600, "empty file \\(NUL bytes only\\)")])
 def test_bad_files_raise_one_clear_error(tmp_path, content, message):
     path = tmp_path / "bad.txt"
     path.write_bytes(content)
     with pytest.raises(InputError, match=message):
         next(read_articles(path, on_error="raise"))
+
+
+@pytest.mark.parametrize("name, good", [("a.txt", TEXT.encode()), ("a.jsonl", json.dumps({"id": "a", "text": TEXT}).encode()),
+                                        ("a.csv", b"id,text\na,\"" + TEXT.encode() + b"\"")])
+def test_nul_bytes_padding_a_files_end_or_start_are_no_part_of_it(tmp_path, name, good):
+    """Hunt 25 A (04): a file whose writing a crash or a full disk cut short ends in NULs (a few, or thousands): the
+    article was "binary file, not text" (a few NULs in a short file are over 1% of it), a JSON lines file got an error
+    record for its padding. The padding is dropped; NULs inside the text still make it binary."""
+    for padded in (good + b"\n" + b"\x00" * 10, good + b"\n" + b"\x00" * 5000, b"\x00" * 512 + good):
+        (tmp_path / name).write_bytes(padded)
+        articles = list(read_articles(tmp_path / name))
+        assert [(a.id.split(":")[0], a.error, a.text) for a in articles] == [("a", None, TEXT)]
+    (tmp_path / name).write_bytes(good[:40] + b"\x00" * 20 + good[40:])
+    assert "binary" in (next(read_articles(tmp_path / name)).error or "")
 
 
 def test_bad_files_can_be_recorded_and_the_rest_read(tmp_path):
@@ -195,6 +210,18 @@ def test_a_folder_reads_txt_whatever_its_case_and_names_what_it_skips(tmp_path, 
     assert not any(".csv" in note or ".md" in note for note in notes)
 
 
+def test_a_folders_gzipped_articles_are_read_as_one_given_by_name_is(tmp_path):
+    """Hunt 25 A (09): `gzip -r articles/` leaves a folder of .txt.gz files; each one given by name is read, but the
+    folder was "no articles: 2 .gz files not read …: an archive: extract its files (unzip it)". They are its
+    articles, named as their .txt would be."""
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.txt.gz").write_bytes(gzip.compress(TEXT.encode("utf-8")))
+    (tmp_path / "sub" / "B.TXT.GZ").write_bytes(gzip.compress(TEXT.encode("utf-8")))
+    (tmp_path / "c.txt").write_text(TEXT, encoding="utf-8")
+    articles = list(read_articles(tmp_path))
+    assert [(a.id, a.error, a.text) for a in articles] == [("a", None, TEXT), ("c", None, TEXT), ("sub/B", None, TEXT)]
+
+
 def test_a_folders_note_on_an_archive_says_to_extract_it(tmp_path):
     """Hunt 20 A (16): a .zip of articles in a folder was noted "save it as .txt (UTF-8) to read it"."""
     import zipfile
@@ -202,7 +229,7 @@ def test_a_folders_note_on_an_archive_says_to_extract_it(tmp_path):
     (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
     with zipfile.ZipFile(tmp_path / "more.zip", "w") as archive:
         archive.writestr("b.txt", TEXT)
-    (tmp_path / "c.txt.gz").write_bytes(gzip.compress(TEXT.encode("utf-8")))
+    (tmp_path / "c.tar.gz").write_bytes(gzip.compress(TEXT.encode("utf-8")))
     (tmp_path / "only").mkdir()
     (tmp_path / "only" / "d.rar").write_bytes(b"Rar!\x1a\x07\x00")
     notes = unread_notes(tmp_path)  # .zip, .gz, and the .rar of the folder below
@@ -574,6 +601,32 @@ def test_a_zip_given_as_an_article_is_one_clear_error_and_no_guessed_encoding(tm
     assert "Windows-1258" not in caplog.text
 
 
+@pytest.mark.parametrize("name", ["articles.csv", "articles.txt", "articles.jsonl"])
+def test_an_office_file_under_another_name_is_named_for_what_it_is(tmp_path, name):
+    """Hunt 25 A (12): a workbook saved or renamed "articles.csv" (as some portals' "CSV" exports are) was "zip-compressed
+    data: decompress it first", which sent a user to unzip its XML; a Word document named .txt too. The error says
+    what the file is and what to do."""
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / name, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+    (article,) = read_articles(tmp_path / name)
+    assert "an Excel workbook (.xlsx) under another name: name it .xlsx to read it" in article.error
+    with zipfile.ZipFile(tmp_path / name, "w") as archive:
+        archive.writestr("word/document.xml", "<document/>")
+    (article,) = read_articles(tmp_path / name)
+    assert "a Word document, not plain text: save it as Plain Text" in article.error
+    (tmp_path / name).write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))  # an .xls or .doc: "binary file"
+    (article,) = read_articles(tmp_path / name)
+    assert "an Office 97-2003 file (.xls or .doc) under another name: open it and save it as .xlsx" in article.error
+    # a system's "Excel" export that is an HTML table named .xls was one article, titled "STT"
+    (tmp_path / "export.xls").write_text("<html><body><table><tr><th>STT</th><th>Nội dung</th></tr><tr><td>1</td>"
+                                         f"<td>{TEXT}</td></tr></table></body></html>", encoding="utf-8")
+    (article,) = read_articles(tmp_path / "export.xls")
+    assert "an Excel 97-2003 workbook, not plain text: save it as .xlsx or CSV UTF-8" in article.error
+
+
 def test_skipped_links_to_folders_are_counted_in_words(tmp_path, caplog):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text(TEXT, encoding="utf-8")
@@ -594,6 +647,27 @@ def test_a_labelled_title_line_gives_the_headline_without_its_label():
         assert meta == {"title": "Hội nghị tổng kết công tác dân vận", "date": "2023-01-05", "source": "Báo Lạng Sơn"}
     # a headline that only opens with such a word keeps it
     assert extract_metadata("Tiêu đề mới cho bài viết\nNội dung.")["title"] == "Tiêu đề mới cho bài viết"
+
+
+@pytest.mark.parametrize("header", [
+    "Tiêu đề: {title}\nNgày đăng: 05/01/2023\nNguồn: Báo Lạng Sơn\nNội dung:\n",
+    "Tiêu đề:\n{title}\nNgày đăng:\n05/01/2023\nNguồn:\nBáo Lạng Sơn\n\nNội dung:\n",
+    "TITLE : {title}\nDate: 05/01/2023\nSource: Báo Lạng Sơn\nContent: ",
+    "Tiêu đề: {title}\nNgày đăng: 05/01/2023\nNguồn: Báo Lạng Sơn\nSapo: Ban Dân vận họp.\nNội dung: ",
+    '---\ntitle: "{title}"\ndate: 2023-01-05\nsource: Báo Lạng Sơn\n---\n',  # a Markdown file's front matter
+    "Tiêu đề: {title}\nNgày đăng: 05/01/2023\nNguồn: Báo Lạng Sơn\nTác giả:\n"])  # no writer: the body is none
+def test_a_scrapers_labelled_header_gives_its_fields_and_leaves_its_labels_out_of_the_text(tmp_path, header):
+    """Hunt 25 A (01): a scraper's .txt whose labels stand alone over their values ("Tiêu đề:" over the headline) was
+    titled "Tiêu đề:" and had no source; and in every such file "Tiêu đề", "Nội dung" ("Title", "Content") were words
+    of the text, in its segments and topics. The labels of a title and a body are dropped, a lone label is read
+    with the value under it."""
+    title = "Hội nghị tổng kết công tác dân vận"
+    (tmp_path / "a.txt").write_text(header.format(title=title) + "Sáng 5/1, Ban Dân vận Huyện ủy tổ chức hội nghị.\n")
+    article = next(read_articles(tmp_path / "a.txt"))
+    assert (article.title, article.date, article.source) == (title, "2023-01-05", "Báo Lạng Sơn")
+    assert article.text.split("\n")[0] == title
+    assert not any(word in article.text.lower() for word in ("tiêu đề", "nội dung", "title", "content", "sapo", "tác giả"))
+    assert article.text.split("\n")[-1] == "Sáng 5/1, Ban Dân vận Huyện ủy tổ chức hội nghị."
 
 
 def test_a_json_labels_file_is_read_as_json(tmp_path):

@@ -36,6 +36,21 @@ def test_mac_system_files_in_a_folder_are_passed_over(tmp_path, caplog):
     assert caplog.text == ""  # no failed article, no "save it as .txt" advice
 
 
+def test_the_files_programs_leave_beside_an_open_article_are_passed_over(tmp_path, caplog):
+    """Hunt 25 A (05): an article open in Word ("~$bai1.txt", its owner file, binary) or in Emacs (".#bai1.txt", a
+    link to nowhere) was an error record, and the run failed; LibreOffice's lock, vim's swap and editors' backups
+    each had a warning saying to save them as .txt. Passed over in silence, as the system's own files are."""
+    (tmp_path / "bai1.txt").write_text(f"Hội nghị tổng kết\n{TEXT}", encoding="utf-8")
+    (tmp_path / "~$bai1.txt").write_bytes(b"\x0bNguyen Van A" + b"\x00" * 40 + b"\x0bN\x00g\x00")
+    (tmp_path / ".#bai1.txt").symlink_to("user@host.1234:1700000000")
+    for name in (".~lock.bai1.txt#", "#bai1.txt#", ".bai1.txt.swp", "bai1.txt~", "~$tong-hop.xlsx"):
+        (tmp_path / name).write_text(f"Hội nghị tổng kết\n{TEXT}", encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        articles = read(tmp_path)
+    assert [(a.id, a.error) for a in articles] == [("bai1", None)]
+    assert caplog.text == ""
+
+
 def test_dvtopics_own_working_files_in_an_input_folder_are_passed_over(tmp_path, caplog):
     """`label arts/ --out arts/labels.csv` warned about its own lock file, telling the user to save it as .txt
     (trial 9, helper C). Its lock, its journal (whose first line names the text field), Dask's parts folder and
@@ -81,6 +96,19 @@ def test_a_page_saved_by_a_browser_is_read_as_html(tmp_path, prologue):
     assert article.title == "Hội nghị tổng kết công tác dân vận năm 2022"
     assert "<" not in article.text and "saved from" not in article.text
     assert "HTML" in article.meta["warning"]
+
+
+@pytest.mark.parametrize("head", ['<meta property="article:published_time" content="2023-01-05T08:30:00+07:00">',
+                                  '<script type="application/ld+json">{"datePublished": "2023-01-05T08:30:00+07:00"}'
+                                  '</script>'])
+def test_a_saved_pages_day_of_publication_in_its_head_dates_it_where_its_text_does_not(tmp_path, head):
+    """Hunt 25 A (17): a page whose date a script draws shows none in its saved text; its <head> states it (for social
+    networks, as schema.org data), and the article was undated. A date the text gives still wins."""
+    (tmp_path / "page.html").write_text(PAGE.replace("<title>", head + "<title>"), encoding="utf-8")
+    assert read(tmp_path / "page.html")[0].date == "2023-01-05"
+    (tmp_path / "page.html").write_text(PAGE.replace("<title>", head + "<title>").replace("</h1>", "</h1><p>04/01/2023"
+                                                                                         "</p>"), encoding="utf-8")
+    assert read(tmp_path / "page.html")[0].date == "2023-01-04"
 
 
 def test_a_page_laid_out_in_table_cells_keeps_each_cell_apart(tmp_path):
@@ -142,6 +170,20 @@ def test_a_page_saved_as_one_file_is_read_as_its_page(tmp_path, name, part_heade
     assert article.error is None and article.title == "Hội nghị tổng kết công tác dân vận năm 2022"
     assert article.text.endswith(TEXT) and "Saved by" not in article.text
     assert "HTML" in article.meta["warning"]
+    assert article.source == "baodientu.vn"  # Hunt 25 A (03): its address, as a page saved as HTML gives it
+
+
+@pytest.mark.parametrize("prologue", ["<!-- saved from url=(0040)https://www.baodientu.vn/tin-tuc/tong-ket.html -->\n",
+                                      "<link href='https://baodientu.vn/tong-ket.html' rel='canonical'>",
+                                      '<meta property="og:url" content="https://baodientu.vn/tong-ket.html" />'])
+def test_a_saved_pages_own_address_gives_its_site_as_source(tmp_path, prologue):
+    """Hunt 25 A (03): a page saved by a browser states its address (the "saved from url" line, its canonical link,
+    its og:url) where no visible text shows it: the article had no source, as the report counted it, where a
+    scraper's "URL: …" line over a text gives its site. A source line in the page still wins."""
+    (tmp_path / "page.html").write_text(prologue + PAGE, encoding="utf-8")
+    assert read(tmp_path / "page.html")[0].source == "baodientu.vn"
+    (tmp_path / "page.html").write_text(prologue + PAGE.replace("</p>", "</p><p>Nguồn: Báo Lạng Sơn</p>"), encoding="utf-8")
+    assert read(tmp_path / "page.html")[0].source == "Báo Lạng Sơn"
 
 
 def test_a_web_archive_without_a_page_is_one_clear_error(tmp_path):
@@ -170,6 +212,17 @@ def test_title_and_source_fields_in_an_old_font_encoding_are_converted_as_the_te
     assert tcvn3.source == "Ban Tuyên giáo Tỉnh ủy" and tcvn3.text == TEXT
     assert "the 'title' field written in VNI" in vni.meta["warning"]
     assert "the 'title' field written in TCVN3" in csv_row.meta["warning"]
+
+
+def test_a_header_typed_in_an_old_font_encoding_names_its_fields(tmp_path):
+    """Hunt 25 A (15): a sheet set in a .VnTime font heads its columns in TCVN3 ("Tiªu ®Ò", "Ngµy ®¨ng", "Néi dung"):
+    its text was "no 'text' column; its columns are 'STT', 'Tiªu ®Ò', …", and --text-field "Néi dung" the way out.
+    Its names are read in Unicode when the header reads as Vietnamese in that encoding, as its cells are."""
+    header = "STT,Tiªu ®Ò,Ngµy ®¨ng,Néi dung,Nguån"  # STT, Tiêu đề, Ngày đăng, Nội dung, Nguồn
+    (tmp_path / "a.csv").write_text(f'{header}\n1,{TCVN3_TITLE},05/01/2023,"{TCVN3_TEXT}",TTXVN\n', encoding="utf-8")
+    (article,) = read(tmp_path / "a.csv")
+    assert (article.error, article.title, article.date, article.text) == (None, TITLE, "2023-01-05", TEXT)
+    assert article.source == "TTXVN"
 
 
 # ------------------------------------------------------------------ line ends and CSV layouts
@@ -421,6 +474,28 @@ def test_every_sheet_with_articles_is_read_and_the_others_are_named(tmp_path, ca
     # a row without an id is named by its sheet and row
     path = workbook(tmp_path / "ids.xlsx", {"A": table_at(1, 1, [["text"], [TEXT]]), "B": table_at(1, 1, [["text"], [TEXT2]])})
     assert [a.id for a in read(path)] == ["ids.xlsx:2", "ids.xlsx:B:2"]
+
+
+def test_a_hidden_sheet_is_not_read_and_is_named(tmp_path, caplog):
+    """Hunt 25 A (08): a sheet one hid (the drafts, an older round, a drop-down's choices) was read without a word: its
+    articles were read twice, or beside the ones meant, and its labels too. It is passed over, named in a warning."""
+    from openpyxl import load_workbook
+    from dvtopics.io.labels import read_labels
+
+    path = workbook(tmp_path / "book.xlsx", {"Bài viết": table_at(1, 1, ARTICLES[:2]),
+                                             "Nháp": table_at(1, 1, [ARTICLES[0], ARTICLES[2]])})
+    book = load_workbook(path)
+    book["Nháp"].sheet_state = "hidden"
+    book.save(path)
+    with caplog.at_level(logging.WARNING):
+        assert [a.id for a in read(path)] == ["1"]
+    assert "hidden sheet 'Nháp' not read" in caplog.text
+    labels = workbook(tmp_path / "labels.xlsx", {"Nhãn": table_at(1, 1, [["id", "label"], ["1", "other"]]),
+                                                 "Vòng 1": table_at(1, 1, [["id", "label"], ["1", "annual_review"]])})
+    book = load_workbook(labels)
+    book["Vòng 1"].sheet_state = "hidden"
+    book.save(labels)
+    assert read_labels(labels) == {"1": "other"}
 
 
 def test_a_csv_row_with_more_cells_than_the_header_loses_no_text(tmp_path):
@@ -682,6 +757,23 @@ def test_a_json_line_that_holds_an_array_of_articles_gives_each_of_them(tmp_path
         ("d1", None)]
 
 
+def test_json_lines_with_a_comma_after_each_or_encoded_twice_are_read(tmp_path, caplog):
+    """Hunt 25 A (11): records written `json.dumps(record) + ","` (or an array's items with its brackets taken off)
+    were each "not valid JSON (Extra data …)" after a warning that the file was "one JSON object over several lines":
+    every article lost. A line that is a JSON string holding an object (encoded twice, json.dumps of json.dumps) was
+    "not text". Both are read as their objects. A Python dict printed ("{'id': …}") is an error saying so."""
+    first, second = {"id": "a1", "text": TEXT}, {"id": "b1", "text": TEXT2}
+    (tmp_path / "comma.jsonl").write_text(json.dumps(first) + ",\n" + json.dumps(second) + ",\n", encoding="utf-8")
+    (tmp_path / "twice.jsonl").write_text(json.dumps(json.dumps(first)) + "\n" + json.dumps(second) + "\n")
+    (tmp_path / "printed.jsonl").write_text(f"{first!r}\n{second!r}\n", encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        for name in ("comma.jsonl", "twice.jsonl"):
+            assert [(a.id, a.error, a.text) for a in read(tmp_path / name)] == [("a1", None, TEXT), ("b1", None, TEXT2)]
+        printed = read(tmp_path / "printed.jsonl")
+    assert len(printed) == 2 and all("a Python dict printed, not JSON" in a.error for a in printed)
+    assert "over several lines" not in caplog.text
+
+
 # ------------------------------------------------------------------ files in more than one encoding
 
 def cp1258(text: str) -> bytes:
@@ -802,6 +894,21 @@ def test_a_json_file_where_no_record_has_the_text_field_is_one_error_naming_its_
     articles = read(jsonl)
     assert [a.id for a in articles] == ["a0", "a1", "a2", "b"] and not any(a.error for a in articles)
     assert "the 'text' field is missing: the title is read as the text" in articles[0].meta["warning"]
+
+
+def test_a_records_empty_text_field_beside_its_body_under_another_name_reads_the_body(tmp_path):
+    """Hunt 25 A (16): a scraper with several extractors writes {"text": null, "content": "…"}: the record's text was
+    its title alone ("the 'text' field is missing: the title is read as the text"), its body unread. The body under
+    another of the text's names is read, with a warning; a lead beside an empty text is read as before."""
+    rows = [{"id": "a", "title": "Hội nghị", "text": None, "content": TEXT},
+            {"id": "b", "title": "Gặp mặt", "text": "", "Nội dung": TEXT2},
+            {"id": "c", "title": "Giao ban", "text": "", "description": TEXT}]
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows),
+                                      encoding="utf-8")
+    a, b, c = read(tmp_path / "a.jsonl")
+    assert (a.text, b.text, c.text) == (TEXT, TEXT2, TEXT)
+    assert "the 'text' field is missing: 'content' is read as the text" in a.meta["warning"]
+    assert "'Nội dung' is read as the text" in b.meta["warning"] and "lead" in c.meta["warning"]
 
 
 def test_a_text_of_marks_alone_is_read_from_its_title_and_without_one_the_error_says_what_it_held(tmp_path):
@@ -1293,6 +1400,16 @@ def test_a_field_typed_without_its_tone_marks_is_refused_naming_the_column_meant
     assert "did you mean" not in plain.error
 
 
+def test_a_semicolon_table_without_the_text_column_names_its_columns(tmp_path):
+    """Hunt 25 A (06): a CSV saved by Excel in a Vietnamese locale (";") whose text column has a name of its own was
+    refused naming one column, "its columns are 'Tiêu đề;Ngày;Nội dung bài báo'", and a name typed without its tone
+    marks pointed at none: its header was split by ",". It is split by the delimiter that splits it."""
+    (tmp_path / "a.csv").write_text(f'Tiêu đề;Ngày;Nội dung bài báo\nSơ kết;12/03/2019;"{TEXT}"\n', encoding="utf-8")
+    [table] = read(tmp_path / "a.csv", fields=FieldNames(text="Noi dung bai bao"))
+    assert table.error == (f"{tmp_path / 'a.csv'}: no 'Noi dung bai bao' column (--text-field) (did you mean 'Nội dung "
+                           "bài báo'?); its columns are 'Tiêu đề', 'Ngày', 'Nội dung bài báo'")
+
+
 def test_a_text_saved_as_a_list_of_paragraphs_is_read_one_a_line(tmp_path):
     """Hunt 21 (A 14): scrapers save a page's text as its paragraphs (Scrapy's .getall()); the article was lost
     as "not text". A list of texts is its paragraphs; a list with anything else in it stays an error."""
@@ -1510,6 +1627,21 @@ def test_a_news_feed_saved_as_a_file_is_read_an_item_an_article(tmp_path, caplog
     (tmp_path / "broken.xml").write_text(rss[:200], encoding="utf-8")
     (broken,) = read(tmp_path / "broken.xml")
     assert "not a well-formed feed" in broken.error
+
+
+def test_an_atom_entrys_xhtml_content_and_html_title_are_read_as_their_words(tmp_path):
+    """Hunt 25 A (18): an Atom entry's content of type "xhtml" holds its markup as XML elements, whose own text is
+    blank: the article was read from its title alone; a title of type "html" kept its markup ("Gặp <b>mặt</b>"); an
+    entry whose id is a "tag:" had no source, though its link names the site."""
+    atom = ('<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Báo Y</title>'
+            '<entry><title>Hội nghị tổng kết</title><id>tag:baoy.vn,2023:1</id><link href="https://baoy.vn/a-1.html"/>'
+            f'<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>{TEXT}</p><p>{TEXT2}</p></div>'
+            '</content></entry><entry><title type="html">Gặp &lt;b&gt;mặt&lt;/b&gt;</title><id>tag:baoy.vn,2023:2</id>'
+            f'<summary>{TEXT2}</summary></entry></feed>')
+    (tmp_path / "atom.xml").write_text(atom, encoding="utf-8")
+    first, second = read(tmp_path / "atom.xml")
+    assert (first.title, first.text, first.source) == ("Hội nghị tổng kết", f"{TEXT}\n{TEXT2}", "baoy.vn")
+    assert (second.title, second.text) == ("Gặp mặt", TEXT2)
 
 
 def test_a_spreadsheet_formulas_error_is_no_text(tmp_path):

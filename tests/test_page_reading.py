@@ -200,6 +200,14 @@ def test_a_date_field_with_its_month_in_english_is_read(value):
     assert parse_date(value) == "2022-07-05"
 
 
+@pytest.mark.parametrize("value", ["5-Thg7-22", "05-Thg7-2022", "5-thg 7-22"])
+def test_a_date_field_with_a_vietnamese_excel_month_is_read(value):
+    """Hunt 25 A (02): Excel in a Vietnamese locale saves a column formatted "d-mmm-yy" as "5-Thg7-22" (its months
+    are "Thg1" to "Thg12"): the field was "not a date" and every article of the CSV went undated."""
+    assert parse_date(value) == "2022-07-05"
+    assert parse_date("5-Thg13-22") is None
+
+
 @pytest.mark.parametrize("value", ["Mayor 5, 2022", "5 Jul", "Jul 2022", "31-Feb-2022", "5-Jul-2071"])
 def test_what_only_looks_like_an_english_date_is_none(value):
     assert parse_date(value) is None
@@ -593,7 +601,7 @@ def test_a_markdown_headings_marks_are_no_part_of_the_title(marked):
     assert extract_metadata(f"Ca khúc **hay** của năm 2024\n{BODY}")["title"] == "Ca khúc **hay** của năm 2024"
 
 
-@pytest.mark.parametrize("name", ["published_at", "pubDate", "datePublished", "Thời gian", "publish_date"])
+@pytest.mark.parametrize("name", ["published_at", "pubDate", "datePublished", "Thời gian", "publish_date", "publishedAt"])
 def test_a_date_column_named_as_scrapers_and_cms_name_it_is_the_date(tmp_path, name):
     """Hunt 23 C (20): a JSONL with "published_at" (or a sheet's "Thời gian") was read without a word, every article
     undated and out of the charts over time. A "published" flag is no date."""
@@ -601,6 +609,21 @@ def test_a_date_column_named_as_scrapers_and_cms_name_it_is_the_date(tmp_path, n
                                                   "text": BODY}) + "\n", encoding="utf-8")
     [article] = read_articles(tmp_path / "a.jsonl")
     assert (article.date, article.meta.get("warning")) == ("2024-03-25", None)
+
+
+def test_a_newsapi_article_gives_its_date_and_its_sources_name(tmp_path):
+    """Hunt 25 A (07): NewsAPI's articles ({"source": {"id", "name"}, "publishedAt", …}, its answer's "articles" saved
+    as JSON or JSON lines) were undated ("publishedAt" was no date's name) and their source object "not text: not
+    used"; its content's cut ("… [+2345 chars]") was words of the text. The date is read, the source is its name,
+    and the cut is said in the warning, not read."""
+    record = {"source": {"id": None, "name": "Báo Lạng Sơn"}, "title": "Huyện tổng kết công tác dân vận năm 2024",
+              "url": "https://baolangson.vn/a-1.html", "publishedAt": "2024-03-25T01:15:00Z", "content": BODY}
+    (tmp_path / "a.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    [article] = read_articles(tmp_path / "a.jsonl")
+    assert (article.date, article.source, article.meta.get("warning")) == ("2024-03-25", "Báo Lạng Sơn", None)
+    (tmp_path / "a.jsonl").write_text(json.dumps({**record, "content": BODY[:60] + "… [+2345 chars]"}) + "\n")
+    [article] = read_articles(tmp_path / "a.jsonl")
+    assert "chars" not in article.text and "[+2345 chars]" in article.meta["warning"]
 
 
 @pytest.mark.parametrize("line, source", [("Theo TTXVN.", "TTXVN"), ("Theo Báo Tin tức.", "Báo Tin tức"),
@@ -621,6 +644,35 @@ def test_a_sites_player_follow_line_and_footer_are_furniture(chrome):
     stayed in each article's text, and their words in its topics."""
     article = make_article("a", f"Huyện tổng kết công tác dân vận năm 2024\n25/03/2024\n{chrome}\n{BODY}{chrome}")
     assert chrome not in article.text and article.text.startswith("Huyện tổng kết")
+
+
+@pytest.mark.parametrize("line, source", [("Báo Tuyên Quang - 25/03/2024 08:15", "Báo Tuyên Quang"),
+                                          ("Dân trí | Thứ hai, 25/3/2024 - 08:15", "Dân trí"),
+                                          ("25/03/2024 08:15 | Báo Bà Rịa-Vũng Tàu", "Báo Bà Rịa-Vũng Tàu"),
+                                          ("Báo Bà Rịa-Vũng Tàu - 25/03/2024", "Báo Bà Rịa-Vũng Tàu"),
+                                          ("baotuyenquang.com.vn • 25/03/2024", "baotuyenquang.com.vn"),
+                                          ("Hà Linh - 25/03/2024", None)])
+def test_a_dateline_that_names_the_paper_gives_the_source(line, source):
+    """Hunt 25 A (19): an aggregator (Báo Mới) shows the paper an article comes from beside its date, under the
+    headline: the article had no source, and "Báo Bà Rịa-Vũng Tàu - 25/03/2024" was read as a headline ending with its
+    date, so the article had no date either. The paper is the source, the date the article's."""
+    meta = extract_metadata(f"Huyện tổng kết công tác dân vận năm 2024\n{line}\n{BODY}")
+    assert (meta["title"], meta["source"]) == ("Huyện tổng kết công tác dân vận năm 2024", source)
+    assert meta["date"] == ("2024-03-25" if source else meta["date"])
+
+
+@pytest.mark.parametrize("welcome", ["Chào mừng quý khách đến với Cổng thông tin điện tử tỉnh Tuyên Quang",
+                                     "Chào mừng bạn đến với Báo Tuyên Quang điện tử"])
+def test_a_portals_welcome_over_the_page_is_no_title(welcome):
+    """Hunt 25 A (14): a provincial portal's page copied whole opens with its welcome; it was the title, and with the
+    menu under it no longer at the top, the site's date of the day ("Thứ Tư, ngày 27/11/2024") was the article's."""
+    page = (f"{welcome}\nThứ Tư, ngày 27/11/2024\nTrang chủ\nGiới thiệu\nTin tức - Sự kiện\nLiên hệ\n"
+            f"Huyện tổng kết công tác dân vận năm 2024\n25/03/2024 08:15\n{BODY}")
+    article = make_article("a", page)
+    assert (article.title, article.date) == ("Huyện tổng kết công tác dân vận năm 2024", "2024-03-25")
+    assert "Chào mừng" not in article.text
+    assert "Chào mừng các đại biểu đến với hội nghị" in make_article("b", f"Hội nghị\n{BODY}Chào mừng các đại biểu "
+                                                                      "đến với hội nghị").text
 
 
 @pytest.mark.parametrize("prose", ["Nghe bài hát Quê hương của nhạc sĩ", "Copyright là vấn đề lớn với báo chí",

@@ -70,6 +70,20 @@ def test_unicode_line_and_paragraph_separators_end_lines(tmp_path):
     assert (article.title, article.date) == (lines[3], "2023-04-21") and "Trang chủ" not in article.text
 
 
+def test_words_manual_line_and_page_breaks_end_lines(tmp_path):
+    """Hunt 25 A (20): text from Word with its manual line breaks (a vertical tab, as Word's own text and macros give a
+    paragraph's lines) was "binary file, not text" when it held many, else one long line (no title, no date); a page
+    break (a form feed) ran two pages' lines together."""
+    from dvtopics.io.read import read_articles
+
+    assert normalize("a\x0bb\x0cc") == "a\nb\nc"
+    lines = ["Ban Dân vận Huyện ủy tổ chức hội nghị trực báo quý I năm 2023", "21/04/2023 16:36",
+             *["Sáng ngày 31/3/2023, Ban Dân vận Huyện ủy tổ chức hội nghị trực báo công tác dân vận."] * 40]
+    (tmp_path / "a.txt").write_text("\x0b".join(lines), encoding="utf-8")
+    (article,) = read_articles(tmp_path / "a.txt")
+    assert (article.error, article.title, article.date) == (None, lines[0], "2023-04-21")
+
+
 @pytest.mark.parametrize("line", [
     "In bài này", "Gửi cho bạn bè", "Phản hồi", "Xem nhiều nhất", "Truy cập nội dung luôn", ".",
     "Ảnh: Minh Anh", "Quang cảnh hội nghị", "Các đại biểu dự hội nghị (Ảnh: T.H)",

@@ -10,7 +10,7 @@ import click
 
 from ..arguments import ENGINES, MAX_BATCH, MAX_BYTES, MAX_PART, MAX_SEED
 from ..errors import ArgumentError, DvtopicsError
-from ..io.paths import home_path, matched_paths, refuse_standard_input
+from ..io.paths import home_path, matched_paths, on_disk, refuse_standard_input
 from ..io.read import MAX_ARTICLE_BYTES
 from ..io.records import FieldNames
 from ..io.tables import COMMON_NAMES
@@ -42,9 +42,10 @@ class InputPath(click.Path):
             self.fail(str(error), param, ctx)
         try:
             many = param is not None and (param.multiple or param.nargs == -1)  # a pattern may name several only there
-            if many and matched_paths(home_path(value)) != [home_path(value)]:
-                return home_path(value)  # a pattern the shell left as typed (in quotes): the paths it names are read
-            return super().convert(home_path(value), param, ctx)
+            path = on_disk(home_path(value))
+            if many and matched_paths(path) != [path]:
+                return path  # a pattern the shell left as typed (in quotes): the paths it names are read
+            return super().convert(path, param, ctx)
         except click.BadParameter as error:
             hint = _output_meant(value, param, ctx)
             if hint:

@@ -14,7 +14,8 @@ from ..errors import InputError
 from ..text.dates import FIRST_YEAR, LAST_YEAR
 from ..text.furniture import strip_furniture
 from ..text.normalise import nfc, normalize
-from .htmltext import html_to_text, is_html, is_markdown, markdown_to_text, unescape_references
+from .htmltext import (html_to_text, is_html, is_markdown, markdown_to_text, page_address, page_published,
+                       unescape_references)
 from .jsonfiles import json_kind
 from .lead import with_lead
 from .metadata import (dated_headline, extract_metadata, parse_date, site_of_link,
@@ -147,6 +148,8 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
             joined = with_lead(lead, raw)
             body, raw = (raw if joined != raw and raw.strip() else None), joined
     raw = _from_legacy_font(raw, "text", fields, name)
+    # a saved page's own address and day of publication, in its <head>: read before its text
+    address, published = (page_address(raw), page_published(raw)) if is_html(raw) else (None, None)
     raw = _readable(raw, fields, name)
     clean = strip_furniture(normalize(raw))
     if not clean.strip():
@@ -159,9 +162,13 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
         # does, before a closing byline
         body = _readable(to_unicode(body, fields.get("encoding"))[0], fields, name, say=False)
         found = extract_metadata(strip_furniture(normalize(body)), normalize(_readable(lead, fields, name, say=False)))
+    found["source"] = found["source"] or (address and site_of_link(address))
+    found["date"] = found["date"] or (published and parse_date(published, say=False))
     given, spelt = {}, spelt or {}
     for key in METADATA_FIELDS + ("label",):
         value = fields.pop(key, None)
+        if key == "source" and isinstance(value, dict) and isinstance(value.get("name"), str):
+            value = value["name"]  # NewsAPI's source, {"id": "vnexpress", "name": "VnExpress"}: its name
         given[key] = field_text(value)
         if value is not None and given[key] is None:
             fields[key] = value
@@ -208,6 +215,7 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
 
 
 _ESCAPED_LINE_END = re.compile(r"\\r\\n|\\n")
+_CUT_SHORT = re.compile(r"\s*(\[\+\d+ chars\])\s*$")
 
 
 def _readable(raw: str, fields: dict, name: str, say: bool = True) -> str:
@@ -224,6 +232,10 @@ def _readable(raw: str, fields: dict, name: str, say: bool = True) -> str:
         tell("the text's line ends are written escaped (\"\\n\"): read as line ends",
              "the text's line ends are written escaped (\\n): read as line ends")
         raw = _ESCAPED_LINE_END.sub("\n", raw)
+    if raw.rstrip().endswith(" chars]") and (cut := _CUT_SHORT.search(raw)):  # NewsAPI's content: its first 200 characters and how many it left out
+        tell(f"the text is cut short ({cut[1]!r}, as NewsAPI gives it): only its start is read",
+             f"the text is cut short ({cut[1]}, as NewsAPI gives it): only its start is read")
+        raw = raw[:cut.start()]
     html = is_html(raw)
     if html:
         tell("HTML instead of text; its visible text is used", "HTML instead of text: its visible text is used")

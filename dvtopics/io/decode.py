@@ -4,18 +4,19 @@ Windows-1252 when a Western code page lost its Vietnamese letters, with a warnin
 how."""
 from __future__ import annotations
 
+import io
 import logging
 import re
 import unicodedata
 
 from ..errors import InputError
-from .files import compression, document
+from .files import compression, document, zipped_document
 from .htmltext import mhtml_page
 from .vnlegacy import to_unicode, vietnamese_score
 
 log = logging.getLogger(__name__)
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")  # (a vertical tab is Word's line break: text)
 
 
 def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
@@ -55,7 +56,8 @@ def _decoded(data: bytes, name: str, line: bool = False) -> tuple[str, str | Non
         raise InputError(f"{name}: {problem}")
     compressed = compression(data[:6])
     if compressed:  # a .zip given as an article: one clear error, not a guessed encoding first
-        raise InputError(f"{name}: {compressed}-compressed data, not text: decompress it first")
+        raise InputError(f"{name}: " + ((compressed == "zip" and zipped_document(io.BytesIO(data)))
+                                        or f"{compressed}-compressed data, not text: decompress it first"))
     page = None if line else mhtml_page(data)
     if page is not None:  # a web page saved as one file: its page is the article, read as any saved page
         return _archived_page(*page, name)
@@ -69,10 +71,15 @@ def _decoded(data: bytes, name: str, line: bool = False) -> tuple[str, str | Non
     if max(even, odd) > len(sample) // 8 and min(even, odd) <= len(sample) // 64:
         # UTF-16 without a BOM puts a NUL beside every ASCII character.
         text = data.decode("utf-16-le" if odd > even else "utf-16-be", errors="replace")
-    elif even + odd > max(2, len(sample) // 100):
-        raise InputError(binary)
     else:
-        data = data.replace(b"\x00", b"")  # a stray NUL or two (a damaged copy) does not make a file binary
+        # NULs padding its end or start (a file whose writing a crash or a full disk cut short, a copy from a damaged
+        # card) are no part of its text, and a stray NUL or two (a damaged copy) does not make a file binary
+        data = data.strip(b"\x00")
+        if not data.strip():
+            raise InputError(f"{name}: empty file (NUL bytes only)")
+        if data[:4096].count(0) > max(2, len(data[:4096]) // 100):
+            raise InputError(binary)
+        data = data.replace(b"\x00", b"")
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
@@ -83,16 +90,20 @@ def _decoded(data: bytes, name: str, line: bool = False) -> tuple[str, str | Non
     return text, warning
 
 
-def _archived_page(html: bytes, charset: str | None, name: str) -> tuple[str, str | None]:
+def _archived_page(html: bytes, charset: str | None, address: str, name: str) -> tuple[str, str | None]:
     """The HTML of the page a web archive holds (`htmltext.mhtml_page`), in the charset its part declares, else as
-    any article's bytes are decoded: its visible text is then read as any saved page's (`article.make_article`)."""
+    any article's bytes are decoded: its visible text is then read as any saved page's (`article.make_article`).
+    Its address is written as a browser writes it over a page saved as HTML, where `htmltext.page_address` finds it."""
     if not html.strip():
         raise InputError(f"{name}: a web page saved as one file (MHTML) that holds no page: save the page as "
                          "\"Webpage, HTML only\" or as text")
     try:
-        return html.decode(charset), None
+        page, warning = html.decode(charset), None
     except (LookupError, TypeError, UnicodeDecodeError):  # no charset, or one it is not in
-        return _decoded(html, name)
+        page, warning = _decoded(html, name)
+    if re.fullmatch(r"https?://\S+", address):
+        page = f"<!-- saved from url=({len(address):04d}){address} -->\n{page.lstrip(chr(0xFEFF))}"
+    return page, warning
 
 
 # below this many letters, too few to say a text is not Vietnamese (counted without spaces: Chinese has none)

@@ -7,6 +7,7 @@ import io
 import itertools
 import logging
 import re
+import zipfile
 import zlib
 from pathlib import Path
 from typing import Iterator
@@ -119,12 +120,43 @@ def document_problem(suffix: str) -> str | None:
 
 def document(head: bytes, name: str) -> str | None:
     """`document_problem` for a file named `name` whose bytes start with `head` (16 bytes are enough): an RTF or
-    PDF document whatever its name says, a zip or Office 97-2003 file by its name; None for any other file."""
+    PDF document whatever its name says, a zip or Office 97-2003 file by its name, a workbook (.xls, .ods, …) by its
+    name whatever its bytes; None for any other file."""
     if head.lstrip().startswith(b"{\\rtf"):
         return document_problem(".rtf")
     if head.startswith(b"%PDF-"):
         return document_problem(".pdf")
-    return document_problem(Path(name).suffix) if head.startswith(_CONTAINERS) else None
+    if head.startswith(_CONTAINERS[1]) and not document_problem(Path(name).suffix):
+        # (an .xls or .doc renamed, or a system's "CSV" export that is one: "binary file, not text" said nothing)
+        return ("an Office 97-2003 file (.xls or .doc) under another name: open it and save it as .xlsx or CSV UTF-8, "
+                "or as Plain Text (.txt, UTF-8), to read it")
+    # a workbook by its name whatever its bytes: a system's "Excel" export is often an HTML table (or Excel 2003's XML)
+    # named .xls, which read as text was one article titled by its first column's name ("STT"), dated by its last row
+    by_name = head.startswith(_CONTAINERS) or _DOCUMENTS.get(Path(name).suffix.lower(), (None, None))[1] == _AS_TABLE
+    return document_problem(Path(name).suffix) if by_name else None
+
+
+# What a zip holds when it is an Office file, by a file only that kind holds: a workbook, a document or a slide show
+# of Office (Open XML) or of OpenDocument, given under another name (a workbook saved or renamed "articles.csv", as
+# some portals' "CSV" exports are): "zip-compressed data: decompress it first" sent a user to unzip its XML
+_OFFICE_PARTS = {"xl/workbook.xml": ".xlsx", "word/document.xml": ".docx", "ppt/presentation.xml": ".pptx",
+                 "content.xml": ".odt"}
+
+
+def zipped_document(source) -> str | None:
+    """What the zip `source` (a path or a binary file) is and what to do, when it is an Office file (`_OFFICE_PARTS`);
+    None for any other zip."""
+    try:
+        with zipfile.ZipFile(source) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return None
+    suffix = next((suffix for part, suffix in _OFFICE_PARTS.items() if part in names), None)
+    if suffix == ".xlsx":
+        return "an Excel workbook (.xlsx) under another name: name it .xlsx to read it (or save it as CSV UTF-8)"
+    if suffix == ".pptx":
+        return "a PowerPoint presentation, not plain text: save its text as Plain Text (.txt, UTF-8) to read it"
+    return document_problem(suffix) if suffix else None
 
 
 def open_binary(path: Path):
@@ -136,7 +168,8 @@ def open_binary(path: Path):
         handle = io.BufferedReader(_Gunzip(handle), 1 << 16)
     elif compressed:
         handle.close()
-        raise InputError(f"{compressed}-compressed data: decompress it first (gzip is read as it is)")
+        raise InputError((compressed == "zip" and zipped_document(path))
+                         or f"{compressed}-compressed data: decompress it first (gzip is read as it is)")
     elif path.name.lower().endswith(".gz"):
         log.warning("%s: not gzip data despite its name; read as it is", path)
     head = handle.peek(1 << 16)
@@ -226,8 +259,9 @@ def _sized_lines(handle, utf16: str | None, limit: int) -> Iterator[tuple[int, b
 
 
 def blank_line(line: bytes | int) -> bool:
-    """Whether a line of `numbered_lines` holds nothing: whitespace, or a BOM (a file saved empty as "UTF-8")."""
-    return isinstance(line, bytes) and not line.removeprefix(b"\xef\xbb\xbf").strip()
+    """Whether a line of `numbered_lines` holds nothing: whitespace, a BOM (a file saved empty as "UTF-8"), or NULs (the
+    padding a crash leaves at a file's end, as `decode.decode_text` reads it)."""
+    return isinstance(line, bytes) and not line.removeprefix(b"\xef\xbb\xbf").replace(b"\x00", b"").strip()
 
 
 def _bounded_lines(handle, limit: int) -> Iterator[bytes | int]:

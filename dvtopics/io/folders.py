@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import itertools
 import os
+import re
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -13,10 +14,11 @@ from ..errors import InputError
 from ..text.normalise import nfc
 from .decode import decode_head
 from .files import blank_line, document_problem, numbered_lines, open_binary
-from .jsonfiles import loads
+from .jsonfiles import line_value
 from .tables import name_key, names_of, vietnamese_key
 
-TEXT_SUFFIXES = (".txt",)
+# (".txt.gz": an article gzipped, as `gzip -r` leaves a folder of them, read decompressed)
+TEXT_SUFFIXES = (".txt", ".txt.gz")
 # (".jl": Scrapy's JSON lines, `scrapy crawl … -o items.jl`)
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".json.gz", ".ndjson.gz", ".jl", ".jl.gz")
 JSON_SUFFIXES = (".json",)  # one JSON value: an array of articles, or one article
@@ -58,6 +60,10 @@ _SIDE_FILE_SUFFIXES = (".md", ".rst", ".png", ".jpg", ".jpeg", ".gif", ".svg")
 # hides them.
 _SYSTEM_FILES = frozenset({".ds_store", "thumbs.db", "desktop.ini"})
 _SYSTEM_FOLDERS = frozenset({"__macosx"})
+# And what a program leaves beside a file it has open or has saved: Word's and Excel's owner files ("~$a.txt", binary),
+# LibreOffice's lock (".~lock.a.txt#"), Emacs' lock link (".#a.txt", pointing nowhere) and autosave ("#a.txt#"), vim's
+# swap (".a.txt.swp"), the backup many editors keep ("a.txt~"). Read, an article open in Word was an error record.
+_PROGRAM_FILE = re.compile(r"~\$.*|\.~lock\..*#|\.#.*|#.*#|\..*\.sw[a-p]|.*~", re.DOTALL)
 
 
 # What dvtopics writes beside an output while it works, in an input folder when the output is written there
@@ -87,7 +93,7 @@ def writing(outputs: Iterable[str | os.PathLike]):
 def _is_system_file(name: str, is_folder: bool) -> bool:
     if is_folder:
         return name.lower() in _SYSTEM_FOLDERS
-    return name.startswith("._") or name.lower() in _SYSTEM_FILES
+    return name.startswith("._") or name.lower() in _SYSTEM_FILES or bool(_PROGRAM_FILE.fullmatch(name))
 
 
 def _is_working_file(path: Path, is_folder: bool) -> bool:
@@ -152,7 +158,9 @@ def json_document(path: Path) -> str | None:
     # JSON lines whose first line is broken (cut short), the second is a whole object
     second = next(lines, None)
     # (a first line over the limit, not read, is a JSON line: a pretty-printed object's is "{")
-    if isinstance(first, bytes) and not _json_value(first) and second is not None and not _json_value(second):
+    # (nor is a line that closes the object it opens, as a broken JSON line does: a Python dict printed, "{'id': …}")
+    if (isinstance(first, bytes) and not _json_value(first) and not first.rstrip().endswith(b"}")
+            and second is not None and not _json_value(second)):
         return "one JSON object over several lines"
     return None
 
@@ -162,7 +170,7 @@ def _json_value(line) -> bool:
     if not isinstance(line, bytes):
         return False
     try:
-        loads(line.decode("utf-8", errors="replace").lstrip("\ufeff"))
+        line_value(line.decode("utf-8", errors="replace").lstrip("\ufeff"))
     except (ValueError, RecursionError):
         return False
     return True
@@ -264,12 +272,17 @@ def iter_files(paths: Iterable[str | os.PathLike], skipped: Skipped | None = Non
             files = _walk(path, held, text_field)
             first = next(files, path)
             for file in itertools.chain([first], files):
-                yield file, (file.relative_to(path).with_suffix("").as_posix() if file != path else path.name)
+                yield file, (_without_suffix(file.relative_to(path)).as_posix() if file != path else path.name)
             if first != path and skipped is not None:  # else the reader's error names them
                 for kind, (count, example) in held.items():
                     skipped.setdefault(kind, [0, example])[0] += count
         elif path.exists():
-            # a gzipped article (`a.txt.gz`, read decompressed) is "a", as `a.txt` is
-            yield path, Path(path.name[:-3]).stem if path.name.lower().endswith(".txt.gz") else path.stem
+            yield path, _without_suffix(Path(path.name)).as_posix()
         else:
             raise InputError(f"{path}: no such file or folder")
+
+
+def _without_suffix(path: Path) -> Path:
+    """`path` without its suffix, the id of its article: a gzipped article (`a.txt.gz`, read decompressed) is "a", as
+    `a.txt` is."""
+    return path.with_suffix("").with_suffix("") if path.name.lower().endswith(".txt.gz") else path.with_suffix("")

@@ -72,23 +72,72 @@ def html_to_text(html: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
+# The address a saved page gives for itself: the comment a browser writes when saving it ("<!-- saved from
+# url=(0045)https://… -->"), its canonical link, its Open Graph url. Its site is the source where the page names none,
+# as an "URL: …" line over a scraper's text gives it; the <head> that holds them is no visible text.
+_SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)\s*(https?://\S+?)\s*-->", re.I)
+_HEAD_TAG = re.compile(r"<(?:link|meta)\b[^>]*>", re.I)
+_SELF = re.compile(r"\b(?:rel\s*=\s*[\"']?canonical|property\s*=\s*[\"']?og:url)\b", re.I)
+_TAG_LINK = re.compile(r"\b(?:href|content)\s*=\s*[\"']?(https?://[^\"'\s>]+)", re.I)
+_HEAD_LOOK = 65_536  # characters looked at: the prologue and the <head>
+
+
+# The day a saved page says it was published, in its <head> (`<meta property="article:published_time" content="…">`,
+# as news sites write it for social networks) or its schema.org data ("datePublished": "…"): where its visible text
+# gives none (a date drawn by a script), the article was undated
+_PUBLISHED_META = re.compile(r"\b(?:property|name|itemprop)\s*=\s*[\"']?(?:article:published_time|og:published_time|"
+                             r"datePublished|pubdate|publishdate)[\"'\s>]", re.I)
+_TAG_CONTENT = re.compile(r"\bcontent\s*=\s*[\"']([^\"']+)", re.I)
+_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
+
+
+def page_published(html: str) -> str | None:
+    """The publication date a saved page's head states (`_PUBLISHED_META`, `_LD_PUBLISHED`) as written, or None.
+
+    >>> page_published('<meta property="article:published_time" content="2019-03-12T08:15:00+07:00" />')
+    '2019-03-12T08:15:00+07:00'
+    """
+    head = html[:_HEAD_LOOK]
+    for tag in _HEAD_TAG.finditer(head):
+        if _PUBLISHED_META.search(tag[0]) and (content := _TAG_CONTENT.search(tag[0])):
+            return content[1]
+    written = _LD_PUBLISHED.search(html, 0, 4 * _HEAD_LOOK)
+    return written[1] if written else None
+
+
+def page_address(html: str) -> str | None:
+    """The address a saved page gives for itself (`_SAVED_FROM`, its canonical link, its og:url), or None.
+
+    >>> page_address('<!-- saved from url=(0024)https://a.vn/b-1.html -->\\n<html>'), page_address('<p>Hội nghị</p>')
+    ('https://a.vn/b-1.html', None)
+    """
+    head = html[:_HEAD_LOOK]
+    if saved := _SAVED_FROM.search(head):
+        return saved[1]
+    for tag in _HEAD_TAG.finditer(head):
+        if _SELF.search(tag[0]) and (link := _TAG_LINK.search(tag[0])):
+            return link[1]
+    return None
+
+
 # A page saved by a browser as one file (Chrome's "Webpage, Single File" .mhtml, Edge's and Internet Explorer's
 # "Web Archive" .mht) is MIME, as an e-mail is: headers, then the page and its pictures as parts, the page most
 # often quoted-printable ("=C3=A1" for "á"). Its headers say so before their first blank line.
 _MHTML_HEADERS = re.compile(rb"^content-type:[ \t]*multipart/related", re.I | re.M)
 
 
-def mhtml_page(data: bytes) -> tuple[bytes, str | None] | None:
-    """The page a web archive (MHTML) holds, as (its HTML bytes, the charset its part declares or None), b"" when
-    it holds none; None when `data` is no web archive."""
+def mhtml_page(data: bytes) -> tuple[bytes, str | None, str] | None:
+    """The page a web archive (MHTML) holds, as (its HTML bytes, the charset its part declares or None, its address or
+    ""), b"" when it holds none; None when `data` is no web archive."""
     headers = re.split(rb"\r?\n\r?\n", data[:8192], maxsplit=1)[0]
     if not _MHTML_HEADERS.search(headers) or not re.search(rb"^mime-version:", headers, re.I | re.M):
         return None
     archive = email.message_from_bytes(data)
     for part in archive.walk():  # the page first, then what it shows (pictures, styles, frames)
         if part.get_content_type() == "text/html":
-            return part.get_payload(decode=True) or b"", part.get_content_charset()
-    return b"", None
+            address = (part.get("Content-Location") or archive.get("Snapshot-Content-Location") or "").strip()
+            return part.get_payload(decode=True) or b"", part.get_content_charset(), address
+    return b"", None, ""
 
 
 # An HTML character reference, with its closing ";": "&#7897;" (ộ), "&#x1ED9;", "&amp;", "&quot;", "&nbsp;"
@@ -139,8 +188,15 @@ def feed_items(data: bytes) -> tuple[list[dict], int]:
     def text_of(item, *names):
         for name in names:
             found = item.find(name)
+            if found is not None and len(found) and found.get("type") == "xhtml":
+                # Atom's XHTML content, its markup as elements ("<div xmlns=…><p>…"), not text: the markup is the text,
+                # read as HTML is (its own text was blank, and the article was read from its title alone)
+                markup = "".join(ElementTree.tostring(child, encoding="unicode") for child in found).strip()
+                return re.sub(r"(</?)\w+:", r"\1", markup)  # "<html:p>", as XML writes it, is HTML's "<p>"
             if found is not None and (found.text or found.get("href")):
-                return (found.text or found.get("href")).strip()
+                value = (found.text or found.get("href")).strip()
+                # an Atom title "of type html" holds markup escaped ("Giao ban &lt;b&gt;quý I&lt;/b&gt;"): its words
+                return html_to_text(value) if name == f"{_ATOM}title" and found.get("type") == "html" else value
         return None
 
     records, machinery = [], 0
@@ -155,6 +211,8 @@ def feed_items(data: bytes) -> tuple[list[dict], int]:
         summary = text_of(item, *_EXCERPTS, "description", f"{_RSS1}description", f"{_ATOM}summary")
         records.append({
             "id": text_of(item, "guid", "link", f"{_RSS1}link", f"{_ATOM}id", f"{_ATOM}link"),
+            # (its link beside an id that is none, Atom's "tag:…": the page's site is the source)
+            "url": text_of(item, "link", f"{_RSS1}link", f"{_ATOM}link"),
             "title": text_of(item, "title", f"{_RSS1}title", f"{_ATOM}title"),
             "date": text_of(item, "pubDate", _DC_DATE, f"{_ATOM}published", f"{_ATOM}updated"),
             "text": content or summary,

@@ -25,6 +25,22 @@ def loads(text: str):
     return DECODER.decode(text)
 
 
+def line_value(text: str):
+    """The JSON value of a JSON line, a comma after it aside (records written `json.dumps(record) + ","`, or an array's
+    items with its brackets taken off): each line was "not valid JSON (Extra data …)", and every article lost."""
+    try:
+        return loads(text)
+    except ValueError:
+        stripped = text.rstrip()
+        if not stripped.endswith(","):
+            raise
+        try:
+            return loads(stripped[:-1])
+        except ValueError:
+            pass
+        raise
+
+
 def json_error(exc: ValueError, whole: bool = False) -> str:
     """Why a JSON text was refused, with where in it: "Expecting value at column 1" in a line, "… at line 4,
     column 2" in a `whole` file (json's own message stops short: "Unterminated string starting at"). A huge
@@ -38,11 +54,21 @@ def json_records(text: str, where: str) -> dict | list[dict]:
     """The JSON object of a JSON line, or the objects of an array of them (a batch of articles written as one
     line, as `jq -c '.items'` writes it); `InputError` naming `where` and the cause for anything else."""
     try:
-        value = loads(text)
+        value = line_value(text)
     except ValueError as exc:
-        raise InputError(f"{where}: not valid JSON ({json_error(exc)})") from None
+        # a Python dict printed (`f.write(str(record))`): its quotes are single, and json's message does not say so
+        python = "; single quotes: a Python dict printed, not JSON (write each record with json.dumps)" if (
+            text.lstrip("\ufeff \t").startswith("{'")) else ""
+        raise InputError(f"{where}: not valid JSON ({json_error(exc)}){python}") from None
     except RecursionError:
         raise InputError(f"{where}: JSON nested too deep to read") from None
+    if isinstance(value, str) and value.lstrip().startswith("{"):
+        # an object written as a JSON string, encoded twice (json.dumps of json.dumps, as a scraper's pipeline that
+        # dumps its items before an exporter that dumps them again writes them): the object it holds
+        try:
+            value = loads(value)
+        except (ValueError, RecursionError):
+            pass
     if isinstance(value, dict):
         return value
     if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):

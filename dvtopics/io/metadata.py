@@ -118,7 +118,14 @@ def parse_date(value: str, month_first: bool = False, say: bool = True) -> str |
                         "read day first (3 April): if its column is month first, write its dates year first "
                         "(2024-03-04)", value, day)
         return day
+    if excel := _VIETNAMESE_EXCEL_DATE.fullmatch(value):
+        return iso_date(excel["day"], excel["month"], full_year(excel["year"]))
     return english_date(value)
+
+
+# Excel's "d-mmm-yy" in a Vietnamese locale, whose months are "Thg1" to "Thg12" ("12-Thg3-19"; LibreOffice's "thg 3"), as
+# its CSV saves a date column so formatted: a field only
+_VIETNAMESE_EXCEL_DATE = re.compile(r"(?P<day>\d{1,2})-thg\s?(?P<month>\d{1,2})-(?P<year>\d{4}|\d{2})", re.IGNORECASE)
 
 
 # A date of three numbers, day or month first ("3/25/2024", "25.03.24"): whose order a column can tell
@@ -246,7 +253,10 @@ def extract_metadata(text: str, lead: str = "") -> dict:
     candidates = []  # (position, line) of lines that may be the title
     dated_headlines = {}  # position: iso of a headline that ends with its date ("Huyện tổng kết … - 25/03/2024")
     for position, line in enumerate(lines):
-        written = dated_headline(line) if position < 5 else None
+        # the paper and the date an aggregator shows over the article it carries ("Báo Bà Rịa-Vũng Tàu - 12/03/2019"): a
+        # dateline, not a headline that ends with its date
+        paper_dated = position < 5 and _dateline_paper(line) is not None
+        written = dated_headline(line) if position < 5 and not paper_dated else None
         if written:
             # as a listing or a scraper writes it: the line without its date is the headline, its date the article's
             # (read as a dateline, the headline was lost and the lead taken for the title)
@@ -254,7 +264,7 @@ def extract_metadata(text: str, lead: str = "") -> dict:
             candidates.append((position, written[0]))
             continue
         named, dated = _source(line)
-        iso = dateline_date(line) or dated
+        iso = dateline_date(line) or dated or (find_date(line) if paper_dated else None)
         if iso:
             short_dates.append((position, iso))
         if named:
@@ -289,6 +299,7 @@ def extract_metadata(text: str, lead: str = "") -> dict:
         source = (lead_source(lead)
                   or _lead_source(next((line for position, line in candidates if position > title_position), ""))
                   or next(filter(None, map(_byline_paper, lines[max(title_position + 1, len(lines) - 3):])), None)
+                  or next(filter(None, (_dateline_paper(lines[position]) for position, _ in head)), None)
                   or page_site or site)
     return {"title": title[:300], "date": date, "source": source and site_of_link(source)}
 
@@ -320,6 +331,21 @@ def site_of_link(source: str) -> str:
 _BYLINE_PAPER = re.compile(r"(?:(?:tin|bài|ảnh|tin,\s*ảnh|bài\s+và\s+ảnh|bài,\s*ảnh|bài\s+và\s+ảnh)\s*:\s*)?"
                            r"(?P<writer>[^\W\d][^()/:.,;!?]{1,40}?)\s*(?:\(\s*(?P<bracketed>[^()]+?)\s*\)|/\s*(?P<slashed>[^/()]+?))\s*\.?",
                            re.IGNORECASE)
+
+
+# What a dateline holds besides a paper's name, as aggregators show the paper an article comes from beside its date
+# ("Báo Lạng Sơn - 12/03/2019 08:15", "Dân trí | Thứ ba, 12/3/2019 - 08:15"): its date, time, weekday, words, marks
+_DATELINE_WORDS = re.compile(rf"(?:{DATE.pattern})|\d{{1,2}}[:h]\d{{2}}(?::\d{{2}})?|\b(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|"
+                             r"\d)|chủ\s+nhật|cn|t\d|ngày|lúc|đăng|bởi|cập\s+nhật|gmt\s*[+-]\s*\d+)\b|"
+                             r"(?:^|(?<=\s))[|•·–—-](?=\s|$)|[,()\[\]]", re.IGNORECASE)
+
+
+def _dateline_paper(line: str) -> str | None:
+    """The paper a dateline names beside its date ("Báo Lạng Sơn - 12/03/2019 08:15" -> "Báo Lạng Sơn"), or None."""
+    if len(line) > DATELINE_MAX_CHARS or not find_date(line):
+        return None
+    name = " ".join(_DATELINE_WORDS.sub(" ", line).split())
+    return name if _PAPER_NAME.fullmatch(name) or name in _PAPERS_THAT_ARE_WORDS else None
 
 
 def _byline_paper(line: str) -> str | None:

@@ -7,6 +7,7 @@ import logging
 import os
 import re
 import stat
+import unicodedata
 from pathlib import Path
 from typing import Iterable
 
@@ -84,6 +85,23 @@ def home_path(path):
     return path
 
 
+def on_disk(path):
+    """`path` as the disk spells it, when it is there only in the other Unicode form: a folder made on a Mac, or
+    unzipped from a zip made on one, has its names decomposed (NFD), and a name typed on any keyboard, or pasted, is
+    composed (NFC); `ls` lists them alike, and "Bài viết" was a path that does not exist. Each part of the path is
+    matched in either form; a path not there in any is returned as given."""
+    text = os.fspath(path)
+    if text.isascii() or os.path.lexists(text):
+        return path
+    found = Path()
+    for part in Path(text).parts:
+        forms = dict.fromkeys((part, unicodedata.normalize("NFC", part), unicodedata.normalize("NFD", part)))
+        found = next((found / form for form in forms if os.path.lexists(found / form)), None)
+        if found is None:
+            return path
+    return found if isinstance(path, Path) else str(found)
+
+
 def paths_given(paths) -> list:
     """`paths` as a list of paths (one path alone is a list of one), each a str or a path object. A table of
     articles (a pandas DataFrame) is refused, saying how to read it: iterated, it gives its column names, which
@@ -99,7 +117,7 @@ def paths_given(paths) -> list:
             raise TypeError(f"paths: {path!r} (a {type(path).__name__}) is not a path; give the files or folders as "
                             "str or pathlib.Path")
         refuse_standard_input(path)
-    return [path for given_path in given for path in matched_paths(home_path(given_path))]
+    return [path for given_path in given for path in matched_paths(on_disk(home_path(given_path)))]
 
 
 def matched_paths(path) -> list:
@@ -109,7 +127,9 @@ def matched_paths(path) -> list:
     text = os.fspath(path)
     if not _PATTERN.search(text) or os.path.lexists(text):
         return [path]
-    found = sorted(glob.glob(text, recursive=True))
+    # (its words in either Unicode form, as `on_disk` reads a path: a pattern typed composed, names on disk decomposed)
+    found = sorted({match for form in ("NFC", "NFD")
+                    for match in glob.glob(unicodedata.normalize(form, text), recursive=True)})
     if found:
         log.info("%s: a pattern: %d path%s read", text, len(found), "s" * (len(found) != 1))
     return [type(path)(match) if isinstance(path, Path) else match for match in found] or [path]

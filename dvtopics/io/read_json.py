@@ -13,7 +13,7 @@ from ..errors import InputError
 from .article import Article
 from .decode import decode_text
 from .files import LineRange, blank_line, numbered_lines, read_all
-from .jsonfiles import DECODER, json_error, json_kind, json_records, loads, next_array_item
+from .jsonfiles import DECODER, json_error, json_kind, json_records, line_value, loads, next_array_item
 from .metadata import date_order
 from .records import (FieldNames, dates_month_first, failed, fields_found, did_you_mean, named_fields, over_limit,
                       record_to_article, utf8_size, warn_of_lead_as_text)
@@ -119,7 +119,7 @@ def _jsonl_month_first(path: Path, fields: "FieldNames", max_bytes: int) -> bool
                 if not isinstance(line, bytes):
                     continue
                 try:
-                    value = loads(line.decode("utf-8"))
+                    value = line_value(line.decode("utf-8"))
                 except (ValueError, RecursionError):
                     continue
                 for record in value if isinstance(value, list) else [value]:

@@ -68,7 +68,7 @@ def read_feed(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
         log.warning("%s: a news feed (RSS or Atom): each of its %d items read as an article", path, len(items))
     for number, item in enumerate(items, start=1):
         where, fallback_id = f"{path} (item {number})", f"{path.name}:{number}"
-        record = {getattr(fields, key): value for key, value in item.items() if value is not None}
+        record = {getattr(fields, key, key): value for key, value in item.items() if value is not None}
         if utf8_size(item["text"] or "") > max_bytes:
             yield failed(record_id(record, fields, fallback_id),
                          over_limit(f"{where}: its text", utf8_size(item["text"]), max_bytes), on_error)

@@ -167,6 +167,16 @@ def _null_marker(name: str, value, fields: "FieldNames") -> bool:
     return value.strip() in (_SQL_NULL_MARKERS if name == fields.label else NULL_MARKERS)
 
 
+# the other names of the text's field, not a lead's ("content", "Nội dung"), by `vietnamese_key`
+_BODY_NAMES = frozenset(vietnamese_key(name) for name in COMMON_NAMES["text"] if name not in COMMON_NAMES["lead"])
+
+
+def _body_elsewhere(extra: dict) -> tuple[str, str] | None:
+    """(name, value) of a record's field under another name of the text's (`_BODY_NAMES`) that holds text, or None."""
+    return next(((name, value) for name, value in extra.items() if isinstance(name, str) and isinstance(value, str)
+                 and value.strip() and vietnamese_key(name) in _BODY_NAMES), None)
+
+
 def record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_error: str,
                       where: str, warning: str | None = None, spelt: dict | None = None,
                       month_first: bool = False) -> Iterator[Article]:
@@ -204,6 +214,12 @@ def record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_e
         add_warning(extra, f"the '{name}' cell holds {value}, a spreadsheet formula's error: read as empty")
     title = (field_text(extra["title"]) or "").strip()
     text = record.get(fields.text)
+    if fields.text == "text" and not (isinstance(text, str) and text.strip()) and (body := _body_elsewhere(extra)):
+        # {"text": null, "content": "…"}, as scrapers with several extractors write them: the body is the one that has
+        # it (read from its title, the article was its headline alone)
+        add_warning(extra, f"the 'text' field is {'missing' if text is None else 'empty'}: '{body[0]}' is read as the "
+                           "text")
+        text = extra.pop(body[0])
     if isinstance(text, dict) and isinstance(text.get("rendered"), str):  # WordPress' REST API: {"rendered": "<p>…"}
         text = text["rendered"]
     if isinstance(text, list) and text and all(isinstance(part, dict) and isinstance(part.get("value"), str)

@@ -29,19 +29,22 @@ def csv_delimiter(text: str, text_field: str, likely: str = ",") -> tuple[str, s
     """(delimiter, the table's text): the delimiter a "sep=" first line names (the table is the text after
     it), else the one under which a header, one of the first lines that are not blank, names the text field
     (as `names_field` matches names; the `likely` one tried first): Excel writes ';' where the comma is the
-    decimal sign (Vietnamese Windows among them), and some save tabs. A header no delimiter splits right is
-    read with the `likely` one."""
+    decimal sign (Vietnamese Windows among them), and some save tabs. A header none of whose lines names the text
+    field is split by the delimiter that gives its first line most cells (the `likely` one when none does better)."""
     hint = _SEPARATOR_LINE.match(text)
     if hint:
         return hint.group(1), text[hint.end():]
     # blank lines above the header, or a spreadsheet's empty rows (";;;")
     lines = (match.group() for match in itertools.islice(_LINE.finditer(text), 1000))
-    filled = itertools.islice((line for line in lines if line.strip("".join(_DELIMITERS) + " \"")), HEADER_ROWS)
+    filled = list(itertools.islice((line for line in lines if line.strip("".join(_DELIMITERS) + " \"")), HEADER_ROWS))
+    delimiters = dict.fromkeys((likely, *_DELIMITERS))
     for line in filled:
-        for delimiter in dict.fromkeys((likely, *_DELIMITERS)):
+        for delimiter in delimiters:
             if names_field(next(csv.reader([line], delimiter=delimiter), []), text_field):
                 return delimiter, text
-    return likely, text
+    # no header names it: the delimiter that splits the first line into most columns, so that the error naming the
+    # table's columns names them ('Tiêu đề', 'Ngày', …), not one column of the whole line with its ';'
+    return max(delimiters, key=lambda delimiter: len(next(csv.reader(filled[:1], delimiter=delimiter), []))), text
 
 
 def lines_above_table(text: str, table: str) -> int:
@@ -210,6 +213,7 @@ COMMON_NAMES = {
              # status's value (Yes/No, 1/0, true) is kept as such, not warned of
              "published at", "published date", "published time", "publish date", "publish time",
              "publication date", "date published", "datepublished", "pubdate", "post date", "posted at", "publish up",
+             "publishedat",  # NewsAPI's, and JavaScript's camel case
              "published"),
     "source": ("nguồn", "nguồn tin", "nguồn bài", "tên báo", "báo", "cơ quan báo chí", "publisher", "newspaper"),
     "id": ("mã", "mã bài", "mã bài viết", "mã số"),
@@ -252,8 +256,33 @@ def field_names(names: Iterable, wanted: Iterable[str]) -> list:
     >>> field_names(["Mã", "Tiêu đề", "Nội dung"], ["text", "id", "title"])
     ['id', 'title', 'text']
     """
-    names = list(names)
-    wanted = list(wanted)
+    names, wanted = list(names), list(wanted)
+    matched = _matched_names(names, wanted)
+    if set(wanted) <= set(matched) or (legacy := _names_in_unicode(tuple(names))) is None:
+        return matched
+    again = _matched_names(legacy, wanted)
+    return again if len(set(wanted) & set(again)) > len(set(wanted) & set(matched)) else matched
+
+
+@functools.lru_cache(maxsize=4096)  # a JSONL file's records repeat their keys: each header is told once
+def _names_in_unicode(names: tuple) -> tuple | None:
+    """A header typed in an old Vietnamese font encoding (a sheet set in .VnTime or VNI-Times: "Néi dung", "Tiªu ®Ò"),
+    its names in Unicode, or None when it reads as it is: its columns were no field, and "no 'text' column; its
+    columns are 'Tiªu ®Ò', 'Néi dung'" asked for --text-field "Néi dung". Told and converted on the whole header, a
+    name a line (one name is too short to tell), as `vnlegacy.to_unicode` reads a text."""
+    from .vnlegacy import to_unicode
+
+    texts = [" ".join(name.split()) for name in names if isinstance(name, str)]
+    for likely in (None, "TCVN3", "VNI"):
+        converted, encoding = to_unicode("\n".join(texts), likely)
+        if encoding:
+            unicode = iter(converted.split("\n"))
+            return tuple(next(unicode) if isinstance(name, str) else name for name in names)
+    return None
+
+
+def _matched_names(names, wanted: list) -> list:
+    """`field_names` of names as they are spelt."""
     keys = {name_key(name): name for name in wanted}
     taken = set(names)
     matched = []
@@ -404,8 +433,17 @@ def sheet_tables(book, wanted: Iterable[str], text_field: str, where: object = "
     """(title, index, header, rows, names) of each sheet of a read-only workbook that holds anything: its header as
     `split_header` finds it (a table need not start in A1, nor under a title), its names matched to `wanted`
     (`field_names`); rows are (row number, cells) of the rows below it, read as they are iterated, a merged
-    cell's value in each of its cells (`_merged_values`); names: the header's names as the sheet spells them."""
+    cell's value in each of its cells (`_merged_values`); names: the header's names as the sheet spells them.
+    A hidden sheet is not read, and a warning names it: one hides a sheet of drafts, of an older round or of a
+    drop-down's choices, which read were articles or labels twice, without a word."""
+    hidden = [sheet.title for sheet in book.worksheets if sheet.sheet_state != "visible"]
+    if hidden:
+        log.warning("%s: hidden sheet%s %s not read (unhide %s in Excel to read %s)", where, "s" * (len(hidden) > 1),
+                    ", ".join(map(repr, hidden)), "them" if len(hidden) > 1 else "it",
+                    "them" if len(hidden) > 1 else "it")
     for index, sheet in enumerate(book.worksheets):
+        if sheet.title in hidden:
+            continue
         # cells, not values: `cell_text` needs their number format
         rows = enumerate(sheet.iter_rows(), start=1)
         header, rows = split_header(rows, text_field, wanted, lambda item: [cell_text(cell) for cell in item[1]],

@@ -64,7 +64,10 @@ _SITE_CHROME = re.compile(
     r"giấy\s+phép\s+(?:số|hoạt\s+động\s+báo\s+chí|xuất\s+bản).*(?:bttt|thông\s+tin\s+và\s+truyền\s+thông|cấp).*|"
     r"(?:phó\s+)?tổng\s+biên\s+tập\s*:.{0,60}|cơ\s+quan\s+chủ\s+quản\s*:.*|"
     r"chịu\s+trách\s+nhiệm\s+(?:nội\s+dung|xuất\s+bản|chính)\s*:.{0,80}|"
-    r"ghi\s+rõ\s+nguồn.{0,60}khi\s+(?:phát\s+hành|sử\s+dụng|đăng)\s+lại.*)\W*$", re.IGNORECASE)
+    r"ghi\s+rõ\s+nguồn.{0,60}khi\s+(?:phát\s+hành|sử\s+dụng|đăng)\s+lại.*|"
+    # a portal's welcome over every page ("Chào mừng quý khách đến với Cổng thông tin điện tử tỉnh …"): the title it was
+    r"chào\s+mừng\s+(?:quý\s+khách|quý\s+vị|(?:quý\s+)?bạn(?:\s+đọc)?)?\s*đến\s+với\s+(?:cổng|trang|website|web|báo|"
+    r"tạp\s+chí)\b.{0,80}|welcome\s+to\s+.{0,80}(?:portal|website|cổng|trang).{0,40})\W*$", re.IGNORECASE)
 
 
 # The text-size buttons beside a headline, alone on their line ("A- A A+", "A A A"); a line "A" is a list's
@@ -193,13 +196,59 @@ def _menu_at_top(lines: list[str]) -> list[int]:
     return items if len(items) >= _MENU_MIN_ITEMS else []
 
 
+# The labelled header a scraper writes over the text ("Tiêu đề: …", "Ngày đăng: …", "Nguồn: …", "Nội dung:", English
+# "Title:", "Date:", "Source:", "Content:"), each label with its value or alone over it. A title's, a lead's or a
+# body's label is no word of the article (in every article of such a file, it was among its words and topics); a
+# date's, a source's or a writer's is kept with its value, as a page shows it, and one alone on its line is joined to
+# the value under it.
+_HEADER_LABEL = re.compile(r"(?P<label>(?P<dropped>tiêu đề|tựa đề|tên bài(?: viết)?|title|headline|nội dung|content|"
+                           r"body|sapo|tóm tắt|mô tả(?: ngắn)?|description|summary|lead|excerpt)|ngày đăng|"
+                           r"ngày xuất bản|ngày|thời gian|date|published|nguồn(?: tin| bài)?|source|tác giả|author|url|"
+                           r"link|đường dẫn|chuyên mục|category)\s*:\s*(?P<value>.*)", re.IGNORECASE)
+_BODY_LABEL = re.compile(r"nội dung|content|body", re.IGNORECASE)
+# the same header as a Markdown file's front matter (Jekyll, Hugo, Obsidian): between "---" lines, its values quoted
+_FRONT_MATTER_FENCES = ("---", "+++")
+
+
+def _unquoted(value: str) -> str:
+    """A header's value without the quotes around it (`title: "Hội nghị …"`, as front matter writes it)."""
+    return value[1:-1] if len(value) > 1 and value[0] == value[-1] and value[0] in "\"'" else value
+
+
+def _without_header_labels(lines: list[str]) -> list[str]:
+    """`lines` with the labels of a scraper's header at their top read as `_HEADER_LABEL` says; the header ends at
+    the first line that is not labelled, or at the body's own label."""
+    kept, position = [], 0
+    while position < len(lines):
+        labelled = _HEADER_LABEL.fullmatch(lines[position])
+        if lines[position] and not labelled and lines[position] not in _FRONT_MATTER_FENCES:
+            break
+        position += 1
+        if not labelled:
+            continue
+        line, value = lines[position - 1], _unquoted(labelled["value"])
+        body = bool(_BODY_LABEL.fullmatch(labelled["label"]))
+        under = lines[position] if position < len(lines) else ""
+        # the label alone over its value, short and no sentence: an empty label ("Tác giả:") over the first paragraph
+        # stays alone
+        if (not value and not body and under and not _HEADER_LABEL.fullmatch(under) and len(under.split()) <= 15
+                and not under.endswith(SENTENCE_ENDINGS)):
+            line, value = f"{line} {under}", under
+            position += 1
+        if value:  # (an empty label, "Tác giả:" a scraper found no writer for, says nothing)
+            kept.append(value if labelled["dropped"] else line)
+        if body:
+            break
+    return kept + lines[position:]
+
+
 def strip_furniture(text: str) -> str:
     """Drop furniture lines, a site menu copied one item a line at the top (`_menu_at_top`), and the
     headlines listed under "Tin liên quan" and the like (up to the next line that ends like a sentence:
     some sites put the list inside the article). Caption rules apply only below the headline (the first
     line kept that is neither a dateline nor a short label such as a section name): a headline is short
     and unpunctuated like a caption, and opens with the same words ("Đồng chí …", "Lãnh đạo …")."""
-    lines = [line.strip() for line in text.split("\n")]
+    lines = _without_header_labels([line.strip() for line in text.split("\n")])
     menu = _menu_at_top(lines)
     kept, in_list, below_headline = [], False, False
     for position, line in enumerate(lines):

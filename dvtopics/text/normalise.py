@@ -15,11 +15,14 @@ import unicodedata
 
 # Odd spaces (NBSP, thin, ideographic ...) become a plain space; zero-width
 # characters and the BOM vanish.
-_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\x0b\x0c]")
+_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t]")
 _ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
 # Unicode's own line ends (LINE SEPARATOR, PARAGRAPH SEPARATOR, NEXT LINE), which JavaScript-made exports and some
 # sites' pages hold: lines as LF makes them, or the title, dateline and furniture are not found in one long line.
-_LINE_ENDS = (("\r\n", "\n"), ("\r", "\n"), ("\u2028", "\n"), ("\u2029", "\n\n"), ("\u0085", "\n"))
+# So do Word's manual line break (a vertical tab, as Word's own text and macros give a paragraph's lines) and its page
+# break (a form feed): read as spaces, a headline and its dateline ran into the first paragraph, untitled and undated.
+_LINE_ENDS = (("\r\n", "\n"), ("\r", "\n"), ("\u2028", "\n"), ("\u2029", "\n\n"), ("\u0085", "\n"), ("\x0b", "\n"),
+              ("\x0c", "\n"))
 _QUOTES = str.maketrans({
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u2032": "'",
