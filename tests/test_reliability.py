@@ -260,6 +260,17 @@ def test_a_title_and_lead_typed_without_accents_says_so_in_the_record(tmp_path):
     assert "typed without accents" in warnings["body"]
 
 
+def test_an_article_made_in_python_is_flagged_as_one_read_from_a_file():
+    """dvtopics.make_article of text typed without accents, or of mojibake, gave a record with no warning: only the
+    readers flagged it, so a notebook user's unreliable label looked as sure as any other."""
+    from dvtopics import make_article
+
+    plain = "Sang 6/1, Ban Dan van Tinh uy to chuc hoi nghi tong ket cong tac dan van nam 2023, trien khai nhiem vu."
+    assert "typed without accents" in make_article("a1", plain, {"title": "Hoi nghi tong ket"}).meta["warning"]
+    assert "read as Windows-1252" in make_article("a2", mojibake(SEED_LIKE)).meta["warning"]
+    assert "warning" not in make_article("a3", SEED_LIKE).meta
+
+
 @pytest.mark.parametrize("encoding, delimiter", [("utf-8-sig", ","), ("utf-16", ","), ("utf-16-le", ","),
                                                  ("utf-8-sig", ";")])
 def test_side_files_in_utf16_or_with_a_bom(tmp_path, encoding, delimiter):
