@@ -280,6 +280,19 @@ def test_side_files_in_utf16_or_with_a_bom(tmp_path, encoding, delimiter):
     assert read_side_file(path).startswith(f"id{delimiter}label")
 
 
+def test_a_labels_file_in_a_western_code_page_is_warned_of_once(tmp_path, caplog):
+    """`label --out` re-saved by Excel as "CSV" (Windows-1252) and given to evaluate or train as --labels: its damage
+    was warned of twice, once for its labels and once for a look at its columns."""
+    from dvtopics.jobs import gold_labels
+
+    path = tmp_path / "labels.csv"
+    title = "Hội nghị tổng kết công tác dân vận năm 2023, triển khai nhiệm vụ năm 2024"  # á, â kept; ộ, ị, ổ lost
+    path.write_bytes(f"id,label,confidence,cues,title\r\na1,annual_review,0.9,x,{title}\r\n".encode(
+        "cp1252", errors="replace"))
+    assert gold_labels([path]) == {"a1": "annual_review"}
+    assert sum("Windows-1252" in r.getMessage() for r in caplog.records) == 1
+
+
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
 def test_json_lines_saved_as_utf16(tmp_path, encoding):
     path = tmp_path / "x.jsonl"
