@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from dvtopics.types.features import event_sentences, rule_says, words_years_masked
-from dvtopics.types.model import load_classifier, make_pipeline
+from dvtopics.types.model import below, load_classifier, make_pipeline
 from dvtopics.errors import DvtopicsError
 from dvtopics.io.read import Article, read_articles
 from dvtopics.io.labels import read_labels
@@ -54,10 +54,17 @@ def test_min_confidence_abstains(trained):
     # the guess it abstained from stays readable, first among the cues
     guessed = model.predict(made_up_articles(1))
     for record, guess in zip(records, guessed):
-        assert record["cues"][0] == (f"guess: {guess['label']} at {guess['confidence']:.2f}, below the minimum "
-                                     "confidence 1")
+        assert record["cues"][0] == (f"guess: {guess['label']} at {below(guess['confidence'], 1)}, below the "
+                                     "minimum confidence 1")
         assert record["cues"][1:] == guess["cues"] and record["confidence"] == guess["confidence"]
     assert all(not c.startswith("guess:") for r in guessed for c in r["cues"])
+
+
+def test_a_guess_below_a_minimum_reads_below_it():
+    """label --min-confidence 0.9999 said "guess: semi_annual_review at 1.00, below the minimum confidence 0.9999"
+    of a guess at 0.9989, and the 0.8 gate "at 0.80; … a type needs 0.8" of one at 0.7996: each read above."""
+    assert below(0.9989, 0.9999) == "0.999" and below(0.7996, 0.8) == "0.7996" and below(0.6543, 0.8) == "0.65"
+    assert below(0.99996, 0.99999) == "0.9999" and below(0.9995, 1) == "0.9995"
 
 
 def test_an_answer_below_the_minimum_that_is_a_label_gets_that_labels_probability(trained):
@@ -70,7 +77,7 @@ def test_an_answer_below_the_minimum_that_is_a_label_gets_that_labels_probabilit
     records = model.predict(articles, min_confidence=1, abstain="other")
     for record, guess in zip(records, guessed):
         assert record["label"] == "other" and record["confidence"] < 0.5 < guess["confidence"]
-        assert record["cues"][0].startswith(f"guess: {guess['label']} at {guess['confidence']:.2f}")
+        assert record["cues"][0].startswith(f"guess: {guess['label']} at {below(guess['confidence'], 1)}")
     together = model.predict(articles + [a for a in made_up_articles(1) if a.label == "other"], min_confidence=1)
     assert together[-1]["confidence"] == model.predict(made_up_articles(1))[-1]["confidence"]  # `other`'s own
 
@@ -572,7 +579,8 @@ def test_labelling_sets_aside_a_rule_silent_guess_and_says_so(trained):
     assert guess["label"] != "other" and guess["confidence"] < 0.9
     (record,) = with_gate({"silent_min_confidence": 0.9}).predict([article])
     assert record["label"] == "other"
-    assert record["cues"][0] == f"guess: {guess['label']} at {guess['confidence']:.2f}; with no cue rule, a type needs 0.9"
+    assert record["cues"][0] == (f"guess: {guess['label']} at {below(guess['confidence'], 0.9)}; with no cue rule, "
+                                 "a type needs 0.9")
     assert record["confidence"] < guess["confidence"]  # other's own probability, not the guess's
     (kept,) = with_gate({"silent_min_confidence": round(guess["confidence"] - 0.01, 2)}).predict([article])
     assert kept["label"] == guess["label"]

@@ -260,6 +260,17 @@ def test_a_title_and_lead_typed_without_accents_says_so_in_the_record(tmp_path):
     assert "typed without accents" in warnings["body"]
 
 
+def test_an_article_made_in_python_is_flagged_as_one_read_from_a_file():
+    """dvtopics.make_article of text typed without accents, or of mojibake, gave a record with no warning: only the
+    readers flagged it, so a notebook user's unreliable label looked as sure as any other."""
+    from dvtopics import make_article
+
+    plain = "Sang 6/1, Ban Dan van Tinh uy to chuc hoi nghi tong ket cong tac dan van nam 2023, trien khai nhiem vu."
+    assert "typed without accents" in make_article("a1", plain, {"title": "Hoi nghi tong ket"}).meta["warning"]
+    assert "read as Windows-1252" in make_article("a2", mojibake(SEED_LIKE)).meta["warning"]
+    assert "warning" not in make_article("a3", SEED_LIKE).meta
+
+
 @pytest.mark.parametrize("encoding, delimiter", [("utf-8-sig", ","), ("utf-16", ","), ("utf-16-le", ","),
                                                  ("utf-8-sig", ";")])
 def test_side_files_in_utf16_or_with_a_bom(tmp_path, encoding, delimiter):
@@ -267,6 +278,19 @@ def test_side_files_in_utf16_or_with_a_bom(tmp_path, encoding, delimiter):
     path.write_text(f"id{delimiter}label\na1{delimiter}annual_review\n", encoding=encoding)
     assert read_labels(path) == {"a1": "annual_review"}
     assert read_side_file(path).startswith(f"id{delimiter}label")
+
+
+def test_a_labels_file_in_a_western_code_page_is_warned_of_once(tmp_path, caplog):
+    """`label --out` re-saved by Excel as "CSV" (Windows-1252) and given to evaluate or train as --labels: its damage
+    was warned of twice, once for its labels and once for a look at its columns."""
+    from dvtopics.jobs import gold_labels
+
+    path = tmp_path / "labels.csv"
+    title = "Hội nghị tổng kết công tác dân vận năm 2023, triển khai nhiệm vụ năm 2024"  # á, â kept; ộ, ị, ổ lost
+    path.write_bytes(f"id,label,confidence,cues,title\r\na1,annual_review,0.9,x,{title}\r\n".encode(
+        "cp1252", errors="replace"))
+    assert gold_labels([path]) == {"a1": "annual_review"}
+    assert sum("Windows-1252" in r.getMessage() for r in caplog.records) == 1
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])

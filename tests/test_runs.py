@@ -726,6 +726,16 @@ def test_a_cache_folder_that_is_a_file_is_skipped_with_one_warning(corpus, tmp_p
     assert "is a file, not a folder" in warning and "delete" not in warning
 
 
+def test_a_cache_dir_below_a_file_names_that_file(corpus, tmp_path, cache_warning):
+    """mkdir names the folder it could not make (a_file/sub/deeper), which is no file: the warning named it."""
+    (tmp_path / "a_file").write_text("x")
+    deeper = tmp_path / "a_file" / "sub" / "deeper"
+    result = run("segment", corpus, "--out", tmp_path / "s.jsonl", "--cache-dir", deeper)
+    assert result.exit_code == 0
+    [warning] = cache_warning()
+    assert f"({tmp_path / 'a_file'} is a file, not a folder)" in warning
+
+
 def test_a_cache_dir_that_is_a_file_is_skipped_with_one_warning(corpus, tmp_path, cache_warning):
     (tmp_path / "a_file").write_text("x")
     result = run("segment", corpus, "--out", tmp_path / "s.jsonl", "--cache-dir", tmp_path / "a_file")

@@ -207,11 +207,15 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
     title = given["title"] or found["title"]
     # a label is read as a user meant it: "other " (a space a spreadsheet kept) is "other", and NFD (typed on a
     # Mac) is NFC, as in label files
-    return Article(
+    article = Article(
         id=str(article_id), title=title, text=clean, date=given["date"] or found["date"],
         source=given["source"] or found["source"], label=nfc((given["label"] or "").strip()) or None, raw=raw,
         meta=fields,
     )
+    from .language import with_language_warning  # here, not above: language.py imports this module
+    # text typed without accents or damaged by a code page is flagged here, for an article made in a notebook as for
+    # one read from a file: its label and topics are unreliable
+    return with_language_warning(article, name)
 
 
 _ESCAPED_LINE_END = re.compile(r"\\r\\n|\\n")

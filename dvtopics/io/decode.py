@@ -27,12 +27,13 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
     return decode_text(data, name)[0]
 
 
-def decode_text(data: bytes, name: str = "<bytes>", line: bool = False) -> tuple[str, str | None]:
+def decode_text(data: bytes, name: str = "<bytes>", line: bool = False, say: bool = True) -> tuple[str, str | None]:
     """(text, warning): `decode_bytes`, and a warning for the record when the bytes were not UTF-8 or
-    UTF-16: which encoding they were read as, or that none read as Vietnamese. A `line` (of JSON lines) is not
-    called binary for its control characters (an ESC in a title): its own syntax says whether it is text."""
+    UTF-16: which encoding they were read as, or that none read as Vietnamese, logged when `say`. A `line` (of JSON
+    lines) is not called binary for its control characters (an ESC in a title): its own syntax says whether it is
+    text."""
     text, warning = _decoded(data, name, line)
-    if warning:  # said once the bytes are known to be text
+    if warning and say:  # said once the bytes are known to be text
         log.warning("%s: %s", name, warning)
     return text, warning
 

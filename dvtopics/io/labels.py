@@ -241,7 +241,7 @@ def labels_file_columns(path: str | os.PathLike, label_field: str = "label", id_
             book.close()
         return next((table[2] for table in tables if _label_column(table[2], label_field) in table[2]),
                     tables[0][2] if tables else [])
-    text = read_side_file(path)
+    text = read_side_file(path, say=False)  # a look at its columns, for a message: it is read for its labels too
     if suffix in (".json", ".jsonl", ".ndjson", ".jl"):
         try:
             value = loads(text)

@@ -10,7 +10,6 @@ from .article import Article, make_article
 from .decode import decode_text
 from .files import compression, open_binary, read_all
 from .htmltext import feed_items
-from .language import with_language_warning
 from .paths import os_cause
 from .records import FieldNames, failed, over_limit, record_id, record_to_article, size_text, utf8_size
 
@@ -31,7 +30,7 @@ def read_text_file(path: Path, article_id: str, on_error: str, max_bytes: int) -
         fields = {"path": str(path)}
         if warning:
             fields["warning"] = warning  # logged where the bytes were decoded
-        return with_language_warning(make_article(article_id, raw, fields, str(path)), str(path))
+        return make_article(article_id, raw, fields, str(path))
     except (InputError, OSError) as exc:
         return failed(article_id, str(exc) if isinstance(exc, InputError) else os_cause(path, exc), on_error)
 

@@ -13,7 +13,6 @@ from ..arguments import missing
 from ..errors import ArgumentError, InputError
 from .article import METADATA_FIELDS, Article, add_warning, field_text, make_article
 from .jsonfiles import json_kind
-from .language import with_language_warning
 from .metadata import date_order, site_of_link
 from .tables import (COMMON_NAMES, FIELD_NAME_CHARS, column_meant, field_names, name_key, repeated_columns,
                      vietnamese_key)
@@ -272,7 +271,7 @@ def record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_e
                          if isinstance(key, str) and _LINK_NAME.fullmatch(vietnamese_key(key).replace(" ", ""))
                          and isinstance(value, str) and _PAGE_LINK.match(value.strip())), None)
             article.source = site_of_link(link.strip()) if link else None
-        yield with_language_warning(article, where)
+        yield article
     except InputError as exc:
         yield failed(article_id, str(exc), on_error, title)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..text.normalise import normalize
-from .decode import decode_bytes
+from .decode import decode_text
 
 
 def stopword_spelling(word: str) -> str:
@@ -31,11 +31,12 @@ def read_stopwords(path: str | os.PathLike) -> list[str]:
     return words
 
 
-def read_side_file(path: str | os.PathLike) -> str:
+def read_side_file(path: str | os.PathLike, say: bool = True) -> str:
     """The text of a file a user gives beside the articles (labels, stopwords) or edits (a model card):
-    UTF-8 or UTF-16, with or without a BOM, as `decode_bytes` reads articles. An empty file is ""."""
+    UTF-8 or UTF-16, with or without a BOM, as `decode_bytes` reads articles. An empty file is "". How it was decoded
+    is warned of when `say`: not by a second look at a file read for its labels too, which said it twice."""
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    return decode_bytes(data, str(path)) if data.strip() else ""
+    return decode_text(data, str(path), say=say)[0] if data.strip() else ""

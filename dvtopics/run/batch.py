@@ -47,7 +47,7 @@ POSITION = "_n"  # position of the article in the input stream: the resume key
 RUN = "_run"  # the journal's first line: {"_run": {"inputs": input_fingerprint(...), "settings": {...}}}
 # what `settings` may hold: what each is called on the command line, for the message of a refused resume
 SETTINGS = {"model_sha256": "the model (its checksum)", "min_confidence": "--min-confidence",
-            "abstain": "--abstain", "fields": "--text-field/--id-field/--label-field (--title-field …)",
+            "abstain": "--abstain", "fields": "the field options",
             "max_bytes": "--max-bytes", "labels": "--labels (the file, by its path, size and time)"}
 
 try:
@@ -544,11 +544,26 @@ def check_same_settings(where: Path, before: dict | None, settings: dict | None)
         log.warning("%s does not record its model and options (an older run): cannot check they are the same",
                     where)
         return
-    changed = [f"{SETTINGS.get(name, name)}: {_shown(before.get(name))} then, {_shown(settings.get(name))} now"
+    changed = [f"{SETTINGS.get(name, name)}: {_changed(before.get(name), settings.get(name), name)}"
                for name in sorted(set(before) | set(settings)) if before.get(name) != settings.get(name)]
     if changed:
         raise DvtopicsError(f"cannot resume: {'; '.join(changed)}; resume with the interrupted run's model and "
                             f"options, or delete {where} and run again without --resume")
+
+
+def _changed(then, now, name: str) -> str:
+    """What a setting was and is. The field names only by the options that differ ("none then, --title-field
+    headline now"): their whole lists, ["text", "id", "label"], named no option."""
+    if name == "fields" and isinstance(then, list) and isinstance(now, list):
+        then, now = _field_options(then), _field_options(now)
+        return (f"{', '.join(o for o in then if o not in now) or 'none'} then, "
+                f"{', '.join(o for o in now if o not in then) or 'none'} now")
+    return f"{_shown(then)} then, {_shown(now)} now"
+
+
+def _field_options(fields: list[str]) -> list[str]:
+    """`field_settings`' list as the options that give it: text, id and label first, by value, then the others."""
+    return [f"--{key}-field {value}" for key, value in zip(("text", "id", "label"), fields)] + fields[3:]
 
 
 def _shown(value) -> str:

@@ -119,8 +119,8 @@ class SegmentCache:
             self._db = None
         if not SegmentCache._warned:
             SegmentCache._warned = True
-            reason = (f"{error.filename} is a file, not a folder" if isinstance(error, (FileExistsError,
-                      NotADirectoryError)) else getattr(error, "strerror", None) or error)
+            reason = (f"{_file_in_the_way(error.filename)} is a file, not a folder" if isinstance(error, (
+                      FileExistsError, NotADirectoryError)) else getattr(error, "strerror", None) or error)
             log.warning("the segmentation cache %s cannot be used (%s): going on without it "
                         "(--cache-dir or $DVTOPICS_CACHE to move it, --no-cache to skip it)", self.path, reason)
 
@@ -196,3 +196,10 @@ def given_cache(cache):
     else:
         raise TypeError(f"cache: a SegmentCache (dvtopics.SegmentCache(), in the default folder), the folder of one "
                         f"(a path), or None for none; not {type(cache).__name__}")
+
+
+def _file_in_the_way(path: str | os.PathLike) -> Path:
+    """The file where a folder of `path` should be: mkdir names the folder it could not make (`a_file/sub`),
+    not the file above it that stopped it (`a_file`)."""
+    path = Path(path)
+    return next((folder for folder in (path, *path.parents) if folder.exists() and not folder.is_dir()), path)

@@ -328,15 +328,25 @@ class Classifier:
                 said = [f"rule {hit.rule}: {hit.evidence}"] if hit else []
                 said += [event.cue()] if event else []
                 if guess:  # the reader sees what was set aside, and why
-                    said.insert(0, f"guess: {guess[0]} at {guess[1]:.2f}; with no cue rule, a type needs "
-                                   f"{self.silent_min_confidence:g}")
+                    said.insert(0, f"guess: {guess[0]} at {below(guess[1], self.silent_min_confidence)}; with no "
+                                   f"cue rule, a type needs {self.silent_min_confidence:g}")
                 if conf < min_confidence:  # the reader still sees what the cues below argue for, and how sure
-                    said.insert(0, f"guess: {label} at {conf:.2f}, below the minimum confidence {min_confidence:g}")
+                    said.insert(0, f"guess: {label} at {below(conf, min_confidence)}, below the minimum confidence "
+                                   f"{min_confidence:g}")
                     label, conf = abstain, abstained_conf
                 record.update(label=label, confidence=round(float(conf), 4), cues=said + features)
             records.append({**record, "title": article.title, "date": article.date, "source": article.source,
                             "error": article.error, "warning": article.meta.get("warning")})
         return records
+
+
+def below(probability: float, bound: float) -> str:
+    """`probability` (under `bound`) to 2 decimals, or as many more as it takes to read under it: "at 1.00, below
+    the minimum confidence 0.999" (0.9989) and "at 0.80; … a type needs 0.8" (0.7996) said the opposite."""
+    for places in (2, 3, 4):
+        if float(shown := f"{probability:.{places}f}") < bound:
+            return shown
+    return f"{np.floor(probability * 1e4) / 1e4:.4f}"  # cut, not rounded: 0.99996 under 0.99999
 
 
 def check_abstaining(min_confidence: float, abstain: str) -> None:
