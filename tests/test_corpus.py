@@ -150,7 +150,8 @@ def test_cp1258_fallback_warns(tmp_path, caplog):
     assert article.title == "Tin vắn"
 
 
-@pytest.mark.parametrize("content, message", [(b"", "empty"), (b"  \n\n", "empty"), (b"\x00\x01\x02\x03" * 100, "binary"),
+@pytest.mark.parametrize("content, message", [(b"", "empty"), (b"  \n\n", "empty"),
+                                              (b"\x00\x01\x02\x03" * 100, "binary"),
                                               (b"\x00" * 600, "empty file \\(NUL bytes only\\)")])
 def test_bad_files_raise_one_clear_error(tmp_path, content, message):
     path = tmp_path / "bad.txt"
@@ -159,7 +160,8 @@ def test_bad_files_raise_one_clear_error(tmp_path, content, message):
         next(read_articles(path, on_error="raise"))
 
 
-@pytest.mark.parametrize("name, good", [("a.txt", TEXT.encode()), ("a.jsonl", json.dumps({"id": "a", "text": TEXT}).encode()),
+@pytest.mark.parametrize("name, good", [("a.txt", TEXT.encode()),
+                                        ("a.jsonl", json.dumps({"id": "a", "text": TEXT}).encode()),
                                         ("a.csv", b"id,text\na,\"" + TEXT.encode() + b"\"")])
 def test_nul_bytes_padding_a_files_end_or_start_are_no_part_of_it(tmp_path, name, good):
     """Hunt 25 A (04): a file whose writing a crash or a full disk cut short ends in NULs (a few, or thousands): the
@@ -603,9 +605,9 @@ def test_a_zip_given_as_an_article_is_one_clear_error_and_no_guessed_encoding(tm
 
 @pytest.mark.parametrize("name", ["articles.csv", "articles.txt", "articles.jsonl"])
 def test_an_office_file_under_another_name_is_named_for_what_it_is(tmp_path, name):
-    """Hunt 25 A (12): a workbook saved or renamed "articles.csv" (as some portals' "CSV" exports are) was "zip-compressed
-    data: decompress it first", which sent a user to unzip its XML; a Word document named .txt too. The error says
-    what the file is and what to do."""
+    """Hunt 25 A (12): a workbook saved or renamed "articles.csv" (as some portals' "CSV" exports are) was
+    "zip-compressed data: decompress it first", which sent a user to unzip its XML; a Word document named .txt too.
+    The error says what the file is and what to do."""
     import zipfile
 
     with zipfile.ZipFile(tmp_path / name, "w") as archive:
@@ -666,7 +668,8 @@ def test_a_scrapers_labelled_header_gives_its_fields_and_leaves_its_labels_out_o
     article = next(read_articles(tmp_path / "a.txt"))
     assert (article.title, article.date, article.source) == (title, "2023-01-05", "Báo Lạng Sơn")
     assert article.text.split("\n")[0] == title
-    assert not any(word in article.text.lower() for word in ("tiêu đề", "nội dung", "title", "content", "sapo", "tác giả"))
+    assert not any(word in article.text.lower()
+                   for word in ("tiêu đề", "nội dung", "title", "content", "sapo", "tác giả"))
     assert article.text.split("\n")[-1] == "Sáng 5/1, Ban Dân vận Huyện ủy tổ chức hội nghị."
 
 

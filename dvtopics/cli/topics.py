@@ -175,7 +175,8 @@ def show_cmd(directory, fmt, n_words):
 @click.argument("directory", type=TOPICS_DIR)
 @paths_argument
 @click.option("--out", type=OutputPath(parts=True), required=True,
-              help="Per-article topics: .csv or .xlsx (a column per topic; .xlsx for Excel) or .jsonl; with --engine dask, FOLDER/ "
+              help="Per-article topics: .csv or .xlsx (a column per topic; .xlsx for Excel) or .jsonl; with --engine "
+                   "dask, FOLDER/ "
                    "keeps the parts there.")
 @click.option("--labels", "labels_file", type=InputPath(exists=True, dir_okay=False),
               help="Article types (CSV, .xlsx, JSONL or JSON with id,label; or the columns --id-field and "

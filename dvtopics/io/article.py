@@ -236,7 +236,8 @@ def _readable(raw: str, fields: dict, name: str, say: bool = True) -> str:
         tell("the text's line ends are written escaped (\"\\n\"): read as line ends",
              "the text's line ends are written escaped (\\n): read as line ends")
         raw = _ESCAPED_LINE_END.sub("\n", raw)
-    if raw.rstrip().endswith(" chars]") and (cut := _CUT_SHORT.search(raw)):  # NewsAPI's content: its first 200 characters and how many it left out
+    # NewsAPI's content: its first 200 characters and how many it left out
+    if raw.rstrip().endswith(" chars]") and (cut := _CUT_SHORT.search(raw)):
         tell(f"the text is cut short ({cut[1]!r}, as NewsAPI gives it): only its start is read",
              f"the text is cut short ({cut[1]}, as NewsAPI gives it): only its start is read")
         raw = raw[:cut.start()]

@@ -123,8 +123,8 @@ def parse_date(value: str, month_first: bool = False, say: bool = True) -> str |
     return english_date(value)
 
 
-# Excel's "d-mmm-yy" in a Vietnamese locale, whose months are "Thg1" to "Thg12" ("12-Thg3-19"; LibreOffice's "thg 3"), as
-# its CSV saves a date column so formatted: a field only
+# Excel's "d-mmm-yy" in a Vietnamese locale, whose months are "Thg1" to "Thg12" ("12-Thg3-19"; LibreOffice's
+# "thg 3"), as its CSV saves a date column so formatted: a field only
 _VIETNAMESE_EXCEL_DATE = re.compile(r"(?P<day>\d{1,2})-thg\s?(?P<month>\d{1,2})-(?P<year>\d{4}|\d{2})", re.IGNORECASE)
 
 
@@ -335,8 +335,9 @@ _BYLINE_PAPER = re.compile(r"(?:(?:tin|bài|ảnh|tin,\s*ảnh|bài\s+và\s+ản
 
 # What a dateline holds besides a paper's name, as aggregators show the paper an article comes from beside its date
 # ("Báo Lạng Sơn - 12/03/2019 08:15", "Dân trí | Thứ ba, 12/3/2019 - 08:15"): its date, time, weekday, words, marks
-_DATELINE_WORDS = re.compile(rf"(?:{DATE.pattern})|\d{{1,2}}[:h]\d{{2}}(?::\d{{2}})?|\b(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|"
-                             r"\d)|chủ\s+nhật|cn|t\d|ngày|lúc|đăng|bởi|cập\s+nhật|gmt\s*[+-]\s*\d+)\b|"
+_DATELINE_WORDS = re.compile(rf"(?:{DATE.pattern})|\d{{1,2}}[:h]\d{{2}}(?::\d{{2}})?|"
+                             r"\b(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|\d)|chủ\s+nhật|cn|t\d|ngày|lúc|đăng|bởi|cập\s+nhật|"
+                             r"gmt\s*[+-]\s*\d+)\b|"
                              r"(?:^|(?<=\s))[|•·–—-](?=\s|$)|[,()\[\]]", re.IGNORECASE)
 
 

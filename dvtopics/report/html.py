@@ -181,7 +181,8 @@ def _check_documents(records: Sequence[Mapping], documents: Sequence[Mapping]) -
     place, they gave one article another's main topic, or none, in silence (a notebook's `summarize` of a subset)."""
     ids, topic_ids = [r.get("id") for r in _good(records)], [d.get("id") for d in documents]
     if ids != topic_ids:
-        at = next((i for i, pair in enumerate(zip(ids, topic_ids)) if pair[0] != pair[1]), min(len(ids), len(topic_ids)))
+        at = next((i for i, pair in enumerate(zip(ids, topic_ids)) if pair[0] != pair[1]),
+                  min(len(ids), len(topic_ids)))
         raise DvtopicsError(f"the topics are of other articles than the records: {len(topic_ids)} against "
                             f"{len(ids)} readable records, differing at position {at}; summarize the readable "
                             "articles of the records, in their order")

@@ -495,8 +495,8 @@ def _warn_if_unsegmented(texts: Sequence[str]) -> None:
         return
     n_words = sum(len(text.split()) for text in texts)
     if n_words >= UNSEGMENTED_WORDS:
-        log.warning("these texts look unsegmented: none of their %d words is joined by '_' (\"công_tác\"), so the topic "
-                    "model reads syllables; give the texts dvtopics.segment_many returns", n_words)
+        log.warning("these texts look unsegmented: none of their %d words is joined by '_' (\"công_tác\"), so the "
+                    "topic model reads syllables; give the texts dvtopics.segment_many returns", n_words)
 
 
 def has_mix(mixes: np.ndarray) -> np.ndarray:

@@ -1,7 +1,7 @@
 """The article types' names, however a user spells them: one home for reading a label as a type.
 
-Labels come from users' files ("Annual review", "SEMI-ANNUAL_REVIEW", " Other", "Sơ kết 6 tháng"); training, evaluation, the
-topics by type and the labels files all read them here, so one spelling rule holds everywhere.
+Labels come from users' files ("Annual review", "SEMI-ANNUAL_REVIEW", " Other", "Sơ kết 6 tháng"); training,
+evaluation, the topics by type and the labels files all read them here, so one spelling rule holds everywhere.
 """
 from __future__ import annotations
 
