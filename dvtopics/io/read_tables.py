@@ -92,15 +92,21 @@ def read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) ->
         if notes.holds(record, f"line {line}", read):
             continue
         yield from notes.flush()
-        size = utf8_size(record.get(fields.text) or "")
-        if size > max_bytes:
-            yield failed(record_id(record, fields, fallback_id),
-                         over_limit(f"{where}: field '{fields.text}'", size, max_bytes), on_error)
-            continue
-        yield from read()
+        yield from _within_limit(record, fields, fallback_id, where, max_bytes, on_error, read)
     notes.close()
     if problem:  # the file's text ends with its last whole line: the fault is on the line after it
         yield failed(f"{path.name}:{number + 1}", f"{path}:{whole.count(chr(10)) + 1}: {problem}", on_error)
+
+
+def _within_limit(record: dict, fields: "FieldNames", fallback_id: str, where: str, max_bytes: int, on_error: str,
+                  read) -> Iterator[Article]:
+    """A row's articles, `read()`, or an error when its text is over `max_bytes` (a CSV's or a sheet's alike)."""
+    size = utf8_size(record.get(fields.text) or "")
+    if size > max_bytes:
+        yield failed(record_id(record, fields, fallback_id),
+                     over_limit(f"{where}: field '{fields.text}'", size, max_bytes), on_error)
+    else:
+        yield from read()
 
 
 class _Notes:
@@ -198,12 +204,7 @@ def read_xlsx(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
                 if notes.holds(record, f"row {number}", read):
                     continue
                 yield from notes.flush()
-                size = utf8_size(record.get(fields.text) or "")
-                if size > max_bytes:
-                    yield failed(record_id(record, fields, fallback_id),
-                                 over_limit(f"{where}: field '{fields.text}'", size, max_bytes), on_error)
-                    continue
-                yield from read()
+                yield from _within_limit(record, fields, fallback_id, where, max_bytes, on_error, read)
             notes.close()
     finally:
         book.close()
