@@ -1,4 +1,5 @@
 import csv
+import errno
 import os
 from pathlib import Path
 
@@ -48,6 +49,18 @@ def seed_expectations() -> dict[str, dict]:
 def seed_labels() -> dict[str, str]:
     with open(SEEDS / "labels.csv", encoding="utf-8") as handle:
         return {row["file"].removesuffix(".txt"): row["label"] for row in csv.DictReader(handle)}
+
+
+@pytest.fixture
+def disk_fills(monkeypatch):
+    """Call it to make `Path.write_text` write half its text and fail as a full disk does (ENOSPC)."""
+    real = Path.write_text
+
+    def half(path, text, *args, **kwargs):
+        real(path, text[:len(text) // 2], *args, **kwargs)
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    return lambda: monkeypatch.setattr(Path, "write_text", half)
 
 
 def corpus_path(name: str) -> Path:

@@ -173,22 +173,14 @@ def test_unfinished_dask_run_needs_resume_and_finishes(inputs, model_dir, schedu
     assert _records(out) == expected
 
 
-def test_a_plan_cut_short_by_a_full_disk_is_never_left_and_a_damaged_one_is_one_line(tmp_path, monkeypatch):
+def test_a_plan_cut_short_by_a_full_disk_is_never_left_and_a_damaged_one_is_one_line(tmp_path, monkeypatch, disk_fills):
     """Hunt 25 D (3): the plan was written in place, so a full disk left half of it, and the --resume that followed
     stopped with a JSONDecodeError traceback. It is written whole or not at all, and a damaged one is named."""
-    import errno
-    from pathlib import Path
 
     from dvtopics.run.distributed import _prepare, _write_plan
 
     parts_dir = tmp_path / "o.jsonl.parts"
-    real = Path.write_text
-
-    def half(path, text, *args, **kwargs):
-        real(path, text[:len(text) // 2], *args, **kwargs)
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-    monkeypatch.setattr(Path, "write_text", half)
+    disk_fills()
     with pytest.raises(DvtopicsError, match=r"plan.json: cannot be written \(No space left on device\)"):
         _write_plan({"inputs": {}, "parts": []}, parts_dir)
     monkeypatch.undo()

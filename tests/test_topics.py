@@ -467,11 +467,9 @@ def test_ldavis_page_of_alike_topics_is_written(texts):
     assert len(data["mdsDat"]["x"]) == 8 and all(isinstance(x, float) for x in data["mdsDat"]["x"])
 
 
-def test_a_full_disk_keeps_the_previous_ldavis_page_and_names_it(tmp_path, monkeypatch):
+def test_a_full_disk_keeps_the_previous_ldavis_page_and_names_it(tmp_path, monkeypatch, disk_fills):
     """Hunt 25 D (6): `topics html` wrote the page in place: a full disk left it cut short, with the error "No space
     left on device" alone."""
-    import errno
-    from pathlib import Path
 
     from dvtopics import jobs
 
@@ -479,13 +477,7 @@ def test_a_full_disk_keeps_the_previous_ldavis_page_and_names_it(tmp_path, monke
     monkeypatch.setattr("dvtopics.topics.ldavis.ldavis_html", lambda model: "<html>" + "x" * 1000 + "</html>")
     page = tmp_path / "topics.html"
     page.write_text("<html>the page of last week</html>", encoding="utf-8")
-    real = Path.write_text
-
-    def half(path, text, *args, **kwargs):
-        real(path, text[:len(text) // 2], *args, **kwargs)
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-    monkeypatch.setattr(Path, "write_text", half)
+    disk_fills()
     with pytest.raises(DvtopicsError, match=r"topics.html: cannot be written \(No space left on device\)"):
         jobs.topics_page(tmp_path, page)
     assert page.read_text(encoding="utf-8") == "<html>the page of last week</html>"
