@@ -759,7 +759,7 @@ def test_every_labels_option_names_the_formats_a_labels_file_may_have():
             yield from commands(command) if isinstance(command, click.Group) else [command]
 
     helps = [param.help for command in commands(cli) for param in command.params if "--labels" in param.opts]
-    assert len(helps) == 4  # train, evaluate, topics fit, topics assign
+    assert len(helps) == 5  # train, evaluate, topics fit, topics assign, report
     assert all("CSV" in help and ".xlsx" in help and "JSONL" in help for help in helps), helps
 
 

@@ -876,3 +876,26 @@ def test_the_page_names_the_files_an_input_folder_held_that_were_not_read(tmp_pa
     listed = re.search(r'<ul id="not-read-list">(.*?)</ul>', page, re.S).group(1)
     assert "bao-cao.docx" in listed and "notes.pdf" in listed and "only.pdf" not in listed
     assert listed.count("<li>") == 2
+
+
+def test_cli_report_shows_the_types_a_corrected_labels_file_gives(tmp_path, seeds_dir, fake_classifier):
+    """Corrections a reader made in `label --out`'s table (Vietnamese names too) are the types the report shows:
+    it had no --labels, and showed the model's labels again. An article the file does not name keeps the model's."""
+    from dvtopics.cli import cli
+
+    labels = tmp_path / "corrected.csv"
+    labels.write_text("id,label\n002_08c8598f431bba4e,Tổng kết năm\n000_4277f1d749d09db2,Sơ kết 6 tháng\n",
+                      encoding="utf-8")
+    out, xlsx = tmp_path / "r.html", tmp_path / "r.xlsx"
+    result = CliRunner().invoke(cli, ["report", str(seeds_dir), "--out", str(out), "--xlsx", str(xlsx),
+                                      "--no-topics", "--labels", str(labels)])
+    assert result.exit_code == 0, result.output
+    rows = list(load_workbook(xlsx)["articles"].iter_rows(values_only=True))
+    header = rows[0]
+    types = {row[header.index("id")]: row[header.index("label")] for row in rows[1:]}
+    assert types == {"000_4277f1d749d09db2": "semi_annual_review", "001_07d20b8c73b70dfd": "other",
+                     "002_08c8598f431bba4e": "annual_review", "003_d967039f7f06a8d3": "other",
+                     "004_88b669e4eeb873bb": "other"}
+    result = CliRunner().invoke(cli, ["report", str(seeds_dir), "--out", str(labels.with_suffix(".html")),
+                                      "--no-topics", "--labels", str(tmp_path / "missing.csv")])
+    assert result.exit_code == 2 and "missing.csv" in result.output

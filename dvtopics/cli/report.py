@@ -8,7 +8,7 @@ import time
 import click
 
 from ..arguments import MAX_REPORT_TOPICS, MIN_TOPICS
-from .options import (ARTICLES, MODEL_DIR, TOPICS_DIR, Command, OutputPath, paths_argument, plural,
+from .options import (ARTICLES, MODEL_DIR, TOPICS_DIR, Command, InputPath, OutputPath, paths_argument, plural,
                       reading_options)
 
 
@@ -39,10 +39,14 @@ def _command_line(ctx: click.Context) -> str:
               help="Topics to fit when no --topics is given [default: from the number of articles].")
 @click.option("--max-rows-per-type", type=ARTICLES, default=500, show_default=True,
               help="Articles listed per type in the HTML (the most confident); the spreadsheet has all.")
+@click.option("--labels", "labels_file", type=InputPath(exists=True, dir_okay=False),
+              help="Article types by id (CSV, .xlsx, JSONL or JSON, such as `label --out` writes and a reader "
+                   "corrected): each article it names shows that type.")
 @click.option("--title", default="dvtopics report", show_default=True, help="The report's title.")
 @reading_options()
 @click.pass_context
-def report(ctx, paths, out, xlsx, model_dir, topics_dir, no_topics, n_topics, max_rows_per_type, title, reading):
+def report(ctx, paths, out, xlsx, model_dir, topics_dir, no_topics, n_topics, max_rows_per_type, labels_file, title,
+           reading):
     """Write one HTML report of the articles in PATHS that opens anywhere, offline.
 
     It labels each article's type, finds its themes, and shows the corpus at a
@@ -63,7 +67,8 @@ def report(ctx, paths, out, xlsx, model_dir, topics_dir, no_topics, n_topics, ma
         raise DvtopicsError(f"--k fits that many themes: {why}; leave --k out")
     started = time.perf_counter()
     written = write_report(reading, out, xlsx, model_dir, topics_dir, fit_topics=not no_topics, n_topics=n_topics,
-                           max_rows_per_type=max_rows_per_type, title=title, command=_command_line(ctx))
+                           max_rows_per_type=max_rows_per_type, title=title, command=_command_line(ctx),
+                           labels_file=labels_file)
     path, records = written.path, written.records
     if written.workbook:
         click.echo(f"Tables: {written.workbook}", err=True)

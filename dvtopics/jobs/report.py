@@ -37,13 +37,15 @@ def default_k(n_articles: int) -> int:
 
 @job_arguments("model_dir", "topics_dir")
 def report_data(reading: Reading, model_dir=None, topics_dir=None, fit_topics: bool = True,
-                n_topics: int | None = None):
+                n_topics: int | None = None, labels_file=None):
     """Label the articles and find their topics; return (records, topic report or None, provenance).
 
     An article's type is its own label when the input gives it one the model knows, in a label set the model's
     (`_given_types`), else the model's; the model's label and confidence stay in its record. Topics come from
     the model in `topics_dir`, else are fitted on the articles themselves when `fit_topics` (K from
     `default_k`), else are left out. A fit that cannot be made (too few words) leaves them out and says why.
+    A `labels_file` (`label --out`'s table, corrected) gives the articles it names their label, as `topics fit
+    --labels` does.
     """
     if n_topics is not None:
         n_topics = check_at_least("n_topics", n_topics, MIN_TOPICS, MAX_REPORT_TOPICS)
@@ -51,6 +53,10 @@ def report_data(reading: Reading, model_dir=None, topics_dir=None, fit_topics: b
     from ..io.folders import passed_over
 
     articles = list(reading.articles())
+    if labels_file:  # a reader's corrections of `label --out`'s table: the report showed the model's labels again
+        from ..types.training import read_types, with_article_types
+
+        articles = with_article_types(articles, read_types(labels_file, reading.fields.label, reading.fields.id))
     with open_cache(reading.cache_dir, reading.use_cache) as cache:
         records, topics, provenance = _report_data(articles, cache, reading.n_jobs, model_dir, topics_dir, fit_topics,
                                                    n_topics)
@@ -79,10 +85,10 @@ class ReportWritten:
     records: list[dict]  # one per article, as `report_data` gives them
 
 
-@job_arguments("out", "xlsx", "model_dir", "topics_dir")
+@job_arguments("out", "xlsx", "model_dir", "topics_dir", "labels_file")
 def report(reading: Reading, out: str, xlsx: str | None = None, model_dir=None, topics_dir=None,
            fit_topics: bool = True, n_topics: int | None = None, max_rows_per_type: int = 500,
-           title: str = "dvtopics report", command: str = "") -> ReportWritten:
+           title: str = "dvtopics report", command: str = "", labels_file=None) -> ReportWritten:
     """Write the HTML report of the articles to `out` (and its tables to `xlsx`)."""
     from ..report.html import build_report, write_text
     from ..io.write import staged
@@ -93,14 +99,14 @@ def report(reading: Reading, out: str, xlsx: str | None = None, model_dir=None, 
     # as --max-rows-per-type: -1 dropped each type's last article from the page, saying "-1 of 8"; 2.5 stopped
     # the job after the labelling
     max_rows_per_type = check_at_least("max_rows_per_type", max_rows_per_type, 1, MAX_PART)
-    read = [*reading.paths, *model_folders(model_dir or "shipped", topics_dir)]
+    read = [*reading.paths, *model_folders(model_dir or "shipped", topics_dir), *([labels_file] if labels_file else [])]
     check_output(out, read)
     if xlsx:
         check_output(xlsx, [*read, out])
         check_suffix(xlsx, (".xlsx",), "an Excel workbook")
     check_suffix(out, HTML_SUFFIXES, "an HTML page")
     _check_topics_choice(topics_dir, fit_topics, n_topics)  # before the articles are read and labelled
-    records, topics, provenance = report_data(reading, model_dir, topics_dir, fit_topics, n_topics)
+    records, topics, provenance = report_data(reading, model_dir, topics_dir, fit_topics, n_topics, labels_file)
     provenance.update(command=command, inputs=[str(p) for p in reading.paths], label_field=reading.fields.label)
     html = build_report(records, topics, provenance, max_rows_per_type=max_rows_per_type, title=title,
                         workbook=workbook_from_page(xlsx, out) if xlsx else None)
