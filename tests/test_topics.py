@@ -1202,3 +1202,16 @@ def test_assign_counts_apart_the_articles_with_no_main_topic(seeds_model, tmp_pa
     assert "3 articles have no word the topic model knows" in caplog.text
     rows = list(csv.DictReader((tmp_path / "a.csv").open(encoding="utf-8-sig")))
     assert [row["warning"] for row in rows] == ["no word the topic model knows: no main topic"] * 3
+
+
+def test_sweep_says_when_the_seeds_changed_nothing(tmp_path, seeds_dir):
+    """Hunt 25 C: with a start that does not depend on the seed (NMF's, on these articles), every K read "± 0.000"
+    and stability 1.000, as if the topics were robust; the sweep says the seeds measured nothing. A random start,
+    which the seed moves, is not so flagged."""
+    said = {}
+    for init in ("nmf", "random"):
+        result = CliRunner().invoke(cli, ["topics", "sweep", str(seeds_dir), "--k", "2:3", "--seeds", "2", "--init",
+                                          init, "--out", str(tmp_path / init)])
+        assert result.exit_code == 0, result.output
+        said[init] = "the seeds gave the same topics at every k" in result.output.lower()
+    assert said == {"nmf": True, "random": False}

@@ -226,7 +226,7 @@ def sweep_cmd(paths, ks, n_seeds, out, measures, unit, engine, no_below, no_abov
     the seeds' topics are, and suggest a K."""
     from ..errors import TopicsError
     from ..jobs import sweep_topics
-    from ..topics.sweep import suggestion
+    from ..topics.sweep import seeds_changed_nothing, suggestion
 
     seeds = list(range(seed, seed + n_seeds))
     if seeds[-1] > SEED.max:  # refused now, not after the first fits: every seed must be one numpy takes
@@ -246,6 +246,9 @@ def sweep_cmd(paths, ks, n_seeds, out, measures, unit, engine, no_below, no_abov
         stability = f"{row['stability']:.3f}" if row.get("stability") is not None else "-"
         click.echo(f"{row['k']:>4} {cells[0]:>15} {cells[1]:>15} {cells[2]:>15} {stability:>10} "
                    f"{row['fit_seconds']:>8.1f}")
+    if seeds_changed_nothing(rows):
+        click.echo("The seeds gave the same topics at every K: the start does not depend on the seed on these "
+                   "articles, so the spread and the stability measure nothing (--init random varies it)")
     try:
         k, why = suggestion(rows)
         click.echo(f"Suggested K: {k} ({why})")

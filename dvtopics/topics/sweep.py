@@ -79,6 +79,20 @@ def suggestion(rows: Sequence[dict]) -> tuple[int, str]:
     return k, CHOSEN_BY[tier] if several_seeds else CHOSEN_BY_ONE_SEED[tier]
 
 
+def seeds_changed_nothing(rows: Sequence[dict]) -> bool:
+    """Whether several seeds per K gave the same topics at every K (stability 1, no spread): a start that does not
+    depend on the seed (`init="nmf"`, deterministic on some articles) makes "± 0.000" and stability 1.000 read as
+    robust topics when nothing varied.
+
+    >>> seeds_changed_nothing([{"seeds": 3, "stability": 1.0, "npmi_sd": 0.0}])
+    True
+    >>> seeds_changed_nothing([{"seeds": 3, "stability": 1.0, "npmi_sd": 0.0}, {"seeds": 3, "stability": 0.8}])
+    False
+    """
+    return bool(rows) and all((row.get("seeds") or 1) > 1 and row.get("stability") == 1.0
+                              and not any(row.get(f"{name}_sd") for name in SWEEP_MEASURES) for row in rows)
+
+
 def parse_k_range(spec: str, most: int = MAX_TOPICS) -> list[int]:
     """"5:50:5" -> 5, 10, ... 50 (the end included); "4,6,8" -> those; "7" -> [7]. Each K from 2 to `most`.
 
