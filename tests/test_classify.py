@@ -62,7 +62,7 @@ def test_min_confidence_abstains(trained):
 
 def test_a_guess_below_a_minimum_reads_below_it():
     """label --min-confidence 0.9999 said "guess: semi_annual_review at 1.00, below the minimum confidence 0.9999"
-    of a guess at 0.9989, and the 0.8 gate "at 0.80; … a type needs 0.8" of one at 0.7996: each read above."""
+    of a guess at 0.9989, and the 0.8 gate "at 0.80 (… a type needs 0.8)" of one at 0.7996: each read above."""
     assert below(0.9989, 0.9999) == "0.999" and below(0.7996, 0.8) == "0.7996" and below(0.6543, 0.8) == "0.65"
     assert below(0.99996, 0.99999) == "0.9999" and below(0.9995, 1) == "0.9995"
 
@@ -579,8 +579,9 @@ def test_labelling_sets_aside_a_rule_silent_guess_and_says_so(trained):
     assert guess["label"] != "other" and guess["confidence"] < 0.9
     (record,) = with_gate({"silent_min_confidence": 0.9}).predict([article])
     assert record["label"] == "other"
-    assert record["cues"][0] == (f"guess: {guess['label']} at {below(guess['confidence'], 0.9)}; with no cue rule, "
-                                 "a type needs 0.9")
+    assert record["cues"][0] == (f"guess: {guess['label']} at {below(guess['confidence'], 0.9)} (with no cue rule, "
+                                 "a type needs 0.9)")
+    assert all("; " not in cue for cue in record["cues"])  # a table joins the cues with "; "
     assert record["confidence"] < guess["confidence"]  # other's own probability, not the guess's
     (kept,) = with_gate({"silent_min_confidence": round(guess["confidence"] - 0.01, 2)}).predict([article])
     assert kept["label"] == guess["label"]

@@ -328,8 +328,9 @@ class Classifier:
                 said = [f"rule {hit.rule}: {hit.evidence}"] if hit else []
                 said += [event.cue()] if event else []
                 if guess:  # the reader sees what was set aside, and why
-                    said.insert(0, f"guess: {guess[0]} at {below(guess[1], self.silent_min_confidence)}; with no "
-                                   f"cue rule, a type needs {self.silent_min_confidence:g}")
+                    # (no "; " inside: a table joins an article's cues with it, and a program splits them on it)
+                    said.insert(0, f"guess: {guess[0]} at {below(guess[1], self.silent_min_confidence)} (with no "
+                                   f"cue rule, a type needs {self.silent_min_confidence:g})")
                 if conf < min_confidence:  # the reader still sees what the cues below argue for, and how sure
                     said.insert(0, f"guess: {label} at {below(conf, min_confidence)}, below the minimum confidence "
                                    f"{min_confidence:g}")
@@ -342,7 +343,7 @@ class Classifier:
 
 def below(probability: float, bound: float) -> str:
     """`probability` (under `bound`) to 2 decimals, or as many more as it takes to read under it: "at 1.00, below
-    the minimum confidence 0.999" (0.9989) and "at 0.80; … a type needs 0.8" (0.7996) said the opposite."""
+    the minimum confidence 0.999" (0.9989) and "at 0.80 (… a type needs 0.8)" (0.7996) said the opposite."""
     for places in (2, 3, 4):
         if float(shown := f"{probability:.{places}f}") < bound:
             return shown
