@@ -37,6 +37,34 @@ def model_dir(corpus, tmp_path_factory):
     return out
 
 
+def test_a_second_training_into_the_same_folder_stops_at_once_and_the_first_is_kept(model_dir, corpus, tmp_path):
+    """Hunt 25 D: two `train` runs into one --out wrote the same temporary files, and their renames could leave one
+    run's model beside the other's card. While one run holds the folder, another stops in one line; a new folder a
+    refused run made is taken away again."""
+    import shutil
+
+    from dvtopics.run.batch import output_lock
+
+    out = tmp_path / "m"
+    shutil.copytree(model_dir, out)
+    before = {path.name: path.read_bytes() for path in out.iterdir()}
+    with output_lock(out, out / ".dvtopics-training.lock"):  # the first run, training
+        result = CliRunner().invoke(cli, ["train", str(corpus), "--out", str(out), "--classifier", "logreg",
+                                          "--folds", "2"])
+        assert result.exit_code == 2 and f"{out}: another run is writing it now" in result.output, result.output
+        assert result.output.count("\n") == 1
+        assert {path.name: path.read_bytes() for path in out.iterdir() if path.suffix != ".lock"} == before
+    result = CliRunner().invoke(cli, ["train", str(corpus), "--out", str(out), "--classifier", "logreg",
+                                      "--folds", "2"])
+    assert result.exit_code == 0, result.output
+    assert sorted(path.name for path in out.iterdir()) == sorted(before)  # the lock is gone with the run
+    unlabelled = tmp_path / "unlabelled.jsonl"
+    unlabelled.write_text(json.dumps({"id": "a", "text": "Hội nghị bàn về công tác dân vận."}, ensure_ascii=False)
+                          + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["train", str(unlabelled), "--out", str(tmp_path / "new")])
+    assert result.exit_code != 0 and "no labelled article" in result.output and not (tmp_path / "new").exists()
+
+
 def test_a_model_folder_among_the_articles_is_refused_and_inspect_shows_its_card(model_dir, corpus, tmp_path):
     """Hunt 25 B: `label models/mine articles/` (the order `evaluate MODEL PATHS` takes) labelled the articles with the
     shipped model, the folder an error record that said to unzip its model file; `inspect models/mine` said the same.

@@ -6,7 +6,9 @@ import csv
 import logging
 import os
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
 from ..arguments import MAX_BATCH, MAX_PART, MAX_SEED, MIN_FOLDS, as_list, check_at_least, check_share
@@ -70,32 +72,33 @@ def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifie
     extra_paths = as_list(extra_paths, "extra_paths")
     # task: a topics model's folder is refused, a classifier's (this one retrained) replaced
     check_folder(out, [*reading.paths, *label_files, *extra_paths], MODEL_FILES, task=TASK)
-    gold = ids_of_input_files(gold_labels(label_files, reading.fields.label, reading.fields.id), reading.paths)
-    ids = set()
-    extra = list(_extra_articles(extra_paths, reading, gold))  # a few files, refused before the inputs are read
-    try:
-        data = collect(_noting_ids(reading.articles(), ids), gold, weak_rules, weak_other, seed, extra)
-    except DvtopicsError as exc:
-        if gold is not None:  # "no labelled article found": say first that no id of the labels file is an article's
-            check_ids_found(gold, ids, "--labels")
-        among = _labels_among_inputs(reading) if str(exc).startswith("no labelled article found") else ""
-        if among:
-            raise type(exc)(f"{exc}{among}") from None
-        raise
-    if gold is not None:
-        check_ids_found(gold, ids, "--labels")  # a label whose id is no article's is not learnt: say so
-    check_trainable(data)  # before the summary is printed: the error is the command's one line
-    on_data(data)
-    with open_cache(reading.cache_dir, reading.use_cache) as cache:
+    with _one_training_at_a_time(out):  # the whole run: a second one into this folder stops at once
+        gold = ids_of_input_files(gold_labels(label_files, reading.fields.label, reading.fields.id), reading.paths)
+        ids = set()
+        extra = list(_extra_articles(extra_paths, reading, gold))  # a few files, refused before the inputs are read
         try:
-            model, card = train_model(data, classifiers, head_chars=head_chars, n_folds=folds, cache=cache,
-                                      n_jobs=reading.n_jobs, seed=seed, progress=True, description=description,
-                                      max_features=max_features or None, views=views, lead_copies=lead_copies,
-                                      silent_min_confidence=silent_min_confidence)
-        except ValueError as exc:  # scikit-learn's word for data it cannot learn from: no words left, a tiny class
-            raise DvtopicsError(f"cannot train on these articles: {exc}") from None
-    with naming(out, then="; the model there before is kept as it was"):  # a full disk: say which folder
-        return Trained(save_model(model.pipeline, out, card), data.failed)
+            data = collect(_noting_ids(reading.articles(), ids), gold, weak_rules, weak_other, seed, extra)
+        except DvtopicsError as exc:
+            if gold is not None:  # "no labelled article found": say first that no id of the labels file is an article's
+                check_ids_found(gold, ids, "--labels")
+            among = _labels_among_inputs(reading) if str(exc).startswith("no labelled article found") else ""
+            if among:
+                raise type(exc)(f"{exc}{among}") from None
+            raise
+        if gold is not None:
+            check_ids_found(gold, ids, "--labels")  # a label whose id is no article's is not learnt: say so
+        check_trainable(data)  # before the summary is printed: the error is the command's one line
+        on_data(data)
+        with open_cache(reading.cache_dir, reading.use_cache) as cache:
+            try:
+                model, card = train_model(data, classifiers, head_chars=head_chars, n_folds=folds, cache=cache,
+                                          n_jobs=reading.n_jobs, seed=seed, progress=True, description=description,
+                                          max_features=max_features or None, views=views, lead_copies=lead_copies,
+                                          silent_min_confidence=silent_min_confidence)
+            except ValueError as exc:  # scikit-learn's word for data it cannot learn from: no words left, a tiny class
+                raise DvtopicsError(f"cannot train on these articles: {exc}") from None
+        with naming(out, then="; the model there before is kept as it was"):  # a full disk: say which folder
+            return Trained(save_model(model.pipeline, out, card), data.failed)
 
 
 def _noting_ids(articles: Iterable[Article], ids: set[str]) -> Iterator[Article]:
@@ -144,6 +147,24 @@ def _extra_articles(paths: Sequence[str], reading: Reading, gold: dict[str, str]
         if not readable:
             raise InputError(f"--extra {path}: no article could be read ({first_error})"
                              + _labels_hint(path, reading.fields))
+
+
+@contextmanager
+def _one_training_at_a_time(out):
+    """Hold a lock in the model folder while a model is trained into it: two runs into one --out at once wrote the
+    same temporary files, and their renames could leave one run's model beside the other's card (refused as
+    replaced). A folder made here and left empty by a failed run is taken away again."""
+    from ..run.batch import output_lock
+
+    folder = Path(out)
+    made = not folder.exists()
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        with output_lock(folder, folder / ".dvtopics-training.lock"):
+            yield
+    finally:
+        if made and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
 
 
 def _labels_among_inputs(reading: Reading) -> str:

@@ -254,10 +254,11 @@ def input_fingerprint(paths: Iterable[str | os.PathLike]) -> dict:
 
 
 @contextmanager
-def output_lock(out: Path):
-    """Hold `OUT.lock` while `out` is written; `DvtopicsError` if another run holds it. The operating system
-    lets go of the lock when a run dies, even by kill -9, so a crashed run never blocks the next one."""
-    lock = out.with_name(out.name + ".lock")
+def output_lock(out: Path, lock: Path | None = None):
+    """Hold `OUT.lock` (or `lock`: a folder's inside it) while `out` is written; `DvtopicsError` if another run holds
+    it. The operating system lets go of the lock when a run dies, even by kill -9, so a crashed run never blocks the
+    next one."""
+    lock = lock or out.with_name(out.name + ".lock")
     while True:
         try:
             handle = open(lock, "a+b")
