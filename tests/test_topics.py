@@ -1215,3 +1215,18 @@ def test_sweep_says_when_the_seeds_changed_nothing(tmp_path, seeds_dir):
         assert result.exit_code == 0, result.output
         said[init] = "the seeds gave the same topics at every k" in result.output.lower()
     assert said == {"nmf": True, "random": False}
+
+
+def test_an_output_folder_named_as_a_file_is_refused_before_any_work(tmp_path, seeds_dir):
+    """Hunt 25 E: `topics fit --out topics.csv` made a folder named topics.csv, its tables inside, which no program
+    opens. A folder output named as a file is refused in one line naming a folder; a trailing `/` (Dask's FOLDER/,
+    on purpose) and an existing folder so named are taken as they are."""
+    from dvtopics.run.batch import check_folder
+
+    for command in (["topics", "fit", str(seeds_dir), "--k", "2"], ["train", str(seeds_dir)]):
+        result = CliRunner().invoke(cli, [*command, "--out", str(tmp_path / "out.csv")])
+        assert result.exit_code == 2 and "out.csv: a file's name (.csv)" in result.output, result.output
+        assert f"--out {tmp_path / 'out'}" in result.output and not (tmp_path / "out.csv").exists()
+    assert check_folder(f"{tmp_path / 'parts.jsonl'}/") == tmp_path / "parts.jsonl"
+    (tmp_path / "old.json").mkdir()
+    assert check_folder(tmp_path / "old.json") == tmp_path / "old.json"

@@ -199,6 +199,7 @@ def check_folder(out: str | os.PathLike, inputs: Iterable[str | os.PathLike] = (
     the folder: each is refused, as `check_output` refuses an output, when it is something the job reads (an
     input kept in the folder under the name documents.csv would be overwritten). `task` is the kind of model
     the job saves there: a folder holding a model of another kind is refused (`_refuse_other_model`)."""
+    meant_as_folder = os.fspath(out).endswith(("/", os.sep))  # Dask's `FOLDER/`, a trailing / given on purpose
     out, inputs = Path(out), list(inputs)
     _refuse_packaged(out)
     if task is not None:
@@ -213,7 +214,16 @@ def check_folder(out: str | os.PathLike, inputs: Iterable[str | os.PathLike] = (
                             else f"{out}: a file; name a folder")
     if not os.access(existing, os.W_OK | os.X_OK):
         raise DvtopicsError(f"{out}: cannot write in {existing} (permission denied)")
+    if not out.exists() and not meant_as_folder and out.suffix.lower() in _FILE_SUFFIXES:
+        # `topics fit --out topics.csv` made a folder named topics.csv, its tables inside, which no program opens
+        raise DvtopicsError(f"{out}: a file's name ({out.suffix}); this output is a folder of files: name a folder "
+                            f"(--out {out.with_suffix('')})")
     return out
+
+
+# What names a file, not a folder, where a folder is written (a model's, a fit's tables)
+_FILE_SUFFIXES = {".csv", ".tsv", ".xlsx", ".xls", ".json", ".jsonl", ".html", ".htm", ".txt", ".pkl", ".pickle",
+                  ".joblib", ".gz", ".zip", ".png", ".pdf"}
 
 
 def _refuse_other_model(out: Path, task: str) -> None:
