@@ -40,14 +40,13 @@ def check_no_model_folder(paths: Sequence) -> None:
     """Refuse a model folder (one that holds a card and no .txt file) given among the articles: `label models/mine
     articles/` (the order `evaluate MODEL PATHS` takes) labelled the articles with the shipped model, the folder only
     an error record that said to unzip its model file."""
-    import json
-    from ..persist import CARD_FILE, kind_of_model
+    from ..persist import CARD_FILE, kind_of_model, read_card
 
     for path in map(Path, paths):
         if is_model_folder(path):
             try:
-                task = json.loads((path / CARD_FILE).read_text(encoding="utf-8")).get("task")
-            except (OSError, ValueError, AttributeError):
+                task = read_card(path).get("task")
+            except (DvtopicsError, AttributeError):  # a card that cannot be read, or is no object: no kind named
                 task = None
             where = (f"report --topics {path}, topics assign {path} ARTICLES" if task == "topics" else
                      f"label --model {path} ARTICLES, evaluate {path} ARTICLES")

@@ -100,14 +100,6 @@ def written_record(out: Path) -> Path:
     return out.with_name(WORKING_PREFIX + out.name + WRITTEN_SUFFIX)
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while chunk := handle.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def _written_sha256(out: Path) -> str | None:
     """The checksum `note_written` recorded of `out`, or None."""
     try:
@@ -118,9 +110,8 @@ def _written_sha256(out: Path) -> str | None:
 
 def _held(out: Path) -> bool:
     """Whether another run holds `out`'s lock now (`output_lock`)."""
-    lock = out.with_name(out.name + ".lock")
     try:
-        with open(lock, "rb") as handle:
+        with open(lock_path(out), "rb") as handle:
             _try_lock(handle.fileno())
     except FileNotFoundError:
         return False
@@ -133,7 +124,7 @@ def as_written(path: str | os.PathLike) -> bool:
     """Whether `path` is a `label --out` table as dvtopics wrote it, not changed since."""
     path = Path(path)
     written = _written_sha256(path) if path.is_file() else None
-    return written is not None and written == _sha256(path)
+    return written is not None and written == persist.sha256_of(path)
 
 
 def refuse_edited(out: str | os.PathLike, force: bool = False) -> None:
@@ -156,7 +147,7 @@ def note_written(out: str | os.PathLike) -> None:
     out = Path(out)
     if not out.is_file():
         return
-    record = {"file": out.name, "sha256": _sha256(out),
+    record = {"file": out.name, "sha256": persist.sha256_of(out),
               "note": "what dvtopics wrote: a rerun does not replace the file once it is changed, without --force"}
     try:
         written_record(out).write_text(json.dumps(record) + "\n", encoding="utf-8")
@@ -263,12 +254,17 @@ def input_fingerprint(paths: Iterable[str | os.PathLike]) -> dict:
     return {"files": files, "sha256": digest.hexdigest()}
 
 
+def lock_path(out: Path) -> Path:
+    """The lock a run holds while it writes the file `out`: `OUT.lock` beside it."""
+    return out.with_name(out.name + ".lock")
+
+
 @contextmanager
 def output_lock(out: Path, lock: Path | None = None):
     """Hold `OUT.lock` (or `lock`: a folder's inside it) while `out` is written; `DvtopicsError` if another run holds
     it. The operating system lets go of the lock when a run dies, even by kill -9, so a crashed run never blocks the
     next one."""
-    lock = lock or out.with_name(out.name + ".lock")
+    lock = lock or lock_path(out)
     while True:
         try:
             handle = open(lock, "a+b")

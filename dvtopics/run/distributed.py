@@ -38,7 +38,7 @@ from ..io.folders import Skipped, file_kind, iter_files, json_document, skipped_
 from ..io.article import Article
 from ..io.read import MAX_ARTICLE_BYTES, read_file
 from ..io.records import FieldNames
-from ..io.write import naming
+from ..io.write import staged
 from ..errors import DvtopicsError, InputError, MissingExtraError
 from ..parallel import available_cores, sigint_ignored
 
@@ -406,17 +406,13 @@ def _write_plan(plan: dict, parts_dir: Path) -> Callable[[], None]:
     made = not parts_dir.exists()
     parts_dir.mkdir(parents=True, exist_ok=True)
     plan_file = parts_dir / PLAN
-    written = plan_file.with_name(PLAN + ".tmp")
     try:
-        with naming(plan_file):  # whole or absent: a disk that filled as it was written left half a plan
+        with staged([plan_file]) as [written]:  # whole or absent: a disk that filled as it was written left half a plan
             written.write_text(json.dumps(plan), encoding="utf-8")
-            os.replace(written, plan_file)
     except BaseException:
         if made:  # an empty parts folder would block a local run as an unfinished Dask run
             shutil.rmtree(parts_dir, ignore_errors=True)
         raise
-    finally:
-        written.unlink(missing_ok=True)
 
     def undo():
         # a part file or its journal: a part begun, to be finished by --resume (a lock file is no work)
