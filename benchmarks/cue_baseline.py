@@ -21,7 +21,8 @@ from pathlib import Path
 
 from dvtopics.io.read import read_articles
 from dvtopics.types.evaluate import scores
-from dvtopics.types.rules import LABELS, apply_rules
+from dvtopics.article_types import ARTICLE_TYPES as LABELS
+from dvtopics.types.rules import apply_rules
 
 from shipped_data import ROOT, shipped_training_data
 

@@ -18,7 +18,8 @@ from pathlib import Path
 from dvtopics.types.model import load_classifier
 from dvtopics.io.read import read_articles
 from dvtopics.types.evaluate import scores
-from dvtopics.types.rules import LABELS, apply_rules
+from dvtopics.article_types import ARTICLE_TYPES as LABELS
+from dvtopics.types.rules import apply_rules
 
 PROBES = Path(__file__).resolve().parents[1] / "tests" / "data" / "present_day"
 

@@ -11,7 +11,7 @@ from dvtopics.errors import DvtopicsError
 from dvtopics.jobs import default_k
 from dvtopics.report.html import build_report, svg_of
 from dvtopics.report.workbook import write_report_workbook
-from dvtopics.types.rules import LABELS as ARTICLE_TYPES
+from dvtopics.article_types import ARTICLE_TYPES
 
 TYPES = ["semi_annual_review", "annual_review", "other"]
 

@@ -312,7 +312,7 @@ def test_topics_by_type_read_each_article_type_however_spelt(tmp_path):
     """`topics fit`/`assign` kept "Annual review" and annual_review as two types in by_type.csv, its chart and
     assign's type column, while `train` and `report` read them as one (hunt 15 B, 2): from --labels and from the
     input's label field alike. A label set that is no article types' is kept as written."""
-    from dvtopics.types.rules import LABELS
+    from dvtopics.article_types import ARTICLE_TYPES as LABELS
 
     articles = made_up_articles(3)
     plain = write_jsonl(tmp_path / "plain.jsonl", articles)

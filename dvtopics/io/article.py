@@ -80,8 +80,8 @@ def field_text(value) -> str | None:
         return value.isoformat()
     if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:  # exactly a whole number
         value = int(value)
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return str(value)
+    if isinstance(value, (numbers.Integral, float)) and not isinstance(value, bool):  # numpy's ints too (a DataFrame's)
+        return str(int(value)) if isinstance(value, numbers.Integral) else str(value)
     return None
 
 
@@ -91,8 +91,6 @@ def _id_text(value) -> str:
     missing id, or one that is no text or number, is refused."""
     if missing(value):
         raise TypeError("article_id: missing (None, NaN: an empty cell); give every article an id")
-    if isinstance(value, numbers.Integral) and not isinstance(value, bool):  # numpy's ints too
-        return str(int(value))
     text = field_text(value)
     if text is None:
         raise TypeError(f"article_id: an id is text or a number, not {type(value).__name__}")

@@ -2,6 +2,7 @@
 array goes on after an item that is not valid JSON."""
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 
@@ -32,12 +33,9 @@ def line_value(text: str):
         return loads(text)
     except ValueError:
         stripped = text.rstrip()
-        if not stripped.endswith(","):
-            raise
-        try:
-            return loads(stripped[:-1])
-        except ValueError:
-            pass
+        if stripped.endswith(","):
+            with contextlib.suppress(ValueError):
+                return loads(stripped[:-1])
         raise
 
 

@@ -19,15 +19,12 @@ import re
 from dataclasses import dataclass
 
 from . import events
-from ..article_types import ARTICLE_TYPES
 from ..text.normalise import normalize
 from ..text.furniture import SOURCE_TAG, without_source_tags
 from ..text.sentences import INNER_DOT, mask_inner_dots, unmask_inner_dots
 from .vocabulary import COMMITTEE, MEETING, REVIEW
 
 LEAD_CHARS = 600  # the title and the lead; the body only mentions things in passing
-
-LABELS = ARTICLE_TYPES  # defined below types/ and report/, which both name them
 
 _QUARTER = r"quý\s*(i{1,3}|iv|1|2|3|4)\b"
 _YEAR = r"(năm\s*)?20\d\d"
