@@ -162,13 +162,14 @@ def _warn_of_a_stretched_span(articles: Sequence, dated: Sequence[str | None], c
     """Warn when the periods over time are more than a chart shows and mostly empty, naming the earliest and the
     latest dated article: one mistyped date (1917 for 2017) made over_time.csv 1,200 months of zeros and its chart
     two slivers, in silence."""
-    if len(counts) <= MAX_PERIODS_CHARTED or counts.count(0) * 2 <= len(counts):
+    empty = counts.count(0)
+    if len(counts) <= MAX_PERIODS_CHARTED or empty * 2 <= len(counts):
         return
-    ends = sorted((p, day_of(articles[i].date), i) for i, p in enumerate(dated) if p)
-    first, last = articles[ends[0][2]], articles[ends[-1][2]]
+    ends = [(p, day_of(articles[i].date), i) for i, p in enumerate(dated) if p]
+    first, last = articles[min(ends)[2]], articles[max(ends)[2]]
     log.warning("the shares over time span %d %ss, %d of them without an article (a mistyped date? or a period too "
                 "short for these dates): the earliest article is %s (%s), the latest %s (%s)", len(counts), period,
-                counts.count(0), first.id, day_of(first.date), last.id, day_of(last.date))
+                empty, first.id, day_of(first.date), last.id, day_of(last.date))
 
 
 def _check_mixes(mixes, n_articles: int, n_topics: int) -> np.ndarray:

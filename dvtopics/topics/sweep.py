@@ -9,7 +9,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
-from ..arguments import MAX_TOPICS, check_seeds, check_topic_counts, none_is_default
+from ..arguments import MAX_TOPICS, as_list, check_seeds, check_topic_counts, none_is_default
 from ..errors import ArgumentError, TopicsError
 from ..io.write import write_table
 from .measures import NPMI_TOP_N, ReferenceTokens, check_measures, topic_measures, topic_stability
@@ -187,7 +187,8 @@ def sweep(texts: Sequence[str], ks: Sequence[int], measures: Sequence[str] = SWE
           seeds: Sequence[int] = (0,), progress: bool = False, **params) -> tuple[list[dict], list[TopicModel]]:
     """Fit one model per K and seed on one preprocessing of `texts`; return (one row per K, models)."""
     ks, seeds = check_topic_counts("ks", ks), check_seeds("seeds", seeds)  # before any work
-    texts = segmented_texts(texts)  # read once: the fits and the measures' reference both read them
+    texts = as_list(texts, "texts")  # read once: the fits and the measures' reference both read them; `prepare`
+    # checks them (a second check warned twice of unsegmented texts)
     base, unit_tokens = prepare(texts, n_topics=max(ks), **params)  # every K checked before the first fit
     # the shared phrases (`base`) joined in the reference too: the fits' top words hold them
     return sweep_prepared(base, unit_tokens, ks, measures, seeds, ReferenceTokens(texts, base.unit, base), progress)
