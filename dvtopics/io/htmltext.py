@@ -231,12 +231,17 @@ _WORDPRESS_MACHINERY = frozenset({"attachment", "nav_menu_item", "revision", "cu
                                   "wp_global_styles", "wp_navigation", "wp_font_family", "wp_font_face"})
 
 
+def wordpress_machinery(post_type, status) -> bool:
+    """Whether a WordPress post of `post_type` and `status` is no article (`_WORDPRESS_MACHINERY`, or its status
+    "trash" or "auto-draft"): of its export (WXR) and of its posts table (`wp_posts`) alike. A draft is read."""
+    return post_type in _WORDPRESS_MACHINERY or status in ("trash", "auto-draft")
+
+
 def _wordpress_machinery(item) -> bool:
-    """Whether a feed's `item` is a WordPress export's item that is no article (`_WORDPRESS_MACHINERY`, or its status
-    "trash" or "auto-draft")."""
+    """Whether a feed's `item` is a WordPress export's item that is no article (`wordpress_machinery`)."""
     wp = {child.tag.rpartition("}")[2]: (child.text or "").strip() for child in item
           if isinstance(child.tag, str) and child.tag.startswith(_WORDPRESS_EXPORT)}
-    return wp.get("post_type") in _WORDPRESS_MACHINERY or wp.get("status") in ("trash", "auto-draft")
+    return wordpress_machinery(wp.get("post_type"), wp.get("status"))
 
 
 # Blogger's export (Settings > Back up content: an Atom feed) holds the blog's settings, its template and its readers'
