@@ -51,6 +51,26 @@ def test_the_files_programs_leave_beside_an_open_article_are_passed_over(tmp_pat
     assert caplog.text == ""
 
 
+def test_txt_files_beside_the_articles_that_are_none_are_named(tmp_path, caplog):
+    """Hunt 26 A (2): a folder of articles holds a readme, a list of the pages to fetch, a scraper's log and a one-line
+    note as .txt: each was read, labelled and counted as an article without a word. Each is still read (a short
+    article must never be lost), with a warning naming it and why; a headline alone and the real articles are not."""
+    (tmp_path / "a1.txt").write_text(f"Hội nghị tổng kết\n{TEXT}", encoding="utf-8")
+    (tmp_path / "a2.txt").write_text("Gặp mặt đầu xuân các đồng chí nguyên lãnh đạo\n", encoding="utf-8")
+    (tmp_path / "README.txt").write_text(f"Bài báo tải về\n\n{TEXT2}\n", encoding="utf-8")
+    (tmp_path / "urls.txt").write_text("https://x.vn/a-1.html\nhttps://x.vn/a-2.html\n", encoding="utf-8")
+    (tmp_path / "scrape.log.txt").write_text("2024-03-05 10:00:01 INFO Fetching https://x.vn/a-1.html\n"
+                                             "2024-03-05 10:00:02 ERROR 404 https://x.vn/a-9.html\n", encoding="utf-8")
+    (tmp_path / "note.txt").write_text("xem sau\n", encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        got = {a.id: a.meta.get("warning") or "" for a in read(tmp_path)}
+    assert list(got) == ["README", "a1", "a2", "note", "scrape.log", "urls"]
+    doubted = {name for name, warning in got.items() if "does not look like an article" in warning}
+    assert doubted == {"README", "note", "scrape.log", "urls"}
+    assert "urls.txt: does not look like an article (a list of 2 links)" in caplog.text
+    assert "scrape.log.txt: does not look like an article (a log" in caplog.text
+
+
 def test_dvtopics_own_working_files_in_an_input_folder_are_passed_over(tmp_path, caplog):
     """`label arts/ --out arts/labels.csv` warned about its own lock file, telling the user to save it as .txt
     (trial 9, helper C). Its lock, its journal (whose first line names the text field), Dask's parts folder and
