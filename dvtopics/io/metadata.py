@@ -424,6 +424,27 @@ def _source(line: str) -> tuple[str | None, str | None]:
     return name or None, date
 
 
+# An official document's kind, alone on its line in capitals over its subject, under its letterhead (the body's name,
+# its number, "ĐẢNG CỘNG SẢN VIỆT NAM", its place and date): "BÁO CÁO", then "Tổng kết công tác dân vận năm 2015"
+_DOCUMENT_KIND = re.compile(r"BÁO CÁO|KẾ HOẠCH|THÔNG BÁO|NGHỊ QUYẾT|CHỈ THỊ|QUYẾT ĐỊNH|TỜ TRÌNH|HƯỚNG DẪN|QUY ĐỊNH|"
+                            r"CHƯƠNG TRÌNH|KẾT LUẬN|ĐỀ ÁN|BIÊN BẢN|QUY CHẾ|CÔNG VĂN|DIỄN VĂN")
+_DOCUMENT_NUMBER = re.compile(r"Số\s*:?\s*\d+\s*[-/]", re.IGNORECASE)  # "Số 12-BC/BDVTU", "Số: 05/KH-UBND"
+
+
+def _document_title(candidates: list[tuple[int, str]]) -> tuple[int, str] | None:
+    """The title of an official document under its letterhead: its kind and its subject, "Báo cáo Tổng kết công tác
+    dân vận năm 2015" (`_DOCUMENT_KIND`), or None. Read as a page, the letterhead's first line was the title."""
+    for at, (_, line) in enumerate(candidates[:8]):
+        letterhead = [head for _, head in candidates[:at]
+                      if is_masthead(head) or _DOCUMENT_NUMBER.match(head)]
+        if _DOCUMENT_KIND.fullmatch(line) and letterhead and at + 1 < len(candidates):
+            position, subject = candidates[at + 1]
+            if _is_paragraph(subject):
+                return None
+            return position, f"{line if subject.isupper() else line.capitalize()} {subject}"
+    return None
+
+
 def _title(candidates: list[tuple[int, str]], datelines: list[int]) -> tuple[int, str]:
     """The position and text of the first line that is not furniture, unless a dateline near the top says
     otherwise ((-1, "") without one, or when that line is a paragraph). A page copied from a site can open with the site's name or section
@@ -432,6 +453,9 @@ def _title(candidates: list[tuple[int, str]], datelines: list[int]) -> tuple[int
     # a site's section names over the headline, one or two a line ("Xã hội", "Chính trị": a breadcrumb too short to be
     # taken for a menu), and a Party portal's masthead ("ĐẢNG CỘNG SẢN VIỆT NAM") are no title when a headline or the
     # lead follows them (a headline in capitals opening with a body's name is followed by neither)
+    document = _document_title(candidates)
+    if document:
+        return document
     lead = 0
     while lead < len(candidates) - 1 and (is_section_name(candidates[lead][1]) or is_masthead(candidates[lead][1])):
         lead += 1
