@@ -1305,6 +1305,16 @@ def test_text_saved_in_a_western_code_page_is_said_to_be_damaged_and_keeps_the_l
         assert good.meta["warning"].startswith("not valid UTF-8: read as Windows-1258")
 
 
+def test_text_saved_on_an_old_mac_is_read_in_its_own_western_code_page(tmp_path):
+    """Hunt 26 A (4): a CSV saved by Excel on an old Mac (Mac OS Roman, its lines ended by CR) was read as Windows-1252:
+    "công tác dân" came out "c™ng t‡c d‰n", and the warning named the wrong code page. It is read as Mac OS Roman."""
+    title = "Thần Tài: vòng vàng và QUÝ NHÂN đã đến công tác dân vận"
+    (tmp_path / "mac.csv").write_bytes(f'id,title,text\r1,{title},"{TEXT} {TEXT2}"\r'.encode("mac_roman", "replace"))
+    (mac,) = read(tmp_path / "mac.csv")
+    assert mac.title == "Th?n Tài: vòng vàng và QU? NHÂN ?ã ??n công tác dân v?n"  # (a Mac has no "Ý")
+    assert mac.meta["warning"].startswith("damaged text: saved in a Western code page (Mac OS Roman)")
+
+
 def test_links_with_query_strings_are_no_sign_of_a_western_code_page(tmp_path):
     """A short Windows-1258 article that points to three pages ("index.php?option=…") was read as Windows-1252
     damage, every tone mark garbled: a "?" inside a link is no lost letter (regression hunt H1, 03)."""
