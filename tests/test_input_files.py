@@ -234,6 +234,18 @@ def test_title_and_source_fields_in_an_old_font_encoding_are_converted_as_the_te
     assert "the 'title' field written in TCVN3" in csv_row.meta["warning"]
 
 
+@pytest.mark.parametrize("source, name", [("B¸o §¾k L¾k", "Báo Đắk Lắk"), ("B¸o L¹ng S¬n", "Báo Lạng Sơn"),
+                                           ("«VOV»", "VOV"), ("Café · Trà", "Café · Trà")])
+def test_a_source_in_an_old_font_encoding_is_converted_though_it_holds_no_common_word(tmp_path, source, name):
+    """Hunt 26 A (5): a paper's name typed in TCVN3 ("B¸o §¾k L¾k") holds none of the common words that tell an encoding,
+    so it stayed in legacy letters, beside a TCVN3 text converted too: two spellings of one paper. TCVN3's signs inside
+    its words tell it; quotes and a Western name stay as they are."""
+    lines = [{"id": "u", "source": source, "text": TEXT}, {"id": "t", "source": source, "text": TCVN3_TEXT}]
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines),
+                                      encoding="utf-8")
+    assert [article.source for article in read(tmp_path / "a.jsonl")] == [name, name]
+
+
 def test_a_header_typed_in_an_old_font_encoding_names_its_fields(tmp_path):
     """Hunt 25 A (15): a sheet set in a .VnTime font heads its columns in TCVN3 ("Tiªu ®Ò", "Ngµy ®¨ng", "Néi dung"):
     its text was "no 'text' column; its columns are 'STT', 'Tiªu ®Ò', …", and --text-field "Néi dung" the way out.
