@@ -14,7 +14,7 @@ from ..errors import InputError
 from ..text.dates import FIRST_YEAR, LAST_YEAR
 from ..text.furniture import strip_furniture
 from ..text.normalise import nfc, normalize
-from .htmltext import (html_to_text, is_html, is_markdown, markdown_to_text, page_address, page_published,
+from .htmltext import (html_to_text, is_html, is_markdown, markdown_to_text, page_head,
                        unescape_references)
 from .jsonfiles import json_kind
 from .lead import with_lead
@@ -147,7 +147,7 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
             body, raw = (raw if joined != raw and raw.strip() else None), joined
     raw = _from_legacy_font(raw, "text", fields, name)
     # a saved page's own address and day of publication, in its <head>: read before its text
-    address, published = (page_address(raw), page_published(raw)) if is_html(raw) else (None, None)
+    address, published = page_head(raw) if is_html(raw) else (None, None)
     raw = _readable(raw, fields, name)
     clean = strip_furniture(normalize(raw))
     if not clean.strip():

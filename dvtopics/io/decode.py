@@ -94,7 +94,7 @@ def _decoded(data: bytes, name: str, line: bool = False) -> tuple[str, str | Non
 def _archived_page(html: bytes, charset: str | None, address: str, name: str) -> tuple[str, str | None]:
     """The HTML of the page a web archive holds (`htmltext.mhtml_page`), in the charset its part declares, else as
     any article's bytes are decoded: its visible text is then read as any saved page's (`article.make_article`).
-    Its address is written as a browser writes it over a page saved as HTML, where `htmltext.page_address` finds it."""
+    Its address is written as a browser writes it over a page saved as HTML, where `htmltext.page_head` finds it."""
     if not html.strip():
         raise InputError(f"{name}: a web page saved as one file (MHTML) that holds no page: save the page as "
                          "\"Webpage, HTML only\" or as text")
