@@ -747,3 +747,15 @@ def test_a_headline_in_capitals_about_a_body_stays_the_title(headline):
 def test_a_headline_that_ends_with_a_span_of_dates_keeps_it():
     headline = "Kỷ niệm 80 năm Ngày thành lập Quân đội nhân dân Việt Nam (22/12/1944 - 22/12/2024)"
     assert extract_metadata(f"{headline}\n25/12/2024\n{BODY}") == {"title": headline, "date": "2024-12-25", "source": None}
+
+
+def test_a_datelines_paper_is_looked_up_once(monkeypatch):
+    """Hunt 26 A (7): the paper beside a dateline's date ("Báo Lạng Sơn - 12/03/2019 08:15") was looked up twice a
+    line, once to tell the dateline from a dated headline and again for the source."""
+    from dvtopics.io import metadata
+
+    seen = []
+    real = metadata._dateline_paper
+    monkeypatch.setattr(metadata, "_dateline_paper", lambda line: seen.append(line) or real(line))
+    found = extract_metadata(f"Báo Lạng Sơn - 12/03/2019 08:15\nHuyện tổng kết công tác dân vận năm 2018\n{BODY}")
+    assert found["source"] == "Báo Lạng Sơn" and len(seen) == len(set(seen))

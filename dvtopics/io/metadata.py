@@ -252,10 +252,12 @@ def extract_metadata(text: str, lead: str = "") -> dict:
     short_dates = []  # (position, iso) of datelines and dated source lines
     candidates = []  # (position, line) of lines that may be the title
     dated_headlines = {}  # position: iso of a headline that ends with its date ("Huyện tổng kết … - 25/03/2024")
+    papers = {}  # position: the paper a dateline of the first five lines names beside its date, or None
     for position, line in enumerate(lines):
         # the paper and the date an aggregator shows over the article it carries ("Báo Bà Rịa-Vũng Tàu - 12/03/2019"): a
         # dateline, not a headline that ends with its date
-        paper_dated = position < 5 and _dateline_paper(line) is not None
+        papers[position] = paper = _dateline_paper(line) if position < 5 else None
+        paper_dated = paper is not None
         written = dated_headline(line) if position < 5 and not paper_dated else None
         if written:
             # as a listing or a scraper writes it: the line without its date is the headline, its date the article's
@@ -299,7 +301,7 @@ def extract_metadata(text: str, lead: str = "") -> dict:
         source = (lead_source(lead)
                   or _lead_source(next((line for position, line in candidates if position > title_position), ""))
                   or next(filter(None, map(_byline_paper, lines[max(title_position + 1, len(lines) - 3):])), None)
-                  or next(filter(None, (_dateline_paper(lines[position]) for position, _ in head)), None)
+                  or next(filter(None, (papers[position] for position, _ in head)), None)
                   or page_site or site)
     return {"title": title[:300], "date": date, "source": source and site_of_link(source)}
 
