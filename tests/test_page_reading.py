@@ -725,7 +725,9 @@ def test_a_party_portals_masthead_is_no_title(masthead):
 
 @pytest.mark.parametrize("letterhead", [
     "ĐẢNG BỘ TỈNH ĐẮK LẮK\nBAN DÂN VẬN\n*\nSố 12-BC/BDVTU\nĐẢNG CỘNG SẢN VIỆT NAM\nBuôn Ma Thuột, ngày 5 tháng 1 năm 2016",
-    "ĐẢNG BỘ TỈNH ĐẮK LẮK ĐẢNG CỘNG SẢN VIỆT NAM\nBAN DÂN VẬN\nSố 12-BC/BDVTU Buôn Ma Thuột, ngày 5 tháng 1 năm 2016"])
+    "ĐẢNG BỘ TỈNH ĐẮK LẮK ĐẢNG CỘNG SẢN VIỆT NAM\nBAN DÂN VẬN\nSố 12-BC/BDVTU Buôn Ma Thuột, ngày 5 tháng 1 năm 2016",
+    "ỦY BAN MTTQ VIỆT NAM\nTỈNH ĐẮK LẮK\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+    "Buôn Ma Thuột, ngày 5 tháng 1 năm 2016"])
 def test_a_party_documents_title_and_date_are_under_its_letterhead(letterhead):
     """Hunt 26 A (3): a Party document saved as text: its letterhead's first line ("ĐẢNG BỘ TỈNH ĐẮK LẮK", or its number)
     was the title and it had no date. Its title is its kind and subject, its date the day its place-and-date line

@@ -431,6 +431,9 @@ def _source(line: str) -> tuple[str | None, str | None]:
 _DOCUMENT_KIND = re.compile(r"BÁO CÁO|KẾ HOẠCH|THÔNG BÁO|NGHỊ QUYẾT|CHỈ THỊ|QUYẾT ĐỊNH|TỜ TRÌNH|HƯỚNG DẪN|QUY ĐỊNH|"
                             r"CHƯƠNG TRÌNH|KẾT LUẬN|ĐỀ ÁN|BIÊN BẢN|QUY CHẾ|CÔNG VĂN|DIỄN VĂN")
 _DOCUMENT_NUMBER = re.compile(r"Số\s*:?\s*\d+\s*[-/]", re.IGNORECASE)  # "Số 12-BC/BDVTU", "Số: 05/KH-UBND"
+# the State's heading over a document of its bodies' and the Front's
+_NATIONAL_HEADING = re.compile(r"cộng hòa xã hội chủ nghĩa việt nam|cộng hoà xã hội chủ nghĩa việt nam|"
+                               r"độc lập\s*[-–]\s*tự do\s*[-–]\s*hạnh phúc", re.IGNORECASE)
 
 
 def _document_title(candidates: list[tuple[int, str]]) -> tuple[int, str] | None:
@@ -438,7 +441,7 @@ def _document_title(candidates: list[tuple[int, str]]) -> tuple[int, str] | None
     dân vận năm 2015" (`_DOCUMENT_KIND`), or None. Read as a page, the letterhead's first line was the title."""
     for at, (_, line) in enumerate(candidates[:8]):
         letterhead = [head for _, head in candidates[:at]
-                      if is_masthead(head) or _DOCUMENT_NUMBER.match(head)]
+                      if is_masthead(head) or _DOCUMENT_NUMBER.match(head) or _NATIONAL_HEADING.search(head)]
         if _DOCUMENT_KIND.fullmatch(line) and letterhead and at + 1 < len(candidates):
             position, subject = candidates[at + 1]
             if _is_paragraph(subject):
