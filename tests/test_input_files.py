@@ -1181,6 +1181,15 @@ def test_an_office_document_given_by_mistake_is_one_error_that_says_what_to_save
     assert f"save it as {save_as}" in caplog.text
 
 
+def test_a_database_dump_given_by_mistake_is_one_error_that_says_to_export_its_table(tmp_path):
+    """Hunt 26 A (8): a site's SQL dump ("INSERT INTO `wp_posts` VALUES …") given as input was one article of SQL,
+    labelled and counted, exit code 0. It is one error that says to export the table as CSV or JSON."""
+    (tmp_path / "wp.sql").write_text(f"INSERT INTO `wp_posts` VALUES (1,'2016-01-06','<p>{TEXT}</p>','publish');\n",
+                                     encoding="utf-8")
+    (dump,) = read(tmp_path / "wp.sql")
+    assert dump.error.startswith(f"{tmp_path / 'wp.sql'}: a database dump (SQL)") and "as CSV" in dump.error
+
+
 def test_a_table_of_articles_in_a_folder_is_named_whatever_its_encoding(tmp_path, caplog):
     """A folder reads its .txt files only; a table beside them that names the text field gets a note, one that
     never names it (a labels file) none. A UTF-16 or Windows-1258 table was passed over in silence, its
