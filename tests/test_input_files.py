@@ -244,6 +244,8 @@ def test_a_source_in_an_old_font_encoding_is_converted_though_it_holds_no_common
     (tmp_path / "a.jsonl").write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines),
                                       encoding="utf-8")
     assert [article.source for article in read(tmp_path / "a.jsonl")] == [name, name]
+    (tmp_path / "b.txt").write_text(f"Hội nghị tổng kết công tác dân vận\nNguồn: {source}\n{TEXT}\n", encoding="utf-8")
+    assert read(tmp_path / "b.txt")[0].source == name  # a source line pasted into a Unicode text
 
 
 def test_a_header_typed_in_an_old_font_encoding_names_its_fields(tmp_path):

@@ -160,6 +160,8 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
         # does, before a closing byline
         body = _readable(to_unicode(body, fields.get("encoding"))[0], fields, name, say=False)
         found = extract_metadata(strip_furniture(normalize(body)), normalize(_readable(lead, fields, name, say=False)))
+    if found["source"]:  # a source line pasted from an old document into a Unicode text ("Nguồn: B¸o §¾k L¾k")
+        found["source"] = _from_legacy_font(found["source"], "the source's name", fields, name, fields.get("encoding"))
     found["source"] = found["source"] or (address and site_of_link(address))
     found["date"] = found["date"] or (published and parse_date(published, say=False))
     given, spelt = {}, spelt or {}
