@@ -51,6 +51,26 @@ def test_the_files_programs_leave_beside_an_open_article_are_passed_over(tmp_pat
     assert caplog.text == ""
 
 
+def test_txt_files_beside_the_articles_that_are_none_are_named(tmp_path, caplog):
+    """Hunt 26 A (2): a folder of articles holds a readme, a list of the pages to fetch, a scraper's log and a one-line
+    note as .txt: each was read, labelled and counted as an article without a word. Each is still read (a short
+    article must never be lost), with a warning naming it and why; a headline alone and the real articles are not."""
+    (tmp_path / "a1.txt").write_text(f"Hội nghị tổng kết\n{TEXT}", encoding="utf-8")
+    (tmp_path / "a2.txt").write_text("Gặp mặt đầu xuân các đồng chí nguyên lãnh đạo\n", encoding="utf-8")
+    (tmp_path / "README.txt").write_text(f"Bài báo tải về\n\n{TEXT2}\n", encoding="utf-8")
+    (tmp_path / "urls.txt").write_text("https://x.vn/a-1.html\nhttps://x.vn/a-2.html\n", encoding="utf-8")
+    (tmp_path / "scrape.log.txt").write_text("2024-03-05 10:00:01 INFO Fetching https://x.vn/a-1.html\n"
+                                             "2024-03-05 10:00:02 ERROR 404 https://x.vn/a-9.html\n", encoding="utf-8")
+    (tmp_path / "note.txt").write_text("xem sau\n", encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        got = {a.id: a.meta.get("warning") or "" for a in read(tmp_path)}
+    assert list(got) == ["README", "a1", "a2", "note", "scrape.log", "urls"]
+    doubted = {name for name, warning in got.items() if "does not look like an article" in warning}
+    assert doubted == {"README", "note", "scrape.log", "urls"}
+    assert "urls.txt: does not look like an article (a list of 2 links)" in caplog.text
+    assert "scrape.log.txt: does not look like an article (a log" in caplog.text
+
+
 def test_dvtopics_own_working_files_in_an_input_folder_are_passed_over(tmp_path, caplog):
     """`label arts/ --out arts/labels.csv` warned about its own lock file, telling the user to save it as .txt
     (trial 9, helper C). Its lock, its journal (whose first line names the text field), Dask's parts folder and
@@ -212,6 +232,20 @@ def test_title_and_source_fields_in_an_old_font_encoding_are_converted_as_the_te
     assert tcvn3.source == "Ban Tuyên giáo Tỉnh ủy" and tcvn3.text == TEXT
     assert "the 'title' field written in VNI" in vni.meta["warning"]
     assert "the 'title' field written in TCVN3" in csv_row.meta["warning"]
+
+
+@pytest.mark.parametrize("source, name", [("B¸o §¾k L¾k", "Báo Đắk Lắk"), ("B¸o L¹ng S¬n", "Báo Lạng Sơn"),
+                                           ("«VOV»", "VOV"), ("Café · Trà", "Café · Trà")])
+def test_a_source_in_an_old_font_encoding_is_converted_though_it_holds_no_common_word(tmp_path, source, name):
+    """Hunt 26 A (5): a paper's name typed in TCVN3 ("B¸o §¾k L¾k") holds none of the common words that tell an encoding,
+    so it stayed in legacy letters, beside a TCVN3 text converted too: two spellings of one paper. TCVN3's signs inside
+    its words tell it; quotes and a Western name stay as they are."""
+    lines = [{"id": "u", "source": source, "text": TEXT}, {"id": "t", "source": source, "text": TCVN3_TEXT}]
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines),
+                                      encoding="utf-8")
+    assert [article.source for article in read(tmp_path / "a.jsonl")] == [name, name]
+    (tmp_path / "b.txt").write_text(f"Hội nghị tổng kết công tác dân vận\nNguồn: {source}\n{TEXT}\n", encoding="utf-8")
+    assert read(tmp_path / "b.txt")[0].source == name  # a source line pasted into a Unicode text
 
 
 def test_a_header_typed_in_an_old_font_encoding_names_its_fields(tmp_path):
@@ -1149,6 +1183,15 @@ def test_an_office_document_given_by_mistake_is_one_error_that_says_what_to_save
     assert f"save it as {save_as}" in caplog.text
 
 
+def test_a_database_dump_given_by_mistake_is_one_error_that_says_to_export_its_table(tmp_path):
+    """Hunt 26 A (8): a site's SQL dump ("INSERT INTO `wp_posts` VALUES …") given as input was one article of SQL,
+    labelled and counted, exit code 0. It is one error that says to export the table as CSV or JSON."""
+    (tmp_path / "wp.sql").write_text(f"INSERT INTO `wp_posts` VALUES (1,'2016-01-06','<p>{TEXT}</p>','publish');\n",
+                                     encoding="utf-8")
+    (dump,) = read(tmp_path / "wp.sql")
+    assert dump.error.startswith(f"{tmp_path / 'wp.sql'}: a database dump (SQL)") and "as CSV" in dump.error
+
+
 def test_a_table_of_articles_in_a_folder_is_named_whatever_its_encoding(tmp_path, caplog):
     """A folder reads its .txt files only; a table beside them that names the text field gets a note, one that
     never names it (a labels file) none. A UTF-16 or Windows-1258 table was passed over in silence, its
@@ -1283,6 +1326,16 @@ def test_text_saved_in_a_western_code_page_is_said_to_be_damaged_and_keeps_the_l
     assert vietnamese.title == title and [link.text for link in links] == [TEXT] * 5
     for good in (vietnamese, *links):
         assert good.meta["warning"].startswith("not valid UTF-8: read as Windows-1258")
+
+
+def test_text_saved_on_an_old_mac_is_read_in_its_own_western_code_page(tmp_path):
+    """Hunt 26 A (4): a CSV saved by Excel on an old Mac (Mac OS Roman, its lines ended by CR) was read as Windows-1252:
+    "công tác dân" came out "c™ng t‡c d‰n", and the warning named the wrong code page. It is read as Mac OS Roman."""
+    title = "Thần Tài: vòng vàng và QUÝ NHÂN đã đến công tác dân vận"
+    (tmp_path / "mac.csv").write_bytes(f'id,title,text\r1,{title},"{TEXT} {TEXT2}"\r'.encode("mac_roman", "replace"))
+    (mac,) = read(tmp_path / "mac.csv")
+    assert mac.title == "Th?n Tài: vòng vàng và QU? NHÂN ?ã ??n công tác dân v?n"  # (a Mac has no "Ý")
+    assert mac.meta["warning"].startswith("damaged text: saved in a Western code page (Mac OS Roman)")
 
 
 def test_links_with_query_strings_are_no_sign_of_a_western_code_page(tmp_path):
@@ -1885,6 +1938,35 @@ def test_a_wordpress_export_gives_its_posts_not_its_pictures_and_menu_items(tmp_
         got = [(a.id, a.text, a.error) for a in read(tmp_path / "site.WordPress.2024-03-05.xml")]
     assert got == [("https://x.vn/a", TEXT, None), ("https://x.vn/c", TEXT2, None)]
     assert "each of its 2 posts and pages read as an article; its 3 other items" in caplog.text
+
+
+def test_a_wordpress_posts_table_gives_its_posts_not_their_revisions(tmp_path, caplog):
+    """Hunt 26 A (1): WordPress' posts table (wp_posts) exported by phpMyAdmin or a plugin, as CSV, JSON or a workbook:
+    its text column, post_content, was not found (one error for the file), and each revision, picture and menu item
+    beside the posts would have been an article. Its posts and pages (a draft too, as in its WXR export) are read,
+    the rest counted in one warning."""
+    from openpyxl import Workbook
+
+    header = ["ID", "post_date", "post_content", "post_title", "post_excerpt", "post_status", "post_type", "guid"]
+    rows = [[1, "2016-01-06 08:00:00", f"<p>{TEXT}</p>", "Tổng kết", "", "publish", "post", "https://x.vn/?p=1"],
+            [2, "2016-01-06 08:05:00", f"<p>{TEXT}</p>", "Tổng kết", "", "inherit", "revision", "https://x.vn/?p=2"],
+            [3, "2016-01-06 08:05:00", "", "anh-hoi-nghi", "", "inherit", "attachment", "https://x.vn/a.jpg"],
+            [4, "2016-01-07 08:00:00", "", "Trang chủ", "", "publish", "nav_menu_item", "https://x.vn/?p=4"],
+            [5, "2016-01-08 08:00:00", f"<p>{TEXT2}</p>", "Gặp mặt", "", "draft", "post", "https://x.vn/?p=5"],
+            [6, "2016-01-09 08:00:00", "<p>Cũ</p>", "Cũ", "", "trash", "post", "https://x.vn/?p=6"]]
+    with open(tmp_path / "wp_posts.csv", "w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows([header, *rows])
+    (tmp_path / "wp_posts.json").write_text(json.dumps([dict(zip(header, row)) for row in rows]), encoding="utf-8")
+    book = Workbook()
+    for row in [header, *rows]:
+        book.active.append(row)
+    book.save(tmp_path / "wp_posts.xlsx")
+    for name in ("wp_posts.csv", "wp_posts.json", "wp_posts.xlsx"):
+        caplog.clear()
+        with caplog.at_level(logging.WARNING):
+            got = [(a.id, a.title, a.date, a.text, a.error) for a in read(tmp_path / name)]
+        assert got == [("1", "Tổng kết", "2016-01-06", TEXT, None), ("5", "Gặp mặt", "2016-01-08", TEXT2, None)], name
+        assert "4 rows are not articles, passed over (1 revision, 1 attachment, 1 nav_menu_item, 1 trash)" in caplog.text
 
 
 def test_a_group_header_over_the_tables_header_is_passed_over(tmp_path, caplog):

@@ -723,6 +723,22 @@ def test_a_party_portals_masthead_is_no_title(masthead):
     assert meta["title"] == "Huyện tổng kết công tác dân vận năm 2024"
 
 
+@pytest.mark.parametrize("letterhead", [
+    "ĐẢNG BỘ TỈNH ĐẮK LẮK\nBAN DÂN VẬN\n*\nSố 12-BC/BDVTU\nĐẢNG CỘNG SẢN VIỆT NAM\nBuôn Ma Thuột, ngày 5 tháng 1 năm 2016",
+    "ĐẢNG BỘ TỈNH ĐẮK LẮK ĐẢNG CỘNG SẢN VIỆT NAM\nBAN DÂN VẬN\nSố 12-BC/BDVTU Buôn Ma Thuột, ngày 5 tháng 1 năm 2016",
+    "ỦY BAN MTTQ VIỆT NAM\nTỈNH ĐẮK LẮK\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+    "Buôn Ma Thuột, ngày 5 tháng 1 năm 2016"])
+def test_a_party_documents_title_and_date_are_under_its_letterhead(letterhead):
+    """Hunt 26 A (3): a Party document saved as text: its letterhead's first line ("ĐẢNG BỘ TỈNH ĐẮK LẮK", or its number)
+    was the title and it had no date. Its title is its kind and subject, its date the day its place-and-date line
+    gives (also after its number, as a two-column letterhead is copied); that line inside a sentence gives none."""
+    text = (f"{letterhead}\nBÁO CÁO\nTổng kết công tác dân vận năm 2015, phương hướng nhiệm vụ năm 2016\n-----\n"
+            "Thực hiện chương trình công tác năm 2015, Ban Dân vận Tỉnh ủy báo cáo kết quả như sau:\n")
+    assert extract_metadata(text) == {"title": "Báo cáo Tổng kết công tác dân vận năm 2015, phương hướng nhiệm vụ năm "
+                                               "2016", "date": "2016-01-05", "source": None}
+    assert extract_metadata(f"Huyện tổng kết\nHôm nay, ngày 5 tháng 1 năm 2016\n{BODY}")["date"] is None
+
+
 @pytest.mark.parametrize("headline", ["BAN DÂN VẬN TỈNH ỦY TỔ CHỨC HỘI NGHỊ TỔNG KẾT NĂM 2024", "TỈNH ỦY QUẢNG NGÃI HỌP PHIÊN THƯỜNG KỲ"])
 def test_a_headline_in_capitals_about_a_body_stays_the_title(headline):
     lead = ("Sáng 24/3, Ban Dân vận Huyện ủy tổ chức hội nghị tổng kết công tác dân vận năm 2024 với sự tham dự của lãnh "
@@ -733,3 +749,15 @@ def test_a_headline_in_capitals_about_a_body_stays_the_title(headline):
 def test_a_headline_that_ends_with_a_span_of_dates_keeps_it():
     headline = "Kỷ niệm 80 năm Ngày thành lập Quân đội nhân dân Việt Nam (22/12/1944 - 22/12/2024)"
     assert extract_metadata(f"{headline}\n25/12/2024\n{BODY}") == {"title": headline, "date": "2024-12-25", "source": None}
+
+
+def test_a_datelines_paper_is_looked_up_once(monkeypatch):
+    """Hunt 26 A (7): the paper beside a dateline's date ("Báo Lạng Sơn - 12/03/2019 08:15") was looked up twice a
+    line, once to tell the dateline from a dated headline and again for the source."""
+    from dvtopics.io import metadata
+
+    seen = []
+    real = metadata._dateline_paper
+    monkeypatch.setattr(metadata, "_dateline_paper", lambda line: seen.append(line) or real(line))
+    found = extract_metadata(f"Báo Lạng Sơn - 12/03/2019 08:15\nHuyện tổng kết công tác dân vận năm 2018\n{BODY}")
+    assert found["source"] == "Báo Lạng Sơn" and len(seen) == len(set(seen))

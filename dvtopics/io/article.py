@@ -14,7 +14,7 @@ from ..errors import InputError
 from ..text.dates import FIRST_YEAR, LAST_YEAR
 from ..text.furniture import strip_furniture
 from ..text.normalise import nfc, normalize
-from .htmltext import (html_to_text, is_html, is_markdown, markdown_to_text, page_address, page_published,
+from .htmltext import (html_to_text, is_html, is_markdown, markdown_to_text, page_head,
                        unescape_references)
 from .jsonfiles import json_kind
 from .lead import with_lead
@@ -147,7 +147,7 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
             body, raw = (raw if joined != raw and raw.strip() else None), joined
     raw = _from_legacy_font(raw, "text", fields, name)
     # a saved page's own address and day of publication, in its <head>: read before its text
-    address, published = (page_address(raw), page_published(raw)) if is_html(raw) else (None, None)
+    address, published = page_head(raw) if is_html(raw) else (None, None)
     raw = _readable(raw, fields, name)
     clean = strip_furniture(normalize(raw))
     if not clean.strip():
@@ -160,6 +160,9 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
         # does, before a closing byline
         body = _readable(to_unicode(body, fields.get("encoding"))[0], fields, name, say=False)
         found = extract_metadata(strip_furniture(normalize(body)), normalize(_readable(lead, fields, name, say=False)))
+    if found["source"]:  # a source line pasted from an old document into a Unicode text ("Nguồn: B¸o §¾k L¾k")
+        found["source"] = _from_legacy_font(found["source"], "the source's name", fields, name, fields.get("encoding"),
+                                            source=True)
     found["source"] = found["source"] or (address and site_of_link(address))
     found["date"] = found["date"] or (published and parse_date(published, say=False))
     given, spelt = {}, spelt or {}
@@ -175,7 +178,7 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
     for key in ("title", "source"):  # copied from the same old document as the text, as often as not
         if given[key]:
             given[key] = _from_legacy_font(given[key], f"the '{spelt.get(key, key)}' field", fields, name,
-                                           fields.get("encoding"))
+                                           fields.get("encoding"), source=key == "source")
     for key in METADATA_FIELDS:  # spelt as the text is, so that what the text states and a field agree: a source
         if given[key] is not None:  # from a Mac (NFD) or a Windows-1258 file (tone marks apart) is one source
             # (a title exported escaped for a page, "H&#7897;i ngh&#7883;", as its text may be)
@@ -270,11 +273,12 @@ def _title_for_wordless_text(raw: str, fields: dict, name: str) -> str:
     raise InputError(f"{name}: no text in the article")
 
 
-def _from_legacy_font(value: str, what: str, fields: dict, name: str, likely: str | None = None) -> str:
+def _from_legacy_font(value: str, what: str, fields: dict, name: str, likely: str | None = None,
+                      source: bool = False) -> str:
     """`value` in Unicode: Vietnamese in the TCVN3 or VNI font encoding (a document set in those fonts, copied
     into a UTF-8 file or field) converted, with a warning in the record naming `what` was. `likely`: the
-    encoding the record's text was in (`to_unicode`)."""
-    converted, encoding = to_unicode(value, likely)
+    encoding the record's text was in (`to_unicode`); `source`: `value` is a source's name."""
+    converted, encoding = to_unicode(value, likely, name=source)
     if encoding:
         log.warning("%s: %s in the %s font encoding, converted to Unicode", name, what, encoding)
         fields.setdefault("encoding", encoding)

@@ -1,7 +1,7 @@
 """Article bytes to text: UTF-8 (with or without a BOM), UTF-16 (with or without a BOM), and what is not
 all UTF-8 read line by line, in Windows-1258 or the old TCVN3 and VNI font encodings (`vnlegacy`), or in
-Windows-1252 when a Western code page lost its Vietnamese letters, with a warning for the record that says
-how."""
+Windows-1252 (or Mac OS Roman) when a Western code page lost its Vietnamese letters, with a warning for the record
+that says how."""
 from __future__ import annotations
 
 import io
@@ -94,7 +94,7 @@ def _decoded(data: bytes, name: str, line: bool = False) -> tuple[str, str | Non
 def _archived_page(html: bytes, charset: str | None, address: str, name: str) -> tuple[str, str | None]:
     """The HTML of the page a web archive holds (`htmltext.mhtml_page`), in the charset its part declares, else as
     any article's bytes are decoded: its visible text is then read as any saved page's (`article.make_article`).
-    Its address is written as a browser writes it over a page saved as HTML, where `htmltext.page_address` finds it."""
+    Its address is written as a browser writes it over a page saved as HTML, where `htmltext.page_head` finds it."""
     if not html.strip():
         raise InputError(f"{name}: a web page saved as one file (MHTML) that holds no page: save the page as "
                          "\"Webpage, HTML only\" or as text")
@@ -168,11 +168,14 @@ def _decode_legacy(data: bytes) -> tuple[str, str]:
     cp1258_score = vietnamese_score(unicodedata.normalize("NFC", cp1258))
     converted, encoding = to_unicode(western)
     if _western(western):  # the letters it kept are read as it wrote them: "vòng", not cp1258's "ṿng"
-        text = western
+        text, page = western, "Windows-1252"
+        mac = data.decode("mac_roman")
+        if _kept_letters(mac) > _kept_letters(western):  # an old Mac's (Excel for Mac's "CSV"): "công", not "c™ng"
+            text, page = mac, "Mac OS Roman"
         lost = _LOST_LETTER_WORD.search(text)
-        warning = ("damaged text: saved in a Western code page (Windows-1252), which has no place for most "
+        warning = (f"damaged text: saved in a Western code page ({page}), which has no place for most "
                    f"Vietnamese letters: they were lost (\"?\"{f' in {lost.group()!r}' if lost else ''}); read as "
-                   "Windows-1252. Save it again from the original as UTF-8 (Excel: \"CSV UTF-8\"; Notepad: "
+                   f"{page}. Save it again from the original as UTF-8 (Excel: \"CSV UTF-8\"; Notepad: "
                    "Encoding UTF-8)")
     elif encoding and vietnamese_score(converted) > cp1258_score:
         warning = f"not UTF-8: read as {encoding} (an old Vietnamese font encoding) and converted to Unicode"
@@ -194,6 +197,16 @@ _LOST_LETTER = re.compile(r"\?(?=[^\W\d_])")
 _LOST_LETTER_WORD = re.compile(r"[^\W\d_]*\?+[^\W\d_][\w?]*")  # "Th?n", "?ã"
 _WESTERN_MIN, _WESTERN_SHARE = 3, 0.05  # lost letters: at least so many, and in this share of the words
 _LINK = re.compile(r"\S*[/=]\S*")  # a link or a query ("index.php?option=com_content"): its "?" is no lost letter
+
+
+_VIETNAMESE_LETTERS = frozenset("àáâãèéêìíòóôõùúýăđĩũơư" + "àáâãèéêìíòóôõùúýăđĩũơư".upper())  # (those a Western page has)
+
+
+def _kept_letters(text: str) -> int:
+    """How well `text`, Western bytes read in one Western code page, reads as Vietnamese that lost letters: its
+    Vietnamese letters less its other characters past ASCII (a Mac's "ô" read as Windows-1252 is "™")."""
+    sample = [char for char in text[:20_000] if not char.isascii()]
+    return sum(char in _VIETNAMESE_LETTERS for char in sample) - sum(char not in _VIETNAMESE_LETTERS for char in sample)
 
 
 def _western(text: str) -> bool:

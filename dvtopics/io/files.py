@@ -99,12 +99,16 @@ def compression(head: bytes) -> str | None:
 # note on them gives the same advice (`folders.skipped_notes`).
 _AS_TEXT = "save it as Plain Text (.txt, UTF-8) to read it, or a table in it as .xlsx or CSV UTF-8"
 _AS_TABLE = "save it as .xlsx or CSV UTF-8 to read it"
+# a site's database dump (phpMyAdmin's, mysqldump's: "INSERT INTO `wp_posts` VALUES …"), text that was one article
+_AS_EXPORT = ("export the table of articles as CSV (phpMyAdmin: Export > CSV, with the columns' names in the first row) "
+              "or JSON to read it")
 _DOCUMENTS = {
     ".docx": ("a Word document", _AS_TEXT), ".doc": ("a Word 97-2003 document", _AS_TEXT),
     ".rtf": ("a Rich Text Format (RTF) document", _AS_TEXT), ".odt": ("an OpenDocument text", _AS_TEXT),
     ".pages": ("a Pages document", _AS_TEXT), ".pdf": ("a PDF document", _AS_TEXT),
     ".xls": ("an Excel 97-2003 workbook", _AS_TABLE), ".xlsb": ("an Excel binary workbook", _AS_TABLE), ".ods": ("an OpenDocument spreadsheet", _AS_TABLE),
     ".numbers": ("a Numbers spreadsheet", _AS_TABLE),
+    ".sql": ("a database dump (SQL)", _AS_EXPORT),
 }
 # the bytes such documents start with: RTF and PDF say what they are; a zip (.docx, .odt, .pages) or an Office
 # 97-2003 file (.doc, .xls) is named by its name
@@ -132,7 +136,9 @@ def document(head: bytes, name: str) -> str | None:
                 "or as Plain Text (.txt, UTF-8), to read it")
     # a workbook by its name whatever its bytes: a system's "Excel" export is often an HTML table (or Excel 2003's XML)
     # named .xls, which read as text was one article titled by its first column's name ("STT"), dated by its last row
-    by_name = head.startswith(_CONTAINERS) or _DOCUMENTS.get(Path(name).suffix.lower(), (None, None))[1] == _AS_TABLE
+    # (and a database dump by its name: text, it was one article "INSERT INTO …")
+    advice = _DOCUMENTS.get(Path(name).suffix.lower(), (None, None))[1]
+    by_name = head.startswith(_CONTAINERS) or advice in (_AS_TABLE, _AS_EXPORT)
     return document_problem(Path(name).suffix) if by_name else None
 
 

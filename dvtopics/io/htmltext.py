@@ -91,33 +91,29 @@ _TAG_CONTENT = re.compile(r"\bcontent\s*=\s*[\"']([^\"']+)", re.I)
 _LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
 
 
-def page_published(html: str) -> str | None:
-    """The publication date a saved page's head states (`_PUBLISHED_META`, `_LD_PUBLISHED`) as written, or None.
+def page_head(html: str) -> tuple[str | None, str | None]:
+    """(the address a saved page gives for itself, `_SAVED_FROM`, its canonical link or og:url; the publication date
+    its head states, `_PUBLISHED_META`, `_LD_PUBLISHED`, as written), each None where it gives none: its head's tags
+    read once for both.
 
-    >>> page_published('<meta property="article:published_time" content="2019-03-12T08:15:00+07:00" />')
-    '2019-03-12T08:15:00+07:00'
+    >>> page_head('<!-- saved from url=(0024)https://a.vn/b-1.html -->\\n<html>'), page_head('<p>Hội nghị</p>')
+    (('https://a.vn/b-1.html', None), (None, None))
+    >>> page_head('<meta property="article:published_time" content="2019-03-12T08:15:00+07:00" />')
+    (None, '2019-03-12T08:15:00+07:00')
     """
     head = html[:_HEAD_LOOK]
+    saved = _SAVED_FROM.search(head)
+    address, published = saved and saved[1], None
     for tag in _HEAD_TAG.finditer(head):
-        if _PUBLISHED_META.search(tag[0]) and (content := _TAG_CONTENT.search(tag[0])):
-            return content[1]
-    written = _LD_PUBLISHED.search(html, 0, 4 * _HEAD_LOOK)
-    return written[1] if written else None
-
-
-def page_address(html: str) -> str | None:
-    """The address a saved page gives for itself (`_SAVED_FROM`, its canonical link, its og:url), or None.
-
-    >>> page_address('<!-- saved from url=(0024)https://a.vn/b-1.html -->\\n<html>'), page_address('<p>Hội nghị</p>')
-    ('https://a.vn/b-1.html', None)
-    """
-    head = html[:_HEAD_LOOK]
-    if saved := _SAVED_FROM.search(head):
-        return saved[1]
-    for tag in _HEAD_TAG.finditer(head):
-        if _SELF.search(tag[0]) and (link := _TAG_LINK.search(tag[0])):
-            return link[1]
-    return None
+        if address is None and _SELF.search(tag[0]) and (link := _TAG_LINK.search(tag[0])):
+            address = link[1]
+        if published is None and _PUBLISHED_META.search(tag[0]) and (content := _TAG_CONTENT.search(tag[0])):
+            published = content[1]
+        if address and published:
+            break
+    if published is None and (written := _LD_PUBLISHED.search(html, 0, 4 * _HEAD_LOOK)):
+        published = written[1]
+    return address, published
 
 
 # A page saved by a browser as one file (Chrome's "Webpage, Single File" .mhtml, Edge's and Internet Explorer's
@@ -231,12 +227,17 @@ _WORDPRESS_MACHINERY = frozenset({"attachment", "nav_menu_item", "revision", "cu
                                   "wp_global_styles", "wp_navigation", "wp_font_family", "wp_font_face"})
 
 
+def wordpress_machinery(post_type, status) -> bool:
+    """Whether a WordPress post of `post_type` and `status` is no article (`_WORDPRESS_MACHINERY`, or its status
+    "trash" or "auto-draft"): of its export (WXR) and of its posts table (`wp_posts`) alike. A draft is read."""
+    return post_type in _WORDPRESS_MACHINERY or status in ("trash", "auto-draft")
+
+
 def _wordpress_machinery(item) -> bool:
-    """Whether a feed's `item` is a WordPress export's item that is no article (`_WORDPRESS_MACHINERY`, or its status
-    "trash" or "auto-draft")."""
+    """Whether a feed's `item` is a WordPress export's item that is no article (`wordpress_machinery`)."""
     wp = {child.tag.rpartition("}")[2]: (child.text or "").strip() for child in item
           if isinstance(child.tag, str) and child.tag.startswith(_WORDPRESS_EXPORT)}
-    return wp.get("post_type") in _WORDPRESS_MACHINERY or wp.get("status") in ("trash", "auto-draft")
+    return wordpress_machinery(wp.get("post_type"), wp.get("status"))
 
 
 # Blogger's export (Settings > Back up content: an Atom feed) holds the blog's settings, its template and its readers'

@@ -252,10 +252,12 @@ def extract_metadata(text: str, lead: str = "") -> dict:
     short_dates = []  # (position, iso) of datelines and dated source lines
     candidates = []  # (position, line) of lines that may be the title
     dated_headlines = {}  # position: iso of a headline that ends with its date ("Huyện tổng kết … - 25/03/2024")
+    papers = {}  # position: the paper a dateline of the first five lines names beside its date, or None
     for position, line in enumerate(lines):
         # the paper and the date an aggregator shows over the article it carries ("Báo Bà Rịa-Vũng Tàu - 12/03/2019"): a
         # dateline, not a headline that ends with its date
-        paper_dated = position < 5 and _dateline_paper(line) is not None
+        papers[position] = paper = _dateline_paper(line) if position < 5 else None
+        paper_dated = paper is not None
         written = dated_headline(line) if position < 5 and not paper_dated else None
         if written:
             # as a listing or a scraper writes it: the line without its date is the headline, its date the article's
@@ -299,7 +301,7 @@ def extract_metadata(text: str, lead: str = "") -> dict:
         source = (lead_source(lead)
                   or _lead_source(next((line for position, line in candidates if position > title_position), ""))
                   or next(filter(None, map(_byline_paper, lines[max(title_position + 1, len(lines) - 3):])), None)
-                  or next(filter(None, (_dateline_paper(lines[position]) for position, _ in head)), None)
+                  or next(filter(None, (papers[position] for position, _ in head)), None)
                   or page_site or site)
     return {"title": title[:300], "date": date, "source": source and site_of_link(source)}
 
@@ -424,6 +426,30 @@ def _source(line: str) -> tuple[str | None, str | None]:
     return name or None, date
 
 
+# An official document's kind, alone on its line in capitals over its subject, under its letterhead (the body's name,
+# its number, "ĐẢNG CỘNG SẢN VIỆT NAM", its place and date): "BÁO CÁO", then "Tổng kết công tác dân vận năm 2015"
+_DOCUMENT_KIND = re.compile(r"BÁO CÁO|KẾ HOẠCH|THÔNG BÁO|NGHỊ QUYẾT|CHỈ THỊ|QUYẾT ĐỊNH|TỜ TRÌNH|HƯỚNG DẪN|QUY ĐỊNH|"
+                            r"CHƯƠNG TRÌNH|KẾT LUẬN|ĐỀ ÁN|BIÊN BẢN|QUY CHẾ|CÔNG VĂN|DIỄN VĂN")
+_DOCUMENT_NUMBER = re.compile(r"Số\s*:?\s*\d+\s*[-/]", re.IGNORECASE)  # "Số 12-BC/BDVTU", "Số: 05/KH-UBND"
+# the State's heading over a document of its bodies' and the Front's
+_NATIONAL_HEADING = re.compile(r"cộng hòa xã hội chủ nghĩa việt nam|cộng hoà xã hội chủ nghĩa việt nam|"
+                               r"độc lập\s*[-–]\s*tự do\s*[-–]\s*hạnh phúc", re.IGNORECASE)
+
+
+def _document_title(candidates: list[tuple[int, str]]) -> tuple[int, str] | None:
+    """The title of an official document under its letterhead: its kind and its subject, "Báo cáo Tổng kết công tác
+    dân vận năm 2015" (`_DOCUMENT_KIND`), or None. Read as a page, the letterhead's first line was the title."""
+    for at, (_, line) in enumerate(candidates[:8]):
+        letterhead = [head for _, head in candidates[:at]
+                      if is_masthead(head) or _DOCUMENT_NUMBER.match(head) or _NATIONAL_HEADING.search(head)]
+        if _DOCUMENT_KIND.fullmatch(line) and letterhead and at + 1 < len(candidates):
+            position, subject = candidates[at + 1]
+            if _is_paragraph(subject):
+                return None
+            return position, f"{line if subject.isupper() else line.capitalize()} {subject}"
+    return None
+
+
 def _title(candidates: list[tuple[int, str]], datelines: list[int]) -> tuple[int, str]:
     """The position and text of the first line that is not furniture, unless a dateline near the top says
     otherwise ((-1, "") without one, or when that line is a paragraph). A page copied from a site can open with the site's name or section
@@ -432,6 +458,9 @@ def _title(candidates: list[tuple[int, str]], datelines: list[int]) -> tuple[int
     # a site's section names over the headline, one or two a line ("Xã hội", "Chính trị": a breadcrumb too short to be
     # taken for a menu), and a Party portal's masthead ("ĐẢNG CỘNG SẢN VIỆT NAM") are no title when a headline or the
     # lead follows them (a headline in capitals opening with a body's name is followed by neither)
+    document = _document_title(candidates)
+    if document:
+        return document
     lead = 0
     while lead < len(candidates) - 1 and (is_section_name(candidates[lead][1]) or is_masthead(candidates[lead][1])):
         lead += 1

@@ -16,7 +16,7 @@ from .files import LineRange, blank_line, numbered_lines, read_all
 from .jsonfiles import DECODER, json_error, json_kind, json_records, line_value, loads, next_array_item
 from .metadata import date_order
 from .records import (FieldNames, dates_month_first, failed, fields_found, did_you_mean, named_fields, over_limit,
-                      record_to_article, utf8_size, warn_of_lead_as_text)
+                      record_to_article, SiteRows, utf8_size, warn_of_lead_as_text)
 from .tables import field_names
 
 log = logging.getLogger(__name__)
@@ -77,11 +77,13 @@ def with_text_field(path: Path, fields: "FieldNames", on_error: str, items: Iter
         yield failed(path.name, f"{path}: no '{fields.text}' field (--text-field) in {which}"
                      f"{did_you_mean(fields.text, names)}; their fields are {fields_found(names)}", on_error)
         return
+    site = SiteRows(path)
     for item in itertools.chain(pending, items):
         if isinstance(item, Article):
             yield item
-        else:
+        elif not (isinstance(item[0], dict) and site.passes(item[0])):
             yield from record_to_article(*item, month_first=month_first)
+    site.close()
     if stopped is not None:
         raise stopped
 

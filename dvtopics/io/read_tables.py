@@ -11,8 +11,8 @@ from .article import Article
 from .decode import decode_text
 from .files import read_all
 from .folders import TAB_SUFFIXES
-from .records import (FieldNames, dates_month_first, failed, header_problem, over_limit, record_id, record_to_article,
-                      utf8_size)
+from .records import (FieldNames, SiteRows, dates_month_first, failed, header_problem, over_limit, record_id,
+                      record_to_article, utf8_size)
 from .tables import (backslash_escaped_cells, cell_text, csv_delimiter, csv_rows, field_names, lines_above_table,
                      name_key, sheet_tables, split_header, table_record)
 
@@ -118,9 +118,13 @@ class _Notes:
 
     def __init__(self, fields: "FieldNames", where):
         self.fields, self.where, self.held, self.after_article = fields, where, [], False
+        self.site = SiteRows(where)
 
     def holds(self, record: dict, place: str, read) -> bool:
-        """Whether `record` (at `place`, its articles `read()`) is held back as a note, or else an article's."""
+        """Whether `record` (at `place`, its articles `read()`) is held back as a note, or passed over as no article
+        of WordPress' (`SiteRows`), or else an article's."""
+        if self.site.passes(record):
+            return True
         article_id = record.get(self.fields.id)
         if (self.after_article and not any(isinstance(record.get(name), str) and record[name].strip() for name in
                                            (self.fields.text, self.fields.lead, self.fields.title, self.fields.label))
@@ -139,6 +143,7 @@ class _Notes:
         self.held = []
 
     def close(self) -> None:
+        self.site.close()
         if self.held:
             log.warning("%s: %d row%s under the table's last article hold%s no text and no title (a total, a "
                         "signature?): not read as articles: %s", self.where, len(self.held), "s" * (len(self.held) > 1),

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 from typing import Iterator
 
 from ..errors import InputError
-from .article import Article, make_article
+from .article import Article, add_warning, make_article
 from .decode import decode_text
 from .files import compression, open_binary, read_all
 from .htmltext import feed_items
@@ -30,9 +31,36 @@ def read_text_file(path: Path, article_id: str, on_error: str, max_bytes: int) -
         fields = {"path": str(path)}
         if warning:
             fields["warning"] = warning  # logged where the bytes were decoded
-        return make_article(article_id, raw, fields, str(path))
+        article = make_article(article_id, raw, fields, str(path))
+        why = not_an_article(path, article)
+        if why:  # read all the same (a short article must never be lost), but said: it would be labelled and counted
+            add_warning(article.meta, f"does not look like an article ({why})")
+            log.warning("%s: does not look like an article (%s): read as one all the same; leave it out of the "
+                        "input not to read it", path, why)
+        return article
     except (InputError, OSError) as exc:
         return failed(article_id, str(exc) if isinstance(exc, InputError) else os_cause(path, exc), on_error)
+
+
+# What else people keep as .txt beside their articles: a readme, a list of the pages to fetch, a scraper's log
+_NOTE_NAMES = frozenset({"readme", "read me", "license", "licence", "changelog", "copying", "huong dan", "hướng dẫn"})
+_LINK_LINE = re.compile(r"\s*(?:https?://|www\.)\S+\s*")
+_LOG_LINE = re.compile(r"\s*\[?(?:\d{4}-\d\d-\d\d[ T]\d\d?:\d\d|\d\d?:\d\d:\d\d|(?:DEBUG|INFO|WARN|WARNING|ERROR)\b)")
+
+
+def not_an_article(path: Path, article: Article) -> str | None:
+    """Why a .txt file's `article` does not look like one, or None: a readme by its name, a list of links, a log
+    (most lines open with a time stamp), or under four words. Only what no article is: a headline alone is one."""
+    lines = [line for line in article.raw.splitlines() if line.strip()]
+    if path.name.split(".")[0].replace("_", " ").replace("-", " ").casefold() in _NOTE_NAMES:
+        return "a readme, by its name"
+    if lines and all(_LINK_LINE.fullmatch(line) for line in lines):
+        return f"a list of {len(lines)} link{'s' * (len(lines) > 1)}"
+    if len(lines) >= 2 and sum(bool(_LOG_LINE.match(line)) for line in lines) >= 0.8 * len(lines):
+        return "a log: its lines open with a time"
+    if len(article.text.split()) < 4:
+        return f"{len(article.text.split())} words"
+    return None
 
 
 def _gunzipped(path: Path, max_bytes: int) -> tuple[bytes, str | None]:

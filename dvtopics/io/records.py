@@ -12,6 +12,7 @@ from typing import Iterable, Iterator, Mapping
 from ..arguments import missing
 from ..errors import ArgumentError, InputError
 from .article import METADATA_FIELDS, Article, add_warning, field_text, make_article
+from .htmltext import wordpress_machinery
 from .jsonfiles import json_kind
 from .metadata import date_order, site_of_link
 from .tables import (COMMON_NAMES, FIELD_NAME_CHARS, column_meant, field_names, name_key, repeated_columns,
@@ -274,6 +275,34 @@ def record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_e
         yield article
     except InputError as exc:
         yield failed(article_id, str(exc), on_error, title)
+
+
+class SiteRows:
+    """A file's rows of WordPress' posts table (`wp_posts`, as phpMyAdmin or a plugin exports it to CSV, JSON or a
+    workbook) that are no article, counted and passed over: each post's revisions, its pictures, menu items and the
+    trash sit beside the posts there, as in its export (WXR, `wordpress_machinery`). Read, every post came again with
+    each revision, and each picture and menu item was an article or an error."""
+
+    def __init__(self, where):
+        self.where, self.passed = where, {}
+
+    def passes(self, record: dict) -> bool:
+        """Whether `record` (its names as the file spells them) is such a row, counted by its kind."""
+        row = {name_key(name): value for name, value in record.items() if isinstance(name, str)}
+        if not {"post_type", "post_status"} <= row.keys():  # (both: a table of WordPress' own, not a column by chance)
+            return False
+        kind, status = (str(row[name] or "").strip() for name in ("post_type", "post_status"))
+        if not wordpress_machinery(kind, status):
+            return False
+        kind = status if status in ("trash", "auto-draft") else kind
+        self.passed[kind] = self.passed.get(kind, 0) + 1
+        return True
+
+    def close(self) -> None:
+        if self.passed:
+            log.warning("%s: WordPress' posts table: %d rows are not articles, passed over (%s); its posts and pages "
+                        "are read", self.where, sum(self.passed.values()),
+                        ", ".join(f"{count} {kind}" for kind, count in self.passed.items()))
 
 
 def dates_month_first(values: Iterable, where, column: str, kind: str = "column") -> bool:

@@ -203,8 +203,8 @@ def _names(row) -> list[str]:
 # over "Bài viết"). Matched as `vietnamese_key` spells them: case, NFC, tone marks and "_" ("noi_dung") aside.
 COMMON_NAMES = {
     "text": ("nội dung", "nội dung bài viết", "nội dung bài", "bài viết", "văn bản", "toàn văn", "content", "body",
-             "full text", "fulltext", "article text"),
-    "title": ("tiêu đề", "tựa đề", "tiêu đề bài viết", "tên bài", "tên bài viết", "headline"),
+             "full text", "fulltext", "article text", "post content"),  # (WordPress' wp_posts: post_content)
+    "title": ("tiêu đề", "tựa đề", "tiêu đề bài viết", "tên bài", "tên bài viết", "headline", "post title"),
     "date": ("ngày đăng", "ngày xuất bản", "ngày đăng tải", "ngày", "thời gian đăng", "thời gian xuất bản", "ngày đăng bài",
              "thời gian",
              # and as scrapers, CMS exports and schema.org name a publication's date (a field left unread was every
@@ -222,7 +222,7 @@ COMMON_NAMES = {
     # the paragraph a page prints under its headline, which news CMSs keep in a column of its own ("sapo")
     # (Joomla's "introtext": its "fulltext" is the rest of the article. "Mô tả" alone is a note as often as a lead)
     "lead": ("sapo", "tóm tắt", "đoạn dẫn", "mô tả ngắn", "description", "summary", "excerpt", "teaser",
-             "introtext", "intro text"),
+             "introtext", "intro text", "post excerpt"),
 }
 # a table or an export of headlines and their leads without a body (the shape most users' files have, an RSS item's
 # "description"): the lead is the text. Last of the text's names, so a body column wins where there is one

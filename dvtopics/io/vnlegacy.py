@@ -114,18 +114,19 @@ def at_least(pattern: re.Pattern, text: str, n: int) -> bool:
     return sum(1 for _ in islice(pattern.finditer(text), n)) >= n
 
 
-def to_unicode(text: str, likely: str | None = None) -> tuple[str, str | None]:
+def to_unicode(text: str, likely: str | None = None, name: bool = False) -> tuple[str, str | None]:
     """(text, None) when `text` reads as it is; (converted text, "TCVN3" or "VNI") when it is Vietnamese in
     one of those encodings. `likely` is the encoding another part of the same record was found in: a short
-    field ("B¸o Nh©n D©n", a source) has too few words to tell on its own, and is converted with it when
-    that reads as more Vietnamese than the field as it is.
+    field ("Hoµ B×nh", a source) has too few words to tell on its own, and is converted with it when
+    that reads as more Vietnamese than the field as it is. A `name` (a source's) is converted on its own when it
+    has TCVN3's signs inside its words (`_tcvn3_name`); a text, which has common words to tell it, never so.
 
     >>> to_unicode("C«ng t¸c d©n vËn cña tØnh")
     ('Công tác dân vận của tỉnh', 'TCVN3')
     >>> to_unicode("Coâng taùc daân vaän cuûa tænh")
     ('Công tác dân vận của tỉnh', 'VNI')
-    >>> to_unicode("B¸o Nh©n D©n"), to_unicode("B¸o Nh©n D©n", likely="TCVN3")
-    (('B¸o Nh©n D©n', None), ('Báo Nhân Dân', 'TCVN3'))
+    >>> to_unicode("B¸o Nh©n D©n"), to_unicode("B¸o Nh©n D©n", name=True), to_unicode("«VOV»", name=True)
+    (('B¸o Nh©n D©n', None), ('Báo Nhân Dân', 'TCVN3'), ('«VOV»', None))
     """
     sample = text[:_SAMPLE_CHARS]
     if not _LATIN1_HIGH.search(sample) or at_least(_UNICODE_ONLY, sample, _UNICODE_ONLY_MIN):
@@ -133,18 +134,34 @@ def to_unicode(text: str, likely: str | None = None) -> tuple[str, str | None]:
     best_score, best = vietnamese_score(sample), None
     if best_score >= _CLEARLY_VIETNAMESE:
         return text, None
-    for name, convert in _CONVERTERS.items():
+    for encoding, convert in _CONVERTERS.items():
         converted = convert(sample)
         score = vietnamese_score(converted)
-        enough = score * len(_WORD.findall(converted)) >= _MIN_HITS or (name == likely and score > 0)
+        enough = score * len(_WORD.findall(converted)) >= _MIN_HITS or (encoding == likely and score > 0)
         if score > max(best_score, _MIN_SCORE) and enough:
-            best_score, best = score, name
+            best_score, best = score, encoding
     if best is None:
-        return text, None
+        return (from_tcvn3(text), "TCVN3") if name and _tcvn3_name(sample) else (text, None)
     return _CONVERTERS[best](text), best
 
 
 _CONVERTERS = {"TCVN3": from_tcvn3, "VNI": from_vni}
+
+_LETTER = re.compile(r"[^\W\d_]")
+# TCVN3's bytes that Latin-1 has no letter on (¸ ¾ ¬ ­ ª …; not « and », quotes as often), and those of its capitals
+_SIGNS = frozenset(char for char in _TCVN3_BYTES if ord(char) < 0xC0 or char in "×÷") - {"«", "»"}
+_CAPITAL_SIGNS = frozenset("¡¢§£¤¥¦")
+
+
+def _tcvn3_name(text: str) -> bool:
+    """Whether `text`, too short to hold common words (a source, a name: "B¸o §¾k L¾k", "Lª V¨n Nam"), is TCVN3: at
+    least two of its `_SIGNS` follow a letter (or, a capital's, open a word), as no Unicode text writes them ("30°C",
+    "1ª", "«VOV»")."""
+    converted = from_tcvn3(text)
+    inside = sum(1 for at, char in enumerate(text) if char in _SIGNS
+                 and (at and _LETTER.match(converted[at - 1]) and not text[at - 1].isdigit()
+                      or char in _CAPITAL_SIGNS and at + 1 < len(text) and _LETTER.match(converted[at + 1])))
+    return inside >= 2
 
 
 def encode(text: str, encoding: str) -> bytes:

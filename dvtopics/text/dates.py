@@ -223,6 +223,20 @@ NOT_PUBLISHED = re.compile(r"^\W*(?:ngày\s+in|in\s+ngày|in\s+lúc|ngày\s+truy
                            re.IGNORECASE)
 
 
+# An official document's place and date, under its letterhead ("Buôn Ma Thuột, ngày 5 tháng 1 năm 2016", "Hà Nội, ngày
+# 05 tháng 01 năm 2016"), also after its number, as the letterhead's row is copied ("Số 12-BC/BDVTU  Buôn Ma Thuột, …"):
+# the day it was issued. Its place's words are capitalised, and nothing follows the year
+_PLACE_DATE = re.compile(rf"(?:Số\s*:?\s*\S+\s+)?(?P<place>\w[\w.]*(?:[ -]\w+){{0,5}}),\s+(?:{_IN_WORDS})\W*$", re.IGNORECASE)
+
+
+def place_date(line: str) -> str | None:
+    """The date of an official document's line of its place and date (`_PLACE_DATE`), or None."""
+    found = _PLACE_DATE.match(line)
+    if not found or not all(word[0].isupper() for word in re.split(r"[ -]", found["place"])):
+        return None
+    return iso_date(found["w_day"], _month_number(found["w_month"]), found["w_year"])
+
+
 def dateline_date(line: str) -> str | None:
     """The date of a short line that states when the page was published: a dateline (`is_dateline`), a line
     that opens with its date after a weekday or "Cập nhật" ("Cập nhật ngày 05/07/2022 - Tác giả …"), or a
@@ -245,7 +259,7 @@ def dateline_date(line: str) -> str | None:
         if stamped["before"] or stamped["after"]:
             return iso_of(stamped)
     signed = _BYLINE_DATE.match(line) or _LABELLED_DATE_AT_END.search(line)
-    return iso_of(signed) if signed else None
+    return iso_of(signed) if signed else place_date(line)
 
 
 # A moment as software writes it in a dateline, year first with its time and zone, as reader tools label it ("Published
