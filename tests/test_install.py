@@ -48,6 +48,8 @@ def test_the_wheel_carries_the_model_templates_and_stopwords_and_stays_small(ins
     names = set(zipfile.ZipFile(wheel).namelist())
     assert {"dvtopics/shipped_models/article-type/model.pickle.gz", "dvtopics/shipped_models/article-type/model_card.json",
             "dvtopics/templates/report.html.j2", "dvtopics/data/stopwords_vi.txt"} <= names
+    # with the stopword list's licence, which asks that its notice come with every copy (hunt 26 E)
+    assert any(name.endswith(".dist-info/licenses/dvtopics/data/LICENSE-stopwords_vi.txt") for name in names)
     assert not any(name.startswith(("tests/", "seeds/", "benchmarks/", "models/")) for name in names)
     # exactly today's modules: none left over from an earlier build of a module since moved or deleted
     assert {n for n in names if n.endswith(".py")} == {p.relative_to(ROOT).as_posix() for p in (ROOT / "dvtopics").rglob("*.py")}
