@@ -41,8 +41,8 @@ MODEL_FILE = "model.pickle.gz"
 CARD_FILE = "model_card.json"
 MODEL_FILES = (MODEL_FILE, CARD_FILE)  # what `save_model` writes in a folder: none may be an input
 TRACKED_PACKAGES = ("dvtopics", "scikit-learn", "gensim", "pyvi", "joblib", "numpy", "scipy")
-# An installed wheel carries the shipped models inside the package (setup.py copies models/ there), where every
-# run without --model reads them: nothing may be written in it (`inside_packaged_models`). A checkout has no such
+# An installed wheel carries the shipped model inside the package (setup.py copies it there), where every run
+# without --model reads it: nothing may be written in it (`inside_packaged_models`). A checkout has no such
 # folder and keeps its models in the repository's models/, which the maintainers retrain in place.
 PACKAGED_MODELS = Path(__file__).resolve().parent / "shipped_models"
 

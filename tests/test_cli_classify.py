@@ -92,6 +92,19 @@ def test_a_model_folder_among_the_articles_is_refused_and_inspect_shows_its_card
     assert CliRunner().invoke(cli, ["label", str(both)]).exit_code == 0
 
 
+
+def test_inspect_shipped_shows_the_card_of_the_model_that_comes_with_dvtopics(tmp_path, monkeypatch):
+    """Hunt 26 E: a wheel keeps the shipped model inside the package, where no user finds its card (its scores, the
+    versions it was made with), and `shipped` names it wherever a model folder is asked for; `inspect shipped` said
+    "Path 'shipped' does not exist."."""
+    from dvtopics.types.model import DEFAULT_MODEL_DIR
+
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["inspect", "shipped", "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    card = json.loads(result.stdout)
+    assert card["model"] == str(DEFAULT_MODEL_DIR) and card["task"] == "article-type" and card["versions"]
+
 def test_train_writes_a_model_with_a_card(model_dir):
     card = json.loads((model_dir / "model_card.json").read_text())
     assert card["labels"] == sorted(card["labels"]) and len(card["labels"]) == 5

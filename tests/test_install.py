@@ -4,8 +4,10 @@ pip's cache holds the dependencies."""
 import csv
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tarfile
 import zipfile
 from pathlib import Path
 
@@ -46,11 +48,40 @@ def test_the_wheel_carries_the_model_templates_and_stopwords_and_stays_small(ins
     names = set(zipfile.ZipFile(wheel).namelist())
     assert {"dvtopics/shipped_models/article-type/model.pickle.gz", "dvtopics/shipped_models/article-type/model_card.json",
             "dvtopics/templates/report.html.j2", "dvtopics/data/stopwords_vi.txt"} <= names
+    # with the stopword list's licence, which asks that its notice come with every copy (hunt 26 E)
+    assert any(name.endswith(".dist-info/licenses/dvtopics/data/LICENSE-stopwords_vi.txt") for name in names)
     assert not any(name.startswith(("tests/", "seeds/", "benchmarks/", "models/")) for name in names)
     # exactly today's modules: none left over from an earlier build of a module since moved or deleted
     assert {n for n in names if n.endswith(".py")} == {p.relative_to(ROOT).as_posix() for p in (ROOT / "dvtopics").rglob("*.py")}
     assert wheel.stat().st_size < 10 * 2**20
 
+
+def test_a_clones_own_models_and_its_tests_stay_out_of_the_wheel_and_the_sdist(tmp_path):
+    """`train --out models/mine` (the README's command) in a clone, then a wheel or sdist built from it: both carried
+    every folder of models/ (the user's own model, a leftover of a retrain), the wheel as shipped models. The sdist
+    carried tests/test_*.py without what they read (conftest.py, seeds/, docs/): pytest there stopped at 18 errors."""
+    clone = tmp_path / "clone"
+    left_out = shutil.ignore_patterns("__pycache__", "shipped_models")
+    shutil.copytree(ROOT / "dvtopics", clone / "dvtopics", ignore=left_out)
+    shutil.copytree(ROOT / "models" / "article-type", clone / "models" / "article-type")
+    for name in ("setup.py", "setup.cfg", "MANIFEST.in", "LICENSE", "README.md", "tests/conftest.py",
+                 "tests/test_text.py"):
+        (clone / name).parent.mkdir(exist_ok=True)
+        shutil.copy(ROOT / name, clone / name)
+    (clone / "models" / "mine").mkdir()
+    (clone / "models" / "mine" / "model_card.json").write_text("{}")
+    (clone / "models" / "article-type" / "model.pickle.gz.part").write_text("a retrain stopped")
+    built = run(sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", tmp_path / "dist", clone)
+    assert built.returncode == 0, built.stderr
+    sdist = run(sys.executable, "setup.py", "-q", "sdist", "-d", tmp_path / "dist", cwd=clone)
+    assert sdist.returncode == 0, sdist.stderr
+    in_wheel = {n for n in zipfile.ZipFile(next((tmp_path / "dist").glob("*.whl"))).namelist() if "models/" in n}
+    with tarfile.open(next((tmp_path / "dist").glob("*.tar.gz"))) as tar:
+        in_sdist = {n.split("/", 1)[1] for n in tar.getnames() if "/models/" in n and tar.getmember(n).isfile()}
+        assert not [n for n in tar.getnames() if "/tests/" in n]
+    shipped = {"article-type/model.pickle.gz", "article-type/model_card.json"}
+    assert in_wheel == {f"dvtopics/shipped_models/{name}" for name in shipped}
+    assert in_sdist == {f"models/{name}" for name in shipped}
 
 def test_label_with_the_shipped_model_outside_the_repository(installed, seed_labels):
     _, dvtopics, elsewhere = installed

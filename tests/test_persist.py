@@ -391,18 +391,23 @@ def test_a_card_without_a_checksum_is_named_not_the_file(tmp_path):
 def test_the_packages_required_can_run_the_shipped_model():
     """setup.cfg asked for scikit-learn>=1.3 and Python>=3.10: pip on Python 3.10 installs scikit-learn 1.7.2, which
     cannot run the shipped model pickled by 1.9 (its LogisticRegression reads a `multi_class` the model no longer
-    has): every `label` and `report` of a wheel user on 3.10 was an AttributeError traceback (hunt 22 C, 4)."""
+    has): every `label` and `report` of a wheel user on 3.10 was an AttributeError traceback (hunt 22 C, 4). Then it
+    asked for scikit-learn>=1.8 and no numpy: pip kept a user's scikit-learn 1.8 or numpy 1.26, which loading refuses
+    for a model made by 1.9 and numpy 2 (`NEWER_REFUSED`), so every `label` was refused (hunt 26 E)."""
     import configparser
     import re
     from pathlib import Path
 
+    from dvtopics.persist import NEWER_REFUSED, _release
+
     root = Path(__file__).resolve().parents[1]
     setup = configparser.ConfigParser()
     setup.read(root / "setup.cfg", encoding="utf-8")
-    floor = re.search(r"scikit-learn>=(\d+)\.(\d+)", setup["options"]["install_requires"])
     card = json.loads((root / "models" / "article-type" / CARD_FILE).read_text(encoding="utf-8"))
-    made_with = tuple(int(part) for part in card["versions"]["scikit-learn"].split(".")[:2])
-    if made_with >= (1, 8):  # 1.8 dropped multi_class: a model it or a later one pickled needs 1.8 or later
-        assert (int(floor[1]), int(floor[2])) >= (1, 8), floor[0]
-        # and scikit-learn 1.8 needs Python 3.11: a 3.10 install would stop at pip, not at the first label
-        assert setup["options"]["python_requires"].strip() == ">=3.11"
+    for package, parts in NEWER_REFUSED.items():
+        floor = re.search(rf"^{package}>=([\d.]+)$", setup["options"]["install_requires"], re.M)
+        assert floor, f"setup.cfg asks for no {package}>=…"
+        # the floor at the parts a model is refused by: 1.9 for scikit-learn, 2 for numpy
+        assert _release(floor[1] + ".0" * parts, parts) >= _release(card["versions"][package], parts), floor[0]
+    # and scikit-learn 1.8 and later needs Python 3.11: a 3.10 install would stop at pip, not at the first label
+    assert setup["options"]["python_requires"].strip() == ">=3.11"

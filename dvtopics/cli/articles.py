@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from .options import Command, OutputPath, paths_argument, plural, reading_options, terminal_text
+from .options import Command, InspectPath, OutputPath, paths_argument, plural, reading_options, terminal_text
 
 
 def _cards_apart(func):
@@ -71,13 +71,13 @@ def _scores(metrics: dict) -> str:
 
 
 @click.command(cls=Command)
-@paths_argument
+@click.argument("paths", nargs=-1, required=True, type=InspectPath(exists=True))
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
 @_cards_apart
 @reading_options(n_jobs=False)
 def inspect(paths, fmt, reading):
     """Show each article's id, title, date, source, label (where articles have one), characters and words; a model
-    folder's card."""
+    folder's card (`shipped`: the model that comes with dvtopics)."""
     from ..jobs import read_segmented
 
     data = read_segmented(reading,

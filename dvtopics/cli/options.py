@@ -274,6 +274,16 @@ class ModelDir(ModelFolder):
         return super().convert(value, param, ctx)
 
 
+class InspectPath(InputPath):
+    """`inspect`'s PATHS: articles, model folders, and `shipped`, read as `ModelDir` reads it: the card of the model
+    that comes with dvtopics, which an installed wheel keeps inside the package, where no user finds it."""
+
+    def convert(self, value, param, ctx):
+        from ..types.model import SHIPPED
+
+        return ModelDir().convert(value, param, ctx) if value == SHIPPED else super().convert(value, param, ctx)
+
+
 MODEL_DIR = ModelDir()
 TOPICS_DIR = ModelFolder("topics")  # a topics model's folder: `topics show|assign|html DIRECTORY`, `report --topics`
 

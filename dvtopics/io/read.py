@@ -67,8 +67,11 @@ def read_articles(
     `fields` names the columns of JSONL/CSV/XLSX input, as --text-field and the others do: a `FieldNames`, a dict
     of some of them (``{"text": "content"}``), or None for the defaults.
 
-    >>> [a.id for a in read_articles("seeds")][:2]
-    ['000_4277f1d749d09db2', '001_07d20b8c73b70dfd']
+    >>> import pathlib, tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:  # an article of its own: an installed dvtopics has no seeds/
+    ...     _ = pathlib.Path(folder, "a1.txt").write_text("Hội nghị sơ kết\\n\\nSáng 5/7, …", encoding="utf-8")
+    ...     print([(a.id, a.title) for a in read_articles(folder)])
+    [('a1', 'Hội nghị sơ kết')]
     """
     check_choice("on_error", on_error, ON_ERROR)  # here, not once the articles are asked for: before any work
     return _read_articles(paths_given(paths), as_field_names(fields), on_error, check_max_bytes(max_bytes))
