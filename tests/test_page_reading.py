@@ -724,14 +724,16 @@ def test_a_party_portals_masthead_is_no_title(masthead):
 
 
 @pytest.mark.parametrize("letterhead", [
-    "ĐẢNG BỘ TỈNH ĐẮK LẮK\nBAN DÂN VẬN\n*\nSố 12-BC/BDVTU\nĐẢNG CỘNG SẢN VIỆT NAM\nBuôn Ma Thuột, ngày 5 tháng 1 năm 2016",
+    "ĐẢNG BỘ TỈNH ĐẮK LẮK\nBAN DÂN VẬN\n*\nSố 12-BC/BDVTU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+    "Buôn Ma Thuột, ngày 5 tháng 1 năm 2016",
     "ĐẢNG BỘ TỈNH ĐẮK LẮK ĐẢNG CỘNG SẢN VIỆT NAM\nBAN DÂN VẬN\nSố 12-BC/BDVTU Buôn Ma Thuột, ngày 5 tháng 1 năm 2016",
     "ỦY BAN MTTQ VIỆT NAM\nTỈNH ĐẮK LẮK\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
     "Buôn Ma Thuột, ngày 5 tháng 1 năm 2016"])
 def test_a_party_documents_title_and_date_are_under_its_letterhead(letterhead):
-    """Hunt 26 A (3): a Party document saved as text: its letterhead's first line ("ĐẢNG BỘ TỈNH ĐẮK LẮK", or its number)
-    was the title and it had no date. Its title is its kind and subject, its date the day its place-and-date line
-    gives (also after its number, as a two-column letterhead is copied); that line inside a sentence gives none."""
+    """Hunt 26 A (3): a Party document saved as text: its letterhead's first line ("ĐẢNG BỘ TỈNH ĐẮK LẮK", or its
+    number) was the title and it had no date. Its title is its kind and subject, its date the day its place-and-date
+    line gives (also after its number, as a two-column letterhead is copied); that line inside a sentence gives
+    none."""
     text = (f"{letterhead}\nBÁO CÁO\nTổng kết công tác dân vận năm 2015, phương hướng nhiệm vụ năm 2016\n-----\n"
             "Thực hiện chương trình công tác năm 2015, Ban Dân vận Tỉnh ủy báo cáo kết quả như sau:\n")
     assert extract_metadata(text) == {"title": "Báo cáo Tổng kết công tác dân vận năm 2015, phương hướng nhiệm vụ năm "

@@ -199,7 +199,7 @@ _WESTERN_MIN, _WESTERN_SHARE = 3, 0.05  # lost letters: at least so many, and in
 _LINK = re.compile(r"\S*[/=]\S*")  # a link or a query ("index.php?option=com_content"): its "?" is no lost letter
 
 
-_VIETNAMESE_LETTERS = frozenset("àáâãèéêìíòóôõùúýăđĩũơư" + "àáâãèéêìíòóôõùúýăđĩũơư".upper())  # (those a Western page has)
+_VIETNAMESE_LETTERS = frozenset("àáâãèéêìíòóôõùúýăđĩũơư" + "àáâãèéêìíòóôõùúýăđĩũơư".upper())  # (a Western page's)
 
 
 def _kept_letters(text: str) -> int:

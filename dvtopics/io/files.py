@@ -100,8 +100,8 @@ def compression(head: bytes) -> str | None:
 _AS_TEXT = "save it as Plain Text (.txt, UTF-8) to read it, or a table in it as .xlsx or CSV UTF-8"
 _AS_TABLE = "save it as .xlsx or CSV UTF-8 to read it"
 # a site's database dump (phpMyAdmin's, mysqldump's: "INSERT INTO `wp_posts` VALUES …"), text that was one article
-_AS_EXPORT = ("export the table of articles as CSV (phpMyAdmin: Export > CSV, with the columns' names in the first row) "
-              "or JSON to read it")
+_AS_EXPORT = ("export the table of articles as CSV (phpMyAdmin: Export > CSV, with the columns' names in the first "
+              "row) or JSON to read it")
 _DOCUMENTS = {
     ".docx": ("a Word document", _AS_TEXT), ".doc": ("a Word 97-2003 document", _AS_TEXT),
     ".rtf": ("a Rich Text Format (RTF) document", _AS_TEXT), ".odt": ("an OpenDocument text", _AS_TEXT),

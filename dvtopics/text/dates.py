@@ -226,7 +226,8 @@ NOT_PUBLISHED = re.compile(r"^\W*(?:ngày\s+in|in\s+ngày|in\s+lúc|ngày\s+truy
 # An official document's place and date, under its letterhead ("Buôn Ma Thuột, ngày 5 tháng 1 năm 2016", "Hà Nội, ngày
 # 05 tháng 01 năm 2016"), also after its number, as the letterhead's row is copied ("Số 12-BC/BDVTU  Buôn Ma Thuột, …"):
 # the day it was issued. Its place's words are capitalised, and nothing follows the year
-_PLACE_DATE = re.compile(rf"(?:Số\s*:?\s*\S+\s+)?(?P<place>\w[\w.]*(?:[ -]\w+){{0,5}}),\s+(?:{_IN_WORDS})\W*$", re.IGNORECASE)
+_PLACE_DATE = re.compile(rf"(?:Số\s*:?\s*\S+\s+)?(?P<place>\w[\w.]*(?:[ -]\w+){{0,5}}),\s+(?:{_IN_WORDS})\W*$",
+                         re.IGNORECASE)
 
 
 def place_date(line: str) -> str | None:
