@@ -17,7 +17,7 @@ from ..arguments import missing
 from .article import field_text
 from .sidefiles import read_side_file
 from .tables import (cell_text, column_meant, csv_delimiter, csv_rows, field_names, lines_above_table,
-                     repeated_columns, sheet_tables, split_header)
+                     open_workbook, repeated_columns, sheet_tables, split_header)
 from .write import runs_as_formula
 
 log = logging.getLogger(__name__)
@@ -36,10 +36,11 @@ def _read_csv_labels(path: str | os.PathLike, on_conflict: str, same, label_fiel
     if delimiter == "," and label_field != "label":  # found by neither name under another delimiter: by `label`?
         delimiter, text = csv_delimiter(whole, "label")
     rows = _valid_rows(path, text, delimiter, lines_above_table(whole, text))
-    given, rows = split_header(rows, label_field, (id_field, "id", "file"), where=path)
+    given, rows = split_header(rows, label_field, (id_field, "id", "file"), cells=lambda item: item[1], where=path)
+    given = given[1] if given else None
     header = field_names(given or [], _columns(label_field, id_field))  # " ID ", "Label", "Nhãn"
-    return _labels_of_table(path, header, (dict(zip(header, map(unguarded, row))) for row in rows), on_conflict,
-                            same, given, label_field, id_field)
+    return _labels_of_table(path, header, ((line, dict(zip(header, map(unguarded, row)))) for line, row in rows),
+                            on_conflict, same, given, label_field, id_field)
 
 
 def _columns(label_field: str, id_field: str = "id") -> tuple[str, ...]:
@@ -72,11 +73,11 @@ def unguarded(cell: str) -> str:
 
 
 def _valid_rows(path, text: str, delimiter: str, lines_above: int):
-    """The CSV's rows; a broken one is refused, naming its line in the file."""
+    """The CSV's rows, each with its line in the file; a broken one is refused, naming that line."""
     for line, row, cause, _ in csv_rows(text, delimiter):
         if row is None:
             raise InputError(f"{path}:{line + lines_above}: broken CSV row ({cause}) in a labels file; correct it")
-        yield row
+        yield line + lines_above, row
 
 
 def _read_xlsx_labels(path: Path, on_conflict: str, same, label_field: str, id_field: str = "id") -> dict[str, str]:
@@ -85,24 +86,16 @@ def _read_xlsx_labels(path: Path, on_conflict: str, same, label_field: str, id_f
     header and merged cells as `sheet_tables` reads them. Only the first such sheet was read: the labels of a second
     round added on a sheet of its own, or of `label --out`'s sheets `articles 2`, … past Excel's rows, were lost
     without a word, and `train` learnt without them."""
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds on a file that is not a workbook
-        raise InputError(f"{path}: not an .xlsx workbook ({exc})") from None
-    try:
+    with open_workbook(path) as book:
         tables = list(sheet_tables(book, _columns(label_field, id_field), label_field, path))
         labelled = [table for table in tables if _label_column(table[2], label_field) in table[2]
                     and {_id_column(table[2], id_field), "file"} & set(table[2])]
         pairs = []
         # none: the first sheet's header is the one the error names
         for title, _, header, rows, given in labelled or tables[:1] or [(None, None, [], iter(()), [])]:
-            table = [dict(zip(header, (cell_text(cell) or "" for cell in row))) for _, row in rows]
+            table = [(number, dict(zip(header, (cell_text(cell) or "" for cell in row)))) for number, row in rows]
             pairs += _table_pairs(f"{path}:{title}" if len(labelled) > 1 else path, header, table, given, label_field,
                                   id_field)
-    finally:
-        book.close()
     if not pairs:
         raise InputError(f"{path}: no labels in it (a header only)")
     return labels_by_id(path, pairs, on_conflict, same)  # an id two sheets label apart is refused, as in one sheet
@@ -119,11 +112,13 @@ def _labels_of_table(path, header: list[str], rows, on_conflict: str, same, give
 
 def _table_pairs(path, header: list[str], rows, given=None, label_field: str = "label",
                  id_field: str = "id") -> list[tuple[str, object]]:
-    """(id, label) of each of a table's rows. The id column may be called `id` (taken as it is: VNTC's ids end in
-    .txt) or `file` (a file name, whose .txt is dropped to match the ids `read_articles` gives to .txt
-    files). A row whose cells are all blank (a spreadsheet's empty rows) is no row. `given`: the header as the
-    file spells it, for the message. The labels are in the column `label_field` names, else in `label`; the ids in
-    the column `id_field` names, else in `id`."""
+    """(id, label) of each of a table's rows, given as (row number, {column: cell}). The id column may be called
+    `id` (taken as it is: VNTC's ids end in .txt) or `file` (a file name, whose .txt is dropped to match the ids
+    `read_articles` gives to .txt files); a table with both is read by its ids, and a warning says so where a row's
+    file names another article. A row whose cells are all blank (a spreadsheet's empty rows) is no row; a row with
+    a label and no id (or file) is refused, naming it: dropped, its label was lost without a word. `given`: the
+    header as the file spells it, for the message. The labels are in the column `label_field` names, else in
+    `label`; the ids in the column `id_field` names, else in `id`."""
     column, id_column = _label_column(header, label_field), _id_column(header, id_field)
     if column not in header or not ({id_column, "file"} & set(header)):
         names = header if given is None else given
@@ -137,10 +132,27 @@ def _table_pairs(path, header: list[str], rows, given=None, label_field: str = "
     repeated = repeated_columns(header, (id_column, "file", column))
     if repeated:
         raise InputError(f"{path}: {repeated}")
-    rows = [row for row in rows if any(isinstance(value, str) and value.strip() for value in row.values())]
-    if id_column in header:
-        return [(row.get(id_column) or "", row.get(column)) for row in rows]
-    return [(_file_id(row.get("file") or ""), row.get(column)) for row in rows]
+    rows = [(number, row) for number, row in rows
+            if any(isinstance(value, str) and value.strip() for value in row.values())]
+    by_file = id_column not in header
+    read_by = "file" if by_file else id_column
+    pairs = []
+    for number, row in rows:
+        id_ = _file_id(row.get("file") or "") if by_file else (row.get(id_column) or "")
+        if not id_.strip() and (row.get(column) or "").strip():
+            beside = (f" (where a table has both, its '{id_column}' column is read, not 'file')"
+                      if not by_file and "file" in header and (row.get("file") or "").strip() else "")
+            raise InputError(f"{path}: row {number} has the label {row.get(column).strip()!r} but no {read_by}"
+                             f"{beside}: fill in its {read_by}, or clear the row")
+        pairs.append((id_, row.get(column)))
+    if not by_file and "file" in header:
+        other = next(((number, row) for number, row in rows if (row.get("file") or "").strip()
+                      and _file_id(row["file"]) != (row.get(id_column) or "").strip()), None)
+        if other:
+            number, row = other
+            log.warning("%s: it has both an '%s' and a 'file' column; the ids are read, not the files (row %d: "
+                        "id %r, file %r)", path, id_column, number, row.get(id_column), row["file"])
+    return pairs
 
 
 def _file_id(name: str) -> str:
@@ -232,13 +244,8 @@ def labels_file_columns(path: str | os.PathLike, label_field: str = "label", id_
     path = Path(path).expanduser()
     suffix = path.suffix.lower()
     if suffix in XLSX_SUFFIXES:
-        from openpyxl import load_workbook
-
-        book = load_workbook(path, read_only=True, data_only=True)
-        try:
+        with open_workbook(path) as book:
             tables = list(sheet_tables(book, _columns(label_field, id_field), label_field, path))
-        finally:
-            book.close()
         return next((table[2] for table in tables if _label_column(table[2], label_field) in table[2]),
                     tables[0][2] if tables else [])
     text = read_side_file(path, say=False)  # a look at its columns, for a message: it is read for its labels too
