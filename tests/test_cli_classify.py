@@ -625,6 +625,21 @@ def test_train_refuses_extra_articles_without_a_label(corpus, tmp_path):
     assert result.exit_code == 2 and "has no label" in result.output
 
 
+def test_a_folder_of_txt_articles_given_as_extra_is_told_what_extra_takes(corpus, tmp_path):
+    """Hunt 26 B, 11: a folder of .txt articles as --extra was "has no label …; its other fields are 'path'": a
+    .txt holds no label, so it says what --extra takes, and how such a folder is learnt from (PATHS and --labels)."""
+    folder = tmp_path / "arts"
+    folder.mkdir()
+    (folder / "a1.txt").write_text("Hội nghị tổng kết năm 2023\nSở Tư pháp tổ chức hội nghị tổng kết.",
+                                   encoding="utf-8")
+    result = CliRunner().invoke(cli, ["train", str(corpus), "--extra", str(folder), "--out", str(tmp_path / "m")])
+    assert result.exit_code == 2
+    said = result.output.strip().splitlines()[-1]
+    assert f"--extra {folder}: a folder of .txt articles ({folder / 'a1.txt'})" in said
+    assert "never a label: --extra takes labelled articles" in said and "among the inputs (PATHS)" in said
+    assert "--labels" in said and "'path'" not in said
+
+
 def _unlabelled(path, articles):
     """A JSONL file of `articles` without their label field."""
     path.write_text("".join(json.dumps({"id": a.id, "text": a.raw}, ensure_ascii=False) + "\n" for a in articles),

@@ -141,6 +141,13 @@ def _extra_articles(paths: Sequence[str], reading: Reading, gold: dict[str, str]
                 raise InputError(f"--extra {path}: the article {unlabelled.id} has no label (its label cell is blank, "
                                  f"where the {labelled} {before} one): each --extra article needs one: label it, or "
                                  "leave it out of the file" + in_labels)
+            if set(others) == {"path"}:  # a .txt article (a folder of them, say): its file holds a text, never a label
+                what = "a folder of .txt articles" if os.path.isdir(path) else "a .txt article"
+                raise InputError(f"--extra {path}: {what} ({unlabelled.meta['path']}), and a .txt file holds a text, "
+                                 "never a label: --extra takes labelled articles, a JSONL, CSV, JSON or .xlsx file "
+                                 f"of texts each with its '{reading.fields.label}' field; "
+                                 f"to learn from these, give {path} among the inputs (PATHS) and their labels with "
+                                 "--labels (a table of id or file, and label)")
             raise InputError(f"--extra {path}: the article {unlabelled.id} has no label: each --extra article needs "
                              f"one, in its '{reading.fields.label}' field (--label-field names it)"
                              + (f"; its other fields are {', '.join(map(repr, others))}" if others else "") + in_labels)
