@@ -460,6 +460,26 @@ def test_a_labels_table_with_an_id_and_a_file_column_is_read_by_its_ids_and_says
         read_labels(tmp_path / "gap.csv")
 
 
+def test_a_file_of_articles_given_as_labels_is_told_it_holds_articles(tmp_path):
+    """Hunt 26 B, 12: an articles file given as --labels was "a labels line needs {"id", "label"}" (or a header
+    without 'label'), which left the user to guess; it now says the file holds articles and where they go."""
+    from dvtopics.errors import InputError
+    from dvtopics.io.labels import read_labels
+
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "a1", "title": "T", "text": TEXT}, ensure_ascii=False) + "\n",
+                                      encoding="utf-8")
+    (tmp_path / "a.json").write_text(json.dumps([{"id": "a1", "text": TEXT}], ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "a.csv").write_text(f"Mã,Tiêu đề,Nội dung\na1,T,{TEXT}\n", encoding="utf-8")
+    for name in ("a.jsonl", "a.json", "a.csv"):
+        with pytest.raises(InputError, match="it holds articles \\(a text field\\), not labels: give it among the "
+                                             "articles \\(PATHS\\)"):
+            read_labels(tmp_path / name)
+    (tmp_path / "ids.csv").write_text("id,kind\na1,other\n", encoding="utf-8")
+    with pytest.raises(InputError) as refused:
+        read_labels(tmp_path / "ids.csv")
+    assert "holds articles" not in str(refused.value)
+
+
 @pytest.mark.parametrize("broken", ["not a zip", "cut short", "a sheet cut short"])
 def test_a_broken_workbook_is_one_line_as_labels_and_as_articles(tmp_path, broken):
     """Hunt 26 B, 6: a workbook broken inside (a sheet's XML cut short) was xml.etree's traceback, as labels and as

@@ -49,6 +49,15 @@ def _columns(label_field: str, id_field: str = "id") -> tuple[str, ...]:
     return tuple(dict.fromkeys((id_field, "id", "file", label_field, "label")))
 
 
+def _articles_given(names) -> str:
+    """What to do with a file of articles given as a labels file (a text column, or key, under its name or a common one:
+    "content", "Nội dung"), for the message that says it has no labels; else ""."""
+    if "text" not in field_names(list(names), ["text"]):
+        return ""
+    return ("; it holds articles (a text field), not labels: give it among the articles (PATHS), its labels in its "
+            "own field (--label-field names it), and as --labels a file of ids (or files) and labels")
+
+
 def _id_column(names, id_field: str) -> str:
     """Where a labels file's ids are: the column (or key) the articles' id field names (`--id-field doc_id`), when
     it has one, else `id`."""
@@ -128,7 +137,8 @@ def _table_pairs(path, header: list[str], rows, given=None, label_field: str = "
         raise InputError(f"{path}: a labels table needs a header with "
                          + (f"'{id_field}' (or 'id', or 'file')" if id_field != "id" else "'id' (or 'file')")
                          + " and " + (f"'{label_field}' (or 'label')" if label_field != "label" else "'label'")
-                         + f"; its header has {found}" + (f": did you mean {meant!r}?" if meant else ""))
+                         + f"; its header has {found}" + (f": did you mean {meant!r}?" if meant else "")
+                         + ("" if meant else _articles_given(names)))
     repeated = repeated_columns(header, (id_column, "file", column))
     if repeated:
         raise InputError(f"{path}: {repeated}")
@@ -230,7 +240,7 @@ def _json_label_pairs(path: Path, label_field: str, id_field: str = "id") -> lis
             if id_key not in item or column not in item or missing(item[id_key]):
                 raise InputError(f"{path}: item {number}: a labels array needs {{{_key(id_field, 'id')}: ..., "
                                  f"{_key(label_field)}: ...}} in each item; it has "
-                                 f"{', '.join(map(repr, item)) or 'none'}")
+                                 f"{', '.join(map(repr, item)) or 'none'}" + _articles_given(item))
             pairs.append((str(item[id_key]), item[column]))
         return pairs
     raise InputError(f"{path}: a .json labels file holds an array of {{\"id\": ..., \"label\": ...}} or one object "
@@ -305,6 +315,7 @@ def read_labels(path: str | os.PathLike, on_conflict: str = "refuse", same=opera
     for number, line in enumerate(read_side_file(path).splitlines(), start=1):  # UTF-16 or a BOM too
         if not line.strip():
             continue
+        record = None
         try:
             record = _named(loads(line), label_field, id_field)
             id_key = _id_column(record, id_field)
@@ -314,7 +325,8 @@ def read_labels(path: str | os.PathLike, on_conflict: str = "refuse", same=opera
             pairs.append((id_, record[_label_column(record, label_field)]))
         except (ValueError, KeyError, TypeError):
             raise InputError(f"{path}:{number}: a labels line needs {{{_key(id_field, 'id')}: ..., "
-                             f"{_key(label_field)}: ...}}") from None
+                             f"{_key(label_field)}: ...}}"
+                             + (_articles_given(record) if isinstance(record, dict) else "")) from None
     if not pairs:
         raise InputError(f"{path}: no labels in it (an empty file)")
     return labels_by_id(path, pairs, on_conflict, same)
