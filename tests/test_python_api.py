@@ -1170,13 +1170,30 @@ def test_articles_given_where_the_model_folder_is_say_it_comes_first(tmp_path):
     (tmp_path / "mine").mkdir()
     result = CliRunner().invoke(cli, ["evaluate", str(tmp_path / "test.jsonl"), str(tmp_path / "mine")])
     assert result.exit_code == 2
-    assert ("is a file, not a model folder: evaluate takes the model folder first (MODEL), then the articles (train "
-            "one with") in " ".join(result.output.split())
+    assert ("is a file, not a model folder: cli evaluate takes the model folder first (MODEL: train one with "
+            "`dvtopics train PATHS --out DIR`, or give `shipped`") in " ".join(result.output.split())
     for args in (["label", str(tmp_path / "test.jsonl"), "--model", str(tmp_path / "test.jsonl")],
                  ["topics", "show", str(tmp_path / "test.jsonl")]):
         result = CliRunner().invoke(cli, args)
         said = " ".join(result.output.split())
         assert result.exit_code == 2 and "is a file, not a model folder (" in said and "takes" not in said, said
+
+
+def test_evaluate_with_its_model_forgotten_says_the_model_folder_comes_first(tmp_path):
+    """Hunt 26 B, 13: `evaluate seeds --labels l.csv` (the model forgotten) said "Missing argument 'PATHS...'", and
+    `evaluate` alone "Missing argument 'MODEL'": each says what comes first, and so does `topics assign`."""
+    from click.testing import CliRunner
+    from dvtopics.cli import cli
+
+    first = ("evaluate takes the model folder first (MODEL: train one with `dvtopics train PATHS --out DIR`, or give "
+             "`shipped` for the model that comes with dvtopics), then the articles")
+    for args in (["seeds", "--labels", "seeds/labels.csv"], ["seeds"], []):
+        result = CliRunner().invoke(cli, ["evaluate", *args])
+        said = " ".join(result.output.split())
+        assert result.exit_code == 2 and first in said, said
+        assert ("'seeds' is not a model folder (no model_card.json in it)" in said) == bool(args), said
+    result = CliRunner().invoke(cli, ["topics", "assign", "seeds", "--out", str(tmp_path / "t.csv")])
+    assert result.exit_code == 2 and "assign takes the model folder first (DIRECTORY: fit one with" in result.output
 
 
 def test_jobs_read_a_leading_tilde_as_the_home_folder_in_outputs_and_model_folders(monkeypatch, tmp_path):
