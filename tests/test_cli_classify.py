@@ -104,6 +104,10 @@ def test_inspect_shipped_shows_the_card_of_the_model_that_comes_with_dvtopics(tm
     assert result.exit_code == 0, result.output
     card = json.loads(result.stdout)
     assert card["model"] == str(DEFAULT_MODEL_DIR) and card["task"] == "article-type" and card["versions"]
+    # hunt 26 B, 2: no PATHS at all was "Missing argument 'PATHS...'": it is the shipped model's card, as `shipped`
+    alone = CliRunner().invoke(cli, ["inspect", "--format", "jsonl"])
+    assert alone.exit_code == 0 and alone.stdout == result.stdout, alone.output
+
 
 def test_train_writes_a_model_with_a_card(model_dir):
     card = json.loads((model_dir / "model_card.json").read_text())
