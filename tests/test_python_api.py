@@ -130,6 +130,21 @@ def test_predict_articles_takes_a_model_name_or_refuses_clearly(shipped):
         predict_articles(42, articles)
 
 
+def test_a_blank_or_unknown_model_name_says_how_to_name_the_shipped_model(tmp_path, monkeypatch):
+    """Hunt 26 B, 8: `load_classifier("")` read the current folder ("no model_card.json"), and
+    `load_classifier("default")` said to train a model into "default": each names `shipped` (or None)."""
+    from dvtopics import load_classifier
+    from dvtopics.errors import ArgumentError, ModelError
+
+    monkeypatch.chdir(tmp_path)
+    for blank in ("", "  "):
+        with pytest.raises(ArgumentError, match="give a model folder, or 'shipped' \\(or None\\) for the model that "
+                                                "comes with dvtopics"):
+            load_classifier(blank)
+    with pytest.raises(ModelError, match="default: no such model folder \\(.*, or give 'shipped' \\(or None\\)"):
+        load_classifier("default")
+
+
 # ------------------------------------------------------------ hand labels given from Python
 
 def _two_kinds(n=20):

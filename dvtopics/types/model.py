@@ -45,7 +45,11 @@ SHIPPED = "shipped"  # the name by which a user gives the shipped model (CLI or 
 
 def model_directory(model_dir: str | Path | None = None) -> Path:
     """The folder of a classifier as a user names it: a folder, or None or `shipped` for the shipped model
-    (an installed wheel keeps it inside the package, where no user would look for it)."""
+    (an installed wheel keeps it inside the package, where no user would look for it). A blank name is refused: ""
+    was the current folder, "no model_card.json" in it."""
+    if isinstance(model_dir, str) and not model_dir.strip():
+        raise ArgumentError(f"model_dir {model_dir!r}: give a model folder, or {SHIPPED!r} (or None) for the model "
+                            "that comes with dvtopics")
     return DEFAULT_MODEL_DIR if model_dir in (None, SHIPPED) else Path(model_dir).expanduser()  # "~/models/mine"
 
 
@@ -387,11 +391,14 @@ def decide(probabilities: np.ndarray, labels: Sequence[str], hits: Sequence, sil
 
 def load_classifier(model_dir: str | Path | None = None) -> Classifier:
     """Load a classifier directory (default: the shipped article-type model)."""
-    from ..persist import kind_of_model, load_model
+    from ..persist import how_made, kind_of_model, load_model
 
     from sklearn.pipeline import Pipeline
 
     directory = model_directory(model_dir)
+    if not directory.exists():  # `load_classifier("default")`: the name of the shipped model is said
+        raise ModelError(f"{directory}: no such model folder ({how_made(None, directory)}, or give {SHIPPED!r} (or "
+                         "None) for the model that comes with dvtopics)")
     pipeline, card = load_model(directory, expected=Pipeline)
     if card.get("task") not in (TASK, "text-classification"):
         raise ModelError(f"{directory}: {kind_of_model(card.get('task'))}, not a classifier")
