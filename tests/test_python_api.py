@@ -1149,6 +1149,20 @@ def test_scores_take_any_iterable_and_refuse_what_cannot_be_scored_in_one_line()
             scores(truth, predicted)
 
 
+def test_scores_refuse_a_nan_label_and_read_numbers_as_their_digits():
+    """Hunt 26 B, 10: a NaN label (a DataFrame's column with a gap) and numbers among texts were scikit-learn's
+    "'<' not supported between instances of 'float' and 'str'"; NaN is no label, a number is its digits."""
+    from dvtopics.types.evaluate import scores
+
+    for truth, predicted, said in ((["a", float("nan")], ["a", "b"], "the article at 1 has no true label"),
+                                   (["a", "b"], ["a", float("nan")], "the article at 1 has no predicted label"),
+                                   ([["a"], "b"], ["a", "b"], "y_true: the label at 0 is a list, not text or a number")):
+        with pytest.raises(dvtopics.DvtopicsError, match=said):
+            scores(truth, predicted)
+    result = scores([1, 0, 1.0], ["1", "0", "1"])
+    assert result["accuracy"] == 1.0 and result["labels"] == ["0", "1"]
+
+
 def test_one_label_given_to_as_article_types_is_a_list_of_one():
     """as_article_types("Annual review") (a notebook's helper) gave a list of its letters."""
     from dvtopics.types.training import as_article_types
