@@ -92,6 +92,31 @@ def test_a_model_folder_among_the_articles_is_refused_and_inspect_shows_its_card
     assert CliRunner().invoke(cli, ["label", str(both)]).exit_code == 0
 
 
+def test_a_models_files_among_the_articles_are_never_read_as_articles(model_dir, tmp_path, caplog):
+    """Hunt 26 B, 14: a model folder and a model's files (its card, its pickle, an older .joblib) in a folder of articles
+    were said to be "an archive: extract its files" and JSON files to "give by name"; given by name (`label arts/*`),
+    the card was read as an article and the pickle was an error record. In a folder they are passed over and named;
+    given by name, refused before any work, naming the folder to give as the model."""
+    arts = tmp_path / "arts"
+    arts.mkdir()
+    (arts / "a.txt").write_text("Tiêu đề\n\nHội nghị tổng kết công tác năm 2023.\n", encoding="utf-8")
+    shutil.copytree(model_dir, arts / "mine")
+    for name in ("model_card.json", "model.pickle.gz"):
+        shutil.copy(model_dir / name, arts / name)
+    (arts / "model.joblib").write_bytes(b"\x80\x04joblib")
+    with caplog.at_level("WARNING"):
+        result = CliRunner().invoke(cli, ["inspect", str(arts), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["a"]
+    assert "1 model folder not read (e.g. 'mine'): a model, not articles" in caplog.text
+    assert "3 model files not read (e.g. 'model.joblib'): part of a model, not articles" in caplog.text
+    assert "archive" not in caplog.text
+    for name in ("model_card.json", "model.joblib"):
+        result = CliRunner().invoke(cli, ["label", str(arts / "a.txt"), str(arts / name)])
+        assert result.exit_code == 2 and result.stdout == ""
+        assert f"{arts / name}: a model's file, not articles: give its folder, {arts}, where a model" in result.output
+
+
 
 def test_inspect_shipped_shows_the_card_of_the_model_that_comes_with_dvtopics(tmp_path, monkeypatch):
     """Hunt 26 E: a wheel keeps the shipped model inside the package, where no user finds its card (its scores, the

@@ -39,20 +39,24 @@ def is_model_folder(path) -> bool:
 def check_no_model_folder(paths: Sequence) -> None:
     """Refuse a model folder (one that holds a card and no .txt file) given among the articles: `label models/mine
     articles/` (the order `evaluate MODEL PATHS` takes) labelled the articles with the shipped model, the folder only
-    an error record that said to unzip its model file."""
+    an error record that said to unzip its model file. So is a model's file (`label arts/*`, a model's card and
+    pickle beside the articles: the card was read as an article), naming its folder."""
+    from ..io.folders import is_model_file
     from ..persist import CARD_FILE, kind_of_model, read_card
 
-    for path in map(Path, paths):
-        if is_model_folder(path):
+    for given in map(Path, paths):
+        path = given.parent if given.is_file() and is_model_file(given) else given
+        if is_model_folder(path) or path != given:
             try:
                 task = read_card(path).get("task")
             except (DvtopicsError, AttributeError):  # a card that cannot be read, or is no object: no kind named
                 task = None
             where = (f"report --topics {path}, topics assign {path} ARTICLES" if task == "topics" else
                      f"label --model {path} ARTICLES, evaluate {path} ARTICLES")
-            raise DvtopicsError(f"{path}: {kind_of_model(task)}'s folder (its {CARD_FILE}), not articles: give it "
-                                f"where a model is asked for ({where}), and the articles' files or folders as the "
-                                "inputs")
+            what = (f"{kind_of_model(task)}'s folder (its {CARD_FILE}), not articles: give it" if path == given
+                    else f"a model's file, not articles: give its folder, {path},")
+            raise DvtopicsError(f"{given}: {what} where a model is asked for ({where}), and the articles' files or "
+                                "folders as the inputs")
 
 
 def check_engine(engine: str, scheduler: str | None, part_size: int | None = None) -> None:
