@@ -305,6 +305,10 @@ def test_a_label_no_word_weighs_for_still_says_why():
     text = "Hội nghị triển khai nhiệm vụ năm 2017 của Cục Hải quan, Thứ trưởng Bộ Tài chính đánh giá cao"
     (record,) = load_classifier().predict([Article(id="r29", title="Hải quan", text=text)])
     assert record["cues"][0].startswith("rule ") and not any(c.startswith("no word weighs") for c in record["cues"])
+    # hunt 26 B, 7: no word either way was "… the words against it are too weak: none"
+    (record,) = load_classifier().predict([Article(id="r30", title="Qwzx", text="Qwzx vbnm plokij.")])
+    assert record["cues"] == ["no word weighs for other or against it: other is the model's answer where its words say "
+                              "nothing"]
 
 
 def test_shipped_model_labels_the_guide_examples():

@@ -290,7 +290,10 @@ class Classifier:
             chosen = _word_cues((names[indices[i]] for i in order[:3 * k] if data[i] > 0), k)  # room for punctuation
             if not chosen and not (said and said[r]):  # its prior ("other") carried it: say so, and what was against
                 against = _word_cues((names[indices[i]] for i in order[::-1][:3 * k] if data[i] < 0), k)
-                chosen = [f"{NO_WORD} {labels[r]}; the words against it are too weak: {', '.join(against) or 'none'}"]
+                # no word either way ("… too weak: none" read as if the cue had lost its words): said plainly
+                chosen = [f"{NO_WORD} {labels[r]}; the words against it are too weak: {', '.join(against)}" if against
+                          else f"{NO_WORD} {labels[r]} or against it: {labels[r]} is the model's answer where its "
+                               "words say nothing"]
             explanations.append(chosen)
         return explanations
 
@@ -397,7 +400,7 @@ def load_classifier(model_dir: str | Path | None = None) -> Classifier:
 
     directory = model_directory(model_dir)
     if not directory.exists():  # `load_classifier("default")`: the name of the shipped model is said
-        raise ModelError(f"{directory}: no such model folder ({how_made(None, directory)}, or give {SHIPPED!r} (or "
+        raise ModelError(f"{directory}: no such model directory ({how_made(None, directory)}, or give {SHIPPED!r} (or "
                          "None) for the model that comes with dvtopics)")
     pipeline, card = load_model(directory, expected=Pipeline)
     if card.get("task") not in (TASK, "text-classification"):
