@@ -141,7 +141,7 @@ def test_a_blank_or_unknown_model_name_says_how_to_name_the_shipped_model(tmp_pa
         with pytest.raises(ArgumentError, match="give a model folder, or 'shipped' \\(or None\\) for the model that "
                                                 "comes with dvtopics"):
             load_classifier(blank)
-    with pytest.raises(ModelError, match="default: no such model folder \\(.*, or give 'shipped' \\(or None\\)"):
+    with pytest.raises(ModelError, match="default: no such model directory \\(.*, or give 'shipped' \\(or None\\)"):
         load_classifier("default")
 
 
@@ -1220,7 +1220,7 @@ def test_evaluate_with_its_model_forgotten_says_the_model_folder_comes_first(tmp
         result = CliRunner().invoke(cli, ["evaluate", *args])
         said = " ".join(result.output.split())
         assert result.exit_code == 2 and first in said, said
-        assert ("'seeds' is not a model folder (no model_card.json in it)" in said) == bool(args), said
+        assert ("'seeds' is a folder of articles, not a model folder (no model_card.json in it)" in said) == bool(args)
     result = CliRunner().invoke(cli, ["topics", "assign", "seeds", "--out", str(tmp_path / "t.csv")])
     assert result.exit_code == 2 and "assign takes the model folder first (DIRECTORY: fit one with" in result.output
 

@@ -5,6 +5,7 @@ import functools
 import math
 import os
 import re
+from pathlib import Path
 
 import click
 
@@ -232,7 +233,7 @@ class ModelFolder(InputPath):
         self.task, self.besides = task, besides  # besides: another way to give one (`shipped`)
 
     def order(self, ctx, param) -> str:
-        """What a command that takes a model folder, then articles, wants first: for a MODEL missing or given articles."""
+        """What a command that takes a model folder, then articles, wants first: for a MODEL missing, or articles."""
         from ..persist import how_made
 
         return (f"{ctx.command_path} takes the model folder first ({param.human_readable_name}: "
@@ -243,10 +244,11 @@ class ModelFolder(InputPath):
 
         try:
             path = super().convert(value, param, ctx)
-            if _before_articles(ctx, param) and not os.path.isfile(os.path.join(path, CARD_FILE)):
+            if (_before_articles(ctx, param) and not os.path.isfile(os.path.join(path, CARD_FILE))
+                    and _holds_articles(path)):
                 # `evaluate seeds --labels l.csv`, the model forgotten: "Missing argument 'PATHS...'" said nothing of it
-                self.fail(f"{value!r} is not a model folder (no {CARD_FILE} in it): {self.order(ctx, param)}", param,
-                          ctx)
+                self.fail(f"{value!r} is a folder of articles, not a model folder (no {CARD_FILE} in it): "
+                          f"{self.order(ctx, param)}", param, ctx)
             return path
         except click.BadParameter as error:
             if os.path.exists(value):  # a file: click's reason, and the folder when it is a model's file
@@ -264,6 +266,13 @@ class ModelFolder(InputPath):
                         else f" ({how_made(self.task, 'DIR')}{self.besides})"), param, ctx)
                 raise
             self.fail(f"{error.message.rstrip('.')}: {how_made(self.task, value)}{self.besides}", param, ctx)
+
+
+def _holds_articles(folder: str) -> bool:
+    """Whether a folder holds a .txt file (an article) anywhere below it."""
+    from ..io.folders import iter_files
+
+    return next(iter_files([folder]))[0] != Path(folder)
 
 
 def _before_articles(ctx, param) -> bool:
