@@ -627,6 +627,21 @@ def test_article_types_none_of_which_fires_a_rule_are_said_to_be_so(tmp_path):
     assert "numbers, punctuation" not in str(refused.value)
 
 
+def test_an_event_view_for_labels_of_ones_own_is_said_to_need_meetings():
+    """Hunt 26 B, 9: a task of one's own (not the article types) trained with `--views text,event`, its articles naming
+    no meeting, was refused as texts that "hold only numbers, punctuation or nothing"; it says what the event view
+    reads and to leave it out."""
+    own = [Article(id=f"x{i}", text=f"Bệnh viện tỉnh {i} khám chữa bệnh cho bệnh nhân." if i % 2 else
+                   f"Trường học xã {i} khai giảng năm học mới cho học sinh.", label="Y tế" if i % 2 else "Giáo dục")
+           for i in range(8)]
+    for views, said in ((["text", "event"], "the view event \\(--views\\) reads only the sentences that name a meeting"),
+                        (["text", "event", "event_chars"], "the views event and event_chars \\(--views\\) read only")):
+        with pytest.raises(DvtopicsError, match=said) as refused:
+            train(collect(own), ["logreg"], n_folds=2, views=views)
+        assert "numbers, punctuation" not in str(refused.value) and "--views text" in str(refused.value)
+    train(collect(own), ["logreg"], n_folds=2)  # the default view, text, learns
+
+
 def test_the_cards_data_hash_changes_with_the_texts_not_only_the_labels():
     """The card's data hash covered ids and labels only: reading the same corpus another way (HTML entities decoded,
     page furniture dropped) changed what the model learnt and left the hash as it was."""
