@@ -330,6 +330,27 @@ def test_a_labels_file_naming_the_txt_files_by_their_path_from_here_labels_them(
             assert json.loads(result.stdout)["n"] == len(articles)
 
 
+def test_a_labels_file_naming_the_txt_files_by_their_windows_paths_labels_them(model_dir, tmp_path):
+    """Hunt 26 B, 17: a `file` column of Windows paths (C:\\Users\\lan\\arts\\2022\\a.txt, labels made on another
+    machine) labelled no article read here, and the error said the ids were the articles' "but for its folders". Such
+    a path names the file its end names below a folder given; one that names none is said to be a Windows path."""
+    articles = made_up_articles(1)
+    (tmp_path / "arts" / "2022").mkdir(parents=True)
+    for n, article in enumerate(articles):
+        (tmp_path / "arts" / ("2022" if n % 2 else "") / f"{article.id}.txt").write_text(article.raw, encoding="utf-8")
+    labels = tmp_path / "labels.csv"
+    labels.write_text("file,label\n" + "".join(f"C:\\Users\\lan\\arts\\{'2022' + chr(92) if n % 2 else ''}{a.id}.txt,"
+                                              f"{a.label}\n" for n, a in enumerate(articles)), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(tmp_path / "arts"), "--labels", str(labels),
+                                      "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["n"] == len(articles)
+    labels.write_text("file,label\nC:\\Users\\lan\\elsewhere\\gone.txt,other\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(tmp_path / "arts"), "--labels", str(labels)])
+    assert result.exit_code == 2
+    assert "'C:/Users/lan/elsewhere/gone' is a path on Windows, not here: a `file` cell names" in result.output
+
+
 def test_labels_of_ones_own_that_differ_only_in_case_are_one_mistake_named(tmp_path, caplog):
     """Hunt 24 B: a task of one's own keeps its labels as written, so "Khác" and "khác" (typed by a colleague) were
     two classes in train, each learnt from half the articles, and in evaluate "khác" was an error whatever the
