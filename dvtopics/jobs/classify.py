@@ -333,6 +333,7 @@ def _warn_added_columns(path, label_field: str, id_field: str) -> None:
     corrections, the model's labels left as they were), where its labels are read from `label`: the model was scored on
     its own answers, at 1.0, in silence."""
     from ..io.labels import labels_file_columns
+    from ..report.html import ARTICLE_COLUMNS
 
     if label_field != "label" or os.path.getsize(path) > LABELS_HINT_BYTES:
         return
@@ -340,14 +341,34 @@ def _warn_added_columns(path, label_field: str, id_field: str) -> None:
         columns = labels_file_columns(path, label_field, id_field)
     except (DvtopicsError, OSError, ValueError, csv.Error):
         return
-    added = [column for column in columns if column and column not in (*LABEL_OUT_COLUMNS, id_field)]
+    # the report's workbook's own columns (`type_from`, `name_vi`, `topic` …) were called added beside its label
+    report = {"type_from", "name_vi"} <= set(columns)
+    written = (*LABEL_OUT_COLUMNS, *ARTICLE_COLUMNS) if report else LABEL_OUT_COLUMNS
+    added = [column for column in columns if column and column not in (*written, id_field)]
     if {"label", "confidence", "cues"} <= set(columns) and added:
-        # the report's workbook has a column of the types' Vietnamese names, where a Vietnamese reader corrects them
-        vi = "; --label-field name_vi reads the types' Vietnamese names" if "name_vi" in added else ""
         log.warning("%s: a table of a model's answers (as label --out or report --xlsx write it), with column(s) %s "
                     "beside its 'label': its labels are read from its 'label' column, the model's answers where they "
-                    "were not corrected there (correct them there, or give the column to read with --label-field%s)",
-                    path, ", ".join(map(repr, added)), vi)
+                    "were not corrected there (correct them there, or give the column to read with --label-field)",
+                    path, ", ".join(map(repr, added)))
+    if report:  # where a Vietnamese reader corrects a type: its name_vi, said only where one was corrected
+        _warn_names_corrected(path, id_field)
+
+
+def _warn_names_corrected(path, id_field: str) -> None:
+    """Warn when the report's workbook has a row whose `name_vi` (the type's Vietnamese name) is no longer its
+    `label`'s: corrected there, it is not read unless --label-field name_vi says so."""
+    from ..io.labels import read_labels
+    from ..types.names import same_label
+
+    try:
+        types, names = (read_labels(path, label_field=field, id_field=id_field) for field in ("label", "name_vi"))
+    except DvtopicsError:  # the labels' own reading says what is wrong
+        return
+    apart = [(id_, types[id_], name) for id_, name in names.items() if id_ in types and not same_label(types[id_], name)]
+    if apart:
+        log.warning("%s: %d row(s) whose name_vi is not their label's type (e.g. %r: label %r, name_vi %r): the "
+                    "'label' column is read; --label-field name_vi reads the Vietnamese names", path, len(apart),
+                    *apart[0])
 
 
 @dataclass
