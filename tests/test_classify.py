@@ -514,7 +514,7 @@ def test_train_learns_hand_labels_twice_for_article_types_and_records_it():
     _, card = train(collect(generic), classifiers=("logreg",), n_folds=2)
     assert card["parameters"]["lead_copies"] == 0  # other label sets: none unless asked
     assert card["parameters"]["silent_min_confidence"] == 0.0  # and no cue rules to be silent
-    with pytest.raises(DvtopicsError, match="lead_copies -1"):
+    with pytest.raises(DvtopicsError, match="lead_copies \\(--lead-copies\\) -1"):
         train(data, classifiers=("logreg",), n_folds=2, lead_copies=-1)
 
 
@@ -594,7 +594,7 @@ def test_labelling_sets_aside_a_rule_silent_guess_and_says_so(trained):
 
 def test_the_silent_min_confidence_is_recorded_and_refused_outside_0_to_1():
     data = collect(made_up_articles(4))
-    with pytest.raises(DvtopicsError, match="silent_min_confidence 1.5"):
+    with pytest.raises(DvtopicsError, match="silent_min_confidence \\(--silent-min-confidence\\) 1.5"):
         train(data, classifiers=("logreg",), n_folds=2, silent_min_confidence=1.5)
     _, card = train(data, classifiers=("logreg",), n_folds=2, silent_min_confidence=0.5)
     assert card["parameters"]["silent_min_confidence"] == 0.5  # off for other label sets: the lead copies' test

@@ -268,12 +268,12 @@ def test_what_is_not_paths_is_refused_saying_what_to_give(tmp_path):
 # ------------------------------------------------------------ the CLI's checks, in the library, before any work
 
 @pytest.mark.parametrize("options, said", [
-    (dict(min_confidence=1.5), "min_confidence 1.5: give a number from 0 to 1"),
-    (dict(min_confidence=-1), "min_confidence -1: give a number from 0 to 1"),
-    (dict(abstain=""), "abstain '': give a label, as text"),
-    (dict(abstain=None), "abstain None: give a label, as text"),
+    (dict(min_confidence=1.5), "min_confidence \\(--min-confidence\\) 1.5: give a number from 0 to 1"),
+    (dict(min_confidence=-1), "min_confidence \\(--min-confidence\\) -1: give a number from 0 to 1"),
+    (dict(abstain=""), "abstain \\(--abstain\\) '': give a label, as text"),
+    (dict(abstain=None), "abstain \\(--abstain\\) None: give a label, as text"),
     # Hunt 23 A (6): below a minimum confidence of 0 no article abstains: the answer asked for was never given
-    (dict(abstain="uncertain"), r"abstain 'uncertain' \(--abstain\) is the answer below min_confidence"),
+    (dict(abstain="uncertain"), r"abstain \(--abstain\) 'uncertain' is the answer below min_confidence \(--min-confidence\)"),
 ])
 def test_predict_and_label_refuse_what_the_cli_refuses(shipped, seeds_dir, tmp_path, options, said):
     from dvtopics import jobs
@@ -293,7 +293,7 @@ def test_n_jobs_is_checked_as_minus_j_is_before_any_work(seeds_dir, tmp_path, mo
     from dvtopics.errors import ArgumentError
 
     monkeypatch.setattr(parallel, "check_main_is_guarded", lambda: pytest.fail("the guard checked first"))
-    said = rf"n_jobs {n_jobs if not isinstance(n_jobs, str) else 'a str'}: give a whole number of processes, 1 or " \
+    said = rf"n_jobs \(-j\) {n_jobs if not isinstance(n_jobs, str) else 'a str'}: give a whole number of processes, 1 or " \
            "more, or -1 for all cores"
     with pytest.raises(ArgumentError, match=said):
         jobs.label(jobs.Reading([seeds_dir], n_jobs=n_jobs), str(tmp_path / "out.csv"))
@@ -332,7 +332,7 @@ def test_an_engine_is_checked_as_engine_is_before_any_work(seeds_dir, tmp_path, 
     from dvtopics import jobs
     from dvtopics.errors import ArgumentError
 
-    said = f"engine {engine!r}: choose one of local, dask"
+    said = f"engine \\(--engine\\) {engine!r}: choose one of local, dask"
     with pytest.raises(ArgumentError, match=said):
         jobs.label(jobs.Reading([seeds_dir]), str(tmp_path / "out.csv"), engine=engine)
     with pytest.raises(ArgumentError, match=said):
@@ -421,13 +421,13 @@ def test_topic_and_training_numbers_are_refused_before_any_work(seeds_dir, tmp_p
     monkeypatch.setattr(jobs.topics, "read_segmented", lambda *a, **k: pytest.fail("read before the check"))
     monkeypatch.setattr(jobs.Reading, "articles", lambda self: pytest.fail("read before the check"))
     reading = jobs.Reading([seeds_dir])
-    with pytest.raises(dvtopics.DvtopicsError, match="period 'week': choose one of month, quarter, year"):
+    with pytest.raises(dvtopics.DvtopicsError, match="period \\(--period\\) 'week': choose one of month, quarter, year"):
         jobs.fit_topics(reading, str(tmp_path / "t"), 2, period="week")
-    with pytest.raises(dvtopics.DvtopicsError, match="n_topics 1: give a whole number from 2 to 1000"):
+    with pytest.raises(dvtopics.DvtopicsError, match="n_topics \\(--k\\) 1: give a whole number from 2 to 1000"):
         jobs.fit_topics(reading, str(tmp_path / "t"), 1)
-    with pytest.raises(dvtopics.DvtopicsError, match="n_topics 1: give a whole number from 2 to 200"):
+    with pytest.raises(dvtopics.DvtopicsError, match="n_topics \\(--k\\) 1: give a whole number from 2 to 200"):
         jobs.report(reading, str(tmp_path / "r.html"), n_topics=1)
-    with pytest.raises(dvtopics.DvtopicsError, match="folds 1: give a whole number of 2 or more"):
+    with pytest.raises(dvtopics.DvtopicsError, match="folds \\(--folds\\) 1: give a whole number of 2 or more"):
         jobs.train(reading, str(tmp_path / "m"), folds=1)
     assert not list(tmp_path.iterdir())
 
@@ -442,12 +442,12 @@ def test_topic_numbers_are_checked_as_the_command_line_checks_them(seeds_dir, tm
     texts = ["lúa gạo nông_dân ruộng\nlúa nông_dân", "trường học_sinh giáo_viên\nhọc_sinh trường"] * 6
     params = dict(no_below=1, no_above=0.9)
     refused = {
-        "ks: give at least one K": lambda: sweep(texts, [], **params),
+        "ks \\(--k\\): give at least one K": lambda: sweep(texts, [], **params),
         "seeds: give at least one seed": lambda: sweep(texts, [2], seeds=[], **params),
-        r"ks: K 2.5: give a whole number from 2 to 1000": lambda: sweep(texts, [2, 2.5], **params),
+        r"ks \(--k\): K 2.5: give a whole number from 2 to 1000": lambda: sweep(texts, [2, 2.5], **params),
         "seeds: seed -1: give a whole number from 0 to 4294967295": lambda: sweep(texts, [2], seeds=[-1], **params),
-        r"n_topics 2.5: give a whole number of 2 or more": lambda: TopicModel(n_topics=2.5, **params).fit(texts),
-        "random_state 2.5: give a whole number from 0": lambda: TopicModel(2, random_state=2.5, **params).fit(texts),
+        r"n_topics \(--k\) 2.5: give a whole number of 2 or more": lambda: TopicModel(n_topics=2.5, **params).fit(texts),
+        "random_state \\(--seed\\) 2.5: give a whole number from 0": lambda: TopicModel(2, random_state=2.5, **params).fit(texts),
     }
     for message, call in refused.items():
         with pytest.raises(dvtopics.DvtopicsError, match=message):
@@ -457,11 +457,11 @@ def test_topic_numbers_are_checked_as_the_command_line_checks_them(seeds_dir, tm
     reading = jobs.Reading([seeds_dir])
     with pytest.raises(dvtopics.DvtopicsError, match="seeds: give at least one seed"):
         jobs.sweep_topics(reading, str(tmp_path / "s"), [2], ["npmi"], [])
-    with pytest.raises(dvtopics.DvtopicsError, match="ks: give at least one K"):
+    with pytest.raises(dvtopics.DvtopicsError, match="ks \\(--k\\): give at least one K"):
         jobs.sweep_topics(reading, str(tmp_path / "s"), [], ["npmi"], [0])
-    with pytest.raises(dvtopics.DvtopicsError, match="n_topics 500: give a whole number from 2 to 200"):
+    with pytest.raises(dvtopics.DvtopicsError, match="n_topics \\(--k\\) 500: give a whole number from 2 to 200"):
         jobs.report(reading, str(tmp_path / "r.html"), n_topics=500)
-    with pytest.raises(dvtopics.DvtopicsError, match="n_topics 1001: give a whole number from 2 to 1000"):
+    with pytest.raises(dvtopics.DvtopicsError, match="n_topics \\(--k\\) 1001: give a whole number from 2 to 1000"):
         jobs.fit_topics(reading, str(tmp_path / "t"), 1001)
     assert not list(tmp_path.iterdir())
 
@@ -720,12 +720,12 @@ def test_a_reports_rows_per_type_are_checked_as_the_option_is_before_any_work(se
 
 
 @pytest.mark.parametrize("params, said", [
-    ({"no_below": 2.5}, r"no_below 2.5: give a whole number from 1 to 10000000, or 'auto'"),
-    ({"no_below": "3"}, r"no_below '3': give a whole number"),
-    ({"no_below": 0}, r"no_below 0: give a whole number"),
+    ({"no_below": 2.5}, r"no_below \(--no-below\) 2.5: give a whole number from 1 to 10000000, or 'auto'"),
+    ({"no_below": "3"}, r"no_below \(--no-below\) '3': give a whole number"),
+    ({"no_below": 0}, r"no_below \(--no-below\) 0: give a whole number"),
     ({"no_above": "0.5"}, r"no_above must be a share above 0 and at most 1, not '0.5'"),
     ({"keep_n": 2.5}, r"keep_n 2.5: give a whole number of 1 or more"),
-    ({"max_iter": 0}, r"max_iter 0: give a whole number from 1 to 100000"),
+    ({"max_iter": 0}, r"max_iter \(--max-iter\) 0: give a whole number from 1 to 100000"),
     ({"phrases": "no"}, r"phrases must be True or False, not 'no'"),
     ({"eta": -1}, r"eta must be a number above 0 or None, not -1"),
     ({"alpha": "auto", "engine": "nmf"}, r"alpha must be a number above 0 or None \(or \"auto\" with the gensim"),
@@ -748,7 +748,7 @@ def test_topic_model_parameters_the_engines_take_still_fit():
 
 
 @pytest.mark.parametrize("params, said", [({"engine": "NMF"}, "engine must be one of"),
-                                          ({"no_below": 2.5}, "no_below 2.5: give a whole number"),
+                                          ({"no_below": 2.5}, "no_below \\(--no-below\\) 2.5: give a whole number"),
                                           ({"no_bellow": 3}, "unexpected keyword argument 'no_bellow'")])
 def test_a_fit_or_sweeps_model_parameters_are_checked_before_any_article_is_read(seeds_dir, tmp_path, monkeypatch,
                                                                                  params, said):
@@ -856,8 +856,8 @@ def test_resume_and_part_size_without_the_dask_engine_are_refused_as_their_optio
 
 
 @pytest.mark.parametrize("given, said", [
-    ({"topics_dir": "themes", "n_topics": 7}, "n_topics is the number of themes the report fits: topics_dir has"),
-    ({"fit_topics": False, "n_topics": 7}, "n_topics is the number of themes the report fits: fit_topics=False"),
+    ({"topics_dir": "themes", "n_topics": 7}, "n_topics \\(--k\\) is the number of themes the report fits: topics_dir has"),
+    ({"fit_topics": False, "n_topics": 7}, "n_topics \\(--k\\) is the number of themes the report fits: fit_topics=False"),
     ({"fit_topics": False, "topics_dir": "themes"}, "fit_topics=False leaves the themes out, topics_dir puts"),
 ])
 def test_a_reports_topic_arguments_it_would_ignore_are_refused(seeds_dir, tmp_path, monkeypatch, given, said):
@@ -1353,3 +1353,27 @@ def test_pandas_na_is_a_missing_value_as_nan_and_nat_are():
     assert article.title == "Hội nghị tổng kết công tác dân vận năm 2023" and not article.meta.get("warning")
     with pytest.raises(TypeError, match="a missing text"):
         dvtopics.segment_many(pd.Series(["Công tác dân vận", pd.NA], dtype="string"))
+
+
+def test_the_librarys_messages_name_the_flag_a_command_line_user_typed():
+    """Hunt 26 B, 3: the library named an argument as Python does ("n_topics 1: …") and a few messages wrote a flag in
+    by hand ("(--abstain)"); each argument's flag comes from one map (`arguments.FLAGS`), and each flag there is an
+    option a command takes."""
+    import click
+
+    from dvtopics.arguments import FLAGS, check_at_least
+    from dvtopics.cli import cli
+    from dvtopics.errors import ArgumentError
+
+    def options(command):
+        for param in command.params:
+            yield from param.opts
+        for sub in getattr(command, "commands", {}).values():
+            yield from options(sub)
+
+    assert set(FLAGS.values()) <= set(options(cli)), set(FLAGS.values()) - set(options(cli))
+    assert isinstance(cli, click.Group)
+    with pytest.raises(ArgumentError, match=r"^n_topics \(--k\) 1: give a whole number from 2 to 1000$"):
+        check_at_least("n_topics", 1, 2, 1000)
+    with pytest.raises(ArgumentError, match=r"^chunk_size 0: give"):  # an argument no command takes: its name only
+        check_at_least("chunk_size", 0, 1)

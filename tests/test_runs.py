@@ -146,7 +146,7 @@ def test_the_library_refuses_nan_too(corpus):
     from dvtopics.topics.model import TopicModel
     from dvtopics.types.model import load_classifier
 
-    with pytest.raises(DvtopicsError, match="min_confidence nan"):
+    with pytest.raises(DvtopicsError, match="min_confidence \\(--min-confidence\\) nan"):
         load_classifier(None).predict(made_up_articles(1), min_confidence=float("nan"))
     with pytest.raises(DvtopicsError, match="no_above"):
         TopicModel(n_topics=2, no_above=float("nan")).fit(["a b c", "d e f"])

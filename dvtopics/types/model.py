@@ -22,7 +22,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
-from ..arguments import as_list, check_label, check_share, none_is_default
+from ..arguments import as_list, check_label, check_share, named, none_is_default
 from ..io.article import Article
 from ..errors import ArgumentError, DvtopicsError, ModelError
 from ..persist import PACKAGED_MODELS
@@ -48,8 +48,8 @@ def model_directory(model_dir: str | Path | None = None) -> Path:
     (an installed wheel keeps it inside the package, where no user would look for it). A blank name is refused: ""
     was the current folder, "no model_card.json" in it."""
     if isinstance(model_dir, str) and not model_dir.strip():
-        raise ArgumentError(f"model_dir {model_dir!r}: give a model folder, or {SHIPPED!r} (or None) for the model "
-                            "that comes with dvtopics")
+        raise ArgumentError(f"{named('model_dir')} {model_dir!r}: give a model folder, or {SHIPPED!r} (or None) for "
+                            "the model that comes with dvtopics")
     return DEFAULT_MODEL_DIR if model_dir in (None, SHIPPED) else Path(model_dir).expanduser()  # "~/models/mine"
 
 
@@ -92,7 +92,7 @@ def check_views(views: Sequence[str] | str) -> list[str]:
     """`views` as a list (one str is a list of one: "text"), each one of `VIEWS`."""
     views = as_list(views, "views")
     if any(isinstance(view, str) and not view.strip() for view in views):  # "text," or "text,,head"
-        raise ArgumentError(f"views {', '.join(map(repr, views))}: an empty view (a comma too many?); "
+        raise ArgumentError(f"{named('views')} {', '.join(map(repr, views))}: an empty view (a comma too many?); "
                             f"choose from {', '.join(VIEWS)}")
     unknown = set(views) - set(VIEWS)
     if unknown or not views:
@@ -364,7 +364,7 @@ def check_abstaining(min_confidence: float, abstain: str) -> None:
     check_label("abstain", abstain)
     if min_confidence == 0 and abstain != "other":
         # no confidence is below 0: the answer was never given, and `label --abstain uncertain` did nothing, silently
-        raise ArgumentError(f"abstain {abstain!r} (--abstain) is the answer below min_confidence (--min-confidence), "
+        raise ArgumentError(f"{named('abstain')} {abstain!r} is the answer below {named('min_confidence')}, "
                             "which is 0, so no article would get it: give a minimum confidence too (0.6, say), "
                             "or leave abstain out")
 

@@ -24,7 +24,7 @@ from .model import (CLASSIFIERS, LEAST_PER_LABEL, TASK, TRAINED_WITH, Classifier
                     make_pipeline, pipeline_text)
 from .features import (HEAD_CHARS, LEAD_COPY_CHARS, documents_of, event_sentences, event_tokens, lead_copy,
                        raw_document, rule_says, words)
-from ..arguments import MIN_FOLDS, as_list, check_at_least, check_share
+from ..arguments import FLAGS, MIN_FOLDS, as_list, check_at_least, check_share, named
 from ..io.labels import labels_by_id, read_labels
 from ..io.article import Article, field_text
 from ..errors import DvtopicsError, InputError
@@ -598,7 +598,7 @@ def train(
         # it sets a type named with no cue rule behind it to `other` (`decide`): without the rules or an `other` label it
         # was dropped in silence (an own label set's card said 0.0; one without `other` said 0.9, never applied)
         why = "these labels have no `other`" if use_rules else "these labels are not the article types (no cue rules)"
-        raise DvtopicsError(f"silent_min_confidence (--silent-min-confidence) {silent_min_confidence:g} sets a type "
+        raise DvtopicsError(f"{named('silent_min_confidence')} {silent_min_confidence:g} sets a type "
                             f"named without a cue rule to `other`, and {why}: leave it out")
     options = pipeline_options(use_rules, max_features, views)
     events = [find_event(a.title, a.text) for a in data.articles] if options["events"] else None
@@ -675,10 +675,12 @@ def _nothing_to_learn(documents: Sequence[str], use_rules: bool = True, views: S
         event_views = [view for view in views if view.startswith("event")]
         if event_views and not any(map(event_sentences, documents)):
             one = len(event_views) == 1
-            return (f"the view{'' if one else 's'} {' and '.join(event_views)} (--views) read{'s' if one else ''} "
+            return (f"the view{'' if one else 's'} {' and '.join(event_views)} ({FLAGS['views']}) "
+                    f"read{'s' if one else ''} "
                     "only the sentences that name a meeting or a review near an article's start, and none of the "
                     "labelled articles has one (these labels are not the article types, whose meetings the event views "
-                    f"are made for): leave {'it' if one else 'them'} out (--views text, the default for such labels)")
+                    f"are made for): leave {'it' if one else 'them'} out ({FLAGS['views']} text, the default for such "
+                    "labels)")
         return ("in a cross-validation fold's training articles no sentence names a meeting or a review, so the "
                 f"{', '.join(event_views) or 'event'} view has nothing to learn from there: give more --folds, or "
                 "leave it out (--views text)")
