@@ -437,6 +437,12 @@ def test_a_labels_row_with_a_label_and_no_id_is_refused_naming_its_row(tmp_path)
     for name, row, column in (("ids.csv", 4, "id"), ("files.csv", 3, "file"), ("ids.xlsx", 3, "id")):
         with pytest.raises(InputError, match=f"{name}: row {row} has the label 'annual_review' but no {column}"):
             read_labels(tmp_path / name)
+    (tmp_path / "ids.jsonl").write_text('{"id": "a1", "label": "other"}\n{"id": " ", "label": "annual_review"}\n',
+                                        encoding="utf-8")
+    (tmp_path / "ids.json").write_text('{"a1": "other", "": "annual_review"}', encoding="utf-8")
+    for name in ("ids.jsonl", "ids.json"):
+        with pytest.raises(InputError, match=f"{name}: the label 'annual_review' is given a blank id"):
+            read_labels(tmp_path / name)
 
 
 def test_a_labels_table_with_an_id_and_a_file_column_is_read_by_its_ids_and_says_so(tmp_path, caplog):

@@ -205,6 +205,8 @@ def labels_by_id(where, pairs, on_conflict: str = "refuse", same=operator.eq) ->
             continue
         # an id without the spaces around it, as its label is: a sheet's cell "a1 " (pasted) labelled no article
         id_, label = nfc(id_.strip() if isinstance(id_, str) else id_), nfc(label)
+        if id_ == "":  # ({"": "other"}, {"id": " ", …}): its label was lost without a word, as a table's row's was
+            raise InputError(f"{where}: the label {label!r} is given a blank id: fill in its id, or leave it out")
         if id_ in labels and not same(labels[id_], label):
             if on_conflict == "refuse":
                 raise InputError(f"{where}: id {id_!r} has two labels, {labels[id_]!r} and {label!r}: "
