@@ -1377,3 +1377,15 @@ def test_the_librarys_messages_name_the_flag_a_command_line_user_typed():
         check_at_least("n_topics", 1, 2, 1000)
     with pytest.raises(ArgumentError, match=r"^chunk_size 0: give"):  # an argument no command takes: its name only
         check_at_least("chunk_size", 0, 1)
+
+
+def test_evaluate_on_txt_articles_without_labels_says_a_txt_holds_none(tmp_path):
+    """A folder of .txt articles given to evaluate without --labels was told "no article has a label in its 'label'
+    field (give the column with --label-field)": a .txt has no fields; it says so, and to give --labels, as train does."""
+    from click.testing import CliRunner
+    from dvtopics.cli import cli
+
+    result = CliRunner().invoke(cli, ["evaluate", "shipped", "seeds"])
+    said = " ".join(result.output.split())
+    assert result.exit_code == 2 and "a .txt article holds no label, and no --labels file was given" in said, said
+    assert "--label-field" not in said

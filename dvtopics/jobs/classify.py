@@ -401,7 +401,7 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
     gold = ids_of_input_files(gold_labels(label_files, reading.fields.label, reading.fields.id), reading.paths)
     hand_label = HandLabels(gold)  # as train reads them: the file's win, a label field of its label set counts
     labelled = OneLabelPerText()  # as train refuses them: one text, two labels
-    ids, articles, truth, failed, unlabelled = set(), [], [], [], 0  # streamed: only the labelled ones are kept
+    ids, articles, truth, failed, unlabelled, txt = set(), [], [], [], 0, 0  # streamed: only the labelled are kept
     for article in reading.articles():
         ids.add(article.id)
         if article.error:
@@ -412,13 +412,18 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
             truth.append(label)
         else:
             unlabelled += 1
+            txt += bool(article.meta.get("path"))  # a .txt article (`io.read_text`): its file holds no label
     labelled.check()
     hand_label.warn_unused()
     if gold is not None:
         check_ids_found(gold, ids, "--labels")
     if not articles:  # say where labels were looked for, and how to give them: a column of another name is common
         where = f"no article has a label in its '{reading.fields.label}' field (give the column with --label-field)"
-        where += ", and the --labels file labels none" if gold is not None else " and no --labels file was given"
+        if txt and txt == unlabelled and gold is None:  # "its 'label' field" of .txt files, which have none, misled
+            where = ("a .txt article holds no label, and no --labels file was given: give their labels with --labels (a "
+                     "CSV of id or file, and label, such as `label --out` writes)")
+        else:
+            where += ", and the --labels file labels none" if gold is not None else " and no --labels file was given"
         where += f"; {len(failed)} could not be read" if failed else ""
         raise NoLabelledArticles(f"no labelled article found in the input: {where}" + _labels_among_inputs(reading))
     if unlabelled:  # blank label cells (a sheet's merged ones read before, a labels file of some ids) would go unseen
