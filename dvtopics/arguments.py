@@ -31,6 +31,30 @@ ENGINES = ("local", "dask")  # where `label` and `topics assign` run (--engine, 
 ON_ERROR = ("record", "raise")  # what reading does with an article it cannot read (read_articles' on_error)
 
 
+# The command line's flag of each argument a user may give either way (its Python name: the option that takes it), so
+# that the library's message names the flag a command-line user typed ("n_topics (--k) 1: give …"): one map, not
+# flags written into each message
+FLAGS = {
+    "n_topics": "--k", "ks": "--k", "period": "--period", "n_words": "--words", "no_below": "--no-below",
+    "no_above": "--no-above", "max_iter": "--max-iter", "unit": "--unit", "random_state": "--seed",
+    "min_confidence": "--min-confidence", "abstain": "--abstain", "batch_size": "--batch-size", "engine": "--engine",
+    "scheduler": "--scheduler", "part_size": "--part-size", "n_jobs": "-j", "max_bytes": "--max-bytes",
+    "folds": "--folds", "n_folds": "--folds", "head_chars": "--head-chars", "max_features": "--max-features",
+    "weak_other": "--weak-other", "seed": "--seed", "lead_copies": "--lead-copies", "views": "--views",
+    "silent_min_confidence": "--silent-min-confidence", "max_rows_per_type": "--max-rows-per-type",
+    "title": "--title", "model_dir": "--model",
+}
+
+
+def named(name: str) -> str:
+    """An argument as a message names it: its Python name, then the command line's flag for it (`FLAGS`).
+
+    >>> named("n_topics"), named("chunk_size")
+    ('n_topics (--k)', 'chunk_size')
+    """
+    return f"{name} ({FLAGS[name]})" if name in FLAGS else name
+
+
 def is_dataframe(value) -> bool:
     """Whether `value` is a table of pandas' (a DataFrame), told by its attributes so that pandas need not be
     imported: iterated, a DataFrame gives its column names, never its rows."""
@@ -108,25 +132,25 @@ def none_is_default(function):
 def check_label(name: str, value) -> None:
     """A label a user names (what an article below the minimum confidence is called): any text but none."""
     if not isinstance(value, str) or not value.strip():
-        raise ArgumentError(f"{name} {value!r}: give a label, as text")
+        raise ArgumentError(f"{named(name)} {value!r}: give a label, as text")
 
 
 def check_title(value) -> str:
     """A report's title: any text but none (it is the page's heading and its browser tab's name)."""
     if not isinstance(value, str) or not value.strip():
-        raise ArgumentError(f"title {value!r}: give the report a title, as text (its heading and tab name)")
+        raise ArgumentError(f"{named('title')} {value!r}: give the report a title, as text (its heading and tab name)")
     return value
 
 
 def check_choice(name: str, value, choices: Sequence[str]) -> None:
     if value not in choices:
-        raise ArgumentError(f"{name} {value!r}: choose one of {', '.join(choices)}")
+        raise ArgumentError(f"{named(name)} {value!r}: choose one of {', '.join(choices)}")
 
 
 def check_share(name: str, value: float) -> None:
     """A number from 0 to 1 (NaN, which no comparison admits, is refused too)."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real) or math.isnan(value) or not 0 <= value <= 1:
-        raise ArgumentError(f"{name} {value!r}: give a number from 0 to 1")
+        raise ArgumentError(f"{named(name)} {value!r}: give a number from 0 to 1")
 
 
 def _shown(value) -> str:
@@ -143,7 +167,7 @@ def check_at_least(name: str, value: int, least: int, most: int | None = None) -
     """A whole number (numpy's ints are) of `least` or more, and at most `most` when given: returned as a plain
     int."""
     if not _whole(value) or value < least or (most is not None and value > most):
-        raise ArgumentError(f"{name} {_shown(value)}: give a whole number "
+        raise ArgumentError(f"{named(name)} {_shown(value)}: give a whole number "
                             + (f"from {least} to {most}" if most is not None else f"of {least} or more"))
     return int(value)
 
@@ -157,7 +181,8 @@ def check_n_jobs(name: str, value) -> int:
     """Processes to work in, as -j takes them: a whole number of 1 or more, or -1 for every core (returned as a
     plain int). Checked before any work, and before workers are started (the `__main__` guard's check)."""
     if not _whole(value) or (value < 1 and value != -1):
-        raise ArgumentError(f"{name} {_shown(value)}: give a whole number of processes, 1 or more, or -1 for all cores")
+        raise ArgumentError(f"{named(name)} {_shown(value)}: give a whole number of processes, 1 or more, or -1 for "
+                            "all cores")
     return int(value)
 
 
@@ -167,11 +192,11 @@ def check_topic_counts(name: str, ks, most: int = MAX_TOPICS) -> list[int]:
     stability of 1, each fit against its twin, that would sway the suggested K)."""
     ks = as_list(ks, name)
     if not ks:
-        raise ArgumentError(f"{name}: give at least one K (number of topics) to fit")
-    ks = [check_at_least(f"{name}: K", k, MIN_TOPICS, most) for k in ks]
+        raise ArgumentError(f"{named(name)}: give at least one K (number of topics) to fit")
+    ks = [check_at_least(f"{named(name)}: K", k, MIN_TOPICS, most) for k in ks]
     repeated = sorted(k for k, n in Counter(ks).items() if n > 1)
     if repeated:
-        raise ArgumentError(f"{name}: K {', '.join(map(str, repeated))} given more than once; give each K once "
+        raise ArgumentError(f"{named(name)}: K {', '.join(map(str, repeated))} given more than once; give each K once "
                             "(--seeds sets the fits per K)")
     return ks
 
@@ -192,6 +217,6 @@ def check_random_state(name: str, value):
     if value is None or isinstance(value, RandomState):
         return value
     if not _whole(value) or not 0 <= value <= MAX_SEED:
-        raise ArgumentError(f"{name} {_shown(value)}: give a whole number from 0 to {MAX_SEED}, a numpy "
+        raise ArgumentError(f"{named(name)} {_shown(value)}: give a whole number from 0 to {MAX_SEED}, a numpy "
                             "RandomState or None")
     return int(value)

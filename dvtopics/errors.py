@@ -25,6 +25,11 @@ class InputError(DvtopicsError):
     """An input file or record cannot be read as an article."""
 
 
+class UnreadableFileError(InputError):
+    """A file that cannot be read as what its name says it is (an .xlsx that is no workbook, or one broken inside):
+    nothing in it can be read on from (`io.tables.open_workbook`)."""
+
+
 class NoArticlesError(InputError):
     """A path given to read holds no article at all: an empty file, a folder without a .txt file."""
 

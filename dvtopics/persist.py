@@ -30,6 +30,7 @@ import types
 from importlib import import_module, metadata
 from pathlib import Path
 
+from .io.folders import CARD_FILE, MODEL_FILE  # named below persist: readers pass them over
 from .io.paths import home_path
 from .io.sidefiles import read_side_file
 from .io.write import writable_value
@@ -37,8 +38,6 @@ from .errors import InputError, ModelError
 
 log = logging.getLogger(__name__)
 
-MODEL_FILE = "model.pickle.gz"
-CARD_FILE = "model_card.json"
 MODEL_FILES = (MODEL_FILE, CARD_FILE)  # what `save_model` writes in a folder: none may be an input
 TRACKED_PACKAGES = ("dvtopics", "scikit-learn", "gensim", "pyvi", "joblib", "numpy", "scipy")
 # An installed wheel carries the shipped model inside the package (setup.py copies it there), where every run

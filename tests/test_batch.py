@@ -87,7 +87,7 @@ def test_cores(caplog):
     assert [r.getMessage() for r in caplog.records] == [
         f"n_jobs {available + 62} is more than the {available} cores here; using {available}"]
     for n_jobs in (0, -2, 2.5):  # as -j refuses them: 1 or more, or -1 for all cores
-        with pytest.raises(ArgumentError, match=f"n_jobs {n_jobs}: give a whole number of processes"):
+        with pytest.raises(ArgumentError, match=f"n_jobs \\(-j\\) {n_jobs}: give a whole number of processes"):
             cores(n_jobs)
 
 

@@ -305,6 +305,10 @@ def test_a_label_no_word_weighs_for_still_says_why():
     text = "Hội nghị triển khai nhiệm vụ năm 2017 của Cục Hải quan, Thứ trưởng Bộ Tài chính đánh giá cao"
     (record,) = load_classifier().predict([Article(id="r29", title="Hải quan", text=text)])
     assert record["cues"][0].startswith("rule ") and not any(c.startswith("no word weighs") for c in record["cues"])
+    # hunt 26 B, 7: no word either way was "… the words against it are too weak: none"
+    (record,) = load_classifier().predict([Article(id="r30", title="Qwzx", text="Qwzx vbnm plokij.")])
+    assert record["cues"] == ["no word weighs for other or against it: other is the model's answer where its words say "
+                              "nothing"]
 
 
 def test_shipped_model_labels_the_guide_examples():
@@ -510,7 +514,7 @@ def test_train_learns_hand_labels_twice_for_article_types_and_records_it():
     _, card = train(collect(generic), classifiers=("logreg",), n_folds=2)
     assert card["parameters"]["lead_copies"] == 0  # other label sets: none unless asked
     assert card["parameters"]["silent_min_confidence"] == 0.0  # and no cue rules to be silent
-    with pytest.raises(DvtopicsError, match="lead_copies -1"):
+    with pytest.raises(DvtopicsError, match="lead_copies \\(--lead-copies\\) -1"):
         train(data, classifiers=("logreg",), n_folds=2, lead_copies=-1)
 
 
@@ -590,7 +594,7 @@ def test_labelling_sets_aside_a_rule_silent_guess_and_says_so(trained):
 
 def test_the_silent_min_confidence_is_recorded_and_refused_outside_0_to_1():
     data = collect(made_up_articles(4))
-    with pytest.raises(DvtopicsError, match="silent_min_confidence 1.5"):
+    with pytest.raises(DvtopicsError, match="silent_min_confidence \\(--silent-min-confidence\\) 1.5"):
         train(data, classifiers=("logreg",), n_folds=2, silent_min_confidence=1.5)
     _, card = train(data, classifiers=("logreg",), n_folds=2, silent_min_confidence=0.5)
     assert card["parameters"]["silent_min_confidence"] == 0.5  # off for other label sets: the lead copies' test
@@ -621,6 +625,21 @@ def test_article_types_none_of_which_fires_a_rule_are_said_to_be_so(tmp_path):
     with pytest.raises(DvtopicsError, match="no cue rule fires on any of them.*none names a meeting") as refused:
         train(collect(silent), ["logreg"], n_folds=2)
     assert "numbers, punctuation" not in str(refused.value)
+
+
+def test_an_event_view_for_labels_of_ones_own_is_said_to_need_meetings():
+    """Hunt 26 B, 9: a task of one's own (not the article types) trained with `--views text,event`, its articles naming
+    no meeting, was refused as texts that "hold only numbers, punctuation or nothing"; it says what the event view
+    reads and to leave it out."""
+    own = [Article(id=f"x{i}", text=f"Bệnh viện tỉnh {i} khám chữa bệnh cho bệnh nhân." if i % 2 else
+                   f"Trường học xã {i} khai giảng năm học mới cho học sinh.", label="Y tế" if i % 2 else "Giáo dục")
+           for i in range(8)]
+    for views, said in ((["text", "event"], "the view event \\(--views\\) reads only the sentences that name a meeting"),
+                        (["text", "event", "event_chars"], "the views event and event_chars \\(--views\\) read only")):
+        with pytest.raises(DvtopicsError, match=said) as refused:
+            train(collect(own), ["logreg"], n_folds=2, views=views)
+        assert "numbers, punctuation" not in str(refused.value) and "--views text" in str(refused.value)
+    train(collect(own), ["logreg"], n_folds=2)  # the default view, text, learns
 
 
 def test_the_cards_data_hash_changes_with_the_texts_not_only_the_labels():

@@ -92,6 +92,31 @@ def test_a_model_folder_among_the_articles_is_refused_and_inspect_shows_its_card
     assert CliRunner().invoke(cli, ["label", str(both)]).exit_code == 0
 
 
+def test_a_models_files_among_the_articles_are_never_read_as_articles(model_dir, tmp_path, caplog):
+    """Hunt 26 B, 14: a model folder and a model's files (its card, its pickle, an older .joblib) in a folder of articles
+    were said to be "an archive: extract its files" and JSON files to "give by name"; given by name (`label arts/*`),
+    the card was read as an article and the pickle was an error record. In a folder they are passed over and named;
+    given by name, refused before any work, naming the folder to give as the model."""
+    arts = tmp_path / "arts"
+    arts.mkdir()
+    (arts / "a.txt").write_text("Tiêu đề\n\nHội nghị tổng kết công tác năm 2023.\n", encoding="utf-8")
+    shutil.copytree(model_dir, arts / "mine")
+    for name in ("model_card.json", "model.pickle.gz"):
+        shutil.copy(model_dir / name, arts / name)
+    (arts / "model.joblib").write_bytes(b"\x80\x04joblib")
+    with caplog.at_level("WARNING"):
+        result = CliRunner().invoke(cli, ["inspect", str(arts), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["a"]
+    assert "1 model folder not read (e.g. 'mine'): a model, not articles" in caplog.text
+    assert "3 model files not read (e.g. 'model.joblib'): part of a model, not articles" in caplog.text
+    assert "archive" not in caplog.text
+    for name in ("model_card.json", "model.joblib"):
+        result = CliRunner().invoke(cli, ["label", str(arts / "a.txt"), str(arts / name)])
+        assert result.exit_code == 2 and result.stdout == ""
+        assert f"{arts / name}: a model's file, not articles: give its folder, {arts}, where a model" in result.output
+
+
 
 def test_inspect_shipped_shows_the_card_of_the_model_that_comes_with_dvtopics(tmp_path, monkeypatch):
     """Hunt 26 E: a wheel keeps the shipped model inside the package, where no user finds its card (its scores, the
@@ -104,6 +129,10 @@ def test_inspect_shipped_shows_the_card_of_the_model_that_comes_with_dvtopics(tm
     assert result.exit_code == 0, result.output
     card = json.loads(result.stdout)
     assert card["model"] == str(DEFAULT_MODEL_DIR) and card["task"] == "article-type" and card["versions"]
+    # hunt 26 B, 2: no PATHS at all was "Missing argument 'PATHS...'": it is the shipped model's card, as `shipped`
+    alone = CliRunner().invoke(cli, ["inspect", "--format", "jsonl"])
+    assert alone.exit_code == 0 and alone.stdout == result.stdout, alone.output
+
 
 def test_train_writes_a_model_with_a_card(model_dir):
     card = json.loads((model_dir / "model_card.json").read_text())
@@ -299,6 +328,27 @@ def test_a_labels_file_naming_the_txt_files_by_their_path_from_here_labels_them(
                                               "--format", "json"])
             assert result.exit_code == 0, result.output
             assert json.loads(result.stdout)["n"] == len(articles)
+
+
+def test_a_labels_file_naming_the_txt_files_by_their_windows_paths_labels_them(model_dir, tmp_path):
+    """Hunt 26 B, 17: a `file` column of Windows paths (C:\\Users\\lan\\arts\\2022\\a.txt, labels made on another
+    machine) labelled no article read here, and the error said the ids were the articles' "but for its folders". Such
+    a path names the file its end names below a folder given; one that names none is said to be a Windows path."""
+    articles = made_up_articles(1)
+    (tmp_path / "arts" / "2022").mkdir(parents=True)
+    for n, article in enumerate(articles):
+        (tmp_path / "arts" / ("2022" if n % 2 else "") / f"{article.id}.txt").write_text(article.raw, encoding="utf-8")
+    labels = tmp_path / "labels.csv"
+    labels.write_text("file,label\n" + "".join(f"C:\\Users\\lan\\arts\\{'2022' + chr(92) if n % 2 else ''}{a.id}.txt,"
+                                              f"{a.label}\n" for n, a in enumerate(articles)), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(tmp_path / "arts"), "--labels", str(labels),
+                                      "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["n"] == len(articles)
+    labels.write_text("file,label\nC:\\Users\\lan\\elsewhere\\gone.txt,other\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(tmp_path / "arts"), "--labels", str(labels)])
+    assert result.exit_code == 2
+    assert "'C:/Users/lan/elsewhere/gone' is a path on Windows, not here: a `file` cell names" in result.output
 
 
 def test_labels_of_ones_own_that_differ_only_in_case_are_one_mistake_named(tmp_path, caplog):
@@ -623,6 +673,21 @@ def test_train_refuses_extra_articles_without_a_label(corpus, tmp_path):
                      encoding="utf-8")
     result = CliRunner().invoke(cli, ["train", str(corpus), "--extra", str(extra), "--out", str(tmp_path / "m")])
     assert result.exit_code == 2 and "has no label" in result.output
+
+
+def test_a_folder_of_txt_articles_given_as_extra_is_told_what_extra_takes(corpus, tmp_path):
+    """Hunt 26 B, 11: a folder of .txt articles as --extra was "has no label …; its other fields are 'path'": a
+    .txt holds no label, so it says what --extra takes, and how such a folder is learnt from (PATHS and --labels)."""
+    folder = tmp_path / "arts"
+    folder.mkdir()
+    (folder / "a1.txt").write_text("Hội nghị tổng kết năm 2023\nSở Tư pháp tổ chức hội nghị tổng kết.",
+                                   encoding="utf-8")
+    result = CliRunner().invoke(cli, ["train", str(corpus), "--extra", str(folder), "--out", str(tmp_path / "m")])
+    assert result.exit_code == 2
+    said = result.output.strip().splitlines()[-1]
+    assert f"--extra {folder}: a folder of .txt articles ({folder / 'a1.txt'})" in said
+    assert "never a label: --extra takes labelled articles" in said and "among the inputs (PATHS)" in said
+    assert "--labels" in said and "'path'" not in said
 
 
 def _unlabelled(path, articles):

@@ -420,6 +420,104 @@ def test_a_labels_file_of_ids_without_any_label_is_refused_as_a_header_only_is(t
     assert result.exit_code == 2 and "blank.csv: no labels in it (every label is blank)" in result.output
 
 
+def test_a_labels_row_with_a_label_and_no_id_is_refused_naming_its_row(tmp_path):
+    """Hunt 26 B, 4: a row with a label but no id (or file) was dropped in silence, its label lost; it is refused,
+    naming its row, in a CSV and in a workbook. A row of blanks is still no row."""
+    import openpyxl
+
+    from dvtopics.errors import InputError
+    from dvtopics.io.labels import read_labels
+
+    (tmp_path / "ids.csv").write_text("id,label\na1,other\n,,\n,annual_review\n", encoding="utf-8")
+    (tmp_path / "files.csv").write_text("file,label\na1.txt,other\n ,annual_review\n", encoding="utf-8")
+    book = openpyxl.Workbook()
+    for row in (["id", "label"], ["a1", "other"], [None, "annual_review"]):
+        book.active.append(row)
+    book.save(tmp_path / "ids.xlsx")
+    for name, row, column in (("ids.csv", 4, "id"), ("files.csv", 3, "file"), ("ids.xlsx", 3, "id")):
+        with pytest.raises(InputError, match=f"{name}: row {row} has the label 'annual_review' but no {column}"):
+            read_labels(tmp_path / name)
+    (tmp_path / "ids.jsonl").write_text('{"id": "a1", "label": "other"}\n{"id": " ", "label": "annual_review"}\n',
+                                        encoding="utf-8")
+    (tmp_path / "ids.json").write_text('{"a1": "other", "": "annual_review"}', encoding="utf-8")
+    for name in ("ids.jsonl", "ids.json"):
+        with pytest.raises(InputError, match=f"{name}: the label 'annual_review' is given a blank id"):
+            read_labels(tmp_path / name)
+
+
+def test_a_labels_table_with_an_id_and_a_file_column_is_read_by_its_ids_and_says_so(tmp_path, caplog):
+    """Hunt 26 B, 5: with both columns the ids are read; a warning says so where a row's file names another article,
+    and a row with a file but no id is refused, saying the id column is the one read."""
+    from dvtopics.errors import InputError
+    from dvtopics.io.labels import read_labels
+
+    (tmp_path / "same.csv").write_text("id,file,label\n2017/a1,2017/a1.txt,other\n", encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        assert read_labels(tmp_path / "same.csv") == {"2017/a1": "other"}
+    assert caplog.text == ""
+    (tmp_path / "apart.csv").write_text("id,file,label\n1,a1.txt,other\n", encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        assert read_labels(tmp_path / "apart.csv") == {"1": "other"}
+    assert "both an 'id' and a 'file' column; the ids are read, not the files (row 2: id '1', file 'a1.txt')" \
+        in caplog.text
+    (tmp_path / "gap.csv").write_text("id,file,label\n1,a1.txt,other\n,a2.txt,other\n", encoding="utf-8")
+    with pytest.raises(InputError, match="row 3 has the label 'other' but no id \\(where a table has both, its 'id' "
+                                         "column is read, not 'file'\\)"):
+        read_labels(tmp_path / "gap.csv")
+
+
+def test_a_file_of_articles_given_as_labels_is_told_it_holds_articles(tmp_path):
+    """Hunt 26 B, 12: an articles file given as --labels was "a labels line needs {"id", "label"}" (or a header
+    without 'label'), which left the user to guess; it now says the file holds articles and where they go."""
+    from dvtopics.errors import InputError
+    from dvtopics.io.labels import read_labels
+
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "a1", "title": "T", "text": TEXT}, ensure_ascii=False) + "\n",
+                                      encoding="utf-8")
+    (tmp_path / "a.json").write_text(json.dumps([{"id": "a1", "text": TEXT}], ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "a.csv").write_text(f"Mã,Tiêu đề,Nội dung\na1,T,{TEXT}\n", encoding="utf-8")
+    for name in ("a.jsonl", "a.json", "a.csv"):
+        with pytest.raises(InputError, match="it holds articles \\(a text field\\), not labels: give it among the "
+                                             "articles \\(PATHS\\)"):
+            read_labels(tmp_path / name)
+    (tmp_path / "ids.csv").write_text("id,kind\na1,other\n", encoding="utf-8")
+    with pytest.raises(InputError) as refused:
+        read_labels(tmp_path / "ids.csv")
+    assert "holds articles" not in str(refused.value)
+
+
+@pytest.mark.parametrize("broken", ["not a zip", "cut short", "a sheet cut short"])
+def test_a_broken_workbook_is_one_line_as_labels_and_as_articles(tmp_path, broken):
+    """Hunt 26 B, 6: a workbook broken inside (a sheet's XML cut short) was xml.etree's traceback, as labels and as
+    articles; one that is no zip was a traceback where evaluate looked at its columns. Each is one line naming it."""
+    import zipfile
+
+    import openpyxl
+    from click.testing import CliRunner
+
+    from dvtopics.cli import cli
+
+    book = openpyxl.Workbook()
+    for row in (["id", "label", "text"], ["a1", "other", TEXT]):
+        book.active.append(row)
+    book.save(tmp_path / "good.xlsx")
+    data, path = (tmp_path / "good.xlsx").read_bytes(), tmp_path / "broken.xlsx"
+    if broken == "not a zip":
+        path.write_text("id,label\n", encoding="utf-8")
+    elif broken == "cut short":
+        path.write_bytes(data[: len(data) // 2])
+    else:
+        with zipfile.ZipFile(tmp_path / "good.xlsx") as whole, zipfile.ZipFile(path, "w") as out:
+            for item in whole.infolist():
+                body = whole.read(item.filename)
+                out.writestr(item, body[: len(body) // 2] if item.filename.endswith("sheet1.xml") else body)
+    result = CliRunner().invoke(cli, ["evaluate", "shipped", "seeds", "--labels", str(path)])
+    assert result.exit_code == 2 and result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.output.strip().splitlines()[-1].startswith(f"Error: {path}: ") and "workbook" in result.output
+    [article] = read(path)
+    assert article.error.startswith(f"{path}: ") and "workbook" in article.error
+
+
 # ------------------------------------------------------------------ tables as people lay them out
 
 def workbook(path, sheets: dict):

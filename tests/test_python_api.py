@@ -130,6 +130,21 @@ def test_predict_articles_takes_a_model_name_or_refuses_clearly(shipped):
         predict_articles(42, articles)
 
 
+def test_a_blank_or_unknown_model_name_says_how_to_name_the_shipped_model(tmp_path, monkeypatch):
+    """Hunt 26 B, 8: `load_classifier("")` read the current folder ("no model_card.json"), and
+    `load_classifier("default")` said to train a model into "default": each names `shipped` (or None)."""
+    from dvtopics import load_classifier
+    from dvtopics.errors import ArgumentError, ModelError
+
+    monkeypatch.chdir(tmp_path)
+    for blank in ("", "  "):
+        with pytest.raises(ArgumentError, match="give a model folder, or 'shipped' \\(or None\\) for the model that "
+                                                "comes with dvtopics"):
+            load_classifier(blank)
+    with pytest.raises(ModelError, match="default: no such model directory \\(.*, or give 'shipped' \\(or None\\)"):
+        load_classifier("default")
+
+
 # ------------------------------------------------------------ hand labels given from Python
 
 def _two_kinds(n=20):
@@ -253,12 +268,12 @@ def test_what_is_not_paths_is_refused_saying_what_to_give(tmp_path):
 # ------------------------------------------------------------ the CLI's checks, in the library, before any work
 
 @pytest.mark.parametrize("options, said", [
-    (dict(min_confidence=1.5), "min_confidence 1.5: give a number from 0 to 1"),
-    (dict(min_confidence=-1), "min_confidence -1: give a number from 0 to 1"),
-    (dict(abstain=""), "abstain '': give a label, as text"),
-    (dict(abstain=None), "abstain None: give a label, as text"),
+    (dict(min_confidence=1.5), "min_confidence \\(--min-confidence\\) 1.5: give a number from 0 to 1"),
+    (dict(min_confidence=-1), "min_confidence \\(--min-confidence\\) -1: give a number from 0 to 1"),
+    (dict(abstain=""), "abstain \\(--abstain\\) '': give a label, as text"),
+    (dict(abstain=None), "abstain \\(--abstain\\) None: give a label, as text"),
     # Hunt 23 A (6): below a minimum confidence of 0 no article abstains: the answer asked for was never given
-    (dict(abstain="uncertain"), r"abstain 'uncertain' \(--abstain\) is the answer below min_confidence"),
+    (dict(abstain="uncertain"), r"abstain \(--abstain\) 'uncertain' is the answer below min_confidence \(--min-confidence\)"),
 ])
 def test_predict_and_label_refuse_what_the_cli_refuses(shipped, seeds_dir, tmp_path, options, said):
     from dvtopics import jobs
@@ -278,7 +293,7 @@ def test_n_jobs_is_checked_as_minus_j_is_before_any_work(seeds_dir, tmp_path, mo
     from dvtopics.errors import ArgumentError
 
     monkeypatch.setattr(parallel, "check_main_is_guarded", lambda: pytest.fail("the guard checked first"))
-    said = rf"n_jobs {n_jobs if not isinstance(n_jobs, str) else 'a str'}: give a whole number of processes, 1 or " \
+    said = rf"n_jobs \(-j\) {n_jobs if not isinstance(n_jobs, str) else 'a str'}: give a whole number of processes, 1 or " \
            "more, or -1 for all cores"
     with pytest.raises(ArgumentError, match=said):
         jobs.label(jobs.Reading([seeds_dir], n_jobs=n_jobs), str(tmp_path / "out.csv"))
@@ -317,7 +332,7 @@ def test_an_engine_is_checked_as_engine_is_before_any_work(seeds_dir, tmp_path, 
     from dvtopics import jobs
     from dvtopics.errors import ArgumentError
 
-    said = f"engine {engine!r}: choose one of local, dask"
+    said = f"engine \\(--engine\\) {engine!r}: choose one of local, dask"
     with pytest.raises(ArgumentError, match=said):
         jobs.label(jobs.Reading([seeds_dir]), str(tmp_path / "out.csv"), engine=engine)
     with pytest.raises(ArgumentError, match=said):
@@ -406,13 +421,13 @@ def test_topic_and_training_numbers_are_refused_before_any_work(seeds_dir, tmp_p
     monkeypatch.setattr(jobs.topics, "read_segmented", lambda *a, **k: pytest.fail("read before the check"))
     monkeypatch.setattr(jobs.Reading, "articles", lambda self: pytest.fail("read before the check"))
     reading = jobs.Reading([seeds_dir])
-    with pytest.raises(dvtopics.DvtopicsError, match="period 'week': choose one of month, quarter, year"):
+    with pytest.raises(dvtopics.DvtopicsError, match="period \\(--period\\) 'week': choose one of month, quarter, year"):
         jobs.fit_topics(reading, str(tmp_path / "t"), 2, period="week")
-    with pytest.raises(dvtopics.DvtopicsError, match="n_topics 1: give a whole number from 2 to 1000"):
+    with pytest.raises(dvtopics.DvtopicsError, match="n_topics \\(--k\\) 1: give a whole number from 2 to 1000"):
         jobs.fit_topics(reading, str(tmp_path / "t"), 1)
-    with pytest.raises(dvtopics.DvtopicsError, match="n_topics 1: give a whole number from 2 to 200"):
+    with pytest.raises(dvtopics.DvtopicsError, match="n_topics \\(--k\\) 1: give a whole number from 2 to 200"):
         jobs.report(reading, str(tmp_path / "r.html"), n_topics=1)
-    with pytest.raises(dvtopics.DvtopicsError, match="folds 1: give a whole number of 2 or more"):
+    with pytest.raises(dvtopics.DvtopicsError, match="folds \\(--folds\\) 1: give a whole number of 2 or more"):
         jobs.train(reading, str(tmp_path / "m"), folds=1)
     assert not list(tmp_path.iterdir())
 
@@ -427,12 +442,12 @@ def test_topic_numbers_are_checked_as_the_command_line_checks_them(seeds_dir, tm
     texts = ["lúa gạo nông_dân ruộng\nlúa nông_dân", "trường học_sinh giáo_viên\nhọc_sinh trường"] * 6
     params = dict(no_below=1, no_above=0.9)
     refused = {
-        "ks: give at least one K": lambda: sweep(texts, [], **params),
+        "ks \\(--k\\): give at least one K": lambda: sweep(texts, [], **params),
         "seeds: give at least one seed": lambda: sweep(texts, [2], seeds=[], **params),
-        r"ks: K 2.5: give a whole number from 2 to 1000": lambda: sweep(texts, [2, 2.5], **params),
+        r"ks \(--k\): K 2.5: give a whole number from 2 to 1000": lambda: sweep(texts, [2, 2.5], **params),
         "seeds: seed -1: give a whole number from 0 to 4294967295": lambda: sweep(texts, [2], seeds=[-1], **params),
-        r"n_topics 2.5: give a whole number of 2 or more": lambda: TopicModel(n_topics=2.5, **params).fit(texts),
-        "random_state 2.5: give a whole number from 0": lambda: TopicModel(2, random_state=2.5, **params).fit(texts),
+        r"n_topics \(--k\) 2.5: give a whole number of 2 or more": lambda: TopicModel(n_topics=2.5, **params).fit(texts),
+        "random_state \\(--seed\\) 2.5: give a whole number from 0": lambda: TopicModel(2, random_state=2.5, **params).fit(texts),
     }
     for message, call in refused.items():
         with pytest.raises(dvtopics.DvtopicsError, match=message):
@@ -442,11 +457,11 @@ def test_topic_numbers_are_checked_as_the_command_line_checks_them(seeds_dir, tm
     reading = jobs.Reading([seeds_dir])
     with pytest.raises(dvtopics.DvtopicsError, match="seeds: give at least one seed"):
         jobs.sweep_topics(reading, str(tmp_path / "s"), [2], ["npmi"], [])
-    with pytest.raises(dvtopics.DvtopicsError, match="ks: give at least one K"):
+    with pytest.raises(dvtopics.DvtopicsError, match="ks \\(--k\\): give at least one K"):
         jobs.sweep_topics(reading, str(tmp_path / "s"), [], ["npmi"], [0])
-    with pytest.raises(dvtopics.DvtopicsError, match="n_topics 500: give a whole number from 2 to 200"):
+    with pytest.raises(dvtopics.DvtopicsError, match="n_topics \\(--k\\) 500: give a whole number from 2 to 200"):
         jobs.report(reading, str(tmp_path / "r.html"), n_topics=500)
-    with pytest.raises(dvtopics.DvtopicsError, match="n_topics 1001: give a whole number from 2 to 1000"):
+    with pytest.raises(dvtopics.DvtopicsError, match="n_topics \\(--k\\) 1001: give a whole number from 2 to 1000"):
         jobs.fit_topics(reading, str(tmp_path / "t"), 1001)
     assert not list(tmp_path.iterdir())
 
@@ -705,12 +720,12 @@ def test_a_reports_rows_per_type_are_checked_as_the_option_is_before_any_work(se
 
 
 @pytest.mark.parametrize("params, said", [
-    ({"no_below": 2.5}, r"no_below 2.5: give a whole number from 1 to 10000000, or 'auto'"),
-    ({"no_below": "3"}, r"no_below '3': give a whole number"),
-    ({"no_below": 0}, r"no_below 0: give a whole number"),
+    ({"no_below": 2.5}, r"no_below \(--no-below\) 2.5: give a whole number from 1 to 10000000, or 'auto'"),
+    ({"no_below": "3"}, r"no_below \(--no-below\) '3': give a whole number"),
+    ({"no_below": 0}, r"no_below \(--no-below\) 0: give a whole number"),
     ({"no_above": "0.5"}, r"no_above must be a share above 0 and at most 1, not '0.5'"),
     ({"keep_n": 2.5}, r"keep_n 2.5: give a whole number of 1 or more"),
-    ({"max_iter": 0}, r"max_iter 0: give a whole number from 1 to 100000"),
+    ({"max_iter": 0}, r"max_iter \(--max-iter\) 0: give a whole number from 1 to 100000"),
     ({"phrases": "no"}, r"phrases must be True or False, not 'no'"),
     ({"eta": -1}, r"eta must be a number above 0 or None, not -1"),
     ({"alpha": "auto", "engine": "nmf"}, r"alpha must be a number above 0 or None \(or \"auto\" with the gensim"),
@@ -733,7 +748,7 @@ def test_topic_model_parameters_the_engines_take_still_fit():
 
 
 @pytest.mark.parametrize("params, said", [({"engine": "NMF"}, "engine must be one of"),
-                                          ({"no_below": 2.5}, "no_below 2.5: give a whole number"),
+                                          ({"no_below": 2.5}, "no_below \\(--no-below\\) 2.5: give a whole number"),
                                           ({"no_bellow": 3}, "unexpected keyword argument 'no_bellow'")])
 def test_a_fit_or_sweeps_model_parameters_are_checked_before_any_article_is_read(seeds_dir, tmp_path, monkeypatch,
                                                                                  params, said):
@@ -841,8 +856,8 @@ def test_resume_and_part_size_without_the_dask_engine_are_refused_as_their_optio
 
 
 @pytest.mark.parametrize("given, said", [
-    ({"topics_dir": "themes", "n_topics": 7}, "n_topics is the number of themes the report fits: topics_dir has"),
-    ({"fit_topics": False, "n_topics": 7}, "n_topics is the number of themes the report fits: fit_topics=False"),
+    ({"topics_dir": "themes", "n_topics": 7}, "n_topics \\(--k\\) is the number of themes the report fits: topics_dir has"),
+    ({"fit_topics": False, "n_topics": 7}, "n_topics \\(--k\\) is the number of themes the report fits: fit_topics=False"),
     ({"fit_topics": False, "topics_dir": "themes"}, "fit_topics=False leaves the themes out, topics_dir puts"),
 ])
 def test_a_reports_topic_arguments_it_would_ignore_are_refused(seeds_dir, tmp_path, monkeypatch, given, said):
@@ -1134,6 +1149,20 @@ def test_scores_take_any_iterable_and_refuse_what_cannot_be_scored_in_one_line()
             scores(truth, predicted)
 
 
+def test_scores_refuse_a_nan_label_and_read_numbers_as_their_digits():
+    """Hunt 26 B, 10: a NaN label (a DataFrame's column with a gap) and numbers among texts were scikit-learn's
+    "'<' not supported between instances of 'float' and 'str'"; NaN is no label, a number is its digits."""
+    from dvtopics.types.evaluate import scores
+
+    for truth, predicted, said in ((["a", float("nan")], ["a", "b"], "the article at 1 has no true label"),
+                                   (["a", "b"], ["a", float("nan")], "the article at 1 has no predicted label"),
+                                   ([["a"], "b"], ["a", "b"], "y_true: the label at 0 is a list, not text or a number")):
+        with pytest.raises(dvtopics.DvtopicsError, match=said):
+            scores(truth, predicted)
+    result = scores([1, 0, 1.0], ["1", "0", "1"])
+    assert result["accuracy"] == 1.0 and result["labels"] == ["0", "1"]
+
+
 def test_one_label_given_to_as_article_types_is_a_list_of_one():
     """as_article_types("Annual review") (a notebook's helper) gave a list of its letters."""
     from dvtopics.types.training import as_article_types
@@ -1170,13 +1199,30 @@ def test_articles_given_where_the_model_folder_is_say_it_comes_first(tmp_path):
     (tmp_path / "mine").mkdir()
     result = CliRunner().invoke(cli, ["evaluate", str(tmp_path / "test.jsonl"), str(tmp_path / "mine")])
     assert result.exit_code == 2
-    assert ("is a file, not a model folder: evaluate takes the model folder first (MODEL), then the articles (train "
-            "one with") in " ".join(result.output.split())
+    assert ("is a file, not a model folder: cli evaluate takes the model folder first (MODEL: train one with "
+            "`dvtopics train PATHS --out DIR`, or give `shipped`") in " ".join(result.output.split())
     for args in (["label", str(tmp_path / "test.jsonl"), "--model", str(tmp_path / "test.jsonl")],
                  ["topics", "show", str(tmp_path / "test.jsonl")]):
         result = CliRunner().invoke(cli, args)
         said = " ".join(result.output.split())
         assert result.exit_code == 2 and "is a file, not a model folder (" in said and "takes" not in said, said
+
+
+def test_evaluate_with_its_model_forgotten_says_the_model_folder_comes_first(tmp_path):
+    """Hunt 26 B, 13: `evaluate seeds --labels l.csv` (the model forgotten) said "Missing argument 'PATHS...'", and
+    `evaluate` alone "Missing argument 'MODEL'": each says what comes first, and so does `topics assign`."""
+    from click.testing import CliRunner
+    from dvtopics.cli import cli
+
+    first = ("evaluate takes the model folder first (MODEL: train one with `dvtopics train PATHS --out DIR`, or give "
+             "`shipped` for the model that comes with dvtopics), then the articles")
+    for args in (["seeds", "--labels", "seeds/labels.csv"], ["seeds"], []):
+        result = CliRunner().invoke(cli, ["evaluate", *args])
+        said = " ".join(result.output.split())
+        assert result.exit_code == 2 and first in said, said
+        assert ("'seeds' is a folder of articles, not a model folder (no model_card.json in it)" in said) == bool(args)
+    result = CliRunner().invoke(cli, ["topics", "assign", "seeds", "--out", str(tmp_path / "t.csv")])
+    assert result.exit_code == 2 and "assign takes the model folder first (DIRECTORY: fit one with" in result.output
 
 
 def test_jobs_read_a_leading_tilde_as_the_home_folder_in_outputs_and_model_folders(monkeypatch, tmp_path):
@@ -1307,3 +1353,39 @@ def test_pandas_na_is_a_missing_value_as_nan_and_nat_are():
     assert article.title == "Hội nghị tổng kết công tác dân vận năm 2023" and not article.meta.get("warning")
     with pytest.raises(TypeError, match="a missing text"):
         dvtopics.segment_many(pd.Series(["Công tác dân vận", pd.NA], dtype="string"))
+
+
+def test_the_librarys_messages_name_the_flag_a_command_line_user_typed():
+    """Hunt 26 B, 3: the library named an argument as Python does ("n_topics 1: …") and a few messages wrote a flag in
+    by hand ("(--abstain)"); each argument's flag comes from one map (`arguments.FLAGS`), and each flag there is an
+    option a command takes."""
+    import click
+
+    from dvtopics.arguments import FLAGS, check_at_least
+    from dvtopics.cli import cli
+    from dvtopics.errors import ArgumentError
+
+    def options(command):
+        for param in command.params:
+            yield from param.opts
+        for sub in getattr(command, "commands", {}).values():
+            yield from options(sub)
+
+    assert set(FLAGS.values()) <= set(options(cli)), set(FLAGS.values()) - set(options(cli))
+    assert isinstance(cli, click.Group)
+    with pytest.raises(ArgumentError, match=r"^n_topics \(--k\) 1: give a whole number from 2 to 1000$"):
+        check_at_least("n_topics", 1, 2, 1000)
+    with pytest.raises(ArgumentError, match=r"^chunk_size 0: give"):  # an argument no command takes: its name only
+        check_at_least("chunk_size", 0, 1)
+
+
+def test_evaluate_on_txt_articles_without_labels_says_a_txt_holds_none(tmp_path):
+    """A folder of .txt articles given to evaluate without --labels was told "no article has a label in its 'label'
+    field (give the column with --label-field)": a .txt has no fields; it says so, and to give --labels, as train does."""
+    from click.testing import CliRunner
+    from dvtopics.cli import cli
+
+    result = CliRunner().invoke(cli, ["evaluate", "shipped", "seeds"])
+    said = " ".join(result.output.split())
+    assert result.exit_code == 2 and "a .txt article holds no label, and no --labels file was given" in said, said
+    assert "--label-field" not in said

@@ -1144,7 +1144,7 @@ def test_the_words_of_a_topic_are_counted_as_topics_show_counts_them(texts, tmp_
     save_model(model, out, {"task": "topics", "k": 3})
     assert [len(t["words"]) for t in read_topics(out, 2)[0]] == [2, 2, 2]
     for n_words in (-1, 0):
-        with pytest.raises(DvtopicsError, match=f"n_words {n_words}: give a whole number of 1 or more"):
+        with pytest.raises(DvtopicsError, match=f"n_words \\(--words\\) {n_words}: give a whole number of 1 or more"):
             read_topics(out, n_words)
 
 

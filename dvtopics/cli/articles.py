@@ -71,13 +71,14 @@ def _scores(metrics: dict) -> str:
 
 
 @click.command(cls=Command)
-@click.argument("paths", nargs=-1, required=True, type=InspectPath(exists=True))
+# none given: the shipped model's card (`types.model.SHIPPED`, not imported here: `dvtopics --help` would load numpy)
+@click.argument("paths", nargs=-1, type=InspectPath(exists=True), default=("shipped",))
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
 @_cards_apart
 @reading_options(n_jobs=False)
 def inspect(paths, fmt, reading):
     """Show each article's id, title, date, source, label (where articles have one), characters and words; a model
-    folder's card (`shipped`: the model that comes with dvtopics)."""
+    folder's card (`shipped`, or no PATHS: the model that comes with dvtopics)."""
     from ..jobs import read_segmented
 
     data = read_segmented(reading,

@@ -9,8 +9,8 @@ import click
 
 from ..arguments import ABSTAIN, MIN_FOLDS
 from ..persist import MODEL_FILES
-from .options import (BATCH, MODEL_DIR, SEED, SHARE, Command, InputPath, OutputPath, checked, engine_options,
-                      paths_argument, plural, reading_options, terminal_text, typed_command)
+from .options import (BATCH, MODEL_DIR, SEED, SHARE, Command, InputPath, ModelArgument, OutputPath, checked,
+                      engine_options, paths_argument, plural, reading_options, terminal_text, typed_command)
 
 
 labels_option = click.option(
@@ -111,7 +111,7 @@ def _echo_failed(failed) -> int:
 
 
 @click.command(cls=Command)
-@click.argument("model", type=MODEL_DIR)
+@click.argument("model", type=MODEL_DIR, cls=ModelArgument)
 @paths_argument
 @labels_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)

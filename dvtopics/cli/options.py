@@ -5,6 +5,7 @@ import functools
 import math
 import os
 import re
+from pathlib import Path
 
 import click
 
@@ -231,11 +232,24 @@ class ModelFolder(InputPath):
         super().__init__(exists=True, file_okay=False)
         self.task, self.besides = task, besides  # besides: another way to give one (`shipped`)
 
-    def convert(self, value, param, ctx):
+    def order(self, ctx, param) -> str:
+        """What a command that takes a model folder, then articles, wants first: for a MODEL missing, or articles."""
         from ..persist import how_made
 
+        return (f"{ctx.command_path} takes the model folder first ({param.human_readable_name}: "
+                f"{how_made(self.task, 'DIR')}{self.besides}), then the articles")
+
+    def convert(self, value, param, ctx):
+        from ..persist import CARD_FILE, how_made
+
         try:
-            return super().convert(value, param, ctx)
+            path = super().convert(value, param, ctx)
+            if (_before_articles(ctx, param) and not os.path.isfile(os.path.join(path, CARD_FILE))
+                    and _holds_articles(path)):
+                # `evaluate seeds --labels l.csv`, the model forgotten: "Missing argument 'PATHS...'" said nothing of it
+                self.fail(f"{value!r} is a folder of articles, not a model folder (no {CARD_FILE} in it): "
+                          f"{self.order(ctx, param)}", param, ctx)
+            return path
         except click.BadParameter as error:
             if os.path.exists(value):  # a file: click's reason, and the folder when it is a model's file
                 from ..persist import CARD_FILE
@@ -247,14 +261,38 @@ class ModelFolder(InputPath):
                     self.fail(f"{value!r} is a zip archive: unzip it and give the model folder inside", param, ctx)
                 if os.path.isfile(value):  # an article file where a model is wanted: `evaluate test.jsonl mine`
                     # said only "Directory 'test.jsonl' is a file."
-                    takes_articles = ctx is not None and isinstance(param, click.Argument) and any(
-                        isinstance(other, click.Argument) and other.name == "paths" for other in ctx.command.params)
-                    first = (f": {ctx.info_name} takes the model folder first ({param.human_readable_name}), then "
-                             "the articles" if takes_articles else "")
-                    self.fail(f"{value!r} is a file, not a model folder{first} ({how_made(self.task, 'DIR')}"
-                              f"{self.besides})", param, ctx)
+                    self.fail(f"{value!r} is a file, not a model folder" + (
+                        f": {self.order(ctx, param)}" if _before_articles(ctx, param)
+                        else f" ({how_made(self.task, 'DIR')}{self.besides})"), param, ctx)
                 raise
             self.fail(f"{error.message.rstrip('.')}: {how_made(self.task, value)}{self.besides}", param, ctx)
+
+
+def _holds_articles(folder: str) -> bool:
+    """Whether a folder holds a .txt file (an article) anywhere below it."""
+    from ..io.folders import iter_files
+
+    return next(iter_files([folder]))[0] != Path(folder)
+
+
+def _before_articles(ctx, param) -> bool:
+    """Whether `param` is an argument of a command that takes articles (PATHS) after it: `evaluate MODEL PATHS`."""
+    return ctx is not None and isinstance(param, click.Argument) and any(
+        isinstance(other, click.Argument) and other.name == "paths" for other in ctx.command.params)
+
+
+class ModelArgument(click.Argument):
+    """A model folder given before the articles (`evaluate MODEL PATHS`, `topics assign DIRECTORY PATHS`): missing,
+    it says what to give first, as its type says it (`ModelFolder.order`): `dvtopics evaluate` alone said only
+    "Missing argument 'MODEL'"."""
+
+    def process_value(self, ctx, value):
+        try:
+            return super().process_value(ctx, value)
+        except click.MissingParameter as error:
+            if isinstance(self.type, ModelFolder) and _before_articles(ctx, self):
+                error.message = self.type.order(ctx, self)
+            raise
 
 
 class ModelDir(ModelFolder):

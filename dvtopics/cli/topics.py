@@ -18,7 +18,7 @@ from pathlib import Path
 import click
 
 from ..arguments import MAX_ITER, MAX_NO_BELOW, MAX_TOPICS, MIN_TOPICS, PERIODS
-from .options import (SEED, TOPICS_DIR, FloatRange, Group, InputPath, OutputPath, checked, engine_options,
+from .options import (SEED, TOPICS_DIR, FloatRange, Group, InputPath, ModelArgument, OutputPath, checked, engine_options,
                       paths_argument, plural, reading_options, terminal_text)
 
 UNITS = ("document", "paragraph")
@@ -172,7 +172,7 @@ def show_cmd(directory, fmt, n_words):
 
 
 @topics.command("assign")
-@click.argument("directory", type=TOPICS_DIR)
+@click.argument("directory", type=TOPICS_DIR, cls=ModelArgument)
 @paths_argument
 @click.option("--out", type=OutputPath(parts=True), required=True,
               help="Per-article topics: .csv or .xlsx (a column per topic; .xlsx for Excel) or .jsonl; with --engine "

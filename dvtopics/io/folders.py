@@ -66,6 +66,19 @@ _SYSTEM_FOLDERS = frozenset({"__macosx"})
 _PROGRAM_FILE = re.compile(r"~\$.*|\.~lock\..*#|\.#.*|#.*#|\..*\.sw[a-p]|.*~", re.DOTALL)
 
 
+# A model's files, as `persist` saves them in a model folder (their names are here, below it), and the .joblib an
+# older dvtopics saved: never articles, wherever they are met. `label arts/*` read a model_card.json beside the
+# articles as one, and its model.pickle.gz as "binary file, not text"; a folder of them was said to hold "an archive:
+# extract its files".
+MODEL_FILE, CARD_FILE = "model.pickle.gz", "model_card.json"
+_MODEL_FILES = frozenset({MODEL_FILE, CARD_FILE})
+_OLD_MODEL_SUFFIX = ".joblib"
+
+
+def is_model_file(path: Path) -> bool:
+    return path.name in _MODEL_FILES or path.suffix.lower() == _OLD_MODEL_SUFFIX
+
+
 # What dvtopics writes beside an output while it works, in an input folder when the output is written there
 # (`label arts/ --out arts/labels.csv`): the lock OUT.lock and the journal OUT.part.jsonl (`run.batch`), the
 # parts folder OUT.parts/ that holds a plan.json (`run.distributed`), and its temporary files and folders, hidden
@@ -192,10 +205,14 @@ def _walk(folder: Path, skipped: Skipped, text_field: str = "text") -> Iterator[
         is_folder = entry.is_dir(follow_symlinks=False)
         if _is_system_file(entry.name, is_folder) or _is_working_file(path, is_folder):
             continue
-        if entry.is_dir(follow_symlinks=False):
+        if is_folder and (path / CARD_FILE).is_file() and not any(_walk(path, {}, text_field)):
+            skipped.setdefault("model folder", [0, entry.name])[0] += 1  # (one with articles is walked for them)
+        elif is_folder:
             yield from _walk(path, skipped, text_field)
         elif entry.name.lower().endswith(TEXT_SUFFIXES):
             yield path
+        elif is_model_file(path):
+            skipped.setdefault("model file", [0, entry.name])[0] += 1
         elif entry.is_dir() or _may_hold_articles(path, text_field):
             kind = ("link to a folder" if entry.is_dir() else f"{path.suffix.lower()} file" if path.suffix
                     else "file without an extension")
@@ -241,6 +258,9 @@ def skipped_notes(skipped: Skipped) -> list[str]:
         document = document_problem(Path(example).suffix)
         if kind == "link to a folder":
             why = "links to folders are not followed (one may loop)"
+        elif kind in ("model folder", "model file"):
+            why = (f"{'a model' if kind == 'model folder' else 'part of a model'}, not articles; give a model's folder "
+                   "where a model is asked for (--model, evaluate MODEL)")
         elif document:
             why = f"{document} (in a folder only .txt files are read: give a table by its name)"
         elif file_kind(Path(example)) != "txt":
@@ -276,6 +296,9 @@ def iter_files(paths: Iterable[str | os.PathLike], skipped: Skipped | None = Non
             if first != path and skipped is not None:  # else the reader's error names them
                 for kind, (count, example) in held.items():
                     skipped.setdefault(kind, [0, example])[0] += count
+        elif path.exists() and is_model_file(path):  # given by a pattern (`arts/*`) beside the articles
+            if skipped is not None:
+                skipped.setdefault("model file", [0, path.name])[0] += 1
         elif path.exists():
             yield path, _without_suffix(Path(path.name)).as_posix()
         else:

@@ -17,7 +17,7 @@ from ..arguments import missing
 from .article import field_text
 from .sidefiles import read_side_file
 from .tables import (cell_text, column_meant, csv_delimiter, csv_rows, field_names, lines_above_table,
-                     repeated_columns, sheet_tables, split_header)
+                     open_workbook, repeated_columns, sheet_tables, split_header)
 from .write import runs_as_formula
 
 log = logging.getLogger(__name__)
@@ -36,16 +36,26 @@ def _read_csv_labels(path: str | os.PathLike, on_conflict: str, same, label_fiel
     if delimiter == "," and label_field != "label":  # found by neither name under another delimiter: by `label`?
         delimiter, text = csv_delimiter(whole, "label")
     rows = _valid_rows(path, text, delimiter, lines_above_table(whole, text))
-    given, rows = split_header(rows, label_field, (id_field, "id", "file"), where=path)
+    given, rows = split_header(rows, label_field, (id_field, "id", "file"), cells=lambda item: item[1], where=path)
+    given = given[1] if given else None
     header = field_names(given or [], _columns(label_field, id_field))  # " ID ", "Label", "Nhãn"
-    return _labels_of_table(path, header, (dict(zip(header, map(unguarded, row))) for row in rows), on_conflict,
-                            same, given, label_field, id_field)
+    return _labels_of_table(path, header, ((line, dict(zip(header, map(unguarded, row)))) for line, row in rows),
+                            on_conflict, same, given, label_field, id_field)
 
 
 def _columns(label_field: str, id_field: str = "id") -> tuple[str, ...]:
     """The columns a labels table is read by: the id's or file, and the label's, each named as the articles' field is
     (`--id-field`, `--label-field`), or `id` and `label` (as `label --out` writes them)."""
     return tuple(dict.fromkeys((id_field, "id", "file", label_field, "label")))
+
+
+def _articles_given(names) -> str:
+    """What to do with a file of articles given as a labels file (a text column, or key, under its name or a common one:
+    "content", "Nội dung"), for the message that says it has no labels; else ""."""
+    if "text" not in field_names(list(names), ["text"]):
+        return ""
+    return ("; it holds articles (a text field), not labels: give it among the articles (PATHS), its labels in its "
+            "own field (--label-field names it), and as --labels a file of ids (or files) and labels")
 
 
 def _id_column(names, id_field: str) -> str:
@@ -72,11 +82,11 @@ def unguarded(cell: str) -> str:
 
 
 def _valid_rows(path, text: str, delimiter: str, lines_above: int):
-    """The CSV's rows; a broken one is refused, naming its line in the file."""
+    """The CSV's rows, each with its line in the file; a broken one is refused, naming that line."""
     for line, row, cause, _ in csv_rows(text, delimiter):
         if row is None:
             raise InputError(f"{path}:{line + lines_above}: broken CSV row ({cause}) in a labels file; correct it")
-        yield row
+        yield line + lines_above, row
 
 
 def _read_xlsx_labels(path: Path, on_conflict: str, same, label_field: str, id_field: str = "id") -> dict[str, str]:
@@ -85,24 +95,16 @@ def _read_xlsx_labels(path: Path, on_conflict: str, same, label_field: str, id_f
     header and merged cells as `sheet_tables` reads them. Only the first such sheet was read: the labels of a second
     round added on a sheet of its own, or of `label --out`'s sheets `articles 2`, … past Excel's rows, were lost
     without a word, and `train` learnt without them."""
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds on a file that is not a workbook
-        raise InputError(f"{path}: not an .xlsx workbook ({exc})") from None
-    try:
+    with open_workbook(path) as book:
         tables = list(sheet_tables(book, _columns(label_field, id_field), label_field, path))
         labelled = [table for table in tables if _label_column(table[2], label_field) in table[2]
                     and {_id_column(table[2], id_field), "file"} & set(table[2])]
         pairs = []
         # none: the first sheet's header is the one the error names
         for title, _, header, rows, given in labelled or tables[:1] or [(None, None, [], iter(()), [])]:
-            table = [dict(zip(header, (cell_text(cell) or "" for cell in row))) for _, row in rows]
+            table = [(number, dict(zip(header, (cell_text(cell) or "" for cell in row)))) for number, row in rows]
             pairs += _table_pairs(f"{path}:{title}" if len(labelled) > 1 else path, header, table, given, label_field,
                                   id_field)
-    finally:
-        book.close()
     if not pairs:
         raise InputError(f"{path}: no labels in it (a header only)")
     return labels_by_id(path, pairs, on_conflict, same)  # an id two sheets label apart is refused, as in one sheet
@@ -119,11 +121,13 @@ def _labels_of_table(path, header: list[str], rows, on_conflict: str, same, give
 
 def _table_pairs(path, header: list[str], rows, given=None, label_field: str = "label",
                  id_field: str = "id") -> list[tuple[str, object]]:
-    """(id, label) of each of a table's rows. The id column may be called `id` (taken as it is: VNTC's ids end in
-    .txt) or `file` (a file name, whose .txt is dropped to match the ids `read_articles` gives to .txt
-    files). A row whose cells are all blank (a spreadsheet's empty rows) is no row. `given`: the header as the
-    file spells it, for the message. The labels are in the column `label_field` names, else in `label`; the ids in
-    the column `id_field` names, else in `id`."""
+    """(id, label) of each of a table's rows, given as (row number, {column: cell}). The id column may be called
+    `id` (taken as it is: VNTC's ids end in .txt) or `file` (a file name, whose .txt is dropped to match the ids
+    `read_articles` gives to .txt files); a table with both is read by its ids, and a warning says so where a row's
+    file names another article. A row whose cells are all blank (a spreadsheet's empty rows) is no row; a row with
+    a label and no id (or file) is refused, naming it: dropped, its label was lost without a word. `given`: the
+    header as the file spells it, for the message. The labels are in the column `label_field` names, else in
+    `label`; the ids in the column `id_field` names, else in `id`."""
     column, id_column = _label_column(header, label_field), _id_column(header, id_field)
     if column not in header or not ({id_column, "file"} & set(header)):
         names = header if given is None else given
@@ -133,14 +137,32 @@ def _table_pairs(path, header: list[str], rows, given=None, label_field: str = "
         raise InputError(f"{path}: a labels table needs a header with "
                          + (f"'{id_field}' (or 'id', or 'file')" if id_field != "id" else "'id' (or 'file')")
                          + " and " + (f"'{label_field}' (or 'label')" if label_field != "label" else "'label'")
-                         + f"; its header has {found}" + (f": did you mean {meant!r}?" if meant else ""))
+                         + f"; its header has {found}" + (f": did you mean {meant!r}?" if meant else "")
+                         + ("" if meant else _articles_given(names)))
     repeated = repeated_columns(header, (id_column, "file", column))
     if repeated:
         raise InputError(f"{path}: {repeated}")
-    rows = [row for row in rows if any(isinstance(value, str) and value.strip() for value in row.values())]
-    if id_column in header:
-        return [(row.get(id_column) or "", row.get(column)) for row in rows]
-    return [(_file_id(row.get("file") or ""), row.get(column)) for row in rows]
+    rows = [(number, row) for number, row in rows
+            if any(isinstance(value, str) and value.strip() for value in row.values())]
+    by_file = id_column not in header
+    read_by = "file" if by_file else id_column
+    pairs = []
+    for number, row in rows:
+        id_ = _file_id(row.get("file") or "") if by_file else (row.get(id_column) or "")
+        if not id_.strip() and (row.get(column) or "").strip():
+            beside = (f" (where a table has both, its '{id_column}' column is read, not 'file')"
+                      if not by_file and "file" in header and (row.get("file") or "").strip() else "")
+            raise InputError(f"{path}: row {number} has the label {row.get(column).strip()!r} but no {read_by}"
+                             f"{beside}: fill in its {read_by}, or clear the row")
+        pairs.append((id_, row.get(column)))
+    if not by_file and "file" in header:
+        other = next(((number, row) for number, row in rows if (row.get("file") or "").strip()
+                      and _file_id(row["file"]) != (row.get(id_column) or "").strip()), None)
+        if other:
+            number, row = other
+            log.warning("%s: it has both an '%s' and a 'file' column; the ids are read, not the files (row %d: "
+                        "id %r, file %r)", path, id_column, number, row.get(id_column), row["file"])
+    return pairs
 
 
 def _file_id(name: str) -> str:
@@ -183,6 +205,8 @@ def labels_by_id(where, pairs, on_conflict: str = "refuse", same=operator.eq) ->
             continue
         # an id without the spaces around it, as its label is: a sheet's cell "a1 " (pasted) labelled no article
         id_, label = nfc(id_.strip() if isinstance(id_, str) else id_), nfc(label)
+        if id_ == "":  # ({"": "other"}, {"id": " ", …}): its label was lost without a word, as a table's row's was
+            raise InputError(f"{where}: the label {label!r} is given a blank id: fill in its id, or leave it out")
         if id_ in labels and not same(labels[id_], label):
             if on_conflict == "refuse":
                 raise InputError(f"{where}: id {id_!r} has two labels, {labels[id_]!r} and {label!r}: "
@@ -218,7 +242,7 @@ def _json_label_pairs(path: Path, label_field: str, id_field: str = "id") -> lis
             if id_key not in item or column not in item or missing(item[id_key]):
                 raise InputError(f"{path}: item {number}: a labels array needs {{{_key(id_field, 'id')}: ..., "
                                  f"{_key(label_field)}: ...}} in each item; it has "
-                                 f"{', '.join(map(repr, item)) or 'none'}")
+                                 f"{', '.join(map(repr, item)) or 'none'}" + _articles_given(item))
             pairs.append((str(item[id_key]), item[column]))
         return pairs
     raise InputError(f"{path}: a .json labels file holds an array of {{\"id\": ..., \"label\": ...}} or one object "
@@ -232,13 +256,8 @@ def labels_file_columns(path: str | os.PathLike, label_field: str = "label", id_
     path = Path(path).expanduser()
     suffix = path.suffix.lower()
     if suffix in XLSX_SUFFIXES:
-        from openpyxl import load_workbook
-
-        book = load_workbook(path, read_only=True, data_only=True)
-        try:
+        with open_workbook(path) as book:
             tables = list(sheet_tables(book, _columns(label_field, id_field), label_field, path))
-        finally:
-            book.close()
         return next((table[2] for table in tables if _label_column(table[2], label_field) in table[2]),
                     tables[0][2] if tables else [])
     text = read_side_file(path, say=False)  # a look at its columns, for a message: it is read for its labels too
@@ -298,6 +317,7 @@ def read_labels(path: str | os.PathLike, on_conflict: str = "refuse", same=opera
     for number, line in enumerate(read_side_file(path).splitlines(), start=1):  # UTF-16 or a BOM too
         if not line.strip():
             continue
+        record = None
         try:
             record = _named(loads(line), label_field, id_field)
             id_key = _id_column(record, id_field)
@@ -307,7 +327,8 @@ def read_labels(path: str | os.PathLike, on_conflict: str = "refuse", same=opera
             pairs.append((id_, record[_label_column(record, label_field)]))
         except (ValueError, KeyError, TypeError):
             raise InputError(f"{path}:{number}: a labels line needs {{{_key(id_field, 'id')}: ..., "
-                             f"{_key(label_field)}: ...}}") from None
+                             f"{_key(label_field)}: ...}}"
+                             + (_articles_given(record) if isinstance(record, dict) else "")) from None
     if not pairs:
         raise InputError(f"{path}: no labels in it (an empty file)")
     return labels_by_id(path, pairs, on_conflict, same)

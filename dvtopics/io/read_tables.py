@@ -6,7 +6,7 @@ from functools import partial
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from ..errors import InputError
+from ..errors import InputError, UnreadableFileError
 from .article import Article
 from .decode import decode_text
 from .files import read_all
@@ -14,7 +14,7 @@ from .folders import TAB_SUFFIXES
 from .records import (FieldNames, SiteRows, dates_month_first, failed, header_problem, over_limit, record_id,
                       record_to_article, utf8_size)
 from .tables import (backslash_escaped_cells, cell_text, csv_delimiter, csv_rows, field_names, lines_above_table,
-                     name_key, sheet_tables, split_header, table_record)
+                     name_key, open_workbook, sheet_tables, split_header, table_record)
 
 log = logging.getLogger(__name__)
 
@@ -171,45 +171,44 @@ def read_xlsx(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
     anything are named in a warning. When none names it, the first sheet that holds anything is read, so that
     its rows say which fields they have. A text over `max_bytes` is an error, as in a CSV (a cell holds at most
     32,767 characters, under the default limit, but --max-bytes may be set lower)."""
-    from openpyxl import load_workbook
+    try:
+        with open_workbook(path) as book:
+            yield from _xlsx_articles(path, book, fields, on_error, max_bytes)
+    except UnreadableFileError as exc:  # not a workbook, or one broken inside: what follows the break is lost
+        yield failed(path.name, str(exc), on_error)
 
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds on a file that is not a workbook
-        yield failed(path.name, f"{path}: not an .xlsx workbook ({exc})", on_error)
-        return
-    try:
-        tables = list(sheet_tables(book, fields.wanted(), fields.text, path))
-        chosen = [table for table in tables if fields.text in table[2]] or tables[:1]
-        others = [repr(table[0]) for table in tables if table not in chosen]
-        if others:
-            log.warning("%s: sheet%s %s not read: no '%s' column in %s; read: %s", path, "s" * (len(others) > 1),
-                        ", ".join(others), fields.text, "their header" if len(others) > 1 else "its header",
-                        ", ".join(repr(table[0]) for table in chosen))
-        for title, index, header, rows, given in chosen:
-            # the first sheet's articles keep the ids they always had; another sheet's name its sheet
-            at = f"{title}:" if index else ""
-            wrong = header_problem(f"{path}:{title}" if index else path, header, fields, given)
-            if wrong:
-                yield failed(f"{path.name}:{at}".rstrip(":"), wrong, on_error)
+
+def _xlsx_articles(path: Path, book, fields: "FieldNames", on_error: str, max_bytes: int) -> Iterator[Article]:
+    """The articles of an open workbook (`read_xlsx`)."""
+    tables = list(sheet_tables(book, fields.wanted(), fields.text, path))
+    chosen = [table for table in tables if fields.text in table[2]] or tables[:1]
+    others = [repr(table[0]) for table in tables if table not in chosen]
+    if others:
+        log.warning("%s: sheet%s %s not read: no '%s' column in %s; read: %s", path, "s" * (len(others) > 1),
+                    ", ".join(others), fields.text, "their header" if len(others) > 1 else "its header",
+                    ", ".join(repr(table[0]) for table in chosen))
+    for title, index, header, rows, given in chosen:
+        # the first sheet's articles keep the ids they always had; another sheet's name its sheet
+        at = f"{title}:" if index else ""
+        wrong = header_problem(f"{path}:{title}" if index else path, header, fields, given)
+        if wrong:
+            yield failed(f"{path.name}:{at}".rstrip(":"), wrong, on_error)
+            continue
+        spelt = dict(zip(header, given or header))  # the columns' own names, for the messages
+        month_first = fields.date in header and dates_month_first(
+            # a second pass over the date column alone: the rows are streamed, the order is the whole column's
+            (row[header.index(fields.date)] for row in book.worksheets[index].iter_rows(values_only=True)
+             if len(row) > header.index(fields.date)), f"{path}:{title}" if index else path, spelt[fields.date])
+        notes = _Notes(fields, f"{path}:{title}" if index else path)
+        for number, row in rows:
+            if not any((cell_text(cell) or "").strip() for cell in row):
+                continue  # a blank row a spreadsheet keeps below its table
+            record = table_record(header, list(map(cell_text, row)), fields.text)
+            where, fallback_id = f"{path}:{at}{number}", f"{path.name}:{at}{number}"
+            read = partial(record_to_article, record, fallback_id, fields, on_error, where, spelt=spelt,
+                           month_first=month_first)
+            if notes.holds(record, f"row {number}", read):
                 continue
-            spelt = dict(zip(header, given or header))  # the columns' own names, for the messages
-            month_first = fields.date in header and dates_month_first(
-                # a second pass over the date column alone: the rows are streamed, the order is the whole column's
-                (row[header.index(fields.date)] for row in book.worksheets[index].iter_rows(values_only=True)
-                 if len(row) > header.index(fields.date)), f"{path}:{title}" if index else path, spelt[fields.date])
-            notes = _Notes(fields, f"{path}:{title}" if index else path)
-            for number, row in rows:
-                if not any((cell_text(cell) or "").strip() for cell in row):
-                    continue  # a blank row a spreadsheet keeps below its table
-                record = table_record(header, list(map(cell_text, row)), fields.text)
-                where, fallback_id = f"{path}:{at}{number}", f"{path.name}:{at}{number}"
-                read = partial(record_to_article, record, fallback_id, fields, on_error, where, spelt=spelt,
-                               month_first=month_first)
-                if notes.holds(record, f"row {number}", read):
-                    continue
-                yield from notes.flush()
-                yield from _within_limit(record, fields, fallback_id, where, max_bytes, on_error, read)
-            notes.close()
-    finally:
-        book.close()
+            yield from notes.flush()
+            yield from _within_limit(record, fields, fallback_id, where, max_bytes, on_error, read)
+        notes.close()

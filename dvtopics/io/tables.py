@@ -3,6 +3,7 @@ line), a sheet's header wherever its table starts, cells as a CSV's text, a row 
 matched to the field names wanted."""
 from __future__ import annotations
 
+import contextlib
 import csv
 import functools
 import io
@@ -10,8 +11,12 @@ import itertools
 import logging
 import re
 import unicodedata
+import zipfile
+import zlib
 from typing import Iterable, Iterator
+from xml.etree.ElementTree import ParseError
 
+from ..errors import UnreadableFileError
 from ..text.normalise import nfc
 
 log = logging.getLogger(__name__)
@@ -426,6 +431,31 @@ def table_record(header: list, row: list, text_field: str, delimiter: str | None
             record["extra_cells"] = extra
             record["warning"] = f"{what}: the {len(extra)} cell(s) past the last column are not used (in 'extra_cells')"
     return record
+
+
+# What openpyxl raises on a workbook that opened but is broken inside (a sheet's XML cut short, a damaged zip member),
+# met while its rows are read: a traceback of xml.etree's, naming no file
+_BROKEN_INSIDE = (zipfile.BadZipFile, ParseError, zlib.error, EOFError)
+
+
+@contextlib.contextmanager
+def open_workbook(path):
+    """A workbook read only, closed after use. A file that is no workbook, or one broken inside, is an
+    `UnreadableFileError`
+    in one line naming it, whether openpyxl finds out when it opens the file or while a sheet's rows are read."""
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds on a file that is not a workbook
+        raise UnreadableFileError(f"{path}: not an .xlsx workbook ({exc})") from None
+    try:
+        yield book
+    except _BROKEN_INSIDE as exc:
+        raise UnreadableFileError(f"{path}: a broken .xlsx workbook ({type(exc).__name__}: {exc}): open it in Excel, save it "
+                         "again and give that copy") from None
+    finally:
+        book.close()
 
 
 def sheet_tables(book, wanted: Iterable[str], text_field: str, where: object = ""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from pathlib import Path
 from typing import Sequence
 
@@ -39,20 +40,24 @@ def is_model_folder(path) -> bool:
 def check_no_model_folder(paths: Sequence) -> None:
     """Refuse a model folder (one that holds a card and no .txt file) given among the articles: `label models/mine
     articles/` (the order `evaluate MODEL PATHS` takes) labelled the articles with the shipped model, the folder only
-    an error record that said to unzip its model file."""
+    an error record that said to unzip its model file. So is a model's file (`label arts/*`, a model's card and
+    pickle beside the articles: the card was read as an article), naming its folder."""
+    from ..io.folders import is_model_file
     from ..persist import CARD_FILE, kind_of_model, read_card
 
-    for path in map(Path, paths):
-        if is_model_folder(path):
+    for given in map(Path, paths):
+        path = given.parent if given.is_file() and is_model_file(given) else given
+        if is_model_folder(path) or path != given:
             try:
                 task = read_card(path).get("task")
             except (DvtopicsError, AttributeError):  # a card that cannot be read, or is no object: no kind named
                 task = None
             where = (f"report --topics {path}, topics assign {path} ARTICLES" if task == "topics" else
                      f"label --model {path} ARTICLES, evaluate {path} ARTICLES")
-            raise DvtopicsError(f"{path}: {kind_of_model(task)}'s folder (its {CARD_FILE}), not articles: give it "
-                                f"where a model is asked for ({where}), and the articles' files or folders as the "
-                                "inputs")
+            what = (f"{kind_of_model(task)}'s folder (its {CARD_FILE}), not articles: give it" if path == given
+                    else f"a model's file, not articles: give its folder, {path},")
+            raise DvtopicsError(f"{given}: {what} where a model is asked for ({where}), and the articles' files or "
+                                "folders as the inputs")
 
 
 def check_engine(engine: str, scheduler: str | None, part_size: int | None = None) -> None:
@@ -120,7 +125,8 @@ def ids_of_input_files(labels: dict[str, str] | None, paths: Sequence) -> dict[s
     `arts/001.txt`, as `ls arts/*.txt` lists them, or by its absolute path) as that article's id: its path below the
     folder given (`001`), or the name of a file given by its own. Such a labels file labelled no article, and was
     told to "give the folder the labels were made for", which it was. Only a file that is there is so named; an id
-    the labels file also gives as it is keeps its own label."""
+    the labels file also gives as it is keeps its own label. A Windows path (`C:\\Users\\lan\\arts\\001.txt`, labels
+    made on Windows, read here) names the file its end names below a folder given (`_foreign_file`)."""
     if not labels:
         return labels
     inputs = [Path(path).expanduser().absolute() for path in paths]
@@ -128,6 +134,7 @@ def ids_of_input_files(labels: dict[str, str] | None, paths: Sequence) -> dict[s
     for id_, label in labels.items():
         file = next((Path(id_ + suffix).expanduser() for suffix in (".txt", ".TXT")
                      if ("/" in id_ or os.path.isabs(id_)) and Path(id_ + suffix).expanduser().is_file()), None)
+        file = file or _foreign_file(id_, inputs)
         for given in inputs if file is not None else ():
             if given.is_dir() and file.absolute().is_relative_to(given):
                 article = file.absolute().relative_to(given).with_suffix("").as_posix()
@@ -141,6 +148,26 @@ def ids_of_input_files(labels: dict[str, str] | None, paths: Sequence) -> dict[s
     return named
 
 
+# A Windows absolute path as a labels file's `file` cell gives it (its "\\" read as "/", its .txt dropped): C:/… on a
+# drive, //server/share/… on a network share. Here it names no file: the labels were made on another machine
+_WINDOWS_ABSOLUTE = re.compile(r"[A-Za-z]:/|//[^/]+/[^/]+/")
+
+
+def _foreign_file(id_: str, inputs: Sequence[Path]) -> Path | None:
+    """The .txt file here that a Windows absolute path names: the longest end of it (`2022/001` of
+    `C:/Users/lan/arts/2022/001`) that is a file below a folder given, or a file given by its name; else None."""
+    if not _WINDOWS_ABSOLUTE.match(id_):
+        return None
+    parts = id_.split("/")
+    names = [parts[-1] + suffix for suffix in (".txt", ".TXT")]
+    for start in range(1, len(parts)):
+        for folder in (given for given in inputs if given.is_dir()):
+            file = next((file for name in names if (file := folder.joinpath(*parts[start:-1], name)).is_file()), None)
+            if file:
+                return file
+    return next((given for given in inputs if given.is_file() and given.name in names), None)
+
+
 class NoLabelledArticles(InputError):
     """Nothing to score: no readable article has a label."""
 
@@ -152,7 +179,10 @@ def check_ids_found(labels: dict[str, str], ids: set[str], option: str) -> None:
     ids = set(ids) | {id_.strip() for id_ in ids}  # as `HandLabels` finds them: a labels file's ids are stripped
     missing = sum(1 for id_ in labels if id_ not in ids)
     mangled = next((id_ for id_ in labels if id_ not in ids and excel_notation(id_)), None)
-    why = f": {mangled!r} is {EXCEL_NOTATION}" if mangled else ""
+    foreign = next((id_ for id_ in labels if id_ not in ids and _WINDOWS_ABSOLUTE.match(id_)), None)
+    why = (f": {mangled!r} is {EXCEL_NOTATION}" if mangled else
+           f": {foreign!r} is a path on Windows, not here: a `file` cell names a .txt file by its path below the "
+           "folder given (2017/03/late.txt)" if foreign else "")
     if missing == len(labels):
         raise NoLabelledArticles(f"none of the {len(labels)} ids in {option} is an article of the input"
                                  f"{why or _near_id(labels, ids)}: check that the labels file is this input's (ids as "

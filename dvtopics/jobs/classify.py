@@ -141,6 +141,13 @@ def _extra_articles(paths: Sequence[str], reading: Reading, gold: dict[str, str]
                 raise InputError(f"--extra {path}: the article {unlabelled.id} has no label (its label cell is blank, "
                                  f"where the {labelled} {before} one): each --extra article needs one: label it, or "
                                  "leave it out of the file" + in_labels)
+            if set(others) == {"path"}:  # a .txt article (a folder of them, say): its file holds a text, never a label
+                what = "a folder of .txt articles" if os.path.isdir(path) else "a .txt article"
+                raise InputError(f"--extra {path}: {what} ({unlabelled.meta['path']}), and a .txt file holds a text, "
+                                 "never a label: --extra takes labelled articles, a JSONL, CSV, JSON or .xlsx file "
+                                 f"of texts each with its '{reading.fields.label}' field; "
+                                 f"to learn from these, give {path} among the inputs (PATHS) and their labels with "
+                                 "--labels (a table of id or file, and label)")
             raise InputError(f"--extra {path}: the article {unlabelled.id} has no label: each --extra article needs "
                              f"one, in its '{reading.fields.label}' field (--label-field names it)"
                              + (f"; its other fields are {', '.join(map(repr, others))}" if others else "") + in_labels)
@@ -326,6 +333,7 @@ def _warn_added_columns(path, label_field: str, id_field: str) -> None:
     corrections, the model's labels left as they were), where its labels are read from `label`: the model was scored on
     its own answers, at 1.0, in silence."""
     from ..io.labels import labels_file_columns
+    from ..report.html import ARTICLE_COLUMNS
 
     if label_field != "label" or os.path.getsize(path) > LABELS_HINT_BYTES:
         return
@@ -333,14 +341,34 @@ def _warn_added_columns(path, label_field: str, id_field: str) -> None:
         columns = labels_file_columns(path, label_field, id_field)
     except (DvtopicsError, OSError, ValueError, csv.Error):
         return
-    added = [column for column in columns if column and column not in (*LABEL_OUT_COLUMNS, id_field)]
+    # the report's workbook's own columns (`type_from`, `name_vi`, `topic` …) were called added beside its label
+    report = {"type_from", "name_vi"} <= set(columns)
+    written = (*LABEL_OUT_COLUMNS, *ARTICLE_COLUMNS) if report else LABEL_OUT_COLUMNS
+    added = [column for column in columns if column and column not in (*written, id_field)]
     if {"label", "confidence", "cues"} <= set(columns) and added:
-        # the report's workbook has a column of the types' Vietnamese names, where a Vietnamese reader corrects them
-        vi = "; --label-field name_vi reads the types' Vietnamese names" if "name_vi" in added else ""
         log.warning("%s: a table of a model's answers (as label --out or report --xlsx write it), with column(s) %s "
                     "beside its 'label': its labels are read from its 'label' column, the model's answers where they "
-                    "were not corrected there (correct them there, or give the column to read with --label-field%s)",
-                    path, ", ".join(map(repr, added)), vi)
+                    "were not corrected there (correct them there, or give the column to read with --label-field)",
+                    path, ", ".join(map(repr, added)))
+    if report:  # where a Vietnamese reader corrects a type: its name_vi, said only where one was corrected
+        _warn_names_corrected(path, id_field)
+
+
+def _warn_names_corrected(path, id_field: str) -> None:
+    """Warn when the report's workbook has a row whose `name_vi` (the type's Vietnamese name) is no longer its
+    `label`'s: corrected there, it is not read unless --label-field name_vi says so."""
+    from ..io.labels import read_labels
+    from ..types.names import same_label
+
+    try:
+        types, names = (read_labels(path, label_field=field, id_field=id_field) for field in ("label", "name_vi"))
+    except DvtopicsError:  # the labels' own reading says what is wrong
+        return
+    apart = [(id_, types[id_], name) for id_, name in names.items() if id_ in types and not same_label(types[id_], name)]
+    if apart:
+        log.warning("%s: %d row(s) whose name_vi is not their label's type (e.g. %r: label %r, name_vi %r): the "
+                    "'label' column is read; --label-field name_vi reads the Vietnamese names", path, len(apart),
+                    *apart[0])
 
 
 @dataclass
@@ -373,7 +401,7 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
     gold = ids_of_input_files(gold_labels(label_files, reading.fields.label, reading.fields.id), reading.paths)
     hand_label = HandLabels(gold)  # as train reads them: the file's win, a label field of its label set counts
     labelled = OneLabelPerText()  # as train refuses them: one text, two labels
-    ids, articles, truth, failed, unlabelled = set(), [], [], [], 0  # streamed: only the labelled ones are kept
+    ids, articles, truth, failed, unlabelled, txt = set(), [], [], [], 0, 0  # streamed: only the labelled are kept
     for article in reading.articles():
         ids.add(article.id)
         if article.error:
@@ -384,13 +412,18 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
             truth.append(label)
         else:
             unlabelled += 1
+            txt += bool(article.meta.get("path"))  # a .txt article (`io.read_text`): its file holds no label
     labelled.check()
     hand_label.warn_unused()
     if gold is not None:
         check_ids_found(gold, ids, "--labels")
     if not articles:  # say where labels were looked for, and how to give them: a column of another name is common
         where = f"no article has a label in its '{reading.fields.label}' field (give the column with --label-field)"
-        where += ", and the --labels file labels none" if gold is not None else " and no --labels file was given"
+        if txt and txt == unlabelled and gold is None:  # "its 'label' field" of .txt files, which have none, misled
+            where = ("a .txt article holds no label, and no --labels file was given: give their labels with --labels (a "
+                     "CSV of id or file, and label, such as `label --out` writes)")
+        else:
+            where += ", and the --labels file labels none" if gold is not None else " and no --labels file was given"
         where += f"; {len(failed)} could not be read" if failed else ""
         raise NoLabelledArticles(f"no labelled article found in the input: {where}" + _labels_among_inputs(reading))
     if unlabelled:  # blank label cells (a sheet's merged ones read before, a labels file of some ids) would go unseen

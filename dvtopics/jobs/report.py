@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
-from ..arguments import MAX_PART, MAX_REPORT_TOPICS, MIN_TOPICS, check_at_least, check_title
+from ..arguments import MAX_PART, MAX_REPORT_TOPICS, MIN_TOPICS, check_at_least, check_title, named
 from ..errors import ArgumentError, TooManyTopics, TopicsError
 from ..io.article import Article
 from ..text.cache import open_cache
@@ -75,7 +75,7 @@ def _check_topics_choice(topics_dir, fit_topics: bool, n_topics: int | None) -> 
         raise ArgumentError("fit_topics=False leaves the themes out, topics_dir puts a model's in: give one of them")
     if n_topics is not None and (topics_dir or not fit_topics):
         why = "fit_topics=False fits none" if not fit_topics else "topics_dir has its own"
-        raise ArgumentError(f"n_topics is the number of themes the report fits: {why}; leave n_topics out")
+        raise ArgumentError(f"{named('n_topics')} is the number of themes the report fits: {why}; leave it out")
 
 
 @dataclass

@@ -150,6 +150,12 @@ def topic_names(topics: Mapping | None) -> list[str]:
     return [f"{k}: {label}" for k, label in enumerate((topics or {}).get("labels", []))]
 
 
+# The columns of the workbook's sheet of articles, in order (`article_rows`; the topic's two only with topics): what
+# a workbook given back as --labels holds as dvtopics wrote it, not columns added by hand (jobs' `_warn_added_columns`)
+ARTICLE_COLUMNS = ("id", "title", "date", "source", "label", "type_from", "model_label", "confidence", "name_vi", "cues",
+                   "topic", "topic_share", "error", "warning")
+
+
 def article_rows(records: Sequence[Mapping], topics: Mapping | None = None) -> list[dict]:
     """Every article with its type (`label`), where that came from (`type_from`: "input" or "model"), the
     model's label and confidence, cues, and main topic when there are topics (none for an article without a
@@ -172,7 +178,7 @@ def article_rows(records: Sequence[Mapping], topics: Mapping | None = None) -> l
             row["topic_share"] = doc.get("main_share")
         row["error"] = record.get("error")
         row["warning"] = record.get("warning")  # how the article was read (encoding, HTML, a field not used)
-        rows.append(row)
+        rows.append({column: row[column] for column in ARTICLE_COLUMNS if column in row})
     return rows
 
 

@@ -39,7 +39,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
 from ..arguments import (MAX_ITER, MAX_NO_BELOW, MAX_SEED, MIN_TOPICS, as_list, check_at_least, check_n_jobs,
-                         check_random_state)
+                         check_random_state, named)
 from ..errors import ArgumentError, ModelError, TooManyTopics, TopicsError
 from .engines import DEFAULT_MAX_ITER, ENGINE_CLASSES, ENGINE_NAMES, ENGINES, SHARED_ESTEP_MIN_UNITS, bows_to_csr
 
@@ -218,7 +218,8 @@ class TopicModel(TransformerMixin, BaseEstimator):
         if self.no_below != "auto" and (isinstance(self.no_below, (bool, np.bool_)) or
                                         not isinstance(self.no_below, numbers.Integral) or
                                         not 1 <= self.no_below <= MAX_NO_BELOW):
-            raise ArgumentError(f"no_below {self.no_below!r}: give a whole number from 1 to {MAX_NO_BELOW}, or 'auto'")
+            raise ArgumentError(f"{named('no_below')} {self.no_below!r}: give a whole number from 1 to {MAX_NO_BELOW}, "
+                                "or 'auto'")
         if self.keep_n is not None:
             check_at_least("keep_n", self.keep_n, 1)
         if self.max_iter is not None:

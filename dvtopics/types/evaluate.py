@@ -6,8 +6,9 @@ import warnings
 from collections import Counter
 from typing import Iterable, Sequence
 
-from ..arguments import as_list
+from ..arguments import as_list, missing
 from ..errors import DvtopicsError
+from ..io.article import field_text
 from .names import spelt_as_article_type
 
 log = logging.getLogger(__name__)
@@ -33,10 +34,13 @@ def scores(y_true: Sequence[str], y_pred: Sequence[str], labels: Sequence[str] |
     if len(y_true) != len(y_pred) or not y_true:
         raise DvtopicsError(f"{len(y_true)} true labels and {len(y_pred)} predicted: give one of each per article "
                             "scored, in the same order" + ("" if y_true else ", and at least one"))
-    unlabelled = next((i for i, pair in enumerate(zip(y_true, y_pred)) if None in pair), None)
+    # NaN too: a DataFrame's label column with a gap, which scikit-learn met as a float among texts ("'<' not supported")
+    unlabelled = next((i for i, pair in enumerate(zip(y_true, y_pred)) if any(map(missing, pair))), None)
     if unlabelled is not None:
-        raise DvtopicsError(f"the article at {unlabelled} has no {'true' if y_true[unlabelled] is None else 'predicted'}"
-                            " label (None: an article read with an error has none): leave such articles out")
+        raise DvtopicsError(f"the article at {unlabelled} has no {'true' if missing(y_true[unlabelled]) else 'predicted'}"
+                            " label (None or NaN: an article read with an error, or an empty cell, has none): leave such "
+                            "articles out")
+    y_true, y_pred = _as_text(y_true, "y_true"), _as_text(y_pred, "y_pred")
     fixed = bool(labels)
     labels = list(labels) if labels else sorted(set(y_true) | set(y_pred))
     precision, recall, f1, support = precision_recall_fscore_support(
@@ -56,6 +60,16 @@ def scores(y_true: Sequence[str], y_pred: Sequence[str], labels: Sequence[str] |
         "labels": labels,
         "confusion": confusion,
     }
+
+
+def _as_text(labels: list, name: str) -> list[str]:
+    """Labels as text, as a labels file's are read (`field_text`): a number is its digits, so 1, 1.0 and "1" are one
+    label (a number among texts was scikit-learn's "'<' not supported"); anything else is refused, naming it."""
+    texts = [field_text(label) for label in labels]
+    wrong = next((i for i, text in enumerate(texts) if text is None), None)
+    if wrong is not None:
+        raise DvtopicsError(f"{name}: the label at {wrong} is a {type(labels[wrong]).__name__}, not text or a number")
+    return texts
 
 
 def changes(ids: Sequence[str], titles: Sequence[str], truth: Sequence[str], before: Sequence[str],

@@ -22,7 +22,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
-from ..arguments import as_list, check_label, check_share, none_is_default
+from ..arguments import as_list, check_label, check_share, named, none_is_default
 from ..io.article import Article
 from ..errors import ArgumentError, DvtopicsError, ModelError
 from ..persist import PACKAGED_MODELS
@@ -45,7 +45,11 @@ SHIPPED = "shipped"  # the name by which a user gives the shipped model (CLI or 
 
 def model_directory(model_dir: str | Path | None = None) -> Path:
     """The folder of a classifier as a user names it: a folder, or None or `shipped` for the shipped model
-    (an installed wheel keeps it inside the package, where no user would look for it)."""
+    (an installed wheel keeps it inside the package, where no user would look for it). A blank name is refused: ""
+    was the current folder, "no model_card.json" in it."""
+    if isinstance(model_dir, str) and not model_dir.strip():
+        raise ArgumentError(f"{named('model_dir')} {model_dir!r}: give a model folder, or {SHIPPED!r} (or None) for "
+                            "the model that comes with dvtopics")
     return DEFAULT_MODEL_DIR if model_dir in (None, SHIPPED) else Path(model_dir).expanduser()  # "~/models/mine"
 
 
@@ -88,7 +92,7 @@ def check_views(views: Sequence[str] | str) -> list[str]:
     """`views` as a list (one str is a list of one: "text"), each one of `VIEWS`."""
     views = as_list(views, "views")
     if any(isinstance(view, str) and not view.strip() for view in views):  # "text," or "text,,head"
-        raise ArgumentError(f"views {', '.join(map(repr, views))}: an empty view (a comma too many?); "
+        raise ArgumentError(f"{named('views')} {', '.join(map(repr, views))}: an empty view (a comma too many?); "
                             f"choose from {', '.join(VIEWS)}")
     unknown = set(views) - set(VIEWS)
     if unknown or not views:
@@ -286,7 +290,10 @@ class Classifier:
             chosen = _word_cues((names[indices[i]] for i in order[:3 * k] if data[i] > 0), k)  # room for punctuation
             if not chosen and not (said and said[r]):  # its prior ("other") carried it: say so, and what was against
                 against = _word_cues((names[indices[i]] for i in order[::-1][:3 * k] if data[i] < 0), k)
-                chosen = [f"{NO_WORD} {labels[r]}; the words against it are too weak: {', '.join(against) or 'none'}"]
+                # no word either way ("… too weak: none" read as if the cue had lost its words): said plainly
+                chosen = [f"{NO_WORD} {labels[r]}; the words against it are too weak: {', '.join(against)}" if against
+                          else f"{NO_WORD} {labels[r]} or against it: {labels[r]} is the model's answer where its "
+                               "words say nothing"]
             explanations.append(chosen)
         return explanations
 
@@ -357,7 +364,7 @@ def check_abstaining(min_confidence: float, abstain: str) -> None:
     check_label("abstain", abstain)
     if min_confidence == 0 and abstain != "other":
         # no confidence is below 0: the answer was never given, and `label --abstain uncertain` did nothing, silently
-        raise ArgumentError(f"abstain {abstain!r} (--abstain) is the answer below min_confidence (--min-confidence), "
+        raise ArgumentError(f"{named('abstain')} {abstain!r} is the answer below {named('min_confidence')}, "
                             "which is 0, so no article would get it: give a minimum confidence too (0.6, say), "
                             "or leave abstain out")
 
@@ -387,11 +394,14 @@ def decide(probabilities: np.ndarray, labels: Sequence[str], hits: Sequence, sil
 
 def load_classifier(model_dir: str | Path | None = None) -> Classifier:
     """Load a classifier directory (default: the shipped article-type model)."""
-    from ..persist import kind_of_model, load_model
+    from ..persist import how_made, kind_of_model, load_model
 
     from sklearn.pipeline import Pipeline
 
     directory = model_directory(model_dir)
+    if not directory.exists():  # `load_classifier("default")`: the name of the shipped model is said
+        raise ModelError(f"{directory}: no such model directory ({how_made(None, directory)}, or give {SHIPPED!r} (or "
+                         "None) for the model that comes with dvtopics)")
     pipeline, card = load_model(directory, expected=Pipeline)
     if card.get("task") not in (TASK, "text-classification"):
         raise ModelError(f"{directory}: {kind_of_model(card.get('task'))}, not a classifier")

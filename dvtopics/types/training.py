@@ -24,7 +24,7 @@ from .model import (CLASSIFIERS, LEAST_PER_LABEL, TASK, TRAINED_WITH, Classifier
                     make_pipeline, pipeline_text)
 from .features import (HEAD_CHARS, LEAD_COPY_CHARS, documents_of, event_sentences, event_tokens, lead_copy,
                        raw_document, rule_says, words)
-from ..arguments import MIN_FOLDS, as_list, check_at_least, check_share
+from ..arguments import FLAGS, MIN_FOLDS, as_list, check_at_least, check_share, named
 from ..io.labels import labels_by_id, read_labels
 from ..io.article import Article, field_text
 from ..errors import DvtopicsError, InputError
@@ -598,7 +598,7 @@ def train(
         # it sets a type named with no cue rule behind it to `other` (`decide`): without the rules or an `other` label it
         # was dropped in silence (an own label set's card said 0.0; one without `other` said 0.9, never applied)
         why = "these labels have no `other`" if use_rules else "these labels are not the article types (no cue rules)"
-        raise DvtopicsError(f"silent_min_confidence (--silent-min-confidence) {silent_min_confidence:g} sets a type "
+        raise DvtopicsError(f"{named('silent_min_confidence')} {silent_min_confidence:g} sets a type "
                             f"named without a cue rule to `other`, and {why}: leave it out")
     options = pipeline_options(use_rules, max_features, views)
     events = [find_event(a.title, a.text) for a in data.articles] if options["events"] else None
@@ -609,7 +609,7 @@ def train(
     if not use_rules or silent_min_confidence is None:
         silent_min_confidence = SILENT_MIN_CONFIDENCE if use_rules and "other" in labels else 0.0
     candidates = {}
-    with _words_to_learn(documents if use_rules else ()):
+    with _words_to_learn(documents, use_rules, options["views"]):
         for kind in classifiers:
             y_true, y_pred = cross_validate(documents, data, kind, n_folds, seed, copies, silent_min_confidence,
                                             **options)
@@ -645,11 +645,11 @@ def train(
 
 
 @contextmanager
-def _words_to_learn(documents: Sequence[str] = ()):
+def _words_to_learn(documents: Sequence[str] = (), use_rules: bool = False, views: Sequence[str] = ()):
     """scikit-learn's TF-IDF views refuse texts that leave them no word, in words of their own options (min_df,
     max_df) that `train` has none of: say what it means for the articles instead (`make_pipeline`'s views keep a
-    word found in two articles or more). `documents`: an article-type model's, whose rule and event views are empty
-    too when no rule fires or no meeting is named."""
+    word found in two articles or more). `documents`: the model's, whose rule and event views are empty too when no
+    rule fires or no meeting is named."""
     try:
         yield
     except ValueError as exc:
@@ -658,18 +658,32 @@ def _words_to_learn(documents: Sequence[str] = ()):
                                 "to be learnt; in cross-validation, each fold's training articles): too few labelled "
                                 "articles, or too unlike one another; give more of each label") from None
         if "empty vocabulary" in str(exc):
-            raise DvtopicsError(_nothing_to_learn(documents)) from None
+            raise DvtopicsError(_nothing_to_learn(documents, use_rules, views)) from None
         raise
 
 
-def _nothing_to_learn(documents: Sequence[str]) -> str:
+def _nothing_to_learn(documents: Sequence[str], use_rules: bool = True, views: Sequence[str] = ()) -> str:
     """Why a view of the model found nothing to learn. For article types, the rule and event views learn from the cue
     rules that fire and the meetings named: 30 corrections of title-silent articles, none of which fires a rule,
-    were said to "hold only numbers, punctuation or nothing"."""
+    were said to "hold only numbers, punctuation or nothing". So were a task of one's own with an event view
+    (`--views text,event`), whose articles name no meeting."""
     if not any(any(char.isalpha() for token in words(d) if not token.startswith("__") for char in token)
-               for d in documents):  # an own task's documents are not given: its one view is the words
+               for d in documents):
         return ("no words left to learn from: the labelled articles' titles and texts hold only numbers, punctuation "
                 "or nothing")
+    if not use_rules:
+        event_views = [view for view in views if view.startswith("event")]
+        if event_views and not any(map(event_sentences, documents)):
+            one = len(event_views) == 1
+            return (f"the view{'' if one else 's'} {' and '.join(event_views)} ({FLAGS['views']}) "
+                    f"read{'s' if one else ''} "
+                    "only the sentences that name a meeting or a review near an article's start, and none of the "
+                    "labelled articles has one (these labels are not the article types, whose meetings the event views "
+                    f"are made for): leave {'it' if one else 'them'} out ({FLAGS['views']} text, the default for such "
+                    "labels)")
+        return ("in a cross-validation fold's training articles no sentence names a meeting or a review, so the "
+                f"{', '.join(event_views) or 'event'} view has nothing to learn from there: give more --folds, or "
+                "leave it out (--views text)")
     meetings = any(map(event_tokens, documents)) and any(map(event_sentences, documents))
     missing = [what for what, found in (
         ("no cue rule fires on any of them (`dvtopics rules` shows where one does)", any(map(rule_says, documents))),
