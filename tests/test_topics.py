@@ -1230,3 +1230,23 @@ def test_an_output_folder_named_as_a_file_is_refused_before_any_work(tmp_path, s
     assert check_folder(f"{tmp_path / 'parts.jsonl'}/") == tmp_path / "parts.jsonl"
     (tmp_path / "old.json").mkdir()
     assert check_folder(tmp_path / "old.json") == tmp_path / "old.json"
+
+
+def test_nmf_topics_change_with_the_seed_and_the_default_seed_keeps_its_start(texts, monkeypatch):
+    """Hunt 26 C: `topics fit --engine nmf --seed N` gave the same topics for every N, NNDSVD being a function of
+    the data alone. Another seed starts from random factors; the default seed keeps NNDSVD (and its results), and
+    gensim's LDA still starts from NNDSVD's topics whatever its seed."""
+    one, two = (fitted(texts, engine="nmf", random_state=seed) for seed in (1, 2))
+    assert not np.allclose(one.topic_word_, two.topic_word_)
+    assert np.array_equal(one.topic_word_, fitted(texts, engine="nmf", random_state=1).topic_word_)  # repeats
+    assert fitted(texts, engine="nmf").engine_.nmf.init == "nndsvd" and one.engine_.nmf.init == "random"
+    from dvtopics.topics import engines
+
+    starts, original = [], engines._NmfEngine.__init__
+
+    def recorded(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        starts.append(self.nmf.init)
+    monkeypatch.setattr(engines._NmfEngine, "__init__", recorded)
+    fitted(texts, engine="gensim", random_state=3, max_iter=2)
+    assert starts == ["nndsvd"]

@@ -65,7 +65,8 @@ def model_options(func):
         click.option("--max-iter", type=click.IntRange(1, MAX_ITER), default=None,
                      help="Passes (gensim, sklearn), Gibbs sweeps (tomotopy) or iterations (nmf) "
                           "[default: the engine's own]."),
-        click.option("--seed", type=SEED, default=0, show_default=True, help="Random seed: the same seed repeats a run."),
+        click.option("--seed", type=SEED, default=0, show_default=True, help="Random seed: the same seed repeats a run (nmf: 0 starts from NNDSVD, any other "
+                          "from random factors)."),
     ]):
         func = option(func)
     return func
