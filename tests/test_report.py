@@ -899,3 +899,15 @@ def test_cli_report_shows_the_types_a_corrected_labels_file_gives(tmp_path, seed
     result = CliRunner().invoke(cli, ["report", str(seeds_dir), "--out", str(labels.with_suffix(".html")),
                                       "--no-topics", "--labels", str(tmp_path / "missing.csv")])
     assert result.exit_code == 2 and "missing.csv" in result.output
+
+
+def test_a_mistyped_date_is_named_on_the_page_as_in_the_warning(caplog):
+    """Hunt 26 C: one article dated 1917 among those of 2017 stretched the page's charts over 101 years, and only a
+    warning on stderr, which the page's reader never sees, said so; the page names the article too."""
+    records = _dated([f"2017-{m:02d}-10" for m in range(1, 7)] + ["1917-03-05"])
+    text = re.sub(r"<[^>]+>", "", build_report(records))
+    note = ("101 years, 99 of them without an article: the earliest article is d6 (1917-03-05), the latest d5 "
+            "(2017-06-10)")
+    assert f"Is a date mistyped? The dates span {note}." in text and note in caplog.text
+    caplog.clear()
+    assert "mistyped" not in build_report(records[:6]) and not caplog.text

@@ -1014,12 +1014,29 @@ def test_a_mistyped_date_that_stretches_the_shares_over_time_is_warned_of_with_i
     _, themes = made_up_texts()
     articles = _articles(themes)
     articles[3] = Article(id="typo", title="bài", date="1917-01-15", label=themes[3])
-    summarize(model, articles, model.transform(texts))
-    assert "span 1202 months, 1199 of them without an article" in caplog.text
-    assert "the earliest article is typo (1917-01-15), the latest a59 (2017-02-15)" in caplog.text
-    caplog.clear()
+    note = summarize(model, articles, model.transform(texts)).stretched_span
+    assert note.startswith("1202 months, 1199 of them without an article")
+    assert note.endswith("the earliest article is typo (1917-01-15), the latest a59 (2017-02-15)")
     dates = [f"{2000 + i % 48 // 12}-{i % 48 % 12 + 1:02d}-15" for i in range(len(texts))]  # 48 months, none empty
-    summarize(model, [Article(id=f"a{i}", title="bài", date=d) for i, d in enumerate(dates)], model.transform(texts))
+    assert summarize(model, [Article(id=f"a{i}", title="bài", date=d) for i, d in enumerate(dates)],
+                     model.transform(texts)).stretched_span is None
+
+
+def test_fit_warns_of_a_stretched_span_and_assign_which_writes_no_shares_over_time_does_not(tmp_path, caplog):
+    """Hunt 26 C: `topics assign` warned that "the shares over time span 1202 months", shares it never writes."""
+    texts, _ = made_up_texts(n_per_theme=10)
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"a{i}", "text": text.replace("_", " "),
+                                          "date": "1917-01-15" if i == 3 else f"2017-0{1 + i % 2}-15"}) + "\n"
+                              for i, text in enumerate(texts)), encoding="utf-8")
+    fit = CliRunner().invoke(cli, ["topics", "fit", str(corpus), "--k", "3", "--no-above", "0.9", "--out",
+                                   str(tmp_path / "t")])
+    assert fit.exit_code == 0, fit.output
+    assert "shares over time span 1202 months" in caplog.text and "earliest article is a3 (1917-01-15)" in caplog.text
+    caplog.clear()
+    assign = CliRunner().invoke(cli, ["topics", "assign", str(tmp_path / "t"), str(corpus), "--out",
+                                      str(tmp_path / "a.csv")])
+    assert assign.exit_code == 0, assign.output
     assert "span" not in caplog.text
 
 
