@@ -911,3 +911,17 @@ def test_a_mistyped_date_is_named_on_the_page_as_in_the_warning(caplog):
     assert f"Is a date mistyped? The dates span {note}." in text and note in caplog.text
     caplog.clear()
     assert "mistyped" not in build_report(records[:6]) and not caplog.text
+
+
+def test_cli_report_refuses_a_labels_file_none_of_whose_ids_is_an_article(tmp_path, seeds_dir, fake_classifier):
+    """Hunt 26 C: `report --labels` of another corpus gave no article its type and the page showed the model's
+    labels, in silence; it is refused in one line before any labelling, as `topics fit --labels` is."""
+    from dvtopics.cli import cli
+
+    labels = tmp_path / "other.csv"
+    labels.write_text("id,label\nzz-1,annual_review\nzz-2,other\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["report", str(seeds_dir), "--out", str(tmp_path / "r.html"), "--no-topics",
+                                      "--labels", str(labels)])
+    assert result.exit_code == 2, result.output
+    assert "Error: none of the 2 ids in --labels is an article of the input" in result.output
+    assert not (tmp_path / "r.html").exists()
