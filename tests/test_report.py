@@ -468,7 +468,7 @@ def test_the_note_on_undated_articles_fits_those_whose_date_field_is_not_a_date(
                                           "warning": "the 'date' field '32/13/2017' is not a date: not used"}]
     html = build_report(records)
     assert "none in their record" not in html
-    assert "1 of 2 articles carry no date that could be read (no date field, or one that is not a date" in html
+    assert "1 of 2 articles carries no date that could be read (no date field, or one that is not a date" in html
 
 
 def test_the_page_names_the_workbook_written_with_it_and_no_other():
@@ -925,3 +925,16 @@ def test_cli_report_refuses_a_labels_file_none_of_whose_ids_is_an_article(tmp_pa
     assert result.exit_code == 2, result.output
     assert "Error: none of the 2 ids in --labels is an article of the input" in result.output
     assert not (tmp_path / "r.html").exists()
+
+
+def test_count_phrases_agree_with_their_counts():
+    """Hunt 26 C: a page of one undated article said "1 of 1 articles carry no date"; the labels refused or left out
+    said "none of the 1 ids" and "1 of the 2 labelled ids ... are not articles"."""
+    from dvtopics.errors import DvtopicsError
+    from dvtopics.jobs.checks import check_ids_found
+
+    text = re.sub(r"<[^>]+>", "", build_report(_dated([None])))
+    assert "1 of 1 article carries no date" in text
+    assert "2 of 3 articles carry no date" in re.sub(r"<[^>]+>", "", build_report(_dated([None, None, "2017-01-02"])))
+    with pytest.raises(DvtopicsError, match="^the one id in --labels is not an article of the input"):
+        check_ids_found({"x": "other"}, {"a"}, "--labels")

@@ -360,17 +360,17 @@ def test_cli_fit_and_assign_refuse_labels_of_none_of_their_articles(tmp_path, ca
     labels.write_text("id,label\nsomething-else,other\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["topics", "fit", "seeds", "--k", "2", "--labels", str(labels),
                                       "--out", str(tmp_path / "t")])
-    assert result.exit_code == 2 and "none of the 1 ids in --labels is an article of the input" in result.output
+    assert result.exit_code == 2 and "the one id in --labels is not an article of the input" in result.output
     assert CliRunner().invoke(cli, ["topics", "fit", "seeds", "--k", "2", "--engine", "nmf",
                                     "--out", str(tmp_path / "t")]).exit_code == 0
     assign = ["topics", "assign", str(tmp_path / "t"), "seeds", "--out", str(tmp_path / "a.csv"), "--labels"]
     result = CliRunner().invoke(cli, [*assign, str(labels)])
-    assert result.exit_code == 2 and "none of the 1 ids in --labels is an article of the input" in result.output
+    assert result.exit_code == 2 and "the one id in --labels is not an article of the input" in result.output
     assert not (tmp_path / "a.csv").exists()
     some = tmp_path / "some.csv"  # one id of the seeds', one of another corpus: the other is counted
     some.write_text("id,label\n000_4277f1d749d09db2,other\nsomething-else,other\n", encoding="utf-8")
     assert CliRunner().invoke(cli, [*assign, str(some)]).exit_code == 0
-    assert "1 of the 2 labelled ids in --labels are not articles of the input" in caplog.text
+    assert "1 of the 2 labelled ids in --labels is not an article of the input" in caplog.text
 
 
 def test_summarize_gives_shares_over_time_and_by_type(texts):

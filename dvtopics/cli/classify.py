@@ -10,7 +10,8 @@ import click
 from ..arguments import ABSTAIN, MIN_FOLDS
 from ..persist import MODEL_FILES
 from .options import (BATCH, MODEL_DIR, SEED, SHARE, Command, InputPath, OutputPath, checked, engine_options,
-                      paths_argument, plural, reading_options, terminal_text, typed_command)
+                      paths_argument, reading_options, terminal_text, typed_command)
+from ..wording import plural
 
 
 labels_option = click.option(

@@ -19,7 +19,8 @@ import click
 
 from ..arguments import MAX_ITER, MAX_NO_BELOW, MAX_TOPICS, MIN_TOPICS, PERIODS
 from .options import (SEED, TOPICS_DIR, FloatRange, Group, InputPath, OutputPath, checked, engine_options,
-                      paths_argument, plural, reading_options, terminal_text)
+                      paths_argument, reading_options, terminal_text)
+from ..wording import plural
 
 UNITS = ("document", "paragraph")
 ENGINES = ("gensim", "nmf", "tomotopy", "sklearn")  # dvtopics.topics.engines.ENGINES, without importing it

@@ -11,6 +11,7 @@ from typing import Sequence
 
 from ..arguments import MAX_PART, MAX_REPORT_TOPICS, MIN_TOPICS, check_at_least, check_title
 from ..errors import ArgumentError, TooManyTopics, TopicsError
+from ..wording import plural
 from ..io.article import Article
 from ..text.cache import open_cache
 from .checks import HTML_SUFFIXES, check_ids_found, check_suffix, model_folders
@@ -199,8 +200,8 @@ def _given_types(articles: Sequence[Article], records: list[dict], known: Sequen
         named = ", ".join(f"{label!r} ({n})" for label, n in unused.most_common(5))
         why = ("its labels are not the article types (a task of your own, or types mixed with other names)"
                if of_another_set else "its labels are none of the model's")
-        log.warning("the label field of %d articles was not used as their type: %s: %s%s; the model's labels are %s",
-                    sum(unused.values()), why, named, f" and {len(unused) - 5} more" if len(unused) > 5 else "",
+        log.warning("the label field of %s was not used as their type: %s: %s%s; the model's labels are %s",
+                    plural(sum(unused.values()), "article"), why, named, f" and {len(unused) - 5} more" if len(unused) > 5 else "",
                     ", ".join(sorted(known)))
 
 

@@ -43,6 +43,7 @@ from ..arguments import check_title
 from ..errors import DvtopicsError
 from ..io.metadata import charted_period, day_of, period_of, period_range, stretched_span
 from ..io.write import writable_text
+from ..wording import word_for
 
 log = logging.getLogger(__name__)
 
@@ -365,7 +366,7 @@ def _environment():
     env = Environment(loader=PackageLoader("dvtopics", "templates"), autoescape=select_autoescape(["j2", "html"]),
                       trim_blocks=True, lstrip_blocks=True, finalize=without_bidi_controls)
     env.filters["num"] = lambda n: f"{n:,}".replace(",", " ") if isinstance(n, int) else n
-    env.filters["plural"] = lambda n, word: word if n == 1 else word + "s"  # {{ n|plural("article") }}
+    env.filters["plural"] = word_for  # {{ n|plural("article") }}, {{ n|plural("has", "have") }}
     env.filters["pct"] = lambda x: "" if x is None else f"{100 * x:.1f} %"
     env.filters["dec"] = lambda x, d=3: "" if x is None else f"{float(x):.{d}f}"
     # a message's `command` as code (a warning's text, shown on the page too)
