@@ -1267,3 +1267,19 @@ def test_nmf_topics_change_with_the_seed_and_the_default_seed_keeps_its_start(te
     monkeypatch.setattr(engines._NmfEngine, "__init__", recorded)
     fitted(texts, engine="gensim", random_state=3, max_iter=2)
     assert starts == ["nndsvd"]
+
+
+def test_a_sweep_whose_nmf_seeds_changed_nothing_does_not_send_the_user_to_init(tmp_path, seeds_dir, monkeypatch):
+    """Hunt 26 C: "the seeds gave the same topics" advised --init random, which --engine nmf refuses: NMF's start
+    is random for every seed but the default; gensim's from NNDSVD keeps the advice."""
+    from dvtopics.topics import sweep as sweep_module
+
+    monkeypatch.setattr(sweep_module, "seeds_changed_nothing", lambda rows: True)
+    said = {}
+    for engine in ("nmf", "gensim"):
+        result = CliRunner().invoke(cli, ["topics", "sweep", str(seeds_dir), "--k", "2", "--seeds", "2", "--engine",
+                                          engine, "--out", str(tmp_path / engine)])
+        assert result.exit_code == 0, result.output
+        said[engine] = re.search(r"The seeds gave the same topics at every K: [^\n]*", result.output)[0]
+    assert "--init" not in said["nmf"] and "every start led to them" in said["nmf"]
+    assert said["gensim"].endswith("(--init random varies it)")

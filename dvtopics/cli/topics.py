@@ -249,8 +249,12 @@ def sweep_cmd(paths, ks, n_seeds, out, measures, unit, engine, no_below, no_abov
         click.echo(f"{row['k']:>4} {cells[0]:>15} {cells[1]:>15} {cells[2]:>15} {stability:>10} "
                    f"{row['fit_seconds']:>8.1f}")
     if seeds_changed_nothing(rows):
-        click.echo("The seeds gave the same topics at every K: the start does not depend on the seed on these "
-                   "articles, so the spread and the stability measure nothing (--init random varies it)")
+        # gensim's start from NNDSVD's topics can be the same whatever the seed; NMF's own start is random but for the
+        # default seed, and the --init that varies gensim's is refused beside another engine
+        why = ("the start does not depend on the seed on these articles" if engine == "gensim" and init == "nmf"
+               else "every start led to them on these articles")
+        click.echo(f"The seeds gave the same topics at every K: {why}, so the spread and the stability measure "
+                   f"nothing{' (--init random varies it)' if engine == 'gensim' and init == 'nmf' else ''}")
     try:
         k, why = suggestion(rows)
         click.echo(f"Suggested K: {k} ({why})")
