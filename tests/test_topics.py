@@ -1269,6 +1269,26 @@ def test_nmf_topics_change_with_the_seed_and_the_default_seed_keeps_its_start(te
     assert starts == ["nndsvd"]
 
 
+def test_every_occurrence_of_a_word_is_one_string_and_bags_of_words_become_the_same_matrix():
+    """Hunt 26 C: a fit on 35,000 articles peaked at 2.1 GB: a string per token occurrence, and the sparse matrix
+    built from three Python lists of an int per cell. A word's occurrences now share one string, and the matrix
+    built from arrays is the one the (row, column) lists gave, a word given twice in a bag summed."""
+    from scipy.sparse import csr_matrix
+
+    from dvtopics.topics.engines import bows_to_csr
+
+    units = TopicModel()._text_units(["lúa_gạo nông_dân lúa_gạo\nlúa_gạo", "nông_dân của lúa_gạo"])
+    words = [w for text in units for unit in text for w in unit]
+    assert words == ["lúa_gạo", "nông_dân", "lúa_gạo", "lúa_gạo", "nông_dân", "lúa_gạo"]
+    assert len({id(w) for w in words}) == 2
+    bows = [[(0, 2), (3, 1)], [], [(1, 1), (1, 2), (4, 5)]]
+    rows = [i for i, bow in enumerate(bows) for _ in bow]
+    lists = csr_matrix(([c for bow in bows for _, c in bow], (rows, [w for bow in bows for w, _ in bow])), shape=(3, 5))
+    matrix = bows_to_csr(bows, 5)
+    assert matrix.dtype == np.float64 and np.array_equal(matrix.toarray(), lists.toarray())
+    assert matrix[2, 1] == 3 and bows_to_csr([], 5).shape == (0, 5)
+
+
 def test_a_sweep_whose_nmf_seeds_changed_nothing_does_not_send_the_user_to_init(tmp_path, seeds_dir, monkeypatch):
     """Hunt 26 C: "the seeds gave the same topics" advised --init random, which --engine nmf refuses: NMF's start
     is random for every seed but the default; gensim's from NNDSVD keeps the advice."""

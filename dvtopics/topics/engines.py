@@ -37,12 +37,17 @@ GENSIM_CHUNK = 256
 
 
 def bows_to_csr(bows: Sequence[list[tuple[int, int]]], n_words: int):
+    """The texts' bags of words as a sparse matrix of counts, a row per text. Built from arrays: three Python lists
+    of an int object per (text, word) pair took several times the matrix's own memory while it was made."""
     from scipy.sparse import csr_matrix
 
-    rows = [i for i, bow in enumerate(bows) for _ in bow]
-    cols = [word for bow in bows for word, _ in bow]
-    counts = [count for bow in bows for _, count in bow]
-    return csr_matrix((counts, (rows, cols)), shape=(len(bows), n_words), dtype=np.float64)
+    row_ends = np.cumsum([0] + [len(bow) for bow in bows], dtype=np.int64)
+    n_cells = int(row_ends[-1])
+    words = np.fromiter((word for bow in bows for word, _ in bow), dtype=np.int64, count=n_cells)
+    counts = np.fromiter((count for bow in bows for _, count in bow), dtype=np.float64, count=n_cells)
+    matrix = csr_matrix((counts, words, row_ends), shape=(len(bows), n_words))
+    matrix.sum_duplicates()  # a word twice in a bag is summed, as the (row, column) form summed it
+    return matrix
 
 
 def _normalize_rows(matrix: np.ndarray) -> np.ndarray:

@@ -245,18 +245,19 @@ class TopicModel(TransformerMixin, BaseEstimator):
         # as a --stopwords file is read: "nhân dân" given in a notebook matched no token ("nhân_dân") and stayed
         return default_stopwords() | {stopword_spelling(w) for w in as_list(self.extra_stopwords, "extra_stopwords")}
 
-    def _words(self, unit_text: str, stopwords: frozenset[str], kept: dict[str, bool] | None = None) -> list[str]:
-        """The unit's content words that are not stopwords. `kept` remembers the answer for each distinct
-        token (a regular expression per token was most of the time of building the vocabulary)."""
+    def _words(self, unit_text: str, stopwords: frozenset[str], kept: dict[str, str] | None = None) -> list[str]:
+        """The unit's content words that are not stopwords. `kept` maps each distinct token to the one string every
+        occurrence of it shares ("" for a token dropped): a regular expression per token was most of the time of
+        building the vocabulary, and a string object per occurrence held a corpus' words many times over."""
         if kept is None:
             kept = {}
         words = []
         for token in drop_captions(unit_text.lower()).split():
-            keep = kept.get(token)
-            if keep is None:
-                keep = kept[token] = is_content_word(token) and token not in stopwords
-            if keep:
-                words.append(token)
+            word = kept.get(token)
+            if word is None:
+                word = kept[token] = token if is_content_word(token) and token not in stopwords else ""
+            if word:
+                words.append(word)
         return words
 
     def _unit_tokens(self, texts: Iterable[str]) -> list[list[str]]:
