@@ -66,8 +66,9 @@ def model_options(func):
         click.option("--max-iter", type=click.IntRange(1, MAX_ITER), default=None,
                      help="Passes (gensim, sklearn), Gibbs sweeps (tomotopy) or iterations (nmf) "
                           "[default: the engine's own]."),
-        click.option("--seed", type=SEED, default=0, show_default=True, help="Random seed: the same seed repeats a run (nmf: 0 starts from NNDSVD, any other "
-                          "from random factors)."),
+        click.option("--seed", type=SEED, default=0, show_default=True,
+                     help="Random seed: the same seed repeats a run (nmf: 0 starts from NNDSVD, any other from random "
+                          "factors)."),
     ]):
         func = option(func)
     return func
@@ -251,10 +252,10 @@ def sweep_cmd(paths, ks, n_seeds, out, measures, unit, engine, no_below, no_abov
     if seeds_changed_nothing(rows):
         # gensim's start from NNDSVD's topics can be the same whatever the seed; NMF's own start is random but for the
         # default seed, and the --init that varies gensim's is refused beside another engine
-        why = ("the start does not depend on the seed on these articles" if engine == "gensim" and init == "nmf"
-               else "every start led to them on these articles")
-        click.echo(f"The seeds gave the same topics at every K: {why}, so the spread and the stability measure "
-                   f"nothing{' (--init random varies it)' if engine == 'gensim' and init == 'nmf' else ''}")
+        why = ("the start does not depend on the seed on these articles, so the spread and the stability measure "
+               "nothing (--init random varies it)" if engine == "gensim" and init == "nmf" else
+               "every start led to them on these articles, so the spread and the stability measure nothing")
+        click.echo(f"The seeds gave the same topics at every K: {why}")
     try:
         k, why = suggestion(rows)
         click.echo(f"Suggested K: {k} ({why})")

@@ -201,7 +201,8 @@ def _given_types(articles: Sequence[Article], records: list[dict], known: Sequen
         why = ("its labels are not the article types (a task of your own, or types mixed with other names)"
                if of_another_set else "its labels are none of the model's")
         log.warning("the label field of %s was not used as their type: %s: %s%s; the model's labels are %s",
-                    plural(sum(unused.values()), "article"), why, named, f" and {len(unused) - 5} more" if len(unused) > 5 else "",
+                    plural(sum(unused.values()), "article"), why, named,
+                    f" and {len(unused) - 5} more" if len(unused) > 5 else "",
                     ", ".join(sorted(known)))
 
 

@@ -198,7 +198,7 @@ class _GensimEngine:
                             passes=p["max_iter"], iterations=100, chunksize=GENSIM_CHUNK,
                             random_state=p["random_state"], eval_every=None, dtype=np.float64)
         if p["init"] == "nmf":
-            # NNDSVD whatever the seed: LDA's own start (each text's) varies with it, and its measured figures are from this
+            # NNDSVD whatever the seed: LDA's own start (each text's) varies with it; its measured figures are so
             nmf = _NmfEngine(p["n_topics"], None, None, DEFAULT_MAX_ITER["nmf"], p["random_state"], init="nndsvd")
             lengths = np.array([sum(count for _, count in bow) for bow in bows], dtype=np.float64)
             # A start need not converge: LDA refines it. scikit-learn's advice ("Increase it") could not be followed

@@ -41,7 +41,8 @@ from sklearn.utils.validation import check_is_fitted
 from ..arguments import (MAX_ITER, MAX_NO_BELOW, MAX_SEED, MIN_TOPICS, as_list, check_at_least, check_n_jobs,
                          check_random_state)
 from ..errors import ArgumentError, ModelError, TooManyTopics, TopicsError
-from .engines import DEFAULT_MAX_ITER, DEFAULT_SEED, ENGINE_CLASSES, ENGINE_NAMES, ENGINES, SHARED_ESTEP_MIN_UNITS, bows_to_csr
+from .engines import (DEFAULT_MAX_ITER, DEFAULT_SEED, ENGINE_CLASSES, ENGINE_NAMES, ENGINES, SHARED_ESTEP_MIN_UNITS,
+                      bows_to_csr)
 
 log = logging.getLogger(__name__)
 

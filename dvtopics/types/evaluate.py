@@ -111,8 +111,8 @@ def check_labels_known(truth: Sequence[str], known: Sequence[str], model: str) -
                             f"it predicts {knows}. Check --labels or --label-field, or score a model of these labels")
     n_unknown = sum(unknown.values())
     log.warning("%d of the %d labelled %s %s a label the model %s never predicts, so %s as its errors: %s; it "
-                "predicts %s", n_unknown, len(truth), word_for(len(truth), "article"), word_for(n_unknown, "has", "have"),
-                model, word_for(n_unknown, "it counts", "they count"), named, knows)
+                "predicts %s", n_unknown, len(truth), word_for(len(truth), "article"),
+                word_for(n_unknown, "has", "have"), model, word_for(n_unknown, "it counts", "they count"), named, knows)
 
 
 def _cased_otherwise(unknown: Iterable[str], known: Sequence[str]) -> str:
