@@ -13,6 +13,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from .arguments import check_n_jobs
 from .errors import DvtopicsError
+from .wording import plural
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +36,7 @@ def cores(n_jobs: int) -> int:
     available = available_cores()
     if n_jobs > available and n_jobs not in _CAPPED:
         _CAPPED.add(n_jobs)
-        log.warning("n_jobs %d is more than the %d cores here; using %d", n_jobs, available, available)
+        log.warning("n_jobs %d is more than the %s here; using %d", n_jobs, plural(available, "core"), available)
     return available if n_jobs == -1 else min(n_jobs, available)
 
 

@@ -412,7 +412,7 @@ def test_evaluate_says_how_many_labelled_ids_it_did_not_find(model_dir, corpus, 
     assert "2 of the 3 labelled ids in --labels are not articles of the input" in caplog.text
     labels.write_text("id,label\nnot-here,other\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(corpus), "--labels", str(labels)])
-    assert result.exit_code == 2 and "none of the 1 ids in --labels" in result.output
+    assert result.exit_code == 2 and "the one id in --labels is not an article" in result.output
 
 
 def test_train_says_how_many_labelled_ids_it_did_not_find(corpus, tmp_path, caplog):
@@ -421,7 +421,7 @@ def test_train_says_how_many_labelled_ids_it_did_not_find(corpus, tmp_path, capl
     result = CliRunner().invoke(cli, ["train", str(corpus), "--labels", str(labels), "--classifier", "logreg",
                                       "--folds", "2", "--out", str(tmp_path / "m")])
     assert result.exit_code == 0, result.output
-    assert "1 of the 2 labelled ids in --labels are not articles of the input" in caplog.text
+    assert "1 of the 2 labelled ids in --labels is not an article of the input" in caplog.text
 
 
 def test_an_id_with_two_labels_in_a_labels_file_is_refused(model_dir, corpus, tmp_path):

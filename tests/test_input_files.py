@@ -2447,3 +2447,14 @@ def test_json_lines_without_a_date_field_are_not_read_a_second_time(tmp_path, mo
                     encoding="utf-8")
     assert len(list(read_articles([path]))) == 500
     assert len(consumed) <= 500 + 101
+
+
+def test_an_article_read_as_it_was_written_holds_its_text_once():
+    """Hunt 26 C: every article held its text twice, as read (`raw`) and as modelled (`text`), though half of
+    baomoi's are the same: a corpus' text was twice in memory. The same text is one string; another stays apart."""
+    from dvtopics.io.article import make_article
+
+    plain = make_article("a", "Hội nghị sơ kết công tác dân vận 6 tháng đầu năm của tỉnh.\nBan Dân vận Tỉnh ủy chủ trì.")
+    assert plain.text == plain.raw and plain.text is plain.raw
+    quoted = make_article("b", "Hội nghị “sơ kết” công tác dân vận 6 tháng đầu năm của tỉnh.")
+    assert quoted.raw != quoted.text and "“sơ kết”" in quoted.raw

@@ -952,7 +952,7 @@ def test_ids_excel_wrote_in_scientific_notation_are_named_as_such(tmp_path, capl
     (tmp_path / "one.csv").write_text("id,label\n2.14702E+11,annual_review\na3,semi_annual_review\n", encoding="utf-8")
     with caplog.at_level(logging.WARNING):
         jobs.evaluate(reading, "shipped", [tmp_path / "one.csv"])
-    assert "1 of the 2 labelled ids in --labels are not articles of the input: left out: '2.14702E+11' is an id Excel " \
+    assert "1 of the 2 labelled ids in --labels is not an article of the input: left out: '2.14702E+11' is an id Excel " \
            "wrote in scientific notation" in caplog.text
 
 

@@ -468,7 +468,7 @@ def test_the_note_on_undated_articles_fits_those_whose_date_field_is_not_a_date(
                                           "warning": "the 'date' field '32/13/2017' is not a date: not used"}]
     html = build_report(records)
     assert "none in their record" not in html
-    assert "1 of 2 articles carry no date that could be read (no date field, or one that is not a date" in html
+    assert "1 of 2 articles carries no date that could be read (no date field, or one that is not a date" in html
 
 
 def test_the_page_names_the_workbook_written_with_it_and_no_other():
@@ -899,3 +899,42 @@ def test_cli_report_shows_the_types_a_corrected_labels_file_gives(tmp_path, seed
     result = CliRunner().invoke(cli, ["report", str(seeds_dir), "--out", str(labels.with_suffix(".html")),
                                       "--no-topics", "--labels", str(tmp_path / "missing.csv")])
     assert result.exit_code == 2 and "missing.csv" in result.output
+
+
+def test_a_mistyped_date_is_named_on_the_page_as_in_the_warning(caplog):
+    """Hunt 26 C: one article dated 1917 among those of 2017 stretched the page's charts over 101 years, and only a
+    warning on stderr, which the page's reader never sees, said so; the page names the article too."""
+    records = _dated([f"2017-{m:02d}-10" for m in range(1, 7)] + ["1917-03-05"])
+    text = re.sub(r"<[^>]+>", "", build_report(records))
+    note = ("101 years, 99 of them without an article: the earliest article is d6 (1917-03-05), the latest d5 "
+            "(2017-06-10)")
+    assert f"Is a date mistyped? The dates span {note}." in text and note in caplog.text
+    caplog.clear()
+    assert "mistyped" not in build_report(records[:6]) and not caplog.text
+
+
+def test_cli_report_refuses_a_labels_file_none_of_whose_ids_is_an_article(tmp_path, seeds_dir, fake_classifier):
+    """Hunt 26 C: `report --labels` of another corpus gave no article its type and the page showed the model's
+    labels, in silence; it is refused in one line before any labelling, as `topics fit --labels` is."""
+    from dvtopics.cli import cli
+
+    labels = tmp_path / "other.csv"
+    labels.write_text("id,label\nzz-1,annual_review\nzz-2,other\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["report", str(seeds_dir), "--out", str(tmp_path / "r.html"), "--no-topics",
+                                      "--labels", str(labels)])
+    assert result.exit_code == 2, result.output
+    assert "Error: none of the 2 ids in --labels is an article of the input" in result.output
+    assert not (tmp_path / "r.html").exists()
+
+
+def test_count_phrases_agree_with_their_counts():
+    """Hunt 26 C: a page of one undated article said "1 of 1 articles carry no date"; the labels refused or left out
+    said "none of the 1 ids" and "1 of the 2 labelled ids ... are not articles"."""
+    from dvtopics.errors import DvtopicsError
+    from dvtopics.jobs.checks import check_ids_found
+
+    text = re.sub(r"<[^>]+>", "", build_report(_dated([None])))
+    assert "1 of 1 article carries no date" in text
+    assert "2 of 3 articles carry no date" in re.sub(r"<[^>]+>", "", build_report(_dated([None, None, "2017-01-02"])))
+    with pytest.raises(DvtopicsError, match="^the one id in --labels is not an article of the input"):
+        check_ids_found({"x": "other"}, {"a"}, "--labels")

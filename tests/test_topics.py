@@ -360,17 +360,17 @@ def test_cli_fit_and_assign_refuse_labels_of_none_of_their_articles(tmp_path, ca
     labels.write_text("id,label\nsomething-else,other\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["topics", "fit", "seeds", "--k", "2", "--labels", str(labels),
                                       "--out", str(tmp_path / "t")])
-    assert result.exit_code == 2 and "none of the 1 ids in --labels is an article of the input" in result.output
+    assert result.exit_code == 2 and "the one id in --labels is not an article of the input" in result.output
     assert CliRunner().invoke(cli, ["topics", "fit", "seeds", "--k", "2", "--engine", "nmf",
                                     "--out", str(tmp_path / "t")]).exit_code == 0
     assign = ["topics", "assign", str(tmp_path / "t"), "seeds", "--out", str(tmp_path / "a.csv"), "--labels"]
     result = CliRunner().invoke(cli, [*assign, str(labels)])
-    assert result.exit_code == 2 and "none of the 1 ids in --labels is an article of the input" in result.output
+    assert result.exit_code == 2 and "the one id in --labels is not an article of the input" in result.output
     assert not (tmp_path / "a.csv").exists()
     some = tmp_path / "some.csv"  # one id of the seeds', one of another corpus: the other is counted
     some.write_text("id,label\n000_4277f1d749d09db2,other\nsomething-else,other\n", encoding="utf-8")
     assert CliRunner().invoke(cli, [*assign, str(some)]).exit_code == 0
-    assert "1 of the 2 labelled ids in --labels are not articles of the input" in caplog.text
+    assert "1 of the 2 labelled ids in --labels is not an article of the input" in caplog.text
 
 
 def test_summarize_gives_shares_over_time_and_by_type(texts):
@@ -1014,12 +1014,29 @@ def test_a_mistyped_date_that_stretches_the_shares_over_time_is_warned_of_with_i
     _, themes = made_up_texts()
     articles = _articles(themes)
     articles[3] = Article(id="typo", title="bài", date="1917-01-15", label=themes[3])
-    summarize(model, articles, model.transform(texts))
-    assert "span 1202 months, 1199 of them without an article" in caplog.text
-    assert "the earliest article is typo (1917-01-15), the latest a59 (2017-02-15)" in caplog.text
-    caplog.clear()
+    note = summarize(model, articles, model.transform(texts)).stretched_span
+    assert note.startswith("1202 months, 1199 of them without an article")
+    assert note.endswith("the earliest article is typo (1917-01-15), the latest a59 (2017-02-15)")
     dates = [f"{2000 + i % 48 // 12}-{i % 48 % 12 + 1:02d}-15" for i in range(len(texts))]  # 48 months, none empty
-    summarize(model, [Article(id=f"a{i}", title="bài", date=d) for i, d in enumerate(dates)], model.transform(texts))
+    assert summarize(model, [Article(id=f"a{i}", title="bài", date=d) for i, d in enumerate(dates)],
+                     model.transform(texts)).stretched_span is None
+
+
+def test_fit_warns_of_a_stretched_span_and_assign_which_writes_no_shares_over_time_does_not(tmp_path, caplog):
+    """Hunt 26 C: `topics assign` warned that "the shares over time span 1202 months", shares it never writes."""
+    texts, _ = made_up_texts(n_per_theme=10)
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"a{i}", "text": text.replace("_", " "),
+                                          "date": "1917-01-15" if i == 3 else f"2017-0{1 + i % 2}-15"}) + "\n"
+                              for i, text in enumerate(texts)), encoding="utf-8")
+    fit = CliRunner().invoke(cli, ["topics", "fit", str(corpus), "--k", "3", "--no-above", "0.9", "--out",
+                                   str(tmp_path / "t")])
+    assert fit.exit_code == 0, fit.output
+    assert "shares over time span 1202 months" in caplog.text and "earliest article is a3 (1917-01-15)" in caplog.text
+    caplog.clear()
+    assign = CliRunner().invoke(cli, ["topics", "assign", str(tmp_path / "t"), str(corpus), "--out",
+                                      str(tmp_path / "a.csv")])
+    assert assign.exit_code == 0, assign.output
     assert "span" not in caplog.text
 
 
@@ -1230,3 +1247,59 @@ def test_an_output_folder_named_as_a_file_is_refused_before_any_work(tmp_path, s
     assert check_folder(f"{tmp_path / 'parts.jsonl'}/") == tmp_path / "parts.jsonl"
     (tmp_path / "old.json").mkdir()
     assert check_folder(tmp_path / "old.json") == tmp_path / "old.json"
+
+
+def test_nmf_topics_change_with_the_seed_and_the_default_seed_keeps_its_start(texts, monkeypatch):
+    """Hunt 26 C: `topics fit --engine nmf --seed N` gave the same topics for every N, NNDSVD being a function of
+    the data alone. Another seed starts from random factors; the default seed keeps NNDSVD (and its results), and
+    gensim's LDA still starts from NNDSVD's topics whatever its seed."""
+    one, two = (fitted(texts, engine="nmf", random_state=seed) for seed in (1, 2))
+    assert not np.allclose(one.topic_word_, two.topic_word_)
+    assert np.array_equal(one.topic_word_, fitted(texts, engine="nmf", random_state=1).topic_word_)  # repeats
+    assert fitted(texts, engine="nmf").engine_.nmf.init == "nndsvd" and one.engine_.nmf.init == "random"
+    from dvtopics.topics import engines
+
+    starts, original = [], engines._NmfEngine.__init__
+
+    def recorded(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        starts.append(self.nmf.init)
+    monkeypatch.setattr(engines._NmfEngine, "__init__", recorded)
+    fitted(texts, engine="gensim", random_state=3, max_iter=2)
+    assert starts == ["nndsvd"]
+
+
+def test_every_occurrence_of_a_word_is_one_string_and_bags_of_words_become_the_same_matrix():
+    """Hunt 26 C: a fit on 35,000 articles peaked at 2.1 GB: a string per token occurrence, and the sparse matrix
+    built from three Python lists of an int per cell. A word's occurrences now share one string, and the matrix
+    built from arrays is the one the (row, column) lists gave, a word given twice in a bag summed."""
+    from scipy.sparse import csr_matrix
+
+    from dvtopics.topics.engines import bows_to_csr
+
+    units = TopicModel()._text_units(["lúa_gạo nông_dân lúa_gạo\nlúa_gạo", "nông_dân của lúa_gạo"])
+    words = [w for text in units for unit in text for w in unit]
+    assert words == ["lúa_gạo", "nông_dân", "lúa_gạo", "lúa_gạo", "nông_dân", "lúa_gạo"]
+    assert len({id(w) for w in words}) == 2
+    bows = [[(0, 2), (3, 1)], [], [(1, 1), (1, 2), (4, 5)]]
+    rows = [i for i, bow in enumerate(bows) for _ in bow]
+    lists = csr_matrix(([c for bow in bows for _, c in bow], (rows, [w for bow in bows for w, _ in bow])), shape=(3, 5))
+    matrix = bows_to_csr(bows, 5)
+    assert matrix.dtype == np.float64 and np.array_equal(matrix.toarray(), lists.toarray())
+    assert matrix[2, 1] == 3 and bows_to_csr([], 5).shape == (0, 5)
+
+
+def test_a_sweep_whose_nmf_seeds_changed_nothing_does_not_send_the_user_to_init(tmp_path, seeds_dir, monkeypatch):
+    """Hunt 26 C: "the seeds gave the same topics" advised --init random, which --engine nmf refuses: NMF's start
+    is random for every seed but the default; gensim's from NNDSVD keeps the advice."""
+    from dvtopics.topics import sweep as sweep_module
+
+    monkeypatch.setattr(sweep_module, "seeds_changed_nothing", lambda rows: True)
+    said = {}
+    for engine in ("nmf", "gensim"):
+        result = CliRunner().invoke(cli, ["topics", "sweep", str(seeds_dir), "--k", "2", "--seeds", "2", "--engine",
+                                          engine, "--out", str(tmp_path / engine)])
+        assert result.exit_code == 0, result.output
+        said[engine] = re.search(r"The seeds gave the same topics at every K: [^\n]*", result.output)[0]
+    assert "--init" not in said["nmf"] and "every start led to them" in said["nmf"]
+    assert said["gensim"].endswith("(--init random varies it)")

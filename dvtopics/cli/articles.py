@@ -7,7 +7,8 @@ import sys
 
 import click
 
-from .options import Command, InspectPath, OutputPath, paths_argument, plural, reading_options, terminal_text
+from .options import Command, InspectPath, OutputPath, paths_argument, reading_options, terminal_text
+from ..wording import plural
 
 
 def _cards_apart(func):

@@ -9,8 +9,9 @@ import click
 
 from ..arguments import ABSTAIN, MIN_FOLDS
 from ..persist import MODEL_FILES
+from ..wording import plural
 from .options import (BATCH, MODEL_DIR, SEED, SHARE, Command, InputPath, ModelArgument, OutputPath, checked,
-                      engine_options, paths_argument, plural, reading_options, terminal_text, typed_command)
+                      engine_options, paths_argument, reading_options, terminal_text, typed_command)
 
 
 labels_option = click.option(

@@ -326,11 +326,6 @@ MODEL_DIR = ModelDir()
 TOPICS_DIR = ModelFolder("topics")  # a topics model's folder: `topics show|assign|html DIRECTORY`, `report --topics`
 
 
-def plural(n: int, word: str) -> str:
-    """"1 article", "2 articles": a count and its word, as the command's summary lines print them."""
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
 def _field_name(ctx, param, value: str) -> str:
     if not value.strip():
         raise click.BadParameter("a field name cannot be empty")

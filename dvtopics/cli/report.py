@@ -8,8 +8,9 @@ import time
 import click
 
 from ..arguments import MAX_REPORT_TOPICS, MIN_TOPICS
-from .options import (ARTICLES, MODEL_DIR, TOPICS_DIR, Command, InputPath, OutputPath, paths_argument, plural,
+from .options import (ARTICLES, MODEL_DIR, TOPICS_DIR, Command, InputPath, OutputPath, paths_argument,
                       reading_options)
+from ..wording import plural
 
 
 def _command_line(ctx: click.Context) -> str:

@@ -18,8 +18,9 @@ from pathlib import Path
 import click
 
 from ..arguments import MAX_ITER, MAX_NO_BELOW, MAX_TOPICS, MIN_TOPICS, PERIODS
-from .options import (SEED, TOPICS_DIR, FloatRange, Group, InputPath, ModelArgument, OutputPath, checked, engine_options,
-                      paths_argument, plural, reading_options, terminal_text)
+from ..wording import plural
+from .options import (SEED, TOPICS_DIR, FloatRange, Group, InputPath, ModelArgument, OutputPath, checked,
+                      engine_options, paths_argument, reading_options, terminal_text)
 
 UNITS = ("document", "paragraph")
 ENGINES = ("gensim", "nmf", "tomotopy", "sklearn")  # dvtopics.topics.engines.ENGINES, without importing it
@@ -65,7 +66,9 @@ def model_options(func):
         click.option("--max-iter", type=click.IntRange(1, MAX_ITER), default=None,
                      help="Passes (gensim, sklearn), Gibbs sweeps (tomotopy) or iterations (nmf) "
                           "[default: the engine's own]."),
-        click.option("--seed", type=SEED, default=0, show_default=True, help="Random seed: the same seed repeats a run."),
+        click.option("--seed", type=SEED, default=0, show_default=True,
+                     help="Random seed: the same seed repeats a run (nmf: 0 starts from NNDSVD, any other from random "
+                          "factors)."),
     ]):
         func = option(func)
     return func
@@ -247,8 +250,12 @@ def sweep_cmd(paths, ks, n_seeds, out, measures, unit, engine, no_below, no_abov
         click.echo(f"{row['k']:>4} {cells[0]:>15} {cells[1]:>15} {cells[2]:>15} {stability:>10} "
                    f"{row['fit_seconds']:>8.1f}")
     if seeds_changed_nothing(rows):
-        click.echo("The seeds gave the same topics at every K: the start does not depend on the seed on these "
-                   "articles, so the spread and the stability measure nothing (--init random varies it)")
+        # gensim's start from NNDSVD's topics can be the same whatever the seed; NMF's own start is random but for the
+        # default seed, and the --init that varies gensim's is refused beside another engine
+        why = ("the start does not depend on the seed on these articles, so the spread and the stability measure "
+               "nothing (--init random varies it)" if engine == "gensim" and init == "nmf" else
+               "every start led to them on these articles, so the spread and the stability measure nothing")
+        click.echo(f"The seeds gave the same topics at every K: {why}")
     try:
         k, why = suggestion(rows)
         click.echo(f"Suggested K: {k} ({why})")

@@ -150,6 +150,8 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
     address, published = page_head(raw) if is_html(raw) else (None, None)
     raw = _readable(raw, fields, name)
     clean = strip_furniture(normalize(raw))
+    if clean == raw:  # (45% of baomoi's articles) the one string, not a copy: a corpus' text was held twice
+        clean = raw
     if not clean.strip():
         clean = _title_for_wordless_text(raw, fields, name)
     if body is None:

@@ -531,6 +531,28 @@ def period_range(periods: Iterable[str | None], period: str = "month") -> list[s
     return [_name(i, period) for i in range(_index(found[0], period), _index(found[-1], period) + 1)]
 
 
+def stretched_span(dated: Iterable[tuple[str, object]], period: str = "month") -> str | None:
+    """What to say when the dates of some articles, (id, date) pairs, span more periods than a chart shows and most
+    of them are empty, naming the earliest and the latest article: one mistyped date (1917 for 2017) made a time
+    axis of 1,200 months, two slivers at its ends, in silence. None when the span reads well.
+
+    >>> stretched_span([("a", "2017-03-01"), ("typo", "1917-03-05"), ("b", "2017-05-01")], "year")
+    '101 years, 99 of them without an article: the earliest article is typo (1917-03-05), the latest b (2017-05-01)'
+    """
+    days = [(day_of(date), article_id) for article_id, date in dated]
+    ends = sorted((p, day, i) for i, (day, _) in enumerate(days) if (p := period_of(day, period)))
+    if not ends:
+        return None
+    found = {p for p, _, _ in ends}
+    span = period_range(found, period)
+    empty = len(span) - len(found)
+    if len(span) <= MAX_PERIODS_CHARTED or empty * 2 <= len(span):
+        return None
+    (_, first_day, first), (_, last_day, last) = ends[0], ends[-1]
+    return (f"{len(span)} {period}s, {empty} of them without an article: the earliest article is {days[first][1]} "
+            f"({first_day}), the latest {days[last][1]} ({last_day})")
+
+
 _PER_YEAR = {"month": 12, "quarter": 4, "year": 1}
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..errors import InputError
+from ..wording import plural, word_for
 from .article import Article, add_warning, make_article
 from .decode import decode_text
 from .files import compression, open_binary, read_all
@@ -88,11 +89,13 @@ def read_feed(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
         yield failed(path.name, f"{path}: {exc}", on_error)
         return
     if machinery:
-        log.warning("%s: a site's export (WordPress', Blogger's): each of its %d posts and pages read as an article; "
-                    "its %d other items (pictures, menu items, revisions, the trash, settings, template, comments) are "
-                    "not articles", path, len(items), machinery)
+        log.warning("%s: a site's export (WordPress', Blogger's): %s read as an article; its %s (pictures, menu "
+                    "items, revisions, the trash, settings, template, comments) %s", path,
+                    word_for(len(items), "its one post or page", f"each of its {len(items)} posts and pages"),
+                    plural(machinery, "other item"), word_for(machinery, "is not an article", "are not articles"))
     else:
-        log.warning("%s: a news feed (RSS or Atom): each of its %d items read as an article", path, len(items))
+        log.warning("%s: a news feed (RSS or Atom): %s read as an article", path,
+                    word_for(len(items), "its one item", f"each of its {len(items)} items"))
     for number, item in enumerate(items, start=1):
         where, fallback_id = f"{path} (item {number})", f"{path.name}:{number}"
         record = {getattr(fields, key, key): value for key, value in item.items() if value is not None}

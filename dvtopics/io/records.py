@@ -11,6 +11,7 @@ from typing import Iterable, Iterator, Mapping
 
 from ..arguments import missing
 from ..errors import ArgumentError, InputError
+from ..wording import plural, word_for
 from .article import METADATA_FIELDS, Article, add_warning, field_text, make_article
 from .htmltext import wordpress_machinery
 from .jsonfiles import json_kind
@@ -300,8 +301,9 @@ class SiteRows:
 
     def close(self) -> None:
         if self.passed:
-            log.warning("%s: WordPress' posts table: %d rows are not articles, passed over (%s); its posts and pages "
-                        "are read", self.where, sum(self.passed.values()),
+            passed = sum(self.passed.values())
+            log.warning("%s: WordPress' posts table: %s %s, passed over (%s); its posts and pages are read",
+                        self.where, plural(passed, "row"), word_for(passed, "is not an article", "are not articles"),
                         ", ".join(f"{count} {kind}" for kind, count in self.passed.items()))
 
 

@@ -10,6 +10,7 @@ from typing import Sequence
 
 from ..arguments import ENGINES, check_choice
 from ..errors import ArgumentError, DvtopicsError, InputError
+from ..wording import word_for
 from ..io.records import FieldNames
 
 log = logging.getLogger(__name__)
@@ -184,12 +185,13 @@ def check_ids_found(labels: dict[str, str], ids: set[str], option: str) -> None:
            f": {foreign!r} is a path on Windows, not here: a `file` cell names a .txt file by its path below the "
            "folder given (2017/03/late.txt)" if foreign else "")
     if missing == len(labels):
-        raise NoLabelledArticles(f"none of the {len(labels)} ids in {option} is an article of the input"
+        which = f"none of the {len(labels)} ids" if len(labels) > 1 else "the one id"
+        raise NoLabelledArticles(f"{which} in {option} is {'not ' if len(labels) == 1 else ''}an article of the input"
                                  f"{why or _near_id(labels, ids)}: check that the labels file is this input's (ids as "
                                  "`dvtopics inspect` shows them)")
     if missing:
-        log.warning("%d of the %d labelled ids in %s are not articles of the input: left out%s", missing, len(labels),
-                    option, why)
+        log.warning("%d of the %d labelled ids in %s %s of the input: left out%s", missing, len(labels), option,
+                    word_for(missing, "is not an article", "are not articles"), why)
 
 
 HTML_SUFFIXES = (".html", ".htm")

@@ -13,6 +13,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from ..arguments import MAX_BATCH, MAX_PART, MAX_SEED, MIN_FOLDS, as_list, check_at_least, check_share
 from ..errors import DvtopicsError, InputError
+from ..wording import plural, word_for
 from ..io.article import Article
 from ..io.paths import unique_paths
 from ..io.read import read_articles
@@ -427,8 +428,9 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
         where += f"; {len(failed)} could not be read" if failed else ""
         raise NoLabelledArticles(f"no labelled article found in the input: {where}" + _labels_among_inputs(reading))
     if unlabelled:  # blank label cells (a sheet's merged ones read before, a labels file of some ids) would go unseen
-        log.warning("%d of the %d articles read have no label and are not scored", unlabelled,
-                    unlabelled + len(articles))
+        log.warning("%d of the %s read %s no label and %s not scored", unlabelled,
+                    plural(unlabelled + len(articles), "article"), word_for(unlabelled, "has", "have"),
+                    word_for(unlabelled, "is", "are"))
     # "OTHER", "Annual review": the types however spelt, as train reads them, when the model's labels are types too
     truth = as_article_types(truth, classifier.labels)
     check_labels_known(truth, classifier.labels, model)

@@ -11,9 +11,10 @@ from typing import Sequence
 
 from ..arguments import MAX_PART, MAX_REPORT_TOPICS, MIN_TOPICS, check_at_least, check_title, named
 from ..errors import ArgumentError, TooManyTopics, TopicsError
+from ..wording import plural
 from ..io.article import Article
 from ..text.cache import open_cache
-from .checks import HTML_SUFFIXES, check_suffix, model_folders
+from .checks import HTML_SUFFIXES, check_ids_found, check_suffix, model_folders
 from .reading import Reading, job_arguments
 from .topics import warn_without_mix
 
@@ -52,11 +53,15 @@ def report_data(reading: Reading, model_dir=None, topics_dir=None, fit_topics: b
     _check_topics_choice(topics_dir, fit_topics, n_topics)
     from ..io.folders import passed_over
 
-    articles = list(reading.articles())
     if labels_file:  # a reader's corrections of `label --out`'s table: the report showed the model's labels again
         from ..types.training import read_types, with_article_types
 
-        articles = with_article_types(articles, read_types(labels_file, reading.fields.label, reading.fields.id))
+        types = read_types(labels_file, reading.fields.label, reading.fields.id)  # a broken file: before the reading
+    articles = list(reading.articles())
+    if labels_file:
+        # another corpus' labels changed no type, in silence: refused, as `topics fit --labels` refuses them
+        check_ids_found(types, {a.id for a in articles}, "--labels")
+        articles = with_article_types(articles, types)
     with open_cache(reading.cache_dir, reading.use_cache) as cache:
         records, topics, provenance = _report_data(articles, cache, reading.n_jobs, model_dir, topics_dir, fit_topics,
                                                    n_topics)
@@ -195,8 +200,9 @@ def _given_types(articles: Sequence[Article], records: list[dict], known: Sequen
         named = ", ".join(f"{label!r} ({n})" for label, n in unused.most_common(5))
         why = ("its labels are not the article types (a task of your own, or types mixed with other names)"
                if of_another_set else "its labels are none of the model's")
-        log.warning("the label field of %d articles was not used as their type: %s: %s%s; the model's labels are %s",
-                    sum(unused.values()), why, named, f" and {len(unused) - 5} more" if len(unused) > 5 else "",
+        log.warning("the label field of %s was not used as their type: %s: %s%s; the model's labels are %s",
+                    plural(sum(unused.values()), "article"), why, named,
+                    f" and {len(unused) - 5} more" if len(unused) > 5 else "",
                     ", ".join(sorted(known)))
 
 

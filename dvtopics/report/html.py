@@ -41,8 +41,9 @@ from .. import __version__
 from ..article_types import TYPE_NAMES_VI
 from ..arguments import check_title
 from ..errors import DvtopicsError
-from ..io.metadata import charted_period, day_of, period_of, period_range
+from ..io.metadata import charted_period, day_of, period_of, period_range, stretched_span
 from ..io.write import writable_text
+from ..wording import word_for
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +94,8 @@ def corpus_summary(records: Sequence[Mapping]) -> dict:
         "sources": sources.most_common(), "n_sources": len([s for s in sources if s != "(unknown)"]),
         "first_date": dates[0] if dates else None, "last_date": dates[-1] if dates else None,
         "undated": len(good) - len(dates),
+        # the charts per period mostly empty: a mistyped date, said on the page, whose reader never sees a warning
+        "stretched_span": stretched_span(((r.get("id"), r.get("date")) for r in good), period_for(records)),
     }
 
 
@@ -369,7 +372,7 @@ def _environment():
     env = Environment(loader=PackageLoader("dvtopics", "templates"), autoescape=select_autoescape(["j2", "html"]),
                       trim_blocks=True, lstrip_blocks=True, finalize=without_bidi_controls)
     env.filters["num"] = lambda n: f"{n:,}".replace(",", " ") if isinstance(n, int) else n
-    env.filters["plural"] = lambda n, word: word if n == 1 else word + "s"  # {{ n|plural("article") }}
+    env.filters["plural"] = word_for  # {{ n|plural("article") }}, {{ n|plural("has", "have") }}
     env.filters["pct"] = lambda x: "" if x is None else f"{100 * x:.1f} %"
     env.filters["dec"] = lambda x, d=3: "" if x is None else f"{float(x):.{d}f}"
     # a message's `command` as code (a warning's text, shown on the page too)
@@ -398,8 +401,11 @@ def build_report(
     rows = article_rows(records, topics)
     shown, totals = shown_articles(records, rows, max_rows_per_type)
     has_topics = topics is not None
+    summary = corpus_summary(records)
+    if summary["stretched_span"]:
+        log.warning("the articles' dates span %s (a mistyped date?)", summary["stretched_span"])
     context = {
-        "title": title, "summary": corpus_summary(records), "types": type_counts(records),
+        "title": title, "summary": summary, "types": type_counts(records),
         "type_names": TYPE_NAMES_VI, "months": monthly_counts(records), "type_order": type_order(records),
         "charts": type_charts(records), "period": period_for(records), "articles": shown, "totals": totals, "has_topics": has_topics,
         "max_failed": MAX_FAILED_SHOWN, "max_rows_per_type": max_rows_per_type, "provenance": provenance,

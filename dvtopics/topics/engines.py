@@ -14,6 +14,9 @@ from ..errors import MissingExtraError
 ENGINES = ("gensim", "tomotopy", "sklearn", "nmf")
 
 
+# The seed of a fit unless one is given (`TopicModel`, `--seed`)
+DEFAULT_SEED = 0
+
 # What made the themes, in words: `topics show`, the report and the model card say it.
 ENGINE_NAMES = {"gensim": "LDA (gensim, variational Bayes)", "tomotopy": "LDA (tomotopy, Gibbs sampling)",
                 "sklearn": "LDA (scikit-learn)", "nmf": "NMF (scikit-learn, on TF-IDF)"}
@@ -34,12 +37,17 @@ GENSIM_CHUNK = 256
 
 
 def bows_to_csr(bows: Sequence[list[tuple[int, int]]], n_words: int):
+    """The texts' bags of words as a sparse matrix of counts, a row per text. Built from arrays: three Python lists
+    of an int object per (text, word) pair took several times the matrix's own memory while it was made."""
     from scipy.sparse import csr_matrix
 
-    rows = [i for i, bow in enumerate(bows) for _ in bow]
-    cols = [word for bow in bows for word, _ in bow]
-    counts = [count for bow in bows for _, count in bow]
-    return csr_matrix((counts, (rows, cols)), shape=(len(bows), n_words), dtype=np.float64)
+    row_ends = np.cumsum([0] + [len(bow) for bow in bows], dtype=np.int64)
+    n_cells = int(row_ends[-1])
+    words = np.fromiter((word for bow in bows for word, _ in bow), dtype=np.int64, count=n_cells)
+    counts = np.fromiter((count for bow in bows for _, count in bow), dtype=np.float64, count=n_cells)
+    matrix = csr_matrix((counts, words, row_ends), shape=(len(bows), n_words))
+    matrix.sum_duplicates()  # a word twice in a bag is summed, as the (row, column) form summed it
+    return matrix
 
 
 def _normalize_rows(matrix: np.ndarray) -> np.ndarray:
@@ -190,7 +198,8 @@ class _GensimEngine:
                             passes=p["max_iter"], iterations=100, chunksize=GENSIM_CHUNK,
                             random_state=p["random_state"], eval_every=None, dtype=np.float64)
         if p["init"] == "nmf":
-            nmf = _NmfEngine(p["n_topics"], None, None, DEFAULT_MAX_ITER["nmf"], p["random_state"])
+            # NNDSVD whatever the seed: LDA's own start (each text's) varies with it; its measured figures are so
+            nmf = _NmfEngine(p["n_topics"], None, None, DEFAULT_MAX_ITER["nmf"], p["random_state"], init="nndsvd")
             lengths = np.array([sum(count for _, count in bow) for bow in bows], dtype=np.float64)
             # A start need not converge: LDA refines it. scikit-learn's advice ("Increase it") could not be followed
             # either, as --max-iter sets LDA's passes, not these iterations: silence it here only.
@@ -324,15 +333,24 @@ class _TomotopyEngine:
         self.__dict__.update(state)
 
 
+def nmf_start(random_state) -> str:
+    """Where NMF starts for a seed: the default seed from NNDSVD, any other seed (or none) from random factors.
+    NNDSVD is a function of the data alone, so with it every seed gave the same topics and a sweep's spread and
+    stability over seeds measured nothing; the default seed keeps it, and with it the results it always gave."""
+    return "nndsvd" if random_state == DEFAULT_SEED else "random"
+
+
 class _NmfEngine:
     """scikit-learn's NMF on sublinear TF-IDF (Frobenius loss). Not a probabilistic model: a topic's words
-    are its row of H scaled to sum 1, and a text's mix is its share of the TF-IDF weight each topic rebuilds."""
+    are its row of H scaled to sum 1, and a text's mix is its share of the TF-IDF weight each topic rebuilds.
+    It starts where `nmf_start` says, unless `init` is given (gensim's LDA starts from NNDSVD's topics)."""
 
-    def __init__(self, n_topics, alpha, eta, max_iter, random_state):
+    def __init__(self, n_topics, alpha, eta, max_iter, random_state, init=None):
         from sklearn.decomposition import NMF
 
         # alpha and eta are LDA's priors: nothing in NMF matches them
-        self.nmf = NMF(n_components=n_topics, init="nndsvd", max_iter=max_iter, random_state=random_state)
+        self.nmf = NMF(n_components=n_topics, init=init or nmf_start(random_state), max_iter=max_iter,
+                       random_state=random_state)
 
     def _tfidf(self, bows):
         from sklearn.preprocessing import normalize

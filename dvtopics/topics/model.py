@@ -41,7 +41,8 @@ from sklearn.utils.validation import check_is_fitted
 from ..arguments import (MAX_ITER, MAX_NO_BELOW, MAX_SEED, MIN_TOPICS, as_list, check_at_least, check_n_jobs,
                          check_random_state, named)
 from ..errors import ArgumentError, ModelError, TooManyTopics, TopicsError
-from .engines import DEFAULT_MAX_ITER, ENGINE_CLASSES, ENGINE_NAMES, ENGINES, SHARED_ESTEP_MIN_UNITS, bows_to_csr
+from .engines import (DEFAULT_MAX_ITER, DEFAULT_SEED, ENGINE_CLASSES, ENGINE_NAMES, ENGINES, SHARED_ESTEP_MIN_UNITS,
+                      bows_to_csr)
 
 log = logging.getLogger(__name__)
 
@@ -161,7 +162,8 @@ class TopicModel(TransformerMixin, BaseEstimator):
         the other engines ignore it.
     random_state : the seed (0 to 2**32 - 1); the same data and parameters give the same model (None: not
         seeded, so two fits may differ). A numpy RandomState, as scikit-learn takes, gives each fit its seed, one
-        number drawn from it (`seed_`, which the model card records), whatever the engine.
+        number drawn from it (`seed_`, which the model card records), whatever the engine. The nmf engine starts
+        from NNDSVD with the default seed, 0, and from random factors with any other (`engines.nmf_start`).
 
     Learned attributes: `dictionary_` (gensim Dictionary), `phrases_` (frozen
     Phrases or None), `topic_word_` (K × V, rows sum to 1), `term_frequency_`,
@@ -178,7 +180,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
                  no_below: int | str = "auto", no_above: float = 0.5, keep_n: int = 50000,
                  extra_stopwords: Iterable[str] = (), phrases: bool = False, phrase_min_count: int = 5,
                  phrase_threshold: float = 0.5, alpha: float | None = None, eta: float = 0.01,
-                 max_iter: int | None = None, init: str = "nmf", random_state: int = 0):
+                 max_iter: int | None = None, init: str = "nmf", random_state: int = DEFAULT_SEED):
         self.n_topics = n_topics
         self.unit = unit
         self.engine = engine
@@ -245,18 +247,19 @@ class TopicModel(TransformerMixin, BaseEstimator):
         # as a --stopwords file is read: "nhân dân" given in a notebook matched no token ("nhân_dân") and stayed
         return default_stopwords() | {stopword_spelling(w) for w in as_list(self.extra_stopwords, "extra_stopwords")}
 
-    def _words(self, unit_text: str, stopwords: frozenset[str], kept: dict[str, bool] | None = None) -> list[str]:
-        """The unit's content words that are not stopwords. `kept` remembers the answer for each distinct
-        token (a regular expression per token was most of the time of building the vocabulary)."""
+    def _words(self, unit_text: str, stopwords: frozenset[str], kept: dict[str, str] | None = None) -> list[str]:
+        """The unit's content words that are not stopwords. `kept` maps each distinct token to the one string every
+        occurrence of it shares ("" for a token dropped): a regular expression per token was most of the time of
+        building the vocabulary, and a string object per occurrence held a corpus' words many times over."""
         if kept is None:
             kept = {}
         words = []
         for token in drop_captions(unit_text.lower()).split():
-            keep = kept.get(token)
-            if keep is None:
-                keep = kept[token] = is_content_word(token) and token not in stopwords
-            if keep:
-                words.append(token)
+            word = kept.get(token)
+            if word is None:
+                word = kept[token] = token if is_content_word(token) and token not in stopwords else ""
+            if word:
+                words.append(word)
         return words
 
     def _unit_tokens(self, texts: Iterable[str]) -> list[list[str]]:

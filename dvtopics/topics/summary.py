@@ -13,7 +13,7 @@ import numpy as np
 
 from ..arguments import PERIODS, as_list, check_at_least, check_choice, none_is_default
 from ..errors import InputError, ModelError, TopicsError
-from ..io.metadata import MAX_PERIODS_CHARTED, day_of, period_of, period_range
+from ..io.metadata import period_of, period_range, stretched_span
 from ..io.sidefiles import read_side_file
 
 from ..io.write import write_table
@@ -46,6 +46,9 @@ class TopicReport:
     mix_of: str = ""  # what an article's mix is a share of, in words (MIX_OF)
     titles: list[str] = field(default_factory=list)  # per topic: its most representative article's title, or ""
     without_mix: int = 0  # articles with no word the model knows: no main topic, left out of the shares
+    # the shares over time span mostly empty periods (a mistyped date?): `stretched_span`'s note, for a job that
+    # writes them to warn of (`topics assign` writes none: nothing to warn of there)
+    stretched_span: str | None = None
     # the least share an article needs to represent a topic: a page says why a topic lists none
     representative_min_share: float = REPRESENTATIVE_MIN_SHARE
 
@@ -144,7 +147,6 @@ def summarize(model: TopicModel, articles: Sequence, mixes: np.ndarray, types: d
     dated = [period_of(a.date, period) if ok else None for a, ok in zip(articles, mixed)]
     # every period of the span, an empty one at 0: a time axis without a gap closed
     periods, over_time, period_counts = mean_mix_by_group(dated, mixes, period_range(dated, period))
-    _warn_of_a_stretched_span(articles, dated, period_counts, period)
     type_names, by_type, type_counts = mean_mix_by_group(
         [t if ok else None for t, ok in zip(article_types, mixed)], mixes)
     titles = [representative_title(reps, [w for w, _ in words]) for reps, words in
@@ -154,22 +156,8 @@ def summarize(model: TopicModel, articles: Sequence, mixes: np.ndarray, types: d
                        representatives=representatives, periods=periods, over_time=over_time.tolist(),
                        period_counts=period_counts, types=type_names, by_type=by_type.tolist(),
                        type_counts=type_counts, engine=ENGINE_NAMES[model.engine], mix_of=MIX_OF[model.engine],
-                       titles=titles, without_mix=int((~mixed).sum()))
-
-
-def _warn_of_a_stretched_span(articles: Sequence, dated: Sequence[str | None], counts: Sequence[int],
-                              period: str) -> None:
-    """Warn when the periods over time are more than a chart shows and mostly empty, naming the earliest and the
-    latest dated article: one mistyped date (1917 for 2017) made over_time.csv 1,200 months of zeros and its chart
-    two slivers, in silence."""
-    empty = counts.count(0)
-    if len(counts) <= MAX_PERIODS_CHARTED or empty * 2 <= len(counts):
-        return
-    ends = [(p, day_of(articles[i].date), i) for i, p in enumerate(dated) if p]
-    first, last = articles[min(ends)[2]], articles[max(ends)[2]]
-    log.warning("the shares over time span %d %ss, %d of them without an article (a mistyped date? or a period too "
-                "short for these dates): the earliest article is %s (%s), the latest %s (%s)", len(counts), period,
-                empty, first.id, day_of(first.date), last.id, day_of(last.date))
+                       titles=titles, without_mix=int((~mixed).sum()),
+                       stretched_span=stretched_span(((a.id, a.date) for a, ok in zip(articles, mixed) if ok), period))
 
 
 def _check_mixes(mixes, n_articles: int, n_topics: int) -> np.ndarray:

@@ -9,6 +9,7 @@ from typing import Iterable, Sequence
 from ..arguments import as_list, missing
 from ..errors import DvtopicsError
 from ..io.article import field_text
+from ..wording import word_for
 from .names import spelt_as_article_type
 
 log = logging.getLogger(__name__)
@@ -122,8 +123,10 @@ def check_labels_known(truth: Sequence[str], known: Sequence[str], model: str) -
     if len(unknown) == len(set(truth)):
         raise DvtopicsError(f"none of the articles' labels is one the model {model} predicts: they are {named}; "
                             f"it predicts {knows}. Check --labels or --label-field, or score a model of these labels")
-    log.warning("%d of the %d labelled articles have a label the model %s never predicts, so they count as its "
-                "errors: %s; it predicts %s", sum(unknown.values()), len(truth), model, named, knows)
+    n_unknown = sum(unknown.values())
+    log.warning("%d of the %d labelled %s %s a label the model %s never predicts, so %s as its errors: %s; it "
+                "predicts %s", n_unknown, len(truth), word_for(len(truth), "article"),
+                word_for(n_unknown, "has", "have"), model, word_for(n_unknown, "it counts", "they count"), named, knows)
 
 
 def _cased_otherwise(unknown: Iterable[str], known: Sequence[str]) -> str:

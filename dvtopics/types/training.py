@@ -26,6 +26,7 @@ from .features import (HEAD_CHARS, LEAD_COPY_CHARS, documents_of, event_sentence
                        raw_document, rule_says, words)
 from ..arguments import FLAGS, MIN_FOLDS, as_list, check_at_least, check_share, named
 from ..io.labels import labels_by_id, read_labels
+from ..wording import plural
 from ..io.article import Article, field_text
 from ..errors import DvtopicsError, InputError
 from .evaluate import scores
@@ -318,8 +319,8 @@ class HandLabels:
         if self.unused:
             named = ", ".join(f"{label!r} ({n})" for label, n in self.unused.most_common(5))
             more = f" and {len(self.unused) - 5} more" if len(self.unused) > 5 else ""
-            log.warning("the label field of %d articles was not used: its labels are not of the labels file's set "
-                        "(another task's?): %s%s", sum(self.unused.values()), named, more)
+            log.warning("the label field of %s was not used: its labels are not of the labels file's set "
+                        "(another task's?): %s%s", plural(sum(self.unused.values()), "article"), named, more)
 
 
 def labels_given(gold_labels) -> dict[str, str]:
@@ -587,8 +588,9 @@ def train(
     hand = [label for label, gold in zip(data.labels, data.gold) if gold]
     used = folds_used(hand, n_folds)
     if used < n_folds:  # the card records the folds the metrics were measured with
-        log.warning("%d folds asked for, %d made: the smallest hand label, %r, has %d articles", n_folds, used,
-                    *_smallest(hand))
+        label, count = _smallest(hand)
+        log.warning("%d folds asked for, %d made: the smallest hand label, %r, has %s", n_folds, used, label,
+                    plural(count, "article"))
         n_folds = used
     classifiers = _can_fit(as_list(classifiers, "classifiers"), data, n_folds, seed)
     labels = sorted(set(data.labels))
