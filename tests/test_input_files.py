@@ -345,7 +345,7 @@ def test_a_whole_number_written_as_a_float_is_its_digits_as_a_workbook_cell_is(t
     classes "1" and "1.0", each learnt from half the articles and confused with the other; an id 17.0 missed the
     labels file's 17."""
     from dvtopics.io.labels import read_labels
-    from dvtopics.types.training import labels_given
+    from dvtopics.io.labels import labels_given
 
     lines = [{"id": 17.0, "text": TEXT, "label": 1.0}, {"id": 18, "text": TEXT2, "label": 1},
              {"id": "a3", "text": TEXT, "label": 2.5}]

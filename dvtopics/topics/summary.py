@@ -12,7 +12,8 @@ from typing import Iterable, Iterator, Sequence
 import numpy as np
 
 from ..arguments import PERIODS, as_list, check_at_least, check_choice, none_is_default
-from ..errors import InputError, ModelError, TopicsError
+from ..errors import DvtopicsError, InputError, ModelError, TopicsError
+from ..io.labels import by_id, labels_given, labels_in_order
 from ..io.metadata import MAX_PERIODS_CHARTED, day_of, period_of, period_range
 from ..io.sidefiles import read_side_file
 
@@ -113,11 +114,12 @@ def representative_title(representatives: Sequence[dict], words: Sequence[str]) 
 
 
 @none_is_default
-def summarize(model: TopicModel, articles: Sequence, mixes: np.ndarray, types: dict[str, str] | None = None,
+def summarize(model: TopicModel, articles: Sequence, mixes: np.ndarray, types=None,
               period: str = "month", n_words: int = 10, n_representatives: int = 3) -> TopicReport:
     """A `TopicReport` of `articles` (objects with id, title, date, label) and their `mixes`.
 
-    The article type is `types[id]` when given (the classifier's labels), else the article's own label.
+    The article type is its type in `types` when given (the classifier's labels: a dict or a pandas Series of types
+    by id, or a list of one per article, in order), else the article's own label.
     The topics' shares are these articles' mean mix (`topic_shares`), not the corpus' the model was fitted
     on. An article without a mix (no word the model knows) has no main topic and is left out of every share.
     """
@@ -130,9 +132,8 @@ def summarize(model: TopicModel, articles: Sequence, mixes: np.ndarray, types: d
                        hint="read files with dvtopics.read_articles, or make one of a text with "
                             "dvtopics.make_article(id, text)")
     mixes = _check_mixes(mixes, len(articles), len(model.topic_word_))
-    types = types or {}
+    article_types = _article_types(articles, types)
     labels = model.topic_labels()
-    article_types = [types.get(a.id, a.label) for a in articles]
     mixed = has_mix(mixes) if len(articles) else np.zeros(0, dtype=bool)
     documents = [_document(a, t, mix if ok else None, labels)
                  for a, t, mix, ok in zip(articles, article_types, mixes, mixed)]
@@ -155,6 +156,22 @@ def summarize(model: TopicModel, articles: Sequence, mixes: np.ndarray, types: d
                        period_counts=period_counts, types=type_names, by_type=by_type.tolist(),
                        type_counts=type_counts, engine=ENGINE_NAMES[model.engine], mix_of=MIX_OF[model.engine],
                        titles=titles, without_mix=int((~mixed).sum()))
+
+
+def _article_types(articles: Sequence, types) -> list[str | None]:
+    """Each article's type: its type in `types` (by id, or one per article in order), else its own label. Types by
+    id none of which is an article's are refused: a Series indexed by position (0, 1, …) gave every article its own
+    label, in silence."""
+    if types is None:
+        return [a.label for a in articles]
+    if not by_id(types):
+        return [given or a.label for a, given in zip(articles, labels_in_order(types, len(articles), "types"))]
+    types = labels_given(types, "types")
+    if types and articles and not {a.id for a in articles} & set(types):
+        raise DvtopicsError(f"types: none of its {len(types)} ids is one of the articles' (such as "
+                            f"{next(iter(types))!r}): give the types by article id (a Series indexed by id), or "
+                            "one per article in their order (a list)")
+    return [types.get(a.id, a.label) for a in articles]
 
 
 def _warn_of_a_stretched_span(articles: Sequence, dated: Sequence[str | None], counts: Sequence[int],
