@@ -97,8 +97,9 @@ def label_counts_figure(counts: Mapping[str, int], title: str = "Articles per la
     """Horizontal bars, one per label, in the order of `counts` (top to bottom).
 
     Any counts will do (word frequencies, articles per source): name them with
-    `title`, `xlabel` and `ylabel`.
+    `title`, `xlabel` and `ylabel`. A pandas Series of counts (`df["label"].value_counts()`) will do too.
     """
+    counts = dict(counts.items())  # a Series iterates its values and has no values(): it failed as no Mapping
     labels = [str(k) for k in counts]
     fig = _figure(6, 0.8 + _ROW_INCHES * len(labels))
     ax = fig.add_subplot()
