@@ -36,9 +36,10 @@ class ModelError(DvtopicsError):
 class MissingExtraError(DvtopicsError):
     """An optional dependency is not installed."""
 
-    def __init__(self, package: str, extra: str):
+    def __init__(self, package: str, extra: str, instead: str = ""):
         super().__init__(
             f"{package} is not installed; install it with: pip install 'dvtopics[{extra}]'"
+            + (f", or {instead}" if instead else "")
         )
 
 

@@ -504,9 +504,12 @@ def nothing_to_resume(out: str | os.PathLike, engine: str = "local") -> None:
     journal, the Dask engine's parts folder) it labels every article, which is said, not done in silence. When
     that engine's unfinished run of the same name in another format is there (`--out labels.xlsx` where the
     run went into labels.csv), that is the run meant: refused, naming it, rather than labelling all again
-    beside it. (A finished `out` is refused by `refuse_finished`.)"""
+    beside it. (A finished `out` is refused by `refuse_finished`.) The other engine's unfinished run of `out` is
+    refused first (`refuse_other_engine`): a local --resume over a Dask run's parts said "no unfinished run to
+    resume", then refused the run as one of the Dask engine."""
     unfinished_run = journal_path if engine == "local" else parts_path
     out = Path(out)
+    refuse_other_engine(out, engine)
     if out.suffix.lower() not in OUTPUT_SUFFIXES or unfinished_run(out).exists() or out.exists():
         return  # (an output of another kind is refused by label_stream, with no word about resuming)
     for suffix in OUTPUT_SUFFIXES:
