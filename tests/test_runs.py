@@ -3,6 +3,7 @@ import errno
 import json
 import os
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
@@ -12,7 +13,7 @@ from dvtopics.run.batch import input_fingerprint, journal_path, label_stream, ou
 from dvtopics.cli import cli
 from dvtopics.parallel import available_cores
 from dvtopics.io.read import read_articles
-from dvtopics.errors import DvtopicsError
+from dvtopics.errors import ArgumentError, DvtopicsError
 
 from articles import made_up_articles
 
@@ -139,6 +140,29 @@ def test_no_number_option_takes_nan():
         for value in ("nan", "-nan", "inf"):
             with pytest.raises(click.BadParameter):
                 param.type.convert(value, param, None)
+
+
+def test_a_count_written_as_a_float_is_refused_saying_the_whole_number_meant(corpus, tmp_path):
+    """Hunt 26 D (4): `--k 10.0` (a config's number, a script's n / 2) was "'10.0' is not a valid integer range", in
+    click's words, and n_topics=10.0 "give a whole number", which 10.0 is to a reader: both name the number meant."""
+    import click
+
+    from dvtopics.topics.model import TopicModel
+
+    counts = [(path, param) for path, param in _options(cli) if not param.count
+              and isinstance(param.type, click.types.IntParamType)]
+    assert len(counts) >= 13
+    for path, param in counts:
+        with pytest.raises(click.BadParameter, match=r"'10\.0': give a whole number.* \(10, not 10\.0\)$"):
+            param.type.convert("10.0", param, None)
+        with pytest.raises(click.BadParameter, match=r"'2\.5': give a whole number[^(]*$"):
+            param.type.convert("2.5", param, None)
+    result = run("topics", "fit", corpus, "--out", tmp_path / "t", "--k", "10.0")
+    assert result.exit_code == 2 and result.output.splitlines()[-1] == (
+        "Error: Invalid value for '--k': '10.0': give a whole number from 2 to 1000 (10, not 10.0)")
+    for value in (10.0, np.float32(10)):
+        with pytest.raises(ArgumentError, match=r"n_topics .*: give a whole number of 2 or more \(10, not 10\.0\)$"):
+            TopicModel(n_topics=value).fit(["a b c"] * 3)
 
 
 def test_the_library_refuses_nan_too(corpus):

@@ -201,9 +201,22 @@ paths_argument = click.argument("paths", nargs=-1, required=True, type=InputPath
 # Every number a user can type has a range, so a wrong one is a one-line usage error, never a traceback or
 # a run that silently does nothing (a batch of 0 articles, 0 processes). The upper bounds lie far beyond any
 # real use; without them a value too large for Python's C code (islice, a numpy seed) fails mid-run.
-SEED = click.IntRange(0, MAX_SEED)  # what numpy accepts as a random seed
-ARTICLES = click.IntRange(1, MAX_PART)  # articles at a time (a Dask part, a report's rows per type)
-BATCH = click.IntRange(1, MAX_BATCH)  # articles labelled and written at a time: a batch is held in memory
+class WholeNumber(click.IntRange):
+    """click's IntRange, saying plainly that a whole number is wanted: "10.0" (a config's, a script's n / 2) and "2.5"
+    were "not a valid integer range", in click's words. Such a number is refused, as the library refuses 10.0
+    (`arguments.as_written`): the message names the number meant."""
+
+    def convert(self, value, param, ctx):
+        from ..arguments import whole_number_wanted
+
+        if isinstance(value, str) and not re.fullmatch(r"\s*[-+]?\d+\s*", value):
+            self.fail(f"{value!r}: {whole_number_wanted(value, self.min, self.max)}", param, ctx)
+        return super().convert(value, param, ctx)
+
+
+SEED = WholeNumber(0, MAX_SEED)  # what numpy accepts as a random seed
+ARTICLES = WholeNumber(1, MAX_PART)  # articles at a time (a Dask part, a report's rows per type)
+BATCH = WholeNumber(1, MAX_BATCH)  # articles labelled and written at a time: a batch is held in memory
 
 
 class FloatRange(click.FloatRange):
@@ -309,7 +322,7 @@ def input_options(func):
         *(click.option(f"--{name}-field", f"{name}_field", default=name, show_default=True, callback=_field_name,
                        help=f"JSONL/CSV/XLSX field with {what} (by default '{name}', else '{COMMON_NAMES[name][0].capitalize()}' "
                             "or another common name).") for name, what in FIELDS.items()),
-        click.option("--max-bytes", default=MAX_ARTICLE_BYTES, show_default=True, type=click.IntRange(1, MAX_BYTES),
+        click.option("--max-bytes", default=MAX_ARTICLE_BYTES, show_default=True, type=WholeNumber(1, MAX_BYTES),
                      help="Articles larger than this are reported as errors."),
     ]):
         func = option(func)
@@ -358,7 +371,7 @@ def _n_jobs(ctx, param, value: int) -> int:
 
 
 def n_jobs_option(func):
-    return click.option("-j", "--n-jobs", default=1, show_default=True, type=int, callback=_n_jobs,
+    return click.option("-j", "--n-jobs", default=1, show_default=True, type=WholeNumber(), callback=_n_jobs,
                         help="Processes to work in (-1: all cores; more than the cores is capped).")(func)
 
 
