@@ -1307,3 +1307,28 @@ def test_pandas_na_is_a_missing_value_as_nan_and_nat_are():
     assert article.title == "Hội nghị tổng kết công tác dân vận năm 2023" and not article.meta.get("warning")
     with pytest.raises(TypeError, match="a missing text"):
         dvtopics.segment_many(pd.Series(["Công tác dân vận", pd.NA], dtype="string"))
+
+
+def test_numpy_numbers_as_parameters_are_written_as_plain_numbers(seeds_dir, tmp_path):
+    """Hunt 26 D (5): a topic model of np.int64(2) topics (a sweep over np.arange) failed to be saved, "Object of type
+    int64 is not JSON serializable", and so did `jobs.fit_topics(no_above=np.float32(0.9))` and `jobs.label` with
+    min_confidence=np.float32(0.5) (its journal): every JSON dvtopics writes holds them as plain numbers."""
+    import numpy as np
+
+    from dvtopics import jobs
+    from dvtopics.persist import load_model, read_card, save_model
+    from dvtopics.topics.model import topic_card
+
+    articles = [a for a in dvtopics.read_articles(seeds_dir) if not a.error]
+    texts = dvtopics.segment_many([a.text for a in articles])
+    model = TopicModel(n_topics=np.int64(2), unit="paragraph", no_above=np.float32(0.5), max_iter=np.int32(5),
+                       random_state=np.int64(3)).fit(texts)
+    save_model(model, tmp_path / "t", topic_card(model, model.topic_labels(), {}, articles, [seeds_dir]))
+    parameters = read_card(tmp_path / "t")["parameters"]
+    assert (parameters["n_topics"], parameters["no_above"], parameters["random_state"]) == (2, 0.5, 3)
+    load_model(tmp_path / "t")  # the card's parameters are checked against the model's own
+    jobs.fit_topics(jobs.Reading(seeds_dir), tmp_path / "t2", np.int64(2), unit="paragraph", eta=np.float32(0.5))
+    assert read_card(tmp_path / "t2")["parameters"]["eta"] == 0.5
+    out = tmp_path / "l.jsonl"
+    counts = jobs.label(jobs.Reading(seeds_dir), out, min_confidence=np.float32(0.5), batch_size=np.int64(2))
+    assert sum(counts.values()) == len(out.read_text(encoding="utf-8").splitlines()) == 5

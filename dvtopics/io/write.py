@@ -294,7 +294,10 @@ def write_rows(rows: Iterable[Mapping], path: str | os.PathLike, columns: Sequen
     return path
 
 
-def _json_default(value):
+def json_default(value):
+    """`json.dumps`' `default` wherever dvtopics writes JSON (tables, model cards, journals, plans): a numpy scalar
+    (np.int64(5), np.float32(0.5): a parameter from np.arange or a DataFrame cell) as the Python number it is, a
+    date as ISO text, a set or tuple as a list. A card with np.int64(5) among its parameters failed to be written."""
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     if hasattr(value, "item"):
@@ -307,7 +310,7 @@ def _json_default(value):
 def _write_jsonl(rows: Iterable[Mapping], path: Path) -> None:
     with _atomic(path, encoding="utf-8", newline="\n") as handle:
         for row in rows:
-            handle.write(json.dumps(dict(row), ensure_ascii=False, default=_json_default) + "\n")
+            handle.write(json.dumps(dict(row), ensure_ascii=False, default=json_default) + "\n")
 
 
 def _write_csv(rows: Iterable[Mapping], path: Path, columns: list[str]) -> None:

@@ -34,7 +34,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from ..io.folders import TEXT_SUFFIXES, iter_files
 from ..io.article import Article
-from ..io.write import naming
+from ..io.write import json_default, naming
 from ..errors import DvtopicsError, InputError
 from ..parallel import map_ordered
 from .. import persist
@@ -463,9 +463,9 @@ def label_stream(
                         handle = open(journal, "a", encoding="utf-8")
                         if (inputs is not None or settings is not None) and handle.tell() == 0:
                             run = {"inputs": inputs, **({"settings": settings} if settings is not None else {})}
-                            handle.write(json.dumps({RUN: run}) + "\n")
+                            handle.write(json.dumps({RUN: run}, default=json_default) + "\n")
                     for n, record in zip(batch, records):
-                        handle.write(json.dumps({POSITION: n, **record}, ensure_ascii=False) + "\n")
+                        handle.write(json.dumps({POSITION: n, **record}, ensure_ascii=False, default=json_default) + "\n")
                     handle.flush()
                     os.fsync(handle.fileno())
                 if on_batch:
@@ -580,7 +580,7 @@ def _shown(value) -> str:
     """A setting as a message shows it: a checksum by its first characters."""
     if isinstance(value, str) and len(value) == 64:
         return value[:12] + "…"
-    return json.dumps(value, ensure_ascii=False)
+    return json.dumps(value, ensure_ascii=False, default=json_default)
 
 
 def journal_records(journal: Path) -> Iterator[dict]:

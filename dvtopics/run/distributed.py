@@ -38,7 +38,7 @@ from ..io.folders import Skipped, file_kind, iter_files, json_document, skipped_
 from ..io.article import Article
 from ..io.read import MAX_ARTICLE_BYTES, read_file
 from ..io.records import FieldNames
-from ..io.write import staged
+from ..io.write import json_default, staged
 from ..errors import DvtopicsError, InputError, MissingExtraError
 from ..parallel import available_cores, sigint_ignored
 
@@ -383,7 +383,7 @@ def _prepare(parts: Sequence[Part], parts_dir: Path, resume: bool, inputs: dict,
             raise DvtopicsError(f"{parts_dir} holds an unfinished run: add --resume to finish it, or delete the "
                                 "folder to start anew")
         before = _read_plan(plan_file) if plan_file.exists() else {}
-        plan = json.loads(json.dumps(plan))  # as the plan file holds it (tuples as lists)
+        plan = json.loads(json.dumps(plan, default=json_default))  # as the plan file holds it (tuples as lists)
         if before.get("inputs") != plan["inputs"]:
             raise DvtopicsError(f"cannot resume: the input changed since the interrupted run; resume with its "
                                 f"input, or delete {parts_dir} and run again without --resume")
@@ -421,7 +421,7 @@ def _write_plan(plan: dict, parts_dir: Path) -> Callable[[], None]:
     plan_file = parts_dir / PLAN
     try:
         with staged([plan_file]) as [written]:  # whole or absent: a disk that filled as it was written left half a plan
-            written.write_text(json.dumps(plan), encoding="utf-8")
+            written.write_text(json.dumps(plan, default=json_default), encoding="utf-8")
     except BaseException:
         if made:  # an empty parts folder would block a local run as an unfinished Dask run
             shutil.rmtree(parts_dir, ignore_errors=True)

@@ -17,7 +17,7 @@ from ..io.labels import by_id, labels_given, labels_in_order
 from ..io.metadata import MAX_PERIODS_CHARTED, day_of, period_of, period_range
 from ..io.sidefiles import read_side_file
 
-from ..io.write import write_table
+from ..io.write import json_default, write_table
 from ..persist import CARD_FILE, MODEL_FILES
 from .engines import ENGINE_NAMES, MIX_OF
 from .measures import NPMI_TOP_N
@@ -290,7 +290,7 @@ def write_report(report: TopicReport, directory: str | os.PathLike, previous: Se
     directory.mkdir(parents=True, exist_ok=True)
     topic_columns = [f"topic_{k}" for k in range(len(report.labels))]
     written = [directory / "topics.json"]
-    written[0].write_text(json.dumps(report.topics_json(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    written[0].write_text(json.dumps(report.topics_json(), ensure_ascii=False, indent=1, default=json_default) + "\n", encoding="utf-8")
     written.append(write_documents(report.documents, directory / "documents.csv", len(report.labels)))
     written.append(plots.save_figure(plots.topic_words_figure(report.top_words, report.labels),
                                      directory / "topic_words.png"))
