@@ -105,6 +105,19 @@ def none_is_default(function):
     return call
 
 
+def check_text(name: str, value, function: str = "") -> str:
+    """A text argument (an article's field, what a text function reads): a str. A DataFrame's empty cell (None, NaN)
+    or another kind is a TypeError naming it, where it was a bare one from deep inside ("expected string or
+    bytes-like object", "'float' object is not subscriptable"). An empty cell is refused, not read as "": the
+    row it stands for most likely has no article. `function` names the function, for the message."""
+    if isinstance(value, str):
+        return value
+    said = f"{function} reads a text (str)" if function else "a text (str)"
+    raise TypeError(f"{name}: {said}, not " + ("a missing one (None, NaN: an empty cell): give '' for no text, or "
+                                               "leave that row out (column.dropna())" if missing(value)
+                                               else type(value).__name__))
+
+
 def check_label(name: str, value) -> None:
     """A label a user names (what an article below the minimum confidence is called): any text but none."""
     if not isinstance(value, str) or not value.strip():

@@ -67,7 +67,7 @@ def test_a_missing_text_of_a_column_is_named_as_missing():
         with pytest.raises(TypeError, match=r"texts: the item at position 1 is .*, a missing text .*dropna\(\)"):
             segment_many(column)
     for missing in (None, float("nan")):
-        with pytest.raises(TypeError, match="segment_text segments a text .str., not a missing one"):
+        with pytest.raises(TypeError, match="segment_text reads a text .str., not a missing one"):
             segment_text(missing)
 
 
