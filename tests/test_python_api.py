@@ -1332,3 +1332,30 @@ def test_numpy_numbers_as_parameters_are_written_as_plain_numbers(seeds_dir, tmp
     out = tmp_path / "l.jsonl"
     counts = jobs.label(jobs.Reading(seeds_dir), out, min_confidence=np.float32(0.5), batch_size=np.int64(2))
     assert sum(counts.values()) == len(out.read_text(encoding="utf-8").splitlines()) == 5
+
+
+def test_an_article_made_in_python_is_checked_and_its_id_read_as_make_article_reads_it(shipped):
+    """Hunt 26 D (8, 11): Article(id="a", text=None) was made, and labelling it failed later with "'NoneType' object
+    is not subscriptable" (a title None, "expected string or bytes-like object"); Article(id=np.int64(3)) kept the
+    numpy int, which no JSON output could write, and which matched no labels file's 3. Now a missing text field is
+    refused at once, naming it, and the id is the text make_article gives it."""
+    import numpy as np
+    import pandas as pd
+
+    from dvtopics.io.article import Article
+
+    for field in ("title", "text", "raw"):
+        for value in (None, float("nan")):
+            with pytest.raises(TypeError, match=f"^Article {field}: a text .str., not a missing one"):
+                Article(id="a", **{field: value})
+    with pytest.raises(TypeError, match="^Article id: missing"):
+        Article(id=None, text="x")
+    with pytest.raises(TypeError, match="^Article date: a text .str. or None, not Timestamp .dvtopics.make_article"):
+        Article(id="a", date=pd.Timestamp("2024-01-02"))
+    for given in (np.int64(3), 3, 3.0, "3"):
+        assert Article(id=given).id == make_article(given, "x").id == "3"
+    article = Article(id=np.int64(3), text="Hội nghị sơ kết công tác dân vận 6 tháng đầu năm", label=np.int64(0),
+                      source=float("nan"))
+    assert (article.label, article.source) == ("0", None)
+    records = predict_articles(shipped, [article])
+    assert json.loads(json.dumps(records))[0]["id"] == "3"

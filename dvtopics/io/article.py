@@ -9,7 +9,7 @@ import numbers
 import re
 from dataclasses import asdict, dataclass, field, fields as dataclass_fields
 
-from ..arguments import missing
+from ..arguments import check_text, missing
 from ..errors import InputError
 from ..text.dates import FIRST_YEAR, LAST_YEAR
 from ..text.furniture import strip_furniture
@@ -41,6 +41,24 @@ class Article:
     raw: str = ""
     meta: dict = field(default_factory=dict)
     error: str | None = None  # set instead of raising when on_error="record"
+
+    def __post_init__(self):
+        # An article made in Python (Article(id=..., text=...)) as the readers make one: its id as text (np.int64(3),
+        # a DataFrame's id, is "3", as make_article and a labels file read it; it was kept a numpy int that no JSON
+        # output could write), and a text field that is missing (None, NaN: an empty cell) refused here, naming it,
+        # not found later as a bare TypeError deep inside labelling. An optional field's empty cell is None.
+        self.id = _id_text(self.id, "Article id")
+        for name in ("title", "text", "raw"):
+            check_text(f"Article {name}", getattr(self, name))
+        for name in ("date", "source", "label", "error"):
+            value = getattr(self, name)
+            if missing(value):
+                setattr(self, name, None)
+            elif not isinstance(value, str):
+                if field_text(value) is None or isinstance(value, (dt.date, dict)):
+                    raise TypeError(f"Article {name}: a text (str) or None, not {type(value).__name__}"
+                                    + (" (dvtopics.make_article reads dates of any kind)" if name == "date" else ""))
+                setattr(self, name, field_text(value))  # a label 0 is "0", as in a labels file
 
     def to_dict(self, raw: bool = False) -> dict:
         record = asdict(self)
@@ -85,15 +103,17 @@ def field_text(value) -> str | None:
     return None
 
 
-def _id_text(value) -> str:
+def _id_text(value, name: str = "article_id") -> str:
     """An article's id as text, as the readers read an id field (`field_text`): a DataFrame's id column made float
     by one empty cell gave the ids "17.0", which no labels file's 17 matched, and its empty cell the id "nan". A
-    missing id, or one that is no text or number, is refused."""
+    missing id, or one that is no text or number, is refused. `name`: the argument, for messages."""
+    if isinstance(value, str):  # every article a reader makes: at once
+        return value
     if missing(value):
-        raise TypeError("article_id: missing (None, NaN: an empty cell); give every article an id")
+        raise TypeError(f"{name}: missing (None, NaN: an empty cell); give every article an id")
     text = field_text(value)
     if text is None:
-        raise TypeError(f"article_id: an id is text or a number, not {type(value).__name__}")
+        raise TypeError(f"{name}: an id is text or a number, not {type(value).__name__}")
     return text
 
 
