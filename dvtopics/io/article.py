@@ -54,10 +54,9 @@ class Article:
             value = getattr(self, name)
             if missing(value):
                 setattr(self, name, None)
-            elif not isinstance(value, str):
-                if field_text(value) is None or isinstance(value, (dt.date, dict)):
-                    raise TypeError(f"Article {name}: a text (str) or None, not {type(value).__name__}"
-                                    + (" (dvtopics.make_article reads dates of any kind)" if name == "date" else ""))
+            elif not isinstance(value, (str, dt.date)):  # a script's datetime.date is read as its day (`period_of`)
+                if field_text(value) is None or isinstance(value, dict):
+                    raise TypeError(f"Article {name}: a text (str) or None, not {type(value).__name__}")
                 setattr(self, name, field_text(value))  # a label 0 is "0", as in a labels file
 
     def to_dict(self, raw: bool = False) -> dict:
