@@ -79,7 +79,7 @@ def save_model(model, directory: str | os.PathLike, card: dict) -> dict:
     "corrupt or replaced": both models lost."""
     from .io.write import held_signals
 
-    directory = Path(directory)
+    directory = Path(home_path(directory))  # "~/…": the home folder, as load_model and the command line read it
     directory.mkdir(parents=True, exist_ok=True)
     tmp, tmp_card = directory / (MODEL_FILE + ".tmp"), directory / (CARD_FILE + ".tmp")
     try:
@@ -121,7 +121,7 @@ def read_card(directory: str | os.PathLike, task: str | None = None) -> dict:
     """The card of the model in `directory`; a folder that is not found, or holds no card, is a `ModelError` that
     says how a folder of `task` (a classifier's when None) is made: `report --topics` once said to train a
     classifier for a topics folder."""
-    directory = Path(directory)
+    directory = Path(home_path(directory))
     card_path = directory / CARD_FILE
     made_by = how_made(task, directory)
     if directory.is_file():  # a model's card or file given for its folder: "no such directory" and "train one

@@ -1340,7 +1340,6 @@ def test_an_article_made_in_python_is_checked_and_its_id_read_as_make_article_re
     numpy int, which no JSON output could write, and which matched no labels file's 3. Now a missing text field is
     refused at once, naming it, and the id is the text make_article gives it."""
     import numpy as np
-    import pandas as pd
 
     from dvtopics.io.article import Article
 
@@ -1350,8 +1349,8 @@ def test_an_article_made_in_python_is_checked_and_its_id_read_as_make_article_re
                 Article(id="a", **{field: value})
     with pytest.raises(TypeError, match="^Article id: missing"):
         Article(id=None, text="x")
-    with pytest.raises(TypeError, match="^Article date: a text .str. or None, not Timestamp .dvtopics.make_article"):
-        Article(id="a", date=pd.Timestamp("2024-01-02"))
+    with pytest.raises(TypeError, match="^Article label: a text .str. or None, not list"):
+        Article(id="a", label=["other"])
     for given in (np.int64(3), 3, 3.0, "3"):
         assert Article(id=given).id == make_article(given, "x").id == "3"
     article = Article(id=np.int64(3), text="Hội nghị sơ kết công tác dân vận 6 tháng đầu năm", label=np.int64(0),
@@ -1359,3 +1358,33 @@ def test_an_article_made_in_python_is_checked_and_its_id_read_as_make_article_re
     assert (article.label, article.source) == ("0", None)
     records = predict_articles(shipped, [article])
     assert json.loads(json.dumps(records))[0]["id"] == "3"
+
+
+def test_files_named_from_the_home_folder_are_written_there(seeds_dir, tmp_path, monkeypatch):
+    """Hunt 26 D (7): save_model(model, "~/models/m") wrote a folder named "~" in the current one (so did
+    write_report, write_documents, save_figure, write_rows and write_sweep), and load_model("~/models/m"), which
+    reads "~" as the home folder, then did not find it. Every function that takes a file reads "~" as the shell does."""
+    from dvtopics.io.write import write_rows
+    from dvtopics.persist import load_model, save_model
+    from dvtopics.report.plots import label_counts_figure, save_figure
+    from dvtopics.topics.model import topic_card
+    from dvtopics.topics.summary import read_topics, write_documents, write_report
+    from dvtopics.topics.sweep import write_sweep
+
+    home, here = tmp_path / "home", tmp_path / "here"
+    home.mkdir(), here.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(here)
+    articles = [a for a in read_articles(seeds_dir) if not a.error]
+    texts = dvtopics.segment_many([a.text for a in articles])
+    model = TopicModel(n_topics=2, unit="paragraph").fit(texts)
+    report = summarize(model, articles, model.transform(texts))
+    save_model(model, "~/m", topic_card(model, model.topic_labels(), {}, articles, [seeds_dir]))
+    write_report(report, "~/m")
+    load_model("~/m"), read_topics("~/m")
+    write_documents(report.documents, "~/documents.csv", 2)
+    save_figure(label_counts_figure({"other": 1}), "~/f.png")
+    write_rows([{"id": "a"}], "~/rows.csv")
+    write_sweep([{"k": 2, "npmi": 0.1, "diversity": 0.9}], "~/sweep")
+    assert list(here.iterdir()) == []
+    assert {"m", "documents.csv", "f.png", "rows.csv", "sweep"} <= {p.name for p in home.iterdir()}

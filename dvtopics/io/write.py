@@ -45,6 +45,7 @@ from typing import Iterable, Iterator, Mapping, Sequence
 
 from ..errors import DvtopicsError
 from .folders import WORKING_PREFIX
+from .paths import home_path
 
 log = logging.getLogger(__name__)
 
@@ -281,7 +282,7 @@ def write_rows(rows: Iterable[Mapping], path: str | os.PathLike, columns: Sequen
     The header is `columns` or the union of the rows' keys. Returns the path.
     JSONL, and CSV with `columns` given, stream `rows` in bounded memory.
     """
-    path = Path(path)
+    path = Path(home_path(path))  # "~/…": the home folder, as load_model and the command line read it
     suffix = _suffix(path)
     if suffix == ".csv" and columns is None:
         rows = list(rows)  # the header is every row's keys
@@ -330,7 +331,7 @@ def write_workbook(sheets: Mapping[str, Sequence[Mapping]], path: str | os.PathL
     """
     from openpyxl import Workbook
 
-    path = Path(path)
+    path = Path(home_path(path))
     if path.suffix.lower() != ".xlsx":
         raise DvtopicsError(f"{shown_path(path)}: a workbook must be named .xlsx")
     book = Workbook(write_only=True)  # streams rows: 35k articles without holding a cell tree

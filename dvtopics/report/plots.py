@@ -25,6 +25,7 @@ from matplotlib.ticker import MaxNLocator
 
 from ..errors import DvtopicsError
 from ..io.metadata import MAX_PERIODS_CHARTED
+from ..io.paths import home_path
 
 __all__ = [
     "confusion_matrix_figure", "label_counts_figure", "confidence_histogram_figure", "histogram_figure",
@@ -380,7 +381,7 @@ FIGURE_SUFFIXES = (".png", ".svg", ".pdf")  # what save_figure writes, each in t
 
 def save_figure(fig: Figure, path: str | os.PathLike, dpi: int = 120) -> Path:
     """Write `fig` to `path` as its suffix says (`FIGURE_SUFFIXES`). Returns the path."""
-    path = Path(path)
+    path = Path(home_path(path))  # "~/…": the home folder, as load_model and the command line read it
     suffix = path.suffix.lower()
     if suffix not in FIGURE_SUFFIXES:  # a PNG named confusion.csv opens nowhere, and may replace a table
         raise DvtopicsError(f"{path}: written as a figure, so its name must end in {' or '.join(FIGURE_SUFFIXES)}")

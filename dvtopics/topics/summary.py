@@ -15,6 +15,7 @@ from ..arguments import PERIODS, as_list, check_at_least, check_choice, none_is_
 from ..errors import DvtopicsError, InputError, ModelError, TopicsError
 from ..io.labels import by_id, labels_given, labels_in_order
 from ..io.metadata import MAX_PERIODS_CHARTED, day_of, period_of, period_range
+from ..io.paths import home_path
 from ..io.sidefiles import read_side_file
 
 from ..io.write import json_default, write_table
@@ -240,7 +241,7 @@ def write_documents(documents: Sequence[dict], path: str | os.PathLike, n_topics
     article's "warning", as in `label`'s tables."""
     from ..io.write import write_rows
 
-    path = Path(path)
+    path = Path(home_path(path))  # "~/…": the home folder, as load_model and the command line read it
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.suffix.lower() == ".jsonl":  # as `write_rows` reads it: TOPICS.JSONL is JSON lines of the same shape
         return write_rows(documents, path)
@@ -272,7 +273,7 @@ def previous_outputs(directory: str | os.PathLike) -> list[str]:
     names its card records; every name a fit may write for a card from before cards recorded them; none
     when the folder holds no topic model (a user's own over_time.csv is not a fit's)."""
     try:
-        card = json.loads(read_side_file(Path(directory) / CARD_FILE))
+        card = json.loads(read_side_file(Path(home_path(directory)) / CARD_FILE))
     except (OSError, ValueError, InputError):
         return []
     if not isinstance(card, dict) or card.get("task") != "topics":
@@ -286,7 +287,7 @@ def write_report(report: TopicReport, directory: str | os.PathLike, previous: Se
     of the previous fit (`previous`, from `previous_outputs`) this one does not write; return the paths."""
     from ..report import plots
 
-    directory = Path(directory)
+    directory = Path(home_path(directory))  # "~/…": the home folder, as load_model and the command line read it
     directory.mkdir(parents=True, exist_ok=True)
     topic_columns = [f"topic_{k}" for k in range(len(report.labels))]
     written = [directory / "topics.json"]
@@ -325,7 +326,7 @@ def read_topics(directory: str | os.PathLike, n_words: int | None = None) -> tup
     card = read_card(directory, "topics")
     if card.get("task") != "topics":
         raise ModelError(f"{directory}: {kind_of_model(card.get('task'))}, not a topics model")
-    path = Path(directory) / "topics.json"
+    path = Path(home_path(directory)) / "topics.json"
     if not path.exists():
         raise ModelError(f"{path}: missing; rerun `dvtopics topics fit ... --out {directory}`")
     try:

@@ -11,6 +11,7 @@ import numpy as np
 
 from ..arguments import MAX_TOPICS, as_list, check_seeds, check_topic_counts, none_is_default
 from ..errors import ArgumentError, TopicsError
+from ..io.paths import home_path
 from ..io.write import write_table
 from .measures import NPMI_TOP_N, ReferenceTokens, check_measures, topic_measures, topic_stability
 from .model import TopicModel, segmented_texts
@@ -201,7 +202,7 @@ def write_sweep(rows: Sequence[dict], directory: str | os.PathLike) -> list[Path
     """sweep.csv and sweep.png in `directory`."""
     from ..report import plots
 
-    directory = Path(directory)
+    directory = Path(home_path(directory))  # "~/…": the home folder, as load_model and the command line read it
     directory.mkdir(parents=True, exist_ok=True)
     header = ["k", "seeds", "npmi", "npmi_sd", "c_v", "c_v_sd", "diversity", "diversity_sd", "quality", "quality_sd",
               "stability", "fit_seconds"]
