@@ -9,7 +9,7 @@ import quopri
 
 import pytest
 
-from dvtopics.io.read import FieldNames, read_articles
+from dvtopics.io.read import FieldNames, make_article, read_articles
 
 TEXT = "Sáng 5/1, Ban Dân vận Huyện ủy tổ chức hội nghị tổng kết công tác dân vận năm 2022 tại hội trường."
 TEXT2 = "Chiều 8/3, Mặt trận huyện tổ chức gặp mặt các đồng chí nguyên lãnh đạo nhân dịp đầu xuân."
@@ -69,6 +69,30 @@ def test_txt_files_beside_the_articles_that_are_none_are_named(tmp_path, caplog)
     assert doubted == {"README", "note", "scrape.log", "urls"}
     assert "urls.txt: does not look like an article (a list of 2 links)" in caplog.text
     assert "scrape.log.txt: does not look like an article (a log" in caplog.text
+
+
+def test_a_warning_that_every_article_earns_is_said_once_with_a_count(tmp_path, caplog):
+    """Hunt 26 D (9): a corpus exported with "&amp;" in every article gave one warning an article, thousands of lines
+    that hid every other message. Each kind is said for its first article, then once with the count of the others;
+    each record keeps its own warning."""
+    lines = [{"id": f"r{i}", "title": f"Hội nghị {i}", "text": f"Ban Dân vận &amp; Mặt trận. {TEXT}",
+              "date": "32/13/2022" if i % 2 else "2022-01-05"} for i in range(40)]
+    (tmp_path / "a.jsonl").write_text("\n".join(json.dumps(line, ensure_ascii=False) for line in lines),
+                                      encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        articles = read(tmp_path / "a.jsonl")
+    assert all("HTML character references" in a.meta["warning"] for a in articles)
+    said = [r.getMessage() for r in caplog.records]
+    references = [m for m in said if "HTML character references" in m]
+    assert len(references) == 2 and references[0].startswith(f"{tmp_path / 'a.jsonl'}:1: HTML character references")
+    assert references[1].startswith("and 39 more articles (40 in all): HTML character references")
+    dates = [m for m in said if "is not a date" in m]
+    assert len(dates) == 2 and dates[1] == ("and 19 more articles (20 in all): the 'date' field is not a date: not used "
+                                            "(each record's warning says so)")
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):  # an article made alone says it, as ever
+        make_article("a", "Ban Dân vận &amp; Mặt trận")
+    assert "a: HTML character references" in caplog.text
 
 
 def test_dvtopics_own_working_files_in_an_input_folder_are_passed_over(tmp_path, caplog):

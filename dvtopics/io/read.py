@@ -28,7 +28,7 @@ from typing import Iterable, Iterator, Mapping
 
 from ..arguments import ON_ERROR, check_choice, check_max_bytes, none_is_default
 from ..errors import InputError, NoArticlesError
-from .article import Article, finished, make_article
+from .article import Article, finished, make_article, summarized_warnings
 from .files import LineRange
 from .folders import Skipped, file_kind, head_text, iter_files, json_document, skipped_notes, unread_notes
 from .htmltext import FEED_START
@@ -79,19 +79,20 @@ def read_articles(
 
 def _read_articles(paths, fields: FieldNames, on_error: str, max_bytes: int) -> Iterator[Article]:
     seen, repeated, example = set(), 0, None  # a hash of each id, not the id: about 70 bytes an article
-    for given in unique_paths(paths):
-        skipped: Skipped = {}
-        for path, article_id in iter_files([given], skipped, fields.text):
-            for article in read_file(path, article_id, fields, on_error, max_bytes):
-                key = hash(article.id)
-                if key in seen:
-                    repeated += 1
-                    example = article.id if example is None else example
-                else:
-                    seen.add(key)
-                yield article
-        for note in skipped_notes(skipped):
-            log.warning("%s: %s", given, note)
+    with summarized_warnings():  # a kind of warning (HTML character references) said once, not once an article
+        for given in unique_paths(paths):
+            skipped: Skipped = {}
+            for path, article_id in iter_files([given], skipped, fields.text):
+                for article in read_file(path, article_id, fields, on_error, max_bytes):
+                    key = hash(article.id)
+                    if key in seen:
+                        repeated += 1
+                        example = article.id if example is None else example
+                    else:
+                        seen.add(key)
+                    yield article
+            for note in skipped_notes(skipped):
+                log.warning("%s: %s", given, note)
     if repeated:  # labels are joined to articles by id (--labels, label's output): these cannot be told apart
         log.warning("%d %s the id of an earlier article (e.g. %r): labels given by id cannot tell them apart; "
                     "give each article its own id", repeated, "article repeats" if repeated == 1 else "articles repeat",

@@ -35,7 +35,7 @@ from .batch import (Labeller, check_same_settings, input_fingerprint, label_stre
                     output_lock, parts_path, refuse_finished, refuse_other_engine, write_output)
 from ..io.files import LineRange, blank_line, open_binary, sized_lines
 from ..io.folders import Skipped, file_kind, iter_files, json_document, skipped_notes
-from ..io.article import Article
+from ..io.article import Article, summarized_warnings
 from ..io.read import MAX_ARTICLE_BYTES, read_file
 from ..io.records import FieldNames
 from ..io.write import json_default, staged
@@ -116,9 +116,11 @@ def plan_parts(paths: Iterable[str | os.PathLike], size: int = PART_SIZE, text_f
 
 
 def read_part(part: Part, fields: FieldNames = FieldNames(), max_bytes: int = MAX_ARTICLE_BYTES) -> Iterator[Article]:
-    """The articles of one part, as `read_articles` would give them (bad ones carry their error)."""
-    for path, article_id in part.files:
-        yield from read_file(Path(path), article_id, fields, "record", max_bytes, part.lines)
+    """The articles of one part, as `read_articles` would give them (bad ones carry their error), a kind of
+    warning said once a part (`summarized_warnings`)."""
+    with summarized_warnings():
+        for path, article_id in part.files:
+            yield from read_file(Path(path), article_id, fields, "record", max_bytes, part.lines)
 
 
 def part_path(parts_dir: Path, index: int) -> Path:
