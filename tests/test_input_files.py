@@ -95,6 +95,27 @@ def test_a_warning_that_every_article_earns_is_said_once_with_a_count(tmp_path, 
     assert "a: HTML character references" in caplog.text
 
 
+def test_a_file_given_beside_its_own_folder_is_read_once_and_never_called_unread(tmp_path, caplog):
+    """Hunt 26 D (10): `inspect dir/c.jsonl.gz dir` read c.jsonl.gz, then gave the folder an error that called it "not
+    read (e.g. 'c.jsonl.gz'): give it by its name to read it", which it was. A file given by its name is read as given,
+    and is never among what its folder did not read; a folder that holds nothing else says so, once."""
+    folder = tmp_path / "dir"
+    folder.mkdir()
+    with gzip.open(folder / "c.jsonl.gz", "wt", encoding="utf-8") as handle:
+        handle.write(json.dumps({"id": "c1", "text": TEXT}, ensure_ascii=False) + "\n")
+    with caplog.at_level(logging.WARNING):
+        articles = read([folder / "c.jsonl.gz", folder])
+    assert [(a.id, a.error) for a in articles] == [("c1", None)]
+    assert "not read" not in caplog.text and "dir: holds no .txt file, only c.jsonl.gz, given by its name too" in caplog.text
+    (folder / "d.jsonl").write_text(json.dumps({"id": "d1", "text": TEXT2}, ensure_ascii=False), encoding="utf-8")
+    (folder / "a.txt").write_text(f"Hội nghị tổng kết\n{TEXT}", encoding="utf-8")
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        articles = read([folder, folder / "c.jsonl.gz"])
+    assert [a.id for a in articles] == ["a", "c1"]
+    assert "1 .jsonl file not read (e.g. 'd.jsonl')" in caplog.text and "c.jsonl.gz'" not in caplog.text
+
+
 def test_dvtopics_own_working_files_in_an_input_folder_are_passed_over(tmp_path, caplog):
     """`label arts/ --out arts/labels.csv` warned about its own lock file, telling the user to save it as .txt
     (trial 9, helper C). Its lock, its journal (whose first line names the text field), Dask's parts folder and
