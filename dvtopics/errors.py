@@ -43,6 +43,15 @@ class MissingExtraError(DvtopicsError):
         )
 
 
+class WorkerDied(DvtopicsError):
+    """A worker process stopped abruptly (killed for want of memory, `kill -9`, a crash in native code): the pool it
+    belonged to cannot go on. It was concurrent.futures' BrokenProcessPool, a traceback."""
+
+    def __init__(self, also: str = ""):
+        super().__init__("a worker process stopped abruptly (killed by the system when memory ran out, by kill -9, or "
+                         "a crash): the run cannot go on; fewer processes (-j) need less memory" + also)
+
+
 class TopicsError(DvtopicsError):
     """A topic model cannot be fitted or used as asked. The message is `reason`, then `advice` when given:
     what to change, in `topics fit`'s options; a job that fits with no such options (the report) gives

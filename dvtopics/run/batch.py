@@ -35,7 +35,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 from ..io.folders import TEXT_SUFFIXES, iter_files
 from ..io.article import Article
 from ..io.write import json_default, naming
-from ..errors import DvtopicsError, InputError
+from ..errors import DvtopicsError, InputError, WorkerDied
 from ..parallel import map_ordered
 from .. import persist
 from ..persist import CARD_FILE
@@ -470,6 +470,11 @@ def label_stream(
                     os.fsync(handle.fileno())
                 if on_batch:
                     on_batch(len(batch))
+        except WorkerDied:
+            if handle is None:  # nothing labelled yet: nothing to resume
+                raise
+            raise WorkerDied(f"; the labels written before are kept in {journal}: run the same command with --resume "
+                             "to finish") from None
         except InputError:
             if unreadable:  # raised by the reading, not by the labelling
                 # the job could not run (a --label-field that a table lacks): the same input and options stop at
