@@ -159,12 +159,16 @@ def test_a_worker_killed_stops_the_run_in_one_line_that_keeps_what_was_labelled(
     out = tmp_path / "out.jsonl"
     with pytest.raises(WorkerDied, match=r"the labels written before are kept in .*out\.jsonl\.part\.jsonl: run the same "
                                          r"command with --resume"):
-        label_stream(iter(range(8)), _batch_killed_at_3, out, batch_size=1, n_jobs=2)
+        label_stream(iter(range(40)), _batch_killed_at_30, out, batch_size=1, n_jobs=2)
     assert not out.exists() and (tmp_path / "out.jsonl.part.jsonl").read_text(encoding="utf-8").count('"_n"') >= 1
 
 
-def _batch_killed_at_3(batch):
-    return [{"id": str(x), "label": "other"} for x, _ in map(_killed_at, batch)]
+def _batch_killed_at_30(batch):
+    """Labels, but for 30, whose worker is killed: by then the first batches are written (the main process sends a
+    batch out only once the one 2 × n_jobs before it is written)."""
+    if batch == [30]:
+        os.kill(os.getpid(), 9)
+    return [{"id": str(x), "label": "other"} for x in batch]
 
 
 @pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX's")
