@@ -28,16 +28,23 @@ def available_cores() -> int:
 _CAPPED = set()  # the n_jobs already said to be capped: one warning each, not one per batch or stage
 
 
-def cores(n_jobs: int) -> int:
-    """The number of processes `n_jobs` asks for (`check_n_jobs`: 1 or more, or -1, every core this process may
-    use), at most the cores there are: more only slows the run, each worker holding its own model and pyvi (a
-    notebook's n_jobs=64 on a laptop started 64 of them), as -j is capped."""
-    n_jobs = check_n_jobs("n_jobs", n_jobs)
+def processes(n_jobs: int) -> int:
+    """The processes a checked `n_jobs` stands for: -1 every core this process may use, else at most the cores
+    there are: more only slows the run, each worker holding its own model and pyvi (a notebook's n_jobs=64 on a
+    laptop started 64 of them). The one cap, of the library's n_jobs and the command line's -j alike."""
     available = available_cores()
-    if n_jobs > available and n_jobs not in _CAPPED:
-        _CAPPED.add(n_jobs)
-        log.warning("n_jobs %d is more than the %d cores here; using %d", n_jobs, available, available)
     return available if n_jobs == -1 else min(n_jobs, available)
+
+
+def cores(n_jobs: int) -> int:
+    """The number of processes `n_jobs` asks for (`check_n_jobs`: 1 or more, or -1), capped (`processes`) with a
+    warning, once for each value (a job asks at each stage)."""
+    n_jobs = check_n_jobs("n_jobs", n_jobs)
+    used = processes(n_jobs)
+    if n_jobs > used and n_jobs not in _CAPPED:
+        _CAPPED.add(n_jobs)
+        log.warning("n_jobs %d is more than the %d cores here; using %d", n_jobs, used, used)
+    return used
 
 
 def _start_worker(main_alive):

@@ -181,6 +181,21 @@ def test_more_processes_than_cores_are_capped_with_a_note(corpus, tmp_path):
     assert result.exit_code == 0 and f"using {available_cores()}" in result.output
 
 
+def test_the_command_line_and_the_library_cap_processes_in_one_place(corpus, tmp_path, monkeypatch, caplog):
+    """Hunt 26 D (1): -j and n_jobs were capped each by code of its own; both take the cap from `parallel.processes`,
+    and a job warns once, however many of its stages ask."""
+    from dvtopics import jobs, parallel
+
+    monkeypatch.setattr(parallel, "available_cores", lambda: 1)  # one core: no worker is started
+    monkeypatch.setattr(parallel, "_CAPPED", set())
+    result = run("label", corpus, "-j", "7")
+    assert result.exit_code == 0 and result.output.count("-j 7 is more than the 1 cores here; using 1.") == 1
+    with caplog.at_level("WARNING"):
+        jobs.report(jobs.Reading(corpus, n_jobs=7), tmp_path / "r.html", fit_topics=False)
+    assert [r.getMessage() for r in caplog.records if "cores here" in r.getMessage()] == [
+        "n_jobs 7 is more than the 1 cores here; using 1"]
+
+
 # ------------------------------------------------------------------ outputs and runs
 
 def test_an_output_that_is_an_input_is_refused(corpus, tmp_path):

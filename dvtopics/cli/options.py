@@ -358,15 +358,13 @@ def _n_jobs(ctx, param, value: int) -> int:
     """-1 (all cores) or 1 and more, as the library checks n_jobs (`check_n_jobs`); more processes than cores only
     slows the run, so it is capped."""
     from ..arguments import check_n_jobs
-    from ..parallel import available_cores
+    from ..parallel import processes
 
     value = checked(functools.partial(check_n_jobs, "-j"))(ctx, param, value)
-    if value == -1:
-        return value
-    cores = available_cores()
-    if value > cores:
-        note(ctx, f"-j {value} is more than the {cores} cores here; using {cores}.")
-        return cores
+    used = processes(value)
+    if value > used:  # said as a note of the command's (after -q is known), not as the library's warning
+        note(ctx, f"-j {value} is more than the {used} cores here; using {used}.")
+        return used
     return value
 
 
