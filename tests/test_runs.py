@@ -803,7 +803,7 @@ def test_a_cache_that_cannot_be_opened_or_written_is_skipped_not_called_damaged(
 
     cache = SegmentCache(tmp_path / "c")  # written once, then only readable: its writes fail
     cache.put_many({"k": "v"})
-    cache.close()
+    cache._db.close()  # (its connection: the cache itself is not closed, it reopens read-only below)
     cache._db = sqlite3.connect(f"file:{cache.path}?mode=ro", uri=True)
     cache.put_many({"k2": "v2"})
     assert cache.get_many(["k", "k2"]) == {} and len(cache_warning()) == 1  # the job goes on without it
