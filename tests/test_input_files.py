@@ -85,14 +85,23 @@ def test_a_warning_that_every_article_earns_is_said_once_with_a_count(tmp_path, 
     said = [r.getMessage() for r in caplog.records]
     references = [m for m in said if "HTML character references" in m]
     assert len(references) == 2 and references[0].startswith(f"{tmp_path / 'a.jsonl'}:1: HTML character references")
-    assert references[1].startswith("and 39 more articles (40 in all): HTML character references")
+    assert references[1].startswith("and 39 more (40 in all): HTML character references")
     dates = [m for m in said if "is not a date" in m]
-    assert len(dates) == 2 and dates[1] == ("and 19 more articles (20 in all): the 'date' field is not a date: not used "
+    assert len(dates) == 2 and dates[1] == ("and 19 more (20 in all): the 'date' field is not a date: not used "
                                             "(each record's warning says so)")
     caplog.clear()
     with caplog.at_level(logging.WARNING):  # an article made alone says it, as ever
         make_article("a", "Ban Dân vận &amp; Mặt trận")
     assert "a: HTML character references" in caplog.text
+    folder = tmp_path / "cp"  # and a folder of files saved in a Western code page: a warning a file, before
+    folder.mkdir()
+    for i in range(5):
+        (folder / f"a{i}.txt").write_bytes(f"Hội nghị {i}\n\n{TEXT}".encode("cp1252", errors="replace"))
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        assert all("damaged text" in a.meta["warning"] for a in read(folder))
+    said = [r.getMessage() for r in caplog.records if "damaged text" in r.getMessage()]
+    assert len(said) == 2 and said[1].startswith("and 4 more (5 in all): damaged text: saved in a Western code page")
 
 
 def test_a_file_given_beside_its_own_folder_is_read_once_and_never_called_unread(tmp_path, caplog):

@@ -7,9 +7,6 @@ import datetime as dt
 import logging
 import numbers
 import re
-from collections import Counter
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import asdict, dataclass, field, fields as dataclass_fields
 
 from ..arguments import check_text, missing
@@ -21,6 +18,7 @@ from .htmltext import (html_to_text, is_html, is_markdown, markdown_to_text, pag
                        unescape_references)
 from .jsonfiles import json_kind
 from .lead import with_lead
+from .notes import warn_once
 from .metadata import (dated_headline, extract_metadata, parse_date, site_of_link,
                        without_site)
 from .vnlegacy import to_unicode
@@ -124,42 +122,6 @@ _MONGODB_TYPES = frozenset({"$date", "$oid", "$numberLong", "$numberInt", "$numb
                             "$symbol", "$uuid"})
 
 
-# The warnings of the articles of one reading (`summarized_warnings`), counted by kind: a corpus whose every article
-# was exported with "&amp;" in it gave one warning an article, thousands of lines that hid every other message.
-_WARNINGS: ContextVar[Counter | None] = ContextVar("dvtopics_article_warnings", default=None)
-
-
-def warn_of_article(name: str, message: str, kind: str | None = None) -> None:
-    """Log `message` about the article `name` (how it was read: its record's `warning` says it too). Inside
-    `summarized_warnings` only the first of each `kind` (default: the message itself) is logged; the others are
-    counted, and said in one line at the end."""
-    counts = _WARNINGS.get()
-    if counts is not None:
-        counts[kind or message] += 1
-        if counts[kind or message] > 1:
-            return
-    log.warning("%s: %s", name, message)
-
-
-@contextmanager
-def summarized_warnings():
-    """Within it, each kind of article warning is logged for its first article, then once more at the end with the
-    count of the others (`warn_of_article`). Each article's record keeps its own warning."""
-    counts = Counter()
-    token = _WARNINGS.set(counts)
-    try:
-        yield
-    finally:
-        try:
-            _WARNINGS.reset(token)
-        except ValueError:  # a reading generator closed from another thread (the read-ahead's) than it ran in
-            pass
-        for kind, n in counts.items():
-            if n > 1:
-                log.warning("and %d more article%s (%d in all): %s (each record's warning says so)", n - 1,
-                            "s" * (n > 2), n, kind)
-
-
 def add_warning(meta: dict, message: str) -> None:
     """Add `message` to the record's warning (several are joined with "; ")."""
     meta["warning"] = f"{meta['warning']}; {message}" if meta.get("warning") else message
@@ -232,7 +194,7 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
         if value is not None and given[key] is None:
             fields[key] = value
             add_warning(fields, f"the '{spelt.get(key, key)}' field is {json_kind(value)}, not text: not used")
-            warn_of_article(name, f"the '{spelt.get(key, key)}' field is {json_kind(value)}, not text: not used")
+            warn_once(name, f"the '{spelt.get(key, key)}' field is {json_kind(value)}, not text: not used")
     for key in ("title", "source"):  # copied from the same old document as the text, as often as not
         if given[key]:
             given[key] = _from_legacy_font(given[key], f"the '{spelt.get(key, key)}' field", fields, name,
@@ -261,7 +223,7 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
                    f"year-month-day, in the years {FIRST_YEAR} to {LAST_YEAR}, not 1970-01-01 or 1900-01-01, the days "
                    "software writes for no date): not used")
             add_warning(fields, why)
-            warn_of_article(name, why, f"the '{spelt.get('date', 'date')}' field is not a date: not used")
+            warn_once(name, why, f"the '{spelt.get('date', 'date')}' field is not a date: not used")
         given["date"] = date
     title = given["title"] or found["title"]
     # a label is read as a user meant it: "other " (a space a spreadsheet kept) is "other", and NFD (typed on a
@@ -286,7 +248,7 @@ def _readable(raw: str, fields: dict, name: str, say: bool = True) -> str:
     references read as their characters; each said in the record's `fields` and the log, when `say`."""
     def tell(logged: str, recorded: str) -> None:
         if say:
-            warn_of_article(name, logged)
+            warn_once(name, logged)
             add_warning(fields, recorded)
 
     if "\\n" in raw and "\n" not in raw.strip():
@@ -324,7 +286,7 @@ def _title_for_wordless_text(raw: str, fields: dict, name: str) -> str:
     title = field_text(fields.get("title"))
     if title and strip_furniture(normalize(title)).strip():
         add_warning(fields, f"{why}: the title is read as the text")
-        warn_of_article(name, f"{why}: the title is read as the text",
+        warn_once(name, f"{why}: the title is read as the text",
                         "the text holds no words once its page furniture is dropped: the title is read as the text")
         return strip_furniture(normalize(title))
     if held:
@@ -339,7 +301,7 @@ def _from_legacy_font(value: str, what: str, fields: dict, name: str, likely: st
     encoding the record's text was in (`to_unicode`); `source`: `value` is a source's name."""
     converted, encoding = to_unicode(value, likely, name=source)
     if encoding:
-        warn_of_article(name, f"{what} in the {encoding} font encoding, converted to Unicode")
+        warn_once(name, f"{what} in the {encoding} font encoding, converted to Unicode")
         fields.setdefault("encoding", encoding)
         add_warning(fields, f"{what} written in {encoding} (an old Vietnamese font encoding), converted to Unicode")
     return converted

@@ -28,7 +28,8 @@ from typing import Iterable, Iterator, Mapping
 
 from ..arguments import ON_ERROR, check_choice, check_max_bytes, none_is_default
 from ..errors import InputError, NoArticlesError
-from .article import Article, finished, make_article, summarized_warnings
+from .article import Article, finished, make_article
+from .notes import summarized_warnings
 from .files import LineRange
 from .folders import (Skipped, file_kind, given_by_name, head_text, iter_files, json_document, skipped_notes,
                       unread_notes)

@@ -35,7 +35,8 @@ from .batch import (Labeller, check_same_settings, input_fingerprint, label_stre
                     output_lock, parts_path, refuse_finished, refuse_other_engine, write_output)
 from ..io.files import LineRange, blank_line, open_binary, sized_lines
 from ..io.folders import Skipped, file_kind, iter_files, json_document, skipped_notes
-from ..io.article import Article, summarized_warnings
+from ..io.article import Article
+from ..io.notes import summarized_warnings
 from ..io.read import MAX_ARTICLE_BYTES, read_file
 from ..io.records import FieldNames
 from ..io.write import json_default, staged
