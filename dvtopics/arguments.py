@@ -129,6 +129,19 @@ def none_is_default(function):
     return call
 
 
+def check_text(name: str, value, function: str = "") -> str:
+    """A text argument (an article's field, what a text function reads): a str. A DataFrame's empty cell (None, NaN)
+    or another kind is a TypeError naming it, where it was a bare one from deep inside ("expected string or
+    bytes-like object", "'float' object is not subscriptable"). An empty cell is refused, not read as "": the
+    row it stands for most likely has no article. `function` names the function, for the message."""
+    if isinstance(value, str):
+        return value
+    said = f"{function} reads a text (str)" if function else "a text (str)"
+    raise TypeError(f"{name}: {said}, not " + ("a missing one (None, NaN: an empty cell): give '' for no text, or "
+                                               "leave that row out (column.dropna())" if missing(value)
+                                               else type(value).__name__))
+
+
 def check_label(name: str, value) -> None:
     """A label a user names (what an article below the minimum confidence is called): any text but none."""
     if not isinstance(value, str) or not value.strip():
@@ -163,13 +176,35 @@ def _whole(value) -> bool:
     return isinstance(value, numbers.Integral) and not isinstance(value, bool)  # 2.5 and True are not
 
 
+def as_written(value) -> str:
+    """The whole number meant by a count written as a float (10.0, "10.0": a JSON config's, a pandas cell's, n / 2),
+    in words for a refusal that asked for "a whole number" (which 10.0 is, to a reader): " (10, not 10.0)"; else "".
+    Such a count is refused rather than taken: the estimators keep their parameters as given (scikit-learn's
+    rule), and a float K or max_iter reached gensim and numpy as it was.
+
+    >>> as_written(10.0), as_written("10.0"), as_written(2.5), as_written("abc")
+    (' (10, not 10.0)', ' (10, not 10.0)', '', '')
+    """
+    try:
+        number = float(value)
+    except (TypeError, ValueError, OverflowError):
+        return ""
+    return f" ({int(number)}, not {value})" if number.is_integer() and not _whole(value) else ""
+
+
 def check_at_least(name: str, value: int, least: int, most: int | None = None) -> int:
     """A whole number (numpy's ints are) of `least` or more, and at most `most` when given: returned as a plain
     int."""
     if not _whole(value) or value < least or (most is not None and value > most):
-        raise ArgumentError(f"{named(name)} {_shown(value)}: give a whole number "
-                            + (f"from {least} to {most}" if most is not None else f"of {least} or more"))
+        raise ArgumentError(f"{named(name)} {_shown(value)}: {whole_number_wanted(value, least, most)}")
     return int(value)
+
+
+def whole_number_wanted(value, least: int | None = None, most: int | None = None) -> str:
+    """What a refused count says it wants: "give a whole number from 2 to 1000 (10, not 10.0)"."""
+    bounds = (f" from {least} to {most}" if least is not None and most is not None else
+              f" of {least} or more" if least is not None else f" of {most} or less" if most is not None else "")
+    return f"give a whole number{bounds}{as_written(value)}"
 
 
 def check_max_bytes(value) -> int:
@@ -182,7 +217,7 @@ def check_n_jobs(name: str, value) -> int:
     plain int). Checked before any work, and before workers are started (the `__main__` guard's check)."""
     if not _whole(value) or (value < 1 and value != -1):
         raise ArgumentError(f"{named(name)} {_shown(value)}: give a whole number of processes, 1 or more, or -1 for "
-                            "all cores")
+                            f"all cores{as_written(value)}")
     return int(value)
 
 
@@ -218,5 +253,5 @@ def check_random_state(name: str, value):
         return value
     if not _whole(value) or not 0 <= value <= MAX_SEED:
         raise ArgumentError(f"{named(name)} {_shown(value)}: give a whole number from 0 to {MAX_SEED}, a numpy "
-                            "RandomState or None")
+                            f"RandomState or None{as_written(value)}")
     return int(value)

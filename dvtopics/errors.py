@@ -41,10 +41,20 @@ class ModelError(DvtopicsError):
 class MissingExtraError(DvtopicsError):
     """An optional dependency is not installed."""
 
-    def __init__(self, package: str, extra: str):
+    def __init__(self, package: str, extra: str, instead: str = ""):
         super().__init__(
             f"{package} is not installed; install it with: pip install 'dvtopics[{extra}]'"
+            + (f", or {instead}" if instead else "")
         )
+
+
+class WorkerDied(DvtopicsError):
+    """A worker process stopped abruptly (killed for want of memory, `kill -9`, a crash in native code): the pool it
+    belonged to cannot go on. It was concurrent.futures' BrokenProcessPool, a traceback."""
+
+    def __init__(self, also: str = ""):
+        super().__init__("a worker process stopped abruptly (killed by the system when memory ran out, by kill -9, or "
+                         "a crash): the run cannot go on; fewer processes (-j) need less memory" + also)
 
 
 class TopicsError(DvtopicsError):

@@ -8,11 +8,12 @@ import signal
 import sys
 import threading
 from collections import deque
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from typing import Callable, Iterable, Iterator, Sequence
 
 from .arguments import check_n_jobs
-from .errors import DvtopicsError
+from .errors import DvtopicsError, WorkerDied
 from .wording import plural
 
 log = logging.getLogger(__name__)
@@ -28,16 +29,23 @@ def available_cores() -> int:
 _CAPPED = set()  # the n_jobs already said to be capped: one warning each, not one per batch or stage
 
 
-def cores(n_jobs: int) -> int:
-    """The number of processes `n_jobs` asks for (`check_n_jobs`: 1 or more, or -1, every core this process may
-    use), at most the cores there are: more only slows the run, each worker holding its own model and pyvi (a
-    notebook's n_jobs=64 on a laptop started 64 of them), as -j is capped."""
-    n_jobs = check_n_jobs("n_jobs", n_jobs)
+def processes(n_jobs: int) -> int:
+    """The processes a checked `n_jobs` stands for: -1 every core this process may use, else at most the cores
+    there are: more only slows the run, each worker holding its own model and pyvi (a notebook's n_jobs=64 on a
+    laptop started 64 of them). The one cap, of the library's n_jobs and the command line's -j alike."""
     available = available_cores()
-    if n_jobs > available and n_jobs not in _CAPPED:
-        _CAPPED.add(n_jobs)
-        log.warning("n_jobs %d is more than the %s here; using %d", n_jobs, plural(available, "core"), available)
     return available if n_jobs == -1 else min(n_jobs, available)
+
+
+def cores(n_jobs: int) -> int:
+    """The number of processes `n_jobs` asks for (`check_n_jobs`: 1 or more, or -1), capped (`processes`) with a
+    warning, once for each value (a job asks at each stage)."""
+    n_jobs = check_n_jobs("n_jobs", n_jobs)
+    used = processes(n_jobs)
+    if n_jobs > used and n_jobs not in _CAPPED:
+        _CAPPED.add(n_jobs)
+        log.warning("n_jobs %d is more than the %s here; using %d", n_jobs, plural(used, "core"), used)
+    return used
 
 
 def _start_worker(main_alive):
@@ -63,6 +71,7 @@ def _worker_context(preload: Sequence[str]):
     import multiprocessing
 
     check_main_is_guarded()
+    _start_quiet_resource_tracker()
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     from multiprocessing import forkserver
@@ -87,6 +96,29 @@ def _worker_context(preload: Sequence[str]):
                     tempfile.gettempdir())
         return multiprocessing.get_context("spawn")
     return context
+
+
+# What Python's resource tracker says when the process that started workers dies without closing them (kill -9, the
+# system's out-of-memory killer): it cleans up the pool's semaphores, then printed a UserWarning of two lines with its
+# own path under the command's output, "There appear to be 5 leaked semaphore objects to clean up at shutdown". The
+# cleaning is done; the message is no news to act on.
+_QUIET_TRACKER = "ignore:resource_tracker:UserWarning"
+
+
+def _start_quiet_resource_tracker() -> None:
+    """Start the resource tracker (which the workers' semaphores are registered with) without its leaked-semaphore
+    warning: it takes the `-W` options of `sys.warnoptions` as it starts, so the filter is there for that moment
+    only, and this process' own warnings are as they were. A tracker already running is left as it is."""
+    from multiprocessing import resource_tracker
+
+    if _QUIET_TRACKER in sys.warnoptions:
+        resource_tracker.ensure_running()
+        return
+    sys.warnoptions.append(_QUIET_TRACKER)
+    try:
+        resource_tracker.ensure_running()
+    finally:
+        sys.warnoptions.remove(_QUIET_TRACKER)
 
 
 @contextmanager
@@ -207,6 +239,8 @@ def map_ordered(function: Callable, items: Iterable, n_jobs: int = 1, ahead: int
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
+    except BrokenProcessPool:  # (raised by submit too, once the pool knows)
+        raise WorkerDied() from None
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         main_alive.close()
@@ -272,6 +306,8 @@ def worker_pool(n_workers: int, preload: Sequence[str] = ()):
     pool = ProcessPoolExecutor(n_workers, mp_context=context, initializer=_start_worker, initargs=(main_alive,))
     try:
         yield pool
+    except BrokenProcessPool:
+        raise WorkerDied() from None
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         main_alive.close()

@@ -33,7 +33,7 @@ from pathlib import Path
 from .io.folders import CARD_FILE, MODEL_FILE  # named below persist: readers pass them over
 from .io.paths import home_path
 from .io.sidefiles import read_side_file
-from .io.write import writable_value
+from .io.write import json_default, writable_value
 from .errors import InputError, ModelError
 
 log = logging.getLogger(__name__)
@@ -78,7 +78,7 @@ def save_model(model, directory: str | os.PathLike, card: dict) -> dict:
     "corrupt or replaced": both models lost."""
     from .io.write import held_signals
 
-    directory = Path(directory)
+    directory = Path(home_path(directory))  # "~/…": the home folder, as load_model and the command line read it
     directory.mkdir(parents=True, exist_ok=True)
     tmp, tmp_card = directory / (MODEL_FILE + ".tmp"), directory / (CARD_FILE + ".tmp")
     try:
@@ -94,7 +94,7 @@ def save_model(model, directory: str | os.PathLike, card: dict) -> dict:
         }
         # a path or a command line naming a folder whose name is not UTF-8 (an old zip's "b\xe0i") holds its bytes
         # as surrogates, which UTF-8 cannot write: as \xNN, as in an article's id
-        tmp_card.write_text(json.dumps(writable_value(card), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        tmp_card.write_text(json.dumps(writable_value(card), ensure_ascii=False, indent=2, default=json_default) + "\n", encoding="utf-8")
         os.chmod(tmp_card, 0o644)
         with held_signals():
             os.replace(tmp, directory / MODEL_FILE)
@@ -120,7 +120,7 @@ def read_card(directory: str | os.PathLike, task: str | None = None) -> dict:
     """The card of the model in `directory`; a folder that is not found, or holds no card, is a `ModelError` that
     says how a folder of `task` (a classifier's when None) is made: `report --topics` once said to train a
     classifier for a topics folder."""
-    directory = Path(directory)
+    directory = Path(home_path(directory))
     card_path = directory / CARD_FILE
     made_by = how_made(task, directory)
     if directory.is_file():  # a model's card or file given for its folder: "no such directory" and "train one

@@ -156,10 +156,12 @@ def test_unfinished_dask_run_needs_resume_and_finishes(inputs, model_dir, schedu
     for part in sorted((tmp_path / "o.jsonl.parts").glob("part-*.jsonl"))[1:]:
         part.unlink()
     result = CliRunner().invoke(cli, ["label", str(used[0]), "--model", str(model_dir), "--out", str(out), *args])
-    assert result.exit_code == 2 and "--resume" in result.output and not out.exists()
+    # this command's own interrupted run, as the local engine says it (it was "parts of another run")
+    assert result.exit_code == 2 and not out.exists() and result.output == (
+        f"Error: {out}.parts holds an unfinished run: add --resume to finish it, or delete the folder to start anew\n")
     result = CliRunner().invoke(cli, ["label", str(used[0]), "--model", str(model_dir), "--out", str(out), *args,
                                       "--part-size", "8", "--resume"])
-    assert result.exit_code == 2 and "changed" in result.output
+    assert result.exit_code == 2 and "other parts (--part-size 7, not 8); resume with its --part-size" in result.output
     before = used[0].stat()
     os.utime(used[0], ns=(before.st_atime_ns, before.st_mtime_ns + 10**9))  # the input written again since
     result = CliRunner().invoke(cli, ["label", str(used[0]), "--model", str(model_dir), "--out", str(out), *args,
@@ -210,10 +212,11 @@ def test_a_dask_resume_into_an_output_with_no_parts_names_the_run_meant(inputs, 
     assert (tmp_path / "new.jsonl").exists()
 
 
-def test_an_unfinished_run_of_the_other_engine_is_refused_and_kept(inputs, model_dir, scheduler, tmp_path):
+def test_an_unfinished_run_of_the_other_engine_is_refused_and_kept(inputs, model_dir, scheduler, tmp_path, caplog):
     """Hunt 16 A (3): `--engine dask --resume` over an interrupted local run labelled everything again and left the
     local journal, which then blocked the next run. Neither engine can finish the other's run: each refuses to
-    run beside it, with or without --resume, saying which command finishes it, and its work is kept."""
+    run beside it, with or without --resume, saying which command finishes it, and its work is kept. Hunt 26 D
+    (3): a local --resume over a Dask run's parts warned "no unfinished run to resume" before that refusal."""
     from dvtopics import jobs
 
     used, out = [inputs / "articles.jsonl"], tmp_path / "o.jsonl"
@@ -245,10 +248,13 @@ def test_an_unfinished_run_of_the_other_engine_is_refused_and_kept(inputs, model
     for part in sorted((tmp_path / "o.jsonl.parts").glob("part-*.jsonl"))[1:]:
         part.unlink()
     for resume in ([], ["--resume"]):
-        result = _invoke("label", *used, "--model", model_dir, "--out", out, *resume)
+        caplog.clear()
+        with caplog.at_level("WARNING"):
+            result = _invoke("label", *used, "--model", model_dir, "--out", out, *resume)
         assert result.exit_code == 2 and result.output == (
             f"Error: {out}.parts holds an unfinished run of the Dask engine: finish it with --engine dask --resume, "
             "or delete the folder to start anew\n")
+        assert "no unfinished run" not in caplog.text
     assert not out.exists() and not (tmp_path / "o.jsonl.part.jsonl").exists()
     _label(dask + ["--resume"], used, model_dir, out, tmp_path / "c")
     assert _records(out) == expected and not (tmp_path / "o.jsonl.parts").exists()
@@ -337,11 +343,24 @@ def test_the_workers_log_records_follow_the_commands_level_and_format(model_dir,
     assert run.stderr.rstrip().endswith("q.csv"), run.stderr
 
 
-def test_without_dask_the_error_says_how_to_install_it(monkeypatch):
+def test_without_dask_the_error_says_how_to_install_it(monkeypatch, inputs, tmp_path):
+    """Hunt 26 D (3): and before any work: it was said once every input file had been read to cut it into parts,
+    and without the way that needs no Dask."""
+    import dvtopics.run.distributed
+
     monkeypatch.setitem(sys.modules, "distributed", None)  # what a missing package looks like to import
-    with pytest.raises(MissingExtraError, match=r"pip install 'dvtopics\[dask\]'"):
+    with pytest.raises(MissingExtraError, match=r"pip install 'dvtopics\[dask\]', or run on this machine without "
+                                                "--engine dask"):
         with connect():
             pass
+
+    def read_input(*args):
+        raise AssertionError("the input is read before the engine is checked")
+
+    monkeypatch.setattr(dvtopics.run.distributed, "plan_parts", read_input)
+    result = CliRunner().invoke(cli, ["label", str(inputs / "articles.jsonl"), "--out", str(tmp_path / "o.jsonl"),
+                                      "--engine", "dask"])
+    assert result.exit_code == 2 and result.output.startswith("Error: dask is not installed; install it with")
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".jsonl"])
@@ -619,7 +638,7 @@ def test_a_task_of_a_stopped_run_leaves_no_folder_that_blocks_the_next_run(input
     (parts_dir / "part-00001.jsonl.lock").write_bytes(b"")  # what such a task left before
     assert _prepare([part], parts_dir, resume=False, inputs={}) is not None
     (parts_dir / "part-00001.jsonl").write_text("{}\n", encoding="utf-8")  # a part begun is another run's
-    with pytest.raises(Exception, match="holds parts of another run"):
+    with pytest.raises(Exception, match="holds an unfinished run: add --resume"):
         _prepare([part], parts_dir, resume=False, inputs={})
 
 

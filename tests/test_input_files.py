@@ -9,7 +9,7 @@ import quopri
 
 import pytest
 
-from dvtopics.io.read import FieldNames, read_articles
+from dvtopics.io.read import FieldNames, make_article, read_articles
 
 TEXT = "Sáng 5/1, Ban Dân vận Huyện ủy tổ chức hội nghị tổng kết công tác dân vận năm 2022 tại hội trường."
 TEXT2 = "Chiều 8/3, Mặt trận huyện tổ chức gặp mặt các đồng chí nguyên lãnh đạo nhân dịp đầu xuân."
@@ -69,6 +69,60 @@ def test_txt_files_beside_the_articles_that_are_none_are_named(tmp_path, caplog)
     assert doubted == {"README", "note", "scrape.log", "urls"}
     assert "urls.txt: does not look like an article (a list of 2 links)" in caplog.text
     assert "scrape.log.txt: does not look like an article (a log" in caplog.text
+
+
+def test_a_warning_that_every_article_earns_is_said_once_with_a_count(tmp_path, caplog):
+    """Hunt 26 D (9): a corpus exported with "&amp;" in every article gave one warning an article, thousands of lines
+    that hid every other message. Each kind is said for its first article, then once with the count of the others;
+    each record keeps its own warning."""
+    lines = [{"id": f"r{i}", "title": f"Hội nghị {i}", "text": f"Ban Dân vận &amp; Mặt trận. {TEXT}",
+              "date": "32/13/2022" if i % 2 else "2022-01-05"} for i in range(40)]
+    (tmp_path / "a.jsonl").write_text("\n".join(json.dumps(line, ensure_ascii=False) for line in lines),
+                                      encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        articles = read(tmp_path / "a.jsonl")
+    assert all("HTML character references" in a.meta["warning"] for a in articles)
+    said = [r.getMessage() for r in caplog.records]
+    references = [m for m in said if "HTML character references" in m]
+    assert len(references) == 2 and references[0].startswith(f"{tmp_path / 'a.jsonl'}:1: HTML character references")
+    assert references[1].startswith("and 39 more (40 in all): HTML character references")
+    dates = [m for m in said if "is not a date" in m]
+    assert len(dates) == 2 and dates[1] == ("and 19 more (20 in all): the 'date' field is not a date: not used "
+                                            "(each record's warning says so)")
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):  # an article made alone says it, as ever
+        make_article("a", "Ban Dân vận &amp; Mặt trận")
+    assert "a: HTML character references" in caplog.text
+    folder = tmp_path / "cp"  # and a folder of files saved in a Western code page: a warning a file, before
+    folder.mkdir()
+    for i in range(5):
+        (folder / f"a{i}.txt").write_bytes(f"Hội nghị {i}\n\n{TEXT}".encode("cp1252", errors="replace"))
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        assert all("damaged text" in a.meta["warning"] for a in read(folder))
+    said = [r.getMessage() for r in caplog.records if "damaged text" in r.getMessage()]
+    assert len(said) == 2 and said[1].startswith("and 4 more (5 in all): damaged text: saved in a Western code page")
+
+
+def test_a_file_given_beside_its_own_folder_is_read_once_and_never_called_unread(tmp_path, caplog):
+    """Hunt 26 D (10): `inspect dir/c.jsonl.gz dir` read c.jsonl.gz, then gave the folder an error that called it "not
+    read (e.g. 'c.jsonl.gz'): give it by its name to read it", which it was. A file given by its name is read as given,
+    and is never among what its folder did not read; a folder that holds nothing else says so, once."""
+    folder = tmp_path / "dir"
+    folder.mkdir()
+    with gzip.open(folder / "c.jsonl.gz", "wt", encoding="utf-8") as handle:
+        handle.write(json.dumps({"id": "c1", "text": TEXT}, ensure_ascii=False) + "\n")
+    with caplog.at_level(logging.WARNING):
+        articles = read([folder / "c.jsonl.gz", folder])
+    assert [(a.id, a.error) for a in articles] == [("c1", None)]
+    assert "not read" not in caplog.text and "dir: holds no .txt file, only c.jsonl.gz, given by its name too" in caplog.text
+    (folder / "d.jsonl").write_text(json.dumps({"id": "d1", "text": TEXT2}, ensure_ascii=False), encoding="utf-8")
+    (folder / "a.txt").write_text(f"Hội nghị tổng kết\n{TEXT}", encoding="utf-8")
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        articles = read([folder, folder / "c.jsonl.gz"])
+    assert [a.id for a in articles] == ["a", "c1"]
+    assert "1 .jsonl file not read (e.g. 'd.jsonl')" in caplog.text and "c.jsonl.gz'" not in caplog.text
 
 
 def test_dvtopics_own_working_files_in_an_input_folder_are_passed_over(tmp_path, caplog):
@@ -345,7 +399,7 @@ def test_a_whole_number_written_as_a_float_is_its_digits_as_a_workbook_cell_is(t
     classes "1" and "1.0", each learnt from half the articles and confused with the other; an id 17.0 missed the
     labels file's 17."""
     from dvtopics.io.labels import read_labels
-    from dvtopics.types.training import labels_given
+    from dvtopics.io.labels import labels_given
 
     lines = [{"id": 17.0, "text": TEXT, "label": 1.0}, {"id": 18, "text": TEXT2, "label": 1},
              {"id": "a3", "text": TEXT, "label": 2.5}]

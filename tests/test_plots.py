@@ -57,6 +57,16 @@ def test_label_counts_has_one_bar_per_label_in_order():
     assert [t.get_text() for t in ax.texts] == ["5", "2", "9"]  # the counts are written on the bars
 
 
+def test_label_counts_takes_the_counts_as_pandas_gives_them():
+    """Hunt 26 D (2): `df["label"].value_counts()`, as an analyst counts types, failed with "'numpy.ndarray' object
+    is not callable" (a Series' values is no method, and it iterates its values, not its labels)."""
+    import pandas as pd
+
+    ax = plots.label_counts_figure(pd.Series(["khác", "giao_ban_quý", "khác"]).value_counts()).axes[0]
+    assert [b.get_width() for b in bars(ax)] == [2, 1]
+    assert ticks(ax.get_yticklabels()) == ["khác", "giao_ban_quý"]
+
+
 def test_confidence_histogram_counts_every_confidence():
     confidences = [0.1, 0.55, 0.56, 0.9, 0.99]
     ax = plots.confidence_histogram_figure(confidences, bins=10).axes[0]

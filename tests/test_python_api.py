@@ -1389,3 +1389,84 @@ def test_evaluate_on_txt_articles_without_labels_says_a_txt_holds_none(tmp_path)
     said = " ".join(result.output.split())
     assert result.exit_code == 2 and "a .txt article holds no label, and no --labels file was given" in said, said
     assert "--label-field" not in said
+
+
+def test_numpy_numbers_as_parameters_are_written_as_plain_numbers(seeds_dir, tmp_path):
+    """Hunt 26 D (5): a topic model of np.int64(2) topics (a sweep over np.arange) failed to be saved, "Object of type
+    int64 is not JSON serializable", and so did `jobs.fit_topics(no_above=np.float32(0.9))` and `jobs.label` with
+    min_confidence=np.float32(0.5) (its journal): every JSON dvtopics writes holds them as plain numbers."""
+    import numpy as np
+
+    from dvtopics import jobs
+    from dvtopics.persist import load_model, read_card, save_model
+    from dvtopics.topics.model import topic_card
+
+    articles = [a for a in dvtopics.read_articles(seeds_dir) if not a.error]
+    texts = dvtopics.segment_many([a.text for a in articles])
+    model = TopicModel(n_topics=np.int64(2), unit="paragraph", no_above=np.float32(0.5), max_iter=np.int32(5),
+                       random_state=np.int64(3)).fit(texts)
+    save_model(model, tmp_path / "t", topic_card(model, model.topic_labels(), {}, articles, [seeds_dir]))
+    parameters = read_card(tmp_path / "t")["parameters"]
+    assert (parameters["n_topics"], parameters["no_above"], parameters["random_state"]) == (2, 0.5, 3)
+    load_model(tmp_path / "t")  # the card's parameters are checked against the model's own
+    jobs.fit_topics(jobs.Reading(seeds_dir), tmp_path / "t2", np.int64(2), unit="paragraph", eta=np.float32(0.5))
+    assert read_card(tmp_path / "t2")["parameters"]["eta"] == 0.5
+    out = tmp_path / "l.jsonl"
+    counts = jobs.label(jobs.Reading(seeds_dir), out, min_confidence=np.float32(0.5), batch_size=np.int64(2))
+    assert sum(counts.values()) == len(out.read_text(encoding="utf-8").splitlines()) == 5
+
+
+def test_an_article_made_in_python_is_checked_and_its_id_read_as_make_article_reads_it(shipped):
+    """Hunt 26 D (8, 11): Article(id="a", text=None) was made, and labelling it failed later with "'NoneType' object
+    is not subscriptable" (a title None, "expected string or bytes-like object"); Article(id=np.int64(3)) kept the
+    numpy int, which no JSON output could write, and which matched no labels file's 3. Now a missing text field is
+    refused at once, naming it, and the id is the text make_article gives it."""
+    import numpy as np
+
+    from dvtopics.io.article import Article
+
+    for field in ("title", "text", "raw"):
+        for value in (None, float("nan")):
+            with pytest.raises(TypeError, match=f"^Article {field}: a text .str., not a missing one"):
+                Article(id="a", **{field: value})
+    with pytest.raises(TypeError, match="^Article id: missing"):
+        Article(id=None, text="x")
+    with pytest.raises(TypeError, match="^Article label: a text .str. or None, not list"):
+        Article(id="a", label=["other"])
+    for given in (np.int64(3), 3, 3.0, "3"):
+        assert Article(id=given).id == make_article(given, "x").id == "3"
+    article = Article(id=np.int64(3), text="Hội nghị sơ kết công tác dân vận 6 tháng đầu năm", label=np.int64(0),
+                      source=float("nan"))
+    assert (article.label, article.source) == ("0", None)
+    records = predict_articles(shipped, [article])
+    assert json.loads(json.dumps(records))[0]["id"] == "3"
+
+
+def test_files_named_from_the_home_folder_are_written_there(seeds_dir, tmp_path, monkeypatch):
+    """Hunt 26 D (7): save_model(model, "~/models/m") wrote a folder named "~" in the current one (so did
+    write_report, write_documents, save_figure, write_rows and write_sweep), and load_model("~/models/m"), which
+    reads "~" as the home folder, then did not find it. Every function that takes a file reads "~" as the shell does."""
+    from dvtopics.io.write import write_rows
+    from dvtopics.persist import load_model, save_model
+    from dvtopics.report.plots import label_counts_figure, save_figure
+    from dvtopics.topics.model import topic_card
+    from dvtopics.topics.summary import read_topics, write_documents, write_report
+    from dvtopics.topics.sweep import write_sweep
+
+    home, here = tmp_path / "home", tmp_path / "here"
+    home.mkdir(), here.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(here)
+    articles = [a for a in read_articles(seeds_dir) if not a.error]
+    texts = dvtopics.segment_many([a.text for a in articles])
+    model = TopicModel(n_topics=2, unit="paragraph").fit(texts)
+    report = summarize(model, articles, model.transform(texts))
+    save_model(model, "~/m", topic_card(model, model.topic_labels(), {}, articles, [seeds_dir]))
+    write_report(report, "~/m")
+    load_model("~/m"), read_topics("~/m")
+    write_documents(report.documents, "~/documents.csv", 2)
+    save_figure(label_counts_figure({"other": 1}), "~/f.png")
+    write_rows([{"id": "a"}], "~/rows.csv")
+    write_sweep([{"k": 2, "npmi": 0.1, "diversity": 0.9}], "~/sweep")
+    assert list(here.iterdir()) == []
+    assert {"m", "documents.csv", "f.png", "rows.csv", "sweep"} <= {p.name for p in home.iterdir()}

@@ -3,6 +3,7 @@ import errno
 import json
 import os
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
@@ -12,7 +13,7 @@ from dvtopics.run.batch import input_fingerprint, journal_path, label_stream, ou
 from dvtopics.cli import cli
 from dvtopics.parallel import available_cores
 from dvtopics.io.read import read_articles
-from dvtopics.errors import DvtopicsError
+from dvtopics.errors import ArgumentError, DvtopicsError
 
 from articles import made_up_articles
 
@@ -141,6 +142,29 @@ def test_no_number_option_takes_nan():
                 param.type.convert(value, param, None)
 
 
+def test_a_count_written_as_a_float_is_refused_saying_the_whole_number_meant(corpus, tmp_path):
+    """Hunt 26 D (4): `--k 10.0` (a config's number, a script's n / 2) was "'10.0' is not a valid integer range", in
+    click's words, and n_topics=10.0 "give a whole number", which 10.0 is to a reader: both name the number meant."""
+    import click
+
+    from dvtopics.topics.model import TopicModel
+
+    counts = [(path, param) for path, param in _options(cli) if not param.count
+              and isinstance(param.type, click.types.IntParamType)]
+    assert len(counts) >= 13
+    for path, param in counts:
+        with pytest.raises(click.BadParameter, match=r"'10\.0': give a whole number.* \(10, not 10\.0\)$"):
+            param.type.convert("10.0", param, None)
+        with pytest.raises(click.BadParameter, match=r"'2\.5': give a whole number[^(]*$"):
+            param.type.convert("2.5", param, None)
+    result = run("topics", "fit", corpus, "--out", tmp_path / "t", "--k", "10.0")
+    assert result.exit_code == 2 and result.output.splitlines()[-1] == (
+        "Error: Invalid value for '--k': '10.0': give a whole number from 2 to 1000 (10, not 10.0)")
+    for value in (10.0, np.float32(10)):
+        with pytest.raises(ArgumentError, match=r"n_topics .*: give a whole number of 2 or more \(10, not 10\.0\)$"):
+            TopicModel(n_topics=value).fit(["a b c"] * 3)
+
+
 def test_the_library_refuses_nan_too(corpus):
     """What the options refuse, the functions behind them refuse as well (a script calls them directly)."""
     from dvtopics.topics.model import TopicModel
@@ -155,6 +179,21 @@ def test_the_library_refuses_nan_too(corpus):
 def test_more_processes_than_cores_are_capped_with_a_note(corpus, tmp_path):
     result = run("segment", corpus, "--out", tmp_path / "s.jsonl", "-j", str(available_cores() + 50))
     assert result.exit_code == 0 and f"using {available_cores()}" in result.output
+
+
+def test_the_command_line_and_the_library_cap_processes_in_one_place(corpus, tmp_path, monkeypatch, caplog):
+    """Hunt 26 D (1): -j and n_jobs were capped each by code of its own; both take the cap from `parallel.processes`,
+    and a job warns once, however many of its stages ask."""
+    from dvtopics import jobs, parallel
+
+    monkeypatch.setattr(parallel, "available_cores", lambda: 1)  # one core: no worker is started
+    monkeypatch.setattr(parallel, "_CAPPED", set())
+    result = run("label", corpus, "-j", "7")
+    assert result.exit_code == 0 and result.output.count("-j 7 is more than the 1 core here; using 1.") == 1
+    with caplog.at_level("WARNING"):
+        jobs.report(jobs.Reading(corpus, n_jobs=7), tmp_path / "r.html", fit_topics=False)
+    assert [r.getMessage() for r in caplog.records if "core here" in r.getMessage()] == [
+        "n_jobs 7 is more than the 1 core here; using 1"]
 
 
 # ------------------------------------------------------------------ outputs and runs
@@ -775,7 +814,7 @@ def test_a_cache_that_cannot_be_opened_or_written_is_skipped_not_called_damaged(
 
     cache = SegmentCache(tmp_path / "c")  # written once, then only readable: its writes fail
     cache.put_many({"k": "v"})
-    cache.close()
+    cache._db.close()  # (its connection: the cache itself is not closed, it reopens read-only below)
     cache._db = sqlite3.connect(f"file:{cache.path}?mode=ro", uri=True)
     cache.put_many({"k2": "v2"})
     assert cache.get_many(["k", "k2"]) == {} and len(cache_warning()) == 1  # the job goes on without it

@@ -67,7 +67,7 @@ def test_a_missing_text_of_a_column_is_named_as_missing():
         with pytest.raises(TypeError, match=r"texts: the item at position 1 is .*, a missing text .*dropna\(\)"):
             segment_many(column)
     for missing in (None, float("nan")):
-        with pytest.raises(TypeError, match="segment_text segments a text .str., not a missing one"):
+        with pytest.raises(TypeError, match="segment_text reads a text .str., not a missing one"):
             segment_text(missing)
 
 
@@ -122,3 +122,22 @@ def test_segmenter_is_a_transformer(tmp_path):
                                                                              lowercase=False))
     pipe.fit([SENTENCE])
     assert "công_tác" in pipe[-1].vocabulary_
+
+
+def test_a_closed_cache_is_refused_saying_so(tmp_path):
+    """Hunt 26 D (13): a SegmentCache used after its `with` block (or a notebook's cache.close() in an earlier cell)
+    went on without a word, every text segmented anew and nothing stored; now it is refused, naming it. Closing it
+    twice is no error."""
+    import pytest
+
+    from dvtopics.errors import DvtopicsError
+
+    with SegmentCache(tmp_path) as cache:
+        segment_many([SENTENCE], cache=cache)
+    for use in (lambda: segment_many([SENTENCE], cache=cache), lambda: len(cache), lambda: cache.put_many({"k": "v"})):
+        with pytest.raises(DvtopicsError, match=f"the segmentation cache {tmp_path / 'segments.sqlite'} is closed: open "
+                                                "it again"):
+            use()
+    cache.close()
+    with SegmentCache(tmp_path) as cache:  # what it stored before it was closed is there
+        assert len(cache) >= 1

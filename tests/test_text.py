@@ -113,3 +113,20 @@ def test_headlines_listed_under_related_news_are_dropped_and_the_article_goes_on
     text = ("Ban Dân vận sơ kết 6 tháng\nNội dung chính.\nTin liên quan\nBan Chỉ đạo 35 tổng kết năm 2023\n"
             "Sơ kết công tác Mặt trận quý III\nĐoạn hai, sau hộp tin liên quan giữa bài.")
     assert strip_furniture(text) == "Ban Dân vận sơ kết 6 tháng\nNội dung chính.\nĐoạn hai, sau hộp tin liên quan giữa bài."
+
+
+@pytest.mark.parametrize("call", ["normalize", "strip_furniture", "extract_metadata", "segment_text",
+                                  "apply_rules title", "apply_rules text"])
+def test_the_text_functions_name_a_missing_text_as_missing(call):
+    """Hunt 26 D (6): a DataFrame's empty cell (None, NaN) given to the exported text functions raised a bare
+    "expected string or bytes-like object" or "'float' object has no attribute 'split'" from deep inside; apply_rules
+    read a title None as the words "None". Each names the argument and says it is missing (refused, not read as '')."""
+    import dvtopics
+
+    name, _, argument = call.partition(" ")
+    function = getattr(dvtopics, name)
+    for value, said in ((None, "a missing one .None, NaN: an empty cell."), (float("nan"), "a missing one"),
+                        (5, "int")):
+        args = ((value, "Hội nghị") if argument == "title" else ("Hội nghị", value)) if argument else (value,)
+        with pytest.raises(TypeError, match=f"^{argument or 'text'}: {name} reads a text .str., not {said}"):
+            function(*args)

@@ -387,6 +387,28 @@ def test_summarize_gives_shares_over_time_and_by_type(texts):
     assert len(report.labels[0].split(", ")) == 3
 
 
+def test_summarize_takes_the_types_as_an_analyst_holds_them(texts):
+    """Hunt 26 D (2): types as a pandas Series of labels by id (a labels column indexed by id) ended in pandas' "The
+    truth value of a Series is ambiguous"; one per article in order (a list) was refused as no dict; a Series
+    indexed by position gave every article its own label, in silence."""
+    import pandas as pd
+
+    model = fitted(texts)
+    articles = [Article(id=str(100 + i), title=f"bài {i}", label="other") for i in range(len(texts))]
+    mixes = model.transform(texts)
+    wanted = summarize(model, articles, mixes, types={a.id: "annual_review" for a in articles[:3]})
+    by_id = pd.Series(["annual_review"] * 3, index=[100, 101, 102])  # a numeric id column, as pandas reads it
+    in_order = ["annual_review"] * 3 + [None] * (len(texts) - 3)  # a gap: the article's own label
+    for types in (by_id, in_order, np.array(in_order, dtype=object)):
+        report = summarize(model, articles, mixes, types=types)
+        assert (report.types, report.type_counts) == (wanted.types, wanted.type_counts) == (
+            ["annual_review", "other"], [3, len(texts) - 3])
+    with pytest.raises(DvtopicsError, match="none of its 3 ids is one of the articles'"):
+        summarize(model, articles, mixes, types=pd.Series(["annual_review"] * 3))  # indexed 0, 1, 2
+    with pytest.raises(DvtopicsError, match="types: 2 labels for 60 articles"):
+        summarize(model, articles, mixes, types=["other", "other"])
+
+
 def test_an_article_given_twice_represents_a_topic_once(texts):
     """Hunt 25 C: an article scraped twice (two ids, one text) filled two of a topic's representative places, as if
     two articles said it; articles made without a text stay apart."""

@@ -10,8 +10,8 @@ import click
 from ..arguments import ABSTAIN, MIN_FOLDS
 from ..persist import MODEL_FILES
 from ..wording import plural
-from .options import (BATCH, MODEL_DIR, SEED, SHARE, Command, InputPath, ModelArgument, OutputPath, checked,
-                      engine_options, paths_argument, reading_options, terminal_text, typed_command)
+from .options import (BATCH, MODEL_DIR, SEED, SHARE, Command, InputPath, ModelArgument, OutputPath, WholeNumber,
+                      checked, engine_options, paths_argument, reading_options, terminal_text, typed_command)
 
 
 labels_option = click.option(
@@ -48,19 +48,19 @@ def _views(value: str) -> list[str]:
                    "article among them wins). Learnt from, never scored; may repeat.")
 @click.option("--weak-rules/--no-weak-rules", default=False, show_default=True,
               help="Also learn from unlabelled articles on which a cue rule fires (article types only).")
-@click.option("--weak-other", default=0, show_default=True, type=click.IntRange(0, 10_000_000),
+@click.option("--weak-other", default=0, show_default=True, type=WholeNumber(0, 10_000_000),
               help="Also learn from this many unlabelled articles with no cue word, as 'other' (article types "
                    "only).")
-@click.option("--head-chars", default=4000, show_default=True, type=click.IntRange(0, 10_000_000),
+@click.option("--head-chars", default=4000, show_default=True, type=WholeNumber(0, 10_000_000),
               help="Characters of each article read (0: all).")
-@click.option("--folds", default=5, show_default=True, type=click.IntRange(MIN_FOLDS, 100),
+@click.option("--folds", default=5, show_default=True, type=WholeNumber(MIN_FOLDS, 100),
               help="Cross-validation folds: no more are made than the smallest hand label has articles.")
-@click.option("--max-features", default=30000, show_default=True, type=click.IntRange(0, 10_000_000),
+@click.option("--max-features", default=30000, show_default=True, type=WholeNumber(0, 10_000_000),
               help="TF-IDF terms kept per view, the most frequent (0: all terms seen in 2+ articles).")
 @click.option("--views", default=None, metavar="VIEW,...", callback=checked(_views),
               help="TF-IDF views, from text (whole document), head (first words), event (early meeting "
                    "sentences). Default: text,event for article types, text for other label sets.")
-@click.option("--lead-copies", default=None, metavar="N", type=click.IntRange(0, 10_000_000),
+@click.option("--lead-copies", default=None, metavar="N", type=WholeNumber(0, 10_000_000),
               help="Article types: learn each hand-labelled article a second time, cut to its title and the first N "
                    "characters of its text, the shape of a title and lead (default 500; 0: no copies). Other label "
                    "sets: none unless given.")
@@ -118,7 +118,7 @@ def _echo_failed(failed) -> int:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--plot", type=OutputPath(),
               help="Write the confusion matrix as a figure: .png, or .svg or .pdf.")
-@click.option("--errors", "show_errors", default=20, show_default=True, type=click.IntRange(0, 1_000_000),
+@click.option("--errors", "show_errors", default=20, show_default=True, type=WholeNumber(0, 1_000_000),
               help="Misclassified articles to list (in the JSON too, under \"errors\").")
 @click.option("--compare", "baseline", type=MODEL_DIR,
               help="Another model (`shipped`: the shipped one) to score beside MODEL, listing every "

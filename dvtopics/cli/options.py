@@ -15,6 +15,7 @@ from ..io.paths import home_path, matched_paths, on_disk, refuse_standard_input
 from ..io.read import MAX_ARTICLE_BYTES
 from ..io.records import FieldNames
 from ..io.tables import COMMON_NAMES
+from ..wording import plural
 
 # C0 and C1 control characters and DEL: an article's "\x1b[2J" would clear the user's terminal, "\x1b]0;…\x07"
 # retitle it, "\x9b" start a sequence on some terminals; a line end would break a table's row
@@ -202,9 +203,22 @@ paths_argument = click.argument("paths", nargs=-1, required=True, type=InputPath
 # Every number a user can type has a range, so a wrong one is a one-line usage error, never a traceback or
 # a run that silently does nothing (a batch of 0 articles, 0 processes). The upper bounds lie far beyond any
 # real use; without them a value too large for Python's C code (islice, a numpy seed) fails mid-run.
-SEED = click.IntRange(0, MAX_SEED)  # what numpy accepts as a random seed
-ARTICLES = click.IntRange(1, MAX_PART)  # articles at a time (a Dask part, a report's rows per type)
-BATCH = click.IntRange(1, MAX_BATCH)  # articles labelled and written at a time: a batch is held in memory
+class WholeNumber(click.IntRange):
+    """click's IntRange, saying plainly that a whole number is wanted: "10.0" (a config's, a script's n / 2) and "2.5"
+    were "not a valid integer range", in click's words. Such a number is refused, as the library refuses 10.0
+    (`arguments.as_written`): the message names the number meant."""
+
+    def convert(self, value, param, ctx):
+        from ..arguments import whole_number_wanted
+
+        if isinstance(value, str) and not re.fullmatch(r"\s*[-+]?\d+\s*", value):
+            self.fail(f"{value!r}: {whole_number_wanted(value, self.min, self.max)}", param, ctx)
+        return super().convert(value, param, ctx)
+
+
+SEED = WholeNumber(0, MAX_SEED)  # what numpy accepts as a random seed
+ARTICLES = WholeNumber(1, MAX_PART)  # articles at a time (a Dask part, a report's rows per type)
+BATCH = WholeNumber(1, MAX_BATCH)  # articles labelled and written at a time: a batch is held in memory
 
 
 class FloatRange(click.FloatRange):
@@ -342,7 +356,7 @@ def input_options(func):
         *(click.option(f"--{name}-field", f"{name}_field", default=name, show_default=True, callback=_field_name,
                        help=f"JSONL/CSV/XLSX field with {what} (by default '{name}', else '{COMMON_NAMES[name][0].capitalize()}' "
                             "or another common name).") for name, what in FIELDS.items()),
-        click.option("--max-bytes", default=MAX_ARTICLE_BYTES, show_default=True, type=click.IntRange(1, MAX_BYTES),
+        click.option("--max-bytes", default=MAX_ARTICLE_BYTES, show_default=True, type=WholeNumber(1, MAX_BYTES),
                      help="Articles larger than this are reported as errors."),
     ]):
         func = option(func)
@@ -378,20 +392,18 @@ def _n_jobs(ctx, param, value: int) -> int:
     """-1 (all cores) or 1 and more, as the library checks n_jobs (`check_n_jobs`); more processes than cores only
     slows the run, so it is capped."""
     from ..arguments import check_n_jobs
-    from ..parallel import available_cores
+    from ..parallel import processes
 
     value = checked(functools.partial(check_n_jobs, "-j"))(ctx, param, value)
-    if value == -1:
-        return value
-    cores = available_cores()
-    if value > cores:
-        note(ctx, f"-j {value} is more than the {cores} cores here; using {cores}.")
-        return cores
+    used = processes(value)
+    if value > used:  # said as a note of the command's (after -q is known), not as the library's warning
+        note(ctx, f"-j {value} is more than the {plural(used, 'core')} here; using {used}.")
+        return used
     return value
 
 
 def n_jobs_option(func):
-    return click.option("-j", "--n-jobs", default=1, show_default=True, type=int, callback=_n_jobs,
+    return click.option("-j", "--n-jobs", default=1, show_default=True, type=WholeNumber(), callback=_n_jobs,
                         help="Processes to work in (-1: all cores; more than the cores is capped).")(func)
 
 

@@ -8,9 +8,9 @@ import time
 import click
 
 from ..arguments import MAX_REPORT_TOPICS, MIN_TOPICS
-from .options import (ARTICLES, MODEL_DIR, TOPICS_DIR, Command, InputPath, OutputPath, paths_argument,
-                      reading_options)
 from ..wording import plural
+from .options import (ARTICLES, MODEL_DIR, TOPICS_DIR, Command, InputPath, OutputPath, WholeNumber, paths_argument,
+                      reading_options)
 
 
 def _command_line(ctx: click.Context) -> str:
@@ -36,7 +36,7 @@ def _command_line(ctx: click.Context) -> str:
 @click.option("--topics", "topics_dir", type=TOPICS_DIR, default=None,
               help="Topic model directory (`dvtopics topics fit --out`) [default: fit topics on these articles].")
 @click.option("--no-topics", is_flag=True, help="Leave the themes out (no topic model given or fitted).")
-@click.option("--k", "n_topics", type=click.IntRange(MIN_TOPICS, MAX_REPORT_TOPICS), default=None,
+@click.option("--k", "n_topics", type=WholeNumber(MIN_TOPICS, MAX_REPORT_TOPICS), default=None,
               help="Topics to fit when no --topics is given [default: from the number of articles].")
 @click.option("--max-rows-per-type", type=ARTICLES, default=500, show_default=True,
               help="Articles listed per type in the HTML (the most confident); the spreadsheet has all.")

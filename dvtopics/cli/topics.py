@@ -19,7 +19,7 @@ import click
 
 from ..arguments import MAX_ITER, MAX_NO_BELOW, MAX_TOPICS, MIN_TOPICS, PERIODS
 from ..wording import plural
-from .options import (SEED, TOPICS_DIR, FloatRange, Group, InputPath, ModelArgument, OutputPath, checked,
+from .options import (SEED, TOPICS_DIR, FloatRange, Group, InputPath, ModelArgument, OutputPath, WholeNumber, checked,
                       engine_options, paths_argument, reading_options, terminal_text)
 
 UNITS = ("document", "paragraph")
@@ -63,7 +63,7 @@ def model_options(func):
                      help="Where gensim's LDA starts: the topics NMF finds, or random ones (other engines ignore it)."),
         click.option("--stopwords", "stopwords_file", type=InputPath(exists=True, dir_okay=False),
                      help="Extra stopwords, one a line (\"công tác\" or its segmented form \"công_tác\")."),
-        click.option("--max-iter", type=click.IntRange(1, MAX_ITER), default=None,
+        click.option("--max-iter", type=WholeNumber(1, MAX_ITER), default=None,
                      help="Passes (gensim, sklearn), Gibbs sweeps (tomotopy) or iterations (nmf) "
                           "[default: the engine's own]."),
         click.option("--seed", type=SEED, default=0, show_default=True,
@@ -132,7 +132,7 @@ def topics():
 
 @topics.command("fit")
 @paths_argument
-@click.option("--k", "n_topics", type=click.IntRange(MIN_TOPICS, MAX_TOPICS), default=10, show_default=True,
+@click.option("--k", "n_topics", type=WholeNumber(MIN_TOPICS, MAX_TOPICS), default=10, show_default=True,
               help="Number of topics.")
 @click.option("--out", type=OutputPath(folder=True, files=_fit_files), required=True,
               help="Model directory to write.")
@@ -159,7 +159,7 @@ def fit_cmd(paths, n_topics, out, labels_file, period, unit, engine, no_below, n
 @topics.command("show")
 @click.argument("directory", type=TOPICS_DIR)
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@click.option("--words", "n_words", type=click.IntRange(1, 1000), default=10, show_default=True, help="Words shown per topic.")
+@click.option("--words", "n_words", type=WholeNumber(1, 1000), default=10, show_default=True, help="Words shown per topic.")
 def show_cmd(directory, fmt, n_words):
     """Show a model's topics: label, share, top words and representative articles."""
     from ..jobs import read_topics
@@ -215,7 +215,7 @@ def assign_cmd(directory, paths, out, labels_file, resume, engine, scheduler, pa
 @paths_argument
 @click.option("--k", "ks", default="5:50:5", show_default=True, callback=checked(_k_range),
               help="Ks to fit: START:STOP:STEP (STOP included) or a list (4,6,8).")
-@click.option("--seeds", "n_seeds", type=click.IntRange(1, 20), default=3, show_default=True,
+@click.option("--seeds", "n_seeds", type=WholeNumber(1, 20), default=3, show_default=True,
               help="Fits per K, with seeds SEED, SEED+1, ...: the spread of the measures and the topics' stability.")
 @click.option("--out", type=OutputPath(folder=True, files=_sweep_files), required=True,
               help="Folder for sweep.csv and sweep.png.")

@@ -9,7 +9,7 @@ import numbers
 import re
 from dataclasses import asdict, dataclass, field, fields as dataclass_fields
 
-from ..arguments import missing
+from ..arguments import check_text, missing
 from ..errors import InputError
 from ..text.dates import FIRST_YEAR, LAST_YEAR
 from ..text.furniture import strip_furniture
@@ -18,6 +18,7 @@ from .htmltext import (html_to_text, is_html, is_markdown, markdown_to_text, pag
                        unescape_references)
 from .jsonfiles import json_kind
 from .lead import with_lead
+from .notes import warn_once
 from .metadata import (dated_headline, extract_metadata, parse_date, site_of_link,
                        without_site)
 from .vnlegacy import to_unicode
@@ -41,6 +42,23 @@ class Article:
     raw: str = ""
     meta: dict = field(default_factory=dict)
     error: str | None = None  # set instead of raising when on_error="record"
+
+    def __post_init__(self):
+        # An article made in Python (Article(id=..., text=...)) as the readers make one: its id as text (np.int64(3),
+        # a DataFrame's id, is "3", as make_article and a labels file read it; it was kept a numpy int that no JSON
+        # output could write), and a text field that is missing (None, NaN: an empty cell) refused here, naming it,
+        # not found later as a bare TypeError deep inside labelling. An optional field's empty cell is None.
+        self.id = _id_text(self.id, "Article id")
+        for name in ("title", "text", "raw"):
+            check_text(f"Article {name}", getattr(self, name))
+        for name in ("date", "source", "label", "error"):
+            value = getattr(self, name)
+            if missing(value):
+                setattr(self, name, None)
+            elif not isinstance(value, (str, dt.date)):  # a script's datetime.date is read as its day (`period_of`)
+                if field_text(value) is None or isinstance(value, dict):
+                    raise TypeError(f"Article {name}: a text (str) or None, not {type(value).__name__}")
+                setattr(self, name, field_text(value))  # a label 0 is "0", as in a labels file
 
     def to_dict(self, raw: bool = False) -> dict:
         record = asdict(self)
@@ -85,15 +103,17 @@ def field_text(value) -> str | None:
     return None
 
 
-def _id_text(value) -> str:
+def _id_text(value, name: str = "article_id") -> str:
     """An article's id as text, as the readers read an id field (`field_text`): a DataFrame's id column made float
     by one empty cell gave the ids "17.0", which no labels file's 17 matched, and its empty cell the id "nan". A
-    missing id, or one that is no text or number, is refused."""
+    missing id, or one that is no text or number, is refused. `name`: the argument, for messages."""
+    if isinstance(value, str):  # every article a reader makes: at once
+        return value
     if missing(value):
-        raise TypeError("article_id: missing (None, NaN: an empty cell); give every article an id")
+        raise TypeError(f"{name}: missing (None, NaN: an empty cell); give every article an id")
     text = field_text(value)
     if text is None:
-        raise TypeError(f"article_id: an id is text or a number, not {type(value).__name__}")
+        raise TypeError(f"{name}: an id is text or a number, not {type(value).__name__}")
     return text
 
 
@@ -176,7 +196,7 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
         if value is not None and given[key] is None:
             fields[key] = value
             add_warning(fields, f"the '{spelt.get(key, key)}' field is {json_kind(value)}, not text: not used")
-            log.warning("%s: the '%s' field is %s, not text: not used", name, spelt.get(key, key), json_kind(value))
+            warn_once(name, f"the '{spelt.get(key, key)}' field is {json_kind(value)}, not text: not used")
     for key in ("title", "source"):  # copied from the same old document as the text, as often as not
         if given[key]:
             given[key] = _from_legacy_font(given[key], f"the '{spelt.get(key, key)}' field", fields, name,
@@ -205,7 +225,7 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
                    f"year-month-day, in the years {FIRST_YEAR} to {LAST_YEAR}, not 1970-01-01 or 1900-01-01, the days "
                    "software writes for no date): not used")
             add_warning(fields, why)
-            log.warning("%s: %s", name, why)
+            warn_once(name, why, f"the '{spelt.get('date', 'date')}' field is not a date: not used")
         given["date"] = date
     title = given["title"] or found["title"]
     # a label is read as a user meant it: "other " (a space a spreadsheet kept) is "other", and NFD (typed on a
@@ -230,7 +250,7 @@ def _readable(raw: str, fields: dict, name: str, say: bool = True) -> str:
     references read as their characters; each said in the record's `fields` and the log, when `say`."""
     def tell(logged: str, recorded: str) -> None:
         if say:
-            log.warning("%s: %s", name, logged)
+            warn_once(name, logged)
             add_warning(fields, recorded)
 
     if "\\n" in raw and "\n" not in raw.strip():
@@ -268,7 +288,8 @@ def _title_for_wordless_text(raw: str, fields: dict, name: str) -> str:
     title = field_text(fields.get("title"))
     if title and strip_furniture(normalize(title)).strip():
         add_warning(fields, f"{why}: the title is read as the text")
-        log.warning("%s: %s: the title is read as the text", name, why)
+        warn_once(name, f"{why}: the title is read as the text",
+                        "the text holds no words once its page furniture is dropped: the title is read as the text")
         return strip_furniture(normalize(title))
     if held:
         raise InputError(f"{name}: no text in the article: {why}, and it has no title to read instead")
@@ -282,7 +303,7 @@ def _from_legacy_font(value: str, what: str, fields: dict, name: str, likely: st
     encoding the record's text was in (`to_unicode`); `source`: `value` is a source's name."""
     converted, encoding = to_unicode(value, likely, name=source)
     if encoding:
-        log.warning("%s: %s in the %s font encoding, converted to Unicode", name, what, encoding)
+        warn_once(name, f"{what} in the {encoding} font encoding, converted to Unicode")
         fields.setdefault("encoding", encoding)
         add_warning(fields, f"{what} written in {encoding} (an old Vietnamese font encoding), converted to Unicode")
     return converted

@@ -12,6 +12,7 @@ import unicodedata
 from ..errors import InputError
 from .files import compression, document, zipped_document
 from .htmltext import mhtml_page
+from .notes import warn_once
 from .vnlegacy import to_unicode, vietnamese_score
 
 log = logging.getLogger(__name__)
@@ -33,8 +34,8 @@ def decode_text(data: bytes, name: str = "<bytes>", line: bool = False, say: boo
     lines) is not called binary for its control characters (an ESC in a title): its own syntax says whether it is
     text."""
     text, warning = _decoded(data, name, line)
-    if warning and say:  # said once the bytes are known to be text
-        log.warning("%s: %s", name, warning)
+    if warning and say:  # said once the bytes are known to be text; once a kind in a reading (a folder of them)
+        warn_once(name, warning, warning.split(" (")[0])
     return text, warning
 
 

@@ -3,6 +3,7 @@ the system's files and dvtopics' own working files passed over), and what else i
 from __future__ import annotations
 
 import gzip
+import logging
 import itertools
 import os
 import re
@@ -16,6 +17,8 @@ from .decode import decode_head
 from .files import blank_line, document_problem, numbered_lines, open_binary
 from .jsonfiles import line_value
 from .tables import name_key, names_of, vietnamese_key
+
+log = logging.getLogger(__name__)
 
 # (".txt.gz": an article gzipped, as `gzip -r` leaves a folder of them, read decompressed)
 TEXT_SUFFIXES = (".txt", ".txt.gz")
@@ -189,11 +192,12 @@ def _json_value(line) -> bool:
     return True
 
 
-def _walk(folder: Path, skipped: Skipped, text_field: str = "text") -> Iterator[Path]:
+def _walk(folder: Path, skipped: Skipped, text_field: str = "text", named: frozenset = frozenset()) -> Iterator[Path]:
     """The .txt files under `folder` (".TXT" too), in the order of their sorted paths; what else it holds is
     counted in `skipped`, unless it plainly holds no articles (`_may_hold_articles`) or is the system's
-    (`_is_system_file`) or dvtopics' own (`_is_working_file`). A folder that cannot be listed is given itself,
-    so that the reader reports it instead of its articles going missing unseen."""
+    (`_is_system_file`) or dvtopics' own (`_is_working_file`), or is given by its name too (`named`: read as
+    given). A folder that cannot be listed is given itself, so that the reader reports it instead of its
+    articles going missing unseen."""
     try:
         with os.scandir(folder) as scan:
             entries = sorted(scan, key=lambda entry: entry.name)
@@ -205,12 +209,14 @@ def _walk(folder: Path, skipped: Skipped, text_field: str = "text") -> Iterator[
         is_folder = entry.is_dir(follow_symlinks=False)
         if _is_system_file(entry.name, is_folder) or _is_working_file(path, is_folder):
             continue
-        if is_folder and (path / CARD_FILE).is_file() and not any(_walk(path, {}, text_field)):
+        if is_folder and (path / CARD_FILE).is_file() and not any(_walk(path, {}, text_field, named)):
             skipped.setdefault("model folder", [0, entry.name])[0] += 1  # (one with articles is walked for them)
         elif is_folder:
-            yield from _walk(path, skipped, text_field)
+            yield from _walk(path, skipped, text_field, named)
         elif entry.name.lower().endswith(TEXT_SUFFIXES):
             yield path
+        elif named and os.path.realpath(path) in named:
+            continue
         elif is_model_file(path):
             skipped.setdefault("model file", [0, entry.name])[0] += 1
         elif entry.is_dir() or _may_hold_articles(path, text_field):
@@ -234,20 +240,28 @@ def walked_by(path: str | os.PathLike, folder: str | os.PathLike) -> bool:
     return path.is_dir() or (path.name.lower().endswith(TEXT_SUFFIXES) and not _is_system_file(path.name, False))
 
 
-def unread_notes(folder: Path, text_field: str = "text") -> list[str]:
-    """What `folder` holds that is not read, one kind of file to a line (`skipped_notes`)."""
+def given_by_name(paths: Iterable[str | os.PathLike]) -> frozenset:
+    """The files among `paths` (as their real paths): a folder given beside one of them does not name it among
+    what it holds and does not read (`dir/c.jsonl.gz dir` said of c.jsonl.gz "not read: give it by its name")."""
+    return frozenset(os.path.realpath(path) for path in paths if os.path.isfile(path))
+
+
+def unread_notes(folder: Path, text_field: str = "text", named: frozenset = frozenset()) -> list[str]:
+    """What `folder` holds that is not read, one kind of file to a line (`skipped_notes`); the files `named` are
+    read as given."""
     skipped: Skipped = {}
-    for _ in _walk(folder, skipped, text_field):
+    for _ in _walk(folder, skipped, text_field, named):
         pass
     return skipped_notes(skipped)
 
 
-def passed_over(folder: Path, text_field: str = "text") -> list[str]:
+def passed_over(folder: Path, text_field: str = "text", named: frozenset = frozenset()) -> list[str]:
     """What a folder whose .txt files are read holds besides that is not read, one kind of file to a line
     (`skipped_notes`): what the reader warns of, for a report's reader, who never sees the warning. None for a
-    folder without a .txt file: the error record in its place says what it holds (`iter_files`)."""
+    folder without a .txt file: the error record in its place says what it holds (`iter_files`). The files
+    `named` are read as given."""
     skipped: Skipped = {}
-    read = sum(1 for _ in _walk(folder, skipped, text_field))
+    read = sum(1 for _ in _walk(folder, skipped, text_field, named))
     return skipped_notes(skipped) if read else []
 
 
@@ -281,16 +295,25 @@ _PLURALS = {"link to a folder": "links to folders", "file without an extension":
 
 
 def iter_files(paths: Iterable[str | os.PathLike], skipped: Skipped | None = None,
-               text_field: str = "text") -> Iterator[tuple[Path, str]]:
+               text_field: str = "text", named: frozenset | None = None) -> Iterator[tuple[Path, str]]:
     """(file, article id prefix) for every input file; folders are walked for .txt files, and the other files
-    they hold are counted in `skipped` when it is given. A folder that holds no .txt file is given itself (the
-    reader says so in its place, with what it holds instead), as one that cannot be listed is."""
+    they hold are counted in `skipped` when it is given, but for those given by their names too (`named`,
+    default: the files among `paths`), which are read as given. A folder that holds no .txt file is given itself
+    (the reader says so in its place, with what it holds instead), as one that cannot be listed is; one whose
+    files are all given by their names is said so, once."""
+    paths = list(paths)
+    named = given_by_name(paths) if named is None else named
     for given in paths:
         path = Path(given)
         if path.is_dir():
             held: Skipped = {}
-            files = _walk(path, held, text_field)
+            files = _walk(path, held, text_field, named)
             first = next(files, path)
+            inside = sorted(Path(file).name for file in named if Path(file).is_relative_to(os.path.realpath(path)))
+            if first == path and not held and inside:  # `dir/c.jsonl.gz dir`: nothing in it but what is given
+                log.warning("%s: holds no .txt file, only %s, given by %s name too: read once, as given", path,
+                            ", ".join(inside), "its" if len(inside) == 1 else "their")
+                continue
             for file in itertools.chain([first], files):
                 yield file, (_without_suffix(file.relative_to(path)).as_posix() if file != path else path.name)
             if first != path and skipped is not None:  # else the reader's error names them

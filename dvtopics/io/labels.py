@@ -8,8 +8,11 @@ import operator
 import os
 import re
 from pathlib import Path
+from typing import Mapping
 
-from ..errors import InputError
+import numpy as np
+
+from ..errors import DvtopicsError, InputError
 from ..text.normalise import nfc
 from .folders import XLSX_SUFFIXES
 from .jsonfiles import json_kind, loads
@@ -220,6 +223,55 @@ def labels_by_id(where, pairs, on_conflict: str = "refuse", same=operator.eq) ->
         log.warning("%s: %d id%s two different labels (e.g. %r: %r and %r): neither is used", where,
                     len(conflicts), " has" if len(conflicts) == 1 else "s have", id_, first, second)
     return {id_: label for id_, label in labels.items() if id_ not in conflicts}
+
+
+def labels_given(labels, name: str = "gold_labels") -> dict[str, str]:
+    """Labels given from Python ({id: label}, or a pandas Series of labels by id: a labels column as an analyst
+    holds it), read as a labels file's are (`labels_by_id`): ids and labels as text, so an id 17 (pandas reads a
+    numeric id column as numbers) matches the article "17", and a label 0 is the label "0", not "no label". `name`
+    is the argument, for messages."""
+    if not isinstance(labels, Mapping) and not by_id(labels):
+        raise TypeError(f"{name}: a mapping of article id to label (a dict, or a pandas Series), "
+                        f"not {type(labels).__name__}")
+    pairs = []
+    for id_, label in labels.items():
+        if not isinstance(_as_text(id_), str):
+            raise InputError(f"{name}: the id {id_!r} is not text or a number")
+        pairs.append((_as_text(id_), _as_text(label)))
+    return labels_by_id(name, pairs)
+
+
+def by_id(labels) -> bool:
+    """Whether labels given from Python are by article id (a dict, a pandas Series indexed by id), not one per
+    article in order (a list, a numpy array). A Series is no Mapping."""
+    return isinstance(labels, Mapping) or (getattr(labels, "ndim", None) == 1 and hasattr(labels, "items"))
+
+
+def labels_in_order(labels, n_articles: int, name: str) -> list[str | None]:
+    """Labels given one per article, in the articles' order (a list, a numpy array), as text as `labels_given` reads
+    them; None where one is missing (None, NaN: a pandas column's gap)."""
+    if isinstance(labels, (str, bytes)) or not hasattr(labels, "__len__"):
+        raise TypeError(f"{name}: labels by article id (a dict, a pandas Series indexed by id) or one per article in "
+                        f"their order (a list), not {type(labels).__name__}")
+    if len(labels) != n_articles:
+        raise DvtopicsError(f"{name}: {len(labels)} labels for {n_articles} articles: give one per article, in their "
+                            "order, or labels by id (a dict, a pandas Series indexed by id)")
+    texts = []
+    for label in labels:
+        text = _as_text(label)
+        if text is not None and not isinstance(text, str):
+            raise InputError(f"{name}: the label {label!r} is not text or a number")
+        texts.append(nfc(text.strip()) or None if text is not None else None)
+    return texts
+
+
+def _as_text(value):
+    """A Python or numpy value as the readers take it (`field_text`): numpy's numbers as Python's (np.float32 is no
+    float), a missing value (None, NaN: a pandas column's gap) as no label."""
+    value = value.item() if isinstance(value, np.generic) else value
+    if missing(value):
+        return None
+    return field_text(value) or value  # anything else is refused by labels_by_id, which names it
 
 
 def _json_label_pairs(path: Path, label_field: str, id_field: str = "id") -> list[tuple[str, object]] | None:

@@ -6,6 +6,7 @@ import logging
 import re
 
 from .article import Article, add_warning
+from .notes import warn_once
 from .vnlegacy import at_least
 
 log = logging.getLogger(__name__)
@@ -62,5 +63,5 @@ def with_language_warning(article: Article, name: str) -> Article:
                    "topics are unreliable)")
     if message:
         add_warning(article.meta, message)
-        log.warning("%s: %s", name, message)
+        warn_once(name, message)
     return article

@@ -7,6 +7,7 @@ import re
 from email.utils import parsedate_to_datetime
 from typing import Iterable
 
+from ..arguments import check_text
 from ..text.dates import (DATE, DATELINE_MAX_CHARS, ZONE, dateline_date, english_date, find_date, headline_words,
                           is_dateline,
                           full_year, iso_date, iso_of, vietnam_day, zoned_day)
@@ -247,6 +248,7 @@ def extract_metadata(text: str, lead: str = "") -> dict:
     source is the one a source line names ("Nguồn: baodaklak.vn", the first publisher), else the tag the lead
     opens with ("(Baophutho.vn) - Ngày 5/7, …", "VOV.VN - Chiều 5/7, …").
     """
+    check_text("text", text, "extract_metadata"), check_text("lead", lead, "extract_metadata")
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     source = source_date = page_site = None
     short_dates = []  # (position, iso) of datelines and dated source lines

@@ -29,8 +29,10 @@ from typing import Iterable, Iterator, Mapping
 from ..arguments import ON_ERROR, check_choice, check_max_bytes, none_is_default
 from ..errors import InputError, NoArticlesError
 from .article import Article, finished, make_article
+from .notes import summarized_warnings
 from .files import LineRange
-from .folders import Skipped, file_kind, head_text, iter_files, json_document, skipped_notes, unread_notes
+from .folders import (Skipped, file_kind, given_by_name, head_text, iter_files, json_document, skipped_notes,
+                      unread_notes)
 from .htmltext import FEED_START
 from .paths import paths_given, unique_paths, unreadable
 from .read_json import read_json, read_jsonl
@@ -79,19 +81,22 @@ def read_articles(
 
 def _read_articles(paths, fields: FieldNames, on_error: str, max_bytes: int) -> Iterator[Article]:
     seen, repeated, example = set(), 0, None  # a hash of each id, not the id: about 70 bytes an article
-    for given in unique_paths(paths):
-        skipped: Skipped = {}
-        for path, article_id in iter_files([given], skipped, fields.text):
-            for article in read_file(path, article_id, fields, on_error, max_bytes):
-                key = hash(article.id)
-                if key in seen:
-                    repeated += 1
-                    example = article.id if example is None else example
-                else:
-                    seen.add(key)
-                yield article
-        for note in skipped_notes(skipped):
-            log.warning("%s: %s", given, note)
+    paths = unique_paths(paths)
+    named = given_by_name(paths)  # a folder given beside one of its files does not say that file is not read
+    with summarized_warnings():  # a kind of warning (HTML character references) said once, not once an article
+        for given in paths:
+            skipped: Skipped = {}
+            for path, article_id in iter_files([given], skipped, fields.text, named):
+                for article in read_file(path, article_id, fields, on_error, max_bytes, named=named):
+                    key = hash(article.id)
+                    if key in seen:
+                        repeated += 1
+                        example = article.id if example is None else example
+                    else:
+                        seen.add(key)
+                    yield article
+            for note in skipped_notes(skipped):
+                log.warning("%s: %s", given, note)
     if repeated:  # labels are joined to articles by id (--labels, label's output): these cannot be told apart
         log.warning("%d %s the id of an earlier article (e.g. %r): labels given by id cannot tell them apart; "
                     "give each article its own id", repeated, "article repeats" if repeated == 1 else "articles repeat",
@@ -99,11 +104,13 @@ def _read_articles(paths, fields: FieldNames, on_error: str, max_bytes: int) -> 
 
 
 def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on_error: str = "raise",
-              max_bytes: int = MAX_ARTICLE_BYTES, lines: LineRange | None = None) -> Iterator[Article]:
+              max_bytes: int = MAX_ARTICLE_BYTES, lines: LineRange | None = None,
+              named: frozenset = frozenset()) -> Iterator[Article]:
     """The articles of one input file (`article_id` names a .txt file's article).
 
     `lines` reads only that slice of a JSONL file, with the ids and line
-    numbers a whole read gives: how a Dask partition reads its part.
+    numbers a whole read gives: how a Dask partition reads its part. `named`: the files given by their names, which
+    a folder given that holds no .txt file does not name among what it does not read.
     """
     kind = file_kind(path)
     if lines is not None and kind != "jsonl":
@@ -119,7 +126,7 @@ def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on
     if problem:
         articles = iter([failed(article_id, problem, on_error)])
     elif path.is_dir():  # a folder given that holds no .txt file (`iter_files`)
-        articles = iter([_no_articles(path, fields.text, on_error)])
+        articles = iter([_no_articles(path, fields.text, on_error, named)])
     elif kind == "jsonl" and lines is None and (document := json_document(path)):
         if not path.name.lower().endswith(".json.gz"):  # a gzipped .json is expected to hold one document
             log.warning("%s: %s, not JSON lines (an article a line): read as a .json file", path, document)
@@ -178,12 +185,12 @@ def _or_no_articles(articles: Iterator[Article], path: Path, text_field: str, on
         yield _no_articles(path, text_field, on_error)
 
 
-def _no_articles(path: Path, text_field: str, on_error: str) -> Article:
+def _no_articles(path: Path, text_field: str, on_error: str, named: frozenset = frozenset()) -> Article:
     """The one record of a path given that gives no article (an empty file, a table with a header only, a folder
     without a .txt file): an error in its place, as for any input that cannot be read, so that the articles of
     the other inputs are read all the same. `NoArticlesError` when errors are raised."""
     if path.is_dir():  # what it holds instead is said here rather than in a warning
-        why = "; ".join(["the folder holds no .txt file"] + unread_notes(path, text_field))
+        why = "; ".join(["the folder holds no .txt file"] + unread_notes(path, text_field, named))
     else:
         why = "the file holds none (it is empty, or has a header only)"
     message = f"{path}: no articles: {why}"

@@ -8,6 +8,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..text.normalise import normalize
 from .decode import decode_text
+from .paths import home_path
 
 
 def stopword_spelling(word: str) -> str:
@@ -36,7 +37,7 @@ def read_side_file(path: str | os.PathLike, say: bool = True) -> str:
     UTF-8 or UTF-16, with or without a BOM, as `decode_bytes` reads articles. An empty file is "". How it was decoded
     is warned of when `say`: not by a second look at a file read for its labels too, which said it twice."""
     try:
-        data = Path(path).read_bytes()
+        data = Path(home_path(path)).read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
     return decode_text(data, str(path), say=say)[0] if data.strip() else ""

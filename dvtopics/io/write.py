@@ -45,6 +45,7 @@ from typing import Iterable, Iterator, Mapping, Sequence
 
 from ..errors import DvtopicsError
 from .folders import WORKING_PREFIX
+from .paths import home_path
 
 log = logging.getLogger(__name__)
 
@@ -281,7 +282,7 @@ def write_rows(rows: Iterable[Mapping], path: str | os.PathLike, columns: Sequen
     The header is `columns` or the union of the rows' keys. Returns the path.
     JSONL, and CSV with `columns` given, stream `rows` in bounded memory.
     """
-    path = Path(path)
+    path = Path(home_path(path))  # "~/…": the home folder, as load_model and the command line read it
     suffix = _suffix(path)
     if suffix == ".csv" and columns is None:
         rows = list(rows)  # the header is every row's keys
@@ -294,7 +295,10 @@ def write_rows(rows: Iterable[Mapping], path: str | os.PathLike, columns: Sequen
     return path
 
 
-def _json_default(value):
+def json_default(value):
+    """`json.dumps`' `default` wherever dvtopics writes JSON (tables, model cards, journals, plans): a numpy scalar
+    (np.int64(5), np.float32(0.5): a parameter from np.arange or a DataFrame cell) as the Python number it is, a
+    date as ISO text, a set or tuple as a list. A card with np.int64(5) among its parameters failed to be written."""
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     if hasattr(value, "item"):
@@ -307,7 +311,7 @@ def _json_default(value):
 def _write_jsonl(rows: Iterable[Mapping], path: Path) -> None:
     with _atomic(path, encoding="utf-8", newline="\n") as handle:
         for row in rows:
-            handle.write(json.dumps(dict(row), ensure_ascii=False, default=_json_default) + "\n")
+            handle.write(json.dumps(dict(row), ensure_ascii=False, default=json_default) + "\n")
 
 
 def _write_csv(rows: Iterable[Mapping], path: Path, columns: list[str]) -> None:
@@ -327,7 +331,7 @@ def write_workbook(sheets: Mapping[str, Sequence[Mapping]], path: str | os.PathL
     """
     from openpyxl import Workbook
 
-    path = Path(path)
+    path = Path(home_path(path))
     if path.suffix.lower() != ".xlsx":
         raise DvtopicsError(f"{shown_path(path)}: a workbook must be named .xlsx")
     book = Workbook(write_only=True)  # streams rows: 35k articles without holding a cell tree

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Sequence
 
 from ..arguments import ENGINES, check_choice
-from ..errors import ArgumentError, DvtopicsError, InputError
+from ..errors import ArgumentError, DvtopicsError, InputError, MissingExtraError
 from ..wording import word_for
 from ..io.records import FieldNames
 
@@ -66,6 +66,13 @@ def check_engine(engine: str, scheduler: str | None, part_size: int | None = Non
     only for the Dask engine, as --scheduler and --part-size are refused without it: the local engine would ignore
     them."""
     check_choice("engine", engine, ENGINES)
+    if engine == "dask":
+        from importlib.util import find_spec
+
+        from ..run.distributed import NO_DASK
+
+        if find_spec("distributed") is None:  # said only after every input file was read to cut it into parts
+            raise MissingExtraError(*NO_DASK)
     if scheduler is not None and engine != "dask":
         raise ArgumentError(f"scheduler {scheduler!r} is a Dask cluster's: give engine=\"dask\" to run there, or no "
                             "scheduler to run here")

@@ -25,6 +25,7 @@ from matplotlib.ticker import MaxNLocator
 
 from ..errors import DvtopicsError
 from ..io.metadata import MAX_PERIODS_CHARTED
+from ..io.paths import home_path
 
 __all__ = [
     "confusion_matrix_figure", "label_counts_figure", "confidence_histogram_figure", "histogram_figure",
@@ -97,8 +98,9 @@ def label_counts_figure(counts: Mapping[str, int], title: str = "Articles per la
     """Horizontal bars, one per label, in the order of `counts` (top to bottom).
 
     Any counts will do (word frequencies, articles per source): name them with
-    `title`, `xlabel` and `ylabel`.
+    `title`, `xlabel` and `ylabel`. A pandas Series of counts (`df["label"].value_counts()`) will do too.
     """
+    counts = dict(counts.items())  # a Series iterates its values and has no values(): it failed as no Mapping
     labels = [str(k) for k in counts]
     fig = _figure(6, 0.8 + _ROW_INCHES * len(labels))
     ax = fig.add_subplot()
@@ -379,7 +381,7 @@ FIGURE_SUFFIXES = (".png", ".svg", ".pdf")  # what save_figure writes, each in t
 
 def save_figure(fig: Figure, path: str | os.PathLike, dpi: int = 120) -> Path:
     """Write `fig` to `path` as its suffix says (`FIGURE_SUFFIXES`). Returns the path."""
-    path = Path(path)
+    path = Path(home_path(path))  # "~/…": the home folder, as load_model and the command line read it
     suffix = path.suffix.lower()
     if suffix not in FIGURE_SUFFIXES:  # a PNG named confusion.csv opens nowhere, and may replace a table
         raise DvtopicsError(f"{path}: written as a figure, so its name must end in {' or '.join(FIGURE_SUFFIXES)}")

@@ -34,8 +34,8 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from ..io.folders import TEXT_SUFFIXES, iter_files
 from ..io.article import Article
-from ..io.write import naming
-from ..errors import DvtopicsError, InputError
+from ..io.write import json_default, naming
+from ..errors import DvtopicsError, InputError, WorkerDied
 from ..parallel import map_ordered
 from .. import persist
 from ..persist import CARD_FILE
@@ -463,13 +463,18 @@ def label_stream(
                         handle = open(journal, "a", encoding="utf-8")
                         if (inputs is not None or settings is not None) and handle.tell() == 0:
                             run = {"inputs": inputs, **({"settings": settings} if settings is not None else {})}
-                            handle.write(json.dumps({RUN: run}) + "\n")
+                            handle.write(json.dumps({RUN: run}, default=json_default) + "\n")
                     for n, record in zip(batch, records):
-                        handle.write(json.dumps({POSITION: n, **record}, ensure_ascii=False) + "\n")
+                        handle.write(json.dumps({POSITION: n, **record}, ensure_ascii=False, default=json_default) + "\n")
                     handle.flush()
                     os.fsync(handle.fileno())
                 if on_batch:
                     on_batch(len(batch))
+        except WorkerDied:
+            if handle is None:  # nothing labelled yet: nothing to resume
+                raise
+            raise WorkerDied(f"; the labels written before are kept in {journal}: run the same command with --resume "
+                             "to finish") from None
         except InputError:
             if unreadable:  # raised by the reading, not by the labelling
                 # the job could not run (a --label-field that a table lacks): the same input and options stop at
@@ -504,9 +509,12 @@ def nothing_to_resume(out: str | os.PathLike, engine: str = "local") -> None:
     journal, the Dask engine's parts folder) it labels every article, which is said, not done in silence. When
     that engine's unfinished run of the same name in another format is there (`--out labels.xlsx` where the
     run went into labels.csv), that is the run meant: refused, naming it, rather than labelling all again
-    beside it. (A finished `out` is refused by `refuse_finished`.)"""
+    beside it. (A finished `out` is refused by `refuse_finished`.) The other engine's unfinished run of `out` is
+    refused first (`refuse_other_engine`): a local --resume over a Dask run's parts said "no unfinished run to
+    resume", then refused the run as one of the Dask engine."""
     unfinished_run = journal_path if engine == "local" else parts_path
     out = Path(out)
+    refuse_other_engine(out, engine)
     if out.suffix.lower() not in OUTPUT_SUFFIXES or unfinished_run(out).exists() or out.exists():
         return  # (an output of another kind is refused by label_stream, with no word about resuming)
     for suffix in OUTPUT_SUFFIXES:
@@ -577,7 +585,7 @@ def _shown(value) -> str:
     """A setting as a message shows it: a checksum by its first characters."""
     if isinstance(value, str) and len(value) == 64:
         return value[:12] + "…"
-    return json.dumps(value, ensure_ascii=False)
+    return json.dumps(value, ensure_ascii=False, default=json_default)
 
 
 def journal_records(journal: Path) -> Iterator[dict]:

@@ -36,9 +36,10 @@ from .batch import (Labeller, check_same_settings, input_fingerprint, label_stre
 from ..io.files import LineRange, blank_line, open_binary, sized_lines
 from ..io.folders import Skipped, file_kind, iter_files, json_document, skipped_notes
 from ..io.article import Article
+from ..io.notes import summarized_warnings
 from ..io.read import MAX_ARTICLE_BYTES, read_file
 from ..io.records import FieldNames
-from ..io.write import staged
+from ..io.write import json_default, staged
 from ..errors import DvtopicsError, InputError, MissingExtraError
 from ..parallel import available_cores, sigint_ignored
 
@@ -116,9 +117,11 @@ def plan_parts(paths: Iterable[str | os.PathLike], size: int = PART_SIZE, text_f
 
 
 def read_part(part: Part, fields: FieldNames = FieldNames(), max_bytes: int = MAX_ARTICLE_BYTES) -> Iterator[Article]:
-    """The articles of one part, as `read_articles` would give them (bad ones carry their error)."""
-    for path, article_id in part.files:
-        yield from read_file(Path(path), article_id, fields, "record", max_bytes, part.lines)
+    """The articles of one part, as `read_articles` would give them (bad ones carry their error), a kind of
+    warning said once a part (`summarized_warnings`)."""
+    with summarized_warnings():
+        for path, article_id in part.files:
+            yield from read_file(Path(path), article_id, fields, "record", max_bytes, part.lines)
 
 
 def part_path(parts_dir: Path, index: int) -> Path:
@@ -302,11 +305,15 @@ def _log_on_client(records: Iterable[logging.LogRecord]) -> None:
 
 # ----------------------------------------------------------------- running
 
+NO_DASK = ("dask", "dask", "run on this machine without --engine dask (engine=\"dask\"): the local engine gives the "
+           "same results")  # MissingExtraError's arguments: what to install, or what to do instead
+
+
 def _distributed():
     try:
         import distributed
     except ImportError:
-        raise MissingExtraError("dask", "dask") from None
+        raise MissingExtraError(*NO_DASK) from None
     return distributed
 
 
@@ -366,24 +373,33 @@ def _silence_dask() -> None:
 
 
 def _prepare(parts: Sequence[Part], parts_dir: Path, resume: bool, inputs: dict,
-             settings: dict | None = None) -> dict | None:
+             settings: dict | None = None, part_size: int | None = None) -> dict | None:
     """Check the parts folder against this run (an unfinished run needs resume, with the same plan: the same
     parts of the same input files, by their paths, sizes and times, and the same `settings`, as a local
-    run's journal records them). Returns the plan to write (`_write_plan`), or None when resuming one."""
+    run's journal records them). Returns the plan to write (`_write_plan`), or None when resuming one. The plan
+    records `part_size`, for a resume with another one to name the interrupted run's."""
     plan = {"inputs": inputs, "parts": [asdict(part) for part in parts]}
     plan_file = parts_dir / PLAN
     # a part's lock file is no work (as `undo` reads it): a folder holding only locks is no other run's
     if plan_file.exists() or any(not path.name.endswith(".lock") for path in parts_dir.glob("part-*")):
-        if not resume:
-            raise DvtopicsError(f"{parts_dir} holds parts of another run: add --resume to finish it, "
-                                "or delete the folder")
+        if not resume:  # said as the local engine says it of its journal: it is this command's interrupted run
+            raise DvtopicsError(f"{parts_dir} holds an unfinished run: add --resume to finish it, or delete the "
+                                "folder to start anew")
         before = _read_plan(plan_file) if plan_file.exists() else {}
-        if {k: before.get(k) for k in plan} != json.loads(json.dumps(plan)):
-            raise DvtopicsError(f"{parts_dir}: the input or --part-size changed since that run; "
-                                "resume with the same ones, or delete the folder")
+        plan = json.loads(json.dumps(plan, default=json_default))  # as the plan file holds it (tuples as lists)
+        if before.get("inputs") != plan["inputs"]:
+            raise DvtopicsError(f"cannot resume: the input changed since the interrupted run; resume with its "
+                                f"input, or delete {parts_dir} and run again without --resume")
+        if before.get("parts") != plan["parts"]:
+            was = before.get("part_size")
+            which = (f"--part-size {was}, not {part_size}" if was and part_size and was != part_size
+                     else "another --part-size")
+            raise DvtopicsError(f"cannot resume: the interrupted run cut the input into other parts ({which}); "
+                                f"resume with its --part-size, or delete {parts_dir} and run again without --resume")
         check_same_settings(plan_file, before.get("settings"), settings)
         return None
-    return {**plan, "settings": settings} if settings is not None else plan
+    return {**plan, **({"part_size": part_size} if part_size else {}),
+            **({"settings": settings} if settings is not None else {})}
 
 
 def _read_plan(plan_file: Path) -> dict:
@@ -408,7 +424,7 @@ def _write_plan(plan: dict, parts_dir: Path) -> Callable[[], None]:
     plan_file = parts_dir / PLAN
     try:
         with staged([plan_file]) as [written]:  # whole or absent: a disk that filled as it was written left half a plan
-            written.write_text(json.dumps(plan), encoding="utf-8")
+            written.write_text(json.dumps(plan, default=json_default), encoding="utf-8")
     except BaseException:
         if made:  # an empty parts folder would block a local run as an unfinished Dask run
             shutil.rmtree(parts_dir, ignore_errors=True)
@@ -474,7 +490,7 @@ def run_job(job, paths: Sequence[str | os.PathLike], out: str | os.PathLike | No
             refuse_finished(out, unfinished=parts_dir.exists())
             nothing_to_resume(out, "dask")  # as the local engine says it, or names the run meant
         parts = plan_parts(paths, part_size, fields.text)
-        plan = _prepare(parts, parts_dir, resume, input_fingerprint(paths), settings)
+        plan = _prepare(parts, parts_dir, resume, input_fingerprint(paths), settings, part_size)
         counts, undo, unreadable = Counter(), None, False
         made = not parts_dir.exists()
         try:

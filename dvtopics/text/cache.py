@@ -90,6 +90,7 @@ class SegmentCache:
     def __init__(self, directory: str | os.PathLike | None = None):
         self.path = (cache_folder(directory) if directory else default_cache_dir()) / "segments.sqlite"
         self._db = None
+        self._closed = False  # by `close`: used after, it would go on without a word (as a cache given up does)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             db = sqlite3.connect(self.path, timeout=_LOCK_TIMEOUT)
@@ -128,7 +129,15 @@ class SegmentCache:
     def _checksum(value: str) -> str:
         return hashlib.blake2b(value.encode(), digest_size=8).hexdigest()
 
+    def _check_open(self) -> None:
+        """Refuse a cache used after `close` (after its `with` block, or a notebook's `cache.close()` in an earlier
+        cell): every text was segmented anew and nothing stored, in silence."""
+        if self._closed:
+            raise DvtopicsError(f"the segmentation cache {self.path} is closed: open it again (dvtopics.SegmentCache("
+                                f"...)) and use it within `with SegmentCache() as cache:`, or give cache=None")
+
     def get_many(self, keys: Sequence[str]) -> dict[str, str]:
+        self._check_open()
         found = {}
         try:
             for start in range(0, len(keys) if self._db is not None else 0, 500):  # SQLite's bound parameters
@@ -143,6 +152,7 @@ class SegmentCache:
         return found
 
     def put_many(self, items: dict[str, str]) -> None:
+        self._check_open()
         if self._db is None:
             return
         try:
@@ -156,9 +166,11 @@ class SegmentCache:
             raise self._damaged(error) from None
 
     def __len__(self) -> int:
+        self._check_open()
         return 0 if self._db is None else self._db.execute("SELECT COUNT(*) FROM segments").fetchone()[0]
 
     def close(self) -> None:
+        self._closed = True
         if self._db is not None:
             self._db.close()
             self._db = None

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from ..arguments import check_text
 from .dates import NOT_PUBLISHED, dateline_date, find_date
 from .sentences import SENTENCE_ENDINGS
 
@@ -248,7 +249,7 @@ def strip_furniture(text: str) -> str:
     some sites put the list inside the article). Caption rules apply only below the headline (the first
     line kept that is neither a dateline nor a short label such as a section name): a headline is short
     and unpunctuated like a caption, and opens with the same words ("Đồng chí …", "Lãnh đạo …")."""
-    lines = _without_header_labels([line.strip() for line in text.split("\n")])
+    lines = _without_header_labels([line.strip() for line in check_text("text", text, "strip_furniture").split("\n")])
     menu = _menu_at_top(lines)
     kept, in_list, below_headline = [], False, False
     for position, line in enumerate(lines):

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..arguments import check_text
+
 # Odd spaces (NBSP, thin, ideographic ...) become a plain space; zero-width
 # characters and the BOM vanish.
 _SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t]")
@@ -94,6 +96,7 @@ def normalize(text: str) -> str:
     >>> normalize("Giao ban quí I, kì họp thứ 3, khí hậu, kịp thời")
     'Giao ban quý I, kỳ họp thứ 3, khí hậu, kịp thời'
     """
+    check_text("text", text, "normalize")
     text = unicodedata.normalize("NFC", _ZERO_WIDTH.sub("", text))  # a zero-width space can split "A" from its accent
     text = _SPACES.sub(" ", text)
     text = _ODD_PUNCTUATION.sub(lambda m: _QUOTES[ord(m.group())], text)

@@ -18,7 +18,7 @@ from contextvars import ContextVar
 from itertools import islice
 from typing import Iterable, Sequence
 
-from ..arguments import as_list, check_at_least, check_n_jobs, missing, none_is_default
+from ..arguments import as_list, check_at_least, check_n_jobs, check_text, missing, none_is_default
 from .cache import SegmentCache, given_cache, text_key
 from .normalise import normalize
 from .sentences import SENTENCE_BREAK
@@ -49,10 +49,7 @@ def segment_text(text: str) -> str:
     >>> segment_text("Công tác dân vận của Tỉnh ủy.")
     'Công_tác dân_vận của Tỉnh_ủy .'
     """
-    if not isinstance(text, str):
-        raise TypeError("text: segment_text segments a text (str), not "
-                        + ("a missing one (None, NaN: an empty cell)" if missing(text) else type(text).__name__))
-    return _segment_chunk([normalize(text)])[0]
+    return _segment_chunk([normalize(check_text("text", text, "segment_text"))])[0]
 
 
 # sentence piece -> its tokens, inside `remember_pieces`; a context variable, so that another thread (or the

@@ -12,11 +12,13 @@ from typing import Iterable, Iterator, Sequence
 import numpy as np
 
 from ..arguments import PERIODS, as_list, check_at_least, check_choice, none_is_default
-from ..errors import InputError, ModelError, TopicsError
+from ..errors import DvtopicsError, InputError, ModelError, TopicsError
+from ..io.labels import by_id, labels_given, labels_in_order
 from ..io.metadata import period_of, period_range, stretched_span
+from ..io.paths import home_path
 from ..io.sidefiles import read_side_file
 
-from ..io.write import write_table
+from ..io.write import json_default, write_table
 from ..persist import CARD_FILE, MODEL_FILES
 from .engines import ENGINE_NAMES, MIX_OF
 from .measures import NPMI_TOP_N
@@ -116,11 +118,12 @@ def representative_title(representatives: Sequence[dict], words: Sequence[str]) 
 
 
 @none_is_default
-def summarize(model: TopicModel, articles: Sequence, mixes: np.ndarray, types: dict[str, str] | None = None,
+def summarize(model: TopicModel, articles: Sequence, mixes: np.ndarray, types=None,
               period: str = "month", n_words: int = 10, n_representatives: int = 3) -> TopicReport:
     """A `TopicReport` of `articles` (objects with id, title, date, label) and their `mixes`.
 
-    The article type is `types[id]` when given (the classifier's labels), else the article's own label.
+    The article type is its type in `types` when given (the classifier's labels: a dict or a pandas Series of types
+    by id, or a list of one per article, in order), else the article's own label.
     The topics' shares are these articles' mean mix (`topic_shares`), not the corpus' the model was fitted
     on. An article without a mix (no word the model knows) has no main topic and is left out of every share.
     """
@@ -133,9 +136,8 @@ def summarize(model: TopicModel, articles: Sequence, mixes: np.ndarray, types: d
                        hint="read files with dvtopics.read_articles, or make one of a text with "
                             "dvtopics.make_article(id, text)")
     mixes = _check_mixes(mixes, len(articles), len(model.topic_word_))
-    types = types or {}
+    article_types = _article_types(articles, types)
     labels = model.topic_labels()
-    article_types = [types.get(a.id, a.label) for a in articles]
     mixed = has_mix(mixes) if len(articles) else np.zeros(0, dtype=bool)
     documents = [_document(a, t, mix if ok else None, labels)
                  for a, t, mix, ok in zip(articles, article_types, mixes, mixed)]
@@ -158,6 +160,22 @@ def summarize(model: TopicModel, articles: Sequence, mixes: np.ndarray, types: d
                        type_counts=type_counts, engine=ENGINE_NAMES[model.engine], mix_of=MIX_OF[model.engine],
                        titles=titles, without_mix=int((~mixed).sum()),
                        stretched_span=stretched_span(((a.id, a.date) for a, ok in zip(articles, mixed) if ok), period))
+
+
+def _article_types(articles: Sequence, types) -> list[str | None]:
+    """Each article's type: its type in `types` (by id, or one per article in order), else its own label. Types by
+    id none of which is an article's are refused: a Series indexed by position (0, 1, …) gave every article its own
+    label, in silence."""
+    if types is None:
+        return [a.label for a in articles]
+    if not by_id(types):
+        return [given or a.label for a, given in zip(articles, labels_in_order(types, len(articles), "types"))]
+    types = labels_given(types, "types")
+    if types and articles and not {a.id for a in articles} & set(types):
+        raise DvtopicsError(f"types: none of its {len(types)} ids is one of the articles' (such as "
+                            f"{next(iter(types))!r}): give the types by article id (a Series indexed by id), or "
+                            "one per article in their order (a list)")
+    return [types.get(a.id, a.label) for a in articles]
 
 
 def _check_mixes(mixes, n_articles: int, n_topics: int) -> np.ndarray:
@@ -211,7 +229,7 @@ def write_documents(documents: Sequence[dict], path: str | os.PathLike, n_topics
     article's "warning", as in `label`'s tables."""
     from ..io.write import write_rows
 
-    path = Path(path)
+    path = Path(home_path(path))  # "~/…": the home folder, as load_model and the command line read it
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.suffix.lower() == ".jsonl":  # as `write_rows` reads it: TOPICS.JSONL is JSON lines of the same shape
         return write_rows(documents, path)
@@ -243,7 +261,7 @@ def previous_outputs(directory: str | os.PathLike) -> list[str]:
     names its card records; every name a fit may write for a card from before cards recorded them; none
     when the folder holds no topic model (a user's own over_time.csv is not a fit's)."""
     try:
-        card = json.loads(read_side_file(Path(directory) / CARD_FILE))
+        card = json.loads(read_side_file(Path(home_path(directory)) / CARD_FILE))
     except (OSError, ValueError, InputError):
         return []
     if not isinstance(card, dict) or card.get("task") != "topics":
@@ -257,11 +275,11 @@ def write_report(report: TopicReport, directory: str | os.PathLike, previous: Se
     of the previous fit (`previous`, from `previous_outputs`) this one does not write; return the paths."""
     from ..report import plots
 
-    directory = Path(directory)
+    directory = Path(home_path(directory))  # "~/…": the home folder, as load_model and the command line read it
     directory.mkdir(parents=True, exist_ok=True)
     topic_columns = [f"topic_{k}" for k in range(len(report.labels))]
     written = [directory / "topics.json"]
-    written[0].write_text(json.dumps(report.topics_json(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    written[0].write_text(json.dumps(report.topics_json(), ensure_ascii=False, indent=1, default=json_default) + "\n", encoding="utf-8")
     written.append(write_documents(report.documents, directory / "documents.csv", len(report.labels)))
     written.append(plots.save_figure(plots.topic_words_figure(report.top_words, report.labels),
                                      directory / "topic_words.png"))
@@ -296,7 +314,7 @@ def read_topics(directory: str | os.PathLike, n_words: int | None = None) -> tup
     card = read_card(directory, "topics")
     if card.get("task") != "topics":
         raise ModelError(f"{directory}: {kind_of_model(card.get('task'))}, not a topics model")
-    path = Path(directory) / "topics.json"
+    path = Path(home_path(directory)) / "topics.json"
     if not path.exists():
         raise ModelError(f"{path}: missing; rerun `dvtopics topics fit ... --out {directory}`")
     try:

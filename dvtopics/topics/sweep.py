@@ -11,6 +11,7 @@ import numpy as np
 
 from ..arguments import MAX_TOPICS, as_list, check_seeds, check_topic_counts, none_is_default
 from ..errors import ArgumentError, TopicsError
+from ..io.paths import home_path
 from ..io.write import write_table
 from .measures import NPMI_TOP_N, ReferenceTokens, check_measures, topic_measures, topic_stability
 from .model import TopicModel, segmented_texts
@@ -114,7 +115,7 @@ def parse_k_range(spec: str, most: int = MAX_TOPICS) -> list[int]:
     # a range's ends are its least and largest K: min() and max() would walk through it
     least, largest = sorted((ks[0], ks[-1])) if isinstance(ks, range) and ks else (min(ks, default=0), max(ks, default=0))
     if not ks or least < 2:
-        raise ArgumentError(f"K range {spec!r}: give START:STOP:STEP (5:50:5) or a list (4,6,8), each K ≥ 2")
+        raise ArgumentError(f"K range {spec!r}: give START:STOP:STEP (5:50:5) or a list (4,6,8), each K ≥ 2, a whole number")
     if largest > most:
         raise ArgumentError(f"K range {spec!r}: each K at most {most}")
     return check_topic_counts(f"K range {spec!r}", list(ks), most)
@@ -201,7 +202,7 @@ def write_sweep(rows: Sequence[dict], directory: str | os.PathLike) -> list[Path
     """sweep.csv and sweep.png in `directory`."""
     from ..report import plots
 
-    directory = Path(directory)
+    directory = Path(home_path(directory))  # "~/…": the home folder, as load_model and the command line read it
     directory.mkdir(parents=True, exist_ok=True)
     header = ["k", "seeds", "npmi", "npmi_sd", "c_v", "c_v_sd", "diversity", "diversity_sd", "quality", "quality_sd",
               "stability", "fit_seconds"]

@@ -24,6 +24,7 @@ import numpy as np
 
 from ..arguments import as_list, check_label, check_share, named, none_is_default
 from ..io.article import Article
+from ..io.write import json_default
 from ..errors import ArgumentError, DvtopicsError, ModelError
 from ..persist import PACKAGED_MODELS
 from .events import find_event
@@ -458,7 +459,7 @@ def check_pipeline(pipeline, card: dict, directory: Path) -> None:
 
 def _as_json(value) -> str:
     """A card's value as its JSON: a tuple and a list alike, as the card file holds them."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=json_default)
 
 
 def _shortened(text: str) -> str:

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from . import events
+from ..arguments import check_text
 from ..text.normalise import normalize
 from ..text.furniture import SOURCE_TAG, without_source_tags
 from ..text.sentences import INNER_DOT, mask_inner_dots, unmask_inner_dots
@@ -243,6 +244,7 @@ def apply_rules(title: str, text: str, rules: list[Rule] | None = None) -> RuleH
     True
     """
     rules = RULES if rules is None else rules
+    check_text("title", title, "apply_rules"), check_text("text", text, "apply_rules")  # None read as "None"
     hit = _first_hit(head_of(title, text), rules)
     # The title names the event a report is about: a rule that fires on it wins over an earlier one that
     # fires only on a passing mention in the lead, except a steering committee's meeting (LABELS.md rule 1).

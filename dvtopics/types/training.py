@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import math
 import random
 import re
 from collections import Counter
@@ -25,10 +24,10 @@ from .model import (CLASSIFIERS, LEAST_PER_LABEL, TASK, TRAINED_WITH, Classifier
 from .features import (HEAD_CHARS, LEAD_COPY_CHARS, documents_of, event_sentences, event_tokens, lead_copy,
                        raw_document, rule_says, words)
 from ..arguments import FLAGS, MIN_FOLDS, as_list, check_at_least, check_share, named
-from ..io.labels import labels_by_id, read_labels
+from ..io.labels import labels_given, read_labels
 from ..wording import plural
-from ..io.article import Article, field_text
-from ..errors import DvtopicsError, InputError
+from ..io.article import Article
+from ..errors import DvtopicsError
 from .evaluate import scores
 from ..persist import data_hash
 from .events import find_event
@@ -269,10 +268,10 @@ class HandLabels:
     the file that replaced another label in the article's field.
     """
 
-    def __init__(self, gold_labels: Mapping | None = None):
+    def __init__(self, gold_labels: Mapping | None = None, name: str = "gold_labels"):
         self.gold = None
         if gold_labels is not None:
-            gold_labels = labels_given(gold_labels)
+            gold_labels = labels_given(gold_labels, name)  # `name`: the argument, for messages
             ids, labels = list(gold_labels), as_article_types(list(gold_labels.values()))
             self.gold = dict(zip(ids, labels))
         labels = set((self.gold or {}).values())
@@ -321,30 +320,6 @@ class HandLabels:
             more = f" and {len(self.unused) - 5} more" if len(self.unused) > 5 else ""
             log.warning("the label field of %s was not used: its labels are not of the labels file's set "
                         "(another task's?): %s%s", plural(sum(self.unused.values()), "article"), named, more)
-
-
-def labels_given(gold_labels) -> dict[str, str]:
-    """Hand labels given from Python ({id: label}, or a pandas Series of labels by id), read as a labels file's
-    are (`labels_by_id`): ids and labels as text, so an id 17 (pandas reads a numeric id column as numbers)
-    matches the article "17", and a label 0 is the label "0", not "no label"."""
-    if not isinstance(gold_labels, Mapping) and getattr(gold_labels, "ndim", None) != 1:  # a Series is no Mapping
-        raise TypeError(f"gold_labels: a mapping of article id to label (a dict, or a pandas Series), "
-                        f"not {type(gold_labels).__name__}")
-    pairs = []
-    for id_, label in gold_labels.items():
-        if not isinstance(_as_text(id_), str):
-            raise InputError(f"gold_labels: the id {id_!r} is not text or a number")
-        pairs.append((_as_text(id_), _as_text(label)))
-    return labels_by_id("gold_labels", pairs)
-
-
-def _as_text(value):
-    """A Python or numpy value as the readers take it (`field_text`): numpy's numbers as Python's, a missing
-    value (None, NaN: a pandas column's gap) as no label."""
-    value = value.item() if isinstance(value, np.generic) else value
-    if value is None or isinstance(value, float) and math.isnan(value):
-        return None
-    return field_text(value) or value  # anything else is refused by labels_by_id, which names it
 
 
 def _digest(article: Article) -> bytes:
@@ -427,7 +402,7 @@ def with_article_types(articles: Sequence, types: Mapping[str, str] | None = Non
     from dataclasses import replace
 
     articles = as_list(articles, "articles")
-    hand_labels = HandLabels(types)
+    hand_labels = HandLabels(types, "types")
     given = [hand_labels(article) for article in articles]
     hand_labels.warn_unused()
     return [article if article.label == label else replace(article, label=label)

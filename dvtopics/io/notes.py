@@ -1,0 +1,44 @@
+"""Warnings of how each article or file was read, said once a kind within one reading (`summarized_warnings`): a
+corpus whose every article was exported with "&amp;" in it, or a folder of files saved in one code page, gave one
+warning an article, thousands of lines that hid every other message. Below the readers and the decoding: it knows
+nothing of articles."""
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+log = logging.getLogger(__name__)
+
+_COUNTS: ContextVar[Counter | None] = ContextVar("dvtopics_read_warnings", default=None)
+
+
+def warn_once(name: str, message: str, kind: str | None = None) -> None:
+    """Log `message` about `name` (an article, a file: its record's `warning` says it too). Inside
+    `summarized_warnings` only the first of each `kind` (default: the message itself) is logged; the others are
+    counted, and said in one line at the end."""
+    counts = _COUNTS.get()
+    if counts is not None:
+        counts[kind or message] += 1
+        if counts[kind or message] > 1:
+            return
+    log.warning("%s: %s", name, message)
+
+
+@contextmanager
+def summarized_warnings():
+    """Within it, each kind of warning (`warn_once`) is logged for its first article or file, then once more at the
+    end with how many more there were. Each record keeps its own warning."""
+    counts = Counter()
+    token = _COUNTS.set(counts)
+    try:
+        yield
+    finally:
+        try:
+            _COUNTS.reset(token)
+        except ValueError:  # a reading generator closed from another thread (the read-ahead's) than it ran in
+            pass
+        for kind, n in counts.items():
+            if n > 1:
+                log.warning("and %d more (%d in all): %s (each record's warning says so)", n - 1, n, kind)
