@@ -897,9 +897,22 @@ def test_the_shipped_model_is_named_shipped_wherever_it_is_installed(seeds_dir, 
     result = CliRunner().invoke(cli, ["evaluate", "shipped", str(seeds_dir), "--labels",
                                       str(seeds_dir / "labels.csv"), "--compare", "shipped"])
     assert result.exit_code == 0, result.output
-    assert "macro-F1 1.0000 -> 1.0000" in result.output
+    assert "against shipped: macro-F1 1.0000 -> 1.0000" in result.output  # not its path inside site-packages
     result = CliRunner().invoke(cli, ["label", str(seeds_dir / "004_88b669e4eeb873bb.txt"), "--model", "shipped"])
     assert result.exit_code == 0 and '"quarterly_briefing"' in result.output
+
+
+def test_a_report_names_the_model_that_comes_with_dvtopics_shipped_and_any_other_by_its_folder(seeds_dir):
+    """The report's "How it was made" gave the shipped model's path, inside site-packages for a wheel: a reader
+    learnt nothing from it. It says `shipped`; a model of one's own is named by its folder."""
+    from dvtopics.jobs import Reading, report_data
+    from dvtopics.types.model import DEFAULT_MODEL_DIR, model_name
+
+    for given in (None, "shipped", str(DEFAULT_MODEL_DIR)):
+        _, _, provenance = report_data(Reading([seeds_dir / "004_88b669e4eeb873bb.txt"]), model_dir=given,
+                                       fit_topics=False)
+        assert provenance["model_dir"] == "shipped", given
+    assert model_name(seeds_dir) == str(seeds_dir)
 
 
 def test_the_library_names_the_shipped_model_shipped_too(tmp_path, monkeypatch):

@@ -128,6 +128,7 @@ def evaluate(model, paths, label_files, fmt, plot, show_errors, baseline, readin
     """Score MODEL on labelled articles: per-class precision/recall/F1, macro-F1, confusion matrix."""
     from ..jobs import NoLabelledArticles, evaluate as evaluate_job
     from ..types.evaluate import format_scores
+    from ..types.model import model_name
 
     try:
         evaluation = evaluate_job(reading, model, label_files, baseline, plot)
@@ -143,7 +144,7 @@ def evaluate(model, paths, label_files, fmt, plot, show_errors, baseline, readin
         sys.exit(_echo_failed(evaluation.failed))
     click.echo(format_scores(result))
     if compared:
-        click.echo(f"\nagainst {baseline}: macro-F1 {compared['macro_f1']:.4f} -> {result['macro_f1']:.4f}, "
+        click.echo(f"\nagainst {model_name(baseline)}: macro-F1 {compared['macro_f1']:.4f} -> {result['macro_f1']:.4f}, "
                    f"accuracy {compared['accuracy']:.4f} -> {result['accuracy']:.4f}; "
                    f"{plural(len(compared['changed']), 'label')} changed: {compared['fixed']} fixed, "
                    f"{compared['broke']} broken")

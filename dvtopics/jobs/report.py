@@ -144,7 +144,7 @@ def _report_data(articles, cache, n_jobs, model_dir, topics_dir, fit_topics, n_t
     from ..report.html import TOP_ARTICLES_PER_TOPIC, TOP_WORDS, period_for
     from ..text.segment import segment_articles
     from ..topics.summary import summarize
-    from ..types.model import load_classifier, model_directory, predict_articles
+    from ..types.model import load_classifier, model_name, predict_articles
 
     from ..parallel import cores
 
@@ -157,7 +157,7 @@ def _report_data(articles, cache, n_jobs, model_dir, topics_dir, fit_topics, n_t
     else:
         records = predict_articles(classifier, articles, cache=cache, n_jobs=n_jobs, progress=progress)
     _given_types(articles, records, classifier.labels)
-    provenance = {"model_dir": str(model_directory(model_dir)), "model_card": classifier.card}
+    provenance = {"model_dir": model_name(model_dir), "model_card": classifier.card}
     if not any(not a.error for a in articles) or not want_topics:
         provenance["topics_source"] = None
         return records, None, provenance

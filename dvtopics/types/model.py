@@ -54,6 +54,13 @@ def model_directory(model_dir: str | Path | None = None) -> Path:
     return DEFAULT_MODEL_DIR if model_dir in (None, SHIPPED) else Path(model_dir).expanduser()  # "~/models/mine"
 
 
+def model_name(model_dir: str | Path | None = None) -> str:
+    """A model folder as a run shows it to its reader: `shipped` for the model that comes with dvtopics (an installed
+    wheel's path inside site-packages told the report's reader nothing), else the folder as given."""
+    directory = model_directory(model_dir)
+    return SHIPPED if os.path.realpath(directory) == os.path.realpath(DEFAULT_MODEL_DIR) else str(directory)
+
+
 def check_not_named_shipped(out: str | Path) -> None:
     """Refuse to write a model to any folder named `shipped`, however the path is given (`shipped`, `./shipped/`,
     `/abs/path/shipped`, `../here/shipped`): wherever a model is read, `shipped` names the shipped model, so from
