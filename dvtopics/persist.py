@@ -94,7 +94,8 @@ def save_model(model, directory: str | os.PathLike, card: dict) -> dict:
         }
         # a path or a command line naming a folder whose name is not UTF-8 (an old zip's "b\xe0i") holds its bytes
         # as surrogates, which UTF-8 cannot write: as \xNN, as in an article's id
-        tmp_card.write_text(json.dumps(writable_value(card), ensure_ascii=False, indent=2, default=json_default) + "\n", encoding="utf-8")
+        tmp_card.write_text(json.dumps(writable_value(card), ensure_ascii=False, indent=2, default=json_default) + "\n",
+                            encoding="utf-8")
         os.chmod(tmp_card, 0o644)
         with held_signals():
             os.replace(tmp, directory / MODEL_FILE)

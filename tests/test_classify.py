@@ -634,7 +634,8 @@ def test_an_event_view_for_labels_of_ones_own_is_said_to_need_meetings():
     own = [Article(id=f"x{i}", text=f"Bệnh viện tỉnh {i} khám chữa bệnh cho bệnh nhân." if i % 2 else
                    f"Trường học xã {i} khai giảng năm học mới cho học sinh.", label="Y tế" if i % 2 else "Giáo dục")
            for i in range(8)]
-    for views, said in ((["text", "event"], "the view event \\(--views\\) reads only the sentences that name a meeting"),
+    for views, said in ((["text", "event"], "the view event \\(--views\\) reads only the sentences that name "
+                                            "a meeting"),
                         (["text", "event", "event_chars"], "the views event and event_chars \\(--views\\) read only")):
         with pytest.raises(DvtopicsError, match=said) as refused:
             train(collect(own), ["logreg"], n_folds=2, views=views)

@@ -93,10 +93,10 @@ def test_a_model_folder_among_the_articles_is_refused_and_inspect_shows_its_card
 
 
 def test_a_models_files_among_the_articles_are_never_read_as_articles(model_dir, tmp_path, caplog):
-    """Hunt 26 B, 14: a model folder and a model's files (its card, its pickle, an older .joblib) in a folder of articles
-    were said to be "an archive: extract its files" and JSON files to "give by name"; given by name (`label arts/*`),
-    the card was read as an article and the pickle was an error record. In a folder they are passed over and named;
-    given by name, refused before any work, naming the folder to give as the model."""
+    """Hunt 26 B, 14: a model folder and a model's files (its card, its pickle, an older .joblib) in a folder of
+    articles were said to be "an archive: extract its files" and JSON files to "give by name"; given by name
+    (`label arts/*`), the card was read as an article and the pickle was an error record. In a folder they are passed
+    over and named; given by name, refused before any work, naming the folder to give as the model."""
     arts = tmp_path / "arts"
     arts.mkdir()
     (arts / "a.txt").write_text("Tiêu đề\n\nHội nghị tổng kết công tác năm 2023.\n", encoding="utf-8")

@@ -115,7 +115,8 @@ def test_a_file_given_beside_its_own_folder_is_read_once_and_never_called_unread
     with caplog.at_level(logging.WARNING):
         articles = read([folder / "c.jsonl.gz", folder])
     assert [(a.id, a.error) for a in articles] == [("c1", None)]
-    assert "not read" not in caplog.text and "dir: holds no .txt file, only c.jsonl.gz, given by its name too" in caplog.text
+    assert "not read" not in caplog.text and ("dir: holds no .txt file, only c.jsonl.gz, given by its name too"
+                                              in caplog.text)
     (folder / "d.jsonl").write_text(json.dumps({"id": "d1", "text": TEXT2}, ensure_ascii=False), encoding="utf-8")
     (folder / "a.txt").write_text(f"Hội nghị tổng kết\n{TEXT}", encoding="utf-8")
     caplog.clear()
@@ -2508,7 +2509,8 @@ def test_an_article_read_as_it_was_written_holds_its_text_once():
     baomoi's are the same: a corpus' text was twice in memory. The same text is one string; another stays apart."""
     from dvtopics.io.article import make_article
 
-    plain = make_article("a", "Hội nghị sơ kết công tác dân vận 6 tháng đầu năm của tỉnh.\nBan Dân vận Tỉnh ủy chủ trì.")
+    plain = make_article("a", "Hội nghị sơ kết công tác dân vận 6 tháng đầu năm của tỉnh.\n"
+                              "Ban Dân vận Tỉnh ủy chủ trì.")
     assert plain.text == plain.raw and plain.text is plain.raw
     quoted = make_article("b", "Hội nghị “sơ kết” công tác dân vận 6 tháng đầu năm của tỉnh.")
     assert quoted.raw != quoted.text and "“sơ kết”" in quoted.raw

@@ -273,7 +273,8 @@ def test_what_is_not_paths_is_refused_saying_what_to_give(tmp_path):
     (dict(abstain=""), "abstain \\(--abstain\\) '': give a label, as text"),
     (dict(abstain=None), "abstain \\(--abstain\\) None: give a label, as text"),
     # Hunt 23 A (6): below a minimum confidence of 0 no article abstains: the answer asked for was never given
-    (dict(abstain="uncertain"), r"abstain \(--abstain\) 'uncertain' is the answer below min_confidence \(--min-confidence\)"),
+    (dict(abstain="uncertain"), r"abstain \(--abstain\) 'uncertain' is the answer below "
+                                r"min_confidence \(--min-confidence\)"),
 ])
 def test_predict_and_label_refuse_what_the_cli_refuses(shipped, seeds_dir, tmp_path, options, said):
     from dvtopics import jobs
@@ -293,8 +294,8 @@ def test_n_jobs_is_checked_as_minus_j_is_before_any_work(seeds_dir, tmp_path, mo
     from dvtopics.errors import ArgumentError
 
     monkeypatch.setattr(parallel, "check_main_is_guarded", lambda: pytest.fail("the guard checked first"))
-    said = rf"n_jobs \(-j\) {n_jobs if not isinstance(n_jobs, str) else 'a str'}: give a whole number of processes, 1 or " \
-           "more, or -1 for all cores"
+    said = rf"n_jobs \(-j\) {n_jobs if not isinstance(n_jobs, str) else 'a str'}: give a whole number of " \
+           "processes, 1 or more, or -1 for all cores"
     with pytest.raises(ArgumentError, match=said):
         jobs.label(jobs.Reading([seeds_dir], n_jobs=n_jobs), str(tmp_path / "out.csv"))
     with pytest.raises(ArgumentError, match=said):
@@ -421,7 +422,8 @@ def test_topic_and_training_numbers_are_refused_before_any_work(seeds_dir, tmp_p
     monkeypatch.setattr(jobs.topics, "read_segmented", lambda *a, **k: pytest.fail("read before the check"))
     monkeypatch.setattr(jobs.Reading, "articles", lambda self: pytest.fail("read before the check"))
     reading = jobs.Reading([seeds_dir])
-    with pytest.raises(dvtopics.DvtopicsError, match="period \\(--period\\) 'week': choose one of month, quarter, year"):
+    with pytest.raises(dvtopics.DvtopicsError, match="period \\(--period\\) 'week': choose one of month, quarter, "
+                                                     "year"):
         jobs.fit_topics(reading, str(tmp_path / "t"), 2, period="week")
     with pytest.raises(dvtopics.DvtopicsError, match="n_topics \\(--k\\) 1: give a whole number from 2 to 1000"):
         jobs.fit_topics(reading, str(tmp_path / "t"), 1)
@@ -446,8 +448,10 @@ def test_topic_numbers_are_checked_as_the_command_line_checks_them(seeds_dir, tm
         "seeds: give at least one seed": lambda: sweep(texts, [2], seeds=[], **params),
         r"ks \(--k\): K 2.5: give a whole number from 2 to 1000": lambda: sweep(texts, [2, 2.5], **params),
         "seeds: seed -1: give a whole number from 0 to 4294967295": lambda: sweep(texts, [2], seeds=[-1], **params),
-        r"n_topics \(--k\) 2.5: give a whole number of 2 or more": lambda: TopicModel(n_topics=2.5, **params).fit(texts),
-        "random_state \\(--seed\\) 2.5: give a whole number from 0": lambda: TopicModel(2, random_state=2.5, **params).fit(texts),
+        r"n_topics \(--k\) 2.5: give a whole number of 2 or more":
+            lambda: TopicModel(n_topics=2.5, **params).fit(texts),
+        "random_state \\(--seed\\) 2.5: give a whole number from 0":
+            lambda: TopicModel(2, random_state=2.5, **params).fit(texts),
     }
     for message, call in refused.items():
         with pytest.raises(dvtopics.DvtopicsError, match=message):
@@ -856,8 +860,10 @@ def test_resume_and_part_size_without_the_dask_engine_are_refused_as_their_optio
 
 
 @pytest.mark.parametrize("given, said", [
-    ({"topics_dir": "themes", "n_topics": 7}, "n_topics \\(--k\\) is the number of themes the report fits: topics_dir has"),
-    ({"fit_topics": False, "n_topics": 7}, "n_topics \\(--k\\) is the number of themes the report fits: fit_topics=False"),
+    ({"topics_dir": "themes", "n_topics": 7}, "n_topics \\(--k\\) is the number of themes the report fits: "
+                                              "topics_dir has"),
+    ({"fit_topics": False, "n_topics": 7}, "n_topics \\(--k\\) is the number of themes the report fits: "
+                                           "fit_topics=False"),
     ({"fit_topics": False, "topics_dir": "themes"}, "fit_topics=False leaves the themes out, topics_dir puts"),
 ])
 def test_a_reports_topic_arguments_it_would_ignore_are_refused(seeds_dir, tmp_path, monkeypatch, given, said):
@@ -952,8 +958,8 @@ def test_ids_excel_wrote_in_scientific_notation_are_named_as_such(tmp_path, capl
     (tmp_path / "one.csv").write_text("id,label\n2.14702E+11,annual_review\na3,semi_annual_review\n", encoding="utf-8")
     with caplog.at_level(logging.WARNING):
         jobs.evaluate(reading, "shipped", [tmp_path / "one.csv"])
-    assert "1 of the 2 labelled ids in --labels is not an article of the input: left out: '2.14702E+11' is an id Excel " \
-           "wrote in scientific notation" in caplog.text
+    assert "1 of the 2 labelled ids in --labels is not an article of the input: left out: '2.14702E+11' is an id " \
+           "Excel wrote in scientific notation" in caplog.text
 
 
 def test_a_labels_file_of_file_names_under_id_is_named_as_such(seeds_dir, tmp_path):
@@ -1156,7 +1162,8 @@ def test_scores_refuse_a_nan_label_and_read_numbers_as_their_digits():
 
     for truth, predicted, said in ((["a", float("nan")], ["a", "b"], "the article at 1 has no true label"),
                                    (["a", "b"], ["a", float("nan")], "the article at 1 has no predicted label"),
-                                   ([["a"], "b"], ["a", "b"], "y_true: the label at 0 is a list, not text or a number")):
+                                   ([["a"], "b"], ["a", "b"], "y_true: the label at 0 is a list, not text or "
+                                                              "a number")):
         with pytest.raises(dvtopics.DvtopicsError, match=said):
             scores(truth, predicted)
     result = scores([1, 0, 1.0], ["1", "0", "1"])
@@ -1381,7 +1388,8 @@ def test_the_librarys_messages_name_the_flag_a_command_line_user_typed():
 
 def test_evaluate_on_txt_articles_without_labels_says_a_txt_holds_none(tmp_path):
     """A folder of .txt articles given to evaluate without --labels was told "no article has a label in its 'label'
-    field (give the column with --label-field)": a .txt has no fields; it says so, and to give --labels, as train does."""
+    field (give the column with --label-field)": a .txt has no fields; it says so, and to give --labels, as train
+    does."""
     from click.testing import CliRunner
     from dvtopics.cli import cli
 

@@ -135,8 +135,8 @@ def test_a_closed_cache_is_refused_saying_so(tmp_path):
     with SegmentCache(tmp_path) as cache:
         segment_many([SENTENCE], cache=cache)
     for use in (lambda: segment_many([SENTENCE], cache=cache), lambda: len(cache), lambda: cache.put_many({"k": "v"})):
-        with pytest.raises(DvtopicsError, match=f"the segmentation cache {tmp_path / 'segments.sqlite'} is closed: open "
-                                                "it again"):
+        with pytest.raises(DvtopicsError, match=f"the segmentation cache {tmp_path / 'segments.sqlite'} is closed: "
+                                                "open it again"):
             use()
     cache.close()
     with SegmentCache(tmp_path) as cache:  # what it stored before it was closed is there

@@ -144,7 +144,8 @@ def evaluate(model, paths, label_files, fmt, plot, show_errors, baseline, readin
         sys.exit(_echo_failed(evaluation.failed))
     click.echo(format_scores(result))
     if compared:
-        click.echo(f"\nagainst {model_name(baseline)}: macro-F1 {compared['macro_f1']:.4f} -> {result['macro_f1']:.4f}, "
+        click.echo(f"\nagainst {model_name(baseline)}: macro-F1 {compared['macro_f1']:.4f} -> "
+                   f"{result['macro_f1']:.4f}, "
                    f"accuracy {compared['accuracy']:.4f} -> {result['accuracy']:.4f}; "
                    f"{plural(len(compared['changed']), 'label')} changed: {compared['fixed']} fixed, "
                    f"{compared['broke']} broken")

@@ -159,7 +159,8 @@ def fit_cmd(paths, n_topics, out, labels_file, period, unit, engine, no_below, n
 @topics.command("show")
 @click.argument("directory", type=TOPICS_DIR)
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@click.option("--words", "n_words", type=WholeNumber(1, 1000), default=10, show_default=True, help="Words shown per topic.")
+@click.option("--words", "n_words", type=WholeNumber(1, 1000), default=10, show_default=True,
+              help="Words shown per topic.")
 def show_cmd(directory, fmt, n_words):
     """Show a model's topics: label, share, top words and representative articles."""
     from ..jobs import read_topics

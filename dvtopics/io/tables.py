@@ -452,8 +452,8 @@ def open_workbook(path):
     try:
         yield book
     except _BROKEN_INSIDE as exc:
-        raise UnreadableFileError(f"{path}: a broken .xlsx workbook ({type(exc).__name__}: {exc}): open it in Excel, save it "
-                         "again and give that copy") from None
+        raise UnreadableFileError(f"{path}: a broken .xlsx workbook ({type(exc).__name__}: {exc}): open it in Excel, "
+                                  "save it again and give that copy") from None
     finally:
         book.close()
 

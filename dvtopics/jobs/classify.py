@@ -365,7 +365,8 @@ def _warn_names_corrected(path, id_field: str) -> None:
         types, names = (read_labels(path, label_field=field, id_field=id_field) for field in ("label", "name_vi"))
     except DvtopicsError:  # the labels' own reading says what is wrong
         return
-    apart = [(id_, types[id_], name) for id_, name in names.items() if id_ in types and not same_label(types[id_], name)]
+    apart = [(id_, types[id_], name) for id_, name in names.items()
+             if id_ in types and not same_label(types[id_], name)]
     if apart:
         log.warning("%s: %d row(s) whose name_vi is not their label's type (e.g. %r: label %r, name_vi %r): the "
                     "'label' column is read; --label-field name_vi reads the Vietnamese names", path, len(apart),
@@ -421,8 +422,8 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
     if not articles:  # say where labels were looked for, and how to give them: a column of another name is common
         where = f"no article has a label in its '{reading.fields.label}' field (give the column with --label-field)"
         if txt and txt == unlabelled and gold is None:  # "its 'label' field" of .txt files, which have none, misled
-            where = ("a .txt article holds no label, and no --labels file was given: give their labels with --labels (a "
-                     "CSV of id or file, and label, such as `label --out` writes)")
+            where = ("a .txt article holds no label, and no --labels file was given: give their labels with --labels "
+                     "(a CSV of id or file, and label, such as `label --out` writes)")
         else:
             where += ", and the --labels file labels none" if gold is not None else " and no --labels file was given"
         where += f"; {len(failed)} could not be read" if failed else ""

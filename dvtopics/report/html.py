@@ -155,8 +155,8 @@ def topic_names(topics: Mapping | None) -> list[str]:
 
 # The columns of the workbook's sheet of articles, in order (`article_rows`; the topic's two only with topics): what
 # a workbook given back as --labels holds as dvtopics wrote it, not columns added by hand (jobs' `_warn_added_columns`)
-ARTICLE_COLUMNS = ("id", "title", "date", "source", "label", "type_from", "model_label", "confidence", "name_vi", "cues",
-                   "topic", "topic_share", "error", "warning")
+ARTICLE_COLUMNS = ("id", "title", "date", "source", "label", "type_from", "model_label", "confidence", "name_vi",
+                   "cues", "topic", "topic_share", "error", "warning")
 
 
 def article_rows(records: Sequence[Mapping], topics: Mapping | None = None) -> list[dict]:

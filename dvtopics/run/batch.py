@@ -465,7 +465,8 @@ def label_stream(
                             run = {"inputs": inputs, **({"settings": settings} if settings is not None else {})}
                             handle.write(json.dumps({RUN: run}, default=json_default) + "\n")
                     for n, record in zip(batch, records):
-                        handle.write(json.dumps({POSITION: n, **record}, ensure_ascii=False, default=json_default) + "\n")
+                        handle.write(json.dumps({POSITION: n, **record}, ensure_ascii=False,
+                                                default=json_default) + "\n")
                     handle.flush()
                     os.fsync(handle.fileno())
                 if on_batch:

@@ -279,7 +279,8 @@ def write_report(report: TopicReport, directory: str | os.PathLike, previous: Se
     directory.mkdir(parents=True, exist_ok=True)
     topic_columns = [f"topic_{k}" for k in range(len(report.labels))]
     written = [directory / "topics.json"]
-    written[0].write_text(json.dumps(report.topics_json(), ensure_ascii=False, indent=1, default=json_default) + "\n", encoding="utf-8")
+    written[0].write_text(json.dumps(report.topics_json(), ensure_ascii=False, indent=1, default=json_default) + "\n",
+                          encoding="utf-8")
     written.append(write_documents(report.documents, directory / "documents.csv", len(report.labels)))
     written.append(plots.save_figure(plots.topic_words_figure(report.top_words, report.labels),
                                      directory / "topic_words.png"))

@@ -115,7 +115,8 @@ def parse_k_range(spec: str, most: int = MAX_TOPICS) -> list[int]:
     # a range's ends are its least and largest K: min() and max() would walk through it
     least, largest = sorted((ks[0], ks[-1])) if isinstance(ks, range) and ks else (min(ks, default=0), max(ks, default=0))
     if not ks or least < 2:
-        raise ArgumentError(f"K range {spec!r}: give START:STOP:STEP (5:50:5) or a list (4,6,8), each K ≥ 2, a whole number")
+        raise ArgumentError(f"K range {spec!r}: give START:STOP:STEP (5:50:5) or a list (4,6,8), each K ≥ 2, "
+                            "a whole number")
     if largest > most:
         raise ArgumentError(f"K range {spec!r}: each K at most {most}")
     return check_topic_counts(f"K range {spec!r}", list(ks), most)

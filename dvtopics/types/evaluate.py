@@ -35,12 +35,14 @@ def scores(y_true: Sequence[str], y_pred: Sequence[str], labels: Sequence[str] |
     if len(y_true) != len(y_pred) or not y_true:
         raise DvtopicsError(f"{len(y_true)} true labels and {len(y_pred)} predicted: give one of each per article "
                             "scored, in the same order" + ("" if y_true else ", and at least one"))
-    # NaN too: a DataFrame's label column with a gap, which scikit-learn met as a float among texts ("'<' not supported")
+    # NaN too: a DataFrame's label column with a gap, which scikit-learn met as a float among texts
+    # ("'<' not supported")
     unlabelled = next((i for i, pair in enumerate(zip(y_true, y_pred)) if any(map(missing, pair))), None)
     if unlabelled is not None:
-        raise DvtopicsError(f"the article at {unlabelled} has no {'true' if missing(y_true[unlabelled]) else 'predicted'}"
-                            " label (None or NaN: an article read with an error, or an empty cell, has none): leave such "
-                            "articles out")
+        raise DvtopicsError(f"the article at {unlabelled} has no "
+                            f"{'true' if missing(y_true[unlabelled]) else 'predicted'}"
+                            " label (None or NaN: an article read with an error, or an empty cell, has none): leave "
+                            "such articles out")
     y_true, y_pred = _as_text(y_true, "y_true"), _as_text(y_pred, "y_pred")
     fixed = bool(labels)
     labels = list(labels) if labels else sorted(set(y_true) | set(y_pred))
