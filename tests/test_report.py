@@ -938,3 +938,22 @@ def test_count_phrases_agree_with_their_counts():
     assert "2 of 3 articles carry no date" in re.sub(r"<[^>]+>", "", build_report(_dated([None, None, "2017-01-02"])))
     with pytest.raises(DvtopicsError, match="^the one id in --labels is not an article of the input"):
         check_ids_found({"x": "other"}, {"a"}, "--labels")
+
+
+def test_a_labels_files_windows_paths_give_the_report_and_the_topics_their_types(tmp_path, seeds_dir,
+                                                                                  fake_classifier):
+    """`train` and `evaluate` read a `file` cell's Windows path (labels made on another machine) as the article its
+    end names; `report --labels` and the topic commands refused the same file, "none of the ids is an article"."""
+    import shutil
+
+    from dvtopics.jobs import Reading, report_data
+    from dvtopics.jobs.checks import input_types
+
+    shutil.copytree(seeds_dir, tmp_path / "arts", ignore=shutil.ignore_patterns("*.md", "*.csv"))
+    labels = tmp_path / "labels.csv"
+    labels.write_text("file,label\nC:\\Users\\lan\\arts\\004_88b669e4eeb873bb.txt,annual_review\n", encoding="utf-8")
+    reading = Reading([tmp_path / "arts"])
+    assert input_types(labels, reading) == {"004_88b669e4eeb873bb": "annual_review"}  # what the topic commands read
+    records, _, _ = report_data(reading, fit_topics=False, labels_file=labels)
+    assert [(r["label"], r["type_from"]) for r in records if r["id"] == "004_88b669e4eeb873bb"] == [
+        ("annual_review", "input")]

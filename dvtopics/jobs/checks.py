@@ -156,6 +156,15 @@ def ids_of_input_files(labels: dict[str, str] | None, paths: Sequence) -> dict[s
     return named
 
 
+def input_types(labels_file, reading) -> dict[str, str] | None:
+    """A topic command's or the report's --labels (`read_types`), a `file` cell naming a .txt of the input (by its
+    path from here, or a Windows path) read as that article's id, as `train` and `evaluate` read theirs
+    (`ids_of_input_files`): the same labels file labelled articles there and none here."""
+    from ..types.training import read_types
+
+    return ids_of_input_files(read_types(labels_file, reading.fields.label, reading.fields.id), reading.paths)
+
+
 # A Windows absolute path as a labels file's `file` cell gives it (its "\\" read as "/", its .txt dropped): C:/… on a
 # drive, //server/share/… on a network share. Here it names no file: the labels were made on another machine
 _WINDOWS_ABSOLUTE = re.compile(r"[A-Za-z]:/|//[^/]+/[^/]+/")

@@ -14,7 +14,7 @@ from ..errors import ArgumentError, TooManyTopics, TopicsError
 from ..wording import plural
 from ..io.article import Article
 from ..text.cache import open_cache
-from .checks import HTML_SUFFIXES, check_ids_found, check_suffix, model_folders
+from .checks import HTML_SUFFIXES, check_ids_found, check_suffix, input_types, model_folders
 from .reading import Reading, job_arguments
 from .topics import warn_without_mix
 
@@ -54,9 +54,9 @@ def report_data(reading: Reading, model_dir=None, topics_dir=None, fit_topics: b
     from ..io.folders import given_by_name, passed_over
 
     if labels_file:  # a reader's corrections of `label --out`'s table: the report showed the model's labels again
-        from ..types.training import read_types, with_article_types
+        from ..types.training import with_article_types
 
-        types = read_types(labels_file, reading.fields.label, reading.fields.id)  # a broken file: before the reading
+        types = input_types(labels_file, reading)  # a broken file: before the reading
     articles = list(reading.articles())
     if labels_file:
         # another corpus' labels changed no type, in silence: refused, as `topics fit --labels` refuses them

@@ -16,7 +16,8 @@ from ..arguments import (MAX_PART, MAX_TOPICS, MIN_TOPICS, PERIODS, check_at_lea
 from ..errors import ArgumentError, TopicsError
 from ..io.article import Article
 from ..io.write import naming, staged
-from .checks import HTML_SUFFIXES, PART_SIZE, check_engine, check_ids_found, check_suffix, field_settings, output_name
+from .checks import (HTML_SUFFIXES, PART_SIZE, check_engine, check_ids_found, check_suffix, field_settings,
+                     input_types, output_name)
 from .reading import Reading, Segmented, job_arguments, read_segmented
 
 log = logging.getLogger(__name__)
@@ -39,7 +40,7 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
     from ..topics.model import TopicModel, topic_card
     from ..run.batch import check_folder
     from ..topics.summary import FIT_FILES, previous_outputs, report_files, summarize, write_report
-    from ..types.training import read_types, with_article_types  # "Annual review" is annual_review, as train reads it
+    from ..types.training import with_article_types  # "Annual review" is annual_review, as train reads it
 
     n_topics = check_at_least("n_topics", n_topics, MIN_TOPICS, MAX_TOPICS)  # a plain int: the card is JSON
     if "random_state" in params:
@@ -49,7 +50,7 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
     model._check_params(reading.n_jobs)  # engine="NMF" was refused only once every article was read and segmented
     # task: a classifier's folder is refused (its model and card would be replaced), a topics folder refitted
     check_folder(out, [*reading.paths, *([labels_file] if labels_file else [])], FIT_FILES, task="topics")
-    types = read_types(labels_file, reading.fields.label, reading.fields.id)
+    types = input_types(labels_file, reading)
     k_fits, labels_found = _check_k(n_topics, params.get("unit", "document")), _check_types_found(types)
 
     def check(articles):
@@ -154,10 +155,10 @@ def assign_topics(reading: Reading, directory: str, out: str, labels_file: str |
         warn_without_mix(counts.get(None, 0))
         return Assignment(counts, labels, [])
     from ..topics.summary import in_input_order, summarize, write_documents
-    from ..types.training import read_types, with_article_types
+    from ..types.training import with_article_types
 
     model = _load_topic_model(directory)
-    types = read_types(labels_file, reading.fields.label, reading.fields.id)
+    types = input_types(labels_file, reading)
     data = read_segmented(reading, check=_check_types_found(types))
     report = summarize(model, with_article_types(data.good, types), model.transform(data.texts))
     write_documents(list(in_input_order(data.articles, report.documents)), out, len(report.labels), errors=True)
