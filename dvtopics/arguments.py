@@ -176,13 +176,13 @@ def _whole(value) -> bool:
     return isinstance(value, numbers.Integral) and not isinstance(value, bool)  # 2.5 and True are not
 
 
-def as_written(value) -> str:
+def meant_number(value) -> str:
     """The whole number meant by a count written as a float (10.0, "10.0": a JSON config's, a pandas cell's, n / 2),
     in words for a refusal that asked for "a whole number" (which 10.0 is, to a reader): " (10, not 10.0)"; else "".
     Such a count is refused rather than taken: the estimators keep their parameters as given (scikit-learn's
     rule), and a float K or max_iter reached gensim and numpy as it was.
 
-    >>> as_written(10.0), as_written("10.0"), as_written(2.5), as_written("abc")
+    >>> meant_number(10.0), meant_number("10.0"), meant_number(2.5), meant_number("abc")
     (' (10, not 10.0)', ' (10, not 10.0)', '', '')
     """
     try:
@@ -204,7 +204,7 @@ def whole_number_wanted(value, least: int | None = None, most: int | None = None
     """What a refused count says it wants: "give a whole number from 2 to 1000 (10, not 10.0)"."""
     bounds = (f" from {least} to {most}" if least is not None and most is not None else
               f" of {least} or more" if least is not None else f" of {most} or less" if most is not None else "")
-    return f"give a whole number{bounds}{as_written(value)}"
+    return f"give a whole number{bounds}{meant_number(value)}"
 
 
 def check_max_bytes(value) -> int:
@@ -217,7 +217,7 @@ def check_n_jobs(name: str, value) -> int:
     plain int). Checked before any work, and before workers are started (the `__main__` guard's check)."""
     if not _whole(value) or (value < 1 and value != -1):
         raise ArgumentError(f"{named(name)} {_shown(value)}: give a whole number of processes, 1 or more, or -1 for "
-                            f"all cores{as_written(value)}")
+                            f"all cores{meant_number(value)}")
     return int(value)
 
 
@@ -253,5 +253,5 @@ def check_random_state(name: str, value):
         return value
     if not _whole(value) or not 0 <= value <= MAX_SEED:
         raise ArgumentError(f"{named(name)} {_shown(value)}: give a whole number from 0 to {MAX_SEED}, a numpy "
-                            f"RandomState or None{as_written(value)}")
+                            f"RandomState or None{meant_number(value)}")
     return int(value)

@@ -93,6 +93,14 @@ def test_a_warning_that_every_article_earns_is_said_once_with_a_count(tmp_path, 
     with caplog.at_level(logging.WARNING):  # an article made alone says it, as ever
         make_article("a", "Ban Dân vận &amp; Mặt trận")
     assert "a: HTML character references" in caplog.text
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):  # so does one made between a paused reading's articles: not its to count
+        reading = read_articles(tmp_path / "a.jsonl")
+        next(reading)
+        for name in ("b", "c"):
+            make_article(name, "Ban Dân vận &amp; Mặt trận")
+        assert "b: HTML character references" in caplog.text and "c: HTML character references" in caplog.text
+        reading.close()
     folder = tmp_path / "cp"  # and a folder of files saved in a Western code page: a warning a file, before
     folder.mkdir()
     for i in range(5):

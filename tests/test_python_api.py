@@ -1232,6 +1232,23 @@ def test_evaluate_with_its_model_forgotten_says_the_model_folder_comes_first(tmp
     assert result.exit_code == 2 and "assign takes the model folder first (DIRECTORY: fit one with" in result.output
 
 
+def test_a_folder_of_articles_given_as_the_model_is_told_so_wherever_it_is_run(tmp_path, seeds_dir, monkeypatch):
+    """In a folder a model was saved in (`train --out .`), the line above ended ": give its model folder, .": the
+    handler of click's own refusals caught it and took the folder here for the model's."""
+    import shutil
+
+    from click.testing import CliRunner
+    from dvtopics.cli import cli
+
+    shutil.copytree(seeds_dir, tmp_path / "seeds")
+    (tmp_path / "model_card.json").write_text("{}", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["evaluate", "seeds", "--labels", "seeds/labels.csv"])
+    said = " ".join(result.output.split())
+    assert result.exit_code == 2 and "'seeds' is a folder of articles, not a model folder" in said, said
+    assert "give its model folder" not in said
+
+
 def test_jobs_read_a_leading_tilde_as_the_home_folder_in_outputs_and_model_folders(monkeypatch, tmp_path):
     """From a notebook, `jobs.label(reading, "~/labels.csv")` or `jobs.fit_topics(reading, "~/themes", 2)` made a
     folder named "~" in the current one, silently, as the command line once did (hunt 22 C, 2)."""

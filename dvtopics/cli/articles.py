@@ -16,7 +16,7 @@ def _cards_apart(func):
     the others read as articles: `inspect models/mine` was an error record that said to unzip its model file."""
     @functools.wraps(func)
     def command(*args, paths, fmt, **kwargs):
-        from ..jobs.checks import is_model_folder
+        from ..io.folders import is_model_folder
 
         models = [path for path in paths if is_model_folder(path)]
         for folder in models:

@@ -5,7 +5,6 @@ import functools
 import math
 import os
 import re
-from pathlib import Path
 
 import click
 
@@ -206,7 +205,7 @@ paths_argument = click.argument("paths", nargs=-1, required=True, type=InputPath
 class WholeNumber(click.IntRange):
     """click's IntRange, saying plainly that a whole number is wanted: "10.0" (a config's, a script's n / 2) and "2.5"
     were "not a valid integer range", in click's words. Such a number is refused, as the library refuses 10.0
-    (`arguments.as_written`): the message names the number meant."""
+    (`arguments.meant_number`): the message names the number meant."""
 
     def convert(self, value, param, ctx):
         from ..arguments import whole_number_wanted
@@ -254,20 +253,13 @@ class ModelFolder(InputPath):
                 f"{how_made(self.task, 'DIR')}{self.besides}), then the articles")
 
     def convert(self, value, param, ctx):
+        from ..io.folders import holds_txt
         from ..persist import CARD_FILE, how_made
 
         try:
             path = super().convert(value, param, ctx)
-            if (_before_articles(ctx, param) and not os.path.isfile(os.path.join(path, CARD_FILE))
-                    and _holds_articles(path)):
-                # `evaluate seeds --labels l.csv`, the model forgotten: "Missing argument 'PATHS...'" said nothing of it
-                self.fail(f"{value!r} is a folder of articles, not a model folder (no {CARD_FILE} in it): "
-                          f"{self.order(ctx, param)}", param, ctx)
-            return path
         except click.BadParameter as error:
             if os.path.exists(value):  # a file: click's reason, and the folder when it is a model's file
-                from ..persist import CARD_FILE
-
                 folder = os.path.dirname(value) or "."
                 if os.path.isfile(os.path.join(folder, CARD_FILE)):
                     self.fail(f"{error.message.rstrip('.')}: give its model folder, {folder}", param, ctx)
@@ -280,13 +272,11 @@ class ModelFolder(InputPath):
                         else f" ({how_made(self.task, 'DIR')}{self.besides})"), param, ctx)
                 raise
             self.fail(f"{error.message.rstrip('.')}: {how_made(self.task, value)}{self.besides}", param, ctx)
-
-
-def _holds_articles(folder: str) -> bool:
-    """Whether a folder holds a .txt file (an article) anywhere below it."""
-    from ..io.folders import iter_files
-
-    return next(iter_files([folder]))[0] != Path(folder)
+        if _before_articles(ctx, param) and not os.path.isfile(os.path.join(path, CARD_FILE)) and holds_txt(path):
+            # `evaluate seeds --labels l.csv`, the model forgotten: "Missing argument 'PATHS...'" said nothing of it
+            self.fail(f"{value!r} is a folder of articles, not a model folder (no {CARD_FILE} in it): "
+                      f"{self.order(ctx, param)}", param, ctx)
+        return path
 
 
 def _before_articles(ctx, param) -> bool:

@@ -56,9 +56,10 @@ class Article:
             if missing(value):
                 setattr(self, name, None)
             elif not isinstance(value, (str, dt.date)):  # a script's datetime.date is read as its day (`period_of`)
-                if field_text(value) is None or isinstance(value, dict):
+                text = field_text(value)
+                if text is None or isinstance(value, dict):
                     raise TypeError(f"Article {name}: a text (str) or None, not {type(value).__name__}")
-                setattr(self, name, field_text(value))  # a label 0 is "0", as in a labels file
+                setattr(self, name, text)  # a label 0 is "0", as in a labels file
 
     def to_dict(self, raw: bool = False) -> dict:
         record = asdict(self)
@@ -86,6 +87,8 @@ def field_text(value) -> str | None:
 
     So is a field WordPress' REST API renders ({"rendered": "H&#7897;i ngh&#7883;"}, its title and content).
     """
+    if isinstance(value, numbers.Number) and hasattr(value, "item"):  # numpy's numbers (np.float32 is no float)
+        value = value.item()
     if isinstance(value, dict) and len(value) == 1 and next(iter(value)) in _MONGODB_TYPES:
         return field_text(next(iter(value.values())))
     if isinstance(value, dict) and isinstance(value.get("rendered"), str):  # WordPress' REST API: {"rendered": "…"}

@@ -192,6 +192,17 @@ def _json_value(line) -> bool:
     return True
 
 
+def is_model_folder(path, text_field: str = "text", named: frozenset = frozenset()) -> bool:
+    """Whether `path` is a model's folder: its card, and no .txt file below it (a folder of articles a model was
+    saved in too, `train --out .`, is still read for its articles)."""
+    return (Path(path) / CARD_FILE).is_file() and not holds_txt(path, text_field, named)
+
+
+def holds_txt(folder, text_field: str = "text", named: frozenset = frozenset()) -> bool:
+    """Whether `folder` holds a .txt file (an article) anywhere below it, as its walk reads them."""
+    return any(_walk(Path(folder), {}, text_field, named))
+
+
 def _walk(folder: Path, skipped: Skipped, text_field: str = "text", named: frozenset = frozenset()) -> Iterator[Path]:
     """The .txt files under `folder` (".TXT" too), in the order of their sorted paths; what else it holds is
     counted in `skipped`, unless it plainly holds no articles (`_may_hold_articles`) or is the system's
@@ -209,7 +220,7 @@ def _walk(folder: Path, skipped: Skipped, text_field: str = "text", named: froze
         is_folder = entry.is_dir(follow_symlinks=False)
         if _is_system_file(entry.name, is_folder) or _is_working_file(path, is_folder):
             continue
-        if is_folder and (path / CARD_FILE).is_file() and not any(_walk(path, {}, text_field, named)):
+        if is_folder and is_model_folder(path, text_field, named):
             skipped.setdefault("model folder", [0, entry.name])[0] += 1  # (one with articles is walked for them)
         elif is_folder:
             yield from _walk(path, skipped, text_field, named)

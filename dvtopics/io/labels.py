@@ -10,7 +10,6 @@ import re
 from pathlib import Path
 from typing import Mapping
 
-import numpy as np
 
 from ..errors import DvtopicsError, InputError
 from ..text.normalise import nfc
@@ -230,14 +229,15 @@ def labels_given(labels, name: str = "gold_labels") -> dict[str, str]:
     holds it), read as a labels file's are (`labels_by_id`): ids and labels as text, so an id 17 (pandas reads a
     numeric id column as numbers) matches the article "17", and a label 0 is the label "0", not "no label". `name`
     is the argument, for messages."""
-    if not isinstance(labels, Mapping) and not by_id(labels):
+    if not by_id(labels):
         raise TypeError(f"{name}: a mapping of article id to label (a dict, or a pandas Series), "
                         f"not {type(labels).__name__}")
     pairs = []
     for id_, label in labels.items():
-        if not isinstance(_as_text(id_), str):
+        id_text = _as_text(id_)
+        if not isinstance(id_text, str):
             raise InputError(f"{name}: the id {id_!r} is not text or a number")
-        pairs.append((_as_text(id_), _as_text(label)))
+        pairs.append((id_text, _as_text(label)))
     return labels_by_id(name, pairs)
 
 
@@ -266,9 +266,8 @@ def labels_in_order(labels, n_articles: int, name: str) -> list[str | None]:
 
 
 def _as_text(value):
-    """A Python or numpy value as the readers take it (`field_text`): numpy's numbers as Python's (np.float32 is no
-    float), a missing value (None, NaN: a pandas column's gap) as no label."""
-    value = value.item() if isinstance(value, np.generic) else value
+    """A Python or numpy value as the readers take it (`field_text`), a missing value (None, NaN: a pandas column's
+    gap) as no label."""
     if missing(value):
         return None
     return field_text(value) or value  # anything else is refused by labels_by_id, which names it

@@ -542,7 +542,7 @@ def stretched_span(dated: Iterable[tuple[str, object]], period: str = "month") -
     '101 years, 99 of them without an article: the earliest article is typo (1917-03-05), the latest b (2017-05-01)'
     """
     days = [(day_of(date), article_id) for article_id, date in dated]
-    ends = sorted((p, day, i) for i, (day, _) in enumerate(days) if (p := period_of(day, period)))
+    ends = [(p, day, i) for i, (day, _) in enumerate(days) if (p := period_of(day, period))]
     if not ends:
         return None
     found = {p for p, _, _ in ends}
@@ -550,7 +550,7 @@ def stretched_span(dated: Iterable[tuple[str, object]], period: str = "month") -
     empty = len(span) - len(found)
     if len(span) <= MAX_PERIODS_CHARTED or empty * 2 <= len(span):
         return None
-    (_, first_day, first), (_, last_day, last) = ends[0], ends[-1]
+    (_, first_day, first), (_, last_day, last) = min(ends), max(ends)
     return (f"{len(span)} {period}s, {empty} of them without an article: the earliest article is {days[first][1]} "
             f"({first_day}), the latest {days[last][1]} ({last_day})")
 

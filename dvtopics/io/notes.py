@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import Iterator, TypeVar
 
 log = logging.getLogger(__name__)
 
@@ -15,8 +15,8 @@ _COUNTS: ContextVar[Counter | None] = ContextVar("dvtopics_read_warnings", defau
 
 
 def warn_once(name: str, message: str, kind: str | None = None) -> None:
-    """Log `message` about `name` (an article, a file: its record's `warning` says it too). Inside
-    `summarized_warnings` only the first of each `kind` (default: the message itself) is logged; the others are
+    """Log `message` about `name` (an article, a file: its record's `warning` says it too). While
+    `summarized_warnings` reads, only the first of each `kind` (default: the message itself) is logged; the others are
     counted, and said in one line at the end."""
     counts = _COUNTS.get()
     if counts is not None:
@@ -26,19 +26,25 @@ def warn_once(name: str, message: str, kind: str | None = None) -> None:
     log.warning("%s: %s", name, message)
 
 
-@contextmanager
-def summarized_warnings():
-    """Within it, each kind of warning (`warn_once`) is logged for its first article or file, then once more at the
-    end with how many more there were. Each record keeps its own warning."""
+Item = TypeVar("Item")
+
+
+def summarized_warnings(items: Iterator[Item]) -> Iterator[Item]:
+    """`items` (a reading's articles), each kind of warning (`warn_once`) logged for its first article or file,
+    then once more at the end with how many more there were. Each record keeps its own warning. The count is kept
+    only while an item is being made: between items the caller's own warnings are its own, said as ever."""
     counts = Counter()
-    token = _COUNTS.set(counts)
     try:
-        yield
+        while True:
+            token = _COUNTS.set(counts)
+            try:
+                item = next(items)
+            except StopIteration:
+                return
+            finally:
+                _COUNTS.reset(token)
+            yield item
     finally:
-        try:
-            _COUNTS.reset(token)
-        except ValueError:  # a reading generator closed from another thread (the read-ahead's) than it ran in
-            pass
         for kind, n in counts.items():
             if n > 1:
                 log.warning("and %d more (%d in all): %s (each record's warning says so)", n - 1, n, kind)

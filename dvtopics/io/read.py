@@ -76,27 +76,28 @@ def read_articles(
     [('a1', 'Hội nghị sơ kết')]
     """
     check_choice("on_error", on_error, ON_ERROR)  # here, not once the articles are asked for: before any work
-    return _read_articles(paths_given(paths), as_field_names(fields), on_error, check_max_bytes(max_bytes))
+    # a kind of warning (HTML character references) said once, not once an article
+    return summarized_warnings(_read_articles(paths_given(paths), as_field_names(fields), on_error,
+                                              check_max_bytes(max_bytes)))
 
 
 def _read_articles(paths, fields: FieldNames, on_error: str, max_bytes: int) -> Iterator[Article]:
     seen, repeated, example = set(), 0, None  # a hash of each id, not the id: about 70 bytes an article
     paths = unique_paths(paths)
     named = given_by_name(paths)  # a folder given beside one of its files does not say that file is not read
-    with summarized_warnings():  # a kind of warning (HTML character references) said once, not once an article
-        for given in paths:
-            skipped: Skipped = {}
-            for path, article_id in iter_files([given], skipped, fields.text, named):
-                for article in read_file(path, article_id, fields, on_error, max_bytes, named=named):
-                    key = hash(article.id)
-                    if key in seen:
-                        repeated += 1
-                        example = article.id if example is None else example
-                    else:
-                        seen.add(key)
-                    yield article
-            for note in skipped_notes(skipped):
-                log.warning("%s: %s", given, note)
+    for given in paths:
+        skipped: Skipped = {}
+        for path, article_id in iter_files([given], skipped, fields.text, named):
+            for article in read_file(path, article_id, fields, on_error, max_bytes, named=named):
+                key = hash(article.id)
+                if key in seen:
+                    repeated += 1
+                    example = article.id if example is None else example
+                else:
+                    seen.add(key)
+                yield article
+        for note in skipped_notes(skipped):
+            log.warning("%s: %s", given, note)
     if repeated:  # labels are joined to articles by id (--labels, label's output): these cannot be told apart
         log.warning("%d %s the id of an earlier article (e.g. %r): labels given by id cannot tell them apart; "
                     "give each article its own id", repeated, "article repeats" if repeated == 1 else "articles repeat",

@@ -28,22 +28,12 @@ def model_folders(*models) -> list[Path]:
     return [model_directory(m) for m in models if m is not None]
 
 
-def is_model_folder(path) -> bool:
-    """Whether `path` is a model's folder: its card, and no .txt file (a folder of articles a model was saved in too,
-    `train --out .`, is still read for its articles)."""
-    from ..io.folders import iter_files
-    from ..persist import CARD_FILE
-
-    path = Path(path)
-    return (path / CARD_FILE).is_file() and next(iter_files([path]))[0] == path
-
-
 def check_no_model_folder(paths: Sequence) -> None:
     """Refuse a model folder (one that holds a card and no .txt file) given among the articles: `label models/mine
     articles/` (the order `evaluate MODEL PATHS` takes) labelled the articles with the shipped model, the folder only
     an error record that said to unzip its model file. So is a model's file (`label arts/*`, a model's card and
     pickle beside the articles: the card was read as an article), naming its folder."""
-    from ..io.folders import is_model_file
+    from ..io.folders import is_model_file, is_model_folder
     from ..persist import CARD_FILE, kind_of_model, read_card
 
     for given in map(Path, paths):

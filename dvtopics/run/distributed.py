@@ -119,9 +119,9 @@ def plan_parts(paths: Iterable[str | os.PathLike], size: int = PART_SIZE, text_f
 def read_part(part: Part, fields: FieldNames = FieldNames(), max_bytes: int = MAX_ARTICLE_BYTES) -> Iterator[Article]:
     """The articles of one part, as `read_articles` would give them (bad ones carry their error), a kind of
     warning said once a part (`summarized_warnings`)."""
-    with summarized_warnings():
-        for path, article_id in part.files:
-            yield from read_file(Path(path), article_id, fields, "record", max_bytes, part.lines)
+    return summarized_warnings(article for path, article_id in part.files
+                               for article in read_file(Path(path), article_id, fields, "record", max_bytes,
+                                                        part.lines))
 
 
 def part_path(parts_dir: Path, index: int) -> Path:
