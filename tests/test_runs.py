@@ -650,6 +650,29 @@ def test_the_reports_workbook_given_as_labels_says_its_vietnamese_names_are_not_
     assert run("evaluate", model, corpus, "--labels", book, "--label-field", "name_vi").exit_code == 0
 
 
+def test_a_labels_workbook_is_opened_once_for_its_labels_and_its_warnings(tmp_path, caplog, monkeypatch):
+    """Hunt 27 D, 1: a report's workbook given as --labels was parsed four times (its columns, its label and its
+    name_vi for the warning, then its labels): seconds each on a workbook of thousands of rows."""
+    import openpyxl
+    from openpyxl import Workbook
+    from dvtopics.jobs.classify import gold_labels
+
+    book = Workbook()
+    book.active.append(["id", "label", "confidence", "cues", "type_from", "name_vi", "Ghi chú"])
+    book.active.append(["a1", "other", 0.9, "", "model", "Khác", "đã xem"])
+    book.active.append(["a2", "other", 0.8, "", "model", "Hội nghị sơ kết", ""])
+    book.save(tmp_path / "r.xlsx")
+    opened, load = [], openpyxl.load_workbook
+    monkeypatch.setattr(openpyxl, "load_workbook", lambda *args, **kwargs: opened.append(1) or load(*args, **kwargs))
+    assert gold_labels([str(tmp_path / "r.xlsx")]) == {"a1": "other", "a2": "other"}
+    assert len(opened) == 1
+    assert "column(s) 'Ghi chú' beside its 'label'" in caplog.text
+    assert "1 row(s) whose name_vi is not their label's type (e.g. 'a2'" in caplog.text
+    book.active["B2"] = "annual_review"  # saved again: read again, not the labels read before
+    book.save(tmp_path / "r.xlsx")
+    assert gold_labels([str(tmp_path / "r.xlsx")])["a1"] == "annual_review"
+
+
 def test_a_label_table_corrected_by_hand_is_not_replaced_without_force(corpus, tmp_path):
     """Hunt 24 B: `label arts/ --out types.xlsx`, labels corrected by hand in the workbook, then the same command
     again (articles added): the corrected file was replaced and the corrections lost. A table as dvtopics wrote it

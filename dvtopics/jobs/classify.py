@@ -358,11 +358,11 @@ def _warn_added_columns(path, label_field: str, id_field: str) -> None:
 def _warn_names_corrected(path, id_field: str) -> None:
     """Warn when the report's workbook has a row whose `name_vi` (the type's Vietnamese name) is no longer its
     `label`'s: corrected there, it is not read unless --label-field name_vi says so."""
-    from ..io.labels import read_labels
+    from ..io.labels import labels_in_column, read_labels
     from ..types.names import same_label
 
     try:
-        types, names = (read_labels(path, label_field=field, id_field=id_field) for field in ("label", "name_vi"))
+        types, names = read_labels(path, id_field=id_field), labels_in_column(path, "name_vi", id_field)
     except DvtopicsError:  # the labels' own reading says what is wrong
         return
     apart = [(id_, types[id_], name) for id_, name in names.items()
