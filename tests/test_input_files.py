@@ -112,6 +112,24 @@ def test_a_warning_that_every_article_earns_is_said_once_with_a_count(tmp_path, 
     assert len(said) == 2 and said[1].startswith("and 4 more (5 in all): damaged text: saved in a Western code page")
 
 
+def test_a_folder_without_a_txt_file_is_walked_once_to_say_what_it_holds(tmp_path, monkeypatch):
+    """Hunt 27 D, 2: a folder of thousands of .docx or .csv files (no .txt) was walked twice, once to find its .txt
+    files and once more for the error that says what it holds instead."""
+    import os
+
+    folder = tmp_path / "bai"
+    (folder / "2024").mkdir(parents=True)
+    (folder / "a.docx").write_bytes(b"PK\x03\x04")
+    (folder / "2024" / "b.csv").write_text("id,text\n1,x\n", encoding="utf-8")
+    listed, scandir = [], os.scandir
+    monkeypatch.setattr(os, "scandir", lambda path=".": listed.append(os.fspath(path)) or scandir(path))
+    [article] = read([folder])
+    assert "the folder holds no .txt file; " in article.error
+    assert "1 .docx file not read (e.g. 'a.docx')" in article.error
+    assert "1 .csv file not read (e.g. 'b.csv')" in article.error
+    assert listed.count(os.fspath(folder / "2024")) == 1
+
+
 def test_a_file_given_beside_its_own_folder_is_read_once_and_never_called_unread(tmp_path, caplog):
     """Hunt 26 D (10): `inspect dir/c.jsonl.gz dir` read c.jsonl.gz, then gave the folder an error that called it "not
     read (e.g. 'c.jsonl.gz'): give it by its name to read it", which it was. A file given by its name is read as given,
