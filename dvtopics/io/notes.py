@@ -20,10 +20,24 @@ def warn_once(name: str, message: str, kind: str | None = None) -> None:
     counted, and said in one line at the end."""
     counts = _COUNTS.get()
     if counts is not None:
-        counts[kind or message] += 1
-        if counts[kind or message] > 1:
+        kind = kind or message
+        counts[kind] += 1
+        if counts[kind] > 1:
+            if counts[kind] <= 1 + SHOWN:  # a few of the others named in the line that counts them
+                counts.examples.setdefault(kind, []).append(name)
             return
     log.warning("%s: %s", name, message)
+
+
+SHOWN = 3  # the items named in the line that counts the others of a kind
+
+
+class _Counts(Counter):
+    """How many items earned each kind of warning, and the first few after the first (`examples`)."""
+
+    def __init__(self):
+        super().__init__()
+        self.examples: dict[str, list[str]] = {}
 
 
 Item = TypeVar("Item")
@@ -33,7 +47,7 @@ def summarized_warnings(items: Iterator[Item]) -> Iterator[Item]:
     """`items` (a reading's articles), each kind of warning (`warn_once`) logged for its first article or file,
     then once more at the end with how many more there were. Each record keeps its own warning. The count is kept
     only while an item is being made: between items the caller's own warnings are its own, said as ever."""
-    counts = Counter()
+    counts = _Counts()
     try:
         while True:
             token = _COUNTS.set(counts)
@@ -47,4 +61,5 @@ def summarized_warnings(items: Iterator[Item]) -> Iterator[Item]:
     finally:
         for kind, n in counts.items():
             if n > 1:
-                log.warning("and %d more (%d in all): %s (each record's warning says so)", n - 1, n, kind)
+                shown = ", ".join(map(str, counts.examples[kind])) + (", …" if n - 1 > SHOWN else "")
+                log.warning("and %d more (%d in all; %s): %s (each record's warning says so)", n - 1, n, shown, kind)
