@@ -490,6 +490,25 @@ def test_a_resume_into_an_output_with_no_journal_says_so(tmp_path, caplog):
     assert result.exit_code == 2 and "must end in" in result.output and "resume" not in caplog.text
 
 
+def test_a_resume_looks_once_for_the_other_engines_run(tmp_path, caplog, monkeypatch):
+    """Hunt 27 D, 4: a resumed run looked twice for an unfinished run of the other engine (before its lock, to
+    say nothing to resume, then under it). Once, under the lock, and still before the word that there is nothing to
+    resume: a local resume over a Dask run's parts is refused with no such word."""
+    import dvtopics.run.batch as batch
+
+    source = write_jsonl(tmp_path / "in.jsonl", made_up_articles(3))
+    looked, refuse = [], batch.refuse_other_engine
+    monkeypatch.setattr(batch, "refuse_other_engine", lambda *args: looked.append(args) or refuse(*args))
+    with caplog.at_level("WARNING"):
+        assert run("label", source, "--out", tmp_path / "a.jsonl", "--resume").exit_code == 0
+    assert len(looked) == 1 and caplog.text.count("no unfinished run to resume") == 1
+    (tmp_path / "b.jsonl.parts").mkdir()
+    caplog.clear()
+    result = run("label", source, "--out", tmp_path / "b.jsonl", "--resume")
+    assert result.exit_code == 2 and "an unfinished run of the Dask engine" in result.output
+    assert "no unfinished run" not in caplog.text
+
+
 @pytest.mark.parametrize("torn", [False, True])
 def test_a_resume_of_the_same_input_gives_every_article_once(tmp_path, torn):
     """torn: hunt 24 D (7), a run killed as its journal's last line was written, all but its newline: that line

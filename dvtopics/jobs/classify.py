@@ -266,10 +266,8 @@ def _label_here(reading: Reading, labeller, out: str | None, resume: bool, batch
     """With -j N > 1, N worker processes each load the model and label whole batches; this one reads and
     writes, in input order."""
     from ..parallel import cores, map_ordered
-    from ..run.batch import batches, input_fingerprint, label_stream, nothing_to_resume, outcome
+    from ..run.batch import batches, input_fingerprint, label_stream, outcome
 
-    if resume:
-        nothing_to_resume(out)
     if cores(reading.n_jobs) == 1:
         labeller.load()  # a broken model stops the run before any article is read
     if out is not None:

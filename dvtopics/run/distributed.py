@@ -153,7 +153,7 @@ class LabelJob:
     def __call__(self, articles: Iterable[Article], out: Path) -> Counter:
         labeller = Labeller(self.model_dir, self.min_confidence, self.abstain, self.cache_dir, self.use_cache)
         # always resume: a journal left here is this run's, from a task that died and was rerun
-        return label_stream(articles, labeller, out, resume=True, batch_size=self.batch_size)
+        return label_stream(articles, labeller, out, resume=True, batch_size=self.batch_size, part=True)
 
 
 @dataclass(frozen=True)
@@ -189,7 +189,7 @@ class AssignJob:
                 documents = summarize(model, with_article_types(good, types), model.transform(segmented)).documents
                 return [_topic_record(record) for record in in_input_order(batch, documents)]
 
-            return label_stream(articles, predict, out, resume=True, batch_size=self.batch_size)
+            return label_stream(articles, predict, out, resume=True, batch_size=self.batch_size, part=True)
 
 
 def _topic_record(record: dict) -> dict:
