@@ -143,6 +143,14 @@ def test_a_blank_or_unknown_model_name_says_how_to_name_the_shipped_model(tmp_pa
             load_classifier(blank)
     with pytest.raises(ModelError, match="default: no such model directory \\(.*, or give 'shipped' \\(or None\\)"):
         load_classifier("default")
+    # hunt 27 D, 5: said where every classifier's card is read (jobs.label's settings too), not by a check of
+    # load_classifier's own before it; a topics folder's is no classifier's
+    from dvtopics.persist import read_card
+
+    with pytest.raises(ModelError, match="default: no such model directory \\(.*, or give 'shipped' \\(or None\\)"):
+        read_card("default")
+    with pytest.raises(ModelError, match="topics fit PATHS --out themes`\\)$"):
+        read_card("themes", "topics")
 
 
 # ------------------------------------------------------------ hand labels given from Python
