@@ -1,6 +1,7 @@
 """The library as a Python user calls it: generators, one str for a list, wrong kinds of argument, the checks the
 CLI makes (trial 6, helper b)."""
 import json
+import re
 
 
 
@@ -647,6 +648,28 @@ def test_a_dataframe_given_for_articles_is_refused_and_labels_are_plain_text(shi
     records = predict_articles(shipped, read_articles(seeds_dir))
     assert records and all(type(r["label"]) is str for r in records)
     assert all(type(label) is str for label in shipped.labels)
+
+
+def test_a_dataframes_rows_make_articles_as_the_refusal_says(shipped):
+    """Hunt 27 D, 10: `make_article(row["id"], row["text"], row) for _, row in df.iterrows()`, a notebook's way to
+    make articles of a DataFrame, raised pandas' "The truth value of a Series is ambiguous": a row is a Series. It
+    makes them, its empty cells (NaN) none; the refusal of a DataFrame given as articles shows that line."""
+    import numpy as np
+    import pandas as pd
+
+    text = "Sáng 5/7, Ban Dân vận Huyện ủy tổ chức hội nghị sơ kết công tác dân vận 6 tháng đầu năm."
+    frame = pd.DataFrame({"id": [1, 2], "title": ["Hội nghị sơ kết", None], "text": [text, text],
+                          "date": ["2024-07-05", np.nan], "source": [np.nan, "baodaklak.vn"]})
+    with pytest.raises(TypeError, match=re.escape("[dvtopics.make_article(row['id'], row['text'], row) for _, row in "
+                                                  "df.iterrows()]")):
+        predict_articles(shipped, frame)
+    articles = [make_article(row["id"], row["text"], row) for _, row in frame.iterrows()]
+    assert [(a.id, a.title, a.date, a.source) for a in articles] == [("1", "Hội nghị sơ kết", "2024-07-05", None),
+                                                                    ("2", "", None, "baodaklak.vn")]
+    assert articles == [make_article(row["id"], row["text"], row) for row in frame.to_dict("records")]
+    assert len(predict_articles(shipped, articles)) == 2
+    with pytest.raises(TypeError, match="a1: the fields of an article are a mapping .* not list"):
+        make_article("a1", text, ["Hội nghị sơ kết"])
 
 
 def test_a_tilde_in_a_jobs_paths_is_the_home_folder(tmp_path, monkeypatch):

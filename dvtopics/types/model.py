@@ -23,7 +23,7 @@ from typing import Iterable, Sequence
 import numpy as np
 
 from ..arguments import as_list, check_label, check_share, named, none_is_default
-from ..io.article import Article
+from ..io.article import ARTICLES_HINT, Article
 from ..io.write import json_default
 from ..errors import ArgumentError, DvtopicsError, ModelError
 from ..persist import PACKAGED_MODELS, SHIPPED
@@ -81,7 +81,6 @@ TRAINED_WITH = "dvtopics_parameters"
 # what predict reads of an article (or of an object that looks like one)
 ARTICLE_FIELDS = ("id", "title", "text", "date", "source", "error", "meta")
 NO_WORD = "no word weighs for"  # the cue of a label no word pushed to (its prior carried it): `explain`
-ARTICLES_HINT = "read files with dvtopics.read_articles, or make one of a text with dvtopics.make_article(id, text)"
 
 VIEWS = ("text", "head", "event", "event_chars")  # TF-IDF views a pipeline may use; see make_pipeline
 CLASSIFIERS = ("svm", "logreg", "cnb")
