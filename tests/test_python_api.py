@@ -611,6 +611,18 @@ def test_labels_by_id_given_as_label_files_are_refused_as_no_list_of_files(tmp_p
     with pytest.raises(TypeError, match=r"^texts: a dict is not a list of items"):
         as_list({"a1": "Xã trồng cây xanh."}, "texts")
     assert not (tmp_path / "m").exists()
+    # hunt 27 D, 12: so are they in a pandas Series, whose labels were read as paths, a bare FileNotFoundError
+    # ("semi_annual_review"); and a labels file's path mistyped is an InputError that says it is no labels file
+    import pandas as pd
+
+    for job in (lambda labels: jobs.train(reading, tmp_path / "m", label_files=labels),
+                lambda labels: jobs.evaluate(reading, "shipped", label_files=labels)):
+        with pytest.raises(TypeError, match=r"^label_files: a Series is not a list of items \(its labels would be "
+                                            r"read as paths\): give the paths of labels files"):
+            job(pd.Series({"a1": "other"}))
+        with pytest.raises(dvtopics.InputError, match="labels.csc: no such labels file"):
+            job(tmp_path / "labels.csc")
+    assert not (tmp_path / "m").exists()
 
 
 def test_a_loaded_model_given_to_a_job_for_its_folder_is_refused_saying_so(shipped, seeds_dir, tmp_path):
