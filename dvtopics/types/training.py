@@ -142,10 +142,12 @@ def collect(
     replaced, corrected, ruled = 0, [], 0  # corrected: (the extra article, the hand-labelled one, its hand label)
     repeated = []  # (a hand-labelled copy learnt once, the article it repeats): said, as the counts leave it out
     first_id: dict[bytes, str] = {}
+    an_id = None  # an article's id, for the message that no hand label's is one
     for article in articles:
         if article.error:
             data.failed.append(article)
             continue
+        an_id = an_id or article.id
         digest = _digest(article)
         if digest not in seen:
             label = data.hand_labels(article)
@@ -208,14 +210,27 @@ def collect(
         extra_only = (f"; the {n_extra} labelled --extra article(s) are learnt from but never scored, and the "
                       "cross-validation needs hand labels among the inputs: give a labelled file among the inputs "
                       "(PATHS) rather than as --extra" if n_extra else "")
-        raise DvtopicsError(("no labelled article found: check --labels (ids must match) or --label-field"
-                             if gold_labels is not None else
+        raise DvtopicsError((_none_labelled(data.hand_labels.gold, an_id) if gold_labels is not None else
                              "no labelled article found: no article has a label in its label field (--label-field "
                              "names it), and a .txt file has none: give their labels with --labels (a CSV of id and "
                              "label, such as `label --out` writes)") + extra_only)
     _check_weak_labels_fit(data, weak_rules, weak_other)
     check_label_set(set(data.labels))
     return data
+
+
+def _none_labelled(gold: dict[str, str] | None, an_id: str | None) -> str:
+    """Why no article is hand-labelled though hand labels were given: none of their ids is an article's (named as
+    the library's argument and the command line's option, with an id of each: a notebook's Series indexed by file
+    names, "a1.txt" where the article is "a1"), or none of their articles could be read."""
+    if an_id is None:
+        return "no labelled article found: no article could be read"
+    given = next(iter(gold or {}), None)
+    such = f" (such as {given!r}; the articles' ids are such as {an_id!r})" if given is not None else ""
+    which = (f"none of the {len(gold)} ids of the hand labels (gold_labels, --labels) is" if len(gold or {}) > 1 else
+             "the one id of the hand labels (gold_labels, --labels) is not")
+    return (f"no labelled article found: {which} an article's{such}, nor has an article a label of their set in its "
+            "label field (--label-field)")
 
 
 def _warn_few_weak(weak_rules: bool, ruled: int, weak_other: int, sampled: int) -> None:
