@@ -125,12 +125,13 @@ def _workbook_tables(path: Path, label_field: str, id_field: str = "id") -> list
     workbook several times (its columns, a report's `name_vi` beside its `label`, its labels), and openpyxl took
     seconds each time on a workbook of thousands of rows."""
     path = Path(path)
-    stat = path.stat()
-    return _read_workbook_tables(str(path), stat.st_mtime_ns, stat.st_size, label_field, id_field)
+    stat = path.stat()  # (its real path in the key: a relative name read again from another folder is another file)
+    return _read_workbook_tables(str(path), os.path.realpath(path), stat.st_mtime_ns, stat.st_size, label_field,
+                                 id_field)
 
 
 @functools.lru_cache(maxsize=2)
-def _read_workbook_tables(path: str, _mtime_ns: int, _size: int, label_field: str, id_field: str) -> list:
+def _read_workbook_tables(path: str, _real: str, _mtime_ns: int, _size: int, label_field: str, id_field: str) -> list:
     """`_workbook_tables`, its file's time and size in the key: a workbook saved again is read again."""
     with open_workbook(path) as book:
         return [(title, header, [(number, dict(zip(header, (cell_text(cell) or "" for cell in row))))
