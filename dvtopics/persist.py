@@ -108,6 +108,7 @@ def save_model(model, directory: str | os.PathLike, card: dict) -> dict:
 
 # What makes the folder of a model of each task (a classifier's when the task is not here), for the message of one
 # not found: `read_card`, and the command line's options that take a model folder (`cli.options.ModelFolder`)
+SHIPPED = "shipped"  # the name by which a user gives the shipped classifier (CLI or notebook), wherever it is installed
 MADE_BY = {"topics": "fit one with `dvtopics topics fit PATHS --out {dir}`"}
 CLASSIFIER_MADE_BY = "train one with `dvtopics train PATHS --out {dir}`"
 
@@ -131,8 +132,9 @@ def read_card(directory: str | os.PathLike, task: str | None = None) -> dict:
             raise ModelError(f"{directory}: a zip archive, not a model folder: unzip it and give the model folder inside")
         raise ModelError(f"{directory}: a file, not a model folder" + (f"; give its folder, {directory.parent}"
                                                                      if of_model else ""))
-    if not directory.is_dir():
-        raise ModelError(f"{directory}: no such model directory ({made_by})")
+    if not directory.is_dir():  # `load_classifier("default")`: the name of the shipped model is said
+        shipped = "" if task else f", or give {SHIPPED!r} (or None) for the model that comes with dvtopics"
+        raise ModelError(f"{directory}: no such model directory ({made_by}{shipped})")
     if not card_path.exists():
         model_files = [name for name in (MODEL_FILE, "model.joblib") if (directory / name).is_file()]
         if model_files:  # only the model file was copied or mailed: "not a dvtopics model directory (train one)"

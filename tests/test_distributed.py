@@ -1,10 +1,12 @@
 """The Dask engine gives what the local engine gives, article by article, in input order."""
 import contextlib
+import csv
 import dataclasses
 import gzip
 import json
 import os
 import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -377,6 +379,35 @@ def test_dask_topic_assignment_equals_local(inputs, scheduler, tmp_path, suffix)
     assert dask.stdout == local.stdout  # articles per topic
     assert (tmp_path / f"d{suffix}").read_text(encoding="utf-8") == (tmp_path / f"l{suffix}").read_text(encoding="utf-8")
     assert len((tmp_path / f"d{suffix}").read_text(encoding="utf-8").splitlines()) >= 70
+
+
+def test_dask_topic_assignment_reads_its_labels_and_counts_its_warnings_as_the_local_engine(scheduler, tmp_path,
+                                                                                             monkeypatch, caplog):
+    """Hunt 27 D, 8: on Dask, `topics assign --labels` read the labels file on each worker, where a `file` cell named
+    by its path from here (`arts/a1.txt`) named nothing; labels none of which is an article's were not refused; and a
+    warning many articles earn (a code page that lost the letters) was said once a part, not once."""
+    monkeypatch.chdir(tmp_path)
+    Path("arts").mkdir()
+    articles = made_up_articles(2)
+    for i, article in enumerate(articles):
+        Path("arts", f"a{i}.txt").write_bytes(article.raw.encode("cp1252", errors="replace"))
+    assert _invoke("topics", "fit", "arts", "--k", "2", "--no-phrases", "--out", "themes", "--no-cache",
+                   "--no-below", "1").exit_code == 0
+    Path("types.csv").write_text("file,label\narts/a1.txt,annual_review\narts/a2.txt,other\n", encoding="utf-8")
+    dask = ["--engine", "dask", "--scheduler", scheduler, "--part-size", "2", "--no-cache"]
+    caplog.clear()
+    assign = ["topics", "assign", "themes", "arts", "--labels"]
+    assert _invoke(*assign, "types.csv", "--out", "d.csv", *dask).exit_code == 0
+    with open("d.csv", encoding="utf-8-sig") as handle:
+        types = {row["id"]: row["type"] for row in csv.DictReader(handle)}
+    assert (types["a1"], types["a2"], types["a3"]) == ("annual_review", "other", "")
+    damaged = [r.getMessage() for r in caplog.records if "damaged text" in r.getMessage()]
+    assert len(damaged) == 2 and damaged[1].startswith(f"and {len(articles) - 1} more ({len(articles)} in all; ")
+    Path("none.csv").write_text("id,label\nzz1,other\nzz2,annual_review\n", encoding="utf-8")
+    result = _invoke(*assign, "none.csv", "--out", "e.csv", *dask)
+    assert result.exit_code == 2 and "none of the 2 ids in --labels is an article of the input" in result.output
+    assert not Path("e.csv").exists() and not Path("e.csv.parts").exists()  # the corrected command runs as it is
+    assert _invoke(*assign, "types.csv", "--out", "e.csv", *dask).exit_code == 0
 
 
 # ------------------------------------------------------------------ trial 9

@@ -37,6 +37,16 @@ def test_every_local_link_leads_to_a_file_and_heading(page):
     assert not broken, f"{page.name}: links to nothing: {broken}"
 
 
+def test_the_notebooks_send_their_readers_to_readme_sections_it_has():
+    """Hunt 27 D, 11: notebook 01 sent its reader to the README's *How the date is chosen*, a section it does not
+    have (it is *How the date, title and source are found*)."""
+    headings = {line.lstrip("#").strip() for line in (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+                if line.startswith("#")}
+    named = [(notebook.name, section) for notebook in sorted((ROOT / "notebooks").glob("*.ipynb"))
+             for section in re.findall(r"README: \*([^*]+)\*", notebook.read_text(encoding="utf-8"))]
+    assert named and not [(notebook, section) for notebook, section in named if section not in headings]
+
+
 def test_the_readme_links_to_each_page_of_details():
     readme = ROOT / "README.md"
     linked = {target.partition("#")[0] for target in LINK.findall(readme.read_text(encoding="utf-8"))}

@@ -85,10 +85,12 @@ def test_a_warning_that_every_article_earns_is_said_once_with_a_count(tmp_path, 
     said = [r.getMessage() for r in caplog.records]
     references = [m for m in said if "HTML character references" in m]
     assert len(references) == 2 and references[0].startswith(f"{tmp_path / 'a.jsonl'}:1: HTML character references")
-    assert references[1].startswith("and 39 more (40 in all): HTML character references")
+    where = tmp_path / "a.jsonl"
+    assert references[1].startswith(f"and 39 more (40 in all; {where}:2, {where}:3, {where}:4, …): HTML character "
+                                    "references")
     dates = [m for m in said if "is not a date" in m]
-    assert len(dates) == 2 and dates[1] == ("and 19 more (20 in all): the 'date' field is not a date: not used "
-                                            "(each record's warning says so)")
+    assert len(dates) == 2 and dates[1] == (f"and 19 more (20 in all; {where}:4, {where}:6, {where}:8, …): the 'date' "
+                                            "field is not a date: not used (each record's warning says so)")
     caplog.clear()
     with caplog.at_level(logging.WARNING):  # an article made alone says it, as ever
         make_article("a", "Ban Dân vận &amp; Mặt trận")
@@ -109,7 +111,35 @@ def test_a_warning_that_every_article_earns_is_said_once_with_a_count(tmp_path, 
     with caplog.at_level(logging.WARNING):
         assert all("damaged text" in a.meta["warning"] for a in read(folder))
     said = [r.getMessage() for r in caplog.records if "damaged text" in r.getMessage()]
-    assert len(said) == 2 and said[1].startswith("and 4 more (5 in all): damaged text: saved in a Western code page")
+    assert len(said) == 2 and said[1].startswith(f"and 4 more (5 in all; {folder / 'a1.txt'}, {folder / 'a2.txt'}, "
+                                                 f"{folder / 'a3.txt'}, …): damaged text: saved in a Western code page")
+    for i in range(5):  # hunt 27 D, 3: damaged UTF-8, each file's lines and bytes its own, said once too
+        (folder / f"a{i}.txt").write_bytes(f"Hội nghị {i}\n\n{TEXT}\n".encode() * (i + 1) + b"Ch\xe1\xbb x\xff\n" * i
+                                           + "Thị trấn Sa P\xe1".encode() + b"\xc3\n")
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        assert all("UTF-8" in a.meta["warning"] for a in read(folder))
+    said = [r.getMessage() for r in caplog.records if "UTF-8" in r.getMessage()]
+    assert len(said) == 3, said  # the files with some lines in another encoding, and those with bad bytes only
+    assert "and 3 more (4 in all; " in said[2] and "): UTF-8, but some of its lines are not: " in said[2]
+
+
+def test_a_folder_without_a_txt_file_is_walked_once_to_say_what_it_holds(tmp_path, monkeypatch):
+    """Hunt 27 D, 2: a folder of thousands of .docx or .csv files (no .txt) was walked twice, once to find its .txt
+    files and once more for the error that says what it holds instead."""
+    import os
+
+    folder = tmp_path / "bai"
+    (folder / "2024").mkdir(parents=True)
+    (folder / "a.docx").write_bytes(b"PK\x03\x04")
+    (folder / "2024" / "b.csv").write_text("id,text\n1,x\n", encoding="utf-8")
+    listed, scandir = [], os.scandir
+    monkeypatch.setattr(os, "scandir", lambda path=".": listed.append(os.fspath(path)) or scandir(path))
+    [article] = read([folder])
+    assert "the folder holds no .txt file; " in article.error
+    assert "1 .docx file not read (e.g. 'a.docx')" in article.error
+    assert "1 .csv file not read (e.g. 'b.csv')" in article.error
+    assert listed.count(os.fspath(folder / "2024")) == 1
 
 
 def test_a_file_given_beside_its_own_folder_is_read_once_and_never_called_unread(tmp_path, caplog):

@@ -1,6 +1,7 @@
 """The library as a Python user calls it: generators, one str for a list, wrong kinds of argument, the checks the
 CLI makes (trial 6, helper b)."""
 import json
+import re
 
 
 
@@ -143,6 +144,14 @@ def test_a_blank_or_unknown_model_name_says_how_to_name_the_shipped_model(tmp_pa
             load_classifier(blank)
     with pytest.raises(ModelError, match="default: no such model directory \\(.*, or give 'shipped' \\(or None\\)"):
         load_classifier("default")
+    # hunt 27 D, 5: said where every classifier's card is read (jobs.label's settings too), not by a check of
+    # load_classifier's own before it; a topics folder's is no classifier's
+    from dvtopics.persist import read_card
+
+    with pytest.raises(ModelError, match="default: no such model directory \\(.*, or give 'shipped' \\(or None\\)"):
+        read_card("default")
+    with pytest.raises(ModelError, match="topics fit PATHS --out themes`\\)$"):
+        read_card("themes", "topics")
 
 
 # ------------------------------------------------------------ hand labels given from Python
@@ -602,6 +611,18 @@ def test_labels_by_id_given_as_label_files_are_refused_as_no_list_of_files(tmp_p
     with pytest.raises(TypeError, match=r"^texts: a dict is not a list of items"):
         as_list({"a1": "Xã trồng cây xanh."}, "texts")
     assert not (tmp_path / "m").exists()
+    # hunt 27 D, 12: so are they in a pandas Series, whose labels were read as paths, a bare FileNotFoundError
+    # ("semi_annual_review"); and a labels file's path mistyped is an InputError that says it is no labels file
+    import pandas as pd
+
+    for job in (lambda labels: jobs.train(reading, tmp_path / "m", label_files=labels),
+                lambda labels: jobs.evaluate(reading, "shipped", label_files=labels)):
+        with pytest.raises(TypeError, match=r"^label_files: a Series is not a list of items \(its labels would be "
+                                            r"read as paths\): give the paths of labels files"):
+            job(pd.Series({"a1": "other"}))
+        with pytest.raises(dvtopics.InputError, match="labels.csc: no such labels file"):
+            job(tmp_path / "labels.csc")
+    assert not (tmp_path / "m").exists()
 
 
 def test_a_loaded_model_given_to_a_job_for_its_folder_is_refused_saying_so(shipped, seeds_dir, tmp_path):
@@ -639,6 +660,28 @@ def test_a_dataframe_given_for_articles_is_refused_and_labels_are_plain_text(shi
     records = predict_articles(shipped, read_articles(seeds_dir))
     assert records and all(type(r["label"]) is str for r in records)
     assert all(type(label) is str for label in shipped.labels)
+
+
+def test_a_dataframes_rows_make_articles_as_the_refusal_says(shipped):
+    """Hunt 27 D, 10: `make_article(row["id"], row["text"], row) for _, row in df.iterrows()`, a notebook's way to
+    make articles of a DataFrame, raised pandas' "The truth value of a Series is ambiguous": a row is a Series. It
+    makes them, its empty cells (NaN) none; the refusal of a DataFrame given as articles shows that line."""
+    import numpy as np
+    import pandas as pd
+
+    text = "Sáng 5/7, Ban Dân vận Huyện ủy tổ chức hội nghị sơ kết công tác dân vận 6 tháng đầu năm."
+    frame = pd.DataFrame({"id": [1, 2], "title": ["Hội nghị sơ kết", None], "text": [text, text],
+                          "date": ["2024-07-05", np.nan], "source": [np.nan, "baodaklak.vn"]})
+    with pytest.raises(TypeError, match=re.escape("[dvtopics.make_article(row['id'], row['text'], row) for _, row in "
+                                                  "df.iterrows()]")):
+        predict_articles(shipped, frame)
+    articles = [make_article(row["id"], row["text"], row) for _, row in frame.iterrows()]
+    assert [(a.id, a.title, a.date, a.source) for a in articles] == [("1", "Hội nghị sơ kết", "2024-07-05", None),
+                                                                    ("2", "", None, "baodaklak.vn")]
+    assert articles == [make_article(row["id"], row["text"], row) for row in frame.to_dict("records")]
+    assert len(predict_articles(shipped, articles)) == 2
+    with pytest.raises(TypeError, match="a1: the fields of an article are a mapping .* not list"):
+        make_article("a1", text, ["Hội nghị sơ kết"])
 
 
 def test_a_tilde_in_a_jobs_paths_is_the_home_folder(tmp_path, monkeypatch):

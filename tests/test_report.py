@@ -109,6 +109,22 @@ def test_report_with_topics_shows_charts_words_and_representatives():
     assert len(rows) == 2
 
 
+def test_a_report_of_ones_own_labels_speaks_of_labels_not_article_types():
+    """Hunt 27 D, 9: a model trained on labels of one's own ("Y tế", "Giáo dục") made a page headed "Article types",
+    its model "Article-type model", its charts "Topics by article type"."""
+    import re
+
+    own = ["Y tế", "Giáo dục", "Y tế"]
+    records = [dict(record, label=own[i % 3] if record["label"] else None) for i, record in enumerate(_records())]
+    topics = dict(_topics(records), types=own[:2], by_type=[[0.5, 0.5], [0.4, 0.6]])
+    html = build_report(records, topics, {"model_dir": "m", "model_card": {"labels": own[:2]}})
+    visible = re.sub(r"<script.*?</script>|<style.*?</style>|<[^>]+>", " ", html, flags=re.S)
+    assert not re.findall(r"[Aa]rticle[ -]types?|\bTypes?\b|(per|by|each|or) type", visible)
+    assert "<h2>Labels</h2>" in html and "<th>Classifier</th>" in html and 'aria-label="Topics by label"' in html
+    html = build_report(_records(), _topics(_records()), {"model_dir": "m"})  # the article types, as before
+    assert "<h2>Article types</h2>" in html and 'aria-label="Topics by article type"' in html
+
+
 def test_rows_per_type_are_capped_to_the_most_confident():
     records = _records(30)
     html = build_report(records, max_rows_per_type=2)

@@ -490,6 +490,25 @@ def test_a_resume_into_an_output_with_no_journal_says_so(tmp_path, caplog):
     assert result.exit_code == 2 and "must end in" in result.output and "resume" not in caplog.text
 
 
+def test_a_resume_looks_once_for_the_other_engines_run(tmp_path, caplog, monkeypatch):
+    """Hunt 27 D, 4: a resumed run looked twice for an unfinished run of the other engine (before its lock, to
+    say nothing to resume, then under it). Once, under the lock, and still before the word that there is nothing to
+    resume: a local resume over a Dask run's parts is refused with no such word."""
+    import dvtopics.run.batch as batch
+
+    source = write_jsonl(tmp_path / "in.jsonl", made_up_articles(3))
+    looked, refuse = [], batch.refuse_other_engine
+    monkeypatch.setattr(batch, "refuse_other_engine", lambda *args: looked.append(args) or refuse(*args))
+    with caplog.at_level("WARNING"):
+        assert run("label", source, "--out", tmp_path / "a.jsonl", "--resume").exit_code == 0
+    assert len(looked) == 1 and caplog.text.count("no unfinished run to resume") == 1
+    (tmp_path / "b.jsonl.parts").mkdir()
+    caplog.clear()
+    result = run("label", source, "--out", tmp_path / "b.jsonl", "--resume")
+    assert result.exit_code == 2 and "an unfinished run of the Dask engine" in result.output
+    assert "no unfinished run" not in caplog.text
+
+
 @pytest.mark.parametrize("torn", [False, True])
 def test_a_resume_of_the_same_input_gives_every_article_once(tmp_path, torn):
     """torn: hunt 24 D (7), a run killed as its journal's last line was written, all but its newline: that line
@@ -648,6 +667,29 @@ def test_the_reports_workbook_given_as_labels_says_its_vietnamese_names_are_not_
     assert "--label-field name_vi reads the Vietnamese names" in caplog.text
     assert "beside its 'label'" not in caplog.text
     assert run("evaluate", model, corpus, "--labels", book, "--label-field", "name_vi").exit_code == 0
+
+
+def test_a_labels_workbook_is_opened_once_for_its_labels_and_its_warnings(tmp_path, caplog, monkeypatch):
+    """Hunt 27 D, 1: a report's workbook given as --labels was parsed four times (its columns, its label and its
+    name_vi for the warning, then its labels): seconds each on a workbook of thousands of rows."""
+    import openpyxl
+    from openpyxl import Workbook
+    from dvtopics.jobs.classify import gold_labels
+
+    book = Workbook()
+    book.active.append(["id", "label", "confidence", "cues", "type_from", "name_vi", "Ghi chú"])
+    book.active.append(["a1", "other", 0.9, "", "model", "Khác", "đã xem"])
+    book.active.append(["a2", "other", 0.8, "", "model", "Hội nghị sơ kết", ""])
+    book.save(tmp_path / "r.xlsx")
+    opened, load = [], openpyxl.load_workbook
+    monkeypatch.setattr(openpyxl, "load_workbook", lambda *args, **kwargs: opened.append(1) or load(*args, **kwargs))
+    assert gold_labels([str(tmp_path / "r.xlsx")]) == {"a1": "other", "a2": "other"}
+    assert len(opened) == 1
+    assert "column(s) 'Ghi chú' beside its 'label'" in caplog.text
+    assert "1 row(s) whose name_vi is not their label's type (e.g. 'a2'" in caplog.text
+    book.active["B2"] = "annual_review"  # saved again: read again, not the labels read before
+    book.save(tmp_path / "r.xlsx")
+    assert gold_labels([str(tmp_path / "r.xlsx")])["a1"] == "annual_review"
 
 
 def test_a_label_table_corrected_by_hand_is_not_replaced_without_force(corpus, tmp_path):

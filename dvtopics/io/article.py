@@ -130,6 +130,12 @@ def add_warning(meta: dict, message: str) -> None:
     meta["warning"] = f"{meta['warning']}; {message}" if meta.get("warning") else message
 
 
+# What to do where articles are wanted and something else was given (texts, a DataFrame, dicts)
+ARTICLES_HINT = ("read files with dvtopics.read_articles, or make one of a text with dvtopics.make_article(id, text), "
+                 "or of each row of a DataFrame: [dvtopics.make_article(row['id'], row['text'], row) for _, row in "
+                 "df.iterrows()]")
+
+
 def make_article(article_id: str, raw: str, fields: dict | None = None, name: str = "", *, lead: str | None = None,
                  month_first: bool = False, spelt: dict | None = None) -> Article:
     """Build an `Article` from raw text plus whatever fields the record carried.
@@ -145,8 +151,12 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
     dateline and source are then the ones the text states, since a short lead over it is no headline.
     """
     article_id = _id_text(article_id)
-    fields = {key: None if missing(value) else value for key, value in (fields or {}).items()}
     name = name or article_id
+    if fields is not None and not hasattr(fields, "items"):
+        raise TypeError(f"{name}: the fields of an article are a mapping of names to values (a dict, a DataFrame's "
+                        f"row), not {type(fields).__name__}")
+    # a DataFrame's row (`df.iterrows()`) is a pandas Series, whose truth value is refused: not `fields or {}`
+    fields = {key: None if missing(value) else value for key, value in (fields if fields is not None else {}).items()}
     if lead is None and field_text(fields.get("lead")) is not None:
         # a lead among the fields, as the readers' field is named ({"title": …, "lead": sapo}): read as the lead, not
         # kept aside unread

@@ -35,8 +35,25 @@ def decode_text(data: bytes, name: str = "<bytes>", line: bool = False, say: boo
     text."""
     text, warning = _decoded(data, name, line)
     if warning and say:  # said once the bytes are known to be text; once a kind in a reading (a folder of them)
-        warn_once(name, warning, warning.split(" (")[0])
+        warn_once(name, warning, warning_kind(warning))
     return text, warning
+
+
+def warning_kind(warning: str) -> str:
+    """A decoding warning without what is particular to its file (which lines, how many bytes, the parts in
+    brackets): files that earn one kind of warning are said once, with a count, not one line a file.
+
+    >>> warning_kind("UTF-8, but 2 of its 40 lines (6, 9) are not: not UTF-8: read as TCVN3 (an old …)")
+    'UTF-8, but some of its lines are not: not UTF-8: read as TCVN3'
+    >>> warning_kind("3 invalid UTF-8 byte sequence(s) replaced by \ufffd (line 6)")
+    'invalid UTF-8 byte sequences replaced by \ufffd'
+    """
+    kind = _SOME_LINES.sub("some of its lines are not", warning)
+    return _SOME_BYTES.sub("invalid UTF-8 byte sequences", kind).split(" (")[0]
+
+
+_SOME_LINES = re.compile(r"(?:line \d+ is|\d+ of its \d+ lines \([^)]*\) are) not")
+_SOME_BYTES = re.compile(r"^\d+ invalid UTF-8 byte sequence\(s\)")
 
 
 def decode_head(data: bytes) -> str:

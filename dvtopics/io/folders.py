@@ -306,12 +306,14 @@ _PLURALS = {"link to a folder": "links to folders", "file without an extension":
 
 
 def iter_files(paths: Iterable[str | os.PathLike], skipped: Skipped | None = None,
-               text_field: str = "text", named: frozenset | None = None) -> Iterator[tuple[Path, str]]:
+               text_field: str = "text", named: frozenset | None = None,
+               unread: dict[Path, list[str]] | None = None) -> Iterator[tuple[Path, str]]:
     """(file, article id prefix) for every input file; folders are walked for .txt files, and the other files
     they hold are counted in `skipped` when it is given, but for those given by their names too (`named`,
     default: the files among `paths`), which are read as given. A folder that holds no .txt file is given itself
-    (the reader says so in its place, with what it holds instead), as one that cannot be listed is; one whose
-    files are all given by their names is said so, once."""
+    (the reader says so in its place, with what it holds instead: put in `unread` when it is given, so that the
+    folder is not walked again for it), as one that cannot be listed is; one whose files are all given by their
+    names is said so, once."""
     paths = list(paths)
     named = given_by_name(paths) if named is None else named
     for given in paths:
@@ -325,6 +327,8 @@ def iter_files(paths: Iterable[str | os.PathLike], skipped: Skipped | None = Non
                 log.warning("%s: holds no .txt file, only %s, given by %s name too: read once, as given", path,
                             ", ".join(inside), "its" if len(inside) == 1 else "their")
                 continue
+            if first == path and unread is not None:  # (`held` is whole: the walk found nothing to give)
+                unread[path] = skipped_notes(held)
             for file in itertools.chain([first], files):
                 yield file, (_without_suffix(file.relative_to(path)).as_posix() if file != path else path.name)
             if first != path and skipped is not None:  # else the reader's error names them

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import logging
 import operator
@@ -97,19 +98,55 @@ def _read_xlsx_labels(path: Path, on_conflict: str, same, label_field: str, id_f
     header and merged cells as `sheet_tables` reads them. Only the first such sheet was read: the labels of a second
     round added on a sheet of its own, or of `label --out`'s sheets `articles 2`, … past Excel's rows, were lost
     without a word, and `train` learnt without them."""
-    with open_workbook(path) as book:
-        tables = list(sheet_tables(book, _columns(label_field, id_field), label_field, path))
-        labelled = [table for table in tables if _label_column(table[2], label_field) in table[2]
-                    and {_id_column(table[2], id_field), "file"} & set(table[2])]
-        pairs = []
-        # none: the first sheet's header is the one the error names
-        for title, _, header, rows, given in labelled or tables[:1] or [(None, None, [], iter(()), [])]:
-            table = [(number, dict(zip(header, (cell_text(cell) or "" for cell in row)))) for number, row in rows]
-            pairs += _table_pairs(f"{path}:{title}" if len(labelled) > 1 else path, header, table, given, label_field,
-                                  id_field)
+    pairs = _workbook_pairs(path, label_field, id_field)
     if not pairs:
         raise InputError(f"{path}: no labels in it (a header only)")
     return labels_by_id(path, pairs, on_conflict, same)  # an id two sheets label apart is refused, as in one sheet
+
+
+def _workbook_pairs(path: Path, label_field: str, id_field: str = "id", column: str | None = None
+                    ) -> list[tuple[str, object]]:
+    """(id, label) of each row of a workbook's sheets of labels (`_read_xlsx_labels`), or of its `column` beside them
+    (a report's `name_vi`)."""
+    tables = _workbook_tables(path, label_field, id_field)
+    labelled = [table for table in tables if _label_column(table[1], label_field) in table[1]
+                and {_id_column(table[1], id_field), "file"} & set(table[1])]
+    pairs = []
+    # none: the first sheet's header is the one the error names
+    for title, header, rows, given in labelled or tables[:1] or [(None, [], [], [])]:
+        pairs += _table_pairs(f"{path}:{title}" if len(labelled) > 1 else path, header, rows, given,
+                              column or label_field, id_field)
+    return pairs
+
+
+def _workbook_tables(path: Path, label_field: str, id_field: str = "id") -> list:
+    """(title, header, rows, names) of each sheet of a labels workbook (`sheet_tables`), its rows read whole as
+    (row number, {column: cell text}). Read once while the file is unchanged: `train` and `evaluate` look at a
+    workbook several times (its columns, a report's `name_vi` beside its `label`, its labels), and openpyxl took
+    seconds each time on a workbook of thousands of rows."""
+    path = Path(path)
+    stat = path.stat()  # (its real path in the key: a relative name read again from another folder is another file)
+    return _read_workbook_tables(str(path), os.path.realpath(path), stat.st_mtime_ns, stat.st_size, label_field,
+                                 id_field)
+
+
+@functools.lru_cache(maxsize=2)
+def _read_workbook_tables(path: str, _real: str, _mtime_ns: int, _size: int, label_field: str, id_field: str) -> list:
+    """`_workbook_tables`, its file's time and size in the key: a workbook saved again is read again."""
+    with open_workbook(path) as book:
+        return [(title, header, [(number, dict(zip(header, (cell_text(cell) or "" for cell in row))))
+                                 for number, row in rows], given)
+                for title, _, header, rows, given in sheet_tables(book, _columns(label_field, id_field), label_field,
+                                                                  path)]
+
+
+def labels_in_column(path: str | os.PathLike, column: str, id_field: str = "id") -> dict[str, str]:
+    """{id: cell} of another column of a labels file than its labels' (a report's `name_vi` beside its `label`), its
+    rows found as for its labels; a workbook is not read again for it."""
+    path = Path(path).expanduser()
+    if path.suffix.lower() in XLSX_SUFFIXES:
+        return labels_by_id(path, _workbook_pairs(path, "label", id_field, column))
+    return read_labels(path, label_field=column, id_field=id_field)
 
 
 def _labels_of_table(path, header: list[str], rows, on_conflict: str, same, given=None,
@@ -307,10 +344,9 @@ def labels_file_columns(path: str | os.PathLike, label_field: str = "label", id_
     path = Path(path).expanduser()
     suffix = path.suffix.lower()
     if suffix in XLSX_SUFFIXES:
-        with open_workbook(path) as book:
-            tables = list(sheet_tables(book, _columns(label_field, id_field), label_field, path))
-        return next((table[2] for table in tables if _label_column(table[2], label_field) in table[2]),
-                    tables[0][2] if tables else [])
+        tables = _workbook_tables(path, label_field, id_field)
+        return next((table[1] for table in tables if _label_column(table[1], label_field) in table[1]),
+                    tables[0][1] if tables else [])
     text = read_side_file(path, say=False)  # a look at its columns, for a message: it is read for its labels too
     if suffix in (".json", ".jsonl", ".ndjson", ".jl"):
         try:

@@ -19,11 +19,66 @@ def warn_once(name: str, message: str, kind: str | None = None) -> None:
     `summarized_warnings` reads, only the first of each `kind` (default: the message itself) is logged; the others are
     counted, and said in one line at the end."""
     counts = _COUNTS.get()
-    if counts is not None:
-        counts[kind or message] += 1
-        if counts[kind or message] > 1:
-            return
-    log.warning("%s: %s", name, message)
+    if counts is None:
+        log.warning("%s: %s", name, message)
+    elif counts.add(kind or message, name):
+        # the first of its kind; marked, so that a reading cut into parts says it once (`PartsNotes`)
+        log.warning("%s: %s", name, message, extra={_FIRST: (kind or message, name)})
+
+
+SHOWN = 3  # the items named in the line that counts the others of a kind
+_FIRST, _MORE = "dvtopics_first_note", "dvtopics_more_notes"  # a log record's marks: the first of a kind, the others
+
+
+class _Counts(Counter):
+    """How many items earned each kind of warning, and the first few after the first (`examples`)."""
+
+    def __init__(self):
+        super().__init__()
+        self.examples: dict[str, list[str]] = {}
+
+    def add(self, kind: str, name: str) -> bool:
+        """Count an item of `kind`, named `name`; whether it is the first (named in a line of its own)."""
+        self[kind] += 1
+        if self[kind] > 1:
+            self.more(kind, 0, [name])
+        return self[kind] == 1
+
+    def more(self, kind: str, n: int, names: list[str]) -> None:
+        """Count `n` more items of `kind`, `names` the first few of them."""
+        self[kind] += n
+        shown = self.examples.setdefault(kind, [])
+        shown += names[:SHOWN - len(shown)]
+
+    def say(self) -> None:
+        """The line of each kind that counts the items after its first."""
+        for kind, n in self.items():
+            if n > 1:
+                shown = ", ".join(map(str, self.examples[kind])) + (", …" if n - 1 > SHOWN else "")
+                log.warning("and %d more (%d in all; %s): %s (each record's warning says so)", n - 1, n, shown, kind,
+                            extra={_MORE: (kind, n - 1, self.examples[kind])})
+
+
+class PartsNotes:
+    """The counted warnings of a reading cut into parts (Dask's tasks), said once for the whole reading: each part
+    says the first of a kind and counts the others, and its log records come back to be logged here (`take` each,
+    then `say`), where each kind was said once a part."""
+
+    def __init__(self):
+        self.counts = _Counts()
+
+    def take(self, record) -> bool:
+        """Whether a part's log record is one of its counted warnings after the first of its kind in the whole
+        reading, now counted here instead of logged."""
+        if hasattr(record, _FIRST):
+            return not self.counts.add(*getattr(record, _FIRST))
+        if hasattr(record, _MORE):
+            self.counts.more(*getattr(record, _MORE))
+            return True
+        return False
+
+    def say(self) -> None:
+        self.counts.say()
 
 
 Item = TypeVar("Item")
@@ -33,7 +88,7 @@ def summarized_warnings(items: Iterator[Item]) -> Iterator[Item]:
     """`items` (a reading's articles), each kind of warning (`warn_once`) logged for its first article or file,
     then once more at the end with how many more there were. Each record keeps its own warning. The count is kept
     only while an item is being made: between items the caller's own warnings are its own, said as ever."""
-    counts = Counter()
+    counts = _Counts()
     try:
         while True:
             token = _COUNTS.set(counts)
@@ -45,6 +100,4 @@ def summarized_warnings(items: Iterator[Item]) -> Iterator[Item]:
                 _COUNTS.reset(token)
             yield item
     finally:
-        for kind, n in counts.items():
-            if n > 1:
-                log.warning("and %d more (%d in all): %s (each record's warning says so)", n - 1, n, kind)
+        counts.say()

@@ -87,8 +87,10 @@ def _read_articles(paths, fields: FieldNames, on_error: str, max_bytes: int) -> 
     named = given_by_name(paths)  # a folder given beside one of its files does not say that file is not read
     for given in paths:
         skipped: Skipped = {}
-        for path, article_id in iter_files([given], skipped, fields.text, named):
-            for article in read_file(path, article_id, fields, on_error, max_bytes, named=named):
+        unread: dict[Path, list[str]] = {}  # what a folder without a .txt file holds, found as it was walked
+        for path, article_id in iter_files([given], skipped, fields.text, named, unread):
+            for article in read_file(path, article_id, fields, on_error, max_bytes, named=named,
+                                     unread=unread.get(path)):
                 key = hash(article.id)
                 if key in seen:
                     repeated += 1
@@ -106,12 +108,13 @@ def _read_articles(paths, fields: FieldNames, on_error: str, max_bytes: int) -> 
 
 def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on_error: str = "raise",
               max_bytes: int = MAX_ARTICLE_BYTES, lines: LineRange | None = None,
-              named: frozenset = frozenset()) -> Iterator[Article]:
+              named: frozenset = frozenset(), unread: list[str] | None = None) -> Iterator[Article]:
     """The articles of one input file (`article_id` names a .txt file's article).
 
     `lines` reads only that slice of a JSONL file, with the ids and line
     numbers a whole read gives: how a Dask partition reads its part. `named`: the files given by their names, which
-    a folder given that holds no .txt file does not name among what it does not read.
+    a folder given that holds no .txt file does not name among what it does not read; `unread`: what such a folder
+    holds (`iter_files`), when it was walked already.
     """
     kind = file_kind(path)
     if lines is not None and kind != "jsonl":
@@ -127,7 +130,7 @@ def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on
     if problem:
         articles = iter([failed(article_id, problem, on_error)])
     elif path.is_dir():  # a folder given that holds no .txt file (`iter_files`)
-        articles = iter([_no_articles(path, fields.text, on_error, named)])
+        articles = iter([_no_articles(path, fields.text, on_error, named, unread)])
     elif kind == "jsonl" and lines is None and (document := json_document(path)):
         if not path.name.lower().endswith(".json.gz"):  # a gzipped .json is expected to hold one document
             log.warning("%s: %s, not JSON lines (an article a line): read as a .json file", path, document)
@@ -186,12 +189,15 @@ def _or_no_articles(articles: Iterator[Article], path: Path, text_field: str, on
         yield _no_articles(path, text_field, on_error)
 
 
-def _no_articles(path: Path, text_field: str, on_error: str, named: frozenset = frozenset()) -> Article:
+def _no_articles(path: Path, text_field: str, on_error: str, named: frozenset = frozenset(),
+                 unread: list[str] | None = None) -> Article:
     """The one record of a path given that gives no article (an empty file, a table with a header only, a folder
     without a .txt file): an error in its place, as for any input that cannot be read, so that the articles of
-    the other inputs are read all the same. `NoArticlesError` when errors are raised."""
+    the other inputs are read all the same. `NoArticlesError` when errors are raised. `unread`: what such a folder
+    holds, when it is known (else it is walked for it)."""
     if path.is_dir():  # what it holds instead is said here rather than in a warning
-        why = "; ".join(["the folder holds no .txt file"] + unread_notes(path, text_field, named))
+        unread = unread_notes(path, text_field, named) if unread is None else unread
+        why = "; ".join(["the folder holds no .txt file"] + unread)
     else:
         why = "the file holds none (it is empty, or has a header only)"
     message = f"{path}: no articles: {why}"

@@ -63,16 +63,16 @@ def header_problem(where, header: list, fields: "FieldNames", given: list | None
         if "--label-field" in fields.named() and repeated_columns(header, [fields.label]):
             raise InputError(problem)  # as a missing label column: the run would give another result
         return problem
-    missing = [(option, name) for option, name in fields.named().items() if name not in header]
-    if missing:
-        said = "; ".join(f"no '{name}' column ({option})" + did_you_mean(name, columns) for option, name in missing)
+    absent = [(option, name) for option, name in fields.named().items() if name not in header]
+    if absent:
+        said = "; ".join(f"no '{name}' column ({option})" + did_you_mean(name, columns) for option, name in absent)
         problem = f"{where}: {said}; its columns are {fields_found(columns)}"
         if any(len(name) > FIELD_NAME_CHARS or "\n" in name for name in columns):
             # an article's row where the header should be: a later part of a table split into files (`split -l`,
             # an export paged into several) without the header
             problem += ("; its first row reads as an article's, not a header (a part of a table split without its "
                         "header?): put the header row above it")
-        if "--label-field" in dict(missing):
+        if "--label-field" in dict(absent):
             raise InputError(problem)
         return problem
     unread = [name for name in header if isinstance(name, str) and name.strip() and name not in fields.wanted()]

@@ -9,7 +9,7 @@ from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 from ..arguments import MAX_BATCH, MAX_PART, MAX_SEED, MIN_FOLDS, as_list, check_at_least, check_share
 from ..errors import DvtopicsError, InputError
@@ -69,7 +69,7 @@ def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifie
     if silent_min_confidence is not None:
         check_share("silent_min_confidence", silent_min_confidence)
     check_not_named_shipped(out)
-    label_files = as_list(label_files, "label_files", LABEL_FILES_HINT)
+    label_files = _label_files(label_files)
     extra_paths = as_list(extra_paths, "extra_paths")
     # task: a topics model's folder is refused, a classifier's (this one retrained) replaced
     check_folder(out, [*reading.paths, *label_files, *extra_paths], MODEL_FILES, task=TASK)
@@ -266,10 +266,8 @@ def _label_here(reading: Reading, labeller, out: str | None, resume: bool, batch
     """With -j N > 1, N worker processes each load the model and label whole batches; this one reads and
     writes, in input order."""
     from ..parallel import cores, map_ordered
-    from ..run.batch import batches, input_fingerprint, label_stream, nothing_to_resume, outcome
+    from ..run.batch import batches, input_fingerprint, label_stream, outcome
 
-    if resume:
-        nothing_to_resume(out)
     if cores(reading.n_jobs) == 1:
         labeller.load()  # a broken model stops the run before any article is read
     if out is not None:
@@ -303,6 +301,17 @@ LABEL_FILES_HINT = ("give the paths of labels files; labels by id (a dict, a Ser
                     "first (pandas: pd.Series(labels, name='label').rename_axis('id').to_csv('labels.csv'))")
 
 
+def _label_files(label_files) -> list:
+    """`label_files` as a list of paths. Labels by id are refused, as a dict is (`as_list`), in a pandas Series too:
+    its labels were read as paths ("semi_annual_review: no such file")."""
+    from ..io.labels import by_id
+
+    if by_id(label_files) and not isinstance(label_files, Mapping):
+        raise TypeError(f"label_files: a {type(label_files).__name__} is not a list of items (its labels would be "
+                        f"read as paths): {LABEL_FILES_HINT}")
+    return as_list(label_files, "label_files", LABEL_FILES_HINT)
+
+
 @job_arguments("label_files")
 def gold_labels(label_files: Sequence[str], label_field: str = "label", id_field: str = "id"
                 ) -> dict[str, str] | None:
@@ -315,7 +324,7 @@ def gold_labels(label_files: Sequence[str], label_field: str = "label", id_field
     from ..run.batch import as_written
     from ..types.names import as_article_types, same_label, without_abstentions
 
-    label_files = as_list(label_files, "label_files", LABEL_FILES_HINT)
+    label_files = _label_files(label_files)
     for path in label_files:
         if as_written(path):  # given back before any label was corrected: evaluate scored the model on itself at 1.0
             log.warning("%s is as dvtopics label wrote it, no label corrected since: its labels are a model's answers, "
@@ -336,8 +345,8 @@ def _warn_added_columns(path, label_field: str, id_field: str) -> None:
     from ..io.labels import labels_file_columns
     from ..report.html import ARTICLE_COLUMNS
 
-    if label_field != "label" or os.path.getsize(path) > LABELS_HINT_BYTES:
-        return
+    if label_field != "label" or not os.path.isfile(path) or os.path.getsize(path) > LABELS_HINT_BYTES:
+        return  # (a path that is no file: reading its labels says so)
     try:
         columns = labels_file_columns(path, label_field, id_field)
     except (DvtopicsError, OSError, ValueError, csv.Error):
@@ -358,11 +367,11 @@ def _warn_added_columns(path, label_field: str, id_field: str) -> None:
 def _warn_names_corrected(path, id_field: str) -> None:
     """Warn when the report's workbook has a row whose `name_vi` (the type's Vietnamese name) is no longer its
     `label`'s: corrected there, it is not read unless --label-field name_vi says so."""
-    from ..io.labels import read_labels
+    from ..io.labels import labels_in_column, read_labels
     from ..types.names import same_label
 
     try:
-        types, names = (read_labels(path, label_field=field, id_field=id_field) for field in ("label", "name_vi"))
+        types, names = read_labels(path, id_field=id_field), labels_in_column(path, "name_vi", id_field)
     except DvtopicsError:  # the labels' own reading says what is wrong
         return
     apart = [(id_, types[id_], name) for id_, name in names.items()
@@ -396,7 +405,7 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
         from ..report.plots import FIGURE_SUFFIXES
 
         check_output(plot, [*reading.paths, *model_folders(model, baseline),
-                            *as_list(label_files, "label_files", LABEL_FILES_HINT)])
+                            *_label_files(label_files)])
         check_suffix(plot, FIGURE_SUFFIXES, "a figure")
     classifier = load_classifier(model)
     compare_with = load_classifier(baseline) if baseline else None

@@ -67,9 +67,9 @@ def report_data(reading: Reading, model_dir=None, topics_dir=None, fit_topics: b
                                                    n_topics)
     # the files an input folder held that were not read (a .docx, a .pdf beside the .txt), which the reader
     # warned of on stderr: the page's reader never sees that, and would count them among the articles
-    named = given_by_name(reading.paths)  # read as given, beside their folder
+    given_files = given_by_name(reading.paths)  # read as given, beside their folder
     provenance["not_read"] = [f"{path}: {note}" for path in reading.paths if Path(path).is_dir()
-                              for note in passed_over(Path(path), reading.fields.text, named)]
+                              for note in passed_over(Path(path), reading.fields.text, given_files)]
     return records, topics, provenance
 
 
@@ -198,11 +198,11 @@ def _given_types(articles: Sequence[Article], records: list[dict], known: Sequen
         elif label:
             unused[label] += 1
     if unused:
-        named = ", ".join(f"{label!r} ({n})" for label, n in unused.most_common(5))
+        commonest = ", ".join(f"{label!r} ({n})" for label, n in unused.most_common(5))
         why = ("its labels are not the article types (a task of your own, or types mixed with other names)"
                if of_another_set else "its labels are none of the model's")
         log.warning("the label field of %s was not used as their type: %s: %s%s; the model's labels are %s",
-                    plural(sum(unused.values()), "article"), why, named,
+                    plural(sum(unused.values()), "article"), why, commonest,
                     f" and {len(unused) - 5} more" if len(unused) > 5 else "",
                     ", ".join(sorted(known)))
 

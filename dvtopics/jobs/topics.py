@@ -143,14 +143,14 @@ def assign_topics(reading: Reading, directory: str, out: str, labels_file: str |
 
     if engine == "dask":
         from ..parallel import cores
-        from ..run.distributed import AssignJob, run_job, write_assignments
+        from ..run.distributed import AssignJob, run_job
 
-        job = AssignJob(directory, labels_file, cache_dir=reading.cache_dir, use_cache=reading.use_cache,
-                        label_field=reading.fields.label, id_field=reading.fields.id)
+        types = input_types(labels_file, reading)
+        job = AssignJob(directory, types, cache_dir=reading.cache_dir, use_cache=reading.use_cache)
         labels = [topic["label"] for topic in read_topics(directory)[0]]
         counts = run_job(job, reading.paths, out, scheduler=scheduler, part_size=part_size, resume=resume,
                          fields=reading.fields, max_bytes=reading.max_bytes, n_workers=cores(reading.n_jobs),
-                         gather=partial(write_assignments, n_topics=len(labels)),
+                         gather=partial(_gather_assignments, types=types, n_topics=len(labels)),
                          settings=_assign_settings(reading, directory, labels_file))
         warn_without_mix(counts.get(None, 0))
         return Assignment(counts, labels, [])
@@ -166,6 +166,17 @@ def assign_topics(reading: Reading, directory: str, out: str, labels_file: str |
     counts["error"] = len(data.failed)
     warn_without_mix(report.without_mix)
     return Assignment(counts, report.labels, data.failed)
+
+
+def _gather_assignments(records, out, types: dict[str, str] | None, n_topics: int) -> None:
+    """The Dask parts of `topics assign` into `out` (`write_assignments`), --labels none of whose ids is an article's
+    refused first, as the local engine refuses them (`_check_types_found`)."""
+    from ..run.distributed import write_assignments
+
+    records = list(records)  # (write_assignments holds every row too)
+    if types is not None:
+        check_ids_found(types, {record["id"] for record in records}, "--labels")
+    write_assignments(records, out, n_topics)
 
 
 def _assign_settings(reading: Reading, directory: str, labels_file: str | None) -> dict:

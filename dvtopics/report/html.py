@@ -38,7 +38,7 @@ from typing import Mapping, Sequence
 import numpy as np
 
 from .. import __version__
-from ..article_types import TYPE_NAMES_VI
+from ..article_types import ARTICLE_TYPES, TYPE_NAMES_VI
 from ..arguments import check_title
 from ..errors import DvtopicsError
 from ..io.metadata import charted_period, day_of, period_of, period_range, stretched_span
@@ -286,7 +286,22 @@ def svg_of(fig, prefix: str, label: str) -> str:
     return svg
 
 
-def type_charts(records: Sequence[Mapping]) -> dict[str, str]:
+# How the page names what the model gives: the article types, or the labels of a model trained on the user's own
+ARTICLE_TYPE_WORDS = {"heading": "Article types", "one": "type", "One": "Type", "many": "types", "Many": "Types",
+                      "model": "article-type model", "Model": "Article-type model", "chart": "article type"}
+LABEL_WORDS = {"heading": "Labels", "one": "label", "One": "Label", "many": "labels", "Many": "Labels",
+               "model": "classifier", "Model": "Classifier", "chart": "label"}
+
+
+def label_words(records: Sequence[Mapping], card: Mapping | None = None) -> dict[str, str]:
+    """`LABEL_WORDS` when the model's labels (its card's, else the records') are not the article types: a report of a
+    model trained on labels of one's own ("Y tế", "Giáo dục") spoke of "article types" throughout."""
+    labels = (card or {}).get("labels") or [record.get("label") for record in records]
+    own = any(label is not None and str(label) not in ARTICLE_TYPES for label in labels)
+    return LABEL_WORDS if own else ARTICLE_TYPE_WORDS
+
+
+def type_charts(records: Sequence[Mapping], kind: Mapping[str, str] = ARTICLE_TYPE_WORDS) -> dict[str, str]:
     from .plots import label_counts_figure, types_per_period_figure
 
     charts = {}
@@ -294,20 +309,20 @@ def type_charts(records: Sequence[Mapping]) -> dict[str, str]:
     if counts:
         from matplotlib.ticker import MaxNLocator
 
-        fig = label_counts_figure(counts, "Articles per type")
+        fig = label_counts_figure(counts, f"Articles per {kind['one']}")
         # five-digit counts crowd the default ticks at this width ("12000160002000...")
         fig.axes[0].xaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
-        charts["types"] = svg_of(fig, "c-types", "Articles per type")
+        charts["types"] = svg_of(fig, "c-types", f"Articles per {kind['one']}")
     unit = period_for(records)
     per_period = counts_per_period(records, unit)
     if per_period:
         series = {t: [counts[t] for counts in per_period.values()] for t in type_order(records)}
-        charts["months"] = svg_of(types_per_period_figure(list(per_period), series, unit), "c-months",
-                                  f"Articles per {unit} and type")
+        charts["months"] = svg_of(types_per_period_figure(list(per_period), series, unit, kind["one"]), "c-months",
+                                  f"Articles per {unit} and {kind['one']}")
     return charts
 
 
-def topic_charts(topics: Mapping) -> dict[str, str]:
+def topic_charts(topics: Mapping, kind: Mapping[str, str] = ARTICLE_TYPE_WORDS) -> dict[str, str]:
     from .plots import topic_by_type_heatmap, topic_shares_over_time_figure
 
     charts, names = {}, topic_names(topics)
@@ -315,8 +330,8 @@ def topic_charts(topics: Mapping) -> dict[str, str]:
         charts["over_time"] = svg_of(topic_shares_over_time_figure(
             topics["periods"], topics["over_time"], names), "c-ttime", "Topic shares over time")
     if topics.get("types"):
-        charts["by_type"] = svg_of(topic_by_type_heatmap(topics["by_type"], topics["types"], names), "c-ttype",
-                                    "Topics by article type")
+        charts["by_type"] = svg_of(topic_by_type_heatmap(topics["by_type"], topics["types"], names, kind["chart"]),
+                                   "c-ttype", f"Topics by {kind['chart']}")
     return charts
 
 
@@ -404,17 +419,19 @@ def build_report(
     summary = corpus_summary(records)
     if summary["stretched_span"]:
         log.warning("the articles' dates span %s (a mistyped date?)", summary["stretched_span"])
+    kind = label_words(records, provenance.get("model_card"))
     context = {
-        "title": title, "summary": summary, "types": type_counts(records),
+        "title": title, "summary": summary, "types": type_counts(records), "kind": kind,
         "type_names": TYPE_NAMES_VI, "months": monthly_counts(records), "type_order": type_order(records),
-        "charts": type_charts(records), "period": period_for(records), "articles": shown, "totals": totals, "has_topics": has_topics,
+        "charts": type_charts(records, kind), "period": period_for(records), "articles": shown, "totals": totals,
+        "has_topics": has_topics,
         "max_failed": MAX_FAILED_SHOWN, "max_rows_per_type": max_rows_per_type, "provenance": provenance,
         "metrics": metric_blocks(provenance.get("model_card")), "workbook": workbook,
     }
     if has_topics:
         context.update(topics=topics, topic_names=topic_names(topics), top_words=TOP_WORDS,
                        topics_period=topics_period(topics),
-                       topic_charts=topic_charts(topics), topic_rows=topic_rows(topics),
+                       topic_charts=topic_charts(topics, kind), topic_rows=topic_rows(topics),
                        representatives=representatives(topics))
     return _environment().get_template("report.html.j2").render(**context)
 

@@ -153,9 +153,11 @@ def histogram_figure(values, xlabel: str, title: str, ylabel: str = "Articles", 
     return fig
 
 
-def types_per_period_figure(periods: Sequence[str], counts: Mapping[str, Sequence[int]], unit: str = "month") -> Figure:
+def types_per_period_figure(periods: Sequence[str], counts: Mapping[str, Sequence[int]], unit: str = "month",
+                            kind: str = "type") -> Figure:
     """Stacked bars: the articles of each type (`counts`: type -> a count per period) in each period, the
-    legend beside them. The width grows with the periods up to MAX_PERIODS_CHARTED; more are drawn narrower,
+    legend beside them; `kind`: what the title calls a type ("label", for labels of one's own). The width grows
+    with the periods up to MAX_PERIODS_CHARTED; more are drawn narrower,
     with a label on every n-th (`_period_ticks`), as the topic shares over time are."""
     shown = min(len(periods), MAX_PERIODS_CHARTED)
     fig = _figure(max(6.0, 0.45 * shown + 4), 4)
@@ -168,7 +170,7 @@ def types_per_period_figure(periods: Sequence[str], counts: Mapping[str, Sequenc
     _period_ticks(ax, periods, upright=3)  # upright "2016-01" labels touch once the legend takes its room
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # articles are whole: no tick at 0.5 of one
     ax.set_ylabel("Articles")
-    ax.set_title(f"Articles per {unit} and type")
+    ax.set_title(f"Articles per {unit} and {kind}")
     ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=8)
     return fig
 
@@ -352,10 +354,12 @@ def _period_ticks(ax, periods: Sequence[str], upright: int = 6) -> None:
     ax.set_xticks(ticks, [str(periods[i]) for i in ticks], rotation=45 if many else 0, ha="right" if many else "center")
 
 
-def topic_by_type_heatmap(matrix, type_labels: Sequence[str], topic_labels: Sequence[str] | None = None) -> Figure:
+def topic_by_type_heatmap(matrix, type_labels: Sequence[str], topic_labels: Sequence[str] | None = None,
+                          kind: str = "article type") -> Figure:
     """Heat map of the mean topic share (columns) within each article type (rows); more than MAX_STACKED_TOPICS
     topics are rows and the types columns (`_topic_rows_heatmap`), as in the shares over time, so that the
-    figure does not grow wider with K. No type at all (no article has one) is a `DvtopicsError` that says so."""
+    figure does not grow wider with K. No type at all (no article has one) is a `DvtopicsError` that says so.
+    `kind`: what its axis and title call a type ("label", for labels of one's own)."""
     if not len(type_labels):
         raise DvtopicsError("no topics by article type to draw: no article has a type")
     n_topics = np.shape(matrix)[1] if np.ndim(matrix) == 2 else 0
@@ -363,14 +367,14 @@ def topic_by_type_heatmap(matrix, type_labels: Sequence[str], topic_labels: Sequ
     array = _matrix(matrix, len(type_labels), len(names), "topic by type")
     if len(names) > MAX_STACKED_TOPICS:  # a column per topic would be too wide to read: a row per topic, as over time
         fig, ax = _topic_rows_heatmap(array.T, names, type_labels, "mean topic share")
-        ax.set_xlabel("Article type")
+        ax.set_xlabel(kind.capitalize())
     else:
         # rotated topic labels need room below
         fig = _figure(1.8 + 0.75 * len(names), 1.2 + 0.5 * len(type_labels) + 0.06 * _longest(names))
         ax = _heatmap(fig, array, type_labels, names, "YlOrRd", ".2f", "mean topic share")
         ax.set_xlabel("Topic")
-        ax.set_ylabel("Article type")
-    ax.set_title("Topics by article type")
+        ax.set_ylabel(kind.capitalize())
+    ax.set_title(f"Topics by {kind}")
     return fig
 
 

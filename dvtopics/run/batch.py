@@ -408,6 +408,7 @@ def label_stream(
     preload: Sequence[str] = (),
     inputs: dict | None = None,
     settings: dict | None = None,
+    part: bool = False,
 ) -> Counter:
     """Label `articles` with `predict` (a batch of articles -> records) into `out`.
 
@@ -417,6 +418,8 @@ def label_stream(
     journal, and a resume whose `inputs` differ is refused; so is one whose
     `settings` (what makes the rows: the model's checksum, the options, by the
     names of `SETTINGS`) differ, so one output never mixes two runs' labels.
+    `part`: `out` is a Dask task's part of its run, not a run of its own (no other engine's run to refuse, no
+    word when there is nothing yet to resume).
     Returns the count of each label ("error" for articles that failed).
     """
     out = Path(out)
@@ -427,7 +430,10 @@ def label_stream(
     journal = journal_path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     with output_lock(out):
-        refuse_other_engine(out, "local")  # (a Dask task writes its part here too: a part has no parts folder)
+        if not part:  # a Dask task's part (`part`) is its own run's, which it always resumes
+            refuse_other_engine(out, "local")
+            if resume:
+                nothing_to_resume(out)
         if journal.exists() and not resume:
             raise DvtopicsError(f"{journal} holds an unfinished run: add --resume to finish it, or delete the file")
         if resume:
@@ -511,11 +517,10 @@ def nothing_to_resume(out: str | os.PathLike, engine: str = "local") -> None:
     that engine's unfinished run of the same name in another format is there (`--out labels.xlsx` where the
     run went into labels.csv), that is the run meant: refused, naming it, rather than labelling all again
     beside it. (A finished `out` is refused by `refuse_finished`.) The other engine's unfinished run of `out` is
-    refused first (`refuse_other_engine`): a local --resume over a Dask run's parts said "no unfinished run to
-    resume", then refused the run as one of the Dask engine."""
+    refused before it is called (`refuse_other_engine`, under the run's lock): a local --resume over a Dask run's
+    parts said "no unfinished run to resume", then refused the run as one of the Dask engine."""
     unfinished_run = journal_path if engine == "local" else parts_path
     out = Path(out)
-    refuse_other_engine(out, engine)
     if out.suffix.lower() not in OUTPUT_SUFFIXES or unfinished_run(out).exists() or out.exists():
         return  # (an output of another kind is refused by label_stream, with no word about resuming)
     for suffix in OUTPUT_SUFFIXES:

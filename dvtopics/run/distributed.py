@@ -29,14 +29,14 @@ from collections import Counter
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 from .batch import (Labeller, check_same_settings, input_fingerprint, label_stream, nothing_to_resume, outcome,
                     output_lock, parts_path, refuse_finished, refuse_other_engine, write_output)
 from ..io.files import LineRange, blank_line, open_binary, sized_lines
 from ..io.folders import Skipped, file_kind, iter_files, json_document, skipped_notes
 from ..io.article import Article
-from ..io.notes import summarized_warnings
+from ..io.notes import PartsNotes, summarized_warnings
 from ..io.read import MAX_ARTICLE_BYTES, read_file
 from ..io.records import FieldNames
 from ..io.write import json_default, staged
@@ -153,7 +153,7 @@ class LabelJob:
     def __call__(self, articles: Iterable[Article], out: Path) -> Counter:
         labeller = Labeller(self.model_dir, self.min_confidence, self.abstain, self.cache_dir, self.use_cache)
         # always resume: a journal left here is this run's, from a task that died and was rerun
-        return label_stream(articles, labeller, out, resume=True, batch_size=self.batch_size)
+        return label_stream(articles, labeller, out, resume=True, batch_size=self.batch_size, part=True)
 
 
 @dataclass(frozen=True)
@@ -164,32 +164,32 @@ class AssignJob:
     their place in the table, as the local command's (`write_assignments` logs each).
     """
 
-    path_fields = ("directory", "labels_file", "cache_dir")  # what `run_job` makes absolute for the workers
+    path_fields = ("directory", "cache_dir")  # what `run_job` makes absolute for the workers
 
     directory: str
-    labels_file: str | None = None
+    # the types of --labels by article id, read once here as the local engine reads them (`jobs.checks.input_types`:
+    # a `file` cell names a .txt by its path from this folder, which a worker's is not)
+    types: Mapping[str, str] | None = None
     batch_size: int = 256
     cache_dir: str | None = None
     use_cache: bool = True
-    label_field: str = "label"  # the articles' label field, whose column in labels_file holds the types
-    id_field: str = "id"  # and their id field, whose column holds the ids
 
     def __call__(self, articles: Iterable[Article], out: Path) -> Counter:
         from ..text.cache import open_cache
         from ..text.segment import segment_articles
         from ..topics.model import load_topic_model
         from ..topics.summary import in_input_order, summarize
-        from ..types.training import read_types, with_article_types  # as the local command reads them
+        from ..types.training import with_article_types  # as the local command gives them
 
         model, _ = load_topic_model(self.directory)
-        types = read_types(self.labels_file, self.label_field, self.id_field)
+        types = self.types
         with open_cache(self.cache_dir, self.use_cache) as cache:
             def predict(batch):
                 good, segmented = segment_articles(batch, cache=cache, lower=True)
                 documents = summarize(model, with_article_types(good, types), model.transform(segmented)).documents
                 return [_topic_record(record) for record in in_input_order(batch, documents)]
 
-            return label_stream(articles, predict, out, resume=True, batch_size=self.batch_size)
+            return label_stream(articles, predict, out, resume=True, batch_size=self.batch_size, part=True)
 
 
 def _topic_record(record: dict) -> dict:
@@ -295,9 +295,12 @@ def _task_logs(level: int):
                 _task_handler = None
 
 
-def _log_on_client(records: Iterable[logging.LogRecord]) -> None:
-    """A task's log records, logged here as this process' own: with its level and its handlers' format."""
+def _log_on_client(records: Iterable[logging.LogRecord], notes: PartsNotes) -> None:
+    """A task's log records, logged here as this process' own: with its level and its handlers' format; its counted
+    warnings (`io.notes`) counted in `notes`, for the whole run."""
     for record in records:
+        if notes.take(record):
+            continue
         logger = logging.getLogger(record.name)
         if logger.isEnabledFor(record.levelno):
             logger.handle(record)
@@ -493,17 +496,21 @@ def run_job(job, paths: Sequence[str | os.PathLike], out: str | os.PathLike | No
         plan = _prepare(parts, parts_dir, resume, input_fingerprint(paths), settings, part_size)
         counts, undo, unreadable = Counter(), None, False
         made = not parts_dir.exists()
+        notes = PartsNotes()  # a warning many articles earn: once for the run, not once a part
         try:
             with connect(scheduler, n_workers) as client:
                 if plan is not None:  # once the scheduler answers: a wrong --scheduler leaves nothing to resume
                     undo = _write_plan(plan, parts_dir)
                 # the workers' log records come back with their parts, to be logged here as this command logs
                 level = logging.getLogger("dvtopics").getEffectiveLevel()
-                futures = client.map(run_part, parts, job=job, parts_dir=os.path.abspath(parts_dir), fields=fields,
+                # sent once to each worker, not with each part: an AssignJob holds the types of --labels
+                shared_job = client.scatter(job, broadcast=True)
+                futures = client.map(run_part, parts, job=shared_job, parts_dir=os.path.abspath(parts_dir),
+                                     fields=fields,
                                      max_bytes=max_bytes, log_level=level, pure=False)
                 for future in _distributed().as_completed(futures):
                     part_counts, records = future.result()  # an error Dask caught is raised here, and the run stops
-                    _log_on_client(records)
+                    _log_on_client(records, notes)
                     if isinstance(part_counts, Failed):
                         unreadable = isinstance(part_counts.error, InputError)
                         raise part_counts.error
@@ -511,6 +518,7 @@ def run_job(job, paths: Sequence[str | os.PathLike], out: str | os.PathLike | No
                     if on_part:
                         on_part(sum(part_counts.values()))
         except BaseException:
+            notes.say()
             # after the client, and a local cluster's workers, have stopped
             if unreadable:
                 # a part could not be read (a --label-field that a table lacks): the job could not run, and the same
@@ -521,9 +529,16 @@ def run_job(job, paths: Sequence[str | os.PathLike], out: str | os.PathLike | No
             elif undo:
                 undo()
             raise
+        notes.say()
         if keep_parts:
             return counts
         records = itertools.chain.from_iterable(read_records(part_path(parts_dir, p.index)) for p in parts)
-        (gather or write_output)(records, out)
+        try:
+            (gather or write_output)(records, out)
+        except InputError:
+            # the parts refused as a whole (`topics assign --labels` none of whose ids is an article's): the same input
+            # and options give the same, so none is kept to block the corrected command, as a local run leaves none
+            _discard(parts_dir, made)
+            raise
         shutil.rmtree(parts_dir)
         return counts

@@ -13,6 +13,7 @@ import numpy as np
 
 from ..arguments import PERIODS, as_list, check_at_least, check_choice, none_is_default
 from ..errors import DvtopicsError, InputError, ModelError, TopicsError
+from ..io.article import ARTICLES_HINT
 from ..io.labels import by_id, labels_given, labels_in_order
 from ..io.metadata import MAX_PERIODS_CHARTED, period_of, period_range, stretched_span
 from ..io.paths import home_path
@@ -132,9 +133,7 @@ def summarize(model: TopicModel, articles: Sequence, mixes: np.ndarray, types=No
                                                                                         n_representatives, 0)
     # read more than once below; a dict of the fields is refused saying so, not with a raw AttributeError after the
     # mixes were checked
-    articles = as_list(articles, "articles", like=("id", "title", "date", "label"),
-                       hint="read files with dvtopics.read_articles, or make one of a text with "
-                            "dvtopics.make_article(id, text)")
+    articles = as_list(articles, "articles", like=("id", "title", "date", "label"), hint=ARTICLES_HINT)
     mixes = _check_mixes(mixes, len(articles), len(model.topic_word_))
     article_types = _article_types(articles, types)
     labels = model.topic_labels()

@@ -23,10 +23,10 @@ from typing import Iterable, Sequence
 import numpy as np
 
 from ..arguments import as_list, check_label, check_share, named, none_is_default
-from ..io.article import Article
+from ..io.article import ARTICLES_HINT, Article
 from ..io.write import json_default
 from ..errors import ArgumentError, DvtopicsError, ModelError
-from ..persist import PACKAGED_MODELS
+from ..persist import PACKAGED_MODELS, SHIPPED
 from .events import find_event
 from .names import same_label
 from .rules import apply_rules, rules_fingerprint
@@ -41,7 +41,6 @@ TASK = "article-type"
 _PACKAGED_MODEL_DIR = PACKAGED_MODELS / "article-type"
 DEFAULT_MODEL_DIR = (_PACKAGED_MODEL_DIR if _PACKAGED_MODEL_DIR.is_dir()
                      else Path(__file__).resolve().parents[2] / "models" / "article-type")
-SHIPPED = "shipped"  # the name by which a user gives the shipped model (CLI or notebook), wherever it is installed
 
 
 def model_directory(model_dir: str | Path | None = None) -> Path:
@@ -82,7 +81,6 @@ TRAINED_WITH = "dvtopics_parameters"
 # what predict reads of an article (or of an object that looks like one)
 ARTICLE_FIELDS = ("id", "title", "text", "date", "source", "error", "meta")
 NO_WORD = "no word weighs for"  # the cue of a label no word pushed to (its prior carried it): `explain`
-ARTICLES_HINT = "read files with dvtopics.read_articles, or make one of a text with dvtopics.make_article(id, text)"
 
 VIEWS = ("text", "head", "event", "event_chars")  # TF-IDF views a pipeline may use; see make_pipeline
 CLASSIFIERS = ("svm", "logreg", "cnb")
@@ -402,14 +400,11 @@ def decide(probabilities: np.ndarray, labels: Sequence[str], hits: Sequence, sil
 
 def load_classifier(model_dir: str | Path | None = None) -> Classifier:
     """Load a classifier directory (default: the shipped article-type model)."""
-    from ..persist import how_made, kind_of_model, load_model
+    from ..persist import kind_of_model, load_model
 
     from sklearn.pipeline import Pipeline
 
     directory = model_directory(model_dir)
-    if not directory.exists():  # `load_classifier("default")`: the name of the shipped model is said
-        raise ModelError(f"{directory}: no such model directory ({how_made(None, directory)}, or give {SHIPPED!r} (or "
-                         "None) for the model that comes with dvtopics)")
     pipeline, card = load_model(directory, expected=Pipeline)
     if card.get("task") not in (TASK, "text-classification"):
         raise ModelError(f"{directory}: {kind_of_model(card.get('task'))}, not a classifier")

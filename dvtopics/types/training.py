@@ -25,7 +25,7 @@ from .features import (HEAD_CHARS, LEAD_COPY_CHARS, documents_of, event_sentence
                        raw_document, rule_says, words)
 from ..arguments import FLAGS, MIN_FOLDS, as_list, check_at_least, check_share, named
 from ..io.labels import labels_given, read_labels
-from ..wording import plural
+from ..wording import plural, word_for
 from ..io.article import Article
 from ..errors import DvtopicsError
 from .evaluate import scores
@@ -142,10 +142,12 @@ def collect(
     replaced, corrected, ruled = 0, [], 0  # corrected: (the extra article, the hand-labelled one, its hand label)
     repeated = []  # (a hand-labelled copy learnt once, the article it repeats): said, as the counts leave it out
     first_id: dict[bytes, str] = {}
+    an_id = None  # an article's id, for the message that no hand label's is one
     for article in articles:
         if article.error:
             data.failed.append(article)
             continue
+        an_id = an_id or article.id
         digest = _digest(article)
         if digest not in seen:
             label = data.hand_labels(article)
@@ -208,14 +210,27 @@ def collect(
         extra_only = (f"; the {n_extra} labelled --extra article(s) are learnt from but never scored, and the "
                       "cross-validation needs hand labels among the inputs: give a labelled file among the inputs "
                       "(PATHS) rather than as --extra" if n_extra else "")
-        raise DvtopicsError(("no labelled article found: check --labels (ids must match) or --label-field"
-                             if gold_labels is not None else
+        raise DvtopicsError((_none_labelled(data.hand_labels.gold, an_id) if gold_labels is not None else
                              "no labelled article found: no article has a label in its label field (--label-field "
                              "names it), and a .txt file has none: give their labels with --labels (a CSV of id and "
                              "label, such as `label --out` writes)") + extra_only)
     _check_weak_labels_fit(data, weak_rules, weak_other)
     check_label_set(set(data.labels))
     return data
+
+
+def _none_labelled(gold: dict[str, str] | None, an_id: str | None) -> str:
+    """Why no article is hand-labelled though hand labels were given: none of their ids is an article's (named as
+    the library's argument and the command line's option, with an id of each: a notebook's Series indexed by file
+    names, "a1.txt" where the article is "a1"), or none of their articles could be read."""
+    if an_id is None:
+        return "no labelled article found: no article could be read"
+    given = next(iter(gold or {}), None)
+    such = f" (such as {given!r}; the articles' ids are such as {an_id!r})" if given is not None else ""
+    which = (f"none of the {len(gold)} ids of the hand labels (gold_labels, --labels) is" if len(gold or {}) > 1 else
+             "the one id of the hand labels (gold_labels, --labels) is not")
+    return (f"no labelled article found: {which} an article's{such}, nor has an article a label of their set in its "
+            "label field (--label-field)")
 
 
 def _warn_few_weak(weak_rules: bool, ruled: int, weak_other: int, sampled: int) -> None:
@@ -245,7 +260,7 @@ def _check_weak_labels_fit(data: TrainingData, weak_rules: bool, weak_other: int
         own = sorted(label for label in hand if spelt_as_article_type(label) not in ARTICLE_TYPES)
         raise DvtopicsError(f"{'; '.join(asked)}, and the hand labels are a set of your own "
                             f"({', '.join(map(repr, own[:5]))}{' …' if len(own) > 5 else ''}): leave "
-                            f"{'it' if len(asked) == 1 else 'them'} out")
+                            f"{word_for(len(asked), 'it', 'them')} out")
 
 
 def check_trainable(data: TrainingData) -> None:
@@ -316,10 +331,10 @@ class HandLabels:
     def warn_unused(self) -> None:
         """One warning that names the label-field labels left out, the most common first."""
         if self.unused:
-            named = ", ".join(f"{label!r} ({n})" for label, n in self.unused.most_common(5))
+            commonest = ", ".join(f"{label!r} ({n})" for label, n in self.unused.most_common(5))
             more = f" and {len(self.unused) - 5} more" if len(self.unused) > 5 else ""
             log.warning("the label field of %s was not used: its labels are not of the labels file's set "
-                        "(another task's?): %s%s", plural(sum(self.unused.values()), "article"), named, more)
+                        "(another task's?): %s%s", plural(sum(self.unused.values()), "article"), commonest, more)
 
 
 def _digest(article: Article) -> bytes:
@@ -651,13 +666,13 @@ def _nothing_to_learn(documents: Sequence[str], use_rules: bool = True, views: S
     if not use_rules:
         event_views = [view for view in views if view.startswith("event")]
         if event_views and not any(map(event_sentences, documents)):
-            one = len(event_views) == 1
-            return (f"the view{'' if one else 's'} {' and '.join(event_views)} ({FLAGS['views']}) "
-                    f"read{'s' if one else ''} "
+            n = len(event_views)
+            return (f"the {word_for(n, 'view')} {' and '.join(event_views)} ({FLAGS['views']}) "
+                    f"{word_for(n, 'reads', 'read')} "
                     "only the sentences that name a meeting or a review near an article's start, and none of the "
                     "labelled articles has one (these labels are not the article types, whose meetings the event views "
-                    f"are made for): leave {'it' if one else 'them'} out ({FLAGS['views']} text, the default for such "
-                    "labels)")
+                    f"are made for): leave {word_for(n, 'it', 'them')} out ({FLAGS['views']} text, the default for "
+                    "such labels)")
         return ("in a cross-validation fold's training articles no sentence names a meeting or a review, so the "
                 f"{', '.join(event_views) or 'event'} view has nothing to learn from there: give more --folds, or "
                 "leave it out (--views text)")
