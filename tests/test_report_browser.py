@@ -224,3 +224,17 @@ def test_a_title_of_one_long_word_does_not_push_the_other_columns_out_of_sight(t
   d.dataset.probeBox = box.clientWidth; d.dataset.probeTable = document.getElementById('articles').scrollWidth;""",
                  tmp_path, "--window-size=1280,1000")
     assert int(seen["table"]) <= int(seen["box"]), seen
+
+
+def test_the_search_box_shows_its_whole_hint(seeds_report, tmp_path):
+    """Hunt 27 C: the box was its default width, its hint cut at "(không dấu cũ" ("without old accents"): its
+    min-width, a share of its label, whose width is the box's own, was none."""
+    seen = probe(seeds_report, """var box = document.getElementById('search'), style = getComputedStyle(box);
+  var ruler = document.createElement('span');
+  ruler.style.font = style.font; ruler.style.whiteSpace = 'pre'; ruler.textContent = box.placeholder;
+  document.body.appendChild(ruler);
+  var d = document.documentElement;
+  d.dataset.probeText = ruler.getBoundingClientRect().width;
+  d.dataset.probeRoom = box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);""",
+                 tmp_path, "--window-size=1280,1000")
+    assert float(seen["text"]) <= float(seen["room"]), seen
