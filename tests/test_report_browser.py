@@ -106,7 +106,8 @@ def at_phone_width(page: Path, tmp_path) -> dict:
     ("wide")."""
     (tmp_path / page.name).write_bytes(page.read_bytes())
     frame = tmp_path / "phone.html"
-    frame.write_text(f"""<html><body><iframe id="f" src="{page.name}" style="width:320px;height:800px;border:0"></iframe>
+    frame.write_text(f"""<html><body>
+<iframe id="f" src="{page.name}" style="width:320px;height:800px;border:0"></iframe>
 <script>document.getElementById('f').addEventListener('load', function () {{
   var doc = this.contentDocument, d = doc.documentElement, wide = [];
   doc.querySelectorAll('body *').forEach(function (e) {{
@@ -134,9 +135,9 @@ def test_at_phone_width_a_title_or_path_of_one_long_word_wraps(tmp_path):
     records = [{"id": f"a{i}", "label": "other", "confidence": 0.9, "cues": [], "date": "2020-01-01",
                 "title": f"Bài số {i}", "source": "Báo tỉnh", "error": None} for i in range(3)]
     page = tmp_path / "r.html"
-    page.write_text(build_report(records, title="Báo_cáo_tổng_hợp_công_tác_dân_vận_năm_2017_tỉnh_Thanh_Hóa", provenance={
-        "not_read": ["bai/" + "Bao_cao_tong_hop_cong_tac_dan_van_" * 3 + ".docx: not an article (.docx)"]}),
-                    encoding="utf-8")
+    not_read = ["bai/" + "Bao_cao_tong_hop_cong_tac_dan_van_" * 3 + ".docx: not an article (.docx)"]
+    page.write_text(build_report(records, title="Báo_cáo_tổng_hợp_công_tác_dân_vận_năm_2017_tỉnh_Thanh_Hóa",
+                                 provenance={"not_read": not_read}), encoding="utf-8")
     seen = at_phone_width(page, tmp_path)
     assert seen["wide"] == "" and int(seen["page"]) <= int(seen["view"]) < 320, seen
 
