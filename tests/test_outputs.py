@@ -167,6 +167,24 @@ def test_xlsx_says_in_the_rows_warning_when_text_had_to_change(tmp_path, caplog)
     assert [whole[r["id"]]["title"] for r in rows] == [r["title"] for r in rows]
 
 
+def test_an_xlsx_holding_a_byte_swapped_bom_opens(tmp_path):
+    """U+FFFE (a UTF-16 BOM read the wrong way round, mid-text) and U+FFFF are no XML characters: openpyxl wrote
+    them as they were, and the workbook did not open (Excel repairs it by emptying the sheet)."""
+    from openpyxl import load_workbook
+
+    from dvtopics.io.write import write_rows
+    from dvtopics.report.workbook import write_report_workbook
+
+    records = [{"id": "a1", "title": "Hội nghị\ufffe sơ kết\uffff", "label": "other", "confidence": 0.9,
+                "cues": [], "source": "Báo \ufffe", "warning": None}]
+    for path in (write_rows(records, tmp_path / "label.xlsx"),
+                 write_report_workbook(records, None, tmp_path / "report.xlsx")):
+        sheet = load_workbook(path)["articles"]
+        row = dict(zip([c.value for c in sheet[1]], [c.value for c in sheet[2]]))
+        assert (row["title"], row["source"]) == ("Hội nghị sơ kết", "Báo "), path
+        assert "'title' control characters removed" in row["warning"], path
+
+
 # ------------------------------------------------------------------ 05: dates outside the years read say so
 
 @pytest.mark.parametrize("given", ["15/03/1885", "1885-03-15", "2150-01-01", "05/07/2071"])

@@ -326,3 +326,23 @@ def test_topic_shares_over_time_say_a_mean_topic_share_not_a_share_of_articles(k
     labels = [ax.get_ylabel() for ax in fig.axes]
     assert not [label for label in labels if "articles" in label.lower()]
     assert any(label.lower() == "mean topic share" for label in labels)
+
+
+def test_labels_holding_dollar_signs_are_drawn_as_written(tmp_path):
+    """Matplotlib reads text between two "$" as a formula: a type "Thu $5, chi $3" was drawn in italics without
+    its words, and "US$ x_{a$" stopped `topics fit` with a parse error once every article was modelled."""
+    labels = ["Giá US$ x_{a$", "Thu $5, chi $3"]
+    figures = [plots.topic_by_type_heatmap([[0.5, 0.5]] * 2, labels, labels),
+               plots.topic_by_type_heatmap(np.full((2, 21), 1 / 21), labels, [f"{k}: ${k}$" for k in range(21)]),
+               plots.label_counts_figure(dict.fromkeys(labels, 3)),
+               plots.types_per_period_figure(["2017-01"], {label: [1] for label in labels}),
+               plots.topic_shares_over_time_figure(["2017-01"], [[0.5, 0.5]], labels),
+               plots.topic_words_figure([[("a", 0.5)], [("b", 0.5)]], labels),
+               plots.confidence_histogram_figure([0.5, 0.7], labels)]
+    for number, fig in enumerate(figures):
+        plots.save_figure(fig, tmp_path / f"{number}.png")  # drawn: a formula that cannot be read raised here
+        texts = [text for text in fig.findobj(lambda artist: hasattr(artist, "_preprocess_math"))
+                 if "$" in text.get_text()]
+        drawn = [text._preprocess_math(text.get_text()) for text in texts]
+        assert drawn and all(not math for _, math in drawn), number
+        assert {text for text, _ in drawn} & set(labels), number

@@ -100,13 +100,14 @@ def probe(page: Path, script: str, tmp_path: Path, *flags: str) -> dict[str, str
     return dict(re.findall(r'data-probe-([\w-]+)="([^"]*)"', html[0] if html else ""))
 
 
-def test_at_phone_width_the_page_is_no_wider_than_the_screen(seeds_report, tmp_path):
-    """Trial 9 (B, 07): at phone width the type and provenance tables ran past the right edge and the whole
-    page scrolled sideways. Chromium's narrowest window is about 485 px: the page is measured in a 320 px frame,
-    a small phone's width. Each wide table scrolls in a box of its own; nothing else is wider than the frame."""
-    (tmp_path / seeds_report.name).write_bytes(seeds_report.read_bytes())
+def at_phone_width(page: Path, tmp_path) -> dict:
+    """The page measured in a 320 px frame, a small phone's width (Chromium's narrowest window is about 485 px):
+    its scroll width ("page"), the frame's ("view"), and the elements outside a scrolling box that are wider
+    ("wide")."""
+    (tmp_path / page.name).write_bytes(page.read_bytes())
     frame = tmp_path / "phone.html"
-    frame.write_text(f"""<html><body><iframe id="f" src="{seeds_report.name}" style="width:320px;height:800px;border:0"></iframe>
+    frame.write_text(f"""<html><body>
+<iframe id="f" src="{page.name}" style="width:320px;height:800px;border:0"></iframe>
 <script>document.getElementById('f').addEventListener('load', function () {{
   var doc = this.contentDocument, d = doc.documentElement, wide = [];
   doc.querySelectorAll('body *').forEach(function (e) {{
@@ -116,7 +117,28 @@ def test_at_phone_width_the_page_is_no_wider_than_the_screen(seeds_report, tmp_p
   document.documentElement.dataset.wide = wide.join(' ');
 }});</script></body></html>""", encoding="utf-8")
     run = chromium(frame.as_uri(), "--dump-dom", "--virtual-time-budget=5000", "--allow-file-access-from-files")
-    seen = dict(re.findall(r'data-(page|view|wide)="([^"]*)"', re.search(r"<html[^>]*>", run.stdout)[0]))
+    return dict(re.findall(r'data-(page|view|wide)="([^"]*)"', re.search(r"<html[^>]*>", run.stdout)[0]))
+
+
+def test_at_phone_width_the_page_is_no_wider_than_the_screen(seeds_report, tmp_path):
+    """Trial 9 (B, 07): at phone width the type and provenance tables ran past the right edge and the whole
+    page scrolled sideways. Each wide table scrolls in a box of its own; nothing else is wider than the frame."""
+    seen = at_phone_width(seeds_report, tmp_path)
+    assert seen["wide"] == "" and int(seen["page"]) <= int(seen["view"]) < 320, seen
+
+
+def test_at_phone_width_a_title_or_path_of_one_long_word_wraps(tmp_path):
+    """Hunt 27 C: a report titled as a file name ("Báo_cáo_tổng_hợp_…") or a folder holding a file not read of a
+    long name pushed the page to three times a phone's width: it scrolled sideways, the title cut at the edge."""
+    from dvtopics.report.html import build_report
+
+    records = [{"id": f"a{i}", "label": "other", "confidence": 0.9, "cues": [], "date": "2020-01-01",
+                "title": f"Bài số {i}", "source": "Báo tỉnh", "error": None} for i in range(3)]
+    page = tmp_path / "r.html"
+    not_read = ["bai/" + "Bao_cao_tong_hop_cong_tac_dan_van_" * 3 + ".docx: not an article (.docx)"]
+    page.write_text(build_report(records, title="Báo_cáo_tổng_hợp_công_tác_dân_vận_năm_2017_tỉnh_Thanh_Hóa",
+                                 provenance={"not_read": not_read}), encoding="utf-8")
+    seen = at_phone_width(page, tmp_path)
     assert seen["wide"] == "" and int(seen["page"]) <= int(seen["view"]) < 320, seen
 
 
@@ -203,3 +225,17 @@ def test_a_title_of_one_long_word_does_not_push_the_other_columns_out_of_sight(t
   d.dataset.probeBox = box.clientWidth; d.dataset.probeTable = document.getElementById('articles').scrollWidth;""",
                  tmp_path, "--window-size=1280,1000")
     assert int(seen["table"]) <= int(seen["box"]), seen
+
+
+def test_the_search_box_shows_its_whole_hint(seeds_report, tmp_path):
+    """Hunt 27 C: the box was its default width, its hint cut at "(không dấu cũ" ("without old accents"): its
+    min-width, a share of its label, whose width is the box's own, was none."""
+    seen = probe(seeds_report, """var box = document.getElementById('search'), style = getComputedStyle(box);
+  var ruler = document.createElement('span');
+  ruler.style.font = style.font; ruler.style.whiteSpace = 'pre'; ruler.textContent = box.placeholder;
+  document.body.appendChild(ruler);
+  var d = document.documentElement;
+  d.dataset.probeText = ruler.getBoundingClientRect().width;
+  d.dataset.probeRoom = box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);""",
+                 tmp_path, "--window-size=1280,1000")
+    assert float(seen["text"]) <= float(seen["room"]), seen

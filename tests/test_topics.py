@@ -1325,3 +1325,23 @@ def test_a_sweep_whose_nmf_seeds_changed_nothing_does_not_send_the_user_to_init(
         said[engine] = re.search(r"The seeds gave the same topics at every K: [^\n]*", result.output)[0]
     assert "--init" not in said["nmf"] and "every start led to them" in said["nmf"]
     assert said["gensim"].endswith("(--init random varies it)")
+
+
+def test_the_fits_figures_number_each_topic_as_its_table_column(texts, tmp_path, monkeypatch):
+    """Hunt 27 C: topic_words.png, over_time.png and by_type.png named the topics by their words alone, where
+    documents.csv, over_time.csv and by_type.csv have topic_0, topic_1, …: which column a legend's colour was
+    could only be told by counting, and two topics of one label not at all. They are "0: label", as in the
+    report."""
+    from dvtopics.report import plots
+
+    model = fitted(texts)
+    _, themes = made_up_texts()
+    report = summarize(model, _articles(themes), model.transform(texts))
+    drawn = {}
+    for name in ("topic_words_figure", "topic_shares_over_time_figure", "topic_by_type_heatmap"):
+        draw = getattr(plots, name)
+        monkeypatch.setattr(plots, name, lambda *args, _draw=draw, _name=name: drawn.setdefault(_name, args[-1])
+                            and _draw(*args))
+    write_report(report, tmp_path)
+    assert len(drawn) == 3
+    assert all(names == [f"{k}: {label}" for k, label in enumerate(report.labels)] for names in drawn.values())

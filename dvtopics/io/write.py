@@ -415,16 +415,21 @@ def _fitted_row(values: list, columns: list[str]) -> tuple[list, bool]:
     return fitted, bool(notes)
 
 
+# What XML 1.0, and so an .xlsx, cannot hold: control characters but tab and line ends (openpyxl's
+# ILLEGAL_CHARACTERS_RE), and U+FFFE, U+FFFF (a byte-swapped BOM) and lone surrogates, which openpyxl writes as they
+# are: Excel then repairs the workbook, emptying its sheets, and openpyxl cannot read it back
+_NOT_IN_XLSX = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
 def excel_text(text: str) -> tuple[str, str | None]:
     """(`text` as an .xlsx cell can hold it, what had to change in words or None). A cell holds 32,767
-    characters at most and no control character but tab and line ends (the file would not open).
+    characters at most and no control character but tab and line ends, nor U+FFFE or U+FFFF (the file would not
+    open).
 
-    >>> excel_text("a\x1bb"), excel_text("ab")
-    (('ab', 'control characters removed'), ('ab', None))
+    >>> excel_text("a\x1bb"), excel_text("a\ufffeb"), excel_text("ab")
+    (('ab', 'control characters removed'), ('ab', 'control characters removed'), ('ab', None))
     """
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    fitted, changes = ILLEGAL_CHARACTERS_RE.sub("", text), []
+    fitted, changes = _NOT_IN_XLSX.sub("", text), []
     if fitted != text:
         changes.append("control characters removed")
     if len(fitted) > XLSX_MAX_CELL_CHARS:

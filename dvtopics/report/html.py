@@ -150,7 +150,9 @@ def topic_data(topics) -> dict | None:
 
 def topic_names(topics: Mapping | None) -> list[str]:
     """"3: label" per topic, in topic order."""
-    return [f"{k}: {label}" for k, label in enumerate((topics or {}).get("labels", []))]
+    from ..topics.summary import numbered_labels
+
+    return numbered_labels((topics or {}).get("labels", []))
 
 
 # The columns of the workbook's sheet of articles, in order (`article_rows`; the topic's two only with topics): what

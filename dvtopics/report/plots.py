@@ -37,6 +37,17 @@ BAR_COLOR = "#3b6ea5"
 _ROW_INCHES = 0.32  # height per bar or matrix row, so long label lists stay readable
 
 
+def _text(value) -> str:
+    """`value` as matplotlib is to draw it, as written: text between two "$" is a formula to it (mathtext), so a
+    label "Thu $5, chi $3" was drawn "5, chi " in italics, and one such as "US$ x_{a$" stopped the figure with a
+    parse error.
+
+    >>> _text("Thu $5, chi $3")
+    'Thu \\\\$5, chi \\\\$3'
+    """
+    return str(value).replace("$", r"\$")
+
+
 def _figure(width: float, height: float) -> Figure:
     # constrained layout keeps long Vietnamese tick labels inside the canvas
     return Figure(figsize=(width, max(height, 2.5)), layout="constrained")
@@ -60,8 +71,8 @@ def _annotate_cells(ax, array: np.ndarray, fmt: str) -> None:
 def _heatmap(fig: Figure, array: np.ndarray, row_labels, col_labels, cmap: str, fmt: str, colorbar: str):
     ax = fig.add_subplot()
     image = ax.imshow(array, cmap=cmap, aspect="auto")
-    ax.set_xticks(range(len(col_labels)), [str(c) for c in col_labels], rotation=45, ha="right")
-    ax.set_yticks(range(len(row_labels)), [str(r) for r in row_labels])
+    ax.set_xticks(range(len(col_labels)), [_text(c) for c in col_labels], rotation=45, ha="right")
+    ax.set_yticks(range(len(row_labels)), [_text(r) for r in row_labels])
     if array.size <= 400:  # more cells than that and the numbers are unreadable anyway
         _annotate_cells(ax, array, fmt)
     fig.colorbar(image, ax=ax, label=colorbar)
@@ -101,7 +112,7 @@ def label_counts_figure(counts: Mapping[str, int], title: str = "Articles per la
     `title`, `xlabel` and `ylabel`. A pandas Series of counts (`df["label"].value_counts()`) will do too.
     """
     counts = dict(counts.items())  # a Series iterates its values and has no values(): it failed as no Mapping
-    labels = [str(k) for k in counts]
+    labels = [_text(k) for k in counts]
     fig = _figure(6, 0.8 + _ROW_INCHES * len(labels))
     ax = fig.add_subplot()
     bars = ax.barh(labels, list(counts.values()), color=BAR_COLOR)
@@ -131,7 +142,7 @@ def confidence_histogram_figure(confidences, labels: Sequence[str] | None = None
             raise ValueError(f"{len(labels)} labels for {len(values)} confidences")
         names = list(dict.fromkeys(str(label) for label in labels))
         groups = [values[[str(label) == name for label in labels]] for name in names]
-        ax.hist(groups, bins=edges, stacked=True, label=names, edgecolor="white")
+        ax.hist(groups, bins=edges, stacked=True, label=[_text(name) for name in names], edgecolor="white")
         ax.legend(title="Predicted label", fontsize=8)
     ax.set_xlim(0, 1)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
@@ -165,7 +176,7 @@ def types_per_period_figure(periods: Sequence[str], counts: Mapping[str, Sequenc
     x = np.arange(len(periods))
     bottom = np.zeros(len(periods))
     for label, column in counts.items():
-        ax.bar(x, column, bottom=bottom, label=label, width=0.8)
+        ax.bar(x, column, bottom=bottom, label=_text(label), width=0.8)
         bottom += np.asarray(column, dtype=float)
     _period_ticks(ax, periods, upright=3)  # upright "2016-01" labels touch once the legend takes its room
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # articles are whole: no tick at 0.5 of one
@@ -241,10 +252,10 @@ def _word_panels(groups, titles: list[str], n: int, xlabel: str, title: str, col
     for ax, words, name in zip(axes, groups, titles):
         words = list(words)[:n]
         weights = [float(w) for _, w in words]
-        ax.barh([str(t) for t, _ in words], weights,
+        ax.barh([_text(t) for t, _ in words], weights,
                 color=[BAR_COLOR if w >= 0 else "#c0392b" for w in weights])
         ax.invert_yaxis()
-        ax.set_title(name, fontsize=10)
+        ax.set_title(_text(name), fontsize=10)
         ax.set_xlabel(xlabel)
         ax.tick_params(axis="y", labelsize=8)
     for ax in axes[len(groups):]:
@@ -312,7 +323,7 @@ def topic_shares_over_time_figure(periods: Sequence[str], shares, topic_labels: 
         x = np.arange(len(periods))
         bottom = np.zeros(len(periods))
         for column, name, colour in zip(array.T, names, _topic_colours(len(names))):
-            ax.bar(x, column, bottom=bottom, label=name, width=0.8, color=colour)
+            ax.bar(x, column, bottom=bottom, label=_text(name), width=0.8, color=colour)
             bottom += column
         _period_ticks(ax, periods)
         ax.set_ylabel("Mean topic share")  # of the articles' words (or weight): not a share of the articles
