@@ -2552,3 +2552,14 @@ def test_an_article_read_as_it_was_written_holds_its_text_once():
     assert plain.text == plain.raw and plain.text is plain.raw
     quoted = make_article("b", "Hội nghị “sơ kết” công tác dân vận 6 tháng đầu năm của tỉnh.")
     assert quoted.raw != quoted.text and "“sơ kết”" in quoted.raw
+
+
+@pytest.mark.parametrize("held", [{"a": "other"}, ["labels.csv"], 3])
+def test_read_labels_given_labels_held_in_python_names_what_it_wants(held):
+    """read_labels(a DataFrame or a dict) failed with pathlib's "expected str, bytes or os.PathLike object": labels
+    held in a notebook are refused naming the path read_labels wants."""
+    from dvtopics.errors import ArgumentError
+    from dvtopics.io.labels import read_labels
+
+    with pytest.raises(ArgumentError, match=f"give its path, not a {type(held).__name__}"):
+        read_labels(held)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Mapping
 
 
-from ..errors import DvtopicsError, InputError
+from ..errors import ArgumentError, DvtopicsError, InputError
 from ..text.normalise import nfc
 from .folders import XLSX_SUFFIXES
 from .jsonfiles import json_kind, loads
@@ -389,6 +389,9 @@ def read_labels(path: str | os.PathLike, on_conflict: str = "refuse", same=opera
             raise ValueError(f"{name} {field!r}: give the name of a field, as text")
     if on_conflict not in ON_CONFLICT:
         raise ValueError(f"on_conflict must be one of {', '.join(ON_CONFLICT)}")
+    if not isinstance(path, (str, os.PathLike)):  # a DataFrame of labels failed deep in pathlib with a TypeError
+        raise ArgumentError(f"read_labels reads a labels file: give its path, not a {type(path).__name__} (labels "
+                            "held in Python are already what it gives: a dict of id to label)")
     path = Path(path).expanduser()  # "~/labels.csv", as read_articles reads its paths
     if not path.exists():
         raise InputError(f"{path}: no such labels file")
