@@ -1359,6 +1359,24 @@ def test_a_notebooks_date_objects_date_an_article_and_nat_is_no_date():
     assert nat.date is None and "date" not in (nat.meta.get("warning") or "")
 
 
+def test_an_article_made_with_a_date_object_holds_its_iso_day(tmp_path):
+    """Hunt 27 C (left): Article(date=datetime(…)) or a pandas Timestamp kept the object, and the report's table
+    showed "2017-04-06 00:00:00"; the date is now the ISO day the readers give (an instant: Vietnam's day)."""
+    import datetime as dt
+
+    import pandas as pd
+
+    from dvtopics.io.article import Article
+
+    def day(value):
+        return Article(id="a", text="Hội nghị tổng kết công tác dân vận năm 2016.", date=value).date
+
+    assert day(dt.datetime(2017, 4, 6)) == day(pd.Timestamp("2017-04-06 23:30")) == day(dt.date(2017, 4, 6))
+    assert day(dt.date(2017, 4, 6)) == "2017-04-06"
+    assert day(pd.Timestamp("2017-04-06T20:00:00Z")) == "2017-04-07"  # 3 in the morning in Vietnam
+    assert day("25/03/2024") == "25/03/2024" and day(pd.NaT) is None  # a text kept as written; NaT no date
+
+
 def test_make_article_reads_a_dataframes_ids_as_the_readers_read_an_id_field():
     """Hunt 25 D (9): a DataFrame's id column made float by one empty cell gave make_article the ids "17.0", which
     no labels file's 17 matched (a JSONL file's 17.0 is read as "17"), and its empty cell the id "nan"."""

@@ -19,7 +19,7 @@ from .htmltext import (html_to_text, is_html, is_markdown, markdown_to_text, pag
 from .jsonfiles import json_kind
 from .lead import with_lead
 from .notes import warn_once
-from .metadata import (dated_headline, extract_metadata, parse_date, site_of_link,
+from .metadata import (dated_headline, day_of, extract_metadata, parse_date, site_of_link,
                        without_site)
 from .vnlegacy import to_unicode
 from .write import writable_value
@@ -55,7 +55,11 @@ class Article:
             value = getattr(self, name)
             if missing(value):
                 setattr(self, name, None)
-            elif not isinstance(value, (str, dt.date)):  # a script's datetime.date is read as its day (`period_of`)
+            elif name == "date" and isinstance(value, dt.date):
+                # a script's date, datetime or pandas Timestamp is its ISO day, as the readers give it: kept as an
+                # object, the report and the tables showed "2017-04-06 00:00:00"
+                self.date = day_of(value)
+            elif not isinstance(value, str):
                 text = field_text(value)
                 if text is None or isinstance(value, dict):
                     raise TypeError(f"Article {name}: a text (str) or None, not {type(value).__name__}")
