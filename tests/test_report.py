@@ -152,7 +152,8 @@ def test_svg_ids_get_a_prefix():
 
 def test_workbook_holds_every_article_months_and_topics(tmp_path):
     records = _records()
-    book = load_workbook(write_report_workbook(records, _topics(records), tmp_path / "r.xlsx"))
+    topics = {**_topics(records), "shares": [1 / 3, 2 / 3]}
+    book = load_workbook(write_report_workbook(records, topics, tmp_path / "r.xlsx"))
     assert book.sheetnames == ["articles", "per month", "types", "topics", "topics per period", "topics per type",
                               "failed"]
     articles = list(book["articles"].iter_rows(values_only=True))
@@ -164,7 +165,10 @@ def test_workbook_holds_every_article_months_and_topics(tmp_path):
     months = list(book["per month"].iter_rows(values_only=True))
     assert months[0][:2] == ("month", "total") and sum(r[1] for r in months[1:]) == 9
     assert [r[0] for r in book["failed"].iter_rows(values_only=True)] == ["id", "broken"]
-    assert "mean_share" in next(book["topics"].iter_rows(values_only=True))  # what the HTML calls "Mean share"
+    topics = list(book["topics"].iter_rows(values_only=True))
+    assert "mean_share" in topics[0]  # what the HTML calls "Mean share"
+    shares = [dict(zip(topics[0], row))["mean_share"] for row in topics[1:]]
+    assert shares == [0.3333, 0.6667]  # to 4 places, as the share sheets (hunt 27 C, left)
     book = load_workbook(write_report_workbook(records[:-1], None, tmp_path / "ok.xlsx"))
     assert "topics" not in book.sheetnames and list(book["failed"].values) == [("id", "error")]
 
