@@ -626,6 +626,29 @@ def test_a_table_whose_header_repeats_a_field_is_one_error_naming_it(tmp_path, n
         f"{path}: the header names 'text' in more than one column (3 and 5); give each column its own name")
 
 
+@pytest.mark.parametrize("name", ["a.csv", "a.xlsx"])
+def test_a_field_found_by_its_common_name_in_two_columns_is_one_error_naming_it(tmp_path, name):
+    """Hunt 27 A (1): "Tiêu đề, Nội dung, Ngày đăng, Nội dung" (a summary, then the body, both headed "Nội dung")
+    read each article's text from the summary, silently, and lost the body; "text" twice was refused already."""
+    path = tmp_path / name
+    rows = [["Tiêu đề", "Nội dung", "Ngày đăng", "Nội dung"], ["Tổng kết", "Tóm tắt", "5/1/2023", TEXT]]
+    if name.endswith(".xlsx"):
+        from openpyxl import Workbook
+
+        book = Workbook()
+        for row in rows:
+            book.active.append(row)
+        book.save(path)
+    else:
+        path.write_text("".join(",".join(row) + "\n" for row in rows), encoding="utf-8")
+    [article] = read(path)
+    assert article.error == (
+        f"{path}: the header names 'Nội dung' in more than one column (2 and 4); give each column its own name")
+    other = tmp_path / "b.csv"  # two names of the text: the first is read, as ever
+    other.write_text(f"Tiêu đề,Nội dung,Nội dung bài viết\nTổng kết,{TEXT},\n", encoding="utf-8")
+    assert [a.error for a in read(other)] == [None]
+
+
 def test_a_label_field_in_two_columns_stops_the_run_as_a_missing_one(tmp_path):
     from dvtopics.errors import InputError
     from dvtopics.io.labels import read_labels

@@ -57,7 +57,7 @@ def header_problem(where, header: list, fields: "FieldNames", given: list | None
     ("Tiêu đề") would otherwise be taken from the text unseen. `given`: the header's names as the table spells
     them, before `field_names` matched them ("Nội dung", not "text"), which the messages name."""
     columns = [name for name in (header if given is None else given) if isinstance(name, str) and name.strip()]
-    repeated = repeated_columns(header, fields.wanted())
+    repeated = repeated_columns(header, fields.wanted(), given)
     if repeated:
         problem = f"{where}: {repeated}"
         if "--label-field" in fields.named() and repeated_columns(header, [fields.label]):

@@ -313,21 +313,34 @@ def _matched_names(names, wanted: list) -> list:
     return matched
 
 
-def repeated_columns(header: list, wanted: Iterable[str]) -> str | None:
+def repeated_columns(header: list, wanted: Iterable[str], given: list | None = None) -> str | None:
     """What is wrong with `header` when more than one of its columns spells a `wanted` name (as `field_names`
     matches them: "text", " Text"), in words, or None: a record keeps one cell of a name, so the field could
-    be read from the wrong column (a note beside the text) and the other lost unseen.
+    be read from the wrong column (a note beside the text) and the other lost unseen. `given`: the header's names
+    as the table spells them, before `field_names` matched them; a field found by its common name ("Nội dung")
+    is repeated by another column of that name too (a summary and the body both headed "Nội dung").
 
     >>> repeated_columns(["id", "text", "note", "Text"], ["id", "text"])
     "the header names 'text' in more than one column (2 and 4); give each column its own name"
+    >>> repeated_columns(["title", "text", "Nội dung"], ["title", "text"], ["Tiêu đề", "Nội dung", "Nội dung"])
+    "the header names 'Nội dung' in more than one column (2 and 3); give each column its own name"
     """
     wanted = {name_key(name): name for name in wanted}
+    spelt = list(header) if given is None else list(given)
     columns: dict[str, list[int]] = {}
-    for number, name in enumerate(header, start=1):
-        spelt = wanted.get(name_key(name)) if isinstance(name, str) else None
-        if spelt is not None:
-            columns.setdefault(spelt, []).append(number)
-    said = [f"'{name}' in more than one column ({', '.join(map(str, numbers[:-1]))} and {numbers[-1]})"
+    for number, (name, as_given) in enumerate(zip(header, spelt), start=1):
+        field = wanted.get(name_key(name)) if isinstance(name, str) else None
+        if field is None:
+            continue
+        if isinstance(as_given, str) and name_key(as_given) != name_key(field):  # found by its common name
+            key = vietnamese_key(as_given)
+            field = as_given
+            columns[field] = [number] + [other for other, (matched, also) in enumerate(zip(header, spelt), start=1)
+                                         if other != number and isinstance(also, str) and vietnamese_key(also) == key
+                                         and not (isinstance(matched, str) and name_key(matched) in wanted)]
+        else:
+            columns.setdefault(field, []).append(number)
+    said = [f"'{name}' in more than one column ({', '.join(map(str, sorted(numbers)[:-1]))} and {max(numbers)})"
             for name, numbers in columns.items() if len(numbers) > 1]
     return f"the header names {'; '.join(said)}; give each column its own name" if said else None
 
