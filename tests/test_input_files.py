@@ -1622,6 +1622,35 @@ def test_a_broken_link_in_a_folder_says_where_it_points(tmp_path):
     assert b.error == f"{tmp_path / 'in' / 'b.txt'}: a link to {tmp_path / 'moved' / 'b.txt'}, which is not there"
 
 
+def test_a_json_file_where_no_record_has_a_field_an_option_named_is_one_error_naming_it(tmp_path, monkeypatch):
+    """Hunt 27 A (2): `--date-field ngay` (or `meta.date`, a field inside an object) on JSON lines none of whose
+    records has it gave every article no date, silently, where a table without the column is one error. A field
+    some record has, the default names and another file are read as before; --label-field stops the run."""
+    import dvtopics.io.read_json as reading
+    from dvtopics.errors import InputError
+
+    rows = [{"id": f"a{i}", "text": TEXT, "Ngày": "5/1/2023", "meta": {"date": "5/1/2023"}} for i in range(3)]
+    jsonl, array = tmp_path / "a.jsonl", tmp_path / "a.json"
+    jsonl.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
+    array.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    for path in (jsonl, array):
+        [article] = read(path, fields=FieldNames(date="ngay", source="meta.source"))
+        assert article.error == (f"{path}: no 'ngay' field (--date-field) (did you mean 'Ngày'?); no 'meta.source' "
+                                 "field (--source-field) in any of its records; their fields are 'id', 'text', "
+                                 "'Ngày', 'meta'")
+        assert [a.date for a in read(path, fields=FieldNames(date="Ngày"))] == ["2023-01-05"] * 3
+    with pytest.raises(InputError, match="no 'nhan' field [(]--label-field[)]"):
+        read(jsonl, fields=FieldNames(label="nhan"))
+    monkeypatch.setattr(reading, "TEXT_FIELD_RECORDS", 2)
+    rows[2]["nguon"] = "Báo Đắk Lắk"  # only past the records looked at
+    jsonl.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
+    [article] = read(jsonl, fields=FieldNames(source="nguon"))
+    assert "no 'nguon' field (--source-field) in its first 2 records" in article.error
+    rows.insert(0, rows.pop())  # in the first record: read, and the records without it too
+    jsonl.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
+    assert [a.source for a in read(jsonl, fields=FieldNames(source="nguon"))] == ["Báo Đắk Lắk", None, None]
+
+
 def test_a_field_typed_without_its_tone_marks_is_refused_naming_the_column_meant(tmp_path):
     """Hunt 21 A (13): `--text-field "Noi dung"` for the column "Nội dung" (a keyboard without Vietnamese input)
     listed the columns but pointed at none; the error now names the one meant. It is never matched silently."""

@@ -77,6 +77,11 @@ def with_text_field(path: Path, fields: "FieldNames", on_error: str, items: Iter
         yield failed(path.name, f"{path}: no '{fields.text}' field (--text-field) in {which}"
                      f"{did_you_mean(fields.text, names)}; their fields are {fields_found(names)}", on_error)
         return
+    lacking = _named_fields_lacking(path, fields, items, pending) if found else None
+    if lacking:
+        yield from (item for item in pending if isinstance(item, Article))
+        yield failed(path.name, lacking, on_error)
+        return
     site = SiteRows(path)
     for item in itertools.chain(pending, items):
         if isinstance(item, Article):
@@ -86,6 +91,45 @@ def with_text_field(path: Path, fields: "FieldNames", on_error: str, items: Iter
     site.close()
     if stopped is not None:
         raise stopped
+
+
+def _named_fields_lacking(path: Path, fields: "FieldNames", items: Iterator, pending: list) -> str | None:
+    """Why a JSONL/JSON file cannot be read, or None: none of its first `TEXT_FIELD_RECORDS` records has a field
+    an option named other than the text's (`--date-field ngay`, `--title-field meta.title`: mistyped, or inside
+    an object), as a table without such a column is one error (`header_problem`): read, every article lacked its
+    date or title, silently. The records read to tell go on `pending`. A --label-field that no record has stops
+    the run, as for a table: the labels are what `train` learns and `evaluate` scores."""
+    named = {option: name for option, name in fields.named().items() if name != fields.text}
+    if not named:
+        return None
+
+    def read_on() -> Iterator:
+        yield from list(pending)  # (the records read already, the first with the text last)
+        for item in items:
+            pending.append(item)
+            yield item
+
+    seen, spelt, records = {}, {}, 0  # the fields' names as matched, and as the file spells them
+    for item in read_on():
+        if isinstance(item, Article):
+            continue
+        records += 1
+        record = named_fields(item[0], fields)
+        seen.update(dict.fromkeys(record))
+        spelt.update(dict.fromkeys(item[0] if len(record) == len(item[0]) else record))
+        if all(name in seen for name in named.values()) or records == TEXT_FIELD_RECORDS:
+            break
+    missing = [(option, name) for option, name in named.items() if name not in seen]
+    if not missing:
+        return None
+    which = f"its first {records} records" if records == TEXT_FIELD_RECORDS else "any of its records"
+    given = [name for name in spelt if isinstance(name, str)]
+    problem = (f"{path}: " + "; ".join(f"no '{name}' field ({option})" + did_you_mean(name, given)
+                                       for option, name in missing) + f" in {which}; their fields are "
+               f"{fields_found(given)}")
+    if "--label-field" in dict(missing):
+        raise InputError(problem)
+    return problem
 
 
 def read_jsonl(path: Path, fields: "FieldNames", on_error: str, max_bytes: int,
