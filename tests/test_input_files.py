@@ -882,7 +882,7 @@ def test_one_article_pretty_printed_in_a_file_named_as_json_lines_is_read(tmp_pa
         with caplog.at_level(logging.WARNING):
             caplog.clear()
             assert [(a.id, a.title, a.error) for a in read(tmp_path / name)] == [("a1", "Tổng kết", None)], name
-        assert ("one JSON object over several lines" in caplog.text) == (name == "one.jsonl"), name
+        assert ("a JSON object over several lines" in caplog.text) == (name == "one.jsonl"), name
         parts = plan_parts([tmp_path / name], size=1)  # read whole, not cut into line ranges
         assert [a.id for part in parts for a in read_part(part)] == ["a1"], name
     good = json.dumps({"id": "a2", "text": TEXT2}, ensure_ascii=False)
@@ -973,6 +973,30 @@ def test_a_json_line_that_holds_an_array_of_articles_gives_each_of_them(tmp_path
         ("a.jsonl:4", f"{tmp_path / 'a.jsonl'}:4: a JSON object per line is expected (or an array of objects), not a "
                       "list"),  # an empty array is no batch: its line is not lost without a record
         ("d1", None)]
+
+
+def test_json_objects_one_after_another_each_pretty_printed_are_read(tmp_path, caplog):
+    """Hunt 27 A (3): objects one after another, each over several lines, as `jq . a.jsonl > b.json` prints them,
+    were one "not valid JSON" error per line and no article, as .json and as .jsonl, on either engine. Each is
+    an article; one cut short (a download cut off) is one error after the whole ones."""
+    from dvtopics.run.distributed import plan_parts, read_part
+
+    objects = [json.dumps({"id": f"a{i}", "title": "Tổng kết", "text": TEXT}, ensure_ascii=False, indent=2)
+               for i in range(3)]
+    for name in ("b.json", "b.jsonl"):
+        (tmp_path / name).write_text("\n".join(objects) + "\n", encoding="utf-8")
+        with caplog.at_level(logging.WARNING):
+            caplog.clear()
+            assert [(a.id, a.title, a.error) for a in read(tmp_path / name)] == [
+                (f"a{i}", "Tổng kết", None) for i in range(3)], name
+        assert "JSON objects one after another, each over several lines" in caplog.text
+        parts = plan_parts([tmp_path / name], size=1)
+        assert [a.id for part in parts for a in read_part(part)] == ["a0", "a1", "a2"], name
+    (tmp_path / "cut.json").write_text("\n".join(objects)[:-40], encoding="utf-8")
+    *whole, cut = read(tmp_path / "cut.json")
+    assert [(a.id, a.error) for a in whole] == [("a0", None), ("a1", None)]
+    assert cut.error.startswith(f"{tmp_path / 'cut.json'}:11 (item 3): not valid JSON (Unterminated string")
+    assert cut.error.endswith("; the rest of the file is not read")
 
 
 def test_json_lines_with_a_comma_after_each_or_encoded_twice_are_read(tmp_path, caplog):

@@ -150,7 +150,7 @@ def head_text(path: Path) -> str | None:
 def json_document(path: Path) -> str | None:
     """What a file named as JSON lines holds instead, when it holds one JSON document: "a JSON array" (a .jsonl
     saved pretty-printed, its first line "[" or "[{", no JSON value alone; or an array on its only line, a
-    gzipped .json named .json.gz), "one JSON object over several lines" (one article pretty-printed, its first
+    gzipped .json named .json.gz), "a JSON object over several lines" (an article pretty-printed, or more, its first
     line "{"), or None for JSON lines. Read line by line, such a file would be one error per line and no
     article. A file of JSON lines whose first line is a list among other lines stays JSON lines: that line is
     an error, the others are read."""
@@ -177,7 +177,7 @@ def json_document(path: Path) -> str | None:
     # (nor is a line that closes the object it opens, as a broken JSON line does: a Python dict printed, "{'id': …}")
     if (isinstance(first, bytes) and not _json_value(first) and not first.rstrip().endswith(b"}")
             and second is not None and not _json_value(second)):
-        return "one JSON object over several lines"
+        return "a JSON object over several lines"
     return None
 
 

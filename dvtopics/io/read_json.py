@@ -241,6 +241,12 @@ def read_json(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
     try:
         record = loads(text)
     except (ValueError, RecursionError):
+        if _objects_over_lines(text, start):  # `jq . a.jsonl > a.json`: read line by line, each line was an error
+            log.warning("%s: JSON objects one after another, each over several lines (as `jq .` prints them): each "
+                        "is read as an article", path)
+            yield from with_text_field(path, fields, on_error, _objects_one_after_another(
+                path, text, start, fields, on_error, max_bytes, warning), whole=True)
+            return
         yield from read_jsonl(path, fields, on_error, max_bytes)  # one object per line
         return
     held = _records_held(record, fields)
@@ -396,6 +402,45 @@ def _held_items(path: Path, items: list, fields: "FieldNames", on_error: str, ma
             yield failed(fallback_id, over_limit(where, size, max_bytes), on_error)
         else:
             yield item, fallback_id, fields, on_error, where, warning
+
+
+def _objects_over_lines(text: str, start: int) -> bool:
+    """Whether `text` opens with a whole JSON object written over several lines (pretty-printed) that more data
+    follows: objects one after another, as `jq .` prints them, not JSON lines (an object a line)."""
+    if not text.startswith("{", start):
+        return False
+    try:
+        _, end = DECODER.raw_decode(text, start)
+    except (ValueError, RecursionError):
+        return False
+    return "\n" in text[start:end] and bool(text[end:].strip(_END_OF_FILE_MARKS))
+
+
+def _objects_one_after_another(path: Path, text: str, position: int, fields: "FieldNames", on_error: str,
+                               max_bytes: int, warning: str | None) -> Iterator:
+    """The objects of a file of JSON objects one after another (`_objects_over_lines`), each as the arguments of
+    `record_to_article` or an `Article` that could not be read; reading stops at one that is not valid JSON, as
+    nothing tells where the next begins."""
+    whitespace = re.compile(r"[ \t\r\n,]*")  # (a comma between them too, an array's items without its brackets)
+    line, counted, item, end_of_data = 1, 0, 0, len(text.rstrip(_END_OF_FILE_MARKS))
+    while (position := whitespace.match(text, position).end()) < end_of_data:
+        line, counted = line + text.count("\n", counted, position), position
+        item += 1
+        where, fallback_id = f"{path}:{line} (item {item})", f"{path.name}:{item}"
+        try:
+            value, position = DECODER.raw_decode(text, position)
+        except (ValueError, RecursionError) as exc:
+            cause = "nested too deep" if isinstance(exc, RecursionError) else json_error(exc, whole=True)
+            yield failed(fallback_id, f"{where}: not valid JSON ({cause}); the rest of the file is not read", on_error)
+            return
+        size = utf8_size(text[counted:position])
+        if size > max_bytes:
+            yield failed(fallback_id, over_limit(where, size, max_bytes), on_error)
+        elif not isinstance(value, dict):
+            yield failed(fallback_id, f"{where}: an article (a JSON object) is expected, not {json_kind(value)}",
+                         on_error)
+        else:
+            yield value, fallback_id, fields, on_error, where, warning
 
 
 # what may end a file after its last value: DOS's end-of-file mark (Ctrl-Z), which old Windows tools append, read
