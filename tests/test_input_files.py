@@ -6,6 +6,7 @@ import gzip
 import json
 import logging
 import quopri
+from pathlib import Path
 
 import pytest
 
@@ -1633,6 +1634,21 @@ def test_a_byte_order_mark_opening_a_row_inside_a_file_is_not_part_of_its_id_or_
     assert [(a.id, a.label) for a in read(tmp_path / "a.csv")] == [("x1", "other"), ("x2", "annual_review")]
     (tmp_path / "labels.csv").write_text(f"{bom}label,id\nother,x1\n{bom}annual_review,x2\n", encoding="utf-8")
     assert read_labels(tmp_path / "labels.csv") == {"x1": "other", "x2": "annual_review"}
+
+
+def test_a_link_to_an_article_the_folder_holds_is_not_read_twice(tmp_path, caplog):
+    """Hunt 27 A (4): an article sorted into a second folder by a link (`2018/a.txt`, `hoi-nghi/a.txt` a link to it)
+    was read twice from the folder above them, and counted twice. It is read once, as itself, with a warning; a link
+    to an article outside the folder given is read, as before."""
+    (tmp_path / "2018").mkdir()
+    (tmp_path / "hoi-nghi").mkdir()
+    (tmp_path / "2018" / "a.txt").write_text(f"Hội nghị tổng kết\n{TEXT}", encoding="utf-8")
+    (tmp_path / "hoi-nghi" / "a.txt").symlink_to(tmp_path / "2018" / "a.txt")
+    (tmp_path / "hoi-nghi" / "b.TXT").symlink_to(Path("..") / "2018" / "a.txt")  # (relative, as `ln -s` makes it)
+    with caplog.at_level(logging.WARNING):
+        assert [(a.id, a.error) for a in read(tmp_path)] == [("2018/a", None)]
+    assert "2 links to .txt files in the folder not read (e.g. 'a.txt'): the file it names is read, once" in caplog.text
+    assert [a.id for a in read(tmp_path / "hoi-nghi")] == ["a", "b"]
 
 
 def test_a_broken_link_in_a_folder_says_where_it_points(tmp_path):

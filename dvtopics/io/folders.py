@@ -203,12 +203,15 @@ def holds_txt(folder, text_field: str = "text", named: frozenset = frozenset()) 
     return any(_walk(Path(folder), {}, text_field, named))
 
 
-def _walk(folder: Path, skipped: Skipped, text_field: str = "text", named: frozenset = frozenset()) -> Iterator[Path]:
+def _walk(folder: Path, skipped: Skipped, text_field: str = "text", named: frozenset = frozenset(),
+          top: Path | None = None) -> Iterator[Path]:
     """The .txt files under `folder` (".TXT" too), in the order of their sorted paths; what else it holds is
     counted in `skipped`, unless it plainly holds no articles (`_may_hold_articles`) or is the system's
     (`_is_system_file`) or dvtopics' own (`_is_working_file`), or is given by its name too (`named`: read as
-    given). A folder that cannot be listed is given itself, so that the reader reports it instead of its
-    articles going missing unseen."""
+    given). So is a link to a .txt file the walk of `top` (the folder given, `folder` by default) reads as itself:
+    an article sorted into a second folder by a link was read twice, and counted twice. A folder that cannot be
+    listed is given itself, so that the reader reports it instead of its articles going missing unseen."""
+    top = folder if top is None else top
     try:
         with os.scandir(folder) as scan:
             entries = sorted(scan, key=lambda entry: entry.name)
@@ -223,9 +226,12 @@ def _walk(folder: Path, skipped: Skipped, text_field: str = "text", named: froze
         if is_folder and is_model_folder(path, text_field, named):
             skipped.setdefault("model folder", [0, entry.name])[0] += 1  # (one with articles is walked for them)
         elif is_folder:
-            yield from _walk(path, skipped, text_field, named)
+            yield from _walk(path, skipped, text_field, named, top)
         elif entry.name.lower().endswith(TEXT_SUFFIXES):
-            yield path
+            if entry.is_symlink() and os.path.isfile(path) and walked_by(os.path.realpath(path), top):
+                skipped.setdefault("link to a .txt file in the folder", [0, entry.name])[0] += 1
+            else:
+                yield path
         elif named and os.path.realpath(path) in named:
             continue
         elif is_model_file(path):
@@ -283,6 +289,8 @@ def skipped_notes(skipped: Skipped) -> list[str]:
         document = document_problem(Path(example).suffix)
         if kind == "link to a folder":
             why = "links to folders are not followed (one may loop)"
+        elif kind == "link to a .txt file in the folder":
+            why = "the file it names is read, once, as itself"
         elif kind in ("model folder", "model file"):
             why = (f"{'a model' if kind == 'model folder' else 'part of a model'}, not articles; give a model's folder "
                    "where a model is asked for (--model, evaluate MODEL)")
@@ -302,7 +310,8 @@ def skipped_notes(skipped: Skipped) -> list[str]:
     return notes
 
 
-_PLURALS = {"link to a folder": "links to folders", "file without an extension": "files without an extension"}
+_PLURALS = {"link to a folder": "links to folders", "file without an extension": "files without an extension",
+            "link to a .txt file in the folder": "links to .txt files in the folder"}
 
 
 def iter_files(paths: Iterable[str | os.PathLike], skipped: Skipped | None = None,
