@@ -52,6 +52,24 @@ def test_the_files_programs_leave_beside_an_open_article_are_passed_over(tmp_pat
     assert caplog.text == ""
 
 
+def test_the_files_programs_leave_given_by_a_pattern_are_passed_over_with_a_warning(tmp_path, caplog):
+    """Hunt 27 A (6): `label data/*.xlsx` while Excel has a workbook open: the shell's pattern gives Excel's owner
+    file "~$book.xlsx" too (and `arts/*` a Mac's "._a.txt", Thumbs.db), and each was an error ("not an .xlsx
+    workbook (File is not a zip file)"), failing the run. Passed over as in a folder, with a warning naming it; a
+    backup ("a.txt~") given by name is read."""
+    (tmp_path / "book.csv").write_text(f"Tiêu đề,Nội dung\nTổng kết,{TEXT}\n", encoding="utf-8")
+    (tmp_path / "~$book.xlsx").write_bytes(b"\x05Admin" + b"\x00" * 160)
+    (tmp_path / "._bai1.txt").write_bytes(b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X        " + b"\x00" * 100)
+    (tmp_path / "Thumbs.db").write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 100)
+    (tmp_path / "bai1.txt~").write_text(f"Hội nghị tổng kết\n{TEXT}", encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        articles = read(sorted(tmp_path.iterdir()))
+    assert [(a.id, a.error) for a in articles] == [("bai1", None), ("book.csv:2", None)]
+    assert f"{tmp_path / '~$book.xlsx'}: 1 system or lock file not read (e.g. '~$book.xlsx'): a file a system or a " \
+           "program leaves beside yours" in caplog.text
+    assert "Thumbs.db: 1 system or lock file not read" in caplog.text and "._bai1.txt: 1 system" in caplog.text
+
+
 def test_txt_files_beside_the_articles_that_are_none_are_named(tmp_path, caplog):
     """Hunt 26 A (2): a folder of articles holds a readme, a list of the pages to fetch, a scraper's log and a one-line
     note as .txt: each was read, labelled and counted as an article without a word. Each is still read (a short

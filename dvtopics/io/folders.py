@@ -112,6 +112,17 @@ def _is_system_file(name: str, is_folder: bool) -> bool:
     return name.startswith("._") or name.lower() in _SYSTEM_FILES or bool(_PROGRAM_FILE.fullmatch(name))
 
 
+# Of those, the files that never hold an article, even given by name: a shell's pattern (`data/*.xlsx`, `arts/*`) gives
+# Excel's owner file of a workbook open in it ("~$book.xlsx") and a Mac's "._a.txt" as any other, and each was an
+# error ("not an .xlsx workbook"), failing the run. (A backup, "a.txt~", or an autosave, "#a.txt#", is read when given.)
+_NEVER_ARTICLES = re.compile(r"~\$.*|\.~lock\..*#|\.#.*|\..*\.sw[a-p]|\._.*", re.DOTALL)
+
+
+def never_articles(path: Path) -> bool:
+    """Whether `path`, a file, is one a system or a program leaves beside the user's (`_NEVER_ARTICLES`)."""
+    return path.name.lower() in _SYSTEM_FILES or bool(_NEVER_ARTICLES.fullmatch(path.name))
+
+
 def _is_working_file(path: Path, is_folder: bool) -> bool:
     """Whether `path` is one of dvtopics' own working files or folders (`WORKING_PREFIX`)."""
     if path.name.startswith(WORKING_PREFIX):
@@ -289,6 +300,9 @@ def skipped_notes(skipped: Skipped) -> list[str]:
         document = document_problem(Path(example).suffix)
         if kind == "link to a folder":
             why = "links to folders are not followed (one may loop)"
+        elif kind == "system or lock file":
+            why = ("a file a system or a program leaves beside yours (Excel's or Word's '~$' lock of a file open in "
+                   "it, a Mac's '._' or .DS_Store, Thumbs.db), not articles")
         elif kind == "link to a .txt file in the folder":
             why = "the file it names is read, once, as itself"
         elif kind in ("model folder", "model file"):
@@ -311,7 +325,8 @@ def skipped_notes(skipped: Skipped) -> list[str]:
 
 
 _PLURALS = {"link to a folder": "links to folders", "file without an extension": "files without an extension",
-            "link to a .txt file in the folder": "links to .txt files in the folder"}
+            "link to a .txt file in the folder": "links to .txt files in the folder",
+            "system or lock file": "system or lock files"}
 
 
 def iter_files(paths: Iterable[str | os.PathLike], skipped: Skipped | None = None,
@@ -339,6 +354,9 @@ def iter_files(paths: Iterable[str | os.PathLike], skipped: Skipped | None = Non
             if first != path and skipped is not None:  # else the reader's error names them
                 for kind, (count, example) in held.items():
                     skipped.setdefault(kind, [0, example])[0] += count
+        elif os.path.lexists(path) and not path.is_dir() and never_articles(path):  # (given by a pattern too)
+            if skipped is not None:
+                skipped.setdefault("system or lock file", [0, path.name])[0] += 1
         elif path.exists() and is_model_file(path):  # given by a pattern (`arts/*`) beside the articles
             if skipped is not None:
                 skipped.setdefault("model file", [0, path.name])[0] += 1
