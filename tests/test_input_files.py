@@ -1709,6 +1709,20 @@ def test_a_json_file_where_no_record_has_a_field_an_option_named_is_one_error_na
     assert [a.source for a in read(jsonl, fields=FieldNames(source="nguon"))] == ["Báo Đắk Lắk", None, None]
 
 
+def test_a_field_inside_an_object_is_named_by_the_keys_that_lead_to_it(tmp_path):
+    """Hunt 27 A (7): records that keep their date and source in an object ({"text": …, "meta": {"date": …}}, as
+    scrapers and APIs nest them) could not be read with them: `--date-field meta.date` reaches inside, its keys
+    matched as a field's name is (case, spaces); a record without it has none, as a record without a field has."""
+    rows = [{"id": "a1", "text": TEXT, "meta": {"Date": "5/1/2023", "source": {"name": "Báo Đắk Lắk"}}},
+            {"id": "a2", "text": TEXT2, "meta": None}]
+    for path in (tmp_path / "a.jsonl", tmp_path / "a.json"):
+        path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows) if path.suffix == ".jsonl"
+                        else json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+        articles = read(path, fields=FieldNames(date="meta.date", source="meta.source.name"))
+        assert [(a.id, a.date, a.source, a.error) for a in articles] == [
+            ("a1", "2023-01-05", "Báo Đắk Lắk", None), ("a2", None, None, None)]
+
+
 def test_a_field_typed_without_its_tone_marks_is_refused_naming_the_column_meant(tmp_path):
     """Hunt 21 A (13): `--text-field "Noi dung"` for the column "Nội dung" (a keyboard without Vietnamese input)
     listed the columns but pointed at none; the error now names the one meant. It is never matched silently."""
