@@ -137,8 +137,8 @@ def _value_inside(record: dict, path: str):
     for key in path.split("."):
         if not isinstance(value, dict):
             return _NOT_THERE
-        value = next((held for name, held in value.items() if isinstance(name, str) and name_key(name) == name_key(key)),
-                     _NOT_THERE)
+        value = next((held for name, held in value.items()
+                      if isinstance(name, str) and name_key(name) == name_key(key)), _NOT_THERE)
         if value is _NOT_THERE:
             return _NOT_THERE
     return value
