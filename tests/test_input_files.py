@@ -668,6 +668,24 @@ def test_a_field_found_by_its_common_name_in_two_columns_is_one_error_naming_it(
     assert [a.error for a in read(other)] == [None]
 
 
+def test_a_common_name_with_a_note_in_brackets_is_its_field(tmp_path):
+    """Hunt 27 A (8): an office sheet notes its columns' form in their header ("Ngày đăng (dd/mm/yyyy)", "Nguồn" over
+    "(tên báo)" in one cell): those columns were not read, silently, and every article lost its date, its source
+    taken from its link. A name alone wins; two columns of one name noted apart are for --text-field to choose."""
+    path = tmp_path / "a.csv"
+    path.write_text(f'STT,Tiêu đề,Nội dung,Ngày đăng (dd/mm/yyyy),"Nguồn\n(tên báo)",Link\n'
+                    f'1,Tổng kết,"{TEXT}",12/03/2018,Báo Lạng Sơn,https://baolangson.vn/a.html\n', encoding="utf-8")
+    [article] = read(path)
+    assert (article.title, article.date, article.source, article.error) == (
+        "Tổng kết", "2018-03-12", "Báo Lạng Sơn", None)
+    path.write_text(f'Nội dung,Ngày,Ngày (cập nhật)\n"{TEXT}",12/03/2018,13/03/2018\n', encoding="utf-8")
+    assert [a.date for a in read(path)] == ["2018-03-12"]
+    path.write_text(f'Tiêu đề,Nội dung (tóm tắt),Nội dung (đầy đủ)\nTổng kết,Tóm tắt,"{TEXT}"\n', encoding="utf-8")
+    [article] = read(path)
+    assert article.error.startswith(f"{path}: no 'text' column (--text-field); its columns are 'Tiêu đề', 'Nội dung "
+                                    "(tóm tắt)', 'Nội dung (đầy đủ)'")
+
+
 def test_a_label_field_in_two_columns_stops_the_run_as_a_missing_one(tmp_path):
     from dvtopics.errors import InputError
     from dvtopics.io.labels import read_labels

@@ -286,6 +286,9 @@ def _names_in_unicode(names: tuple) -> tuple | None:
     return None
 
 
+_NOTE_AFTER_NAME = re.compile(r"\s*\([^()]*\)$")
+
+
 def _matched_names(names, wanted: list) -> list:
     """`field_names` of names as they are spelt."""
     keys = {name_key(name): name for name in wanted}
@@ -305,8 +308,18 @@ def _matched_names(names, wanted: list) -> list:
     for at, name in enumerate(matched):
         if isinstance(name, str) and name not in fields:
             free.setdefault(vietnamese_key(name), at)
+    # a name with a note in brackets after it, as office sheets note a column's form ("Ngày đăng (dd/mm/yyyy)",
+    # "Nguồn\n(tên báo)"): its column when no column has the name alone (unread, the dates and sources were lost),
+    # unless two have it ("Nội dung (tóm tắt)", "Nội dung (đầy đủ)": which is the text is for --text-field to say)
+    noted: dict[str, int | None] = {}
+    for key, column in free.items():
+        if (bare := _NOTE_AFTER_NAME.sub("", key)) != key:
+            noted[bare] = None if bare in noted else column
     for field in lacking:
         at = next((free[key] for key in _vietnamese_keys(field) if key in free), None)
+        if at is None:
+            at = next((noted[key] for key in _vietnamese_keys(field)
+                       if noted.get(key) is not None and noted[key] in free.values()), None)
         if at is not None:
             matched[at] = field
             free = {key: column for key, column in free.items() if column != at}
