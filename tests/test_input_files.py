@@ -623,6 +623,21 @@ def table_at(row: int, column: int, rows: list) -> dict:
 ARTICLES = [["id", "title", "text"], [1, "Tổng kết", TEXT], [2, "Gặp mặt", TEXT2]]
 
 
+def test_a_sheet_that_repeats_the_articles_of_others_is_said(tmp_path, caplog):
+    """Hunt 27 A (9): a workbook of a sheet a month and a "Tổng hợp" sheet of them all read every article twice, and
+    counted it twice in every chart, without a word. The sheet that repeats them is named, with how many; sheets of
+    articles of their own are not."""
+    third = [["id", "title", "text"], [3, "Tiếp xúc cử tri", TEXT + " Lần ba."]]
+    path = workbook(tmp_path / "a.xlsx", {"Tháng 3": table_at(1, 1, ARTICLES[:2]), "Tháng 4": table_at(1, 1, third),
+                                          "Tổng hợp": table_at(1, 1, ARTICLES + third[1:])})
+    with caplog.at_level(logging.WARNING):
+        articles = read(path)
+    assert len(articles) == 5 and not any(a.error for a in articles)  # each read, as before
+    assert (f"{path}: sheet 'Tổng hợp' repeats 2 articles of sheets 'Tháng 3', 'Tháng 4' (the same title and text): "
+            "read, and counted, twice; hide one of the sheets to read them once") in caplog.text
+    assert caplog.text.count("' repeats") == 1
+
+
 @pytest.mark.parametrize("name", ["a.csv", "a.tsv", "a.xlsx"])
 def test_a_table_whose_header_repeats_a_field_is_one_error_naming_it(tmp_path, name):
     """Hunt 16 A (2): a header "id, title, text, text" read only its last "text" column (a note), silently; the
