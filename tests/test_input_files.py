@@ -1754,6 +1754,12 @@ def test_a_field_inside_an_object_is_named_by_the_keys_that_lead_to_it(tmp_path)
         articles = read(path, fields=FieldNames(date="meta.date", source="meta.source.name"))
         assert [(a.id, a.date, a.source, a.error) for a in articles] == [
             ("a1", "2023-01-05", "Báo Đắk Lắk", None), ("a2", None, None, None)]
+    # its dates are read in the order they all show, as a field's are: 3/25/2024 is month first, so 3/4/2024 is 4 March
+    rows = [{"id": f"b{i}", "text": TEXT, "meta": {"date": date}} for i, date in enumerate(["3/4/2024", "3/25/2024"])]
+    for path in (tmp_path / "b.jsonl", tmp_path / "b.json"):
+        path.write_text("".join(json.dumps(row) + "\n" for row in rows) if path.suffix == ".jsonl"
+                        else json.dumps(rows), encoding="utf-8")
+        assert [a.date for a in read(path, fields=FieldNames(date="meta.date"))] == ["2024-03-04", "2024-03-25"]
 
 
 def test_a_field_typed_without_its_tone_marks_is_refused_naming_the_column_meant(tmp_path):

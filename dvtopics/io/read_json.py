@@ -16,7 +16,7 @@ from .files import LineRange, blank_line, numbered_lines, read_all
 from .jsonfiles import DECODER, json_error, json_kind, json_records, line_value, loads, next_array_item
 from .metadata import date_order
 from .records import (FieldNames, dates_month_first, failed, fields_found, did_you_mean, named_fields, over_limit,
-                      record_to_article, SiteRows, utf8_size, warn_of_lead_as_text)
+                      record_to_article, SiteRows, utf8_size, value_inside, warn_of_lead_as_text)
 from .tables import field_names
 
 log = logging.getLogger(__name__)
@@ -176,9 +176,10 @@ def _jsonl_month_first(path: Path, fields: "FieldNames", max_bytes: int) -> bool
                         names = field_names(keys, fields.wanted())
                         date_keys[keys] = keys[names.index(fields.date)] if fields.date in names else None
                     date_key = date_keys[keys]
-                    if date_key is not None and isinstance(record[date_key], str):
-                        spelt[:] = spelt or [date_key]
-                        yield record[date_key]
+                    value = record[date_key] if date_key is not None else value_inside(record, fields.date)
+                    if isinstance(value, str):  # (a field inside an object too: `--date-field meta.date`)
+                        spelt[:] = spelt or [date_key or fields.date]
+                        yield value
 
         order = date_order(dates())
         _MONTH_FIRST_FILES[key] = order[0] and dates_month_first([order[1]], path, spelt[0], "field")

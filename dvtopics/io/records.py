@@ -122,14 +122,14 @@ def named_fields(record: dict, fields: "FieldNames") -> dict:
         names = field_names(record, wanted)
     named = record if names == list(record) else dict(zip(names, record.values()))
     inside = {name: value for name in wanted if "." in name and name not in named
-              and (value := _value_inside(record, name)) is not _NOT_THERE}
+              and (value := value_inside(record, name)) is not _NOT_THERE}
     return {**named, **inside} if inside else named
 
 
 _NOT_THERE = object()
 
 
-def _value_inside(record: dict, path: str):
+def value_inside(record: dict, path: str):
     """The value a field option names inside a record's objects by the keys that lead to it, `meta.date` (as
     scrapers and APIs nest an article's details: {"text": …, "meta": {"date": …}}), matched as `field_names`
     matches a name; `_NOT_THERE` when there is none."""
