@@ -1483,6 +1483,24 @@ def test_a_sheet_saved_as_tab_separated_text_is_read_as_a_table(tmp_path, caplog
     assert [a.text for a in read(tmp_path / "b.tsv")] == [TEXT, TEXT2]
 
 
+def test_a_sheet_saved_as_tab_separated_text_under_its_title_is_read_as_a_table(tmp_path, caplog):
+    """Hunt 27 A (10): a sheet whose title row stands over its header ("DANH SÁCH BÀI VIẾT", then an empty row), saved
+    as "Unicode Text", was one article titled "DANH SÁCH BÀI VIẾT" of all its rows, silently, where the same sheet
+    as .csv or .xlsx is a table. Its title rows (one cell filled, tabs for the others) are passed over, as a CSV's
+    are; a title with a tab in it over an article stays an article."""
+    rows = (f"DANH SÁCH BÀI VIẾT THÁNG 1\t\t\t\r\n\t\t\t\r\nMã\tTiêu đề\tNgày đăng\tNội dung\r\n"
+            f"1\tTổng kết\t05/01/2023\t{TEXT}\r\n2\tGặp mặt\t08/03/2023\t{TEXT2}\r\n")
+    (tmp_path / "unicode.txt").write_bytes(rows.encode("utf-16"))
+    with caplog.at_level(logging.WARNING):
+        articles = read(tmp_path / "unicode.txt")
+    assert [(a.id, a.title, a.date, a.text) for a in articles] == [("1", "Tổng kết", "2023-01-05", TEXT),
+                                                                   ("2", "Gặp mặt", "2023-03-08", TEXT2)]
+    assert "read as a table" in caplog.text and "1 row above the table's header not read" in caplog.text
+    (tmp_path / "article.txt").write_text(f"Hội nghị tổng kết\t\n{TEXT}\nNội dung\tghi chú\n", encoding="utf-8")
+    [article] = read(tmp_path / "article.txt")
+    assert article.title == "Hội nghị tổng kết" and article.error is None
+
+
 @pytest.mark.parametrize("delimiter", [",", ";"])
 def test_a_table_split_by_commas_or_semicolons_saved_as_txt_is_read_as_a_table(tmp_path, caplog, delimiter):
     """A CSV saved or renamed as .txt was one article titled "id,title,text", every row's text run together and

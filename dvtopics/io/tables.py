@@ -58,12 +58,24 @@ def lines_above_table(text: str, table: str) -> int:
     return text.count("\n", 0, len(text) - len(table))
 
 
+# the rows a sheet saved as text may keep above its header: its title and notes, each a cell and the others' tabs
+TITLE_ROWS = 5
+
+
 def tab_header(text: str, text_field: str) -> bool:
     """Whether `text` (a .txt file's, or its head) is a table saved as text, as Excel saves a sheet as "Unicode
     Text" or "Text (Tab delimited)": its first line that is not blank, split by tabs, is a header that names
-    the text field. An article's first line is its title: tabs in it, or in the lines below, make no header."""
-    first = next((match.group() for match in _LINE.finditer(text) if match.group().strip()), "")
-    return "\t" in first and names_field(next(csv.reader([first], delimiter="\t"), []), text_field)
+    the text field; or a line under its title rows (one cell filled, the row's others tabs: "DANH SÁCH BÀI
+    VIẾT\t\t\t", read as one article with its rows). An article's first line is its title: tabs in it, or in the
+    lines below, make no header."""
+    lines = (match.group() for match in _LINE.finditer(text) if match.group().strip())
+    for line in itertools.islice(lines, TITLE_ROWS + 1):
+        cells = next(csv.reader([line], delimiter="\t"), [])
+        if "\t" in line and names_field(cells, text_field):
+            return True
+        if "\t" not in line or sum(1 for cell in cells if cell.strip()) > 1:
+            return False  # an article's title, or a row of a table without the text field
+    return False
 
 
 FIELD_NAME_CHARS = 40  # longer than any column name: a cell of a sentence, not of a header
