@@ -270,8 +270,7 @@ def test_a_dask_run_stopped_by_a_bad_label_field_leaves_no_parts_for_the_correct
     args = ["label", str(inputs / "articles.jsonl"), str(table), "--model", str(model_dir), "--out", str(out),
             "--engine", "dask", "-j", "1", "--part-size", "7", "--no-cache"]
     result = CliRunner().invoke(cli, [*args, "--label-field", "Loai bai"])
-    # (the JSON lines lack the field as the table does: since hunt 27 A, they stop the run first)
-    assert result.exit_code == 2 and "no 'Loai bai' field (--label-field)" in result.output, result.output
+    assert result.exit_code == 2 and "no 'Loai bai' column (--label-field)" in result.output, result.output
     assert not (tmp_path / "o.jsonl.parts").exists() and not out.exists()
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 1, result.output  # the inputs hold one line that is not JSON

@@ -97,9 +97,9 @@ def _named_fields_lacking(path: Path, fields: "FieldNames", items: Iterator, pen
     """Why a JSONL/JSON file cannot be read, or None: none of its first `TEXT_FIELD_RECORDS` records has a field
     an option named other than the text's (`--date-field ngay`, `--title-field meta.title`: mistyped, or inside
     an object), as a table without such a column is one error (`header_problem`): read, every article lacked its
-    date or title, silently. The records read to tell go on `pending`. A --label-field that no record has stops
-    the run, as for a table: the labels are what `train` learns and `evaluate` scores."""
-    named = {option: name for option, name in fields.named().items() if name != fields.text}
+    date or title, silently. The records read to tell go on `pending`. A --label-field is not checked: it names the
+    labels file's column too, whose labels the articles need not have (`train --labels`)."""
+    named = {option: name for option, name in fields.named().items() if option not in ("--text-field", "--label-field")}
     if not named:
         return None
 
@@ -127,8 +127,6 @@ def _named_fields_lacking(path: Path, fields: "FieldNames", items: Iterator, pen
     problem = (f"{path}: " + "; ".join(f"no '{name}' field ({option})" + did_you_mean(name, given)
                                        for option, name in missing) + f" in {which}; their fields are "
                f"{fields_found(given)}")
-    if "--label-field" in dict(missing):
-        raise InputError(problem)
     return problem
 
 
