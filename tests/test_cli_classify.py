@@ -505,6 +505,10 @@ def test_a_resume_that_reads_a_field_as_another_is_refused(model_dir, corpus, tm
     journal kept the field names by value only), and its output mixed the two runs' titles and sources."""
     from dvtopics.io.read import FieldNames
 
+    headlined = tmp_path / "articles.jsonl"  # (a field no record has is an error since hunt 27 A)
+    headlined.write_text("".join(json.dumps({**json.loads(line), "headline": "Hội nghị"}, ensure_ascii=False) + "\n"
+                                 for line in corpus.read_text(encoding="utf-8").splitlines()), encoding="utf-8")
+    corpus = headlined
     out = tmp_path / "labels.jsonl"
     _interrupted_label_run(corpus, out, model_dir, FieldNames(title="headline"))
     common = ["label", str(corpus), "--out", str(out), "--resume", "--model", str(model_dir)]

@@ -95,6 +95,21 @@ def test_a_sentence_opening_with_theo_is_not_a_source_line():
     assert extract_metadata(text)["date"] == "2022-08-05"
 
 
+@pytest.mark.parametrize("text", [
+    "Dân vận khéo\n12/03/2018\nNguồn: Báo Lạng Sơn\n{body}",
+    "Tiêu đề: Dân vận khéo\nNgày đăng: 12/03/2018\nNguồn: Báo Lạng Sơn\nNội dung: {body}",
+    "Dân vận khéo\nThứ Hai, 12/3/2018 - 08:15\n(Theo Báo Lạng Sơn)\n{body}",
+    "Nguồn: Báo Lạng Sơn\nDân vận khéo\n12/03/2018\n{body}",
+])
+def test_a_source_line_set_off_by_a_colon_or_brackets_is_never_the_title(text):
+    """Hunt 27 A (5): a short headline, its date and a source line under it (as researchers copy an article into a
+    .txt) was titled "Nguồn: Báo Lạng Sơn", as was a text that opens on its source line."""
+    body = ("Sáng 5/7, Ban Dân vận Tỉnh ủy tổ chức hội nghị tổng kết công tác dân vận năm 2022, triển khai nhiệm vụ "
+            "năm 2023.")
+    meta = extract_metadata(text.format(body=body))
+    assert (meta["title"], meta["date"], meta["source"]) == ("Dân vận khéo", "2018-03-12", "Báo Lạng Sơn")
+
+
 @pytest.mark.parametrize("line, source", [
     ("Nguồn: baodaklak.vn", "baodaklak.vn"),
     ("Nguồn: TTXVN", "TTXVN"),

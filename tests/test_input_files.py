@@ -6,6 +6,7 @@ import gzip
 import json
 import logging
 import quopri
+from pathlib import Path
 
 import pytest
 
@@ -49,6 +50,24 @@ def test_the_files_programs_leave_beside_an_open_article_are_passed_over(tmp_pat
         articles = read(tmp_path)
     assert [(a.id, a.error) for a in articles] == [("bai1", None)]
     assert caplog.text == ""
+
+
+def test_the_files_programs_leave_given_by_a_pattern_are_passed_over_with_a_warning(tmp_path, caplog):
+    """Hunt 27 A (6): `label data/*.xlsx` while Excel has a workbook open: the shell's pattern gives Excel's owner
+    file "~$book.xlsx" too (and `arts/*` a Mac's "._a.txt", Thumbs.db), and each was an error ("not an .xlsx
+    workbook (File is not a zip file)"), failing the run. Passed over as in a folder, with a warning naming it; a
+    backup ("a.txt~") given by name is read."""
+    (tmp_path / "book.csv").write_text(f"Tiêu đề,Nội dung\nTổng kết,{TEXT}\n", encoding="utf-8")
+    (tmp_path / "~$book.xlsx").write_bytes(b"\x05Admin" + b"\x00" * 160)
+    (tmp_path / "._bai1.txt").write_bytes(b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X        " + b"\x00" * 100)
+    (tmp_path / "Thumbs.db").write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 100)
+    (tmp_path / "bai1.txt~").write_text(f"Hội nghị tổng kết\n{TEXT}", encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        articles = read(sorted(tmp_path.iterdir()))
+    assert [(a.id, a.error) for a in articles] == [("bai1", None), ("book.csv:2", None)]
+    assert f"{tmp_path / '~$book.xlsx'}: 1 system or lock file not read (e.g. '~$book.xlsx'): a file a system or a " \
+           "program leaves beside yours" in caplog.text
+    assert "Thumbs.db: 1 system or lock file not read" in caplog.text and "._bai1.txt: 1 system" in caplog.text
 
 
 def test_txt_files_beside_the_articles_that_are_none_are_named(tmp_path, caplog):
@@ -634,6 +653,21 @@ def table_at(row: int, column: int, rows: list) -> dict:
 ARTICLES = [["id", "title", "text"], [1, "Tổng kết", TEXT], [2, "Gặp mặt", TEXT2]]
 
 
+def test_a_sheet_that_repeats_the_articles_of_others_is_said(tmp_path, caplog):
+    """Hunt 27 A (9): a workbook of a sheet a month and a "Tổng hợp" sheet of them all read every article twice, and
+    counted it twice in every chart, without a word. The sheet that repeats them is named, with how many; sheets of
+    articles of their own are not."""
+    third = [["id", "title", "text"], [3, "Tiếp xúc cử tri", TEXT + " Lần ba."]]
+    path = workbook(tmp_path / "a.xlsx", {"Tháng 3": table_at(1, 1, ARTICLES[:2]), "Tháng 4": table_at(1, 1, third),
+                                          "Tổng hợp": table_at(1, 1, ARTICLES + third[1:])})
+    with caplog.at_level(logging.WARNING):
+        articles = read(path)
+    assert len(articles) == 5 and not any(a.error for a in articles)  # each read, as before
+    assert (f"{path}: sheet 'Tổng hợp' repeats 2 articles of sheets 'Tháng 3', 'Tháng 4' (the same title and text): "
+            "read, and counted, twice; hide one of the sheets to read them once") in caplog.text
+    assert caplog.text.count("' repeats") == 1
+
+
 @pytest.mark.parametrize("name", ["a.csv", "a.tsv", "a.xlsx"])
 def test_a_table_whose_header_repeats_a_field_is_one_error_naming_it(tmp_path, name):
     """Hunt 16 A (2): a header "id, title, text, text" read only its last "text" column (a note), silently; the
@@ -654,6 +688,47 @@ def test_a_table_whose_header_repeats_a_field_is_one_error_naming_it(tmp_path, n
     [article] = read(path)
     assert article.id == name and article.error == (
         f"{path}: the header names 'text' in more than one column (3 and 5); give each column its own name")
+
+
+@pytest.mark.parametrize("name", ["a.csv", "a.xlsx"])
+def test_a_field_found_by_its_common_name_in_two_columns_is_one_error_naming_it(tmp_path, name):
+    """Hunt 27 A (1): "Tiêu đề, Nội dung, Ngày đăng, Nội dung" (a summary, then the body, both headed "Nội dung")
+    read each article's text from the summary, silently, and lost the body; "text" twice was refused already."""
+    path = tmp_path / name
+    rows = [["Tiêu đề", "Nội dung", "Ngày đăng", "Nội dung"], ["Tổng kết", "Tóm tắt", "5/1/2023", TEXT]]
+    if name.endswith(".xlsx"):
+        from openpyxl import Workbook
+
+        book = Workbook()
+        for row in rows:
+            book.active.append(row)
+        book.save(path)
+    else:
+        path.write_text("".join(",".join(row) + "\n" for row in rows), encoding="utf-8")
+    [article] = read(path)
+    assert article.error == (
+        f"{path}: the header names 'Nội dung' in more than one column (2 and 4); give each column its own name")
+    other = tmp_path / "b.csv"  # two names of the text: the first is read, as ever
+    other.write_text(f"Tiêu đề,Nội dung,Nội dung bài viết\nTổng kết,{TEXT},\n", encoding="utf-8")
+    assert [a.error for a in read(other)] == [None]
+
+
+def test_a_common_name_with_a_note_in_brackets_is_its_field(tmp_path):
+    """Hunt 27 A (8): an office sheet notes its columns' form in their header ("Ngày đăng (dd/mm/yyyy)", "Nguồn" over
+    "(tên báo)" in one cell): those columns were not read, silently, and every article lost its date, its source
+    taken from its link. A name alone wins; two columns of one name noted apart are for --text-field to choose."""
+    path = tmp_path / "a.csv"
+    path.write_text(f'STT,Tiêu đề,Nội dung,Ngày đăng (dd/mm/yyyy),"Nguồn\n(tên báo)",Link\n'
+                    f'1,Tổng kết,"{TEXT}",12/03/2018,Báo Lạng Sơn,https://baolangson.vn/a.html\n', encoding="utf-8")
+    [article] = read(path)
+    assert (article.title, article.date, article.source, article.error) == (
+        "Tổng kết", "2018-03-12", "Báo Lạng Sơn", None)
+    path.write_text(f'Nội dung,Ngày,Ngày (cập nhật)\n"{TEXT}",12/03/2018,13/03/2018\n', encoding="utf-8")
+    assert [a.date for a in read(path)] == ["2018-03-12"]
+    path.write_text(f'Tiêu đề,Nội dung (tóm tắt),Nội dung (đầy đủ)\nTổng kết,Tóm tắt,"{TEXT}"\n', encoding="utf-8")
+    [article] = read(path)
+    assert article.error.startswith(f"{path}: no 'text' column (--text-field); its columns are 'Tiêu đề', 'Nội dung "
+                                    "(tóm tắt)', 'Nội dung (đầy đủ)'")
 
 
 def test_a_label_field_in_two_columns_stops_the_run_as_a_missing_one(tmp_path):
@@ -889,7 +964,7 @@ def test_one_article_pretty_printed_in_a_file_named_as_json_lines_is_read(tmp_pa
         with caplog.at_level(logging.WARNING):
             caplog.clear()
             assert [(a.id, a.title, a.error) for a in read(tmp_path / name)] == [("a1", "Tổng kết", None)], name
-        assert ("one JSON object over several lines" in caplog.text) == (name == "one.jsonl"), name
+        assert ("a JSON object over several lines" in caplog.text) == (name == "one.jsonl"), name
         parts = plan_parts([tmp_path / name], size=1)  # read whole, not cut into line ranges
         assert [a.id for part in parts for a in read_part(part)] == ["a1"], name
     good = json.dumps({"id": "a2", "text": TEXT2}, ensure_ascii=False)
@@ -980,6 +1055,30 @@ def test_a_json_line_that_holds_an_array_of_articles_gives_each_of_them(tmp_path
         ("a.jsonl:4", f"{tmp_path / 'a.jsonl'}:4: a JSON object per line is expected (or an array of objects), not a "
                       "list"),  # an empty array is no batch: its line is not lost without a record
         ("d1", None)]
+
+
+def test_json_objects_one_after_another_each_pretty_printed_are_read(tmp_path, caplog):
+    """Hunt 27 A (3): objects one after another, each over several lines, as `jq . a.jsonl > b.json` prints them,
+    were one "not valid JSON" error per line and no article, as .json and as .jsonl, on either engine. Each is
+    an article; one cut short (a download cut off) is one error after the whole ones."""
+    from dvtopics.run.distributed import plan_parts, read_part
+
+    objects = [json.dumps({"id": f"a{i}", "title": "Tổng kết", "text": TEXT}, ensure_ascii=False, indent=2)
+               for i in range(3)]
+    for name in ("b.json", "b.jsonl"):
+        (tmp_path / name).write_text("\n".join(objects) + "\n", encoding="utf-8")
+        with caplog.at_level(logging.WARNING):
+            caplog.clear()
+            assert [(a.id, a.title, a.error) for a in read(tmp_path / name)] == [
+                (f"a{i}", "Tổng kết", None) for i in range(3)], name
+        assert "JSON objects one after another, each over several lines" in caplog.text
+        parts = plan_parts([tmp_path / name], size=1)
+        assert [a.id for part in parts for a in read_part(part)] == ["a0", "a1", "a2"], name
+    (tmp_path / "cut.json").write_text("\n".join(objects)[:-40], encoding="utf-8")
+    *whole, cut = read(tmp_path / "cut.json")
+    assert [(a.id, a.error) for a in whole] == [("a0", None), ("a1", None)]
+    assert cut.error.startswith(f"{tmp_path / 'cut.json'}:11 (item 3): not valid JSON (Unterminated string")
+    assert cut.error.endswith("; the rest of the file is not read")
 
 
 def test_json_lines_with_a_comma_after_each_or_encoded_twice_are_read(tmp_path, caplog):
@@ -1414,6 +1513,24 @@ def test_a_sheet_saved_as_tab_separated_text_is_read_as_a_table(tmp_path, caplog
     assert [a.text for a in read(tmp_path / "b.tsv")] == [TEXT, TEXT2]
 
 
+def test_a_sheet_saved_as_tab_separated_text_under_its_title_is_read_as_a_table(tmp_path, caplog):
+    """Hunt 27 A (10): a sheet whose title row stands over its header ("DANH SÁCH BÀI VIẾT", then an empty row), saved
+    as "Unicode Text", was one article titled "DANH SÁCH BÀI VIẾT" of all its rows, silently, where the same sheet
+    as .csv or .xlsx is a table. Its title rows (one cell filled, tabs for the others) are passed over, as a CSV's
+    are; a title with a tab in it over an article stays an article."""
+    rows = (f"DANH SÁCH BÀI VIẾT THÁNG 1\t\t\t\r\n\t\t\t\r\nMã\tTiêu đề\tNgày đăng\tNội dung\r\n"
+            f"1\tTổng kết\t05/01/2023\t{TEXT}\r\n2\tGặp mặt\t08/03/2023\t{TEXT2}\r\n")
+    (tmp_path / "unicode.txt").write_bytes(rows.encode("utf-16"))
+    with caplog.at_level(logging.WARNING):
+        articles = read(tmp_path / "unicode.txt")
+    assert [(a.id, a.title, a.date, a.text) for a in articles] == [("1", "Tổng kết", "2023-01-05", TEXT),
+                                                                   ("2", "Gặp mặt", "2023-03-08", TEXT2)]
+    assert "read as a table" in caplog.text and "1 row above the table's header not read" in caplog.text
+    (tmp_path / "article.txt").write_text(f"Hội nghị tổng kết\t\n{TEXT}\nNội dung\tghi chú\n", encoding="utf-8")
+    [article] = read(tmp_path / "article.txt")
+    assert article.title == "Hội nghị tổng kết" and article.error is None
+
+
 @pytest.mark.parametrize("delimiter", [",", ";"])
 def test_a_table_split_by_commas_or_semicolons_saved_as_txt_is_read_as_a_table(tmp_path, caplog, delimiter):
     """A CSV saved or renamed as .txt was one article titled "id,title,text", every row's text run together and
@@ -1618,6 +1735,21 @@ def test_a_byte_order_mark_opening_a_row_inside_a_file_is_not_part_of_its_id_or_
     assert read_labels(tmp_path / "labels.csv") == {"x1": "other", "x2": "annual_review"}
 
 
+def test_a_link_to_an_article_the_folder_holds_is_not_read_twice(tmp_path, caplog):
+    """Hunt 27 A (4): an article sorted into a second folder by a link (`2018/a.txt`, `hoi-nghi/a.txt` a link to it)
+    was read twice from the folder above them, and counted twice. It is read once, as itself, with a warning; a link
+    to an article outside the folder given is read, as before."""
+    (tmp_path / "2018").mkdir()
+    (tmp_path / "hoi-nghi").mkdir()
+    (tmp_path / "2018" / "a.txt").write_text(f"Hội nghị tổng kết\n{TEXT}", encoding="utf-8")
+    (tmp_path / "hoi-nghi" / "a.txt").symlink_to(tmp_path / "2018" / "a.txt")
+    (tmp_path / "hoi-nghi" / "b.TXT").symlink_to(Path("..") / "2018" / "a.txt")  # (relative, as `ln -s` makes it)
+    with caplog.at_level(logging.WARNING):
+        assert [(a.id, a.error) for a in read(tmp_path)] == [("2018/a", None)]
+    assert "2 links to .txt files in the folder not read (e.g. 'a.txt'): the file it names is read, once" in caplog.text
+    assert [a.id for a in read(tmp_path / "hoi-nghi")] == ["a", "b"]
+
+
 def test_a_broken_link_in_a_folder_says_where_it_points(tmp_path):
     """Hunt 21 A (8): a link left after its article was moved was "cannot read (No such file or directory)", though
     `ls` lists it: the error names where it points, which is what is missing; the articles beside it are read."""
@@ -1627,6 +1759,53 @@ def test_a_broken_link_in_a_folder_says_where_it_points(tmp_path):
     a, b = read(tmp_path / "in")
     assert (a.id, a.error) == ("a", None)
     assert b.error == f"{tmp_path / 'in' / 'b.txt'}: a link to {tmp_path / 'moved' / 'b.txt'}, which is not there"
+
+
+def test_a_json_file_where_no_record_has_a_field_an_option_named_is_one_error_naming_it(tmp_path, monkeypatch):
+    """Hunt 27 A (2): `--date-field ngay` (or `meta.date`, a field inside an object) on JSON lines none of whose
+    records has it gave every article no date, silently, where a table without the column is one error. A field
+    some record has and the default names are read as before; --label-field too, which names a labels file's column."""
+    import dvtopics.io.read_json as reading
+
+    rows = [{"id": f"a{i}", "text": TEXT, "Ngày": "5/1/2023", "meta": {"date": "5/1/2023"}} for i in range(3)]
+    jsonl, array = tmp_path / "a.jsonl", tmp_path / "a.json"
+    jsonl.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
+    array.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    for path in (jsonl, array):
+        [article] = read(path, fields=FieldNames(date="ngay", source="meta.source"))
+        assert article.error == (f"{path}: no 'ngay' field (--date-field) (did you mean 'Ngày'?); no 'meta.source' "
+                                 "field (--source-field) in any of its records; their fields are 'id', 'text', "
+                                 "'Ngày', 'meta'")
+        assert [a.date for a in read(path, fields=FieldNames(date="Ngày"))] == ["2023-01-05"] * 3
+    assert [a.error for a in read(jsonl, fields=FieldNames(label="nhan"))] == [None] * 3  # (the labels file's, too)
+    monkeypatch.setattr(reading, "TEXT_FIELD_RECORDS", 2)
+    rows[2]["nguon"] = "Báo Đắk Lắk"  # only past the records looked at
+    jsonl.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
+    [article] = read(jsonl, fields=FieldNames(source="nguon"))
+    assert "no 'nguon' field (--source-field) in its first 2 records" in article.error
+    rows.insert(0, rows.pop())  # in the first record: read, and the records without it too
+    jsonl.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
+    assert [a.source for a in read(jsonl, fields=FieldNames(source="nguon"))] == ["Báo Đắk Lắk", None, None]
+
+
+def test_a_field_inside_an_object_is_named_by_the_keys_that_lead_to_it(tmp_path):
+    """Hunt 27 A (7): records that keep their date and source in an object ({"text": …, "meta": {"date": …}}, as
+    scrapers and APIs nest them) could not be read with them: `--date-field meta.date` reaches inside, its keys
+    matched as a field's name is (case, spaces); a record without it has none, as a record without a field has."""
+    rows = [{"id": "a1", "text": TEXT, "meta": {"Date": "5/1/2023", "source": {"name": "Báo Đắk Lắk"}}},
+            {"id": "a2", "text": TEXT2, "meta": None}]
+    for path in (tmp_path / "a.jsonl", tmp_path / "a.json"):
+        path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows) if path.suffix == ".jsonl"
+                        else json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+        articles = read(path, fields=FieldNames(date="meta.date", source="meta.source.name"))
+        assert [(a.id, a.date, a.source, a.error) for a in articles] == [
+            ("a1", "2023-01-05", "Báo Đắk Lắk", None), ("a2", None, None, None)]
+    # its dates are read in the order they all show, as a field's are: 3/25/2024 is month first, so 3/4/2024 is 4 March
+    rows = [{"id": f"b{i}", "text": TEXT, "meta": {"date": date}} for i, date in enumerate(["3/4/2024", "3/25/2024"])]
+    for path in (tmp_path / "b.jsonl", tmp_path / "b.json"):
+        path.write_text("".join(json.dumps(row) + "\n" for row in rows) if path.suffix == ".jsonl"
+                        else json.dumps(rows), encoding="utf-8")
+        assert [a.date for a in read(path, fields=FieldNames(date="meta.date"))] == ["2024-03-04", "2024-03-25"]
 
 
 def test_a_field_typed_without_its_tone_marks_is_refused_naming_the_column_meant(tmp_path):

@@ -112,6 +112,17 @@ def _is_system_file(name: str, is_folder: bool) -> bool:
     return name.startswith("._") or name.lower() in _SYSTEM_FILES or bool(_PROGRAM_FILE.fullmatch(name))
 
 
+# Of those, the files that never hold an article, even given by name: a shell's pattern (`data/*.xlsx`, `arts/*`) gives
+# Excel's owner file of a workbook open in it ("~$book.xlsx") and a Mac's "._a.txt" as any other, and each was an
+# error ("not an .xlsx workbook"), failing the run. (A backup, "a.txt~", or an autosave, "#a.txt#", is read when given.)
+_NEVER_ARTICLES = re.compile(r"~\$.*|\.~lock\..*#|\.#.*|\..*\.sw[a-p]|\._.*", re.DOTALL)
+
+
+def never_articles(path: Path) -> bool:
+    """Whether `path`, a file, is one a system or a program leaves beside the user's (`_NEVER_ARTICLES`)."""
+    return path.name.lower() in _SYSTEM_FILES or bool(_NEVER_ARTICLES.fullmatch(path.name))
+
+
 def _is_working_file(path: Path, is_folder: bool) -> bool:
     """Whether `path` is one of dvtopics' own working files or folders (`WORKING_PREFIX`)."""
     if path.name.startswith(WORKING_PREFIX):
@@ -150,7 +161,7 @@ def head_text(path: Path) -> str | None:
 def json_document(path: Path) -> str | None:
     """What a file named as JSON lines holds instead, when it holds one JSON document: "a JSON array" (a .jsonl
     saved pretty-printed, its first line "[" or "[{", no JSON value alone; or an array on its only line, a
-    gzipped .json named .json.gz), "one JSON object over several lines" (one article pretty-printed, its first
+    gzipped .json named .json.gz), "a JSON object over several lines" (an article pretty-printed, or more, its first
     line "{"), or None for JSON lines. Read line by line, such a file would be one error per line and no
     article. A file of JSON lines whose first line is a list among other lines stays JSON lines: that line is
     an error, the others are read."""
@@ -177,7 +188,7 @@ def json_document(path: Path) -> str | None:
     # (nor is a line that closes the object it opens, as a broken JSON line does: a Python dict printed, "{'id': …}")
     if (isinstance(first, bytes) and not _json_value(first) and not first.rstrip().endswith(b"}")
             and second is not None and not _json_value(second)):
-        return "one JSON object over several lines"
+        return "a JSON object over several lines"
     return None
 
 
@@ -203,12 +214,15 @@ def holds_txt(folder, text_field: str = "text", named: frozenset = frozenset()) 
     return any(_walk(Path(folder), {}, text_field, named))
 
 
-def _walk(folder: Path, skipped: Skipped, text_field: str = "text", named: frozenset = frozenset()) -> Iterator[Path]:
+def _walk(folder: Path, skipped: Skipped, text_field: str = "text", named: frozenset = frozenset(),
+          top: Path | None = None) -> Iterator[Path]:
     """The .txt files under `folder` (".TXT" too), in the order of their sorted paths; what else it holds is
     counted in `skipped`, unless it plainly holds no articles (`_may_hold_articles`) or is the system's
     (`_is_system_file`) or dvtopics' own (`_is_working_file`), or is given by its name too (`named`: read as
-    given). A folder that cannot be listed is given itself, so that the reader reports it instead of its
-    articles going missing unseen."""
+    given). So is a link to a .txt file the walk of `top` (the folder given, `folder` by default) reads as itself:
+    an article sorted into a second folder by a link was read twice, and counted twice. A folder that cannot be
+    listed is given itself, so that the reader reports it instead of its articles going missing unseen."""
+    top = folder if top is None else top
     try:
         with os.scandir(folder) as scan:
             entries = sorted(scan, key=lambda entry: entry.name)
@@ -223,9 +237,12 @@ def _walk(folder: Path, skipped: Skipped, text_field: str = "text", named: froze
         if is_folder and is_model_folder(path, text_field, named):
             skipped.setdefault("model folder", [0, entry.name])[0] += 1  # (one with articles is walked for them)
         elif is_folder:
-            yield from _walk(path, skipped, text_field, named)
+            yield from _walk(path, skipped, text_field, named, top)
         elif entry.name.lower().endswith(TEXT_SUFFIXES):
-            yield path
+            if entry.is_symlink() and os.path.isfile(path) and walked_by(os.path.realpath(path), top):
+                skipped.setdefault("link to a .txt file in the folder", [0, entry.name])[0] += 1
+            else:
+                yield path
         elif named and os.path.realpath(path) in named:
             continue
         elif is_model_file(path):
@@ -283,6 +300,11 @@ def skipped_notes(skipped: Skipped) -> list[str]:
         document = document_problem(Path(example).suffix)
         if kind == "link to a folder":
             why = "links to folders are not followed (one may loop)"
+        elif kind == "system or lock file":
+            why = ("a file a system or a program leaves beside yours (Excel's or Word's '~$' lock of a file open in "
+                   "it, a Mac's '._' or .DS_Store, Thumbs.db), not articles")
+        elif kind == "link to a .txt file in the folder":
+            why = "the file it names is read, once, as itself"
         elif kind in ("model folder", "model file"):
             why = (f"{'a model' if kind == 'model folder' else 'part of a model'}, not articles; give a model's folder "
                    "where a model is asked for (--model, evaluate MODEL)")
@@ -302,7 +324,9 @@ def skipped_notes(skipped: Skipped) -> list[str]:
     return notes
 
 
-_PLURALS = {"link to a folder": "links to folders", "file without an extension": "files without an extension"}
+_PLURALS = {"link to a folder": "links to folders", "file without an extension": "files without an extension",
+            "link to a .txt file in the folder": "links to .txt files in the folder",
+            "system or lock file": "system or lock files"}
 
 
 def iter_files(paths: Iterable[str | os.PathLike], skipped: Skipped | None = None,
@@ -334,6 +358,9 @@ def iter_files(paths: Iterable[str | os.PathLike], skipped: Skipped | None = Non
             if first != path and skipped is not None:  # else the reader's error names them
                 for kind, (count, example) in held.items():
                     skipped.setdefault(kind, [0, example])[0] += count
+        elif os.path.lexists(path) and not path.is_dir() and never_articles(path):  # (given by a pattern too)
+            if skipped is not None:
+                skipped.setdefault("system or lock file", [0, path.name])[0] += 1
         elif path.exists() and is_model_file(path):  # given by a pattern (`arts/*`) beside the articles
             if skipped is not None:
                 skipped.setdefault("model file", [0, path.name])[0] += 1

@@ -278,7 +278,7 @@ def extract_metadata(text: str, lead: str = "") -> dict:
         if link:  # the page's own address, as scrapers and reader tools label it: its site, unless a source line names one
             page_site = page_site or link["link"]
             continue
-        if not iso and not is_furniture(line, captions=False):
+        if not iso and not is_furniture(line, captions=False) and not _set_off_source_line(line):
             candidates.append((position, line))
     datelines = [position for position, _ in short_dates if position < 5 and is_dateline(lines[position])]
     title_position, title = _title(candidates, datelines)
@@ -385,6 +385,13 @@ _PAPER_NAME = re.compile(r"(?:báo|tạp\s+chí|đài)(?!\s+(?:chí|cáo)\b)(?:\
                          r"[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org)", re.IGNORECASE)
 _WRITER_AND_PAPER = re.compile(r"(?P<writer>[^/()]+?)\s*(?:/\s*(?P<paper>[^/()]+?)|\(\s*(?P<bracketed>[^/()]+?)\s*\))")
 _NAME_MARKS = re.compile(r"^[\s\"'“”‘’«»]+|[\s\"'“”‘’«».:|–-]+$")
+
+
+def _set_off_source_line(line: str) -> bool:
+    """Whether `line` is a source line set off as one, by a colon or brackets ("Nguồn: Báo Lạng Sơn", "Nguồn: Tổng
+    hợp", "(Theo TTXVN)"): never a headline. Under a short headline and its dateline, it was taken for the title."""
+    match = _SOURCE_LINE.match(line) if len(line) <= DATELINE_MAX_CHARS else None
+    return bool(match and (match["colon"] or match["open"] and line.rstrip(" .").endswith(")")))
 
 
 def _source(line: str) -> tuple[str | None, str | None]:

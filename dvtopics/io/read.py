@@ -146,7 +146,7 @@ def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on
     elif feed:  # an RSS or Atom feed saved as a file: read as one page, its items would be one article
         articles = read_feed(path, fields, on_error, max_bytes)
     elif (delimiter := text_table_delimiter(head, fields.text, fields.wanted())) == "\t":
-        log.warning("%s: a table saved as text, its first line a tab-separated header that names the '%s' field "
+        log.warning("%s: a table saved as text, a tab-separated header that names the '%s' field "
                     "(as Excel saves a sheet as \"Unicode Text\" or \"Text (Tab delimited)\"): read as a table, "
                     "an article a row", path, fields.text)
         articles = read_csv(path, fields, on_error, max_bytes)

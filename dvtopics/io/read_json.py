@@ -16,7 +16,7 @@ from .files import LineRange, blank_line, numbered_lines, read_all
 from .jsonfiles import DECODER, json_error, json_kind, json_records, line_value, loads, next_array_item
 from .metadata import date_order
 from .records import (FieldNames, dates_month_first, failed, fields_found, did_you_mean, named_fields, over_limit,
-                      record_to_article, SiteRows, utf8_size, warn_of_lead_as_text)
+                      record_to_article, SiteRows, utf8_size, value_inside, warn_of_lead_as_text)
 from .tables import field_names
 
 log = logging.getLogger(__name__)
@@ -77,6 +77,11 @@ def with_text_field(path: Path, fields: "FieldNames", on_error: str, items: Iter
         yield failed(path.name, f"{path}: no '{fields.text}' field (--text-field) in {which}"
                      f"{did_you_mean(fields.text, names)}; their fields are {fields_found(names)}", on_error)
         return
+    lacking = _named_fields_lacking(path, fields, items, pending) if found else None
+    if lacking:
+        yield from (item for item in pending if isinstance(item, Article))
+        yield failed(path.name, lacking, on_error)
+        return
     site = SiteRows(path)
     for item in itertools.chain(pending, items):
         if isinstance(item, Article):
@@ -86,6 +91,43 @@ def with_text_field(path: Path, fields: "FieldNames", on_error: str, items: Iter
     site.close()
     if stopped is not None:
         raise stopped
+
+
+def _named_fields_lacking(path: Path, fields: "FieldNames", items: Iterator, pending: list) -> str | None:
+    """Why a JSONL/JSON file cannot be read, or None: none of its first `TEXT_FIELD_RECORDS` records has a field
+    an option named other than the text's (`--date-field ngay`, `--title-field meta.title`: mistyped, or inside
+    an object), as a table without such a column is one error (`header_problem`): read, every article lacked its
+    date or title, silently. The records read to tell go on `pending`. A --label-field is not checked: it names the
+    labels file's column too, whose labels the articles need not have (`train --labels`)."""
+    named = {option: name for option, name in fields.named().items() if option not in ("--text-field", "--label-field")}
+    if not named:
+        return None
+
+    def read_on() -> Iterator:
+        yield from list(pending)  # (the records read already, the first with the text last)
+        for item in items:
+            pending.append(item)
+            yield item
+
+    seen, spelt, records = {}, {}, 0  # the fields' names as matched, and as the file spells them
+    for item in read_on():
+        if isinstance(item, Article):
+            continue
+        records += 1
+        record = named_fields(item[0], fields)
+        seen.update(dict.fromkeys(record))
+        spelt.update(dict.fromkeys(item[0] if len(record) == len(item[0]) else record))
+        if all(name in seen for name in named.values()) or records == TEXT_FIELD_RECORDS:
+            break
+    missing = [(option, name) for option, name in named.items() if name not in seen]
+    if not missing:
+        return None
+    which = f"its first {records} records" if records == TEXT_FIELD_RECORDS else "any of its records"
+    given = [name for name in spelt if isinstance(name, str)]
+    problem = (f"{path}: " + "; ".join(f"no '{name}' field ({option})" + did_you_mean(name, given)
+                                       for option, name in missing) + f" in {which}; their fields are "
+               f"{fields_found(given)}")
+    return problem
 
 
 def read_jsonl(path: Path, fields: "FieldNames", on_error: str, max_bytes: int,
@@ -132,9 +174,10 @@ def _jsonl_month_first(path: Path, fields: "FieldNames", max_bytes: int) -> bool
                         names = field_names(keys, fields.wanted())
                         date_keys[keys] = keys[names.index(fields.date)] if fields.date in names else None
                     date_key = date_keys[keys]
-                    if date_key is not None and isinstance(record[date_key], str):
-                        spelt[:] = spelt or [date_key]
-                        yield record[date_key]
+                    value = record[date_key] if date_key is not None else value_inside(record, fields.date)
+                    if isinstance(value, str):  # (a field inside an object too: `--date-field meta.date`)
+                        spelt[:] = spelt or [date_key or fields.date]
+                        yield value
 
         order = date_order(dates())
         _MONTH_FIRST_FILES[key] = order[0] and dates_month_first([order[1]], path, spelt[0], "field")
@@ -197,6 +240,12 @@ def read_json(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
     try:
         record = loads(text)
     except (ValueError, RecursionError):
+        if _objects_over_lines(text, start):  # `jq . a.jsonl > a.json`: read line by line, each line was an error
+            log.warning("%s: JSON objects one after another, each over several lines (as `jq .` prints them): each "
+                        "is read as an article", path)
+            yield from with_text_field(path, fields, on_error, _objects_one_after_another(
+                path, text, start, fields, on_error, max_bytes, warning), whole=True)
+            return
         yield from read_jsonl(path, fields, on_error, max_bytes)  # one object per line
         return
     held = _records_held(record, fields)
@@ -352,6 +401,45 @@ def _held_items(path: Path, items: list, fields: "FieldNames", on_error: str, ma
             yield failed(fallback_id, over_limit(where, size, max_bytes), on_error)
         else:
             yield item, fallback_id, fields, on_error, where, warning
+
+
+def _objects_over_lines(text: str, start: int) -> bool:
+    """Whether `text` opens with a whole JSON object written over several lines (pretty-printed) that more data
+    follows: objects one after another, as `jq .` prints them, not JSON lines (an object a line)."""
+    if not text.startswith("{", start):
+        return False
+    try:
+        _, end = DECODER.raw_decode(text, start)
+    except (ValueError, RecursionError):
+        return False
+    return "\n" in text[start:end] and bool(text[end:].strip(_END_OF_FILE_MARKS))
+
+
+def _objects_one_after_another(path: Path, text: str, position: int, fields: "FieldNames", on_error: str,
+                               max_bytes: int, warning: str | None) -> Iterator:
+    """The objects of a file of JSON objects one after another (`_objects_over_lines`), each as the arguments of
+    `record_to_article` or an `Article` that could not be read; reading stops at one that is not valid JSON, as
+    nothing tells where the next begins."""
+    whitespace = re.compile(r"[ \t\r\n,]*")  # (a comma between them too, an array's items without its brackets)
+    line, counted, item, end_of_data = 1, 0, 0, len(text.rstrip(_END_OF_FILE_MARKS))
+    while (position := whitespace.match(text, position).end()) < end_of_data:
+        line, counted = line + text.count("\n", counted, position), position
+        item += 1
+        where, fallback_id = f"{path}:{line} (item {item})", f"{path.name}:{item}"
+        try:
+            value, position = DECODER.raw_decode(text, position)
+        except (ValueError, RecursionError) as exc:
+            cause = "nested too deep" if isinstance(exc, RecursionError) else json_error(exc, whole=True)
+            yield failed(fallback_id, f"{where}: not valid JSON ({cause}); the rest of the file is not read", on_error)
+            return
+        size = utf8_size(text[counted:position])
+        if size > max_bytes:
+            yield failed(fallback_id, over_limit(where, size, max_bytes), on_error)
+        elif not isinstance(value, dict):
+            yield failed(fallback_id, f"{where}: an article (a JSON object) is expected, not {json_kind(value)}",
+                         on_error)
+        else:
+            yield value, fallback_id, fields, on_error, where, warning
 
 
 # what may end a file after its last value: DOS's end-of-file mark (Ctrl-Z), which old Windows tools append, read

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..errors import InputError, UnreadableFileError
+from ..wording import plural
 from .article import Article
 from .decode import decode_text
 from .files import read_all
@@ -187,9 +188,20 @@ def _xlsx_articles(path: Path, book, fields: "FieldNames", on_error: str, max_by
         log.warning("%s: sheet%s %s not read: no '%s' column in %s; read: %s", path, "s" * (len(others) > 1),
                     ", ".join(others), fields.text, "their header" if len(others) > 1 else "its header",
                     ", ".join(repr(table[0]) for table in chosen))
+    read_in: dict[int, str] = {}  # a hash of an article's title and text: the sheet it was first read in
+
+    def counted(articles: Iterable[Article], sheet: str, repeats: dict) -> Iterator[Article]:
+        for article in articles:
+            if len(chosen) > 1 and not article.error:
+                first = read_in.setdefault(hash((article.title, article.text)), sheet)
+                if first != sheet:
+                    repeats[first] = repeats.get(first, 0) + 1
+            yield article
+
     for title, index, header, rows, given in chosen:
         # the first sheet's articles keep the ids they always had; another sheet's name its sheet
         at = f"{title}:" if index else ""
+        repeats: dict[str, int] = {}  # {an earlier sheet: how many of its articles this one repeats}
         wrong = header_problem(f"{path}:{title}" if index else path, header, fields, given)
         if wrong:
             yield failed(f"{path.name}:{at}".rstrip(":"), wrong, on_error)
@@ -209,6 +221,13 @@ def _xlsx_articles(path: Path, book, fields: "FieldNames", on_error: str, max_by
                            month_first=month_first)
             if notes.holds(record, f"row {number}", read):
                 continue
-            yield from notes.flush()
-            yield from _within_limit(record, fields, fallback_id, where, max_bytes, on_error, read)
+            yield from counted(notes.flush(), title, repeats)
+            yield from counted(_within_limit(record, fields, fallback_id, where, max_bytes, on_error, read), title,
+                               repeats)
         notes.close()
+        if repeats:
+            # a sheet of them all beside a sheet a month ("Tổng hợp"): each article was read, and counted, twice
+            total = sum(repeats.values())
+            log.warning("%s: sheet %r repeats %s of sheet%s %s (the same title and text): read, and counted, twice; "
+                        "hide one of the sheets to read them once", path, title, plural(total, "article"),
+                        "s" * (len(repeats) > 1), ", ".join(map(repr, repeats)))

@@ -57,7 +57,7 @@ def header_problem(where, header: list, fields: "FieldNames", given: list | None
     ("Tiêu đề") would otherwise be taken from the text unseen. `given`: the header's names as the table spells
     them, before `field_names` matched them ("Nội dung", not "text"), which the messages name."""
     columns = [name for name in (header if given is None else given) if isinstance(name, str) and name.strip()]
-    repeated = repeated_columns(header, fields.wanted())
+    repeated = repeated_columns(header, fields.wanted(), given)
     if repeated:
         problem = f"{where}: {repeated}"
         if "--label-field" in fields.named() and repeated_columns(header, [fields.label]):
@@ -120,7 +120,28 @@ def named_fields(record: dict, fields: "FieldNames") -> dict:
             if len(held) == 1 and len(held) < len(record):  # (an object of articles by key, {"a1": {…}}, is a table)
                 record = {**{key: value for key, value in record.items() if not isinstance(value, dict)}, **held[0]}
         names = field_names(record, wanted)
-    return record if names == list(record) else dict(zip(names, record.values()))
+    named = record if names == list(record) else dict(zip(names, record.values()))
+    inside = {name: value for name in wanted if "." in name and name not in named
+              and (value := value_inside(record, name)) is not _NOT_THERE}
+    return {**named, **inside} if inside else named
+
+
+_NOT_THERE = object()
+
+
+def value_inside(record: dict, path: str):
+    """The value a field option names inside a record's objects by the keys that lead to it, `meta.date` (as
+    scrapers and APIs nest an article's details: {"text": …, "meta": {"date": …}}), matched as `field_names`
+    matches a name; `_NOT_THERE` when there is none."""
+    value = record
+    for key in path.split("."):
+        if not isinstance(value, dict):
+            return _NOT_THERE
+        value = next((held for name, held in value.items()
+                      if isinstance(name, str) and name_key(name) == name_key(key)), _NOT_THERE)
+        if value is _NOT_THERE:
+            return _NOT_THERE
+    return value
 
 
 def fields_found(names: Iterable) -> str:

@@ -58,12 +58,24 @@ def lines_above_table(text: str, table: str) -> int:
     return text.count("\n", 0, len(text) - len(table))
 
 
+# the rows a sheet saved as text may keep above its header: its title and notes, each a cell and the others' tabs
+TITLE_ROWS = 5
+
+
 def tab_header(text: str, text_field: str) -> bool:
     """Whether `text` (a .txt file's, or its head) is a table saved as text, as Excel saves a sheet as "Unicode
     Text" or "Text (Tab delimited)": its first line that is not blank, split by tabs, is a header that names
-    the text field. An article's first line is its title: tabs in it, or in the lines below, make no header."""
-    first = next((match.group() for match in _LINE.finditer(text) if match.group().strip()), "")
-    return "\t" in first and names_field(next(csv.reader([first], delimiter="\t"), []), text_field)
+    the text field; or a line under its title rows (one cell filled, the row's others tabs: "DANH SÁCH BÀI
+    VIẾT\t\t\t", read as one article with its rows). An article's first line is its title: tabs in it, or in the
+    lines below, make no header."""
+    lines = (match.group() for match in _LINE.finditer(text) if match.group().strip())
+    for line in itertools.islice(lines, TITLE_ROWS + 1):
+        cells = next(csv.reader([line], delimiter="\t"), [])
+        if "\t" in line and names_field(cells, text_field):
+            return True
+        if "\t" not in line or sum(1 for cell in cells if cell.strip()) > 1:
+            return False  # an article's title, or a row of a table without the text field
+    return False
 
 
 FIELD_NAME_CHARS = 40  # longer than any column name: a cell of a sentence, not of a header
@@ -286,6 +298,9 @@ def _names_in_unicode(names: tuple) -> tuple | None:
     return None
 
 
+_NOTE_AFTER_NAME = re.compile(r"\s*\([^()]*\)$")
+
+
 def _matched_names(names, wanted: list) -> list:
     """`field_names` of names as they are spelt."""
     keys = {name_key(name): name for name in wanted}
@@ -305,29 +320,52 @@ def _matched_names(names, wanted: list) -> list:
     for at, name in enumerate(matched):
         if isinstance(name, str) and name not in fields:
             free.setdefault(vietnamese_key(name), at)
+    # a name with a note in brackets after it, as office sheets note a column's form ("Ngày đăng (dd/mm/yyyy)",
+    # "Nguồn\n(tên báo)"): its column when no column has the name alone (unread, the dates and sources were lost),
+    # unless two have it ("Nội dung (tóm tắt)", "Nội dung (đầy đủ)": which is the text is for --text-field to say)
+    noted: dict[str, int | None] = {}
+    for key, column in free.items():
+        if (bare := _NOTE_AFTER_NAME.sub("", key)) != key:
+            noted[bare] = None if bare in noted else column
     for field in lacking:
         at = next((free[key] for key in _vietnamese_keys(field) if key in free), None)
+        if at is None:
+            at = next((noted[key] for key in _vietnamese_keys(field)
+                       if noted.get(key) is not None and noted[key] in free.values()), None)
         if at is not None:
             matched[at] = field
             free = {key: column for key, column in free.items() if column != at}
     return matched
 
 
-def repeated_columns(header: list, wanted: Iterable[str]) -> str | None:
+def repeated_columns(header: list, wanted: Iterable[str], given: list | None = None) -> str | None:
     """What is wrong with `header` when more than one of its columns spells a `wanted` name (as `field_names`
     matches them: "text", " Text"), in words, or None: a record keeps one cell of a name, so the field could
-    be read from the wrong column (a note beside the text) and the other lost unseen.
+    be read from the wrong column (a note beside the text) and the other lost unseen. `given`: the header's names
+    as the table spells them, before `field_names` matched them; a field found by its common name ("Nội dung")
+    is repeated by another column of that name too (a summary and the body both headed "Nội dung").
 
     >>> repeated_columns(["id", "text", "note", "Text"], ["id", "text"])
     "the header names 'text' in more than one column (2 and 4); give each column its own name"
+    >>> repeated_columns(["title", "text", "Nội dung"], ["title", "text"], ["Tiêu đề", "Nội dung", "Nội dung"])
+    "the header names 'Nội dung' in more than one column (2 and 3); give each column its own name"
     """
     wanted = {name_key(name): name for name in wanted}
+    spelt = list(header) if given is None else list(given)
     columns: dict[str, list[int]] = {}
-    for number, name in enumerate(header, start=1):
-        spelt = wanted.get(name_key(name)) if isinstance(name, str) else None
-        if spelt is not None:
-            columns.setdefault(spelt, []).append(number)
-    said = [f"'{name}' in more than one column ({', '.join(map(str, numbers[:-1]))} and {numbers[-1]})"
+    for number, (name, as_given) in enumerate(zip(header, spelt), start=1):
+        field = wanted.get(name_key(name)) if isinstance(name, str) else None
+        if field is None:
+            continue
+        if isinstance(as_given, str) and name_key(as_given) != name_key(field):  # found by its common name
+            key = vietnamese_key(as_given)
+            field = as_given
+            columns[field] = [number] + [other for other, (matched, also) in enumerate(zip(header, spelt), start=1)
+                                         if other != number and isinstance(also, str) and vietnamese_key(also) == key
+                                         and not (isinstance(matched, str) and name_key(matched) in wanted)]
+        else:
+            columns.setdefault(field, []).append(number)
+    said = [f"'{name}' in more than one column ({', '.join(map(str, sorted(numbers)[:-1]))} and {max(numbers)})"
             for name, numbers in columns.items() if len(numbers) > 1]
     return f"the header names {'; '.join(said)}; give each column its own name" if said else None
 
