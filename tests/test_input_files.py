@@ -70,6 +70,22 @@ def test_the_files_programs_leave_given_by_a_pattern_are_passed_over_with_a_warn
     assert "Thumbs.db: 1 system or lock file not read" in caplog.text and "._bai1.txt: 1 system" in caplog.text
 
 
+def test_a_reading_whose_every_file_is_passed_over_is_an_error_not_no_articles(tmp_path):
+    """Hunt 27 A (left): Excel's lock files alone (`label "data/~$*"`, a pattern that caught only those) or a model's
+    file given: `label` wrote "0 articles" and exited 0, as if it had read the input. One error record says so, as for
+    an empty folder given; raised when errors are."""
+    from dvtopics.errors import NoArticlesError
+
+    (tmp_path / "~$book.xlsx").write_bytes(b"\x05Admin" + b"\x00" * 160)
+    (tmp_path / "._a.txt").write_bytes(b"\x00\x05\x16\x07" + b"\x00" * 100)
+    [record] = read(sorted(tmp_path.iterdir()))
+    assert record.error.endswith("no articles: every file given was passed over (the warning above says why)")
+    with pytest.raises(NoArticlesError, match="no articles: the file given was passed over"):
+        list(read_articles([tmp_path / "~$book.xlsx"], on_error="raise"))
+    (tmp_path / "a.txt").write_text(f"Hội nghị tổng kết\n{TEXT}", encoding="utf-8")
+    assert [(a.id, a.error) for a in read(sorted(tmp_path.iterdir()))] == [("a", None)]  # beside an article: passed
+
+
 def test_txt_files_beside_the_articles_that_are_none_are_named(tmp_path, caplog):
     """Hunt 26 A (2): a folder of articles holds a readme, a list of the pages to fetch, a scraper's log and a one-line
     note as .txt: each was read, labelled and counted as an article without a word. Each is still read (a short
