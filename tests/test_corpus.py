@@ -220,8 +220,11 @@ def test_a_folder_reads_txt_whatever_its_case_and_names_what_it_skips(tmp_path, 
     notes = [r.getMessage() for r in caplog.records]
     assert len(notes) == 4  # one line per kind of file
     # a saved page is read when given by name (hunt 20 A, 08: the note said to save it again as .txt)
-    assert any("2 .html files not read (e.g. 'other.HTML')" in note and "give it by its name to read it (its visible "
-               "text is read)" in note and "save it as" not in note for note in notes)
+    # and all of them at once, by a pattern (hunt 27 A, left: "give it by its name" was all, for 500 pages)
+    pattern = f'"{tmp_path}/**/*.HTML"'
+    assert any("2 .html files not read (e.g. 'other.HTML')" in note and "give them by their names to read them, all "
+               f"at once with a pattern in quotes such as {pattern} (a page's visible text is read)" in note
+               and "save it as" not in note for note in notes)
     assert any("1 file without an extension not read (e.g. 'notes')" in note for note in notes)
     assert any("'more.jsonl'" in note and "give it by its name" in note for note in notes)
     assert not any(".csv" in note or ".md" in note for note in notes)

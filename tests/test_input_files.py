@@ -334,6 +334,24 @@ def test_a_saved_pages_own_address_gives_its_site_as_source(tmp_path, prologue):
     assert read(tmp_path / "page.html")[0].source == "Báo Lạng Sơn"
 
 
+def test_a_saved_page_without_a_headline_in_its_body_is_titled_by_its_head_and_named_by_its_site(tmp_path):
+    """Hunt 27 A (left): a page whose headline is drawn in a <div> (no <h1>) was titled by its first paragraph, though
+    its <title> ("Headline - Báo X") or og:title gives the headline; and its og:site_name was not its source, where
+    its address gives only a domain. A page with an <h1> keeps it; a tab's name ending in no site's name is whole."""
+    body = f"<body><div class='tieu-de'>Hội nghị</div><p>{TEXT}</p></body></html>"
+    head = ("<html><head><meta property='og:site_name' content='Báo Đắk Lắk'>"
+            "<title>Tổng kết công tác dân vận năm 2022 - Báo Đắk Lắk điện tử</title></head>")
+    (tmp_path / "a.html").write_text(head + body, encoding="utf-8")
+    [article] = read(tmp_path / "a.html")
+    assert (article.title, article.source) == ("Tổng kết công tác dân vận năm 2022", "Báo Đắk Lắk")
+    assert article.text.startswith("Tổng kết công tác dân vận năm 2022\n")  # the headline is the text's, as a .txt's
+    (tmp_path / "b.html").write_text(head.replace("Báo Đắk Lắk điện tử", "triển khai nhiệm vụ") + body,
+                                     encoding="utf-8")
+    assert read(tmp_path / "b.html")[0].title == "Tổng kết công tác dân vận năm 2022 - triển khai nhiệm vụ"
+    (tmp_path / "c.html").write_text(head + PAGE[PAGE.index("<body>"):], encoding="utf-8")
+    assert read(tmp_path / "c.html")[0].title == "Hội nghị tổng kết công tác dân vận năm 2022"  # its <h1>
+
+
 def test_a_web_archive_without_a_page_is_one_clear_error(tmp_path):
     (tmp_path / "page.mhtml").write_bytes(_web_archive("Content-Type: image/png\r\n", "iVBORw0KGgo="))
     (article,) = read(tmp_path / "page.mhtml")

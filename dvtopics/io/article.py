@@ -14,7 +14,7 @@ from ..errors import InputError
 from ..text.dates import FIRST_YEAR, LAST_YEAR
 from ..text.furniture import strip_furniture
 from ..text.normalise import nfc, normalize
-from .htmltext import (html_to_text, is_html, is_markdown, markdown_to_text, page_head,
+from .htmltext import (html_to_text, is_html, is_markdown, markdown_to_text, page_head, page_names,
                        unescape_references)
 from .jsonfiles import json_kind
 from .lead import with_lead
@@ -183,9 +183,13 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
             joined = with_lead(lead, raw)
             body, raw = (raw if joined != raw and raw.strip() else None), joined
     raw = _from_legacy_font(raw, "text", fields, name)
-    # a saved page's own address and day of publication, in its <head>: read before its text
-    address, published = page_head(raw) if is_html(raw) else (None, None)
+    # a saved page's own address, day of publication, headline and site, in its <head>: read before its text
+    page = is_html(raw)
+    address, published = page_head(raw) if page else (None, None)
+    headline, site = page_names(raw) if page else (None, None)
     raw = _readable(raw, fields, name)
+    if headline and not _opens_with(raw, headline):  # its visible text opens with a menu or the lead
+        raw = f"{headline}\n{raw}"
     clean = strip_furniture(normalize(raw))
     if clean == raw:  # (45% of baomoi's articles) the one string, not a copy: a corpus' text was held twice
         clean = raw
@@ -202,7 +206,7 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
     if found["source"]:  # a source line pasted from an old document into a Unicode text ("Nguồn: B¸o §¾k L¾k")
         found["source"] = _from_legacy_font(found["source"], "the source's name", fields, name, fields.get("encoding"),
                                             source=True)
-    found["source"] = found["source"] or (address and site_of_link(address))
+    found["source"] = found["source"] or site or (address and site_of_link(address))
     found["date"] = found["date"] or (published and parse_date(published, say=False))
     given, spelt = {}, spelt or {}
     for key in METADATA_FIELDS + ("label",):
@@ -294,6 +298,12 @@ def _readable(raw: str, fields: dict, name: str, say: bool = True) -> str:
              "HTML character references (&#7853;, &amp;) in the text: read as the characters they stand for")
         raw = unescaped
     return raw
+
+
+def _opens_with(text: str, headline: str) -> bool:
+    """Whether one of the first lines of `text` is `headline` (or starts with it), spaces and case aside."""
+    wanted = " ".join(headline.split()).casefold()
+    return any(" ".join(line.split()).casefold().startswith(wanted) for line in text.split("\n", 5)[:5])
 
 
 def _title_for_wordless_text(raw: str, fields: dict, name: str) -> str:

@@ -280,7 +280,7 @@ def unread_notes(folder: Path, text_field: str = "text", named: frozenset = froz
     skipped: Skipped = {}
     for _ in _walk(folder, skipped, text_field, named):
         pass
-    return skipped_notes(skipped)
+    return skipped_notes(skipped, folder)
 
 
 def passed_over(folder: Path, text_field: str = "text", named: frozenset = frozenset()) -> list[str]:
@@ -290,14 +290,19 @@ def passed_over(folder: Path, text_field: str = "text", named: frozenset = froze
     `named` are read as given."""
     skipped: Skipped = {}
     read = sum(1 for _ in _walk(folder, skipped, text_field, named))
-    return skipped_notes(skipped) if read else []
+    return skipped_notes(skipped, folder) if read else []
 
 
-def skipped_notes(skipped: Skipped) -> list[str]:
-    """What was not read in a folder and why, one kind of file to a line."""
+def skipped_notes(skipped: Skipped, folder: str | os.PathLike | None = None) -> list[str]:
+    """What was not read in a folder and why, one kind of file to a line. Files that are read when given by name
+    are given, all at once, as a pattern of `folder`'s (a folder of 500 saved pages): "give it by its name" was all."""
     notes = []
     for kind, (count, example) in skipped.items():
         document = document_problem(Path(example).suffix)
+        by_name = "give it by its name to read it"
+        if folder is not None and count > 1:  # (a shell's pattern would reach only the first folder's files)
+            by_name = ("give them by their names to read them, all at once with a pattern in quotes such as "
+                       f'"{os.path.join(folder, "**", "*" + Path(example).suffix)}"')
         if kind == "link to a folder":
             why = "links to folders are not followed (one may loop)"
         elif kind == "system or lock file":
@@ -311,12 +316,12 @@ def skipped_notes(skipped: Skipped) -> list[str]:
         elif document:
             why = f"{document} (in a folder only .txt files are read: give a table by its name)"
         elif file_kind(Path(example)) != "txt":
-            why = "in a folder only .txt files are read; give it by its name to read it"
+            why = f"in a folder only .txt files are read; {by_name}"
         elif Path(example).suffix.lower() in _ARCHIVE_SUFFIXES:  # saving it as text would make no article
             why = ("an archive: extract its files (unzip it) into a folder and give that folder; only .txt files are "
                    "read in a folder")
         elif Path(example).suffix.lower() in _PAGE_SUFFIXES:  # read as a saved page when given: no need to save it again
-            why = "in a folder only .txt files are read; give it by its name to read it (its visible text is read)"
+            why = f"in a folder only .txt files are read; {by_name} (a page's visible text is read)"
         else:
             why = "in a folder only .txt files are read; save it as .txt (UTF-8) to read it"
         kinds = _PLURALS.get(kind, kind + "s") if count > 1 else kind
@@ -352,7 +357,7 @@ def iter_files(paths: Iterable[str | os.PathLike], skipped: Skipped | None = Non
                             ", ".join(inside), "its" if len(inside) == 1 else "their")
                 continue
             if first == path and unread is not None:  # (`held` is whole: the walk found nothing to give)
-                unread[path] = skipped_notes(held)
+                unread[path] = skipped_notes(held, path)
             for file in itertools.chain([first], files):
                 yield file, (_without_suffix(file.relative_to(path)).as_posix() if file != path else path.name)
             if first != path and skipped is not None:  # else the reader's error names them

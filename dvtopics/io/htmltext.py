@@ -4,6 +4,7 @@ from __future__ import annotations
 import email
 import itertools
 import re
+from html import unescape
 from html.parser import HTMLParser
 
 
@@ -114,6 +115,46 @@ def page_head(html: str) -> tuple[str | None, str | None]:
     if published is None and (written := _LD_PUBLISHED.search(html, 0, 4 * _HEAD_LOOK)):
         published = written[1]
     return address, published
+
+
+# A page's own names in its <head>: its headline for social networks (og:title) or the browser tab's name (<title>,
+# "Headline - Site"), and its site's name (og:site_name). The tab's name ends with the site's, after a dash or a bar:
+# a name of a site's kind ("Báo …", "Tạp chí …", "… .vn") or the site's own is cut off; another end is the headline's.
+_TITLE = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.I | re.S)
+_OG_TITLE = re.compile(r"\b(?:property|name)\s*=\s*[\"']?og:title[\"'\s>]", re.I)
+_OG_SITE = re.compile(r"\b(?:property|name)\s*=\s*[\"']?og:site_name[\"'\s>]", re.I)
+_H1 = re.compile(r"<h1\b", re.I)
+_SITE_END = re.compile(r"\s+[-–—|]\s+([^-–—|]+)$")
+_SITE_KIND = re.compile(r"^(?:báo|tạp chí|cổng|trang|đài|truyền hình|thông tấn|tin tức)\b|\.(?:vn|com|net|org)\b",
+                        re.I)
+
+
+def page_names(html: str) -> tuple[str | None, str | None]:
+    """(the headline a page's <head> gives, when its body has no <h1> to give it; the name of its site), each None
+    where it gives none. The visible text of a page whose headline is drawn in a <div> opens with its lead or its
+    menu: the page was titled by that, and its site's name was lost where its address gives only a domain.
+
+    >>> page_names('<title>Hội nghị tổng kết năm 2016 - Báo Đắk Lắk</title><p>Sáng 6/1, …</p>')
+    ('Hội nghị tổng kết năm 2016', None)
+    >>> page_names('<meta property="og:site_name" content="Báo Đắk Lắk"><title>A - B</title><h1>A - B</h1>')
+    (None, 'Báo Đắk Lắk')
+    """
+    head = html[:_HEAD_LOOK]
+    title = site = None
+    for tag in _HEAD_TAG.finditer(head):
+        if title is None and _OG_TITLE.search(tag[0]) and (content := _TAG_CONTENT.search(tag[0])):
+            title = content[1]
+        if site is None and _OG_SITE.search(tag[0]) and (content := _TAG_CONTENT.search(tag[0])):
+            site = " ".join(unescape(content[1]).split()) or None
+    if title is None and (tab := _TITLE.search(head)):
+        title = tab[1]
+    if title is None or _H1.search(html):
+        return None, site
+    title = " ".join(unescape(title).split())
+    end = _SITE_END.search(title)
+    if end and (_SITE_KIND.search(end[1]) or (site and end[1].casefold() == site.casefold())):
+        title = title[:end.start()]
+    return title or None, site
 
 
 # A page saved by a browser as one file (Chrome's "Webpage, Single File" .mhtml, Edge's and Internet Explorer's

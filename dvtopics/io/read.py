@@ -100,7 +100,7 @@ def _read_articles(paths, fields: FieldNames, on_error: str, max_bytes: int) -> 
                     seen.add(key)
                 read_any = True
                 yield article
-        for note in skipped_notes(skipped):
+        for note in skipped_notes(skipped, given):
             log.warning("%s: %s", given, note)
             passed_over = True
     if passed_over and not read_any:  # (Excel's lock files alone, by a pattern): "0 articles", exit 0, said nothing
