@@ -415,6 +415,18 @@ def test_evaluate_says_how_many_labelled_ids_it_did_not_find(model_dir, corpus, 
     assert result.exit_code == 2 and "the one id in --labels is not an article" in result.output
 
 
+def test_evaluate_scores_an_article_given_twice_once(model_dir, corpus, tmp_path, caplog):
+    """Hunt 27 B: the same articles given twice (a file and its copy, two exports that overlap) were each scored
+    twice by evaluate (n=60 of 30 articles), where train learns and scores each text once."""
+    copy = tmp_path / "copy.jsonl"
+    shutil.copy(corpus, copy)
+    result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(corpus), str(copy), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["n"] == 30
+    assert "30 labelled article(s) repeat the title and text of another, with its label: each text is scored once" \
+        in caplog.text
+
+
 def test_train_says_how_many_labelled_ids_it_did_not_find(corpus, tmp_path, caplog):
     labels = tmp_path / "partial.csv"
     labels.write_text("id,label\nother-0,other\nnot-here,annual_review\n", encoding="utf-8")

@@ -404,18 +404,24 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
     hand_label = HandLabels(gold)  # as train reads them: the file's win, a label field of its label set counts
     labelled = OneLabelPerText()  # as train refuses them: one text, two labels
     ids, articles, truth, failed, unlabelled, txt = set(), [], [], [], 0, 0  # streamed: only the labelled are kept
+    repeated = []  # (a labelled copy scored once, the article it repeats), as train learns and scores it once
     for article in reading.articles():
         ids.add(article.id)
         if article.error:
             failed.append(article)
         elif label := hand_label(article):
-            labelled.note(article, label)
+            if first_id := labelled.note(article, label):  # a file given twice counted each of its articles twice
+                repeated.append((article.id, first_id))
+                continue
             articles.append(article)
             truth.append(label)
         else:
             unlabelled += 1
             txt += bool(article.meta.get("path"))  # a .txt article (`io.read_text`): its file holds no label
     labelled.check()
+    if repeated:
+        log.warning("%d labelled article(s) repeat the title and text of another, with its label: each text is "
+                    "scored once (e.g. %r, as %r)", len(repeated), *repeated[0])
     hand_label.warn_unused()
     if gold is not None:
         check_ids_found(gold, ids, "--labels")

@@ -365,10 +365,14 @@ class OneLabelPerText:
         self.first: dict[bytes, tuple[str, str]] = {}  # a text's digest: (id, label) of its first copy
         self.conflicts: list[tuple[str, str, str, str]] = []  # (id, label, first id, first label)
 
-    def note(self, article: Article, label: str) -> None:
-        first_id, first_label = self.first.setdefault(_digest(article), (article.id, label))
+    def note(self, article: Article, label: str) -> str | None:
+        """The id of the text's first copy when this article repeats it, else None."""
+        digest = _digest(article)
+        repeats = digest in self.first
+        first_id, first_label = self.first.setdefault(digest, (article.id, label))
         if not same_label(label, first_label):
             self.conflicts.append((article.id, label, first_id, first_label))
+        return first_id if repeats else None
 
     def check(self) -> None:
         if not self.conflicts:
