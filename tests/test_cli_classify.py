@@ -427,6 +427,21 @@ def test_evaluate_scores_an_article_given_twice_once(model_dir, corpus, tmp_path
         in caplog.text
 
 
+def test_the_labelled_ids_not_found_are_named(model_dir, corpus, tmp_path, caplog):
+    """Hunt 27 B: "1 of the 31 labelled ids … is not an article of the input" named none, and among hundreds of labels
+    the user could not tell which; an id typed in another case (a file name as Windows shows it) is said so."""
+    labels = tmp_path / "partial.csv"
+    labels.write_text("id,label\nother-0,other\nOther-1,other\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(corpus), "--labels", str(labels)])
+    assert result.exit_code == 0, result.output
+    assert "1 of the 2 labelled ids in --labels is not an article of the input: left out: its 'Other-1' is the " \
+           "article 'other-1' but for case" in caplog.text
+    caplog.clear()
+    labels.write_text("id,label\nother-0,other\nnot-here,other\nnor-here,other\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(corpus), "--labels", str(labels)])
+    assert "are not articles of the input: left out: 'not-here', 'nor-here'" in caplog.text
+
+
 def test_train_says_how_many_labelled_ids_it_did_not_find(corpus, tmp_path, caplog):
     labels = tmp_path / "partial.csv"
     labels.write_text("id,label\nother-0,other\nnot-here,annual_review\n", encoding="utf-8")
