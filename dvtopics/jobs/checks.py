@@ -198,7 +198,8 @@ def check_ids_found(labels: dict[str, str], ids: set[str], option: str) -> None:
                                  f"{why or _near_id(labels, ids)}: check that the labels file is this input's (ids as "
                                  "`dvtopics inspect` shows them)")
     if missing:  # named, one or the spelling that lost it: among hundreds of labels, which ones no one could tell
-        why = why or _near_id(missing, ids) or f": {', '.join(map(repr, missing[:3]))}{' …' if len(missing) > 3 else ''}"
+        named = ", ".join(map(repr, missing[:3])) + (" …" if len(missing) > 3 else "")
+        why = why or _near_id(missing, ids) or f": {named}"
         log.warning("%d of the %d labelled ids in %s %s of the input: left out%s", len(missing), len(labels), option,
                     word_for(len(missing), "is not an article", "are not articles"), why)
 
