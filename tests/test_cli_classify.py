@@ -118,6 +118,26 @@ def test_a_models_files_among_the_articles_are_never_read_as_articles(model_dir,
 
 
 
+def test_inspect_says_when_a_model_file_is_not_the_one_its_card_names(model_dir, corpus, tmp_path):
+    """Hunt 27 B: a model folder whose model file was replaced by hand (another model's copied in) showed its card as
+    a sound model's, exit 0, while label and evaluate refused it. Its card is shown, and an error line and exit 1 say
+    why the model is refused; the articles beside it are still shown."""
+    from dvtopics.types.model import DEFAULT_MODEL_DIR
+
+    replaced = tmp_path / "replaced"
+    shutil.copytree(model_dir, replaced)
+    shutil.copy(DEFAULT_MODEL_DIR / "model.pickle.gz", replaced / "model.pickle.gz")
+    for extra in ([], [str(corpus)]):
+        result = CliRunner().invoke(cli, ["inspect", str(replaced), *extra])
+        assert result.exit_code == 1
+        assert result.stdout.startswith(f"{replaced}: an article-type model")
+        assert "model.pickle.gz: checksum does not match its model card" in result.stderr
+        assert bool(extra) == ("annual_review-0 " in result.stdout)
+    result = CliRunner().invoke(cli, ["inspect", str(replaced), "--format", "jsonl"])
+    assert "checksum does not match" in json.loads(result.stdout)["error"]
+    assert CliRunner().invoke(cli, ["inspect", str(model_dir), str(corpus)]).exit_code == 0
+
+
 def test_inspect_shipped_shows_the_card_of_the_model_that_comes_with_dvtopics(tmp_path, monkeypatch):
     """Hunt 26 E: a wheel keeps the shipped model inside the package, where no user finds its card (its scores, the
     versions it was made with), and `shipped` names it wherever a model folder is asked for; `inspect shipped` said
