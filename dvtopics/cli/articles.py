@@ -39,7 +39,7 @@ def _show_card(folder, fmt: str) -> bool:
     """Show the card of the model in `folder`; False, with an error line, when its model file is not the one the card
     names (replaced, or a copy edited by hand): the card alone read as a sound model that label then refused."""
     from ..errors import ModelError
-    from ..persist import check_model_file, kind_of_model, read_card
+    from ..persist import check_model_file, read_card
 
     card = read_card(folder)
     try:
