@@ -121,12 +121,15 @@ def inspect(paths, fmt, reading):
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))
     else:
-        click.echo(f"{'id':<24} {'date':<10} {'chars':>7} {'words':>6}  {'source':<20}  "
+        # ids whole, the column as wide as the longest: a tree's ids (2023/05/hoi-nghi-…-a, -b) cut to 24 characters
+        # looked alike, and an id is what a labels file names
+        width = max([24, *(len(terminal_text(row["id"])) for row in rows)])
+        click.echo(f"{'id':<{width}} {'date':<10} {'chars':>7} {'words':>6}  {'source':<20}  "
                    + (f"{'label':<20}  " if labelled else "") + "title")
         for row in rows:
             title = terminal_text(row["title"] if not row["error"] else f"ERROR: {row['error']}")
             label = f"{terminal_text(row['label'] or '-')[:20]:<20}  " if labelled else ""
-            click.echo(f"{terminal_text(row['id'])[:24]:<24} {row['date'] or '-':<10} {row['chars']:>7} "
+            click.echo(f"{terminal_text(row['id']):<{width}} {row['date'] or '-':<10} {row['chars']:>7} "
                        f"{row['words']:>6}  {terminal_text(row['source'] or '-')[:20]:<20}  {label}{title[:70]}")
     sys.exit(1 if data.failed else 0)
 

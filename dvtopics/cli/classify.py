@@ -217,7 +217,8 @@ def rules(paths, show_all, reading):
         if hit or show_all:
             where = f"{hit.label:<19} {hit.rule:<16} «{hit.evidence}»" if hit else f"{'-':<19} {'-':<16}"
             title = f"ERROR: {article.error}" if article.error else article.title[:60]  # as inspect shows it
-            click.echo(terminal_text(f"{article.id[:30]:<30} {where} {title}"))
+            # the id whole (streamed: a longer one shifts its own row), as a labels file would name it
+            click.echo(terminal_text(f"{article.id:<30} {where} {title}"))
             if event:
                 click.echo(terminal_text(f"{'':<30} {event.cue()}"))
     click.echo(" ".join(f"{rule}: {n}" for rule, n in counts.most_common()), err=True)
