@@ -138,6 +138,17 @@ def test_inspect_says_when_a_model_file_is_not_the_one_its_card_names(model_dir,
     assert CliRunner().invoke(cli, ["inspect", str(model_dir), str(corpus)]).exit_code == 0
 
 
+def test_an_output_folder_given_as_an_existing_file_is_said_to_be_a_folder(corpus, tmp_path):
+    """Hunt 27 B: `train a.jsonl --out labels.csv` (a file there) said only "Directory 'labels.csv' is a file."."""
+    there = tmp_path / "labels.csv"
+    there.write_text("id,label\n", encoding="utf-8")
+    for command in (["train", str(corpus)], ["topics", "fit", str(corpus)]):
+        result = CliRunner().invoke(cli, [*command, "--out", str(there)])
+        assert result.exit_code == 2 and f"'{there}' is a file, and --out names the folder this command writes its " \
+            "files into: give a folder's name" in result.output
+    assert there.read_text(encoding="utf-8") == "id,label\n"
+
+
 def test_inspect_shipped_shows_the_card_of_the_model_that_comes_with_dvtopics(tmp_path, monkeypatch):
     """Hunt 26 E: a wheel keeps the shipped model inside the package, where no user finds its card (its scores, the
     versions it was made with), and `shipped` names it wherever a model folder is asked for; `inspect shipped` said

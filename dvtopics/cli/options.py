@@ -85,6 +85,9 @@ class OutputPath(click.Path):
         if value == "-":  # standard output, as many tools take it: `topics fit --out -` made a folder named "-"
             self.fail("'-' names no file: dvtopics writes its outputs into files and folders (only `label` without "
                       "--out writes to standard output, JSON lines); give a name (./- for one named '-')", param, ctx)
+        if self.folder and os.path.isfile(home_path(value)):  # click said only "Directory 'a.jsonl' is a file."
+            self.fail(f"{value!r} is a file, and {param.opts[0] if param else 'the output'} names the folder this "
+                      "command writes its files into: give a folder's name (models/mine, themes)", param, ctx)
         return super().convert(home_path(value), param, ctx)
 
 
