@@ -149,6 +149,25 @@ def test_an_output_folder_given_as_an_existing_file_is_said_to_be_a_folder(corpu
     assert there.read_text(encoding="utf-8") == "id,label\n"
 
 
+def test_a_folder_given_as_labels_names_its_files_and_the_pattern_that_reads_them(model_dir, corpus, tmp_path):
+    """Hunt 27 B: `--labels labels/` (a folder of one labels file per province) said only "File 'labels' is a
+    directory."; the files in it are named, with the pattern that reads them all, which then scores them all."""
+    folder = tmp_path / "labels"
+    folder.mkdir()
+    articles = made_up_articles(6)
+    for name, part in (("north.csv", articles[:15]), ("south.csv", articles[15:])):
+        (folder / name).write_text("id,label\n" + "".join(f"{a.id},{a.label}\n" for a in part), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(corpus), "--labels", str(folder)])
+    pattern = str(folder / "*.csv")
+    assert result.exit_code == 2 and f'give those in it (north.csv, south.csv), each with its own --labels, or all at ' \
+        f'once as --labels "{pattern}"' in result.output
+    result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(corpus), "--labels", pattern, "--format", "json"])
+    assert result.exit_code == 0 and json.loads(result.stdout)["n"] == 30
+    result = CliRunner().invoke(cli, ["topics", "fit", str(corpus), "--labels", str(folder), "--out", str(tmp_path / "t")])
+    assert result.exit_code == 2 and "--labels takes one file: give one of those in it (north.csv, south.csv)" \
+        in result.output
+
+
 def test_inspect_shipped_shows_the_card_of_the_model_that_comes_with_dvtopics(tmp_path, monkeypatch):
     """Hunt 26 E: a wheel keeps the shipped model inside the package, where no user finds its card (its scores, the
     versions it was made with), and `shipped` names it wherever a model folder is asked for; `inspect shipped` said

@@ -48,10 +48,33 @@ class InputPath(click.Path):
                 return path  # a pattern the shell left as typed (in quotes): the paths it names are read
             return super().convert(path, param, ctx)
         except click.BadParameter as error:
-            hint = _output_meant(value, param, ctx)
+            hint = _output_meant(value, param, ctx) or self._files_in_folder(value, param)
             if hint:
                 error.message = f"{error.message} {hint}"
             raise
+
+    def _files_in_folder(self, value, param) -> str | None:
+        """What to give instead of a folder where a file is read (`--labels labels/`, a folder of one labels file per
+        province): its files, or all of them as a pattern where the option may repeat. None otherwise."""
+        folder = home_path(value)
+        suffixes = _FILES_READ.get(getattr(param, "name", None))
+        if self.dir_okay or suffixes is None or not os.path.isdir(folder):
+            return None
+        option = param.opts[0]
+        files = sorted(name for name in os.listdir(folder) if name.lower().endswith(suffixes))
+        named = f"{', '.join(files[:3])}{' …' if len(files) > 3 else ''}"
+        if not files:
+            return f"{option} takes a file ({', '.join(suffixes)}), and this folder holds none."
+        if param.multiple:  # a pattern in double quotes, as every shell (cmd.exe too) passes it to dvtopics whole
+            pattern = os.path.join(value, "*" + os.path.splitext(files[0])[1])
+            return f"{option} takes files: give those in it ({named}), each with its own {option}, or all at once " \
+                   f'as {option} "{pattern}".'
+        return f"{option} takes one file: give one of those in it ({named})."
+
+
+# the files an option that takes one reads (not a folder), by its parameter's name, for `InputPath._files_in_folder`
+_LABELS_FILES = (".csv", ".tsv", ".xlsx", ".jsonl", ".json")
+_FILES_READ = {"label_files": _LABELS_FILES, "labels_file": _LABELS_FILES, "stopwords_file": (".txt",)}
 
 
 # what the commands write: a PATH that is not there but is named so was meant as the output, --out forgotten
