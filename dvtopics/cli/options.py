@@ -248,13 +248,38 @@ BATCH = WholeNumber(1, MAX_BATCH)  # articles labelled and written at a time: a 
 
 class FloatRange(click.FloatRange):
     """click's FloatRange without NaN: NaN fails every comparison, so click's bounds let it through, and a
-    `--min-confidence nan` would abstain on every article. The infinities fail the bounds of every range here."""
+    `--min-confidence nan` would abstain on every article. The infinities fail the bounds of every range here.
+    A share (0 to 1) is read as a Vietnamese user writes it too: "0,8" (a decimal comma) and "80%" are 0.8; "80",
+    meant as a percentage, is refused naming the share meant ("'0,8' is not a valid float range" said neither)."""
 
     def convert(self, value, param, ctx):
-        number = super().convert(value, param, ctx)
+        typed = value
+        if isinstance(value, str) and self.max == 1:
+            value = _as_share(value)
+        try:
+            number = super().convert(value, param, ctx)
+        except click.BadParameter:
+            if self.max == 1 and _is_percentage(typed):
+                self.fail(f"{typed}: a share from 0 to 1 is wanted ({float(typed) / 100:g} for {typed}%)", param, ctx)
+            raise
         if math.isnan(number):
             self.fail(f"{value!r} is not a number", param, ctx)
         return number
+
+
+def _as_share(text: str) -> str:
+    """ "0,8" and "80%" as "0.8"; any other text as it is."""
+    text = text.strip()
+    if re.fullmatch(r"\d*,\d+", text):
+        text = text.replace(",", ".")
+    if re.fullmatch(r"\d+(\.\d+)?\s*%", text):
+        return repr(float(text.rstrip("% ")) / 100)
+    return text
+
+
+def _is_percentage(value) -> bool:
+    """A number over 1 and up to 100, as typed: a percentage meant as a share ("80")."""
+    return isinstance(value, str) and bool(re.fullmatch(r"\s*\d+(\.\d+)?\s*", value)) and 1 < float(value) <= 100
 
 
 SHARE = FloatRange(0, 1)
