@@ -17,7 +17,7 @@ from ..wording import plural, word_for
 from ..io.article import Article
 from ..io.paths import unique_paths
 from ..io.read import read_articles
-from ..io.records import FieldNames
+from ..io.records import LABEL_OUT_COLUMNS, FieldNames
 from ..io.write import naming
 from ..text.cache import open_cache
 from .checks import (NoLabelledArticles, PART_SIZE, check_engine, check_ids_found, check_suffix, field_settings,
@@ -188,8 +188,6 @@ def _labels_among_inputs(reading: Reading) -> str:
 LABELS_HINT_BYTES = 50 << 20  # a larger file is not read as a labels file for a hint
 
 
-# The columns `label --out` writes: a file of these and no others holds ids and labels, but no texts
-LABEL_OUT_COLUMNS = ("id", "file", "label", "confidence", "cues", "title", "date", "source", "error", "warning")
 
 
 def _labels_hint(path, fields: FieldNames) -> str:
