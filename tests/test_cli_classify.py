@@ -159,13 +159,26 @@ def test_a_folder_given_as_labels_names_its_files_and_the_pattern_that_reads_the
         (folder / name).write_text("id,label\n" + "".join(f"{a.id},{a.label}\n" for a in part), encoding="utf-8")
     result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(corpus), "--labels", str(folder)])
     pattern = str(folder / "*.csv")
-    assert result.exit_code == 2 and f'give those in it (north.csv, south.csv), each with its own --labels, or all at ' \
-        f'once as --labels "{pattern}"' in result.output
+    assert result.exit_code == 2
+    assert f'give those in it (north.csv, south.csv), each with its own --labels, or all at once as --labels ' \
+           f'"{pattern}"' in result.output
     result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(corpus), "--labels", pattern, "--format", "json"])
     assert result.exit_code == 0 and json.loads(result.stdout)["n"] == 30
-    result = CliRunner().invoke(cli, ["topics", "fit", str(corpus), "--labels", str(folder), "--out", str(tmp_path / "t")])
+    result = CliRunner().invoke(cli, ["topics", "fit", str(corpus), "--labels", str(folder),
+                                      "--out", str(tmp_path / "t")])
     assert result.exit_code == 2 and "--labels takes one file: give one of those in it (north.csv, south.csv)" \
         in result.output
+
+
+def test_a_label_output_named_as_another_format_names_the_one_meant(corpus, tmp_path):
+    """Hunt 27 B: `label --out labels.json` (or .tsv, or "labels.csv " pasted with a space) said only "output must end
+    in .jsonl, .csv, .xlsx": the name meant is said, and the space shown."""
+    for name, said in (("labels.json", "; name it labels.jsonl (a JSON record a line)"),
+                       ("labels.tsv", "; name it labels.csv"),
+                       ("labels.csv ", "; its name 'labels.csv ' ends in a space: name it 'labels.csv'")):
+        result = CliRunner().invoke(cli, ["label", str(corpus), "--out", str(tmp_path / name)])
+        assert result.exit_code == 2 and result.output.rstrip().endswith(said), result.output
+        assert not (tmp_path / name).exists()
 
 
 def test_inspect_shipped_shows_the_card_of_the_model_that_comes_with_dvtopics(tmp_path, monkeypatch):
