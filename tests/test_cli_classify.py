@@ -181,6 +181,16 @@ def test_a_label_output_named_as_another_format_names_the_one_meant(corpus, tmp_
         assert not (tmp_path / name).exists()
 
 
+def test_evaluate_names_the_shipped_model_shipped_in_its_label_warnings(corpus, tmp_path, caplog):
+    """Hunt 27 B: `evaluate shipped … --compare shipped` said "against shipped" but "a label the model
+    /…/site-packages/dvtopics/models/article-type never predicts": the run's own name for it is used."""
+    labels = tmp_path / "typo.csv"
+    labels.write_text("id,label\nother-0,oter\nother-1,other\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["evaluate", "shipped", str(corpus), "--labels", str(labels)])
+    assert result.exit_code == 0, result.output
+    assert "a label the model shipped never predicts" in caplog.text
+
+
 def test_inspect_shipped_shows_the_card_of_the_model_that_comes_with_dvtopics(tmp_path, monkeypatch):
     """Hunt 26 E: a wheel keeps the shipped model inside the package, where no user finds its card (its scores, the
     versions it was made with), and `shipped` names it wherever a model folder is asked for; `inspect shipped` said

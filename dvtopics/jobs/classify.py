@@ -386,7 +386,7 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
     when given (checked first, before any work)."""
     from ..run.batch import check_output
     from ..types.evaluate import changes, check_labels_known, scores
-    from ..types.model import load_classifier
+    from ..types.model import load_classifier, model_name
     from ..types.names import as_article_types
     from ..types.training import HandLabels, OneLabelPerText
 
@@ -438,9 +438,10 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
                     word_for(unlabelled, "is", "are"))
     # "OTHER", "Annual review": the types however spelt, as train reads them, when the model's labels are types too
     truth = as_article_types(truth, classifier.labels)
-    check_labels_known(truth, classifier.labels, model)
+    # named as the run names them: "shipped", not the path of its folder inside the package
+    check_labels_known(truth, classifier.labels, model_name(model))
     if compare_with is not None:
-        check_labels_known(truth, compare_with.labels, baseline)
+        check_labels_known(truth, compare_with.labels, model_name(baseline))
     with open_cache(reading.cache_dir, reading.use_cache) as cache:
         records = classifier.predict(articles, cache=cache, n_jobs=reading.n_jobs, explain=False)
         predicted = [r["label"] for r in records]
