@@ -18,7 +18,7 @@ labels_option = click.option(
     "--labels", "label_files", multiple=True, type=InputPath(exists=True, dir_okay=False),
     help="Labels file: CSV, .xlsx, JSONL or JSON of id (or file) and label (or the columns --id-field and "
          "--label-field name), "
-         "such as `label --out` writes; may repeat. "
+         "such as `label --out` writes; may repeat, or be a pattern in quotes (\"labels/*.csv\"). "
          "It gives the label of the ids it names; the other articles keep their --label-field of the same label "
          "set.")
 
