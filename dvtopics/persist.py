@@ -278,6 +278,23 @@ def load_model(directory: str | os.PathLike, task: str | None = None, expected: 
         raise ModelError(f"{directory}: {kind_of_model(card.get('task'))}, not {kind_of_model(task)}")
     if expected is not None:
         _check_task_holds(directory, card.get("task"), expected)
+    model_path = check_model_file(directory, card)
+    check_versions(card, str(directory))
+    _answer_old_module_paths()
+    try:
+        model = _unpickle(model_path)
+    except Exception as exc:  # unpickling can fail in many ways; all mean the same to a user
+        raise ModelError(f"{model_path}: cannot be loaded ({type(exc).__name__}: {exc}); "
+                         "it may come from incompatible package versions: retrain it") from None
+    if expected is not None and not isinstance(model, expected):
+        raise ModelError(f"{model_path}: holds a {type(model).__name__}, not the {expected.__name__} "
+                         f"{kind_of_model(card.get('task'))} is; retrain or restore the model")
+    return model, card
+
+
+def check_model_file(directory: Path, card: dict) -> Path:
+    """The path of the model file `card` names in `directory`, checked against the card's checksum before it is
+    loaded (`load_model`), or shown (`inspect`); a `ModelError` when it is missing or not the file the card names."""
     model_path = directory / card.get("file", MODEL_FILE)
     if not model_path.exists():
         # a download renames or unpacks it ("model.pickle (1).gz"; Safari unpacks .gz into "model.pickle"): say what is
@@ -292,17 +309,7 @@ def load_model(directory: str | os.PathLike, task: str | None = None, expected: 
     if sha256_of(model_path) != card["sha256"]:
         raise ModelError(f"{model_path}: checksum does not match its model card (corrupt or replaced file); "
                          "retrain or restore the model")
-    check_versions(card, str(directory))
-    _answer_old_module_paths()
-    try:
-        model = _unpickle(model_path)
-    except Exception as exc:  # unpickling can fail in many ways; all mean the same to a user
-        raise ModelError(f"{model_path}: cannot be loaded ({type(exc).__name__}: {exc}); "
-                         "it may come from incompatible package versions: retrain it") from None
-    if expected is not None and not isinstance(model, expected):
-        raise ModelError(f"{model_path}: holds a {type(model).__name__}, not the {expected.__name__} "
-                         f"{kind_of_model(card.get('task'))} is; retrain or restore the model")
-    return model, card
+    return model_path
 
 
 def _unpickle(path: Path):

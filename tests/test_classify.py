@@ -122,6 +122,19 @@ def test_generic_label_sets_train_without_rules():
     assert set(model.labels) == {"meeting", "news"}
 
 
+def test_article_types_without_other_are_said_to_leave_the_model_no_other(caplog):
+    """Hunt 27 B: trained on meetings alone (no article labelled `other`), the model named a meeting type for every
+    article, a clean-up day included, at 0.25, and nothing said so."""
+    meetings = [article for article in made_up_articles(6) if article.label != "other"]
+    with caplog.at_level(logging.WARNING):
+        train(collect(meetings), classifiers=("cnb",), n_folds=2)
+    assert "no training article is labelled `other`: the model will name one of annual_review" in caplog.text
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        train(collect(made_up_articles(6)), classifiers=("cnb",), n_folds=2)
+    assert "labelled `other`" not in caplog.text
+
+
 def test_collect_keeps_duplicates_once():
     articles = made_up_articles(2)
     data = collect(articles + articles)

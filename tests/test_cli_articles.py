@@ -226,3 +226,19 @@ def test_output_redirected_in_a_code_page_without_vietnamese_is_written_as_utf8(
                              capture_output=True, env=env, timeout=300)
         assert run.returncode == 0, run.stderr.decode("utf-8", "replace")
         assert "sơ kết" in run.stdout.decode("utf-8"), command
+
+
+def test_inspect_and_rules_show_long_ids_whole(tmp_path):
+    """Hunt 27 B: a folder tree's ids (`2023/05/hoi-nghi-so-ket-...-a`, `-b`) were cut to 24 characters by inspect and
+    30 by rules, so two articles looked alike and neither id could be copied into a labels file."""
+    folder = tmp_path / "2023" / "05"
+    folder.mkdir(parents=True)
+    ids = [f"2023/05/hoi-nghi-so-ket-cong-tac-dan-van-6-thang-dau-nam-{end}" for end in "ab"]
+    for id_ in ids:
+        (tmp_path / f"{id_}.txt").write_text("Huyện đoàn sơ kết công tác 6 tháng đầu năm\nNội dung hội nghị.",
+                                             encoding="utf-8")
+    for command in (["inspect"], ["rules", "--all"]):
+        shown = CliRunner().invoke(cli, [*command, str(tmp_path)]).stdout.splitlines()
+        assert [line.split()[0] for line in shown if line.startswith("2023/")] == ids
+    header, first, _ = CliRunner().invoke(cli, ["inspect", str(tmp_path)]).stdout.splitlines()
+    assert header.index("date") == len(ids[0]) + 1 == first.index(" -") + 1  # the columns still line up

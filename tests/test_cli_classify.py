@@ -118,6 +118,79 @@ def test_a_models_files_among_the_articles_are_never_read_as_articles(model_dir,
 
 
 
+def test_inspect_says_when_a_model_file_is_not_the_one_its_card_names(model_dir, corpus, tmp_path):
+    """Hunt 27 B: a model folder whose model file was replaced by hand (another model's copied in) showed its card as
+    a sound model's, exit 0, while label and evaluate refused it. Its card is shown, and an error line and exit 1 say
+    why the model is refused; the articles beside it are still shown."""
+    from dvtopics.types.model import DEFAULT_MODEL_DIR
+
+    replaced = tmp_path / "replaced"
+    shutil.copytree(model_dir, replaced)
+    shutil.copy(DEFAULT_MODEL_DIR / "model.pickle.gz", replaced / "model.pickle.gz")
+    for extra in ([], [str(corpus)]):
+        result = CliRunner().invoke(cli, ["inspect", str(replaced), *extra])
+        assert result.exit_code == 1
+        assert result.stdout.startswith(f"{replaced}: an article-type model")
+        assert "model.pickle.gz: checksum does not match its model card" in result.stderr
+        assert bool(extra) == ("annual_review-0 " in result.stdout)
+    result = CliRunner().invoke(cli, ["inspect", str(replaced), "--format", "jsonl"])
+    assert "checksum does not match" in json.loads(result.stdout)["error"]
+    assert CliRunner().invoke(cli, ["inspect", str(model_dir), str(corpus)]).exit_code == 0
+
+
+def test_an_output_folder_given_as_an_existing_file_is_said_to_be_a_folder(corpus, tmp_path):
+    """Hunt 27 B: `train a.jsonl --out labels.csv` (a file there) said only "Directory 'labels.csv' is a file."."""
+    there = tmp_path / "labels.csv"
+    there.write_text("id,label\n", encoding="utf-8")
+    for command in (["train", str(corpus)], ["topics", "fit", str(corpus)]):
+        result = CliRunner().invoke(cli, [*command, "--out", str(there)])
+        assert result.exit_code == 2 and f"'{there}' is a file, and --out names the folder this command writes its " \
+            "files into: give a folder's name" in result.output
+    assert there.read_text(encoding="utf-8") == "id,label\n"
+
+
+def test_a_folder_given_as_labels_names_its_files_and_the_pattern_that_reads_them(model_dir, corpus, tmp_path):
+    """Hunt 27 B: `--labels labels/` (a folder of one labels file per province) said only "File 'labels' is a
+    directory."; the files in it are named, with the pattern that reads them all, which then scores them all."""
+    folder = tmp_path / "labels"
+    folder.mkdir()
+    articles = made_up_articles(6)
+    for name, part in (("north.csv", articles[:15]), ("south.csv", articles[15:])):
+        (folder / name).write_text("id,label\n" + "".join(f"{a.id},{a.label}\n" for a in part), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(corpus), "--labels", str(folder)])
+    pattern = str(folder / "*.csv")
+    assert result.exit_code == 2
+    assert f'give those in it (north.csv, south.csv), each with its own --labels, or all at once as --labels ' \
+           f'"{pattern}"' in result.output
+    result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(corpus), "--labels", pattern, "--format", "json"])
+    assert result.exit_code == 0 and json.loads(result.stdout)["n"] == 30
+    result = CliRunner().invoke(cli, ["topics", "fit", str(corpus), "--labels", str(folder),
+                                      "--out", str(tmp_path / "t")])
+    assert result.exit_code == 2 and "--labels takes one file: give one of those in it (north.csv, south.csv)" \
+        in result.output
+
+
+def test_a_label_output_named_as_another_format_names_the_one_meant(corpus, tmp_path):
+    """Hunt 27 B: `label --out labels.json` (or .tsv, or "labels.csv " pasted with a space) said only "output must end
+    in .jsonl, .csv, .xlsx": the name meant is said, and the space shown."""
+    for name, said in (("labels.json", "; name it labels.jsonl (a JSON record a line)"),
+                       ("labels.tsv", "; name it labels.csv"),
+                       ("labels.csv ", "; its name 'labels.csv ' ends in a space: name it 'labels.csv'")):
+        result = CliRunner().invoke(cli, ["label", str(corpus), "--out", str(tmp_path / name)])
+        assert result.exit_code == 2 and result.output.rstrip().endswith(said), result.output
+        assert not (tmp_path / name).exists()
+
+
+def test_evaluate_names_the_shipped_model_shipped_in_its_label_warnings(corpus, tmp_path, caplog):
+    """Hunt 27 B: `evaluate shipped … --compare shipped` said "against shipped" but "a label the model
+    /…/site-packages/dvtopics/models/article-type never predicts": the run's own name for it is used."""
+    labels = tmp_path / "typo.csv"
+    labels.write_text("id,label\nother-0,oter\nother-1,other\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["evaluate", "shipped", str(corpus), "--labels", str(labels)])
+    assert result.exit_code == 0, result.output
+    assert "a label the model shipped never predicts" in caplog.text
+
+
 def test_inspect_shipped_shows_the_card_of_the_model_that_comes_with_dvtopics(tmp_path, monkeypatch):
     """Hunt 26 E: a wheel keeps the shipped model inside the package, where no user finds its card (its scores, the
     versions it was made with), and `shipped` names it wherever a model folder is asked for; `inspect shipped` said
@@ -413,6 +486,33 @@ def test_evaluate_says_how_many_labelled_ids_it_did_not_find(model_dir, corpus, 
     labels.write_text("id,label\nnot-here,other\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(corpus), "--labels", str(labels)])
     assert result.exit_code == 2 and "the one id in --labels is not an article" in result.output
+
+
+def test_evaluate_scores_an_article_given_twice_once(model_dir, corpus, tmp_path, caplog):
+    """Hunt 27 B: the same articles given twice (a file and its copy, two exports that overlap) were each scored
+    twice by evaluate (n=60 of 30 articles), where train learns and scores each text once."""
+    copy = tmp_path / "copy.jsonl"
+    shutil.copy(corpus, copy)
+    result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(corpus), str(copy), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["n"] == 30
+    assert "30 labelled article(s) repeat the title and text of another, with its label: each text is scored once" \
+        in caplog.text
+
+
+def test_the_labelled_ids_not_found_are_named(model_dir, corpus, tmp_path, caplog):
+    """Hunt 27 B: "1 of the 31 labelled ids … is not an article of the input" named none, and among hundreds of labels
+    the user could not tell which; an id typed in another case (a file name as Windows shows it) is said so."""
+    labels = tmp_path / "partial.csv"
+    labels.write_text("id,label\nother-0,other\nOther-1,other\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(corpus), "--labels", str(labels)])
+    assert result.exit_code == 0, result.output
+    assert "1 of the 2 labelled ids in --labels is not an article of the input: left out: its 'Other-1' is the " \
+           "article 'other-1' but for case" in caplog.text
+    caplog.clear()
+    labels.write_text("id,label\nother-0,other\nnot-here,other\nnor-here,other\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(corpus), "--labels", str(labels)])
+    assert "are not articles of the input: left out: 'not-here', 'nor-here'" in caplog.text
 
 
 def test_train_says_how_many_labelled_ids_it_did_not_find(corpus, tmp_path, caplog):

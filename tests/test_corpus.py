@@ -337,6 +337,21 @@ def test_field_names_are_matched_whatever_their_case_or_the_spaces_around_them(t
     assert read_labels(tmp_path / "labels.csv") == {"x1": "other"}
 
 
+def test_a_labels_file_read_as_articles_is_said_to_be_one(tmp_path):
+    """Hunt 27 B: `label labels.csv` or `inspect labels.xlsx` (a labels file among the articles, --labels forgotten)
+    was "no 'text' column; its columns are 'id', 'label'", which left the user to see it was a labels file."""
+    (tmp_path / "labels.csv").write_text("id,label\nx1,other\n", encoding="utf-8")
+    (tmp_path / "written.csv").write_text("id,label,confidence,cues,title,date,source,error,warning\n"
+                                          "x1,other,0.9,,Tiêu đề,,,,\n", encoding="utf-8")
+    for name in ("labels.csv", "written.csv"):
+        (table,) = read_articles(tmp_path / name, on_error="record")
+        assert table.error.endswith("; it holds ids and labels, not articles: a labels file, given as --labels (to "
+                                    "train, evaluate, report, topics) with the articles it labels among the inputs")
+    (tmp_path / "a.csv").write_text("id,label,Trích đoạn\nx1,other,Tin ngắn.\n", encoding="utf-8")
+    (table,) = read_articles(tmp_path / "a.csv", on_error="record")  # a column of its own: not said to be labels
+    assert "no 'text' column" in table.error and "labels file" not in table.error
+
+
 def test_a_missing_text_field_is_reported_with_the_fields_the_file_has(tmp_path):
     # the columns as the file names them ('Mã', not the 'id' it is read as: hunt 22 A)
     (tmp_path / "a.csv").write_text("Mã,Trích đoạn\nx1,Tin ngắn.\nx2,Tin khác.\n", encoding="utf-8")

@@ -142,6 +142,24 @@ def test_no_number_option_takes_nan():
                 param.type.convert(value, param, None)
 
 
+def test_a_share_is_read_as_a_vietnamese_user_writes_it():
+    """Hunt 27 B: "--min-confidence 0,8" (a decimal comma, as Vietnamese write it) and "80%" were "not a valid float
+    range"; "80" said "not in the range 0<=x<=1". The first two are 0.8; the third names the share meant."""
+    import click
+
+    shares = [(path, param) for path, param in _options(cli)
+              if isinstance(param.type, click.types.FloatParamType) and param.type.max == 1]
+    assert {param.name for _, param in shares} >= {"min_confidence", "silent_min_confidence", "no_above"}
+    for path, param in shares:
+        for typed in ("0,8", "80%", " 80 % ", "0.8"):
+            assert param.type.convert(typed, param, None) == pytest.approx(0.8), (path, typed)
+        with pytest.raises(click.BadParameter, match=r"80: a share from 0 to 1 is wanted \(0.8 for 80%\)"):
+            param.type.convert("80", param, None)
+        for wrong in ("1,5", "120%", "8O", "0,8,1"):
+            with pytest.raises(click.BadParameter):
+                param.type.convert(wrong, param, None)
+
+
 def test_a_count_written_as_a_float_is_refused_saying_the_whole_number_meant(corpus, tmp_path):
     """Hunt 26 D (4): `--k 10.0` (a config's number, a script's n / 2) was "'10.0' is not a valid integer range", in
     click's words, and n_topics=10.0 "give a whole number", which 10.0 is to a reader: both name the number meant."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 import functools
 import json
 import sys
+from pathlib import Path
 
 import click
 
@@ -19,20 +20,46 @@ def _cards_apart(func):
         from ..io.folders import is_model_folder
 
         models = [path for path in paths if is_model_folder(path)]
-        for folder in models:
-            _show_card(folder, fmt)
+        broken = [folder for folder in models if not _show_card(folder, fmt)]
         articles = tuple(path for path in paths if path not in models)
-        return func(*args, paths=articles, fmt=fmt, **kwargs) if articles else None
+        # 1, as for an article that could not be read, when a model shown would be refused where it is used
+        try:
+            shown = func(*args, paths=articles, fmt=fmt, **kwargs) if articles else None
+        except SystemExit as done:
+            if broken and not done.code:
+                sys.exit(1)
+            raise
+        if broken:
+            sys.exit(1)
+        return shown
     return command
 
 
-def _show_card(folder, fmt: str) -> None:
-    from ..persist import kind_of_model, read_card
+def _show_card(folder, fmt: str) -> bool:
+    """Show the card of the model in `folder`; False, with an error line, when its model file is not the one the card
+    names (replaced, or a copy edited by hand): the card alone read as a sound model that label then refused."""
+    from ..errors import ModelError
+    from ..persist import check_model_file, read_card
 
     card = read_card(folder)
+    try:
+        check_model_file(Path(folder), card)
+        problem = None
+    except ModelError as exc:
+        problem = str(exc)
     if fmt == "jsonl":
-        click.echo(json.dumps({"model": str(folder), **card}, ensure_ascii=False))
-        return
+        click.echo(json.dumps({"model": str(folder), **card, **({"error": problem} if problem else {})},
+                              ensure_ascii=False))
+    else:
+        _show_card_table(folder, card)
+    if problem:
+        click.echo(f"Error: {terminal_text(problem)}", err=True)
+    return problem is None
+
+
+def _show_card_table(folder, card: dict) -> None:
+    from ..persist import kind_of_model
+
     click.echo(f"{terminal_text(str(folder))}: {kind_of_model(card.get('task'))}")
     for key, value in card.items():
         if key == "metrics":
@@ -94,12 +121,15 @@ def inspect(paths, fmt, reading):
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))
     else:
-        click.echo(f"{'id':<24} {'date':<10} {'chars':>7} {'words':>6}  {'source':<20}  "
+        # ids whole, the column as wide as the longest: a tree's ids (2023/05/hoi-nghi-…-a, -b) cut to 24 characters
+        # looked alike, and an id is what a labels file names
+        width = max([24, *(len(terminal_text(row["id"])) for row in rows)])
+        click.echo(f"{'id':<{width}} {'date':<10} {'chars':>7} {'words':>6}  {'source':<20}  "
                    + (f"{'label':<20}  " if labelled else "") + "title")
         for row in rows:
             title = terminal_text(row["title"] if not row["error"] else f"ERROR: {row['error']}")
             label = f"{terminal_text(row['label'] or '-')[:20]:<20}  " if labelled else ""
-            click.echo(f"{terminal_text(row['id'])[:24]:<24} {row['date'] or '-':<10} {row['chars']:>7} "
+            click.echo(f"{terminal_text(row['id']):<{width}} {row['date'] or '-':<10} {row['chars']:>7} "
                        f"{row['words']:>6}  {terminal_text(row['source'] or '-')[:20]:<20}  {label}{title[:70]}")
     sys.exit(1 if data.failed else 0)
 

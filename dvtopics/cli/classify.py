@@ -18,7 +18,7 @@ labels_option = click.option(
     "--labels", "label_files", multiple=True, type=InputPath(exists=True, dir_okay=False),
     help="Labels file: CSV, .xlsx, JSONL or JSON of id (or file) and label (or the columns --id-field and "
          "--label-field name), "
-         "such as `label --out` writes; may repeat. "
+         "such as `label --out` writes; may repeat, or be a pattern in quotes (\"labels/*.csv\"). "
          "It gives the label of the ids it names; the other articles keep their --label-field of the same label "
          "set.")
 
@@ -217,7 +217,8 @@ def rules(paths, show_all, reading):
         if hit or show_all:
             where = f"{hit.label:<19} {hit.rule:<16} «{hit.evidence}»" if hit else f"{'-':<19} {'-':<16}"
             title = f"ERROR: {article.error}" if article.error else article.title[:60]  # as inspect shows it
-            click.echo(terminal_text(f"{article.id[:30]:<30} {where} {title}"))
+            # the id whole (streamed: a longer one shifts its own row), as a labels file would name it
+            click.echo(terminal_text(f"{article.id:<30} {where} {title}"))
             if event:
                 click.echo(terminal_text(f"{'':<30} {event.cue()}"))
     click.echo(" ".join(f"{rule}: {n}" for rule, n in counts.most_common()), err=True)

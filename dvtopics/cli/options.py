@@ -48,10 +48,33 @@ class InputPath(click.Path):
                 return path  # a pattern the shell left as typed (in quotes): the paths it names are read
             return super().convert(path, param, ctx)
         except click.BadParameter as error:
-            hint = _output_meant(value, param, ctx)
+            hint = _output_meant(value, param, ctx) or self._files_in_folder(value, param)
             if hint:
                 error.message = f"{error.message} {hint}"
             raise
+
+    def _files_in_folder(self, value, param) -> str | None:
+        """What to give instead of a folder where a file is read (`--labels labels/`, a folder of one labels file per
+        province): its files, or all of them as a pattern where the option may repeat. None otherwise."""
+        folder = home_path(value)
+        suffixes = _FILES_READ.get(getattr(param, "name", None))
+        if self.dir_okay or suffixes is None or not os.path.isdir(folder):
+            return None
+        option = param.opts[0]
+        files = sorted(name for name in os.listdir(folder) if name.lower().endswith(suffixes))
+        named = f"{', '.join(files[:3])}{' …' if len(files) > 3 else ''}"
+        if not files:
+            return f"{option} takes a file ({', '.join(suffixes)}), and this folder holds none."
+        if param.multiple:  # a pattern in double quotes, as every shell (cmd.exe too) passes it to dvtopics whole
+            pattern = os.path.join(value, "*" + os.path.splitext(files[0])[1])
+            return f"{option} takes files: give those in it ({named}), each with its own {option}, or all at once " \
+                   f'as {option} "{pattern}".'
+        return f"{option} takes one file: give one of those in it ({named})."
+
+
+# the files an option that takes one reads (not a folder), by its parameter's name, for `InputPath._files_in_folder`
+_LABELS_FILES = (".csv", ".tsv", ".xlsx", ".jsonl", ".json")
+_FILES_READ = {"label_files": _LABELS_FILES, "labels_file": _LABELS_FILES, "stopwords_file": (".txt",)}
 
 
 # what the commands write: a PATH that is not there but is named so was meant as the output, --out forgotten
@@ -85,6 +108,9 @@ class OutputPath(click.Path):
         if value == "-":  # standard output, as many tools take it: `topics fit --out -` made a folder named "-"
             self.fail("'-' names no file: dvtopics writes its outputs into files and folders (only `label` without "
                       "--out writes to standard output, JSON lines); give a name (./- for one named '-')", param, ctx)
+        if self.folder and os.path.isfile(home_path(value)):  # click said only "Directory 'a.jsonl' is a file."
+            self.fail(f"{value!r} is a file, and {param.opts[0] if param else 'the output'} names the folder this "
+                      "command writes its files into: give a folder's name (models/mine, themes)", param, ctx)
         return super().convert(home_path(value), param, ctx)
 
 
@@ -222,13 +248,38 @@ BATCH = WholeNumber(1, MAX_BATCH)  # articles labelled and written at a time: a 
 
 class FloatRange(click.FloatRange):
     """click's FloatRange without NaN: NaN fails every comparison, so click's bounds let it through, and a
-    `--min-confidence nan` would abstain on every article. The infinities fail the bounds of every range here."""
+    `--min-confidence nan` would abstain on every article. The infinities fail the bounds of every range here.
+    A share (0 to 1) is read as a Vietnamese user writes it too: "0,8" (a decimal comma) and "80%" are 0.8; "80",
+    meant as a percentage, is refused naming the share meant ("'0,8' is not a valid float range" said neither)."""
 
     def convert(self, value, param, ctx):
-        number = super().convert(value, param, ctx)
+        typed = value
+        if isinstance(value, str) and self.max == 1:
+            value = _as_share(value)
+        try:
+            number = super().convert(value, param, ctx)
+        except click.BadParameter:
+            if self.max == 1 and _is_percentage(typed):
+                self.fail(f"{typed}: a share from 0 to 1 is wanted ({float(typed) / 100:g} for {typed}%)", param, ctx)
+            raise
         if math.isnan(number):
             self.fail(f"{value!r} is not a number", param, ctx)
         return number
+
+
+def _as_share(text: str) -> str:
+    """ "0,8" and "80%" as "0.8"; any other text as it is."""
+    text = text.strip()
+    if re.fullmatch(r"\d*,\d+", text):
+        text = text.replace(",", ".")
+    if re.fullmatch(r"\d+(\.\d+)?\s*%", text):
+        return repr(float(text.rstrip("% ")) / 100)
+    return text
+
+
+def _is_percentage(value) -> bool:
+    """A number over 1 and up to 100, as typed: a percentage meant as a share ("80")."""
+    return isinstance(value, str) and bool(re.fullmatch(r"\s*\d+(\.\d+)?\s*", value)) and 1 < float(value) <= 100
 
 
 SHARE = FloatRange(0, 1)

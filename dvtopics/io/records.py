@@ -45,6 +45,10 @@ def size_text(n: int) -> str:
     return f"{n / 2**20:.1f} MB" if n >= 2**20 else f"{n:,} bytes"
 
 
+# The columns `label --out` writes: a table of these and no others holds ids and labels, but no texts
+LABEL_OUT_COLUMNS = ("id", "file", "label", "confidence", "cues", "title", "date", "source", "error", "warning")
+
+
 def header_problem(where, header: list, fields: "FieldNames", given: list | None = None) -> str | None:
     """Why a table cannot be read, in one line, or None: its header has no text column, or no column a field
     option named (a name mistyped, "Tieu de" for "Tiêu đề"), or a field's name in two columns (the text
@@ -74,6 +78,11 @@ def header_problem(where, header: list, fields: "FieldNames", given: list | None
                         "header?): put the header row above it")
         if "--label-field" in dict(absent):
             raise InputError(problem)
+        labels_only = set(header) <= {*LABEL_OUT_COLUMNS, *fields.named().values(), fields.id}
+        if fields.text not in header and fields.label in header and labels_only:
+            # `label labels.csv`, `inspect labels.csv`: a labels file given among the articles, --labels forgotten
+            problem += ("; it holds ids and labels, not articles: a labels file, given as --labels (to train, "
+                        "evaluate, report, topics) with the articles it labels among the inputs")
         return problem
     unread = [name for name in header if isinstance(name, str) and name.strip() and name not in fields.wanted()]
     warn_of_lead_as_text(where, header, given, fields, unread)

@@ -105,7 +105,9 @@ _ID_SPELLINGS = ((lambda id_: id_.lstrip("0") or "0", "but for leading zeros"),
                  # labels made for `label tree/` (2017/03/name) given with tree/2017 (03/name), or the reverse
                  (lambda id_: id_.rsplit("/", 1)[-1],
                   "but for its folders (a folder's .txt file is named by its path below the folder given: give the "
-                  "folder the labels were made for)"))
+                  "folder the labels were made for)"),
+                 # a file name typed as Windows or macOS shows it, where either opens it in any case: "001.TXT"
+                 (str.casefold, "but for case (ids and file names are read in the case written)"))
 
 
 def _near_id(labels, ids) -> str:
@@ -184,20 +186,22 @@ def check_ids_found(labels: dict[str, str], ids: set[str], option: str) -> None:
     from ..io.labels import EXCEL_NOTATION, excel_notation
 
     ids = set(ids) | {id_.strip() for id_ in ids}  # as `HandLabels` finds them: a labels file's ids are stripped
-    missing = sum(1 for id_ in labels if id_ not in ids)
+    missing = [id_ for id_ in labels if id_ not in ids]
     mangled = next((id_ for id_ in labels if id_ not in ids and excel_notation(id_)), None)
     foreign = next((id_ for id_ in labels if id_ not in ids and _WINDOWS_ABSOLUTE.match(id_)), None)
     why = (f": {mangled!r} is {EXCEL_NOTATION}" if mangled else
            f": {foreign!r} is a path on Windows, not here: a `file` cell names a .txt file by its path below the "
            "folder given (2017/03/late.txt)" if foreign else "")
-    if missing == len(labels):
+    if len(missing) == len(labels):
         which = f"none of the {len(labels)} ids" if len(labels) > 1 else "the one id"
         raise NoLabelledArticles(f"{which} in {option} is {'not ' if len(labels) == 1 else ''}an article of the input"
                                  f"{why or _near_id(labels, ids)}: check that the labels file is this input's (ids as "
                                  "`dvtopics inspect` shows them)")
-    if missing:
-        log.warning("%d of the %d labelled ids in %s %s of the input: left out%s", missing, len(labels), option,
-                    word_for(missing, "is not an article", "are not articles"), why)
+    if missing:  # named, one or the spelling that lost it: among hundreds of labels, which ones no one could tell
+        named = ", ".join(map(repr, missing[:3])) + (" …" if len(missing) > 3 else "")
+        why = why or _near_id(missing, ids) or f": {named}"
+        log.warning("%d of the %d labelled ids in %s %s of the input: left out%s", len(missing), len(labels), option,
+                    word_for(len(missing), "is not an article", "are not articles"), why)
 
 
 HTML_SUFFIXES = (".html", ".htm")

@@ -17,7 +17,7 @@ from ..wording import plural, word_for
 from ..io.article import Article
 from ..io.paths import unique_paths
 from ..io.read import read_articles
-from ..io.records import FieldNames
+from ..io.records import LABEL_OUT_COLUMNS, FieldNames
 from ..io.write import naming
 from ..text.cache import open_cache
 from .checks import (NoLabelledArticles, PART_SIZE, check_engine, check_ids_found, check_suffix, field_settings,
@@ -188,8 +188,6 @@ def _labels_among_inputs(reading: Reading) -> str:
 LABELS_HINT_BYTES = 50 << 20  # a larger file is not read as a labels file for a hint
 
 
-# The columns `label --out` writes: a file of these and no others holds ids and labels, but no texts
-LABEL_OUT_COLUMNS = ("id", "file", "label", "confidence", "cues", "title", "date", "source", "error", "warning")
 
 
 def _labels_hint(path, fields: FieldNames) -> str:
@@ -397,7 +395,7 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
     when given (checked first, before any work)."""
     from ..run.batch import check_output
     from ..types.evaluate import changes, check_labels_known, scores
-    from ..types.model import load_classifier
+    from ..types.model import load_classifier, model_name
     from ..types.names import as_article_types
     from ..types.training import HandLabels, OneLabelPerText
 
@@ -413,18 +411,24 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
     hand_label = HandLabels(gold)  # as train reads them: the file's win, a label field of its label set counts
     labelled = OneLabelPerText()  # as train refuses them: one text, two labels
     ids, articles, truth, failed, unlabelled, txt = set(), [], [], [], 0, 0  # streamed: only the labelled are kept
+    repeated = []  # (a labelled copy scored once, the article it repeats), as train learns and scores it once
     for article in reading.articles():
         ids.add(article.id)
         if article.error:
             failed.append(article)
         elif label := hand_label(article):
-            labelled.note(article, label)
+            if first_id := labelled.note(article, label):  # a file given twice counted each of its articles twice
+                repeated.append((article.id, first_id))
+                continue
             articles.append(article)
             truth.append(label)
         else:
             unlabelled += 1
             txt += bool(article.meta.get("path"))  # a .txt article (`io.read_text`): its file holds no label
     labelled.check()
+    if repeated:
+        log.warning("%d labelled article(s) repeat the title and text of another, with its label: each text is "
+                    "scored once (e.g. %r, as %r)", len(repeated), *repeated[0])
     hand_label.warn_unused()
     if gold is not None:
         check_ids_found(gold, ids, "--labels")
@@ -443,9 +447,10 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
                     word_for(unlabelled, "is", "are"))
     # "OTHER", "Annual review": the types however spelt, as train reads them, when the model's labels are types too
     truth = as_article_types(truth, classifier.labels)
-    check_labels_known(truth, classifier.labels, model)
+    # named as the run names them: "shipped", not the path of its folder inside the package
+    check_labels_known(truth, classifier.labels, model_name(model))
     if compare_with is not None:
-        check_labels_known(truth, compare_with.labels, baseline)
+        check_labels_known(truth, compare_with.labels, model_name(baseline))
     with open_cache(reading.cache_dir, reading.use_cache) as cache:
         records = classifier.predict(articles, cache=cache, n_jobs=reading.n_jobs, explain=False)
         predicted = [r["label"] for r in records]

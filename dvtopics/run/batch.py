@@ -43,6 +43,19 @@ from ..persist import CARD_FILE
 log = logging.getLogger(__name__)
 
 OUTPUT_SUFFIXES = (".jsonl", ".csv", ".xlsx")
+# an output named as a format label does not write: the one meant (.tsv, read, is never written; .json is a list)
+_SUFFIXES_MEANT = {".json": ".jsonl (a JSON record a line)", ".tsv": ".csv", ".xls": ".xlsx",
+                   ".ndjson": ".jsonl"}
+
+
+def _suffix_meant(out: Path) -> str:
+    """"; name it labels.jsonl …" for an output named as another format, or with a space after its suffix (pasted);
+    else "": "labels.csv : output must end in .jsonl, .csv, .xlsx" did not show the space."""
+    name = out.name
+    if name != name.rstrip() and Path(name.rstrip()).suffix.lower() in OUTPUT_SUFFIXES:
+        return f"; its name {name!r} ends in a space: name it {name.rstrip()!r}"
+    meant = _SUFFIXES_MEANT.get(out.suffix.lower())
+    return f"; name it {out.stem}{meant}" if meant else ""
 POSITION = "_n"  # position of the article in the input stream: the resume key
 RUN = "_run"  # the journal's first line: {"_run": {"inputs": input_fingerprint(...), "settings": {...}}}
 # what `settings` may hold: what each is called on the command line, for the message of a refused resume
@@ -424,7 +437,7 @@ def label_stream(
     """
     out = Path(out)
     if out.suffix.lower() not in OUTPUT_SUFFIXES:
-        raise DvtopicsError(f"{out}: output must end in {', '.join(OUTPUT_SUFFIXES)}")
+        raise DvtopicsError(f"{out}: output must end in {', '.join(OUTPUT_SUFFIXES)}{_suffix_meant(out)}")
     if batch_size < 1:
         raise DvtopicsError(f"a batch of {batch_size} articles: it must be at least 1")
     journal = journal_path(out)
