@@ -242,3 +242,27 @@ def test_inspect_and_rules_show_long_ids_whole(tmp_path):
         assert [line.split()[0] for line in shown if line.startswith("2023/")] == ids
     header, first, _ = CliRunner().invoke(cli, ["inspect", str(tmp_path)]).stdout.splitlines()
     assert header.index("date") == len(ids[0]) + 1 == first.index(" -") + 1  # the columns still line up
+
+
+def _commands(group):
+    for command in group.commands.values():
+        yield command
+        yield from _commands(command) if hasattr(command, "commands") else ()
+
+
+def test_every_options_choices_are_read_in_any_case(tmp_path):
+    """Hunt 27 B (left): "--classifier SVM", "--views TEXT", "--format JSON" were refused for their capitals: every
+    option of choices takes them in any case, and the command is given the choice as written in its list."""
+    import click
+
+    choices = [(command.name, param.name) for command in _commands(cli) for param in command.params
+               if isinstance(param.type, click.Choice)]
+    assert len(choices) >= 8
+    assert [where for where in choices
+            if next(p for c in _commands(cli) if c.name == where[0] for p in c.params
+                    if p.name == where[1]).type.case_sensitive] == []
+    (tmp_path / "a.txt").write_text("Hội nghị tổng kết\n\nSáng 5/1, Ban Dân vận tổ chức hội nghị.", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["inspect", str(tmp_path), "--format", "JSONL"])
+    assert result.exit_code == 0 and json.loads(result.output.splitlines()[0])["id"] == "a"
+    from dvtopics.cli.classify import _views
+    assert _views("TEXT, Head") == ["text", "head"]

@@ -269,6 +269,9 @@ def test_save_figure_writes_png_svg_or_pdf_by_suffix(tmp_path):
     svg = plots.save_figure(fig, tmp_path / "counts.svg")
     assert b"<svg" in svg.read_bytes()[:500]
     assert plots.save_figure(fig, tmp_path / "counts.PDF").read_bytes().startswith(b"%PDF")
+    # a JPEG, as a slide or a message takes a picture (hunt 27 B, left: --plot cm.jpg was refused)
+    assert all(plots.save_figure(fig, tmp_path / f"counts.{suffix}").read_bytes().startswith(b"\xff\xd8\xff")
+               for suffix in ("jpg", "JPEG"))
 
 
 def test_a_figure_named_as_another_kind_of_file_is_refused(tmp_path):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from .options import Command, InspectPath, OutputPath, paths_argument, reading_options, terminal_text
+from .options import Command, InspectPath, OutputPath, one_of, paths_argument, reading_options, terminal_text
 from ..wording import plural
 
 
@@ -101,7 +101,7 @@ def _scores(metrics: dict) -> str:
 @click.command(cls=Command)
 # none given: the shipped model's card (`types.model.SHIPPED`, not imported here: `dvtopics --help` would load numpy)
 @click.argument("paths", nargs=-1, type=InspectPath(exists=True), default=("shipped",))
-@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=one_of(["table", "jsonl"]), default="table", show_default=True)
 @_cards_apart
 @reading_options(n_jobs=False)
 def inspect(paths, fmt, reading):

@@ -11,7 +11,7 @@ from ..arguments import ABSTAIN, MIN_FOLDS
 from ..persist import MODEL_FILES
 from ..wording import plural
 from .options import (BATCH, MODEL_DIR, SEED, SHARE, Command, InputPath, ModelArgument, OutputPath, WholeNumber,
-                      checked, engine_options, paths_argument, reading_options, terminal_text, typed_command)
+                      checked, engine_options, one_of, paths_argument, reading_options, terminal_text, typed_command)
 
 
 labels_option = click.option(
@@ -27,7 +27,7 @@ def _views(value: str) -> list[str]:
     """--views as a list, checked before any article is read."""
     from ..types.model import check_views
 
-    views = [view.strip() for view in value.split(",")]
+    views = [view.strip().lower() for view in value.split(",")]  # "TEXT", as --classifier SVM is read
     check_views(views)
     return views
 
@@ -38,7 +38,7 @@ def _views(value: str) -> list[str]:
 @click.option("--out", type=OutputPath(folder=True, files=lambda: MODEL_FILES), required=True,
               help="Model directory to write (not one named `shipped`, nor the shipped model's folder in an installed "
                    "package); use it with --model.")
-@click.option("--classifier", "classifiers", multiple=True, type=click.Choice(["svm", "logreg", "cnb"]),
+@click.option("--classifier", "classifiers", multiple=True, type=one_of(["svm", "logreg", "cnb"]),
               help="Candidates to cross-validate (default: all three); the best macro-F1 is kept. svm needs 3 "
                    "articles of each label in each fold's training articles: it is left out, with a warning, where "
                    "a label has fewer.")
@@ -115,9 +115,9 @@ def _echo_failed(failed) -> int:
 @click.argument("model", type=MODEL_DIR, cls=ModelArgument)
 @paths_argument
 @labels_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=one_of(["text", "json"]), default="text", show_default=True)
 @click.option("--plot", type=OutputPath(),
-              help="Write the confusion matrix as a figure: .png, or .svg or .pdf.")
+              help="Write the confusion matrix as a figure: .png, .jpg, .svg or .pdf.")
 @click.option("--errors", "show_errors", default=20, show_default=True, type=WholeNumber(0, 1_000_000),
               help="Misclassified articles to list (in the JSON too, under \"errors\").")
 @click.option("--compare", "baseline", type=MODEL_DIR,
@@ -168,7 +168,7 @@ def evaluate(model, paths, label_files, fmt, plot, show_errors, baseline, readin
               help="Output .jsonl, .csv or .xlsx [default: JSONL on stdout]; with --engine dask, "
                    "FOLDER/ keeps the parts there.")
 @click.option("--min-confidence", default=0.0, show_default=True, type=SHARE, help="Below this, answer --abstain instead.")
-@click.option("--abstain", type=click.Choice(ABSTAIN), default="other", show_default=True)
+@click.option("--abstain", type=one_of(ABSTAIN), default="other", show_default=True)
 @click.option("--resume", is_flag=True, help="Finish an interrupted run into the same --out.")
 @click.option("--force", is_flag=True,
               help="Replace --out even when it is not as dvtopics wrote it (labels corrected by hand since, or a file "

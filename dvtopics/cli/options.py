@@ -246,6 +246,12 @@ ARTICLES = WholeNumber(1, MAX_PART)  # articles at a time (a Dask part, a report
 BATCH = WholeNumber(1, MAX_BATCH)  # articles labelled and written at a time: a batch is held in memory
 
 
+def one_of(choices) -> click.Choice:
+    """An option's choices, in any case: "--classifier SVM", "--format JSON" were refused, as typed from the docs'
+    tables or a capitalised habit; the value given to the command is the choice as written here."""
+    return click.Choice(choices, case_sensitive=False)
+
+
 class FloatRange(click.FloatRange):
     """click's FloatRange without NaN: NaN fails every comparison, so click's bounds let it through, and a
     `--min-confidence nan` would abstain on every article. The infinities fail the bounds of every range here.
@@ -490,7 +496,7 @@ def engine_options(func):
 
     func = command
     for option in reversed([
-        click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
+        click.option("--engine", type=one_of(ENGINES), default="local", show_default=True,
                      help="local: stream on this machine. dask: parts of the input on a Dask cluster "
                           "(pip install 'dvtopics[dask]'; needs --out)."),
         click.option("--scheduler", default=None, metavar="ADDRESS", callback=_scheduler,

@@ -20,7 +20,7 @@ import click
 from ..arguments import MAX_ITER, MAX_NO_BELOW, MAX_TOPICS, MIN_TOPICS, PERIODS
 from ..wording import plural
 from .options import (SEED, TOPICS_DIR, FloatRange, Group, InputPath, ModelArgument, OutputPath, WholeNumber, checked,
-                      engine_options, paths_argument, reading_options, terminal_text)
+                      engine_options, one_of, paths_argument, reading_options, terminal_text)
 
 UNITS = ("document", "paragraph")
 ENGINES = ("gensim", "nmf", "tomotopy", "sklearn")  # dvtopics.topics.engines.ENGINES, without importing it
@@ -48,9 +48,9 @@ def _k_range(spec: str) -> list[int]:
 def model_options(func):
     """The preprocessing and engine options shared by `fit` and `sweep`."""
     for option in reversed([
-        click.option("--unit", type=click.Choice(UNITS), default="document", show_default=True,
+        click.option("--unit", type=one_of(UNITS), default="document", show_default=True,
                      help="What LDA sees as one document: a whole article or each paragraph (better for a few long reports)."),
-        click.option("--engine", type=click.Choice(ENGINES), default="gensim", show_default=True,
+        click.option("--engine", type=one_of(ENGINES), default="gensim", show_default=True,
                      help="gensim: LDA, the default; nmf: NMF on TF-IDF, the most coherent and fastest; tomotopy: "
                           "LDA by Gibbs sampling (pip install 'dvtopics[bench]'); sklearn: scikit-learn's LDA."),
         click.option("--no-below", default="auto", show_default=True, callback=_no_below,
@@ -59,7 +59,7 @@ def model_options(func):
                      help="Drop words found in more than this share of the units."),
         click.option("--phrases/--no-phrases", default=False, show_default=True,
                      help="Join collocations (gensim Phrases) into one token; off as it lowered NPMI."),
-        click.option("--init", type=click.Choice(INITS), default="nmf", show_default=True,
+        click.option("--init", type=one_of(INITS), default="nmf", show_default=True,
                      help="Where gensim's LDA starts: the topics NMF finds, or random ones (other engines ignore it)."),
         click.option("--stopwords", "stopwords_file", type=InputPath(exists=True, dir_okay=False),
                      help="Extra stopwords, one a line (\"công tác\" or its segmented form \"công_tác\")."),
@@ -139,7 +139,7 @@ def topics():
 @click.option("--labels", "labels_file", type=InputPath(exists=True, dir_okay=False),
               help="Article types (CSV, .xlsx, JSONL or JSON with id,label, as `dvtopics label --out` writes; or the "
                    "columns --id-field and --label-field name).")
-@click.option("--period", type=click.Choice(PERIODS), default="month", show_default=True,
+@click.option("--period", type=one_of(PERIODS), default="month", show_default=True,
               help="Period of the shares over time (its chart labels every n-th beyond 36 of them).")
 @model_options
 @reading_options()
@@ -158,7 +158,7 @@ def fit_cmd(paths, n_topics, out, labels_file, period, unit, engine, no_below, n
 
 @topics.command("show")
 @click.argument("directory", type=TOPICS_DIR)
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=one_of(["table", "json"]), default="table", show_default=True)
 @click.option("--words", "n_words", type=WholeNumber(1, 1000), default=10, show_default=True,
               help="Words shown per topic.")
 def show_cmd(directory, fmt, n_words):

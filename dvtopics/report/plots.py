@@ -391,7 +391,7 @@ def topic_by_type_heatmap(matrix, type_labels: Sequence[str], topic_labels: Sequ
 
 # ---------------------------------------------------------------------- output
 
-FIGURE_SUFFIXES = (".png", ".svg", ".pdf")  # what save_figure writes, each in the format its name says
+FIGURE_SUFFIXES = (".png", ".svg", ".pdf", ".jpg", ".jpeg")  # what save_figure writes, each in the format its name says
 
 
 def save_figure(fig: Figure, path: str | os.PathLike, dpi: int = 120) -> Path:
