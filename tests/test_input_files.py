@@ -702,14 +702,9 @@ def test_a_sheet_that_repeats_the_articles_of_others_is_said(tmp_path, caplog):
     assert caplog.text.count("' repeats") == 1
 
 
-@pytest.mark.parametrize("name", ["a.csv", "a.tsv", "a.xlsx"])
-def test_a_table_whose_header_repeats_a_field_is_one_error_naming_it(tmp_path, name):
-    """Hunt 16 A (2): a header "id, title, text, text" read only its last "text" column (a note), silently; the
-    table is one error record naming the repeated field and its columns, as a table without the text column.
-    A column repeated that no field reads ("note" twice) is no problem."""
-    path = tmp_path / name
-    rows = [["id", "title", "text", "note", " Text", "note"], ["1", "Tổng kết", TEXT, "", "Ghi chú", ""]]
-    if name.endswith(".xlsx"):
+def _table(path, rows):
+    """`rows` written as the table `path`'s suffix says: a workbook (.xlsx), tab- (.tsv) or comma-separated text."""
+    if path.suffix == ".xlsx":
         from openpyxl import Workbook
 
         book = Workbook()
@@ -717,8 +712,18 @@ def test_a_table_whose_header_repeats_a_field_is_one_error_naming_it(tmp_path, n
             book.active.append(row)
         book.save(path)
     else:
-        delimiter = "\t" if name.endswith(".tsv") else ","
+        delimiter = "\t" if path.suffix == ".tsv" else ","
         path.write_text("".join(delimiter.join(row) + "\n" for row in rows), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("name", ["a.csv", "a.tsv", "a.xlsx"])
+def test_a_table_whose_header_repeats_a_field_is_one_error_naming_it(tmp_path, name):
+    """Hunt 16 A (2): a header "id, title, text, text" read only its last "text" column (a note), silently; the
+    table is one error record naming the repeated field and its columns, as a table without the text column.
+    A column repeated that no field reads ("note" twice) is no problem."""
+    path = _table(tmp_path / name, [["id", "title", "text", "note", " Text", "note"],
+                                    ["1", "Tổng kết", TEXT, "", "Ghi chú", ""]])
     [article] = read(path)
     assert article.id == name and article.error == (
         f"{path}: the header names 'text' in more than one column (3 and 5); give each column its own name")
@@ -728,17 +733,8 @@ def test_a_table_whose_header_repeats_a_field_is_one_error_naming_it(tmp_path, n
 def test_a_field_found_by_its_common_name_in_two_columns_is_one_error_naming_it(tmp_path, name):
     """Hunt 27 A (1): "Tiêu đề, Nội dung, Ngày đăng, Nội dung" (a summary, then the body, both headed "Nội dung")
     read each article's text from the summary, silently, and lost the body; "text" twice was refused already."""
-    path = tmp_path / name
-    rows = [["Tiêu đề", "Nội dung", "Ngày đăng", "Nội dung"], ["Tổng kết", "Tóm tắt", "5/1/2023", TEXT]]
-    if name.endswith(".xlsx"):
-        from openpyxl import Workbook
-
-        book = Workbook()
-        for row in rows:
-            book.active.append(row)
-        book.save(path)
-    else:
-        path.write_text("".join(",".join(row) + "\n" for row in rows), encoding="utf-8")
+    path = _table(tmp_path / name, [["Tiêu đề", "Nội dung", "Ngày đăng", "Nội dung"],
+                                    ["Tổng kết", "Tóm tắt", "5/1/2023", TEXT]])
     [article] = read(path)
     assert article.error == (
         f"{path}: the header names 'Nội dung' in more than one column (2 and 4); give each column its own name")

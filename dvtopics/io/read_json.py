@@ -432,14 +432,19 @@ def _objects_one_after_another(path: Path, text: str, position: int, fields: "Fi
             cause = "nested too deep" if isinstance(exc, RecursionError) else json_error(exc, whole=True)
             yield failed(fallback_id, f"{where}: not valid JSON ({cause}); the rest of the file is not read", on_error)
             return
-        size = utf8_size(text[counted:position])
-        if size > max_bytes:
-            yield failed(fallback_id, over_limit(where, size, max_bytes), on_error)
-        elif not isinstance(value, dict):
-            yield failed(fallback_id, f"{where}: an article (a JSON object) is expected, not {json_kind(value)}",
-                         on_error)
-        else:
-            yield value, fallback_id, fields, on_error, where, warning
+        yield _item(value, utf8_size(text[counted:position]), where, fallback_id, fields, on_error, max_bytes,
+                    warning)
+
+
+def _item(value, size: int, where: str, fallback_id: str, fields: "FieldNames", on_error: str, max_bytes: int,
+          warning: str | None):
+    """One value of a JSON file read item by item (an array's, or objects one after another), `size` its bytes: an
+    `Article` that could not be read (over the size limit, no object), or the arguments of `record_to_article`."""
+    if size > max_bytes:
+        return failed(fallback_id, over_limit(where, size, max_bytes), on_error)
+    if not isinstance(value, dict):
+        return failed(fallback_id, f"{where}: an article (a JSON object) is expected, not {json_kind(value)}", on_error)
+    return value, fallback_id, fields, on_error, where, warning
 
 
 # what may end a file after its last value: DOS's end-of-file mark (Ctrl-Z), which old Windows tools append, read
@@ -484,14 +489,7 @@ def _json_array_items(path: Path, text: str, position: int, fields: "FieldNames"
             yield failed(fallback_id, f"{where}: not valid JSON ({cause}); reading goes on at the next item, on "
                          f"line {next_line}", on_error)
             continue
-        size = utf8_size(text[position:end])
-        if size > max_bytes:
-            yield failed(fallback_id, over_limit(where, size, max_bytes), on_error)
-        elif not isinstance(value, dict):
-            yield failed(fallback_id, f"{where}: an article (a JSON object) is expected, not {json_kind(value)}",
-                         on_error)
-        else:
-            yield value, fallback_id, fields, on_error, where, warning
+        yield _item(value, utf8_size(text[position:end]), where, fallback_id, fields, on_error, max_bytes, warning)
         position = whitespace.match(text, end).end()
         if text.startswith(",", position):
             position += 1
