@@ -186,10 +186,8 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
     # a saved page's own address, day of publication, headline and site, in its <head>: read before its text
     page = is_html(raw)
     address, published = page_head(raw) if page else (None, None)
-    headline, site = page_names(raw) if page else (None, None)
+    headline, tab, site = page_names(raw) if page else (None, False, None)
     raw = _readable(raw, fields, name)
-    if headline and not _opens_with(raw, headline):  # its visible text opens with a menu or the lead
-        raw = f"{headline}\n{raw}"
     clean = strip_furniture(normalize(raw))
     if clean == raw:  # (45% of baomoi's articles) the one string, not a copy: a corpus' text was held twice
         clean = raw
@@ -206,6 +204,12 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
     if found["source"]:  # a source line pasted from an old document into a Unicode text ("Nguồn: B¸o §¾k L¾k")
         found["source"] = _from_legacy_font(found["source"], "the source's name", fields, name, fields.get("encoding"),
                                             source=True)
+    if headline:  # (a page without an <h1>, whose text opens with its menu or lead) its head's; the text stays as read
+        headline, tab_site = without_site(headline, field=not tab)
+        named = (site or tab_site or "").casefold()
+        # a tab named by its site alone ("Báo Đắk Lắk điện tử") is no headline
+        if not (named and headline.casefold().startswith(named) and len(headline[len(named):].split()) <= 2):
+            found["title"], site = normalize(headline), site or tab_site
     found["source"] = found["source"] or site or (address and site_of_link(address))
     found["date"] = found["date"] or (published and parse_date(published, say=False))
     given, spelt = {}, spelt or {}
@@ -298,12 +302,6 @@ def _readable(raw: str, fields: dict, name: str, say: bool = True) -> str:
              "HTML character references (&#7853;, &amp;) in the text: read as the characters they stand for")
         raw = unescaped
     return raw
-
-
-def _opens_with(text: str, headline: str) -> bool:
-    """Whether one of the first lines of `text` is `headline` (or starts with it), spaces and case aside."""
-    wanted = " ".join(headline.split()).casefold()
-    return any(" ".join(line.split()).casefold().startswith(wanted) for line in text.split("\n", 5)[:5])
 
 
 def _title_for_wordless_text(raw: str, fields: dict, name: str) -> str:

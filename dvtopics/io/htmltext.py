@@ -118,26 +118,23 @@ def page_head(html: str) -> tuple[str | None, str | None]:
 
 
 # A page's own names in its <head>: its headline for social networks (og:title) or the browser tab's name (<title>,
-# "Headline - Site"), and its site's name (og:site_name). The tab's name ends with the site's, after a dash or a bar:
-# a name of a site's kind ("Báo …", "Tạp chí …", "… .vn") or the site's own is cut off; another end is the headline's.
+# "Headline - Site"), and its site's name (og:site_name)
 _TITLE = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.I | re.S)
 _OG_TITLE = re.compile(r"\b(?:property|name)\s*=\s*[\"']?og:title[\"'\s>]", re.I)
 _OG_SITE = re.compile(r"\b(?:property|name)\s*=\s*[\"']?og:site_name[\"'\s>]", re.I)
 _H1 = re.compile(r"<h1\b", re.I)
-_SITE_END = re.compile(r"\s+[-–—|]\s+([^-–—|]+)$")
-_SITE_KIND = re.compile(r"^(?:báo|tạp chí|cổng|trang|đài|truyền hình|thông tấn|tin tức)\b|\.(?:vn|com|net|org)\b",
-                        re.I)
 
 
-def page_names(html: str) -> tuple[str | None, str | None]:
-    """(the headline a page's <head> gives, when its body has no <h1> to give it; the name of its site), each None
-    where it gives none. The visible text of a page whose headline is drawn in a <div> opens with its lead or its
-    menu: the page was titled by that, and its site's name was lost where its address gives only a domain.
+def page_names(html: str) -> tuple[str | None, bool, str | None]:
+    """(the headline a page's <head> gives when its body has no <h1> to give it, as written there; whether it is the
+    tab's name, which may end with the site's; the name of its site), None where it gives none. A page whose headline
+    is drawn in a <div> was titled by its first paragraph, and its site's name was lost where its address gives only
+    a domain.
 
     >>> page_names('<title>Hội nghị tổng kết năm 2016 - Báo Đắk Lắk</title><p>Sáng 6/1, …</p>')
-    ('Hội nghị tổng kết năm 2016', None)
+    ('Hội nghị tổng kết năm 2016 - Báo Đắk Lắk', True, None)
     >>> page_names('<meta property="og:site_name" content="Báo Đắk Lắk"><title>A - B</title><h1>A - B</h1>')
-    (None, 'Báo Đắk Lắk')
+    (None, False, 'Báo Đắk Lắk')
     """
     head = html[:_HEAD_LOOK]
     title = site = None
@@ -146,15 +143,11 @@ def page_names(html: str) -> tuple[str | None, str | None]:
             title = content[1]
         if site is None and _OG_SITE.search(tag[0]) and (content := _TAG_CONTENT.search(tag[0])):
             site = " ".join(unescape(content[1]).split()) or None
-    if title is None and (tab := _TITLE.search(head)):
-        title = tab[1]
+    tab = title is None and (found := _TITLE.search(head))
+    title = found[1] if tab else title
     if title is None or _H1.search(html):
-        return None, site
-    title = " ".join(unescape(title).split())
-    end = _SITE_END.search(title)
-    if end and (_SITE_KIND.search(end[1]) or (site and end[1].casefold() == site.casefold())):
-        title = title[:end.start()]
-    return title or None, site
+        return None, False, site
+    return " ".join(unescape(title).split()) or None, bool(tab), site
 
 
 # A page saved by a browser as one file (Chrome's "Webpage, Single File" .mhtml, Edge's and Internet Explorer's

@@ -85,7 +85,7 @@ def _read_articles(paths, fields: FieldNames, on_error: str, max_bytes: int) -> 
     seen, repeated, example = set(), 0, None  # a hash of each id, not the id: about 70 bytes an article
     paths = unique_paths(paths)
     named = given_by_name(paths)  # a folder given beside one of its files does not say that file is not read
-    passed_over, read_any = False, False
+    passed_over, read_any = [], False
     for given in paths:
         skipped: Skipped = {}
         unread: dict[Path, list[str]] = {}  # what a folder without a .txt file holds, found as it was walked
@@ -102,9 +102,9 @@ def _read_articles(paths, fields: FieldNames, on_error: str, max_bytes: int) -> 
                 yield article
         for note in skipped_notes(skipped, given):
             log.warning("%s: %s", given, note)
-            passed_over = True
+            passed_over.append(note)
     if passed_over and not read_any:  # (Excel's lock files alone, by a pattern): "0 articles", exit 0, said nothing
-        yield _none_read(paths, on_error)
+        yield _none_read(paths, passed_over, on_error)
     if repeated:  # labels are joined to articles by id (--labels, label's output): these cannot be told apart
         log.warning("%d %s the id of an earlier article (e.g. %r): labels given by id cannot tell them apart; "
                     "give each article its own id", repeated, "article repeats" if repeated == 1 else "articles repeat",
@@ -194,12 +194,12 @@ def _or_no_articles(articles: Iterator[Article], path: Path, text_field: str, on
         yield _no_articles(path, text_field, on_error)
 
 
-def _none_read(paths: list, on_error: str) -> Article:
-    """The one record of a reading whose every file given was passed over (a lock file, a model's file): an error,
-    as for an empty folder given, not a run over no article that ends well."""
+def _none_read(paths: list, notes: list[str], on_error: str) -> Article:
+    """The one record of a reading whose every file given was passed over (a lock file, a model's file), `notes`
+    saying why: an error, as for an empty folder given, not a run over no article that ends well."""
     first = Path(paths[0])
     message = (f"{first}{' …' if len(paths) > 1 else ''}: no articles: "
-               f"{'every file' if len(paths) > 1 else 'the file'} given was passed over (the warning above says why)")
+               f"{'every file' if len(paths) > 1 else 'the file'} given was passed over: {'; '.join(notes)}")
     if on_error == "raise":
         raise NoArticlesError(message)
     return failed(first.name, message, on_error)

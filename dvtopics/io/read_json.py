@@ -78,10 +78,8 @@ def with_text_field(path: Path, fields: "FieldNames", on_error: str, items: Iter
                      f"{did_you_mean(fields.text, names)}; their fields are {fields_found(names)}", on_error)
         return
     lacking = _named_fields_lacking(path, fields, items, pending) if found else None
-    if lacking:
-        yield from (item for item in pending if isinstance(item, Article))
-        yield failed(path.name, lacking, on_error)
-        return
+    if lacking:  # a warning, not an error: JSON leaves an empty field out, and a later record may have it
+        log.warning("%s: read all the same, each record with it giving it", lacking)
     site = SiteRows(path)
     for item in itertools.chain(pending, items):
         if isinstance(item, Article):
@@ -94,10 +92,10 @@ def with_text_field(path: Path, fields: "FieldNames", on_error: str, items: Iter
 
 
 def _named_fields_lacking(path: Path, fields: "FieldNames", items: Iterator, pending: list) -> str | None:
-    """Why a JSONL/JSON file cannot be read, or None: none of its first `TEXT_FIELD_RECORDS` records has a field
-    an option named other than the text's (`--date-field ngay`, `--title-field meta.title`: mistyped, or inside
-    an object), as a table without such a column is one error (`header_problem`): read, every article lacked its
-    date or title, silently. The records read to tell go on `pending`. A --label-field is not checked: it names the
+    """What a JSONL/JSON file lacks, or None: none of its first `TEXT_FIELD_RECORDS` records has a field an option
+    named other than the text's (`--date-field ngay`, `--title-field meta.title`: mistyped, or inside an object):
+    read without a word, every article lacked its date or title. Said, not refused as a table without such a column
+    is (`header_problem`): a JSON record leaves an empty field out, and the records after these may have it. The records read to tell go on `pending`. A --label-field is not checked: it names the
     labels file's column too, whose labels the articles need not have (`train --labels`)."""
     named = {option: name for option, name in fields.named().items() if option not in ("--text-field", "--label-field")}
     if not named:
