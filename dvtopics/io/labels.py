@@ -2,14 +2,15 @@
 from __future__ import annotations
 
 import csv
-import functools
 import io
 import logging
 import operator
 import os
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
-from typing import Mapping
+from typing import Iterator, Mapping
 
 
 from ..errors import ArgumentError, DvtopicsError, InputError
@@ -119,25 +120,38 @@ def _workbook_pairs(path: Path, label_field: str, id_field: str = "id", column: 
     return pairs
 
 
+# The labels workbooks parsed in `workbooks_read_once`, by file: None outside it
+_WORKBOOKS: ContextVar[dict | None] = ContextVar("dvtopics_labels_workbooks", default=None)
+
+
+@contextmanager
+def workbooks_read_once() -> Iterator[None]:
+    """Within it, a labels workbook is parsed once however often it is looked at: `train` and `evaluate` look at one
+    several times (its columns, a report's `name_vi` beside its `label`, its labels), and openpyxl took seconds each
+    time on a workbook of thousands of rows. Outside it, each look parses the file again: nothing is kept after
+    the job (a workbook of 50,000 rows held 51 MB), a file saved again is read again, and its warnings said again."""
+    token = _WORKBOOKS.set({})
+    try:
+        yield
+    finally:
+        _WORKBOOKS.reset(token)
+
+
 def _workbook_tables(path: Path, label_field: str, id_field: str = "id") -> list:
     """(title, header, rows, names) of each sheet of a labels workbook (`sheet_tables`), its rows read whole as
-    (row number, {column: cell text}). Read once while the file is unchanged: `train` and `evaluate` look at a
-    workbook several times (its columns, a report's `name_vi` beside its `label`, its labels), and openpyxl took
-    seconds each time on a workbook of thousands of rows."""
-    path = Path(path)
-    stat = path.stat()  # (its real path in the key: a relative name read again from another folder is another file)
-    return _read_workbook_tables(str(path), os.path.realpath(path), stat.st_mtime_ns, stat.st_size, label_field,
-                                 id_field)
-
-
-@functools.lru_cache(maxsize=2)
-def _read_workbook_tables(path: str, _real: str, _mtime_ns: int, _size: int, label_field: str, id_field: str) -> list:
-    """`_workbook_tables`, its file's time and size in the key: a workbook saved again is read again."""
+    (row number, {column: cell text}); parsed once in `workbooks_read_once`."""
+    read = _WORKBOOKS.get()
+    key = (os.path.realpath(path), label_field, id_field)  # (a relative name from another folder is another file)
+    if read is not None and key in read:
+        return read[key]
     with open_workbook(path) as book:
-        return [(title, header, [(number, dict(zip(header, (cell_text(cell) or "" for cell in row))))
-                                 for number, row in rows], given)
-                for title, _, header, rows, given in sheet_tables(book, _columns(label_field, id_field), label_field,
-                                                                  path)]
+        tables = [(title, header, [(number, dict(zip(header, (cell_text(cell) or "" for cell in row))))
+                                   for number, row in rows], given)
+                  for title, _, header, rows, given in sheet_tables(book, _columns(label_field, id_field), label_field,
+                                                                    path)]
+    if read is not None:
+        read[key] = tables
+    return tables
 
 
 def labels_in_column(path: str | os.PathLike, column: str, id_field: str = "id") -> dict[str, str]:

@@ -318,20 +318,21 @@ def gold_labels(label_files: Sequence[str], label_field: str = "label", id_field
     ("semi_annual_review", "Semi-annual review", "Other", "other") is one label, whatever set the labels make. A
     file's labels are in the column (or key) named as the articles' label field, `label_field`, else in `label`; its
     ids in the one named as their id field, `id_field`, else in `id`."""
-    from ..io.labels import labels_by_id, read_labels
+    from ..io.labels import labels_by_id, read_labels, workbooks_read_once
     from ..run.batch import as_written
     from ..types.names import as_article_types, same_label, without_abstentions
 
     label_files = _label_files(label_files)
-    for path in label_files:
-        if as_written(path):  # given back before any label was corrected: evaluate scored the model on itself at 1.0
-            log.warning("%s is as dvtopics label wrote it, no label corrected since: its labels are a model's answers, "
-                        "not hand labels (a model scored on them is scored on its own answers)", path)
-        else:
-            _warn_added_columns(path, label_field, id_field)
-    pairs = [pair for path in label_files
-             for pair in without_abstentions(read_labels(path, same=same_label, label_field=label_field,
-                                                         id_field=id_field), path).items()]
+    with workbooks_read_once():  # its columns, a report's Vietnamese names, its labels: a workbook parsed once
+        for path in label_files:
+            if as_written(path):  # given back before any label was corrected: evaluate scored the model on itself
+                log.warning("%s is as dvtopics label wrote it, no label corrected since: its labels are a model's "
+                            "answers, not hand labels (a model scored on them is scored on its own answers)", path)
+            else:
+                _warn_added_columns(path, label_field, id_field)
+        pairs = [pair for path in label_files
+                 for pair in without_abstentions(read_labels(path, same=same_label, label_field=label_field,
+                                                             id_field=id_field), path).items()]
     labels = as_article_types([label for _, label in pairs])
     return labels_by_id("--labels", ((id_, label) for (id_, _), label in zip(pairs, labels)), same=same_label) or None
 
