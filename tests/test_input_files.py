@@ -1787,6 +1787,22 @@ def test_a_link_to_an_article_the_folder_holds_is_not_read_twice(tmp_path, caplo
     assert [a.id for a in read(tmp_path / "hoi-nghi")] == ["a", "b"]
 
 
+def test_version_controls_stores_and_jupyters_checkpoints_are_not_walked(tmp_path, caplog):
+    """Review of hunt 27: in a git-annex folder, an article is a link to a copy under .git/annex; once links to a
+    file the walk reads were passed over, the user's article went and its copy under .git was read in its place.
+    Version control's stores and Jupyter's checkpoints (copies of the articles) are not walked, as __MACOSX is not."""
+    store = tmp_path / ".git" / "annex" / "objects" / "ab" / "SHA256E-s10--f00.txt"
+    store.mkdir(parents=True)
+    (store / "SHA256E-s10--f00.txt").write_text(f"Hội nghị tổng kết\n{TEXT}", encoding="utf-8")
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "hoi-nghi.txt").symlink_to(store / "SHA256E-s10--f00.txt")
+    (tmp_path / "articles" / ".ipynb_checkpoints").mkdir()
+    (tmp_path / "articles" / ".ipynb_checkpoints" / "hoi-nghi-checkpoint.txt").write_text(TEXT, encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        assert [(a.id, a.error) for a in read(tmp_path)] == [("articles/hoi-nghi", None)]
+    assert "not read" not in caplog.text
+
+
 def test_a_broken_link_in_a_folder_says_where_it_points(tmp_path):
     """Hunt 21 A (8): a link left after its article was moved was "cannot read (No such file or directory)", though
     `ls` lists it: the error names where it points, which is what is missing; the articles beside it are read."""

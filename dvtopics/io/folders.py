@@ -62,7 +62,10 @@ _SIDE_FILE_SUFFIXES = (".md", ".rst", ".png", ".jpg", ".jpeg", ".gif", ".svg")
 # or under __MACOSX/; Windows' thumbnail cache and folder settings. Passed over in silence, as a file browser
 # hides them.
 _SYSTEM_FILES = frozenset({".ds_store", "thumbs.db", "desktop.ini"})
-_SYSTEM_FOLDERS = frozenset({"__macosx"})
+# (and version control's stores and Jupyter's checkpoints, which hold copies of the articles: git-annex keeps the
+# article a link names under .git/annex, Jupyter keeps "a-checkpoint.txt" of a .txt edited in it)
+_SYSTEM_FOLDERS = frozenset({"__macosx", ".git", ".svn", ".hg", ".dvc", ".ipynb_checkpoints", "$recycle.bin",
+                             ".trashes", ".spotlight-v100", ".fseventsd"})
 # And what a program leaves beside a file it has open or has saved: Word's and Excel's owner files ("~$a.txt", binary),
 # LibreOffice's lock (".~lock.a.txt#"), Emacs' lock link (".#a.txt", pointing nowhere) and autosave ("#a.txt#"), vim's
 # swap (".a.txt.swp"), the backup many editors keep ("a.txt~"). Read, an article open in Word was an error record.
