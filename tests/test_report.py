@@ -120,9 +120,12 @@ def test_a_report_of_ones_own_labels_speaks_of_labels_not_article_types():
     html = build_report(records, topics, {"model_dir": "m", "model_card": {"labels": own[:2]}})
     visible = re.sub(r"<script.*?</script>|<style.*?</style>|<[^>]+>", " ", html, flags=re.S)
     assert not re.findall(r"[Aa]rticle[ -]types?|\bTypes?\b|(per|by|each|or) type", visible)
-    assert "<h2>Labels</h2>" in html and "<th>Classifier</th>" in html and 'aria-label="Topics by label"' in html
+    assert "<h2>Labels</h2>" in html and "<th>Model</th>" in html and 'aria-label="Topics by label"' in html
     html = build_report(_records(), _topics(_records()), {"model_dir": "m"})  # the article types, as before
     assert "<h2>Article types</h2>" in html and 'aria-label="Topics by article type"' in html
+    # the review of hunt 27: abstentions below --min-confidence ("uncertain") are no labels of one's own
+    uncertain = [dict(record, label="uncertain" if i % 2 else record["label"]) for i, record in enumerate(_records())]
+    assert "<h2>Article types</h2>" in build_report(uncertain, None, {"model_dir": "m"})
 
 
 def test_rows_per_type_are_capped_to_the_most_confident():

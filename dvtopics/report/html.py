@@ -39,7 +39,7 @@ import numpy as np
 
 from .. import __version__
 from ..article_types import ARTICLE_TYPES, TYPE_NAMES_VI
-from ..arguments import check_title
+from ..arguments import ABSTAIN, check_title
 from ..errors import DvtopicsError
 from ..io.metadata import charted_period, day_of, period_of, period_range, stretched_span
 from ..io.write import writable_text
@@ -150,7 +150,7 @@ def topic_data(topics) -> dict | None:
 
 def topic_names(topics: Mapping | None) -> list[str]:
     """"3: label" per topic, in topic order."""
-    from ..topics.summary import numbered_labels
+    from .plots import numbered_labels  # (plots: the figures name them so too; not topics, a stage above the page)
 
     return numbered_labels((topics or {}).get("labels", []))
 
@@ -292,14 +292,15 @@ def svg_of(fig, prefix: str, label: str) -> str:
 ARTICLE_TYPE_WORDS = {"heading": "Article types", "one": "type", "One": "Type", "many": "types", "Many": "Types",
                       "model": "article-type model", "Model": "Article-type model", "chart": "article type"}
 LABEL_WORDS = {"heading": "Labels", "one": "label", "One": "Label", "many": "labels", "Many": "Labels",
-               "model": "classifier", "Model": "Classifier", "chart": "label"}
+               "model": "model", "Model": "Model", "chart": "label"}  # (its card's classifier is a row of its own)
 
 
 def label_words(records: Sequence[Mapping], card: Mapping | None = None) -> dict[str, str]:
     """`LABEL_WORDS` when the model's labels (its card's, else the records') are not the article types: a report of a
     model trained on labels of one's own ("Y tế", "Giáo dục") spoke of "article types" throughout."""
     labels = (card or {}).get("labels") or [record.get("label") for record in records]
-    own = any(label is not None and str(label) not in ARTICLE_TYPES for label in labels)
+    # ("uncertain", `label --abstain uncertain`'s answer below the minimum confidence, is no label of one's own)
+    own = any(label is not None and str(label) not in ARTICLE_TYPES and str(label) not in ABSTAIN for label in labels)
     return LABEL_WORDS if own else ARTICLE_TYPE_WORDS
 
 

@@ -48,6 +48,16 @@ def _text(value) -> str:
     return str(value).replace("$", r"\$")
 
 
+def numbered_labels(labels: Sequence[str]) -> list[str]:
+    """Each topic named as the figures and the report name it, by its number and label: the number of its
+    `topic_N` column in documents.csv, over_time.csv and by_type.csv (two topics may share a label).
+
+    >>> numbered_labels(["bão, lũ", "học sinh"])
+    ['0: bão, lũ', '1: học sinh']
+    """
+    return [f"{k}: {label}" for k, label in enumerate(labels)]
+
+
 def _figure(width: float, height: float) -> Figure:
     # constrained layout keeps long Vietnamese tick labels inside the canvas
     return Figure(figsize=(width, max(height, 2.5)), layout="constrained")

@@ -271,16 +271,6 @@ def previous_outputs(directory: str | os.PathLike) -> list[str]:
     return [name for name in outputs if name in REPORT_FILES] if isinstance(outputs, (list, tuple)) else []
 
 
-def numbered_labels(labels: Sequence[str]) -> list[str]:
-    """Each topic named as the figures and the report name it, by its number and label: the number of its
-    `topic_N` column in documents.csv, over_time.csv and by_type.csv (two topics may share a label).
-
-    >>> numbered_labels(["bão, lũ", "học sinh"])
-    ['0: bão, lũ', '1: học sinh']
-    """
-    return [f"{k}: {label}" for k, label in enumerate(labels)]
-
-
 def write_report(report: TopicReport, directory: str | os.PathLike, previous: Sequence[str] = ()) -> list[Path]:
     """Write topics.json, documents.csv, over_time.csv, by_type.csv and their PNG figures, and remove the files
     of the previous fit (`previous`, from `previous_outputs`) this one does not write; return the paths."""
@@ -289,7 +279,7 @@ def write_report(report: TopicReport, directory: str | os.PathLike, previous: Se
     directory = Path(home_path(directory))  # "~/…": the home folder, as load_model and the command line read it
     directory.mkdir(parents=True, exist_ok=True)
     topic_columns = [f"topic_{k}" for k in range(len(report.labels))]
-    names = numbered_labels(report.labels)  # a figure's topic beside its table's column
+    names = plots.numbered_labels(report.labels)  # a figure's topic beside its table's column
     written = [directory / "topics.json"]
     written[0].write_text(json.dumps(report.topics_json(), ensure_ascii=False, indent=1, default=json_default) + "\n",
                           encoding="utf-8")
