@@ -168,6 +168,10 @@ def test_a_folder_given_as_labels_names_its_files_and_the_pattern_that_reads_the
                                       "--out", str(tmp_path / "t")])
     assert result.exit_code == 2 and "--labels takes one file: give one of those in it (north.csv, south.csv)" \
         in result.output
+    (folder / "east.JSONL").write_text("", encoding="utf-8")  # two kinds: no one pattern reads them (review of hunt 27)
+    result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(corpus), "--labels", str(folder)])
+    assert result.exit_code == 2 and "--labels takes files: give those in it (east.JSONL, north.csv, south.csv), " \
+        "each with its own --labels." in result.output and "all at once" not in result.output
 
 
 def test_a_label_output_named_as_another_format_names_the_one_meant(corpus, tmp_path):

@@ -623,6 +623,11 @@ def test_labels_by_id_given_as_label_files_are_refused_as_no_list_of_files(tmp_p
         with pytest.raises(dvtopics.InputError, match="labels.csc: no such labels file"):
             job(tmp_path / "labels.csc")
     assert not (tmp_path / "m").exists()
+    # a column of paths (numbered 0, 1, …, as a DataFrame's) is paths, as it was before (the review of hunt 27)
+    from dvtopics.jobs.classify import gold_labels
+
+    (tmp_path / "l.csv").write_text("id,label\na1,other\n", encoding="utf-8")
+    assert gold_labels(pd.Series([str(tmp_path / "l.csv")])) == {"a1": "other"}
 
 
 def test_a_loaded_model_given_to_a_job_for_its_folder_is_refused_saying_so(shipped, seeds_dir, tmp_path):

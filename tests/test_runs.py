@@ -158,6 +158,10 @@ def test_a_share_is_read_as_a_vietnamese_user_writes_it():
         for wrong in ("1,5", "120%", "8O", "0,8,1"):
             with pytest.raises(click.BadParameter):
                 param.type.convert(wrong, param, None)
+        # the review of hunt 27: a decimal comma before "%" too; a refusal names the value as typed
+        assert param.type.convert("80,5%", param, None) == pytest.approx(0.805)
+        with pytest.raises(click.BadParameter, match=r"^'150%' \(1.5\): 1.5 is not in the range"):
+            param.type.convert("150%", param, None)
 
 
 def test_a_count_written_as_a_float_is_refused_saying_the_whole_number_meant(corpus, tmp_path):

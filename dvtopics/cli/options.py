@@ -65,10 +65,13 @@ class InputPath(click.Path):
         named = f"{', '.join(files[:3])}{' …' if len(files) > 3 else ''}"
         if not files:
             return f"{option} takes a file ({', '.join(suffixes)}), and this folder holds none."
-        if param.multiple:  # a pattern in double quotes, as every shell (cmd.exe too) passes it to dvtopics whole
-            pattern = os.path.join(value, "*" + os.path.splitext(files[0])[1])
+        kinds = {os.path.splitext(name)[1] for name in files}  # a pattern reads one kind, in the case written
+        if param.multiple and len(kinds) == 1:  # in double quotes, as every shell (cmd.exe too) passes it whole
+            pattern = os.path.join(value, "*" + kinds.pop())
             return f"{option} takes files: give those in it ({named}), each with its own {option}, or all at once " \
                    f'as {option} "{pattern}".'
+        if param.multiple:
+            return f"{option} takes files: give those in it ({named}), each with its own {option}."
         return f"{option} takes one file: give one of those in it ({named})."
 
 
@@ -264,9 +267,11 @@ class FloatRange(click.FloatRange):
             value = _as_share(value)
         try:
             number = super().convert(value, param, ctx)
-        except click.BadParameter:
+        except click.BadParameter as error:
             if self.max == 1 and _is_percentage(typed):
                 self.fail(f"{typed}: a share from 0 to 1 is wanted ({float(typed) / 100:g} for {typed}%)", param, ctx)
+            if typed != value:  # the value as typed ("150%"), not as read ("1.5 is not in the range")
+                error.message = f"{typed!r} ({value}): {error.message}"
             raise
         if math.isnan(number):
             self.fail(f"{value!r} is not a number", param, ctx)
@@ -274,9 +279,9 @@ class FloatRange(click.FloatRange):
 
 
 def _as_share(text: str) -> str:
-    """ "0,8" and "80%" as "0.8"; any other text as it is."""
+    """ "0,8", "80%" and "80,5%" as "0.8" and "0.805"; any other text as it is."""
     text = text.strip()
-    if re.fullmatch(r"\d*,\d+", text):
+    if re.fullmatch(r"\d*,\d+\s*%?", text):
         text = text.replace(",", ".")
     if re.fullmatch(r"\d+(\.\d+)?\s*%", text):
         return repr(float(text.rstrip("% ")) / 100)
