@@ -186,6 +186,16 @@ def test_no_labelled_article_without_a_labels_file_says_where_labels_come_from()
     with pytest.raises(DvtopicsError, match=r"the one id of the hand labels \(gold_labels, --labels\) is not an "
                                             r"article's \(such as 'elsewhere'; the articles' ids are such as '"):
         collect(unlabelled, {"elsewhere": "other"})
+    # the review of hunt 27: labels whose article could not be read, or none at all, are said so ("none of the ids is
+    # an article's" followed a warning that one was)
+    from dvtopics.io.article import Article
+
+    broken = Article(id="a1", error="a1.txt: empty file")
+    with pytest.raises(DvtopicsError, match=r"the labelled articles of the input could not be read \(such as 'a1': "
+                                            r"a1.txt: empty file\)"):
+        collect([broken, *unlabelled], {"a1": "other", "zz": "other"})
+    with pytest.raises(DvtopicsError, match=r"the hand labels \(gold_labels, --labels\) hold none"):
+        collect(unlabelled, {})
 
 
 def test_weak_labels_asked_for_and_not_found_are_said_to_be_missing(caplog):

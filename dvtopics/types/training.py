@@ -210,7 +210,8 @@ def collect(
         extra_only = (f"; the {n_extra} labelled --extra article(s) are learnt from but never scored, and the "
                       "cross-validation needs hand labels among the inputs: give a labelled file among the inputs "
                       "(PATHS) rather than as --extra" if n_extra else "")
-        raise DvtopicsError((_none_labelled(data.hand_labels.gold, an_id) if gold_labels is not None else
+        gold = data.hand_labels.gold
+        raise DvtopicsError((_none_labelled(gold, an_id, data.failed) if gold_labels is not None else
                              "no labelled article found: no article has a label in its label field (--label-field "
                              "names it), and a .txt file has none: give their labels with --labels (a CSV of id and "
                              "label, such as `label --out` writes)") + extra_only)
@@ -219,12 +220,19 @@ def collect(
     return data
 
 
-def _none_labelled(gold: dict[str, str] | None, an_id: str | None) -> str:
+def _none_labelled(gold: dict[str, str] | None, an_id: str | None, failed: list = ()) -> str:
     """Why no article is hand-labelled though hand labels were given: none of their ids is an article's (named as
     the library's argument and the command line's option, with an id of each: a notebook's Series indexed by file
-    names, "a1.txt" where the article is "a1"), or none of their articles could be read."""
+    names, "a1.txt" where the article is "a1"), or none of their articles could be read (`failed`: said so, where
+    "none of the ids is an article's" followed a warning that one was)."""
     if an_id is None:
         return "no labelled article found: no article could be read"
+    if not gold:
+        return "no labelled article found: the hand labels (gold_labels, --labels) hold none"
+    unread = next((article for article in failed if article.id in gold), None)
+    if unread is not None:
+        return (f"no labelled article found: the labelled articles of the input could not be read (such as "
+                f"{unread.id!r}: {unread.error})")
     given = next(iter(gold or {}), None)
     such = f" (such as {given!r}; the articles' ids are such as {an_id!r})" if given is not None else ""
     which = (f"none of the {len(gold)} ids of the hand labels (gold_labels, --labels) is" if len(gold or {}) > 1 else
