@@ -124,6 +124,17 @@ def test_lone_surrogates_and_odd_bytes_in_file_names_become_writable_text(tmp_pa
         json.dumps(article.to_dict(raw=True), ensure_ascii=False).encode("utf-8")
 
 
+def test_a_utf8_file_name_read_under_an_ascii_locale_keeps_its_vietnamese_id(tmp_path):
+    """Under `LC_ALL=C` (a server's cron, a Docker image) Python hands "bài-số-4.txt" over as surrogate escapes of
+    its UTF-8 bytes: its id was "b\\xc3\\xa0i-s\\xe1\\xbb\\x91-4", so a labels file's "bài-số-4" matched nothing."""
+    name = os.fsencode("bài-số-4.txt").decode("ascii", "surrogateescape")  # as the ASCII locale names it
+    (tmp_path / name).write_text(GOOD, encoding="utf-8")
+    odd = tmp_path / os.fsdecode(b"b\xe0i-\xc3\xa0.txt")  # a Windows-1258 byte beside a UTF-8 letter
+    odd.write_text(GOOD, encoding="utf-8")
+    articles = read([tmp_path / name, odd])
+    assert [a.id for a in articles] == ["bài-số-4", "b\\xe0i-à"]
+
+
 @pytest.mark.parametrize("value", [5, 20220705.5, [2022, 7], {"y": 2022}, True])
 def test_a_date_title_or_label_that_is_not_text_is_never_used_as_one(tmp_path, value):
     path = tmp_path / "x.jsonl"
