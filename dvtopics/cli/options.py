@@ -105,6 +105,9 @@ class OutputPath(click.Path):
         self.parts = parts
 
     def convert(self, value, param, ctx):
+        if not str(value).strip():  # `--out "$OUT"` with OUT unset: `topics fit` wrote into the current folder
+            named = "the folder to write into (. for the current one)" if self.folder else "the file to write"
+            self.fail(f"it is empty (an unset variable?): give the name of {named}", param, ctx)
         if value == "-":  # standard output, as many tools take it: `topics fit --out -` made a folder named "-"
             self.fail("'-' names no file: dvtopics writes its outputs into files and folders (only `label` without "
                       "--out writes to standard output, JSON lines); give a name (./- for one named '-')", param, ctx)
