@@ -167,7 +167,17 @@ def test_an_unreadable_subfolder_is_reported(tmp_path, monkeypatch):
             raise PermissionError(13, "Permission denied", str(path))
         return scandir(path)
 
+    stat = os.stat
+
+    def refusing_stat(path, *args, **kwargs):  # what is inside it cannot be looked at either
+        if os.path.basename(os.path.dirname(path)) == "b_locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return stat(path, *args, **kwargs)
+
     monkeypatch.setattr(os, "scandir", refusing)
+    # (its model_card.json, looked for to tell a model's folder: "b_locked/model_card.json: Permission denied" stopped
+    # the run, exit 2, with no article read)
+    monkeypatch.setattr(os, "stat", refusing_stat)
     articles = read(tmp_path)
     assert [a.id for a in articles] == ["a/x", "b_locked", "c/x"]
     assert "cannot read this folder (Permission denied)" in articles[1].error

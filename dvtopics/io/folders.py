@@ -206,7 +206,9 @@ def _json_value(line) -> bool:
 def is_model_folder(path, text_field: str = "text", named: frozenset = frozenset()) -> bool:
     """Whether `path` is a model's folder: its card, and no .txt file below it (a folder of articles a model was
     saved in too, `train --out .`, is still read for its articles)."""
-    return (Path(path) / CARD_FILE).is_file() and not holds_txt(path, text_field, named)
+    # os.path's False, not Path.is_file's PermissionError, for a folder its user may not open: the walk gives it
+    # itself, to be an error record, where "khóa/model_card.json: Permission denied" stopped the run
+    return os.path.isfile(Path(path) / CARD_FILE) and not holds_txt(path, text_field, named)
 
 
 def holds_txt(folder, text_field: str = "text", named: frozenset = frozenset()) -> bool:
