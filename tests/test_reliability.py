@@ -183,6 +183,23 @@ def test_an_unreadable_subfolder_is_reported(tmp_path, monkeypatch):
     assert "cannot read this folder (Permission denied)" in articles[1].error
 
 
+def test_a_folder_that_may_be_listed_but_not_entered_is_read_around(tmp_path, monkeypatch):
+    """A folder of mode 644 (read, not enter: copied so from a USB stick), holding a .csv beside its .txt: looking at
+    the .csv raised PermissionError and the run stopped, naming it; it is passed over, as such files are."""
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "listed_only").mkdir()
+    (tmp_path / "listed_only" / "b.csv").write_text("id,text\nb,x\n", encoding="utf-8")
+    stat = os.stat
+
+    def refusing_stat(path, *args, **kwargs):  # as a folder without its x bit does: its names, but nothing of them
+        if os.path.basename(os.path.dirname(path)) == "listed_only":
+            raise PermissionError(13, "Permission denied", str(path))
+        return stat(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", refusing_stat)
+    assert [(a.id, a.error) for a in read(tmp_path)] == [("a", None)]
+
+
 def test_a_json_file_holding_an_array_is_read_as_articles(tmp_path):
     items = [{"id": f"a{i}", "text": GOOD} for i in range(3)]
     (tmp_path / "array.json").write_text(json.dumps(items, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -130,7 +130,7 @@ def _is_working_file(path: Path, is_folder: bool) -> bool:
     if any(path.name == os.path.basename(out) for out in _written) and os.path.realpath(path) in _written:
         return True  # (by name first: a real path is a system call for each of many articles)
     if is_folder:
-        return path.name.endswith(_PARTS_FOLDER_ENDING) and (path / _PARTS_PLAN).is_file()
+        return path.name.endswith(_PARTS_FOLDER_ENDING) and os.path.isfile(path / _PARTS_PLAN)
     return path.name.endswith(_WORKING_FILE_ENDINGS)
 
 
@@ -139,7 +139,9 @@ def _may_hold_articles(path: Path, text_field: str) -> bool:
     name the text field (a labels or expected-values CSV kept beside the .txt articles, as in seeds/)."""
     if path.suffix.lower() in _SIDE_FILE_SUFFIXES:
         return False
-    if file_kind(path) in ("txt", "xlsx") or not path.is_file():  # a pipe is never opened: it could block forever
+    # a pipe is never opened: it could block forever. (os.path's isfile: Path's raised PermissionError in a folder
+    # that may be listed but not entered, and the run stopped; such a file is said to be skipped)
+    if file_kind(path) in ("txt", "xlsx") or not os.path.isfile(path):
         return True
     head = head_text(path)
     if head is None:  # cannot tell: say it was skipped
