@@ -228,6 +228,18 @@ def test_output_redirected_in_a_code_page_without_vietnamese_is_written_as_utf8(
         assert "sơ kết" in run.stdout.decode("utf-8"), command
 
 
+def test_field_names_typed_under_an_ascii_locale_name_their_columns(tmp_path):
+    """Under `LC_ALL=C` (a cron job, a Docker image) Python hands `--text-field "Bài báo"` over as surrogate escapes
+    of its UTF-8 bytes: it named no column ("no 'B\\udcc3\\udca0i b\\udcc3\\udca1o' column"), as `--id-field "Mã"`."""
+    def as_an_ascii_locale_gives(text):
+        return text.encode("utf-8").decode("ascii", "surrogateescape")
+
+    (tmp_path / "a.csv").write_text("Mã,Bài báo\nx1,Hội nghị sơ kết công tác dân vận 6 tháng đầu năm\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["inspect", str(tmp_path / "a.csv"), "--text-field",
+                                      as_an_ascii_locale_gives("Bài báo"), "--id-field", as_an_ascii_locale_gives("Mã")])
+    assert result.exit_code == 0 and "x1" in result.output and "ERROR" not in result.output, result.output
+
+
 def test_inspect_and_rules_show_long_ids_whole(tmp_path):
     """Hunt 27 B: a folder tree's ids (`2023/05/hoi-nghi-so-ket-...-a`, `-b`) were cut to 24 characters by inspect and
     30 by rules, so two articles looked alike and neither id could be copied into a labels file."""

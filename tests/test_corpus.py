@@ -720,6 +720,25 @@ def test_a_json_labels_file_is_read_as_json(tmp_path):
         read_labels(tmp_path / "wrong.json")
 
 
+def test_a_labels_files_vietnamese_file_paths_name_the_articles_under_an_ascii_locale(tmp_path):
+    """Under `LC_ALL=C` (cron, a Docker image) a `file` cell "bài báo/a1.txt" (UTF-8 text, as `ls` lists it) named no
+    file, since Python names that folder by surrogate escapes there: the labels labelled nothing."""
+    import subprocess
+    import sys
+
+    (tmp_path / "bài báo").mkdir()
+    for name in ("a1", "bài-2"):
+        (tmp_path / "bài báo" / f"{name}.txt").write_text("Tiêu đề\nNội dung.", encoding="utf-8")
+    labels = {"bài báo/a1": "other", "bài báo/bài-2": "other"}
+    script = ("from dvtopics.jobs.checks import ids_of_input_files; import os; "  # the folder as this locale names it
+              f"print(ascii(sorted(ids_of_input_files({ascii(labels)}, [os.listdir('.')[0]]))))")
+    env = {**os.environ, "LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0",
+           "PYTHONPATH": str(Path(__file__).resolve().parents[1])}  # this dvtopics, from another folder
+    run = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True,
+                         timeout=120)
+    assert run.stdout.strip() == ascii(["a1", "bài-2"]), run.stderr
+
+
 def test_a_labels_files_file_names_written_on_windows_name_the_articles(tmp_path):
     """Hunt 22 A (15): a labels table's `file` column written on Windows ("2017\\03\\late.txt", as Explorer and
     Windows' Python write paths) named no article: ids are "2017/03/late", and the run stopped with "none of the

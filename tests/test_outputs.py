@@ -463,3 +463,18 @@ def test_an_output_named_dash_is_refused(tmp_path, monkeypatch, command):
     result = run(*[str(source) if part == "{src}" else part for part in command])
     assert result.exit_code == 2 and "'-' names no file" in result.output and "standard output" in result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv"]
+
+
+@pytest.mark.parametrize("command", [["topics", "fit", "{src}", "--k", "2", "--out", ""],
+                                     ["topics", "sweep", "{src}", "--k", "2:3", "--out", " "],
+                                     ["label", "{src}", "--out", ""],
+                                     ["report", "{src}", "--no-topics", "--out", "r.html", "--xlsx", ""],
+                                     ["evaluate", "shipped", "{src}", "--plot", ""]])
+def test_an_empty_output_is_refused(tmp_path, monkeypatch, command):
+    """`--out "$OUT"` with OUT unset (a script's variable, a .bat's %OUT%): `topics fit` and `topics sweep` wrote
+    their files into the current folder and exited 0; `label --out ""` said ".: a folder; name a file"."""
+    source = write_csv(tmp_path / "in.csv", made_up_articles(4))
+    monkeypatch.chdir(tmp_path)
+    result = run(*[str(source) if part == "{src}" else part for part in command])
+    assert result.exit_code == 2 and "it is empty (an unset variable?): give the name of" in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv"]

@@ -124,6 +124,17 @@ def test_lone_surrogates_and_odd_bytes_in_file_names_become_writable_text(tmp_pa
         json.dumps(article.to_dict(raw=True), ensure_ascii=False).encode("utf-8")
 
 
+def test_a_utf8_file_name_read_under_an_ascii_locale_keeps_its_vietnamese_id(tmp_path):
+    """Under `LC_ALL=C` (a server's cron, a Docker image) Python hands "bài-số-4.txt" over as surrogate escapes of
+    its UTF-8 bytes: its id was "b\\xc3\\xa0i-s\\xe1\\xbb\\x91-4", so a labels file's "bài-số-4" matched nothing."""
+    name = os.fsencode("bài-số-4.txt").decode("ascii", "surrogateescape")  # as the ASCII locale names it
+    (tmp_path / name).write_text(GOOD, encoding="utf-8")
+    odd = tmp_path / os.fsdecode(b"b\xe0i-\xc3\xa0.txt")  # a Windows-1258 byte beside a UTF-8 letter
+    odd.write_text(GOOD, encoding="utf-8")
+    articles = read([tmp_path / name, odd])
+    assert [a.id for a in articles] == ["bài-số-4", "b\\xe0i-à"]
+
+
 @pytest.mark.parametrize("value", [5, 20220705.5, [2022, 7], {"y": 2022}, True])
 def test_a_date_title_or_label_that_is_not_text_is_never_used_as_one(tmp_path, value):
     path = tmp_path / "x.jsonl"
@@ -156,10 +167,37 @@ def test_an_unreadable_subfolder_is_reported(tmp_path, monkeypatch):
             raise PermissionError(13, "Permission denied", str(path))
         return scandir(path)
 
+    stat = os.stat
+
+    def refusing_stat(path, *args, **kwargs):  # what is inside it cannot be looked at either
+        if os.path.basename(os.path.dirname(path)) == "b_locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return stat(path, *args, **kwargs)
+
     monkeypatch.setattr(os, "scandir", refusing)
+    # (its model_card.json, looked for to tell a model's folder: "b_locked/model_card.json: Permission denied" stopped
+    # the run, exit 2, with no article read)
+    monkeypatch.setattr(os, "stat", refusing_stat)
     articles = read(tmp_path)
     assert [a.id for a in articles] == ["a/x", "b_locked", "c/x"]
     assert "cannot read this folder (Permission denied)" in articles[1].error
+
+
+def test_a_folder_that_may_be_listed_but_not_entered_is_read_around(tmp_path, monkeypatch):
+    """A folder of mode 644 (read, not enter: copied so from a USB stick), holding a .csv beside its .txt: looking at
+    the .csv raised PermissionError and the run stopped, naming it; it is passed over, as such files are."""
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "listed_only").mkdir()
+    (tmp_path / "listed_only" / "b.csv").write_text("id,text\nb,x\n", encoding="utf-8")
+    stat = os.stat
+
+    def refusing_stat(path, *args, **kwargs):  # as a folder without its x bit does: its names, but nothing of them
+        if os.path.basename(os.path.dirname(path)) == "listed_only":
+            raise PermissionError(13, "Permission denied", str(path))
+        return stat(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", refusing_stat)
+    assert [(a.id, a.error) for a in read(tmp_path)] == [("a", None)]
 
 
 def test_a_json_file_holding_an_array_is_read_as_articles(tmp_path):

@@ -14,6 +14,7 @@ from ..io.paths import home_path, matched_paths, on_disk, refuse_standard_input
 from ..io.read import MAX_ARTICLE_BYTES
 from ..io.records import FieldNames
 from ..io.tables import COMMON_NAMES
+from ..io.write import writable_text
 from ..wording import plural
 
 # C0 and C1 control characters and DEL: an article's "\x1b[2J" would clear the user's terminal, "\x1b]0;…\x07"
@@ -108,6 +109,9 @@ class OutputPath(click.Path):
         self.parts = parts
 
     def convert(self, value, param, ctx):
+        if not str(value).strip():  # `--out "$OUT"` with OUT unset: `topics fit` wrote into the current folder
+            named = "the folder to write into (. for the current one)" if self.folder else "the file to write"
+            self.fail(f"it is empty (an unset variable?): give the name of {named}", param, ctx)
         if value == "-":  # standard output, as many tools take it: `topics fit --out -` made a folder named "-"
             self.fail("'-' names no file: dvtopics writes its outputs into files and folders (only `label` without "
                       "--out writes to standard output, JSON lines); give a name (./- for one named '-')", param, ctx)
@@ -395,7 +399,9 @@ TOPICS_DIR = ModelFolder("topics")  # a topics model's folder: `topics show|assi
 def _field_name(ctx, param, value: str) -> str:
     if not value.strip():
         raise click.BadParameter("a field name cannot be empty")
-    return value
+    # under an ASCII locale (LC_ALL=C) Python gives "Bài báo" as surrogate escapes of its UTF-8 bytes, which named no
+    # column; paths stay so escaped, since the file system takes them only so there
+    return writable_text(value)
 
 
 FIELDS = {"text": "the text", "id": "the id", "label": "a label", "title": "the title", "date": "the date",

@@ -133,7 +133,7 @@ def _is_working_file(path: Path, is_folder: bool) -> bool:
     if any(path.name == os.path.basename(out) for out in _written) and os.path.realpath(path) in _written:
         return True  # (by name first: a real path is a system call for each of many articles)
     if is_folder:
-        return path.name.endswith(_PARTS_FOLDER_ENDING) and (path / _PARTS_PLAN).is_file()
+        return path.name.endswith(_PARTS_FOLDER_ENDING) and os.path.isfile(path / _PARTS_PLAN)
     return path.name.endswith(_WORKING_FILE_ENDINGS)
 
 
@@ -142,7 +142,9 @@ def _may_hold_articles(path: Path, text_field: str) -> bool:
     name the text field (a labels or expected-values CSV kept beside the .txt articles, as in seeds/)."""
     if path.suffix.lower() in _SIDE_FILE_SUFFIXES:
         return False
-    if file_kind(path) in ("txt", "xlsx") or not path.is_file():  # a pipe is never opened: it could block forever
+    # a pipe is never opened: it could block forever. (os.path's isfile: Path's raised PermissionError in a folder
+    # that may be listed but not entered, and the run stopped; such a file is said to be skipped)
+    if file_kind(path) in ("txt", "xlsx") or not os.path.isfile(path):
         return True
     head = head_text(path)
     if head is None:  # cannot tell: say it was skipped
@@ -209,7 +211,9 @@ def _json_value(line) -> bool:
 def is_model_folder(path, text_field: str = "text", named: frozenset = frozenset()) -> bool:
     """Whether `path` is a model's folder: its card, and no .txt file below it (a folder of articles a model was
     saved in too, `train --out .`, is still read for its articles)."""
-    return (Path(path) / CARD_FILE).is_file() and not holds_txt(path, text_field, named)
+    # os.path's False, not Path.is_file's PermissionError, for a folder its user may not open: the walk gives it
+    # itself, to be an error record, where "khóa/model_card.json: Permission denied" stopped the run
+    return os.path.isfile(Path(path) / CARD_FILE) and not holds_txt(path, text_field, named)
 
 
 def holds_txt(folder, text_field: str = "text", named: frozenset = frozenset()) -> bool:

@@ -85,6 +85,16 @@ def home_path(path):
     return path
 
 
+def as_file_system_names(text: str) -> str:
+    """A path read from a file (a labels file's `file` cell: UTF-8 text) as this system's names spell it. Under an
+    ASCII locale (`LC_ALL=C`: cron, a Docker image) Python names "bài" by surrogate escapes of its UTF-8 bytes, and
+    "bài báo/a1.txt" named no file; elsewhere it is `text` itself."""
+    try:
+        return os.fsdecode(text.encode("utf-8"))
+    except UnicodeEncodeError:  # a lone surrogate: no name of a file
+        return text
+
+
 def on_disk(path):
     """`path` as the disk spells it, when it is there only in the other Unicode form: a folder made on a Mac, or
     unzipped from a zip made on one, has its names decomposed (NFD), and a name typed on any keyboard, or pasted, is

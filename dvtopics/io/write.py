@@ -461,20 +461,31 @@ def write_table(path: Path, header: Sequence[str], rows: Iterable[Sequence]) -> 
     write_rows((dict(zip(header, row)) for row in rows), path, columns=list(header))
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+# a run of surrogate escapes (the bytes of a file name read under an ASCII locale), or a lone half of a surrogate pair
+_SURROGATES = re.compile("[\udc80-\udcff]+|[\ud800-\udfff]")
 
 
 def writable_text(text: str) -> str:
-    """`text` with what cannot be written as UTF-8 made visible: a byte of a file name that was not UTF-8
-    (a surrogate escape) as \\xNN, a lone half of a surrogate pair ("\\ud800" in JSON, a cut emoji) as U+FFFD.
+    """`text` with what cannot be written as UTF-8 made readable: the bytes of a file name read under an ASCII locale
+    (`LC_ALL=C`: surrogate escapes) as the UTF-8 letters they spell, bytes that spell none (an old zip's Windows-1258
+    "b\\xe0i") as \\xNN, a lone half of a surrogate pair ("\\ud800" in JSON, a cut emoji) as U+FFFD.
 
     >>> writable_text("caf\\udce9.txt"), writable_text("x\\ud800") == "x\\ufffd"
     ('caf\\\\xe9.txt', True)
+    >>> writable_text("b\\udcc3\\udca0i.txt")
+    'bài.txt'
     """
-    if not _SURROGATE.search(text):
+    if not _SURROGATES.search(text):
         return text
-    return _SURROGATE.sub(lambda m: f"\\x{ord(m.group()) - 0xdc00:02x}" if "\udc80" <= m.group() <= "\udcff"
-                          else "\ufffd", text)
+
+    def readable(match):
+        run = match.group()
+        if not "\udc80" <= run[0] <= "\udcff":
+            return "\ufffd"
+        # letters the bytes spell in UTF-8 (as a UTF-8 locale reads the name), each other byte as \xNN
+        return run.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+    return _SURROGATES.sub(readable, text)
 
 
 def writable_value(value):

@@ -11,7 +11,9 @@ from typing import Sequence
 from ..arguments import ENGINES, check_choice
 from ..errors import ArgumentError, DvtopicsError, InputError, MissingExtraError
 from ..wording import word_for
+from ..io.paths import as_file_system_names
 from ..io.records import FieldNames
+from ..io.write import writable_text
 
 log = logging.getLogger(__name__)
 
@@ -132,9 +134,10 @@ def ids_of_input_files(labels: dict[str, str] | None, paths: Sequence) -> dict[s
     inputs = [Path(path).expanduser().absolute() for path in paths]
     named = {}
     for id_, label in labels.items():
-        file = next((Path(id_ + suffix).expanduser() for suffix in (".txt", ".TXT")
-                     if ("/" in id_ or os.path.isabs(id_)) and Path(id_ + suffix).expanduser().is_file()), None)
-        file = file or _foreign_file(id_, inputs)
+        path = as_file_system_names(id_)
+        file = next((Path(path + suffix).expanduser() for suffix in (".txt", ".TXT")
+                     if ("/" in path or os.path.isabs(path)) and Path(path + suffix).expanduser().is_file()), None)
+        file = file or _foreign_file(path, inputs)
         for given in inputs if file is not None else ():
             if given.is_dir() and file.absolute().is_relative_to(given):
                 article = file.absolute().relative_to(given).with_suffix("").as_posix()
@@ -142,6 +145,7 @@ def ids_of_input_files(labels: dict[str, str] | None, paths: Sequence) -> dict[s
                 article = given.stem
             else:
                 continue
+            article = writable_text(article)  # the article's id, as the reader spells it (`io.article`)
             id_ = article if article not in labels else id_
             break
         named.setdefault(id_, label)

@@ -110,7 +110,23 @@ WRITTEN_SUFFIX = ".written.json"
 def written_record(out: Path) -> Path:
     from ..io.folders import WORKING_PREFIX
 
-    return out.with_name(WORKING_PREFIX + out.name + WRITTEN_SUFFIX)
+    return beside(out, WORKING_PREFIX, WRITTEN_SUFFIX)
+
+
+_NAME_MAX = 255  # the bytes of one name that Linux and macOS take (NTFS: 255 characters)
+
+
+def beside(out: Path, prefix: str, ending: str) -> Path:
+    """The working file `prefix + OUT + ending` that a run keeps beside `out`. Where that name would be too long for
+    the file system (an OUT of 240 bytes: 80 Vietnamese letters), its OUT is cut and ends in a hash of the whole:
+    an output the user may name was refused for a name they never gave ("OUT.part.jsonl: File name too long")."""
+    name = prefix + out.name + ending
+    if len(name.encode("utf-8", "surrogateescape")) <= _NAME_MAX:
+        return out.with_name(name)
+    digest = hashlib.sha256(out.name.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    room = _NAME_MAX - len((prefix + "-" + digest + ending).encode("utf-8"))
+    start = out.name.encode("utf-8", "surrogateescape")[:room].decode("utf-8", "ignore")  # no letter cut in two
+    return out.with_name(f"{prefix}{start}-{digest}{ending}")
 
 
 def _written_sha256(out: Path) -> str | None:
@@ -269,7 +285,7 @@ def input_fingerprint(paths: Iterable[str | os.PathLike]) -> dict:
 
 def lock_path(out: Path) -> Path:
     """The lock a run holds while it writes the file `out`: `OUT.lock` beside it."""
-    return out.with_name(out.name + ".lock")
+    return beside(out, "", ".lock")
 
 
 @contextmanager
@@ -305,12 +321,12 @@ def output_lock(out: Path, lock: Path | None = None):
 
 
 def journal_path(out: Path) -> Path:
-    return out.with_name(out.name + ".part.jsonl")
+    return beside(out, "", ".part.jsonl")
 
 
 def parts_path(out: Path) -> Path:
     """Where a Dask run into `out` keeps its parts until it gathers them (`run.distributed`)."""
-    return out.with_name(out.name + ".parts")
+    return beside(out, "", ".parts")
 
 
 def refuse_other_engine(out: Path, engine: str) -> None:
