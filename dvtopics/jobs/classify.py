@@ -389,6 +389,20 @@ class Evaluation:
 
 
 @job_arguments("model", "label_files", "baseline", "plot")
+def _warn_learnt(name: str | None, classifier, articles) -> None:
+    """Warn when `classifier` learnt some of the articles it is scored on (`train --extra` of the held-out file, say):
+    the score would read as its skill on new articles, silently."""
+    from ..types.model import model_name
+    from ..types.training import learnt_from
+
+    learnt = learnt_from(classifier, articles) if classifier is not None else None
+    if learnt:
+        log.warning("%d of the %s scored are among those %s learnt from (e.g. %r): on them its score says how well it "
+                    "remembers its training data, not how well it labels new articles; score it on articles set apart "
+                    "(not in its inputs, --labels or --extra)", len(learnt), plural(len(articles), "article"),
+                    model_name(name), learnt[0].id)
+
+
 def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), baseline: str | None = None,
              plot: str | None = None) -> Evaluation:
     """Score `model` (and `baseline`, when given) on the labelled articles; draw the confusion matrix into `plot`
@@ -451,6 +465,8 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
     check_labels_known(truth, classifier.labels, model_name(model))
     if compare_with is not None:
         check_labels_known(truth, compare_with.labels, model_name(baseline))
+    for name, scored in ((model, classifier), (baseline, compare_with)):
+        _warn_learnt(name, scored, articles)
     with open_cache(reading.cache_dir, reading.use_cache) as cache:
         records = classifier.predict(articles, cache=cache, n_jobs=reading.n_jobs, explain=False)
         predicted = [r["label"] for r in records]

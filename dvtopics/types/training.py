@@ -19,7 +19,7 @@ from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 
-from .model import (CLASSIFIERS, LEAST_PER_LABEL, TASK, TRAINED_WITH, Classifier, decide, drop_pruned_vocabulary,
+from .model import (CLASSIFIERS, LEAST_PER_LABEL, TASK, TRAINED_TEXTS, TRAINED_WITH, Classifier, decide, drop_pruned_vocabulary,
                     make_pipeline, pipeline_text)
 from .features import (HEAD_CHARS, LEAD_COPY_CHARS, documents_of, event_sentences, event_tokens, lead_copy,
                        raw_document, rule_says, words)
@@ -344,6 +344,16 @@ def _digest(article: Article) -> bytes:
     return hashlib.blake2b(raw_document(article, head_chars=0).encode(), digest_size=12).digest()
 
 
+def learnt_from(classifier: Classifier, articles: Sequence[Article]) -> list[Article] | None:
+    """The articles whose title and text (`_digest`) `classifier` was trained on, or None when its model file does
+    not record them (trained before dvtopics did): scored on them, a model is scored on its own training data."""
+    trained = getattr(classifier.pipeline, TRAINED_TEXTS, None)
+    if trained is None:
+        return None
+    trained = set(trained)
+    return [article for article in articles if _digest(article) in trained]
+
+
 def _extra_articles(extra: Iterable[Article], data: TrainingData) -> dict[bytes, Article]:
     """The readable extra articles by title and text (`_digest`): an article given again later in `extra` is the
     user's correction (appended to the file, or in a later --extra file), and the later copy wins, with a one-line
@@ -641,6 +651,8 @@ def train(
     if use_rules:
         card["metrics"]["rules_only"] = scores(*rules_only(data))
     setattr(pipeline, TRAINED_WITH, card["parameters"])  # the model file records them: a card edited since is refused
+    # sorted: a set's order changes with each run's string hashing, and the same data gives the same model file
+    setattr(pipeline, TRAINED_TEXTS, tuple(sorted({_digest(a) for a in data.articles})))
     return Classifier(pipeline, card), card
 
 
