@@ -794,6 +794,18 @@ def test_evaluate_says_when_it_scores_a_model_on_articles_it_learnt_from(corpus,
     assert "learnt from" not in caplog.text
 
 
+def test_a_misspelt_type_names_an_article_so_labelled(corpus, tmp_path):
+    """Hunt 28 H: corrections typed in Vietnamese in a sheet, one cell a bare "Tổng kết": "label(s) 'Tổng kết' are
+    not article types" named neither the file's row nor whether it was an --extra article or a hand label."""
+    extra = tmp_path / "mine.jsonl"
+    extra.write_text("\n".join(json.dumps({"id": f"mine-{i}", "label": "Tổng kết năm" if i else "Tổng kết",
+                                           "text": f"Hội Nông dân xã {i} đánh giá hoạt động năm 2023."},
+                                          ensure_ascii=False) for i in range(3)), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["train", str(corpus), "--extra", str(extra), "--out", str(tmp_path / "m")])
+    assert result.exit_code == 2, result.output
+    assert "'Tổng kết' are not article types (the --extra article 'mine-0' is 'Tổng kết')" in result.output
+
+
 def test_train_refuses_extra_articles_without_a_label(corpus, tmp_path):
     extra = tmp_path / "unlabelled.jsonl"
     extra.write_text(json.dumps({"id": "x", "text": "Hội nghị tổng kết năm 2023."}, ensure_ascii=False),

@@ -19,8 +19,8 @@ from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 
-from .model import (CLASSIFIERS, LEAST_PER_LABEL, TASK, TRAINED_TEXTS, TRAINED_WITH, Classifier, decide, drop_pruned_vocabulary,
-                    make_pipeline, pipeline_text)
+from .model import (CLASSIFIERS, LEAST_PER_LABEL, TASK, TRAINED_TEXTS, TRAINED_WITH, Classifier, decide,
+                    drop_pruned_vocabulary, make_pipeline, pipeline_text)
 from .features import (HEAD_CHARS, LEAD_COPY_CHARS, documents_of, event_sentences, event_tokens, lead_copy,
                        raw_document, rule_says, words)
 from ..arguments import FLAGS, MIN_FOLDS, as_list, check_at_least, check_share, named
@@ -215,8 +215,14 @@ def collect(
                              "names it), and a .txt file has none: give their labels with --labels (a CSV of id and "
                              "label, such as `label --out` writes)") + extra_only)
     _check_weak_labels_fit(data, weak_rules, weak_other)
-    check_label_set(set(data.labels))
+    check_label_set(set(data.labels), lambda label: _an_article_labelled(data, label))
     return data
+
+
+def _an_article_labelled(data: TrainingData, label: str) -> str:
+    """The first article given `label`, named with where its label came from."""
+    i = data.labels.index(label)
+    return f"the {'--extra ' if data.kinds[i] == 'extra' else ''}article {data.articles[i].id!r}"
 
 
 def _none_labelled(gold: dict[str, str] | None, an_id: str | None) -> str:
