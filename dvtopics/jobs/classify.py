@@ -401,7 +401,6 @@ class Evaluation:
     failed: list[Article] = field(default_factory=list)  # the articles that could not be read, left out
 
 
-@job_arguments("model", "label_files", "baseline", "plot")
 def _warn_learnt(name: str | None, classifier, articles) -> None:
     """Warn when `classifier` learnt some of the articles it is scored on (`train --extra` of the held-out file, say):
     the score would read as its skill on new articles, silently."""
@@ -416,6 +415,7 @@ def _warn_learnt(name: str | None, classifier, articles) -> None:
                     model_name(name), learnt[0].id)
 
 
+@job_arguments("model", "label_files", "baseline", "plot")
 def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), baseline: str | None = None,
              plot: str | None = None) -> Evaluation:
     """Score `model` (and `baseline`, when given) on the labelled articles; draw the confusion matrix into `plot`
