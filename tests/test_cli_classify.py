@@ -775,6 +775,41 @@ def test_train_learns_from_extra_labelled_articles_without_scoring_them(corpus, 
     assert sum(counts["hand"].values()) == 30  # the scored set is the hand-labelled corpus only
 
 
+def test_evaluate_says_when_it_scores_a_model_on_articles_it_learnt_from(corpus, seeds_dir, tmp_path, caplog):
+    """`train --extra held.jsonl`, then `evaluate` on held.jsonl: a perfect score, read as the fix working on new
+    articles, was the model remembering them. Said, naming one; articles set apart are not named, nor is shipped
+    (its model file records no texts)."""
+    held = tmp_path / "held.jsonl"
+    held.write_text("\n".join(json.dumps({"id": f"h{i}", "label": "annual_review", "title": f"Hội Nông dân xã {i}",
+                                          "text": f"Hội Nông dân xã {i} tổ chức hội nghị Ban Chấp hành, đánh giá "
+                                                  f"hoạt động năm 2023, đề ra phương hướng năm 2024."},
+                                         ensure_ascii=False) for i in range(3)), encoding="utf-8")
+    out = tmp_path / "m"
+    trained = CliRunner().invoke(cli, ["train", str(corpus), "--extra", str(held), "--out", str(out),
+                                       "--classifier", "logreg", "--folds", "2"])
+    assert trained.exit_code == 0, trained.output
+    result = CliRunner().invoke(cli, ["evaluate", str(out), str(held), "--compare", "shipped"])
+    assert result.exit_code == 0, result.output
+    assert f"3 of the 3 articles scored are among those {out} learnt from (e.g. 'h0')" in caplog.text
+    assert "shipped learnt" not in caplog.text
+    caplog.clear()
+    result = CliRunner().invoke(cli, ["evaluate", str(out), str(seeds_dir), "--labels", str(seeds_dir / "labels.csv")])
+    assert result.exit_code == 0, result.output
+    assert "learnt from" not in caplog.text
+
+
+def test_a_misspelt_type_names_an_article_so_labelled(corpus, tmp_path):
+    """Hunt 28 H: corrections typed in Vietnamese in a sheet, one cell a bare "Tổng kết": "label(s) 'Tổng kết' are
+    not article types" named neither the file's row nor whether it was an --extra article or a hand label."""
+    extra = tmp_path / "mine.jsonl"
+    extra.write_text("\n".join(json.dumps({"id": f"mine-{i}", "label": "Tổng kết năm" if i else "Tổng kết",
+                                           "text": f"Hội Nông dân xã {i} đánh giá hoạt động năm 2023."},
+                                          ensure_ascii=False) for i in range(3)), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["train", str(corpus), "--extra", str(extra), "--out", str(tmp_path / "m")])
+    assert result.exit_code == 2, result.output
+    assert "'Tổng kết' are not article types (the --extra article 'mine-0' is 'Tổng kết')" in result.output
+
+
 def test_train_refuses_extra_articles_without_a_label(corpus, tmp_path):
     extra = tmp_path / "unlabelled.jsonl"
     extra.write_text(json.dumps({"id": "x", "text": "Hội nghị tổng kết năm 2023."}, ensure_ascii=False),

@@ -1091,8 +1091,8 @@ def test_an_extra_file_of_texts_with_a_blank_label_is_not_called_a_labels_file(t
     (tmp_path / "extra.csv").write_text("id,text,label\nc1,Huyện đoàn sơ kết công tác 6 tháng đầu năm.,semi_annual_review\n"
                                         "c2,Xã trồng cây xanh. Người dân tham gia dọn đường làng.,\n", encoding="utf-8")
     with pytest.raises(dvtopics.InputError,
-                       match=r"^--extra .*extra\.csv: the article c2 has no label \(its label cell is blank, where the "
-                             r"1 article before it has one\): each --extra article needs one: label it, or leave it "
+                       match=r"^--extra .*extra\.csv: the article c2 has no label \(its label cell is blank, where "
+                             r"1 other article has one\): each --extra article needs one: label it, or leave it "
                              r"out of the file$"):
         jobs.train(jobs.Reading([data]), tmp_path / "m", extra_paths=[tmp_path / "extra.csv"])
 
@@ -1112,10 +1112,31 @@ def test_an_extra_article_with_a_blank_label_cell_is_not_told_to_name_the_field(
                                         "1,Huyện đoàn sơ kết công tác 6 tháng đầu năm.,semi_annual_review\n"
                                         "2,Hội Nông dân tổng kết công tác năm 2022.,annual_review\n"
                                         "3,Xã trồng cây xanh. Người dân tham gia dọn đường làng.,\n", encoding="utf-8")
-    with pytest.raises(dvtopics.InputError, match=r"extra\.csv:4 has no label \(its label cell is blank, where the 2 "
-                                                  r"articles before it have one\)") as raised:
+    with pytest.raises(dvtopics.InputError, match=r"extra\.csv:4 has no label \(its label cell is blank, where 2 "
+                                                  r"other articles have one\)") as raised:
         jobs.train(jobs.Reading([data]), tmp_path / "m", extra_paths=[tmp_path / "extra.csv"])
     assert "--label-field" not in str(raised.value) and "STT" not in str(raised.value)
+
+
+def test_extra_articles_left_blank_from_the_first_row_are_counted_not_blamed_on_the_field(tmp_path):
+    """Hunt 28 H: corrections half labelled, the first row among the blanks: "the article c1 has no label: each --extra
+    article needs one, in its 'label' field (--label-field names it)", as if the column were not found, and each run
+    named one blank more. Now how many, the first, and that the others have a label."""
+    import json
+    from articles import made_up_articles
+    from dvtopics import jobs
+
+    data = tmp_path / "a.jsonl"
+    data.write_text("".join(json.dumps({"id": a.id, "text": a.text, "label": a.label}, ensure_ascii=False) + "\n"
+                            for a in made_up_articles(2)), encoding="utf-8")
+    (tmp_path / "extra.csv").write_text("id,text,label\nc1,Hội Nông dân xã đánh giá hoạt động năm 2023.,\n"
+                                        "c2,Huyện đoàn sơ kết công tác 6 tháng đầu năm.,semi_annual_review\n"
+                                        "c3,Xã trồng cây xanh. Người dân tham gia dọn đường làng.,\n", encoding="utf-8")
+    with pytest.raises(dvtopics.InputError,
+                       match=r"^--extra .*extra\.csv: 2 articles have no label \(their label cells are blank, the first "
+                             r"c1, where 1 other article has one\): each --extra article needs one: label them, or "
+                             r"leave them out of the file$"):
+        jobs.train(jobs.Reading([data]), tmp_path / "m", extra_paths=[tmp_path / "extra.csv"])
 
 
 def test_an_extra_file_whose_text_has_another_name_is_not_called_a_labels_file(tmp_path):

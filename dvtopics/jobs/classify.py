@@ -117,16 +117,21 @@ def _extra_articles(paths: Sequence[str], reading: Reading, gold: dict[str, str]
     # a file given twice is read once, with a note, as the inputs are: read twice, each correction in it would be
     # counted again, and undone and redone
     for path in unique_paths(paths) if paths else []:
-        readable, first_error, unlabelled, labelled = 0, None, None, 0
+        readable, first_error, unlabelled, labelled, n_unlabelled = 0, None, None, 0, 0
         try:
             for article in read_articles([path], reading.fields, "record", reading.max_bytes):
                 readable += not article.error
                 labelled += bool(not article.error and article.label)
                 first_error = first_error or article.error
                 if not article.error and not article.label:
-                    unlabelled = article
-                    break
-                yield article
+                    # read on, counting: a first row left blank read as a label field not found, and the blanks
+                    # were met one run at a time
+                    unlabelled = unlabelled or article
+                    n_unlabelled += 1
+                    if _is_txt_article(article):  # nor will the folder's other files have one: refused as they are
+                        break
+                elif unlabelled is None:
+                    yield article
         except InputError as exc:  # a table without the text column: a labels file, perhaps
             raise InputError(f"--extra {exc}" + _labels_hint(path, reading.fields)) from None
         if unlabelled is not None:  # training's own line named neither file nor field. Not with `_labels_hint`: the
@@ -137,12 +142,15 @@ def _extra_articles(paths: Sequence[str], reading: Reading, gold: dict[str, str]
             in_labels = (f"; --labels labels the inputs' articles, not --extra's: give {path} among the inputs (its "
                          "articles are then hand labels, scored), or each --extra article its label in its own field"
                          if gold and unlabelled.id in gold else "")
-            if labelled:  # the field was found (a sheet's `Nhãn` too): this one's cell is blank, not the field unknown
-                before = "article before it has" if labelled == 1 else "articles before it have"
-                raise InputError(f"--extra {path}: the article {unlabelled.id} has no label (its label cell is blank, "
-                                 f"where the {labelled} {before} one): each --extra article needs one: label it, or "
-                                 "leave it out of the file" + in_labels)
-            if set(others) == {"path"}:  # a .txt article (a folder of them, say): its file holds a text, never a label
+            if labelled:  # the field was found (a sheet's `Nhãn` too): these cells are blank, not the field unknown
+                blank = (f"the article {unlabelled.id} has no label (its label cell is blank" if n_unlabelled == 1 else
+                         f"{n_unlabelled} articles have no label (their label cells are blank, the first "
+                         f"{unlabelled.id}")
+                raise InputError(f"--extra {path}: {blank}, where {plural(labelled, 'other article')} "
+                                 f"{word_for(labelled, 'has', 'have')} one): each --extra article needs one: label "
+                                 f"{(them := word_for(n_unlabelled, 'it', 'them'))}, or leave {them} out of the file"
+                                 + in_labels)
+            if _is_txt_article(unlabelled):  # (a folder of them, say): its file holds a text, never a label
                 what = "a folder of .txt articles" if os.path.isdir(path) else "a .txt article"
                 raise InputError(f"--extra {path}: {what} ({unlabelled.meta['path']}), and a .txt file holds a text, "
                                  "never a label: --extra takes labelled articles, a JSONL, CSV, JSON or .xlsx file "
@@ -155,6 +163,11 @@ def _extra_articles(paths: Sequence[str], reading: Reading, gold: dict[str, str]
         if not readable:
             raise InputError(f"--extra {path}: no article could be read ({first_error})"
                              + _labels_hint(path, reading.fields))
+
+
+def _is_txt_article(article: Article) -> bool:
+    """An article read from a .txt file (`io.read_text`): its meta holds its path alone, and its file no label."""
+    return set(article.meta) - {"warning", "extra_cells"} == {"path"}
 
 
 @contextmanager
@@ -397,6 +410,20 @@ class Evaluation:
     failed: list[Article] = field(default_factory=list)  # the articles that could not be read, left out
 
 
+def _warn_learnt(name: str | None, classifier, articles) -> None:
+    """Warn when `classifier` learnt some of the articles it is scored on (`train --extra` of the held-out file, say):
+    the score would read as its skill on new articles, silently."""
+    from ..types.model import model_name
+    from ..types.training import learnt_from
+
+    learnt = learnt_from(classifier, articles) if classifier is not None else None
+    if learnt:
+        log.warning("%d of the %s scored are among those %s learnt from (e.g. %r): on them its score says how well it "
+                    "remembers its training data, not how well it labels new articles; score it on articles set apart "
+                    "(not in its inputs, --labels or --extra)", len(learnt), plural(len(articles), "article"),
+                    model_name(name), learnt[0].id)
+
+
 @job_arguments("model", "label_files", "baseline", "plot")
 def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), baseline: str | None = None,
              plot: str | None = None) -> Evaluation:
@@ -460,6 +487,8 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
     check_labels_known(truth, classifier.labels, model_name(model))
     if compare_with is not None:
         check_labels_known(truth, compare_with.labels, model_name(baseline))
+    for name, scored in ((model, classifier), (baseline, compare_with)):
+        _warn_learnt(name, scored, articles)
     with open_cache(reading.cache_dir, reading.use_cache) as cache:
         records = classifier.predict(articles, cache=cache, n_jobs=reading.n_jobs, explain=False)
         predicted = [r["label"] for r in records]

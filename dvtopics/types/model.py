@@ -76,6 +76,9 @@ def check_not_named_shipped(out: str | Path) -> None:
 # whose parameters were changed since (head_chars decides what each article's document holds, and no step of the
 # pipeline knows it). Models saved before it have none.
 TRAINED_WITH = "dvtopics_parameters"
+# The pipeline attribute that holds the digests of the texts it learnt from (hand, weak and --extra articles), sorted,
+# so that `evaluate` can say when it scores a model on its own training articles. Models saved before have none.
+TRAINED_TEXTS = "dvtopics_trained_texts"
 
 # what to do when `predict` is given texts instead of articles
 # what predict reads of an article (or of an object that looks like one)

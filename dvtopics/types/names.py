@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-from typing import Iterable, Mapping, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 from ..arguments import as_list
 from ..errors import DvtopicsError
@@ -68,16 +68,18 @@ def as_article_types(labels: Sequence, beside: Iterable = ()) -> list:
     return list(labels)
 
 
-def check_label_set(labels: set[str]) -> None:
+def check_label_set(labels: set[str], labelled: Callable[[str], str] | None = None) -> None:
     """Refuse article types, however spelt, mixed with other labels: a misspelt or translated type
     ("Semi_Anual_Review", "tổng kết năm") would become a class of its own and cost the model its article-type
     features. `other` alone is no article type here (a topic set may have one); a set with no article type is a
-    task of the user's own and is kept."""
+    task of the user's own and is kept. `labelled(label)`, when given, names an article so labelled: among
+    thousands in several files, which row to correct."""
     spelt = {label: spelt_as_article_type(label) for label in labels}
     unknown = sorted(label for label, type_ in spelt.items() if type_ not in ARTICLE_TYPES)
     if unknown and set(spelt.values()) & (set(ARTICLE_TYPES) - {"other"}):
+        where = f" ({labelled(unknown[0])} is {unknown[0]!r})" if labelled else ""
         raise DvtopicsError(f"label(s) {', '.join(map(repr, unknown[:5]))}{' …' if len(unknown) > 5 else ''} are not "
-                            f"article types, while others are: the article types are "
+                            f"article types{where}, while others are: the article types are "
                             f"{', '.join(f'{label} ({NAMES_VI[label][0]})' for label in ARTICLE_TYPES)}; "
                             "correct the labels")
     # a task of one's own keeps its labels as written, so "Khác" and "khác" (one typed by a colleague) were two

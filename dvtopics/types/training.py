@@ -19,8 +19,8 @@ from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 
-from .model import (CLASSIFIERS, LEAST_PER_LABEL, TASK, TRAINED_WITH, Classifier, decide, drop_pruned_vocabulary,
-                    make_pipeline, pipeline_text)
+from .model import (CLASSIFIERS, LEAST_PER_LABEL, TASK, TRAINED_TEXTS, TRAINED_WITH, Classifier, decide,
+                    drop_pruned_vocabulary, make_pipeline, pipeline_text)
 from .features import (HEAD_CHARS, LEAD_COPY_CHARS, documents_of, event_sentences, event_tokens, lead_copy,
                        raw_document, rule_says, words)
 from ..arguments import FLAGS, MIN_FOLDS, as_list, check_at_least, check_share, named
@@ -216,8 +216,14 @@ def collect(
                              "names it), and a .txt file has none: give their labels with --labels (a CSV of id and "
                              "label, such as `label --out` writes)") + extra_only)
     _check_weak_labels_fit(data, weak_rules, weak_other)
-    check_label_set(set(data.labels))
+    check_label_set(set(data.labels), lambda label: _an_article_labelled(data, label))
     return data
+
+
+def _an_article_labelled(data: TrainingData, label: str) -> str:
+    """The first article given `label`, named with where its label came from."""
+    i = data.labels.index(label)
+    return f"the {'--extra ' if data.kinds[i] == 'extra' else ''}article {data.articles[i].id!r}"
 
 
 def _none_labelled(gold: dict[str, str] | None, an_id: str | None, failed: list = ()) -> str:
@@ -350,6 +356,16 @@ def _digest(article: Article) -> bytes:
     refused): the title and the text, as the classifier reads them (`raw_document`). Two headlines over one body
     (a placeholder "Nội dung đang được cập nhật.") are two articles."""
     return hashlib.blake2b(raw_document(article, head_chars=0).encode(), digest_size=12).digest()
+
+
+def learnt_from(classifier: Classifier, articles: Sequence[Article]) -> list[Article] | None:
+    """The articles whose title and text (`_digest`) `classifier` was trained on, or None when its model file does
+    not record them (trained before dvtopics did): scored on them, a model is scored on its own training data."""
+    trained = getattr(classifier.pipeline, TRAINED_TEXTS, None)
+    if trained is None:
+        return None
+    trained = set(trained)
+    return [article for article in articles if _digest(article) in trained]
 
 
 def _extra_articles(extra: Iterable[Article], data: TrainingData) -> dict[bytes, Article]:
@@ -649,6 +665,8 @@ def train(
     if use_rules:
         card["metrics"]["rules_only"] = scores(*rules_only(data))
     setattr(pipeline, TRAINED_WITH, card["parameters"])  # the model file records them: a card edited since is refused
+    # sorted: a set's order changes with each run's string hashing, and the same data gives the same model file
+    setattr(pipeline, TRAINED_TEXTS, tuple(sorted({_digest(a) for a in data.articles})))
     return Classifier(pipeline, card), card
 
 
