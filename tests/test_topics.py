@@ -712,6 +712,13 @@ def test_a_fit_with_progress_counts_every_pass_and_learns_the_same_topics(texts,
         assert "inference" not in vars(shown.engine_.lda)
 
 
+def test_the_bar_counts_the_texts_mixes_apart_from_the_fit(texts, capsys):
+    """Each text's mix is found after the last pass: on 35,000 articles a minute the bar spent at 100%."""
+    TopicModel(n_topics=3, no_below=2, no_above=0.9, phrases=False, max_iter=2).fit(texts, progress=True)
+    bar = capsys.readouterr().err
+    assert "topics: each text's mix:   0%" in bar and f"{len(texts)}/{len(texts)}" in bar
+
+
 # ------------------------------------------------------------- trial 5's bugs
 
 def _articles(themes, dated=True):
