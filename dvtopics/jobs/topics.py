@@ -59,7 +59,8 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
     data = read_segmented(reading, check=check)
     mixes = model.fit_transform(data.texts, n_jobs=reading.n_jobs,  # = fit, then transform: texts read once
                                 progress=len(data.texts) > 100)
-    [measures] = topic_measures([model], ReferenceTokens(data.texts, model.unit, model))
+    [measures] = topic_measures([model], ReferenceTokens(data.texts, model.unit, model),
+                                progress=len(data.texts) > 100)
     measures.pop("k")
     report = summarize(model, with_article_types(data.good, types), mixes, period=period)
     warn_without_mix(report.without_mix)
