@@ -234,9 +234,11 @@ def test_field_names_typed_under_an_ascii_locale_name_their_columns(tmp_path):
     def as_an_ascii_locale_gives(text):
         return text.encode("utf-8").decode("ascii", "surrogateescape")
 
-    (tmp_path / "a.csv").write_text("Mã,Bài báo\nx1,Hội nghị sơ kết công tác dân vận 6 tháng đầu năm\n", encoding="utf-8")
+    (tmp_path / "a.csv").write_text("Mã,Bài báo\nx1,Hội nghị sơ kết công tác dân vận 6 tháng đầu năm\n",
+                                    encoding="utf-8")
     result = CliRunner().invoke(cli, ["inspect", str(tmp_path / "a.csv"), "--text-field",
-                                      as_an_ascii_locale_gives("Bài báo"), "--id-field", as_an_ascii_locale_gives("Mã")])
+                                      as_an_ascii_locale_gives("Bài báo"), "--id-field",
+                                      as_an_ascii_locale_gives("Mã")])
     assert result.exit_code == 0 and "x1" in result.output and "ERROR" not in result.output, result.output
 
 

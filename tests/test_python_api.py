@@ -1133,9 +1133,9 @@ def test_extra_articles_left_blank_from_the_first_row_are_counted_not_blamed_on_
                                         "c2,Huyện đoàn sơ kết công tác 6 tháng đầu năm.,semi_annual_review\n"
                                         "c3,Xã trồng cây xanh. Người dân tham gia dọn đường làng.,\n", encoding="utf-8")
     with pytest.raises(dvtopics.InputError,
-                       match=r"^--extra .*extra\.csv: 2 articles have no label \(their label cells are blank, the first "
-                             r"c1, where 1 other article has one\): each --extra article needs one: label them, or "
-                             r"leave them out of the file$"):
+                       match=r"^--extra .*extra\.csv: 2 articles have no label \(their label cells are blank, the "
+                             r"first c1, where 1 other article has one\): each --extra article needs one: label them, "
+                             r"or leave them out of the file$"):
         jobs.train(jobs.Reading([data]), tmp_path / "m", extra_paths=[tmp_path / "extra.csv"])
 
 

@@ -95,8 +95,9 @@ def _named_fields_lacking(path: Path, fields: "FieldNames", items: Iterator, pen
     """What a JSONL/JSON file lacks, or None: none of its first `TEXT_FIELD_RECORDS` records has a field an option
     named other than the text's (`--date-field ngay`, `--title-field meta.title`: mistyped, or inside an object):
     read without a word, every article lacked its date or title. Said, not refused as a table without such a column
-    is (`header_problem`): a JSON record leaves an empty field out, and the records after these may have it. The records read to tell go on `pending`. A --label-field is not checked: it names the
-    labels file's column too, whose labels the articles need not have (`train --labels`)."""
+    is (`header_problem`): a JSON record leaves an empty field out, and the records after these may have it. The
+    records read to tell go on `pending`. A --label-field is not checked: it names the labels file's column too,
+    whose labels the articles need not have (`train --labels`)."""
     named = {option: name for option, name in fields.named().items() if option not in ("--text-field", "--label-field")}
     if not named:
         return None

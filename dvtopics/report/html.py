@@ -230,7 +230,8 @@ def topic_rows(topics: Mapping | None) -> list[dict]:
         shares = [None] * len(topics["labels"])
     titles = topics.get("titles") or [""] * len(topics["labels"])
     return [{"topic": k, "label": label, "title": title,
-             "top_words": ", ".join(str(w) for w, _ in words[:TOP_WORDS]), "mean_share": None if share is None else round(float(share), 4),  # as the share tables'
+             "top_words": ", ".join(str(w) for w, _ in words[:TOP_WORDS]),
+             "mean_share": None if share is None else round(float(share), 4),  # to 4 places, as the share tables
              "main_topic_of": main.get(k, 0)}
             for k, (label, title, words, share) in enumerate(
                 zip(topics["labels"], titles, topics["top_words"], shares))]
