@@ -932,8 +932,13 @@ def test_a_mistyped_date_is_named_on_the_page_as_in_the_warning(caplog):
     note = ("101 years, 99 of them without an article: the earliest article is d6 (1917-03-05), the latest d5 "
             "(2017-06-10)")
     assert f"Is a date mistyped? The dates span {note}." in text and note in caplog.text
+    # its table per month lists the 7 months with an article, not the 1,200 of the span (48 pages printed)
+    rows = re.search(r'<table id="month-counts">.*?</table>', build_report(records), re.S)[0].count("<tr>")
+    assert rows == 1 + 7
     caplog.clear()
     assert "mistyped" not in build_report(records[:6]) and not caplog.text
+    rows = re.search(r'<table id="month-counts">.*?</table>', build_report(records[:6:2]), re.S)[0].count("<tr>")
+    assert rows == 1 + 5  # a span a chart shows keeps its months of none (2017-01 to 05, 2 without an article)
 
 
 def test_cli_report_refuses_a_labels_file_none_of_whose_ids_is_an_article(tmp_path, seeds_dir, fake_classifier):
