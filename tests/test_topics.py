@@ -730,6 +730,34 @@ def test_the_bar_counts_the_texts_mixes_apart_from_the_fit(texts, capsys):
     assert "topics: each text's mix:   0%" in bar and f"{len(texts)}/{len(texts)}" in bar
 
 
+def test_a_step_that_counts_nothing_keeps_the_bars_clock_going():
+    """Hunt 28 E (left): NMF's start of LDA counts no text, and its bar showed 0% with its clock stopped for 27 s on
+    35,000 articles, as if hung: `ticking` redraws it while the step runs, and stops with it; a disabled bar (-q)
+    or none is left alone."""
+    import threading
+    import time
+
+    from dvtopics.progress import ticking
+
+    class Bar:
+        disable, drawn = False, 0
+
+        def refresh(self):
+            self.drawn += 1
+
+    bar, threads = Bar(), threading.active_count()
+    with ticking(bar, every=0.01):
+        time.sleep(0.2)
+    drawn = bar.drawn
+    time.sleep(0.05)
+    assert drawn >= 3 and bar.drawn == drawn and threading.active_count() == threads
+    quiet = Bar()
+    quiet.disable = True
+    with ticking(quiet, every=0.01), ticking(None, every=0.01):
+        time.sleep(0.05)
+    assert quiet.drawn == 0
+
+
 # ------------------------------------------------------------- trial 5's bugs
 
 def _articles(themes, dated=True):
