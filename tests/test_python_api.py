@@ -156,6 +156,16 @@ def test_a_blank_or_unknown_model_name_says_how_to_name_the_shipped_model(tmp_pa
 
 # ------------------------------------------------------------ hand labels given from Python
 
+def _two_labelled(folder):
+    """Two labelled articles in folder/a.jsonl, the inputs of a training given --extra."""
+    from articles import made_up_articles
+
+    data = folder / "a.jsonl"
+    data.write_text("".join(json.dumps({"id": a.id, "text": a.text, "label": a.label}, ensure_ascii=False) + "\n"
+                            for a in made_up_articles(2)), encoding="utf-8")
+    return data
+
+
 def _two_kinds(n=20):
     return [make_article(f"{i}", ("Giá vàng hôm nay tăng mạnh trên thị trường thế giới." if i % 2 else
                                   "Đội tuyển bóng đá Việt Nam thắng trận đấu tối qua.") + f" Bài số {i}.")
@@ -1062,13 +1072,9 @@ def test_labelled_articles_given_only_as_extra_are_named_when_no_hand_label_is_f
 def test_an_extra_article_without_a_label_names_its_file_field_and_fields(tmp_path):
     """train --extra corrections.csv whose label column is headed "Loại" said "extra article c1 has no label: give
     each one a label field", naming neither the file nor the field looked for, nor the fields it has."""
-    import json
-    from articles import made_up_articles
     from dvtopics import jobs
 
-    data = tmp_path / "a.jsonl"
-    data.write_text("".join(json.dumps({"id": a.id, "text": a.text, "label": a.label}, ensure_ascii=False) + "\n"
-                            for a in made_up_articles(2)), encoding="utf-8")
+    data = _two_labelled(tmp_path)
     (tmp_path / "extra.csv").write_text("id,text,Loại\nc1,Xã trồng cây xanh. Người dân tham gia dọn đường làng.,other\n",
                                         encoding="utf-8")
     with pytest.raises(dvtopics.InputError, match=r"^--extra .*extra\.csv: the article c1 has no label: each --extra "
@@ -1081,13 +1087,9 @@ def test_an_extra_file_of_texts_with_a_blank_label_is_not_called_a_labels_file(t
     """--extra corrections.csv (id, text, label) with one label left blank was refused with "...has no label...; it
     holds ids and labels, not the articles' text: give it as --labels": it holds texts, and given as --labels, its
     articles would be no input's (hunt 23 B, 3)."""
-    import json
-    from articles import made_up_articles
     from dvtopics import jobs
 
-    data = tmp_path / "a.jsonl"
-    data.write_text("".join(json.dumps({"id": a.id, "text": a.text, "label": a.label}, ensure_ascii=False) + "\n"
-                            for a in made_up_articles(2)), encoding="utf-8")
+    data = _two_labelled(tmp_path)
     (tmp_path / "extra.csv").write_text("id,text,label\nc1,Huyện đoàn sơ kết công tác 6 tháng đầu năm.,semi_annual_review\n"
                                         "c2,Xã trồng cây xanh. Người dân tham gia dọn đường làng.,\n", encoding="utf-8")
     with pytest.raises(dvtopics.InputError,
@@ -1101,13 +1103,9 @@ def test_an_extra_article_with_a_blank_label_cell_is_not_told_to_name_the_field(
     """Hunt 24 B: corrections in a sheet whose label column is `Nhãn` (read as the label), one cell left blank: "the
     article … has no label: each --extra article needs one, in its 'label' field (--label-field names it); its other
     fields are 'STT'", as if the column were not found. Its cell is blank, and the message says so."""
-    import json
-    from articles import made_up_articles
     from dvtopics import jobs
 
-    data = tmp_path / "a.jsonl"
-    data.write_text("".join(json.dumps({"id": a.id, "text": a.text, "label": a.label}, ensure_ascii=False) + "\n"
-                            for a in made_up_articles(2)), encoding="utf-8")
+    data = _two_labelled(tmp_path)
     (tmp_path / "extra.csv").write_text("STT,Nội dung,Nhãn\n"
                                         "1,Huyện đoàn sơ kết công tác 6 tháng đầu năm.,semi_annual_review\n"
                                         "2,Hội Nông dân tổng kết công tác năm 2022.,annual_review\n"
@@ -1122,13 +1120,9 @@ def test_extra_articles_left_blank_from_the_first_row_are_counted_not_blamed_on_
     """Hunt 28 H: corrections half labelled, the first row among the blanks: "the article c1 has no label: each --extra
     article needs one, in its 'label' field (--label-field names it)", as if the column were not found, and each run
     named one blank more. Now how many, the first, and that the others have a label."""
-    import json
-    from articles import made_up_articles
     from dvtopics import jobs
 
-    data = tmp_path / "a.jsonl"
-    data.write_text("".join(json.dumps({"id": a.id, "text": a.text, "label": a.label}, ensure_ascii=False) + "\n"
-                            for a in made_up_articles(2)), encoding="utf-8")
+    data = _two_labelled(tmp_path)
     (tmp_path / "extra.csv").write_text("id,text,label\nc1,Hội Nông dân xã đánh giá hoạt động năm 2023.,\n"
                                         "c2,Huyện đoàn sơ kết công tác 6 tháng đầu năm.,semi_annual_review\n"
                                         "c3,Xã trồng cây xanh. Người dân tham gia dọn đường làng.,\n", encoding="utf-8")
@@ -1142,13 +1136,9 @@ def test_extra_articles_left_blank_from_the_first_row_are_counted_not_blamed_on_
 def test_an_extra_file_whose_text_has_another_name_is_not_called_a_labels_file(tmp_path):
     """--extra corrections.csv of id, article_body, label (its text under a name no option gives) was told "it holds ids
     and labels, not the articles' text: give it as --labels" (hunt 23 B, 15); a file of the columns `label --out` writes still is."""
-    import json
-    from articles import made_up_articles
     from dvtopics import jobs
 
-    data = tmp_path / "a.jsonl"
-    data.write_text("".join(json.dumps({"id": a.id, "text": a.text, "label": a.label}, ensure_ascii=False) + "\n"
-                            for a in made_up_articles(2)), encoding="utf-8")
+    data = _two_labelled(tmp_path)
     (tmp_path / "extra.csv").write_text("id,article_body,label\nc1,Xã trồng cây xanh.,other\n", encoding="utf-8")
     with pytest.raises(dvtopics.InputError, match=r"its columns are 'id', 'article_body', 'label'\)$"):
         jobs.train(jobs.Reading([data]), tmp_path / "m", extra_paths=[tmp_path / "extra.csv"])
@@ -1162,12 +1152,9 @@ def test_extra_articles_labelled_in_a_labels_file_are_told_where_those_labels_ap
     """--extra mine.jsonl (no label field) beside --labels mine-labels.csv of its ids was refused saying only that each
     --extra article needs a label in its own field (hunt 23 B, 16): --labels labels the inputs, and the line says so."""
     import json
-    from articles import made_up_articles
     from dvtopics import jobs
 
-    data = tmp_path / "a.jsonl"
-    data.write_text("".join(json.dumps({"id": a.id, "text": a.text, "label": a.label}, ensure_ascii=False) + "\n"
-                            for a in made_up_articles(2)), encoding="utf-8")
+    data = _two_labelled(tmp_path)
     (tmp_path / "mine.jsonl").write_text(json.dumps({"id": "p1", "text": "Xã trồng cây xanh."}) + "\n", encoding="utf-8")
     (tmp_path / "mine-labels.csv").write_text("id,label\np1,other\n", encoding="utf-8")
     with pytest.raises(dvtopics.InputError, match=r"the article p1 has no label: .*; --labels labels the inputs' "
