@@ -125,8 +125,9 @@ def test_lone_surrogates_and_odd_bytes_in_file_names_become_writable_text(tmp_pa
 
 
 def test_a_utf8_file_name_read_under_an_ascii_locale_keeps_its_vietnamese_id(tmp_path):
-    """Under `LC_ALL=C` (a server's cron, a Docker image) Python hands "bài-số-4.txt" over as surrogate escapes of
-    its UTF-8 bytes: its id was "b\\xc3\\xa0i-s\\xe1\\xbb\\x91-4", so a labels file's "bài-số-4" matched nothing."""
+    """Under `LC_ALL=C PYTHONUTF8=0` (UTF-8 mode off in an ASCII locale) Python hands "bài-số-4.txt" over as surrogate
+    escapes of its UTF-8 bytes: its id was "b\\xc3\\xa0i-s\\xe1\\xbb\\x91-4", so a labels file's "bài-số-4" matched
+    nothing."""
     name = os.fsencode("bài-số-4.txt").decode("ascii", "surrogateescape")  # as the ASCII locale names it
     (tmp_path / name).write_text(GOOD, encoding="utf-8")
     odd = tmp_path / os.fsdecode(b"b\xe0i-\xc3\xa0.txt")  # a Windows-1258 byte beside a UTF-8 letter
@@ -198,6 +199,9 @@ def test_a_folder_that_may_be_listed_but_not_entered_is_read_around(tmp_path, mo
 
     monkeypatch.setattr(os, "stat", refusing_stat)
     assert [(a.id, a.error) for a in read(tmp_path)] == [("a", None)]
+    # a file in it given by name (the review of hunt 28: Path.is_dir raised there): an error record, the rest read
+    given = read([tmp_path / "a.txt", tmp_path / "listed_only" / "b.csv"])
+    assert [a.id for a in given] == ["a", "b"] and given[0].error is None and "b.csv" in given[1].error
 
 
 def test_a_json_file_holding_an_array_is_read_as_articles(tmp_path):

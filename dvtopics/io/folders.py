@@ -266,13 +266,13 @@ def walked_by(path: str | os.PathLike, folder: str | os.PathLike) -> bool:
     neither is one below a system folder or a system file."""
     path, top = Path(os.path.abspath(path)), os.path.realpath(folder)
     # the folders down to `path` as the walk meets them: each real (a link resolved is the folder it names)
-    where = os.path.realpath(path if path.is_dir() else path.parent)
-    if not os.path.lexists(path) or where == top and path.is_dir() or not Path(where).is_relative_to(top):
+    where = os.path.realpath(path if os.path.isdir(path) else path.parent)
+    if not os.path.lexists(path) or where == top and os.path.isdir(path) or not Path(where).is_relative_to(top):
         return False
     below = Path(where).relative_to(top).parts
     if any(_is_system_file(name, True) for name in below):
         return False
-    return path.is_dir() or (path.name.lower().endswith(TEXT_SUFFIXES) and not _is_system_file(path.name, False))
+    return os.path.isdir(path) or (path.name.lower().endswith(TEXT_SUFFIXES) and not _is_system_file(path.name, False))
 
 
 def given_by_name(paths: Iterable[str | os.PathLike]) -> frozenset:
@@ -354,7 +354,7 @@ def iter_files(paths: Iterable[str | os.PathLike], skipped: Skipped | None = Non
     named = given_by_name(paths) if named is None else named
     for given in paths:
         path = Path(given)
-        if path.is_dir():
+        if os.path.isdir(path):
             held: Skipped = {}
             files = _walk(path, held, text_field, named)
             first = next(files, path)
@@ -370,16 +370,28 @@ def iter_files(paths: Iterable[str | os.PathLike], skipped: Skipped | None = Non
             if first != path and skipped is not None:  # else the reader's error names them
                 for kind, (count, example) in held.items():
                     skipped.setdefault(kind, [0, example])[0] += count
-        elif os.path.lexists(path) and not path.is_dir() and never_articles(path):  # (given by a pattern too)
+        elif os.path.lexists(path) and not os.path.isdir(path) and never_articles(path):  # (given by a pattern too)
             if skipped is not None:
                 skipped.setdefault("system or lock file", [0, path.name])[0] += 1
-        elif path.exists() and is_model_file(path):  # given by a pattern (`arts/*`) beside the articles
+        elif os.path.exists(path) and is_model_file(path):  # given by a pattern (`arts/*`) beside the articles
             if skipped is not None:
                 skipped.setdefault("model file", [0, path.name])[0] += 1
-        elif path.exists():
+        elif _is_there(path):
             yield path, _without_suffix(Path(path.name)).as_posix()
         else:
             raise InputError(f"{path}: no such file or folder")
+
+
+def _is_there(path: Path) -> bool:
+    """Whether `path` is there, whether or not it may be read: a file in a folder that may be listed but not
+    entered is the reader's error record (it cannot be read), not "no such file" (os.path.exists says False)."""
+    try:
+        os.stat(path)
+    except PermissionError:
+        return True
+    except (OSError, ValueError):
+        return False
+    return True
 
 
 def _without_suffix(path: Path) -> Path:

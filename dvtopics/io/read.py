@@ -125,7 +125,7 @@ def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on
     if lines is not None and kind != "jsonl":
         raise InputError(f"{path}: only JSONL files can be read by line ranges")
     problem = unreadable(path)
-    head = head_text(path) or "" if kind == "txt" and not problem and not path.is_dir() else ""  # read once
+    head = head_text(path) or "" if kind == "txt" and not problem and not os.path.isdir(path) else ""  # read once
     feed = kind == "txt" and lines is None and bool(FEED_START.match(head))
     if kind == "txt" and lines is None and _JSON_OPENING.match(head):
         # JSON lines (or a JSON document) saved as .txt, as Notepad names what it saves and some scrapers write
@@ -134,7 +134,7 @@ def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on
         kind = "jsonl"
     if problem:
         articles = iter([failed(article_id, problem, on_error)])
-    elif path.is_dir():  # a folder given that holds no .txt file (`iter_files`)
+    elif os.path.isdir(path):  # a folder given that holds no .txt file (`iter_files`)
         articles = iter([_no_articles(path, fields.text, on_error, named, unread)])
     elif kind == "jsonl" and lines is None and (document := json_document(path)):
         if not path.name.lower().endswith(".json.gz"):  # a gzipped .json is expected to hold one document
@@ -211,7 +211,7 @@ def _no_articles(path: Path, text_field: str, on_error: str, named: frozenset = 
     without a .txt file): an error in its place, as for any input that cannot be read, so that the articles of
     the other inputs are read all the same. `NoArticlesError` when errors are raised. `unread`: what such a folder
     holds, when it is known (else it is walked for it)."""
-    if path.is_dir():  # what it holds instead is said here rather than in a warning
+    if os.path.isdir(path):  # what it holds instead is said here rather than in a warning
         unread = unread_notes(path, text_field, named) if unread is None else unread
         why = "; ".join(["the folder holds no .txt file"] + unread)
     else:
