@@ -229,8 +229,9 @@ def test_output_redirected_in_a_code_page_without_vietnamese_is_written_as_utf8(
 
 
 def test_field_names_typed_under_an_ascii_locale_name_their_columns(tmp_path):
-    """Under `LC_ALL=C` (a cron job, a Docker image) Python hands `--text-field "Bài báo"` over as surrogate escapes
-    of its UTF-8 bytes: it named no column ("no 'B\\udcc3\\udca0i b\\udcc3\\udca1o' column"), as `--id-field "Mã"`."""
+    """Under `LC_ALL=C PYTHONUTF8=0` (UTF-8 mode off in an ASCII locale) Python hands `--text-field "Bài báo"` over as
+    surrogate escapes of its UTF-8 bytes: it named no column ("no 'B\\udcc3\\udca0i b\\udcc3\\udca1o' column"), as
+    `--id-field "Mã"`."""
     def as_an_ascii_locale_gives(text):
         return text.encode("utf-8").decode("ascii", "surrogateescape")
 

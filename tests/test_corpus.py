@@ -721,8 +721,9 @@ def test_a_json_labels_file_is_read_as_json(tmp_path):
 
 
 def test_a_labels_files_vietnamese_file_paths_name_the_articles_under_an_ascii_locale(tmp_path):
-    """Under `LC_ALL=C` (cron, a Docker image) a `file` cell "bài báo/a1.txt" (UTF-8 text, as `ls` lists it) named no
-    file, since Python names that folder by surrogate escapes there: the labels labelled nothing."""
+    """Under `LC_ALL=C PYTHONUTF8=0` (UTF-8 mode off in an ASCII locale) a `file` cell "bài báo/a1.txt" (UTF-8 text, as
+    `ls` lists it) named no file, since Python names that folder by surrogate escapes there: the labels labelled
+    nothing."""
     import subprocess
     import sys
 

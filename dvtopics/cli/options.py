@@ -399,8 +399,9 @@ TOPICS_DIR = ModelFolder("topics")  # a topics model's folder: `topics show|assi
 def _field_name(ctx, param, value: str) -> str:
     if not value.strip():
         raise click.BadParameter("a field name cannot be empty")
-    # under an ASCII locale (LC_ALL=C) Python gives "Bài báo" as surrogate escapes of its UTF-8 bytes, which named no
-    # column; paths stay so escaped, since the file system takes them only so there
+    # under an ASCII locale with Python's UTF-8 mode off (LC_ALL=C PYTHONUTF8=0; in a C locale alone Python 3.7+
+    # turns it on) "Bài báo" came as surrogate escapes of its UTF-8 bytes, which named no column; paths stay so
+    # escaped, since the file system takes them only so there
     return writable_text(value)
 
 

@@ -87,8 +87,9 @@ def home_path(path):
 
 def as_file_system_names(text: str) -> str:
     """A path read from a file (a labels file's `file` cell: UTF-8 text) as this system's names spell it. Under an
-    ASCII locale (`LC_ALL=C`: cron, a Docker image) Python names "bài" by surrogate escapes of its UTF-8 bytes, and
-    "bài báo/a1.txt" named no file; elsewhere it is `text` itself."""
+    ASCII locale with Python's UTF-8 mode off (`LC_ALL=C PYTHONUTF8=0`; a C locale alone turns the mode on) Python
+    names "bài" by surrogate escapes of its UTF-8 bytes, and "bài báo/a1.txt" named no file; elsewhere it is `text`
+    itself."""
     try:
         return os.fsdecode(text.encode("utf-8"))
     except UnicodeEncodeError:  # a lone surrogate: no name of a file

@@ -461,14 +461,15 @@ def write_table(path: Path, header: Sequence[str], rows: Iterable[Sequence]) -> 
     write_rows((dict(zip(header, row)) for row in rows), path, columns=list(header))
 
 
-# a run of surrogate escapes (the bytes of a file name read under an ASCII locale), or a lone half of a surrogate pair
+# a run of surrogate escapes (a file name's bytes, read with UTF-8 mode off), or a lone half of a surrogate pair
 _SURROGATES = re.compile("[\udc80-\udcff]+|[\ud800-\udfff]")
 
 
 def writable_text(text: str) -> str:
     """`text` with what cannot be written as UTF-8 made readable: the bytes of a file name read under an ASCII locale
-    (`LC_ALL=C`: surrogate escapes) as the UTF-8 letters they spell, bytes that spell none (an old zip's Windows-1258
-    "b\\xe0i") as \\xNN, a lone half of a surrogate pair ("\\ud800" in JSON, a cut emoji) as U+FFFD.
+    with Python's UTF-8 mode off (`LC_ALL=C PYTHONUTF8=0`: surrogate escapes) as the UTF-8 letters they spell, bytes
+    that spell none (an old zip's Windows-1258 "b\\xe0i") as \\xNN, a lone half of a surrogate pair ("\\ud800" in
+    JSON, a cut emoji) as U+FFFD.
 
     >>> writable_text("caf\\udce9.txt"), writable_text("x\\ud800") == "x\\ufffd"
     ('caf\\\\xe9.txt', True)
