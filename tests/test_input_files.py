@@ -351,7 +351,10 @@ def test_a_saved_page_without_a_headline_in_its_body_is_titled_by_its_head_and_n
     assert read(tmp_path / "d.html")[0].title == "Kỷ niệm 70 năm thành lập tỉnh - Trang trọng và ấm áp"  # whole
     (tmp_path / "e.html").write_text(head.replace("Tổng kết công tác dân vận năm 2022 - ", "") + body,
                                      encoding="utf-8")
-    assert read(tmp_path / "e.html")[0].title != "Báo Đắk Lắk điện tử"  # a tab named by its site alone: no headline
+    assert read(tmp_path / "e.html")[0].title == "Hội nghị"  # a tab named by its site alone: no headline; the text's
+    for tab in ("Báo Đắk Lắk điện tử", "baodaklak.vn"):  # without og:site_name too (the review of hunt 28)
+        (tmp_path / "f.html").write_text(f"<html><head><title>{tab}</title></head>" + body, encoding="utf-8")
+        assert read(tmp_path / "f.html")[0].title == "Hội nghị"
     (tmp_path / "b.html").write_text(head.replace("Báo Đắk Lắk điện tử", "triển khai nhiệm vụ") + body,
                                      encoding="utf-8")
     assert read(tmp_path / "b.html")[0].title == "Tổng kết công tác dân vận năm 2022 - triển khai nhiệm vụ"
@@ -1831,8 +1834,8 @@ def test_a_json_file_where_no_record_has_a_field_an_option_named_says_so_and_rea
             articles = read(path, fields=FieldNames(date="ngay", source="meta.source"))
         assert [(a.id, a.error, a.date) for a in articles] == [(f"a{i}", None, None) for i in range(3)]
         assert (f"{path}: no 'ngay' field (--date-field) (did you mean 'Ngày'?); no 'meta.source' field "
-                "(--source-field) in any of its records; their fields are 'id', 'text', 'Ngày', 'meta': read all the "
-                "same") in caplog.text
+                "(--source-field) in any of its records; their fields are 'id', 'text', 'Ngày', 'meta': read without "
+                "it") in caplog.text
         assert [a.date for a in read(path, fields=FieldNames(date="Ngày"))] == ["2023-01-05"] * 3
     caplog.clear()
     with caplog.at_level(logging.WARNING):
@@ -1843,7 +1846,14 @@ def test_a_json_file_where_no_record_has_a_field_an_option_named_says_so_and_rea
     jsonl.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
     with caplog.at_level(logging.WARNING):
         assert [a.source for a in read(jsonl, fields=FieldNames(source="nguon"))] == [None, None, "Báo Đắk Lắk"]
-    assert "no 'nguon' field (--source-field) in its first 2 records" in caplog.text
+    assert ("no 'nguon' field (--source-field) in its first 2 records; their fields are 'id', 'text', 'Ngày', 'meta': "
+            "read all the same, each later record with it giving it") in caplog.text
+    caplog.clear()  # five files without the field: said once, with a count (the review of hunt 28)
+    for i in range(5):
+        (tmp_path / f"m{i}.jsonl").write_text(json.dumps(rows[1], ensure_ascii=False) + "\n", encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        read(sorted(tmp_path.glob("m*.jsonl")), fields=FieldNames(date="ngay"))
+    assert caplog.text.count("no 'ngay' field") == 2 and "and 4 more (5 in all" in caplog.text
     rows.insert(0, rows.pop())  # in the first record: read, and the records without it too
     jsonl.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
     assert [a.source for a in read(jsonl, fields=FieldNames(source="nguon"))] == ["Báo Đắk Lắk", None, None]

@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 
 from dvtopics.errors import DvtopicsError
 from dvtopics.jobs import default_k
-from dvtopics.report.html import build_report, svg_of
+from dvtopics.report.html import build_report, monthly_counts, svg_of
 from dvtopics.report.workbook import write_report_workbook
 from dvtopics.article_types import ARTICLE_TYPES
 
@@ -350,7 +350,7 @@ def test_report_lowering_k_past_two_limits_warns_once_from_the_k_asked(tmp_path,
 
 
 def test_long_spans_are_charted_by_year_but_tabled_by_month(tmp_path):
-    from dvtopics.report.html import monthly_counts, period_for
+    from dvtopics.report.html import period_for
 
     records = [{"id": f"m{i}", "label": "other", "confidence": 0.9, "cues": [], "title": "t",
                 "date": f"{2010 + i // 12}-{1 + i % 12:02d}-01", "source": None, "error": None} for i in range(48)]
@@ -934,7 +934,8 @@ def test_a_mistyped_date_is_named_on_the_page_as_in_the_warning(caplog):
     assert f"Is a date mistyped? The dates span {note}." in text and note in caplog.text
     # its table per month lists the 7 months with an article, not the 1,200 of the span (48 pages printed)
     rows = re.search(r'<table id="month-counts">.*?</table>', build_report(records), re.S)[0].count("<tr>")
-    assert rows == 1 + 7
+    assert rows == 1 + 7 and "Only the months with an article are listed" in text
+    assert len(monthly_counts(records)) == 7  # the workbook's sheet too (the review of hunt 28)
     caplog.clear()
     assert "mistyped" not in build_report(records[:6]) and not caplog.text
     rows = re.search(r'<table id="month-counts">.*?</table>', build_report(records[:6:2]), re.S)[0].count("<tr>")

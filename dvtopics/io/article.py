@@ -19,7 +19,7 @@ from .htmltext import (html_to_text, is_html, is_markdown, markdown_to_text, pag
 from .jsonfiles import json_kind
 from .lead import with_lead
 from .notes import warn_once
-from .metadata import (dated_headline, day_of, extract_metadata, parse_date, site_of_link,
+from .metadata import (dated_headline, day_of, extract_metadata, is_site_name, parse_date, site_of_link,
                        without_site)
 from .vnlegacy import to_unicode
 from .write import writable_value
@@ -207,8 +207,9 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
     if headline:  # (a page without an <h1>, whose text opens with its menu or lead) its head's; the text stays as read
         headline, tab_site = without_site(headline, field=not tab)
         named = (site or tab_site or "").casefold()
-        # a tab named by its site alone ("Báo Đắk Lắk điện tử") is no headline
-        if not (named and headline.casefold().startswith(named) and len(headline[len(named):].split()) <= 2):
+        # a tab named by its site alone ("Báo Đắk Lắk điện tử", "baodaklak.vn") is no headline
+        if not (is_site_name(headline) or named and headline.casefold().startswith(named)
+                and len(headline[len(named):].split()) <= 2):
             found["title"], site = normalize(headline), site or tab_site
     found["source"] = found["source"] or site or (address and site_of_link(address))
     found["date"] = found["date"] or (published and parse_date(published, say=False))

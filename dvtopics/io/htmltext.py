@@ -138,16 +138,17 @@ def page_names(html: str) -> tuple[str | None, bool, str | None]:
     """
     head = html[:_HEAD_LOOK]
     title = site = None
+    tab = False
     for tag in _HEAD_TAG.finditer(head):
         if title is None and _OG_TITLE.search(tag[0]) and (content := _TAG_CONTENT.search(tag[0])):
             title = content[1]
         if site is None and _OG_SITE.search(tag[0]) and (content := _TAG_CONTENT.search(tag[0])):
             site = " ".join(unescape(content[1]).split()) or None
-    tab = title is None and (found := _TITLE.search(head))
-    title = found[1] if tab else title
+    if title is None and (found := _TITLE.search(head)):
+        title, tab = found[1], True
     if title is None or _H1.search(html):
         return None, False, site
-    return " ".join(unescape(title).split()) or None, bool(tab), site
+    return " ".join(unescape(title).split()) or None, tab, site
 
 
 # A page saved by a browser as one file (Chrome's "Webpage, Single File" .mhtml, Edge's and Internet Explorer's

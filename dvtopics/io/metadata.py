@@ -214,6 +214,16 @@ def without_site(headline: str, field: bool = False) -> tuple[str, str | None]:
     return headline, None
 
 
+def is_site_name(text: str) -> bool:
+    """Whether `text` is a site's name alone, of the kind `without_site` cuts off a <title> ("Báo Đắk Lắk điện tử",
+    "baodaklak.vn"): a page's tab named so is no headline.
+
+    >>> is_site_name("Báo Đắk Lắk điện tử"), is_site_name("baodaklak.vn"), is_site_name("Báo chí cách mạng")
+    (True, True, False)
+    """
+    return bool(_SITE_SUFFIX.match(" - " + text))
+
+
 # national papers whose names are words a headline may end with (a street, the youth, labour, the people)
 _PAPERS_THAT_ARE_WORDS = frozenset({"Thanh Niên", "Lao Động", "Người Lao Động", "Tiền Phong", "Nhân Dân", "Tuổi Trẻ",
                                     "Dân trí"})
@@ -540,6 +550,12 @@ def period_range(periods: Iterable[str | None], period: str = "month") -> list[s
     return [_name(i, period) for i in range(_index(found[0], period), _index(found[-1], period) + 1)]
 
 
+def mostly_empty(with_articles: int, periods: int) -> bool:
+    """Whether a span of `periods`, `with_articles` of them holding an article, is longer than a chart shows and
+    mostly empty: a mistyped date's (`stretched_span`)."""
+    return periods > MAX_PERIODS_CHARTED and (periods - with_articles) * 2 > periods
+
+
 def stretched_span(dated: Iterable[tuple[str, object]], period: str = "month") -> str | None:
     """What to say when the dates of some articles, (id, date) pairs, span more periods than a chart shows and most
     of them are empty, naming the earliest and the latest article: one mistyped date (1917 for 2017) made a time
@@ -555,7 +571,7 @@ def stretched_span(dated: Iterable[tuple[str, object]], period: str = "month") -
     found = {p for p, _, _ in ends}
     span = period_range(found, period)
     empty = len(span) - len(found)
-    if len(span) <= MAX_PERIODS_CHARTED or empty * 2 <= len(span):
+    if not mostly_empty(len(found), len(span)):
         return None
     (_, first_day, first), (_, last_day, last) = min(ends), max(ends)
     return (f"{len(span)} {period}s, {empty} of them without an article: the earliest article is {days[first][1]} "

@@ -15,6 +15,7 @@ from .decode import decode_text
 from .files import LineRange, blank_line, numbered_lines, read_all
 from .jsonfiles import DECODER, json_error, json_kind, json_records, line_value, loads, next_array_item
 from .metadata import date_order
+from .notes import warn_once
 from .records import (FieldNames, dates_month_first, failed, fields_found, did_you_mean, named_fields, over_limit,
                       record_to_article, SiteRows, utf8_size, value_inside, warn_of_lead_as_text)
 from .tables import field_names
@@ -77,9 +78,10 @@ def with_text_field(path: Path, fields: "FieldNames", on_error: str, items: Iter
         yield failed(path.name, f"{path}: no '{fields.text}' field (--text-field) in {which}"
                      f"{did_you_mean(fields.text, names)}; their fields are {fields_found(names)}", on_error)
         return
-    lacking = _named_fields_lacking(path, fields, items, pending) if found else None
+    lacking = _named_fields_lacking(fields, items, pending) if found else None
     if lacking:  # a warning, not an error: JSON leaves an empty field out, and a later record may have it
-        log.warning("%s: read all the same, each record with it giving it", lacking)
+        said, kind = lacking
+        warn_once(str(path), said, kind)  # (once with a count for many files, or a Dask run's parts)
     site = SiteRows(path)
     for item in itertools.chain(pending, items):
         if isinstance(item, Article):
@@ -91,13 +93,14 @@ def with_text_field(path: Path, fields: "FieldNames", on_error: str, items: Iter
         raise stopped
 
 
-def _named_fields_lacking(path: Path, fields: "FieldNames", items: Iterator, pending: list) -> str | None:
-    """What a JSONL/JSON file lacks, or None: none of its first `TEXT_FIELD_RECORDS` records has a field an option
-    named other than the text's (`--date-field ngay`, `--title-field meta.title`: mistyped, or inside an object):
-    read without a word, every article lacked its date or title. Said, not refused as a table without such a column
-    is (`header_problem`): a JSON record leaves an empty field out, and the records after these may have it. The
-    records read to tell go on `pending`. A --label-field is not checked: it names the labels file's column too,
-    whose labels the articles need not have (`train --labels`)."""
+def _named_fields_lacking(fields: "FieldNames", items: Iterator, pending: list) -> tuple[str, str] | None:
+    """What a JSONL/JSON file lacks, said and as a kind of warning, or None: none of its first
+    `TEXT_FIELD_RECORDS` records has a field an option named other than the text's (`--date-field ngay`,
+    `--title-field meta.title`: mistyped, or inside an object): read without a word, every article lacked its date or
+    title. Said, not refused as a table without such a column is (`header_problem`): a JSON record leaves an empty
+    field out, and the records after these may have it. The records read to tell go on `pending`. A --label-field is
+    not checked: it names the labels file's column too, whose labels the articles need not have (`train
+    --labels`)."""
     named = {option: name for option, name in fields.named().items() if option not in ("--text-field", "--label-field")}
     if not named:
         return None
@@ -121,12 +124,13 @@ def _named_fields_lacking(path: Path, fields: "FieldNames", items: Iterator, pen
     missing = [(option, name) for option, name in named.items() if name not in seen]
     if not missing:
         return None
-    which = f"its first {records} records" if records == TEXT_FIELD_RECORDS else "any of its records"
+    looked = records == TEXT_FIELD_RECORDS  # (else the whole file was read to tell)
+    which = f"its first {records} records" if looked else "any of its records"
     given = [name for name in spelt if isinstance(name, str)]
-    problem = (f"{path}: " + "; ".join(f"no '{name}' field ({option})" + did_you_mean(name, given)
-                                       for option, name in missing) + f" in {which}; their fields are "
-               f"{fields_found(given)}")
-    return problem
+    said = ("; ".join(f"no '{name}' field ({option})" + did_you_mean(name, given) for option, name in missing)
+            + f" in {which}; their fields are {fields_found(given)}: "
+            + ("read all the same, each later record with it giving it" if looked else "read without it"))
+    return said, "; ".join(f"no '{name}' field ({option})" for option, name in missing)
 
 
 def read_jsonl(path: Path, fields: "FieldNames", on_error: str, max_bytes: int,
