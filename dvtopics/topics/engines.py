@@ -191,8 +191,6 @@ class _GensimEngine:
         from gensim.models import LdaModel
         from sklearn.exceptions import ConvergenceWarning
 
-        from ..progress import ticking
-
         p = self.params
         if bar is not None:
             bar.set_description("topics: NMF start" if p["init"] == "nmf" else "topics: LDA")
@@ -205,7 +203,7 @@ class _GensimEngine:
             lengths = np.array([sum(count for _, count in bow) for bow in bows], dtype=np.float64)
             # A start need not converge: LDA refines it. scikit-learn's advice ("Increase it") could not be followed
             # either, as --max-iter sets LDA's passes, not these iterations: silence it here only.
-            with warnings.catch_warnings(), ticking(bar):  # (the bar's clock goes on: no text is counted here)
+            with warnings.catch_warnings():
                 warnings.simplefilter("ignore", ConvergenceWarning)
                 nmf.fit(bows, dictionary)
                 start_mixes = nmf.infer(bows)

@@ -84,18 +84,6 @@ def check_measures(measures: Iterable[str] | str) -> list[str]:
     return measures
 
 
-class _Counted:
-    """`texts` read again at each pass, each text read counted on `bar` (gensim reads them all once a measure)."""
-
-    def __init__(self, texts: Iterable[Sequence[str]], bar):
-        self.texts, self.bar = texts, bar
-
-    def __iter__(self):
-        for tokens in self.texts:
-            yield tokens
-            self.bar.update(1)
-
-
 def topic_measures(models: Sequence[TopicModel], texts: Iterable[Sequence[str]],
                    measures: Sequence[str] = ("npmi", "c_v", "diversity"), progress: bool = False) -> list[dict]:
     """NPMI, C_V and diversity of each model, counted in `texts` (token lists: `ReferenceTokens(segmented)`).
@@ -109,11 +97,13 @@ def topic_measures(models: Sequence[TopicModel], texts: Iterable[Sequence[str]],
     measures = check_measures(measures)
     words = [[[w for w, _ in topic] for topic in m.top_words(max(NPMI_TOP_N, DIVERSITY_TOP_N))] for m in models]
     rows = [{"k": int(m.n_topics)} for m in models]
+    total = len(texts) if progress else None  # (a split into paragraphs: counted once)
     for name in (m for m in measures if m in MEASURES):
-        with progress_bar(total=len(texts) if progress else None, unit="text", desc=f"topics: {name.upper()}",
-                          disable=not progress) as bar:
-            flat = coherence_per_topic([t for topics in words for t in topics], _Counted(texts, bar),
-                                       models[0].dictionary_, MEASURES[name])
+        # the texts through the bar, which counts each as gensim reads it (once a measure)
+        with progress_bar(iterable=texts, total=total, unit="text", desc=f"topics: {name.upper()}",
+                          disable=not progress) as counted:
+            flat = coherence_per_topic([t for topics in words for t in topics], counted, models[0].dictionary_,
+                                       MEASURES[name])
         start, unscored = 0, []  # unscored: (model, the numbers of its topics left out of its mean)
         for row, topics, model in zip(rows, words, models):
             values = flat[start:start + len(topics)]

@@ -161,7 +161,8 @@ def sweep_prepared(base: TopicModel, unit_tokens: list[list[str]], ks: Sequence[
                 fits.append((k, seed, model, time.perf_counter() - started))
                 log.info("K=%d seed %d fitted in %.1f s", k, seed, fits[-1][3])
                 bar.update()
-    measured = topic_measures([m for _, _, m, _ in fits], unit_tokens if reference is None else reference, measures)
+    measured = topic_measures([m for _, _, m, _ in fits], unit_tokens if reference is None else reference, measures,
+                              progress=progress)
     rows, firsts = [], []
     for k in ks:
         runs = [(model, secs, row) for (k_, _, model, secs), row in zip(fits, measured) if k_ == k]
