@@ -1131,6 +1131,13 @@ def test_extra_articles_left_blank_from_the_first_row_are_counted_not_blamed_on_
                              r"first c1, where 1 other article has one\): each --extra article needs one: label them, "
                              r"or leave them out of the file$"):
         jobs.train(jobs.Reading([data]), tmp_path / "m", extra_paths=[tmp_path / "extra.csv"])
+    # a `path` column beside (the review of hunt 28): not "a .txt article", which a table's fields looked like
+    (tmp_path / "extra.csv").write_text("id,text,label,path\nc1,Hội Nông dân xã đánh giá hoạt động năm 2023.,,a.pdf\n"
+                                        "c2,Huyện đoàn sơ kết công tác 6 tháng đầu năm.,semi_annual_review,b.pdf\n"
+                                        "c3,Xã trồng cây xanh.,,c.pdf\n", encoding="utf-8")
+    with pytest.raises(dvtopics.InputError,
+                       match=r"extra\.csv: 2 articles have no label \(their label cells are blank"):
+        jobs.train(jobs.Reading([data]), tmp_path / "m", extra_paths=[tmp_path / "extra.csv"])
 
 
 def test_an_extra_file_whose_text_has_another_name_is_not_called_a_labels_file(tmp_path):

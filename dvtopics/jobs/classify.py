@@ -15,6 +15,7 @@ from ..arguments import MAX_BATCH, MAX_PART, MAX_SEED, MIN_FOLDS, as_list, check
 from ..errors import DvtopicsError, InputError
 from ..wording import plural, word_for
 from ..io.article import Article
+from ..io.folders import file_kind
 from ..io.paths import unique_paths
 from ..io.read import read_articles
 from ..io.records import LABEL_OUT_COLUMNS, FieldNames
@@ -118,6 +119,9 @@ def _extra_articles(paths: Sequence[str], reading: Reading, gold: dict[str, str]
     # counted again, and undone and redone
     for path in unique_paths(paths) if paths else []:
         readable, first_error, unlabelled, labelled, n_unlabelled = 0, None, None, 0, 0
+        # .txt articles (a folder of them, say) hold a text, never a label: told by the file, not by an article's
+        # fields (a table's `path` column looked like a .txt article's)
+        of_txt = os.path.isdir(path) or file_kind(Path(path)) == "txt"
         try:
             for article in read_articles([path], reading.fields, "record", reading.max_bytes):
                 readable += not article.error
@@ -128,7 +132,7 @@ def _extra_articles(paths: Sequence[str], reading: Reading, gold: dict[str, str]
                     # were met one run at a time
                     unlabelled = unlabelled or article
                     n_unlabelled += 1
-                    if _is_txt_article(article):  # nor will the folder's other files have one: refused as they are
+                    if of_txt:  # nor will the folder's other files have one: refused as they are
                         break
                 elif unlabelled is None:
                     yield article
@@ -150,7 +154,7 @@ def _extra_articles(paths: Sequence[str], reading: Reading, gold: dict[str, str]
                                  f"{word_for(labelled, 'has', 'have')} one): each --extra article needs one: label "
                                  f"{(them := word_for(n_unlabelled, 'it', 'them'))}, or leave {them} out of the file"
                                  + in_labels)
-            if _is_txt_article(unlabelled):  # (a folder of them, say): its file holds a text, never a label
+            if of_txt:
                 what = "a folder of .txt articles" if os.path.isdir(path) else "a .txt article"
                 raise InputError(f"--extra {path}: {what} ({unlabelled.meta['path']}), and a .txt file holds a text, "
                                  "never a label: --extra takes labelled articles, a JSONL, CSV, JSON or .xlsx file "
@@ -163,11 +167,6 @@ def _extra_articles(paths: Sequence[str], reading: Reading, gold: dict[str, str]
         if not readable:
             raise InputError(f"--extra {path}: no article could be read ({first_error})"
                              + _labels_hint(path, reading.fields))
-
-
-def _is_txt_article(article: Article) -> bool:
-    """An article read from a .txt file (`io.read_text`): its meta holds its path alone, and its file no label."""
-    return set(article.meta) - {"warning", "extra_cells"} == {"path"}
 
 
 @contextmanager

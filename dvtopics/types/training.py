@@ -239,9 +239,8 @@ def _none_labelled(gold: dict[str, str] | None, an_id: str | None, failed: list 
     if unread is not None:
         return (f"no labelled article found: the labelled articles of the input could not be read (such as "
                 f"{unread.id!r}: {unread.error})")
-    given = next(iter(gold or {}), None)
-    such = f" (such as {given!r}; the articles' ids are such as {an_id!r})" if given is not None else ""
-    which = (f"none of the {len(gold)} ids of the hand labels (gold_labels, --labels) is" if len(gold or {}) > 1 else
+    such = f" (such as {next(iter(gold))!r}; the articles' ids are such as {an_id!r})"
+    which = (f"none of the {len(gold)} ids of the hand labels (gold_labels, --labels) is" if len(gold) > 1 else
              "the one id of the hand labels (gold_labels, --labels) is not")
     return (f"no labelled article found: {which} an article's{such}, nor has an article a label of their set in its "
             "label field (--label-field)")
