@@ -999,17 +999,27 @@ def test_evaluate_refuses_labels_the_model_does_not_know_and_names_them(model_di
     assert "5 of the 35 labelled articles have a label the model" in caplog.text and "'SK' (1)" in caplog.text
 
 
-def test_every_labels_option_names_the_formats_a_labels_file_may_have():
-    """read_labels reads CSV, .xlsx and JSONL: --help says so wherever a labels file is taken."""
+def _every_command(group):
     import click
 
-    def commands(group):
-        for command in group.commands.values():
-            yield from commands(command) if isinstance(command, click.Group) else [command]
+    for command in group.commands.values():
+        yield from _every_command(command) if isinstance(command, click.Group) else [command]
 
-    helps = [param.help for command in commands(cli) for param in command.params if "--labels" in param.opts]
+
+def test_every_labels_option_names_the_formats_a_labels_file_may_have():
+    """read_labels reads CSV, .xlsx and JSONL: --help says so wherever a labels file is taken."""
+    helps = [param.help for command in _every_command(cli) for param in command.params if "--labels" in param.opts]
     assert len(helps) == 5  # train, evaluate, topics fit, topics assign, report
     assert all("CSV" in help and ".xlsx" in help and "JSONL" in help for help in helps), helps
+
+
+def test_no_help_describes_a_range_with_none():
+    """click describes a range open at both ends as "x<=None": -j's help showed it on every command that reads."""
+    import click
+
+    for command in _every_command(cli):
+        help_text = command.get_help(click.Context(command, info_name=command.name))
+        assert "None" not in help_text, (command.name, [line for line in help_text.splitlines() if "None" in line])
 
 
 def test_evaluate_compare_lists_what_a_retrained_model_changed(model_dir, corpus, tmp_path, caplog):

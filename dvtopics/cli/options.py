@@ -247,6 +247,10 @@ class WholeNumber(click.IntRange):
             self.fail(f"{value!r}: {whole_number_wanted(value, self.min, self.max)}", param, ctx)
         return super().convert(value, param, ctx)
 
+    def _describe_range(self) -> str:
+        # click describes a range open at both ends as "x<=None" in the help; such an option's help says its values
+        return "" if self.min is None and self.max is None else super()._describe_range()
+
 
 SEED = WholeNumber(0, MAX_SEED)  # what numpy accepts as a random seed
 ARTICLES = WholeNumber(1, MAX_PART)  # articles at a time (a Dask part, a report's rows per type)
