@@ -453,14 +453,15 @@ def _discard(parts_dir: Path, made: bool) -> None:
 
 def run_job(job, paths: Sequence[str | os.PathLike], out: str | os.PathLike | None, *, scheduler: str | None = None,
             fields: FieldNames = FieldNames(), max_bytes: int = MAX_ARTICLE_BYTES, part_size: int = PART_SIZE,
-            resume: bool = False, n_workers: int | None = None, gather=None,
+            resume: bool = False, n_workers: int | None = None, gather=None, check=None,
             on_part: Callable[[int], None] | None = None, settings: dict | None = None) -> Counter:
     """Run `job` (a `LabelJob` or `AssignJob`) over the parts of `paths` on Dask.
 
     `out` ending in "/" (or an existing folder) keeps the part files there;
     otherwise they go to `OUT.parts/` and `gather(records, out)` writes them
     into `out` (default: `batch.write_output`, .jsonl/.csv/.xlsx) before the
-    folder is removed. `on_part(n)` is called as each part finishes, with its
+    folder is removed. `check(records)`, before either, may refuse the parts as a
+    whole (an `InputError`): they are then taken away. `on_part(n)` is called as each part finishes, with its
     article count. `settings` (`batch.SETTINGS`) are recorded, and a resume with others refused.
     Returns the count of each label ("error" for failures).
 
@@ -530,15 +531,19 @@ def run_job(job, paths: Sequence[str | os.PathLike], out: str | os.PathLike | No
                 undo()
             raise
         notes.say()
-        if keep_parts:
-            return counts
-        records = itertools.chain.from_iterable(read_records(part_path(parts_dir, p.index)) for p in parts)
+
+        def records():
+            return itertools.chain.from_iterable(read_records(part_path(parts_dir, p.index)) for p in parts)
         try:
-            (gather or write_output)(records, out)
+            if check:  # kept parts too: the next job would read them as this one's result
+                check(records())
+            if not keep_parts:
+                (gather or write_output)(records(), out)
         except InputError:
             # the parts refused as a whole (`topics assign --labels` none of whose ids is an article's): the same input
             # and options give the same, so none is kept to block the corrected command, as a local run leaves none
             _discard(parts_dir, made)
             raise
-        shutil.rmtree(parts_dir)
+        if not keep_parts:
+            shutil.rmtree(parts_dir)
         return counts
