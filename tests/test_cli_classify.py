@@ -138,6 +138,23 @@ def test_inspect_says_when_a_model_file_is_not_the_one_its_card_names(model_dir,
     assert CliRunner().invoke(cli, ["inspect", str(model_dir), str(corpus)]).exit_code == 0
 
 
+def test_inspect_says_when_a_card_edited_by_hand_is_not_the_one_its_model_was_saved_with(model_dir, tmp_path):
+    """Hunt 29 I, 2: a card whose parameters were edited by hand, its model file intact (the checksum is the file's),
+    was shown as a sound model's, exit 0, while loading the model refused it. inspect says what loading says."""
+    edited = tmp_path / "edited"
+    shutil.copytree(model_dir, edited)
+    card = json.loads((edited / "model_card.json").read_text(encoding="utf-8"))
+    card["parameters"]["head_chars"] = 1000
+    (edited / "model_card.json").write_text(json.dumps(card), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["inspect", str(edited)])
+    assert result.exit_code == 1 and result.stdout.startswith(f"{edited}: an article-type model")
+    assert "its parameters say head_chars 1000, the model file was trained with 4000" in result.stderr
+    (tmp_path / "arts").mkdir()
+    (tmp_path / "arts" / "a.txt").write_text("Hội nghị sơ kết công tác dân vận 6 tháng đầu năm.", encoding="utf-8")
+    labelled = CliRunner().invoke(cli, ["label", str(tmp_path / "arts"), "--model", str(edited)])
+    assert labelled.exit_code == 2 and result.stderr.strip() in labelled.stderr
+
+
 def test_an_output_folder_given_as_an_existing_file_is_said_to_be_a_folder(corpus, tmp_path):
     """Hunt 27 B: `train a.jsonl --out labels.csv` (a file there) said only "Directory 'labels.csv' is a file."."""
     there = tmp_path / "labels.csv"
