@@ -809,10 +809,19 @@ def test_evaluate_says_when_it_scores_a_model_on_articles_it_learnt_from(corpus,
     assert result.exit_code == 0, result.output
     assert f"3 of the 3 articles scored are among those {out} learnt from (e.g. 'h0')" in caplog.text
     assert "shipped learnt" not in caplog.text
+    # Hunt 29 I, 3: the JSON output carried none of it, for a script that reads the scores alone
+    caplog.clear()
+    result = CliRunner().invoke(cli, ["evaluate", str(out), str(held), "--compare", "shipped", "--format", "json"])
+    scored = json.loads(result.stdout)
+    assert (scored["learnt_from"], scored["n"], scored["compare"]["learnt_from"]) == (3, 3, None)  # shipped: unknown
+    assert f"3 of the 3 articles scored are among those {out} learnt from (e.g. 'h0')" in caplog.text
     caplog.clear()
     result = CliRunner().invoke(cli, ["evaluate", str(out), str(seeds_dir), "--labels", str(seeds_dir / "labels.csv")])
     assert result.exit_code == 0, result.output
     assert "learnt from" not in caplog.text
+    result = CliRunner().invoke(cli, ["evaluate", str(out), str(seeds_dir), "--labels", str(seeds_dir / "labels.csv"),
+                                      "--format", "json"])
+    assert json.loads(result.stdout)["learnt_from"] == 0
 
 
 def test_a_misspelt_type_names_an_article_so_labelled(corpus, tmp_path):

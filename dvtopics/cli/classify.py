@@ -139,7 +139,10 @@ def evaluate(model, paths, label_files, fmt, plot, show_errors, baseline, readin
                "title": article.title} for article, true, record in evaluation.errors[:show_errors]]
     if fmt == "json":
         out = {k: result[k] for k in ("accuracy", "macro_f1", "per_class", "n", "labels", "confusion")}
-        click.echo(json.dumps({**out, "errors": listed, **({"compare": compared} if compared else {})},
+        # the warning that the model learnt some of the articles scored (said on stderr too), for a script that
+        # reads the scores alone
+        click.echo(json.dumps({**out, "learnt_from": evaluation.learnt, "errors": listed,
+                               **({"compare": compared} if compared else {})},
                               ensure_ascii=False))
         sys.exit(_echo_failed(evaluation.failed))
     click.echo(format_scores(result))

@@ -407,20 +407,24 @@ class Evaluation:
     compared: dict | None  # against a baseline model: its scores and the articles whose label changed
     errors: list[tuple[Article, str, dict]]  # (article, true label, predicted record), in input order
     failed: list[Article] = field(default_factory=list)  # the articles that could not be read, left out
+    # of the articles scored, how many the model learnt from (None: its file does not record them, as the shipped
+    # one's does not): a score on them is not its skill on new articles (`_warn_learnt`)
+    learnt: int | None = None
 
 
-def _warn_learnt(name: str | None, classifier, articles) -> None:
+def _warn_learnt(name: str | None, classifier, articles) -> int | None:
     """Warn when `classifier` learnt some of the articles it is scored on (`train --extra` of the held-out file, say):
-    the score would read as its skill on new articles, silently."""
+    the score would read as its skill on new articles, silently. Return how many (None: the model cannot tell)."""
     from ..types.model import model_name
     from ..types.training import learnt_from
 
-    learnt = learnt_from(classifier, articles) if classifier is not None else None
+    learnt = learnt_from(classifier, articles)
     if learnt:
         log.warning("%d of the %s scored are among those %s learnt from (e.g. %r): on them its score says how well it "
                     "remembers its training data, not how well it labels new articles; score it on articles set apart "
                     "(not in its inputs, --labels or --extra)", len(learnt), plural(len(articles), "article"),
                     model_name(name), learnt[0].id)
+    return None if learnt is None else len(learnt)
 
 
 @job_arguments("model", "label_files", "baseline", "plot")
@@ -486,8 +490,8 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
     check_labels_known(truth, classifier.labels, model_name(model))
     if compare_with is not None:
         check_labels_known(truth, compare_with.labels, model_name(baseline))
-    for name, scored in ((model, classifier), (baseline, compare_with)):
-        _warn_learnt(name, scored, articles)
+    learnt = _warn_learnt(model, classifier, articles)
+    learnt_by_baseline = _warn_learnt(baseline, compare_with, articles) if compare_with is not None else None
     with open_cache(reading.cache_dir, reading.use_cache) as cache:
         records = classifier.predict(articles, cache=cache, n_jobs=reading.n_jobs, explain=False)
         predicted = [r["label"] for r in records]
@@ -497,10 +501,10 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
             before = [r["label"] for r in compare_with.predict(articles, cache=cache, n_jobs=reading.n_jobs,
                                                                explain=False)]
             compared = {"model": baseline, **changes([a.id for a in articles], [a.title for a in articles], truth,
-                                                     before, predicted)}
+                                                     before, predicted), "learnt_from": learnt_by_baseline}
     errors = [(a, t, r) for a, t, r in zip(articles, truth, records) if t != r["label"]]
     if plot:  # drawn here, not by the caller: a notebook's jobs.evaluate(..., plot="cm.png") wrote no figure
         from ..report.plots import confusion_matrix_figure, save_figure
 
         save_figure(confusion_matrix_figure(result["confusion"], result["labels"]), plot)
-    return Evaluation(result, compared, errors, failed)
+    return Evaluation(result, compared, errors, failed, learnt)
