@@ -1005,7 +1005,29 @@ def test_an_extra_file_with_no_readable_article_is_an_error(corpus, tmp_path):
     labels = tmp_path / "labels.csv"
     labels.write_text("id,label\nother-0,annual_review\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["train", str(corpus), "--extra", str(labels), "--out", str(tmp_path / "m")])
-    assert result.exit_code == 2 and "give it as --labels" in result.output
+    assert result.exit_code == 2 and "a labels file, given as --labels" in result.output
+    # hunt 29 I, 5: said twice in the error line, the reader's words and train's own hint after them
+    assert result.output.strip().splitlines()[-1].count("--labels") == 1
+
+
+def test_a_labels_workbook_that_fails_as_extra_is_parsed_once_for_the_hint(tmp_path, monkeypatch):
+    """Hunt 29 I, 5: the hint that a file given as --extra is a labels file read its workbook as labels, then again
+    for its columns: openpyxl takes seconds on a workbook of thousands of rows."""
+    from openpyxl import Workbook
+
+    import dvtopics.io.labels
+    from dvtopics.io.records import FieldNames
+    from dvtopics.jobs.classify import _labels_hint
+
+    book = Workbook()
+    for row in (["id", "label"], ["a1", "other"], ["a2", "annual_review"]):
+        book.active.append(row)
+    book.save(tmp_path / "labels.xlsx")
+    opened, open_workbook = [], dvtopics.io.labels.open_workbook
+    monkeypatch.setattr(dvtopics.io.labels, "open_workbook",
+                        lambda path, *args: opened.append(path) or open_workbook(path, *args))
+    assert "give it as --labels" in _labels_hint(tmp_path / "labels.xlsx", FieldNames())
+    assert len(opened) == 1
 
 
 def test_evaluate_refuses_labels_the_model_does_not_know_and_names_them(model_dir, corpus, tmp_path, caplog):

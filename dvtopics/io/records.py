@@ -47,6 +47,9 @@ def size_text(n: int) -> str:
 
 # The columns `label --out` writes: a table of these and no others holds ids and labels, but no texts
 LABEL_OUT_COLUMNS = ("id", "file", "label", "confidence", "cues", "title", "date", "source", "error", "warning")
+# what a table of such columns given as articles is told (`header_problem`): what a caller adds need not say it again
+LABELS_TABLE_GIVEN = ("it holds ids and labels, not articles: a labels file, given as --labels (to train, evaluate, "
+                      "report, topics) with the articles it labels among the inputs")
 
 
 def header_problem(where, header: list, fields: "FieldNames", given: list | None = None) -> str | None:
@@ -81,8 +84,7 @@ def header_problem(where, header: list, fields: "FieldNames", given: list | None
         labels_only = set(header) <= {*LABEL_OUT_COLUMNS, *fields.named().values(), fields.id}
         if fields.text not in header and fields.label in header and labels_only:
             # `label labels.csv`, `inspect labels.csv`: a labels file given among the articles, --labels forgotten
-            problem += ("; it holds ids and labels, not articles: a labels file, given as --labels (to train, "
-                        "evaluate, report, topics) with the articles it labels among the inputs")
+            problem += f"; {LABELS_TABLE_GIVEN}"
         return problem
     unread = [name for name in header if isinstance(name, str) and name.strip() and name not in fields.wanted()]
     warn_of_lead_as_text(where, header, given, fields, unread)

@@ -18,7 +18,7 @@ from ..io.article import Article
 from ..io.folders import file_kind
 from ..io.paths import unique_paths
 from ..io.read import read_articles
-from ..io.records import LABEL_OUT_COLUMNS, FieldNames
+from ..io.records import LABEL_OUT_COLUMNS, LABELS_TABLE_GIVEN, FieldNames
 from ..io.write import naming
 from ..text.cache import open_cache
 from .checks import (NoLabelledArticles, PART_SIZE, check_engine, check_ids_found, check_suffix, field_settings,
@@ -137,7 +137,7 @@ def _extra_articles(paths: Sequence[str], reading: Reading, gold: dict[str, str]
                 elif unlabelled is None:
                     yield article
         except InputError as exc:  # a table without the text column: a labels file, perhaps
-            raise InputError(f"--extra {exc}" + _labels_hint(path, reading.fields)) from None
+            raise InputError(f"--extra {exc}" + _labels_hint(path, reading.fields, str(exc))) from None
         if unlabelled is not None:  # training's own line named neither file nor field. Not with `_labels_hint`: the
             # file has texts (a labels file too, read as one, when its rows have a text): it was told to give them as
             # --labels, "not the articles' text"
@@ -166,7 +166,7 @@ def _extra_articles(paths: Sequence[str], reading: Reading, gold: dict[str, str]
                              + (f"; its other fields are {', '.join(map(repr, others))}" if others else "") + in_labels)
         if not readable:
             raise InputError(f"--extra {path}: no article could be read ({first_error})"
-                             + _labels_hint(path, reading.fields))
+                             + _labels_hint(path, reading.fields, first_error))
 
 
 @contextmanager
@@ -202,17 +202,20 @@ LABELS_HINT_BYTES = 50 << 20  # a larger file is not read as a labels file for a
 
 
 
-def _labels_hint(path, fields: FieldNames) -> str:
+def _labels_hint(path, fields: FieldNames, said: str | None = None) -> str:
     """What to do with a file of ids and labels but no texts (the .xlsx `label --out` writes) given as --extra. Not
     said of a file with other columns: its text is under another name (`content`, read with --text-field), and it was
-    told it held no texts."""
-    from ..io.labels import labels_file_columns, read_labels
+    told it held no texts. Nor after an error (`said`) that says it already: a table's reader does."""
+    from ..io.labels import labels_file_columns, read_labels, workbooks_read_once
 
+    if said and LABELS_TABLE_GIVEN in said:
+        return ""
     try:
         if os.path.getsize(path) > LABELS_HINT_BYTES:  # a corpus, not a labels file: not read whole for a hint
             return ""
-        read_labels(path, label_field=fields.label, id_field=fields.id)
-        columns = labels_file_columns(path, fields.label, fields.id)
+        with workbooks_read_once():  # its labels, then its columns: a workbook parsed once
+            read_labels(path, label_field=fields.label, id_field=fields.id)
+            columns = labels_file_columns(path, fields.label, fields.id)
     except (DvtopicsError, OSError, ValueError, csv.Error):  # no hint where its header cannot be read
         return ""
     if any(column not in (*LABEL_OUT_COLUMNS, fields.id, fields.label) for column in columns):
