@@ -1010,6 +1010,25 @@ def test_an_extra_file_with_no_readable_article_is_an_error(corpus, tmp_path):
     assert result.output.strip().splitlines()[-1].count("--labels") == 1
 
 
+def test_an_extra_file_that_cannot_be_read_is_said_once(corpus, tmp_path, caplog):
+    """Hunt 29 I, 7: `train --extra FOLDER` of .csv tables (a folder reads its .txt files only): the folder's error
+    was logged, then said again in the error line. Said once, in that line; an --extra file with an article read
+    still logs the errors of the others, once each."""
+    (tmp_path / "ex").mkdir()
+    (tmp_path / "ex" / "a.csv").write_text("id,text,label\nx1,Hội nghị tổng kết năm.,annual_review\n",
+                                           encoding="utf-8")
+    result = CliRunner().invoke(cli, ["train", str(corpus), "--extra", str(tmp_path / "ex"), "--out",
+                                      str(tmp_path / "m")])
+    assert result.exit_code == 2 and result.stderr.startswith(f"Error: --extra {tmp_path / 'ex'}: no article could be read")
+    assert "the folder holds no .txt file" in result.stderr and "holds no .txt" not in caplog.text
+    some = tmp_path / "some.jsonl"
+    some.write_text('{"id": "s1", "text": "Hội Nông dân xã tổng kết năm 2023.", "label": "annual_review"}\n{broken\n',
+                    encoding="utf-8")
+    result = CliRunner().invoke(cli, ["train", str(corpus), "--extra", str(some), "--out", str(tmp_path / "m"),
+                                      "--classifier", "logreg", "--folds", "2"])
+    assert result.exit_code == 1 and caplog.text.count("some.jsonl:2") == 1
+
+
 def test_a_labels_workbook_that_fails_as_extra_is_parsed_once_for_the_hint(tmp_path, monkeypatch):
     """Hunt 29 I, 5: the hint that a file given as --extra is a labels file read its workbook as labels, then again
     for its columns: openpyxl takes seconds on a workbook of thousands of rows."""

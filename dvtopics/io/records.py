@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import logging
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, fields as dataclass_fields
 from typing import Iterable, Iterator, Mapping
 
@@ -22,12 +24,33 @@ from .tables import (COMMON_NAMES, FIELD_NAME_CHARS, column_meant, field_names, 
 log = logging.getLogger(__name__)
 
 
+# The errors `failed` holds back in `errors_held`: None outside it
+_HELD: ContextVar[list[str] | None] = ContextVar("dvtopics_held_errors", default=None)
+
+
+@contextmanager
+def errors_held() -> Iterator[list[str]]:
+    """Within it, the error of an article that cannot be read is not logged but put in the list it gives, for the
+    caller to say once: `train --extra` of a file none of whose articles can be read says the first in its own error,
+    where it was said twice, logged and in that error."""
+    held: list[str] = []
+    token = _HELD.set(held)
+    try:
+        yield held
+    finally:
+        _HELD.reset(token)
+
+
 def failed(article_id: str, message: str, on_error: str, title: str = "") -> Article:
     """An article that could not be read; it keeps the id and `title` its record gave, for the reader."""
     if on_error == "raise":  # the reading stops here: the error says how to read on
         raise InputError(f"{message}; on_error=\"record\" (read_articles' default) reads on, giving this one as an "
                          "article with its error")
-    log.error("%s", message)  # an error, not a warning: `dvtopics -q` shows it (exit code 1 says some were)
+    held = _HELD.get()
+    if held is not None:
+        held.append(message)
+    else:
+        log.error("%s", message)  # an error, not a warning: `dvtopics -q` shows it (exit code 1 says some were)
     return Article(id=article_id, title=title, error=message)
 
 

@@ -18,7 +18,7 @@ from ..io.article import Article
 from ..io.folders import file_kind
 from ..io.paths import unique_paths
 from ..io.read import read_articles
-from ..io.records import LABEL_OUT_COLUMNS, LABELS_TABLE_GIVEN, FieldNames
+from ..io.records import LABEL_OUT_COLUMNS, LABELS_TABLE_GIVEN, FieldNames, errors_held
 from ..io.write import naming
 from ..text.cache import open_cache
 from .checks import (NoLabelledArticles, PART_SIZE, check_engine, check_ids_found, check_suffix, field_settings,
@@ -122,22 +122,27 @@ def _extra_articles(paths: Sequence[str], reading: Reading, gold: dict[str, str]
         # .txt articles (a folder of them, say) hold a text, never a label: told by the file, not by an article's
         # fields (a table's `path` column looked like a .txt article's)
         of_txt = os.path.isdir(path) or file_kind(Path(path)) == "txt"
+        kept = []
         try:
-            for article in read_articles([path], reading.fields, "record", reading.max_bytes):
-                readable += not article.error
-                labelled += bool(not article.error and article.label)
-                first_error = first_error or article.error
-                if not article.error and not article.label:
-                    # read on, counting: a first row left blank read as a label field not found, and the blanks
-                    # were met one run at a time
-                    unlabelled = unlabelled or article
-                    n_unlabelled += 1
-                    if of_txt:  # nor will the folder's other files have one: refused as they are
-                        break
-                elif unlabelled is None:
-                    yield article
+            # the errors logged once the file is known to hold an article: else the first is this one's
+            with errors_held() as errors:
+                for article in read_articles([path], reading.fields, "record", reading.max_bytes):
+                    readable += not article.error
+                    labelled += bool(not article.error and article.label)
+                    first_error = first_error or article.error
+                    if not article.error and not article.label:
+                        # read on, counting: a first row left blank read as a label field not found, and the blanks
+                        # were met one run at a time
+                        unlabelled = unlabelled or article
+                        n_unlabelled += 1
+                        if of_txt:  # nor will the folder's other files have one: refused as they are
+                            break
+                    elif unlabelled is None:
+                        kept.append(article)
         except InputError as exc:  # a table without the text column: a labels file, perhaps
             raise InputError(f"--extra {exc}" + _labels_hint(path, reading.fields, str(exc))) from None
+        for error in errors[0 if readable else 1:]:
+            log.error("%s", error)
         if unlabelled is not None:  # training's own line named neither file nor field. Not with `_labels_hint`: the
             # file has texts (a labels file too, read as one, when its rows have a text): it was told to give them as
             # --labels, "not the articles' text"
@@ -167,6 +172,7 @@ def _extra_articles(paths: Sequence[str], reading: Reading, gold: dict[str, str]
         if not readable:
             raise InputError(f"--extra {path}: no article could be read ({first_error})"
                              + _labels_hint(path, reading.fields, first_error))
+        yield from kept
 
 
 @contextmanager
