@@ -326,17 +326,17 @@ def _label_files(label_files) -> list:
     from ..io.labels import by_id
 
     if by_id(label_files) and not isinstance(label_files, Mapping):
-        if _numbered_from_0(label_files):  # a column of paths (df["file"]), not labels by id: its paths
+        if _numbered_rows(label_files):  # a column of paths (df["file"]), not labels by id: its paths
             return list(label_files)
         raise TypeError(f"label_files: a {type(label_files).__name__} is not a list of items (its labels would be "
                         f"read as paths): {LABEL_FILES_HINT}")
     return as_list(label_files, "label_files", LABEL_FILES_HINT)
 
 
-def _numbered_from_0(series) -> bool:
-    """Whether a pandas Series is indexed 0, 1, 2, … (a DataFrame's column, a list made a Series), not by ids."""
-    index = series.index
-    return type(index).__name__ == "RangeIndex" and index.start == 0 and index.step == 1
+def _numbered_rows(series) -> bool:
+    """Whether a pandas Series is indexed by row numbers (a DataFrame's column, filtered too: 3, 7, 12; a list made a
+    Series), not by ids: a filtered column of paths was refused as labels by id."""
+    return getattr(series.index.dtype, "kind", None) in ("i", "u")
 
 
 @job_arguments("label_files")
