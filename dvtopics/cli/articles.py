@@ -145,7 +145,7 @@ def segment(paths, out, lower, reading):
 
     data = segment_job(reading, out,
                        lower)
-    click.echo(f"{plural(len(data.good), 'article')} segmented into {out}", err=True)
+    click.echo(f"{plural(len(data.good), 'article')} segmented into {terminal_text(out)}", err=True)
     sys.exit(1 if data.failed else 0)
 
 

@@ -88,7 +88,7 @@ def train(paths, label_files, out, classifiers, extra_paths, weak_rules, weak_ot
     click.echo(format_scores(card["metrics"]["cross_validated"]))
     if "rules_only" in card["metrics"]:
         click.echo(f"\nrules alone: macro-F1 {card['metrics']['rules_only']['macro_f1']:.4f}")
-    click.echo(f"\nsaved to {out}", err=True)
+    click.echo(f"\nsaved to {terminal_text(out)}", err=True)
     sys.exit(_echo_failed(trained.failed))
 
 
@@ -199,7 +199,8 @@ def label(paths, model, out, min_confidence, abstain, resume, force, batch_size,
 def _echo_counts(counts: Counter, out) -> None:
     """The run's summary line; exit 1 when some articles could not be read."""
     summary = ", ".join(f"{name}: {n}" for name, n in counts.most_common())
-    click.echo(f"{plural(sum(counts.values()), 'article')} ({summary})" + (f" -> {out}" if out else ""), err=True)
+    click.echo(f"{plural(sum(counts.values()), 'article')} ({summary})" + (f" -> {terminal_text(out)}" if out else ""),
+               err=True)
     sys.exit(1 if counts.get("error") else 0)
 
 
