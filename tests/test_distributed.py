@@ -436,6 +436,22 @@ def test_dask_topic_assignment_into_a_parts_folder_refuses_labels_of_no_article(
     assert list(Path("parts").glob("part-*"))
 
 
+
+def test_a_dask_reading_whose_every_file_is_passed_over_is_the_local_engines_error(scheduler, tmp_path, caplog):
+    """Hunt 29 I (found beside 6): lock files alone on Dask gave "0 articles", exit 0, and a warning, where the local
+    engine gives one error record that says why (exit 1). Now the same record, said once."""
+    (tmp_path / "~$book.xlsx").write_bytes(b"\x05Admin" + b"\x00" * 160)
+    (tmp_path / "Thumbs.db").write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 100)
+    given = [tmp_path / "~$book.xlsx", tmp_path / "Thumbs.db"]
+    local = _invoke("label", *given, "--out", tmp_path / "l.csv")
+    caplog.clear()
+    dask = _invoke("label", *given, "--out", tmp_path / "d.csv", "--engine", "dask", "--scheduler", scheduler)
+    assert local.exit_code == dask.exit_code == 1, dask.output
+    assert (tmp_path / "d.csv").read_text(encoding="utf-8") == (tmp_path / "l.csv").read_text(encoding="utf-8")
+    assert "every file given was passed over: 2 system or lock files" in (tmp_path / "d.csv").read_text(encoding="utf-8")
+    assert caplog.text.count("system or lock files not read") == 1  # the record's error, no warning beside it
+
+
 # ------------------------------------------------------------------ trial 9
 
 def test_an_input_that_holds_no_article_is_an_error_in_its_place_on_both_engines(inputs, model_dir, scheduler,

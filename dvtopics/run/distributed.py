@@ -37,7 +37,7 @@ from ..io.files import LineRange, blank_line, open_binary, sized_lines
 from ..io.folders import Skipped, file_kind, iter_files, json_document, skipped_notes
 from ..io.article import Article
 from ..io.notes import PartsNotes, summarized_warnings
-from ..io.read import MAX_ARTICLE_BYTES, read_file
+from ..io.read import MAX_ARTICLE_BYTES, read_articles, read_file
 from ..io.records import FieldNames
 from ..io.write import json_default, staged
 from ..errors import DvtopicsError, InputError, MissingExtraError
@@ -58,6 +58,17 @@ class Part:
     index: int
     files: tuple[tuple[str, str], ...]  # (path, article id of a .txt file)
     lines: LineRange | None = None
+    # the paths given, when every file they name was passed over (lock files alone): the one part, read as a whole
+    # reading reads them, gives the error that says why in their place
+    passed_over: tuple[str, ...] = ()
+
+
+def _planned(part: Part) -> dict:
+    """A part as the plan records it, `passed_over` only where it is some: a plan written before it is the same."""
+    fields = asdict(part)
+    if not part.passed_over:
+        del fields["passed_over"]
+    return fields
 
 
 def line_ranges(path: Path, size: int) -> list[LineRange]:
@@ -86,6 +97,7 @@ def plan_parts(paths: Iterable[str | os.PathLike], size: int = PART_SIZE, text_f
     read whole, to give the error that says so in its place."""
     if size < 1:
         raise DvtopicsError("the part size must be at least 1 article")
+    paths = list(paths)
     parts: list[Part] = []
     texts: list[tuple[str, str]] = []  # consecutive .txt files waiting to fill a part
 
@@ -111,6 +123,8 @@ def plan_parts(paths: Iterable[str | os.PathLike], size: int = PART_SIZE, text_f
             parts += [Part(len(parts) + i, ((str(path), article_id),), lines)
                       for i, lines in enumerate(line_ranges(path, size) or [None])]
     flush_texts()
+    if skipped and not parts:  # as a local run says it: in an error record, not in a warning too
+        return [Part(0, (), passed_over=tuple(map(str, paths)))]
     for note in skipped_notes(skipped):
         log.warning("%s", note)
     return parts
@@ -119,6 +133,8 @@ def plan_parts(paths: Iterable[str | os.PathLike], size: int = PART_SIZE, text_f
 def read_part(part: Part, fields: FieldNames = FieldNames(), max_bytes: int = MAX_ARTICLE_BYTES) -> Iterator[Article]:
     """The articles of one part, as `read_articles` would give them (bad ones carry their error), a kind of
     warning said once a part (`summarized_warnings`)."""
+    if part.passed_over:
+        return read_articles(part.passed_over, fields, "record", max_bytes)
     return summarized_warnings(article for path, article_id in part.files
                                for article in read_file(Path(path), article_id, fields, "record", max_bytes,
                                                         part.lines))
@@ -381,7 +397,7 @@ def _prepare(parts: Sequence[Part], parts_dir: Path, resume: bool, inputs: dict,
     parts of the same input files, by their paths, sizes and times, and the same `settings`, as a local
     run's journal records them). Returns the plan to write (`_write_plan`), or None when resuming one. The plan
     records `part_size`, for a resume with another one to name the interrupted run's."""
-    plan = {"inputs": inputs, "parts": [asdict(part) for part in parts]}
+    plan = {"inputs": inputs, "parts": [_planned(part) for part in parts]}
     plan_file = parts_dir / PLAN
     # a part's lock file is no work (as `undo` reads it): a folder holding only locks is no other run's
     if plan_file.exists() or any(not path.name.endswith(".lock") for path in parts_dir.glob("part-*")):
