@@ -281,3 +281,20 @@ def test_every_options_choices_are_read_in_any_case(tmp_path):
     assert result.exit_code == 0 and json.loads(result.output.splitlines()[0])["id"] == "a"
     from dvtopics.cli.classify import _views
     assert _views("TEXT, Head") == ["text", "head"]
+
+
+def test_an_outputs_vietnamese_name_is_readable_in_the_summary_line_under_an_ascii_locale(tmp_path):
+    """Hunt 29 I, 10: under `LC_ALL=C PYTHONUTF8=0` the output's name reaches Python as surrogate escapes of its UTF-8
+    bytes; the file was right, but click's summary line showed each byte as "?" ("-> nh??n.csv")."""
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "a.jsonl").write_text('{"id": "a1", "text": "Hội nghị sơ kết công tác dân vận"}\n', encoding="utf-8")
+    env = {**os.environ, "LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}
+    out = os.fsencode(tmp_path) + "/nhãn.csv".encode("utf-8")  # the bytes a UTF-8 terminal gives
+    run = subprocess.run([sys.executable, "-m", "dvtopics", "label", os.fsencode(tmp_path / "a.jsonl"), "--out", out],
+                         capture_output=True, env=env, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert (tmp_path / "nhãn.csv").is_file()
+    assert run.stderr.decode("utf-8").strip().endswith(f"-> {tmp_path / 'nhãn.csv'}")

@@ -138,6 +138,23 @@ def test_inspect_says_when_a_model_file_is_not_the_one_its_card_names(model_dir,
     assert CliRunner().invoke(cli, ["inspect", str(model_dir), str(corpus)]).exit_code == 0
 
 
+def test_inspect_says_when_a_card_edited_by_hand_is_not_the_one_its_model_was_saved_with(model_dir, tmp_path):
+    """Hunt 29 I, 2: a card whose parameters were edited by hand, its model file intact (the checksum is the file's),
+    was shown as a sound model's, exit 0, while loading the model refused it. inspect says what loading says."""
+    edited = tmp_path / "edited"
+    shutil.copytree(model_dir, edited)
+    card = json.loads((edited / "model_card.json").read_text(encoding="utf-8"))
+    card["parameters"]["head_chars"] = 1000
+    (edited / "model_card.json").write_text(json.dumps(card), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["inspect", str(edited)])
+    assert result.exit_code == 1 and result.stdout.startswith(f"{edited}: an article-type model")
+    assert "its parameters say head_chars 1000, the model file was trained with 4000" in result.stderr
+    (tmp_path / "arts").mkdir()
+    (tmp_path / "arts" / "a.txt").write_text("Hội nghị sơ kết công tác dân vận 6 tháng đầu năm.", encoding="utf-8")
+    labelled = CliRunner().invoke(cli, ["label", str(tmp_path / "arts"), "--model", str(edited)])
+    assert labelled.exit_code == 2 and result.stderr.strip() in labelled.stderr
+
+
 def test_an_output_folder_given_as_an_existing_file_is_said_to_be_a_folder(corpus, tmp_path):
     """Hunt 27 B: `train a.jsonl --out labels.csv` (a file there) said only "Directory 'labels.csv' is a file."."""
     there = tmp_path / "labels.csv"
@@ -792,10 +809,19 @@ def test_evaluate_says_when_it_scores_a_model_on_articles_it_learnt_from(corpus,
     assert result.exit_code == 0, result.output
     assert f"3 of the 3 articles scored are among those {out} learnt from (e.g. 'h0')" in caplog.text
     assert "shipped learnt" not in caplog.text
+    # Hunt 29 I, 3: the JSON output carried none of it, for a script that reads the scores alone
+    caplog.clear()
+    result = CliRunner().invoke(cli, ["evaluate", str(out), str(held), "--compare", "shipped", "--format", "json"])
+    scored = json.loads(result.stdout)
+    assert (scored["learnt_from"], scored["n"], scored["compare"]["learnt_from"]) == (3, 3, None)  # shipped: unknown
+    assert f"3 of the 3 articles scored are among those {out} learnt from (e.g. 'h0')" in caplog.text
     caplog.clear()
     result = CliRunner().invoke(cli, ["evaluate", str(out), str(seeds_dir), "--labels", str(seeds_dir / "labels.csv")])
     assert result.exit_code == 0, result.output
     assert "learnt from" not in caplog.text
+    result = CliRunner().invoke(cli, ["evaluate", str(out), str(seeds_dir), "--labels", str(seeds_dir / "labels.csv"),
+                                      "--format", "json"])
+    assert json.loads(result.stdout)["learnt_from"] == 0
 
 
 def test_a_misspelt_type_names_an_article_so_labelled(corpus, tmp_path):
@@ -979,7 +1005,48 @@ def test_an_extra_file_with_no_readable_article_is_an_error(corpus, tmp_path):
     labels = tmp_path / "labels.csv"
     labels.write_text("id,label\nother-0,annual_review\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["train", str(corpus), "--extra", str(labels), "--out", str(tmp_path / "m")])
-    assert result.exit_code == 2 and "give it as --labels" in result.output
+    assert result.exit_code == 2 and "a labels file, given as --labels" in result.output
+    # hunt 29 I, 5: said twice in the error line, the reader's words and train's own hint after them
+    assert result.output.strip().splitlines()[-1].count("--labels") == 1
+
+
+def test_an_extra_file_that_cannot_be_read_is_said_once(corpus, tmp_path, caplog):
+    """Hunt 29 I, 7: `train --extra FOLDER` of .csv tables (a folder reads its .txt files only): the folder's error
+    was logged, then said again in the error line. Said once, in that line; an --extra file with an article read
+    still logs the errors of the others, once each."""
+    (tmp_path / "ex").mkdir()
+    (tmp_path / "ex" / "a.csv").write_text("id,text,label\nx1,Hội nghị tổng kết năm.,annual_review\n",
+                                           encoding="utf-8")
+    result = CliRunner().invoke(cli, ["train", str(corpus), "--extra", str(tmp_path / "ex"), "--out",
+                                      str(tmp_path / "m")])
+    assert result.exit_code == 2 and result.stderr.startswith(f"Error: --extra {tmp_path / 'ex'}: no article could be read")
+    assert "the folder holds no .txt file" in result.stderr and "holds no .txt" not in caplog.text
+    some = tmp_path / "some.jsonl"
+    some.write_text('{"id": "s1", "text": "Hội Nông dân xã tổng kết năm 2023.", "label": "annual_review"}\n{broken\n',
+                    encoding="utf-8")
+    result = CliRunner().invoke(cli, ["train", str(corpus), "--extra", str(some), "--out", str(tmp_path / "m"),
+                                      "--classifier", "logreg", "--folds", "2"])
+    assert result.exit_code == 1 and caplog.text.count("some.jsonl:2") == 1
+
+
+def test_a_labels_workbook_that_fails_as_extra_is_parsed_once_for_the_hint(tmp_path, monkeypatch):
+    """Hunt 29 I, 5: the hint that a file given as --extra is a labels file read its workbook as labels, then again
+    for its columns: openpyxl takes seconds on a workbook of thousands of rows."""
+    from openpyxl import Workbook
+
+    import dvtopics.io.labels
+    from dvtopics.io.records import FieldNames
+    from dvtopics.jobs.classify import _labels_hint
+
+    book = Workbook()
+    for row in (["id", "label"], ["a1", "other"], ["a2", "annual_review"]):
+        book.active.append(row)
+    book.save(tmp_path / "labels.xlsx")
+    opened, open_workbook = [], dvtopics.io.labels.open_workbook
+    monkeypatch.setattr(dvtopics.io.labels, "open_workbook",
+                        lambda path, *args: opened.append(path) or open_workbook(path, *args))
+    assert "give it as --labels" in _labels_hint(tmp_path / "labels.xlsx", FieldNames())
+    assert len(opened) == 1
 
 
 def test_evaluate_refuses_labels_the_model_does_not_know_and_names_them(model_dir, corpus, tmp_path, caplog):

@@ -410,6 +410,48 @@ def test_dask_topic_assignment_reads_its_labels_and_counts_its_warnings_as_the_l
     assert _invoke(*assign, "types.csv", "--out", "e.csv", *dask).exit_code == 0
 
 
+
+def test_dask_topic_assignment_into_a_parts_folder_refuses_labels_of_no_article(scheduler, tmp_path, monkeypatch,
+                                                                                  caplog):
+    """Hunt 29 I, 1: with `--out FOLDER/` the parts were kept, and --labels none of whose ids is an article's were
+    neither refused nor warned of (the check was made only where the parts were gathered into one table)."""
+    monkeypatch.chdir(tmp_path)
+    Path("arts").mkdir()
+    for i, article in enumerate(made_up_articles(2)):
+        Path("arts", f"a{i}.txt").write_text(article.raw, encoding="utf-8")
+    assert _invoke("topics", "fit", "arts", "--k", "2", "--no-phrases", "--out", "themes", "--no-cache",
+                   "--no-below", "1").exit_code == 0
+    Path("none.csv").write_text("id,label\nzz1,other\nzz2,annual_review\n", encoding="utf-8")
+    Path("kept").mkdir()  # a folder of the user's: its other files stay
+    Path("kept", "notes.txt").write_text("mine", encoding="utf-8")
+    dask = ["--engine", "dask", "--scheduler", scheduler, "--part-size", "2", "--no-cache"]
+    for out in ("parts/", "kept/"):
+        result = _invoke("topics", "assign", "themes", "arts", "--labels", "none.csv", "--out", out, *dask)
+        assert result.exit_code == 2 and "none of the 2 ids in --labels is an article of the input" in result.output
+    assert not Path("parts").exists() and [p.name for p in Path("kept").iterdir()] == ["notes.txt"]
+    Path("some.csv").write_text("id,label\na1,other\nzz2,annual_review\n", encoding="utf-8")
+    caplog.clear()
+    assert _invoke("topics", "assign", "themes", "arts", "--labels", "some.csv", "--out", "parts/", *dask).exit_code == 0
+    assert "1 of the 2 labelled ids in --labels is not an article of the input: left out: 'zz2'" in caplog.text
+    assert list(Path("parts").glob("part-*"))
+
+
+
+def test_a_dask_reading_whose_every_file_is_passed_over_is_the_local_engines_error(scheduler, tmp_path, caplog):
+    """Hunt 29 I (found beside 6): lock files alone on Dask gave "0 articles", exit 0, and a warning, where the local
+    engine gives one error record that says why (exit 1). Now the same record, said once."""
+    (tmp_path / "~$book.xlsx").write_bytes(b"\x05Admin" + b"\x00" * 160)
+    (tmp_path / "Thumbs.db").write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 100)
+    given = [tmp_path / "~$book.xlsx", tmp_path / "Thumbs.db"]
+    local = _invoke("label", *given, "--out", tmp_path / "l.csv")
+    caplog.clear()
+    dask = _invoke("label", *given, "--out", tmp_path / "d.csv", "--engine", "dask", "--scheduler", scheduler)
+    assert local.exit_code == dask.exit_code == 1, dask.output
+    assert (tmp_path / "d.csv").read_text(encoding="utf-8") == (tmp_path / "l.csv").read_text(encoding="utf-8")
+    assert "every file given was passed over: 2 system or lock files" in (tmp_path / "d.csv").read_text(encoding="utf-8")
+    assert caplog.text.count("system or lock files not read") == 1  # the record's error, no warning beside it
+
+
 # ------------------------------------------------------------------ trial 9
 
 def test_an_input_that_holds_no_article_is_an_error_in_its_place_on_both_engines(inputs, model_dir, scheduler,

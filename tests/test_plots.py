@@ -349,3 +349,30 @@ def test_labels_holding_dollar_signs_are_drawn_as_written(tmp_path):
         drawn = [text._preprocess_math(text.get_text()) for text in texts]
         assert drawn and all(not math for _, math in drawn), number
         assert {text for text, _ in drawn} & set(labels), number
+
+
+def test_an_unwritable_home_gives_no_matplotlib_warning(tmp_path):
+    """Hunt 29 I, 8: with a HOME that cannot be written (a service's, read-only), `report` and `topics fit` printed
+    matplotlib's two-line warning to set MPLCONFIGDIR. A temporary folder is given it then, and only then."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    (tmp_path / "not-a-folder").write_text("", encoding="utf-8")  # (root makes a missing HOME: a file it cannot)
+    show = "import os, dvtopics.report.plots; print(os.environ.get('MPLCONFIGDIR'))"
+    env = {name: value for name, value in os.environ.items()
+           if name not in ("MPLCONFIGDIR", "XDG_CONFIG_HOME", "XDG_CACHE_HOME")}
+
+    def run(home):
+        return subprocess.run([sys.executable, "-c", show], capture_output=True, text=True, timeout=300,
+                              env={**env, "HOME": str(home)}, cwd=Path(__file__).parents[1])
+
+    unwritable = run(tmp_path / "not-a-folder")
+    assert unwritable.returncode == 0 and unwritable.stderr == ""
+    assert Path(unwritable.stdout.strip()).name.startswith("dvtopics-matplotlib-")
+    assert not Path(unwritable.stdout.strip()).exists()  # removed at exit
+    (tmp_path / "home").mkdir()
+    writable = run(tmp_path / "home")
+    assert (writable.stdout.strip(), writable.stderr) == ("None", "")
+    assert (tmp_path / "home" / ".config" / "matplotlib").is_dir() or sys.platform != "linux"

@@ -638,6 +638,12 @@ def test_labels_by_id_given_as_label_files_are_refused_as_no_list_of_files(tmp_p
 
     (tmp_path / "l.csv").write_text("id,label\na1,other\n", encoding="utf-8")
     assert gold_labels(pd.Series([str(tmp_path / "l.csv")])) == {"a1": "other"}
+    # hunt 29 I, 9: so is a filtered DataFrame's column (rows 3, 7), refused as labels by id; and a list of paths
+    (tmp_path / "m.csv").write_text("id,label\na2,annual_review\n", encoding="utf-8")
+    files = pd.DataFrame({"file": [str(tmp_path / name) for name in ("x.csv", "l.csv", "y.csv", "m.csv")]})
+    assert list(files["file"][1::2].index) == [1, 3]
+    for given in (files["file"][1::2], list(files["file"][1::2])):
+        assert gold_labels(given) == {"a1": "other", "a2": "annual_review"}
 
 
 def test_a_loaded_model_given_to_a_job_for_its_folder_is_refused_saying_so(shipped, seeds_dir, tmp_path):
@@ -1151,7 +1157,9 @@ def test_an_extra_file_whose_text_has_another_name_is_not_called_a_labels_file(t
         jobs.train(jobs.Reading([data]), tmp_path / "m", extra_paths=[tmp_path / "extra.csv"])
     (tmp_path / "labels.csv").write_text("id,label,confidence,cues,title\nc1,other,0.9,,Xã trồng cây xanh\n",
                                          encoding="utf-8")
-    with pytest.raises(dvtopics.InputError, match=r"it holds ids and labels, not the articles' text: give it as --labels"):
+    with pytest.raises(dvtopics.InputError, match=r"it holds ids and labels, not articles: a labels file, given as "
+                                                   r"--labels \(to train, evaluate, report, topics\) with the articles it "
+                                                   r"labels among the inputs\)$"):  # said once (hunt 29 I, 5)
         jobs.train(jobs.Reading([data]), tmp_path / "m", extra_paths=[tmp_path / "labels.csv"])
 
 

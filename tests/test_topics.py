@@ -7,6 +7,7 @@ import csv
 import json
 import random
 import re
+import shutil
 
 import numpy as np
 import pytest
@@ -586,6 +587,18 @@ def test_cli_assign_resume_is_for_the_dask_engine_only(seeds_model, tmp_path):
                                       "--resume"])
     assert result.exit_code == 2 and "--engine dask" in result.output
     assert (tmp_path / "a.csv").read_text(encoding="utf-8") == "finished"
+
+
+def test_cli_inspect_refuses_a_topics_card_edited_by_hand_as_loading_does(seeds_model, tmp_path):
+    """Hunt 29 I, 2: a topics card edited to say another K, its model file intact, was shown as sound by inspect
+    (exit 0) while every command that loads the model refused it."""
+    edited = tmp_path / "themes"
+    shutil.copytree(seeds_model[0], edited)
+    card = json.loads((edited / "model_card.json").read_text(encoding="utf-8"))
+    (edited / "model_card.json").write_text(json.dumps({**card, "k": 5}), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["inspect", str(edited)])
+    assert result.exit_code == 1 and "it says k 5, the model file has 4" in result.stderr
+    assert CliRunner().invoke(cli, ["inspect", str(seeds_model[0])]).exit_code == 0
 
 
 def test_cli_html_and_show_errors(seeds_model, tmp_path):

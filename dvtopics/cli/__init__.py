@@ -43,7 +43,7 @@ class DvtopicsGroup(click.Group):
                 pass
             ctx.exit(EXIT_BROKEN_PIPE)
         except OSError as exc:  # a folder that cannot be written, a full disk: the system's reason, in one line
-            where = f"{exc.filename}: " if exc.filename else ""
+            where = f"{terminal_text(exc.filename)}: " if exc.filename else ""
             click.echo(f"Error: {where}{exc.strerror or exc}", err=True)
             ctx.exit(EXIT_ERROR)
         except KeyboardInterrupt:

@@ -4,7 +4,6 @@ from __future__ import annotations
 import functools
 import json
 import sys
-from pathlib import Path
 
 import click
 
@@ -36,14 +35,15 @@ def _cards_apart(func):
 
 
 def _show_card(folder, fmt: str) -> bool:
-    """Show the card of the model in `folder`; False, with an error line, when its model file is not the one the card
-    names (replaced, or a copy edited by hand): the card alone read as a sound model that label then refused."""
+    """Show the card of the model in `folder`; False, with an error line, when the model would be refused where it is
+    used (a file replaced, a card edited by hand): the card alone read as a sound model that label then refused."""
     from ..errors import ModelError
-    from ..persist import check_model_file, read_card
+    from ..jobs.checks import check_model
+    from ..persist import read_card
 
     card = read_card(folder)
     try:
-        check_model_file(Path(folder), card)
+        check_model(folder, card)
         problem = None
     except ModelError as exc:
         problem = str(exc)
@@ -145,7 +145,7 @@ def segment(paths, out, lower, reading):
 
     data = segment_job(reading, out,
                        lower)
-    click.echo(f"{plural(len(data.good), 'article')} segmented into {out}", err=True)
+    click.echo(f"{plural(len(data.good), 'article')} segmented into {terminal_text(out)}", err=True)
     sys.exit(1 if data.failed else 0)
 
 

@@ -88,7 +88,7 @@ def train(paths, label_files, out, classifiers, extra_paths, weak_rules, weak_ot
     click.echo(format_scores(card["metrics"]["cross_validated"]))
     if "rules_only" in card["metrics"]:
         click.echo(f"\nrules alone: macro-F1 {card['metrics']['rules_only']['macro_f1']:.4f}")
-    click.echo(f"\nsaved to {out}", err=True)
+    click.echo(f"\nsaved to {terminal_text(out)}", err=True)
     sys.exit(_echo_failed(trained.failed))
 
 
@@ -139,7 +139,10 @@ def evaluate(model, paths, label_files, fmt, plot, show_errors, baseline, readin
                "title": article.title} for article, true, record in evaluation.errors[:show_errors]]
     if fmt == "json":
         out = {k: result[k] for k in ("accuracy", "macro_f1", "per_class", "n", "labels", "confusion")}
-        click.echo(json.dumps({**out, "errors": listed, **({"compare": compared} if compared else {})},
+        # the warning that the model learnt some of the articles scored (said on stderr too), for a script that
+        # reads the scores alone
+        click.echo(json.dumps({**out, "learnt_from": evaluation.learnt, "errors": listed,
+                               **({"compare": compared} if compared else {})},
                               ensure_ascii=False))
         sys.exit(_echo_failed(evaluation.failed))
     click.echo(format_scores(result))
@@ -196,7 +199,8 @@ def label(paths, model, out, min_confidence, abstain, resume, force, batch_size,
 def _echo_counts(counts: Counter, out) -> None:
     """The run's summary line; exit 1 when some articles could not be read."""
     summary = ", ".join(f"{name}: {n}" for name, n in counts.most_common())
-    click.echo(f"{plural(sum(counts.values()), 'article')} ({summary})" + (f" -> {out}" if out else ""), err=True)
+    click.echo(f"{plural(sum(counts.values()), 'article')} ({summary})" + (f" -> {terminal_text(out)}" if out else ""),
+               err=True)
     sys.exit(1 if counts.get("error") else 0)
 
 

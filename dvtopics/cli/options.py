@@ -23,13 +23,15 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def terminal_text(text) -> str:
-    """`text` (an article's id, title, source, an error naming them) safe to print: each control character
-    escaped as repr and JSON show it ("\\x1b", "\\n"), so it is seen, not run.
+    """`text` (an article's id, title, source, an output's path, an error naming them) safe to print: each control
+    character escaped as repr and JSON show it ("\\x1b", "\\n"), so it is seen, not run; a path's letters read
+    under an ASCII locale with Python's UTF-8 mode off (`LC_ALL=C PYTHONUTF8=0`: surrogate escapes of its bytes) as
+    the letters they are (`writable_text`), where click printed each byte as "?".
 
-    >>> terminal_text("a\\x1b[2Jb\\n")
-    'a\\\\x1b[2Jb\\\\n'
+    >>> terminal_text("a\\x1b[2Jb\\n"), terminal_text("nh\\udcc3\\udca3n.csv")
+    ('a\\\\x1b[2Jb\\\\n', 'nhãn.csv')
     """
-    return _CONTROL.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), str(text))
+    return _CONTROL.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), writable_text(str(text)))
 
 
 class InputPath(click.Path):

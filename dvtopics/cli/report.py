@@ -10,7 +10,7 @@ import click
 from ..arguments import MAX_REPORT_TOPICS, MIN_TOPICS
 from ..wording import plural
 from .options import (ARTICLES, MODEL_DIR, TOPICS_DIR, Command, InputPath, OutputPath, WholeNumber, paths_argument,
-                      reading_options)
+                      reading_options, terminal_text)
 
 
 def _command_line(ctx: click.Context) -> str:
@@ -72,9 +72,10 @@ def report(ctx, paths, out, xlsx, model_dir, topics_dir, no_topics, n_topics, ma
                            labels_file=labels_file)
     path, records = written.path, written.records
     if written.workbook:
-        click.echo(f"Tables: {written.workbook}", err=True)
+        click.echo(f"Tables: {terminal_text(written.workbook)}", err=True)
     failed = sum(1 for r in records if r.get("error"))
-    click.echo(f"Report: {path} ({path.stat().st_size / 2**20:.1f} MB, {plural(len(records), 'article')}, "
+    click.echo(f"Report: {terminal_text(path)} ({path.stat().st_size / 2**20:.1f} MB, "
+               f"{plural(len(records), 'article')}, "
                f"{failed} could not be read) in {time.perf_counter() - started:.1f} s", err=True)
     sys.exit(1 if failed else 0)
 

@@ -152,7 +152,7 @@ def fit_cmd(paths, n_topics, out, labels_file, period, unit, engine, no_below, n
     fit = fit_topics(reading, out,
                      n_topics, labels_file, period, **params)
     _echo_topics(fit.topics, fit.card, 10)
-    click.echo(f"\nModel, tables and figures in {out}", err=True)
+    click.echo(f"\nModel, tables and figures in {terminal_text(out)}", err=True)
     sys.exit(_report_failures(fit.segmented.failed))
 
 
@@ -207,7 +207,7 @@ def assign_cmd(directory, paths, out, labels_file, resume, engine, scheduler, pa
     written = sum(counts.values()) - counts["error"]
     without = counts.get(None, 0)  # in the table all the same, with no main topic
     click.echo(f"{plural(written - without, 'article')} assigned to topics"
-               f"{f', {without} with no main topic,' if without else ''} in {out}", err=True)
+               f"{f', {without} with no main topic,' if without else ''} in {terminal_text(out)}", err=True)
     _report_failures(assigned.failed, out)
     sys.exit(1 if counts["error"] else 0)
 
@@ -262,7 +262,8 @@ def sweep_cmd(paths, ks, n_seeds, out, measures, unit, engine, no_below, no_abov
         click.echo(f"Suggested K: {k} ({why})")
     except TopicsError as why:  # --measures without npmi or diversity
         click.echo(f"No K suggested: {why}")
-    click.echo(f"Table and plot in {Path(out) / 'sweep.csv'}, {Path(out) / 'sweep.png'}", err=True)
+    click.echo(f"Table and plot in {terminal_text(Path(out) / 'sweep.csv')}, {terminal_text(Path(out) / 'sweep.png')}",
+               err=True)
     sys.exit(_report_failures(data.failed))
 
 
@@ -274,7 +275,7 @@ def html_cmd(directory, out):
     from ..jobs import topics_page
 
     topics_page(directory, out)
-    click.echo(f"Topic view in {out}", err=True)
+    click.echo(f"Topic view in {terminal_text(out)}", err=True)
 
 
 COMMANDS = [topics]

@@ -85,7 +85,10 @@ def _read_articles(paths, fields: FieldNames, on_error: str, max_bytes: int) -> 
     seen, repeated, example = set(), 0, None  # a hash of each id, not the id: about 70 bytes an article
     paths = unique_paths(paths)
     named = given_by_name(paths)  # a folder given beside one of its files does not say that file is not read
-    passed_over, read_any = [], False
+    # what the paths given before any article held that was passed over: said once an article is read, else in the
+    # error of a reading of none (Excel's lock files alone, by a pattern), not as warnings too
+    held: list[tuple[str, Skipped]] = []
+    read_any = False
     for given in paths:
         skipped: Skipped = {}
         unread: dict[Path, list[str]] = {}  # what a folder without a .txt file holds, found as it was walked
@@ -98,13 +101,16 @@ def _read_articles(paths, fields: FieldNames, on_error: str, max_bytes: int) -> 
                     example = article.id if example is None else example
                 else:
                     seen.add(key)
-                read_any = True
+                if not read_any:
+                    read_any = True
+                    _say_passed_over(held)
                 yield article
-        for note in skipped_notes(skipped, given):
-            log.warning("%s: %s", given, note)
-            passed_over.append(note)
-    if passed_over and not read_any:  # (Excel's lock files alone, by a pattern): "0 articles", exit 0, said nothing
-        yield _none_read(paths, passed_over, on_error)
+        if read_any:
+            _say_passed_over([(given, skipped)])
+        elif skipped:
+            held.append((given, skipped))
+    if held and not read_any:  # "0 articles", exit 0, said nothing
+        yield _none_read(paths, held, on_error)
     if repeated:  # labels are joined to articles by id (--labels, label's output): these cannot be told apart
         log.warning("%d %s the id of an earlier article (e.g. %r): labels given by id cannot tell them apart; "
                     "give each article its own id", repeated, "article repeats" if repeated == 1 else "articles repeat",
@@ -194,10 +200,22 @@ def _or_no_articles(articles: Iterator[Article], path: Path, text_field: str, on
         yield _no_articles(path, text_field, on_error)
 
 
-def _none_read(paths: list, notes: list[str], on_error: str) -> Article:
-    """The one record of a reading whose every file given was passed over (a lock file, a model's file), `notes`
-    saying why: an error, as for an empty folder given, not a run over no article that ends well."""
+def _say_passed_over(passed_over: list[tuple[str, Skipped]]) -> None:
+    for given, skipped in passed_over:
+        for note in skipped_notes(skipped, given):
+            log.warning("%s: %s", given, note)
+
+
+def _none_read(paths: list, passed_over: list[tuple[str, Skipped]], on_error: str) -> Article:
+    """The one record of a reading whose every file given was passed over (a lock file, a model's file), saying why
+    (`passed_over`: each path given, and what of it was passed over): an error, as for an empty folder given, not a
+    run over no article that ends well. A kind of file passed over in several paths is said once, counted."""
     first = Path(paths[0])
+    skipped: Skipped = {}
+    for _, of_path in passed_over:
+        for kind, (count, example) in of_path.items():
+            skipped.setdefault(kind, [0, example])[0] += count
+    notes = skipped_notes(skipped, passed_over[0][0] if len(passed_over) == 1 else None)
     message = (f"{first}{' …' if len(paths) > 1 else ''}: no articles: "
                f"{'every file' if len(paths) > 1 else 'the file'} given was passed over: {'; '.join(notes)}")
     if on_error == "raise":

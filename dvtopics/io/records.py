@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import logging
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, fields as dataclass_fields
 from typing import Iterable, Iterator, Mapping
 
@@ -22,12 +24,33 @@ from .tables import (COMMON_NAMES, FIELD_NAME_CHARS, column_meant, field_names, 
 log = logging.getLogger(__name__)
 
 
+# The errors `failed` holds back in `errors_held`: None outside it
+_HELD: ContextVar[list[str] | None] = ContextVar("dvtopics_held_errors", default=None)
+
+
+@contextmanager
+def errors_held() -> Iterator[list[str]]:
+    """Within it, the error of an article that cannot be read is not logged but put in the list it gives, for the
+    caller to say once: `train --extra` of a file none of whose articles can be read says the first in its own error,
+    where it was said twice, logged and in that error."""
+    held: list[str] = []
+    token = _HELD.set(held)
+    try:
+        yield held
+    finally:
+        _HELD.reset(token)
+
+
 def failed(article_id: str, message: str, on_error: str, title: str = "") -> Article:
     """An article that could not be read; it keeps the id and `title` its record gave, for the reader."""
     if on_error == "raise":  # the reading stops here: the error says how to read on
         raise InputError(f"{message}; on_error=\"record\" (read_articles' default) reads on, giving this one as an "
                          "article with its error")
-    log.error("%s", message)  # an error, not a warning: `dvtopics -q` shows it (exit code 1 says some were)
+    held = _HELD.get()
+    if held is not None:
+        held.append(message)
+    else:
+        log.error("%s", message)  # an error, not a warning: `dvtopics -q` shows it (exit code 1 says some were)
     return Article(id=article_id, title=title, error=message)
 
 
@@ -47,6 +70,9 @@ def size_text(n: int) -> str:
 
 # The columns `label --out` writes: a table of these and no others holds ids and labels, but no texts
 LABEL_OUT_COLUMNS = ("id", "file", "label", "confidence", "cues", "title", "date", "source", "error", "warning")
+# what a table of such columns given as articles is told (`header_problem`): what a caller adds need not say it again
+LABELS_TABLE_GIVEN = ("it holds ids and labels, not articles: a labels file, given as --labels (to train, evaluate, "
+                      "report, topics) with the articles it labels among the inputs")
 
 
 def header_problem(where, header: list, fields: "FieldNames", given: list | None = None) -> str | None:
@@ -81,8 +107,7 @@ def header_problem(where, header: list, fields: "FieldNames", given: list | None
         labels_only = set(header) <= {*LABEL_OUT_COLUMNS, *fields.named().values(), fields.id}
         if fields.text not in header and fields.label in header and labels_only:
             # `label labels.csv`, `inspect labels.csv`: a labels file given among the articles, --labels forgotten
-            problem += ("; it holds ids and labels, not articles: a labels file, given as --labels (to train, "
-                        "evaluate, report, topics) with the articles it labels among the inputs")
+            problem += f"; {LABELS_TABLE_GIVEN}"
         return problem
     unread = [name for name in header if isinstance(name, str) and name.strip() and name not in fields.wanted()]
     warn_of_lead_as_text(where, header, given, fields, unread)

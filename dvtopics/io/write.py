@@ -19,8 +19,8 @@ What a spreadsheet user needs, and why:
   "-Hội nghị…", "=Tổng kết…") is not run: in .csv it gets a leading "'" (OWASP's advice on CSV injection;
   `io.labels` reads such a cell back without it), in .xlsx it is a text cell marked as typed text (Excel's
   own leading "'", so editing it keeps it text). A number ("-0.5") is left as it is.
-- A cell holds 32,767 characters and no control character: longer text is cut
-  and control characters are removed, said in the row's `warning` and once in
+- A cell holds 32,767 characters and no control character (nor U+FFFE, U+FFFF): longer text is cut
+  and those characters are removed, said in the row's `warning` and once in
   the log (`excel_text`); .csv and .jsonl keep every value whole.
 
 Files are written to a temporary name and renamed, so a failed run never
@@ -342,8 +342,8 @@ def write_workbook(sheets: Mapping[str, Sequence[Mapping]], path: str | os.PathL
         for title, part in _sheet_parts(name, rows, path):
             changed += _write_sheet(book.create_sheet(title), part, header)
     if changed:
-        log.warning("%s: %d row(s) hold text an .xlsx cell cannot (over %s characters, or control characters): "
-                    "changed to fit, as each row's warning says; .csv and .jsonl outputs keep it whole",
+        log.warning("%s: %d row(s) hold text an .xlsx cell cannot (over %s characters, or control characters, U+FFFE "
+                    "or U+FFFF): changed to fit, as each row's warning says; .csv and .jsonl outputs keep it whole",
                     shown_path(path), changed, f"{XLSX_MAX_CELL_CHARS:,}")
     with _atomic(path, "wb") as handle:
         book.save(handle)
@@ -419,6 +419,10 @@ def _fitted_row(values: list, columns: list[str]) -> tuple[list, bool]:
 # ILLEGAL_CHARACTERS_RE), and U+FFFE, U+FFFF (a byte-swapped BOM) and lone surrogates, which openpyxl writes as they
 # are: Excel then repairs the workbook, emptying its sheets, and openpyxl cannot read it back
 _NOT_IN_XLSX = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+# each kind in words, for the row's warning: U+FFFE and U+FFFF are noncharacters, not control characters
+_NOT_IN_XLSX_KINDS = {"control characters": re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]"),
+                      "noncharacters U+FFFE/U+FFFF": re.compile("[\ufffe\uffff]"),
+                      "lone surrogates": re.compile("[\ud800-\udfff]")}
 
 
 def excel_text(text: str) -> tuple[str, str | None]:
@@ -426,12 +430,15 @@ def excel_text(text: str) -> tuple[str, str | None]:
     characters at most and no control character but tab and line ends, nor U+FFFE or U+FFFF (the file would not
     open).
 
-    >>> excel_text("a\x1bb"), excel_text("a\ufffeb"), excel_text("ab")
-    (('ab', 'control characters removed'), ('ab', 'control characters removed'), ('ab', None))
+    >>> excel_text("a\x1bb"), excel_text("ab")
+    (('ab', 'control characters removed'), ('ab', None))
+    >>> excel_text("a\ufffeb\x1b")
+    ('ab', 'control characters and noncharacters U+FFFE/U+FFFF removed')
     """
     fitted, changes = _NOT_IN_XLSX.sub("", text), []
     if fitted != text:
-        changes.append("control characters removed")
+        kinds = [kind for kind, pattern in _NOT_IN_XLSX_KINDS.items() if pattern.search(text)]
+        changes.append(f"{' and '.join(kinds)} removed")
     if len(fitted) > XLSX_MAX_CELL_CHARS:
         fitted = fitted[:XLSX_MAX_CELL_CHARS]
         changes.append(f"cut to Excel's {XLSX_MAX_CELL_CHARS:,} characters")

@@ -53,6 +53,25 @@ def check_no_model_folder(paths: Sequence) -> None:
                                 "folders as the inputs")
 
 
+def check_model(folder, card: dict) -> None:
+    """Check the model in `folder` as the commands that use it do, loading it (`inspect`): its file against its card's
+    checksum, and the card against what the file holds (a card edited by hand, its file intact: another K, labels or
+    parameters), which only the loaded model can tell; a `ModelError` when it would be refused."""
+    from ..persist import check_model_file
+
+    task = card.get("task")
+    if task == "topics":
+        from ..topics.model import load_topic_model
+
+        load_topic_model(folder)
+    elif task in ("article-type", "text-classification"):
+        from ..types.model import load_classifier
+
+        load_classifier(folder)
+    else:  # no command loads it: its file is checked alone
+        check_model_file(Path(folder), card)
+
+
 def check_engine(engine: str, scheduler: str | None, part_size: int | None = None) -> None:
     """An engine, as --engine takes it (a misspelt "Dask" would run here, in silence), and a scheduler or a part size
     only for the Dask engine, as --scheduler and --part-size are refused without it: the local engine would ignore

@@ -18,7 +18,7 @@ from ..io.article import Article
 from ..io.folders import file_kind
 from ..io.paths import unique_paths
 from ..io.read import read_articles
-from ..io.records import LABEL_OUT_COLUMNS, FieldNames
+from ..io.records import LABEL_OUT_COLUMNS, LABELS_TABLE_GIVEN, FieldNames, errors_held
 from ..io.write import naming
 from ..text.cache import open_cache
 from .checks import (NoLabelledArticles, PART_SIZE, check_engine, check_ids_found, check_suffix, field_settings,
@@ -122,22 +122,27 @@ def _extra_articles(paths: Sequence[str], reading: Reading, gold: dict[str, str]
         # .txt articles (a folder of them, say) hold a text, never a label: told by the file, not by an article's
         # fields (a table's `path` column looked like a .txt article's)
         of_txt = os.path.isdir(path) or file_kind(Path(path)) == "txt"
+        kept = []
         try:
-            for article in read_articles([path], reading.fields, "record", reading.max_bytes):
-                readable += not article.error
-                labelled += bool(not article.error and article.label)
-                first_error = first_error or article.error
-                if not article.error and not article.label:
-                    # read on, counting: a first row left blank read as a label field not found, and the blanks
-                    # were met one run at a time
-                    unlabelled = unlabelled or article
-                    n_unlabelled += 1
-                    if of_txt:  # nor will the folder's other files have one: refused as they are
-                        break
-                elif unlabelled is None:
-                    yield article
+            # the errors logged once the file is known to hold an article: else the first is this one's
+            with errors_held() as errors:
+                for article in read_articles([path], reading.fields, "record", reading.max_bytes):
+                    readable += not article.error
+                    labelled += bool(not article.error and article.label)
+                    first_error = first_error or article.error
+                    if not article.error and not article.label:
+                        # read on, counting: a first row left blank read as a label field not found, and the blanks
+                        # were met one run at a time
+                        unlabelled = unlabelled or article
+                        n_unlabelled += 1
+                        if of_txt:  # nor will the folder's other files have one: refused as they are
+                            break
+                    elif unlabelled is None:
+                        kept.append(article)
         except InputError as exc:  # a table without the text column: a labels file, perhaps
-            raise InputError(f"--extra {exc}" + _labels_hint(path, reading.fields)) from None
+            raise InputError(f"--extra {exc}" + _labels_hint(path, reading.fields, str(exc))) from None
+        for error in errors[0 if readable else 1:]:
+            log.error("%s", error)
         if unlabelled is not None:  # training's own line named neither file nor field. Not with `_labels_hint`: the
             # file has texts (a labels file too, read as one, when its rows have a text): it was told to give them as
             # --labels, "not the articles' text"
@@ -166,7 +171,8 @@ def _extra_articles(paths: Sequence[str], reading: Reading, gold: dict[str, str]
                              + (f"; its other fields are {', '.join(map(repr, others))}" if others else "") + in_labels)
         if not readable:
             raise InputError(f"--extra {path}: no article could be read ({first_error})"
-                             + _labels_hint(path, reading.fields))
+                             + _labels_hint(path, reading.fields, first_error))
+        yield from kept
 
 
 @contextmanager
@@ -202,17 +208,20 @@ LABELS_HINT_BYTES = 50 << 20  # a larger file is not read as a labels file for a
 
 
 
-def _labels_hint(path, fields: FieldNames) -> str:
+def _labels_hint(path, fields: FieldNames, said: str | None = None) -> str:
     """What to do with a file of ids and labels but no texts (the .xlsx `label --out` writes) given as --extra. Not
     said of a file with other columns: its text is under another name (`content`, read with --text-field), and it was
-    told it held no texts."""
-    from ..io.labels import labels_file_columns, read_labels
+    told it held no texts. Nor after an error (`said`) that says it already: a table's reader does."""
+    from ..io.labels import labels_file_columns, read_labels, workbooks_read_once
 
+    if said and LABELS_TABLE_GIVEN in said:
+        return ""
     try:
         if os.path.getsize(path) > LABELS_HINT_BYTES:  # a corpus, not a labels file: not read whole for a hint
             return ""
-        read_labels(path, label_field=fields.label, id_field=fields.id)
-        columns = labels_file_columns(path, fields.label, fields.id)
+        with workbooks_read_once():  # its labels, then its columns: a workbook parsed once
+            read_labels(path, label_field=fields.label, id_field=fields.id)
+            columns = labels_file_columns(path, fields.label, fields.id)
     except (DvtopicsError, OSError, ValueError, csv.Error):  # no hint where its header cannot be read
         return ""
     if any(column not in (*LABEL_OUT_COLUMNS, fields.id, fields.label) for column in columns):
@@ -317,17 +326,17 @@ def _label_files(label_files) -> list:
     from ..io.labels import by_id
 
     if by_id(label_files) and not isinstance(label_files, Mapping):
-        if _numbered_from_0(label_files):  # a column of paths (df["file"]), not labels by id: its paths
+        if _numbered_rows(label_files):  # a column of paths (df["file"]), not labels by id: its paths
             return list(label_files)
         raise TypeError(f"label_files: a {type(label_files).__name__} is not a list of items (its labels would be "
                         f"read as paths): {LABEL_FILES_HINT}")
     return as_list(label_files, "label_files", LABEL_FILES_HINT)
 
 
-def _numbered_from_0(series) -> bool:
-    """Whether a pandas Series is indexed 0, 1, 2, … (a DataFrame's column, a list made a Series), not by ids."""
-    index = series.index
-    return type(index).__name__ == "RangeIndex" and index.start == 0 and index.step == 1
+def _numbered_rows(series) -> bool:
+    """Whether a pandas Series is indexed by row numbers (a DataFrame's column, filtered too: 3, 7, 12; a list made a
+    Series), not by ids: a filtered column of paths was refused as labels by id."""
+    return getattr(series.index.dtype, "kind", None) in ("i", "u")
 
 
 @job_arguments("label_files")
@@ -407,20 +416,24 @@ class Evaluation:
     compared: dict | None  # against a baseline model: its scores and the articles whose label changed
     errors: list[tuple[Article, str, dict]]  # (article, true label, predicted record), in input order
     failed: list[Article] = field(default_factory=list)  # the articles that could not be read, left out
+    # of the articles scored, how many the model learnt from (None: its file does not record them, as the shipped
+    # one's does not): a score on them is not its skill on new articles (`_warn_learnt`)
+    learnt: int | None = None
 
 
-def _warn_learnt(name: str | None, classifier, articles) -> None:
+def _warn_learnt(name: str | None, classifier, articles) -> int | None:
     """Warn when `classifier` learnt some of the articles it is scored on (`train --extra` of the held-out file, say):
-    the score would read as its skill on new articles, silently."""
+    the score would read as its skill on new articles, silently. Return how many (None: the model cannot tell)."""
     from ..types.model import model_name
     from ..types.training import learnt_from
 
-    learnt = learnt_from(classifier, articles) if classifier is not None else None
+    learnt = learnt_from(classifier, articles)
     if learnt:
         log.warning("%d of the %s scored are among those %s learnt from (e.g. %r): on them its score says how well it "
                     "remembers its training data, not how well it labels new articles; score it on articles set apart "
                     "(not in its inputs, --labels or --extra)", len(learnt), plural(len(articles), "article"),
                     model_name(name), learnt[0].id)
+    return None if learnt is None else len(learnt)
 
 
 @job_arguments("model", "label_files", "baseline", "plot")
@@ -486,8 +499,8 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
     check_labels_known(truth, classifier.labels, model_name(model))
     if compare_with is not None:
         check_labels_known(truth, compare_with.labels, model_name(baseline))
-    for name, scored in ((model, classifier), (baseline, compare_with)):
-        _warn_learnt(name, scored, articles)
+    learnt = _warn_learnt(model, classifier, articles)
+    learnt_by_baseline = _warn_learnt(baseline, compare_with, articles) if compare_with is not None else None
     with open_cache(reading.cache_dir, reading.use_cache) as cache:
         records = classifier.predict(articles, cache=cache, n_jobs=reading.n_jobs, explain=False)
         predicted = [r["label"] for r in records]
@@ -497,10 +510,10 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
             before = [r["label"] for r in compare_with.predict(articles, cache=cache, n_jobs=reading.n_jobs,
                                                                explain=False)]
             compared = {"model": baseline, **changes([a.id for a in articles], [a.title for a in articles], truth,
-                                                     before, predicted)}
+                                                     before, predicted), "learnt_from": learnt_by_baseline}
     errors = [(a, t, r) for a, t, r in zip(articles, truth, records) if t != r["label"]]
     if plot:  # drawn here, not by the caller: a notebook's jobs.evaluate(..., plot="cm.png") wrote no figure
         from ..report.plots import confusion_matrix_figure, save_figure
 
         save_figure(confusion_matrix_figure(result["confusion"], result["labels"]), plot)
-    return Evaluation(result, compared, errors, failed)
+    return Evaluation(result, compared, errors, failed, learnt)

@@ -144,14 +144,15 @@ def assign_topics(reading: Reading, directory: str, out: str, labels_file: str |
 
     if engine == "dask":
         from ..parallel import cores
-        from ..run.distributed import AssignJob, run_job
+        from ..run.distributed import AssignJob, run_job, write_assignments
 
         types = input_types(labels_file, reading)
         job = AssignJob(directory, types, cache_dir=reading.cache_dir, use_cache=reading.use_cache)
         labels = [topic["label"] for topic in read_topics(directory)[0]]
         counts = run_job(job, reading.paths, out, scheduler=scheduler, part_size=part_size, resume=resume,
                          fields=reading.fields, max_bytes=reading.max_bytes, n_workers=cores(reading.n_jobs),
-                         gather=partial(_gather_assignments, types=types, n_topics=len(labels)),
+                         gather=partial(write_assignments, n_topics=len(labels)),
+                         check=partial(_check_assigned_ids, types=types) if types is not None else None,
                          settings=_assign_settings(reading, directory, labels_file))
         warn_without_mix(counts.get(None, 0))
         return Assignment(counts, labels, [])
@@ -169,15 +170,10 @@ def assign_topics(reading: Reading, directory: str, out: str, labels_file: str |
     return Assignment(counts, report.labels, data.failed)
 
 
-def _gather_assignments(records, out, types: dict[str, str] | None, n_topics: int) -> None:
-    """The Dask parts of `topics assign` into `out` (`write_assignments`), --labels none of whose ids is an article's
-    refused first, as the local engine refuses them (`_check_types_found`)."""
-    from ..run.distributed import write_assignments
-
-    records = list(records)  # (write_assignments holds every row too)
-    if types is not None:
-        check_ids_found(types, {record["id"] for record in records}, "--labels")
-    write_assignments(records, out, n_topics)
+def _check_assigned_ids(records, types: dict[str, str]) -> None:
+    """The Dask parts of `topics assign` (gathered or kept in FOLDER/): --labels none of whose ids is an article's
+    refused, as the local engine refuses them (`_check_types_found`)."""
+    check_ids_found(types, {record["id"] for record in records}, "--labels")
 
 
 def _assign_settings(reading: Reading, directory: str, labels_file: str | None) -> dict:

@@ -37,7 +37,7 @@ from ..io.files import LineRange, blank_line, open_binary, sized_lines
 from ..io.folders import Skipped, file_kind, iter_files, json_document, skipped_notes
 from ..io.article import Article
 from ..io.notes import PartsNotes, summarized_warnings
-from ..io.read import MAX_ARTICLE_BYTES, read_file
+from ..io.read import MAX_ARTICLE_BYTES, read_articles, read_file
 from ..io.records import FieldNames
 from ..io.write import json_default, staged
 from ..errors import DvtopicsError, InputError, MissingExtraError
@@ -58,6 +58,17 @@ class Part:
     index: int
     files: tuple[tuple[str, str], ...]  # (path, article id of a .txt file)
     lines: LineRange | None = None
+    # the paths given, when every file they name was passed over (lock files alone): the one part, read as a whole
+    # reading reads them, gives the error that says why in their place
+    passed_over: tuple[str, ...] = ()
+
+
+def _planned(part: Part) -> dict:
+    """A part as the plan records it, `passed_over` only where it is some: a plan written before it is the same."""
+    fields = asdict(part)
+    if not part.passed_over:
+        del fields["passed_over"]
+    return fields
 
 
 def line_ranges(path: Path, size: int) -> list[LineRange]:
@@ -86,6 +97,7 @@ def plan_parts(paths: Iterable[str | os.PathLike], size: int = PART_SIZE, text_f
     read whole, to give the error that says so in its place."""
     if size < 1:
         raise DvtopicsError("the part size must be at least 1 article")
+    paths = list(paths)
     parts: list[Part] = []
     texts: list[tuple[str, str]] = []  # consecutive .txt files waiting to fill a part
 
@@ -111,6 +123,8 @@ def plan_parts(paths: Iterable[str | os.PathLike], size: int = PART_SIZE, text_f
             parts += [Part(len(parts) + i, ((str(path), article_id),), lines)
                       for i, lines in enumerate(line_ranges(path, size) or [None])]
     flush_texts()
+    if skipped and not parts:  # as a local run says it: in an error record, not in a warning too
+        return [Part(0, (), passed_over=tuple(map(str, paths)))]
     for note in skipped_notes(skipped):
         log.warning("%s", note)
     return parts
@@ -119,6 +133,8 @@ def plan_parts(paths: Iterable[str | os.PathLike], size: int = PART_SIZE, text_f
 def read_part(part: Part, fields: FieldNames = FieldNames(), max_bytes: int = MAX_ARTICLE_BYTES) -> Iterator[Article]:
     """The articles of one part, as `read_articles` would give them (bad ones carry their error), a kind of
     warning said once a part (`summarized_warnings`)."""
+    if part.passed_over:
+        return read_articles(part.passed_over, fields, "record", max_bytes)
     return summarized_warnings(article for path, article_id in part.files
                                for article in read_file(Path(path), article_id, fields, "record", max_bytes,
                                                         part.lines))
@@ -381,7 +397,7 @@ def _prepare(parts: Sequence[Part], parts_dir: Path, resume: bool, inputs: dict,
     parts of the same input files, by their paths, sizes and times, and the same `settings`, as a local
     run's journal records them). Returns the plan to write (`_write_plan`), or None when resuming one. The plan
     records `part_size`, for a resume with another one to name the interrupted run's."""
-    plan = {"inputs": inputs, "parts": [asdict(part) for part in parts]}
+    plan = {"inputs": inputs, "parts": [_planned(part) for part in parts]}
     plan_file = parts_dir / PLAN
     # a part's lock file is no work (as `undo` reads it): a folder holding only locks is no other run's
     if plan_file.exists() or any(not path.name.endswith(".lock") for path in parts_dir.glob("part-*")):
@@ -453,14 +469,15 @@ def _discard(parts_dir: Path, made: bool) -> None:
 
 def run_job(job, paths: Sequence[str | os.PathLike], out: str | os.PathLike | None, *, scheduler: str | None = None,
             fields: FieldNames = FieldNames(), max_bytes: int = MAX_ARTICLE_BYTES, part_size: int = PART_SIZE,
-            resume: bool = False, n_workers: int | None = None, gather=None,
+            resume: bool = False, n_workers: int | None = None, gather=None, check=None,
             on_part: Callable[[int], None] | None = None, settings: dict | None = None) -> Counter:
     """Run `job` (a `LabelJob` or `AssignJob`) over the parts of `paths` on Dask.
 
     `out` ending in "/" (or an existing folder) keeps the part files there;
     otherwise they go to `OUT.parts/` and `gather(records, out)` writes them
     into `out` (default: `batch.write_output`, .jsonl/.csv/.xlsx) before the
-    folder is removed. `on_part(n)` is called as each part finishes, with its
+    folder is removed. `check(records)`, before either, may refuse the parts as a
+    whole (an `InputError`): they are then taken away. `on_part(n)` is called as each part finishes, with its
     article count. `settings` (`batch.SETTINGS`) are recorded, and a resume with others refused.
     Returns the count of each label ("error" for failures).
 
@@ -530,15 +547,19 @@ def run_job(job, paths: Sequence[str | os.PathLike], out: str | os.PathLike | No
                 undo()
             raise
         notes.say()
-        if keep_parts:
-            return counts
-        records = itertools.chain.from_iterable(read_records(part_path(parts_dir, p.index)) for p in parts)
+
+        def records():
+            return itertools.chain.from_iterable(read_records(part_path(parts_dir, p.index)) for p in parts)
         try:
-            (gather or write_output)(records, out)
+            if check:  # kept parts too: the next job would read them as this one's result
+                check(records())
+            if not keep_parts:
+                (gather or write_output)(records(), out)
         except InputError:
             # the parts refused as a whole (`topics assign --labels` none of whose ids is an article's): the same input
             # and options give the same, so none is kept to block the corrected command, as a local run leaves none
             _discard(parts_dir, made)
             raise
-        shutil.rmtree(parts_dir)
+        if not keep_parts:
+            shutil.rmtree(parts_dir)
         return counts

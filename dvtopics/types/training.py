@@ -374,8 +374,7 @@ def _extra_articles(extra: Iterable[Article], data: TrainingData) -> dict[bytes,
     extras: dict[bytes, Article] = {}
     corrected = []
     for article in extra:
-        if article.error:
-            log.warning("extra article %s left out: %s", article.id, article.error)
+        if article.error:  # its reader said its error (`io.records.failed`), as for an input's: not again here
             data.failed.append(article)
         elif not article.label:
             raise DvtopicsError(f"extra article {article.id} has no label: give each one a label field")
