@@ -630,6 +630,8 @@ def test_labels_by_id_given_as_label_files_are_refused_as_no_list_of_files(tmp_p
         with pytest.raises(TypeError, match=r"^label_files: a Series is not a list of items \(its labels would be "
                                             r"read as paths\): give the paths of labels files"):
             job(pd.Series({"a1": "other"}))
+        with pytest.raises(TypeError, match=r"^label_files: a Series is not a list of items"):
+            job(pd.Series({17: "other", 3: "annual_review"}))  # ids read as numbers: labels all the same
         with pytest.raises(dvtopics.InputError, match="labels.csc: no such labels file"):
             job(tmp_path / "labels.csc")
     assert not (tmp_path / "m").exists()

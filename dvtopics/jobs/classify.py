@@ -326,17 +326,23 @@ def _label_files(label_files) -> list:
     from ..io.labels import by_id
 
     if by_id(label_files) and not isinstance(label_files, Mapping):
-        if _numbered_rows(label_files):  # a column of paths (df["file"]), not labels by id: its paths
+        if _names_files(label_files):  # a column of paths (df["file"], filtered too), not labels by id
             return list(label_files)
         raise TypeError(f"label_files: a {type(label_files).__name__} is not a list of items (its labels would be "
                         f"read as paths): {LABEL_FILES_HINT}")
     return as_list(label_files, "label_files", LABEL_FILES_HINT)
 
 
-def _numbered_rows(series) -> bool:
-    """Whether a pandas Series is indexed by row numbers (a DataFrame's column, filtered too: 3, 7, 12; a list made a
-    Series), not by ids: a filtered column of paths was refused as labels by id."""
-    return getattr(series.index.dtype, "kind", None) in ("i", "u")
+def _names_files(series) -> bool:
+    """Whether a pandas Series' values are paths (a DataFrame's column of files, filtered or not), not labels by id.
+    Told by the values, not the index: a filtered column (rows 3, 7, 12) was refused as labels by id, and labels
+    keyed by numeric ids ({17: "other"}) were then read as paths ("other: no such labels file")."""
+    import os
+    from pathlib import Path
+
+    return len(series) > 0 and all(isinstance(value, (str, os.PathLike)) and (Path(value).suffix or
+                                                                             Path(value).exists())
+                                   for value in series)
 
 
 @job_arguments("label_files")
