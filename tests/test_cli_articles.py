@@ -298,3 +298,20 @@ def test_an_outputs_vietnamese_name_is_readable_in_the_summary_line_under_an_asc
     assert run.returncode == 0, run.stderr
     assert (tmp_path / "nhãn.csv").is_file()
     assert run.stderr.decode("utf-8").strip().endswith(f"-> {tmp_path / 'nhãn.csv'}")
+
+
+def test_a_warning_spells_a_vietnamese_file_name_under_an_ascii_locale(tmp_path):
+    """Under `LC_ALL=C PYTHONUTF8=0` a log line named a file by the surrogate escapes of its bytes
+    ("h\\udce1\\udcbb\\udc8fng.txt") while the closing line, written by click, spelt it."""
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "hỏng.txt").write_bytes(b"\xff\xfe\x00")  # no words: an error record that names the file
+    (tmp_path / "tốt.txt").write_text("Hội nghị\n\nSơ kết công tác dân vận.", encoding="utf-8")
+    env = {**os.environ, "LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}
+    run = subprocess.run([sys.executable, "-m", "dvtopics", "label", os.fsencode(tmp_path), "--out",
+                          os.fsencode(tmp_path / "out.csv")], capture_output=True, env=env, timeout=300)
+    assert run.returncode == 1, run.stderr
+    lines = run.stderr.decode("utf-8").splitlines()
+    assert any(line.startswith("ERROR: ") and "hỏng.txt: " in line for line in lines), lines

@@ -69,7 +69,7 @@ def cli(verbose: int, quiet: bool):
 def set_verbosity(verbose: int, quiet: bool) -> None:
     """Log at the level -v/-q ask for; given after the command too (`dvtopics label x -q`), it is set again."""
     level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
-    logging.basicConfig(level=level, format="%(levelname)s: %(message)s", stream=sys.stderr)
+    logging.basicConfig(level=level, handlers=[_log_lines()])
     logging.getLogger().setLevel(level)
     # the libraries' warnings (scikit-learn's ConvergenceWarning) obey -q as ours do, one line each; worker
     # processes start with the environment, so -q silences theirs too
@@ -78,6 +78,29 @@ def set_verbosity(verbose: int, quiet: bool) -> None:
         os.environ["PYTHONWARNINGS"] = "ignore"
     for handler in logging.getLogger().handlers:  # libraries that set their own loggers' levels (Dask's INFO) too
         handler.setLevel(level)
+
+
+class _ReadableLine(logging.Formatter):
+    """A log line as click writes its own: a file name read under an ASCII locale with Python's UTF-8 mode off
+    (`LC_ALL=C PYTHONUTF8=0`) in its letters, not the surrogate escapes of its bytes ("h\\udce1\\udcbb\\udc8fng")."""
+
+    def format(self, record) -> str:
+        from ..io.write import writable_text
+
+        return writable_text(super().format(record))
+
+
+def _log_lines() -> logging.Handler:
+    """Where the log goes: stderr, in UTF-8 where Python took the locale for ASCII, as click's echo takes it (so a
+    warning and the closing line spell a name alike)."""
+    import codecs
+
+    if codecs.lookup(getattr(sys.stderr, "encoding", None) or "utf-8").name == "ascii" and hasattr(sys.stderr,
+                                                                                                "reconfigure"):
+        sys.stderr.reconfigure(encoding="utf-8", errors="backslashreplace")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_ReadableLine("%(levelname)s: %(message)s"))
+    return handler
 
 
 def _warning_as_a_line(message, category, filename, lineno, file=None, line=None) -> None:
