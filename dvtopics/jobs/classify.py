@@ -121,7 +121,7 @@ def _extra_articles(paths: Sequence[str], reading: Reading, gold: dict[str, str]
         readable, first_error, unlabelled, labelled, n_unlabelled = 0, None, None, 0, 0
         # .txt articles (a folder of them, say) hold a text, never a label: told by the file, not by an article's
         # fields (a table's `path` column looked like a .txt article's)
-        of_txt = os.path.isdir(path) or file_kind(Path(path)) == "txt"
+        of_txt = os.path.isdir(path) or file_kind(Path(path)) in ("txt", "document")
         try:
             for article in read_articles([path], reading.fields, "record", reading.max_bytes):
                 readable += not article.error

@@ -1,0 +1,382 @@
+"""A word processor's document as the lines of its text: a Word document (.docx, Office Open XML) or an
+OpenDocument text (.odt, LibreOffice's), one article a file, as analysts keep the articles they paste from a
+newspaper's page.
+
+Read with the standard library (zipfile, and expat, the parser under xml.etree), not python-docx and odfpy:
+- one reader for both kinds, that streams the document's one XML part through expat's callbacks, never holding
+  it whole (odfpy builds a DOM of all of it);
+- python-docx gives paragraphs and tables as two lists, their order only through its private XML objects, and its
+  `Paragraph.text` leaves out the text of a tracked insertion (python-docx issue #1123, open);
+- neither bounds what a zip member inflates to, which a folder of files mailed from anywhere needs (a zip bomb),
+  and neither tells a password-protected or renamed .doc file from a damaged one: those checks are this module's
+  anyway.
+No DTD is read: a Word or LibreOffice document never has one, and refusing it keeps entity expansion ("billion
+laughs") out whatever expat's version.
+
+What is read: the body's paragraphs in order (their runs joined; a tab as a space, a line break as a new line),
+a table's cells as lines, a text box's lines, a tracked insertion. Not read: headers, footers, footnotes and
+comments (parts or elements of their own), tracked deletions, hidden text.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from xml.parsers import expat
+
+from ..errors import InputError
+
+# the names a word processor gives its documents that this module reads (a macro-enabled .docm holds its text as a
+# .docx does)
+DOCUMENT_SUFFIXES = (".docx", ".docm", ".odt")
+
+# A paragraph among the first few that is styled as the title or a first-level heading is the headline, over a
+# masthead, a date or a section's name pasted above it
+HEADING_WITHIN = 5
+# The XML of a document holds its text several times over (each run's properties): what a part may inflate to,
+# as a multiple of the article limit, before it is taken for a zip bomb
+_XML_PER_TEXT_BYTE = 16
+
+_ZIP, _OLE2 = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_MAIN_RELATION = "/officeDocument"  # the relationship type that names a .docx's main part (Transitional or Strict)
+_ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
+_PROTECTED = ("protected by a password: open it, remove the password (Word: File > Info > Protect Document; "
+              "LibreOffice: File > Properties > Security) and save it again to read it")
+
+
+class TextTooLong(InputError):
+    """A document whose text is over the article limit: read no further."""
+
+
+@dataclass
+class DocumentText:
+    text: str  # its paragraphs, a line each
+    heading: str | None  # the first paragraph styled as a title or first-level heading, among the first few
+
+
+def document_text(path: Path, max_bytes: int) -> DocumentText:
+    """The text of the Word or OpenDocument document at `path`. An `InputError` in one line says why a file cannot
+    be read: a Word 97-2003 file (.doc) renamed, one protected by a password, a damaged file, a zip bomb, another
+    kind of file under the name; `TextTooLong` a text over `max_bytes`."""
+    with open(path, "rb") as handle:
+        head = handle.read(8)
+    if head.startswith(_OLE2):
+        raise InputError(f"{path}: {_PROTECTED}" if _encrypted_office_file(path) else
+                         f"{path}: a Word 97-2003 document (.doc) under the name {path.suffix}: open it in Word or "
+                         "LibreOffice and save it as Word Document (.docx) or Plain Text (.txt, UTF-8) to read it")
+    if not head.startswith(_ZIP):
+        raise InputError(f"{path}: not a Word or OpenDocument document despite its name (it is no zip, as a .docx and "
+                         "an .odt are): open it in a word processor and save it as .docx or Plain Text to read it"
+                         if head.strip() else f"{path}: empty file")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            if _ODT_PART in names:
+                return _read_odt(archive, path, max_bytes)
+            main = _main_part(archive, names, path, max_bytes)
+            if main is None:
+                raise InputError(f"{path}: a zip that holds no Word or OpenDocument text ({_what_zip(names)})")
+            return _read_docx(archive, main, path, max_bytes)
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError, ValueError) as exc:
+        # (a file cut short by a download or a copy, a damaged member, a compression zipfile does not read)
+        raise InputError(f"{path}: a damaged document ({type(exc).__name__}: {exc}): open it in Word or LibreOffice, "
+                         "save it again and give that copy") from None
+
+
+def _encrypted_office_file(path: Path) -> bool:
+    """Whether an Office 97-2003 container (OLE2) is a .docx protected by a password: Word encrypts the whole
+    package into such a container's "EncryptedPackage" stream, whose name its directory holds."""
+    marker, tail = "EncryptedPackage".encode("utf-16-le"), b""
+    with open(path, "rb") as handle:
+        while chunk := handle.read(1 << 20):
+            if marker in tail + chunk:
+                return True
+            tail = chunk[-len(marker):]
+    return False
+
+
+def _what_zip(names: set[str]) -> str:
+    if "xl/workbook.xml" in names:
+        return "an Excel workbook: name it .xlsx to read it"
+    if "ppt/presentation.xml" in names:
+        return "a PowerPoint presentation: save its text as Plain Text (.txt, UTF-8) to read it"
+    return "an archive: extract its files into a folder and give that folder"
+
+
+def _main_part(archive: zipfile.ZipFile, names: set[str], path: Path, max_bytes: int) -> str | None:
+    """The name of a .docx's main part, as its package's relationships name it (word/document.xml as Word
+    writes it), or None for a zip that is no Word document."""
+    if "_rels/.rels" in names:
+        relations = _Collector(path, "relations")
+        _parse(archive, "_rels/.rels", relations, path, max_bytes)
+        for kind, target in relations.found:
+            if kind.endswith(_MAIN_RELATION):
+                name = posixpath.normpath(target.lstrip("/"))
+                if name in names:
+                    return name
+    return "word/document.xml" if "word/document.xml" in names else None
+
+
+_ODT_PART = "content.xml"
+
+
+def _read_odt(archive: zipfile.ZipFile, path: Path, max_bytes: int) -> DocumentText:
+    if "mimetype" in archive.namelist():
+        with archive.open("mimetype") as part:
+            kind = part.read(100).strip()
+        if kind != _ODT_MIMETYPE:  # a spreadsheet or slides of LibreOffice's: no article's text
+            raise InputError(f"{path}: an OpenDocument file that is not a text ({kind.decode('ascii', 'replace')}): "
+                             "save its text as .odt, .docx or Plain Text to read it")
+    if "META-INF/manifest.xml" in archive.namelist():
+        with archive.open("META-INF/manifest.xml") as part:
+            manifest = part.read(1 << 20)
+        if b"encryption-data" in manifest:  # LibreOffice encrypts each part and says so in its manifest
+            raise InputError(f"{path}: {_PROTECTED}")
+    text = _OdtText(path, max_bytes)
+    _parse(archive, _ODT_PART, text, path, max_bytes)
+    return text.result()
+
+
+def _read_docx(archive: zipfile.ZipFile, main: str, path: Path, max_bytes: int) -> DocumentText:
+    styles = posixpath.join(posixpath.dirname(main), "styles.xml")
+    headings = set()
+    if styles in archive.namelist():
+        found = _Collector(path, "styles")
+        _parse(archive, styles, found, path, max_bytes)
+        headings = {style for style, name, level in found.found
+                    if name.casefold() in ("title", "heading 1") or level == "0"}
+    text = _DocxText(path, max_bytes, headings)
+    _parse(archive, main, text, path, max_bytes)
+    return text.result()
+
+
+def _parse(archive: zipfile.ZipFile, name: str, handler: "_Handler", path: Path, max_bytes: int) -> None:
+    """Stream the part `name` through expat into `handler`; a part protected by a password, one that inflates past
+    `_XML_PER_TEXT_BYTE` times `max_bytes` (a zip bomb), or XML that is not well-formed or declares a DTD is an
+    `InputError`."""
+    info = archive.getinfo(name)
+    if info.flag_bits & 0x1:  # (a zip's own encryption)
+        raise InputError(f"{path}: {_PROTECTED}")
+    limit = _XML_PER_TEXT_BYTE * max_bytes
+    bomb = (f"{path}: its part {name} inflates past {limit / 2**20:.1f} MB (a zip bomb, or a document far over the "
+            "article limit): not read")
+    if info.file_size > limit:
+        raise InputError(bomb)
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.StartElementHandler = handler.start
+    parser.EndElementHandler = handler.end
+    parser.CharacterDataHandler = handler.data
+    parser.StartDoctypeDeclHandler = _refuse_doctype
+    parser.EntityDeclHandler = _refuse_doctype
+    parser.buffer_text = True
+    read = 0
+    try:
+        with archive.open(info) as part:
+            while chunk := part.read(1 << 16):  # (the size a zip declares may lie: counted as it inflates)
+                read += len(chunk)
+                if read > limit:
+                    raise InputError(bomb)
+                parser.Parse(chunk, False)
+            parser.Parse(b"", True)
+    except expat.ExpatError as exc:
+        raise InputError(f"{path}: a damaged document: its part {name} is not well-formed XML "
+                         f"({expat.ErrorString(exc.code)}, line {exc.lineno}): open it in Word or LibreOffice, save it "
+                         "again and give that copy") from None
+    except _Doctype:
+        raise InputError(f"{path}: its part {name} declares a DTD, which no Word or LibreOffice document does: not "
+                         "read") from None
+    except RuntimeError as exc:  # zipfile's "File is encrypted, password required"
+        raise InputError(f"{path}: {_PROTECTED}" if "encrypted" in str(exc) else f"{path}: {exc}") from None
+
+
+class _Doctype(Exception):
+    """A part that declares a DTD (met by expat's callback, named with its file by `_parse`)."""
+
+
+def _refuse_doctype(*_) -> None:
+    raise _Doctype
+
+
+def _local(name: str) -> str:
+    """An element's or attribute's name without its namespace ("uri local", as the parser gives it)."""
+    return name.rpartition(" ")[2]
+
+
+class _Handler:
+    def start(self, name: str, attributes: dict) -> None: ...
+
+    def end(self, name: str) -> None: ...
+
+    def data(self, text: str) -> None: ...
+
+
+class _Collector(_Handler):
+    """What a small part names: a package's relationships (type, target), or a .docx's paragraph styles (id, name,
+    outline level)."""
+
+    def __init__(self, path: Path, what: str):
+        self.what, self.found = what, []
+        self.style: list | None = None  # the paragraph style open
+
+    def start(self, name: str, attributes: dict) -> None:
+        local = _local(name)
+        values = {_local(key): value for key, value in attributes.items()}
+        if self.what == "relations" and local == "Relationship":
+            self.found.append((values.get("Type", ""), values.get("Target", "")))
+        elif self.what == "styles" and local == "style":
+            paragraph_style = values.get("type", "paragraph") == "paragraph"
+            self.style = [values.get("styleId", ""), "", None] if paragraph_style else None
+            if self.style:
+                self.found.append(self.style)
+        elif self.what == "styles" and self.style and local == "name":
+            self.style[1] = values.get("val", "")
+        elif self.what == "styles" and self.style and local == "outlineLvl":
+            self.style[2] = values.get("val")
+
+    def end(self, name: str) -> None:
+        if _local(name) == "style":
+            self.style = None
+
+
+class _Paragraphs(_Handler):
+    """The lines of a document's paragraphs, kept as each closes (a text box's paragraph inside another's is a line
+    before it), with the first heading among the first `HEADING_WITHIN`; the text's size counted against the
+    article limit as it grows."""
+
+    def __init__(self, path: Path, max_bytes: int):
+        self.path, self.max_bytes = path, max_bytes
+        self.lines: list[str] = []
+        self.open: list[list[str]] = []  # the paragraphs open, innermost last: their pieces of text
+        self.heading: str | None = None
+        self.skipping = 0  # depth inside what is not the text (a deletion, a comment)
+        self.size = self.filled = 0  # the text's bytes, its lines that hold any
+
+    def add(self, piece: str) -> None:
+        if self.open and not self.skipping:
+            self.open[-1].append(piece)
+
+    def close_paragraph(self, heading: bool) -> None:
+        line = "".join(self.open.pop())
+        self.lines.append(line)
+        self.size += len(line.encode("utf-8", "surrogatepass")) + 1
+        if self.size > self.max_bytes:
+            raise TextTooLong(f"{self.path}: its text is over the article limit")
+        self.filled += bool(line.strip())
+        if heading and self.heading is None and line.strip() and self.filled <= HEADING_WITHIN:
+            self.heading = " ".join(line.split())
+
+    def result(self) -> DocumentText:
+        return DocumentText("\n".join(self.lines), self.heading)
+
+
+# Word's elements whose content is no part of the text as it reads: a tracked deletion (and a move's old place), the
+# fallback a text box is given beside its modern form (the same text again), the properties a tracked change replaced
+_DOCX_SKIPPED = frozenset({"del", "moveFrom", "Fallback", "pPrChange", "rPrChange"})
+# and what stands for a character: a tab as a space, a line break (a manual one, a page's or a column's) a new line
+_DOCX_CHARACTERS = {"tab": " ", "ptab": " ", "br": "\n", "cr": "\n", "noBreakHyphen": "-"}
+
+
+class _DocxText(_Paragraphs):
+    def __init__(self, path: Path, max_bytes: int, heading_styles: set[str]):
+        super().__init__(path, max_bytes)
+        self.heading_styles = heading_styles
+        self.in_text = self.hidden = False
+        self.runs = 0  # depth inside runs: a tab is a character there, a tab stop in a paragraph's properties
+        self.styled: list[bool] = []  # whether each open paragraph is a heading
+
+    def start(self, name: str, attributes: dict) -> None:
+        local = _local(name)
+        if local in _DOCX_SKIPPED:
+            self.skipping += 1
+        elif self.skipping:
+            return
+        elif local == "p":
+            self.open.append([])
+            self.styled.append(False)
+        elif local == "r":
+            self.runs += 1
+            self.hidden = False
+        elif local == "t":
+            self.in_text = True
+        elif local in _DOCX_CHARACTERS and self.runs and not self.hidden:
+            self.add(_DOCX_CHARACTERS[local])
+        elif local == "vanish":  # hidden text (Word's Font > Hidden): not shown, not printed
+            self.hidden = _on(attributes)
+        elif local == "pStyle" and self.styled:
+            self.styled[-1] = self.styled[-1] or _value(attributes) in self.heading_styles
+        elif local == "outlineLvl" and self.styled:
+            self.styled[-1] = self.styled[-1] or _value(attributes) == "0"
+
+    def end(self, name: str) -> None:
+        local = _local(name)
+        if local in _DOCX_SKIPPED:
+            self.skipping -= 1
+        elif self.skipping:
+            return
+        elif local == "t":
+            self.in_text = False
+        elif local == "r":
+            self.runs -= 1
+        elif local == "p" and self.open:
+            self.close_paragraph(self.styled.pop())
+
+    def data(self, text: str) -> None:
+        if self.in_text and not self.hidden:
+            self.add(text)
+
+
+def _value(attributes: dict) -> str | None:
+    return next((value for key, value in attributes.items() if _local(key) == "val"), None)
+
+
+def _on(attributes: dict) -> bool:
+    """Whether an on/off property is on: present, and not set to "0", "false" or "off"."""
+    return _value(attributes) not in ("0", "false", "off")
+
+
+# OpenDocument's elements whose content is no part of the text: a comment (inside the paragraph it notes), a
+# footnote's or an endnote's body, the tracked changes' record (which holds the deleted text), a heading's number
+_ODT_SKIPPED = frozenset({"annotation", "note", "tracked-changes", "number"})
+_ODT_SPACES = re.compile(r"[ \t\r\n]+")  # collapsed to one space, as ODF reads a paragraph's white space
+
+
+class _OdtText(_Paragraphs):
+    def __init__(self, path: Path, max_bytes: int):
+        super().__init__(path, max_bytes)
+        self.parents: dict[str, str] = {}  # an automatic style: the style it is based on ("P1": "Title")
+        self.styled: list[bool] = []
+
+    def start(self, name: str, attributes: dict) -> None:
+        local = _local(name)
+        values = {_local(key): value for key, value in attributes.items()}
+        if local in _ODT_SKIPPED:
+            self.skipping += 1
+        elif self.skipping:
+            return
+        elif local == "style" and "parent-style-name" in values:
+            self.parents[values.get("name", "")] = values["parent-style-name"]
+        elif local in ("p", "h"):
+            style = values.get("style-name", "")
+            self.open.append([])
+            self.styled.append(local == "h" and values.get("outline-level", "1") == "1"
+                               or "Title" in (style, self.parents.get(style)))
+        elif local == "s":  # (spaces that white space's collapsing would make one: a few at most)
+            count = values.get("c", "1")
+            self.add(" " * min(int(count), 8) if count.isdigit() else " ")
+        elif local == "tab":
+            self.add(" ")
+        elif local == "line-break":
+            self.add("\n")
+
+    def end(self, name: str) -> None:
+        local = _local(name)
+        if local in _ODT_SKIPPED:
+            self.skipping -= 1
+        elif not self.skipping and local in ("p", "h") and self.open:
+            self.close_paragraph(self.styled.pop())
+
+    def data(self, text: str) -> None:
+        self.add(_ODT_SPACES.sub(" ", text))
