@@ -278,3 +278,20 @@ def test_the_command_line_reads_a_folder_of_documents(tmp_path):
     assert done.returncode == 1, done.stderr  # an article could not be read
     assert "Hội nghị tổng kết công tác dân vận" in done.stdout and "Gặp mặt đầu xuân" in done.stdout
     assert f"{folder / 'b.docx'}: a damaged document" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_labels_files_file_cells_name_documents_as_they_name_txt_files(tmp_path, monkeypatch):
+    """A labels table whose `file` column lists the documents (`b.DOCX`, as Explorer shows it; a path from here; a
+    Windows path) labelled none of them: only a .txt was dropped from a file's name. Each names its article."""
+    from dvtopics.io.labels import read_labels
+    from dvtopics.jobs.checks import ids_of_input_files
+
+    (tmp_path / "arts" / "2024").mkdir(parents=True)
+    for name in ("b.docx", "2024/c.odt", "2024/d.docx"):
+        write_docx(tmp_path / "arts" / name, paragraph("Hội nghị tổng kết") + paragraph(TEXT))
+    (tmp_path / "labels.csv").write_text("file,label\nb.DOCX,other\narts/2024/c.odt,annual_review\n"
+                                         "C:\\Users\\lan\\arts\\2024\\d.docx,other\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    labels = ids_of_input_files(read_labels(tmp_path / "labels.csv"), ["arts"])
+    assert labels == {"b": "other", "2024/c": "annual_review", "2024/d": "other"}
+    assert sorted(a.id for a in read("arts")) == sorted(labels)

@@ -29,6 +29,22 @@ TEXT_SUFFIXES = (".txt", ".txt.gz")
 ARTICLE_SUFFIXES = TEXT_SUFFIXES + DOCUMENT_SUFFIXES
 # what the notes on a folder's other files say it reads
 FOLDER_READS = ".txt, .docx and .odt files"
+# the name of an article's file ends so, its id without it: what a labels file's `file` cell drops (`labels`), and the
+# endings a path without it is looked for with (`article_file`)
+_ARTICLE_ENDING = re.compile(r"\.(?:txt|docx|docm|odt)$", re.IGNORECASE)
+_ARTICLE_ENDINGS = tuple(ending for suffix in (".txt",) + DOCUMENT_SUFFIXES for ending in (suffix, suffix.upper()))
+
+
+def without_article_suffix(name: str) -> str:
+    """A file name without the suffix of an article's file (".txt", ".docx", ".odt", in any case): its article's id
+    (`001.TXT`, `b.docx`: `001`, `b`)."""
+    return _ARTICLE_ENDING.sub("", name)
+
+
+def article_file(path: str | os.PathLike) -> Path | None:
+    """The article's file that `path`, an article's path without its suffix, names (`arts/001`: `arts/001.txt`, or a
+    document, `arts/001.docx`), when there is one."""
+    return next((file for ending in _ARTICLE_ENDINGS if (file := Path(os.fspath(path) + ending)).is_file()), None)
 # (".jl": Scrapy's JSON lines, `scrapy crawl … -o items.jl`)
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".json.gz", ".ndjson.gz", ".jl", ".jl.gz")
 JSON_SUFFIXES = (".json",)  # one JSON value: an array of articles, or one article
