@@ -130,14 +130,17 @@ def test_a_docx_text_is_its_body_as_word_shows_it(tmp_path):
 
 def test_an_odt_text_is_its_body_as_libreoffice_shows_it(tmp_path):
     """Spans joined, white space collapsed as ODF reads it (its extra spaces written <text:s/>), a list's items and a
-    table's cells a line each; comments, footnotes and the tracked changes' record (the deleted text) not read."""
+    table's cells a line each; comments, footnotes, a picture's alternative text and the tracked changes' record (the
+    deleted text) not read."""
     write_odt(tmp_path / "a.odt",
               '<text:tracked-changes><text:changed-region><text:deletion><text:p>ĐÃ XÓA</text:p></text:deletion>'
               '</text:changed-region></text:tracked-changes>'
               '<text:p>Hội   nghị\n <text:span>tổng kết</text:span></text:p>'
               '<text:p>Sáng 5/7,<text:s text:c="2"/>Ban<text:tab/>Dân vận<office:annotation><text:p>GHI CHÚ</text:p>'
               '</office:annotation> họp.<text:note><text:note-body><text:p>CHÚ THÍCH</text:p></text:note-body>'
-              '</text:note><text:line-break/>Dòng hai.</text:p>'
+              '</text:note><text:line-break/>Dòng hai.<draw:frame xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:'
+              'drawing:1.0" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"><svg:title>ẢNH'
+              '</svg:title><svg:desc>MÔ TẢ</svg:desc></draw:frame></text:p>'
               '<text:list><text:list-item><text:p>Ý một</text:p></text:list-item></text:list>'
               '<table:table><table:table-row><table:table-cell><text:p>Ô một</text:p></table:table-cell>'
               '</table:table-row></table:table>')
@@ -295,3 +298,19 @@ def test_a_labels_files_file_cells_name_documents_as_they_name_txt_files(tmp_pat
     labels = ids_of_input_files(read_labels(tmp_path / "labels.csv"), ["arts"])
     assert labels == {"b": "other", "2024/c": "annual_review", "2024/d": "other"}
     assert sorted(a.id for a in read("arts")) == sorted(labels)
+
+
+def test_dask_parts_hold_documents_as_they_hold_txt_files(tmp_path):
+    """`--engine dask` cuts the input into parts: a document is an article's file, read whole, never by line ranges
+    of its zip's bytes."""
+    from dvtopics.run.distributed import plan_parts, read_part
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(f"Hội nghị tổng kết\n{TEXT}", encoding="utf-8")
+    write_docx(tmp_path / "in" / "b.docx", paragraph("Gặp mặt đầu xuân") + paragraph(TEXT))
+    write_odt(tmp_path / "c.odt", f"<text:p>Sơ kết 6 tháng</text:p><text:p>{TEXT}</text:p>")
+    parts = plan_parts([tmp_path / "in", tmp_path / "c.odt"], size=2)
+    assert [[file for file, _ in part.files] for part in parts] == [
+        [str(tmp_path / "in" / "a.txt"), str(tmp_path / "in" / "b.docx")], [str(tmp_path / "c.odt")]]
+    assert [a.title for part in parts for a in read_part(part)] == ["Hội nghị tổng kết", "Gặp mặt đầu xuân",
+                                                                   "Sơ kết 6 tháng"]

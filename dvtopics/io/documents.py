@@ -338,8 +338,9 @@ def _on(attributes: dict) -> bool:
 
 
 # OpenDocument's elements whose content is no part of the text: a comment (inside the paragraph it notes), a
-# footnote's or an endnote's body, the tracked changes' record (which holds the deleted text), a heading's number
-_ODT_SKIPPED = frozenset({"annotation", "note", "tracked-changes", "number"})
+# footnote's or an endnote's body, the tracked changes' record (which holds the deleted text), a heading's number, a
+# picture's title and description (its alternative text, inside the paragraph it stands in)
+_ODT_SKIPPED = frozenset({"annotation", "note", "tracked-changes", "number", "title", "desc"})
 _ODT_SPACES = re.compile(r"[ \t\r\n]+")  # collapsed to one space, as ODF reads a paragraph's white space
 
 
