@@ -165,9 +165,9 @@ def _cut(path):
     path.write_bytes(data[:len(data) // 2])
 
 
-def _bomb(path):  # a part that inflates a thousandfold
+def _bomb(path):  # a part that inflates a thousandfold, past 64 MB
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("word/document.xml", f'<w:document xmlns:w="{W}"><w:body>' + " " * (20 << 20)
+        archive.writestr("word/document.xml", f'<w:document xmlns:w="{W}"><w:body>' + " " * (65 << 20)
                          + "</w:body></w:document>")
 
 
@@ -206,7 +206,7 @@ BROKEN = {  # name: (how it is made, what its error says)
                                           '</manifest:manifest>'),
                    "protected by a password"),
     "zip-locked.docx": (_zip_locked, "protected by a password"),
-    "bomb.docx": (_bomb, "its part word/document.xml inflates past 1.0 MB (a zip bomb"),
+    "bomb.docx": (_bomb, "its part word/document.xml inflates past 64.0 MB (a zip bomb"),
     "dtd.docx": (_dtd, "its part word/document.xml declares a DTD"),
     "bad-xml.docx": (lambda path: write_docx(path, "<w:p><w:r><w:t>Hội nghị</w:r></w:p>"),
                      "a damaged document: its part word/document.xml is not well-formed XML (mismatched tag"),

@@ -36,9 +36,10 @@ DOCUMENT_SUFFIXES = (".docx", ".docm", ".odt")
 # A paragraph among the first few that is styled as the title or a first-level heading is the headline, over a
 # masthead, a date or a section's name pasted above it
 HEADING_WITHIN = 5
-# The XML of a document holds its text several times over (each run's properties): what a part may inflate to,
-# as a multiple of the article limit, before it is taken for a zip bomb
-_XML_PER_TEXT_BYTE = 16
+# The XML of a document holds its text many times over (each run's properties: a page pasted from a browser gives each
+# few words their fonts and colours): what a part may inflate to, as a multiple of the article limit and at least
+# _XML_FLOOR whatever --max-bytes is, before it is taken for a zip bomb (streamed, it costs time, not memory)
+_XML_PER_TEXT_BYTE, _XML_FLOOR = 16, 64 * 2**20
 
 _ZIP, _OLE2 = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _MAIN_RELATION = "/officeDocument"  # the relationship type that names a .docx's main part (Transitional or Strict)
@@ -154,13 +155,13 @@ def _read_docx(archive: zipfile.ZipFile, main: str, path: Path, max_bytes: int) 
 
 
 def _parse(archive: zipfile.ZipFile, name: str, handler: "_Handler", path: Path, max_bytes: int) -> None:
-    """Stream the part `name` through expat into `handler`; a part protected by a password, one that inflates past
-    `_XML_PER_TEXT_BYTE` times `max_bytes` (a zip bomb), or XML that is not well-formed or declares a DTD is an
-    `InputError`."""
+    """Stream the part `name` through expat into `handler`. An `InputError`: a part protected by a password, one that
+    inflates past `_XML_PER_TEXT_BYTE` times `max_bytes` (at least `_XML_FLOOR`: a zip bomb), XML that is not
+    well-formed or declares a DTD."""
     info = archive.getinfo(name)
     if info.flag_bits & 0x1:  # (a zip's own encryption)
         raise InputError(f"{path}: {_PROTECTED}")
-    limit = _XML_PER_TEXT_BYTE * max_bytes
+    limit = max(_XML_PER_TEXT_BYTE * max_bytes, _XML_FLOOR)
     bomb = (f"{path}: its part {name} inflates past {limit / 2**20:.1f} MB (a zip bomb, or a document far over the "
             "article limit): not read")
     if info.file_size > limit:
@@ -257,13 +258,14 @@ class _Paragraphs(_Handler):
     def add(self, piece: str) -> None:
         if self.open and not self.skipping:
             self.open[-1].append(piece)
+            self.size += len(piece.encode("utf-8", "surrogatepass"))  # (as it grows: one paragraph may be all of it)
+            if self.size > self.max_bytes:
+                raise TextTooLong(f"{self.path}: its text is over the article limit")
 
     def close_paragraph(self, heading: bool) -> None:
         line = "".join(self.open.pop())
         self.lines.append(line)
-        self.size += len(line.encode("utf-8", "surrogatepass")) + 1
-        if self.size > self.max_bytes:
-            raise TextTooLong(f"{self.path}: its text is over the article limit")
+        self.size += 1  # (its line end)
         self.filled += bool(line.strip())
         if heading and self.heading is None and line.strip() and self.filled <= HEADING_WITHIN:
             self.heading = " ".join(line.split())
