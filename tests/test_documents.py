@@ -314,3 +314,22 @@ def test_dask_parts_hold_documents_as_they_hold_txt_files(tmp_path):
         [str(tmp_path / "in" / "a.txt"), str(tmp_path / "in" / "b.docx")], [str(tmp_path / "c.odt")]]
     assert [a.title for part in parts for a in read_part(part)] == ["Hội nghị tổng kết", "Gặp mặt đầu xuân",
                                                                    "Sơ kết 6 tháng"]
+
+
+def test_a_document_given_as_extra_is_told_it_holds_no_label(tmp_path):
+    """As a .txt is: a document holds a text, never a label (it was named "a .txt article")."""
+    import json
+
+    from click.testing import CliRunner
+
+    from dvtopics.cli import cli
+    from articles import made_up_articles
+
+    corpus = tmp_path / "articles.jsonl"
+    corpus.write_text("".join(json.dumps({"id": a.id, "text": a.raw, "label": a.label}, ensure_ascii=False) + "\n"
+                              for a in made_up_articles(6)), encoding="utf-8")
+    document = write_docx(tmp_path / "bai.docx", paragraph("Hội nghị tổng kết") + paragraph(TEXT))
+    result = CliRunner().invoke(cli, ["train", str(corpus), "--extra", str(document), "--out", str(tmp_path / "m")])
+    said = " ".join(result.output.split())
+    assert result.exit_code == 2 and f"--extra {document}: a .docx article ({document})" in said, said
+    assert "holds a text, never a label" in said

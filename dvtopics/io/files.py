@@ -119,7 +119,7 @@ _CONTAINERS = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
 
 
 def document_problem(suffix: str) -> str | None:
-    """What a file with this name's `suffix` (".docx") is, if it is a document that is not plain text, and what
+    """What a file with this name's `suffix` (".doc") is, if it is a document that is not plain text, and what
     to do to read it, in words; else None."""
     what, advice = _DOCUMENTS.get(suffix.lower(), (None, None))
     return f"{what}, not plain text: {advice}" if what else None

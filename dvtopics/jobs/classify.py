@@ -155,9 +155,10 @@ def _extra_articles(paths: Sequence[str], reading: Reading, gold: dict[str, str]
                                  f"{(them := word_for(n_unlabelled, 'it', 'them'))}, or leave {them} out of the file"
                                  + in_labels)
             if of_txt:
-                what = "a folder of .txt articles" if os.path.isdir(path) else "a .txt article"
-                raise InputError(f"--extra {path}: {what} ({unlabelled.meta['path']}), and a .txt file holds a text, "
-                                 "never a label: --extra takes labelled articles, a JSONL, CSV, JSON or .xlsx file "
+                what = ("a folder of .txt articles" if os.path.isdir(path) else
+                        f"a {Path(unlabelled.meta['path']).suffix.lower() or '.txt'} article")
+                raise InputError(f"--extra {path}: {what} ({unlabelled.meta['path']}), and an article's file (.txt, "
+                                 ".docx, .odt) holds a text, never a label: --extra takes labelled articles, a JSONL, CSV, JSON or .xlsx file "
                                  f"of texts each with its '{reading.fields.label}' field; "
                                  f"to learn from these, give {path} among the inputs (PATHS) and their labels with "
                                  "--labels (a table of id or file, and label)")
