@@ -111,7 +111,7 @@ def _main_part(archive: zipfile.ZipFile, names: set[str], path: Path, max_bytes:
     """The name of a .docx's main part, as its package's relationships name it (word/document.xml as Word
     writes it), or None for a zip that is no Word document."""
     if "_rels/.rels" in names:
-        relations = _Collector(path, "relations")
+        relations = _Relations()
         _parse(archive, "_rels/.rels", relations, path, max_bytes)
         for kind, target in relations.found:
             if kind.endswith(_MAIN_RELATION):
@@ -138,20 +138,40 @@ def _read_odt(archive: zipfile.ZipFile, path: Path, max_bytes: int) -> DocumentT
             raise InputError(f"{path}: {_PROTECTED}")
     text = _OdtText(path, max_bytes)
     _parse(archive, _ODT_PART, text, path, max_bytes)
-    return text.result()
+    return text.result(bool)
 
 
 def _read_docx(archive: zipfile.ZipFile, main: str, path: Path, max_bytes: int) -> DocumentText:
-    styles = posixpath.join(posixpath.dirname(main), "styles.xml")
-    headings = set()
-    if styles in archive.namelist():
-        found = _Collector(path, "styles")
-        _parse(archive, styles, found, path, max_bytes)
-        headings = {style for style, name, level in found.found
-                    if name.casefold() in ("title", "heading 1") or level == "0"}
-    text = _DocxText(path, max_bytes, headings)
+    text = _DocxText(path, max_bytes)
     _parse(archive, main, text, path, max_bytes)
-    return text.result()
+    styles = posixpath.join(posixpath.dirname(main), "styles.xml")
+    used = {style for _, (style, _) in text.leading if style}
+    headings = _heading_styles(archive, styles, used) if used and styles in archive.namelist() else set()
+    return text.result(lambda mark: mark[1] or mark[0] in headings)
+
+
+def _heading_styles(archive: zipfile.ZipFile, name: str, used: set[str]) -> set[str]:
+    """Which of the paragraph styles `used` (their ids) the styles part `name` makes a title or a first-level heading:
+    by the style's name, "Title" or "heading 1" (a Vietnamese Word gives the ids other names, never the built-in
+    styles' names), or its outline level. Looked up in the part's bytes, only for the styles used near the top: Word's
+    templates define hundreds (350 KB of styles, whose parse took 40 ms a document). A part too large to be styles
+    makes none."""
+    with archive.open(name) as part:
+        styles = part.read(_STYLES_LIMIT + 1)
+    if len(styles) > _STYLES_LIMIT:
+        return set()
+    headings = set()
+    for style in used:
+        found = re.search(rb'<(?:[\w.-]+:)?style\b[^>]*?\bstyleId="%s"[^>]*>(.*?)</(?:[\w.-]+:)?style>'
+                          % re.escape(style.encode("utf-8")), styles, re.DOTALL)
+        if found and (_HEADING_NAME.search(found[1]) or _TOP_LEVEL.search(found[1])):
+            headings.add(style)
+    return headings
+
+
+_STYLES_LIMIT = 16 * 2**20
+_HEADING_NAME = re.compile(rb'<(?:[\w.-]+:)?name\b[^>]*?\bval="(?:title|heading 1)"', re.IGNORECASE)
+_TOP_LEVEL = re.compile(rb'<(?:[\w.-]+:)?outlineLvl\b[^>]*?\bval="0"')
 
 
 def _parse(archive: zipfile.ZipFile, name: str, handler: "_Handler", path: Path, max_bytes: int) -> None:
@@ -214,46 +234,30 @@ class _Handler:
     def data(self, text: str) -> None: ...
 
 
-class _Collector(_Handler):
-    """What a small part names: a package's relationships (type, target), or a .docx's paragraph styles (id, name,
-    outline level)."""
+class _Relations(_Handler):
+    """A package's relationships: (type, target) of each."""
 
-    def __init__(self, path: Path, what: str):
-        self.what, self.found = what, []
-        self.style: list | None = None  # the paragraph style open
+    def __init__(self):
+        self.found = []
 
     def start(self, name: str, attributes: dict) -> None:
-        local = _local(name)
-        values = {_local(key): value for key, value in attributes.items()}
-        if self.what == "relations" and local == "Relationship":
+        if _local(name) == "Relationship":
+            values = {_local(key): value for key, value in attributes.items()}
             self.found.append((values.get("Type", ""), values.get("Target", "")))
-        elif self.what == "styles" and local == "style":
-            paragraph_style = values.get("type", "paragraph") == "paragraph"
-            self.style = [values.get("styleId", ""), "", None] if paragraph_style else None
-            if self.style:
-                self.found.append(self.style)
-        elif self.what == "styles" and self.style and local == "name":
-            self.style[1] = values.get("val", "")
-        elif self.what == "styles" and self.style and local == "outlineLvl":
-            self.style[2] = values.get("val")
-
-    def end(self, name: str) -> None:
-        if _local(name) == "style":
-            self.style = None
 
 
 class _Paragraphs(_Handler):
     """The lines of a document's paragraphs, kept as each closes (a text box's paragraph inside another's is a line
-    before it), with the first heading among the first `HEADING_WITHIN`; the text's size counted against the
-    article limit as it grows."""
+    before it), the first `HEADING_WITHIN` that hold text with their style (`leading`: what the heading is looked
+    for in); the text's size counted against the article limit as it grows."""
 
     def __init__(self, path: Path, max_bytes: int):
         self.path, self.max_bytes = path, max_bytes
         self.lines: list[str] = []
         self.open: list[list[str]] = []  # the paragraphs open, innermost last: their pieces of text
-        self.heading: str | None = None
+        self.leading: list[tuple[str, object]] = []  # (line, what its style says) of the first lines with text
         self.skipping = 0  # depth inside what is not the text (a deletion, a comment)
-        self.size = self.filled = 0  # the text's bytes, its lines that hold any
+        self.size = 0  # the text's bytes
 
     def add(self, piece: str) -> None:
         if self.open and not self.skipping:
@@ -262,16 +266,17 @@ class _Paragraphs(_Handler):
             if self.size > self.max_bytes:
                 raise TextTooLong(f"{self.path}: its text is over the article limit")
 
-    def close_paragraph(self, heading: bool) -> None:
+    def close_paragraph(self, style) -> None:
         line = "".join(self.open.pop())
         self.lines.append(line)
         self.size += 1  # (its line end)
-        self.filled += bool(line.strip())
-        if heading and self.heading is None and line.strip() and self.filled <= HEADING_WITHIN:
-            self.heading = " ".join(line.split())
+        if line.strip() and len(self.leading) < HEADING_WITHIN:
+            self.leading.append((" ".join(line.split()), style))
 
-    def result(self) -> DocumentText:
-        return DocumentText("\n".join(self.lines), self.heading)
+    def result(self, is_heading) -> DocumentText:
+        """The text, and its heading: the first of its leading lines whose style `is_heading`."""
+        return DocumentText("\n".join(self.lines), next((line for line, style in self.leading if is_heading(style)),
+                                                          None))
 
 
 # Word's elements whose content is no part of the text as it reads: a tracked deletion (and a move's old place), the
@@ -282,12 +287,11 @@ _DOCX_CHARACTERS = {"tab": " ", "ptab": " ", "br": "\n", "cr": "\n", "noBreakHyp
 
 
 class _DocxText(_Paragraphs):
-    def __init__(self, path: Path, max_bytes: int, heading_styles: set[str]):
+    def __init__(self, path: Path, max_bytes: int):
         super().__init__(path, max_bytes)
-        self.heading_styles = heading_styles
         self.in_text = self.hidden = False
         self.runs = 0  # depth inside runs: a tab is a character there, a tab stop in a paragraph's properties
-        self.styled: list[bool] = []  # whether each open paragraph is a heading
+        self.styled: list[list] = []  # each open paragraph's [style id, whether its outline level is the top]
 
     def start(self, name: str, attributes: dict) -> None:
         local = _local(name)
@@ -297,7 +301,7 @@ class _DocxText(_Paragraphs):
             return
         elif local == "p":
             self.open.append([])
-            self.styled.append(False)
+            self.styled.append([None, False])
         elif local == "r":
             self.runs += 1
             self.hidden = False
@@ -308,9 +312,9 @@ class _DocxText(_Paragraphs):
         elif local == "vanish":  # hidden text (Word's Font > Hidden): not shown, not printed
             self.hidden = _on(attributes)
         elif local == "pStyle" and self.styled:
-            self.styled[-1] = self.styled[-1] or _value(attributes) in self.heading_styles
+            self.styled[-1][0] = _value(attributes)
         elif local == "outlineLvl" and self.styled:
-            self.styled[-1] = self.styled[-1] or _value(attributes) == "0"
+            self.styled[-1][1] = _value(attributes) == "0"
 
     def end(self, name: str) -> None:
         local = _local(name)
@@ -354,12 +358,13 @@ class _OdtText(_Paragraphs):
 
     def start(self, name: str, attributes: dict) -> None:
         local = _local(name)
-        values = {_local(key): value for key, value in attributes.items()}
         if local in _ODT_SKIPPED:
             self.skipping += 1
-        elif self.skipping:
             return
-        elif local == "style" and "parent-style-name" in values:
+        if self.skipping or local not in ("style", "p", "h", "s", "tab", "line-break"):
+            return
+        values = {_local(key): value for key, value in attributes.items()}
+        if local == "style" and "parent-style-name" in values:
             self.parents[values.get("name", "")] = values["parent-style-name"]
         elif local in ("p", "h"):
             style = values.get("style-name", "")
