@@ -260,13 +260,17 @@ def test_a_document_beside_its_own_txt_is_read_once(tmp_path, caplog):
     assert "repeat" not in caplog.text
 
 
-def test_a_word_document_named_txt_is_read_as_one(tmp_path, caplog):
-    """A .docx saved or renamed .txt was "a Word document, not plain text: save it as Plain Text"."""
+def test_a_word_document_named_txt_or_doc_is_read_as_one(tmp_path, caplog):
+    """A .docx saved or renamed .txt was "a Word document, not plain text: save it as Plain Text"; named .doc, "a Word
+    97-2003 document: save it as Word Document (.docx)", which it was."""
     write_docx(tmp_path / "a.txt", paragraph("Hội nghị tổng kết") + paragraph(TEXT))
+    write_docx(tmp_path / "b.doc", paragraph("Gặp mặt đầu xuân") + paragraph(TEXT))
     with caplog.at_level(logging.WARNING):
-        [article] = read(tmp_path)
-    assert (article.id, article.title, article.error) == ("a", "Hội nghị tổng kết", None)
-    assert "a.txt: a Word document, not plain text: read as one" in caplog.text
+        articles = read([tmp_path, tmp_path / "b.doc"])
+    assert [(a.id, a.title, a.error) for a in articles] == [("a", "Hội nghị tổng kết", None),
+                                                             ("b", "Gặp mặt đầu xuân", None)]
+    assert "a.txt: a Word document (.docx) under the name .txt: read as one" in caplog.text
+    assert "b.doc: a Word document (.docx) under the name .doc: read as one" in caplog.text
 
 
 def test_the_command_line_reads_a_folder_of_documents(tmp_path):

@@ -129,9 +129,10 @@ def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on
     feed = kind == "txt" and lines is None and bool(FEED_START.match(head))
     if kind == "txt" and not head and not problem and os.path.isfile(path) and (
             office := office_document(path)) in (".docx", ".odt"):
-        # a Word or OpenDocument document saved or renamed .txt (no text: its bytes are a zip): read as what it is
-        log.warning("%s: a %s document, not plain text: read as one", path,
-                    "Word" if office == ".docx" else "OpenDocument")
+        # a Word or OpenDocument document saved or renamed .txt (or .doc, .rtf: no text, its bytes are a zip): read
+        # as what it is
+        log.warning("%s: a %s document (%s) under the name %s: read as one", path,
+                    "Word" if office == ".docx" else "OpenDocument", office, path.suffix or "without a suffix")
         kind = "document"
     if kind == "txt" and lines is None and _JSON_OPENING.match(head):
         # JSON lines (or a JSON document) saved as .txt, as Notepad names what it saves and some scrapers write
