@@ -355,3 +355,15 @@ def test_a_templates_hundreds_of_styles_cost_no_parse(tmp_path):
     articles = read(tmp_path)
     assert time.perf_counter() - start < 1.2  # (about 0.1 s; 2.4 s when the styles were parsed)
     assert {a.title for a in articles} == {"Gặp mặt đầu xuân"}
+
+
+def test_a_sites_name_or_section_styled_as_a_heading_is_no_title(tmp_path):
+    """A page pasted from a site that sets its logo and its sections as headings (an <h1> is Word's Heading 1): the
+    headline under them is the title, as in a .txt, not the site's name."""
+    styles = HEADING_1.format(id="Heading1")
+    write_docx(tmp_path / "a.docx", paragraph("Báo Lạng Sơn điện tử", "Heading1") + paragraph("Chính trị", "Heading1")
+               + paragraph("Hội nghị tổng kết công tác dân vận", "Heading1") + paragraph(TEXT), styles)
+    write_docx(tmp_path / "b.docx", paragraph("Báo Lạng Sơn điện tử", "Heading1") + paragraph("Xã hội", "Heading1")
+               + paragraph("Gặp mặt đầu xuân năm 2024") + paragraph("Thứ Năm, 05/07/2024 08:15") + paragraph(TEXT),
+               styles)
+    assert [a.title for a in read(tmp_path)] == ["Hội nghị tổng kết công tác dân vận", "Gặp mặt đầu xuân năm 2024"]

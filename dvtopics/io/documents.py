@@ -55,7 +55,7 @@ class TextTooLong(InputError):
 @dataclass
 class DocumentText:
     text: str  # its paragraphs, a line each
-    heading: str | None  # the first paragraph styled as a title or first-level heading, among the first few
+    headings: list[str]  # the paragraphs styled as a title or first-level heading among the first few, in order
 
 
 def document_text(path: Path, max_bytes: int) -> DocumentText:
@@ -274,9 +274,8 @@ class _Paragraphs(_Handler):
             self.leading.append((" ".join(line.split()), style))
 
     def result(self, is_heading) -> DocumentText:
-        """The text, and its heading: the first of its leading lines whose style `is_heading`."""
-        return DocumentText("\n".join(self.lines), next((line for line, style in self.leading if is_heading(style)),
-                                                          None))
+        """The text, and its headings: its leading lines whose style `is_heading`."""
+        return DocumentText("\n".join(self.lines), [line for line, style in self.leading if is_heading(style)])
 
 
 # Word's elements whose content is no part of the text as it reads: a tracked deletion (and a move's old place), the

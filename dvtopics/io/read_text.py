@@ -8,12 +8,14 @@ from pathlib import Path
 from typing import Iterator
 
 from ..errors import InputError
+from ..text.furniture import is_furniture, is_masthead, is_section_name
 from ..wording import plural, word_for
 from .article import Article, add_warning, make_article
 from .decode import decode_text
 from .documents import TextTooLong, document_text
 from .files import compression, open_binary, read_all
 from .htmltext import feed_items
+from .metadata import is_site_name
 from .paths import os_cause
 from .records import FieldNames, failed, over_limit, record_id, record_to_article, size_text, utf8_size
 
@@ -43,19 +45,26 @@ def read_document(path: Path, article_id: str, on_error: str, max_bytes: int) ->
     """The article a Word (.docx) or OpenDocument (.odt) document holds, its paragraphs read as a .txt file's lines
     are (`documents.document_text`). Its size is its text's, not the file's: the pictures pasted with an article
     may weigh megabytes. A paragraph styled as its title or a heading near the top is its title, as a title field
-    is read."""
+    is read, unless it is a site's name or a section's (a page pasted from a site that sets its logo as a heading)."""
     try:
         document = document_text(path, max_bytes)
         fields = {"path": str(path)}
         first = next((line for line in document.text.splitlines() if line.strip()), "")
-        if document.heading and document.heading != " ".join(first.split()):
-            fields["title"] = document.heading
+        heading = next((line for line in document.headings if not _no_headline(line)), None)
+        if heading and heading != " ".join(first.split()):
+            fields["title"] = heading
         return _file_article(path, article_id, document.text, fields)
     except TextTooLong:
         return failed(article_id, f"{path}: its text is over the {size_text(max_bytes)} article limit (raise it with "
                       "--max-bytes)", on_error)
     except (InputError, OSError) as exc:
         return failed(article_id, str(exc) if isinstance(exc, InputError) else os_cause(path, exc), on_error)
+
+
+def _no_headline(line: str) -> bool:
+    """Whether a line styled as a heading is what a page sets so above its headline, and a .txt's title never is: the
+    site's name, a section's ("Xã hội", "Chính trị"), a portal's masthead, page furniture."""
+    return is_site_name(line) or is_section_name(line) or is_masthead(line) or is_furniture(line)
 
 
 def _file_article(path: Path, article_id: str, raw: str, fields: dict) -> Article:
