@@ -105,7 +105,8 @@ def test_an_odt_heading_or_title_style_is_the_title(tmp_path):
 def test_a_docx_text_is_its_body_as_word_shows_it(tmp_path):
     """Runs joined; a tab a space, a line break a new line (not a tab stop of the paragraph's properties); a table's
     cells a line each; a tracked insertion read, a tracked deletion and hidden text not; a text box once (not again in
-    the fallback Word writes beside it); headers, footers, footnotes and comments, parts of their own, not read."""
+    the fallback Word writes beside it), after the paragraph it is anchored in; headers, footers, footnotes and
+    comments, parts of their own, not read."""
     body = (
         '<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr><w:r><w:t>Hội </w:t></w:r>'
         '<w:r><w:rPr><w:b/></w:rPr><w:t>nghị</w:t></w:r><w:del><w:r><w:delText> sơ kết</w:delText></w:r></w:del>'
@@ -124,7 +125,7 @@ def test_a_docx_text_is_its_body_as_word_shows_it(tmp_path):
                                                  "word/footnotes.xml": part.format("footnotes", "CHÚ THÍCH"),
                                                  "word/comments.xml": part.format("comments", "GHI CHÚ")})
     [article] = read(tmp_path)
-    assert article.raw == f"Hội nghị tổng kết\nNgày 5/7\nDòng hai\nÔ một\nÔ hai\nHộp chữ\n{TEXT}"
+    assert article.raw == f"Hội nghị tổng kết\nNgày 5/7\nDòng hai\nÔ một\nÔ hai\n{TEXT}\nHộp chữ"
     assert article.title == "Hội nghị tổng kết"
 
 
@@ -367,3 +368,16 @@ def test_a_sites_name_or_section_styled_as_a_heading_is_no_title(tmp_path):
                + paragraph("Gặp mặt đầu xuân năm 2024") + paragraph("Thứ Năm, 05/07/2024 08:15") + paragraph(TEXT),
                styles)
     assert [a.title for a in read(tmp_path)] == ["Hội nghị tổng kết công tác dân vận", "Gặp mặt đầu xuân năm 2024"]
+
+
+def test_a_text_box_in_the_headline_comes_after_it(tmp_path):
+    """A photo's caption in a text box anchored in the headline's paragraph: its lines were read before the headline,
+    which lost the title to the caption. They follow the paragraph they are anchored in."""
+    box = ('<w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
+           '<mc:Choice Requires="wps"><w:txbxContent><w:p><w:r><w:t>Ảnh: Các đại biểu dự hội nghị</w:t></w:r></w:p>'
+           '</w:txbxContent></mc:Choice></mc:AlternateContent></w:r>')
+    write_docx(tmp_path / "a.docx", f'<w:p>{box}<w:r><w:t>Hội nghị tổng kết công tác dân vận</w:t></w:r></w:p>'
+               + paragraph(TEXT))
+    [article] = read(tmp_path)
+    assert article.title == "Hội nghị tổng kết công tác dân vận"
+    assert article.raw.splitlines()[:2] == ["Hội nghị tổng kết công tác dân vận", "Ảnh: Các đại biểu dự hội nghị"]

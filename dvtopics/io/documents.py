@@ -247,31 +247,40 @@ class _Relations(_Handler):
 
 
 class _Paragraphs(_Handler):
-    """The lines of a document's paragraphs, kept as each closes (a text box's paragraph inside another's is a line
-    before it), the first `HEADING_WITHIN` that hold text with their style (`leading`: what the heading is looked
+    """The lines of a document's paragraphs, kept as each closes (the paragraphs of a text box inside one are lines
+    after it), the first `HEADING_WITHIN` that hold text with their style (`leading`: what the heading is looked
     for in); the text's size counted against the article limit as it grows."""
 
     def __init__(self, path: Path, max_bytes: int):
         self.path, self.max_bytes = path, max_bytes
         self.lines: list[str] = []
-        self.open: list[list[str]] = []  # the paragraphs open, innermost last: their pieces of text
+        # the paragraphs open, innermost last: (their pieces of text, what their style says, the lines inside them)
+        self.open: list[tuple[list[str], object, list]] = []
         self.leading: list[tuple[str, object]] = []  # (line, what its style says) of the first lines with text
         self.skipping = 0  # depth inside what is not the text (a deletion, a comment)
         self.size = 0  # the text's bytes
 
     def add(self, piece: str) -> None:
         if self.open and not self.skipping:
-            self.open[-1].append(piece)
+            self.open[-1][0].append(piece)
             self.size += len(piece.encode("utf-8", "surrogatepass"))  # (as it grows: one paragraph may be all of it)
             if self.size > self.max_bytes:
                 raise TextTooLong(f"{self.path}: its text is over the article limit")
 
-    def close_paragraph(self, style) -> None:
-        line = "".join(self.open.pop())
-        self.lines.append(line)
-        self.size += 1  # (its line end)
-        if line.strip() and len(self.leading) < HEADING_WITHIN:
-            self.leading.append((" ".join(line.split()), style))
+    def open_paragraph(self, style) -> None:
+        self.open.append(([], style, []))
+
+    def close_paragraph(self) -> None:
+        pieces, style, inside = self.open.pop()
+        lines = [("".join(pieces), style)] + inside
+        if self.open:  # a text box's paragraph, inside the paragraph it is anchored in: read after that one
+            self.open[-1][2].extend(lines)
+            return
+        for line, style in lines:
+            self.lines.append(line)
+            self.size += 1  # (its line end)
+            if line.strip() and len(self.leading) < HEADING_WITHIN:
+                self.leading.append((" ".join(line.split()), style))
 
     def result(self, is_heading) -> DocumentText:
         """The text, and its headings: its leading lines whose style `is_heading`."""
@@ -290,7 +299,6 @@ class _DocxText(_Paragraphs):
         super().__init__(path, max_bytes)
         self.in_text = self.hidden = False
         self.runs = 0  # depth inside runs: a tab is a character there, a tab stop in a paragraph's properties
-        self.styled: list[list] = []  # each open paragraph's [style id, whether its outline level is the top]
 
     def start(self, name: str, attributes: dict) -> None:
         local = _local(name)
@@ -299,8 +307,7 @@ class _DocxText(_Paragraphs):
         elif self.skipping:
             return
         elif local == "p":
-            self.open.append([])
-            self.styled.append([None, False])
+            self.open_paragraph([None, False])  # (its style's id, whether its outline level is the top)
         elif local == "r":
             self.runs += 1
             self.hidden = False
@@ -310,10 +317,10 @@ class _DocxText(_Paragraphs):
             self.add(_DOCX_CHARACTERS[local])
         elif local == "vanish":  # hidden text (Word's Font > Hidden): not shown, not printed
             self.hidden = _on(attributes)
-        elif local == "pStyle" and self.styled:
-            self.styled[-1][0] = _value(attributes)
-        elif local == "outlineLvl" and self.styled:
-            self.styled[-1][1] = _value(attributes) == "0"
+        elif local == "pStyle" and self.open:
+            self.open[-1][1][0] = _value(attributes)
+        elif local == "outlineLvl" and self.open:
+            self.open[-1][1][1] = _value(attributes) == "0"
 
     def end(self, name: str) -> None:
         local = _local(name)
@@ -326,7 +333,7 @@ class _DocxText(_Paragraphs):
         elif local == "r":
             self.runs -= 1
         elif local == "p" and self.open:
-            self.close_paragraph(self.styled.pop())
+            self.close_paragraph()
 
     def data(self, text: str) -> None:
         if self.in_text and not self.hidden:
@@ -353,7 +360,6 @@ class _OdtText(_Paragraphs):
     def __init__(self, path: Path, max_bytes: int):
         super().__init__(path, max_bytes)
         self.parents: dict[str, str] = {}  # an automatic style: the style it is based on ("P1": "Title")
-        self.styled: list[bool] = []
 
     def start(self, name: str, attributes: dict) -> None:
         local = _local(name)
@@ -367,9 +373,8 @@ class _OdtText(_Paragraphs):
             self.parents[values.get("name", "")] = values["parent-style-name"]
         elif local in ("p", "h"):
             style = values.get("style-name", "")
-            self.open.append([])
-            self.styled.append(local == "h" and values.get("outline-level", "1") == "1"
-                               or "Title" in (style, self.parents.get(style)))
+            self.open_paragraph(local == "h" and values.get("outline-level", "1") == "1"
+                                or "Title" in (style, self.parents.get(style)))
         elif local == "s":  # (spaces that white space's collapsing would make one: a few at most)
             count = values.get("c", "1")
             self.add(" " * min(int(count), 8) if count.isdigit() else " ")
@@ -383,7 +388,7 @@ class _OdtText(_Paragraphs):
         if local in _ODT_SKIPPED:
             self.skipping -= 1
         elif not self.skipping and local in ("p", "h") and self.open:
-            self.close_paragraph(self.styled.pop())
+            self.close_paragraph()
 
     def data(self, text: str) -> None:
         self.add(_ODT_SPACES.sub(" ", text))
