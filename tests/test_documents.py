@@ -381,3 +381,14 @@ def test_a_text_box_in_the_headline_comes_after_it(tmp_path):
     [article] = read(tmp_path)
     assert article.title == "Hội nghị tổng kết công tác dân vận"
     assert article.raw.splitlines()[:2] == ["Hội nghị tổng kết công tác dân vận", "Ảnh: Các đại biểu dự hội nghị"]
+
+
+def test_a_labels_id_column_of_document_names_is_said_to_be_one(tmp_path):
+    """A labels table whose `id` column holds the documents' file names ("b.docx") labels none (an id is read as
+    written); the error says the id is the article's but for its suffix, and to head the column `file`."""
+    from dvtopics.errors import DvtopicsError
+    from dvtopics.jobs.checks import check_ids_found
+
+    with pytest.raises(DvtopicsError, match=r"its 'b\.docx' is the article 'b' without its suffix \(head the column "
+                                            r"`file`"):
+        check_ids_found({"b.docx": "other", "c.odt": "other"}, {"b", "c"}, "--labels")

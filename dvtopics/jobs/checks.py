@@ -100,7 +100,9 @@ def field_settings(fields: FieldNames) -> list[str]:
 # ("007" saved as 7) or a format pads them; a column headed `id` holds file names, "003.txt" (an `id` is read as
 # written: a column headed `file` drops the .txt); a CSV's ids were written as floats, "17.0"
 _ID_SPELLINGS = ((lambda id_: id_.lstrip("0") or "0", "but for leading zeros"),
-                 (without_article_suffix,
+                 (lambda id_: id_[:-4] if id_.lower().endswith(".txt") else id_,
+                  "without .txt (head the column `file` to read its file names as ids)"),
+                 (without_article_suffix,  # a document's: "003.docx"
                   "without its suffix (head the column `file` to read its file names as ids)"),
                  # pandas writes an id column with a gap as floats: "17.0" in a CSV
                  (lambda id_: id_[:-2] if id_.endswith(".0") and id_[:-2].isdigit() else id_,
