@@ -1019,8 +1019,9 @@ def test_an_extra_file_that_cannot_be_read_is_said_once(corpus, tmp_path, caplog
                                            encoding="utf-8")
     result = CliRunner().invoke(cli, ["train", str(corpus), "--extra", str(tmp_path / "ex"), "--out",
                                       str(tmp_path / "m")])
-    assert result.exit_code == 2 and result.stderr.startswith(f"Error: --extra {tmp_path / 'ex'}: no article could be read")
-    assert "the folder holds no .txt file" in result.stderr and "holds no .txt" not in caplog.text
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: --extra {tmp_path / 'ex'}: no article could be read")
+    assert "the folder holds no .txt, .docx or .odt file" in result.stderr and "holds no .txt" not in caplog.text
     some = tmp_path / "some.jsonl"
     some.write_text('{"id": "s1", "text": "Hội Nông dân xã tổng kết năm 2023.", "label": "annual_review"}\n{broken\n',
                     encoding="utf-8")

@@ -209,7 +209,7 @@ def test_a_folder_reads_txt_whatever_its_case_and_names_what_it_skips(tmp_path, 
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "B.TXT").write_text(TEXT, encoding="utf-8")
     (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
-    for name in ("page.html", "other.HTML", "notes", "report.docx"):
+    for name in ("page.html", "other.HTML", "notes", "report.pdf"):
         (tmp_path / name).write_text("x", encoding="utf-8")
     (tmp_path / "more.jsonl").write_text('{"id": "m", "text": "x"}\n', encoding="utf-8")
     # what a collection keeps beside its articles, as seeds/ does, is skipped without a word
@@ -277,7 +277,8 @@ def test_a_path_with_no_article_at_all_is_an_error_in_its_place(tmp_path, caplog
     (tmp_path / "good.jsonl").write_text(json.dumps({"id": "g", "text": TEXT}) + "\n", encoding="utf-8")
     with caplog.at_level(logging.WARNING):
         [folder] = read_articles(tmp_path, on_error="record")
-    assert folder.id == tmp_path.name and "no .txt file; " in folder.error and "1 .html file not read" in folder.error
+    assert folder.id == tmp_path.name and "no .txt, .docx or .odt file; " in folder.error
+    assert "1 .html file not read" in folder.error
     assert "not read" not in caplog.text.replace(folder.error, "")  # said in the error, not again in a warning
     names = ["empty.jsonl", "good.jsonl", "blank.jsonl.gz", "header.csv"]
     read = list(read_articles([tmp_path / name for name in names], on_error="record"))
@@ -648,10 +649,16 @@ def test_an_office_file_under_another_name_is_named_for_what_it_is(tmp_path, nam
         archive.writestr("xl/workbook.xml", "<workbook/>")
     (article,) = read_articles(tmp_path / name)
     assert "an Excel workbook (.xlsx) under another name: name it .xlsx to read it" in article.error
+    # (a Word document is read: named .txt, as what it is; under a table's name, the error says to name it .docx)
+    word = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     with zipfile.ZipFile(tmp_path / name, "w") as archive:
-        archive.writestr("word/document.xml", "<document/>")
+        archive.writestr("word/document.xml", f'<w:document xmlns:w="{word}"><w:body><w:p><w:r><w:t>Hội nghị tổng kết'
+                                              '</w:t></w:r></w:p></w:body></w:document>')
     (article,) = read_articles(tmp_path / name)
-    assert "a Word document, not plain text: save it as Plain Text" in article.error
+    if name.endswith(".txt"):
+        assert not article.error and article.title == "Hội nghị tổng kết"
+    else:
+        assert "a Word document under another name: name it .docx to read it" in article.error
     (tmp_path / name).write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))  # an .xls or .doc: "binary file"
     (article,) = read_articles(tmp_path / name)
     assert "an Office 97-2003 file (.xls or .doc) under another name: open it and save it as .xlsx" in article.error

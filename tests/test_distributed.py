@@ -79,7 +79,7 @@ def test_parts_name_what_a_folder_holds_unread_as_a_whole_read_does(tmp_path, ca
     assert "not read" not in caplog.text  # that error says it
     [error] = read_part(part)
     assert [error.to_dict()] == [a.to_dict() for a in read_articles(tmp_path, on_error="record")]
-    assert "no .txt file; 1 .html file not read" in error.error
+    assert "no .txt, .docx or .odt file; 1 .html file not read" in error.error
 
 
 @pytest.mark.parametrize("name", ["articles.jsonl", "articles.jsonl.gz", "texts"])

@@ -174,13 +174,13 @@ def test_a_folder_without_a_txt_file_is_walked_once_to_say_what_it_holds(tmp_pat
 
     folder = tmp_path / "bai"
     (folder / "2024").mkdir(parents=True)
-    (folder / "a.docx").write_bytes(b"PK\x03\x04")
+    (folder / "a.pdf").write_bytes(b"%PDF-1.4")
     (folder / "2024" / "b.csv").write_text("id,text\n1,x\n", encoding="utf-8")
     listed, scandir = [], os.scandir
     monkeypatch.setattr(os, "scandir", lambda path=".": listed.append(os.fspath(path)) or scandir(path))
     [article] = read([folder])
-    assert "the folder holds no .txt file; " in article.error
-    assert "1 .docx file not read (e.g. 'a.docx')" in article.error
+    assert "the folder holds no .txt, .docx or .odt file; " in article.error
+    assert "1 .pdf file not read (e.g. 'a.pdf')" in article.error
     assert "1 .csv file not read (e.g. 'b.csv')" in article.error
     assert listed.count(os.fspath(folder / "2024")) == 1
 
@@ -196,8 +196,8 @@ def test_a_file_given_beside_its_own_folder_is_read_once_and_never_called_unread
     with caplog.at_level(logging.WARNING):
         articles = read([folder / "c.jsonl.gz", folder])
     assert [(a.id, a.error) for a in articles] == [("c1", None)]
-    assert "not read" not in caplog.text and ("dir: holds no .txt file, only c.jsonl.gz, given by its name too"
-                                              in caplog.text)
+    assert "not read" not in caplog.text
+    assert "dir: holds no .txt, .docx or .odt file, only c.jsonl.gz, given by its name too" in caplog.text
     (folder / "d.jsonl").write_text(json.dumps({"id": "d1", "text": TEXT2}, ensure_ascii=False), encoding="utf-8")
     (folder / "a.txt").write_text(f"Hội nghị tổng kết\n{TEXT}", encoding="utf-8")
     caplog.clear()
@@ -1492,12 +1492,10 @@ def test_a_source_field_is_spelt_as_the_text_is_whoever_wrote_it(tmp_path):
 
 OLE2, ZIP = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(64), b"PK\x03\x04" + bytes(64)  # as such files start
 DOCUMENTS = {  # name: (its bytes, what the error says it is, what to save it as)
-    "Báo cáo.docx": (ZIP, "a Word document", "Plain Text (.txt, UTF-8)"),
-    "Công văn.doc": (OLE2, "a Word 97-2003 document", "Plain Text (.txt, UTF-8)"),
+    "Công văn.doc": (OLE2, "a Word 97-2003 document", "Word Document (.docx) or Plain Text (.txt, UTF-8)"),
     "Công văn.rtf": (rb"{\rtf1\ansi\ansicpg1258 H\u7897\'3fi ngh\u7883\'3f}", "a Rich Text Format (RTF) document",
-                     "Plain Text (.txt, UTF-8)"),
-    "Tờ trình.odt": (ZIP, "an OpenDocument text", "Plain Text (.txt, UTF-8)"),
-    "Ghi chú.pages": (ZIP, "a Pages document", "Plain Text (.txt, UTF-8)"),
+                     "Word Document (.docx) or Plain Text (.txt, UTF-8)"),
+    "Ghi chú.pages": (ZIP, "a Pages document", "Word Document (.docx) or Plain Text (.txt, UTF-8)"),
     "Quyết định.pdf": (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "a PDF document", "Plain Text (.txt, UTF-8)"),
     "Danh sách.xls": (OLE2, "an Excel 97-2003 workbook", ".xlsx or CSV UTF-8"),
 }
@@ -2184,7 +2182,8 @@ def test_scrapys_json_lines_are_json_lines(tmp_path, caplog):
     caplog.clear()
     with caplog.at_level(logging.WARNING):
         read(tmp_path / "folder")
-    assert "1 .jl file not read (e.g. 'items.jl'): in a folder only .txt files are read; give it by its name" in caplog.text
+    assert ("1 .jl file not read (e.g. 'items.jl'): in a folder only .txt, .docx and .odt files are read; give it by "
+            "its name" in caplog.text)
     (tmp_path / "labels.jl").write_text('{"id": "a1", "label": "other"}\n', encoding="utf-8")
     assert read_labels(tmp_path / "labels.jl") == {"a1": "other"}
 

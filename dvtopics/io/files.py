@@ -96,16 +96,19 @@ def compression(head: bytes) -> str | None:
 
 
 # Documents given as articles by mistake, by their name: what each is and how to make it readable. A folder's
-# note on them gives the same advice (`folders.skipped_notes`).
+# note on them gives the same advice (`folders.skipped_notes`). (Word's .docx and LibreOffice's .odt are read:
+# `documents`.)
 _AS_TEXT = "save it as Plain Text (.txt, UTF-8) to read it, or a table in it as .xlsx or CSV UTF-8"
+# (what a word processor opens: saved as .docx, it is read as it stands, `documents`)
+_AS_DOCUMENT = ("save it as Word Document (.docx) or Plain Text (.txt, UTF-8) to read it, or a table in it as .xlsx or "
+                "CSV UTF-8")
 _AS_TABLE = "save it as .xlsx or CSV UTF-8 to read it"
 # a site's database dump (phpMyAdmin's, mysqldump's: "INSERT INTO `wp_posts` VALUES …"), text that was one article
 _AS_EXPORT = ("export the table of articles as CSV (phpMyAdmin: Export > CSV, with the columns' names in the first "
               "row) or JSON to read it")
 _DOCUMENTS = {
-    ".docx": ("a Word document", _AS_TEXT), ".doc": ("a Word 97-2003 document", _AS_TEXT),
-    ".rtf": ("a Rich Text Format (RTF) document", _AS_TEXT), ".odt": ("an OpenDocument text", _AS_TEXT),
-    ".pages": ("a Pages document", _AS_TEXT), ".pdf": ("a PDF document", _AS_TEXT),
+    ".doc": ("a Word 97-2003 document", _AS_DOCUMENT), ".rtf": ("a Rich Text Format (RTF) document", _AS_DOCUMENT),
+    ".pages": ("a Pages document", _AS_DOCUMENT), ".pdf": ("a PDF document", _AS_TEXT),
     ".xls": ("an Excel 97-2003 workbook", _AS_TABLE), ".xlsb": ("an Excel binary workbook", _AS_TABLE), ".ods": ("an OpenDocument spreadsheet", _AS_TABLE),
     ".numbers": ("a Numbers spreadsheet", _AS_TABLE),
     ".sql": ("a database dump (SQL)", _AS_EXPORT),
@@ -116,7 +119,7 @@ _CONTAINERS = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
 
 
 def document_problem(suffix: str) -> str | None:
-    """What a file with this name's `suffix` (".docx") is, if it is a document that is not plain text, and what
+    """What a file with this name's `suffix` (".doc") is, if it is a document that is not plain text, and what
     to do to read it, in words; else None."""
     what, advice = _DOCUMENTS.get(suffix.lower(), (None, None))
     return f"{what}, not plain text: {advice}" if what else None
@@ -149,20 +152,29 @@ _OFFICE_PARTS = {"xl/workbook.xml": ".xlsx", "word/document.xml": ".docx", "ppt/
                  "content.xml": ".odt"}
 
 
-def zipped_document(source) -> str | None:
-    """What the zip `source` (a path or a binary file) is and what to do, when it is an Office file (`_OFFICE_PARTS`);
-    None for any other zip."""
+def office_document(source) -> str | None:
+    """The suffix of the Office file the zip `source` (a path or a binary file) is (`_OFFICE_PARTS`: ".docx",
+    ".odt", …); None for any other file."""
     try:
         with zipfile.ZipFile(source) as archive:
             names = set(archive.namelist())
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         return None
-    suffix = next((suffix for part, suffix in _OFFICE_PARTS.items() if part in names), None)
+    return next((suffix for part, suffix in _OFFICE_PARTS.items() if part in names), None)
+
+
+def zipped_document(source) -> str | None:
+    """What the zip `source` (a path or a binary file) is and what to do, when it is an Office file (`_OFFICE_PARTS`);
+    None for any other zip."""
+    suffix = office_document(source)
     if suffix == ".xlsx":
         return "an Excel workbook (.xlsx) under another name: name it .xlsx to read it (or save it as CSV UTF-8)"
     if suffix == ".pptx":
         return "a PowerPoint presentation, not plain text: save its text as Plain Text (.txt, UTF-8) to read it"
-    return document_problem(suffix) if suffix else None
+    if suffix in (".docx", ".odt"):  # (a .txt that is one is read as one: `read.read_file`)
+        return (f"a{' Word' if suffix == '.docx' else 'n OpenDocument'} document under another name: name it "
+                f"{suffix} to read it")
+    return None
 
 
 def open_binary(path: Path):

@@ -1,5 +1,6 @@
-"""Input paths: what kind a file is by its name, the .txt files a folder holds (walked in sorted order,
-the system's files and dvtopics' own working files passed over), and what else it held that was not read."""
+"""Input paths: what kind a file is by its name, the articles a folder holds (its .txt files and Word or OpenDocument
+documents, walked in sorted order, the system's files and dvtopics' own working files passed over), and what else it
+held that was not read."""
 from __future__ import annotations
 
 import gzip
@@ -14,6 +15,7 @@ from typing import Iterable, Iterator
 from ..errors import InputError
 from ..text.normalise import nfc
 from .decode import decode_head
+from .documents import DOCUMENT_SUFFIXES
 from .files import blank_line, document_problem, numbered_lines, open_binary
 from .jsonfiles import line_value
 from .tables import name_key, names_of, vietnamese_key
@@ -22,6 +24,27 @@ log = logging.getLogger(__name__)
 
 # (".txt.gz": an article gzipped, as `gzip -r` leaves a folder of them, read decompressed)
 TEXT_SUFFIXES = (".txt", ".txt.gz")
+# the files that hold one article each, which a folder's walk reads: text, and documents as analysts keep what they
+# paste from a newspaper's page (Word's .docx, LibreOffice's .odt)
+ARTICLE_SUFFIXES = TEXT_SUFFIXES + DOCUMENT_SUFFIXES
+# what the notes on a folder's other files say it reads
+FOLDER_READS = ".txt, .docx and .odt files"
+# the name of an article's file ends so, its id without it: what a labels file's `file` cell drops (`labels`), and the
+# endings a path without it is looked for with (`article_file`)
+_ARTICLE_ENDING = re.compile(r"\.(?:txt|docx|docm|odt)$", re.IGNORECASE)
+_ARTICLE_ENDINGS = tuple(ending for suffix in (".txt",) + DOCUMENT_SUFFIXES for ending in (suffix, suffix.upper()))
+
+
+def without_article_suffix(name: str) -> str:
+    """A file name without the suffix of an article's file (".txt", ".docx", ".odt", in any case): its article's id
+    (`001.TXT`, `b.docx`: `001`, `b`)."""
+    return _ARTICLE_ENDING.sub("", name)
+
+
+def article_file(path: str | os.PathLike) -> Path | None:
+    """The article's file that `path`, an article's path without its suffix, names (`arts/001`: `arts/001.txt`, or a
+    document, `arts/001.docx`), when there is one."""
+    return next((file for ending in _ARTICLE_ENDINGS if (file := Path(os.fspath(path) + ending)).is_file()), None)
 # (".jl": Scrapy's JSON lines, `scrapy crawl … -o items.jl`)
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".json.gz", ".ndjson.gz", ".jl", ".jl.gz")
 JSON_SUFFIXES = (".json",)  # one JSON value: an array of articles, or one article
@@ -44,6 +67,8 @@ def file_kind(path: Path) -> str:
         return "csv"
     if name.endswith(XLSX_SUFFIXES):
         return "xlsx"
+    if name.endswith(DOCUMENT_SUFFIXES):
+        return "document"
     return "txt"
 
 
@@ -144,7 +169,7 @@ def _may_hold_articles(path: Path, text_field: str) -> bool:
         return False
     # a pipe is never opened: it could block forever. (os.path's isfile: Path's raised PermissionError in a folder
     # that may be listed but not entered, and the run stopped; such a file is said to be skipped)
-    if file_kind(path) in ("txt", "xlsx") or not os.path.isfile(path):
+    if file_kind(path) in ("txt", "xlsx", "document") or not os.path.isfile(path):
         return True
     head = head_text(path)
     if head is None:  # cannot tell: say it was skipped
@@ -217,13 +242,15 @@ def is_model_folder(path, text_field: str = "text", named: frozenset = frozenset
 
 
 def holds_txt(folder, text_field: str = "text", named: frozenset = frozenset()) -> bool:
-    """Whether `folder` holds a .txt file (an article) anywhere below it, as its walk reads them."""
+    """Whether `folder` holds a .txt file or a document (an article) anywhere below it, as its walk reads them."""
     return any(_walk(Path(folder), {}, text_field, named))
 
 
 def _walk(folder: Path, skipped: Skipped, text_field: str = "text", named: frozenset = frozenset(),
           top: Path | None = None) -> Iterator[Path]:
-    """The .txt files under `folder` (".TXT" too), in the order of their sorted paths; what else it holds is
+    """The .txt files and documents under `folder` (".TXT" too), in the order of their sorted paths (a document
+    beside a .txt file of its name is passed over: the same article, saved as text as dvtopics once asked); what
+    else it holds is
     counted in `skipped`, unless it plainly holds no articles (`_may_hold_articles`) or is the system's
     (`_is_system_file`) or dvtopics' own (`_is_working_file`), or is given by its name too (`named`: read as
     given). So is a link to a .txt file the walk of `top` (the folder given, `folder` by default) reads as itself:
@@ -236,6 +263,8 @@ def _walk(folder: Path, skipped: Skipped, text_field: str = "text", named: froze
     except OSError:
         yield folder
         return
+    texts = {_without_suffix(Path(entry.name.lower())) for entry in entries
+             if entry.name.lower().endswith(TEXT_SUFFIXES)}
     for entry in entries:
         path = Path(entry.path)
         is_folder = entry.is_dir(follow_symlinks=False)
@@ -245,7 +274,9 @@ def _walk(folder: Path, skipped: Skipped, text_field: str = "text", named: froze
             skipped.setdefault("model folder", [0, entry.name])[0] += 1  # (one with articles is walked for them)
         elif is_folder:
             yield from _walk(path, skipped, text_field, named, top)
-        elif entry.name.lower().endswith(TEXT_SUFFIXES):
+        elif entry.name.lower().endswith(DOCUMENT_SUFFIXES) and Path(entry.name.lower()).with_suffix("") in texts:
+            skipped.setdefault("document beside its .txt file", [0, entry.name])[0] += 1
+        elif entry.name.lower().endswith(ARTICLE_SUFFIXES):
             if entry.is_symlink() and os.path.isfile(path) and walked_by(os.path.realpath(path), top):
                 skipped.setdefault("link to a .txt file in the folder", [0, entry.name])[0] += 1
             else:
@@ -272,7 +303,8 @@ def walked_by(path: str | os.PathLike, folder: str | os.PathLike) -> bool:
     below = Path(where).relative_to(top).parts
     if any(_is_system_file(name, True) for name in below):
         return False
-    return os.path.isdir(path) or (path.name.lower().endswith(TEXT_SUFFIXES) and not _is_system_file(path.name, False))
+    return os.path.isdir(path) or (path.name.lower().endswith(ARTICLE_SUFFIXES)
+                                   and not _is_system_file(path.name, False))
 
 
 def given_by_name(paths: Iterable[str | os.PathLike]) -> frozenset:
@@ -317,20 +349,22 @@ def skipped_notes(skipped: Skipped, folder: str | os.PathLike | None = None) -> 
                    "it, a Mac's '._' or .DS_Store, Thumbs.db), not articles")
         elif kind == "link to a .txt file in the folder":
             why = "the file it names is read, once, as itself"
+        elif kind == "document beside its .txt file":  # (saved as text when dvtopics read no document)
+            why = "the same article as the .txt file of its name beside it, which is read"
         elif kind in ("model folder", "model file"):
             why = (f"{'a model' if kind == 'model folder' else 'part of a model'}, not articles; give a model's folder "
                    "where a model is asked for (--model, evaluate MODEL)")
         elif document:
-            why = f"{document} (in a folder only .txt files are read: give a table by its name)"
+            why = f"{document} (in a folder only {FOLDER_READS} are read: give a table by its name)"
         elif file_kind(Path(example)) != "txt":
-            why = f"in a folder only .txt files are read; {by_name}"
+            why = f"in a folder only {FOLDER_READS} are read; {by_name}"
         elif Path(example).suffix.lower() in _ARCHIVE_SUFFIXES:  # saving it as text would make no article
-            why = ("an archive: extract its files (unzip it) into a folder and give that folder; only .txt files are "
-                   "read in a folder")
+            why = (f"an archive: extract its files (unzip it) into a folder and give that folder; only {FOLDER_READS} "
+                   "are read in a folder")
         elif Path(example).suffix.lower() in _PAGE_SUFFIXES:  # read as a saved page when given: no need to save it again
-            why = f"in a folder only .txt files are read; {by_name} (a page's visible text is read)"
+            why = f"in a folder only {FOLDER_READS} are read; {by_name} (a page's visible text is read)"
         else:
-            why = "in a folder only .txt files are read; save it as .txt (UTF-8) to read it"
+            why = f"in a folder only {FOLDER_READS} are read; save it as .txt (UTF-8) to read it"
         kinds = _PLURALS.get(kind, kind + "s") if count > 1 else kind
         notes.append(f"{count} {kinds} not read (e.g. '{example}'): {why}")
     return notes
@@ -338,18 +372,19 @@ def skipped_notes(skipped: Skipped, folder: str | os.PathLike | None = None) -> 
 
 _PLURALS = {"link to a folder": "links to folders", "file without an extension": "files without an extension",
             "link to a .txt file in the folder": "links to .txt files in the folder",
+            "document beside its .txt file": "documents beside their .txt files",
             "system or lock file": "system or lock files"}
 
 
 def iter_files(paths: Iterable[str | os.PathLike], skipped: Skipped | None = None,
                text_field: str = "text", named: frozenset | None = None,
                unread: dict[Path, list[str]] | None = None) -> Iterator[tuple[Path, str]]:
-    """(file, article id prefix) for every input file; folders are walked for .txt files, and the other files
-    they hold are counted in `skipped` when it is given, but for those given by their names too (`named`,
-    default: the files among `paths`), which are read as given. A folder that holds no .txt file is given itself
-    (the reader says so in its place, with what it holds instead: put in `unread` when it is given, so that the
-    folder is not walked again for it), as one that cannot be listed is; one whose files are all given by their
-    names is said so, once."""
+    """(file, article id prefix) for every input file; folders are walked for .txt files and documents, and the other
+    files they hold are counted in `skipped` when it is given, but for those given by their names too (`named`,
+    default: the files among `paths`), which are read as given. A folder that holds no article file (.txt, .docx,
+    .odt) is given itself (the reader says so in its place, with what it holds instead: put in `unread` when it is
+    given, so that the folder is not walked again for it), as one that cannot be listed is; one whose files are all
+    given by their names is said so, once."""
     paths = list(paths)
     named = given_by_name(paths) if named is None else named
     for given in paths:
@@ -360,8 +395,8 @@ def iter_files(paths: Iterable[str | os.PathLike], skipped: Skipped | None = Non
             first = next(files, path)
             inside = sorted(Path(file).name for file in named if Path(file).is_relative_to(os.path.realpath(path)))
             if first == path and not held and inside:  # `dir/c.jsonl.gz dir`: nothing in it but what is given
-                log.warning("%s: holds no .txt file, only %s, given by %s name too: read once, as given", path,
-                            ", ".join(inside), "its" if len(inside) == 1 else "their")
+                log.warning("%s: holds no .txt, .docx or .odt file, only %s, given by %s name too: read once, as given",
+                            path, ", ".join(inside), "its" if len(inside) == 1 else "their")
                 continue
             if first == path and unread is not None:  # (`held` is whole: the walk found nothing to give)
                 unread[path] = skipped_notes(held, path)

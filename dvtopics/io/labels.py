@@ -15,7 +15,7 @@ from typing import Iterator, Mapping
 
 from ..errors import ArgumentError, DvtopicsError, InputError
 from ..text.normalise import nfc
-from .folders import XLSX_SUFFIXES
+from .folders import XLSX_SUFFIXES, without_article_suffix
 from .jsonfiles import json_kind, loads
 from ..arguments import missing
 from .article import field_text
@@ -219,11 +219,11 @@ def _table_pairs(path, header: list[str], rows, given=None, label_field: str = "
 
 
 def _file_id(name: str) -> str:
-    """The id `read_articles` gives the .txt file a labels table's `file` cell names: without its .txt, its folders
-    split by "/" as the ids' are, though it was written on Windows ("2017\\03\\late.txt" is "2017/03/late"), and
-    without a leading "./"."""
+    """The id `read_articles` gives the .txt file (or document) a labels table's `file` cell names: without its .txt
+    (.docx, .odt), its folders split by "/" as the ids' are, though it was written on Windows ("2017\\03\\late.txt"
+    is "2017/03/late"), and without a leading "./"."""
     name = name.strip().replace("\\", "/")
-    return re.sub(r"\.txt$", "", name.removeprefix("./"), flags=re.I)
+    return without_article_suffix(name.removeprefix("./"))
 
 
 # An id Excel saved into a CSV as it shows a long number: "2.14702E+11" for 214702010001, its digits lost. Two such

@@ -1,8 +1,8 @@
 """Reading articles as people have them: the entry points.
 
-`read_articles(paths)` streams `Article` records from folders of .txt files (recursively), single .txt files,
-JSONL and JSON, CSV/TSV, .xlsx and news feeds, gzipped or not. `read_file` gives one file's articles, choosing its
-reader by what the file holds, not only by its name.
+`read_articles(paths)` streams `Article` records from folders of .txt files and Word or OpenDocument documents
+(recursively), single .txt files and documents, JSONL and JSON, CSV/TSV, .xlsx and news feeds, gzipped or not.
+`read_file` gives one file's articles, choosing its reader by what the file holds, not only by its name.
 
 Where each step lives:
 - `paths`: the paths given, as the files to read ("~", patterns, each once, "-" refused);
@@ -30,14 +30,14 @@ from ..arguments import ON_ERROR, check_choice, check_max_bytes, none_is_default
 from ..errors import InputError, NoArticlesError
 from .article import Article, finished, make_article
 from .notes import summarized_warnings
-from .files import LineRange
+from .files import LineRange, office_document
 from .folders import (Skipped, file_kind, given_by_name, head_text, iter_files, json_document, skipped_notes,
                       unread_notes)
 from .htmltext import FEED_START
 from .paths import paths_given, unique_paths, unreadable
 from .read_json import read_json, read_jsonl
 from .read_tables import read_csv, read_xlsx
-from .read_text import read_feed, read_text_file
+from .read_text import read_document, read_feed, read_text_file
 from .records import FieldNames, as_field_names, failed
 from .tables import header_like_line, text_table_delimiter
 
@@ -133,6 +133,13 @@ def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on
     problem = unreadable(path)
     head = head_text(path) or "" if kind == "txt" and not problem and not os.path.isdir(path) else ""  # read once
     feed = kind == "txt" and lines is None and bool(FEED_START.match(head))
+    if kind == "txt" and not head and not problem and os.path.isfile(path) and (
+            office := office_document(path)) in (".docx", ".odt"):
+        # a Word or OpenDocument document saved or renamed .txt (or .doc, .rtf: no text, its bytes are a zip): read
+        # as what it is
+        log.warning("%s: a %s document (%s) under the name %s: read as one", path,
+                    "Word" if office == ".docx" else "OpenDocument", office, path.suffix or "without a suffix")
+        kind = "document"
     if kind == "txt" and lines is None and _JSON_OPENING.match(head):
         # JSON lines (or a JSON document) saved as .txt, as Notepad names what it saves and some scrapers write
         # them: read as one article, its records would be one text titled by the first record's JSON
@@ -154,6 +161,8 @@ def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on
         articles = read_csv(path, fields, on_error, max_bytes)
     elif kind == "xlsx":
         articles = read_xlsx(path, fields, on_error, max_bytes)
+    elif kind == "document":
+        articles = iter([read_document(path, article_id, on_error, max_bytes)])
     elif feed:  # an RSS or Atom feed saved as a file: read as one page, its items would be one article
         articles = read_feed(path, fields, on_error, max_bytes)
     elif (delimiter := text_table_delimiter(head, fields.text, fields.wanted())) == "\t":
@@ -231,7 +240,7 @@ def _no_articles(path: Path, text_field: str, on_error: str, named: frozenset = 
     holds, when it is known (else it is walked for it)."""
     if os.path.isdir(path):  # what it holds instead is said here rather than in a warning
         unread = unread_notes(path, text_field, named) if unread is None else unread
-        why = "; ".join(["the folder holds no .txt file"] + unread)
+        why = "; ".join(["the folder holds no .txt, .docx or .odt file"] + unread)
     else:
         why = "the file holds none (it is empty, or has a header only)"
     message = f"{path}: no articles: {why}"

@@ -1,4 +1,5 @@
-"""A text file's articles: one article (gzipped too), or a news feed's items (RSS, Atom)."""
+"""A text file's articles: one article (gzipped too), or a news feed's items (RSS, Atom); a Word or OpenDocument
+document's one article."""
 from __future__ import annotations
 
 import logging
@@ -7,11 +8,14 @@ from pathlib import Path
 from typing import Iterator
 
 from ..errors import InputError
+from ..text.furniture import is_furniture, is_masthead, is_section_name
 from ..wording import plural, word_for
 from .article import Article, add_warning, make_article
 from .decode import decode_text
+from .documents import TextTooLong, document_text
 from .files import compression, open_binary, read_all
 from .htmltext import feed_items
+from .metadata import is_site_name
 from .paths import os_cause
 from .records import FieldNames, failed, over_limit, record_id, record_to_article, size_text, utf8_size
 
@@ -32,15 +36,47 @@ def read_text_file(path: Path, article_id: str, on_error: str, max_bytes: int) -
         fields = {"path": str(path)}
         if warning:
             fields["warning"] = warning  # logged where the bytes were decoded
-        article = make_article(article_id, raw, fields, str(path))
-        why = not_an_article(path, article)
-        if why:  # read all the same (a short article must never be lost), but said: it would be labelled and counted
-            add_warning(article.meta, f"does not look like an article ({why})")
-            log.warning("%s: does not look like an article (%s): read as one all the same; leave it out of the "
-                        "input not to read it", path, why)
-        return article
+        return _file_article(path, article_id, raw, fields)
     except (InputError, OSError) as exc:
         return failed(article_id, str(exc) if isinstance(exc, InputError) else os_cause(path, exc), on_error)
+
+
+def read_document(path: Path, article_id: str, on_error: str, max_bytes: int) -> Article:
+    """The article a Word (.docx) or OpenDocument (.odt) document holds, its paragraphs read as a .txt file's lines
+    are (`documents.document_text`). Its size is its text's, not the file's: the pictures pasted with an article
+    may weigh megabytes. A paragraph styled as its title or a heading near the top is its title, as a title field
+    is read, unless it is a site's name or a section's (a page pasted from a site that sets its logo as a heading)."""
+    try:
+        document = document_text(path, max_bytes)
+        fields = {"path": str(path)}
+        first = next((line for line in document.text.splitlines() if line.strip()), "")
+        heading = next((line for line in document.headings if not _no_headline(line)), None)
+        if heading and heading != " ".join(first.split()):
+            fields["title"] = heading
+        return _file_article(path, article_id, document.text, fields)
+    except TextTooLong:
+        return failed(article_id, f"{path}: its text is over the {size_text(max_bytes)} article limit (raise it with "
+                      "--max-bytes)", on_error)
+    except (InputError, OSError) as exc:
+        return failed(article_id, str(exc) if isinstance(exc, InputError) else os_cause(path, exc), on_error)
+
+
+def _no_headline(line: str) -> bool:
+    """Whether a line styled as a heading is what a page sets so above its headline, and a .txt's title never is: the
+    site's name, a section's ("Xã hội", "Chính trị"), a portal's masthead, page furniture."""
+    return is_site_name(line) or is_section_name(line) or is_masthead(line) or is_furniture(line)
+
+
+def _file_article(path: Path, article_id: str, raw: str, fields: dict) -> Article:
+    """The article of a file that holds one (a .txt, a document), `raw` its text: said when it does not look like
+    one (`not_an_article`)."""
+    article = make_article(article_id, raw, fields, str(path))
+    why = not_an_article(path, article)
+    if why:  # read all the same (a short article must never be lost), but said: it would be labelled and counted
+        add_warning(article.meta, f"does not look like an article ({why})")
+        log.warning("%s: does not look like an article (%s): read as one all the same; leave it out of the "
+                    "input not to read it", path, why)
+    return article
 
 
 # What else people keep as .txt beside their articles: a readme, a list of the pages to fetch, a scraper's log

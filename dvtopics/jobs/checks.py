@@ -11,6 +11,7 @@ from typing import Sequence
 from ..arguments import ENGINES, check_choice
 from ..errors import ArgumentError, DvtopicsError, InputError, MissingExtraError
 from ..wording import word_for
+from ..io.folders import article_file, without_article_suffix
 from ..io.paths import as_file_system_names
 from ..io.records import FieldNames
 from ..io.write import writable_text
@@ -120,6 +121,8 @@ def field_settings(fields: FieldNames) -> list[str]:
 _ID_SPELLINGS = ((lambda id_: id_.lstrip("0") or "0", "but for leading zeros"),
                  (lambda id_: id_[:-4] if id_.lower().endswith(".txt") else id_,
                   "without .txt (head the column `file` to read its file names as ids)"),
+                 (without_article_suffix,  # a document's: "003.docx"
+                  "without its suffix (head the column `file` to read its file names as ids)"),
                  # pandas writes an id column with a gap as floats: "17.0" in a CSV
                  (lambda id_: id_[:-2] if id_.endswith(".0") and id_[:-2].isdigit() else id_,
                   "but for its .0 (a whole number saved as a float: save the ids as whole numbers or text)"),
@@ -142,20 +145,19 @@ def _near_id(labels, ids) -> str:
 
 
 def ids_of_input_files(labels: dict[str, str] | None, paths: Sequence) -> dict[str, str] | None:
-    """`labels` with each id that names a .txt file of the input by its path from here (`arts/001` of a `file` cell
-    `arts/001.txt`, as `ls arts/*.txt` lists them, or by its absolute path) as that article's id: its path below the
-    folder given (`001`), or the name of a file given by its own. Such a labels file labelled no article, and was
-    told to "give the folder the labels were made for", which it was. Only a file that is there is so named; an id
-    the labels file also gives as it is keeps its own label. A Windows path (`C:\\Users\\lan\\arts\\001.txt`, labels
-    made on Windows, read here) names the file its end names below a folder given (`_foreign_file`)."""
+    """`labels` with each id that names a .txt file (or a document) of the input by its path from here (`arts/001` of a
+    `file` cell `arts/001.txt`, as `ls arts/*.txt` lists them, or by its absolute path) as that article's id: its path
+    below the folder given (`001`), or the name of a file given by its own. Such a labels file labelled no article,
+    and was told to "give the folder the labels were made for", which it was. Only a file that is there is so named;
+    an id the labels file also gives as it is keeps its own label. A Windows path (`C:\\Users\\lan\\arts\\001.txt`,
+    labels made on Windows, read here) names the file its end names below a folder given (`_foreign_file`)."""
     if not labels:
         return labels
     inputs = [Path(path).expanduser().absolute() for path in paths]
     named = {}
     for id_, label in labels.items():
         path = as_file_system_names(id_)
-        file = next((Path(path + suffix).expanduser() for suffix in (".txt", ".TXT")
-                     if ("/" in path or os.path.isabs(path)) and Path(path + suffix).expanduser().is_file()), None)
+        file = article_file(os.path.expanduser(path)) if "/" in path or os.path.isabs(path) else None
         file = file or _foreign_file(path, inputs)
         for given in inputs if file is not None else ():
             if given.is_dir() and file.absolute().is_relative_to(given):
@@ -191,13 +193,12 @@ def _foreign_file(id_: str, inputs: Sequence[Path]) -> Path | None:
     if not _WINDOWS_ABSOLUTE.match(id_):
         return None
     parts = id_.split("/")
-    names = [parts[-1] + suffix for suffix in (".txt", ".TXT")]
     for start in range(1, len(parts)):
         for folder in (given for given in inputs if given.is_dir()):
-            file = next((file for name in names if (file := folder.joinpath(*parts[start:-1], name)).is_file()), None)
-            if file:
+            if file := article_file(folder.joinpath(*parts[start:])):
                 return file
-    return next((given for given in inputs if given.is_file() and given.name in names), None)
+    return next((given for given in inputs if given.is_file() and without_article_suffix(given.name) == parts[-1]),
+                None)
 
 
 class NoLabelledArticles(InputError):

@@ -121,7 +121,7 @@ def _extra_articles(paths: Sequence[str], reading: Reading, gold: dict[str, str]
         readable, first_error, unlabelled, labelled, n_unlabelled = 0, None, None, 0, 0
         # .txt articles (a folder of them, say) hold a text, never a label: told by the file, not by an article's
         # fields (a table's `path` column looked like a .txt article's)
-        of_txt = os.path.isdir(path) or file_kind(Path(path)) == "txt"
+        of_txt = os.path.isdir(path) or file_kind(Path(path)) in ("txt", "document")
         kept = []
         try:
             # the errors logged once the file is known to hold an article: else the first is this one's
@@ -160,9 +160,10 @@ def _extra_articles(paths: Sequence[str], reading: Reading, gold: dict[str, str]
                                  f"{(them := word_for(n_unlabelled, 'it', 'them'))}, or leave {them} out of the file"
                                  + in_labels)
             if of_txt:
-                what = "a folder of .txt articles" if os.path.isdir(path) else "a .txt article"
-                raise InputError(f"--extra {path}: {what} ({unlabelled.meta['path']}), and a .txt file holds a text, "
-                                 "never a label: --extra takes labelled articles, a JSONL, CSV, JSON or .xlsx file "
+                what = ("a folder of .txt articles" if os.path.isdir(path) else
+                        f"a {Path(unlabelled.meta['path']).suffix.lower() or '.txt'} article")
+                raise InputError(f"--extra {path}: {what} ({unlabelled.meta['path']}), and an article's file (.txt, "
+                                 ".docx, .odt) holds a text, never a label: --extra takes labelled articles, a JSONL, CSV, JSON or .xlsx file "
                                  f"of texts each with its '{reading.fields.label}' field; "
                                  f"to learn from these, give {path} among the inputs (PATHS) and their labels with "
                                  "--labels (a table of id or file, and label)")

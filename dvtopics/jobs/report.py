@@ -65,7 +65,7 @@ def report_data(reading: Reading, model_dir=None, topics_dir=None, fit_topics: b
     with open_cache(reading.cache_dir, reading.use_cache) as cache:
         records, topics, provenance = _report_data(articles, cache, reading.n_jobs, model_dir, topics_dir, fit_topics,
                                                    n_topics)
-    # the files an input folder held that were not read (a .docx, a .pdf beside the .txt), which the reader
+    # the files an input folder held that were not read (a .doc, a .pdf beside the .txt), which the reader
     # warned of on stderr: the page's reader never sees that, and would count them among the articles
     given_files = given_by_name(reading.paths)  # read as given, beside their folder
     provenance["not_read"] = [f"{path}: {note}" for path in reading.paths if Path(path).is_dir()

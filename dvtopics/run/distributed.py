@@ -109,7 +109,7 @@ def plan_parts(paths: Iterable[str | os.PathLike], size: int = PART_SIZE, text_f
     skipped: Skipped = {}
     for path, article_id in iter_files(paths, skipped, text_field):
         kind = file_kind(path)
-        if kind == "txt":
+        if kind in ("txt", "document"):  # a file an article
             texts.append((str(path), article_id))
             if len(texts) == size:
                 flush_texts()

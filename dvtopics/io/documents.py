@@ -1,0 +1,394 @@
+"""A word processor's document as the lines of its text: a Word document (.docx, Office Open XML) or an
+OpenDocument text (.odt, LibreOffice's), one article a file, as analysts keep the articles they paste from a
+newspaper's page.
+
+Read with the standard library (zipfile, and expat, the parser under xml.etree), not python-docx and odfpy:
+- one reader for both kinds, that streams the document's one XML part through expat's callbacks, never holding
+  it whole (odfpy builds a DOM of all of it);
+- python-docx gives paragraphs and tables as two lists, their order only through its private XML objects, and its
+  `Paragraph.text` leaves out the text of a tracked insertion (python-docx issue #1123, open);
+- neither bounds what a zip member inflates to, which a folder of files mailed from anywhere needs (a zip bomb),
+  and neither tells a password-protected or renamed .doc file from a damaged one: those checks are this module's
+  anyway.
+No DTD is read: a Word or LibreOffice document never has one, and refusing it keeps entity expansion ("billion
+laughs") out whatever expat's version.
+
+What is read: the body's paragraphs in order (their runs joined; a tab as a space, a line break as a new line),
+a table's cells as lines, a text box's lines, a tracked insertion. Not read: headers, footers, footnotes and
+comments (parts or elements of their own), tracked deletions, hidden text.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from xml.parsers import expat
+
+from ..errors import InputError
+
+# the names a word processor gives its documents that this module reads (a macro-enabled .docm holds its text as a
+# .docx does)
+DOCUMENT_SUFFIXES = (".docx", ".docm", ".odt")
+
+# A paragraph among the first few that is styled as the title or a first-level heading is the headline, over a
+# masthead, a date or a section's name pasted above it
+HEADING_WITHIN = 5
+# The XML of a document holds its text many times over (each run's properties: a page pasted from a browser gives each
+# few words their fonts and colours): what a part may inflate to, as a multiple of the article limit and at least
+# _XML_FLOOR whatever --max-bytes is, before it is taken for a zip bomb (streamed, it costs time, not memory)
+_XML_PER_TEXT_BYTE, _XML_FLOOR = 16, 64 * 2**20
+
+_ZIP, _OLE2 = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_MAIN_RELATION = "/officeDocument"  # the relationship type that names a .docx's main part (Transitional or Strict)
+_ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
+_PROTECTED = ("protected by a password: open it, remove the password (Word: File > Info > Protect Document; "
+              "LibreOffice: File > Properties > Security) and save it again to read it")
+
+
+class TextTooLong(InputError):
+    """A document whose text is over the article limit: read no further."""
+
+
+@dataclass
+class DocumentText:
+    text: str  # its paragraphs, a line each
+    headings: list[str]  # the paragraphs styled as a title or first-level heading among the first few, in order
+
+
+def document_text(path: Path, max_bytes: int) -> DocumentText:
+    """The text of the Word or OpenDocument document at `path`. An `InputError` in one line says why a file cannot
+    be read: a Word 97-2003 file (.doc) renamed, one protected by a password, a damaged file, a zip bomb, another
+    kind of file under the name; `TextTooLong` a text over `max_bytes`."""
+    with open(path, "rb") as handle:
+        head = handle.read(8)
+    if head.startswith(_OLE2):
+        raise InputError(f"{path}: {_PROTECTED}" if _encrypted_office_file(path) else
+                         f"{path}: a Word 97-2003 document (.doc) under the name {path.suffix}: open it in Word or "
+                         "LibreOffice and save it as Word Document (.docx) or Plain Text (.txt, UTF-8) to read it")
+    if not head.startswith(_ZIP):
+        raise InputError(f"{path}: not a Word or OpenDocument document despite its name (it is no zip, as a .docx and "
+                         "an .odt are): open it in a word processor and save it as .docx or Plain Text to read it"
+                         if head.strip() else f"{path}: empty file")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            if _ODT_PART in names:
+                return _read_odt(archive, path, max_bytes)
+            main = _main_part(archive, names, path, max_bytes)
+            if main is None:
+                raise InputError(f"{path}: a zip that holds no Word or OpenDocument text ({_what_zip(names)})")
+            return _read_docx(archive, main, path, max_bytes)
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError, ValueError) as exc:
+        # (a file cut short by a download or a copy, a damaged member, a compression zipfile does not read)
+        raise InputError(f"{path}: a damaged document ({type(exc).__name__}: {exc}): open it in Word or LibreOffice, "
+                         "save it again and give that copy") from None
+
+
+def _encrypted_office_file(path: Path) -> bool:
+    """Whether an Office 97-2003 container (OLE2) is a .docx protected by a password: Word encrypts the whole
+    package into such a container's "EncryptedPackage" stream, whose name its directory holds."""
+    marker, tail = "EncryptedPackage".encode("utf-16-le"), b""
+    with open(path, "rb") as handle:
+        while chunk := handle.read(1 << 20):
+            if marker in tail + chunk:
+                return True
+            tail = chunk[-len(marker):]
+    return False
+
+
+def _what_zip(names: set[str]) -> str:
+    if "xl/workbook.xml" in names:
+        return "an Excel workbook: name it .xlsx to read it"
+    if "ppt/presentation.xml" in names:
+        return "a PowerPoint presentation: save its text as Plain Text (.txt, UTF-8) to read it"
+    return "an archive: extract its files into a folder and give that folder"
+
+
+def _main_part(archive: zipfile.ZipFile, names: set[str], path: Path, max_bytes: int) -> str | None:
+    """The name of a .docx's main part, as its package's relationships name it (word/document.xml as Word
+    writes it), or None for a zip that is no Word document."""
+    if "_rels/.rels" in names:
+        relations = _Relations()
+        _parse(archive, "_rels/.rels", relations, path, max_bytes)
+        for kind, target in relations.found:
+            if kind.endswith(_MAIN_RELATION):
+                name = posixpath.normpath(target.lstrip("/"))
+                if name in names:
+                    return name
+    return "word/document.xml" if "word/document.xml" in names else None
+
+
+_ODT_PART = "content.xml"
+
+
+def _read_odt(archive: zipfile.ZipFile, path: Path, max_bytes: int) -> DocumentText:
+    if "mimetype" in archive.namelist():
+        with archive.open("mimetype") as part:
+            kind = part.read(100).strip()
+        if kind != _ODT_MIMETYPE:  # a spreadsheet or slides of LibreOffice's: no article's text
+            raise InputError(f"{path}: an OpenDocument file that is not a text ({kind.decode('ascii', 'replace')}): "
+                             "save its text as .odt, .docx or Plain Text to read it")
+    if "META-INF/manifest.xml" in archive.namelist():
+        with archive.open("META-INF/manifest.xml") as part:
+            manifest = part.read(1 << 20)
+        if b"encryption-data" in manifest:  # LibreOffice encrypts each part and says so in its manifest
+            raise InputError(f"{path}: {_PROTECTED}")
+    text = _OdtText(path, max_bytes)
+    _parse(archive, _ODT_PART, text, path, max_bytes)
+    return text.result(bool)
+
+
+def _read_docx(archive: zipfile.ZipFile, main: str, path: Path, max_bytes: int) -> DocumentText:
+    text = _DocxText(path, max_bytes)
+    _parse(archive, main, text, path, max_bytes)
+    styles = posixpath.join(posixpath.dirname(main), "styles.xml")
+    used = {style for _, (style, _) in text.leading if style}
+    headings = _heading_styles(archive, styles, used) if used and styles in archive.namelist() else set()
+    return text.result(lambda mark: mark[1] or mark[0] in headings)
+
+
+def _heading_styles(archive: zipfile.ZipFile, name: str, used: set[str]) -> set[str]:
+    """Which of the paragraph styles `used` (their ids) the styles part `name` makes a title or a first-level heading:
+    by the style's name, "Title" or "heading 1" (a Vietnamese Word gives the ids other names, never the built-in
+    styles' names), or its outline level. Looked up in the part's bytes, only for the styles used near the top: Word's
+    templates define hundreds (350 KB of styles, whose parse took 40 ms a document). A part too large to be styles
+    makes none."""
+    with archive.open(name) as part:
+        styles = part.read(_STYLES_LIMIT + 1)
+    if len(styles) > _STYLES_LIMIT:
+        return set()
+    headings = set()
+    for style in used:
+        found = re.search(rb'<(?:[\w.-]+:)?style\b[^>]*?\bstyleId="%s"[^>]*>(.*?)</(?:[\w.-]+:)?style>'
+                          % re.escape(style.encode("utf-8")), styles, re.DOTALL)
+        if found and (_HEADING_NAME.search(found[1]) or _TOP_LEVEL.search(found[1])):
+            headings.add(style)
+    return headings
+
+
+_STYLES_LIMIT = 16 * 2**20
+_HEADING_NAME = re.compile(rb'<(?:[\w.-]+:)?name\b[^>]*?\bval="(?:title|heading 1)"', re.IGNORECASE)
+_TOP_LEVEL = re.compile(rb'<(?:[\w.-]+:)?outlineLvl\b[^>]*?\bval="0"')
+
+
+def _parse(archive: zipfile.ZipFile, name: str, handler: "_Handler", path: Path, max_bytes: int) -> None:
+    """Stream the part `name` through expat into `handler`. An `InputError`: a part protected by a password, one that
+    inflates past `_XML_PER_TEXT_BYTE` times `max_bytes` (at least `_XML_FLOOR`: a zip bomb), XML that is not
+    well-formed or declares a DTD."""
+    info = archive.getinfo(name)
+    if info.flag_bits & 0x1:  # (a zip's own encryption)
+        raise InputError(f"{path}: {_PROTECTED}")
+    limit = max(_XML_PER_TEXT_BYTE * max_bytes, _XML_FLOOR)
+    bomb = (f"{path}: its part {name} inflates past {limit / 2**20:.1f} MB (a zip bomb, or a document far over the "
+            "article limit): not read")
+    if info.file_size > limit:
+        raise InputError(bomb)
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.StartElementHandler = handler.start
+    parser.EndElementHandler = handler.end
+    parser.CharacterDataHandler = handler.data
+    parser.StartDoctypeDeclHandler = _refuse_doctype
+    parser.EntityDeclHandler = _refuse_doctype
+    parser.buffer_text = True
+    read = 0
+    try:
+        with archive.open(info) as part:
+            while chunk := part.read(1 << 16):  # (the size a zip declares may lie: counted as it inflates)
+                read += len(chunk)
+                if read > limit:
+                    raise InputError(bomb)
+                parser.Parse(chunk, False)
+            parser.Parse(b"", True)
+    except expat.ExpatError as exc:
+        raise InputError(f"{path}: a damaged document: its part {name} is not well-formed XML "
+                         f"({expat.ErrorString(exc.code)}, line {exc.lineno}): open it in Word or LibreOffice, save it "
+                         "again and give that copy") from None
+    except _Doctype:
+        raise InputError(f"{path}: its part {name} declares a DTD, which no Word or LibreOffice document does: not "
+                         "read") from None
+    except RuntimeError as exc:  # zipfile's "File is encrypted, password required"
+        raise InputError(f"{path}: {_PROTECTED}" if "encrypted" in str(exc) else f"{path}: {exc}") from None
+
+
+class _Doctype(Exception):
+    """A part that declares a DTD (met by expat's callback, named with its file by `_parse`)."""
+
+
+def _refuse_doctype(*_) -> None:
+    raise _Doctype
+
+
+def _local(name: str) -> str:
+    """An element's or attribute's name without its namespace ("uri local", as the parser gives it)."""
+    return name.rpartition(" ")[2]
+
+
+class _Handler:
+    def start(self, name: str, attributes: dict) -> None: ...
+
+    def end(self, name: str) -> None: ...
+
+    def data(self, text: str) -> None: ...
+
+
+class _Relations(_Handler):
+    """A package's relationships: (type, target) of each."""
+
+    def __init__(self):
+        self.found = []
+
+    def start(self, name: str, attributes: dict) -> None:
+        if _local(name) == "Relationship":
+            values = {_local(key): value for key, value in attributes.items()}
+            self.found.append((values.get("Type", ""), values.get("Target", "")))
+
+
+class _Paragraphs(_Handler):
+    """The lines of a document's paragraphs, kept as each closes (the paragraphs of a text box inside one are lines
+    after it), the first `HEADING_WITHIN` that hold text with their style (`leading`: what the heading is looked
+    for in); the text's size counted against the article limit as it grows."""
+
+    def __init__(self, path: Path, max_bytes: int):
+        self.path, self.max_bytes = path, max_bytes
+        self.lines: list[str] = []
+        # the paragraphs open, innermost last: (their pieces of text, what their style says, the lines inside them)
+        self.open: list[tuple[list[str], object, list]] = []
+        self.leading: list[tuple[str, object]] = []  # (line, what its style says) of the first lines with text
+        self.skipping = 0  # depth inside what is not the text (a deletion, a comment)
+        self.size = 0  # the text's bytes
+
+    def add(self, piece: str) -> None:
+        if self.open and not self.skipping:
+            self.open[-1][0].append(piece)
+            self.size += len(piece.encode("utf-8", "surrogatepass"))  # (as it grows: one paragraph may be all of it)
+            if self.size > self.max_bytes:
+                raise TextTooLong(f"{self.path}: its text is over the article limit")
+
+    def open_paragraph(self, style) -> None:
+        self.open.append(([], style, []))
+
+    def close_paragraph(self) -> None:
+        pieces, style, inside = self.open.pop()
+        lines = [("".join(pieces), style)] + inside
+        if self.open:  # a text box's paragraph, inside the paragraph it is anchored in: read after that one
+            self.open[-1][2].extend(lines)
+            return
+        for line, style in lines:
+            self.lines.append(line)
+            self.size += 1  # (its line end)
+            if line.strip() and len(self.leading) < HEADING_WITHIN:
+                self.leading.append((" ".join(line.split()), style))
+
+    def result(self, is_heading) -> DocumentText:
+        """The text, and its headings: its leading lines whose style `is_heading`."""
+        return DocumentText("\n".join(self.lines), [line for line, style in self.leading if is_heading(style)])
+
+
+# Word's elements whose content is no part of the text as it reads: a tracked deletion (and a move's old place), the
+# fallback a text box is given beside its modern form (the same text again), the properties a tracked change replaced
+_DOCX_SKIPPED = frozenset({"del", "moveFrom", "Fallback", "pPrChange", "rPrChange"})
+# and what stands for a character: a tab as a space, a line break (a manual one, a page's or a column's) a new line
+_DOCX_CHARACTERS = {"tab": " ", "ptab": " ", "br": "\n", "cr": "\n", "noBreakHyphen": "-"}
+
+
+class _DocxText(_Paragraphs):
+    def __init__(self, path: Path, max_bytes: int):
+        super().__init__(path, max_bytes)
+        self.in_text = self.hidden = False
+        self.runs = 0  # depth inside runs: a tab is a character there, a tab stop in a paragraph's properties
+
+    def start(self, name: str, attributes: dict) -> None:
+        local = _local(name)
+        if local in _DOCX_SKIPPED:
+            self.skipping += 1
+        elif self.skipping:
+            return
+        elif local == "p":
+            self.open_paragraph([None, False])  # (its style's id, whether its outline level is the top)
+        elif local == "r":
+            self.runs += 1
+            self.hidden = False
+        elif local == "t":
+            self.in_text = True
+        elif local in _DOCX_CHARACTERS and self.runs and not self.hidden:
+            self.add(_DOCX_CHARACTERS[local])
+        elif local == "vanish":  # hidden text (Word's Font > Hidden): not shown, not printed
+            self.hidden = _on(attributes)
+        elif local == "pStyle" and self.open:
+            self.open[-1][1][0] = _value(attributes)
+        elif local == "outlineLvl" and self.open:
+            self.open[-1][1][1] = _value(attributes) == "0"
+
+    def end(self, name: str) -> None:
+        local = _local(name)
+        if local in _DOCX_SKIPPED:
+            self.skipping -= 1
+        elif self.skipping:
+            return
+        elif local == "t":
+            self.in_text = False
+        elif local == "r":
+            self.runs -= 1
+        elif local == "p" and self.open:
+            self.close_paragraph()
+
+    def data(self, text: str) -> None:
+        if self.in_text and not self.hidden:
+            self.add(text)
+
+
+def _value(attributes: dict) -> str | None:
+    return next((value for key, value in attributes.items() if _local(key) == "val"), None)
+
+
+def _on(attributes: dict) -> bool:
+    """Whether an on/off property is on: present, and not set to "0", "false" or "off"."""
+    return _value(attributes) not in ("0", "false", "off")
+
+
+# OpenDocument's elements whose content is no part of the text: a comment (inside the paragraph it notes), a
+# footnote's or an endnote's body, the tracked changes' record (which holds the deleted text), a heading's number, a
+# picture's title and description (its alternative text, inside the paragraph it stands in)
+_ODT_SKIPPED = frozenset({"annotation", "note", "tracked-changes", "number", "title", "desc"})
+_ODT_SPACES = re.compile(r"[ \t\r\n]+")  # collapsed to one space, as ODF reads a paragraph's white space
+
+
+class _OdtText(_Paragraphs):
+    def __init__(self, path: Path, max_bytes: int):
+        super().__init__(path, max_bytes)
+        self.parents: dict[str, str] = {}  # an automatic style: the style it is based on ("P1": "Title")
+
+    def start(self, name: str, attributes: dict) -> None:
+        local = _local(name)
+        if local in _ODT_SKIPPED:
+            self.skipping += 1
+            return
+        if self.skipping or local not in ("style", "p", "h", "s", "tab", "line-break"):
+            return
+        values = {_local(key): value for key, value in attributes.items()}
+        if local == "style" and "parent-style-name" in values:
+            self.parents[values.get("name", "")] = values["parent-style-name"]
+        elif local in ("p", "h"):
+            style = values.get("style-name", "")
+            self.open_paragraph(local == "h" and values.get("outline-level", "1") == "1"
+                                or "Title" in (style, self.parents.get(style)))
+        elif local == "s":  # (spaces that white space's collapsing would make one: a few at most)
+            count = values.get("c", "1")
+            self.add(" " * min(int(count), 8) if count.isdigit() else " ")
+        elif local == "tab":
+            self.add(" ")
+        elif local == "line-break":
+            self.add("\n")
+
+    def end(self, name: str) -> None:
+        local = _local(name)
+        if local in _ODT_SKIPPED:
+            self.skipping -= 1
+        elif not self.skipping and local in ("p", "h") and self.open:
+            self.close_paragraph()
+
+    def data(self, text: str) -> None:
+        self.add(_ODT_SPACES.sub(" ", text))

@@ -1,0 +1,394 @@
+"""Articles kept as Word (.docx) or OpenDocument (.odt) documents, one a file, as analysts paste them from a
+newspaper's page (hunt 29 K). Each test builds its tiny documents from their XML parts, written with zipfile."""
+import logging
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+from dvtopics.io.read import read_articles
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MAIN_RELATION = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+ODF = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+       'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+       'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+       'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"')
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # how a Word 97-2003 file (and a .docx protected by a password) starts
+TEXT = "Sáng 5/7, Ban Dân vận Tỉnh ủy tổ chức hội nghị sơ kết công tác dân vận 6 tháng đầu năm 2024."
+
+
+def paragraph(text: str, style: str | None = None) -> str:
+    properties = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
+    return f'<w:p>{properties}<w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+
+
+def write_docx(path, body: str, styles: str = "", parts: dict | None = None, main: str = "word/document.xml"):
+    """A .docx as Word writes its parts: the package's relationships naming the main part, the document, its styles."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml",
+                         '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+        archive.writestr("_rels/.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+                         f'relationships"><Relationship Id="rId1" Type="{MAIN_RELATION}" Target="{main}"/>'
+                         '</Relationships>')
+        archive.writestr(main, '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                         f'<w:document xmlns:w="{W}"><w:body>{body}</w:body></w:document>')
+        if styles:
+            archive.writestr(main.rsplit("/", 1)[0] + "/styles.xml", f'<w:styles xmlns:w="{W}">{styles}</w:styles>')
+        for name, data in (parts or {}).items():
+            archive.writestr(name, data)
+    return path
+
+
+def write_odt(path, body: str, automatic_styles: str = "", manifest: str = ""):
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", f"<office:document-content {ODF}><office:automatic-styles>{automatic_styles}"
+                         f"</office:automatic-styles><office:body><office:text>{body}</office:text></office:body>"
+                         "</office:document-content>")
+        if manifest:
+            archive.writestr("META-INF/manifest.xml", manifest)
+    return path
+
+
+def read(paths, **options):
+    return list(read_articles(paths, on_error="record", **options))
+
+
+HEADING_1 = '<w:style w:type="paragraph" w:styleId="{id}"><w:name w:val="heading 1"/></w:style>'
+
+
+def test_a_folder_of_txt_docx_and_odt_reads_each_as_an_article(tmp_path):
+    """A folder of articles kept as Word documents was "1 .docx file not read: save it as Plain Text": each is read
+    as a .txt is, its title, dateline and source line found as a .txt's are, its id its path without the suffix."""
+    (tmp_path / "2024").mkdir()
+    (tmp_path / "a.txt").write_text(f"Hội nghị sơ kết\n{TEXT}\nNguồn: Báo Lạng Sơn", encoding="utf-8")
+    write_docx(tmp_path / "2024" / "b.docx", paragraph("Gặp mặt đầu xuân") + paragraph("Thứ Năm, 05/07/2024 08:15")
+               + paragraph(TEXT) + paragraph("(Theo TTXVN)"))
+    write_odt(tmp_path / "c.odt", f"<text:p>Tổng kết công tác dân vận</text:p><text:p>{TEXT}</text:p>"
+              "<text:p>Nguồn: Báo Tuyên Quang</text:p>")
+    articles = read(tmp_path)
+    assert [(a.id, a.title, a.date, a.source, a.error) for a in articles] == [
+        ("2024/b", "Gặp mặt đầu xuân", "2024-07-05", "TTXVN", None),
+        ("a", "Hội nghị sơ kết", None, "Báo Lạng Sơn", None),
+        ("c", "Tổng kết công tác dân vận", None, "Báo Tuyên Quang", None)]
+    assert articles[0].meta["path"] == str(tmp_path / "2024" / "b.docx")
+    # given by name, or by a pattern, alike
+    assert [a.id for a in read([tmp_path / "c.odt", str(tmp_path / "**" / "*.docx")])] == ["c", "b"]
+
+
+@pytest.mark.parametrize("style_id", ["Heading1", "u1", "Title"])
+def test_a_paragraph_styled_as_a_heading_near_the_top_is_the_title(tmp_path, style_id):
+    """Over the headline, what a page pasted into Word keeps: the paper's name, its section. A paragraph styled as the
+    title or a first-level heading (by the style's name: a Vietnamese Word names its style ids otherwise) is the
+    headline; a heading lower in the text (a section of the article) is not."""
+    styles = (HEADING_1.format(id=style_id) if style_id != "Title" else
+              '<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/></w:style>')
+    write_docx(tmp_path / "a.docx", paragraph("BÁO ĐIỆN TỬ TỈNH") + paragraph("Chính trị")
+               + paragraph("Hội nghị tổng kết công tác dân vận", style_id) + paragraph(TEXT), styles)
+    write_docx(tmp_path / "b.docx", paragraph("Gặp mặt đầu xuân") + "".join(paragraph(TEXT) for _ in range(6))
+               + paragraph("Kết quả nổi bật", style_id), styles)
+    first, second = read(tmp_path)
+    assert first.title == "Hội nghị tổng kết công tác dân vận" and first.raw.startswith("BÁO ĐIỆN TỬ TỈNH")
+    assert second.title == "Gặp mặt đầu xuân"
+
+
+def test_an_odt_heading_or_title_style_is_the_title(tmp_path):
+    write_odt(tmp_path / "a.odt", f'<text:p>Báo Lạng Sơn</text:p><text:h text:outline-level="1"><text:number>1.'
+              f"</text:number>Gặp mặt <text:span>đầu xuân</text:span></text:h><text:p>{TEXT}</text:p>")
+    write_odt(tmp_path / "b.odt", f'<text:p>Xã hội</text:p><text:p text:style-name="P1">Tổng kết năm</text:p>'
+              f"<text:p>{TEXT}</text:p>", '<style:style style:name="P1" style:parent-style-name="Title"/>')
+    assert [a.title for a in read(tmp_path)] == ["Gặp mặt đầu xuân", "Tổng kết năm"]
+
+
+def test_a_docx_text_is_its_body_as_word_shows_it(tmp_path):
+    """Runs joined; a tab a space, a line break a new line (not a tab stop of the paragraph's properties); a table's
+    cells a line each; a tracked insertion read, a tracked deletion and hidden text not; a text box once (not again in
+    the fallback Word writes beside it), after the paragraph it is anchored in; headers, footers, footnotes and
+    comments, parts of their own, not read."""
+    body = (
+        '<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr><w:r><w:t>Hội </w:t></w:r>'
+        '<w:r><w:rPr><w:b/></w:rPr><w:t>nghị</w:t></w:r><w:del><w:r><w:delText> sơ kết</w:delText></w:r></w:del>'
+        '<w:ins><w:r><w:t> tổng kết</w:t></w:r></w:ins><w:r><w:rPr><w:vanish/></w:rPr><w:t> ẨN</w:t></w:r></w:p>'
+        '<w:p><w:r><w:t>Ngày</w:t><w:tab/><w:t>5/7</w:t><w:br/><w:t>Dòng hai</w:t></w:r>'
+        '<w:r><w:footnoteReference w:id="1"/></w:r><w:commentRangeStart w:id="0"/></w:p>'
+        '<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Ô một</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Ô hai</w:t></w:r>'
+        '</w:p></w:tc></w:tr></w:tbl>'
+        '<w:p><w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
+        '<mc:Choice Requires="wps"><w:txbxContent><w:p><w:r><w:t>Hộp chữ</w:t></w:r></w:p></w:txbxContent>'
+        '</mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>Hộp chữ</w:t></w:r></w:p></w:txbxContent>'
+        f'</w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>{TEXT}</w:t></w:r></w:p>')
+    part = '<w:{0} xmlns:w="%s"><w:p><w:r><w:t>{1}</w:t></w:r></w:p></w:{0}>' % W
+    write_docx(tmp_path / "a.docx", body, parts={"word/header1.xml": part.format("hdr", "ĐẦU TRANG"),
+                                                 "word/footer1.xml": part.format("ftr", "CUỐI TRANG"),
+                                                 "word/footnotes.xml": part.format("footnotes", "CHÚ THÍCH"),
+                                                 "word/comments.xml": part.format("comments", "GHI CHÚ")})
+    [article] = read(tmp_path)
+    assert article.raw == f"Hội nghị tổng kết\nNgày 5/7\nDòng hai\nÔ một\nÔ hai\n{TEXT}\nHộp chữ"
+    assert article.title == "Hội nghị tổng kết"
+
+
+def test_an_odt_text_is_its_body_as_libreoffice_shows_it(tmp_path):
+    """Spans joined, white space collapsed as ODF reads it (its extra spaces written <text:s/>), a list's items and a
+    table's cells a line each; comments, footnotes, a picture's alternative text and the tracked changes' record (the
+    deleted text) not read."""
+    write_odt(tmp_path / "a.odt",
+              '<text:tracked-changes><text:changed-region><text:deletion><text:p>ĐÃ XÓA</text:p></text:deletion>'
+              '</text:changed-region></text:tracked-changes>'
+              '<text:p>Hội   nghị\n <text:span>tổng kết</text:span></text:p>'
+              '<text:p>Sáng 5/7,<text:s text:c="2"/>Ban<text:tab/>Dân vận<office:annotation><text:p>GHI CHÚ</text:p>'
+              '</office:annotation> họp.<text:note><text:note-body><text:p>CHÚ THÍCH</text:p></text:note-body>'
+              '</text:note><text:line-break/>Dòng hai.<draw:frame xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:'
+              'drawing:1.0" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"><svg:title>ẢNH'
+              '</svg:title><svg:desc>MÔ TẢ</svg:desc></draw:frame></text:p>'
+              '<text:list><text:list-item><text:p>Ý một</text:p></text:list-item></text:list>'
+              '<table:table><table:table-row><table:table-cell><text:p>Ô một</text:p></table:table-cell>'
+              '</table:table-row></table:table>')
+    [article] = read(tmp_path)
+    assert article.raw == "Hội nghị tổng kết\nSáng 5/7,  Ban Dân vận họp.\nDòng hai.\nÝ một\nÔ một"
+
+
+def test_the_size_limit_counts_the_text_not_the_pictures(tmp_path):
+    """A .docx's pictures may weigh megabytes: its article is read under --max-bytes all the same; a text over the
+    limit is one error naming the file."""
+    write_docx(tmp_path / "photos.docx", paragraph("Hội nghị") + paragraph(TEXT),
+               parts={"word/media/image1.jpeg": bytes(range(256)) * 8000})
+    write_docx(tmp_path / "long.docx", paragraph("Hội nghị") + paragraph(TEXT) * 50)
+    long, photos = read(tmp_path, max_bytes=4000)
+    assert not photos.error and photos.title == "Hội nghị"
+    assert long.error == f"{tmp_path / 'long.docx'}: its text is over the 4,000 bytes article limit (raise it with " \
+                         "--max-bytes)"
+
+
+def _cut(path):
+    data = path.read_bytes()
+    path.write_bytes(data[:len(data) // 2])
+
+
+def _bomb(path):  # a part that inflates a thousandfold, past 64 MB
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", f'<w:document xmlns:w="{W}"><w:body>' + " " * (65 << 20)
+                         + "</w:body></w:document>")
+
+
+def _zip_locked(path):  # a member flagged as encrypted by the zip itself
+    write_docx(path, paragraph(TEXT))
+    data = bytearray(path.read_bytes())
+    for header in (b"PK\x03\x04", b"PK\x01\x02"):
+        start = 0
+        while (start := data.find(header, start)) != -1:
+            data[start + (6 if header == b"PK\x03\x04" else 8)] |= 1
+            start += 4
+    path.write_bytes(bytes(data))
+
+
+def _sheet(path):  # a LibreOffice spreadsheet named .odt
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", f"<office:document-content {ODF}/>")
+
+
+def _dtd(path):
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("word/document.xml", f'<!DOCTYPE d [<!ENTITY a "Hội nghị">]><w:document xmlns:w="{W}">'
+                         "<w:body><w:p><w:r><w:t>&a;</w:t></w:r></w:p></w:body></w:document>")
+
+
+BROKEN = {  # name: (how it is made, what its error says)
+    "cut.docx": (lambda path: _cut(write_docx(path, paragraph(TEXT) * 20)), "a damaged document (BadZipFile"),
+    "renamed.docx": (lambda path: path.write_bytes(OLE2 + bytes(600)),
+                     "a Word 97-2003 document (.doc) under the name .docx: open it in Word or LibreOffice and save it "
+                     "as Word Document (.docx)"),
+    "locked.docx": (lambda path: path.write_bytes(OLE2 + bytes(600) + "EncryptedPackage".encode("utf-16-le")),
+                    "protected by a password: open it, remove the password"),
+    "locked-too.odt": (lambda path: write_odt(path, f"<text:p>{TEXT}</text:p>", manifest='<manifest:manifest><manifest:'
+                                          'file-entry><manifest:encryption-data/></manifest:file-entry>'
+                                          '</manifest:manifest>'),
+                   "protected by a password"),
+    "zip-locked.docx": (_zip_locked, "protected by a password"),
+    "bomb.docx": (_bomb, "its part word/document.xml inflates past 64.0 MB (a zip bomb"),
+    "dtd.docx": (_dtd, "its part word/document.xml declares a DTD"),
+    "bad-xml.docx": (lambda path: write_docx(path, "<w:p><w:r><w:t>Hội nghị</w:r></w:p>"),
+                     "a damaged document: its part word/document.xml is not well-formed XML (mismatched tag"),
+    "text.docx": (lambda path: path.write_text(f"Hội nghị\n{TEXT}", encoding="utf-8"),
+                  "not a Word or OpenDocument document despite its name (it is no zip"),
+    "sheet.odt": (lambda path: _sheet(path),
+                  "an OpenDocument file that is not a text (application/vnd.oasis.opendocument.spreadsheet)"),
+    "workbook.docx": (lambda path: zipfile.ZipFile(path, "w").writestr("xl/workbook.xml", "<workbook/>"),
+                      "a zip that holds no Word or OpenDocument text (an Excel workbook: name it .xlsx"),
+    "empty.docx": (lambda path: write_docx(path, "<w:p/>"), "no text in the article"),
+}
+
+
+def test_a_document_that_cannot_be_read_is_one_error_and_the_folder_is_read_on(tmp_path, caplog):
+    """A damaged, password-protected or renamed file, a zip bomb, a part with a DTD: each one error record in one
+    line that names the file and why (no traceback, no memory blown), and the other articles of the folder read."""
+    for name, (make, _) in BROKEN.items():
+        make(tmp_path / name)
+    write_docx(tmp_path / "a-good.docx", paragraph("Hội nghị tổng kết") + paragraph(TEXT))
+    (tmp_path / "z-good.txt").write_text(f"Gặp mặt đầu xuân\n{TEXT}", encoding="utf-8")
+    with caplog.at_level(logging.ERROR):
+        articles = {article.id: article for article in read(tmp_path, max_bytes=64 * 1024)}
+    assert [id_ for id_, article in articles.items() if not article.error] == ["a-good", "z-good"]
+    for name, (_, why) in BROKEN.items():
+        error = articles[name.rsplit(".", 1)[0]].error
+        assert error.startswith(f"{tmp_path / name}: ") and why in error and "\n" not in error, (name, error)
+    assert "Traceback" not in caplog.text
+
+
+def test_doc_rtf_and_pdf_keep_their_refusal(tmp_path):
+    (tmp_path / "a.doc").write_bytes(OLE2 + bytes(600))
+    (tmp_path / "b.rtf").write_bytes(rb"{\rtf1\ansi H\u7897\'3fi ngh\u7883\'3f}")
+    (tmp_path / "c.pdf").write_bytes(b"%PDF-1.7\n")
+    doc, rtf, pdf = read([tmp_path / "a.doc", tmp_path / "b.rtf", tmp_path / "c.pdf"])
+    assert "a Word 97-2003 document, not plain text: save it as Word Document (.docx) or Plain Text" in doc.error
+    assert "a Rich Text Format (RTF) document, not plain text: save it as Word Document (.docx)" in rtf.error
+    assert "a PDF document, not plain text: save it as Plain Text (.txt, UTF-8)" in pdf.error
+
+
+def test_a_document_beside_its_own_txt_is_read_once(tmp_path, caplog):
+    """Told to save each Word document as .txt, users kept both: each article would be read twice, under one id. The
+    .txt is read, the document of its name passed over with a note; a document alone is read."""
+    (tmp_path / "a.txt").write_text(f"Hội nghị tổng kết\n{TEXT}", encoding="utf-8")
+    write_docx(tmp_path / "a.docx", paragraph("Hội nghị tổng kết") + paragraph(TEXT))
+    write_docx(tmp_path / "b.docx", paragraph("Gặp mặt đầu xuân") + paragraph(TEXT))
+    with caplog.at_level(logging.WARNING):
+        assert [(a.id, a.meta["path"]) for a in read(tmp_path)] == [("a", str(tmp_path / "a.txt")),
+                                                                   ("b", str(tmp_path / "b.docx"))]
+    assert ("1 document beside its .txt file not read (e.g. 'a.docx'): the same article as the .txt file of its name "
+            "beside it, which is read") in caplog.text
+    assert "repeat" not in caplog.text
+
+
+def test_a_word_document_named_txt_or_doc_is_read_as_one(tmp_path, caplog):
+    """A .docx saved or renamed .txt was "a Word document, not plain text: save it as Plain Text"; named .doc, "a Word
+    97-2003 document: save it as Word Document (.docx)", which it was."""
+    write_docx(tmp_path / "a.txt", paragraph("Hội nghị tổng kết") + paragraph(TEXT))
+    write_docx(tmp_path / "b.doc", paragraph("Gặp mặt đầu xuân") + paragraph(TEXT))
+    with caplog.at_level(logging.WARNING):
+        articles = read([tmp_path, tmp_path / "b.doc"])
+    assert [(a.id, a.title, a.error) for a in articles] == [("a", "Hội nghị tổng kết", None),
+                                                             ("b", "Gặp mặt đầu xuân", None)]
+    assert "a.txt: a Word document (.docx) under the name .txt: read as one" in caplog.text
+    assert "b.doc: a Word document (.docx) under the name .doc: read as one" in caplog.text
+
+
+def test_the_command_line_reads_a_folder_of_documents(tmp_path):
+    folder = tmp_path / "bai"
+    folder.mkdir()
+    write_docx(folder / "a.docx", paragraph("Hội nghị tổng kết công tác dân vận") + paragraph(TEXT))
+    write_docx(folder / "b.docx", paragraph(TEXT))
+    _cut(folder / "b.docx")
+    (folder / "c.txt").write_text(f"Gặp mặt đầu xuân\n{TEXT}", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "dvtopics", "inspect", str(folder)], capture_output=True,
+                          text=True)
+    assert done.returncode == 1, done.stderr  # an article could not be read
+    assert "Hội nghị tổng kết công tác dân vận" in done.stdout and "Gặp mặt đầu xuân" in done.stdout
+    assert f"{folder / 'b.docx'}: a damaged document" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_labels_files_file_cells_name_documents_as_they_name_txt_files(tmp_path, monkeypatch):
+    """A labels table whose `file` column lists the documents (`b.DOCX`, as Explorer shows it; a path from here; a
+    Windows path) labelled none of them: only a .txt was dropped from a file's name. Each names its article."""
+    from dvtopics.io.labels import read_labels
+    from dvtopics.jobs.checks import ids_of_input_files
+
+    (tmp_path / "arts" / "2024").mkdir(parents=True)
+    for name in ("b.docx", "2024/c.odt", "2024/d.docx"):
+        write_docx(tmp_path / "arts" / name, paragraph("Hội nghị tổng kết") + paragraph(TEXT))
+    (tmp_path / "labels.csv").write_text("file,label\nb.DOCX,other\narts/2024/c.odt,annual_review\n"
+                                         "C:\\Users\\lan\\arts\\2024\\d.docx,other\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    labels = ids_of_input_files(read_labels(tmp_path / "labels.csv"), ["arts"])
+    assert labels == {"b": "other", "2024/c": "annual_review", "2024/d": "other"}
+    assert sorted(a.id for a in read("arts")) == sorted(labels)
+
+
+def test_dask_parts_hold_documents_as_they_hold_txt_files(tmp_path):
+    """`--engine dask` cuts the input into parts: a document is an article's file, read whole, never by line ranges
+    of its zip's bytes."""
+    from dvtopics.run.distributed import plan_parts, read_part
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(f"Hội nghị tổng kết\n{TEXT}", encoding="utf-8")
+    write_docx(tmp_path / "in" / "b.docx", paragraph("Gặp mặt đầu xuân") + paragraph(TEXT))
+    write_odt(tmp_path / "c.odt", f"<text:p>Sơ kết 6 tháng</text:p><text:p>{TEXT}</text:p>")
+    parts = plan_parts([tmp_path / "in", tmp_path / "c.odt"], size=2)
+    assert [[file for file, _ in part.files] for part in parts] == [
+        [str(tmp_path / "in" / "a.txt"), str(tmp_path / "in" / "b.docx")], [str(tmp_path / "c.odt")]]
+    assert [a.title for part in parts for a in read_part(part)] == ["Hội nghị tổng kết", "Gặp mặt đầu xuân",
+                                                                   "Sơ kết 6 tháng"]
+
+
+def test_a_document_given_as_extra_is_told_it_holds_no_label(tmp_path):
+    """As a .txt is: a document holds a text, never a label (it was named "a .txt article")."""
+    import json
+
+    from click.testing import CliRunner
+
+    from dvtopics.cli import cli
+    from articles import made_up_articles
+
+    corpus = tmp_path / "articles.jsonl"
+    corpus.write_text("".join(json.dumps({"id": a.id, "text": a.raw, "label": a.label}, ensure_ascii=False) + "\n"
+                              for a in made_up_articles(6)), encoding="utf-8")
+    document = write_docx(tmp_path / "bai.docx", paragraph("Hội nghị tổng kết") + paragraph(TEXT))
+    result = CliRunner().invoke(cli, ["train", str(corpus), "--extra", str(document), "--out", str(tmp_path / "m")])
+    said = " ".join(result.output.split())
+    assert result.exit_code == 2 and f"--extra {document}: a .docx article ({document})" in said, said
+    assert "holds a text, never a label" in said
+
+
+def test_a_templates_hundreds_of_styles_cost_no_parse(tmp_path):
+    """Word's templates define hundreds of styles (350 KB of them in each document): parsed whole for the few a
+    document's first lines use, a folder of 300 documents took 13 s, 45 ms each. Only the styles used near the top
+    are looked up."""
+    import time
+
+    styles = HEADING_1.format(id="u1") + "".join(
+        f'<w:style w:type="paragraph" w:styleId="S{n}"><w:name w:val="Style {n}"/><w:rPr><w:b/></w:rPr></w:style>'
+        for n in range(6000)) + '<w:latentStyles>' + '<w:lsdException w:name="x"/>' * 6000 + '</w:latentStyles>'
+    for n in range(20):
+        write_docx(tmp_path / f"a{n:02}.docx", paragraph("Báo Lạng Sơn", "S7") + paragraph("Gặp mặt đầu xuân", "u1")
+                   + paragraph(TEXT, "S9"), styles)
+    start = time.perf_counter()
+    articles = read(tmp_path)
+    assert time.perf_counter() - start < 1.2  # (about 0.1 s; 2.4 s when the styles were parsed)
+    assert {a.title for a in articles} == {"Gặp mặt đầu xuân"}
+
+
+def test_a_sites_name_or_section_styled_as_a_heading_is_no_title(tmp_path):
+    """A page pasted from a site that sets its logo and its sections as headings (an <h1> is Word's Heading 1): the
+    headline under them is the title, as in a .txt, not the site's name."""
+    styles = HEADING_1.format(id="Heading1")
+    write_docx(tmp_path / "a.docx", paragraph("Báo Lạng Sơn điện tử", "Heading1") + paragraph("Chính trị", "Heading1")
+               + paragraph("Hội nghị tổng kết công tác dân vận", "Heading1") + paragraph(TEXT), styles)
+    write_docx(tmp_path / "b.docx", paragraph("Báo Lạng Sơn điện tử", "Heading1") + paragraph("Xã hội", "Heading1")
+               + paragraph("Gặp mặt đầu xuân năm 2024") + paragraph("Thứ Năm, 05/07/2024 08:15") + paragraph(TEXT),
+               styles)
+    assert [a.title for a in read(tmp_path)] == ["Hội nghị tổng kết công tác dân vận", "Gặp mặt đầu xuân năm 2024"]
+
+
+def test_a_text_box_in_the_headline_comes_after_it(tmp_path):
+    """A photo's caption in a text box anchored in the headline's paragraph: its lines were read before the headline,
+    which lost the title to the caption. They follow the paragraph they are anchored in."""
+    box = ('<w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
+           '<mc:Choice Requires="wps"><w:txbxContent><w:p><w:r><w:t>Ảnh: Các đại biểu dự hội nghị</w:t></w:r></w:p>'
+           '</w:txbxContent></mc:Choice></mc:AlternateContent></w:r>')
+    write_docx(tmp_path / "a.docx", f'<w:p>{box}<w:r><w:t>Hội nghị tổng kết công tác dân vận</w:t></w:r></w:p>'
+               + paragraph(TEXT))
+    [article] = read(tmp_path)
+    assert article.title == "Hội nghị tổng kết công tác dân vận"
+    assert article.raw.splitlines()[:2] == ["Hội nghị tổng kết công tác dân vận", "Ảnh: Các đại biểu dự hội nghị"]
+
+
+def test_a_labels_id_column_of_document_names_is_said_to_be_one(tmp_path):
+    """A labels table whose `id` column holds the documents' file names ("b.docx") labels none (an id is read as
+    written); the error says the id is the article's but for its suffix, and to head the column `file`."""
+    from dvtopics.errors import DvtopicsError
+    from dvtopics.jobs.checks import check_ids_found
+
+    with pytest.raises(DvtopicsError, match=r"its 'b\.docx' is the article 'b' without its suffix \(head the column "
+                                            r"`file`"):
+        check_ids_found({"b.docx": "other", "c.odt": "other"}, {"b", "c"}, "--labels")
