@@ -392,3 +392,14 @@ def test_a_labels_id_column_of_document_names_is_said_to_be_one(tmp_path):
     with pytest.raises(DvtopicsError, match=r"its 'b\.docx' is the article 'b' without its suffix \(head the column "
                                             r"`file`"):
         check_ids_found({"b.docx": "other", "c.odt": "other"}, {"b", "c"}, "--labels")
+
+
+def test_evaluate_on_documents_without_labels_says_their_files_hold_none(tmp_path):
+    """A folder of .docx articles given to evaluate without --labels was told "a .txt article holds no label"."""
+    from click.testing import CliRunner
+    from dvtopics.cli import cli
+
+    write_docx(tmp_path / "a.docx", paragraph("Hội nghị tổng kết công tác dân vận") + paragraph(TEXT))
+    result = CliRunner().invoke(cli, ["evaluate", "shipped", str(tmp_path)])
+    said = " ".join(result.output.split())
+    assert result.exit_code == 2 and "an article's file (.txt, .docx, .odt) holds no label" in said, said

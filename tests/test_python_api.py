@@ -1503,7 +1503,8 @@ def test_evaluate_on_txt_articles_without_labels_says_a_txt_holds_none(tmp_path)
 
     result = CliRunner().invoke(cli, ["evaluate", "shipped", "seeds"])
     said = " ".join(result.output.split())
-    assert result.exit_code == 2 and "a .txt article holds no label, and no --labels file was given" in said, said
+    assert result.exit_code == 2 and "an article's file (.txt, .docx, .odt) holds no label, and no --labels file was " \
+        "given" in said, said
     assert "--label-field" not in said
 
 

@@ -163,8 +163,8 @@ def _extra_articles(paths: Sequence[str], reading: Reading, gold: dict[str, str]
                 what = ("a folder of .txt articles" if os.path.isdir(path) else
                         f"a {Path(unlabelled.meta['path']).suffix.lower() or '.txt'} article")
                 raise InputError(f"--extra {path}: {what} ({unlabelled.meta['path']}), and an article's file (.txt, "
-                                 ".docx, .odt) holds a text, never a label: --extra takes labelled articles, a JSONL, CSV, JSON or .xlsx file "
-                                 f"of texts each with its '{reading.fields.label}' field; "
+                                 ".docx, .odt) holds a text, never a label: --extra takes labelled articles, a JSONL, "
+                                 f"CSV, JSON or .xlsx file of texts each with its '{reading.fields.label}' field; "
                                  f"to learn from these, give {path} among the inputs (PATHS) and their labels with "
                                  "--labels (a table of id or file, and label)")
             raise InputError(f"--extra {path}: the article {unlabelled.id} has no label: each --extra article needs "
@@ -479,7 +479,7 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
             truth.append(label)
         else:
             unlabelled += 1
-            txt += bool(article.meta.get("path"))  # a .txt article (`io.read_text`): its file holds no label
+            txt += bool(article.meta.get("path"))  # a .txt or .docx article (`io.read_text`): its file holds no label
     labelled.check()
     if repeated:
         log.warning("%d labelled article(s) repeat the title and text of another, with its label: each text is "
@@ -490,7 +490,8 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
     if not articles:  # say where labels were looked for, and how to give them: a column of another name is common
         where = f"no article has a label in its '{reading.fields.label}' field (give the column with --label-field)"
         if txt and txt == unlabelled and gold is None:  # "its 'label' field" of .txt files, which have none, misled
-            where = ("a .txt article holds no label, and no --labels file was given: give their labels with --labels "
+            where = ("an article's file (.txt, .docx, .odt) holds no label, and no --labels file was given: give their "
+                     "labels with --labels "
                      "(a CSV of id or file, and label, such as `label --out` writes)")
         else:
             where += ", and the --labels file labels none" if gold is not None else " and no --labels file was given"
