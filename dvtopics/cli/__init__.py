@@ -81,8 +81,9 @@ def set_verbosity(verbose: int, quiet: bool) -> None:
 
 
 class _ReadableLine(logging.Formatter):
-    """A log line as click writes its own: a file name read under an ASCII locale with Python's UTF-8 mode off
-    (`LC_ALL=C PYTHONUTF8=0`) in its letters, not the surrogate escapes of its bytes ("h\\udce1\\udcbb\\udc8fng")."""
+    """A log line naming a file read under an ASCII locale with Python's UTF-8 mode off (`LC_ALL=C PYTHONUTF8=0`) by
+    its letters, not the surrogate escapes of its bytes ("h\\udce1\\udcbb\\udc8fng"): an ASCII stderr escapes each
+    letter it lacks ("h\\u1ecfng"), a UTF-8 one shows it."""
 
     def format(self, record) -> str:
         from ..io.write import writable_text
@@ -91,13 +92,8 @@ class _ReadableLine(logging.Formatter):
 
 
 def _log_lines() -> logging.Handler:
-    """Where the log goes: stderr, in UTF-8 where Python took the locale for ASCII, as click's echo takes it (so a
-    warning and the closing line spell a name alike)."""
-    import codecs
-
-    if codecs.lookup(getattr(sys.stderr, "encoding", None) or "utf-8").name == "ascii" and hasattr(sys.stderr,
-                                                                                                "reconfigure"):
-        sys.stderr.reconfigure(encoding="utf-8", errors="backslashreplace")
+    """Where the log goes: stderr, in its own encoding. (Made UTF-8 where Python took the locale for ASCII, click's
+    own messages then showed a name's surrogate escapes, "\\udcc3", where they showed "?".)"""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(_ReadableLine("%(levelname)s: %(message)s"))
     return handler
