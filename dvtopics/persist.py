@@ -184,6 +184,8 @@ def check_card(card, card_path: Path) -> None:
     if isinstance(card.get("parameters"), dict):
         fields += [(f"parameters.{key}", card["parameters"][key], kind) for key, kind in _CARD_PARAMETERS.items()
                    if key in card["parameters"]]
+    if isinstance(card.get("versions"), dict):  # compared as text (`check_versions`): a number failed with a traceback
+        fields += [(f"versions.{package}", version, str) for package, version in card["versions"].items()]
     for key, value, kind in fields:
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
             raise ModelError(f"{card_path}: invalid model card: '{key}' must be {_JSON_NAMES[kind]}, not "

@@ -411,3 +411,20 @@ def test_the_packages_required_can_run_the_shipped_model():
         assert _release(floor[1] + ".0" * parts, parts) >= _release(card["versions"][package], parts), floor[0]
     # and scikit-learn 1.8 and later needs Python 3.11: a 3.10 install would stop at pip, not at the first label
     assert setup["options"]["python_requires"].strip() == ">=3.11"
+
+
+def test_a_card_whose_versions_are_not_text_is_refused_in_a_line(tmp_path):
+    """A package's version edited into a number ("scikit-learn": 5) failed loading, and `inspect`, with a TypeError
+    traceback where the versions are compared."""
+    import json
+    import shutil
+
+    from dvtopics.types.model import load_classifier, model_directory
+
+    shutil.copytree(model_directory(None), tmp_path / "m")
+    card_path = tmp_path / "m" / "model_card.json"
+    card = json.loads(card_path.read_text(encoding="utf-8"))
+    card["versions"]["scikit-learn"] = 5
+    card_path.write_text(json.dumps(card), encoding="utf-8")
+    with pytest.raises(ModelError, match=r"invalid model card: 'versions.scikit-learn' must be text, not "):
+        load_classifier(tmp_path / "m")
