@@ -155,6 +155,23 @@ def test_inspect_says_when_a_card_edited_by_hand_is_not_the_one_its_model_was_sa
     assert labelled.exit_code == 2 and result.stderr.strip() in labelled.stderr
 
 
+@pytest.mark.parametrize("task", [None, "Article-type"])
+def test_inspect_refuses_a_card_whose_task_is_missing_or_misspelt_as_label_does(model_dir, tmp_path, task):
+    """The review of hunt 29 I: a card without its task, or with it misspelt, was shown as sound (exit 0); `label
+    --model` refuses it."""
+    edited = tmp_path / "edited"
+    shutil.copytree(model_dir, edited)
+    card = json.loads((edited / "model_card.json").read_text(encoding="utf-8"))
+    card.pop("task") if task is None else card.update(task=task)
+    (edited / "model_card.json").write_text(json.dumps(card), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["inspect", str(edited)])
+    (tmp_path / "arts").mkdir()
+    (tmp_path / "arts" / "a.txt").write_text("Hội nghị sơ kết công tác dân vận 6 tháng đầu năm.", encoding="utf-8")
+    labelled = CliRunner().invoke(cli, ["label", str(tmp_path / "arts"), "--model", str(edited)])
+    assert labelled.exit_code == 2
+    assert result.exit_code == 1 and result.stderr.strip() and result.stderr.strip() in labelled.stderr
+
+
 def test_an_output_folder_given_as_an_existing_file_is_said_to_be_a_folder(corpus, tmp_path):
     """Hunt 27 B: `train a.jsonl --out labels.csv` (a file there) said only "Directory 'labels.csv' is a file."."""
     there = tmp_path / "labels.csv"

@@ -58,19 +58,15 @@ def check_model(folder, card: dict) -> None:
     """Check the model in `folder` as the commands that use it do, loading it (`inspect`): its file against its card's
     checksum, and the card against what the file holds (a card edited by hand, its file intact: another K, labels or
     parameters), which only the loaded model can tell; a `ModelError` when it would be refused."""
-    from ..persist import check_model_file
-
     task = card.get("task")
     if task == "topics":
         from ..topics.model import load_topic_model
 
         load_topic_model(folder)
-    elif task in ("article-type", "text-classification"):
+    else:  # a classifier, or a card whose task is missing or misspelt: `label --model` refuses it when loading it
         from ..types.model import load_classifier
 
         load_classifier(folder)
-    else:  # no command loads it: its file is checked alone
-        check_model_file(Path(folder), card)
 
 
 def check_engine(engine: str, scheduler: str | None, part_size: int | None = None) -> None:
