@@ -163,6 +163,7 @@ def test_xlsx_says_in_the_rows_warning_when_text_had_to_change(tmp_path, caplog)
     assert "'title' control characters removed" in table["ctrl"]["warning"]
     assert table["plain"]["warning"] is None
     assert caplog.text.count("out.xlsx: 2 row(s) hold text an .xlsx cell cannot") == 1
+    assert "U+FFFF or lone surrogates)" in caplog.text  # each kind a row's warning may name (the review of hunt 29 I)
     whole = {row["id"]: row for row in _table(write_rows(rows, tmp_path / "out.jsonl"))}
     assert [whole[r["id"]]["title"] for r in rows] == [r["title"] for r in rows]
 
