@@ -605,7 +605,7 @@ def test_a_script_read_from_standard_input_is_refused_workers_in_one_error(tmp_p
     assert "n_jobs=1" in run.stdout and "Traceback" not in run.stderr
 
 
-def test_labels_by_id_given_as_label_files_are_refused_as_no_list_of_files(tmp_path):
+def test_labels_by_id_given_as_label_files_are_refused_as_no_list_of_files(tmp_path, monkeypatch):
     """A notebook user gave jobs.train labels by id, {"a1": "other", ...}, as label_files: iterated, the dict gave its
     keys, and they were read as paths, "a1: no such labels file" (hunt 23 B, 5). A dict is no list of anything."""
     from dvtopics import jobs
@@ -632,6 +632,10 @@ def test_labels_by_id_given_as_label_files_are_refused_as_no_list_of_files(tmp_p
             job(pd.Series({"a1": "other"}))
         with pytest.raises(TypeError, match=r"^label_files: a Series is not a list of items"):
             job(pd.Series({17: "other", 3: "annual_review"}))  # ids read as numbers: labels all the same
+        (tmp_path / "other").mkdir(exist_ok=True)  # a corpus kept in folders named by type
+        monkeypatch.chdir(tmp_path)
+        with pytest.raises(TypeError, match=r"^label_files: a Series is not a list of items"):
+            job(pd.Series({"a1": "other"}))
         with pytest.raises(dvtopics.InputError, match="labels.csc: no such labels file"):
             job(tmp_path / "labels.csc")
     assert not (tmp_path / "m").exists()

@@ -335,15 +335,18 @@ def _label_files(label_files) -> list:
 
 
 def _names_files(series) -> bool:
-    """Whether a pandas Series' values are paths (a DataFrame's column of files, filtered or not), not labels by id.
-    Told by the values, not the index: a filtered column (rows 3, 7, 12) was refused as labels by id, and labels
-    keyed by numeric ids ({17: "other"}) were then read as paths ("other: no such labels file")."""
+    """Whether a pandas Series' values are paths (a DataFrame's column of files, filtered or not), not labels by id:
+    each names a file there, or ends as a labels table does (.csv, .xlsx, .jsonl). Told by the values, not the index:
+    a filtered column (rows 3, 7, 12) was refused as labels by id; labels keyed by numeric ids ({17: "other"}) were
+    read as paths; so were labels matching a folder's name (a corpus kept in other/, annual_review/)."""
     import os
     from pathlib import Path
 
-    return len(series) > 0 and all(isinstance(value, (str, os.PathLike)) and (Path(value).suffix or
-                                                                             Path(value).exists())
-                                   for value in series)
+    from ..io.folders import CSV_SUFFIXES, JSON_SUFFIXES, JSONL_SUFFIXES, XLSX_SUFFIXES
+
+    tables = CSV_SUFFIXES + JSON_SUFFIXES + JSONL_SUFFIXES + XLSX_SUFFIXES
+    return len(series) > 0 and all(isinstance(value, (str, os.PathLike)) and
+                                   (str(value).lower().endswith(tables) or Path(value).is_file()) for value in series)
 
 
 @job_arguments("label_files")
