@@ -699,6 +699,31 @@ def test_a_dataframes_rows_make_articles_as_the_refusal_says(shipped):
         make_article("a1", text, ["Hội nghị sơ kết"])
 
 
+def test_a_rows_columns_under_a_files_names_are_read_as_read_articles_reads_that_table(tmp_path, caplog):
+    """Hunt 29 L: a DataFrame with a file's Vietnamese column names ("Tiêu đề", "Ngày đăng", "Nguồn", "Sapo"),
+    made into articles row by row, kept them aside unread: the body's first sentence was the title, the date and
+    source were lost and the lead left out, where read_articles of the same table saved as CSV found all four."""
+    import pandas as pd
+
+    frame = pd.DataFrame({"Mã": ["x1", "x2"], "Tiêu đề": ["Hội nghị giao ban quý I", "Khám bệnh miễn phí"],
+                          "Sapo": ["Sáng 5/4, Ban Dân vận Huyện ủy tổ chức giao ban.", "Bệnh viện khám cho dân."],
+                          "Nội dung": ["Ban Dân vận giao ban công tác dân vận quý I năm 2024.", "Bác sĩ khám bệnh."],
+                          "Ngày đăng": ["05/04/2024", "32/13/2024"], "Nguồn": ["baotuyenquang.com.vn", None]})
+    frame.to_csv(tmp_path / "mine.csv", index=False)
+
+    def seen(articles):
+        return [(a.id, a.title, a.date, a.source, a.text) for a in articles]
+    made = [make_article(row["Mã"], row["Nội dung"], row) for _, row in frame.iterrows()]
+    assert seen(made) == seen(read_articles(tmp_path / "mine.csv"))
+    assert seen(made)[0] == ("x1", "Hội nghị giao ban quý I", "2024-04-05", "baotuyenquang.com.vn",
+                             "Sáng 5/4, Ban Dân vận Huyện ủy tổ chức giao ban.\nBan Dân vận giao ban công tác dân vận "
+                             "quý I năm 2024.")
+    assert "the 'Ngày đăng' field '32/13/2024' is not a date" in made[1].meta["warning"]  # named as the user wrote it
+    # a field under the name make_article reads wins over another column of that name's (as in a file's header)
+    both = make_article("a1", "Thân bài.", {"title": "Tiêu đề thật", "Tiêu đề": "Khác"})
+    assert (both.title, both.meta) == ("Tiêu đề thật", {"Tiêu đề": "Khác"})
+
+
 def test_a_tilde_in_a_jobs_paths_is_the_home_folder(tmp_path, monkeypatch):
     """Hunt 22 A (03): `jobs.label(reading, "~/labels.csv")` in a notebook wrote a folder named "~" in the current
     one, while the command line and `read_articles` read "~" as the home folder. Every job's outputs and side

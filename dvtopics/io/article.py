@@ -17,6 +17,7 @@ from ..text.normalise import nfc, normalize
 from .htmltext import (html_to_text, is_html, is_markdown, markdown_to_text, page_head, page_names,
                        unescape_references)
 from .jsonfiles import json_kind
+from .tables import field_names
 from .lead import with_lead
 from .notes import warn_once
 from .metadata import (dated_headline, day_of, extract_metadata, is_site_name, parse_date, site_of_link,
@@ -161,6 +162,8 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
                         f"row), not {type(fields).__name__}")
     # a DataFrame's row (`df.iterrows()`) is a pandas Series, whose truth value is refused: not `fields or {}`
     fields = {key: None if missing(value) else value for key, value in (fields if fields is not None else {}).items()}
+    if spelt is None:  # a notebook's fields, a DataFrame's row: named as a file's columns are
+        fields, spelt = _named_as_columns(fields)
     if lead is None and field_text(fields.get("lead")) is not None:
         # a lead among the fields, as the readers' field is named ({"title": …, "lead": sapo}): read as the lead, not
         # kept aside unread
@@ -265,6 +268,22 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
     # text typed without accents or damaged by a code page is flagged here, for an article made in a notebook as for
     # one read from a file: its label and topics are unreliable
     return with_language_warning(article, name)
+
+
+def _named_as_columns(fields: dict) -> tuple[dict, dict]:
+    """`fields` given in Python (a DataFrame's row) with the title, date, source, label and lead found under the names
+    a file's columns may have ("Tiêu đề", "Ngày đăng", "Sapo", " Title ": `tables.field_names`), as `read_articles`
+    finds them in the same table saved as CSV: they were kept aside unread, the title taken from the body and the
+    date lost. With {field: the name it was given}, which the warnings name."""
+    from .records import FieldNames  # here, not above: records.py imports this module
+
+    read_here = (*METADATA_FIELDS, "label", "lead")
+    named, spelt = {}, {}
+    for given, name in zip(fields, field_names(fields, FieldNames().wanted())):
+        if name != given and name in read_here:
+            spelt[name] = given
+        named[name if name in spelt else given] = fields[given]
+    return named, spelt
 
 
 _ESCAPED_LINE_END = re.compile(r"\\r\\n|\\n")
