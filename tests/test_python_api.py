@@ -1601,3 +1601,31 @@ def test_files_named_from_the_home_folder_are_written_there(seeds_dir, tmp_path,
     write_sweep([{"k": 2, "npmi": 0.1, "diversity": 0.9}], "~/sweep")
     assert list(here.iterdir()) == []
     assert {"m", "documents.csv", "f.png", "rows.csv", "sweep"} <= {p.name for p in home.iterdir()}
+
+
+# ------------------------------------------------------------ what a notebook shows of a result
+
+def test_a_notebook_shows_a_few_lines_of_a_jobs_result_a_report_an_article_and_a_classifier(tmp_path, shipped):
+    """Hunt 29 L: a cell ending with `jobs.fit_topics(...)` showed its result's repr, every article's text and raw
+    twice over (40 MB for 3,000 baomoi articles: Jupyter stops showing output, the notebook file keeps it), and a
+    TopicReport, an Article or the shipped Classifier (its whole card) ran to pages. Each fits in a few lines now."""
+    import json
+
+    from articles import made_up_articles
+    from dvtopics import jobs
+
+    articles = made_up_articles(8)
+    for a in articles:
+        a.text = a.raw = a.text + "\n" + "Người dân tham gia đông đủ, đóng góp nhiều ý kiến xây dựng. " * 40
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps({"id": a.id, "text": a.text}, ensure_ascii=False) + "\n"
+                                              for a in articles), encoding="utf-8")
+    fit = jobs.fit_topics(jobs.Reading([tmp_path / "a.jsonl"]), tmp_path / "themes", 3)
+    texts = fit.segmented.texts
+    model = TopicModel(n_topics=3).fit(texts)
+    report = summarize(model, fit.segmented.good, model.transform(texts))
+    for shown in (fit, fit.segmented, report, articles[0], shipped):
+        assert len(repr(shown)) < 2000, f"{type(shown).__name__}: {len(repr(shown))} characters"
+    assert repr(articles[0]).startswith("Article(id='semi_annual_review-0', title='Ban Dân vận Tỉnh ủy sơ kết")
+    assert f"… ({len(articles[0].text):,} characters)" in repr(articles[0])  # the text's length, where it was cut
+    assert f"… ({len(articles):,} items)" in repr(fit.segmented)
+    assert "'labels': ['annual_review', 'other', 'quarterly_briefing', … (5 items)]" in repr(shipped)

@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field, fields as dataclass_fields
 
 from ..arguments import check_text, missing
 from ..errors import InputError
+from ..wording import brief_repr
 from ..text.dates import FIRST_YEAR, LAST_YEAR
 from ..text.furniture import strip_furniture
 from ..text.normalise import nfc, normalize
@@ -33,6 +34,8 @@ METADATA_FIELDS = ("title", "date", "source")  # JSONL/CSV fields that win over 
 @dataclass
 class Article:
     """One article. `text` is what models learn from; `raw` is what was read."""
+
+    __repr__ = brief_repr  # a notebook shows a few lines, not every text (wording.brief_repr)
 
     id: str
     title: str = ""

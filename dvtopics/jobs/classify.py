@@ -13,7 +13,7 @@ from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 from ..arguments import MAX_BATCH, MAX_PART, MAX_SEED, MIN_FOLDS, as_list, check_at_least, check_share
 from ..errors import DvtopicsError, InputError
-from ..wording import plural, word_for
+from ..wording import brief_repr, plural, word_for
 from ..io.article import Article
 from ..io.folders import file_kind
 from ..io.paths import unique_paths
@@ -43,6 +43,8 @@ def rule_hits(reading: Reading, every_event: bool = False):
 
 @dataclass
 class Trained:
+    __repr__ = brief_repr  # a notebook shows a few lines, not every text (wording.brief_repr)
+
     card: dict  # the saved model's card
     failed: list[Article]  # the articles (of the inputs and of --extra) that could not be read, left out
 
@@ -403,6 +405,8 @@ def _warn_names_corrected(path, id_field: str) -> None:
 
 @dataclass
 class Evaluation:
+    __repr__ = brief_repr  # a notebook shows a few lines, not every text (wording.brief_repr)
+
     scores: dict  # types.evaluate.scores: accuracy, macro_f1, per_class, n, labels, confusion
     compared: dict | None  # against a baseline model: its scores and the articles whose label changed
     errors: list[tuple[Article, str, dict]]  # (article, true label, predicted record), in input order

@@ -10,6 +10,7 @@ from typing import Callable, Sequence
 
 from ..arguments import check_max_bytes, check_n_jobs, none_is_default
 from ..errors import ArgumentError
+from ..wording import brief_repr
 from ..io.article import Article
 from ..io.paths import home_path, unique_paths
 from ..io.read import MAX_ARTICLE_BYTES, read_articles
@@ -88,6 +89,8 @@ class Reading:
 
 @dataclass
 class Segmented:
+    __repr__ = brief_repr  # a notebook shows a few lines, not every text (wording.brief_repr)
+
     articles: list[Article]  # all of them, the unreadable ones with their error
     good: list[Article]  # the readable ones
     texts: list[str]  # the segmented text of each readable one

@@ -13,6 +13,7 @@ import numpy as np
 
 from ..arguments import PERIODS, as_list, check_at_least, check_choice, none_is_default
 from ..errors import DvtopicsError, InputError, ModelError, TopicsError
+from ..wording import brief_repr
 from ..io.article import ARTICLES_HINT
 from ..io.labels import by_id, labels_given, labels_in_order
 from ..io.metadata import MAX_PERIODS_CHARTED, period_of, period_range, stretched_span
@@ -33,6 +34,8 @@ REPRESENTATIVE_MIN_SHARE = 0.1  # an article where a topic is under 10% does not
 @dataclass
 class TopicReport:
     """What a user looks at: topics, each article's main topic, shares over time and by type."""
+
+    __repr__ = brief_repr  # a notebook shows a few lines, not every text (wording.brief_repr)
 
     labels: list[str]
     top_words: list[list[tuple[str, float]]]

@@ -25,7 +25,7 @@ from .features import (HEAD_CHARS, LEAD_COPY_CHARS, documents_of, event_sentence
                        raw_document, rule_says, words)
 from ..arguments import FLAGS, MIN_FOLDS, as_list, check_at_least, check_share, named
 from ..io.labels import labels_given, read_labels
-from ..wording import plural, word_for
+from ..wording import brief_repr, plural, word_for
 from ..io.article import Article
 from ..errors import DvtopicsError
 from .evaluate import scores
@@ -52,6 +52,8 @@ _POOLED = -1  # collect: a text seen in the cue-free pool
 
 @dataclass
 class TrainingData:
+    __repr__ = brief_repr  # a notebook shows a few lines, not every text (wording.brief_repr)
+
     articles: list[Article] = field(default_factory=list)
     labels: list[str] = field(default_factory=list)
     gold: list[bool] = field(default_factory=list)  # hand label (scored) or not (train only)
