@@ -409,6 +409,26 @@ def test_summarize_takes_the_types_as_an_analyst_holds_them(texts):
         summarize(model, articles, mixes, types=["other", "other"])
 
 
+def test_summarize_reads_the_types_as_topics_fit_labels_reads_them(texts, tmp_path):
+    """Hunt 29 L: types spelt as people write them ("Other" beside "other ", "Annual review", "Sơ kết 6 tháng"),
+    given to summarize from a notebook, were a type each in the view by type, where `topics fit --labels` of the same
+    labels read them as the article types: two rows "Other" and "other" of one type. A set of one's own stays as
+    written."""
+    from dvtopics.types.training import with_article_types
+
+    model = fitted(texts)
+    mixes = model.transform(texts)
+    articles = [Article(id=f"a{i}", title=f"bài {i}") for i in range(len(texts))]
+    spellings = ["Other", "other ", "Annual review", "Sơ kết 6 tháng", "annual_review"]
+    types = {a.id: spellings[i % len(spellings)] for i, a in enumerate(articles)}
+    report = summarize(model, articles, mixes, types=types)
+    as_fit_reads = summarize(model, with_article_types(articles, types), mixes)  # what `topics fit --labels` runs
+    assert (report.types, report.type_counts) == (as_fit_reads.types, as_fit_reads.type_counts)
+    assert report.types == ["annual_review", "other", "semi_annual_review"]
+    assert summarize(model, articles, mixes, types=[spellings[i % 2] for i in range(len(texts))]).types == [
+        "Other", "other"]  # "Other" alone is no article type set: labels of one's own, as written (trimmed)
+
+
 def test_an_article_given_twice_represents_a_topic_once(texts):
     """Hunt 25 C: an article scraped twice (two ids, one text) filled two of a topic's representative places, as if
     two articles said it; articles made without a text stay apart."""
