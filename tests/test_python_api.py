@@ -1629,3 +1629,22 @@ def test_a_notebook_shows_a_few_lines_of_a_jobs_result_a_report_an_article_and_a
     assert f"… ({len(articles[0].text):,} characters)" in repr(articles[0])  # the text's length, where it was cut
     assert f"… ({len(articles):,} items)" in repr(fit.segmented)
     assert "'labels': ['annual_review', 'other', 'quarterly_briefing', … (5 items)]" in repr(shipped)
+
+
+def test_a_table_none_of_whose_articles_can_be_read_is_said_so_by_topics_and_train(tmp_path):
+    """Hunt 29 L: a table whose text is under a name no reader knows ("Bài báo"), fitted from a notebook, stopped
+    with "only 0 articles with words to model …: give more articles", and trained on with "no article has a label in
+    its label field": each sent the user after more articles or labels, where no article could be read at all."""
+    from dvtopics import jobs
+
+    table = tmp_path / "mine.csv"
+    table.write_text("Mã,Bài báo,Nhãn\nx1,Ban Dân vận tổ chức giao ban quý I.,quarterly_briefing\n"
+                     "x2,Bác sĩ khám bệnh.,other\n", encoding="utf-8")
+    said = re.escape(f"no article could be read (such as 'mine.csv': {table}: no 'text' column")
+    for job in (jobs.fit_topics, jobs.sweep_topics):
+        with pytest.raises(dvtopics.DvtopicsError, match=said):
+            job(jobs.Reading([table]), tmp_path / job.__name__, *((2,) if job is jobs.fit_topics else
+                                                                  ([2, 3], ["npmi"], [0])))
+    with pytest.raises(dvtopics.DvtopicsError, match="no labelled article found: " + said):
+        jobs.train(jobs.Reading([table]), tmp_path / "model")
+    assert len(dvtopics.TopicModel(n_topics=2).fit(["lúa gạo nông_dân", "bệnh_viện bác_sĩ"] * 3).topic_word_) == 2

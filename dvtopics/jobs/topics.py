@@ -113,6 +113,9 @@ def _check_k(k: int, unit: str) -> Callable[[list[Article]], None]:
 
     def check(articles):
         readable = sum(1 for a in articles if not a.error)
+        if articles and not readable:  # (a table without its text column) not "give more articles"
+            raise TopicsError(f"no article could be read (such as {articles[0].id!r}: {articles[0].error}): no text "
+                              "to model")
         if unit == "document" and k > readable:
             raise too_many_topics(k, readable, unit)
     return check
