@@ -45,8 +45,9 @@ def brief_repr(obj) -> str:
 
 
 def brief(value, depth: int = 0) -> str:
-    """`value`'s repr cut short: a text to its first `SHOWN_CHARS` characters (half in a list) and its length, a list, tuple or dict to
-    its first `SHOWN_ITEMS` items and their count (`depth` 2 down: the count alone, of more), an array to its shape.
+    """`value`'s repr cut short: a text to its first `SHOWN_CHARS` characters (half inside a list) and its length, a
+    list, tuple or dict to its first `SHOWN_ITEMS` items and their count (`depth` 2 down: the count alone, of more),
+    an array to its shape.
 
     >>> brief("x" * 61)
     "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'… (61 characters)"
