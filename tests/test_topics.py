@@ -916,7 +916,10 @@ def test_too_few_articles_for_any_k_says_so_not_to_lower_k():
     assert "only 1 article with words to model" in one and "at least 2 articles" in one and "lower --k" not in one
     none = str(too_many_topics(3, 0, "document"))
     assert "only 0 articles" in none and "--unit paragraph" not in none  # no paragraph either
-    assert "K can be at most 4: lower --k" in str(too_many_topics(5, 4, "paragraph"))
+    assert "K can be at most 4: lower n_topics (--k)" in str(too_many_topics(5, 4, "paragraph"))
+    # hunt 29 L: the argument a notebook user gives, beside the option, as every refusal names them
+    assert str(too_many_topics(5, 4, "document")).endswith(
+        ': lower n_topics (--k), or model paragraphs (unit="paragraph", --unit paragraph)')
 
 
 def test_cli_fit_on_one_article_says_how_many_are_needed(tmp_path):
@@ -1174,7 +1177,7 @@ def test_words_dropped_as_too_common_are_said_to_be_so():
 
     with pytest.raises(TooManyTopics, match=r"^only 0 words are frequent enough to model 2 topics \(of 4 words, 0 are in "
                                             r"fewer than 2 documents and 4 in more than 50% of them\): give more text, "
-                                            r"or raise --no-above$"):
+                                            r"or raise no_above \(--no-above\)$"):
         TopicModel(n_topics=2).fit(["hội_nghị tổng_kết dân_vận tỉnh_ủy"] * 30)
 
 

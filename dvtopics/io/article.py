@@ -173,8 +173,9 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
         lead = field_text(fields.pop("lead"))
     if missing(raw) and isinstance(lead, str) and lead.strip():  # a DataFrame's row of a sapo and no body: the lead is
         raw = ""  # the text, as the record reader reads it
-    if missing(raw):  # a DataFrame's empty cell: an article without text, as "" is
-        raise InputError(f"{name}: no text in the article")
+    if missing(raw):  # a DataFrame's empty cell: an article without text, as "" is; said so, with what to do
+        raise InputError(f"{name}: no text in the article (it is missing: None or NaN, a DataFrame's empty cell); "
+                         "leave such rows out: df.dropna(subset=[the text's column])")
     if not isinstance(raw, str):
         raise TypeError(f"{name}: the text of an article is a str, not {type(raw).__name__}")
     # a lone half of a surrogate pair (a notebook's "\\ud800", a cut emoji) cannot be written as UTF-8: the segmenting
