@@ -276,8 +276,9 @@ def test_what_is_not_paths_is_refused_saying_what_to_give(tmp_path):
     from dvtopics import jobs
 
     frame = pd.DataFrame({"id": ["a1"], "text": ["Hội nghị sơ kết công tác dân vận"]})
-    with pytest.raises(TypeError, match=r"paths: a DataFrame is not files to read: save it .*make_article"):
-        read_articles(frame)
+    with pytest.raises(TypeError, match=r"paths: a DataFrame is not files to read: read its rows with "
+                                        r"dvtopics.read_articles\(df\), or save it"):
+        jobs.Reading(frame)  # (read_articles reads its rows: hunt 29 L)
     with pytest.raises(TypeError, match=r"paths: None \(a NoneType\) is not a path"):
         jobs.Reading([tmp_path, None])
     with pytest.raises(TypeError, match="paths: bytes b'seeds'; give the files or folders as str or pathlib.Path"):
@@ -687,8 +688,8 @@ def test_a_dataframes_rows_make_articles_as_the_refusal_says(shipped):
     text = "Sáng 5/7, Ban Dân vận Huyện ủy tổ chức hội nghị sơ kết công tác dân vận 6 tháng đầu năm."
     frame = pd.DataFrame({"id": [1, 2], "title": ["Hội nghị sơ kết", None], "text": [text, text],
                           "date": ["2024-07-05", np.nan], "source": [np.nan, "baodaklak.vn"]})
-    with pytest.raises(TypeError, match=re.escape("[dvtopics.make_article(row['id'], row['text'], row) for _, row in "
-                                                  "df.iterrows()]")):
+    with pytest.raises(TypeError, match=re.escape("a DataFrame's rows, with dvtopics.read_articles "
+                                                  "(list(dvtopics.read_articles(df)))")):
         predict_articles(shipped, frame)
     articles = [make_article(row["id"], row["text"], row) for _, row in frame.iterrows()]
     assert [(a.id, a.title, a.date, a.source) for a in articles] == [("1", "Hội nghị sơ kết", "2024-07-05", None),
@@ -722,6 +723,39 @@ def test_a_rows_columns_under_a_files_names_are_read_as_read_articles_reads_that
     # a field under the name make_article reads wins over another column of that name's (as in a file's header)
     both = make_article("a1", "Thân bài.", {"title": "Tiêu đề thật", "Tiêu đề": "Khác"})
     assert (both.title, both.meta) == ("Tiêu đề thật", {"Tiêu đề": "Khác"})
+
+
+def test_read_articles_reads_a_dataframes_rows_as_the_same_table_saved_as_csv(tmp_path, caplog):
+    """Hunt 29 L: read_articles(df) was refused ("save it with to_csv"), and the rows made one by one (make_article)
+    could not read what a column says as a whole: a date column plainly month first ('3/25/2024') had its '3/4/2024'
+    read as 3 April, and a database's NULL markers were text. A DataFrame's rows are read as the same table saved as
+    CSV is, an article's id its row's index label where the table has no id column."""
+    import numpy as np
+    import pandas as pd
+
+    frame = pd.DataFrame({"Mã": ["x1", "x2", "x3"], "Tiêu đề": ["Hội nghị giao ban quý I", "Khám bệnh", "Tin ba"],
+                          "Sapo": ["Sáng 5/4, Ban Dân vận Huyện ủy tổ chức giao ban.", None, None],
+                          "Nội dung": ["Ban Dân vận giao ban công tác dân vận quý I.", "Bác sĩ khám bệnh.", np.nan],
+                          "Ngày đăng": ["3/25/2024", "3/4/2024", "NULL"], "Nguồn": ["baotuyenquang.com.vn", None, "\\N"]})
+    frame.to_csv(tmp_path / "mine.csv", index=False)
+
+    def seen(articles):
+        return [(a.id, a.title, a.date, a.source, a.text, a.error) for a in articles]
+    assert seen(read_articles(frame)) == seen(read_articles(tmp_path / "mine.csv"))
+    assert [a.date for a in read_articles(frame)] == ["2024-03-25", "2024-03-04", None]
+    assert "the 'Ngày đăng' column's dates are month first" in caplog.text
+    # no id column: the index's labels, which types and labels indexed as the frame is pair with
+    own = pd.DataFrame({"content": ["Ban Dân vận họp.", "Lễ hội khai mạc.", np.nan],
+                        "published_at": pd.to_datetime(["2024-01-02", None, "2024-03-04"])}, index=[10, 20, 30])
+    articles = list(read_articles(own))
+    assert [(a.id, a.text, a.date, bool(a.error)) for a in articles] == [
+        ("10", "Ban Dân vận họp.", "2024-01-02", False), ("20", "Lễ hội khai mạc.", None, False), ("30", "", None, True)]
+    assert articles[2].error == "DataFrame row 30: no 'content' field with text (it is missing)"  # as spelt
+    caplog.clear()
+    assert [a.id for a in read_articles(pd.DataFrame({"id": [1, 1], "text": ["Một.", "Hai."]}))] == ["1", "1"]
+    assert "1 article repeats the id of an earlier article (e.g. '1')" in caplog.text
+    [unread] = read_articles(own[["published_at"]])
+    assert unread.error == "DataFrame: no 'text' column (--text-field); its columns are 'published_at'"
 
 
 def test_a_tilde_in_a_jobs_paths_is_the_home_folder(tmp_path, monkeypatch):

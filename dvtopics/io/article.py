@@ -139,9 +139,8 @@ def add_warning(meta: dict, message: str) -> None:
 
 
 # What to do where articles are wanted and something else was given (texts, a DataFrame, dicts)
-ARTICLES_HINT = ("read files with dvtopics.read_articles, or make one of a text with dvtopics.make_article(id, text), "
-                 "or of each row of a DataFrame: [dvtopics.make_article(row['id'], row['text'], row) for _, row in "
-                 "df.iterrows()]")
+ARTICLES_HINT = ("read files, or a DataFrame's rows, with dvtopics.read_articles (list(dvtopics.read_articles(df))), "
+                 "or make one of a text with dvtopics.make_article(id, text)")
 
 
 def make_article(article_id: str, raw: str, fields: dict | None = None, name: str = "", *, lead: str | None = None,
