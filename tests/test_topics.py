@@ -429,6 +429,15 @@ def test_summarize_reads_the_types_as_topics_fit_labels_reads_them(texts, tmp_pa
         "Other", "other"]  # "Other" alone is no article type set: labels of one's own, as written (trimmed)
 
 
+def test_summarize_of_a_model_not_fitted_says_so_as_its_transform_does():
+    """Hunt 29 L: a notebook's model made but not fitted (the fit cell skipped) gave summarize's "'TopicModel' object
+    has no attribute 'topic_word_'"."""
+    from sklearn.exceptions import NotFittedError
+
+    with pytest.raises(NotFittedError, match="This TopicModel instance is not fitted yet"):
+        summarize(TopicModel(n_topics=2), [], np.zeros((0, 2)))
+
+
 def test_an_article_given_twice_represents_a_topic_once(texts):
     """Hunt 25 C: an article scraped twice (two ids, one text) filled two of a topic's representative places, as if
     two articles said it; articles made without a text stay apart."""

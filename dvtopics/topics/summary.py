@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 import numpy as np
+from sklearn.utils.validation import check_is_fitted
 
 from ..arguments import PERIODS, as_list, check_at_least, check_choice, none_is_default
 from ..article_types import as_article_types
@@ -132,6 +133,7 @@ def summarize(model: TopicModel, articles: Sequence, mixes: np.ndarray, types=No
     The topics' shares are these articles' mean mix (`topic_shares`), not the corpus' the model was fitted
     on. An article without a mix (no word the model knows) has no main topic and is left out of every share.
     """
+    check_is_fitted(model, "topic_word_")  # a model not fitted yet, as its transform says it: not an AttributeError
     check_choice("period", period, PERIODS)
     n_words, n_representatives = check_at_least("n_words", n_words, 1), check_at_least("n_representatives",
                                                                                         n_representatives, 0)
