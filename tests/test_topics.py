@@ -268,6 +268,8 @@ def test_a_one_seed_sweep_does_not_say_its_spread_and_stability_weighed_in(texts
     rows, _ = sweep(texts, [2, 3], no_below=2, no_above=0.9, phrases=False, max_iter=20)
     k, why = suggestion(rows)
     assert "one seed per K" in why and "less its spread" not in why and "times the stability" not in why
+    # hunt 29 L: a notebook's sweep (one seed by default) is told the argument, not only the option
+    assert why.endswith(": --seeds 3, or seeds=(0, 1, 2) in Python)")
     k, why = suggestion([{"k": 3, "seeds": 1, "npmi": -0.29, "diversity": 0.9}])
     assert why.startswith("best NPMI: ") and "one seed per K" in why and "less its spread" not in why
 
