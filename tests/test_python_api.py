@@ -1663,6 +1663,11 @@ def test_a_notebook_shows_a_few_lines_of_a_jobs_result_a_report_an_article_and_a
     assert f"… ({len(articles[0].text):,} characters)" in repr(articles[0])  # the text's length, where it was cut
     assert f"… ({len(articles):,} items)" in repr(fit.segmented)
     assert "'labels': ['annual_review', 'other', 'quarterly_briefing', … (5 items)]" in repr(shipped)
+    (tmp_path / "many").mkdir()
+    for i in range(300):  # a pattern's files, expanded in a notebook (glob.glob)
+        (tmp_path / "many" / f"{i}.txt").write_text("Tin.", encoding="utf-8")
+    reading = jobs.Reading(sorted((tmp_path / "many").iterdir()))
+    assert len(repr(reading)) < 2000 and "… (300 items)" in repr(reading)
 
 
 def test_a_table_none_of_whose_articles_can_be_read_is_said_so_by_topics_and_train(tmp_path):

@@ -62,6 +62,8 @@ def _check_path(name: str, value) -> None:
 class Reading:
     """Where the articles come from and how they are read and segmented: what every job starts from."""
 
+    __repr__ = brief_repr  # a notebook shows a few lines, not every path a pattern gave (wording.brief_repr)
+
     paths: Sequence[str | os.PathLike]
     fields: FieldNames = field(default_factory=FieldNames)
     max_bytes: int = MAX_ARTICLE_BYTES
