@@ -745,8 +745,9 @@ def test_read_articles_reads_a_dataframes_rows_as_the_same_table_saved_as_csv(tm
     assert [a.date for a in read_articles(frame)] == ["2024-03-25", "2024-03-04", None]
     assert "the 'Ngày đăng' column's dates are month first" in caplog.text
     # no id column: the index's labels, which types and labels indexed as the frame is pair with
-    own = pd.DataFrame({"content": ["Ban Dân vận họp.", "Lễ hội khai mạc.", np.nan],
-                        "published_at": pd.to_datetime(["2024-01-02", None, "2024-03-04"])}, index=[10, 20, 30])
+    own = pd.DataFrame({"content": ["Ban Dân vận họp.", "Lễ hội khai mạc.", np.nan, None],
+                        "published_at": pd.to_datetime(["2024-01-02", None, "2024-03-04", None])},
+                       index=[10, 20, 30, 40])  # (the last row empty, as read_excel keeps a sheet's: no article)
     articles = list(read_articles(own))
     assert [(a.id, a.text, a.date, bool(a.error)) for a in articles] == [
         ("10", "Ban Dân vận họp.", "2024-01-02", False), ("20", "Lễ hội khai mạc.", None, False), ("30", "", None, True)]

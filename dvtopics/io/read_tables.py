@@ -6,6 +6,7 @@ from functools import partial
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from ..arguments import missing
 from ..errors import InputError, UnreadableFileError
 from ..wording import plural
 from .article import Article
@@ -248,6 +249,8 @@ def read_frame(frame, fields: "FieldNames", on_error: str, max_bytes: int, where
     spelt = dict(zip(header, given))
     month_first = fields.date in header and dates_month_first(frame[spelt[fields.date]], where, spelt[fields.date])
     for index, row in zip(frame.index, frame.itertuples(index=False, name=None)):
+        if all(missing(value) for value in row):
+            continue  # a spreadsheet's empty row (read_excel keeps them): no article, as in a CSV
         record = dict(zip(header, row))
         at = f"{where} row {index!r}"
         read = partial(record_to_article, record, str(index), fields, on_error, at, None, spelt, month_first)
