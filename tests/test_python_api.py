@@ -723,6 +723,10 @@ def test_a_rows_columns_under_a_files_names_are_read_as_read_articles_reads_that
     # a field under the name make_article reads wins over another column of that name's (as in a file's header)
     both = make_article("a1", "Thân bài.", {"title": "Tiêu đề thật", "Tiêu đề": "Khác"})
     assert (both.title, both.meta) == ("Tiêu đề thật", {"Tiêu đề": "Khác"})
+    # a CMS's "Published" column of Yes/No or True/False is a post's status, kept as the readers keep it: no date
+    for status in (True, "Yes"):
+        posted = make_article("a2", "Thân bài.", {"published": status})
+        assert (posted.date, posted.meta) == (None, {"published": status})
 
 
 def test_read_articles_reads_a_dataframes_rows_as_the_same_table_saved_as_csv(tmp_path, caplog):

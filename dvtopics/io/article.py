@@ -278,12 +278,13 @@ def _named_as_columns(fields: dict) -> tuple[dict, dict]:
     a file's columns may have ("Tiêu đề", "Ngày đăng", "Sapo", " Title ": `tables.field_names`), as `read_articles`
     finds them in the same table saved as CSV: they were kept aside unread, the title taken from the body and the
     date lost. With {field: the name it was given}, which the warnings name."""
-    from .records import FieldNames  # here, not above: records.py imports this module
+    from .records import FieldNames, is_status  # here, not above: records.py imports this module
 
     read_here = (*METADATA_FIELDS, "label", "lead")
     named, spelt = {}, {}
     for given, name in zip(fields, field_names(fields, FieldNames().wanted())):
-        if name != given and name in read_here:
+        # (a "Published" column of Yes/No, True/False is a post's status, kept as the readers keep it: not a date)
+        if name != given and name in read_here and not (name == "date" and is_status(fields[given])):
             spelt[name] = given
         named[name if name in spelt else given] = fields[given]
     return named, spelt
