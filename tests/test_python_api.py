@@ -1692,3 +1692,29 @@ def test_a_table_none_of_whose_articles_can_be_read_is_said_so_by_topics_and_tra
     with pytest.raises(dvtopics.DvtopicsError, match="no labelled article found: " + said):
         jobs.train(jobs.Reading([table]), tmp_path / "model")
     assert len(dvtopics.TopicModel(n_topics=2).fit(["lúa gạo nông_dân", "bệnh_viện bác_sĩ"] * 3).topic_word_) == 2
+
+
+def test_labels_held_in_python_given_as_a_jobs_labels_file_say_how_to_make_the_file(tmp_path):
+    """Hunt 29 L: a notebook's types (a Series by id, a dict) given as `labels_file` to fit_topics or report were
+    "a path (str or pathlib.Path) is wanted, not Series", where train's label_files said how to write them as a file;
+    the Series written so is then read as the labels it holds."""
+    import pandas as pd
+
+    from dvtopics import jobs
+
+    (tmp_path / "a.jsonl").write_text("".join(
+        f'{{"id": "a{i}", "text": "{text}"}}\n' for i, text in enumerate(
+            ["Nông dân thu hoạch lúa trên cánh đồng, giá lúa tăng.", "Học sinh ôn thi cùng giáo viên ở trường."] * 3)),
+        encoding="utf-8")
+    reading = jobs.Reading(tmp_path / "a.jsonl")
+    types = pd.Series(["other", "annual_review"] * 3, index=[f"a{i}" for i in range(6)])
+    hint = "labels by id (a dict, a Series) go into a CSV of id,label first (pandas: pd.Series(labels, name='label')"
+    for given in (types, types.to_dict()):
+        with pytest.raises(TypeError, match=re.escape(f"labels_file: a path (str or pathlib.Path) is wanted, not "
+                                                      f"{type(given).__name__}: {hint}")):
+            jobs.fit_topics(reading, tmp_path / "themes", 2, labels_file=given)
+    with pytest.raises(TypeError, match="is wanted, not Classifier|is wanted, not a loaded"):
+        jobs.report(reading, tmp_path / "r.html", model_dir=load_classifier())
+    written = tmp_path / "labels.csv"
+    pd.Series(types, name="label").rename_axis("id").to_csv(written)  # the hint's line, as written
+    assert dvtopics.read_labels(written) == types.to_dict()

@@ -23,7 +23,7 @@ from ..io.write import naming
 from ..text.cache import open_cache
 from .checks import (NoLabelledArticles, PART_SIZE, check_engine, check_ids_found, check_suffix, field_settings,
                      ids_of_input_files, model_folders, output_name)
-from .reading import Reading, job_arguments
+from .reading import LABELS_BY_ID_HINT, Reading, job_arguments
 
 log = logging.getLogger(__name__)
 
@@ -308,9 +308,7 @@ def _label_settings(reading: Reading, labeller) -> dict:  # labeller: a run.batc
             "fields": field_settings(reading.fields), "max_bytes": reading.max_bytes}
 
 
-# label_files are paths: labels by id in a dict (or a Series) are a file's rows, not its path
-LABEL_FILES_HINT = ("give the paths of labels files; labels by id (a dict, a Series) go into a CSV of id,label "
-                    "first (pandas: pd.Series(labels, name='label').rename_axis('id').to_csv('labels.csv'))")
+LABEL_FILES_HINT = f"give the paths of labels files; {LABELS_BY_ID_HINT}"
 
 
 def _label_files(label_files) -> list:

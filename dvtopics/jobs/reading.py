@@ -55,7 +55,15 @@ def _check_path(name: str, value) -> None:
                         f"not a loaded {kind}: give the folder it was loaded from"
                         + ("; a loaded Classifier labels articles itself: its .predict(articles)"
                            if kind == "Classifier" else ""))
-    raise TypeError(f"{name}: a path (str or pathlib.Path) is wanted, not {kind}")
+    from ..io.labels import by_id
+
+    held = f": {LABELS_BY_ID_HINT}" if "labels" in name and by_id(value) else ""  # (a notebook's labels, not a file)
+    raise TypeError(f"{name}: a path (str or pathlib.Path) is wanted, not {kind}{held}")
+
+
+# a labels file is a path: labels by id in a dict (or a pandas Series) are a file's rows, not its path
+LABELS_BY_ID_HINT = ("labels by id (a dict, a Series) go into a CSV of id,label first (pandas: pd.Series(labels, "
+                     "name='label').rename_axis('id').to_csv('labels.csv'))")
 
 
 @dataclass
