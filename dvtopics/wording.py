@@ -1,4 +1,5 @@
-"""How a count is written in messages, tables and the report: "1 article", "2 articles", "1 of 2 ids is"."""
+"""How a count is written in messages, tables and the report: "1 article", "2 articles", "1 of 2 ids is"; and
+what a notebook shows of a result (`brief_repr`): its texts and lists cut, with their lengths."""
 from __future__ import annotations
 
 
