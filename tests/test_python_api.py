@@ -740,7 +740,8 @@ def test_read_articles_reads_a_dataframes_rows_as_the_same_table_saved_as_csv(tm
     frame = pd.DataFrame({"Mã": ["x1", "x2", "x3"], "Tiêu đề": ["Hội nghị giao ban quý I", "Khám bệnh", "Tin ba"],
                           "Sapo": ["Sáng 5/4, Ban Dân vận Huyện ủy tổ chức giao ban.", None, None],
                           "Nội dung": ["Ban Dân vận giao ban công tác dân vận quý I.", "Bác sĩ khám bệnh.", np.nan],
-                          "Ngày đăng": ["3/25/2024", "3/4/2024", "NULL"], "Nguồn": ["baotuyenquang.com.vn", None, "\\N"]})
+                          "Ngày đăng": ["3/25/2024", "3/4/2024", "NULL"],
+                          "Nguồn": ["baotuyenquang.com.vn", None, "\\N"]})
     frame.to_csv(tmp_path / "mine.csv", index=False)
 
     def seen(articles):
@@ -754,7 +755,8 @@ def test_read_articles_reads_a_dataframes_rows_as_the_same_table_saved_as_csv(tm
                        index=[10, 20, 30, 40])  # (the last row empty, as read_excel keeps a sheet's: no article)
     articles = list(read_articles(own))
     assert [(a.id, a.text, a.date, bool(a.error)) for a in articles] == [
-        ("10", "Ban Dân vận họp.", "2024-01-02", False), ("20", "Lễ hội khai mạc.", None, False), ("30", "", None, True)]
+        ("10", "Ban Dân vận họp.", "2024-01-02", False), ("20", "Lễ hội khai mạc.", None, False),
+        ("30", "", None, True)]
     assert articles[2].error == "DataFrame row 30: no 'content' field with text (it is missing)"  # as spelt
     caplog.clear()
     assert [a.id for a in read_articles(pd.DataFrame({"id": [1, 1], "text": ["Một.", "Hai."]}))] == ["1", "1"]
