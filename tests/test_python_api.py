@@ -276,8 +276,9 @@ def test_what_is_not_paths_is_refused_saying_what_to_give(tmp_path):
     from dvtopics import jobs
 
     frame = pd.DataFrame({"id": ["a1"], "text": ["Hội nghị sơ kết công tác dân vận"]})
-    with pytest.raises(TypeError, match=r"paths: a DataFrame is not files to read: save it .*make_article"):
-        read_articles(frame)
+    with pytest.raises(TypeError, match=r"paths: a DataFrame is not files to read: read its rows with "
+                                        r"dvtopics.read_articles\(df\), or save it"):
+        jobs.Reading(frame)  # (read_articles reads its rows: hunt 29 L)
     with pytest.raises(TypeError, match=r"paths: None \(a NoneType\) is not a path"):
         jobs.Reading([tmp_path, None])
     with pytest.raises(TypeError, match="paths: bytes b'seeds'; give the files or folders as str or pathlib.Path"):
@@ -699,8 +700,8 @@ def test_a_dataframes_rows_make_articles_as_the_refusal_says(shipped):
     text = "Sáng 5/7, Ban Dân vận Huyện ủy tổ chức hội nghị sơ kết công tác dân vận 6 tháng đầu năm."
     frame = pd.DataFrame({"id": [1, 2], "title": ["Hội nghị sơ kết", None], "text": [text, text],
                           "date": ["2024-07-05", np.nan], "source": [np.nan, "baodaklak.vn"]})
-    with pytest.raises(TypeError, match=re.escape("[dvtopics.make_article(row['id'], row['text'], row) for _, row in "
-                                                  "df.iterrows()]")):
+    with pytest.raises(TypeError, match=re.escape("a DataFrame's rows, with dvtopics.read_articles "
+                                                  "(list(dvtopics.read_articles(df)))")):
         predict_articles(shipped, frame)
     articles = [make_article(row["id"], row["text"], row) for _, row in frame.iterrows()]
     assert [(a.id, a.title, a.date, a.source) for a in articles] == [("1", "Hội nghị sơ kết", "2024-07-05", None),
@@ -709,6 +710,71 @@ def test_a_dataframes_rows_make_articles_as_the_refusal_says(shipped):
     assert len(predict_articles(shipped, articles)) == 2
     with pytest.raises(TypeError, match="a1: the fields of an article are a mapping .* not list"):
         make_article("a1", text, ["Hội nghị sơ kết"])
+
+
+def test_a_rows_columns_under_a_files_names_are_read_as_read_articles_reads_that_table(tmp_path, caplog):
+    """Hunt 29 L: a DataFrame with a file's Vietnamese column names ("Tiêu đề", "Ngày đăng", "Nguồn", "Sapo"),
+    made into articles row by row, kept them aside unread: the body's first sentence was the title, the date and
+    source were lost and the lead left out, where read_articles of the same table saved as CSV found all four."""
+    import pandas as pd
+
+    frame = pd.DataFrame({"Mã": ["x1", "x2"], "Tiêu đề": ["Hội nghị giao ban quý I", "Khám bệnh miễn phí"],
+                          "Sapo": ["Sáng 5/4, Ban Dân vận Huyện ủy tổ chức giao ban.", "Bệnh viện khám cho dân."],
+                          "Nội dung": ["Ban Dân vận giao ban công tác dân vận quý I năm 2024.", "Bác sĩ khám bệnh."],
+                          "Ngày đăng": ["05/04/2024", "32/13/2024"], "Nguồn": ["baotuyenquang.com.vn", None]})
+    frame.to_csv(tmp_path / "mine.csv", index=False)
+
+    def seen(articles):
+        return [(a.id, a.title, a.date, a.source, a.text) for a in articles]
+    made = [make_article(row["Mã"], row["Nội dung"], row) for _, row in frame.iterrows()]
+    assert seen(made) == seen(read_articles(tmp_path / "mine.csv"))
+    assert seen(made)[0] == ("x1", "Hội nghị giao ban quý I", "2024-04-05", "baotuyenquang.com.vn",
+                             "Sáng 5/4, Ban Dân vận Huyện ủy tổ chức giao ban.\nBan Dân vận giao ban công tác dân vận "
+                             "quý I năm 2024.")
+    assert "the 'Ngày đăng' field '32/13/2024' is not a date" in made[1].meta["warning"]  # named as the user wrote it
+    # a field under the name make_article reads wins over another column of that name's (as in a file's header)
+    both = make_article("a1", "Thân bài.", {"title": "Tiêu đề thật", "Tiêu đề": "Khác"})
+    assert (both.title, both.meta) == ("Tiêu đề thật", {"Tiêu đề": "Khác"})
+    # a CMS's "Published" column of Yes/No or True/False is a post's status, kept as the readers keep it: no date
+    for status in (True, "Yes"):
+        posted = make_article("a2", "Thân bài.", {"published": status})
+        assert (posted.date, posted.meta) == (None, {"published": status})
+
+
+def test_read_articles_reads_a_dataframes_rows_as_the_same_table_saved_as_csv(tmp_path, caplog):
+    """Hunt 29 L: read_articles(df) was refused ("save it with to_csv"), and the rows made one by one (make_article)
+    could not read what a column says as a whole: a date column plainly month first ('3/25/2024') had its '3/4/2024'
+    read as 3 April, and a database's NULL markers were text. A DataFrame's rows are read as the same table saved as
+    CSV is, an article's id its row's index label where the table has no id column."""
+    import numpy as np
+    import pandas as pd
+
+    frame = pd.DataFrame({"Mã": ["x1", "x2", "x3"], "Tiêu đề": ["Hội nghị giao ban quý I", "Khám bệnh", "Tin ba"],
+                          "Sapo": ["Sáng 5/4, Ban Dân vận Huyện ủy tổ chức giao ban.", None, None],
+                          "Nội dung": ["Ban Dân vận giao ban công tác dân vận quý I.", "Bác sĩ khám bệnh.", np.nan],
+                          "Ngày đăng": ["3/25/2024", "3/4/2024", "NULL"],
+                          "Nguồn": ["baotuyenquang.com.vn", None, "\\N"]})
+    frame.to_csv(tmp_path / "mine.csv", index=False)
+
+    def seen(articles):
+        return [(a.id, a.title, a.date, a.source, a.text, a.error) for a in articles]
+    assert seen(read_articles(frame)) == seen(read_articles(tmp_path / "mine.csv"))
+    assert [a.date for a in read_articles(frame)] == ["2024-03-25", "2024-03-04", None]
+    assert "the 'Ngày đăng' column's dates are month first" in caplog.text
+    # no id column: the index's labels, which types and labels indexed as the frame is pair with
+    own = pd.DataFrame({"content": ["Ban Dân vận họp.", "Lễ hội khai mạc.", np.nan, None],
+                        "published_at": pd.to_datetime(["2024-01-02", None, "2024-03-04", None])},
+                       index=[10, 20, 30, 40])  # (the last row empty, as read_excel keeps a sheet's: no article)
+    articles = list(read_articles(own))
+    assert [(a.id, a.text, a.date, bool(a.error)) for a in articles] == [
+        ("10", "Ban Dân vận họp.", "2024-01-02", False), ("20", "Lễ hội khai mạc.", None, False),
+        ("30", "", None, True)]
+    assert articles[2].error == "DataFrame row 30: no 'content' field with text (it is missing)"  # as spelt
+    caplog.clear()
+    assert [a.id for a in read_articles(pd.DataFrame({"id": [1, 1], "text": ["Một.", "Hai."]}))] == ["1", "1"]
+    assert "1 article repeats the id of an earlier article (e.g. '1')" in caplog.text
+    [unread] = read_articles(own[["published_at"]])
+    assert unread.error == "DataFrame: no 'text' column (--text-field); its columns are 'published_at'"
 
 
 def test_a_tilde_in_a_jobs_paths_is_the_home_folder(tmp_path, monkeypatch):
@@ -1591,3 +1657,81 @@ def test_files_named_from_the_home_folder_are_written_there(seeds_dir, tmp_path,
     write_sweep([{"k": 2, "npmi": 0.1, "diversity": 0.9}], "~/sweep")
     assert list(here.iterdir()) == []
     assert {"m", "documents.csv", "f.png", "rows.csv", "sweep"} <= {p.name for p in home.iterdir()}
+
+
+# ------------------------------------------------------------ what a notebook shows of a result
+
+def test_a_notebook_shows_a_few_lines_of_a_jobs_result_a_report_an_article_and_a_classifier(tmp_path, shipped):
+    """Hunt 29 L: a cell ending with `jobs.fit_topics(...)` showed its result's repr, every article's text and raw
+    twice over (40 MB for 3,000 baomoi articles: Jupyter stops showing output, the notebook file keeps it), and a
+    TopicReport, an Article or the shipped Classifier (its whole card) ran to pages. Each fits in a few lines now."""
+    import json
+
+    from articles import made_up_articles
+    from dvtopics import jobs
+
+    articles = made_up_articles(8)
+    for a in articles:
+        a.text = a.raw = a.text + "\n" + "Người dân tham gia đông đủ, đóng góp nhiều ý kiến xây dựng. " * 40
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps({"id": a.id, "text": a.text}, ensure_ascii=False) + "\n"
+                                              for a in articles), encoding="utf-8")
+    fit = jobs.fit_topics(jobs.Reading([tmp_path / "a.jsonl"]), tmp_path / "themes", 3)
+    texts = fit.segmented.texts
+    model = TopicModel(n_topics=3).fit(texts)
+    report = summarize(model, fit.segmented.good, model.transform(texts))
+    for shown in (fit, fit.segmented, report, articles[0], shipped):
+        assert len(repr(shown)) < 2000, f"{type(shown).__name__}: {len(repr(shown))} characters"
+    assert repr(articles[0]).startswith("Article(id='semi_annual_review-0', title='Ban Dân vận Tỉnh ủy sơ kết")
+    assert f"… ({len(articles[0].text):,} characters)" in repr(articles[0])  # the text's length, where it was cut
+    assert f"… ({len(articles):,} items)" in repr(fit.segmented)
+    assert "'labels': ['annual_review', 'other', 'quarterly_briefing', … (5 items)]" in repr(shipped)
+    (tmp_path / "many").mkdir()
+    for i in range(300):  # a pattern's files, expanded in a notebook (glob.glob)
+        (tmp_path / "many" / f"{i}.txt").write_text("Tin.", encoding="utf-8")
+    reading = jobs.Reading(sorted((tmp_path / "many").iterdir()))
+    assert len(repr(reading)) < 2000 and "… (300 items)" in repr(reading)
+
+
+def test_a_table_none_of_whose_articles_can_be_read_is_said_so_by_topics_and_train(tmp_path):
+    """Hunt 29 L: a table whose text is under a name no reader knows ("Bài báo"), fitted from a notebook, stopped
+    with "only 0 articles with words to model …: give more articles", and trained on with "no article has a label in
+    its label field": each sent the user after more articles or labels, where no article could be read at all."""
+    from dvtopics import jobs
+
+    table = tmp_path / "mine.csv"
+    table.write_text("Mã,Bài báo,Nhãn\nx1,Ban Dân vận tổ chức giao ban quý I.,quarterly_briefing\n"
+                     "x2,Bác sĩ khám bệnh.,other\n", encoding="utf-8")
+    said = re.escape(f"no article could be read (such as 'mine.csv': {table}: no 'text' column")
+    for job in (jobs.fit_topics, jobs.sweep_topics):
+        with pytest.raises(dvtopics.DvtopicsError, match=said):
+            job(jobs.Reading([table]), tmp_path / job.__name__, *((2,) if job is jobs.fit_topics else
+                                                                  ([2, 3], ["npmi"], [0])))
+    with pytest.raises(dvtopics.DvtopicsError, match="no labelled article found: " + said):
+        jobs.train(jobs.Reading([table]), tmp_path / "model")
+    assert len(dvtopics.TopicModel(n_topics=2).fit(["lúa gạo nông_dân", "bệnh_viện bác_sĩ"] * 3).topic_word_) == 2
+
+
+def test_labels_held_in_python_given_as_a_jobs_labels_file_say_how_to_make_the_file(tmp_path):
+    """Hunt 29 L: a notebook's types (a Series by id, a dict) given as `labels_file` to fit_topics or report were
+    "a path (str or pathlib.Path) is wanted, not Series", where train's label_files said how to write them as a file;
+    the Series written so is then read as the labels it holds."""
+    import pandas as pd
+
+    from dvtopics import jobs
+
+    (tmp_path / "a.jsonl").write_text("".join(
+        f'{{"id": "a{i}", "text": "{text}"}}\n' for i, text in enumerate(
+            ["Nông dân thu hoạch lúa trên cánh đồng, giá lúa tăng.", "Học sinh ôn thi cùng giáo viên ở trường."] * 3)),
+        encoding="utf-8")
+    reading = jobs.Reading(tmp_path / "a.jsonl")
+    types = pd.Series(["other", "annual_review"] * 3, index=[f"a{i}" for i in range(6)])
+    hint = "labels by id (a dict, a Series) go into a CSV of id,label first (pandas: pd.Series(labels, name='label')"
+    for given in (types, types.to_dict()):
+        with pytest.raises(TypeError, match=re.escape(f"labels_file: a path (str or pathlib.Path) is wanted, not "
+                                                      f"{type(given).__name__}: {hint}")):
+            jobs.fit_topics(reading, tmp_path / "themes", 2, labels_file=given)
+    with pytest.raises(TypeError, match="is wanted, not Classifier|is wanted, not a loaded"):
+        jobs.report(reading, tmp_path / "r.html", model_dir=load_classifier())
+    written = tmp_path / "labels.csv"
+    pd.Series(types, name="label").rename_axis("id").to_csv(written)  # the hint's line, as written
+    assert dvtopics.read_labels(written) == types.to_dict()

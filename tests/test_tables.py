@@ -57,6 +57,29 @@ def test_jsonl_keeps_lists_and_numpy_numbers(tmp_path):
     assert back[0]["cues"] == ["sơ kết", "6 tháng đầu năm"] and back[0]["confidence"] == 0.5
 
 
+def test_a_dataframes_rows_and_their_empty_cells_are_written_as_empty(tmp_path):
+    """Hunt 29 L: a notebook's table (labels merged into a DataFrame: NaN, NaT and pandas' NA where a row had none)
+    written with write_rows held the text "nan" and "NaT" in its CSV, and a bare NaN (no JSON) in its JSONL, where
+    pandas' NA failed ("NAType is not JSON serialisable"); the DataFrame itself, given as the rows, failed with
+    "'str' object has no attribute 'items'" (iterated, it gives its column names). Its index is a column when named."""
+    np, pd = pytest.importorskip("numpy"), pytest.importorskip("pandas")
+    frame = pd.DataFrame({"id": ["a", "b"], "label": pd.Categorical(["other", None]), "confidence": [0.5, np.nan],
+                          "date": pd.to_datetime(["2024-01-02", None]), "n": pd.array([1, pd.NA], dtype="Int64")})
+    rows = frame.to_dict("records")
+    rows[1]["n"] = pd.NA
+    csv_path = write_rows(rows, tmp_path / "t.csv")
+    assert csv_path.read_text(encoding="utf-8-sig").splitlines()[2] == "b,,,,"
+    lines = write_rows(rows, tmp_path / "t.jsonl").read_text(encoding="utf-8").splitlines()
+    assert json.loads(lines[1], parse_constant=lambda name: pytest.fail(f"{name} is no JSON")) == dict.fromkeys(
+        ["id", "label", "confidence", "date", "n"]) | {"id": "b"}
+    assert write_rows(frame, tmp_path / "f.csv").read_text(encoding="utf-8-sig") == csv_path.read_text(
+        encoding="utf-8-sig")
+    by_id = write_rows(frame.set_index("id")[["label"]], tmp_path / "by_id.jsonl").read_text(encoding="utf-8")
+    assert by_id.splitlines() == ['{"id": "a", "label": "other"}', '{"id": "b", "label": null}']
+    rows_kept = write_rows(frame[frame["confidence"] > 0][["id", "confidence"]], tmp_path / "kept.csv")
+    assert rows_kept.read_text(encoding="utf-8-sig").splitlines() == ["id,confidence", "a,0.5"]  # no position column
+
+
 def test_explicit_columns_order_and_subset(tmp_path):
     path = write_rows(ROWS, tmp_path / "x.csv", columns=["title", "id"])
     assert path.read_text(encoding="utf-8-sig").splitlines()[0] == "title,id"

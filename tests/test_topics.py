@@ -269,6 +269,8 @@ def test_a_one_seed_sweep_does_not_say_its_spread_and_stability_weighed_in(texts
     rows, _ = sweep(texts, [2, 3], no_below=2, no_above=0.9, phrases=False, max_iter=20)
     k, why = suggestion(rows)
     assert "one seed per K" in why and "less its spread" not in why and "times the stability" not in why
+    # hunt 29 L: a notebook's sweep (one seed by default) is told the argument, not only the option
+    assert why.endswith(": --seeds 3, or seeds=(0, 1, 2) in Python)")
     k, why = suggestion([{"k": 3, "seeds": 1, "npmi": -0.29, "diversity": 0.9}])
     assert why.startswith("best NPMI: ") and "one seed per K" in why and "less its spread" not in why
 
@@ -408,6 +410,35 @@ def test_summarize_takes_the_types_as_an_analyst_holds_them(texts):
         summarize(model, articles, mixes, types=pd.Series(["annual_review"] * 3))  # indexed 0, 1, 2
     with pytest.raises(DvtopicsError, match="types: 2 labels for 60 articles"):
         summarize(model, articles, mixes, types=["other", "other"])
+
+
+def test_summarize_reads_the_types_as_topics_fit_labels_reads_them(texts, tmp_path):
+    """Hunt 29 L: types spelt as people write them ("Other" beside "other ", "Annual review", "Sơ kết 6 tháng"),
+    given to summarize from a notebook, were a type each in the view by type, where `topics fit --labels` of the same
+    labels read them as the article types: two rows "Other" and "other" of one type. A set of one's own stays as
+    written."""
+    from dvtopics.types.training import with_article_types
+
+    model = fitted(texts)
+    mixes = model.transform(texts)
+    articles = [Article(id=f"a{i}", title=f"bài {i}") for i in range(len(texts))]
+    spellings = ["Other", "other ", "Annual review", "Sơ kết 6 tháng", "annual_review"]
+    types = {a.id: spellings[i % len(spellings)] for i, a in enumerate(articles)}
+    report = summarize(model, articles, mixes, types=types)
+    as_fit_reads = summarize(model, with_article_types(articles, types), mixes)  # what `topics fit --labels` runs
+    assert (report.types, report.type_counts) == (as_fit_reads.types, as_fit_reads.type_counts)
+    assert report.types == ["annual_review", "other", "semi_annual_review"]
+    assert summarize(model, articles, mixes, types=[spellings[i % 2] for i in range(len(texts))]).types == [
+        "Other", "other"]  # "Other" alone is no article type set: labels of one's own, as written (trimmed)
+
+
+def test_summarize_of_a_model_not_fitted_says_so_as_its_transform_does():
+    """Hunt 29 L: a notebook's model made but not fitted (the fit cell skipped) gave summarize's "'TopicModel' object
+    has no attribute 'topic_word_'"."""
+    from sklearn.exceptions import NotFittedError
+
+    with pytest.raises(NotFittedError, match="This TopicModel instance is not fitted yet"):
+        summarize(TopicModel(n_topics=2), [], np.zeros((0, 2)))
 
 
 def test_an_article_given_twice_represents_a_topic_once(texts):
@@ -909,7 +940,10 @@ def test_too_few_articles_for_any_k_says_so_not_to_lower_k():
     assert "only 1 article with words to model" in one and "at least 2 articles" in one and "lower --k" not in one
     none = str(too_many_topics(3, 0, "document"))
     assert "only 0 articles" in none and "--unit paragraph" not in none  # no paragraph either
-    assert "K can be at most 4: lower --k" in str(too_many_topics(5, 4, "paragraph"))
+    assert "K can be at most 4: lower n_topics (--k)" in str(too_many_topics(5, 4, "paragraph"))
+    # hunt 29 L: the argument a notebook user gives, beside the option, as every refusal names them
+    assert str(too_many_topics(5, 4, "document")).endswith(
+        ': lower n_topics (--k), or model paragraphs (unit="paragraph", --unit paragraph)')
 
 
 def test_cli_fit_on_one_article_says_how_many_are_needed(tmp_path):
@@ -1167,7 +1201,7 @@ def test_words_dropped_as_too_common_are_said_to_be_so():
 
     with pytest.raises(TooManyTopics, match=r"^only 0 words are frequent enough to model 2 topics \(of 4 words, 0 are in "
                                             r"fewer than 2 documents and 4 in more than 50% of them\): give more text, "
-                                            r"or raise --no-above$"):
+                                            r"or raise no_above \(--no-above\)$"):
         TopicModel(n_topics=2).fit(["hội_nghị tổng_kết dân_vận tỉnh_ủy"] * 30)
 
 

@@ -11,12 +11,14 @@ from dataclasses import asdict, dataclass, field, fields as dataclass_fields
 
 from ..arguments import check_text, missing
 from ..errors import InputError
+from ..wording import brief_repr
 from ..text.dates import FIRST_YEAR, LAST_YEAR
 from ..text.furniture import strip_furniture
 from ..text.normalise import nfc, normalize
 from .htmltext import (html_to_text, is_html, is_markdown, markdown_to_text, page_head, page_names,
                        unescape_references)
 from .jsonfiles import json_kind
+from .tables import field_names
 from .lead import with_lead
 from .notes import warn_once
 from .metadata import (dated_headline, day_of, extract_metadata, is_site_name, parse_date, site_of_link,
@@ -32,6 +34,8 @@ METADATA_FIELDS = ("title", "date", "source")  # JSONL/CSV fields that win over 
 @dataclass
 class Article:
     """One article. `text` is what models learn from; `raw` is what was read."""
+
+    __repr__ = brief_repr  # a notebook shows a few lines, not every text (wording.brief_repr)
 
     id: str
     title: str = ""
@@ -135,9 +139,8 @@ def add_warning(meta: dict, message: str) -> None:
 
 
 # What to do where articles are wanted and something else was given (texts, a DataFrame, dicts)
-ARTICLES_HINT = ("read files with dvtopics.read_articles, or make one of a text with dvtopics.make_article(id, text), "
-                 "or of each row of a DataFrame: [dvtopics.make_article(row['id'], row['text'], row) for _, row in "
-                 "df.iterrows()]")
+ARTICLES_HINT = ("read files, or a DataFrame's rows, with dvtopics.read_articles (list(dvtopics.read_articles(df))), "
+                 "or make one of a text with dvtopics.make_article(id, text)")
 
 
 def make_article(article_id: str, raw: str, fields: dict | None = None, name: str = "", *, lead: str | None = None,
@@ -161,14 +164,17 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
                         f"row), not {type(fields).__name__}")
     # a DataFrame's row (`df.iterrows()`) is a pandas Series, whose truth value is refused: not `fields or {}`
     fields = {key: None if missing(value) else value for key, value in (fields if fields is not None else {}).items()}
+    if spelt is None:  # a notebook's fields, a DataFrame's row: named as a file's columns are
+        fields, spelt = _named_as_columns(fields)
     if lead is None and field_text(fields.get("lead")) is not None:
         # a lead among the fields, as the readers' field is named ({"title": …, "lead": sapo}): read as the lead, not
         # kept aside unread
         lead = field_text(fields.pop("lead"))
     if missing(raw) and isinstance(lead, str) and lead.strip():  # a DataFrame's row of a sapo and no body: the lead is
         raw = ""  # the text, as the record reader reads it
-    if missing(raw):  # a DataFrame's empty cell: an article without text, as "" is
-        raise InputError(f"{name}: no text in the article")
+    if missing(raw):  # a DataFrame's empty cell: an article without text, as "" is; said so, with what to do
+        raise InputError(f"{name}: no text in the article (it is missing: None or NaN, a DataFrame's empty cell); "
+                         "leave such rows out: df.dropna(subset=[the text's column])")
     if not isinstance(raw, str):
         raise TypeError(f"{name}: the text of an article is a str, not {type(raw).__name__}")
     # a lone half of a surrogate pair (a notebook's "\\ud800", a cut emoji) cannot be written as UTF-8: the segmenting
@@ -265,6 +271,23 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
     # text typed without accents or damaged by a code page is flagged here, for an article made in a notebook as for
     # one read from a file: its label and topics are unreliable
     return with_language_warning(article, name)
+
+
+def _named_as_columns(fields: dict) -> tuple[dict, dict]:
+    """`fields` given in Python (a DataFrame's row) with the title, date, source, label and lead found under the names
+    a file's columns may have ("Tiêu đề", "Ngày đăng", "Sapo", " Title ": `tables.field_names`), as `read_articles`
+    finds them in the same table saved as CSV: they were kept aside unread, the title taken from the body and the
+    date lost. With {field: the name it was given}, which the warnings name."""
+    from .records import FieldNames, is_status  # here, not above: records.py imports this module
+
+    read_here = (*METADATA_FIELDS, "label", "lead")
+    named, spelt = {}, {}
+    for given, name in zip(fields, field_names(fields, FieldNames().wanted())):
+        # (a "Published" column of Yes/No, True/False is a post's status, kept as the readers keep it: not a date)
+        if name != given and name in read_here and not (name == "date" and is_status(fields[given])):
+            spelt[name] = given
+        named[name if name in spelt else given] = fields[given]
+    return named, spelt
 
 
 _ESCAPED_LINE_END = re.compile(r"\\r\\n|\\n")

@@ -115,11 +115,11 @@ def on_disk(path):
 
 def paths_given(paths) -> list:
     """`paths` as a list of paths (one path alone is a list of one), each a str or a path object. A table of
-    articles (a pandas DataFrame) is refused, saying how to read it: iterated, it gives its column names, which
-    would be read as files ("id: no such file or folder")."""
+    articles (a pandas DataFrame: `read_articles` reads its rows) is refused, saying how to read it: iterated, it gives
+    its column names, which would be read as files ("id: no such file or folder")."""
     if is_dataframe(paths):
-        raise TypeError("paths: a DataFrame is not files to read: save it (df.to_csv(\"articles.csv\", index=False)) "
-                        "and read that, or make an article of each row with dvtopics.make_article(id, text)")
+        raise TypeError("paths: a DataFrame is not files to read: read its rows with dvtopics.read_articles(df), or "
+                        "save it (df.to_csv(\"articles.csv\", index=False)) and give that file")
     if isinstance(paths, (bytes, bytearray)):
         raise TypeError(f"paths: bytes {bytes(paths)[:40]!r}; give the files or folders as str or pathlib.Path")
     given = as_list(paths, "paths")

@@ -26,7 +26,7 @@ import re
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping
 
-from ..arguments import ON_ERROR, check_choice, check_max_bytes, none_is_default
+from ..arguments import ON_ERROR, check_choice, check_max_bytes, is_dataframe, none_is_default
 from ..errors import InputError, NoArticlesError
 from .article import Article, finished, make_article
 from .notes import summarized_warnings
@@ -36,7 +36,7 @@ from .folders import (Skipped, file_kind, given_by_name, head_text, iter_files, 
 from .htmltext import FEED_START
 from .paths import paths_given, unique_paths, unreadable
 from .read_json import read_json, read_jsonl
-from .read_tables import read_csv, read_xlsx
+from .read_tables import read_csv, read_frame, read_xlsx
 from .read_text import read_document, read_feed, read_text_file
 from .records import FieldNames, as_field_names, failed
 from .tables import header_like_line, text_table_delimiter
@@ -76,13 +76,34 @@ def read_articles(
     [('a1', 'Hội nghị sơ kết')]
     """
     check_choice("on_error", on_error, ON_ERROR)  # here, not once the articles are asked for: before any work
+    fields, max_bytes = as_field_names(fields), check_max_bytes(max_bytes)
     # a kind of warning (HTML character references) said once, not once an article
-    return summarized_warnings(_read_articles(paths_given(paths), as_field_names(fields), on_error,
-                                              check_max_bytes(max_bytes)))
+    if is_dataframe(paths):  # a notebook's table: its rows, as the same table saved as CSV is read
+        articles = map(finished, read_frame(paths, fields, on_error, max_bytes))
+    else:
+        articles = _read_articles(paths_given(paths), fields, on_error, max_bytes)
+    return summarized_warnings(_repeated_ids_said(articles))
+
+
+def _repeated_ids_said(articles: Iterator[Article]) -> Iterator[Article]:
+    """`articles`, and a warning at their end when some repeat an earlier one's id: labels are joined to articles by
+    id (--labels, label's output), and cannot tell them apart."""
+    seen, repeated, example = set(), 0, None  # a hash of each id, not the id: about 70 bytes an article
+    for article in articles:
+        key = hash(article.id)
+        if key in seen:
+            repeated += 1
+            example = article.id if example is None else example
+        else:
+            seen.add(key)
+        yield article
+    if repeated:
+        log.warning("%d %s the id of an earlier article (e.g. %r): labels given by id cannot tell them apart; "
+                    "give each article its own id", repeated, "article repeats" if repeated == 1 else "articles repeat",
+                    example)
 
 
 def _read_articles(paths, fields: FieldNames, on_error: str, max_bytes: int) -> Iterator[Article]:
-    seen, repeated, example = set(), 0, None  # a hash of each id, not the id: about 70 bytes an article
     paths = unique_paths(paths)
     named = given_by_name(paths)  # a folder given beside one of its files does not say that file is not read
     # what the paths given before any article held that was passed over: said once an article is read, else in the
@@ -95,12 +116,6 @@ def _read_articles(paths, fields: FieldNames, on_error: str, max_bytes: int) -> 
         for path, article_id in iter_files([given], skipped, fields.text, named, unread):
             for article in read_file(path, article_id, fields, on_error, max_bytes, named=named,
                                      unread=unread.get(path)):
-                key = hash(article.id)
-                if key in seen:
-                    repeated += 1
-                    example = article.id if example is None else example
-                else:
-                    seen.add(key)
                 if not read_any:
                     read_any = True
                     _say_passed_over(held)
@@ -111,10 +126,6 @@ def _read_articles(paths, fields: FieldNames, on_error: str, max_bytes: int) -> 
             held.append((given, skipped))
     if held and not read_any:  # "0 articles", exit 0, said nothing
         yield _none_read(paths, held, on_error)
-    if repeated:  # labels are joined to articles by id (--labels, label's output): these cannot be told apart
-        log.warning("%d %s the id of an earlier article (e.g. %r): labels given by id cannot tell them apart; "
-                    "give each article its own id", repeated, "article repeats" if repeated == 1 else "articles repeat",
-                    example)
 
 
 def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on_error: str = "raise",

@@ -6,6 +6,7 @@ from functools import partial
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from ..arguments import missing
 from ..errors import InputError, UnreadableFileError
 from ..wording import plural
 from .article import Article
@@ -231,3 +232,28 @@ def _xlsx_articles(path: Path, book, fields: "FieldNames", on_error: str, max_by
             log.warning("%s: sheet %r repeats %s of sheet%s %s (the same title and text): read, and counted, twice; "
                         "hide one of the sheets to read them once", path, title, plural(total, "article"),
                         "s" * (len(repeats) > 1), ", ".join(map(repr, repeats)))
+
+
+def read_frame(frame, fields: "FieldNames", on_error: str, max_bytes: int, where: str = "DataFrame"
+               ) -> Iterator[Article]:
+    """The articles of a pandas DataFrame, a row each, read as the same table saved as CSV is read: its columns found
+    by name ("Nội dung", "Tiêu đề", "Ngày đăng", --text-field's), its date column month first when it plainly is, its
+    empty cells none. An article's id is its id column's, else its row's index label (as `types` and labels by index
+    pair with it). Made row by row (`make_article`), a notebook's articles missed what a column says as a whole."""
+    given = list(frame.columns)
+    header = field_names(given, fields.wanted())
+    wrong = header_problem(where, header, fields, given)
+    if wrong:
+        yield failed(where, wrong, on_error)
+        return
+    spelt = dict(zip(header, given))
+    month_first = fields.date in header and dates_month_first(frame[spelt[fields.date]], where, spelt[fields.date])
+    for index, row in zip(frame.index, frame.itertuples(index=False, name=None)):
+        if all(missing(value) for value in row):
+            continue  # a spreadsheet's empty row (read_excel keeps them): no article, as in a CSV
+        record = dict(zip(header, row))
+        at = f"{where} row {index!r}"
+        read = partial(record_to_article, record, str(index), fields, on_error, at, None, spelt, month_first)
+        text = record.get(fields.text)  # (measured when text: an empty cell, NaN, is a float)
+        yield from _within_limit({fields.text: text if isinstance(text, str) else None}, fields, str(index), at,
+                                 max_bytes, on_error, read)

@@ -216,6 +216,12 @@ _STATUSES = frozenset({"0", "1", "true", "false", "yes", "no", "y", "n", "on", "
                        "published", "unpublished", "publish", "draft", "đã đăng", "chưa đăng", "đã xuất bản"})
 
 
+def is_status(value) -> bool:
+    """Whether a value under one of a date's other names ("Published") is a post's status (Yes/No, 1/0, true), not a
+    date."""
+    return isinstance(value, bool) or str(value).strip().casefold() in _STATUSES
+
+
 def _null_marker(name: str, value, fields: "FieldNames") -> bool:
     """Whether `value`, a record's field `name`, is a marker of no value (`NULL_MARKERS`) in a field read."""
     if not isinstance(value, str) or len(value) > 8 or name not in fields.wanted():
@@ -249,8 +255,7 @@ def record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_e
     def said(name: str) -> str:
         return spelt.get(name, name) if isinstance(spelt.get(name, name), str) else name
     status = record.get(fields.date)
-    if (name_key(said(fields.date)) != name_key(fields.date)
-            and (isinstance(status, bool) or str(status).strip().casefold() in _STATUSES)):
+    if name_key(said(fields.date)) != name_key(fields.date) and is_status(status):
         # a post's status under one of a date's other names ("Published": Yes/No, 1/0, true, as Drupal and many CMSs
         # export it), not a date that is wrong: kept under its own name, and no article is warned of it. A column
         # the date's own name or --date-field names is a date, and said to be wrong

@@ -220,7 +220,8 @@ def _names(row) -> list[str]:
 # over "Bài viết"). Matched as `vietnamese_key` spells them: case, NFC, tone marks and "_" ("noi_dung") aside.
 COMMON_NAMES = {
     "text": ("nội dung", "nội dung bài viết", "nội dung bài", "bài viết", "văn bản", "toàn văn", "content", "body",
-             "full text", "fulltext", "article text", "post content"),  # (WordPress' wp_posts: post_content)
+             "full text", "fulltext", "article text", "post content",  # (WordPress' wp_posts: post_content)
+             "body text", "articlebody"),  # as scrapers save a page (schema.org's articleBody, in JSON-LD)
     "title": ("tiêu đề", "tựa đề", "tiêu đề bài viết", "tên bài", "tên bài viết", "headline", "post title"),
     "date": ("ngày đăng", "ngày xuất bản", "ngày đăng tải", "ngày", "thời gian đăng", "thời gian xuất bản", "ngày đăng bài",
              "thời gian",
@@ -231,6 +232,7 @@ COMMON_NAMES = {
              "published at", "published date", "published time", "publish date", "publish time",
              "publication date", "date published", "datepublished", "pubdate", "post date", "posted at", "publish up",
              "publishedat",  # NewsAPI's, and JavaScript's camel case
+             "pub date",  # pub_date, as scrapers' and Django's models name it (pubDate is "pubdate")
              "published"),
     "source": ("nguồn", "nguồn tin", "nguồn bài", "tên báo", "báo", "cơ quan báo chí", "publisher", "newspaper"),
     "id": ("mã", "mã bài", "mã bài viết", "mã số"),

@@ -43,6 +43,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping, Sequence
 
+from ..arguments import is_dataframe, missing
 from ..errors import DvtopicsError
 from .folders import WORKING_PREFIX
 from .paths import home_path
@@ -77,7 +78,10 @@ def columns_of(rows: Sequence[Mapping], columns: Sequence[str] | None = None) ->
 
 
 def _plain(value):
-    """numpy scalars -> Python numbers, so json and openpyxl take them."""
+    """numpy scalars -> Python numbers, so json and openpyxl take them; a DataFrame's empty cell (NaN, NaT, pandas'
+    NA: `arguments.missing`) -> None, an empty cell: a table of rows merged in pandas held the text "nan" and "NaT"."""
+    if missing(value):
+        return None
     return value.item() if hasattr(value, "item") and not isinstance(value, (str, bytes)) else value
 
 
@@ -281,8 +285,11 @@ def write_rows(rows: Iterable[Mapping], path: str | os.PathLike, columns: Sequen
 
     The header is `columns` or the union of the rows' keys. Returns the path.
     JSONL, and CSV with `columns` given, stream `rows` in bounded memory.
+    A DataFrame is its rows, its index a column when named (`set_index("id")`): iterated, it gave its column names.
     """
     path = Path(home_path(path))  # "~/…": the home folder, as load_model and the command line read it
+    if is_dataframe(rows):
+        rows = (rows.reset_index() if any(name is not None for name in rows.index.names) else rows).to_dict("records")
     suffix = _suffix(path)
     if suffix == ".csv" and columns is None:
         rows = list(rows)  # the header is every row's keys
@@ -298,7 +305,10 @@ def write_rows(rows: Iterable[Mapping], path: str | os.PathLike, columns: Sequen
 def json_default(value):
     """`json.dumps`' `default` wherever dvtopics writes JSON (tables, model cards, journals, plans): a numpy scalar
     (np.int64(5), np.float32(0.5): a parameter from np.arange or a DataFrame cell) as the Python number it is, a
-    date as ISO text, a set or tuple as a list. A card with np.int64(5) among its parameters failed to be written."""
+    date as ISO text, a set or tuple as a list, a DataFrame's empty cell (NaT, pandas' NA) as null. A card with
+    np.int64(5) among its parameters failed to be written."""
+    if missing(value):  # (NaT is a datetime, whose ISO text is "NaT")
+        return None
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     if hasattr(value, "item"):
@@ -311,7 +321,9 @@ def json_default(value):
 def _write_jsonl(rows: Iterable[Mapping], path: Path) -> None:
     with _atomic(path, encoding="utf-8", newline="\n") as handle:
         for row in rows:
-            handle.write(json.dumps(dict(row), ensure_ascii=False, default=json_default) + "\n")
+            # a NaN (a DataFrame's empty cell) as null: json writes NaN, which is no JSON to other readers
+            row = {key: None if missing(value) else value for key, value in row.items()}
+            handle.write(json.dumps(row, ensure_ascii=False, default=json_default) + "\n")
 
 
 def _write_csv(rows: Iterable[Mapping], path: Path, columns: list[str]) -> None:

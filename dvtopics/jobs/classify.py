@@ -13,7 +13,7 @@ from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 from ..arguments import MAX_BATCH, MAX_PART, MAX_SEED, MIN_FOLDS, as_list, check_at_least, check_share
 from ..errors import DvtopicsError, InputError
-from ..wording import plural, word_for
+from ..wording import brief_repr, plural, word_for
 from ..io.article import Article
 from ..io.folders import file_kind
 from ..io.paths import unique_paths
@@ -23,7 +23,7 @@ from ..io.write import naming
 from ..text.cache import open_cache
 from .checks import (NoLabelledArticles, PART_SIZE, check_engine, check_ids_found, check_suffix, field_settings,
                      ids_of_input_files, model_folders, output_name)
-from .reading import Reading, job_arguments
+from .reading import LABELS_BY_ID_HINT, Reading, job_arguments
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +43,8 @@ def rule_hits(reading: Reading, every_event: bool = False):
 
 @dataclass
 class Trained:
+    __repr__ = brief_repr  # a notebook shows a few lines, not every text (wording.brief_repr)
+
     card: dict  # the saved model's card
     failed: list[Article]  # the articles (of the inputs and of --extra) that could not be read, left out
 
@@ -316,9 +318,7 @@ def _label_settings(reading: Reading, labeller) -> dict:  # labeller: a run.batc
             "fields": field_settings(reading.fields), "max_bytes": reading.max_bytes}
 
 
-# label_files are paths: labels by id in a dict (or a Series) are a file's rows, not its path
-LABEL_FILES_HINT = ("give the paths of labels files; labels by id (a dict, a Series) go into a CSV of id,label "
-                    "first (pandas: pd.Series(labels, name='label').rename_axis('id').to_csv('labels.csv'))")
+LABEL_FILES_HINT = f"give the paths of labels files; {LABELS_BY_ID_HINT}"
 
 
 def _label_files(label_files) -> list:
@@ -422,6 +422,8 @@ def _warn_names_corrected(path, id_field: str) -> None:
 
 @dataclass
 class Evaluation:
+    __repr__ = brief_repr  # a notebook shows a few lines, not every text (wording.brief_repr)
+
     scores: dict  # types.evaluate.scores: accuracy, macro_f1, per_class, n, labels, confusion
     compared: dict | None  # against a baseline model: its scores and the articles whose label changed
     errors: list[tuple[Article, str, dict]]  # (article, true label, predicted record), in input order

@@ -10,6 +10,7 @@ from typing import Callable, Sequence
 
 from ..arguments import check_max_bytes, check_n_jobs, none_is_default
 from ..errors import ArgumentError
+from ..wording import brief_repr
 from ..io.article import Article
 from ..io.paths import home_path, unique_paths
 from ..io.read import MAX_ARTICLE_BYTES, read_articles
@@ -54,12 +55,22 @@ def _check_path(name: str, value) -> None:
                         f"not a loaded {kind}: give the folder it was loaded from"
                         + ("; a loaded Classifier labels articles itself: its .predict(articles)"
                            if kind == "Classifier" else ""))
-    raise TypeError(f"{name}: a path (str or pathlib.Path) is wanted, not {kind}")
+    from ..io.labels import by_id
+
+    held = f": {LABELS_BY_ID_HINT}" if "labels" in name and by_id(value) else ""  # (a notebook's labels, not a file)
+    raise TypeError(f"{name}: a path (str or pathlib.Path) is wanted, not {kind}{held}")
+
+
+# a labels file is a path: labels by id in a dict (or a pandas Series) are a file's rows, not its path
+LABELS_BY_ID_HINT = ("labels by id (a dict, a Series) go into a CSV of id,label first (pandas: pd.Series(labels, "
+                     "name='label').rename_axis('id').to_csv('labels.csv'))")
 
 
 @dataclass
 class Reading:
     """Where the articles come from and how they are read and segmented: what every job starts from."""
+
+    __repr__ = brief_repr  # a notebook shows a few lines, not every path a pattern gave (wording.brief_repr)
 
     paths: Sequence[str | os.PathLike]
     fields: FieldNames = field(default_factory=FieldNames)
@@ -88,6 +99,8 @@ class Reading:
 
 @dataclass
 class Segmented:
+    __repr__ = brief_repr  # a notebook shows a few lines, not every text (wording.brief_repr)
+
     articles: list[Article]  # all of them, the unreadable ones with their error
     good: list[Article]  # the readable ones
     texts: list[str]  # the segmented text of each readable one

@@ -11,7 +11,7 @@ from typing import Sequence
 
 from ..arguments import MAX_PART, MAX_REPORT_TOPICS, MIN_TOPICS, check_at_least, check_title, named
 from ..errors import ArgumentError, TooManyTopics, TopicsError
-from ..wording import plural
+from ..wording import brief_repr, plural
 from ..io.article import Article
 from ..text.cache import open_cache
 from .checks import HTML_SUFFIXES, check_ids_found, check_suffix, input_types, model_folders
@@ -86,6 +86,8 @@ def _check_topics_choice(topics_dir, fit_topics: bool, n_topics: int | None) -> 
 
 @dataclass
 class ReportWritten:
+    __repr__ = brief_repr  # a notebook shows a few lines, not every text (wording.brief_repr)
+
     path: Path  # the HTML report
     workbook: Path | None  # its tables, when asked for
     records: list[dict]  # one per article, as `report_data` gives them

@@ -14,6 +14,7 @@ from typing import Callable, Sequence
 from ..arguments import (MAX_PART, MAX_TOPICS, MIN_TOPICS, PERIODS, check_at_least, check_choice, check_random_state,
                          check_seeds, check_topic_counts)
 from ..errors import ArgumentError, TopicsError
+from ..wording import brief_repr
 from ..io.article import Article
 from ..io.write import naming, staged
 from .checks import (HTML_SUFFIXES, PART_SIZE, check_engine, check_ids_found, check_suffix, field_settings,
@@ -25,6 +26,8 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class TopicsFit:
+    __repr__ = brief_repr  # a notebook shows a few lines, not every text (wording.brief_repr)
+
     card: dict
     topics: list[dict]  # topics.json
     segmented: Segmented
@@ -110,6 +113,9 @@ def _check_k(k: int, unit: str) -> Callable[[list[Article]], None]:
 
     def check(articles):
         readable = sum(1 for a in articles if not a.error)
+        if articles and not readable:  # (a table without its text column) not "give more articles"
+            raise TopicsError(f"no article could be read (such as {articles[0].id!r}: {articles[0].error}): no text "
+                              "to model")
         if unit == "document" and k > readable:
             raise too_many_topics(k, readable, unit)
     return check
@@ -117,6 +123,8 @@ def _check_k(k: int, unit: str) -> Callable[[list[Article]], None]:
 
 @dataclass
 class Assignment:
+    __repr__ = brief_repr  # a notebook shows a few lines, not every text (wording.brief_repr)
+
     counts: Counter  # articles per main topic (None: no word the model knows; "error": unreadable ones)
     labels: list[str]  # per topic
     failed: list[Article]  # the unreadable articles, when they are known here (not on Dask: its workers log them)

@@ -77,13 +77,14 @@ def too_many_topics(k: int, n_units: int, unit: str) -> TooManyTopics:
     of them no K can be lowered to: it says more are needed."""
     name = "article" if unit == "document" else unit  # what a user gave: articles
     units = f"{n_units} {name}{'s' if n_units != 1 else ''}"
-    paragraphs = ", or model paragraphs (--unit paragraph)" if unit == "document" else ""
+    # the argument and its option, as every refusal names them (`named`): a notebook user gives no --k
+    paragraphs = ', or model paragraphs (unit="paragraph", --unit paragraph)' if unit == "document" else ""
     if n_units < MIN_TOPICS:
         return TooManyTopics(f"only {units} with words to model; K = {k} topics need at least {k} {name}s "
                              f"(and K is at least {MIN_TOPICS})", n_units,
                              f"give more articles{paragraphs if n_units else ''}")
     return TooManyTopics(f"K = {k} topics but only {units} with words to model: K can be at most {n_units}", n_units,
-                         f"lower --k{paragraphs}")
+                         f"lower {named('n_topics')}{paragraphs}")
 
 
 # ---------------------------------------------------------------- stopwords
@@ -327,8 +328,8 @@ class TopicModel(TransformerMixin, BaseEstimator):
             raise TooManyTopics(f"only {len(dictionary)} words are frequent enough to model {self.n_topics} topics "
                                 f"(of {n_words} words, {rare} are in fewer than {self.no_below_} {self.unit}s and "
                                 f"{common} in more than {self.no_above:.0%} of them)", len(dictionary),
-                                "give more text, or raise --no-above" if common > rare else
-                                "give more text, or lower --no-below / raise --no-above")
+                                f"give more text, or raise {named('no_above')}" if common > rare else
+                                f"give more text, or lower {named('no_below')} or raise {named('no_above')}")
         self.dictionary_ = dictionary
         known = dictionary.token2id
         kept = [[t for t in tokens if t in known] for tokens in token_lists]

@@ -10,9 +10,12 @@ from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 import numpy as np
+from sklearn.utils.validation import check_is_fitted
 
 from ..arguments import PERIODS, as_list, check_at_least, check_choice, none_is_default
+from ..article_types import as_article_types
 from ..errors import DvtopicsError, InputError, ModelError, TopicsError
+from ..wording import brief_repr
 from ..io.article import ARTICLES_HINT
 from ..io.labels import by_id, labels_given, labels_in_order
 from ..io.metadata import MAX_PERIODS_CHARTED, period_of, period_range, stretched_span
@@ -33,6 +36,8 @@ REPRESENTATIVE_MIN_SHARE = 0.1  # an article where a topic is under 10% does not
 @dataclass
 class TopicReport:
     """What a user looks at: topics, each article's main topic, shares over time and by type."""
+
+    __repr__ = brief_repr  # a notebook shows a few lines, not every text (wording.brief_repr)
 
     labels: list[str]
     top_words: list[list[tuple[str, float]]]
@@ -128,6 +133,7 @@ def summarize(model: TopicModel, articles: Sequence, mixes: np.ndarray, types=No
     The topics' shares are these articles' mean mix (`topic_shares`), not the corpus' the model was fitted
     on. An article without a mix (no word the model knows) has no main topic and is left out of every share.
     """
+    check_is_fitted(model, "topic_word_")  # a model not fitted yet, as its transform says it: not an AttributeError
     check_choice("period", period, PERIODS)
     n_words, n_representatives = check_at_least("n_words", n_words, 1), check_at_least("n_representatives",
                                                                                         n_representatives, 0)
@@ -164,19 +170,22 @@ def summarize(model: TopicModel, articles: Sequence, mixes: np.ndarray, types=No
 
 
 def _article_types(articles: Sequence, types) -> list[str | None]:
-    """Each article's type: its type in `types` (by id, or one per article in order), else its own label. Types by
+    """Each article's type: its type in `types` (by id, or one per article in order), else its own label; read as the
+    article types however spelt when they are ("Annual review" beside `other` is annual_review, `as_article_types`),
+    as `topics fit --labels` reads them: a notebook's by-type view had "Other" and "other" as two types. Types by
     id none of which is an article's are refused: a Series indexed by position (0, 1, …) gave every article its own
     label, in silence."""
     if types is None:
-        return [a.label for a in articles]
+        return as_article_types([a.label for a in articles])
     if not by_id(types):
-        return [given or a.label for a, given in zip(articles, labels_in_order(types, len(articles), "types"))]
+        given = labels_in_order(types, len(articles), "types")
+        return as_article_types([type_ or a.label for a, type_ in zip(articles, given)])
     types = labels_given(types, "types")
     if types and articles and not {a.id for a in articles} & set(types):
         raise DvtopicsError(f"types: none of its {len(types)} ids is one of the articles' (such as "
                             f"{next(iter(types))!r}): give the types by article id (a Series indexed by id), or "
                             "one per article in their order (a list)")
-    return [types.get(a.id, a.label) for a in articles]
+    return as_article_types([types.get(a.id, a.label) for a in articles])
 
 
 def _check_mixes(mixes, n_articles: int, n_topics: int) -> np.ndarray:

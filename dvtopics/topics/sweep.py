@@ -48,10 +48,10 @@ CHOSEN_BY = {1: "best NPMI × diversity less its spread over seeds, times the st
 # The same with one seed per K: no spread over seeds and no stability between them were measured, so neither weighed
 CHOSEN_BY_ONE_SEED = {
     1: "best NPMI × diversity; one seed per K, so neither its spread over seeds nor the topics' agreement between "
-       "seeds weighed in (--seeds 3 weighs them)",
+       "seeds weighed in (three seeds weigh them: --seeds 3, or seeds=(0, 1, 2) in Python)",
     0: "best NPMI: NPMI × diversity is not positive for any K (negative NPMI, as on a few short texts), where it "
        "would favour the topics that repeat each other; one seed per K, so no spread over seeds weighed in "
-       "(--seeds 3 weighs it)"}
+       "(three seeds weigh it: --seeds 3, or seeds=(0, 1, 2) in Python)"}
 
 
 def suggestion(rows: Sequence[dict]) -> tuple[int, str]:

@@ -26,6 +26,7 @@ from ..arguments import as_list, check_label, check_share, named, none_is_defaul
 from ..io.article import ARTICLES_HINT, Article
 from ..io.write import json_default
 from ..errors import ArgumentError, DvtopicsError, ModelError
+from ..wording import brief_repr
 from ..persist import PACKAGED_MODELS, SHIPPED
 from .events import find_event
 from .names import same_label
@@ -221,6 +222,8 @@ def _word_cues(features: Iterable[str], k: int) -> list[str]:
 @dataclass
 class Classifier:
     """A trained pipeline with its card, ready to label articles."""
+
+    __repr__ = brief_repr  # a notebook shows a few lines, not every text (wording.brief_repr)
 
     pipeline: object
     card: dict = field(default_factory=dict)

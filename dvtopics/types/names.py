@@ -1,4 +1,5 @@
-"""The article types' names, however a user spells them: one home for reading a label as a type.
+"""The article types' names, however a user spells them: reading a label as a type (its one home, below both
+stages, is `article_types.py`), and the checks of a label set.
 
 Labels come from users' files ("Annual review", "SEMI-ANNUAL_REVIEW", " Other", "Sơ kết 6 tháng"); training,
 evaluation, the topics by type and the labels files all read them here, so one spelling rule holds everywhere.
@@ -6,40 +7,19 @@ evaluation, the topics by type and the labels files all read them here, so one s
 from __future__ import annotations
 
 import logging
-import re
-import unicodedata
-from typing import Callable, Iterable, Mapping, Sequence
+from typing import Callable, Mapping
 
-from ..arguments import as_list
 from ..errors import DvtopicsError
-from ..article_types import ARTICLE_TYPES, NAMES_VI
-from ..text.normalise import nfc
+# how a label is read as a type lives below both stages, for the topics by type too (`topics.summary`): named here
+# as well, where training, evaluation and the notebooks find them
+from ..article_types import ARTICLE_TYPES, NAMES_VI, as_article_types, is_article_type_set, spelt_as_article_type
+
+__all__ = ["ABSTAINED", "ARTICLE_TYPES", "NAMES_VI", "as_article_types", "check_label_set", "folded",
+           "is_article_type_set", "same_label", "spelt_as_article_type", "without_abstentions"]
 
 log = logging.getLogger(__name__)
 
 ABSTAINED = "uncertain"  # what `label --abstain uncertain` answers below --min-confidence: no label, not a type
-
-
-def _spelling(label: str) -> str:
-    """A label as its spellings compare: no case, tone marks, spaces, hyphens or underscores ("Sơ kết 6 tháng" and
-    "so ket 6 thang", "Semi-annual review" and "semiannualreview" are each one)."""
-    plain = unicodedata.normalize("NFD", nfc(label).casefold()).replace("đ", "d")
-    return re.sub(r"[\W_]+", "", "".join(char for char in plain if not unicodedata.combining(char)))
-
-
-# the types by their English names ("semiannualreview") and by their Vietnamese ones ("soket6thang"): a Vietnamese
-# analyst's labels file reads "Sơ kết 6 tháng", "Khác"
-_TYPE_SPELLINGS = {_spelling(name): label for label in ARTICLE_TYPES for name in (label, *NAMES_VI[label])}
-
-
-def spelt_as_article_type(label):
-    """An article type spelt another way, in any case, with spaces, hyphens, underscores or nothing between its
-    words ("Annual review", "SEMI-ANNUAL_REVIEW", " Other", "SemiAnnualReview", "semiannualreview"), or by its
-    Vietnamese name, with or without tone marks ("Sơ kết 6 tháng", "so ket 6 thang dau nam", "Khác"), as the type;
-    any other label as it is."""
-    if not isinstance(label, str):
-        return label
-    return _TYPE_SPELLINGS.get(_spelling(label), label)
 
 
 def same_label(first, later) -> bool:
@@ -47,25 +27,6 @@ def same_label(first, later) -> bool:
     `other`), whatever set they are in, any other label as written. The one comparison of labels given twice: in
     a labels file, across labels files, in --extra copies and in copies of one text."""
     return spelt_as_article_type(first) == spelt_as_article_type(later)
-
-
-def is_article_type_set(labels: Iterable) -> bool:
-    """Whether a label set is the article types: every label one of the five types, however spelt ("OTHER",
-    "Annual review"), and one of them not `other`. A set of "Other" alone tells nothing (a topic set may have an
-    "Other" of its own): it is no article type set."""
-    spelt = {spelt_as_article_type(label) for label in labels if label}
-    return spelt <= set(ARTICLE_TYPES) and bool(spelt - {"other"})
-
-
-def as_article_types(labels: Sequence, beside: Iterable = ()) -> list:
-    """`labels` as the article types when they (with `beside`: the labels of the model they are scored against)
-    are the article types (`is_article_type_set`); else exactly as written: "Other" beside "Politics" is a class of
-    the user's own task, not the type `other`. One str is a list of one label (notebooks 01 and 02 call this): read
-    letter by letter it gave a list of letters."""
-    labels, beside = as_list(labels, "labels"), as_list(beside, "beside")
-    if is_article_type_set([*labels, *beside]):
-        return [spelt_as_article_type(label) for label in labels]
-    return list(labels)
 
 
 def check_label_set(labels: set[str], labelled: Callable[[str], str] | None = None) -> None:

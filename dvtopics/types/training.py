@@ -25,7 +25,7 @@ from .features import (HEAD_CHARS, LEAD_COPY_CHARS, documents_of, event_sentence
                        raw_document, rule_says, words)
 from ..arguments import FLAGS, MIN_FOLDS, as_list, check_at_least, check_share, named
 from ..io.labels import labels_given, read_labels
-from ..wording import plural, word_for
+from ..wording import brief_repr, plural, word_for
 from ..io.article import Article
 from ..errors import DvtopicsError
 from .evaluate import scores
@@ -52,6 +52,8 @@ _POOLED = -1  # collect: a text seen in the cue-free pool
 
 @dataclass
 class TrainingData:
+    __repr__ = brief_repr  # a notebook shows a few lines, not every text (wording.brief_repr)
+
     articles: list[Article] = field(default_factory=list)
     labels: list[str] = field(default_factory=list)
     gold: list[bool] = field(default_factory=list)  # hand label (scored) or not (train only)
@@ -211,7 +213,7 @@ def collect(
                       "cross-validation needs hand labels among the inputs: give a labelled file among the inputs "
                       "(PATHS) rather than as --extra" if n_extra else "")
         gold = data.hand_labels.gold
-        raise DvtopicsError((_none_labelled(gold, an_id, data.failed) if gold_labels is not None else
+        raise DvtopicsError((_none_labelled(gold, an_id, data.failed) if gold_labels is not None or an_id is None else
                              "no labelled article found: no article has a label in its label field (--label-field "
                              "names it), and a .txt file has none: give their labels with --labels (a CSV of id and "
                              "label, such as `label --out` writes)") + extra_only)
@@ -231,8 +233,9 @@ def _none_labelled(gold: dict[str, str] | None, an_id: str | None, failed: list 
     the library's argument and the command line's option, with an id of each: a notebook's Series indexed by file
     names, "a1.txt" where the article is "a1"), or none of their articles could be read (`failed`: said so, where
     "none of the ids is an article's" followed a warning that one was)."""
-    if an_id is None:
-        return "no labelled article found: no article could be read"
+    if an_id is None:  # (a table without its text column: "no article has a label" sent the user to the labels)
+        such = f" (such as {failed[0].id!r}: {failed[0].error})" if failed else ""
+        return f"no labelled article found: no article could be read{such}"
     if not gold:
         return "no labelled article found: the hand labels (gold_labels, --labels) hold none"
     unread = next((article for article in failed if article.id in gold), None)
