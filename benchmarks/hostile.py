@@ -3,8 +3,9 @@
 Builds a folder of the inputs users have (a .jsonl.gz cut short, plain JSONL named .gz, gzip followed
 by junk, a CSV field over the limit, a CSV quote never closed, lone surrogates, dates and titles that are
 numbers, lists or objects, a file name that is not UTF-8, a pipe, an unreadable subfolder, a .json array,
-TCVN3 and VNI documents, side files in UTF-16 and with a BOM) with good articles between them, runs
-inspect, rules, segment, label, topics fit/assign and report on all of it, then the flags and artefacts users get wrong.
+TCVN3 and VNI documents, side files in UTF-16 and with a BOM; Word documents: one good, one cut short, a zip bomb,
+a .doc renamed .docx) with good articles between them, runs inspect, rules, segment, label, topics fit/assign and
+report on all of it, then the flags and artefacts users get wrong.
 It checks: no traceback, every good article exactly once and in input order, the bad ones reported
 where they stood, and the exit codes README.md documents (0 ok, 1 some articles unreadable, 2 could
 not run). Prints its figures; exits 1 if any check fails.
@@ -25,8 +26,10 @@ import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 import zlib
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -44,11 +47,30 @@ def jsonl_line(article_id: str, text: str, **fields) -> bytes:
     return (json.dumps({"id": article_id, "text": text, **fields}, ensure_ascii=False) + "\n").encode()
 
 
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def write_docx(path: Path, text: str = "", filler: int = 0) -> None:
+    """A Word document of `text`, a paragraph a line; with `filler`, its text part that many bytes of spaces more
+    (deflated about a thousand times: a zip bomb)."""
+    body = "".join(f'<w:p><w:r><w:t xml:space="preserve">{escape(line)}</w:t></w:r></w:p>'
+                   for line in text.split("\n"))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
+                         'package/2006/content-types"/>')
+        with archive.open("word/document.xml", "w", force_zip64=True) as part:
+            part.write(f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{_W}"><w:body>{body}'.encode())
+            for _ in range(filler // 2**20):
+                part.write(b" " * 2**20)
+            part.write(b"</w:body></w:document>")
+
+
 class Inputs:
     """The hostile inputs, and what a run over them must give: the good ids in order, the errors."""
 
     def __init__(self, where: Path, unreadable_folders: bool):
         self.where, self.good, self.errors, self.warned = where, [], 0, []
+        self.document_errors = {}  # a bad Word document's name -> what its error must say
         self.legacy = {}  # id of a TCVN3/VNI article -> index of the seed it encodes
         folder = where / "folder"
         folder.mkdir(parents=True)
@@ -87,6 +109,18 @@ class Inputs:
                                               .encode("cp1252"))
         self.good.append("f_french")
         self.warned.append("f_french")
+        # Word documents, read from the folder as its .txt files are: one good; one cut short by a download; a zip
+        # bomb (its text part inflates to 200 MB, past the 64 MB a part may); a Word 97-2003 file renamed .docx
+        write_docx(folder / "g_good.docx", self._seed(3))
+        self.good.append("g_good")
+        write_docx(folder / "g_cut.docx", self._seed(4))
+        cut = (folder / "g_cut.docx").read_bytes()
+        (folder / "g_cut.docx").write_bytes(cut[: len(cut) // 2])
+        write_docx(folder / "g_zip_bomb.docx", "x", filler=200 * 2**20)
+        (folder / "g_renamed.docx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4096))
+        self.errors += 3
+        self.document_errors = {"g_cut.docx": "a damaged document", "g_zip_bomb.docx": "a zip bomb",
+                                "g_renamed.docx": "a Word 97-2003 document"}
 
     def _cut_gzip(self) -> Path:
         """Three whole lines, flushed, then a line cut in the middle of its compressed bytes."""
@@ -262,6 +296,10 @@ def main() -> int:
           len(labelled) == expected_records, f"{len(bad)} error records for {inputs.errors} bad inputs")
     check("errors name the file (and line) and the cause", all(": " in r["error"] and "\n" not in r["error"]
                                                                for r in bad))
+    said = [needle for name, needle in inputs.document_errors.items()
+            if any(name in r["error"] and needle in r["error"] for r in bad)]
+    check("a damaged .docx, a zip bomb, a .doc renamed .docx: each one error that says which",
+          len(said) == len(inputs.document_errors), f"{len(said)}/{len(inputs.document_errors)}")
     run("label the seeds", ["label", ROOT / "seeds", "--out", out / "seeds.jsonl"], 0)
     seed_labels = [r["label"] for r in records(out / "seeds.jsonl")] if (out / "seeds.jsonl").exists() else []
     legacy = {r["id"]: r["label"] for r in labelled if r["id"] in inputs.legacy}
