@@ -104,6 +104,24 @@ def test_prose_is_not_furniture(line):
     assert not is_furniture(line)
 
 
+@pytest.mark.parametrize("body", [
+    "Ảnh minh họa. " + "Sáng 5/1, Hội Nông dân tỉnh tổ chức hội nghị tổng kết công tác Hội năm 2023. " * 8,
+    "Hội nghị diễn ra tại thành phố.\n" + "Sáng 5/1, Hội Nông dân tỉnh tổ chức hội nghị tổng kết công tác Hội năm "
+    "2023. " * 8 + "(Ảnh: Minh Anh)",  # a paragraph below the first, where captions are looked for
+])
+def test_a_one_line_body_opened_or_closed_like_a_caption_is_kept(tmp_path, body):
+    """An article whose body is one line (a scraper's JSONL or CSV cell) and opens with "Ảnh minh họa." or ends with
+    its photo's credit was dropped whole as a caption, and labelled from its title alone (hunt 29 M)."""
+    import json
+
+    from dvtopics.io.read import read_articles
+
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "a1", "title": "Hội Nông dân tỉnh tổng kết năm 2023",
+                                                  "text": body}, ensure_ascii=False), encoding="utf-8")
+    (article,) = read_articles(tmp_path / "a.jsonl")
+    assert "tổng kết công tác Hội năm 2023" in article.text and len(article.text.split()) > 100
+
+
 def test_strip_furniture_keeps_title_and_prose():
     text = "Truy cập nội dung luôn\nLãnh đạo tỉnh thăm hỏi\nNội dung chính.\nIn bài này\n.\nQuang cảnh hội nghị"
     assert strip_furniture(text) == "Lãnh đạo tỉnh thăm hỏi\nNội dung chính."

@@ -34,8 +34,11 @@ _LINK_LINE = re.compile(r"^\W*(xem thêm|đọc thêm|tin liên quan|bài liên 
 
 
 # Photo captions: "Ảnh: ...", or a line that ends with its credit "(Ảnh: ...)"; or a short line that starts like
-# a caption and does not end like a sentence.
+# a caption and does not end like a sentence. A caption is a few lines at most: a longer line so opened or closed is
+# an article whose body is one line (a scraper's JSONL or CSV cell, baomoi's), which was dropped whole, the article
+# then read from its title alone (11 of the first 1,000 baomoi articles lost over half their words).
 _CAPTION = re.compile(r"^\W*(ảnh|ảnh minh họa|nguồn ảnh)\s*[:.-]", re.IGNORECASE)
+CAPTION_MAX_WORDS = 50
 _CREDIT_AT_END = re.compile(r"\((ảnh|nguồn)\s*:[^)]*\)$", re.IGNORECASE)
 
 
@@ -43,6 +46,10 @@ def _has_caption_credit(line: str) -> bool:
     """The line ends with "(Ảnh: …)": searched only after the line's last-but-one ")", where such a credit must
     start, since searching a long paragraph for it costs more than all the other furniture patterns together."""
     return line.endswith(")") and bool(_CREDIT_AT_END.search(line, line.rfind(")", 0, len(line) - 1) + 1))
+
+
+def _caption_sized(line: str) -> bool:
+    return len(line.split(maxsplit=CAPTION_MAX_WORDS)) <= CAPTION_MAX_WORDS  # (a long line is not split whole)
 
 
 _CAPTION_START = re.compile(
@@ -130,15 +137,17 @@ def _printed_or_fetched(line: str) -> bool:
 def is_furniture(line: str, captions: bool = True) -> bool:
     """True for a line that is page chrome or (with `captions`) a photo caption, not prose."""
     stripped = line.strip()
-    # (a line opening "Ảnh:" is a caption wherever it stands: no headline or sentence opens so)
-    if any(pattern.match(stripped) for pattern in (_LONE_PUNCT, _FURNITURE, _LINK_LINE, _NAVIGATION, _PORTAL, _CAPTION,
+    if any(pattern.match(stripped) for pattern in (_LONE_PUNCT, _FURNITURE, _LINK_LINE, _NAVIGATION, _PORTAL,
                                                    _FONT_SIZE, _SITE_CHROME)) or _printed_or_fetched(stripped):
+        return True
+    # (a line opening "Ảnh:" is a caption wherever it stands: no headline or sentence opens so)
+    if _CAPTION.match(stripped) and _caption_sized(stripped):
         return True
     if _NEWSPAPER.match(stripped) and (stripped.isupper() or stripped.lower().endswith(("điện tử", "online"))):
         return True
     if not captions:
         return False
-    if _has_caption_credit(stripped):
+    if _has_caption_credit(stripped) and _caption_sized(stripped):
         return True
     ends_like_sentence = stripped.endswith(SENTENCE_ENDINGS)
     return bool(_CAPTION_START.match(stripped)) and len(stripped.split()) <= 20 and not ends_like_sentence
