@@ -777,6 +777,24 @@ def test_read_articles_reads_a_dataframes_rows_as_the_same_table_saved_as_csv(tm
     assert unread.error == "DataFrame: no 'text' column (--text-field); its columns are 'published_at'"
 
 
+def test_a_dataframes_row_keeps_an_id_of_its_own(tmp_path):
+    """The review of hunt 29 L: a row whose id cell is empty took its index label, another row's id ("2") beside ids
+    1 to 4; a row over the size limit lost its id to its index label; a row of empty strings (fillna("")) was an
+    error article where the CSV passes it over; a float index label was "10.0", not "10" as types by index read it."""
+    import pandas as pd
+
+    text = "Ban Dân vận Huyện ủy tổ chức hội nghị giao ban công tác dân vận."
+    gappy = pd.DataFrame({"id": [1, 2, None, 4], "text": [text] * 4})
+    assert [a.id for a in read_articles(gappy)] == ["1", "2", "DataFrame:4", "4"]
+    long = pd.DataFrame({"id": ["x1", "x2"], "text": [text, text * 100]})
+    assert [(a.id, bool(a.error)) for a in read_articles(long, max_bytes=2000, on_error="record")] == [
+        ("x1", False), ("x2", True)]
+    blank = pd.DataFrame({"id": ["x1", ""], "text": [text, ""]})
+    assert [a.id for a in read_articles(blank, on_error="record")] == ["x1"]
+    floats = pd.DataFrame({"text": [text, text]}, index=[10.0, 20.0])
+    assert [a.id for a in read_articles(floats)] == ["10", "20"]
+
+
 def test_a_tilde_in_a_jobs_paths_is_the_home_folder(tmp_path, monkeypatch):
     """Hunt 22 A (03): `jobs.label(reading, "~/labels.csv")` in a notebook wrote a folder named "~" in the current
     one, while the command line and `read_articles` read "~" as the home folder. Every job's outputs and side

@@ -9,7 +9,7 @@ from typing import Iterable, Iterator
 from ..arguments import missing
 from ..errors import InputError, UnreadableFileError
 from ..wording import plural
-from .article import Article
+from .article import Article, field_text
 from .decode import decode_text
 from .files import read_all
 from .folders import TAB_SUFFIXES
@@ -248,12 +248,15 @@ def read_frame(frame, fields: "FieldNames", on_error: str, max_bytes: int, where
         return
     spelt = dict(zip(header, given))
     month_first = fields.date in header and dates_month_first(frame[spelt[fields.date]], where, spelt[fields.date])
-    for index, row in zip(frame.index, frame.itertuples(index=False, name=None)):
-        if all(missing(value) for value in row):
-            continue  # a spreadsheet's empty row (read_excel keeps them): no article, as in a CSV
+    for position, (index, row) in enumerate(zip(frame.index, frame.itertuples(index=False, name=None))):
+        if all(missing(value) or (isinstance(value, str) and not value.strip()) for value in row):
+            continue  # a spreadsheet's empty row (read_excel keeps them, fillna("") blanks them): no article, as in a CSV
         record = dict(zip(header, row))
         at = f"{where} row {index!r}"
-        read = partial(record_to_article, record, str(index), fields, on_error, at, None, spelt, month_first)
+        # a row without its id: its index label, as types by index pair with it (written as an id cell is: 10.0 is
+        # "10"); but beside an id column, the label could be another row's id ("2"), so its place in the table is
+        fallback_id = f"{where}:{position + 2}" if fields.id in header else field_text(index) or str(index)
+        read = partial(record_to_article, record, fallback_id, fields, on_error, at, None, spelt, month_first)
         text = record.get(fields.text)  # (measured when text: an empty cell, NaN, is a float)
-        yield from _within_limit({fields.text: text if isinstance(text, str) else None}, fields, str(index), at,
-                                 max_bytes, on_error, read)
+        yield from _within_limit({**record, fields.text: text if isinstance(text, str) else None}, fields,
+                                 fallback_id, at, max_bytes, on_error, read)
