@@ -80,6 +80,23 @@ def test_a_dataframes_rows_and_their_empty_cells_are_written_as_empty(tmp_path):
     assert rows_kept.read_text(encoding="utf-8-sig").splitlines() == ["id,confidence", "a,0.5"]  # no position column
 
 
+def test_rows_indexed_by_id_keep_their_ids_when_written(tmp_path):
+    """The review of hunt 29 L: labels by id (`pd.Series(labels)`) written with write_rows lost their ids in silence
+    (an unnamed index was dropped), a Series failed, `set_index("id", drop=False)` failed ("id already exists"), and
+    a NaN inside a list was written as a bare NaN, no JSON."""
+    pd = pytest.importorskip("pandas")
+    labels = pd.Series({"a1": "other", "a2": "annual_review"}, name="label")
+    for given in (labels, labels.to_frame()):
+        assert write_rows(given, tmp_path / "l.csv").read_text(encoding="utf-8-sig").splitlines() == [
+            "id,label", "a1,other", "a2,annual_review"]
+    frame = pd.DataFrame({"id": ["a1"], "label": ["other"]}).set_index("id", drop=False)
+    assert write_rows(frame, tmp_path / "f.csv").read_text(encoding="utf-8-sig").splitlines() == ["id,label",
+                                                                                                   "a1,other"]
+    line = write_rows([{"id": "a1", "scores": [1.0, float("nan")]}], tmp_path / "n.jsonl").read_text(encoding="utf-8")
+    assert json.loads(line, parse_constant=lambda name: pytest.fail(f"{name} is no JSON")) == {"id": "a1",
+                                                                                                "scores": [1.0, None]}
+
+
 def test_explicit_columns_order_and_subset(tmp_path):
     path = write_rows(ROWS, tmp_path / "x.csv", columns=["title", "id"])
     assert path.read_text(encoding="utf-8-sig").splitlines()[0] == "title,id"

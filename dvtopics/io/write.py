@@ -33,6 +33,7 @@ import datetime as dt
 import errno
 import json
 import logging
+import math
 import os
 import re
 import shutil
@@ -285,11 +286,12 @@ def write_rows(rows: Iterable[Mapping], path: str | os.PathLike, columns: Sequen
 
     The header is `columns` or the union of the rows' keys. Returns the path.
     JSONL, and CSV with `columns` given, stream `rows` in bounded memory.
-    A DataFrame is its rows, its index a column when named (`set_index("id")`): iterated, it gave its column names.
+    A DataFrame (or a Series) is its rows, its index a column unless it only numbers them (0, 1, 2 …): iterated, it
+    gave its column names.
     """
     path = Path(home_path(path))  # "~/…": the home folder, as load_model and the command line read it
-    if is_dataframe(rows):
-        rows = (rows.reset_index() if any(name is not None for name in rows.index.names) else rows).to_dict("records")
+    if is_dataframe(rows) or _is_series(rows):
+        rows = _with_index_column(rows.to_frame() if _is_series(rows) else rows).to_dict("records")
     suffix = _suffix(path)
     if suffix == ".csv" and columns is None:
         rows = list(rows)  # the header is every row's keys
@@ -300,6 +302,27 @@ def write_rows(rows: Iterable[Mapping], path: str | os.PathLike, columns: Sequen
     else:
         write_workbook({sheet: rows}, path, {sheet: columns} if columns else None)
     return path
+
+
+def _is_series(value) -> bool:
+    return type(value).__name__ == "Series" and hasattr(value, "to_frame")
+
+
+def _with_index_column(frame):
+    """`frame` with its index as a column, unless the index only numbers the rows: labels by id
+    (`pd.Series(labels).to_frame("label")`) lost their ids in silence. An unnamed index is `id` where the frame has
+    no id column; an index level that is a column already (`set_index("id", drop=False)`) is not written twice."""
+    import pandas as pd
+
+    index = frame.index
+    if isinstance(index, pd.RangeIndex) and index.start == 0 and index.step == 1 and index.name is None:
+        return frame
+    names = [name if name is not None else ("id" if "id" not in frame.columns and index.nlevels == 1 else f"index{i}")
+             for i, name in enumerate(index.names)]
+    frame = frame.rename_axis(names)
+    dropped = [name for name in names if name in frame.columns]
+    kept = frame.reset_index(level=dropped, drop=True) if dropped else frame
+    return kept.reset_index() if len(dropped) < len(names) else kept
 
 
 def json_default(value):
@@ -322,8 +345,23 @@ def _write_jsonl(rows: Iterable[Mapping], path: Path) -> None:
     with _atomic(path, encoding="utf-8", newline="\n") as handle:
         for row in rows:
             # a NaN (a DataFrame's empty cell) as null: json writes NaN, which is no JSON to other readers
-            row = {key: None if missing(value) else value for key, value in row.items()}
-            handle.write(json.dumps(row, ensure_ascii=False, default=json_default) + "\n")
+            row = {key: None if missing(value) else value for key, value in dict(row).items()}
+            try:
+                line = json.dumps(row, ensure_ascii=False, default=json_default, allow_nan=False)
+            except ValueError:  # a NaN deeper in (a list of numbers): each as null, only for such a row
+                line = json.dumps(_without_nan(row), ensure_ascii=False, default=json_default)
+            handle.write(line + "\n")
+
+
+def _without_nan(value):
+    """`value` with each float NaN or infinity inside it as None: no JSON reader reads them."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, Mapping):
+        return {key: _without_nan(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_without_nan(item) for item in value]
+    return value
 
 
 def _write_csv(rows: Iterable[Mapping], path: Path, columns: list[str]) -> None:
