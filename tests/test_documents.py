@@ -351,9 +351,8 @@ def test_a_templates_hundreds_of_styles_cost_no_parse(tmp_path, monkeypatch):
     parse, heading_styles = documents._parse, documents._heading_styles
     monkeypatch.setattr(documents, "_parse", lambda archive, name, *rest: (parsed.append(name),
                                                                            parse(archive, name, *rest))[1])
-    monkeypatch.setattr(documents, "_heading_styles", lambda archive, name, used: (looked_up.append(set(used)),
-                                                                                    heading_styles(archive, name,
-                                                                                                   used))[1])
+    monkeypatch.setattr(documents, "_heading_styles", lambda archive, name, used, *rest: (
+        looked_up.append(set(used)), heading_styles(archive, name, used, *rest))[1])
     styles = HEADING_1.format(id="u1") + "".join(
         f'<w:style w:type="paragraph" w:styleId="S{n}"><w:name w:val="Style {n}"/><w:rPr><w:b/></w:rPr></w:style>'
         for n in range(6000)) + '<w:latentStyles>' + '<w:lsdException w:name="x"/>' * 6000 + '</w:latentStyles>'
@@ -411,3 +410,80 @@ def test_evaluate_on_documents_without_labels_says_their_files_hold_none(tmp_pat
     result = CliRunner().invoke(cli, ["evaluate", "shipped", str(tmp_path)])
     said = " ".join(result.output.split())
     assert result.exit_code == 2 and "an article's file (.txt, .docx, .odt) holds no label" in said, said
+
+
+def test_a_styles_part_of_unclosed_styles_costs_no_hours(tmp_path):
+    """The review of hunt 29 K: each style looked up was searched for up to its closing tag; a crafted styles part
+    of thousands of unclosed openings made that search run to the part's end from each (minutes for 1.5 KB,
+    hours for the 16 MB allowed). A style's body is looked for within a style's size: its heading still found."""
+    from dvtopics.io import documents
+
+    styles = HEADING_1.format(id="u1") + '<w:style w:type="paragraph" w:styleId="S1">' * 8000
+    write_docx(tmp_path / "a.docx", paragraph("Gặp mặt đầu xuân", "u1") + paragraph(TEXT, "S1"), styles)
+    searched = []
+    find = bytes.find
+
+    class Counted(bytes):  # the bytes the lookup searches, counted as it searches them
+        def find(self, sub, start=0, end=None):
+            searched.append((end if end is not None else len(self)) - start)
+            return find(self, sub, start, end if end is not None else len(self))
+
+    with zipfile.ZipFile(tmp_path / "a.docx") as archive:
+        real_open = archive.open
+        archive.open = lambda *a, **k: _Reading(Counted(real_open(*a, **k).read()))
+        assert documents._heading_styles(archive, "word/styles.xml", {"u1", "S1"}, tmp_path / "a.docx") == {"u1"}
+    assert searched and max(searched) <= documents._STYLE_MAX_BYTES
+    assert [a.title for a in read(tmp_path)] == ["Gặp mặt đầu xuân"]
+
+
+class _Reading:
+    def __init__(self, data):
+        self.data = data
+
+    def read(self, size=-1):
+        return self.data
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+def test_a_part_flagged_as_encrypted_is_one_error_and_the_folder_is_read_on(tmp_path):
+    """The review of hunt 29 K: a zip's encryption flag (a password, or one damaged byte) on a part other than the
+    text (an .odt's mimetype, a .docx's styles) raised zipfile's RuntimeError: a traceback ended the folder's
+    reading, its .txt never read."""
+    write_odt(tmp_path / "a.odt", f"<text:p>{TEXT}</text:p>")
+    write_docx(tmp_path / "b.docx", paragraph("Gặp mặt đầu xuân", "u1") + paragraph(TEXT),
+               HEADING_1.format(id="u1"))
+    for document, part in ((tmp_path / "a.odt", "mimetype"), (tmp_path / "b.docx", "word/styles.xml")):
+        _flag_encrypted(document, part)
+    (tmp_path / "c.txt").write_text(f"Gặp mặt đầu xuân\n{TEXT}", encoding="utf-8")
+    articles = {a.id: a for a in read(tmp_path)}
+    assert set(articles) == {"a", "b", "c"} and not articles["c"].error
+    assert all("protected by a password" in articles[name].error for name in ("a", "b"))
+
+
+def _flag_encrypted(path, part):
+    """Set the zip's encryption flag on `part` alone, in its local header and its central directory entry."""
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        data[archive.getinfo(part).header_offset + 6] |= 1
+    at = data.find(b"PK\x01\x02")
+    while at >= 0:
+        length = int.from_bytes(data[at + 28:at + 30], "little")
+        if data[at + 46:at + 46 + length] == part.encode():
+            data[at + 8] |= 1
+        at = data.find(b"PK\x01\x02", at + 4)
+    path.write_bytes(bytes(data))
+
+
+def test_a_part_inflating_hundreds_of_times_over_is_refused_before_it_is_parsed(tmp_path):
+    """The review of hunt 29 K: the bomb guard counted bytes, and expat's callbacks cost time by the element: 224 KB
+    inflating to 160 MB of empty paragraphs took a minute, then read. A document's text inflates 5 to 20 times."""
+    write_docx(tmp_path / "bomb.docx", "<w:p/>" * 400_000 + paragraph(TEXT))
+    write_docx(tmp_path / "fine.docx", paragraph("Gặp mặt đầu xuân") + paragraph(TEXT) * 200)
+    articles = {a.id: a for a in read(tmp_path)}
+    assert "word/document.xml inflates" in articles["bomb"].error and "times over (a zip bomb" in articles["bomb"].error
+    assert not articles["fine"].error

@@ -126,13 +126,13 @@ _ODT_PART = "content.xml"
 
 def _read_odt(archive: zipfile.ZipFile, path: Path, max_bytes: int) -> DocumentText:
     if "mimetype" in archive.namelist():
-        with archive.open("mimetype") as part:
+        with _open_part(archive, "mimetype", path) as part:
             kind = part.read(100).strip()
         if kind != _ODT_MIMETYPE:  # a spreadsheet or slides of LibreOffice's: no article's text
             raise InputError(f"{path}: an OpenDocument file that is not a text ({kind.decode('ascii', 'replace')}): "
                              "save its text as .odt, .docx or Plain Text to read it")
     if "META-INF/manifest.xml" in archive.namelist():
-        with archive.open("META-INF/manifest.xml") as part:
+        with _open_part(archive, "META-INF/manifest.xml", path) as part:
             manifest = part.read(1 << 20)
         if b"encryption-data" in manifest:  # LibreOffice encrypts each part and says so in its manifest
             raise InputError(f"{path}: {_PROTECTED}")
@@ -146,30 +146,34 @@ def _read_docx(archive: zipfile.ZipFile, main: str, path: Path, max_bytes: int) 
     _parse(archive, main, text, path, max_bytes)
     styles = posixpath.join(posixpath.dirname(main), "styles.xml")
     used = {style for _, (style, _) in text.leading if style}
-    headings = _heading_styles(archive, styles, used) if used and styles in archive.namelist() else set()
+    headings = _heading_styles(archive, styles, used, path) if used and styles in archive.namelist() else set()
     return text.result(lambda mark: mark[1] or mark[0] in headings)
 
 
-def _heading_styles(archive: zipfile.ZipFile, name: str, used: set[str]) -> set[str]:
+def _heading_styles(archive: zipfile.ZipFile, name: str, used: set[str], path: Path) -> set[str]:
     """Which of the paragraph styles `used` (their ids) the styles part `name` makes a title or a first-level heading:
     by the style's name, "Title" or "heading 1" (a Vietnamese Word gives the ids other names, never the built-in
     styles' names), or its outline level. Looked up in the part's bytes, only for the styles used near the top: Word's
     templates define hundreds (350 KB of styles, whose parse took 40 ms a document). A part too large to be styles
     makes none."""
-    with archive.open(name) as part:
+    with _open_part(archive, name, path) as part:
         styles = part.read(_STYLES_LIMIT + 1)
     if len(styles) > _STYLES_LIMIT:
         return set()
     headings = set()
     for style in used:
-        found = re.search(rb'<(?:[\w.-]+:)?style\b[^>]*?\bstyleId="%s"[^>]*>(.*?)</(?:[\w.-]+:)?style>'
-                          % re.escape(style.encode("utf-8")), styles, re.DOTALL)
-        if found and (_HEADING_NAME.search(found[1]) or _TOP_LEVEL.search(found[1])):
+        start = re.search(rb'<(?:[\w.-]+:)?style\b[^>]*?\bstyleId="%s"[^>]*>' % re.escape(style.encode("utf-8")),
+                          styles)
+        # its body up to its closing tag, looked for within a style's size: searched to the part's end from each of
+        # many unclosed openings, a crafted 1.5 KB part took minutes
+        end = styles.find(b"style>", start.end(), start.end() + _STYLE_MAX_BYTES) if start else -1
+        body = styles[start.end():end] if end >= 0 else b""
+        if _HEADING_NAME.search(body) or _TOP_LEVEL.search(body):
             headings.add(style)
     return headings
 
 
-_STYLES_LIMIT = 16 * 2**20
+_STYLES_LIMIT, _STYLE_MAX_BYTES = 16 * 2**20, 64 * 2**10
 _HEADING_NAME = re.compile(rb'<(?:[\w.-]+:)?name\b[^>]*?\bval="(?:title|heading 1)"', re.IGNORECASE)
 _TOP_LEVEL = re.compile(rb'<(?:[\w.-]+:)?outlineLvl\b[^>]*?\bval="0"')
 
@@ -179,13 +183,15 @@ def _parse(archive: zipfile.ZipFile, name: str, handler: "_Handler", path: Path,
     inflates past `_XML_PER_TEXT_BYTE` times `max_bytes` (at least `_XML_FLOOR`: a zip bomb), XML that is not
     well-formed or declares a DTD."""
     info = archive.getinfo(name)
-    if info.flag_bits & 0x1:  # (a zip's own encryption)
-        raise InputError(f"{path}: {_PROTECTED}")
     limit = max(_XML_PER_TEXT_BYTE * max_bytes, _XML_FLOOR)
     bomb = (f"{path}: its part {name} inflates past {limit / 2**20:.1f} MB (a zip bomb, or a document far over the "
             "article limit): not read")
     if info.file_size > limit:
         raise InputError(bomb)
+    if info.file_size > _RATIO_CHECKED_FROM and info.file_size > _MAX_RATIO * max(info.compress_size, 1):
+        # expat's callbacks cost time by the element: 224 KB inflating to 160 MB of empty elements took a minute
+        raise InputError(f"{path}: its part {name} inflates {info.file_size // max(info.compress_size, 1):,} times "
+                         "over (a zip bomb; a document's text inflates 5 to 20 times): not read")
     parser = expat.ParserCreate(namespace_separator=" ")
     parser.StartElementHandler = handler.start
     parser.EndElementHandler = handler.end
@@ -195,7 +201,7 @@ def _parse(archive: zipfile.ZipFile, name: str, handler: "_Handler", path: Path,
     parser.buffer_text = True
     read = 0
     try:
-        with archive.open(info) as part:
+        with _open_part(archive, info, path) as part:
             while chunk := part.read(1 << 16):  # (the size a zip declares may lie: counted as it inflates)
                 read += len(chunk)
                 if read > limit:
@@ -209,8 +215,18 @@ def _parse(archive: zipfile.ZipFile, name: str, handler: "_Handler", path: Path,
     except _Doctype:
         raise InputError(f"{path}: its part {name} declares a DTD, which no Word or LibreOffice document does: not "
                          "read") from None
-    except RuntimeError as exc:  # zipfile's "File is encrypted, password required"
-        raise InputError(f"{path}: {_PROTECTED}" if "encrypted" in str(exc) else f"{path}: {exc}") from None
+
+
+_RATIO_CHECKED_FROM, _MAX_RATIO = 1 << 20, 200
+
+
+def _open_part(archive: zipfile.ZipFile, name, path: Path):
+    """A part of the package, opened; an `InputError` for one the zip encrypts (zipfile raised a RuntimeError, a
+    traceback that stopped a folder's reading, for a flag a damaged byte sets as well as a password)."""
+    info = name if isinstance(name, zipfile.ZipInfo) else archive.getinfo(name)
+    if info.flag_bits & 0x1:
+        raise InputError(f"{path}: {_PROTECTED}")
+    return archive.open(info)
 
 
 class _Doctype(Exception):
