@@ -149,6 +149,41 @@ def test_an_odt_text_is_its_body_as_libreoffice_shows_it(tmp_path):
     assert article.raw == "Hội nghị tổng kết\nSáng 5/7,  Ban Dân vận họp.\nDòng hai.\nÝ một\nÔ một"
 
 
+def test_odt_hidden_text_is_not_read(tmp_path):
+    """LibreOffice neither shows nor prints hidden text, and the docs say it is not read: it was, each kind of it (a
+    span or a paragraph of a hidden automatic style, a hidden section, hidden-text and hidden-paragraph fields)."""
+    write_odt(tmp_path / "a.odt",
+              '<text:p>Sáng 5/7, Ban Dân vận<text:span text:style-name="T1"> CHỮ ẨN</text:span> Tỉnh ủy họp.'
+              '<text:span text:style-name="T2"> hiện</text:span></text:p>'
+              '<text:p text:style-name="P1">ĐOẠN KIỂU ẨN</text:p>'
+              '<text:section text:name="S1" text:display="none"><text:p>ĐOẠN TRONG MỤC ẨN</text:p></text:section>'
+              '<text:section text:name="S2"><text:p>Mục hiện</text:p></text:section>'
+              '<text:p>Hiện<text:hidden-text text:condition="ooow:1" text:string-value="ẨN" text:is-hidden="true">'
+              'ẨN</text:hidden-text> tiếp<text:hidden-text text:condition="ooow:0" text:string-value="x" '
+              'text:is-hidden="false"> điều kiện sai</text:hidden-text></text:p>'
+              '<text:p>ĐOẠN ẨN<text:hidden-paragraph text:condition="ooow:1" text:is-hidden="true"/></text:p>'
+              '<text:p>Đoạn hiện<text:hidden-paragraph text:condition="ooow:0" text:is-hidden="false"/></text:p>',
+              automatic_styles='<style:style style:name="T1" style:family="text"><style:text-properties '
+              'text:display="none"/></style:style><style:style style:name="T2" style:family="text">'
+              '<style:text-properties text:display="true"/></style:style><style:style style:name="P1" '
+              'style:family="paragraph"><style:text-properties text:display="none"/></style:style>')
+    [article] = read(tmp_path)
+    assert article.raw == ("Sáng 5/7, Ban Dân vận Tỉnh ủy họp. hiện\nMục hiện\nHiện tiếp điều kiện sai\n"
+                           "Đoạn hiện")
+
+
+def test_an_odt_title_field_is_read_though_a_pictures_svg_title_is_not(tmp_path):
+    """Elements passed over are matched by namespace and name: "title" meant for a picture's svg:title also dropped
+    text:title, a field that shows the document's title in the body ("Bài:  đăng lại")."""
+    write_odt(tmp_path / "a.odt",
+              '<text:p>Bài: <text:title>Gặp mặt đầu xuân</text:title> đăng lại<draw:frame xmlns:draw="urn:oasis:'
+              'names:tc:opendocument:xmlns:drawing:1.0" '
+              'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0">'
+              '<svg:title>ẢNH</svg:title><svg:desc>MÔ TẢ</svg:desc></draw:frame></text:p>')
+    [article] = read(tmp_path)
+    assert article.raw == "Bài: Gặp mặt đầu xuân đăng lại"
+
+
 def test_the_size_limit_counts_the_text_not_the_pictures(tmp_path):
     """A .docx's pictures may weigh megabytes: its article is read under --max-bytes all the same; a text over the
     limit is one error naming the file."""

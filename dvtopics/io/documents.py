@@ -365,46 +365,79 @@ def _on(attributes: dict) -> bool:
     return _value(attributes) not in ("0", "false", "off")
 
 
+# OpenDocument's namespaces (expat gives an element's name as "namespace local")
+_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+_STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+_SVG = "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
 # OpenDocument's elements whose content is no part of the text: a comment (inside the paragraph it notes), a
 # footnote's or an endnote's body, the tracked changes' record (which holds the deleted text), a heading's number, a
-# picture's title and description (its alternative text, inside the paragraph it stands in)
-_ODT_SKIPPED = frozenset({"annotation", "note", "tracked-changes", "number", "title", "desc"})
+# picture's title and description (its alternative text, inside the paragraph it stands in). By namespace and name:
+# text:title is a field that shows the document's title in the body, svg:title a picture's
+_ODT_SKIPPED = frozenset({f"{_OFFICE} annotation", f"{_TEXT} note", f"{_TEXT} tracked-changes", f"{_TEXT} number",
+                          f"{_SVG} title", f"{_SVG} desc"})
 _ODT_SPACES = re.compile(r"[ \t\r\n]+")  # collapsed to one space, as ODF reads a paragraph's white space
+_ODT_PARAGRAPHS = (f"{_TEXT} p", f"{_TEXT} h")
+_ODT_CHARACTERS = {f"{_TEXT} tab": " ", f"{_TEXT} line-break": "\n"}
 
 
 class _OdtText(_Paragraphs):
+    """Hidden text is not read, as LibreOffice neither shows nor prints it: a paragraph or span whose automatic style
+    hides its characters (Format > Character > Font Effects > Hidden: `text:display="none"`), a hidden section, a
+    hidden-text field and a hidden-paragraph field whose condition holds."""
+
     def __init__(self, path: Path, max_bytes: int):
         super().__init__(path, max_bytes)
         self.parents: dict[str, str] = {}  # an automatic style: the style it is based on ("P1": "Title")
+        self.hiding: set[str] = set()  # the automatic styles that hide their text
+        self.style = ""  # the style being defined
+        self.skips: list[bool] = []  # for each element open, whether it added to `skipping`
+        self.hidden_paragraphs: set[int] = set()  # the depths of the open paragraphs a hidden-paragraph field hides
 
     def start(self, name: str, attributes: dict) -> None:
-        local = _local(name)
-        if local in _ODT_SKIPPED:
-            self.skipping += 1
-            return
-        if self.skipping or local not in ("style", "p", "h", "s", "tab", "line-break"):
-            return
         values = {_local(key): value for key, value in attributes.items()}
-        if local == "style" and "parent-style-name" in values:
-            self.parents[values.get("name", "")] = values["parent-style-name"]
-        elif local in ("p", "h"):
+        skip = name in _ODT_SKIPPED or self._hidden(name, values)
+        self.skips.append(skip)
+        if skip:
+            self.skipping += 1
+        if self.skipping:
+            return
+        if name == f"{_STYLE} style":
+            self.style = values.get("name", "")
+            if "parent-style-name" in values:
+                self.parents[self.style] = values["parent-style-name"]
+        elif name == f"{_STYLE} text-properties" and values.get("display") == "none":
+            self.hiding.add(self.style)
+        elif name in _ODT_PARAGRAPHS:
             style = values.get("style-name", "")
-            self.open_paragraph(local == "h" and values.get("outline-level", "1") == "1"
+            self.hidden_paragraphs.discard(len(self.open) + 1)
+            self.open_paragraph(name == f"{_TEXT} h" and values.get("outline-level", "1") == "1"
                                 or "Title" in (style, self.parents.get(style)))
-        elif local == "s":  # (spaces that white space's collapsing would make one: a few at most)
+        elif name == f"{_TEXT} s":  # (spaces that white space's collapsing would make one: a few at most)
             count = values.get("c", "1")
             self.add(" " * min(int(count), 8) if count.isdigit() else " ")
-        elif local == "tab":
-            self.add(" ")
-        elif local == "line-break":
-            self.add("\n")
+        elif name in _ODT_CHARACTERS:
+            self.add(_ODT_CHARACTERS[name])
+        elif name == f"{_TEXT} hidden-paragraph" and values.get("is-hidden") == "true" and self.open:
+            self.hidden_paragraphs.add(len(self.open))
+
+    def _hidden(self, name: str, values: dict) -> bool:
+        """Whether an element is text that LibreOffice hides."""
+        if name == f"{_TEXT} section":
+            return values.get("display") == "none"
+        if name == f"{_TEXT} hidden-text":
+            return values.get("is-hidden") == "true"
+        return values.get("style-name") in self.hiding and name in (*_ODT_PARAGRAPHS, f"{_TEXT} span")
 
     def end(self, name: str) -> None:
-        local = _local(name)
-        if local in _ODT_SKIPPED:
+        if self.skips.pop():
             self.skipping -= 1
-        elif not self.skipping and local in ("p", "h") and self.open:
-            self.close_paragraph()
+        elif not self.skipping and name in _ODT_PARAGRAPHS and self.open:
+            if len(self.open) in self.hidden_paragraphs:  # (what it held, a text box's lines too, with it)
+                self.hidden_paragraphs.discard(len(self.open))
+                self.open.pop()
+            else:
+                self.close_paragraph()
 
     def data(self, text: str) -> None:
         self.add(_ODT_SPACES.sub(" ", text))
