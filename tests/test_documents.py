@@ -129,6 +129,33 @@ def test_a_docx_text_is_its_body_as_word_shows_it(tmp_path):
     assert article.title == "Hội nghị tổng kết"
 
 
+def test_a_docx_symbol_is_read_as_its_character(tmp_path):
+    """Word's Insert > Symbol (w:sym) was dropped: "30°C" read "30C". A Symbol-font character is its Unicode one, a
+    picture font's (Wingdings) is none."""
+    def symbol(font, code):
+        return f'<w:r><w:sym w:font="{font}" w:char="{code}"/></w:r>'
+    write_docx(tmp_path / "a.docx",
+               '<w:p><w:r><w:t>Nhiệt độ 30</w:t></w:r>' + symbol("Symbol", "F0B0") + '<w:r><w:t>C, lượng mưa '
+               '</w:t></w:r>' + symbol("Symbol", "F0B3") + '<w:r><w:t xml:space="preserve"> 50 mm</w:t></w:r>'
+               + symbol("Wingdings", "F0FC") + symbol("Symbol", "F0FF") + symbol("Times New Roman", "2013")
+               + '<w:r><w:t xml:space="preserve"> </w:t></w:r>' + symbol("Symbol", "F061") + symbol("Symbol", "F032")
+               + '</w:p>' + paragraph(TEXT))
+    [article] = read(tmp_path)
+    assert article.raw == f"Nhiệt độ 30°C, lượng mưa ≥ 50 mm– α2\n{TEXT}"
+
+
+def test_a_hidden_run_in_a_text_box_hides_no_more(tmp_path):
+    """Hidden was a flag of the reader, not of a run: a hidden run in a text box hid the rest of the run the box is
+    anchored in; and a tab stop of the box's paragraph was read as a tab."""
+    write_docx(tmp_path / "a.docx",
+               '<w:p><w:r><w:t xml:space="preserve">Neo </w:t><w:drawing><w:txbxContent><w:p><w:pPr><w:tabs>'
+               '<w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr><w:r><w:t>Hộp</w:t></w:r><w:r><w:rPr><w:vanish/>'
+               '</w:rPr><w:t>ẨN</w:t><w:tab/></w:r></w:p></w:txbxContent></w:drawing>'
+               '<w:t>sau hộp</w:t><w:tab/><w:t>tiếp</w:t></w:r></w:p>' + paragraph(TEXT))
+    [article] = read(tmp_path)
+    assert article.raw == f"Neo sau hộp tiếp\nHộp\n{TEXT}"
+
+
 def test_an_odt_text_is_its_body_as_libreoffice_shows_it(tmp_path):
     """Spans joined, white space collapsed as ODF reads it (its extra spaces written <text:s/>), a list's items and a
     table's cells a line each; comments, footnotes, a picture's alternative text and the tracked changes' record (the

@@ -306,18 +306,51 @@ class _Paragraphs(_Handler):
 # Word's elements whose content is no part of the text as it reads: a tracked deletion (and a move's old place), the
 # fallback a text box is given beside its modern form (the same text again), the properties a tracked change replaced
 _DOCX_SKIPPED = frozenset({"del", "moveFrom", "Fallback", "pPrChange", "rPrChange"})
-# and what stands for a character: a tab as a space, a line break (a manual one, a page's or a column's) a new line
+# and what stands for a character in a run: a tab as a space, a line break (a manual one, a page's or a column's) a new
+# line; a symbol (w:sym) by its font and code (`_symbol`)
 _DOCX_CHARACTERS = {"tab": " ", "ptab": " ", "br": "\n", "cr": "\n", "noBreakHyphen": "-"}
+# Word's Insert > Symbol in the Symbol font: the character's code is F0 and its place in the font, which is not
+# Unicode's. Those an article uses (a degree, a unit's or a formula's sign, an arrow, a Greek letter); one not here is
+# dropped, as a picture font's (Wingdings: a tick, a hand) is
+_SYMBOL_FONT = dict(zip(
+    b"\x22\x24\x27\x2d\x44\x46\x47\x4c\x50\x53\x57\x61\x62\x63\x64\x65\x66\x67\x6c\x6d\x70\x71\x72\x73\x74\x77"
+    b"\xa2\xa3\xa5\xab\xac\xad\xae\xaf\xb0\xb1\xb2\xb3\xb4\xb7\xb8\xb9\xbb\xbc\xd6\xd7\xdb\xde",
+    "∀∃∋−ΔΦΓΛΠΣΩαβχδεφγλμπθρστω′≤∞↔←↑→↓°±″≥×•÷≠≈…√⋅⇔⇒"))
+
+
+def _symbol(attributes: dict) -> str:
+    """The character a w:sym stands for: by `_SYMBOL_FONT` in the Symbol font, as it is in a font that maps Unicode,
+    nothing in a picture font or for a code in Unicode's private use area."""
+    values = {_local(key): value for key, value in attributes.items()}
+    try:
+        code = int(values.get("char", ""), 16)
+    except ValueError:
+        return ""
+    font = values.get("font", "").casefold()
+    if font == "symbol":
+        place = code - 0xF000 if 0xF000 <= code <= 0xF0FF else code
+        # (its digits and most of ASCII's punctuation are ASCII's)
+        return _SYMBOL_FONT.get(place) or (chr(place) if 0x20 <= place < 0x40 and place not in b'"$\'*' else "")
+    if "dings" in font or "marlett" in font or 0xE000 <= code <= 0xF8FF or not 0x20 <= code <= 0x10FFFF:
+        return ""  # (Wingdings, Webdings: pictures)
+    return chr(code)
 
 
 class _DocxText(_Paragraphs):
     def __init__(self, path: Path, max_bytes: int):
         super().__init__(path, max_bytes)
-        self.in_text = self.hidden = False
-        self.runs = 0  # depth inside runs: a tab is a character there, a tab stop in a paragraph's properties
+        self.in_text = False
+        # whether each run open, innermost last, is hidden: a hidden run in a text box hid the rest of the run the box
+        # is anchored in
+        self.hidden: list[bool] = []
+        # the elements open, innermost last, by what matters here ("r", "rPr", else ""): a tab is a character where its
+        # parent is a run, a tab stop in a paragraph's properties (a text box's inside a run too)
+        self.elements: list[str] = []
 
     def start(self, name: str, attributes: dict) -> None:
         local = _local(name)
+        parent = self.elements[-1] if self.elements else ""
+        self.elements.append(local if local in ("r", "rPr") else "")
         if local in _DOCX_SKIPPED:
             self.skipping += 1
         elif self.skipping:
@@ -325,14 +358,14 @@ class _DocxText(_Paragraphs):
         elif local == "p":
             self.open_paragraph([None, False])  # (its style's id, whether its outline level is the top)
         elif local == "r":
-            self.runs += 1
-            self.hidden = False
+            self.hidden.append(False)
         elif local == "t":
             self.in_text = True
-        elif local in _DOCX_CHARACTERS and self.runs and not self.hidden:
-            self.add(_DOCX_CHARACTERS[local])
-        elif local == "vanish":  # hidden text (Word's Font > Hidden): not shown, not printed
-            self.hidden = _on(attributes)
+        elif parent == "r" and (local in _DOCX_CHARACTERS or local == "sym"):
+            if not self.hidden[-1]:
+                self.add(_symbol(attributes) if local == "sym" else _DOCX_CHARACTERS[local])
+        elif local == "vanish" and parent == "rPr" and self.elements[-3:-2] == ["r"]:
+            self.hidden[-1] = _on(attributes)  # hidden text (Word's Font > Hidden): not shown, not printed
         elif local == "pStyle" and self.open:
             self.open[-1][1][0] = _value(attributes)
         elif local == "outlineLvl" and self.open:
@@ -340,19 +373,20 @@ class _DocxText(_Paragraphs):
 
     def end(self, name: str) -> None:
         local = _local(name)
+        self.elements.pop()
         if local in _DOCX_SKIPPED:
             self.skipping -= 1
         elif self.skipping:
             return
         elif local == "t":
             self.in_text = False
-        elif local == "r":
-            self.runs -= 1
+        elif local == "r" and self.hidden:
+            self.hidden.pop()
         elif local == "p" and self.open:
             self.close_paragraph()
 
     def data(self, text: str) -> None:
-        if self.in_text and not self.hidden:
+        if self.in_text and not (self.hidden and self.hidden[-1]):
             self.add(text)
 
 
