@@ -1,6 +1,7 @@
 """Articles kept as Word (.docx) or OpenDocument (.odt) documents, one a file, as analysts paste them from a
 newspaper's page (hunt 29 K). Each test builds its tiny documents from their XML parts, written with zipfile."""
 import logging
+import struct
 import subprocess
 import sys
 import zipfile
@@ -549,3 +550,30 @@ def test_a_part_inflating_hundreds_of_times_over_is_refused_before_it_is_parsed(
     articles = {a.id: a for a in read(tmp_path)}
     assert "word/document.xml inflates" in articles["bomb"].error and "times over (a zip bomb" in articles["bomb"].error
     assert not articles["fine"].error
+
+
+def test_a_zip_of_too_many_members_is_refused_before_it_is_opened(tmp_path, monkeypatch):
+    """zipfile lists every member as it opens a zip, about 1 KB each (500,000 empty members cost 500 MB before any
+    check): the count the end record declares is read first, and the zip64 record's (zipfile's), so that an end record
+    that understates it does not let it by."""
+    many = write_docx(tmp_path / "many.docx", paragraph(TEXT), parts={f"x/{i}": "" for i in range(30_000)})
+    data = many.read_bytes()
+    end = data.rindex(b"PK\x05\x06")
+    members, size, offset = struct.unpack_from("<HLL", data, end + 10)
+    # the same zip with an end record that says 3 members in 100 bytes, and a zip64 record and locator that tell the
+    # truth (as zipfile reads them)
+    zip64 = struct.pack("<4sQ2H2L4Q", b"PK\x06\x06", 44, 45, 45, 0, 0, members, members, size, offset)
+    lying = (data[:end] + zip64 + struct.pack("<4sLQL", b"PK\x06\x07", 0, end, 1)
+             + struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, 3, 3, 100, offset, 0))
+    (tmp_path / "lying.docx").write_bytes(lying)
+    opened = []
+    monkeypatch.setattr(zipfile.ZipFile, "_RealGetContents",
+                        lambda self, real=zipfile.ZipFile._RealGetContents: opened.append(1) or real(self))
+    articles = read(tmp_path)
+    assert [(a.id, a.error.split(": ", 1)[1][:39] if a.error else None) for a in articles] == [
+        ("lying", "a zip that lists 30,003 members (a list"), ("many", "a zip that lists 30,003 members (a list")]
+    assert "not opened" in articles[0].error and not opened
+    # and a document of a few parts is read as it was
+    (tmp_path / "ok").mkdir()
+    write_docx(tmp_path / "ok" / "a.docx", paragraph(TEXT))
+    assert [a.raw for a in read(tmp_path / "ok")] == [TEXT]

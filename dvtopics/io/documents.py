@@ -28,6 +28,7 @@ from pathlib import Path
 from xml.parsers import expat
 
 from ..errors import InputError
+from .files import crowded_zip
 
 # the names a word processor gives its documents that this module reads (a macro-enabled .docm holds its text as a
 # .docx does)
@@ -72,6 +73,8 @@ def document_text(path: Path, max_bytes: int) -> DocumentText:
         raise InputError(f"{path}: not a Word or OpenDocument document despite its name (it is no zip, as a .docx and "
                          "an .odt are): open it in a word processor and save it as .docx or Plain Text to read it"
                          if head.strip() else f"{path}: empty file")
+    if crowded := crowded_zip(path):
+        raise InputError(f"{path}: {crowded}")
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())

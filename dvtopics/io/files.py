@@ -7,6 +7,7 @@ import io
 import itertools
 import logging
 import re
+import struct
 import zipfile
 import zlib
 from pathlib import Path
@@ -152,9 +153,54 @@ _OFFICE_PARTS = {"xl/workbook.xml": ".xlsx", "word/document.xml": ".docx", "ppt/
                  "content.xml": ".odt"}
 
 
+# What zipfile lists of a zip as it opens it, before anything can be checked, costs about 1 KB a member (500,000
+# empty members: 500 MB): a zip whose end record declares more members than a document holds, or a central
+# directory (their list) over what that many take, is refused before it is opened. (A document holds tens of parts, one
+# of a thousand pictures a thousand.)
+ZIP_MAX_MEMBERS = 10_000
+_ZIP_MAX_DIRECTORY = ZIP_MAX_MEMBERS * 128  # (a member is listed in 46 bytes and its name)
+_END_RECORD, _END_RECORD64, _LOCATOR64 = struct.Struct("<4s4H2LH"), struct.Struct("<4sQ2H2L4Q"), 20
+
+
+def crowded_zip(source) -> str | None:
+    """What is wrong with the zip `source` (a path or a binary file, left where it was) when its end record (or its
+    zip64 one) declares over `ZIP_MAX_MEMBERS` members or a larger list of them; else None (for a damaged zip too:
+    zipfile says why)."""
+    handle = source if hasattr(source, "read") else open(source, "rb")
+    try:
+        where = handle.tell()
+        size = handle.seek(0, io.SEEK_END)
+        start = max(size - (_END_RECORD.size + 0xFFFF + _LOCATOR64 + _END_RECORD64.size), 0)
+        handle.seek(start)
+        tail = handle.read()
+        handle.seek(where)
+    except OSError:
+        return None
+    finally:
+        if handle is not source:
+            handle.close()
+    # found as zipfile finds it: the file's last bytes when no comment follows it, else the last signature
+    end = len(tail) - _END_RECORD.size
+    if not (tail[end:end + 4] == b"PK\x05\x06" and tail.endswith(b"\x00\x00")):
+        end = tail.rfind(b"PK\x05\x06")
+    if end < 0 or len(tail) - end < _END_RECORD.size:
+        return None
+    members, directory = _END_RECORD.unpack_from(tail, end)[4:6]
+    at64 = end - _LOCATOR64 - _END_RECORD64.size  # (zipfile reads the zip64 record just before its locator)
+    if at64 >= 0 and tail[end - _LOCATOR64:end - _LOCATOR64 + 4] == b"PK\x06\x07" and tail[at64:at64 + 4] == \
+            b"PK\x06\x06":
+        members, directory = _END_RECORD64.unpack_from(tail, at64)[7:9]
+    if members > ZIP_MAX_MEMBERS or directory > _ZIP_MAX_DIRECTORY:
+        return (f"a zip that lists {members:,} members (a list of {directory / 2**20:.1f} MB), over the "
+                f"{ZIP_MAX_MEMBERS:,} a document or an export holds: not opened (a zip bomb's way to fill memory)")
+    return None
+
+
 def office_document(source) -> str | None:
     """The suffix of the Office file the zip `source` (a path or a binary file) is (`_OFFICE_PARTS`: ".docx",
-    ".odt", …); None for any other file."""
+    ".odt", …); None for any other file (a zip too crowded to open, `crowded_zip`, too)."""
+    if crowded_zip(source):
+        return None
     try:
         with zipfile.ZipFile(source) as archive:
             names = set(archive.namelist())
