@@ -277,9 +277,9 @@ BROKEN = {  # name: (how it is made, what its error says)
     "text.docx": (lambda path: path.write_text(f"Hội nghị\n{TEXT}", encoding="utf-8"),
                   "not a Word or OpenDocument document despite its name (it is no zip"),
     "sheet.odt": (lambda path: _sheet(path),
-                  "an OpenDocument file that is not a text (application/vnd.oasis.opendocument.spreadsheet)"),
+                  "an OpenDocument spreadsheet (.ods) under another name: save it as .xlsx or CSV UTF-8"),
     "workbook.docx": (lambda path: zipfile.ZipFile(path, "w").writestr("xl/workbook.xml", "<workbook/>"),
-                      "a zip that holds no Word or OpenDocument text (an Excel workbook: name it .xlsx"),
+                      "an Excel workbook (.xlsx) under another name: name it .xlsx to read it"),
     "empty.docx": (lambda path: write_docx(path, "<w:p/>"), "no text in the article"),
 }
 
@@ -335,6 +335,30 @@ def test_a_word_document_named_txt_or_doc_is_read_as_one(tmp_path, caplog):
                                                              ("b", "Gặp mặt đầu xuân", None)]
     assert "a.txt: a Word document (.docx) under the name .txt: read as one" in caplog.text
     assert "b.doc: a Word document (.docx) under the name .doc: read as one" in caplog.text
+
+
+def test_an_office_zip_is_named_alike_whatever_name_it_has(tmp_path, caplog):
+    """Two homes disagreed on what a zip is: a LibreOffice spreadsheet named .txt was "a OpenDocument document (.odt)
+    under the name .txt: read as one" (by its content.xml), then refused as no text (by its mimetype); a workbook
+    named .docx and named .txt had two wordings. One reads the mimetype, one words what each is."""
+    _sheet(tmp_path / "sheet.txt")
+    _sheet(tmp_path / "sheet.odt")
+    for name in ("book.docx", "book.txt"):
+        with zipfile.ZipFile(tmp_path / name, "w") as archive:
+            archive.writestr("[Content_Types].xml", "<Types/>")
+            archive.writestr("xl/workbook.xml", "<workbook/>")
+    write_odt(tmp_path / "text.txt", f"<text:p>Hội nghị tổng kết</text:p><text:p>{TEXT}</text:p>")
+    with caplog.at_level(logging.WARNING):
+        names = ("sheet.txt", "sheet.odt", "book.docx", "book.txt", "text.txt")
+        articles = dict(zip(names, read([tmp_path / name for name in names])))
+    sheet = "an OpenDocument spreadsheet (.ods) under another name: save it as .xlsx or CSV UTF-8 to read it"
+    book = "an Excel workbook (.xlsx) under another name: name it .xlsx to read it (or save it as CSV UTF-8)"
+    assert {name: a.error for name, a in articles.items()} == {
+        "sheet.txt": f"{tmp_path / 'sheet.txt'}: {sheet}", "sheet.odt": f"{tmp_path / 'sheet.odt'}: {sheet}",
+        "book.docx": f"{tmp_path / 'book.docx'}: {book}", "book.txt": f"{tmp_path / 'book.txt'}: {book}",
+        "text.txt": None}
+    assert "sheet.txt: a" not in caplog.text.replace(f"sheet.txt: {sheet}", "")
+    assert "text.txt: an OpenDocument text (.odt) under the name .txt: read as one" in caplog.text
 
 
 def test_the_command_line_reads_a_folder_of_documents(tmp_path):

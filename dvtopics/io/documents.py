@@ -28,7 +28,8 @@ from pathlib import Path
 from xml.parsers import expat
 
 from ..errors import InputError
-from .files import crowded_zip
+from .files import (ODF_CONTENT, OLE2_MAGIC, ZIP_MAGIC, crowded_zip, office_kind,
+                    office_problem)
 
 # the names a word processor gives its documents that this module reads (a macro-enabled .docm holds its text as a
 # .docx does)
@@ -42,9 +43,7 @@ HEADING_WITHIN = 5
 # _XML_FLOOR whatever --max-bytes is, before it is taken for a zip bomb (streamed, it costs time, not memory)
 _XML_PER_TEXT_BYTE, _XML_FLOOR = 16, 64 * 2**20
 
-_ZIP, _OLE2 = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _MAIN_RELATION = "/officeDocument"  # the relationship type that names a .docx's main part (Transitional or Strict)
-_ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 _PROTECTED = ("protected by a password: open it, remove the password (Word: File > Info > Protect Document; "
               "LibreOffice: File > Properties > Security) and save it again to read it")
 
@@ -65,11 +64,11 @@ def document_text(path: Path, max_bytes: int) -> DocumentText:
     kind of file under the name; `TextTooLong` a text over `max_bytes`."""
     with open(path, "rb") as handle:
         head = handle.read(8)
-    if head.startswith(_OLE2):
+    if head.startswith(OLE2_MAGIC):
         raise InputError(f"{path}: {_PROTECTED}" if _encrypted_office_file(path) else
                          f"{path}: a Word 97-2003 document (.doc) under the name {path.suffix}: open it in Word or "
                          "LibreOffice and save it as Word Document (.docx) or Plain Text (.txt, UTF-8) to read it")
-    if not head.startswith(_ZIP):
+    if not head.startswith(ZIP_MAGIC):
         raise InputError(f"{path}: not a Word or OpenDocument document despite its name (it is no zip, as a .docx and "
                          "an .odt are): open it in a word processor and save it as .docx or Plain Text to read it"
                          if head.strip() else f"{path}: empty file")
@@ -77,12 +76,14 @@ def document_text(path: Path, max_bytes: int) -> DocumentText:
         raise InputError(f"{path}: {crowded}")
     try:
         with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
-            if _ODT_PART in names:
+            kind = office_kind(archive, lambda name: _open_part(archive, name, path))
+            if kind == ".odt":
                 return _read_odt(archive, path, max_bytes)
-            main = _main_part(archive, names, path, max_bytes)
-            if main is None:
-                raise InputError(f"{path}: a zip that holds no Word or OpenDocument text ({_what_zip(names)})")
+            main = _main_part(archive, set(archive.namelist()), path, max_bytes) if kind in (".docx", None) else None
+            if main is None:  # (a workbook, slides, an OpenDocument spreadsheet, … under a document's name)
+                raise InputError(f"{path}: " + (office_problem(kind) or "a zip that holds no Word or OpenDocument "
+                                                "text (an archive: extract its files into a folder and give that "
+                                                "folder)"))
             return _read_docx(archive, main, path, max_bytes)
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError, ValueError) as exc:
         # (a file cut short by a download or a copy, a damaged member, a compression zipfile does not read)
@@ -102,14 +103,6 @@ def _encrypted_office_file(path: Path) -> bool:
     return False
 
 
-def _what_zip(names: set[str]) -> str:
-    if "xl/workbook.xml" in names:
-        return "an Excel workbook: name it .xlsx to read it"
-    if "ppt/presentation.xml" in names:
-        return "a PowerPoint presentation: save its text as Plain Text (.txt, UTF-8) to read it"
-    return "an archive: extract its files into a folder and give that folder"
-
-
 def _main_part(archive: zipfile.ZipFile, names: set[str], path: Path, max_bytes: int) -> str | None:
     """The name of a .docx's main part, as its package's relationships name it (word/document.xml as Word
     writes it), or None for a zip that is no Word document."""
@@ -124,23 +117,15 @@ def _main_part(archive: zipfile.ZipFile, names: set[str], path: Path, max_bytes:
     return "word/document.xml" if "word/document.xml" in names else None
 
 
-_ODT_PART = "content.xml"
-
-
 def _read_odt(archive: zipfile.ZipFile, path: Path, max_bytes: int) -> DocumentText:
-    if "mimetype" in archive.namelist():
-        with _open_part(archive, "mimetype", path) as part:
-            kind = part.read(100).strip()
-        if kind != _ODT_MIMETYPE:  # a spreadsheet or slides of LibreOffice's: no article's text
-            raise InputError(f"{path}: an OpenDocument file that is not a text ({kind.decode('ascii', 'replace')}): "
-                             "save its text as .odt, .docx or Plain Text to read it")
+    """An OpenDocument text's (its kind read by `files.office_kind`)."""
     if "META-INF/manifest.xml" in archive.namelist():
         with _open_part(archive, "META-INF/manifest.xml", path) as part:
             manifest = part.read(1 << 20)
         if b"encryption-data" in manifest:  # LibreOffice encrypts each part and says so in its manifest
             raise InputError(f"{path}: {_PROTECTED}")
     text = _OdtText(path, max_bytes)
-    _parse(archive, _ODT_PART, text, path, max_bytes)
+    _parse(archive, ODF_CONTENT, text, path, max_bytes)
     return text.result(bool)
 
 

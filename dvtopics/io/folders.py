@@ -27,11 +27,15 @@ TEXT_SUFFIXES = (".txt", ".txt.gz")
 # the files that hold one article each, which a folder's walk reads: text, and documents as analysts keep what they
 # paste from a newspaper's page (Word's .docx, LibreOffice's .odt)
 ARTICLE_SUFFIXES = TEXT_SUFFIXES + DOCUMENT_SUFFIXES
-# what the notes on a folder's other files say it reads
-FOLDER_READS = ".txt, .docx and .odt files"
+# what the notes on a folder's other files say it reads ("only .txt, .docx and .odt files"), and what a folder without
+# an article lacks ("no .txt, .docx or .odt file"): the kinds a user knows (.txt.gz and .docm are read too)
+_READ_KINDS = (".txt", ".docx", ".odt")
+FOLDER_READS = f"{', '.join(_READ_KINDS[:-1])} and {_READ_KINDS[-1]} files"
+FOLDER_HOLDS_NONE = f"no {', '.join(_READ_KINDS[:-1])} or {_READ_KINDS[-1]} file"
 # the name of an article's file ends so, its id without it: what a labels file's `file` cell drops (`labels`), and the
 # endings a path without it is looked for with (`article_file`)
-_ARTICLE_ENDING = re.compile(r"\.(?:txt|docx|docm|odt)$", re.IGNORECASE)
+_ARTICLE_ENDING = re.compile("(?:%s)$" % "|".join(re.escape(suffix) for suffix in (".txt",) + DOCUMENT_SUFFIXES),
+                             re.IGNORECASE)
 _ARTICLE_ENDINGS = tuple(ending for suffix in (".txt",) + DOCUMENT_SUFFIXES for ending in (suffix, suffix.upper()))
 
 
@@ -395,8 +399,8 @@ def iter_files(paths: Iterable[str | os.PathLike], skipped: Skipped | None = Non
             first = next(files, path)
             inside = sorted(Path(file).name for file in named if Path(file).is_relative_to(os.path.realpath(path)))
             if first == path and not held and inside:  # `dir/c.jsonl.gz dir`: nothing in it but what is given
-                log.warning("%s: holds no .txt, .docx or .odt file, only %s, given by %s name too: read once, as given",
-                            path, ", ".join(inside), "its" if len(inside) == 1 else "their")
+                log.warning("%s: holds %s, only %s, given by %s name too: read once, as given", path,
+                            FOLDER_HOLDS_NONE, ", ".join(inside), "its" if len(inside) == 1 else "their")
                 continue
             if first == path and unread is not None:  # (`held` is whole: the walk found nothing to give)
                 unread[path] = skipped_notes(held, path)
