@@ -1,5 +1,6 @@
 """Articles kept as Word (.docx) or OpenDocument (.odt) documents, one a file, as analysts paste them from a
 newspaper's page (hunt 29 K). Each test builds its tiny documents from their XML parts, written with zipfile."""
+import gzip
 import logging
 import struct
 import subprocess
@@ -425,6 +426,16 @@ def test_a_document_given_as_extra_is_told_it_holds_no_label(tmp_path):
     said = " ".join(result.output.split())
     assert result.exit_code == 2 and f"--extra {document}: a .docx article ({document})" in said, said
     assert "holds a text, never a label" in said
+    # named by its whole suffix: a gzipped .txt was "a .gz article", a folder of documents "a folder of .txt articles"
+    (tmp_path / "docs").mkdir()
+    write_docx(tmp_path / "docs" / "c.docx", paragraph("Hội nghị tổng kết") + paragraph(TEXT))
+    with gzip.open(tmp_path / "bai.txt.gz", "wt", encoding="utf-8") as handle:
+        handle.write(f"Hội nghị tổng kết\n{TEXT}")
+    for extra, what in ((tmp_path / "bai.txt.gz", "a .txt.gz article"),
+                        (tmp_path / "docs", "a folder of .docx articles")):
+        result = CliRunner().invoke(cli, ["train", str(corpus), "--extra", str(extra), "--out", str(tmp_path / "m")])
+        said = " ".join(result.output.split())
+        assert result.exit_code == 2 and f"--extra {extra}: {what} (" in said, said
 
 
 def test_a_templates_hundreds_of_styles_cost_no_parse(tmp_path, monkeypatch):
