@@ -612,3 +612,17 @@ def test_a_zip_of_too_many_members_is_refused_before_it_is_opened(tmp_path, monk
     (tmp_path / "ok").mkdir()
     write_docx(tmp_path / "ok" / "a.docx", paragraph(TEXT))
     assert [a.raw for a in read(tmp_path / "ok")] == [TEXT]
+
+
+def test_a_link_to_a_document_in_the_folder_is_named_for_what_it_is(tmp_path, caplog):
+    """A link to a document the folder's walk reads as itself was noted as "link to a .txt file"."""
+    write_docx(tmp_path / "a.docx", paragraph("Hội nghị tổng kết") + paragraph(TEXT))
+    write_odt(tmp_path / "c.odt", f"<text:p>Gặp mặt đầu xuân</text:p><text:p>{TEXT}</text:p>")
+    (tmp_path / "b.docx").symlink_to(tmp_path / "a.docx")
+    (tmp_path / "d.odt").symlink_to(tmp_path / "c.odt")
+    (tmp_path / "e.odt").symlink_to(tmp_path / "c.odt")
+    with caplog.at_level(logging.WARNING):
+        assert [a.id for a in read(tmp_path)] == ["a", "c"]
+    assert "1 link to a .docx file in the folder not read (e.g. 'b.docx'): the file it names is read" in caplog.text
+    assert "2 links to .odt files in the folder not read (e.g. 'd.odt'): the file it names is read" in caplog.text
+    assert ".txt" not in caplog.text

@@ -254,11 +254,10 @@ def _walk(folder: Path, skipped: Skipped, text_field: str = "text", named: froze
           top: Path | None = None) -> Iterator[Path]:
     """The .txt files and documents under `folder` (".TXT" too), in the order of their sorted paths (a document
     beside a .txt file of its name is passed over: the same article, saved as text as dvtopics once asked); what
-    else it holds is
-    counted in `skipped`, unless it plainly holds no articles (`_may_hold_articles`) or is the system's
-    (`_is_system_file`) or dvtopics' own (`_is_working_file`), or is given by its name too (`named`: read as
-    given). So is a link to a .txt file the walk of `top` (the folder given, `folder` by default) reads as itself:
-    an article sorted into a second folder by a link was read twice, and counted twice. A folder that cannot be
+    else it holds is counted in `skipped`, unless it plainly holds no articles (`_may_hold_articles`) or is the
+    system's (`_is_system_file`) or dvtopics' own (`_is_working_file`), or is given by its name too (`named`: read
+    as given). So is a link to an article's file the walk of `top` (the folder given, `folder` by default) reads as
+    itself: an article sorted into a second folder by a link was read twice, and counted twice. A folder that cannot be
     listed is given itself, so that the reader reports it instead of its articles going missing unseen."""
     top = folder if top is None else top
     try:
@@ -282,7 +281,9 @@ def _walk(folder: Path, skipped: Skipped, text_field: str = "text", named: froze
             skipped.setdefault("document beside its .txt file", [0, entry.name])[0] += 1
         elif entry.name.lower().endswith(ARTICLE_SUFFIXES):
             if entry.is_symlink() and os.path.isfile(path) and walked_by(os.path.realpath(path), top):
-                skipped.setdefault("link to a .txt file in the folder", [0, entry.name])[0] += 1
+                # (named by its kind: a link to a .docx was "link to a .txt file")
+                suffix = max((suffix for suffix in ARTICLE_SUFFIXES if entry.name.lower().endswith(suffix)), key=len)
+                skipped.setdefault(f"link to a {suffix} file in the folder", [0, entry.name])[0] += 1
             else:
                 yield path
         elif named and os.path.realpath(path) in named:
@@ -351,7 +352,7 @@ def skipped_notes(skipped: Skipped, folder: str | os.PathLike | None = None) -> 
         elif kind == "system or lock file":
             why = ("a file a system or a program leaves beside yours (Excel's or Word's '~$' lock of a file open in "
                    "it, a Mac's '._' or .DS_Store, Thumbs.db), not articles")
-        elif kind == "link to a .txt file in the folder":
+        elif kind.startswith("link to a .") and kind.endswith(" file in the folder"):
             why = "the file it names is read, once, as itself"
         elif kind == "document beside its .txt file":  # (saved as text when dvtopics read no document)
             why = "the same article as the .txt file of its name beside it, which is read"
@@ -369,15 +370,22 @@ def skipped_notes(skipped: Skipped, folder: str | os.PathLike | None = None) -> 
             why = f"in a folder only {FOLDER_READS} are read; {by_name} (a page's visible text is read)"
         else:
             why = f"in a folder only {FOLDER_READS} are read; save it as .txt (UTF-8) to read it"
-        kinds = _PLURALS.get(kind, kind + "s") if count > 1 else kind
+        kinds = _plural(kind) if count > 1 else kind
         notes.append(f"{count} {kinds} not read (e.g. '{example}'): {why}")
     return notes
 
 
 _PLURALS = {"link to a folder": "links to folders", "file without an extension": "files without an extension",
-            "link to a .txt file in the folder": "links to .txt files in the folder",
             "document beside its .txt file": "documents beside their .txt files",
             "system or lock file": "system or lock files"}
+_LINK = re.compile(r"link to a (\.[\w.]+) file in the folder$")
+
+
+def _plural(kind: str) -> str:
+    if kind in _PLURALS:
+        return _PLURALS[kind]
+    link = _LINK.match(kind)
+    return f"links to {link[1]} files in the folder" if link else kind + "s"
 
 
 def iter_files(paths: Iterable[str | os.PathLike], skipped: Skipped | None = None,
