@@ -658,7 +658,7 @@ def test_an_office_file_under_another_name_is_named_for_what_it_is(tmp_path, nam
     if name.endswith(".txt"):
         assert not article.error and article.title == "Hội nghị tổng kết"
     else:
-        assert "a Word document under another name: name it .docx to read it" in article.error
+        assert "a Word document (.docx) under another name: name it .docx to read it" in article.error
     (tmp_path / name).write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))  # an .xls or .doc: "binary file"
     (article,) = read_articles(tmp_path / name)
     assert "an Office 97-2003 file (.xls or .doc) under another name: open it and save it as .xlsx" in article.error

@@ -1,6 +1,8 @@
 """Articles kept as Word (.docx) or OpenDocument (.odt) documents, one a file, as analysts paste them from a
 newspaper's page (hunt 29 K). Each test builds its tiny documents from their XML parts, written with zipfile."""
+import gzip
 import logging
+import struct
 import subprocess
 import sys
 import zipfile
@@ -129,6 +131,33 @@ def test_a_docx_text_is_its_body_as_word_shows_it(tmp_path):
     assert article.title == "Hội nghị tổng kết"
 
 
+def test_a_docx_symbol_is_read_as_its_character(tmp_path):
+    """Word's Insert > Symbol (w:sym) was dropped: "30°C" read "30C". A Symbol-font character is its Unicode one, a
+    picture font's (Wingdings) is none."""
+    def symbol(font, code):
+        return f'<w:r><w:sym w:font="{font}" w:char="{code}"/></w:r>'
+    write_docx(tmp_path / "a.docx",
+               '<w:p><w:r><w:t>Nhiệt độ 30</w:t></w:r>' + symbol("Symbol", "F0B0") + '<w:r><w:t>C, lượng mưa '
+               '</w:t></w:r>' + symbol("Symbol", "F0B3") + '<w:r><w:t xml:space="preserve"> 50 mm</w:t></w:r>'
+               + symbol("Wingdings", "F0FC") + symbol("Symbol", "F0FF") + symbol("Times New Roman", "2013")
+               + '<w:r><w:t xml:space="preserve"> </w:t></w:r>' + symbol("Symbol", "F061") + symbol("Symbol", "F032")
+               + '</w:p>' + paragraph(TEXT))
+    [article] = read(tmp_path)
+    assert article.raw == f"Nhiệt độ 30°C, lượng mưa ≥ 50 mm– α2\n{TEXT}"
+
+
+def test_a_hidden_run_in_a_text_box_hides_no_more(tmp_path):
+    """Hidden was a flag of the reader, not of a run: a hidden run in a text box hid the rest of the run the box is
+    anchored in; and a tab stop of the box's paragraph was read as a tab."""
+    write_docx(tmp_path / "a.docx",
+               '<w:p><w:r><w:t xml:space="preserve">Neo </w:t><w:drawing><w:txbxContent><w:p><w:pPr><w:tabs>'
+               '<w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr><w:r><w:t>Hộp</w:t></w:r><w:r><w:rPr><w:vanish/>'
+               '</w:rPr><w:t>ẨN</w:t><w:tab/></w:r></w:p></w:txbxContent></w:drawing>'
+               '<w:t>sau hộp</w:t><w:tab/><w:t>tiếp</w:t></w:r></w:p>' + paragraph(TEXT))
+    [article] = read(tmp_path)
+    assert article.raw == f"Neo sau hộp tiếp\nHộp\n{TEXT}"
+
+
 def test_an_odt_text_is_its_body_as_libreoffice_shows_it(tmp_path):
     """Spans joined, white space collapsed as ODF reads it (its extra spaces written <text:s/>), a list's items and a
     table's cells a line each; comments, footnotes, a picture's alternative text and the tracked changes' record (the
@@ -147,6 +176,41 @@ def test_an_odt_text_is_its_body_as_libreoffice_shows_it(tmp_path):
               '</table:table-row></table:table>')
     [article] = read(tmp_path)
     assert article.raw == "Hội nghị tổng kết\nSáng 5/7,  Ban Dân vận họp.\nDòng hai.\nÝ một\nÔ một"
+
+
+def test_odt_hidden_text_is_not_read(tmp_path):
+    """LibreOffice neither shows nor prints hidden text, and the docs say it is not read: it was, each kind of it (a
+    span or a paragraph of a hidden automatic style, a hidden section, hidden-text and hidden-paragraph fields)."""
+    write_odt(tmp_path / "a.odt",
+              '<text:p>Sáng 5/7, Ban Dân vận<text:span text:style-name="T1"> CHỮ ẨN</text:span> Tỉnh ủy họp.'
+              '<text:span text:style-name="T2"> hiện</text:span></text:p>'
+              '<text:p text:style-name="P1">ĐOẠN KIỂU ẨN</text:p>'
+              '<text:section text:name="S1" text:display="none"><text:p>ĐOẠN TRONG MỤC ẨN</text:p></text:section>'
+              '<text:section text:name="S2"><text:p>Mục hiện</text:p></text:section>'
+              '<text:p>Hiện<text:hidden-text text:condition="ooow:1" text:string-value="ẨN" text:is-hidden="true">'
+              'ẨN</text:hidden-text> tiếp<text:hidden-text text:condition="ooow:0" text:string-value="x" '
+              'text:is-hidden="false"> điều kiện sai</text:hidden-text></text:p>'
+              '<text:p>ĐOẠN ẨN<text:hidden-paragraph text:condition="ooow:1" text:is-hidden="true"/></text:p>'
+              '<text:p>Đoạn hiện<text:hidden-paragraph text:condition="ooow:0" text:is-hidden="false"/></text:p>',
+              automatic_styles='<style:style style:name="T1" style:family="text"><style:text-properties '
+              'text:display="none"/></style:style><style:style style:name="T2" style:family="text">'
+              '<style:text-properties text:display="true"/></style:style><style:style style:name="P1" '
+              'style:family="paragraph"><style:text-properties text:display="none"/></style:style>')
+    [article] = read(tmp_path)
+    assert article.raw == ("Sáng 5/7, Ban Dân vận Tỉnh ủy họp. hiện\nMục hiện\nHiện tiếp điều kiện sai\n"
+                           "Đoạn hiện")
+
+
+def test_an_odt_title_field_is_read_though_a_pictures_svg_title_is_not(tmp_path):
+    """Elements passed over are matched by namespace and name: "title" meant for a picture's svg:title also dropped
+    text:title, a field that shows the document's title in the body ("Bài:  đăng lại")."""
+    write_odt(tmp_path / "a.odt",
+              '<text:p>Bài: <text:title>Gặp mặt đầu xuân</text:title> đăng lại<draw:frame xmlns:draw="urn:oasis:'
+              'names:tc:opendocument:xmlns:drawing:1.0" '
+              'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0">'
+              '<svg:title>ẢNH</svg:title><svg:desc>MÔ TẢ</svg:desc></draw:frame></text:p>')
+    [article] = read(tmp_path)
+    assert article.raw == "Bài: Gặp mặt đầu xuân đăng lại"
 
 
 def test_the_size_limit_counts_the_text_not_the_pictures(tmp_path):
@@ -214,9 +278,9 @@ BROKEN = {  # name: (how it is made, what its error says)
     "text.docx": (lambda path: path.write_text(f"Hội nghị\n{TEXT}", encoding="utf-8"),
                   "not a Word or OpenDocument document despite its name (it is no zip"),
     "sheet.odt": (lambda path: _sheet(path),
-                  "an OpenDocument file that is not a text (application/vnd.oasis.opendocument.spreadsheet)"),
+                  "an OpenDocument spreadsheet (.ods) under another name: save it as .xlsx or CSV UTF-8"),
     "workbook.docx": (lambda path: zipfile.ZipFile(path, "w").writestr("xl/workbook.xml", "<workbook/>"),
-                      "a zip that holds no Word or OpenDocument text (an Excel workbook: name it .xlsx"),
+                      "an Excel workbook (.xlsx) under another name: name it .xlsx to read it"),
     "empty.docx": (lambda path: write_docx(path, "<w:p/>"), "no text in the article"),
 }
 
@@ -272,6 +336,30 @@ def test_a_word_document_named_txt_or_doc_is_read_as_one(tmp_path, caplog):
                                                              ("b", "Gặp mặt đầu xuân", None)]
     assert "a.txt: a Word document (.docx) under the name .txt: read as one" in caplog.text
     assert "b.doc: a Word document (.docx) under the name .doc: read as one" in caplog.text
+
+
+def test_an_office_zip_is_named_alike_whatever_name_it_has(tmp_path, caplog):
+    """Two homes disagreed on what a zip is: a LibreOffice spreadsheet named .txt was "a OpenDocument document (.odt)
+    under the name .txt: read as one" (by its content.xml), then refused as no text (by its mimetype); a workbook
+    named .docx and named .txt had two wordings. One reads the mimetype, one words what each is."""
+    _sheet(tmp_path / "sheet.txt")
+    _sheet(tmp_path / "sheet.odt")
+    for name in ("book.docx", "book.txt"):
+        with zipfile.ZipFile(tmp_path / name, "w") as archive:
+            archive.writestr("[Content_Types].xml", "<Types/>")
+            archive.writestr("xl/workbook.xml", "<workbook/>")
+    write_odt(tmp_path / "text.txt", f"<text:p>Hội nghị tổng kết</text:p><text:p>{TEXT}</text:p>")
+    with caplog.at_level(logging.WARNING):
+        names = ("sheet.txt", "sheet.odt", "book.docx", "book.txt", "text.txt")
+        articles = dict(zip(names, read([tmp_path / name for name in names])))
+    sheet = "an OpenDocument spreadsheet (.ods) under another name: save it as .xlsx or CSV UTF-8 to read it"
+    book = "an Excel workbook (.xlsx) under another name: name it .xlsx to read it (or save it as CSV UTF-8)"
+    assert {name: a.error for name, a in articles.items()} == {
+        "sheet.txt": f"{tmp_path / 'sheet.txt'}: {sheet}", "sheet.odt": f"{tmp_path / 'sheet.odt'}: {sheet}",
+        "book.docx": f"{tmp_path / 'book.docx'}: {book}", "book.txt": f"{tmp_path / 'book.txt'}: {book}",
+        "text.txt": None}
+    assert "sheet.txt: a" not in caplog.text.replace(f"sheet.txt: {sheet}", "")
+    assert "text.txt: an OpenDocument text (.odt) under the name .txt: read as one" in caplog.text
 
 
 def test_the_command_line_reads_a_folder_of_documents(tmp_path):
@@ -338,6 +426,16 @@ def test_a_document_given_as_extra_is_told_it_holds_no_label(tmp_path):
     said = " ".join(result.output.split())
     assert result.exit_code == 2 and f"--extra {document}: a .docx article ({document})" in said, said
     assert "holds a text, never a label" in said
+    # named by its whole suffix: a gzipped .txt was "a .gz article", a folder of documents "a folder of .txt articles"
+    (tmp_path / "docs").mkdir()
+    write_docx(tmp_path / "docs" / "c.docx", paragraph("Hội nghị tổng kết") + paragraph(TEXT))
+    with gzip.open(tmp_path / "bai.txt.gz", "wt", encoding="utf-8") as handle:
+        handle.write(f"Hội nghị tổng kết\n{TEXT}")
+    for extra, what in ((tmp_path / "bai.txt.gz", "a .txt.gz article"),
+                        (tmp_path / "docs", "a folder of .docx articles")):
+        result = CliRunner().invoke(cli, ["train", str(corpus), "--extra", str(extra), "--out", str(tmp_path / "m")])
+        said = " ".join(result.output.split())
+        assert result.exit_code == 2 and f"--extra {extra}: {what} (" in said, said
 
 
 def test_a_templates_hundreds_of_styles_cost_no_parse(tmp_path, monkeypatch):
@@ -487,3 +585,44 @@ def test_a_part_inflating_hundreds_of_times_over_is_refused_before_it_is_parsed(
     articles = {a.id: a for a in read(tmp_path)}
     assert "word/document.xml inflates" in articles["bomb"].error and "times over (a zip bomb" in articles["bomb"].error
     assert not articles["fine"].error
+
+
+def test_a_zip_of_too_many_members_is_refused_before_it_is_opened(tmp_path, monkeypatch):
+    """zipfile lists every member as it opens a zip, about 1 KB each (500,000 empty members cost 500 MB before any
+    check): the count the end record declares is read first, and the zip64 record's (zipfile's), so that an end record
+    that understates it does not let it by."""
+    many = write_docx(tmp_path / "many.docx", paragraph(TEXT), parts={f"x/{i}": "" for i in range(30_000)})
+    data = many.read_bytes()
+    end = data.rindex(b"PK\x05\x06")
+    members, size, offset = struct.unpack_from("<HLL", data, end + 10)
+    # the same zip with an end record that says 3 members in 100 bytes, and a zip64 record and locator that tell the
+    # truth (as zipfile reads them)
+    zip64 = struct.pack("<4sQ2H2L4Q", b"PK\x06\x06", 44, 45, 45, 0, 0, members, members, size, offset)
+    lying = (data[:end] + zip64 + struct.pack("<4sLQL", b"PK\x06\x07", 0, end, 1)
+             + struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, 3, 3, 100, offset, 0))
+    (tmp_path / "lying.docx").write_bytes(lying)
+    opened = []
+    monkeypatch.setattr(zipfile.ZipFile, "_RealGetContents",
+                        lambda self, real=zipfile.ZipFile._RealGetContents: opened.append(1) or real(self))
+    articles = read(tmp_path)
+    assert [(a.id, a.error.split(": ", 1)[1][:39] if a.error else None) for a in articles] == [
+        ("lying", "a zip that lists 30,003 members (a list"), ("many", "a zip that lists 30,003 members (a list")]
+    assert "not opened" in articles[0].error and not opened
+    # and a document of a few parts is read as it was
+    (tmp_path / "ok").mkdir()
+    write_docx(tmp_path / "ok" / "a.docx", paragraph(TEXT))
+    assert [a.raw for a in read(tmp_path / "ok")] == [TEXT]
+
+
+def test_a_link_to_a_document_in_the_folder_is_named_for_what_it_is(tmp_path, caplog):
+    """A link to a document the folder's walk reads as itself was noted as "link to a .txt file"."""
+    write_docx(tmp_path / "a.docx", paragraph("Hội nghị tổng kết") + paragraph(TEXT))
+    write_odt(tmp_path / "c.odt", f"<text:p>Gặp mặt đầu xuân</text:p><text:p>{TEXT}</text:p>")
+    (tmp_path / "b.docx").symlink_to(tmp_path / "a.docx")
+    (tmp_path / "d.odt").symlink_to(tmp_path / "c.odt")
+    (tmp_path / "e.odt").symlink_to(tmp_path / "c.odt")
+    with caplog.at_level(logging.WARNING):
+        assert [a.id for a in read(tmp_path)] == ["a", "c"]
+    assert "1 link to a .docx file in the folder not read (e.g. 'b.docx'): the file it names is read" in caplog.text
+    assert "2 links to .odt files in the folder not read (e.g. 'd.odt'): the file it names is read" in caplog.text
+    assert ".txt" not in caplog.text

@@ -28,6 +28,8 @@ from pathlib import Path
 from xml.parsers import expat
 
 from ..errors import InputError
+from .files import (ODF_CONTENT, OLE2_MAGIC, ZIP_MAGIC, crowded_zip, office_kind,
+                    office_problem)
 
 # the names a word processor gives its documents that this module reads (a macro-enabled .docm holds its text as a
 # .docx does)
@@ -41,9 +43,7 @@ HEADING_WITHIN = 5
 # _XML_FLOOR whatever --max-bytes is, before it is taken for a zip bomb (streamed, it costs time, not memory)
 _XML_PER_TEXT_BYTE, _XML_FLOOR = 16, 64 * 2**20
 
-_ZIP, _OLE2 = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _MAIN_RELATION = "/officeDocument"  # the relationship type that names a .docx's main part (Transitional or Strict)
-_ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 _PROTECTED = ("protected by a password: open it, remove the password (Word: File > Info > Protect Document; "
               "LibreOffice: File > Properties > Security) and save it again to read it")
 
@@ -64,22 +64,26 @@ def document_text(path: Path, max_bytes: int) -> DocumentText:
     kind of file under the name; `TextTooLong` a text over `max_bytes`."""
     with open(path, "rb") as handle:
         head = handle.read(8)
-    if head.startswith(_OLE2):
+    if head.startswith(OLE2_MAGIC):
         raise InputError(f"{path}: {_PROTECTED}" if _encrypted_office_file(path) else
                          f"{path}: a Word 97-2003 document (.doc) under the name {path.suffix}: open it in Word or "
                          "LibreOffice and save it as Word Document (.docx) or Plain Text (.txt, UTF-8) to read it")
-    if not head.startswith(_ZIP):
+    if not head.startswith(ZIP_MAGIC):
         raise InputError(f"{path}: not a Word or OpenDocument document despite its name (it is no zip, as a .docx and "
                          "an .odt are): open it in a word processor and save it as .docx or Plain Text to read it"
                          if head.strip() else f"{path}: empty file")
+    if crowded := crowded_zip(path):
+        raise InputError(f"{path}: {crowded}")
     try:
         with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
-            if _ODT_PART in names:
+            kind = office_kind(archive, lambda name: _open_part(archive, name, path))
+            if kind == ".odt":
                 return _read_odt(archive, path, max_bytes)
-            main = _main_part(archive, names, path, max_bytes)
-            if main is None:
-                raise InputError(f"{path}: a zip that holds no Word or OpenDocument text ({_what_zip(names)})")
+            main = _main_part(archive, set(archive.namelist()), path, max_bytes) if kind in (".docx", None) else None
+            if main is None:  # (a workbook, slides, an OpenDocument spreadsheet, … under a document's name)
+                raise InputError(f"{path}: " + (office_problem(kind) or "a zip that holds no Word or OpenDocument "
+                                                "text (an archive: extract its files into a folder and give that "
+                                                "folder)"))
             return _read_docx(archive, main, path, max_bytes)
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError, ValueError) as exc:
         # (a file cut short by a download or a copy, a damaged member, a compression zipfile does not read)
@@ -99,14 +103,6 @@ def _encrypted_office_file(path: Path) -> bool:
     return False
 
 
-def _what_zip(names: set[str]) -> str:
-    if "xl/workbook.xml" in names:
-        return "an Excel workbook: name it .xlsx to read it"
-    if "ppt/presentation.xml" in names:
-        return "a PowerPoint presentation: save its text as Plain Text (.txt, UTF-8) to read it"
-    return "an archive: extract its files into a folder and give that folder"
-
-
 def _main_part(archive: zipfile.ZipFile, names: set[str], path: Path, max_bytes: int) -> str | None:
     """The name of a .docx's main part, as its package's relationships name it (word/document.xml as Word
     writes it), or None for a zip that is no Word document."""
@@ -121,23 +117,15 @@ def _main_part(archive: zipfile.ZipFile, names: set[str], path: Path, max_bytes:
     return "word/document.xml" if "word/document.xml" in names else None
 
 
-_ODT_PART = "content.xml"
-
-
 def _read_odt(archive: zipfile.ZipFile, path: Path, max_bytes: int) -> DocumentText:
-    if "mimetype" in archive.namelist():
-        with _open_part(archive, "mimetype", path) as part:
-            kind = part.read(100).strip()
-        if kind != _ODT_MIMETYPE:  # a spreadsheet or slides of LibreOffice's: no article's text
-            raise InputError(f"{path}: an OpenDocument file that is not a text ({kind.decode('ascii', 'replace')}): "
-                             "save its text as .odt, .docx or Plain Text to read it")
+    """An OpenDocument text's (its kind read by `files.office_kind`)."""
     if "META-INF/manifest.xml" in archive.namelist():
         with _open_part(archive, "META-INF/manifest.xml", path) as part:
             manifest = part.read(1 << 20)
         if b"encryption-data" in manifest:  # LibreOffice encrypts each part and says so in its manifest
             raise InputError(f"{path}: {_PROTECTED}")
     text = _OdtText(path, max_bytes)
-    _parse(archive, _ODT_PART, text, path, max_bytes)
+    _parse(archive, ODF_CONTENT, text, path, max_bytes)
     return text.result(bool)
 
 
@@ -306,18 +294,51 @@ class _Paragraphs(_Handler):
 # Word's elements whose content is no part of the text as it reads: a tracked deletion (and a move's old place), the
 # fallback a text box is given beside its modern form (the same text again), the properties a tracked change replaced
 _DOCX_SKIPPED = frozenset({"del", "moveFrom", "Fallback", "pPrChange", "rPrChange"})
-# and what stands for a character: a tab as a space, a line break (a manual one, a page's or a column's) a new line
+# and what stands for a character in a run: a tab as a space, a line break (a manual one, a page's or a column's) a new
+# line; a symbol (w:sym) by its font and code (`_symbol`)
 _DOCX_CHARACTERS = {"tab": " ", "ptab": " ", "br": "\n", "cr": "\n", "noBreakHyphen": "-"}
+# Word's Insert > Symbol in the Symbol font: the character's code is F0 and its place in the font, which is not
+# Unicode's. Those an article uses (a degree, a unit's or a formula's sign, an arrow, a Greek letter); one not here is
+# dropped, as a picture font's (Wingdings: a tick, a hand) is
+_SYMBOL_FONT = dict(zip(
+    b"\x22\x24\x27\x2d\x44\x46\x47\x4c\x50\x53\x57\x61\x62\x63\x64\x65\x66\x67\x6c\x6d\x70\x71\x72\x73\x74\x77"
+    b"\xa2\xa3\xa5\xab\xac\xad\xae\xaf\xb0\xb1\xb2\xb3\xb4\xb7\xb8\xb9\xbb\xbc\xd6\xd7\xdb\xde",
+    "∀∃∋−ΔΦΓΛΠΣΩαβχδεφγλμπθρστω′≤∞↔←↑→↓°±″≥×•÷≠≈…√⋅⇔⇒"))
+
+
+def _symbol(attributes: dict) -> str:
+    """The character a w:sym stands for: by `_SYMBOL_FONT` in the Symbol font, as it is in a font that maps Unicode,
+    nothing in a picture font or for a code in Unicode's private use area."""
+    values = {_local(key): value for key, value in attributes.items()}
+    try:
+        code = int(values.get("char", ""), 16)
+    except ValueError:
+        return ""
+    font = values.get("font", "").casefold()
+    if font == "symbol":
+        place = code - 0xF000 if 0xF000 <= code <= 0xF0FF else code
+        # (its digits and most of ASCII's punctuation are ASCII's)
+        return _SYMBOL_FONT.get(place) or (chr(place) if 0x20 <= place < 0x40 and place not in b'"$\'*' else "")
+    if "dings" in font or "marlett" in font or 0xE000 <= code <= 0xF8FF or not 0x20 <= code <= 0x10FFFF:
+        return ""  # (Wingdings, Webdings: pictures)
+    return chr(code)
 
 
 class _DocxText(_Paragraphs):
     def __init__(self, path: Path, max_bytes: int):
         super().__init__(path, max_bytes)
-        self.in_text = self.hidden = False
-        self.runs = 0  # depth inside runs: a tab is a character there, a tab stop in a paragraph's properties
+        self.in_text = False
+        # whether each run open, innermost last, is hidden: a hidden run in a text box hid the rest of the run the box
+        # is anchored in
+        self.hidden: list[bool] = []
+        # the elements open, innermost last, by what matters here ("r", "rPr", else ""): a tab is a character where its
+        # parent is a run, a tab stop in a paragraph's properties (a text box's inside a run too)
+        self.elements: list[str] = []
 
     def start(self, name: str, attributes: dict) -> None:
         local = _local(name)
+        parent = self.elements[-1] if self.elements else ""
+        self.elements.append(local if local in ("r", "rPr") else "")
         if local in _DOCX_SKIPPED:
             self.skipping += 1
         elif self.skipping:
@@ -325,14 +346,14 @@ class _DocxText(_Paragraphs):
         elif local == "p":
             self.open_paragraph([None, False])  # (its style's id, whether its outline level is the top)
         elif local == "r":
-            self.runs += 1
-            self.hidden = False
+            self.hidden.append(False)
         elif local == "t":
             self.in_text = True
-        elif local in _DOCX_CHARACTERS and self.runs and not self.hidden:
-            self.add(_DOCX_CHARACTERS[local])
-        elif local == "vanish":  # hidden text (Word's Font > Hidden): not shown, not printed
-            self.hidden = _on(attributes)
+        elif parent == "r" and (local in _DOCX_CHARACTERS or local == "sym"):
+            if not self.hidden[-1]:
+                self.add(_symbol(attributes) if local == "sym" else _DOCX_CHARACTERS[local])
+        elif local == "vanish" and parent == "rPr" and self.elements[-3:-2] == ["r"]:
+            self.hidden[-1] = _on(attributes)  # hidden text (Word's Font > Hidden): not shown, not printed
         elif local == "pStyle" and self.open:
             self.open[-1][1][0] = _value(attributes)
         elif local == "outlineLvl" and self.open:
@@ -340,19 +361,20 @@ class _DocxText(_Paragraphs):
 
     def end(self, name: str) -> None:
         local = _local(name)
+        self.elements.pop()
         if local in _DOCX_SKIPPED:
             self.skipping -= 1
         elif self.skipping:
             return
         elif local == "t":
             self.in_text = False
-        elif local == "r":
-            self.runs -= 1
+        elif local == "r" and self.hidden:
+            self.hidden.pop()
         elif local == "p" and self.open:
             self.close_paragraph()
 
     def data(self, text: str) -> None:
-        if self.in_text and not self.hidden:
+        if self.in_text and not (self.hidden and self.hidden[-1]):
             self.add(text)
 
 
@@ -365,46 +387,79 @@ def _on(attributes: dict) -> bool:
     return _value(attributes) not in ("0", "false", "off")
 
 
+# OpenDocument's namespaces (expat gives an element's name as "namespace local")
+_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+_STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+_SVG = "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
 # OpenDocument's elements whose content is no part of the text: a comment (inside the paragraph it notes), a
 # footnote's or an endnote's body, the tracked changes' record (which holds the deleted text), a heading's number, a
-# picture's title and description (its alternative text, inside the paragraph it stands in)
-_ODT_SKIPPED = frozenset({"annotation", "note", "tracked-changes", "number", "title", "desc"})
+# picture's title and description (its alternative text, inside the paragraph it stands in). By namespace and name:
+# text:title is a field that shows the document's title in the body, svg:title a picture's
+_ODT_SKIPPED = frozenset({f"{_OFFICE} annotation", f"{_TEXT} note", f"{_TEXT} tracked-changes", f"{_TEXT} number",
+                          f"{_SVG} title", f"{_SVG} desc"})
 _ODT_SPACES = re.compile(r"[ \t\r\n]+")  # collapsed to one space, as ODF reads a paragraph's white space
+_ODT_PARAGRAPHS = (f"{_TEXT} p", f"{_TEXT} h")
+_ODT_CHARACTERS = {f"{_TEXT} tab": " ", f"{_TEXT} line-break": "\n"}
 
 
 class _OdtText(_Paragraphs):
+    """Hidden text is not read, as LibreOffice neither shows nor prints it: a paragraph or span whose automatic style
+    hides its characters (Format > Character > Font Effects > Hidden: `text:display="none"`), a hidden section, a
+    hidden-text field and a hidden-paragraph field whose condition holds."""
+
     def __init__(self, path: Path, max_bytes: int):
         super().__init__(path, max_bytes)
         self.parents: dict[str, str] = {}  # an automatic style: the style it is based on ("P1": "Title")
+        self.hiding: set[str] = set()  # the automatic styles that hide their text
+        self.style = ""  # the style being defined
+        self.skips: list[bool] = []  # for each element open, whether it added to `skipping`
+        self.hidden_paragraphs: set[int] = set()  # the depths of the open paragraphs a hidden-paragraph field hides
 
     def start(self, name: str, attributes: dict) -> None:
-        local = _local(name)
-        if local in _ODT_SKIPPED:
-            self.skipping += 1
-            return
-        if self.skipping or local not in ("style", "p", "h", "s", "tab", "line-break"):
-            return
         values = {_local(key): value for key, value in attributes.items()}
-        if local == "style" and "parent-style-name" in values:
-            self.parents[values.get("name", "")] = values["parent-style-name"]
-        elif local in ("p", "h"):
+        skip = name in _ODT_SKIPPED or self._hidden(name, values)
+        self.skips.append(skip)
+        if skip:
+            self.skipping += 1
+        if self.skipping:
+            return
+        if name == f"{_STYLE} style":
+            self.style = values.get("name", "")
+            if "parent-style-name" in values:
+                self.parents[self.style] = values["parent-style-name"]
+        elif name == f"{_STYLE} text-properties" and values.get("display") == "none":
+            self.hiding.add(self.style)
+        elif name in _ODT_PARAGRAPHS:
             style = values.get("style-name", "")
-            self.open_paragraph(local == "h" and values.get("outline-level", "1") == "1"
+            self.hidden_paragraphs.discard(len(self.open) + 1)
+            self.open_paragraph(name == f"{_TEXT} h" and values.get("outline-level", "1") == "1"
                                 or "Title" in (style, self.parents.get(style)))
-        elif local == "s":  # (spaces that white space's collapsing would make one: a few at most)
+        elif name == f"{_TEXT} s":  # (spaces that white space's collapsing would make one: a few at most)
             count = values.get("c", "1")
             self.add(" " * min(int(count), 8) if count.isdigit() else " ")
-        elif local == "tab":
-            self.add(" ")
-        elif local == "line-break":
-            self.add("\n")
+        elif name in _ODT_CHARACTERS:
+            self.add(_ODT_CHARACTERS[name])
+        elif name == f"{_TEXT} hidden-paragraph" and values.get("is-hidden") == "true" and self.open:
+            self.hidden_paragraphs.add(len(self.open))
+
+    def _hidden(self, name: str, values: dict) -> bool:
+        """Whether an element is text that LibreOffice hides."""
+        if name == f"{_TEXT} section":
+            return values.get("display") == "none"
+        if name == f"{_TEXT} hidden-text":
+            return values.get("is-hidden") == "true"
+        return values.get("style-name") in self.hiding and name in (*_ODT_PARAGRAPHS, f"{_TEXT} span")
 
     def end(self, name: str) -> None:
-        local = _local(name)
-        if local in _ODT_SKIPPED:
+        if self.skips.pop():
             self.skipping -= 1
-        elif not self.skipping and local in ("p", "h") and self.open:
-            self.close_paragraph()
+        elif not self.skipping and name in _ODT_PARAGRAPHS and self.open:
+            if len(self.open) in self.hidden_paragraphs:  # (what it held, a text box's lines too, with it)
+                self.hidden_paragraphs.discard(len(self.open))
+                self.open.pop()
+            else:
+                self.close_paragraph()
 
     def data(self, text: str) -> None:
         self.add(_ODT_SPACES.sub(" ", text))

@@ -7,6 +7,7 @@ import io
 import itertools
 import logging
 import re
+import struct
 import zipfile
 import zlib
 from pathlib import Path
@@ -17,6 +18,9 @@ from ..errors import InputError
 log = logging.getLogger(__name__)
 
 _GZIP_MAGIC = b"\x1f\x8b"
+# how a zip starts (a .docx, an .odt, an .xlsx: `documents`), and an Office 97-2003 file (OLE2: a .doc, an .xls, and a
+# .docx protected by a password)
+ZIP_MAGIC, OLE2_MAGIC = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 class _Gunzip(io.RawIOBase):
@@ -81,7 +85,7 @@ class _Gunzip(io.RawIOBase):
 
 
 # compressed data that is not read: one clear error instead of a line of junk per line
-_OTHER_COMPRESSION = {b"BZh": "bzip2", b"\xfd7zXZ\x00": "xz", b"PK\x03\x04": "zip", b"\x28\xb5\x2f\xfd": "zstd",
+_OTHER_COMPRESSION = {b"BZh": "bzip2", b"\xfd7zXZ\x00": "xz", ZIP_MAGIC: "zip", b"\x28\xb5\x2f\xfd": "zstd",
                       b"7z\xbc\xaf\x27\x1c": "7-Zip"}
 
 
@@ -115,7 +119,7 @@ _DOCUMENTS = {
 }
 # the bytes such documents start with: RTF and PDF say what they are; a zip (.docx, .odt, .pages) or an Office
 # 97-2003 file (.doc, .xls) is named by its name
-_CONTAINERS = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+_CONTAINERS = (ZIP_MAGIC, OLE2_MAGIC)
 
 
 def document_problem(suffix: str) -> str | None:
@@ -146,35 +150,121 @@ def document(head: bytes, name: str) -> str | None:
 
 
 # What a zip holds when it is an Office file, by a file only that kind holds: a workbook, a document or a slide show
-# of Office (Open XML) or of OpenDocument, given under another name (a workbook saved or renamed "articles.csv", as
-# some portals' "CSV" exports are): "zip-compressed data: decompress it first" sent a user to unzip its XML
-_OFFICE_PARTS = {"xl/workbook.xml": ".xlsx", "word/document.xml": ".docx", "ppt/presentation.xml": ".pptx",
-                 "content.xml": ".odt"}
+# of Office (Open XML), given under another name (a workbook saved or renamed "articles.csv", as some portals' "CSV"
+# exports are): "zip-compressed data: decompress it first" sent a user to unzip its XML
+_OFFICE_PARTS = {"xl/workbook.xml": ".xlsx", "word/document.xml": ".docx", "ppt/presentation.xml": ".pptx"}
+# and an OpenDocument file, which holds its content.xml whatever its kind, by the media type its "mimetype" member
+# names (a LibreOffice spreadsheet was taken for a text, its cells for an article's lines)
+ODF_CONTENT = "content.xml"
+_OPENDOCUMENT_TYPES = {f"application/vnd.oasis.opendocument.{kind}": suffix for kind, suffix in (
+    ("text", ".odt"), ("text-template", ".ott"), ("text-master", ".odm"), ("spreadsheet", ".ods"),
+    ("spreadsheet-template", ".ots"), ("presentation", ".odp"), ("presentation-template", ".otp"),
+    ("graphics", ".odg"), ("graphics-template", ".otg"), ("chart", ".odc"), ("formula", ".odf"), ("image", ".odi"),
+    ("database", ".odb"))}
+# What each is, and what to do with one given under another name: one wording wherever it is met (in a folder, as
+# an article's .txt, as a .docx). (A .docx or .odt saved as .txt is read as one: `read.read_file`.)
+_AS_PLAIN_TEXT = "save its text as Plain Text (.txt, UTF-8) to read it"
+_OFFICE_KINDS = {
+    ".xlsx": ("an Excel workbook", "name it .xlsx to read it (or save it as CSV UTF-8)"),
+    ".pptx": ("a PowerPoint presentation", _AS_PLAIN_TEXT),
+    ".docx": ("a Word document", "name it .docx to read it"),
+    ".odt": ("an OpenDocument text", "name it .odt to read it"),
+    ".ott": ("an OpenDocument text template", "open it in LibreOffice and save it as .odt to read it"),
+    ".odm": ("an OpenDocument master document", "open it in LibreOffice and save it as .odt to read it"),
+    ".ods": ("an OpenDocument spreadsheet", _AS_TABLE), ".ots": ("an OpenDocument spreadsheet template", _AS_TABLE),
+    ".odp": ("an OpenDocument presentation", _AS_PLAIN_TEXT),
+    ".otp": ("an OpenDocument presentation template", _AS_PLAIN_TEXT),
+    ".odg": ("an OpenDocument drawing", _AS_PLAIN_TEXT), ".otg": ("an OpenDocument drawing template", _AS_PLAIN_TEXT),
+    ".odc": ("an OpenDocument chart", _AS_PLAIN_TEXT), ".odf": ("an OpenDocument formula", _AS_PLAIN_TEXT),
+    ".odi": ("an OpenDocument image", _AS_PLAIN_TEXT), ".odb": ("a LibreOffice Base database", _AS_EXPORT),
+}
 
 
-def office_document(source) -> str | None:
-    """The suffix of the Office file the zip `source` (a path or a binary file) is (`_OFFICE_PARTS`: ".docx",
-    ".odt", …); None for any other file."""
-    try:
-        with zipfile.ZipFile(source) as archive:
-            names = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        return None
+def office_name(suffix: str) -> str:
+    """What the Office file of `office_kind`'s `suffix` is, in words: "a Word document (.docx)"."""
+    return f"{_OFFICE_KINDS[suffix][0]} ({suffix})"
+
+
+def office_kind(archive: zipfile.ZipFile, open_part=None) -> str | None:
+    """The suffix of the Office file the open zip `archive` is: by a part only that kind holds (`_OFFICE_PARTS`), an
+    OpenDocument file by its mimetype member (".odt" without one, as an .odt was read); None for any other zip.
+    `open_part(name)` opens a member (the document reader's, which refuses one the zip encrypts); without it, an
+    encrypted mimetype is taken for a text's, which the reader then refuses."""
+    names = set(archive.namelist())
+    if ODF_CONTENT in names:
+        if "mimetype" not in names or (open_part is None and archive.getinfo("mimetype").flag_bits & 0x1):
+            return ".odt"
+        with (open_part or archive.open)("mimetype") as part:
+            return _OPENDOCUMENT_TYPES.get(part.read(100).strip().decode("ascii", "replace"))
     return next((suffix for part, suffix in _OFFICE_PARTS.items() if part in names), None)
 
 
-def zipped_document(source) -> str | None:
-    """What the zip `source` (a path or a binary file) is and what to do, when it is an Office file (`_OFFICE_PARTS`);
-    None for any other zip."""
-    suffix = office_document(source)
-    if suffix == ".xlsx":
-        return "an Excel workbook (.xlsx) under another name: name it .xlsx to read it (or save it as CSV UTF-8)"
-    if suffix == ".pptx":
-        return "a PowerPoint presentation, not plain text: save its text as Plain Text (.txt, UTF-8) to read it"
-    if suffix in (".docx", ".odt"):  # (a .txt that is one is read as one: `read.read_file`)
-        return (f"a{' Word' if suffix == '.docx' else 'n OpenDocument'} document under another name: name it "
-                f"{suffix} to read it")
+def office_problem(suffix: str | None) -> str | None:
+    """What the Office file of `office_kind`'s `suffix` is, given under another name, and what to do; None for no
+    Office file."""
+    what, advice = _OFFICE_KINDS.get(suffix, (None, None))
+    return f"{what} ({suffix}) under another name: {advice}" if what else None
+
+
+# What zipfile lists of a zip as it opens it, before anything can be checked, costs about 1 KB a member (500,000
+# empty members: 500 MB): a zip whose end record declares more members than a document holds, or a central
+# directory (their list) over what that many take, is refused before it is opened. (A document holds tens of parts, one
+# of a thousand pictures a thousand.)
+ZIP_MAX_MEMBERS = 10_000
+_ZIP_MAX_DIRECTORY = ZIP_MAX_MEMBERS * 128  # (a member is listed in 46 bytes and its name)
+_END_RECORD, _END_RECORD64, _LOCATOR64 = struct.Struct("<4s4H2LH"), struct.Struct("<4sQ2H2L4Q"), 20
+
+
+def crowded_zip(source) -> str | None:
+    """What is wrong with the zip `source` (a path or a binary file, left where it was) when its end record (or its
+    zip64 one) declares over `ZIP_MAX_MEMBERS` members or a larger list of them; else None (for a damaged zip too:
+    zipfile says why)."""
+    handle = source if hasattr(source, "read") else open(source, "rb")
+    try:
+        where = handle.tell()
+        size = handle.seek(0, io.SEEK_END)
+        start = max(size - (_END_RECORD.size + 0xFFFF + _LOCATOR64 + _END_RECORD64.size), 0)
+        handle.seek(start)
+        tail = handle.read()
+        handle.seek(where)
+    except OSError:
+        return None
+    finally:
+        if handle is not source:
+            handle.close()
+    # found as zipfile finds it: the file's last bytes when no comment follows it, else the last signature
+    end = len(tail) - _END_RECORD.size
+    if not (tail[end:end + 4] == b"PK\x05\x06" and tail.endswith(b"\x00\x00")):
+        end = tail.rfind(b"PK\x05\x06")
+    if end < 0 or len(tail) - end < _END_RECORD.size:
+        return None
+    members, directory = _END_RECORD.unpack_from(tail, end)[4:6]
+    at64 = end - _LOCATOR64 - _END_RECORD64.size  # (zipfile reads the zip64 record just before its locator)
+    if at64 >= 0 and tail[end - _LOCATOR64:end - _LOCATOR64 + 4] == b"PK\x06\x07" and tail[at64:at64 + 4] == \
+            b"PK\x06\x06":
+        members, directory = _END_RECORD64.unpack_from(tail, at64)[7:9]
+    if members > ZIP_MAX_MEMBERS or directory > _ZIP_MAX_DIRECTORY:
+        return (f"a zip that lists {members:,} members (a list of {directory / 2**20:.1f} MB), over the "
+                f"{ZIP_MAX_MEMBERS:,} a document or an export holds: not opened (a zip bomb's way to fill memory)")
     return None
+
+
+def office_document(source) -> str | None:
+    """`office_kind` of the zip `source` (a path or a binary file): ".docx", ".odt", ".ods", …; None for any other
+    file (a zip too crowded to open, `crowded_zip`, too)."""
+    if crowded_zip(source):
+        return None
+    try:
+        with zipfile.ZipFile(source) as archive:
+            return office_kind(archive)
+    except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError):
+        return None
+
+
+def zipped_document(source) -> str | None:
+    """What the zip `source` (a path or a binary file) is and what to do, when it is an Office file (`office_kind`);
+    None for any other zip."""
+    return office_problem(office_document(source))
 
 
 def open_binary(path: Path):

@@ -27,11 +27,15 @@ TEXT_SUFFIXES = (".txt", ".txt.gz")
 # the files that hold one article each, which a folder's walk reads: text, and documents as analysts keep what they
 # paste from a newspaper's page (Word's .docx, LibreOffice's .odt)
 ARTICLE_SUFFIXES = TEXT_SUFFIXES + DOCUMENT_SUFFIXES
-# what the notes on a folder's other files say it reads
-FOLDER_READS = ".txt, .docx and .odt files"
+# what the notes on a folder's other files say it reads ("only .txt, .docx and .odt files"), and what a folder without
+# an article lacks ("no .txt, .docx or .odt file"): the kinds a user knows (.txt.gz and .docm are read too)
+_READ_KINDS = (".txt", ".docx", ".odt")
+FOLDER_READS = f"{', '.join(_READ_KINDS[:-1])} and {_READ_KINDS[-1]} files"
+FOLDER_HOLDS_NONE = f"no {', '.join(_READ_KINDS[:-1])} or {_READ_KINDS[-1]} file"
 # the name of an article's file ends so, its id without it: what a labels file's `file` cell drops (`labels`), and the
 # endings a path without it is looked for with (`article_file`)
-_ARTICLE_ENDING = re.compile(r"\.(?:txt|docx|docm|odt)$", re.IGNORECASE)
+_ARTICLE_ENDING = re.compile("(?:%s)$" % "|".join(re.escape(suffix) for suffix in (".txt",) + DOCUMENT_SUFFIXES),
+                             re.IGNORECASE)
 _ARTICLE_ENDINGS = tuple(ending for suffix in (".txt",) + DOCUMENT_SUFFIXES for ending in (suffix, suffix.upper()))
 
 
@@ -250,11 +254,10 @@ def _walk(folder: Path, skipped: Skipped, text_field: str = "text", named: froze
           top: Path | None = None) -> Iterator[Path]:
     """The .txt files and documents under `folder` (".TXT" too), in the order of their sorted paths (a document
     beside a .txt file of its name is passed over: the same article, saved as text as dvtopics once asked); what
-    else it holds is
-    counted in `skipped`, unless it plainly holds no articles (`_may_hold_articles`) or is the system's
-    (`_is_system_file`) or dvtopics' own (`_is_working_file`), or is given by its name too (`named`: read as
-    given). So is a link to a .txt file the walk of `top` (the folder given, `folder` by default) reads as itself:
-    an article sorted into a second folder by a link was read twice, and counted twice. A folder that cannot be
+    else it holds is counted in `skipped`, unless it plainly holds no articles (`_may_hold_articles`) or is the
+    system's (`_is_system_file`) or dvtopics' own (`_is_working_file`), or is given by its name too (`named`: read
+    as given). So is a link to an article's file the walk of `top` (the folder given, `folder` by default) reads as
+    itself: an article sorted into a second folder by a link was read twice, and counted twice. A folder that cannot be
     listed is given itself, so that the reader reports it instead of its articles going missing unseen."""
     top = folder if top is None else top
     try:
@@ -278,7 +281,9 @@ def _walk(folder: Path, skipped: Skipped, text_field: str = "text", named: froze
             skipped.setdefault("document beside its .txt file", [0, entry.name])[0] += 1
         elif entry.name.lower().endswith(ARTICLE_SUFFIXES):
             if entry.is_symlink() and os.path.isfile(path) and walked_by(os.path.realpath(path), top):
-                skipped.setdefault("link to a .txt file in the folder", [0, entry.name])[0] += 1
+                # (named by its kind: a link to a .docx was "link to a .txt file")
+                suffix = max((suffix for suffix in ARTICLE_SUFFIXES if entry.name.lower().endswith(suffix)), key=len)
+                skipped.setdefault(f"link to a {suffix} file in the folder", [0, entry.name])[0] += 1
             else:
                 yield path
         elif named and os.path.realpath(path) in named:
@@ -347,7 +352,7 @@ def skipped_notes(skipped: Skipped, folder: str | os.PathLike | None = None) -> 
         elif kind == "system or lock file":
             why = ("a file a system or a program leaves beside yours (Excel's or Word's '~$' lock of a file open in "
                    "it, a Mac's '._' or .DS_Store, Thumbs.db), not articles")
-        elif kind == "link to a .txt file in the folder":
+        elif kind.startswith("link to a .") and kind.endswith(" file in the folder"):
             why = "the file it names is read, once, as itself"
         elif kind == "document beside its .txt file":  # (saved as text when dvtopics read no document)
             why = "the same article as the .txt file of its name beside it, which is read"
@@ -365,15 +370,22 @@ def skipped_notes(skipped: Skipped, folder: str | os.PathLike | None = None) -> 
             why = f"in a folder only {FOLDER_READS} are read; {by_name} (a page's visible text is read)"
         else:
             why = f"in a folder only {FOLDER_READS} are read; save it as .txt (UTF-8) to read it"
-        kinds = _PLURALS.get(kind, kind + "s") if count > 1 else kind
+        kinds = _plural(kind) if count > 1 else kind
         notes.append(f"{count} {kinds} not read (e.g. '{example}'): {why}")
     return notes
 
 
 _PLURALS = {"link to a folder": "links to folders", "file without an extension": "files without an extension",
-            "link to a .txt file in the folder": "links to .txt files in the folder",
             "document beside its .txt file": "documents beside their .txt files",
             "system or lock file": "system or lock files"}
+_LINK = re.compile(r"link to a (\.[\w.]+) file in the folder$")
+
+
+def _plural(kind: str) -> str:
+    if kind in _PLURALS:
+        return _PLURALS[kind]
+    link = _LINK.match(kind)
+    return f"links to {link[1]} files in the folder" if link else kind + "s"
 
 
 def iter_files(paths: Iterable[str | os.PathLike], skipped: Skipped | None = None,
@@ -395,8 +407,8 @@ def iter_files(paths: Iterable[str | os.PathLike], skipped: Skipped | None = Non
             first = next(files, path)
             inside = sorted(Path(file).name for file in named if Path(file).is_relative_to(os.path.realpath(path)))
             if first == path and not held and inside:  # `dir/c.jsonl.gz dir`: nothing in it but what is given
-                log.warning("%s: holds no .txt, .docx or .odt file, only %s, given by %s name too: read once, as given",
-                            path, ", ".join(inside), "its" if len(inside) == 1 else "their")
+                log.warning("%s: holds %s, only %s, given by %s name too: read once, as given", path,
+                            FOLDER_HOLDS_NONE, ", ".join(inside), "its" if len(inside) == 1 else "their")
                 continue
             if first == path and unread is not None:  # (`held` is whole: the walk found nothing to give)
                 unread[path] = skipped_notes(held, path)

@@ -30,9 +30,9 @@ from ..arguments import ON_ERROR, check_choice, check_max_bytes, is_dataframe, n
 from ..errors import InputError, NoArticlesError
 from .article import Article, finished, make_article
 from .notes import summarized_warnings
-from .files import LineRange, office_document
-from .folders import (Skipped, file_kind, given_by_name, head_text, iter_files, json_document, skipped_notes,
-                      unread_notes)
+from .files import LineRange, office_document, office_name
+from .folders import (FOLDER_HOLDS_NONE, Skipped, file_kind, given_by_name, head_text, iter_files, json_document,
+                      skipped_notes, unread_notes)
 from .htmltext import FEED_START
 from .paths import paths_given, unique_paths, unreadable
 from .read_json import read_json, read_jsonl
@@ -148,8 +148,8 @@ def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on
             office := office_document(path)) in (".docx", ".odt"):
         # a Word or OpenDocument document saved or renamed .txt (or .doc, .rtf: no text, its bytes are a zip): read
         # as what it is
-        log.warning("%s: a %s document (%s) under the name %s: read as one", path,
-                    "Word" if office == ".docx" else "OpenDocument", office, path.suffix or "without a suffix")
+        log.warning("%s: %s under the name %s: read as one", path, office_name(office),
+                    path.suffix or "without a suffix")
         kind = "document"
     if kind == "txt" and lines is None and _JSON_OPENING.match(head):
         # JSON lines (or a JSON document) saved as .txt, as Notepad names what it saves and some scrapers write
@@ -251,7 +251,7 @@ def _no_articles(path: Path, text_field: str, on_error: str, named: frozenset = 
     holds, when it is known (else it is walked for it)."""
     if os.path.isdir(path):  # what it holds instead is said here rather than in a warning
         unread = unread_notes(path, text_field, named) if unread is None else unread
-        why = "; ".join(["the folder holds no .txt, .docx or .odt file"] + unread)
+        why = "; ".join([f"the folder holds {FOLDER_HOLDS_NONE}"] + unread)
     else:
         why = "the file holds none (it is empty, or has a header only)"
     message = f"{path}: no articles: {why}"

@@ -15,7 +15,7 @@ from ..arguments import MAX_BATCH, MAX_PART, MAX_SEED, MIN_FOLDS, as_list, check
 from ..errors import DvtopicsError, InputError
 from ..wording import brief_repr, plural, word_for
 from ..io.article import Article
-from ..io.folders import file_kind
+from ..io.folders import ARTICLE_SUFFIXES, file_kind
 from ..io.paths import unique_paths
 from ..io.read import read_articles
 from ..io.records import LABEL_OUT_COLUMNS, LABELS_TABLE_GIVEN, FieldNames, errors_held
@@ -162,8 +162,11 @@ def _extra_articles(paths: Sequence[str], reading: Reading, gold: dict[str, str]
                                  f"{(them := word_for(n_unlabelled, 'it', 'them'))}, or leave {them} out of the file"
                                  + in_labels)
             if of_txt:
-                what = ("a folder of .txt articles" if os.path.isdir(path) else
-                        f"a {Path(unlabelled.meta['path']).suffix.lower() or '.txt'} article")
+                # its kind by its whole suffix ("a .txt.gz article", not ".gz"; "a folder of .docx articles")
+                example = unlabelled.meta["path"]
+                suffix = next((suffix for suffix in sorted(ARTICLE_SUFFIXES, key=len, reverse=True)
+                               if example.lower().endswith(suffix)), Path(example).suffix.lower() or ".txt")
+                what = f"a folder of {suffix} articles" if os.path.isdir(path) else f"a {suffix} article"
                 raise InputError(f"--extra {path}: {what} ({unlabelled.meta['path']}), and an article's file (.txt, "
                                  ".docx, .odt) holds a text, never a label: --extra takes labelled articles, a JSONL, "
                                  f"CSV, JSON or .xlsx file of texts each with its '{reading.fields.label}' field; "
