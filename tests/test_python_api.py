@@ -767,8 +767,10 @@ def test_read_articles_reads_a_dataframes_rows_as_the_same_table_saved_as_csv(tm
                        index=[10, 20, 30, 40])  # (the last row empty, as read_excel keeps a sheet's: no article)
     articles = list(read_articles(own))
     assert [(a.id, a.text, a.date, bool(a.error)) for a in articles] == [
-        ("10", "Ban Dân vận họp.", "2024-01-02", False), ("20", "Lễ hội khai mạc.", None, False),
-        ("30", "", None, True)]
+        ("10", "Ban Dân vận họp.", "2024-01-02", False), ("20", "Lễ hội khai mạc.", None, False)]
+    # a row of a date alone below the last article is a note, as in the CSV; above an article, an error
+    assert "1 row under the table's last article holds no text and no title" in caplog.text
+    articles = list(read_articles(pd.concat([own, own.iloc[:1]])))
     assert articles[2].error == "DataFrame row 30: no 'content' field with text (it is missing)"  # as spelt
     caplog.clear()
     assert [a.id for a in read_articles(pd.DataFrame({"id": [1, 1], "text": ["Một.", "Hai."]}))] == ["1", "1"]
@@ -1753,3 +1755,26 @@ def test_labels_held_in_python_given_as_a_jobs_labels_file_say_how_to_make_the_f
     written = tmp_path / "labels.csv"
     pd.Series(types, name="label").rename_axis("id").to_csv(written)  # the hint's line, as written
     assert dvtopics.read_labels(written) == types.to_dict()
+
+
+def test_a_dataframes_rows_are_passed_over_as_its_csvs_are(tmp_path, caplog):
+    """The review of hunt 29 L: read_articles(df) skipped the row filters of the CSV and xlsx readers: a sheet's
+    closing total and signature ("Tổng cộng: 2 bài", "Người lập biểu") were error articles, WordPress' revisions and
+    pictures were articles, a header row again (two exports joined) an article. They are passed over with a warning,
+    as in the same table saved as CSV, by the one step of a table's row (`_Notes.articles`)."""
+    import pandas as pd
+
+    text = "Hội nghị sơ kết công tác dân vận 6 tháng đầu năm của tỉnh đã diễn ra sáng nay với nhiều nội dung."
+    wordpress = pd.DataFrame({"ID": [1, 2, 3], "post_title": ["A", "A", "logo"], "post_content": [text, text, ""],
+                              "post_type": ["post", "revision", "attachment"],
+                              "post_status": ["publish", "inherit", "inherit"]})
+    notes = pd.DataFrame({"STT": ["1", "2", "Tổng cộng: 2 bài", None], "Tiêu đề": ["t1", "t2", None, None],
+                          "Nội dung": [text, text, None, None], "Ghi chú": [None, None, None, "Người lập biểu"]})
+    joined = pd.DataFrame({"id": ["a1", "id", "a2"], "text": [text, "text", text]})
+    for frame, ids in ((wordpress, ["1"]), (notes, ["0", "1"]), (joined, ["a1", "a2"])):
+        frame.to_csv(tmp_path / "same.csv", index=False)
+        assert [a.id for a in read_articles(frame) if not a.error] == ids
+        assert [a.error for a in read_articles(frame)] == [a.error for a in read_articles(tmp_path / "same.csv")]
+    assert "DataFrame: WordPress' posts table: 2 rows" in caplog.text
+    assert "DataFrame: 2 rows under the table's last article hold no text" in caplog.text
+    assert "DataFrame row 1: the table's header again" in caplog.text

@@ -91,10 +91,7 @@ def read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) ->
         if quotes_as_text:
             record["warning"] = quotes_as_text
         read = partial(record_to_article, record, fallback_id, fields, on_error, where, warning, spelt, month_first)
-        if notes.holds(record, f"line {line}", read):
-            continue
-        yield from notes.flush()
-        yield from _within_limit(record, fields, fallback_id, where, max_bytes, on_error, read)
+        yield from notes.articles(record, f"line {line}", where, fallback_id, max_bytes, on_error, read)
     notes.close()
     if problem:  # the file's text ends with its last whole line: the fault is on the line after it
         yield failed(f"{path.name}:{number + 1}", f"{path}:{whole.count(chr(10)) + 1}: {problem}", on_error)
@@ -127,7 +124,7 @@ class _Notes:
         of WordPress' (`SiteRows`), or else an article's."""
         if self.site.passes(record):
             return True
-        article_id = record.get(self.fields.id)
+        article_id = field_text(record.get(self.fields.id))  # (a DataFrame's id cell may be a number)
         if (self.after_article and not any(isinstance(record.get(name), str) and record[name].strip() for name in
                                            (self.fields.text, self.fields.lead, self.fields.title, self.fields.label))
                 # (an id, one word, is an article's whose text is missing: an error, as ever; "Tổng cộng: 2 bài" is not)
@@ -137,6 +134,17 @@ class _Notes:
             return True
         self.after_article = True
         return False
+
+    def articles(self, record: dict, place: str, where: str, fallback_id: str, max_bytes: int, on_error: str,
+                 read) -> Iterator[Article]:
+        """A table's row's articles, the one step of a CSV's, a sheet's and a DataFrame's rows: none when it is held
+        back as a note or passed over (`holds`), else those of the rows held before it, then its own (`read()`, or
+        an error when its text is over `max_bytes`). A DataFrame read row by row gave a sheet's total and signature,
+        and WordPress' revisions and pictures, as articles and errors where its CSV passed them over."""
+        if self.holds(record, place, read):
+            return
+        yield from self.flush()
+        yield from _within_limit(record, self.fields, fallback_id, where, max_bytes, on_error, read)
 
     def flush(self) -> Iterator[Article]:
         """The articles (errors) of the rows held, which an article's row follows."""
@@ -220,11 +228,8 @@ def _xlsx_articles(path: Path, book, fields: "FieldNames", on_error: str, max_by
             where, fallback_id = f"{path}:{at}{number}", f"{path.name}:{at}{number}"
             read = partial(record_to_article, record, fallback_id, fields, on_error, where, spelt=spelt,
                            month_first=month_first)
-            if notes.holds(record, f"row {number}", read):
-                continue
-            yield from counted(notes.flush(), title, repeats)
-            yield from counted(_within_limit(record, fields, fallback_id, where, max_bytes, on_error, read), title,
-                               repeats)
+            yield from counted(notes.articles(record, f"row {number}", where, fallback_id, max_bytes, on_error, read),
+                               title, repeats)
         notes.close()
         if repeats:
             # a sheet of them all beside a sheet a month ("Tổng hợp"): each article was read, and counted, twice
@@ -248,9 +253,14 @@ def read_frame(frame, fields: "FieldNames", on_error: str, max_bytes: int, where
         return
     spelt = dict(zip(header, given))
     month_first = fields.date in header and dates_month_first(frame[spelt[fields.date]], where, spelt[fields.date])
+    notes = _Notes(fields, where)  # a sheet's total and signature, WordPress' revisions: passed over as in its CSV
     for position, (index, row) in enumerate(zip(frame.index, frame.itertuples(index=False, name=None))):
         if all(missing(value) or (isinstance(value, str) and not value.strip()) for value in row):
             continue  # a spreadsheet's empty row (read_excel keeps them, fillna("") blanks them): no article, as in a CSV
+        if _header_again([value if isinstance(value, str) else "" for value in row], header, fields.wanted()):
+            log.warning("%s row %r: the table's header again (CSV files joined one after another?): not an article",
+                        where, index)
+            continue
         record = dict(zip(header, row))
         at = f"{where} row {index!r}"
         # a row without its id: its index label, as types by index pair with it (written as an id cell is: 10.0 is
@@ -258,5 +268,6 @@ def read_frame(frame, fields: "FieldNames", on_error: str, max_bytes: int, where
         fallback_id = f"{where}:{position + 2}" if fields.id in header else field_text(index) or str(index)
         read = partial(record_to_article, record, fallback_id, fields, on_error, at, None, spelt, month_first)
         text = record.get(fields.text)  # (measured when text: an empty cell, NaN, is a float)
-        yield from _within_limit({**record, fields.text: text if isinstance(text, str) else None}, fields,
-                                 fallback_id, at, max_bytes, on_error, read)
+        yield from notes.articles({**record, fields.text: text if isinstance(text, str) else None}, f"row {index!r}",
+                                  at, fallback_id, max_bytes, on_error, read)
+    notes.close()
