@@ -1778,3 +1778,23 @@ def test_a_dataframes_rows_are_passed_over_as_its_csvs_are(tmp_path, caplog):
     assert "DataFrame: WordPress' posts table: 2 rows" in caplog.text
     assert "DataFrame: 2 rows under the table's last article hold no text" in caplog.text
     assert "DataFrame row 1: the table's header again" in caplog.text
+
+
+def test_a_dataframes_column_names_are_read_as_its_csv_writes_them(tmp_path):
+    """The review of hunt 29 L: a DataFrame's columns named by numbers (pd.DataFrame([["a", text]])) were no column
+    of fields={"id": "0", "text": "1"}, and its message said "its columns are none", while its CSV, headed 0,1, was
+    read. Its names are compared as to_csv writes them; MultiIndex columns are refused, saying so."""
+    import pandas as pd
+
+    text = "Hội nghị sơ kết công tác dân vận 6 tháng đầu năm của tỉnh đã diễn ra sáng nay."
+    numbered = pd.DataFrame([["a", text, "2024-01-05"]])
+    numbered.to_csv(tmp_path / "same.csv", index=False)
+    fields = {"id": "0", "text": "1", "date": "2"}
+    seen = [(a.id, a.text, a.date, a.error) for a in read_articles(numbered, fields=fields)]
+    assert seen == [(a.id, a.text, a.date, a.error) for a in read_articles(tmp_path / "same.csv", fields=fields)]
+    assert seen[0][:2] == ("a", text)
+    [wrong] = read_articles(numbered, fields={"text": "body"})
+    assert wrong.error.endswith("its columns are '0', '1', '2'")
+    stacked = pd.DataFrame([[text, "t"]], columns=pd.MultiIndex.from_tuples([("text", ""), ("title", "")]))
+    [refused] = read_articles(stacked)
+    assert refused.error.startswith("DataFrame: its columns are a MultiIndex of 2 levels (('text', ''), ('title', ''))")

@@ -245,14 +245,20 @@ def read_frame(frame, fields: "FieldNames", on_error: str, max_bytes: int, where
     by name ("Nội dung", "Tiêu đề", "Ngày đăng", --text-field's), its date column month first when it plainly is, its
     empty cells none. An article's id is its id column's, else its row's index label (as `types` and labels by index
     pair with it). Made row by row (`make_article`), a notebook's articles missed what a column says as a whole."""
-    given = list(frame.columns)
+    if frame.columns.nlevels > 1:  # a pivot's or a groupby's columns, several header rows in its CSV
+        yield failed(where, f"{where}: its columns are a MultiIndex of {frame.columns.nlevels} levels "
+                            f"({', '.join(map(repr, frame.columns[:4]))}{', …' * (len(frame.columns) > 4)}): give each "
+                            "column one name (df.columns = ['…', …]) for the rows to be read", on_error)
+        return
+    given = [str(name) for name in frame.columns]  # the names as to_csv writes them: a column 0 is "0", as --id-field
     header = field_names(given, fields.wanted())
     wrong = header_problem(where, header, fields, given)
     if wrong:
         yield failed(where, wrong, on_error)
         return
     spelt = dict(zip(header, given))
-    month_first = fields.date in header and dates_month_first(frame[spelt[fields.date]], where, spelt[fields.date])
+    month_first = fields.date in header and dates_month_first(frame.iloc[:, header.index(fields.date)], where,
+                                                              spelt[fields.date])
     notes = _Notes(fields, where)  # a sheet's total and signature, WordPress' revisions: passed over as in its CSV
     for position, (index, row) in enumerate(zip(frame.index, frame.itertuples(index=False, name=None))):
         if all(missing(value) or (isinstance(value, str) and not value.strip()) for value in row):
