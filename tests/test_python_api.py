@@ -1798,3 +1798,31 @@ def test_a_dataframes_column_names_are_read_as_its_csv_writes_them(tmp_path):
     stacked = pd.DataFrame([[text, "t"]], columns=pd.MultiIndex.from_tuples([("text", ""), ("title", "")]))
     [refused] = read_articles(stacked)
     assert refused.error.startswith("DataFrame: its columns are a MultiIndex of 2 levels (('text', ''), ('title', ''))")
+
+
+def test_a_dataframes_index_labels_are_read_as_types_by_the_same_index_are():
+    """The review of hunt 29 L: a row's index label was its article's id as str() wrote it, and types by the same
+    index were read otherwise: a MultiIndex's label was the id "('a', 1)" beside types refused ("not text or a
+    number"). One function (`index_id`) reads both: a datetime is its ISO text in both, a float 10.0 "10", and a
+    MultiIndex is refused in both, saying how to index by one id."""
+    import pandas as pd
+
+    from dvtopics.topics.summary import _article_types
+
+    text = "Hội nghị sơ kết công tác dân vận 6 tháng đầu năm của tỉnh đã diễn ra sáng nay."
+    for index in (pd.to_datetime(["2024-01-01 08:30", "2024-01-02 00:00"]), pd.Index([10.0, 20.0]), ["a1", "a2"]):
+        frame = pd.DataFrame({"text": [text, text], "kind": ["other", "annual_review"]}, index=index)
+        articles = list(read_articles(frame))
+        assert _article_types(articles, frame["kind"]) == ["other", "annual_review"]
+        assert _article_types(articles, frame["kind"].to_dict()) == ["other", "annual_review"]
+    assert [a.id for a in articles] == ["a1", "a2"]
+    stacked = pd.DataFrame({"text": [text, text], "kind": ["other", "annual_review"]},
+                           index=pd.MultiIndex.from_tuples([("a", 1), ("a", 2)]))
+    [refused] = read_articles(stacked)
+    assert refused.error == ("DataFrame: no 'id' column, and the index label ('a', 1) is a MultiIndex's (2 levels), "
+                             "not one id: index by one id (df.index = df.index.map(…)), or df.reset_index() and give "
+                             "an id column")
+    with pytest.raises(dvtopics.InputError, match=r"types: the index label \('a', 1\) is a MultiIndex's"):
+        _article_types(list(read_articles(stacked.reset_index(drop=True))), stacked["kind"])
+    # beside an id column, the index is not read
+    assert [a.id for a in read_articles(stacked.assign(id=["x1", "x2"]))] == ["x1", "x2"]

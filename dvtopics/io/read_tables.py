@@ -9,7 +9,7 @@ from typing import Iterable, Iterator
 from ..arguments import missing
 from ..errors import InputError, UnreadableFileError
 from ..wording import plural
-from .article import Article, field_text
+from .article import Article, field_text, index_id
 from .decode import decode_text
 from .files import read_all
 from .folders import TAB_SUFFIXES
@@ -250,6 +250,13 @@ def read_frame(frame, fields: "FieldNames", on_error: str, max_bytes: int, where
                             f"({', '.join(map(repr, frame.columns[:4]))}{', …' * (len(frame.columns) > 4)}): give each "
                             "column one name (df.columns = ['…', …]) for the rows to be read", on_error)
         return
+    if frame.index.nlevels > 1 and fields.id not in field_names([str(name) for name in frame.columns],
+                                                                 fields.wanted()):
+        try:  # the index labels would be the ids
+            index_id(frame.index[0] if len(frame) else ())
+        except ValueError as exc:
+            yield failed(where, f"{where}: no '{fields.id}' column, and {exc}", on_error)
+            return
     given = [str(name) for name in frame.columns]  # the names as to_csv writes them: a column 0 is "0", as --id-field
     header = field_names(given, fields.wanted())
     wrong = header_problem(where, header, fields, given)
@@ -271,7 +278,7 @@ def read_frame(frame, fields: "FieldNames", on_error: str, max_bytes: int, where
         at = f"{where} row {index!r}"
         # a row without its id: its index label, as types by index pair with it (written as an id cell is: 10.0 is
         # "10"); but beside an id column, the label could be another row's id ("2"), so its place in the table is
-        fallback_id = f"{where}:{position + 2}" if fields.id in header else field_text(index) or str(index)
+        fallback_id = f"{where}:{position + 2}" if fields.id in header else index_id(index)
         read = partial(record_to_article, record, fallback_id, fields, on_error, at, None, spelt, month_first)
         text = record.get(fields.text)  # (measured when text: an empty cell, NaN, is a float)
         yield from notes.articles({**record, fields.text: text if isinstance(text, str) else None}, f"row {index!r}",
