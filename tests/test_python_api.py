@@ -776,7 +776,8 @@ def test_read_articles_reads_a_dataframes_rows_as_the_same_table_saved_as_csv(tm
     assert [a.id for a in read_articles(pd.DataFrame({"id": [1, 1], "text": ["Một.", "Hai."]}))] == ["1", "1"]
     assert "1 article repeats the id of an earlier article (e.g. '1')" in caplog.text
     [unread] = read_articles(own[["published_at"]])
-    assert unread.error == "DataFrame: no 'text' column (--text-field); its columns are 'published_at'"
+    assert unread.error == ("DataFrame: no 'text' column (fields['text'] (--text-field)); its columns are "
+                            "'published_at'")
 
 
 def test_a_dataframes_row_keeps_an_id_of_its_own(tmp_path):
@@ -1826,3 +1827,26 @@ def test_a_dataframes_index_labels_are_read_as_types_by_the_same_index_are():
         _article_types(list(read_articles(stacked.reset_index(drop=True))), stacked["kind"])
     # beside an id column, the index is not read
     assert [a.id for a in read_articles(stacked.assign(id=["x1", "x2"]))] == ["x1", "x2"]
+
+
+def test_a_dataframes_messages_name_the_python_argument_beside_the_option(tmp_path, caplog):
+    """The review of hunt 29 L: read_articles(df) answered in the command line's terms ("(--text-field)", "raise it
+    with --max-bytes"), which a notebook has not. It names the argument beside the option, as `arguments.named` does;
+    the same table saved as CSV, which the command line reads, is told as before."""
+    import pandas as pd
+
+    text = "Hội nghị sơ kết công tác dân vận 6 tháng đầu năm của tỉnh đã diễn ra sáng nay."
+    frame = pd.DataFrame({"id": ["x1", "x2"], "body": [text, text * 50], "kind": ["a", "b"]})
+    frame.to_csv(tmp_path / "same.csv", index=False)
+    [missing] = read_articles(frame, fields={"text": "content"})
+    assert missing.error == ("DataFrame: no 'content' column (fields['text'] (--text-field)); its columns are 'id', "
+                             "'body', 'kind'")
+    [csv] = read_articles(tmp_path / "same.csv", fields={"text": "content"})
+    assert "no 'content' column (--text-field); its columns" in csv.error
+    long = list(read_articles(frame, fields={"text": "body"}, max_bytes=1000))
+    assert long[1].error.endswith("article limit (raise it with max_bytes (--max-bytes))")
+    assert list(read_articles(tmp_path / "same.csv", fields={"text": "body"}, max_bytes=1000))[1].error.endswith(
+        "article limit (raise it with --max-bytes)")
+    caplog.clear()
+    list(read_articles(frame.rename(columns={"body": "text"})))
+    assert "not read: 'kind' (give the title's column with fields['title'] (--title-field))" in caplog.text

@@ -98,12 +98,13 @@ def read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) ->
 
 
 def _within_limit(record: dict, fields: "FieldNames", fallback_id: str, where: str, max_bytes: int, on_error: str,
-                  read) -> Iterator[Article]:
-    """A row's articles, `read()`, or an error when its text is over `max_bytes` (a CSV's or a sheet's alike)."""
+                  read, python: bool = False) -> Iterator[Article]:
+    """A row's articles, `read()`, or an error when its text is over `max_bytes` (a CSV's, a sheet's or a DataFrame's
+    alike; `python`: a DataFrame's, its message naming the argument beside the option)."""
     size = utf8_size(record.get(fields.text) or "")
     if size > max_bytes:
         yield failed(record_id(record, fields, fallback_id),
-                     over_limit(f"{where}: field '{fields.text}'", size, max_bytes), on_error)
+                     over_limit(f"{where}: field '{fields.text}'", size, max_bytes, python), on_error)
     else:
         yield from read()
 
@@ -115,8 +116,8 @@ class _Notes:
     each an error that names the fields it has. Read as articles, a sheet's total and signature were errors and exit
     code 1."""
 
-    def __init__(self, fields: "FieldNames", where):
-        self.fields, self.where, self.held, self.after_article = fields, where, [], False
+    def __init__(self, fields: "FieldNames", where, python: bool = False):
+        self.fields, self.where, self.held, self.after_article, self.python = fields, where, [], False, python
         self.site = SiteRows(where)
 
     def holds(self, record: dict, place: str, read) -> bool:
@@ -144,7 +145,7 @@ class _Notes:
         if self.holds(record, place, read):
             return
         yield from self.flush()
-        yield from _within_limit(record, self.fields, fallback_id, where, max_bytes, on_error, read)
+        yield from _within_limit(record, self.fields, fallback_id, where, max_bytes, on_error, read, self.python)
 
     def flush(self) -> Iterator[Article]:
         """The articles (errors) of the rows held, which an article's row follows."""
@@ -259,14 +260,15 @@ def read_frame(frame, fields: "FieldNames", on_error: str, max_bytes: int, where
             return
     given = [str(name) for name in frame.columns]  # the names as to_csv writes them: a column 0 is "0", as --id-field
     header = field_names(given, fields.wanted())
-    wrong = header_problem(where, header, fields, given)
+    wrong = header_problem(where, header, fields, given, python=True)
     if wrong:
         yield failed(where, wrong, on_error)
         return
     spelt = dict(zip(header, given))
     month_first = fields.date in header and dates_month_first(frame.iloc[:, header.index(fields.date)], where,
                                                               spelt[fields.date])
-    notes = _Notes(fields, where)  # a sheet's total and signature, WordPress' revisions: passed over as in its CSV
+    # a sheet's total and signature, WordPress' revisions: passed over as in its CSV
+    notes = _Notes(fields, where, python=True)
     for position, (index, row) in enumerate(zip(frame.index, frame.itertuples(index=False, name=None))):
         if all(missing(value) or (isinstance(value, str) and not value.strip()) for value in row):
             continue  # a spreadsheet's empty row (read_excel keeps them, fillna("") blanks them): no article, as in a CSV
