@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from functools import partial
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -19,6 +20,8 @@ from .tables import (backslash_escaped_cells, cell_text, csv_delimiter, csv_rows
                      name_key, open_workbook, sheet_tables, split_header, table_record)
 
 log = logging.getLogger(__name__)
+
+_FLOAT_ID = re.compile(r"-?\d+\.0")  # an id cell as pandas writes a whole number of a float column: "21395276.0"
 
 
 def read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -> Iterator[Article]:
@@ -118,6 +121,7 @@ class _Notes:
 
     def __init__(self, fields: "FieldNames", where, python: bool = False):
         self.fields, self.where, self.held, self.after_article, self.python = fields, where, [], False, python
+        self.float_ids, self.other_ids = [], False  # the id cells written as floats ("17.0"), and whether all are
         self.site = SiteRows(where)
 
     def holds(self, record: dict, place: str, read) -> bool:
@@ -144,6 +148,12 @@ class _Notes:
         and WordPress' revisions and pictures, as articles and errors where its CSV passed them over."""
         if self.holds(record, place, read):
             return
+        article_id = record.get(self.fields.id)
+        if isinstance(article_id, str) and article_id.strip():
+            if _FLOAT_ID.fullmatch(article_id.strip()):
+                self.float_ids.append(article_id.strip())
+            else:
+                self.other_ids = True
         yield from self.flush()
         yield from _within_limit(record, self.fields, fallback_id, where, max_bytes, on_error, read, self.python)
 
@@ -155,6 +165,14 @@ class _Notes:
 
     def close(self) -> None:
         self.site.close()
+        if self.float_ids and not self.other_ids:
+            # a DataFrame's id column made float by an empty cell, saved with to_csv: its text cells are read as
+            # written, as a labels file's are (a CSV of labels from the same frame says "17.0" too), so that ids pair
+            # as they did; a JSON or workbook number 17.0 is 17. Said, as the labels by 17 would match none
+            log.warning("%s: every id is written as a float (e.g. %r, as pandas writes a whole-number column with an "
+                        "empty cell): read as written, so labels that give it as %r match none; write the column as "
+                        "whole numbers (df['id'].astype('Int64')) or read the DataFrame itself (read_articles(df))",
+                        self.where, self.float_ids[0], self.float_ids[0].split(".")[0])
         if self.held:
             log.warning("%s: %d row%s under the table's last article hold%s no text and no title (a total, a "
                         "signature?): not read as articles: %s", self.where, len(self.held), "s" * (len(self.held) > 1),
