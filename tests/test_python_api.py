@@ -1772,9 +1772,10 @@ def test_a_dataframes_rows_are_passed_over_as_its_csvs_are(tmp_path, caplog):
     notes = pd.DataFrame({"STT": ["1", "2", "Tổng cộng: 2 bài", None], "Tiêu đề": ["t1", "t2", None, None],
                           "Nội dung": [text, text, None, None], "Ghi chú": [None, None, None, "Người lập biểu"]})
     joined = pd.DataFrame({"id": ["a1", "id", "a2"], "text": [text, "text", text]})
-    for frame, ids in ((wordpress, ["1"]), (notes, ["0", "1"]), (joined, ["a1", "a2"])):
+    total = pd.DataFrame({"id": [1, 2, None], "text": [text, text, None], "note": [None, None, "Tổng cộng: 2 bài"]})
+    for frame, ids in ((wordpress, ["1"]), (notes, ["0", "1"]), (joined, ["a1", "a2"]), (total, ["1", "2"])):
         frame.to_csv(tmp_path / "same.csv", index=False)
-        assert [a.id for a in read_articles(frame) if not a.error] == ids
+        assert [a.id for a in read_articles(frame)] == ids
         assert [a.error for a in read_articles(frame)] == [a.error for a in read_articles(tmp_path / "same.csv")]
     assert "DataFrame: WordPress' posts table: 2 rows" in caplog.text
     assert "DataFrame: 2 rows under the table's last article hold no text" in caplog.text

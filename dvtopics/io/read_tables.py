@@ -129,7 +129,8 @@ class _Notes:
         of WordPress' (`SiteRows`), or else an article's."""
         if self.site.passes(record):
             return True
-        article_id = field_text(record.get(self.fields.id))  # (a DataFrame's id cell may be a number)
+        article_id = record.get(self.fields.id)  # (a DataFrame's id cell may be a number, or NaN: none)
+        article_id = None if missing(article_id) else field_text(article_id)
         if (self.after_article and not any(isinstance(record.get(name), str) and record[name].strip() for name in
                                            (self.fields.text, self.fields.lead, self.fields.title, self.fields.label))
                 # (an id, one word, is an article's whose text is missing: an error, as ever; "Tổng cộng: 2 bài" is not)
