@@ -2836,3 +2836,26 @@ def test_read_labels_given_labels_held_in_python_names_what_it_wants(held):
 
     with pytest.raises(ArgumentError, match=f"give its path, not a {type(held).__name__}"):
         read_labels(held)
+
+
+def test_a_csvs_ids_written_as_floats_are_read_as_written_and_said(tmp_path, caplog):
+    """The review of hunt 29 L: read_articles(df) reads a float id column's 21395276.0 as "21395276" (a number, as a
+    JSON or workbook number is read), while the CSV pandas writes from it says "21395276.0", read as written. The
+    CSV's cell stays as written: a labels CSV written from the same frame says "21395276.0" too, and an id "1.50" is
+    no number to round. A file whose every id is so written says so, and how to write them as whole numbers."""
+    import pandas as pd
+
+    frame = pd.DataFrame({"id": [21395276.0, None], "text": [TEXT, TEXT2]})
+    frame.to_csv(tmp_path / "floats.csv", index=False)
+    assert [a.id for a in read_articles(frame)] == ["21395276", "DataFrame:3"]
+    with caplog.at_level(logging.WARNING):
+        assert [a.id for a in read_articles(tmp_path / "floats.csv")] == ["21395276.0", "floats.csv:3"]
+    assert ("floats.csv: every id is written as a float (e.g. '21395276.0', as pandas writes a whole-number column "
+            "with an empty cell): read as written, so labels that give it as '21395276' match none") in caplog.text
+    caplog.clear()
+    (tmp_path / "mixed.csv").write_text(f"id,text\n1.0,{TEXT}\n1.50,{TEXT2}\n", encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        assert [a.id for a in read_articles(tmp_path / "mixed.csv")] == ["1.0", "1.50"]
+    assert "written as a float" not in caplog.text
+    frame.astype({"id": "Int64"}).to_csv(tmp_path / "whole.csv", index=False)
+    assert [a.id for a in read_articles(tmp_path / "whole.csv")] == ["21395276", "whole.csv:3"]

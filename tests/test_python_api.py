@@ -767,14 +767,17 @@ def test_read_articles_reads_a_dataframes_rows_as_the_same_table_saved_as_csv(tm
                        index=[10, 20, 30, 40])  # (the last row empty, as read_excel keeps a sheet's: no article)
     articles = list(read_articles(own))
     assert [(a.id, a.text, a.date, bool(a.error)) for a in articles] == [
-        ("10", "Ban Dân vận họp.", "2024-01-02", False), ("20", "Lễ hội khai mạc.", None, False),
-        ("30", "", None, True)]
+        ("10", "Ban Dân vận họp.", "2024-01-02", False), ("20", "Lễ hội khai mạc.", None, False)]
+    # a row of a date alone below the last article is a note, as in the CSV; above an article, an error
+    assert "1 row under the table's last article holds no text and no title" in caplog.text
+    articles = list(read_articles(pd.concat([own, own.iloc[:1]])))
     assert articles[2].error == "DataFrame row 30: no 'content' field with text (it is missing)"  # as spelt
     caplog.clear()
     assert [a.id for a in read_articles(pd.DataFrame({"id": [1, 1], "text": ["Một.", "Hai."]}))] == ["1", "1"]
     assert "1 article repeats the id of an earlier article (e.g. '1')" in caplog.text
     [unread] = read_articles(own[["published_at"]])
-    assert unread.error == "DataFrame: no 'text' column (--text-field); its columns are 'published_at'"
+    assert unread.error == ("DataFrame: no 'text' column (fields['text'] (--text-field)); its columns are "
+                            "'published_at'")
 
 
 def test_a_dataframes_row_keeps_an_id_of_its_own(tmp_path):
@@ -1753,3 +1756,98 @@ def test_labels_held_in_python_given_as_a_jobs_labels_file_say_how_to_make_the_f
     written = tmp_path / "labels.csv"
     pd.Series(types, name="label").rename_axis("id").to_csv(written)  # the hint's line, as written
     assert dvtopics.read_labels(written) == types.to_dict()
+
+
+def test_a_dataframes_rows_are_passed_over_as_its_csvs_are(tmp_path, caplog):
+    """The review of hunt 29 L: read_articles(df) skipped the row filters of the CSV and xlsx readers: a sheet's
+    closing total and signature ("Tổng cộng: 2 bài", "Người lập biểu") were error articles, WordPress' revisions and
+    pictures were articles, a header row again (two exports joined) an article. They are passed over with a warning,
+    as in the same table saved as CSV, by the one step of a table's row (`_Notes.articles`)."""
+    import pandas as pd
+
+    text = "Hội nghị sơ kết công tác dân vận 6 tháng đầu năm của tỉnh đã diễn ra sáng nay với nhiều nội dung."
+    wordpress = pd.DataFrame({"ID": [1, 2, 3], "post_title": ["A", "A", "logo"], "post_content": [text, text, ""],
+                              "post_type": ["post", "revision", "attachment"],
+                              "post_status": ["publish", "inherit", "inherit"]})
+    notes = pd.DataFrame({"STT": ["1", "2", "Tổng cộng: 2 bài", None], "Tiêu đề": ["t1", "t2", None, None],
+                          "Nội dung": [text, text, None, None], "Ghi chú": [None, None, None, "Người lập biểu"]})
+    joined = pd.DataFrame({"id": ["a1", "id", "a2"], "text": [text, "text", text]})
+    total = pd.DataFrame({"id": [1, 2, None], "text": [text, text, None], "note": [None, None, "Tổng cộng: 2 bài"]})
+    for frame, ids in ((wordpress, ["1"]), (notes, ["0", "1"]), (joined, ["a1", "a2"]), (total, ["1", "2"])):
+        frame.to_csv(tmp_path / "same.csv", index=False)
+        assert [a.id for a in read_articles(frame)] == ids
+        assert [a.error for a in read_articles(frame)] == [a.error for a in read_articles(tmp_path / "same.csv")]
+    assert "DataFrame: WordPress' posts table: 2 rows" in caplog.text
+    assert "DataFrame: 2 rows under the table's last article hold no text" in caplog.text
+    assert "DataFrame row 1: the table's header again" in caplog.text
+
+
+def test_a_dataframes_column_names_are_read_as_its_csv_writes_them(tmp_path):
+    """The review of hunt 29 L: a DataFrame's columns named by numbers (pd.DataFrame([["a", text]])) were no column
+    of fields={"id": "0", "text": "1"}, and its message said "its columns are none", while its CSV, headed 0,1, was
+    read. Its names are compared as to_csv writes them; MultiIndex columns are refused, saying so."""
+    import pandas as pd
+
+    text = "Hội nghị sơ kết công tác dân vận 6 tháng đầu năm của tỉnh đã diễn ra sáng nay."
+    numbered = pd.DataFrame([["a", text, "2024-01-05"]])
+    numbered.to_csv(tmp_path / "same.csv", index=False)
+    fields = {"id": "0", "text": "1", "date": "2"}
+    seen = [(a.id, a.text, a.date, a.error) for a in read_articles(numbered, fields=fields)]
+    assert seen == [(a.id, a.text, a.date, a.error) for a in read_articles(tmp_path / "same.csv", fields=fields)]
+    assert seen[0][:2] == ("a", text)
+    [wrong] = read_articles(numbered, fields={"text": "body"})
+    assert wrong.error.endswith("its columns are '0', '1', '2'")
+    stacked = pd.DataFrame([[text, "t"]], columns=pd.MultiIndex.from_tuples([("text", ""), ("title", "")]))
+    [refused] = read_articles(stacked)
+    assert refused.error.startswith("DataFrame: its columns are a MultiIndex of 2 levels (('text', ''), ('title', ''))")
+
+
+def test_a_dataframes_index_labels_are_read_as_types_by_the_same_index_are():
+    """The review of hunt 29 L: a row's index label was its article's id as str() wrote it, and types by the same
+    index were read otherwise: a MultiIndex's label was the id "('a', 1)" beside types refused ("not text or a
+    number"). One function (`index_id`) reads both: a datetime is its ISO text in both, a float 10.0 "10", and a
+    MultiIndex is refused in both, saying how to index by one id."""
+    import pandas as pd
+
+    from dvtopics.topics.summary import _article_types
+
+    text = "Hội nghị sơ kết công tác dân vận 6 tháng đầu năm của tỉnh đã diễn ra sáng nay."
+    for index in (pd.to_datetime(["2024-01-01 08:30", "2024-01-02 00:00"]), pd.Index([10.0, 20.0]), ["a1", "a2"]):
+        frame = pd.DataFrame({"text": [text, text], "kind": ["other", "annual_review"]}, index=index)
+        articles = list(read_articles(frame))
+        assert _article_types(articles, frame["kind"]) == ["other", "annual_review"]
+        assert _article_types(articles, frame["kind"].to_dict()) == ["other", "annual_review"]
+    assert [a.id for a in articles] == ["a1", "a2"]
+    stacked = pd.DataFrame({"text": [text, text], "kind": ["other", "annual_review"]},
+                           index=pd.MultiIndex.from_tuples([("a", 1), ("a", 2)]))
+    [refused] = read_articles(stacked)
+    assert refused.error == ("DataFrame: no 'id' column, and the index label ('a', 1) is a MultiIndex's (2 levels), "
+                             "not one id: index by one id (df.index = df.index.map(…)), or df.reset_index() and give "
+                             "an id column")
+    with pytest.raises(dvtopics.InputError, match=r"types: the index label \('a', 1\) is a MultiIndex's"):
+        _article_types(list(read_articles(stacked.reset_index(drop=True))), stacked["kind"])
+    # beside an id column, the index is not read
+    assert [a.id for a in read_articles(stacked.assign(id=["x1", "x2"]))] == ["x1", "x2"]
+
+
+def test_a_dataframes_messages_name_the_python_argument_beside_the_option(tmp_path, caplog):
+    """The review of hunt 29 L: read_articles(df) answered in the command line's terms ("(--text-field)", "raise it
+    with --max-bytes"), which a notebook has not. It names the argument beside the option, as `arguments.named` does;
+    the same table saved as CSV, which the command line reads, is told as before."""
+    import pandas as pd
+
+    text = "Hội nghị sơ kết công tác dân vận 6 tháng đầu năm của tỉnh đã diễn ra sáng nay."
+    frame = pd.DataFrame({"id": ["x1", "x2"], "body": [text, text * 50], "kind": ["a", "b"]})
+    frame.to_csv(tmp_path / "same.csv", index=False)
+    [missing] = read_articles(frame, fields={"text": "content"})
+    assert missing.error == ("DataFrame: no 'content' column (fields['text'] (--text-field)); its columns are 'id', "
+                             "'body', 'kind'")
+    [csv] = read_articles(tmp_path / "same.csv", fields={"text": "content"})
+    assert "no 'content' column (--text-field); its columns" in csv.error
+    long = list(read_articles(frame, fields={"text": "body"}, max_bytes=1000))
+    assert long[1].error.endswith("article limit (raise it with max_bytes (--max-bytes))")
+    assert list(read_articles(tmp_path / "same.csv", fields={"text": "body"}, max_bytes=1000))[1].error.endswith(
+        "article limit (raise it with --max-bytes)")
+    caplog.clear()
+    list(read_articles(frame.rename(columns={"body": "text"})))
+    assert "not read: 'kind' (give the title's column with fields['title'] (--title-field))" in caplog.text

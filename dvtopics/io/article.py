@@ -114,6 +114,24 @@ def field_text(value) -> str | None:
     return None
 
 
+def index_id(label) -> str:
+    """A pandas index label as an article's id: the one reading of a DataFrame's row label (`read_articles(df)`, an
+    article's id where it has no id column) and of types or labels given by index (`labels.labels_given`), so that
+    the same index pairs them. As an id field is read (`field_text`): 10.0 is "10", a Timestamp its ISO text
+    ("2024-01-01T00:00:00", not str()'s "2024-01-01 00:00:00"); anything else as str() writes it. A MultiIndex's label
+    (a tuple) is refused, a ValueError saying why: "('a', 1)" is no id a labels file would name.
+
+    >>> index_id(10.0), index_id("a1")
+    ('10', 'a1')
+    """
+    if isinstance(label, tuple):
+        shown = tuple(value.item() if isinstance(value, numbers.Number) and hasattr(value, "item") else value
+                      for value in label)  # ('a', 1), not ('a', np.int64(1))
+        raise ValueError(f"the index label {shown!r} is a MultiIndex's ({len(label)} levels), not one id: index by "
+                         "one id (df.index = df.index.map(…)), or df.reset_index() and give an id column")
+    return field_text(label) or str(label)
+
+
 def _id_text(value, name: str = "article_id") -> str:
     """An article's id as text, as the readers read an id field (`field_text`): a DataFrame's id column made float
     by one empty cell gave the ids "17.0", which no labels file's 17 matched, and its empty cell the id "nan". A

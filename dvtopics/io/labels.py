@@ -18,7 +18,7 @@ from ..text.normalise import nfc
 from .folders import XLSX_SUFFIXES, without_article_suffix
 from .jsonfiles import json_kind, loads
 from ..arguments import missing
-from .article import field_text
+from .article import field_text, index_id
 from .sidefiles import read_side_file
 from .tables import (cell_text, column_meant, csv_delimiter, csv_rows, field_names, lines_above_table,
                      open_workbook, repeated_columns, sheet_tables, split_header)
@@ -285,7 +285,10 @@ def labels_given(labels, name: str = "gold_labels") -> dict[str, str]:
                         f"not {type(labels).__name__}")
     pairs = []
     for id_, label in labels.items():
-        id_text = _as_text(id_)
+        try:  # read as a DataFrame's row label is read for its article's id (a Timestamp, a float 10.0)
+            id_text = None if not isinstance(id_, tuple) and missing(id_) else index_id(id_)
+        except ValueError as exc:
+            raise InputError(f"{name}: {exc}") from None
         if not isinstance(id_text, str):
             raise InputError(f"{name}: the id {id_!r} is not text or a number")
         pairs.append((id_text, _as_text(label)))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from functools import partial
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -9,7 +10,7 @@ from typing import Iterable, Iterator
 from ..arguments import missing
 from ..errors import InputError, UnreadableFileError
 from ..wording import plural
-from .article import Article, field_text
+from .article import Article, field_text, index_id
 from .decode import decode_text
 from .files import read_all
 from .folders import TAB_SUFFIXES
@@ -19,6 +20,8 @@ from .tables import (backslash_escaped_cells, cell_text, csv_delimiter, csv_rows
                      name_key, open_workbook, sheet_tables, split_header, table_record)
 
 log = logging.getLogger(__name__)
+
+_FLOAT_ID = re.compile(r"-?\d+\.0")  # an id cell as pandas writes a whole number of a float column: "21395276.0"
 
 
 def read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -> Iterator[Article]:
@@ -91,22 +94,20 @@ def read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) ->
         if quotes_as_text:
             record["warning"] = quotes_as_text
         read = partial(record_to_article, record, fallback_id, fields, on_error, where, warning, spelt, month_first)
-        if notes.holds(record, f"line {line}", read):
-            continue
-        yield from notes.flush()
-        yield from _within_limit(record, fields, fallback_id, where, max_bytes, on_error, read)
+        yield from notes.articles(record, f"line {line}", where, fallback_id, max_bytes, on_error, read)
     notes.close()
     if problem:  # the file's text ends with its last whole line: the fault is on the line after it
         yield failed(f"{path.name}:{number + 1}", f"{path}:{whole.count(chr(10)) + 1}: {problem}", on_error)
 
 
 def _within_limit(record: dict, fields: "FieldNames", fallback_id: str, where: str, max_bytes: int, on_error: str,
-                  read) -> Iterator[Article]:
-    """A row's articles, `read()`, or an error when its text is over `max_bytes` (a CSV's or a sheet's alike)."""
+                  read, python: bool = False) -> Iterator[Article]:
+    """A row's articles, `read()`, or an error when its text is over `max_bytes` (a CSV's, a sheet's or a DataFrame's
+    alike; `python`: a DataFrame's, its message naming the argument beside the option)."""
     size = utf8_size(record.get(fields.text) or "")
     if size > max_bytes:
         yield failed(record_id(record, fields, fallback_id),
-                     over_limit(f"{where}: field '{fields.text}'", size, max_bytes), on_error)
+                     over_limit(f"{where}: field '{fields.text}'", size, max_bytes, python), on_error)
     else:
         yield from read()
 
@@ -118,8 +119,9 @@ class _Notes:
     each an error that names the fields it has. Read as articles, a sheet's total and signature were errors and exit
     code 1."""
 
-    def __init__(self, fields: "FieldNames", where):
-        self.fields, self.where, self.held, self.after_article = fields, where, [], False
+    def __init__(self, fields: "FieldNames", where, python: bool = False):
+        self.fields, self.where, self.held, self.after_article, self.python = fields, where, [], False, python
+        self.float_ids, self.other_ids = [], False  # the id cells written as floats ("17.0"), and whether all are
         self.site = SiteRows(where)
 
     def holds(self, record: dict, place: str, read) -> bool:
@@ -127,7 +129,8 @@ class _Notes:
         of WordPress' (`SiteRows`), or else an article's."""
         if self.site.passes(record):
             return True
-        article_id = record.get(self.fields.id)
+        article_id = record.get(self.fields.id)  # (a DataFrame's id cell may be a number, or NaN: none)
+        article_id = None if missing(article_id) else field_text(article_id)
         if (self.after_article and not any(isinstance(record.get(name), str) and record[name].strip() for name in
                                            (self.fields.text, self.fields.lead, self.fields.title, self.fields.label))
                 # (an id, one word, is an article's whose text is missing: an error, as ever; "Tổng cộng: 2 bài" is not)
@@ -138,6 +141,23 @@ class _Notes:
         self.after_article = True
         return False
 
+    def articles(self, record: dict, place: str, where: str, fallback_id: str, max_bytes: int, on_error: str,
+                 read) -> Iterator[Article]:
+        """A table's row's articles, the one step of a CSV's, a sheet's and a DataFrame's rows: none when it is held
+        back as a note or passed over (`holds`), else those of the rows held before it, then its own (`read()`, or
+        an error when its text is over `max_bytes`). A DataFrame read row by row gave a sheet's total and signature,
+        and WordPress' revisions and pictures, as articles and errors where its CSV passed them over."""
+        if self.holds(record, place, read):
+            return
+        article_id = record.get(self.fields.id)
+        if isinstance(article_id, str) and article_id.strip():
+            if _FLOAT_ID.fullmatch(article_id.strip()):
+                self.float_ids.append(article_id.strip())
+            else:
+                self.other_ids = True
+        yield from self.flush()
+        yield from _within_limit(record, self.fields, fallback_id, where, max_bytes, on_error, read, self.python)
+
     def flush(self) -> Iterator[Article]:
         """The articles (errors) of the rows held, which an article's row follows."""
         for _, _, read in self.held:
@@ -146,6 +166,14 @@ class _Notes:
 
     def close(self) -> None:
         self.site.close()
+        if self.float_ids and not self.other_ids:
+            # a DataFrame's id column made float by an empty cell, saved with to_csv: its text cells are read as
+            # written, as a labels file's are (a CSV of labels from the same frame says "17.0" too), so that ids pair
+            # as they did; a JSON or workbook number 17.0 is 17. Said, as the labels by 17 would match none
+            log.warning("%s: every id is written as a float (e.g. %r, as pandas writes a whole-number column with an "
+                        "empty cell): read as written, so labels that give it as %r match none; write the column as "
+                        "whole numbers (df['id'].astype('Int64')) or read the DataFrame itself (read_articles(df))",
+                        self.where, self.float_ids[0], self.float_ids[0].split(".")[0])
         if self.held:
             log.warning("%s: %d row%s under the table's last article hold%s no text and no title (a total, a "
                         "signature?): not read as articles: %s", self.where, len(self.held), "s" * (len(self.held) > 1),
@@ -220,11 +248,8 @@ def _xlsx_articles(path: Path, book, fields: "FieldNames", on_error: str, max_by
             where, fallback_id = f"{path}:{at}{number}", f"{path.name}:{at}{number}"
             read = partial(record_to_article, record, fallback_id, fields, on_error, where, spelt=spelt,
                            month_first=month_first)
-            if notes.holds(record, f"row {number}", read):
-                continue
-            yield from counted(notes.flush(), title, repeats)
-            yield from counted(_within_limit(record, fields, fallback_id, where, max_bytes, on_error, read), title,
-                               repeats)
+            yield from counted(notes.articles(record, f"row {number}", where, fallback_id, max_bytes, on_error, read),
+                               title, repeats)
         notes.close()
         if repeats:
             # a sheet of them all beside a sheet a month ("Tổng hợp"): each article was read, and counted, twice
@@ -240,23 +265,43 @@ def read_frame(frame, fields: "FieldNames", on_error: str, max_bytes: int, where
     by name ("Nội dung", "Tiêu đề", "Ngày đăng", --text-field's), its date column month first when it plainly is, its
     empty cells none. An article's id is its id column's, else its row's index label (as `types` and labels by index
     pair with it). Made row by row (`make_article`), a notebook's articles missed what a column says as a whole."""
-    given = list(frame.columns)
+    if frame.columns.nlevels > 1:  # a pivot's or a groupby's columns, several header rows in its CSV
+        yield failed(where, f"{where}: its columns are a MultiIndex of {frame.columns.nlevels} levels "
+                            f"({', '.join(map(repr, frame.columns[:4]))}{', …' * (len(frame.columns) > 4)}): give each "
+                            "column one name (df.columns = ['…', …]) for the rows to be read", on_error)
+        return
+    if frame.index.nlevels > 1 and fields.id not in field_names([str(name) for name in frame.columns],
+                                                                 fields.wanted()):
+        try:  # the index labels would be the ids
+            index_id(frame.index[0] if len(frame) else ())
+        except ValueError as exc:
+            yield failed(where, f"{where}: no '{fields.id}' column, and {exc}", on_error)
+            return
+    given = [str(name) for name in frame.columns]  # the names as to_csv writes them: a column 0 is "0", as --id-field
     header = field_names(given, fields.wanted())
-    wrong = header_problem(where, header, fields, given)
+    wrong = header_problem(where, header, fields, given, python=True)
     if wrong:
         yield failed(where, wrong, on_error)
         return
     spelt = dict(zip(header, given))
-    month_first = fields.date in header and dates_month_first(frame[spelt[fields.date]], where, spelt[fields.date])
+    month_first = fields.date in header and dates_month_first(frame.iloc[:, header.index(fields.date)], where,
+                                                              spelt[fields.date])
+    # a sheet's total and signature, WordPress' revisions: passed over as in its CSV
+    notes = _Notes(fields, where, python=True)
     for position, (index, row) in enumerate(zip(frame.index, frame.itertuples(index=False, name=None))):
         if all(missing(value) or (isinstance(value, str) and not value.strip()) for value in row):
             continue  # a spreadsheet's empty row (read_excel keeps them, fillna("") blanks them): no article, as in a CSV
+        if _header_again([value if isinstance(value, str) else "" for value in row], header, fields.wanted()):
+            log.warning("%s row %r: the table's header again (CSV files joined one after another?): not an article",
+                        where, index)
+            continue
         record = dict(zip(header, row))
         at = f"{where} row {index!r}"
         # a row without its id: its index label, as types by index pair with it (written as an id cell is: 10.0 is
         # "10"); but beside an id column, the label could be another row's id ("2"), so its place in the table is
-        fallback_id = f"{where}:{position + 2}" if fields.id in header else field_text(index) or str(index)
+        fallback_id = f"{where}:{position + 2}" if fields.id in header else index_id(index)
         read = partial(record_to_article, record, fallback_id, fields, on_error, at, None, spelt, month_first)
         text = record.get(fields.text)  # (measured when text: an empty cell, NaN, is a float)
-        yield from _within_limit({**record, fields.text: text if isinstance(text, str) else None}, fields,
-                                 fallback_id, at, max_bytes, on_error, read)
+        yield from notes.articles({**record, fields.text: text if isinstance(text, str) else None}, f"row {index!r}",
+                                  at, fallback_id, max_bytes, on_error, read)
+    notes.close()

@@ -11,7 +11,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, fields as dataclass_fields
 from typing import Iterable, Iterator, Mapping
 
-from ..arguments import missing
+from ..arguments import missing, named
 from ..errors import ArgumentError, InputError
 from ..wording import plural, word_for
 from .article import METADATA_FIELDS, Article, add_warning, field_text, make_article
@@ -54,8 +54,24 @@ def failed(article_id: str, message: str, on_error: str, title: str = "") -> Art
     return Article(id=article_id, title=title, error=message)
 
 
-def over_limit(where: str, size: int, max_bytes: int) -> str:
-    return f"{where}: {size_text(size)} is over the {size_text(max_bytes)} article limit (raise it with --max-bytes)"
+def over_limit(where: str, size: int, max_bytes: int, python: bool = False) -> str:
+    return (f"{where}: {size_text(size)} is over the {size_text(max_bytes)} article limit (raise it with "
+            f"{option('--max-bytes', python)})")
+
+
+def option(flag: str, python: bool = False) -> str:
+    """A reading's option as its message names it: the command line's flag, or where the reading came from Python (a
+    DataFrame, which the command line never reads) the argument, the flag beside it, as `arguments.named` names
+    one: "fields['text'] (--text-field)", "max_bytes (--max-bytes)".
+
+    >>> option("--text-field"), option("--text-field", python=True), option("--max-bytes", python=True)
+    ('--text-field', "fields['text'] (--text-field)", 'max_bytes (--max-bytes)')
+    """
+    if not python:
+        return flag
+    if flag.endswith("-field"):
+        return f"fields['{flag[2:-len('-field')]}'] ({flag})"
+    return named(flag[2:].replace("-", "_"))
 
 
 def utf8_size(text: str) -> int:
@@ -75,7 +91,8 @@ LABELS_TABLE_GIVEN = ("it holds ids and labels, not articles: a labels file, giv
                       "report, topics) with the articles it labels among the inputs")
 
 
-def header_problem(where, header: list, fields: "FieldNames", given: list | None = None) -> str | None:
+def header_problem(where, header: list, fields: "FieldNames", given: list | None = None, python: bool = False
+                   ) -> str | None:
     """Why a table cannot be read, in one line, or None: its header has no text column, or no column a field
     option named (a name mistyped, "Tieu de" for "Tiêu đề"), or a field's name in two columns (the text
     and a note both headed "text"). The table is then one error record, not an error (or a title read as the
@@ -85,7 +102,8 @@ def header_problem(where, header: list, fields: "FieldNames", given: list | None
     as the articles' types, and a run without them would give another result, not one table fewer.
     Warns when it has no title column but columns that are not read: a title under another name
     ("Tiêu đề") would otherwise be taken from the text unseen. `given`: the header's names as the table spells
-    them, before `field_names` matched them ("Nội dung", not "text"), which the messages name."""
+    them, before `field_names` matched them ("Nội dung", not "text"), which the messages name. `python`: the reading
+    came from Python (a DataFrame), its messages name the arguments beside the options (`option`)."""
     columns = [name for name in (header if given is None else given) if isinstance(name, str) and name.strip()]
     repeated = repeated_columns(header, fields.wanted(), given)
     if repeated:
@@ -93,9 +111,10 @@ def header_problem(where, header: list, fields: "FieldNames", given: list | None
         if "--label-field" in fields.named() and repeated_columns(header, [fields.label]):
             raise InputError(problem)  # as a missing label column: the run would give another result
         return problem
-    absent = [(option, name) for option, name in fields.named().items() if name not in header]
+    absent = [(flag, name) for flag, name in fields.named().items() if name not in header]
     if absent:
-        said = "; ".join(f"no '{name}' column ({option})" + did_you_mean(name, columns) for option, name in absent)
+        said = "; ".join(f"no '{name}' column ({option(flag, python)})" + did_you_mean(name, columns)
+                         for flag, name in absent)
         problem = f"{where}: {said}; its columns are {fields_found(columns)}"
         if any(len(name) > FIELD_NAME_CHARS or "\n" in name for name in columns):
             # an article's row where the header should be: a later part of a table split into files (`split -l`,
@@ -110,14 +129,15 @@ def header_problem(where, header: list, fields: "FieldNames", given: list | None
             problem += f"; {LABELS_TABLE_GIVEN}"
         return problem
     unread = [name for name in header if isinstance(name, str) and name.strip() and name not in fields.wanted()]
-    warn_of_lead_as_text(where, header, given, fields, unread)
+    warn_of_lead_as_text(where, header, given, fields, unread, python)
     if fields.title not in header and unread:
         log.warning("%s: no '%s' column, so each title is taken from its text; not read: %s (give the title's "
-                    "column with --title-field)", where, fields.title, fields_found(unread))
+                    "column with %s)", where, fields.title, fields_found(unread), option("--title-field", python))
     return None
 
 
-def warn_of_lead_as_text(where, names: list, given: list | None, fields: "FieldNames", unread: list) -> None:
+def warn_of_lead_as_text(where, names: list, given: list | None, fields: "FieldNames", unread: list,
+                         python: bool = False) -> None:
     """Say so when the text's column is a lead's ("Sapo", "description": a file of headlines and their leads, read
     as such), naming the columns not read: a body under a name the reader does not know would otherwise go unseen."""
     if fields.text not in names:
@@ -126,7 +146,8 @@ def warn_of_lead_as_text(where, names: list, given: list | None, fields: "FieldN
     lead_names = tuple(map(vietnamese_key, COMMON_NAMES["lead"]))
     if fields.text == FieldNames.text and isinstance(spelt, str) and vietnamese_key(spelt) in lead_names:
         log.warning("%s: no body column, so each article's text is its lead (%r)%s", where, spelt,
-                    f"; not read: {fields_found(unread)} (give the body's column with --text-field)" if unread else "")
+                    f"; not read: {fields_found(unread)} (give the body's column with "
+                    f"{option('--text-field', python)})" if unread else "")
 
 
 def did_you_mean(name: str, columns: list) -> str:
