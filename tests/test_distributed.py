@@ -431,7 +431,8 @@ def test_dask_topic_assignment_into_a_parts_folder_refuses_labels_of_no_article(
     assert not Path("parts").exists() and [p.name for p in Path("kept").iterdir()] == ["notes.txt"]
     Path("some.csv").write_text("id,label\na1,other\nzz2,annual_review\n", encoding="utf-8")
     caplog.clear()
-    assert _invoke("topics", "assign", "themes", "arts", "--labels", "some.csv", "--out", "parts/", *dask).exit_code == 0
+    assigned = _invoke("topics", "assign", "themes", "arts", "--labels", "some.csv", "--out", "parts/", *dask)
+    assert assigned.exit_code == 0
     assert "1 of the 2 labelled ids in --labels is not an article of the input: left out: 'zz2'" in caplog.text
     assert list(Path("parts").glob("part-*"))
 
@@ -448,7 +449,8 @@ def test_a_dask_reading_whose_every_file_is_passed_over_is_the_local_engines_err
     dask = _invoke("label", *given, "--out", tmp_path / "d.csv", "--engine", "dask", "--scheduler", scheduler)
     assert local.exit_code == dask.exit_code == 1, dask.output
     assert (tmp_path / "d.csv").read_text(encoding="utf-8") == (tmp_path / "l.csv").read_text(encoding="utf-8")
-    assert "every file given was passed over: 2 system or lock files" in (tmp_path / "d.csv").read_text(encoding="utf-8")
+    written = (tmp_path / "d.csv").read_text(encoding="utf-8")
+    assert "every file given was passed over: 2 system or lock files" in written
     assert caplog.text.count("system or lock files not read") == 1  # the record's error, no warning beside it
 
 

@@ -1251,8 +1251,8 @@ def test_an_extra_file_whose_text_has_another_name_is_not_called_a_labels_file(t
     (tmp_path / "labels.csv").write_text("id,label,confidence,cues,title\nc1,other,0.9,,Xã trồng cây xanh\n",
                                          encoding="utf-8")
     with pytest.raises(dvtopics.InputError, match=r"it holds ids and labels, not articles: a labels file, given as "
-                                                   r"--labels \(to train, evaluate, report, topics\) with the articles it "
-                                                   r"labels among the inputs\)$"):  # said once (hunt 29 I, 5)
+                                                   r"--labels \(to train, evaluate, report, topics\) with the "
+                                                   r"articles it labels among the inputs\)$"):  # said once (29 I, 5)
         jobs.train(jobs.Reading([data]), tmp_path / "m", extra_paths=[tmp_path / "labels.csv"])
 
 

@@ -290,7 +290,8 @@ def read_frame(frame, fields: "FieldNames", on_error: str, max_bytes: int, where
     notes = _Notes(fields, where, python=True)
     for position, (index, row) in enumerate(zip(frame.index, frame.itertuples(index=False, name=None))):
         if all(missing(value) or (isinstance(value, str) and not value.strip()) for value in row):
-            continue  # a spreadsheet's empty row (read_excel keeps them, fillna("") blanks them): no article, as in a CSV
+            # a spreadsheet's empty row (read_excel keeps them, fillna("") blanks them): no article, as in a CSV
+            continue
         if _header_again([value if isinstance(value, str) else "" for value in row], header, fields.wanted()):
             log.warning("%s row %r: the table's header again (CSV files joined one after another?): not an article",
                         where, index)

@@ -393,7 +393,8 @@ def write_workbook(sheets: Mapping[str, Sequence[Mapping]], path: str | os.PathL
             changed += _write_sheet(book.create_sheet(title), part, header)
     if changed:
         log.warning("%s: %d row(s) hold text an .xlsx cell cannot (over %s characters, or control characters, U+FFFE, "
-                    "U+FFFF or lone surrogates): changed to fit, as each row's warning says; .csv and .jsonl outputs keep it whole",
+                    "U+FFFF or lone surrogates): changed to fit, as each row's warning says; .csv and .jsonl outputs "
+                    "keep it whole",
                     shown_path(path), changed, f"{XLSX_MAX_CELL_CHARS:,}")
     with _atomic(path, "wb") as handle:
         book.save(handle)
