@@ -1,6 +1,7 @@
 """What a user looks at: a `TopicReport` of a model and some articles, and its files (JSON, CSV, PNG)."""
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -116,6 +117,12 @@ def representative_title(representatives: Sequence[dict], words: Sequence[str]) 
 
     titled = [r["title"] for r in representatives if r.get("title")]
     return max(titled, key=named) if titled else ""
+
+
+def text_digest(text: str) -> str:
+    """All `summarize` asks of an article's text, in 32 characters: whether another article has the same text, and
+    whether there is one ("" for none). A job holding thousands of articles puts it in the texts' place."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest() if text else ""
 
 
 @none_is_default
