@@ -291,7 +291,7 @@ def write_report(report: TopicReport, directory: str | os.PathLike, previous: Se
     written[0].write_text(json.dumps(report.topics_json(), ensure_ascii=False, indent=1, default=json_default) + "\n",
                           encoding="utf-8")
     written.append(write_documents(report.documents, directory / "documents.csv", len(report.labels)))
-    written.append(plots.save_figure(plots.topic_words_figure(report.top_words, names),
+    written.append(plots.save_figure(plots.topic_words_figure(report.top_words, names, shares=report.shares),
                                      directory / "topic_words.png"))
     if report.periods:
         fig = plots.topic_shares_over_time_figure(report.periods, report.over_time, names)
