@@ -88,8 +88,9 @@ def main() -> None:
                     figures.setdefault((k, variant), []).append((wall, cpu, png_size(png)))
                     print(f"K={k} run {turn + 1} {variant}: {wall:.1f} s wall, {cpu:.1f} s CPU, "
                           f"{'×'.join(map(str, png_size(png)))} px, load {os.getloadavg()[0]:.1f}", flush=True)
+    loads = [", ".join(f"{x:.1f}" for x in load) for load in (load_start, os.getloadavg())]
     print(f"\n`topic_words.png` of LDAs of the first {args.articles} baomoi articles, medians; load average at the "
-          f"start {', '.join(f'{x:.1f}' for x in load_start)}, at the end {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
+          f"start {loads[0]}, at the end {loads[1]}")
     print(f"{'K':>4} {'variant':<8} {'runs':>4} {'wall s':>8} {'CPU s':>8} {'pixels':>12} {'CPU before/after':>17}")
     for (k, variant), runs in figures.items():
         cpu = statistics.median(r[1] for r in runs)
