@@ -1400,8 +1400,8 @@ def test_the_fits_figures_number_each_topic_as_its_table_column(texts, tmp_path,
     drawn = {}
     for name in ("topic_words_figure", "topic_shares_over_time_figure", "topic_by_type_heatmap"):
         draw = getattr(plots, name)
-        monkeypatch.setattr(plots, name, lambda *args, _draw=draw, _name=name: drawn.setdefault(_name, args[-1])
-                            and _draw(*args))
+        monkeypatch.setattr(plots, name, lambda *args, _draw=draw, _name=name, **kwargs:
+                            drawn.setdefault(_name, args[-1]) and _draw(*args, **kwargs))
     write_report(report, tmp_path)
     assert len(drawn) == 3
     assert all(names == [f"{k}: {label}" for k, label in enumerate(report.labels)] for names in drawn.values())
