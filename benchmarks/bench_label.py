@@ -88,12 +88,13 @@ def _pss(pid: int) -> int:
         return 0
 
 
-def run_measured(command: list[str]) -> tuple[float, float, float, float, float]:
+def run_measured(command: list[str]) -> tuple[float, float, float, float, float, float]:
     """Wall seconds, CPU seconds, peak resident and proportional MB of a command's process tree,
-    and its critical CPU path: what the run would take with a free core per process (`critical_cpu`)."""
+    its critical CPU path: what the run would take with a free core per process (`critical_cpu`), and the
+    peak resident MB of its main process alone (where a job holds its data; `time -v`'s figure)."""
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    seen, peak, peak_pss, before_children = {}, 0, 0, None
+    seen, peak, peak_pss, main_peak, before_children = {}, 0, 0, 0, None
     for tick in itertools.count():
         if process.poll() is not None:
             break
@@ -101,6 +102,7 @@ def run_measured(command: list[str]) -> tuple[float, float, float, float, float]
         tree = _tree(process.pid, None if before_children is None or tick % 5 == 0 else list(seen))
         seen.update({pid: (parent, cpu) for pid, (parent, cpu, _) in tree.items()})
         peak = max(peak, sum(rss for _, _, rss in tree.values()))
+        main_peak = max(main_peak, tree.get(process.pid, (0, 0, 0))[2])
         if tick % 25 == 0:  # slower to read (0.2-1 ms a process): twice a second
             peak_pss = max(peak_pss, sum(_pss(pid) for pid in tree))
         if before_children is None and len(tree) > 1:
@@ -111,7 +113,7 @@ def run_measured(command: list[str]) -> tuple[float, float, float, float, float]
     if process.returncode not in (0, 1):
         raise SystemExit(f"{command} failed: {err[-2000:]}")
     return (wall, sum(cpu for _, cpu in seen.values()), peak / 2 ** 20, peak_pss / 2 ** 20,
-            critical_cpu(process.pid, seen, before_children or 0.0))
+            critical_cpu(process.pid, seen, before_children or 0.0), main_peak / 2 ** 20)
 
 
 def critical_cpu(root: int, processes: dict[int, tuple[int, float]], before_children: float) -> float:

@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/bench_report.py --limit 3000 --repeats 3 --jobs 1,2
     .venv/bin/python benchmarks/bench_report.py --command label --limit 3000 --repeats 5 --jobs 2
     .venv/bin/python benchmarks/bench_report.py --limit 0 --repeats 1 --jobs 2          # all 35,440 articles
+    .venv/bin/python benchmarks/bench_report.py --limit 10000 --warm-cache --before 826744b   # memory, not labelling
 
 On the first --limit baomoi 2017 articles (0: all), each run a fresh process tree from start to exit with a
 new, empty segmentation cache (cold), the runs taking turns (before, after, before, after, ...) so that the
@@ -12,10 +13,14 @@ shipped model; "after" is this checkout. The command is run as a user types it (
 FILE --out r.html --xlsx r.xlsx -j J --cache-dir EMPTY`, or `label FILE --out x.jsonl -j J --cache-dir
 EMPTY`), so this does not depend on the package's module layout.
 
+With --warm-cache every run reads one segmentation cache, filled by a run before them that is not counted: the
+memory of a report, or the time of its topics, without the minutes of segmenting every article again each run.
+
 Per run (see bench_label.py, whose measuring it uses): wall, CPU seconds of the process tree, the critical
 path ("path": CPU seconds of the longest chain of work, the wall time with a free core per process), peak
-resident and proportional memory. Printed: medians over repeats, each variant against "before" with the
-same -j, and the load average before and after. The outputs must agree: `label`'s files byte for byte;
+resident and proportional memory of the tree, and the peak resident memory of the main process alone ("main
+MB", where the articles and the topics' data are held; the figure `/usr/bin/time -v` gives). Printed: medians
+over repeats, each variant against "before" with the same -j, and the load average before and after. The outputs must agree: `label`'s files byte for byte;
 `report`'s workbooks cell for cell on every sheet and its HTML once the creation time and matplotlib's random SVG ids and the
 code's folder are taken out and embedded PNGs compared by their pixels.
 """
@@ -99,6 +104,7 @@ def main() -> None:
     parser.add_argument("--jobs", default="2", help="-j values to run, comma-separated")
     parser.add_argument("--before", default="f940032", help="the commit to compare with")
     parser.add_argument("--variants", default="before,after")
+    parser.add_argument("--warm-cache", action="store_true", help="one segmentation cache, filled before the runs")
     args = parser.parse_args()
     jobs = [int(j) for j in args.jobs.split(",")]
     variants = args.variants.split(",")
@@ -111,41 +117,54 @@ def main() -> None:
         names = [(variant, j) for j in jobs for variant in variants]
         figures = {name: [] for name in names}
         outputs = {name: [] for name in names}
+
+        def command(variant: str, j: int, cache: Path, target: Path) -> list[str]:
+            extra = ["--xlsx", str(target.with_suffix(".xlsx"))] if args.command == "report" else []
+            # run in the temporary folder: `python -m` puts the working folder first on the path, and in
+            # this checkout that would import its dvtopics whatever PYTHONPATH says
+            return ["env", "-C", str(tmp), f"PYTHONPATH={code[variant]}", sys.executable, "-m", "dvtopics", "-q",
+                    args.command, str(source), "--out", str(target), *extra, "-j", str(j), "--cache-dir", str(cache)]
+
+        warm = tmp / "warm-cache"
+        if args.warm_cache:
+            (tmp / "warm-up").mkdir()
+            subprocess.run(command("after", max(jobs), warm, tmp / "warm-up" / "r.html"), check=True,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         for k in range(args.repeats):
             for variant, j in names:
-                cache, out = tmp / "cache", tmp / "out"  # the same paths every run: the report quotes its command
+                # the same paths every run: the report quotes its command
+                cache, out = warm if args.warm_cache else tmp / "cache", tmp / "out"
                 out.mkdir()
                 target = out / ("labels.jsonl" if args.command == "label" else "r.html")
-                extra = ["--xlsx", str(target.with_suffix(".xlsx"))] if args.command == "report" else []
-                # run in the temporary folder: `python -m` puts the working folder first on the path, and in
-                # this checkout that would import its dvtopics whatever PYTHONPATH says
-                command = ["env", "-C", str(tmp), f"PYTHONPATH={code[variant]}", sys.executable, "-m", "dvtopics", "-q",
-                           args.command, str(source), "--out", str(target), *extra, "-j", str(j),
-                           "--cache-dir", str(cache)]
-                figures[(variant, j)].append(run_measured(command))
+                figures[(variant, j)].append(run_measured(command(variant, j, cache, target)))
                 outputs[(variant, j)].append(outputs_of(args.command, target, code[variant]))
                 print(f"run {k + 1}/{args.repeats} {variant} -j {j}: {figures[(variant, j)][-1][0]:.1f} s wall, "
-                      f"{figures[(variant, j)][-1][1]:.1f} s CPU, load {os.getloadavg()[0]:.1f}", flush=True)
-                shutil.rmtree(cache)
+                      f"{figures[(variant, j)][-1][1]:.1f} s CPU, main process {figures[(variant, j)][-1][5]:.0f} MB, "
+                      f"load {os.getloadavg()[0]:.1f}", flush=True)
+                if not args.warm_cache:
+                    shutil.rmtree(cache)
                 shutil.rmtree(out)
 
     def median(name, i):
         return statistics.median(row[i] for row in figures[name])
 
-    print(f"\n`dvtopics {args.command}`, {n} baomoi articles, cold cache, {args.repeats} runs each, taking turns; "
+    print(f"\n`dvtopics {args.command}`, {n} baomoi articles, {'warm' if args.warm_cache else 'cold'} cache, "
+          f"{args.repeats} runs each, taking turns; "
           f"medians. Load average (1, 5, 15 min) at the start {', '.join(f'{x:.1f}' for x in load_start)}, "
           f"at the end {', '.join(f'{x:.1f}' for x in os.getloadavg())}, on {os.cpu_count()} CPUs")
     print(f"{'run':<14} {'wall s':>8} {'art/s':>7} {'CPU s':>8} {'path s':>8} {'art/s free':>10} {'RSS MB':>7} "
-          f"{'PSS MB':>7} {'wall vs before':>14} {'path vs before':>14}  walls")
+          f"{'PSS MB':>7} {'main MB':>8} {'wall vs before':>14} {'path vs before':>14} {'main vs before':>14}  walls")
     for variant, j in names:
         wall, cpu, path = median((variant, j), 0), median((variant, j), 1), median((variant, j), 4)
-        ratios = ["", ""]
+        main_mb = median((variant, j), 5)
+        ratios = ["", "", ""]
         if ("before", j) in figures and variant != "before":
-            ratios = [f"{median(('before', j), 0) / wall:.2f}x", f"{median(('before', j), 4) / path:.2f}x"]
+            ratios = [f"{median(('before', j), 0) / wall:.2f}x", f"{median(('before', j), 4) / path:.2f}x",
+                      f"{main_mb / median(('before', j), 5):.2f}x"]
         print(f"{variant + ' -j ' + str(j):<14} {wall:>8.1f} {n / wall:>7.1f} {cpu:>8.1f} {path:>8.1f} "
               f"{n / path:>10.1f} {max(r[2] for r in figures[(variant, j)]):>7.0f} "
-              f"{max(r[3] for r in figures[(variant, j)]):>7.0f} {ratios[0]:>14} {ratios[1]:>14}  "
-              f"{', '.join(f'{r[0]:.1f}' for r in figures[(variant, j)])}")
+              f"{max(r[3] for r in figures[(variant, j)]):>7.0f} {main_mb:>8.0f} {ratios[0]:>14} {ratios[1]:>14} "
+              f"{ratios[2]:>14}  {', '.join(f'{r[0]:.1f}' for r in figures[(variant, j)])}")
     if len(jobs) > 1 and 1 in jobs:
         for variant in variants:
             for j in jobs:

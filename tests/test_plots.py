@@ -378,3 +378,38 @@ def test_an_unwritable_home_gives_no_matplotlib_warning(tmp_path):
     own_rc = run(tmp_path / "home")
     assert own_rc.returncode == 0 and own_rc.stderr == "", own_rc.stderr
     assert own_rc.stdout.strip() == "42.0" or sys.platform != "linux"
+
+
+def test_topic_words_past_sixty_topics_draws_the_largest_and_says_where_the_rest_are():
+    """Hunt 29 J: 600 topics made a figure 585 inches high, which nobody could read, in minutes; the 60 of largest
+    share are drawn, in their order, under a note that names topics.json for every topic's words."""
+    topics = [[(f"từ_{k}", 0.1)] for k in range(600)]
+    shares = [1.0 if k % 10 == 3 else 0.001 for k in range(600)]
+    fig = plots.topic_words_figure(topics, plots.numbered_labels([f"chủ đề {k}" for k in range(600)]), shares=shares)
+    visible = [ax for ax in fig.axes if ax.get_visible()]
+    assert [ax.get_title() for ax in visible] == [f"{k}: chủ đề {k}" for k in range(3, 600, 10)]
+    assert any("60 largest of 600 topics" in text.get_text() and "topics.json" in text.get_text()
+               for text in fig.texts)
+    assert fig.get_size_inches()[1] < 80
+    unranked = plots.topic_words_figure(topics)
+    assert [ax.get_title() for ax in unranked.axes if ax.get_visible()][-1] == "Topic 59"
+
+
+def test_topic_words_panels_keep_long_words_and_titles_off_their_neighbours():
+    """Laid out without matplotlib's constrained layout (most of the 10 to 27 s of 60 topics): each panel still
+    has room for its longest word, and a long title is wrapped to its panel."""
+    long_word, long_title = "ban_chỉ_đạo_xây_dựng_nông_thôn_mới", "ban chỉ đạo, nông thôn mới, xây dựng, giảm nghèo"
+    topics = [[(long_word, 0.08), ("hội", 0.02)], [("lúa", 0.05), (long_word, 0.01)]] * 3
+    fig = plots.topic_words_figure(topics, [long_title] * 6)
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    panels = [ax for ax in fig.axes if ax.get_visible()]
+    for left, right in zip(panels, panels[1:]):
+        if left.get_position().y0 != right.get_position().y0:
+            continue  # the next row
+        words = min(label.get_window_extent(renderer).x0 for label in right.get_yticklabels())
+        assert words > left.get_window_extent(renderer).x1
+        assert left.title.get_window_extent(renderer).x1 < right.title.get_window_extent(renderer).x0

@@ -93,8 +93,15 @@ class Reading:
                                 "off: give one of them")
 
     def articles(self):
-        """The articles, streamed; an unreadable one comes with its error."""
-        return read_articles(self.paths, self.fields, "record", self.max_bytes)
+        """The articles, streamed; an unreadable one comes with its error. Without the raw text each was read from
+        (`Article.raw`, "" here), which no job reads: 35,440 baomoi articles held 0.2 GB of it beside their texts,
+        and a worker process was sent both."""
+        return map(_without_raw, read_articles(self.paths, self.fields, "record", self.max_bytes))
+
+
+def _without_raw(article: Article) -> Article:
+    article.raw = ""
+    return article
 
 
 @dataclass

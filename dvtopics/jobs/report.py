@@ -144,27 +144,18 @@ def _report_data(articles, cache, n_jobs, model_dir, topics_dir, fit_topics, n_t
     from dataclasses import replace
 
     from ..report.html import TOP_ARTICLES_PER_TOPIC, TOP_WORDS, period_for
-    from ..text.segment import segment_articles
     from ..topics.summary import summarize
-    from ..types.model import load_classifier, model_name, predict_articles
-
-    from ..parallel import cores
+    from ..types.model import load_classifier, model_name
 
     progress = len(articles) > 100
     classifier = load_classifier(model_dir)
     want_topics = bool(topics_dir or fit_topics)
-    segmented = None
-    if cores(n_jobs) > 1:
-        records, segmented = _label_and_segment_in_workers(articles, model_dir, cache, n_jobs, want_topics, progress)
-    else:
-        records = predict_articles(classifier, articles, cache=cache, n_jobs=n_jobs, progress=progress)
+    records, segmented = _label_and_segment(articles, classifier, model_dir, cache, n_jobs, want_topics, progress)
     _given_types(articles, records, classifier.labels)
     provenance = {"model_dir": model_name(model_dir), "model_card": classifier.card}
     if not any(not a.error for a in articles) or not want_topics:
         provenance["topics_source"] = None
         return records, None, provenance
-    if segmented is None:
-        _, segmented = segment_articles(articles, n_jobs, cache, progress=progress)
     topic_model, source, mixes = _topic_model(segmented, topics_dir, n_topics, provenance, n_jobs)
     provenance["topics_source"] = source
     if topic_model is None:
@@ -175,6 +166,16 @@ def _report_data(articles, cache, n_jobs, model_dir, topics_dir, fit_topics, n_t
                        n_representatives=TOP_ARTICLES_PER_TOPIC)
     warn_without_mix(topics.without_mix)
     return records, topics, provenance
+
+
+def _let_texts_go(articles: Sequence[Article]) -> None:
+    """Drop the articles' texts (changed in place), labelled and segmented by now: 35,440 baomoi articles' texts
+    were 0.3 GB beside their segmented texts through the topic fit. What is asked of a text later, whether another
+    article has the same (`summarize`: one scraped twice represents a topic once), its digest answers."""
+    from ..topics.summary import text_digest
+
+    for article in articles:
+        article.text = text_digest(article.text)
 
 
 def _given_types(articles: Sequence[Article], records: list[dict], known: Sequence[str]) -> None:
@@ -211,11 +212,11 @@ def _given_types(articles: Sequence[Article], records: list[dict], known: Sequen
 
 @dataclass(frozen=True)
 class _LabelAndSegment:
-    """What a worker process does with a batch of articles (`map_ordered`): label them (`run.batch.Labeller`),
-    then segment the whole texts of those that could be read, for the topics. One pool of workers for
-    both, and the whole texts meet the heads the labelling just put in the segmentation cache."""
+    """What a worker process (or this one) does with a batch of articles (`map_ordered`): label them
+    (`run.batch.Labeller`), then segment the whole texts of those that could be read, for the topics. One pool of
+    workers for both, and the whole texts meet the heads the labelling just put in the segmentation cache."""
 
-    labeller: object  # run.batch.Labeller
+    labeller: object  # run.batch.Labeller, or _Loaded
     segment: bool
 
     def __call__(self, batch: list) -> tuple[list[dict], list[str]]:
@@ -229,29 +230,57 @@ class _LabelAndSegment:
             return records, segment_many([a.text for a in batch if not a.error], 1, cache)
 
 
+@dataclass(frozen=True)
+class _Loaded:
+    """A `Labeller` of this process' classifier and cache, already open (-j 1)."""
+
+    classifier: object
+    cache: object
+
+    def load(self):
+        return self.classifier, self.cache
+
+    def __call__(self, batch: list) -> list[dict]:
+        from ..types.model import predict_articles
+
+        return predict_articles(self.classifier, batch, cache=self.cache)
+
+
 REPORT_BATCH = 256  # articles a worker labels and segments at a time
 
 
-def _label_and_segment_in_workers(articles: Sequence, model_dir, cache, n_jobs: int, segment: bool,
-                                  progress: bool) -> tuple[list[dict], list[str] | None]:
-    """(records, the whole texts of the good articles segmented, or None), the batches spread over `n_jobs`
-    worker processes. The same records and texts as `predict_articles` and `segment_many` in this process."""
-    from ..progress import progress_bar
+def _label_and_segment(articles: Sequence[Article], classifier, model_dir, cache, n_jobs: int, segment: bool,
+                       progress: bool) -> tuple[list[dict], list[str]]:
+    """(records, the whole texts of the good articles segmented, [] unless `segment`), batch by batch, in `n_jobs`
+    worker processes when more than one: the same records and texts as `predict_articles` and `segment_many`.
+    Each batch's texts are let go as soon as it is done (`_let_texts_go`): the next batches' segmented texts take
+    their memory, which texts dropped only at the end left to nothing else."""
+    from collections import deque
 
-    from ..parallel import map_ordered
+    from ..parallel import cores, map_ordered
+    from ..progress import progress_bar
     from ..run.batch import Labeller, batches
 
-    labeller = Labeller(None if model_dir is None else str(model_dir), cache_dir=None if cache is None else
-                        str(cache.path.parent), use_cache=cache is not None)
+    labeller = _Loaded(classifier, cache)  # workers are sent a Labeller instead, which opens their own
+    if cores(n_jobs) > 1:
+        labeller = Labeller(None if model_dir is None else str(model_dir), cache_dir=None if cache is None else
+                            str(cache.path.parent), use_cache=cache is not None)
+    sent = deque()  # the batches handed out and not back yet, in order (map_ordered reads ahead in a thread)
+
+    def handed_out():
+        for batch in batches(articles, REPORT_BATCH):
+            sent.append(batch)
+            yield batch
+
     records, segmented = [], []
     with progress_bar(total=len(articles), unit="article", disable=not progress) as bar:
-        for batch_records, batch_segmented in map_ordered(_LabelAndSegment(labeller, segment),
-                                                          batches(articles, REPORT_BATCH), n_jobs,
+        for batch_records, batch_segmented in map_ordered(_LabelAndSegment(labeller, segment), handed_out(), n_jobs,
                                                           preload=Labeller.preload):
+            _let_texts_go(sent.popleft())
             records += batch_records
             segmented += batch_segmented
             bar.update(len(batch_records))
-    return records, segmented if segment else None
+    return records, segmented
 
 
 def _topic_model(segmented: Sequence[str], topics_dir, n_topics, provenance: dict, n_jobs: int = 1):

@@ -240,37 +240,82 @@ def _topic_labels(labels: Sequence[str] | None, count: int) -> list[str]:
     return [str(label) for label in labels] if labels is not None else [f"Topic {i}" for i in range(count)]
 
 
+# The most topics topic_words_figure draws: 15 rows of 4 panels, 60 inches high already. Beyond it, the largest
+# topics, and a note saying where every topic's words are.
+MAX_WORD_PANELS = 60
+
+
 def topic_words_figure(topics: Sequence[Sequence[tuple[str, float]]], labels: Sequence[str] | None = None,
-                       n: int = 10) -> Figure:
-    """One panel per topic with its `n` top (word, weight) pairs as bars.
+                       n: int = 10, shares: Sequence[float] | None = None) -> Figure:
+    """One panel per topic with its `n` top (word, weight) pairs as bars. Past MAX_WORD_PANELS topics, only the
+    MAX_WORD_PANELS of largest `shares` (the first ones without `shares`), in their order, and a note says so: 600
+    topics made a figure 585 inches high that nobody could read, and took minutes to draw.
 
     Segmented words keep their "_" ("công_tác") so a word reads as the
     segmenter saw it.
     """
-    return _word_panels(topics, _topic_labels(labels, len(topics)), n, "Weight", "Top words per topic")
+    labels = _topic_labels(labels, len(topics))
+    if len(topics) <= MAX_WORD_PANELS:
+        return _word_panels(topics, labels, n, "Weight", "Top words per topic")
+    largest = np.argsort(-np.asarray(shares, dtype=float), kind="stable") if shares is not None else range(len(topics))
+    shown = sorted(int(k) for k in largest[:MAX_WORD_PANELS])
+    which = "largest" if shares is not None else "first"
+    note = (f"The {MAX_WORD_PANELS} {which} of {len(topics)} topics{' by share' if shares is not None else ''}; every "
+            "topic's words are in topics.json (dvtopics topics show)")
+    return _word_panels([topics[k] for k in shown], [labels[k] for k in shown], n, "Weight", "Top words per topic",
+                        note=note)
 
 
-def _word_panels(groups, titles: list[str], n: int, xlabel: str, title: str, columns: int = 4) -> Figure:
-    """Shared by topic words and classifier features: a grid of horizontal bar panels."""
+_WORD_INCHES = 0.068  # the width of a character of a word at fontsize 8 (DejaVu Sans, its widest letters less)
+_TITLE_INCHES = 0.085  # and of a title's at fontsize 10
+_BARS_INCHES = 1.9  # the width of a panel's bars, beside its words
+
+
+def _word_panels(groups, titles: list[str], n: int, xlabel: str, title: str, columns: int = 4,
+                 note: str | None = None) -> Figure:
+    """Shared by topic words and classifier features: a grid of horizontal bar panels, under a `note` if given.
+    Laid out here, each panel given room for the longest word and titles wrapped to its width: matplotlib's
+    constrained layout measured every word twice, most of the 10 to 27 s that 60 topics took."""
+    import textwrap
+
     if not groups:
         raise DvtopicsError("nothing to draw: no groups of words were given")
+    groups = [list(words)[:n] for words in groups]
     cols = min(columns, len(groups))
     rows = -(-len(groups) // cols)
-    depth = min(n, max(len(g) for g in groups))
-    fig = _figure(3.3 * cols, rows * (0.7 + _ROW_INCHES * depth))
+    depth = max(1, min(n, max(len(words) for words in groups)))
+    words_width = 0.15 + _WORD_INCHES * max((len(str(word)) for words in groups for word, _ in words), default=1)
+    panel = words_width + _BARS_INCHES
+    titles = [textwrap.fill(_text(name), width=max(12, int(panel / _TITLE_INCHES))) for name in titles]
+    title_height = 0.1 + 0.18 * max(name.count("\n") + 1 for name in titles)
+    ticks_height = 0.3  # the weights under the bars
+    head = 0.55 + (0.2 * (textwrap.fill(note, 110).count("\n") + 1) if note else 0)
+    bars_height = _ROW_INCHES * depth
+    width, height = 0.2 + cols * panel, head + rows * (title_height + bars_height + ticks_height) + 0.3
+    fig = Figure(figsize=(width, height))
     axes = fig.subplots(rows, cols, squeeze=False).ravel()
+    fig.subplots_adjust(left=(0.1 + words_width) / width, right=1 - 0.1 / width, wspace=words_width / _BARS_INCHES,
+                        top=1 - (head + title_height) / height, bottom=(0.3 + ticks_height) / height,
+                        hspace=(title_height + ticks_height) / bars_height)
     for ax, words, name in zip(axes, groups, titles):
-        words = list(words)[:n]
         weights = [float(w) for _, w in words]
         ax.barh([_text(t) for t, _ in words], weights,
                 color=[BAR_COLOR if w >= 0 else "#c0392b" for w in weights])
         ax.invert_yaxis()
-        ax.set_title(_text(name), fontsize=10)
-        ax.set_xlabel(xlabel)
+        # from the panel's left edge, where its words start: centred, a long title ran into the next panel. Placed
+        # (y), as the axes' labels (which are empty): matplotlib measured every tick label to place them
+        ax.set_title(name, fontsize=10, x=-words_width / _BARS_INCHES, y=1.0, ha="left")
+        ax.xaxis.set_label_coords(0.5, 0.0)
+        ax.yaxis.set_label_coords(0.0, 0.5)
         ax.tick_params(axis="y", labelsize=8)
+        ax.tick_params(axis="x", labelsize=7)
+        ax.xaxis.set_major_locator(MaxNLocator(3))
     for ax in axes[len(groups):]:
         ax.set_visible(False)
-    fig.suptitle(title)
+    fig.suptitle(title, y=1 - 0.12 / height, va="top")
+    if note:
+        fig.text(0.5, 1 - 0.5 / height, textwrap.fill(note, 110), ha="center", va="top", fontsize=9, style="italic")
+    fig.supxlabel(xlabel, y=0.1 / height, va="bottom", fontsize=9)
     return fig
 
 

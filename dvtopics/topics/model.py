@@ -371,6 +371,12 @@ class TopicModel(TransformerMixin, BaseEstimator):
         self._fit_topics_inferred(unit_tokens)
         return self
 
+    def _bows(self, token_lists: Iterable[list[str]]) -> list[list[tuple[int, int]]]:
+        """Each unit's bag of words, (word id, count) pairs as gensim gives them, each distinct pair one tuple that
+        every bag holding it shares: 10,000 baomoi articles' bags held a million tuples, 46,000 of them distinct."""
+        pairs = {}
+        return [[pairs.setdefault(pair, pair) for pair in self.dictionary_.doc2bow(tokens)] for tokens in token_lists]
+
     def _fit_topics_inferred(self, unit_tokens: list[list[str]], n_jobs: int = 1, progress: bool = False
                              ) -> np.ndarray:
         """`_fit_topics`; return the mixes the engine inferred for the units with a known word (in float64:
@@ -378,8 +384,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         with `progress`, a bar on stderr counts the texts learnt from (gensim: every pass's)."""
         from ..parallel import cores, worker_pool
 
-        bows = [self.dictionary_.doc2bow(tokens) for tokens in unit_tokens]
-        bows = [bow for bow in bows if bow]
+        bows = [bow for bow in self._bows(unit_tokens) if bow]
         parts = cores(n_jobs) if self.engine == "gensim" and len(bows) >= SHARED_ESTEP_MIN_UNITS else 1
         engine = self._make_engine()
         passes = engine.params["max_iter"] if self.engine == "gensim" else 1  # the others show only the end
@@ -440,7 +445,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
 
     def _infer_texts(self, token_lists: list[list[str]]) -> np.ndarray:
         """The mixes of texts reduced to the model's words (`analyze`); no mix for a text without one."""
-        bows = [self.dictionary_.doc2bow(tokens) for tokens in token_lists]
+        bows = self._bows(token_lists)
         mixes = self.engine_.infer(bows)
         mixes[np.array([not bow for bow in bows], dtype=bool)] = 0.0
         return mixes

@@ -1,6 +1,7 @@
 """What a user looks at: a `TopicReport` of a model and some articles, and its files (JSON, CSV, PNG)."""
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -121,6 +122,12 @@ def representative_title(representatives: Sequence[dict], words: Sequence[str]) 
 
     titled = [r["title"] for r in representatives if r.get("title")]
     return max(titled, key=named) if titled else ""
+
+
+def text_digest(text: str) -> str:
+    """All `summarize` asks of an article's text, in 32 characters: whether another article has the same text, and
+    whether there is one ("" for none). A job holding thousands of articles puts it in the texts' place."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest() if text else ""
 
 
 @none_is_default
@@ -293,7 +300,7 @@ def write_report(report: TopicReport, directory: str | os.PathLike, previous: Se
     written[0].write_text(json.dumps(report.topics_json(), ensure_ascii=False, indent=1, default=json_default) + "\n",
                           encoding="utf-8")
     written.append(write_documents(report.documents, directory / "documents.csv", len(report.labels)))
-    written.append(plots.save_figure(plots.topic_words_figure(report.top_words, names),
+    written.append(plots.save_figure(plots.topic_words_figure(report.top_words, names, shares=report.shares),
                                      directory / "topic_words.png"))
     if report.periods:
         fig = plots.topic_shares_over_time_figure(report.periods, report.over_time, names)
