@@ -175,10 +175,10 @@ def named_fields(record: dict, fields: "FieldNames") -> dict:
             if len(held) == 1 and len(held) < len(record):  # (an object of articles by key, {"a1": {…}}, is a table)
                 record = {**{key: value for key, value in record.items() if not isinstance(value, dict)}, **held[0]}
         names = field_names(record, wanted)
-    named = record if names == list(record) else dict(zip(names, record.values()))
-    inside = {name: value for name in wanted if "." in name and name not in named
+    by_name = record if names == list(record) else dict(zip(names, record.values()))
+    inside = {name: value for name in wanted if "." in name and name not in by_name
               and (value := value_inside(record, name)) is not _NOT_THERE}
-    return {**named, **inside} if inside else named
+    return {**by_name, **inside} if inside else by_name
 
 
 _NOT_THERE = object()
@@ -344,9 +344,10 @@ def record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_e
     if warning:
         add_warning(extra, warning)
     try:
-        named = {key: said(getattr(fields, key)) for key in METADATA_FIELDS + ("label",)}
+        field_spellings = {key: said(getattr(fields, key)) for key in METADATA_FIELDS + ("label",)}
         # (lead "" where there is none: a field "lead" that --lead-field did not name stays one of the record's own)
-        article = make_article(article_id, text, extra, where, lead=lead or "", month_first=month_first, spelt=named)
+        article = make_article(article_id, text, extra, where, lead=lead or "", month_first=month_first,
+                               spelt=field_spellings)
         if article.source is None:
             # the page's address, as scrapers and feeds keep it ("url", "link"; a feed's link is its id): its site is
             # the source where neither a source field nor the text names one, as an "URL: …" line over a text gives it
