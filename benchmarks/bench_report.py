@@ -20,9 +20,10 @@ Per run (see bench_label.py, whose measuring it uses): wall, CPU seconds of the 
 path ("path": CPU seconds of the longest chain of work, the wall time with a free core per process), peak
 resident and proportional memory of the tree, and the peak resident memory of the main process alone ("main
 MB", where the articles and the topics' data are held; the figure `/usr/bin/time -v` gives). Printed: medians
-over repeats, each variant against "before" with the same -j, and the load average before and after. The outputs must agree: `label`'s files byte for byte;
-`report`'s workbooks cell for cell on every sheet and its HTML once the creation time and matplotlib's random SVG ids and the
-code's folder are taken out and embedded PNGs compared by their pixels.
+over repeats, each variant against "before" with the same -j, and the load average before and after. The outputs
+must agree: `label`'s files byte for byte; `report`'s workbooks cell for cell on every sheet and its HTML once the
+creation time and matplotlib's random SVG ids and the code's folder are taken out and embedded PNGs compared by
+their pixels.
 """
 from __future__ import annotations
 
