@@ -1758,6 +1758,18 @@ def test_labels_held_in_python_given_as_a_jobs_labels_file_say_how_to_make_the_f
     assert dvtopics.read_labels(written) == types.to_dict()
 
 
+def test_a_dataframes_row_holding_a_number_is_no_note(tmp_path):
+    """The review of hunt 29 L2: a row under the last article holding no text but a number in its label column (an
+    int64 column) was passed over as a note, where its CSV makes it an error: a number is what a row holds too."""
+    import pandas as pd
+
+    text = "Ban Dân vận Huyện ủy tổ chức hội nghị giao ban công tác dân vận quý I."
+    (tmp_path / "lab.csv").write_text(f"text,label\n{text},1\n{text},0\n,1\n", encoding="utf-8")
+    from_frame = [bool(a.error) for a in read_articles(pd.read_csv(tmp_path / "lab.csv"), on_error="record")]
+    from_csv = [bool(a.error) for a in read_articles(tmp_path / "lab.csv", on_error="record")]
+    assert from_frame == from_csv == [False, False, True]
+
+
 def test_a_dataframes_rows_are_passed_over_as_its_csvs_are(tmp_path, caplog):
     """The review of hunt 29 L: read_articles(df) skipped the row filters of the CSV and xlsx readers: a sheet's
     closing total and signature ("Tổng cộng: 2 bài", "Người lập biểu") were error articles, WordPress' revisions and

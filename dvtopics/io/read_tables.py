@@ -112,6 +112,13 @@ def _within_limit(record: dict, fields: "FieldNames", fallback_id: str, where: s
         yield from read()
 
 
+def _cell_text(value) -> str:
+    """A cell's text, stripped, "" for none: a DataFrame's number (a label 1, a title 2024) is text as its CSV's is,
+    and a row holding one was passed over as a note where the CSV made it an error."""
+    text = None if missing(value) else field_text(value)
+    return text.strip() if text else ""
+
+
 class _Notes:
     """A table's rows that hold no text, lead, title, label or id under an article, held back until the next article:
     below the table's last one they are notes (a total, "Tổng cộng: 2 bài", a signature, "Người lập biểu", as office
@@ -129,13 +136,12 @@ class _Notes:
         of WordPress' (`SiteRows`), or else an article's."""
         if self.site.passes(record):
             return True
-        article_id = record.get(self.fields.id)  # (a DataFrame's id cell may be a number, or NaN: none)
-        article_id = None if missing(article_id) else field_text(article_id)
-        if (self.after_article and not any(isinstance(record.get(name), str) and record[name].strip() for name in
+        article_id = _cell_text(record.get(self.fields.id))  # (a DataFrame's cells may be numbers, or NaN: none)
+        if (self.after_article and not any(_cell_text(record.get(name)) for name in
                                            (self.fields.text, self.fields.lead, self.fields.title, self.fields.label))
                 # (an id, one word, is an article's whose text is missing: an error, as ever; "Tổng cộng: 2 bài" is not)
-                and not (isinstance(article_id, str) and article_id.strip() and len(article_id.split()) == 1)):
-            shown = next((value.strip() for value in record.values() if isinstance(value, str) and value.strip()), "")
+                and not (article_id and len(article_id.split()) == 1)):
+            shown = next((text for value in record.values() if (text := _cell_text(value))), "")
             self.held.append((place, shown[:40], read))
             return True
         self.after_article = True
@@ -303,6 +309,7 @@ def read_frame(frame, fields: "FieldNames", on_error: str, max_bytes: int, where
         fallback_id = f"{where}:{position + 2}" if fields.id in header else index_id(index)
         read = partial(record_to_article, record, fallback_id, fields, on_error, at, None, spelt, month_first)
         text = record.get(fields.text)  # (measured when text: an empty cell, NaN, is a float)
-        yield from notes.articles({**record, fields.text: text if isinstance(text, str) else None}, f"row {index!r}",
-                                  at, fallback_id, max_bytes, on_error, read)
+        # (the size counted of text alone; a number in the text column is one still, for what the row holds)
+        yield from notes.articles({**record, fields.text: None if missing(text) else text if isinstance(text, str) else
+                                   field_text(text)}, f"row {index!r}", at, fallback_id, max_bytes, on_error, read)
     notes.close()
