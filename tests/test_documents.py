@@ -626,3 +626,12 @@ def test_a_link_to_a_document_in_the_folder_is_named_for_what_it_is(tmp_path, ca
     assert "1 link to a .docx file in the folder not read (e.g. 'b.docx'): the file it names is read" in caplog.text
     assert "2 links to .odt files in the folder not read (e.g. 'd.odt'): the file it names is read" in caplog.text
     assert ".txt" not in caplog.text
+
+
+def test_a_symbol_that_is_no_character_adds_nothing():
+    """The review of hunt 29 K2: a w:sym's code went into the text as it was, a half of a surrogate pair (D800), a
+    noncharacter (FFFE) or a control character (0085) too: no text may hold one."""
+    from dvtopics.io.documents import _symbol
+
+    assert [_symbol({"w font": "Arial", "w char": code}) for code in ("D800", "FFFE", "0085", "FDD0", "00B0")] == [
+        "", "", "", "", "°"]

@@ -1770,6 +1770,18 @@ def test_a_dataframes_row_holding_a_number_is_no_note(tmp_path):
     assert from_frame == from_csv == [False, False, True]
 
 
+def test_an_empty_dataframe_indexed_by_two_levels_holds_no_article(caplog):
+    """The review of hunt 29 L2: it was an error article ("the index label () is a MultiIndex's (0 levels)"); and
+    a DataFrame's float-written ids are told how to mend the DataFrame, not to read it, as read already."""
+    import pandas as pd
+
+    empty = pd.DataFrame({"text": []}, index=pd.MultiIndex.from_tuples([], names=["a", "b"]))
+    assert list(read_articles(empty)) == []
+    text = "Ban Dân vận Huyện ủy tổ chức hội nghị giao ban công tác dân vận quý I."
+    list(read_articles(pd.DataFrame({"id": ["17.0", "18.0"], "text": [text, text]})))
+    assert "pd.to_numeric(df['id']).astype('Int64')" in caplog.text and "read_articles(df)" not in caplog.text
+
+
 def test_a_dataframes_rows_are_passed_over_as_its_csvs_are(tmp_path, caplog):
     """The review of hunt 29 L: read_articles(df) skipped the row filters of the CSV and xlsx readers: a sheet's
     closing total and signature ("Tổng cộng: 2 bài", "Người lập biểu") were error articles, WordPress' revisions and

@@ -321,6 +321,8 @@ def _symbol(attributes: dict) -> str:
         return _SYMBOL_FONT.get(place) or (chr(place) if 0x20 <= place < 0x40 and place not in b'"$\'*' else "")
     if "dings" in font or "marlett" in font or 0xE000 <= code <= 0xF8FF or not 0x20 <= code <= 0x10FFFF:
         return ""  # (Wingdings, Webdings: pictures)
+    if 0x7F <= code <= 0x9F or 0xD800 <= code <= 0xDFFF or 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE:
+        return ""  # control characters, halves of surrogate pairs, noncharacters: no letter, and no text may hold one
     return chr(code)
 
 

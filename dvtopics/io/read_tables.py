@@ -178,8 +178,10 @@ class _Notes:
             # as they did; a JSON or workbook number 17.0 is 17. Said, as the labels by 17 would match none
             log.warning("%s: every id is written as a float (e.g. %r, as pandas writes a whole-number column with an "
                         "empty cell): read as written, so labels that give it as %r match none; write the column as "
-                        "whole numbers (df['id'].astype('Int64')) or read the DataFrame itself (read_articles(df))",
-                        self.where, self.float_ids[0], self.float_ids[0].split(".")[0])
+                        "whole numbers (%s)",
+                        self.where, self.float_ids[0], self.float_ids[0].split(".")[0],
+                        "pd.to_numeric(df['id']).astype('Int64')" if self.python else
+                        "df['id'].astype('Int64') before to_csv) or read the DataFrame itself (read_articles(df)")
         if self.held:
             log.warning("%s: %d row%s under the table's last article hold%s no text and no title (a total, a "
                         "signature?): not read as articles: %s", self.where, len(self.held), "s" * (len(self.held) > 1),
@@ -276,10 +278,10 @@ def read_frame(frame, fields: "FieldNames", on_error: str, max_bytes: int, where
                             f"({', '.join(map(repr, frame.columns[:4]))}{', …' * (len(frame.columns) > 4)}): give each "
                             "column one name (df.columns = ['…', …]) for the rows to be read", on_error)
         return
-    if frame.index.nlevels > 1 and fields.id not in field_names([str(name) for name in frame.columns],
-                                                                 fields.wanted()):
+    if frame.index.nlevels > 1 and len(frame) and fields.id not in field_names([str(name) for name in frame.columns],
+                                                                                fields.wanted()):
         try:  # the index labels would be the ids
-            index_id(frame.index[0] if len(frame) else ())
+            index_id(frame.index[0])
         except ValueError as exc:
             yield failed(where, f"{where}: no '{fields.id}' column, and {exc}", on_error)
             return
