@@ -1782,6 +1782,15 @@ def test_an_empty_dataframe_indexed_by_two_levels_holds_no_article(caplog):
     assert "pd.to_numeric(df['id']).astype('Int64')" in caplog.text and "read_articles(df)" not in caplog.text
 
 
+def test_a_true_false_key_among_labels_by_id_is_refused():
+    """The review of hunt 29 L2: {True: "x"} gave the id "True", where it was refused before as no id."""
+    from dvtopics.io.labels import labels_given
+
+    with pytest.raises(dvtopics.InputError, match="the index label True is true/false, no id"):
+        labels_given({True: "other", "a2": "annual_review"})
+    assert labels_given({"a1": "other", 10.0: "annual_review"}) == {"a1": "other", "10": "annual_review"}
+
+
 def test_a_dataframes_rows_are_passed_over_as_its_csvs_are(tmp_path, caplog):
     """The review of hunt 29 L: read_articles(df) skipped the row filters of the CSV and xlsx readers: a sheet's
     closing total and signature ("Tổng cộng: 2 bài", "Người lập biểu") were error articles, WordPress' revisions and

@@ -129,6 +129,8 @@ def index_id(label) -> str:
                       for value in label)  # ('a', 1), not ('a', np.int64(1))
         raise ValueError(f"the index label {shown!r} is a MultiIndex's ({len(label)} levels), not one id: index by "
                          "one id (df.index = df.index.map(…)), or df.reset_index() and give an id column")
+    if isinstance(label, bool) or hasattr(label, "dtype") and getattr(label.dtype, "kind", "") == "b":
+        raise ValueError(f"the index label {label!r} is true/false, no id")  # (labels_given refused it so before)
     return field_text(label) or str(label)
 
 
