@@ -635,3 +635,16 @@ def test_a_symbol_that_is_no_character_adds_nothing():
 
     assert [_symbol({"w font": "Arial", "w char": code}) for code in ("D800", "FFFE", "0085", "FDD0", "00B0")] == [
         "", "", "", "", "°"]
+
+
+@pytest.mark.parametrize("mimetype, said", [
+    ("application/vnd.oasis.opendocument.text-web", "an OpenDocument web page (.oth) under another name"),
+    ("application/vnd.sun.xml.writer", "an OpenOffice.org 1 text (.sxw) under another name")])
+def test_an_opendocument_text_of_another_kind_is_told_to_be_saved_as_odt(tmp_path, mimetype, said):
+    """The review of hunt 29 K2: a Writer/Web page or an OpenOffice.org 1 text named .odt was "an archive: extract its
+    files into a folder", which gives only XML; LibreOffice opens it and saves it as .odt."""
+    with zipfile.ZipFile(tmp_path / "a.odt", "w") as archive:
+        archive.writestr("mimetype", mimetype)
+        archive.writestr("content.xml", f"<office:document-content {ODF}/>")
+    [article] = read(tmp_path)
+    assert said in article.error and "save it as .odt to read it" in article.error

@@ -160,7 +160,8 @@ _OPENDOCUMENT_TYPES = {f"application/vnd.oasis.opendocument.{kind}": suffix for 
     ("text", ".odt"), ("text-template", ".ott"), ("text-master", ".odm"), ("spreadsheet", ".ods"),
     ("spreadsheet-template", ".ots"), ("presentation", ".odp"), ("presentation-template", ".otp"),
     ("graphics", ".odg"), ("graphics-template", ".otg"), ("chart", ".odc"), ("formula", ".odf"), ("image", ".odi"),
-    ("database", ".odb"))}
+    ("database", ".odb"), ("text-web", ".oth"))}
+_OPENDOCUMENT_TYPES["application/vnd.sun.xml.writer"] = ".sxw"  # (OpenOffice.org 1's text, which LibreOffice opens)
 # What each is, and what to do with one given under another name: one wording wherever it is met (in a folder, as
 # an article's .txt, as a .docx). (A .docx or .odt saved as .txt is read as one: `read.read_file`.)
 _AS_PLAIN_TEXT = "save its text as Plain Text (.txt, UTF-8) to read it"
@@ -171,6 +172,8 @@ _OFFICE_KINDS = {
     ".odt": ("an OpenDocument text", "name it .odt to read it"),
     ".ott": ("an OpenDocument text template", "open it in LibreOffice and save it as .odt to read it"),
     ".odm": ("an OpenDocument master document", "open it in LibreOffice and save it as .odt to read it"),
+    ".oth": ("an OpenDocument web page", "open it in LibreOffice and save it as .odt to read it"),
+    ".sxw": ("an OpenOffice.org 1 text", "open it in LibreOffice and save it as .odt to read it"),
     ".ods": ("an OpenDocument spreadsheet", _AS_TABLE), ".ots": ("an OpenDocument spreadsheet template", _AS_TABLE),
     ".odp": ("an OpenDocument presentation", _AS_PLAIN_TEXT),
     ".otp": ("an OpenDocument presentation template", _AS_PLAIN_TEXT),
