@@ -246,9 +246,13 @@ def crowded_zip(source) -> str | None:
     if at64 >= 0 and tail[end - _LOCATOR64:end - _LOCATOR64 + 4] == b"PK\x06\x07" and tail[at64:at64 + 4] == \
             b"PK\x06\x06":
         members, directory = _END_RECORD64.unpack_from(tail, at64)[7:9]
-    if members > ZIP_MAX_MEMBERS or directory > _ZIP_MAX_DIRECTORY:
-        return (f"a zip that lists {members:,} members (a list of {directory / 2**20:.1f} MB), over the "
-                f"{ZIP_MAX_MEMBERS:,} a document or an export holds: not opened (a zip bomb's way to fill memory)")
+    if members > ZIP_MAX_MEMBERS:
+        return (f"a zip that lists {members:,} members, over the {ZIP_MAX_MEMBERS:,} a document or an export holds: "
+                "not opened (a zip bomb's way to fill memory)")
+    if directory > _ZIP_MAX_DIRECTORY:
+        return (f"a zip whose list of members is {directory / 2**20:.1f} MB, over the "
+                f"{_ZIP_MAX_DIRECTORY / 2**20:.1f} MB a document or an export needs: not opened (a zip bomb's way to "
+                "fill memory)")
     return None
 
 
