@@ -393,6 +393,20 @@ def test_topic_words_past_sixty_topics_draws_the_largest_and_says_where_the_rest
     assert fig.get_size_inches()[1] < 80
     unranked = plots.topic_words_figure(topics)
     assert [ax.get_title() for ax in unranked.axes if ax.get_visible()][-1] == "Topic 59"
+    # without shares (a notebook's own topics): the first 60, and no topics.json it may never have written
+    assert [text.get_text() for text in unranked.texts if "600 topics" in text.get_text()] == [
+        "The first 60 of 600 topics; the figure draws no more"]
+
+
+def test_a_wrapped_title_keeps_each_dollar_escaped():
+    """The review of hunt 29 J: a title escaped, then wrapped, could be broken between a "\\" and its "$": the
+    backslash showed at a line's end and the "$" began a formula on the next."""
+    for length in range(40, 80):  # (wherever the break falls)
+        label = "0: " + "x" * length + "$5 và $3 cho chi"
+        fig = plots.topic_words_figure([[("hội", 0.1)]], [label])
+        title = [ax.get_title() for ax in fig.axes if ax.get_visible()][0]
+        assert all(line.count("$") == line.count("\\$") for line in title.splitlines()), title
+        assert not any(line.endswith("\\") for line in title.splitlines()), title
 
 
 def test_topic_words_panels_keep_long_words_and_titles_off_their_neighbours():

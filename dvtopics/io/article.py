@@ -33,7 +33,8 @@ METADATA_FIELDS = ("title", "date", "source")  # JSONL/CSV fields that win over 
 
 @dataclass
 class Article:
-    """One article. `text` is what models learn from; `raw` is what was read."""
+    """One article. `text` is what models learn from; `raw` is what was read (by `read_articles`: the articles
+    a job hands back, `jobs.Reading.articles`, hold none, "", for memory)."""
 
     __repr__ = brief_repr  # a notebook shows a few lines, not every text (wording.brief_repr)
 

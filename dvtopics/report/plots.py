@@ -259,9 +259,9 @@ def topic_words_figure(topics: Sequence[Sequence[tuple[str, float]]], labels: Se
         return _word_panels(topics, labels, n, "Weight", "Top words per topic")
     largest = np.argsort(-np.asarray(shares, dtype=float), kind="stable") if shares is not None else range(len(topics))
     shown = sorted(int(k) for k in largest[:MAX_WORD_PANELS])
-    which = "largest" if shares is not None else "first"
-    note = (f"The {MAX_WORD_PANELS} {which} of {len(topics)} topics{' by share' if shares is not None else ''}; every "
-            "topic's words are in topics.json (dvtopics topics show)")
+    note = (f"The {MAX_WORD_PANELS} largest of {len(topics)} topics by share; every topic's words are in topics.json "
+            "(dvtopics topics show)" if shares is not None else
+            f"The first {MAX_WORD_PANELS} of {len(topics)} topics; the figure draws no more")
     return _word_panels([topics[k] for k in shown], [labels[k] for k in shown], n, "Weight", "Top words per topic",
                         note=note)
 
@@ -286,7 +286,9 @@ def _word_panels(groups, titles: list[str], n: int, xlabel: str, title: str, col
     depth = max(1, min(n, max(len(words) for words in groups)))
     words_width = 0.15 + _WORD_INCHES * max((len(str(word)) for words in groups for word, _ in words), default=1)
     panel = words_width + _BARS_INCHES
-    titles = [textwrap.fill(_text(name), width=max(12, int(panel / _TITLE_INCHES))) for name in titles]
+    # wrapped, then escaped: a "$" escaped first could be parted from its "\\" at a break, which then showed
+    titles = ["\n".join(map(_text, textwrap.wrap(str(name), width=max(12, int(panel / _TITLE_INCHES))) or [""]))
+              for name in titles]
     title_height = 0.1 + 0.18 * max(name.count("\n") + 1 for name in titles)
     ticks_height = 0.3  # the weights under the bars
     head = 0.55 + (0.2 * (textwrap.fill(note, 110).count("\n") + 1) if note else 0)
