@@ -793,13 +793,17 @@ def test_killed_label_run_resumes_with_every_article_once(model_dir, tmp_path, s
     assert not journal.exists()
 
 
+def _write_jsonl(path, records) -> None:
+    """`records` (dicts) as JSON lines, the shape of a user's --extra corrections."""
+    path.write_text("\n".join(json.dumps(record, ensure_ascii=False) for record in records), encoding="utf-8")
+
+
 def test_train_learns_from_extra_labelled_articles_without_scoring_them(corpus, tmp_path):
     """A user's corrections (--extra) are learnt from and counted apart from the scored hand labels."""
     extra = tmp_path / "mine.jsonl"
-    extra.write_text("\n".join(json.dumps({"id": f"mine-{i}", "label": "annual_review",
-                                           "text": f"Hội nghị cán bộ, công chức năm {2020 + i}\nSở Tư pháp tổ chức "
-                                                   f"hội nghị cán bộ, công chức, đánh giá kết quả năm {2020 + i}."},
-                                          ensure_ascii=False) for i in range(4)), encoding="utf-8")
+    _write_jsonl(extra, [{"id": f"mine-{i}", "label": "annual_review",
+                          "text": f"Hội nghị cán bộ, công chức năm {2020 + i}\nSở Tư pháp tổ chức hội nghị cán bộ, "
+                                  f"công chức, đánh giá kết quả năm {2020 + i}."} for i in range(4)])
     out = tmp_path / "m"
     result = CliRunner().invoke(cli, ["train", str(corpus), "--extra", str(extra), "--out", str(out),
                                       "--classifier", "logreg", "--folds", "2"])
@@ -814,10 +818,9 @@ def test_evaluate_says_when_it_scores_a_model_on_articles_it_learnt_from(corpus,
     articles, was the model remembering them. Said, naming one; articles set apart are not named, nor is shipped
     (its model file records no texts)."""
     held = tmp_path / "held.jsonl"
-    held.write_text("\n".join(json.dumps({"id": f"h{i}", "label": "annual_review", "title": f"Hội Nông dân xã {i}",
-                                          "text": f"Hội Nông dân xã {i} tổ chức hội nghị Ban Chấp hành, đánh giá "
-                                                  f"hoạt động năm 2023, đề ra phương hướng năm 2024."},
-                                         ensure_ascii=False) for i in range(3)), encoding="utf-8")
+    _write_jsonl(held, [{"id": f"h{i}", "label": "annual_review", "title": f"Hội Nông dân xã {i}",
+                         "text": f"Hội Nông dân xã {i} tổ chức hội nghị Ban Chấp hành, đánh giá hoạt động năm 2023, "
+                                 f"đề ra phương hướng năm 2024."} for i in range(3)])
     out = tmp_path / "m"
     trained = CliRunner().invoke(cli, ["train", str(corpus), "--extra", str(held), "--out", str(out),
                                        "--classifier", "logreg", "--folds", "2"])
@@ -851,9 +854,8 @@ def test_a_misspelt_type_names_an_article_so_labelled(corpus, tmp_path):
     """Hunt 28 H: corrections typed in Vietnamese in a sheet, one cell a bare "Tổng kết": "label(s) 'Tổng kết' are
     not article types" named neither the file's row nor whether it was an --extra article or a hand label."""
     extra = tmp_path / "mine.jsonl"
-    extra.write_text("\n".join(json.dumps({"id": f"mine-{i}", "label": "Tổng kết năm" if i else "Tổng kết",
-                                           "text": f"Hội Nông dân xã {i} đánh giá hoạt động năm 2023."},
-                                          ensure_ascii=False) for i in range(3)), encoding="utf-8")
+    _write_jsonl(extra, [{"id": f"mine-{i}", "label": "Tổng kết năm" if i else "Tổng kết",
+                          "text": f"Hội Nông dân xã {i} đánh giá hoạt động năm 2023."} for i in range(3)])
     result = CliRunner().invoke(cli, ["train", str(corpus), "--extra", str(extra), "--out", str(tmp_path / "m")])
     assert result.exit_code == 2, result.output
     assert "'Tổng kết' are not article types (the --extra article 'mine-0' is 'Tổng kết')" in result.output
