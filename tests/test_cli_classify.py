@@ -816,7 +816,7 @@ def test_train_learns_from_extra_labelled_articles_without_scoring_them(corpus, 
 def test_evaluate_says_when_it_scores_a_model_on_articles_it_learnt_from(corpus, seeds_dir, tmp_path, caplog):
     """`train --extra held.jsonl`, then `evaluate` on held.jsonl: a perfect score, read as the fix working on new
     articles, was the model remembering them. Said, naming one; articles set apart are not named, nor is shipped
-    (its model file records no texts)."""
+    on them (it did not learn them; on the seeds, which it learnt from, it is)."""
     held = tmp_path / "held.jsonl"
     _write_jsonl(held, [{"id": f"h{i}", "label": "annual_review", "title": f"Hội Nông dân xã {i}",
                          "text": f"Hội Nông dân xã {i} tổ chức hội nghị Ban Chấp hành, đánh giá hoạt động năm 2023, "
