@@ -2,6 +2,8 @@
 what a notebook shows of a result (`brief_repr`): its texts and lists cut, with their lengths."""
 from __future__ import annotations
 
+import itertools
+
 
 def word_for(n: int, one: str, many: str | None = None) -> str:
     """The form of a noun or verb that agrees with `n`: `one` for 1, else `many` (`one` + "s" unless given).
@@ -63,7 +65,7 @@ def brief(value, depth: int = 0) -> str:
         count = f"{len(value):,} {word_for(len(value), 'item')}"
         if depth >= 2 and len(value) > SHOWN_ITEMS:
             return f"{opening}… ({count}){closing}"
-        items = list(value.items() if isinstance(value, dict) else value)[:SHOWN_ITEMS]
+        items = list(itertools.islice(value.items() if isinstance(value, dict) else value, SHOWN_ITEMS))
         shown = [f"{brief(item[0], depth + 1)}: {brief(item[1], depth + 1)}" if isinstance(value, dict)
                  else brief(item, depth + 1) for item in items]
         if len(value) > SHOWN_ITEMS:

@@ -342,9 +342,6 @@ def _names_files(series) -> bool:
     each names a file there, or ends as a labels table does (.csv, .xlsx, .jsonl). Told by the values, not the index:
     a filtered column (rows 3, 7, 12) was refused as labels by id; labels keyed by numeric ids ({17: "other"}) were
     read as paths; so were labels matching a folder's name (a corpus kept in other/, annual_review/)."""
-    import os
-    from pathlib import Path
-
     from ..io.folders import CSV_SUFFIXES, JSON_SUFFIXES, JSONL_SUFFIXES, XLSX_SUFFIXES
 
     tables = CSV_SUFFIXES + JSON_SUFFIXES + JSONL_SUFFIXES + XLSX_SUFFIXES

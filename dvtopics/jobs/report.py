@@ -255,8 +255,6 @@ def _label_and_segment(articles: Sequence[Article], classifier, model_dir, cache
     worker processes when more than one: the same records and texts as `predict_articles` and `segment_many`.
     Each batch's texts are let go as soon as it is done (`_let_texts_go`): the next batches' segmented texts take
     their memory, which texts dropped only at the end left to nothing else."""
-    from collections import deque
-
     from ..parallel import cores, map_ordered
     from ..progress import progress_bar
     from ..run.batch import Labeller, batches
@@ -265,18 +263,13 @@ def _label_and_segment(articles: Sequence[Article], classifier, model_dir, cache
     if cores(n_jobs) > 1:
         labeller = Labeller(None if model_dir is None else str(model_dir), cache_dir=None if cache is None else
                             str(cache.path.parent), use_cache=cache is not None)
-    sent = deque()  # the batches handed out and not back yet, in order (map_ordered reads ahead in a thread)
-
-    def handed_out():
-        for batch in batches(articles, REPORT_BATCH):
-            sent.append(batch)
-            yield batch
-
     records, segmented = [], []
     with progress_bar(total=len(articles), unit="article", disable=not progress) as bar:
-        for batch_records, batch_segmented in map_ordered(_LabelAndSegment(labeller, segment), handed_out(), n_jobs,
+        for batch_records, batch_segmented in map_ordered(_LabelAndSegment(labeller, segment),
+                                                          batches(articles, REPORT_BATCH), n_jobs,
                                                           preload=Labeller.preload):
-            _let_texts_go(sent.popleft())
+            # the batch done: the next articles, a record each (in order, unreadable ones too)
+            _let_texts_go(articles[len(records):len(records) + len(batch_records)])
             records += batch_records
             segmented += batch_segmented
             bar.update(len(batch_records))

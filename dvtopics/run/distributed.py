@@ -551,6 +551,7 @@ def run_job(job, paths: Sequence[str | os.PathLike], out: str | os.PathLike | No
         def records():
             return itertools.chain.from_iterable(read_records(part_path(parts_dir, p.index)) for p in parts)
         try:
+            # (checked, then gathered: the parts read twice, streamed, rather than millions of rows held at once)
             if check:  # kept parts too: the next job would read them as this one's result
                 check(records())
             if not keep_parts:
