@@ -2859,3 +2859,20 @@ def test_a_csvs_ids_written_as_floats_are_read_as_written_and_said(tmp_path, cap
     assert "written as a float" not in caplog.text
     frame.astype({"id": "Int64"}).to_csv(tmp_path / "whole.csv", index=False)
     assert [a.id for a in read_articles(tmp_path / "whole.csv")] == ["21395276", "whole.csv:3"]
+
+
+def test_a_labels_files_file_cell_names_a_gzipped_article_as_the_walk_reads_it(tmp_path):
+    """The final reading of the change: a `file` cell "2017/a.txt.gz" kept its suffix, while the folder's walk reads
+    that file as the article "2017/a": its label matched no article."""
+    import gzip
+
+    from dvtopics.io.folders import without_article_suffix
+    from dvtopics.io.labels import read_labels
+
+    (tmp_path / "arts" / "2017").mkdir(parents=True)
+    with gzip.open(tmp_path / "arts" / "2017" / "a.txt.gz", "wt", encoding="utf-8") as handle:
+        handle.write("Hội nghị tổng kết\nBan Dân vận tổng kết công tác năm 2017.")
+    (tmp_path / "labels.csv").write_text("file,label\n2017/a.txt.gz,annual_review\n", encoding="utf-8")
+    [article] = read_articles(tmp_path / "arts")
+    assert without_article_suffix("2017/a.TXT.GZ") == "2017/a"
+    assert article.id in read_labels(tmp_path / "labels.csv")

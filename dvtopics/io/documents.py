@@ -49,7 +49,7 @@ _PROTECTED = ("protected by a password: open it, remove the password (Word: File
 
 
 class TextTooLong(InputError):
-    """A document whose text is over the article limit: read no further."""
+    """A document whose text is over the article limit: read no further (`read_text.read_document` says so)."""
 
 
 @dataclass
@@ -269,7 +269,7 @@ class _Paragraphs(_Handler):
             self.open[-1][0].append(piece)
             self.size += len(piece.encode("utf-8", "surrogatepass"))  # (as it grows: one paragraph may be all of it)
             if self.size > self.max_bytes:
-                raise TextTooLong(f"{self.path}: its text is over the article limit")
+                raise TextTooLong  # (said by the reader, which knows the limit as the user gave it)
 
     def open_paragraph(self, style) -> None:
         self.open.append(([], style, []))

@@ -34,14 +34,14 @@ FOLDER_READS = f"{', '.join(_READ_KINDS[:-1])} and {_READ_KINDS[-1]} files"
 FOLDER_HOLDS_NONE = f"no {', '.join(_READ_KINDS[:-1])} or {_READ_KINDS[-1]} file"
 # the name of an article's file ends so, its id without it: what a labels file's `file` cell drops (`labels`), and the
 # endings a path without it is looked for with (`article_file`)
-_ARTICLE_ENDING = re.compile("(?:%s)$" % "|".join(re.escape(suffix) for suffix in (".txt",) + DOCUMENT_SUFFIXES),
-                             re.IGNORECASE)
-_ARTICLE_ENDINGS = tuple(ending for suffix in (".txt",) + DOCUMENT_SUFFIXES for ending in (suffix, suffix.upper()))
+# (from ARTICLE_SUFFIXES, the walk's own: a gzipped article's cell, "a.txt.gz", kept its suffix, so no id matched)
+_ARTICLE_ENDING = re.compile("(?:%s)$" % "|".join(re.escape(suffix) for suffix in ARTICLE_SUFFIXES), re.IGNORECASE)
+_ARTICLE_ENDINGS = tuple(ending for suffix in ARTICLE_SUFFIXES for ending in (suffix, suffix.upper()))
 
 
 def without_article_suffix(name: str) -> str:
-    """A file name without the suffix of an article's file (".txt", ".docx", ".odt", in any case): its article's id
-    (`001.TXT`, `b.docx`: `001`, `b`)."""
+    """A file name without the suffix of an article's file (".txt", ".txt.gz", ".docx", ".odt", in any case): its
+    article's id (`001.TXT`, `b.docx`, `c.txt.gz`: `001`, `b`, `c`)."""
     return _ARTICLE_ENDING.sub("", name)
 
 

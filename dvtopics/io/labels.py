@@ -286,7 +286,7 @@ def labels_given(labels, name: str = "gold_labels") -> dict[str, str]:
     pairs = []
     for id_, label in labels.items():
         try:  # read as a DataFrame's row label is read for its article's id (a Timestamp, a float 10.0)
-            id_text = None if not isinstance(id_, tuple) and missing(id_) else index_id(id_)
+            id_text = None if missing(id_) else index_id(id_)
         except ValueError as exc:
             raise InputError(f"{name}: {exc}") from None
         if not isinstance(id_text, str):

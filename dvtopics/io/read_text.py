@@ -70,7 +70,7 @@ def _no_headline(line: str) -> bool:
 def _file_article(path: Path, article_id: str, raw: str, fields: dict) -> Article:
     """The article of a file that holds one (a .txt, a document), `raw` its text: said when it does not look like
     one (`not_an_article`)."""
-    article = make_article(article_id, raw, fields, str(path))
+    article = make_article(article_id, raw, fields, str(path), spelt={})  # (its fields are ours, no columns)
     why = not_an_article(path, article)
     if why:  # read all the same (a short article must never be lost), but said: it would be labelled and counted
         add_warning(article.meta, f"does not look like an article ({why})")

@@ -345,7 +345,7 @@ def _write_jsonl(rows: Iterable[Mapping], path: Path) -> None:
     with _atomic(path, encoding="utf-8", newline="\n") as handle:
         for row in rows:
             # a NaN (a DataFrame's empty cell) as null: json writes NaN, which is no JSON to other readers
-            row = {key: None if missing(value) else value for key, value in dict(row).items()}
+            row = {key: _plain(value) for key, value in dict(row).items()}
             try:
                 line = json.dumps(row, ensure_ascii=False, default=json_default, allow_nan=False)
             except ValueError:  # a NaN deeper in (a list of numbers): each as null, only for such a row
