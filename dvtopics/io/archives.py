@@ -1,0 +1,173 @@
+"""An archive of articles given by name (.zip, .tar, .tar.gz or .tgz, .tar.bz2, .tar.xz) read as the folder it holds,
+never extracted: its members one at a time, each member's bytes held in memory while the readers read it (an
+`Member`, which they take as a file), under the ids the extracted folder's files would have.
+
+- Names: a zip made on Windows holds its names in the system's code page without the UTF-8 flag (zipfile reads them
+  as cp437: "Ho\u0302\u0323i"-like junk); they are read as UTF-8 when they are, else as Windows-1258, as Explorer
+  extracts them on a Vietnamese Windows; a Mac's NFD names are NFC, as the ids of a folder are compared.
+- Safety: a name that climbs out ("../a.txt", "/a.txt", "C:\\a.txt") is read as unzip and Python extract it
+  (without those parts), with a warning; a member that inflates too far or too many times over (`documents`' limits),
+  one protected by a password, a damaged one, is one error naming the archive and the member, and the others are
+  read; a damaged or cut short archive, an error after the members read before the fault.
+"""
+from __future__ import annotations
+
+import io
+import logging
+import os
+import stat
+import tarfile
+import unicodedata
+import zipfile
+import zlib
+from pathlib import Path, PurePosixPath
+from types import SimpleNamespace
+from typing import Iterator
+
+from .documents import inflation_problem
+from .files import crowded_zip, office_kind, office_problem
+from .folders import ARCHIVE_SUFFIXES, Skipped, walk_names, walk_passes_over
+
+log = logging.getLogger(__name__)
+
+# A zip of articles holds a member an article (a year's collection: thousands); what zipfile lists of one as it opens
+# it costs about 1 KB a member, so a zip that declares more is not opened (`files.crowded_zip`)
+ARCHIVE_MAX_MEMBERS = 200_000
+# the errors zipfile and tarfile raise on damaged data (lzma's and bz2's are OSError and EOFError)
+_DAMAGED = (zipfile.BadZipFile, tarfile.TarError, zlib.error, EOFError, OSError, ValueError, NotImplementedError)
+
+
+class Member(PurePosixPath):
+    """An archive's member as the readers take a file: its path is the archive's and the member's name
+    ("arts.zip/2017/a.txt", as every message names it), and its bytes, in memory, are opened by `files.open_stored`."""
+
+    data, modified_ns = b"", 0
+
+    @classmethod
+    def of(cls, archive: Path, name: str, data: bytes, modified_ns: int) -> "Member":
+        member = cls(os.fspath(archive), name)  # (no __new__ of its own: pathlib's differs between Pythons)
+        member.data, member.modified_ns = data, modified_ns
+        return member
+
+    def open_stored(self):
+        return io.BufferedReader(io.BytesIO(self.data), 1 << 16)
+
+    def read_bytes(self) -> bytes:
+        return self.data
+
+    def stat(self):
+        return SimpleNamespace(st_mode=stat.S_IFREG | 0o444, st_size=len(self.data), st_mtime_ns=self.modified_ns)
+
+
+def archive_members(path: Path, skipped: Skipped, max_bytes: int) -> Iterator[tuple[str, Member | str]]:
+    """(name, `Member`) for each member of the archive at `path` that the walk of the folder it holds reads
+    (`folders.walk_names`; what else it holds is counted in `skipped`), or (name, why it cannot be read) in its
+    place; ("", why) for the archive itself. A zip's members in the order of their names, as a folder's files are
+    walked; a tar's in the order it holds them (a compressed tar cannot seek back)."""
+    try:
+        modified_ns = os.stat(path).st_mtime_ns
+        if path.name.lower().endswith(".zip"):
+            yield from _zip_members(path, skipped, max_bytes, modified_ns)
+        else:
+            yield from _tar_members(path, skipped, max_bytes, modified_ns)
+    except _DAMAGED as exc:
+        yield "", f"{path}: a damaged archive ({type(exc).__name__}: {exc}): the members before the fault were read"
+
+
+def _zip_members(path: Path, skipped: Skipped, max_bytes: int, modified_ns: int):
+    if crowded := crowded_zip(path, ARCHIVE_MAX_MEMBERS):
+        yield "", f"{path}: {crowded}"
+        return
+    with zipfile.ZipFile(path) as archive:
+        if office := office_problem(office_kind(archive)):  # (a .docx renamed .zip, as a mailer may name it)
+            yield "", f"{path}: {office}"
+            return
+        infos = {}
+        for info in archive.infolist():
+            if not info.is_dir() and (name := _shown_name(path, info.orig_filename, _zip_name(info))):
+                infos[name] = info  # (a name twice: the last kept, as extracting it leaves it)
+        own = _own_folder(path, infos)
+        for name in walk_names(sorted(infos, key=lambda name: name.split("/")), skipped):
+            info, name = infos[name], name.removeprefix(own)
+            if info.flag_bits & 0x1:
+                yield name, (f"{path}: its member {name} is protected by a password: extract it with the password "
+                             "and give the folder to read it")
+            elif problem := inflation_problem(info.file_size, info.compress_size, max_bytes):
+                yield name, f"{path}: its member {name} {problem}"
+            else:
+                try:  # (zipfile inflates no more than the size declared: a member that lies is one that is damaged)
+                    data = archive.read(info)
+                except _DAMAGED as exc:
+                    yield name, f"{path}: its member {name} is damaged ({type(exc).__name__}: {exc}): not read"
+                    continue
+                yield name, Member.of(path, own + name, data, modified_ns)
+
+
+def _zip_name(info: zipfile.ZipInfo) -> str:
+    """A zip member's name as the user sees it extracted: UTF-8 when it is flagged so or reads so (many tools write it
+    unflagged), else the bytes Windows wrote in its code page, read as Windows-1258 (zipfile reads them as cp437)."""
+    if info.flag_bits & 0x800:
+        return info.orig_filename
+    raw = info.orig_filename.encode("cp437")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1258", "replace")
+
+
+def _tar_members(path: Path, skipped: Skipped, max_bytes: int, modified_ns: int):
+    with tarfile.open(path, "r:*") as archive:
+        infos, fault = {}, None
+        try:
+            while (info := archive.next()) is not None:  # (listed as far as it can be: a tar cut short)
+                if info.isfile() and (name := _shown_name(path, info.name, _tar_name(info.name))):
+                    infos[name] = info
+        except _DAMAGED as exc:
+            fault = exc
+        own = _own_folder(path, infos)
+        for name in walk_names(list(infos), skipped):
+            info, name = infos[name], name.removeprefix(own)
+            if problem := inflation_problem(info.size, info.size, max_bytes):  # (a tar's sizes are its members')
+                yield name, f"{path}: its member {name} {problem}"
+                continue
+            try:
+                data = archive.extractfile(info).read()
+            except _DAMAGED as exc:
+                yield name, f"{path}: its member {name} is damaged ({type(exc).__name__}: {exc}): not read"
+                continue
+            yield name, Member.of(path, own + name, data, modified_ns)
+        if fault:
+            raise fault
+
+
+def _own_folder(path: Path, names) -> str:
+    """"bai-bao/" when every member of the archive `path` bai-bao.zip (or .tar.gz, …) is in a folder of its name, as
+    a folder compressed by Explorer, Finder or `tar czf bai-bao.tar.gz bai-bao/` is kept: extracted, it is that folder,
+    which the user gives, and its articles' ids are their paths below it ("2017/a", not "bai-bao/2017/a"). Else ""."""
+    stem = unicodedata.normalize("NFC", path.name)
+    stem = stem[:len(stem) - len(next(suffix for suffix in ARCHIVE_SUFFIXES if stem.lower().endswith(suffix)))]
+    own = stem + "/"
+    # (a Mac's __MACOSX/ beside it, passed over by the walk, does not count)
+    held = [name for name in names if not walk_passes_over(name)]
+    return own if held and all(name.startswith(own) for name in held) else ""
+
+
+def _tar_name(name: str) -> str:
+    """A tar member's name: tarfile reads UTF-8, keeping other bytes as surrogates; those are Windows-1258's."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("cp1258", "replace")
+
+
+def _shown_name(path: Path, stored: str, name: str) -> str:
+    """A member's name as its file is extracted: NFC, "/" between folders, without what would climb out of the folder
+    ("..", a root, a drive: unzip and Python drop them, with a warning here)."""
+    parts = unicodedata.normalize("NFC", name).replace("\\", "/").split("/")
+    kept = [part for part in parts if part not in ("", ".", "..") and not (len(part) == 2 and part[1] == ":")]
+    shown = "/".join(kept)
+    if len(kept) != len([part for part in parts if part not in ("", ".")]) or name.startswith(("/", "\\")):
+        log.warning("%s: its member %r is named outside the folder it would be extracted to: read as %r, where "
+                    "unzip extracts it", path, stored, shown)
+    return shown
