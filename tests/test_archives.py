@@ -300,3 +300,9 @@ def test_the_dask_plan_reads_an_archive_as_one_part(tmp_path):
     parts = plan_parts([archive], 2)
     assert len(parts) == 1
     assert sorted(a.id for a in read_part(parts[0])) == sorted(a.id for a in read(archive))
+
+
+def test_a_folder_named_like_an_archive_is_walked_as_a_folder(tmp_path):
+    (tmp_path / "arts.zip").mkdir()  # (what some tools leave after extracting a zip in place)
+    (tmp_path / "arts.zip" / "a.txt").write_text(A, encoding="utf-8")
+    assert [(a.id, a.error) for a in read(tmp_path / "arts.zip")] == [("a", None)]

@@ -157,12 +157,12 @@ def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on
         # them: read as one article, its records would be one text titled by the first record's JSON
         log.warning("%s: JSON saved as text (its first line opens a JSON object): read as JSON lines", path)
         kind = "jsonl"
+    if kind == "archive" and not problem and not os.path.isdir(path):  # (its members' read_file finishes them)
+        return _read_archive(path, fields, on_error, max_bytes)
     if problem:
         articles = iter([failed(article_id, problem, on_error)])
     elif os.path.isdir(path):  # a folder given that holds no .txt file (`iter_files`)
         articles = iter([_no_articles(path, fields.text, on_error, named, unread)])
-    elif kind == "archive":
-        articles = _read_archive(path, fields, on_error, max_bytes)
     elif kind == "jsonl" and lines is None and (document := json_document(path)):
         if not path.name.lower().endswith(".json.gz"):  # a gzipped .json is expected to hold one document
             log.warning("%s: %s, not JSON lines (an article a line): read as a .json file", path, document)
