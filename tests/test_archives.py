@@ -241,7 +241,7 @@ def test_an_archive_inside_the_archive_is_named_not_opened(tmp_path, caplog):
     with caplog.at_level(logging.WARNING):
         assert [a.id for a in read(archive)] == ["a"]
     assert ("1 archive inside the archive not read (e.g. 'cu/inner.zip'): an archive in an archive is not opened: "
-            "extract it and give it by its name to read it") in caplog.text
+            "extract it to read its articles") in caplog.text
     only = tmp_path / "only.zip"
     with zipfile.ZipFile(only, "w") as packed:
         packed.write(inner, "inner.zip")
@@ -306,3 +306,20 @@ def test_a_folder_named_like_an_archive_is_walked_as_a_folder(tmp_path):
     (tmp_path / "arts.zip").mkdir()  # (what some tools leave after extracting a zip in place)
     (tmp_path / "arts.zip" / "a.txt").write_text(A, encoding="utf-8")
     assert [(a.id, a.error) for a in read(tmp_path / "arts.zip")] == [("a", None)]
+
+
+def test_what_an_archive_holds_that_is_not_read_is_named_with_advice_for_a_member(tmp_path, caplog):
+    archive = tmp_path / "arts.zip"
+    with zipfile.ZipFile(archive, "w") as packed:
+        packed.writestr("a.txt", A)
+        packed.writestr("cu/old.rar", b"Rar!\x1a\x07\x00")
+        packed.writestr("trang/b.html", "<html><body><p>Hội nghị</p></body></html>")
+        packed.writestr("trang/c.html", "<html><body><p>Hội nghị</p></body></html>")
+        packed.writestr("ghi-chu.md", "ghi chú")
+    with caplog.at_level(logging.WARNING):
+        assert [a.id for a in read(archive)] == ["a"]
+    assert "1 archive inside the archive not read (e.g. 'cu/old.rar'): an archive in an archive is not opened" \
+        in caplog.text
+    assert "2 .html files not read (e.g. 'trang/b.html'): in a folder only .txt, .docx and .odt files are read; " \
+        "extract them and give them by name to read (a page's visible text is read)" in caplog.text
+    assert "ghi-chu" not in caplog.text

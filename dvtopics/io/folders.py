@@ -320,7 +320,7 @@ def walk_names(names: list[str], skipped: Skipped) -> Iterator[str]:
             skipped.setdefault("document beside its .txt file", [0, name])[0] += 1
         elif name.lower().endswith(ARTICLE_SUFFIXES) or kind in ("jsonl", "json", "csv", "xlsx"):
             yield name
-        elif kind == "archive":
+        elif kind == "archive" or path.suffix.lower() in _ARCHIVE_SUFFIXES:  # (.rar, .7z, a .gz of its own too)
             skipped.setdefault("archive inside the archive", [0, name])[0] += 1
         elif is_model_file(path):
             skipped.setdefault("model file", [0, name])[0] += 1
@@ -378,14 +378,17 @@ def passed_over(folder: Path, text_field: str = "text", named: frozenset = froze
     return skipped_notes(skipped, folder) if read else []
 
 
-def skipped_notes(skipped: Skipped, folder: str | os.PathLike | None = None) -> list[str]:
-    """What was not read in a folder and why, one kind of file to a line. Files that are read when given by name
-    are given, all at once, as a pattern of `folder`'s (a folder of 500 saved pages): "give it by its name" was all."""
+def skipped_notes(skipped: Skipped, folder: str | os.PathLike | None = None, archive: bool = False) -> list[str]:
+    """What was not read in a folder (an `archive`'s members, when it is one) and why, one kind of file to a line.
+    Files that are read when given by name are given, all at once, as a pattern of `folder`'s (a folder of 500 saved
+    pages): "give it by its name" was all."""
     notes = []
     for kind, (count, example) in skipped.items():
         document = document_problem(Path(example).suffix)
         by_name = "give it by its name to read it"
-        if folder is not None and count > 1:  # (a shell's pattern would reach only the first folder's files)
+        if archive:  # (a member has no name of its own to give)
+            by_name = f"extract {'them' if count > 1 else 'it'} and give {'them' if count > 1 else 'it'} by name to read"
+        elif folder is not None and count > 1:  # (a shell's pattern would reach only the first folder's files)
             by_name = ("give them by their names to read them, all at once with a pattern in quotes such as "
                        f'"{os.path.join(folder, "**", "*" + Path(example).suffix)}"')
         if kind == "link to a folder":
@@ -403,7 +406,7 @@ def skipped_notes(skipped: Skipped, folder: str | os.PathLike | None = None) -> 
         elif document:
             why = f"{document} (in a folder only {FOLDER_READS} are read: give a table by its name)"
         elif kind == "archive inside the archive":
-            why = "an archive in an archive is not opened: extract it and give it by its name to read it"
+            why = "an archive in an archive is not opened: extract it to read its articles"
         elif file_kind(Path(example)) == "archive":  # (read given by name: not in a folder, beside its extraction)
             why = (f"an archive: {by_name} (as the folder it holds; in a folder only {FOLDER_READS} are read: its "
                    "extracted folder is often beside it)")

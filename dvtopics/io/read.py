@@ -210,7 +210,7 @@ def _read_archive(path: Path, fields: FieldNames, on_error: str, max_bytes: int)
         elif file_kind(member) in ("txt", "document") or may_hold_articles(member, fields.text):
             read_any = True
             yield from read_file(member, id_below_folder(PurePosixPath(name)), fields, on_error, max_bytes)
-    notes = skipped_notes(skipped, path)
+    notes = skipped_notes(skipped, path, archive=True)
     if not read_any:
         message = "; ".join([f"{path}: no articles: the archive holds {FOLDER_HOLDS_NONE}"] + notes)
         if on_error == "raise":
