@@ -323,3 +323,18 @@ def test_what_an_archive_holds_that_is_not_read_is_named_with_advice_for_a_membe
     assert "2 .html files not read (e.g. 'trang/b.html'): in a folder only .txt, .docx and .odt files are read; " \
         "extract them and give them by name to read (a page's visible text is read)" in caplog.text
     assert "ghi-chu" not in caplog.text
+
+
+def test_a_report_names_what_an_archive_held_that_was_not_read(tmp_path):
+    """The report's reader never sees the warnings: what a folder given held that was not read is on the page, and so
+    is an archive's now."""
+    from dvtopics.io.archives import members_not_read
+
+    archive = tmp_path / "arts.zip"
+    with zipfile.ZipFile(archive, "w") as packed:
+        packed.writestr("a.txt", A)
+        packed.writestr("../b.pdf", b"%PDF-1.4")
+    assert members_not_read(archive) == ["1 .pdf file not read (e.g. 'b.pdf'): a PDF document, not plain text: save it "
+                                         "as Plain Text (.txt, UTF-8) to read it, or a table in it as .xlsx or CSV "
+                                         "UTF-8 (in a folder only .txt, .docx and .odt files are read: give a table "
+                                         "by its name)"]

@@ -26,7 +26,7 @@ from typing import Iterator
 
 from .documents import inflation_problem
 from .files import crowded_zip, office_kind, office_problem
-from .folders import ARCHIVE_SUFFIXES, Skipped, walk_names, walk_passes_over
+from .folders import ARCHIVE_SUFFIXES, Skipped, skipped_notes, walk_names, walk_passes_over
 
 log = logging.getLogger(__name__)
 
@@ -82,13 +82,10 @@ def _zip_members(path: Path, skipped: Skipped, max_bytes: int, modified_ns: int)
         if office := office_problem(office_kind(archive)):  # (a .docx renamed .zip, as a mailer may name it)
             yield "", f"{path}: {office}"
             return
-        infos = {}
-        for info in archive.infolist():
-            if not info.is_dir() and (name := _shown_name(path, info.orig_filename, _zip_name(info))):
-                infos[name] = info  # (a name twice: the last kept, as extracting it leaves it)
+        infos = _zip_infos(path, archive)
         own = _own_folder(path, infos)
         for name in walk_names(sorted(infos, key=lambda name: name.split("/")), skipped):
-            info, name = infos[name], name.removeprefix(own)
+            info = infos[name]
             if info.flag_bits & 0x1:
                 yield name, (f"{path}: its member {name} is protected by a password: extract it with the password "
                              "and give the folder to read it")
@@ -100,7 +97,14 @@ def _zip_members(path: Path, skipped: Skipped, max_bytes: int, modified_ns: int)
                 except _DAMAGED as exc:
                     yield name, f"{path}: its member {name} is damaged ({type(exc).__name__}: {exc}): not read"
                     continue
-                yield name, Member.of(path, own + name, data, modified_ns)
+                yield name.removeprefix(own), Member.of(path, name, data, modified_ns)
+
+
+def _zip_infos(path: Path, archive: zipfile.ZipFile, say: bool = True) -> dict[str, zipfile.ZipInfo]:
+    """The files of an open zip by their names as extracted (`_shown_name`; a name twice: the last, as extracting
+    leaves it)."""
+    return {name: info for info in archive.infolist()
+            if not info.is_dir() and (name := _shown_name(path, info.orig_filename, _zip_name(info), say))}
 
 
 def _zip_name(info: zipfile.ZipInfo) -> str:
@@ -117,16 +121,10 @@ def _zip_name(info: zipfile.ZipInfo) -> str:
 
 def _tar_members(path: Path, skipped: Skipped, max_bytes: int, modified_ns: int):
     with tarfile.open(path, "r:*") as archive:
-        infos, fault = {}, None
-        try:
-            while (info := archive.next()) is not None:  # (listed as far as it can be: a tar cut short)
-                if info.isfile() and (name := _shown_name(path, info.name, _tar_name(info.name))):
-                    infos[name] = info
-        except _DAMAGED as exc:
-            fault = exc
+        infos, fault = _tar_infos(path, archive)
         own = _own_folder(path, infos)
         for name in walk_names(list(infos), skipped):
-            info, name = infos[name], name.removeprefix(own)
+            info = infos[name]
             if problem := inflation_problem(info.size, info.size, max_bytes):  # (a tar's sizes are its members')
                 yield name, f"{path}: its member {name} {problem}"
                 continue
@@ -135,9 +133,41 @@ def _tar_members(path: Path, skipped: Skipped, max_bytes: int, modified_ns: int)
             except _DAMAGED as exc:
                 yield name, f"{path}: its member {name} is damaged ({type(exc).__name__}: {exc}): not read"
                 continue
-            yield name, Member.of(path, own + name, data, modified_ns)
+            yield name.removeprefix(own), Member.of(path, name, data, modified_ns)
         if fault:
             raise fault
+
+
+def _tar_infos(path: Path, archive: tarfile.TarFile, say: bool = True):
+    """The files of an open tar by their names as extracted (`_shown_name`), listed as far as they can be, and the
+    fault that stopped the listing (a tar cut short), if one did."""
+    infos = {}
+    try:
+        while (info := archive.next()) is not None:
+            if info.isfile() and (name := _shown_name(path, info.name, _tar_name(info.name), say)):
+                infos[name] = info
+    except _DAMAGED as exc:
+        return infos, exc
+    return infos, None
+
+
+def members_not_read(path: Path) -> list[str]:
+    """What the archive at `path` holds that its reading passes over, one kind of file to a line
+    (`folders.skipped_notes`), for a report's reader, who never sees the warnings that say it; none for one that
+    cannot be listed (its reading's error says why)."""
+    skipped: Skipped = {}
+    try:
+        if path.name.lower().endswith(".zip"):
+            with zipfile.ZipFile(path) as archive:
+                names = sorted(_zip_infos(path, archive, say=False), key=lambda name: name.split("/"))
+        else:
+            with tarfile.open(path, "r:*") as archive:
+                names = list(_tar_infos(path, archive, say=False)[0])
+    except _DAMAGED:
+        return []
+    for _ in walk_names(names, skipped):
+        pass
+    return skipped_notes(skipped, path, archive=True)
 
 
 def _own_folder(path: Path, names) -> str:
@@ -161,13 +191,13 @@ def _tar_name(name: str) -> str:
         return name.encode("utf-8", "surrogateescape").decode("cp1258", "replace")
 
 
-def _shown_name(path: Path, stored: str, name: str) -> str:
+def _shown_name(path: Path, stored: str, name: str, say: bool = True) -> str:
     """A member's name as its file is extracted: NFC, "/" between folders, without what would climb out of the folder
     ("..", a root, a drive: unzip and Python drop them, with a warning here)."""
     parts = unicodedata.normalize("NFC", name).replace("\\", "/").split("/")
     kept = [part for part in parts if part not in ("", ".", "..") and not (len(part) == 2 and part[1] == ":")]
     shown = "/".join(kept)
-    if len(kept) != len([part for part in parts if part not in ("", ".")]) or name.startswith(("/", "\\")):
+    if say and (len(kept) != len([part for part in parts if part not in ("", ".")]) or name.startswith(("/", "\\"))):
         log.warning("%s: its member %r is named outside the folder it would be extracted to: read as %r, where "
                     "unzip extracts it", path, stored, shown)
     return shown
