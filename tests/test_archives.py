@@ -4,6 +4,7 @@ it holds, never extracted. `dvtopics label arts.zip` was "zip-compressed data, n
 import io
 import json
 import logging
+import os
 import tarfile
 import unicodedata
 import zipfile
@@ -338,3 +339,38 @@ def test_a_report_names_what_an_archive_held_that_was_not_read(tmp_path):
                                          "as Plain Text (.txt, UTF-8) to read it, or a table in it as .xlsx or CSV "
                                          "UTF-8 (in a folder only .txt, .docx and .odt files are read: give a table "
                                          "by its name)"]
+
+
+def test_a_workbook_a_gzipped_article_and_a_document_saved_as_txt_in_a_zip_are_read_as_on_disk(tmp_path):
+    import gzip
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["id", "text"])
+    book.active.append(["x1", A])
+    book.save(tmp_path / "bang.xlsx")
+    write_docx(tmp_path / "doc.txt", paragraph("Hội nghị") + paragraph("Sáng 5/7, hội nghị sơ kết."))
+    (tmp_path / "g.txt.gz").write_bytes(gzip.compress(B.encode("utf-8")))
+    names = ("bang.xlsx", "doc.txt", "g.txt.gz")
+    with zipfile.ZipFile(tmp_path / "arts.zip", "w") as packed:
+        for name in names:
+            packed.write(tmp_path / name, name)
+    assert sorted(seen(read(tmp_path / "arts.zip"))) == sorted(seen(read([tmp_path / name for name in names])))
+    assert {a.id for a in read(tmp_path / "arts.zip")} == {"x1", "doc", "g"}
+
+
+def test_a_link_in_a_tar_is_not_read_twice(tmp_path, caplog):
+    folder = tmp_path / "arts"
+    (folder / "2017").mkdir(parents=True)
+    (folder / "2017" / "a.txt").write_text(A, encoding="utf-8")
+    (folder / "b.txt").symlink_to(folder / "2017" / "a.txt")
+    os.link(folder / "2017" / "a.txt", folder / "c.txt")
+    archive = tmp_path / "arts.tar"
+    with tarfile.open(archive, "w") as packed:
+        packed.add(folder / "2017" / "a.txt", "2017/a.txt")
+        packed.add(folder / "c.txt", "c.txt")  # (a file met twice: a hard link)
+        packed.add(folder / "b.txt", "b.txt")
+    with caplog.at_level(logging.WARNING):
+        assert [a.id for a in read(archive)] == ["2017/a"]
+    assert "2 links to .txt files in the folder not read (e.g. 'c.txt'): the file it names is read, once" in caplog.text

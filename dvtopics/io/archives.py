@@ -26,7 +26,7 @@ from typing import Iterator
 
 from .documents import inflation_problem
 from .files import crowded_zip, office_kind, office_problem
-from .folders import ARCHIVE_SUFFIXES, Skipped, skipped_notes, walk_names, walk_passes_over
+from .folders import ARCHIVE_SUFFIXES, ARTICLE_SUFFIXES, Skipped, skipped_notes, walk_names, walk_passes_over
 
 log = logging.getLogger(__name__)
 
@@ -121,7 +121,7 @@ def _zip_name(info: zipfile.ZipInfo) -> str:
 
 def _tar_members(path: Path, skipped: Skipped, max_bytes: int, modified_ns: int):
     with tarfile.open(path, "r:*") as archive:
-        infos, fault = _tar_infos(path, archive)
+        infos, fault = _tar_infos(path, archive, skipped)
         own = _own_folder(path, infos)
         for name in walk_names(list(infos), skipped):
             info = infos[name]
@@ -138,14 +138,20 @@ def _tar_members(path: Path, skipped: Skipped, max_bytes: int, modified_ns: int)
             raise fault
 
 
-def _tar_infos(path: Path, archive: tarfile.TarFile, say: bool = True):
+def _tar_infos(path: Path, archive: tarfile.TarFile, skipped: Skipped, say: bool = True):
     """The files of an open tar by their names as extracted (`_shown_name`), listed as far as they can be, and the
-    fault that stopped the listing (a tar cut short), if one did."""
+    fault that stopped the listing (a tar cut short), if one did. A link to an article (hard, as tar stores a file it
+    meets twice, or symbolic) is counted in `skipped`: the file it names is read, once, as a folder's walk does."""
     infos = {}
     try:
         while (info := archive.next()) is not None:
-            if info.isfile() and (name := _shown_name(path, info.name, _tar_name(info.name), say)):
+            name = _shown_name(path, info.name, _tar_name(info.name), say)
+            if name and info.isfile():
                 infos[name] = info
+            elif name and (info.islnk() or info.issym()) and name.lower().endswith(ARTICLE_SUFFIXES) \
+                    and not walk_passes_over(name):
+                suffix = max((end for end in ARTICLE_SUFFIXES if name.lower().endswith(end)), key=len)
+                skipped.setdefault(f"link to a {suffix} file in the folder", [0, name])[0] += 1
     except _DAMAGED as exc:
         return infos, exc
     return infos, None
@@ -162,7 +168,7 @@ def members_not_read(path: Path) -> list[str]:
                 names = sorted(_zip_infos(path, archive, say=False), key=lambda name: name.split("/"))
         else:
             with tarfile.open(path, "r:*") as archive:
-                names = list(_tar_infos(path, archive, say=False)[0])
+                names = list(_tar_infos(path, archive, skipped, say=False)[0])
     except _DAMAGED:
         return []
     for _ in walk_names(names, skipped):
