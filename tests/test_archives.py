@@ -211,6 +211,12 @@ def test_a_member_over_the_limit_is_refused_by_the_size_it_declares(tmp_path, mo
     articles = {a.id: a for a in read(archive)}
     assert articles["a"].error is None
     assert articles["arts.tar/big"].error.startswith(f"{archive}: its member big.txt inflates past 1.0 MB (a zip bomb")
+    with tarfile.open(archive, "w") as packed:
+        big = tarfile.TarInfo("export.jsonl")
+        big.size = 2_000_000
+        packed.addfile(big, io.BytesIO(b"\n" * big.size))
+    (article,) = read(archive)
+    assert article.error.endswith("not read; extract it and give it by its name: JSON lines are read a line at a time")
 
 
 def test_a_damaged_or_cut_archive_gives_what_comes_before_the_fault_and_one_error(tmp_path):

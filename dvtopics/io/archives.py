@@ -26,7 +26,7 @@ from typing import Iterator
 
 from .documents import inflation_problem
 from .files import crowded_zip, office_kind, office_problem
-from .folders import ARCHIVE_SUFFIXES, ARTICLE_SUFFIXES, Skipped, skipped_notes, walk_names, walk_passes_over
+from .folders import ARCHIVE_SUFFIXES, ARTICLE_SUFFIXES, Skipped, file_kind, skipped_notes, walk_names, walk_passes_over
 
 log = logging.getLogger(__name__)
 
@@ -90,7 +90,7 @@ def _zip_members(path: Path, skipped: Skipped, max_bytes: int, modified_ns: int)
                 yield name, (f"{path}: its member {name} is protected by a password: extract it with the password "
                              "and give the folder to read it")
             elif problem := inflation_problem(info.file_size, info.compress_size, max_bytes):
-                yield name, f"{path}: its member {name} {problem}"
+                yield name, f"{path}: its member {name} {problem}{_streamed_when_given(name)}"
             else:
                 try:  # (zipfile inflates no more than the size declared: a member that lies is one that is damaged)
                     data = archive.read(info)
@@ -105,6 +105,13 @@ def _zip_infos(path: Path, archive: zipfile.ZipFile, say: bool = True) -> dict[s
     leaves it)."""
     return {name: info for info in archive.infolist()
             if not info.is_dir() and (name := _shown_name(path, info.orig_filename, _zip_name(info), say))}
+
+
+def _streamed_when_given(name: str) -> str:
+    """What to do with a member of JSON lines too large to hold while it is read (a year's export): given by name, a
+    JSON lines file is streamed a line at a time."""
+    return ("; extract it and give it by its name: JSON lines are read a line at a time"
+            if file_kind(PurePosixPath(name)) == "jsonl" else "")
 
 
 def _zip_name(info: zipfile.ZipInfo) -> str:
@@ -126,7 +133,7 @@ def _tar_members(path: Path, skipped: Skipped, max_bytes: int, modified_ns: int)
         for name in walk_names(list(infos), skipped):
             info = infos[name]
             if problem := inflation_problem(info.size, info.size, max_bytes):  # (a tar's sizes are its members')
-                yield name, f"{path}: its member {name} {problem}"
+                yield name, f"{path}: its member {name} {problem}{_streamed_when_given(name)}"
                 continue
             try:
                 data = archive.extractfile(info).read()
