@@ -229,7 +229,9 @@ def test_a_damaged_or_cut_archive_gives_what_comes_before_the_fault_and_one_erro
     cut.write_bytes(data[:len(data) // 2])
     articles = read(cut)
     assert articles[-1].error.startswith(f"{cut}: a damaged archive (") and len(articles) > 2
-    assert all(a.error is None for a in articles[:-1])
+    # (the member the cut falls in, when it was listed, is an error of its own)
+    assert all(a.error is None for a in articles[:-2])
+    assert articles[-2].error is None or f"{cut}: its member " in articles[-2].error
     zipped(folder, tmp_path / "whole.zip")
     broken = tmp_path / "broken.zip"
     broken.write_bytes((tmp_path / "whole.zip").read_bytes()[:-200])  # its list of members cut
@@ -380,3 +382,24 @@ def test_a_link_in_a_tar_is_not_read_twice(tmp_path, caplog):
     with caplog.at_level(logging.WARNING):
         assert [a.id for a in read(archive)] == ["2017/a"]
     assert "2 links to .txt files in the folder not read (e.g. 'c.txt'): the file it names is read, once" in caplog.text
+
+
+def test_a_labels_file_made_beside_the_extracted_folder_names_the_archives_articles(tmp_path):
+    """`ls bai-bao/*/*.txt` beside the folder extracted from bai-bao.zip names its articles bai-bao/2017/a.txt; the
+    archive's ids are the folder's (2017/a): such a cell, or one that names the member as its errors do
+    (bai-bao.zip/bai-bao/2017/a.txt), labels that article."""
+    from tests.articles import made_up_articles
+
+    articles = made_up_articles(1)
+    archive = tmp_path / "bai-bao.zip"
+    with zipfile.ZipFile(archive, "w") as packed:
+        for article in articles:
+            packed.writestr(f"bai-bao/2017/{article.id}.txt", article.raw)
+    labels = tmp_path / "labels.csv"
+    for prefix in ("bai-bao/", "bai-bao.zip/bai-bao/", "bai-bao.zip/", ""):
+        labels.write_text("file,label\n" + "".join(f"{prefix}2017/{a.id}.txt,{a.label}\n" for a in articles),
+                          encoding="utf-8")
+        result = CliRunner().invoke(cli, ["evaluate", "shipped", str(archive), "--labels", str(labels),
+                                          "--format", "json"])
+        assert result.exit_code == 0, (prefix, result.output)
+        assert json.loads(result.stdout)["n"] == len(articles)

@@ -169,18 +169,28 @@ def members_not_read(path: Path) -> list[str]:
     (`folders.skipped_notes`), for a report's reader, who never sees the warnings that say it; none for one that
     cannot be listed (its reading's error says why)."""
     skipped: Skipped = {}
+    for _ in walk_names(_listed(path, skipped), skipped):
+        pass
+    return skipped_notes(skipped, path, archive=True)
+
+
+def own_folder(path: Path) -> str:
+    """"bai-bao/" when the archive `path` holds a folder of its own name, whose path its articles' ids leave out
+    (`_own_folder`); else ""."""
+    return _own_folder(path, _listed(path, {}))
+
+
+def _listed(path: Path, skipped: Skipped) -> list[str]:
+    """The names of the files of the archive at `path` (as `_zip_infos` and `_tar_infos` give them; its links counted in
+    `skipped`), in the order it is read; none for one that cannot be listed."""
     try:
         if path.name.lower().endswith(".zip"):
             with zipfile.ZipFile(path) as archive:
-                names = sorted(_zip_infos(path, archive, say=False), key=lambda name: name.split("/"))
-        else:
-            with tarfile.open(path, "r:*") as archive:
-                names = list(_tar_infos(path, archive, skipped, say=False)[0])
+                return sorted(_zip_infos(path, archive, say=False), key=lambda name: name.split("/"))
+        with tarfile.open(path, "r:*") as archive:
+            return list(_tar_infos(path, archive, skipped, say=False)[0])
     except _DAMAGED:
         return []
-    for _ in walk_names(names, skipped):
-        pass
-    return skipped_notes(skipped, path, archive=True)
 
 
 def _own_folder(path: Path, names) -> str:
