@@ -1,9 +1,9 @@
 """An archive of articles given by name (.zip, .tar, .tar.gz or .tgz, .tar.bz2, .tar.xz) read as the folder it holds,
-never extracted: its members one at a time, each member's bytes held in memory while the readers read it (an
+never extracted: its members one at a time, each member's bytes held in memory while the readers read it (a
 `Member`, which they take as a file), under the ids the extracted folder's files would have.
 
 - Names: a zip made on Windows holds its names in the system's code page without the UTF-8 flag (zipfile reads them
-  as cp437: "Ho\u0302\u0323i"-like junk); they are read as UTF-8 when they are, else as Windows-1258, as Explorer
+  as cp437: "B├ío" for "Báo"); they are read as UTF-8 when they are, else as Windows-1258, as Explorer
   extracts them on a Vietnamese Windows; a Mac's NFD names are NFC, as the ids of a folder are compared.
 - Safety: a name that climbs out ("../a.txt", "/a.txt", "C:\\a.txt") is read as unzip and Python extract it
   (without those parts), with a warning; a member that inflates too far or too many times over (`documents`' limits),
@@ -26,7 +26,8 @@ from typing import Iterator
 
 from .documents import inflation_problem
 from .files import crowded_zip, office_kind, office_problem
-from .folders import ARCHIVE_SUFFIXES, ARTICLE_SUFFIXES, Skipped, file_kind, skipped_notes, walk_names, walk_passes_over
+from .folders import (ARCHIVE_SUFFIXES, ARTICLE_SUFFIXES, Skipped, file_kind, skipped_notes, walk_names,
+                      walk_passes_over)
 
 log = logging.getLogger(__name__)
 
