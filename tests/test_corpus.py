@@ -253,8 +253,10 @@ def test_a_folders_note_on_an_archive_says_to_extract_it(tmp_path):
     (tmp_path / "only").mkdir()
     (tmp_path / "only" / "d.rar").write_bytes(b"Rar!\x1a\x07\x00")
     notes = unread_notes(tmp_path)  # .zip, .gz, and the .rar of the folder below
-    assert len(notes) == 3 and all("an archive: extract its files" in note and "save it as" not in note
-                                   for note in notes)
+    assert len(notes) == 3 and not any("save it as" in note for note in notes)
+    # (Hunt 30 N: a .zip and a .tar.gz given by name are read, as the folder they hold)
+    assert sum("an archive: give it by its name to read it" in note for note in notes) == 2
+    assert sum("an archive: extract its files" in note for note in notes) == 1
     (folder,) = read_articles(tmp_path / "only")
     assert "1 .rar file not read (e.g. 'd.rar'): an archive: extract its files" in folder.error
 
@@ -626,13 +628,18 @@ def test_html_read_as_text_says_so_in_the_record(tmp_path):
     assert "HTML instead of text" in article.meta["warning"]
 
 
-def test_a_zip_given_as_an_article_is_one_clear_error_and_no_guessed_encoding(tmp_path, caplog):
+def test_a_zip_given_is_read_as_its_folder_and_no_encoding_is_guessed(tmp_path, caplog):
+    """(Hunt 30 N: a .zip given was "zip-compressed data, not text: decompress it first"; `tests/test_archives.py`.)
+    A zip named as a text is one clear error."""
     import zipfile
 
     with zipfile.ZipFile(tmp_path / "articles.zip", "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("a.txt", TEXT * 50)
     with caplog.at_level(logging.WARNING):
         (article,) = read_articles(tmp_path / "articles.zip", on_error="record")
+        assert article.id == "a" and article.error is None
+        (tmp_path / "articles.zip").rename(tmp_path / "articles.dat")
+        (article,) = read_articles(tmp_path / "articles.dat", on_error="record")
     assert "zip-compressed data, not text: decompress it first" in article.error
     assert "Windows-1258" not in caplog.text
 

@@ -28,8 +28,8 @@ from pathlib import Path
 from xml.parsers import expat
 
 from ..errors import InputError
-from .files import (ODF_CONTENT, OLE2_MAGIC, ZIP_MAGIC, crowded_zip, office_kind,
-                    office_problem)
+from .files import (ODF_CONTENT, OLE2_MAGIC, ZIP_MAGIC, crowded_zip, office_kind, office_problem, open_stored,
+                    stored)
 
 # the names a word processor gives its documents that this module reads (a macro-enabled .docm holds its text as a
 # .docx does)
@@ -62,7 +62,7 @@ def document_text(path: Path, max_bytes: int) -> DocumentText:
     """The text of the Word or OpenDocument document at `path`. An `InputError` in one line says why a file cannot
     be read: a Word 97-2003 file (.doc) renamed, one protected by a password, a damaged file, a zip bomb, another
     kind of file under the name; `TextTooLong` a text over `max_bytes`."""
-    with open(path, "rb") as handle:
+    with open_stored(path) as handle:
         head = handle.read(8)
     if head.startswith(OLE2_MAGIC):
         raise InputError(f"{path}: {_PROTECTED}" if _encrypted_office_file(path) else
@@ -72,10 +72,11 @@ def document_text(path: Path, max_bytes: int) -> DocumentText:
         raise InputError(f"{path}: not a Word or OpenDocument document despite its name (it is no zip, as a .docx and "
                          "an .odt are): open it in a word processor and save it as .docx or Plain Text to read it"
                          if head.strip() else f"{path}: empty file")
-    if crowded := crowded_zip(path):
+    source = stored(path)  # (an archive's member: its bytes)
+    if crowded := crowded_zip(source):
         raise InputError(f"{path}: {crowded}")
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(source) as archive:
             kind = office_kind(archive, lambda name: _open_part(archive, name, path))
             if kind == ".odt":
                 return _read_odt(archive, path, max_bytes)
@@ -95,7 +96,7 @@ def _encrypted_office_file(path: Path) -> bool:
     """Whether an Office 97-2003 container (OLE2) is a .docx protected by a password: Word encrypts the whole
     package into such a container's "EncryptedPackage" stream, whose name its directory holds."""
     marker, tail = "EncryptedPackage".encode("utf-16-le"), b""
-    with open(path, "rb") as handle:
+    with open_stored(path) as handle:
         while chunk := handle.read(1 << 20):
             if marker in tail + chunk:
                 return True
@@ -171,15 +172,12 @@ def _parse(archive: zipfile.ZipFile, name: str, handler: "_Handler", path: Path,
     inflates past `_XML_PER_TEXT_BYTE` times `max_bytes` (at least `_XML_FLOOR`: a zip bomb), XML that is not
     well-formed or declares a DTD."""
     info = archive.getinfo(name)
-    limit = max(_XML_PER_TEXT_BYTE * max_bytes, _XML_FLOOR)
+    limit = inflate_limit(max_bytes)
     bomb = (f"{path}: its part {name} inflates past {limit / 2**20:.1f} MB (a zip bomb, or a document far over the "
             "article limit): not read")
-    if info.file_size > limit:
-        raise InputError(bomb)
-    if info.file_size > _RATIO_CHECKED_FROM and info.file_size > _MAX_RATIO * max(info.compress_size, 1):
-        # expat's callbacks cost time by the element: 224 KB inflating to 160 MB of empty elements took a minute
-        raise InputError(f"{path}: its part {name} inflates {info.file_size // max(info.compress_size, 1):,} times "
-                         "over (a zip bomb; a document's text inflates 5 to 20 times): not read")
+    # (expat's callbacks cost time by the element: 224 KB inflating to 160 MB of empty elements took a minute)
+    if problem := inflation_problem(info.file_size, info.compress_size, max_bytes):
+        raise InputError(f"{path}: its part {name} {problem}")
     parser = expat.ParserCreate(namespace_separator=" ")
     parser.StartElementHandler = handler.start
     parser.EndElementHandler = handler.end
@@ -206,6 +204,24 @@ def _parse(archive: zipfile.ZipFile, name: str, handler: "_Handler", path: Path,
 
 
 _RATIO_CHECKED_FROM, _MAX_RATIO = 1 << 20, 200
+
+
+def inflate_limit(max_bytes: int) -> int:
+    """What a zip's member may inflate to for an article limit of `max_bytes` (`_XML_PER_TEXT_BYTE`, `_XML_FLOOR`)."""
+    return max(_XML_PER_TEXT_BYTE * max_bytes, _XML_FLOOR)
+
+
+def inflation_problem(size: int, compressed: int, max_bytes: int) -> str | None:
+    """Why a zip's member of `size` bytes, `compressed` stored, is taken for a zip bomb ("inflates past …"), or None:
+    over `inflate_limit`, or over `_MAX_RATIO` times its stored bytes once past `_RATIO_CHECKED_FROM` (an article's
+    or a document's text inflates 5 to 20 times)."""
+    limit = inflate_limit(max_bytes)
+    if size > limit:
+        return f"inflates past {limit / 2**20:.1f} MB (a zip bomb, or a file far over the article limit): not read"
+    if size > _RATIO_CHECKED_FROM and size > _MAX_RATIO * max(compressed, 1):
+        return (f"inflates {size // max(compressed, 1):,} times over (a zip bomb; a text inflates 5 to 20 times): "
+                "not read")
+    return None
 
 
 def _open_part(archive: zipfile.ZipFile, name, path: Path):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import itertools
 import logging
+import os
 import re
 import struct
 import zipfile
@@ -214,13 +215,13 @@ def office_problem(suffix: str | None) -> str | None:
 # directory (their list) over what that many take, is refused before it is opened. (A document holds tens of parts, one
 # of a thousand pictures a thousand.)
 ZIP_MAX_MEMBERS = 10_000
-_ZIP_MAX_DIRECTORY = ZIP_MAX_MEMBERS * 128  # (a member is listed in 46 bytes and its name)
+_ZIP_DIRECTORY_PER_MEMBER = 128  # (a member is listed in 46 bytes and its name)
 _END_RECORD, _END_RECORD64, _LOCATOR64 = struct.Struct("<4s4H2LH"), struct.Struct("<4sQ2H2L4Q"), 20
 
 
-def crowded_zip(source) -> str | None:
+def crowded_zip(source, max_members: int = ZIP_MAX_MEMBERS) -> str | None:
     """What is wrong with the zip `source` (a path or a binary file, left where it was) when its end record (or its
-    zip64 one) declares over `ZIP_MAX_MEMBERS` members or a larger list of them; else None (for a damaged zip too:
+    zip64 one) declares over `max_members` members or a larger list of them; else None (for a damaged zip too:
     zipfile says why)."""
     handle = source if hasattr(source, "read") else open(source, "rb")
     try:
@@ -246,13 +247,14 @@ def crowded_zip(source) -> str | None:
     if at64 >= 0 and tail[end - _LOCATOR64:end - _LOCATOR64 + 4] == b"PK\x06\x07" and tail[at64:at64 + 4] == \
             b"PK\x06\x06":
         members, directory = _END_RECORD64.unpack_from(tail, at64)[7:9]
-    if members > ZIP_MAX_MEMBERS:
-        return (f"a zip that lists {members:,} members, over the {ZIP_MAX_MEMBERS:,} a document or an export holds: "
+    what = "a document or an export" if max_members == ZIP_MAX_MEMBERS else "an archive of articles"
+    if members > max_members:
+        return (f"a zip that lists {members:,} members, over the {max_members:,} {what} holds: "
                 "not opened (a zip bomb's way to fill memory)")
-    if directory > _ZIP_MAX_DIRECTORY:
+    if directory > max_members * _ZIP_DIRECTORY_PER_MEMBER:
         return (f"a zip whose list of members is {directory / 2**20:.1f} MB, over the "
-                f"{_ZIP_MAX_DIRECTORY / 2**20:.1f} MB a document or an export needs: not opened (a zip bomb's way to "
-                "fill memory)")
+                f"{max_members * _ZIP_DIRECTORY_PER_MEMBER / 2**20:.1f} MB {what} needs: not opened (a zip bomb's way "
+                "to fill memory)")
     return None
 
 
@@ -274,16 +276,33 @@ def zipped_document(source) -> str | None:
     return office_problem(office_document(source))
 
 
+def open_stored(path: Path):
+    """A file's bytes as stored, open for reading (buffered: `peek` too): a file on disk, or an archive's member
+    (`archives.Member`, its bytes in memory), which no reader need tell from a file."""
+    opener = getattr(path, "open_stored", None)
+    return opener() if opener else open(path, "rb", buffering=1 << 16)
+
+
+def stored(path: Path):
+    """`path` as zipfile and openpyxl take a file: its path, or an archive member's bytes, open (`open_stored`)."""
+    return path.open_stored() if hasattr(path, "open_stored") else path
+
+
+def is_stored_file(path: Path) -> bool:
+    """Whether `path` is a regular file (os.path's isfile: no PermissionError), or an archive's member."""
+    return hasattr(path, "open_stored") or os.path.isfile(path)
+
+
 def open_binary(path: Path):
     """The bytes of a file, decompressed when they are gzip data, whatever the name says; lines that end
     with CR alone end with LF (`_CarriageReturnsAsNewlines`)."""
-    handle = open(path, "rb", buffering=1 << 16)
+    handle = open_stored(path)
     compressed = compression(handle.peek(6)[:6])
     if compressed == "gzip":
         handle = io.BufferedReader(_Gunzip(handle), 1 << 16)
     elif compressed:
         handle.close()
-        raise InputError((compressed == "zip" and zipped_document(path))
+        raise InputError((compressed == "zip" and zipped_document(stored(path)))
                          or f"{compressed}-compressed data: decompress it first (gzip is read as it is)")
     elif path.name.lower().endswith(".gz"):
         log.warning("%s: not gzip data despite its name; read as it is", path)

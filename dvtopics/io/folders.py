@@ -9,14 +9,14 @@ import itertools
 import os
 import re
 from contextlib import contextmanager
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Iterable, Iterator
 
 from ..errors import InputError
 from ..text.normalise import nfc
 from .decode import decode_head
 from .documents import DOCUMENT_SUFFIXES
-from .files import blank_line, document_problem, numbered_lines, open_binary
+from .files import blank_line, document_problem, is_stored_file, numbered_lines, open_binary, open_stored
 from .jsonfiles import line_value
 from .tables import name_key, names_of, vietnamese_key
 
@@ -61,8 +61,15 @@ TAB_SUFFIXES = (".tsv", ".tsv.gz") + TEXT_SUFFIXES
 XLSX_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
 
 
+# archives read as the folder they hold (`archives`), given by name (in a folder, they are named as not read: a folder
+# often holds a zip mailed beside the folder extracted from it, whose articles would be read twice)
+ARCHIVE_SUFFIXES = (".zip", ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tbz", ".tar.xz", ".txz")
+
+
 def file_kind(path: Path) -> str:
     name = path.name.lower()
+    if name.endswith(ARCHIVE_SUFFIXES):
+        return "archive"
     if name.endswith(JSONL_SUFFIXES):
         return "jsonl"
     if name.endswith(JSON_SUFFIXES):
@@ -166,14 +173,14 @@ def _is_working_file(path: Path, is_folder: bool) -> bool:
     return path.name.endswith(_WORKING_FILE_ENDINGS)
 
 
-def _may_hold_articles(path: Path, text_field: str) -> bool:
+def may_hold_articles(path: Path, text_field: str) -> bool:
     """False for a file that is plainly not articles: notes, pictures, or a table whose first 4 KB never
     name the text field (a labels or expected-values CSV kept beside the .txt articles, as in seeds/)."""
     if path.suffix.lower() in _SIDE_FILE_SUFFIXES:
         return False
     # a pipe is never opened: it could block forever. (os.path's isfile: Path's raised PermissionError in a folder
     # that may be listed but not entered, and the run stopped; such a file is said to be skipped)
-    if file_kind(path) in ("txt", "xlsx", "document") or not os.path.isfile(path):
+    if file_kind(path) in ("txt", "xlsx", "document", "archive") or not is_stored_file(path):
         return True
     head = head_text(path)
     if head is None:  # cannot tell: say it was skipped
@@ -186,7 +193,8 @@ def head_text(path: Path) -> str | None:
     """The text of a file's first 4 KB (decompressed, when its name ends in .gz), decoded as the reader decodes
     the whole file (`decode_head`): a look at what a table's header names. None when it cannot be read."""
     try:
-        with (gzip.open if path.name.lower().endswith(".gz") else open)(path, "rb") as handle:
+        with open_stored(path) as stored_bytes, (gzip.open if path.name.lower().endswith(".gz") else
+                                                 lambda handle, _: handle)(stored_bytes, "rb") as handle:
             return decode_head(handle.read(4096))
     except (OSError, EOFError):
         return None
@@ -254,7 +262,7 @@ def _walk(folder: Path, skipped: Skipped, text_field: str = "text", named: froze
           top: Path | None = None) -> Iterator[Path]:
     """The .txt files and documents under `folder` (".TXT" too), in the order of their sorted paths (a document
     beside a .txt file of its name is passed over: the same article, saved as text as dvtopics once asked); what
-    else it holds is counted in `skipped`, unless it plainly holds no articles (`_may_hold_articles`) or is the
+    else it holds is counted in `skipped`, unless it plainly holds no articles (`may_hold_articles`) or is the
     system's (`_is_system_file`) or dvtopics' own (`_is_working_file`), or is given by its name too (`named`: read
     as given). So is a link to an article's file the walk of `top` (the folder given, `folder` by default) reads as
     itself: an article sorted into a second folder by a link was read twice, and counted twice. A folder that cannot be
@@ -290,10 +298,43 @@ def _walk(folder: Path, skipped: Skipped, text_field: str = "text", named: froze
             continue
         elif is_model_file(path):
             skipped.setdefault("model file", [0, entry.name])[0] += 1
-        elif entry.is_dir() or _may_hold_articles(path, text_field):
+        elif entry.is_dir() or may_hold_articles(path, text_field):
             kind = ("link to a folder" if entry.is_dir() else f"{path.suffix.lower()} file" if path.suffix
                     else "file without an extension")
             skipped.setdefault(kind, [0, entry.name])[0] += 1
+
+
+def walk_names(names: list[str], skipped: Skipped) -> Iterator[str]:
+    """The names among an archive's members (files' names, "/" between folders) that the walk of the folder it holds
+    reads (`_walk`'s rules: the system's and dvtopics' own files and folders passed over, a document beside its .txt
+    file counted in `skipped`), in the order given; its tables and JSON files too (in an archive, they cannot be given
+    by name: `read._read_archive` reads those that name the text field). What else it holds is counted in
+    `skipped`: another archive inside it, which is not opened, too."""
+    texts = {_without_suffix(PurePosixPath(name.lower())) for name in names if name.lower().endswith(TEXT_SUFFIXES)}
+    for name in names:
+        if walk_passes_over(name):
+            continue
+        path = PurePosixPath(name)
+        kind = file_kind(path)
+        if kind == "document" and PurePosixPath(name.lower()).with_suffix("") in texts:
+            skipped.setdefault("document beside its .txt file", [0, name])[0] += 1
+        elif name.lower().endswith(ARTICLE_SUFFIXES) or kind in ("jsonl", "json", "csv", "xlsx"):
+            yield name
+        elif kind == "archive" or path.suffix.lower() in _ARCHIVE_SUFFIXES:  # (.rar, .7z, a .gz of its own too)
+            skipped.setdefault("archive inside the archive", [0, name])[0] += 1
+        elif is_model_file(path):
+            skipped.setdefault("model file", [0, name])[0] += 1
+        elif path.suffix.lower() not in _SIDE_FILE_SUFFIXES:
+            skipped.setdefault(f"{path.suffix.lower()} file" if path.suffix else "file without an extension",
+                               [0, name])[0] += 1
+
+
+def walk_passes_over(name: str) -> bool:
+    """Whether a folder's walk passes over the file of this name below it ("/" between folders) in silence: a system's
+    or a program's file (`__MACOSX/…`, `.DS_Store`, `~$a.docx`), or one of dvtopics' own."""
+    *folders, file = name.split("/")
+    return (any(_is_system_file(folder, True) or folder.startswith(WORKING_PREFIX) for folder in folders)
+            or _is_system_file(file, False) or file.startswith(WORKING_PREFIX))
 
 
 def walked_by(path: str | os.PathLike, folder: str | os.PathLike) -> bool:
@@ -337,14 +378,17 @@ def passed_over(folder: Path, text_field: str = "text", named: frozenset = froze
     return skipped_notes(skipped, folder) if read else []
 
 
-def skipped_notes(skipped: Skipped, folder: str | os.PathLike | None = None) -> list[str]:
-    """What was not read in a folder and why, one kind of file to a line. Files that are read when given by name
-    are given, all at once, as a pattern of `folder`'s (a folder of 500 saved pages): "give it by its name" was all."""
+def skipped_notes(skipped: Skipped, folder: str | os.PathLike | None = None, archive: bool = False) -> list[str]:
+    """What was not read in a folder (an `archive`'s members, when it is one) and why, one kind of file to a line.
+    Files that are read when given by name are given, all at once, as a pattern of `folder`'s (a folder of 500 saved
+    pages): "give it by its name" was all."""
     notes = []
     for kind, (count, example) in skipped.items():
         document = document_problem(Path(example).suffix)
         by_name = "give it by its name to read it"
-        if folder is not None and count > 1:  # (a shell's pattern would reach only the first folder's files)
+        if archive:  # (a member has no name of its own to give)
+            by_name = f"extract {'them' if count > 1 else 'it'} and give {'them' if count > 1 else 'it'} by name to read"
+        elif folder is not None and count > 1:  # (a shell's pattern would reach only the first folder's files)
             by_name = ("give them by their names to read them, all at once with a pattern in quotes such as "
                        f'"{os.path.join(folder, "**", "*" + Path(example).suffix)}"')
         if kind == "link to a folder":
@@ -361,6 +405,11 @@ def skipped_notes(skipped: Skipped, folder: str | os.PathLike | None = None) -> 
                    "where a model is asked for (--model, evaluate MODEL)")
         elif document:
             why = f"{document} (in a folder only {FOLDER_READS} are read: give a table by its name)"
+        elif kind == "archive inside the archive":
+            why = "an archive in an archive is not opened: extract it to read its articles"
+        elif file_kind(Path(example)) == "archive":  # (read given by name: not in a folder, beside its extraction)
+            why = (f"an archive: {by_name} (as the folder it holds; in a folder only {FOLDER_READS} are read: its "
+                   "extracted folder is often beside it)")
         elif file_kind(Path(example)) != "txt":
             why = f"in a folder only {FOLDER_READS} are read; {by_name}"
         elif Path(example).suffix.lower() in _ARCHIVE_SUFFIXES:  # saving it as text would make no article
@@ -377,7 +426,8 @@ def skipped_notes(skipped: Skipped, folder: str | os.PathLike | None = None) -> 
 
 _PLURALS = {"link to a folder": "links to folders", "file without an extension": "files without an extension",
             "document beside its .txt file": "documents beside their .txt files",
-            "system or lock file": "system or lock files"}
+            "system or lock file": "system or lock files",
+            "archive inside the archive": "archives inside the archive"}
 _LINK = re.compile(r"link to a (\.[\w.]+) file in the folder$")
 
 
@@ -445,3 +495,8 @@ def _without_suffix(path: Path) -> Path:
     """`path` without its suffix, the id of its article: a gzipped article (`a.txt.gz`, read decompressed) is "a", as
     `a.txt` is."""
     return path.with_suffix("").with_suffix("") if path.name.lower().endswith(".txt.gz") else path.with_suffix("")
+
+
+def id_below_folder(path: PurePosixPath) -> str:
+    """The id of the article of the file `path` inside a folder (relative to it): "2017/a" for 2017/a.txt."""
+    return _without_suffix(path).as_posix()

@@ -23,16 +23,17 @@ from __future__ import annotations
 import logging
 import os
 import re
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Iterable, Iterator, Mapping
 
 from ..arguments import ON_ERROR, check_choice, check_max_bytes, is_dataframe, none_is_default
 from ..errors import InputError, NoArticlesError
 from .article import Article, finished, make_article
 from .notes import summarized_warnings
-from .files import LineRange, office_document, office_name
-from .folders import (FOLDER_HOLDS_NONE, Skipped, file_kind, given_by_name, head_text, iter_files, json_document,
-                      skipped_notes, unread_notes)
+from .archives import archive_members
+from .files import LineRange, is_stored_file, office_document, office_name, stored
+from .folders import (FOLDER_HOLDS_NONE, Skipped, file_kind, given_by_name, head_text, id_below_folder, iter_files,
+                      json_document, may_hold_articles, skipped_notes, unread_notes)
 from .htmltext import FEED_START
 from .paths import paths_given, unique_paths, unreadable
 from .read_json import read_json, read_jsonl
@@ -144,8 +145,8 @@ def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on
     problem = unreadable(path)
     head = head_text(path) or "" if kind == "txt" and not problem and not os.path.isdir(path) else ""  # read once
     feed = kind == "txt" and lines is None and bool(FEED_START.match(head))
-    if kind == "txt" and not head and not problem and os.path.isfile(path) and (
-            office := office_document(path)) in (".docx", ".odt"):
+    if kind == "txt" and not head and not problem and is_stored_file(path) and (
+            office := office_document(stored(path))) in (".docx", ".odt"):
         # a Word or OpenDocument document saved or renamed .txt (or .doc, .rtf: no text, its bytes are a zip): read
         # as what it is
         log.warning("%s: %s under the name %s: read as one", path, office_name(office),
@@ -156,6 +157,8 @@ def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on
         # them: read as one article, its records would be one text titled by the first record's JSON
         log.warning("%s: JSON saved as text (its first line opens a JSON object): read as JSON lines", path)
         kind = "jsonl"
+    if kind == "archive" and not problem and not os.path.isdir(path):  # (its members' read_file finishes them)
+        return _read_archive(path, fields, on_error, max_bytes)
     if problem:
         articles = iter([failed(article_id, problem, on_error)])
     elif os.path.isdir(path):  # a folder given that holds no .txt file (`iter_files`)
@@ -191,6 +194,31 @@ def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on
     if lines is None:  # a part of a file may hold nothing; a whole file that does is said so
         articles = _or_no_articles(articles, path, fields.text, on_error)
     return map(finished, articles)
+
+
+def _read_archive(path: Path, fields: FieldNames, on_error: str, max_bytes: int) -> Iterator[Article]:
+    """The articles of an archive given by name, as the folder it holds is read (`archives.archive_members`): each
+    member by the reader of its kind, under the id its extracted file would have ("2017/a"); its tables and JSON
+    files too when they name the text field (a labels CSV beside the articles does not). What else it holds is named
+    in one warning per kind, as a folder's is."""
+    skipped: Skipped = {}
+    read_any = False  # (an article, or an error in a member's or the archive's place)
+    for name, member in archive_members(path, skipped, max_bytes):
+        if isinstance(member, str):  # (why it cannot be read)
+            read_any = True
+            yield failed(f"{path.name}/{id_below_folder(PurePosixPath(name))}" if name else path.name, member, on_error)
+        elif file_kind(member) in ("txt", "document") or may_hold_articles(member, fields.text):
+            read_any = True
+            yield from read_file(member, id_below_folder(PurePosixPath(name)), fields, on_error, max_bytes)
+    notes = skipped_notes(skipped, path, archive=True)
+    if not read_any:
+        message = "; ".join([f"{path}: no articles: the archive holds {FOLDER_HOLDS_NONE}"] + notes)
+        if on_error == "raise":
+            raise NoArticlesError(message)
+        yield failed(path.name, message, on_error)
+        return
+    for note in notes:
+        log.warning("%s: %s", path, note)
 
 
 # A text that opens a JSON object with its first key ('{"id":', '[{"title":', each maybe on a line of its own): no

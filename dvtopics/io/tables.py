@@ -18,6 +18,7 @@ from xml.etree.ElementTree import ParseError
 
 from ..errors import UnreadableFileError
 from ..text.normalise import nfc
+from .files import stored
 
 log = logging.getLogger(__name__)
 
@@ -486,7 +487,7 @@ def open_workbook(path):
     from openpyxl import load_workbook
 
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
+        book = load_workbook(stored(path), read_only=True, data_only=True)  # (an archive's member: its bytes)
     except Exception as exc:  # openpyxl raises many kinds on a file that is not a workbook
         raise UnreadableFileError(f"{path}: not an .xlsx workbook ({exc})") from None
     try:

@@ -150,11 +150,16 @@ def ids_of_input_files(labels: dict[str, str] | None, paths: Sequence) -> dict[s
     if not labels:
         return labels
     inputs = [Path(path).expanduser().absolute() for path in paths]
-    named = {}
+    named, archives = {}, None
     for id_, label in labels.items():
         path = as_file_system_names(id_)
         file = article_file(os.path.expanduser(path)) if "/" in path or os.path.isabs(path) else None
         file = file or _foreign_file(path, inputs)
+        if archives is None and file is None and "/" in id_:  # (listed once, when a cell may name a member)
+            archives = _archives_given(inputs)
+        if file is None and archives and (article := _in_an_archive(id_, archives)):  # (a member, as extracted)
+            named.setdefault(writable_text(article) if article not in labels else id_, label)
+            continue
         for given in inputs if file is not None else ():
             if given.is_dir() and file.absolute().is_relative_to(given):
                 article = file.absolute().relative_to(given).with_suffix("").as_posix()
@@ -167,6 +172,27 @@ def ids_of_input_files(labels: dict[str, str] | None, paths: Sequence) -> dict[s
             break
         named.setdefault(id_, label)
     return named
+
+
+def _in_an_archive(id_: str, archives: list[tuple[Path, str]]) -> str | None:
+    """The id of the article of an archive given (`archives`: each, and the folder of its own name it holds, or "")
+    that a `file` cell names by the archive's name or that folder's, as the folder extracted from it is named
+    (`bai-bao/2017/a.txt` or `bai-bao.zip/bai-bao/2017/a.txt` of bai-bao.zip: `2017/a`), or None."""
+    for archive, own in archives:
+        below = id_.removeprefix(archive.name + "/")
+        if own and below.startswith(own):
+            return below.removeprefix(own)
+        if below != id_:
+            return below
+    return None
+
+
+def _archives_given(inputs: Sequence[Path]) -> list[tuple[Path, str]]:
+    """The archives among `inputs`, each with the folder of its own name it holds (`archives.own_folder`)."""
+    from ..io.archives import own_folder
+    from ..io.folders import file_kind
+
+    return [(given, own_folder(given)) for given in inputs if file_kind(given) == "archive" and given.is_file()]
 
 
 def input_types(labels_file, reading) -> dict[str, str] | None:

@@ -51,7 +51,8 @@ def report_data(reading: Reading, model_dir=None, topics_dir=None, fit_topics: b
     if n_topics is not None:
         n_topics = check_at_least("n_topics", n_topics, MIN_TOPICS, MAX_REPORT_TOPICS)
     _check_topics_choice(topics_dir, fit_topics, n_topics)
-    from ..io.folders import given_by_name, passed_over
+    from ..io.archives import members_not_read
+    from ..io.folders import file_kind, given_by_name, passed_over
 
     if labels_file:  # a reader's corrections of `label --out`'s table: the report showed the model's labels again
         from ..types.training import with_article_types
@@ -68,8 +69,9 @@ def report_data(reading: Reading, model_dir=None, topics_dir=None, fit_topics: b
     # the files an input folder held that were not read (a .doc, a .pdf beside the .txt), which the reader
     # warned of on stderr: the page's reader never sees that, and would count them among the articles
     given_files = given_by_name(reading.paths)  # read as given, beside their folder
-    provenance["not_read"] = [f"{path}: {note}" for path in reading.paths if Path(path).is_dir()
-                              for note in passed_over(Path(path), reading.fields.text, given_files)]
+    provenance["not_read"] = [f"{path}: {note}" for path in reading.paths for note in (
+        passed_over(Path(path), reading.fields.text, given_files) if Path(path).is_dir() else
+        members_not_read(Path(path)) if file_kind(Path(path)) == "archive" else [])]
     return records, topics, provenance
 
 

@@ -116,8 +116,8 @@ def plan_parts(paths: Iterable[str | os.PathLike], size: int = PART_SIZE, text_f
             continue
         flush_texts()
         # a CSV's quoted fields may span lines; a JSON array or object (in a file named as JSON lines too), a
-        # workbook: read whole
-        if kind in ("csv", "json", "xlsx") or kind == "jsonl" and json_document(path):
+        # workbook, an archive (its members read one after another): read whole
+        if kind in ("csv", "json", "xlsx", "archive") or kind == "jsonl" and json_document(path):
             parts.append(Part(len(parts), ((str(path), article_id),)))
         else:  # a file of blank lines only is read whole, to say it holds no article
             parts += [Part(len(parts) + i, ((str(path), article_id),), lines)

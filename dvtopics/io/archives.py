@@ -1,0 +1,227 @@
+"""An archive of articles given by name (.zip, .tar, .tar.gz or .tgz, .tar.bz2, .tar.xz) read as the folder it holds,
+never extracted: its members one at a time, each member's bytes held in memory while the readers read it (a
+`Member`, which they take as a file), under the ids the extracted folder's files would have.
+
+- Names: a zip made on Windows holds its names in the system's code page without the UTF-8 flag (zipfile reads them
+  as cp437: "B├ío" for "Báo"); they are read as UTF-8 when they are, else as Windows-1258, as Explorer
+  extracts them on a Vietnamese Windows; a Mac's NFD names are NFC, as the ids of a folder are compared.
+- Safety: a name that climbs out ("../a.txt", "/a.txt", "C:\\a.txt") is read as unzip and Python extract it
+  (without those parts), with a warning; a member that inflates too far or too many times over (`documents`' limits),
+  one protected by a password, a damaged one, is one error naming the archive and the member, and the others are
+  read; a damaged or cut short archive, an error after the members read before the fault.
+"""
+from __future__ import annotations
+
+import io
+import logging
+import os
+import stat
+import tarfile
+import unicodedata
+import zipfile
+import zlib
+from pathlib import Path, PurePosixPath
+from types import SimpleNamespace
+from typing import Iterator
+
+from .documents import inflation_problem
+from .files import crowded_zip, office_kind, office_problem
+from .folders import (ARCHIVE_SUFFIXES, ARTICLE_SUFFIXES, Skipped, file_kind, skipped_notes, walk_names,
+                      walk_passes_over)
+
+log = logging.getLogger(__name__)
+
+# A zip of articles holds a member an article (a year's collection: thousands); what zipfile lists of one as it opens
+# it costs about 1 KB a member, so a zip that declares more is not opened (`files.crowded_zip`)
+ARCHIVE_MAX_MEMBERS = 200_000
+# the errors zipfile and tarfile raise on damaged data (lzma's and bz2's are OSError and EOFError)
+_DAMAGED = (zipfile.BadZipFile, tarfile.TarError, zlib.error, EOFError, OSError, ValueError, NotImplementedError)
+
+
+class Member(PurePosixPath):
+    """An archive's member as the readers take a file: its path is the archive's and the member's name
+    ("arts.zip/2017/a.txt", as every message names it), and its bytes, in memory, are opened by `files.open_stored`."""
+
+    data, modified_ns = b"", 0
+
+    @classmethod
+    def of(cls, archive: Path, name: str, data: bytes, modified_ns: int) -> "Member":
+        member = cls(os.fspath(archive), name)  # (no __new__ of its own: pathlib's differs between Pythons)
+        member.data, member.modified_ns = data, modified_ns
+        return member
+
+    def open_stored(self):
+        return io.BufferedReader(io.BytesIO(self.data), 1 << 16)
+
+    def read_bytes(self) -> bytes:
+        return self.data
+
+    def stat(self):
+        return SimpleNamespace(st_mode=stat.S_IFREG | 0o444, st_size=len(self.data), st_mtime_ns=self.modified_ns)
+
+
+def archive_members(path: Path, skipped: Skipped, max_bytes: int) -> Iterator[tuple[str, Member | str]]:
+    """(name, `Member`) for each member of the archive at `path` that the walk of the folder it holds reads
+    (`folders.walk_names`; what else it holds is counted in `skipped`), or (name, why it cannot be read) in its
+    place; ("", why) for the archive itself. A zip's members in the order of their names, as a folder's files are
+    walked; a tar's in the order it holds them (a compressed tar cannot seek back)."""
+    try:
+        modified_ns = os.stat(path).st_mtime_ns
+        if path.name.lower().endswith(".zip"):
+            yield from _zip_members(path, skipped, max_bytes, modified_ns)
+        else:
+            yield from _tar_members(path, skipped, max_bytes, modified_ns)
+    except _DAMAGED as exc:
+        yield "", f"{path}: a damaged archive ({type(exc).__name__}: {exc}): the members before the fault were read"
+
+
+def _zip_members(path: Path, skipped: Skipped, max_bytes: int, modified_ns: int):
+    if crowded := crowded_zip(path, ARCHIVE_MAX_MEMBERS):
+        yield "", f"{path}: {crowded}"
+        return
+    with zipfile.ZipFile(path) as archive:
+        if office := office_problem(office_kind(archive)):  # (a .docx renamed .zip, as a mailer may name it)
+            yield "", f"{path}: {office}"
+            return
+        infos = _zip_infos(path, archive)
+        own = _own_folder(path, infos)
+        for name in walk_names(sorted(infos, key=lambda name: name.split("/")), skipped):
+            info = infos[name]
+            if info.flag_bits & 0x1:
+                yield name, (f"{path}: its member {name} is protected by a password: extract it with the password "
+                             "and give the folder to read it")
+            elif problem := inflation_problem(info.file_size, info.compress_size, max_bytes):
+                yield name, f"{path}: its member {name} {problem}{_streamed_when_given(name)}"
+            else:
+                try:  # (zipfile inflates no more than the size declared: a member that lies is one that is damaged)
+                    data = archive.read(info)
+                except _DAMAGED as exc:
+                    yield name, f"{path}: its member {name} is damaged ({type(exc).__name__}: {exc}): not read"
+                    continue
+                yield name.removeprefix(own), Member.of(path, name, data, modified_ns)
+
+
+def _zip_infos(path: Path, archive: zipfile.ZipFile, say: bool = True) -> dict[str, zipfile.ZipInfo]:
+    """The files of an open zip by their names as extracted (`_shown_name`; a name twice: the last, as extracting
+    leaves it)."""
+    return {name: info for info in archive.infolist()
+            if not info.is_dir() and (name := _shown_name(path, info.orig_filename, _zip_name(info), say))}
+
+
+def _streamed_when_given(name: str) -> str:
+    """What to do with a member of JSON lines too large to hold while it is read (a year's export): given by name, a
+    JSON lines file is streamed a line at a time."""
+    return ("; extract it and give it by its name: JSON lines are read a line at a time"
+            if file_kind(PurePosixPath(name)) == "jsonl" else "")
+
+
+def _zip_name(info: zipfile.ZipInfo) -> str:
+    """A zip member's name as the user sees it extracted: UTF-8 when it is flagged so or reads so (many tools write it
+    unflagged), else the bytes Windows wrote in its code page, read as Windows-1258 (zipfile reads them as cp437)."""
+    if info.flag_bits & 0x800:
+        return info.orig_filename
+    raw = info.orig_filename.encode("cp437")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1258", "replace")
+
+
+def _tar_members(path: Path, skipped: Skipped, max_bytes: int, modified_ns: int):
+    with tarfile.open(path, "r:*") as archive:
+        infos, fault = _tar_infos(path, archive, skipped)
+        own = _own_folder(path, infos)
+        for name in walk_names(list(infos), skipped):
+            info = infos[name]
+            if problem := inflation_problem(info.size, info.size, max_bytes):  # (a tar's sizes are its members')
+                yield name, f"{path}: its member {name} {problem}{_streamed_when_given(name)}"
+                continue
+            try:
+                data = archive.extractfile(info).read()
+            except _DAMAGED as exc:
+                yield name, f"{path}: its member {name} is damaged ({type(exc).__name__}: {exc}): not read"
+                continue
+            yield name.removeprefix(own), Member.of(path, name, data, modified_ns)
+        if fault:
+            raise fault
+
+
+def _tar_infos(path: Path, archive: tarfile.TarFile, skipped: Skipped, say: bool = True):
+    """The files of an open tar by their names as extracted (`_shown_name`), listed as far as they can be, and the
+    fault that stopped the listing (a tar cut short), if one did. A link to an article (hard, as tar stores a file it
+    meets twice, or symbolic) is counted in `skipped`: the file it names is read, once, as a folder's walk does."""
+    infos = {}
+    try:
+        while (info := archive.next()) is not None:
+            name = _shown_name(path, info.name, _tar_name(info.name), say)
+            if name and info.isfile():
+                infos[name] = info
+            elif name and (info.islnk() or info.issym()) and name.lower().endswith(ARTICLE_SUFFIXES) \
+                    and not walk_passes_over(name):
+                suffix = max((end for end in ARTICLE_SUFFIXES if name.lower().endswith(end)), key=len)
+                skipped.setdefault(f"link to a {suffix} file in the folder", [0, name])[0] += 1
+    except _DAMAGED as exc:
+        return infos, exc
+    return infos, None
+
+
+def members_not_read(path: Path) -> list[str]:
+    """What the archive at `path` holds that its reading passes over, one kind of file to a line
+    (`folders.skipped_notes`), for a report's reader, who never sees the warnings that say it; none for one that
+    cannot be listed (its reading's error says why)."""
+    skipped: Skipped = {}
+    for _ in walk_names(_listed(path, skipped), skipped):
+        pass
+    return skipped_notes(skipped, path, archive=True)
+
+
+def own_folder(path: Path) -> str:
+    """"bai-bao/" when the archive `path` holds a folder of its own name, whose path its articles' ids leave out
+    (`_own_folder`); else ""."""
+    return _own_folder(path, _listed(path, {}))
+
+
+def _listed(path: Path, skipped: Skipped) -> list[str]:
+    """The names of the files of the archive at `path` (as `_zip_infos` and `_tar_infos` give them; its links counted in
+    `skipped`), in the order it is read; none for one that cannot be listed."""
+    try:
+        if path.name.lower().endswith(".zip"):
+            with zipfile.ZipFile(path) as archive:
+                return sorted(_zip_infos(path, archive, say=False), key=lambda name: name.split("/"))
+        with tarfile.open(path, "r:*") as archive:
+            return list(_tar_infos(path, archive, skipped, say=False)[0])
+    except _DAMAGED:
+        return []
+
+
+def _own_folder(path: Path, names) -> str:
+    """"bai-bao/" when every member of the archive `path` bai-bao.zip (or .tar.gz, …) is in a folder of its name, as
+    a folder compressed by Explorer, Finder or `tar czf bai-bao.tar.gz bai-bao/` is kept: extracted, it is that folder,
+    which the user gives, and its articles' ids are their paths below it ("2017/a", not "bai-bao/2017/a"). Else ""."""
+    stem = unicodedata.normalize("NFC", path.name)
+    stem = stem[:len(stem) - len(next(suffix for suffix in ARCHIVE_SUFFIXES if stem.lower().endswith(suffix)))]
+    own = stem + "/"
+    # (a Mac's __MACOSX/ beside it, passed over by the walk, does not count)
+    held = [name for name in names if not walk_passes_over(name)]
+    return own if held and all(name.startswith(own) for name in held) else ""
+
+
+def _tar_name(name: str) -> str:
+    """A tar member's name: tarfile reads UTF-8, keeping other bytes as surrogates; those are Windows-1258's."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("cp1258", "replace")
+
+
+def _shown_name(path: Path, stored: str, name: str, say: bool = True) -> str:
+    """A member's name as its file is extracted: NFC, "/" between folders, without what would climb out of the folder
+    ("..", a root, a drive: unzip and Python drop them, with a warning here)."""
+    parts = unicodedata.normalize("NFC", name).replace("\\", "/").split("/")
+    kept = [part for part in parts if part not in ("", ".", "..") and not (len(part) == 2 and part[1] == ":")]
+    shown = "/".join(kept)
+    if say and (len(kept) != len([part for part in parts if part not in ("", ".")]) or name.startswith(("/", "\\"))):
+        log.warning("%s: its member %r is named outside the folder it would be extracted to: read as %r, where "
+                    "unzip extracts it", path, stored, shown)
+    return shown

@@ -1,0 +1,405 @@
+"""Hunt 30 N: an archive of articles given by name (.zip, .tar, .tar.gz, .tgz, .tar.bz2, .tar.xz) is read as the folder
+it holds, never extracted. `dvtopics label arts.zip` was "zip-compressed data, not text: decompress it first", and
+`arts.tar.gz` "binary file, not text". (The texts are made up for these tests.)"""
+import io
+import json
+import logging
+import os
+import tarfile
+import unicodedata
+import zipfile
+
+import pytest
+from click.testing import CliRunner
+
+from dvtopics.cli import cli
+from dvtopics.io.read import read_articles
+from tests.test_documents import paragraph, write_docx
+
+A = "Hội nghị sơ kết công tác dân vận\n\nSáng 5/7, Ban Dân vận Tỉnh ủy tổ chức hội nghị sơ kết 6 tháng đầu năm 2024.\n"
+B = "Tỉnh đoàn ra quân tình nguyện hè\n\nSáng 6/7, hàng nghìn đoàn viên ra quân chiến dịch tình nguyện hè năm 2024.\n"
+C = "Hội Nông dân tổng kết năm\n\nHội Nông dân tỉnh tổ chức hội nghị tổng kết công tác năm 2023, triển khai nhiệm vụ.\n"
+
+
+def read(paths, **options):
+    return list(read_articles(paths, on_error="record", **options))
+
+
+def collection(folder):
+    """A folder as analysts keep one: articles in subfolders, in the encodings Windows saves, a Word document, a JSON
+    lines export and a CSV of articles, a labels CSV beside them, and what systems and programs leave there."""
+    (folder / "2017" / "quý 1").mkdir(parents=True)
+    (folder / "2017" / "quý 1" / "a.txt").write_text(A, encoding="utf-8")
+    (folder / "2017" / "b.txt").write_text(B, encoding="utf-16")  # Notepad's "Unicode"
+    (folder / "c.TXT").write_bytes(cp1258(C))  # Notepad's "ANSI" on a Vietnamese Windows
+    write_docx(folder / "2017" / "d.docx", paragraph("Huyện đoàn ra quân") + paragraph("Sáng 7/7, các đoàn viên."))
+    (folder / "feed.jsonl").write_text(json.dumps({"id": "j1", "text": A}, ensure_ascii=False) + "\n", encoding="utf-8")
+    (folder / "bang.csv").write_text("id,text\nc1,\"" + B + "\"\n", encoding="utf-8")
+    (folder / "labels.csv").write_text("file,label\n2017/b.txt,other\n", encoding="utf-8")
+    (folder / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
+    (folder / "Thumbs.db").write_bytes(b"\xd0\xcf\x11\xe0")
+    (folder / "2017" / "~$d.docx").write_bytes(b"\x05lan  ")
+    (folder / "2017" / ".hidden.txt.swp").write_bytes(b"b0VIM")
+    return folder
+
+
+def zipped(folder, archive, top=""):
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as packed:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                packed.write(path, top + path.relative_to(folder).as_posix())
+        packed.writestr("__MACOSX/2017/._b.txt", b"\x00\x05\x16\x07")
+    return archive
+
+
+def tarred(folder, archive, mode):
+    with tarfile.open(archive, mode) as packed:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                packed.add(path, path.relative_to(folder).as_posix())
+    return archive
+
+
+def seen(articles):
+    return [(a.id, a.title, a.text, a.error) for a in articles]
+
+
+@pytest.mark.parametrize("name, mode", [("arts.zip", None), ("arts.tar", "w"), ("arts.tar.gz", "w:gz"),
+                                        ("arts.tgz", "w:gz"), ("arts.tar.bz2", "w:bz2"), ("arts.tar.xz", "w:xz")])
+def test_an_archive_is_read_as_the_folder_it_holds(tmp_path, name, mode, caplog):
+    folder = collection(tmp_path / "arts")
+    archive = zipped(folder, tmp_path / name) if mode is None else tarred(folder, tmp_path / name, mode)
+    on_disk = sorted(seen(read(folder)) + seen(read([folder / "feed.jsonl", folder / "bang.csv"])))
+    with caplog.at_level(logging.WARNING):
+        articles = read(archive)
+    assert sorted(seen(articles)) == on_disk
+    assert {a.id for a in articles} == {"2017/quý 1/a", "2017/b", "c", "2017/d", "j1", "c1"}
+    assert not any(a.error for a in articles)
+    # each member named as the archive's, in the record a report shows
+    assert {a.meta.get("path") for a in articles if a.id == "2017/b"} == {f"{archive}/2017/b.txt"}
+    assert "labels.csv" not in caplog.text and "DS_Store" not in caplog.text and "MACOSX" not in caplog.text
+
+
+def test_a_zip_of_a_folder_compressed_whole_gives_the_ids_of_that_folder(tmp_path):
+    """Explorer's and Finder's "Compress" put the folder itself in the zip (bai-bao/2017/b.txt): extracted, it is the
+    folder bai-bao the user gives, so its articles' ids are those of `dvtopics label bai-bao/`."""
+    folder = collection(tmp_path / "bai-bao")
+    archive = zipped(folder, tmp_path / "bai-bao.zip", top="bai-bao/")
+    assert sorted(a.id for a in read(archive)) == sorted(a.id for a in read([folder, folder / "feed.jsonl",
+                                                                              folder / "bang.csv"]))
+    with tarfile.open(tmp_path / "bai-bao.tar.gz", "w:gz") as packed:
+        packed.add(folder, "bai-bao")
+    assert "2017/b" in {a.id for a in read(tmp_path / "bai-bao.tar.gz")}
+    # another folder's name is the archive's own: kept in the ids, as extracting it makes it
+    other = zipped(folder, tmp_path / "other.zip", top="bai-bao/")
+    assert "bai-bao/2017/b" in {a.id for a in read(other)}
+
+
+class _UnflaggedName(zipfile.ZipInfo):
+    """A member's name written in the bytes of `encoding`, without the UTF-8 flag (zipfile would write UTF-8 and flag
+    it), as Windows writes it in its code page."""
+
+    def __init__(self, name, encoding):
+        super().__init__(name)
+        self.encoding = encoding
+
+    def _encodeFilenameFlags(self):
+        name = cp1258(self.filename) if self.encoding == "cp1258" else self.filename.encode(self.encoding)
+        return name, self.flag_bits
+
+
+def cp1258(text):
+    """`text` as Windows writes it in Windows-1258: a letter it has no code for as the nearest it has and a combining
+    mark (ắ: ă and the acute's code)."""
+    written = b""
+    for letter in unicodedata.normalize("NFC", text):
+        base, *marks = unicodedata.normalize("NFD", letter)
+        while any(_encodable(unicodedata.normalize("NFC", base + mark)) for mark in marks):  # (ộ: ô, and the dot)
+            mark = next(mark for mark in marks if _encodable(unicodedata.normalize("NFC", base + mark)))
+            base = unicodedata.normalize("NFC", base + mark)
+            marks.remove(mark)
+        written += (base + "".join(marks)).encode("cp1258")
+    return written
+
+
+def _encodable(letter):
+    try:
+        letter.encode("cp1258")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def test_windows_and_mac_member_names_are_read_as_extracting_them_shows_them(tmp_path):
+    """A zip made by Windows' "Send to > Compressed folder" holds its names in the code page (cp1258 on a Vietnamese
+    Windows) without the UTF-8 flag; zipfile read them as cp437 ("B├ái"); a Mac's names are NFD."""
+    archive = tmp_path / "arts.zip"
+    with zipfile.ZipFile(archive, "w") as packed:
+        for name, raw, text in [("Báo cáo\\Tin vắn.txt", "cp1258", A), ("utf8 không cờ/c.txt", "utf-8", C)]:
+            packed.writestr(_UnflaggedName(name, raw), text.encode("utf-8"))
+        packed.writestr(unicodedata.normalize("NFD", "Hội nghị.txt"), B.encode("utf-8"))
+    ids = [a.id for a in read(archive)]
+    assert ids == ["Báo cáo/Tin vắn", "Hội nghị", "utf8 không cờ/c"]
+    assert all(unicodedata.is_normalized("NFC", id_) for id_ in ids)
+
+
+def test_member_names_that_climb_out_are_named_and_read_where_unzip_puts_them(tmp_path, caplog):
+    archive = tmp_path / "arts.zip"
+    with zipfile.ZipFile(archive, "w") as packed:
+        packed.writestr("../../evil.txt", A)
+        packed.writestr("/etc/tin.txt", B)
+        packed.writestr("ok.txt", C)
+    with caplog.at_level(logging.WARNING):
+        articles = read(archive)
+    assert sorted(a.id for a in articles) == ["etc/tin", "evil", "ok"]
+    assert "'../../evil.txt' is named outside the folder it would be extracted to: read as 'evil.txt'" in caplog.text
+    assert "'/etc/tin.txt'" in caplog.text
+    assert not list(tmp_path.glob("**/evil.txt")) and not any(tmp_path.parent.glob("evil.txt"))
+
+
+def test_a_bomb_a_password_and_a_damaged_member_are_each_an_error_and_the_rest_is_read(tmp_path):
+    archive = tmp_path / "arts.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as packed:
+        packed.writestr("a.txt", A)
+        packed.writestr("bomb.txt", b"\x00" * (4 << 20))  # 4 MB of NULs in a few KB
+        packed.writestr("locked.txt", B)
+        packed.writestr("damaged.txt", C * 20)
+        packed.writestr("z.txt", B)
+    data = bytearray(archive.read_bytes())
+    at = data.find(b"damaged.txt") + len("damaged.txt") + 5  # (inside its compressed bytes)
+    data[at:at + 4] = b"\xff\xff\xff\xff"
+    for header, flags in ((b"PK\x03\x04locked", 6), (b"PK\x01\x02", 8)):  # flagged as encrypted, as a password does
+        at = data.find(b"PK\x03\x04", data.find(b"locked.txt") - 40) if header.endswith(b"locked") else \
+            data.rfind(header, 0, data.rfind(b"locked.txt"))
+        data[at + flags] |= 1
+    archive.write_bytes(bytes(data))
+    articles = {a.id: a for a in read(archive)}
+    assert articles["a"].error is None and articles["z"].error is None
+    assert articles["arts.zip/bomb"].error.startswith(f"{archive}: its member bomb.txt inflates 1,")
+    assert "times over (a zip bomb" in articles["arts.zip/bomb"].error
+    assert articles["arts.zip/locked"].error == (f"{archive}: its member locked.txt is protected by a password: "
+                                                 "extract it with the password and give the folder to read it")
+    assert articles["arts.zip/damaged"].error.startswith(f"{archive}: its member damaged.txt is damaged (")
+
+
+def test_a_member_that_inflates_past_what_the_zip_declares_is_damaged_and_not_held(tmp_path):
+    """zipfile inflates no more than the size a member declares: one that lies is a damaged member."""
+    archive = tmp_path / "arts.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as packed:
+        packed.writestr("big.txt", "Hội nghị. " * 30_000)  # 360 KB
+        packed.writestr("a.txt", A)
+    data = archive.read_bytes()  # the sizes declared, local and central, made 1 KB
+    info = zipfile.ZipFile(io.BytesIO(data)).getinfo("big.txt")
+    size = info.file_size.to_bytes(4, "little")
+    archive.write_bytes(data.replace(size, (1024).to_bytes(4, "little")))
+    articles = {a.id: a for a in read(archive)}
+    assert articles["a"].error is None
+    assert articles["arts.zip/big"].error == (f"{archive}: its member big.txt is damaged (BadZipFile: Bad CRC-32 for "
+                                              "file 'big.txt'): not read")
+
+
+def test_a_member_over_the_limit_is_refused_by_the_size_it_declares(tmp_path, monkeypatch):
+    archive = tmp_path / "arts.tar"
+    with tarfile.open(archive, "w") as packed:
+        big = tarfile.TarInfo("big.txt")
+        big.size = 2_000_000
+        packed.addfile(big, io.BytesIO(b"x" * big.size))
+        small = tarfile.TarInfo("a.txt")
+        small.size = len(A.encode("utf-8"))
+        packed.addfile(small, io.BytesIO(A.encode("utf-8")))
+    monkeypatch.setattr("dvtopics.io.documents.inflate_limit", lambda max_bytes: 1 << 20)
+    articles = {a.id: a for a in read(archive)}
+    assert articles["a"].error is None
+    assert articles["arts.tar/big"].error.startswith(f"{archive}: its member big.txt inflates past 1.0 MB (a zip bomb")
+    with tarfile.open(archive, "w") as packed:
+        big = tarfile.TarInfo("export.jsonl")
+        big.size = 2_000_000
+        packed.addfile(big, io.BytesIO(b"\n" * big.size))
+    (article,) = read(archive)
+    assert article.error.endswith("not read; extract it and give it by its name: JSON lines are read a line at a time")
+
+
+def test_a_damaged_or_cut_archive_gives_what_comes_before_the_fault_and_one_error(tmp_path):
+    folder = tmp_path / "arts"
+    folder.mkdir()
+    for n in range(30):
+        (folder / f"{n:02d}.txt").write_text(A + f"Bài {n}. " + "x" * 3000 + "\n", encoding="utf-8")
+    data = tarred(folder, tmp_path / "whole.tar.gz", "w:gz").read_bytes()
+    cut = tmp_path / "cut.tar.gz"
+    cut.write_bytes(data[:len(data) // 2])
+    articles = read(cut)
+    assert articles[-1].error.startswith(f"{cut}: a damaged archive (") and len(articles) > 2
+    # (the member the cut falls in, when it was listed, is an error of its own)
+    assert all(a.error is None for a in articles[:-2])
+    assert articles[-2].error is None or f"{cut}: its member " in articles[-2].error
+    zipped(folder, tmp_path / "whole.zip")
+    broken = tmp_path / "broken.zip"
+    broken.write_bytes((tmp_path / "whole.zip").read_bytes()[:-200])  # its list of members cut
+    (article,) = read(broken)
+    assert article.error.startswith(f"{broken}: a damaged archive (BadZipFile")
+
+
+def test_an_archive_inside_the_archive_is_named_not_opened(tmp_path, caplog):
+    inner = tmp_path / "inner.zip"
+    with zipfile.ZipFile(inner, "w") as packed:
+        packed.writestr("b.txt", B)
+    archive = tmp_path / "arts.zip"
+    with zipfile.ZipFile(archive, "w") as packed:
+        packed.writestr("a.txt", A)
+        packed.write(inner, "cu/inner.zip")
+    with caplog.at_level(logging.WARNING):
+        assert [a.id for a in read(archive)] == ["a"]
+    assert ("1 archive inside the archive not read (e.g. 'cu/inner.zip'): an archive in an archive is not opened: "
+            "extract it to read its articles") in caplog.text
+    only = tmp_path / "only.zip"
+    with zipfile.ZipFile(only, "w") as packed:
+        packed.write(inner, "inner.zip")
+    (article,) = read(only)
+    assert article.error.startswith(f"{only}: no articles: the archive holds no .txt, .docx or .odt file; 1 archive")
+
+
+def test_a_folder_names_the_archive_it_holds_and_says_to_give_it_by_name(tmp_path, caplog):
+    """Not read in a folder's walk: a folder often holds the zip mailed beside the folder extracted from it, whose
+    articles would be read twice."""
+    (tmp_path / "arts").mkdir()
+    (tmp_path / "arts" / "a.txt").write_text(A, encoding="utf-8")
+    with zipfile.ZipFile(tmp_path / "arts" / "arts.zip", "w") as packed:
+        packed.writestr("a.txt", A)
+    with caplog.at_level(logging.WARNING):
+        assert [a.id for a in read(tmp_path / "arts")] == ["a"]
+    assert "1 .zip file not read (e.g. 'arts.zip'): an archive: give it by its name to read it" in caplog.text
+
+
+def test_a_word_document_named_zip_is_said_so(tmp_path):
+    archive = write_docx(tmp_path / "bai.zip", paragraph(A))
+    (article,) = read(archive)
+    assert article.error == f"{archive}: a Word document (.docx) under another name: name it .docx to read it"
+
+
+def test_a_labels_file_names_an_archives_articles_as_those_of_its_folder(tmp_path):
+    """evaluate and train --extra with --labels: a `file` cell names a member as it names the extracted folder's
+    file (2017/b.txt)."""
+    from tests.articles import made_up_articles
+
+    articles = made_up_articles(2)
+    archive = tmp_path / "arts.zip"
+    with zipfile.ZipFile(archive, "w") as packed:
+        for n, article in enumerate(articles):
+            packed.writestr(f"{2017 + n % 2}/{article.id}.txt", article.raw)
+    labels = tmp_path / "labels.csv"
+    labels.write_text("file,label\n" + "".join(f"{2017 + n % 2}/{a.id}.txt,{a.label}\n"
+                                              for n, a in enumerate(articles)), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["evaluate", "shipped", str(archive), "--labels", str(labels), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["n"] == len(articles)
+    train = tmp_path / "train.jsonl"
+    train.write_text("".join(json.dumps({"id": a.id, "text": a.raw, "label": a.label}, ensure_ascii=False) + "\n"
+                             for a in made_up_articles(4)), encoding="utf-8")
+    # (as for a folder, --extra's articles need labels of their own: --labels labels the inputs')
+    result = CliRunner().invoke(cli, ["train", str(archive), "--extra", str(train), "--labels", str(labels),
+                                      "--out", str(tmp_path / "m"), "--classifier", "logreg", "--folds", "2"])
+    assert result.exit_code == 0, result.output
+
+
+def test_the_dask_plan_reads_an_archive_as_one_part(tmp_path):
+    from dvtopics.run.distributed import plan_parts, read_part
+
+    folder = collection(tmp_path / "arts")
+    archive = zipped(folder, tmp_path / "arts.zip")
+    parts = plan_parts([archive], 2)
+    assert len(parts) == 1
+    assert sorted(a.id for a in read_part(parts[0])) == sorted(a.id for a in read(archive))
+
+
+def test_a_folder_named_like_an_archive_is_walked_as_a_folder(tmp_path):
+    (tmp_path / "arts.zip").mkdir()  # (what some tools leave after extracting a zip in place)
+    (tmp_path / "arts.zip" / "a.txt").write_text(A, encoding="utf-8")
+    assert [(a.id, a.error) for a in read(tmp_path / "arts.zip")] == [("a", None)]
+
+
+def test_what_an_archive_holds_that_is_not_read_is_named_with_advice_for_a_member(tmp_path, caplog):
+    archive = tmp_path / "arts.zip"
+    with zipfile.ZipFile(archive, "w") as packed:
+        packed.writestr("a.txt", A)
+        packed.writestr("cu/old.rar", b"Rar!\x1a\x07\x00")
+        packed.writestr("trang/b.html", "<html><body><p>Hội nghị</p></body></html>")
+        packed.writestr("trang/c.html", "<html><body><p>Hội nghị</p></body></html>")
+        packed.writestr("ghi-chu.md", "ghi chú")
+    with caplog.at_level(logging.WARNING):
+        assert [a.id for a in read(archive)] == ["a"]
+    assert "1 archive inside the archive not read (e.g. 'cu/old.rar'): an archive in an archive is not opened" \
+        in caplog.text
+    assert "2 .html files not read (e.g. 'trang/b.html'): in a folder only .txt, .docx and .odt files are read; " \
+        "extract them and give them by name to read (a page's visible text is read)" in caplog.text
+    assert "ghi-chu" not in caplog.text
+
+
+def test_a_report_names_what_an_archive_held_that_was_not_read(tmp_path):
+    """The report's reader never sees the warnings: what a folder given held that was not read is on the page, and so
+    is an archive's now."""
+    from dvtopics.io.archives import members_not_read
+
+    archive = tmp_path / "arts.zip"
+    with zipfile.ZipFile(archive, "w") as packed:
+        packed.writestr("a.txt", A)
+        packed.writestr("../b.pdf", b"%PDF-1.4")
+    assert members_not_read(archive) == ["1 .pdf file not read (e.g. 'b.pdf'): a PDF document, not plain text: save it "
+                                         "as Plain Text (.txt, UTF-8) to read it, or a table in it as .xlsx or CSV "
+                                         "UTF-8 (in a folder only .txt, .docx and .odt files are read: give a table "
+                                         "by its name)"]
+
+
+def test_a_workbook_a_gzipped_article_and_a_document_saved_as_txt_in_a_zip_are_read_as_on_disk(tmp_path):
+    import gzip
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["id", "text"])
+    book.active.append(["x1", A])
+    book.save(tmp_path / "bang.xlsx")
+    write_docx(tmp_path / "doc.txt", paragraph("Hội nghị") + paragraph("Sáng 5/7, hội nghị sơ kết."))
+    (tmp_path / "g.txt.gz").write_bytes(gzip.compress(B.encode("utf-8")))
+    names = ("bang.xlsx", "doc.txt", "g.txt.gz")
+    with zipfile.ZipFile(tmp_path / "arts.zip", "w") as packed:
+        for name in names:
+            packed.write(tmp_path / name, name)
+    assert sorted(seen(read(tmp_path / "arts.zip"))) == sorted(seen(read([tmp_path / name for name in names])))
+    assert {a.id for a in read(tmp_path / "arts.zip")} == {"x1", "doc", "g"}
+
+
+def test_a_link_in_a_tar_is_not_read_twice(tmp_path, caplog):
+    folder = tmp_path / "arts"
+    (folder / "2017").mkdir(parents=True)
+    (folder / "2017" / "a.txt").write_text(A, encoding="utf-8")
+    (folder / "b.txt").symlink_to(folder / "2017" / "a.txt")
+    os.link(folder / "2017" / "a.txt", folder / "c.txt")
+    archive = tmp_path / "arts.tar"
+    with tarfile.open(archive, "w") as packed:
+        packed.add(folder / "2017" / "a.txt", "2017/a.txt")
+        packed.add(folder / "c.txt", "c.txt")  # (a file met twice: a hard link)
+        packed.add(folder / "b.txt", "b.txt")
+    with caplog.at_level(logging.WARNING):
+        assert [a.id for a in read(archive)] == ["2017/a"]
+    assert "2 links to .txt files in the folder not read (e.g. 'c.txt'): the file it names is read, once" in caplog.text
+
+
+def test_a_labels_file_made_beside_the_extracted_folder_names_the_archives_articles(tmp_path):
+    """`ls bai-bao/*/*.txt` beside the folder extracted from bai-bao.zip names its articles bai-bao/2017/a.txt; the
+    archive's ids are the folder's (2017/a): such a cell, or one that names the member as its errors do
+    (bai-bao.zip/bai-bao/2017/a.txt), labels that article."""
+    from tests.articles import made_up_articles
+
+    articles = made_up_articles(1)
+    archive = tmp_path / "bai-bao.zip"
+    with zipfile.ZipFile(archive, "w") as packed:
+        for article in articles:
+            packed.writestr(f"bai-bao/2017/{article.id}.txt", article.raw)
+    labels = tmp_path / "labels.csv"
+    for prefix in ("bai-bao/", "bai-bao.zip/bai-bao/", "bai-bao.zip/", ""):
+        labels.write_text("file,label\n" + "".join(f"{prefix}2017/{a.id}.txt,{a.label}\n" for a in articles),
+                          encoding="utf-8")
+        result = CliRunner().invoke(cli, ["evaluate", "shipped", str(archive), "--labels", str(labels),
+                                          "--format", "json"])
+        assert result.exit_code == 0, (prefix, result.output)
+        assert json.loads(result.stdout)["n"] == len(articles)
