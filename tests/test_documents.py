@@ -222,7 +222,7 @@ def test_the_size_limit_counts_the_text_not_the_pictures(tmp_path):
     long, photos = read(tmp_path, max_bytes=4000)
     assert not photos.error and photos.title == "Hội nghị"
     assert long.error == f"{tmp_path / 'long.docx'}: its text is over the 4,000 bytes article limit (raise it with " \
-                         "--max-bytes)"
+                         "max_bytes (--max-bytes))"
 
 
 def _cut(path):

@@ -1866,7 +1866,7 @@ def test_a_dataframes_index_labels_are_read_as_types_by_the_same_index_are():
 def test_a_dataframes_messages_name_the_python_argument_beside_the_option(tmp_path, caplog):
     """The review of hunt 29 L: read_articles(df) answered in the command line's terms ("(--text-field)", "raise it
     with --max-bytes"), which a notebook has not. It names the argument beside the option, as `arguments.named` does;
-    the same table saved as CSV, which the command line reads, is told as before."""
+    so does the same table saved as CSV read from Python (hunt 30 P), and the command line names its flag alone."""
     import pandas as pd
 
     text = "Hội nghị sơ kết công tác dân vận 6 tháng đầu năm của tỉnh đã diễn ra sáng nay."
@@ -1876,11 +1876,44 @@ def test_a_dataframes_messages_name_the_python_argument_beside_the_option(tmp_pa
     assert missing.error == ("DataFrame: no 'content' column (fields['text'] (--text-field)); its columns are 'id', "
                              "'body', 'kind'")
     [csv] = read_articles(tmp_path / "same.csv", fields={"text": "content"})
-    assert "no 'content' column (--text-field); its columns" in csv.error
+    assert "no 'content' column (fields['text'] (--text-field)); its columns" in csv.error
     long = list(read_articles(frame, fields={"text": "body"}, max_bytes=1000))
     assert long[1].error.endswith("article limit (raise it with max_bytes (--max-bytes))")
     assert list(read_articles(tmp_path / "same.csv", fields={"text": "body"}, max_bytes=1000))[1].error.endswith(
-        "article limit (raise it with --max-bytes)")
+        "article limit (raise it with max_bytes (--max-bytes))")
     caplog.clear()
     list(read_articles(frame.rename(columns={"body": "text"})))
     assert "not read: 'kind' (give the title's column with fields['title'] (--title-field))" in caplog.text
+
+
+def test_every_reading_from_python_names_the_argument_and_the_command_line_its_flag(tmp_path, caplog):
+    """The review of hunt 29: `read_articles(paths, fields=...)` answered a missing field of a JSONL, CSV, .xlsx file
+    or a folder's in the command line's words ("(--text-field)", "raise it with --max-bytes"). From Python the
+    messages name the argument beside the flag; the command line still names its flag alone."""
+    import pandas as pd
+    from click.testing import CliRunner
+
+    from dvtopics.cli import cli
+
+    text = "Hội nghị sơ kết công tác dân vận 6 tháng đầu năm của tỉnh đã diễn ra sáng nay."
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "1", "text": text}, ensure_ascii=False) + "\n",
+                                      encoding="utf-8")
+    (tmp_path / "a.csv").write_text(f'id,text\n1,"{text}"\n', encoding="utf-8")
+    pd.DataFrame({"id": ["1"], "text": [text]}).to_excel(tmp_path / "a.xlsx", index=False)
+    for path in ("a.jsonl", "a.csv", "a.xlsx"):
+        [article] = read_articles(tmp_path / path, fields={"text": "content"})
+        assert "no 'content' " in article.error and "(fields['text'] (--text-field))" in article.error, path
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "folder" / "big.txt").write_text(text * 20, encoding="utf-8")
+    [big] = read_articles(tmp_path / "folder", max_bytes=100)
+    assert big.error.endswith("(raise it with max_bytes (--max-bytes))")
+    with pytest.raises(dvtopics.errors.ArgumentError, match=re.escape("fields['title'] (--title-field) 'text': the")):
+        read_articles(tmp_path / "a.csv", fields={"title": "text"})
+    caplog.clear()
+    CliRunner().invoke(cli, ["inspect", str(tmp_path / "a.csv"), "--text-field", "content"])
+    CliRunner().invoke(cli, ["inspect", str(tmp_path / "folder"), "--max-bytes", "100"])
+    assert "no 'content' column (--text-field); its columns" in caplog.text and "fields[" not in caplog.text
+    assert "(raise it with --max-bytes)" in caplog.text
+    # the command line's wording ends with its command: a Python call after it names the argument again
+    [article] = read_articles(tmp_path / "a.csv", fields={"text": "content"})
+    assert "(fields['text'] (--text-field))" in article.error
