@@ -1917,3 +1917,24 @@ def test_every_reading_from_python_names_the_argument_and_the_command_line_its_f
     # the command line's wording ends with its command: a Python call after it names the argument again
     [article] = read_articles(tmp_path / "a.csv", fields={"text": "content"})
     assert "(fields['text'] (--text-field))" in article.error
+
+
+def test_a_dataframes_number_in_a_text_like_field_reads_as_its_csv_does(tmp_path):
+    """The review of hunt 29: a row whose title was a number (a DataFrame's int cell) and whose text was empty was an
+    error ("it is a number") where the same table saved as CSV read the title as the text. A title, lead or source
+    that is a number is its digits, as in the CSV; a whole text that is a number is refused, naming it."""
+    import pandas as pd
+
+    text = "Hội nghị sơ kết công tác dân vận 6 tháng đầu năm của tỉnh đã diễn ra sáng nay tại hội trường."
+    frames = [pd.DataFrame({"id": ["1"], "title": [2024], "text": [""]}),
+              pd.DataFrame({"id": ["1"], "title": [3.5], "source": [113], "lead": [5], "text": [text]}),
+              pd.DataFrame({"id": ["1"], "title": ["Tiêu đề"], "lead": [7], "text": [""]})]
+    for frame in frames:
+        frame.to_csv(tmp_path / "same.csv", index=False)
+        [in_csv] = read_articles(tmp_path / "same.csv")
+        [article] = read_articles(frame)
+        assert article.error is None
+        assert (article.title, article.text, article.source) == (in_csv.title, in_csv.text, in_csv.source)
+    assert article.text == "7" and [a.text for a in read_articles(frames[0])] == ["2024"]
+    [number] = read_articles(pd.DataFrame({"id": ["1"], "title": ["Tiêu đề"], "text": [12345]}))
+    assert number.error == "DataFrame row 0: the 'text' field is a number (12345), not an article's text"

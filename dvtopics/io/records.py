@@ -315,10 +315,14 @@ def record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_e
     if (text is None or isinstance(text, str)) and not (text or "").strip() and title and lead is None:
         # a headline without its text (an export whose content is empty) is an article all the same
         what = "missing" if text is None else "empty"
-        text = extra["title"]
+        text = field_text(extra["title"])  # written out, as its CSV cell is: a title 2024 (a DataFrame's number) too
         add_warning(extra, f"the '{said(fields.text)}' field is {what}: the title is read as the text")
     if not isinstance(text, str) or not (text.strip() or lead):
         what = "missing" if text is None else "empty" if isinstance(text, str) else json_kind(text)
+        if what == "a number":  # no article's whole text (a title or lead that is one is read as text, as a CSV's)
+            yield failed(article_id, f"{where}: the '{said(fields.text)}' field is a number ({field_text(text)}), not "
+                                     "an article's text", on_error, title)
+            return
         if fields.text in formula_errors:
             what = f"{formula_errors[fields.text]}, a spreadsheet formula's error"
         found = f"; the fields here are {fields_found(map(said, record))}" if fields.text not in record else ""
