@@ -633,7 +633,7 @@ def test_a_zip_given_as_an_article_is_one_clear_error_and_no_guessed_encoding(tm
         archive.writestr("a.txt", TEXT * 50)
     with caplog.at_level(logging.WARNING):
         (article,) = read_articles(tmp_path / "articles.zip", on_error="record")
-    assert "zip-compressed data, not text: decompress it first" in article.error
+    assert "a zip archive, not text: unzip it and give the folder it makes" in article.error
     assert "Windows-1258" not in caplog.text
 
 

@@ -2878,3 +2878,38 @@ def test_a_labels_files_file_cell_names_a_gzipped_article_as_the_walk_reads_it(t
     [article] = read_articles(tmp_path / "arts")
     assert without_article_suffix("2017/a.TXT.GZ") == "2017/a"
     assert article.id in read_labels(tmp_path / "labels.csv")
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".csv", ".jsonl"])
+def test_a_file_of_another_kind_under_a_texts_name_says_what_it_is_and_what_to_do(tmp_path, suffix):
+    """The review of hunt 29: a zip too crowded to open named .txt was "zip-compressed data" (an archive, by what it
+    lists, and a zip of articles "decompress it first"); a PDF named .jsonl an error for each line of its bytes; a
+    .docx gzipped "name it .docx" (or a line of binary data each). Each is one error, saying what the file is and what
+    to do."""
+    import gzip
+    import io
+    import zipfile
+
+    crowded = io.BytesIO()
+    with zipfile.ZipFile(crowded, "w") as archive:
+        for n in range(10_001):
+            archive.writestr(f"{n}.txt", "")
+    plain = io.BytesIO()
+    with zipfile.ZipFile(plain, "w") as archive:
+        archive.writestr("a.txt", TEXT)
+    docx = io.BytesIO()
+    with zipfile.ZipFile(docx, "w") as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+    pdf = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n"
+    said = {"crowded": (crowded.getvalue(), "a zip that lists 10,001 members, over the 10,000 a document or an export "
+                                            "holds: not opened (a zip bomb's way to fill memory); if it is an archive "
+                                            "of articles, unzip it and give the folder it makes"),
+            "plain": (plain.getvalue(), "a zip archive, not text: unzip it and give the folder it makes (or the files "
+                                        "in it)"),
+            "pdf": (pdf, "a PDF document, not plain text: save it as Plain Text (.txt, UTF-8)"),
+            "gzipped": (gzip.compress(docx.getvalue()), "zip data (a Word or Excel file, or a zip archive) compressed "
+                                                        "again with gzip, not text: decompress it first")}
+    for name, (data, message) in said.items():
+        (tmp_path / f"{name}{suffix}").write_bytes(data)
+        articles = read(tmp_path / f"{name}{suffix}")
+        assert len(articles) == 1 and message in articles[0].error, (name, [a.error for a in articles])
