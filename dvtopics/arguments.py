@@ -4,6 +4,7 @@ things. A number that passes is given back as a plain int (a numpy int would pas
 card's JSON after the work). It imports nothing heavy: `dvtopics --help` reads it."""
 from __future__ import annotations
 
+import contextlib
 import functools
 import inspect
 import math
@@ -42,8 +43,50 @@ FLAGS = {
     "folds": "--folds", "n_folds": "--folds", "head_chars": "--head-chars", "max_features": "--max-features",
     "weak_other": "--weak-other", "seed": "--seed", "lead_copies": "--lead-copies", "views": "--views",
     "silent_min_confidence": "--silent-min-confidence", "max_rows_per_type": "--max-rows-per-type",
-    "title": "--title", "model_dir": "--model",
+    "title": "--title", "model_dir": "--model", "label_files": "--labels", "labels_file": "--labels",
+    "extra_paths": "--extra",
 }
+
+
+# Whom the messages speak to: from Python (the default) a reading's message names the argument beside the flag
+# ("fields['text'] (--text-field)"); the command line, for the command it runs (`cli.DvtopicsGroup`), its flag alone.
+# In the environment, not a ContextVar: the reading may go on in a thread (`parallel`'s read-ahead) or in a Dask
+# worker's process, which start with the environment.
+COMMAND_LINE_WORDING = "DVTOPICS_COMMAND_LINE"
+
+
+@contextlib.contextmanager
+def command_line_wording():
+    """Messages name the command line's flags while this lasts (`option`)."""
+    before = os.environ.get(COMMAND_LINE_WORDING)
+    os.environ[COMMAND_LINE_WORDING] = "1"
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(COMMAND_LINE_WORDING, None)
+        else:
+            os.environ[COMMAND_LINE_WORDING] = before
+
+
+def option(flag: str, python: bool | None = None, name: str | None = None) -> str:
+    """An option as a message names it: the command line's flag, or from Python (`python`; by default, unless the
+    command line runs) the argument with the flag beside it, as `named` names one: `name`, where the flag is several
+    arguments' (--labels: `label_files` of train and evaluate, `labels_file` of the topics), else the flag's first.
+
+    >>> option("--text-field", python=False), option("--text-field"), option("--max-bytes")
+    ('--text-field', "fields['text'] (--text-field)", 'max_bytes (--max-bytes)')
+    >>> option("--labels", name="labels_file")
+    'labels_file (--labels)'
+    """
+    if python is None:
+        python = COMMAND_LINE_WORDING not in os.environ
+    if not python:
+        return flag
+    if flag.endswith("-field"):
+        return f"fields['{flag[2:-len('-field')]}'] ({flag})"
+    python_names = {value: key for key, value in reversed(FLAGS.items())}  # the first argument of a flag
+    return named(name or python_names.get(flag, flag[2:].replace("-", "_")))
 
 
 def named(name: str) -> str:
@@ -184,11 +227,19 @@ def meant_number(value) -> str:
 
     >>> meant_number(10.0), meant_number("10.0"), meant_number(2.5), meant_number("abc")
     (' (10, not 10.0)', ' (10, not 10.0)', '', '')
+
+    A whole number written as text from Python (a config's "10", which the command line would take) is the number:
+    it was " (10, not 10)".
+
+    >>> meant_number("10")
+    " (10, not the text '10')"
     """
     try:
         number = float(value)
     except (TypeError, ValueError, OverflowError):
         return ""
+    if isinstance(value, str) and value.strip().lstrip("+-").isdigit():
+        return f" ({int(value)}, not the text {value!r})"
     return f" ({int(number)}, not {value})" if number.is_integer() and not _whole(value) else ""
 
 

@@ -316,3 +316,32 @@ def test_a_warning_names_a_vietnamese_file_by_its_letters_under_an_ascii_locale(
     lines = run.stderr.decode("utf-8").splitlines()
     assert any(line.startswith("ERROR: ") and "h\\u1ecfng.txt: " in line for line in lines), lines
     assert "\\udc" not in run.stderr.decode("utf-8")
+
+
+def test_a_labels_files_path_names_a_file_a_mac_named_decomposed_in_either_form(tmp_path, monkeypatch):
+    """The review of hunt 29: a file a Mac named "bài viết.txt" (NFD) and a labels file whose `file` cell gives its path
+    ("arts/bài viết.txt", typed composed, or copied decomposed) labelled no article: the cell named no file on a disk
+    that tells the forms apart (Linux, a zip unpacked there), and its id was not the article's NFC id. Each form names
+    it, for every command that reads labels by file (evaluate, train, topics, the report: `ids_of_input_files`)."""
+    import unicodedata
+
+    from dvtopics.io.labels import read_labels
+    from dvtopics.io.read import read_articles
+    from dvtopics.jobs.checks import ids_of_input_files
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "arts").mkdir()
+    text = "Sáng 5/7, Ban Dân vận Tỉnh ủy tổ chức hội nghị sơ kết công tác dân vận 6 tháng đầu năm 2024."
+    for name, title in ((unicodedata.normalize("NFD", "bài viết"), "Hội nghị sơ kết"), ("khác", "Gặp mặt")):
+        (tmp_path / "arts" / f"{name}.txt").write_text(f"{title}\n{text}", encoding="utf-8")
+    ids = {a.id for a in read_articles("arts")}
+    assert ids == {"bài viết", "khác"}  # (NFC: the reader's ids)
+    for form in ("NFC", "NFD"):
+        cell = unicodedata.normalize(form, "arts/bài viết.txt")
+        (tmp_path / "labels.csv").write_text(f"file,label\n{cell},annual_review\narts/khác.txt,other\n",
+                                             encoding="utf-8")
+        labels = ids_of_input_files(read_labels(tmp_path / "labels.csv"), ["arts"])
+        assert labels == {"bài viết": "annual_review", "khác": "other"}, form
+    result = CliRunner().invoke(cli, ["evaluate", "shipped", "arts", "--labels", "labels.csv", "--format", "json"])
+    assert result.exit_code == 0 and json.loads(result.stdout)["per_class"]["annual_review"]["support"] == 1, \
+        result.output

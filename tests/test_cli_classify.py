@@ -1071,7 +1071,7 @@ def test_a_labels_workbook_that_fails_as_extra_is_parsed_once_for_the_hint(tmp_p
     opened, open_workbook = [], dvtopics.io.labels.open_workbook
     monkeypatch.setattr(dvtopics.io.labels, "open_workbook",
                         lambda path, *args: opened.append(path) or open_workbook(path, *args))
-    assert "give it as --labels" in _labels_hint(tmp_path / "labels.xlsx", FieldNames())
+    assert "give it as label_files (--labels)" in _labels_hint(tmp_path / "labels.xlsx", FieldNames())
     assert len(opened) == 1
 
 

@@ -359,7 +359,7 @@ def test_a_missing_text_field_is_reported_with_the_fields_the_file_has(tmp_path)
     # the columns as the file names them ('Mã', not the 'id' it is read as: hunt 22 A)
     (tmp_path / "a.csv").write_text("Mã,Trích đoạn\nx1,Tin ngắn.\nx2,Tin khác.\n", encoding="utf-8")
     (table,) = read_articles(tmp_path / "a.csv", on_error="record")  # a table: one error, not one a row
-    assert "no 'text' column (--text-field); its columns are 'Mã', 'Trích đoạn'" in table.error
+    assert "no 'text' column (fields['text'] (--text-field)); its columns are 'Mã', 'Trích đoạn'" in table.error
     with pytest.raises(InputError, match="no 'text' column"):
         list(read_articles(tmp_path / "a.csv", on_error="raise"))
     (tmp_path / "a.jsonl").write_text('{"Mã": "x1", "Trích đoạn": "Tin ngắn."}\n', encoding="utf-8")
@@ -640,7 +640,7 @@ def test_a_zip_given_is_read_as_its_folder_and_no_encoding_is_guessed(tmp_path, 
         assert article.id == "a" and article.error is None
         (tmp_path / "articles.zip").rename(tmp_path / "articles.dat")
         (article,) = read_articles(tmp_path / "articles.dat", on_error="record")
-    assert "zip-compressed data, not text: decompress it first" in article.error
+    assert "a zip archive, not text: name it .zip to read the articles it holds" in article.error
     assert "Windows-1258" not in caplog.text
 
 

@@ -775,8 +775,8 @@ def test_a_common_name_with_a_note_in_brackets_is_its_field(tmp_path):
     assert [a.date for a in read(path)] == ["2018-03-12"]
     path.write_text(f'Tiêu đề,Nội dung (tóm tắt),Nội dung (đầy đủ)\nTổng kết,Tóm tắt,"{TEXT}"\n', encoding="utf-8")
     [article] = read(path)
-    assert article.error.startswith(f"{path}: no 'text' column (--text-field); its columns are 'Tiêu đề', 'Nội dung "
-                                    "(tóm tắt)', 'Nội dung (đầy đủ)'")
+    assert article.error.startswith(f"{path}: no 'text' column (fields['text'] (--text-field)); its columns are "
+                                    "'Tiêu đề', 'Nội dung (tóm tắt)', 'Nội dung (đầy đủ)'")
 
 
 def test_a_label_field_in_two_columns_stops_the_run_as_a_missing_one(tmp_path):
@@ -1253,8 +1253,8 @@ def test_a_json_file_where_no_record_has_the_text_field_is_one_error_naming_its_
     array.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
     for path in (jsonl, array):
         [article] = read(path)
-        assert article.error == (f"{path}: no 'text' field (--text-field) in any of its records; their fields "
-                                 "are 'id', 'title', 'article_body'")
+        assert article.error == (f"{path}: no 'text' field (fields['text'] (--text-field)) in any of its records; "
+                                 "their fields are 'id', 'title', 'article_body'")
     assert [a.text for a in read(jsonl, fields=FieldNames(text="article_body"))] == [rows[0]["article_body"]] * 3
     monkeypatch.setattr(reading, "TEXT_FIELD_RECORDS", 2)
     [article] = read(jsonl)
@@ -1625,8 +1625,8 @@ def test_a_txt_table_with_vietnamese_headers_needs_only_the_text_fields_name_and
         [article] = read(tmp_path / "export.txt")
     assert article.title == "Tiêu đề,Trích đoạn,Ngày"
     assert ("export.txt: its first line reads as a table's header ('Tiêu đề', 'Trích đoạn', 'Ngày') but names no "
-            "'text' field: read as one article; if it is a table, name the column of the text with --text-field"
-            ) in caplog.text
+            "'text' field: read as one article; if it is a table, name the column of the text with "
+            "fields['text'] (--text-field)") in caplog.text
     # an article whose title has a comma, the same title again over its lead, is no table and gets no warning
     caplog.clear()
     (tmp_path / "article.txt").write_text(f"Sơ kết, tổng kết\nSơ kết, tổng kết\n{TEXT}\nNăm qua, các chi bộ, tổ dân "
@@ -1711,9 +1711,10 @@ def test_a_field_option_naming_the_texts_column_is_refused_unless_left_at_its_de
     from dvtopics.errors import ArgumentError
 
     # --id-field text would make each article's id its whole text, --label-field its label: refused, one line
-    with pytest.raises(ArgumentError, match="--id-field 'Text': the column of the text"):
+    with pytest.raises(ArgumentError, match=re.escape("fields['id'] (--id-field) 'Text': the column of the text")):
         FieldNames(id="Text")
-    with pytest.raises(ArgumentError, match="--label-field 'nội dung' and --title-field 'nội dung'"):
+    with pytest.raises(ArgumentError, match=re.escape("fields['label'] (--label-field) 'nội dung' and fields['title'] "
+                                                      "(--title-field) 'nội dung'")):
         FieldNames(text="nội dung", label="nội dung", title="nội dung")
     path = tmp_path / "a.csv"
     path.write_text("id,title,text\n1,Hội nghị sơ kết 6 tháng,Nội dung bài\n", encoding="utf-8")
@@ -1841,9 +1842,9 @@ def test_a_json_file_where_no_record_has_a_field_an_option_named_says_so_and_rea
         with caplog.at_level(logging.WARNING):
             articles = read(path, fields=FieldNames(date="ngay", source="meta.source"))
         assert [(a.id, a.error, a.date) for a in articles] == [(f"a{i}", None, None) for i in range(3)]
-        assert (f"{path}: no 'ngay' field (--date-field) (did you mean 'Ngày'?); no 'meta.source' field "
-                "(--source-field) in any of its records; their fields are 'id', 'text', 'Ngày', 'meta': read without "
-                "it") in caplog.text
+        assert (f"{path}: no 'ngay' field (fields['date'] (--date-field)) (did you mean 'Ngày'?); no 'meta.source' "
+                "field (fields['source'] (--source-field)) in any of its records; their fields are 'id', 'text', "
+                "'Ngày', 'meta': read without it") in caplog.text
         assert [a.date for a in read(path, fields=FieldNames(date="Ngày"))] == ["2023-01-05"] * 3
     caplog.clear()
     with caplog.at_level(logging.WARNING):
@@ -1854,8 +1855,8 @@ def test_a_json_file_where_no_record_has_a_field_an_option_named_says_so_and_rea
     jsonl.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
     with caplog.at_level(logging.WARNING):
         assert [a.source for a in read(jsonl, fields=FieldNames(source="nguon"))] == [None, None, "Báo Đắk Lắk"]
-    assert ("no 'nguon' field (--source-field) in its first 2 records; their fields are 'id', 'text', 'Ngày', 'meta': "
-            "read all the same, each later record with it giving it") in caplog.text
+    assert ("no 'nguon' field (fields['source'] (--source-field)) in its first 2 records; their fields are 'id', "
+            "'text', 'Ngày', 'meta': read all the same, each later record with it giving it") in caplog.text
     caplog.clear()  # five files without the field: said once, with a count (the review of hunt 28)
     for i in range(5):
         (tmp_path / f"m{i}.jsonl").write_text(json.dumps(rows[1], ensure_ascii=False) + "\n", encoding="utf-8")
@@ -1893,11 +1894,12 @@ def test_a_field_typed_without_its_tone_marks_is_refused_naming_the_column_meant
     (tmp_path / "a.csv").write_text(f'Tiêu đề,Nội dung\nSơ kết,"{TEXT}"\n', encoding="utf-8")
     (tmp_path / "a.jsonl").write_text(json.dumps({"Nội dung": TEXT}, ensure_ascii=False) + "\n", encoding="utf-8")
     [table] = read(tmp_path / "a.csv", fields=FieldNames(text="Noi dung", title="tieu de"))
-    assert table.error == (f"{tmp_path / 'a.csv'}: no 'Noi dung' column (--text-field) (did you mean 'Nội dung'?); "
-                           "no 'tieu de' column (--title-field) (did you mean 'Tiêu đề'?); its columns are 'Tiêu đề', "
-                           "'Nội dung'")
+    assert table.error == (f"{tmp_path / 'a.csv'}: no 'Noi dung' column (fields['text'] (--text-field)) (did you "
+                           "mean 'Nội dung'?); no 'tieu de' column (fields['title'] (--title-field)) (did you mean "
+                           "'Tiêu đề'?); its columns are 'Tiêu đề', 'Nội dung'")
     [lines] = read(tmp_path / "a.jsonl", fields=FieldNames(text="noi dung"))
-    assert "no 'noi dung' field (--text-field) in any of its records (did you mean 'Nội dung'?)" in lines.error
+    assert ("no 'noi dung' field (fields['text'] (--text-field)) in any of its records (did you mean 'Nội dung'?)"
+            in lines.error)
     [plain] = read(tmp_path / "a.csv", fields=FieldNames(text="content"))
     assert "did you mean" not in plain.error
 
@@ -1908,8 +1910,8 @@ def test_a_semicolon_table_without_the_text_column_names_its_columns(tmp_path):
     marks pointed at none: its header was split by ",". It is split by the delimiter that splits it."""
     (tmp_path / "a.csv").write_text(f'Tiêu đề;Ngày;Nội dung bài báo\nSơ kết;12/03/2019;"{TEXT}"\n', encoding="utf-8")
     [table] = read(tmp_path / "a.csv", fields=FieldNames(text="Noi dung bai bao"))
-    assert table.error == (f"{tmp_path / 'a.csv'}: no 'Noi dung bai bao' column (--text-field) (did you mean 'Nội dung "
-                           "bài báo'?); its columns are 'Tiêu đề', 'Ngày', 'Nội dung bài báo'")
+    assert table.error == (f"{tmp_path / 'a.csv'}: no 'Noi dung bai bao' column (fields['text'] (--text-field)) (did "
+                           "you mean 'Nội dung bài báo'?); its columns are 'Tiêu đề', 'Ngày', 'Nội dung bài báo'")
 
 
 def test_a_text_saved_as_a_list_of_paragraphs_is_read_one_a_line(tmp_path):
@@ -2876,3 +2878,38 @@ def test_a_labels_files_file_cell_names_a_gzipped_article_as_the_walk_reads_it(t
     [article] = read_articles(tmp_path / "arts")
     assert without_article_suffix("2017/a.TXT.GZ") == "2017/a"
     assert article.id in read_labels(tmp_path / "labels.csv")
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".csv", ".jsonl"])
+def test_a_file_of_another_kind_under_a_texts_name_says_what_it_is_and_what_to_do(tmp_path, suffix):
+    """The review of hunt 29: a zip too crowded to open named .txt was "zip-compressed data" (an archive, by what it
+    lists, and a zip of articles "decompress it first"); a PDF named .jsonl an error for each line of its bytes; a
+    .docx gzipped "name it .docx" (or a line of binary data each). Each is one error, saying what the file is and what
+    to do."""
+    import gzip
+    import io
+    import zipfile
+
+    crowded = io.BytesIO()
+    with zipfile.ZipFile(crowded, "w") as archive:
+        for n in range(10_001):
+            archive.writestr(f"{n}.txt", "")
+    plain = io.BytesIO()
+    with zipfile.ZipFile(plain, "w") as archive:
+        archive.writestr("a.txt", TEXT)
+    docx = io.BytesIO()
+    with zipfile.ZipFile(docx, "w") as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+    pdf = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n"
+    said = {"crowded": (crowded.getvalue(), "a zip that lists 10,001 members, over the 10,000 a document or an export "
+                                            "holds: not opened (a zip bomb's way to fill memory); if it is an archive "
+                                            "of articles, unzip it and give the folder it makes"),
+            "plain": (plain.getvalue(), "a zip archive, not text: name it .zip to read the articles it holds, or "
+                                        "unzip it"),
+            "pdf": (pdf, "a PDF document, not plain text: save it as Plain Text (.txt, UTF-8)"),
+            "gzipped": (gzip.compress(docx.getvalue()), "zip data (a Word or Excel file, or a zip archive) compressed "
+                                                        "again with gzip, not text: decompress it first")}
+    for name, (data, message) in said.items():
+        (tmp_path / f"{name}{suffix}").write_bytes(data)
+        articles = read(tmp_path / f"{name}{suffix}")
+        assert len(articles) == 1 and message in articles[0].error, (name, [a.error for a in articles])

@@ -106,7 +106,8 @@ def test_any_json_in_any_field_gives_one_writable_record_per_line(tmp_path_facto
     if objects and not any(isinstance(r, dict) and "text" in r for _, r in lines):
         # no record has the text field: the lines that are no object, then the file as one error (hunt 15, A 02)
         assert len(articles) == len(lines) - objects + 1 and all(a.error for a in articles)
-        assert articles[-1].error.startswith(f"{path}: no 'text' field (--text-field) in any of its records")
+        assert articles[-1].error.startswith(
+            f"{path}: no 'text' field (fields['text'] (--text-field)) in any of its records")
         return
     assert len(articles) == len(lines)
     for (number, _), article in zip(lines, articles):

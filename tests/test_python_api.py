@@ -1077,8 +1077,9 @@ def test_train_says_no_id_of_the_labels_file_is_an_article_and_names_a_zero_padd
     reading = jobs.Reading([tmp_path / "a.jsonl"])
     for job in (lambda: jobs.train(reading, tmp_path / "m", [tmp_path / "labels.csv"]),
                 lambda: jobs.fit_topics(reading, tmp_path / "t", 2, tmp_path / "labels.csv")):
-        with pytest.raises(jobs.NoLabelledArticles, match="none of the 10 ids in --labels is an article of the input: "
-                                                          "its '001' is the article '1' but for leading zeros"):
+        with pytest.raises(jobs.NoLabelledArticles, match=r"none of the 10 ids in label(_files|s_file) \(--labels\) is "
+                                                          "an article of the input: its '001' is the article '1' but "
+                                                          "for leading zeros"):
             job()
 
 
@@ -1115,7 +1116,8 @@ def test_ids_excel_wrote_in_scientific_notation_are_named_as_such(tmp_path, capl
     (tmp_path / "one.csv").write_text("id,label\n2.14702E+11,annual_review\na3,semi_annual_review\n", encoding="utf-8")
     with caplog.at_level(logging.WARNING):
         jobs.evaluate(reading, "shipped", [tmp_path / "one.csv"])
-    assert "1 of the 2 labelled ids in --labels is not an article of the input: left out: '2.14702E+11' is an id " \
+    assert "1 of the 2 labelled ids in label_files (--labels) is not an article of the input: left out: " \
+           "'2.14702E+11' is an id " \
            "Excel wrote in scientific notation" in caplog.text
 
 
@@ -1163,7 +1165,8 @@ def test_labelled_articles_given_only_as_extra_are_named_when_no_hand_label_is_f
     extra.write_text("".join(json.dumps({"id": f"x{i}", "text": a.text + " Tin thêm.", "label": a.label},
                                         ensure_ascii=False) + "\n" for i, a in enumerate(made_up_articles(1))),
                      encoding="utf-8")
-    with pytest.raises(dvtopics.DvtopicsError, match=r"the 5 labelled --extra article\(s\) are learnt from but never "
+    with pytest.raises(dvtopics.DvtopicsError, match=r"the 5 labelled extra_paths \(--extra\) article\(s\) are learnt "
+                                                     r"from but never "
                                                      r"scored.*give a labelled file among the inputs"):
         jobs.train(jobs.Reading([data]), tmp_path / "m", extra_paths=[extra])
 
@@ -1176,8 +1179,9 @@ def test_an_extra_article_without_a_label_names_its_file_field_and_fields(tmp_pa
     data = _two_labelled(tmp_path)
     (tmp_path / "extra.csv").write_text("id,text,Loại\nc1,Xã trồng cây xanh. Người dân tham gia dọn đường làng.,other\n",
                                         encoding="utf-8")
-    with pytest.raises(dvtopics.InputError, match=r"^--extra .*extra\.csv: the article c1 has no label: each --extra "
-                                                  r"article needs one, in its 'label' field \(--label-field names it\); "
+    with pytest.raises(dvtopics.InputError, match=r"^extra_paths \(--extra\) .*extra\.csv: the article c1 has no "
+                                                  r"label: each extra_paths \(--extra\) article needs one, in its "
+                                                  r"'label' field \(fields\['label'\] \(--label-field\) names it\); "
                                                   r"its other fields are 'Loại'$"):
         jobs.train(jobs.Reading([data]), tmp_path / "m", extra_paths=[tmp_path / "extra.csv"])
 
@@ -1192,8 +1196,9 @@ def test_an_extra_file_of_texts_with_a_blank_label_is_not_called_a_labels_file(t
     (tmp_path / "extra.csv").write_text("id,text,label\nc1,Huyện đoàn sơ kết công tác 6 tháng đầu năm.,semi_annual_review\n"
                                         "c2,Xã trồng cây xanh. Người dân tham gia dọn đường làng.,\n", encoding="utf-8")
     with pytest.raises(dvtopics.InputError,
-                       match=r"^--extra .*extra\.csv: the article c2 has no label \(its label cell is blank, where "
-                             r"1 other article has one\): each --extra article needs one: label it, or leave it "
+                       match=r"^extra_paths \(--extra\) .*extra\.csv: the article c2 has no label \(its label cell is "
+                             r"blank, where 1 other article has one\): each extra_paths \(--extra\) article needs "
+                             r"one: label it, or leave it "
                              r"out of the file$"):
         jobs.train(jobs.Reading([data]), tmp_path / "m", extra_paths=[tmp_path / "extra.csv"])
 
@@ -1226,8 +1231,9 @@ def test_extra_articles_left_blank_from_the_first_row_are_counted_not_blamed_on_
                                         "c2,Huyện đoàn sơ kết công tác 6 tháng đầu năm.,semi_annual_review\n"
                                         "c3,Xã trồng cây xanh. Người dân tham gia dọn đường làng.,\n", encoding="utf-8")
     with pytest.raises(dvtopics.InputError,
-                       match=r"^--extra .*extra\.csv: 2 articles have no label \(their label cells are blank, the "
-                             r"first c1, where 1 other article has one\): each --extra article needs one: label them, "
+                       match=r"^extra_paths \(--extra\) .*extra\.csv: 2 articles have no label \(their label cells "
+                             r"are blank, the first c1, where 1 other article has one\): each extra_paths \(--extra\) "
+                             r"article needs one: label them, "
                              r"or leave them out of the file$"):
         jobs.train(jobs.Reading([data]), tmp_path / "m", extra_paths=[tmp_path / "extra.csv"])
     # a `path` column beside (the review of hunt 28): not "a .txt article", which a table's fields looked like
@@ -1265,8 +1271,9 @@ def test_extra_articles_labelled_in_a_labels_file_are_told_where_those_labels_ap
     data = _two_labelled(tmp_path)
     (tmp_path / "mine.jsonl").write_text(json.dumps({"id": "p1", "text": "Xã trồng cây xanh."}) + "\n", encoding="utf-8")
     (tmp_path / "mine-labels.csv").write_text("id,label\np1,other\n", encoding="utf-8")
-    with pytest.raises(dvtopics.InputError, match=r"the article p1 has no label: .*; --labels labels the inputs' "
-                                                  r"articles, not --extra's: give .*mine\.jsonl among the inputs"):
+    with pytest.raises(dvtopics.InputError, match=r"the article p1 has no label: .*; label_files \(--labels\) labels "
+                                                  r"the inputs' articles, not extra_paths \(--extra\)'s: give "
+                                                  r".*mine\.jsonl among the inputs"):
         jobs.train(jobs.Reading([data]), tmp_path / "m", [tmp_path / "mine-labels.csv"],
                    extra_paths=[tmp_path / "mine.jsonl"])
 
@@ -1279,7 +1286,7 @@ def test_a_labels_file_among_the_inputs_is_named_when_no_article_has_a_label(tmp
 
     data, labels = write_unlabelled_and_labels(tmp_path, made_up_articles(2))
     reading = jobs.Reading([data, labels])
-    said = r"labels\.csv holds ids and labels, not the articles' text: give it as --labels"
+    said = r"labels\.csv holds ids and labels, not the articles' text: give it as label_files \(--labels\)"
     with pytest.raises(jobs.NoLabelledArticles, match=r"^no labelled article found in the input: .*" + said):
         jobs.evaluate(reading, "shipped")
     with pytest.raises(dvtopics.DvtopicsError, match=r"^no labelled article found: .*" + said):
@@ -1866,7 +1873,7 @@ def test_a_dataframes_index_labels_are_read_as_types_by_the_same_index_are():
 def test_a_dataframes_messages_name_the_python_argument_beside_the_option(tmp_path, caplog):
     """The review of hunt 29 L: read_articles(df) answered in the command line's terms ("(--text-field)", "raise it
     with --max-bytes"), which a notebook has not. It names the argument beside the option, as `arguments.named` does;
-    the same table saved as CSV, which the command line reads, is told as before."""
+    so does the same table saved as CSV read from Python (hunt 30 P), and the command line names its flag alone."""
     import pandas as pd
 
     text = "Hội nghị sơ kết công tác dân vận 6 tháng đầu năm của tỉnh đã diễn ra sáng nay."
@@ -1876,11 +1883,93 @@ def test_a_dataframes_messages_name_the_python_argument_beside_the_option(tmp_pa
     assert missing.error == ("DataFrame: no 'content' column (fields['text'] (--text-field)); its columns are 'id', "
                              "'body', 'kind'")
     [csv] = read_articles(tmp_path / "same.csv", fields={"text": "content"})
-    assert "no 'content' column (--text-field); its columns" in csv.error
+    assert "no 'content' column (fields['text'] (--text-field)); its columns" in csv.error
     long = list(read_articles(frame, fields={"text": "body"}, max_bytes=1000))
     assert long[1].error.endswith("article limit (raise it with max_bytes (--max-bytes))")
     assert list(read_articles(tmp_path / "same.csv", fields={"text": "body"}, max_bytes=1000))[1].error.endswith(
-        "article limit (raise it with --max-bytes)")
+        "article limit (raise it with max_bytes (--max-bytes))")
     caplog.clear()
     list(read_articles(frame.rename(columns={"body": "text"})))
     assert "not read: 'kind' (give the title's column with fields['title'] (--title-field))" in caplog.text
+
+
+def test_every_reading_from_python_names_the_argument_and_the_command_line_its_flag(tmp_path, caplog):
+    """The review of hunt 29: `read_articles(paths, fields=...)` answered a missing field of a JSONL, CSV, .xlsx file
+    or a folder's in the command line's words ("(--text-field)", "raise it with --max-bytes"). From Python the
+    messages name the argument beside the flag; the command line still names its flag alone."""
+    import pandas as pd
+    from click.testing import CliRunner
+
+    from dvtopics.cli import cli
+
+    text = "Hội nghị sơ kết công tác dân vận 6 tháng đầu năm của tỉnh đã diễn ra sáng nay."
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "1", "text": text}, ensure_ascii=False) + "\n",
+                                      encoding="utf-8")
+    (tmp_path / "a.csv").write_text(f'id,text\n1,"{text}"\n', encoding="utf-8")
+    pd.DataFrame({"id": ["1"], "text": [text]}).to_excel(tmp_path / "a.xlsx", index=False)
+    for path in ("a.jsonl", "a.csv", "a.xlsx"):
+        [article] = read_articles(tmp_path / path, fields={"text": "content"})
+        assert "no 'content' " in article.error and "(fields['text'] (--text-field))" in article.error, path
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "folder" / "big.txt").write_text(text * 20, encoding="utf-8")
+    [big] = read_articles(tmp_path / "folder", max_bytes=100)
+    assert big.error.endswith("(raise it with max_bytes (--max-bytes))")
+    with pytest.raises(dvtopics.errors.ArgumentError, match=re.escape("fields['title'] (--title-field) 'text': the")):
+        read_articles(tmp_path / "a.csv", fields={"title": "text"})
+    caplog.clear()
+    CliRunner().invoke(cli, ["inspect", str(tmp_path / "a.csv"), "--text-field", "content"])
+    CliRunner().invoke(cli, ["inspect", str(tmp_path / "folder"), "--max-bytes", "100"])
+    assert "no 'content' column (--text-field); its columns" in caplog.text and "fields[" not in caplog.text
+    assert "(raise it with --max-bytes)" in caplog.text
+    # the command line's wording ends with its command: a Python call after it names the argument again
+    [article] = read_articles(tmp_path / "a.csv", fields={"text": "content"})
+    assert "(fields['text'] (--text-field))" in article.error
+
+
+def test_a_dataframes_number_in_a_text_like_field_reads_as_its_csv_does(tmp_path):
+    """The review of hunt 29: a row whose title was a number (a DataFrame's int cell) and whose text was empty was an
+    error ("it is a number") where the same table saved as CSV read the title as the text. A title, lead or source
+    that is a number is its digits, as in the CSV; a whole text that is a number is refused, naming it."""
+    import pandas as pd
+
+    text = "Hội nghị sơ kết công tác dân vận 6 tháng đầu năm của tỉnh đã diễn ra sáng nay tại hội trường."
+    frames = [pd.DataFrame({"id": ["1"], "title": [2024], "text": [""]}),
+              pd.DataFrame({"id": ["1"], "title": [3.5], "source": [113], "lead": [5], "text": [text]}),
+              pd.DataFrame({"id": ["1"], "title": ["Tiêu đề"], "lead": [7], "text": [""]})]
+    for frame in frames:
+        frame.to_csv(tmp_path / "same.csv", index=False)
+        [in_csv] = read_articles(tmp_path / "same.csv")
+        [article] = read_articles(frame)
+        assert article.error is None
+        assert (article.title, article.text, article.source) == (in_csv.title, in_csv.text, in_csv.source)
+    assert article.text == "7" and [a.text for a in read_articles(frames[0])] == ["2024"]
+    [number] = read_articles(pd.DataFrame({"id": ["1"], "title": ["Tiêu đề"], "text": [12345]}))
+    assert number.error == "DataFrame row 0: the 'text' field is a number (12345), not an article's text"
+
+
+def test_the_jobs_messages_name_the_python_argument_and_a_bad_one_is_told_plainly(tmp_path, caplog):
+    """The review of hunt 29: `jobs.train` and `jobs.evaluate` without labels said "give their labels with --labels",
+    "(--label-field names it)", which a notebook has not; `load_classifier(5)` was os.fspath's "expected str, bytes or
+    os.PathLike object, not int"; `max_bytes="10"` was refused "(10, not 10)". The command line still names its
+    options alone."""
+    from click.testing import CliRunner
+
+    from dvtopics import jobs
+    from dvtopics.cli import cli
+
+    (tmp_path / "a").mkdir()
+    for n, title in enumerate(["Hội nghị sơ kết", "Gặp mặt đầu xuân"]):
+        (tmp_path / "a" / f"{n}.txt").write_text(f"{title}\nSáng 5/7, Ban Dân vận Tỉnh ủy tổ chức {title.lower()}.",
+                                                 encoding="utf-8")
+    with pytest.raises(dvtopics.DvtopicsError) as trained:
+        jobs.train(jobs.Reading([tmp_path / "a"]), tmp_path / "m")
+    assert "(fields['label'] (--label-field) names it)" in str(trained.value)
+    assert "give their labels with label_files (--labels)" in str(trained.value)
+    with pytest.raises(dvtopics.DvtopicsError, match=re.escape("give their labels with label_files (--labels)")):
+        jobs.evaluate(jobs.Reading([tmp_path / "a"]), "shipped")
+    with pytest.raises(TypeError, match=re.escape("model_dir (--model): a int; give a model folder (a path)")):
+        dvtopics.load_classifier(5)
+    with pytest.raises(dvtopics.errors.ArgumentError, match=re.escape("(10, not the text '10')")):
+        read_articles(tmp_path / "a", max_bytes="10")
+    result = CliRunner().invoke(cli, ["evaluate", "shipped", str(tmp_path / "a")])
+    assert "give their labels with --labels (a CSV" in " ".join(result.output.split()), result.output

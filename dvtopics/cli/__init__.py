@@ -18,6 +18,7 @@ import warnings
 import click
 
 from .. import __version__
+from ..arguments import command_line_wording
 from ..errors import DvtopicsError
 from .options import terminal_text
 
@@ -32,7 +33,8 @@ class DvtopicsGroup(click.Group):
 
     def invoke(self, ctx):
         try:
-            return super().invoke(ctx)
+            with command_line_wording():  # its messages name the flags typed, not Python's arguments
+                return super().invoke(ctx)
         except DvtopicsError as exc:
             click.echo(f"Error: {terminal_text(exc)}", err=True)  # it may name an id or a title
             ctx.exit(EXIT_ERROR)

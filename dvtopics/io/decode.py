@@ -10,7 +10,7 @@ import re
 import unicodedata
 
 from ..errors import InputError
-from .files import compression, document, zipped_document
+from .files import compression, document, zip_problem
 from .htmltext import mhtml_page
 from .notes import warn_once
 from .vnlegacy import to_unicode, vietnamese_score
@@ -75,8 +75,8 @@ def _decoded(data: bytes, name: str, line: bool = False) -> tuple[str, str | Non
         raise InputError(f"{name}: {problem}")
     compressed = compression(data[:6])
     if compressed:  # a .zip given as an article: one clear error, not a guessed encoding first
-        raise InputError(f"{name}: " + ((compressed == "zip" and zipped_document(io.BytesIO(data)))
-                                        or f"{compressed}-compressed data, not text: decompress it first"))
+        raise InputError(f"{name}: " + (zip_problem(io.BytesIO(data)) if compressed == "zip" else
+                                        f"{compressed}-compressed data, not text: decompress it first"))
     page = None if line else mhtml_page(data)
     if page is not None:  # a web page saved as one file: its page is the article, read as any saved page
         return _archived_page(*page, name)

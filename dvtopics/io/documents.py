@@ -131,40 +131,80 @@ def _read_odt(archive: zipfile.ZipFile, path: Path, max_bytes: int) -> DocumentT
 
 
 def _read_docx(archive: zipfile.ZipFile, main: str, path: Path, max_bytes: int) -> DocumentText:
-    text = _DocxText(path, max_bytes)
+    name = posixpath.join(posixpath.dirname(main), "styles.xml")
+    styles = _styles_part(archive, name, path) if name in archive.namelist() else b""
+    text = _DocxText(path, max_bytes, _hidden_styles(styles))
     _parse(archive, main, text, path, max_bytes)
-    styles = posixpath.join(posixpath.dirname(main), "styles.xml")
     used = {style for _, (style, _) in text.leading if style}
-    headings = _heading_styles(archive, styles, used, path) if used and styles in archive.namelist() else set()
+    headings = _heading_styles(styles, used) if used else set()
     return text.result(lambda mark: mark[1] or mark[0] in headings)
 
 
-def _heading_styles(archive: zipfile.ZipFile, name: str, used: set[str], path: Path) -> set[str]:
-    """Which of the paragraph styles `used` (their ids) the styles part `name` makes a title or a first-level heading:
-    by the style's name, "Title" or "heading 1" (a Vietnamese Word gives the ids other names, never the built-in
-    styles' names), or its outline level. Looked up in the part's bytes, only for the styles used near the top: Word's
-    templates define hundreds (350 KB of styles, whose parse took 40 ms a document). A part too large to be styles
-    makes none."""
+def _styles_part(archive: zipfile.ZipFile, name: str, path: Path) -> bytes:
+    """The styles part's bytes, looked up as bytes, never parsed: Word's templates define hundreds of styles (350 KB
+    of them, whose parse took 40 ms a document). A part too large to be styles is none."""
     with _open_part(archive, name, path) as part:
         styles = part.read(_STYLES_LIMIT + 1)
-    if len(styles) > _STYLES_LIMIT:
-        return set()
+    return b"" if len(styles) > _STYLES_LIMIT else styles
+
+
+def _style_body(styles: bytes, opening: re.Match | None) -> bytes:
+    """A style's body, from its `opening` tag up to its closing tag, looked for within a style's size: searched to the
+    part's end from each of many unclosed openings, a crafted 1.5 KB part took minutes."""
+    end = styles.find(b"style>", opening.end(), opening.end() + _STYLE_MAX_BYTES) if opening else -1
+    return styles[opening.end():end] if end >= 0 else b""
+
+
+def _heading_styles(styles: bytes, used: set[str]) -> set[str]:
+    """Which of the paragraph styles `used` (their ids, of the paragraphs near the top) the styles part makes a title
+    or a first-level heading: by the style's name, "Title" or "heading 1" (a Vietnamese Word gives the ids other
+    names, never the built-in styles' names), or its outline level."""
     headings = set()
     for style in used:
-        start = re.search(rb'<(?:[\w.-]+:)?style\b[^>]*?\bstyleId="%s"[^>]*>' % re.escape(style.encode("utf-8")),
-                          styles)
-        # its body up to its closing tag, looked for within a style's size: searched to the part's end from each of
-        # many unclosed openings, a crafted 1.5 KB part took minutes
-        end = styles.find(b"style>", start.end(), start.end() + _STYLE_MAX_BYTES) if start else -1
-        body = styles[start.end():end] if end >= 0 else b""
+        opening = re.search(rb'<(?:[\w.-]+:)?style\b[^>]*?\bstyleId="%s"[^>]*>' % re.escape(style.encode("utf-8")),
+                            styles)
+        body = _style_body(styles, opening)
         if _HEADING_NAME.search(body) or _TOP_LEVEL.search(body):
             headings.add(style)
     return headings
 
 
+def _hidden_styles(styles: bytes) -> frozenset[str]:
+    """The ids of the styles that hide their text (Word's Font > Hidden in a style, `w:vanish`), themselves or through
+    the style they are based on: a run of such a character style (`w:rStyle`) is hidden text, as one whose own
+    properties hide it. Most documents have none: their styles are not looked through. Else in one pass over the
+    part's tags (a style's opening, its vanish and basedOn, its end), each tag's length bounded: a crafted part of
+    unclosed openings costs no search to its end from each."""
+    if b"vanish" not in styles:
+        return frozenset()
+    own, based_on = {}, {}  # a style's own setting (True, False, or none), and the style it is based on
+    style = None
+    for tag in _STYLE_TAGS.finditer(styles):
+        if tag["style"] is not None:
+            style = tag["style"].decode("utf-8", "replace")
+        elif tag["end"]:
+            style = None
+        elif style is not None and tag["parent"] is not None:
+            based_on[style] = tag["parent"].decode("utf-8", "replace")
+        elif style is not None:
+            own[style] = tag["vanish"] not in (b"0", b"false", b"off")
+
+    def hides(style: str, depth: int = 0) -> bool:  # (a chain of bases is short; a loop in a damaged file ends)
+        if style in own or depth > 20:
+            return own.get(style, False)
+        return style in based_on and hides(based_on[style], depth + 1)
+
+    return frozenset(style for style in {*own, *based_on} if hides(style))
+
+
 _STYLES_LIMIT, _STYLE_MAX_BYTES = 16 * 2**20, 64 * 2**10
 _HEADING_NAME = re.compile(rb'<(?:[\w.-]+:)?name\b[^>]*?\bval="(?:title|heading 1)"', re.IGNORECASE)
 _TOP_LEVEL = re.compile(rb'<(?:[\w.-]+:)?outlineLvl\b[^>]*?\bval="0"')
+# a style's opening (its id), its end, the style it is based on, its vanish (and the value that may turn it off)
+_STYLE_TAGS = re.compile(rb'<(?:[\w.-]{1,20}:)?(?:style\b[^>]{0,300}?\bstyleId="(?P<style>[^"]{0,200})"'
+                         rb'|basedOn\b[^>]{0,100}?\bval="(?P<parent>[^"]{0,200})"'
+                         rb'|vanish\b(?:[^>]{0,100}?\bval="(?P<vanish>[^"]{0,20})")?)'
+                         rb'|(?P<end></(?:[\w.-]{1,20}:)?style>)')
 
 
 def _parse(archive: zipfile.ZipFile, name: str, handler: "_Handler", path: Path, max_bytes: int) -> None:
@@ -343,8 +383,9 @@ def _symbol(attributes: dict) -> str:
 
 
 class _DocxText(_Paragraphs):
-    def __init__(self, path: Path, max_bytes: int):
+    def __init__(self, path: Path, max_bytes: int, hidden_styles: frozenset[str] = frozenset()):
         super().__init__(path, max_bytes)
+        self.hidden_styles = hidden_styles  # the character styles that hide their text (`_hidden_styles`)
         self.in_text = False
         # whether each run open, innermost last, is hidden: a hidden run in a text box hid the rest of the run the box
         # is anchored in
@@ -372,6 +413,9 @@ class _DocxText(_Paragraphs):
                 self.add(_symbol(attributes) if local == "sym" else _DOCX_CHARACTERS[local])
         elif local == "vanish" and parent == "rPr" and self.elements[-3:-2] == ["r"]:
             self.hidden[-1] = _on(attributes)  # hidden text (Word's Font > Hidden): not shown, not printed
+        elif local == "rStyle" and parent == "rPr" and self.elements[-3:-2] == ["r"]:
+            # (before a run's own w:vanish, which Word writes after it: that one, "0" too, has the last word)
+            self.hidden[-1] = _value(attributes) in self.hidden_styles
         elif local == "pStyle" and self.open:
             self.open[-1][1][0] = _value(attributes)
         elif local == "outlineLvl" and self.open:
@@ -480,4 +524,14 @@ class _OdtText(_Paragraphs):
                 self.close_paragraph()
 
     def data(self, text: str) -> None:
-        self.add(_ODT_SPACES.sub(" ", text))
+        text = _ODT_SPACES.sub(" ", text)
+        if text.startswith(" ") and self.open and self._after_space():
+            # ODF collapses white space across elements: "a <text:span> b</text:span>" reads "a b", not "a  b"
+            text = text[1:]
+        self.add(text)
+
+    def _after_space(self) -> bool:
+        """Whether the open paragraph's text so far is none, or ends with a space (its white space's, a span's, a
+        tab's or a text:s's): where ODF ignores a space that follows."""
+        last = next((piece for piece in reversed(self.open[-1][0]) if piece), "")
+        return not last or last.endswith(" ")

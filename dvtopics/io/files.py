@@ -293,6 +293,34 @@ def is_stored_file(path: Path) -> bool:
     return hasattr(path, "open_stored") or os.path.isfile(path)
 
 
+# a zip that is no Office file, given where text is wanted (named .txt, .csv, .jsonl)
+_ZIP_ARCHIVE = ("a zip archive, not text: name it .zip to read the articles it holds, or unzip it and give the folder it "
+                "makes")
+
+
+def zip_problem(source) -> str:
+    """What the zip `source` (a path or a binary file) given under a text's name is and what to do: an Office file
+    by its kind (`zipped_document`); one too crowded to open by what it lists (it was "zip-compressed data"); any
+    other an archive to unzip."""
+    crowded = crowded_zip(source)
+    if crowded:
+        return f"{crowded}; if it is an archive of articles, unzip it and give the folder it makes"
+    return zipped_document(source) or _ZIP_ARCHIVE
+
+
+def _gzipped_problem(head: bytes) -> str | None:
+    """What the gzip data whose decompressed bytes start with `head` holds when it is no text (a .docx or a zip
+    gzipped, whose lines were each "binary data, not text"; a PDF), and what to do; None for text."""
+    problem, compressed = document(head[:16], ""), compression(head[:6])
+    if problem:
+        return f"{problem} (compressed with gzip: decompress it first)"
+    if compressed:
+        what = "zip data (a Word or Excel file, or a zip archive)" if compressed == "zip" else f"{compressed} data"
+        return (f"{what} compressed again with gzip, not text: decompress it first, then give what it holds under the "
+                "name of its kind")
+    return None
+
+
 def open_binary(path: Path):
     """The bytes of a file, decompressed when they are gzip data, whatever the name says; lines that end
     with CR alone end with LF (`_CarriageReturnsAsNewlines`)."""
@@ -300,10 +328,17 @@ def open_binary(path: Path):
     compressed = compression(handle.peek(6)[:6])
     if compressed == "gzip":
         handle = io.BufferedReader(_Gunzip(handle), 1 << 16)
+        if problem := _gzipped_problem(handle.peek(16)[:16]):
+            handle.close()
+            raise InputError(problem)
     elif compressed:
         handle.close()
-        raise InputError((compressed == "zip" and zipped_document(stored(path)))
-                         or f"{compressed}-compressed data: decompress it first (gzip is read as it is)")
+        raise InputError(zip_problem(stored(path)) if compressed == "zip" else
+                         f"{compressed}-compressed data: decompress it first (gzip is read as it is)")
+    elif problem := document(handle.peek(16)[:16], ""):
+        # a PDF or an Office 97-2003 file named .jsonl: said once for the file, not once for each line of its bytes
+        handle.close()
+        raise InputError(problem)
     elif path.name.lower().endswith(".gz"):
         log.warning("%s: not gzip data despite its name; read as it is", path)
     head = handle.peek(1 << 16)

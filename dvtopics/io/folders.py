@@ -8,6 +8,7 @@ import logging
 import itertools
 import os
 import re
+import unicodedata
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import Iterable, Iterator
@@ -47,8 +48,29 @@ def without_article_suffix(name: str) -> str:
 
 def article_file(path: str | os.PathLike) -> Path | None:
     """The article's file that `path`, an article's path without its suffix, names (`arts/001`: `arts/001.txt`, or a
-    document, `arts/001.docx`), when there is one."""
-    return next((file for ending in _ARTICLE_ENDINGS if (file := Path(os.fspath(path) + ending)).is_file()), None)
+    document, `arts/001.docx`), when there is one: in either Unicode form (`on_disk`), as a labels file typed
+    "bài viết" names a file a Mac named in NFD."""
+    return next((file for ending in _ARTICLE_ENDINGS if (file := Path(on_disk(os.fspath(path) + ending))).is_file()),
+                None)
+
+
+def on_disk(path):
+    """`path` as the disk spells it, when it is there only in the other Unicode form: a folder made on a Mac, or
+    unzipped from a zip made on one, has its names decomposed (NFD), and a name typed on any keyboard, or pasted, is
+    composed (NFC); `ls` lists them alike, and "Bài viết" was a path that does not exist. Each part of the path is
+    matched in either form; a path not there in any is returned as given."""
+    text = os.fspath(path)
+    if text.isascii() or os.path.lexists(text):
+        return path
+    found = Path()
+    for part in Path(text).parts:
+        forms = dict.fromkeys((part, unicodedata.normalize("NFC", part), unicodedata.normalize("NFD", part)))
+        found = next((found / form for form in forms if os.path.lexists(found / form)), None)
+        if found is None:
+            return path
+    return found if isinstance(path, Path) else str(found)
+
+
 # (".jl": Scrapy's JSON lines, `scrapy crawl … -o items.jl`)
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".json.gz", ".ndjson.gz", ".jl", ".jl.gz")
 JSON_SUFFIXES = (".json",)  # one JSON value: an array of articles, or one article

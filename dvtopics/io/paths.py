@@ -13,7 +13,7 @@ from typing import Iterable
 
 from ..arguments import as_list, is_dataframe
 from ..errors import ArgumentError, NoArticlesError
-from .folders import walked_by
+from .folders import on_disk, walked_by  # (on_disk: what paths here are, on disk)
 
 log = logging.getLogger(__name__)
 
@@ -94,23 +94,6 @@ def as_file_system_names(text: str) -> str:
         return os.fsdecode(text.encode("utf-8"))
     except UnicodeEncodeError:  # a lone surrogate: no name of a file
         return text
-
-
-def on_disk(path):
-    """`path` as the disk spells it, when it is there only in the other Unicode form: a folder made on a Mac, or
-    unzipped from a zip made on one, has its names decomposed (NFD), and a name typed on any keyboard, or pasted, is
-    composed (NFC); `ls` lists them alike, and "Bài viết" was a path that does not exist. Each part of the path is
-    matched in either form; a path not there in any is returned as given."""
-    text = os.fspath(path)
-    if text.isascii() or os.path.lexists(text):
-        return path
-    found = Path()
-    for part in Path(text).parts:
-        forms = dict.fromkeys((part, unicodedata.normalize("NFC", part), unicodedata.normalize("NFD", part)))
-        found = next((found / form for form in forms if os.path.lexists(found / form)), None)
-        if found is None:
-            return path
-    return found if isinstance(path, Path) else str(found)
 
 
 def paths_given(paths) -> list:

@@ -26,7 +26,7 @@ import re
 from pathlib import Path, PurePosixPath
 from typing import Iterable, Iterator, Mapping
 
-from ..arguments import ON_ERROR, check_choice, check_max_bytes, is_dataframe, none_is_default
+from ..arguments import ON_ERROR, check_choice, check_max_bytes, is_dataframe, none_is_default, option
 from ..errors import InputError, NoArticlesError
 from .article import Article, finished, make_article
 from .notes import summarized_warnings
@@ -235,7 +235,8 @@ def _warn_of_a_header(path: Path, head: str, text_field: str) -> None:
     if names:
         shown = ", ".join(repr(name) for name in names[:8]) + (", …" if len(names) > 8 else "")
         log.warning("%s: its first line reads as a table's header (%s) but names no '%s' field: read as one article; "
-                    "if it is a table, name the column of the text with --text-field", path, shown, text_field)
+                    "if it is a table, name the column of the text with %s", path, shown, text_field,
+                    option("--text-field"))
 
 
 def _or_no_articles(articles: Iterator[Article], path: Path, text_field: str, on_error: str) -> Iterator[Article]:

@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from ..arguments import option
 from ..errors import InputError
 from .article import Article
 from .decode import decode_text
@@ -75,7 +76,7 @@ def with_text_field(path: Path, fields: "FieldNames", on_error: str, items: Iter
     if records and not found:
         which = f"its first {records} records" if records == TEXT_FIELD_RECORDS else "any of its records"
         yield from (item for item in pending if isinstance(item, Article))
-        yield failed(path.name, f"{path}: no '{fields.text}' field (--text-field) in {which}"
+        yield failed(path.name, f"{path}: no '{fields.text}' field ({option('--text-field')}) in {which}"
                      f"{did_you_mean(fields.text, names)}; their fields are {fields_found(names)}", on_error)
         return
     lacking = _named_fields_lacking(fields, items, pending) if found else None
@@ -101,7 +102,7 @@ def _named_fields_lacking(fields: "FieldNames", items: Iterator, pending: list) 
     field out, and the records after these may have it. The records read to tell go on `pending`. A --label-field is
     not checked: it names the labels file's column too, whose labels the articles need not have (`train
     --labels`)."""
-    named = {option: name for option, name in fields.named().items() if option not in ("--text-field", "--label-field")}
+    named = {flag: name for flag, name in fields.named().items() if flag not in ("--text-field", "--label-field")}
     if not named:
         return None
 
@@ -121,16 +122,16 @@ def _named_fields_lacking(fields: "FieldNames", items: Iterator, pending: list) 
         spelt.update(dict.fromkeys(item[0] if len(record) == len(item[0]) else record))
         if all(name in seen for name in named.values()) or records == TEXT_FIELD_RECORDS:
             break
-    missing = [(option, name) for option, name in named.items() if name not in seen]
+    missing = [(flag, name) for flag, name in named.items() if name not in seen]
     if not missing:
         return None
     looked = records == TEXT_FIELD_RECORDS  # (else the whole file was read to tell)
     which = f"its first {records} records" if looked else "any of its records"
     given = [name for name in spelt if isinstance(name, str)]
-    said = ("; ".join(f"no '{name}' field ({option})" + did_you_mean(name, given) for option, name in missing)
+    said = ("; ".join(f"no '{name}' field ({option(flag)})" + did_you_mean(name, given) for flag, name in missing)
             + f" in {which}; their fields are {fields_found(given)}: "
             + ("read all the same, each later record with it giving it" if looked else "read without it"))
-    return said, "; ".join(f"no '{name}' field ({option})" for option, name in missing)
+    return said, "; ".join(f"no '{name}' field ({option(flag)})" for flag, name in missing)
 
 
 def read_jsonl(path: Path, fields: "FieldNames", on_error: str, max_bytes: int,

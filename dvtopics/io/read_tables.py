@@ -101,7 +101,7 @@ def read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) ->
 
 
 def _within_limit(record: dict, fields: "FieldNames", fallback_id: str, where: str, max_bytes: int, on_error: str,
-                  read, python: bool = False) -> Iterator[Article]:
+                  read, python: bool | None = None) -> Iterator[Article]:
     """A row's articles, `read()`, or an error when its text is over `max_bytes` (a CSV's, a sheet's or a DataFrame's
     alike; `python`: a DataFrame's, its message naming the argument beside the option)."""
     size = utf8_size(record.get(fields.text) or "")
@@ -126,7 +126,7 @@ class _Notes:
     each an error that names the fields it has. Read as articles, a sheet's total and signature were errors and exit
     code 1."""
 
-    def __init__(self, fields: "FieldNames", where, python: bool = False):
+    def __init__(self, fields: "FieldNames", where, python: bool | None = None):
         self.fields, self.where, self.held, self.after_article, self.python = fields, where, [], False, python
         self.float_id, self.other_ids = None, False  # an id cell written as a float ("17.0"), and whether all are
         self.site = SiteRows(where)

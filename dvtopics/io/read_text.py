@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 from typing import Iterator
 
+from ..arguments import option
 from ..errors import InputError
 from ..text.furniture import is_furniture, is_masthead, is_section_name
 from ..wording import plural, word_for
@@ -56,7 +57,7 @@ def read_document(path: Path, article_id: str, on_error: str, max_bytes: int) ->
         return _file_article(path, article_id, document.text, fields)
     except TextTooLong:
         return failed(article_id, f"{path}: its text is over the {size_text(max_bytes)} article limit (raise it with "
-                      "--max-bytes)", on_error)
+                      f"{option('--max-bytes')})", on_error)
     except (InputError, OSError) as exc:
         return failed(article_id, str(exc) if isinstance(exc, InputError) else os_cause(path, exc), on_error)
 
@@ -109,7 +110,8 @@ def _gunzipped(path: Path, max_bytes: int) -> tuple[bytes, str | None]:
     except InputError as exc:  # (its "what came before it was read" is of a file of many articles, not one)
         return b"", f"{str(exc).split(';')[0]}: the article is not read"
     if len(data) > max_bytes:
-        return b"", f"over the {size_text(max_bytes)} article limit once decompressed (raise it with --max-bytes)"
+        return b"", (f"over the {size_text(max_bytes)} article limit once decompressed (raise it with "
+                     f"{option('--max-bytes')})")
     return data, None
 
 

@@ -11,7 +11,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, fields as dataclass_fields
 from typing import Iterable, Iterator, Mapping
 
-from ..arguments import missing, named
+from ..arguments import missing, option
 from ..errors import ArgumentError, InputError
 from ..wording import plural, word_for
 from .article import METADATA_FIELDS, Article, add_warning, field_text, make_article
@@ -54,24 +54,9 @@ def failed(article_id: str, message: str, on_error: str, title: str = "") -> Art
     return Article(id=article_id, title=title, error=message)
 
 
-def over_limit(where: str, size: int, max_bytes: int, python: bool = False) -> str:
+def over_limit(where: str, size: int, max_bytes: int, python: bool | None = None) -> str:
     return (f"{where}: {size_text(size)} is over the {size_text(max_bytes)} article limit (raise it with "
             f"{option('--max-bytes', python)})")
-
-
-def option(flag: str, python: bool = False) -> str:
-    """A reading's option as its message names it: the command line's flag, or where the reading came from Python (a
-    DataFrame, which the command line never reads) the argument, the flag beside it, as `arguments.named` names
-    one: "fields['text'] (--text-field)", "max_bytes (--max-bytes)".
-
-    >>> option("--text-field"), option("--text-field", python=True), option("--max-bytes", python=True)
-    ('--text-field', "fields['text'] (--text-field)", 'max_bytes (--max-bytes)')
-    """
-    if not python:
-        return flag
-    if flag.endswith("-field"):
-        return f"fields['{flag[2:-len('-field')]}'] ({flag})"
-    return named(flag[2:].replace("-", "_"))
 
 
 def utf8_size(text: str) -> int:
@@ -91,8 +76,8 @@ LABELS_TABLE_GIVEN = ("it holds ids and labels, not articles: a labels file, giv
                       "report, topics) with the articles it labels among the inputs")
 
 
-def header_problem(where, header: list, fields: "FieldNames", given: list | None = None, python: bool = False
-                   ) -> str | None:
+def header_problem(where, header: list, fields: "FieldNames", given: list | None = None,
+                   python: bool | None = None) -> str | None:
     """Why a table cannot be read, in one line, or None: its header has no text column, or no column a field
     option named (a name mistyped, "Tieu de" for "Tiêu đề"), or a field's name in two columns (the text
     and a note both headed "text"). The table is then one error record, not an error (or a title read as the
@@ -137,7 +122,7 @@ def header_problem(where, header: list, fields: "FieldNames", given: list | None
 
 
 def warn_of_lead_as_text(where, names: list, given: list | None, fields: "FieldNames", unread: list,
-                         python: bool = False) -> None:
+                         python: bool | None = None) -> None:
     """Say so when the text's column is a lead's ("Sapo", "description": a file of headlines and their leads, read
     as such), naming the columns not read: a body under a name the reader does not know would otherwise go unseen."""
     if fields.text not in names:
@@ -330,10 +315,14 @@ def record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_e
     if (text is None or isinstance(text, str)) and not (text or "").strip() and title and lead is None:
         # a headline without its text (an export whose content is empty) is an article all the same
         what = "missing" if text is None else "empty"
-        text = extra["title"]
+        text = field_text(extra["title"])  # written out, as its CSV cell is: a title 2024 (a DataFrame's number) too
         add_warning(extra, f"the '{said(fields.text)}' field is {what}: the title is read as the text")
     if not isinstance(text, str) or not (text.strip() or lead):
         what = "missing" if text is None else "empty" if isinstance(text, str) else json_kind(text)
+        if what == "a number":  # no article's whole text (a title or lead that is one is read as text, as a CSV's)
+            yield failed(article_id, f"{where}: the '{said(fields.text)}' field is a number ({field_text(text)}), not "
+                                     "an article's text", on_error, title)
+            return
         if fields.text in formula_errors:
             what = f"{formula_errors[fields.text]}, a spreadsheet formula's error"
         found = f"; the fields here are {fields_found(map(said, record))}" if fields.text not in record else ""
@@ -422,11 +411,12 @@ class FieldNames:
                 raise ArgumentError(f"{spec.name} field {value!r}: give the name of a field, as text")
         # another field named for the text's column would read the whole text as an id, a label or a title. A field
         # left at its default may share it: `--text-field title` labels headlines, and the title is the text then
-        same = [f"--{spec.name}-field {getattr(self, spec.name)!r}" for spec in dataclass_fields(self)
+        same = [f"{option(f'--{spec.name}-field')} {getattr(self, spec.name)!r}" for spec in dataclass_fields(self)
                 if spec.name != "text" and getattr(self, spec.name) != spec.default
                 and name_key(getattr(self, spec.name)) == name_key(self.text)]
         if same:
-            raise ArgumentError(f"{' and '.join(same)}: the column of the text (--text-field {self.text!r}); "
+            raise ArgumentError(f"{' and '.join(same)}: the column of the text ({option('--text-field')} "
+                                f"{self.text!r}); "
                                 "give each field its own column")
 
     def wanted(self) -> tuple[str, ...]:

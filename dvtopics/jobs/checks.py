@@ -15,6 +15,7 @@ from ..io.folders import article_file, without_article_suffix
 from ..io.paths import as_file_system_names
 from ..io.records import FieldNames
 from ..io.write import writable_text
+from ..text.normalise import nfc
 
 log = logging.getLogger(__name__)
 
@@ -167,7 +168,7 @@ def ids_of_input_files(labels: dict[str, str] | None, paths: Sequence) -> dict[s
                 article = given.stem
             else:
                 continue
-            article = writable_text(article)  # the article's id, as the reader spells it (`io.article`)
+            article = nfc(writable_text(article))  # the article's id, as the reader spells it (`io.article`)
             id_ = article if article not in labels else id_
             break
         named.setdefault(id_, label)

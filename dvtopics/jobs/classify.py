@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
-from ..arguments import MAX_BATCH, MAX_PART, MAX_SEED, MIN_FOLDS, as_list, check_at_least, check_share
+from ..arguments import MAX_BATCH, MAX_PART, MAX_SEED, MIN_FOLDS, as_list, check_at_least, check_share, option
 from ..errors import DvtopicsError, InputError
 from ..wording import brief_repr, plural, word_for
 from ..io.article import Article
@@ -84,13 +84,14 @@ def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifie
             data = collect(_noting_ids(reading.articles(), ids), gold, weak_rules, weak_other, seed, extra)
         except DvtopicsError as exc:
             if gold is not None:  # "no labelled article found": say first that no id of the labels file is an article's
-                check_ids_found(gold, ids, "--labels")
+                check_ids_found(gold, ids, option("--labels", name="label_files"))
             among = _labels_among_inputs(reading) if str(exc).startswith("no labelled article found") else ""
             if among:
                 raise type(exc)(f"{exc}{among}") from None
             raise
         if gold is not None:
-            check_ids_found(gold, ids, "--labels")  # a label whose id is no article's is not learnt: say so
+            # a label whose id is no article's is not learnt: say so
+            check_ids_found(gold, ids, option("--labels", name="label_files"))
         check_trainable(data)  # before the summary is printed: the error is the command's one line
         on_data(data)
         with open_cache(reading.cache_dir, reading.use_cache) as cache:
@@ -117,6 +118,7 @@ def _extra_articles(paths: Sequence[str], reading: Reading, gold: dict[str, str]
     is refused: the user meant its articles to be learnt from, and a model without them is not the one asked
     for (a file of a few unreadable articles among good ones loses only those, as the inputs do)."""
     paths = as_list(paths, "extra_paths")
+    extra, labels = option("--extra", name="extra_paths"), option("--labels", name="label_files")  # (as a message says)
     # a file given twice is read once, with a note, as the inputs are: read twice, each correction in it would be
     # counted again, and undone and redone
     for path in unique_paths(paths) if paths else []:
@@ -142,7 +144,7 @@ def _extra_articles(paths: Sequence[str], reading: Reading, gold: dict[str, str]
                     elif unlabelled is None:
                         kept.append(article)
         except InputError as exc:  # a table without the text column: a labels file, perhaps
-            raise InputError(f"--extra {exc}" + _labels_hint(path, reading.fields, str(exc))) from None
+            raise InputError(f"{extra} {exc}" + _labels_hint(path, reading.fields, str(exc))) from None
         for error in errors[0 if readable else 1:]:
             log.error("%s", error)
         if unlabelled is not None:  # training's own line named neither file nor field. Not with `_labels_hint`: the
@@ -150,15 +152,15 @@ def _extra_articles(paths: Sequence[str], reading: Reading, gold: dict[str, str]
             # --labels, "not the articles' text"
             others = [name for name in unlabelled.meta if name not in ("warning", "extra_cells")]
             # its label in a --labels file: those label the inputs (hand labels, scored), never --extra's
-            in_labels = (f"; --labels labels the inputs' articles, not --extra's: give {path} among the inputs (its "
-                         "articles are then hand labels, scored), or each --extra article its label in its own field"
+            in_labels = (f"; {labels} labels the inputs' articles, not {extra}'s: give {path} among the inputs (its "
+                         f"articles are then hand labels, scored), or each {extra} article its label in its own field"
                          if gold and unlabelled.id in gold else "")
             if labelled:  # the field was found (a sheet's `Nhãn` too): these cells are blank, not the field unknown
                 blank = (f"the article {unlabelled.id} has no label (its label cell is blank" if n_unlabelled == 1 else
                          f"{n_unlabelled} articles have no label (their label cells are blank, the first "
                          f"{unlabelled.id}")
-                raise InputError(f"--extra {path}: {blank}, where {plural(labelled, 'other article')} "
-                                 f"{word_for(labelled, 'has', 'have')} one): each --extra article needs one: label "
+                raise InputError(f"{extra} {path}: {blank}, where {plural(labelled, 'other article')} "
+                                 f"{word_for(labelled, 'has', 'have')} one): each {extra} article needs one: label "
                                  f"{(them := word_for(n_unlabelled, 'it', 'them'))}, or leave {them} out of the file"
                                  + in_labels)
             if of_txt:
@@ -167,16 +169,16 @@ def _extra_articles(paths: Sequence[str], reading: Reading, gold: dict[str, str]
                 suffix = next((suffix for suffix in sorted(ARTICLE_SUFFIXES, key=len, reverse=True)
                                if example.lower().endswith(suffix)), Path(example).suffix.lower() or ".txt")
                 what = f"a folder of {suffix} articles" if os.path.isdir(path) else f"a {suffix} article"
-                raise InputError(f"--extra {path}: {what} ({unlabelled.meta['path']}), and an article's file (.txt, "
-                                 ".docx, .odt) holds a text, never a label: --extra takes labelled articles, a JSONL, "
+                raise InputError(f"{extra} {path}: {what} ({unlabelled.meta['path']}), and an article's file (.txt, "
+                                 f".docx, .odt) holds a text, never a label: {extra} takes labelled articles, a JSONL, "
                                  f"CSV, JSON or .xlsx file of texts each with its '{reading.fields.label}' field; "
                                  f"to learn from these, give {path} among the inputs (PATHS) and their labels with "
-                                 "--labels (a table of id or file, and label)")
-            raise InputError(f"--extra {path}: the article {unlabelled.id} has no label: each --extra article needs "
-                             f"one, in its '{reading.fields.label}' field (--label-field names it)"
+                                 f"{labels} (a table of id or file, and label)")
+            raise InputError(f"{extra} {path}: the article {unlabelled.id} has no label: each {extra} article needs "
+                             f"one, in its '{reading.fields.label}' field ({option('--label-field')} names it)"
                              + (f"; its other fields are {', '.join(map(repr, others))}" if others else "") + in_labels)
         if not readable:
-            raise InputError(f"--extra {path}: no article could be read ({first_error})"
+            raise InputError(f"{extra} {path}: no article could be read ({first_error})"
                              + _labels_hint(path, reading.fields, first_error))
         yield from kept
 
@@ -204,8 +206,8 @@ def _labels_among_inputs(reading: Reading) -> str:
     file (--labels forgotten), for the line that says no article has a label; else ""."""
     for path in reading.paths:
         if os.path.isfile(path) and _labels_hint(path, reading.fields):
-            return (f"; {os.fspath(path)} holds ids and labels, not the articles' text: give it as --labels, with the "
-                    "articles it labels among the inputs")
+            return (f"; {os.fspath(path)} holds ids and labels, not the articles' text: give it as "
+                    f"{option('--labels', name='label_files')}, with the articles it labels among the inputs")
     return ""
 
 
@@ -232,8 +234,8 @@ def _labels_hint(path, fields: FieldNames, said: str | None = None) -> str:
         return ""
     if any(column not in (*LABEL_OUT_COLUMNS, fields.id, fields.label) for column in columns):
         return ""
-    return ("; it holds ids and labels, not the articles' text: give it as --labels, with the articles it "
-            "labels among the inputs")
+    return (f"; it holds ids and labels, not the articles' text: give it as {option('--labels', name='label_files')}, "
+            "with the articles it labels among the inputs")
 
 
 @job_arguments("out", "model")
@@ -373,7 +375,8 @@ def gold_labels(label_files: Sequence[str], label_field: str = "label", id_field
                  for pair in without_abstentions(read_labels(path, same=same_label, label_field=label_field,
                                                              id_field=id_field), path).items()]
     labels = as_article_types([label for _, label in pairs])
-    return labels_by_id("--labels", ((id_, label) for (id_, _), label in zip(pairs, labels)), same=same_label) or None
+    return labels_by_id(option("--labels", name="label_files"),
+                        ((id_, label) for (id_, _), label in zip(pairs, labels)), same=same_label) or None
 
 
 def _warn_added_columns(path, label_field: str, id_field: str) -> None:
@@ -491,15 +494,16 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
                     "scored once (e.g. %r, as %r)", len(repeated), *repeated[0])
     hand_label.warn_unused()
     if gold is not None:
-        check_ids_found(gold, ids, "--labels")
+        check_ids_found(gold, ids, option("--labels", name="label_files"))
     if not articles:  # say where labels were looked for, and how to give them: a column of another name is common
-        where = f"no article has a label in its '{reading.fields.label}' field (give the column with --label-field)"
+        labels = option("--labels", name="label_files")
+        where = (f"no article has a label in its '{reading.fields.label}' field (give the column with "
+                 f"{option('--label-field')})")
         if txt and txt == unlabelled and gold is None:  # "its 'label' field" of .txt files, which have none, misled
-            where = ("an article's file (.txt, .docx, .odt) holds no label, and no --labels file was given: give their "
-                     "labels with --labels "
-                     "(a CSV of id or file, and label, such as `label --out` writes)")
+            where = (f"an article's file (.txt, .docx, .odt) holds no label, and no {labels} file was given: give "
+                     f"their labels with {labels} (a CSV of id or file, and label, such as `label --out` writes)")
         else:
-            where += ", and the --labels file labels none" if gold is not None else " and no --labels file was given"
+            where += f", and the {labels} file labels none" if gold is not None else f" and no {labels} file was given"
         where += f"; {len(failed)} could not be read" if failed else ""
         raise NoLabelledArticles(f"no labelled article found in the input: {where}" + _labels_among_inputs(reading))
     if unlabelled:  # blank label cells (a sheet's merged ones read before, a labels file of some ids) would go unseen

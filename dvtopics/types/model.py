@@ -51,6 +51,9 @@ def model_directory(model_dir: str | Path | None = None) -> Path:
     if isinstance(model_dir, str) and not model_dir.strip():
         raise ArgumentError(f"{named('model_dir')} {model_dir!r}: give a model folder, or {SHIPPED!r} (or None) for "
                             "the model that comes with dvtopics")
+    if model_dir is not None and not isinstance(model_dir, (str, os.PathLike)):  # (a number, a loaded Classifier)
+        raise TypeError(f"{named('model_dir')}: a {type(model_dir).__name__}; give a model folder (a path), or "
+                        f"{SHIPPED!r} (or None) for the model that comes with dvtopics")
     return DEFAULT_MODEL_DIR if model_dir in (None, SHIPPED) else Path(model_dir).expanduser()  # "~/models/mine"
 
 

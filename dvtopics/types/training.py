@@ -23,7 +23,7 @@ from .model import (CLASSIFIERS, LEAST_PER_LABEL, TASK, TRAINED_TEXTS, TRAINED_W
                     drop_pruned_vocabulary, make_pipeline, pipeline_text)
 from .features import (HEAD_CHARS, LEAD_COPY_CHARS, documents_of, event_sentences, event_tokens, lead_copy,
                        raw_document, rule_says, words)
-from ..arguments import FLAGS, MIN_FOLDS, as_list, check_at_least, check_share, named
+from ..arguments import FLAGS, MIN_FOLDS, as_list, check_at_least, check_share, named, option
 from ..io.labels import labels_given, read_labels
 from ..wording import brief_repr, plural, word_for
 from ..io.article import Article
@@ -209,14 +209,16 @@ def collect(
     if not any(data.gold):  # without a labels file, "check --labels (ids must match)" named an option not given
         # labelled articles given only with --extra were "no labelled article found", as if none had been given: they
         # are learnt, never scored, and the cross-validation needs hand labels among the inputs
-        extra_only = (f"; the {n_extra} labelled --extra article(s) are learnt from but never scored, and the "
+        extra = option("--extra", name="extra_paths")
+        extra_only = (f"; the {n_extra} labelled {extra} article(s) are learnt from but never scored, and the "
                       "cross-validation needs hand labels among the inputs: give a labelled file among the inputs "
-                      "(PATHS) rather than as --extra" if n_extra else "")
+                      f"(PATHS) rather than as {extra}" if n_extra else "")
         gold = data.hand_labels.gold
         raise DvtopicsError((_none_labelled(gold, an_id, data.failed) if gold_labels is not None or an_id is None else
-                             "no labelled article found: no article has a label in its label field (--label-field "
-                             "names it), and a .txt file has none: give their labels with --labels (a CSV of id and "
-                             "label, such as `label --out` writes)") + extra_only)
+                             "no labelled article found: no article has a label in its label field "
+                             f"({option('--label-field')} names it), and a .txt file has none: give their labels "
+                             f"with {option('--labels', name='label_files')} (a CSV of id and label, such as "
+                             "`label --out` writes)") + extra_only)
     _check_weak_labels_fit(data, weak_rules, weak_other)
     check_label_set(set(data.labels), lambda label: _an_article_labelled(data, label))
     return data
@@ -246,7 +248,7 @@ def _none_labelled(gold: dict[str, str] | None, an_id: str | None, failed: list 
     which = (f"none of the {len(gold)} ids of the hand labels (gold_labels, --labels) is" if len(gold) > 1 else
              "the one id of the hand labels (gold_labels, --labels) is not")
     return (f"no labelled article found: {which} an article's{such}, nor has an article a label of their set in its "
-            "label field (--label-field)")
+            f"label field ({option('--label-field')})")
 
 
 def _warn_few_weak(weak_rules: bool, ruled: int, weak_other: int, sampled: int) -> None:
