@@ -1,4 +1,5 @@
 import json
+import re
 import shutil
 from collections import Counter
 import os
@@ -6,6 +7,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -14,6 +16,8 @@ from dvtopics.cli import cli
 from dvtopics.types.training import ARTICLE_TYPE_VIEWS
 
 from articles import made_up_articles, write_unlabelled_and_labels
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
@@ -835,6 +839,11 @@ def test_evaluate_says_when_it_scores_a_model_on_articles_it_learnt_from(corpus,
     scored = json.loads(result.stdout)
     # the shipped model records what it learnt from (retrained in the twenty-seventh session): none of these
     assert (scored["learnt_from"], scored["n"], scored["compare"]["learnt_from"]) == (3, 3, 0)
+    # hunt 30 R: docs/outputs.md's table of these keys lacked learnt_from
+    outputs = (ROOT / "docs" / "outputs.md").read_text(encoding="utf-8")
+    keys_cells = re.findall(r"^\| ([^|]+) \|", outputs[outputs.index("## evaluate --format json"):], re.M)
+    assert set(scored) == {key for cell in keys_cells for key in re.findall(r"`(\w+)`", cell)}
+    assert "learnt_from" in scored["compare"]
     assert f"3 of the 3 articles scored are among those {out} learnt from (e.g. 'h0')" in caplog.text
     caplog.clear()
     result = CliRunner().invoke(cli, ["evaluate", str(out), str(seeds_dir), "--labels", str(seeds_dir / "labels.csv")])
