@@ -143,3 +143,22 @@ def test_every_dvtopics_command_in_the_docs_is_one_the_cli_takes():
 ])
 def test_the_docs_command_check_sees_a_wrong_option(command, refused):
     assert refused in " ".join(unknown_options(command))
+
+
+def test_each_model_folder_a_documented_command_reads_is_shipped_or_made_on_that_page():
+    """Hunt 30 R: the README's report example read `--topics out/seeds-topics --model models/article-type`, folders
+    of a clone after `make run`: a wheel user following the page had neither (exit 2). A model or topics folder a
+    command reads must be `shipped` or one a command before it on the same page writes (`--out`)."""
+    written, unmade = {}, []
+    for page, command in documented_commands():
+        words = shlex.split(command)[1:]
+        made = written.setdefault(page, {"shipped"})
+        given = [words[i + 1] for i, word in enumerate(words[:-1]) if word in ("--model", "--compare", "--topics")]
+        positional = [word for word in words if not word.startswith("-")]
+        if positional[:1] == ["evaluate"] or positional[:2] in (["topics", "show"], ["topics", "assign"],
+                                                                 ["topics", "html"]):
+            given += positional[2 if positional[0] == "topics" else 1:][:1]
+        unmade += [f"{page}: {command}" for folder in given
+                   if not folder.startswith("-") and not folder.isupper() and folder.rstrip("/") not in made]
+        made |= {words[i + 1].rstrip("/") for i, word in enumerate(words[:-1]) if word == "--out"}
+    assert not unmade, unmade
