@@ -162,3 +162,20 @@ def test_each_model_folder_a_documented_command_reads_is_shipped_or_made_on_that
                    if not folder.startswith("-") and not folder.isupper() and folder.rstrip("/") not in made]
         made |= {words[i + 1].rstrip("/") for i, word in enumerate(words[:-1]) if word == "--out"}
     assert not unmade, unmade
+
+
+def test_the_commands_help_names_every_kind_of_file_the_readme_says_it_reads():
+    """Hunt 30 R: `dvtopics --help` said it reads ".txt folders, JSONL, CSV or tab-separated, .xlsx", long after the
+    README's table of what it reads gained JSON, feeds and site exports, and Word and OpenDocument files."""
+    from click.testing import CliRunner
+
+    from dvtopics.cli import cli
+
+    shown = " ".join(CliRunner().invoke(cli, ["--help"]).output.split())
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("| you have |"):readme.index("- **Columns and fields**")]
+    suffixes = {".txt", ".docx", ".odt", ".xlsx", ".jsonl", ".json", ".csv", ".tsv"}
+    assert suffixes | {"RSS", "Atom", "WordPress"} <= set(re.findall(r"`?([.\w]+)", table))
+    named = [kind.upper().lstrip(".") if kind in (".jsonl", ".json", ".csv", ".tsv") else kind
+             for kind in suffixes | {"RSS", "Atom", "WordPress"}]
+    assert not [kind for kind in named if kind not in shown]
