@@ -1592,3 +1592,12 @@ def test_an_output_whose_name_the_file_system_takes_is_labelled_resumed_and_repl
     assert result.exit_code == 0 and not journal_path(out).exists(), result.output
     assert CliRunner().invoke(cli, args).exit_code == 0  # replaced: its record beside it says dvtopics wrote it
     assert len(out.read_text(encoding="utf-8-sig").splitlines()) == 31
+
+
+def test_train_help_names_every_view_train_takes():
+    """Hunt 30 R: --views took event_chars (docs/labelling.md's table has it) but its help named the other three."""
+    from dvtopics.types.model import VIEWS
+
+    shown = " ".join(CliRunner().invoke(cli, ["train", "--help"]).output.split())
+    views_help = shown[shown.index("--views"):shown.index("--lead-copies")]
+    assert not [view for view in VIEWS if f"{view} (" not in views_help]
