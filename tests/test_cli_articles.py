@@ -316,3 +316,18 @@ def test_a_warning_names_a_vietnamese_file_by_its_letters_under_an_ascii_locale(
     lines = run.stderr.decode("utf-8").splitlines()
     assert any(line.startswith("ERROR: ") and "h\\u1ecfng.txt: " in line for line in lines), lines
     assert "\\udc" not in run.stderr.decode("utf-8")
+
+
+def test_verbose_says_once_how_many_paths_a_pattern_read(tmp_path):
+    """Hunt 30 R: `dvtopics -v inspect "data/*.jsonl"` (README: -v says "the paths a pattern read") said it twice, as
+    the option's check and the command each expanded the pattern."""
+    import subprocess
+    import sys
+
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.jsonl").write_text(f'{{"id": "{name}", "text": "Hội nghị sơ kết công tác dân vận"}}\n',
+                                                encoding="utf-8")
+    shown = subprocess.run([sys.executable, "-m", "dvtopics", "-v", "inspect", str(tmp_path / "*.jsonl")],
+                           capture_output=True, text=True, timeout=300)
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stderr.count("a pattern: 2 paths read") == 1, shown.stderr
