@@ -345,3 +345,18 @@ def test_a_labels_files_path_names_a_file_a_mac_named_decomposed_in_either_form(
     result = CliRunner().invoke(cli, ["evaluate", "shipped", "arts", "--labels", "labels.csv", "--format", "json"])
     assert result.exit_code == 0 and json.loads(result.stdout)["per_class"]["annual_review"]["support"] == 1, \
         result.output
+
+
+def test_verbose_says_once_how_many_paths_a_pattern_read(tmp_path):
+    """Hunt 30 R: `dvtopics -v inspect "data/*.jsonl"` (README: -v says "the paths a pattern read") said it twice, as
+    the option's check and the command each expanded the pattern."""
+    import subprocess
+    import sys
+
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.jsonl").write_text(f'{{"id": "{name}", "text": "Hội nghị sơ kết công tác dân vận"}}\n',
+                                                encoding="utf-8")
+    shown = subprocess.run([sys.executable, "-m", "dvtopics", "-v", "inspect", str(tmp_path / "*.jsonl")],
+                           capture_output=True, text=True, timeout=300)
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stderr.count("a pattern: 2 paths read") == 1, shown.stderr

@@ -1,4 +1,5 @@
 import json
+import re
 import shutil
 from collections import Counter
 import os
@@ -6,6 +7,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -14,6 +16,8 @@ from dvtopics.cli import cli
 from dvtopics.types.training import ARTICLE_TYPE_VIEWS
 
 from articles import made_up_articles, write_unlabelled_and_labels
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
@@ -835,6 +839,11 @@ def test_evaluate_says_when_it_scores_a_model_on_articles_it_learnt_from(corpus,
     scored = json.loads(result.stdout)
     # the shipped model records what it learnt from (retrained in the twenty-seventh session): none of these
     assert (scored["learnt_from"], scored["n"], scored["compare"]["learnt_from"]) == (3, 3, 0)
+    # hunt 30 R: docs/outputs.md's table of these keys lacked learnt_from
+    outputs = (ROOT / "docs" / "outputs.md").read_text(encoding="utf-8")
+    keys_cells = re.findall(r"^\| ([^|]+) \|", outputs[outputs.index("## evaluate --format json"):], re.M)
+    assert set(scored) == {key for cell in keys_cells for key in re.findall(r"`(\w+)`", cell)}
+    assert "learnt_from" in scored["compare"]
     assert f"3 of the 3 articles scored are among those {out} learnt from (e.g. 'h0')" in caplog.text
     caplog.clear()
     result = CliRunner().invoke(cli, ["evaluate", str(out), str(seeds_dir), "--labels", str(seeds_dir / "labels.csv")])
@@ -1583,3 +1592,12 @@ def test_an_output_whose_name_the_file_system_takes_is_labelled_resumed_and_repl
     assert result.exit_code == 0 and not journal_path(out).exists(), result.output
     assert CliRunner().invoke(cli, args).exit_code == 0  # replaced: its record beside it says dvtopics wrote it
     assert len(out.read_text(encoding="utf-8-sig").splitlines()) == 31
+
+
+def test_train_help_names_every_view_train_takes():
+    """Hunt 30 R: --views took event_chars (docs/labelling.md's table has it) but its help named the other three."""
+    from dvtopics.types.model import VIEWS
+
+    shown = " ".join(CliRunner().invoke(cli, ["train", "--help"]).output.split())
+    views_help = shown[shown.index("--views"):shown.index("--lead-copies")]
+    assert not [view for view in VIEWS if f"{view} (" not in views_help]

@@ -3,6 +3,7 @@ lead somewhere, to a file that is there and, where it names one, to a heading th
 from __future__ import annotations
 
 import re
+import shlex
 from pathlib import Path
 
 import pytest
@@ -66,3 +67,115 @@ def test_the_readmes_python_example_runs_on_the_seeds(monkeypatch, capsys):
     labelled = [line.split()[1] for line in printed if line.split()[0].startswith(("00", "01"))]
     assert len(labelled) == 5 and set(labelled) <= {"semi_annual_review", "quarterly_briefing", "steering_committee",
                                                     "annual_review", "other"}
+
+
+# a command's name opening a code span of the text: `label -j 2`, `topics sweep --measures ""`
+VERB = r"(inspect|segment|label|rules|train|evaluate|report|topics (fit|show|assign|html|sweep)) "
+
+
+def documented_commands() -> list[tuple[str, str]]:
+    """(page, command) for every `dvtopics …` command of the README and docs/: each line of their bash blocks that
+    runs one, and each code span of their text that opens with one (`dvtopics inspect shipped`) or with a command's
+    name and more (`label --min-confidence 0.6 --abstain uncertain`)."""
+    found = []
+    for page in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
+        text = page.read_text(encoding="utf-8")
+        lines = [line.split(" #")[0] for block in re.findall(r"```bash\n(.*?)```", text, re.S)
+                 for line in block.replace("\\\n", " ").splitlines()]
+        spans = re.findall(r"`([^`\n]+)`", re.sub(r"```.*?```", "", text, flags=re.S))
+        for line in lines + spans:
+            if re.match(VERB, line):
+                line = f"dvtopics {line}"
+            command = re.search(r"(?:^|[\s/])(dvtopics .*)", line.split("; echo")[0])
+            if command and "<" not in command[1]:  # `train <the shipped command's inputs …>` names no option
+                found.append((page.name, command[1].strip()))
+    return found
+
+
+def unknown_options(command: str) -> list[str]:
+    """What the CLI would refuse in `command`: a command or an option it does not have, or an option's value its
+    type refuses (a choice, a range). Paths are not looked for (they are the reader's), nor placeholders (PATHS)."""
+    import click
+
+    from dvtopics.cli import cli
+
+    words = shlex.split(command)[1:]
+    refused, current = [], cli
+    params = {opt: param for param in cli.params for opt in param.opts + param.secondary_opts}
+    while words:
+        word = words.pop(0)
+        if word.startswith("-") and word != "-" and not re.fullmatch(r"-\d[\d.]*", word):
+            name, _, value = word.partition("=")
+            param = params.get(name)
+            if param is None:
+                refused.append(f"{word} (no such option of {current.name})")
+                continue
+            if not (param.is_flag or param.count) and not value and words and not words[0].startswith("--"):
+                value = words.pop(0)
+            if value and not isinstance(param.type, click.Path) and value.upper() != value:
+                try:
+                    param.type.convert(value, param, None)
+                except click.BadParameter as refusal:
+                    refused.append(f"{word} {value}: {refusal.format_message()}")
+        elif isinstance(current, click.Group) and not (word.isupper() or word == "…"):
+            if word not in current.commands:
+                refused.append(f"{word} (no such command)")
+                break
+            current = current.commands[word]
+            params |= {opt: param for param in current.params for opt in param.opts + param.secondary_opts}
+    return refused
+
+
+def test_every_dvtopics_command_in_the_docs_is_one_the_cli_takes():
+    """Hunt 30 R: the README and docs/ are followed to the letter by users who install the wheel. Each command they
+    show must name commands and options the CLI has, with values it accepts, so a renamed option or command
+    fails here rather than at a user's prompt."""
+    commands = documented_commands()
+    assert len(commands) > 90 and any("topics sweep" in command for _, command in commands)
+    refused = {f"{page}: {command}": problem for page, command in commands if (problem := unknown_options(command))}
+    assert not refused, refused
+
+
+@pytest.mark.parametrize("command, refused", [
+    ("dvtopics label seeds/ --min-confidance 0.6", "--min-confidance"),
+    ("dvtopics topics fit x --engine lda --out t/", "--engine lda"),
+    ("dvtopics topics fitt x", "fitt"),
+])
+def test_the_docs_command_check_sees_a_wrong_option(command, refused):
+    assert refused in " ".join(unknown_options(command))
+
+
+def test_each_model_folder_a_documented_command_reads_is_shipped_or_made_on_that_page():
+    """Hunt 30 R: the README's report example read `--topics out/seeds-topics --model models/article-type`, folders
+    of a clone after `make run`: a wheel user following the page had neither (exit 2). A model or topics folder a
+    command reads must be `shipped` or one a command before it on the same page writes (`--out`)."""
+    written, unmade = {}, []
+    for page, command in documented_commands():
+        words = shlex.split(command)[1:]
+        made = written.setdefault(page, {"shipped"})
+        given = [words[i + 1] for i, word in enumerate(words[:-1]) if word in ("--model", "--compare", "--topics")]
+        positional = [word for word in words if not word.startswith("-")]
+        if positional[:1] == ["evaluate"] or positional[:2] in (["topics", "show"], ["topics", "assign"],
+                                                                 ["topics", "html"]):
+            given += positional[2 if positional[0] == "topics" else 1:][:1]
+        unmade += [f"{page}: {command}" for folder in given
+                   if not folder.startswith("-") and not folder.isupper() and folder.rstrip("/") not in made]
+        made |= {words[i + 1].rstrip("/") for i, word in enumerate(words[:-1]) if word == "--out"}
+    assert not unmade, unmade
+
+
+def test_the_commands_help_names_every_kind_of_file_the_readme_says_it_reads():
+    """Hunt 30 R: `dvtopics --help` said it reads ".txt folders, JSONL, CSV or tab-separated, .xlsx", long after the
+    README's table of what it reads gained JSON, feeds and site exports, and Word and OpenDocument files."""
+    from click.testing import CliRunner
+
+    from dvtopics.cli import cli
+
+    shown = " ".join(CliRunner().invoke(cli, ["--help"]).output.split())
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("| you have |"):readme.index("- **Columns and fields**")]
+    suffixes = {".txt", ".docx", ".odt", ".xlsx", ".jsonl", ".json", ".csv", ".tsv"}
+    assert suffixes | {"RSS", "Atom", "WordPress"} <= set(re.findall(r"`?([.\w]+)", table))
+    named = [kind.upper().lstrip(".") if kind in (".jsonl", ".json", ".csv", ".tsv") else kind
+             for kind in suffixes | {"RSS", "Atom", "WordPress"}]
+    assert not [kind for kind in named if kind not in shown]

@@ -64,7 +64,7 @@ def test_a_clones_own_models_and_its_tests_stay_out_of_the_wheel_and_the_sdist(t
     left_out = shutil.ignore_patterns("__pycache__", "shipped_models")
     shutil.copytree(ROOT / "dvtopics", clone / "dvtopics", ignore=left_out)
     shutil.copytree(ROOT / "models" / "article-type", clone / "models" / "article-type")
-    for name in ("setup.py", "setup.cfg", "MANIFEST.in", "LICENSE", "README.md", "tests/conftest.py",
+    for name in ("setup.py", "setup.cfg", "pyproject.toml", "MANIFEST.in", "LICENSE", "README.md", "tests/conftest.py",
                  "tests/test_text.py"):
         (clone / name).parent.mkdir(exist_ok=True)
         shutil.copy(ROOT / name, clone / name)
@@ -82,6 +82,23 @@ def test_a_clones_own_models_and_its_tests_stay_out_of_the_wheel_and_the_sdist(t
     shipped = {"article-type/model.pickle.gz", "article-type/model_card.json"}
     assert in_wheel == {f"dvtopics/shipped_models/{name}" for name in shipped}
     assert in_sdist == {f"models/{name}" for name in shipped}
+
+def test_the_readmes_pip_wheel_builds_with_the_pip_a_fresh_venv_comes_with(tmp_path):
+    """Hunt 30 R: `pip wheel --no-deps -w dist .` (the README's "Installing without a clone") with the pip that
+    `python3.11 -m venv` installs (23.0) ran `setup.py bdist_wheel`, which needs the `wheel` package no fresh venv
+    has: "invalid command 'bdist_wheel'", no wheel (pip 23.1 and later guess the way pyproject.toml now declares).
+    pyproject.toml declares the build system, so every pip builds it in an environment of its own."""
+    venv = tmp_path / "fresh"
+    created = run(sys.executable, "-m", "venv", venv)
+    assert created.returncode == 0, created.stderr
+    # the pip of Python 3.11.2 (Debian 12's python3.11, python.org's 3.11.0 to 3.11.3): a later one guessed
+    older = run(venv / "bin" / "python", "-m", "pip", "install", "--quiet", "pip==23.0.1")
+    assert older.returncode == 0, older.stderr
+    built = run(venv / "bin" / "pip", "wheel", "--no-deps", "--quiet", "-w", tmp_path / "dist", ROOT)
+    assert built.returncode == 0, built.stderr
+    names = zipfile.ZipFile(next((tmp_path / "dist").glob("dvtopics-*.whl"))).namelist()
+    assert "dvtopics/shipped_models/article-type/model.pickle.gz" in names
+
 
 def test_label_with_the_shipped_model_outside_the_repository(installed, seed_labels):
     _, dvtopics, elsewhere = installed

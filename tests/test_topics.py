@@ -8,6 +8,7 @@ import json
 import random
 import re
 import shutil
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -608,6 +609,10 @@ def test_cli_assign_writes_each_articles_main_topic(seeds_model, tmp_path):
     rows = [json.loads(line) for line in (tmp_path / "a.jsonl").read_text(encoding="utf-8").splitlines()]
     assert len(rows) == 5 and all(abs(sum(r["mix"]) - 1) < 0.01 for r in rows)
     assert {r["type"] for r in rows} == {None}  # .txt seeds carry no label and none was given
+    # hunt 30 R: docs/outputs.md named topic_0, topic_1, … only, not the .jsonl's "mix"
+    outputs = Path(__file__).resolve().parents[1].joinpath("docs", "outputs.md").read_text(encoding="utf-8")
+    table = outputs[outputs.index("`documents.csv`, one row per article"):outputs.index("## topics sweep")]
+    assert set(rows[0]) <= set(re.findall(r"`(\w+)`", table)), set(rows[0]) - set(re.findall(r"`(\w+)`", table))
 
 
 def test_cli_assign_resume_is_for_the_dask_engine_only(seeds_model, tmp_path):

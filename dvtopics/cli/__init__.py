@@ -62,8 +62,8 @@ class DvtopicsGroup(click.Group):
 def cli(verbose: int, quiet: bool):
     """Sort and explore Vietnamese news about công tác dân vận.
 
-    Read articles (.txt folders, JSONL, CSV or tab-separated, .xlsx), label their type, find their
-    themes, and write reports.
+    Read articles (folders of .txt, .docx or .odt files; JSONL or JSON; CSV, TSV or .xlsx; RSS, Atom or
+    WordPress exports), label their type, find their themes, and write reports.
     """
     set_verbosity(verbose, quiet)
 

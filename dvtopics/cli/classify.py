@@ -59,7 +59,8 @@ def _views(value: str) -> list[str]:
               help="TF-IDF terms kept per view, the most frequent (0: all terms seen in 2+ articles).")
 @click.option("--views", default=None, metavar="VIEW,...", callback=checked(_views),
               help="TF-IDF views, from text (whole document), head (first words), event (early meeting "
-                   "sentences). Default: text,event for article types, text for other label sets.")
+                   "sentences), event_chars (their character 2-4-grams). Default: text,event for article types, text "
+                   "for other label sets.")
 @click.option("--lead-copies", default=None, metavar="N", type=WholeNumber(0, 10_000_000),
               help="Article types: learn each hand-labelled article a second time, cut to its title and the first N "
                    "characters of its text, the shape of a title and lead (default 500; 0: no copies). Other label "

@@ -47,7 +47,7 @@ class InputPath(click.Path):
         try:
             many = param is not None and (param.multiple or param.nargs == -1)  # a pattern may name several only there
             path = on_disk(home_path(value))
-            if many and matched_paths(path) != [path]:
+            if many and matched_paths(path, say=False) != [path]:  # read (and said) once, in Command.invoke
                 return path  # a pattern the shell left as typed (in quotes): the paths it names are read
             return super().convert(path, param, ctx)
         except click.BadParameter as error:

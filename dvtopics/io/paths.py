@@ -114,17 +114,18 @@ def paths_given(paths) -> list:
     return [path for given_path in given for path in matched_paths(on_disk(home_path(given_path)))]
 
 
-def matched_paths(path) -> list:
+def matched_paths(path, say: bool = True) -> list:
     """`path` as a list of one; the paths a pattern names ("articles/*.jsonl", "2017/**/*.txt"), sorted, when it is
     one that is not itself a file: no shell expands it in Python (`read_articles("data/*.csv")` in a notebook), nor
-    in quotes. A pattern that names nothing stays as it is, to be reported as a path that is not there."""
+    in quotes. A pattern that names nothing stays as it is, to be reported as a path that is not there. `say`: log
+    how many paths it read (once a pattern: the command line looks at it before it reads it)."""
     text = os.fspath(path)
     if not _PATTERN.search(text) or os.path.lexists(text):
         return [path]
     # (its words in either Unicode form, as `on_disk` reads a path: a pattern typed composed, names on disk decomposed)
     found = sorted({match for form in ("NFC", "NFD")
                     for match in glob.glob(unicodedata.normalize(form, text), recursive=True)})
-    if found:
+    if found and say:
         log.info("%s: a pattern: %d path%s read", text, len(found), "s" * (len(found) != 1))
     return [type(path)(match) if isinstance(path, Path) else match for match in found] or [path]
 
