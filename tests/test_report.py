@@ -954,6 +954,35 @@ def test_cli_report_shows_the_types_a_corrected_labels_file_gives(tmp_path, seed
     assert result.exit_code == 2 and "missing.csv" in result.output
 
 
+def test_the_report_names_its_labels_file_and_says_when_no_label_in_it_was_corrected(tmp_path, seeds_dir,
+                                                                                     fake_classifier, caplog):
+    """Hunt 30 O: `report --model models/mine --labels labels.xlsx`, the table `label` wrote with the shipped model
+    before any correction, showed the shipped model's answers as every type, said on the page to come from the
+    input's own label field (there was none), and nothing said the user's model was overruled."""
+    from dvtopics.cli import cli
+    from dvtopics.run.batch import note_written
+
+    labels, out = tmp_path / "labels.csv", tmp_path / "r.html"
+    labels.write_text("id,label\n002_08c8598f431bba4e,annual_review\n000_4277f1d749d09db2,other\n", encoding="utf-8")
+    note_written(labels)  # as `label --out` leaves its table
+
+    def said():
+        result = CliRunner().invoke(cli, ["report", str(seeds_dir), "--out", str(out), "--no-topics",
+                                          "--labels", str(labels)])
+        assert result.exit_code == 0, result.output
+        page = out.read_text(encoding="utf-8")
+        warned, _ = caplog.text, caplog.clear()
+        return re.sub(r"<[^>]+>", "", re.search(r'<p id="type-sources".*?</p>', page, re.S)[0]), warned
+
+    page, output = said()
+    assert f"Types from the input (the labels file {labels}, else the articles' label field): 2;" in page
+    assert "is as dvtopics label wrote it, no label corrected since" in page
+    assert f"{labels} is as dvtopics label wrote it, no label corrected since" in output
+    labels.write_text(labels.read_text(encoding="utf-8").replace(",other", ",semi_annual_review"), encoding="utf-8")
+    page, output = said()  # corrected: the file's types are the reader's, as meant
+    assert f"the labels file {labels}" in page and "no label corrected" not in page + output
+
+
 def test_a_mistyped_date_is_named_on_the_page_as_in_the_warning(caplog):
     """Hunt 26 C: one article dated 1917 among those of 2017 stretched the page's charts over 101 years, and only a
     warning on stderr, which the page's reader never sees, said so; the page names the article too."""

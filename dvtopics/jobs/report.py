@@ -57,6 +57,7 @@ def report_data(reading: Reading, model_dir=None, topics_dir=None, fit_topics: b
         from ..types.training import with_article_types
 
         types = input_types(labels_file, reading)  # a broken file: before the reading
+        uncorrected = _warn_uncorrected(labels_file, model_dir)
     articles = list(reading.articles())
     if labels_file:
         # another corpus' labels changed no type, in silence: refused, as `topics fit --labels` refuses them
@@ -67,10 +68,28 @@ def report_data(reading: Reading, model_dir=None, topics_dir=None, fit_topics: b
                                                    n_topics)
     # the files an input folder held that were not read (a .doc, a .pdf beside the .txt), which the reader
     # warned of on stderr: the page's reader never sees that, and would count them among the articles
+    if labels_file:  # the page names it where it counts the types from the input
+        provenance.update(labels_file=str(labels_file), labels_uncorrected=uncorrected)
     given_files = given_by_name(reading.paths)  # read as given, beside their folder
     provenance["not_read"] = [f"{path}: {note}" for path in reading.paths if Path(path).is_dir()
                               for note in passed_over(Path(path), reading.fields.text, given_files)]
     return records, topics, provenance
+
+
+def _warn_uncorrected(labels_file, model_dir) -> bool:
+    """Warn, and say True, when the --labels file is `label --out`'s table as it was written, no label corrected:
+    its labels, the answers of the model that labelled it then, are the types of every article it names, so a
+    report of a model trained since (`--model models/mine`) showed the old model's labels, said to come from the
+    input, and the new model's nowhere but in its own column."""
+    from ..run.batch import as_written
+    from ..types.model import model_name
+
+    if not as_written(labels_file):
+        return False
+    log.warning("%s is as dvtopics label wrote it, no label corrected since: its labels, a model's answers, are the "
+                "types of the articles it names, over those of %s (correct them first, or leave --labels out)",
+                labels_file, model_name(model_dir))
+    return True
 
 
 def _check_topics_choice(topics_dir, fit_topics: bool, n_topics: int | None) -> None:
