@@ -479,6 +479,14 @@ def _chart(html, label):
     return re.search(rf'<svg[^>]*aria-label="{label}".*?</svg>', html, re.S)[0]
 
 
+def test_the_same_report_made_twice_is_the_same_page():
+    """Hunt 30 O: the page of the same articles made twice differed in hundreds of lines beyond its date: matplotlib
+    named each chart's clip paths and markers by a hash salted with a random uuid."""
+    records = _dated(["2017-01-10", "2017-02-15", "2017-03-20"])
+    made = {"created": "2017-12-31T08:00:00+07:00"}
+    assert build_report(records, provenance=made) == build_report(records, provenance=made)
+
+
 def test_months_without_an_article_are_in_the_chart_the_table_and_the_workbook(tmp_path):
     """Trial 9 (B, 02): January to March and September were four evenly spaced bars, April to August left out,
     in the chart, the page's month table and the workbook's "per month" sheet."""

@@ -277,8 +277,13 @@ def svg_of(fig, prefix: str, label: str) -> str:
     glyphs are not text. Ids get `prefix`, because several SVGs share one
     HTML document and matplotlib reuses ids ("DejaVuSans-61", clip paths).
     """
+    import matplotlib
+
     buffer = io.StringIO()
-    fig.savefig(buffer, format="svg", metadata={"Date": None})
+    # matplotlib names clip paths and markers by a hash salted with a random uuid unless told a salt: the same report
+    # made twice differed in hundreds of lines beyond its date (the ids are this chart's alone once prefixed, below)
+    with matplotlib.rc_context({"svg.hashsalt": prefix}):
+        fig.savefig(buffer, format="svg", metadata={"Date": None})
     svg = buffer.getvalue()
     svg = svg[svg.index("<svg"):]  # drop the XML declaration and DOCTYPE: invalid inside HTML
     svg = re.sub(r'\bid="([^"]+)"', rf'id="{prefix}-\1"', svg)
