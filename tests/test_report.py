@@ -935,6 +935,8 @@ def test_the_page_names_the_files_an_input_folder_held_that_were_not_read(tmp_pa
     written = report(Reading([folder, tmp_path / "empty"]), tmp_path / "r.html", fit_topics=False)
     page = written.path.read_text(encoding="utf-8")
     listed = re.search(r'<ul id="not-read-list">(.*?)</ul>', page, re.S).group(1)
+    # hunt 30 O: the page said only .txt files are read in a folder, its notes .txt, .docx and .odt
+    assert "in a folder only .txt, .docx and .odt files are read." in re.sub(r"<[^>]+>", "", page)
     assert "bao-cao.doc" in listed and "notes.pdf" in listed and "only.pdf" not in listed
     assert listed.count("<li>") == 2
 

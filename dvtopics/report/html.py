@@ -41,6 +41,7 @@ from .. import __version__
 from ..article_types import ARTICLE_TYPES, TYPE_NAMES_VI
 from ..arguments import ABSTAIN, check_title
 from ..errors import DvtopicsError
+from ..io.folders import FOLDER_READS
 from ..io.metadata import charted_period, day_of, mostly_empty, period_of, period_range, stretched_span
 from ..io.write import writable_text
 from ..wording import word_for
@@ -443,6 +444,7 @@ def build_report(
         "has_topics": has_topics,
         "max_failed": MAX_FAILED_SHOWN, "max_rows_per_type": max_rows_per_type, "provenance": provenance,
         "metrics": metric_blocks(provenance.get("model_card")), "workbook": workbook,
+        "folder_reads": FOLDER_READS,  # (.docx and .odt too: the page said .txt alone)
     }
     if has_topics:
         context.update(topics=topics, topic_names=topic_names(topics), top_words=TOP_WORDS,
