@@ -1399,6 +1399,7 @@ def test_evaluate_errors_lists_the_misclassified_articles_and_only_them(model_di
     result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(folded), "--errors", "0", "--compare",
                                       str(model_dir)])  # the same model: no change
     assert result.exit_code == 0 and "0 labels changed" in result.stdout and "error" not in result.stdout
+    assert "Each changed" not in result.stdout  # (no list to head)
     two = tmp_path / "two-types.jsonl"  # a model of two types mislabels the three others: changes to list
     two.write_text("".join(line + "\n" for line in corpus.read_text(encoding="utf-8").splitlines()
                            if json.loads(line)["label"] in ("other", "annual_review")), encoding="utf-8")
@@ -1410,6 +1411,14 @@ def test_evaluate_errors_lists_the_misclassified_articles_and_only_them(model_di
     assert result.exit_code == 0, result.output
     changed = int(result.stdout.split(" changed:")[0].rsplit("; ", 1)[1].split()[0])
     assert changed > 0 and sum(" | true " in line for line in result.stdout.splitlines()) == changed
+    # hunt 30 O: the same in words a reader who knows no statistics reads, and the changed lines headed
+    n, fixed, broke = (json.loads(CliRunner().invoke(cli, ["evaluate", str(model_dir), str(corpus), "--format", "json",
+                                                            "--compare", str(tmp_path / "two")]).stdout)[key]
+                       for key in ("n", "compare", "compare"))
+    fixed, broke = fixed["fixed"], broke["broke"]
+    assert (f"In plain words: of the {n} labelled articles, {tmp_path / 'two'} labels " in result.stdout and
+            f"made {fixed} right that {tmp_path / 'two'} had wrong, and {broke} wrong that" in result.stdout)
+    assert f"Each changed: id | true: {tmp_path / 'two'}'s label -> {model_dir}'s | title" in result.stdout
 
 
 def test_two_labels_files_giving_one_id_other_and_Other_agree(tmp_path):
