@@ -355,6 +355,12 @@ def test_article_types_by_their_vietnamese_names_are_the_article_types(model_dir
     assert set(json.loads(result.stdout)["per_class"]) == set(VIETNAMESE)
     with pytest.raises(DvtopicsError, match="'Chính trị' are not article types.*annual_review \\(Tổng kết năm\\)"):
         check_label_set({"Sơ kết 6 tháng", "Khác", "Chính trị"})
+    # hunt 30 O: the labels read as types are named, with the type: which of a set of one's own to rename
+    with pytest.raises(DvtopicsError, match="'Sơ kết', 'Tin khác' are not article types, while 'Giao ban quý' "
+                                            "\\(quarterly_briefing\\) is: the article types are"):
+        check_label_set({"Sơ kết", "Giao ban quý", "Tin khác"})
+    with pytest.raises(DvtopicsError, match="while 'Khác' \\(other\\), 'annual_review' are:"):
+        check_label_set({"Khác", "annual_review", "Chính trị"})
 
 
 def test_the_report_names_the_types_from_their_one_home():
