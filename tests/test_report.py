@@ -479,6 +479,14 @@ def _chart(html, label):
     return re.search(rf'<svg[^>]*aria-label="{label}".*?</svg>', html, re.S)[0]
 
 
+def test_one_undated_article_is_said_in_the_singular():
+    """Hunt 30 O: "1 of 26 articles carries no date … as their warning says … and are not counted per month"."""
+    records = _dated(["2017-01-10", None, "2017-02-15"])
+    said = re.search(r"1 of 3 articles carries no date[^<]*", build_report(records))[0]
+    assert "as its warning says; no dateline in its text) and is not counted per month." in said
+    assert "2 of 3 articles carry no date" in build_report(_dated(["2017-01-10", None, None]))
+
+
 def test_the_same_report_made_twice_is_the_same_page():
     """Hunt 30 O: the page of the same articles made twice differed in hundreds of lines beyond its date: matplotlib
     named each chart's clip paths and markers by a hash salted with a random uuid."""
