@@ -994,11 +994,33 @@ def test_the_report_names_its_labels_file_and_says_when_no_label_in_it_was_corre
 
     page, output = said()
     assert f"Types from the input (the labels file {labels}, else the articles' label field): 2;" in page
-    assert "is as dvtopics label wrote it, no label corrected since" in page
-    assert f"{labels} is as dvtopics label wrote it, no label corrected since" in output
+    assert "is as dvtopics wrote it (label --out, report --xlsx), no label corrected since" in page
+    assert f"{labels} is as dvtopics wrote it, no label corrected since" in output
     labels.write_text(labels.read_text(encoding="utf-8").replace(",other", ",semi_annual_review"), encoding="utf-8")
     page, output = said()  # corrected: the file's types are the reader's, as meant
     assert f"the labels file {labels}" in page and "no label corrected" not in page + output
+
+
+def test_a_report_workbook_corrected_by_hand_is_not_replaced_without_force(tmp_path, seeds_dir, fake_classifier):
+    """Hunt 30 O: the report's workbook is a labels file, corrected in Excel; the same report command run again (with
+    a model trained since) replaced it without a word, the corrections lost. It is refused, as `label --out`'s
+    table is, before any work; --force replaces it."""
+    from dvtopics.cli import cli
+
+    out, xlsx = tmp_path / "r.html", tmp_path / "r.xlsx"
+    command = ["report", str(seeds_dir), "--no-topics", "--out", str(out), "--xlsx", str(xlsx)]
+    assert CliRunner().invoke(cli, command).exit_code == 0
+    assert CliRunner().invoke(cli, command).exit_code == 0  # as dvtopics wrote it: replaced
+    book = load_workbook(xlsx)
+    book["articles"].cell(2, 5).value = "annual_review"  # the `label` column, corrected
+    book.save(xlsx)
+    corrected = xlsx.read_bytes()
+    result = CliRunner().invoke(cli, command)
+    assert result.exit_code == 2
+    assert "r.xlsx: already there, and it was changed since dvtopics wrote it" in result.output
+    assert xlsx.read_bytes() == corrected
+    assert CliRunner().invoke(cli, [*command, "--force"]).exit_code == 0 and xlsx.read_bytes() != corrected
+    assert CliRunner().invoke(cli, command).exit_code == 0  # its record written anew
 
 
 def test_a_mistyped_date_is_named_on_the_page_as_in_the_warning(caplog):
