@@ -359,6 +359,12 @@ def test_article_types_by_their_vietnamese_names_are_the_article_types(model_dir
     assert set(json.loads(result.stdout)["per_class"]) == set(VIETNAMESE)
     with pytest.raises(DvtopicsError, match="'Chính trị' are not article types.*annual_review \\(Tổng kết năm\\)"):
         check_label_set({"Sơ kết 6 tháng", "Khác", "Chính trị"})
+    # hunt 30 O: the labels read as types are named, with the type: which of a set of one's own to rename
+    with pytest.raises(DvtopicsError, match="'Sơ kết', 'Tin khác' are not article types, while 'Giao ban quý' "
+                                            "\\(quarterly_briefing\\) is: the article types are"):
+        check_label_set({"Sơ kết", "Giao ban quý", "Tin khác"})
+    with pytest.raises(DvtopicsError, match="while 'Khác' \\(other\\), 'annual_review' are:"):
+        check_label_set({"Khác", "annual_review", "Chính trị"})
 
 
 def test_the_report_names_the_types_from_their_one_home():
@@ -1408,6 +1414,7 @@ def test_evaluate_errors_lists_the_misclassified_articles_and_only_them(model_di
     result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(folded), "--errors", "0", "--compare",
                                       str(model_dir)])  # the same model: no change
     assert result.exit_code == 0 and "0 labels changed" in result.stdout and "error" not in result.stdout
+    assert "Each changed" not in result.stdout  # (no list to head)
     two = tmp_path / "two-types.jsonl"  # a model of two types mislabels the three others: changes to list
     two.write_text("".join(line + "\n" for line in corpus.read_text(encoding="utf-8").splitlines()
                            if json.loads(line)["label"] in ("other", "annual_review")), encoding="utf-8")
@@ -1419,6 +1426,14 @@ def test_evaluate_errors_lists_the_misclassified_articles_and_only_them(model_di
     assert result.exit_code == 0, result.output
     changed = int(result.stdout.split(" changed:")[0].rsplit("; ", 1)[1].split()[0])
     assert changed > 0 and sum(" | true " in line for line in result.stdout.splitlines()) == changed
+    # hunt 30 O: the same in words a reader who knows no statistics reads, and the changed lines headed
+    n, fixed, broke = (json.loads(CliRunner().invoke(cli, ["evaluate", str(model_dir), str(corpus), "--format", "json",
+                                                            "--compare", str(tmp_path / "two")]).stdout)[key]
+                       for key in ("n", "compare", "compare"))
+    fixed, broke = fixed["fixed"], broke["broke"]
+    assert (f"In plain words: of the {n} labelled articles, {tmp_path / 'two'} labels " in result.stdout and
+            f"made {fixed} right that {tmp_path / 'two'} had wrong, and {broke} wrong that" in result.stdout)
+    assert f"Each changed: id | true: {tmp_path / 'two'}'s label -> {model_dir}'s | title" in result.stdout
 
 
 def test_two_labels_files_giving_one_id_other_and_Other_agree(tmp_path):

@@ -274,6 +274,17 @@ def test_save_figure_writes_png_svg_or_pdf_by_suffix(tmp_path):
                for suffix in ("jpg", "JPEG"))
 
 
+@pytest.mark.parametrize("suffix", ["svg", "pdf", "png"])
+def test_a_figure_saved_twice_is_the_same_file(tmp_path, suffix):
+    """Hunt 30 O: an SVG's clip paths and markers were named by a hash salted with a random uuid, and an SVG or a PDF
+    held the moment it was written: `evaluate --plot cm.svg` run twice on the same labels gave two other files."""
+    import time
+
+    written = [plots.save_figure(plots.label_counts_figure({"khác": 2, "tổng kết": 1}), tmp_path / f"{i}.{suffix}")
+               for i in range(2) if not time.sleep(1.1 * i)]  # a second apart: a date written would differ
+    assert written[0].read_bytes() == written[1].read_bytes()
+
+
 def test_a_figure_named_as_another_kind_of_file_is_refused(tmp_path):
     """A PNG named counts.csv opens nowhere and may take the place of a table."""
     with pytest.raises(DvtopicsError, match="counts.csv: written as a figure"):

@@ -479,6 +479,22 @@ def _chart(html, label):
     return re.search(rf'<svg[^>]*aria-label="{label}".*?</svg>', html, re.S)[0]
 
 
+def test_one_undated_article_is_said_in_the_singular():
+    """Hunt 30 O: "1 of 26 articles carries no date … as their warning says … and are not counted per month"."""
+    records = _dated(["2017-01-10", None, "2017-02-15"])
+    said = re.search(r"1 of 3 articles carries no date[^<]*", build_report(records))[0]
+    assert "as its warning says; no dateline in its text) and is not counted per month." in said
+    assert "2 of 3 articles carry no date" in build_report(_dated(["2017-01-10", None, None]))
+
+
+def test_the_same_report_made_twice_is_the_same_page():
+    """Hunt 30 O: the page of the same articles made twice differed in hundreds of lines beyond its date: matplotlib
+    named each chart's clip paths and markers by a hash salted with a random uuid."""
+    records = _dated(["2017-01-10", "2017-02-15", "2017-03-20"])
+    made = {"created": "2017-12-31T08:00:00+07:00"}
+    assert build_report(records, provenance=made) == build_report(records, provenance=made)
+
+
 def test_months_without_an_article_are_in_the_chart_the_table_and_the_workbook(tmp_path):
     """Trial 9 (B, 02): January to March and September were four evenly spaced bars, April to August left out,
     in the chart, the page's month table and the workbook's "per month" sheet."""
@@ -927,6 +943,8 @@ def test_the_page_names_the_files_an_input_folder_held_that_were_not_read(tmp_pa
     written = report(Reading([folder, tmp_path / "empty"]), tmp_path / "r.html", fit_topics=False)
     page = written.path.read_text(encoding="utf-8")
     listed = re.search(r'<ul id="not-read-list">(.*?)</ul>', page, re.S).group(1)
+    # hunt 30 O: the page said only .txt files are read in a folder, its notes .txt, .docx and .odt
+    assert "in a folder only .txt, .docx and .odt files are read." in re.sub(r"<[^>]+>", "", page)
     assert "bao-cao.doc" in listed and "notes.pdf" in listed and "only.pdf" not in listed
     assert listed.count("<li>") == 2
 
@@ -952,6 +970,57 @@ def test_cli_report_shows_the_types_a_corrected_labels_file_gives(tmp_path, seed
     result = CliRunner().invoke(cli, ["report", str(seeds_dir), "--out", str(labels.with_suffix(".html")),
                                       "--no-topics", "--labels", str(tmp_path / "missing.csv")])
     assert result.exit_code == 2 and "missing.csv" in result.output
+
+
+def test_the_report_names_its_labels_file_and_says_when_no_label_in_it_was_corrected(tmp_path, seeds_dir,
+                                                                                     fake_classifier, caplog):
+    """Hunt 30 O: `report --model models/mine --labels labels.xlsx`, the table `label` wrote with the shipped model
+    before any correction, showed the shipped model's answers as every type, said on the page to come from the
+    input's own label field (there was none), and nothing said the user's model was overruled."""
+    from dvtopics.cli import cli
+    from dvtopics.run.batch import note_written
+
+    labels, out = tmp_path / "labels.csv", tmp_path / "r.html"
+    labels.write_text("id,label\n002_08c8598f431bba4e,annual_review\n000_4277f1d749d09db2,other\n", encoding="utf-8")
+    note_written(labels)  # as `label --out` leaves its table
+
+    def said():
+        result = CliRunner().invoke(cli, ["report", str(seeds_dir), "--out", str(out), "--no-topics",
+                                          "--labels", str(labels)])
+        assert result.exit_code == 0, result.output
+        page = out.read_text(encoding="utf-8")
+        warned, _ = caplog.text, caplog.clear()
+        return re.sub(r"<[^>]+>", "", re.search(r'<p id="type-sources".*?</p>', page, re.S)[0]), warned
+
+    page, output = said()
+    assert f"Types from the input (the labels file {labels}, else the articles' label field): 2;" in page
+    assert "is as dvtopics wrote it (label --out, report --xlsx), no label corrected since" in page
+    assert f"{labels} is as dvtopics wrote it, no label corrected since" in output
+    labels.write_text(labels.read_text(encoding="utf-8").replace(",other", ",semi_annual_review"), encoding="utf-8")
+    page, output = said()  # corrected: the file's types are the reader's, as meant
+    assert f"the labels file {labels}" in page and "no label corrected" not in page + output
+
+
+def test_a_report_workbook_corrected_by_hand_is_not_replaced_without_force(tmp_path, seeds_dir, fake_classifier):
+    """Hunt 30 O: the report's workbook is a labels file, corrected in Excel; the same report command run again (with
+    a model trained since) replaced it without a word, the corrections lost. It is refused, as `label --out`'s
+    table is, before any work; --force replaces it."""
+    from dvtopics.cli import cli
+
+    out, xlsx = tmp_path / "r.html", tmp_path / "r.xlsx"
+    command = ["report", str(seeds_dir), "--no-topics", "--out", str(out), "--xlsx", str(xlsx)]
+    assert CliRunner().invoke(cli, command).exit_code == 0
+    assert CliRunner().invoke(cli, command).exit_code == 0  # as dvtopics wrote it: replaced
+    book = load_workbook(xlsx)
+    book["articles"].cell(2, 5).value = "annual_review"  # the `label` column, corrected
+    book.save(xlsx)
+    corrected = xlsx.read_bytes()
+    result = CliRunner().invoke(cli, command)
+    assert result.exit_code == 2
+    assert "r.xlsx: already there, and it was changed since dvtopics wrote it" in result.output
+    assert xlsx.read_bytes() == corrected
+    assert CliRunner().invoke(cli, [*command, "--force"]).exit_code == 0 and xlsx.read_bytes() != corrected
+    assert CliRunner().invoke(cli, command).exit_code == 0  # its record written anew
 
 
 def test_a_mistyped_date_is_named_on_the_page_as_in_the_warning(caplog):

@@ -653,7 +653,7 @@ def test_a_label_table_given_back_uncorrected_or_corrected_beside_is_said_to_hol
     assert run("label", corpus, "--model", model, "--out", out).exit_code == 0
     caplog.clear()
     assert run("evaluate", model, corpus, "--labels", out).exit_code == 0
-    assert "is as dvtopics label wrote it, no label corrected since" in caplog.text
+    assert "is as dvtopics wrote it, no label corrected since" in caplog.text
     book = load_workbook(out)
     book.active["B2"] = "other" if book.active["B2"].value != "other" else "annual_review"
     book.save(out)

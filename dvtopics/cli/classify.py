@@ -153,6 +153,14 @@ def evaluate(model, paths, label_files, fmt, plot, show_errors, baseline, readin
                    f"accuracy {compared['accuracy']:.4f} -> {result['accuracy']:.4f}; "
                    f"{plural(len(compared['changed']), 'label')} changed: {compared['fixed']} fixed, "
                    f"{compared['broke']} broken")
+        # the same, without the words of statistics, for a reader deciding whether to keep the retrained model
+        right = [round(scores["accuracy"] * result["n"]) for scores in (compared, result)]
+        new, old = terminal_text(model_name(model)), model_name(baseline)
+        click.echo(f"In plain words: of the {plural(result['n'], 'labelled article')}, {old} labels {right[0]} as "
+                   f"they are labelled, {new} {right[1]}; {new} made {compared['fixed']} right that {old} had wrong, "
+                   f"and {compared['broke']} wrong that {old} had right")
+        if compared["changed"]:
+            click.echo(f"Each changed: id | true: {old}'s label -> {new}'s | title")
         for change in compared["changed"]:
             click.echo(terminal_text(f"{change['id']} | true {change['true']}: {change['before']} -> "
                                      f"{change['after']} | {change['title'][:80]}"))

@@ -44,10 +44,13 @@ def _command_line(ctx: click.Context) -> str:
               help="Article types by id (CSV, .xlsx, JSONL or JSON, such as `label --out` writes and a reader "
                    "corrected): each article it names shows that type.")
 @click.option("--title", default="dvtopics report", show_default=True, help="The report's title.")
+@click.option("--force", is_flag=True,
+              help="Replace --xlsx even when it is not as dvtopics wrote it (labels corrected in it since, or a file "
+                   "of your own); without it such a workbook is refused.")
 @reading_options()
 @click.pass_context
 def report(ctx, paths, out, xlsx, model_dir, topics_dir, no_topics, n_topics, max_rows_per_type, labels_file, title,
-           reading):
+           force, reading):
     """Write one HTML report of the articles in PATHS that opens anywhere, offline.
 
     It labels each article's type, finds its themes, and shows the corpus at a
@@ -69,7 +72,7 @@ def report(ctx, paths, out, xlsx, model_dir, topics_dir, no_topics, n_topics, ma
     started = time.perf_counter()
     written = write_report(reading, out, xlsx, model_dir, topics_dir, fit_topics=not no_topics, n_topics=n_topics,
                            max_rows_per_type=max_rows_per_type, title=title, command=_command_line(ctx),
-                           labels_file=labels_file)
+                           labels_file=labels_file, force=force)
     path, records = written.path, written.records
     if written.workbook:
         click.echo(f"Tables: {terminal_text(written.workbook)}", err=True)

@@ -367,7 +367,7 @@ def gold_labels(label_files: Sequence[str], label_field: str = "label", id_field
     with workbooks_read_once():  # its columns, a report's Vietnamese names, its labels: a workbook parsed once
         for path in label_files:
             if as_written(path):  # given back before any label was corrected: evaluate scored the model on itself
-                log.warning("%s is as dvtopics label wrote it, no label corrected since: its labels are a model's "
+                log.warning("%s is as dvtopics wrote it, no label corrected since: its labels are a model's "
                             "answers, not hand labels (a model scored on them is scored on its own answers)", path)
             else:
                 _warn_added_columns(path, label_field, id_field)

@@ -58,6 +58,7 @@ def report_data(reading: Reading, model_dir=None, topics_dir=None, fit_topics: b
         from ..types.training import with_article_types
 
         types = input_types(labels_file, reading)  # a broken file: before the reading
+        uncorrected = _warn_uncorrected(labels_file, model_dir)
     articles = list(reading.articles())
     if labels_file:
         # another corpus' labels changed no type, in silence: refused, as `topics fit --labels` refuses them
@@ -68,11 +69,29 @@ def report_data(reading: Reading, model_dir=None, topics_dir=None, fit_topics: b
                                                    n_topics)
     # the files an input folder held that were not read (a .doc, a .pdf beside the .txt), which the reader
     # warned of on stderr: the page's reader never sees that, and would count them among the articles
+    if labels_file:  # the page names it where it counts the types from the input
+        provenance.update(labels_file=str(labels_file), labels_uncorrected=uncorrected)
     given_files = given_by_name(reading.paths)  # read as given, beside their folder
     provenance["not_read"] = [f"{path}: {note}" for path in reading.paths for note in (
         passed_over(Path(path), reading.fields.text, given_files) if Path(path).is_dir() else
         members_not_read(Path(path)) if file_kind(Path(path)) == "archive" else [])]
     return records, topics, provenance
+
+
+def _warn_uncorrected(labels_file, model_dir) -> bool:
+    """Warn, and say True, when the --labels file is as dvtopics wrote it (`label --out`, `report --xlsx`), no label
+    corrected: its labels, the answers of the model that labelled it then, are the types of every article it names, so a
+    report of a model trained since (`--model models/mine`) showed the old model's labels, said to come from the
+    input, and the new model's nowhere but in its own column."""
+    from ..run.batch import as_written
+    from ..types.model import model_name
+
+    if not as_written(labels_file):
+        return False
+    log.warning("%s is as dvtopics wrote it, no label corrected since: its labels, a model's answers, are the "
+                "types of the articles it names, over those of %s (correct them first, or leave --labels out)",
+                labels_file, model_name(model_dir))
+    return True
 
 
 def _check_topics_choice(topics_dir, fit_topics: bool, n_topics: int | None) -> None:
@@ -98,12 +117,13 @@ class ReportWritten:
 @job_arguments("out", "xlsx", "model_dir", "topics_dir", "labels_file")
 def report(reading: Reading, out: str, xlsx: str | None = None, model_dir=None, topics_dir=None,
            fit_topics: bool = True, n_topics: int | None = None, max_rows_per_type: int = 500,
-           title: str = "dvtopics report", command: str = "", labels_file=None) -> ReportWritten:
-    """Write the HTML report of the articles to `out` (and its tables to `xlsx`)."""
+           title: str = "dvtopics report", command: str = "", labels_file=None, force: bool = False) -> ReportWritten:
+    """Write the HTML report of the articles to `out` (and its tables to `xlsx`). An `xlsx` changed since dvtopics
+    wrote it (labels corrected in it: a labels file) is refused unless `force`, as `label --out` refuses its table."""
     from ..report.html import build_report, write_text
     from ..io.write import staged
     from ..report.workbook import write_report_workbook
-    from ..run.batch import check_output
+    from ..run.batch import check_output, note_written, refuse_edited
 
     check_title(title)  # before any work
     # as --max-rows-per-type: -1 dropped each type's last article from the page, saying "-1 of 8"; 2.5 stopped
@@ -114,6 +134,7 @@ def report(reading: Reading, out: str, xlsx: str | None = None, model_dir=None, 
     if xlsx:
         check_output(xlsx, [*read, out])
         check_suffix(xlsx, (".xlsx",), "an Excel workbook")
+        refuse_edited(xlsx, force)  # a reader's corrections in it, lost when the same command was run again
     check_suffix(out, HTML_SUFFIXES, "an HTML page")
     _check_topics_choice(topics_dir, fit_topics, n_topics)  # before the articles are read and labelled
     records, topics, provenance = report_data(reading, model_dir, topics_dir, fit_topics, n_topics, labels_file)
@@ -127,6 +148,8 @@ def report(reading: Reading, out: str, xlsx: str | None = None, model_dir=None, 
         write_text(html, paths[0])
         if xlsx:
             write_report_workbook(records, topics, paths[1])
+    if xlsx:
+        note_written(xlsx)
     return ReportWritten(targets[0], targets[1] if xlsx else None, records)
 
 

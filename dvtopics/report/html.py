@@ -41,6 +41,7 @@ from .. import __version__
 from ..article_types import ARTICLE_TYPES, TYPE_NAMES_VI
 from ..arguments import ABSTAIN, check_title
 from ..errors import DvtopicsError
+from ..io.folders import FOLDER_READS
 from ..io.metadata import charted_period, day_of, mostly_empty, period_of, period_range, stretched_span
 from ..io.write import writable_text
 from ..wording import word_for
@@ -277,8 +278,13 @@ def svg_of(fig, prefix: str, label: str) -> str:
     glyphs are not text. Ids get `prefix`, because several SVGs share one
     HTML document and matplotlib reuses ids ("DejaVuSans-61", clip paths).
     """
+    import matplotlib
+
     buffer = io.StringIO()
-    fig.savefig(buffer, format="svg", metadata={"Date": None})
+    # matplotlib names clip paths and markers by a hash salted with a random uuid unless told a salt: the same report
+    # made twice differed in hundreds of lines beyond its date (the ids are this chart's alone once prefixed, below)
+    with matplotlib.rc_context({"svg.hashsalt": prefix}):
+        fig.savefig(buffer, format="svg", metadata={"Date": None})
     svg = buffer.getvalue()
     svg = svg[svg.index("<svg"):]  # drop the XML declaration and DOCTYPE: invalid inside HTML
     svg = re.sub(r'\bid="([^"]+)"', rf'id="{prefix}-\1"', svg)
@@ -438,6 +444,7 @@ def build_report(
         "has_topics": has_topics,
         "max_failed": MAX_FAILED_SHOWN, "max_rows_per_type": max_rows_per_type, "provenance": provenance,
         "metrics": metric_blocks(provenance.get("model_card")), "workbook": workbook,
+        "folder_reads": FOLDER_READS,  # (.docx and .odt too: the page said .txt alone)
     }
     if has_topics:
         context.update(topics=topics, topic_names=topic_names(topics), top_words=TOP_WORDS,

@@ -458,5 +458,10 @@ def save_figure(fig: Figure, path: str | os.PathLike, dpi: int = 120) -> Path:
     if suffix not in FIGURE_SUFFIXES:  # a PNG named confusion.csv opens nowhere, and may replace a table
         raise DvtopicsError(f"{path}: written as a figure, so its name must end in {' or '.join(FIGURE_SUFFIXES)}")
     path.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(path, format=suffix.lstrip("."), dpi=dpi)
+    import matplotlib
+
+    # the same figure twice is the same file: no date in it, nor SVG ids salted with a random uuid
+    metadata = {".svg": {"Date": None}, ".pdf": {"CreationDate": None}}.get(suffix)
+    with matplotlib.rc_context({"svg.hashsalt": "dvtopics"}):
+        fig.savefig(path, format=suffix.lstrip("."), dpi=dpi, metadata=metadata)
     return path

@@ -50,6 +50,14 @@ def bows_to_csr(bows: Sequence[list[tuple[int, int]]], n_words: int):
     return matrix
 
 
+def without_build_log(gensim_object):
+    """`gensim_object` without the log gensim keeps in it of when and where it was built (`lifecycle_events`: the
+    moment, the platform), and keeping none from now: the same fit pickled twice gave two model files, two
+    sha256 in the card. The card says when and with what the model was made."""
+    gensim_object.lifecycle_events = None  # (gensim's own switch: None records nothing more)
+    return gensim_object
+
+
 def _normalize_rows(matrix: np.ndarray) -> np.ndarray:
     matrix = np.asarray(matrix, dtype=np.float64)
     totals = matrix.sum(axis=1, keepdims=True)
@@ -197,6 +205,7 @@ class _GensimEngine:
         self.lda = LdaModel(id2word=dictionary, num_topics=p["n_topics"], alpha=p["alpha"], eta=p["eta"],
                             passes=p["max_iter"], iterations=100, chunksize=GENSIM_CHUNK,
                             random_state=p["random_state"], eval_every=None, dtype=np.float64)
+        without_build_log(self.lda)
         if p["init"] == "nmf":
             # NNDSVD whatever the seed: LDA's own start (each text's) varies with it; its measured figures are so
             nmf = _NmfEngine(p["n_topics"], None, None, DEFAULT_MAX_ITER["nmf"], p["random_state"], init="nndsvd")

@@ -43,7 +43,7 @@ from ..arguments import (MAX_ITER, MAX_NO_BELOW, MAX_SEED, MIN_TOPICS, as_list, 
                          check_random_state, named)
 from ..errors import ArgumentError, ModelError, TooManyTopics, TopicsError
 from .engines import (DEFAULT_MAX_ITER, DEFAULT_SEED, ENGINE_CLASSES, ENGINE_NAMES, ENGINES, SHARED_ESTEP_MIN_UNITS,
-                      bows_to_csr)
+                      bows_to_csr, without_build_log)
 
 log = logging.getLogger(__name__)
 
@@ -310,14 +310,15 @@ class TopicModel(TransformerMixin, BaseEstimator):
             raise TopicsError("no words left to model: the texts are empty or only stopwords, numbers and punctuation")
         self.phrases_ = None
         if self.phrases:
-            self.phrases_ = Phrases(token_lists, min_count=self.phrase_min_count, threshold=self.phrase_threshold,
-                                    scoring="npmi", delimiter=_PHRASE_JOINER).freeze()
+            self.phrases_ = without_build_log(Phrases(token_lists, min_count=self.phrase_min_count,
+                                                      threshold=self.phrase_threshold, scoring="npmi",
+                                                      delimiter=_PHRASE_JOINER).freeze())
             token_lists = self._with_phrases(token_lists)
         self.n_units_ = len(token_lists)
         if self.n_units_ < MIN_TOPICS:  # no K fits one text, whatever its words: say so, not that words are rare
             raise too_many_topics(int(self.n_topics), self.n_units_, self.unit)
         self.no_below_ = self._effective_no_below(self.n_units_)
-        dictionary = Dictionary(token_lists)
+        dictionary = without_build_log(Dictionary(token_lists))
         # which words each bound drops, for the message below: the same articles repeated (a release every site
         # republished) lose every word to no_above, and "frequent enough" alone sent the user after rarer words
         n_words, rare = len(dictionary), sum(df < self.no_below_ for df in dictionary.dfs.values())
