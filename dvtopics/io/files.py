@@ -294,8 +294,8 @@ def is_stored_file(path: Path) -> bool:
 
 
 # a zip that is no Office file, given where text is wanted (named .txt, .csv, .jsonl)
-_ZIP_ARCHIVE = ("a zip archive, not text: name it .zip to read the articles it holds, or unzip it and give the folder it "
-                "makes")
+_ZIP_ARCHIVE = ("a zip archive, not text: name it .zip to read the articles it holds, or unzip it and give the "
+                "folder it makes")
 
 
 def zip_problem(source) -> str:

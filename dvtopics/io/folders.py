@@ -409,7 +409,8 @@ def skipped_notes(skipped: Skipped, folder: str | os.PathLike | None = None, arc
         document = document_problem(Path(example).suffix)
         by_name = "give it by its name to read it"
         if archive:  # (a member has no name of its own to give)
-            by_name = f"extract {'them' if count > 1 else 'it'} and give {'them' if count > 1 else 'it'} by name to read"
+            them = "them" if count > 1 else "it"
+            by_name = f"extract {them} and give {them} by name to read"
         elif folder is not None and count > 1:  # (a shell's pattern would reach only the first folder's files)
             by_name = ("give them by their names to read them, all at once with a pattern in quotes such as "
                        f'"{os.path.join(folder, "**", "*" + Path(example).suffix)}"')
