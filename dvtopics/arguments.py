@@ -211,8 +211,13 @@ def check_share(name: str, value: float) -> None:
 
 def _shown(value) -> str:
     """A refused value as a message shows it: a number as typed, anything else by its type (its repr may be a
-    memory address)."""
-    return repr(value) if isinstance(value, numbers.Number) else f"a {type(value).__name__}"
+    memory address).
+
+    >>> _shown(5), _shown(3.0), _shown("5"), _shown(object())
+    ('5', '3.0', 'a str', 'an object')
+    """
+    kind = type(value).__name__
+    return repr(value) if isinstance(value, numbers.Number) else f"{'an' if kind[0] in 'aeiouAEIOU' else 'a'} {kind}"
 
 
 def _whole(value) -> bool:
@@ -239,7 +244,10 @@ def meant_number(value) -> str:
     except (TypeError, ValueError, OverflowError):
         return ""
     if isinstance(value, str) and value.strip().lstrip("+-").isdigit():
-        return f" ({int(value)}, not the text {value!r})"
+        try:
+            return f" ({int(value)}, not the text {value!r})"
+        except ValueError:  # (past Python's 4,300 digits: no count anyone meant, and the check's message says so)
+            return ""
     return f" ({int(number)}, not {value})" if number.is_integer() and not _whole(value) else ""
 
 

@@ -1967,9 +1967,19 @@ def test_the_jobs_messages_name_the_python_argument_and_a_bad_one_is_told_plainl
     assert "give their labels with label_files (--labels)" in str(trained.value)
     with pytest.raises(dvtopics.DvtopicsError, match=re.escape("give their labels with label_files (--labels)")):
         jobs.evaluate(jobs.Reading([tmp_path / "a"]), "shipped")
-    with pytest.raises(TypeError, match=re.escape("model_dir (--model): a int; give a model folder (a path)")):
-        dvtopics.load_classifier(5)
+    # (a number as given, as the other argument checks show one: it said "a int", hunt 30 P's review)
+    for model_dir, shown in ((5, "5"), (3.0, "3.0"), (object(), "an object")):
+        with pytest.raises(TypeError, match=re.escape(f"model_dir (--model) {shown}: give a model folder (a path)")):
+            dvtopics.load_classifier(model_dir)
     with pytest.raises(dvtopics.errors.ArgumentError, match=re.escape("(10, not the text '10')")):
         read_articles(tmp_path / "a", max_bytes="10")
     result = CliRunner().invoke(cli, ["evaluate", "shipped", str(tmp_path / "a")])
     assert "give their labels with --labels (a CSV" in " ".join(result.output.split()), result.output
+
+
+def test_a_count_of_thousands_of_digits_is_refused_as_an_argument(tmp_path):
+    """The review of hunt 30 P: max_bytes as a text of 5,000 digits (a config value pasted twice) raised a bare
+    ValueError, Python's 4,300-digit limit met by int() inside the message that says which number was meant."""
+    (tmp_path / "a.txt").write_text("Hội nghị dân vận.\n", encoding="utf-8")
+    with pytest.raises(dvtopics.errors.ArgumentError, match=r"^max_bytes \(--max-bytes\) a str: give a whole number"):
+        read_articles(tmp_path / "a.txt", max_bytes="1" * 5000)
