@@ -10,6 +10,7 @@ import inspect
 import math
 import numbers
 import os
+import threading
 from collections import Counter
 from collections.abc import Mapping
 from typing import Sequence
@@ -44,29 +45,45 @@ FLAGS = {
     "weak_other": "--weak-other", "seed": "--seed", "lead_copies": "--lead-copies", "views": "--views",
     "silent_min_confidence": "--silent-min-confidence", "max_rows_per_type": "--max-rows-per-type",
     "title": "--title", "model_dir": "--model", "label_files": "--labels", "labels_file": "--labels",
-    "extra_paths": "--extra",
+    "extra_paths": "--extra", "measures": "--measures",
 }
 
 
 # Whom the messages speak to: from Python (the default) a reading's message names the argument beside the flag
 # ("fields['text'] (--text-field)"); the command line, for the command it runs (`cli.DvtopicsGroup`), its flag alone.
-# In the environment, not a ContextVar: the reading may go on in a thread (`parallel`'s read-ahead) or in a Dask
-# worker's process, which start with the environment.
+# In the environment, not a ContextVar: the reading may go on in a thread (`parallel`'s read-ahead) or in the process
+# of a Dask worker that the command started, which starts with the environment. A worker started apart (`dask
+# worker`) is told with each task (`run.distributed.run_part`).
 COMMAND_LINE_WORDING = "DVTOPICS_COMMAND_LINE"
+# the `command_line_wording` blocks open (a Dask worker runs its tasks side by side in threads: the first task to end
+# took the wording from the others), and what the environment held before the first
+_wording = {"open": 0, "before": None}
+_wording_lock = threading.Lock()
+
+
+def command_line_runs() -> bool:
+    """Whether the messages speak to the command line (`command_line_wording`)."""
+    return COMMAND_LINE_WORDING in os.environ
 
 
 @contextlib.contextmanager
 def command_line_wording():
-    """Messages name the command line's flags while this lasts (`option`)."""
-    before = os.environ.get(COMMAND_LINE_WORDING)
-    os.environ[COMMAND_LINE_WORDING] = "1"
+    """Messages name the command line's flags while this lasts (`option`), until the last of the blocks open ends."""
+    with _wording_lock:
+        if not _wording["open"]:
+            _wording["before"] = os.environ.get(COMMAND_LINE_WORDING)
+            os.environ[COMMAND_LINE_WORDING] = "1"
+        _wording["open"] += 1
     try:
         yield
     finally:
-        if before is None:
-            os.environ.pop(COMMAND_LINE_WORDING, None)
-        else:
-            os.environ[COMMAND_LINE_WORDING] = before
+        with _wording_lock:
+            _wording["open"] -= 1
+            if not _wording["open"]:
+                if _wording["before"] is None:
+                    os.environ.pop(COMMAND_LINE_WORDING, None)
+                else:
+                    os.environ[COMMAND_LINE_WORDING] = _wording["before"]
 
 
 def option(flag: str, python: bool | None = None, name: str | None = None) -> str:
@@ -80,7 +97,7 @@ def option(flag: str, python: bool | None = None, name: str | None = None) -> st
     'labels_file (--labels)'
     """
     if python is None:
-        python = COMMAND_LINE_WORDING not in os.environ
+        python = not command_line_runs()
     if not python:
         return flag
     if flag.endswith("-field"):
@@ -211,8 +228,13 @@ def check_share(name: str, value: float) -> None:
 
 def _shown(value) -> str:
     """A refused value as a message shows it: a number as typed, anything else by its type (its repr may be a
-    memory address)."""
-    return repr(value) if isinstance(value, numbers.Number) else f"a {type(value).__name__}"
+    memory address).
+
+    >>> _shown(5), _shown(3.0), _shown("5"), _shown(object())
+    ('5', '3.0', 'a str', 'an object')
+    """
+    kind = type(value).__name__
+    return repr(value) if isinstance(value, numbers.Number) else f"{'an' if kind[0] in 'aeiouAEIOU' else 'a'} {kind}"
 
 
 def _whole(value) -> bool:
@@ -239,7 +261,10 @@ def meant_number(value) -> str:
     except (TypeError, ValueError, OverflowError):
         return ""
     if isinstance(value, str) and value.strip().lstrip("+-").isdigit():
-        return f" ({int(value)}, not the text {value!r})"
+        try:
+            return f" ({int(value)}, not the text {value!r})"
+        except ValueError:  # (past Python's 4,300 digits: no count anyone meant, and the check's message says so)
+            return ""
     return f" ({int(number)}, not {value})" if number.is_integer() and not _whole(value) else ""
 
 

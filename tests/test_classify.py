@@ -245,8 +245,8 @@ def test_a_later_copy_among_the_extra_articles_is_the_user_s_correction(caplog):
     assert [(a.id, label) for a, label in zip(data.articles, data.labels) if a.text == head.text] == [
         ("w-1-fixed", "annual_review")]
     assert [r.getMessage() for r in caplog.records] == [
-        "--extra: 1 article(s) given again later with another label: the later label is learnt, as a correction "
-        "(e.g. 'w-1-fixed': annual_review, over 'w-1': other)"]
+        "extra_paths (--extra): 1 article(s) given again later with another label: the later label is learnt, as a "
+        "correction (e.g. 'w-1-fixed': annual_review, over 'w-1': other)"]
 
 
 def test_an_extra_article_with_its_hand_label_s_own_label_leaves_it_scored():
@@ -660,12 +660,14 @@ def test_an_event_view_for_labels_of_ones_own_is_said_to_need_meetings():
     own = [Article(id=f"x{i}", text=f"Bệnh viện tỉnh {i} khám chữa bệnh cho bệnh nhân." if i % 2 else
                    f"Trường học xã {i} khai giảng năm học mới cho học sinh.", label="Y tế" if i % 2 else "Giáo dục")
            for i in range(8)]
-    for views, said in ((["text", "event"], "the view event \\(--views\\) reads only the sentences that name "
-                                            "a meeting"),
-                        (["text", "event", "event_chars"], "the views event and event_chars \\(--views\\) read only")):
+    for views, said in ((["text", "event"], "the view event of views \\(--views\\) reads only the sentences that "
+                                            "name a meeting"),
+                        (["text", "event", "event_chars"], "the views event and event_chars of views \\(--views\\) "
+                                                           "read only")):
         with pytest.raises(DvtopicsError, match=said) as refused:
             train(collect(own), ["logreg"], n_folds=2, views=views)
-        assert "numbers, punctuation" not in str(refused.value) and "--views text" in str(refused.value)
+        assert "numbers, punctuation" not in str(refused.value) and "out of views (--views) (text alone" in str(
+            refused.value)
     train(collect(own), ["logreg"], n_folds=2)  # the default view, text, learns
 
 

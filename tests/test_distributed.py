@@ -756,3 +756,29 @@ def test_an_unguarded_script_on_a_local_cluster_is_refused_before_any_worker_sta
     assert (tmp_path / "runs.log").read_text() == "run\n"  # the top level ran once
     assert 'script.py:3 starts worker processes (engine="dask", a local cluster)' in run.stderr
     assert "Nanny" not in run.stderr and not (tmp_path / "labels.csv").exists()
+
+
+def test_a_cluster_started_apart_speaks_to_the_command_line(model_dir, scheduler, tmp_path):
+    """The review of hunt 30 P: the workers of a cluster started apart (`dask scheduler`, `dask worker`; this module's
+    cluster, started before any command) never see the environment the command line sets, and the command's error
+    records named Python's argument ("fields['text'] (--text-field)"). Each task carries the wording."""
+    assert "DVTOPICS_COMMAND_LINE" not in os.environ
+    (tmp_path / "in.jsonl").write_text('{"id": "a1", "xx": "Hội nghị dân vận tỉnh năm 2024"}\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["label", str(tmp_path / "in.jsonl"), "--model", str(model_dir), "--out",
+                                      str(tmp_path / "o.jsonl"), "--engine", "dask", "--scheduler", scheduler])
+    [record] = [json.loads(line) for line in (tmp_path / "o.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert "no 'text' field (--text-field)" in record["error"] and "fields[" not in result.output + record["error"]
+
+
+def test_the_command_lines_wording_lasts_until_the_last_of_its_blocks_ends():
+    """A worker runs its tasks side by side in threads, each task in the command line's wording: the first to end
+    gave the others' messages Python's wording back."""
+    from dvtopics.arguments import command_line_wording, option
+
+    first, second = command_line_wording(), command_line_wording()
+    first.__enter__()
+    second.__enter__()
+    first.__exit__(None, None, None)
+    assert option("--text-field") == "--text-field"
+    second.__exit__(None, None, None)
+    assert option("--text-field") == "fields['text'] (--text-field)"

@@ -446,11 +446,11 @@ def test_a_templates_hundreds_of_styles_cost_no_parse(tmp_path, monkeypatch):
     from dvtopics.io import documents
 
     parsed, looked_up = [], []
-    parse, heading_styles = documents._parse, documents._heading_styles
+    parse, body = documents._parse, documents._Styles.body
     monkeypatch.setattr(documents, "_parse", lambda archive, name, *rest: (parsed.append(name),
                                                                            parse(archive, name, *rest))[1])
-    monkeypatch.setattr(documents, "_heading_styles", lambda styles, used: (
-        looked_up.append(set(used)), heading_styles(styles, used))[1])
+    monkeypatch.setattr(documents._Styles, "body", lambda styles, style: (looked_up.append(style),
+                                                                          body(styles, style))[1])
     styles = HEADING_1.format(id="u1") + "".join(
         f'<w:style w:type="paragraph" w:styleId="S{n}"><w:name w:val="Style {n}"/><w:rPr><w:b/></w:rPr></w:style>'
         for n in range(6000)) + '<w:latentStyles>' + '<w:lsdException w:name="x"/>' * 6000 + '</w:latentStyles>'
@@ -460,7 +460,7 @@ def test_a_templates_hundreds_of_styles_cost_no_parse(tmp_path, monkeypatch):
     articles = read(tmp_path)
     assert {a.title for a in articles} == {"Gặp mặt đầu xuân"}
     assert parsed == ["_rels/.rels", "word/document.xml"] * 20  # (each document's package and text, not its styles)
-    assert looked_up == [{"S7", "u1", "S9"}] * 20  # 3 of the 6,001 styles, in each document
+    assert looked_up == ["S7", "u1", "S9"] * 20  # 3 of the 6,001 styles, in each document
 
 
 def test_a_sites_name_or_section_styled_as_a_heading_is_no_title(tmp_path):
@@ -526,10 +526,12 @@ def test_a_styles_part_of_unclosed_styles_costs_no_hours(tmp_path):
             searched.append((end if end is not None else len(self)) - start)
             return find(self, sub, start, end if end is not None else len(self))
 
+    styles = documents._Styles(None, "word/styles.xml", tmp_path / "a.docx")
     with zipfile.ZipFile(tmp_path / "a.docx") as archive:
-        styles = Counted(archive.read("word/styles.xml"))
-    assert documents._heading_styles(styles, {"u1", "S1"}) == {"u1"}
-    assert searched and max(searched) <= documents._STYLE_MAX_BYTES
+        styles.part = Counted(archive.read("word/styles.xml"))
+    assert styles.heading("u1") and not styles.heading("S1") and styles.hidden("S1") is None
+    # (a style's id is searched for once, through the part; a style's end within a style's size)
+    assert searched and len([n for n in searched if n > documents._STYLE_MAX_BYTES]) <= 2
     assert [a.title for a in read(tmp_path)] == ["Gặp mặt đầu xuân"]
 
 
@@ -550,7 +552,8 @@ class _Reading:
 def test_a_part_flagged_as_encrypted_is_one_error_and_the_folder_is_read_on(tmp_path):
     """The review of hunt 29 K: a zip's encryption flag (a password, or one damaged byte) on a part other than the
     text (an .odt's mimetype, a .docx's styles) raised zipfile's RuntimeError: a traceback ended the folder's
-    reading, its .txt never read."""
+    reading, its .txt never read. A .docx's styles part is optional (hunt 30 P's review): flagged, it is none, and the
+    text is read (Word protects a document by encrypting the whole package; a zip tool, every part, the text's too)."""
     write_odt(tmp_path / "a.odt", f"<text:p>{TEXT}</text:p>")
     write_docx(tmp_path / "b.docx", paragraph("Gặp mặt đầu xuân", "u1") + paragraph(TEXT),
                HEADING_1.format(id="u1"))
@@ -559,7 +562,8 @@ def test_a_part_flagged_as_encrypted_is_one_error_and_the_folder_is_read_on(tmp_
     (tmp_path / "c.txt").write_text(f"Gặp mặt đầu xuân\n{TEXT}", encoding="utf-8")
     articles = {a.id: a for a in read(tmp_path)}
     assert set(articles) == {"a", "b", "c"} and not articles["c"].error
-    assert all("protected by a password" in articles[name].error for name in ("a", "b"))
+    assert "protected by a password" in articles["a"].error
+    assert not articles["b"].error and articles["b"].raw == f"Gặp mặt đầu xuân\n{TEXT}"
 
 
 def _flag_encrypted(path, part):
@@ -678,3 +682,71 @@ def test_a_runs_character_style_that_hides_its_text_hides_it_and_an_odt_spans_ed
     write_odt(tmp_path / "b.odt", '<text:p> Ban Dân vận <text:span text:style-name="T1"> Tỉnh ủy </text:span> tổ '
               'chức<text:s/> hội nghị.</text:p>')
     assert [a.raw for a in read(tmp_path)] == ["Ban Dân vận Tỉnh ủy tổ chức hội nghị."] * 2
+
+
+def test_word_text_hidden_through_a_paragraphs_style_is_left_out_and_a_runs_own_setting_has_the_last_word(tmp_path):
+    """The review of hunt 30 P: a paragraph style (a linked one too) whose w:rPr has w:vanish hides its paragraph's
+    runs in Word, and was read; a run's character style and its own w:vanish ("0" too) override the paragraph's; and a
+    run's own w:vanish written before its w:rStyle (out of the schema's order) lost to the style, which hid nothing."""
+    styles = ('<w:style w:type="paragraph" w:styleId="GhiChu"><w:name w:val="Ghi chú"/><w:link w:val="GhiChuChar"/>'
+              '<w:rPr><w:vanish/></w:rPr></w:style>'
+              '<w:style w:type="character" w:styleId="GhiChuChar"><w:link w:val="GhiChu"/><w:rPr><w:vanish/></w:rPr>'
+              '</w:style>'
+              '<w:style w:type="paragraph" w:styleId="GhiChuCon"><w:basedOn w:val="GhiChu"/></w:style>'
+              '<w:style w:type="character" w:styleId="Hien"><w:rPr><w:vanish w:val="0"/></w:rPr></w:style>'
+              '<w:style w:type="character" w:styleId="Nhan"><w:rPr><w:b/></w:rPr></w:style>')
+
+    def styled(paragraph_style, *runs):
+        properties = f'<w:pPr><w:pStyle w:val="{paragraph_style}"/></w:pPr>' if paragraph_style else ""
+        return f"<w:p>{properties}" + "".join(f'<w:r><w:rPr>{run}</w:rPr><w:t xml:space="preserve">{text}</w:t></w:r>'
+                                              for run, text in runs) + "</w:p>"
+
+    body = [paragraph(TEXT), styled("GhiChu", ("", "ẨN1 ghi chú của phóng viên")), styled("GhiChuCon", ("", "ẨN2")),
+            styled(None, ('<w:rStyle w:val="GhiChuChar"/>', "ẨN3")),
+            styled("GhiChu", ("", "ẨN4 "), ('<w:rStyle w:val="Hien"/>', "Hiện theo kiểu"),
+                   ('<w:vanish w:val="0"/>', " và tự hiện"), ('<w:rStyle w:val="Nhan"/>', " ẨN5")),
+            styled(None, ("", "Cuối"), ('<w:vanish/><w:rStyle w:val="Nhan"/>', " ẨN6"),  # (out of the schema's order)
+                   ('<w:vanish w:val="0"/><w:rStyle w:val="GhiChuChar"/>', " bài."))]
+    write_docx(tmp_path / "a.docx", "".join(body), styles)
+    [article] = read(tmp_path)
+    assert [line for line in article.raw.splitlines() if line] == [TEXT, "Hiện theo kiểu và tự hiện", "Cuối bài."]
+
+
+def test_a_damaged_styles_part_is_none_and_read_only_when_a_style_is_named(tmp_path, monkeypatch):
+    """The review of hunt 30 P: a .docx whose styles part alone is damaged (a bad CRC from a flaky copy, a compression
+    zipfile does not read) was lost whole, "a damaged document", where the text was read before: the part is optional,
+    and a damaged one is none. And it was read, then searched whole with a regular expression, for each document, once
+    any style hid text (Word's "z-Top of Form", which a page pasted from the web brings): 6 to 10 times the time. It is
+    read only when a paragraph or a run names a style."""
+    from dvtopics.io import documents
+
+    styles = HEADING_1.format(id="u1") + '<w:style w:type="paragraph" w:styleId="zTopofForm"><w:rPr><w:vanish/>' \
+        '</w:rPr></w:style>'
+    write_docx(tmp_path / "plain.docx", paragraph("Gặp mặt đầu xuân") + paragraph(TEXT), styles)
+    opened = []
+    open_part = documents._open_part
+    monkeypatch.setattr(documents, "_open_part", lambda archive, name, path: (
+        opened.append(getattr(name, "filename", name)), open_part(archive, name, path))[1])
+    assert [a.raw for a in read(tmp_path)] == [f"Gặp mặt đầu xuân\n{TEXT}"] and "word/styles.xml" not in opened
+    (tmp_path / "plain.docx").unlink()
+
+    for damage in ("crc", "method"):
+        path = write_docx(tmp_path / f"{damage}.docx", paragraph("Gặp mặt đầu xuân", "u1") + paragraph(TEXT, "u2"),
+                          styles + '<w:style w:type="paragraph" w:styleId="u2"/>')
+        with zipfile.ZipFile(path) as archive:
+            info = archive.getinfo("word/styles.xml")
+        data = bytearray(path.read_bytes())
+        if damage == "crc":
+            extra = struct.unpack_from("<H", data, info.header_offset + 28)[0]
+            data[info.header_offset + 30 + len(info.filename) + extra + 10] ^= 0xFF  # (a byte of its deflated data)
+        else:  # a compression method zipfile does not read, in its local header and the central directory's entry
+            struct.pack_into("<H", data, info.header_offset + 8, 99)
+            central = data.find(b"PK\x01\x02", 0)
+            while data[central + 46:central + 46 + len(info.filename)] != info.filename.encode():
+                central = data.find(b"PK\x01\x02", central + 4)
+            struct.pack_into("<H", data, central + 10, 99)
+        path.write_bytes(bytes(data))
+    opened.clear()
+    articles = read(tmp_path)
+    assert [(a.error, a.raw) for a in articles] == [(None, f"Gặp mặt đầu xuân\n{TEXT}")] * 2
+    assert opened.count("word/styles.xml") == 2

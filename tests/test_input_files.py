@@ -2913,3 +2913,25 @@ def test_a_file_of_another_kind_under_a_texts_name_says_what_it_is_and_what_to_d
         (tmp_path / f"{name}{suffix}").write_bytes(data)
         articles = read(tmp_path / f"{name}{suffix}")
         assert len(articles) == 1 and message in articles[0].error, (name, [a.error for a in articles])
+
+
+def test_a_file_of_another_kind_over_the_size_limit_says_what_it_is_not_to_raise_the_limit(tmp_path):
+    """The review of hunt 30 P: a PDF or a zip over 10 MB named .txt (a scanned PDF, an archive) was told to raise
+    --max-bytes; the user reread 11 MB only to hear it was a PDF. Its head says what it is before its size is
+    weighed; a text, and a gzipped one (read as text), over the limit are still told of the limit."""
+    import gzip
+    import io
+    import zipfile
+
+    articles = io.BytesIO()
+    with zipfile.ZipFile(articles, "w") as archive:
+        archive.writestr("a.txt", TEXT * 10)
+    said = {"pdf": (b"%PDF-1.7\n" + bytes(range(256)) * 4, "a PDF document, not plain text"),
+            "zip": (articles.getvalue(), "a zip archive, not text: name it .zip to read the articles it holds"),
+            "text": (TEXT.encode() * 10, "over the 100 bytes article limit"),
+            "gzipped": (gzip.compress(TEXT.encode() * 10, mtime=0) + b"\0" * 200, "over the 100 bytes article limit")}
+    for name, (data, message) in said.items():
+        (tmp_path / f"{name}.txt").write_bytes(data)
+        [article] = read(tmp_path / f"{name}.txt", max_bytes=100)
+        assert message in article.error and (name in ("text", "gzipped")) == ("--max-bytes" in article.error), (
+            name, article.error)

@@ -1257,8 +1257,9 @@ def test_an_extra_file_whose_text_has_another_name_is_not_called_a_labels_file(t
     (tmp_path / "labels.csv").write_text("id,label,confidence,cues,title\nc1,other,0.9,,Xã trồng cây xanh\n",
                                          encoding="utf-8")
     with pytest.raises(dvtopics.InputError, match=r"it holds ids and labels, not articles: a labels file, given as "
-                                                   r"--labels \(to train, evaluate, report, topics\) with the "
-                                                   r"articles it labels among the inputs\)$"):  # said once (29 I, 5)
+                                                   r"label_files \(--labels\) \(to train, evaluate, report, "
+                                                   r"topics\) with the articles it labels among the inputs\)$"):
+        # (said once: 29 I, 5)
         jobs.train(jobs.Reading([data]), tmp_path / "m", extra_paths=[tmp_path / "labels.csv"])
 
 
@@ -1967,9 +1968,35 @@ def test_the_jobs_messages_name_the_python_argument_and_a_bad_one_is_told_plainl
     assert "give their labels with label_files (--labels)" in str(trained.value)
     with pytest.raises(dvtopics.DvtopicsError, match=re.escape("give their labels with label_files (--labels)")):
         jobs.evaluate(jobs.Reading([tmp_path / "a"]), "shipped")
-    with pytest.raises(TypeError, match=re.escape("model_dir (--model): a int; give a model folder (a path)")):
-        dvtopics.load_classifier(5)
+    # (a number as given, as the other argument checks show one: it said "a int", hunt 30 P's review)
+    for model_dir, shown in ((5, "5"), (3.0, "3.0"), (object(), "an object")):
+        with pytest.raises(TypeError, match=re.escape(f"model_dir (--model) {shown}: give a model folder (a path)")):
+            dvtopics.load_classifier(model_dir)
     with pytest.raises(dvtopics.errors.ArgumentError, match=re.escape("(10, not the text '10')")):
         read_articles(tmp_path / "a", max_bytes="10")
     result = CliRunner().invoke(cli, ["evaluate", "shipped", str(tmp_path / "a")])
     assert "give their labels with --labels (a CSV" in " ".join(result.output.split()), result.output
+
+
+def test_a_count_of_thousands_of_digits_is_refused_as_an_argument(tmp_path):
+    """The review of hunt 30 P: max_bytes as a text of 5,000 digits (a config value pasted twice) raised a bare
+    ValueError, Python's 4,300-digit limit met by int() inside the message that says which number was meant."""
+    (tmp_path / "a.txt").write_text("Hội nghị dân vận.\n", encoding="utf-8")
+    with pytest.raises(dvtopics.errors.ArgumentError, match=r"^max_bytes \(--max-bytes\) a str: give a whole number"):
+        read_articles(tmp_path / "a.txt", max_bytes="1" * 5000)
+
+
+def test_the_labels_messages_from_python_name_the_arguments(tmp_path):
+    """The review of hunt 30 P: messages of labels read or scored from Python still named the command line's flag
+    alone ("Check --labels or --label-field", "as --labels a file of ids"), where docs/python.md says they name the
+    argument beside it; the command line's stay as they were (tests/test_cli_classify.py)."""
+    from dvtopics.io.labels import read_labels
+    from dvtopics.types.evaluate import check_labels_known
+
+    (tmp_path / "arts.csv").write_text("id,text\na1,Một bài viết\n", encoding="utf-8")
+    with pytest.raises(dvtopics.DvtopicsError) as read:
+        read_labels(tmp_path / "arts.csv")
+    assert "(fields['label'] (--label-field) names it), and as label_files (--labels) a file" in str(read.value)
+    with pytest.raises(dvtopics.DvtopicsError, match=re.escape(
+            "Check label_files (--labels) or fields['label'] (--label-field), or score")):
+        check_labels_known(["bogus"], ["other"], "shipped")

@@ -10,7 +10,7 @@ import re
 import unicodedata
 
 from ..errors import InputError
-from .files import compression, document, zip_problem
+from .files import not_text
 from .htmltext import mhtml_page
 from .notes import warn_once
 from .vnlegacy import to_unicode, vietnamese_score
@@ -70,13 +70,9 @@ def _decoded(data: bytes, name: str, line: bool = False) -> tuple[str, str | Non
     binary = f"{name}: binary {'data' if line else 'file'}, not text"
     if not data.strip():
         raise InputError(f"{name}: empty file")
-    problem = document(data[:16], name)
-    if problem:  # a Word document or a PDF given as an article: what to do, not an article of its code
+    # a Word document, a PDF or a .zip given as an article: what to do, not an article of its code or a guessed encoding
+    if problem := not_text(data[:16], name, io.BytesIO(data)):
         raise InputError(f"{name}: {problem}")
-    compressed = compression(data[:6])
-    if compressed:  # a .zip given as an article: one clear error, not a guessed encoding first
-        raise InputError(f"{name}: " + (zip_problem(io.BytesIO(data)) if compressed == "zip" else
-                                        f"{compressed}-compressed data, not text: decompress it first"))
     page = None if line else mhtml_page(data)
     if page is not None:  # a web page saved as one file: its page is the article, read as any saved page
         return _archived_page(*page, name)

@@ -19,6 +19,7 @@ comments (parts or elements of their own), tracked deletions, hidden text.
 """
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 import zipfile
@@ -46,6 +47,10 @@ _XML_PER_TEXT_BYTE, _XML_FLOOR = 16, 64 * 2**20
 _MAIN_RELATION = "/officeDocument"  # the relationship type that names a .docx's main part (Transitional or Strict)
 _PROTECTED = ("protected by a password: open it, remove the password (Word: File > Info > Protect Document; "
               "LibreOffice: File > Properties > Security) and save it again to read it")
+
+
+# what zipfile raises for a file cut short by a download or a copy, a damaged member, a compression it does not read
+_DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError, ValueError)
 
 
 class TextTooLong(InputError):
@@ -86,8 +91,7 @@ def document_text(path: Path, max_bytes: int) -> DocumentText:
                                                 "text (an archive: extract its files into a folder and give that "
                                                 "folder)"))
             return _read_docx(archive, main, path, max_bytes)
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError, ValueError) as exc:
-        # (a file cut short by a download or a copy, a damaged member, a compression zipfile does not read)
+    except _DAMAGED as exc:
         raise InputError(f"{path}: a damaged document ({type(exc).__name__}: {exc}): open it in Word or LibreOffice, "
                          "save it again and give that copy") from None
 
@@ -131,80 +135,76 @@ def _read_odt(archive: zipfile.ZipFile, path: Path, max_bytes: int) -> DocumentT
 
 
 def _read_docx(archive: zipfile.ZipFile, main: str, path: Path, max_bytes: int) -> DocumentText:
-    name = posixpath.join(posixpath.dirname(main), "styles.xml")
-    styles = _styles_part(archive, name, path) if name in archive.namelist() else b""
-    text = _DocxText(path, max_bytes, _hidden_styles(styles))
+    styles = _Styles(archive, posixpath.join(posixpath.dirname(main), "styles.xml"), path)
+    text = _DocxText(path, max_bytes, styles)
     _parse(archive, main, text, path, max_bytes)
-    used = {style for _, (style, _) in text.leading if style}
-    headings = _heading_styles(styles, used) if used else set()
-    return text.result(lambda mark: mark[1] or mark[0] in headings)
+    return text.result(lambda mark: mark[1] or bool(mark[0]) and styles.heading(mark[0]))
 
 
-def _styles_part(archive: zipfile.ZipFile, name: str, path: Path) -> bytes:
-    """The styles part's bytes, looked up as bytes, never parsed: Word's templates define hundreds of styles (350 KB
-    of them, whose parse took 40 ms a document). A part too large to be styles is none."""
-    with _open_part(archive, name, path) as part:
-        styles = part.read(_STYLES_LIMIT + 1)
-    return b"" if len(styles) > _STYLES_LIMIT else styles
+class _Styles:
+    """A .docx's styles part, read the first time a paragraph or a run names a style (many name none), as bytes, never
+    parsed: Word's templates define hundreds of styles (350 KB of them, whose parse took 40 ms a document), of which a
+    document uses a few. The part is optional: one missing, damaged or too large to be styles is none, and the text is
+    read without it."""
+
+    def __init__(self, archive: zipfile.ZipFile, name: str, path: Path):
+        self.archive, self.name, self.path = archive, name, path
+        self._bodies: dict[str, bytes] = {}  # the styles looked up, by id
+        self._hidden: dict[str, bool | None] = {}
+
+    @functools.cached_property
+    def part(self) -> bytes:
+        if self.name not in self.archive.namelist():
+            return b""
+        try:
+            with _open_part(self.archive, self.name, self.path) as part:
+                styles = part.read(_STYLES_LIMIT + 1)
+        except (InputError, *_DAMAGED):
+            return b""
+        return b"" if len(styles) > _STYLES_LIMIT else styles
+
+    @functools.cached_property
+    def _any_hidden(self) -> bool:  # (most documents hide nothing through a style: none of theirs is looked up)
+        return b"vanish" in self.part
+
+    def body(self, style: str) -> bytes:
+        """A style's body, from its opening tag up to its closing tag, by `bytes.find` (a regular expression's pass over
+        Word's 450 KB of styles took 17 ms a document). Its end is looked for within a style's size: searched to the
+        part's end from each of many unclosed openings, a crafted 1.5 KB part took minutes. A document that names more
+        than `_STYLES_LOOKED_UP` styles (Word's template defines hundreds, a document uses tens) has the rest read as
+        plain text: one search each of the thousands a crafted document may name would take hours."""
+        if style not in self._bodies and len(self._bodies) < _STYLES_LOOKED_UP:
+            at = self.part.find(b'styleId="%s"' % style.encode("utf-8", "surrogatepass"))
+            opened = self.part.find(b">", at, at + _STYLE_MAX_BYTES) + 1 if at >= 0 else 0
+            end = self.part.find(b"style>", opened, opened + _STYLE_MAX_BYTES) if opened else -1
+            # (none for a style written <w:style …/>)
+            self._bodies[style] = self.part[opened:end] if end >= 0 and self.part[opened - 2:opened] != b"/>" else b""
+        return self._bodies.get(style, b"")
+
+    def heading(self, style: str) -> bool:
+        """Whether a paragraph style makes a title or a first-level heading: by its name, "Title" or "heading 1" (a
+        Vietnamese Word gives the ids other names, never the built-in styles' names), or its outline level."""
+        body = self.body(style)
+        return bool(_HEADING_NAME.search(body) or _TOP_LEVEL.search(body))
+
+    def hidden(self, style: str, depth: int = 0) -> bool | None:
+        """Whether a style hides its text (Word's Font > Hidden in a style, `w:vanish`, "0" too), itself or through the
+        style it is based on; None where neither says."""
+        if style not in self._hidden:
+            body = self.body(style) if self._any_hidden else b""
+            if vanish := _VANISH.search(body):
+                self._hidden[style] = vanish["value"] not in (b"0", b"false", b"off")
+            else:  # (a chain of bases is short; a loop in a damaged file ends)
+                base = _BASED_ON.search(body) if depth < 20 else None
+                self._hidden[style] = self.hidden(base[1].decode("utf-8", "replace"), depth + 1) if base else None
+        return self._hidden[style]
 
 
-def _style_body(styles: bytes, opening: re.Match | None) -> bytes:
-    """A style's body, from its `opening` tag up to its closing tag, looked for within a style's size: searched to the
-    part's end from each of many unclosed openings, a crafted 1.5 KB part took minutes."""
-    end = styles.find(b"style>", opening.end(), opening.end() + _STYLE_MAX_BYTES) if opening else -1
-    return styles[opening.end():end] if end >= 0 else b""
-
-
-def _heading_styles(styles: bytes, used: set[str]) -> set[str]:
-    """Which of the paragraph styles `used` (their ids, of the paragraphs near the top) the styles part makes a title
-    or a first-level heading: by the style's name, "Title" or "heading 1" (a Vietnamese Word gives the ids other
-    names, never the built-in styles' names), or its outline level."""
-    headings = set()
-    for style in used:
-        opening = re.search(rb'<(?:[\w.-]+:)?style\b[^>]*?\bstyleId="%s"[^>]*>' % re.escape(style.encode("utf-8")),
-                            styles)
-        body = _style_body(styles, opening)
-        if _HEADING_NAME.search(body) or _TOP_LEVEL.search(body):
-            headings.add(style)
-    return headings
-
-
-def _hidden_styles(styles: bytes) -> frozenset[str]:
-    """The ids of the styles that hide their text (Word's Font > Hidden in a style, `w:vanish`), themselves or through
-    the style they are based on: a run of such a character style (`w:rStyle`) is hidden text, as one whose own
-    properties hide it. Most documents have none: their styles are not looked through. Else in one pass over the
-    part's tags (a style's opening, its vanish and basedOn, its end), each tag's length bounded: a crafted part of
-    unclosed openings costs no search to its end from each."""
-    if b"vanish" not in styles:
-        return frozenset()
-    own, based_on = {}, {}  # a style's own setting (True, False, or none), and the style it is based on
-    style = None
-    for tag in _STYLE_TAGS.finditer(styles):
-        if tag["style"] is not None:
-            style = tag["style"].decode("utf-8", "replace")
-        elif tag["end"]:
-            style = None
-        elif style is not None and tag["parent"] is not None:
-            based_on[style] = tag["parent"].decode("utf-8", "replace")
-        elif style is not None:
-            own[style] = tag["vanish"] not in (b"0", b"false", b"off")
-
-    def hides(style: str, depth: int = 0) -> bool:  # (a chain of bases is short; a loop in a damaged file ends)
-        if style in own or depth > 20:
-            return own.get(style, False)
-        return style in based_on and hides(based_on[style], depth + 1)
-
-    return frozenset(style for style in {*own, *based_on} if hides(style))
-
-
-_STYLES_LIMIT, _STYLE_MAX_BYTES = 16 * 2**20, 64 * 2**10
+_STYLES_LIMIT, _STYLE_MAX_BYTES, _STYLES_LOOKED_UP = 16 * 2**20, 64 * 2**10, 500
 _HEADING_NAME = re.compile(rb'<(?:[\w.-]+:)?name\b[^>]*?\bval="(?:title|heading 1)"', re.IGNORECASE)
 _TOP_LEVEL = re.compile(rb'<(?:[\w.-]+:)?outlineLvl\b[^>]*?\bval="0"')
-# a style's opening (its id), its end, the style it is based on, its vanish (and the value that may turn it off)
-_STYLE_TAGS = re.compile(rb'<(?:[\w.-]{1,20}:)?(?:style\b[^>]{0,300}?\bstyleId="(?P<style>[^"]{0,200})"'
-                         rb'|basedOn\b[^>]{0,100}?\bval="(?P<parent>[^"]{0,200})"'
-                         rb'|vanish\b(?:[^>]{0,100}?\bval="(?P<vanish>[^"]{0,20})")?)'
-                         rb'|(?P<end></(?:[\w.-]{1,20}:)?style>)')
+_BASED_ON = re.compile(rb'<(?:[\w.-]{1,20}:)?basedOn\b[^>]{0,100}?\bval="([^"]{0,200})"')
+_VANISH = re.compile(rb'<(?:[\w.-]{1,20}:)?vanish\b(?:[^>]{0,100}?\bval="(?P<value>[^"]{0,20})")?')
 
 
 def _parse(archive: zipfile.ZipFile, name: str, handler: "_Handler", path: Path, max_bytes: int) -> None:
@@ -383,13 +383,18 @@ def _symbol(attributes: dict) -> str:
 
 
 class _DocxText(_Paragraphs):
-    def __init__(self, path: Path, max_bytes: int, hidden_styles: frozenset[str] = frozenset()):
+    """Hidden text (Word's Font > Hidden: not shown, not printed) is not read: a run's own `w:vanish`, else its
+    character style's (`w:rStyle`), else its paragraph's style's (`w:pStyle`), each whichever its value, as Word
+    applies direct formatting over a character style over a paragraph style."""
+
+    def __init__(self, path: Path, max_bytes: int, styles: _Styles):
         super().__init__(path, max_bytes)
-        self.hidden_styles = hidden_styles  # the character styles that hide their text (`_hidden_styles`)
+        self.styles = styles
         self.in_text = False
-        # whether each run open, innermost last, is hidden: a hidden run in a text box hid the rest of the run the box
-        # is anchored in
-        self.hidden: list[bool] = []
+        # what hides each run open, innermost last: [its own w:vanish, its character style's], each None where it says
+        # nothing. Apart, so that its own has the last word whatever their order; a run of its own: a hidden run in a
+        # text box hid the rest of the run the box is anchored in
+        self.runs: list[list[bool | None]] = []
         # the elements open, innermost last, by what matters here ("r", "rPr", else ""): a tab is a character where its
         # parent is a run, a tab stop in a paragraph's properties (a text box's inside a run too)
         self.elements: list[str] = []
@@ -403,21 +408,22 @@ class _DocxText(_Paragraphs):
         elif self.skipping:
             return
         elif local == "p":
-            self.open_paragraph([None, False])  # (its style's id, whether its outline level is the top)
+            # (its style's id, whether its outline level is the top, whether its style hides its runs)
+            self.open_paragraph([None, False, False])
         elif local == "r":
-            self.hidden.append(False)
+            self.runs.append([None, None])
         elif local == "t":
             self.in_text = True
         elif parent == "r" and (local in _DOCX_CHARACTERS or local == "sym"):
-            if not self.hidden[-1]:
+            if not self.hidden():
                 self.add(_symbol(attributes) if local == "sym" else _DOCX_CHARACTERS[local])
         elif local == "vanish" and parent == "rPr" and self.elements[-3:-2] == ["r"]:
-            self.hidden[-1] = _on(attributes)  # hidden text (Word's Font > Hidden): not shown, not printed
+            self.runs[-1][0] = _on(attributes)
         elif local == "rStyle" and parent == "rPr" and self.elements[-3:-2] == ["r"]:
-            # (before a run's own w:vanish, which Word writes after it: that one, "0" too, has the last word)
-            self.hidden[-1] = _value(attributes) in self.hidden_styles
+            self.runs[-1][1] = self.styles.hidden(_value(attributes) or "")
         elif local == "pStyle" and self.open:
-            self.open[-1][1][0] = _value(attributes)
+            style = _value(attributes)
+            self.open[-1][1][0], self.open[-1][1][2] = style, bool(style and self.styles.hidden(style))
         elif local == "outlineLvl" and self.open:
             self.open[-1][1][1] = _value(attributes) == "0"
 
@@ -430,14 +436,21 @@ class _DocxText(_Paragraphs):
             return
         elif local == "t":
             self.in_text = False
-        elif local == "r" and self.hidden:
-            self.hidden.pop()
+        elif local == "r" and self.runs:
+            self.runs.pop()
         elif local == "p" and self.open:
             self.close_paragraph()
 
     def data(self, text: str) -> None:
-        if self.in_text and not (self.hidden and self.hidden[-1]):
+        if self.in_text and not self.hidden():
             self.add(text)
+
+    def hidden(self) -> bool:
+        """Whether the innermost run open is hidden (by its own setting, its style's or its paragraph's style's)."""
+        if not self.runs:
+            return False
+        own, styled = self.runs[-1]
+        return own if own is not None else styled if styled is not None else bool(self.open and self.open[-1][1][2])
 
 
 def _value(attributes: dict) -> str | None:

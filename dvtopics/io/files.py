@@ -308,6 +308,18 @@ def zip_problem(source) -> str:
     return zipped_document(source) or _ZIP_ARCHIVE
 
 
+def not_text(head: bytes, name: str, source) -> str | None:
+    """What a file given as text (`name`, whose bytes start with `head`: 16 are enough) is when its bytes show another
+    kind, and what to do: a document (`document`), a zip by what it holds (`zip_problem` of `source`, a path or a
+    binary file), other compressed data; None for text."""
+    if problem := document(head[:16], name):
+        return problem
+    compressed = compression(head[:6])
+    if compressed == "zip":
+        return zip_problem(source)
+    return f"{compressed}-compressed data, not text: decompress it first" if compressed else None
+
+
 def _gzipped_problem(head: bytes) -> str | None:
     """What the gzip data whose decompressed bytes start with `head` holds when it is no text (a .docx or a zip
     gzipped, whose lines were each "binary data, not text"; a PDF), and what to do; None for text."""

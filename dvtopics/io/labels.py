@@ -17,7 +17,7 @@ from ..errors import ArgumentError, DvtopicsError, InputError
 from ..text.normalise import nfc
 from .folders import XLSX_SUFFIXES, without_article_suffix
 from .jsonfiles import json_kind, loads
-from ..arguments import missing
+from ..arguments import missing, option
 from .article import field_text, index_id
 from .sidefiles import read_side_file
 from .tables import (cell_text, column_meant, csv_delimiter, csv_rows, field_names, lines_above_table,
@@ -59,7 +59,8 @@ def _articles_given(names) -> str:
     if "text" not in field_names(list(names), ["text"]):
         return ""
     return ("; it holds articles (a text field), not labels: give it among the articles (PATHS), its labels in its "
-            "own field (--label-field names it), and as --labels a file of ids (or files) and labels")
+            f"own field ({option('--label-field')} names it), and as {option('--labels')} a file of ids (or files) "
+            "and labels")
 
 
 def _id_column(names, id_field: str) -> str:

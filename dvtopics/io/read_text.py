@@ -14,7 +14,7 @@ from ..wording import plural, word_for
 from .article import Article, add_warning, make_article
 from .decode import decode_text
 from .documents import TextTooLong, document_text
-from .files import compression, open_binary, read_all
+from .files import compression, not_text, open_binary, open_stored, read_all, stored
 from .htmltext import feed_items
 from .metadata import is_site_name
 from .paths import os_cause
@@ -26,8 +26,11 @@ log = logging.getLogger(__name__)
 def read_text_file(path: Path, article_id: str, on_error: str, max_bytes: int) -> Article:
     try:
         size = path.stat().st_size
-        if size > max_bytes:
-            return failed(article_id, over_limit(str(path), size, max_bytes), on_error)
+        if size > max_bytes:  # (a PDF or a zip named .txt is told what it is, not to raise the limit to read it)
+            with open_stored(path) as handle:
+                head = handle.read(16)
+            other = compression(head[:6]) != "gzip" and not_text(head, str(path), stored(path))
+            return failed(article_id, f"{path}: {other}" if other else over_limit(str(path), size, max_bytes), on_error)
         data = path.read_bytes()
         if compression(data[:6]) == "gzip":  # one article gzipped (`article.txt.gz`), as a .jsonl.gz is read
             data, problem = _gunzipped(path, max_bytes)

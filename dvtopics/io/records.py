@@ -71,9 +71,15 @@ def size_text(n: int) -> str:
 
 # The columns `label --out` writes: a table of these and no others holds ids and labels, but no texts
 LABEL_OUT_COLUMNS = ("id", "file", "label", "confidence", "cues", "title", "date", "source", "error", "warning")
-# what a table of such columns given as articles is told (`header_problem`): what a caller adds need not say it again
-LABELS_TABLE_GIVEN = ("it holds ids and labels, not articles: a labels file, given as --labels (to train, evaluate, "
-                      "report, topics) with the articles it labels among the inputs")
+# what a table of such columns given as articles is told (`labels_table_given`): what a caller adds need not say it
+# again when the message holds this
+LABELS_TABLE_GIVEN = "it holds ids and labels, not articles"
+
+
+def labels_table_given(python: bool | None = None) -> str:
+    """What to do with a table of ids and labels given as articles (`option`'s `python`: whom the message speaks to)."""
+    return (f"{LABELS_TABLE_GIVEN}: a labels file, given as {option('--labels', python)} (to train, evaluate, report, "
+            "topics) with the articles it labels among the inputs")
 
 
 def header_problem(where, header: list, fields: "FieldNames", given: list | None = None,
@@ -111,7 +117,7 @@ def header_problem(where, header: list, fields: "FieldNames", given: list | None
         labels_only = set(header) <= {*LABEL_OUT_COLUMNS, *fields.named().values(), fields.id}
         if fields.text not in header and fields.label in header and labels_only:
             # `label labels.csv`, `inspect labels.csv`: a labels file given among the articles, --labels forgotten
-            problem += f"; {LABELS_TABLE_GIVEN}"
+            problem += f"; {labels_table_given(python)}"
         return problem
     unread = [name for name in header if isinstance(name, str) and name.strip() and name not in fields.wanted()]
     warn_of_lead_as_text(where, header, given, fields, unread, python)

@@ -399,8 +399,8 @@ def _warn_added_columns(path, label_field: str, id_field: str) -> None:
     if {"label", "confidence", "cues"} <= set(columns) and added:
         log.warning("%s: a table of a model's answers (as label --out or report --xlsx write it), with column(s) %s "
                     "beside its 'label': its labels are read from its 'label' column, the model's answers where they "
-                    "were not corrected there (correct them there, or give the column to read with --label-field)",
-                    path, ", ".join(map(repr, added)))
+                    "were not corrected there (correct them there, or give the column to read with %s)",
+                    path, ", ".join(map(repr, added)), option("--label-field"))
     if report:  # where a Vietnamese reader corrects a type: its name_vi, said only where one was corrected
         _warn_names_corrected(path, id_field)
 
@@ -419,8 +419,8 @@ def _warn_names_corrected(path, id_field: str) -> None:
              if id_ in types and not same_label(types[id_], name)]
     if apart:
         log.warning("%s: %d row(s) whose name_vi is not their label's type (e.g. %r: label %r, name_vi %r): the "
-                    "'label' column is read; --label-field name_vi reads the Vietnamese names", path, len(apart),
-                    *apart[0])
+                    "'label' column is read; %s name_vi reads the Vietnamese names", path, len(apart),
+                    *apart[0], option("--label-field"))
 
 
 @dataclass
@@ -446,8 +446,8 @@ def _warn_learnt(name: str | None, classifier, articles) -> int | None:
     if learnt:
         log.warning("%d of the %s scored are among those %s learnt from (e.g. %r): on them its score says how well it "
                     "remembers its training data, not how well it labels new articles; score it on articles set apart "
-                    "(not in its inputs, --labels or --extra)", len(learnt), plural(len(articles), "article"),
-                    model_name(name), learnt[0].id)
+                    "(not in its inputs, %s or %s)", len(learnt), plural(len(articles), "article"),
+                    model_name(name), learnt[0].id, option("--labels"), option("--extra"))
     return None if learnt is None else len(learnt)
 
 

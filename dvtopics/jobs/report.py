@@ -89,8 +89,8 @@ def _warn_uncorrected(labels_file, model_dir) -> bool:
     if not as_written(labels_file):
         return False
     log.warning("%s is as dvtopics wrote it, no label corrected since: its labels, a model's answers, are the "
-                "types of the articles it names, over those of %s (correct them first, or leave --labels out)",
-                labels_file, model_name(model_dir))
+                "types of the articles it names, over those of %s (correct them first, or leave %s out)",
+                labels_file, model_name(model_dir), option("--labels", name="labels_file"))
     return True
 
 

@@ -68,8 +68,8 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
     report = summarize(model, with_article_types(data.good, types), mixes, period=period)
     warn_without_mix(report.without_mix)
     if report.stretched_span:
-        log.warning("the shares over time span %s (a mistyped date? or a --period too short for these dates)",
-                    report.stretched_span)
+        log.warning("the shares over time span %s (a mistyped date? or a %s too short for these dates)",
+                    report.stretched_span, option("--period"))
     if not report.periods:  # no over_time.csv then: say why it is missing
         log.warning("no article has a date: no shares over time (over_time.csv) in %s", out)
     # The new fit is written whole into a hidden folder inside `out`, then its files replace the previous

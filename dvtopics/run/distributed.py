@@ -26,11 +26,12 @@ import logging
 import shutil
 import threading
 from collections import Counter
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
+from ..arguments import command_line_runs, command_line_wording, option
 from .batch import (Labeller, check_same_settings, input_fingerprint, label_stream, nothing_to_resume, outcome,
                     output_lock, parts_path, refuse_finished, refuse_other_engine, write_output)
 from ..io.files import LineRange, blank_line, open_binary, sized_lines
@@ -237,18 +238,20 @@ class Failed:
 
 
 def run_part(part: Part, job: Callable[[Iterable[Article], Path], Counter], parts_dir: str,
-             fields: FieldNames, max_bytes: int, log_level: int = logging.WARNING
+             fields: FieldNames, max_bytes: int, log_level: int = logging.WARNING, command_line: bool = False
              ) -> tuple[Counter | Failed, list[logging.LogRecord]]:
     """One Dask task: run `job` on one part into its part file (just counting it if a resumed run finished it).
     Gives what it counted (or the `Failed` error) with the log records of dvtopics it made, of `log_level` and
-    above (`_task_logs`), for the client to log."""
+    above (`_task_logs`), for the client to log. `command_line`: its messages name the command line's flags
+    (`arguments.command_line_wording`), which a worker started apart (`dask worker`) cannot tell from its
+    environment."""
     out = part_path(Path(parts_dir), part.index)
     if not (Path(parts_dir) / PLAN).exists():
         # the run stopped and took its folder away (`undo`, `_discard`) while this task waited or started on a
         # cluster that outlives the client (--scheduler): writing the part would make the folder again, with a
         # lock file in it that blocks the corrected command
         return Failed(DvtopicsError(f"{parts_dir}: the run stopped before part {part.index} began")), []
-    with _task_logs(log_level) as records:
+    with _task_logs(log_level) as records, command_line_wording() if command_line else nullcontext():
         try:
             if out.exists():
                 return Counter(outcome(r) for r in read_records(out)), records
@@ -347,10 +350,10 @@ def connect(scheduler: str | None = None, n_workers: int | None = None):
             client = distributed.Client(scheduler, timeout="30s")
         except (OSError, TimeoutError) as exc:
             refused = (f"cannot reach the Dask scheduler at {scheduler} ({exc}); "
-                       "start it with `dask scheduler` or check --scheduler")
+                       f"start it with `dask scheduler` or check {option('--scheduler')}")
         except Exception as exc:  # a server that is not a scheduler (an SSH port) answers bytes Dask cannot read
             refused = (f"the server at {scheduler} did not answer as a Dask scheduler ({type(exc).__name__}); "
-                       "check --scheduler")
+                       f"check {option('--scheduler')}")
         if refused:
             # The half-made Client closes itself when it is collected (Client.__del__). Collected at some later
             # allocation, inside Dask's start of another loop in this process (a local cluster, a notebook's next
@@ -524,7 +527,8 @@ def run_job(job, paths: Sequence[str | os.PathLike], out: str | os.PathLike | No
                 shared_job = client.scatter(job, broadcast=True)
                 futures = client.map(run_part, parts, job=shared_job, parts_dir=os.path.abspath(parts_dir),
                                      fields=fields,
-                                     max_bytes=max_bytes, log_level=level, pure=False)
+                                     max_bytes=max_bytes, log_level=level, command_line=command_line_runs(),
+                                     pure=False)
                 for future in _distributed().as_completed(futures):
                     part_counts, records = future.result()  # an error Dask caught is raised here, and the run stops
                     _log_on_client(records, notes)

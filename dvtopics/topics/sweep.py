@@ -9,7 +9,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
-from ..arguments import MAX_TOPICS, as_list, check_seeds, check_topic_counts, none_is_default
+from ..arguments import MAX_TOPICS, as_list, check_seeds, check_topic_counts, none_is_default, option
 from ..errors import ArgumentError, TopicsError
 from ..io.paths import home_path
 from ..io.write import write_table
@@ -74,7 +74,7 @@ def suggestion(rows: Sequence[dict]) -> tuple[int, str]:
         unmeasured = [name for name in ("npmi", "diversity") if not any(name in row for row in rows)]
         raise TopicsError("a K is chosen by NPMI × diversity, and " + (
             f"the sweep did not measure {' or '.join(unmeasured)}: add {' and '.join(unmeasured)} to the measures "
-            "(--measures)" if unmeasured else "no K has both"))
+            f"({option('--measures')})" if unmeasured else "no K has both"))
     tier, _, k = max(scored)
     several_seeds = any(row.get("stability") is not None or (row.get("seeds") or 1) > 1 for row in rows)
     return k, CHOSEN_BY[tier] if several_seeds else CHOSEN_BY_ONE_SEED[tier]

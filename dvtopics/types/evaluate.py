@@ -6,7 +6,7 @@ import warnings
 from collections import Counter
 from typing import Iterable, Sequence
 
-from ..arguments import as_list, missing
+from ..arguments import as_list, missing, option
 from ..errors import DvtopicsError
 from ..io.article import field_text
 from ..wording import word_for
@@ -124,7 +124,8 @@ def check_labels_known(truth: Sequence[str], known: Sequence[str], model: str) -
     knows = ", ".join(known) + _types_spelt_otherwise(unknown, known) + _cased_otherwise(unknown, known)
     if len(unknown) == len(set(truth)):
         raise DvtopicsError(f"none of the articles' labels is one the model {model} predicts: they are {named}; "
-                            f"it predicts {knows}. Check --labels or --label-field, or score a model of these labels")
+                            f"it predicts {knows}. Check {option('--labels')} or {option('--label-field')}, or score a "
+                            "model of these labels")
     n_unknown = sum(unknown.values())
     log.warning("%d of the %d labelled %s %s a label the model %s never predicts, so %s as its errors: %s; it "
                 "predicts %s", n_unknown, len(truth), word_for(len(truth), "article"),

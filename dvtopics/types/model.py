@@ -22,7 +22,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
-from ..arguments import as_list, check_label, check_share, named, none_is_default
+from ..arguments import _shown, as_list, check_label, check_share, named, none_is_default
 from ..io.article import ARTICLES_HINT, Article
 from ..io.write import json_default
 from ..errors import ArgumentError, DvtopicsError, ModelError
@@ -52,7 +52,7 @@ def model_directory(model_dir: str | Path | None = None) -> Path:
         raise ArgumentError(f"{named('model_dir')} {model_dir!r}: give a model folder, or {SHIPPED!r} (or None) for "
                             "the model that comes with dvtopics")
     if model_dir is not None and not isinstance(model_dir, (str, os.PathLike)):  # (a number, a loaded Classifier)
-        raise TypeError(f"{named('model_dir')}: a {type(model_dir).__name__}; give a model folder (a path), or "
+        raise TypeError(f"{named('model_dir')} {_shown(model_dir)}: give a model folder (a path), or "
                         f"{SHIPPED!r} (or None) for the model that comes with dvtopics")
     return DEFAULT_MODEL_DIR if model_dir in (None, SHIPPED) else Path(model_dir).expanduser()  # "~/models/mine"
 

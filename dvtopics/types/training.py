@@ -23,7 +23,7 @@ from .model import (CLASSIFIERS, LEAST_PER_LABEL, TASK, TRAINED_TEXTS, TRAINED_W
                     drop_pruned_vocabulary, make_pipeline, pipeline_text)
 from .features import (HEAD_CHARS, LEAD_COPY_CHARS, documents_of, event_sentences, event_tokens, lead_copy,
                        raw_document, rule_says, words)
-from ..arguments import FLAGS, MIN_FOLDS, as_list, check_at_least, check_share, named, option
+from ..arguments import MIN_FOLDS, as_list, check_at_least, check_share, named, option
 from ..io.labels import labels_given, read_labels
 from ..wording import brief_repr, plural, word_for
 from ..io.article import Article
@@ -227,7 +227,7 @@ def collect(
 def _an_article_labelled(data: TrainingData, label: str) -> str:
     """The first article given `label`, named with where its label came from."""
     i = data.labels.index(label)
-    return f"the {'--extra ' if data.kinds[i] == 'extra' else ''}article {data.articles[i].id!r}"
+    return f"the {option('--extra') + ' ' if data.kinds[i] == 'extra' else ''}article {data.articles[i].id!r}"
 
 
 def _none_labelled(gold: dict[str, str] | None, an_id: str | None, failed: list = ()) -> str:
@@ -390,9 +390,9 @@ def _extra_articles(extra: Iterable[Article], data: TrainingData) -> dict[bytes,
             extras[_digest(article)] = article
     if corrected:
         earlier, later = corrected[0]
-        log.warning("--extra: %d article(s) given again later with another label: the later label is learnt, as a "
-                    "correction (e.g. %r: %s, over %r: %s)", len(corrected), later.id, later.label, earlier.id,
-                    earlier.label)
+        log.warning("%s: %d article(s) given again later with another label: the later label is learnt, as a "
+                    "correction (e.g. %r: %s, over %r: %s)", option("--extra"), len(corrected), later.id, later.label,
+                    earlier.id, earlier.label)
     return extras
 
 
@@ -467,7 +467,7 @@ def folds_used(labels: Sequence[str], n_folds: int) -> int:
     if smallest < MIN_FOLDS:
         raise DvtopicsError(f"the hand label {label!r} has {smallest} article: cross-validation needs {MIN_FOLDS} of "
                             "each (one to learn from while the other is scored); label another, or give it with "
-                            "--extra (learnt from, never scored)")
+                            f"{option('--extra')} (learnt from, never scored)")
     return min(n_folds, smallest)
 
 
@@ -704,27 +704,27 @@ def _nothing_to_learn(documents: Sequence[str], use_rules: bool = True, views: S
         event_views = [view for view in views if view.startswith("event")]
         if event_views and not any(map(event_sentences, documents)):
             n = len(event_views)
-            return (f"the {word_for(n, 'view')} {' and '.join(event_views)} ({FLAGS['views']}) "
+            return (f"the {word_for(n, 'view')} {' and '.join(event_views)} of {option('--views')} "
                     f"{word_for(n, 'reads', 'read')} "
                     "only the sentences that name a meeting or a review near an article's start, and none of the "
                     "labelled articles has one (these labels are not the article types, whose meetings the event views "
-                    f"are made for): leave {word_for(n, 'it', 'them')} out ({FLAGS['views']} text, the default for "
-                    "such labels)")
+                    f"are made for): leave {word_for(n, 'it', 'them')} out of {option('--views')} (text alone, the "
+                    "default for such labels)")
         return ("in a cross-validation fold's training articles no sentence names a meeting or a review, so the "
-                f"{', '.join(event_views) or 'event'} view has nothing to learn from there: give more --folds, or "
-                "leave it out (--views text)")
+                f"{', '.join(event_views) or 'event'} view has nothing to learn from there: give more "
+                f"{option('--folds')}, or leave it out of {option('--views')}")
     meetings = any(map(event_tokens, documents)) and any(map(event_sentences, documents))
     missing = [what for what, found in (
         ("no cue rule fires on any of them (`dvtopics rules` shows where one does)", any(map(rule_says, documents))),
         ("none names a meeting or a review", meetings)) if not found]
     if missing:
         return (f"nothing for the article-type features to learn from in the training articles: {'; '.join(missing)}; "
-                "add labelled articles that report meetings, such as the written training set (in a clone, --extra "
-                "data/train/written_S1.jsonl)")
+                "add labelled articles that report meetings, such as the written training set (in a clone, "
+                f"{option('--extra')} data/train/written_S1.jsonl)")
     # found in the articles, but not in one cross-validation fold's share of them
     return ("in a cross-validation fold's training articles no cue rule fires or no meeting is named, so the "
-            "article-type features have nothing to learn from there: give more --folds (each then learns from more "
-            "of the articles), or more labelled articles that report meetings")
+            f"article-type features have nothing to learn from there: give more {option('--folds')} (each then learns "
+            "from more of the articles), or more labelled articles that report meetings")
 
 
 def _lead_copies(data: TrainingData, chars: int, options: dict, use_rules: bool, head_chars: int, cache,
