@@ -682,7 +682,7 @@ def test_cli_sweep_reports_measures_per_k(tmp_path):
                                       "--out", str(tmp_path / "npmi")])
     assert result.exit_code == 0, result.output
     assert "No K suggested: a K is chosen by NPMI × diversity, and the sweep did not measure diversity: add " \
-           "diversity to the measures (--measures)\n" in result.output
+           "diversity to --measures\n" in result.output
 
 
 def test_cli_sweep_with_one_seed_shows_no_spread(tmp_path):

@@ -78,8 +78,8 @@ LABELS_TABLE_GIVEN = "it holds ids and labels, not articles"
 
 def labels_table_given(python: bool | None = None) -> str:
     """What to do with a table of ids and labels given as articles (`option`'s `python`: whom the message speaks to)."""
-    return (f"{LABELS_TABLE_GIVEN}: a labels file, given as {option('--labels', python)} (to train, evaluate, report, "
-            "topics) with the articles it labels among the inputs")
+    return (f"{LABELS_TABLE_GIVEN}: a labels file, given to train, evaluate, report or topics as "
+            f"{option('--labels', python)}, with the articles it labels among the inputs")
 
 
 def header_problem(where, header: list, fields: "FieldNames", given: list | None = None,

@@ -73,8 +73,8 @@ def suggestion(rows: Sequence[dict]) -> tuple[int, str]:
     if not scored:
         unmeasured = [name for name in ("npmi", "diversity") if not any(name in row for row in rows)]
         raise TopicsError("a K is chosen by NPMI × diversity, and " + (
-            f"the sweep did not measure {' or '.join(unmeasured)}: add {' and '.join(unmeasured)} to the measures "
-            f"({option('--measures')})" if unmeasured else "no K has both"))
+            f"the sweep did not measure {' or '.join(unmeasured)}: add {' and '.join(unmeasured)} to "
+            f"{option('--measures')}" if unmeasured else "no K has both"))
     tier, _, k = max(scored)
     several_seeds = any(row.get("stability") is not None or (row.get("seeds") or 1) > 1 for row in rows)
     return k, CHOSEN_BY[tier] if several_seeds else CHOSEN_BY_ONE_SEED[tier]
