@@ -1085,3 +1085,38 @@ def test_a_labels_files_windows_paths_give_the_report_and_the_topics_their_types
     records, _, _ = report_data(reading, fit_topics=False, labels_file=labels)
     assert [(r["label"], r["type_from"]) for r in records if r["id"] == "004_88b669e4eeb873bb"] == [
         ("annual_review", "input")]
+
+
+def test_only_a_models_answers_that_overrule_the_reports_model_are_warned_of(tmp_path, fake_classifier, caplog):
+    """Review of hunt 30 O: a report workbook whose types came from the articles' own labels (`type_from` "input")
+    was, given back uncorrected to `evaluate --labels` or `report --labels`, said to hold "a model's answers"; and
+    `label --out`'s table given back to a report of the same model (nothing overruled) was warned of all the same."""
+    from articles import made_up_articles
+    from dvtopics.cli import cli
+    from dvtopics.jobs.classify import gold_labels
+    from dvtopics.run.batch import note_written
+
+    articles = made_up_articles(4)
+    own = {articles[0].id: "annual_review", articles[1].id: "semi_annual_review"}  # hand labels; the others none
+
+    def write(path, labelled):
+        path.write_text("".join(json.dumps({"id": a.id, "title": a.title, "text": a.raw, "label": own.get(a.id)}
+                                           if labelled else {"id": a.id, "title": a.title, "text": a.raw},
+                                           ensure_ascii=False) + "\n" for a in articles), encoding="utf-8")
+        return str(path)
+
+    labelled, plain, xlsx = write(tmp_path / "l.jsonl", True), write(tmp_path / "p.jsonl", False), tmp_path / "r.xlsx"
+    report = ["report", "--no-topics", "--out", str(tmp_path / "r.html")]
+    assert CliRunner().invoke(cli, [*report, labelled, "--xlsx", str(xlsx)]).exit_code == 0
+    caplog.clear()
+    result = CliRunner().invoke(cli, [*report, plain, "--labels", str(xlsx)])
+    assert result.exit_code == 0 and "a model's answers" not in caplog.text  # the hand labels overrule, as meant
+    assert gold_labels([str(xlsx)]) == {a.id: own.get(a.id, "other") for a in articles}
+    n = len(articles)
+    assert f"no label corrected since: {n - 2} of its {n} labels are a model's answers" in caplog.text
+    caplog.clear()
+    table = tmp_path / "t.csv"  # as `label --out` leaves it, of this very model: nothing overruled
+    table.write_text("id,label\n" + "".join(f"{a.id},other\n" for a in articles), encoding="utf-8")
+    note_written(table)
+    assert CliRunner().invoke(cli, [*report, plain, "--labels", str(table)]).exit_code == 0
+    assert "a model's answers" not in caplog.text

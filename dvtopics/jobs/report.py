@@ -58,7 +58,6 @@ def report_data(reading: Reading, model_dir=None, topics_dir=None, fit_topics: b
         from ..types.training import with_article_types
 
         types = input_types(labels_file, reading)  # a broken file: before the reading
-        uncorrected = _warn_uncorrected(labels_file, model_dir)
     articles = list(reading.articles())
     if labels_file:
         # another corpus' labels changed no type, in silence: refused, as `topics fit --labels` refuses them
@@ -70,6 +69,7 @@ def report_data(reading: Reading, model_dir=None, topics_dir=None, fit_topics: b
     # the files an input folder held that were not read (a .doc, a .pdf beside the .txt), which the reader
     # warned of on stderr: the page's reader never sees that, and would count them among the articles
     if labels_file:  # the page names it where it counts the types from the input
+        uncorrected = _warn_uncorrected(labels_file, types, articles, records, reading.fields.id, model_dir)
         provenance.update(labels_file=str(labels_file), labels_uncorrected=uncorrected)
     given_files = given_by_name(reading.paths)  # read as given, beside their folder
     provenance["not_read"] = [f"{path}: {note}" for path in reading.paths for note in (
@@ -78,19 +78,24 @@ def report_data(reading: Reading, model_dir=None, topics_dir=None, fit_topics: b
     return records, topics, provenance
 
 
-def _warn_uncorrected(labels_file, model_dir) -> bool:
+def _warn_uncorrected(labels_file, types: dict[str, str], articles, records, id_field: str, model_dir) -> bool:
     """Warn, and say True, when the --labels file is as dvtopics wrote it (`label --out`, `report --xlsx`), no label
-    corrected: its labels, the answers of the model that labelled it then, are the types of every article it names, so a
-    report of a model trained since (`--model models/mine`) showed the old model's labels, said to come from the
-    input, and the new model's nowhere but in its own column."""
-    from ..run.batch import as_written
+    corrected, and some of its model's answers (`model_answers`) overrule this report's model: those answers, of the
+    model that labelled it then, are the types of the articles it names, so a report of a model trained since
+    (`--model models/mine`) showed the old model's labels, said to come from the input, and the new model's nowhere
+    but in its own column. The same model's answers overrule nothing, and a report's rows typed by hand labels are
+    no model's answers."""
     from ..types.model import model_name
+    from .checks import model_answers
 
-    if not as_written(labels_file):
+    answers = set(model_answers(labels_file, types, id_field))
+    overruled = sum(1 for article, record in zip(articles, records) if article.id in answers
+                    and record.get("type_from") == "input" and record.get("label") != record.get("model_label"))
+    if not overruled:
         return False
     log.warning("%s is as dvtopics wrote it, no label corrected since: its labels, a model's answers, are the "
-                "types of the articles it names, over those of %s (correct them first, or leave --labels out)",
-                labels_file, model_name(model_dir))
+                "types of the articles it names, over those of %s for %s (correct them first, or leave --labels out)",
+                labels_file, model_name(model_dir), plural(overruled, "article"))
     return True
 
 
