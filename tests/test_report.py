@@ -1120,3 +1120,26 @@ def test_only_a_models_answers_that_overrule_the_reports_model_are_warned_of(tmp
     note_written(table)
     assert CliRunner().invoke(cli, [*report, plain, "--labels", str(table)]).exit_code == 0
     assert "a model's answers" not in caplog.text
+
+
+def test_a_table_open_in_excel_or_libreoffice_is_not_replaced(tmp_path, seeds_dir, fake_classifier):
+    """Review of hunt 30 O: a report workbook open in Excel ("~$r.xlsx" beside it) was replaced without a word: on
+    Windows the replace failed after all the work, elsewhere the reader's next Save wrote the old workbook over the
+    new. It is refused before any work, --force or not, as `label --out`'s table open in LibreOffice is."""
+    from dvtopics.cli import cli
+    from dvtopics.run.batch import note_written
+
+    xlsx = tmp_path / "r.xlsx"
+    command = ["report", str(seeds_dir), "--no-topics", "--out", str(tmp_path / "r.html"), "--xlsx", str(xlsx)]
+    assert CliRunner().invoke(cli, command).exit_code == 0
+    written = xlsx.read_bytes()
+    (tmp_path / "~$r.xlsx").write_bytes(b"\x0blan  ")  # Excel's owner file: the user's name
+    result = CliRunner().invoke(cli, [*command, "--force"])
+    assert result.exit_code == 2 and xlsx.read_bytes() == written
+    assert "r.xlsx: open in Excel (or LibreOffice), ~$r.xlsx beside it: close it first" in result.output
+    table = tmp_path / "t.csv"
+    table.write_text("id,label\na,other\n", encoding="utf-8")
+    note_written(table)
+    (tmp_path / ".~lock.t.csv#").write_text(",lan,pc,04.12.2026 10:00,file:///home/lan;\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["label", str(seeds_dir), "--out", str(table)])
+    assert result.exit_code == 2 and "t.csv: open in Excel (or LibreOffice), .~lock.t.csv# beside it" in result.output
