@@ -1143,3 +1143,19 @@ def test_a_table_open_in_excel_or_libreoffice_is_not_replaced(tmp_path, seeds_di
     (tmp_path / ".~lock.t.csv#").write_text(",lan,pc,04.12.2026 10:00,file:///home/lan;\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["label", str(seeds_dir), "--out", str(table)])
     assert result.exit_code == 2 and "t.csv: open in Excel (or LibreOffice), .~lock.t.csv# beside it" in result.output
+
+
+def test_a_labels_file_none_of_whose_labels_is_used_is_named_not_the_label_field(tmp_path, seeds_dir,
+                                                                                 fake_classifier, caplog):
+    """Review of hunt 30 O: `report --labels mine.csv`, a set of one's own (no type used), said "the label field of 2
+    articles was not used" and on the page "no article has a `label` field …", the articles having none."""
+    from dvtopics.cli import cli
+
+    labels, out = tmp_path / "mine.csv", tmp_path / "r.html"
+    labels.write_text("id,label\n002_08c8598f431bba4e,Giáo dục\n000_4277f1d749d09db2,Giáo dục\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["report", str(seeds_dir), "--out", str(out), "--no-topics", "--labels",
+                                      str(labels)])
+    assert result.exit_code == 0, result.output
+    assert f"the labels of 2 articles (from {labels}, else their label field) were not used" in caplog.text
+    page = re.sub(r"<[^>]+>", "", re.search(r'<p id="type-sources".*?</p>', out.read_text(encoding="utf-8"), re.S)[0])
+    assert f"none from the input (neither the labels file {labels} nor the articles' label field gives" in page

@@ -65,7 +65,7 @@ def report_data(reading: Reading, model_dir=None, topics_dir=None, fit_topics: b
         articles = with_article_types(articles, types)
     with open_cache(reading.cache_dir, reading.use_cache) as cache:
         records, topics, provenance = _report_data(articles, cache, reading.n_jobs, model_dir, topics_dir, fit_topics,
-                                                   n_topics)
+                                                   n_topics, labels_file)
     # the files an input folder held that were not read (a .doc, a .pdf beside the .txt), which the reader
     # warned of on stderr: the page's reader never sees that, and would count them among the articles
     if labels_file:  # the page names it where it counts the types from the input
@@ -170,7 +170,7 @@ def workbook_from_page(xlsx: str | os.PathLike, page: str | os.PathLike) -> str:
         return xlsx
 
 
-def _report_data(articles, cache, n_jobs, model_dir, topics_dir, fit_topics, n_topics):
+def _report_data(articles, cache, n_jobs, model_dir, topics_dir, fit_topics, n_topics, labels_file=None):
     from dataclasses import replace
 
     from ..report.html import TOP_ARTICLES_PER_TOPIC, TOP_WORDS, period_for
@@ -181,7 +181,7 @@ def _report_data(articles, cache, n_jobs, model_dir, topics_dir, fit_topics, n_t
     classifier = load_classifier(model_dir)
     want_topics = bool(topics_dir or fit_topics)
     records, segmented = _label_and_segment(articles, classifier, model_dir, cache, n_jobs, want_topics, progress)
-    _given_types(articles, records, classifier.labels)
+    _given_types(articles, records, classifier.labels, labels_file)
     provenance = {"model_dir": model_name(model_dir), "model_card": classifier.card}
     if not any(not a.error for a in articles) or not want_topics:
         provenance["topics_source"] = None
@@ -208,14 +208,15 @@ def _let_texts_go(articles: Sequence[Article]) -> None:
         article.text = text_digest(article.text)
 
 
-def _given_types(articles: Sequence[Article], records: list[dict], known: Sequence[str]) -> None:
+def _given_types(articles: Sequence[Article], records: list[dict], known: Sequence[str], labels_file=None) -> None:
     """Each readable article's type in the report: its own label (the input's label field, --label-field) when it
     is one the model gives, else the model's. The input's label *set* decides, as `train` and `evaluate` read it
     (`as_article_types`, the model's labels beside it): a set of article types however spelt gives types; another
     set, beside a model of article types, gives none: a task of the user's own ("Giáo dục", "Y tế", "Other": its
     "Other" is not `other`) or types mixed with other names (which `train` refuses). Each record (changed in place)
     keeps the model's label as `model_label`, beside its confidence, and says where its type came from in
-    `type_from`: "input" or "model". Labels not used are named in one warning."""
+    `type_from`: "input" or "model". Labels not used are named in one warning, with the `labels_file` (--labels) that
+    gave the articles it names their label."""
     from ..types.names import as_article_types, is_article_type_set
 
     known = set(known)
@@ -234,8 +235,11 @@ def _given_types(articles: Sequence[Article], records: list[dict], known: Sequen
         commonest = ", ".join(f"{label!r} ({n})" for label, n in unused.most_common(5))
         why = ("its labels are not the article types (a task of your own, or types mixed with other names)"
                if of_another_set else "its labels are none of the model's")
-        log.warning("the label field of %s was not used as their type: %s: %s%s; the model's labels are %s",
-                    plural(sum(unused.values()), "article"), why, commonest,
+        # a labels file's own labels (a set of one's own) were blamed on the articles' label field, which they had not
+        counted = plural(sum(unused.values()), "article")
+        said = (f"the labels of {counted} (from {labels_file}, else their label field) were" if labels_file else
+                f"the label field of {counted} was")
+        log.warning("%s not used as their type: %s: %s%s; the model's labels are %s", said, why, commonest,
                     f" and {len(unused) - 5} more" if len(unused) > 5 else "",
                     ", ".join(sorted(known)))
 
