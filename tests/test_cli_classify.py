@@ -1431,13 +1431,19 @@ def test_evaluate_errors_lists_the_misclassified_articles_and_only_them(model_di
     changed = int(result.stdout.split(" changed:")[0].rsplit("; ", 1)[1].split()[0])
     assert changed > 0 and sum(" | true " in line for line in result.stdout.splitlines()) == changed
     # hunt 30 O: the same in words a reader who knows no statistics reads, and the changed lines headed
-    n, fixed, broke = (json.loads(CliRunner().invoke(cli, ["evaluate", str(model_dir), str(corpus), "--format", "json",
-                                                            "--compare", str(tmp_path / "two")]).stdout)[key]
-                       for key in ("n", "compare", "compare"))
-    fixed, broke = fixed["fixed"], broke["broke"]
+    scores = json.loads(CliRunner().invoke(cli, ["evaluate", str(model_dir), str(corpus), "--format", "json",
+                                                 "--compare", str(tmp_path / "two")]).stdout)
+    n, fixed, broke = scores["n"], scores["compare"]["fixed"], scores["compare"]["broke"]
     assert (f"In plain words: of the {n} labelled articles, {tmp_path / 'two'} labels " in result.stdout and
             f"made {fixed} right that {tmp_path / 'two'} had wrong, and {broke} wrong that" in result.stdout)
     assert f"Each changed: id | true: {tmp_path / 'two'}'s label -> {model_dir}'s | title" in result.stdout
+    # review of hunt 30 O: the baseline's name is shown as the new model's is, no control character let through
+    import shutil
+
+    baseline = shutil.copytree(model_dir, tmp_path / "base\x07")  # (click strips an escape sequence, not a bell)
+    result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(corpus), "--compare", str(baseline)])
+    assert result.exit_code == 0, result.output
+    assert "against " in result.stdout and "\x07" not in result.stdout and "base\\x07" in result.stdout
 
 
 def test_two_labels_files_giving_one_id_other_and_Other_agree(tmp_path):
