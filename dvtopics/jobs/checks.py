@@ -208,7 +208,8 @@ def model_answers(path, labels, id_field: str = "id") -> list[str]:
         return []
     from_input = set()
     if "type_from" in labels_file_columns(path, "label", id_field):
-        from_input = {id_ for id_, source in labels_in_column(path, "type_from", id_field).items() if source == "input"}
+        sources = labels_in_column(path, "type_from", id_field)
+        from_input = {id_ for id_, source in sources.items() if source == "input"}
     return [id_ for id_ in labels if id_ not in from_input]
 
 
