@@ -15,7 +15,8 @@ $(BIN)/dvtopics: setup.cfg setup.py
 install: $(BIN)/dvtopics
 
 # The main job: inspect and label the seeds with the shipped model, show their themes, write the report.
-# (--force: its labels table is the demo's own, remade on every run, even where an older dvtopics wrote it)
+# (--force: its labels table and report workbook are the demo's own, remade on every run, even where an older
+# dvtopics wrote them)
 run: install
 	$(BIN)/dvtopics inspect seeds/
 	$(BIN)/dvtopics label seeds/ --out $(OUT)/seeds-labels.csv --force
@@ -24,7 +25,7 @@ run: install
 # --period year because their dates span 2016 to 2023: by month, 83 of the 88 months would hold no article
 	$(BIN)/dvtopics topics fit seeds/ --unit paragraph --k 4 --no-above 0.3 --period year --labels $(OUT)/seeds-labels.csv --out $(OUT)/seeds-topics
 	$(BIN)/dvtopics topics show $(OUT)/seeds-topics
-	$(BIN)/dvtopics report seeds/ --topics $(OUT)/seeds-topics --out $(OUT)/seeds-report.html --xlsx $(OUT)/seeds-report.xlsx
+	$(BIN)/dvtopics report seeds/ --topics $(OUT)/seeds-topics --out $(OUT)/seeds-report.html --xlsx $(OUT)/seeds-report.xlsx --force
 	@echo "Report of the seeds: $(OUT)/seeds-report.html (tables: $(OUT)/seeds-report.xlsx)"
 
 test: install

@@ -1085,3 +1085,77 @@ def test_a_labels_files_windows_paths_give_the_report_and_the_topics_their_types
     records, _, _ = report_data(reading, fit_topics=False, labels_file=labels)
     assert [(r["label"], r["type_from"]) for r in records if r["id"] == "004_88b669e4eeb873bb"] == [
         ("annual_review", "input")]
+
+
+def test_only_a_models_answers_that_overrule_the_reports_model_are_warned_of(tmp_path, fake_classifier, caplog):
+    """Review of hunt 30 O: a report workbook whose types came from the articles' own labels (`type_from` "input")
+    was, given back uncorrected to `evaluate --labels` or `report --labels`, said to hold "a model's answers"; and
+    `label --out`'s table given back to a report of the same model (nothing overruled) was warned of all the same."""
+    from articles import made_up_articles
+    from dvtopics.cli import cli
+    from dvtopics.jobs.classify import gold_labels
+    from dvtopics.run.batch import note_written
+
+    articles = made_up_articles(4)
+    own = {articles[0].id: "annual_review", articles[1].id: "semi_annual_review"}  # hand labels; the others none
+
+    def write(path, labelled):
+        path.write_text("".join(json.dumps({"id": a.id, "title": a.title, "text": a.raw, "label": own.get(a.id)}
+                                           if labelled else {"id": a.id, "title": a.title, "text": a.raw},
+                                           ensure_ascii=False) + "\n" for a in articles), encoding="utf-8")
+        return str(path)
+
+    labelled, plain, xlsx = write(tmp_path / "l.jsonl", True), write(tmp_path / "p.jsonl", False), tmp_path / "r.xlsx"
+    report = ["report", "--no-topics", "--out", str(tmp_path / "r.html")]
+    assert CliRunner().invoke(cli, [*report, labelled, "--xlsx", str(xlsx)]).exit_code == 0
+    caplog.clear()
+    result = CliRunner().invoke(cli, [*report, plain, "--labels", str(xlsx)])
+    assert result.exit_code == 0 and "a model's answers" not in caplog.text  # the hand labels overrule, as meant
+    assert gold_labels([str(xlsx)]) == {a.id: own.get(a.id, "other") for a in articles}
+    n = len(articles)
+    assert f"no label corrected since: {n - 2} of its {n} labels are a model's answers" in caplog.text
+    caplog.clear()
+    table = tmp_path / "t.csv"  # as `label --out` leaves it, of this very model: nothing overruled
+    table.write_text("id,label\n" + "".join(f"{a.id},other\n" for a in articles), encoding="utf-8")
+    note_written(table)
+    assert CliRunner().invoke(cli, [*report, plain, "--labels", str(table)]).exit_code == 0
+    assert "a model's answers" not in caplog.text
+
+
+def test_a_table_open_in_excel_or_libreoffice_is_not_replaced(tmp_path, seeds_dir, fake_classifier):
+    """Review of hunt 30 O: a report workbook open in Excel ("~$r.xlsx" beside it) was replaced without a word: on
+    Windows the replace failed after all the work, elsewhere the reader's next Save wrote the old workbook over the
+    new. It is refused before any work, --force or not, as `label --out`'s table open in LibreOffice is."""
+    from dvtopics.cli import cli
+    from dvtopics.run.batch import note_written
+
+    xlsx = tmp_path / "r.xlsx"
+    command = ["report", str(seeds_dir), "--no-topics", "--out", str(tmp_path / "r.html"), "--xlsx", str(xlsx)]
+    assert CliRunner().invoke(cli, command).exit_code == 0
+    written = xlsx.read_bytes()
+    (tmp_path / "~$r.xlsx").write_bytes(b"\x0blan  ")  # Excel's owner file: the user's name
+    result = CliRunner().invoke(cli, [*command, "--force"])
+    assert result.exit_code == 2 and xlsx.read_bytes() == written
+    assert "r.xlsx: open in Excel (or LibreOffice), ~$r.xlsx beside it: close it first" in result.output
+    table = tmp_path / "t.csv"
+    table.write_text("id,label\na,other\n", encoding="utf-8")
+    note_written(table)
+    (tmp_path / ".~lock.t.csv#").write_text(",lan,pc,04.12.2026 10:00,file:///home/lan;\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["label", str(seeds_dir), "--out", str(table)])
+    assert result.exit_code == 2 and "t.csv: open in Excel (or LibreOffice), .~lock.t.csv# beside it" in result.output
+
+
+def test_a_labels_file_none_of_whose_labels_is_used_is_named_not_the_label_field(tmp_path, seeds_dir,
+                                                                                 fake_classifier, caplog):
+    """Review of hunt 30 O: `report --labels mine.csv`, a set of one's own (no type used), said "the label field of 2
+    articles was not used" and on the page "no article has a `label` field …", the articles having none."""
+    from dvtopics.cli import cli
+
+    labels, out = tmp_path / "mine.csv", tmp_path / "r.html"
+    labels.write_text("id,label\n002_08c8598f431bba4e,Giáo dục\n000_4277f1d749d09db2,Giáo dục\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["report", str(seeds_dir), "--out", str(out), "--no-topics", "--labels",
+                                      str(labels)])
+    assert result.exit_code == 0, result.output
+    assert f"the labels of 2 articles (from {labels}, else their label field) were not used" in caplog.text
+    page = re.sub(r"<[^>]+>", "", re.search(r'<p id="type-sources".*?</p>', out.read_text(encoding="utf-8"), re.S)[0])
+    assert f"none from the input (neither the labels file {labels} nor the articles' label field gives" in page

@@ -62,8 +62,9 @@ class DvtopicsGroup(click.Group):
 def cli(verbose: int, quiet: bool):
     """Sort and explore Vietnamese news about công tác dân vận.
 
-    Read articles (folders of .txt, .docx or .odt files; JSONL or JSON; CSV, TSV or .xlsx; RSS, Atom or
-    WordPress exports), label their type, find their themes, and write reports.
+    Read articles (folders of .txt, .docx or .odt files, or one such file, .txt.gz too; JSONL (.jsonl, .jsonl.gz,
+    .ndjson, .jl) or JSON; CSV, TSV or .xlsx; RSS, Atom, WordPress or Blogger exports; .zip, .tar, .tar.gz or .tgz
+    archives), label their type, find their themes, and write reports.
     """
     set_verbosity(verbose, quiet)
 

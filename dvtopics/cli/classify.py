@@ -148,14 +148,15 @@ def evaluate(model, paths, label_files, fmt, plot, show_errors, baseline, readin
         sys.exit(_echo_failed(evaluation.failed))
     click.echo(format_scores(result))
     if compared:
-        click.echo(f"\nagainst {model_name(baseline)}: macro-F1 {compared['macro_f1']:.4f} -> "
+        # the models' names as a terminal shows them (a folder's name may hold control characters)
+        new, old = terminal_text(model_name(model)), terminal_text(model_name(baseline))
+        click.echo(f"\nagainst {old}: macro-F1 {compared['macro_f1']:.4f} -> "
                    f"{result['macro_f1']:.4f}, "
                    f"accuracy {compared['accuracy']:.4f} -> {result['accuracy']:.4f}; "
                    f"{plural(len(compared['changed']), 'label')} changed: {compared['fixed']} fixed, "
                    f"{compared['broke']} broken")
         # the same, without the words of statistics, for a reader deciding whether to keep the retrained model
         right = [round(scores["accuracy"] * result["n"]) for scores in (compared, result)]
-        new, old = terminal_text(model_name(model)), model_name(baseline)
         click.echo(f"In plain words: of the {plural(result['n'], 'labelled article')}, {old} labels {right[0]} as "
                    f"they are labelled, {new} {right[1]}; {new} made {compared['fixed']} right that {old} had wrong, "
                    f"and {compared['broke']} wrong that {old} had right")

@@ -130,6 +130,13 @@ _SYSTEM_FOLDERS = frozenset({"__macosx", ".git", ".svn", ".hg", ".dvc", ".ipynb_
 _PROGRAM_FILE = re.compile(r"~\$.*|\.~lock\..*#|\.#.*|#.*#|\..*\.sw[a-p]|.*~", re.DOTALL)
 
 
+def open_in_office(path: Path) -> Path | None:
+    """The owner file Excel (or Word) keeps beside `path` while it has it open ("~$r.xlsx"), or LibreOffice's lock
+    (".~lock.r.xlsx#"), two of the files `_PROGRAM_FILE` names; None when there is neither."""
+    beside = [path.with_name(f"~${path.name}"), path.with_name(f".~lock.{path.name}#")]
+    return next((owner for owner in beside if owner.is_file()), None)
+
+
 # A model's files, as `persist` saves them in a model folder (their names are here, below it), and the .joblib an
 # older dvtopics saved: never articles, wherever they are met. `label arts/*` read a model_card.json beside the
 # articles as one, and its model.pickle.gz as "binary file, not text"; a folder of them was said to hold "an archive:

@@ -196,6 +196,23 @@ def _archives_given(inputs: Sequence[Path]) -> list[tuple[Path, str]]:
     return [(given, own_folder(given)) for given in inputs if file_kind(given) == "archive" and given.is_file()]
 
 
+def model_answers(path, labels, id_field: str = "id") -> list[str]:
+    """The ids among `labels`' (a labels file's {id: label}) whose label is a model's answer: none unless `path` is
+    as dvtopics wrote it (`as_written`); then every row of a `label --out` table, and those rows of a report's
+    workbook whose type the model gave: not its `type_from` "input" rows, the articles' own labels (hand labels,
+    called a model's answers when the workbook was given back)."""
+    from ..io.labels import labels_file_columns, labels_in_column
+    from ..run.batch import as_written
+
+    if not as_written(path):
+        return []
+    from_input = set()
+    if "type_from" in labels_file_columns(path, "label", id_field):
+        sources = labels_in_column(path, "type_from", id_field)
+        from_input = {id_ for id_, source in sources.items() if source == "input"}
+    return [id_ for id_ in labels if id_ not in from_input]
+
+
 def input_types(labels_file, reading) -> dict[str, str] | None:
     """A topic command's or the report's --labels (`read_types`), a `file` cell naming a .txt of the input (by its
     path from here, or a Windows path) read as that article's id, as `train` and `evaluate` read theirs

@@ -362,18 +362,23 @@ def gold_labels(label_files: Sequence[str], label_field: str = "label", id_field
     from ..io.labels import labels_by_id, read_labels, workbooks_read_once
     from ..run.batch import as_written
     from ..types.names import as_article_types, same_label, without_abstentions
+    from .checks import model_answers
 
     label_files = _label_files(label_files)
+    pairs = []
     with workbooks_read_once():  # its columns, a report's Vietnamese names, its labels: a workbook parsed once
         for path in label_files:
-            if as_written(path):  # given back before any label was corrected: evaluate scored the model on itself
-                log.warning("%s is as dvtopics wrote it, no label corrected since: its labels are a model's "
-                            "answers, not hand labels (a model scored on them is scored on its own answers)", path)
-            else:
+            if not as_written(path):
                 _warn_added_columns(path, label_field, id_field)
-        pairs = [pair for path in label_files
-                 for pair in without_abstentions(read_labels(path, same=same_label, label_field=label_field,
-                                                             id_field=id_field), path).items()]
+            labels = without_abstentions(read_labels(path, same=same_label, label_field=label_field,
+                                                     id_field=id_field), path)
+            # given back before any label was corrected: evaluate scored the model on itself (a report's rows typed
+            # by the articles' own labels are hand labels)
+            if answers := model_answers(path, labels, id_field):
+                log.warning("%s is as dvtopics wrote it, no label corrected since: %s of its %s are a model's "
+                            "answers, not hand labels (a model scored on them is scored on its own answers)", path,
+                            len(answers), plural(len(labels), "label"))
+            pairs += labels.items()
     labels = as_article_types([label for _, label in pairs])
     return labels_by_id(option("--labels", name="label_files"),
                         ((id_, label) for (id_, _), label in zip(pairs, labels)), same=same_label) or None

@@ -58,7 +58,6 @@ def report_data(reading: Reading, model_dir=None, topics_dir=None, fit_topics: b
         from ..types.training import with_article_types
 
         types = input_types(labels_file, reading)  # a broken file: before the reading
-        uncorrected = _warn_uncorrected(labels_file, model_dir)
     articles = list(reading.articles())
     if labels_file:
         # another corpus' labels changed no type, in silence: refused, as `topics fit --labels` refuses them
@@ -66,10 +65,11 @@ def report_data(reading: Reading, model_dir=None, topics_dir=None, fit_topics: b
         articles = with_article_types(articles, types)
     with open_cache(reading.cache_dir, reading.use_cache) as cache:
         records, topics, provenance = _report_data(articles, cache, reading.n_jobs, model_dir, topics_dir, fit_topics,
-                                                   n_topics)
+                                                   n_topics, labels_file)
     # the files an input folder held that were not read (a .doc, a .pdf beside the .txt), which the reader
     # warned of on stderr: the page's reader never sees that, and would count them among the articles
     if labels_file:  # the page names it where it counts the types from the input
+        uncorrected = _warn_uncorrected(labels_file, types, articles, records, reading.fields.id, model_dir)
         provenance.update(labels_file=str(labels_file), labels_uncorrected=uncorrected)
     given_files = given_by_name(reading.paths)  # read as given, beside their folder
     provenance["not_read"] = [f"{path}: {note}" for path in reading.paths for note in (
@@ -78,19 +78,25 @@ def report_data(reading: Reading, model_dir=None, topics_dir=None, fit_topics: b
     return records, topics, provenance
 
 
-def _warn_uncorrected(labels_file, model_dir) -> bool:
+def _warn_uncorrected(labels_file, types: dict[str, str], articles, records, id_field: str, model_dir) -> bool:
     """Warn, and say True, when the --labels file is as dvtopics wrote it (`label --out`, `report --xlsx`), no label
-    corrected: its labels, the answers of the model that labelled it then, are the types of every article it names, so a
-    report of a model trained since (`--model models/mine`) showed the old model's labels, said to come from the
-    input, and the new model's nowhere but in its own column."""
-    from ..run.batch import as_written
+    corrected, and some of its model's answers (`model_answers`) overrule this report's model: those answers, of the
+    model that labelled it then, are the types of the articles it names, so a report of a model trained since
+    (`--model models/mine`) showed the old model's labels, said to come from the input, and the new model's nowhere
+    but in its own column. The same model's answers overrule nothing, and a report's rows typed by hand labels are
+    no model's answers."""
     from ..types.model import model_name
+    from .checks import model_answers
 
-    if not as_written(labels_file):
+    answers = set(model_answers(labels_file, types, id_field))
+    overruled = sum(1 for article, record in zip(articles, records) if article.id in answers
+                    and record.get("type_from") == "input" and record.get("label") != record.get("model_label"))
+    if not overruled:
         return False
     log.warning("%s is as dvtopics wrote it, no label corrected since: its labels, a model's answers, are the "
-                "types of the articles it names, over those of %s (correct them first, or leave %s out)",
-                labels_file, model_name(model_dir), option("--labels", name="labels_file"))
+                "types of the articles it names, over those of %s for %s (correct them first, or leave %s out)",
+                labels_file, model_name(model_dir), plural(overruled, "article"),
+                option("--labels", name="labels_file"))
     return True
 
 
@@ -165,7 +171,7 @@ def workbook_from_page(xlsx: str | os.PathLike, page: str | os.PathLike) -> str:
         return xlsx
 
 
-def _report_data(articles, cache, n_jobs, model_dir, topics_dir, fit_topics, n_topics):
+def _report_data(articles, cache, n_jobs, model_dir, topics_dir, fit_topics, n_topics, labels_file=None):
     from dataclasses import replace
 
     from ..report.html import TOP_ARTICLES_PER_TOPIC, TOP_WORDS, period_for
@@ -176,7 +182,7 @@ def _report_data(articles, cache, n_jobs, model_dir, topics_dir, fit_topics, n_t
     classifier = load_classifier(model_dir)
     want_topics = bool(topics_dir or fit_topics)
     records, segmented = _label_and_segment(articles, classifier, model_dir, cache, n_jobs, want_topics, progress)
-    _given_types(articles, records, classifier.labels)
+    _given_types(articles, records, classifier.labels, labels_file)
     provenance = {"model_dir": model_name(model_dir), "model_card": classifier.card}
     if not any(not a.error for a in articles) or not want_topics:
         provenance["topics_source"] = None
@@ -203,14 +209,15 @@ def _let_texts_go(articles: Sequence[Article]) -> None:
         article.text = text_digest(article.text)
 
 
-def _given_types(articles: Sequence[Article], records: list[dict], known: Sequence[str]) -> None:
+def _given_types(articles: Sequence[Article], records: list[dict], known: Sequence[str], labels_file=None) -> None:
     """Each readable article's type in the report: its own label (the input's label field, --label-field) when it
     is one the model gives, else the model's. The input's label *set* decides, as `train` and `evaluate` read it
     (`as_article_types`, the model's labels beside it): a set of article types however spelt gives types; another
     set, beside a model of article types, gives none: a task of the user's own ("Giáo dục", "Y tế", "Other": its
     "Other" is not `other`) or types mixed with other names (which `train` refuses). Each record (changed in place)
     keeps the model's label as `model_label`, beside its confidence, and says where its type came from in
-    `type_from`: "input" or "model". Labels not used are named in one warning."""
+    `type_from`: "input" or "model". Labels not used are named in one warning, with the `labels_file` (--labels) that
+    gave the articles it names their label."""
     from ..types.names import as_article_types, is_article_type_set
 
     known = set(known)
@@ -229,8 +236,11 @@ def _given_types(articles: Sequence[Article], records: list[dict], known: Sequen
         commonest = ", ".join(f"{label!r} ({n})" for label, n in unused.most_common(5))
         why = ("its labels are not the article types (a task of your own, or types mixed with other names)"
                if of_another_set else "its labels are none of the model's")
-        log.warning("the label field of %s was not used as their type: %s: %s%s; the model's labels are %s",
-                    plural(sum(unused.values()), "article"), why, commonest,
+        # a labels file's own labels (a set of one's own) were blamed on the articles' label field, which they had not
+        counted = plural(sum(unused.values()), "article")
+        said = (f"the labels of {counted} (from {labels_file}, else their label field) were" if labels_file else
+                f"the label field of {counted} was")
+        log.warning("%s not used as their type: %s: %s%s; the model's labels are %s", said, why, commonest,
                     f" and {len(unused) - 5} more" if len(unused) > 5 else "",
                     ", ".join(sorted(known)))
 

@@ -150,7 +150,8 @@ def _held(out: Path) -> bool:
 
 
 def as_written(path: str | os.PathLike) -> bool:
-    """Whether `path` is a `label --out` table as dvtopics wrote it, not changed since."""
+    """Whether `path` is a `label --out` table or a `report --xlsx` workbook as dvtopics wrote it, not changed
+    since."""
     path = Path(path)
     written = _written_sha256(path) if path.is_file() else None
     return written is not None and written == persist.sha256_of(path)
@@ -159,16 +160,23 @@ def as_written(path: str | os.PathLike) -> bool:
 def refuse_edited(out: str | os.PathLike, force: bool = False) -> None:
     """Refuse, before any work and unless `force`, to replace an output that is not as dvtopics wrote it: one
     changed since (labels corrected by hand in a spreadsheet), or one no dvtopics run is recorded to have written (a
-    table of the user's own, an output of an older dvtopics). An empty file holds nothing to lose."""
+    table of the user's own, an output of an older dvtopics). An empty file holds nothing to lose. One open in Excel
+    or LibreOffice is refused, `force` or not: on Windows it cannot be replaced (after all the work), elsewhere the
+    reader's next Save writes the old table over the new."""
+    from ..io.folders import open_in_office
+
     out = Path(out)
+    if out.is_file() and (owner := open_in_office(out)):
+        raise DvtopicsError(f"{out}: open in Excel (or LibreOffice), {owner.name} beside it: close it first (or, if "
+                            f"it is not open, delete {owner.name})")
     if force or not out.is_file() or out.stat().st_size == 0 or _held(out) or as_written(out):
         return  # (a run that holds OUT.lock is writing it: its lock is what the run is refused for)
     written = _written_sha256(out)
     how = ("it was changed since dvtopics wrote it" if written else "dvtopics has no record of writing it (a file of "
            "your own, or one an older dvtopics wrote)")
     raise DvtopicsError(f"{out}: already there, and {how}: replacing it would lose any label corrected in it by hand; "
-                        "give it to train or evaluate as --labels, write this run elsewhere, or add --force to replace "
-                        "it")
+                        "give it to train, evaluate or report as --labels, write this run elsewhere, or add --force "
+                        "to replace it")
 
 
 def note_written(out: str | os.PathLike) -> None:

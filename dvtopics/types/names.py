@@ -40,14 +40,15 @@ def check_label_set(labels: set[str], labelled: Callable[[str], str] | None = No
     if unknown and set(spelt.values()) & (set(ARTICLE_TYPES) - {"other"}):
         where = f" ({labelled(unknown[0])} is {unknown[0]!r})" if labelled else ""
         # named with the type each is read as: a label set of one's own with one type's name in it ("Giao ban quý")
-        # was told "while others are", and which label to rename no one could tell
-        typed = sorted((label for label, type_ in spelt.items() if type_ in ARTICLE_TYPES), key=str)
+        # was told "while others are", and which label to rename no one could tell; its "Khác" needs no renaming
+        typed = sorted((label for label, type_ in spelt.items() if type_ in set(ARTICLE_TYPES) - {"other"}), key=str)
         read_as = ", ".join(f"{label!r} ({spelt[label]})" if label != spelt[label] else repr(label)
                             for label in typed[:5]) + (" …" if len(typed) > 5 else "")
         raise DvtopicsError(f"label(s) {', '.join(map(repr, unknown[:5]))}{' …' if len(unknown) > 5 else ''} are not "
                             f"article types{where}, while {read_as} {'is' if len(typed) == 1 else 'are'}: the article "
                             f"types are {', '.join(f'{label} ({NAMES_VI[label][0]})' for label in ARTICLE_TYPES)}; "
-                            "correct the labels (a label set of your own names none of them)")
+                            "correct the labels (a label set of your own may name other, but none of the other "
+                            "types)")
     # a task of one's own keeps its labels as written, so "Khác" and "khác" (one typed by a colleague) were two
     # classes, each learnt from half the articles, with only the summary's counts to show it
     spellings: dict[str, list[str]] = {}
