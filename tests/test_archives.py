@@ -403,3 +403,25 @@ def test_a_labels_file_made_beside_the_extracted_folder_names_the_archives_artic
                                           "--format", "json"])
         assert result.exit_code == 0, (prefix, result.output)
         assert json.loads(result.stdout)["n"] == len(articles)
+
+
+def test_a_labels_file_names_the_archives_articles_while_the_extracted_folder_is_still_beside_it(tmp_path,
+                                                                                                 monkeypatch):
+    """The folder extracted from bai-bao.zip, often kept beside it: its file bai-bao/2017/a.txt, found on disk but
+    given as no input, names the archive's article 2017/a (it labelled nothing: "give the folder the labels were made
+    for")."""
+    from tests.articles import made_up_articles
+
+    articles = made_up_articles(1)
+    with zipfile.ZipFile(tmp_path / "bai-bao.zip", "w") as packed:
+        for article in articles:
+            packed.writestr(f"bai-bao/2017/{article.id}.txt", article.raw)
+            (tmp_path / "bai-bao" / "2017").mkdir(parents=True, exist_ok=True)
+            (tmp_path / "bai-bao" / "2017" / f"{article.id}.txt").write_text(article.raw, encoding="utf-8")
+    (tmp_path / "labels.csv").write_text("file,label\n" + "".join(f"bai-bao/2017/{a.id}.txt,{a.label}\n"
+                                                                  for a in articles), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["evaluate", "shipped", "bai-bao.zip", "--labels", "labels.csv", "--format",
+                                      "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["n"] == len(articles)
