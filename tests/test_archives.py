@@ -425,3 +425,18 @@ def test_a_labels_file_names_the_archives_articles_while_the_extracted_folder_is
                                       "json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["n"] == len(articles)
+
+
+def test_a_model_folder_in_an_archive_is_passed_over_as_in_the_folder(tmp_path, caplog):
+    """An archive of the articles and a model beside them: its model_card.json was read as an article, and its
+    model.pickle.gz named "an archive inside the archive"; the folder's walk names them a model folder."""
+    with zipfile.ZipFile(tmp_path / "du-an.zip", "w") as packed:
+        packed.writestr("du-an/a.txt", A)
+        packed.writestr("du-an/model/model_card.json", '{"text": "not an article"}')
+        packed.writestr("du-an/model/model.pickle.gz", b"\x1f\x8b")
+        packed.writestr("du-an/old/model.pickle.gz", b"\x1f\x8b")  # (a model's file without its card)
+    with caplog.at_level(logging.WARNING):
+        articles = read([tmp_path / "du-an.zip"])
+    assert [(article.id, article.error) for article in articles] == [("a", None)]
+    assert "1 model folder not read (e.g. 'du-an/model')" in caplog.text
+    assert "1 model file not read" in caplog.text and "archive inside" not in caplog.text

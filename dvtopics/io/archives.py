@@ -26,7 +26,7 @@ from typing import Iterator
 
 from .documents import inflation_problem
 from .files import crowded_zip, office_kind, office_problem
-from .folders import (ARCHIVE_SUFFIXES, ARTICLE_SUFFIXES, Skipped, file_kind, skipped_notes, walk_names,
+from .folders import (ARCHIVE_SUFFIXES, ARTICLE_SUFFIXES, Skipped, file_kind, link_kind, skipped_notes, walk_names,
                       walk_passes_over)
 
 log = logging.getLogger(__name__)
@@ -158,8 +158,7 @@ def _tar_infos(path: Path, archive: tarfile.TarFile, skipped: Skipped, say: bool
                 infos[name] = info
             elif name and (info.islnk() or info.issym()) and name.lower().endswith(ARTICLE_SUFFIXES) \
                     and not walk_passes_over(name):
-                suffix = max((end for end in ARTICLE_SUFFIXES if name.lower().endswith(end)), key=len)
-                skipped.setdefault(f"link to a {suffix} file in the folder", [0, name])[0] += 1
+                skipped.setdefault(link_kind(name), [0, name])[0] += 1
     except _DAMAGED as exc:
         return infos, exc
     return infos, None

@@ -296,30 +296,26 @@ def _walk(folder: Path, skipped: Skipped, text_field: str = "text", named: froze
     except OSError:
         yield folder
         return
-    texts = {_without_suffix(Path(entry.name.lower())) for entry in entries
-             if entry.name.lower().endswith(TEXT_SUFFIXES)}
+    texts = _text_ids(entry.name for entry in entries)
     for entry in entries:
         path = Path(entry.path)
         is_folder = entry.is_dir(follow_symlinks=False)
         if _is_system_file(entry.name, is_folder) or _is_working_file(path, is_folder):
             continue
+        rule = "" if is_folder else _file_rule(entry.name, texts)
         if is_folder and is_model_folder(path, text_field, named):
             skipped.setdefault("model folder", [0, entry.name])[0] += 1  # (one with articles is walked for them)
         elif is_folder:
             yield from _walk(path, skipped, text_field, named, top)
-        elif entry.name.lower().endswith(DOCUMENT_SUFFIXES) and Path(entry.name.lower()).with_suffix("") in texts:
-            skipped.setdefault("document beside its .txt file", [0, entry.name])[0] += 1
-        elif entry.name.lower().endswith(ARTICLE_SUFFIXES):
+        elif rule == "article":
             if entry.is_symlink() and os.path.isfile(path) and walked_by(os.path.realpath(path), top):
-                # (named by its kind: a link to a .docx was "link to a .txt file")
-                suffix = max((suffix for suffix in ARTICLE_SUFFIXES if entry.name.lower().endswith(suffix)), key=len)
-                skipped.setdefault(f"link to a {suffix} file in the folder", [0, entry.name])[0] += 1
+                skipped.setdefault(link_kind(entry.name), [0, entry.name])[0] += 1
             else:
                 yield path
+        elif rule:
+            skipped.setdefault(rule, [0, entry.name])[0] += 1
         elif named and os.path.realpath(path) in named:
             continue
-        elif is_model_file(path):
-            skipped.setdefault("model file", [0, entry.name])[0] += 1
         elif entry.is_dir() or may_hold_articles(path, text_field):
             kind = ("link to a folder" if entry.is_dir() else f"{path.suffix.lower()} file" if path.suffix
                     else "file without an extension")
@@ -332,23 +328,66 @@ def walk_names(names: list[str], skipped: Skipped) -> Iterator[str]:
     file counted in `skipped`), in the order given; its tables and JSON files too (in an archive, they cannot be given
     by name: `read._read_archive` reads those that name the text field). What else it holds is counted in
     `skipped`: another archive inside it, which is not opened, too."""
-    texts = {_without_suffix(PurePosixPath(name.lower())) for name in names if name.lower().endswith(TEXT_SUFFIXES)}
+    names = [name for name in names if not walk_passes_over(name)]
+    texts = _text_ids(names)
+    models = _model_folders(names)
+    for folder in models:
+        skipped.setdefault("model folder", [0, folder.rstrip("/")])[0] += 1
     for name in names:
-        if walk_passes_over(name):
+        if any(name.startswith(folder) for folder in models):
             continue
         path = PurePosixPath(name)
         kind = file_kind(path)
-        if kind == "document" and PurePosixPath(name.lower()).with_suffix("") in texts:
-            skipped.setdefault("document beside its .txt file", [0, name])[0] += 1
-        elif name.lower().endswith(ARTICLE_SUFFIXES) or kind in ("jsonl", "json", "csv", "xlsx"):
+        if rule := _file_rule(name, texts):
+            if rule == "article":
+                yield name
+            else:
+                skipped.setdefault(rule, [0, name])[0] += 1
+        elif kind in ("jsonl", "json", "csv", "xlsx"):
             yield name
         elif kind == "archive" or path.suffix.lower() in _ARCHIVE_SUFFIXES:  # (.rar, .7z, a .gz of its own too)
             skipped.setdefault("archive inside the archive", [0, name])[0] += 1
-        elif is_model_file(path):
-            skipped.setdefault("model file", [0, name])[0] += 1
         elif path.suffix.lower() not in _SIDE_FILE_SUFFIXES:
             skipped.setdefault(f"{path.suffix.lower()} file" if path.suffix else "file without an extension",
                                [0, name])[0] += 1
+
+
+def _text_ids(names: Iterable[str]) -> set[str]:
+    """The ids of the .txt files among `names` (in lower case): a document of one of these names beside them is the
+    same article (`_file_rule`)."""
+    return {without_article_suffix(name.lower()) for name in names if name.lower().endswith(TEXT_SUFFIXES)}
+
+
+def _file_rule(name: str, texts: set[str]) -> str:
+    """What the walk of a folder (`_walk`) or of an archive's members (`walk_names`) does with the file `name`
+    (`texts`: the ids of the .txt files beside it, `_text_ids`): "article" to read it, the kind it is counted as not
+    read ("model file", "document beside its .txt file"), or "" for what the walk decides by other rules. One home
+    for both walks, so that they cannot drift; a model's files first: model.pickle.gz is no archive of articles."""
+    if is_model_file(PurePosixPath(name)):
+        return "model file"
+    lower = name.lower()
+    if lower.endswith(DOCUMENT_SUFFIXES) and str(PurePosixPath(lower).with_suffix("")) in texts:
+        return "document beside its .txt file"
+    return "article" if lower.endswith(ARTICLE_SUFFIXES) else ""
+
+
+def _model_folders(names: list[str]) -> list[str]:
+    """The folders ("model/", "/" at their end) among an archive's member `names` that are a model's, as
+    `is_model_folder` says of a folder on disk: its card, and no article below it; the outermost only."""
+    folders = sorted(name[:-len(CARD_FILE)] for name in names if name.endswith("/" + CARD_FILE))
+    models: list[str] = []
+    for folder in folders:
+        if not any(folder.startswith(model) for model in models) and not any(
+                name.startswith(folder) and name.lower().endswith(ARTICLE_SUFFIXES) for name in names):
+            models.append(folder)
+    return models
+
+
+def link_kind(name: str) -> str:
+    """What a link to an article's file is counted as when the file it names is read as itself: named by its kind
+    (a link to a .docx was "link to a .txt file")."""
+    suffix = max((suffix for suffix in ARTICLE_SUFFIXES if name.lower().endswith(suffix)), key=len)
+    return f"link to a {suffix} file in the folder"
 
 
 def walk_passes_over(name: str) -> bool:
