@@ -372,16 +372,37 @@ def test_a_link_in_a_tar_is_not_read_twice(tmp_path, caplog):
     folder = tmp_path / "arts"
     (folder / "2017").mkdir(parents=True)
     (folder / "2017" / "a.txt").write_text(A, encoding="utf-8")
-    (folder / "b.txt").symlink_to(folder / "2017" / "a.txt")
+    (folder / "b.txt").symlink_to("2017/a.txt")
     os.link(folder / "2017" / "a.txt", folder / "c.txt")
+    (folder / "d.txt").symlink_to("/home/lan/bai-bao/d.txt")  # (and one to a file the archive does not hold)
     archive = tmp_path / "arts.tar"
     with tarfile.open(archive, "w") as packed:
         packed.add(folder / "2017" / "a.txt", "2017/a.txt")
         packed.add(folder / "c.txt", "c.txt")  # (a file met twice: a hard link)
         packed.add(folder / "b.txt", "b.txt")
+        packed.add(folder / "d.txt", "d.txt")
     with caplog.at_level(logging.WARNING):
         assert [a.id for a in read(archive)] == ["2017/a"]
     assert "2 links to .txt files in the folder not read (e.g. 'c.txt'): the file it names is read, once" in caplog.text
+    assert "1 link to a file outside the archive not read (e.g. 'd.txt'): the file it names is not in" in caplog.text
+
+
+def test_a_link_in_a_zip_is_not_read_as_an_article(tmp_path, caplog):
+    """`zip -ry`, a Mac's ditto: a symbolic link stored as a member whose data is the path it names. Read, it was an
+    article whose text was "a.txt"."""
+    import stat
+
+    archive = tmp_path / "arts.zip"
+    with zipfile.ZipFile(archive, "w") as packed:
+        packed.writestr("arts/a.txt", A)
+        for name, target in (("arts/b.txt", "a.txt"), ("arts/c.txt", "../khac/c.txt")):
+            link = zipfile.ZipInfo(name)
+            link.create_system, link.external_attr = 3, (stat.S_IFLNK | 0o777) << 16
+            packed.writestr(link, target)
+    with caplog.at_level(logging.WARNING):
+        assert [a.id for a in read(archive)] == ["a"]
+    assert "1 link to a .txt file in the folder not read (e.g. 'arts/b.txt')" in caplog.text
+    assert "1 link to a file outside the archive not read (e.g. 'arts/c.txt')" in caplog.text
 
 
 def test_a_labels_file_made_beside_the_extracted_folder_names_the_archives_articles(tmp_path):

@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import logging
 import os
+import posixpath
 import stat
 import tarfile
 import unicodedata
@@ -26,8 +27,8 @@ from typing import Iterator
 
 from .documents import inflation_problem
 from .files import crowded_zip, office_kind, office_problem
-from .folders import (ARCHIVE_SUFFIXES, ARTICLE_SUFFIXES, Skipped, file_kind, link_kind, skipped_notes, walk_names,
-                      walk_passes_over)
+from .folders import (ARCHIVE_SUFFIXES, ARTICLE_SUFFIXES, LINK_OUTSIDE, Skipped, file_kind, link_kind, skipped_notes,
+                      walk_names, walk_passes_over)
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +84,7 @@ def _zip_members(path: Path, skipped: Skipped, max_bytes: int, modified_ns: int)
         if office := office_problem(office_kind(archive)):  # (a .docx renamed .zip, as a mailer may name it)
             yield "", f"{path}: {office}"
             return
-        infos = _zip_infos(path, archive)
+        infos = _zip_infos(path, archive, skipped)
         own = _own_folder(path, infos)
         for name in walk_names(sorted(infos, key=lambda name: name.split("/")), skipped):
             info = infos[name]
@@ -101,11 +102,39 @@ def _zip_members(path: Path, skipped: Skipped, max_bytes: int, modified_ns: int)
                 yield name.removeprefix(own), Member.of(path, name, data, modified_ns)
 
 
-def _zip_infos(path: Path, archive: zipfile.ZipFile, say: bool = True) -> dict[str, zipfile.ZipInfo]:
+def _zip_infos(path: Path, archive: zipfile.ZipFile, skipped: Skipped, say: bool = True) -> dict[str, zipfile.ZipInfo]:
     """The files of an open zip by their names as extracted (`_shown_name`; a name twice: the last, as extracting
-    leaves it)."""
-    return {name: info for info in archive.infolist()
-            if not info.is_dir() and (name := _shown_name(path, info.orig_filename, _zip_name(info), say))}
+    leaves it). A symbolic link (`zip -y`, a Mac's ditto keep them: a member whose data is the path it names) is
+    counted in `skipped` as a tar's is (`_count_links`): read, it was an article whose text was that path."""
+    infos, links = {}, {}
+    for info in archive.infolist():
+        if info.is_dir() or not (name := _shown_name(path, info.orig_filename, _zip_name(info), say)):
+            continue
+        if info.create_system == 3 and stat.S_ISLNK(info.external_attr >> 16):  # (3: made on Unix, a Mac)
+            target = archive.read(info).decode("utf-8", "replace") if info.file_size < 4096 else "/"
+            links[name] = _link_target(path, name, target)
+        else:
+            infos[name] = info
+    _count_links(links, infos, skipped)
+    return infos
+
+
+def _link_target(path: Path, name: str, target: str) -> str:
+    """The member's name (as `_shown_name` gives it) that a symbolic link `name` of the archive `path` names by
+    `target` (relative to its folder), or "" when it names a file outside the archive (an absolute path, "../")."""
+    joined = posixpath.normpath(posixpath.join(posixpath.dirname(name), target.replace("\\", "/")))
+    outside = target.startswith(("/", "\\")) or joined.startswith("..")
+    return "" if outside else _shown_name(path, joined, joined, False)
+
+
+def _count_links(links: dict[str, str], infos: dict, skipped: Skipped) -> None:
+    """Count in `skipped` each link to an article's file among `links` (name: the member it names, or ""), as a
+    folder's walk does a link to a file it reads: the file it names is read, once, as itself; a link to a file the
+    archive does not hold (or one it passes over) is said to be not read."""
+    for name, target in links.items():
+        if name.lower().endswith(ARTICLE_SUFFIXES) and not walk_passes_over(name):
+            read = target in infos and target.lower().endswith(ARTICLE_SUFFIXES) and not walk_passes_over(target)
+            skipped.setdefault(link_kind(name) if read else LINK_OUTSIDE, [0, name])[0] += 1
 
 
 def _streamed_when_given(name: str) -> str:
@@ -148,20 +177,22 @@ def _tar_members(path: Path, skipped: Skipped, max_bytes: int, modified_ns: int)
 
 def _tar_infos(path: Path, archive: tarfile.TarFile, skipped: Skipped, say: bool = True):
     """The files of an open tar by their names as extracted (`_shown_name`), listed as far as they can be, and the
-    fault that stopped the listing (a tar cut short), if one did. A link to an article (hard, as tar stores a file it
-    meets twice, or symbolic) is counted in `skipped`: the file it names is read, once, as a folder's walk does."""
-    infos = {}
+    fault that stopped the listing (a tar cut short), if one did. A link (hard, as tar stores a file it meets twice,
+    or symbolic) is counted in `skipped` (`_count_links`)."""
+    infos, links, fault = {}, {}, None
     try:
         while (info := archive.next()) is not None:
             name = _shown_name(path, info.name, _tar_name(info.name), say)
             if name and info.isfile():
                 infos[name] = info
-            elif name and (info.islnk() or info.issym()) and name.lower().endswith(ARTICLE_SUFFIXES) \
-                    and not walk_passes_over(name):
-                skipped.setdefault(link_kind(name), [0, name])[0] += 1
+            elif name and info.issym():
+                links[name] = _link_target(path, name, _tar_name(info.linkname))
+            elif name and info.islnk():  # (its target: a member's name, from the archive's top)
+                links[name] = _link_target(path, "", _tar_name(info.linkname))
     except _DAMAGED as exc:
-        return infos, exc
-    return infos, None
+        fault = exc
+    _count_links(links, infos, skipped)
+    return infos, fault
 
 
 def members_not_read(path: Path) -> list[str]:
@@ -186,7 +217,7 @@ def _listed(path: Path, skipped: Skipped) -> list[str]:
     try:
         if path.name.lower().endswith(".zip"):
             with zipfile.ZipFile(path) as archive:
-                return sorted(_zip_infos(path, archive, say=False), key=lambda name: name.split("/"))
+                return sorted(_zip_infos(path, archive, skipped, say=False), key=lambda name: name.split("/"))
         with tarfile.open(path, "r:*") as archive:
             return list(_tar_infos(path, archive, skipped, say=False)[0])
     except _DAMAGED:

@@ -383,6 +383,10 @@ def _model_folders(names: list[str]) -> list[str]:
     return models
 
 
+# a link in an archive to a file it does not hold (`archives`): not read
+LINK_OUTSIDE = "link to a file outside the archive"
+
+
 def link_kind(name: str) -> str:
     """What a link to an article's file is counted as when the file it names is read as itself: named by its kind
     (a link to a .docx was "link to a .txt file")."""
@@ -460,6 +464,8 @@ def skipped_notes(skipped: Skipped, folder: str | os.PathLike | None = None, arc
                    "it, a Mac's '._' or .DS_Store, Thumbs.db), not articles")
         elif kind.startswith("link to a .") and kind.endswith(" file in the folder"):
             why = "the file it names is read, once, as itself"
+        elif kind == LINK_OUTSIDE:
+            why = "the file it names is not in the archive"
         elif kind == "document beside its .txt file":  # (saved as text when dvtopics read no document)
             why = "the same article as the .txt file of its name beside it, which is read"
         elif kind in ("model folder", "model file"):
@@ -489,7 +495,8 @@ def skipped_notes(skipped: Skipped, folder: str | os.PathLike | None = None, arc
 _PLURALS = {"link to a folder": "links to folders", "file without an extension": "files without an extension",
             "document beside its .txt file": "documents beside their .txt files",
             "system or lock file": "system or lock files",
-            "archive inside the archive": "archives inside the archive"}
+            "archive inside the archive": "archives inside the archive",
+            LINK_OUTSIDE: "links to files outside the archive"}
 _LINK = re.compile(r"link to a (\.[\w.]+) file in the folder$")
 
 
