@@ -461,3 +461,25 @@ def test_a_model_folder_in_an_archive_is_passed_over_as_in_the_folder(tmp_path, 
     assert [(article.id, article.error) for article in articles] == [("a", None)]
     assert "1 model folder not read (e.g. 'du-an/model')" in caplog.text
     assert "1 model file not read" in caplog.text and "archive inside" not in caplog.text
+
+
+def test_a_workbook_in_an_archive_that_names_no_text_column_is_passed_over_as_a_csv_is(tmp_path):
+    """A labels sheet kept beside the articles was an error article "no 'text' column"; its CSV was passed over."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["file", "label"])
+    book.active.append(["a.txt", "other"])
+    sheet = io.BytesIO()
+    book.save(sheet)
+    book = Workbook()
+    book.active.append(["id", "text"])
+    book.active.append(["x1", B])
+    articles = io.BytesIO()
+    book.save(articles)
+    with zipfile.ZipFile(tmp_path / "arts.zip", "w") as packed:
+        packed.writestr("a.txt", A)
+        packed.writestr("labels.xlsx", sheet.getvalue())
+        packed.writestr("labels.csv", "file,label\na.txt,other\n")
+        packed.writestr("bang.xlsx", articles.getvalue())
+    assert [(article.id, article.error) for article in read(tmp_path / "arts.zip")] == [("a", None), ("x1", None)]
