@@ -483,3 +483,34 @@ def test_a_workbook_in_an_archive_that_names_no_text_column_is_passed_over_as_a_
         packed.writestr("labels.csv", "file,label\na.txt,other\n")
         packed.writestr("bang.xlsx", articles.getvalue())
     assert [(article.id, article.error) for article in read(tmp_path / "arts.zip")] == [("a", None), ("x1", None)]
+
+
+def test_a_tar_of_more_members_than_a_zip_may_list_is_not_read(tmp_path, monkeypatch):
+    """A tar has no list of its members to refuse before it is read, as a zip's (`crowded_zip`): a 6 MB .tar.gz of a
+    million empty members took 557 MB, each listed kept. Past the zip's limit it is listed no further."""
+    from dvtopics.io import archives
+
+    monkeypatch.setattr(archives, "ARCHIVE_MAX_MEMBERS", 3)
+    folder = tmp_path / "arts"
+    for n in range(4):
+        (folder / f"{n}").mkdir(parents=True)
+        (folder / f"{n}" / "a.txt").write_text(A, encoding="utf-8")
+    articles = read(tarred(folder, tmp_path / "arts.tar.gz", "w:gz"))
+    assert [article.id for article in articles] == ["arts.tar.gz"]
+    assert "a tar that holds over 3 members, more than an archive of articles holds: not read" in articles[0].error
+
+
+def test_a_text_member_over_the_article_limit_is_refused_before_it_is_inflated(tmp_path):
+    """As a .txt file on disk is refused by its size: a 150 MB dump in a zip was inflated whole first (373 MB). Its
+    bytes damaged here: inflated, it would be called damaged."""
+    body = ("x" * 5000).encode()
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr("dump.txt", body)
+        archive.writestr("a.txt", A)
+    data = packed.getvalue().replace(body, b"y" * len(body))
+    (tmp_path / "arts.zip").write_bytes(data)
+    articles = {article.id: article for article in read(tmp_path / "arts.zip", max_bytes=1000)}
+    assert articles["a"].error is None
+    assert articles["arts.zip/dump"].error.startswith(f"{tmp_path / 'arts.zip'}/dump.txt: 5,000 bytes is over the "
+                                                      "1,000 bytes article limit (raise it with ")

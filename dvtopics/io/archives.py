@@ -27,8 +27,9 @@ from typing import Iterator
 
 from .documents import inflation_problem
 from .files import crowded_zip, office_kind, office_problem
-from .folders import (ARCHIVE_SUFFIXES, ARTICLE_SUFFIXES, LINK_OUTSIDE, Skipped, file_kind, link_kind, skipped_notes,
-                      walk_names, walk_passes_over)
+from .folders import (ARCHIVE_SUFFIXES, ARTICLE_SUFFIXES, LINK_OUTSIDE, TEXT_SUFFIXES, Skipped, file_kind, link_kind,
+                      skipped_notes, walk_names, walk_passes_over)
+from .records import over_limit
 
 log = logging.getLogger(__name__)
 
@@ -91,8 +92,8 @@ def _zip_members(path: Path, skipped: Skipped, max_bytes: int, modified_ns: int)
             if info.flag_bits & 0x1:
                 yield name, (f"{path}: its member {name} is protected by a password: extract it with the password "
                              "and give the folder to read it")
-            elif problem := inflation_problem(info.file_size, info.compress_size, max_bytes):
-                yield name, f"{path}: its member {name} {problem}{_streamed_when_given(name)}"
+            elif problem := _size_problem(path, name, info.file_size, info.compress_size, max_bytes):
+                yield name, problem
             else:
                 try:  # (zipfile inflates no more than the size declared: a member that lies is one that is damaged)
                     data = archive.read(info)
@@ -137,6 +138,17 @@ def _count_links(links: dict[str, str], infos: dict, skipped: Skipped) -> None:
             skipped.setdefault(link_kind(name) if read else LINK_OUTSIDE, [0, name])[0] += 1
 
 
+def _size_problem(path: Path, name: str, size: int, compressed: int, max_bytes: int) -> str | None:
+    """Why the member `name` of the archive `path` is refused by the size it declares, before it is read: an
+    article's text file over `max_bytes`, as one on disk is refused by its size (a 150 MB dump was inflated whole
+    first), or one that would inflate too far (`inflation_problem`); None when it is read."""
+    if name.lower().endswith(TEXT_SUFFIXES) and size > max_bytes:
+        return over_limit(f"{path}/{name}", size, max_bytes)
+    if problem := inflation_problem(size, compressed, max_bytes):
+        return f"{path}: its member {name} {problem}{_streamed_when_given(name)}"
+    return None
+
+
 def _streamed_when_given(name: str) -> str:
     """What to do with a member of JSON lines too large to hold while it is read (a year's export): given by name, a
     JSON lines file is streamed a line at a time."""
@@ -159,11 +171,14 @@ def _zip_name(info: zipfile.ZipInfo) -> str:
 def _tar_members(path: Path, skipped: Skipped, max_bytes: int, modified_ns: int):
     with tarfile.open(path, "r:*") as archive:
         infos, fault = _tar_infos(path, archive, skipped)
+        if isinstance(fault, str):
+            yield "", f"{path}: {fault}"
+            return
         own = _own_folder(path, infos)
         for name in walk_names(list(infos), skipped):
             info = infos[name]
-            if problem := inflation_problem(info.size, info.size, max_bytes):  # (a tar's sizes are its members')
-                yield name, f"{path}: its member {name} {problem}{_streamed_when_given(name)}"
+            if problem := _size_problem(path, name, info.size, info.size, max_bytes):  # (a tar's: its members')
+                yield name, problem
                 continue
             try:
                 data = archive.extractfile(info).read()
@@ -178,10 +193,14 @@ def _tar_members(path: Path, skipped: Skipped, max_bytes: int, modified_ns: int)
 def _tar_infos(path: Path, archive: tarfile.TarFile, skipped: Skipped, say: bool = True):
     """The files of an open tar by their names as extracted (`_shown_name`), listed as far as they can be, and the
     fault that stopped the listing (a tar cut short), if one did. A link (hard, as tar stores a file it meets twice,
-    or symbolic) is counted in `skipped` (`_count_links`)."""
+    or symbolic) is counted in `skipped` (`_count_links`). A tar that holds over `ARCHIVE_MAX_MEMBERS` members is
+    not listed further, and none is read (the fault is why): tarfile keeps each listed, as zipfile does."""
     infos, links, fault = {}, {}, None
     try:
-        while (info := archive.next()) is not None:
+        for listed, info in enumerate(iter(archive.next, None)):
+            if listed == ARCHIVE_MAX_MEMBERS:
+                return {}, (f"a tar that holds over {ARCHIVE_MAX_MEMBERS:,} members, more than an archive of articles "
+                            "holds: not read (a tar bomb's way to fill memory)")
             name = _shown_name(path, info.name, _tar_name(info.name), say)
             if name and info.isfile():
                 infos[name] = info
