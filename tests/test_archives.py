@@ -175,11 +175,11 @@ def test_a_bomb_a_password_and_a_damaged_member_are_each_an_error_and_the_rest_i
     archive.write_bytes(bytes(data))
     articles = {a.id: a for a in read(archive)}
     assert articles["a"].error is None and articles["z"].error is None
-    assert articles["arts.zip/bomb"].error.startswith(f"{archive}: its member bomb.txt inflates 1,")
-    assert "times over (a zip bomb" in articles["arts.zip/bomb"].error
-    assert articles["arts.zip/locked"].error == (f"{archive}: its member locked.txt is protected by a password: "
+    assert articles["bomb"].error.startswith(f"{archive}: its member bomb.txt inflates 1,")
+    assert "times over (a zip bomb" in articles["bomb"].error
+    assert articles["locked"].error == (f"{archive}: its member locked.txt is protected by a password: "
                                                  "extract it with the password and give the folder to read it")
-    assert articles["arts.zip/damaged"].error.startswith(f"{archive}: its member damaged.txt is damaged (")
+    assert articles["damaged"].error.startswith(f"{archive}: its member damaged.txt is damaged (")
 
 
 def test_a_member_that_inflates_past_what_the_zip_declares_is_damaged_and_not_held(tmp_path):
@@ -194,7 +194,7 @@ def test_a_member_that_inflates_past_what_the_zip_declares_is_damaged_and_not_he
     archive.write_bytes(data.replace(size, (1024).to_bytes(4, "little")))
     articles = {a.id: a for a in read(archive)}
     assert articles["a"].error is None
-    assert articles["arts.zip/big"].error == (f"{archive}: its member big.txt is damaged (BadZipFile: Bad CRC-32 for "
+    assert articles["big"].error == (f"{archive}: its member big.txt is damaged (BadZipFile: Bad CRC-32 for "
                                               "file 'big.txt'): not read")
 
 
@@ -210,7 +210,7 @@ def test_a_member_over_the_limit_is_refused_by_the_size_it_declares(tmp_path, mo
     monkeypatch.setattr("dvtopics.io.documents.inflate_limit", lambda max_bytes: 1 << 20)
     articles = {a.id: a for a in read(archive)}
     assert articles["a"].error is None
-    assert articles["arts.tar/big"].error.startswith(f"{archive}: its member big.txt inflates past 1.0 MB (a zip bomb")
+    assert articles["big"].error.startswith(f"{archive}: its member big.txt inflates past 1.0 MB (a zip bomb")
     with tarfile.open(archive, "w") as packed:
         big = tarfile.TarInfo("export.jsonl")
         big.size = 2_000_000
@@ -236,7 +236,23 @@ def test_a_damaged_or_cut_archive_gives_what_comes_before_the_fault_and_one_erro
     broken = tmp_path / "broken.zip"
     broken.write_bytes((tmp_path / "whole.zip").read_bytes()[:-200])  # its list of members cut
     (article,) = read(broken)
-    assert article.error.startswith(f"{broken}: a damaged archive (BadZipFile")
+    assert article.error == (f"{broken}: not a zip archive, or one cut short before its list of members (BadZipFile: "
+                             "File is not a zip file)")
+
+
+def test_an_archive_that_cannot_be_opened_says_why_in_one_line(tmp_path):
+    """A 0-byte download, an HTML error page saved as .zip: "a damaged archive: the members before the fault were
+    read", though none was; a tar's error ran over 5 lines (tarfile lists each compression it tried)."""
+    (tmp_path / "empty.tar.gz").write_bytes(b"")
+    (tmp_path / "download.zip").write_text("<!DOCTYPE html><html><body>404 Not Found</body></html>\n")
+    (tmp_path / "page.tar.gz").write_text("<!DOCTYPE html><html><body>404 Not Found</body></html>\n")
+    errors = {article.id: article.error for article in read(sorted(tmp_path.iterdir()))}
+    assert errors == {
+        "download.zip": f"{tmp_path / 'download.zip'}: not a zip archive, or one cut short before its list of members "
+                    "(BadZipFile: File is not a zip file)",
+        "empty.tar.gz": f"{tmp_path / 'empty.tar.gz'}: empty file",
+        "page.tar.gz": f"{tmp_path / 'page.tar.gz'}: not a tar archive (nor one compressed by gzip, bzip2 or xz), or one "
+                    "cut short: not read"}
 
 
 def test_an_archive_inside_the_archive_is_named_not_opened(tmp_path, caplog):
@@ -512,5 +528,38 @@ def test_a_text_member_over_the_article_limit_is_refused_before_it_is_inflated(t
     (tmp_path / "arts.zip").write_bytes(data)
     articles = {article.id: article for article in read(tmp_path / "arts.zip", max_bytes=1000)}
     assert articles["a"].error is None
-    assert articles["arts.zip/dump"].error.startswith(f"{tmp_path / 'arts.zip'}/dump.txt: 5,000 bytes is over the "
+    assert articles["dump"].error.startswith(f"{tmp_path / 'arts.zip'}/dump.txt: 5,000 bytes is over the "
                                                       "1,000 bytes article limit (raise it with ")
+
+
+def test_a_member_that_cannot_be_read_has_the_id_its_extracted_file_would_have(tmp_path):
+    """bai-bao.zip's damaged bai-bao/2017/a.txt was the error "bai-bao.zip/bai-bao/2017/a", where read it is "2017/a":
+    its error row could not be matched to the article once mended, nor to a labels file. Its message still names the
+    archive and the member."""
+    body = A.encode() * 20
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr("bai-bao/2017/a.txt", body)
+        archive.writestr("bai-bao/2017/b.txt", B)
+    data = bytearray(packed.getvalue())
+    data[data.find(body) + 10] ^= 0xFF  # (its CRC fails)
+    (tmp_path / "bai-bao.zip").write_bytes(bytes(data))
+    articles = read(tmp_path / "bai-bao.zip")
+    assert [article.id for article in articles] == ["2017/a", "2017/b"]
+    assert articles[0].error.startswith(f"{tmp_path / 'bai-bao.zip'}: its member bai-bao/2017/a.txt is damaged (")
+
+
+def test_a_member_packed_with_a_method_python_cannot_read_says_so_and_how_to_read_it(tmp_path):
+    """Windows' Explorer packs a large file with Deflate64 (7-Zip may use Zstandard or PPMd): not damaged."""
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("a.txt", A)
+        archive.writestr("b.txt", B)
+    data = bytearray(packed.getvalue())
+    data[data.find(b"PK\x03\x04") + 8] = 9  # a.txt: method 9, Deflate64, in its local header and the list
+    data[data.find(b"PK\x01\x02") + 10] = 9
+    (tmp_path / "arts.zip").write_bytes(bytes(data))
+    articles = read(tmp_path / "arts.zip")
+    assert [(article.id, article.error) for article in articles] == [
+        ("a", f"{tmp_path / 'arts.zip'}: its member a.txt is packed with a method Python cannot read (Deflate64): "
+              "extract it with 7-Zip or Explorer and give the folder"), ("b", None)]

@@ -65,42 +65,70 @@ class Member(PurePosixPath):
 def archive_members(path: Path, skipped: Skipped, max_bytes: int) -> Iterator[tuple[str, Member | str]]:
     """(name, `Member`) for each member of the archive at `path` that the walk of the folder it holds reads
     (`folders.walk_names`; what else it holds is counted in `skipped`), or (name, why it cannot be read) in its
-    place; ("", why) for the archive itself. A zip's members in the order of their names, as a folder's files are
-    walked; a tar's in the order it holds them (a compressed tar cannot seek back)."""
+    place; ("", why) for the archive itself. A name is the member's below the archive's own folder (`_own_folder`),
+    as its extracted file's id is, whether it is read or not; a message names the member as the archive holds it. A
+    zip's members in the order of their names, as a folder's files are walked; a tar's in the order it holds them (a
+    compressed tar cannot seek back)."""
+    read = 0
     try:
+        if os.path.getsize(path) == 0:  # (a download that failed)
+            yield "", f"{path}: empty file"
+            return
         modified_ns = os.stat(path).st_mtime_ns
-        if path.name.lower().endswith(".zip"):
-            yield from _zip_members(path, skipped, max_bytes, modified_ns)
-        else:
-            yield from _tar_members(path, skipped, max_bytes, modified_ns)
+        members = (_zip_members if path.name.lower().endswith(".zip") else _tar_members)(path, skipped, max_bytes,
+                                                                                         modified_ns)
+        for name, member in members:
+            read += isinstance(member, Member)
+            yield name, member
     except _DAMAGED as exc:
-        yield "", f"{path}: a damaged archive ({type(exc).__name__}: {exc}): the members before the fault were read"
+        after = "the members before the fault were read" if read else "no member could be read"
+        yield "", f"{path}: a damaged archive ({_one_line(exc)}): {after}"
+
+
+def _one_line(exc: BaseException) -> str:
+    """An error's type and message on one line (tarfile's list the methods it tried, one to a line)."""
+    return f"{type(exc).__name__}: {' '.join(str(exc).split())}"
+
+
+# the methods a zip's member may be packed with that zipfile cannot inflate, as 7-Zip names them (zipfile's own names
+# for the others): Windows' Explorer packs a large file with Deflate64
+_METHODS = {9: "Deflate64", 10: "PKWare DCL Implode", 93: "Zstandard", 95: "XZ", 98: "PPMd", 99: "AES"}
 
 
 def _zip_members(path: Path, skipped: Skipped, max_bytes: int, modified_ns: int):
     if crowded := crowded_zip(path, ARCHIVE_MAX_MEMBERS):
         yield "", f"{path}: {crowded}"
         return
-    with zipfile.ZipFile(path) as archive:
+    try:
+        archive = zipfile.ZipFile(path)
+    except zipfile.BadZipFile as exc:  # (an HTML error page saved as .zip; a download cut before the list)
+        yield "", f"{path}: not a zip archive, or one cut short before its list of members ({_one_line(exc)})"
+        return
+    with archive:
         if office := office_problem(office_kind(archive)):  # (a .docx renamed .zip, as a mailer may name it)
             yield "", f"{path}: {office}"
             return
         infos = _zip_infos(path, archive, skipped)
         own = _own_folder(path, infos)
         for name in walk_names(sorted(infos, key=lambda name: name.split("/")), skipped):
-            info = infos[name]
+            info, shown = infos[name], name.removeprefix(own)
             if info.flag_bits & 0x1:
-                yield name, (f"{path}: its member {name} is protected by a password: extract it with the password "
-                             "and give the folder to read it")
+                yield shown, (f"{path}: its member {name} is protected by a password: extract it with the password "
+                              "and give the folder to read it")
             elif problem := _size_problem(path, name, info.file_size, info.compress_size, max_bytes):
-                yield name, problem
+                yield shown, problem
             else:
                 try:  # (zipfile inflates no more than the size declared: a member that lies is one that is damaged)
                     data = archive.read(info)
+                except NotImplementedError:
+                    method = _METHODS.get(info.compress_type) or zipfile.compressor_names.get(
+                        info.compress_type, f"method {info.compress_type}")
+                    yield shown, (f"{path}: its member {name} is packed with a method Python cannot read ({method}): "
+                                  "extract it with 7-Zip or Explorer and give the folder")
                 except _DAMAGED as exc:
-                    yield name, f"{path}: its member {name} is damaged ({type(exc).__name__}: {exc}): not read"
-                    continue
-                yield name.removeprefix(own), Member.of(path, name, data, modified_ns)
+                    yield shown, f"{path}: its member {name} is damaged ({_one_line(exc)}): not read"
+                else:
+                    yield shown, Member.of(path, name, data, modified_ns)
 
 
 def _zip_infos(path: Path, archive: zipfile.ZipFile, skipped: Skipped, say: bool = True) -> dict[str, zipfile.ZipInfo]:
@@ -169,23 +197,28 @@ def _zip_name(info: zipfile.ZipInfo) -> str:
 
 
 def _tar_members(path: Path, skipped: Skipped, max_bytes: int, modified_ns: int):
-    with tarfile.open(path, "r:*") as archive:
+    try:
+        archive = tarfile.open(path, "r:*")
+    except tarfile.ReadError:  # (its message lists each compression tried, one to a line)
+        yield "", f"{path}: not a tar archive (nor one compressed by gzip, bzip2 or xz), or one cut short: not read"
+        return
+    with archive:
         infos, fault = _tar_infos(path, archive, skipped)
         if isinstance(fault, str):
             yield "", f"{path}: {fault}"
             return
         own = _own_folder(path, infos)
         for name in walk_names(list(infos), skipped):
-            info = infos[name]
+            info, shown = infos[name], name.removeprefix(own)
             if problem := _size_problem(path, name, info.size, info.size, max_bytes):  # (a tar's: its members')
-                yield name, problem
+                yield shown, problem
                 continue
             try:
                 data = archive.extractfile(info).read()
             except _DAMAGED as exc:
-                yield name, f"{path}: its member {name} is damaged ({type(exc).__name__}: {exc}): not read"
-                continue
-            yield name.removeprefix(own), Member.of(path, name, data, modified_ns)
+                yield shown, f"{path}: its member {name} is damaged ({_one_line(exc)}): not read"
+            else:
+                yield shown, Member.of(path, name, data, modified_ns)
         if fault:
             raise fault
 

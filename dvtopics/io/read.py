@@ -206,7 +206,7 @@ def _read_archive(path: Path, fields: FieldNames, on_error: str, max_bytes: int)
     for name, member in archive_members(path, skipped, max_bytes):
         if isinstance(member, str):  # (why it cannot be read)
             read_any = True
-            yield failed(f"{path.name}/{id_below_folder(PurePosixPath(name))}" if name else path.name, member, on_error)
+            yield failed(id_below_folder(PurePosixPath(name)) if name else path.name, member, on_error)
         elif _member_holds_articles(member, fields):
             read_any = True
             yield from read_file(member, id_below_folder(PurePosixPath(name)), fields, on_error, max_bytes)
