@@ -361,8 +361,8 @@ def test_a_report_names_what_an_archive_held_that_was_not_read(tmp_path):
         packed.writestr("../b.pdf", b"%PDF-1.4")
     assert members_not_read(archive) == ["1 .pdf file not read (e.g. 'b.pdf'): a PDF document, not plain text: save it "
                                          "as Plain Text (.txt, UTF-8) to read it, or a table in it as .xlsx or CSV "
-                                         "UTF-8 (in a folder only .txt, .docx and .odt files are read: give a table "
-                                         "by its name)"]
+                                         "UTF-8 (in an archive only .txt, .docx and .odt files are read: extract it "
+                                         "and give it by name to read)"]
 
 
 def test_a_workbook_a_gzipped_article_and_a_document_saved_as_txt_in_a_zip_are_read_as_on_disk(tmp_path):
@@ -563,3 +563,19 @@ def test_a_member_packed_with_a_method_python_cannot_read_says_so_and_how_to_rea
     assert [(article.id, article.error) for article in articles] == [
         ("a", f"{tmp_path / 'arts.zip'}: its member a.txt is packed with a method Python cannot read (Deflate64): "
               "extract it with 7-Zip or Explorer and give the folder"), ("b", None)]
+
+
+def test_documents_in_an_archive_get_advice_a_member_can_follow(tmp_path, caplog):
+    """A .pdf, .doc or .xls member was told "give a table by its name", which a member has not."""
+    with zipfile.ZipFile(tmp_path / "arts.zip", "w") as packed:
+        packed.writestr("a.txt", A)
+        packed.writestr("bao-cao.pdf", b"%PDF-1.4\n")
+        packed.writestr("bang.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+        packed.writestr("bang-2.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+    with caplog.at_level(logging.WARNING):
+        read(tmp_path / "arts.zip")
+    assert "by its name" not in caplog.text
+    assert "1 .pdf file not read (e.g. 'bao-cao.pdf'): a PDF document" in caplog.text
+    assert "(in an archive only .txt, .docx and .odt files are read: extract it and give it by name to read)" \
+        in caplog.text
+    assert "2 .xls files not read" in caplog.text and "extract them and give them by name to read)" in caplog.text

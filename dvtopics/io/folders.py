@@ -471,6 +471,8 @@ def skipped_notes(skipped: Skipped, folder: str | os.PathLike | None = None, arc
         elif kind in ("model folder", "model file"):
             why = (f"{'a model' if kind == 'model folder' else 'part of a model'}, not articles; give a model's folder "
                    "where a model is asked for (--model, evaluate MODEL)")
+        elif document and archive:
+            why = f"{document} (in an archive only {FOLDER_READS} are read: {by_name})"
         elif document:
             why = f"{document} (in a folder only {FOLDER_READS} are read: give a table by its name)"
         elif kind == "archive inside the archive":
