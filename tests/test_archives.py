@@ -579,3 +579,15 @@ def test_documents_in_an_archive_get_advice_a_member_can_follow(tmp_path, caplog
     assert "(in an archive only .txt, .docx and .odt files are read: extract it and give it by name to read)" \
         in caplog.text
     assert "2 .xls files not read" in caplog.text and "extract them and give them by name to read)" in caplog.text
+
+
+def test_tar_gz_files_in_a_folder_are_grouped_and_given_a_pattern_by_their_whole_suffix(tmp_path):
+    """".gz files", and a pattern "*.gz" that would take gzipped articles and JSON lines too."""
+    from dvtopics.io.folders import passed_over
+
+    (tmp_path / "a.txt").write_text(A, encoding="utf-8")
+    for name in ("x.tar.gz", "y.tar.gz"):
+        tarred(tmp_path / "none", tmp_path / name, "w:gz")
+    (note,) = passed_over(tmp_path)
+    assert note.startswith("2 .tar.gz files not read (e.g. 'x.tar.gz'): an archive:")
+    assert f'"{tmp_path / "**" / "*.tar.gz"}"' in note

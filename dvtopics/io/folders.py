@@ -317,7 +317,7 @@ def _walk(folder: Path, skipped: Skipped, text_field: str = "text", named: froze
         elif named and os.path.realpath(path) in named:
             continue
         elif entry.is_dir() or may_hold_articles(path, text_field):
-            kind = ("link to a folder" if entry.is_dir() else f"{path.suffix.lower()} file" if path.suffix
+            kind = ("link to a folder" if entry.is_dir() else f"{_suffix(path.name)} file" if path.suffix
                     else "file without an extension")
             skipped.setdefault(kind, [0, entry.name])[0] += 1
 
@@ -348,8 +348,14 @@ def walk_names(names: list[str], skipped: Skipped) -> Iterator[str]:
         elif kind == "archive" or path.suffix.lower() in _ARCHIVE_SUFFIXES:  # (.rar, .7z, a .gz of its own too)
             skipped.setdefault("archive inside the archive", [0, name])[0] += 1
         elif path.suffix.lower() not in _SIDE_FILE_SUFFIXES:
-            skipped.setdefault(f"{path.suffix.lower()} file" if path.suffix else "file without an extension",
+            skipped.setdefault(f"{_suffix(name)} file" if path.suffix else "file without an extension",
                                [0, name])[0] += 1
+
+
+def _suffix(name: str) -> str:
+    """The suffix files of this name are grouped by in what a folder holds that is not read, in lower case: an
+    archive's whole (".tar.gz": its pattern "*.gz" took a.txt.gz and b.jsonl.gz too), else the last."""
+    return next((end for end in ARCHIVE_SUFFIXES if name.lower().endswith(end)), PurePosixPath(name).suffix.lower())
 
 
 def _text_ids(names: Iterable[str]) -> set[str]:
@@ -456,7 +462,7 @@ def skipped_notes(skipped: Skipped, folder: str | os.PathLike | None = None, arc
             by_name = f"extract {them} and give {them} by name to read"
         elif folder is not None and count > 1:  # (a shell's pattern would reach only the first folder's files)
             by_name = ("give them by their names to read them, all at once with a pattern in quotes such as "
-                       f'"{os.path.join(folder, "**", "*" + Path(example).suffix)}"')
+                       f'"{os.path.join(folder, "**", "*" + _suffix(example))}"')
         if kind == "link to a folder":
             why = "links to folders are not followed (one may loop)"
         elif kind == "system or lock file":
