@@ -6,9 +6,11 @@ never extracted: its members one at a time, each member's bytes held in memory w
   as cp437: "B├ío" for "Báo"); they are read as UTF-8 when they are, else as Windows-1258, as Explorer
   extracts them on a Vietnamese Windows; a Mac's NFD names are NFC, as the ids of a folder are compared.
 - Safety: a name that climbs out ("../a.txt", "/a.txt", "C:\\a.txt") is read as unzip and Python extract it
-  (without those parts), with a warning; a member that inflates too far or too many times over (`documents`' limits),
-  one protected by a password, a damaged one, is one error naming the archive and the member, and the others are
-  read; a damaged or cut short archive, an error after the members read before the fault.
+  (without those parts), with a warning; a member refused by the size it declares (a text over the article limit,
+  one that inflates too far or too many times over: `documents`' limits), one protected by a password or packed with
+  a method Python cannot read, a damaged one, is one error naming the archive and the member, and the others are
+  read; a damaged or cut short archive, an error after the members read before the fault; a tar is listed no
+  further than a zip may list (`ARCHIVE_MAX_MEMBERS`). A link (a tar's, a zip's made on Unix) is never read.
 """
 from __future__ import annotations
 
