@@ -142,12 +142,20 @@ def _zip_infos(path: Path, archive: zipfile.ZipFile, skipped: Skipped, say: bool
         if info.is_dir() or not (name := _shown_name(path, info.orig_filename, _zip_name(info), say)):
             continue
         if info.create_system == 3 and stat.S_ISLNK(info.external_attr >> 16):  # (3: made on Unix, a Mac)
-            target = archive.read(info).decode("utf-8", "replace") if info.file_size < 4096 else "/"
-            links[name] = _link_target(path, name, target)
+            links[name] = _link_target(path, name, _zip_link(archive, info))
         else:
             infos[name] = info
     _count_links(links, infos, skipped)
     return infos
+
+
+def _zip_link(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> str:
+    """The path a zip's symbolic link names (its data), or "/" (outside) for one that cannot be read: a damaged
+    link is no reason to stop listing the archive."""
+    try:
+        return archive.read(info).decode("utf-8", "replace") if info.file_size < 4096 else "/"
+    except (*_DAMAGED, RuntimeError):  # (RuntimeError: one encrypted)
+        return "/"
 
 
 def _link_target(path: Path, name: str, target: str) -> str:
