@@ -317,7 +317,7 @@ def _walk(folder: Path, skipped: Skipped, text_field: str = "text", named: froze
         elif named and os.path.realpath(path) in named:
             continue
         elif entry.is_dir() or may_hold_articles(path, text_field):
-            kind = ("link to a folder" if entry.is_dir() else f"{_suffix(path.name)} file" if path.suffix
+            kind = ("link to a folder" if entry.is_dir() else f"{_suffix(path.name).lower()} file" if path.suffix
                     else "file without an extension")
             skipped.setdefault(kind, [0, entry.name])[0] += 1
 
@@ -348,14 +348,16 @@ def walk_names(names: list[str], skipped: Skipped) -> Iterator[str]:
         elif kind == "archive" or path.suffix.lower() in _ARCHIVE_SUFFIXES:  # (.rar, .7z, a .gz of its own too)
             skipped.setdefault("archive inside the archive", [0, name])[0] += 1
         elif path.suffix.lower() not in _SIDE_FILE_SUFFIXES:
-            skipped.setdefault(f"{_suffix(name)} file" if path.suffix else "file without an extension",
+            skipped.setdefault(f"{_suffix(name).lower()} file" if path.suffix else "file without an extension",
                                [0, name])[0] += 1
 
 
 def _suffix(name: str) -> str:
-    """The suffix files of this name are grouped by in what a folder holds that is not read, in lower case: an
-    archive's whole (".tar.gz": its pattern "*.gz" took a.txt.gz and b.jsonl.gz too), else the last."""
-    return next((end for end in ARCHIVE_SUFFIXES if name.lower().endswith(end)), PurePosixPath(name).suffix.lower())
+    """The suffix files of this name are grouped by in what a folder holds that is not read, as the name spells it
+    (its pattern's case): an archive's whole (".tar.gz": its pattern "*.gz" took a.txt.gz and b.jsonl.gz too), else
+    the last."""
+    whole = (name[-len(end):] for end in ARCHIVE_SUFFIXES if name.lower().endswith(end))
+    return next(whole, PurePosixPath(name).suffix)
 
 
 def _text_ids(names: Iterable[str]) -> set[str]:
