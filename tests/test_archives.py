@@ -175,11 +175,11 @@ def test_a_bomb_a_password_and_a_damaged_member_are_each_an_error_and_the_rest_i
     archive.write_bytes(bytes(data))
     articles = {a.id: a for a in read(archive)}
     assert articles["a"].error is None and articles["z"].error is None
-    assert articles["arts.zip/bomb"].error.startswith(f"{archive}: its member bomb.txt inflates 1,")
-    assert "times over (a zip bomb" in articles["arts.zip/bomb"].error
-    assert articles["arts.zip/locked"].error == (f"{archive}: its member locked.txt is protected by a password: "
+    assert articles["bomb"].error.startswith(f"{archive}: its member bomb.txt inflates 1,")
+    assert "times over (a zip bomb" in articles["bomb"].error
+    assert articles["locked"].error == (f"{archive}: its member locked.txt is protected by a password: "
                                                  "extract it with the password and give the folder to read it")
-    assert articles["arts.zip/damaged"].error.startswith(f"{archive}: its member damaged.txt is damaged (")
+    assert articles["damaged"].error.startswith(f"{archive}: its member damaged.txt is damaged (")
 
 
 def test_a_member_that_inflates_past_what_the_zip_declares_is_damaged_and_not_held(tmp_path):
@@ -194,7 +194,7 @@ def test_a_member_that_inflates_past_what_the_zip_declares_is_damaged_and_not_he
     archive.write_bytes(data.replace(size, (1024).to_bytes(4, "little")))
     articles = {a.id: a for a in read(archive)}
     assert articles["a"].error is None
-    assert articles["arts.zip/big"].error == (f"{archive}: its member big.txt is damaged (BadZipFile: Bad CRC-32 for "
+    assert articles["big"].error == (f"{archive}: its member big.txt is damaged (BadZipFile: Bad CRC-32 for "
                                               "file 'big.txt'): not read")
 
 
@@ -210,7 +210,7 @@ def test_a_member_over_the_limit_is_refused_by_the_size_it_declares(tmp_path, mo
     monkeypatch.setattr("dvtopics.io.documents.inflate_limit", lambda max_bytes: 1 << 20)
     articles = {a.id: a for a in read(archive)}
     assert articles["a"].error is None
-    assert articles["arts.tar/big"].error.startswith(f"{archive}: its member big.txt inflates past 1.0 MB (a zip bomb")
+    assert articles["big"].error.startswith(f"{archive}: its member big.txt inflates past 1.0 MB (a zip bomb")
     with tarfile.open(archive, "w") as packed:
         big = tarfile.TarInfo("export.jsonl")
         big.size = 2_000_000
@@ -236,7 +236,23 @@ def test_a_damaged_or_cut_archive_gives_what_comes_before_the_fault_and_one_erro
     broken = tmp_path / "broken.zip"
     broken.write_bytes((tmp_path / "whole.zip").read_bytes()[:-200])  # its list of members cut
     (article,) = read(broken)
-    assert article.error.startswith(f"{broken}: a damaged archive (BadZipFile")
+    assert article.error == (f"{broken}: not a zip archive, or one cut short before its list of members (BadZipFile: "
+                             "File is not a zip file)")
+
+
+def test_an_archive_that_cannot_be_opened_says_why_in_one_line(tmp_path):
+    """A 0-byte download, an HTML error page saved as .zip: "a damaged archive: the members before the fault were
+    read", though none was; a tar's error ran over 5 lines (tarfile lists each compression it tried)."""
+    (tmp_path / "empty.tar.gz").write_bytes(b"")
+    (tmp_path / "download.zip").write_text("<!DOCTYPE html><html><body>404 Not Found</body></html>\n")
+    (tmp_path / "page.tar.gz").write_text("<!DOCTYPE html><html><body>404 Not Found</body></html>\n")
+    errors = {article.id: article.error for article in read(sorted(tmp_path.iterdir()))}
+    assert errors == {
+        "download.zip": f"{tmp_path / 'download.zip'}: not a zip archive, or one cut short before its list of members "
+                    "(BadZipFile: File is not a zip file)",
+        "empty.tar.gz": f"{tmp_path / 'empty.tar.gz'}: empty file",
+        "page.tar.gz": f"{tmp_path / 'page.tar.gz'}: not a tar archive (nor one compressed by gzip, bzip2 or xz), or one "
+                    "cut short: not read"}
 
 
 def test_an_archive_inside_the_archive_is_named_not_opened(tmp_path, caplog):
@@ -345,8 +361,8 @@ def test_a_report_names_what_an_archive_held_that_was_not_read(tmp_path):
         packed.writestr("../b.pdf", b"%PDF-1.4")
     assert members_not_read(archive) == ["1 .pdf file not read (e.g. 'b.pdf'): a PDF document, not plain text: save it "
                                          "as Plain Text (.txt, UTF-8) to read it, or a table in it as .xlsx or CSV "
-                                         "UTF-8 (in a folder only .txt, .docx and .odt files are read: give a table "
-                                         "by its name)"]
+                                         "UTF-8 (in an archive only .txt, .docx and .odt files are read: extract it "
+                                         "and give it by name to read)"]
 
 
 def test_a_workbook_a_gzipped_article_and_a_document_saved_as_txt_in_a_zip_are_read_as_on_disk(tmp_path):
@@ -372,16 +388,37 @@ def test_a_link_in_a_tar_is_not_read_twice(tmp_path, caplog):
     folder = tmp_path / "arts"
     (folder / "2017").mkdir(parents=True)
     (folder / "2017" / "a.txt").write_text(A, encoding="utf-8")
-    (folder / "b.txt").symlink_to(folder / "2017" / "a.txt")
+    (folder / "b.txt").symlink_to("2017/a.txt")
     os.link(folder / "2017" / "a.txt", folder / "c.txt")
+    (folder / "d.txt").symlink_to("/home/lan/bai-bao/d.txt")  # (and one to a file the archive does not hold)
     archive = tmp_path / "arts.tar"
     with tarfile.open(archive, "w") as packed:
         packed.add(folder / "2017" / "a.txt", "2017/a.txt")
         packed.add(folder / "c.txt", "c.txt")  # (a file met twice: a hard link)
         packed.add(folder / "b.txt", "b.txt")
+        packed.add(folder / "d.txt", "d.txt")
     with caplog.at_level(logging.WARNING):
         assert [a.id for a in read(archive)] == ["2017/a"]
     assert "2 links to .txt files in the folder not read (e.g. 'c.txt'): the file it names is read, once" in caplog.text
+    assert "1 link to a file outside the archive not read (e.g. 'd.txt'): the file it names is not in" in caplog.text
+
+
+def test_a_link_in_a_zip_is_not_read_as_an_article(tmp_path, caplog):
+    """`zip -ry`, a Mac's ditto: a symbolic link stored as a member whose data is the path it names. Read, it was an
+    article whose text was "a.txt"."""
+    import stat
+
+    archive = tmp_path / "arts.zip"
+    with zipfile.ZipFile(archive, "w") as packed:
+        packed.writestr("arts/a.txt", A)
+        for name, target in (("arts/b.txt", "a.txt"), ("arts/c.txt", "../khac/c.txt")):
+            link = zipfile.ZipInfo(name)
+            link.create_system, link.external_attr = 3, (stat.S_IFLNK | 0o777) << 16
+            packed.writestr(link, target)
+    with caplog.at_level(logging.WARNING):
+        assert [a.id for a in read(archive)] == ["a"]
+    assert "1 link to a .txt file in the folder not read (e.g. 'arts/b.txt')" in caplog.text
+    assert "1 link to a file outside the archive not read (e.g. 'arts/c.txt')" in caplog.text
 
 
 def test_a_labels_file_made_beside_the_extracted_folder_names_the_archives_articles(tmp_path):
@@ -403,3 +440,154 @@ def test_a_labels_file_made_beside_the_extracted_folder_names_the_archives_artic
                                           "--format", "json"])
         assert result.exit_code == 0, (prefix, result.output)
         assert json.loads(result.stdout)["n"] == len(articles)
+
+
+def test_a_labels_file_names_the_archives_articles_while_the_extracted_folder_is_still_beside_it(tmp_path,
+                                                                                                 monkeypatch):
+    """The folder extracted from bai-bao.zip, often kept beside it: its file bai-bao/2017/a.txt, found on disk but
+    given as no input, names the archive's article 2017/a (it labelled nothing: "give the folder the labels were made
+    for")."""
+    from tests.articles import made_up_articles
+
+    articles = made_up_articles(1)
+    with zipfile.ZipFile(tmp_path / "bai-bao.zip", "w") as packed:
+        for article in articles:
+            packed.writestr(f"bai-bao/2017/{article.id}.txt", article.raw)
+            (tmp_path / "bai-bao" / "2017").mkdir(parents=True, exist_ok=True)
+            (tmp_path / "bai-bao" / "2017" / f"{article.id}.txt").write_text(article.raw, encoding="utf-8")
+    (tmp_path / "labels.csv").write_text("file,label\n" + "".join(f"bai-bao/2017/{a.id}.txt,{a.label}\n"
+                                                                  for a in articles), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["evaluate", "shipped", "bai-bao.zip", "--labels", "labels.csv", "--format",
+                                      "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["n"] == len(articles)
+
+
+def test_a_model_folder_in_an_archive_is_passed_over_as_in_the_folder(tmp_path, caplog):
+    """An archive of the articles and a model beside them: its model_card.json was read as an article, and its
+    model.pickle.gz named "an archive inside the archive"; the folder's walk names them a model folder."""
+    with zipfile.ZipFile(tmp_path / "du-an.zip", "w") as packed:
+        packed.writestr("du-an/a.txt", A)
+        packed.writestr("du-an/model/model_card.json", '{"text": "not an article"}')
+        packed.writestr("du-an/model/model.pickle.gz", b"\x1f\x8b")
+        packed.writestr("du-an/old/model.pickle.gz", b"\x1f\x8b")  # (a model's file without its card)
+    with caplog.at_level(logging.WARNING):
+        articles = read([tmp_path / "du-an.zip"])
+    assert [(article.id, article.error) for article in articles] == [("a", None)]
+    assert "1 model folder not read (e.g. 'du-an/model')" in caplog.text
+    assert "1 model file not read" in caplog.text and "archive inside" not in caplog.text
+
+
+def test_a_workbook_in_an_archive_that_names_no_text_column_is_passed_over_as_a_csv_is(tmp_path):
+    """A labels sheet kept beside the articles was an error article "no 'text' column"; its CSV was passed over."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["file", "label"])
+    book.active.append(["a.txt", "other"])
+    sheet = io.BytesIO()
+    book.save(sheet)
+    book = Workbook()
+    book.active.append(["id", "text"])
+    book.active.append(["x1", B])
+    articles = io.BytesIO()
+    book.save(articles)
+    with zipfile.ZipFile(tmp_path / "arts.zip", "w") as packed:
+        packed.writestr("a.txt", A)
+        packed.writestr("labels.xlsx", sheet.getvalue())
+        packed.writestr("labels.csv", "file,label\na.txt,other\n")
+        packed.writestr("bang.xlsx", articles.getvalue())
+    assert [(article.id, article.error) for article in read(tmp_path / "arts.zip")] == [("a", None), ("x1", None)]
+
+
+def test_a_tar_of_more_members_than_a_zip_may_list_is_not_read(tmp_path, monkeypatch):
+    """A tar has no list of its members to refuse before it is read, as a zip's (`crowded_zip`): a 6 MB .tar.gz of a
+    million empty members took 557 MB, each listed kept. Past the zip's limit it is listed no further."""
+    from dvtopics.io import archives
+
+    monkeypatch.setattr(archives, "ARCHIVE_MAX_MEMBERS", 3)
+    folder = tmp_path / "arts"
+    for n in range(4):
+        (folder / f"{n}").mkdir(parents=True)
+        (folder / f"{n}" / "a.txt").write_text(A, encoding="utf-8")
+    articles = read(tarred(folder, tmp_path / "arts.tar.gz", "w:gz"))
+    assert [article.id for article in articles] == ["arts.tar.gz"]
+    assert "a tar that holds over 3 members, more than an archive of articles holds: not read" in articles[0].error
+
+
+def test_a_text_member_over_the_article_limit_is_refused_before_it_is_inflated(tmp_path):
+    """As a .txt file on disk is refused by its size: a 150 MB dump in a zip was inflated whole first (373 MB). Its
+    bytes damaged here: inflated, it would be called damaged."""
+    body = ("x" * 5000).encode()
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr("dump.txt", body)
+        archive.writestr("a.txt", A)
+    data = packed.getvalue().replace(body, b"y" * len(body))
+    (tmp_path / "arts.zip").write_bytes(data)
+    articles = {article.id: article for article in read(tmp_path / "arts.zip", max_bytes=1000)}
+    assert articles["a"].error is None
+    assert articles["dump"].error.startswith(f"{tmp_path / 'arts.zip'}/dump.txt: 5,000 bytes is over the "
+                                                      "1,000 bytes article limit (raise it with ")
+
+
+def test_a_member_that_cannot_be_read_has_the_id_its_extracted_file_would_have(tmp_path):
+    """bai-bao.zip's damaged bai-bao/2017/a.txt was the error "bai-bao.zip/bai-bao/2017/a", where read it is "2017/a":
+    its error row could not be matched to the article once mended, nor to a labels file. Its message still names the
+    archive and the member."""
+    body = A.encode() * 20
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr("bai-bao/2017/a.txt", body)
+        archive.writestr("bai-bao/2017/b.txt", B)
+    data = bytearray(packed.getvalue())
+    data[data.find(body) + 10] ^= 0xFF  # (its CRC fails)
+    (tmp_path / "bai-bao.zip").write_bytes(bytes(data))
+    articles = read(tmp_path / "bai-bao.zip")
+    assert [article.id for article in articles] == ["2017/a", "2017/b"]
+    assert articles[0].error.startswith(f"{tmp_path / 'bai-bao.zip'}: its member bai-bao/2017/a.txt is damaged (")
+
+
+def test_a_member_packed_with_a_method_python_cannot_read_says_so_and_how_to_read_it(tmp_path):
+    """Windows' Explorer packs a large file with Deflate64 (7-Zip may use Zstandard or PPMd): not damaged."""
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("a.txt", A)
+        archive.writestr("b.txt", B)
+    data = bytearray(packed.getvalue())
+    data[data.find(b"PK\x03\x04") + 8] = 9  # a.txt: method 9, Deflate64, in its local header and the list
+    data[data.find(b"PK\x01\x02") + 10] = 9
+    (tmp_path / "arts.zip").write_bytes(bytes(data))
+    articles = read(tmp_path / "arts.zip")
+    assert [(article.id, article.error) for article in articles] == [
+        ("a", f"{tmp_path / 'arts.zip'}: its member a.txt is packed with a method Python cannot read (Deflate64): "
+              "extract it with 7-Zip or Explorer and give the folder"), ("b", None)]
+
+
+def test_documents_in_an_archive_get_advice_a_member_can_follow(tmp_path, caplog):
+    """A .pdf, .doc or .xls member was told "give a table by its name", which a member has not."""
+    with zipfile.ZipFile(tmp_path / "arts.zip", "w") as packed:
+        packed.writestr("a.txt", A)
+        packed.writestr("bao-cao.pdf", b"%PDF-1.4\n")
+        packed.writestr("bang.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+        packed.writestr("bang-2.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+    with caplog.at_level(logging.WARNING):
+        read(tmp_path / "arts.zip")
+    assert "by its name" not in caplog.text
+    assert "1 .pdf file not read (e.g. 'bao-cao.pdf'): a PDF document" in caplog.text
+    assert "(in an archive only .txt, .docx and .odt files are read: extract it and give it by name to read)" \
+        in caplog.text
+    assert "2 .xls files not read" in caplog.text and "extract them and give them by name to read)" in caplog.text
+
+
+def test_tar_gz_files_in_a_folder_are_grouped_and_given_a_pattern_by_their_whole_suffix(tmp_path):
+    """".gz files", and a pattern "*.gz" that would take gzipped articles and JSON lines too."""
+    from dvtopics.io.folders import passed_over
+
+    (tmp_path / "a.txt").write_text(A, encoding="utf-8")
+    for name in ("x.tar.gz", "y.tar.gz"):
+        tarred(tmp_path / "none", tmp_path / name, "w:gz")
+    (note,) = passed_over(tmp_path)
+    assert note.startswith("2 .tar.gz files not read (e.g. 'x.tar.gz'): an archive:")
+    assert f'"{tmp_path / "**" / "*.tar.gz"}"' in note

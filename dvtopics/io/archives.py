@@ -6,15 +6,18 @@ never extracted: its members one at a time, each member's bytes held in memory w
   as cp437: "B├ío" for "Báo"); they are read as UTF-8 when they are, else as Windows-1258, as Explorer
   extracts them on a Vietnamese Windows; a Mac's NFD names are NFC, as the ids of a folder are compared.
 - Safety: a name that climbs out ("../a.txt", "/a.txt", "C:\\a.txt") is read as unzip and Python extract it
-  (without those parts), with a warning; a member that inflates too far or too many times over (`documents`' limits),
-  one protected by a password, a damaged one, is one error naming the archive and the member, and the others are
-  read; a damaged or cut short archive, an error after the members read before the fault.
+  (without those parts), with a warning; a member refused by the size it declares (a text over the article limit,
+  one that inflates too far or too many times over: `documents`' limits), one protected by a password or packed with
+  a method Python cannot read, a damaged one, is one error naming the archive and the member, and the others are
+  read; a damaged or cut short archive, an error after the members read before the fault; a tar is listed no
+  further than a zip may list (`ARCHIVE_MAX_MEMBERS`). A link (a tar's, a zip's made on Unix) is never read.
 """
 from __future__ import annotations
 
 import io
 import logging
 import os
+import posixpath
 import stat
 import tarfile
 import unicodedata
@@ -26,8 +29,9 @@ from typing import Iterator
 
 from .documents import inflation_problem
 from .files import crowded_zip, office_kind, office_problem
-from .folders import (ARCHIVE_SUFFIXES, ARTICLE_SUFFIXES, Skipped, file_kind, skipped_notes, walk_names,
-                      walk_passes_over)
+from .folders import (ARCHIVE_SUFFIXES, ARTICLE_SUFFIXES, LINK_OUTSIDE, TEXT_SUFFIXES, Skipped, file_kind, link_kind,
+                      skipped_notes, walk_names, walk_passes_over)
+from .records import over_limit
 
 log = logging.getLogger(__name__)
 
@@ -63,49 +67,124 @@ class Member(PurePosixPath):
 def archive_members(path: Path, skipped: Skipped, max_bytes: int) -> Iterator[tuple[str, Member | str]]:
     """(name, `Member`) for each member of the archive at `path` that the walk of the folder it holds reads
     (`folders.walk_names`; what else it holds is counted in `skipped`), or (name, why it cannot be read) in its
-    place; ("", why) for the archive itself. A zip's members in the order of their names, as a folder's files are
-    walked; a tar's in the order it holds them (a compressed tar cannot seek back)."""
+    place; ("", why) for the archive itself. A name is the member's below the archive's own folder (`_own_folder`),
+    as its extracted file's id is, whether it is read or not; a message names the member as the archive holds it. A
+    zip's members in the order of their names, as a folder's files are walked; a tar's in the order it holds them (a
+    compressed tar cannot seek back)."""
+    read = 0
     try:
+        if os.path.getsize(path) == 0:  # (a download that failed)
+            yield "", f"{path}: empty file"
+            return
         modified_ns = os.stat(path).st_mtime_ns
-        if path.name.lower().endswith(".zip"):
-            yield from _zip_members(path, skipped, max_bytes, modified_ns)
-        else:
-            yield from _tar_members(path, skipped, max_bytes, modified_ns)
+        members = (_zip_members if path.name.lower().endswith(".zip") else _tar_members)(path, skipped, max_bytes,
+                                                                                         modified_ns)
+        for name, member in members:
+            read += isinstance(member, Member)
+            yield name, member
     except _DAMAGED as exc:
-        yield "", f"{path}: a damaged archive ({type(exc).__name__}: {exc}): the members before the fault were read"
+        after = "the members before the fault were read" if read else "no member could be read"
+        yield "", f"{path}: a damaged archive ({_one_line(exc)}): {after}"
+
+
+def _one_line(exc: BaseException) -> str:
+    """An error's type and message on one line (tarfile's list the methods it tried, one to a line)."""
+    return f"{type(exc).__name__}: {' '.join(str(exc).split())}"
+
+
+# the methods a zip's member may be packed with that zipfile cannot inflate, as 7-Zip names them (zipfile's own names
+# for the others): Windows' Explorer packs a large file with Deflate64
+_METHODS = {9: "Deflate64", 10: "PKWare DCL Implode", 93: "Zstandard", 95: "XZ", 98: "PPMd", 99: "AES"}
 
 
 def _zip_members(path: Path, skipped: Skipped, max_bytes: int, modified_ns: int):
     if crowded := crowded_zip(path, ARCHIVE_MAX_MEMBERS):
         yield "", f"{path}: {crowded}"
         return
-    with zipfile.ZipFile(path) as archive:
+    try:
+        archive = zipfile.ZipFile(path)
+    except zipfile.BadZipFile as exc:  # (an HTML error page saved as .zip; a download cut before the list)
+        yield "", f"{path}: not a zip archive, or one cut short before its list of members ({_one_line(exc)})"
+        return
+    with archive:
         if office := office_problem(office_kind(archive)):  # (a .docx renamed .zip, as a mailer may name it)
             yield "", f"{path}: {office}"
             return
-        infos = _zip_infos(path, archive)
+        infos = _zip_infos(path, archive, skipped)
         own = _own_folder(path, infos)
         for name in walk_names(sorted(infos, key=lambda name: name.split("/")), skipped):
-            info = infos[name]
+            info, shown = infos[name], name.removeprefix(own)
             if info.flag_bits & 0x1:
-                yield name, (f"{path}: its member {name} is protected by a password: extract it with the password "
-                             "and give the folder to read it")
-            elif problem := inflation_problem(info.file_size, info.compress_size, max_bytes):
-                yield name, f"{path}: its member {name} {problem}{_streamed_when_given(name)}"
+                yield shown, (f"{path}: its member {name} is protected by a password: extract it with the password "
+                              "and give the folder to read it")
+            elif problem := _size_problem(path, name, info.file_size, info.compress_size, max_bytes):
+                yield shown, problem
             else:
                 try:  # (zipfile inflates no more than the size declared: a member that lies is one that is damaged)
                     data = archive.read(info)
+                except NotImplementedError:
+                    method = _METHODS.get(info.compress_type) or zipfile.compressor_names.get(
+                        info.compress_type, f"method {info.compress_type}")
+                    yield shown, (f"{path}: its member {name} is packed with a method Python cannot read ({method}): "
+                                  "extract it with 7-Zip or Explorer and give the folder")
                 except _DAMAGED as exc:
-                    yield name, f"{path}: its member {name} is damaged ({type(exc).__name__}: {exc}): not read"
-                    continue
-                yield name.removeprefix(own), Member.of(path, name, data, modified_ns)
+                    yield shown, f"{path}: its member {name} is damaged ({_one_line(exc)}): not read"
+                else:
+                    yield shown, Member.of(path, name, data, modified_ns)
 
 
-def _zip_infos(path: Path, archive: zipfile.ZipFile, say: bool = True) -> dict[str, zipfile.ZipInfo]:
+def _zip_infos(path: Path, archive: zipfile.ZipFile, skipped: Skipped, say: bool = True) -> dict[str, zipfile.ZipInfo]:
     """The files of an open zip by their names as extracted (`_shown_name`; a name twice: the last, as extracting
-    leaves it)."""
-    return {name: info for info in archive.infolist()
-            if not info.is_dir() and (name := _shown_name(path, info.orig_filename, _zip_name(info), say))}
+    leaves it). A symbolic link (`zip -y`, a Mac's ditto keep them: a member whose data is the path it names) is
+    counted in `skipped` as a tar's is (`_count_links`): read, it was an article whose text was that path."""
+    infos, links = {}, {}
+    for info in archive.infolist():
+        if info.is_dir() or not (name := _shown_name(path, info.orig_filename, _zip_name(info), say)):
+            continue
+        if info.create_system == 3 and stat.S_ISLNK(info.external_attr >> 16):  # (3: made on Unix, a Mac)
+            links[name] = _link_target(path, name, _zip_link(archive, info))
+        else:
+            infos[name] = info
+    _count_links(links, infos, skipped)
+    return infos
+
+
+def _zip_link(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> str:
+    """The path a zip's symbolic link names (its data), or "/" (outside) for one that cannot be read: a damaged
+    link is no reason to stop listing the archive."""
+    try:
+        return archive.read(info).decode("utf-8", "replace") if info.file_size < 4096 else "/"
+    except (*_DAMAGED, RuntimeError):  # (RuntimeError: one encrypted)
+        return "/"
+
+
+def _link_target(path: Path, name: str, target: str) -> str:
+    """The member's name (as `_shown_name` gives it) that a symbolic link `name` of the archive `path` names by
+    `target` (relative to its folder), or "" when it names a file outside the archive (an absolute path, "../")."""
+    joined = posixpath.normpath(posixpath.join(posixpath.dirname(name), target.replace("\\", "/")))
+    outside = target.startswith(("/", "\\")) or joined.startswith("..")
+    return "" if outside else _shown_name(path, joined, joined, False)
+
+
+def _count_links(links: dict[str, str], infos: dict, skipped: Skipped) -> None:
+    """Count in `skipped` each link to an article's file among `links` (name: the member it names, or ""), as a
+    folder's walk does a link to a file it reads: the file it names is read, once, as itself; a link to a file the
+    archive does not hold (or one it passes over) is said to be not read."""
+    for name, target in links.items():
+        if name.lower().endswith(ARTICLE_SUFFIXES) and not walk_passes_over(name):
+            read = target in infos and target.lower().endswith(ARTICLE_SUFFIXES) and not walk_passes_over(target)
+            skipped.setdefault(link_kind(name) if read else LINK_OUTSIDE, [0, name])[0] += 1
+
+
+def _size_problem(path: Path, name: str, size: int, compressed: int, max_bytes: int) -> str | None:
+    """Why the member `name` of the archive `path` is refused by the size it declares, before it is read: an
+    article's text file over `max_bytes`, as one on disk is refused by its size (a 150 MB dump was inflated whole
+    first), or one that would inflate too far (`inflation_problem`); None when it is read."""
+    if name.lower().endswith(TEXT_SUFFIXES) and size > max_bytes:
+        return over_limit(f"{path}/{name}", size, max_bytes)
+    if problem := inflation_problem(size, compressed, max_bytes):
+        return f"{path}: its member {name} {problem}{_streamed_when_given(name)}"
+    return None
 
 
 def _streamed_when_given(name: str) -> str:
@@ -128,41 +207,54 @@ def _zip_name(info: zipfile.ZipInfo) -> str:
 
 
 def _tar_members(path: Path, skipped: Skipped, max_bytes: int, modified_ns: int):
-    with tarfile.open(path, "r:*") as archive:
+    try:
+        archive = tarfile.open(path, "r:*")
+    except tarfile.ReadError:  # (its message lists each compression tried, one to a line)
+        yield "", f"{path}: not a tar archive (nor one compressed by gzip, bzip2 or xz), or one cut short: not read"
+        return
+    with archive:
         infos, fault = _tar_infos(path, archive, skipped)
+        if isinstance(fault, str):
+            yield "", f"{path}: {fault}"
+            return
         own = _own_folder(path, infos)
         for name in walk_names(list(infos), skipped):
-            info = infos[name]
-            if problem := inflation_problem(info.size, info.size, max_bytes):  # (a tar's sizes are its members')
-                yield name, f"{path}: its member {name} {problem}{_streamed_when_given(name)}"
+            info, shown = infos[name], name.removeprefix(own)
+            if problem := _size_problem(path, name, info.size, info.size, max_bytes):  # (a tar's: its members')
+                yield shown, problem
                 continue
             try:
                 data = archive.extractfile(info).read()
             except _DAMAGED as exc:
-                yield name, f"{path}: its member {name} is damaged ({type(exc).__name__}: {exc}): not read"
-                continue
-            yield name.removeprefix(own), Member.of(path, name, data, modified_ns)
+                yield shown, f"{path}: its member {name} is damaged ({_one_line(exc)}): not read"
+            else:
+                yield shown, Member.of(path, name, data, modified_ns)
         if fault:
             raise fault
 
 
 def _tar_infos(path: Path, archive: tarfile.TarFile, skipped: Skipped, say: bool = True):
     """The files of an open tar by their names as extracted (`_shown_name`), listed as far as they can be, and the
-    fault that stopped the listing (a tar cut short), if one did. A link to an article (hard, as tar stores a file it
-    meets twice, or symbolic) is counted in `skipped`: the file it names is read, once, as a folder's walk does."""
-    infos = {}
+    fault that stopped the listing (a tar cut short), if one did. A link (hard, as tar stores a file it meets twice,
+    or symbolic) is counted in `skipped` (`_count_links`). A tar that holds over `ARCHIVE_MAX_MEMBERS` members is
+    not listed further, and none is read (the fault is why): tarfile keeps each listed, as zipfile does."""
+    infos, links, fault = {}, {}, None
     try:
-        while (info := archive.next()) is not None:
+        for listed, info in enumerate(iter(archive.next, None)):
+            if listed == ARCHIVE_MAX_MEMBERS:
+                return {}, (f"a tar that holds over {ARCHIVE_MAX_MEMBERS:,} members, more than an archive of articles "
+                            "holds: not read (a tar bomb's way to fill memory)")
             name = _shown_name(path, info.name, _tar_name(info.name), say)
             if name and info.isfile():
                 infos[name] = info
-            elif name and (info.islnk() or info.issym()) and name.lower().endswith(ARTICLE_SUFFIXES) \
-                    and not walk_passes_over(name):
-                suffix = max((end for end in ARTICLE_SUFFIXES if name.lower().endswith(end)), key=len)
-                skipped.setdefault(f"link to a {suffix} file in the folder", [0, name])[0] += 1
+            elif name and info.issym():
+                links[name] = _link_target(path, name, _tar_name(info.linkname))
+            elif name and info.islnk():  # (its target: a member's name, from the archive's top)
+                links[name] = _link_target(path, "", _tar_name(info.linkname))
     except _DAMAGED as exc:
-        return infos, exc
-    return infos, None
+        fault = exc
+    _count_links(links, infos, skipped)
+    return infos, fault
 
 
 def members_not_read(path: Path) -> list[str]:
@@ -187,7 +279,7 @@ def _listed(path: Path, skipped: Skipped) -> list[str]:
     try:
         if path.name.lower().endswith(".zip"):
             with zipfile.ZipFile(path) as archive:
-                return sorted(_zip_infos(path, archive, say=False), key=lambda name: name.split("/"))
+                return sorted(_zip_infos(path, archive, skipped, say=False), key=lambda name: name.split("/"))
         with tarfile.open(path, "r:*") as archive:
             return list(_tar_infos(path, archive, skipped, say=False)[0])
     except _DAMAGED:

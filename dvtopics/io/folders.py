@@ -303,32 +303,28 @@ def _walk(folder: Path, skipped: Skipped, text_field: str = "text", named: froze
     except OSError:
         yield folder
         return
-    texts = {_without_suffix(Path(entry.name.lower())) for entry in entries
-             if entry.name.lower().endswith(TEXT_SUFFIXES)}
+    texts = _text_ids(entry.name for entry in entries)
     for entry in entries:
         path = Path(entry.path)
         is_folder = entry.is_dir(follow_symlinks=False)
         if _is_system_file(entry.name, is_folder) or _is_working_file(path, is_folder):
             continue
+        rule = "" if is_folder else _file_rule(entry.name, texts)
         if is_folder and is_model_folder(path, text_field, named):
             skipped.setdefault("model folder", [0, entry.name])[0] += 1  # (one with articles is walked for them)
         elif is_folder:
             yield from _walk(path, skipped, text_field, named, top)
-        elif entry.name.lower().endswith(DOCUMENT_SUFFIXES) and Path(entry.name.lower()).with_suffix("") in texts:
-            skipped.setdefault("document beside its .txt file", [0, entry.name])[0] += 1
-        elif entry.name.lower().endswith(ARTICLE_SUFFIXES):
+        elif rule == "article":
             if entry.is_symlink() and os.path.isfile(path) and walked_by(os.path.realpath(path), top):
-                # (named by its kind: a link to a .docx was "link to a .txt file")
-                suffix = max((suffix for suffix in ARTICLE_SUFFIXES if entry.name.lower().endswith(suffix)), key=len)
-                skipped.setdefault(f"link to a {suffix} file in the folder", [0, entry.name])[0] += 1
+                skipped.setdefault(link_kind(entry.name), [0, entry.name])[0] += 1
             else:
                 yield path
+        elif rule:
+            skipped.setdefault(rule, [0, entry.name])[0] += 1
         elif named and os.path.realpath(path) in named:
             continue
-        elif is_model_file(path):
-            skipped.setdefault("model file", [0, entry.name])[0] += 1
         elif entry.is_dir() or may_hold_articles(path, text_field):
-            kind = ("link to a folder" if entry.is_dir() else f"{path.suffix.lower()} file" if path.suffix
+            kind = ("link to a folder" if entry.is_dir() else f"{_suffix(path.name).lower()} file" if path.suffix
                     else "file without an extension")
             skipped.setdefault(kind, [0, entry.name])[0] += 1
 
@@ -339,23 +335,78 @@ def walk_names(names: list[str], skipped: Skipped) -> Iterator[str]:
     file counted in `skipped`), in the order given; its tables and JSON files too (in an archive, they cannot be given
     by name: `read._read_archive` reads those that name the text field). What else it holds is counted in
     `skipped`: another archive inside it, which is not opened, too."""
-    texts = {_without_suffix(PurePosixPath(name.lower())) for name in names if name.lower().endswith(TEXT_SUFFIXES)}
+    names = [name for name in names if not walk_passes_over(name)]
+    texts = _text_ids(names)
+    models = _model_folders(names)
+    for folder in models:
+        skipped.setdefault("model folder", [0, folder.rstrip("/")])[0] += 1
     for name in names:
-        if walk_passes_over(name):
+        if any(name.startswith(folder) for folder in models):
             continue
         path = PurePosixPath(name)
         kind = file_kind(path)
-        if kind == "document" and PurePosixPath(name.lower()).with_suffix("") in texts:
-            skipped.setdefault("document beside its .txt file", [0, name])[0] += 1
-        elif name.lower().endswith(ARTICLE_SUFFIXES) or kind in ("jsonl", "json", "csv", "xlsx"):
+        if rule := _file_rule(name, texts):
+            if rule == "article":
+                yield name
+            else:
+                skipped.setdefault(rule, [0, name])[0] += 1
+        elif kind in ("jsonl", "json", "csv", "xlsx"):
             yield name
         elif kind == "archive" or path.suffix.lower() in _ARCHIVE_SUFFIXES:  # (.rar, .7z, a .gz of its own too)
             skipped.setdefault("archive inside the archive", [0, name])[0] += 1
-        elif is_model_file(path):
-            skipped.setdefault("model file", [0, name])[0] += 1
         elif path.suffix.lower() not in _SIDE_FILE_SUFFIXES:
-            skipped.setdefault(f"{path.suffix.lower()} file" if path.suffix else "file without an extension",
+            skipped.setdefault(f"{_suffix(name).lower()} file" if path.suffix else "file without an extension",
                                [0, name])[0] += 1
+
+
+def _suffix(name: str) -> str:
+    """The suffix files of this name are grouped by in what a folder holds that is not read, as the name spells it
+    (its pattern's case): an archive's whole (".tar.gz": its pattern "*.gz" took a.txt.gz and b.jsonl.gz too), else
+    the last."""
+    whole = (name[-len(end):] for end in ARCHIVE_SUFFIXES if name.lower().endswith(end))
+    return next(whole, PurePosixPath(name).suffix)
+
+
+def _text_ids(names: Iterable[str]) -> set[str]:
+    """The ids of the .txt files among `names` (in lower case): a document of one of these names beside them is the
+    same article (`_file_rule`)."""
+    return {without_article_suffix(name.lower()) for name in names if name.lower().endswith(TEXT_SUFFIXES)}
+
+
+def _file_rule(name: str, texts: set[str]) -> str:
+    """What the walk of a folder (`_walk`) or of an archive's members (`walk_names`) does with the file `name`
+    (`texts`: the ids of the .txt files beside it, `_text_ids`): "article" to read it, the kind it is counted as not
+    read ("model file", "document beside its .txt file"), or "" for what the walk decides by other rules. One home
+    for both walks, so that they cannot drift; a model's files first: model.pickle.gz is no archive of articles."""
+    if is_model_file(PurePosixPath(name)):
+        return "model file"
+    lower = name.lower()
+    if lower.endswith(DOCUMENT_SUFFIXES) and str(PurePosixPath(lower).with_suffix("")) in texts:
+        return "document beside its .txt file"
+    return "article" if lower.endswith(ARTICLE_SUFFIXES) else ""
+
+
+def _model_folders(names: list[str]) -> list[str]:
+    """The folders ("model/", "/" at their end) among an archive's member `names` that are a model's, as
+    `is_model_folder` says of a folder on disk: its card, and no article below it; the outermost only."""
+    folders = sorted(name[:-len(CARD_FILE)] for name in names if name.endswith("/" + CARD_FILE))
+    models: list[str] = []
+    for folder in folders:
+        if not any(folder.startswith(model) for model in models) and not any(
+                name.startswith(folder) and name.lower().endswith(ARTICLE_SUFFIXES) for name in names):
+            models.append(folder)
+    return models
+
+
+# a link in an archive to a file it does not hold (`archives`): not read
+LINK_OUTSIDE = "link to a file outside the archive"
+
+
+def link_kind(name: str) -> str:
+    """What a link to an article's file is counted as when the file it names is read as itself: named by its kind
+    (a link to a .docx was "link to a .txt file")."""
+    suffix = max((suffix for suffix in ARTICLE_SUFFIXES if name.lower().endswith(suffix)), key=len)
+    return f"link to a {suffix} file in the folder"
 
 
 def walk_passes_over(name: str) -> bool:
@@ -420,7 +471,7 @@ def skipped_notes(skipped: Skipped, folder: str | os.PathLike | None = None, arc
             by_name = f"extract {them} and give {them} by name to read"
         elif folder is not None and count > 1:  # (a shell's pattern would reach only the first folder's files)
             by_name = ("give them by their names to read them, all at once with a pattern in quotes such as "
-                       f'"{os.path.join(folder, "**", "*" + Path(example).suffix)}"')
+                       f'"{os.path.join(folder, "**", "*" + _suffix(example))}"')
         if kind == "link to a folder":
             why = "links to folders are not followed (one may loop)"
         elif kind == "system or lock file":
@@ -428,11 +479,15 @@ def skipped_notes(skipped: Skipped, folder: str | os.PathLike | None = None, arc
                    "it, a Mac's '._' or .DS_Store, Thumbs.db), not articles")
         elif kind.startswith("link to a .") and kind.endswith(" file in the folder"):
             why = "the file it names is read, once, as itself"
+        elif kind == LINK_OUTSIDE:
+            why = "the file it names is not in the archive"
         elif kind == "document beside its .txt file":  # (saved as text when dvtopics read no document)
             why = "the same article as the .txt file of its name beside it, which is read"
         elif kind in ("model folder", "model file"):
             why = (f"{'a model' if kind == 'model folder' else 'part of a model'}, not articles; give a model's folder "
                    "where a model is asked for (--model, evaluate MODEL)")
+        elif document and archive:
+            why = f"{document} (in an archive only {FOLDER_READS} are read: {by_name})"
         elif document:
             why = f"{document} (in a folder only {FOLDER_READS} are read: give a table by its name)"
         elif kind == "archive inside the archive":
@@ -457,7 +512,8 @@ def skipped_notes(skipped: Skipped, folder: str | os.PathLike | None = None, arc
 _PLURALS = {"link to a folder": "links to folders", "file without an extension": "files without an extension",
             "document beside its .txt file": "documents beside their .txt files",
             "system or lock file": "system or lock files",
-            "archive inside the archive": "archives inside the archive"}
+            "archive inside the archive": "archives inside the archive",
+            LINK_OUTSIDE: "links to files outside the archive"}
 _LINK = re.compile(r"link to a (\.[\w.]+) file in the folder$")
 
 

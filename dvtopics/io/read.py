@@ -37,7 +37,7 @@ from .folders import (FOLDER_HOLDS_NONE, Skipped, file_kind, given_by_name, head
 from .htmltext import FEED_START
 from .paths import paths_given, unique_paths, unreadable
 from .read_json import read_json, read_jsonl
-from .read_tables import read_csv, read_frame, read_xlsx
+from .read_tables import read_csv, read_frame, read_xlsx, workbook_names_text
 from .read_text import read_document, read_feed, read_text_file
 from .records import FieldNames, as_field_names, failed
 from .tables import header_like_line, text_table_delimiter
@@ -206,8 +206,8 @@ def _read_archive(path: Path, fields: FieldNames, on_error: str, max_bytes: int)
     for name, member in archive_members(path, skipped, max_bytes):
         if isinstance(member, str):  # (why it cannot be read)
             read_any = True
-            yield failed(f"{path.name}/{id_below_folder(PurePosixPath(name))}" if name else path.name, member, on_error)
-        elif file_kind(member) in ("txt", "document") or may_hold_articles(member, fields.text):
+            yield failed(id_below_folder(PurePosixPath(name)) if name else path.name, member, on_error)
+        elif _member_holds_articles(member, fields):
             read_any = True
             yield from read_file(member, id_below_folder(PurePosixPath(name)), fields, on_error, max_bytes)
     notes = skipped_notes(skipped, path, archive=True)
@@ -219,6 +219,15 @@ def _read_archive(path: Path, fields: FieldNames, on_error: str, max_bytes: int)
         return
     for note in notes:
         log.warning("%s: %s", path, note)
+
+
+def _member_holds_articles(member, fields: FieldNames) -> bool:
+    """Whether an archive's member is read: an article's file, or a table or a JSON file that names the text field
+    (a workbook in a header of its sheets)."""
+    kind = file_kind(member)
+    if kind == "xlsx":
+        return workbook_names_text(member, fields)
+    return kind in ("txt", "document") or may_hold_articles(member, fields.text)
 
 
 # A text that opens a JSON object with its first key ('{"id":', '[{"title":', each maybe on a line of its own): no

@@ -222,6 +222,17 @@ def read_xlsx(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
         yield failed(path.name, str(exc), on_error)
 
 
+def workbook_names_text(path, fields: "FieldNames") -> bool:
+    """Whether a sheet of the workbook `path` has a header that names the text field, as `read_xlsx` reads it: an
+    archive's member that is a labels sheet or notes is passed over, as a CSV's is (`folders.may_hold_articles`),
+    not read as an error "no 'text' column". One that cannot be opened is read, for its error to say why."""
+    try:
+        with open_workbook(path) as book:
+            return any(fields.text in table[2] for table in sheet_tables(book, fields.wanted(), fields.text, path))
+    except UnreadableFileError:
+        return True
+
+
 def _xlsx_articles(path: Path, book, fields: "FieldNames", on_error: str, max_bytes: int) -> Iterator[Article]:
     """The articles of an open workbook (`read_xlsx`)."""
     tables = list(sheet_tables(book, fields.wanted(), fields.text, path))

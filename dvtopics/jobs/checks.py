@@ -156,23 +156,31 @@ def ids_of_input_files(labels: dict[str, str] | None, paths: Sequence) -> dict[s
         path = as_file_system_names(id_)
         file = article_file(os.path.expanduser(path)) if "/" in path or os.path.isabs(path) else None
         file = file or _foreign_file(path, inputs)
-        if archives is None and file is None and "/" in id_:  # (listed once, when a cell may name a member)
+        if (article := _input_article(file, inputs)) is not None:
+            named.setdefault(article if article not in labels else id_, label)
+            continue
+        # (a file found that no input holds: the folder extracted from an archive given, still beside it)
+        if archives is None and "/" in id_:  # (listed once, when a cell may name a member)
             archives = _archives_given(inputs)
-        if file is None and archives and (article := _in_an_archive(id_, archives)):  # (a member, as extracted)
+        if archives and (article := _in_an_archive(id_, archives)):  # (a member, as extracted)
             named.setdefault(writable_text(article) if article not in labels else id_, label)
             continue
-        for given in inputs if file is not None else ():
-            if given.is_dir() and file.absolute().is_relative_to(given):
-                article = file.absolute().relative_to(given).with_suffix("").as_posix()
-            elif given.is_file() and os.path.samefile(given, file):
-                article = given.stem
-            else:
-                continue
-            article = nfc(writable_text(article))  # the article's id, as the reader spells it (`io.article`)
-            id_ = article if article not in labels else id_
-            break
         named.setdefault(id_, label)
     return named
+
+
+def _input_article(file: Path | None, inputs: list[Path]) -> str | None:
+    """The id of the article of `file` among `inputs` (its path below a folder given, or the name of a file given by
+    its own), as the reader spells it (`io.article`); None when no input holds it."""
+    for given in inputs if file is not None else ():
+        if given.is_dir() and file.absolute().is_relative_to(given):
+            article = file.absolute().relative_to(given).with_suffix("").as_posix()
+        elif given.is_file() and os.path.samefile(given, file):
+            article = given.stem
+        else:
+            continue
+        return nfc(writable_text(article))
+    return None
 
 
 def _in_an_archive(id_: str, archives: list[tuple[Path, str]]) -> str | None:
