@@ -251,8 +251,8 @@ def test_an_archive_that_cannot_be_opened_says_why_in_one_line(tmp_path):
         "download.zip": f"{tmp_path / 'download.zip'}: not a zip archive, or one cut short before its list of members "
                     "(BadZipFile: File is not a zip file)",
         "empty.tar.gz": f"{tmp_path / 'empty.tar.gz'}: empty file",
-        "page.tar.gz": f"{tmp_path / 'page.tar.gz'}: not a tar archive (nor one compressed by gzip, bzip2 or xz), or one "
-                    "cut short: not read"}
+        "page.tar.gz": f"{tmp_path / 'page.tar.gz'}: not a tar archive (nor one compressed by gzip, bzip2 or xz), "
+                    "or one cut short: not read"}
 
 
 def test_an_archive_inside_the_archive_is_named_not_opened(tmp_path, caplog):

@@ -1049,7 +1049,8 @@ def test_an_extra_file_with_no_readable_article_is_an_error(corpus, tmp_path):
     labels = tmp_path / "labels.csv"
     labels.write_text("id,label\nother-0,annual_review\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["train", str(corpus), "--extra", str(labels), "--out", str(tmp_path / "m")])
-    assert result.exit_code == 2 and "a labels file, given to train, evaluate, report or topics as --labels" in result.output
+    assert result.exit_code == 2
+    assert "a labels file, given to train, evaluate, report or topics as --labels" in result.output
     # hunt 29 I, 5: said twice in the error line, the reader's words and train's own hint after them
     assert result.output.strip().splitlines()[-1].count("--labels") == 1
 
