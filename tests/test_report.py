@@ -982,7 +982,7 @@ def test_the_report_names_its_labels_file_and_says_when_no_label_in_it_was_corre
 
     labels, out = tmp_path / "labels.csv", tmp_path / "r.html"
     labels.write_text("id,label\n002_08c8598f431bba4e,annual_review\n000_4277f1d749d09db2,other\n", encoding="utf-8")
-    note_written(labels)  # as `label --out` leaves its table
+    note_written(labels, "models/old")  # as `label --out` leaves its table, with the model that labelled it
 
     def said():
         result = CliRunner().invoke(cli, ["report", str(seeds_dir), "--out", str(out), "--no-topics",
@@ -995,7 +995,7 @@ def test_the_report_names_its_labels_file_and_says_when_no_label_in_it_was_corre
     page, output = said()
     assert f"Types from the input (the labels file {labels}, else the articles' label field): 2;" in page
     assert "is as dvtopics wrote it (label --out, report --xlsx), no label corrected since" in page
-    assert f"{labels} is as dvtopics wrote it, no label corrected since" in output
+    assert f"{labels} is as dvtopics wrote it, no label corrected since: its labels, the answers of models/old," in output
     labels.write_text(labels.read_text(encoding="utf-8").replace(",other", ",semi_annual_review"), encoding="utf-8")
     page, output = said()  # corrected: the file's types are the reader's, as meant
     assert f"the labels file {labels}" in page and "no label corrected" not in page + output

@@ -725,16 +725,19 @@ def test_a_label_table_corrected_by_hand_is_not_replaced_without_force(corpus, t
     """Hunt 24 B: `label arts/ --out types.xlsx`, labels corrected by hand in the workbook, then the same command
     again (articles added): the corrected file was replaced and the corrections lost. A table as dvtopics wrote it
     is still replaced; a changed one (or one it is not recorded to have written) is refused unless --force."""
+    from dvtopics.run.batch import written_by
+
     out = tmp_path / "types.xlsx"
     assert run("label", corpus, "--out", out).exit_code == 0
     assert run("label", corpus, "--out", out).exit_code == 0  # unchanged since: replaced, as before
+    assert written_by(out) == "shipped"  # whose answers it holds (hunt 30 O: a report could not say)
     book = load_workbook(out)
     book.active["B2"] = "other" if book.active["B2"].value != "other" else "annual_review"
     book.save(out)
     edited = out.read_bytes()
     result = run("label", corpus, "--out", out)
     assert result.exit_code == 2 and "changed since dvtopics wrote it" in result.output and "--force" in result.output
-    assert out.read_bytes() == edited
+    assert out.read_bytes() == edited and written_by(out) is None  # corrected: no model's answers
     mine = tmp_path / "mine.csv"
     mine.write_text("id,label\na,other\n", encoding="utf-8")  # a table of the user's own
     result = run("label", corpus, "--out", mine)

@@ -247,7 +247,7 @@ def label(reading: Reading, out: str | None, model: str | None = None, min_confi
     return the count of each outcome (labels, "error"). An existing `out` that is not as dvtopics wrote it (labels
     corrected by hand) is refused unless `force`."""
     from ..run.batch import check_output, note_written, refuse_edited
-    from ..types.model import check_abstaining, model_directory
+    from ..types.model import check_abstaining, model_directory, model_name
 
     check_abstaining(min_confidence, abstain)
     # as --batch-size and --part-size are, on every path: a batch of 0 would label nothing, silently
@@ -266,7 +266,7 @@ def label(reading: Reading, out: str | None, model: str | None = None, min_confi
     counts = _label(reading, out, model, min_confidence, abstain, resume, batch_size, engine, scheduler, part_size,
                     on_progress, on_record)
     if one_file:
-        note_written(out)
+        note_written(out, model_name(model))
     return counts
 
 

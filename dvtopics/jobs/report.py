@@ -85,6 +85,7 @@ def _warn_uncorrected(labels_file, types: dict[str, str], articles, records, id_
     (`--model models/mine`) showed the old model's labels, said to come from the input, and the new model's nowhere
     but in its own column. The same model's answers overrule nothing, and a report's rows typed by hand labels are
     no model's answers."""
+    from ..run.batch import written_by
     from ..types.model import model_name
     from .checks import model_answers
 
@@ -93,9 +94,10 @@ def _warn_uncorrected(labels_file, types: dict[str, str], articles, records, id_
                     and record.get("type_from") == "input" and record.get("label") != record.get("model_label"))
     if not overruled:
         return False
-    log.warning("%s is as dvtopics wrote it, no label corrected since: its labels, a model's answers, are the "
-                "types of the articles it names, over those of %s for %s (correct them first, or leave %s out)",
-                labels_file, model_name(model_dir), plural(overruled, "article"),
+    whose = f"the answers of {written_by(labels_file) or 'a model'}"
+    log.warning("%s is as dvtopics wrote it, no label corrected since: its labels, %s, are the types of the "
+                "articles it names, over those of %s for %s (correct them first, or leave %s out)",
+                labels_file, whose, model_name(model_dir), plural(overruled, "article"),
                 option("--labels", name="labels_file"))
     return True
 
@@ -155,7 +157,7 @@ def report(reading: Reading, out: str, xlsx: str | None = None, model_dir=None, 
         if xlsx:
             write_report_workbook(records, topics, paths[1])
     if xlsx:
-        note_written(xlsx)
+        note_written(xlsx, provenance["model_dir"])
     return ReportWritten(targets[0], targets[1] if xlsx else None, records)
 
 

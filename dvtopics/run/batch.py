@@ -131,10 +131,22 @@ def beside(out: Path, prefix: str, ending: str) -> Path:
 
 def _written_sha256(out: Path) -> str | None:
     """The checksum `note_written` recorded of `out`, or None."""
+    return _record_of(out).get("sha256")
+
+
+def _record_of(out: Path) -> dict:
+    """What `note_written` recorded of `out` (empty: no record, or one that cannot be read)."""
     try:
-        return json.loads(written_record(out).read_text(encoding="utf-8")).get("sha256")
-    except (OSError, ValueError, AttributeError):
-        return None
+        record = json.loads(written_record(out).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return record if isinstance(record, dict) else {}
+
+
+def written_by(path: str | os.PathLike) -> str | None:
+    """The model whose labels `path` holds, as `note_written` recorded it, when `path` is as dvtopics wrote it."""
+    model = _record_of(Path(path)).get("model") if as_written(path) else None
+    return model if isinstance(model, str) else None
 
 
 def _held(out: Path) -> bool:
@@ -179,12 +191,13 @@ def refuse_edited(out: str | os.PathLike, force: bool = False) -> None:
                         "to replace it")
 
 
-def note_written(out: str | os.PathLike) -> None:
-    """Record what `out` holds now, as dvtopics wrote it (`refuse_edited`)."""
+def note_written(out: str | os.PathLike, model: str | None = None) -> None:
+    """Record what `out` holds now, as dvtopics wrote it (`refuse_edited`), and the model whose labels it holds (as
+    `model_name` shows it: a later report can say whose answers an uncorrected table gives)."""
     out = Path(out)
     if not out.is_file():
         return
-    record = {"file": out.name, "sha256": persist.sha256_of(out),
+    record = {"file": out.name, "sha256": persist.sha256_of(out), "model": model,
               "note": "what dvtopics wrote: a rerun does not replace the file once it is changed, without --force"}
     try:
         written_record(out).write_text(json.dumps(record) + "\n", encoding="utf-8")
