@@ -225,11 +225,11 @@ def fake_classifier(monkeypatch):
     monkeypatch.setattr(classify, "predict_articles", predict)
 
 
-def _write_made_up_articles(path):
+def _write_made_up_articles(path, id_prefix: str = ""):
     from articles import made_up_articles
 
-    path.write_text("".join(json.dumps({"id": a.id, "title": a.title, "text": a.raw}, ensure_ascii=False) + "\n"
-                            for a in made_up_articles(4)), encoding="utf-8")
+    path.write_text("".join(json.dumps({"id": id_prefix + a.id, "title": a.title, "text": a.raw}, ensure_ascii=False)
+                            + "\n" for a in made_up_articles(4)), encoding="utf-8")
 
 
 @pytest.mark.parametrize("n_jobs", [1, 2])
@@ -242,11 +242,12 @@ def test_the_report_lets_the_articles_texts_go_before_it_fits_topics(tmp_path, m
     from dvtopics.jobs import Reading, report_data
     from dvtopics.topics.model import TopicModel
 
-    _write_made_up_articles(tmp_path / "a.jsonl")
+    _write_made_up_articles(tmp_path / "a.jsonl", id_prefix="let-go-")  # (other tests' articles may linger)
     held, fit = [], TopicModel.fit_transform
 
     def fit_transform(self, *args, **kwargs):
-        held.extend(a.id for a in gc.get_objects() if isinstance(a, Article) and (a.raw or " " in a.text))
+        held.extend(a.id for a in gc.get_objects() if isinstance(a, Article) and str(a.id).startswith("let-go-")
+                    and (a.raw or " " in a.text))
         return fit(self, *args, **kwargs)
 
     monkeypatch.setattr(TopicModel, "fit_transform", fit_transform)
@@ -995,7 +996,8 @@ def test_the_report_names_its_labels_file_and_says_when_no_label_in_it_was_corre
     page, output = said()
     assert f"Types from the input (the labels file {labels}, else the articles' label field): 2;" in page
     assert "is as dvtopics wrote it (label --out, report --xlsx), no label corrected since" in page
-    assert f"{labels} is as dvtopics wrote it, no label corrected since: its labels, the answers of models/old," in output
+    assert f"{labels} is as dvtopics wrote it, no label corrected since: its labels, the answers of models/old," \
+        in output
     labels.write_text(labels.read_text(encoding="utf-8").replace(",other", ",semi_annual_review"), encoding="utf-8")
     page, output = said()  # corrected: the file's types are the reader's, as meant
     assert f"the labels file {labels}" in page and "no label corrected" not in page + output
@@ -1159,3 +1161,19 @@ def test_a_labels_file_none_of_whose_labels_is_used_is_named_not_the_label_field
     assert f"the labels of 2 articles (from {labels}, else their label field) were not used" in caplog.text
     page = re.sub(r"<[^>]+>", "", re.search(r'<p id="type-sources".*?</p>', out.read_text(encoding="utf-8"), re.S)[0])
     assert f"none from the input (neither the labels file {labels} nor the articles' label field gives" in page
+
+
+def test_a_labels_file_whose_every_id_has_two_labels_is_warned_of_and_the_report_goes_on(tmp_path, seeds_dir,
+                                                                                         fake_classifier, caplog):
+    """The last review of hunt 30: `report --labels` with a labels file whose every id is given two labels (a
+    duplicate row labelled apart) ended in a TypeError; `topics fit --labels` warns that neither is used and goes on,
+    and so does the report now, its types the model's."""
+    from dvtopics.cli import cli
+
+    labels = tmp_path / "conflict.csv"
+    labels.write_text("id,label\n002_08c8598f431bba4e,other\n002_08c8598f431bba4e,annual_review\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["report", str(seeds_dir), "--no-topics", "--out", str(tmp_path / "r.html"),
+                                      "--labels", str(labels)])
+    assert result.exit_code == 0, result.output
+    assert "1 id has two different labels" in caplog.text and "neither is used" in caplog.text
+    assert "Traceback" not in result.output

@@ -59,7 +59,7 @@ def report_data(reading: Reading, model_dir=None, topics_dir=None, fit_topics: b
 
         types = input_types(labels_file, reading)  # a broken file: before the reading
     articles = list(reading.articles())
-    if labels_file:
+    if labels_file and types is not None:  # (None: every id given two labels, none kept; warned of as topics are)
         # another corpus' labels changed no type, in silence: refused, as `topics fit --labels` refuses them
         check_ids_found(types, {a.id for a in articles}, option("--labels", name="labels_file"))
         articles = with_article_types(articles, types)
@@ -69,7 +69,8 @@ def report_data(reading: Reading, model_dir=None, topics_dir=None, fit_topics: b
     # the files an input folder held that were not read (a .doc, a .pdf beside the .txt), which the reader
     # warned of on stderr: the page's reader never sees that, and would count them among the articles
     if labels_file:  # the page names it where it counts the types from the input
-        uncorrected = _warn_uncorrected(labels_file, types, articles, records, reading.fields.id, model_dir)
+        uncorrected = types is not None and _warn_uncorrected(labels_file, types, articles, records,
+                                                               reading.fields.id, model_dir)
         provenance.update(labels_file=str(labels_file), labels_uncorrected=uncorrected)
     given_files = given_by_name(reading.paths)  # read as given, beside their folder
     provenance["not_read"] = [f"{path}: {note}" for path in reading.paths for note in (
