@@ -103,15 +103,20 @@ def option(flag: str, python: bool | None = None, name: str | None = None) -> st
     if flag.endswith("-field"):
         return f"fields['{flag[2:-len('-field')]}'] ({flag})"
     python_names = {value: key for key, value in reversed(FLAGS.items())}  # the first argument of a flag
-    return named(name or python_names.get(flag, flag[2:].replace("-", "_")))
+    return _python_name(name or python_names.get(flag, flag[2:].replace("-", "_")))
 
 
 def named(name: str) -> str:
-    """An argument as a message names it: its Python name, then the command line's flag for it (`FLAGS`).
+    """An argument as a message names it: from Python its name, then the command line's flag for it (`FLAGS`); while
+    the command line runs (`command_line_runs`), the flag alone, as its user typed it.
 
     >>> named("n_topics"), named("chunk_size")
     ('n_topics (--k)', 'chunk_size')
     """
+    return FLAGS.get(name, name) if command_line_runs() else _python_name(name)
+
+
+def _python_name(name: str) -> str:
     return f"{name} ({FLAGS[name]})" if name in FLAGS else name
 
 

@@ -2000,3 +2000,15 @@ def test_the_labels_messages_from_python_name_the_arguments(tmp_path):
     with pytest.raises(dvtopics.DvtopicsError, match=re.escape(
             "Check label_files (--labels) or fields['label'] (--label-field), or score")):
         check_labels_known(["bogus"], ["other"], "shipped")
+
+
+def test_an_argument_is_named_by_its_flag_alone_while_the_command_line_runs():
+    """The last review of hunt 30: messages built by `arguments.named` ("lower n_topics (--k)", "raise no_above
+    (--no-above)") spoke Python's words on the command line, where `option` already gave the flag alone."""
+    from dvtopics.arguments import command_line_wording, named, option
+
+    assert named("n_topics") == "n_topics (--k)" and option("--k") == "n_topics (--k)"
+    with command_line_wording():
+        assert named("n_topics") == "--k" and named("no_above") == "--no-above" and option("--k") == "--k"
+        assert named("chunk_size") == "chunk_size"  # no flag of its own: its name
+    assert named("no_above") == "no_above (--no-above)"

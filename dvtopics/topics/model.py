@@ -40,7 +40,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
 from ..arguments import (MAX_ITER, MAX_NO_BELOW, MAX_SEED, MIN_TOPICS, as_list, check_at_least, check_n_jobs,
-                         check_random_state, named)
+                         check_random_state, command_line_runs, named)
 from ..errors import ArgumentError, ModelError, TooManyTopics, TopicsError
 from .engines import (DEFAULT_MAX_ITER, DEFAULT_SEED, ENGINE_CLASSES, ENGINE_NAMES, ENGINES, SHARED_ESTEP_MIN_UNITS,
                       bows_to_csr, without_build_log)
@@ -78,7 +78,8 @@ def too_many_topics(k: int, n_units: int, unit: str) -> TooManyTopics:
     name = "article" if unit == "document" else unit  # what a user gave: articles
     units = f"{n_units} {name}{'s' if n_units != 1 else ''}"
     # the argument and its option, as every refusal names them (`named`): a notebook user gives no --k
-    paragraphs = ', or model paragraphs (unit="paragraph", --unit paragraph)' if unit == "document" else ""
+    paragraphs = (", or model paragraphs (--unit paragraph)" if command_line_runs() else
+                  ', or model paragraphs (unit="paragraph", --unit paragraph)') if unit == "document" else ""
     if n_units < MIN_TOPICS:
         return TooManyTopics(f"only {units} with words to model; K = {k} topics need at least {k} {name}s "
                              f"(and K is at least {MIN_TOPICS})", n_units,
