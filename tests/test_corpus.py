@@ -349,8 +349,8 @@ def test_a_labels_file_read_as_articles_is_said_to_be_one(tmp_path):
     for name in ("labels.csv", "written.csv"):
         (table,) = read_articles(tmp_path / name, on_error="record")
         assert table.error.endswith("; it holds ids and labels, not articles: a labels file, given to train, "
-                                    "evaluate, report or topics as label_files (--labels), with the articles it labels "
-                                    "among the inputs")
+                                    "evaluate, report or topics as label_files or labels_file (--labels), with the "
+                                    "articles it labels among the inputs")
     (tmp_path / "a.csv").write_text("id,label,Trích đoạn\nx1,other,Tin ngắn.\n", encoding="utf-8")
     (table,) = read_articles(tmp_path / "a.csv", on_error="record")  # a column of its own: not said to be labels
     assert "no 'text' column" in table.error and "labels file" not in table.error

@@ -1257,8 +1257,8 @@ def test_an_extra_file_whose_text_has_another_name_is_not_called_a_labels_file(t
     (tmp_path / "labels.csv").write_text("id,label,confidence,cues,title\nc1,other,0.9,,Xã trồng cây xanh\n",
                                          encoding="utf-8")
     with pytest.raises(dvtopics.InputError, match=r"it holds ids and labels, not articles: a labels file, given to "
-                                                   r"train, evaluate, report or topics as label_files \(--labels\), "
-                                                   r"with the articles it labels among the inputs\)$"):
+                                                   r"train, evaluate, report or topics as label_files or labels_file "
+                                                   r"\(--labels\), with the articles it labels among the inputs\)$"):
         # (said once: 29 I, 5)
         jobs.train(jobs.Reading([data]), tmp_path / "m", extra_paths=[tmp_path / "labels.csv"])
 

@@ -11,7 +11,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, fields as dataclass_fields
 from typing import Iterable, Iterator, Mapping
 
-from ..arguments import missing, option
+from ..arguments import command_line_runs, missing, option
 from ..errors import ArgumentError, InputError
 from ..wording import plural, word_for
 from .article import METADATA_FIELDS, Article, add_warning, field_text, make_article
@@ -78,8 +78,11 @@ LABELS_TABLE_GIVEN = "it holds ids and labels, not articles"
 
 def labels_table_given(python: bool | None = None) -> str:
     """What to do with a table of ids and labels given as articles (`option`'s `python`: whom the message speaks to)."""
-    return (f"{LABELS_TABLE_GIVEN}: a labels file, given to train, evaluate, report or topics as "
-            f"{option('--labels', python)}, with the articles it labels among the inputs")
+    python = not command_line_runs() if python is None else python
+    # (from Python the argument is train's and evaluate's label_files, the report's and topics' labels_file)
+    given = "label_files or labels_file (--labels)" if python else "--labels"
+    return (f"{LABELS_TABLE_GIVEN}: a labels file, given to train, evaluate, report or topics as {given}, with the "
+            "articles it labels among the inputs")
 
 
 def header_problem(where, header: list, fields: "FieldNames", given: list | None = None,

@@ -375,9 +375,9 @@ def gold_labels(label_files: Sequence[str], label_field: str = "label", id_field
             # given back before any label was corrected: evaluate scored the model on itself (a report's rows typed
             # by the articles' own labels are hand labels)
             if answers := model_answers(path, labels, id_field):
-                log.warning("%s is as dvtopics wrote it, no label corrected since: %s of its %s are a model's "
+                log.warning("%s is as dvtopics wrote it, no label corrected since: %s of its %s %s a model's "
                             "answers, not hand labels (a model scored on them is scored on its own answers)", path,
-                            len(answers), plural(len(labels), "label"))
+                            len(answers), plural(len(labels), "label"), "is" if len(answers) == 1 else "are")
             pairs += labels.items()
     labels = as_article_types([label for _, label in pairs])
     return labels_by_id(option("--labels", name="label_files"),
