@@ -86,15 +86,13 @@ def command_line_wording():
                     os.environ[COMMAND_LINE_WORDING] = _wording["before"]
 
 
-def option(flag: str, python: bool | None = None, name: str | None = None) -> str:
+def option(flag: str, python: bool | None = None) -> str:
     """An option as a message names it: the command line's flag, or from Python (`python`; by default, unless the
-    command line runs) the argument with the flag beside it, as `named` names one: `name`, where the flag is several
-    arguments' (--labels: `label_files` of train and evaluate, `labels_file` of the topics), else the flag's first.
+    command line runs) the argument with the flag beside it, as `named` names one (the flag's first argument in
+    `FLAGS`; where a flag is several arguments', `named` names the one meant: `named("labels_file")`).
 
     >>> option("--text-field", python=False), option("--text-field"), option("--max-bytes")
     ('--text-field', "fields['text'] (--text-field)", 'max_bytes (--max-bytes)')
-    >>> option("--labels", name="labels_file")
-    'labels_file (--labels)'
     """
     if python is None:
         python = not command_line_runs()
@@ -103,7 +101,7 @@ def option(flag: str, python: bool | None = None, name: str | None = None) -> st
     if flag.endswith("-field"):
         return f"fields['{flag[2:-len('-field')]}'] ({flag})"
     python_names = {value: key for key, value in reversed(FLAGS.items())}  # the first argument of a flag
-    return _python_name(name or python_names.get(flag, flag[2:].replace("-", "_")))
+    return _python_name(python_names.get(flag, flag[2:].replace("-", "_")))
 
 
 def named(name: str) -> str:

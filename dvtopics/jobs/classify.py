@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
-from ..arguments import MAX_BATCH, MAX_PART, MAX_SEED, MIN_FOLDS, as_list, check_at_least, check_share, option
+from ..arguments import MAX_BATCH, MAX_PART, MAX_SEED, MIN_FOLDS, as_list, check_at_least, check_share, named, option
 from ..errors import DvtopicsError, InputError
 from ..wording import brief_repr, plural, word_for
 from ..io.article import Article
@@ -84,14 +84,14 @@ def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifie
             data = collect(_noting_ids(reading.articles(), ids), gold, weak_rules, weak_other, seed, extra)
         except DvtopicsError as exc:
             if gold is not None:  # "no labelled article found": say first that no id of the labels file is an article's
-                check_ids_found(gold, ids, option("--labels", name="label_files"))
+                check_ids_found(gold, ids, named("label_files"))
             among = _labels_among_inputs(reading) if str(exc).startswith("no labelled article found") else ""
             if among:
                 raise type(exc)(f"{exc}{among}") from None
             raise
         if gold is not None:
             # a label whose id is no article's is not learnt: say so
-            check_ids_found(gold, ids, option("--labels", name="label_files"))
+            check_ids_found(gold, ids, named("label_files"))
         check_trainable(data)  # before the summary is printed: the error is the command's one line
         on_data(data)
         with open_cache(reading.cache_dir, reading.use_cache) as cache:
@@ -118,7 +118,7 @@ def _extra_articles(paths: Sequence[str], reading: Reading, gold: dict[str, str]
     is refused: the user meant its articles to be learnt from, and a model without them is not the one asked
     for (a file of a few unreadable articles among good ones loses only those, as the inputs do)."""
     paths = as_list(paths, "extra_paths")
-    extra, labels = option("--extra", name="extra_paths"), option("--labels", name="label_files")  # (as a message says)
+    extra, labels = named("extra_paths"), named("label_files")  # (as a message says)
     # a file given twice is read once, with a note, as the inputs are: read twice, each correction in it would be
     # counted again, and undone and redone
     for path in unique_paths(paths) if paths else []:
@@ -207,7 +207,7 @@ def _labels_among_inputs(reading: Reading) -> str:
     for path in reading.paths:
         if os.path.isfile(path) and _labels_hint(path, reading.fields):
             return (f"; {os.fspath(path)} holds ids and labels, not the articles' text: give it as "
-                    f"{option('--labels', name='label_files')}, with the articles it labels among the inputs")
+                    f"{named('label_files')}, with the articles it labels among the inputs")
     return ""
 
 
@@ -234,7 +234,7 @@ def _labels_hint(path, fields: FieldNames, said: str | None = None) -> str:
         return ""
     if any(column not in (*LABEL_OUT_COLUMNS, fields.id, fields.label) for column in columns):
         return ""
-    return (f"; it holds ids and labels, not the articles' text: give it as {option('--labels', name='label_files')}, "
+    return (f"; it holds ids and labels, not the articles' text: give it as {named('label_files')}, "
             "with the articles it labels among the inputs")
 
 
@@ -380,7 +380,7 @@ def gold_labels(label_files: Sequence[str], label_field: str = "label", id_field
                             len(answers), plural(len(labels), "label"), "is" if len(answers) == 1 else "are")
             pairs += labels.items()
     labels = as_article_types([label for _, label in pairs])
-    return labels_by_id(option("--labels", name="label_files"),
+    return labels_by_id(named("label_files"),
                         ((id_, label) for (id_, _), label in zip(pairs, labels)), same=same_label) or None
 
 
@@ -499,9 +499,9 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
                     "scored once (e.g. %r, as %r)", len(repeated), *repeated[0])
     hand_label.warn_unused()
     if gold is not None:
-        check_ids_found(gold, ids, option("--labels", name="label_files"))
+        check_ids_found(gold, ids, named("label_files"))
     if not articles:  # say where labels were looked for, and how to give them: a column of another name is common
-        labels = option("--labels", name="label_files")
+        labels = named("label_files")
         where = (f"no article has a label in its '{reading.fields.label}' field (give the column with "
                  f"{option('--label-field')})")
         if txt and txt == unlabelled and gold is None:  # "its 'label' field" of .txt files, which have none, misled

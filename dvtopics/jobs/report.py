@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
-from ..arguments import MAX_PART, MAX_REPORT_TOPICS, MIN_TOPICS, check_at_least, check_title, named, option
+from ..arguments import MAX_PART, MAX_REPORT_TOPICS, MIN_TOPICS, check_at_least, check_title, named
 from ..errors import ArgumentError, TooManyTopics, TopicsError
 from ..wording import brief_repr, plural
 from ..io.article import Article
@@ -61,7 +61,7 @@ def report_data(reading: Reading, model_dir=None, topics_dir=None, fit_topics: b
     articles = list(reading.articles())
     if labels_file and types is not None:  # (None: every id given two labels, none kept; warned of as topics are)
         # another corpus' labels changed no type, in silence: refused, as `topics fit --labels` refuses them
-        check_ids_found(types, {a.id for a in articles}, option("--labels", name="labels_file"))
+        check_ids_found(types, {a.id for a in articles}, named("labels_file"))
         articles = with_article_types(articles, types)
     with open_cache(reading.cache_dir, reading.use_cache) as cache:
         records, topics, provenance = _report_data(articles, cache, reading.n_jobs, model_dir, topics_dir, fit_topics,
@@ -99,7 +99,7 @@ def _warn_uncorrected(labels_file, types: dict[str, str], articles, records, id_
     log.warning("%s is as dvtopics wrote it, no label corrected since: its labels, %s, are the types of the "
                 "articles it names, over those of %s for %s (correct them first, or leave %s out)",
                 labels_file, whose, model_name(model_dir), plural(overruled, "article"),
-                option("--labels", name="labels_file"))
+                named("labels_file"))
     return True
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from ..arguments import (MAX_PART, MAX_TOPICS, MIN_TOPICS, PERIODS, check_at_least, check_choice, check_random_state,
-                         check_seeds, check_topic_counts, option)
+                         check_seeds, check_topic_counts, named, option)
 from ..errors import ArgumentError, TopicsError
 from ..wording import brief_repr
 from ..io.article import Article
@@ -96,7 +96,7 @@ def _check_types_found(types: dict[str, str] | None) -> Callable[[list[Article]]
     that are none are counted in a warning (`check_ids_found`), as train and evaluate do."""
     def check(articles):
         if types is not None:
-            check_ids_found(types, {a.id for a in articles}, option("--labels", name="labels_file"))
+            check_ids_found(types, {a.id for a in articles}, named("labels_file"))
     return check
 
 
@@ -181,7 +181,7 @@ def assign_topics(reading: Reading, directory: str, out: str, labels_file: str |
 def _check_assigned_ids(records, types: dict[str, str]) -> None:
     """The Dask parts of `topics assign` (gathered or kept in FOLDER/): --labels none of whose ids is an article's
     refused, as the local engine refuses them (`_check_types_found`)."""
-    check_ids_found(types, {record["id"] for record in records}, option("--labels", name="labels_file"))
+    check_ids_found(types, {record["id"] for record in records}, named("labels_file"))
 
 
 def _assign_settings(reading: Reading, directory: str, labels_file: str | None) -> dict:

@@ -209,7 +209,7 @@ def collect(
     if not any(data.gold):  # without a labels file, "check --labels (ids must match)" named an option not given
         # labelled articles given only with --extra were "no labelled article found", as if none had been given: they
         # are learnt, never scored, and the cross-validation needs hand labels among the inputs
-        extra = option("--extra", name="extra_paths")
+        extra = named("extra_paths")
         extra_only = (f"; the {n_extra} labelled {extra} article(s) are learnt from but never scored, and the "
                       "cross-validation needs hand labels among the inputs: give a labelled file among the inputs "
                       f"(PATHS) rather than as {extra}" if n_extra else "")
@@ -217,7 +217,7 @@ def collect(
         raise DvtopicsError((_none_labelled(gold, an_id, data.failed) if gold_labels is not None or an_id is None else
                              "no labelled article found: no article has a label in its label field "
                              f"({option('--label-field')} names it), and a .txt file has none: give their labels "
-                             f"with {option('--labels', name='label_files')} (a CSV of id and label, such as "
+                             f"with {named('label_files')} (a CSV of id and label, such as "
                              "`label --out` writes)") + extra_only)
     _check_weak_labels_fit(data, weak_rules, weak_other)
     check_label_set(set(data.labels), lambda label: _an_article_labelled(data, label))
