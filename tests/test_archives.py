@@ -591,3 +591,16 @@ def test_tar_gz_files_in_a_folder_are_grouped_and_given_a_pattern_by_their_whole
     (note,) = passed_over(tmp_path)
     assert note.startswith("2 .tar.gz files not read (e.g. 'x.tar.gz'): an archive:")
     assert f'"{tmp_path / "**" / "*.tar.gz"}"' in note
+
+
+def test_a_labels_cell_naming_a_member_decomposed_names_the_article_the_reader_composes(tmp_path):
+    """The final reading of hunt 30: a cell naming an archive's member spelt its id as given, not as the reader spells
+    ids (composed, `_input_article`): "bai-bao.zip/bài" typed decomposed, as a Mac's names are, labelled nothing."""
+    import unicodedata
+
+    from dvtopics.jobs.checks import ids_of_input_files
+
+    with zipfile.ZipFile(tmp_path / "bai-bao.zip", "w") as packed:
+        packed.writestr("bài.txt", "Hội nghị sơ kết công tác dân vận 6 tháng đầu năm.")
+    cell = unicodedata.normalize("NFD", "bai-bao.zip/bài")
+    assert ids_of_input_files({cell: "other"}, [tmp_path / "bai-bao.zip"]) == {"bài": "other"}

@@ -163,7 +163,7 @@ def ids_of_input_files(labels: dict[str, str] | None, paths: Sequence) -> dict[s
         if archives is None and "/" in id_:  # (listed once, when a cell may name a member)
             archives = _archives_given(inputs)
         if archives and (article := _in_an_archive(id_, archives)):  # (a member, as extracted)
-            named.setdefault(writable_text(article) if article not in labels else id_, label)
+            named.setdefault(article if article not in labels else id_, label)
             continue
         named.setdefault(id_, label)
     return named
@@ -179,8 +179,13 @@ def _input_article(file: Path | None, inputs: list[Path]) -> str | None:
             article = given.stem
         else:
             continue
-        return nfc(writable_text(article))
+        return _as_read(article)
     return None
+
+
+def _as_read(article: str) -> str:
+    """An article's id as the reader spells it (`io.article`: composed, nothing a file cannot be written with)."""
+    return nfc(writable_text(article))
 
 
 def _in_an_archive(id_: str, archives: list[tuple[Path, str]]) -> str | None:
@@ -190,9 +195,9 @@ def _in_an_archive(id_: str, archives: list[tuple[Path, str]]) -> str | None:
     for archive, own in archives:
         below = id_.removeprefix(archive.name + "/")
         if own and below.startswith(own):
-            return below.removeprefix(own)
+            return _as_read(below.removeprefix(own))
         if below != id_:
-            return below
+            return _as_read(below)
     return None
 
 
