@@ -22,12 +22,11 @@ import stat
 import tarfile
 import unicodedata
 import zipfile
-import zlib
 from pathlib import Path, PurePosixPath
 from types import SimpleNamespace
 from typing import Iterator
 
-from .documents import inflation_problem
+from .documents import ZIP_DAMAGED, inflation_problem
 from .files import crowded_zip, office_kind, office_problem
 from .folders import (ARCHIVE_SUFFIXES, ARTICLE_SUFFIXES, LINK_OUTSIDE, TEXT_SUFFIXES, Skipped, file_kind, link_kind,
                       skipped_notes, walk_names, walk_passes_over)
@@ -38,8 +37,8 @@ log = logging.getLogger(__name__)
 # A zip of articles holds a member an article (a year's collection: thousands); what zipfile lists of one as it opens
 # it costs about 1 KB a member, so a zip that declares more is not opened (`files.crowded_zip`)
 ARCHIVE_MAX_MEMBERS = 200_000
-# the errors zipfile and tarfile raise on damaged data (lzma's and bz2's are OSError and EOFError)
-_DAMAGED = (zipfile.BadZipFile, tarfile.TarError, zlib.error, EOFError, OSError, ValueError, NotImplementedError)
+# the errors zipfile raises on damaged data (documents'), and tarfile's (lzma's and bz2's are OSError and EOFError)
+_DAMAGED = (*ZIP_DAMAGED, tarfile.TarError)
 
 
 class Member(PurePosixPath):

@@ -29,8 +29,7 @@ from pathlib import Path
 from xml.parsers import expat
 
 from ..errors import InputError
-from .files import (ODF_CONTENT, OLE2_MAGIC, ZIP_MAGIC, crowded_zip, office_kind, office_problem, open_stored,
-                    stored)
+from .files import (ODF_CONTENT, OLE2_MAGIC, ZIP_MAGIC, crowded_zip, office_kind, office_problem, open_stored)
 
 # the names a word processor gives its documents that this module reads (a macro-enabled .docm holds its text as a
 # .docx does)
@@ -50,7 +49,7 @@ _PROTECTED = ("protected by a password: open it, remove the password (Word: File
 
 
 # what zipfile raises for a file cut short by a download or a copy, a damaged member, a compression it does not read
-_DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError, ValueError)
+ZIP_DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError, ValueError)
 
 
 class TextTooLong(InputError):
@@ -67,8 +66,13 @@ def document_text(path: Path, max_bytes: int) -> DocumentText:
     """The text of the Word or OpenDocument document at `path`. An `InputError` in one line says why a file cannot
     be read: a Word 97-2003 file (.doc) renamed, one protected by a password, a damaged file, a zip bomb, another
     kind of file under the name; `TextTooLong` a text over `max_bytes`."""
-    with open_stored(path) as handle:
-        head = handle.read(8)
+    with open_stored(path) as handle:  # one file opened for its head, its list of members and its parts
+        return _document_in(handle, path, max_bytes)
+
+
+def _document_in(handle, path: Path, max_bytes: int) -> DocumentText:
+    """`document_text` of the document open in `handle` (binary, seekable)."""
+    head = handle.read(8)
     if head.startswith(OLE2_MAGIC):
         raise InputError(f"{path}: {_PROTECTED}" if _encrypted_office_file(path) else
                          f"{path}: a Word 97-2003 document (.doc) under the name {path.suffix}: open it in Word or "
@@ -77,11 +81,10 @@ def document_text(path: Path, max_bytes: int) -> DocumentText:
         raise InputError(f"{path}: not a Word or OpenDocument document despite its name (it is no zip, as a .docx and "
                          "an .odt are): open it in a word processor and save it as .docx or Plain Text to read it"
                          if head.strip() else f"{path}: empty file")
-    source = stored(path)  # (an archive's member: its bytes)
-    if crowded := crowded_zip(source):
+    if crowded := crowded_zip(handle):
         raise InputError(f"{path}: {crowded}")
     try:
-        with zipfile.ZipFile(source) as archive:
+        with zipfile.ZipFile(handle) as archive:
             kind = office_kind(archive, lambda name: _open_part(archive, name, path))
             if kind == ".odt":
                 return _read_odt(archive, path, max_bytes)
@@ -91,7 +94,7 @@ def document_text(path: Path, max_bytes: int) -> DocumentText:
                                                 "text (an archive: extract its files into a folder and give that "
                                                 "folder)"))
             return _read_docx(archive, main, path, max_bytes)
-    except _DAMAGED as exc:
+    except ZIP_DAMAGED as exc:
         raise InputError(f"{path}: a damaged document ({type(exc).__name__}: {exc}): open it in Word or LibreOffice, "
                          "save it again and give that copy") from None
 
@@ -159,7 +162,7 @@ class _Styles:
         try:
             with _open_part(self.archive, self.name, self.path) as part:
                 styles = part.read(_STYLES_LIMIT + 1)
-        except (InputError, *_DAMAGED):
+        except (InputError, *ZIP_DAMAGED):
             return b""
         return b"" if len(styles) > _STYLES_LIMIT else styles
 

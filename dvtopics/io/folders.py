@@ -477,7 +477,7 @@ def skipped_notes(skipped: Skipped, folder: str | os.PathLike | None = None, arc
         elif kind == "system or lock file":
             why = ("a file a system or a program leaves beside yours (Excel's or Word's '~$' lock of a file open in "
                    "it, a Mac's '._' or .DS_Store, Thumbs.db), not articles")
-        elif kind.startswith("link to a .") and kind.endswith(" file in the folder"):
+        elif _LINK.match(kind):
             why = "the file it names is read, once, as itself"
         elif kind == LINK_OUTSIDE:
             why = "the file it names is not in the archive"
