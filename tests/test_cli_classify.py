@@ -786,8 +786,13 @@ def test_killed_label_run_resumes_with_every_article_once(model_dir, tmp_path, s
                "--batch-size", "5", "--no-cache", "-j", jobs]
     # A shell's background job starts with SIGINT ignored, and children inherit that: give the run
     # the default handler, as an interactive user's Ctrl-C would meet it.
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    # Its stderr is kept, with Python's fault handler on: a run that does not stop is shown its threads' stacks
+    # (SIGABRT) and the test fails with them (one CI run of [2-2] timed out once, and did not say where it hung)
+    stderr = tmp_path / "stderr.txt"
+    with open(stderr, "wb") as errors:
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors,
+                                   env={**os.environ, "PYTHONFAULTHANDLER": "1"},
+                                   preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     journal = tmp_path / "out.jsonl.part.jsonl"
     deadline = time.time() + 60
     while time.time() < deadline and (not journal.exists() or journal.stat().st_size < 3000):
@@ -795,7 +800,13 @@ def test_killed_label_run_resumes_with_every_article_once(model_dir, tmp_path, s
     workers = _descendants(process.pid)
     assert jobs == "1" or len(workers) >= 2
     process.send_signal(sig)
-    process.wait(timeout=60)
+    try:
+        process.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        process.send_signal(signal.SIGABRT)
+        process.wait(timeout=30)
+        pytest.fail("the run did not stop within 60 s of the signal; its stderr and threads:\n"
+                    + stderr.read_text(encoding="utf-8", errors="replace")[-6000:])
     deadline = time.time() + 30
     while time.time() < deadline and any(_alive(pid) for pid in workers):
         time.sleep(0.1)
