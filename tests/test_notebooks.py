@@ -58,6 +58,11 @@ def test_notebook_runs_on_the_seeds_and_draws(path, tmp_path):
     # files the notebook writes go to the test's folder, not out/
     outputs = run(path, f"OUT = {str(tmp_path / 'out')!r}")
     assert any("image/png" in out.get("data", {}) for out in outputs), f"{path.name} drew no figure"
+    if path.name == "03-themes.ipynb":
+        # each topic's heading has its representative articles under it, or says that none represents it (on the
+        # seeds one topic has none: its heading stood alone, over the next topic's)
+        alone = re.findall(r"^topic \d+ \(.*\):\n(?!    )", printed(outputs), re.M)
+        assert not alone, alone
 
 
 THEMES = {  # four themes, words of their own, three paragraphs an article: topics to find, no date anywhere
