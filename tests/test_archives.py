@@ -604,3 +604,33 @@ def test_a_labels_cell_naming_a_member_decomposed_names_the_article_the_reader_c
         packed.writestr("bài.txt", "Hội nghị sơ kết công tác dân vận 6 tháng đầu năm.")
     cell = unicodedata.normalize("NFD", "bai-bao.zip/bài")
     assert ids_of_input_files({cell: "other"}, [tmp_path / "bai-bao.zip"]) == {"bài": "other"}
+
+
+def test_a_workbook_in_an_archive_is_parsed_once_and_its_warnings_said_once(tmp_path, monkeypatch, caplog):
+    """A look at its sheets' headers (whether it names the text field) parsed it a first time and said its warnings
+    (a hidden sheet, a title above the header) a first time; its reading, again. A labels workbook is still passed
+    over."""
+    import openpyxl
+
+    def workbook(header):
+        book = openpyxl.Workbook()
+        book.active.append(["Danh sách bài tháng 7"])  # (a title above the header)
+        book.active.append(header)
+        book.active.append(["x1", A])
+        book.create_sheet("nháp").sheet_state = "hidden"
+        data = io.BytesIO()
+        book.save(data)
+        return data.getvalue()
+
+    with zipfile.ZipFile(tmp_path / "arts.zip", "w") as packed:
+        packed.writestr("bang.xlsx", workbook(["id", "text"]))
+        packed.writestr("nhan.xlsx", workbook(["file", "label"]))
+    opened = []
+    load = openpyxl.load_workbook
+    monkeypatch.setattr(openpyxl, "load_workbook", lambda *args, **kwargs: opened.append(1) or load(*args, **kwargs))
+    with caplog.at_level(logging.WARNING):
+        assert [(a.id, a.error) for a in read(tmp_path / "arts.zip")] == [("x1", None)]
+    assert len(opened) == 2  # (each workbook once)
+    hidden = [r.getMessage() for r in caplog.records if "hidden sheet" in r.getMessage()]
+    assert len(hidden) == 2 and len(set(hidden)) == 2, hidden
+    assert caplog.text.count("bang.xlsx:Sheet: 1 row above the table's header not read") == 1
