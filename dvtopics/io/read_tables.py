@@ -50,10 +50,11 @@ def read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) ->
         month_first = dates_month_first((row[at] for _, row, _, _ in rows if row and len(row) > at), path,
                                         spelt[fields.date])
     escapes_said, notes, wanted = False, _Notes(fields, path), fields.wanted()
+    longest = _header_name_chars(given) if header is not None else 0
     for line, row, cause, cells in rows:
         if row is not None and not any(value.strip() for value in row):
             continue  # a blank line, or a spreadsheet's empty row (",,,"): no article, not an error
-        if row is not None and header is not None and _header_again(row, header, wanted, given):
+        if row is not None and header is not None and _header_again(row, header, wanted, longest):
             log.warning("%s:%d: the table's header again (CSV files joined one after another?): not an article",
                         path, line + lines_above)
             continue
@@ -189,13 +190,18 @@ class _Notes:
                                                                      self.held))
 
 
-def _header_again(row: list[str], header: list, wanted: Iterable[str], given: list) -> bool:
+def _header_name_chars(given: list) -> int:
+    """The length of the longest of a header's names as a table spells them (`given`), or `FIELD_NAME_CHARS` if
+    longer: a cell longer than it is no name (`_header_again`). Once a table, not once a row."""
+    return max([FIELD_NAME_CHARS, *(len(str(name).strip()) for name in given)])
+
+
+def _header_again(row: list[str], header: list, wanted: Iterable[str], longest: int) -> bool:
     """Whether a row below a CSV's header is that header again, as two exports joined into one file hold it (`cat
     a.csv b.csv`; Windows' `copy a.csv+b.csv`), the second one's BOM and all: names matched as the header's are
-    ("ID" for "id", "Nội dung" for "text"), blank cells past them aside. A row holding a cell longer than any of the
-    header's names (`given`) is none, told at once: matched, every article's text went through the name matching
+    ("ID" for "id", "Nội dung" for "text"), blank cells past them aside. A row holding a cell longer than `longest`
+    (`_header_name_chars`) is none, told at once: matched, every article's text went through the name matching
     (0.4 ms a row)."""
-    longest = max([FIELD_NAME_CHARS, *(len(str(name).strip()) for name in given)])
     if any(len(cell.strip()) > longest for cell in row):
         return False
 
@@ -314,11 +320,12 @@ def read_frame(frame, fields: "FieldNames", on_error: str, max_bytes: int, where
                                                               spelt[fields.date])
     # a sheet's total and signature, WordPress' revisions: passed over as in its CSV
     notes, wanted = _Notes(fields, where, python=True), fields.wanted()
+    longest = _header_name_chars(given)
     for position, (index, row) in enumerate(zip(frame.index, frame.itertuples(index=False, name=None))):
         if all(missing(value) or (isinstance(value, str) and not value.strip()) for value in row):
             # a spreadsheet's empty row (read_excel keeps them, fillna("") blanks them): no article, as in a CSV
             continue
-        if _header_again([value if isinstance(value, str) else "" for value in row], header, wanted, given):
+        if _header_again([value if isinstance(value, str) else "" for value in row], header, wanted, longest):
             log.warning("%s row %r: the table's header again (CSV files joined one after another?): not an article",
                         where, index)
             continue
