@@ -604,3 +604,61 @@ def test_a_labels_cell_naming_a_member_decomposed_names_the_article_the_reader_c
         packed.writestr("bài.txt", "Hội nghị sơ kết công tác dân vận 6 tháng đầu năm.")
     cell = unicodedata.normalize("NFD", "bai-bao.zip/bài")
     assert ids_of_input_files({cell: "other"}, [tmp_path / "bai-bao.zip"]) == {"bài": "other"}
+
+
+def test_a_workbook_in_an_archive_is_parsed_once_and_its_warnings_said_once(tmp_path, monkeypatch, caplog):
+    """A look at its sheets' headers (whether it names the text field) parsed it a first time and said its warnings
+    (a hidden sheet, a title above the header) a first time; its reading, again. A labels workbook is still passed
+    over."""
+    import openpyxl
+
+    def workbook(header):
+        book = openpyxl.Workbook()
+        book.active.append(["Danh sách bài tháng 7"])  # (a title above the header)
+        book.active.append(header)
+        book.active.append(["x1", A])
+        book.create_sheet("nháp").sheet_state = "hidden"
+        data = io.BytesIO()
+        book.save(data)
+        return data.getvalue()
+
+    with zipfile.ZipFile(tmp_path / "arts.zip", "w") as packed:
+        packed.writestr("bang.xlsx", workbook(["id", "text"]))
+        packed.writestr("nhan.xlsx", workbook(["file", "label"]))
+    opened = []
+    load = openpyxl.load_workbook
+    monkeypatch.setattr(openpyxl, "load_workbook", lambda *args, **kwargs: opened.append(1) or load(*args, **kwargs))
+    with caplog.at_level(logging.WARNING):
+        assert [(a.id, a.error) for a in read(tmp_path / "arts.zip")] == [("x1", None)]
+    assert len(opened) == 2  # (each workbook once)
+    hidden = [r.getMessage() for r in caplog.records if "hidden sheet" in r.getMessage()]
+    assert len(hidden) == 2 and len(set(hidden)) == 2, hidden
+    assert caplog.text.count("bang.xlsx:Sheet: 1 row above the table's header not read") == 1
+
+
+def test_a_tar_gz_is_listed_once_for_its_labels_its_reading_and_what_it_held(tmp_path, monkeypatch):
+    """`report arts.tar.gz --labels lab.csv` (evaluate and train with --labels alike) listed the archive for the
+    members the labels name, again to read it (and went back to its start: inflated a third time), and again for
+    what it held that was not read: each listing inflates the whole stream. A tar changed since is listed again."""
+    from dvtopics.io.archives import members_not_read
+    from dvtopics.jobs.checks import ids_of_input_files
+
+    folder = collection(tmp_path / "arts")
+    archive = tarred(folder, tmp_path / "arts.tar.gz", "w:gz")
+    listings = []
+    next_member = tarfile.TarFile.next
+
+    def counted(self):
+        info = next_member(self)
+        listings.extend([self.name] * (info is None))  # (a listing that ran to the end)
+        return info
+
+    monkeypatch.setattr(tarfile.TarFile, "next", counted)
+    assert ids_of_input_files({"2017/b": "other"}, [archive]) == {"2017/b": "other"}
+    assert sorted(seen(read(archive))) == sorted(seen(read(folder)) + seen(read([folder / "feed.jsonl",
+                                                                                 folder / "bang.csv"])))
+    assert members_not_read(archive) == []
+    assert len(listings) == 1, listings
+    (folder / "e.txt").write_text(A, encoding="utf-8")
+    tarred(folder, archive, "w:gz")
+    assert "e" in {a.id for a in read(archive)} and len(listings) == 2

@@ -410,6 +410,27 @@ def test_dask_topic_assignment_reads_its_labels_and_counts_its_warnings_as_the_l
     assert _invoke(*assign, "types.csv", "--out", "e.csv", *dask).exit_code == 0
 
 
+def test_dask_topic_assignment_with_labels_reads_each_part_once(scheduler, tmp_path, monkeypatch):
+    """Its parts were read to check the labels' ids, then again to gather them into the table: the table's rows,
+    held to be written, are checked."""
+    from dvtopics.run import distributed as run_distributed
+
+    monkeypatch.chdir(tmp_path)
+    Path("arts").mkdir()
+    for i, article in enumerate(made_up_articles(2)):
+        Path("arts", f"a{i}.txt").write_text(article.raw, encoding="utf-8")
+    assert _invoke("topics", "fit", "arts", "--k", "2", "--no-phrases", "--out", "themes", "--no-cache",
+                   "--no-below", "1").exit_code == 0
+    Path("types.csv").write_text("file,label\narts/a1.txt,annual_review\n", encoding="utf-8")
+    read = []
+    read_records = run_distributed.read_records
+    monkeypatch.setattr(run_distributed, "read_records", lambda path: read.append(Path(path).name) or
+                        read_records(path))
+    assert _invoke("topics", "assign", "themes", "arts", "--labels", "types.csv", "--out", "d.csv", "--engine", "dask",
+                   "--scheduler", scheduler, "--part-size", "4", "--no-cache").exit_code == 0
+    assert len(read) == 3 and len(set(read)) == 3, read  # (10 articles, 4 a part)
+
+
 
 def test_dask_topic_assignment_into_a_parts_folder_refuses_labels_of_no_article(scheduler, tmp_path, monkeypatch,
                                                                                   caplog):

@@ -923,6 +923,23 @@ def test_the_header_again_in_a_csv_of_joined_exports_is_no_article(tmp_path, cap
     assert [a.id for a in read(tmp_path / "notes.csv")] == ["n1"]  # a row that names one field is a row
 
 
+def test_the_longest_header_name_is_measured_once_a_table_not_once_a_row(tmp_path, monkeypatch):
+    """The check for the header again measured the header's names for each row: once for the table is enough."""
+    import pandas as pd
+
+    from dvtopics.io import read_tables
+
+    measured = []
+    measure = read_tables._header_name_chars
+    monkeypatch.setattr(read_tables, "_header_name_chars", lambda given: measured.append(1) or measure(given))
+    rows = [(f"a{n}", f"Tin {n}", TEXT.replace(",", "")) for n in range(50)]
+    (tmp_path / "a.csv").write_text("id,title,text\n" + "".join(",".join(row) + "\n" for row in rows),
+                                    encoding="utf-8")
+    assert len(read(tmp_path / "a.csv")) == 50 and len(measured) == 1
+    frame = pd.DataFrame(rows, columns=["id", "title", "text"])
+    assert len(list(read_articles(frame, on_error="record"))) == 50 and len(measured) == 2
+
+
 def test_a_row_read_with_its_quotes_as_text_may_end_with_a_delimiter(tmp_path):
     """A TSV row whose cell opens with a quoted phrase is read with its quotes as text when it splits into the
     header's columns; a row that also ended with a tab (a blank cell past the header's, as spreadsheets leave)

@@ -1003,6 +1003,30 @@ def test_the_report_names_its_labels_file_and_says_when_no_label_in_it_was_corre
     assert f"the labels file {labels}" in page and "no label corrected" not in page + output
 
 
+def test_a_labels_file_given_back_is_hashed_once_a_job(tmp_path, seeds_dir, fake_classifier, monkeypatch, caplog):
+    """Whether a labels file is as dvtopics wrote it is a hash of the whole file: the report's check of an uncorrected
+    --labels (whose answers it holds, over how many of its model's) and evaluate's and train's (columns added beside
+    its labels, a model's answers) each hashed it twice."""
+    from dvtopics import persist
+    from dvtopics.cli import cli
+    from dvtopics.jobs import gold_labels
+    from dvtopics.run.batch import note_written
+
+    labels, out = tmp_path / "labels.csv", tmp_path / "r.html"
+    labels.write_text("id,label\n002_08c8598f431bba4e,annual_review\n000_4277f1d749d09db2,other\n", encoding="utf-8")
+    note_written(labels, "models/old")
+    hashed = []
+    sha256_of = persist.sha256_of
+    monkeypatch.setattr(persist, "sha256_of", lambda path: hashed.append(str(path)) or sha256_of(path))
+    result = CliRunner().invoke(cli, ["report", str(seeds_dir), "--out", str(out), "--no-topics", "--labels",
+                                      str(labels)])
+    assert result.exit_code == 0, result.output
+    assert "the answers of models/old" in caplog.text and hashed.count(str(labels)) == 1
+    hashed.clear()
+    assert gold_labels([labels]) and "2 of its 2 labels are a model's answers" in caplog.text
+    assert hashed.count(str(labels)) == 1
+
+
 def test_a_report_workbook_corrected_by_hand_is_not_replaced_without_force(tmp_path, seeds_dir, fake_classifier):
     """Hunt 30 O: the report's workbook is a labels file, corrected in Excel; the same report command run again (with
     a model trained since) replaced it without a word, the corrections lost. It is refused, as `label --out`'s

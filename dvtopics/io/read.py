@@ -37,7 +37,7 @@ from .folders import (FOLDER_HOLDS_NONE, Skipped, file_kind, given_by_name, head
 from .htmltext import FEED_START
 from .paths import paths_given, unique_paths, unreadable
 from .read_json import read_json, read_jsonl
-from .read_tables import read_csv, read_frame, read_xlsx, workbook_names_text
+from .read_tables import NamesNoText, read_csv, read_frame, read_xlsx
 from .read_text import read_document, read_feed, read_text_file
 from .records import FieldNames, as_field_names, failed
 from .tables import header_like_line, text_table_delimiter
@@ -131,13 +131,15 @@ def _read_articles(paths, fields: FieldNames, on_error: str, max_bytes: int) -> 
 
 def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on_error: str = "raise",
               max_bytes: int = MAX_ARTICLE_BYTES, lines: LineRange | None = None,
-              named: frozenset = frozenset(), unread: list[str] | None = None) -> Iterator[Article]:
+              named: frozenset = frozenset(), unread: list[str] | None = None, in_archive: bool = False
+              ) -> Iterator[Article]:
     """The articles of one input file (`article_id` names a .txt file's article).
 
     `lines` reads only that slice of a JSONL file, with the ids and line
     numbers a whole read gives: how a Dask partition reads its part. `named`: the files given by their names, which
     a folder given that holds no .txt file does not name among what it does not read; `unread`: what such a folder
-    holds (`iter_files`), when it was walked already.
+    holds (`iter_files`), when it was walked already. `in_archive`: an archive's member, a workbook of which that
+    names no text field raises `NamesNoText` (`_read_archive` passes it over).
     """
     kind = file_kind(path)
     if lines is not None and kind != "jsonl":
@@ -174,7 +176,7 @@ def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on
     elif kind == "csv":
         articles = read_csv(path, fields, on_error, max_bytes)
     elif kind == "xlsx":
-        articles = read_xlsx(path, fields, on_error, max_bytes)
+        articles = read_xlsx(path, fields, on_error, max_bytes, only_with_text=in_archive)
     elif kind == "document":
         articles = iter([read_document(path, article_id, on_error, max_bytes)])
     elif feed:  # an RSS or Atom feed saved as a file: read as one page, its items would be one article
@@ -208,8 +210,13 @@ def _read_archive(path: Path, fields: FieldNames, on_error: str, max_bytes: int)
             read_any = True
             yield failed(id_below_folder(PurePosixPath(name)) if name else path.name, member, on_error)
         elif _member_holds_articles(member, fields):
-            read_any = True
-            yield from read_file(member, id_below_folder(PurePosixPath(name)), fields, on_error, max_bytes)
+            try:
+                for article in read_file(member, id_below_folder(PurePosixPath(name)), fields, on_error, max_bytes,
+                                         in_archive=True):
+                    read_any = True
+                    yield article
+            except NamesNoText:  # (a workbook of labels or notes, as a CSV of them is)
+                pass
     notes = skipped_notes(skipped, path, archive=True)
     if not read_any:
         message = "; ".join([f"{path}: no articles: the archive holds {FOLDER_HOLDS_NONE}"] + notes)
@@ -223,11 +230,8 @@ def _read_archive(path: Path, fields: FieldNames, on_error: str, max_bytes: int)
 
 def _member_holds_articles(member, fields: FieldNames) -> bool:
     """Whether an archive's member is read: an article's file, or a table or a JSON file that names the text field
-    (a workbook in a header of its sheets)."""
-    kind = file_kind(member)
-    if kind == "xlsx":
-        return workbook_names_text(member, fields)
-    return kind in ("txt", "document") or may_hold_articles(member, fields.text)
+    (a workbook is read to tell, once: `read_xlsx`'s `only_with_text`)."""
+    return file_kind(member) in ("txt", "document", "xlsx") or may_hold_articles(member, fields.text)
 
 
 # A text that opens a JSON object with its first key ('{"id":', '[{"title":', each maybe on a line of its own): no

@@ -50,10 +50,11 @@ def read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) ->
         month_first = dates_month_first((row[at] for _, row, _, _ in rows if row and len(row) > at), path,
                                         spelt[fields.date])
     escapes_said, notes, wanted = False, _Notes(fields, path), fields.wanted()
+    longest = _header_name_chars(given) if header is not None else 0
     for line, row, cause, cells in rows:
         if row is not None and not any(value.strip() for value in row):
             continue  # a blank line, or a spreadsheet's empty row (",,,"): no article, not an error
-        if row is not None and header is not None and _header_again(row, header, wanted, given):
+        if row is not None and header is not None and _header_again(row, header, wanted, longest):
             log.warning("%s:%d: the table's header again (CSV files joined one after another?): not an article",
                         path, line + lines_above)
             continue
@@ -189,13 +190,18 @@ class _Notes:
                                                                      self.held))
 
 
-def _header_again(row: list[str], header: list, wanted: Iterable[str], given: list) -> bool:
+def _header_name_chars(given: list) -> int:
+    """The length of the longest of a header's names as a table spells them (`given`), or `FIELD_NAME_CHARS` if
+    longer: a cell longer than it is no name (`_header_again`). Once a table, not once a row."""
+    return max([FIELD_NAME_CHARS, *(len(str(name).strip()) for name in given)])
+
+
+def _header_again(row: list[str], header: list, wanted: Iterable[str], longest: int) -> bool:
     """Whether a row below a CSV's header is that header again, as two exports joined into one file hold it (`cat
     a.csv b.csv`; Windows' `copy a.csv+b.csv`), the second one's BOM and all: names matched as the header's are
-    ("ID" for "id", "Nội dung" for "text"), blank cells past them aside. A row holding a cell longer than any of the
-    header's names (`given`) is none, told at once: matched, every article's text went through the name matching
+    ("ID" for "id", "Nội dung" for "text"), blank cells past them aside. A row holding a cell longer than `longest`
+    (`_header_name_chars`) is none, told at once: matched, every article's text went through the name matching
     (0.4 ms a row)."""
-    longest = max([FIELD_NAME_CHARS, *(len(str(name).strip()) for name in given)])
     if any(len(cell.strip()) > longest for cell in row):
         return False
 
@@ -208,35 +214,37 @@ def _header_again(row: list[str], header: list, wanted: Iterable[str], given: li
     return names(field_names([row[0].lstrip("\ufeff"), *row[1:]] if row else row, wanted)) == names(header)
 
 
-def read_xlsx(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -> Iterator[Article]:
+class NamesNoText(Exception):
+    """What `read_xlsx(..., only_with_text=True)` raises before any article when no sheet of the workbook names the
+    text field: an archive's member that is a labels sheet or notes, passed over as a CSV's is
+    (`folders.may_hold_articles`), not read as an error "no 'text' column"."""
+
+
+def read_xlsx(path: Path, fields: "FieldNames", on_error: str, max_bytes: int, only_with_text: bool = False
+              ) -> Iterator[Article]:
     """The articles of a workbook, as a CSV's: in each sheet a header row (as `split_header` finds it,
     wherever the table starts) and then an article a row (an .xlsx of articles and their corrected labels,
     for `train --extra`). Every sheet whose header names the text field is read; the other sheets that hold
     anything are named in a warning. When none names it, the first sheet that holds anything is read, so that
-    its rows say which fields they have. A text over `max_bytes` is an error, as in a CSV (a cell holds at most
-    32,767 characters, under the default limit, but --max-bytes may be set lower)."""
+    its rows say which fields they have, unless `only_with_text` (`NamesNoText`: the workbook is opened once to tell
+    and to read it; a look first parsed it twice, and said its warnings twice). A text over `max_bytes` is an error,
+    as in a CSV (a cell holds at most 32,767 characters, under the default limit, but --max-bytes may be set
+    lower)."""
     try:
         with open_workbook(path) as book:
-            yield from _xlsx_articles(path, book, fields, on_error, max_bytes)
+            yield from _xlsx_articles(path, book, fields, on_error, max_bytes, only_with_text)
     except UnreadableFileError as exc:  # not a workbook, or one broken inside: what follows the break is lost
         yield failed(path.name, str(exc), on_error)
 
 
-def workbook_names_text(path, fields: "FieldNames") -> bool:
-    """Whether a sheet of the workbook `path` has a header that names the text field, as `read_xlsx` reads it: an
-    archive's member that is a labels sheet or notes is passed over, as a CSV's is (`folders.may_hold_articles`),
-    not read as an error "no 'text' column". One that cannot be opened is read, for its error to say why."""
-    try:
-        with open_workbook(path) as book:
-            return any(fields.text in table[2] for table in sheet_tables(book, fields.wanted(), fields.text, path))
-    except UnreadableFileError:
-        return True
-
-
-def _xlsx_articles(path: Path, book, fields: "FieldNames", on_error: str, max_bytes: int) -> Iterator[Article]:
+def _xlsx_articles(path: Path, book, fields: "FieldNames", on_error: str, max_bytes: int, only_with_text: bool
+                   ) -> Iterator[Article]:
     """The articles of an open workbook (`read_xlsx`)."""
     tables = list(sheet_tables(book, fields.wanted(), fields.text, path))
-    chosen = [table for table in tables if fields.text in table[2]] or tables[:1]
+    with_text = [table for table in tables if fields.text in table[2]]
+    if only_with_text and not with_text:
+        raise NamesNoText(path)
+    chosen = with_text or tables[:1]
     others = [repr(table[0]) for table in tables if table not in chosen]
     if others:
         log.warning("%s: sheet%s %s not read: no '%s' column in %s; read: %s", path, "s" * (len(others) > 1),
@@ -312,11 +320,12 @@ def read_frame(frame, fields: "FieldNames", on_error: str, max_bytes: int, where
                                                               spelt[fields.date])
     # a sheet's total and signature, WordPress' revisions: passed over as in its CSV
     notes, wanted = _Notes(fields, where, python=True), fields.wanted()
+    longest = _header_name_chars(given)
     for position, (index, row) in enumerate(zip(frame.index, frame.itertuples(index=False, name=None))):
         if all(missing(value) or (isinstance(value, str) and not value.strip()) for value in row):
             # a spreadsheet's empty row (read_excel keeps them, fillna("") blanks them): no article, as in a CSV
             continue
-        if _header_again([value if isinstance(value, str) else "" for value in row], header, wanted, given):
+        if _header_again([value if isinstance(value, str) else "" for value in row], header, wanted, longest):
             log.warning("%s row %r: the table's header again (CSV files joined one after another?): not an article",
                         where, index)
             continue

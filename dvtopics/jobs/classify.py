@@ -368,13 +368,14 @@ def gold_labels(label_files: Sequence[str], label_field: str = "label", id_field
     pairs = []
     with workbooks_read_once():  # its columns, a report's Vietnamese names, its labels: a workbook parsed once
         for path in label_files:
-            if not as_written(path):
+            written = as_written(path)  # (a hash of the whole file: once, for both checks)
+            if not written:
                 _warn_added_columns(path, label_field, id_field)
             labels = without_abstentions(read_labels(path, same=same_label, label_field=label_field,
                                                      id_field=id_field), path)
             # given back before any label was corrected: evaluate scored the model on itself (a report's rows typed
             # by the articles' own labels are hand labels)
-            if answers := model_answers(path, labels, id_field):
+            if answers := model_answers(path, labels, id_field, written):
                 log.warning("%s is as dvtopics wrote it, no label corrected since: %s of its %s %s a model's "
                             "answers, not hand labels (a model scored on them is scored on its own answers)", path,
                             len(answers), plural(len(labels), "label"), "is" if len(answers) == 1 else "are")

@@ -86,16 +86,17 @@ def _warn_uncorrected(labels_file, types: dict[str, str], articles, records, id_
     (`--model models/mine`) showed the old model's labels, said to come from the input, and the new model's nowhere
     but in its own column. The same model's answers overrule nothing, and a report's rows typed by hand labels are
     no model's answers."""
-    from ..run.batch import written_by
+    from ..run.batch import as_written, written_by
     from ..types.model import model_name
     from .checks import model_answers
 
-    answers = set(model_answers(labels_file, types, id_field))
+    written = as_written(labels_file)  # (a hash of the whole file: once, for both looks)
+    answers = set(model_answers(labels_file, types, id_field, written))
     overruled = sum(1 for article, record in zip(articles, records) if article.id in answers
                     and record.get("type_from") == "input" and record.get("label") != record.get("model_label"))
     if not overruled:
         return False
-    whose = f"the answers of {written_by(labels_file) or 'a model'}"
+    whose = f"the answers of {written_by(labels_file, written) or 'a model'}"
     log.warning("%s is as dvtopics wrote it, no label corrected since: its labels, %s, are the types of the "
                 "articles it names, over those of %s for %s (correct them first, or leave %s out)",
                 labels_file, whose, model_name(model_dir), plural(overruled, "article"),

@@ -143,9 +143,10 @@ def _record_of(out: Path) -> dict:
     return record if isinstance(record, dict) else {}
 
 
-def written_by(path: str | os.PathLike) -> str | None:
-    """The model whose labels `path` holds, as `note_written` recorded it, when `path` is as dvtopics wrote it."""
-    model = _record_of(Path(path)).get("model") if as_written(path) else None
+def written_by(path: str | os.PathLike, written: bool | None = None) -> str | None:
+    """The model whose labels `path` holds, as `note_written` recorded it, when `path` is as dvtopics wrote it
+    (`as_written`; `written`, when the caller has checked it: a hash of the whole file)."""
+    model = _record_of(Path(path)).get("model") if (as_written(path) if written is None else written) else None
     return model if isinstance(model, str) else None
 
 
