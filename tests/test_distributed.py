@@ -416,11 +416,7 @@ def test_dask_topic_assignment_with_labels_reads_each_part_once(scheduler, tmp_p
     from dvtopics.run import distributed as run_distributed
 
     monkeypatch.chdir(tmp_path)
-    Path("arts").mkdir()
-    for i, article in enumerate(made_up_articles(2)):
-        Path("arts", f"a{i}.txt").write_text(article.raw, encoding="utf-8")
-    assert _invoke("topics", "fit", "arts", "--k", "2", "--no-phrases", "--out", "themes", "--no-cache",
-                   "--no-below", "1").exit_code == 0
+    _articles_and_their_themes()
     Path("types.csv").write_text("file,label\narts/a1.txt,annual_review\n", encoding="utf-8")
     read = []
     read_records = run_distributed.read_records
@@ -431,17 +427,21 @@ def test_dask_topic_assignment_with_labels_reads_each_part_once(scheduler, tmp_p
     assert len(read) == 3 and len(set(read)) == 3, read  # (10 articles, 4 a part)
 
 
+def _articles_and_their_themes() -> None:
+    """arts/ (10 made-up articles) and themes/ (a topic model of them), in the current folder."""
+    Path("arts").mkdir()
+    for i, article in enumerate(made_up_articles(2)):
+        Path("arts", f"a{i}.txt").write_text(article.raw, encoding="utf-8")
+    assert _invoke("topics", "fit", "arts", "--k", "2", "--no-phrases", "--out", "themes", "--no-cache",
+                   "--no-below", "1").exit_code == 0
+
 
 def test_dask_topic_assignment_into_a_parts_folder_refuses_labels_of_no_article(scheduler, tmp_path, monkeypatch,
                                                                                   caplog):
     """Hunt 29 I, 1: with `--out FOLDER/` the parts were kept, and --labels none of whose ids is an article's were
     neither refused nor warned of (the check was made only where the parts were gathered into one table)."""
     monkeypatch.chdir(tmp_path)
-    Path("arts").mkdir()
-    for i, article in enumerate(made_up_articles(2)):
-        Path("arts", f"a{i}.txt").write_text(article.raw, encoding="utf-8")
-    assert _invoke("topics", "fit", "arts", "--k", "2", "--no-phrases", "--out", "themes", "--no-cache",
-                   "--no-below", "1").exit_code == 0
+    _articles_and_their_themes()
     Path("none.csv").write_text("id,label\nzz1,other\nzz2,annual_review\n", encoding="utf-8")
     Path("kept").mkdir()  # a folder of the user's: its other files stay
     Path("kept", "notes.txt").write_text("mine", encoding="utf-8")
