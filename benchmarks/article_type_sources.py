@@ -28,6 +28,9 @@ Rules alone are printed beside them. The frozen blind test is not read here.
 `--lead-copies` learns each training fold's hand labels a second time cut to their title and lead, as `dvtopics
 train` does for article types (`features.lead_copy`); without it the folds learn the articles as read only.
 `--lead-only N` sets the cut of the "lead only" measure.
+`--rule-free-copies all|positives` also learns each training document (or each one labelled a type) a second time
+without its cue rule's token, so that the text and event views learn to find a type without the rule (twenty-ninth
+session: it made the model depart from its rules more often, and more often wrongly).
 """
 from __future__ import annotations
 
@@ -37,7 +40,7 @@ import csv
 import dvtopics.types.training as training
 from dataclasses import dataclass, replace
 
-from dvtopics.types.features import HEAD_CHARS, LEAD_COPY_CHARS, documents_of, lead_copy
+from dvtopics.types.features import HEAD_CHARS, LEAD_COPY_CHARS, RULE_TOKEN, documents_of, lead_copy
 from dvtopics.types.model import make_pipeline
 from dvtopics.types.evaluate import scores
 from dvtopics.types.events import find_event
@@ -170,8 +173,17 @@ def with_lead_copies(data, setup: Setup) -> tuple[list[str], list[str], dict[int
     return documents, data.labels + [data.labels[i] for i in cut], copy_of
 
 
+def without_rule(document: str) -> str:
+    """The document without its cue rule's token (which `documents_of` puts on its first line)."""
+    first, newline, rest = document.partition("\n")
+    if not newline or not first.startswith("__"):
+        return document
+    kept = [token for token in first.split() if not token.startswith(RULE_TOKEN.format(""))]
+    return f"{' '.join(kept)}\n{rest}" if kept else rest
+
+
 def run_variant(data, setup: Setup, folds, name: str, with_written: bool, options: dict, classifier: str,
-                make=make_pipeline, lead_copies: bool = False) -> None:
+                make=make_pipeline, lead_copies: bool = False, rule_free: str | None = None) -> None:
     """Print one variant's rows: hand CV, lead only, balanced, each writer held out (with the written set),
     where no rule fires, how far it follows its rules, per class. `make` builds each fold's pipeline."""
     documents, labels, hand, weak, extra = setup.documents, setup.labels, setup.hand, setup.weak, setup.extra
@@ -180,12 +192,20 @@ def run_variant(data, setup: Setup, folds, name: str, with_written: bool, option
     all_labels = data.labels
     if lead_copies:  # each training fold's hand labels learnt twice: as read, and cut to title and lead (as train does)
         documents, all_labels, copy_of = with_lead_copies(data, setup)
+    free_of = {}  # {index of a document a rule fired on: index of its copy without the rule's token}
+    if rule_free:
+        fired = [i for i, d in enumerate(documents) if without_rule(d) != d
+                 and (rule_free == "all" or all_labels[i] != "other")]
+        free_of = {i: len(documents) + k for k, i in enumerate(fired)}
+        documents = documents + [without_rule(documents[i]) for i in fired]
+        all_labels = list(all_labels) + [all_labels[i] for i in fired]
     predicted, on_leads = {}, {}
     for train_part, test_part in folds:
         test = [hand[i] for i in test_part]
         train = base + [hand[i] for i in train_part]
         if lead_copies:
             train += [copy_of[hand[i]] for i in train_part if hand[i] in copy_of]
+        train += [free_of[i] for i in train if i in free_of]
         full, short = fit_predict(options, documents, all_labels, train, test,
                                   classifier, also=lead_documents, make=make)
         predicted.update(zip(test, full))
@@ -200,6 +220,7 @@ def run_variant(data, setup: Setup, folds, name: str, with_written: bool, option
         for w in writers:
             test = [i for i in extra if writer[i] == w]
             train = weak + hand + [i for i in extra if writer[i] != w]
+            train += [free_of[i] for i in train if i in free_of]
             guess = fit_predict(options, documents, all_labels, train, test, classifier, make=make)
             line += f"  {w} {fmt(scores([data.labels[i] for i in test], guess, labels))}"
     line += (f"  no rule: {len(found)} named, {sum(predicted[i] == data.labels[i] for i in found)} right"
@@ -237,6 +258,9 @@ def main() -> None:
                              "repeat it for several files")
     parser.add_argument("--lead-copies", action="store_true",
                         help="learn each training fold's hand labels a second time, cut to title and lead")
+    parser.add_argument("--rule-free-copies", choices=("all", "positives"), default=None,
+                        help="learn each training document a rule fired on (all, or those labelled a type) a second "
+                             "time without the rule's token")
     parser.add_argument("--lead-only", type=int, default=LEAD_ONLY,
                         help=f"characters of text the 'lead only' measure keeps (default {LEAD_ONLY})")
     args = parser.parse_args()
@@ -255,7 +279,8 @@ def main() -> None:
     print(rules_row(data, setup, 40))
     folds = folds_of(data, setup)
     for name, with_written, options in chosen:
-        run_variant(data, setup, folds, name, with_written, options, args.classifier, lead_copies=args.lead_copies)
+        run_variant(data, setup, folds, name, with_written, options, args.classifier, lead_copies=args.lead_copies,
+                    rule_free=args.rule_free_copies)
 
 
 if __name__ == "__main__":
