@@ -1370,11 +1370,11 @@ def test_a_field_option_that_names_no_column_is_one_line_naming_the_columns(tmp_
 
     path = tmp_path / "mine.csv"
     rows = "".join(f"r{n},Tổng kết năm 2022,\"{TEXT}\",annual_review\n" for n in range(5))
-    path.write_text(f"id,title,lead,Loại bài\n{rows}", encoding="utf-8")
-    given = {"--text-field": "lead", option: name}
+    path.write_text(f"id,title,Phần mở,Loại bài\n{rows}", encoding="utf-8")  # (no name of the text's)
+    given = {"--text-field": "Phần mở", option: name}
     result = CliRunner().invoke(cli, ["evaluate", "shipped", str(path), *sum(given.items(), ())])
     meant = " (did you mean 'Loại bài'?)" if name == "Loai bai" else ""  # typed without its tone marks (hunt 21 A)
-    said = f"{path}: no '{name}' column ({option}){meant}; its columns are 'id', 'title', 'lead', 'Loại bài'"
+    said = f"{path}: no '{name}' column ({option}){meant}; its columns are 'id', 'title', 'Phần mở', 'Loại bài'"
     if option == "--label-field":
         for command in (["evaluate", "shipped"], ["train", "--out", str(tmp_path / "m")],
                         ["report", "--no-topics", "--out", str(tmp_path / "r.html")]):
@@ -2341,6 +2341,26 @@ def test_headlines_and_their_leads_without_a_body_are_read_from_their_leads(tmp_
     assert "b.jsonl: no body column, so each article's text is its lead ('description'); not read: 'link'" in caplog.text
     (tmp_path / "c.jsonl").write_text(json.dumps({"title": "T", "description": TEXT, "body": TEXT2},
                                                  ensure_ascii=False) + "\n", encoding="utf-8")
+    assert [a.text for a in read(tmp_path / "c.jsonl")] == [f"{TEXT}\n{TEXT2}"]
+
+
+def test_titles_and_leads_under_the_lead_fields_own_name_are_read_from_their_leads(tmp_path, caplog):
+    """The lead's own field name ("lead", the default of --lead-field) was no name of the text's, as "Sapo" and
+    "description" are: a JSONL of {"id", "title", "lead"} or a CSV headed id,title,lead, the title-and-lead shape
+    the classifier is made for, was refused whole ("no 'text' field in any of its records"). The lead is the text, said
+    once; where a body is there too, the lead stays the lead, before it."""
+    rows = [{"id": "1", "title": "Tổng kết năm", "lead": TEXT}, {"id": "2", "title": "Gặp mặt", "Lead": TEXT2}]
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    with open(tmp_path / "b.csv", "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([["id", "title", "Lead"], ["1", "Tổng kết năm", TEXT], ["2", "Gặp mặt", TEXT2]])
+    with caplog.at_level(logging.WARNING):
+        for name in ("a.jsonl", "b.csv"):
+            got = [(a.id, a.title, a.text, a.error) for a in read(tmp_path / name)]
+            assert got == [("1", "Tổng kết năm", TEXT, None), ("2", "Gặp mặt", TEXT2, None)], name
+    assert "a.jsonl: no body column, so each article's text is its lead ('lead')" in caplog.text
+    assert "b.csv: no body column, so each article's text is its lead ('Lead')" in caplog.text
+    both = {"title": "T", "lead": TEXT, "text": TEXT2}
+    (tmp_path / "c.jsonl").write_text(json.dumps(both, ensure_ascii=False) + "\n", encoding="utf-8")
     assert [a.text for a in read(tmp_path / "c.jsonl")] == [f"{TEXT}\n{TEXT2}"]
 
 

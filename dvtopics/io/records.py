@@ -18,7 +18,7 @@ from .article import METADATA_FIELDS, Article, add_warning, field_text, make_art
 from .htmltext import wordpress_machinery
 from .jsonfiles import json_kind
 from .metadata import date_order, site_of_link
-from .tables import (COMMON_NAMES, FIELD_NAME_CHARS, column_meant, field_names, name_key, repeated_columns,
+from .tables import (COMMON_NAMES, FIELD_NAME_CHARS, LEAD_NAMES, column_meant, field_names, name_key, repeated_columns,
                      vietnamese_key)
 
 log = logging.getLogger(__name__)
@@ -137,7 +137,7 @@ def warn_of_lead_as_text(where, names: list, given: list | None, fields: "FieldN
     if fields.text not in names:
         return
     spelt = (names if given is None else given)[names.index(fields.text)]
-    lead_names = tuple(map(vietnamese_key, COMMON_NAMES["lead"]))
+    lead_names = tuple(map(vietnamese_key, LEAD_NAMES))
     if fields.text == FieldNames.text and isinstance(spelt, str) and vietnamese_key(spelt) in lead_names:
         log.warning("%s: no body column, so each article's text is its lead (%r)%s", where, spelt,
                     f"; not read: {fields_found(unread)} (give the body's column with "
@@ -245,7 +245,7 @@ def _null_marker(name: str, value, fields: "FieldNames") -> bool:
 
 
 # the other names of the text's field, not a lead's ("content", "Nội dung"), by `vietnamese_key`
-_BODY_NAMES = frozenset(vietnamese_key(name) for name in COMMON_NAMES["text"] if name not in COMMON_NAMES["lead"])
+_BODY_NAMES = frozenset(vietnamese_key(name) for name in COMMON_NAMES["text"] if name not in LEAD_NAMES)
 
 
 def _body_elsewhere(extra: dict) -> tuple[str, str] | None:

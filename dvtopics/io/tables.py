@@ -244,9 +244,12 @@ COMMON_NAMES = {
     "lead": ("sapo", "tóm tắt", "đoạn dẫn", "mô tả ngắn", "description", "summary", "excerpt", "teaser",
              "introtext", "intro text", "post excerpt"),
 }
+# The names a lead's column may have, the lead field's own default ("lead") first
+LEAD_NAMES = ("lead", *COMMON_NAMES["lead"])
 # a table or an export of headlines and their leads without a body (the shape most users' files have, an RSS item's
-# "description"): the lead is the text. Last of the text's names, so a body column wins where there is one
-COMMON_NAMES["text"] += COMMON_NAMES["lead"]
+# "description", a JSONL of {"title", "lead"}): the lead is the text. Last of the text's names, so a body column wins
+# where there is one
+COMMON_NAMES["text"] += LEAD_NAMES
 
 
 def names_of(field: str) -> tuple[str, ...]:
@@ -335,6 +338,11 @@ def _matched_names(names, wanted: list) -> list:
         if at is None:
             at = next((noted[key] for key in _vietnamese_keys(field)
                        if noted.get(key) is not None and noted[key] in free.values()), None)
+        if at is None and field == "text":
+            # the one field no article goes without takes another field's column that is one of its names: a "lead"
+            # column, the lead field's own, is the text of a file of titles and leads (the lead does without it)
+            at = next((column for key in _vietnamese_keys(field) for column, name in enumerate(matched)
+                       if name in fields and name != field and vietnamese_key(name) == key), None)
         if at is not None:
             matched[at] = field
             free = {key: column for key, column in free.items() if column != at}
