@@ -2350,6 +2350,9 @@ def test_titles_and_leads_under_the_lead_fields_own_name_are_read_from_their_lea
     the classifier is made for, was refused whole ("no 'text' field in any of its records"). The lead is the text, said
     once; where a body is there too, the lead stays the lead, before it."""
     rows = [{"id": "1", "title": "Tổng kết năm", "lead": TEXT}, {"id": "2", "title": "Gặp mặt", "Lead": TEXT2}]
+    (tmp_path / "d.jsonl").write_text(json.dumps({"title": "T", "abstract": TEXT}, ensure_ascii=False) + "\n",
+                                      encoding="utf-8")  # (and its other names in English: lede, intro, standfirst)
+    assert [a.text for a in read(tmp_path / "d.jsonl")] == [TEXT]
     (tmp_path / "a.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     with open(tmp_path / "b.csv", "w", encoding="utf-8", newline="") as handle:
         csv.writer(handle).writerows([["id", "title", "Lead"], ["1", "Tổng kết năm", TEXT], ["2", "Gặp mặt", TEXT2]])

@@ -242,7 +242,7 @@ COMMON_NAMES = {
     # the paragraph a page prints under its headline, which news CMSs keep in a column of its own ("sapo")
     # (Joomla's "introtext": its "fulltext" is the rest of the article. "Mô tả" alone is a note as often as a lead)
     "lead": ("sapo", "tóm tắt", "đoạn dẫn", "mô tả ngắn", "description", "summary", "excerpt", "teaser",
-             "introtext", "intro text", "post excerpt"),
+             "introtext", "intro text", "post excerpt", "abstract", "lede", "intro", "standfirst"),
 }
 # The names a lead's column may have, the lead field's own default ("lead") first
 LEAD_NAMES = ("lead", *COMMON_NAMES["lead"])
