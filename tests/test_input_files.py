@@ -370,6 +370,34 @@ def test_a_saved_page_without_a_headline_in_its_body_is_titled_by_its_head_and_n
     assert read(tmp_path / "c.html")[0].title == "Hội nghị tổng kết công tác dân vận năm 2022"  # its <h1>
 
 
+def test_a_page_saved_in_windows_1258_names_its_site_and_headline_as_its_utf8_copy_does(tmp_path):
+    """Hunt 31 S: a page saved in Windows-1258 writes its head's names decomposed (a tone mark apart); its og:site_name
+    was the source as written, so the report counted its paper twice, beside the same page saved as UTF-8."""
+    head = ("<html><head><meta charset='windows-1258'><meta property='og:site_name' content='Báo Đắk Lắk điện tử'>"
+            "<title>Tổng kết công tác dân vận năm 2022 - Báo Đắk Lắk điện tử</title></head>")
+    page = head + f"<body><div class='tieu-de'>Hội nghị</div><p>{TEXT}</p></body></html>"
+    (tmp_path / "a.html").write_bytes(_cp1258(page))
+    (tmp_path / "b.html").write_text(page, encoding="utf-8")
+    [legacy], [utf8] = read(tmp_path / "a.html"), read(tmp_path / "b.html")
+    assert (legacy.source, legacy.title) == (utf8.source, utf8.title) == ("Báo Đắk Lắk điện tử",
+                                                                            "Tổng kết công tác dân vận năm 2022")
+
+
+def _cp1258(text: str) -> bytes:
+    """`text` in Windows-1258: a letter it has no place for as its base and its tone mark (combining)."""
+    import unicodedata
+
+    out = b""
+    for char in text:
+        try:
+            out += char.encode("cp1258")
+        except UnicodeEncodeError:
+            spelt = unicodedata.normalize("NFD", char)
+            tone = next(mark for mark in spelt if mark in "\u0300\u0301\u0303\u0309\u0323")
+            out += unicodedata.normalize("NFC", spelt.replace(tone, "")).encode("cp1258") + tone.encode("cp1258")
+    return out
+
+
 def test_a_web_archive_without_a_page_is_one_clear_error(tmp_path):
     (tmp_path / "page.mhtml").write_bytes(_web_archive("Content-Type: image/png\r\n", "iVBORw0KGgo="))
     (article,) = read(tmp_path / "page.mhtml")

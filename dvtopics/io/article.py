@@ -214,6 +214,8 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
     page = is_html(raw)
     address, published = page_head(raw) if page else (None, None)
     headline, tab, site = page_names(raw) if page else (None, False, None)
+    # spelt as the text is: a page saved in Windows-1258 writes its names decomposed, and its site was a second source
+    headline, site = headline and normalize(headline), site and normalize(site)
     raw = _readable(raw, fields, name)
     clean = strip_furniture(normalize(raw))
     if clean == raw:  # (45% of baomoi's articles) the one string, not a copy: a corpus' text was held twice
@@ -237,7 +239,7 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
         # a tab named by its site alone ("Báo Đắk Lắk điện tử", "baodaklak.vn") is no headline
         if not (is_site_name(headline) or named and headline.casefold().startswith(named)
                 and len(headline[len(named):].split()) <= 2):
-            found["title"], site = normalize(headline), site or tab_site
+            found["title"], site = headline, site or tab_site
     found["source"] = found["source"] or site or (address and site_of_link(address))
     found["date"] = found["date"] or (published and parse_date(published, say=False))
     given, spelt = {}, spelt or {}
