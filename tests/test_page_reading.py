@@ -763,3 +763,51 @@ def test_a_datelines_paper_is_looked_up_once(monkeypatch):
     monkeypatch.setattr(metadata, "_dateline_paper", lambda line: seen.append(line) or real(line))
     found = extract_metadata(f"Báo Lạng Sơn - 12/03/2019 08:15\nHuyện tổng kết công tác dân vận năm 2018\n{BODY}")
     assert found["source"] == "Báo Lạng Sơn" and len(seen) == len(set(seen))
+
+
+# ------------------------------------------------------------ the site's name over the page (hunt 31 S)
+
+HEADLINE = "Huyện Ea Kar tổng kết công tác dân vận năm 2025"
+
+
+@pytest.mark.parametrize("top, source", [
+    ("Báo Nhân Dân\nChính trị\nXây dựng Đảng\nThứ Hai, 05-02-2018, 08:30\n", "Báo Nhân Dân"),
+    ("BÁO QUẢNG NGÃI\nChính trị\nCập nhật lúc 08:30 ngày 5-2-2018\n", "Báo Quảng Ngãi"),
+    ("Báo Đắk Lắk điện tử\nTrang chủ > Chính trị > Xây dựng Đảng\nThứ Hai, 05/02/2018 - 10:30\n", "Báo Đắk Lắk điện tử"),
+    ("VnExpress\nMới nhất\nThời sự\nGóc nhìn\nThời sự›Chính trị\nThứ hai, 5/2/2018, 10:30 (GMT+7)\n", "VnExpress"),
+    ("Thanh Niên\nThời sự\nDân sinh\n", "Thanh Niên"),
+])
+def test_the_sites_name_over_a_copied_page_is_its_source_and_no_word_of_it(top, source):
+    """A page copied from a browser opens with its site's logo as a line ("Báo Nhân Dân", "BÁO QUẢNG NGÃI"): it had no
+    source, though a reader sees whose page it is; and a national paper's name ("VnExpress", "Thanh Niên") was its
+    title and in its text (the youth's words, for the classifier)."""
+    page = top + HEADLINE + ("\nHoàng Sơn\n05/02/2018 10:30 GMT+7\n" if "Dân sinh" in top else "\n") + BODY
+    article = make_article("a", page)
+    assert (article.title, article.date, article.source) == (HEADLINE, "2018-02-05", source)
+    assert not {source, source.upper(), "Mới nhất"} & set(article.text.split("\n"))
+
+
+@pytest.mark.parametrize("page", [
+    f"Báo Nhân Dân ra mắt ứng dụng đọc báo mới\n05/02/2018\n{BODY}",  # a headline, not a logo
+    f"{HEADLINE}\n05/02/2018\n{LEAD}\nBáo Gia Lai\n{BODY}",  # a paper named under the headline
+    f"BÁO CÁO\nTổng kết công tác dân vận năm 2017\n{BODY}",  # a document's kind
+])
+def test_a_papers_name_that_is_no_logo_over_the_page_names_no_source(page):
+    article = make_article("a", page)
+    assert article.source is None and article.title in page.split("\n")[:2]
+
+
+def test_a_tab_name_over_the_headline_names_the_site():
+    """The browser's title bar copied over the headline ("… - Báo Gia Lai điện tử") named the site only when it was
+    taken for the title: over the headline and its dateline, its site was lost."""
+    article = make_article("a", f"{HEADLINE} - Báo Gia Lai điện tử\n{HEADLINE}\nThứ Hai, 05/02/2018 08:30\n{BODY}")
+    assert (article.title, article.source) == (HEADLINE, "Báo Gia Lai điện tử")
+
+
+@pytest.mark.parametrize("where", ["first", "last"])
+def test_the_pages_address_pasted_alone_over_or_under_its_text_names_its_site(where):
+    link = "https://baoquangngai.vn/chinh-tri/202512/to-tu-quan-a1b2c3.htm"
+    page = f"{link}\n{HEADLINE}\n05/02/2018\n{BODY}" if where == "first" else f"{HEADLINE}\n05/02/2018\n{BODY}{link}"
+    article = make_article("a", page)
+    assert (article.title, article.source) == (HEADLINE, "baoquangngai.vn")
+    assert make_article("b", f"{HEADLINE}\n05/02/2018\n{LEAD}\n{link}\n{BODY}").source is None  # a link in the text

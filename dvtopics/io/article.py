@@ -13,7 +13,7 @@ from ..arguments import check_text, missing
 from ..errors import InputError
 from ..wording import brief_repr
 from ..text.dates import FIRST_YEAR, LAST_YEAR
-from ..text.furniture import strip_furniture
+from ..text.furniture import masthead_site, strip_furniture
 from ..text.normalise import nfc, normalize
 from .htmltext import (html_to_text, is_html, is_markdown, markdown_to_text, page_head, page_names,
                        unescape_references)
@@ -240,7 +240,8 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
         if not (is_site_name(headline) or named and headline.casefold().startswith(named)
                 and len(headline[len(named):].split()) <= 2):
             found["title"], site = headline, site or tab_site
-    found["source"] = found["source"] or site or (address and site_of_link(address))
+    # the site a page names in its head, else over its headline (its logo copied), else its address
+    found["source"] = found["source"] or site or masthead_site(normalize(raw)) or (address and site_of_link(address))
     found["date"] = found["date"] or (published and parse_date(published, say=False))
     given, spelt = {}, spelt or {}
     for key in METADATA_FIELDS + ("label",):

@@ -11,7 +11,7 @@ from ..arguments import check_text
 from ..text.dates import (DATE, DATELINE_MAX_CHARS, ZONE, dateline_date, english_date, find_date, headline_words,
                           is_dateline,
                           full_year, iso_date, iso_of, vietnam_day, zoned_day)
-from ..text.furniture import SOURCE_TAG, is_furniture, is_masthead, is_section_name
+from ..text.furniture import NATIONAL_SITES, SOURCE_TAG, is_furniture, is_masthead, is_section_name
 
 log = logging.getLogger(__name__)
 
@@ -179,8 +179,7 @@ _SITE_SUFFIX = re.compile(
     r"\s+[-|–—]\s+(?P<site>(?i:(?:báo(?!\s+(?:chí|cáo)\b)|tạp\s+chí|cổng\s+thông\s+tin|trang\s+thông\s+tin|"
     r"đài\s+phát\s+thanh)\b[^-|–—:]{0,60}|[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org))|"
     # the national papers' names as they spell them (a headline's "thanh niên" is the youth)
-    r"VnExpress|Dân trí|Tuổi Trẻ(?: Online)?|Thanh Niên|VietNamNet|Znews|ZingNews|Zing News|Người Lao Động|Lao Động|"
-    r"Tiền Phong|TTXVN|Vietnam\+|VietnamPlus|QĐND|CAND|SGGP|Nhân Dân(?: điện tử)?)\s*$")
+    rf"{NATIONAL_SITES})\s*$")
 
 
 def dated_headline(line: str) -> tuple[str, str] | None:
@@ -233,6 +232,8 @@ _PAPERS_THAT_ARE_WORDS = frozenset({"Thanh Niên", "Lao Động", "Người Lao 
 # "URL Source: https://…"): the page's site is its source when no source line names another
 _URL_LINE = re.compile(r"^\W*(?:url(?:\s+source)?|link|source\s+url|original\s+url|canonical(?:\s+url)?|đường\s+dẫn|"
                        r"liên\s+kết|link\s+bài(?:\s+viết)?|link\s+gốc)\s*:\s*(?P<link>(?:https?://|www\.)\S+)\s*$", re.IGNORECASE)
+# or the address alone on the text's first or last line, as an analyst pastes it over or under the page's text
+_BARE_LINK = re.compile(r"\W*(?P<link>https?://\S+)\s*", re.IGNORECASE)
 
 
 # A span's first date: "… (22/12/1944 - 22/12/2024)" is an anniversary's span, not the article's date
@@ -284,7 +285,7 @@ def extract_metadata(text: str, lead: str = "") -> dict:
         if named:
             source = named
             source_date = dated or source_date
-        link = _URL_LINE.match(line)
+        link = _URL_LINE.match(line) or (position in (0, len(lines) - 1) and _BARE_LINK.fullmatch(line))
         if link:  # the page's own address, as scrapers and reader tools label it: its site, unless a source line names one
             page_site = page_site or link["link"]
             continue
@@ -296,6 +297,9 @@ def extract_metadata(text: str, lead: str = "") -> dict:
     # a Markdown heading's marks, in a text too plain to be read as Markdown ("# Hội nghị …", "**Hội nghị …**")
     title = _HEADING_MARKS.sub(lambda marked: marked[1] or marked[2], title)
     title, site = without_site(title)
+    # a page's tab name over its headline ("… - Báo Gia Lai điện tử", as a browser's title bar is copied) names its site
+    site = site or next((named for position, line in candidates[:5] if position < title_position
+                         for headline, named in [without_site(line)] if named and headline == title), None)
     head = [(position, iso) for position, iso in short_dates if position < 5]
     # a date above the headline, when another stands under it, is the day the site showed the page
     under_title = [iso for position, iso in head if position > title_position] if _looks_like_headline(title) else []

@@ -101,6 +101,47 @@ _ORGANISATION = re.compile(r"^(?:đảng cộng sản việt nam|(?:đảng bộ
 
 
 _NEWSPAPER = re.compile(r"^(thời báo|báo|tạp chí)(?! (chí|cáo)\b)( \S+){1,5}$", re.IGNORECASE)
+# The national papers' names as they spell them, on their pages' mastheads and tabs ("… | VnExpress")
+NATIONAL_SITES = (r"VnExpress|Dân trí|Tuổi Trẻ(?: Online)?|Thanh Niên|VietNamNet|Znews|ZingNews|Zing News|"
+                  r"Người Lao Động|Lao Động|Tiền Phong|TTXVN|Vietnam\+|VietnamPlus|QĐND|CAND|SGGP|Nhân Dân(?: điện tử)?")
+# A site's name alone on its line, as its logo is copied over a page: a paper's, every word of its name capitalised
+# ("Báo Đắk Lắk điện tử", "BÁO QUẢNG NGÃI": "Báo Nhân Dân ra mắt …" is a headline; not "BÁO CÁO"), a web
+# address ("VTV.VN"), a national paper's ("VnExpress", "Thanh Niên")
+_PAPER_MASTHEAD = re.compile(r"(?:thời báo|báo(?! (?:chí|cáo)\b)|tạp chí)((?: [^\W\d_][\w'-]*){1,4}?)(?: điện tử| online)?",
+                             re.IGNORECASE)
+_SITE_MASTHEAD = re.compile(rf"[\w-]+(?:\.[\w-]+)*\.(?i:vn|com|net|org)|{NATIONAL_SITES}")
+
+
+def is_site_masthead(line: str) -> bool:
+    """Whether `line` is a site's name alone, as a page copied from a browser opens with its logo (`_PAPER_MASTHEAD`).
+
+    >>> is_site_masthead("Báo Đắk Lắk điện tử"), is_site_masthead("VnExpress"), is_site_masthead("Báo Nhân Dân ra mắt")
+    (True, True, False)
+    """
+    line = line.strip()
+    paper = _PAPER_MASTHEAD.fullmatch(line)
+    if paper:
+        return all(word[0].isupper() for word in paper[1].split())
+    return bool(_SITE_MASTHEAD.fullmatch(line))
+
+
+def masthead_site(text: str) -> str | None:
+    """The site a copied page names over its headline, as its logo (`is_site_masthead`), or None: the source of a page
+    that names none in its text (its capitals as a name is written: "BÁO QUẢNG NGÃI" is "Báo Quảng Ngãi").
+
+    >>> masthead_site("BÁO QUẢNG NGÃI\\nChính trị\\nHội nghị tổng kết công tác dân vận\\n05/12/2025")
+    'Báo Quảng Ngãi'
+    """
+    for line in text.split("\n")[:_MASTHEAD_LOOK]:
+        line = " ".join(line.split())
+        if is_site_masthead(line):
+            return line.title() if line.isupper() and " " in line else line
+        if line and not (is_furniture(line, captions=False) or _is_short_label(line) or dateline_date(line)):
+            return None  # the headline, or text: a paper named below it is no masthead
+    return None
+
+
+_MASTHEAD_LOOK = 12  # lines: a masthead stands over a menu, a breadcrumb and the date, under the headline never
 
 
 # A heading over a list of other articles' headlines ("Tin liên quan"), after the article or inside it.
@@ -172,8 +213,9 @@ _SECTIONS = frozenset(
     "e-magazine|infographic|infographics|liên hệ|giới thiệu|tìm kiếm|đăng nhập|english|tiếng anh|rss|địa phương|"
     "tư liệu|văn bản|chuyên đề|diễn đàn|góc nhìn|ý kiến|bất động sản|tài chính|chứng khoán|doanh nghiệp|"
     "thị trường|kinh doanh|số hóa|gia đình|lao động|việc làm|hoạt động|tin ảnh|phóng sự|sự kiện|tiêu điểm|"
-    "mặt trận|đoàn thể|công đoàn|thanh niên|phụ nữ|nông dân|cựu chiến binh".split("|"))
-_SECTION_JOINERS = re.compile(r"\s+(?:-|&|/|và)\s+")  # "Văn hóa - Xã hội", "Quốc phòng & An ninh"
+    "mặt trận|đoàn thể|công đoàn|thanh niên|phụ nữ|nông dân|cựu chiến binh|mới nhất|dân sinh".split("|"))
+# "Văn hóa - Xã hội", "Quốc phòng & An ninh"; a breadcrumb's "Thời sự › Chính trị", its marks run in as copied
+_SECTION_JOINERS = re.compile(r"\s+(?:-|&|/|và)\s+|\s*[›»>]\s*")
 
 
 # What a headline about such a body does, and no masthead says
@@ -195,10 +237,11 @@ def is_section_name(line: str) -> bool:
 def _menu_at_top(lines: list[str]) -> list[int]:
     """The positions of the site menu a page copied from a browser opens with, one item a line ("Trang chủ",
     "Tin tức", "Văn hóa - Xã hội", …): three known section names or more in a row at the top (after a date
-    the site shows, if any). Anything else ends it."""
+    the site shows and its name, if any). Anything else ends it."""
     items = []
     for position, line in enumerate(lines):
-        if not line or is_furniture(line, captions=False) or (not items and dateline_date(line)):
+        if not line or is_furniture(line, captions=False) or (not items and (dateline_date(line) or
+                                                                                is_site_masthead(line))):
             continue
         if not is_section_name(line):
             break
@@ -269,6 +312,8 @@ def strip_furniture(text: str) -> str:
             continue
         in_list = False
         if not line or position in menu or is_furniture(line, captions=below_headline):
+            continue
+        if not below_headline and is_site_masthead(line):  # the site's logo over the page: its name, no word of it
             continue
         kept.append(line)
         below_headline = below_headline or not (_is_short_label(line) or dateline_date(line))
