@@ -95,6 +95,30 @@ def test_a_reading_whose_every_file_is_passed_over_is_an_error_not_no_articles(t
     assert caplog.text.count("1 system or lock file not read") == 2
 
 
+def test_the_folder_of_a_page_saved_complete_is_part_of_the_page(tmp_path, caplog):
+    """Hunt 31 S: a browser's "Webpage, Complete" saves a.html and its parts in a_files/ (scripts, styles, frames as
+    saved_resource.html). In a folder, each script was a file "to save as .txt"; the pattern the folder's note gives
+    ("**/*.html") read each frame as an article (an ad's "Quảng cáo", an empty frame an error, failing the run)."""
+    page = f"<html><head><title>Tổng kết</title></head><body><h1>Hội nghị tổng kết</h1><p>{TEXT}</p></body></html>"
+    (tmp_path / "a.html").write_text(page, encoding="utf-8")
+    (tmp_path / "a.txt").write_text(f"Hội nghị tổng kết\n{TEXT}", encoding="utf-8")
+    (tmp_path / "a_files").mkdir()
+    (tmp_path / "a_files" / "main.js").write_text("var a = 1;")
+    (tmp_path / "a_files" / "saved_resource.html").write_text("<html><body><div>Quảng cáo</div></body></html>")
+    (tmp_path / "a_files" / "saved_resource(1).html").write_text("<html><body></body></html>")
+    (tmp_path / "notes_files").mkdir()  # no page beside it: a folder of the user's
+    (tmp_path / "notes_files" / "b.txt").write_text(f"Gặp mặt đầu xuân\n{TEXT2}", encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        assert [a.id for a in read(tmp_path)] == ["a", "notes_files/b"]
+    assert ".js" not in caplog.text and "1 .html file not read (e.g. 'a.html')" in caplog.text
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        articles = read(sorted(tmp_path.glob("**/*.html")))
+    assert [(a.id, a.error) for a in articles] == [("a", None)]
+    assert caplog.text.count("file of a saved page's folder not read") == 2  # the first, then the count
+    assert "and 1 more (2 in all; " in caplog.text and "each record's warning" not in caplog.text
+
+
 def test_txt_files_beside_the_articles_that_are_none_are_named(tmp_path, caplog):
     """Hunt 26 A (2): a folder of articles holds a readme, a list of the pages to fetch, a scraper's log and a one-line
     note as .txt: each was read, labelled and counted as an article without a word. Each is still read (a short
