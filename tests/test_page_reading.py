@@ -811,3 +811,19 @@ def test_the_pages_address_pasted_alone_over_or_under_its_text_names_its_site(wh
     article = make_article("a", page)
     assert (article.title, article.source) == (HEADLINE, "baoquangngai.vn")
     assert make_article("b", f"{HEADLINE}\n05/02/2018\n{LEAD}\n{link}\n{BODY}").source is None  # a link in the text
+
+
+@pytest.mark.parametrize("lead, end, source", [
+    ("Hà Nội (TTXVN) - ", "", "TTXVN"),  # the agency's own dateline: the place, then its name in brackets
+    ("TP Hồ Chí Minh (TTXVN) – ", "", "TTXVN"),
+    ("Đắk Lắk (VOV) - ", "", "VOV"),
+    ("", "\n(TTXVN)", "TTXVN"),  # its name alone in brackets closing the article republished
+    ("", "\nHồng Nhung\n(Báo Đắk Lắk)", "Báo Đắk Lắk"),
+    ("", "\n(Tổng hợp)", None),
+    ("Theo kế hoạch (dự thảo) - ", "", None),
+])
+def test_an_agencys_dateline_or_its_name_closing_the_article_names_the_source(lead, end, source):
+    """Hunt 31 S: "Hà Nội (TTXVN) - Sáng 5/12, …", as every TTXVN article opens, and "(TTXVN)" alone under an article
+    republished, named no source."""
+    article = make_article("a", f"{HEADLINE}\n05/02/2018 10:30\n{lead}{BODY}{end}")
+    assert (article.title, article.source) == (HEADLINE, source)

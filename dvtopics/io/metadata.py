@@ -11,7 +11,7 @@ from ..arguments import check_text
 from ..text.dates import (DATE, DATELINE_MAX_CHARS, ZONE, dateline_date, english_date, find_date, headline_words,
                           is_dateline,
                           full_year, iso_date, iso_of, vietnam_day, zoned_day)
-from ..text.furniture import NATIONAL_SITES, SOURCE_TAG, is_furniture, is_masthead, is_section_name
+from ..text.furniture import AGENCIES, NATIONAL_SITES, SOURCE_TAG, is_furniture, is_masthead, is_section_name
 
 log = logging.getLogger(__name__)
 
@@ -367,8 +367,15 @@ def _dateline_paper(line: str) -> str | None:
     return name if _PAPER_NAME.fullmatch(name) or name in _PAPERS_THAT_ARE_WORDS else None
 
 
+# A paper alone in brackets closing the article, under its writer's name or without it: "(TTXVN)", "(Báo Đắk Lắk)"
+_BRACKETED_PAPER = re.compile(r"\(\s*(?P<paper>[^()]+?)\s*\)\.?")
+
+
 def _byline_paper(line: str) -> str | None:
-    """The paper a closing byline credits ("Minh Anh (TTXVN)" -> "TTXVN"), or None."""
+    """The paper a closing byline credits ("Minh Anh (TTXVN)", "(TTXVN)" -> "TTXVN"), or None."""
+    alone = _BRACKETED_PAPER.fullmatch(line)
+    if alone and _PAPER_NAME.fullmatch(alone["paper"]):
+        return alone["paper"]
     byline = _BYLINE_PAPER.fullmatch(line) if len(line.split()) <= 10 else None
     paper = byline and (byline["bracketed"] or byline["slashed"])
     return paper if paper and _PAPER_NAME.fullmatch(paper) and not _PAPER.match(byline["writer"]) else None
@@ -379,10 +386,17 @@ def lead_source(lead: str) -> str | None:
     return _lead_source(next((line.strip() for line in lead.split("\n") if line.strip()), ""))
 
 
+# The agency's dateline its articles open with, the place before its name in brackets: "Hà Nội (TTXVN) - Sáng 5/12, …",
+# "TP Hồ Chí Minh (TTXVN) – …", "Đắk Lắk (VOV) - …" (a place's words capitalised)
+_PLACE_TAG = re.compile(rf"[ \t]*[A-ZĐ][\w.'-]*(?:[ \t]+[A-ZĐ][\w.'-]*){{0,4}}[ \t]*\((?P<bracketed>{AGENCIES})\)"
+                        r"[ \t]*[-–—]+[ \t]")
+
+
 def _lead_source(line: str) -> str | None:
-    """The site or agency a lead's source tag names (`SOURCE_TAG`: "(Baophutho.vn) - ", "VOV.VN - "), or None."""
-    tag = SOURCE_TAG.match(line)
-    name = tag and (tag["bracketed"] or tag["name"]).strip()
+    """The site or agency a lead's source tag names (`SOURCE_TAG`: "(Baophutho.vn) - ", "VOV.VN - "; `_PLACE_TAG`: "Hà
+    Nội (TTXVN) - "), or None."""
+    tag = SOURCE_TAG.match(line) or _PLACE_TAG.match(line)
+    name = tag and (tag["bracketed"] or tag.groupdict().get("name")).strip()
     return name if name and name[:1].isupper() and len(name.split()) <= 4 and not _DOCUMENT.match(name) else None
 
 

@@ -153,10 +153,10 @@ _OTHER_ARTICLES = re.compile(r"^\W*(tin liên quan|bài viết liên quan|các t
 # "(TTXVN) – …", "QĐND Online - …": one word in brackets (a site or agency), or unbracketed a web address or a
 # national agency, then a dash. Capitals alone make no tag: "ASEAN - Trung Quốc …", "HĐND - UBND huyện …",
 # "TP.HCM - Sáng 5/7" open sentences or name places. Readers that look for a sentence's start skip it.
-_AGENCIES = "TTXVN|VNA|VOV|VTV|VTC|QĐND|CAND|ĐCSVN|NDĐT|ĐNĐT|HNM|HNP|SGGP|NLĐ|TTO|PLO|ANTĐ|GD&TĐ|GDVN"
+AGENCIES = "TTXVN|VNA|VOV|VTV|VTC|QĐND|CAND|ĐCSVN|NDĐT|ĐNĐT|HNM|HNP|SGGP|NLĐ|TTO|PLO|ANTĐ|GD&TĐ|GDVN"
 _WEB_NAME = r"[\w-]+\.(?i:vn|com|net|org)"
 SOURCE_TAG = re.compile(rf"^[ \t]*(?:\((?P<bracketed>[A-ZĐ][\w.&-]{{1,24}}|{_WEB_NAME})\)[ \t]*[-–—]+|"
-                        rf"(?P<name>{_WEB_NAME}|(?:{_AGENCIES})(?: [Oo]nline)?)[ \t]+[-–—]+)[ \t]*", re.MULTILINE)
+                        rf"(?P<name>{_WEB_NAME}|(?:{AGENCIES})(?: [Oo]nline)?)[ \t]+[-–—]+)[ \t]*", re.MULTILINE)
 
 
 def without_source_tags(text: str) -> str:
