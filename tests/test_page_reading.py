@@ -827,3 +827,21 @@ def test_an_agencys_dateline_or_its_name_closing_the_article_names_the_source(le
     republished, named no source."""
     article = make_article("a", f"{HEADLINE}\n05/02/2018 10:30\n{lead}{BODY}{end}")
     assert (article.title, article.source) == (HEADLINE, source)
+
+
+@pytest.mark.parametrize("page", [
+    f"Báo Quảng Ngãi\nHuyện Bình Sơn tổ chức hội nghị\ntổng kết công tác dân vận năm 2025\n05/12/2025 08:30\n{BODY}",
+    f"Huyện Bình Sơn tổ chức hội nghị\ntổng kết công tác dân vận năm 2025\n{BODY}",
+])
+def test_a_headline_copied_over_two_lines_is_the_title_whole(page):
+    """Hunt 31 S: a headline a narrow column or a printed page breaks over two lines was titled by its second half
+    (the line over the dateline) or its first."""
+    assert make_article("a", page).title == "Huyện Bình Sơn tổ chức hội nghị tổng kết công tác dân vận năm 2025"
+
+
+@pytest.mark.parametrize("page, title", [
+    (f"Thời sự\niPhone mới ra mắt tại Việt Nam hôm nay\n05/12/2025\n{BODY}", "iPhone mới ra mắt tại Việt Nam hôm nay"),
+    (f"Phương châm của xã là:\ndân biết, dân bàn, dân làm, dân kiểm tra\n{BODY}", "Phương châm của xã là:"),
+])
+def test_a_line_in_lower_case_under_another_is_not_joined_to_it_when_that_is_no_headline(page, title):
+    assert make_article("a", page).title == title

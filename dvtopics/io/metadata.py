@@ -509,7 +509,8 @@ def _title(candidates: list[tuple[int, str]], datelines: list[int]) -> tuple[int
     for dateline in datelines:
         above = [(position, line) for position, line in candidates if position < dateline]
         if above and above[-1][0] == dateline - 1 and _looks_like_headline(above[-1][1]):
-            return above[-1]
+            halves = len(above) > 1 and above[-2][0] == dateline - 2 and _two_lines(above[-2][1], above[-1][1])
+            return (above[-1][0], halves) if halves else above[-1]
     if datelines:
         dateline = datelines[0]
         above = [(position, line) for position, line in candidates if position < dateline]
@@ -517,13 +518,24 @@ def _title(candidates: list[tuple[int, str]], datelines: list[int]) -> tuple[int
         if below and all(len(line.split()) < 4 for _, line in above) and not _is_paragraph(below[0][1]):
             return below[0]
     if candidates and not _is_paragraph(candidates[0][1]) and not SOURCE_TAG.match(candidates[0][1]):
-        return candidates[0]
+        halves = (len(candidates) > 1 and candidates[1][0] == candidates[0][0] + 1
+                  and _two_lines(candidates[0][1], candidates[1][1]))
+        return (candidates[1][0], halves) if halves else candidates[0]
     # a text that opens on a paragraph or on a lead's source tag has no title line (a lead without its headline,
     # or title, dateline and body run into one line): taking the lead would make the classifier read it as one
     return -1, ""
 
 
 HEADLINE_MAX_WORDS = 40  # Vietnamese headlines run to 30 words at most; a longer line is a paragraph
+
+
+def _two_lines(first: str, second: str) -> str | None:
+    """The headline a page shows over two lines, as a narrow column or a printed page is copied ("Huyện Bình Sơn tổ
+    chức hội nghị", then "tổng kết công tác dân vận năm 2025": its second line goes on in lower case), or None."""
+    if not second[:1].islower() or len(first.split()) < 3 or is_section_name(first) or first.endswith((".", ":", ";")):
+        return None
+    joined = f"{first} {second}"
+    return joined if _looks_like_headline(joined) and not _is_paragraph(joined) else None
 
 
 def _is_paragraph(line: str) -> bool:
