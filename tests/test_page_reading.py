@@ -845,3 +845,12 @@ def test_a_headline_copied_over_two_lines_is_the_title_whole(page):
 ])
 def test_a_line_in_lower_case_under_another_is_not_joined_to_it_when_that_is_no_headline(page, title):
     assert make_article("a", page).title == title
+
+
+def test_a_dan_van_sites_name_over_its_section_is_no_title():
+    """Hunt 31 S: a district's dân vận site names itself in mixed case ("Ban Dân vận Huyện ủy Ea H'leo") over its
+    section's name and the headline, its date under the text: the site's name was the title."""
+    page = f"Ban Dân vận Huyện ủy Ea H'leo\nTin tức - Sự kiện\n{HEADLINE}\n{BODY}Tác giả: Thu Hà - Ngày đăng: 05/02/2018"
+    article = make_article("a", page)
+    assert (article.title, article.date) == (HEADLINE, "2018-02-05")
+    assert make_article("b", f"Ban Dân vận Huyện ủy Ea H'leo\n{HEADLINE}\n{BODY}").title == "Ban Dân vận Huyện ủy Ea H'leo"

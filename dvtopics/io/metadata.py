@@ -499,7 +499,9 @@ def _title(candidates: list[tuple[int, str]], datelines: list[int]) -> tuple[int
     if document:
         return document
     lead = 0
-    while lead < len(candidates) - 1 and (is_section_name(candidates[lead][1]) or is_masthead(candidates[lead][1])):
+    while lead < len(candidates) - 1 and (is_section_name(candidates[lead][1]) or is_masthead(candidates[lead][1])
+                                          or lead == 0 and is_masthead(candidates[0][1], capitals=False)
+                                          and is_section_name(candidates[1][1])):
         lead += 1
     if lead and (_looks_like_headline(candidates[lead][1])
                  or _is_paragraph(candidates[lead][1]) and all(is_section_name(line) for _, line in candidates[:lead])):

@@ -224,9 +224,11 @@ _HEADLINE_WORDS = re.compile(r"\b(?:tổ chức|hội nghị|tổng kết|sơ k�
                              r"đón|tiếp|chúc mừng|quán triệt|kiểm tra|giám sát|đối thoại|gặp mặt|lấy ý kiến|\d)", re.IGNORECASE)
 
 
-def is_masthead(line: str) -> bool:
-    """A Party or Front portal's masthead: its body's name in capitals ("ĐẢNG CỘNG SẢN VIỆT NAM", `_ORGANISATION`)."""
-    return bool(_ORGANISATION.match(line.strip())) and line.isupper() and not _HEADLINE_WORDS.search(line)
+def is_masthead(line: str, capitals: bool = True) -> bool:
+    """A Party or Front portal's masthead: its body's name in capitals ("ĐẢNG CỘNG SẢN VIỆT NAM", `_ORGANISATION`);
+    in any case when not `capitals` ("Ban Dân vận Huyện ủy Ea H'leo", which a section's name under it shows to be one)."""
+    return (bool(_ORGANISATION.match(line.strip())) and (line.isupper() or not capitals)
+            and not _HEADLINE_WORDS.search(line))
 
 
 def is_section_name(line: str) -> bool:
