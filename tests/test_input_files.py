@@ -394,6 +394,19 @@ def test_a_saved_page_without_a_headline_in_its_body_is_titled_by_its_head_and_n
     assert read(tmp_path / "c.html")[0].title == "Hội nghị tổng kết công tác dân vận năm 2022"  # its <h1>
 
 
+def test_a_saved_pages_tab_names_its_site_under_an_h1_too(tmp_path):
+    """Hunt 31 S: the tab's name of a saved page ("<title>Headline - Báo Đắk Lắk điện tử</title>") named its site only
+    when the page had no <h1>: nearly every news page has one, and had no source."""
+    body = f"<body><h1>Hội nghị tổng kết công tác dân vận năm 2022</h1><p>{TEXT}</p></body></html>"
+    (tmp_path / "a.html").write_text("<html><head><title>Hội nghị tổng kết công tác dân vận năm 2022 - Báo Đắk Lắk "
+                                     f"điện tử</title></head>{body}", encoding="utf-8")
+    [article] = read(tmp_path / "a.html")
+    assert (article.title, article.source) == ("Hội nghị tổng kết công tác dân vận năm 2022", "Báo Đắk Lắk điện tử")
+    (tmp_path / "b.html").write_text("<html><head><title>Hội nghị tổng kết công tác dân vận năm 2022</title></head>"
+                                     + body.replace("</p>", "</p><p>Nguồn: Báo Lạng Sơn</p>"), encoding="utf-8")
+    assert read(tmp_path / "b.html")[0].source == "Báo Lạng Sơn"  # the page's source line still wins
+
+
 def test_a_page_saved_in_windows_1258_names_its_site_and_headline_as_its_utf8_copy_does(tmp_path):
     """Hunt 31 S: a page saved in Windows-1258 writes its head's names decomposed (a tone mark apart); its og:site_name
     was the source as written, so the report counted its paper twice, beside the same page saved as UTF-8."""

@@ -213,9 +213,11 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
     # a saved page's own address, day of publication, headline and site, in its <head>: read before its text
     page = is_html(raw)
     address, published = page_head(raw) if page else (None, None)
-    headline, tab, site = page_names(raw) if page else (None, False, None)
+    headline, tab, site, tab_name = page_names(raw) if page else (None, False, None, None)
     # spelt as the text is: a page saved in Windows-1258 writes its names decomposed, and its site was a second source
-    headline, site = headline and normalize(headline), site and normalize(site)
+    headline, site, tab_name = (name and normalize(name) for name in (headline, site, tab_name))
+    # the site its tab's name ends with ("… - Báo Đắk Lắk điện tử"), under the headline of its <h1> too
+    site = site or (tab_name and without_site(tab_name)[1])
     raw = _readable(raw, fields, name)
     clean = strip_furniture(normalize(raw))
     if clean == raw:  # (45% of baomoi's articles) the one string, not a copy: a corpus' text was held twice
