@@ -854,3 +854,17 @@ def test_a_dan_van_sites_name_over_its_section_is_no_title():
     article = make_article("a", page)
     assert (article.title, article.date) == (HEADLINE, "2018-02-05")
     assert make_article("b", f"Ban Dân vận Huyện ủy Ea H'leo\n{HEADLINE}\n{BODY}").title == "Ban Dân vận Huyện ủy Ea H'leo"
+
+
+@pytest.mark.parametrize("heading", ["Đọc nhiều", "Tin khác", "Có thể bạn quan tâm", "Tin mới nhất"])
+def test_a_list_of_other_articles_beside_or_under_the_article_is_dropped(heading):
+    """Hunt 31 S: a saved page's lists after its text ("Đọc nhiều", "Tin khác") were read as the article's words."""
+    others = "Tỉnh ủy họp phiên thường kỳ tháng 12\nHội Nông dân tỉnh tổng kết năm 2017"
+    clean = strip_furniture(f"{HEADLINE}\n05/02/2018\n{BODY}{heading}\n{others}")
+    assert clean == f"{HEADLINE}\n05/02/2018\n{BODY.strip()}"
+
+
+def test_a_ticker_of_news_over_the_headline_does_not_take_the_headline_with_it():
+    ticker = "Tin mới\nGia Lai trao 100 căn nhà cho hộ nghèo 07:15 05/02/2018\n"
+    article = make_article("a", f"{ticker}{HEADLINE}\nThứ Hai, 05/02/2018 - 08:30\n{BODY}")
+    assert article.title == HEADLINE and f"{HEADLINE}\n" in article.text

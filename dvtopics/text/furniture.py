@@ -147,6 +147,12 @@ _MASTHEAD_LOOK = 12  # lines: a masthead stands over a menu, a breadcrumb and th
 # A heading over a list of other articles' headlines ("Tin liên quan"), after the article or inside it.
 _OTHER_ARTICLES = re.compile(r"^\W*(tin liên quan|bài viết liên quan|các tin khác|tin cùng chuyên mục|tin đã đưa|"
                              r"tin mới hơn|tin cũ hơn|xem nhiều nhất|xem thêm|đọc thêm)\W*$", re.IGNORECASE)
+# The lists a page sets beside or under its article ("Đọc nhiều", "Tin khác", "Có thể bạn quan tâm"): their headings are
+# also words over a page's own lines (a ticker of "Tin mới" above the headline, whose list would take the headline
+# with it), so they open a list only once the article has begun
+_SIDE_LISTS = re.compile(r"^\W*(đọc nhiều|xem nhiều|tin đọc nhiều|tin xem nhiều|bài đọc nhiều|tin mới|tin mới nhất|"
+                         r"mới nhất|tin nổi bật|nổi bật|tin khác|bài khác|bài viết khác|có thể bạn quan tâm|"
+                         r"bạn có thể quan tâm|có thể bạn chưa đọc)\W*$", re.IGNORECASE)
 
 
 # The source tag a lead opens with on many sites: "(Baophutho.vn) - Ngày 5/7, …", "VOV.VN - Chiều 5/7, …",
@@ -307,7 +313,7 @@ def strip_furniture(text: str) -> str:
     menu = _menu_at_top(lines)
     kept, in_list, below_headline = [], False, False
     for position, line in enumerate(lines):
-        if _OTHER_ARTICLES.match(line):
+        if _OTHER_ARTICLES.match(line) or below_headline and _SIDE_LISTS.match(line):
             in_list = True
             continue
         if in_list and line and (line.startswith(("-", "•", "+", "*")) or not line.endswith(SENTENCE_ENDINGS)):
