@@ -868,3 +868,14 @@ def test_a_ticker_of_news_over_the_headline_does_not_take_the_headline_with_it()
     ticker = "Tin mới\nGia Lai trao 100 căn nhà cho hộ nghèo 07:15 05/02/2018\n"
     article = make_article("a", f"{ticker}{HEADLINE}\nThứ Hai, 05/02/2018 - 08:30\n{BODY}")
     assert article.title == HEADLINE and f"{HEADLINE}\n" in article.text
+
+
+def test_the_readers_comments_under_a_page_are_no_part_of_it_nor_date_it():
+    """Hunt 31 S: a page copied with its readers' comments: their words were the article's, and the last comment's
+    time was the date of an article whose own date closes it."""
+    comments = ("Ý kiến bạn đọc (2)\nNguyễn Văn Nam\n09:12 20/02/2018\nBài viết rất hay, cảm ơn báo.\n"
+                "Trần Thị Hoa\n10:05 21/02/2018\nMong huyện tiếp tục phát huy.")
+    article = make_article("a", f"{HEADLINE}\n{BODY}Tác giả: Thu Hà - Ngày đăng: 05/02/2018\n{comments}")
+    assert article.date == "2018-02-05" and article.text.endswith("Ngày đăng: 05/02/2018")
+    assert make_article("b", f"{HEADLINE}\n{BODY}{comments}").date is None
+    assert make_article("c", f"Ý kiến bạn đọc\n{HEADLINE}\n05/02/2018\n{BODY}").title == HEADLINE  # a section's name

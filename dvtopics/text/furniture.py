@@ -154,6 +154,11 @@ _SIDE_LISTS = re.compile(r"^\W*(đọc nhiều|xem nhiều|tin đọc nhiều|ti
                          r"mới nhất|tin nổi bật|nổi bật|tin khác|bài khác|bài viết khác|có thể bạn quan tâm|"
                          r"bạn có thể quan tâm|có thể bạn chưa đọc)\W*$", re.IGNORECASE)
 
+# The heading of the readers' comments under an article ("Ý kiến bạn đọc (2)", "Bình luận của bạn đọc", "3 bình luận"):
+# all that follows is theirs, and each comment's time under an article dated at its end was the article's date
+_COMMENTS = re.compile(r"^\W*(?:(?:các\s+)?(?:ý\s+kiến|bình\s+luận)(?:\s+của)?\s+bạn\s+đọc|bạn\s+đọc\s+(?:bình\s+luận|"
+                       r"nói\s+gì|góp\s+ý)|\d+\s+(?:bình\s+luận|ý\s+kiến))\s*(?:\(\d+\))?\W*$", re.IGNORECASE)
+
 
 # The source tag a lead opens with on many sites: "(Baophutho.vn) - Ngày 5/7, …", "VOV.VN - Chiều 5/7, …",
 # "(TTXVN) – …", "QĐND Online - …": one word in brackets (a site or agency), or unbracketed a web address or a
@@ -313,6 +318,8 @@ def strip_furniture(text: str) -> str:
     menu = _menu_at_top(lines)
     kept, in_list, below_headline = [], False, False
     for position, line in enumerate(lines):
+        if below_headline and _COMMENTS.match(line):  # the readers' comments close the page
+            break
         if _OTHER_ARTICLES.match(line) or below_headline and _SIDE_LISTS.match(line):
             in_list = True
             continue
