@@ -219,7 +219,8 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
     # the site its tab's name ends with ("… - Báo Đắk Lắk điện tử"), under the headline of its <h1> too
     site = site or (tab_name and without_site(tab_name)[1])
     raw = _readable(raw, fields, name)
-    clean = strip_furniture(normalize(raw))
+    normalized = normalize(raw)
+    clean = strip_furniture(normalized)
     if clean == raw:  # (45% of baomoi's articles) the one string, not a copy: a corpus' text was held twice
         clean = raw
     if not clean.strip():
@@ -243,7 +244,7 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
                 and len(headline[len(named):].split()) <= 2):
             found["title"], site = headline, site or tab_site
     # the site a page names in its head, else over its headline (its logo copied), else its address
-    found["source"] = found["source"] or site or masthead_site(normalize(raw)) or (address and site_of_link(address))
+    found["source"] = found["source"] or site or masthead_site(normalized) or (address and site_of_link(address))
     found["date"] = found["date"] or (published and parse_date(published, say=False))
     given, spelt = {}, spelt or {}
     for key in METADATA_FIELDS + ("label",):

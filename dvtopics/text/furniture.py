@@ -132,7 +132,7 @@ def masthead_site(text: str) -> str | None:
     >>> masthead_site("BÁO QUẢNG NGÃI\\nChính trị\\nHội nghị tổng kết công tác dân vận\\n05/12/2025")
     'Báo Quảng Ngãi'
     """
-    for line in text.split("\n")[:_MASTHEAD_LOOK]:
+    for line in text.split("\n", _MASTHEAD_LOOK)[:_MASTHEAD_LOOK]:
         line = " ".join(line.split())
         if is_site_masthead(line):
             return line.title() if line.isupper() and " " in line else line
