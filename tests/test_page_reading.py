@@ -773,7 +773,8 @@ HEADLINE = "Huyện Ea Kar tổng kết công tác dân vận năm 2025"
 @pytest.mark.parametrize("top, source", [
     ("Báo Nhân Dân\nChính trị\nXây dựng Đảng\nThứ Hai, 05-02-2018, 08:30\n", "Báo Nhân Dân"),
     ("BÁO QUẢNG NGÃI\nChính trị\nCập nhật lúc 08:30 ngày 5-2-2018\n", "Báo Quảng Ngãi"),
-    ("Báo Đắk Lắk điện tử\nTrang chủ > Chính trị > Xây dựng Đảng\nThứ Hai, 05/02/2018 - 10:30\n", "Báo Đắk Lắk điện tử"),
+    ("Báo Đắk Lắk điện tử\nTrang chủ > Chính trị > Xây dựng Đảng\nThứ Hai, 05/02/2018 - 10:30\n",
+     "Báo Đắk Lắk điện tử"),
     ("VnExpress\nMới nhất\nThời sự\nGóc nhìn\nThời sự›Chính trị\nThứ hai, 5/2/2018, 10:30 (GMT+7)\n", "VnExpress"),
     ("Thanh Niên\nThời sự\nDân sinh\n", "Thanh Niên"),
 ])
@@ -850,10 +851,11 @@ def test_a_line_in_lower_case_under_another_is_not_joined_to_it_when_that_is_no_
 def test_a_dan_van_sites_name_over_its_section_is_no_title():
     """Hunt 31 S: a district's dân vận site names itself in mixed case ("Ban Dân vận Huyện ủy Ea H'leo") over its
     section's name and the headline, its date under the text: the site's name was the title."""
-    page = f"Ban Dân vận Huyện ủy Ea H'leo\nTin tức - Sự kiện\n{HEADLINE}\n{BODY}Tác giả: Thu Hà - Ngày đăng: 05/02/2018"
+    site = "Ban Dân vận Huyện ủy Ea H'leo"
+    page = f"{site}\nTin tức - Sự kiện\n{HEADLINE}\n{BODY}Tác giả: Thu Hà - Ngày đăng: 05/02/2018"
     article = make_article("a", page)
     assert (article.title, article.date) == (HEADLINE, "2018-02-05")
-    assert make_article("b", f"Ban Dân vận Huyện ủy Ea H'leo\n{HEADLINE}\n{BODY}").title == "Ban Dân vận Huyện ủy Ea H'leo"
+    assert make_article("b", f"{site}\n{HEADLINE}\n{BODY}").title == site
 
 
 @pytest.mark.parametrize("heading", ["Đọc nhiều", "Tin khác", "Có thể bạn quan tâm", "Tin mới nhất"])

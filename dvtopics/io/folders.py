@@ -113,8 +113,9 @@ Skipped = dict[str, list]
 _ARCHIVE_SUFFIXES = (".zip", ".rar", ".7z", ".tar", ".tgz", ".gz", ".bz2", ".xz", ".zst")
 # Pages saved by a browser: not read in a folder, but read as a page (its visible text) when given by name
 _PAGE_SUFFIXES = (".htm", ".html", ".xhtml", ".mht", ".mhtml")
-# A page saved by a browser with its parts ("Save Page As", "Webpage, Complete" in Chrome, Edge and Firefox) has them in a
-# folder beside it named after it, "a_files" for "a.html": its pictures, scripts, styles and frames ("saved_resource.html").
+# A page saved by a browser with its parts ("Save Page As", "Webpage, Complete" in Chrome, Edge and Firefox) has them
+# in a folder beside it named after it, "a_files" for "a.html": its pictures, scripts, styles and frames
+# ("saved_resource.html").
 # Part of the page, never articles: walked, each frame was a page to read and each script a file "to save as .txt".
 _PAGE_FOLDER_ENDING = "_files"
 

@@ -103,12 +103,13 @@ _ORGANISATION = re.compile(r"^(?:đảng cộng sản việt nam|(?:đảng bộ
 _NEWSPAPER = re.compile(r"^(thời báo|báo|tạp chí)(?! (chí|cáo)\b)( \S+){1,5}$", re.IGNORECASE)
 # The national papers' names as they spell them, on their pages' mastheads and tabs ("… | VnExpress")
 NATIONAL_SITES = (r"VnExpress|Dân trí|Tuổi Trẻ(?: Online)?|Thanh Niên|VietNamNet|Znews|ZingNews|Zing News|"
-                  r"Người Lao Động|Lao Động|Tiền Phong|TTXVN|Vietnam\+|VietnamPlus|QĐND|CAND|SGGP|Nhân Dân(?: điện tử)?")
+                  r"Người Lao Động|Lao Động|Tiền Phong|TTXVN|Vietnam\+|VietnamPlus|QĐND|CAND|SGGP|"
+                  r"Nhân Dân(?: điện tử)?")
 # A site's name alone on its line, as its logo is copied over a page: a paper's, every word of its name capitalised
 # ("Báo Đắk Lắk điện tử", "BÁO QUẢNG NGÃI": "Báo Nhân Dân ra mắt …" is a headline; not "BÁO CÁO"), a web
 # address ("VTV.VN"), a national paper's ("VnExpress", "Thanh Niên")
-_PAPER_MASTHEAD = re.compile(r"(?:thời báo|báo(?! (?:chí|cáo)\b)|tạp chí)((?: [^\W\d_][\w'-]*){1,4}?)(?: điện tử| online)?",
-                             re.IGNORECASE)
+_PAPER_MASTHEAD = re.compile(r"(?:thời báo|báo(?! (?:chí|cáo)\b)|tạp chí)((?: [^\W\d_][\w'-]*){1,4}?)"
+                             r"(?: điện tử| online)?", re.IGNORECASE)
 _SITE_MASTHEAD = re.compile(rf"[\w-]+(?:\.[\w-]+)*\.(?i:vn|com|net|org)|{NATIONAL_SITES}")
 
 
@@ -237,7 +238,8 @@ _HEADLINE_WORDS = re.compile(r"\b(?:tổ chức|hội nghị|tổng kết|sơ k�
 
 def is_masthead(line: str, capitals: bool = True) -> bool:
     """A Party or Front portal's masthead: its body's name in capitals ("ĐẢNG CỘNG SẢN VIỆT NAM", `_ORGANISATION`);
-    in any case when not `capitals` ("Ban Dân vận Huyện ủy Ea H'leo", which a section's name under it shows to be one)."""
+    in any case when not `capitals` ("Ban Dân vận Huyện ủy Ea H'leo", which a section's name under it shows to be
+    one)."""
     return (bool(_ORGANISATION.match(line.strip())) and (line.isupper() or not capitals)
             and not _HEADLINE_WORDS.search(line))
 
