@@ -95,6 +95,30 @@ def test_a_reading_whose_every_file_is_passed_over_is_an_error_not_no_articles(t
     assert caplog.text.count("1 system or lock file not read") == 2
 
 
+def test_the_folder_of_a_page_saved_complete_is_part_of_the_page(tmp_path, caplog):
+    """Hunt 31 S: a browser's "Webpage, Complete" saves a.html and its parts in a_files/ (scripts, styles, frames as
+    saved_resource.html). In a folder, each script was a file "to save as .txt"; the pattern the folder's note gives
+    ("**/*.html") read each frame as an article (an ad's "Quảng cáo", an empty frame an error, failing the run)."""
+    page = f"<html><head><title>Tổng kết</title></head><body><h1>Hội nghị tổng kết</h1><p>{TEXT}</p></body></html>"
+    (tmp_path / "a.html").write_text(page, encoding="utf-8")
+    (tmp_path / "a.txt").write_text(f"Hội nghị tổng kết\n{TEXT}", encoding="utf-8")
+    (tmp_path / "a_files").mkdir()
+    (tmp_path / "a_files" / "main.js").write_text("var a = 1;")
+    (tmp_path / "a_files" / "saved_resource.html").write_text("<html><body><div>Quảng cáo</div></body></html>")
+    (tmp_path / "a_files" / "saved_resource(1).html").write_text("<html><body></body></html>")
+    (tmp_path / "notes_files").mkdir()  # no page beside it: a folder of the user's
+    (tmp_path / "notes_files" / "b.txt").write_text(f"Gặp mặt đầu xuân\n{TEXT2}", encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        assert [a.id for a in read(tmp_path)] == ["a", "notes_files/b"]
+    assert ".js" not in caplog.text and "1 .html file not read (e.g. 'a.html')" in caplog.text
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        articles = read(sorted(tmp_path.glob("**/*.html")))
+    assert [(a.id, a.error) for a in articles] == [("a", None)]
+    assert caplog.text.count("file of a saved page's folder not read") == 2  # the first, then the count
+    assert "and 1 more (2 in all; " in caplog.text and "each record's warning" not in caplog.text
+
+
 def test_txt_files_beside_the_articles_that_are_none_are_named(tmp_path, caplog):
     """Hunt 26 A (2): a folder of articles holds a readme, a list of the pages to fetch, a scraper's log and a one-line
     note as .txt: each was read, labelled and counted as an article without a word. Each is still read (a short
@@ -368,6 +392,47 @@ def test_a_saved_page_without_a_headline_in_its_body_is_titled_by_its_head_and_n
     assert read(tmp_path / "b.html")[0].title == "Tổng kết công tác dân vận năm 2022 - triển khai nhiệm vụ"
     (tmp_path / "c.html").write_text(head + PAGE[PAGE.index("<body>"):], encoding="utf-8")
     assert read(tmp_path / "c.html")[0].title == "Hội nghị tổng kết công tác dân vận năm 2022"  # its <h1>
+
+
+def test_a_saved_pages_tab_names_its_site_under_an_h1_too(tmp_path):
+    """Hunt 31 S: the tab's name of a saved page ("<title>Headline - Báo Đắk Lắk điện tử</title>") named its site only
+    when the page had no <h1>: nearly every news page has one, and had no source."""
+    body = f"<body><h1>Hội nghị tổng kết công tác dân vận năm 2022</h1><p>{TEXT}</p></body></html>"
+    (tmp_path / "a.html").write_text("<html><head><title>Hội nghị tổng kết công tác dân vận năm 2022 - Báo Đắk Lắk "
+                                     f"điện tử</title></head>{body}", encoding="utf-8")
+    [article] = read(tmp_path / "a.html")
+    assert (article.title, article.source) == ("Hội nghị tổng kết công tác dân vận năm 2022", "Báo Đắk Lắk điện tử")
+    (tmp_path / "b.html").write_text("<html><head><title>Hội nghị tổng kết công tác dân vận năm 2022</title></head>"
+                                     + body.replace("</p>", "</p><p>Nguồn: Báo Lạng Sơn</p>"), encoding="utf-8")
+    assert read(tmp_path / "b.html")[0].source == "Báo Lạng Sơn"  # the page's source line still wins
+
+
+def test_a_page_saved_in_windows_1258_names_its_site_and_headline_as_its_utf8_copy_does(tmp_path):
+    """Hunt 31 S: a page saved in Windows-1258 writes its head's names decomposed (a tone mark apart); its og:site_name
+    was the source as written, so the report counted its paper twice, beside the same page saved as UTF-8."""
+    head = ("<html><head><meta charset='windows-1258'><meta property='og:site_name' content='Báo Đắk Lắk điện tử'>"
+            "<title>Tổng kết công tác dân vận năm 2022 - Báo Đắk Lắk điện tử</title></head>")
+    page = head + f"<body><div class='tieu-de'>Hội nghị</div><p>{TEXT}</p></body></html>"
+    (tmp_path / "a.html").write_bytes(_cp1258(page))
+    (tmp_path / "b.html").write_text(page, encoding="utf-8")
+    [legacy], [utf8] = read(tmp_path / "a.html"), read(tmp_path / "b.html")
+    assert (legacy.source, legacy.title) == (utf8.source, utf8.title) == ("Báo Đắk Lắk điện tử",
+                                                                            "Tổng kết công tác dân vận năm 2022")
+
+
+def _cp1258(text: str) -> bytes:
+    """`text` in Windows-1258: a letter it has no place for as its base and its tone mark (combining)."""
+    import unicodedata
+
+    out = b""
+    for char in text:
+        try:
+            out += char.encode("cp1258")
+        except UnicodeEncodeError:
+            spelt = unicodedata.normalize("NFD", char)
+            tone = next(mark for mark in spelt if mark in "\u0300\u0301\u0303\u0309\u0323")
+            out += unicodedata.normalize("NFC", spelt.replace(tone, "")).encode("cp1258") + tone.encode("cp1258")
+    return out
 
 
 def test_a_web_archive_without_a_page_is_one_clear_error(tmp_path):

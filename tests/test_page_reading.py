@@ -763,3 +763,121 @@ def test_a_datelines_paper_is_looked_up_once(monkeypatch):
     monkeypatch.setattr(metadata, "_dateline_paper", lambda line: seen.append(line) or real(line))
     found = extract_metadata(f"Báo Lạng Sơn - 12/03/2019 08:15\nHuyện tổng kết công tác dân vận năm 2018\n{BODY}")
     assert found["source"] == "Báo Lạng Sơn" and len(seen) == len(set(seen))
+
+
+# ------------------------------------------------------------ the site's name over the page (hunt 31 S)
+
+HEADLINE = "Huyện Ea Kar tổng kết công tác dân vận năm 2025"
+
+
+@pytest.mark.parametrize("top, source", [
+    ("Báo Nhân Dân\nChính trị\nXây dựng Đảng\nThứ Hai, 05-02-2018, 08:30\n", "Báo Nhân Dân"),
+    ("BÁO QUẢNG NGÃI\nChính trị\nCập nhật lúc 08:30 ngày 5-2-2018\n", "Báo Quảng Ngãi"),
+    ("Báo Đắk Lắk điện tử\nTrang chủ > Chính trị > Xây dựng Đảng\nThứ Hai, 05/02/2018 - 10:30\n",
+     "Báo Đắk Lắk điện tử"),
+    ("VnExpress\nMới nhất\nThời sự\nGóc nhìn\nThời sự›Chính trị\nThứ hai, 5/2/2018, 10:30 (GMT+7)\n", "VnExpress"),
+    ("Thanh Niên\nThời sự\nDân sinh\n", "Thanh Niên"),
+])
+def test_the_sites_name_over_a_copied_page_is_its_source_and_no_word_of_it(top, source):
+    """A page copied from a browser opens with its site's logo as a line ("Báo Nhân Dân", "BÁO QUẢNG NGÃI"): it had no
+    source, though a reader sees whose page it is; and a national paper's name ("VnExpress", "Thanh Niên") was its
+    title and in its text (the youth's words, for the classifier)."""
+    page = top + HEADLINE + ("\nHoàng Sơn\n05/02/2018 10:30 GMT+7\n" if "Dân sinh" in top else "\n") + BODY
+    article = make_article("a", page)
+    assert (article.title, article.date, article.source) == (HEADLINE, "2018-02-05", source)
+    assert not {source, source.upper(), "Mới nhất"} & set(article.text.split("\n"))
+
+
+@pytest.mark.parametrize("page", [
+    f"Báo Nhân Dân ra mắt ứng dụng đọc báo mới\n05/02/2018\n{BODY}",  # a headline, not a logo
+    f"{HEADLINE}\n05/02/2018\n{LEAD}\nBáo Gia Lai\n{BODY}",  # a paper named under the headline
+    f"BÁO CÁO\nTổng kết công tác dân vận năm 2017\n{BODY}",  # a document's kind
+])
+def test_a_papers_name_that_is_no_logo_over_the_page_names_no_source(page):
+    article = make_article("a", page)
+    assert article.source is None and article.title in page.split("\n")[:2]
+
+
+def test_a_tab_name_over_the_headline_names_the_site():
+    """The browser's title bar copied over the headline ("… - Báo Gia Lai điện tử") named the site only when it was
+    taken for the title: over the headline and its dateline, its site was lost."""
+    article = make_article("a", f"{HEADLINE} - Báo Gia Lai điện tử\n{HEADLINE}\nThứ Hai, 05/02/2018 08:30\n{BODY}")
+    assert (article.title, article.source) == (HEADLINE, "Báo Gia Lai điện tử")
+
+
+@pytest.mark.parametrize("where", ["first", "last"])
+def test_the_pages_address_pasted_alone_over_or_under_its_text_names_its_site(where):
+    link = "https://baoquangngai.vn/chinh-tri/202512/to-tu-quan-a1b2c3.htm"
+    page = f"{link}\n{HEADLINE}\n05/02/2018\n{BODY}" if where == "first" else f"{HEADLINE}\n05/02/2018\n{BODY}{link}"
+    article = make_article("a", page)
+    assert (article.title, article.source) == (HEADLINE, "baoquangngai.vn")
+    assert make_article("b", f"{HEADLINE}\n05/02/2018\n{LEAD}\n{link}\n{BODY}").source is None  # a link in the text
+
+
+@pytest.mark.parametrize("lead, end, source", [
+    ("Hà Nội (TTXVN) - ", "", "TTXVN"),  # the agency's own dateline: the place, then its name in brackets
+    ("TP Hồ Chí Minh (TTXVN) – ", "", "TTXVN"),
+    ("Đắk Lắk (VOV) - ", "", "VOV"),
+    ("", "\n(TTXVN)", "TTXVN"),  # its name alone in brackets closing the article republished
+    ("", "\nHồng Nhung\n(Báo Đắk Lắk)", "Báo Đắk Lắk"),
+    ("", "\n(Tổng hợp)", None),
+    ("Theo kế hoạch (dự thảo) - ", "", None),
+])
+def test_an_agencys_dateline_or_its_name_closing_the_article_names_the_source(lead, end, source):
+    """Hunt 31 S: "Hà Nội (TTXVN) - Sáng 5/12, …", as every TTXVN article opens, and "(TTXVN)" alone under an article
+    republished, named no source."""
+    article = make_article("a", f"{HEADLINE}\n05/02/2018 10:30\n{lead}{BODY}{end}")
+    assert (article.title, article.source) == (HEADLINE, source)
+
+
+@pytest.mark.parametrize("page", [
+    f"Báo Quảng Ngãi\nHuyện Bình Sơn tổ chức hội nghị\ntổng kết công tác dân vận năm 2025\n05/12/2025 08:30\n{BODY}",
+    f"Huyện Bình Sơn tổ chức hội nghị\ntổng kết công tác dân vận năm 2025\n{BODY}",
+])
+def test_a_headline_copied_over_two_lines_is_the_title_whole(page):
+    """Hunt 31 S: a headline a narrow column or a printed page breaks over two lines was titled by its second half
+    (the line over the dateline) or its first."""
+    assert make_article("a", page).title == "Huyện Bình Sơn tổ chức hội nghị tổng kết công tác dân vận năm 2025"
+
+
+@pytest.mark.parametrize("page, title", [
+    (f"Thời sự\niPhone mới ra mắt tại Việt Nam hôm nay\n05/12/2025\n{BODY}", "iPhone mới ra mắt tại Việt Nam hôm nay"),
+    (f"Phương châm của xã là:\ndân biết, dân bàn, dân làm, dân kiểm tra\n{BODY}", "Phương châm của xã là:"),
+])
+def test_a_line_in_lower_case_under_another_is_not_joined_to_it_when_that_is_no_headline(page, title):
+    assert make_article("a", page).title == title
+
+
+def test_a_dan_van_sites_name_over_its_section_is_no_title():
+    """Hunt 31 S: a district's dân vận site names itself in mixed case ("Ban Dân vận Huyện ủy Ea H'leo") over its
+    section's name and the headline, its date under the text: the site's name was the title."""
+    site = "Ban Dân vận Huyện ủy Ea H'leo"
+    page = f"{site}\nTin tức - Sự kiện\n{HEADLINE}\n{BODY}Tác giả: Thu Hà - Ngày đăng: 05/02/2018"
+    article = make_article("a", page)
+    assert (article.title, article.date) == (HEADLINE, "2018-02-05")
+    assert make_article("b", f"{site}\n{HEADLINE}\n{BODY}").title == site
+
+
+@pytest.mark.parametrize("heading", ["Đọc nhiều", "Tin khác", "Có thể bạn quan tâm", "Tin mới nhất"])
+def test_a_list_of_other_articles_beside_or_under_the_article_is_dropped(heading):
+    """Hunt 31 S: a saved page's lists after its text ("Đọc nhiều", "Tin khác") were read as the article's words."""
+    others = "Tỉnh ủy họp phiên thường kỳ tháng 12\nHội Nông dân tỉnh tổng kết năm 2017"
+    clean = strip_furniture(f"{HEADLINE}\n05/02/2018\n{BODY}{heading}\n{others}")
+    assert clean == f"{HEADLINE}\n05/02/2018\n{BODY.strip()}"
+
+
+def test_a_ticker_of_news_over_the_headline_does_not_take_the_headline_with_it():
+    ticker = "Tin mới\nGia Lai trao 100 căn nhà cho hộ nghèo 07:15 05/02/2018\n"
+    article = make_article("a", f"{ticker}{HEADLINE}\nThứ Hai, 05/02/2018 - 08:30\n{BODY}")
+    assert article.title == HEADLINE and f"{HEADLINE}\n" in article.text
+
+
+def test_the_readers_comments_under_a_page_are_no_part_of_it_nor_date_it():
+    """Hunt 31 S: a page copied with its readers' comments: their words were the article's, and the last comment's
+    time was the date of an article whose own date closes it."""
+    comments = ("Ý kiến bạn đọc (2)\nNguyễn Văn Nam\n09:12 20/02/2018\nBài viết rất hay, cảm ơn báo.\n"
+                "Trần Thị Hoa\n10:05 21/02/2018\nMong huyện tiếp tục phát huy.")
+    article = make_article("a", f"{HEADLINE}\n{BODY}Tác giả: Thu Hà - Ngày đăng: 05/02/2018\n{comments}")
+    assert article.date == "2018-02-05" and article.text.endswith("Ngày đăng: 05/02/2018")
+    assert make_article("b", f"{HEADLINE}\n{BODY}{comments}").date is None
+    assert make_article("c", f"Ý kiến bạn đọc\n{HEADLINE}\n05/02/2018\n{BODY}").title == HEADLINE  # a section's name

@@ -13,7 +13,7 @@ from ..arguments import check_text, missing
 from ..errors import InputError
 from ..wording import brief_repr
 from ..text.dates import FIRST_YEAR, LAST_YEAR
-from ..text.furniture import strip_furniture
+from ..text.furniture import masthead_site, strip_furniture
 from ..text.normalise import nfc, normalize
 from .htmltext import (html_to_text, is_html, is_markdown, markdown_to_text, page_head, page_names,
                        unescape_references)
@@ -213,9 +213,14 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
     # a saved page's own address, day of publication, headline and site, in its <head>: read before its text
     page = is_html(raw)
     address, published = page_head(raw) if page else (None, None)
-    headline, tab, site = page_names(raw) if page else (None, False, None)
+    headline, tab, site, tab_name = page_names(raw) if page else (None, False, None, None)
+    # spelt as the text is: a page saved in Windows-1258 writes its names decomposed, and its site was a second source
+    headline, site, tab_name = (name and normalize(name) for name in (headline, site, tab_name))
+    # the site its tab's name ends with ("… - Báo Đắk Lắk điện tử"), under the headline of its <h1> too
+    site = site or (tab_name and without_site(tab_name)[1])
     raw = _readable(raw, fields, name)
-    clean = strip_furniture(normalize(raw))
+    normalized = normalize(raw)
+    clean = strip_furniture(normalized)
     if clean == raw:  # (45% of baomoi's articles) the one string, not a copy: a corpus' text was held twice
         clean = raw
     if not clean.strip():
@@ -237,8 +242,9 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
         # a tab named by its site alone ("Báo Đắk Lắk điện tử", "baodaklak.vn") is no headline
         if not (is_site_name(headline) or named and headline.casefold().startswith(named)
                 and len(headline[len(named):].split()) <= 2):
-            found["title"], site = normalize(headline), site or tab_site
-    found["source"] = found["source"] or site or (address and site_of_link(address))
+            found["title"], site = headline, site or tab_site
+    # the site a page names in its head, else over its headline (its logo copied), else its address
+    found["source"] = found["source"] or site or masthead_site(normalized) or (address and site_of_link(address))
     found["date"] = found["date"] or (published and parse_date(published, say=False))
     given, spelt = {}, spelt or {}
     for key in METADATA_FIELDS + ("label",):

@@ -113,6 +113,20 @@ Skipped = dict[str, list]
 _ARCHIVE_SUFFIXES = (".zip", ".rar", ".7z", ".tar", ".tgz", ".gz", ".bz2", ".xz", ".zst")
 # Pages saved by a browser: not read in a folder, but read as a page (its visible text) when given by name
 _PAGE_SUFFIXES = (".htm", ".html", ".xhtml", ".mht", ".mhtml")
+# A page saved by a browser with its parts ("Save Page As", "Webpage, Complete" in Chrome, Edge and Firefox) has them
+# in a folder beside it named after it, "a_files" for "a.html": its pictures, scripts, styles and frames
+# ("saved_resource.html").
+# Part of the page, never articles: walked, each frame was a page to read and each script a file "to save as .txt".
+_PAGE_FOLDER_ENDING = "_files"
+
+
+def is_page_folder(path: Path) -> bool:
+    """Whether the folder `path` holds the parts of a page a browser saved beside it (`_PAGE_FOLDER_ENDING`)."""
+    stem = path.name[:-len(_PAGE_FOLDER_ENDING)]
+    return (path.name.lower().endswith(_PAGE_FOLDER_ENDING) and bool(stem)
+            and any(path.with_name(stem + suffix).is_file() for suffix in (".html", ".htm", ".HTML", ".HTM")))
+
+
 # Files a collection keeps beside its articles (notes, pictures): not worth a warning when skipped.
 _SIDE_FILE_SUFFIXES = (".md", ".rst", ".png", ".jpg", ".jpeg", ".gif", ".svg")
 # What an operating system leaves in a folder, never a user's files: macOS's folder settings (.DS_Store) and
@@ -309,6 +323,8 @@ def _walk(folder: Path, skipped: Skipped, text_field: str = "text", named: froze
         is_folder = entry.is_dir(follow_symlinks=False)
         if _is_system_file(entry.name, is_folder) or _is_working_file(path, is_folder):
             continue
+        if is_folder and is_page_folder(path):  # (the page beside it is what is said not read)
+            continue
         rule = "" if is_folder else _file_rule(entry.name, texts)
         if is_folder and is_model_folder(path, text_field, named):
             skipped.setdefault("model folder", [0, entry.name])[0] += 1  # (one with articles is walked for them)
@@ -400,6 +416,8 @@ def _model_folders(names: list[str]) -> list[str]:
 
 # a link in an archive to a file it does not hold (`archives`): not read
 LINK_OUTSIDE = "link to a file outside the archive"
+# a file of a saved page's folder given by name (`is_page_folder`): not read
+PAGE_PART = "file of a saved page's folder"
 
 
 def link_kind(name: str) -> str:
@@ -474,6 +492,9 @@ def skipped_notes(skipped: Skipped, folder: str | os.PathLike | None = None, arc
                        f'"{os.path.join(folder, "**", "*" + _suffix(example))}"')
         if kind == "link to a folder":
             why = "links to folders are not followed (one may loop)"
+        elif kind == PAGE_PART:
+            why = ("the parts of a page a browser saved, in the folder named after it beside it (its pictures, scripts "
+                   "and frames: 'a_files' beside 'a.html'), not articles: the page is read")
         elif kind == "system or lock file":
             why = ("a file a system or a program leaves beside yours (Excel's or Word's '~$' lock of a file open in "
                    "it, a Mac's '._' or .DS_Store, Thumbs.db), not articles")
@@ -513,7 +534,7 @@ _PLURALS = {"link to a folder": "links to folders", "file without an extension":
             "document beside its .txt file": "documents beside their .txt files",
             "system or lock file": "system or lock files",
             "archive inside the archive": "archives inside the archive",
-            LINK_OUTSIDE: "links to files outside the archive"}
+            LINK_OUTSIDE: "links to files outside the archive", PAGE_PART: "files of a saved page's folder"}
 _LINK = re.compile(r"link to a (\.[\w.]+) file in the folder$")
 
 
@@ -556,6 +577,9 @@ def iter_files(paths: Iterable[str | os.PathLike], skipped: Skipped | None = Non
         elif os.path.lexists(path) and not os.path.isdir(path) and never_articles(path):  # (given by a pattern too)
             if skipped is not None:
                 skipped.setdefault("system or lock file", [0, path.name])[0] += 1
+        elif os.path.isfile(path) and is_page_folder(path.parent):  # given by a pattern ("**/*.html"): a frame
+            if skipped is not None:
+                skipped.setdefault(PAGE_PART, [0, path.name])[0] += 1
         elif os.path.exists(path) and is_model_file(path):  # given by a pattern (`arts/*`) beside the articles
             if skipped is not None:
                 skipped.setdefault("model file", [0, path.name])[0] += 1

@@ -125,30 +125,31 @@ _OG_SITE = re.compile(r"\b(?:property|name)\s*=\s*[\"']?og:site_name[\"'\s>]", r
 _H1 = re.compile(r"<h1\b", re.I)
 
 
-def page_names(html: str) -> tuple[str | None, bool, str | None]:
+def page_names(html: str) -> tuple[str | None, bool, str | None, str | None]:
     """(the headline a page's <head> gives when its body has no <h1> to give it, as written there; whether it is the
-    tab's name, which may end with the site's; the name of its site), None where it gives none. A page whose headline
-    is drawn in a <div> was titled by its first paragraph, and its site's name was lost where its address gives only
-    a domain.
+    tab's name, which may end with the site's; the name of its site; the tab's name, <h1> or not, which names the site
+    after the headline: "… - Báo Đắk Lắk điện tử"), None where it gives none. A page whose headline is drawn in a <div>
+    was titled by its first paragraph, and its site's name was lost where its address gives only a domain.
 
-    >>> page_names('<title>Hội nghị tổng kết năm 2016 - Báo Đắk Lắk</title><p>Sáng 6/1, …</p>')
+    >>> page_names('<title>Hội nghị tổng kết năm 2016 - Báo Đắk Lắk</title><p>Sáng 6/1, …</p>')[:3]
     ('Hội nghị tổng kết năm 2016 - Báo Đắk Lắk', True, None)
     >>> page_names('<meta property="og:site_name" content="Báo Đắk Lắk"><title>A - B</title><h1>A - B</h1>')
-    (None, False, 'Báo Đắk Lắk')
+    (None, False, 'Báo Đắk Lắk', 'A - B')
     """
     head = html[:_HEAD_LOOK]
     title = site = None
-    tab = False
     for tag in _HEAD_TAG.finditer(head):
         if title is None and _OG_TITLE.search(tag[0]) and (content := _TAG_CONTENT.search(tag[0])):
             title = content[1]
         if site is None and _OG_SITE.search(tag[0]) and (content := _TAG_CONTENT.search(tag[0])):
             site = " ".join(unescape(content[1]).split()) or None
-    if title is None and (found := _TITLE.search(head)):
-        title, tab = found[1], True
+    found = _TITLE.search(head)
+    tab_name = found and " ".join(unescape(found[1]).split()) or None
+    tab = title is None and tab_name is not None
+    title = title if title is not None else found and found[1]
     if title is None or _H1.search(html):
-        return None, False, site
-    return " ".join(unescape(title).split()) or None, tab, site
+        return None, False, site, tab_name
+    return " ".join(unescape(title).split()) or None, tab, site, tab_name
 
 
 # A page saved by a browser as one file (Chrome's "Webpage, Single File" .mhtml, Edge's and Internet Explorer's

@@ -11,7 +11,7 @@ from ..arguments import check_text
 from ..text.dates import (DATE, DATELINE_MAX_CHARS, ZONE, dateline_date, english_date, find_date, headline_words,
                           is_dateline,
                           full_year, iso_date, iso_of, vietnam_day, zoned_day)
-from ..text.furniture import SOURCE_TAG, is_furniture, is_masthead, is_section_name
+from ..text.furniture import AGENCIES, NATIONAL_SITES, SOURCE_TAG, is_furniture, is_masthead, is_section_name
 
 log = logging.getLogger(__name__)
 
@@ -179,8 +179,7 @@ _SITE_SUFFIX = re.compile(
     r"\s+[-|–—]\s+(?P<site>(?i:(?:báo(?!\s+(?:chí|cáo)\b)|tạp\s+chí|cổng\s+thông\s+tin|trang\s+thông\s+tin|"
     r"đài\s+phát\s+thanh)\b[^-|–—:]{0,60}|[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org))|"
     # the national papers' names as they spell them (a headline's "thanh niên" is the youth)
-    r"VnExpress|Dân trí|Tuổi Trẻ(?: Online)?|Thanh Niên|VietNamNet|Znews|ZingNews|Zing News|Người Lao Động|Lao Động|"
-    r"Tiền Phong|TTXVN|Vietnam\+|VietnamPlus|QĐND|CAND|SGGP|Nhân Dân(?: điện tử)?)\s*$")
+    rf"{NATIONAL_SITES})\s*$")
 
 
 def dated_headline(line: str) -> tuple[str, str] | None:
@@ -233,6 +232,8 @@ _PAPERS_THAT_ARE_WORDS = frozenset({"Thanh Niên", "Lao Động", "Người Lao 
 # "URL Source: https://…"): the page's site is its source when no source line names another
 _URL_LINE = re.compile(r"^\W*(?:url(?:\s+source)?|link|source\s+url|original\s+url|canonical(?:\s+url)?|đường\s+dẫn|"
                        r"liên\s+kết|link\s+bài(?:\s+viết)?|link\s+gốc)\s*:\s*(?P<link>(?:https?://|www\.)\S+)\s*$", re.IGNORECASE)
+# or the address alone on the text's first or last line, as an analyst pastes it over or under the page's text
+_BARE_LINK = re.compile(r"\W*(?P<link>https?://\S+)\s*", re.IGNORECASE)
 
 
 # A span's first date: "… (22/12/1944 - 22/12/2024)" is an anniversary's span, not the article's date
@@ -284,7 +285,7 @@ def extract_metadata(text: str, lead: str = "") -> dict:
         if named:
             source = named
             source_date = dated or source_date
-        link = _URL_LINE.match(line)
+        link = _URL_LINE.match(line) or (position in (0, len(lines) - 1) and _BARE_LINK.fullmatch(line))
         if link:  # the page's own address, as scrapers and reader tools label it: its site, unless a source line names one
             page_site = page_site or link["link"]
             continue
@@ -296,6 +297,9 @@ def extract_metadata(text: str, lead: str = "") -> dict:
     # a Markdown heading's marks, in a text too plain to be read as Markdown ("# Hội nghị …", "**Hội nghị …**")
     title = _HEADING_MARKS.sub(lambda marked: marked[1] or marked[2], title)
     title, site = without_site(title)
+    # a page's tab name over its headline ("… - Báo Gia Lai điện tử", as a browser's title bar is copied) names its site
+    site = site or next((named for position, line in candidates[:5] if position < title_position
+                         for headline, named in [without_site(line)] if named and headline == title), None)
     head = [(position, iso) for position, iso in short_dates if position < 5]
     # a date above the headline, when another stands under it, is the day the site showed the page
     under_title = [iso for position, iso in head if position > title_position] if _looks_like_headline(title) else []
@@ -363,8 +367,15 @@ def _dateline_paper(line: str) -> str | None:
     return name if _PAPER_NAME.fullmatch(name) or name in _PAPERS_THAT_ARE_WORDS else None
 
 
+# A paper alone in brackets closing the article, under its writer's name or without it: "(TTXVN)", "(Báo Đắk Lắk)"
+_BRACKETED_PAPER = re.compile(r"\(\s*(?P<paper>[^()]+?)\s*\)\.?")
+
+
 def _byline_paper(line: str) -> str | None:
-    """The paper a closing byline credits ("Minh Anh (TTXVN)" -> "TTXVN"), or None."""
+    """The paper a closing byline credits ("Minh Anh (TTXVN)", "(TTXVN)" -> "TTXVN"), or None."""
+    alone = _BRACKETED_PAPER.fullmatch(line)
+    if alone and _PAPER_NAME.fullmatch(alone["paper"]):
+        return alone["paper"]
     byline = _BYLINE_PAPER.fullmatch(line) if len(line.split()) <= 10 else None
     paper = byline and (byline["bracketed"] or byline["slashed"])
     return paper if paper and _PAPER_NAME.fullmatch(paper) and not _PAPER.match(byline["writer"]) else None
@@ -375,10 +386,17 @@ def lead_source(lead: str) -> str | None:
     return _lead_source(next((line.strip() for line in lead.split("\n") if line.strip()), ""))
 
 
+# The agency's dateline its articles open with, the place before its name in brackets: "Hà Nội (TTXVN) - Sáng 5/12, …",
+# "TP Hồ Chí Minh (TTXVN) – …", "Đắk Lắk (VOV) - …" (a place's words capitalised)
+_PLACE_TAG = re.compile(rf"[ \t]*[A-ZĐ][\w.'-]*(?:[ \t]+[A-ZĐ][\w.'-]*){{0,4}}[ \t]*\((?P<bracketed>{AGENCIES})\)"
+                        r"[ \t]*[-–—]+[ \t]")
+
+
 def _lead_source(line: str) -> str | None:
-    """The site or agency a lead's source tag names (`SOURCE_TAG`: "(Baophutho.vn) - ", "VOV.VN - "), or None."""
-    tag = SOURCE_TAG.match(line)
-    name = tag and (tag["bracketed"] or tag["name"]).strip()
+    """The site or agency a lead's source tag names (`SOURCE_TAG`: "(Baophutho.vn) - ", "VOV.VN - "; `_PLACE_TAG`: "Hà
+    Nội (TTXVN) - "), or None."""
+    tag = SOURCE_TAG.match(line) or _PLACE_TAG.match(line)
+    name = tag and (tag["bracketed"] or tag.groupdict().get("name")).strip()
     return name if name and name[:1].isupper() and len(name.split()) <= 4 and not _DOCUMENT.match(name) else None
 
 
@@ -481,7 +499,9 @@ def _title(candidates: list[tuple[int, str]], datelines: list[int]) -> tuple[int
     if document:
         return document
     lead = 0
-    while lead < len(candidates) - 1 and (is_section_name(candidates[lead][1]) or is_masthead(candidates[lead][1])):
+    while lead < len(candidates) - 1 and (is_section_name(candidates[lead][1]) or is_masthead(candidates[lead][1])
+                                          or lead == 0 and is_masthead(candidates[0][1], capitals=False)
+                                          and is_section_name(candidates[1][1])):
         lead += 1
     if lead and (_looks_like_headline(candidates[lead][1])
                  or _is_paragraph(candidates[lead][1]) and all(is_section_name(line) for _, line in candidates[:lead])):
@@ -491,7 +511,8 @@ def _title(candidates: list[tuple[int, str]], datelines: list[int]) -> tuple[int
     for dateline in datelines:
         above = [(position, line) for position, line in candidates if position < dateline]
         if above and above[-1][0] == dateline - 1 and _looks_like_headline(above[-1][1]):
-            return above[-1]
+            halves = len(above) > 1 and above[-2][0] == dateline - 2 and _two_lines(above[-2][1], above[-1][1])
+            return (above[-1][0], halves) if halves else above[-1]
     if datelines:
         dateline = datelines[0]
         above = [(position, line) for position, line in candidates if position < dateline]
@@ -499,13 +520,24 @@ def _title(candidates: list[tuple[int, str]], datelines: list[int]) -> tuple[int
         if below and all(len(line.split()) < 4 for _, line in above) and not _is_paragraph(below[0][1]):
             return below[0]
     if candidates and not _is_paragraph(candidates[0][1]) and not SOURCE_TAG.match(candidates[0][1]):
-        return candidates[0]
+        halves = (len(candidates) > 1 and candidates[1][0] == candidates[0][0] + 1
+                  and _two_lines(candidates[0][1], candidates[1][1]))
+        return (candidates[1][0], halves) if halves else candidates[0]
     # a text that opens on a paragraph or on a lead's source tag has no title line (a lead without its headline,
     # or title, dateline and body run into one line): taking the lead would make the classifier read it as one
     return -1, ""
 
 
 HEADLINE_MAX_WORDS = 40  # Vietnamese headlines run to 30 words at most; a longer line is a paragraph
+
+
+def _two_lines(first: str, second: str) -> str | None:
+    """The headline a page shows over two lines, as a narrow column or a printed page is copied ("Huyện Bình Sơn tổ
+    chức hội nghị", then "tổng kết công tác dân vận năm 2025": its second line goes on in lower case), or None."""
+    if not second[:1].islower() or len(first.split()) < 3 or is_section_name(first) or first.endswith((".", ":", ";")):
+        return None
+    joined = f"{first} {second}"
+    return joined if _looks_like_headline(joined) and not _is_paragraph(joined) else None
 
 
 def _is_paragraph(line: str) -> bool:

@@ -14,10 +14,12 @@ log = logging.getLogger(__name__)
 _COUNTS: ContextVar[Counter | None] = ContextVar("dvtopics_read_warnings", default=None)
 
 
-def warn_once(name: str, message: str, kind: str | None = None) -> None:
-    """Log `message` about `name` (an article, a file: its record's `warning` says it too). While
-    `summarized_warnings` reads, only the first of each `kind` (default: the message itself) is logged; the others are
-    counted, and said in one line at the end."""
+def warn_once(name: str, message: str, kind: str | None = None, recorded: bool = True) -> None:
+    """Log `message` about `name` (an article, a file: its record's `warning` says it too, unless not `recorded`: a
+    file passed over gives no record). While `summarized_warnings` reads, only the first of each `kind` (default: the
+    message itself) is logged; the others are counted, and said in one line at the end."""
+    if not recorded:
+        _UNRECORDED.add(kind or message)
     counts = _COUNTS.get()
     if counts is None:
         log.warning("%s: %s", name, message)
@@ -27,6 +29,7 @@ def warn_once(name: str, message: str, kind: str | None = None) -> None:
 
 
 SHOWN = 3  # the items named in the line that counts the others of a kind
+_UNRECORDED: set[str] = set()  # the kinds said of files that give no record (`warn_once`)
 _FIRST, _MORE = "dvtopics_first_note", "dvtopics_more_notes"  # a log record's marks: the first of a kind, the others
 
 
@@ -55,7 +58,8 @@ class _Counts(Counter):
         for kind, n in self.items():
             if n > 1:
                 shown = ", ".join(map(str, self.examples[kind])) + (", …" if n - 1 > SHOWN else "")
-                log.warning("and %d more (%d in all; %s): %s (each record's warning says so)", n - 1, n, shown, kind,
+                told = "" if kind in _UNRECORDED else " (each record's warning says so)"
+                log.warning("and %d more (%d in all; %s): %s%s", n - 1, n, shown, kind, told,
                             extra={_MORE: (kind, n - 1, self.examples[kind])})
 
 

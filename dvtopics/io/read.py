@@ -29,11 +29,11 @@ from typing import Iterable, Iterator, Mapping
 from ..arguments import ON_ERROR, check_choice, check_max_bytes, is_dataframe, none_is_default, option
 from ..errors import InputError, NoArticlesError
 from .article import Article, finished, make_article
-from .notes import summarized_warnings
+from .notes import summarized_warnings, warn_once
 from .archives import archive_members
 from .files import LineRange, is_stored_file, office_document, office_name, stored
-from .folders import (FOLDER_HOLDS_NONE, Skipped, file_kind, given_by_name, head_text, id_below_folder, iter_files,
-                      json_document, may_hold_articles, skipped_notes, unread_notes)
+from .folders import (FOLDER_HOLDS_NONE, PAGE_PART, Skipped, file_kind, given_by_name, head_text, id_below_folder,
+                      iter_files, json_document, may_hold_articles, skipped_notes, unread_notes)
 from .htmltext import FEED_START
 from .paths import paths_given, unique_paths, unreadable
 from .read_json import read_json, read_jsonl
@@ -263,9 +263,17 @@ def _or_no_articles(articles: Iterator[Article], path: Path, text_field: str, on
 
 
 def _say_passed_over(passed_over: list[tuple[str, Skipped]]) -> None:
+    """Say what each path given held that was not read. A saved page's part given (a pattern's "**/*.html" gives each
+    frame of each saved page's folder: hundreds) is said once, then counted, as a warning many articles earn."""
     for given, skipped in passed_over:
         for note in skipped_notes(skipped, given):
-            log.warning("%s: %s", given, note)
+            if PAGE_PART not in skipped:
+                log.warning("%s: %s", given, note)
+            else:
+                warn_once(str(given), note, _EXAMPLE.sub("", note), recorded=False)
+
+
+_EXAMPLE = re.compile(r"^1 | \(e\.g\. '[^']*'\)")  # what a note of one file passed over says of it alone
 
 
 def _none_read(paths: list, passed_over: list[tuple[str, Skipped]], on_error: str) -> Article:

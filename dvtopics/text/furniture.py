@@ -101,21 +101,74 @@ _ORGANISATION = re.compile(r"^(?:đảng cộng sản việt nam|(?:đảng bộ
 
 
 _NEWSPAPER = re.compile(r"^(thời báo|báo|tạp chí)(?! (chí|cáo)\b)( \S+){1,5}$", re.IGNORECASE)
+# The national papers' names as they spell them, on their pages' mastheads and tabs ("… | VnExpress")
+NATIONAL_SITES = (r"VnExpress|Dân trí|Tuổi Trẻ(?: Online)?|Thanh Niên|VietNamNet|Znews|ZingNews|Zing News|"
+                  r"Người Lao Động|Lao Động|Tiền Phong|TTXVN|Vietnam\+|VietnamPlus|QĐND|CAND|SGGP|"
+                  r"Nhân Dân(?: điện tử)?")
+# A site's name alone on its line, as its logo is copied over a page: a paper's, every word of its name capitalised
+# ("Báo Đắk Lắk điện tử", "BÁO QUẢNG NGÃI": "Báo Nhân Dân ra mắt …" is a headline; not "BÁO CÁO"), a web
+# address ("VTV.VN"), a national paper's ("VnExpress", "Thanh Niên")
+_PAPER_MASTHEAD = re.compile(r"(?:thời báo|báo(?! (?:chí|cáo)\b)|tạp chí)((?: [^\W\d_][\w'-]*){1,4}?)"
+                             r"(?: điện tử| online)?", re.IGNORECASE)
+_SITE_MASTHEAD = re.compile(rf"[\w-]+(?:\.[\w-]+)*\.(?i:vn|com|net|org)|{NATIONAL_SITES}")
+
+
+def is_site_masthead(line: str) -> bool:
+    """Whether `line` is a site's name alone, as a page copied from a browser opens with its logo (`_PAPER_MASTHEAD`).
+
+    >>> is_site_masthead("Báo Đắk Lắk điện tử"), is_site_masthead("VnExpress"), is_site_masthead("Báo Nhân Dân ra mắt")
+    (True, True, False)
+    """
+    line = line.strip()
+    paper = _PAPER_MASTHEAD.fullmatch(line)
+    if paper:
+        return all(word[0].isupper() for word in paper[1].split())
+    return bool(_SITE_MASTHEAD.fullmatch(line))
+
+
+def masthead_site(text: str) -> str | None:
+    """The site a copied page names over its headline, as its logo (`is_site_masthead`), or None: the source of a page
+    that names none in its text (its capitals as a name is written: "BÁO QUẢNG NGÃI" is "Báo Quảng Ngãi").
+
+    >>> masthead_site("BÁO QUẢNG NGÃI\\nChính trị\\nHội nghị tổng kết công tác dân vận\\n05/12/2025")
+    'Báo Quảng Ngãi'
+    """
+    for line in text.split("\n", _MASTHEAD_LOOK)[:_MASTHEAD_LOOK]:
+        line = " ".join(line.split())
+        if is_site_masthead(line):
+            return line.title() if line.isupper() and " " in line else line
+        if line and not (is_furniture(line, captions=False) or _is_short_label(line) or dateline_date(line)):
+            return None  # the headline, or text: a paper named below it is no masthead
+    return None
+
+
+_MASTHEAD_LOOK = 12  # lines: a masthead stands over a menu, a breadcrumb and the date, under the headline never
 
 
 # A heading over a list of other articles' headlines ("Tin liên quan"), after the article or inside it.
 _OTHER_ARTICLES = re.compile(r"^\W*(tin liên quan|bài viết liên quan|các tin khác|tin cùng chuyên mục|tin đã đưa|"
                              r"tin mới hơn|tin cũ hơn|xem nhiều nhất|xem thêm|đọc thêm)\W*$", re.IGNORECASE)
+# The lists a page sets beside or under its article ("Đọc nhiều", "Tin khác", "Có thể bạn quan tâm"): their headings are
+# also words over a page's own lines (a ticker of "Tin mới" above the headline, whose list would take the headline
+# with it), so they open a list only once the article has begun
+_SIDE_LISTS = re.compile(r"^\W*(đọc nhiều|xem nhiều|tin đọc nhiều|tin xem nhiều|bài đọc nhiều|tin mới|tin mới nhất|"
+                         r"mới nhất|tin nổi bật|nổi bật|tin khác|bài khác|bài viết khác|có thể bạn quan tâm|"
+                         r"bạn có thể quan tâm|có thể bạn chưa đọc)\W*$", re.IGNORECASE)
+
+# The heading of the readers' comments under an article ("Ý kiến bạn đọc (2)", "Bình luận của bạn đọc", "3 bình luận"):
+# all that follows is theirs, and each comment's time under an article dated at its end was the article's date
+_COMMENTS = re.compile(r"^\W*(?:(?:các\s+)?(?:ý\s+kiến|bình\s+luận)(?:\s+của)?\s+bạn\s+đọc|bạn\s+đọc\s+(?:bình\s+luận|"
+                       r"nói\s+gì|góp\s+ý)|\d+\s+(?:bình\s+luận|ý\s+kiến))\s*(?:\(\d+\))?\W*$", re.IGNORECASE)
 
 
 # The source tag a lead opens with on many sites: "(Baophutho.vn) - Ngày 5/7, …", "VOV.VN - Chiều 5/7, …",
 # "(TTXVN) – …", "QĐND Online - …": one word in brackets (a site or agency), or unbracketed a web address or a
 # national agency, then a dash. Capitals alone make no tag: "ASEAN - Trung Quốc …", "HĐND - UBND huyện …",
 # "TP.HCM - Sáng 5/7" open sentences or name places. Readers that look for a sentence's start skip it.
-_AGENCIES = "TTXVN|VNA|VOV|VTV|VTC|QĐND|CAND|ĐCSVN|NDĐT|ĐNĐT|HNM|HNP|SGGP|NLĐ|TTO|PLO|ANTĐ|GD&TĐ|GDVN"
+AGENCIES = "TTXVN|VNA|VOV|VTV|VTC|QĐND|CAND|ĐCSVN|NDĐT|ĐNĐT|HNM|HNP|SGGP|NLĐ|TTO|PLO|ANTĐ|GD&TĐ|GDVN"
 _WEB_NAME = r"[\w-]+\.(?i:vn|com|net|org)"
 SOURCE_TAG = re.compile(rf"^[ \t]*(?:\((?P<bracketed>[A-ZĐ][\w.&-]{{1,24}}|{_WEB_NAME})\)[ \t]*[-–—]+|"
-                        rf"(?P<name>{_WEB_NAME}|(?:{_AGENCIES})(?: [Oo]nline)?)[ \t]+[-–—]+)[ \t]*", re.MULTILINE)
+                        rf"(?P<name>{_WEB_NAME}|(?:{AGENCIES})(?: [Oo]nline)?)[ \t]+[-–—]+)[ \t]*", re.MULTILINE)
 
 
 def without_source_tags(text: str) -> str:
@@ -172,8 +225,9 @@ _SECTIONS = frozenset(
     "e-magazine|infographic|infographics|liên hệ|giới thiệu|tìm kiếm|đăng nhập|english|tiếng anh|rss|địa phương|"
     "tư liệu|văn bản|chuyên đề|diễn đàn|góc nhìn|ý kiến|bất động sản|tài chính|chứng khoán|doanh nghiệp|"
     "thị trường|kinh doanh|số hóa|gia đình|lao động|việc làm|hoạt động|tin ảnh|phóng sự|sự kiện|tiêu điểm|"
-    "mặt trận|đoàn thể|công đoàn|thanh niên|phụ nữ|nông dân|cựu chiến binh".split("|"))
-_SECTION_JOINERS = re.compile(r"\s+(?:-|&|/|và)\s+")  # "Văn hóa - Xã hội", "Quốc phòng & An ninh"
+    "mặt trận|đoàn thể|công đoàn|thanh niên|phụ nữ|nông dân|cựu chiến binh|mới nhất|dân sinh".split("|"))
+# "Văn hóa - Xã hội", "Quốc phòng & An ninh"; a breadcrumb's "Thời sự › Chính trị", its marks run in as copied
+_SECTION_JOINERS = re.compile(r"\s+(?:-|&|/|và)\s+|\s*[›»>]\s*")
 
 
 # What a headline about such a body does, and no masthead says
@@ -182,9 +236,12 @@ _HEADLINE_WORDS = re.compile(r"\b(?:tổ chức|hội nghị|tổng kết|sơ k�
                              r"đón|tiếp|chúc mừng|quán triệt|kiểm tra|giám sát|đối thoại|gặp mặt|lấy ý kiến|\d)", re.IGNORECASE)
 
 
-def is_masthead(line: str) -> bool:
-    """A Party or Front portal's masthead: its body's name in capitals ("ĐẢNG CỘNG SẢN VIỆT NAM", `_ORGANISATION`)."""
-    return bool(_ORGANISATION.match(line.strip())) and line.isupper() and not _HEADLINE_WORDS.search(line)
+def is_masthead(line: str, capitals: bool = True) -> bool:
+    """A Party or Front portal's masthead: its body's name in capitals ("ĐẢNG CỘNG SẢN VIỆT NAM", `_ORGANISATION`);
+    in any case when not `capitals` ("Ban Dân vận Huyện ủy Ea H'leo", which a section's name under it shows to be
+    one)."""
+    return (bool(_ORGANISATION.match(line.strip())) and (line.isupper() or not capitals)
+            and not _HEADLINE_WORDS.search(line))
 
 
 def is_section_name(line: str) -> bool:
@@ -195,10 +252,11 @@ def is_section_name(line: str) -> bool:
 def _menu_at_top(lines: list[str]) -> list[int]:
     """The positions of the site menu a page copied from a browser opens with, one item a line ("Trang chủ",
     "Tin tức", "Văn hóa - Xã hội", …): three known section names or more in a row at the top (after a date
-    the site shows, if any). Anything else ends it."""
+    the site shows and its name, if any). Anything else ends it."""
     items = []
     for position, line in enumerate(lines):
-        if not line or is_furniture(line, captions=False) or (not items and dateline_date(line)):
+        if not line or is_furniture(line, captions=False) or (not items and (dateline_date(line) or
+                                                                                is_site_masthead(line))):
             continue
         if not is_section_name(line):
             break
@@ -262,13 +320,17 @@ def strip_furniture(text: str) -> str:
     menu = _menu_at_top(lines)
     kept, in_list, below_headline = [], False, False
     for position, line in enumerate(lines):
-        if _OTHER_ARTICLES.match(line):
+        if below_headline and _COMMENTS.match(line):  # the readers' comments close the page
+            break
+        if _OTHER_ARTICLES.match(line) or below_headline and _SIDE_LISTS.match(line):
             in_list = True
             continue
         if in_list and line and (line.startswith(("-", "•", "+", "*")) or not line.endswith(SENTENCE_ENDINGS)):
             continue
         in_list = False
         if not line or position in menu or is_furniture(line, captions=below_headline):
+            continue
+        if not below_headline and is_site_masthead(line):  # the site's logo over the page: its name, no word of it
             continue
         kept.append(line)
         below_headline = below_headline or not (_is_short_label(line) or dateline_date(line))
