@@ -427,6 +427,22 @@ def test_dask_topic_assignment_with_labels_reads_each_part_once(scheduler, tmp_p
     assert len(read) == 3 and len(set(read)) == 3, read  # (10 articles, 4 a part)
 
 
+def test_a_job_checked_without_a_gather_is_checked_then_written(scheduler, model_dir, tmp_path):
+    """Review of left29 (3): `run_job(..., check=…)` from Python without a `gather` (its default writer) ended, once
+    every part was done, in "TypeError: 'NoneType' object is not callable", the parts left behind."""
+    from dvtopics.run.distributed import LabelJob, run_job
+
+    (tmp_path / "arts").mkdir()
+    for i, article in enumerate(made_up_articles(1)):
+        (tmp_path / "arts" / f"a{i}.txt").write_text(article.raw, encoding="utf-8")
+    checked = []
+    counts = run_job(LabelJob(str(model_dir)), [tmp_path / "arts"], tmp_path / "out.csv", scheduler=scheduler,
+                     part_size=2, check=lambda records: checked.append(len(list(records))))
+    assert checked == [5] and sum(counts.values()) == 5
+    assert len(list(csv.DictReader((tmp_path / "out.csv").open(encoding="utf-8-sig")))) == 5
+    assert not (tmp_path / "out.csv.parts").exists()
+
+
 def _articles_and_their_themes() -> None:
     """arts/ (10 made-up articles) and themes/ (a topic model of them), in the current folder."""
     Path("arts").mkdir()

@@ -22,7 +22,7 @@ import stat
 import tarfile
 import unicodedata
 import zipfile
-from collections import OrderedDict
+from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from types import SimpleNamespace
 from typing import Iterator
@@ -254,23 +254,43 @@ def _tar_infos(path: Path, archive: tarfile.TarFile, skipped: Skipped, say: bool
     return infos, fault
 
 
-# The members of the tars listed last (`_tar_listing`), by path: listing a .tar.gz inflates all of it, and a job looks
-# at one up to three times (the members a labels file names, its reading, what it held that was not read): 0.17 s
-# each for 3,000 short articles. A few tars are kept, none of over _TAR_MEMBERS_KEPT members (each costs ~0.5 KB)
-_TARS_KEPT, _TAR_MEMBERS_KEPT = 4, 50_000
-_tars_listed: OrderedDict[str, tuple[tuple[int, int], list[tarfile.TarInfo]]] = OrderedDict()
+# The members of the tars a job lists (`tars_listed_once`), by path; None outside a job. Listing a .tar.gz inflates
+# all of it, and a job looks at one up to three times (the members a labels file names, its reading, what it held that
+# was not read): 0.17 s each for 3,000 short articles. A module's, not a context variable: the reading runs in a thread
+# of its own under -j (`parallel.read_ahead`). At most _TAR_MEMBERS_KEPT members are kept over a job's tars (each
+# costs ~0.5 KB); the others are listed again.
+_tars_listed: dict[str, tuple[tuple[int, int], list[tarfile.TarInfo]]] | None = None
+_TAR_MEMBERS_KEPT = 100_000
+
+
+@contextmanager
+def tars_listed_once() -> Iterator[None]:
+    """Within it (a job: `report_data`, `train`, `evaluate`), a tar is listed once however often the job looks at it.
+    Outside it, each look lists it again: nothing is kept after the job (a notebook that writes a tar again and reads
+    it was given the old listing's names and offsets, when its size and time came out the same)."""
+    global _tars_listed
+    outer = _tars_listed
+    if outer is None:
+        _tars_listed = {}
+    try:
+        yield
+    finally:
+        _tars_listed = outer
 
 
 def _tar_listing(path: Path, archive: tarfile.TarFile) -> tuple[list[tarfile.TarInfo], BaseException | str | None]:
     """The members of the tar `archive`, open at its start, as tarfile lists them, as far as they can be listed, and
-    the fault that stopped the listing (a tar cut short; over `ARCHIVE_MAX_MEMBERS`: why, in words). A listing
-    without a fault is kept for the next look at the same file (its size and time unchanged), which reads its members
-    from where `archive` stands, never going back (a .tar.gz listed then read was inflated twice)."""
-    status = os.stat(path)
-    key, stamp = os.path.realpath(path), (status.st_size, status.st_mtime_ns)
-    kept = _tars_listed.get(key)
-    if kept and kept[0] == stamp:
-        return kept[1], None
+    the fault that stopped the listing (a tar cut short; over `ARCHIVE_MAX_MEMBERS`: why, in words). Within
+    `tars_listed_once`, a listing without a fault is kept for the job's next look at the same file (its size and time
+    unchanged), which reads its members from where `archive` stands, never going back (a .tar.gz listed then read was
+    inflated twice)."""
+    kept_here = _tars_listed
+    if kept_here is not None:
+        status = os.stat(path)
+        key, stamp = os.path.realpath(path), (status.st_size, status.st_mtime_ns)
+        kept = kept_here.get(key)
+        if kept and kept[0] == stamp:
+            return kept[1], None
     listed, fault = [], None
     try:
         for info in iter(archive.next, None):
@@ -280,11 +300,9 @@ def _tar_listing(path: Path, archive: tarfile.TarFile) -> tuple[list[tarfile.Tar
             listed.append(info)
     except _DAMAGED as exc:
         fault = exc
-    if fault is None and len(listed) <= _TAR_MEMBERS_KEPT:
-        _tars_listed[key] = stamp, listed
-        _tars_listed.move_to_end(key)
-        while len(_tars_listed) > _TARS_KEPT:
-            _tars_listed.popitem(last=False)
+    if fault is None and kept_here is not None and \
+            len(listed) + sum(len(members) for _, members in kept_here.values()) <= _TAR_MEMBERS_KEPT:
+        kept_here[key] = stamp, listed
     return listed, fault
 
 

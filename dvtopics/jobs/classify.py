@@ -14,6 +14,7 @@ from typing import Callable, Iterable, Iterator, Mapping, Sequence
 from ..arguments import MAX_BATCH, MAX_PART, MAX_SEED, MIN_FOLDS, as_list, check_at_least, check_share, named, option
 from ..errors import DvtopicsError, InputError
 from ..wording import brief_repr, plural, word_for
+from ..io.archives import tars_listed_once
 from ..io.article import Article
 from ..io.folders import ARTICLE_SUFFIXES, file_kind
 from ..io.paths import unique_paths
@@ -50,6 +51,7 @@ class Trained:
 
 
 @job_arguments("out", "label_files", "extra_paths")
+@tars_listed_once()  # the members a labels file names, then the reading: each tar listed once
 def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifiers=("svm", "logreg", "cnb"),
           extra_paths: Sequence[str] = (), weak_rules: bool = False, weak_other: int = 0, head_chars: int = 4000,
           folds: int = 5, max_features: int = 30_000, views=None, seed: int = 0, description: str = "",
@@ -458,6 +460,7 @@ def _warn_learnt(name: str | None, classifier, articles) -> int | None:
 
 
 @job_arguments("model", "label_files", "baseline", "plot")
+@tars_listed_once()
 def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), baseline: str | None = None,
              plot: str | None = None) -> Evaluation:
     """Score `model` (and `baseline`, when given) on the labelled articles; draw the confusion matrix into `plot`

@@ -12,6 +12,7 @@ from typing import Sequence
 from ..arguments import MAX_PART, MAX_REPORT_TOPICS, MIN_TOPICS, check_at_least, check_title, named
 from ..errors import ArgumentError, TooManyTopics, TopicsError
 from ..wording import brief_repr, plural
+from ..io.archives import tars_listed_once
 from ..io.article import Article
 from ..text.cache import open_cache
 from .checks import HTML_SUFFIXES, check_ids_found, check_suffix, input_types, model_folders
@@ -37,6 +38,7 @@ def default_k(n_articles: int) -> int:
 
 
 @job_arguments("model_dir", "topics_dir")
+@tars_listed_once()  # the members a labels file names, the reading, what was not read: each tar listed once
 def report_data(reading: Reading, model_dir=None, topics_dir=None, fit_topics: bool = True,
                 n_topics: int | None = None, labels_file=None):
     """Label the articles and find their topics; return (records, topic report or None, provenance).

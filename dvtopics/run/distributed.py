@@ -214,15 +214,12 @@ def _topic_record(record: dict) -> dict:
     return record if record.get("error") else {**record, "label": record["main_topic"]}
 
 
-def write_assignments(records: Iterable[dict], out: Path, n_topics: int, check=None) -> None:
+def write_assignments(records: Iterable[dict], out: Path, n_topics: int) -> None:
     """Gather `AssignJob` parts into the table `topics assign` writes (a column per each of the model's
-    `n_topics`): every article, an unreadable one with its error (and logged), without the bookkeeping label.
-    `check(rows)` (`run_job`'s) may refuse them, before any is logged or written."""
+    `n_topics`): every article, an unreadable one with its error (and logged), without the bookkeeping label."""
     from ..topics.summary import write_documents
 
     rows = list(records)  # write_documents needs a list; it holds every row
-    if check:
-        check(rows)
     for row in rows:
         if row.get("error"):
             log.warning("skipped %s: %s", row["id"], row["error"])
@@ -481,10 +478,10 @@ def run_job(job, paths: Sequence[str | os.PathLike], out: str | os.PathLike | No
     `out` ending in "/" (or an existing folder) keeps the part files there;
     otherwise they go to `OUT.parts/` and `gather(records, out)` writes them
     into `out` (default: `batch.write_output`, .jsonl/.csv/.xlsx) before the
-    folder is removed. `check(records)` may refuse the parts as a whole (an
-    `InputError`): they are then taken away; a `gather` is handed it (`gather(records, out, check=check)`), to run
-    over the rows it holds before it writes them, so that the parts are read once. `on_part(n)` is called as each
-    part finishes, with its article count. `settings` (`batch.SETTINGS`) are recorded, and a resume with others refused.
+    folder is removed. `check(records)`, before either, may refuse the parts as a
+    whole (an `InputError`): they are then taken away; to be checked then gathered, the parts are read once and their
+    rows held. `on_part(n)` is called as each part finishes, with its article count. `settings` (`batch.SETTINGS`)
+    are recorded, and a resume with others refused.
     Returns the count of each label ("error" for failures).
 
     The workers may run in another folder than this process (`dask worker` started as a service): every path
@@ -560,8 +557,10 @@ def run_job(job, paths: Sequence[str | os.PathLike], out: str | os.PathLike | No
         try:
             if keep_parts and check:  # kept parts too: the next job would read them as this one's result
                 check(records())
-            elif check:  # (by the gather, over the rows it holds: checked, then gathered, the parts were read twice)
-                gather(records(), out, check=check)
+            elif check:  # read once, held (a gather with a check holds every row anyway): checked, then written
+                rows = list(records())
+                check(rows)
+                (gather or write_output)(rows, out)
             elif not keep_parts:
                 (gather or write_output)(records(), out)
         except InputError:
