@@ -920,6 +920,18 @@ def test_a_side_lists_heading_opens_no_list_before_the_articles_body():
     assert (article.title, article.date) == (HEADLINE, "2018-02-05") and HEADLINE in article.text.split("\n")
 
 
+@pytest.mark.parametrize("second", ["theo Báo Đắk Lắk", "bài và ảnh: Thu Hà", "tin và ảnh Thu Hà",
+                                    "kỳ 1: những mô hình hay", "thế giới, niềm hy vọng của"])
+def test_a_credit_a_series_part_or_a_caption_under_the_headline_is_not_joined_to_it(second):
+    assert make_article("a", f"{HEADLINE}\n{second}\n{BODY}").title == HEADLINE
+
+
+@pytest.mark.parametrize("kicker, headline", [("Phòng, chống dịch COVID-19", "nCoV: Bộ Y tế công bố thêm 5 ca mắc mới"),
+                                              ("Đại hội Đảng bộ huyện Ea Kar", "video: toàn cảnh phiên khai mạc")])
+def test_a_headline_under_its_kicker_opening_on_a_name_or_a_label_is_not_joined_to_it(kicker, headline):
+    assert make_article("a", f"{kicker}\n{headline}\n05/02/2020 08:30\n{BODY}").title == headline
+
+
 @pytest.mark.parametrize("headline", ["BÁO ĐỘNG NẠN TẢO HÔN", "BÁO CÔNG DÂNG BÁC", "Báo Hiếu Cha Mẹ"])
 def test_a_headline_opening_on_the_verb_bao_is_no_papers_logo(headline):
     """Review of hunt 31 S: "BÁO ĐỘNG …" was a paper's logo: the source "Báo Động Nạn Tảo Hôn", the headline lost."""
@@ -944,3 +956,9 @@ def test_a_papers_name_over_the_headline_itself_or_in_a_menu_is_no_logo(top):
 def test_a_logo_in_capitals_names_the_site_as_its_other_pages_do(logo, source):
     """Review of hunt 31 S: "Báo Đắk Lắk Điện Tử", "VTV.VN": a second source beside the site's own spelling."""
     assert make_article("a", f"{logo}\n{HEADLINE}\n05/02/2018\n{BODY}").source == source
+
+
+@pytest.mark.parametrize("end", ["Hồ sơ nộp tại Cổng Dịch vụ công quốc gia:\nhttps://dichvucong.gov.vn/p/a.html",
+                                 "https://www.youtube.com/watch?v=abc123"])
+def test_a_link_of_the_articles_own_text_on_its_last_line_names_no_source(end):
+    assert make_article("a", f"{HEADLINE}\n05/02/2018\n{BODY}{end}").source is None
