@@ -962,3 +962,9 @@ def test_a_logo_in_capitals_names_the_site_as_its_other_pages_do(logo, source):
                                  "https://www.youtube.com/watch?v=abc123"])
 def test_a_link_of_the_articles_own_text_on_its_last_line_names_no_source(end):
     assert make_article("a", f"{HEADLINE}\n05/02/2018\n{BODY}{end}").source is None
+
+
+def test_a_headline_ending_like_a_sentence_does_not_begin_the_body_for_a_ticker_under_it():
+    headline = 'Bí thư Huyện ủy: "Dân vận khéo thì việc gì cũng xong"'
+    page = f"{headline}\nTin mới\nGia Lai trao 100 căn nhà cho hộ nghèo 07:15 05/02/2018\n05/02/2018\n{BODY}"
+    assert "Gia Lai trao 100 căn nhà cho hộ nghèo 07:15 05/02/2018" in strip_furniture(page)

@@ -365,9 +365,10 @@ def strip_furniture(text: str) -> str:
         if not line or position in menu or position == logo or is_furniture(line, captions=below_headline):
             continue
         kept.append(line)
+        # the body: a paragraph under the headline (not the headline, "… : 'Phải làm rõ'", nor a banner over the page,
+        # "Chào mừng kỷ niệm … (3/2/1930 - 3/2/2018)")
+        in_body = in_body or below_headline and line.endswith(SENTENCE_ENDINGS) and not line.endswith(":")
         below_headline = below_headline or not (_is_short_label(line) or dateline_date(line))
-        # a paragraph: a banner over the page ("Chào mừng kỷ niệm … (3/2/1930 - 3/2/2018)") is none
-        in_body = in_body or line.endswith(SENTENCE_ENDINGS) and not line.endswith(":")
     return "\n".join(kept)
 
 
