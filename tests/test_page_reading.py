@@ -937,6 +937,7 @@ def test_a_headline_opening_on_the_verb_bao_is_no_papers_logo(headline):
     """Review of hunt 31 S: "BÁO ĐỘNG …" was a paper's logo: the source "Báo Động Nạn Tảo Hôn", the headline lost."""
     article = make_article("a", f"{headline}\n05/02/2018\n{BODY}")
     assert article.source is None and headline in article.text.split("\n")
+    assert all(map(is_furniture, ["BÁO CÔNG AN NHÂN DÂN", "BÁO TIN TỨC", "Báo Công Thương điện tử"]))  # papers
 
 
 def test_a_papers_name_over_its_headlines_lower_case_half_is_the_headline():

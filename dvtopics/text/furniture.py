@@ -101,9 +101,11 @@ _ORGANISATION = re.compile(r"^(?:đảng cộng sản việt nam|(?:đảng bộ
 
 
 # A paper's name: "Báo Quảng Ngãi", "Tạp chí Cộng sản", not "Báo cáo …", "Báo chí …" nor a headline that opens with a
-# verb "báo" makes ("BÁO ĐỘNG NẠN TẢO HÔN", "Báo công dâng Bác", "Báo hiếu cha mẹ")
-_NEWSPAPER = re.compile(r"^(thời báo|báo|tạp chí)(?! (chí|cáo|động|công|hiếu|tin|giá|hỷ|hỉ|ân|danh|thức|oán|đáp|"
-                        r"mộng|hại|cháy|tang|thù|trước|về|hiệu|nguy|đài)\b)( \S+){1,5}$", re.IGNORECASE)
+# verb "báo" makes ("BÁO ĐỘNG NẠN TẢO HÔN", "Báo công dâng Bác", "Báo hiếu cha mẹ"; "Báo Tin tức", "Báo Công an" are
+# papers)
+_NEWSPAPER = re.compile(r"^(thời báo|báo|tạp chí)(?! (chí|cáo|động|công (?:dâng|với|lên)|hiếu|tin(?! tức)|giá|hỷ|hỉ|"
+                        r"ân|danh|thức|oán|đáp|mộng|hại|cháy|tang|thù|trước|về|hiệu|nguy|đài)\b)( \S+){1,5}$",
+                        re.IGNORECASE)
 _ONLINE = re.compile(r" (điện tử|online)$", re.IGNORECASE)  # a paper's web edition: "Báo Đắk Lắk điện tử"
 # The national papers' names as they spell them, on their pages' mastheads and tabs ("… | VnExpress")
 NATIONAL_SITES = (r"VnExpress|Dân trí|Tuổi Trẻ(?: Online)?|Thanh Niên|VietNamNet|Znews|ZingNews|Zing News|"
