@@ -683,3 +683,17 @@ def test_report_evaluate_and_train_each_list_a_tar_gz_given_with_labels_once(tmp
     result = CliRunner().invoke(cli, ["evaluate", "shipped", str(archive), "--labels", str(tmp_path / "lab.csv")])
     assert result.exit_code == 0, result.output
     assert len(listings) == 1
+
+
+def test_a_zipped_page_saved_complete_has_its_folder_passed_over_as_on_disk(tmp_path, caplog):
+    """Review of hunt 31 S: a page zipped with its a_files/ folder had its scripts named as files "to save as .txt" and
+    its frames counted as pages not read, as the folder's walk no longer does."""
+    with zipfile.ZipFile(tmp_path / "pages.zip", "w") as archive:
+        archive.writestr("a.txt", "Hội nghị tổng kết\nSáng 5/2, huyện tổ chức hội nghị tổng kết công tác dân vận.")
+        archive.writestr("a.html", "<html><body><h1>Hội nghị</h1></body></html>")
+        archive.writestr("a_files/main.js", "var a = 1;")
+        archive.writestr("a_files/saved_resource.html", "<html><body>Quảng cáo</body></html>")
+        archive.writestr("notes_files/b.txt", "Gặp mặt đầu xuân\nChiều 6/2, huyện gặp mặt các đồng chí lãnh đạo.")
+    with caplog.at_level(logging.WARNING):
+        assert [a.id for a in read_articles(tmp_path / "pages.zip")] == ["a", "notes_files/b"]
+    assert ".js" not in caplog.text and "2 .html" not in caplog.text and "1 .html file not read" in caplog.text

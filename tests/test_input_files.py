@@ -119,6 +119,18 @@ def test_the_folder_of_a_page_saved_complete_is_part_of_the_page(tmp_path, caplo
     assert "and 1 more (2 in all; " in caplog.text and "each record's warning" not in caplog.text
 
 
+def test_a_file_of_a_saved_pages_folder_given_by_its_own_name_is_read(tmp_path, caplog):
+    """Review of hunt 31 S: the frame a page's article is drawn in, given alone by its name, was refused with "the page
+    is read" though no page was given; a page's parts are passed over only given with the page (a folder, a pattern)."""
+    (tmp_path / "a.html").write_text("<html><body><iframe src='a_files/f.html'></iframe></body></html>")
+    (tmp_path / "a_files").mkdir()
+    (tmp_path / "a_files" / "f.html").write_text(f"<html><body><h1>Hội nghị tổng kết</h1><p>{TEXT}</p></body></html>",
+                                                 encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        articles = read(tmp_path / "a_files" / "f.html")
+    assert [(a.id, a.title) for a in articles] == [("f", "Hội nghị tổng kết")] and "the page is read" not in caplog.text
+
+
 def test_txt_files_beside_the_articles_that_are_none_are_named(tmp_path, caplog):
     """Hunt 26 A (2): a folder of articles holds a readme, a list of the pages to fetch, a scraper's log and a one-line
     note as .txt: each was read, labelled and counted as an article without a word. Each is still read (a short

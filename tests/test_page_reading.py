@@ -881,3 +881,91 @@ def test_the_readers_comments_under_a_page_are_no_part_of_it_nor_date_it():
     assert article.date == "2018-02-05" and article.text.endswith("Ngày đăng: 05/02/2018")
     assert make_article("b", f"{HEADLINE}\n{BODY}{comments}").date is None
     assert make_article("c", f"Ý kiến bạn đọc\n{HEADLINE}\n05/02/2018\n{BODY}").title == HEADLINE  # a section's name
+
+
+# ------------------------------------------------------------ the branch's rules narrowed (review of hunt 31 S)
+
+@pytest.mark.parametrize("bar", ["3 bình luận", "0 bình luận", "Thứ Hai, 05/02/2018, 08:30 (GMT+7)\n12 ý kiến"])
+def test_a_comment_count_under_the_headline_ends_no_article(bar):
+    """Review of hunt 31 S: the count in the bar under a headline ("3 bình luận") was taken for the heading of the
+    readers' comments, and the whole article under it was dropped."""
+    article = make_article("a", f"VnExpress\nThời sự\n{HEADLINE}\nThứ Hai, 05/02/2018, 08:30\n{bar}\n{BODY}")
+    assert BODY.strip() in article.text
+
+
+@pytest.mark.parametrize("heading", ["Bạn đọc nói gì?", "Các ý kiến bạn đọc:", "Ý kiến bạn đọc"])
+def test_a_comments_heading_over_the_articles_own_paragraphs_ends_no_article(heading):
+    """Review of hunt 31 S: an article's own section headed "Bạn đọc nói gì?" (a consultation's answers) lost all
+    under it; only a heading over what comments look like (a name, a time) ends the text."""
+    rest = "Ông Nguyễn Văn Nam, thôn 3: Tôi đồng ý với việc sáp nhập.\nĐến ngày 20/2, huyện đã nhận 320 ý kiến góp ý."
+    assert strip_furniture(f"{HEADLINE}\n{BODY}{heading}\n{rest}").endswith(rest)
+    tally = f"{HEADLINE}\n{BODY}Kết quả:\n- Đồng ý: 320 phiếu\n- 12 ý kiến\nHuyện sẽ báo cáo Tỉnh ủy."
+    assert strip_furniture(tally) == tally
+
+
+def test_a_side_lists_heading_with_a_colon_or_over_bullets_is_the_articles_own_list():
+    """Review of hunt 31 S: the article's list under "Nổi bật:" was dropped as a side list."""
+    page = (f"{HEADLINE}\n05/02/2018\n{BODY}Nổi bật\n- Xây dựng 15 nhà Đại đoàn kết\n- Làm mới 20 km đường\n"
+            "Năm 2018, huyện phấn đấu hoàn thành các chỉ tiêu.")
+    assert strip_furniture(page) == page.replace("\n\n", "\n").strip()
+    assert strip_furniture(page.replace("Nổi bật\n- ", "Nổi bật:\n").replace("\n- ", "\n")).count("\n") == 7
+
+
+def test_a_side_lists_heading_opens_no_list_before_the_articles_body():
+    """Review of hunt 31 S: a banner over the page ("Chào mừng kỷ niệm …") counted as the article begun, and the
+    ticker's "Tin mới" under it took the headline and its date away."""
+    banner = "Chào mừng kỷ niệm 88 năm Ngày thành lập Đảng Cộng sản Việt Nam (3/2/1930 - 3/2/2018)"
+    page = f"{banner}\nTin mới\nGia Lai trao 100 căn nhà cho hộ nghèo 07:15 05/02/2018\n{HEADLINE}\n05/02/2018\n{BODY}"
+    article = make_article("a", page)
+    assert (article.title, article.date) == (HEADLINE, "2018-02-05") and HEADLINE in article.text.split("\n")
+
+
+@pytest.mark.parametrize("second", ["theo Báo Đắk Lắk", "bài và ảnh: Thu Hà", "tin và ảnh Thu Hà",
+                                    "kỳ 1: những mô hình hay", "thế giới, niềm hy vọng của"])
+def test_a_credit_a_series_part_or_a_caption_under_the_headline_is_not_joined_to_it(second):
+    assert make_article("a", f"{HEADLINE}\n{second}\n{BODY}").title == HEADLINE
+
+
+@pytest.mark.parametrize("kicker, headline", [("Phòng, chống dịch COVID-19", "nCoV: Bộ Y tế công bố thêm 5 ca mắc mới"),
+                                              ("Đại hội Đảng bộ huyện Ea Kar", "video: toàn cảnh phiên khai mạc")])
+def test_a_headline_under_its_kicker_opening_on_a_name_or_a_label_is_not_joined_to_it(kicker, headline):
+    assert make_article("a", f"{kicker}\n{headline}\n05/02/2020 08:30\n{BODY}").title == headline
+
+
+@pytest.mark.parametrize("headline", ["BÁO ĐỘNG NẠN TẢO HÔN", "BÁO CÔNG DÂNG BÁC", "Báo Hiếu Cha Mẹ"])
+def test_a_headline_opening_on_the_verb_bao_is_no_papers_logo(headline):
+    """Review of hunt 31 S: "BÁO ĐỘNG …" was a paper's logo: the source "Báo Động Nạn Tảo Hôn", the headline lost."""
+    article = make_article("a", f"{headline}\n05/02/2018\n{BODY}")
+    assert article.source is None and headline in article.text.split("\n")
+    assert all(map(is_furniture, ["BÁO CÔNG AN NHÂN DÂN", "BÁO TIN TỨC", "Báo Công Thương điện tử"]))  # papers
+
+
+def test_a_papers_name_over_its_headlines_lower_case_half_is_the_headline():
+    article = make_article("a", f"Báo Nhân Dân\nra mắt ấn phẩm mới dành cho bạn đọc trẻ\n05/02/2018\n{BODY}")
+    assert article.title == "Báo Nhân Dân ra mắt ấn phẩm mới dành cho bạn đọc trẻ" and article.source is None
+
+
+@pytest.mark.parametrize("top", ["Trang Chủ\nTin Tức\nThanh Niên\n", "Thanh Niên\n", "Lao Động\n", "BÁO QUẢNG NGÃI\n"])
+def test_a_papers_name_over_the_headline_itself_or_in_a_menu_is_no_logo(top):
+    """Review of hunt 31 S: a menu's or a section's "Thanh Niên" was the national paper's logo: a paper's name is one
+    only on the first line, over a menu, a section's name or the date."""
+    assert make_article("a", f"{top}Đoàn xã Ea Tul ra quân tình nguyện hè\n05/06/2018\n{BODY}").source is None
+
+
+@pytest.mark.parametrize("logo, source", [("BÁO ĐẮK LẮK ĐIỆN TỬ", "Báo Đắk Lắk điện tử"), ("VTV.VN", "vtv.vn"),
+                                          ("Báo Đắk Lắk điện tử", "Báo Đắk Lắk điện tử")])
+def test_a_logo_in_capitals_names_the_site_as_its_other_pages_do(logo, source):
+    """Review of hunt 31 S: "Báo Đắk Lắk Điện Tử", "VTV.VN": a second source beside the site's own spelling."""
+    assert make_article("a", f"{logo}\n{HEADLINE}\n05/02/2018\n{BODY}").source == source
+
+
+@pytest.mark.parametrize("end", ["Hồ sơ nộp tại Cổng Dịch vụ công quốc gia:\nhttps://dichvucong.gov.vn/p/a.html",
+                                 "https://www.youtube.com/watch?v=abc123"])
+def test_a_link_of_the_articles_own_text_on_its_last_line_names_no_source(end):
+    assert make_article("a", f"{HEADLINE}\n05/02/2018\n{BODY}{end}").source is None
+
+
+def test_a_headline_ending_like_a_sentence_does_not_begin_the_body_for_a_ticker_under_it():
+    headline = 'Bí thư Huyện ủy: "Dân vận khéo thì việc gì cũng xong"'
+    page = f"{headline}\nTin mới\nGia Lai trao 100 căn nhà cho hộ nghèo 07:15 05/02/2018\n05/02/2018\n{BODY}"
+    assert "Gia Lai trao 100 căn nhà cho hộ nghèo 07:15 05/02/2018" in strip_furniture(page)

@@ -10,8 +10,8 @@ import os
 import re
 import unicodedata
 from contextlib import contextmanager
-from pathlib import Path, PurePosixPath
-from typing import Iterable, Iterator
+from pathlib import Path, PurePath, PurePosixPath
+from typing import Callable, Iterable, Iterator
 
 from ..errors import InputError
 from ..text.normalise import nfc
@@ -122,9 +122,23 @@ _PAGE_FOLDER_ENDING = "_files"
 
 def is_page_folder(path: Path) -> bool:
     """Whether the folder `path` holds the parts of a page a browser saved beside it (`_PAGE_FOLDER_ENDING`)."""
-    stem = path.name[:-len(_PAGE_FOLDER_ENDING)]
-    return (path.name.lower().endswith(_PAGE_FOLDER_ENDING) and bool(stem)
-            and any(path.with_name(stem + suffix).is_file() for suffix in (".html", ".htm", ".HTML", ".HTM")))
+    return _saved_page(path, Path.is_file) is not None
+
+
+def _saved_page(folder: PurePath, is_file: Callable[[PurePath], bool]) -> PurePath | None:
+    """The page beside `folder` whose parts it holds ("a.html" beside "a_files"), as `is_file` finds it (on disk, or
+    among an archive's members), or None."""
+    stem = folder.name[:-len(_PAGE_FOLDER_ENDING)]
+    if not (stem and folder.name.lower().endswith(_PAGE_FOLDER_ENDING)):
+        return None
+    pages = (folder.with_name(stem + suffix) for end in _PAGE_SUFFIXES for suffix in (end, end.upper()))
+    return next(filter(is_file, pages), None)
+
+
+def _in_page_folder(name: str, names: frozenset) -> bool:
+    """Whether an archive's member `name` is a part of a page saved beside its folder among `names` (`is_page_folder`:
+    the folder's walk passes over it)."""
+    return any(_saved_page(folder, lambda page: page.as_posix() in names) for folder in PurePosixPath(name).parents)
 
 
 # Files a collection keeps beside its articles (notes, pictures): not worth a warning when skipped.
@@ -351,7 +365,8 @@ def walk_names(names: list[str], skipped: Skipped) -> Iterator[str]:
     file counted in `skipped`), in the order given; its tables and JSON files too (in an archive, they cannot be given
     by name: `read._read_archive` reads those that name the text field). What else it holds is counted in
     `skipped`: another archive inside it, which is not opened, too."""
-    names = [name for name in names if not walk_passes_over(name)]
+    held = frozenset(names)
+    names = [name for name in names if not walk_passes_over(name) and not _in_page_folder(name, held)]
     texts = _text_ids(names)
     models = _model_folders(names)
     for folder in models:
@@ -577,7 +592,7 @@ def iter_files(paths: Iterable[str | os.PathLike], skipped: Skipped | None = Non
         elif os.path.lexists(path) and not os.path.isdir(path) and never_articles(path):  # (given by a pattern too)
             if skipped is not None:
                 skipped.setdefault("system or lock file", [0, path.name])[0] += 1
-        elif os.path.isfile(path) and is_page_folder(path.parent):  # given by a pattern ("**/*.html"): a frame
+        elif os.path.isfile(path) and _beside_its_page(path, named):  # a frame, by a pattern ("**/*.html")
             if skipped is not None:
                 skipped.setdefault(PAGE_PART, [0, path.name])[0] += 1
         elif os.path.exists(path) and is_model_file(path):  # given by a pattern (`arts/*`) beside the articles
@@ -587,6 +602,13 @@ def iter_files(paths: Iterable[str | os.PathLike], skipped: Skipped | None = Non
             yield path, _without_suffix(Path(path.name)).as_posix()
         else:
             raise InputError(f"{path}: no such file or folder")
+
+
+def _beside_its_page(path: Path, named: frozenset) -> bool:
+    """Whether the file `path` is a part of a saved page (`is_page_folder`) given with that page (as "**/*.html" gives
+    them): the page is read. Given without it, as a frame holding the article is given by its own name, it is read."""
+    page = _saved_page(path.parent, Path.is_file)
+    return page is not None and os.path.realpath(page) in named
 
 
 def _is_there(path: Path) -> bool:

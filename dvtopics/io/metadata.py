@@ -232,8 +232,10 @@ _PAPERS_THAT_ARE_WORDS = frozenset({"Thanh Niên", "Lao Động", "Người Lao 
 # "URL Source: https://…"): the page's site is its source when no source line names another
 _URL_LINE = re.compile(r"^\W*(?:url(?:\s+source)?|link|source\s+url|original\s+url|canonical(?:\s+url)?|đường\s+dẫn|"
                        r"liên\s+kết|link\s+bài(?:\s+viết)?|link\s+gốc)\s*:\s*(?P<link>(?:https?://|www\.)\S+)\s*$", re.IGNORECASE)
-# or the address alone on the text's first or last line, as an analyst pastes it over or under the page's text
-_BARE_LINK = re.compile(r"\W*(?P<link>https?://\S+)\s*", re.IGNORECASE)
+# or the address alone on the text's first or last line, as an analyst pastes it over or under the page's text: not
+# a video's (the article's own, "Mời bạn đọc xem video: …"), nor one the line before introduces ("… tại:")
+_BARE_LINK = re.compile(r"\W*(?P<link>https?://(?!(?:www\.|m\.)?(?:youtube\.com|youtu\.be|vimeo\.com|tiktok\.com|"
+                        r"facebook\.com/watch|fb\.watch)\b)\S+)\s*", re.IGNORECASE)
 
 
 # A span's first date: "… (22/12/1944 - 22/12/2024)" is an anniversary's span, not the article's date
@@ -285,7 +287,8 @@ def extract_metadata(text: str, lead: str = "") -> dict:
         if named:
             source = named
             source_date = dated or source_date
-        link = _URL_LINE.match(line) or (position in (0, len(lines) - 1) and _BARE_LINK.fullmatch(line))
+        link = _URL_LINE.match(line) or ((position == 0 or position == len(lines) - 1
+                                          and not lines[position - 1].endswith(":")) and _BARE_LINK.fullmatch(line))
         if link:  # the page's own address, as scrapers and reader tools label it: its site, unless a source line names one
             page_site = page_site or link["link"]
             continue
@@ -531,10 +534,19 @@ def _title(candidates: list[tuple[int, str]], datelines: list[int]) -> tuple[int
 HEADLINE_MAX_WORDS = 40  # Vietnamese headlines run to 30 words at most; a longer line is a paragraph
 
 
+# A lower-case line under a headline that is no rest of it: a credit ("theo Báo Đắk Lắk", "bài và ảnh: Thu Hà"), a
+# series' part ("kỳ 1: …"), a headline of its own under a kicker, opening on a name with a capital inside it ("nCoV:",
+# "iPhone") or on a label ("video: …"); any line with a colon is one of these more often than a headline's half
+_NOT_GOING_ON = re.compile(r"theo\b|(?:bài|tin|ảnh)(?:\s+và\s+ảnh)?\s*:|(?:bài|tin)\s+và\s+ảnh\b|kỳ\s+\d|\S*[A-ZĐ]|.*:")
+# The words a line that goes on ends with: a caption run into a headline ("… niềm hy vọng của") is no headline's half
+_OPEN_ENDINGS = frozenset("của và với cho các những ở tại về là trong để từ đến theo như mà thì".split())
+
+
 def _two_lines(first: str, second: str) -> str | None:
     """The headline a page shows over two lines, as a narrow column or a printed page is copied ("Huyện Bình Sơn tổ
     chức hội nghị", then "tổng kết công tác dân vận năm 2025": its second line goes on in lower case), or None."""
-    if not second[:1].islower() or len(first.split()) < 3 or is_section_name(first) or first.endswith((".", ":", ";")):
+    if (not second[:1].islower() or len(first.split()) < 3 or is_section_name(first) or first.endswith((".", ":", ";"))
+            or _NOT_GOING_ON.match(second) or second.split()[-1].lower() in _OPEN_ENDINGS):
         return None
     joined = f"{first} {second}"
     return joined if _looks_like_headline(joined) and not _is_paragraph(joined) else None

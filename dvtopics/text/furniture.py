@@ -100,49 +100,70 @@ _ORGANISATION = re.compile(r"^(?:đảng cộng sản việt nam|(?:đảng bộ
                            r"ủy ban nhân dân|uỷ ban nhân dân|ubnd|hđnd)\b[^.:!?]{0,50})$", re.IGNORECASE)
 
 
-_NEWSPAPER = re.compile(r"^(thời báo|báo|tạp chí)(?! (chí|cáo)\b)( \S+){1,5}$", re.IGNORECASE)
+# A paper's name: "Báo Quảng Ngãi", "Tạp chí Cộng sản", not "Báo cáo …", "Báo chí …" nor a headline that opens with a
+# verb "báo" makes ("BÁO ĐỘNG NẠN TẢO HÔN", "Báo công dâng Bác", "Báo hiếu cha mẹ"; "Báo Tin tức", "Báo Công an" are
+# papers)
+_NEWSPAPER = re.compile(r"^(thời báo|báo|tạp chí)(?! (chí|cáo|động|công (?:dâng|với|lên)|hiếu|tin(?! tức)|giá|hỷ|hỉ|"
+                        r"ân|danh|thức|oán|đáp|mộng|hại|cháy|tang|thù|trước|về|hiệu|nguy|đài)\b)( \S+){1,5}$",
+                        re.IGNORECASE)
+_ONLINE = re.compile(r" (điện tử|online)$", re.IGNORECASE)  # a paper's web edition: "Báo Đắk Lắk điện tử"
 # The national papers' names as they spell them, on their pages' mastheads and tabs ("… | VnExpress")
 NATIONAL_SITES = (r"VnExpress|Dân trí|Tuổi Trẻ(?: Online)?|Thanh Niên|VietNamNet|Znews|ZingNews|Zing News|"
                   r"Người Lao Động|Lao Động|Tiền Phong|TTXVN|Vietnam\+|VietnamPlus|QĐND|CAND|SGGP|"
                   r"Nhân Dân(?: điện tử)?")
-# A site's name alone on its line, as its logo is copied over a page: a paper's, every word of its name capitalised
-# ("Báo Đắk Lắk điện tử", "BÁO QUẢNG NGÃI": "Báo Nhân Dân ra mắt …" is a headline; not "BÁO CÁO"), a web
-# address ("VTV.VN"), a national paper's ("VnExpress", "Thanh Niên")
-_PAPER_MASTHEAD = re.compile(r"(?:thời báo|báo(?! (?:chí|cáo)\b)|tạp chí)((?: [^\W\d_][\w'-]*){1,4}?)"
-                             r"(?: điện tử| online)?", re.IGNORECASE)
-_SITE_MASTHEAD = re.compile(rf"[\w-]+(?:\.[\w-]+)*\.(?i:vn|com|net|org)|{NATIONAL_SITES}")
+_NATIONAL_SITE = re.compile(NATIONAL_SITES)
+_WEB_ADDRESS = re.compile(r"[\w-]+(?:\.[\w-]+)*\.(?i:vn|com|net|org)")
 
 
-def is_site_masthead(line: str) -> bool:
-    """Whether `line` is a site's name alone, as a page copied from a browser opens with its logo (`_PAPER_MASTHEAD`).
+def _paper_name(line: str) -> bool:
+    """A paper's name (`_NEWSPAPER`), every word of it capitalised but its edition's ("Báo Đắk Lắk điện tử", "BÁO
+    QUẢNG NGÃI"; not "Báo Nhân Dân ra mắt …")."""
+    if not _NEWSPAPER.match(line):
+        return False
+    words = _ONLINE.sub("", line).split()[2 if line.lower().startswith(("thời báo", "tạp chí")) else 1:]
+    return bool(words) and all(word[0].isupper() for word in words)
 
-    >>> is_site_masthead("Báo Đắk Lắk điện tử"), is_site_masthead("VnExpress"), is_site_masthead("Báo Nhân Dân ra mắt")
-    (True, True, False)
-    """
-    line = line.strip()
-    paper = _PAPER_MASTHEAD.fullmatch(line)
-    if paper:
-        return all(word[0].isupper() for word in paper[1].split())
-    return bool(_SITE_MASTHEAD.fullmatch(line))
+
+def _logo(lines: list[str]) -> int | None:
+    """The position of the site's logo a page copied from a browser opens with (its first line but chrome and the
+    date), or None. A web address ("VTV.VN") or a paper's web edition ("Báo Đắk Lắk điện tử") is one wherever it stands
+    there; a paper's name ("BÁO QUẢNG NGÃI", "Báo Nhân Dân") or a national paper's ("Thanh Niên", also a section's
+    name and a headline's words) only over a menu, a section's name or the date, not over the headline (nor over the
+    rest of its own headline: "Báo Nhân Dân" / "ra mắt …")."""
+    for position, line in enumerate(lines[:_MASTHEAD_LOOK]):
+        if _WEB_ADDRESS.fullmatch(line) or _paper_name(line) and _ONLINE.search(line):
+            return position
+        if _paper_name(line) or _NATIONAL_SITE.fullmatch(line):
+            under = next((other for other in lines[position + 1:_MASTHEAD_LOOK] if other), "")
+            framed = is_section_name(under) or is_furniture(under, captions=False) or dateline_date(under)
+            return position if framed else None
+        if line and not (is_furniture(line, captions=False) or dateline_date(line)):
+            return None  # the headline, a menu, or text: a paper named below it is no logo
+    return None
 
 
 def masthead_site(text: str) -> str | None:
-    """The site a copied page names over its headline, as its logo (`is_site_masthead`), or None: the source of a page
-    that names none in its text (its capitals as a name is written: "BÁO QUẢNG NGÃI" is "Báo Quảng Ngãi").
+    """The site a copied page names over its headline, as its logo (`_logo`), or None: the source of a page that names
+    none in its text, its capitals as the name is written ("BÁO QUẢNG NGÃI" is "Báo Quảng Ngãi", "BÁO ĐẮK LẮK ĐIỆN
+    TỬ" "Báo Đắk Lắk điện tử", "VTV.VN" "vtv.vn", as its other pages and its address give it).
 
     >>> masthead_site("BÁO QUẢNG NGÃI\\nChính trị\\nHội nghị tổng kết công tác dân vận\\n05/12/2025")
     'Báo Quảng Ngãi'
     """
-    for line in text.split("\n", _MASTHEAD_LOOK)[:_MASTHEAD_LOOK]:
-        line = " ".join(line.split())
-        if is_site_masthead(line):
-            return line.title() if line.isupper() and " " in line else line
-        if line and not (is_furniture(line, captions=False) or _is_short_label(line) or dateline_date(line)):
-            return None  # the headline, or text: a paper named below it is no masthead
-    return None
+    lines = [" ".join(line.split()) for line in text.split("\n", _MASTHEAD_LOOK)[:_MASTHEAD_LOOK]]
+    position = _logo(lines)
+    if position is None:
+        return None
+    name = lines[position]
+    if _WEB_ADDRESS.fullmatch(name):
+        return name.lower()
+    if name.isupper() and " " in name:
+        name = _ONLINE.sub(lambda edition: edition[0].lower(), name.title())
+        name = re.sub(r"^(Tạp|Thời) (Chí|Báo)\b", lambda kind: f"{kind[1]} {kind[2].lower()}", name)
+    return name
 
 
-_MASTHEAD_LOOK = 12  # lines: a masthead stands over a menu, a breadcrumb and the date, under the headline never
+_MASTHEAD_LOOK = 12  # lines: a logo stands over a menu, a breadcrumb and the date, under the headline never
 
 
 # A heading over a list of other articles' headlines ("Tin liên quan"), after the article or inside it.
@@ -150,15 +171,30 @@ _OTHER_ARTICLES = re.compile(r"^\W*(tin liên quan|bài viết liên quan|các t
                              r"tin mới hơn|tin cũ hơn|xem nhiều nhất|xem thêm|đọc thêm)\W*$", re.IGNORECASE)
 # The lists a page sets beside or under its article ("Đọc nhiều", "Tin khác", "Có thể bạn quan tâm"): their headings are
 # also words over a page's own lines (a ticker of "Tin mới" above the headline, whose list would take the headline
-# with it), so they open a list only once the article has begun
-_SIDE_LISTS = re.compile(r"^\W*(đọc nhiều|xem nhiều|tin đọc nhiều|tin xem nhiều|bài đọc nhiều|tin mới|tin mới nhất|"
+# with it) and in the article ("Nổi bật:" over its own list), so they open a list only once the article's body has
+# begun, alone on their line (no colon), over lines that are no list's items ("- …": the article's own list)
+_SIDE_LISTS = re.compile(r"(?:đọc nhiều|xem nhiều|tin đọc nhiều|tin xem nhiều|bài đọc nhiều|tin mới|tin mới nhất|"
                          r"mới nhất|tin nổi bật|nổi bật|tin khác|bài khác|bài viết khác|có thể bạn quan tâm|"
-                         r"bạn có thể quan tâm|có thể bạn chưa đọc)\W*$", re.IGNORECASE)
+                         r"bạn có thể quan tâm|có thể bạn chưa đọc)[^\w:]*", re.IGNORECASE)
+_BULLETS = ("-", "•", "+", "*")
 
-# The heading of the readers' comments under an article ("Ý kiến bạn đọc (2)", "Bình luận của bạn đọc", "3 bình luận"):
-# all that follows is theirs, and each comment's time under an article dated at its end was the article's date
-_COMMENTS = re.compile(r"^\W*(?:(?:các\s+)?(?:ý\s+kiến|bình\s+luận)(?:\s+của)?\s+bạn\s+đọc|bạn\s+đọc\s+(?:bình\s+luận|"
-                       r"nói\s+gì|góp\s+ý)|\d+\s+(?:bình\s+luận|ý\s+kiến))\s*(?:\(\d+\))?\W*$", re.IGNORECASE)
+# The heading of the readers' comments under an article ("Ý kiến bạn đọc (2)", "Bình luận của bạn đọc"): all that
+# follows is theirs, and each comment's time under an article dated at its end was the article's date. Also an
+# article's own section ("Bạn đọc nói gì?" over a consultation's answers): it ends the text only over what comments
+# look like (`_comments_under`). A count ("3 bình luận", as a bar under the headline shows) heads nothing.
+_COMMENTS = re.compile(r"(?:(?:các\s+)?(?:ý\s+kiến|bình\s+luận)(?:\s+của)?\s+bạn\s+đọc|bạn\s+đọc\s+(?:bình\s+luận|"
+                       r"nói\s+gì|góp\s+ý))\s*(?:\(\d+\))?[?!]?", re.IGNORECASE)
+_COMMENTER_WORDS = 6  # a comment's signature: a name, and a place ("Nguyễn Văn Nam - Hà Nội")
+
+
+def _comments_under(lines: list[str], position: int) -> bool:
+    """Whether the comments heading at `position` heads comments: nothing under it, or a commenter's name or a time
+    (a short line that ends no sentence), not the article's paragraphs."""
+    under = next((line for line in lines[position + 1:] if line), "")
+    if not under or dateline_date(under):
+        return True
+    signature = len(under.split()) <= _COMMENTER_WORDS
+    return signature and not (under.endswith(SENTENCE_ENDINGS) or under.startswith(_BULLETS))
 
 
 # The source tag a lead opens with on many sites: "(Baophutho.vn) - Ngày 5/7, …", "VOV.VN - Chiều 5/7, …",
@@ -249,14 +285,13 @@ def is_section_name(line: str) -> bool:
     return all(part in _SECTIONS for part in _SECTION_JOINERS.split(line.lower()))
 
 
-def _menu_at_top(lines: list[str]) -> list[int]:
+def _menu_at_top(lines: list[str], logo: int | None = None) -> list[int]:
     """The positions of the site menu a page copied from a browser opens with, one item a line ("Trang chủ",
     "Tin tức", "Văn hóa - Xã hội", …): three known section names or more in a row at the top (after a date
-    the site shows and its name, if any). Anything else ends it."""
+    the site shows and its name, at `logo`, if any). Anything else ends it."""
     items = []
     for position, line in enumerate(lines):
-        if not line or is_furniture(line, captions=False) or (not items and (dateline_date(line) or
-                                                                                is_site_masthead(line))):
+        if not line or position == logo or is_furniture(line, captions=False) or (not items and dateline_date(line)):
             continue
         if not is_section_name(line):
             break
@@ -317,21 +352,28 @@ def strip_furniture(text: str) -> str:
     line kept that is neither a dateline nor a short label such as a section name): a headline is short
     and unpunctuated like a caption, and opens with the same words ("Đồng chí …", "Lãnh đạo …")."""
     lines = _without_header_labels([line.strip() for line in check_text("text", text, "strip_furniture").split("\n")])
-    menu = _menu_at_top(lines)
-    kept, in_list, below_headline = [], False, False
+    logo = _logo(lines)
+    menu = _menu_at_top(lines, logo)
+    kept, in_list, below_headline, in_body = [], False, False, False
     for position, line in enumerate(lines):
-        if below_headline and _COMMENTS.match(line):  # the readers' comments close the page
+        if in_body and _COMMENTS.fullmatch(line) and _comments_under(lines, position):  # they close the page
             break
-        if _OTHER_ARTICLES.match(line) or below_headline and _SIDE_LISTS.match(line):
+        if _OTHER_ARTICLES.match(line) or in_body and _SIDE_LISTS.fullmatch(line) and not _items_under(lines, position):
             in_list = True
             continue
-        if in_list and line and (line.startswith(("-", "•", "+", "*")) or not line.endswith(SENTENCE_ENDINGS)):
+        if in_list and line and (line.startswith(_BULLETS) or not line.endswith(SENTENCE_ENDINGS)):
             continue
         in_list = False
-        if not line or position in menu or is_furniture(line, captions=below_headline):
-            continue
-        if not below_headline and is_site_masthead(line):  # the site's logo over the page: its name, no word of it
+        if not line or position in menu or position == logo or is_furniture(line, captions=below_headline):
             continue
         kept.append(line)
+        # the body: a paragraph under the headline (not the headline, "… : 'Phải làm rõ'", nor a banner over the page,
+        # "Chào mừng kỷ niệm … (3/2/1930 - 3/2/2018)")
+        in_body = in_body or below_headline and line.endswith(SENTENCE_ENDINGS) and not line.endswith(":")
         below_headline = below_headline or not (_is_short_label(line) or dateline_date(line))
     return "\n".join(kept)
+
+
+def _items_under(lines: list[str], position: int) -> bool:
+    """Whether the line under `position` is a list's item ("- …"): the article's own list under its heading."""
+    return next((line for line in lines[position + 1:] if line), "").startswith(_BULLETS)
