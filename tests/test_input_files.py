@@ -425,26 +425,11 @@ def test_a_page_saved_in_windows_1258_names_its_site_and_headline_as_its_utf8_co
     head = ("<html><head><meta charset='windows-1258'><meta property='og:site_name' content='Báo Đắk Lắk điện tử'>"
             "<title>Tổng kết công tác dân vận năm 2022 - Báo Đắk Lắk điện tử</title></head>")
     page = head + f"<body><div class='tieu-de'>Hội nghị</div><p>{TEXT}</p></body></html>"
-    (tmp_path / "a.html").write_bytes(_cp1258(page))
+    (tmp_path / "a.html").write_bytes(cp1258(page))  # (`cp1258`, below)
     (tmp_path / "b.html").write_text(page, encoding="utf-8")
     [legacy], [utf8] = read(tmp_path / "a.html"), read(tmp_path / "b.html")
     assert (legacy.source, legacy.title) == (utf8.source, utf8.title) == ("Báo Đắk Lắk điện tử",
                                                                             "Tổng kết công tác dân vận năm 2022")
-
-
-def _cp1258(text: str) -> bytes:
-    """`text` in Windows-1258: a letter it has no place for as its base and its tone mark (combining)."""
-    import unicodedata
-
-    out = b""
-    for char in text:
-        try:
-            out += char.encode("cp1258")
-        except UnicodeEncodeError:
-            spelt = unicodedata.normalize("NFD", char)
-            tone = next(mark for mark in spelt if mark in "\u0300\u0301\u0303\u0309\u0323")
-            out += unicodedata.normalize("NFC", spelt.replace(tone, "")).encode("cp1258") + tone.encode("cp1258")
-    return out
 
 
 def test_a_web_archive_without_a_page_is_one_clear_error(tmp_path):
