@@ -2424,6 +2424,12 @@ def test_titles_and_leads_under_the_lead_fields_own_name_are_read_from_their_lea
             assert got == [("1", "Tổng kết năm", TEXT, None), ("2", "Gặp mặt", TEXT2, None)], name
     assert "a.jsonl: no body column, so each article's text is its lead ('lead')" in caplog.text
     assert "b.csv: no body column, so each article's text is its lead ('Lead')" in caplog.text
+    # a column --lead-field names stays the lead's: the text is not taken from it (the final reading: it was, and
+    # the lead then said missing from a file that had it)
+    (tmp_path / "e.jsonl").write_text(json.dumps({"title": "T", "sapo": TEXT}, ensure_ascii=False) + "\n",
+                                      encoding="utf-8")
+    [refused] = read(tmp_path / "e.jsonl", fields=FieldNames(lead="sapo"))
+    assert "no 'text' field" in refused.error
     both = {"title": "T", "lead": TEXT, "text": TEXT2}
     (tmp_path / "c.jsonl").write_text(json.dumps(both, ensure_ascii=False) + "\n", encoding="utf-8")
     assert [a.text for a in read(tmp_path / "c.jsonl")] == [f"{TEXT}\n{TEXT2}"]

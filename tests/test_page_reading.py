@@ -798,6 +798,15 @@ def test_a_papers_name_that_is_no_logo_over_the_page_names_no_source(page):
     assert article.source is None and article.title in page.split("\n")[:2]
 
 
+@pytest.mark.parametrize("top", [
+    "BÁO LAO ĐỘNG TRAO QUÀ TẾT\n05/02/2018\n",  # a headline in capitals that opens with a paper's name
+    "Trang chủ\nThanh Niên\nHoạt động\n",  # a youth site's menu, one of its items a paper's name
+])
+def test_a_headline_or_a_menu_item_spelling_a_papers_name_names_no_source(top):
+    """The session's final reading: both were the page's source ('Báo Lao Động Trao Quà Tết', 'Thanh Niên')."""
+    assert make_article("a", top + HEADLINE + "\n" + BODY).source is None
+
+
 def test_a_tab_name_over_the_headline_names_the_site():
     """The browser's title bar copied over the headline ("… - Báo Gia Lai điện tử") named the site only when it was
     taken for the title: over the headline and its dateline, its site was lost."""

@@ -23,6 +23,7 @@ import tarfile
 import unicodedata
 import zipfile
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path, PurePosixPath
 from types import SimpleNamespace
 from typing import Iterator
@@ -256,10 +257,11 @@ def _tar_infos(path: Path, archive: tarfile.TarFile, skipped: Skipped, say: bool
 
 # The members of the tars a job lists (`tars_listed_once`), by path; None outside a job. Listing a .tar.gz inflates
 # all of it, and a job looks at one up to three times (the members a labels file names, its reading, what it held that
-# was not read): 0.17 s each for 3,000 short articles. A module's, not a context variable: the reading runs in a thread
-# of its own under -j (`parallel.read_ahead`). At most _TAR_MEMBERS_KEPT members are kept over a job's tars (each
-# costs ~0.5 KB); the others are listed again.
-_tars_listed: dict[str, tuple[tuple[int, int], list[tarfile.TarInfo]]] | None = None
+# was not read): 0.17 s each for 3,000 short articles. A context variable: jobs run side by side in threads each keep
+# their own. At most _TAR_MEMBERS_KEPT members are kept over a job's tars (each costs ~0.5 KB); the others are listed
+# again.
+_TARS_LISTED: ContextVar[dict[str, tuple[tuple[int, int], list[tarfile.TarInfo]]] | None] = ContextVar(
+    "dvtopics_tars_listed", default=None)
 _TAR_MEMBERS_KEPT = 100_000
 
 
@@ -268,14 +270,12 @@ def tars_listed_once() -> Iterator[None]:
     """Within it (a job: `report_data`, `train`, `evaluate`), a tar is listed once however often the job looks at it.
     Outside it, each look lists it again: nothing is kept after the job (a notebook that writes a tar again and reads
     it was given the old listing's names and offsets, when its size and time came out the same)."""
-    global _tars_listed
-    outer = _tars_listed
-    if outer is None:
-        _tars_listed = {}
+    token = _TARS_LISTED.set({}) if _TARS_LISTED.get() is None else None
     try:
         yield
     finally:
-        _tars_listed = outer
+        if token is not None:
+            _TARS_LISTED.reset(token)
 
 
 def _tar_listing(path: Path, archive: tarfile.TarFile) -> tuple[list[tarfile.TarInfo], BaseException | str | None]:
@@ -284,7 +284,7 @@ def _tar_listing(path: Path, archive: tarfile.TarFile) -> tuple[list[tarfile.Tar
     `tars_listed_once`, a listing without a fault is kept for the job's next look at the same file (its size and time
     unchanged), which reads its members from where `archive` stands, never going back (a .tar.gz listed then read was
     inflated twice)."""
-    kept_here = _tars_listed
+    kept_here = _TARS_LISTED.get()
     if kept_here is not None:
         status = os.stat(path)
         key, stamp = os.path.realpath(path), (status.st_size, status.st_mtime_ns)

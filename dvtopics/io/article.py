@@ -215,7 +215,7 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
     address, published = page_head(raw) if page else (None, None)
     headline, tab, site, tab_name = page_names(raw) if page else (None, False, None, None)
     # spelt as the text is: a page saved in Windows-1258 writes its names decomposed, and its site was a second source
-    headline, site, tab_name = (name and normalize(name) for name in (headline, site, tab_name))
+    headline, site, tab_name = (value and normalize(value) for value in (headline, site, tab_name))
     # the site its tab's name ends with ("… - Báo Đắk Lắk điện tử"), under the headline of its <h1> too
     site = site or (tab_name and without_site(tab_name)[1])
     raw = _readable(raw, fields, name)

@@ -338,11 +338,10 @@ def _matched_names(names, wanted: list) -> list:
         if at is None:
             at = next((noted[key] for key in _vietnamese_keys(field)
                        if noted.get(key) is not None and noted[key] in free.values()), None)
-        if at is None and field == "text":
-            # the one field no article goes without takes another field's column that is one of its names: a "lead"
-            # column, the lead field's own, is the text of a file of titles and leads (the lead does without it)
-            at = next((column for key in _vietnamese_keys(field) for column, name in enumerate(matched)
-                       if name in fields and name != field and vietnamese_key(name) == key), None)
+        if at is None and field == "text" and "lead" in fields:
+            # the one field no article goes without takes the lead field's column under its default name ("lead"):
+            # the text of a file of titles and leads (the lead does without it). Not a column --lead-field names
+            at = next((column for column, name in enumerate(matched) if name == "lead"), None)
         if at is not None:
             matched[at] = field
             free = {key: column for key, column in free.items() if column != at}

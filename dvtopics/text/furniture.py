@@ -112,7 +112,8 @@ NATIONAL_SITES = (r"VnExpress|Dân trí|Tuổi Trẻ(?: Online)?|Thanh Niên|Vie
                   r"Người Lao Động|Lao Động|Tiền Phong|TTXVN|Vietnam\+|VietnamPlus|QĐND|CAND|SGGP|"
                   r"Nhân Dân(?: điện tử)?")
 _NATIONAL_SITE = re.compile(NATIONAL_SITES)
-_WEB_ADDRESS = re.compile(r"[\w-]+(?:\.[\w-]+)*\.(?i:vn|com|net|org)")
+_WEB_NAME = r"[\w-]+\.(?i:vn|com|net|org)"  # a site's address: "baodaklak.vn"
+_WEB_ADDRESS = re.compile(rf"(?:[\w-]+\.)*{_WEB_NAME}")  # with its subdomains: "tinhuy.daklak.gov.vn", "VTV.VN"
 
 
 def _paper_name(line: str) -> bool:
@@ -121,7 +122,9 @@ def _paper_name(line: str) -> bool:
     if not _NEWSPAPER.match(line):
         return False
     words = _ONLINE.sub("", line).split()[2 if line.lower().startswith(("thời báo", "tạp chí")) else 1:]
-    return bool(words) and all(word[0].isupper() for word in words)
+    words = [word for word in words if word[0].isalnum()]  # ("Báo Bà Rịa - Vũng Tàu")
+    # a paper's name is at most three words unless its edition closes it: "BÁO LAO ĐỘNG TRAO QUÀ TẾT" is a headline
+    return bool(words) and all(word[0].isupper() for word in words) and (len(words) <= 3 or bool(_ONLINE.search(line)))
 
 
 def _logo(lines: list[str]) -> int | None:
@@ -134,6 +137,8 @@ def _logo(lines: list[str]) -> int | None:
         if _WEB_ADDRESS.fullmatch(line) or _paper_name(line) and _ONLINE.search(line):
             return position
         if _paper_name(line) or _NATIONAL_SITE.fullmatch(line):
+            if is_section_name(line) and any(lines[:position]):
+                return None  # a menu's item under its first ("Trang chủ" / "Thanh Niên"): the section, not the paper
             under = next((other for other in lines[position + 1:_MASTHEAD_LOOK] if other), "")
             framed = is_section_name(under) or is_furniture(under, captions=False) or dateline_date(under)
             return position if framed else None
@@ -202,7 +207,6 @@ def _comments_under(lines: list[str], position: int) -> bool:
 # national agency, then a dash. Capitals alone make no tag: "ASEAN - Trung Quốc …", "HĐND - UBND huyện …",
 # "TP.HCM - Sáng 5/7" open sentences or name places. Readers that look for a sentence's start skip it.
 AGENCIES = "TTXVN|VNA|VOV|VTV|VTC|QĐND|CAND|ĐCSVN|NDĐT|ĐNĐT|HNM|HNP|SGGP|NLĐ|TTO|PLO|ANTĐ|GD&TĐ|GDVN"
-_WEB_NAME = r"[\w-]+\.(?i:vn|com|net|org)"
 SOURCE_TAG = re.compile(rf"^[ \t]*(?:\((?P<bracketed>[A-ZĐ][\w.&-]{{1,24}}|{_WEB_NAME})\)[ \t]*[-–—]+|"
                         rf"(?P<name>{_WEB_NAME}|(?:{AGENCIES})(?: [Oo]nline)?)[ \t]+[-–—]+)[ \t]*", re.MULTILINE)
 
