@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/article_type_sources.py [--cache-dir DIR] [--classifier logreg] [--only N,N]
                                                         [--head-chars N] [--lead-copies] [--lead-only N]
+                                                        [--train-only CSV] [--rule-free-copies all|positives]
 
 Sources: the hand labels (data/labels, scored out of fold), the weak labels of
 the corpora (rule hits, cue-free `other`), and the written training set

@@ -671,18 +671,26 @@ def test_a_tar_gz_is_listed_once_for_its_labels_its_reading_and_what_it_held(tmp
     assert members_not_read(archive) == [] and len(listings) == 4
 
 
-def test_report_evaluate_and_train_each_list_a_tar_gz_given_with_labels_once(tmp_path, monkeypatch):
-    """The jobs keep a tar's listing for their own looks at it (`tars_listed_once`)."""
+@pytest.mark.parametrize("command", [["evaluate", "shipped"], ["report", "--no-topics", "--out", "r.html"]])
+def test_report_evaluate_and_train_each_list_a_tar_gz_given_with_labels_once(tmp_path, monkeypatch, command):
+    """The jobs keep a tar's listing for their own looks at it (`tars_listed_once`; `train` enters it as `evaluate`
+    does)."""
+    monkeypatch.chdir(tmp_path)
     folder = collection(tmp_path / "arts")
     archive = tarred(folder, tmp_path / "arts.tar.gz", "w:gz")
-    (tmp_path / "lab.csv").write_text("id,label\n2017/b,other\n", encoding="utf-8")
+    (tmp_path / "lab.csv").write_text("id,label\n2017/quý 1/a,annual_review\n2017/b,other\n", encoding="utf-8")
     listings = []
     next_member = tarfile.TarFile.next
-    monkeypatch.setattr(tarfile.TarFile, "next", lambda self: listings.extend([1] * ((info := next_member(self))
-                                                                                    is None)) or info)
-    result = CliRunner().invoke(cli, ["evaluate", "shipped", str(archive), "--labels", str(tmp_path / "lab.csv")])
+
+    def counted(self):
+        info = next_member(self)
+        listings.extend([self.name] * (info is None))  # (a listing that ran to the end)
+        return info
+
+    monkeypatch.setattr(tarfile.TarFile, "next", counted)
+    result = CliRunner().invoke(cli, [*command, str(archive), "--labels", str(tmp_path / "lab.csv")])
     assert result.exit_code == 0, result.output
-    assert len(listings) == 1
+    assert len(listings) == 1, listings
 
 
 def test_a_zipped_page_saved_complete_has_its_folder_passed_over_as_on_disk(tmp_path, caplog):

@@ -209,16 +209,15 @@ def _archives_given(inputs: Sequence[Path]) -> list[tuple[Path, str]]:
     return [(given, own_folder(given)) for given in inputs if file_kind(given) == "archive" and given.is_file()]
 
 
-def model_answers(path, labels, id_field: str = "id", written: bool | None = None) -> list[str]:
+def model_answers(path, labels, written: bool, id_field: str = "id") -> list[str]:
     """The ids among `labels`' (a labels file's {id: label}) whose label is a model's answer: none unless `path` is
-    as dvtopics wrote it (`as_written`; `written`, when the caller has checked it: a hash of the whole file); then
+    as dvtopics wrote it (`written`: `run.batch.as_written`, which the caller asks once, a hash of the whole file); then
     every row of a `label --out` table, and those rows of a report's workbook whose type the model gave: not its
     `type_from` "input" rows, the articles' own labels (hand labels, called a model's answers when the workbook was
     given back)."""
     from ..io.labels import labels_file_columns, labels_in_column
-    from ..run.batch import as_written
 
-    if not (as_written(path) if written is None else written):
+    if not written:
         return []
     from_input = set()
     if "type_from" in labels_file_columns(path, "label", id_field):

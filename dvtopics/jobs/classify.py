@@ -377,7 +377,7 @@ def gold_labels(label_files: Sequence[str], label_field: str = "label", id_field
                                                      id_field=id_field), path)
             # given back before any label was corrected: evaluate scored the model on itself (a report's rows typed
             # by the articles' own labels are hand labels)
-            if answers := model_answers(path, labels, id_field, written):
+            if answers := model_answers(path, labels, written, id_field):
                 log.warning("%s is as dvtopics wrote it, no label corrected since: %s of its %s %s a model's "
                             "answers, not hand labels (a model scored on them is scored on its own answers)", path,
                             len(answers), plural(len(labels), "label"), "is" if len(answers) == 1 else "are")

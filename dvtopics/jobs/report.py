@@ -93,7 +93,7 @@ def _warn_uncorrected(labels_file, types: dict[str, str], articles, records, id_
     from .checks import model_answers
 
     written = as_written(labels_file)  # (a hash of the whole file: once, for both looks)
-    answers = set(model_answers(labels_file, types, id_field, written))
+    answers = set(model_answers(labels_file, types, written, id_field))
     overruled = sum(1 for article, record in zip(articles, records) if article.id in answers
                     and record.get("type_from") == "input" and record.get("label") != record.get("model_label"))
     if not overruled:
