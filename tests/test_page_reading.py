@@ -930,7 +930,7 @@ def test_a_side_lists_heading_opens_no_list_before_the_articles_body():
 
 
 @pytest.mark.parametrize("second", ["theo Báo Đắk Lắk", "bài và ảnh: Thu Hà", "tin và ảnh Thu Hà",
-                                    "kỳ 1: những mô hình hay", "thế giới, niềm hy vọng của"])
+                                    "kỳ 1: những mô hình hay", "đoàn viên, niềm tự hào của"])
 def test_a_credit_a_series_part_or_a_caption_under_the_headline_is_not_joined_to_it(second):
     assert make_article("a", f"{HEADLINE}\n{second}\n{BODY}").title == HEADLINE
 
