@@ -637,7 +637,22 @@ def test_a_workbook_in_an_archive_is_parsed_once_and_its_warnings_said_once(tmp_
     assert caplog.text.count("bang.xlsx:Sheet: 1 row above the table's header not read") == 1
 
 
-def test_a_tar_gz_is_listed_once_for_its_labels_its_reading_and_what_it_held(tmp_path, monkeypatch):
+@pytest.fixture
+def tar_listings(monkeypatch) -> list:
+    """The tars listed to their end while a test runs, a name each time (each listing of a .tar.gz inflates it all)."""
+    listings = []
+    next_member = tarfile.TarFile.next
+
+    def counted(self):
+        info = next_member(self)
+        listings.extend([self.name] * (info is None))  # (a listing that ran to the end)
+        return info
+
+    monkeypatch.setattr(tarfile.TarFile, "next", counted)
+    return listings
+
+
+def test_a_tar_gz_is_listed_once_for_its_labels_its_reading_and_what_it_held(tmp_path, tar_listings):
     """`report arts.tar.gz --labels lab.csv` (evaluate and train with --labels alike) listed the archive for the
     members the labels name, again to read it (and went back to its start: inflated a third time), and again for
     what it held that was not read: each listing inflates the whole stream. A tar changed since is listed again."""
@@ -646,51 +661,33 @@ def test_a_tar_gz_is_listed_once_for_its_labels_its_reading_and_what_it_held(tmp
 
     folder = collection(tmp_path / "arts")
     archive = tarred(folder, tmp_path / "arts.tar.gz", "w:gz")
-    listings = []
-    next_member = tarfile.TarFile.next
-
-    def counted(self):
-        info = next_member(self)
-        listings.extend([self.name] * (info is None))  # (a listing that ran to the end)
-        return info
-
-    monkeypatch.setattr(tarfile.TarFile, "next", counted)
     with tars_listed_once():  # a job: report_data, train, evaluate
         assert ids_of_input_files({"2017/b": "other"}, [archive]) == {"2017/b": "other"}
         assert sorted(seen(read(archive))) == sorted(seen(read(folder)) + seen(read([folder / "feed.jsonl",
                                                                                      folder / "bang.csv"])))
         assert members_not_read(archive) == []
-        assert len(listings) == 1, listings
+        assert len(tar_listings) == 1, tar_listings
         (folder / "e.txt").write_text(A, encoding="utf-8")
         tarred(folder, archive, "w:gz")
-        assert "e" in {a.id for a in read(archive)} and len(listings) == 2
+        assert "e" in {a.id for a in read(archive)} and len(tar_listings) == 2
     # nothing is kept after the job (review of left29, 1 and 2: a notebook that wrote a tar again, its size and time
     # the same, was given the old listing's names and offsets; four big tars' listings were held for good)
     os.utime(archive, ns=(archive.stat().st_atime_ns, archive.stat().st_mtime_ns))
-    assert "e" in {a.id for a in read(archive)} and len(listings) == 3
-    assert members_not_read(archive) == [] and len(listings) == 4
+    assert "e" in {a.id for a in read(archive)} and len(tar_listings) == 3
+    assert members_not_read(archive) == [] and len(tar_listings) == 4
 
 
 @pytest.mark.parametrize("command", [["evaluate", "shipped"], ["report", "--no-topics", "--out", "r.html"]])
-def test_report_evaluate_and_train_each_list_a_tar_gz_given_with_labels_once(tmp_path, monkeypatch, command):
+def test_report_and_evaluate_each_list_a_tar_gz_given_with_labels_once(tmp_path, monkeypatch, tar_listings, command):
     """The jobs keep a tar's listing for their own looks at it (`tars_listed_once`; `train` enters it as `evaluate`
     does)."""
     monkeypatch.chdir(tmp_path)
     folder = collection(tmp_path / "arts")
     archive = tarred(folder, tmp_path / "arts.tar.gz", "w:gz")
     (tmp_path / "lab.csv").write_text("id,label\n2017/quý 1/a,annual_review\n2017/b,other\n", encoding="utf-8")
-    listings = []
-    next_member = tarfile.TarFile.next
-
-    def counted(self):
-        info = next_member(self)
-        listings.extend([self.name] * (info is None))  # (a listing that ran to the end)
-        return info
-
-    monkeypatch.setattr(tarfile.TarFile, "next", counted)
     result = CliRunner().invoke(cli, [*command, str(archive), "--labels", str(tmp_path / "lab.csv")])
     assert result.exit_code == 0, result.output
-    assert len(listings) == 1, listings
+    assert len(tar_listings) == 1, tar_listings
 
 
 def test_a_zipped_page_saved_complete_has_its_folder_passed_over_as_on_disk(tmp_path, caplog):
