@@ -5,9 +5,9 @@
 
 Reads title + lead items (default: the written training set, data/train/*.jsonl), labels them as written,
 then again in other shapes real inputs have: the title in capitals, the title put into the text, the lead
-alone (no title), a source tag before the lead ("(TTXVN) - "), title and lead in capitals. Prints, for each
-shape, how many items changed label and a few of their ids. A check of invariance, not of accuracy: the
-default items are training data, so their labels as written are learnt.
+alone (no title), a source tag before the lead ("(TTXVN) - ", "NDO - ", "(Dân trí) - "), "[Video]" before the
+title, title and lead in capitals. Prints, for each shape, how many items changed label and a few of their ids.
+A check of invariance, not of accuracy: the default items are training data, so their labels as written are learnt.
 """
 from __future__ import annotations
 
@@ -24,6 +24,9 @@ SHAPES = {
     "title put into the text": lambda item: {"id": item["id"], "text": f"{item['title']}\n{item['text']}"},
     "no title (the lead alone)": lambda item: {"id": item["id"], "text": item["text"]},
     "a source tag before the lead": lambda item: {**item, "text": f"(TTXVN) - {item['text']}"},
+    "a paper's tag before the lead": lambda item: {**item, "text": f"NDO - {item['text']}"},
+    "a paper's name in brackets": lambda item: {**item, "text": f"(Dân trí) - {item['text']}"},
+    "a tag before the title": lambda item: {**item, "title": f"[Video] {item['title']}"},
     "title and lead in capitals": lambda item: {**item, "title": item["title"].upper(), "text": item["text"].upper()},
 }
 

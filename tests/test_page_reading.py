@@ -263,7 +263,10 @@ def test_a_text_that_opens_on_a_paragraph_has_no_title():
 
 
 @pytest.mark.parametrize("tag, source", [("(Baophutho.vn) - ", "Baophutho.vn"), ("VOV.VN - ", "VOV.VN"),
-                                         ("(ĐCSVN) – ", "ĐCSVN"), ("", None), ("Hà Nội - ", None)])
+                                         ("(ĐCSVN) – ", "ĐCSVN"), ("", None), ("Hà Nội - ", None),
+                                         # papers' own tags: Nhân Dân, Bắc Giang online; a paper's two-word name
+                                         ("NDO - ", "NDO"), ("BGĐT - ", "BGĐT"), ("(Dân trí) - ", "Dân trí"),
+                                         ("(HQ Online) - ", "HQ Online")])
 def test_the_source_tag_the_lead_opens_with_is_the_source(tag, source):
     meta = extract_metadata(f"Huyện tổng kết công tác dân vận năm 2017\n{tag}{LEAD}")
     assert (meta["title"], meta["source"]) == ("Huyện tổng kết công tác dân vận năm 2017", source)
@@ -274,7 +277,8 @@ def test_the_source_tag_the_lead_opens_with_is_the_source(tag, source):
 @pytest.mark.parametrize("opening", ["PGS-TS Lưu Trang vừa được bổ nhiệm", "AV-TEST – tổ chức bảo mật công bố",
                                      "COVID-19 - Ngày 5/7, Bộ Y tế ghi nhận", "ASEAN - Trung Quốc đã ký kết",
                                      "HĐND - UBND huyện tổ chức", "TP.HCM - Sáng 5/7, UBND thành phố họp",
-                                     "(Kỳ 2) - Những ngày cuối năm", "(Ảnh minh họa) - Sáng 5/7"])
+                                     "(Kỳ 2) - Những ngày cuối năm", "(Ảnh minh họa) - Sáng 5/7",
+                                     "(Kỳ cuối) - Những ngày cuối năm", "NATO - Nga họp"])
 def test_words_that_open_a_lead_with_a_dash_are_no_source(opening):
     # regression hunt H1, 02: any capitals before a dash were taken for a site's tag
     assert extract_metadata(f"Huyện tổng kết công tác dân vận năm 2017\n{opening} {LEAD}")["source"] is None

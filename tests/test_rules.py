@@ -190,7 +190,8 @@ def test_a_training_or_campaign_review_after_a_sentence_of_context_is_other(lead
 
 def test_a_source_tag_before_the_lead_does_not_hide_its_first_sentence():
     lead = "Được Sở Y tế biểu dương tại hội nghị tổng kết năm 2022, bác sĩ trẻ ấy đã về trạm y tế xã vùng cao."
-    for tag in ("(Baophutho.vn) - ", "VOV.VN - ", "(TTXVN) – ", "QĐND Online - "):
+    for tag in ("(Baophutho.vn) - ", "VOV.VN - ", "(TTXVN) – ", "QĐND Online - ", "NDO - ", "(Dân trí) - ",
+                "SGGPO - "):
         assert apply_rules("Bác sĩ trẻ về bản", tag + lead).rule == "honoured_at", tag
 
 

@@ -203,11 +203,16 @@ def _comments_under(lines: list[str], position: int) -> bool:
 
 
 # The source tag a lead opens with on many sites: "(Baophutho.vn) - Ngày 5/7, …", "VOV.VN - Chiều 5/7, …",
-# "(TTXVN) – …", "QĐND Online - …": one word in brackets (a site or agency), or unbracketed a web address or a
-# national agency, then a dash. Capitals alone make no tag: "ASEAN - Trung Quốc …", "HĐND - UBND huyện …",
-# "TP.HCM - Sáng 5/7" open sentences or name places. Readers that look for a sentence's start skip it.
-AGENCIES = "TTXVN|VNA|VOV|VTV|VTC|QĐND|CAND|ĐCSVN|NDĐT|ĐNĐT|HNM|HNP|SGGP|NLĐ|TTO|PLO|ANTĐ|GD&TĐ|GDVN"
-SOURCE_TAG = re.compile(rf"^[ \t]*(?:\((?P<bracketed>[A-ZĐ][\w.&-]{{1,24}}|{_WEB_NAME})\)[ \t]*[-–—]+|"
+# "(TTXVN) – …", "QĐND Online - …", "(Dân trí) - …": one word in brackets (a site or agency) or a paper's name of two
+# words, or unbracketed a web address or an agency or paper ("NDO", "BGĐT": Nhân Dân and Báo Bắc Giang online),
+# then a dash. Capitals alone make no tag: "ASEAN - Trung Quốc …", "HĐND - UBND huyện …", "TP.HCM - Sáng 5/7" open
+# sentences or name places, and two words in brackets may be none ("(Kỳ cuối) - ", "(Ảnh minh họa) - ").
+# Readers that look for a sentence's start skip it.
+AGENCIES = ("TTXVN|VNA|VOV|VTV|VTC|QĐND|CAND|ĐCSVN|NDĐT|ĐNĐT|HNM|HNP|SGGP|NLĐ|TTO|PLO|ANTĐ|GD&TĐ|GDVN|"
+            "NDO|ĐNO|SGGPO|NLĐO|LĐO|TPO|BPO|KTĐT|BGĐT|YBĐT")
+_TWO_WORD_PAPERS = "Dân [Tt]rí|Dân Việt|HQ Online|Tin [Tt]ức|Thanh [Tt]ra"
+SOURCE_TAG = re.compile(rf"^[ \t]*(?:\((?P<bracketed>[A-ZĐ][\w.&-]{{1,24}}|{_WEB_NAME}|{_TWO_WORD_PAPERS})\)"
+                        rf"[ \t]*[-–—]+|"
                         rf"(?P<name>{_WEB_NAME}|(?:{AGENCIES})(?: [Oo]nline)?)[ \t]+[-–—]+)[ \t]*", re.MULTILINE)
 
 
