@@ -677,6 +677,27 @@ def test_a_tar_gz_is_listed_once_for_its_labels_its_reading_and_what_it_held(tmp
     assert members_not_read(archive) == [] and len(tar_listings) == 4
 
 
+@pytest.mark.parametrize("kept", [128 << 20, 200])
+def test_a_tar_gz_read_without_a_listing_kept_is_inflated_once(tmp_path, monkeypatch, kept):
+    """`read_articles("arts.tar.gz")` from Python (or a command that does not list it first) listed the tar to its end,
+    then went back to its start to read each member: a .tar.gz cannot seek back, so it was inflated twice. The
+    members' data is read as they are listed (up to what `_ReadAhead.KEPT` holds; past it, the others are read as
+    before, going back), and the articles are the folder's either way."""
+    import gzip
+
+    from dvtopics.io.archives import _ReadAhead
+
+    monkeypatch.setattr(_ReadAhead, "KEPT", kept)
+    rewinds = []
+    rewind = gzip._GzipReader._rewind
+    monkeypatch.setattr(gzip._GzipReader, "_rewind", lambda self: rewinds.append(1) or rewind(self))
+    folder = collection(tmp_path / "arts")
+    archive = tarred(folder, tmp_path / "arts.tar.gz", "w:gz")
+    assert sorted(seen(read(archive))) == sorted(seen(read(folder)) + seen(read([folder / "feed.jsonl",
+                                                                                 folder / "bang.csv"])))
+    assert len(rewinds) == (0 if kept > 200 else 1), rewinds
+
+
 @pytest.mark.parametrize("command", [["evaluate", "shipped"], ["report", "--no-topics", "--out", "r.html"]])
 def test_report_and_evaluate_each_list_a_tar_gz_given_with_labels_once(tmp_path, monkeypatch, tar_listings, command):
     """The jobs keep a tar's listing for their own looks at it (`tars_listed_once`; `train` enters it as `evaluate`

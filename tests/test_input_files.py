@@ -2435,6 +2435,41 @@ def test_titles_and_leads_under_the_lead_fields_own_name_are_read_from_their_lea
     assert [a.text for a in read(tmp_path / "c.jsonl")] == [f"{TEXT}\n{TEXT2}"]
 
 
+def test_a_body_under_a_name_not_known_beside_a_lead_is_read_after_it(tmp_path, caplog):
+    """A CSV, workbook or JSONL headed "Tiêu đề, Sapo, Nội dung chi tiết" (or "Chi tiết", "article_content",
+    "content_text") was read with the lead as the text and a warning naming the body's column: every body lost. A
+    column whose name holds a body's words and whose cell holds text is the body, after the lead; a column of short
+    values so named (an author, a link) is not; a column --text-field names stays the text."""
+    from openpyxl import Workbook
+
+    body = f"{TEXT2} Dự hội nghị có đồng chí Bí thư Huyện ủy."
+    for name in ("Nội dung chi tiết", "Chi tiết", "article_content", "content_text", "NOI_DUNG_DAY_DU"):
+        rows = [["Tiêu đề", "Sapo", "Tác giả bài viết", "Link chi tiết", name],  # (named as about a body: not it)
+                ["Tổng kết năm", TEXT, "Minh Anh", "https://x.vn/tong-ket.html", body],
+                ["Gặp mặt", TEXT2, "Minh Anh", "https://x.vn/gap-mat.html", "Đang cập nhật"]]
+        with open(tmp_path / "a.csv", "w", encoding="utf-8", newline="") as handle:
+            csv.writer(handle).writerows(rows)
+        book = Workbook()
+        for row in rows:
+            book.active.append(row)
+        book.save(tmp_path / "a.xlsx")
+        (tmp_path / "a.jsonl").write_text("".join(json.dumps(dict(zip(rows[0], row)), ensure_ascii=False) + "\n"
+                                                  for row in rows[1:]), encoding="utf-8")
+        for file in ("a.csv", "a.xlsx", "a.jsonl"):
+            caplog.clear()
+            with caplog.at_level(logging.WARNING):
+                got = [(a.title, a.text) for a in read(tmp_path / file)]
+            # (a cell of a few words is no body: that row's text is its lead, as a file without a body reads)
+            assert got == [("Tổng kết năm", f"{TEXT}\n{body}"), ("Gặp mặt", TEXT2)], (name, file)
+            assert f": '{name}' read as each article's body, after its lead ('Sapo')" in caplog.text, (name, file)
+    chosen = read(tmp_path / "a.csv", fields=FieldNames(text="Link chi tiết"))
+    assert chosen[0].text == f"{TEXT}\nhttps://x.vn/tong-ket.html"  # (the lead still read before it)
+    # a lead's words in the name ("Nội dung tóm tắt") are no body's
+    (tmp_path / "b.jsonl").write_text(json.dumps({"title": "T", "sapo": TEXT, "noi_dung_tom_tat": body},
+                                                 ensure_ascii=False) + "\n", encoding="utf-8")
+    assert [a.text for a in read(tmp_path / "b.jsonl")] == [TEXT]
+
+
 def test_a_databases_null_markers_are_no_value(tmp_path):
     """Hunt 23 D (4): a database's export writes no value as \\N (MySQL) or NULL (phpMyAdmin, SQL Server), a
     DataFrame written with astype(str) as None or nan: read as text, a NULL title was the title "NULL", a NULL sapo

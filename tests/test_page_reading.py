@@ -896,6 +896,42 @@ def test_the_readers_comments_under_a_page_are_no_part_of_it_nor_date_it():
     assert make_article("c", f"Ý kiến bạn đọc\n{HEADLINE}\n05/02/2018\n{BODY}").title == HEADLINE  # a section's name
 
 
+@pytest.mark.parametrize("under", ["Phát huy vai trò", "PHÁT HUY VAI TRÒ", "- Lắng nghe người dân"])
+def test_a_subheading_under_an_articles_own_comments_heading_ends_no_article(under):
+    """Left by the last session: an article's own heading "Bình luận của bạn đọc" over a short subheading ("Phát huy
+    vai trò", which ends no sentence, as a commenter's name does not) was taken for the readers' comments, and the
+    article's text ended there. Only a name (each word capitalised) or a time under it heads comments."""
+    rest = "Chuyên mục giúp chính quyền nắm bắt tâm tư của người dân.\nHuyện sẽ duy trì chuyên mục này."
+    assert strip_furniture(f"{HEADLINE}\n{BODY}Bình luận của bạn đọc\n{under}\n{rest}").endswith(rest)
+    for signature in ("Trần Thị Hoa - Hà Nội", "Minh (minh@gmail.com)"):
+        page = f"{HEADLINE}\n{BODY}Bình luận của bạn đọc\n{signature}\nBài viết rất hay, cảm ơn báo."
+        assert "cảm ơn báo" not in strip_furniture(page), signature
+
+
+@pytest.mark.parametrize("opening, paper", [("TTO - ", "Tuổi Trẻ"), ("(NLĐ) - ", "Người Lao Động"),
+                                            ("Hà Nội (VNA) - ", "TTXVN"), ("(TTXVN) - ", "TTXVN"),
+                                            ("VOV.VN - ", "VOV.VN")])
+def test_a_source_named_by_its_sites_code_is_the_papers_name(opening, paper):
+    """Left by the last session: a lead opening "TTO - " gave the source "TTO", a code of Tuổi Trẻ's site a reader
+    of the report's sources does not know it by (and VNA is TTXVN in English). The agencies known by their initials
+    keep them; a source field is kept as written."""
+    assert make_article("a", f"{HEADLINE}\n{opening}{BODY}").source == paper
+    assert make_article("b", f"{HEADLINE}\n{BODY}Nguồn: TTO").source == "Tuổi Trẻ"
+    assert make_article("c", f"{HEADLINE}\n{BODY}", {"source": "TTO"}).source == "TTO"
+
+
+@pytest.mark.parametrize("logo, paper", [("BÁO QUẢNG NGÃI", "Báo Quảng Ngãi"), ("BÁO ĐẮK LẮK", "Báo Đắk Lắk")])
+def test_a_papers_logo_in_capitals_right_over_the_headline_is_its_source(logo, paper):
+    """Left by the last session: a site's logo in capitals over the headline (no menu or date between) gave no
+    source. In capitals over a headline that is not, it is the logo; over the rest of its own headline in capitals, or
+    a paper's name as a headline writes it, it is not."""
+    article = make_article("a", f"{logo}\n{HEADLINE}\n{BODY}")
+    assert (article.title, article.source) == (HEADLINE, paper) and logo not in article.text
+    split = make_article("b", f"BÁO LAO ĐỘNG\nTRAO QUÀ TẾT CHO CÔNG NHÂN\n{BODY}")
+    assert split.source is None
+    assert make_article("c", f"Báo Nhân Dân\n{HEADLINE}\n{BODY}").source is None
+
+
 # ------------------------------------------------------------ the branch's rules narrowed (review of hunt 31 S)
 
 @pytest.mark.parametrize("bar", ["3 bình luận", "0 bình luận", "Thứ Hai, 05/02/2018, 08:30 (GMT+7)\n12 ý kiến"])
@@ -958,10 +994,11 @@ def test_a_papers_name_over_its_headlines_lower_case_half_is_the_headline():
     assert article.title == "Báo Nhân Dân ra mắt ấn phẩm mới dành cho bạn đọc trẻ" and article.source is None
 
 
-@pytest.mark.parametrize("top", ["Trang Chủ\nTin Tức\nThanh Niên\n", "Thanh Niên\n", "Lao Động\n", "BÁO QUẢNG NGÃI\n"])
+@pytest.mark.parametrize("top", ["Trang Chủ\nTin Tức\nThanh Niên\n", "Thanh Niên\n", "Lao Động\n", "Báo Quảng Ngãi\n"])
 def test_a_papers_name_over_the_headline_itself_or_in_a_menu_is_no_logo(top):
     """Review of hunt 31 S: a menu's or a section's "Thanh Niên" was the national paper's logo: a paper's name is one
-    only on the first line, over a menu, a section's name or the date."""
+    only on the first line, over a menu, a section's name or the date (or in capitals over a headline that is not:
+    `test_a_papers_logo_in_capitals_right_over_the_headline_is_its_source`)."""
     assert make_article("a", f"{top}Đoàn xã Ea Tul ra quân tình nguyện hè\n05/06/2018\n{BODY}").source is None
 
 

@@ -198,7 +198,29 @@ def test_each_article_shows_its_warning_in_the_page_and_the_workbook(tmp_path):
 def test_an_empty_per_month_sheet_still_has_its_header(tmp_path):
     records = [{**record, "date": None} for record in _records()]  # no article has a date
     book = load_workbook(write_report_workbook(records, None, tmp_path / "r.xlsx"))
-    assert list(book["per month"].values) == [("month", "total", *sorted(TYPES))]  # as many of each: by name
+    assert list(book["per month"].values) == [("month", "total", *ARTICLE_TYPES)]  # every type, in their order
+
+
+def test_the_per_month_table_has_the_same_columns_in_every_report(tmp_path):
+    """Two reports (two years, two models) gave per-month tables whose type columns were the types met, by count:
+    ('other', 'semi_annual_review') in one, ('other', 'annual_review') in the other, which a reader could neither
+    paste one under the other nor compare. Every article type is a column, in one order, 0 where there are none, on
+    the page and in the workbook; an abstention's label after them; a model's own labels by name."""
+    one = [{"id": "a", "label": "semi_annual_review", "date": "2023-07-05"}, {"id": "b", "label": "other",
+                                                                                "date": "2023-08-01"}]
+    two = [{"id": "c", "label": "annual_review", "date": "2022-12-20"}, {"id": "d", "label": "other",
+                                                                           "date": "2022-11-02"}] * 2
+    heads = [list(load_workbook(write_report_workbook(records, None, tmp_path / f"{n}.xlsx"))["per month"].values)[0]
+             for n, records in enumerate((one, two))]
+    assert heads == [("month", "total", *ARTICLE_TYPES)] * 2
+    assert monthly_counts(one)[0] == {"month": "2023-07", "total": 1, **dict.fromkeys(ARTICLE_TYPES, 0),
+                                      "semi_annual_review": 1}
+    page = re.search(r'<table id="month-counts">.*?</tr>', build_report(two), re.S)[0]
+    assert re.findall(r'<th class="n">(\w+)</th>', page) == ["All", *ARTICLE_TYPES]
+    abstained = [*one, {"id": "e", "label": "uncertain", "date": "2023-07-09"}]
+    assert list(monthly_counts(abstained)[0])[2:] == [*ARTICLE_TYPES, "uncertain"]
+    own = [{"id": "f", "label": "Y tế", "date": "2023-07-05"}, {"id": "g", "label": "Giáo dục", "date": "2023-07-06"}]
+    assert list(monthly_counts(own)[0])[2:] == ["Giáo dục", "Y tế"]
 
 
 def test_default_k_grows_with_the_corpus_within_bounds():
@@ -510,7 +532,7 @@ def test_months_without_an_article_are_in_the_chart_the_table_and_the_workbook(t
     assert "<tr><td>2017-06</td><td class=\"n\">0</td>" in table
     sheet = load_workbook(write_report_workbook(records, None, tmp_path / "r.xlsx"))["per month"]
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
-    assert [r[0].strftime("%Y-%m") for r in rows] == months and rows[5][1:] == (0, 0, 0)
+    assert [r[0].strftime("%Y-%m") for r in rows] == months and rows[5][1:] == (0,) * 6
 
 
 def test_the_switch_to_years_goes_by_the_span_and_the_page_then_says_year():
@@ -663,7 +685,7 @@ def test_with_no_readable_article_every_sheet_keeps_its_header(tmp_path):
     book = load_workbook(write_report_workbook(records, None, tmp_path / "r.xlsx"))
     assert header[:2] == ("label", "name_vi") and list(book["types"].values) == [header]
     assert [next(sheet.values) for sheet in book.worksheets if sheet.title != "articles"] == [
-        ("month", "total"), header, ("id", "error")]
+        ("month", "total", *ARTICLE_TYPES), header, ("id", "error")]
 
 
 def test_every_table_is_in_a_box_of_its_own_that_scrolls_sideways():

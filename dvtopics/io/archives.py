@@ -1,6 +1,8 @@
 """An archive of articles given by name (.zip, .tar, .tar.gz or .tgz, .tar.bz2, .tar.xz) read as the folder it holds,
 never extracted: its members one at a time, each member's bytes held in memory while the readers read it (a
-`Member`, which they take as a file), under the ids the extracted folder's files would have.
+`Member`, which they take as a file), under the ids the extracted folder's files would have. (A tar's listing, which
+its reading needs before it reads a member, keeps the members' bytes as it goes, up to `_ReadAhead.KEPT`: a compressed
+tar cannot go back to its start but by inflating it all again.)
 
 - Names: a zip made on Windows holds its names in the system's code page without the UTF-8 flag (zipfile reads them
   as cp437: "B├ío" for "Báo"); they are read as UTF-8 when they are, else as Windows-1258, as Explorer
@@ -214,7 +216,8 @@ def _tar_members(path: Path, skipped: Skipped, max_bytes: int, modified_ns: int)
         yield "", f"{path}: not a tar archive (nor one compressed by gzip, bzip2 or xz), or one cut short: not read"
         return
     with archive:
-        infos, fault = _tar_infos(path, archive, skipped)
+        read_ahead = _ReadAhead(path, max_bytes)
+        infos, fault = _tar_infos(path, archive, skipped, read_ahead=read_ahead)
         if isinstance(fault, str):
             yield "", f"{path}: {fault}"
             return
@@ -225,7 +228,9 @@ def _tar_members(path: Path, skipped: Skipped, max_bytes: int, modified_ns: int)
                 yield shown, problem
                 continue
             try:
-                data = archive.extractfile(info).read()
+                data = read_ahead.pop(info)
+                if data is None:  # (past what is kept: a compressed tar is inflated again up to it)
+                    data = archive.extractfile(info).read()
             except _DAMAGED as exc:
                 yield shown, f"{path}: its member {name} is damaged ({_one_line(exc)}): not read"
             else:
@@ -234,12 +239,14 @@ def _tar_members(path: Path, skipped: Skipped, max_bytes: int, modified_ns: int)
             raise fault
 
 
-def _tar_infos(path: Path, archive: tarfile.TarFile, skipped: Skipped, say: bool = True):
+def _tar_infos(path: Path, archive: tarfile.TarFile, skipped: Skipped, say: bool = True,
+               read_ahead: "_ReadAhead | None" = None):
     """The files of an open tar by their names as extracted (`_shown_name`), listed as far as they can be, and the
     fault that stopped the listing (a tar cut short), if one did. A link (hard, as tar stores a file it meets twice,
     or symbolic) is counted in `skipped` (`_count_links`). A tar that holds over `ARCHIVE_MAX_MEMBERS` members is
-    not listed further, and none is read (the fault is why): tarfile keeps each listed, as zipfile does."""
-    listed, fault = _tar_listing(path, archive)
+    not listed further, and none is read (the fault is why): tarfile keeps each listed, as zipfile does.
+    `read_ahead`: what takes the members' data as they are listed (`_tar_listing`)."""
+    listed, fault = _tar_listing(path, archive, read_ahead)
     if isinstance(fault, str):
         return {}, fault
     infos, links = {}, {}
@@ -278,12 +285,13 @@ def tars_listed_once() -> Iterator[None]:
             _TARS_LISTED.reset(token)
 
 
-def _tar_listing(path: Path, archive: tarfile.TarFile) -> tuple[list[tarfile.TarInfo], BaseException | str | None]:
+def _tar_listing(path: Path, archive: tarfile.TarFile, read_ahead: "_ReadAhead | None" = None
+                 ) -> tuple[list[tarfile.TarInfo], BaseException | str | None]:
     """The members of the tar `archive`, open at its start, as tarfile lists them, as far as they can be listed, and
     the fault that stopped the listing (a tar cut short; over `ARCHIVE_MAX_MEMBERS`: why, in words). Within
     `tars_listed_once`, a listing without a fault is kept for the job's next look at the same file (its size and time
     unchanged), which reads its members from where `archive` stands, never going back (a .tar.gz listed then read was
-    inflated twice)."""
+    inflated twice). `read_ahead` takes the data of the members a reading reads as they are listed (`_ReadAhead`)."""
     kept_here = _TARS_LISTED.get()
     if kept_here is not None:
         status = os.stat(path)
@@ -298,12 +306,43 @@ def _tar_listing(path: Path, archive: tarfile.TarFile) -> tuple[list[tarfile.Tar
                 return [], (f"a tar that holds over {ARCHIVE_MAX_MEMBERS:,} members, more than an archive of articles "
                             "holds: not read (a tar bomb's way to fill memory)")
             listed.append(info)
+            if read_ahead is not None:
+                read_ahead.take(archive, info)
     except _DAMAGED as exc:
         fault = exc
     if fault is None and kept_here is not None and \
             len(listed) + sum(len(members) for _, members in kept_here.values()) <= _TAR_MEMBERS_KEPT:
         kept_here[key] = stamp, listed
     return listed, fault
+
+
+class _ReadAhead:
+    """The data of the members of a tar that its reading reads (an article's file, a table, JSON, not refused by its
+    size), read as it is listed (`_tar_listing`), up to `KEPT` bytes in all, each given once (`pop`): a compressed tar
+    cannot seek back, and its members read after the listing were each inflated again from its start. Past `KEPT`, a
+    .tar.gz is inflated again from its start to read the others."""
+
+    KEPT = 128 << 20  # (3,000 short articles are 12 MB)
+
+    def __init__(self, path: Path, max_bytes: int):
+        self.path, self.max_bytes, self.data, self.size = path, max_bytes, {}, 0
+
+    def take(self, archive: tarfile.TarFile, info: tarfile.TarInfo) -> None:
+        """Read the data of the member `info` that `archive` stands at, when it is read and fits. A member that cannot
+        be read is read again, and its error said, in its turn."""
+        name = info.name.lower()
+        read = name.endswith(ARTICLE_SUFFIXES) or file_kind(PurePosixPath(name)) in ("jsonl", "json", "csv", "xlsx")
+        if not (read and info.isfile()) or self.size + info.size > self.KEPT or walk_passes_over(name) or \
+                _size_problem(self.path, name, info.size, info.size, self.max_bytes):
+            return
+        try:
+            self.data[info.offset] = archive.extractfile(info).read()
+        except _DAMAGED:
+            return
+        self.size += info.size
+
+    def pop(self, info: tarfile.TarInfo) -> bytes | None:
+        return self.data.pop(info.offset, None)
 
 
 def members_not_read(path: Path) -> list[str]:

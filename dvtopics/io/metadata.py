@@ -322,7 +322,25 @@ def extract_metadata(text: str, lead: str = "") -> dict:
                   or next(filter(None, map(_byline_paper, lines[max(title_position + 1, len(lines) - 3):])), None)
                   or next(filter(None, (papers[position] for position, _ in head)), None)
                   or page_site or site)
-    return {"title": title[:300], "date": date, "source": source and site_of_link(source)}
+    return {"title": title[:300], "date": date, "source": source and paper_of_tag(site_of_link(source))}
+
+
+# The papers whose tag is a code of their site's a reader does not know them by ("TTO - …" is Tuổi Trẻ's lead), by
+# that code, as a lead's tag, a byline or a source line gives it; and the agency's English name (VNA is TTXVN). The
+# agencies and papers known by their initials (TTXVN, VOV, VTV, VTC, QĐND, CAND, ĐCSVN) keep them, as readers say them.
+PAPERS_BY_TAG = {"TTO": "Tuổi Trẻ", "PLO": "Pháp Luật TP.HCM", "NLĐ": "Người Lao Động", "SGGP": "Sài Gòn Giải Phóng",
+                 "HNM": "Hà Nội Mới", "ANTĐ": "An ninh Thủ đô", "NDĐT": "Nhân Dân", "NDO": "Nhân Dân",
+                 "ĐNĐT": "Đà Nẵng", "GD&TĐ": "Giáo dục và Thời đại", "GDVN": "Giáo dục Việt Nam", "VNA": "TTXVN"}
+
+
+def paper_of_tag(source: str) -> str:
+    """The paper's name a source the text gives by its site's code names (`PAPERS_BY_TAG`: "TTO" is "Tuổi Trẻ"), else
+    the source as it is: the report counts a paper's articles under one name a reader knows.
+
+    >>> paper_of_tag("TTO"), paper_of_tag("TTXVN"), paper_of_tag("baodaklak.vn")
+    ('Tuổi Trẻ', 'TTXVN', 'baodaklak.vn')
+    """
+    return PAPERS_BY_TAG.get(source, source)
 
 
 # A link to the article where its source is named ("Nguồn: https://baolangson.vn/a-123.html", a "Nguồn" column of

@@ -133,15 +133,57 @@ def header_problem(where, header: list, fields: "FieldNames", given: list | None
 def warn_of_lead_as_text(where, names: list, given: list | None, fields: "FieldNames", unread: list,
                          python: bool | None = None) -> None:
     """Say so when the text's column is a lead's ("Sapo", "description": a file of headlines and their leads, read
-    as such), naming the columns not read: a body under a name the reader does not know would otherwise go unseen."""
+    as such), naming the columns not read: a body under a name the reader does not know would otherwise go unseen.
+    A column named as a body is ("Nội dung chi tiết", "article_content": `names_a_body`) is read as the body after
+    the lead, where it holds text (`body_beside_lead`): said so, since its name was a guess."""
     if fields.text not in names:
         return
     spelt = (names if given is None else given)[names.index(fields.text)]
-    lead_names = tuple(map(vietnamese_key, LEAD_NAMES))
-    if fields.text == FieldNames.text and isinstance(spelt, str) and vietnamese_key(spelt) in lead_names:
-        log.warning("%s: no body column, so each article's text is its lead (%r)%s", where, spelt,
-                    f"; not read: {fields_found(unread)} (give the body's column with "
-                    f"{option('--text-field', python)})" if unread else "")
+    if not text_is_a_lead(spelt, fields):
+        return
+    bodies = [name for name in unread if isinstance(name, str) and names_a_body(name)]
+    if bodies:
+        log.warning("%s: no column under a body's known name: %s read as each article's body, after its lead (%r), "
+                    "where it holds text (give another with %s)", where, " or ".join(map(repr, bodies)), spelt,
+                    option('--text-field', python))
+        return
+    log.warning("%s: no body column, so each article's text is its lead (%r)%s", where, spelt,
+                f"; not read: {fields_found(unread)} (give the body's column with "
+                f"{option('--text-field', python)})" if unread else "")
+
+
+def text_is_a_lead(spelt, fields: "FieldNames") -> bool:
+    """Whether the text was found under a lead's name (`spelt`, as the file spells its column), no --text-field given:
+    a file of headlines and their leads, or one whose body's name the reader does not know."""
+    return fields.text == FieldNames.text and isinstance(spelt, str) and vietnamese_key(spelt) in _LEAD_KEYS
+
+
+_LEAD_KEYS = frozenset(map(vietnamese_key, LEAD_NAMES))
+# the other names of the text's field, not a lead's ("content", "Nội dung"), by `vietnamese_key`
+_BODY_NAMES = frozenset(vietnamese_key(name) for name in COMMON_NAMES["text"] if name not in LEAD_NAMES)
+# words that name a body's column in a name the reader does not know ("Nội dung chi tiết", "Nội dung đầy đủ",
+# "article_content", "content_text", "Chi tiết"); and the words no body's name holds: a lead's ("Nội dung tóm tắt"),
+# and those of a column about the body ("Link chi tiết", "Tác giả bài viết", "Loại nội dung", "content_type")
+_BODY_WORDS = _BODY_NAMES | {"chi tiet"}
+_NOT_BODY_WORDS = _LEAD_KEYS | {"mo ta", "ngan", "link", "url", "tac gia", "author", "anh", "hinh", "image", "so",
+                                "loai", "type", "chuyen muc", "category", "tieu de", "title", "ngay", "date", "length"}
+MIN_BODY_WORDS = 10  # fewer is no body: a category, an author, a link, "Đang cập nhật"
+
+
+def names_a_body(name: str) -> bool:
+    """Whether a column's name holds a body's words (`_BODY_WORDS`, whole words) and none of `_NOT_BODY_WORDS`."""
+    key = f" {vietnamese_key(name)} "
+    return (any(f" {words} " in key for words in _BODY_WORDS)
+            and not any(f" {words} " in key for words in _NOT_BODY_WORDS))
+
+
+def body_beside_lead(extra: dict) -> tuple[str, str] | None:
+    """(name, value) of a record's field not read that is its body, beside the lead its text was taken from, or
+    None: its name holds a body's words (`names_a_body`) and its value is text of `MIN_BODY_WORDS` words or more (a
+    link, an author or a category is not). Left unread, the body was lost, each article its lead alone."""
+    return next(((name, value) for name, value in extra.items()
+                 if isinstance(name, str) and isinstance(value, str) and names_a_body(name)
+                 and len(value.split()) >= MIN_BODY_WORDS), None)
 
 
 def did_you_mean(name: str, columns: list) -> str:
@@ -244,10 +286,6 @@ def _null_marker(name: str, value, fields: "FieldNames") -> bool:
     return value.strip() in (_SQL_NULL_MARKERS if name == fields.label else NULL_MARKERS)
 
 
-# the other names of the text's field, not a lead's ("content", "Nội dung"), by `vietnamese_key`
-_BODY_NAMES = frozenset(vietnamese_key(name) for name in COMMON_NAMES["text"] if name not in LEAD_NAMES)
-
-
 def _body_elsewhere(extra: dict) -> tuple[str, str] | None:
     """(name, value) of a record's field under another name of the text's (`_BODY_NAMES`) that holds text, or None."""
     return next(((name, value) for name, value in extra.items() if isinstance(name, str) and isinstance(value, str)
@@ -296,6 +334,10 @@ def record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_e
         add_warning(extra, f"the 'text' field is {'missing' if text is None else 'empty'}: '{body[0]}' is read as the "
                            "text")
         text = extra.pop(body[0])
+    if (record.get(fields.lead) is None and (text is None or isinstance(text, str))
+            and text_is_a_lead(said(fields.text), fields) and (body := body_beside_lead(extra))):
+        # the text a lead's column ("Sapo"), the body under a name not known ("Nội dung chi tiết"): the body, after it
+        record[fields.lead], text = text, extra.pop(body[0])
     if isinstance(text, dict) and isinstance(text.get("rendered"), str):  # WordPress' REST API: {"rendered": "<p>…"}
         text = text["rendered"]
     if isinstance(text, list) and text and all(isinstance(part, dict) and isinstance(part.get("value"), str)

@@ -133,11 +133,22 @@ def counts_per_period(records: Sequence[Mapping], unit: str = "month") -> dict[s
     return {period: counts[period] for period in period_range(counts, unit)}
 
 
+def month_columns(records: Sequence[Mapping]) -> list[str]:
+    """The type columns of the table per month, the same in every report so that two can be set side by side (two
+    years, two models): the five article types in their order, 0 where there are none, then any other label (an
+    abstention's `uncertain`, none) by name. A model of labels of a user's own has its labels by name. In the order
+    of their counts, as before, the columns were in another order, and fewer, in each report."""
+    labels = {_label(record) for record in _good(records)}
+    if labels <= {*ARTICLE_TYPES, *ABSTAIN, UNLABELLED}:
+        return [*ARTICLE_TYPES, *sorted(labels - set(ARTICLE_TYPES))]
+    return sorted(labels)
+
+
 def monthly_counts(records: Sequence[Mapping]) -> list[dict]:
-    """One row per month: total and articles of each type (undated articles are left out). Only the months with
-    an article when a mistyped date stretches the span (`mostly_empty`): 1917 among 2017's dates made 1,200 rows of
-    none, 48 pages printed, on the page and in the workbook."""
-    types = type_order(records)
+    """One row per month: total and articles of each type (`month_columns`; undated articles are left out). Only the
+    months with an article when a mistyped date stretches the span (`mostly_empty`): 1917 among 2017's dates made
+    1,200 rows of none, 48 pages printed, on the page and in the workbook."""
+    types = month_columns(records)
     per_month = counts_per_period(records)
     stretched = mostly_empty(sum(1 for counts in per_month.values() if counts), len(per_month))
     return [{"month": month, "total": sum(counts.values()), **{t: counts[t] for t in types}}
@@ -438,6 +449,7 @@ def build_report(
     context = {
         "title": title, "summary": summary, "types": type_counts(records), "kind": kind,
         "type_names": TYPE_NAMES_VI, "months": months, "type_order": type_order(records),
+        "month_columns": month_columns(records),
         # (its empty months left out: a mistyped date's, `monthly_counts`)
         "months_with_articles_only": len(months) < len(period_range({m["month"] for m in months}, "month")),
         "charts": type_charts(records, kind), "period": period_for(records), "articles": shown, "totals": totals,

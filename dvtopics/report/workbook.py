@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Mapping, Sequence
 
-from .html import (TYPE_COLUMNS, article_rows, monthly_counts, topic_data, topic_names, topic_rows, topic_share_rows,
-                   type_counts, type_order)
+from .html import (TYPE_COLUMNS, article_rows, month_columns, monthly_counts, topic_data, topic_names, topic_rows,
+                   topic_share_rows, type_counts)
 
 
 def report_tables(records: Sequence[Mapping], topics=None) -> dict[str, list[dict]]:
@@ -31,7 +31,7 @@ def write_report_workbook(records: Sequence[Mapping], topics, path) -> Path:
     # gets its header, so a reader sees what would be there
     names = topic_names(topic_data(topics))
     return write_workbook(report_tables(records, topics), path,
-                          {"failed": ["id", "error"], "per month": ["month", "total", *type_order(records)],
+                          {"failed": ["id", "error"], "per month": ["month", "total", *month_columns(records)],
                            "types": TYPE_COLUMNS,
                            "topics per period": ["period", "articles", *names],
                            "topics per type": ["type", "articles", *names]})

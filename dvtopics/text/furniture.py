@@ -131,8 +131,8 @@ def _logo(lines: list[str]) -> int | None:
     """The position of the site's logo a page copied from a browser opens with (its first line but chrome and the
     date), or None. A web address ("VTV.VN") or a paper's web edition ("Báo Đắk Lắk điện tử") is one wherever it stands
     there; a paper's name ("BÁO QUẢNG NGÃI", "Báo Nhân Dân") or a national paper's ("Thanh Niên", also a section's
-    name and a headline's words) only over a menu, a section's name or the date, not over the headline (nor over the
-    rest of its own headline: "Báo Nhân Dân" / "ra mắt …")."""
+    name and a headline's words) only over a menu, a section's name or the date, or in capitals over a headline that is
+    not, never over the rest of its own headline ("Báo Nhân Dân" / "ra mắt …")."""
     for position, line in enumerate(lines[:_MASTHEAD_LOOK]):
         if _WEB_ADDRESS.fullmatch(line) or _paper_name(line) and _ONLINE.search(line):
             return position
@@ -141,7 +141,11 @@ def _logo(lines: list[str]) -> int | None:
                 return None  # a menu's item under its first ("Trang chủ" / "Thanh Niên"): the section, not the paper
             under = next((other for other in lines[position + 1:_MASTHEAD_LOOK] if other), "")
             framed = is_section_name(under) or is_furniture(under, captions=False) or dateline_date(under)
-            return position if framed else None
+            # a logo in capitals over a headline of its own, not its headline's first words: that headline opens with
+            # a capital and is not in capitals ("BÁO QUẢNG NGÃI" / "Hội nghị tổng kết …"; "BÁO LAO ĐỘNG" / "TRAO QUÀ
+            # TẾT …" is one headline, "Báo Nhân Dân" / "ra mắt …" another)
+            over_headline = line.isupper() and under[:1].isupper() and not under.isupper()
+            return position if framed or over_headline else None
         if line and not (is_furniture(line, captions=False) or dateline_date(line)):
             return None  # the headline, a menu, or text: a paper named below it is no logo
     return None
@@ -193,13 +197,24 @@ _COMMENTER_WORDS = 6  # a comment's signature: a name, and a place ("Nguyễn V�
 
 
 def _comments_under(lines: list[str], position: int) -> bool:
-    """Whether the comments heading at `position` heads comments: nothing under it, or a commenter's name or a time
-    (a short line that ends no sentence), not the article's paragraphs."""
+    """Whether the comments heading at `position` heads comments: nothing under it, or a commenter's name or a time,
+    not the article's paragraphs, nor its subheading ("Phát huy vai trò", "PHÁT HUY VAI TRÒ": a short line that ends
+    no sentence too, which ended the text of an article whose own heading was "Bình luận của bạn đọc")."""
     under = next((line for line in lines[position + 1:] if line), "")
     if not under or dateline_date(under):
         return True
-    signature = len(under.split()) <= _COMMENTER_WORDS
-    return signature and not (under.endswith(SENTENCE_ENDINGS) or under.startswith(_BULLETS))
+    return _is_signature(under)
+
+
+def _is_signature(line: str) -> bool:
+    """Whether `line` reads as a commenter's signature: a name, each word capitalised, and maybe a place or an address
+    after a mark ("Nguyễn Văn Nam", "Trần Thị Hoa - Hà Nội", "Minh (minh@gmail.com)"), not in capitals throughout."""
+    words = [word for word in _SIGNATURE_MARKS.split(line) if word]
+    return (0 < len(line.split()) <= _COMMENTER_WORDS and not line.isupper() and not line.startswith(_BULLETS)
+            and all(word[0].isupper() or word[0].isdigit() or "@" in word for word in words))
+
+
+_SIGNATURE_MARKS = re.compile(r"[\s\-–|,()/]+")
 
 
 # The source tag a lead opens with on many sites: "(Baophutho.vn) - Ngày 5/7, …", "VOV.VN - Chiều 5/7, …",
