@@ -330,7 +330,10 @@ def extract_metadata(text: str, lead: str = "") -> dict:
 # agencies and papers known by their initials (TTXVN, VOV, VTV, VTC, QĐND, CAND, ĐCSVN) keep them, as readers say them.
 PAPERS_BY_TAG = {"TTO": "Tuổi Trẻ", "PLO": "Pháp Luật TP.HCM", "NLĐ": "Người Lao Động", "SGGP": "Sài Gòn Giải Phóng",
                  "HNM": "Hà Nội Mới", "ANTĐ": "An ninh Thủ đô", "NDĐT": "Nhân Dân", "NDO": "Nhân Dân",
-                 "ĐNĐT": "Đà Nẵng", "GD&TĐ": "Giáo dục và Thời đại", "GDVN": "Giáo dục Việt Nam", "VNA": "TTXVN"}
+                 "ĐNĐT": "Báo Đà Nẵng", "ĐNO": "Báo Đà Nẵng", "GD&TĐ": "Giáo dục và Thời đại", "GDVN": "Giáo dục Việt Nam",
+                 "VNA": "TTXVN", "SGGPO": "Sài Gòn Giải Phóng", "NLĐO": "Người Lao Động", "LĐO": "Lao Động",
+                 "TPO": "Tiền Phong", "BPO": "Báo Bình Phước", "KTĐT": "Kinh tế & Đô thị", "BGĐT": "Báo Bắc Giang",
+                 "YBĐT": "Báo Yên Bái"}
 
 
 def paper_of_tag(source: str) -> str:
