@@ -55,6 +55,26 @@ def test_inspect_reports_a_bad_file_and_exits_1(tmp_path, seeds_dir):
     assert "ERROR: " in result.output and "trực báo" in result.output
 
 
+def test_inspects_table_saved_beside_the_articles_is_said_to_be_no_article(tmp_path, seeds_dir):
+    """Hunt 32 R: `inspect arts/ > arts/list.txt`, then `label arts/`, labelled the listing as a sixth article (its
+    header its title) without a word. It is read all the same, as a readme is, with a warning that says what it is;
+    with a label column too."""
+    arts = tmp_path / "arts"
+    arts.mkdir()
+    for seed in sorted(seeds_dir.glob("00[01]_*.txt")):
+        (arts / seed.name).write_bytes(seed.read_bytes())
+    (arts / "list.txt").write_text(CliRunner().invoke(cli, ["inspect", str(arts)]).stdout, encoding="utf-8")
+    (arts / "labelled.txt").write_text("id    date        chars  words  source    label    title\n"
+                                       "a1    2024-01-05    120     30  -         other    Hội nghị sơ kết\n",
+                                       encoding="utf-8")
+    result = CliRunner().invoke(cli, ["label", str(arts)])
+    records = {r["id"]: r for r in map(json.loads, result.stdout.splitlines())}
+    assert len(records) == 4
+    for name in ("list", "labelled"):
+        assert "does not look like an article (the table `dvtopics inspect` prints)" in records[name]["warning"]
+    assert not any(records[seed.stem]["warning"] for seed in seeds_dir.glob("00[01]_*.txt"))
+
+
 def test_segment_writes_tokens(tmp_path, seeds_dir):
     out = tmp_path / "seg.jsonl"
     result = CliRunner().invoke(cli, ["segment", str(seeds_dir), "--out", str(out), "--lower"])
