@@ -380,3 +380,21 @@ def test_verbose_says_once_how_many_paths_a_pattern_read(tmp_path):
                            capture_output=True, text=True, timeout=300)
     assert shown.returncode == 0, shown.stderr
     assert shown.stderr.count("a pattern: 2 paths read") == 1, shown.stderr
+
+
+def test_segments_output_given_to_topics_fit_says_what_to_give(tmp_path, seeds_dir):
+    """Hunt 32 R: `segment arts --out seg.jsonl`, then `topics fit seg.jsonl`, was refused as a file without a 'text'
+    field, and no more. It says they are segment's words and what to give: the articles, or `--text-field tokens`,
+    which fits topics on the words as they are (segmenting them again keeps their `_`)."""
+    seg = tmp_path / "seg.jsonl"
+    assert CliRunner().invoke(cli, ["segment", str(seeds_dir), "--out", str(seg)]).exit_code == 0
+    result = CliRunner().invoke(cli, ["topics", "fit", str(seg), "--k", "2", "--out", str(tmp_path / "th")])
+    assert result.exit_code == 2
+    assert ("the words `dvtopics segment` wrote, without titles or dates: give the articles they were segmented from "
+            "(to fit topics on these words as they are, --text-field tokens)") in result.output
+    result = CliRunner().invoke(cli, ["topics", "fit", str(seg), "--text-field", "tokens", "--k", "2", "--out",
+                                      str(tmp_path / "th")])
+    assert result.exit_code == 0, result.output
+    words = [w for topic in json.loads((tmp_path / "th" / "topics.json").read_text(encoding="utf-8"))
+             for w, _ in topic["words"]]
+    assert any("_" in w for w in words) and not any("__" in w for w in words)

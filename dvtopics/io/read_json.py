@@ -77,7 +77,8 @@ def with_text_field(path: Path, fields: "FieldNames", on_error: str, items: Iter
         which = f"its first {records} records" if records == TEXT_FIELD_RECORDS else "any of its records"
         yield from (item for item in pending if isinstance(item, Article))
         yield failed(path.name, f"{path}: no '{fields.text}' field ({option('--text-field')}) in {which}"
-                     f"{did_you_mean(fields.text, names)}; their fields are {fields_found(names)}", on_error)
+                     f"{did_you_mean(fields.text, names)}; their fields are {fields_found(names)}"
+                     f"{_segmented_words(names, fields)}", on_error)
         return
     lacking = _named_fields_lacking(fields, items, pending) if found else None
     if lacking:  # a warning, not an error: JSON leaves an empty field out, and a later record may have it
@@ -93,6 +94,14 @@ def with_text_field(path: Path, fields: "FieldNames", on_error: str, items: Iter
     if stopped is not None:
         raise stopped
 
+
+def _segmented_words(names: dict, fields: FieldNames) -> str:
+    """What to give instead when the records are `dvtopics segment`'s ({"id", "tokens"}): fed to `topics fit`, they
+    were refused as records without a text and nothing more."""
+    if "tokens" not in names or fields.text == "tokens":
+        return ""
+    return (": the words `dvtopics segment` wrote, without titles or dates: give the articles they were segmented "
+            f"from (to fit topics on these words as they are, {option('--text-field')} tokens)")
 
 def _named_fields_lacking(fields: "FieldNames", items: Iterator, pending: list) -> tuple[str, str] | None:
     """What a JSONL/JSON file lacks, said and as a kind of warning, or None: none of its first
