@@ -398,3 +398,20 @@ def test_segments_output_given_to_topics_fit_says_what_to_give(tmp_path, seeds_d
     words = [w for topic in json.loads((tmp_path / "th" / "topics.json").read_text(encoding="utf-8"))
              for w, _ in topic["words"]]
     assert any("_" in w for w in words) and not any("__" in w for w in words)
+
+
+def test_labels_and_inspects_json_lines_given_as_articles_say_what_they_are(tmp_path, seeds_dir):
+    """Hunt 32 R: `label --out labels.jsonl`, then `label labels.jsonl` (or `inspect --format jsonl`'s listing given
+    as articles) was told it had no 'text' field, and no more, where the same labels as a .csv or .xlsx were told they
+    are a labels file, to give as --labels."""
+    labels, listing = tmp_path / "labels.jsonl", tmp_path / "listing.jsonl"
+    seed = str(seeds_dir / "002_08c8598f431bba4e.txt")
+    assert CliRunner().invoke(cli, ["label", seed, "--out", str(labels)]).exit_code == 0
+    listing.write_text(CliRunner().invoke(cli, ["inspect", seed, "--format", "jsonl"]).stdout, encoding="utf-8")
+    said = {path.name: json.loads(CliRunner().invoke(cli, ["label", str(path)]).stdout)["error"]
+            for path in (labels, listing)}
+    assert said["labels.jsonl"].endswith("; it holds ids and labels, not articles: a labels file, given to train, "
+                                         "evaluate, report or topics as --labels, with the articles it labels among "
+                                         "the inputs")
+    assert said["listing.jsonl"].endswith(": the listing `dvtopics inspect` writes, without the articles' text: give "
+                                          "the articles it lists")
