@@ -474,8 +474,8 @@ class TopicModel(TransformerMixin, BaseEstimator):
         labels = [", ".join(self.dictionary_[int(i)].replace("_", " ") for i in idx) for idx in order]
         # the names its user gave the topics in topics.json (`load_topic_model`): `topics show` showed them, `assign`
         # and the report the words again
-        named = getattr(self, "names_", None) or [None] * len(labels)
-        return [name or label for name, label in zip(named, labels)]
+        given = getattr(self, "names_", None) or [None] * len(labels)
+        return [name or label for name, label in zip(given, labels)]
 
     def topic_shares(self) -> np.ndarray:
         """Each topic's mean share over the units the model learnt from (`topic_shares` of their mixes): with
