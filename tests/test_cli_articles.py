@@ -55,6 +55,26 @@ def test_inspect_reports_a_bad_file_and_exits_1(tmp_path, seeds_dir):
     assert "ERROR: " in result.output and "trực báo" in result.output
 
 
+def test_inspects_table_saved_beside_the_articles_is_said_to_be_no_article(tmp_path, seeds_dir):
+    """Hunt 32 R: `inspect arts/ > arts/list.txt`, then `label arts/`, labelled the listing as a sixth article (its
+    header its title) without a word. It is read all the same, as a readme is, with a warning that says what it is;
+    with a label column too."""
+    arts = tmp_path / "arts"
+    arts.mkdir()
+    for seed in sorted(seeds_dir.glob("00[01]_*.txt")):
+        (arts / seed.name).write_bytes(seed.read_bytes())
+    (arts / "list.txt").write_text(CliRunner().invoke(cli, ["inspect", str(arts)]).stdout, encoding="utf-8")
+    (arts / "labelled.txt").write_text("id    date        chars  words  source    label    title\n"
+                                       "a1    2024-01-05    120     30  -         other    Hội nghị sơ kết\n",
+                                       encoding="utf-8")
+    result = CliRunner().invoke(cli, ["label", str(arts)])
+    records = {r["id"]: r for r in map(json.loads, result.stdout.splitlines())}
+    assert len(records) == 4
+    for name in ("list", "labelled"):
+        assert "does not look like an article (the table `dvtopics inspect` prints)" in records[name]["warning"]
+    assert not any(records[seed.stem]["warning"] for seed in seeds_dir.glob("00[01]_*.txt"))
+
+
 def test_segment_writes_tokens(tmp_path, seeds_dir):
     out = tmp_path / "seg.jsonl"
     result = CliRunner().invoke(cli, ["segment", str(seeds_dir), "--out", str(out), "--lower"])
@@ -360,3 +380,38 @@ def test_verbose_says_once_how_many_paths_a_pattern_read(tmp_path):
                            capture_output=True, text=True, timeout=300)
     assert shown.returncode == 0, shown.stderr
     assert shown.stderr.count("a pattern: 2 paths read") == 1, shown.stderr
+
+
+def test_segments_output_given_to_topics_fit_says_what_to_give(tmp_path, seeds_dir):
+    """Hunt 32 R: `segment arts --out seg.jsonl`, then `topics fit seg.jsonl`, was refused as a file without a 'text'
+    field, and no more. It says they are segment's words and what to give: the articles, or `--text-field tokens`,
+    which fits topics on the words as they are (segmenting them again keeps their `_`)."""
+    seg = tmp_path / "seg.jsonl"
+    assert CliRunner().invoke(cli, ["segment", str(seeds_dir), "--out", str(seg)]).exit_code == 0
+    result = CliRunner().invoke(cli, ["topics", "fit", str(seg), "--k", "2", "--out", str(tmp_path / "th")])
+    assert result.exit_code == 2
+    assert ("the words `dvtopics segment` wrote, without titles or dates: give the articles they were segmented from "
+            "(to fit topics on these words as they are, --text-field tokens)") in result.output
+    result = CliRunner().invoke(cli, ["topics", "fit", str(seg), "--text-field", "tokens", "--k", "2", "--out",
+                                      str(tmp_path / "th")])
+    assert result.exit_code == 0, result.output
+    words = [w for topic in json.loads((tmp_path / "th" / "topics.json").read_text(encoding="utf-8"))
+             for w, _ in topic["words"]]
+    assert any("_" in w for w in words) and not any("__" in w for w in words)
+
+
+def test_labels_and_inspects_json_lines_given_as_articles_say_what_they_are(tmp_path, seeds_dir):
+    """Hunt 32 R: `label --out labels.jsonl`, then `label labels.jsonl` (or `inspect --format jsonl`'s listing given
+    as articles) was told it had no 'text' field, and no more, where the same labels as a .csv or .xlsx were told they
+    are a labels file, to give as --labels."""
+    labels, listing = tmp_path / "labels.jsonl", tmp_path / "listing.jsonl"
+    seed = str(seeds_dir / "002_08c8598f431bba4e.txt")
+    assert CliRunner().invoke(cli, ["label", seed, "--out", str(labels)]).exit_code == 0
+    listing.write_text(CliRunner().invoke(cli, ["inspect", seed, "--format", "jsonl"]).stdout, encoding="utf-8")
+    said = {path.name: json.loads(CliRunner().invoke(cli, ["label", str(path)]).stdout)["error"]
+            for path in (labels, listing)}
+    assert said["labels.jsonl"].endswith("; it holds ids and labels, not articles: a labels file, given to train, "
+                                         "evaluate, report or topics as --labels, with the articles it labels among "
+                                         "the inputs")
+    assert said["listing.jsonl"].endswith(": the listing `dvtopics inspect` writes, without the articles' text: give "
+                                          "the articles it lists")

@@ -552,6 +552,30 @@ def test_a_resume_of_the_same_input_gives_every_article_once(tmp_path, torn):
     assert ids == [a.id for a in made_up_articles(4)]
 
 
+@pytest.mark.parametrize("edit", ["repeated", "taken out"])
+def test_a_resume_of_a_journal_edited_by_hand_gives_every_article_once_in_order(tmp_path, caplog, edit):
+    """Hunt 32 R: an interrupted run's journal, opened in an editor that repeated a line or lost some: the resumed
+    output held that article twice, or the lost ones at its end, out of input order. The journal is read up to the
+    first line that is not the next article's, and the rest is labelled again, with a warning naming that line."""
+    source = write_jsonl(tmp_path / "in.jsonl", made_up_articles(4))
+    out = tmp_path / "out.jsonl"
+    _interrupted_run(source, out)
+    journal = journal_path(out)
+    lines = journal.read_text(encoding="utf-8").splitlines(keepends=True)  # what the run read, then 5 articles
+    lines = lines[:3] + [lines[2]] + lines[3:] if edit == "repeated" else lines[:3] + lines[4:]
+    journal.write_text("".join(lines), encoding="utf-8")
+
+    def predict(batch):
+        return [{"id": a.id, "label": "x", "error": a.error} for a in batch]
+
+    with caplog.at_level("WARNING"):
+        label_stream(read_articles(source, on_error="record"), predict, out, resume=True, batch_size=5,
+                     inputs=input_fingerprint([source]))
+    assert [json.loads(line)["id"] for line in out.read_text().splitlines()] == [a.id for a in made_up_articles(4)]
+    assert "its line 4 is not the next article's (the file was edited?): the articles from there on are labelled " \
+           "again" in caplog.text
+
+
 def test_a_resume_of_a_journal_cut_short_in_its_first_line_warns_of_no_older_run(tmp_path, caplog):
     """Hunt 25 D (7): a run stopped as its journal's first line was written (a full disk) left half a line; the
     resume warned twice that the journal was "an older run" that records neither its input nor its options."""

@@ -629,6 +629,26 @@ def test_cli_assign_writes_each_articles_main_topic(seeds_model, tmp_path):
     assert set(rows[0]) <= set(re.findall(r"`(\w+)`", table)), set(rows[0]) - set(re.findall(r"`(\w+)`", table))
 
 
+def test_topics_named_in_topics_json_are_so_named_by_assign_and_the_report(seeds_model, tmp_path):
+    """Hunt 32 R: the analyst names the themes in the fit's topics.json ("Nông nghiệp"): `topics show` showed the
+    names, `topics assign` and `report --topics` the model's words again. A topic left blank keeps its words."""
+    themes = tmp_path / "themes"
+    shutil.copytree(seeds_model[0], themes)
+    topics = json.loads((themes / "topics.json").read_text(encoding="utf-8"))
+    words = [topic["label"] for topic in topics]
+    topics[0]["label"], topics[1]["label"] = "Dân vận khéo", " "
+    (themes / "topics.json").write_text(json.dumps(topics, ensure_ascii=False, indent=2), encoding="utf-8")
+    assert "Dân vận khéo" in CliRunner().invoke(cli, ["topics", "show", str(themes)]).output
+    result = CliRunner().invoke(cli, ["topics", "assign", str(themes), "seeds", "--out", str(tmp_path / "a.csv")])
+    assert result.exit_code == 0, result.output
+    with open(tmp_path / "a.csv", encoding="utf-8-sig") as handle:
+        named = {row["main_topic"]: row["main_label"] for row in csv.DictReader(handle)}
+    assert named and all(label == ["Dân vận khéo", *words[1:]][int(topic)] for topic, label in named.items())
+    result = CliRunner().invoke(cli, ["report", "seeds", "--topics", str(themes), "--out", str(tmp_path / "r.html")])
+    assert result.exit_code == 0, result.output
+    assert "Dân vận khéo" in (tmp_path / "r.html").read_text(encoding="utf-8")
+
+
 def test_cli_assign_resume_is_for_the_dask_engine_only(seeds_model, tmp_path):
     """Trial 7: the local engine ignored --resume and redid a finished table, exit 0."""
     out, _ = seeds_model

@@ -17,8 +17,9 @@ from .files import LineRange, blank_line, numbered_lines, read_all
 from .jsonfiles import DECODER, json_error, json_kind, json_records, line_value, loads, next_array_item
 from .metadata import date_order
 from .notes import warn_once
-from .records import (FieldNames, dates_month_first, failed, fields_found, did_you_mean, named_fields, over_limit,
-                      record_to_article, SiteRows, utf8_size, value_inside, warn_of_lead_as_text)
+from .records import (FieldNames, dates_month_first, failed, fields_found, did_you_mean, holds_labels_only,
+                      labels_table_given, named_fields, over_limit, record_to_article, SiteRows, utf8_size, value_inside,
+                      warn_of_lead_as_text)
 from .tables import field_names
 
 log = logging.getLogger(__name__)
@@ -77,7 +78,8 @@ def with_text_field(path: Path, fields: "FieldNames", on_error: str, items: Iter
         which = f"its first {records} records" if records == TEXT_FIELD_RECORDS else "any of its records"
         yield from (item for item in pending if isinstance(item, Article))
         yield failed(path.name, f"{path}: no '{fields.text}' field ({option('--text-field')}) in {which}"
-                     f"{did_you_mean(fields.text, names)}; their fields are {fields_found(names)}", on_error)
+                     f"{did_you_mean(fields.text, names)}; their fields are {fields_found(names)}"
+                     f"{_output_given(names, fields)}", on_error)
         return
     lacking = _named_fields_lacking(fields, items, pending) if found else None
     if lacking:  # a warning, not an error: JSON leaves an empty field out, and a later record may have it
@@ -92,6 +94,20 @@ def with_text_field(path: Path, fields: "FieldNames", on_error: str, items: Iter
     site.close()
     if stopped is not None:
         raise stopped
+
+
+def _output_given(names: dict, fields: FieldNames) -> str:
+    """What to give instead when the records without a text are a dvtopics output given as articles: `segment`'s words
+    (`topics fit seg.jsonl`), `label --out`'s labels, `inspect --format jsonl`'s listing. Each was told it had no text
+    field and no more (a table of labels is told by `header_problem`)."""
+    if "tokens" in names and fields.text != "tokens":
+        return (": the words `dvtopics segment` wrote, without titles or dates: give the articles they were "
+                f"segmented from (to fit topics on these words as they are, {option('--text-field')} tokens)")
+    if holds_labels_only(names, fields):
+        return f"; {labels_table_given()}"
+    if {"chars", "words"} <= set(names) and fields.title in names:
+        return ": the listing `dvtopics inspect` writes, without the articles' text: give the articles it lists"
+    return ""
 
 
 def _named_fields_lacking(fields: "FieldNames", items: Iterator, pending: list) -> tuple[str, str] | None:

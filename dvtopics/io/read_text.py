@@ -87,12 +87,17 @@ def _file_article(path: Path, article_id: str, raw: str, fields: dict) -> Articl
 _NOTE_NAMES = frozenset({"readme", "read me", "license", "licence", "changelog", "copying", "huong dan", "hướng dẫn"})
 _LINK_LINE = re.compile(r"\s*(?:https?://|www\.)\S+\s*")
 _LOG_LINE = re.compile(r"\s*\[?(?:\d{4}-\d\d-\d\d[ T]\d\d?:\d\d|\d\d?:\d\d:\d\d|(?:DEBUG|INFO|WARN|WARNING|ERROR)\b)")
+# the header of `dvtopics inspect`'s table (cli/articles.py), saved beside the articles: `inspect arts/ > arts/list.txt`
+_INSPECT_HEADER = re.compile(r"\s*id\s+date\s+chars\s+words\s+source\s+(?:label\s+)?title\s*")
 
 
 def not_an_article(path: Path, article: Article) -> str | None:
     """Why a .txt file's `article` does not look like one, or None: a readme by its name, a list of links, a log
-    (most lines open with a time stamp), or under four words. Only what no article is: a headline alone is one."""
+    (most lines open with a time stamp), `dvtopics inspect`'s table, or under four words. Only what no article is: a
+    headline alone is one."""
     lines = [line for line in article.raw.splitlines() if line.strip()]
+    if lines and _INSPECT_HEADER.fullmatch(lines[0]):
+        return "the table `dvtopics inspect` prints"
     if path.name.split(".")[0].replace("_", " ").replace("-", " ").casefold() in _NOTE_NAMES:
         return "a readme, by its name"
     if lines and all(_LINK_LINE.fullmatch(line) for line in lines):

@@ -85,6 +85,12 @@ def labels_table_given(python: bool | None = None) -> str:
             "articles it labels among the inputs")
 
 
+def holds_labels_only(names, fields: "FieldNames") -> bool:
+    """Whether a table's columns (a JSON file's fields) are those of a labels file, `label --out`'s among them: a
+    label, and nothing but ids, labels and what `label` writes beside them."""
+    return fields.label in names and set(names) <= {*LABEL_OUT_COLUMNS, *fields.named().values(), fields.id}
+
+
 def header_problem(where, header: list, fields: "FieldNames", given: list | None = None,
                    python: bool | None = None) -> str | None:
     """Why a table cannot be read, in one line, or None: its header has no text column, or no column a field
@@ -117,8 +123,7 @@ def header_problem(where, header: list, fields: "FieldNames", given: list | None
                         "header?): put the header row above it")
         if "--label-field" in dict(absent):
             raise InputError(problem)
-        labels_only = set(header) <= {*LABEL_OUT_COLUMNS, *fields.named().values(), fields.id}
-        if fields.text not in header and fields.label in header and labels_only:
+        if fields.text not in header and holds_labels_only(header, fields):
             # `label labels.csv`, `inspect labels.csv`: a labels file given among the articles, --labels forgotten
             problem += f"; {labels_table_given(python)}"
         return problem

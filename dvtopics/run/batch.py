@@ -364,7 +364,8 @@ def refuse_other_engine(out: Path, engine: str) -> None:
 
 
 def read_journal(journal: Path) -> tuple[set[int], dict | None]:
-    """(positions already labelled, the run's first line or None); a torn last line (killed mid-write) is cut off."""
+    """(positions already labelled, the run's first line or None); a torn last line (killed mid-write) is cut off, and
+    so is every line from one that is not the next article's (a journal edited by hand)."""
     if not journal.exists():
         return set(), None
     done, run, good_bytes = set(), None, 0
@@ -378,6 +379,12 @@ def read_journal(journal: Path) -> tuple[set[int], dict | None]:
                 record = json.loads(line)
                 if number == 0 and RUN in record:
                     run = record[RUN]
+                elif record[POSITION] != len(done):
+                    # a line repeated or taken out in an editor: the output is the journal in its order, so it held
+                    # that article twice, or the ones labelled again at its end; they are all labelled again
+                    log.warning("%s: its line %d is not the next article's (the file was edited?): the articles from "
+                                "there on are labelled again", journal, number + 1)
+                    break
                 else:
                     done.add(record[POSITION])
             except (ValueError, KeyError, TypeError):

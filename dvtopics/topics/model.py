@@ -27,6 +27,7 @@ of some articles and its files), `ldavis.py` (an offline pyLDAvis page).
 """
 from __future__ import annotations
 
+import json
 import logging
 import numbers
 import re
@@ -41,7 +42,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from ..arguments import (MAX_ITER, MAX_NO_BELOW, MAX_SEED, MIN_TOPICS, as_list, check_at_least, check_n_jobs,
                          check_random_state, command_line_runs, named)
-from ..errors import ArgumentError, ModelError, TooManyTopics, TopicsError
+from ..errors import ArgumentError, DvtopicsError, ModelError, TooManyTopics, TopicsError
 from .engines import (DEFAULT_MAX_ITER, DEFAULT_SEED, ENGINE_CLASSES, ENGINE_NAMES, ENGINES, SHARED_ESTEP_MIN_UNITS,
                       bows_to_csr, without_build_log)
 
@@ -470,7 +471,11 @@ class TopicModel(TransformerMixin, BaseEstimator):
             log_p = np.log(self.topic_word_)
             relevance = LABEL_LAMBDA * log_p + (1 - LABEL_LAMBDA) * (log_p - np.log(overall))
         order = np.argsort(-relevance, axis=1)[:, :n_words]
-        return [", ".join(self.dictionary_[int(i)].replace("_", " ") for i in idx) for idx in order]
+        labels = [", ".join(self.dictionary_[int(i)].replace("_", " ") for i in idx) for idx in order]
+        # the names its user gave the topics in topics.json (`load_topic_model`): `topics show` showed them, `assign`
+        # and the report the words again
+        given = getattr(self, "names_", None) or [None] * len(labels)
+        return [name or label for name, label in zip(given, labels)]
 
     def topic_shares(self) -> np.ndarray:
         """Each topic's mean share over the units the model learnt from (`topic_shares` of their mixes): with
@@ -566,7 +571,23 @@ def load_topic_model(directory) -> tuple[TopicModel, dict]:
         if key in card and card[key] != value:  # a card older than the field has none to compare
             raise ModelError(f"{Path(directory) / CARD_FILE}: it says {key} {card[key]!r}, the model file has "
                              f"{value!r}; restore the card or refit: `dvtopics topics fit PATHS --out {directory}`")
+    model.names_ = _names_given(directory, model.n_topics)
     return model, card
+
+
+def _names_given(directory, n_topics: int) -> list[str | None] | None:
+    """The labels of the folder's topics.json, one a topic (None where blank): as `topics fit` wrote them, or as its
+    user named the topics since ("Nông nghiệp"). None when it cannot be read: the commands that read it say why."""
+    from ..io.paths import home_path
+    from ..io.sidefiles import read_side_file
+
+    try:
+        topics = json.loads(read_side_file(Path(home_path(directory)) / "topics.json", say=False))
+    except (OSError, ValueError, DvtopicsError):
+        return None
+    if not isinstance(topics, list) or len(topics) != n_topics or not all(isinstance(t, dict) for t in topics):
+        return None
+    return [" ".join(t["label"].split()) or None if isinstance(t.get("label"), str) else None for t in topics]
 
 
 def topic_card(model: TopicModel, labels: list[str], measures: dict, articles: Sequence, inputs: Sequence) -> dict:
