@@ -21,6 +21,18 @@ def read(paths, **options):
     return list(read_articles(paths, on_error="record", **options))
 
 
+def write_csv_and_workbook(stem: Path, rows: list[list]) -> None:
+    """The same rows as STEM.csv and STEM.xlsx, a table as users give it either way."""
+    from openpyxl import Workbook
+
+    with open(stem.with_suffix(".csv"), "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.save(stem.with_suffix(".xlsx"))
+
+
 # ------------------------------------------------------------------ folders
 
 
@@ -2440,19 +2452,13 @@ def test_a_body_under_a_name_not_known_beside_a_lead_is_read_after_it(tmp_path, 
     "content_text") was read with the lead as the text and a warning naming the body's column: every body lost. A
     column whose name holds a body's words and whose cell holds text is the body, after the lead; a column of short
     values so named (an author, a link) is not; a column --text-field names stays the text."""
-    from openpyxl import Workbook
 
     body = f"{TEXT2} Dự hội nghị có đồng chí Bí thư Huyện ủy."
     for name in ("Nội dung chi tiết", "Chi tiết", "article_content", "content_text", "NOI_DUNG_DAY_DU"):
         rows = [["Tiêu đề", "Sapo", "Tác giả bài viết", "Link chi tiết", name],  # (named as about a body: not it)
                 ["Tổng kết năm", TEXT, "Minh Anh", "https://x.vn/tong-ket.html", body],
                 ["Gặp mặt", TEXT2, "Minh Anh", "https://x.vn/gap-mat.html", "Đang cập nhật"]]
-        with open(tmp_path / "a.csv", "w", encoding="utf-8", newline="") as handle:
-            csv.writer(handle).writerows(rows)
-        book = Workbook()
-        for row in rows:
-            book.active.append(row)
-        book.save(tmp_path / "a.xlsx")
+        write_csv_and_workbook(tmp_path / "a", rows)
         (tmp_path / "a.jsonl").write_text("".join(json.dumps(dict(zip(rows[0], row)), ensure_ascii=False) + "\n"
                                                   for row in rows[1:]), encoding="utf-8")
         for file in ("a.csv", "a.xlsx", "a.jsonl"):
@@ -2670,15 +2676,9 @@ def test_a_blogger_export_gives_its_posts_not_its_settings_template_and_comments
 def test_a_records_warnings_name_the_columns_as_the_file_spells_them(tmp_path):
     """Hunt 23 D (14): a record's warnings named the reader's own field names: an empty 'Body' beside a 'Description'
     was "the 'text' field is empty: the lead ('lead') is read as the text", in a file with no 'text' or 'lead'."""
-    from openpyxl import Workbook
 
     rows = [["Headline", "Description", "Body"], ["Gặp mặt", TEXT2, ""]]
-    with open(tmp_path / "cms.csv", "w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle).writerows(rows)
-    book = Workbook()
-    for row in rows:
-        book.active.append(row)
-    book.save(tmp_path / "cms.xlsx")
+    write_csv_and_workbook(tmp_path / "cms", rows)
     for name in ("cms.csv", "cms.xlsx"):
         [article] = read(tmp_path / name)
         said = article.meta["warning"]  # (a workbook's empty cell is no value: "missing")

@@ -314,8 +314,9 @@ def test_text_segmented_already_says_its_label_is_unreliable(tmp_path):
     (tmp_path / "x.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
                                       encoding="utf-8")
     warnings = {a.id: a.meta.get("warning") or "" for a in read(tmp_path / "x.jsonl")}
-    assert warnings["seg"] == ("its words are joined by '_', segmented already (as `dvtopics segment` writes them): its "
-                               "label is unreliable, its topics are not; give the text before segmenting to label it")
+    assert warnings["seg"] == ("its words are joined by '_', segmented already (as `dvtopics segment` writes them): "
+                               "its label is unreliable, its topics are not; give the text before segmenting to label "
+                               "it")
     assert warnings["plain"] == ""
 
 

@@ -18,8 +18,8 @@ from .jsonfiles import DECODER, json_error, json_kind, json_records, line_value,
 from .metadata import date_order
 from .notes import warn_once
 from .records import (FieldNames, dates_month_first, failed, fields_found, did_you_mean, holds_labels_only,
-                      labels_table_given, named_fields, over_limit, record_to_article, SiteRows, utf8_size, value_inside,
-                      warn_of_lead_as_text)
+                      labels_table_given, named_fields, over_limit, record_to_article, SiteRows, utf8_size,
+                      value_inside, warn_of_lead_as_text)
 from .tables import field_names
 
 log = logging.getLogger(__name__)
