@@ -629,6 +629,23 @@ def test_cli_assign_writes_each_articles_main_topic(seeds_model, tmp_path):
     assert set(rows[0]) <= set(re.findall(r"`(\w+)`", table)), set(rows[0]) - set(re.findall(r"`(\w+)`", table))
 
 
+def test_cli_assign_does_not_replace_a_table_changed_by_hand_without_force(seeds_model, tmp_path):
+    """Hunt 32 R, left: `topics assign --out` replaced, without a word, a table its user had sorted or annotated since,
+    where `label --out` and `report --xlsx` refuse to. Its own table, as written, is replaced."""
+    out, _ = seeds_model
+    table = tmp_path / "a.csv"
+    assign = ["topics", "assign", str(out), "seeds", "--out", str(table)]
+    assert CliRunner().invoke(cli, assign).exit_code == 0
+    assert CliRunner().invoke(cli, assign).exit_code == 0  # as dvtopics wrote it: replaced
+    noted = table.read_text(encoding="utf-8") + "ghi chú,chủ đề nông nghiệp\n"
+    table.write_text(noted, encoding="utf-8")
+    refused = CliRunner().invoke(cli, assign)
+    assert refused.exit_code == 2 and "changed since dvtopics wrote it" in refused.output and "--force" in refused.output
+    assert table.read_text(encoding="utf-8") == noted
+    assert CliRunner().invoke(cli, [*assign, "--force"]).exit_code == 0
+    assert "ghi chú" not in table.read_text(encoding="utf-8")
+
+
 def test_topics_named_in_topics_json_are_so_named_by_assign_and_the_report(seeds_model, tmp_path):
     """Hunt 32 R: the analyst names the themes in the fit's topics.json ("Nông nghiệp"): `topics show` showed the
     names, `topics assign` and `report --topics` the model's words again. A topic left blank keeps its words."""

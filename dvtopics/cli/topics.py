@@ -186,9 +186,12 @@ def show_cmd(directory, fmt, n_words):
               help="Article types (CSV, .xlsx, JSONL or JSON with id,label; or the columns --id-field and "
                    "--label-field name).")
 @click.option("--resume", is_flag=True, help="--engine dask: finish an interrupted run into the same --out.")
+@click.option("--force", is_flag=True,
+              help="Replace --out even when it is not as dvtopics wrote it (changed by hand since, or a file of your "
+                   "own); without it such a file is refused.")
 @engine_options
 @reading_options()
-def assign_cmd(directory, paths, out, labels_file, resume, engine, scheduler, part_size, reading):
+def assign_cmd(directory, paths, out, labels_file, resume, force, engine, scheduler, part_size, reading):
     """Give each article its main topic and topic mix with a fitted model."""
     from . import RESUMABLE
     from ..jobs import assign_topics
@@ -198,7 +201,7 @@ def assign_cmd(directory, paths, out, labels_file, resume, engine, scheduler, pa
                                "table at once: run again without --resume")
     click.get_current_context().meta[RESUMABLE] = engine == "dask"  # --resume finishes Dask's parts only
     assigned = assign_topics(reading,
-                             directory, out, labels_file, engine, scheduler, part_size, resume)
+                             directory, out, labels_file, engine, scheduler, part_size, resume, force)
     counts = assigned.counts
     for k, label in enumerate(assigned.labels):
         click.echo(f"#{k:<3} {counts.get(k, 0):>6}  {terminal_text(label)}")

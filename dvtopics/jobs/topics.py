@@ -133,10 +133,11 @@ class Assignment:
 @job_arguments("directory", "out", "labels_file")
 def assign_topics(reading: Reading, directory: str, out: str, labels_file: str | None = None,
                   engine: str = "local", scheduler: str | None = None, part_size: int = PART_SIZE,
-                  resume: bool = False) -> Assignment:
+                  resume: bool = False, force: bool = False) -> Assignment:
     """Give each article its main topic and mix with the model in `directory`; write them to `out`, an
-    unreadable article in its place with its error."""
-    from ..run.batch import check_output, refuse_other_engine
+    unreadable article in its place with its error. An existing `out` that is not as dvtopics wrote it (a table
+    sorted or annotated by hand since) is refused unless `force`, as `label` refuses its table."""
+    from ..run.batch import check_output, note_written, refuse_edited, refuse_other_engine
     from ..topics.summary import read_topics
 
     part_size = check_at_least("part_size", part_size, 1, MAX_PART)  # as --part-size is
@@ -149,6 +150,9 @@ def assign_topics(reading: Reading, directory: str, out: str, labels_file: str |
         check_output(out, [*reading.paths, directory, *([labels_file] if labels_file else [])])
         if engine != "dask":  # (a Dask run checks under its lock) as `label` does: OUT.parts/ is a Dask run's
             refuse_other_engine(Path(out), "local")
+        refuse_edited(out, force, kept="what was changed in it by hand (themes noted, rows sorted); write this run "
+                                       "elsewhere")
+    one_file = not out.endswith(("/", os.sep)) and not os.path.isdir(out)  # FOLDER/: Dask's parts
 
     if engine == "dask":
         from ..parallel import cores
@@ -163,6 +167,8 @@ def assign_topics(reading: Reading, directory: str, out: str, labels_file: str |
                          check=partial(_check_assigned_ids, types=types) if types is not None else None,
                          settings=_assign_settings(reading, directory, labels_file))
         warn_without_mix(counts.get(None, 0))
+        if one_file:
+            note_written(out)
         return Assignment(counts, labels, [])
     from ..topics.summary import in_input_order, summarize, write_documents
     from ..types.training import with_article_types
@@ -172,6 +178,7 @@ def assign_topics(reading: Reading, directory: str, out: str, labels_file: str |
     data = read_segmented(reading, check=_check_types_found(types))
     report = summarize(model, with_article_types(data.good, types), model.transform(data.texts))
     write_documents(list(in_input_order(data.articles, report.documents)), out, len(report.labels), errors=True)
+    note_written(out)
     counts = Counter(d["main_topic"] for d in report.documents)
     counts["error"] = len(data.failed)
     warn_without_mix(report.without_mix)

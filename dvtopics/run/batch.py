@@ -163,19 +163,24 @@ def _held(out: Path) -> bool:
 
 
 def as_written(path: str | os.PathLike) -> bool:
-    """Whether `path` is a `label --out` table or a `report --xlsx` workbook as dvtopics wrote it, not changed
-    since."""
+    """Whether `path` is a `label --out` table, a `report --xlsx` workbook or a `topics assign --out` table as
+    dvtopics wrote it, not changed since."""
     path = Path(path)
     written = _written_sha256(path) if path.is_file() else None
     return written is not None and written == persist.sha256_of(path)
 
 
-def refuse_edited(out: str | os.PathLike, force: bool = False) -> None:
+# What a table `refuse_edited` protects holds, and what to do with it: `label --out`'s and the report's labels
+LABELS_KEPT = ("any label corrected in it by hand; give it to train, evaluate or report as --labels, write this run "
+               "elsewhere")
+
+
+def refuse_edited(out: str | os.PathLike, force: bool = False, kept: str = LABELS_KEPT) -> None:
     """Refuse, before any work and unless `force`, to replace an output that is not as dvtopics wrote it: one
     changed since (labels corrected by hand in a spreadsheet), or one no dvtopics run is recorded to have written (a
     table of the user's own, an output of an older dvtopics). An empty file holds nothing to lose. One open in Excel
     or LibreOffice is refused, `force` or not: on Windows it cannot be replaced (after all the work), elsewhere the
-    reader's next Save writes the old table over the new."""
+    reader's next Save writes the old table over the new. `kept` says what would be lost and what to do instead."""
     from ..io.folders import open_in_office
 
     out = Path(out)
@@ -187,9 +192,8 @@ def refuse_edited(out: str | os.PathLike, force: bool = False) -> None:
     written = _written_sha256(out)
     how = ("it was changed since dvtopics wrote it" if written else "dvtopics has no record of writing it (a file of "
            "your own, or one an older dvtopics wrote)")
-    raise DvtopicsError(f"{out}: already there, and {how}: replacing it would lose any label corrected in it by hand; "
-                        "give it to train, evaluate or report as --labels, write this run elsewhere, or add --force "
-                        "to replace it")
+    raise DvtopicsError(f"{out}: already there, and {how}: replacing it would lose {kept}, or add --force to "
+                        "replace it")
 
 
 def note_written(out: str | os.PathLike, model: str | None = None) -> None:
