@@ -897,18 +897,6 @@ def test_the_readers_comments_under_a_page_are_no_part_of_it_nor_date_it():
     assert make_article("c", f"Ý kiến bạn đọc\n{HEADLINE}\n05/02/2018\n{BODY}").title == HEADLINE  # a section's name
 
 
-@pytest.mark.parametrize("under", ["Phát huy vai trò", "PHÁT HUY VAI TRÒ", "- Lắng nghe người dân"])
-def test_a_subheading_under_an_articles_own_comments_heading_ends_no_article(under):
-    """Left by the last session: an article's own heading "Bình luận của bạn đọc" over a short subheading ("Phát huy
-    vai trò", which ends no sentence, as a commenter's name does not) was taken for the readers' comments, and the
-    article's text ended there. Only a name (each word capitalised) or a time under it heads comments."""
-    rest = "Chuyên mục giúp chính quyền nắm bắt tâm tư của người dân.\nHuyện sẽ duy trì chuyên mục này."
-    assert strip_furniture(f"{HEADLINE}\n{BODY}Bình luận của bạn đọc\n{under}\n{rest}").endswith(rest)
-    for signature in ("Trần Thị Hoa - Hà Nội", "Minh (minh@gmail.com)"):
-        page = f"{HEADLINE}\n{BODY}Bình luận của bạn đọc\n{signature}\nBài viết rất hay, cảm ơn báo."
-        assert "cảm ơn báo" not in strip_furniture(page), signature
-
-
 @pytest.mark.parametrize("opening, paper", [("TTO - ", "Tuổi Trẻ"), ("(NLĐ) - ", "Người Lao Động"),
                                             ("Hà Nội (VNA) - ", "TTXVN"), ("(TTXVN) - ", "TTXVN"),
                                             ("VOV.VN - ", "VOV.VN")])

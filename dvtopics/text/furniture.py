@@ -197,24 +197,13 @@ _COMMENTER_WORDS = 6  # a comment's signature: a name, and a place ("Nguyễn V�
 
 
 def _comments_under(lines: list[str], position: int) -> bool:
-    """Whether the comments heading at `position` heads comments: nothing under it, or a commenter's name or a time,
-    not the article's paragraphs, nor its subheading ("Phát huy vai trò", "PHÁT HUY VAI TRÒ": a short line that ends
-    no sentence too, which ended the text of an article whose own heading was "Bình luận của bạn đọc")."""
+    """Whether the comments heading at `position` heads comments: nothing under it, or a commenter's name or a time
+    (a short line that ends no sentence), not the article's paragraphs."""
     under = next((line for line in lines[position + 1:] if line), "")
     if not under or dateline_date(under):
         return True
-    return _is_signature(under)
-
-
-def _is_signature(line: str) -> bool:
-    """Whether `line` reads as a commenter's signature: a name, each word capitalised, and maybe a place or an address
-    after a mark ("Nguyễn Văn Nam", "Trần Thị Hoa - Hà Nội", "Minh (minh@gmail.com)"), not in capitals throughout."""
-    words = [word for word in _SIGNATURE_MARKS.split(line) if word]
-    return (0 < len(line.split()) <= _COMMENTER_WORDS and not line.isupper() and not line.startswith(_BULLETS)
-            and all(word[0].isupper() or word[0].isdigit() or "@" in word for word in words))
-
-
-_SIGNATURE_MARKS = re.compile(r"[\s\-–|,()/]+")
+    signature = len(under.split()) <= _COMMENTER_WORDS
+    return signature and not (under.endswith(SENTENCE_ENDINGS) or under.startswith(_BULLETS))
 
 
 # The source tag a lead opens with on many sites: "(Baophutho.vn) - Ngày 5/7, …", "VOV.VN - Chiều 5/7, …",
