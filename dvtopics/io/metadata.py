@@ -330,7 +330,7 @@ def extract_metadata(text: str, lead: str = "") -> dict:
 # agencies and papers known by their initials (TTXVN, VOV, VTV, VTC, QĐND, CAND, ĐCSVN) keep them, as readers say them.
 PAPERS_BY_TAG = {"TTO": "Tuổi Trẻ", "PLO": "Pháp Luật TP.HCM", "NLĐ": "Người Lao Động", "NLĐO": "Người Lao Động",
                  "SGGP": "Sài Gòn Giải Phóng", "SGGPO": "Sài Gòn Giải Phóng", "HNM": "Hà Nội Mới",
-                 "ANTĐ": "An ninh Thủ đô", "NDĐT": "Nhân Dân", "NDO": "Nhân Dân", "ĐNĐT": "Báo Đà Nẵng",
+                 "ANTĐ": "An ninh Thủ đô", "NDĐT": "Báo Nhân Dân", "NDO": "Báo Nhân Dân", "ĐNĐT": "Báo Đà Nẵng",
                  "ĐNO": "Báo Đà Nẵng", "GD&TĐ": "Giáo dục và Thời đại", "GDVN": "Giáo dục Việt Nam", "VNA": "TTXVN",
                  "LĐO": "Lao Động", "TPO": "Tiền Phong", "BPO": "Báo Bình Phước", "KTĐT": "Kinh tế & Đô thị",
                  "BGĐT": "Báo Bắc Giang", "YBĐT": "Báo Yên Bái"}
@@ -340,10 +340,11 @@ def paper_of_tag(source: str) -> str:
     """The paper's name a source the text gives by its site's code names (`PAPERS_BY_TAG`: "TTO" is "Tuổi Trẻ"), else
     the source as it is: the report counts a paper's articles under one name a reader knows.
 
-    >>> paper_of_tag("TTO"), paper_of_tag("TTXVN"), paper_of_tag("baodaklak.vn")
-    ('Tuổi Trẻ', 'TTXVN', 'baodaklak.vn')
+    >>> paper_of_tag("TTO"), paper_of_tag("SGGP Online"), paper_of_tag("QĐND Online"), paper_of_tag("baodaklak.vn")
+    ('Tuổi Trẻ', 'Sài Gòn Giải Phóng', 'QĐND Online', 'baodaklak.vn')
     """
-    return PAPERS_BY_TAG.get(source, source)
+    code = re.sub(r"\s+online$", "", source, flags=re.IGNORECASE)  # "SGGP Online - ", as SOURCE_TAG takes it
+    return PAPERS_BY_TAG.get(code, source)
 
 
 # A link to the article where its source is named ("Nguồn: https://baolangson.vn/a-123.html", a "Nguồn" column of

@@ -131,8 +131,8 @@ def _logo(lines: list[str]) -> int | None:
     """The position of the site's logo a page copied from a browser opens with (its first line but chrome and the
     date), or None. A web address ("VTV.VN") or a paper's web edition ("Báo Đắk Lắk điện tử") is one wherever it stands
     there; a paper's name ("BÁO QUẢNG NGÃI", "Báo Nhân Dân") or a national paper's ("Thanh Niên", also a section's
-    name and a headline's words) only over a menu, a section's name or the date, or in capitals over a headline that is
-    not, never over the rest of its own headline ("Báo Nhân Dân" / "ra mắt …")."""
+    name and a headline's words) only over a menu, a section's name or the date, not over the headline (nor over the
+    rest of its own headline: "Báo Nhân Dân" / "ra mắt …"; a headline in capitals "BÁO XUÂN …" over its lead)."""
     for position, line in enumerate(lines[:_MASTHEAD_LOOK]):
         if _WEB_ADDRESS.fullmatch(line) or _paper_name(line) and _ONLINE.search(line):
             return position
@@ -141,11 +141,7 @@ def _logo(lines: list[str]) -> int | None:
                 return None  # a menu's item under its first ("Trang chủ" / "Thanh Niên"): the section, not the paper
             under = next((other for other in lines[position + 1:_MASTHEAD_LOOK] if other), "")
             framed = is_section_name(under) or is_furniture(under, captions=False) or dateline_date(under)
-            # a logo in capitals over a headline of its own, not its headline's first words: that headline opens with
-            # a capital and is not in capitals ("BÁO QUẢNG NGÃI" / "Hội nghị tổng kết …"; "BÁO LAO ĐỘNG" / "TRAO QUÀ
-            # TẾT …" is one headline, "Báo Nhân Dân" / "ra mắt …" another)
-            over_headline = line.isupper() and under[:1].isupper() and not under.isupper()
-            return position if framed or over_headline else None
+            return position if framed else None
         if line and not (is_furniture(line, captions=False) or dateline_date(line)):
             return None  # the headline, a menu, or text: a paper named below it is no logo
     return None
