@@ -2469,10 +2469,13 @@ def test_a_body_under_a_name_not_known_beside_a_lead_is_read_after_it(tmp_path, 
             assert f": '{name}' read as each article's body, after its lead ('Sapo')" in caplog.text, (name, file)
     chosen = read(tmp_path / "a.csv", fields=FieldNames(text="Link chi tiết"))
     assert chosen[0].text == f"{TEXT}\nhttps://x.vn/tong-ket.html"  # (the lead still read before it)
-    # a lead's words in the name ("Nội dung tóm tắt") are no body's
-    (tmp_path / "b.jsonl").write_text(json.dumps({"title": "T", "sapo": TEXT, "noi_dung_tom_tat": body},
-                                                 ensure_ascii=False) + "\n", encoding="utf-8")
-    assert [a.text for a in read(tmp_path / "b.jsonl")] == [TEXT]
+    # a name holding a body's words is no body's: a lead's ("Nội dung tóm tắt"), and, a review found, a labeller's
+    # note, readers' comments or related headlines (read as the body, they were labelled and learnt)
+    for other in ("noi_dung_tom_tat", "Ghi chú chi tiết", "Nội dung bình luận", "Bài viết liên quan",
+                  "Nhận xét bài viết", "comment_content"):
+        (tmp_path / "b.jsonl").write_text(json.dumps({"title": "T", "sapo": TEXT, other: body},
+                                                     ensure_ascii=False) + "\n", encoding="utf-8")
+        assert [a.text for a in read(tmp_path / "b.jsonl")] == [TEXT], other
 
 
 def test_a_databases_null_markers_are_no_value(tmp_path):

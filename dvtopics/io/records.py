@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import lru_cache
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, fields as dataclass_fields
@@ -166,25 +167,27 @@ def text_is_a_lead(spelt, fields: "FieldNames") -> bool:
 _LEAD_KEYS = frozenset(map(vietnamese_key, LEAD_NAMES))
 # the other names of the text's field, not a lead's ("content", "Nội dung"), by `vietnamese_key`
 _BODY_NAMES = frozenset(vietnamese_key(name) for name in COMMON_NAMES["text"] if name not in LEAD_NAMES)
-# words that name a body's column in a name the reader does not know ("Nội dung chi tiết", "Nội dung đầy đủ",
-# "article_content", "content_text", "Chi tiết"); and the words no body's name holds: a lead's ("Nội dung tóm tắt"),
-# and those of a column about the body ("Link chi tiết", "Tác giả bài viết", "Loại nội dung", "content_type")
-_BODY_WORDS = _BODY_NAMES | {"chi tiet"}
-_NOT_BODY_WORDS = _LEAD_KEYS | {"mo ta", "ngan", "link", "url", "tac gia", "author", "anh", "hinh", "image", "so",
-                                "loai", "type", "chuyen muc", "category", "tieu de", "title", "ngay", "date", "length"}
+# the names of a body's column the text's own names (`COMMON_NAMES`) are not, as `vietnamese_key` spells them ("Nội
+# dung chi tiết", "NOI_DUNG_DAY_DU", "article_content"): whole names, since a name holding a body's words may name a
+# column about it, or another text ("Nội dung bình luận", "Ghi chú chi tiết", "Bài viết liên quan", "Link chi tiết")
+_UNKNOWN_BODY_NAMES = frozenset({
+    "noi dung chi tiet", "noi dung day du", "noi dung bai bao", "noi dung tin", "noi dung tin tuc", "noi dung goc",
+    "noi dung html", "chi tiet", "chi tiet bai viet", "toan bo noi dung", "toan van bai viet",
+    "article content", "article body", "content text", "content body", "content html", "body html", "full content",
+    "main content", "news content", "text content", "article full text"})
 MIN_BODY_WORDS = 10  # fewer is no body: a category, an author, a link, "Đang cập nhật"
 
 
+@lru_cache(maxsize=1024)  # asked of each row's columns: a file has few names
 def names_a_body(name: str) -> bool:
-    """Whether a column's name holds a body's words (`_BODY_WORDS`, whole words) and none of `_NOT_BODY_WORDS`."""
-    key = f" {vietnamese_key(name)} "
-    return (any(f" {words} " in key for words in _BODY_WORDS)
-            and not any(f" {words} " in key for words in _NOT_BODY_WORDS))
+    """Whether a column's name is a body's that the text's own names are not (`_UNKNOWN_BODY_NAMES`), its words
+    joined by spaces, "_" or "-"."""
+    return " ".join(vietnamese_key(name).replace("_", " ").replace("-", " ").split()) in _UNKNOWN_BODY_NAMES
 
 
 def body_beside_lead(extra: dict) -> tuple[str, str] | None:
     """(name, value) of a record's field not read that is its body, beside the lead its text was taken from, or
-    None: its name holds a body's words (`names_a_body`) and its value is text of `MIN_BODY_WORDS` words or more (a
+    None: its name is a body's (`names_a_body`) and its value is text of `MIN_BODY_WORDS` words or more (a
     link, an author or a category is not). Left unread, the body was lost, each article its lead alone."""
     return next(((name, value) for name, value in extra.items()
                  if isinstance(name, str) and isinstance(value, str) and names_a_body(name)
