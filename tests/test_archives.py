@@ -698,6 +698,21 @@ def test_a_tar_gz_read_without_a_listing_kept_is_inflated_once(tmp_path, monkeyp
     assert len(rewinds) == (0 if kept > 200 else 1), rewinds
 
 
+def test_a_plain_tar_keeps_no_members_as_it_is_listed(tmp_path, monkeypatch):
+    """Review of the change above: the members were kept for a plain tar too, which seeks back to each one: 217 MB held
+    for a 344 MB tar of 80,000 articles, where 93 MB were before, to no gain."""
+    from dvtopics.io.archives import _ReadAhead
+
+    taken = []
+    take = _ReadAhead.take
+    monkeypatch.setattr(_ReadAhead, "take", lambda self, archive, info: taken.append(info.name) or take(self, archive,
+                                                                                                         info))
+    folder = collection(tmp_path / "arts")
+    plain = read(tarred(folder, tmp_path / "arts.tar", "w"))
+    assert plain and not taken
+    assert seen(read(tarred(folder, tmp_path / "arts.tar.gz", "w:gz"))) == seen(plain) and taken
+
+
 @pytest.mark.parametrize("command", [["evaluate", "shipped"], ["report", "--no-topics", "--out", "r.html"]])
 def test_report_and_evaluate_each_list_a_tar_gz_given_with_labels_once(tmp_path, monkeypatch, tar_listings, command):
     """The jobs keep a tar's listing for their own looks at it (`tars_listed_once`; `train` enters it as `evaluate`
