@@ -1,3 +1,4 @@
+import csv
 import json
 import re
 import shutil
@@ -210,6 +211,27 @@ def test_a_folder_given_as_labels_names_its_files_and_the_pattern_that_reads_the
     result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(corpus), "--labels", str(folder)])
     assert result.exit_code == 2 and "--labels takes files: give those in it (east.JSONL, north.csv, south.csv), " \
         "each with its own --labels." in result.output and "all at once" not in result.output
+
+
+def test_label_field_names_the_labels_files_column_which_a_table_of_articles_need_not_have(model_dir, tmp_path):
+    """Hunt 32 R, left: `evaluate arts.csv --labels mine.csv --label-field "Loại bài"` stopped on the articles' table
+    ("no 'Loại bài' column (--label-field)"), where the same articles as JSON lines were scored: the column is the
+    labels file's. Without --labels, a table that lacks it still stops the run (its labels are the run's result)."""
+    articles = made_up_articles(6)
+    table, labels = tmp_path / "arts.csv", tmp_path / "mine.csv"
+    with open(table, "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([["id", "text"], *([a.id, a.raw] for a in articles)])
+    labels.write_text("id,Loại bài\n" + "".join(f"{a.id},{a.label}\n" for a in articles), encoding="utf-8")
+    given = ["--labels", str(labels), "--label-field", "Loại bài"]
+    scored = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(table), *given, "--format", "json"])
+    assert scored.exit_code == 0 and json.loads(scored.stdout)["n"] == len(articles), scored.output
+    trained = CliRunner().invoke(cli, ["train", str(table), *given, "--out", str(tmp_path / "m"), "--classifier",
+                                       "logreg", "--folds", "2"])
+    assert trained.exit_code == 0, trained.output
+    reported = CliRunner().invoke(cli, ["report", str(table), *given, "--no-topics", "--out", str(tmp_path / "r.html")])
+    assert reported.exit_code == 0, reported.output
+    alone = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(table), "--label-field", "Loại bài"])
+    assert alone.exit_code == 2 and "no 'Loại bài' column (--label-field)" in alone.output, alone.output
 
 
 def test_a_label_output_named_as_another_format_names_the_one_meant(corpus, tmp_path):

@@ -29,6 +29,22 @@ log = logging.getLogger(__name__)
 _HELD: ContextVar[list[str] | None] = ContextVar("dvtopics_held_errors", default=None)
 
 
+# Whether the job reading takes its articles' labels from labels files (--labels, `labels_given_apart`)
+_LABELS_APART: ContextVar[bool] = ContextVar("dvtopics_labels_apart", default=False)
+
+
+@contextmanager
+def labels_given_apart(given: bool = True) -> Iterator[None]:
+    """Within it (a job given labels files), the column --label-field names is the labels files' and need not be the
+    articles' too: a table of articles without it is read, as a JSON file without it is (`header_problem`).
+    `evaluate arts.csv --labels mine.xlsx --label-field "Loại bài"` stopped on the articles' table, without a label."""
+    token = _LABELS_APART.set(given)
+    try:
+        yield
+    finally:
+        _LABELS_APART.reset(token)
+
+
 @contextmanager
 def errors_held() -> Iterator[list[str]]:
     """Within it, the error of an article that cannot be read is not logged but put in the list it gives, for the
@@ -100,7 +116,8 @@ def header_problem(where, header: list, fields: "FieldNames", given: list | None
     text, or the note as the text) per row, and the other inputs are read all the same. A label column
     that --label-field names and the table lacks is an `InputError` that stops the run instead, for every
     command (the one check of it): the labels are what `train` learns, `evaluate` scores and the report gives
-    as the articles' types, and a run without them would give another result, not one table fewer.
+    as the articles' types, and a run without them would give another result, not one table fewer; unless the
+    job takes its labels from labels files (`labels_given_apart`), whose column --label-field names.
     Warns when it has no title column but columns that are not read: a title under another name
     ("Tiêu đề") would otherwise be taken from the text unseen. `given`: the header's names as the table spells
     them, before `field_names` matched them ("Nội dung", not "text"), which the messages name. `python`: the reading
@@ -112,7 +129,8 @@ def header_problem(where, header: list, fields: "FieldNames", given: list | None
         if "--label-field" in fields.named() and repeated_columns(header, [fields.label]):
             raise InputError(problem)  # as a missing label column: the run would give another result
         return problem
-    absent = [(flag, name) for flag, name in fields.named().items() if name not in header]
+    absent = [(flag, name) for flag, name in fields.named().items() if name not in header
+              and not (flag == "--label-field" and _LABELS_APART.get())]
     if absent:
         said = "; ".join(f"no '{name}' column ({option(flag, python)})" + did_you_mean(name, columns)
                          for flag, name in absent)

@@ -14,7 +14,7 @@ from ..wording import brief_repr
 from ..io.article import Article
 from ..io.paths import home_path, unique_paths
 from ..io.read import MAX_ARTICLE_BYTES, read_articles
-from ..io.records import FieldNames, as_field_names
+from ..io.records import FieldNames, as_field_names, labels_given_apart
 from ..text.cache import open_cache
 from .checks import check_no_model_folder, check_suffix
 
@@ -36,9 +36,17 @@ def job_arguments(*paths: str):
                     _check_path(name, value)
                     bound.arguments[name] = ([home_path(path) for path in value] if isinstance(value, (list, tuple))
                                              else home_path(value))
-            return job(*bound.args, **bound.kwargs)
+            with labels_given_apart(_labels_given(bound.arguments)):
+                return job(*bound.args, **bound.kwargs)
         return none_is_default(run)
     return wrap
+
+
+def _labels_given(arguments: dict) -> bool:
+    """Whether a job's arguments give labels files (`label_files`, `labels_file`: --labels): its articles need not
+    hold the column --label-field names (`labels_given_apart`). (Not `bool`: a pandas Series of paths has none.)"""
+    given = next((arguments[name] for name in ("label_files", "labels_file") if name in arguments), None)
+    return given is not None and (not hasattr(given, "__len__") or len(given) > 0)
 
 
 def _check_path(name: str, value) -> None:
