@@ -67,10 +67,13 @@ def test_inspects_table_saved_beside_the_articles_is_said_to_be_no_article(tmp_p
     (arts / "labelled.txt").write_text("id    date        chars  words  source    label    title\n"
                                        "a1    2024-01-05    120     30  -         other    Hội nghị sơ kết\n",
                                        encoding="utf-8")
+    # (review: saved with its messages, `2>&1`, the listing opens on inspect's error that the file was empty)
+    (arts / "with_errors.txt").write_text(f"ERROR: {arts / 'with_errors.txt'}: empty file\n"
+                                          + (arts / "list.txt").read_text(encoding="utf-8"), encoding="utf-8")
     result = CliRunner().invoke(cli, ["label", str(arts)])
     records = {r["id"]: r for r in map(json.loads, result.stdout.splitlines())}
-    assert len(records) == 4
-    for name in ("list", "labelled"):
+    assert len(records) == 5
+    for name in ("list", "labelled", "with_errors"):
         assert "does not look like an article (the table `dvtopics inspect` prints)" in records[name]["warning"]
     assert not any(records[seed.stem]["warning"] for seed in seeds_dir.glob("00[01]_*.txt"))
 
@@ -398,6 +401,17 @@ def test_segments_output_given_to_topics_fit_says_what_to_give(tmp_path, seeds_d
     words = [w for topic in json.loads((tmp_path / "th" / "topics.json").read_text(encoding="utf-8"))
              for w, _ in topic["words"]]
     assert any("_" in w for w in words) and not any("__" in w for w in words)
+    # (review) from Python, the hint is Python's; a user's own file with a `tokens` field beside its title and date
+    # is not called segment's output
+    from dvtopics import read_articles
+
+    [failed] = read_articles(seg, on_error="record")
+    assert "(to fit topics on these words as they are, fields={'text': 'tokens'})" in failed.error
+    own = tmp_path / "own.jsonl"
+    own.write_text(json.dumps({"id": "1", "title": "Hội nghị", "date": "2024-01-05", "chinh_van": "Sáng 5/1 …",
+                               "tokens": "hội_nghị"}, ensure_ascii=False) + "\n", encoding="utf-8")
+    [failed] = read_articles(own, on_error="record")
+    assert failed.error and "`dvtopics segment` wrote" not in failed.error
 
 
 def test_labels_and_inspects_json_lines_given_as_articles_say_what_they_are(tmp_path, seeds_dir):

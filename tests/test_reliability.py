@@ -50,6 +50,7 @@ import zlib
 import pytest
 
 from dvtopics.io.labels import read_labels
+from dvtopics.io.language import word_segmented
 from dvtopics.io.sidefiles import read_side_file
 from dvtopics.io.vnlegacy import encode
 
@@ -318,6 +319,12 @@ def test_text_segmented_already_says_its_label_is_unreliable(tmp_path):
                                "its label is unreliable, its topics are not; give the text before segmenting to label "
                                "it")
     assert warnings["plain"] == ""
+    # (review) read from the field segment wrote, as `topics fit --text-field tokens` is told to, it is no surprise;
+    # nor is a notice that lists six attachments by their file names
+    (tmp_path / "seg.jsonl").write_text(json.dumps(records[0], ensure_ascii=False) + "\n", encoding="utf-8")
+    assert [a.meta.get("warning") for a in read(tmp_path / "seg.jsonl", fields={"text": "tokens"})] == [None]
+    attachments = " ".join(f"tệp {name}_{n}.docx," for n, name in enumerate(["bao_cao_so_ket", "ke_hoach_quy"] * 3))
+    assert not word_segmented(f"Văn phòng gửi kèm các tệp: {attachments} để các đơn vị nghiên cứu.")
 
 
 def test_an_article_made_in_python_is_flagged_as_one_read_from_a_file():

@@ -654,9 +654,12 @@ def test_topics_named_in_topics_json_are_so_named_by_assign_and_the_report(seeds
     shutil.copytree(seeds_model[0], themes)
     topics = json.loads((themes / "topics.json").read_text(encoding="utf-8"))
     words = [topic["label"] for topic in topics]
-    topics[0]["label"], topics[1]["label"] = "Dân vận khéo", " "
+    topics[0]["label"], topics[1]["label"] = "Dân  vận khéo", " "
     (themes / "topics.json").write_text(json.dumps(topics, ensure_ascii=False, indent=2), encoding="utf-8")
-    assert "Dân vận khéo" in CliRunner().invoke(cli, ["topics", "show", str(themes)]).output
+    shown = CliRunner().invoke(cli, ["topics", "show", str(themes)]).output
+    # (review) show named the blank topic blank, and the name as typed, two spaces and all, where assign did not
+    assert "#0  " in shown and " Dân vận khéo\n" in shown
+    assert re.search(r"^#1 +\d+% +\S", shown, re.MULTILINE), shown
     result = CliRunner().invoke(cli, ["topics", "assign", str(themes), "seeds", "--out", str(tmp_path / "a.csv")])
     assert result.exit_code == 0, result.output
     with open(tmp_path / "a.csv", encoding="utf-8-sig") as handle:
@@ -665,6 +668,22 @@ def test_topics_named_in_topics_json_are_so_named_by_assign_and_the_report(seeds
     result = CliRunner().invoke(cli, ["report", "seeds", "--topics", str(themes), "--out", str(tmp_path / "r.html")])
     assert result.exit_code == 0, result.output
     assert "Dân vận khéo" in (tmp_path / "r.html").read_text(encoding="utf-8")
+
+
+def test_a_model_loaded_with_its_topic_names_and_fitted_again_names_its_new_topics_by_their_words(seeds_model,
+                                                                                                   texts):
+    """Review of hunt 32 R: a model loaded from a folder whose topics.json names its topics, then fitted again
+    (`set_params(n_topics=3).fit(texts)`), gave its new topics the old folder's names, and too few of them."""
+    from dvtopics.topics.model import load_topic_model
+
+    model, _ = load_topic_model(seeds_model[0])
+    names = [f"Chủ đề {n}" for n in range(model.n_topics)]
+    model.names_ = names  # as a topics.json a user edited gives them
+    assert model.topic_labels() == names
+    refitted = model.set_params(n_topics=model.n_topics + 1, no_below=2, no_above=0.9, phrases=False,
+                                max_iter=20).fit(texts)
+    labels = refitted.topic_labels()
+    assert len(labels) == model.n_topics and not set(labels) & set(names)
 
 
 def test_cli_assign_resume_is_for_the_dask_engine_only(seeds_model, tmp_path):

@@ -29,6 +29,7 @@ from .write import writable_value
 log = logging.getLogger(__name__)
 
 METADATA_FIELDS = ("title", "date", "source")  # JSONL/CSV fields that win over what the text states
+TOKENS_FIELD = "tokens"  # the field `dvtopics segment` writes each article's words under ("công_tác dân_vận")
 
 
 @dataclass
@@ -297,7 +298,8 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
     from .language import with_language_warning  # here, not above: language.py imports this module
     # text typed without accents or damaged by a code page is flagged here, for an article made in a notebook as for
     # one read from a file: its label and topics are unreliable
-    return with_language_warning(article, name)
+    # (text segmented already is no surprise where it is read from the field `segment` wrote: `--text-field tokens`)
+    return with_language_warning(article, name, segmented=(spelt or {}).get("text") == TOKENS_FIELD)
 
 
 def _named_as_columns(fields: dict) -> tuple[dict, dict]:

@@ -52,8 +52,9 @@ def not_vietnamese(text: str) -> str | None:
     return None
 
 
-# a word whose syllables are joined by "_", as pyvi, VnCoreNLP and `dvtopics segment` write them ("công_tác")
-_JOINED_WORD = re.compile(r"[^\W_]_[^\W_]")
+# a word whose syllables are joined by "_", as pyvi, VnCoreNLP and `dvtopics segment` write them ("công_tác"), letters
+# only (not a file's name, "bao_cao_so_ket.docx", nor an address), a punctuation mark after it
+_JOINED_WORD = re.compile(r"[^\W\d_]+(?:_[^\W\d_]+)+[.,;:!?)\"']*")
 
 
 def word_segmented(text: str) -> bool:
@@ -61,13 +62,14 @@ def word_segmented(text: str) -> bool:
     them joined by "_". Segmented news has 28% to 44% of its words so; of 40,000 baomoi and VNTC articles, none had
     more than 4% (a file name, an e-mail address)."""
     words = text[:2000].split()
-    joined = sum(1 for word in words if _JOINED_WORD.search(word))
+    joined = sum(1 for word in words if _JOINED_WORD.fullmatch(word.lstrip("(\"'")))
     return joined >= 5 and joined >= len(words) / 6
 
 
-def with_language_warning(article: Article, name: str) -> Article:
+def with_language_warning(article: Article, name: str, segmented: bool = False) -> Article:
     """`article`, with a warning in its record when its text is clearly not Vietnamese as it stands (`not_vietnamese`)
-    or carries too few Vietnamese letters to be read (`looks_vietnamese`): it is read all the same."""
+    or carries too few Vietnamese letters to be read (`looks_vietnamese`), or was segmented already (`word_segmented`;
+    not when it is read as such, `segmented`): it is read all the same."""
     message = not_vietnamese(article.text)
     # the text judged alone when it is long enough (an accented headline over a body typed without accents is
     # flagged), with its title when it is short (a title and a one-line lead)
@@ -75,7 +77,7 @@ def with_language_warning(article: Article, name: str) -> Article:
     if message is None and not looks_vietnamese(judged):
         message = ("few Vietnamese diacritics: another language, or Vietnamese typed without accents (its label and "
                    "topics are unreliable)")
-    if message is None and word_segmented(article.text):
+    if message is None and not segmented and word_segmented(article.text):
         # the cue rules and the event reader read words apart: "hội_nghị sơ_kết" named no meeting, silently
         message = ("its words are joined by '_', segmented already (as `dvtopics segment` writes them): its label is "
                    "unreliable, its topics are not; give the text before segmenting to label it")

@@ -9,9 +9,9 @@ import re
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from ..arguments import option
+from ..arguments import command_line_runs, option
 from ..errors import InputError
-from .article import Article
+from .article import TOKENS_FIELD, Article
 from .decode import decode_text
 from .files import LineRange, blank_line, numbered_lines, read_all
 from .jsonfiles import DECODER, json_error, json_kind, json_records, line_value, loads, next_array_item
@@ -100,9 +100,10 @@ def _output_given(names: dict, fields: FieldNames) -> str:
     """What to give instead when the records without a text are a dvtopics output given as articles: `segment`'s words
     (`topics fit seg.jsonl`), `label --out`'s labels, `inspect --format jsonl`'s listing. Each was told it had no text
     field and no more (a table of labels is told by `header_problem`)."""
-    if "tokens" in names and fields.text != "tokens":
+    if TOKENS_FIELD in names and set(names) <= {fields.id, TOKENS_FIELD, "error"}:
+        given = (f"--text-field {TOKENS_FIELD}" if command_line_runs() else f"fields={{'text': '{TOKENS_FIELD}'}}")
         return (": the words `dvtopics segment` wrote, without titles or dates: give the articles they were "
-                f"segmented from (to fit topics on these words as they are, {option('--text-field')} tokens)")
+                f"segmented from (to fit topics on these words as they are, {given})")
     if holds_labels_only(names, fields):
         return f"; {labels_table_given()}"
     if {"chars", "words"} <= set(names) and fields.title in names:

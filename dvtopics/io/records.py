@@ -410,7 +410,7 @@ def record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_e
     if warning:
         add_warning(extra, warning)
     try:
-        field_spellings = {key: said(getattr(fields, key)) for key in METADATA_FIELDS + ("label",)}
+        field_spellings = {key: said(getattr(fields, key)) for key in METADATA_FIELDS + ("label", "text")}
         # (lead "" where there is none: a field "lead" that --lead-field did not name stays one of the record's own)
         article = make_article(article_id, text, extra, where, lead=lead or "", month_first=month_first,
                                spelt=field_spellings)

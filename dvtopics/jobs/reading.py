@@ -11,7 +11,7 @@ from typing import Callable, Sequence
 from ..arguments import check_max_bytes, check_n_jobs, none_is_default
 from ..errors import ArgumentError
 from ..wording import brief_repr
-from ..io.article import Article
+from ..io.article import TOKENS_FIELD, Article
 from ..io.paths import home_path, unique_paths
 from ..io.read import MAX_ARTICLE_BYTES, read_articles
 from ..io.records import FieldNames, as_field_names, labels_given_apart
@@ -151,7 +151,7 @@ def segment(reading: Reading, out: str, lower: bool = False) -> Segmented:
     check_output(out, reading.paths)
     data = read_segmented(reading, lower=lower, progress=True)
     segmented = {id(article): text for article, text in zip(data.good, data.texts)}
-    rows = ({"id": article.id, "tokens": " ".join(segmented[id(article)].split())} if id(article) in segmented
+    rows = ({"id": article.id, TOKENS_FIELD: " ".join(segmented[id(article)].split())} if id(article) in segmented
             else {"id": article.id, "error": article.error or "no text to segment"} for article in data.articles)
     # written beside its name and renamed when whole, as every table: a run stopped while writing (a full disk,
     # Ctrl-C) left the previous file cut to its first lines, which read as complete

@@ -138,7 +138,6 @@ def assign_topics(reading: Reading, directory: str, out: str, labels_file: str |
     unreadable article in its place with its error. An existing `out` that is not as dvtopics wrote it (a table
     sorted or annotated by hand since) is refused unless `force`, as `label` refuses its table."""
     from ..run.batch import check_output, note_written, refuse_edited, refuse_other_engine
-    from ..topics.summary import read_topics
 
     part_size = check_at_least("part_size", part_size, 1, MAX_PART)  # as --part-size is
     check_engine(engine, scheduler, part_size)
@@ -160,7 +159,7 @@ def assign_topics(reading: Reading, directory: str, out: str, labels_file: str |
 
         types = input_types(labels_file, reading)
         job = AssignJob(directory, types, cache_dir=reading.cache_dir, use_cache=reading.use_cache)
-        labels = [topic["label"] for topic in read_topics(directory)[0]]
+        labels = _load_topic_model(directory).topic_labels()  # (its names as the local engine gives them)
         counts = run_job(job, reading.paths, out, scheduler=scheduler, part_size=part_size, resume=resume,
                          fields=reading.fields, max_bytes=reading.max_bytes, n_workers=cores(reading.n_jobs),
                          gather=partial(write_assignments, n_topics=len(labels)),

@@ -306,6 +306,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         from gensim.corpora import Dictionary
         from gensim.models.phrases import Phrases
 
+        self.names_ = None  # a new fit's topics are not those a topics.json named (`load_topic_model`)
         unit_tokens = self._unit_tokens(texts) if unit_tokens is None else unit_tokens
         token_lists = [tokens for tokens in unit_tokens if tokens]
         if not token_lists:
@@ -474,7 +475,8 @@ class TopicModel(TransformerMixin, BaseEstimator):
         labels = [", ".join(self.dictionary_[int(i)].replace("_", " ") for i in idx) for idx in order]
         # the names its user gave the topics in topics.json (`load_topic_model`): `topics show` showed them, `assign`
         # and the report the words again
-        given = getattr(self, "names_", None) or [None] * len(labels)
+        given = getattr(self, "names_", None)
+        given = given if given and len(given) == len(labels) else [None] * len(labels)
         return [name or label for name, label in zip(given, labels)]
 
     def topic_shares(self) -> np.ndarray:

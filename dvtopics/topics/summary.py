@@ -348,6 +348,9 @@ def read_topics(directory: str | os.PathLike, n_words: int | None = None) -> tup
         raise ModelError(f"{path}: {problem}; rerun `dvtopics topics fit ... --out {directory}`")
     if n_words is not None:
         _set_words(topics_list, directory, check_at_least("n_words", n_words, 1))  # as `topics show --words`
+    for topic in topics_list:  # a name its user gave, spaced as typed; one left blank is its words, as assign says
+        name = " ".join(topic["label"].split()) if isinstance(topic.get("label"), str) else ""
+        topic["label"] = name or ", ".join(str(word).replace("_", " ") for word, *_ in topic["words"][:3])
     return topics_list, card
 
 
