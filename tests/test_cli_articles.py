@@ -68,7 +68,7 @@ def test_inspects_table_saved_beside_the_articles_is_said_to_be_no_article(tmp_p
                                        "a1    2024-01-05    120     30  -         other    Hội nghị sơ kết\n",
                                        encoding="utf-8")
     # (review: saved with its messages, `2>&1`, the listing opens on inspect's error that the file was empty)
-    (arts / "with_errors.txt").write_text(f"ERROR: {arts / 'with_errors.txt'}: empty file\n"
+    (arts / "with_errors.txt").write_text(f"ERROR: {arts / 'with_errors.txt'}: empty file\n" * 25
                                           + (arts / "list.txt").read_text(encoding="utf-8"), encoding="utf-8")
     result = CliRunner().invoke(cli, ["label", str(arts)])
     records = {r["id"]: r for r in map(json.loads, result.stdout.splitlines())}

@@ -230,6 +230,12 @@ def test_label_field_names_the_labels_files_column_which_a_table_of_articles_nee
     assert trained.exit_code == 0, trained.output
     reported = CliRunner().invoke(cli, ["report", str(table), *given, "--no-topics", "--out", str(tmp_path / "r.html")])
     assert reported.exit_code == 0, reported.output
+    # (review: topics fit and assign read their articles in a job of their own, which took the flag back)
+    fitted = CliRunner().invoke(cli, ["topics", "fit", str(table), *given, "--k", "2", "--out", str(tmp_path / "t")])
+    assert fitted.exit_code == 0, fitted.output
+    assigned = CliRunner().invoke(cli, ["topics", "assign", str(tmp_path / "t"), str(table), *given, "--out",
+                                        str(tmp_path / "a.csv")])
+    assert assigned.exit_code == 0, assigned.output
     alone = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(table), "--label-field", "Loại bài"])
     assert alone.exit_code == 2 and "no 'Loại bài' column (--label-field)" in alone.output, alone.output
 

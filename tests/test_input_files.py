@@ -2450,8 +2450,8 @@ def test_titles_and_leads_under_the_lead_fields_own_name_are_read_from_their_lea
 def test_a_body_under_a_name_not_known_beside_a_lead_is_read_after_it(tmp_path, caplog):
     """A CSV, workbook or JSONL headed "Tiêu đề, Sapo, Nội dung chi tiết" (or "Chi tiết", "article_content",
     "content_text") was read with the lead as the text and a warning naming the body's column: every body lost. A
-    column whose name holds a body's words and whose cell holds text is the body, after the lead; a column of short
-    values so named (an author, a link) is not; a column --text-field names stays the text."""
+    column under a body's whole name (`_UNKNOWN_BODY_NAMES`) whose cell holds text is the body, after the lead; a
+    column about it (an author, a link) is not; a column --text-field names stays the text."""
     body = f"{TEXT2} Dự hội nghị có đồng chí Bí thư Huyện ủy."
     for name in ("Nội dung chi tiết", "Chi tiết", "article_content", "content_text", "NOI_DUNG_DAY_DU"):
         rows = [["Tiêu đề", "Sapo", "Tác giả bài viết", "Link chi tiết", name],  # (named as about a body: not it)

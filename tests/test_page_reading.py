@@ -266,7 +266,7 @@ def test_a_text_that_opens_on_a_paragraph_has_no_title():
                                          ("(ĐCSVN) – ", "ĐCSVN"), ("", None), ("Hà Nội - ", None),
                                          # papers' own tags: Nhân Dân, Bắc Giang online; a paper's two-word name
                                          ("NDO - ", "Báo Nhân Dân"), ("BGĐT - ", "Báo Bắc Giang"),
-                                         ("(Dân trí) - ", "Dân trí"),
+                                         ("(Dân trí) - ", "Dân trí"), ("(Dân Trí) - ", "Dân trí"),
                                          ("(HQ Online) - ", "HQ Online")])
 def test_the_source_tag_the_lead_opens_with_is_the_source(tag, source):
     meta = extract_metadata(f"Huyện tổng kết công tác dân vận năm 2017\n{tag}{LEAD}")

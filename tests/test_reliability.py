@@ -319,10 +319,10 @@ def test_text_segmented_already_says_its_label_is_unreliable(tmp_path):
                                "its label is unreliable, its topics are not; give the text before segmenting to label "
                                "it")
     assert warnings["plain"] == ""
-    # (review) read from the field segment wrote, as `topics fit --text-field tokens` is told to, it is no surprise;
-    # nor is a notice that lists six attachments by their file names
+    # (review) read from the field segment wrote, as `topics fit` is told to, it is said too: `label` given the same
+    # options labels it wrong. A notice that lists six attachments by their file names is not segmented text
     (tmp_path / "seg.jsonl").write_text(json.dumps(records[0], ensure_ascii=False) + "\n", encoding="utf-8")
-    assert [a.meta.get("warning") for a in read(tmp_path / "seg.jsonl", fields={"text": "tokens"})] == [None]
+    assert [a.meta.get("warning") for a in read(tmp_path / "seg.jsonl", fields={"text": "tokens"})] == [warnings["seg"]]
     attachments = " ".join(f"tệp {name}_{n}.docx," for n, name in enumerate(["bao_cao_so_ket", "ke_hoach_quy"] * 3))
     assert not word_segmented(f"Văn phòng gửi kèm các tệp: {attachments} để các đơn vị nghiên cứu.")
 

@@ -298,8 +298,7 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
     from .language import with_language_warning  # here, not above: language.py imports this module
     # text typed without accents or damaged by a code page is flagged here, for an article made in a notebook as for
     # one read from a file: its label and topics are unreliable
-    # (text segmented already is no surprise where it is read from the field `segment` wrote: `--text-field tokens`)
-    return with_language_warning(article, name, segmented=(spelt or {}).get("text") == TOKENS_FIELD)
+    return with_language_warning(article, name)
 
 
 def _named_as_columns(fields: dict) -> tuple[dict, dict]:

@@ -66,10 +66,11 @@ def word_segmented(text: str) -> bool:
     return joined >= 5 and joined >= len(words) / 6
 
 
-def with_language_warning(article: Article, name: str, segmented: bool = False) -> Article:
+def with_language_warning(article: Article, name: str) -> Article:
     """`article`, with a warning in its record when its text is clearly not Vietnamese as it stands (`not_vietnamese`)
-    or carries too few Vietnamese letters to be read (`looks_vietnamese`), or was segmented already (`word_segmented`;
-    not when it is read as such, `segmented`): it is read all the same."""
+    or carries too few Vietnamese letters to be read (`looks_vietnamese`), or was segmented already (`word_segmented`:
+    so too where `topics fit --text-field tokens` reads it on purpose, since `label` with the same options labels it
+    wrong): it is read all the same."""
     message = not_vietnamese(article.text)
     # the text judged alone when it is long enough (an accented headline over a body typed without accents is
     # flagged), with its title when it is short (a title and a one-line lead)
@@ -77,7 +78,7 @@ def with_language_warning(article: Article, name: str, segmented: bool = False) 
     if message is None and not looks_vietnamese(judged):
         message = ("few Vietnamese diacritics: another language, or Vietnamese typed without accents (its label and "
                    "topics are unreliable)")
-    if message is None and not segmented and word_segmented(article.text):
+    if message is None and word_segmented(article.text):
         # the cue rules and the event reader read words apart: "hội_nghị sơ_kết" named no meeting, silently
         message = ("its words are joined by '_', segmented already (as `dvtopics segment` writes them): its label is "
                    "unreliable, its topics are not; give the text before segmenting to label it")

@@ -333,7 +333,9 @@ PAPERS_BY_TAG = {"TTO": "Tuổi Trẻ", "PLO": "Pháp Luật TP.HCM", "NLĐ": "N
                  "ANTĐ": "An ninh Thủ đô", "NDĐT": "Báo Nhân Dân", "NDO": "Báo Nhân Dân", "ĐNĐT": "Báo Đà Nẵng",
                  "ĐNO": "Báo Đà Nẵng", "GD&TĐ": "Giáo dục và Thời đại", "GDVN": "Giáo dục Việt Nam", "VNA": "TTXVN",
                  "LĐO": "Lao Động", "TPO": "Tiền Phong", "BPO": "Báo Bình Phước", "KTĐT": "Kinh tế & Đô thị",
-                 "BGĐT": "Báo Bắc Giang", "YBĐT": "Báo Yên Bái"}
+                 "BGĐT": "Báo Bắc Giang", "YBĐT": "Báo Yên Bái",
+                 # and the two-word names `SOURCE_TAG` takes in either case, in one: "(Dân Trí) - " is "(Dân trí) - "
+                 "Dân Trí": "Dân trí", "Tin Tức": "Tin tức", "Thanh Tra": "Thanh tra"}
 
 
 def paper_of_tag(source: str) -> str:

@@ -90,7 +90,6 @@ _LINK_LINE = re.compile(r"\s*(?:https?://|www\.)\S+\s*")
 _LOG_LINE = re.compile(r"\s*\[?(?:\d{4}-\d\d-\d\d[ T]\d\d?:\d\d|\d\d?:\d\d:\d\d|(?:DEBUG|INFO|WARN|WARNING|ERROR)\b)")
 # the header of `dvtopics inspect`'s table (cli/articles.py), saved beside the articles: `inspect arts/ > arts/list.txt`
 _INSPECT_HEADER = re.compile(r"\s*id\s+date\s+chars\s+words\s+source\s+(?:label\s+)?title\s*")
-_INSPECT_LOOK = 20  # lines: its warnings, then its header
 
 
 def not_an_article(path: Path, article: Article) -> str | None:
@@ -99,7 +98,7 @@ def not_an_article(path: Path, article: Article) -> str | None:
     headline alone is one."""
     lines = [line for line in article.raw.splitlines() if line.strip()]
     # (its messages may stand over it: `inspect arts/ > arts/list.txt 2>&1` says first that list.txt is empty)
-    if any(_INSPECT_HEADER.fullmatch(line) for line in itertools.dropwhile(_LOG_LINE.match, lines[:_INSPECT_LOOK])):
+    if any(map(_INSPECT_HEADER.fullmatch, itertools.islice(itertools.dropwhile(_LOG_LINE.match, lines), 3))):
         return "the table `dvtopics inspect` prints"
     if path.name.split(".")[0].replace("_", " ").replace("-", " ").casefold() in _NOTE_NAMES:
         return "a readme, by its name"

@@ -37,8 +37,9 @@ _LABELS_APART: ContextVar[bool] = ContextVar("dvtopics_labels_apart", default=Fa
 def labels_given_apart(given: bool = True) -> Iterator[None]:
     """Within it (a job given labels files), the column --label-field names is the labels files' and need not be the
     articles' too: a table of articles without it is read, as a JSON file without it is (`header_problem`).
-    `evaluate arts.csv --labels mine.xlsx --label-field "Loại bài"` stopped on the articles' table, without a label."""
-    token = _LABELS_APART.set(given)
+    `evaluate arts.csv --labels mine.xlsx --label-field "Loại bài"` stopped on the articles' table, without a label.
+    A job inside another (`topics fit`'s reading) keeps what the outer one set."""
+    token = _LABELS_APART.set(given or _LABELS_APART.get())
     try:
         yield
     finally:
@@ -410,7 +411,7 @@ def record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_e
     if warning:
         add_warning(extra, warning)
     try:
-        field_spellings = {key: said(getattr(fields, key)) for key in METADATA_FIELDS + ("label", "text")}
+        field_spellings = {key: said(getattr(fields, key)) for key in METADATA_FIELDS + ("label",)}
         # (lead "" where there is none: a field "lead" that --lead-field did not name stays one of the record's own)
         article = make_article(article_id, text, extra, where, lead=lead or "", month_first=month_first,
                                spelt=field_spellings)

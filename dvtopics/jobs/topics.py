@@ -196,6 +196,8 @@ def _assign_settings(reading: Reading, directory: str, labels_file: str | None) 
     from ..run.batch import input_fingerprint
 
     return {"model_sha256": read_card(directory, "topics").get("sha256"),
+            # the names topics.json gives the topics (edited between two parts, one topic had two names)
+            "topic_names": _load_topic_model(directory).topic_labels(),
             "labels": input_fingerprint([labels_file])["sha256"] if labels_file else None,
             "fields": field_settings(reading.fields), "max_bytes": reading.max_bytes}
 

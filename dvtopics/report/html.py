@@ -136,8 +136,8 @@ def counts_per_period(records: Sequence[Mapping], unit: str = "month") -> dict[s
 def month_columns(records: Sequence[Mapping]) -> list[str]:
     """The type columns of the table per month, the same in every report so that two can be set side by side (two
     years, two models): the five article types in their order, 0 where there are none, then any other label (an
-    abstention's `uncertain`, none) by name. A model of labels of a user's own has its labels by name. In the order
-    of their counts, as before, the columns were in another order, and fewer, in each report."""
+    abstention's `uncertain`, none) by name. A model of labels of a user's own has its labels by name. (They were the
+    types met, by count: another order, and fewer, in each report.)"""
     labels = {_label(record) for record in _good(records)}
     if labels <= {*ARTICLE_TYPES, *ABSTAIN, UNLABELLED}:
         return [*ARTICLE_TYPES, *sorted(labels - set(ARTICLE_TYPES))]
@@ -448,7 +448,7 @@ def build_report(
     months = monthly_counts(records)
     context = {
         "title": title, "summary": summary, "types": type_counts(records), "kind": kind,
-        "type_names": TYPE_NAMES_VI, "months": months, "type_order": type_order(records),
+        "type_names": TYPE_NAMES_VI, "months": months,
         "month_columns": month_columns(records),
         # (its empty months left out: a mistyped date's, `monthly_counts`)
         "months_with_articles_only": len(months) < len(period_range({m["month"] for m in months}, "month")),

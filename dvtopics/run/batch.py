@@ -383,16 +383,18 @@ def read_journal(journal: Path) -> tuple[set[int], dict | None]:
                 record = json.loads(line)
                 if number == 0 and RUN in record:
                     run = record[RUN]
-                elif record[POSITION] != len(done):
-                    # a line repeated or taken out in an editor: the output is the journal in its order, so it held
-                    # that article twice, or the ones labelled again at its end; they are all labelled again
-                    log.warning("%s: its line %d is not the next article's (the file was edited?): the articles from "
-                                "there on are labelled again", journal, number + 1)
-                    break
-                else:
-                    done.add(record[POSITION])
-            except (ValueError, KeyError, TypeError):
+                    good_bytes += len(line)
+                    continue
+                next_one = record[POSITION] == len(done)
+            except (ValueError, KeyError, TypeError):  # (a whole line: a torn one stopped above)
+                next_one = False
+            if not next_one:
+                # a line repeated, taken out or changed in an editor: the output is the journal in its order, so it
+                # held that article twice, or the ones labelled again at its end; they are all labelled again
+                log.warning("%s: its line %d is not the next article's (the file was edited?): the articles from "
+                            "there on are labelled again", journal, number + 1)
                 break
+            done.add(record[POSITION])
             good_bytes += len(line)
     with open(journal, "r+b") as handle:
         handle.truncate(good_bytes)

@@ -464,8 +464,9 @@ class TopicModel(TransformerMixin, BaseEstimator):
         return [[(self.dictionary_[int(i)], float(row[i])) for i in idx] for row, idx in zip(self.topic_word_, order)]
 
     def topic_labels(self, n_words: int = LABEL_WORDS) -> list[str]:
-        """A short label per topic: its most relevant words (LDAvis relevance, λ = 0.4: LABEL_LAMBDA), "_" read as
-        spaces."""
+        """A short label per topic: the name its user gave it in its folder's topics.json (`load_topic_model`), else
+        its `n_words` most relevant words (LDAvis relevance, λ = 0.4: LABEL_LAMBDA), "_" read as spaces. Other
+        `n_words` than the labels' own ask for words: names are not given then."""
         check_is_fitted(self, "topic_word_")
         overall = self.term_frequency_ / self.term_frequency_.sum()
         with np.errstate(divide="ignore"):
@@ -476,7 +477,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         # the names its user gave the topics in topics.json (`load_topic_model`): `topics show` showed them, `assign`
         # and the report the words again
         given = getattr(self, "names_", None)
-        given = given if given and len(given) == len(labels) else [None] * len(labels)
+        given = given if given and len(given) == len(labels) and n_words == LABEL_WORDS else [None] * len(labels)
         return [name or label for name, label in zip(given, labels)]
 
     def topic_shares(self) -> np.ndarray:

@@ -348,9 +348,13 @@ def read_topics(directory: str | os.PathLike, n_words: int | None = None) -> tup
         raise ModelError(f"{path}: {problem}; rerun `dvtopics topics fit ... --out {directory}`")
     if n_words is not None:
         _set_words(topics_list, directory, check_at_least("n_words", n_words, 1))  # as `topics show --words`
-    for topic in topics_list:  # a name its user gave, spaced as typed; one left blank is its words, as assign says
-        name = " ".join(topic["label"].split()) if isinstance(topic.get("label"), str) else ""
-        topic["label"] = name or ", ".join(str(word).replace("_", " ") for word, *_ in topic["words"][:3])
+    names = [" ".join(topic["label"].split()) for topic in topics_list]  # a name its user gave, spaced as typed
+    if not all(names):  # one left blank is its words, as `assign` and the report give them (`topic_labels`)
+        from .model import load_topic_model
+
+        names = load_topic_model(directory)[0].topic_labels()
+    for topic, name in zip(topics_list, names):
+        topic["label"] = name
     return topics_list, card
 
 
