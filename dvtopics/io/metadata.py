@@ -326,7 +326,7 @@ def extract_metadata(text: str, lead: str = "") -> dict:
 
 
 # The papers whose tag is a code of their site's a reader does not know them by ("TTO - …" is Tuổi Trẻ's lead), by
-# that code, as a lead's tag, a byline or a source line gives it; and the agency's English name (VNA is TTXVN). The
+# that code, as a lead's tag or a source line gives it; and the agency's English name (VNA is TTXVN). The
 # agencies and papers known by their initials (TTXVN, VOV, VTV, VTC, QĐND, CAND, ĐCSVN) keep them, as readers say them.
 PAPERS_BY_TAG = {"TTO": "Tuổi Trẻ", "PLO": "Pháp Luật TP.HCM", "NLĐ": "Người Lao Động", "NLĐO": "Người Lao Động",
                  "SGGP": "Sài Gòn Giải Phóng", "SGGPO": "Sài Gòn Giải Phóng", "HNM": "Hà Nội Mới",

@@ -18,18 +18,18 @@ def warn_once(name: str, message: str, kind: str | None = None, recorded: bool =
     """Log `message` about `name` (an article, a file: its record's `warning` says it too, unless not `recorded`: a
     file passed over gives no record). While `summarized_warnings` reads, only the first of each `kind` (default: the
     message itself) is logged; the others are counted, and said in one line at the end."""
-    if not recorded:
-        _UNRECORDED.add(kind or message)
     counts = _COUNTS.get()
     if counts is None:
         log.warning("%s: %s", name, message)
-    elif counts.add(kind or message, name):
+        return
+    if not recorded:
+        counts.unrecorded.add(kind or message)
+    if counts.add(kind or message, name):
         # the first of its kind; marked, so that a reading cut into parts says it once (`PartsNotes`)
         log.warning("%s: %s", name, message, extra={_FIRST: (kind or message, name)})
 
 
 SHOWN = 3  # the items named in the line that counts the others of a kind
-_UNRECORDED: set[str] = set()  # the kinds said of files that give no record (`warn_once`)
 _FIRST, _MORE = "dvtopics_first_note", "dvtopics_more_notes"  # a log record's marks: the first of a kind, the others
 
 
@@ -39,6 +39,7 @@ class _Counts(Counter):
     def __init__(self):
         super().__init__()
         self.examples: dict[str, list[str]] = {}
+        self.unrecorded: set[str] = set()  # the kinds said of files that give no record (`warn_once`)
 
     def add(self, kind: str, name: str) -> bool:
         """Count an item of `kind`, named `name`; whether it is the first (named in a line of its own)."""
@@ -58,7 +59,7 @@ class _Counts(Counter):
         for kind, n in self.items():
             if n > 1:
                 shown = ", ".join(map(str, self.examples[kind])) + (", …" if n - 1 > SHOWN else "")
-                told = "" if kind in _UNRECORDED else " (each record's warning says so)"
+                told = "" if kind in self.unrecorded else " (each record's warning says so)"
                 log.warning("and %d more (%d in all; %s): %s%s", n - 1, n, shown, kind, told,
                             extra={_MORE: (kind, n - 1, self.examples[kind])})
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import logging
 import re
-from functools import lru_cache
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, fields as dataclass_fields
+from functools import lru_cache
 from typing import Iterable, Iterator, Mapping
 
 from ..arguments import command_line_runs, missing, option

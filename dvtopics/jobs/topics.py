@@ -164,7 +164,7 @@ def assign_topics(reading: Reading, directory: str, out: str, labels_file: str |
                          fields=reading.fields, max_bytes=reading.max_bytes, n_workers=cores(reading.n_jobs),
                          gather=partial(write_assignments, n_topics=len(labels)),
                          check=partial(_check_assigned_ids, types=types) if types is not None else None,
-                         settings=_assign_settings(reading, directory, labels_file))
+                         settings=_assign_settings(reading, directory, labels_file, labels))
         warn_without_mix(counts.get(None, 0))
         if one_file:
             note_written(out)
@@ -190,14 +190,15 @@ def _check_assigned_ids(records, types: dict[str, str]) -> None:
     check_ids_found(types, {record["id"] for record in records}, named("labels_file"))
 
 
-def _assign_settings(reading: Reading, directory: str, labels_file: str | None) -> dict:
-    """What makes a row of `topics assign` besides its article (`run.batch.SETTINGS`): a resume must have the same."""
+def _assign_settings(reading: Reading, directory: str, labels_file: str | None, topic_names: list[str]) -> dict:
+    """What makes a row of `topics assign` besides its article (`run.batch.SETTINGS`): a resume must have the same.
+    `topic_names`: the model's `topic_labels`, as the run gives them."""
     from ..persist import read_card
     from ..run.batch import input_fingerprint
 
     return {"model_sha256": read_card(directory, "topics").get("sha256"),
             # the names topics.json gives the topics (edited between two parts, one topic had two names)
-            "topic_names": _load_topic_model(directory).topic_labels(),
+            "topic_names": topic_names,
             "labels": input_fingerprint([labels_file])["sha256"] if labels_file else None,
             "fields": field_settings(reading.fields), "max_bytes": reading.max_bytes}
 

@@ -590,7 +590,13 @@ def _names_given(directory, n_topics: int) -> list[str | None] | None:
         return None
     if not isinstance(topics, list) or len(topics) != n_topics or not all(isinstance(t, dict) for t in topics):
         return None
-    return [" ".join(t["label"].split()) or None if isinstance(t.get("label"), str) else None for t in topics]
+    return [given_name(t.get("label")) for t in topics]
+
+
+def given_name(label) -> str | None:
+    """The name a topics.json `label` gives its topic, spaced as one space ("Dân  vận" is "Dân vận"), or None where it
+    is blank or no text (the topic's words stand for it then: `topic_labels`)."""
+    return " ".join(label.split()) or None if isinstance(label, str) else None
 
 
 def topic_card(model: TopicModel, labels: list[str], measures: dict, articles: Sequence, inputs: Sequence) -> dict:

@@ -348,10 +348,10 @@ def read_topics(directory: str | os.PathLike, n_words: int | None = None) -> tup
         raise ModelError(f"{path}: {problem}; rerun `dvtopics topics fit ... --out {directory}`")
     if n_words is not None:
         _set_words(topics_list, directory, check_at_least("n_words", n_words, 1))  # as `topics show --words`
-    names = [" ".join(topic["label"].split()) for topic in topics_list]  # a name its user gave, spaced as typed
-    if not all(names):  # one left blank is its words, as `assign` and the report give them (`topic_labels`)
-        from .model import load_topic_model
+    from .model import given_name, load_topic_model
 
+    names = [given_name(topic["label"]) for topic in topics_list]  # a name its user gave, spaced as typed
+    if not all(names):  # one left blank is its words, as `assign` and the report give them (`topic_labels`)
         names = load_topic_model(directory)[0].topic_labels()
     for topic, name in zip(topics_list, names):
         topic["label"] = name
