@@ -96,21 +96,23 @@ class Setup:
     hits: list
     by_rule: list[str]
     cache: object = None
+    mask_people: bool = True
 
 
-def prepare(data, cache, head_chars: int = HEAD_CHARS, lead_only: int = LEAD_ONLY) -> Setup:
+def prepare(data, cache, head_chars: int = HEAD_CHARS, lead_only: int = LEAD_ONLY, mask_people: bool = True) -> Setup:
     n_corpus = sum(kind != "extra" for kind in data.kinds)  # collect adds the written set last
     writer = [a.id.split("-")[0] if i >= n_corpus else None for i, a in enumerate(data.articles)]
     events = [find_event(a.title, a.text) for a in data.articles]
-    documents = documents_of(data.articles, True, head_chars, cache, events=events)
+    documents = documents_of(data.articles, True, head_chars, cache, events=events, mask_people=mask_people)
     hand = [i for i in range(len(data.articles)) if data.gold[i]]
     leads = {i: replace(data.articles[i], text=data.articles[i].text[:lead_only]) for i in hand}
     lead_documents = dict(zip(leads, documents_of(list(leads.values()), True, head_chars, cache,
-                                                  events=[find_event(a.title, a.text) for a in leads.values()])))
+                                                  events=[find_event(a.title, a.text) for a in leads.values()],
+                                                  mask_people=mask_people)))
     hits = [apply_rules(a.title, a.text) for a in data.articles]
     return Setup(documents, sorted(set(data.labels)), hand, [i for i in range(n_corpus) if not data.gold[i]],
                  list(range(n_corpus, len(data.articles))), writer, sorted({w for w in writer if w}), leads,
-                 lead_documents, hits, [hit.label if hit else "other" for hit in hits], cache)
+                 lead_documents, hits, [hit.label if hit else "other" for hit in hits], cache, mask_people)
 
 
 def rules_row(data, setup: Setup, width: int) -> str:
@@ -170,7 +172,8 @@ def with_lead_copies(data, setup: Setup) -> tuple[list[str], list[str], dict[int
     cut = {i: copy for i in setup.hand if (copy := lead_copy(data.articles[i], LEAD_COPY_CHARS))}
     copy_of = {i: len(setup.documents) + k for k, i in enumerate(cut)}
     documents = setup.documents + documents_of(list(cut.values()), True, HEAD_CHARS, setup.cache,
-                                               events=[find_event(a.title, a.text) for a in cut.values()])
+                                               events=[find_event(a.title, a.text) for a in cut.values()],
+                                               mask_people=setup.mask_people)
     return documents, data.labels + [data.labels[i] for i in cut], copy_of
 
 
@@ -264,10 +267,13 @@ def main() -> None:
                              "time without the rule's token")
     parser.add_argument("--lead-only", type=int, default=LEAD_ONLY,
                         help=f"characters of text the 'lead only' measure keeps (default {LEAD_ONLY})")
+    parser.add_argument("--names-as-words", action="store_true",
+                        help="read people's names as words, as models before the thirty-first session did (the "
+                             "shipped model reads each as one token, dvtopics.text.people)")
     args = parser.parse_args()
     chosen = [VARIANTS[int(n) - 1] for n in args.only.split(",")] if args.only else VARIANTS
     data = shipped_training_data()
-    setup = prepare(data, SegmentCache(args.cache_dir), args.head_chars, args.lead_only)
+    setup = prepare(data, SegmentCache(args.cache_dir), args.head_chars, args.lead_only, not args.names_as_words)
     if args.train_only:
         ids = set()
         for path in args.train_only:

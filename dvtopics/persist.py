@@ -170,7 +170,8 @@ def _models_below(directory: Path) -> list[Path]:
 # some; none of them may be null): a hand-edited card fails here with one line, not later with a Python error.
 _CARD_FIELDS = {"task": str, "file": str, "sha256": str, "labels": list, "versions": dict, "parameters": dict,
                 "metrics": dict, "measures": dict, "data": dict}
-_CARD_PARAMETERS = {"head_chars": int, "use_rules": bool, "events": bool, "rules_fingerprint": str}
+_CARD_PARAMETERS = {"head_chars": int, "use_rules": bool, "events": bool, "mask_people": bool,
+                    "rules_fingerprint": str}
 
 
 def check_card(card, card_path: Path) -> None:

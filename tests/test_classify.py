@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from dvtopics.types.features import event_sentences, rule_says, words_years_masked
-from dvtopics.types.model import below, load_classifier, make_pipeline
+from dvtopics.types.features import documents_of, event_sentences, rule_says, words_years_masked
+from dvtopics.types.model import Classifier, below, load_classifier, make_pipeline
 from dvtopics.errors import DvtopicsError
 from dvtopics.io.read import Article, read_articles
 from dvtopics.io.labels import read_labels
@@ -399,6 +399,36 @@ def test_article_type_models_mask_years(trained):
     _, card = trained
     assert card["parameters"]["mask_years"] is True
     assert "words_years_masked" in card["parameters"]["pipeline"]
+
+
+def test_people_are_one_token_so_other_years_ministers_read_alike():
+    """The shipped model had learnt the ministers of 2017 ("Trương Minh Tuấn") as words of a semi-annual review."""
+    def document(name):
+        article = Article(id="a", title="", text=f"Bộ trưởng {name} dự hội nghị của Bộ với Ban Dân vận tỉnh Hà Nam.")
+        return documents_of([article], use_rules=True)[0]
+
+    assert document("Trương Minh Tuấn") == document("Lê Thị Hồng Liên")
+    assert "__person" in document("Trương Minh Tuấn").split()
+    assert "trương_minh_tuấn" in documents_of([Article(id="a", title="", text="Bộ trưởng Trương Minh Tuấn dự.")],
+                                             use_rules=True, mask_people=False)[0]
+
+
+def test_article_type_models_mask_people_and_older_models_read_names_as_before(trained):
+    model, card = trained
+    assert card["parameters"]["mask_people"] is True and model.mask_people
+    older = Classifier(model.pipeline, {**card, "parameters": {k: v for k, v in card["parameters"].items()
+                                                              if k != "mask_people"}})
+    article = Article(id="a", title="", text="Bộ trưởng Trương Minh Tuấn dự hội nghị.")
+    assert "trương_minh_tuấn" in older.documents([article])[0]
+    assert "trương_minh_tuấn" not in model.documents([article])[0]
+
+
+def test_a_title_that_opens_with_a_name_keeps_its_meeting_sentence():
+    """The event view dropped a document's first line when it began with "__": the title, once a name was masked."""
+    document = documents_of([Article(id="a", title="Nguyễn Văn Bình chủ trì hội nghị sơ kết", text="Nội dung.")],
+                            use_rules=False, mask_people=True)[0]
+    assert document.startswith("__person")
+    assert "hội_nghị" in event_sentences(document)
 
 
 def test_two_trainings_of_the_same_data_give_one_card_and_one_model_file(trained, tmp_path):

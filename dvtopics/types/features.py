@@ -10,6 +10,7 @@ from typing import Sequence
 from ..arguments import as_list
 from ..io.article import Article
 from ..text.cache import SegmentCache
+from ..text.people import mask_people as people_masked
 from ..text.segment import segment_many
 from .events import NO_EVENT_FEATURES
 from ..text.sentences import SEGMENTED_SENTENCE_BREAK
@@ -61,13 +62,19 @@ def documents_of(
     progress: bool = False,
     hits: Sequence | None = None,
     events: Sequence | None = None,
+    mask_people: bool | None = None,
 ) -> list[str]:
     """Segmented, lower-cased documents. With `use_rules` (article types), a first line holds the token of
     the cue rule that fired, if any (`hits`: the rules' answers, when the caller has them already), and,
-    when `events` are given (`find_event` of each article, or None), the event's feature tokens."""
+    when `events` are given (`find_event` of each article, or None), the event's feature tokens.
+    `mask_people` writes each person's name as one token (`text.people`; None: for article types, as `train` does)."""
     articles = as_list(articles, "articles")  # read twice: for the texts and for the rules
+    mask_people = use_rules if mask_people is None else mask_people
+    # names are found by their capitals: the text is lower-cased after
     segmented = segment_many([raw_document(a, head_chars) for a in articles], n_jobs=n_jobs, cache=cache,
-                             lower=True, progress=progress)
+                             lower=not mask_people, progress=progress)
+    if mask_people:
+        segmented = [people_masked(text).lower() for text in segmented]
     if not use_rules:
         return segmented
     hits = hits if hits is not None else [apply_rules(a.title, a.text) for a in articles]
@@ -118,7 +125,8 @@ def event_sentences(document: str) -> str:
 def _without_marks(document: str) -> str:
     """The document without its first line of rule and event tokens, if it has one."""
     first, newline, rest = document.partition("\n")
-    return rest if newline and first.startswith("__") else document
+    # by the marks' own prefixes: a title may start with another token of dvtopics ("__person")
+    return rest if newline and first.startswith((RULE_TOKEN.format(""), EVENT_TOKEN)) else document
 
 
 def rule_fired(document: str) -> list[str]:

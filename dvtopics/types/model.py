@@ -253,6 +253,12 @@ class Classifier:
         return float(self.card.get("parameters", {}).get("silent_min_confidence", 0.0))
 
     @property
+    def mask_people(self) -> bool:
+        """Whether the model reads each person's name as one token (`text.people`); models trained before it read
+        names as words (their cards say nothing of it)."""
+        return bool(self.card.get("parameters", {}).get("mask_people", False))
+
+    @property
     def use_events(self) -> bool:
         """Models trained before events.py have no event features (their cards say nothing of them)."""
         return bool(self.card.get("parameters", {}).get("events", False))
@@ -260,7 +266,7 @@ class Classifier:
     def documents(self, articles: Sequence[Article], cache=None, n_jobs: int = 1, progress: bool = False,
                   hits: Sequence | None = None, events: Sequence | None = None):
         return documents_of(articles, self.use_rules, self.head_chars, cache, n_jobs, progress, hits,
-                            events if self.use_events else None)
+                            events if self.use_events else None, self.mask_people)
 
     def feature_names(self) -> list[str]:
         """Feature names without the view prefix for the whole text; other views' are marked ("head: ", "event: ")."""

@@ -1,0 +1,79 @@
+"""People's names in segmented Vietnamese text, found so that a model can be kept from learning them.
+
+A classifier trained on 2003-2006 and 2017 news learnt the ministers of those years: "Trương_Minh_Tuấn" and
+"Nguyễn_Xuân_Phúc" were among the strongest words for a semi-annual review. Articles of other years name other
+people, so `mask_people` writes every person's name as one token (PERSON_TOKEN), as years are written as one.
+
+A name is three or more capitalised syllables in a row, the first a family name: "Nguyễn_Xuân_Phúc", or
+"Nguyễn_Thị Kim_Ngân" as pyvi sometimes cuts it. The case is what tells a name from a word: lower-cased,
+"tăng_cường_lực_lượng" or "cao_trình_độ" would pass for one. Two-syllable names ("Vũ_Khoan") are left: most places
+and bodies ("Hà_Nội", "Lâm_Đồng", "Cao_Bằng") have two syllables and a family name's first.
+"""
+from __future__ import annotations
+
+import re
+
+PERSON_TOKEN = "__person"
+# the family names of most Vietnamese (each of the rest is rare); "Đoàn" is left out: "Đoàn_Thanh_Niên" is
+# the Youth Union when a title capitalises it
+FAMILY_NAMES = frozenset(
+    "nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đinh trương lương mai tô hà cao lâm trịnh "
+    "đào châu tạ quách hứa triệu chu kiều lưu giang tăng mạc thái".split())
+# capitalised like a name, and not one: a city, an ocean, a paper (and what follows them)
+NOT_PEOPLE = ("hồ_chí_minh", "thái_bình_dương", "hà_nội_mới")
+# where a name may start: a capitalised family name opening a word; the rest is read word by word (`_name_at`)
+_FAMILY_START = re.compile(r"(?<!\S)(?:" + "|".join(sorted(name.capitalize() for name in FAMILY_NAMES)) + r")(?=[_ ])")
+_WORD = re.compile(r"\S+")
+
+
+def is_person(word: str) -> bool:
+    """True for a segmented word that is a person's name ("Nguyễn_Xuân_Phúc"); see the module's docstring."""
+    found = _name_at(word, 0)
+    return found is not None and found == (len(word), "")
+
+
+def mask_people(segmented: str) -> str:
+    """Segmented text with each person's name as PERSON_TOKEN; the rest as it was. pyvi sometimes joins the verb
+    after a name to it ("Lê_Thị_Hồng_Liên_dự"): the verb stays, as a word of its own.
+
+    >>> mask_people("Thủ_tướng Nguyễn_Xuân_Phúc dự hội_nghị tại TP Hồ_Chí_Minh")
+    'Thủ_tướng __person dự hội_nghị tại TP Hồ_Chí_Minh'
+    """
+    pieces, done = [], 0
+    for start in _FAMILY_START.finditer(segmented):
+        if start.start() < done:  # inside the name just masked
+            continue
+        found = _name_at(segmented, start.start())
+        if found:
+            end, verb = found
+            pieces += [segmented[done:start.start()], PERSON_TOKEN, f" {verb}" if verb else ""]
+            done = end
+    return "".join(pieces + [segmented[done:]]) if pieces else segmented
+
+
+def _name_at(text: str, start: int) -> tuple[int, str] | None:
+    """(where the name that starts at `start` ends, the lower-case syllables pyvi joined to its first word), or None
+    when no name starts there. The name's first word may end in lower-case syllables ("Lê_Thị_Hồng_Liên_dự"). Words
+    after it on the line complete a name cut short ("Nguyễn_Thị Kim_Ngân"): capitalised whole, and not opening with a
+    family name ("Hà_Nội Nguyễn_Đức_Chung" is a city and a name)."""
+    syllables, end, verb, position = [], start, "", start
+    while (word := _WORD.match(text, position)) is not None:
+        parts = word[0].split("_")
+        capitalised = next((n for n, part in enumerate(parts) if not _capitalised(part)), len(parts))
+        if syllables and (capitalised < len(parts) or parts[0].lower() in FAMILY_NAMES):
+            break
+        if not capitalised or not all(part.isalpha() and part.islower() for part in parts[capitalised:]):
+            break  # "Lê_Thị_Hồng_Liên," (a comma pyvi left on): no name cut out of a word
+        syllables += parts[:capitalised]
+        end, verb = word.end(), "_".join(parts[capitalised:])
+        if verb or len(syllables) >= 3 or text[end:end + 1] != " ":
+            break
+        position = end + 1
+    name = "_".join(syllables).lower()
+    if len(syllables) < 3 or syllables[0].lower() not in FAMILY_NAMES or name.startswith(NOT_PEOPLE):
+        return None
+    return end, verb
+
+
+def _capitalised(syllable: str) -> bool:
+    return syllable.isalpha() and syllable[0].isupper() and (len(syllable) == 1 or syllable[1:].islower())
