@@ -2,7 +2,7 @@ from dvtopics.text.people import PERSON_TOKEN, is_person, mask_people
 
 
 def test_a_name_is_three_capitalised_syllables_from_a_family_name():
-    for name in ("Nguyễn_Xuân_Phúc", "Nguyễn_Thị_Kim_Ngân", "Trương_Hòa_Bình", "Lê_Văn_A"):
+    for name in ("Nguyễn_Xuân_Phúc", "Nguyễn_Thị_Kim_Ngân", "Trương_Hòa_Bình", "Lê_Văn_A", "Đoàn_Duy_Khương"):
         assert is_person(name), name
 
 

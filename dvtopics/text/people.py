@@ -14,13 +14,13 @@ from __future__ import annotations
 import re
 
 PERSON_TOKEN = "__person"
-# the family names of most Vietnamese (each of the rest is rare); "Đoàn" is left out: "Đoàn_Thanh_Niên" is
-# the Youth Union when a title capitalises it
+# the family names of most Vietnamese (each of the rest is rare)
 FAMILY_NAMES = frozenset(
     "nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đinh trương lương mai tô hà cao lâm trịnh "
-    "đào châu tạ quách hứa triệu chu kiều lưu giang tăng mạc thái".split())
-# capitalised like a name, and not one: a city, an ocean, a paper (and what follows them)
-NOT_PEOPLE = ("hồ_chí_minh", "thái_bình_dương", "hà_nội_mới")
+    "đào đoàn châu tạ quách hứa triệu chu kiều lưu giang tăng mạc thái".split())
+# capitalised like a name, and not one (and what follows them): a city, an ocean, a paper, bodies a title may
+# capitalise whole
+NOT_PEOPLE = ("hồ_chí_minh", "thái_bình_dương", "hà_nội_mới", "đoàn_thanh_niên", "đoàn_đại_biểu")
 # where a name may start: a capitalised family name opening a word; the rest is read word by word (`_name_at`)
 _FAMILY_START = re.compile(r"(?<!\S)(?:" + "|".join(sorted(name.capitalize() for name in FAMILY_NAMES)) + r")(?=[_ ])")
 _WORD = re.compile(r"\S+")
