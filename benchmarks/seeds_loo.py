@@ -32,7 +32,8 @@ def main() -> None:
     data = shipped_training_data()
     cache = SegmentCache(args.cache_dir)
     events = [find_event(a.title, a.text) for a in data.articles] if shipped.use_events else None
-    documents = documents_of(data.articles, True, shipped.head_chars, cache, events=events)
+    documents = documents_of(data.articles, True, shipped.head_chars, cache, events=events,
+                             mask_people=shipped.mask_people)
     parameters = shipped.card["parameters"]  # the shipped pipeline's own views, year masking and event features
     options = {"views": parameters["views"], "mask_years": parameters["mask_years"], "events": shipped.use_events}
     results = []

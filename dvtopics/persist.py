@@ -171,7 +171,7 @@ def _models_below(directory: Path) -> list[Path]:
 _CARD_FIELDS = {"task": str, "file": str, "sha256": str, "labels": list, "versions": dict, "parameters": dict,
                 "metrics": dict, "measures": dict, "data": dict}
 _CARD_PARAMETERS = {"head_chars": int, "use_rules": bool, "events": bool, "mask_people": bool,
-                    "rules_fingerprint": str}
+                    "rules_fingerprint": str, "people_fingerprint": str}
 
 
 def check_card(card, card_path: Path) -> None:

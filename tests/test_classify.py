@@ -423,6 +423,27 @@ def test_article_type_models_mask_people_and_older_models_read_names_as_before(t
     assert "trương_minh_tuấn" not in model.documents([article])[0]
 
 
+def test_a_model_trained_with_other_name_lists_says_so_and_an_unrecorded_one_refuses_masking(trained, tmp_path,
+                                                                                                caplog):
+    """Which words are people is part of what the model reads: a card records the lists' fingerprint, as its rules'."""
+    import copy
+    from dvtopics.types.model import TRAINED_WITH
+
+    model, card = trained
+    assert card["parameters"]["people_fingerprint"]
+    pipeline = copy.deepcopy(model.pipeline)
+    other = {**card, "parameters": {**card["parameters"], "people_fingerprint": "0" * 16}}
+    setattr(pipeline, TRAINED_WITH, other["parameters"])
+    save_model(pipeline, tmp_path / "other", other)
+    with caplog.at_level(logging.WARNING):
+        assert load_classifier(tmp_path / "other").mask_people
+    assert "other lists of people's names" in caplog.text
+    delattr(pipeline, TRAINED_WITH)  # a model file saved before models recorded their parameters
+    save_model(pipeline, tmp_path / "unrecorded", card)
+    with pytest.raises(DvtopicsError, match="mask_people"):
+        load_classifier(tmp_path / "unrecorded")
+
+
 def test_a_title_that_opens_with_a_name_keeps_its_meeting_sentence():
     """The event view dropped a document's first line when it began with "__": the title, once a name was masked."""
     document = documents_of([Article(id="a", title="Nguyễn Văn Bình chủ trì hội nghị sơ kết", text="Nội dung.")],

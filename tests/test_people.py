@@ -24,3 +24,26 @@ def test_a_verb_joined_to_a_name_stays_a_word():
     """pyvi joined "Lê Thị Hồng Liên dự" into one word: the name went unmasked."""
     assert mask_people("Bộ_trưởng Lê_Thị_Hồng_Liên_dự hội_nghị") == f"Bộ_trưởng {PERSON_TOKEN} dự hội_nghị"
     assert mask_people("Tô_Lâm_dự") == "Tô_Lâm_dự"  # two capitalised syllables: no name of three
+
+
+def test_leaders_of_less_common_families_and_names_pyvi_cuts_are_masked():
+    """The review found Vương Đình Huệ learnt as a quarterly briefing's word, and names cut short."""
+    for text in ("Vương_Đình Huệ", "Nông Đức_Mạnh", "Lò Văn_Giàng",  # family names first missing
+                 "Lê_Thị_Thu Hằng", "Nguyễn Hoàng_Anh",  # a fourth syllable; a later word opening with a family name
+                 "Phạm_Thị Thanh_Trà_dự"):  # a verb joined to a later word
+        assert mask_people(text).split()[0] == PERSON_TOKEN, text
+    assert mask_people("Phạm_Thị Thanh_Trà_dự") == f"{PERSON_TOKEN} dự"
+
+
+def test_places_that_open_with_a_family_name_keep_their_words():
+    for text in ("Hà_Nội Sáng nay", "huyện Hoàng Su_Phì", "Châu_Á Thái_Bình_Dương", "Hoàng_Anh Gia_Lai",
+                 "Nguyễn_Văn Hội_nghị", "TP Hà_Nội Nguyễn_Đức_Chung"):
+        assert mask_people(text).split()[:2] == text.split()[:2], text
+
+
+def test_the_fingerprint_follows_the_lists(monkeypatch):
+    import dvtopics.text.people as people
+
+    before = people.people_fingerprint()
+    monkeypatch.setattr(people, "FAMILY_NAMES", people.FAMILY_NAMES | {"từ"})
+    assert people.people_fingerprint() != before

@@ -31,6 +31,7 @@ from ..persist import PACKAGED_MODELS, SHIPPED
 from .events import find_event
 from .names import same_label
 from .rules import apply_rules, rules_fingerprint
+from ..text.people import people_fingerprint
 from .features import (HEAD_CHARS, documents_of, event_sentences, event_tokens, first_words, rule_says, words,
                        words_years_masked)
 
@@ -431,7 +432,13 @@ def load_classifier(model_dir: str | Path | None = None) -> Classifier:
     if card.get("task") == TASK and trained_with and trained_with != rules_fingerprint():
         log.warning("%s was trained with other cue rules (%s, these are %s): its rule features now read "
                     "differently; retrain it with this version", directory, trained_with, rules_fingerprint())
-    return Classifier(pipeline, card)
+    classifier = Classifier(pipeline, card)
+    people = card.get("parameters", {}).get("people_fingerprint")
+    if classifier.mask_people and people != people_fingerprint():
+        log.warning("%s was trained with other lists of people's names (%s, these are %s): some words it read as "
+                    "names are now read otherwise; retrain it with this version", directory, people,
+                    people_fingerprint())
+    return classifier
 
 
 def check_pipeline(pipeline, card: dict, directory: Path) -> None:
@@ -461,6 +468,9 @@ def check_pipeline(pipeline, card: dict, directory: Path) -> None:
                              f"{feature} features, the model file {'has none' if said else 'has them'}; restore "
                              "the card or retrain the model")
     trained_with, said = getattr(pipeline, TRAINED_WITH, None), card.get("parameters", {})
+    if trained_with is None and classifier.mask_people:  # names were masked after models recorded their parameters
+        raise ModelError(f"{directory / CARD_FILE}: its parameters say mask_people, which the model file, saved "
+                         "before dvtopics masked names, was not trained with; restore the card or retrain the model")
     if trained_with is None:  # saved before models recorded their parameters: only the usual head_chars is trusted
         if classifier.head_chars != HEAD_CHARS:
             log.warning("%s: its parameters say head_chars %d, which the model file, saved before dvtopics recorded "

@@ -35,6 +35,7 @@ from .vocabulary import ANY_CUE
 from .names import (ARTICLE_TYPES, as_article_types, check_label_set, is_article_type_set, same_label,
                     spelt_as_article_type, without_abstentions)
 from .rules import apply_rules, rules_fingerprint
+from ..text.people import people_fingerprint
 
 log = logging.getLogger(__name__)
 
@@ -657,7 +658,8 @@ def train(
                        "mask_years": options["mask_years"], "mask_people": use_rules, "events": options["events"],
                        "lead_copies": lead_copies,
                        "silent_min_confidence": silent_min_confidence,
-                       **({"rules_fingerprint": rules_fingerprint()} if use_rules else {}),
+                       **({"rules_fingerprint": rules_fingerprint(), "people_fingerprint": people_fingerprint()}
+                          if use_rules else {}),
                        "pipeline": pipeline_text(make_pipeline(best, **options))},
         "training_data": {"description": description, "counts": data.summary(),
                           "hand_label_sources": dict(data.hand_labels.sources),
