@@ -2643,6 +2643,26 @@ def test_an_article_held_in_an_object_of_its_record_is_read(tmp_path):
     assert [(a.id, a.text) for a in read(tmp_path / "one.json")] == [("one.json:k1", TEXT)]
 
 
+def test_an_article_nested_in_its_record_is_read_as_the_same_fields_at_the_top(tmp_path, caplog):
+    """Left 31 (1): a record holding its article under a key ({"article": {"title", "sapo", "noi_dung_chi_tiet"}}, a
+    search hit's "_source") lost the body beside its lead, each article its lead alone, where the same fields at the
+    top were read with the body after the lead; an article alone under its key was one error for the file. Nested
+    and flat, in JSON lines and a JSON array, give the same articles."""
+    article = {"title": "Tổng kết năm", "sapo": TEXT2, "noi_dung_chi_tiet": TEXT, "ngay_dang": "05/01/2023"}
+    shapes = {"flat": article, "nested": {"url": "https://x.vn/a", "article": article}, "alone": {"article": article},
+              "hit": {"_id": "h1", "_source": article}}
+    got = {}
+    for name, record in shapes.items():
+        (tmp_path / f"{name}.jsonl").write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+        (tmp_path / f"{name}.json").write_text(json.dumps([record], ensure_ascii=False), encoding="utf-8")
+        for suffix in (".jsonl", ".json"):
+            with caplog.at_level(logging.WARNING):
+                caplog.clear()
+                got[name + suffix] = [(a.title, a.text, a.date, a.error) for a in read(tmp_path / f"{name}{suffix}")]
+            assert "'noi_dung_chi_tiet' read as each article's body, after its lead ('sapo')" in caplog.text
+    assert set(map(tuple, got.values())) == {(("Tổng kết năm", f"{TEXT2}\n{TEXT}", "2023-01-05", None),)}, got
+
+
 def test_phpmyadmins_json_export_is_read_as_its_tables_rows(tmp_path):
     """Hunt 23 D (12): phpMyAdmin's JSON export is an array of its header, the database and each table, the rows in
     the table's "data": it was one error naming 'type', 'version', 'comment', 'name', 'database', 'data'. Each

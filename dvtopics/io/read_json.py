@@ -18,7 +18,7 @@ from .jsonfiles import DECODER, json_error, json_kind, json_records, line_value,
 from .metadata import date_order
 from .notes import warn_once
 from .records import (FieldNames, dates_month_first, failed, fields_found, did_you_mean, holds_labels_only,
-                      labels_table_given, named_fields, over_limit, record_to_article, SiteRows, utf8_size,
+                      labels_table_given, named_fields, over_limit, record_to_article, SiteRows, spelt_fields, utf8_size,
                       value_inside, warn_of_lead_as_text)
 from .tables import field_names
 
@@ -52,10 +52,9 @@ def with_text_field(path: Path, fields: "FieldNames", on_error: str, items: Iter
         dates = {}  # {value: the field's name as the record spells it}
         for item in items:
             if not isinstance(item, Article) and isinstance(item[0], dict):
-                record = named_fields(item[0], fields)
+                record, spelt = spelt_fields(item[0], fields)
                 if fields.date in record:
-                    spelt = dict(zip(record, item[0])) if len(record) == len(item[0]) else {}
-                    dates.setdefault(record[fields.date], spelt.get(fields.date, fields.date))
+                    dates.setdefault(record[fields.date], spelt[fields.date])
         month_first = dates_month_first(dates, path, next(iter(dates.values()), fields.date), "field")
     pending, names, records, found = [], {}, 0, False
     items = iter(items)
@@ -63,12 +62,11 @@ def with_text_field(path: Path, fields: "FieldNames", on_error: str, items: Iter
         pending.append(item)
         if isinstance(item, Article):  # an error, logged where it was made
             continue
-        record = named_fields(item[0], fields)
+        record, spelt = spelt_fields(item[0], fields)
         if fields.text in record:
             found = True
-            given = list(item[0]) if len(record) == len(item[0]) else list(record)  # (a hit's "_source" unwrapped)
-            warn_of_lead_as_text(path, list(record), given, fields, [name for name, field in zip(given, record)
-                                                                     if field not in fields.wanted()])
+            warn_of_lead_as_text(path, list(spelt), list(spelt.values()), fields,
+                                 [given for name, given in spelt.items() if name not in fields.wanted()])
             break
         names.update(dict.fromkeys(name for name in item[0] if isinstance(name, str)))  # as the file spells them
         records += 1
@@ -134,9 +132,9 @@ def _named_fields_lacking(fields: "FieldNames", items: Iterator, pending: list) 
         if isinstance(item, Article):
             continue
         records += 1
-        record = named_fields(item[0], fields)
+        record, spelling = spelt_fields(item[0], fields)
         seen.update(dict.fromkeys(record))
-        spelt.update(dict.fromkeys(item[0] if len(record) == len(item[0]) else record))
+        spelt.update(dict.fromkeys(spelling.values()))
         if all(name in seen for name in named.values()) or records == TEXT_FIELD_RECORDS:
             break
     missing = [(flag, name) for flag, name in named.items() if name not in seen]
@@ -327,7 +325,7 @@ def _records_held(record, fields: "FieldNames") -> tuple[str, list[tuple[str, st
       every value an object, one at least with the text field."""
     if not isinstance(record, dict) or not record:
         return None
-    named = named_fields(record, fields)
+    named = named_fields(record, fields, alone=False)  # ({"a1": {"text": …}}: articles by key, the one an id)
     values = list(record.values())
     if fields.text in named:
         rows = next(iter(values)) if isinstance(next(iter(values)), dict) else None

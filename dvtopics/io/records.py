@@ -219,29 +219,43 @@ def did_you_mean(name: str, columns: list) -> str:
     return f" (did you mean {meant!r}?)" if meant else ""
 
 
-def named_fields(record: dict, fields: "FieldNames") -> dict:
-    """`record` with its field names matched to the ones the reader looks for (`field_names`). A search engine's
-    hit (Elasticsearch's, OpenSearch's: `elasticdump`, a search's "hits") keeps the article in its "_source", and
-    its id in "_id": that article is the record; so is the one object that holds the text field in a record of other
-    values too that does not hold it."""
+def named_fields(record: dict, fields: "FieldNames", alone: bool = True) -> dict:
+    """`record` with its field names matched to the ones the reader looks for (`spelt_fields`)."""
+    return spelt_fields(record, fields, alone)[0]
+
+
+def spelt_fields(record: dict, fields: "FieldNames", alone: bool = True) -> tuple[dict, dict]:
+    """(`record`'s article with its field names matched to the ones the reader looks for (`field_names`), {each of
+    those names: the name the record spells it with}): the messages name a file's own fields ('sapo', not 'lead'),
+    and a lead is told by its name (`text_is_a_lead`), held in an object or not. A search engine's hit
+    (Elasticsearch's, OpenSearch's: `elasticdump`, a search's "hits") keeps the article in its "_source", and its id
+    in "_id": that article is the record; so is the one object that holds the text field in a record that does not
+    hold it ({"article": {…}}, beside other values or `alone`: a .json file's one object of one object is its
+    articles by key, `read_json._records_held`). A field option that names a value inside an object (`meta.date`) is that
+    value."""
     wanted = fields.wanted()
     names = field_names(record, wanted)  # once a record, on every reader's path: a record with its text is done here
     if fields.text not in names:
         source = record.get("_source")
         if isinstance(source, dict):
             record = {**({fields.id: record["_id"]} if "_id" in record else {}), **source}
+            names = field_names(record, wanted)
         else:
             # the article an object inside its record, as crawlers and queues write them ({"url": …, "article":
             # {"title", "content"}}, {"_id": …, "data": {…}}): that object, beside the record's own values (its url)
             held = [value for value in record.values()
                     if isinstance(value, dict) and fields.text in field_names(value, wanted)]
-            if len(held) == 1 and len(held) < len(record):  # (an object of articles by key, {"a1": {…}}, is a table)
+            if len(held) == 1 and (alone or len(record) > 1):
                 record = {**{key: value for key, value in record.items() if not isinstance(value, dict)}, **held[0]}
-        names = field_names(record, wanted)
-    by_name = record if names == list(record) else dict(zip(names, record.values()))
+                names = field_names(record, wanted)
+    same = names == list(record)
+    by_name = record if same else dict(zip(names, record.values()))
+    spelt = dict(zip(names, record))
     inside = {name: value for name in wanted if "." in name and name not in by_name
               and (value := value_inside(record, name)) is not _NOT_THERE}
-    return {**by_name, **inside} if inside else by_name
+    if inside:
+        return {**by_name, **inside}, {**spelt, **{name: name for name in inside}}
+    return by_name, spelt
 
 
 _NOT_THERE = object()
@@ -326,11 +340,11 @@ def record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_e
     {field: the column's name as the table spells it} ("text": "Nội dung") of a table's record, whose names are
     matched already, for the messages: a user's file has no 'text' or 'lead' column, but 'Nội dung' and 'Sapo'.
     `month_first`: the file's date column is month first (`dates_month_first`)."""
-    given = record
+    named, spelt_here = spelt_fields(record, fields)
     record = {name: None if missing(value) or _null_marker(name, value, fields) else value
-              for name, value in named_fields(record, fields).items()}
+              for name, value in named.items()}
     if spelt is None:
-        spelt = dict(zip(record, given)) if len(record) == len(given) else {}
+        spelt = spelt_here
 
     def said(name: str) -> str:
         return spelt.get(name, name) if isinstance(spelt.get(name, name), str) else name
