@@ -2412,7 +2412,7 @@ def test_headlines_and_their_leads_without_a_body_are_read_from_their_leads(tmp_
             got = [(a.title, a.text, a.error) for a in read(tmp_path / name)]
             assert got == [("Tổng kết năm", TEXT, None), ("Gặp mặt", TEXT2, None)], name
     assert "a.csv: no body column, so each article's text is its lead ('Sapo')" in caplog.text
-    assert "b.jsonl: no body column, so each article's text is its lead ('description'); not read: 'link'" in caplog.text
+    assert "b.jsonl: no body field, so each article's text is its lead ('description'); not read: 'link'" in caplog.text
     (tmp_path / "c.jsonl").write_text(json.dumps({"title": "T", "description": TEXT, "body": TEXT2},
                                                  ensure_ascii=False) + "\n", encoding="utf-8")
     assert [a.text for a in read(tmp_path / "c.jsonl")] == [f"{TEXT}\n{TEXT2}"]
@@ -2434,7 +2434,7 @@ def test_titles_and_leads_under_the_lead_fields_own_name_are_read_from_their_lea
         for name in ("a.jsonl", "b.csv"):
             got = [(a.id, a.title, a.text, a.error) for a in read(tmp_path / name)]
             assert got == [("1", "Tổng kết năm", TEXT, None), ("2", "Gặp mặt", TEXT2, None)], name
-    assert "a.jsonl: no body column, so each article's text is its lead ('lead')" in caplog.text
+    assert "a.jsonl: no body field, so each article's text is its lead ('lead')" in caplog.text
     assert "b.csv: no body column, so each article's text is its lead ('Lead')" in caplog.text
     # a column --lead-field names stays the lead's: the text is not taken from it (the final reading: it was, and
     # the lead then said missing from a file that had it)
@@ -2466,7 +2466,10 @@ def test_a_body_under_a_name_not_known_beside_a_lead_is_read_after_it(tmp_path, 
                 got = [(a.title, a.text) for a in read(tmp_path / file)]
             # (a cell of a few words is no body: that row's text is its lead, as a file without a body reads)
             assert got == [("Tổng kết năm", f"{TEXT}\n{body}"), ("Gặp mặt", TEXT2)], (name, file)
-            assert f": '{name}' read as each article's body, after its lead ('Sapo')" in caplog.text, (name, file)
+            said = (f": '{name}' read as the body of 1 of 2 articles, after their lead ('Sapo'); 1 without text there "
+                    "is read from its lead alone" if file == "a.jsonl" else  # (said of its records, of a table's header)
+                    f": '{name}' read as each article's body, after its lead ('Sapo'), where it holds text")
+            assert said in caplog.text, (name, file)
     chosen = read(tmp_path / "a.csv", fields=FieldNames(text="Link chi tiết"))
     assert chosen[0].text == f"{TEXT}\nhttps://x.vn/tong-ket.html"  # (the lead still read before it)
     # a name holding a body's words is no body's: a lead's ("Nội dung tóm tắt"), and, a review found, a labeller's
@@ -2641,6 +2644,40 @@ def test_an_article_held_in_an_object_of_its_record_is_read(tmp_path):
     assert got == [("a1", "Tổng kết năm", TEXT, "https://x.vn/a", None), ("a2", "Gặp mặt", TEXT2, "https://x.vn/b", None)]
     (tmp_path / "one.json").write_text(json.dumps({"k1": {"text": TEXT}}), encoding="utf-8")
     assert [(a.id, a.text) for a in read(tmp_path / "one.json")] == [("one.json:k1", TEXT)]
+
+
+def test_a_json_files_warning_of_its_leads_is_decided_from_all_its_records(tmp_path, caplog):
+    """Left 31 (2): a JSONL file's warning of its body was decided from its first record: a first record without a
+    body said the file had none ("each article's text is its lead") when the others were read with theirs, and a first
+    with one said each article was, the others read from their leads alone in silence. It is said once the file is
+    read, of what its records held."""
+    def record(n, body):
+        return {"id": str(n), "title": f"Tin {n}", "sapo": TEXT2, **({"noi_dung_chi_tiet": TEXT} if body else {})}
+    for name, bodies, said in [
+            ("first_without", [False, True, True], "'noi_dung_chi_tiet' read as the body of 2 of 3 articles, after "
+                                                   "their lead ('sapo'); 1 without text there is read from its lead alone"),
+            ("first_with", [True, False, False], "'noi_dung_chi_tiet' read as the body of 1 of 3 articles, after "
+                                                 "their lead ('sapo'); 2 without text there are read from their lead "
+                                                 "alone"),
+            ("all", [True, True], "'noi_dung_chi_tiet' read as each article's body, after its lead ('sapo')"),
+            ("none", [False, False], "no body field, so each article's text is its lead ('sapo')")]:
+        path = tmp_path / f"{name}.jsonl"
+        path.write_text("".join(json.dumps(record(n, body), ensure_ascii=False) + "\n" for n, body in enumerate(bodies)),
+                        encoding="utf-8")
+        caplog.clear()
+        with caplog.at_level(logging.WARNING):
+            texts = [a.text for a in read(path)]
+        assert texts == [f"{TEXT2}\n{TEXT}" if body else TEXT2 for body in bodies], name
+        [message] = caplog.messages  # (one, for the file)
+        assert said in message, name
+    # the text under a body's own name in one record, a lead's in the others: those are said, not the file
+    (tmp_path / "mixed.jsonl").write_text(json.dumps({"title": "A", "content": TEXT}, ensure_ascii=False) + "\n"
+                                          + json.dumps({"title": "B", "sapo": TEXT2}, ensure_ascii=False) + "\n",
+                                          encoding="utf-8")
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        assert [a.text for a in read(tmp_path / "mixed.jsonl")] == [TEXT, TEXT2]
+    assert "mixed.jsonl: 1 of 2 articles have no body field, so their text is their lead ('sapo')" in caplog.text
 
 
 def test_an_article_nested_in_its_record_is_read_as_the_same_fields_at_the_top(tmp_path, caplog):

@@ -18,8 +18,8 @@ from .jsonfiles import DECODER, json_error, json_kind, json_records, line_value,
 from .metadata import date_order
 from .notes import warn_once
 from .records import (FieldNames, dates_month_first, failed, fields_found, did_you_mean, holds_labels_only,
-                      labels_table_given, named_fields, over_limit, record_to_article, SiteRows, spelt_fields, utf8_size,
-                      value_inside, warn_of_lead_as_text)
+                      labels_table_given, LeadsRead, named_fields, over_limit, record_to_article, SiteRows,
+                      spelt_fields, utf8_size, value_inside)
 from .tables import field_names
 
 log = logging.getLogger(__name__)
@@ -62,11 +62,8 @@ def with_text_field(path: Path, fields: "FieldNames", on_error: str, items: Iter
         pending.append(item)
         if isinstance(item, Article):  # an error, logged where it was made
             continue
-        record, spelt = spelt_fields(item[0], fields)
-        if fields.text in record:
+        if fields.text in named_fields(item[0], fields):
             found = True
-            warn_of_lead_as_text(path, list(spelt), list(spelt.values()), fields,
-                                 [given for name, given in spelt.items() if name not in fields.wanted()])
             break
         names.update(dict.fromkeys(name for name in item[0] if isinstance(name, str)))  # as the file spells them
         records += 1
@@ -83,13 +80,14 @@ def with_text_field(path: Path, fields: "FieldNames", on_error: str, items: Iter
     if lacking:  # a warning, not an error: JSON leaves an empty field out, and a later record may have it
         said, kind = lacking
         warn_once(str(path), said, kind)  # (once with a count for many files, or a Dask run's parts)
-    site = SiteRows(path)
+    site, leads = SiteRows(path), LeadsRead()
     for item in itertools.chain(pending, items):
         if isinstance(item, Article):
             yield item
         elif not (isinstance(item[0], dict) and site.passes(item[0])):
-            yield from record_to_article(*item, month_first=month_first)
+            yield from record_to_article(*item, month_first=month_first, leads=leads)
     site.close()
+    leads.say(path)  # (at the end: from what all its records held, the file read once)
     if stopped is not None:
         raise stopped
 

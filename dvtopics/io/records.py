@@ -335,11 +335,12 @@ def _body_elsewhere(extra: dict) -> tuple[str, str] | None:
 
 def record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_error: str,
                       where: str, warning: str | None = None, spelt: dict | None = None,
-                      month_first: bool = False) -> Iterator[Article]:
+                      month_first: bool = False, leads: "LeadsRead | None" = None) -> Iterator[Article]:
     """The article of a JSONL/JSON/CSV record; `warning`, how its file's bytes were read, goes in its record. `spelt`:
     {field: the column's name as the table spells it} ("text": "Nội dung") of a table's record, whose names are
     matched already, for the messages: a user's file has no 'text' or 'lead' column, but 'Nội dung' and 'Sapo'.
-    `month_first`: the file's date column is month first (`dates_month_first`)."""
+    `month_first`: the file's date column is month first (`dates_month_first`). `leads`: what a JSON file's records
+    give as their text where it is under a lead's name, counted to be said for the file (a table's header says it)."""
     named, spelt_here = spelt_fields(record, fields)
     record = {name: None if missing(value) or _null_marker(name, value, fields) else value
               for name, value in named.items()}
@@ -375,10 +376,12 @@ def record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_e
         add_warning(extra, f"the 'text' field is {'missing' if text is None else 'empty'}: '{body[0]}' is read as the "
                            "text")
         text = extra.pop(body[0])
-    if (record.get(fields.lead) is None and (text is None or isinstance(text, str))
-            and text_is_a_lead(said(fields.text), fields) and (body := body_beside_lead(extra))):
+    text_a_lead = (record.get(fields.lead) is None and (text is None or isinstance(text, str))
+                   and text_is_a_lead(said(fields.text), fields))
+    body_read = body_beside_lead(extra) if text_a_lead else None
+    if body_read:
         # the text a lead's column ("Sapo"), the body under a name not known ("Nội dung chi tiết"): the body, after it
-        record[fields.lead], text = text, extra.pop(body[0])
+        record[fields.lead], text = text, extra.pop(body_read[0])
     if isinstance(text, dict) and isinstance(text.get("rendered"), str):  # WordPress' REST API: {"rendered": "<p>…"}
         text = text["rendered"]
     if isinstance(text, list) and text and all(isinstance(part, dict) and isinstance(part.get("value"), str)
@@ -436,9 +439,58 @@ def record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_e
                          if isinstance(key, str) and _LINK_NAME.fullmatch(vietnamese_key(key).replace(" ", ""))
                          and isinstance(value, str) and _PAGE_LINK.match(value.strip())), None)
             article.source = site_of_link(link.strip()) if link else None
+        if leads is not None:
+            leads.count(said(fields.text) if text_a_lead else None, body_read and body_read[0],
+                        [said(name) for name in record if name not in fields.wanted()])
         yield article
     except InputError as exc:
         yield failed(article_id, str(exc), on_error, title)
+
+
+class LeadsRead:
+    """What a JSON file's articles took as their text where it was under a lead's name (`text_is_a_lead`): the lead
+    and a body beside it, or the lead alone; said once for the file (`say`), from all its records. Said from its first
+    record, a file whose first record had no body was said to have none, and one whose first had it said each article
+    was read with its body, the others read from their leads alone in silence."""
+
+    def __init__(self):
+        self.articles, self.alone, self.bodies = 0, 0, {}  # bodies: {a body's name: the articles read with it}
+        self.lead, self.unread = None, {}  # the lead's name as the file spells it; the names not read beside it alone
+
+    def count(self, lead: str | None, body: str | None, unread: list) -> None:
+        """An article of the file; `lead`: the name of its text's field when that is a lead's, `body` the name of the
+        body read after it, `unread`: its record's fields not read."""
+        self.articles += 1
+        if lead is None:
+            return
+        self.lead = self.lead or lead
+        if body:
+            self.bodies[body] = self.bodies.get(body, 0) + 1
+        else:
+            self.alone += 1
+            self.unread.update(dict.fromkeys(name for name in unread if isinstance(name, str)))
+
+    def say(self, where, python: bool | None = None) -> None:
+        with_body = sum(self.bodies.values())
+        if with_body:
+            names = " or ".join(map(repr, self.bodies))
+            if not self.alone:
+                log.warning("%s: no field under a body's known name: %s read as each article's body, after its lead "
+                            "(%r) (give another with %s)", where, names, self.lead, option('--text-field', python))
+            else:
+                log.warning("%s: no field under a body's known name: %s read as the body of %s of %s, after their lead "
+                            "(%r); %s without text there %s read from %s lead alone (give another body's field with "
+                            "%s)", where, names, with_body, plural(self.articles, "article"), self.lead, self.alone,
+                            word_for(self.alone, "is", "are"), word_for(self.alone, "its", "their"),
+                            option('--text-field', python))
+        elif self.alone:
+            unread = (f"; not read: {fields_found(self.unread)} (give the body's field with "
+                      f"{option('--text-field', python)})" if self.unread else "")
+            if self.alone == self.articles:
+                log.warning("%s: no body field, so each article's text is its lead (%r)%s", where, self.lead, unread)
+            else:
+                log.warning("%s: %s of %s have no body field, so their text is their lead (%r)%s", where, self.alone,
+                            plural(self.articles, "article"), self.lead, unread)
 
 
 class SiteRows:
