@@ -910,6 +910,27 @@ def test_a_source_named_by_its_sites_code_is_the_papers_name(opening, paper):
     assert make_article("c", f"{HEADLINE}\n{BODY}", {"source": "TTO"}).source == "TTO"
 
 
+def test_every_code_a_leads_tag_is_read_by_names_its_paper():
+    """Left 31 (4): a lead opening "HNP - " was read past by the rules (its code is a tag's, `AGENCIES`) but its source
+    was the code, which no reader knows: every such code has its paper's name in the one table of codes."""
+    from dvtopics.io.metadata import PAPERS_BY_TAG
+    from dvtopics.text.furniture import AGENCIES
+
+    assert set(AGENCIES.split("|")) <= PAPERS_BY_TAG.keys()
+    assert make_article("a", f"{HEADLINE}\nHNP - {BODY}").source == "Cổng Giao tiếp điện tử Hà Nội"
+
+
+@pytest.mark.parametrize("last, paper", [("Minh Anh (TTO)", "Tuổi Trẻ"), ("(TTO)", "Tuổi Trẻ"),
+                                         ("Hà Linh/PLO", "Pháp Luật TP.HCM"), ("Theo TTO.", "Tuổi Trẻ"),
+                                         ("PV (Theo NLĐO)", "Người Lao Động"), ("Minh Anh (theo TTXVN)", "TTXVN"),
+                                         ("Nguồn: Hà Linh (TTO)", "Tuổi Trẻ"), ("(HNP)", "Cổng Giao tiếp điện tử Hà Nội"),
+                                         ("Minh Anh (Tto)", None), ("Minh Anh (HĐND xã)", None)])
+def test_a_closing_byline_that_credits_a_sites_code_names_its_paper(last, paper):
+    """Left 31 (4): a closing byline naming its paper by its site's code ("Minh Anh (TTO)", "(TTO)", "Theo TTO.") gave
+    no source, where a lead's tag or "Nguồn: TTO" gave Tuổi Trẻ. A code counts as written, in capitals."""
+    assert make_article("a", f"{HEADLINE}\n{BODY}{last}").source == paper
+
+
 # ------------------------------------------------------------ the branch's rules narrowed (review of hunt 31 S)
 
 @pytest.mark.parametrize("bar", ["3 bình luận", "0 bình luận", "Thứ Hai, 05/02/2018, 08:30 (GMT+7)\n12 ý kiến"])
