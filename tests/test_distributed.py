@@ -513,6 +513,29 @@ def test_an_input_that_holds_no_article_is_an_error_in_its_place_on_both_engines
                                                                                 "header.csv", "no-txt"]
 
 
+def test_dask_topic_assignment_with_labels_named_by_label_field_reads_a_table_without_that_column(scheduler, tmp_path,
+                                                                                                     monkeypatch):
+    """Left 31 (5): `topics assign arts.csv --labels types.csv --label-field "Loại bài" --engine dask` stopped on the
+    table of articles, which has no such column ("no 'Loại bài' column (--label-field)"), where the local engine read
+    it: the column is the labels file's, and the workers were not told the job takes its labels from one."""
+    monkeypatch.chdir(tmp_path)
+    with open("arts.csv", "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["id", "text"])
+        writer.writerows([a.id, a.raw] for a in made_up_articles(1))
+    assert _invoke("topics", "fit", "arts.csv", "--k", "2", "--no-phrases", "--out", "themes", "--no-cache",
+                   "--no-below", "1").exit_code == 0
+    first = made_up_articles(1)[0].id
+    Path("types.csv").write_text(f"id,Loại bài\n{first},annual_review\n", encoding="utf-8")
+    assign = ["topics", "assign", "themes", "arts.csv", "--labels", "types.csv", "--label-field", "Loại bài",
+              "--no-cache"]
+    assert _invoke(*assign, "--out", "l.csv").exit_code == 0
+    dask = _invoke(*assign, "--out", "d.csv", "--engine", "dask", "--scheduler", scheduler, "--part-size", "2")
+    assert dask.exit_code == 0, dask.output
+    assert Path("d.csv").read_bytes() == Path("l.csv").read_bytes()
+    assert "annual_review" in Path("d.csv").read_text(encoding="utf-8-sig")
+
+
 def _invoke(*args):
     return CliRunner().invoke(cli, [str(a) for a in args])
 

@@ -46,6 +46,12 @@ def labels_given_apart(given: bool = True) -> Iterator[None]:
         _LABELS_APART.reset(token)
 
 
+def labels_apart() -> bool:
+    """Whether the job reading now takes its labels from labels files (`labels_given_apart`): what a task that reads
+    elsewhere (a Dask worker, which the job's context does not reach) is told to read within."""
+    return _LABELS_APART.get()
+
+
 @contextmanager
 def errors_held() -> Iterator[list[str]]:
     """Within it, the error of an article that cannot be read is not logged but put in the list it gives, for the
