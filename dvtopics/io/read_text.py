@@ -17,6 +17,7 @@ from .decode import decode_text
 from .documents import TextTooLong, document_text
 from .files import compression, not_text, open_binary, open_stored, read_all, stored
 from .htmltext import feed_items
+from .language import with_language_warning
 from .metadata import is_site_name
 from .paths import os_cause
 from .records import FieldNames, failed, over_limit, record_id, record_to_article, size_text, utf8_size
@@ -75,12 +76,15 @@ def _no_headline(line: str) -> bool:
 def _file_article(path: Path, article_id: str, raw: str, fields: dict) -> Article:
     """The article of a file that holds one (a .txt, a document), `raw` its text: said when it does not look like
     one (`not_an_article`)."""
-    article = make_article(article_id, raw, fields, str(path), spelt={})  # (its fields are ours, no columns)
+    article = make_article(article_id, raw, fields, str(path), spelt={}, judged=False)  # (its fields are ours)
     why = not_an_article(path, article)
-    if why:  # read all the same (a short article must never be lost), but said: it would be labelled and counted
-        add_warning(article.meta, f"does not look like an article ({why})")
-        log.warning("%s: does not look like an article (%s): read as one all the same; leave it out of the "
-                    "input not to read it", path, why)
+    if not why:
+        return with_language_warning(article, str(path))
+    # read all the same (a short article must never be lost), but said: it would be labelled and counted. Said alone:
+    # that inspect's table has few diacritics (its ids, dates and counts) is no news about it
+    add_warning(article.meta, f"does not look like an article ({why})")
+    log.warning("%s: does not look like an article (%s): read as one all the same; leave it out of the input not to "
+                "read it", path, why)
     return article
 
 
