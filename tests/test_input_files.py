@@ -2680,6 +2680,21 @@ def test_a_json_files_warning_of_its_leads_is_decided_from_all_its_records(tmp_p
     assert "mixed.jsonl: 1 of 2 articles have no body field, so their text is their lead ('sapo')" in caplog.text
 
 
+def test_a_json_files_body_beside_its_lead_is_each_articles_only_when_all_were_read_so(tmp_path, caplog):
+    """Review 31a (4): a file of two articles under 'content' and one of a lead and its body said its body was "read
+    as each article's body": it is the body of 1 of 3, the others not read from a lead at all."""
+    records = [{"id": "a", "title": "A", "content": TEXT}, {"id": "b", "title": "B", "content": TEXT},
+               {"id": "c", "title": "C", "sapo": TEXT2, "noi_dung_chi_tiet": TEXT}]
+    path = tmp_path / "mixed.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        assert [a.text for a in read(path)] == [TEXT, TEXT, f"{TEXT2}\n{TEXT}"]
+    [message] = caplog.messages
+    assert "each article" not in message
+    assert ("'noi_dung_chi_tiet' read as the body of 1 of 3 articles, after their lead ('sapo') (give another body's "
+            "field with") in message
+
+
 def test_an_article_nested_in_its_record_is_read_as_the_same_fields_at_the_top(tmp_path, caplog):
     """Left 31 (1): a record holding its article under a key ({"article": {"title", "sapo", "noi_dung_chi_tiet"}}, a
     search hit's "_source") lost the body beside its lead, each article its lead alone, where the same fields at the

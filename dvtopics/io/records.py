@@ -480,15 +480,15 @@ class LeadsRead:
         with_body = sum(self.bodies.values())
         if with_body:
             names = " or ".join(map(repr, self.bodies))
-            if not self.alone:
+            if with_body == self.articles:
                 log.warning("%s: no field under a body's known name: %s read as each article's body, after its lead "
                             "(%r) (give another with %s)", where, names, self.lead, option('--text-field', python))
-            else:
+            else:  # (the others read from their lead alone, or from a text under a body's own name: not a lead)
+                alone = (f"; {self.alone} without text there {word_for(self.alone, 'is', 'are')} read from "
+                         f"{word_for(self.alone, 'its', 'their')} lead alone" if self.alone else "")
                 log.warning("%s: no field under a body's known name: %s read as the body of %s of %s, after their lead "
-                            "(%r); %s without text there %s read from %s lead alone (give another body's field with "
-                            "%s)", where, names, with_body, plural(self.articles, "article"), self.lead, self.alone,
-                            word_for(self.alone, "is", "are"), word_for(self.alone, "its", "their"),
-                            option('--text-field', python))
+                            "(%r)%s (give another body's field with %s)", where, names, with_body,
+                            plural(self.articles, "article"), self.lead, alone, option('--text-field', python))
         elif self.alone:
             unread = (f"; not read: {fields_found(self.unread)} (give the body's field with "
                       f"{option('--text-field', python)})" if self.unread else "")
