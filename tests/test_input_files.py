@@ -2143,8 +2143,13 @@ def test_mongodb_exports_wrapped_dates_and_ids_are_read(tmp_path):
              {"_id": {"$oid": "63b6a1f2e4b0a1b2c3d4e5f7"}, "text": TEXT2,
               "date": {"$date": {"$numberLong": "1678270200000"}}}]
     (tmp_path / "scraped.jsonl").write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
-    got = [(a.id, a.date, a.meta.get("warning")) for a in read(tmp_path / "scraped.jsonl", fields=FieldNames(id="_id"))]
-    assert got == [("63b6a1f2e4b0a1b2c3d4e5f6", "2023-01-05", None), ("63b6a1f2e4b0a1b2c3d4e5f7", "2023-03-08", None)]
+    # review 31a (5): the same records as a .json array (`mongoexport --jsonArray`) stopped the reading with a
+    # TypeError (unhashable type: 'dict'), where its dates are gathered to find their order: read alike
+    (tmp_path / "scraped.json").write_text(json.dumps(lines), encoding="utf-8")
+    for name in ("scraped.jsonl", "scraped.json"):
+        got = [(a.id, a.date, a.meta.get("warning")) for a in read(tmp_path / name, fields=FieldNames(id="_id"))]
+        assert got == [("63b6a1f2e4b0a1b2c3d4e5f6", "2023-01-05", None),
+                       ("63b6a1f2e4b0a1b2c3d4e5f7", "2023-03-08", None)], name
 
 
 def test_json_lines_saved_as_txt_are_read_as_json_lines(tmp_path, caplog):

@@ -53,7 +53,8 @@ def with_text_field(path: Path, fields: "FieldNames", on_error: str, items: Iter
         for item in items:
             if not isinstance(item, Article) and isinstance(item[0], dict):
                 record, spelt = spelt_fields(item[0], fields)
-                if fields.date in record:
+                # (text alone shows an order, as `_jsonl_month_first` reads it: mongoexport's {"$date": …} is none)
+                if isinstance(record.get(fields.date), str):
                     dates.setdefault(record[fields.date], spelt[fields.date])
         month_first = dates_month_first(dates, path, next(iter(dates.values()), fields.date), "field")
     pending, names, records, found = [], {}, 0, False
