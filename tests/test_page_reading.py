@@ -931,6 +931,20 @@ def test_a_closing_byline_that_credits_a_sites_code_names_its_paper(last, paper)
     assert make_article("a", f"{HEADLINE}\n{BODY}{last}").source == paper
 
 
+@pytest.mark.parametrize("last, paper", [("Tổ chức Giải phóng Palestine (PLO)", None),
+                                         ("Dịch vụ thuê ngoài quy trình kinh doanh (BPO)", None),
+                                         ("Đảng Cộng sản Việt Nam (ĐCSVN)", None), ("Văn phòng (VTC)", None),
+                                         ("Nhóm PV (TTO)", "Tuổi Trẻ"),
+                                         ("Nguyễn Thị Minh Anh (PLO)", "Pháp Luật TP.HCM"),
+                                         ("Minh Anh - Hà Linh (TTO)", "Tuổi Trẻ"), ("PV (Theo TTXVN)", "TTXVN"),
+                                         ("Thông tấn xã Việt Nam (TTXVN)", "TTXVN")])
+def test_an_acronym_spelt_out_on_the_closing_line_is_no_papers_byline(last, paper):
+    """Review 31a (7): a closing line spelling out an acronym that is a paper's code too ("Tổ chức Giải phóng Palestine
+    (PLO)") was read as Pháp Luật's byline. A code is a byline's credit after a writer's name (each word capitalised,
+    "PV"); a paper's name after any words, as before the codes were read."""
+    assert make_article("a", f"{HEADLINE}\n{BODY}{last}").source == paper
+
+
 # ------------------------------------------------------------ the branch's rules narrowed (review of hunt 31 S)
 
 @pytest.mark.parametrize("bar", ["3 bình luận", "0 bình luận", "Thứ Hai, 05/02/2018, 08:30 (GMT+7)\n12 ý kiến"])

@@ -413,10 +413,25 @@ def _byline_paper(line: str) -> str | None:
     byline = _BYLINE_PAPER.fullmatch(line) if len(line.split()) <= 10 else None
     # (the paper a writer compiled from: "PV (Theo TTXVN)", "Minh Anh (theo TTO)")
     paper = byline and _COMPILED_FROM.sub("", byline["bracketed"] or byline["slashed"])
-    return paper if paper and _credited_paper(paper) and not _PAPER.match(byline["writer"]) else None
+    if not paper or _PAPER.match(byline["writer"]):
+        return None
+    # a paper's name after any words, as ever; a code of one only after a writer's name (`_writer_named`)
+    return paper if _PAPER_NAME.fullmatch(paper) or paper in PAPERS_BY_TAG and _writer_named(byline["writer"]) else None
 
 
 _COMPILED_FROM = re.compile(r"^theo\s+", re.IGNORECASE)
+# what a byline names before the writer's name, or alone: "PV", "Nhóm PV", "Phóng viên", "Theo"
+_WRITER_ROLE = re.compile(r"^(?:(?:nhóm\s+)?(?:pv|phóng\s+viên|ctv|cộng\s+tác\s+viên)|theo)\b\s*", re.IGNORECASE)
+
+
+def _writer_named(writer: str) -> bool:
+    """Whether what a closing line has before a paper's code is a byline's writer: a person's name, each word
+    capitalised ("Minh Anh", "Nguyễn Thị Minh Anh"), or a few ("Minh Anh - Hà Linh"), after "PV" or alone. Other
+    words spell out an acronym that is some paper's code too: "Tổ chức Giải phóng Palestine (PLO)" is no Pháp Luật's
+    byline, "Đảng Cộng sản Việt Nam (ĐCSVN)" no credit of the party's site."""
+    writer = _WRITER_ROLE.sub("", writer.strip())
+    names = re.split(r"\s+(?:[-–&]|và)\s+", writer) if writer else []
+    return all(len(name.split()) <= 4 and all(word[:1].isupper() for word in name.split()) for name in names)
 
 
 def _credited_paper(name: str) -> bool:
@@ -490,7 +505,8 @@ def _source(line: str) -> tuple[str | None, str | None]:
     # the source, else each writer of one paper is a source of their own ("TTXVN/Vietnam+", two papers, stays)
     credit = _WRITER_AND_PAPER.fullmatch(name)
     paper = credit and (credit["paper"] or credit["bracketed"])
-    if paper and (_PAPER.match(paper) or paper in PAPERS_BY_TAG) and not _PAPER.match(credit["writer"]):
+    if paper and (_PAPER.match(paper) or paper in PAPERS_BY_TAG and _writer_named(credit["writer"])) \
+            and not _PAPER.match(credit["writer"]):
         name = paper
     if _DOCUMENT.match(name):
         return None, None
