@@ -2720,6 +2720,34 @@ def test_an_article_nested_in_its_record_is_read_as_the_same_fields_at_the_top(t
     assert set(map(tuple, got.values())) == {(("Tổng kết năm", f"{TEXT2}\n{TEXT}", "2023-01-05", None),)}, got
 
 
+def test_an_article_alone_under_its_id_keeps_the_key_and_under_a_wrappers_name_is_one_article(tmp_path, caplog):
+    """Review 31a (1): JSON lines of {"<id>": {article}} (a key-value export, an article a line) lost the key, their
+    ids 'file:1', 'file:2', where a .json object of the same articles gives 'file:<key>'; and a .json of one
+    {"article": {…}} was read as articles by key, its id 'x.json:article'. A lone key is the fallback id where it is
+    an id, not where it names a wrapper ("article", "data", "_source"), the same in every record."""
+    articles = {"21395276": {"title": "A", "text": TEXT}, "21395277": {"title": "B", "text": TEXT2}}
+    (tmp_path / "bykey.jsonl").write_text("".join(json.dumps({key: value}, ensure_ascii=False) + "\n"
+                                                  for key, value in articles.items()), encoding="utf-8")
+    (tmp_path / "bykey.json").write_text(json.dumps(articles, ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "array.json").write_text(json.dumps([{key: value} for key, value in articles.items()],
+                                                    ensure_ascii=False), encoding="utf-8")
+    for name in ("bykey.jsonl", "bykey.json", "array.json"):
+        got = [(a.id, a.text) for a in read(tmp_path / name)]
+        assert got == [(f"{name}:21395276", TEXT), (f"{name}:21395277", TEXT2)], name
+    # an id of the article's own comes first, as ever
+    (tmp_path / "own.jsonl").write_text(json.dumps({"k1": {"id": "a1", "text": TEXT}}) + "\n", encoding="utf-8")
+    assert [a.id for a in read(tmp_path / "own.jsonl")] == ["a1"]
+    for wrapper in ("article", "data", "Item"):
+        (tmp_path / "one.json").write_text(json.dumps({wrapper: {"title": "A", "text": TEXT}}), encoding="utf-8")
+        (tmp_path / "lines.jsonl").write_text(json.dumps({wrapper: {"title": "A", "text": TEXT}}) + "\n",
+                                              encoding="utf-8")
+        caplog.clear()
+        with caplog.at_level(logging.WARNING):
+            assert [(a.id, a.title, a.text) for a in read(tmp_path / "one.json")] == [("one", "A", TEXT)], wrapper
+            assert [a.id for a in read(tmp_path / "lines.jsonl")] == ["lines.jsonl:1"], wrapper
+        assert "by key" not in caplog.text
+
+
 def test_phpmyadmins_json_export_is_read_as_its_tables_rows(tmp_path):
     """Hunt 23 D (12): phpMyAdmin's JSON export is an array of its header, the database and each table, the rows in
     the table's "data": it was one error naming 'type', 'version', 'comment', 'name', 'database', 'data'. Each

@@ -17,9 +17,9 @@ from .files import LineRange, blank_line, numbered_lines, read_all
 from .jsonfiles import DECODER, json_error, json_kind, json_records, line_value, loads, next_array_item
 from .metadata import date_order
 from .notes import warn_once
-from .records import (FieldNames, dates_month_first, failed, fields_found, did_you_mean, holds_labels_only,
-                      labels_table_given, LeadsRead, named_fields, over_limit, record_to_article, SiteRows,
-                      spelt_fields, utf8_size, value_inside)
+from .records import (FieldNames, article_key, dates_month_first, failed, fields_found, did_you_mean,
+                      holds_labels_only, labels_table_given, LeadsRead, named_fields, over_limit, record_to_article,
+                      SiteRows, spelt_fields, utf8_size, value_inside)
 from .tables import field_names
 
 log = logging.getLogger(__name__)
@@ -222,10 +222,19 @@ def _jsonl_items(path: Path, fields: "FieldNames", on_error: str, max_bytes: int
             yield failed(fallback_id, str(exc), on_error)
             continue
         if isinstance(records, dict):
-            yield records, fallback_id, fields, on_error, where, warning
+            yield records, _keyed_id(records, fields, fallback_id), fields, on_error, where, warning
             continue
         for item, record in enumerate(records, 1):  # a line that holds an array: each item is named by its place
-            yield record, f"{fallback_id}:{item}", fields, on_error, f"{where}, item {item}", warning
+            yield record, _keyed_id(record, fields, f"{fallback_id}:{item}", path.name), fields, on_error, \
+                f"{where}, item {item}", warning
+
+
+def _keyed_id(record, fields: "FieldNames", fallback_id: str, file: str | None = None) -> str:
+    """The fallback id of a record that is one article under its key ({"a1": {…}}: `article_key`), the file and that
+    key, as a .json object of articles by key names them; else `fallback_id`, its place ("file:line"). `file`: the
+    file's name, where the fallback id is not that and one place."""
+    key = article_key(record, fields)
+    return fallback_id if key is None else f"{file or fallback_id.rpartition(':')[0]}:{key}"
 
 
 def read_json(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -> Iterator[Article]:
@@ -462,7 +471,7 @@ def _item(value, size: int, where: str, fallback_id: str, fields: "FieldNames", 
         return failed(fallback_id, over_limit(where, size, max_bytes), on_error)
     if not isinstance(value, dict):
         return failed(fallback_id, f"{where}: an article (a JSON object) is expected, not {json_kind(value)}", on_error)
-    return value, fallback_id, fields, on_error, where, warning
+    return value, _keyed_id(value, fields, fallback_id), fields, on_error, where, warning
 
 
 # what may end a file after its last value: DOS's end-of-file mark (Ctrl-Z), which old Windows tools append, read

@@ -251,7 +251,7 @@ def spelt_fields(record: dict, fields: "FieldNames", alone: bool = True) -> tupl
             # {"title", "content"}}, {"_id": …, "data": {…}}): that object, beside the record's own values (its url)
             held = [value for value in record.values()
                     if isinstance(value, dict) and fields.text in field_names(value, wanted)]
-            if len(held) == 1 and (alone or len(record) > 1):
+            if len(held) == 1 and (alone or len(record) > 1 or _wrapper(next(iter(record)))):
                 record = {**{key: value for key, value in record.items() if not isinstance(value, dict)}, **held[0]}
                 names = field_names(record, wanted)
     same = names == list(record)
@@ -265,6 +265,29 @@ def spelt_fields(record: dict, fields: "FieldNames", alone: bool = True) -> tupl
 
 
 _NOT_THERE = object()
+# the names of an object that holds a record's article ({"article": {…}}, a hit's "_source", a queue's "data"), the
+# same in every record, by `vietnamese_key`: no article's id, as a key is that differs from record to record
+_WRAPPER_NAMES = frozenset(map(vietnamese_key, (
+    "article", "data", "item", "post", "news", "story", "doc", "document", "record", "entry", "node", "payload",
+    "value", "fields", "attributes", "result", "hit", "object", "row", "_source", "message", "detail", "details",
+    "info", "tin", "tin tuc", "bai bao", "du lieu", "chi tiet")))
+
+
+def _wrapper(key) -> bool:
+    return isinstance(key, str) and vietnamese_key(key) in _WRAPPER_NAMES
+
+
+def article_key(record, fields: "FieldNames") -> str | None:
+    """The key a record that is one object alone under it gives as its article's id, {"21395276": {"title", "text"}}
+    (a key-value store's export, a line at a time): that key, where it is no wrapper's name (`_WRAPPER_NAMES`:
+    {"article": {…}}) nor a field's; else None. A .json object of such articles by key is read alike
+    (`read_json._records_held`)."""
+    if not (isinstance(record, dict) and len(record) == 1):
+        return None
+    key, value = next(iter(record.items()))
+    if not (isinstance(key, str) and key.strip() and isinstance(value, dict)) or _wrapper(key):
+        return None
+    return None if field_names([key], fields.wanted())[0] in fields.wanted() else key
 
 
 def value_inside(record: dict, path: str):
