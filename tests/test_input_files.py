@@ -2748,6 +2748,26 @@ def test_an_article_alone_under_its_id_keeps_the_key_and_under_a_wrappers_name_i
         assert "by key" not in caplog.text
 
 
+def test_a_headline_nested_without_its_text_is_read_as_the_same_fields_at_the_top(tmp_path):
+    """Review 31a (2): {"url": …, "article": {"id": "a2", "title": …}} (a headline crawled without its text) was an
+    error, its id lost, where the same fields at the top, or in a hit's _source, are read from the title. The one
+    object that holds a lead or a title is the article where none holds a text."""
+    articles = [{"id": "a1", "title": "A", "text": TEXT}, {"id": "a2", "title": "Tổng kết công tác dân vận năm 2024"},
+                {"id": "a3", "title": "B", "sapo": TEXT2}]
+    got = {}
+    for shape, wrap in {"flat": lambda a: a, "hit": lambda a: {"_id": a["id"], "_source": a},
+                        "nested": lambda a: {"url": "https://x.vn/" + a["id"], "article": a}}.items():
+        (tmp_path / f"{shape}.jsonl").write_text("".join(json.dumps(wrap(a), ensure_ascii=False) + "\n"
+                                                         for a in articles), encoding="utf-8")
+        got[shape] = [(a.id, a.title, a.text, a.error) for a in read(tmp_path / f"{shape}.jsonl")]
+    assert got["nested"] == got["flat"] == got["hit"], got
+    assert [error for *_, error in got["nested"]] == [None] * 3
+    # a title of the record's own is not taken over by an object's beside it
+    (tmp_path / "own.jsonl").write_text(json.dumps({"title": "A", "text": TEXT}) + "\n" + json.dumps(
+        {"id": "b", "title": "Gặp mặt đầu xuân", "meta": {"title": "x"}}, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert [a.title for a in read(tmp_path / "own.jsonl")] == ["A", "Gặp mặt đầu xuân"]
+
+
 def test_phpmyadmins_json_export_is_read_as_its_tables_rows(tmp_path):
     """Hunt 23 D (12): phpMyAdmin's JSON export is an array of its header, the database and each table, the rows in
     the table's "data": it was one error naming 'type', 'version', 'comment', 'name', 'database', 'data'. Each

@@ -235,9 +235,10 @@ def spelt_fields(record: dict, fields: "FieldNames", alone: bool = True) -> tupl
     those names: the name the record spells it with}): the messages name a file's own fields ('sapo', not 'lead'),
     and a lead is told by its name (`text_is_a_lead`), held in an object or not. A search engine's hit
     (Elasticsearch's, OpenSearch's: `elasticdump`, a search's "hits") keeps the article in its "_source", and its id
-    in "_id": that article is the record; so is the one object that holds the text field in a record that does not
-    hold it ({"article": {…}}, beside other values or `alone`: a .json file's one object of one object is its
-    articles by key, `read_json._records_held`). A field option that names a value inside an object (`meta.date`) is that
+    in "_id": that article is the record; so is the one object that holds the text field (or its lead or title:
+    `_held_articles`) in a record that does not hold it ({"article": {…}}, beside other values, `alone` or under a
+    wrapper's name: a .json file's one object of one object is else its articles by key,
+    `read_json._records_held`). A field option that names a value inside an object (`meta.date`) is that
     value."""
     wanted = fields.wanted()
     names = field_names(record, wanted)  # once a record, on every reader's path: a record with its text is done here
@@ -249,8 +250,7 @@ def spelt_fields(record: dict, fields: "FieldNames", alone: bool = True) -> tupl
         else:
             # the article an object inside its record, as crawlers and queues write them ({"url": …, "article":
             # {"title", "content"}}, {"_id": …, "data": {…}}): that object, beside the record's own values (its url)
-            held = [value for value in record.values()
-                    if isinstance(value, dict) and fields.text in field_names(value, wanted)]
+            held = _held_articles(record, names, fields)
             if len(held) == 1 and (alone or len(record) > 1 or _wrapper(next(iter(record)))):
                 record = {**{key: value for key, value in record.items() if not isinstance(value, dict)}, **held[0]}
                 names = field_names(record, wanted)
@@ -262,6 +262,18 @@ def spelt_fields(record: dict, fields: "FieldNames", alone: bool = True) -> tupl
     if inside:
         return {**by_name, **inside}, {**spelt, **{name: name for name in inside}}
     return by_name, spelt
+
+
+def _held_articles(record: dict, names: list, fields: "FieldNames") -> list[dict]:
+    """The objects in a record without a text field that may be its article: those that hold the text field; else,
+    where the record has no lead or title of its own, those that hold one, a headline nested without its text
+    ({"url": …, "article": {"id", "title"}}), read from its title as the same fields at the top are."""
+    wanted = fields.wanted()
+    objects = [value for value in record.values() if isinstance(value, dict)]
+    held = [value for value in objects if fields.text in field_names(value, wanted)]
+    if held or {fields.lead, fields.title} & set(names):
+        return held
+    return [value for value in objects if {fields.lead, fields.title} & set(field_names(value, wanted))]
 
 
 _NOT_THERE = object()
