@@ -2768,6 +2768,22 @@ def test_a_headline_nested_without_its_text_is_read_as_the_same_fields_at_the_to
     assert [a.title for a in read(tmp_path / "own.jsonl")] == ["A", "Gặp mặt đầu xuân"]
 
 
+def test_a_hits_source_that_holds_its_article_in_an_object_is_read(tmp_path):
+    """Review 31a (6): a hit whose _source holds {"url": …, "article": {…}}, as a crawler indexes its records, was one
+    error for the whole file ("their fields are '_id', '_source'"), in JSON lines and a .json array or search response
+    alike: the object inside the _source is the article, as it is at the top of a record."""
+    article = {"title": "Tổng kết năm", "sapo": TEXT2, "noi_dung_chi_tiet": TEXT}
+    hits = [{"_id": f"h{n}", "_source": {"url": f"https://x.vn/{n}", "article": article}} for n in (1, 2)]
+    (tmp_path / "hits.jsonl").write_text("".join(json.dumps(h, ensure_ascii=False) + "\n" for h in hits),
+                                         encoding="utf-8")
+    (tmp_path / "hits.json").write_text(json.dumps(hits, ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "search.json").write_text(json.dumps({"took": 3, "hits": {"total": 2, "hits": hits}},
+                                                     ensure_ascii=False), encoding="utf-8")
+    for name in ("hits.jsonl", "hits.json", "search.json"):
+        got = [(a.id, a.title, a.text, a.source, a.error) for a in read(tmp_path / name)]
+        assert got == [(f"h{n}", "Tổng kết năm", f"{TEXT2}\n{TEXT}", "x.vn", None) for n in (1, 2)], name
+
+
 def test_phpmyadmins_json_export_is_read_as_its_tables_rows(tmp_path):
     """Hunt 23 D (12): phpMyAdmin's JSON export is an array of its header, the database and each table, the rows in
     the table's "data": it was one error naming 'type', 'version', 'comment', 'name', 'database', 'data'. Each

@@ -247,7 +247,7 @@ def spelt_fields(record: dict, fields: "FieldNames", alone: bool = True) -> tupl
         if isinstance(source, dict):
             record = {**({fields.id: record["_id"]} if "_id" in record else {}), **source}
             names = field_names(record, wanted)
-        else:
+        if fields.text not in names:  # (a hit's _source too, as a crawler indexes its records)
             # the article an object inside its record, as crawlers and queues write them ({"url": …, "article":
             # {"title", "content"}}, {"_id": …, "data": {…}}): that object, beside the record's own values (its url)
             held = _held_articles(record, names, fields)
