@@ -19,6 +19,7 @@ from .article import METADATA_FIELDS, Article, add_warning, field_text, make_art
 from .htmltext import wordpress_machinery
 from .jsonfiles import json_kind
 from .metadata import date_order, site_of_link
+from .notes import warn_summed
 from .tables import (COMMON_NAMES, FIELD_NAME_CHARS, LEAD_NAMES, column_meant, field_names, name_key, repeated_columns,
                      vietnamese_key)
 
@@ -492,7 +493,8 @@ class LeadsRead:
     """What a JSON file's articles took as their text where it was under a lead's name (`text_is_a_lead`): the lead
     and a body beside it, or the lead alone; said once for the file (`say`), from all its records. Said from its first
     record, a file whose first record had no body was said to have none, and one whose first had it said each article
-    was read with its body, the others read from their leads alone in silence."""
+    was read with its body, the others read from their leads alone in silence. A file read in parts (Dask's) is said
+    of once, its parts' counts added up (`notes.warn_summed`); files said of alike are said once, with a count."""
 
     def __init__(self):
         self.articles, self.alone, self.bodies = 0, 0, {}  # bodies: {a body's name: the articles read with it}
@@ -511,27 +513,46 @@ class LeadsRead:
             self.alone += 1
             self.unread.update(dict.fromkeys(name for name in unread if isinstance(name, str)))
 
-    def say(self, where, python: bool | None = None) -> None:
+    def add(self, other: "LeadsRead") -> None:
+        """The counts of another part of the file added to these."""
+        self.articles, self.alone = self.articles + other.articles, self.alone + other.alone
+        for body, n in other.bodies.items():
+            self.bodies[body] = self.bodies.get(body, 0) + n
+        self.lead = self.lead or other.lead
+        self.unread.update(other.unread)
+
+    def __bool__(self) -> bool:
+        return bool(self.articles)
+
+    def say(self, where) -> None:
+        warn_summed(str(where), self)
+
+    def said(self) -> tuple[str, str] | None:
+        """(what the file is told, its kind: the same for files told alike but for their counts), or None."""
         with_body = sum(self.bodies.values())
         if with_body:
             names = " or ".join(map(repr, self.bodies))
+            said = f"no field under a body's known name: {names} read as "
             if with_body == self.articles:
-                log.warning("%s: no field under a body's known name: %s read as each article's body, after its lead "
-                            "(%r) (give another with %s)", where, names, self.lead, option('--text-field', python))
-            else:  # (the others read from their lead alone, or from a text under a body's own name: not a lead)
-                alone = (f"; {self.alone} without text there {word_for(self.alone, 'is', 'are')} read from "
-                         f"{word_for(self.alone, 'its', 'their')} lead alone" if self.alone else "")
-                log.warning("%s: no field under a body's known name: %s read as the body of %s of %s, after their lead "
-                            "(%r)%s (give another body's field with %s)", where, names, with_body,
-                            plural(self.articles, "article"), self.lead, alone, option('--text-field', python))
-        elif self.alone:
-            unread = (f"; not read: {fields_found(self.unread)} (give the body's field with "
-                      f"{option('--text-field', python)})" if self.unread else "")
-            if self.alone == self.articles:
-                log.warning("%s: no body field, so each article's text is its lead (%r)%s", where, self.lead, unread)
-            else:
-                log.warning("%s: %s of %s have no body field, so their text is their lead (%r)%s", where, self.alone,
-                            plural(self.articles, "article"), self.lead, unread)
+                said += (f"each article's body, after its lead ({self.lead!r}) (give another with "
+                         f"{option('--text-field')})")
+                return said, said
+            # (the others read from their lead alone, or from a text under a body's own name: not a lead)
+            alone = (f"; {self.alone} without text there {word_for(self.alone, 'is', 'are')} read from "
+                     f"{word_for(self.alone, 'its', 'their')} lead alone" if self.alone else "")
+            return (f"{said}the body of {with_body} of {plural(self.articles, 'article')}, after their lead "
+                    f"({self.lead!r}){alone} (give another body's field with {option('--text-field')})",
+                    f"{said}the body of some articles, after their lead ({self.lead!r})")
+        if not self.alone:
+            return None
+        unread = (f"; not read: {fields_found(self.unread)} (give the body's field with "
+                  f"{option('--text-field')})" if self.unread else "")
+        if self.alone == self.articles:
+            said = f"no body field, so each article's text is its lead ({self.lead!r}){unread}"
+            return said, said
+        return (f"{self.alone} of {plural(self.articles, 'article')} have no body field, so their text is their lead "
+                f"({self.lead!r}){unread}", f"some articles have no body field, so their text is their lead "
+                                            f"({self.lead!r})")
 
 
 class SiteRows:

@@ -136,9 +136,9 @@ def read_part(part: Part, fields: FieldNames = FieldNames(), max_bytes: int = MA
     warning said once a part (`summarized_warnings`)."""
     if part.passed_over:
         return read_articles(part.passed_over, fields, "record", max_bytes)
-    return summarized_warnings(article for path, article_id in part.files
-                               for article in read_file(Path(path), article_id, fields, "record", max_bytes,
-                                                        part.lines))
+    return summarized_warnings((article for path, article_id in part.files
+                                for article in read_file(Path(path), article_id, fields, "record", max_bytes,
+                                                         part.lines)), parts=True)
 
 
 def part_path(parts_dir: Path, index: int) -> Path:
