@@ -1,4 +1,5 @@
 import json
+import logging
 
 from click.testing import CliRunner
 
@@ -76,6 +77,31 @@ def test_inspects_table_saved_beside_the_articles_is_said_to_be_no_article(tmp_p
     for name in ("list", "labelled", "with_errors"):
         assert "does not look like an article (the table `dvtopics inspect` prints)" in records[name]["warning"]
     assert not any(records[seed.stem]["warning"] for seed in seeds_dir.glob("00[01]_*.txt"))
+
+
+def test_inspects_table_read_back_is_said_of_once(tmp_path, caplog):
+    """Left 31 (6): inspect's table saved as .txt and read back was also said to have "few Vietnamese diacritics" (its
+    ids, dates and counts), in a warning of its own and in its record, beside the one that says it is inspect's
+    table: that one is enough. An article typed without accents is still said to be one."""
+    arts = tmp_path / "arts"
+    arts.mkdir()
+    for n in range(20):
+        (arts / f"bao-cao-tong-ket-cong-tac-dan-van-nam-2024-so-{n}.txt").write_text(
+            f"Tin {n}\nSáng 5/7, Ban Dân vận Huyện ủy tổ chức hội nghị tổng kết công tác dân vận.\n", encoding="utf-8")
+    (arts / "list.txt").write_text(CliRunner().invoke(cli, ["inspect", str(arts)]).stdout, encoding="utf-8")
+    (tmp_path / "khong_dau.txt").write_text("Hoi nghi tong ket\n" + "Sang 5/7, Ban Dan van Huyen uy to chuc hoi nghi "
+                                            "tong ket cong tac dan van nam 2024 tai hoi truong huyen. " * 3,
+                                            encoding="utf-8")
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        result = CliRunner().invoke(cli, ["inspect", str(arts / "list.txt"), str(tmp_path / "khong_dau.txt"),
+                                          "--format", "jsonl"])
+    listing, typed = map(json.loads, result.stdout.splitlines())
+    assert listing["warning"] == "does not look like an article (the table `dvtopics inspect` prints)"
+    assert [message for message in caplog.messages if "list.txt" in message] == [
+        f"{arts / 'list.txt'}: does not look like an article (the table `dvtopics inspect` prints): read as one all "
+        "the same; leave it out of the input not to read it"]
+    assert "few Vietnamese diacritics" in typed["warning"]
 
 
 def test_segment_writes_tokens(tmp_path, seeds_dir):

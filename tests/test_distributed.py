@@ -381,6 +381,45 @@ def test_dask_topic_assignment_equals_local(inputs, scheduler, tmp_path, suffix)
     assert len((tmp_path / f"d{suffix}").read_text(encoding="utf-8").splitlines()) >= 70
 
 
+def test_a_json_files_note_of_its_leads_is_said_once_with_the_counts_of_all_its_parts(model_dir, scheduler, tmp_path,
+                                                                                       caplog):
+    """Review 31a (3): on Dask, a JSON lines file's note of its leads and bodies was said once a part, each with its
+    part's counts ("1 of 2 articles" three times for a file of 6), and a note each of many files earned once a file.
+    It is said once for the file, the counts of its parts added up, and once for the files told alike, with a count,
+    as the local engine says them."""
+    import logging
+
+    lead = "Hội nghị tổng kết công tác dân vận được tổ chức long trọng tại huyện nhà hôm nay."
+    body = ("Sáng 5/7, Ban Dân vận Huyện ủy tổ chức hội nghị tổng kết công tác dân vận năm 2024 tại hội trường huyện "
+            "với sự tham dự của nhiều đại biểu.")
+    (tmp_path / "mix.jsonl").write_text("".join(json.dumps(
+        {"id": f"a{n}", "title": f"Tin {n}", "sapo": lead, **({"noi_dung_chi_tiet": body} if n % 2 else {})},
+        ensure_ascii=False) + "\n" for n in range(6)), encoding="utf-8")
+    # (a part whose articles took no lead counts all the same: the file's others are not each article)
+    (tmp_path / "half.jsonl").write_text("".join(json.dumps(
+        {"id": f"h{n}", "title": f"Tin {n}", **({"sapo": lead, "noi_dung_day_du": body} if n < 2 else
+                                                 {"content": body})}, ensure_ascii=False) + "\n" for n in range(4)),
+        encoding="utf-8")
+    for n in range(3):
+        (tmp_path / f"one{n}.json").write_text(json.dumps({"id": f"o{n}", "title": "T", "sapo": lead},
+                                                          ensure_ascii=False), encoding="utf-8")
+    inputs = [str(tmp_path / name) for name in ("mix.jsonl", "half.jsonl", "one0.json", "one1.json", "one2.json")]
+    caplog.set_level(logging.WARNING)
+    for engine in (["--engine", "dask", "--scheduler", scheduler, "--part-size", "2"], []):
+        caplog.clear()
+        result = CliRunner().invoke(cli, ["label", *inputs, "--model", str(model_dir), "--no-cache", *engine,
+                                          "--out", str(tmp_path / f"{len(engine)}.csv")])
+        assert result.exit_code == 0, result.output
+        said = [r.getMessage() for r in caplog.records if "lead" in r.getMessage()]
+        assert len(said) == 4, said
+        [mixed] = [message for message in said if "mix.jsonl" in message]
+        assert "read as the body of 3 of 6 articles, after their lead ('sapo'); 3 without text there are" in mixed
+        [half] = [message for message in said if "half.jsonl" in message]
+        assert "read as the body of 2 of 4 articles, after their lead ('sapo') (give" in half
+        assert any(message.startswith("and 2 more (3 in all; ") and message.endswith(
+            "no body field, so each article's text is its lead ('sapo')") for message in said), said
+
+
 def test_dask_topic_assignment_reads_its_labels_and_counts_its_warnings_as_the_local_engine(scheduler, tmp_path,
                                                                                              monkeypatch, caplog):
     """Hunt 27 D, 8: on Dask, `topics assign --labels` read the labels file on each worker, where a `file` cell named
@@ -511,6 +550,29 @@ def test_an_input_that_holds_no_article_is_an_error_in_its_place_on_both_engines
     assert _records(tmp_path / "dask.jsonl") == records and len(records) == 61 + 4 + 11
     assert [r["id"] for r in records if "no articles" in (r["error"] or "")] == ["empty.jsonl", "blank.jsonl",
                                                                                 "header.csv", "no-txt"]
+
+
+def test_dask_topic_assignment_with_labels_named_by_label_field_reads_a_table_without_that_column(scheduler, tmp_path,
+                                                                                                     monkeypatch):
+    """Left 31 (5): `topics assign arts.csv --labels types.csv --label-field "Loại bài" --engine dask` stopped on the
+    table of articles, which has no such column ("no 'Loại bài' column (--label-field)"), where the local engine read
+    it: the column is the labels file's, and the workers were not told the job takes its labels from one."""
+    monkeypatch.chdir(tmp_path)
+    with open("arts.csv", "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["id", "text"])
+        writer.writerows([a.id, a.raw] for a in made_up_articles(1))
+    assert _invoke("topics", "fit", "arts.csv", "--k", "2", "--no-phrases", "--out", "themes", "--no-cache",
+                   "--no-below", "1").exit_code == 0
+    first = made_up_articles(1)[0].id
+    Path("types.csv").write_text(f"id,Loại bài\n{first},annual_review\n", encoding="utf-8")
+    assign = ["topics", "assign", "themes", "arts.csv", "--labels", "types.csv", "--label-field", "Loại bài",
+              "--no-cache"]
+    assert _invoke(*assign, "--out", "l.csv").exit_code == 0
+    dask = _invoke(*assign, "--out", "d.csv", "--engine", "dask", "--scheduler", scheduler, "--part-size", "2")
+    assert dask.exit_code == 0, dask.output
+    assert Path("d.csv").read_bytes() == Path("l.csv").read_bytes()
+    assert "annual_review" in Path("d.csv").read_text(encoding="utf-8-sig")
 
 
 def _invoke(*args):

@@ -2143,8 +2143,13 @@ def test_mongodb_exports_wrapped_dates_and_ids_are_read(tmp_path):
              {"_id": {"$oid": "63b6a1f2e4b0a1b2c3d4e5f7"}, "text": TEXT2,
               "date": {"$date": {"$numberLong": "1678270200000"}}}]
     (tmp_path / "scraped.jsonl").write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
-    got = [(a.id, a.date, a.meta.get("warning")) for a in read(tmp_path / "scraped.jsonl", fields=FieldNames(id="_id"))]
-    assert got == [("63b6a1f2e4b0a1b2c3d4e5f6", "2023-01-05", None), ("63b6a1f2e4b0a1b2c3d4e5f7", "2023-03-08", None)]
+    # review 31a (5): the same records as a .json array (`mongoexport --jsonArray`) stopped the reading with a
+    # TypeError (unhashable type: 'dict'), where its dates are gathered to find their order: read alike
+    (tmp_path / "scraped.json").write_text(json.dumps(lines), encoding="utf-8")
+    for name in ("scraped.jsonl", "scraped.json"):
+        got = [(a.id, a.date, a.meta.get("warning")) for a in read(tmp_path / name, fields=FieldNames(id="_id"))]
+        assert got == [("63b6a1f2e4b0a1b2c3d4e5f6", "2023-01-05", None),
+                       ("63b6a1f2e4b0a1b2c3d4e5f7", "2023-03-08", None)], name
 
 
 def test_json_lines_saved_as_txt_are_read_as_json_lines(tmp_path, caplog):
@@ -2412,7 +2417,7 @@ def test_headlines_and_their_leads_without_a_body_are_read_from_their_leads(tmp_
             got = [(a.title, a.text, a.error) for a in read(tmp_path / name)]
             assert got == [("Tổng kết năm", TEXT, None), ("Gặp mặt", TEXT2, None)], name
     assert "a.csv: no body column, so each article's text is its lead ('Sapo')" in caplog.text
-    assert "b.jsonl: no body column, so each article's text is its lead ('description'); not read: 'link'" in caplog.text
+    assert "b.jsonl: no body field, so each article's text is its lead ('description'); not read: 'link'" in caplog.text
     (tmp_path / "c.jsonl").write_text(json.dumps({"title": "T", "description": TEXT, "body": TEXT2},
                                                  ensure_ascii=False) + "\n", encoding="utf-8")
     assert [a.text for a in read(tmp_path / "c.jsonl")] == [f"{TEXT}\n{TEXT2}"]
@@ -2434,7 +2439,7 @@ def test_titles_and_leads_under_the_lead_fields_own_name_are_read_from_their_lea
         for name in ("a.jsonl", "b.csv"):
             got = [(a.id, a.title, a.text, a.error) for a in read(tmp_path / name)]
             assert got == [("1", "Tổng kết năm", TEXT, None), ("2", "Gặp mặt", TEXT2, None)], name
-    assert "a.jsonl: no body column, so each article's text is its lead ('lead')" in caplog.text
+    assert "a.jsonl: no body field, so each article's text is its lead ('lead')" in caplog.text
     assert "b.csv: no body column, so each article's text is its lead ('Lead')" in caplog.text
     # a column --lead-field names stays the lead's: the text is not taken from it (the final reading: it was, and
     # the lead then said missing from a file that had it)
@@ -2466,7 +2471,10 @@ def test_a_body_under_a_name_not_known_beside_a_lead_is_read_after_it(tmp_path, 
                 got = [(a.title, a.text) for a in read(tmp_path / file)]
             # (a cell of a few words is no body: that row's text is its lead, as a file without a body reads)
             assert got == [("Tổng kết năm", f"{TEXT}\n{body}"), ("Gặp mặt", TEXT2)], (name, file)
-            assert f": '{name}' read as each article's body, after its lead ('Sapo')" in caplog.text, (name, file)
+            said = (f": '{name}' read as the body of 1 of 2 articles, after their lead ('Sapo'); 1 without text there "
+                    "is read from its lead alone" if file == "a.jsonl" else  # (said of its records, of a table's header)
+                    f": '{name}' read as each article's body, after its lead ('Sapo'), where it holds text")
+            assert said in caplog.text, (name, file)
     chosen = read(tmp_path / "a.csv", fields=FieldNames(text="Link chi tiết"))
     assert chosen[0].text == f"{TEXT}\nhttps://x.vn/tong-ket.html"  # (the lead still read before it)
     # a name holding a body's words is no body's: a lead's ("Nội dung tóm tắt"), and, a review found, a labeller's
@@ -2641,6 +2649,139 @@ def test_an_article_held_in_an_object_of_its_record_is_read(tmp_path):
     assert got == [("a1", "Tổng kết năm", TEXT, "https://x.vn/a", None), ("a2", "Gặp mặt", TEXT2, "https://x.vn/b", None)]
     (tmp_path / "one.json").write_text(json.dumps({"k1": {"text": TEXT}}), encoding="utf-8")
     assert [(a.id, a.text) for a in read(tmp_path / "one.json")] == [("one.json:k1", TEXT)]
+
+
+def test_a_json_files_warning_of_its_leads_is_decided_from_all_its_records(tmp_path, caplog):
+    """Left 31 (2): a JSONL file's warning of its body was decided from its first record: a first record without a
+    body said the file had none ("each article's text is its lead") when the others were read with theirs, and a first
+    with one said each article was, the others read from their leads alone in silence. It is said once the file is
+    read, of what its records held."""
+    def record(n, body):
+        return {"id": str(n), "title": f"Tin {n}", "sapo": TEXT2, **({"noi_dung_chi_tiet": TEXT} if body else {})}
+    for name, bodies, said in [
+            ("first_without", [False, True, True], "'noi_dung_chi_tiet' read as the body of 2 of 3 articles, after "
+                                                   "their lead ('sapo'); 1 without text there is read from its lead alone"),
+            ("first_with", [True, False, False], "'noi_dung_chi_tiet' read as the body of 1 of 3 articles, after "
+                                                 "their lead ('sapo'); 2 without text there are read from their lead "
+                                                 "alone"),
+            ("all", [True, True], "'noi_dung_chi_tiet' read as each article's body, after its lead ('sapo')"),
+            ("none", [False, False], "no body field, so each article's text is its lead ('sapo')")]:
+        path = tmp_path / f"{name}.jsonl"
+        path.write_text("".join(json.dumps(record(n, body), ensure_ascii=False) + "\n" for n, body in enumerate(bodies)),
+                        encoding="utf-8")
+        caplog.clear()
+        with caplog.at_level(logging.WARNING):
+            texts = [a.text for a in read(path)]
+        assert texts == [f"{TEXT2}\n{TEXT}" if body else TEXT2 for body in bodies], name
+        [message] = caplog.messages  # (one, for the file)
+        assert said in message, name
+    # the text under a body's own name in one record, a lead's in the others: those are said, not the file
+    (tmp_path / "mixed.jsonl").write_text(json.dumps({"title": "A", "content": TEXT}, ensure_ascii=False) + "\n"
+                                          + json.dumps({"title": "B", "sapo": TEXT2}, ensure_ascii=False) + "\n",
+                                          encoding="utf-8")
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        assert [a.text for a in read(tmp_path / "mixed.jsonl")] == [TEXT, TEXT2]
+    assert "mixed.jsonl: 1 of 2 articles have no body field, so their text is their lead ('sapo')" in caplog.text
+
+
+def test_a_json_files_body_beside_its_lead_is_each_articles_only_when_all_were_read_so(tmp_path, caplog):
+    """Review 31a (4): a file of two articles under 'content' and one of a lead and its body said its body was "read
+    as each article's body": it is the body of 1 of 3, the others not read from a lead at all."""
+    records = [{"id": "a", "title": "A", "content": TEXT}, {"id": "b", "title": "B", "content": TEXT},
+               {"id": "c", "title": "C", "sapo": TEXT2, "noi_dung_chi_tiet": TEXT}]
+    path = tmp_path / "mixed.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        assert [a.text for a in read(path)] == [TEXT, TEXT, f"{TEXT2}\n{TEXT}"]
+    [message] = caplog.messages
+    assert "each article" not in message
+    assert ("'noi_dung_chi_tiet' read as the body of 1 of 3 articles, after their lead ('sapo') (give another body's "
+            "field with") in message
+
+
+def test_an_article_nested_in_its_record_is_read_as_the_same_fields_at_the_top(tmp_path, caplog):
+    """Left 31 (1): a record holding its article under a key ({"article": {"title", "sapo", "noi_dung_chi_tiet"}}, a
+    search hit's "_source") lost the body beside its lead, each article its lead alone, where the same fields at the
+    top were read with the body after the lead; an article alone under its key was one error for the file. Nested
+    and flat, in JSON lines and a JSON array, give the same articles."""
+    article = {"title": "Tổng kết năm", "sapo": TEXT2, "noi_dung_chi_tiet": TEXT, "ngay_dang": "05/01/2023"}
+    shapes = {"flat": article, "nested": {"url": "https://x.vn/a", "article": article}, "alone": {"article": article},
+              "hit": {"_id": "h1", "_source": article}}
+    got = {}
+    for name, record in shapes.items():
+        (tmp_path / f"{name}.jsonl").write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+        (tmp_path / f"{name}.json").write_text(json.dumps([record], ensure_ascii=False), encoding="utf-8")
+        for suffix in (".jsonl", ".json"):
+            with caplog.at_level(logging.WARNING):
+                caplog.clear()
+                got[name + suffix] = [(a.title, a.text, a.date, a.error) for a in read(tmp_path / f"{name}{suffix}")]
+            assert "'noi_dung_chi_tiet' read as each article's body, after its lead ('sapo')" in caplog.text
+    assert set(map(tuple, got.values())) == {(("Tổng kết năm", f"{TEXT2}\n{TEXT}", "2023-01-05", None),)}, got
+
+
+def test_an_article_alone_under_its_id_keeps_the_key_and_under_a_wrappers_name_is_one_article(tmp_path, caplog):
+    """Review 31a (1): JSON lines of {"<id>": {article}} (a key-value export, an article a line) lost the key, their
+    ids 'file:1', 'file:2', where a .json object of the same articles gives 'file:<key>'; and a .json of one
+    {"article": {…}} was read as articles by key, its id 'x.json:article'. A lone key is the fallback id where it is
+    an id, not where it names a wrapper ("article", "data", "_source"), the same in every record."""
+    articles = {"21395276": {"title": "A", "text": TEXT}, "21395277": {"title": "B", "text": TEXT2}}
+    (tmp_path / "bykey.jsonl").write_text("".join(json.dumps({key: value}, ensure_ascii=False) + "\n"
+                                                  for key, value in articles.items()), encoding="utf-8")
+    (tmp_path / "bykey.json").write_text(json.dumps(articles, ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "array.json").write_text(json.dumps([{key: value} for key, value in articles.items()],
+                                                    ensure_ascii=False), encoding="utf-8")
+    for name in ("bykey.jsonl", "bykey.json", "array.json"):
+        got = [(a.id, a.text) for a in read(tmp_path / name)]
+        assert got == [(f"{name}:21395276", TEXT), (f"{name}:21395277", TEXT2)], name
+    # an id of the article's own comes first, as ever
+    (tmp_path / "own.jsonl").write_text(json.dumps({"k1": {"id": "a1", "text": TEXT}}) + "\n", encoding="utf-8")
+    assert [a.id for a in read(tmp_path / "own.jsonl")] == ["a1"]
+    for wrapper in ("article", "data", "Item"):
+        (tmp_path / "one.json").write_text(json.dumps({wrapper: {"title": "A", "text": TEXT}}), encoding="utf-8")
+        (tmp_path / "lines.jsonl").write_text(json.dumps({wrapper: {"title": "A", "text": TEXT}}) + "\n",
+                                              encoding="utf-8")
+        caplog.clear()
+        with caplog.at_level(logging.WARNING):
+            assert [(a.id, a.title, a.text) for a in read(tmp_path / "one.json")] == [("one", "A", TEXT)], wrapper
+            assert [a.id for a in read(tmp_path / "lines.jsonl")] == ["lines.jsonl:1"], wrapper
+        assert "by key" not in caplog.text
+
+
+def test_a_headline_nested_without_its_text_is_read_as_the_same_fields_at_the_top(tmp_path):
+    """Review 31a (2): {"url": …, "article": {"id": "a2", "title": …}} (a headline crawled without its text) was an
+    error, its id lost, where the same fields at the top, or in a hit's _source, are read from the title. The one
+    object that holds a lead or a title is the article where none holds a text."""
+    articles = [{"id": "a1", "title": "A", "text": TEXT}, {"id": "a2", "title": "Tổng kết công tác dân vận năm 2024"},
+                {"id": "a3", "title": "B", "sapo": TEXT2}]
+    got = {}
+    for shape, wrap in {"flat": lambda a: a, "hit": lambda a: {"_id": a["id"], "_source": a},
+                        "nested": lambda a: {"url": "https://x.vn/" + a["id"], "article": a}}.items():
+        (tmp_path / f"{shape}.jsonl").write_text("".join(json.dumps(wrap(a), ensure_ascii=False) + "\n"
+                                                         for a in articles), encoding="utf-8")
+        got[shape] = [(a.id, a.title, a.text, a.error) for a in read(tmp_path / f"{shape}.jsonl")]
+    assert got["nested"] == got["flat"] == got["hit"], got
+    assert [error for *_, error in got["nested"]] == [None] * 3
+    # a title of the record's own is not taken over by an object's beside it
+    (tmp_path / "own.jsonl").write_text(json.dumps({"title": "A", "text": TEXT}) + "\n" + json.dumps(
+        {"id": "b", "title": "Gặp mặt đầu xuân", "meta": {"title": "x"}}, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert [a.title for a in read(tmp_path / "own.jsonl")] == ["A", "Gặp mặt đầu xuân"]
+
+
+def test_a_hits_source_that_holds_its_article_in_an_object_is_read(tmp_path):
+    """Review 31a (6): a hit whose _source holds {"url": …, "article": {…}}, as a crawler indexes its records, was one
+    error for the whole file ("their fields are '_id', '_source'"), in JSON lines and a .json array or search response
+    alike: the object inside the _source is the article, as it is at the top of a record."""
+    article = {"title": "Tổng kết năm", "sapo": TEXT2, "noi_dung_chi_tiet": TEXT}
+    hits = [{"_id": f"h{n}", "_source": {"url": f"https://x.vn/{n}", "article": article}} for n in (1, 2)]
+    (tmp_path / "hits.jsonl").write_text("".join(json.dumps(h, ensure_ascii=False) + "\n" for h in hits),
+                                         encoding="utf-8")
+    (tmp_path / "hits.json").write_text(json.dumps(hits, ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "search.json").write_text(json.dumps({"took": 3, "hits": {"total": 2, "hits": hits}},
+                                                     ensure_ascii=False), encoding="utf-8")
+    for name in ("hits.jsonl", "hits.json", "search.json"):
+        got = [(a.id, a.title, a.text, a.source, a.error) for a in read(tmp_path / name)]
+        assert got == [(f"h{n}", "Tổng kết năm", f"{TEXT2}\n{TEXT}", "x.vn", None) for n in (1, 2)], name
 
 
 def test_phpmyadmins_json_export_is_read_as_its_tables_rows(tmp_path):

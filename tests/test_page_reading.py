@@ -910,6 +910,41 @@ def test_a_source_named_by_its_sites_code_is_the_papers_name(opening, paper):
     assert make_article("c", f"{HEADLINE}\n{BODY}", {"source": "TTO"}).source == "TTO"
 
 
+def test_every_code_a_leads_tag_is_read_by_names_its_paper():
+    """Left 31 (4): a lead opening "HNP - " was read past by the rules (its code is a tag's, `AGENCIES`) but its source
+    was the code, which no reader knows: every such code has its paper's name in the one table of codes."""
+    from dvtopics.io.metadata import PAPERS_BY_TAG
+    from dvtopics.text.furniture import AGENCIES
+
+    assert set(AGENCIES.split("|")) <= PAPERS_BY_TAG.keys()
+    assert make_article("a", f"{HEADLINE}\nHNP - {BODY}").source == "Cổng Giao tiếp điện tử Hà Nội"
+
+
+@pytest.mark.parametrize("last, paper", [("Minh Anh (TTO)", "Tuổi Trẻ"), ("(TTO)", "Tuổi Trẻ"),
+                                         ("Hà Linh/PLO", "Pháp Luật TP.HCM"), ("Theo TTO.", "Tuổi Trẻ"),
+                                         ("PV (Theo NLĐO)", "Người Lao Động"), ("Minh Anh (theo TTXVN)", "TTXVN"),
+                                         ("Nguồn: Hà Linh (TTO)", "Tuổi Trẻ"), ("(HNP)", "Cổng Giao tiếp điện tử Hà Nội"),
+                                         ("Minh Anh (Tto)", None), ("Minh Anh (HĐND xã)", None)])
+def test_a_closing_byline_that_credits_a_sites_code_names_its_paper(last, paper):
+    """Left 31 (4): a closing byline naming its paper by its site's code ("Minh Anh (TTO)", "(TTO)", "Theo TTO.") gave
+    no source, where a lead's tag or "Nguồn: TTO" gave Tuổi Trẻ. A code counts as written, in capitals."""
+    assert make_article("a", f"{HEADLINE}\n{BODY}{last}").source == paper
+
+
+@pytest.mark.parametrize("last, paper", [("Tổ chức Giải phóng Palestine (PLO)", None),
+                                         ("Dịch vụ thuê ngoài quy trình kinh doanh (BPO)", None),
+                                         ("Đảng Cộng sản Việt Nam (ĐCSVN)", None), ("Văn phòng (VTC)", None),
+                                         ("Nhóm PV (TTO)", "Tuổi Trẻ"),
+                                         ("Nguyễn Thị Minh Anh (PLO)", "Pháp Luật TP.HCM"),
+                                         ("Minh Anh - Hà Linh (TTO)", "Tuổi Trẻ"), ("PV (Theo TTXVN)", "TTXVN"),
+                                         ("Thông tấn xã Việt Nam (TTXVN)", "TTXVN")])
+def test_an_acronym_spelt_out_on_the_closing_line_is_no_papers_byline(last, paper):
+    """Review 31a (7): a closing line spelling out an acronym that is a paper's code too ("Tổ chức Giải phóng Palestine
+    (PLO)") was read as Pháp Luật's byline. A code is a byline's credit after a writer's name (each word capitalised,
+    "PV"); a paper's name after any words, as before the codes were read."""
+    assert make_article("a", f"{HEADLINE}\n{BODY}{last}").source == paper
+
+
 # ------------------------------------------------------------ the branch's rules narrowed (review of hunt 31 S)
 
 @pytest.mark.parametrize("bar", ["3 bình luận", "0 bình luận", "Thứ Hai, 05/02/2018, 08:30 (GMT+7)\n12 ý kiến"])

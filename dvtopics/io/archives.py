@@ -35,8 +35,8 @@ from typing import Iterator
 
 from .documents import ZIP_DAMAGED, inflation_problem
 from .files import crowded_zip, office_kind, office_problem
-from .folders import (ARCHIVE_SUFFIXES, ARTICLE_SUFFIXES, LINK_OUTSIDE, TEXT_SUFFIXES, Skipped, file_kind, link_kind,
-                      skipped_notes, walk_names, walk_passes_over)
+from .folders import (ARCHIVE_SUFFIXES, ARTICLE_SUFFIXES, LINK_OUTSIDE, TEXT_SUFFIXES, Skipped, document_id, file_kind,
+                      link_kind, member_read, skipped_notes, text_id, walk_names, walk_passes_over)
 from .records import over_limit
 
 log = logging.getLogger(__name__)
@@ -226,7 +226,10 @@ def _tar_members(path: Path, skipped: Skipped, max_bytes: int, modified_ns: int)
             yield "", f"{path}: {fault}"
             return
         own = _own_folder(path, infos)
-        for name in walk_names(list(infos), skipped):
+        walked = list(walk_names(list(infos), skipped))
+        if read_ahead:
+            read_ahead.keep_only([infos[name] for name in walked])
+        for name in walked:
             info, shown = infos[name], name.removeprefix(own)
             if problem := _size_problem(path, name, info.size, info.size, max_bytes):  # (a tar's: its members')
                 yield shown, problem
@@ -324,22 +327,30 @@ _INFLATING = (gzip.GzipFile, bz2.BZ2File, lzma.LZMAFile)  # a compressed tar's s
 
 
 class _ReadAhead:
-    """The data of the members of a tar that its reading reads (an article's file, a table, JSON, not refused by its
-    size), read as it is listed (`_tar_listing`), up to `KEPT` bytes in all, each given once (`pop`): a compressed tar
-    cannot seek back, and its members read after the listing were each inflated again from its start. Past `KEPT`, a
-    .tar.gz is inflated again from its start to read the others."""
+    """The data of the members of a tar that its reading reads (as the walk's rule tells them a name at a time,
+    `folders.member_read`: an article's file, a table, JSON; not a document beside its .txt file, nor one refused by
+    its size), read as it is listed (`_tar_listing`), up to `KEPT` bytes in all, each given once (`pop`): a compressed
+    tar cannot seek back, and its members read after the listing were each inflated again from its start. Past `KEPT`,
+    a .tar.gz is inflated again from its start to read the others. (The .docx beside each .txt were kept, and spent
+    the bytes kept: 128 MB held of a tar of 300 articles, each .txt read from where it was, the .docx never read.)"""
 
     KEPT = 128 << 20  # (3,000 short articles are 12 MB)
 
     def __init__(self, path: Path, max_bytes: int):
         self.path, self.max_bytes, self.data, self.size = path, max_bytes, {}, 0
+        self.texts: set[str] = set()  # the ids of the .txt files listed (`folders.text_id`)
+        self.documents: dict[str, list[int]] = {}  # {the id of a .txt file of a document's name: its offsets kept}
 
     def take(self, archive: tarfile.TarFile, info: tarfile.TarInfo) -> None:
         """Read the data of the member `info` that `archive` stands at, when it is read and fits. A member that cannot
         be read is read again, and its error said, in its turn."""
-        name = info.name.lower()
-        read = name.endswith(ARTICLE_SUFFIXES) or file_kind(PurePosixPath(name)) in ("jsonl", "json", "csv", "xlsx")
-        if not (read and info.isfile()) or self.size + info.size > self.KEPT or walk_passes_over(name) or \
+        if not info.isfile():
+            return
+        name = _shown_name(self.path, info.name, _tar_name(info.name), say=False)  # (as the walk names it)
+        if (text := text_id(name)) is not None:
+            self.texts.add(text)
+            self._drop(self.documents.pop(text, []))  # a document listed before its .txt: the walk reads the .txt
+        if self.size + info.size > self.KEPT or not member_read(name, self.texts) or \
                 _size_problem(self.path, name, info.size, info.size, self.max_bytes):
             return
         try:
@@ -347,6 +358,17 @@ class _ReadAhead:
         except _DAMAGED:
             return
         self.size += info.size
+        if (document := document_id(name)) is not None:
+            self.documents.setdefault(document, []).append(info.offset)
+
+    def keep_only(self, walked: list[tarfile.TarInfo]) -> None:
+        """Drop what the walk does not read, once the whole listing tells it (a model's folder, a saved page's)."""
+        read = {info.offset for info in walked}
+        self._drop([offset for offset in self.data if offset not in read])
+
+    def _drop(self, offsets: list[int]) -> None:
+        for offset in offsets:
+            self.size -= len(self.data.pop(offset, b""))
 
     def pop(self, info: tarfile.TarInfo) -> bytes | None:
         return self.data.pop(info.offset, None)

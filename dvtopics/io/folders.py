@@ -374,20 +374,35 @@ def walk_names(names: list[str], skipped: Skipped) -> Iterator[str]:
     for name in names:
         if any(name.startswith(folder) for folder in models):
             continue
-        path = PurePosixPath(name)
-        kind = file_kind(path)
-        if rule := _file_rule(name, texts):
-            if rule == "article":
-                yield name
-            else:
-                skipped.setdefault(rule, [0, name])[0] += 1
-        elif kind in ("jsonl", "json", "csv", "xlsx"):
+        rule = _member_rule(name, texts)
+        if rule == "article":
             yield name
-        elif kind == "archive" or path.suffix.lower() in _ARCHIVE_SUFFIXES:  # (.rar, .7z, a .gz of its own too)
-            skipped.setdefault("archive inside the archive", [0, name])[0] += 1
-        elif path.suffix.lower() not in _SIDE_FILE_SUFFIXES:
-            skipped.setdefault(f"{_suffix(name).lower()} file" if path.suffix else "file without an extension",
-                               [0, name])[0] += 1
+        elif rule:
+            skipped.setdefault(rule, [0, name])[0] += 1
+
+
+def member_read(name: str, texts: set[str]) -> bool:
+    """Whether the walk of an archive's members (`walk_names`) reads the member `name`, as far as its name and the ids
+    of the .txt files listed beside it (`texts`, each a `text_id`) tell: what a compressed tar's reading keeps of a
+    member as it lists it (`archives._ReadAhead`), before the whole listing says whether its folder is a model's or a
+    saved page's (`walk_names` has the last word)."""
+    return not walk_passes_over(name) and _member_rule(name, texts) == "article"
+
+
+def _member_rule(name: str, texts: set[str]) -> str:
+    """What the walk of an archive's members does with the file `name` (`_file_rule`'s answers, "article" for its
+    tables and JSON files too), its folder aside."""
+    if rule := _file_rule(name, texts):
+        return rule
+    path = PurePosixPath(name)
+    kind = file_kind(path)
+    if kind in ("jsonl", "json", "csv", "xlsx"):
+        return "article"
+    if kind == "archive" or path.suffix.lower() in _ARCHIVE_SUFFIXES:  # (.rar, .7z, a .gz of its own too)
+        return "archive inside the archive"
+    if path.suffix.lower() not in _SIDE_FILE_SUFFIXES:
+        return f"{_suffix(name).lower()} file" if path.suffix else "file without an extension"
+    return ""
 
 
 def _suffix(name: str) -> str:
@@ -398,10 +413,23 @@ def _suffix(name: str) -> str:
     return next(whole, PurePosixPath(name).suffix)
 
 
+def text_id(name: str) -> str | None:
+    """The id of a .txt file's name (in lower case), which a document of that name beside it is the same article of
+    (`document_id`, `_file_rule`); None for another file."""
+    lower = name.lower()
+    return without_article_suffix(lower) if lower.endswith(TEXT_SUFFIXES) else None
+
+
+def document_id(name: str) -> str | None:
+    """The id (in lower case) of a .txt file of a document's name (`text_id`): that document is the same article; None
+    for another file."""
+    lower = name.lower()
+    return str(PurePosixPath(lower).with_suffix("")) if lower.endswith(DOCUMENT_SUFFIXES) else None
+
+
 def _text_ids(names: Iterable[str]) -> set[str]:
-    """The ids of the .txt files among `names` (in lower case): a document of one of these names beside them is the
-    same article (`_file_rule`)."""
-    return {without_article_suffix(name.lower()) for name in names if name.lower().endswith(TEXT_SUFFIXES)}
+    """The ids of the .txt files among `names` (`text_id`)."""
+    return {text for name in names if (text := text_id(name)) is not None}
 
 
 def _file_rule(name: str, texts: set[str]) -> str:
@@ -411,10 +439,9 @@ def _file_rule(name: str, texts: set[str]) -> str:
     for both walks, so that they cannot drift; a model's files first: model.pickle.gz is no archive of articles."""
     if is_model_file(PurePosixPath(name)):
         return "model file"
-    lower = name.lower()
-    if lower.endswith(DOCUMENT_SUFFIXES) and str(PurePosixPath(lower).with_suffix("")) in texts:
+    if document_id(name) in texts:
         return "document beside its .txt file"
-    return "article" if lower.endswith(ARTICLE_SUFFIXES) else ""
+    return "article" if name.lower().endswith(ARTICLE_SUFFIXES) else ""
 
 
 def _model_folders(names: list[str]) -> list[str]:

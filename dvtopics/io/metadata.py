@@ -325,17 +325,21 @@ def extract_metadata(text: str, lead: str = "") -> dict:
     return {"title": title[:300], "date": date, "source": source and paper_of_tag(site_of_link(source))}
 
 
-# The papers whose tag is a code of their site's a reader does not know them by ("TTO - …" is Tuổi Trẻ's lead), by
-# that code, as a lead's tag or a source line gives it; and the agency's English name (VNA is TTXVN). The
-# agencies and papers known by their initials (TTXVN, VOV, VTV, VTC, QĐND, CAND, ĐCSVN) keep them, as readers say them.
-PAPERS_BY_TAG = {"TTO": "Tuổi Trẻ", "PLO": "Pháp Luật TP.HCM", "NLĐ": "Người Lao Động", "NLĐO": "Người Lao Động",
-                 "SGGP": "Sài Gòn Giải Phóng", "SGGPO": "Sài Gòn Giải Phóng", "HNM": "Hà Nội Mới",
-                 "ANTĐ": "An ninh Thủ đô", "NDĐT": "Báo Nhân Dân", "NDO": "Báo Nhân Dân", "ĐNĐT": "Báo Đà Nẵng",
-                 "ĐNO": "Báo Đà Nẵng", "GD&TĐ": "Giáo dục và Thời đại", "GDVN": "Giáo dục Việt Nam", "VNA": "TTXVN",
-                 "LĐO": "Lao Động", "TPO": "Tiền Phong", "BPO": "Báo Bình Phước", "KTĐT": "Kinh tế & Đô thị",
-                 "BGĐT": "Báo Bắc Giang", "YBĐT": "Báo Yên Bái",
-                 # and the two-word names `SOURCE_TAG` takes in either case, in one: "(Dân Trí) - " is "(Dân trí) - "
-                 "Dân Trí": "Dân trí", "Tin Tức": "Tin tức", "Thanh Tra": "Thanh tra"}
+# The one table of the codes a text names a paper or an agency by, as a lead's tag, a source line or a closing byline
+# gives them ("TTO - …", "Nguồn: TTO", "Minh Anh (TTO)"): every code `SOURCE_TAG` reads as a lead's tag (`AGENCIES`,
+# which the rules read past: tests/test_page_reading.py checks each is here), by that code, with the paper's name a
+# reader knows ("TTO" is Tuổi Trẻ's site) and the agency's English name (VNA is TTXVN). The agencies and papers known
+# by their initials (TTXVN, VOV, VTV, VTC, QĐND, CAND, ĐCSVN) keep them, as readers say them. HNP is Hà Nội's portal
+# (hanoi.gov.vn), whose news on the city's own work close with it.
+PAPERS_BY_TAG = {"TTXVN": "TTXVN", "VNA": "TTXVN", "VOV": "VOV", "VTV": "VTV", "VTC": "VTC", "QĐND": "QĐND",
+                 "CAND": "CAND", "ĐCSVN": "ĐCSVN", "TTO": "Tuổi Trẻ", "PLO": "Pháp Luật TP.HCM", "NLĐ": "Người Lao Động",
+                 "NLĐO": "Người Lao Động", "SGGP": "Sài Gòn Giải Phóng", "SGGPO": "Sài Gòn Giải Phóng",
+                 "HNM": "Hà Nội Mới", "HNP": "Cổng Giao tiếp điện tử Hà Nội", "ANTĐ": "An ninh Thủ đô",
+                 "NDĐT": "Báo Nhân Dân", "NDO": "Báo Nhân Dân", "ĐNĐT": "Báo Đà Nẵng", "ĐNO": "Báo Đà Nẵng",
+                 "GD&TĐ": "Giáo dục và Thời đại", "GDVN": "Giáo dục Việt Nam", "LĐO": "Lao Động", "TPO": "Tiền Phong",
+                 "BPO": "Báo Bình Phước", "KTĐT": "Kinh tế & Đô thị", "BGĐT": "Báo Bắc Giang", "YBĐT": "Báo Yên Bái"}
+# the two-word names `SOURCE_TAG` takes in either case, in one: "(Dân Trí) - " is "(Dân trí) - "
+_NAMES_SPELT_OTHERWISE = {"Dân Trí": "Dân trí", "Tin Tức": "Tin tức", "Thanh Tra": "Thanh tra"}
 
 
 def paper_of_tag(source: str) -> str:
@@ -346,7 +350,9 @@ def paper_of_tag(source: str) -> str:
     ('Tuổi Trẻ', 'Sài Gòn Giải Phóng', 'QĐND Online', 'baodaklak.vn')
     """
     code = re.sub(r"\s+online$", "", source, flags=re.IGNORECASE)  # "SGGP Online - ", as SOURCE_TAG takes it
-    return PAPERS_BY_TAG.get(code, source)
+    if code in PAPERS_BY_TAG and code == PAPERS_BY_TAG[code]:
+        return source  # (an agency known by its initials keeps its "Online": "QĐND Online")
+    return PAPERS_BY_TAG.get(code) or _NAMES_SPELT_OTHERWISE.get(code, source)
 
 
 # A link to the article where its source is named ("Nguồn: https://baolangson.vn/a-123.html", a "Nguồn" column of
@@ -399,13 +405,39 @@ _BRACKETED_PAPER = re.compile(r"\(\s*(?P<paper>[^()]+?)\s*\)\.?")
 
 
 def _byline_paper(line: str) -> str | None:
-    """The paper a closing byline credits ("Minh Anh (TTXVN)", "(TTXVN)" -> "TTXVN"), or None."""
+    """The paper a closing byline credits ("Minh Anh (TTXVN)", "(TTXVN)" -> "TTXVN"; a site's code too, "Minh Anh
+    (TTO)", "Hà Linh/PLO": named by `paper_of_tag`), or None."""
     alone = _BRACKETED_PAPER.fullmatch(line)
-    if alone and _PAPER_NAME.fullmatch(alone["paper"]):
+    if alone and _credited_paper(alone["paper"]):
         return alone["paper"]
     byline = _BYLINE_PAPER.fullmatch(line) if len(line.split()) <= 10 else None
-    paper = byline and (byline["bracketed"] or byline["slashed"])
-    return paper if paper and _PAPER_NAME.fullmatch(paper) and not _PAPER.match(byline["writer"]) else None
+    # (the paper a writer compiled from: "PV (Theo TTXVN)", "Minh Anh (theo TTO)")
+    paper = byline and _COMPILED_FROM.sub("", byline["bracketed"] or byline["slashed"])
+    if not paper or _PAPER.match(byline["writer"]):
+        return None
+    # a paper's name after any words, as ever; a code of one only after a writer's name (`_writer_named`)
+    return paper if _PAPER_NAME.fullmatch(paper) or paper in PAPERS_BY_TAG and _writer_named(byline["writer"]) else None
+
+
+_COMPILED_FROM = re.compile(r"^theo\s+", re.IGNORECASE)
+# what a byline names before the writer's name, or alone: "PV", "Nhóm PV", "Phóng viên", "Theo"
+_WRITER_ROLE = re.compile(r"^(?:(?:nhóm\s+)?(?:pv|phóng\s+viên|ctv|cộng\s+tác\s+viên)|theo)\b\s*", re.IGNORECASE)
+
+
+def _writer_named(writer: str) -> bool:
+    """Whether what a closing line has before a paper's code is a byline's writer: a person's name, each word
+    capitalised ("Minh Anh", "Nguyễn Thị Minh Anh"), or a few ("Minh Anh - Hà Linh"), after "PV" or alone. Other
+    words spell out an acronym that is some paper's code too: "Tổ chức Giải phóng Palestine (PLO)" is no Pháp Luật's
+    byline, "Đảng Cộng sản Việt Nam (ĐCSVN)" no credit of the party's site."""
+    writer = _WRITER_ROLE.sub("", writer.strip())
+    names = re.split(r"\s+(?:[-–&]|và)\s+", writer) if writer else []
+    return all(len(name.split()) <= 4 and all(word[:1].isupper() for word in name.split()) for name in names)
+
+
+def _credited_paper(name: str) -> bool:
+    """Whether a byline's credit is a paper: its name ("Báo Tuyên Quang", "TTXVN", an address), or a code of one as
+    written (`PAPERS_BY_TAG`, in capitals: "TTO"; a byline "(Tto)" is no code)."""
+    return bool(_PAPER_NAME.fullmatch(name)) or name in PAPERS_BY_TAG
 
 
 def lead_source(lead: str) -> str | None:
@@ -473,7 +505,8 @@ def _source(line: str) -> tuple[str | None, str | None]:
     # the source, else each writer of one paper is a source of their own ("TTXVN/Vietnam+", two papers, stays)
     credit = _WRITER_AND_PAPER.fullmatch(name)
     paper = credit and (credit["paper"] or credit["bracketed"])
-    if paper and _PAPER.match(paper) and not _PAPER.match(credit["writer"]):
+    if paper and (_PAPER.match(paper) or paper in PAPERS_BY_TAG and _writer_named(credit["writer"])) \
+            and not _PAPER.match(credit["writer"]):
         name = paper
     if _DOCUMENT.match(name):
         return None, None
@@ -484,7 +517,7 @@ def _source(line: str) -> tuple[str | None, str | None]:
             return None, None
         closed = match.group("open") and line[match.end():].lstrip().startswith(")")  # "(Theo TTXVN)." is a source line
         # so is "Theo TTXVN." or "Theo Báo Tin tức.": a paper's name and a full stop, not a sentence
-        paper = _PAPER_NAME.fullmatch(name) and line.rstrip().endswith(name + ".")
+        paper = _credited_paper(name) and line.rstrip().endswith(name + ".")
         if _SENTENCE_END.search(line.rstrip()) and not dated and not closed and not paper:
             return None, None
     return name or None, date

@@ -29,17 +29,36 @@ def warn_once(name: str, message: str, kind: str | None = None, recorded: bool =
         log.warning("%s: %s", name, message, extra={_FIRST: (kind or message, name)})
 
 
+def warn_summed(name: str, note) -> None:
+    """Say `note`, what a file's records gave counted (an object, false when it counted nothing, that `add`s another's
+    counts and is `said` as (message, kind), or None), about `name`, the file, as `warn_once` says a note no record
+    holds. In a part of a reading cut into parts (Dask's: `summarized_warnings(parts=True)`), whose counts are a
+    part's, it is logged marked instead, for the client to add up the file's parts and say once (`PartsNotes`): said
+    there, it was said once a part, each with its part's counts."""
+    counts = _COUNTS.get()
+    if counts is not None and counts.parts:
+        if note:  # (one that says nothing counts too: the other parts' "each article" may be "2 of 4")
+            said = note.said()
+            log.warning("%s: %s", name, said[0] if said else "counted for the file's note", extra={_SUM: (name, note)})
+        return
+    said = note.said()
+    if said is not None:
+        warn_once(name, *said, recorded=False)
+
+
 SHOWN = 3  # the items named in the line that counts the others of a kind
 _FIRST, _MORE = "dvtopics_first_note", "dvtopics_more_notes"  # a log record's marks: the first of a kind, the others
+_SUM = "dvtopics_summed_note"  # a part's counts of a file's note (`warn_summed`)
 
 
 class _Counts(Counter):
     """How many items earned each kind of warning, and the first few after the first (`examples`)."""
 
-    def __init__(self):
+    def __init__(self, parts: bool = False):
         super().__init__()
         self.examples: dict[str, list[str]] = {}
         self.unrecorded: set[str] = set()  # the kinds said of files that give no record (`warn_once`)
+        self.parts = parts  # a part of a reading cut into parts (`warn_summed`)
 
     def add(self, kind: str, name: str) -> bool:
         """Count an item of `kind`, named `name`; whether it is the first (named in a line of its own)."""
@@ -71,10 +90,18 @@ class PartsNotes:
 
     def __init__(self):
         self.counts = _Counts()
+        self.summed: dict = {}  # {a file: its note, the counts of its parts added up (`warn_summed`)}
 
     def take(self, record) -> bool:
         """Whether a part's log record is one of its counted warnings after the first of its kind in the whole
-        reading, now counted here instead of logged."""
+        reading, now counted here instead of logged, or a part's counts of a file's note, added up here."""
+        if hasattr(record, _SUM):
+            name, note = getattr(record, _SUM)
+            if name in self.summed:
+                self.summed[name].add(note)
+            else:
+                self.summed[name] = note
+            return True
         if hasattr(record, _FIRST):
             return not self.counts.add(*getattr(record, _FIRST))
         if hasattr(record, _MORE):
@@ -83,17 +110,25 @@ class PartsNotes:
         return False
 
     def say(self) -> None:
+        token = _COUNTS.set(self.counts)  # (each file's summed note, as `warn_once` says it in a reading)
+        try:
+            for name, note in self.summed.items():
+                warn_summed(name, note)
+        finally:
+            _COUNTS.reset(token)
+        self.summed.clear()
         self.counts.say()
 
 
 Item = TypeVar("Item")
 
 
-def summarized_warnings(items: Iterator[Item]) -> Iterator[Item]:
+def summarized_warnings(items: Iterator[Item], parts: bool = False) -> Iterator[Item]:
     """`items` (a reading's articles), each kind of warning (`warn_once`) logged for its first article or file,
     then once more at the end with how many more there were. Each record keeps its own warning. The count is kept
-    only while an item is being made: between items the caller's own warnings are its own, said as ever."""
-    counts = _Counts()
+    only while an item is being made: between items the caller's own warnings are its own, said as ever. `parts`:
+    the reading is a part of one cut into parts, whose client says a file's counted notes (`warn_summed`)."""
+    counts = _Counts(parts)
     try:
         while True:
             token = _COUNTS.set(counts)

@@ -17,9 +17,9 @@ from .files import LineRange, blank_line, numbered_lines, read_all
 from .jsonfiles import DECODER, json_error, json_kind, json_records, line_value, loads, next_array_item
 from .metadata import date_order
 from .notes import warn_once
-from .records import (FieldNames, dates_month_first, failed, fields_found, did_you_mean, holds_labels_only,
-                      labels_table_given, named_fields, over_limit, record_to_article, SiteRows, utf8_size,
-                      value_inside, warn_of_lead_as_text)
+from .records import (FieldNames, article_key, dates_month_first, failed, fields_found, did_you_mean,
+                      holds_labels_only, labels_table_given, LeadsRead, named_fields, over_limit, record_to_article,
+                      SiteRows, spelt_fields, utf8_size, value_inside)
 from .tables import field_names
 
 log = logging.getLogger(__name__)
@@ -52,10 +52,10 @@ def with_text_field(path: Path, fields: "FieldNames", on_error: str, items: Iter
         dates = {}  # {value: the field's name as the record spells it}
         for item in items:
             if not isinstance(item, Article) and isinstance(item[0], dict):
-                record = named_fields(item[0], fields)
-                if fields.date in record:
-                    spelt = dict(zip(record, item[0])) if len(record) == len(item[0]) else {}
-                    dates.setdefault(record[fields.date], spelt.get(fields.date, fields.date))
+                record, spelt = spelt_fields(item[0], fields)
+                # (text alone shows an order, as `_jsonl_month_first` reads it: mongoexport's {"$date": …} is none)
+                if isinstance(record.get(fields.date), str):
+                    dates.setdefault(record[fields.date], spelt[fields.date])
         month_first = dates_month_first(dates, path, next(iter(dates.values()), fields.date), "field")
     pending, names, records, found = [], {}, 0, False
     items = iter(items)
@@ -63,12 +63,8 @@ def with_text_field(path: Path, fields: "FieldNames", on_error: str, items: Iter
         pending.append(item)
         if isinstance(item, Article):  # an error, logged where it was made
             continue
-        record = named_fields(item[0], fields)
-        if fields.text in record:
+        if fields.text in named_fields(item[0], fields):
             found = True
-            given = list(item[0]) if len(record) == len(item[0]) else list(record)  # (a hit's "_source" unwrapped)
-            warn_of_lead_as_text(path, list(record), given, fields, [name for name, field in zip(given, record)
-                                                                     if field not in fields.wanted()])
             break
         names.update(dict.fromkeys(name for name in item[0] if isinstance(name, str)))  # as the file spells them
         records += 1
@@ -85,13 +81,14 @@ def with_text_field(path: Path, fields: "FieldNames", on_error: str, items: Iter
     if lacking:  # a warning, not an error: JSON leaves an empty field out, and a later record may have it
         said, kind = lacking
         warn_once(str(path), said, kind)  # (once with a count for many files, or a Dask run's parts)
-    site = SiteRows(path)
+    site, leads = SiteRows(path), LeadsRead()
     for item in itertools.chain(pending, items):
         if isinstance(item, Article):
             yield item
         elif not (isinstance(item[0], dict) and site.passes(item[0])):
-            yield from record_to_article(*item, month_first=month_first)
+            yield from record_to_article(*item, month_first=month_first, leads=leads)
     site.close()
+    leads.say(path)  # (at the end: from what all its records held, the file read once)
     if stopped is not None:
         raise stopped
 
@@ -134,9 +131,9 @@ def _named_fields_lacking(fields: "FieldNames", items: Iterator, pending: list) 
         if isinstance(item, Article):
             continue
         records += 1
-        record = named_fields(item[0], fields)
+        record, spelling = spelt_fields(item[0], fields)
         seen.update(dict.fromkeys(record))
-        spelt.update(dict.fromkeys(item[0] if len(record) == len(item[0]) else record))
+        spelt.update(dict.fromkeys(spelling.values()))
         if all(name in seen for name in named.values()) or records == TEXT_FIELD_RECORDS:
             break
     missing = [(flag, name) for flag, name in named.items() if name not in seen]
@@ -225,10 +222,19 @@ def _jsonl_items(path: Path, fields: "FieldNames", on_error: str, max_bytes: int
             yield failed(fallback_id, str(exc), on_error)
             continue
         if isinstance(records, dict):
-            yield records, fallback_id, fields, on_error, where, warning
+            yield records, _keyed_id(records, fields, fallback_id), fields, on_error, where, warning
             continue
         for item, record in enumerate(records, 1):  # a line that holds an array: each item is named by its place
-            yield record, f"{fallback_id}:{item}", fields, on_error, f"{where}, item {item}", warning
+            yield record, _keyed_id(record, fields, f"{fallback_id}:{item}", path.name), fields, on_error, \
+                f"{where}, item {item}", warning
+
+
+def _keyed_id(record, fields: "FieldNames", fallback_id: str, file: str | None = None) -> str:
+    """The fallback id of a record that is one article under its key ({"a1": {…}}: `article_key`), the file and that
+    key, as a .json object of articles by key names them; else `fallback_id`, its place ("file:line"). `file`: the
+    file's name, where the fallback id is not that and one place."""
+    key = article_key(record, fields)
+    return fallback_id if key is None else f"{file or fallback_id.rpartition(':')[0]}:{key}"
 
 
 def read_json(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -> Iterator[Article]:
@@ -327,7 +333,7 @@ def _records_held(record, fields: "FieldNames") -> tuple[str, list[tuple[str, st
       every value an object, one at least with the text field."""
     if not isinstance(record, dict) or not record:
         return None
-    named = named_fields(record, fields)
+    named = named_fields(record, fields, alone=False)  # ({"a1": {"text": …}}: articles by key, the one an id)
     values = list(record.values())
     if fields.text in named:
         rows = next(iter(values)) if isinstance(next(iter(values)), dict) else None
@@ -465,7 +471,7 @@ def _item(value, size: int, where: str, fallback_id: str, fields: "FieldNames", 
         return failed(fallback_id, over_limit(where, size, max_bytes), on_error)
     if not isinstance(value, dict):
         return failed(fallback_id, f"{where}: an article (a JSON object) is expected, not {json_kind(value)}", on_error)
-    return value, fallback_id, fields, on_error, where, warning
+    return value, _keyed_id(value, fields, fallback_id), fields, on_error, where, warning
 
 
 # what may end a file after its last value: DOS's end-of-file mark (Ctrl-Z), which old Windows tools append, read

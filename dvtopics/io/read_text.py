@@ -17,6 +17,7 @@ from .decode import decode_text
 from .documents import TextTooLong, document_text
 from .files import compression, not_text, open_binary, open_stored, read_all, stored
 from .htmltext import feed_items
+from .language import with_language_warning
 from .metadata import is_site_name
 from .paths import os_cause
 from .records import FieldNames, failed, over_limit, record_id, record_to_article, size_text, utf8_size
@@ -74,13 +75,21 @@ def _no_headline(line: str) -> bool:
 
 def _file_article(path: Path, article_id: str, raw: str, fields: dict) -> Article:
     """The article of a file that holds one (a .txt, a document), `raw` its text: said when it does not look like
-    one (`not_an_article`)."""
-    article = make_article(article_id, raw, fields, str(path), spelt={})  # (its fields are ours, no columns)
-    why = not_an_article(path, article)
-    if why:  # read all the same (a short article must never be lost), but said: it would be labelled and counted
-        add_warning(article.meta, f"does not look like an article ({why})")
-        log.warning("%s: does not look like an article (%s): read as one all the same; leave it out of the "
-                    "input not to read it", path, why)
+    one (a file of another kind, `_another_kind`, or under four words)."""
+    article = make_article(article_id, raw, fields, str(path), spelt={}, judged=False)  # (its fields are ours)
+    kind = _another_kind(path, article)
+    # a file of another kind is said to be so, alone: that inspect's table (its ids, dates, counts) has few Vietnamese
+    # letters is no news about it. A text of a few words is still judged (Chinese, without spaces, is one word)
+    if kind is None:
+        article = with_language_warning(article, str(path))
+    words = len(article.text.split())
+    why = kind or (f"{words} words" if words < 4 else None)
+    if not why:
+        return article
+    # read all the same (a short article must never be lost), but said: it would be labelled and counted
+    add_warning(article.meta, f"does not look like an article ({why})")
+    log.warning("%s: does not look like an article (%s): read as one all the same; leave it out of the input not to "
+                "read it", path, why)
     return article
 
 
@@ -92,10 +101,10 @@ _LOG_LINE = re.compile(r"\s*\[?(?:\d{4}-\d\d-\d\d[ T]\d\d?:\d\d|\d\d?:\d\d:\d\d|
 _INSPECT_HEADER = re.compile(r"\s*id\s+date\s+chars\s+words\s+source\s+(?:label\s+)?title\s*")
 
 
-def not_an_article(path: Path, article: Article) -> str | None:
-    """Why a .txt file's `article` does not look like one, or None: a readme by its name, a list of links, a log
-    (most lines open with a time stamp), `dvtopics inspect`'s table, or under four words. Only what no article is: a
-    headline alone is one."""
+def _another_kind(path: Path, article: Article) -> str | None:
+    """What kind of file a .txt file's `article` is when it is no article (`_file_article`: that, or under four words),
+    or None: a readme by its name, a list of links, a log (most lines open with a time stamp), `dvtopics inspect`'s
+    table. Only what no article is: a headline alone is one."""
     lines = [line for line in article.raw.splitlines() if line.strip()]
     # (its messages may stand over it: `inspect arts/ > arts/list.txt 2>&1` says first that list.txt is empty)
     if any(map(_INSPECT_HEADER.fullmatch, itertools.islice(itertools.dropwhile(_LOG_LINE.match, lines), 3))):
@@ -106,8 +115,6 @@ def not_an_article(path: Path, article: Article) -> str | None:
         return f"a list of {len(lines)} link{'s' * (len(lines) > 1)}"
     if len(lines) >= 2 and sum(bool(_LOG_LINE.match(line)) for line in lines) >= 0.8 * len(lines):
         return "a log: its lines open with a time"
-    if len(article.text.split()) < 4:
-        return f"{len(article.text.split())} words"
     return None
 
 

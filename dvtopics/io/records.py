@@ -19,6 +19,7 @@ from .article import METADATA_FIELDS, Article, add_warning, field_text, make_art
 from .htmltext import wordpress_machinery
 from .jsonfiles import json_kind
 from .metadata import date_order, site_of_link
+from .notes import warn_summed
 from .tables import (COMMON_NAMES, FIELD_NAME_CHARS, LEAD_NAMES, column_meant, field_names, name_key, repeated_columns,
                      vietnamese_key)
 
@@ -44,6 +45,12 @@ def labels_given_apart(given: bool = True) -> Iterator[None]:
         yield
     finally:
         _LABELS_APART.reset(token)
+
+
+def labels_apart() -> bool:
+    """Whether the job reading now takes its labels from labels files (`labels_given_apart`): what a task that reads
+    elsewhere (a Dask worker, which the job's context does not reach) is told to read within."""
+    return _LABELS_APART.get()
 
 
 @contextmanager
@@ -219,32 +226,81 @@ def did_you_mean(name: str, columns: list) -> str:
     return f" (did you mean {meant!r}?)" if meant else ""
 
 
-def named_fields(record: dict, fields: "FieldNames") -> dict:
-    """`record` with its field names matched to the ones the reader looks for (`field_names`). A search engine's
-    hit (Elasticsearch's, OpenSearch's: `elasticdump`, a search's "hits") keeps the article in its "_source", and
-    its id in "_id": that article is the record; so is the one object that holds the text field in a record of other
-    values too that does not hold it."""
+def named_fields(record: dict, fields: "FieldNames", alone: bool = True) -> dict:
+    """`record` with its field names matched to the ones the reader looks for (`spelt_fields`)."""
+    return spelt_fields(record, fields, alone)[0]
+
+
+def spelt_fields(record: dict, fields: "FieldNames", alone: bool = True) -> tuple[dict, dict]:
+    """(`record`'s article with its field names matched to the ones the reader looks for (`field_names`), {each of
+    those names: the name the record spells it with}): the messages name a file's own fields ('sapo', not 'lead'),
+    and a lead is told by its name (`text_is_a_lead`), held in an object or not. A search engine's hit
+    (Elasticsearch's, OpenSearch's: `elasticdump`, a search's "hits") keeps the article in its "_source", and its id
+    in "_id": that article is the record; so is the one object that holds the text field (or its lead or title:
+    `_held_articles`) in a record that does not hold it ({"article": {…}}, beside other values, `alone` or under a
+    wrapper's name: a .json file's one object of one object is else its articles by key,
+    `read_json._records_held`). A field option that names a value inside an object (`meta.date`) is that
+    value."""
     wanted = fields.wanted()
     names = field_names(record, wanted)  # once a record, on every reader's path: a record with its text is done here
     if fields.text not in names:
         source = record.get("_source")
         if isinstance(source, dict):
             record = {**({fields.id: record["_id"]} if "_id" in record else {}), **source}
-        else:
+            names = field_names(record, wanted)
+        if fields.text not in names:  # (a hit's _source too, as a crawler indexes its records)
             # the article an object inside its record, as crawlers and queues write them ({"url": …, "article":
             # {"title", "content"}}, {"_id": …, "data": {…}}): that object, beside the record's own values (its url)
-            held = [value for value in record.values()
-                    if isinstance(value, dict) and fields.text in field_names(value, wanted)]
-            if len(held) == 1 and len(held) < len(record):  # (an object of articles by key, {"a1": {…}}, is a table)
+            held = _held_articles(record, names, fields)
+            if len(held) == 1 and (alone or len(record) > 1 or _wrapper(next(iter(record)))):
                 record = {**{key: value for key, value in record.items() if not isinstance(value, dict)}, **held[0]}
-        names = field_names(record, wanted)
-    by_name = record if names == list(record) else dict(zip(names, record.values()))
+                names = field_names(record, wanted)
+    same = names == list(record)
+    by_name = record if same else dict(zip(names, record.values()))
+    spelt = dict(zip(names, record))
     inside = {name: value for name in wanted if "." in name and name not in by_name
               and (value := value_inside(record, name)) is not _NOT_THERE}
-    return {**by_name, **inside} if inside else by_name
+    if inside:
+        return {**by_name, **inside}, {**spelt, **{name: name for name in inside}}
+    return by_name, spelt
+
+
+def _held_articles(record: dict, names: list, fields: "FieldNames") -> list[dict]:
+    """The objects in a record without a text field that may be its article: those that hold the text field; else,
+    where the record has no lead or title of its own, those that hold one, a headline nested without its text
+    ({"url": …, "article": {"id", "title"}}), read from its title as the same fields at the top are."""
+    wanted = fields.wanted()
+    objects = [value for value in record.values() if isinstance(value, dict)]
+    held = [value for value in objects if fields.text in field_names(value, wanted)]
+    if held or {fields.lead, fields.title} & set(names):
+        return held
+    return [value for value in objects if {fields.lead, fields.title} & set(field_names(value, wanted))]
 
 
 _NOT_THERE = object()
+# the names of an object that holds a record's article ({"article": {…}}, a hit's "_source", a queue's "data"), the
+# same in every record, by `vietnamese_key`: no article's id, as a key is that differs from record to record
+_WRAPPER_NAMES = frozenset(map(vietnamese_key, (
+    "article", "data", "item", "post", "news", "story", "doc", "document", "record", "entry", "node", "payload",
+    "value", "fields", "attributes", "result", "hit", "object", "row", "_source", "message", "detail", "details",
+    "info", "tin", "tin tuc", "bai bao", "du lieu", "chi tiet")))
+
+
+def _wrapper(key) -> bool:
+    return isinstance(key, str) and vietnamese_key(key) in _WRAPPER_NAMES
+
+
+def article_key(record, fields: "FieldNames") -> str | None:
+    """The key a record that is one object alone under it gives as its article's id, {"21395276": {"title", "text"}}
+    (a key-value store's export, a line at a time): that key, where it is no wrapper's name (`_WRAPPER_NAMES`:
+    {"article": {…}}) nor a field's; else None. A .json object of such articles by key is read alike
+    (`read_json._records_held`)."""
+    if not (isinstance(record, dict) and len(record) == 1):
+        return None
+    key, value = next(iter(record.items()))
+    if not (isinstance(key, str) and key.strip() and isinstance(value, dict)) or _wrapper(key):
+        return None
+    return None if field_names([key], fields.wanted())[0] in fields.wanted() else key
 
 
 def value_inside(record: dict, path: str):
@@ -321,16 +377,17 @@ def _body_elsewhere(extra: dict) -> tuple[str, str] | None:
 
 def record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_error: str,
                       where: str, warning: str | None = None, spelt: dict | None = None,
-                      month_first: bool = False) -> Iterator[Article]:
+                      month_first: bool = False, leads: "LeadsRead | None" = None) -> Iterator[Article]:
     """The article of a JSONL/JSON/CSV record; `warning`, how its file's bytes were read, goes in its record. `spelt`:
     {field: the column's name as the table spells it} ("text": "Nội dung") of a table's record, whose names are
     matched already, for the messages: a user's file has no 'text' or 'lead' column, but 'Nội dung' and 'Sapo'.
-    `month_first`: the file's date column is month first (`dates_month_first`)."""
-    given = record
+    `month_first`: the file's date column is month first (`dates_month_first`). `leads`: what a JSON file's records
+    give as their text where it is under a lead's name, counted to be said for the file (a table's header says it)."""
+    named, spelt_here = spelt_fields(record, fields)
     record = {name: None if missing(value) or _null_marker(name, value, fields) else value
-              for name, value in named_fields(record, fields).items()}
+              for name, value in named.items()}
     if spelt is None:
-        spelt = dict(zip(record, given)) if len(record) == len(given) else {}
+        spelt = spelt_here
 
     def said(name: str) -> str:
         return spelt.get(name, name) if isinstance(spelt.get(name, name), str) else name
@@ -361,10 +418,12 @@ def record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_e
         add_warning(extra, f"the 'text' field is {'missing' if text is None else 'empty'}: '{body[0]}' is read as the "
                            "text")
         text = extra.pop(body[0])
-    if (record.get(fields.lead) is None and (text is None or isinstance(text, str))
-            and text_is_a_lead(said(fields.text), fields) and (body := body_beside_lead(extra))):
+    text_a_lead = (record.get(fields.lead) is None and (text is None or isinstance(text, str))
+                   and text_is_a_lead(said(fields.text), fields))
+    body_read = body_beside_lead(extra) if text_a_lead else None
+    if body_read:
         # the text a lead's column ("Sapo"), the body under a name not known ("Nội dung chi tiết"): the body, after it
-        record[fields.lead], text = text, extra.pop(body[0])
+        record[fields.lead], text = text, extra.pop(body_read[0])
     if isinstance(text, dict) and isinstance(text.get("rendered"), str):  # WordPress' REST API: {"rendered": "<p>…"}
         text = text["rendered"]
     if isinstance(text, list) and text and all(isinstance(part, dict) and isinstance(part.get("value"), str)
@@ -422,9 +481,78 @@ def record_to_article(record: dict, fallback_id: str, fields: "FieldNames", on_e
                          if isinstance(key, str) and _LINK_NAME.fullmatch(vietnamese_key(key).replace(" ", ""))
                          and isinstance(value, str) and _PAGE_LINK.match(value.strip())), None)
             article.source = site_of_link(link.strip()) if link else None
+        if leads is not None:
+            leads.count(said(fields.text) if text_a_lead else None, body_read and body_read[0],
+                        [said(name) for name in record if name not in fields.wanted()])
         yield article
     except InputError as exc:
         yield failed(article_id, str(exc), on_error, title)
+
+
+class LeadsRead:
+    """What a JSON file's articles took as their text where it was under a lead's name (`text_is_a_lead`): the lead
+    and a body beside it, or the lead alone; said once for the file (`say`), from all its records. Said from its first
+    record, a file whose first record had no body was said to have none, and one whose first had it said each article
+    was read with its body, the others read from their leads alone in silence. A file read in parts (Dask's) is said
+    of once, its parts' counts added up (`notes.warn_summed`); files said of alike are said once, with a count."""
+
+    def __init__(self):
+        self.articles, self.alone, self.bodies = 0, 0, {}  # bodies: {a body's name: the articles read with it}
+        self.lead, self.unread = None, {}  # the lead's name as the file spells it; the names not read beside it alone
+
+    def count(self, lead: str | None, body: str | None, unread: list) -> None:
+        """An article of the file; `lead`: the name of its text's field when that is a lead's, `body` the name of the
+        body read after it, `unread`: its record's fields not read."""
+        self.articles += 1
+        if lead is None:
+            return
+        self.lead = self.lead or lead
+        if body:
+            self.bodies[body] = self.bodies.get(body, 0) + 1
+        else:
+            self.alone += 1
+            self.unread.update(dict.fromkeys(name for name in unread if isinstance(name, str)))
+
+    def add(self, other: "LeadsRead") -> None:
+        """The counts of another part of the file added to these."""
+        self.articles, self.alone = self.articles + other.articles, self.alone + other.alone
+        for body, n in other.bodies.items():
+            self.bodies[body] = self.bodies.get(body, 0) + n
+        self.lead = self.lead or other.lead
+        self.unread.update(other.unread)
+
+    def __bool__(self) -> bool:
+        return bool(self.articles)
+
+    def say(self, where) -> None:
+        warn_summed(str(where), self)
+
+    def said(self) -> tuple[str, str] | None:
+        """(what the file is told, its kind: the same for files told alike but for their counts), or None."""
+        with_body = sum(self.bodies.values())
+        if with_body:
+            names = " or ".join(map(repr, self.bodies))
+            said = f"no field under a body's known name: {names} read as "
+            if with_body == self.articles:
+                said += (f"each article's body, after its lead ({self.lead!r}) (give another with "
+                         f"{option('--text-field')})")
+                return said, said
+            # (the others read from their lead alone, or from a text under a body's own name: not a lead)
+            alone = (f"; {self.alone} without text there {word_for(self.alone, 'is', 'are')} read from "
+                     f"{word_for(self.alone, 'its', 'their')} lead alone" if self.alone else "")
+            return (f"{said}the body of {with_body} of {plural(self.articles, 'article')}, after their lead "
+                    f"({self.lead!r}){alone} (give another body's field with {option('--text-field')})",
+                    f"{said}the body of some articles, after their lead ({self.lead!r})")
+        if not self.alone:
+            return None
+        unread = (f"; not read: {fields_found(self.unread)} (give the body's field with "
+                  f"{option('--text-field')})" if self.unread else "")
+        if self.alone == self.articles:
+            said = f"no body field, so each article's text is its lead ({self.lead!r}){unread}"
+            return said, said
+        return (f"{self.alone} of {plural(self.articles, 'article')} have no body field, so their text is their lead "
+                f"({self.lead!r}){unread}", f"some articles have no body field, so their text is their lead "
+                                            f"({self.lead!r})")
 
 
 class SiteRows:

@@ -39,7 +39,7 @@ from ..io.folders import Skipped, file_kind, iter_files, json_document, skipped_
 from ..io.article import Article
 from ..io.notes import PartsNotes, summarized_warnings
 from ..io.read import MAX_ARTICLE_BYTES, read_articles, read_file
-from ..io.records import FieldNames
+from ..io.records import FieldNames, labels_apart, labels_given_apart
 from ..io.write import json_default, staged
 from ..errors import DvtopicsError, InputError, MissingExtraError
 from ..parallel import available_cores, sigint_ignored
@@ -136,9 +136,9 @@ def read_part(part: Part, fields: FieldNames = FieldNames(), max_bytes: int = MA
     warning said once a part (`summarized_warnings`)."""
     if part.passed_over:
         return read_articles(part.passed_over, fields, "record", max_bytes)
-    return summarized_warnings(article for path, article_id in part.files
-                               for article in read_file(Path(path), article_id, fields, "record", max_bytes,
-                                                        part.lines))
+    return summarized_warnings((article for path, article_id in part.files
+                                for article in read_file(Path(path), article_id, fields, "record", max_bytes,
+                                                         part.lines)), parts=True)
 
 
 def part_path(parts_dir: Path, index: int) -> Path:
@@ -237,20 +237,22 @@ class Failed:
 
 
 def run_part(part: Part, job: Callable[[Iterable[Article], Path], Counter], parts_dir: str,
-             fields: FieldNames, max_bytes: int, log_level: int = logging.WARNING, command_line: bool = False
-             ) -> tuple[Counter | Failed, list[logging.LogRecord]]:
+             fields: FieldNames, max_bytes: int, log_level: int = logging.WARNING, command_line: bool = False,
+             labels_files: bool = False) -> tuple[Counter | Failed, list[logging.LogRecord]]:
     """One Dask task: run `job` on one part into its part file (just counting it if a resumed run finished it).
     Gives what it counted (or the `Failed` error) with the log records of dvtopics it made, of `log_level` and
     above (`_task_logs`), for the client to log. `command_line`: its messages name the command line's flags
     (`arguments.command_line_wording`), which a worker started apart (`dask worker`) cannot tell from its
-    environment."""
+    environment. `labels_files`: the job takes its labels from labels files, whose column --label-field names
+    (`records.labels_given_apart`): a table of articles without it is read, as the local engine reads it."""
     out = part_path(Path(parts_dir), part.index)
     if not (Path(parts_dir) / PLAN).exists():
         # the run stopped and took its folder away (`undo`, `_discard`) while this task waited or started on a
         # cluster that outlives the client (--scheduler): writing the part would make the folder again, with a
         # lock file in it that blocks the corrected command
         return Failed(DvtopicsError(f"{parts_dir}: the run stopped before part {part.index} began")), []
-    with _task_logs(log_level) as records, command_line_wording() if command_line else nullcontext():
+    with _task_logs(log_level) as records, command_line_wording() if command_line else nullcontext(), \
+            labels_given_apart(labels_files):
         try:
             if out.exists():
                 return Counter(outcome(r) for r in read_records(out)), records
@@ -528,7 +530,7 @@ def run_job(job, paths: Sequence[str | os.PathLike], out: str | os.PathLike | No
                 futures = client.map(run_part, parts, job=shared_job, parts_dir=os.path.abspath(parts_dir),
                                      fields=fields,
                                      max_bytes=max_bytes, log_level=level, command_line=command_line_runs(),
-                                     pure=False)
+                                     labels_files=labels_apart(), pure=False)
                 for future in _distributed().as_completed(futures):
                     part_counts, records = future.result()  # an error Dask caught is raised here, and the run stops
                     _log_on_client(records, notes)
