@@ -405,7 +405,7 @@ def test_people_are_one_token_so_other_years_ministers_read_alike():
     """The shipped model had learnt the ministers of 2017 ("Trương Minh Tuấn") as words of a semi-annual review."""
     def document(name):
         article = Article(id="a", title="", text=f"Bộ trưởng {name} dự hội nghị của Bộ với Ban Dân vận tỉnh Hà Nam.")
-        return documents_of([article], use_rules=True)[0]
+        return documents_of([article], use_rules=True, mask_people=True)[0]
 
     assert document("Trương Minh Tuấn") == document("Lê Thị Hồng Liên")
     assert "__person" in document("Trương Minh Tuấn").split()

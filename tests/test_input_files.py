@@ -2472,7 +2472,8 @@ def test_a_body_under_a_name_not_known_beside_a_lead_is_read_after_it(tmp_path, 
             # (a cell of a few words is no body: that row's text is its lead, as a file without a body reads)
             assert got == [("Tổng kết năm", f"{TEXT}\n{body}"), ("Gặp mặt", TEXT2)], (name, file)
             said = (f": '{name}' read as the body of 1 of 2 articles, after their lead ('Sapo'); 1 without text there "
-                    "is read from its lead alone" if file == "a.jsonl" else  # (said of its records, of a table's header)
+                    # (said of its records, of a table's header)
+                    "is read from its lead alone" if file == "a.jsonl" else
                     f": '{name}' read as each article's body, after its lead ('Sapo'), where it holds text")
             assert said in caplog.text, (name, file)
     chosen = read(tmp_path / "a.csv", fields=FieldNames(text="Link chi tiết"))
@@ -2659,16 +2660,17 @@ def test_a_json_files_warning_of_its_leads_is_decided_from_all_its_records(tmp_p
     def record(n, body):
         return {"id": str(n), "title": f"Tin {n}", "sapo": TEXT2, **({"noi_dung_chi_tiet": TEXT} if body else {})}
     for name, bodies, said in [
-            ("first_without", [False, True, True], "'noi_dung_chi_tiet' read as the body of 2 of 3 articles, after "
-                                                   "their lead ('sapo'); 1 without text there is read from its lead alone"),
+            ("first_without", [False, True, True],
+             "'noi_dung_chi_tiet' read as the body of 2 of 3 articles, after their lead ('sapo'); 1 without text there "
+             "is read from its lead alone"),
             ("first_with", [True, False, False], "'noi_dung_chi_tiet' read as the body of 1 of 3 articles, after "
                                                  "their lead ('sapo'); 2 without text there are read from their lead "
                                                  "alone"),
             ("all", [True, True], "'noi_dung_chi_tiet' read as each article's body, after its lead ('sapo')"),
             ("none", [False, False], "no body field, so each article's text is its lead ('sapo')")]:
         path = tmp_path / f"{name}.jsonl"
-        path.write_text("".join(json.dumps(record(n, body), ensure_ascii=False) + "\n" for n, body in enumerate(bodies)),
-                        encoding="utf-8")
+        lines = [json.dumps(record(n, body), ensure_ascii=False) + "\n" for n, body in enumerate(bodies)]
+        path.write_text("".join(lines), encoding="utf-8")
         caplog.clear()
         with caplog.at_level(logging.WARNING):
             texts = [a.text for a in read(path)]

@@ -923,7 +923,8 @@ def test_every_code_a_leads_tag_is_read_by_names_its_paper():
 @pytest.mark.parametrize("last, paper", [("Minh Anh (TTO)", "Tuổi Trẻ"), ("(TTO)", "Tuổi Trẻ"),
                                          ("Hà Linh/PLO", "Pháp Luật TP.HCM"), ("Theo TTO.", "Tuổi Trẻ"),
                                          ("PV (Theo NLĐO)", "Người Lao Động"), ("Minh Anh (theo TTXVN)", "TTXVN"),
-                                         ("Nguồn: Hà Linh (TTO)", "Tuổi Trẻ"), ("(HNP)", "Cổng Giao tiếp điện tử Hà Nội"),
+                                         ("Nguồn: Hà Linh (TTO)", "Tuổi Trẻ"),
+                                         ("(HNP)", "Cổng Giao tiếp điện tử Hà Nội"),
                                          ("Minh Anh (Tto)", None), ("Minh Anh (HĐND xã)", None)])
 def test_a_closing_byline_that_credits_a_sites_code_names_its_paper(last, paper):
     """Left 31 (4): a closing byline naming its paper by its site's code ("Minh Anh (TTO)", "(TTO)", "Theo TTO.") gave

@@ -332,7 +332,8 @@ def extract_metadata(text: str, lead: str = "") -> dict:
 # by their initials (TTXVN, VOV, VTV, VTC, QĐND, CAND, ĐCSVN) keep them, as readers say them. HNP is Hà Nội's portal
 # (hanoi.gov.vn), whose news on the city's own work close with it.
 PAPERS_BY_TAG = {"TTXVN": "TTXVN", "VNA": "TTXVN", "VOV": "VOV", "VTV": "VTV", "VTC": "VTC", "QĐND": "QĐND",
-                 "CAND": "CAND", "ĐCSVN": "ĐCSVN", "TTO": "Tuổi Trẻ", "PLO": "Pháp Luật TP.HCM", "NLĐ": "Người Lao Động",
+                 "CAND": "CAND", "ĐCSVN": "ĐCSVN", "TTO": "Tuổi Trẻ", "PLO": "Pháp Luật TP.HCM",
+                 "NLĐ": "Người Lao Động",
                  "NLĐO": "Người Lao Động", "SGGP": "Sài Gòn Giải Phóng", "SGGPO": "Sài Gòn Giải Phóng",
                  "HNM": "Hà Nội Mới", "HNP": "Cổng Giao tiếp điện tử Hà Nội", "ANTĐ": "An ninh Thủ đô",
                  "NDĐT": "Báo Nhân Dân", "NDO": "Báo Nhân Dân", "ĐNĐT": "Báo Đà Nẵng", "ĐNO": "Báo Đà Nẵng",

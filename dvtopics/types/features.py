@@ -62,14 +62,13 @@ def documents_of(
     progress: bool = False,
     hits: Sequence | None = None,
     events: Sequence | None = None,
-    mask_people: bool | None = None,
+    mask_people: bool = False,
 ) -> list[str]:
     """Segmented, lower-cased documents. With `use_rules` (article types), a first line holds the token of
     the cue rule that fired, if any (`hits`: the rules' answers, when the caller has them already), and,
     when `events` are given (`find_event` of each article, or None), the event's feature tokens.
-    `mask_people` writes each person's name as one token (`text.people`; None: for article types, as `train` does)."""
+    `mask_people` writes each person's name as one token (`text.people`), as `train` has article types read them."""
     articles = as_list(articles, "articles")  # read twice: for the texts and for the rules
-    mask_people = use_rules if mask_people is None else mask_people
     # names are found by their capitals: the text is lower-cased after
     segmented = segment_many([raw_document(a, head_chars) for a in articles], n_jobs=n_jobs, cache=cache,
                              lower=not mask_people, progress=progress)

@@ -631,11 +631,12 @@ def train(
     options = pipeline_options(use_rules, max_features, views)
     events = [find_event(a.title, a.text) for a in data.articles] if options["events"] else None
     # people's names are masked for article types: the corpora's ministers of 2005 and 2017 are not a type's words
+    mask_people = use_rules
     documents = documents_of(data.articles, use_rules, head_chars, cache, n_jobs, progress, events=events,
-                             mask_people=use_rules)
+                             mask_people=mask_people)
     if lead_copies is None:
         lead_copies = LEAD_COPY_CHARS if use_rules else 0
-    copies = _lead_copies(data, lead_copies, options, use_rules, head_chars, cache, n_jobs)
+    copies = _lead_copies(data, lead_copies, options, use_rules, head_chars, cache, n_jobs, mask_people)
     if not use_rules or silent_min_confidence is None:
         silent_min_confidence = SILENT_MIN_CONFIDENCE if use_rules and "other" in labels else 0.0
     candidates = {}
@@ -655,7 +656,7 @@ def train(
         "classifier": best,
         "parameters": {"use_rules": use_rules, "head_chars": head_chars, "n_folds": n_folds, "seed": seed,
                        "max_features": max_features, "views": list(options["views"]),
-                       "mask_years": options["mask_years"], "mask_people": use_rules, "events": options["events"],
+                       "mask_years": options["mask_years"], "mask_people": mask_people, "events": options["events"],
                        "lead_copies": lead_copies,
                        "silent_min_confidence": silent_min_confidence,
                        **({"rules_fingerprint": rules_fingerprint(), "people_fingerprint": people_fingerprint()}
@@ -733,7 +734,7 @@ def _nothing_to_learn(documents: Sequence[str], use_rules: bool = True, views: S
 
 
 def _lead_copies(data: TrainingData, chars: int, options: dict, use_rules: bool, head_chars: int, cache,
-                 n_jobs: int) -> dict[int, str]:
+                 n_jobs: int, mask_people: bool) -> dict[int, str]:
     """{index of a hand-labelled article: the document of its lead copy}, for those longer than `chars` (none
     when `chars` is 0)."""
     if not chars:
@@ -741,4 +742,4 @@ def _lead_copies(data: TrainingData, chars: int, options: dict, use_rules: bool,
     cut = {i: copy for i, gold in enumerate(data.gold) if gold and (copy := lead_copy(data.articles[i], chars))}
     events = [find_event(a.title, a.text) for a in cut.values()] if options["events"] else None
     return dict(zip(cut, documents_of(list(cut.values()), use_rules, head_chars, cache, n_jobs, events=events,
-                                      mask_people=use_rules)))
+                                      mask_people=mask_people)))
