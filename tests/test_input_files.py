@@ -2770,6 +2770,21 @@ def test_a_headline_nested_without_its_text_is_read_as_the_same_fields_at_the_to
     assert [a.title for a in read(tmp_path / "own.jsonl")] == ["A", "Gặp mặt đầu xuân"]
 
 
+def test_a_record_without_its_text_is_not_read_from_its_category_or_picture(tmp_path):
+    """Final 31 (1): a record whose text is left out and that holds an object with a title (its category {"id": 5,
+    "title": "Thời sự"}, its picture) was read as that object, id '5', title and text "Thời sự". Only an object under
+    a wrapper's name is a headline without its text; an inner id never replaces the record's own."""
+    rows = [{"id": "a2", "url": "https://x.vn/a2", "category": {"id": 5, "title": "Thời sự"}},
+            {"id": "a3", "image": {"src": "https://x.vn/a3.jpg", "title": "Ảnh minh họa"}},
+            {"id": "a4", "article": {"id": "x9", "title": "Tổng kết công tác dân vận năm 2024"}},
+            {"id": "a5", "data": {"id": "x8", "title": "Gặp mặt", "content": TEXT}}]
+    (tmp_path / "crawl.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
+                                          encoding="utf-8")
+    got = [(a.id, a.title, a.error is None) for a in read(tmp_path / "crawl.jsonl")]
+    assert got == [("a2", "", False), ("a3", "", False), ("a4", "Tổng kết công tác dân vận năm 2024", True),
+                   ("a5", "Gặp mặt", True)], got
+
+
 def test_a_hits_source_that_holds_its_article_in_an_object_is_read(tmp_path):
     """Review 31a (6): a hit whose _source holds {"url": …, "article": {…}}, as a crawler indexes its records, was one
     error for the whole file ("their fields are '_id', '_source'"), in JSON lines and a .json array or search response

@@ -253,7 +253,11 @@ def spelt_fields(record: dict, fields: "FieldNames", alone: bool = True) -> tupl
             # {"title", "content"}}, {"_id": …, "data": {…}}): that object, beside the record's own values (its url)
             held = _held_articles(record, names, fields)
             if len(held) == 1 and (alone or len(record) > 1 or _wrapper(next(iter(record)))):
-                record = {**{key: value for key, value in record.items() if not isinstance(value, dict)}, **held[0]}
+                article = held[0]
+                if fields.id in names:  # the record's own id, not the one its article holds (or a category's)
+                    article = {key: value for key, value in article.items()
+                               if field_names([key], wanted)[0] != fields.id}
+                record = {**{key: value for key, value in record.items() if not isinstance(value, dict)}, **article}
                 names = field_names(record, wanted)
     same = names == list(record)
     by_name = record if same else dict(zip(names, record.values()))
@@ -267,14 +271,17 @@ def spelt_fields(record: dict, fields: "FieldNames", alone: bool = True) -> tupl
 
 def _held_articles(record: dict, names: list, fields: "FieldNames") -> list[dict]:
     """The objects in a record without a text field that may be its article: those that hold the text field; else,
-    where the record has no lead or title of its own, those that hold one, a headline nested without its text
-    ({"url": …, "article": {"id", "title"}}), read from its title as the same fields at the top are."""
+    where the record has no lead or title of its own, those under a wrapper's name (`_wrapper`) that hold one, a
+    headline nested without its text ({"url": …, "article": {"id", "title"}}), read from its title as the same
+    fields at the top are. Any other object with a title is about the article (its category, its picture): the
+    record is then one without its text."""
     wanted = fields.wanted()
-    objects = [value for value in record.values() if isinstance(value, dict)]
-    held = [value for value in objects if fields.text in field_names(value, wanted)]
+    held = [value for value in record.values()
+            if isinstance(value, dict) and fields.text in field_names(value, wanted)]
     if held or {fields.lead, fields.title} & set(names):
         return held
-    return [value for value in objects if {fields.lead, fields.title} & set(field_names(value, wanted))]
+    return [value for key, value in record.items() if isinstance(value, dict) and _wrapper(key)
+            and {fields.lead, fields.title} & set(field_names(value, wanted))]
 
 
 _NOT_THERE = object()
