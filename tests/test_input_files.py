@@ -2750,6 +2750,21 @@ def test_an_article_alone_under_its_id_keeps_the_key_and_under_a_wrappers_name_i
         assert "by key" not in caplog.text
 
 
+def test_a_lone_key_seen_again_in_the_file_is_a_wrapper_not_an_id(tmp_path):
+    """Final 31 (2): JSON lines of {"tin_bai": {…}} (a wrapper's name the list lacks) gave every article the id
+    'x.jsonl:tin_bai'. A key seen again in the same file is no id: those records are named by their place; keys that
+    differ stay the ids, in JSON lines and a .json array alike."""
+    for key in ("tin_bai", "newsItem"):
+        records = [{key: {"title": f"Tin {n}", "text": TEXT}} for n in range(3)] + [{"k9": {"title": "Tin 9", "text": TEXT2}}]
+        (tmp_path / "x.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
+                                          encoding="utf-8")
+        (tmp_path / "x.json").write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+        for name in ("x.jsonl", "x.json"):
+            got = [(a.id, a.title) for a in read(tmp_path / name)]
+            assert got == [(f"{name}:{key}", "Tin 0"), (f"{name}:2", "Tin 1"), (f"{name}:3", "Tin 2"),
+                           (f"{name}:k9", "Tin 9")], got
+
+
 def test_a_headline_nested_without_its_text_is_read_as_the_same_fields_at_the_top(tmp_path):
     """Review 31a (2): {"url": …, "article": {"id": "a2", "title": …}} (a headline crawled without its text) was an
     error, its id lost, where the same fields at the top, or in a hit's _source, are read from the title. The one

@@ -300,8 +300,8 @@ def _wrapper(key) -> bool:
 def article_key(record, fields: "FieldNames") -> str | None:
     """The key a record that is one object alone under it gives as its article's id, {"21395276": {"title", "text"}}
     (a key-value store's export, a line at a time): that key, where it is no wrapper's name (`_WRAPPER_NAMES`:
-    {"article": {…}}) nor a field's; else None. A .json object of such articles by key is read alike
-    (`read_json._records_held`)."""
+    {"article": {…}}) nor a field's; else None (a key seen again in the file is a wrapper's too: `read_json._KeyedIds`).
+    A .json object of such articles by key is read alike (`read_json._records_held`)."""
     if not (isinstance(record, dict) and len(record) == 1):
         return None
     key, value = next(iter(record.items()))
