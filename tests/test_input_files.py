@@ -2684,7 +2684,13 @@ def test_a_json_files_warning_of_its_leads_is_decided_from_all_its_records(tmp_p
     caplog.clear()
     with caplog.at_level(logging.WARNING):
         assert [a.text for a in read(tmp_path / "mixed.jsonl")] == [TEXT, TEXT2]
-    assert "mixed.jsonl: 1 of 2 articles have no body field, so their text is their lead ('sapo')" in caplog.text
+    assert "mixed.jsonl: 1 of 2 articles has no body field, so its text is its lead ('sapo')" in caplog.text
+    (tmp_path / "two.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in (
+        {"title": "A", "content": TEXT}, {"title": "B", "sapo": TEXT2}, {"title": "C", "sapo": TEXT2})), encoding="utf-8")
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        list(read(tmp_path / "two.jsonl"))
+    assert "two.jsonl: 2 of 3 articles have no body field, so their text is their lead ('sapo')" in caplog.text
 
 
 def test_a_json_files_body_beside_its_lead_is_each_articles_only_when_all_were_read_so(tmp_path, caplog):

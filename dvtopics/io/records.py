@@ -557,8 +557,9 @@ class LeadsRead:
         if self.alone == self.articles:
             said = f"no body field, so each article's text is its lead ({self.lead!r}){unread}"
             return said, said
-        return (f"{self.alone} of {plural(self.articles, 'article')} have no body field, so their text is their lead "
-                f"({self.lead!r}){unread}", f"some articles have no body field, so their text is their lead "
+        its = word_for(self.alone, 'its', 'their')
+        return (f"{self.alone} of {plural(self.articles, 'article')} {word_for(self.alone, 'has', 'have')} no body "
+                f"field, so {its} text is {its} lead ({self.lead!r}){unread}", f"some articles have no body field, so their text is their lead "
                                             f"({self.lead!r})")
 
 
