@@ -2686,11 +2686,27 @@ def test_a_json_files_warning_of_its_leads_is_decided_from_all_its_records(tmp_p
         assert [a.text for a in read(tmp_path / "mixed.jsonl")] == [TEXT, TEXT2]
     assert "mixed.jsonl: 1 of 2 articles has no body field, so its text is its lead ('sapo')" in caplog.text
     (tmp_path / "two.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in (
-        {"title": "A", "content": TEXT}, {"title": "B", "sapo": TEXT2}, {"title": "C", "sapo": TEXT2})), encoding="utf-8")
+        {"title": "A", "content": TEXT}, {"title": "B", "sapo": TEXT2}, {"title": "C", "sapo": TEXT2})),
+        encoding="utf-8")
     caplog.clear()
     with caplog.at_level(logging.WARNING):
         list(read(tmp_path / "two.jsonl"))
     assert "two.jsonl: 2 of 3 articles have no body field, so their text is their lead ('sapo')" in caplog.text
+
+
+def test_a_tables_note_of_its_leads_is_a_json_files_but_for_its_noun(tmp_path, caplog):
+    """Final 31 (7): a table's note of its leads and a JSON file's were written apart, and drifted (the JSON file's
+    body, after its lead, never said "where it holds text"). Both are said in one function, the noun their own."""
+    for fields in ({"title": "A", "sapo": TEXT2, "noi_dung_chi_tiet": TEXT}, {"title": "A", "sapo": TEXT2, "tag": "x"}):
+        (tmp_path / "a.csv").write_text(",".join(fields) + "\n" + ",".join(fields.values()) + "\n", encoding="utf-8")
+        (tmp_path / "a.jsonl").write_text(json.dumps(fields, ensure_ascii=False) + "\n", encoding="utf-8")
+        said = {}
+        for name in ("a.csv", "a.jsonl"):
+            caplog.clear()
+            with caplog.at_level(logging.WARNING):
+                list(read(tmp_path / name))
+            [said[name]] = [m.split(": ", 1)[1] for m in caplog.messages if "lead" in m]
+        assert said["a.csv"].replace("column", "field") == said["a.jsonl"], said
 
 
 def test_a_json_files_body_beside_its_lead_is_each_articles_only_when_all_were_read_so(tmp_path, caplog):
@@ -2761,7 +2777,8 @@ def test_a_lone_key_seen_again_in_the_file_is_a_wrapper_not_an_id(tmp_path):
     'x.jsonl:tin_bai'. A key seen again in the same file is no id: those records are named by their place; keys that
     differ stay the ids, in JSON lines and a .json array alike."""
     for key in ("tin_bai", "newsItem"):
-        records = [{key: {"title": f"Tin {n}", "text": TEXT}} for n in range(3)] + [{"k9": {"title": "Tin 9", "text": TEXT2}}]
+        records = [{key: {"title": f"Tin {n}", "text": TEXT}} for n in range(3)]
+        records.append({"k9": {"title": "Tin 9", "text": TEXT2}})
         (tmp_path / "x.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
                                           encoding="utf-8")
         (tmp_path / "x.json").write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
