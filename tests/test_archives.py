@@ -730,6 +730,9 @@ def test_a_tar_gz_keeps_no_document_its_walk_passes_over(tmp_path, monkeypatch, 
         members.append((f"bai/{n}.docx", (tmp_path / "d.docx").read_bytes()))
         members.append((f"bai/{n}.txt", text.encode("utf-8")))
     members.append(("model/model_card.json", b'{"task": "article types"}'))  # (a model's folder: passed over)
+    # a table, kept as it is listed (its name is read), passed over by its folder alone: let go once the listing is
+    # whole (`keep_only`; final 31 (4): without it, the test passed with keep_only doing nothing)
+    members.append(("model/extra.csv", b"id,text\nx1,a table of the model\n"))
     if documents_first:  # (`tar czf a.tgz bai/*.docx bai/*.txt`)
         members.sort(key=lambda member: member[0].endswith(".txt"))
     archive = tmp_path / "bai.tar.gz"

@@ -82,6 +82,18 @@ def test_parts_name_what_a_folder_holds_unread_as_a_whole_read_does(tmp_path, ca
     assert "no .txt, .docx or .odt file; 1 .html file not read" in error.error
 
 
+def test_a_part_read_outside_a_task_logs_no_mark_of_its_counts(tmp_path, caplog):
+    """Final 31 (3): `read_part` always read as a Dask task's part, so called on its own it logged the mark meant for
+    the client as a user's warning ("x.jsonl: counted for the file's note"). Only `run_part` reads so."""
+    text = "Sáng 5/7, Ban Dân vận Huyện ủy tổ chức hội nghị tổng kết công tác dân vận năm 2024 tại hội trường huyện."
+    path = tmp_path / "x.jsonl"
+    path.write_text("".join(json.dumps({"id": f"a{n}", "title": "T", "content": text}, ensure_ascii=False) + "\n"
+                            for n in range(4)), encoding="utf-8")
+    with caplog.at_level("WARNING"):
+        assert [a.id for part in plan_parts([path], size=2) for a in read_part(part)] == ["a0", "a1", "a2", "a3"]
+    assert "counted for" not in caplog.text and not caplog.records
+
+
 @pytest.mark.parametrize("name", ["articles.jsonl", "articles.jsonl.gz", "texts"])
 def test_parts_read_what_a_whole_read_gives(inputs, name):
     whole = list(read_articles(inputs / name, on_error="record"))

@@ -2684,7 +2684,29 @@ def test_a_json_files_warning_of_its_leads_is_decided_from_all_its_records(tmp_p
     caplog.clear()
     with caplog.at_level(logging.WARNING):
         assert [a.text for a in read(tmp_path / "mixed.jsonl")] == [TEXT, TEXT2]
-    assert "mixed.jsonl: 1 of 2 articles have no body field, so their text is their lead ('sapo')" in caplog.text
+    assert "mixed.jsonl: 1 of 2 articles has no body field, so its text is its lead ('sapo')" in caplog.text
+    (tmp_path / "two.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in (
+        {"title": "A", "content": TEXT}, {"title": "B", "sapo": TEXT2}, {"title": "C", "sapo": TEXT2})),
+        encoding="utf-8")
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        list(read(tmp_path / "two.jsonl"))
+    assert "two.jsonl: 2 of 3 articles have no body field, so their text is their lead ('sapo')" in caplog.text
+
+
+def test_a_tables_note_of_its_leads_is_a_json_files_but_for_its_noun(tmp_path, caplog):
+    """Final 31 (7): a table's note of its leads and a JSON file's were written apart, and drifted (the JSON file's
+    body, after its lead, never said "where it holds text"). Both are said in one function, the noun their own."""
+    for fields in ({"title": "A", "sapo": TEXT2, "noi_dung_chi_tiet": TEXT}, {"title": "A", "sapo": TEXT2, "tag": "x"}):
+        (tmp_path / "a.csv").write_text(",".join(fields) + "\n" + ",".join(fields.values()) + "\n", encoding="utf-8")
+        (tmp_path / "a.jsonl").write_text(json.dumps(fields, ensure_ascii=False) + "\n", encoding="utf-8")
+        said = {}
+        for name in ("a.csv", "a.jsonl"):
+            caplog.clear()
+            with caplog.at_level(logging.WARNING):
+                list(read(tmp_path / name))
+            [said[name]] = [m.split(": ", 1)[1] for m in caplog.messages if "lead" in m]
+        assert said["a.csv"].replace("column", "field") == said["a.jsonl"], said
 
 
 def test_a_json_files_body_beside_its_lead_is_each_articles_only_when_all_were_read_so(tmp_path, caplog):
@@ -2750,6 +2772,22 @@ def test_an_article_alone_under_its_id_keeps_the_key_and_under_a_wrappers_name_i
         assert "by key" not in caplog.text
 
 
+def test_a_lone_key_seen_again_in_the_file_is_a_wrapper_not_an_id(tmp_path):
+    """Final 31 (2): JSON lines of {"tin_bai": {…}} (a wrapper's name the list lacks) gave every article the id
+    'x.jsonl:tin_bai'. A key seen again in the same file is no id: those records are named by their place; keys that
+    differ stay the ids, in JSON lines and a .json array alike."""
+    for key in ("tin_bai", "newsItem"):
+        records = [{key: {"title": f"Tin {n}", "text": TEXT}} for n in range(3)]
+        records.append({"k9": {"title": "Tin 9", "text": TEXT2}})
+        (tmp_path / "x.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
+                                          encoding="utf-8")
+        (tmp_path / "x.json").write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+        for name in ("x.jsonl", "x.json"):
+            got = [(a.id, a.title) for a in read(tmp_path / name)]
+            assert got == [(f"{name}:{key}", "Tin 0"), (f"{name}:2", "Tin 1"), (f"{name}:3", "Tin 2"),
+                           (f"{name}:k9", "Tin 9")], got
+
+
 def test_a_headline_nested_without_its_text_is_read_as_the_same_fields_at_the_top(tmp_path):
     """Review 31a (2): {"url": …, "article": {"id": "a2", "title": …}} (a headline crawled without its text) was an
     error, its id lost, where the same fields at the top, or in a hit's _source, are read from the title. The one
@@ -2768,6 +2806,21 @@ def test_a_headline_nested_without_its_text_is_read_as_the_same_fields_at_the_to
     (tmp_path / "own.jsonl").write_text(json.dumps({"title": "A", "text": TEXT}) + "\n" + json.dumps(
         {"id": "b", "title": "Gặp mặt đầu xuân", "meta": {"title": "x"}}, ensure_ascii=False) + "\n", encoding="utf-8")
     assert [a.title for a in read(tmp_path / "own.jsonl")] == ["A", "Gặp mặt đầu xuân"]
+
+
+def test_a_record_without_its_text_is_not_read_from_its_category_or_picture(tmp_path):
+    """Final 31 (1): a record whose text is left out and that holds an object with a title (its category {"id": 5,
+    "title": "Thời sự"}, its picture) was read as that object, id '5', title and text "Thời sự". Only an object under
+    a wrapper's name is a headline without its text; an inner id never replaces the record's own."""
+    rows = [{"id": "a2", "url": "https://x.vn/a2", "category": {"id": 5, "title": "Thời sự"}},
+            {"id": "a3", "image": {"src": "https://x.vn/a3.jpg", "title": "Ảnh minh họa"}},
+            {"id": "a4", "article": {"id": "x9", "title": "Tổng kết công tác dân vận năm 2024"}},
+            {"id": "a5", "data": {"id": "x8", "title": "Gặp mặt", "content": TEXT}}]
+    (tmp_path / "crawl.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
+                                          encoding="utf-8")
+    got = [(a.id, a.title, a.error is None) for a in read(tmp_path / "crawl.jsonl")]
+    assert got == [("a2", "", False), ("a3", "", False), ("a4", "Tổng kết công tác dân vận năm 2024", True),
+                   ("a5", "Gặp mặt", True)], got
 
 
 def test_a_hits_source_that_holds_its_article_in_an_object_is_read(tmp_path):

@@ -938,7 +938,11 @@ def test_a_closing_byline_that_credits_a_sites_code_names_its_paper(last, paper)
                                          ("Nhóm PV (TTO)", "Tuổi Trẻ"),
                                          ("Nguyễn Thị Minh Anh (PLO)", "Pháp Luật TP.HCM"),
                                          ("Minh Anh - Hà Linh (TTO)", "Tuổi Trẻ"), ("PV (Theo TTXVN)", "TTXVN"),
-                                         ("Thông tấn xã Việt Nam (TTXVN)", "TTXVN")])
+                                         ("Thông tấn xã Việt Nam (TTXVN)", "TTXVN"),
+                                         # final 31 (6): capitalised words whose initials are the code spell it out
+                                         ("Palestine Liberation Organization (PLO)", None),
+                                         ("Đảng Cộng Sản Việt Nam (ĐCSVN)", None),
+                                         ("Tổ Chức Giải Phóng Palestine (PLO)", None)])
 def test_an_acronym_spelt_out_on_the_closing_line_is_no_papers_byline(last, paper):
     """Review 31a (7): a closing line spelling out an acronym that is a paper's code too ("Tổ chức Giải phóng Palestine
     (PLO)") was read as Pháp Luật's byline. A code is a byline's credit after a writer's name (each word capitalised,

@@ -36,7 +36,7 @@ from typing import Iterator
 from .documents import ZIP_DAMAGED, inflation_problem
 from .files import crowded_zip, office_kind, office_problem
 from .folders import (ARCHIVE_SUFFIXES, ARTICLE_SUFFIXES, LINK_OUTSIDE, TEXT_SUFFIXES, Skipped, document_id, file_kind,
-                      link_kind, member_read, skipped_notes, text_id, walk_names, walk_passes_over)
+                      link_kind, skipped_notes, text_id, walk_names, walk_passes_over, walk_reads_member)
 from .records import over_limit
 
 log = logging.getLogger(__name__)
@@ -328,8 +328,8 @@ _INFLATING = (gzip.GzipFile, bz2.BZ2File, lzma.LZMAFile)  # a compressed tar's s
 
 class _ReadAhead:
     """The data of the members of a tar that its reading reads (as the walk's rule tells them a name at a time,
-    `folders.member_read`: an article's file, a table, JSON; not a document beside its .txt file, nor one refused by
-    its size), read as it is listed (`_tar_listing`), up to `KEPT` bytes in all, each given once (`pop`): a compressed
+    `folders.walk_reads_member`: an article's file, a table, JSON; not a document beside its .txt file, nor one refused
+    by its size), read as it is listed (`_tar_listing`), up to `KEPT` bytes in all, each given once (`pop`): a compressed
     tar cannot seek back, and its members read after the listing were each inflated again from its start. Past `KEPT`,
     a .tar.gz is inflated again from its start to read the others. (The .docx beside each .txt were kept, and spent
     the bytes kept: 128 MB held of a tar of 300 articles, each .txt read from where it was, the .docx never read.)"""
@@ -350,7 +350,7 @@ class _ReadAhead:
         if (text := text_id(name)) is not None:
             self.texts.add(text)
             self._drop(self.documents.pop(text, []))  # a document listed before its .txt: the walk reads the .txt
-        if self.size + info.size > self.KEPT or not member_read(name, self.texts) or \
+        if self.size + info.size > self.KEPT or not walk_reads_member(name, self.texts) or \
                 _size_problem(self.path, name, info.size, info.size, self.max_bytes):
             return
         try:

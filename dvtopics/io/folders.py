@@ -381,7 +381,7 @@ def walk_names(names: list[str], skipped: Skipped) -> Iterator[str]:
             skipped.setdefault(rule, [0, name])[0] += 1
 
 
-def member_read(name: str, texts: set[str]) -> bool:
+def walk_reads_member(name: str, texts: set[str]) -> bool:
     """Whether the walk of an archive's members (`walk_names`) reads the member `name`, as far as its name and the ids
     of the .txt files listed beside it (`texts`, each a `text_id`) tell: what a compressed tar's reading keeps of a
     member as it lists it (`archives._ReadAhead`), before the whole listing says whether its folder is a model's or a

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+import unicodedata
 from email.utils import parsedate_to_datetime
 from typing import Iterable
 
@@ -417,7 +418,8 @@ def _byline_paper(line: str) -> str | None:
     if not paper or _PAPER.match(byline["writer"]):
         return None
     # a paper's name after any words, as ever; a code of one only after a writer's name (`_writer_named`)
-    return paper if _PAPER_NAME.fullmatch(paper) or paper in PAPERS_BY_TAG and _writer_named(byline["writer"]) else None
+    return paper if _PAPER_NAME.fullmatch(paper) or paper in PAPERS_BY_TAG and _writer_named(byline["writer"], paper) \
+        else None
 
 
 _COMPILED_FROM = re.compile(r"^theo\s+", re.IGNORECASE)
@@ -425,14 +427,28 @@ _COMPILED_FROM = re.compile(r"^theo\s+", re.IGNORECASE)
 _WRITER_ROLE = re.compile(r"^(?:(?:nhóm\s+)?(?:pv|phóng\s+viên|ctv|cộng\s+tác\s+viên)|theo)\b\s*", re.IGNORECASE)
 
 
-def _writer_named(writer: str) -> bool:
-    """Whether what a closing line has before a paper's code is a byline's writer: a person's name, each word
+def _writer_named(writer: str, code: str) -> bool:
+    """Whether what a closing line has before a paper's `code` is a byline's writer: a person's name, each word
     capitalised ("Minh Anh", "Nguyễn Thị Minh Anh"), or a few ("Minh Anh - Hà Linh"), after "PV" or alone. Other
     words spell out an acronym that is some paper's code too: "Tổ chức Giải phóng Palestine (PLO)" is no Pháp Luật's
-    byline, "Đảng Cộng sản Việt Nam (ĐCSVN)" no credit of the party's site."""
+    byline, "Đảng Cộng sản Việt Nam (ĐCSVN)" no credit of the party's site; nor, capitalised, are the words whose
+    initials are the code ("Palestine Liberation Organization (PLO)", "Đảng Cộng Sản Việt Nam (ĐCSVN)")."""
     writer = _WRITER_ROLE.sub("", writer.strip())
+    if _spells_out(writer.split(), code):
+        return False
     names = re.split(r"\s+(?:[-–&]|và)\s+", writer) if writer else []
     return all(len(name.split()) <= 4 and all(word[:1].isupper() for word in name.split()) for name in names)
+
+
+def _spells_out(words: list[str], code: str) -> bool:
+    """Whether the last of `words` have the letters of `code` as their initials, tone marks aside ("Palestine
+    Liberation Organization" PLO, "Đảng Cộng Sản Việt Nam" ĐCSVN)."""
+    letters = "".join(filter(str.isalpha, _unmarked(code)))
+    return len(words) >= len(letters) and "".join(_unmarked(word[:1]) for word in words[-len(letters):]) == letters
+
+
+def _unmarked(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)).casefold()
 
 
 def _credited_paper(name: str) -> bool:
@@ -506,7 +522,7 @@ def _source(line: str) -> tuple[str | None, str | None]:
     # the source, else each writer of one paper is a source of their own ("TTXVN/Vietnam+", two papers, stays)
     credit = _WRITER_AND_PAPER.fullmatch(name)
     paper = credit and (credit["paper"] or credit["bracketed"])
-    if paper and (_PAPER.match(paper) or paper in PAPERS_BY_TAG and _writer_named(credit["writer"])) \
+    if paper and (_PAPER.match(paper) or paper in PAPERS_BY_TAG and _writer_named(credit["writer"], paper)) \
             and not _PAPER.match(credit["writer"]):
         name = paper
     if _DOCUMENT.match(name):

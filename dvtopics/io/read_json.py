@@ -204,6 +204,7 @@ def _jsonl_month_first(path: Path, fields: "FieldNames", max_bytes: int) -> bool
 
 def _jsonl_items(path: Path, fields: "FieldNames", on_error: str, max_bytes: int,
                  lines: "LineRange | None") -> Iterator:
+    keyed_id = _KeyedIds(path.name)
     for number, line in numbered_lines(path, lines, max_bytes):
         where, fallback_id = f"{path}:{number}", f"{path.name}:{number}"
         if isinstance(line, str):  # reading stopped here
@@ -222,19 +223,28 @@ def _jsonl_items(path: Path, fields: "FieldNames", on_error: str, max_bytes: int
             yield failed(fallback_id, str(exc), on_error)
             continue
         if isinstance(records, dict):
-            yield records, _keyed_id(records, fields, fallback_id), fields, on_error, where, warning
+            yield records, keyed_id(records, fields, fallback_id), fields, on_error, where, warning
             continue
         for item, record in enumerate(records, 1):  # a line that holds an array: each item is named by its place
-            yield record, _keyed_id(record, fields, f"{fallback_id}:{item}", path.name), fields, on_error, \
+            yield record, keyed_id(record, fields, f"{fallback_id}:{item}"), fields, on_error, \
                 f"{where}, item {item}", warning
 
 
-def _keyed_id(record, fields: "FieldNames", fallback_id: str, file: str | None = None) -> str:
-    """The fallback id of a record that is one article under its key ({"a1": {…}}: `article_key`), the file and that
-    key, as a .json object of articles by key names them; else `fallback_id`, its place ("file:line"). `file`: the
-    file's name, where the fallback id is not that and one place."""
-    key = article_key(record, fields)
-    return fallback_id if key is None else f"{file or fallback_id.rpartition(':')[0]}:{key}"
+class _KeyedIds:
+    """The fallback ids of one file's records, read in order: a record that is one article under its key ({"a1":
+    {…}}: `article_key`) is named by the file's name and that key, as a .json object of articles by key names them;
+    any other by its place (`fallback_id`, "file:line"). A key seen again in the file is a wrapper's name, no id
+    ({"tin_bai": {…}} on every line): the records after the first under it are named by their place."""
+
+    def __init__(self, file: str):
+        self.file, self.seen = file, set()
+
+    def __call__(self, record, fields: "FieldNames", fallback_id: str) -> str:
+        key = article_key(record, fields)
+        if key is None or key in self.seen:
+            return fallback_id
+        self.seen.add(key)
+        return f"{self.file}:{key}"
 
 
 def read_json(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -> Iterator[Article]:
@@ -448,6 +458,7 @@ def _objects_one_after_another(path: Path, text: str, position: int, fields: "Fi
     `record_to_article` or an `Article` that could not be read; reading stops at one that is not valid JSON, as
     nothing tells where the next begins."""
     whitespace = re.compile(r"[ \t\r\n,]*")  # (a comma between them too, an array's items without its brackets)
+    keyed_id = _KeyedIds(path.name)
     line, counted, item, end_of_data = 1, 0, 0, len(text.rstrip(_END_OF_FILE_MARKS))
     while (position := whitespace.match(text, position).end()) < end_of_data:
         line, counted = line + text.count("\n", counted, position), position
@@ -460,18 +471,18 @@ def _objects_one_after_another(path: Path, text: str, position: int, fields: "Fi
             yield failed(fallback_id, f"{where}: not valid JSON ({cause}); the rest of the file is not read", on_error)
             return
         yield _item(value, utf8_size(text[counted:position]), where, fallback_id, fields, on_error, max_bytes,
-                    warning)
+                    warning, keyed_id)
 
 
 def _item(value, size: int, where: str, fallback_id: str, fields: "FieldNames", on_error: str, max_bytes: int,
-          warning: str | None):
+          warning: str | None, keyed_id: _KeyedIds):
     """One value of a JSON file read item by item (an array's, or objects one after another), `size` its bytes: an
     `Article` that could not be read (over the size limit, no object), or the arguments of `record_to_article`."""
     if size > max_bytes:
         return failed(fallback_id, over_limit(where, size, max_bytes), on_error)
     if not isinstance(value, dict):
         return failed(fallback_id, f"{where}: an article (a JSON object) is expected, not {json_kind(value)}", on_error)
-    return value, _keyed_id(value, fields, fallback_id), fields, on_error, where, warning
+    return value, keyed_id(value, fields, fallback_id), fields, on_error, where, warning
 
 
 # what may end a file after its last value: DOS's end-of-file mark (Ctrl-Z), which old Windows tools append, read
@@ -483,7 +494,7 @@ def _json_array_items(path: Path, text: str, position: int, fields: "FieldNames"
                       max_bytes: int, warning: str | None = None) -> Iterator:
     """The items of a JSON array one by one, so that the items before a fault are read: each an `Article` that
     could not be read or the arguments of `record_to_article` (`with_text_field`)."""
-    decoder, line, counted, item = DECODER, 1, 0, 0
+    decoder, line, counted, item, keyed_id = DECODER, 1, 0, 0, _KeyedIds(path.name)
     whitespace = re.compile(r"[ \t\r\n]*")
     while True:
         position = whitespace.match(text, position).end()
@@ -516,7 +527,8 @@ def _json_array_items(path: Path, text: str, position: int, fields: "FieldNames"
             yield failed(fallback_id, f"{where}: not valid JSON ({cause}); reading goes on at the next item, on "
                          f"line {next_line}", on_error)
             continue
-        yield _item(value, utf8_size(text[position:end]), where, fallback_id, fields, on_error, max_bytes, warning)
+        yield _item(value, utf8_size(text[position:end]), where, fallback_id, fields, on_error, max_bytes, warning,
+                    keyed_id)
         position = whitespace.match(text, end).end()
         if text.startswith(",", position):
             position += 1

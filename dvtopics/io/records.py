@@ -164,24 +164,51 @@ def header_problem(where, header: list, fields: "FieldNames", given: list | None
 
 def warn_of_lead_as_text(where, names: list, given: list | None, fields: "FieldNames", unread: list,
                          python: bool | None = None) -> None:
-    """Say so when the text's column is a lead's ("Sapo", "description": a file of headlines and their leads, read
-    as such), naming the columns not read: a body under a name the reader does not know would otherwise go unseen.
-    A column named as a body is ("Nội dung chi tiết", "article_content": `names_a_body`) is read as the body after
-    the lead, where it holds text (`body_beside_lead`): said so, since its name was a guess."""
+    """Say so when a table's text column is a lead's ("Sapo", "description": a file of headlines and their leads,
+    read as such), naming the columns not read: a body under a name the reader does not know would otherwise go
+    unseen. A column named as a body is ("Nội dung chi tiết", "article_content": `names_a_body`) is read as the body
+    after the lead, where it holds text (`body_beside_lead`): said so, since its name was a guess. Told by the header,
+    as a JSON file's records are told one by one (`LeadsRead`), in the same words (`said_of_leads`)."""
     if fields.text not in names:
         return
     spelt = (names if given is None else given)[names.index(fields.text)]
     if not text_is_a_lead(spelt, fields):
         return
-    bodies = [name for name in unread if isinstance(name, str) and names_a_body(name)]
-    if bodies:
-        log.warning("%s: no column under a body's known name: %s read as each article's body, after its lead (%r), "
-                    "where it holds text (give another with %s)", where, " or ".join(map(repr, bodies)), spelt,
-                    option('--text-field', python))
-        return
-    log.warning("%s: no body column, so each article's text is its lead (%r)%s", where, spelt,
-                f"; not read: {fields_found(unread)} (give the body's column with "
-                f"{option('--text-field', python)})" if unread else "")
+    bodies = {name: 1 for name in unread if isinstance(name, str) and names_a_body(name)}
+    log.warning("%s: %s", where, said_of_leads("column", spelt, 1, bodies, 0 if bodies else 1, unread, python)[0])
+
+
+def said_of_leads(noun: str, lead: str, articles: int, bodies: dict, alone: int, unread, python: bool | None = None
+                  ) -> tuple[str, str] | None:
+    """(What a file is told of the articles whose text was under a lead's name, `lead` as the file spells it; its
+    kind: the same for files told alike but for their counts), or None when it has nothing to tell. `noun`: what the
+    file's names name ("field", "column"); `articles`: the file's; `bodies`: {a body's name read after the lead: the
+    articles read with it}; `alone`: the articles read from their lead alone; `unread`: the names not read beside
+    those."""
+    text_field = option('--text-field', python)
+    with_body = sum(bodies.values())
+    if with_body:
+        said = f"no {noun} under a body's known name: {' or '.join(map(repr, bodies))} read as "
+        if with_body == articles:
+            said += (f"each article's body, after its lead ({lead!r}), where it holds text (give another with "
+                     f"{text_field})")
+            return said, said
+        # (the others read from their lead alone, or from a text under a body's own name: not a lead)
+        more = (f"; {alone} without text there {word_for(alone, 'is', 'are')} read from "
+                f"{word_for(alone, 'its', 'their')} lead alone" if alone else "")
+        return (f"{said}the body of {with_body} of {plural(articles, 'article')}, after their lead ({lead!r}){more} "
+                f"(give another body's {noun} with {text_field})",
+                f"{said}the body of some articles, after their lead ({lead!r})")
+    if not alone:
+        return None
+    unread = f"; not read: {fields_found(unread)} (give the body's {noun} with {text_field})" if unread else ""
+    if alone == articles:
+        said = f"no body {noun}, so each article's text is its lead ({lead!r}){unread}"
+        return said, said
+    its = word_for(alone, 'its', 'their')
+    return (f"{alone} of {plural(articles, 'article')} {word_for(alone, 'has', 'have')} no body {noun}, so {its} text "
+            f"is {its} lead ({lead!r}){unread}",
+            f"some articles have no body {noun}, so their text is their lead ({lead!r})")
 
 
 def text_is_a_lead(spelt, fields: "FieldNames") -> bool:
@@ -253,7 +280,11 @@ def spelt_fields(record: dict, fields: "FieldNames", alone: bool = True) -> tupl
             # {"title", "content"}}, {"_id": …, "data": {…}}): that object, beside the record's own values (its url)
             held = _held_articles(record, names, fields)
             if len(held) == 1 and (alone or len(record) > 1 or _wrapper(next(iter(record)))):
-                record = {**{key: value for key, value in record.items() if not isinstance(value, dict)}, **held[0]}
+                article = held[0]
+                if fields.id in names:  # the record's own id, not the one its article holds (or a category's)
+                    article = {key: value for key, value in article.items()
+                               if field_names([key], wanted)[0] != fields.id}
+                record = {**{key: value for key, value in record.items() if not isinstance(value, dict)}, **article}
                 names = field_names(record, wanted)
     same = names == list(record)
     by_name = record if same else dict(zip(names, record.values()))
@@ -267,14 +298,17 @@ def spelt_fields(record: dict, fields: "FieldNames", alone: bool = True) -> tupl
 
 def _held_articles(record: dict, names: list, fields: "FieldNames") -> list[dict]:
     """The objects in a record without a text field that may be its article: those that hold the text field; else,
-    where the record has no lead or title of its own, those that hold one, a headline nested without its text
-    ({"url": …, "article": {"id", "title"}}), read from its title as the same fields at the top are."""
+    where the record has no lead or title of its own, those under a wrapper's name (`_wrapper`) that hold one, a
+    headline nested without its text ({"url": …, "article": {"id", "title"}}), read from its title as the same
+    fields at the top are. Any other object with a title is about the article (its category, its picture): the
+    record is then one without its text."""
     wanted = fields.wanted()
-    objects = [value for value in record.values() if isinstance(value, dict)]
-    held = [value for value in objects if fields.text in field_names(value, wanted)]
+    held = [value for value in record.values()
+            if isinstance(value, dict) and fields.text in field_names(value, wanted)]
     if held or {fields.lead, fields.title} & set(names):
         return held
-    return [value for value in objects if {fields.lead, fields.title} & set(field_names(value, wanted))]
+    return [value for key, value in record.items() if isinstance(value, dict) and _wrapper(key)
+            and {fields.lead, fields.title} & set(field_names(value, wanted))]
 
 
 _NOT_THERE = object()
@@ -293,8 +327,8 @@ def _wrapper(key) -> bool:
 def article_key(record, fields: "FieldNames") -> str | None:
     """The key a record that is one object alone under it gives as its article's id, {"21395276": {"title", "text"}}
     (a key-value store's export, a line at a time): that key, where it is no wrapper's name (`_WRAPPER_NAMES`:
-    {"article": {…}}) nor a field's; else None. A .json object of such articles by key is read alike
-    (`read_json._records_held`)."""
+    {"article": {…}}) nor a field's; else None (a key seen again in the file is a wrapper's too: `read_json._KeyedIds`).
+    A .json object of such articles by key is read alike (`read_json._records_held`)."""
     if not (isinstance(record, dict) and len(record) == 1):
         return None
     key, value = next(iter(record.items()))
@@ -529,30 +563,7 @@ class LeadsRead:
 
     def said(self) -> tuple[str, str] | None:
         """(what the file is told, its kind: the same for files told alike but for their counts), or None."""
-        with_body = sum(self.bodies.values())
-        if with_body:
-            names = " or ".join(map(repr, self.bodies))
-            said = f"no field under a body's known name: {names} read as "
-            if with_body == self.articles:
-                said += (f"each article's body, after its lead ({self.lead!r}) (give another with "
-                         f"{option('--text-field')})")
-                return said, said
-            # (the others read from their lead alone, or from a text under a body's own name: not a lead)
-            alone = (f"; {self.alone} without text there {word_for(self.alone, 'is', 'are')} read from "
-                     f"{word_for(self.alone, 'its', 'their')} lead alone" if self.alone else "")
-            return (f"{said}the body of {with_body} of {plural(self.articles, 'article')}, after their lead "
-                    f"({self.lead!r}){alone} (give another body's field with {option('--text-field')})",
-                    f"{said}the body of some articles, after their lead ({self.lead!r})")
-        if not self.alone:
-            return None
-        unread = (f"; not read: {fields_found(self.unread)} (give the body's field with "
-                  f"{option('--text-field')})" if self.unread else "")
-        if self.alone == self.articles:
-            said = f"no body field, so each article's text is its lead ({self.lead!r}){unread}"
-            return said, said
-        return (f"{self.alone} of {plural(self.articles, 'article')} have no body field, so their text is their lead "
-                f"({self.lead!r}){unread}", f"some articles have no body field, so their text is their lead "
-                                            f"({self.lead!r})")
+        return said_of_leads("field", self.lead, self.articles, self.bodies, self.alone, self.unread)
 
 
 class SiteRows:

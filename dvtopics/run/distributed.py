@@ -131,14 +131,17 @@ def plan_parts(paths: Iterable[str | os.PathLike], size: int = PART_SIZE, text_f
     return parts
 
 
-def read_part(part: Part, fields: FieldNames = FieldNames(), max_bytes: int = MAX_ARTICLE_BYTES) -> Iterator[Article]:
+def read_part(part: Part, fields: FieldNames = FieldNames(), max_bytes: int = MAX_ARTICLE_BYTES,
+              parts: bool = False) -> Iterator[Article]:
     """The articles of one part, as `read_articles` would give them (bad ones carry their error), a kind of
-    warning said once a part (`summarized_warnings`)."""
+    warning said once a part (`summarized_warnings`). `parts`: read in a Dask task (`run_part`), whose client adds up
+    the parts of a file's counted note (a lead read as the text): the part logs its counts marked for it; else the
+    part says its own."""
     if part.passed_over:
         return read_articles(part.passed_over, fields, "record", max_bytes)
     return summarized_warnings((article for path, article_id in part.files
                                 for article in read_file(Path(path), article_id, fields, "record", max_bytes,
-                                                         part.lines)), parts=True)
+                                                         part.lines)), parts=parts)
 
 
 def part_path(parts_dir: Path, index: int) -> Path:
@@ -256,7 +259,7 @@ def run_part(part: Part, job: Callable[[Iterable[Article], Path], Counter], part
         try:
             if out.exists():
                 return Counter(outcome(r) for r in read_records(out)), records
-            return job(read_part(part, fields, max_bytes), out), records
+            return job(read_part(part, fields, max_bytes, parts=True), out), records
         except DvtopicsError as error:
             return Failed(error), records
 
