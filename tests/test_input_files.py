@@ -2774,8 +2774,8 @@ def test_an_article_alone_under_its_id_keeps_the_key_and_under_a_wrappers_name_i
 
 def test_a_lone_key_seen_again_in_the_file_is_a_wrapper_not_an_id(tmp_path):
     """Final 31 (2): JSON lines of {"tin_bai": {…}} (a wrapper's name the list lacks) gave every article the id
-    'x.jsonl:tin_bai'. A key seen again in the same file is no id: those records are named by their place; keys that
-    differ stay the ids, in JSON lines and a .json array alike."""
+    'x.jsonl:tin_bai'. A key without a digit is no id, nor one seen again: those records are named by their place;
+    keys that are codes stay the ids, in JSON lines and a .json array alike."""
     for key in ("tin_bai", "newsItem"):
         records = [{key: {"title": f"Tin {n}", "text": TEXT}} for n in range(3)]
         records.append({"k9": {"title": "Tin 9", "text": TEXT2}})
@@ -2784,7 +2784,7 @@ def test_a_lone_key_seen_again_in_the_file_is_a_wrapper_not_an_id(tmp_path):
         (tmp_path / "x.json").write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
         for name in ("x.jsonl", "x.json"):
             got = [(a.id, a.title) for a in read(tmp_path / name)]
-            assert got == [(f"{name}:{key}", "Tin 0"), (f"{name}:2", "Tin 1"), (f"{name}:3", "Tin 2"),
+            assert got == [(f"{name}:1", "Tin 0"), (f"{name}:2", "Tin 1"), (f"{name}:3", "Tin 2"),
                            (f"{name}:k9", "Tin 9")], got
 
 
