@@ -328,11 +328,12 @@ _INFLATING = (gzip.GzipFile, bz2.BZ2File, lzma.LZMAFile)  # a compressed tar's s
 
 class _ReadAhead:
     """The data of the members of a tar that its reading reads (as the walk's rule tells them a name at a time,
-    `folders.walk_reads_member`: an article's file, a table, JSON; not a document beside its .txt file, nor one refused
-    by its size), read as it is listed (`_tar_listing`), up to `KEPT` bytes in all, each given once (`pop`): a compressed
-    tar cannot seek back, and its members read after the listing were each inflated again from its start. Past `KEPT`,
-    a .tar.gz is inflated again from its start to read the others. (The .docx beside each .txt were kept, and spent
-    the bytes kept: 128 MB held of a tar of 300 articles, each .txt read from where it was, the .docx never read.)"""
+    `folders.walk_reads_member`: an article's file, a table, JSON; not a document beside its .txt file, nor one
+    refused by its size), read as it is listed (`_tar_listing`), up to `KEPT` bytes in all, each given once (`pop`): a
+    compressed tar cannot seek back, and its members read after the listing were each inflated again from its start.
+    Past `KEPT`, a .tar.gz is inflated again from its start to read the others. (The .docx beside each .txt were kept,
+    and spent the bytes kept: 128 MB held of a tar of 300 articles, each .txt read from where it was, the .docx never
+    read.)"""
 
     KEPT = 128 << 20  # (3,000 short articles are 12 MB)
 
