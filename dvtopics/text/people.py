@@ -9,7 +9,9 @@ A name is three or four capitalised syllables in a row, the first a family name:
 lower-cased, "tăng_cường_lực_lượng" or "cao_trình_độ" would pass for one. Two-syllable names ("Vũ_Khoan") are left:
 most places and bodies ("Hà_Nội", "Lâm_Đồng", "Cao_Bằng") have two syllables and a family name's first. Places of
 more syllables that open with a family name, or run into the next capitalised word ("Hà_Nội Sáng nay"), are named
-in NOT_PEOPLE; what it does not name may be read as a person (a model learns less from it, no more).
+in NOT_PEOPLE, and a place after a one-syllable opener ("Đoàn Việt_Nam") in PLACES; what they do not name may be
+read as a person (a model learns less from it, no more). A line in Title Case is left whole: every word there looks
+like a name.
 """
 from __future__ import annotations
 
