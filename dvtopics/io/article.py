@@ -166,7 +166,7 @@ ARTICLES_HINT = ("read files, or a DataFrame's rows, with dvtopics.read_articles
 
 
 def make_article(article_id: str, raw: str, fields: dict | None = None, name: str = "", *, lead: str | None = None,
-                 month_first: bool = False, spelt: dict | None = None, judged: bool = True) -> Article:
+                 month_first: bool = False, spelt: dict | None = None, judge_language: bool = True) -> Article:
     """Build an `Article` from raw text plus whatever fields the record carried.
 
     A title, date, source or label field that is not text (a list, an object, true), or a date field that
@@ -179,8 +179,9 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
     from the body: put before the text, once where the text opens with it already (`lead.with_lead`); the title,
     dateline and source are then the ones the text states, since a short lead over it is no headline.
 
-    `judged`: whether its text is judged as Vietnamese (`language.with_language_warning`); a reader that judges it
-    first to be no article at all (`read_text`: `dvtopics inspect`'s table saved as .txt) says that, and only that.
+    `judge_language`: whether its text is judged as Vietnamese (`language.with_language_warning`); a reader that
+    judges it first to be no article at all (`read_text`: `dvtopics inspect`'s table saved as .txt) says that, and
+    only that.
     """
     article_id = _id_text(article_id)
     name = name or article_id
@@ -301,7 +302,7 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
     from .language import with_language_warning  # here, not above: language.py imports this module
     # text typed without accents or damaged by a code page is flagged here, for an article made in a notebook as for
     # one read from a file: its label and topics are unreliable
-    return with_language_warning(article, name) if judged else article
+    return with_language_warning(article, name) if judge_language else article
 
 
 def _named_as_columns(fields: dict) -> tuple[dict, dict]:

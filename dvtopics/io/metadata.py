@@ -4,7 +4,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-import unicodedata
 from email.utils import parsedate_to_datetime
 from typing import Iterable
 
@@ -13,6 +12,7 @@ from ..text.dates import (DATE, DATELINE_MAX_CHARS, ZONE, dateline_date, english
                           is_dateline,
                           full_year, iso_date, iso_of, vietnam_day, zoned_day)
 from ..text.furniture import AGENCIES, NATIONAL_SITES, SOURCE_TAG, is_furniture, is_masthead, is_section_name
+from .tables import vietnamese_key
 
 log = logging.getLogger(__name__)
 
@@ -443,12 +443,8 @@ def _writer_named(writer: str, code: str) -> bool:
 def _spells_out(words: list[str], code: str) -> bool:
     """Whether the last of `words` have the letters of `code` as their initials, tone marks aside ("Palestine
     Liberation Organization" PLO, "Đảng Cộng Sản Việt Nam" ĐCSVN)."""
-    letters = "".join(filter(str.isalpha, _unmarked(code)))
-    return len(words) >= len(letters) and "".join(_unmarked(word[:1]) for word in words[-len(letters):]) == letters
-
-
-def _unmarked(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)).casefold()
+    letters = "".join(filter(str.isalpha, vietnamese_key(code)))
+    return len(words) >= len(letters) and "".join(vietnamese_key(word[:1]) for word in words[-len(letters):]) == letters
 
 
 def _credited_paper(name: str) -> bool:

@@ -344,7 +344,7 @@ def _records_held(record, fields: "FieldNames") -> tuple[str, list[tuple[str, st
       every value an object, one at least with the text field."""
     if not isinstance(record, dict) or not record:
         return None
-    named = named_fields(record, fields, alone=False)  # ({"a1": {"text": …}}: articles by key, the one an id)
+    named = named_fields(record, fields, unwrap_lone_key=False)  # ({"a1": {"text": …}}: articles by key, the one an id)
     values = list(record.values())
     if fields.text in named:
         rows = next(iter(values)) if isinstance(next(iter(values)), dict) else None

@@ -76,7 +76,7 @@ def _no_headline(line: str) -> bool:
 def _file_article(path: Path, article_id: str, raw: str, fields: dict) -> Article:
     """The article of a file that holds one (a .txt, a document), `raw` its text: said when it does not look like
     one (a file of another kind, `_another_kind`, or under four words)."""
-    article = make_article(article_id, raw, fields, str(path), spelt={}, judged=False)  # (its fields are ours)
+    article = make_article(article_id, raw, fields, str(path), spelt={}, judge_language=False)  # (its fields are ours)
     kind = _another_kind(path, article)
     # a file of another kind is said to be so, alone: that inspect's table (its ids, dates, counts) has few Vietnamese
     # letters is no news about it. A text of a few words is still judged (Chinese, without spaces, is one word)

@@ -253,20 +253,20 @@ def did_you_mean(name: str, columns: list) -> str:
     return f" (did you mean {meant!r}?)" if meant else ""
 
 
-def named_fields(record: dict, fields: "FieldNames", alone: bool = True) -> dict:
+def named_fields(record: dict, fields: "FieldNames", unwrap_lone_key: bool = True) -> dict:
     """`record` with its field names matched to the ones the reader looks for (`spelt_fields`)."""
-    return spelt_fields(record, fields, alone)[0]
+    return spelt_fields(record, fields, unwrap_lone_key)[0]
 
 
-def spelt_fields(record: dict, fields: "FieldNames", alone: bool = True) -> tuple[dict, dict]:
+def spelt_fields(record: dict, fields: "FieldNames", unwrap_lone_key: bool = True) -> tuple[dict, dict]:
     """(`record`'s article with its field names matched to the ones the reader looks for (`field_names`), {each of
     those names: the name the record spells it with}): the messages name a file's own fields ('sapo', not 'lead'),
     and a lead is told by its name (`text_is_a_lead`), held in an object or not. A search engine's hit
     (Elasticsearch's, OpenSearch's: `elasticdump`, a search's "hits") keeps the article in its "_source", and its id
     in "_id": that article is the record; so is the one object that holds the text field (or its lead or title:
-    `_held_articles`) in a record that does not hold it ({"article": {…}}, beside other values, `alone` or under a
-    wrapper's name: a .json file's one object of one object is else its articles by key,
-    `read_json._records_held`). A field option that names a value inside an object (`meta.date`) is that
+    `_held_articles`) in a record that does not hold it ({"article": {…}}, beside other values, alone under its key
+    with `unwrap_lone_key`, or under a wrapper's name: a .json file's one object of one object is else its articles
+    by key, `read_json._records_held`). A field option that names a value inside an object (`meta.date`) is that
     value."""
     wanted = fields.wanted()
     names = field_names(record, wanted)  # once a record, on every reader's path: a record with its text is done here
@@ -279,7 +279,7 @@ def spelt_fields(record: dict, fields: "FieldNames", alone: bool = True) -> tupl
             # the article an object inside its record, as crawlers and queues write them ({"url": …, "article":
             # {"title", "content"}}, {"_id": …, "data": {…}}): that object, beside the record's own values (its url)
             held = _held_articles(record, names, fields)
-            if len(held) == 1 and (alone or len(record) > 1 or _wrapper(next(iter(record)))):
+            if len(held) == 1 and (unwrap_lone_key or len(record) > 1 or _wrapper(next(iter(record)))):
                 article = held[0]
                 if fields.id in names:  # the record's own id, not the one its article holds (or a category's)
                     article = {key: value for key, value in article.items()
