@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
 from ..arguments import check_text
 from .dates import NOT_PUBLISHED, dateline_date, find_date
@@ -50,6 +51,180 @@ def _has_caption_credit(line: str) -> bool:
 
 def _caption_sized(line: str) -> bool:
     return len(line.split(maxsplit=CAPTION_MAX_WORDS)) <= CAPTION_MAX_WORDS  # (a long line is not split whole)
+
+
+# A photo's credit inside a line: a scraper's one-line body (baomoi's) runs each caption and its credit into the text
+# ("… phát biểu tại hội nghị. Ảnh: Minh Khôi Sáng 12/3, …"), and a photographer's name was among the strongest words of
+# a type. The credit goes; the caption's sentence stays (it tells of the meeting, as the text does). "Ảnh" opens one
+# capitalised anywhere, lower-case only where no word leads up to it: "Triển lãm ảnh:", "Trong ảnh:", "Bức ảnh:" and
+# a byline ("Tin, ảnh: …", "Bài và ảnh: …", read for the source in io/metadata.py) are kept.
+_INLINE_CREDIT = re.compile(
+    r"\((?:nguồn\s+)?ảnh(?:\s*:|\s+(?:minh\s+họa|tư\s+liệu)\b)[^()]{0,80}\)"  # "(Ảnh: …)", "(Ảnh minh họa)"
+    r"|(?P<illustration>(?<!\w)(?:nguồn\s+)?ảnh\s+minh\s+họa)(?P<credited>\s*:|\.\s+nguồn\s*:)?"  # "… Nguồn: …"
+    r"|(?<!\w)(?:nguồn\s+)?ảnh\s*:", re.IGNORECASE)  # "Ảnh: …", "Nguồn ảnh: …"
+# a word, or a code in brackets with the dash after it ("(NLĐ)-Ngày 22-1": the next sentence opens after it)
+_CREDIT_TOKEN = re.compile(r"([ \t]*)(\([^\s()]{1,12}\)[-–]?|\S+)")
+# Initials, a credit whole (but for its paper's code in brackets): "D.Q", "N.HỮU", "T.T.D." ("Ảnh: D.Q Phú Mộng - Kim
+# Long có …": a place, not more of the credit)
+_LONE_INITIAL = re.compile(r"[A-ZĐ]\.")
+_INITIALS = re.compile(r"(?:[A-ZĐ][A-Za-zđ]?\.)+ ?[A-ZĐ]")
+_CREDIT_JOINERS = frozenset("- & / | +".split())
+# A credit is a few names, initials or codes: longer, it is no credit or its end was not found
+_CREDIT_MAX_WORDS = 6
+# Lower-case credits: a site ("zing.vn", "news.com.au"), "internet", a handle (no Vietnamese syllable has 7 plain
+# letters), a paper ("báo VOV")
+_LOWER_CREDIT = re.compile(r"(?:[a-z0-9_-]+\.)+[a-z]{2,4}|internet|facebook|fb|reuters|afp|getty|instagram|twitter|"
+                           r"youtube|zing|ttxvn|[a-z0-9_]{7,}|báo")
+# Words that open the next sentence after a credit with no mark between ("Ảnh: Minh Khôi Ngày 7/2, …", "… Ông Phạm
+# Văn An, …", "… Theo VnExpress"): a time, a preposition, a title, a body ("Ban", "Sở"); no syllable of a name ("Anh"
+# is one: "Tuấn Anh")
+_SENTENCE_OPENERS = frozenset(
+    "Sáng Chiều Tối Trưa Đêm Ngày Hôm Tháng Năm Sau Trước Từ Đến Trong Tại Theo Khi Với Việc Đây Hiện Ông Bà "
+    "Chị Các Những Nhiều Một Mỗi Để Nếu Do Vì Nhưng Tuy Còn Cũng Đó Hơn Gần Khoảng Lúc Vào Được Cùng Ở Phút Hỏi Đáp "
+    "Dù Bài Kỳ Phần Ảnh Ban Sở Bộ UBND HĐND PGS PGS.TS PGS-TS GS GS.TS GS-TS GS-TSKH TS TSKH ThS KS BS".split())
+
+
+def _credit_word(word: str, first: bool) -> bool:
+    """A word a credit is made of: a capitalised name, capitals, initials ("H.LÂN"), a code in brackets ("(NLĐ)");
+    first, a site or handle in lower case too."""
+    return word.lstrip("(")[:1].isupper() or first and bool(_LOWER_CREDIT.fullmatch(word.rstrip(".").lower()))
+
+
+def _glued_opener(word: str) -> int:
+    """Where in initials the next sentence's first word starts, glued on as a scraper joined two lines ("H.TCó",
+    "M.VÔng": capitals, then a capital and small letters after the last dot), or 0."""
+    dot = word.rfind(".")
+    tail = word[dot + 1:]
+    capitals = len(tail) - len(tail.lstrip("ABCDĐEGHIKLMNOPQRSTUVXYÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢ"
+                                                  "ÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ"))
+    glued = dot > 0 and capitals >= 2 and tail[capitals:].isalpha() and tail[capitals:].islower()
+    return dot + capitals if glued else 0
+
+
+def _credit_end(line: str, start: int) -> int | None:
+    """Where the credit that starts at `start` ends (a joiner after it, " - ", goes with it), or None when that is
+    unclear: then it stays, as losing the article's words is worse than keeping a name."""
+    words = []  # the credit's words: (start, end, word); joiners too
+    initials = False
+    for token in _CREDIT_TOKEN.finditer(line, start):
+        word = token[2]
+        if words and len(token[1]) > 1:  # "Ảnh: Minh Cương  Ngày 7/2": two spaces where a line ended
+            return words[-1][1]
+        if initials and word[0] != "(" and word not in _CREDIT_JOINERS:
+            return words[-1][1]
+        if word in _CREDIT_JOINERS:
+            if not words:
+                return None
+            words.append((token.start(2), token.end(), word))
+            if words[-2][2].endswith(")"):  # "Ảnh: TTXVN (NLĐ) - Việt Nam …": the paper's tag opens its lead
+                return token.end()
+            continue
+        core = word.strip("().,;:!?\"'")
+        glued = _glued_opener(word)
+        if glued and not initials:  # "Ảnh: H.TCó rất nhiều …": the next sentence's first word glued on
+            return token.start(2) + glued
+        if not _credit_word(word, first=not words):
+            if not words:
+                return None
+            if word[:1].islower() and word.endswith(".") and word[:-1].isalpha() and len(words) <= 2:
+                return token.end()  # "Ảnh: Tuổi trẻ. …", "Ảnh: Báo Nhân dân. …": a paper's name, then the stop
+            if word[:1].islower():  # "Ảnh: AP Tới thời điểm …": the last capitalised word opened the sentence
+                if words[-1][2] in _CREDIT_JOINERS:  # "Ảnh: Minh Khôi - kỳ 2": the caption goes on
+                    return None
+                words.pop()
+            elif word[:1].isdigit():  # "… Ngày 7/2" ends at the opener (below); a name before a number is unclear
+                last = words[-1][2].strip("().,;:!?\"'")
+                if last[:1].isupper() and last[1:].islower() or words[-1][2].endswith(("-", "–")):
+                    return None
+            names = [found for found in words if found[2] not in _CREDIT_JOINERS and found[2] != "báo"]
+            return words[-1][1] if names else None
+        if words and core in _SENTENCE_OPENERS:
+            return words[-1][1]
+        words.append((token.start(2), token.end(), word))
+        if word[0] == "(" and word.endswith(("-", "–")):  # "(NLĐ)-Ngày 22-1, …"
+            return token.end()
+        # ("B. TRUNG", "H. Thúy": a name after one initial is whole too; so is "Internet", "Ảnh: Internet Tờ Bành …")
+        initials = (initials or bool(_INITIALS.match(word)) or core.lower() == "internet"
+                    or len(words) > 1 and bool(_LONE_INITIAL.fullmatch(words[-2][2])))
+        if sum(found[2] not in _CREDIT_JOINERS for found in words) > _CREDIT_MAX_WORDS:
+            return None
+        if word.endswith((",", ";", ":")):  # a list or a clause: the credit ran into the text somewhere before
+            return None
+        if "/" in core.strip("/") or word.endswith((".", "!", "?")) and not (len(word) == 2 and word[0].isupper()):
+            return token.end()  # "Lê Hòa/TTXVN", "Ảnh: Quốc Bảo. …" (not an initial's dot, "B. TRUNG")
+    return words[-1][1] if words else None
+
+
+def _led_by_a_word(line: str, start: int) -> bool:
+    """Whether a word leads up to `start` ("Triển lãm ảnh:", "Tin, ảnh:", "Tin - ảnh:"), not a sentence's end."""
+    before = line[:start].rstrip()
+    if before.endswith(("-", "–")):
+        before = before[:-1].rstrip()
+        return bool(before) and before.split()[-1].lower() in ("tin", "bài")
+    return bool(before) and (before[-1].isalnum() or before[-1] == ",")
+
+
+def _credit_marks(line: str) -> Iterator[re.Match]:
+    """Where `_INLINE_CREDIT` matches in `line`, tried only at each "ảnh" that a colon, "minh họa" or "tư liệu" follows:
+    most are words ("hình ảnh", "ảnh hưởng"), and a regex search of a long paragraph cost more than all the other
+    furniture patterns together."""
+    lower = line.lower()
+    if len(lower) != len(line):  # (a letter that lower-cases to two: the positions would not be the line's)
+        yield from _INLINE_CREDIT.finditer(line)
+        return
+    hit = lower.find("ảnh")
+    while hit != -1:
+        if lower[hit + 3:hit + 14].lstrip().startswith((":", "minh", "tư liệu")):
+            source = lower.rfind("nguồn", max(hit - 9, 0), hit)  # "Nguồn ảnh:", "(Nguồn ảnh: …)"
+            opened = source if source != -1 else hit
+            starts = (opened - 1, opened) if opened and line[opened - 1] == "(" else (opened,)
+            for start in dict.fromkeys(starts + (hit,)):
+                mark = _INLINE_CREDIT.match(line, start)
+                if mark:
+                    yield mark
+                    break
+        hit = lower.find("ảnh", hit + 3)
+
+
+def without_photo_credits(line: str) -> str:
+    """`line` without the photos' credits inside it (`_INLINE_CREDIT`, `_credit_end`); a sentence the credit ran into
+    opens after a full stop.
+
+    >>> without_photo_credits("Bí thư phát biểu tại hội nghị. Ảnh: Minh Khôi Sáng 12/3, Ban Dân vận họp.")
+    'Bí thư phát biểu tại hội nghị. Sáng 12/3, Ban Dân vận họp.'
+    """
+    if "ảnh" not in line and "Ảnh" not in line and "ẢNH" not in line:  # (most lines: no pattern is tried)
+        return line
+    kept, end = [], 0
+    for mark in _credit_marks(line):
+        if mark.start() < end or mark[0][0] != "(" and mark[0][0].islower() and _led_by_a_word(line, mark.start()):
+            continue
+        if mark[0][0] == "(" or mark["illustration"] and not mark["credited"]:
+            stop = mark.end()  # a bracket; "Ảnh minh họa" alone
+        else:
+            stop = _credit_end(line, mark.end())
+            if stop is None and mark["illustration"]:  # it goes, its credit or not ("Ảnh minh họa: ông An đang …")
+                stop = mark.end() if mark["credited"].strip() == ":" else mark.end("illustration")
+            if stop is None:
+                continue
+        start = mark.start()
+        dash = re.search(r"\s*[-–]\s*$", line[end:start])  # "Tổng thống Mỹ - Ảnh: Getty. …": the dash before it too
+        kept.append(line[end:start - len(dash[0]) if dash else start].strip())
+        end = stop
+    if not kept:
+        return line
+    kept.append(line[end:].strip())
+    text = kept[0]
+    for piece in kept[1:]:
+        if piece[:1] == "." and (not text or text.endswith(SENTENCE_ENDINGS)):  # "… năm. Ảnh minh họa. Ngày …"
+            piece = piece.lstrip(". ")
+        if not text or not piece or piece[0] in ".,;:!?)":
+            text += piece
+        elif (piece[0].isupper() or piece[0].isdigit()) and not text.endswith(SENTENCE_ENDINGS):
+            text += ". " + piece  # the caption's sentence ended where its credit began
+        else:
+            text += " " + piece
+    return text
 
 
 _CAPTION_START = re.compile(
@@ -374,6 +549,9 @@ def strip_furniture(text: str) -> str:
             continue
         in_list = False
         if not line or position in menu or position == logo or is_furniture(line, captions=below_headline):
+            continue
+        line = without_photo_credits(line)
+        if not line:
             continue
         kept.append(line)
         # the body: a paragraph under the headline (not the headline, "… : 'Phải làm rõ'", nor a banner over the page,
