@@ -233,16 +233,15 @@ def _jsonl_items(path: Path, fields: "FieldNames", on_error: str, max_bytes: int
 class _KeyedIds:
     """The fallback ids of one file's records, read in order: a record that is one article under its key ({"a1":
     {…}}: `article_key`) is named by the file's name and that key, as a .json object of articles by key names them;
-    any other by its place (`fallback_id`, "file:line"). A key without a digit is a wrapper's name, no id ({"tin_bai":
-    {…}} on every line; ids are numbers or codes), decided from the key alone, so the first record under it too, and
-    each part of a file under Dask, is named by its place; so is a key seen again in the file."""
+    any other by its place (`fallback_id`, "file:line"), as is one under a key without a digit (`article_key`: a
+    wrapper's name) or a key seen again in the file."""
 
     def __init__(self, file: str):
         self.file, self.seen = file, set()
 
     def __call__(self, record, fields: "FieldNames", fallback_id: str) -> str:
         key = article_key(record, fields)
-        if key is None or key in self.seen or not any(char.isdigit() for char in key):
+        if key is None or key in self.seen:
             return fallback_id
         self.seen.add(key)
         return f"{self.file}:{key}"
