@@ -11,7 +11,8 @@ from ..arguments import check_text
 from ..text.dates import (DATE, DATELINE_MAX_CHARS, ZONE, dateline_date, english_date, find_date, headline_words,
                           is_dateline,
                           full_year, iso_date, iso_of, vietnam_day, zoned_day)
-from ..text.furniture import AGENCIES, NATIONAL_SITES, SOURCE_TAG, is_furniture, is_masthead, is_section_name
+from ..text.furniture import (AGENCIES, NATIONAL_SITES, PAPERS_BY_TAG, SOURCE_TAG, is_furniture, is_masthead,
+                               is_section_name)
 from .tables import vietnamese_key
 
 log = logging.getLogger(__name__)
@@ -326,20 +327,6 @@ def extract_metadata(text: str, lead: str = "") -> dict:
     return {"title": title[:300], "date": date, "source": source and paper_of_tag(site_of_link(source))}
 
 
-# The one table of the codes a text names a paper or an agency by, as a lead's tag, a source line or a closing byline
-# gives them ("TTO - …", "Nguồn: TTO", "Minh Anh (TTO)"): every code `SOURCE_TAG` reads as a lead's tag (`AGENCIES`,
-# which the rules read past: tests/test_page_reading.py checks each is here), by that code, with the paper's name a
-# reader knows ("TTO" is Tuổi Trẻ's site) and the agency's English name (VNA is TTXVN). The agencies and papers known
-# by their initials (TTXVN, VOV, VTV, VTC, QĐND, CAND, ĐCSVN) keep them, as readers say them. HNP is Hà Nội's portal
-# (hanoi.gov.vn), whose news on the city's own work close with it.
-PAPERS_BY_TAG = {"TTXVN": "TTXVN", "VNA": "TTXVN", "VOV": "VOV", "VTV": "VTV", "VTC": "VTC", "QĐND": "QĐND",
-                 "CAND": "CAND", "ĐCSVN": "ĐCSVN", "TTO": "Tuổi Trẻ", "PLO": "Pháp Luật TP.HCM",
-                 "NLĐ": "Người Lao Động",
-                 "NLĐO": "Người Lao Động", "SGGP": "Sài Gòn Giải Phóng", "SGGPO": "Sài Gòn Giải Phóng",
-                 "HNM": "Hà Nội Mới", "HNP": "Cổng Giao tiếp điện tử Hà Nội", "ANTĐ": "An ninh Thủ đô",
-                 "NDĐT": "Báo Nhân Dân", "NDO": "Báo Nhân Dân", "ĐNĐT": "Báo Đà Nẵng", "ĐNO": "Báo Đà Nẵng",
-                 "GD&TĐ": "Giáo dục và Thời đại", "GDVN": "Giáo dục Việt Nam", "LĐO": "Lao Động", "TPO": "Tiền Phong",
-                 "BPO": "Báo Bình Phước", "KTĐT": "Kinh tế & Đô thị", "BGĐT": "Báo Bắc Giang", "YBĐT": "Báo Yên Bái"}
 # the two-word names `SOURCE_TAG` takes in either case, in one: "(Dân Trí) - " is "(Dân trí) - "
 _NAMES_SPELT_OTHERWISE = {"Dân Trí": "Dân trí", "Tin Tức": "Tin tức", "Thanh Tra": "Thanh tra"}
 
