@@ -955,6 +955,33 @@ def test_an_acronym_spelt_out_on_the_closing_line_is_no_papers_byline(last, pape
     assert make_article("a", f"{HEADLINE}\n{BODY}{last}").source == paper
 
 
+@pytest.mark.parametrize("last, paper", [("Giáo dục và Thời đại (GD&TĐ)", "Giáo dục và Thời đại"),
+                                         ("Báo Giáo dục và Thời đại (GD&TĐ)", "Giáo dục và Thời đại"),
+                                         ("Nguồn: Giáo dục và Thời đại (GD&TĐ)", "Giáo dục và Thời đại"),
+                                         ("Kinh tế và Đô thị (KTĐT)", "Kinh tế & Đô thị"),
+                                         ("Báo Nhân Dân (NDO)", "Báo Nhân Dân"),
+                                         ("Vietnam News Agency (VNA)", "TTXVN"),
+                                         ("Thông tấn xã Việt Nam (VNA)", "TTXVN"),
+                                         ("Đài Tiếng nói Việt Nam (VOV)", "VOV"),
+                                         ("Vietnam Airlines (VNA)", None),
+                                         ("Tổng công ty Hàng không Việt Nam (VNA)", None),
+                                         ("Nguồn: Vietnam Airlines (VNA)", "Vietnam Airlines (VNA)"),
+                                         ("Minh Anh (VNA)", "TTXVN"), ("Vũ Thị Vân (VTV)", "VTV")])
+def test_a_code_after_its_papers_own_name_credits_it_and_after_another_name_none(last, paper):
+    """Left 32 (3): a closing line spelling out its paper's name before the code ("Giáo dục và Thời đại (GD&TĐ)")
+    gave no source, its words no writer's name; "Vietnam Airlines (VNA)" gave TTXVN, VNA being the agency's English
+    code, but the airline's too: VNA credits the agency after a writer's name or the agency's own, as a paper's code
+    does. The agencies' names ("… (VTV)") credit them after any words, as before."""
+    assert make_article("a", f"{HEADLINE}\n{BODY}{last}").source == paper
+
+
+@pytest.mark.parametrize("opening, paper", [("Vietnam Airlines (VNA) - ", None),
+                                            ("Vietnam News Agency (VNA) - ", "TTXVN"), ("Hà Nội (VNA) - ", "TTXVN")])
+def test_a_lead_opening_with_what_a_code_stands_for_is_no_agencys_dateline(opening, paper):
+    """Left 32 (3): "Vietnam Airlines (VNA) - …" was read as the agency's dateline, a place before its code."""
+    assert make_article("a", f"{HEADLINE}\n{opening}{BODY}").source == paper
+
+
 # ------------------------------------------------------------ the branch's rules narrowed (review of hunt 31 S)
 
 @pytest.mark.parametrize("bar", ["3 bình luận", "0 bình luận", "Thứ Hai, 05/02/2018, 08:30 (GMT+7)\n12 ý kiến"])
