@@ -94,6 +94,23 @@ def test_a_part_read_outside_a_task_logs_no_mark_of_its_counts(tmp_path, caplog)
     assert "counted for" not in caplog.text and not caplog.records
 
 
+def test_a_lone_key_seen_in_an_earlier_part_is_no_id_in_a_later_one(tmp_path):
+    """Left 32 (2): JSON lines of {"<key>": {article}} name a record by its key the first time the file holds it, by
+    its place after; each Dask part decided "seen again" on its own, so a key that two parts held was the id of two
+    articles. A part decides as the whole file read in order does, the array a line holds too."""
+    text = "Sáng 5/7, Ban Dân vận Huyện ủy tổ chức hội nghị tổng kết công tác dân vận năm 2024 tại hội trường huyện."
+    keys = ["k1", "k2", "k1", "k3", "k3", "k4", "k2", "k5"]
+    lines = [json.dumps({key: {"title": f"Tin {n}", "text": text}}, ensure_ascii=False) for n, key in enumerate(keys)]
+    lines[5] = json.dumps([{"k4": {"text": text}}, {"k1": {"text": text}}], ensure_ascii=False)
+    path = tmp_path / "x.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    whole = [a.id for a in read_articles(path, on_error="record")]
+    assert whole == ["x.jsonl:k1", "x.jsonl:k2", "x.jsonl:3", "x.jsonl:k3", "x.jsonl:5", "x.jsonl:k4", "x.jsonl:6:2",
+                     "x.jsonl:7", "x.jsonl:k5"]
+    for size in (1, 2, 3):
+        assert [a.id for part in plan_parts([path], size=size) for a in read_part(part)] == whole, size
+
+
 @pytest.mark.parametrize("name", ["articles.jsonl", "articles.jsonl.gz", "texts"])
 def test_parts_read_what_a_whole_read_gives(inputs, name):
     whole = list(read_articles(inputs / name, on_error="record"))

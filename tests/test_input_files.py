@@ -2788,6 +2788,38 @@ def test_a_lone_key_seen_again_in_the_file_is_a_wrapper_not_an_id(tmp_path):
                            (f"{name}:k9", "Tin 9")], got
 
 
+def test_an_article_nested_under_a_fields_own_name_is_that_article(tmp_path, caplog):
+    """Left 32 (1): {"bai_viet": {"tieu_de": …, "noi_dung": …}} a line (an article under one of the text's own names,
+    "bai_viet", "content") was an error a line, "no 'bai_viet' field with text (it is an object)", and a .json of one
+    such object two articles, read as a table by columns. The object is the article, as under any other key: the
+    record's own id first, a lone key without a digit no id, in JSON lines, a .json array and a .json object."""
+    def article(n):
+        return {"tieu_de": f"Tin {n}", "noi_dung": TEXT}
+    for key in ("bai_viet", "content", "noi_dung"):
+        lines = [{key: article(1)}, {key: article(2)}]
+        (tmp_path / "x.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in lines),
+                                          encoding="utf-8")
+        (tmp_path / "x.json").write_text(json.dumps(lines, ensure_ascii=False), encoding="utf-8")
+        for name in ("x.jsonl", "x.json"):
+            got = [(a.id, a.title, a.text, a.error) for a in read(tmp_path / name)]
+            assert got == [(f"{name}:1", "Tin 1", TEXT, None), (f"{name}:2", "Tin 2", TEXT, None)], (key, got)
+        (tmp_path / "one.json").write_text(json.dumps({key: article(1)}, ensure_ascii=False), encoding="utf-8")
+        caplog.clear()
+        with caplog.at_level(logging.WARNING):
+            assert [(a.id, a.title, a.text) for a in read(tmp_path / "one.json")] == [("one", "Tin 1", TEXT)], key
+        assert "by columns" not in caplog.text and "by key" not in caplog.text
+        (tmp_path / "ids.jsonl").write_text(json.dumps({"id": 5, key: article(1)}, ensure_ascii=False) + "\n",
+                                            encoding="utf-8")
+        assert [(a.id, a.title, a.text) for a in read(tmp_path / "ids.jsonl")] == [("5", "Tin 1", TEXT)], key
+    # a lone key without a digit, in a .json object too, is a wrapper's name (its id the file's), a code an id
+    for key, wanted in (("tin_bai", "one"), ("a1", "one.json:a1")):
+        (tmp_path / "one.json").write_text(json.dumps({key: article(1)}, ensure_ascii=False), encoding="utf-8")
+        assert [(a.id, a.title) for a in read(tmp_path / "one.json")] == [(wanted, "Tin 1")], key
+    # the text's path given goes on naming it
+    got = read(tmp_path / "x.jsonl", fields={"text": "noi_dung.noi_dung", "title": "noi_dung.tieu_de"})
+    assert [(a.title, a.text) for a in got] == [("Tin 1", TEXT), ("Tin 2", TEXT)]
+
+
 def test_a_headline_nested_without_its_text_is_read_as_the_same_fields_at_the_top(tmp_path):
     """Review 31a (2): {"url": …, "article": {"id": "a2", "title": …}} (a headline crawled without its text) was an
     error, its id lost, where the same fields at the top, or in a hit's _source, are read from the title. The one

@@ -912,11 +912,16 @@ def test_a_source_named_by_its_sites_code_is_the_papers_name(opening, paper):
 
 def test_every_code_a_leads_tag_is_read_by_names_its_paper():
     """Left 31 (4): a lead opening "HNP - " was read past by the rules (its code is a tag's, `AGENCIES`) but its source
-    was the code, which no reader knows: every such code has its paper's name in the one table of codes."""
-    from dvtopics.io.metadata import PAPERS_BY_TAG
-    from dvtopics.text.furniture import AGENCIES
+    was the code, which no reader knows. Left 32 (4): the codes have one home, `PAPERS_BY_TAG` (text/furniture.py),
+    whose keys `AGENCIES` is: each, as a lead's tag, a closing byline's credit or a source line, gives its paper's
+    name (a code the pattern misread, or a name mistyped, fails here)."""
+    from dvtopics.text.furniture import AGENCIES, PAPERS_BY_TAG
 
-    assert set(AGENCIES.split("|")) <= PAPERS_BY_TAG.keys()
+    assert AGENCIES.split("|") == list(PAPERS_BY_TAG)
+    for code, paper in PAPERS_BY_TAG.items():
+        for text in (f"{HEADLINE}\n{code} - {BODY}", f"{HEADLINE}\n{BODY}Minh Anh ({code})",
+                     f"{HEADLINE}\n{BODY}Nguồn: {code}"):
+            assert make_article("a", text).source == paper, text
     assert make_article("a", f"{HEADLINE}\nHNP - {BODY}").source == "Cổng Giao tiếp điện tử Hà Nội"
 
 
@@ -948,6 +953,33 @@ def test_an_acronym_spelt_out_on_the_closing_line_is_no_papers_byline(last, pape
     (PLO)") was read as Pháp Luật's byline. A code is a byline's credit after a writer's name (each word capitalised,
     "PV"); a paper's name after any words, as before the codes were read."""
     assert make_article("a", f"{HEADLINE}\n{BODY}{last}").source == paper
+
+
+@pytest.mark.parametrize("last, paper", [("Giáo dục và Thời đại (GD&TĐ)", "Giáo dục và Thời đại"),
+                                         ("Báo Giáo dục và Thời đại (GD&TĐ)", "Giáo dục và Thời đại"),
+                                         ("Nguồn: Giáo dục và Thời đại (GD&TĐ)", "Giáo dục và Thời đại"),
+                                         ("Kinh tế và Đô thị (KTĐT)", "Kinh tế & Đô thị"),
+                                         ("Báo Nhân Dân (NDO)", "Báo Nhân Dân"),
+                                         ("Vietnam News Agency (VNA)", "TTXVN"),
+                                         ("Thông tấn xã Việt Nam (VNA)", "TTXVN"),
+                                         ("Đài Tiếng nói Việt Nam (VOV)", "VOV"),
+                                         ("Vietnam Airlines (VNA)", None),
+                                         ("Tổng công ty Hàng không Việt Nam (VNA)", None),
+                                         ("Nguồn: Vietnam Airlines (VNA)", "Vietnam Airlines (VNA)"),
+                                         ("Minh Anh (VNA)", "TTXVN"), ("Vũ Thị Vân (VTV)", "VTV")])
+def test_a_code_after_its_papers_own_name_credits_it_and_after_another_name_none(last, paper):
+    """Left 32 (3): a closing line spelling out its paper's name before the code ("Giáo dục và Thời đại (GD&TĐ)")
+    gave no source, its words no writer's name; "Vietnam Airlines (VNA)" gave TTXVN, VNA being the agency's English
+    code, but the airline's too: VNA credits the agency after a writer's name or the agency's own, as a paper's code
+    does. The agencies' names ("… (VTV)") credit them after any words, as before."""
+    assert make_article("a", f"{HEADLINE}\n{BODY}{last}").source == paper
+
+
+@pytest.mark.parametrize("opening, paper", [("Vietnam Airlines (VNA) - ", None),
+                                            ("Vietnam News Agency (VNA) - ", "TTXVN"), ("Hà Nội (VNA) - ", "TTXVN")])
+def test_a_lead_opening_with_what_a_code_stands_for_is_no_agencys_dateline(opening, paper):
+    """Left 32 (3): "Vietnam Airlines (VNA) - …" was read as the agency's dateline, a place before its code."""
+    assert make_article("a", f"{HEADLINE}\n{opening}{BODY}").source == paper
 
 
 # ------------------------------------------------------------ the branch's rules narrowed (review of hunt 31 S)

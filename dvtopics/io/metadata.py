@@ -11,7 +11,8 @@ from ..arguments import check_text
 from ..text.dates import (DATE, DATELINE_MAX_CHARS, ZONE, dateline_date, english_date, find_date, headline_words,
                           is_dateline,
                           full_year, iso_date, iso_of, vietnam_day, zoned_day)
-from ..text.furniture import AGENCIES, NATIONAL_SITES, SOURCE_TAG, is_furniture, is_masthead, is_section_name
+from ..text.furniture import (AGENCIES, NATIONAL_SITES, PAPERS_BY_TAG, SOURCE_TAG, is_furniture, is_masthead,
+                               is_section_name)
 from .tables import vietnamese_key
 
 log = logging.getLogger(__name__)
@@ -326,20 +327,6 @@ def extract_metadata(text: str, lead: str = "") -> dict:
     return {"title": title[:300], "date": date, "source": source and paper_of_tag(site_of_link(source))}
 
 
-# The one table of the codes a text names a paper or an agency by, as a lead's tag, a source line or a closing byline
-# gives them ("TTO - …", "Nguồn: TTO", "Minh Anh (TTO)"): every code `SOURCE_TAG` reads as a lead's tag (`AGENCIES`,
-# which the rules read past: tests/test_page_reading.py checks each is here), by that code, with the paper's name a
-# reader knows ("TTO" is Tuổi Trẻ's site) and the agency's English name (VNA is TTXVN). The agencies and papers known
-# by their initials (TTXVN, VOV, VTV, VTC, QĐND, CAND, ĐCSVN) keep them, as readers say them. HNP is Hà Nội's portal
-# (hanoi.gov.vn), whose news on the city's own work close with it.
-PAPERS_BY_TAG = {"TTXVN": "TTXVN", "VNA": "TTXVN", "VOV": "VOV", "VTV": "VTV", "VTC": "VTC", "QĐND": "QĐND",
-                 "CAND": "CAND", "ĐCSVN": "ĐCSVN", "TTO": "Tuổi Trẻ", "PLO": "Pháp Luật TP.HCM",
-                 "NLĐ": "Người Lao Động",
-                 "NLĐO": "Người Lao Động", "SGGP": "Sài Gòn Giải Phóng", "SGGPO": "Sài Gòn Giải Phóng",
-                 "HNM": "Hà Nội Mới", "HNP": "Cổng Giao tiếp điện tử Hà Nội", "ANTĐ": "An ninh Thủ đô",
-                 "NDĐT": "Báo Nhân Dân", "NDO": "Báo Nhân Dân", "ĐNĐT": "Báo Đà Nẵng", "ĐNO": "Báo Đà Nẵng",
-                 "GD&TĐ": "Giáo dục và Thời đại", "GDVN": "Giáo dục Việt Nam", "LĐO": "Lao Động", "TPO": "Tiền Phong",
-                 "BPO": "Báo Bình Phước", "KTĐT": "Kinh tế & Đô thị", "BGĐT": "Báo Bắc Giang", "YBĐT": "Báo Yên Bái"}
 # the two-word names `SOURCE_TAG` takes in either case, in one: "(Dân Trí) - " is "(Dân trí) - "
 _NAMES_SPELT_OTHERWISE = {"Dân Trí": "Dân trí", "Tin Tức": "Tin tức", "Thanh Tra": "Thanh tra"}
 
@@ -415,11 +402,47 @@ def _byline_paper(line: str) -> str | None:
     byline = _BYLINE_PAPER.fullmatch(line) if len(line.split()) <= 10 else None
     # (the paper a writer compiled from: "PV (Theo TTXVN)", "Minh Anh (theo TTO)")
     paper = byline and _COMPILED_FROM.sub("", byline["bracketed"] or byline["slashed"])
+    if paper and _names_its_paper(byline["writer"], paper):  # "Giáo dục và Thời đại (GD&TĐ)"
+        return paper
     if not paper or _PAPER.match(byline["writer"]):
         return None
     # a paper's name after any words, as ever; a code of one only after a writer's name (`_writer_named`)
-    return paper if _PAPER_NAME.fullmatch(paper) or paper in PAPERS_BY_TAG and _writer_named(byline["writer"], paper) \
+    return paper if _named_after_any_words(paper) or paper in PAPERS_BY_TAG and _writer_named(byline["writer"], paper) \
         else None
+
+
+# VNA, TTXVN's English code, is Vietnam Airlines' too ("Vietnam Airlines (VNA)"): a credit only after a writer's name,
+# as a paper's code is, not after any words as the agencies' names are
+_SHARED_CODES = frozenset({"VNA"})
+
+
+def _named_after_any_words(paper: str) -> bool:
+    """Whether a closing line's credit names a paper after any words ("… (TTXVN)", "…/Báo Tuyên Quang")."""
+    return bool(_PAPER_NAME.fullmatch(paper)) and paper not in _SHARED_CODES
+
+
+# The names the agencies known by their initials are spelt out in, as a closing line credits them ("Thông tấn xã Việt
+# Nam (TTXVN)", "Vietnam News Agency (VNA)"), by the name `PAPERS_BY_TAG` gives them; a paper's own name is the other
+_AGENCIES_SPELT_OUT = {"TTXVN": ("Thông tấn xã Việt Nam", "Vietnam News Agency"),
+                       "VOV": ("Đài Tiếng nói Việt Nam", "Tiếng nói Việt Nam", "Voice of Vietnam"),
+                       "VTV": ("Đài Truyền hình Việt Nam", "Truyền hình Việt Nam", "Vietnam Television"),
+                       "QĐND": ("Quân đội nhân dân",), "CAND": ("Công an nhân dân",)}
+
+
+def _names_its_paper(writer: str, code: str) -> bool:
+    """Whether the words before a code are its paper's name, spelt out: "Giáo dục và Thời đại (GD&TĐ)", "Báo Nhân Dân
+    (NDO)", "Thông tấn xã Việt Nam (VNA)" (`_AGENCIES_SPELT_OUT`); "Báo" before it or not, "&" or "và"."""
+    if code not in PAPERS_BY_TAG:
+        return False
+    paper = PAPERS_BY_TAG[code]
+
+    def key(name: str) -> str:
+        return _PAPER_WORD.sub("", vietnamese_key(name.replace("&", " và ")))
+    return key(_WRITER_ROLE.sub("", writer.strip())) in {key(name) for name in (paper,
+                                                                                *_AGENCIES_SPELT_OUT.get(paper, ()))}
+
+
+_PAPER_WORD = re.compile(r"^bao\s+")  # (a name as `vietnamese_key` writes it: "Báo Nhân Dân" is "bao nhan dan")
 
 
 _COMPILED_FROM = re.compile(r"^theo\s+", re.IGNORECASE)
@@ -444,6 +467,8 @@ def _spells_out(words: list[str], code: str) -> bool:
     """Whether the last of `words` have the letters of `code` as their initials, tone marks aside ("Palestine
     Liberation Organization" PLO, "Đảng Cộng Sản Việt Nam" ĐCSVN)."""
     letters = "".join(filter(str.isalpha, vietnamese_key(code)))
+    # ("Vietnam", as English writes it, is the two syllables whose initials acronyms keep: "Vietnam Airlines" VNA)
+    words = [part for word in words for part in (("Viet", "Nam") if vietnamese_key(word) == "vietnam" else (word,))]
     return len(words) >= len(letters) and "".join(vietnamese_key(word[:1]) for word in words[-len(letters):]) == letters
 
 
@@ -466,9 +491,16 @@ _PLACE_TAG = re.compile(rf"[ \t]*[A-ZĐ][\w.'-]*(?:[ \t]+[A-ZĐ][\w.'-]*){{0,4}}
 
 def _lead_source(line: str) -> str | None:
     """The site or agency a lead's source tag names (`SOURCE_TAG`: "(Baophutho.vn) - ", "VOV.VN - "; `_PLACE_TAG`: "Hà
-    Nội (TTXVN) - "), or None."""
-    tag = SOURCE_TAG.match(line) or _PLACE_TAG.match(line)
+    Nội (TTXVN) - "), or None. Words before a code that spell it out are no place but what it stands for: "Vietnam
+    Airlines (VNA) - " is no agency's dateline (`_spells_out`), "Vietnam News Agency (VNA) - " is."""
+    tag = SOURCE_TAG.match(line)
+    placed = None if tag else _PLACE_TAG.match(line)
+    tag = tag or placed
     name = tag and (tag["bracketed"] or tag.groupdict().get("name")).strip()
+    if placed and name:
+        place = line[:placed.start("bracketed")].rstrip(" \t(")
+        if _spells_out(place.split(), name) and not _names_its_paper(place, name):
+            return None
     return name if name and name[:1].isupper() and len(name.split()) <= 4 and not _DOCUMENT.match(name) else None
 
 
@@ -518,8 +550,10 @@ def _source(line: str) -> tuple[str | None, str | None]:
     # the source, else each writer of one paper is a source of their own ("TTXVN/Vietnam+", two papers, stays)
     credit = _WRITER_AND_PAPER.fullmatch(name)
     paper = credit and (credit["paper"] or credit["bracketed"])
-    if paper and (_PAPER.match(paper) or paper in PAPERS_BY_TAG and _writer_named(credit["writer"], paper)) \
-            and not _PAPER.match(credit["writer"]):
+    if paper and (_names_its_paper(credit["writer"], paper)  # "Nguồn: Giáo dục và Thời đại (GD&TĐ)"
+                  or (_PAPER.match(paper) and paper not in _SHARED_CODES
+                      or paper in PAPERS_BY_TAG and _writer_named(credit["writer"], paper))
+                  and not _PAPER.match(credit["writer"])):
         name = paper
     if _DOCUMENT.match(name):
         return None, None

@@ -7,7 +7,7 @@ import itertools
 import logging
 import re
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from ..arguments import command_line_runs, option
 from ..errors import InputError
@@ -202,9 +202,43 @@ def _jsonl_month_first(path: Path, fields: "FieldNames", max_bytes: int) -> bool
     return _MONTH_FIRST_FILES[key]
 
 
+_KEYS_SEEN_AGAIN: dict = {}  # (path, size, modified, fields): {a lone key seen again: its first line}, in this process
+
+
+def _keys_seen_again(path: Path, fields: "FieldNames", max_bytes: int) -> dict[str, int]:
+    """{key: the line it is first seen on} of each key that more than one record of a JSONL file is alone under
+    (`article_key`), over the whole file: a Dask part that starts further on names such a record by its place, as
+    the whole file read in order does (`_KeyedIds`). A pass over the whole file, made once a process per file and only
+    when a part meets a record alone under a key; a line that is no JSON is no key (its part says what is wrong)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return {}  # (the reading pass says why)
+    cached = (str(path), stat.st_size, stat.st_mtime_ns, fields)
+    if cached not in _KEYS_SEEN_AGAIN:
+        first, again = {}, set()
+        for number, line in numbered_lines(path, None, max_bytes):
+            if not isinstance(line, bytes):
+                continue
+            try:
+                value = line_value(decode_text(line, str(path), line=True, say=False)[0])
+            except (InputError, ValueError, RecursionError):
+                continue
+            for record in value if isinstance(value, list) else [value]:
+                key = article_key(record, fields)
+                if key in first:
+                    again.add(key)
+                elif key is not None:
+                    first[key] = number
+        _KEYS_SEEN_AGAIN[cached] = {key: first[key] for key in again}
+    return _KEYS_SEEN_AGAIN[cached]
+
+
 def _jsonl_items(path: Path, fields: "FieldNames", on_error: str, max_bytes: int,
                  lines: "LineRange | None") -> Iterator:
-    keyed_id = _KeyedIds(path.name)
+    # (a Dask part after the first: the keys the lines before it hold are no ids here, as in the whole file read)
+    keyed_id = _KeyedIds(path.name, None if lines is None or lines[1] == 1 else lambda: {
+        key for key, number in _keys_seen_again(path, fields, max_bytes).items() if number < lines[1]})
     for number, line in numbered_lines(path, lines, max_bytes):
         where, fallback_id = f"{path}:{number}", f"{path.name}:{number}"
         if isinstance(line, str):  # reading stopped here
@@ -233,16 +267,19 @@ def _jsonl_items(path: Path, fields: "FieldNames", on_error: str, max_bytes: int
 class _KeyedIds:
     """The fallback ids of one file's records, read in order: a record that is one article under its key ({"a1":
     {…}}: `article_key`) is named by the file's name and that key, as a .json object of articles by key names them;
-    any other by its place (`fallback_id`, "file:line"). A key without a digit is a wrapper's name, no id ({"tin_bai":
-    {…}} on every line; ids are numbers or codes), decided from the key alone, so the first record under it too, and
-    each part of a file under Dask, is named by its place; so is a key seen again in the file."""
+    any other by its place (`fallback_id`, "file:line"), as is one under a key without a digit (`article_key`: a
+    wrapper's name) or a key seen again in the file. `seen_before`: the keys the file holds before the records read
+    here (a Dask part's), asked for once a record alone under a key is met."""
 
-    def __init__(self, file: str):
-        self.file, self.seen = file, set()
+    def __init__(self, file: str, seen_before: "Callable[[], set[str]] | None" = None):
+        self.file, self.seen, self.seen_before = file, set(), seen_before
 
     def __call__(self, record, fields: "FieldNames", fallback_id: str) -> str:
         key = article_key(record, fields)
-        if key is None or key in self.seen or not any(char.isdigit() for char in key):
+        if key is not None and self.seen_before is not None:
+            self.seen |= self.seen_before()
+            self.seen_before = None
+        if key is None or key in self.seen:
             return fallback_id
         self.seen.add(key)
         return f"{self.file}:{key}"

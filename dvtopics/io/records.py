@@ -270,16 +270,16 @@ def spelt_fields(record: dict, fields: "FieldNames", unwrap_lone_key: bool = Tru
     value."""
     wanted = fields.wanted()
     names = field_names(record, wanted)  # once a record, on every reader's path: a record with its text is done here
-    if fields.text not in names:
+    if _without_text(record, names, fields):
         source = record.get("_source")
         if isinstance(source, dict):
             record = {**({fields.id: record["_id"]} if "_id" in record else {}), **source}
             names = field_names(record, wanted)
-        if fields.text not in names:  # (a hit's _source too, as a crawler indexes its records)
+        if _without_text(record, names, fields):  # (a hit's _source too, as a crawler indexes its records)
             # the article an object inside its record, as crawlers and queues write them ({"url": …, "article":
             # {"title", "content"}}, {"_id": …, "data": {…}}): that object, beside the record's own values (its url)
             held = _held_articles(record, names, fields)
-            if len(held) == 1 and (unwrap_lone_key or len(record) > 1 or _wrapper(next(iter(record)))):
+            if len(held) == 1 and (unwrap_lone_key or len(record) > 1 or article_key(record, fields) is None):
                 article = held[0]
                 if fields.id in names:  # the record's own id, not the one its article holds (or a category's)
                     article = {key: value for key, value in article.items()
@@ -294,6 +294,12 @@ def spelt_fields(record: dict, fields: "FieldNames", unwrap_lone_key: bool = Tru
     if inside:
         return {**by_name, **inside}, {**spelt, **{name: name for name in inside}}
     return by_name, spelt
+
+
+def _without_text(record: dict, names: list, fields: "FieldNames") -> bool:
+    """Whether a record has no text field, or one that is an object: under the text's own name, or one of its other
+    names ("bai_viet", "content"), the article's fields may be held ({"bai_viet": {"tieu_de": …, "noi_dung": …}})."""
+    return fields.text not in names or isinstance(record[list(record)[names.index(fields.text)]], dict)
 
 
 def _held_articles(record: dict, names: list, fields: "FieldNames") -> list[dict]:
@@ -328,11 +334,14 @@ def article_key(record, fields: "FieldNames") -> str | None:
     """The key a record that is one object alone under it gives as its article's id, {"21395276": {"title", "text"}}
     (a key-value store's export, a line at a time): that key, where it is no wrapper's name (`_WRAPPER_NAMES`:
     {"article": {…}}) nor a field's; else None (a key seen again in the file is a wrapper's too: `read_json._KeyedIds`).
-    A .json object of such articles by key is read alike (`read_json._records_held`)."""
+    A .json object of such articles by key is read alike (`read_json._records_held`). A key without a digit is a
+    wrapper's name too ({"tin_bai": {…}} on every line; ids are numbers or codes), decided from the key alone: the
+    first record under it, each part of a file under Dask and a .json file's one object are read alike."""
     if not (isinstance(record, dict) and len(record) == 1):
         return None
     key, value = next(iter(record.items()))
-    if not (isinstance(key, str) and key.strip() and isinstance(value, dict)) or _wrapper(key):
+    if not (isinstance(key, str) and key.strip() and isinstance(value, dict)) or _wrapper(key) \
+            or not any(char.isdigit() for char in key):
         return None
     return None if field_names([key], fields.wanted())[0] in fields.wanted() else key
 
