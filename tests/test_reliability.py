@@ -380,6 +380,16 @@ def test_text_saved_as_utf32_is_read_by_its_byte_order_mark(tmp_path, encoding, 
     assert article.error is None and article.title == GOOD.splitlines()[0] and "\x00" not in article.text
 
 
+def test_a_utf8_file_with_a_bom_and_a_line_in_windows_1258_reads_that_line(tmp_path):
+    """Trial 32: behind a UTF-8 BOM, a line pasted in Windows-1258 lost its Vietnamese letters to U+FFFD without a
+    word, where the same file without a BOM is read line by line."""
+    path = tmp_path / "x.txt"
+    path.write_bytes("\ufeffTiêu đề\nNội dung ở cơ sở.\n".encode() + "Giao ban Đăk Nông, Tân Hưng".encode("cp1258"))
+    (article,) = read(path)
+    assert article.text.endswith("Giao ban Đăk Nông, Tân Hưng") and "\ufffd" not in article.text
+    assert "line 3 is not" in article.meta["warning"]
+
+
 def test_binary_data_behind_a_byte_order_mark_is_not_read_as_text(tmp_path):
     """Trial 32: bytes behind a UTF-16 BOM were decoded whatever they were: junk read as an article of CJK signs."""
     path = tmp_path / "x.txt"
