@@ -1,6 +1,7 @@
 """The library as a Python user calls it: generators, one str for a list, wrong kinds of argument, the checks the
 CLI makes (trial 6, helper b)."""
 import json
+import os
 import re
 
 
@@ -838,7 +839,46 @@ def test_a_pattern_names_the_paths_it_matches(tmp_path, monkeypatch):
     result = CliRunner().invoke(cli, ["segment", "*.jsonl", "--out", "a.jsonl"])
     assert result.exit_code == 2 and "a.jsonl" in result.output  # an input, found in the pattern
     result = CliRunner().invoke(cli, ["inspect", "none*.csv"])
-    assert result.exit_code == 2 and "does not exist" in result.output
+    assert result.exit_code == 2 and "none*.csv: no file matches this pattern" in result.output
+
+
+def test_a_pattern_that_names_nothing_says_so_and_which_folder_is_missing(tmp_path, monkeypatch):
+    """Trial 32: `label "nomatch/*.jsonl"` (or a pattern the shell left as typed, having found nothing) said "Path
+    'nomatch/*.jsonl' does not exist. To write it, give it with --out: --out nomatch/*.jsonl": the articles the user
+    meant to read were taken for an output. It says that no file matches the pattern and, when it is so, that its
+    folder is not there; `read_articles` says the same."""
+    from click.testing import CliRunner
+
+    from dvtopics.cli import cli
+
+    (tmp_path / "arts").mkdir()
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["label", "nomatch/*.jsonl"])
+    assert result.exit_code == 2 and "--out" not in result.output.splitlines()[-1], result.output
+    assert "nomatch/*.jsonl: no file matches this pattern: there is no folder nomatch" in result.output
+    result = CliRunner().invoke(cli, ["label", "arts/*.jsonl"])
+    assert result.exit_code == 2 and "arts/*.jsonl: no file matches this pattern in arts" in result.output
+    with pytest.raises(dvtopics.InputError, match=re.escape("arts/*.csv: no file matches this pattern in arts")):
+        list(read_articles("arts/*.csv"))
+
+
+def test_a_pattern_through_folders_does_not_follow_links_that_loop(tmp_path):
+    """Trial 32: `inspect "news/**/*.jsonl"` (the pattern dvtopics itself suggests for a folder's JSON lines) never
+    began in a folder holding a link to "." beside one to "..": glob's "**" followed links to folders, some 2^40
+    paths. It goes through folders as a folder's walk does, never into a link to one."""
+    import subprocess
+    import sys
+
+    news = tmp_path / "news"
+    (news / "2026").mkdir(parents=True)
+    (news / "2026" / "a.jsonl").write_text(json.dumps({"id": "a", "text": "Ban Dân vận tổ chức hội nghị."}) + "\n",
+                                           encoding="utf-8")
+    os.symlink(".", news / "here")
+    os.symlink("..", news / "2026" / "up")
+    shown = subprocess.run([sys.executable, "-m", "dvtopics", "inspect", str(news / "**" / "*.jsonl"), "--format",
+                            "jsonl"], capture_output=True, text=True, timeout=60)
+    assert shown.returncode == 0 and [json.loads(line)["id"] for line in shown.stdout.splitlines()] == ["a"], \
+        shown.stderr
 
 
 def test_none_for_an_optional_argument_of_a_job_is_its_default(tmp_path):
