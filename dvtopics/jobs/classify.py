@@ -83,7 +83,8 @@ def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifie
         ids = set()
         extra = list(_extra_articles(extra_paths, reading, gold))  # a few files, refused before the inputs are read
         try:
-            data = collect(_noting_ids(reading.articles(), ids), gold, weak_rules, weak_other, seed, extra)
+            data = collect(_noting_ids(reading.articles(), ids), gold, weak_rules, weak_other, seed, extra,
+                           label_field=reading.fields.label)
         except DvtopicsError as exc:
             if gold is not None:  # "no labelled article found": say first that no id of the labels file is an article's
                 check_ids_found(gold, ids, named("label_files"))
