@@ -77,6 +77,8 @@ def _decoded(data: bytes, name: str, line: bool = False) -> tuple[str, str | Non
     if page is not None:  # a web page saved as one file: its page is the article, read as any saved page
         return _archived_page(*page, name)
     data = data.removeprefix(b"\xef\xbb\xbf")  # then read as UTF-8 without one is: a line that is not, line by line
+    if not data.strip():  # a file saved empty as "UTF-8", its BOM only: no text, which its reader names (no articles)
+        return "", None
     sample = data[:4096]
     warning = None
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
