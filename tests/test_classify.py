@@ -179,9 +179,9 @@ def test_no_labelled_article_without_a_labels_file_says_where_labels_come_from()
     from dataclasses import replace
 
     unlabelled = [replace(a, label=None) for a in made_up_articles(1)]
-    with pytest.raises(DvtopicsError, match=r"no article has a label in its label field \(fields\['label'\] "
-                                            r"\(--label-field\) names it\), and a \.txt file has none: give their "
-                                            r"labels with label_files \(--labels\)"):
+    with pytest.raises(DvtopicsError, match=r"no article has a label in its 'label' field \(give the column with "
+                                            r"fields\['label'\] \(--label-field\)\), and no label_files \(--labels\) "
+                                            r"file was given"):
         collect(unlabelled)
     # hunt 27 D, 13: named as a notebook gives them, with an id of each, not "check --labels (ids must match)"
     with pytest.raises(DvtopicsError, match=r"the one id of the hand labels \(gold_labels, --labels\) is not an "

@@ -1345,8 +1345,9 @@ def test_one_text_given_two_labels_is_refused_wherever_the_labels_come_from(mode
     second.write_text(f"id,label\n{story['id']},annual_review\n", encoding="utf-8")
     for command in (["train", str(corpus), "--out", str(tmp_path / "m")], ["evaluate", str(model_dir), str(corpus)]):
         result = CliRunner().invoke(cli, command + ["--labels", str(first), "--labels", str(second)])
-        assert result.exit_code == 2 and (f"Error: --labels: id '{story['id']}' has two labels, 'other' and "
-                                          "'annual_review': keep one") in result.output
+        # trial 32: each label named with its file ("'other' and 'annual_review'" left two readers' files to search)
+        assert result.exit_code == 2 and (f"Error: --labels: id '{story['id']}' has two labels, 'other' in {first} "
+                                          f"and 'annual_review' in {second}: keep one") in result.output
     assert not (tmp_path / "m").exists()
     same = tmp_path / "same.jsonl"  # the same label, spelt another way: learnt once, no conflict
     same.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows + [{**story, "id": "again",

@@ -1,6 +1,7 @@
 """The library as a Python user calls it: generators, one str for a list, wrong kinds of argument, the checks the
 CLI makes (trial 6, helper b)."""
 import json
+import os
 import re
 
 
@@ -838,7 +839,46 @@ def test_a_pattern_names_the_paths_it_matches(tmp_path, monkeypatch):
     result = CliRunner().invoke(cli, ["segment", "*.jsonl", "--out", "a.jsonl"])
     assert result.exit_code == 2 and "a.jsonl" in result.output  # an input, found in the pattern
     result = CliRunner().invoke(cli, ["inspect", "none*.csv"])
-    assert result.exit_code == 2 and "does not exist" in result.output
+    assert result.exit_code == 2 and "none*.csv: no file matches this pattern" in result.output
+
+
+def test_a_pattern_that_names_nothing_says_so_and_which_folder_is_missing(tmp_path, monkeypatch):
+    """Trial 32: `label "nomatch/*.jsonl"` (or a pattern the shell left as typed, having found nothing) said "Path
+    'nomatch/*.jsonl' does not exist. To write it, give it with --out: --out nomatch/*.jsonl": the articles the user
+    meant to read were taken for an output. It says that no file matches the pattern and, when it is so, that its
+    folder is not there; `read_articles` says the same."""
+    from click.testing import CliRunner
+
+    from dvtopics.cli import cli
+
+    (tmp_path / "arts").mkdir()
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["label", "nomatch/*.jsonl"])
+    assert result.exit_code == 2 and "--out" not in result.output.splitlines()[-1], result.output
+    assert "nomatch/*.jsonl: no file matches this pattern: there is no folder nomatch" in result.output
+    result = CliRunner().invoke(cli, ["label", "arts/*.jsonl"])
+    assert result.exit_code == 2 and "arts/*.jsonl: no file matches this pattern in arts" in result.output
+    with pytest.raises(dvtopics.InputError, match=re.escape("arts/*.csv: no file matches this pattern in arts")):
+        list(read_articles("arts/*.csv"))
+
+
+def test_a_pattern_through_folders_does_not_follow_links_that_loop(tmp_path):
+    """Trial 32: `inspect "news/**/*.jsonl"` (the pattern dvtopics itself suggests for a folder's JSON lines) never
+    began in a folder holding a link to "." beside one to "..": glob's "**" followed links to folders, some 2^40
+    paths. It goes through folders as a folder's walk does, never into a link to one."""
+    import subprocess
+    import sys
+
+    news = tmp_path / "news"
+    (news / "2026").mkdir(parents=True)
+    (news / "2026" / "a.jsonl").write_text(json.dumps({"id": "a", "text": "Ban Dân vận tổ chức hội nghị."}) + "\n",
+                                           encoding="utf-8")
+    os.symlink(".", news / "here")
+    os.symlink("..", news / "2026" / "up")
+    shown = subprocess.run([sys.executable, "-m", "dvtopics", "inspect", str(news / "**" / "*.jsonl"), "--format",
+                            "jsonl"], capture_output=True, text=True, timeout=60)
+    assert shown.returncode == 0 and [json.loads(line)["id"] for line in shown.stdout.splitlines()] == ["a"], \
+        shown.stderr
 
 
 def test_none_for_an_optional_argument_of_a_job_is_its_default(tmp_path):
@@ -1277,6 +1317,26 @@ def test_extra_articles_labelled_in_a_labels_file_are_told_where_those_labels_ap
                                                   r".*mine\.jsonl among the inputs"):
         jobs.train(jobs.Reading([data]), tmp_path / "m", [tmp_path / "mine-labels.csv"],
                    extra_paths=[tmp_path / "mine.jsonl"])
+
+
+def test_train_names_the_label_field_it_read_and_blames_txt_files_only_for_txt_files(tmp_path):
+    """Trial 32: `train mine.jsonl --label-field nhãn` (the labels were under `label`) said "no article has a label in
+    its label field …, and a .txt file has none": it named no field, and blamed .txt files that were never given.
+    It names the field looked in, as evaluate does; the .txt files' own message is for .txt files."""
+    from dvtopics import jobs
+
+    data = tmp_path / "mine.jsonl"
+    labelled = [("Ban Dân vận tổ chức giao ban quý I.", "quarterly_briefing"), ("Nông dân thu hoạch lúa.", "other")]
+    data.write_text("".join(json.dumps({"id": f"m{i}", "text": text, "label": label}, ensure_ascii=False) + "\n"
+                            for i, (text, label) in enumerate(labelled)), encoding="utf-8")
+    said = r"^no labelled article found: no article has a label in its 'nhãn' field \(give the column with fields\["
+    with pytest.raises(dvtopics.DvtopicsError, match=said):
+        jobs.train(jobs.Reading([data], fields=dvtopics.FieldNames(label="nhãn")), tmp_path / "m")
+    (tmp_path / "arts").mkdir()
+    (tmp_path / "arts" / "a.txt").write_text("Giao ban quý I\nBan Dân vận tổ chức giao ban quý I.", encoding="utf-8")
+    with pytest.raises(dvtopics.DvtopicsError, match=r"^no labelled article found: an article's file \(.txt, .docx, "
+                                                     r"\.odt\) holds no label"):
+        jobs.train(jobs.Reading([tmp_path / "arts"]), tmp_path / "m")
 
 
 def test_a_labels_file_among_the_inputs_is_named_when_no_article_has_a_label(tmp_path):
@@ -1964,7 +2024,7 @@ def test_the_jobs_messages_name_the_python_argument_and_a_bad_one_is_told_plainl
                                                  encoding="utf-8")
     with pytest.raises(dvtopics.DvtopicsError) as trained:
         jobs.train(jobs.Reading([tmp_path / "a"]), tmp_path / "m")
-    assert "(fields['label'] (--label-field) names it)" in str(trained.value)
+    assert "--label-field" not in str(trained.value)  # .txt files have no fields (trial 32)
     assert "give their labels with label_files (--labels)" in str(trained.value)
     with pytest.raises(dvtopics.DvtopicsError, match=re.escape("give their labels with label_files (--labels)")):
         jobs.evaluate(jobs.Reading([tmp_path / "a"]), "shipped")

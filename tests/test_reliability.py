@@ -367,6 +367,37 @@ def test_json_lines_saved_as_utf16(tmp_path, encoding):
     assert [(a.id, a.error) for a in read(path)] == [("g0", None), ("g1", None), ("g2", None)]
 
 
+@pytest.mark.parametrize("encoding", ["utf-32-le", "utf-32-be"])
+@pytest.mark.parametrize("name", ["x.txt", "x.csv", "x.jsonl"])
+def test_text_saved_as_utf32_is_read_by_its_byte_order_mark(tmp_path, encoding, name):
+    """Trial 32: a UTF-32 file was read as UTF-16 (the first bytes of their BOMs are alike): a .txt became its letters
+    with a NUL between each, without a word; a CSV's columns were '\\x00i\\x00d\\x00', a JSON line binary data."""
+    path = tmp_path / name
+    text = {"x.txt": GOOD, "x.csv": f'id,text\r\nu1,"{GOOD}"\r\n',
+            "x.jsonl": json.dumps({"id": "u1", "text": GOOD}, ensure_ascii=False) + "\n"}[name]
+    path.write_bytes(("\ufeff" + text).encode(encoding))  # with its BOM, as Python's "utf-32" writes it
+    (article,) = read(path)
+    assert article.error is None and article.title == GOOD.splitlines()[0] and "\x00" not in article.text
+
+
+def test_a_utf8_file_with_a_bom_and_a_line_in_windows_1258_reads_that_line(tmp_path):
+    """Trial 32: behind a UTF-8 BOM, a line pasted in Windows-1258 lost its Vietnamese letters to U+FFFD without a
+    word, where the same file without a BOM is read line by line."""
+    path = tmp_path / "x.txt"
+    path.write_bytes("\ufeffTiêu đề\nNội dung ở cơ sở.\n".encode() + "Giao ban Đăk Nông, Tân Hưng".encode("cp1258"))
+    (article,) = read(path)
+    assert article.text.endswith("Giao ban Đăk Nông, Tân Hưng") and "\ufffd" not in article.text
+    assert "line 3 is not" in article.meta["warning"]
+
+
+def test_binary_data_behind_a_byte_order_mark_is_not_read_as_text(tmp_path):
+    """Trial 32: bytes behind a UTF-16 BOM were decoded whatever they were: junk read as an article of CJK signs."""
+    path = tmp_path / "x.txt"
+    path.write_bytes(b"\xff\xfe" + bytes(range(256)) * 10)
+    (article,) = read(path)
+    assert article.error == f"{path}: binary file, not text"
+
+
 @pytest.mark.parametrize("delimiter", [";", "\t"])
 def test_a_csv_with_semicolons_or_tabs_as_excel_saves_it(tmp_path, delimiter):
     path = tmp_path / "x.csv"

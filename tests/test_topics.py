@@ -1294,6 +1294,15 @@ def test_words_dropped_as_too_common_are_said_to_be_so():
         TopicModel(n_topics=2).fit(["hội_nghị tổng_kết dân_vận tỉnh_ủy"] * 30)
 
 
+def test_one_frequent_word_is_said_in_the_singular():
+    """Trial 32: `topics fit` on articles that were one text said "only 1 words are frequent enough"."""
+    from dvtopics.errors import TooManyTopics
+
+    with pytest.raises(TooManyTopics, match=r"^only 1 word is frequent enough to model 2 topics \(of 3 words, 1 is in "
+                                            r"fewer than 2 documents and 1 in more than 50% of them\)"):
+        TopicModel(n_topics=2).fit(["lúa gạo", "lúa gạo", "lúa ngô", "lúa"])
+
+
 def test_a_topic_model_reads_one_str_as_one_text_and_refuses_what_is_no_text(texts):
     """Hunt 21 B: one str was read letter by letter (README: one str where a list is wanted is a list of one):
     `transform("lúa gạo")` gave a mix per letter, `fit("…")` said "no words left to model"; None or an article

@@ -10,6 +10,7 @@ import click
 
 from ..arguments import ENGINES, MAX_BATCH, MAX_BYTES, MAX_PART, MAX_SEED
 from ..errors import ArgumentError, DvtopicsError
+from ..io.folders import PATTERN, not_there
 from ..io.paths import home_path, matched_paths, on_disk, refuse_standard_input
 from ..io.read import MAX_ARTICLE_BYTES
 from ..io.records import FieldNames
@@ -49,6 +50,8 @@ class InputPath(click.Path):
             path = on_disk(home_path(value))
             if many and matched_paths(path, say=False) != [path]:  # read (and said) once, in Command.invoke
                 return path  # a pattern the shell left as typed (in quotes): the paths it names are read
+            if many and PATTERN.search(os.fspath(path)) and not os.path.lexists(path):  # one that names nothing: not
+                self.fail(not_there(path), param, ctx)  # "does not exist. To write it, give it with --out"
             return super().convert(path, param, ctx)
         except click.BadParameter as error:
             hint = _output_meant(value, param, ctx) or self._files_in_folder(value, param)
@@ -91,6 +94,8 @@ def _output_meant(value, param, ctx) -> str | None:
     """A hint for a PATHS argument that is not there but named as what the command writes (`label articles.csv
     labels.csv`, --out forgotten): to write it, give it with --out. None otherwise."""
     if param is None or param.name != "paths" or ctx is None or os.path.lexists(home_path(value)):
+        return None
+    if PATTERN.search(str(value)):  # "data/*.csv" that names no file: the articles meant, not an output
         return None
     if not str(value).lower().endswith(_WRITTEN_SUFFIXES) or ctx.params.get("out") is not None:
         return None

@@ -1,5 +1,5 @@
-"""Article bytes to text: UTF-8 (with or without a BOM), UTF-16 (with or without a BOM), and what is not
-all UTF-8 read line by line, in Windows-1258 or the old TCVN3 and VNI font encodings (`vnlegacy`), or in
+"""Article bytes to text: UTF-8 (with or without a BOM), UTF-16 (with or without a BOM), UTF-32 (with one), and what
+is not all UTF-8 read line by line, in Windows-1258 or the old TCVN3 and VNI font encodings (`vnlegacy`), or in
 Windows-1252 (or Mac OS Roman) when a Western code page lost its Vietnamese letters, with a warning for the record
 that says how."""
 from __future__ import annotations
@@ -10,7 +10,7 @@ import re
 import unicodedata
 
 from ..errors import InputError
-from .files import not_text
+from .files import bom_codec, not_text
 from .htmltext import mhtml_page
 from .notes import warn_once
 from .vnlegacy import to_unicode, vietnamese_score
@@ -76,14 +76,15 @@ def _decoded(data: bytes, name: str, line: bool = False) -> tuple[str, str | Non
     page = None if line else mhtml_page(data)
     if page is not None:  # a web page saved as one file: its page is the article, read as any saved page
         return _archived_page(*page, name)
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), None
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace"), None
+    data = data.removeprefix(b"\xef\xbb\xbf")  # then read as UTF-8 without one is: a line that is not, line by line
+    if not data.strip():  # a file saved empty as "UTF-8", its BOM only: no text, which its reader names (no articles)
+        return "", None
     sample = data[:4096]
     warning = None
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    if max(even, odd) > len(sample) // 8 and min(even, odd) <= len(sample) // 64:
+    if codec := bom_codec(data):  # checked below all the same: bytes behind a BOM may be no text (binary data, junk)
+        text = data.decode(codec, errors="replace").removeprefix("\ufeff")
+    elif max(even, odd) > len(sample) // 8 and min(even, odd) <= len(sample) // 64:
         # UTF-16 without a BOM puts a NUL beside every ASCII character.
         text = data.decode("utf-16-le" if odd > even else "utf-16-be", errors="replace")
     else:

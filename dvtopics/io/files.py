@@ -408,14 +408,14 @@ def _skip(handle, offset: int) -> None:
 def numbered_lines(path: Path, lines: "LineRange | None", limit: int) -> Iterator[tuple[int, bytes | int | str]]:
     """(line number, line) of a file, (line number, its size) for a line over `limit` bytes (never held in
     memory), or at the end (line number, why reading stopped) when the file could not be read to its end:
-    every whole line before a fault is given. A UTF-16 file's lines are given in UTF-8."""
+    every whole line before a fault is given. A UTF-16 or UTF-32 file's lines are given in UTF-8."""
     offset, first, count = lines or (0, 1, None)
     number = first - 1
     try:
         with open_binary(path) as handle:
-            utf16 = _utf16(handle.peek(4)[:4])  # the file's encoding, wherever the range starts
+            wide = _wide_codec(handle.peek(4)[:4])  # the file's encoding, wherever the range starts
             _skip(handle, offset)
-            for number, (_, line) in enumerate(itertools.islice(_sized_lines(handle, utf16, limit), count),
+            for number, (_, line) in enumerate(itertools.islice(_sized_lines(handle, wide, limit), count),
                                                start=first):
                 yield number, line
     except InputError as exc:
@@ -427,16 +427,16 @@ def numbered_lines(path: Path, lines: "LineRange | None", limit: int) -> Iterato
 def sized_lines(handle, limit: int) -> Iterator[tuple[int, bytes | int]]:
     """(its size in the file, the line as `numbered_lines` gives it) for each line of a file open at its start
     (`open_binary`): what a line range (`run.distributed.line_ranges`) counts."""
-    return _sized_lines(handle, _utf16(handle.peek(4)[:4]), limit)
+    return _sized_lines(handle, _wide_codec(handle.peek(4)[:4]), limit)
 
 
-def _sized_lines(handle, utf16: str | None, limit: int) -> Iterator[tuple[int, bytes | int]]:
-    if not utf16:
+def _sized_lines(handle, wide: str | None, limit: int) -> Iterator[tuple[int, bytes | int]]:
+    if not wide:
         for line in _bounded_lines(handle, limit):
             yield (line if isinstance(line, int) else len(line)), line
         return
-    for line in _utf16_lines(handle, utf16):  # UTF-16 is Notepad's "Unicode"; a BOM is no text
-        yield len(line), line.decode(utf16, errors="replace").lstrip("\ufeff").encode("utf-8")
+    for line in _wide_lines(handle, wide):  # UTF-16 is Notepad's "Unicode"; a BOM is no text
+        yield len(line), line.decode(wide, errors="replace").lstrip("\ufeff").encode("utf-8")
 
 
 def blank_line(line: bytes | int) -> bool:
@@ -460,13 +460,14 @@ def _bounded_lines(handle, limit: int) -> Iterator[bytes | int]:
         yield size
 
 
-def _utf16_lines(handle, codec: str) -> Iterator[bytes]:
-    """The lines of UTF-16 bytes (`codec` "utf-16-le" or "utf-16-be", `handle` at a character's start), each
-    with its line end: split at the code units LF, CR LF and CR, as a text file is read, and never at a byte
-    0x0A that is half of a character (LE's LF is the bytes 0A 00: a split after 0A starts the next line one
+def _wide_lines(handle, codec: str) -> Iterator[bytes]:
+    """The lines of UTF-16 or UTF-32 bytes (`codec` "utf-16-le", "utf-32-be", …, `handle` at a character's start),
+    each with its line end: split at the code units LF, CR LF and CR, as a text file is read, and never at a byte
+    0x0A that is part of a character (UTF-16 LE's LF is the bytes 0A 00: a split after 0A starts the next line one
     byte early)."""
     cr, lf = "\r".encode(codec), "\n".encode(codec)
-    line_end = re.compile(b"(?:..)*?(?:%s(?:%s)?|%s)" % (re.escape(cr), re.escape(lf), re.escape(lf)), re.S)
+    unit = len(lf)
+    line_end = re.compile(b"(?:.{%d})*?(?:%s(?:%s)?|%s)" % (unit, re.escape(cr), re.escape(lf), re.escape(lf)), re.S)
     rest = b""
     while chunk := handle.read1(1 << 16):  # read() would drop what it held when a fault stops it
         rest += chunk
@@ -480,12 +481,23 @@ def _utf16_lines(handle, codec: str) -> Iterator[bytes]:
         yield rest
 
 
-def _utf16(head: bytes) -> str | None:
-    """The UTF-16 codec for a file that starts with `head`, or None: a BOM, or the NUL that UTF-16 puts
-    beside an ASCII character (a JSON line starts with one). The codec names the byte order (a line range
-    that starts after the BOM reads as the file's start does)."""
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "utf-16-le" if head[0] == 0xFF else "utf-16-be"
+# the byte order marks of UTF-32 and UTF-16, and the codec of each: UTF-32's first, as the first two bytes of UTF-32
+# LE's are UTF-16 LE's (a UTF-32 file read as UTF-16 was its letters with a NUL between each). Each codec names the
+# byte order, so that a line range that starts after the BOM reads as the file's start does.
+WIDE_BOMS = ((b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\xff\xfe", "utf-16-le"),
+             (b"\xfe\xff", "utf-16-be"))
+
+
+def bom_codec(data: bytes) -> str | None:
+    """The codec of the UTF-16 or UTF-32 byte order mark `data` opens with, or None."""
+    return next((codec for bom, codec in WIDE_BOMS if data.startswith(bom)), None)
+
+
+def _wide_codec(head: bytes) -> str | None:
+    """The UTF-16 or UTF-32 codec for a file that starts with `head`, or None: a BOM (`bom_codec`), or the NUL
+    that UTF-16 puts beside an ASCII character (a JSON line starts with one)."""
+    if codec := bom_codec(head):
+        return codec
     if len(head) >= 2 and (head[0] == 0) != (head[1] == 0):
         return "utf-16-be" if head[0] == 0 else "utf-16-le"
     return None

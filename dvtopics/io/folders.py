@@ -71,6 +71,22 @@ def on_disk(path):
     return found if isinstance(path, Path) else str(found)
 
 
+# a glob's signs: a path given that holds one and is not there is a pattern (`paths.matched_paths`)
+PATTERN = re.compile(r"[*?[]")
+
+
+def not_there(path) -> str:
+    """Why a path given is not read: it is not there or, a pattern ("data/*.jsonl" in quotes, or as a shell leaves
+    one that names nothing), no file matches it; and the folder that is missing where that is why."""
+    text = os.fspath(path)
+    if not PATTERN.search(text):
+        return f"{text}: no such file or folder"
+    folder = Path(*itertools.takewhile(lambda part: not PATTERN.search(part), Path(text).parts[:-1]))
+    if folder.parts and not os.path.isdir(folder):
+        return f"{text}: no file matches this pattern: there is no folder {folder}"
+    return f"{text}: no file matches this pattern{f' in {folder}' if folder.parts else ''}: check its spelling"
+
+
 # (".jl": Scrapy's JSON lines, `scrapy crawl … -o items.jl`)
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".json.gz", ".ndjson.gz", ".jl", ".jl.gz")
 JSON_SUFFIXES = (".json",)  # one JSON value: an array of articles, or one article
@@ -628,7 +644,7 @@ def iter_files(paths: Iterable[str | os.PathLike], skipped: Skipped | None = Non
         elif _is_there(path):
             yield path, _without_suffix(Path(path.name)).as_posix()
         else:
-            raise InputError(f"{path}: no such file or folder")
+            raise InputError(not_there(path))
 
 
 def _beside_its_page(path: Path, named: frozenset) -> bool:

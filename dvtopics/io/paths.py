@@ -3,9 +3,9 @@ why a path cannot be read, in the user's terms."""
 from __future__ import annotations
 
 import glob
+import itertools
 import logging
 import os
-import re
 import stat
 import unicodedata
 from pathlib import Path
@@ -13,7 +13,7 @@ from typing import Iterable
 
 from ..arguments import as_list, is_dataframe
 from ..errors import ArgumentError, NoArticlesError
-from .folders import on_disk, walked_by  # (on_disk: what paths here are, on disk)
+from .folders import PATTERN, on_disk, walked_by  # (on_disk: what paths here are, on disk)
 
 log = logging.getLogger(__name__)
 
@@ -120,17 +120,14 @@ def matched_paths(path, say: bool = True) -> list:
     in quotes. A pattern that names nothing stays as it is, to be reported as a path that is not there. `say`: log
     how many paths it read (once a pattern: the command line looks at it before it reads it)."""
     text = os.fspath(path)
-    if not _PATTERN.search(text) or os.path.lexists(text):
+    if not PATTERN.search(text) or os.path.lexists(text):
         return [path]
     # (its words in either Unicode form, as `on_disk` reads a path: a pattern typed composed, names on disk decomposed)
-    found = sorted({match for form in ("NFC", "NFD")
-                    for match in glob.glob(unicodedata.normalize(form, text), recursive=True)})
+    found = sorted({match for form in ("NFC", "NFD") for match in _globbed(unicodedata.normalize(form, text))})
     if found and say:
         log.info("%s: a pattern: %d path%s read", text, len(found), "s" * (len(found) != 1))
     return [type(path)(match) if isinstance(path, Path) else match for match in found] or [path]
 
-
-_PATTERN = re.compile(r"[*?[]")
 
 
 def os_cause(path: Path, exc: OSError) -> str:
@@ -142,3 +139,21 @@ def os_cause(path: Path, exc: OSError) -> str:
         except OSError:
             pass
     return f"{path}: cannot read ({exc.strerror or exc})"
+
+
+def _globbed(pattern: str) -> list[str]:
+    """The paths `pattern` names, as `glob.glob` names them, but for its "**", which goes through folders and never
+    into a link to one, as a folder's walk does not: glob's followed them, and two links that loop (one to "." beside
+    one to "..") made it list some 2^40 paths, so that `label "news/**/*.jsonl"` never began."""
+    parts = Path(pattern).parts
+    fixed = list(itertools.takewhile(lambda part: not PATTERN.search(part), parts))
+    rest = parts[len(fixed):]
+    if "**" not in rest:  # no folder gone through: no loop (a "**" inside a name is glob's "*")
+        return glob.glob(pattern)
+    base = Path(*fixed) if fixed else Path()
+    found = set(base.glob(os.path.join(*rest)))
+    if rest[-1] == "**" and not pattern.endswith(os.sep):  # glob's last "**" names files too, pathlib's folders only
+        found.update(base.glob(os.path.join(*rest, "*")))
+    hidden_asked = any(part.startswith(".") for part in rest)  # as glob's, "*" and "**" pass over hidden names
+    return [str(path) for path in found
+            if hidden_asked or not any(part.startswith(".") for part in path.relative_to(base).parts)]

@@ -83,7 +83,8 @@ def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifie
         ids = set()
         extra = list(_extra_articles(extra_paths, reading, gold))  # a few files, refused before the inputs are read
         try:
-            data = collect(_noting_ids(reading.articles(), ids), gold, weak_rules, weak_other, seed, extra)
+            data = collect(_noting_ids(reading.articles(), ids), gold, weak_rules, weak_other, seed, extra,
+                           label_field=reading.fields.label)
         except DvtopicsError as exc:
             if gold is not None:  # "no labelled article found": say first that no id of the labels file is an article's
                 check_ids_found(gold, ids, named("label_files"))
@@ -381,10 +382,16 @@ def gold_labels(label_files: Sequence[str], label_field: str = "label", id_field
                 log.warning("%s is as dvtopics wrote it, no label corrected since: %s of its %s %s a model's "
                             "answers, not hand labels (a model scored on them is scored on its own answers)", path,
                             len(answers), plural(len(labels), "label"), "is" if len(answers) == 1 else "are")
-            pairs += labels.items()
-    labels = as_article_types([label for _, label in pairs])
+            pairs += ((id_, label, path) for id_, label in labels.items())
+    labels = as_article_types([label for _, label, _ in pairs])
+    given_by = {}  # id: (its label, the file that gave it first)
+    for (id_, _, path), label in zip(pairs, labels):  # two files that disagree: say which, of the two readers
+        first, first_path = given_by.setdefault(id_, (label, path))
+        if not same_label(first, label):
+            raise InputError(f"{named('label_files')}: id {id_!r} has two labels, {first!r} in {first_path} and "
+                             f"{label!r} in {path}: keep one")
     return labels_by_id(named("label_files"),
-                        ((id_, label) for (id_, _), label in zip(pairs, labels)), same=same_label) or None
+                        ((id_, label) for (id_, _, _), label in zip(pairs, labels)), same=same_label) or None
 
 
 def _warn_added_columns(path, label_field: str, id_field: str) -> None:

@@ -43,6 +43,7 @@ from sklearn.utils.validation import check_is_fitted
 from ..arguments import (MAX_ITER, MAX_NO_BELOW, MAX_SEED, MIN_TOPICS, as_list, check_at_least, check_n_jobs,
                          check_random_state, command_line_runs, named)
 from ..errors import ArgumentError, DvtopicsError, ModelError, TooManyTopics, TopicsError
+from ..wording import plural, word_for
 from .engines import (DEFAULT_MAX_ITER, DEFAULT_SEED, ENGINE_CLASSES, ENGINE_NAMES, ENGINES, SHARED_ESTEP_MIN_UNITS,
                       bows_to_csr, without_build_log)
 
@@ -329,9 +330,11 @@ class TopicModel(TransformerMixin, BaseEstimator):
         dictionary.filter_extremes(no_below=self.no_below_, no_above=self.no_above, keep_n=self.keep_n)
         dictionary.compactify()
         if len(dictionary) < int(self.n_topics):
-            raise TooManyTopics(f"only {len(dictionary)} words are frequent enough to model {self.n_topics} topics "
-                                f"(of {n_words} words, {rare} are in fewer than {self.no_below_} {self.unit}s and "
-                                f"{common} in more than {self.no_above:.0%} of them)", len(dictionary),
+            frequent = len(dictionary)
+            raise TooManyTopics(f"only {plural(frequent, 'word')} {word_for(frequent, 'is', 'are')} frequent enough to "
+                                f"model {self.n_topics} topics (of {plural(n_words, 'word')}, {rare} "
+                                f"{word_for(rare, 'is', 'are')} in fewer than {self.no_below_} {self.unit}s and "
+                                f"{common} in more than {self.no_above:.0%} of them)", frequent,
                                 f"give more text, or raise {named('no_above')}" if common > rare else
                                 f"give more text, or lower {named('no_below')} or raise {named('no_above')}")
         self.dictionary_ = dictionary

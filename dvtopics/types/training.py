@@ -115,6 +115,7 @@ def collect(
     weak_other: int = 0,
     seed: int = 0,
     extra: Iterable[Article] = (),
+    label_field: str = "label",
 ) -> TrainingData:
     """Pick the training articles from a stream.
 
@@ -129,7 +130,7 @@ def collect(
     any copy has: an extra article's over a hand label over a weak one; among
     the extra articles, the later copy's (a correction). Two copies given
     different hand labels are refused (`OneLabelPerText`). Articles that could not be read are left out and kept
-    in `failed`.
+    in `failed`. `label_field`: the field the articles' own labels were read from, named where none has one.
     """
     # as --weak-other: "2000" stopped the training with a raw TypeError once the articles were read, -1 sampled none
     # and 2.5 three, in silence
@@ -146,11 +147,13 @@ def collect(
     repeated = []  # (a hand-labelled copy learnt once, the article it repeats): said, as the counts leave it out
     first_id: dict[bytes, str] = {}
     an_id = None  # an article's id, for the message that no hand label's is one
+    fields_read = False  # whether an article came from a table or JSON (fields), not a .txt or .docx file (a text)
     for article in articles:
         if article.error:
             data.failed.append(article)
             continue
         an_id = an_id or article.id
+        fields_read = fields_read or not article.meta.get("path")
         digest = _digest(article)
         if digest not in seen:
             label = data.hand_labels(article)
@@ -215,11 +218,15 @@ def collect(
                       "cross-validation needs hand labels among the inputs: give a labelled file among the inputs "
                       f"(PATHS) rather than as {extra}" if n_extra else "")
         gold = data.hand_labels.gold
+        labels = named("label_files")
+        # a JSONL file read without its labels (`--label-field nhãn` where they are in `label`) was said to be
+        # .txt files, which hold none
+        unlabelled = (f"no article has a label in its '{label_field}' field (give the column with "
+                      f"{option('--label-field')}), and no {labels} file was given" if fields_read else
+                      f"an article's file (.txt, .docx, .odt) holds no label, and no {labels} file was given: give "
+                      f"their labels with {labels} (a CSV of id or file, and label, such as `label --out` writes)")
         raise DvtopicsError((_none_labelled(gold, an_id, data.failed) if gold_labels is not None or an_id is None else
-                             "no labelled article found: no article has a label in its label field "
-                             f"({option('--label-field')} names it), and a .txt file has none: give their labels "
-                             f"with {named('label_files')} (a CSV of id and label, such as "
-                             "`label --out` writes)") + extra_only)
+                             f"no labelled article found: {unlabelled}") + extra_only)
     _check_weak_labels_fit(data, weak_rules, weak_other)
     check_label_set(set(data.labels), lambda label: _an_article_labelled(data, label))
     return data
