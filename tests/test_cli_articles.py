@@ -173,6 +173,20 @@ def test_quiet_and_verbose_after_the_command_work_as_before_it(tmp_path):
     assert verbose.returncode == 0 and "WARNING" in verbose.stderr, verbose.stderr
 
 
+def test_quiet_and_verbose_together_are_refused_wherever_they_are_given(tmp_path):
+    """`dvtopics -q -v label x` let -q win without a word: a user asking for more log got less. The pair is refused as
+    other contradictory options are, naming both, before the command, after it, or one on each side."""
+    (tmp_path / "a.jsonl").write_text('{"id": "a1", "text": "Hội nghị sơ kết công tác dân vận 6 tháng đầu năm"}\n',
+                                      encoding="utf-8")
+    command = ["inspect", str(tmp_path / "a.jsonl")]
+    for given in (["-q", "-v", *command], ["-v", "-q", *command], [*command, "-q", "-v"], ["-q", *command, "-v"],
+                  ["-vv", *command, "--quiet"]):
+        result = CliRunner().invoke(cli, given)
+        assert result.exit_code == 2, (given, result.output)
+        assert "-q" in result.output and "-v" in result.output and "a1" not in result.output, (given, result.output)
+    assert CliRunner().invoke(cli, ["-q", *command, "-q"]).exit_code == 0  # the same ask twice is no contradiction
+
+
 def test_quiet_leaves_out_the_notes_on_options_before_and_after_the_command(tmp_path):
     """Hunt 24 E (4): -q promises no notes, but "Note: -j 512 is more than the 2 cores here" (and the note on a
     folder named `shipped`) was printed while the options were read, with -q before the command or after it."""

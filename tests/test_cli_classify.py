@@ -240,6 +240,25 @@ def test_label_field_names_the_labels_files_column_which_a_table_of_articles_nee
     assert alone.exit_code == 2 and "no 'Loại bài' column (--label-field)" in alone.output, alone.output
 
 
+def test_a_run_that_read_no_article_says_so_not_one_article(model_dir, tmp_path):
+    """`label` of an empty folder, or of one whose files could not be read, closed with "1 article (error: 1)": the
+    error was the folder's or the file's, no article. The summary says none was read; the exit code stays 1."""
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "broken").mkdir()
+    (tmp_path / "broken" / "a.docx").write_bytes(b"\x00\x01 no zip")
+    (tmp_path / "broken" / "b.docx").write_bytes(b"\x00\x02 no zip either")
+    for folder, errors in (("empty", "1 error"), ("broken", "2 errors")):
+        result = CliRunner().invoke(cli, ["label", str(tmp_path / folder), "--model", str(model_dir),
+                                          "--out", str(tmp_path / f"{folder}.csv")])
+        summary = result.stderr.strip().splitlines()[-1]
+        assert result.exit_code == 1, result.output
+        assert summary == f"no article read ({errors}, each named above) -> {tmp_path / folder}.csv", summary
+    (tmp_path / "broken" / "c.txt").write_text("Ban dân vận huyện họp bàn việc làm đường giao thông nông thôn.",
+                                               encoding="utf-8")
+    result = CliRunner().invoke(cli, ["label", str(tmp_path / "broken"), "--model", str(model_dir)])
+    assert result.exit_code == 1 and result.stderr.strip().splitlines()[-1].startswith("3 articles ("), result.stderr
+
+
 def test_a_label_output_named_as_another_format_names_the_one_meant(corpus, tmp_path):
     """Hunt 27 B: `label --out labels.json` (or .tsv, or "labels.csv " pasted with a space) said only "output must end
     in .jsonl, .csv, .xlsx": the name meant is said, and the space shown."""

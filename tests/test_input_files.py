@@ -2264,6 +2264,62 @@ def test_a_spreadsheet_formulas_error_is_no_text(tmp_path):
     assert (third.text, third.date, third.error) == (TEXT2, "2023-03-08", None)
 
 
+def test_formulas_a_program_wrote_and_no_spreadsheet_calculated_are_named(tmp_path, caplog):
+    """Trial 32: a workbook whose cells a script wrote as formulas (openpyxl saves no value for them) and no
+    spreadsheet opened: each article was "no 'text' field with text (it is missing)", which sent the user looking
+    for a column that was there. Such a cell, in any column of any sheet, is named in a warning, and an article
+    whose text is one says so and what to do. The same formulas with the values a spreadsheet saves are read."""
+    import re
+    import zipfile
+    from openpyxl import Workbook
+    from dvtopics.io.labels import read_labels
+
+    book = Workbook()
+    book.active.title = "Tin"
+    for row in (["id", "title", "text"], ["a1", '="Hội nghị"', '="Sáng 5/1, Ban Dân vận " & "họp bàn công tác."'],
+                ["a2", "Gặp mặt", TEXT2]):
+        book.active.append(row)
+    book.create_sheet("Thêm").append(["id", "title", "text"])
+    book["Thêm"].append(["b1", "Tọa đàm", '=CONCATENATE("Chiều 8/3, ", "Mặt trận huyện gặp mặt.")'])
+    book.save(tmp_path / "script.xlsx")
+    with caplog.at_level(logging.WARNING):
+        first, second, third = read(tmp_path / "script.xlsx")
+    assert "the 'text' cell C2 (=\"Sáng 5/1, Ban Dân vận \" & \"họp bàn công…) holds a formula whose value was never " \
+           "calculated" in first.error
+    assert "open the workbook in a spreadsheet (Excel, LibreOffice) and save it there" in first.error
+    assert (second.id, second.text, second.error) == ("a2", TEXT2, None)
+    assert "the 'text' cell C2 (=CONCATENATE(" in third.error and third.id == "b1"
+    assert "script.xlsx:Tin: 2 cells (B2, C2) hold formulas whose values were never calculated" in caplog.text
+    assert "script.xlsx:Thêm: 1 cell (C2) holds a formula whose value was never calculated" in caplog.text
+
+    # as a spreadsheet saves them: each formula with its value (a text's typed "str", an empty text's value empty)
+    def calculated(xml: str) -> str:
+        values = iter(["Hội nghị", TEXT, ""])
+        return re.sub(r'<c r="([A-Z]+\d+)"><f>(.*?)</f><v */></c>',
+                      lambda match: f'<c r="{match[1]}" t="str"><f>{match[2]}</f><v>{next(values)}</v></c>', xml)
+    book = Workbook()
+    for row in (["id", "title", "text", "note"], ["a1", '="Hội nghị"', '="Sáng 5/1"', '=""']):
+        book.active.append(row)
+    book.save(tmp_path / "made.xlsx")
+    with zipfile.ZipFile(tmp_path / "made.xlsx") as made, zipfile.ZipFile(tmp_path / "saved.xlsx", "w") as saved:
+        for item in made.infolist():
+            data = made.read(item)
+            saved.writestr(item, calculated(data.decode()) if item.filename.endswith("sheet1.xml") else data)
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        [article] = read(tmp_path / "saved.xlsx")
+    assert (article.title, article.text, article.error) == ("Hội nghị", TEXT, None) and "never" not in caplog.text
+
+    book = Workbook()  # a labels workbook so written: its row is not read, and the warning says why
+    for row in (["id", "label"], ["a1", '=IF(1>0, "other", "annual_review")'], ["a2", "other"]):
+        book.active.append(row)
+    book.save(tmp_path / "labels.xlsx")
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        assert read_labels(tmp_path / "labels.xlsx") == {"a2": "other"}
+    assert "labels.xlsx:Sheet: 1 cell (B2) holds a formula whose value was never calculated" in caplog.text
+
+
 def test_scrapys_json_lines_are_json_lines(tmp_path, caplog):
     """Hunt 22 A (19): Scrapy writes its JSON lines as `.jl` (`scrapy crawl … -o items.jl`): in a folder its note
     said "save it as .txt (UTF-8) to read it", which would make it one article; given by name it was read as a .txt.

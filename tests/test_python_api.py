@@ -1123,6 +1123,23 @@ def test_train_says_no_id_of_the_labels_file_is_an_article_and_names_a_zero_padd
             job()
 
 
+def test_ids_that_lost_their_leading_zeros_say_how_to_keep_them(tmp_path):
+    """Labels whose ids a spreadsheet made numbers ("000" typed, 0 kept) were refused rightly, "its '0' is the article
+    '000' but for leading zeros", but the user was not told how to keep the zeros: the message says it."""
+    import json
+    from articles import made_up_articles
+    from dvtopics import jobs
+
+    articles = made_up_articles(2)
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps({"id": f"{i:03d}", "text": a.text}, ensure_ascii=False)
+                                              + "\n" for i, a in enumerate(articles)), encoding="utf-8")
+    (tmp_path / "labels.csv").write_text("id,label\n" + "".join(f"{i},{a.label}\n" for i, a in enumerate(articles)),
+                                         encoding="utf-8")
+    with pytest.raises(jobs.NoLabelledArticles, match=r"its '0' is the article '000' but for leading zeros \(.*format "
+                                                      r"the id column as Text before typing or pasting.*save .*CSV"):
+        jobs.train(jobs.Reading([tmp_path / "a.jsonl"]), tmp_path / "m", [tmp_path / "labels.csv"])
+
+
 def test_labels_made_for_a_folder_above_the_one_given_name_the_difference(seeds_dir, tmp_path):
     """Labels made for `label tree/` (ids 2017/03/name) given with tree/2017 (ids 03/name) labelled nothing, and the
     error said only to check that the labels file is this input's (hunt 23 B, 7): it names the id and its folders."""

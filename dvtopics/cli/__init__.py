@@ -70,7 +70,12 @@ def cli(verbose: int, quiet: bool):
 
 
 def set_verbosity(verbose: int, quiet: bool) -> None:
-    """Log at the level -v/-q ask for; given after the command too (`dvtopics label x -q`), it is set again."""
+    """Log at the level -v/-q ask for; given after the command too (`dvtopics label x -q`), it is set again. Both
+    given, before the command or after it, are refused: -q won without a word, and a user asking for more log got
+    less."""
+    if verbose and quiet:
+        raise click.UsageError("-q (--quiet) asks for less log and -v (--verbose) for more: give one of them",
+                               click.get_current_context(silent=True))  # (its usage line: the command's, when after it)
     level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
     logging.basicConfig(level=level, handlers=[_log_lines()])
     logging.getLogger().setLevel(level)

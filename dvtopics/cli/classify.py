@@ -207,10 +207,14 @@ def label(paths, model, out, min_confidence, abstain, resume, force, batch_size,
 
 
 def _echo_counts(counts: Counter, out) -> None:
-    """The run's summary line; exit 1 when some articles could not be read."""
-    summary = ", ".join(f"{name}: {n}" for name, n in counts.most_common())
-    click.echo(f"{plural(sum(counts.values()), 'article')} ({summary})" + (f" -> {terminal_text(out)}" if out else ""),
-               err=True)
+    """The run's summary line; exit 1 when some articles could not be read. When none was, it says so: an empty
+    folder's error, or a file's that gave no article, read "1 article (error: 1)"."""
+    if counts.get("error") and not counts.keys() - {"error"}:
+        summary = f"no article read ({plural(counts['error'], 'error')}, each named above)"
+    else:
+        each = ", ".join(f"{name}: {n}" for name, n in counts.most_common())
+        summary = f"{plural(sum(counts.values()), 'article')} ({each})"
+    click.echo(summary + (f" -> {terminal_text(out)}" if out else ""), err=True)
     sys.exit(1 if counts.get("error") else 0)
 
 

@@ -16,8 +16,9 @@ from .files import read_all
 from .folders import TAB_SUFFIXES
 from .records import (FieldNames, SiteRows, dates_month_first, failed, header_problem, over_limit, record_id,
                       record_to_article, utf8_size)
-from .tables import (FIELD_NAME_CHARS, backslash_escaped_cells, cell_text, csv_delimiter, csv_rows, field_names,
-                     lines_above_table, name_key, open_workbook, sheet_tables, split_header, table_record)
+from .tables import (FIELD_NAME_CHARS, UNCALCULATED_REMEDY, UncalculatedFormula, backslash_escaped_cells, cell_text,
+                     csv_delimiter, csv_rows, field_names, lines_above_table, name_key, open_workbook, sheet_tables,
+                     split_header, table_record)
 
 log = logging.getLogger(__name__)
 
@@ -281,6 +282,12 @@ def _xlsx_articles(path: Path, book, fields: "FieldNames", on_error: str, max_by
             where, fallback_id = f"{path}:{at}{number}", f"{path.name}:{at}{number}"
             read = partial(record_to_article, record, fallback_id, fields, on_error, where, spelt=spelt,
                            month_first=month_first)
+            text_cell = row[header.index(fields.text)] if fields.text in header[:len(row)] else None
+            if isinstance(text_cell, UncalculatedFormula):  # its text is missing: said why, not "it is missing"
+                read = partial(_failed, record_id(record, fields, fallback_id),
+                               f"{where}: the '{spelt[fields.text]}' cell {text_cell.said()} holds a formula whose "
+                               f"value was never calculated (a workbook written by a program, never opened and "
+                               f"saved in a spreadsheet): {UNCALCULATED_REMEDY}", on_error)
             yield from counted(notes.articles(record, f"row {number}", where, fallback_id, max_bytes, on_error, read),
                                title, repeats)
         notes.close()
@@ -290,6 +297,11 @@ def _xlsx_articles(path: Path, book, fields: "FieldNames", on_error: str, max_by
             log.warning("%s: sheet %r repeats %s of sheet%s %s (the same title and text): read, and counted, twice; "
                         "hide one of the sheets to read them once", path, title, plural(total, "article"),
                         "s" * (len(repeats) > 1), ", ".join(map(repr, repeats)))
+
+
+def _failed(article_id: str, message: str, on_error: str) -> Iterator[Article]:
+    """An article's row that is an error (`failed`), when it is read (a row held back, `_Notes`, is read later)."""
+    yield failed(article_id, message, on_error)
 
 
 def read_frame(frame, fields: "FieldNames", on_error: str, max_bytes: int, where: str = "DataFrame"

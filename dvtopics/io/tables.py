@@ -18,6 +18,7 @@ from xml.etree.ElementTree import ParseError
 
 from ..errors import UnreadableFileError
 from ..text.normalise import nfc
+from ..wording import plural
 from .files import stored
 
 log = logging.getLogger(__name__)
@@ -526,28 +527,78 @@ def sheet_tables(book, wanted: Iterable[str], text_field: str, where: object = "
         rows = enumerate(sheet.iter_rows(), start=1)
         header, rows = split_header(rows, text_field, wanted, lambda item: [cell_text(cell) for cell in item[1]],
                                     f"{where}:{sheet.title}")
-        rows = _merged_values(sheet, rows)  # below the header only: a header merged down is no article
+        # below the header only: a header merged down is no article
+        rows = _merged_values(sheet, rows, f"{where}:{sheet.title}")
         if header is not None:
             names = [cell_text(cell) or "" for cell in header[1]]
             yield sheet.title, index, field_names(names, wanted), rows, names
 
 
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
+# A cell whose formula has no value saved (<v/>, <v></v> or no <v>) and no type (an empty text a spreadsheet
+# calculated is typed t="str"): what a script writes (openpyxl) and no spreadsheet opened to calculate. Read with its
+# values (data_only), it is empty: its article's text was "missing", in silence as to why
+_UNCALCULATED = re.compile(rb'<(?:\w+:)?c\s([^>]*)>\s*<(?:\w+:)?f\b[^>]*?(?:/>|>([^<]*)</(?:\w+:)?f>)\s*'
+                           rb'(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>')
+_CELL_ATTRIBUTE = re.compile(rb'\b([rt])="([^"]*)"')
+UNCALCULATED_REMEDY = ("open the workbook in a spreadsheet (Excel, LibreOffice) and save it there, or write the "
+                       "values instead of the formulas")
 
 
-def _merged_values(sheet, rows: Iterator[tuple[int, tuple]]) -> Iterator[tuple[int, tuple]]:
+class UncalculatedFormula:
+    """A cell that holds a formula whose value was never calculated (`_UNCALCULATED`): empty to `cell_text`, as
+    openpyxl reads it, and told apart by the readers, who name it."""
+    value, number_format = None, "General"
+
+    def __init__(self, coordinate: str, formula: str):
+        self.coordinate, self.formula = coordinate, formula
+
+    def said(self) -> str:
+        """The cell and its formula, cut short: "C2 (=CONCATENATE("Sơ kết ", …)"."""
+        formula = " ".join(self.formula.split())
+        return f"{self.coordinate} (={formula[:40]}{'…' * (len(formula) > 40)})"
+
+
+def _uncalculated(match: re.Match) -> tuple[str, str] | None:
+    """(coordinate, formula) of an `_UNCALCULATED` match that is a cell of no type or a number's, else None."""
+    from xml.sax.saxutils import unescape
+
+    attributes = dict(_CELL_ATTRIBUTE.findall(match.group(1)))
+    if attributes.get(b"t", b"n") != b"n" or b"r" not in attributes:
+        return None
+    formula = unescape((match.group(2) or b"").decode("utf-8", "replace"), {"&quot;": '"', "&apos;": "'"})
+    return attributes[b"r"].decode(), formula
+
+
+def _merged_values(sheet, rows: Iterator[tuple[int, tuple]], where: object = "") -> Iterator[tuple[int, tuple]]:
     """`rows` with the cells of each merged range's first column holding its top-left cell's value, as the sheet
     shows it (a label merged down the run of rows it labels). Across columns only the top-left cell keeps it:
     a header cell or a banner merged over several columns is one column's name, one title. openpyxl's
     read-only sheets do not read the merges: they are found in the sheet's XML (`_get_source`), streamed,
-    since they follow its rows."""
-    from openpyxl.utils.cell import range_boundaries
+    since they follow its rows. So are the cells whose formulas were never calculated: each an
+    `UncalculatedFormula`, and one warning names them (`where`: the sheet), whatever column they are in."""
+    from openpyxl.utils.cell import coordinate_to_tuple, range_boundaries
 
-    refs, tail = set(), b""
+    refs, uncalculated, tail = set(), {}, b""
     with sheet._get_source() as source:
         while chunk := source.read(1 << 20):
-            text, tail = tail + chunk, (tail + chunk)[-200:]  # the tail: an element cut between chunks
+            text = tail + chunk
             refs.update(match.group(1).decode() for match in _MERGE.finditer(text))
+            uncalculated.update(filter(None, map(_uncalculated, _UNCALCULATED.finditer(text))))
+            # what follows the last whole cell: an element cut between chunks (a long formula's cell too)
+            end = text.rfind(b"</c>")
+            tail = (text[end + 4:] if end >= 0 else text)[-(1 << 16):]
+    cells_of = {}  # row number: {column: the cell}
+    for coordinate, formula in uncalculated.items():
+        number, column = coordinate_to_tuple(coordinate)
+        cells_of.setdefault(number, {})[column] = UncalculatedFormula(coordinate, formula)
+    if uncalculated:
+        shown = sorted(uncalculated, key=coordinate_to_tuple)
+        log.warning("%s: %s (%s%s) %s never calculated (a workbook written by a program, never opened and saved in "
+                    "a spreadsheet): read as empty; %s", where, plural(len(shown), "cell"), ", ".join(shown[:5]),
+                    ", …" * (len(shown) > 5), "holds a formula whose value was" if len(shown) == 1 else
+                    "hold formulas whose values were", UNCALCULATED_REMEDY)
+        rows = ((number, _with_cells(cells, cells_of.get(number))) for number, cells in rows)
     if not refs:
         yield from rows
         return
@@ -566,6 +617,16 @@ def _merged_values(sheet, rows: Iterator[tuple[int, tuple]]) -> Iterator[tuple[i
                 cells += [None] * (merge[0] - len(cells))
                 cells[merge[0] - 1] = values.get(merge)
         yield number, tuple(cells)
+
+
+def _with_cells(cells: tuple, put: dict | None) -> tuple:
+    """A row's `cells` with those of `put` ({column: cell}, from 1) in their places."""
+    if not put:
+        return cells
+    cells = list(cells) + [None] * (max(put) - len(cells))
+    for column, cell in put.items():
+        cells[column - 1] = cell
+    return tuple(cells)
 
 
 _ZEROS = re.compile(r"0+")  # a number format that pads to so many digits, as ids and postcodes are typed

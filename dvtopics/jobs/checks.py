@@ -115,7 +115,10 @@ def field_settings(fields: FieldNames) -> list[str]:
 # How a labels file's ids may differ from the articles' while meaning them: a spreadsheet drops an id's leading zeros
 # ("007" saved as 7) or a format pads them; a column headed `id` holds file names, "003.txt" (an `id` is read as
 # written: a column headed `file` drops the .txt); a CSV's ids were written as floats, "17.0"
-_ID_SPELLINGS = ((lambda id_: id_.lstrip("0") or "0", "but for leading zeros"),
+_ID_SPELLINGS = ((lambda id_: id_.lstrip("0") or "0",
+                  # (the remedy too: told only that they differ, a user retyped them into the same spreadsheet)
+                  "but for leading zeros (a spreadsheet drops them from an id it takes for a number: format the id "
+                  "column as Text before typing or pasting the ids, or save them as CSV from their source)"),
                  (lambda id_: id_[:-4] if id_.lower().endswith(".txt") else id_,
                   "without .txt (head the column `file` to read its file names as ids)"),
                  (without_article_suffix,  # a document's: "003.docx"

@@ -452,15 +452,24 @@ def with_article_types(articles: Sequence, types: Mapping[str, str] | None = Non
     there, else its own label field when that is of the same label set: VNTC's topics in the label field, beside
     article types from the file, are no types (a warning names them). All read as the article types however
     spelt when they are (`as_article_types`): "Annual review" beside `annual_review` is one type, not two rows of
-    by_type.csv."""
+    by_type.csv. Types mixed with labels that are none, which `train` refuses (`check_label_set`) and the report
+    leaves out, are warned of, each type however spelt read as the type (`same_label`): "Khác" and `other` were two
+    rows, in silence."""
     from dataclasses import replace
 
     articles = as_list(articles, "articles")
     hand_labels = HandLabels(types, "types")
     given = [hand_labels(article) for article in articles]
     hand_labels.warn_unused()
+    typed = as_article_types(given)
+    try:
+        check_label_set({label for label in given if label})
+    except DvtopicsError as exc:
+        log.warning("the topics by type: %s; read meanwhile with each type as one type however spelt, the other labels "
+                    "as written", exc)
+        typed = [spelt_as_article_type(label) for label in given]
     return [article if article.label == label else replace(article, label=label)
-            for article, label in zip(articles, as_article_types(given))]
+            for article, label in zip(articles, typed)]
 
 
 def _smallest(labels: Sequence[str]) -> tuple[str, int]:
