@@ -181,6 +181,9 @@ def test_photograph_words_that_are_no_credit_are_kept(line):
     # a credit in capitals, then the next sentence's opener in capitals too
     ("ĐẠI BIỂU DỰ HỘI NGHỊ. ẢNH: MINH KHÔI SÁNG 12/3, BAN DÂN VẬN HỌP.",
      "ĐẠI BIỂU DỰ HỘI NGHỊ. SÁNG 12/3, BAN DÂN VẬN HỌP."),
+    # a scraper's joined lines: the credit's stop, then the next sentence's first word, no space ("Sáng" was lost)
+    ("Đại biểu dự hội nghị.Ảnh: Minh Khôi.Sáng 12/3, Ban Dân vận họp.",
+     "Đại biểu dự hội nghị. Sáng 12/3, Ban Dân vận họp."),
     # where the credit's last names are clear, it still goes: a name in capitals, names after a slash
     ("Đại biểu dự hội nghị. Ảnh: NGUYỄN VĂN AN Gửi quà cho hộ nghèo là việc làm thường xuyên.",
      "Đại biểu dự hội nghị. Gửi quà cho hộ nghèo là việc làm thường xuyên."),

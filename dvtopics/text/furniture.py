@@ -94,13 +94,15 @@ def _credit_word(word: str, first: bool) -> bool:
 
 
 def _glued_opener(word: str) -> int:
-    """Where in initials the next sentence's first word starts, glued on as a scraper joined two lines ("H.TCó",
-    "M.VÔng": capitals, then a capital and small letters after the last dot), or 0."""
+    """Where in initials or a name the next sentence's first word starts, glued on as a scraper joined two lines
+    ("H.TCó", "M.VÔng": capitals, then a capital and small letters after the last dot; "Khôi.Sáng": a name, its stop,
+    then a sentence's opener, not a site's ending, "Baomoi.Vn"), or 0."""
     dot = word.rfind(".")
-    tail = word[dot + 1:]
+    name, tail = word[:dot], word[dot + 1:]
     capitals = len(tail) - len(tail.lstrip("ABCDĐEGHIKLMNOPQRSTUVXYÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢ"
                                                   "ÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ"))
-    glued = dot > 0 and capitals >= 2 and tail[capitals:].isalpha() and tail[capitals:].islower()
+    after_a_name = tail in _SENTENCE_OPENERS and name[:1].isupper() and name[1:].isalpha() and name[1:].islower()
+    glued = dot > 0 and (capitals >= 2 or after_a_name) and tail[capitals:].isalpha() and tail[capitals:].islower()
     return dot + capitals if glued else 0
 
 
