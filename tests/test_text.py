@@ -194,19 +194,16 @@ def test_a_credit_whose_end_would_cut_the_next_sentence_loses_no_words(line, kep
     assert strip_furniture(f"Huyện tổng kết công tác dân vận năm 2024\n{line}").split("\n")[1] == (kept or line)
 
 
-@pytest.mark.parametrize("line", [
-    "Ảnh:" * 20000,  # a run of marks with no space: each mark read the whole run
-    "Ảnh: Minh Khôi" + " " * 30000 + "Ảnh: Lan Anh",  # spaces between two credits: searched for a dash at each one
-    "Tin ảnh: " * 120000,  # a word before each "ảnh:": the text before it copied for each
+@pytest.mark.parametrize("line, kept", [
+    ("Ảnh:" * 20000, "Ảnh:" * 20000),  # a run of marks with no space: each mark read the whole run
+    ("Ảnh: Minh Khôi" + " " * 30000 + "Ảnh: Lan Anh", ""),  # spaces between two credits: a dash searched at each
+    ("Tin ảnh: " * 120000, "Tin ảnh: " * 120000),  # a word before each "ảnh:": the text before it copied for each
 ])
-def test_inline_credits_are_found_in_linear_time(line):
-    """A line is read once: these took seconds each (quadratic), a 1 MB one minutes."""
-    import time
-
+def test_lines_that_were_read_again_at_each_mark(line, kept):
+    """These took seconds each (quadratic), a 1 MB one minutes; their time is measured in
+    benchmarks/bench_furniture.py (it grows 4x from 250 KB to 1 MB), here what they give."""
     from dvtopics.text.furniture import without_photo_credits
-    started = time.perf_counter()
-    without_photo_credits(line)
-    assert time.perf_counter() - started < 1.0
+    assert without_photo_credits(line) == kept
 
 
 def test_a_one_line_body_loses_its_credits_and_keeps_its_words(tmp_path):
