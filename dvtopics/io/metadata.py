@@ -429,6 +429,9 @@ _AGENCIES_SPELT_OUT = {"TTXVN": ("Thông tấn xã Việt Nam", "Vietnam News Ag
                        "QĐND": ("Quân đội nhân dân",), "CAND": ("Công an nhân dân",)}
 
 
+_PAPER_WORD = re.compile(r"^bao\s+")  # (a name as `vietnamese_key` writes it: "Báo Nhân Dân" is "bao nhan dan")
+
+
 def _names_its_paper(writer: str, code: str) -> bool:
     """Whether the words before a code are its paper's name, spelt out: "Giáo dục và Thời đại (GD&TĐ)", "Báo Nhân Dân
     (NDO)", "Thông tấn xã Việt Nam (VNA)" (`_AGENCIES_SPELT_OUT`); "Báo" before it or not, "&" or "và"."""
@@ -440,9 +443,6 @@ def _names_its_paper(writer: str, code: str) -> bool:
         return _PAPER_WORD.sub("", vietnamese_key(name.replace("&", " và ")))
     return key(_WRITER_ROLE.sub("", writer.strip())) in {key(name) for name in (paper,
                                                                                 *_AGENCIES_SPELT_OUT.get(paper, ()))}
-
-
-_PAPER_WORD = re.compile(r"^bao\s+")  # (a name as `vietnamese_key` writes it: "Báo Nhân Dân" is "bao nhan dan")
 
 
 _COMPILED_FROM = re.compile(r"^theo\s+", re.IGNORECASE)

@@ -1,6 +1,7 @@
 """Page furniture: lines that are site chrome or photo captions, not article text (see `strip_furniture`)."""
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Iterator
 
@@ -62,8 +63,10 @@ _INLINE_CREDIT = re.compile(
     r"\((?:nguồn\s+)?ảnh(?:\s*:|\s+(?:minh\s+họa|tư\s+liệu)\b)[^()]{0,80}\)"  # "(Ảnh: …)", "(Ảnh minh họa)"
     r"|(?P<illustration>(?<!\w)(?:nguồn\s+)?ảnh\s+minh\s+họa)(?P<credited>\s*:|\.\s+nguồn\s*:)?"  # "… Nguồn: …"
     r"|(?<!\w)(?:nguồn\s+)?ảnh\s*:", re.IGNORECASE)  # "Ảnh: …", "Nguồn ảnh: …"
-# a word, or a code in brackets with the dash after it ("(NLĐ)-Ngày 22-1": the next sentence opens after it)
-_CREDIT_TOKEN = re.compile(r"([ \t]*)(\([^\s()]{1,12}\)[-–]?|\S+)")
+# a word, or a code in brackets with the dash after it ("(NLĐ)-Ngày 22-1": the next sentence opens after it); a word
+# no longer than a credit's could be (`_LONGEST_CREDIT_WORD`: a longer run is read no further, so a line is read once)
+_LONGEST_CREDIT_WORD = 80
+_CREDIT_TOKEN = re.compile(rf"([ \t]*)(\([^\s()]{{1,12}}\)[-–]?|\S{{1,{_LONGEST_CREDIT_WORD}}})")
 # Initials, a credit whole (but for its paper's code in brackets): "D.Q", "N.HỮU", "T.T.D." ("Ảnh: D.Q Phú Mộng - Kim
 # Long có …": a place, not more of the credit)
 _LONE_INITIAL = re.compile(r"[A-ZĐ]\.")
@@ -91,13 +94,15 @@ def _credit_word(word: str, first: bool) -> bool:
 
 
 def _glued_opener(word: str) -> int:
-    """Where in initials the next sentence's first word starts, glued on as a scraper joined two lines ("H.TCó",
-    "M.VÔng": capitals, then a capital and small letters after the last dot), or 0."""
+    """Where in initials or a name the next sentence's first word starts, glued on as a scraper joined two lines
+    ("H.TCó", "M.VÔng": capitals, then a capital and small letters after the last dot; "Khôi.Sáng": a name, its stop,
+    then a sentence's opener, not a site's ending, "Baomoi.Vn"), or 0."""
     dot = word.rfind(".")
-    tail = word[dot + 1:]
+    name, tail = word[:dot], word[dot + 1:]
     capitals = len(tail) - len(tail.lstrip("ABCDĐEGHIKLMNOPQRSTUVXYÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢ"
                                                   "ÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ"))
-    glued = dot > 0 and capitals >= 2 and tail[capitals:].isalpha() and tail[capitals:].islower()
+    after_a_name = tail in _SENTENCE_OPENERS and name[:1].isupper() and name[1:].isalpha() and name[1:].islower()
+    glued = dot > 0 and (capitals >= 2 or after_a_name) and tail[capitals:].isalpha() and tail[capitals:].islower()
     return dot + capitals if glued else 0
 
 
@@ -108,6 +113,8 @@ def _credit_end(line: str, start: int) -> int | None:
     initials = False
     for token in _CREDIT_TOKEN.finditer(line, start):
         word = token[2]
+        if len(word) == _LONGEST_CREDIT_WORD:  # a link or a run of marks with no space ("Ảnh:Ảnh:…"): unclear
+            return None
         if words and len(token[1]) > 1:  # "Ảnh: Minh Cương  Ngày 7/2": two spaces where a line ended
             return words[-1][1]
         if initials and word[0] != "(" and word not in _CREDIT_JOINERS:
@@ -131,14 +138,18 @@ def _credit_end(line: str, start: int) -> int | None:
             if word[:1].islower():  # "Ảnh: AP Tới thời điểm …": the last capitalised word opened the sentence
                 if words[-1][2] in _CREDIT_JOINERS:  # "Ảnh: Minh Khôi - kỳ 2": the caption goes on
                     return None
-                words.pop()
+                opener, names = words.pop()[2], _last_names(words)
+                # "Ảnh: Minh Khôi Hội Nông dân …", "… Hà Nội có …": the sentence may open with two capitalised words (a
+                # body's, a place's name), not one; clear only after a name in capitals ("Ảnh: NGUYỄN VĂN AN Gửi …")
+                if len(names) >= 3 and not (all(name.isupper() for name in names) and not opener.isupper()):
+                    return None
             elif word[:1].isdigit():  # "… Ngày 7/2" ends at the opener (below); a name before a number is unclear
                 last = words[-1][2].strip("().,;:!?\"'")
                 if last[:1].isupper() and last[1:].islower() or words[-1][2].endswith(("-", "–")):
                     return None
             names = [found for found in words if found[2] not in _CREDIT_JOINERS and found[2] != "báo"]
             return words[-1][1] if names else None
-        if words and core in _SENTENCE_OPENERS:
+        if words and (core in _SENTENCE_OPENERS or core.isupper() and core.capitalize() in _SENTENCE_OPENERS):
             return words[-1][1]
         words.append((token.start(2), token.end(), word))
         if word[0] == "(" and word.endswith(("-", "–")):  # "(NLĐ)-Ngày 22-1, …"
@@ -155,13 +166,29 @@ def _credit_end(line: str, start: int) -> int | None:
     return words[-1][1] if words else None
 
 
+def _last_names(words: list) -> list[str]:
+    """A credit's names (`_credit_end`'s words) after its last joiner or slash, a paper's "Báo" aside: "Minh Khôi - Lan
+    Anh" and "Tân Kỳ/ Báo Nghệ An" end with two."""
+    names = itertools.takewhile(lambda found: found[2] not in _CREDIT_JOINERS and not found[2].endswith("/"),
+                                reversed(words))
+    return [found[2] for found in names if found[2].lower() != "báo"][::-1]
+
+
 def _led_by_a_word(line: str, start: int) -> bool:
-    """Whether a word leads up to `start` ("Triển lãm ảnh:", "Tin, ảnh:", "Tin - ảnh:"), not a sentence's end."""
-    before = line[:start].rstrip()
-    if before.endswith(("-", "–")):
-        before = before[:-1].rstrip()
-        return bool(before) and before.split()[-1].lower() in ("tin", "bài")
-    return bool(before) and (before[-1].isalnum() or before[-1] == ",")
+    """Whether a word leads up to `start` ("Triển lãm ảnh:", "Tin, ảnh:", "Tin - ảnh:"), not a sentence's end. Only
+    the spaces before `start` are read, not the line before it: a long line holds many such marks."""
+    end = _text_end_before(line, start)
+    if end and line[end - 1] in "-–":
+        end = _text_end_before(line, end - 1)
+        return bool(re.search(r"(?:^|\s)(?:tin|bài)$", line[max(end - 4, 0):end].lower()))
+    return bool(end) and (line[end - 1].isalnum() or line[end - 1] == ",")
+
+
+def _text_end_before(line: str, position: int) -> int:
+    """Where the text before `position` ends, the spaces before it aside."""
+    while position and line[position - 1].isspace():
+        position -= 1
+    return position
 
 
 def _credit_marks(line: str) -> Iterator[re.Match]:
@@ -207,9 +234,10 @@ def without_photo_credits(line: str) -> str:
                 stop = mark.end() if mark["credited"].strip() == ":" else mark.end("illustration")
             if stop is None:
                 continue
-        start = mark.start()
-        dash = re.search(r"\s*[-–]\s*$", line[end:start])  # "Tổng thống Mỹ - Ảnh: Getty. …": the dash before it too
-        kept.append(line[end:start - len(dash[0]) if dash else start].strip())
+        before = line[end:mark.start()].rstrip()
+        if before.endswith(("-", "–")):  # "Tổng thống Mỹ - Ảnh: Getty. …": the dash before it too
+            before = before[:-1]
+        kept.append(before.strip())
         end = stop
     if not kept:
         return line
