@@ -73,7 +73,8 @@ def main() -> None:
         for size in (250_000, 1_000_000):
             line = unit * (size // len(unit))
             seconds.append(statistics.median(timed(lambda: with_step(line)) for _ in range(args.repeats)))
-        print(f"  {name:<26} 250 KB {seconds[0]:.3f} s   1 MB {seconds[1]:.3f} s   growth {seconds[1] / seconds[0]:.1f}x")
+        growth = seconds[1] / seconds[0]
+        print(f"  {name:<26} 250 KB {seconds[0]:.3f} s   1 MB {seconds[1]:.3f} s   growth {growth:.1f}x")
 
 
 if __name__ == "__main__":

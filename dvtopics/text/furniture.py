@@ -115,7 +115,7 @@ def _credit_end(line: str, start: int) -> int | None:
         word = token[2]
         if len(word) == _LONGEST_CREDIT_WORD:  # a link or a run of marks with no space ("Ảnh:Ảnh:…"): unclear
             return None
-        if words and len(token[1]) > 1:  # "Ảnh: Minh Cương  Ngày 7/2": two spaces where a line ended
+        if words and len(token[1]) > 1:  # "Ảnh: Minh Khôi  Ngày 9/4": two spaces where a line ended
             return words[-1][1]
         if initials and word[0] != "(" and word not in _CREDIT_JOINERS:
             return words[-1][1]
