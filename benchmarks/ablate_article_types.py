@@ -58,7 +58,7 @@ def main() -> None:
     fold_seeds = [int(s) for s in args.seeds.split(",")]
     data = shipped_training_data()
     labels = sorted(set(data.labels))
-    documents = documents_of(data.articles, True, HEAD_CHARS, SegmentCache(args.cache_dir))
+    documents = documents_of(data.articles, True, HEAD_CHARS, SegmentCache(args.cache_dir), mask_people=True)
     print(line("rules alone", [scores(*training.rules_only(data), labels)]))
     for name, options in VARIANTS:
         results = [scores(*training.cross_validate(documents, data, args.classifier, seed=seed, **options), labels)

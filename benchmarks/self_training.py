@@ -39,7 +39,8 @@ def unlabelled_pool(data, cache) -> list[str]:
     paths = [CORPORA / f"{name}.jsonl.gz" for name in ("baomoi_2017", "vntc_train", "vntc_test")]
     pool = [a for a in read_articles(paths, on_error="record")
             if not a.error and a.id not in taken and _CUE.search(head_of(a.title, a.text[:LEAD_CHARS]))]
-    return documents_of(pool, True, HEAD_CHARS, cache, n_jobs=2, events=[find_event(a.title, a.text) for a in pool])
+    return documents_of(pool, True, HEAD_CHARS, cache, n_jobs=2, events=[find_event(a.title, a.text) for a in pool],
+                        mask_people=True)
 
 
 class SelfTrained:

@@ -291,7 +291,7 @@ def model_sizes(args, maps: dict[int, dict[str, int]], log) -> None:
 
     data = training_data(Path(args.work_dir))
     documents = documents_of(data.articles, True, HEAD_CHARS, SegmentCache(args.cache_dir),
-                             events=[find_event(a.title, a.text) for a in data.articles])
+                             events=[find_event(a.title, a.text) for a in data.articles], mask_people=True)
     choices = [(None, "lead")] + [(k, s) for k in maps for s in args.sources.split(",")]
     for k, source in choices:
         pipeline = make_cluster_pipeline(maps[k] if k else None, source, args.classifier, **SHIPPED)

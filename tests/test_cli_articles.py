@@ -167,10 +167,12 @@ def test_quiet_and_verbose_after_the_command_work_as_before_it(tmp_path):
     assert before.returncode == after.returncode == plain.returncode == 0, after.stderr
     assert "WARNING" in plain.stderr and "WARNING" not in after.stderr
     assert after.stderr == before.stderr
-    # -v after the command is taken and keeps the warnings (its INFO lines here were only NumExpr's, printed when
-    # pandas happened to be imported in time: the check of them failed under load)
-    verbose = label(*command, "-v")
+    # -v after the command is taken and keeps the warnings: its INFO line is dvtopics' own, the paths a pattern read
+    # (NumExpr's, printed only when pandas happened to be imported in time, failed under load)
+    verbose = label("label", str(tmp_path / "*.jsonl"), "--out", str(tmp_path / "o.csv"), "-v")
     assert verbose.returncode == 0 and "WARNING" in verbose.stderr, verbose.stderr
+    assert "INFO" in verbose.stderr and "a pattern: 1 path read" in verbose.stderr, verbose.stderr
+    assert "INFO" not in plain.stderr, plain.stderr
 
 
 def test_quiet_and_verbose_together_are_refused_wherever_they_are_given(tmp_path):

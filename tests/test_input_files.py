@@ -2765,6 +2765,17 @@ def test_a_tables_note_of_its_leads_is_a_json_files_but_for_its_noun(tmp_path, c
         assert said["a.csv"].replace("column", "field") == said["a.jsonl"], said
 
 
+def test_a_tables_two_body_columns_beside_its_lead_are_each_articles_body(tmp_path, caplog):
+    """Review 32: a table whose lead stood beside two columns named as a body's was told "read as the body of 2 of 1
+    article": a header speaks for every row."""
+    (tmp_path / "a.csv").write_text(f"title,sapo,noi_dung_chi_tiet,article_content\nA,{TEXT2},{TEXT},\n",
+                                    encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        list(read(tmp_path / "a.csv"))
+    [message] = [m for m in caplog.messages if "lead" in m]
+    assert "each article's body" in message and "of 1 article" not in message, message
+
+
 def test_a_json_files_body_beside_its_lead_is_each_articles_only_when_all_were_read_so(tmp_path, caplog):
     """Review 31a (4): a file of two articles under 'content' and one of a lead and its body said its body was "read
     as each article's body": it is the body of 1 of 3, the others not read from a lead at all."""

@@ -515,6 +515,18 @@ def test_topics_fit_reads_types_spelt_otherwise_beside_other_labels_as_the_types
     assert "'Tọa đàm' are not article types" in caplog.text, caplog.text
 
 
+def test_a_label_set_of_ones_own_keeps_its_other_as_written_even_with_labels_spelt_in_two_cases(caplog):
+    """The reading above is for types mixed with other labels only: a set of one's own with two spellings of one
+    label ("Kinh tế", "kinh tế", which `train` refuses for another reason) kept its "Khác", and is warned of nothing."""
+    from dvtopics.io.article import make_article
+    from dvtopics.types.training import with_article_types
+
+    articles = [make_article(f"a{n}", "Hội nghị bàn về kinh tế địa phương", {"label": label})
+                for n, label in enumerate(["Kinh tế", "kinh tế", "Khác"])]
+    assert [a.label for a in with_article_types(articles)] == ["Kinh tế", "kinh tế", "Khác"]
+    assert "the topics by type" not in caplog.text, caplog.text
+
+
 def test_ldavis_page_works_offline(texts):
     pytest.importorskip("pyLDAvis")
     page = ldavis_html(fitted(texts))

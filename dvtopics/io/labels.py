@@ -246,9 +246,10 @@ def labels_by_id(where, pairs, on_conflict: str = "refuse", same=operator.eq) ->
     header only is. An id given two different labels is refused, as no one can tell which is meant; with
     `on_conflict="drop"` it is left out, with a warning (`dvtopics label`'s output of an input that repeats an
     id). `same(first, later)` says when two labels are one (the article types however spelt:
-    `types.names.same_label`, which this layer cannot import); the first one given is kept."""
-    labels, conflicts, blank = {}, {}, 0
-    for id_, given in pairs:
+    `types.names.same_label`, which this layer cannot import); the first one given is kept. A pair may carry a third
+    item, the file it came from, which an id's two labels are named by (several labels files: which said which)."""
+    labels, conflicts, blank, given_in = {}, {}, 0, {}
+    for id_, given, *source in pairs:
         given = None if missing(given) else given  # NaN (json.dumps of a pandas gap): no label, never "nan"
         label = field_text(given)  # a number is its digits, as in an article's label field: 0 is "0"
         if label is None and given is not None:
@@ -263,10 +264,14 @@ def labels_by_id(where, pairs, on_conflict: str = "refuse", same=operator.eq) ->
             raise InputError(f"{where}: the label {label!r} is given a blank id: fill in its id, or leave it out")
         if id_ in labels and not same(labels[id_], label):
             if on_conflict == "refuse":
-                raise InputError(f"{where}: id {id_!r} has two labels, {labels[id_]!r} and {label!r}: "
+                first, later = ((f"{labels[id_]!r} in {given_in[id_]}", f"{label!r} in {source[0]}") if source else
+                                (repr(labels[id_]), repr(label)))
+                raise InputError(f"{where}: id {id_!r} has two labels, {first} and {later}: "
                                  + (f"it is {EXCEL_NOTATION}" if excel_notation(id_) else "keep one"))
             conflicts.setdefault(id_, (labels[id_], label))
         labels.setdefault(id_, label)
+        if source:
+            given_in.setdefault(id_, source[0])
     if blank and not labels:  # ids without one label (a template not filled in) label nothing: as a header only
         raise InputError(f"{where}: no labels in it (every label is blank)")
     if conflicts:

@@ -407,18 +407,8 @@ def _byline_paper(line: str) -> str | None:
     if not paper or _PAPER.match(byline["writer"]):
         return None
     # a paper's name after any words, as ever; a code of one only after a writer's name (`_writer_named`)
-    return paper if _named_after_any_words(paper) or paper in PAPERS_BY_TAG and _writer_named(byline["writer"], paper) \
+    return paper if _PAPER_NAME.fullmatch(paper) or paper in PAPERS_BY_TAG and _writer_named(byline["writer"], paper) \
         else None
-
-
-# VNA, TTXVN's English code, is Vietnam Airlines' too ("Vietnam Airlines (VNA)"): a credit only after a writer's name,
-# as a paper's code is, not after any words as the agencies' names are
-_SHARED_CODES = frozenset({"VNA"})
-
-
-def _named_after_any_words(paper: str) -> bool:
-    """Whether a closing line's credit names a paper after any words ("… (TTXVN)", "…/Báo Tuyên Quang")."""
-    return bool(_PAPER_NAME.fullmatch(paper)) and paper not in _SHARED_CODES
 
 
 # The names the agencies known by their initials are spelt out in, as a closing line credits them ("Thông tấn xã Việt
@@ -504,7 +494,9 @@ def _lead_source(line: str) -> str | None:
     return name if name and name[:1].isupper() and len(name.split()) <= 4 and not _DOCUMENT.match(name) else None
 
 
-_PAPER = re.compile(r"(?:báo|tạp\s+chí|đài|truyền\s+hình|cổng\s+thông\s+tin|ttxvn|vna|vov|vtv|qđnd|cand)\b|"
+# (not "VNA", TTXVN's English code, which is Vietnam Airlines' too: as a paper's code, a credit only after a writer's
+# name, `PAPERS_BY_TAG`, not after any words as the agencies' names are: "Vietnam Airlines (VNA)" credits no one)
+_PAPER = re.compile(r"(?:báo|tạp\s+chí|đài|truyền\s+hình|cổng\s+thông\s+tin|ttxvn|vov|vtv|qđnd|cand)\b|"
                     r"\S+\.(?:vn|com|net|org)\b", re.IGNORECASE)
 # What a source line gives where it names no one: "Internet", "Sưu tầm" (collected), "Tổng hợp" (compiled), their
 # initials, "Nhiều nguồn"; counted as a source, "Tổng hợp" was one of a report's biggest papers
@@ -513,7 +505,8 @@ _NO_SOURCE = re.compile(rf"{_NO_SOURCE_WORD}(?:\s*[-,/&;+]\s*{_NO_SOURCE_WORD})*
 
 
 # A paper's whole name: "Báo Tin tức", "Tạp chí Dân vận", an agency ("TTXVN", "VOV"), a web address
-_PAPER_NAME = re.compile(r"(?:báo|tạp\s+chí|đài)(?!\s+(?:chí|cáo)\b)(?:\s+\S+){1,5}|(?:ttxvn|vna|vov|vtv|qđnd|cand)(?:\s+online)?|"
+_PAPER_NAME = re.compile(r"(?:báo|tạp\s+chí|đài)(?!\s+(?:chí|cáo)\b)(?:\s+\S+){1,5}|"
+                         r"(?:ttxvn|vov|vtv|qđnd|cand)(?:\s+online)?|"
                          r"[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org)", re.IGNORECASE)
 _WRITER_AND_PAPER = re.compile(r"(?P<writer>[^/()]+?)\s*(?:/\s*(?P<paper>[^/()]+?)|\(\s*(?P<bracketed>[^/()]+?)\s*\))")
 _NAME_MARKS = re.compile(r"^[\s\"'“”‘’«»]+|[\s\"'“”‘’«».:|–-]+$")
@@ -551,8 +544,7 @@ def _source(line: str) -> tuple[str | None, str | None]:
     credit = _WRITER_AND_PAPER.fullmatch(name)
     paper = credit and (credit["paper"] or credit["bracketed"])
     if paper and (_names_its_paper(credit["writer"], paper)  # "Nguồn: Giáo dục và Thời đại (GD&TĐ)"
-                  or (_PAPER.match(paper) and paper not in _SHARED_CODES
-                      or paper in PAPERS_BY_TAG and _writer_named(credit["writer"], paper))
+                  or (_PAPER.match(paper) or paper in PAPERS_BY_TAG and _writer_named(credit["writer"], paper))
                   and not _PAPER.match(credit["writer"])):
         name = paper
     if _DOCUMENT.match(name):

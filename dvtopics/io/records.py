@@ -175,7 +175,11 @@ def warn_of_lead_as_text(where, names: list, given: list | None, fields: "FieldN
     if not text_is_a_lead(spelt, fields):
         return
     bodies = {name: 1 for name in unread if isinstance(name, str) and names_a_body(name)}
-    log.warning("%s: %s", where, said_of_leads("column", spelt, 1, bodies, 0 if bodies else 1, unread, python)[0])
+    # a header speaks for every row: each body column is every article's ("each article's body"), so the articles
+    # counted are as many as the columns (one, to say "each article's text is its lead", where there is none)
+    articles = max(len(bodies), 1)
+    log.warning("%s: %s", where, said_of_leads("column", spelt, articles, bodies, 0 if bodies else 1, unread,
+                                                python)[0])
 
 
 def said_of_leads(noun: str, lead: str, articles: int, bodies: dict, alone: int, unread, python: bool | None = None

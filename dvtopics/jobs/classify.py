@@ -384,14 +384,9 @@ def gold_labels(label_files: Sequence[str], label_field: str = "label", id_field
                             len(answers), plural(len(labels), "label"), "is" if len(answers) == 1 else "are")
             pairs += ((id_, label, path) for id_, label in labels.items())
     labels = as_article_types([label for _, label, _ in pairs])
-    given_by = {}  # id: (its label, the file that gave it first)
-    for (id_, _, path), label in zip(pairs, labels):  # two files that disagree: say which, of the two readers
-        first, first_path = given_by.setdefault(id_, (label, path))
-        if not same_label(first, label):
-            raise InputError(f"{named('label_files')}: id {id_!r} has two labels, {first!r} in {first_path} and "
-                             f"{label!r} in {path}: keep one")
-    return labels_by_id(named("label_files"),
-                        ((id_, label) for (id_, _, _), label in zip(pairs, labels)), same=same_label) or None
+    # (each with its file: two files that disagree on an id are named, of two readers' files which said which)
+    return labels_by_id(named("label_files"), ((id_, label, path) for (id_, _, path), label in zip(pairs, labels)),
+                        same=same_label) or None
 
 
 def _warn_added_columns(path, label_field: str, id_field: str) -> None:

@@ -30,25 +30,13 @@ def same_label(first, later) -> bool:
 
 
 def check_label_set(labels: set[str], labelled: Callable[[str], str] | None = None) -> None:
-    """Refuse article types, however spelt, mixed with other labels: a misspelt or translated type
-    ("Semi_Anual_Review", "tổng kết năm") would become a class of its own and cost the model its article-type
-    features. `other` alone is no article type here (a topic set may have one); a set with no article type is a
-    task of the user's own and is kept. `labelled(label)`, when given, names an article so labelled: among
-    thousands in several files, which row to correct."""
-    spelt = {label: spelt_as_article_type(label) for label in labels}
-    unknown = sorted(label for label, type_ in spelt.items() if type_ not in ARTICLE_TYPES)
-    if unknown and set(spelt.values()) & (set(ARTICLE_TYPES) - {"other"}):
-        where = f" ({labelled(unknown[0])} is {unknown[0]!r})" if labelled else ""
-        # named with the type each is read as: a label set of one's own with one type's name in it ("Giao ban quý")
-        # was told "while others are", and which label to rename no one could tell; its "Khác" needs no renaming
-        typed = sorted((label for label, type_ in spelt.items() if type_ in set(ARTICLE_TYPES) - {"other"}), key=str)
-        read_as = ", ".join(f"{label!r} ({spelt[label]})" if label != spelt[label] else repr(label)
-                            for label in typed[:5]) + (" …" if len(typed) > 5 else "")
-        raise DvtopicsError(f"label(s) {', '.join(map(repr, unknown[:5]))}{' …' if len(unknown) > 5 else ''} are not "
-                            f"article types{where}, while {read_as} {'is' if len(typed) == 1 else 'are'}: the article "
-                            f"types are {', '.join(f'{label} ({NAMES_VI[label][0]})' for label in ARTICLE_TYPES)}; "
-                            "correct the labels (a label set of your own may name other, but none of the other "
-                            "types)")
+    """Refuse article types, however spelt, mixed with other labels (`types_mixed_with_others`): a misspelt or
+    translated type ("Semi_Anual_Review", "tổng kết năm") would become a class of its own and cost the model its
+    article-type features. `labelled(label)`, when given, names an article so labelled: among thousands in several
+    files, which row to correct. Refuse too two labels that differ only in case or spaces."""
+    mixed = types_mixed_with_others(labels, labelled)
+    if mixed:
+        raise DvtopicsError(mixed)
     # a task of one's own keeps its labels as written, so "Khác" and "khác" (one typed by a colleague) were two
     # classes, each learnt from half the articles, with only the summary's counts to show it
     spellings: dict[str, list[str]] = {}
@@ -58,6 +46,26 @@ def check_label_set(labels: set[str], labelled: Callable[[str], str] | None = No
     if twice:
         raise DvtopicsError(f"labels {' and '.join(map(repr, twice[:3]))} differ only in case or spaces: each would be "
                             "a class of its own; write them one way")
+
+
+def types_mixed_with_others(labels: set[str], labelled: Callable[[str], str] | None = None) -> str | None:
+    """What is wrong, in one line, when `labels` mix article types, however spelt, with labels that are none; else
+    None. `other` alone is no article type here (a topic set may have one); a set with no article type is a task of
+    the user's own."""
+    spelt = {label: spelt_as_article_type(label) for label in labels}
+    unknown = sorted(label for label, type_ in spelt.items() if type_ not in ARTICLE_TYPES)
+    if unknown and set(spelt.values()) & (set(ARTICLE_TYPES) - {"other"}):
+        where = f" ({labelled(unknown[0])} is {unknown[0]!r})" if labelled else ""
+        # named with the type each is read as: a label set of one's own with one type's name in it ("Giao ban quý")
+        # was told "while others are", and which label to rename no one could tell; its "Khác" needs no renaming
+        typed = sorted((label for label, type_ in spelt.items() if type_ in set(ARTICLE_TYPES) - {"other"}), key=str)
+        read_as = ", ".join(f"{label!r} ({spelt[label]})" if label != spelt[label] else repr(label)
+                            for label in typed[:5]) + (" …" if len(typed) > 5 else "")
+        return (f"label(s) {', '.join(map(repr, unknown[:5]))}{' …' if len(unknown) > 5 else ''} are not "
+                f"article types{where}, while {read_as} {'is' if len(typed) == 1 else 'are'}: the article "
+                f"types are {', '.join(f'{label} ({NAMES_VI[label][0]})' for label in ARTICLE_TYPES)}; "
+                "correct the labels (a label set of your own may name other, but none of the other types)")
+    return None
 
 
 def folded(label: str) -> str:

@@ -33,7 +33,7 @@ from ..persist import data_hash
 from .events import find_event
 from .vocabulary import ANY_CUE
 from .names import (ARTICLE_TYPES, as_article_types, check_label_set, is_article_type_set, same_label,
-                    spelt_as_article_type, without_abstentions)
+                    spelt_as_article_type, types_mixed_with_others, without_abstentions)
 from .rules import apply_rules, rules_fingerprint
 from ..text.people import people_fingerprint
 
@@ -461,13 +461,13 @@ def with_article_types(articles: Sequence, types: Mapping[str, str] | None = Non
     hand_labels = HandLabels(types, "types")
     given = [hand_labels(article) for article in articles]
     hand_labels.warn_unused()
-    typed = as_article_types(given)
-    try:
-        check_label_set({label for label in given if label})
-    except DvtopicsError as exc:
+    mixed = types_mixed_with_others({label for label in given if label})
+    if mixed:
         log.warning("the topics by type: %s; read meanwhile with each type as one type however spelt, the other labels "
-                    "as written", exc)
+                    "as written", mixed)
         typed = [spelt_as_article_type(label) for label in given]
+    else:
+        typed = as_article_types(given)
     return [article if article.label == label else replace(article, label=label)
             for article, label in zip(articles, typed)]
 
