@@ -106,64 +106,116 @@ def _glued_opener(word: str) -> int:
     return dot + capitals if glued else 0
 
 
+_READ_ON = object()  # a step's verdict that the credit goes on past the word (else where it ends, or None: unclear)
+
+
 def _credit_end(line: str, start: int) -> int | None:
     """Where the credit that starts at `start` ends (a joiner after it, " - ", goes with it), or None when that is
-    unclear: then it stays, as losing the article's words is worse than keeping a name."""
-    words = []  # the credit's words: (start, end, word); joiners too
-    initials = False
+    unclear: then it stays, as losing the article's words is worse than keeping a name. Read a word at a time
+    (`_CreditReading.read`)."""
+    credit = _CreditReading()
     for token in _CREDIT_TOKEN.finditer(line, start):
+        end = credit.read(token)
+        if end is not _READ_ON:
+            return end
+    return credit.words[-1][1] if credit.words else None
+
+
+class _CreditReading:
+    """A credit's words read so far (`_credit_end`): (start, end, word), joiners too; and whether they are initials
+    or a word as whole ("D.Q", "B. TRUNG", "Internet"), after which the credit ends."""
+
+    def __init__(self) -> None:
+        self.words: list[tuple[int, int, str]] = []
+        self.initials = False
+
+    def read(self, token: re.Match) -> int | None | object:
+        """Where the credit ends at `token` (`_CREDIT_TOKEN`: its spaces, its word), None when that is unclear, or
+        `_READ_ON` once the word is taken."""
+        word = token[2]
+        end = self._ended_before(token)
+        if end is not _READ_ON:
+            return end
+        if word in _CREDIT_JOINERS:
+            return self._take_joiner(token)
+        glued = _glued_opener(word)
+        if glued and not self.initials:  # "Ảnh: H.TCó rất nhiều …": the next sentence's first word glued on
+            return token.start(2) + glued
+        if not _credit_word(word, first=not self.words):
+            return self._end_at_text(token)
+        core = word.strip("().,;:!?\"'")
+        if self.words and (core in _SENTENCE_OPENERS or core.isupper() and core.capitalize() in _SENTENCE_OPENERS):
+            return self.words[-1][1]
+        return self._take(token)
+
+    def _ended_before(self, token: re.Match) -> int | None | object:
+        """What the word's shape or the space before it says before the word is read: a run too long for a word is
+        unclear; two spaces, or any word after initials but a code or a joiner, end the credit."""
         word = token[2]
         if len(word) == _LONGEST_CREDIT_WORD:  # a link or a run of marks with no space ("Ảnh:Ảnh:…"): unclear
             return None
-        if words and len(token[1]) > 1:  # "Ảnh: Minh Khôi  Ngày 9/4": two spaces where a line ended
-            return words[-1][1]
-        if initials and word[0] != "(" and word not in _CREDIT_JOINERS:
-            return words[-1][1]
-        if word in _CREDIT_JOINERS:
-            if not words:
+        if self.words and len(token[1]) > 1:  # "Ảnh: Minh Khôi  Ngày 9/4": two spaces where a line ended
+            return self.words[-1][1]
+        if self.initials and word[0] != "(" and word not in _CREDIT_JOINERS:
+            return self.words[-1][1]
+        return _READ_ON
+
+    def _take_joiner(self, token: re.Match) -> int | None | object:
+        """A joiner (" - ", " / ") joins two names, or closes the credit after a paper's code in brackets; one that
+        opens it is unclear."""
+        if not self.words:
+            return None
+        self.words.append((token.start(2), token.end(), token[2]))
+        if self.words[-2][2].endswith(")"):  # "Ảnh: TTXVN (NLĐ) - Việt Nam …": the paper's tag opens its lead
+            return token.end()
+        return _READ_ON
+
+    def _end_at_text(self, token: re.Match) -> int | None:
+        """Where the credit ends at a word no credit is made of (`_credit_word`): before it, after it when it is a
+        paper's name and its stop, before the capitalised word that opened its sentence; None when unclear."""
+        word, words = token[2], self.words
+        if not words:
+            return None
+        if word[:1].islower() and word.endswith(".") and word[:-1].isalpha() and len(words) <= 2:
+            return token.end()  # "Ảnh: Tuổi trẻ. …", "Ảnh: Báo Nhân dân. …": a paper's name, then the stop
+        if word[:1].islower() and not self._give_back_opener():
+            return None
+        if word[:1].isdigit():  # "… Ngày 7/2" ends at the opener (`read`); a name before a number is unclear
+            last = words[-1][2].strip("().,;:!?\"'")
+            if last[:1].isupper() and last[1:].islower() or words[-1][2].endswith(("-", "–")):
                 return None
-            words.append((token.start(2), token.end(), word))
-            if words[-2][2].endswith(")"):  # "Ảnh: TTXVN (NLĐ) - Việt Nam …": the paper's tag opens its lead
-                return token.end()
-            continue
+        names = [found for found in words if found[2] not in _CREDIT_JOINERS and found[2] != "báo"]
+        return words[-1][1] if names else None
+
+    def _give_back_opener(self) -> bool:
+        """Before a lower-case word ("Ảnh: AP Tới thời điểm …"), the last capitalised word opened the sentence: it
+        goes back to the text. False when that is unclear: after a joiner ("Ảnh: Minh Khôi - kỳ 2": the caption goes
+        on), or after a name of three words or more (`_last_names`)."""
+        if self.words[-1][2] in _CREDIT_JOINERS:
+            return False
+        opener, names = self.words.pop()[2], _last_names(self.words)
+        # "Ảnh: Minh Khôi Hội Nông dân …", "… Hà Nội có …": the sentence may open with two capitalised words (a body's,
+        # a place's name), not one; clear only after a name in capitals ("Ảnh: NGUYỄN VĂN AN Gửi …")
+        return not (len(names) >= 3 and not (all(name.isupper() for name in names) and not opener.isupper()))
+
+    def _take(self, token: re.Match) -> int | None | object:
+        """The word is the credit's: where the credit ends with it (a code and its dash, a slash, a stop), None when
+        it grew unclear (too long, a comma), else `_READ_ON`."""
+        word, words = token[2], self.words
         core = word.strip("().,;:!?\"'")
-        glued = _glued_opener(word)
-        if glued and not initials:  # "Ảnh: H.TCó rất nhiều …": the next sentence's first word glued on
-            return token.start(2) + glued
-        if not _credit_word(word, first=not words):
-            if not words:
-                return None
-            if word[:1].islower() and word.endswith(".") and word[:-1].isalpha() and len(words) <= 2:
-                return token.end()  # "Ảnh: Tuổi trẻ. …", "Ảnh: Báo Nhân dân. …": a paper's name, then the stop
-            if word[:1].islower():  # "Ảnh: AP Tới thời điểm …": the last capitalised word opened the sentence
-                if words[-1][2] in _CREDIT_JOINERS:  # "Ảnh: Minh Khôi - kỳ 2": the caption goes on
-                    return None
-                opener, names = words.pop()[2], _last_names(words)
-                # "Ảnh: Minh Khôi Hội Nông dân …", "… Hà Nội có …": the sentence may open with two capitalised words (a
-                # body's, a place's name), not one; clear only after a name in capitals ("Ảnh: NGUYỄN VĂN AN Gửi …")
-                if len(names) >= 3 and not (all(name.isupper() for name in names) and not opener.isupper()):
-                    return None
-            elif word[:1].isdigit():  # "… Ngày 7/2" ends at the opener (below); a name before a number is unclear
-                last = words[-1][2].strip("().,;:!?\"'")
-                if last[:1].isupper() and last[1:].islower() or words[-1][2].endswith(("-", "–")):
-                    return None
-            names = [found for found in words if found[2] not in _CREDIT_JOINERS and found[2] != "báo"]
-            return words[-1][1] if names else None
-        if words and (core in _SENTENCE_OPENERS or core.isupper() and core.capitalize() in _SENTENCE_OPENERS):
-            return words[-1][1]
         words.append((token.start(2), token.end(), word))
         if word[0] == "(" and word.endswith(("-", "–")):  # "(NLĐ)-Ngày 22-1, …"
             return token.end()
         # ("B. TRUNG", "H. Thúy": a name after one initial is whole too; so is "Internet", "Ảnh: Internet Tờ Bành …")
-        initials = (initials or bool(_INITIALS.match(word)) or core.lower() == "internet"
-                    or len(words) > 1 and bool(_LONE_INITIAL.fullmatch(words[-2][2])))
+        self.initials = (self.initials or bool(_INITIALS.match(word)) or core.lower() == "internet"
+                         or len(words) > 1 and bool(_LONE_INITIAL.fullmatch(words[-2][2])))
         if sum(found[2] not in _CREDIT_JOINERS for found in words) > _CREDIT_MAX_WORDS:
             return None
         if word.endswith((",", ";", ":")):  # a list or a clause: the credit ran into the text somewhere before
             return None
         if "/" in core.strip("/") or word.endswith((".", "!", "?")) and not (len(word) == 2 and word[0].isupper()):
             return token.end()  # "Lê Hòa/TTXVN", "Ảnh: Quốc Bảo. …" (not an initial's dot, "B. TRUNG")
-    return words[-1][1] if words else None
+        return _READ_ON
 
 
 def _last_names(words: list) -> list[str]:
