@@ -479,7 +479,15 @@ PAPERS_BY_TAG = {"TTXVN": "TTXVN", "VNA": "TTXVN", "VOV": "VOV", "VTV": "VTV", "
                  "TPO": "Tiền Phong", "BPO": "Báo Bình Phước", "KTĐT": "Kinh tế & Đô thị", "BGĐT": "Báo Bắc Giang",
                  "YBĐT": "Báo Yên Bái"}
 AGENCIES = "|".join(PAPERS_BY_TAG)  # (codes of letters and "&", none of them special in a pattern)
-_TWO_WORD_PAPERS = "Dân [Tt]rí|Dân Việt|HQ Online|Tin [Tt]ức|Thanh [Tt]ra"
+# The papers of two words a lead's tag names in brackets, as each spells its name. A tag capitalises the second word
+# of some ("(Dân Trí) - "): `SOURCE_TAG` takes it in either case, and io/metadata.py names the paper as it spells
+# itself (`PAPERS_SPELT_OTHERWISE`, "Dân Trí" is "Dân trí")
+TWO_WORD_PAPERS = ("Dân trí", "Dân Việt", "HQ Online", "Tin tức", "Thanh tra")
+PAPERS_SPELT_OTHERWISE = {f"{first} {second.capitalize()}": name for name in TWO_WORD_PAPERS
+                          for first, second in [name.split()] if second[0].islower()}
+_TWO_WORD_PAPERS = "|".join(  # ("Dân [Tt]rí|Dân Việt|…": the rules' fingerprint hashes the pattern)
+    f"{first} [{second[0].upper()}{second[0]}]{second[1:]}" if second[0].islower() else name
+    for name in TWO_WORD_PAPERS for first, second in [name.split()])
 SOURCE_TAG = re.compile(rf"^[ \t]*(?:\((?P<bracketed>[A-ZĐ][\w.&-]{{1,24}}|{_WEB_NAME}|{_TWO_WORD_PAPERS})\)"
                         rf"[ \t]*[-–—]+|"
                         rf"(?P<name>{_WEB_NAME}|(?:{AGENCIES})(?: [Oo]nline)?)[ \t]+[-–—]+)[ \t]*", re.MULTILINE)
