@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from typing import Iterator
 
 from ..arguments import check_text
 from .dates import NOT_PUBLISHED, dateline_date, find_date
+from .people import NOT_PEOPLE, PLACES
 from .sentences import SENTENCE_ENDINGS
 
 
@@ -504,6 +506,138 @@ def without_source_tags(text: str) -> str:
     return SOURCE_TAG.sub("", text)
 
 
+# A writer's byline glued to the end of an article's last line, as a scraper that joins a page's lines into one leaves
+# it (baomoi's bodies): "… anh nói. Minh Khôi", "… đồng. Lan Anh (T/h)", "… ./. PV", "… giá bán. Hà Linh (t/h) Theo
+# Báo Mới", "… thế giới. Theo VnExpress", "… ./. BS. Trần Văn An". A reporter's name of two syllables is no person to
+# `mask_people` (text/people.py), and one who wrote many articles of one type was a word of that type. It goes where it
+# is clear: after a sentence's end, a few capitalised names, a code or initials, with what a byline adds (a
+# compiler's "(T/h)", the paper in brackets, "- Name", "Theo <paper>", "Nguồn: …"), and nothing after them. A line
+# that merely ends without a stop, a place ("Hà Nội"), a quoted title, numbers or a list stay: losing the article's
+# words is worse than keeping a name. A byline on a line of its own stays as it was: io/metadata.py reads the paper
+# from it ("Minh Anh (TTXVN)", "Theo VnExpress"), after this step.
+_BYLINE_LOOK = 160  # characters at the end of the line: a byline is shorter, and a long line is read once
+_WRITER_TITLE = r"(?:(?:PGS|GS|TS|TSKH|ThS|BS|BSCKI|BSCKII|KS|LS|NSND|NSƯT|Nhà\s+báo)[.\s-]*)"
+_WRITER_WORD = r"(?!(?i:theo|nguồn)\b)[^\W\d_][\w.]*"  # ("Theo VnExpress" names the paper)
+_WRITER_WORDS = rf"{_WRITER_WORD}(?:[ \t]+{_WRITER_WORD}){{0,3}}"  # 1-4 words (`_writer_named` reads them)
+# "(T/h)": compiled by the writer from other papers ("(Tổng hợp từ Reuters)")
+_COMPILED = r"(?i:t/h|th|tổng\s+hợp(?:\s+từ\s+[^()\d]{1,30})?|st|sưu\s+tầm)"
+_CLOSING_BYLINE = re.compile(
+    r"(?P<label>(?i:(?:tin|bài)(?:[ \t]*(?:,|và|-)[ \t]*ảnh)?)[ \t]*:[ \t]*)?"  # "Bài và ảnh: …", "Tin: …"
+    rf"(?P<title>{_WRITER_TITLE}+)?"
+    rf"(?P<writers>{_WRITER_WORDS}(?:[ \t]*[-–/&][ \t]*{_WRITER_WORDS})*)?"
+    rf"(?:[ \t]*\((?P<credit>{_COMPILED}|(?i:theo|nguồn)[ \t]*:?[ \t]+[^()\d]{{1,40}}|[A-ZĐ][^\s()]{{0,23}}|"
+    rf"{_TWO_WORD_PAPERS}|"
+    rf"(?i:báo)\s+[^()\d]{{1,30}})\))*"
+    rf"(?:[ \t]*(?:(?i:theo)[ \t]+|(?i:nguồn)[ \t]*:[ \t]*)(?P<paper>[^\s\d()][^()\d,;:!?]{{0,40}}"
+    r"(?:\([^()\d]{1,30}\))?))?"
+    r"[ \t.]*")
+# where a sentence ends before a byline: a stop (a closing quote or bracket after it), "./." as official news end,
+# an ellipsis ("… quà biếu... Minh Khôi")
+_STOP_BEFORE_BYLINE = re.compile(r"(?:\./\.|\.\.\.|…|(?<![.])[.!?](?![.])[\"'”’»)]*)[ \t]*|[ \t]{2,}")
+_WRITER_CODES = frozenset("PV CTV BTV NV St".split())  # "./. PV": the paper's reporter; "St": collected
+# words that open no writer's name: a caption's or a place's ("Chùa …", "Phố …", "Xe …"), a body's
+_NOT_WRITERS = frozenset("Xe Chùa Phố Vịnh Đền Cầu Sông Núi Biển Chợ Làng Tỉnh Huyện Xã Quận Phường Thôn Bản Nhà "
+                         "Đội Hội Đảng Mặt Cổng Tạp Báo Đài Lễ Đảo Cửa Khu Tết".split())
+_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")
+
+
+def without_closing_byline(line: str) -> str:
+    """`line` without the writer's byline glued to its end after a sentence (`_CLOSING_BYLINE`), where it is clear.
+
+    >>> without_closing_byline("Hội nghị thành công tốt đẹp. Minh Khôi (T/h)")
+    'Hội nghị thành công tốt đẹp.'
+    >>> without_closing_byline("Đoàn đã đến thăm Hà Nội. Hà Nội")
+    'Đoàn đã đến thăm Hà Nội. Hà Nội'
+    """
+    look = max(len(line) - _BYLINE_LOOK, 0)
+    for stop in _STOP_BEFORE_BYLINE.finditer(line, look):
+        if stop.end() == len(line) or not _ends_sentence(line, stop):
+            continue
+        byline = _CLOSING_BYLINE.fullmatch(line, stop.end())
+        if byline and _clear_byline(byline, after_stop=not stop[0].isspace()):
+            return line[:stop.end()].rstrip()
+    return line
+
+
+def _ends_sentence(line: str, stop: re.Match) -> bool:
+    """Whether the stop ends the sentence before it, not a word's abbreviation ("TP. Hà Tiên", "ThS. Minh Anh",
+    "TP.HCM.", an initial "A.", a name's "Ng. Minh"): after a word in lower case, a number, a bracket or a quote, or
+    a word of three capitals or more ("USD.")."""
+    if stop[0].startswith("./.") or stop[0][0].isspace():
+        return True
+    before = line[max(stop.start() - _BYLINE_LOOK, 0):stop.start()].split()  # (not the whole line's words)
+    if not before:
+        return False
+    word = before[-1]
+    if word[-1].isupper():
+        return "." not in word and len(word) >= 3 and word.isalpha() and word.isupper()
+    if word.isalpha() and word.istitle() and not any(vowel in _plain_letters(word) for vowel in "aeiouy"):
+        return False  # ("Ng.", "Tr.": a family name cut short)
+    return word[-1].islower() or word[-1].isdigit() or word[-1] in ")]\"'”’%"
+
+
+def _clear_byline(byline: re.Match, after_stop: bool) -> bool:
+    """Whether what `_CLOSING_BYLINE` matched is a byline: a writer's names (`_writer_named`, no place), a code, a
+    credit or a paper; only with a credit or a paper after a line's end that no stop marks (two spaces)."""
+    marked = bool(byline["credit"] or byline["paper"])
+    if not (byline["writers"] or marked) or byline["title"] and not byline["writers"] or not (after_stop or marked):
+        return False
+    if byline["paper"] and not _paper_named(byline["paper"].strip(" \t.")):
+        return False
+    if byline["writers"] and not (byline["label"] or byline["title"]) and _NATIONAL_SITE.fullmatch(byline["writers"]):
+        return True  # "… ./. VnExpress"
+    names = re.split(r"[ \t]*[-–/&][ \t]*", byline["writers"] or "")
+    return all(_writer_named(name.split(), joined=position > 0) for position, name in enumerate(names) if name)
+
+
+def _paper_named(paper: str) -> bool:
+    """A paper's name after "Theo" or "Nguồn:": capitalised or a site's address, a few words."""
+    return (paper[:1].isupper() or bool(_WEB_ADDRESS.fullmatch(paper))) and len(paper.split()) <= 6
+
+
+def _writer_named(words: list[str], joined: bool) -> bool:
+    """Whether `words` are a writer's: a code ("PV", "HT", "TTXVN"), initials ("T.T.D"), or capitalised syllables of
+    Vietnamese (`_name_word`; not "Toyota Camry") that are no place ("Hà Nội", `PLACES`) nor open a caption ("Chùa
+    Một Cột"), after a role's code or not ("CTV Minh Khôi"); after a joiner, a paper's or a team's name too ("Minh
+    Khôi - TNTBros", "Minh Khôi/VOV-Trung tâm Tin")."""
+    if len(words) > 1 and words[0] in _WRITER_CODES:
+        words = words[1:]
+    if len(words) == 1 and (_writer_code(words[0].rstrip(".")) or _INITIALS.fullmatch(words[0].rstrip("."))):
+        return True
+    if joined and words[0][:1].isupper():
+        return True
+    name = "_".join(words).lower()
+    return (all(map(_name_word, words)) and name not in PLACES
+            and not any(name == place or name.startswith(place + "_") for place in NOT_PEOPLE))
+
+
+def _name_word(word: str) -> bool:
+    """A word of a writer's name: a capitalised syllable ("Khôi"), after initials too ("M.Khôi"), that opens no
+    sentence (`_SENTENCE_OPENERS`) nor a caption (`_NOT_WRITERS`)."""
+    syllable = word[_LEADING_INITIALS.match(word).end():]
+    return (syllable[:1].isupper() and syllable[1:].islower() and _syllable(syllable)
+            and syllable not in _SENTENCE_OPENERS and syllable not in _NOT_WRITERS)
+
+
+_LEADING_INITIALS = re.compile(r"(?:[A-ZĐ]\.)*")
+
+
+def _writer_code(word: str) -> bool:
+    """A writer's code: "PV", initials of two or three capitals ("HT"), a paper's code ("TTXVN")."""
+    return word in _WRITER_CODES or word in PAPERS_BY_TAG or word.isupper() and word.isalpha() and 2 <= len(word) <= 3
+
+
+def _syllable(word: str) -> bool:
+    """Whether `word` is one Vietnamese syllable in its letters (`_SYLLABLE`): "Quỳnh", "Khuyến"; not "Toyota"."""
+    return bool(_SYLLABLE.fullmatch(_plain_letters(word)))
+
+
+def _plain_letters(word: str) -> str:
+    """`word` in lower case without its tone and vowel marks: "Quỳnh" is "quynh", "Đức" "duc"."""
+    return "".join(letter for letter in unicodedata.normalize("NFD", word.lower().replace("đ", "d"))
+                   if not unicodedata.combining(letter))
+
+
 def _printed_or_fetched(line: str) -> bool:
     """A short line that gives the day the page was printed, saved or scraped (`NOT_PUBLISHED`): "Ngày in: 27/11/2024"."""
     return len(line) <= 80 and bool(NOT_PUBLISHED.match(line)) and find_date(line) is not None
@@ -660,6 +794,8 @@ def strip_furniture(text: str) -> str:
         # "Chào mừng kỷ niệm … (3/2/1930 - 3/2/2018)")
         in_body = in_body or below_headline and line.endswith(SENTENCE_ENDINGS) and not line.endswith(":")
         below_headline = below_headline or not (_is_short_label(line) or dateline_date(line))
+    if kept:
+        kept[-1] = without_closing_byline(kept[-1])
     return "\n".join(kept)
 
 
