@@ -1,4 +1,4 @@
-"""What dropping photo credits inside a line costs, and that it grows linearly with the line.
+"""What dropping photo credits inside a line and closing bylines costs, and that it grows linearly with the line.
 
     .venv/bin/python benchmarks/bench_furniture.py [--articles 3000] [--repeats 5]
 
@@ -8,6 +8,9 @@
 2. `without_photo_credits` on lines made to be hard (a run of marks with no space, spaces between two credits, a
    word before every mark, credits repeated) at 250 KB and at 1 MB: the time grows about 4x when it is linear,
    16x when quadratic. Medians of --repeats.
+3. The same for the closing byline step (`without_closing_byline`, on each text's last line): the pass with it and
+   without it, then the step on lines of capitalised names and stops (each stop a place a byline could follow) and of
+   names with no stop, at 250 KB and 1 MB.
 """
 from __future__ import annotations
 
@@ -28,6 +31,10 @@ HARD_LINES = {  # a unit repeated to the size
     "a word before each mark": "Tin ảnh: ",
     "credits, then spaces": "Ảnh: Minh Khôi      ",
 }
+HARD_BYLINE_LINES = {
+    "names and stops": "Hội nghị. Minh Khôi Lan Anh. ",
+    "names, no stop": "Minh Khôi Lan Anh Thu Hà ",
+}
 
 
 def texts(limit: int) -> list[str]:
@@ -46,6 +53,33 @@ def timed(call) -> float:
     return time.perf_counter() - started
 
 
+def compare_step(corpus: list[str], name: str, label: str, repeats: int) -> None:
+    """`strip_furniture` over `corpus` with the step `furniture.<name>` and with the line itself in its place."""
+    step = getattr(furniture, name)
+    peer = "without the step (peer)"
+    runs = {label: [], peer: []}
+    for _ in range(repeats):
+        for run, replaced in ((peer, lambda line: line), (label, step)):
+            setattr(furniture, name, replaced)
+            runs[run].append(timed(lambda: [furniture.strip_furniture(text) for text in corpus]))
+    setattr(furniture, name, step)
+    chars = sum(map(len, corpus))
+    print(f"strip_furniture on {len(corpus)} baomoi texts ({chars / 1e6:.1f} M characters), median of {repeats}:")
+    for run, seconds in runs.items():
+        print(f"  {run:<26} {statistics.median(seconds):.3f} s")
+    print(f"  ratio {statistics.median(runs[label]) / statistics.median(runs[peer]):.2f}x")
+
+
+def compare_sizes(step, lines: dict[str, str], repeats: int) -> None:
+    for name, unit in lines.items():
+        seconds = []
+        for size in (250_000, 1_000_000):
+            line = unit * (size // len(unit))
+            seconds.append(statistics.median(timed(lambda: step(line)) for _ in range(repeats)))
+        growth = seconds[1] / seconds[0]
+        print(f"  {name:<26} 250 KB {seconds[0]:.4f} s   1 MB {seconds[1]:.4f} s   growth {growth:.1f}x")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=3000)
@@ -53,28 +87,12 @@ def main() -> None:
     args = parser.parse_args()
 
     corpus = texts(args.articles)
-    with_step = furniture.without_photo_credits
-    runs = {"with credits dropped": [], "without the step (peer)": []}
-    for _ in range(args.repeats):
-        for name, step in (("without the step (peer)", lambda line: line), ("with credits dropped", with_step)):
-            furniture.without_photo_credits = step
-            runs[name].append(timed(lambda: [furniture.strip_furniture(text) for text in corpus]))
-    furniture.without_photo_credits = with_step
-    chars = sum(map(len, corpus))
-    print(f"strip_furniture on {len(corpus)} baomoi texts ({chars / 1e6:.1f} M characters), median of {args.repeats}:")
-    for name, seconds in runs.items():
-        print(f"  {name:<26} {statistics.median(seconds):.3f} s")
-    ratio = statistics.median(runs["with credits dropped"]) / statistics.median(runs["without the step (peer)"])
-    print(f"  ratio {ratio:.2f}x")
-
+    compare_step(corpus, "without_photo_credits", "with credits dropped", args.repeats)
     print(f"without_photo_credits on hard lines, median of {args.repeats} (linear: about 4x from 250 KB to 1 MB):")
-    for name, unit in HARD_LINES.items():
-        seconds = []
-        for size in (250_000, 1_000_000):
-            line = unit * (size // len(unit))
-            seconds.append(statistics.median(timed(lambda: with_step(line)) for _ in range(args.repeats)))
-        growth = seconds[1] / seconds[0]
-        print(f"  {name:<26} 250 KB {seconds[0]:.3f} s   1 MB {seconds[1]:.3f} s   growth {growth:.1f}x")
+    compare_sizes(furniture.without_photo_credits, HARD_LINES, args.repeats)
+    compare_step(corpus, "without_closing_byline", "with bylines dropped", args.repeats)
+    print(f"without_closing_byline on hard lines, median of {args.repeats} (only the line's end is read: about 1x):")
+    compare_sizes(furniture.without_closing_byline, HARD_BYLINE_LINES, args.repeats)
 
 
 if __name__ == "__main__":

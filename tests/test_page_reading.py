@@ -6,7 +6,7 @@ import pytest
 
 from dvtopics.io.metadata import date_order, extract_metadata, parse_date
 from dvtopics.io.read import make_article, read_articles
-from dvtopics.text.furniture import is_furniture, strip_furniture
+from dvtopics.text.furniture import TWO_WORD_PAPERS, is_furniture, strip_furniture
 
 LEAD = "Sáng 5/2, Ban Dân vận Huyện ủy tổ chức hội nghị tổng kết công tác dân vận năm 2017."
 BODY = f"{LEAD}\nNăm qua, các chi bộ đã vận động nhân dân làm 12 km đường bê tông.\n"
@@ -273,6 +273,14 @@ def test_the_source_tag_the_lead_opens_with_is_the_source(tag, source):
     assert (meta["title"], meta["source"]) == ("Huyện tổng kết công tác dân vận năm 2017", source)
     # a source line names the first publisher, and wins
     assert extract_metadata(f"Tiêu đề bài báo\n{tag}{LEAD}\nNguồn: baodaklak.vn")["source"] == "baodaklak.vn"
+
+
+@pytest.mark.parametrize("paper", TWO_WORD_PAPERS)
+def test_a_two_word_paper_in_its_tag_is_named_as_it_spells_itself(paper):
+    # one list for the tag's pattern and the name the report counts: "(Thanh Tra) - " is Thanh tra's
+    first, second = paper.split()
+    for tag in (f"({paper}) - ", f"({first} {second.capitalize()}) - "):
+        assert extract_metadata(f"Huyện tổng kết công tác dân vận năm 2017\n{tag}{LEAD}")["source"] == paper
 
 
 @pytest.mark.parametrize("opening", ["PGS-TS Lưu Trang vừa được bổ nhiệm", "AV-TEST – tổ chức bảo mật công bố",

@@ -11,8 +11,8 @@ from ..arguments import check_text
 from ..text.dates import (DATE, DATELINE_MAX_CHARS, ZONE, dateline_date, english_date, find_date, headline_words,
                           is_dateline,
                           full_year, iso_date, iso_of, vietnam_day, zoned_day)
-from ..text.furniture import (AGENCIES, NATIONAL_SITES, PAPERS_BY_TAG, SOURCE_TAG, is_furniture, is_masthead,
-                               is_section_name)
+from ..text.furniture import (AGENCIES, NATIONAL_SITES, PAPERS_BY_TAG, PAPERS_SPELT_OTHERWISE, SOURCE_TAG,
+                               is_furniture, is_masthead, is_section_name)
 from .tables import vietnamese_key
 
 log = logging.getLogger(__name__)
@@ -327,10 +327,6 @@ def extract_metadata(text: str, lead: str = "") -> dict:
     return {"title": title[:300], "date": date, "source": source and paper_of_tag(site_of_link(source))}
 
 
-# the two-word names `SOURCE_TAG` takes in either case, in one: "(Dân Trí) - " is "(Dân trí) - "
-_NAMES_SPELT_OTHERWISE = {"Dân Trí": "Dân trí", "Tin Tức": "Tin tức", "Thanh Tra": "Thanh tra"}
-
-
 def paper_of_tag(source: str) -> str:
     """The paper's name a source the text gives by its site's code names (`PAPERS_BY_TAG`: "TTO" is "Tuổi Trẻ"), else
     the source as it is: the report counts a paper's articles under one name a reader knows.
@@ -341,7 +337,7 @@ def paper_of_tag(source: str) -> str:
     code = re.sub(r"\s+online$", "", source, flags=re.IGNORECASE)  # "SGGP Online - ", as SOURCE_TAG takes it
     if code in PAPERS_BY_TAG and code == PAPERS_BY_TAG[code]:
         return source  # (an agency known by its initials keeps its "Online": "QĐND Online")
-    return PAPERS_BY_TAG.get(code) or _NAMES_SPELT_OTHERWISE.get(code, source)
+    return PAPERS_BY_TAG.get(code) or PAPERS_SPELT_OTHERWISE.get(code, source)
 
 
 # A link to the article where its source is named ("Nguồn: https://baolangson.vn/a-123.html", a "Nguồn" column of

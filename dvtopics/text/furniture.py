@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from typing import Iterator
 
 from ..arguments import check_text
 from .dates import NOT_PUBLISHED, dateline_date, find_date
+from .people import NOT_PEOPLE, PLACES
 from .sentences import SENTENCE_ENDINGS
 
 
@@ -106,64 +108,116 @@ def _glued_opener(word: str) -> int:
     return dot + capitals if glued else 0
 
 
+_READ_ON = object()  # a step's verdict that the credit goes on past the word (else where it ends, or None: unclear)
+
+
 def _credit_end(line: str, start: int) -> int | None:
     """Where the credit that starts at `start` ends (a joiner after it, " - ", goes with it), or None when that is
-    unclear: then it stays, as losing the article's words is worse than keeping a name."""
-    words = []  # the credit's words: (start, end, word); joiners too
-    initials = False
+    unclear: then it stays, as losing the article's words is worse than keeping a name. Read a word at a time
+    (`_CreditReading.read`)."""
+    credit = _CreditReading()
     for token in _CREDIT_TOKEN.finditer(line, start):
+        end = credit.read(token)
+        if end is not _READ_ON:
+            return end
+    return credit.words[-1][1] if credit.words else None
+
+
+class _CreditReading:
+    """A credit's words read so far (`_credit_end`): (start, end, word), joiners too; and whether they are initials
+    or a word as whole ("D.Q", "B. TRUNG", "Internet"), after which the credit ends."""
+
+    def __init__(self) -> None:
+        self.words: list[tuple[int, int, str]] = []
+        self.initials = False
+
+    def read(self, token: re.Match) -> int | None | object:
+        """Where the credit ends at `token` (`_CREDIT_TOKEN`: its spaces, its word), None when that is unclear, or
+        `_READ_ON` once the word is taken."""
+        word = token[2]
+        end = self._ended_before(token)
+        if end is not _READ_ON:
+            return end
+        if word in _CREDIT_JOINERS:
+            return self._take_joiner(token)
+        glued = _glued_opener(word)
+        if glued and not self.initials:  # "Ảnh: H.TCó rất nhiều …": the next sentence's first word glued on
+            return token.start(2) + glued
+        if not _credit_word(word, first=not self.words):
+            return self._end_at_text(token)
+        core = word.strip("().,;:!?\"'")
+        if self.words and (core in _SENTENCE_OPENERS or core.isupper() and core.capitalize() in _SENTENCE_OPENERS):
+            return self.words[-1][1]
+        return self._take(token)
+
+    def _ended_before(self, token: re.Match) -> int | None | object:
+        """What the word's shape or the space before it says before the word is read: a run too long for a word is
+        unclear; two spaces, or any word after initials but a code or a joiner, end the credit."""
         word = token[2]
         if len(word) == _LONGEST_CREDIT_WORD:  # a link or a run of marks with no space ("Ảnh:Ảnh:…"): unclear
             return None
-        if words and len(token[1]) > 1:  # "Ảnh: Minh Khôi  Ngày 9/4": two spaces where a line ended
-            return words[-1][1]
-        if initials and word[0] != "(" and word not in _CREDIT_JOINERS:
-            return words[-1][1]
-        if word in _CREDIT_JOINERS:
-            if not words:
+        if self.words and len(token[1]) > 1:  # "Ảnh: Minh Khôi  Ngày 9/4": two spaces where a line ended
+            return self.words[-1][1]
+        if self.initials and word[0] != "(" and word not in _CREDIT_JOINERS:
+            return self.words[-1][1]
+        return _READ_ON
+
+    def _take_joiner(self, token: re.Match) -> int | None | object:
+        """A joiner (" - ", " / ") joins two names, or closes the credit after a paper's code in brackets; one that
+        opens it is unclear."""
+        if not self.words:
+            return None
+        self.words.append((token.start(2), token.end(), token[2]))
+        if self.words[-2][2].endswith(")"):  # "Ảnh: TTXVN (NLĐ) - Việt Nam …": the paper's tag opens its lead
+            return token.end()
+        return _READ_ON
+
+    def _end_at_text(self, token: re.Match) -> int | None:
+        """Where the credit ends at a word no credit is made of (`_credit_word`): before it, after it when it is a
+        paper's name and its stop, before the capitalised word that opened its sentence; None when unclear."""
+        word, words = token[2], self.words
+        if not words:
+            return None
+        if word[:1].islower() and word.endswith(".") and word[:-1].isalpha() and len(words) <= 2:
+            return token.end()  # "Ảnh: Tuổi trẻ. …", "Ảnh: Báo Nhân dân. …": a paper's name, then the stop
+        if word[:1].islower() and not self._give_back_opener():
+            return None
+        if word[:1].isdigit():  # "… Ngày 7/2" ends at the opener (`read`); a name before a number is unclear
+            last = words[-1][2].strip("().,;:!?\"'")
+            if last[:1].isupper() and last[1:].islower() or words[-1][2].endswith(("-", "–")):
                 return None
-            words.append((token.start(2), token.end(), word))
-            if words[-2][2].endswith(")"):  # "Ảnh: TTXVN (NLĐ) - Việt Nam …": the paper's tag opens its lead
-                return token.end()
-            continue
+        names = [found for found in words if found[2] not in _CREDIT_JOINERS and found[2] != "báo"]
+        return words[-1][1] if names else None
+
+    def _give_back_opener(self) -> bool:
+        """Before a lower-case word ("Ảnh: AP Tới thời điểm …"), the last capitalised word opened the sentence: it
+        goes back to the text. False when that is unclear: after a joiner ("Ảnh: Minh Khôi - kỳ 2": the caption goes
+        on), or after a name of three words or more (`_last_names`)."""
+        if self.words[-1][2] in _CREDIT_JOINERS:
+            return False
+        opener, names = self.words.pop()[2], _last_names(self.words)
+        # "Ảnh: Minh Khôi Hội Nông dân …", "… Hà Nội có …": the sentence may open with two capitalised words (a body's,
+        # a place's name), not one; clear only after a name in capitals ("Ảnh: NGUYỄN VĂN AN Gửi …")
+        return not (len(names) >= 3 and not (all(name.isupper() for name in names) and not opener.isupper()))
+
+    def _take(self, token: re.Match) -> int | None | object:
+        """The word is the credit's: where the credit ends with it (a code and its dash, a slash, a stop), None when
+        it grew unclear (too long, a comma), else `_READ_ON`."""
+        word, words = token[2], self.words
         core = word.strip("().,;:!?\"'")
-        glued = _glued_opener(word)
-        if glued and not initials:  # "Ảnh: H.TCó rất nhiều …": the next sentence's first word glued on
-            return token.start(2) + glued
-        if not _credit_word(word, first=not words):
-            if not words:
-                return None
-            if word[:1].islower() and word.endswith(".") and word[:-1].isalpha() and len(words) <= 2:
-                return token.end()  # "Ảnh: Tuổi trẻ. …", "Ảnh: Báo Nhân dân. …": a paper's name, then the stop
-            if word[:1].islower():  # "Ảnh: AP Tới thời điểm …": the last capitalised word opened the sentence
-                if words[-1][2] in _CREDIT_JOINERS:  # "Ảnh: Minh Khôi - kỳ 2": the caption goes on
-                    return None
-                opener, names = words.pop()[2], _last_names(words)
-                # "Ảnh: Minh Khôi Hội Nông dân …", "… Hà Nội có …": the sentence may open with two capitalised words (a
-                # body's, a place's name), not one; clear only after a name in capitals ("Ảnh: NGUYỄN VĂN AN Gửi …")
-                if len(names) >= 3 and not (all(name.isupper() for name in names) and not opener.isupper()):
-                    return None
-            elif word[:1].isdigit():  # "… Ngày 7/2" ends at the opener (below); a name before a number is unclear
-                last = words[-1][2].strip("().,;:!?\"'")
-                if last[:1].isupper() and last[1:].islower() or words[-1][2].endswith(("-", "–")):
-                    return None
-            names = [found for found in words if found[2] not in _CREDIT_JOINERS and found[2] != "báo"]
-            return words[-1][1] if names else None
-        if words and (core in _SENTENCE_OPENERS or core.isupper() and core.capitalize() in _SENTENCE_OPENERS):
-            return words[-1][1]
         words.append((token.start(2), token.end(), word))
         if word[0] == "(" and word.endswith(("-", "–")):  # "(NLĐ)-Ngày 22-1, …"
             return token.end()
         # ("B. TRUNG", "H. Thúy": a name after one initial is whole too; so is "Internet", "Ảnh: Internet Tờ Bành …")
-        initials = (initials or bool(_INITIALS.match(word)) or core.lower() == "internet"
-                    or len(words) > 1 and bool(_LONE_INITIAL.fullmatch(words[-2][2])))
+        self.initials = (self.initials or bool(_INITIALS.match(word)) or core.lower() == "internet"
+                         or len(words) > 1 and bool(_LONE_INITIAL.fullmatch(words[-2][2])))
         if sum(found[2] not in _CREDIT_JOINERS for found in words) > _CREDIT_MAX_WORDS:
             return None
         if word.endswith((",", ";", ":")):  # a list or a clause: the credit ran into the text somewhere before
             return None
         if "/" in core.strip("/") or word.endswith((".", "!", "?")) and not (len(word) == 2 and word[0].isupper()):
             return token.end()  # "Lê Hòa/TTXVN", "Ảnh: Quốc Bảo. …" (not an initial's dot, "B. TRUNG")
-    return words[-1][1] if words else None
+        return _READ_ON
 
 
 def _last_names(words: list) -> list[str]:
@@ -427,7 +481,15 @@ PAPERS_BY_TAG = {"TTXVN": "TTXVN", "VNA": "TTXVN", "VOV": "VOV", "VTV": "VTV", "
                  "TPO": "Tiền Phong", "BPO": "Báo Bình Phước", "KTĐT": "Kinh tế & Đô thị", "BGĐT": "Báo Bắc Giang",
                  "YBĐT": "Báo Yên Bái"}
 AGENCIES = "|".join(PAPERS_BY_TAG)  # (codes of letters and "&", none of them special in a pattern)
-_TWO_WORD_PAPERS = "Dân [Tt]rí|Dân Việt|HQ Online|Tin [Tt]ức|Thanh [Tt]ra"
+# The papers of two words a lead's tag names in brackets, as each spells its name. A tag capitalises the second word
+# of some ("(Dân Trí) - "): `SOURCE_TAG` takes it in either case, and io/metadata.py names the paper as it spells
+# itself (`PAPERS_SPELT_OTHERWISE`, "Dân Trí" is "Dân trí")
+TWO_WORD_PAPERS = ("Dân trí", "Dân Việt", "HQ Online", "Tin tức", "Thanh tra")
+PAPERS_SPELT_OTHERWISE = {f"{first} {second.capitalize()}": name for name in TWO_WORD_PAPERS
+                          for first, second in [name.split()] if second[0].islower()}
+_TWO_WORD_PAPERS = "|".join(  # ("Dân [Tt]rí|Dân Việt|…": the rules' fingerprint hashes the pattern)
+    f"{first} [{second[0].upper()}{second[0]}]{second[1:]}" if second[0].islower() else name
+    for name in TWO_WORD_PAPERS for first, second in [name.split()])
 SOURCE_TAG = re.compile(rf"^[ \t]*(?:\((?P<bracketed>[A-ZĐ][\w.&-]{{1,24}}|{_WEB_NAME}|{_TWO_WORD_PAPERS})\)"
                         rf"[ \t]*[-–—]+|"
                         rf"(?P<name>{_WEB_NAME}|(?:{AGENCIES})(?: [Oo]nline)?)[ \t]+[-–—]+)[ \t]*", re.MULTILINE)
@@ -442,6 +504,138 @@ def without_source_tags(text: str) -> str:
     ('Chiều 5/7, ...', 'ASEAN - Trung Quốc ký kết')
     """
     return SOURCE_TAG.sub("", text)
+
+
+# A writer's byline glued to the end of an article's last line, as a scraper that joins a page's lines into one leaves
+# it (baomoi's bodies): "… anh nói. Minh Khôi", "… đồng. Lan Anh (T/h)", "… ./. PV", "… giá bán. Hà Linh (t/h) Theo
+# Báo Mới", "… thế giới. Theo VnExpress", "… ./. BS. Trần Văn An". A reporter's name of two syllables is no person to
+# `mask_people` (text/people.py), and one who wrote many articles of one type was a word of that type. It goes where it
+# is clear: after a sentence's end, a few capitalised names, a code or initials, with what a byline adds (a
+# compiler's "(T/h)", the paper in brackets, "- Name", "Theo <paper>", "Nguồn: …"), and nothing after them. A line
+# that merely ends without a stop, a place ("Hà Nội"), a quoted title, numbers or a list stay: losing the article's
+# words is worse than keeping a name. A byline on a line of its own stays as it was: io/metadata.py reads the paper
+# from it ("Minh Anh (TTXVN)", "Theo VnExpress"), after this step.
+_BYLINE_LOOK = 160  # characters at the end of the line: a byline is shorter, and a long line is read once
+_WRITER_TITLE = r"(?:(?:PGS|GS|TS|TSKH|ThS|BS|BSCKI|BSCKII|KS|LS|NSND|NSƯT|Nhà\s+báo)[.\s-]*)"
+_WRITER_WORD = r"(?!(?i:theo|nguồn)\b)[^\W\d_][\w.]*"  # ("Theo VnExpress" names the paper)
+_WRITER_WORDS = rf"{_WRITER_WORD}(?:[ \t]+{_WRITER_WORD}){{0,3}}"  # 1-4 words (`_writer_named` reads them)
+# "(T/h)": compiled by the writer from other papers ("(Tổng hợp từ Reuters)")
+_COMPILED = r"(?i:t/h|th|tổng\s+hợp(?:\s+từ\s+[^()\d]{1,30})?|st|sưu\s+tầm)"
+_CLOSING_BYLINE = re.compile(
+    r"(?P<label>(?i:(?:tin|bài)(?:[ \t]*(?:,|và|-)[ \t]*ảnh)?)[ \t]*:[ \t]*)?"  # "Bài và ảnh: …", "Tin: …"
+    rf"(?P<title>{_WRITER_TITLE}+)?"
+    rf"(?P<writers>{_WRITER_WORDS}(?:[ \t]*[-–/&][ \t]*{_WRITER_WORDS})*)?"
+    rf"(?:[ \t]*\((?P<credit>{_COMPILED}|(?i:theo|nguồn)[ \t]*:?[ \t]+[^()\d]{{1,40}}|[A-ZĐ][^\s()]{{0,23}}|"
+    rf"{_TWO_WORD_PAPERS}|"
+    rf"(?i:báo)\s+[^()\d]{{1,30}})\))*"
+    rf"(?:[ \t]*(?:(?i:theo)[ \t]+|(?i:nguồn)[ \t]*:[ \t]*)(?P<paper>[^\s\d()][^()\d,;:!?]{{0,40}}"
+    r"(?:\([^()\d]{1,30}\))?))?"
+    r"[ \t.]*")
+# where a sentence ends before a byline: a stop (a closing quote or bracket after it), "./." as official news end,
+# an ellipsis ("… quà biếu... Minh Khôi")
+_STOP_BEFORE_BYLINE = re.compile(r"(?:\./\.|\.\.\.|…|(?<![.])[.!?](?![.])[\"'”’»)]*)[ \t]*|[ \t]{2,}")
+_WRITER_CODES = frozenset("PV CTV BTV NV St".split())  # "./. PV": the paper's reporter; "St": collected
+# words that open no writer's name: a caption's or a place's ("Chùa …", "Phố …", "Xe …"), a body's
+_NOT_WRITERS = frozenset("Xe Chùa Phố Vịnh Đền Cầu Sông Núi Biển Chợ Làng Tỉnh Huyện Xã Quận Phường Thôn Bản Nhà "
+                         "Đội Hội Đảng Mặt Cổng Tạp Báo Đài Lễ Đảo Cửa Khu Tết".split())
+_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")
+
+
+def without_closing_byline(line: str) -> str:
+    """`line` without the writer's byline glued to its end after a sentence (`_CLOSING_BYLINE`), where it is clear.
+
+    >>> without_closing_byline("Hội nghị thành công tốt đẹp. Minh Khôi (T/h)")
+    'Hội nghị thành công tốt đẹp.'
+    >>> without_closing_byline("Đoàn đã đến thăm Hà Nội. Hà Nội")
+    'Đoàn đã đến thăm Hà Nội. Hà Nội'
+    """
+    look = max(len(line) - _BYLINE_LOOK, 0)
+    for stop in _STOP_BEFORE_BYLINE.finditer(line, look):
+        if stop.end() == len(line) or not _ends_sentence(line, stop):
+            continue
+        byline = _CLOSING_BYLINE.fullmatch(line, stop.end())
+        if byline and _clear_byline(byline, after_stop=not stop[0].isspace()):
+            return line[:stop.end()].rstrip()
+    return line
+
+
+def _ends_sentence(line: str, stop: re.Match) -> bool:
+    """Whether the stop ends the sentence before it, not a word's abbreviation ("TP. Hà Tiên", "ThS. Minh Anh",
+    "TP.HCM.", an initial "A.", a name's "Ng. Minh"): after a word in lower case, a number, a bracket or a quote, or
+    a word of three capitals or more ("USD.")."""
+    if stop[0].startswith("./.") or stop[0][0].isspace():
+        return True
+    before = line[max(stop.start() - _BYLINE_LOOK, 0):stop.start()].split()  # (not the whole line's words)
+    if not before:
+        return False
+    word = before[-1]
+    if word[-1].isupper():
+        return "." not in word and len(word) >= 3 and word.isalpha() and word.isupper()
+    if word.isalpha() and word.istitle() and not any(vowel in _plain_letters(word) for vowel in "aeiouy"):
+        return False  # ("Ng.", "Tr.": a family name cut short)
+    return word[-1].islower() or word[-1].isdigit() or word[-1] in ")]\"'”’%"
+
+
+def _clear_byline(byline: re.Match, after_stop: bool) -> bool:
+    """Whether what `_CLOSING_BYLINE` matched is a byline: a writer's names (`_writer_named`, no place), a code, a
+    credit or a paper; only with a credit or a paper after a line's end that no stop marks (two spaces)."""
+    marked = bool(byline["credit"] or byline["paper"])
+    if not (byline["writers"] or marked) or byline["title"] and not byline["writers"] or not (after_stop or marked):
+        return False
+    if byline["paper"] and not _paper_named(byline["paper"].strip(" \t.")):
+        return False
+    if byline["writers"] and not (byline["label"] or byline["title"]) and _NATIONAL_SITE.fullmatch(byline["writers"]):
+        return True  # "… ./. VnExpress"
+    names = re.split(r"[ \t]*[-–/&][ \t]*", byline["writers"] or "")
+    return all(_writer_named(name.split(), joined=position > 0) for position, name in enumerate(names) if name)
+
+
+def _paper_named(paper: str) -> bool:
+    """A paper's name after "Theo" or "Nguồn:": capitalised or a site's address, a few words."""
+    return (paper[:1].isupper() or bool(_WEB_ADDRESS.fullmatch(paper))) and len(paper.split()) <= 6
+
+
+def _writer_named(words: list[str], joined: bool) -> bool:
+    """Whether `words` are a writer's: a code ("PV", "HT", "TTXVN"), initials ("T.T.D"), or capitalised syllables of
+    Vietnamese (`_name_word`; not "Toyota Camry") that are no place ("Hà Nội", `PLACES`) nor open a caption ("Chùa
+    Một Cột"), after a role's code or not ("CTV Minh Khôi"); after a joiner, a paper's or a team's name too ("Minh
+    Khôi - TNTBros", "Minh Khôi/VOV-Trung tâm Tin")."""
+    if len(words) > 1 and words[0] in _WRITER_CODES:
+        words = words[1:]
+    if len(words) == 1 and (_writer_code(words[0].rstrip(".")) or _INITIALS.fullmatch(words[0].rstrip("."))):
+        return True
+    if joined and words[0][:1].isupper():
+        return True
+    name = "_".join(words).lower()
+    return (all(map(_name_word, words)) and name not in PLACES
+            and not any(name == place or name.startswith(place + "_") for place in NOT_PEOPLE))
+
+
+def _name_word(word: str) -> bool:
+    """A word of a writer's name: a capitalised syllable ("Khôi"), after initials too ("M.Khôi"), that opens no
+    sentence (`_SENTENCE_OPENERS`) nor a caption (`_NOT_WRITERS`)."""
+    syllable = word[_LEADING_INITIALS.match(word).end():]
+    return (syllable[:1].isupper() and syllable[1:].islower() and _syllable(syllable)
+            and syllable not in _SENTENCE_OPENERS and syllable not in _NOT_WRITERS)
+
+
+_LEADING_INITIALS = re.compile(r"(?:[A-ZĐ]\.)*")
+
+
+def _writer_code(word: str) -> bool:
+    """A writer's code: "PV", initials of two or three capitals ("HT"), a paper's code ("TTXVN")."""
+    return word in _WRITER_CODES or word in PAPERS_BY_TAG or word.isupper() and word.isalpha() and 2 <= len(word) <= 3
+
+
+def _syllable(word: str) -> bool:
+    """Whether `word` is one Vietnamese syllable in its letters (`_SYLLABLE`): "Quỳnh", "Khuyến"; not "Toyota"."""
+    return bool(_SYLLABLE.fullmatch(_plain_letters(word)))
+
+
+def _plain_letters(word: str) -> str:
+    """`word` in lower case without its tone and vowel marks: "Quỳnh" is "quynh", "Đức" "duc"."""
+    return "".join(letter for letter in unicodedata.normalize("NFD", word.lower().replace("đ", "d"))
+                   if not unicodedata.combining(letter))
 
 
 def _printed_or_fetched(line: str) -> bool:
@@ -600,6 +794,8 @@ def strip_furniture(text: str) -> str:
         # "Chào mừng kỷ niệm … (3/2/1930 - 3/2/2018)")
         in_body = in_body or below_headline and line.endswith(SENTENCE_ENDINGS) and not line.endswith(":")
         below_headline = below_headline or not (_is_short_label(line) or dateline_date(line))
+    if kept:
+        kept[-1] = without_closing_byline(kept[-1])
     return "\n".join(kept)
 
 

@@ -25,15 +25,6 @@ FAMILY_NAMES = frozenset(
     "nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đinh trương lương mai tô hà cao lâm trịnh "
     "đào đoàn châu tạ quách hứa triệu chu kiều lưu giang tăng mạc thái vương nông phùng tôn thân lò lã đàm uông bành "
     "cấn nhữ khuất doãn lại tòng la vi bế hầu giàng sùng thào lục".split())
-# capitalised like a name, and not one (nor what follows them, syllable by syllable: "Hoàng Mai Anh" stays words
-# too): places, a company, a citadel, an ocean, bodies a title may capitalise whole
-NOT_PEOPLE = (
-    "hồ_chí_minh", "hà_nội", "hà_tĩnh", "hà_giang", "hà_nam", "hà_đông", "hà_tây", "hà_lan", "hà_tiên", "cao_bằng",
-    "cao_lãnh", "cao_đài", "cao_đẳng", "lâm_đồng", "lâm_hà", "phan_thiết", "phan_rang", "thái_bình", "thái_nguyên",
-    "thái_lan", "châu_thành", "châu_đốc", "châu_á", "châu_âu", "châu_phi", "châu_mỹ", "châu_úc", "châu_đại_dương",
-    "hoàng_mai", "hoàng_sa", "hoàng_thành", "hoàng_su_phì", "hoàng_anh_gia_lai", "lê_chân", "hồ_núi_cốc", "hồ_gươm",
-    "hồ_tây", "dương_minh_châu", "đoàn_thanh_niên", "đoàn_đại_biểu", "la_hán", "lục_ngạn",
-)
 # places a name's later word cannot be: "Đoàn Việt_Nam" is a team, "Mai Hà_Nội" tomorrow in Hanoi, "Hồ Ba_Bể" a lake
 PLACES = frozenset("_".join(place.lower().split()) for place in (
     "Việt Nam", "An Giang", "Bạc Liêu", "Bắc Giang", "Bắc Kạn", "Bắc Ninh", "Bến Tre", "Bình Dương", "Bình Định",
@@ -44,6 +35,16 @@ PLACES = frozenset("_".join(place.lower().split()) for place in (
     "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La", "Tây Ninh", "Thái Bình", "Thái Nguyên",
     "Thanh Hóa", "Thừa Thiên", "Tiền Giang", "Trà Vinh", "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái",
     "Hoàn Kiếm", "Ba Bể", "Trung Quốc", "Nhật Bản", "Hàn Quốc", "Hoa Kỳ", "Thủ Đô"))
+# capitalised like a name, and not one (nor what follows them, syllable by syllable: "Hoàng Mai Anh" stays words
+# too): places, a company, a citadel, an ocean, bodies a title may capitalise whole; and the places of PLACES that open
+# with a family name ("Hà_Nội", "Cao_Bằng"), each named once, there
+NOT_PEOPLE = (
+    "hồ_chí_minh", "hà_đông", "hà_tây", "hà_lan", "hà_tiên", "cao_lãnh", "cao_đài", "cao_đẳng", "lâm_hà",
+    "phan_thiết", "phan_rang", "thái_lan", "châu_thành", "châu_đốc", "châu_á", "châu_âu", "châu_phi", "châu_mỹ",
+    "châu_úc", "châu_đại_dương", "hoàng_mai", "hoàng_sa", "hoàng_thành", "hoàng_su_phì", "hoàng_anh_gia_lai",
+    "lê_chân", "hồ_núi_cốc", "hồ_gươm", "hồ_tây", "dương_minh_châu", "đoàn_thanh_niên", "đoàn_đại_biểu", "la_hán",
+    "lục_ngạn",
+) + tuple(sorted(place for place in PLACES if place.split("_")[0] in FAMILY_NAMES))
 # verbs pyvi joins to a name's last syllable ("Phạm_Minh Chính_đề_nghị"); another lower-case tail on a later word of
 # one capitalised syllable is a word of its own ("Nguyễn_Văn Hội_nghị")
 JOINED_VERBS = frozenset("dự đề_nghị phát_biểu chủ_trì cho_biết nhấn_mạnh yêu_cầu khẳng_định chỉ_đạo trao thăm "
