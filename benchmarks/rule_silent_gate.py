@@ -63,8 +63,9 @@ def hand_table(data, setup, classes, probabilities, hits) -> None:
               f"{len(named)} named, {right} right")
 
 
-def unseen(hand_ids: set[str], cache, show: int) -> None:
-    model = load_classifier()
+def meeting_leads(hand_ids: set[str]) -> list:
+    """The corpus articles (baomoi, VNTC test) that are not hand-labelled and whose title and first 700 characters
+    have a meeting word, cut to title and 500 characters (the owners' shape)."""
     articles = []
     for name in ("baomoi_2017", "vntc_test"):
         with gzip.open(CORPORA / f"{name}.jsonl.gz", "rt", encoding="utf-8") as handle:
@@ -74,6 +75,12 @@ def unseen(hand_ids: set[str], cache, show: int) -> None:
                     continue
                 article = make_article(f"{name}:{record['id']}", record["text"], {"title": record.get("title")})
                 articles.append(lead_copy(article, LEAD_COPY_CHARS) or article)
+    return articles
+
+
+def unseen(hand_ids: set[str], cache, show: int) -> None:
+    model = load_classifier()
+    articles = meeting_leads(hand_ids)
     silent = [a for a in articles if apply_rules(a.title, a.text) is None]
     documents = model.documents(silent, cache)
     probabilities = model.pipeline.predict_proba(documents)

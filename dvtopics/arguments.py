@@ -43,7 +43,8 @@ FLAGS = {
     "scheduler": "--scheduler", "part_size": "--part-size", "n_jobs": "-j", "max_bytes": "--max-bytes",
     "folds": "--folds", "n_folds": "--folds", "head_chars": "--head-chars", "max_features": "--max-features",
     "weak_other": "--weak-other", "seed": "--seed", "lead_copies": "--lead-copies", "views": "--views",
-    "silent_min_confidence": "--silent-min-confidence", "max_rows_per_type": "--max-rows-per-type",
+    "silent_min_confidence": "--silent-min-confidence", "override_min_confidence": "--override-min-confidence",
+    "max_rows_per_type": "--max-rows-per-type",
     "title": "--title", "model_dir": "--model", "label_files": "--labels", "labels_file": "--labels",
     "extra_paths": "--extra", "measures": "--measures",
 }

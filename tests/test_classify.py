@@ -641,6 +641,48 @@ def test_with_no_cue_rule_a_type_needs_the_least_confidence_else_other():
     assert decide(probabilities, no_other, [None] * 4, 0.8)[0] == ["c", "c", "c", "b"]
 
 
+def test_against_a_fired_cue_rule_a_label_needs_the_least_confidence_else_the_rules():
+    import numpy as np
+
+    from dvtopics.types.model import _set_aside_cue, decide
+    from dvtopics.types.rules import RuleHit
+
+    labels = ["annual_review", "other", "semi_annual_review"]
+    probabilities = np.array([[0.1, 0.6, 0.3],  # the rule says semi-annual, the model other at 0.6: set aside
+                              [0.05, 0.92, 0.03],  # the same at 0.92: it stands
+                              [0.1, 0.3, 0.6],  # the model agrees with the rule
+                              [0.1, 0.6, 0.3]])  # no rule fired: `other` stands, whatever the bound
+    hit = RuleHit("semi_annual_review", "half_year_review", "sơ kết 6 tháng")
+    hits = [hit, hit, hit, None]
+    chosen, confidence, set_aside = decide(probabilities, labels, hits, 0.8, 0.9)
+    assert chosen == ["semi_annual_review", "other", "semi_annual_review", "other"]
+    assert list(confidence) == pytest.approx([0.3, 0.92, 0.6, 0.6])  # the probability of the label given
+    assert set_aside == [("other", pytest.approx(0.6)), None, None, None]
+    assert decide(probabilities, labels, hits, 0.8, 0.0)[0] == ["other", "other", "semi_annual_review", "other"]
+    # a rule's label the model does not know (trained on other types) cannot be given: its own label stands
+    assert decide(probabilities[:, :2], labels[:2], hits, 0.8, 0.9)[0] == ["other"] * 4
+    cue = _set_aside_cue(set_aside[0], hit, 0.8, 0.9)
+    assert cue == "guess: other at 0.60 (against the cue rule's semi_annual_review, a label needs 0.9)"
+    assert "; " not in cue  # a table joins the cues with "; "
+
+
+def test_the_override_min_confidence_is_on_the_card_and_only_for_article_types():
+    data = collect(made_up_articles(4))
+    _, card = train(data, classifiers=("logreg",), n_folds=2)
+    assert card["parameters"]["override_min_confidence"] == 0.9  # article types: on by default
+    with pytest.raises(DvtopicsError, match="override_min_confidence \\(--override-min-confidence\\) 1.5"):
+        train(data, classifiers=("logreg",), n_folds=2, override_min_confidence=1.5)
+    _, card = train(data, classifiers=("logreg",), n_folds=2, override_min_confidence=0)
+    assert card["parameters"]["override_min_confidence"] == 0.0
+    for article in data.articles:
+        article.label = "Giáo dục" if article.label == "annual_review" else "Y tế"
+    own = collect(data.articles)
+    with pytest.raises(DvtopicsError, match="these labels are not the article types"):
+        train(own, classifiers=("logreg",), n_folds=2, override_min_confidence=0.9)
+    _, card = train(own, classifiers=("logreg",), n_folds=2)
+    assert card["parameters"]["override_min_confidence"] == 0.0  # no cue rules to override
+
+
 def test_labelling_sets_aside_a_rule_silent_guess_and_says_so(trained):
     from dvtopics.io.read import make_article
     from dvtopics.types.model import Classifier
@@ -667,6 +709,9 @@ def test_labelling_sets_aside_a_rule_silent_guess_and_says_so(trained):
     (kept,) = with_gate({"silent_min_confidence": round(guess["confidence"] - 0.01, 2)}).predict([article])
     assert kept["label"] == guess["label"]
     assert with_gate({}).silent_min_confidence == 0.0  # a model trained before the gate labels as it did
+    before_gates = {k: v for k, v in card["parameters"].items() if not k.endswith("_min_confidence")}
+    older = Classifier(model.pipeline, {**card, "parameters": before_gates})
+    assert older.override_min_confidence == 0.0  # and overrides its rules as it did
 
 
 def test_the_silent_min_confidence_is_recorded_and_refused_outside_0_to_1():

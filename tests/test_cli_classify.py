@@ -1549,14 +1549,15 @@ def test_train_says_an_empty_view_was_given_not_none(tmp_path):
         assert result.exit_code == 2 and "an empty view" in result.output and "(none given)" not in result.output
 
 
-def test_train_takes_the_silent_min_confidence_and_refuses_one_over_1(tmp_path):
+def test_train_takes_the_gates_min_confidences_and_refuses_one_over_1(tmp_path):
     from click.testing import CliRunner
 
     from dvtopics.cli import cli
 
     runner = CliRunner()
-    bad = runner.invoke(cli, ["train", str(tmp_path), "--out", str(tmp_path / "m"), "--silent-min-confidence", "1.5"])
-    assert bad.exit_code == 2 and "--silent-min-confidence" in bad.output and "1.5" in bad.output
+    for option in ("--silent-min-confidence", "--override-min-confidence"):
+        bad = runner.invoke(cli, ["train", str(tmp_path), "--out", str(tmp_path / "m"), option, "1.5"])
+        assert bad.exit_code == 2 and option in bad.output and "1.5" in bad.output
 
 
 def test_evaluate_says_which_unknown_labels_are_article_types_spelt_otherwise(caplog):

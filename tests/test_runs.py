@@ -149,7 +149,8 @@ def test_a_share_is_read_as_a_vietnamese_user_writes_it():
 
     shares = [(path, param) for path, param in _options(cli)
               if isinstance(param.type, click.types.FloatParamType) and param.type.max == 1]
-    assert {param.name for _, param in shares} >= {"min_confidence", "silent_min_confidence", "no_above"}
+    assert {param.name for _, param in shares} >= {"min_confidence", "silent_min_confidence", "override_min_confidence",
+                                                   "no_above"}
     for path, param in shares:
         for typed in ("0,8", "80%", " 80 % ", "0.8"):
             assert param.type.convert(typed, param, None) == pytest.approx(0.8), (path, typed)

@@ -69,10 +69,14 @@ def _views(value: str) -> list[str]:
               help="Article types: where no cue rule fires, the least probability at which the model names a type; "
                    "under it the article is 'other' and its first cue names the guess (default 0.8; 0: the model's "
                    "most probable type, always).")
+@click.option("--override-min-confidence", default=None, metavar="P", type=SHARE,
+              help="Article types: where a cue rule fires, the least probability at which the model gives another "
+                   "label than the rule's; under it the rule's label stands and the first cue names the guess "
+                   "(default 0.9; 0: the model's most probable label, always).")
 @click.option("--seed", default=0, show_default=True, type=SEED)
 @reading_options()
 def train(paths, label_files, out, classifiers, extra_paths, weak_rules, weak_other, head_chars, folds, max_features,
-          views, lead_copies, silent_min_confidence, seed, reading):
+          views, lead_copies, silent_min_confidence, override_min_confidence, seed, reading):
     """Train a classifier on labelled articles and save it with its model card."""
     from ..jobs import train as train_job
     from ..types.evaluate import format_scores
@@ -81,7 +85,8 @@ def train(paths, label_files, out, classifiers, extra_paths, weak_rules, weak_ot
                         label_files, classifiers or ("svm", "logreg", "cnb"), extra_paths, weak_rules, weak_other,
                         head_chars, folds, max_features, views, seed,
                         description=typed_command(click.get_current_context()), on_data=_echo_training_data,
-                        lead_copies=lead_copies, silent_min_confidence=silent_min_confidence)
+                        lead_copies=lead_copies, silent_min_confidence=silent_min_confidence,
+                        override_min_confidence=override_min_confidence)
     card = trained.card
     for kind, result in card["metrics"]["candidates"].items():
         click.echo(f"{kind:<7} cross-validated macro-F1 {result['macro_f1']:.4f}  accuracy {result['accuracy']:.4f}")

@@ -56,7 +56,7 @@ def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifie
           extra_paths: Sequence[str] = (), weak_rules: bool = False, weak_other: int = 0, head_chars: int = 4000,
           folds: int = 5, max_features: int = 30_000, views=None, seed: int = 0, description: str = "",
           on_data: Callable = lambda data: None, lead_copies: int | None = None,
-          silent_min_confidence: float | None = None) -> Trained:
+          silent_min_confidence: float | None = None, override_min_confidence: float | None = None) -> Trained:
     """Train a classifier on the labelled articles (cross-validating `classifiers`), save it with its card
     into `out`; return the card and the articles that could not be read. `on_data` sees the training data
     (`types.training.TrainingData`) before training starts."""
@@ -71,8 +71,10 @@ def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifie
     weak_other = check_at_least("weak_other", weak_other, 0)  # as --weak-other, before the inputs are read
     seed = check_at_least("seed", seed, 0, MAX_SEED)
     lead_copies = None if lead_copies is None else check_at_least("lead_copies", lead_copies, 0)
-    if silent_min_confidence is not None:
-        check_share("silent_min_confidence", silent_min_confidence)
+    for name, share in (("silent_min_confidence", silent_min_confidence),
+                        ("override_min_confidence", override_min_confidence)):
+        if share is not None:
+            check_share(name, share)
     check_not_named_shipped(out)
     label_files = _label_files(label_files)
     extra_paths = as_list(extra_paths, "extra_paths")
@@ -102,7 +104,8 @@ def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifie
                 model, card = train_model(data, classifiers, head_chars=head_chars, n_folds=folds, cache=cache,
                                           n_jobs=reading.n_jobs, seed=seed, progress=True, description=description,
                                           max_features=max_features or None, views=views, lead_copies=lead_copies,
-                                          silent_min_confidence=silent_min_confidence)
+                                          silent_min_confidence=silent_min_confidence,
+                                          override_min_confidence=override_min_confidence)
             except ValueError as exc:  # scikit-learn's word for data it cannot learn from: no words left, a tiny class
                 raise DvtopicsError(f"cannot train on these articles: {exc}") from None
         with naming(out, then="; the model there before is kept as it was"):  # a full disk: say which folder

@@ -254,6 +254,14 @@ class Classifier:
         return float(self.card.get("parameters", {}).get("silent_min_confidence", 0.0))
 
     @property
+    def override_min_confidence(self) -> float:
+        """Where a cue rule fires, the least confidence at which the model gives another label than the rule's
+        (`decide`); models trained before it have none (0)."""
+        if not self.use_rules:
+            return 0.0
+        return float(self.card.get("parameters", {}).get("override_min_confidence", 0.0))
+
+    @property
     def mask_people(self) -> bool:
         """Whether the model reads each person's name as one token (`text.people`); models trained before it read
         names as words (their cards say nothing of it)."""
@@ -341,7 +349,8 @@ class Classifier:
         if documents:  # features computed once, for the probabilities and the explanations
             matrix = self.pipeline.named_steps["features"].transform(documents)
             probabilities = self.pipeline.named_steps["classifier"].predict_proba(matrix)
-            predicted, confidence, set_aside = decide(probabilities, self.labels, hits, self.silent_min_confidence)
+            predicted, confidence, set_aside = decide(probabilities, self.labels, hits, self.silent_min_confidence,
+                                                      self.override_min_confidence)
             # an answer below the minimum that is one of the model's labels (`other`) gets that label's own
             # probability, as the rule-silent gate gives `other` its own: "other 0.97" read as sure of `other`
             abstained = (probabilities[:, list(self.labels).index(abstain)] if abstain in self.labels
@@ -358,8 +367,8 @@ class Classifier:
                 said += [event.cue()] if event else []
                 if guess:  # the reader sees what was set aside, and why
                     # (no "; " inside: a table joins an article's cues with it, and a program splits them on it)
-                    said.insert(0, f"guess: {guess[0]} at {below(guess[1], self.silent_min_confidence)} (with no "
-                                   f"cue rule, a type needs {self.silent_min_confidence:g})")
+                    said.insert(0, _set_aside_cue(guess, hit, self.silent_min_confidence,
+                                                  self.override_min_confidence))
                 if conf < min_confidence:  # the reader still sees what the cues below argue for, and how sure
                     said.insert(0, f"guess: {label} at {below(conf, min_confidence)}, below the minimum confidence "
                                    f"{min_confidence:g}")
@@ -391,27 +400,45 @@ def check_abstaining(min_confidence: float, abstain: str) -> None:
                             "or leave abstain out")
 
 
-def decide(probabilities: np.ndarray, labels: Sequence[str], hits: Sequence, silent_min_confidence: float = 0.0):
-    """Each row's label, its probability, and the type set aside (or None).
+def decide(probabilities: np.ndarray, labels: Sequence[str], hits: Sequence, silent_min_confidence: float = 0.0,
+           override_min_confidence: float = 0.0):
+    """Each row's label, its probability, and the label set aside (or None).
 
-    The label is the most probable one, except where no cue rule fired (`hits[row]` is None) and the model names
-    a type with less than `silent_min_confidence`: there it is `other`, with `other`'s probability. On real titles
-    and leads where no rule fires, the model's own meeting labels under 0.8 were almost all wrong
-    (`benchmarks/rule_silent_gate.py`): a government's monthly session called a mid-year review, a ministry's
-    meeting with a company called a steering committee's. One home for the decision: labelling and the
-    out-of-fold scores on the model card both take it.
+    The label is the most probable one, except where the model goes past its cue rules less sure than it must:
+    - where no cue rule fired (`hits[row]` is None) and it names a type with less than `silent_min_confidence`,
+      the label is `other`. On real titles and leads where no rule fires, the model's own meeting labels under 0.8
+      were almost all wrong (`benchmarks/rule_silent_gate.py`): a government's monthly session called a mid-year
+      review, a ministry's meeting with a company called a steering committee's.
+    - where a rule fired and the model gives another label with less than `override_min_confidence`, the label is
+      the rule's. Trained on one corpus and labelling the other, the model overrode a fired rule 9 times and was
+      wrong 7 (`benchmarks/rule_override_gate.py`): what it learnt of one source's words is weaker evidence on
+      another's than the rule's cue.
+    The label given carries its own probability. One home for the decision: labelling and the out-of-fold scores
+    on the model card both take it.
     """
     best = probabilities.argmax(axis=1)
     confidence = probabilities[np.arange(len(best)), best]
     chosen = [labels[i] for i in best]
     set_aside = [None] * len(chosen)
-    if silent_min_confidence > 0 and "other" in labels:
-        other = list(labels).index("other")
-        for row, hit in enumerate(hits):
-            if hit is None and chosen[row] != "other" and confidence[row] < silent_min_confidence:
-                set_aside[row] = (chosen[row], float(confidence[row]))
-                chosen[row], confidence[row] = "other", probabilities[row, other]
+    index = {label: i for i, label in enumerate(labels)}
+    for row, hit in enumerate(hits):
+        if hit is None:
+            fallback, bound = "other", silent_min_confidence
+        else:
+            fallback, bound = hit.label, override_min_confidence
+        if chosen[row] != fallback and fallback in index and confidence[row] < bound:
+            set_aside[row] = (chosen[row], float(confidence[row]))
+            chosen[row], confidence[row] = fallback, probabilities[row, index[fallback]]
     return chosen, confidence, set_aside
+
+
+def _set_aside_cue(guess: tuple[str, float], hit, silent_min_confidence: float, override_min_confidence: float) -> str:
+    """The cue that names the label `decide` set aside, and why."""
+    if hit is None:
+        return (f"guess: {guess[0]} at {below(guess[1], silent_min_confidence)} (with no cue rule, a type needs "
+                f"{silent_min_confidence:g})")
+    return (f"guess: {guess[0]} at {below(guess[1], override_min_confidence)} (against the cue rule's "
+            f"{hit.label}, a label needs {override_min_confidence:g})")
 
 
 def load_classifier(model_dir: str | Path | None = None) -> Classifier:

@@ -45,6 +45,10 @@ ARTICLE_TYPE_VIEWS = ("text", "event")  # event_chars (character n-grams) added 
 # Where no cue rule fires, the model names a type only this sure (model.decide): on real titles and leads its own
 # meeting labels under 0.8 were almost all wrong (benchmarks/rule_silent_gate.py, RESULTS.md)
 SILENT_MIN_CONFIDENCE = 0.8
+# Where a cue rule fires, the model gives another label only this sure (model.decide): trained on one corpus and
+# labelling the other, it overrode a fired rule 9 times, wrongly 7; on its own corpus it did so 3 times
+# (benchmarks/rule_override_gate.py, RESULTS.md)
+OVERRIDE_MIN_CONFIDENCE = 0.9
 TOPIC_VIEWS = ("text",)  # a topic is in the whole text (VNTC: one view scores higher, benchmarks/RESULTS.md)
 
 _ANY_CUE = re.compile(ANY_CUE, re.IGNORECASE)
@@ -523,12 +527,12 @@ def _folds(labels: Sequence[str], n_folds: int, seed: int):
 
 def out_of_fold(documents: Sequence[str], data: TrainingData, classifier: str, n_folds: int = 5,
                 seed: int = 0, copies: Mapping[int, str] | None = None, silent_min_confidence: float = 0.0,
-                **pipeline_options) -> dict[int, str]:
+                override_min_confidence: float = 0.0, **pipeline_options) -> dict[int, str]:
     """{index of a hand-labelled article: its label predicted by a model that never saw it}.
 
     Each fold trains on the weak labels plus the other folds' hand labels, and their `copies` ({index: the
     document of its lead copy}): a held-out article's copy is held out with it. Each label is decided as
-    labelling decides it (`model.decide`, with `silent_min_confidence`).
+    labelling decides it (`model.decide`, with `silent_min_confidence` and `override_min_confidence`).
     `pipeline_options` go to `make_pipeline` (C, max_features, rules, views).
     """
     gold = [i for i, g in enumerate(data.gold) if g]
@@ -542,10 +546,11 @@ def out_of_fold(documents: Sequence[str], data: TrainingData, classifier: str, n
         pipeline.fit([documents[i] for i in train] + [copies[i] for i in copied],
                      [data.labels[i] for i in train + copied])
         held_out = [gold[i] for i in test_part]
-        if silent_min_confidence:
+        if silent_min_confidence or override_min_confidence:
             hits = [apply_rules(data.articles[i].title, data.articles[i].text) for i in held_out]
             labels, _, _ = decide(pipeline.predict_proba([documents[i] for i in held_out]),
-                                  [str(label) for label in pipeline.classes_], hits, silent_min_confidence)
+                                  [str(label) for label in pipeline.classes_], hits, silent_min_confidence,
+                                  override_min_confidence)
         else:
             labels = pipeline.predict([documents[i] for i in held_out])
         predicted.update(zip(held_out, labels))
@@ -554,10 +559,10 @@ def out_of_fold(documents: Sequence[str], data: TrainingData, classifier: str, n
 
 def cross_validate(documents: Sequence[str], data: TrainingData, classifier: str, n_folds: int = 5,
                    seed: int = 0, copies: Mapping[int, str] | None = None, silent_min_confidence: float = 0.0,
-                   **pipeline_options) -> tuple[list[str], list[str]]:
+                   override_min_confidence: float = 0.0, **pipeline_options) -> tuple[list[str], list[str]]:
     """Out-of-fold predictions for the hand-labelled articles: (true, predicted)."""
     predicted = out_of_fold(documents, data, classifier, n_folds, seed, copies, silent_min_confidence,
-                            **pipeline_options)
+                            override_min_confidence, **pipeline_options)
     return [data.labels[i] for i in predicted], [str(label) for label in predicted.values()]
 
 
@@ -602,6 +607,7 @@ def train(
     views: Sequence[str] | None = None,
     lead_copies: int | None = None,
     silent_min_confidence: float | None = None,
+    override_min_confidence: float | None = None,
 ) -> tuple[Classifier, dict]:
     """Cross-validate each classifier kind, keep the best by macro-F1, fit it on everything.
 
@@ -610,7 +616,9 @@ def train(
     of text (`features.lead_copy`; default `LEAD_COPY_CHARS` for article types, 0, none, for other label sets).
     `silent_min_confidence`: where no cue rule fires, the least confidence at which the model names a type, else
     `other` (`model.decide`; default `SILENT_MIN_CONFIDENCE` for article types; 0 for other label sets, which have
-    no rules). The cross-validated scores are of labels so decided.
+    no rules). `override_min_confidence`: where a cue rule fires, the least confidence at which the model gives
+    another label, else the rule's (default `OVERRIDE_MIN_CONFIDENCE` for article types, 0 for other label sets).
+    The cross-validated scores are of labels so decided.
     Returns the classifier and its model card (metrics of every candidate, the
     rules alone where they apply, per-class support, data hash, parameters).
     """
@@ -623,6 +631,9 @@ def train(
     if silent_min_confidence is not None:
         check_share("silent_min_confidence", silent_min_confidence)
         silent_min_confidence = float(silent_min_confidence)  # on the card: a plain float
+    if override_min_confidence is not None:
+        check_share("override_min_confidence", override_min_confidence)
+        override_min_confidence = float(override_min_confidence)
     hand = [label for label, gold in zip(data.labels, data.gold) if gold]
     used = folds_used(hand, n_folds)
     if used < n_folds:  # the card records the folds the metrics were measured with
@@ -644,6 +655,10 @@ def train(
         why = "these labels have no `other`" if use_rules else "these labels are not the article types (no cue rules)"
         raise DvtopicsError(f"{named('silent_min_confidence')} {silent_min_confidence:g} sets a type "
                             f"named without a cue rule to `other`, and {why}: leave it out")
+    if override_min_confidence and not use_rules:
+        raise DvtopicsError(f"{named('override_min_confidence')} {override_min_confidence:g} gives the cue rule's "
+                            "label where the model is less sure of another, and these labels are not the article "
+                            "types (no cue rules): leave it out")
     options = pipeline_options(use_rules, max_features, views)
     events = [find_event(a.title, a.text) for a in data.articles] if options["events"] else None
     # people's names are masked for article types: the corpora's ministers of 2005 and 2017 are not a type's words
@@ -655,11 +670,13 @@ def train(
     copies = _lead_copies(data, lead_copies, options, use_rules, head_chars, cache, n_jobs, mask_people)
     if not use_rules or silent_min_confidence is None:
         silent_min_confidence = SILENT_MIN_CONFIDENCE if use_rules and "other" in labels else 0.0
+    if not use_rules or override_min_confidence is None:
+        override_min_confidence = OVERRIDE_MIN_CONFIDENCE if use_rules else 0.0
     candidates = {}
     with _words_to_learn(documents, use_rules, options["views"]):
         for kind in classifiers:
             y_true, y_pred = cross_validate(documents, data, kind, n_folds, seed, copies, silent_min_confidence,
-                                            **options)
+                                            override_min_confidence, **options)
             candidates[kind] = scores(y_true, y_pred)  # over the labels true or predicted, as `evaluate` scores
             log.info("%s: cross-validated macro-F1 %.4f", kind, candidates[kind]["macro_f1"])
         best = max(candidates, key=lambda kind: candidates[kind]["macro_f1"])
@@ -675,6 +692,7 @@ def train(
                        "mask_years": options["mask_years"], "mask_people": mask_people, "events": options["events"],
                        "lead_copies": lead_copies,
                        "silent_min_confidence": silent_min_confidence,
+                       "override_min_confidence": override_min_confidence,
                        **({"rules_fingerprint": rules_fingerprint(), "people_fingerprint": people_fingerprint()}
                           if use_rules else {}),
                        "pipeline": pipeline_text(make_pipeline(best, **options))},
