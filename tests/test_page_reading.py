@@ -718,7 +718,8 @@ def test_a_source_line_that_names_no_one_is_no_source(line):
 @pytest.mark.parametrize("byline, source", [("Minh Anh (TTXVN)", "TTXVN"), ("Tin, ảnh: Hà Linh (Báo Tuyên Quang)", "Báo Tuyên Quang"),
                                             ("Hà Linh/TTXVN", "TTXVN"), ("Thiều Chung (Bộ CHQS tỉnh)", None),
                                             ("Giao lưu với VOV (trực tuyến)", None),
-                                            ("Minh Anh/VOV - Trung tâm Tin", None), ("Minh Anh (minhanh@example.com)", None)])
+                                            ("Minh Anh/VOV - Trung tâm Tin", None),
+                                            ("Minh Anh (minhanh@example.com)", None)])
 def test_a_closing_byline_that_credits_a_paper_gives_the_source(byline, source):
     """Hunt 23 C (25): "Minh Anh (TTXVN)" closing an article named its agency, and the article had no source."""
     assert extract_metadata(f"Huyện tổng kết công tác dân vận năm 2024\n{BODY}Đoạn cuối.\n{byline}")["source"] == source
