@@ -111,6 +111,32 @@ def test_a_lone_key_seen_in_an_earlier_part_is_no_id_in_a_later_one(tmp_path):
         assert [a.id for part in plan_parts([path], size=size) for a in read_part(part)] == whole, size
 
 
+def test_a_key_that_is_another_records_place_is_spelt_alike_in_every_part(tmp_path):
+    """Left 33 (2): a key that is another record's place ({"5": {…}} and line 5 without a key) is spelt as a key,
+    'x.jsonl:key 5', in the part that holds it whether the place is in an earlier part, a later one or its own."""
+    text = "Sáng 5/7, Ban Dân vận Huyện ủy tổ chức hội nghị tổng kết công tác dân vận năm 2024 tại hội trường huyện."
+    records = [{"5": {"text": text}}, {"text": text}, {"k1": {"text": text}}, {"text": text}, {"text": text},
+               {"2": {"text": text}}, {"k1": {"text": text}}]
+    path = tmp_path / "x.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    whole = [a.id for a in read_articles(path, on_error="record")]
+    assert whole == ["x.jsonl:key 5", "x.jsonl:2", "x.jsonl:k1", "x.jsonl:4", "x.jsonl:5", "x.jsonl:key 2",
+                     "x.jsonl:7"]
+    for size in (1, 2, 3):
+        assert [a.id for part in plan_parts([path], size=size) for a in read_part(part)] == whole, size
+
+
+def test_a_file_planned_then_gone_is_said_gone(tmp_path):
+    """Left 33 (4): a file in a Dask plan, gone by the time its part is read, is said gone since the run began."""
+    text = "Sáng 5/7, Ban Dân vận Huyện ủy tổ chức hội nghị tổng kết công tác dân vận năm 2024 tại hội trường huyện."
+    path = tmp_path / "x.jsonl"
+    path.write_text(json.dumps({"id": "a1", "text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
+    parts = plan_parts([path])
+    path.unlink()
+    assert [(a.id, a.error) for part in parts for a in read_part(part)] == [
+        ("x", f"{path}: no longer there: it was there when the run began, and was moved or deleted since")]
+
+
 @pytest.mark.parametrize("name", ["articles.jsonl", "articles.jsonl.gz", "texts"])
 def test_parts_read_what_a_whole_read_gives(inputs, name):
     whole = list(read_articles(inputs / name, on_error="record"))

@@ -2855,6 +2855,74 @@ def test_a_lone_key_seen_again_in_the_file_is_a_wrapper_not_an_id(tmp_path):
                            (f"{name}:k9", "Tin 9")], got
 
 
+def test_a_key_that_is_another_records_place_is_spelt_as_a_key(tmp_path, caplog):
+    """Left 33 (2): a record alone under a number ({"3": {…}}) and a record without a key on line 3 (or item 3) were
+    both 'x.jsonl:3', with a warning that ids repeat: labels by id could not tell them apart. Ids stay unique in the
+    file, the key visible: the key is spelt as one ('x.jsonl:key 3'), whether the place comes before it or after it;
+    a file of keys alone, or of places alone, is named as ever."""
+    def article(n):
+        return {"title": f"Tin {n}", "text": TEXT}
+    records = [{"3": article(1)}, article(2), article(3), {"2": article(4)}, {"3": article(5)}, {"9": article(6)}]
+    (tmp_path / "x.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+                                      + "not json\n", encoding="utf-8")
+    (tmp_path / "x.json").write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "y.json").write_text("\n".join(json.dumps(r, ensure_ascii=False, indent=1) for r in records),
+                                     encoding="utf-8")  # objects one after another, as `jq .` prints them
+    for name in ("x.jsonl", "x.json", "y.json"):
+        caplog.clear()
+        with caplog.at_level(logging.WARNING):
+            got = [(a.id, a.title) for a in read(tmp_path / name)]
+        # (key 3 first, then line 3; line 2, then key 2; key 3 seen again is named by its place, line 5)
+        assert got[:6] == [(f"{name}:key 3", "Tin 1"), (f"{name}:2", "Tin 2"), (f"{name}:3", "Tin 3"),
+                           (f"{name}:key 2", "Tin 4"), (f"{name}:5", "Tin 5"), (f"{name}:9", "Tin 6")], got
+        assert "repeat" not in caplog.text, name
+    # a line that is no JSON is named by its place: a key of that number is spelt as a key
+    (tmp_path / "z.jsonl").write_text(json.dumps({"2": article(1)}) + "\nnot json\n", encoding="utf-8")
+    assert [a.id for a in read(tmp_path / "z.jsonl")] == ["z.jsonl:key 2", "z.jsonl:2"]
+
+
+def test_a_file_gone_during_the_run_is_said_gone_and_the_rest_is_read(tmp_path):
+    """Left 33 (4): a file moved or deleted during a run (a sync tool, a colleague's tidying) was "cannot read (No
+    such file or directory)", which denied the file the user had listed; one given by its name stopped the whole run
+    as a path mistyped ("no such file or folder"). Each reader's file, listed when the run began and gone by its
+    turn, is an error of its own that says so, and the files after it are read."""
+    import zipfile
+
+    from openpyxl import Workbook
+    from test_documents import paragraph, write_docx
+
+    given = tmp_path / "given"
+    given.mkdir()
+    (given / "a.txt").write_text(f"Tin một\n{TEXT}", encoding="utf-8")
+    (given / "b.txt").write_text(f"Tin hai\n{TEXT}", encoding="utf-8")
+    with gzip.open(given / "c.txt.gz", "wt", encoding="utf-8") as handle:
+        handle.write(f"Tin ba\n{TEXT}")
+    write_docx(given / "d.docx", paragraph("Tin bốn") + paragraph(TEXT))
+    (given / "e.jsonl").write_text(json.dumps({"id": "e1", "text": TEXT}, ensure_ascii=False) + "\n", encoding="utf-8")
+    (given / "f.json").write_text(json.dumps([{"id": "f1", "text": TEXT}], ensure_ascii=False), encoding="utf-8")
+    (given / "g.csv").write_text(f"id,text\ng1,{TEXT}\n", encoding="utf-8")
+    book = Workbook()
+    book.active.append(["id", "text"]), book.active.append(["h1", TEXT])
+    book.save(given / "h.xlsx")
+    with zipfile.ZipFile(given / "i.zip", "w") as archive:
+        archive.writestr("k.txt", f"Tin nén\n{TEXT}")
+    (given / "z.txt").write_text(f"Tin cuối\n{TEXT}", encoding="utf-8")
+    gone = [path for path in sorted(given.iterdir()) if path.name not in ("a.txt", "z.txt")]
+    for paths in (sorted(given.iterdir()), [given]):  # each given by its name, and the folder walked
+        for path in gone:
+            path.touch()
+        got = []
+        for article in read_articles(paths, on_error="record"):
+            got.append((article.id, article.error))
+            if len(got) == 1:  # listed, then gone before its turn
+                for path in gone:
+                    path.unlink(missing_ok=True)
+        said = " no longer there: it was there when the run began, and was moved or deleted since"
+        listed = gone if paths != [given] else [path for path in gone if path.suffix in (".txt", ".gz", ".docx")]
+        assert got == [("a", None), *[(path.name.split(".")[0], f"{path}:{said}") for path in listed],
+                       ("z", None)], got
+
+
 def test_an_article_nested_under_a_fields_own_name_is_that_article(tmp_path, caplog):
     """Left 32 (1): {"bai_viet": {"tieu_de": …, "noi_dung": …}} a line (an article under one of the text's own names,
     "bai_viet", "content") was an error a line, "no 'bai_viet' field with text (it is an object)", and a .json of one

@@ -506,10 +506,14 @@ def test_a_source_field_that_is_a_name_stays_as_it_is(field):
 @pytest.mark.parametrize("line, source", [("Theo Phương Thảo/Báo Thái Bình", "Báo Thái Bình"), ("Nguồn: Hà Linh/TTXVN", "TTXVN"),
                                           ("Theo Phương Thảo (Báo Thái Bình)", "Báo Thái Bình"),
                                           ("Nguồn: TTXVN/Vietnam+", "TTXVN/Vietnam+"),
-                                          ("Nguồn: Hội LHPN/Ban Dân vận", "Hội LHPN/Ban Dân vận")])
+                                          ("Nguồn: Hội LHPN/Ban Dân vận", "Hội LHPN/Ban Dân vận"),
+                                          ("Nguồn: Hà Linh/Cổng thông tin điện tử tỉnh", "Cổng thông tin điện tử tỉnh"),
+                                          ("Nguồn: PV (theo TTXVN)", "TTXVN")])
 def test_a_writer_credited_with_the_paper_gives_the_paper_as_source(line, source):
     """Hunt 23 C (10): "Theo Phương Thảo/Báo Thái Bình" (tests/data/saved_pages/m07) made each writer of a paper a
-    source of their own in the report's counts."""
+    source of their own in the report's counts. Left 33 (1): a source line and a closing byline share the decision
+    (`_writers_paper`), so "Nguồn: PV (theo TTXVN)" is TTXVN's, as "PV (Theo TTXVN)" closing the text was; after
+    "Nguồn:" the credit need only open as a paper's name does (a portal's)."""
     assert extract_metadata(f"Huyện tổng kết công tác dân vận năm 2024\n{BODY}{line}")["source"] == source
 
 
@@ -721,7 +725,9 @@ def test_a_source_line_that_names_no_one_is_no_source(line):
 
 @pytest.mark.parametrize("byline, source", [("Minh Anh (TTXVN)", "TTXVN"), ("Tin, ảnh: Hà Linh (Báo Tuyên Quang)", "Báo Tuyên Quang"),
                                             ("Hà Linh/TTXVN", "TTXVN"), ("Thiều Chung (Bộ CHQS tỉnh)", None),
-                                            ("Giao lưu với VOV (trực tuyến)", None)])
+                                            ("Giao lưu với VOV (trực tuyến)", None),
+                                            ("Minh Anh/VOV - Trung tâm Tin", None),
+                                            ("Minh Anh (minhanh@example.com)", None)])
 def test_a_closing_byline_that_credits_a_paper_gives_the_source(byline, source):
     """Hunt 23 C (25): "Minh Anh (TTXVN)" closing an article named its agency, and the article had no source."""
     assert extract_metadata(f"Huyện tổng kết công tác dân vận năm 2024\n{BODY}Đoạn cuối.\n{byline}")["source"] == source

@@ -995,6 +995,22 @@ def test_cli_report_shows_the_types_a_corrected_labels_file_gives(tmp_path, seed
     assert result.exit_code == 2 and "missing.csv" in result.output
 
 
+def test_a_labels_file_mixing_types_with_other_labels_is_said_once(tmp_path, seeds_dir, fake_classifier, caplog):
+    """Left 33 (3): `report --labels` whose labels mix article types with others ("Thể thao") said it twice: once
+    worded for the topics by type (which a report with --no-topics has none of), once as the labels not used as
+    types. The report says it once, as the types it shows."""
+    from dvtopics.cli import cli
+
+    labels = tmp_path / "labels.csv"
+    labels.write_text("id,label\n002_08c8598f431bba4e,annual_review\n000_4277f1d749d09db2,Thể thao\n",
+                      encoding="utf-8")
+    result = CliRunner().invoke(cli, ["report", str(seeds_dir), "--out", str(tmp_path / "r.html"), "--no-topics",
+                                      "--labels", str(labels)])
+    assert result.exit_code == 0, result.output
+    said = [record.getMessage() for record in caplog.records if "Thể thao" in record.getMessage()]
+    assert len(said) == 1 and "were not used as their type" in said[0], said
+
+
 def test_the_report_names_its_labels_file_and_says_when_no_label_in_it_was_corrected(tmp_path, seeds_dir,
                                                                                      fake_classifier, caplog):
     """Hunt 30 O: `report --model models/mine --labels labels.xlsx`, the table `label` wrote with the shipped model

@@ -605,13 +605,16 @@ def _plural(kind: str) -> str:
 
 def iter_files(paths: Iterable[str | os.PathLike], skipped: Skipped | None = None,
                text_field: str = "text", named: frozenset | None = None,
-               unread: dict[Path, list[str]] | None = None) -> Iterator[tuple[Path, str]]:
+               unread: dict[Path, list[str]] | None = None, began: frozenset = frozenset()
+               ) -> Iterator[tuple[Path, str]]:
     """(file, article id prefix) for every input file; folders are walked for .txt files and documents, and the other
     files they hold are counted in `skipped` when it is given, but for those given by their names too (`named`,
     default: the files among `paths`), which are read as given. A folder that holds no article file (.txt, .docx,
     .odt) is given itself (the reader says so in its place, with what it holds instead: put in `unread` when it is
     given, so that the folder is not walked again for it), as one that cannot be listed is; one whose files are all
-    given by their names is said so, once."""
+    given by their names is said so, once. A path not there is refused, but one of `began`, the paths there when the
+    run began (`there_at_start`), gone by its turn: that file is given, its reader says it is gone (`gone_since`),
+    and the files after it are read."""
     paths = list(paths)
     named = given_by_name(paths) if named is None else named
     for given in paths:
@@ -641,7 +644,7 @@ def iter_files(paths: Iterable[str | os.PathLike], skipped: Skipped | None = Non
         elif os.path.exists(path) and is_model_file(path):  # given by a pattern (`arts/*`) beside the articles
             if skipped is not None:
                 skipped.setdefault("model file", [0, path.name])[0] += 1
-        elif _is_there(path):
+        elif _is_there(path) or given in began:
             yield path, _without_suffix(Path(path.name)).as_posix()
         else:
             raise InputError(not_there(path))
@@ -652,6 +655,11 @@ def _beside_its_page(path: Path, named: frozenset) -> bool:
     them): the page is read. Given without it, as a frame holding the article is given by its own name, it is read."""
     page = _saved_page(path.parent, Path.is_file)
     return page is not None and os.path.realpath(page) in named
+
+
+def there_at_start(paths: Iterable) -> frozenset:
+    """The `paths` there now, as the run begins: one gone by its turn is an error in its place (`iter_files`)."""
+    return frozenset(given for given in paths if _is_there(Path(given)))
 
 
 def _is_there(path: Path) -> bool:

@@ -396,15 +396,26 @@ def _byline_paper(line: str) -> str | None:
     if alone and _credited_paper(alone["paper"]):
         return alone["paper"]
     byline = _BYLINE_PAPER.fullmatch(line) if len(line.split()) <= 10 else None
-    # (the paper a writer compiled from: "PV (Theo TTXVN)", "Minh Anh (theo TTO)")
-    paper = byline and _COMPILED_FROM.sub("", byline["bracketed"] or byline["slashed"])
-    if paper and _names_its_paper(byline["writer"], paper):  # "Giáo dục và Thời đại (GD&TĐ)"
+    return byline and _writers_paper(byline["writer"], byline["bracketed"] or byline["slashed"])
+
+
+def _writers_paper(writer: str, credit: str, in_source_line: bool = False) -> str | None:
+    """The paper a writer is credited with, after their name in brackets or a slash, as closing bylines and source
+    lines write it ("Minh Anh (TTXVN)", "Nguồn: Phương Thảo/Báo Thái Bình" -> "TTXVN", "Báo Thái Bình"), or None
+    when `credit` is no paper's ("Thiều Chung (Bộ CHQS tỉnh)") or `writer` is a paper itself ("TTXVN/Vietnam+": two).
+
+    `in_source_line`: after "Nguồn:", which says a source is named, the credit need only open as a paper's name does
+    ("Nguồn: Hà Linh/Cổng thông tin điện tử tỉnh"); on a closing line, which may be any short line, it must be a
+    paper's whole name ("Minh Anh/VOV - Trung tâm Tin" and "Minh Anh (minhanh@example.com)" name no paper).
+    """
+    paper = _COMPILED_FROM.sub("", credit)  # the paper a writer compiled from: "PV (Theo TTXVN)", "Minh Anh (theo TTO)"
+    if _names_its_paper(writer, paper):  # "Giáo dục và Thời đại (GD&TĐ)"
         return paper
-    if not paper or _PAPER.match(byline["writer"]):
+    if _PAPER.match(writer):
         return None
-    # a paper's name after any words, as ever; a code of one only after a writer's name (`_writer_named`)
-    return paper if _PAPER_NAME.fullmatch(paper) or paper in PAPERS_BY_TAG and _writer_named(byline["writer"], paper) \
-        else None
+    named = _PAPER.match(paper) if in_source_line else _PAPER_NAME.fullmatch(paper)
+    # a paper's name after any words; a code of one only after a writer's name (`_writer_named`)
+    return paper if named or paper in PAPERS_BY_TAG and _writer_named(writer, paper) else None
 
 
 # The names the agencies known by their initials are spelt out in, as a closing line credits them ("Thông tấn xã Việt
@@ -538,11 +549,8 @@ def _source(line: str) -> tuple[str | None, str | None]:
     # "Theo Phương Thảo/Báo Thái Bình", "Nguồn: Hà Linh (TTXVN)": a writer and the paper they wrote for; the paper is
     # the source, else each writer of one paper is a source of their own ("TTXVN/Vietnam+", two papers, stays)
     credit = _WRITER_AND_PAPER.fullmatch(name)
-    paper = credit and (credit["paper"] or credit["bracketed"])
-    if paper and (_names_its_paper(credit["writer"], paper)  # "Nguồn: Giáo dục và Thời đại (GD&TĐ)"
-                  or (_PAPER.match(paper) or paper in PAPERS_BY_TAG and _writer_named(credit["writer"], paper))
-                  and not _PAPER.match(credit["writer"])):
-        name = paper
+    if credit:
+        name = _writers_paper(credit["writer"], credit["paper"] or credit["bracketed"], in_source_line=True) or name
     if _DOCUMENT.match(name):
         return None, None
     if _NO_SOURCE.fullmatch(name):  # "Nguồn: Tổng hợp", "Nguồn: Internet": no paper named, and none in the counts

@@ -141,6 +141,12 @@ def os_cause(path: Path, exc: OSError) -> str:
     return f"{path}: cannot read ({exc.strerror or exc})"
 
 
+def gone_since(path: Path) -> str:
+    """Why a file listed when the run began (a folder's, or given by name) cannot be read now that it is not there:
+    "cannot read (No such file or directory)" denied the file the user saw listed, and said nothing of when it went."""
+    return f"{path}: no longer there: it was there when the run began, and was moved or deleted since"
+
+
 def _globbed(pattern: str) -> list[str]:
     """The paths `pattern` names, as `glob.glob` names them, but for its "**", which goes through folders and never
     into a link to one, as a folder's walk does not: glob's followed them, and two links that loop (one to "." beside

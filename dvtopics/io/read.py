@@ -33,9 +33,9 @@ from .notes import summarized_warnings, warn_once
 from .archives import archive_members
 from .files import LineRange, is_stored_file, office_document, office_name, stored
 from .folders import (FOLDER_HOLDS_NONE, PAGE_PART, Skipped, file_kind, given_by_name, head_text, id_below_folder,
-                      iter_files, json_document, may_hold_articles, skipped_notes, unread_notes)
+                      iter_files, json_document, may_hold_articles, skipped_notes, there_at_start, unread_notes)
 from .htmltext import FEED_START
-from .paths import paths_given, unique_paths, unreadable
+from .paths import gone_since, paths_given, unique_paths, unreadable
 from .read_json import read_json, read_jsonl
 from .read_tables import NamesNoText, read_csv, read_frame, read_xlsx
 from .read_text import read_document, read_feed, read_text_file
@@ -106,6 +106,7 @@ def _repeated_ids_said(articles: Iterator[Article]) -> Iterator[Article]:
 
 def _read_articles(paths, fields: FieldNames, on_error: str, max_bytes: int) -> Iterator[Article]:
     paths = unique_paths(paths)
+    began = there_at_start(paths)  # (a file given gone by its turn is its error, not the run's)
     named = given_by_name(paths)  # a folder given beside one of its files does not say that file is not read
     # what the paths given before any article held that was passed over: said once an article is read, else in the
     # error of a reading of none (Excel's lock files alone, by a pattern), not as warnings too
@@ -114,9 +115,9 @@ def _read_articles(paths, fields: FieldNames, on_error: str, max_bytes: int) -> 
     for given in paths:
         skipped: Skipped = {}
         unread: dict[Path, list[str]] = {}  # what a folder without a .txt file holds, found as it was walked
-        for path, article_id in iter_files([given], skipped, fields.text, named, unread):
+        for path, article_id in iter_files([given], skipped, fields.text, named, unread, began):
             for article in read_file(path, article_id, fields, on_error, max_bytes, named=named,
-                                     unread=unread.get(path)):
+                                     unread=unread.get(path), listed=True):
                 if not read_any:
                     read_any = True
                     _say_passed_over(held)
@@ -131,20 +132,23 @@ def _read_articles(paths, fields: FieldNames, on_error: str, max_bytes: int) -> 
 
 def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on_error: str = "raise",
               max_bytes: int = MAX_ARTICLE_BYTES, lines: LineRange | None = None,
-              named: frozenset = frozenset(), unread: list[str] | None = None, in_archive: bool = False
-              ) -> Iterator[Article]:
+              named: frozenset = frozenset(), unread: list[str] | None = None, in_archive: bool = False,
+              listed: bool = False) -> Iterator[Article]:
     """The articles of one input file (`article_id` names a .txt file's article).
 
     `lines` reads only that slice of a JSONL file, with the ids and line
     numbers a whole read gives: how a Dask partition reads its part. `named`: the files given by their names, which
     a folder given that holds no .txt file does not name among what it does not read; `unread`: what such a folder
     holds (`iter_files`), when it was walked already. `in_archive`: an archive's member, a workbook of which that
-    names no text field raises `NamesNoText` (`_read_archive` passes it over).
+    names no text field raises `NamesNoText` (`_read_archive` passes it over). `listed`: `path` was there when the
+    run began (a folder's walk, a path given, a Dask plan): not there now, it is said to be gone since.
     """
     kind = file_kind(path)
     if lines is not None and kind != "jsonl":
         raise InputError(f"{path}: only JSONL files can be read by line ranges")
     problem = unreadable(path)
+    if problem and listed and not os.path.lexists(path):
+        problem = gone_since(path)
     head = head_text(path) or "" if kind == "txt" and not problem and not os.path.isdir(path) else ""  # read once
     feed = kind == "txt" and lines is None and bool(FEED_START.match(head))
     if kind == "txt" and not head and not problem and is_stored_file(path) and (

@@ -3,6 +3,8 @@ scrapers, APIs, databases and pandas write them (an array streamed item by item,
 a table by columns or rows)."""
 from __future__ import annotations
 
+import collections
+import contextlib
 import itertools
 import logging
 import re
@@ -202,43 +204,59 @@ def _jsonl_month_first(path: Path, fields: "FieldNames", max_bytes: int) -> bool
     return _MONTH_FIRST_FILES[key]
 
 
-_KEYS_SEEN_AGAIN: dict = {}  # (path, size, modified, fields): {a lone key seen again: its first line}, in this process
+_LONE_KEYS: dict = {}  # (path, size, modified, fields): `_lone_keys` of the file, in this process
 
 
-def _keys_seen_again(path: Path, fields: "FieldNames", max_bytes: int) -> dict[str, int]:
-    """{key: the line it is first seen on} of each key that more than one record of a JSONL file is alone under
-    (`article_key`), over the whole file: a Dask part that starts further on names such a record by its place, as
-    the whole file read in order does (`_KeyedIds`). A pass over the whole file, made once a process per file and only
-    when a part meets a record alone under a key; a line that is no JSON is no key (its part says what is wrong)."""
+def _lone_keys(path: Path, fields: "FieldNames", max_bytes: int) -> tuple[dict[str, int], set[str]]:
+    """({key: the line it is first seen on} of each key that more than one record of a JSONL file is alone under
+    (`article_key`), {each key that a record named by its place is named by too}), over the whole file: a Dask part
+    that starts further on names such a record by its place, as the whole file read in order does, and a key that is
+    another record's place ({"3": {…}} and, without a key, line 3) is spelt as a key (`_KeyedIds`). A pass over the
+    whole file, made once a process per file and only when a reading meets a record alone under a key; a line that
+    is no JSON, or no object, is named by its place, as its reading names its error."""
     try:
         stat = path.stat()
     except OSError:
-        return {}  # (the reading pass says why)
+        return {}, set()  # (the reading pass says why)
     cached = (str(path), stat.st_size, stat.st_mtime_ns, fields)
-    if cached not in _KEYS_SEEN_AGAIN:
+    if cached not in _LONE_KEYS:
         first, again = {}, set()
+        placed, items_placed = bytearray(), set()  # (a byte a line: 1 where its record is named by its place)
         for number, line in numbered_lines(path, None, max_bytes):
-            if not isinstance(line, bytes):
+            if isinstance(line, bytes) and blank_line(line):
                 continue
-            try:
-                value = line_value(decode_text(line, str(path), line=True, say=False)[0])
-            except (InputError, ValueError, RecursionError):
-                continue
-            for record in value if isinstance(value, list) else [value]:
-                key = article_key(record, fields)
-                if key in first:
-                    again.add(key)
-                elif key is not None:
+            records = None
+            if isinstance(line, bytes) and len(line) <= max_bytes:
+                with contextlib.suppress(InputError):
+                    records = json_records(decode_text(line, str(path), line=True, say=False)[0], str(path))
+            keys = [article_key(record, fields) for record in
+                    ([records] if isinstance(records, dict) else records or [None])]
+            for item, key in enumerate(keys, 1):
+                if key is not None and key not in first:
                     first[key] = number
-        _KEYS_SEEN_AGAIN[cached] = {key: first[key] for key in again}
-    return _KEYS_SEEN_AGAIN[cached]
+                    continue
+                if key is not None:
+                    again.add(key)
+                if isinstance(records, list):  # an array's items are named by their place in it: "3:2"
+                    items_placed.add(f"{number}:{item}")
+                else:
+                    placed.extend(bytes(number + 1 - len(placed)))
+                    placed[number] = 1
+        shared = {key for key in first if key in items_placed
+                  or key.isdigit() and key == str(int(key)) and int(key) < len(placed) and placed[int(key)]}
+        _LONE_KEYS[cached] = {key: first[key] for key in again}, shared
+    return _LONE_KEYS[cached]
 
 
 def _jsonl_items(path: Path, fields: "FieldNames", on_error: str, max_bytes: int,
                  lines: "LineRange | None") -> Iterator:
-    # (a Dask part after the first: the keys the lines before it hold are no ids here, as in the whole file read)
-    keyed_id = _KeyedIds(path.name, None if lines is None or lines[1] == 1 else lambda: {
-        key for key, number in _keys_seen_again(path, fields, max_bytes).items() if number < lines[1]})
+    def whole_file() -> tuple[set[str], set[str]]:
+        # (a Dask part after the first: the keys seen again that the lines before it hold are no ids here, as in the
+        # whole file read)
+        again, shared = _lone_keys(path, fields, max_bytes)
+        return {key for key, number in again.items() if lines is not None and number < lines[1]}, shared
+
+    keyed_id = _KeyedIds(path.name, whole_file)
     for number, line in numbered_lines(path, lines, max_bytes):
         where, fallback_id = f"{path}:{number}", f"{path.name}:{number}"
         if isinstance(line, str):  # reading stopped here
@@ -268,21 +286,50 @@ class _KeyedIds:
     """The fallback ids of one file's records, read in order: a record that is one article under its key ({"a1":
     {…}}: `article_key`) is named by the file's name and that key, as a .json object of articles by key names them;
     any other by its place (`fallback_id`, "file:line"), as is one under a key without a digit (`article_key`: a
-    wrapper's name) or a key seen again in the file. `seen_before`: the keys the file holds before the records read
-    here (a Dask part's), asked for once a record alone under a key is met."""
+    wrapper's name) or a key seen again in the file. A key that is another record's place too ({"3": {…}} and line 3
+    without a key) is spelt as a key, "file:key 3": two articles had one id. `whole_file`: (the keys seen again
+    before the records read here, a Dask part's; the keys that are places too), asked for once a record alone under a
+    key is met; without it (a .json document, in memory), `keys_apart` spells them once all its records are read."""
 
-    def __init__(self, file: str, seen_before: "Callable[[], set[str]] | None" = None):
-        self.file, self.seen, self.seen_before = file, set(), seen_before
+    def __init__(self, file: str, whole_file: "Callable[[], tuple[set[str], set[str]]] | None" = None):
+        self.file, self.seen, self.whole_file, self.shared = file, set(), whole_file, set()
+        # {id() of a record named by its key: the key}, for `keys_apart` where no `whole_file` tells (held in memory)
+        self.by_key: dict[int, str] | None = None if whole_file else {}
 
     def __call__(self, record, fields: "FieldNames", fallback_id: str) -> str:
         key = article_key(record, fields)
-        if key is not None and self.seen_before is not None:
-            self.seen |= self.seen_before()
-            self.seen_before = None
+        if key is not None and self.whole_file is not None:
+            before, self.shared = self.whole_file()
+            self.seen |= before
+            self.whole_file = None
         if key is None or key in self.seen:
             return fallback_id
         self.seen.add(key)
+        if key in self.shared:
+            return self.spelt(key)
+        if self.by_key is not None:
+            self.by_key[id(record)] = key
         return f"{self.file}:{key}"
+
+    def spelt(self, key: str) -> str:
+        return f"{self.file}:key {key}"
+
+    def keys_apart(self, items: Iterable) -> Iterator:
+        """A whole document's `items` (`with_text_field`'s), each whose id a key gave and a place gives another spelt
+        as a key ("x.json:key 3"); the items before an `InputError` (on_error="raise") first, then the error."""
+        collected, stopped = [], None
+        try:
+            collected.extend(items)
+        except InputError as exc:
+            stopped = exc
+        # (a key gives its id to one record, the first under it: an id given twice is a key's and a place's)
+        given = collections.Counter(item.id if isinstance(item, Article) else item[1] for item in collected)
+        for item in collected:
+            if not isinstance(item, Article) and id(item[0]) in self.by_key and given[item[1]] > 1:
+                item = (item[0], self.spelt(self.by_key[id(item[0])]), *item[2:])
+            yield item
+        if stopped is not None:
+            raise stopped
 
 
 def read_json(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -> Iterator[Article]:
@@ -306,7 +353,9 @@ def read_json(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
                                                                        warning), whole=True)
         return
     if text.startswith("[", start):
-        items = _json_array_items(path, text, start + 1, fields, on_error, max_bytes, warning)
+        keyed_id = _KeyedIds(path.name)
+        items = keyed_id.keys_apart(_json_array_items(path, text, start + 1, fields, on_error, max_bytes, keyed_id,
+                                                      warning))
         yield from with_text_field(path, fields, on_error, _tables_in_array(path, items, fields, on_error, max_bytes),
                                    whole=True)
         if problem:  # the items before the fault are read; what follows it is lost, and said so
@@ -318,8 +367,9 @@ def read_json(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -
         if _objects_over_lines(text, start):  # `jq . a.jsonl > a.json`: read line by line, each line was an error
             log.warning("%s: JSON objects one after another, each over several lines (as `jq .` prints them): each "
                         "is read as an article", path)
-            yield from with_text_field(path, fields, on_error, _objects_one_after_another(
-                path, text, start, fields, on_error, max_bytes, warning), whole=True)
+            keyed_id = _KeyedIds(path.name)
+            yield from with_text_field(path, fields, on_error, keyed_id.keys_apart(_objects_one_after_another(
+                path, text, start, fields, on_error, max_bytes, keyed_id, warning)), whole=True)
             return
         yield from read_jsonl(path, fields, on_error, max_bytes)  # one object per line
         return
@@ -491,12 +541,11 @@ def _objects_over_lines(text: str, start: int) -> bool:
 
 
 def _objects_one_after_another(path: Path, text: str, position: int, fields: "FieldNames", on_error: str,
-                               max_bytes: int, warning: str | None) -> Iterator:
+                               max_bytes: int, keyed_id: _KeyedIds, warning: str | None) -> Iterator:
     """The objects of a file of JSON objects one after another (`_objects_over_lines`), each as the arguments of
     `record_to_article` or an `Article` that could not be read; reading stops at one that is not valid JSON, as
     nothing tells where the next begins."""
     whitespace = re.compile(r"[ \t\r\n,]*")  # (a comma between them too, an array's items without its brackets)
-    keyed_id = _KeyedIds(path.name)
     line, counted, item, end_of_data = 1, 0, 0, len(text.rstrip(_END_OF_FILE_MARKS))
     while (position := whitespace.match(text, position).end()) < end_of_data:
         line, counted = line + text.count("\n", counted, position), position
@@ -529,10 +578,10 @@ _END_OF_FILE_MARKS = " \t\r\n\x1a"
 
 
 def _json_array_items(path: Path, text: str, position: int, fields: "FieldNames", on_error: str,
-                      max_bytes: int, warning: str | None = None) -> Iterator:
+                      max_bytes: int, keyed_id: _KeyedIds, warning: str | None = None) -> Iterator:
     """The items of a JSON array one by one, so that the items before a fault are read: each an `Article` that
     could not be read or the arguments of `record_to_article` (`with_text_field`)."""
-    decoder, line, counted, item, keyed_id = DECODER, 1, 0, 0, _KeyedIds(path.name)
+    decoder, line, counted, item = DECODER, 1, 0, 0
     whitespace = re.compile(r"[ \t\r\n]*")
     while True:
         position = whitespace.match(text, position).end()

@@ -64,7 +64,8 @@ def report_data(reading: Reading, model_dir=None, topics_dir=None, fit_topics: b
     if labels_file and types is not None:  # (None: every id given two labels, none kept; warned of as topics are)
         # another corpus' labels changed no type, in silence: refused, as `topics fit --labels` refuses them
         check_ids_found(types, {a.id for a in articles}, named("labels_file"))
-        articles = with_article_types(articles, types)
+        # (labels mixed with types are said once, by `_given_types`, as the types the report shows)
+        articles = with_article_types(articles, types, say_mixed=False)
     with open_cache(reading.cache_dir, reading.use_cache) as cache:
         records, topics, provenance = _report_data(articles, cache, reading.n_jobs, model_dir, topics_dir, fit_topics,
                                                    n_topics, labels_file)

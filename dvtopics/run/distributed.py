@@ -141,7 +141,7 @@ def read_part(part: Part, fields: FieldNames = FieldNames(), max_bytes: int = MA
         return read_articles(part.passed_over, fields, "record", max_bytes)
     return summarized_warnings((article for path, article_id in part.files
                                 for article in read_file(Path(path), article_id, fields, "record", max_bytes,
-                                                         part.lines)), parts=parts)
+                                                         part.lines, listed=True)), parts=parts)
 
 
 def part_path(parts_dir: Path, index: int) -> Path:

@@ -450,15 +450,15 @@ def read_types(labels_file, label_field: str = "label", id_field: str = "id") ->
                                            id_field=id_field), labels_file) or None
 
 
-def with_article_types(articles: Sequence, types: Mapping[str, str] | None = None) -> list:
+def with_article_types(articles: Sequence, types: Mapping[str, str] | None = None, say_mixed: bool = True) -> list:
     """`articles`, each with its type as its label, for the topics by type (`topics fit`, `topics assign`), read
     as `train` reads hand labels (`HandLabels`): its type in `types` (a --labels file, by id) when it has one
     there, else its own label field when that is of the same label set: VNTC's topics in the label field, beside
     article types from the file, are no types (a warning names them). All read as the article types however
     spelt when they are (`as_article_types`): "Annual review" beside `annual_review` is one type, not two rows of
     by_type.csv. Types mixed with labels that are none, which `train` refuses (`check_label_set`) and the report
-    leaves out, are warned of, each type however spelt read as the type (`same_label`): "Khác" and `other` were two
-    rows, in silence."""
+    leaves out, are warned of (unless not `say_mixed`: the report says so itself, of the types it shows), each type
+    however spelt read as the type (`same_label`): "Khác" and `other` were two rows, in silence."""
     from dataclasses import replace
 
     articles = as_list(articles, "articles")
@@ -466,9 +466,10 @@ def with_article_types(articles: Sequence, types: Mapping[str, str] | None = Non
     given = [hand_labels(article) for article in articles]
     hand_labels.warn_unused()
     mixed = types_mixed_with_others({label for label in given if label})
-    if mixed:
+    if mixed and say_mixed:
         log.warning("the topics by type: %s; read meanwhile with each type as one type however spelt, the other labels "
                     "as written", mixed)
+    if mixed:
         typed = [spelt_as_article_type(label) for label in given]
     else:
         typed = as_article_types(given)
