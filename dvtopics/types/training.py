@@ -46,7 +46,7 @@ ARTICLE_TYPE_VIEWS = ("text", "event")  # event_chars (character n-grams) added 
 # meeting labels under 0.8 were almost all wrong (benchmarks/rule_silent_gate.py, RESULTS.md)
 SILENT_MIN_CONFIDENCE = 0.8
 # Where a cue rule fires, the model gives another label only this sure (model.decide): trained on one corpus and
-# labelling the other, it overrode a fired rule 9 times, wrongly 7; on its own corpus it did so 3 times
+# labelling the other, it overrode a fired rule 8 times, wrongly 6; on its own corpus it did so 3 times
 # (benchmarks/rule_override_gate.py, RESULTS.md)
 OVERRIDE_MIN_CONFIDENCE = 0.9
 TOPIC_VIEWS = ("text",)  # a topic is in the whole text (VNTC: one view scores higher, benchmarks/RESULTS.md)
