@@ -26,7 +26,7 @@ from .features import (HEAD_CHARS, LEAD_COPY_CHARS, documents_of, event_sentence
 from ..arguments import MIN_FOLDS, as_list, check_at_least, check_share, named, option
 from ..io.labels import labels_given, read_labels
 from ..wording import brief_repr, plural, word_for
-from ..io.article import Article
+from ..io.article import Article, record_fields
 from ..errors import DvtopicsError
 from .evaluate import scores
 from ..persist import data_hash
@@ -147,13 +147,14 @@ def collect(
     repeated = []  # (a hand-labelled copy learnt once, the article it repeats): said, as the counts leave it out
     first_id: dict[bytes, str] = {}
     an_id = None  # an article's id, for the message that no hand label's is one
-    fields_read = False  # whether an article came from a table or JSON (fields), not a .txt or .docx file (a text)
+    fields_read = None  # the fields of the first article read from a table or JSON, not a .txt or .docx file (a text)
     for article in articles:
         if article.error:
             data.failed.append(article)
             continue
         an_id = an_id or article.id
-        fields_read = fields_read or not article.meta.get("path")
+        if fields_read is None and not article.meta.get("path"):
+            fields_read = record_fields(article)
         digest = _digest(article)
         if digest not in seen:
             label = data.hand_labels(article)
@@ -221,8 +222,8 @@ def collect(
         labels = named("label_files")
         # a JSONL file read without its labels (`--label-field nhãn` where they are in `label`) was said to be
         # .txt files, which hold none
-        unlabelled = (f"no article has a label in its '{label_field}' field (give the column with "
-                      f"{option('--label-field')}), and no {labels} file was given" if fields_read else
+        unlabelled = (f"{no_label_in(label_field, fields_read)}, and no {labels} file was given"
+                      if fields_read is not None else
                       f"an article's file (.txt, .docx, .odt) holds no label, and no {labels} file was given: give "
                       f"their labels with {labels} (a CSV of id or file, and label, such as `label --out` writes)")
         raise DvtopicsError((_none_labelled(gold, an_id, data.failed) if gold_labels is not None or an_id is None else
@@ -230,6 +231,13 @@ def collect(
     _check_weak_labels_fit(data, weak_rules, weak_other)
     check_label_set(set(data.labels), lambda label: _an_article_labelled(data, label))
     return data
+
+
+def no_label_in(label_field: str, fields: Sequence[str]) -> str:
+    """That no article of a table or JSON has a label in `label_field`, with the `fields` the first one carried besides
+    (`record_fields`): a sheet's labels under "Phân loại" were told only to be given with --label-field."""
+    others = f"; the first article's other fields are {', '.join(map(repr, fields))}" if fields else ""
+    return f"no article has a label in its '{label_field}' field (give the column with {option('--label-field')}{others})"
 
 
 def _an_article_labelled(data: TrainingData, label: str) -> str:
