@@ -1656,7 +1656,8 @@ def test_labels_under_a_column_of_another_name_are_named_where_train_and_evaluat
     "no article has a label in its 'label' field (give the column with --label-field)", naming no column, where the
     same sheet as --extra named its fields: the user had to open the file to find "Phân loại". Both name them now."""
     sheet = tmp_path / "hieu-chinh.csv"
-    rows = [("1", "Sơ kết công tác dân vận 6 tháng", "Huyện ủy sơ kết công tác dân vận 6 tháng đầu năm.", "Sơ kết 6 tháng"),
+    rows = [("1", "Sơ kết công tác dân vận 6 tháng", "Huyện ủy sơ kết công tác dân vận 6 tháng đầu năm.",
+             "Sơ kết 6 tháng"),
             ("2", "Trao nhà cho hộ nghèo", "Mặt trận huyện trao nhà Đại đoàn kết cho hộ nghèo.", "Khác")]
     sheet.write_text("STT,Tiêu đề,Nội dung,Phân loại\n" + "".join(",".join(row) + "\n" for row in rows),
                      encoding="utf-8")

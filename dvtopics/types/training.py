@@ -237,7 +237,8 @@ def no_label_in(label_field: str, fields: Sequence[str]) -> str:
     """That no article of a table or JSON has a label in `label_field`, with the `fields` the first one carried besides
     (`record_fields`): a sheet's labels under "Phân loại" were told only to be given with --label-field."""
     others = f"; the first article's other fields are {', '.join(map(repr, fields))}" if fields else ""
-    return f"no article has a label in its '{label_field}' field (give the column with {option('--label-field')}{others})"
+    return (f"no article has a label in its '{label_field}' field (give the column with {option('--label-field')}"
+            f"{others})")
 
 
 def _an_article_labelled(data: TrainingData, label: str) -> str:
