@@ -146,6 +146,8 @@ def collect(
     replaced, corrected, ruled = 0, [], 0  # corrected: (the extra article, the hand-labelled one, its hand label)
     repeated = []  # (a hand-labelled copy learnt once, the article it repeats): said, as the counts leave it out
     first_id: dict[bytes, str] = {}
+    extra_ids = {article.id: article for article in extras.values()}
+    apart = []  # (an extra article, an input article of its id but another text, the label the input's is learnt with)
     an_id = None  # an article's id, for the message that no hand label's is one
     fields_read = None  # the fields of the first article read from a table or JSON, not a .txt or .docx file (a text)
     for article in articles:
@@ -156,6 +158,12 @@ def collect(
         if fields_read is None and not article.meta.get("path"):
             fields_read = record_fields(article)
         digest = _digest(article)
+        if (mine := extra_ids.get(article.id)) is not None and digest not in extras:
+            # a correction keyed by an input article's id, its text another (a title and lead copied from a table)
+            given = data.hand_labels.peek(article) or (weak_rules and (hit := apply_rules(article.title, article.text))
+                                                       and hit.label)
+            if given and not same_label(given, mine.label):
+                apart.append((mine, article, given))
         if digest not in seen:
             label = data.hand_labels(article)
             if label:
@@ -194,6 +202,13 @@ def collect(
             replaced += 1
         seen[digest] = None
     labelled.check()
+    if apart:  # the user meant to correct those articles: nothing was, and nothing said so
+        mine, article, given = apart[0]
+        log.warning("%d %s article(s) share their id with an input article whose title and text are not theirs, "
+                    "and give it another label (e.g. %r: %s in %s, %s among the inputs): both are learnt, each with "
+                    "its own label. A correction replaces the article whose title and text it repeats; to relabel an "
+                    "input article by its id, give the label in %s", len(apart), option("--extra"), mine.id,
+                    mine.label, option("--extra"), given, option("--labels"))
     if repeated:  # the user counted 3 of a label and read "has 2 articles": say where the third went
         log.warning("%d hand-labelled article(s) repeat the title and text of another, with its label: each text is "
                     "learnt and scored once (e.g. %r, as %r)", len(repeated), *repeated[0])
