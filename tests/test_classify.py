@@ -173,6 +173,31 @@ def test_a_label_outranks_the_same_text_read_without_one():
             if a.text == head.text] == [("mine", "other", "extra")]
 
 
+def test_an_extra_article_of_an_inputs_id_but_not_its_text_is_said_to_be_learnt_apart(caplog):
+    """Trial 33: corrections keyed by the ids of articles among the inputs, each its title and lead only (a sheet made
+    from `label --out`'s rows): the input article kept its label (a hand label, or a cue rule's), the correction was
+    learnt beside it as another article, and nothing said that nothing had been corrected. A warning says so."""
+    from dataclasses import replace
+
+    head, *others = made_up_articles(1)  # the first a six-month review (a rule's semi_annual_review)
+    short = replace(head, text=head.text[:120], label="annual_review")  # the same id, its text cut
+    with caplog.at_level("WARNING"):
+        data = collect([head, *others], extra=[short])
+    assert sum(a.id == head.id for a in data.articles) == 2  # both learnt, as before
+    said = [r.getMessage() for r in caplog.records if "share their id" in r.getMessage()]
+    assert len(said) == 1 and f"{head.id!r}: annual_review in extra_paths (--extra), {head.label} among the inputs" \
+        in said[0], said
+    caplog.clear()
+    with caplog.at_level("WARNING"):  # by a cue rule's weak label too
+        collect([replace(head, label=None), *others], weak_rules=True, extra=[short])
+    assert any("share their id" in r.getMessage() for r in caplog.records)
+    caplog.clear()
+    with caplog.at_level("WARNING"):  # the same label, or the same text (a correction that wins): nothing to say
+        collect([head, *others], extra=[replace(short, label=head.label)])
+        collect([head, *others], extra=[replace(head, label="annual_review")])
+    assert not any("share their id" in r.getMessage() for r in caplog.records)
+
+
 def test_no_labelled_article_without_a_labels_file_says_where_labels_come_from():
     """`train folder/` of .txt files and no --labels said "check --labels (ids must match) or --label-field", naming
     an option not given (hunt 23 B, 17); with a labels file the line is as before."""

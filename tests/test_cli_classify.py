@@ -1645,11 +1645,31 @@ def test_evaluate_without_labels_says_where_it_looked(tmp_path):
                                   "vận năm 2023."}, ensure_ascii=False) + "\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["evaluate", "shipped", str(source)])
     assert result.exit_code == 2
-    assert ("no article has a label in its 'label' field (give the column with --label-field) and no --labels file "
-            "was given") in result.output, result.output
+    assert ("no article has a label in its 'label' field (give the column with --label-field; the first article's "
+            "other fields are 'nhan_loai') and no --labels file was given") in result.output, result.output
     result = CliRunner().invoke(cli, ["evaluate", "shipped", str(source), "--label-field", "nhan_loai", "--format",
                                       "json"])
     assert result.exit_code == 0 and json.loads(result.output)["n"] == 1, result.output
+
+
+def test_labels_under_a_column_of_another_name_are_named_where_train_and_evaluate_looked(tmp_path):
+    """Trial 33: a sheet of corrections headed "STT, Tiêu đề, Nội dung, Phân loại" given to train or evaluate said
+    "no article has a label in its 'label' field (give the column with --label-field)", naming no column, where the
+    same sheet as --extra named its fields: the user had to open the file to find "Phân loại". Both name them now."""
+    sheet = tmp_path / "hieu-chinh.csv"
+    rows = [("1", "Sơ kết công tác dân vận 6 tháng", "Huyện ủy sơ kết công tác dân vận 6 tháng đầu năm.",
+             "Sơ kết 6 tháng"),
+            ("2", "Trao nhà cho hộ nghèo", "Mặt trận huyện trao nhà Đại đoàn kết cho hộ nghèo.", "Khác")]
+    sheet.write_text("STT,Tiêu đề,Nội dung,Phân loại\n" + "".join(",".join(row) + "\n" for row in rows),
+                     encoding="utf-8")
+    for command in (["train", str(sheet), "--out", str(tmp_path / "m")], ["evaluate", "shipped", str(sheet)]):
+        result = CliRunner().invoke(cli, command)
+        assert result.exit_code == 2, result.output
+        assert ("no article has a label in its 'label' field (give the column with --label-field; the first "
+                "article's other fields are 'STT', 'Phân loại')") in result.output, result.output
+        assert "Traceback" not in result.output
+    result = CliRunner().invoke(cli, ["evaluate", "shipped", str(sheet), "--label-field", "Phân loại", "--errors", "0"])
+    assert result.exit_code == 0 and "n=2" in result.output, result.output
 
 
 def test_an_output_whose_name_the_file_system_takes_is_labelled_resumed_and_replaced(model_dir, corpus, tmp_path):

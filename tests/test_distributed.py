@@ -936,3 +936,30 @@ def test_the_command_lines_wording_lasts_until_the_last_of_its_blocks_ends():
     assert option("--text-field") == "--text-field"
     second.__exit__(None, None, None)
     assert option("--text-field") == "fields['text'] (--text-field)"
+
+
+def test_a_full_disk_as_the_parts_are_gathered_says_they_are_kept_for_resume(inputs, model_dir, scheduler, tmp_path,
+                                                                              monkeypatch):
+    """Trial 33: every part labelled, the disk filled as they were gathered into --out: the line said only that the
+    old output was kept. The parts, which hold every label, stay: it names them and --resume, as the local engine."""
+    import errno
+
+    import dvtopics.run.distributed as run_distributed
+    from dvtopics.errors import DvtopicsError
+
+    def full(records, out):
+        try:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        except OSError as exc:
+            raise DvtopicsError(f"{out}: cannot be written ({exc.strerror})") from exc
+
+    used, out = [inputs / "articles.jsonl"], tmp_path / "o.jsonl"
+    args = ["--engine", "dask", "--scheduler", scheduler, "--part-size", "20"]
+    monkeypatch.setattr(run_distributed, "write_output", full)
+    result = CliRunner().invoke(cli, ["label", str(used[0]), "--model", str(model_dir), "--out", str(out), *args])
+    assert result.exit_code == 2 and result.output.endswith(
+        f"o.jsonl: cannot be written (No space left on device); every label is kept in {out}.parts: run the same "
+        "command with --resume to write it\n"), result.output
+    monkeypatch.undo()
+    _label(args + ["--resume"], used, model_dir, out, tmp_path / "c")
+    assert len(_records(out)) == 61 and not (tmp_path / "o.jsonl.parts").exists()

@@ -274,6 +274,26 @@ def test_save_figure_writes_png_svg_or_pdf_by_suffix(tmp_path):
                for suffix in ("jpg", "JPEG"))
 
 
+def test_a_full_disk_keeps_the_figure_there_and_names_the_file(tmp_path, monkeypatch):
+    """Trial 33: `evaluate --plot cm.png` on a full disk said "Error: No space left on device", naming no file, and left
+    a cut PNG over the good one: the figure was written into its place. It is written beside it and moved in whole."""
+    import errno
+
+    path = plots.save_figure(plots.label_counts_figure({"khác": 1}), tmp_path / "cm.png")
+    before = path.read_bytes()
+
+    def half_then_full(self, fname, **kwargs):  # matplotlib writes part of the file, then the disk is full
+        with open(fname, "wb") as handle:
+            handle.write(b"\x89PNG half")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(Figure, "savefig", half_then_full)
+    with pytest.raises(DvtopicsError, match=r"cm.png: cannot be written \(No space left on device\); what was there "
+                                            r"before is kept"):
+        plots.save_figure(plots.label_counts_figure({"khác": 2}), path)
+    assert path.read_bytes() == before and [p.name for p in tmp_path.iterdir()] == ["cm.png"]
+
+
 @pytest.mark.parametrize("suffix", ["svg", "pdf", "png"])
 def test_a_figure_saved_twice_is_the_same_file(tmp_path, suffix):
     """Hunt 30 O: an SVG's clip paths and markers were named by a hash salted with a random uuid, and an SVG or a PDF

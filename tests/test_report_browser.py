@@ -239,3 +239,25 @@ def test_the_search_box_shows_its_whole_hint(seeds_report, tmp_path):
   d.dataset.probeRoom = box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);""",
                  tmp_path, "--window-size=1280,1000")
     assert float(seen["text"]) <= float(seen["room"]), seen
+
+
+def test_the_types_vietnamese_names_are_not_broken_a_word_a_line(tmp_path):
+    """Trial 33: a report of 5,000 articles of the five types, their types from a labels file, showed the type table
+    beside its chart with each Vietnamese name a word a line ("Sơ / kết / 6 / tháng", "Giao / ban, / trực / báo /
+    quý"): the table's column took what was left. The name keeps a readable width, as the titles' columns do."""
+    from dvtopics.article_types import ARTICLE_TYPES
+    from dvtopics.report.html import build_report
+
+    records = [{"id": f"a{i}", "label": label, "type_from": "input", "model_label": label, "confidence": 0.99,
+                "cues": [], "date": f"2017-{i % 12 + 1:02d}-01", "title": f"Bài số {i}", "source": "Báo tỉnh",
+                "error": None} for i, label in enumerate(ARTICLE_TYPES * 3)]
+    page = tmp_path / "r.html"
+    page.write_text(build_report(records, provenance={"labels_file": "labels.csv"}), encoding="utf-8")
+    seen = probe(page, """var most = 0;
+  document.querySelectorAll('#type-counts tbody td:nth-child(2)').forEach(function (cell) {
+    var range = document.createRange(); range.selectNodeContents(cell);
+    var tops = {}; Array.prototype.forEach.call(range.getClientRects(), function (r) { tops[Math.round(r.top)] = 1; });
+    most = Math.max(most, Object.keys(tops).length);
+  });
+  document.documentElement.dataset.probeLines = most;""", tmp_path, "--window-size=1280,1000")
+    assert int(seen["lines"]) <= 2, seen

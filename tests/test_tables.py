@@ -151,6 +151,42 @@ def test_a_full_disk_names_the_table_and_keeps_the_old_one(tmp_path, monkeypatch
     assert path.read_bytes() == before and [p.name for p in tmp_path.iterdir()] == [name]
 
 
+def test_a_disk_that_fills_while_a_workbook_is_written_ends_in_its_one_line(tmp_path, monkeypatch):
+    """Trial 33: `report --xlsx` and `topics assign --out x.xlsx` on a disk that filled as the workbook was written
+    printed the one line, then some forty lines of "Exception ignored in: <function ZipFile.__del__ …>" tracebacks:
+    openpyxl's half-written zip and sheets, left to the garbage collector, failed again as it closed them."""
+    import errno
+    import gc
+    import sys
+    import tempfile
+
+    path = write_rows(ROWS, tmp_path / "labels.xlsx")
+    before = path.read_bytes()
+    opened = tempfile.NamedTemporaryFile
+
+    def filling(*args, **kwargs):  # the disk has room for 100 bytes more
+        handle = opened(*args, **kwargs)
+        room, write = [100], handle.write
+
+        def write_while_room(data):
+            room[0] -= len(data)
+            if room[0] < 0:
+                raise OSError(errno.ENOSPC, "No space left on device")
+            return write(data)
+        handle.write = write_while_room
+        return handle
+
+    unraisable = []
+    monkeypatch.setattr(sys, "unraisablehook", unraisable.append)
+    monkeypatch.setattr(tempfile, "NamedTemporaryFile", filling)
+    with pytest.raises(DvtopicsError, match="labels.xlsx: cannot be written \\(No space left on device\\); what was "
+                                            "there before is kept"):
+        write_workbook({"articles": ROWS * 50, "per month": ROWS}, path)
+    gc.collect()
+    assert [str(u.exc_value) for u in unraisable] == []
+    assert path.read_bytes() == before and [p.name for p in tmp_path.iterdir()] == ["labels.xlsx"]
+
+
 def test_text_a_spreadsheet_would_run_as_a_formula_is_guarded(tmp_path):
     """Hunt 23 A (1): a headline "-Hội nghị…" or "=Tổng kết…" (a source "@baomoi", "+Báo tỉnh") was written
     bare into the .csv and ran as a formula in Excel (OWASP's CSV injection); in the .xlsx it was text that

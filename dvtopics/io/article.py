@@ -155,6 +155,17 @@ _MONGODB_TYPES = frozenset({"$date", "$oid", "$numberLong", "$numberInt", "$numb
                             "$symbol", "$uuid"})
 
 
+# what an article's `meta` holds besides its record's own fields: dvtopics' notes on it (a .txt article's path, a
+# table row's cells past its header, how it was read)
+_NOTES = ("warning", "extra_cells", "path")
+
+
+def record_fields(article: Article) -> list[str]:
+    """The names of the fields an article's record carried that no field took ("STT", "Phân loại" beside its text):
+    where a label was looked for in vain, the column the user meant is among them."""
+    return [name for name in article.meta if name not in _NOTES]
+
+
 def add_warning(meta: dict, message: str) -> None:
     """Add `message` to the record's warning (several are joined with "; ")."""
     meta["warning"] = f"{meta['warning']}; {message}" if meta.get("warning") else message

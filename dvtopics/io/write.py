@@ -31,6 +31,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import errno
+import io
 import json
 import logging
 import math
@@ -396,8 +397,13 @@ def write_workbook(sheets: Mapping[str, Sequence[Mapping]], path: str | os.PathL
                     "U+FFFF or lone surrogates): changed to fit, as each row's warning says; .csv and .jsonl outputs "
                     "keep it whole",
                     shown_path(path), changed, f"{XLSX_MAX_CELL_CHARS:,}")
+    # saved in memory first (its size compressed, beside its rows held above), then written: a disk that filled as
+    # openpyxl wrote the file left its zip and sheets half-written to the garbage collector, whose tracebacks on
+    # closing them ("Exception ignored in: <function ZipFile.__del__ …>") followed the command's one line
+    saved = io.BytesIO()
+    book.save(saved)
     with _atomic(path, "wb") as handle:
-        book.save(handle)
+        handle.write(saved.getbuffer())
     return path
 
 

@@ -15,7 +15,7 @@ from ..arguments import MAX_BATCH, MAX_PART, MAX_SEED, MIN_FOLDS, as_list, check
 from ..errors import DvtopicsError, InputError
 from ..wording import brief_repr, plural, word_for
 from ..io.archives import tars_listed_once
-from ..io.article import Article
+from ..io.article import Article, record_fields
 from ..io.folders import ARTICLE_SUFFIXES, file_kind
 from ..io.paths import unique_paths
 from ..io.read import read_articles
@@ -156,7 +156,7 @@ def _extra_articles(paths: Sequence[str], reading: Reading, gold: dict[str, str]
         if unlabelled is not None:  # training's own line named neither file nor field. Not with `_labels_hint`: the
             # file has texts (a labels file too, read as one, when its rows have a text): it was told to give them as
             # --labels, "not the articles' text"
-            others = [name for name in unlabelled.meta if name not in ("warning", "extra_cells")]
+            others = record_fields(unlabelled)
             # its label in a --labels file: those label the inputs (hand labels, scored), never --extra's
             in_labels = (f"; {labels} labels the inputs' articles, not {extra}'s: give {path} among the inputs (its "
                          f"articles are then hand labels, scored), or each {extra} article its label in its own field"
@@ -474,7 +474,7 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
     from ..types.evaluate import changes, check_labels_known, scores
     from ..types.model import load_classifier, model_name
     from ..types.names import as_article_types
-    from ..types.training import HandLabels, OneLabelPerText
+    from ..types.training import HandLabels, OneLabelPerText, no_label_in
 
     if plot:
         from ..report.plots import FIGURE_SUFFIXES
@@ -488,6 +488,7 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
     hand_label = HandLabels(gold)  # as train reads them: the file's win, a label field of its label set counts
     labelled = OneLabelPerText()  # as train refuses them: one text, two labels
     ids, articles, truth, failed, unlabelled, txt = set(), [], [], [], 0, 0  # streamed: only the labelled are kept
+    fields = None  # the fields of the first unlabelled article of a table or JSON: the label's column is among them
     repeated = []  # (a labelled copy scored once, the article it repeats), as train learns and scores it once
     for article in reading.articles():
         ids.add(article.id)
@@ -502,6 +503,8 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
         else:
             unlabelled += 1
             txt += bool(article.meta.get("path"))  # a .txt or .docx article (`io.read_text`): its file holds no label
+            if fields is None and not article.meta.get("path"):
+                fields = record_fields(article)
     labelled.check()
     if repeated:
         log.warning("%d labelled article(s) repeat the title and text of another, with its label: each text is "
@@ -511,8 +514,7 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
         check_ids_found(gold, ids, named("label_files"))
     if not articles:  # say where labels were looked for, and how to give them: a column of another name is common
         labels = named("label_files")
-        where = (f"no article has a label in its '{reading.fields.label}' field (give the column with "
-                 f"{option('--label-field')})")
+        where = no_label_in(reading.fields.label, fields or ())
         if txt and txt == unlabelled and gold is None:  # "its 'label' field" of .txt files, which have none, misled
             where = (f"an article's file (.txt, .docx, .odt) holds no label, and no {labels} file was given: give "
                      f"their labels with {labels} (a CSV of id or file, and label, such as `label --out` writes)")

@@ -26,6 +26,7 @@ from matplotlib.ticker import MaxNLocator
 from ..errors import DvtopicsError
 from ..io.metadata import MAX_PERIODS_CHARTED
 from ..io.paths import home_path
+from ..io.write import staged
 
 __all__ = [
     "confusion_matrix_figure", "label_counts_figure", "confidence_histogram_figure", "histogram_figure",
@@ -457,11 +458,12 @@ def save_figure(fig: Figure, path: str | os.PathLike, dpi: int = 120) -> Path:
     suffix = path.suffix.lower()
     if suffix not in FIGURE_SUFFIXES:  # a PNG named confusion.csv opens nowhere, and may replace a table
         raise DvtopicsError(f"{path}: written as a figure, so its name must end in {' or '.join(FIGURE_SUFFIXES)}")
-    path.parent.mkdir(parents=True, exist_ok=True)
     import matplotlib
 
     # the same figure twice is the same file: no date in it, nor SVG ids salted with a random uuid
     metadata = {".svg": {"Date": None}, ".pdf": {"CreationDate": None}}.get(suffix)
-    with matplotlib.rc_context({"svg.hashsalt": "dvtopics"}):
-        fig.savefig(path, format=suffix.lstrip("."), dpi=dpi, metadata=metadata)
+    # written beside its place and moved in whole (`staged`): written in place, a disk that filled left a cut PNG
+    # over the good one, and "No space left on device" named no file
+    with staged([path]) as [written], matplotlib.rc_context({"svg.hashsalt": "dvtopics"}):
+        fig.savefig(written, format=suffix.lstrip("."), dpi=dpi, metadata=metadata)
     return path

@@ -671,9 +671,24 @@ def journal_records(journal: Path) -> Iterator[dict]:
 
 def finish(journal: Path, out: Path) -> Counter:
     """Turn the journal into the output file atomically; return the label counts."""
-    counts = write_output(journal_records(journal), out)
+    with kept_for_resume(journal):
+        counts = write_output(journal_records(journal), out)
     journal.unlink()
     return counts
+
+
+@contextmanager
+def kept_for_resume(where: Path, what: str = "every label"):
+    """The finished run's output could not be written (a full disk, a file that cannot be replaced): `what` it made
+    is in `where` (the journal, Dask's parts), which stays. Said, with how to finish: the line said only that the old
+    output was kept, and a rerun was refused for the journal it had not named."""
+    try:
+        yield
+    except DvtopicsError as exc:
+        if not isinstance(exc.__cause__ or exc.__context__, OSError):
+            raise
+        raise DvtopicsError(f"{exc}; {what} is kept in {where}: run the same command with --resume to write "
+                            "it") from exc
 
 
 def write_output(records: Iterable[dict], out: Path) -> Counter:

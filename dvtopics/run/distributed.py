@@ -32,8 +32,8 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 from ..arguments import command_line_runs, command_line_wording, option
-from .batch import (Labeller, check_same_settings, input_fingerprint, label_stream, nothing_to_resume, outcome,
-                    output_lock, parts_path, refuse_finished, refuse_other_engine, write_output)
+from .batch import (Labeller, check_same_settings, input_fingerprint, kept_for_resume, label_stream, nothing_to_resume,
+                    outcome, output_lock, parts_path, refuse_finished, refuse_other_engine, write_output)
 from ..io.files import LineRange, blank_line, open_binary, sized_lines
 from ..io.folders import Skipped, file_kind, iter_files, json_document, skipped_notes
 from ..io.article import Article
@@ -559,15 +559,18 @@ def run_job(job, paths: Sequence[str | os.PathLike], out: str | os.PathLike | No
 
         def records():
             return itertools.chain.from_iterable(read_records(part_path(parts_dir, p.index)) for p in parts)
+        made_here = "every label" if gather is None else "every article's topics"  # what the parts hold
         try:
             if keep_parts and check:  # kept parts too: the next job would read them as this one's result
                 check(records())
             elif check:  # read once, held (a gather with a check holds every row anyway): checked, then written
                 rows = list(records())
                 check(rows)
-                (gather or write_output)(rows, out)
+                with kept_for_resume(parts_dir, made_here):
+                    (gather or write_output)(rows, out)
             elif not keep_parts:
-                (gather or write_output)(records(), out)
+                with kept_for_resume(parts_dir, made_here):
+                    (gather or write_output)(records(), out)
         except InputError:
             # the parts refused as a whole (`topics assign --labels` none of whose ids is an article's): the same input
             # and options give the same, so none is kept to block the corrected command, as a local run leaves none

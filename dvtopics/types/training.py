@@ -26,7 +26,7 @@ from .features import (HEAD_CHARS, LEAD_COPY_CHARS, documents_of, event_sentence
 from ..arguments import MIN_FOLDS, as_list, check_at_least, check_share, named, option
 from ..io.labels import labels_given, read_labels
 from ..wording import brief_repr, plural, word_for
-from ..io.article import Article
+from ..io.article import Article, record_fields
 from ..errors import DvtopicsError
 from .evaluate import scores
 from ..persist import data_hash
@@ -150,15 +150,24 @@ def collect(
     replaced, corrected, ruled = 0, [], 0  # corrected: (the extra article, the hand-labelled one, its hand label)
     repeated = []  # (a hand-labelled copy learnt once, the article it repeats): said, as the counts leave it out
     first_id: dict[bytes, str] = {}
+    extra_ids = {article.id: article for article in extras.values()}
+    apart = []  # (an extra article, an input article of its id but another text, the label the input's is learnt with)
     an_id = None  # an article's id, for the message that no hand label's is one
-    fields_read = False  # whether an article came from a table or JSON (fields), not a .txt or .docx file (a text)
+    fields_read = None  # the fields of the first article read from a table or JSON, not a .txt or .docx file (a text)
     for article in articles:
         if article.error:
             data.failed.append(article)
             continue
         an_id = an_id or article.id
-        fields_read = fields_read or not article.meta.get("path")
+        if fields_read is None and not article.meta.get("path"):
+            fields_read = record_fields(article)
         digest = _digest(article)
+        if (mine := extra_ids.get(article.id)) is not None and digest not in extras:
+            # a correction keyed by an input article's id, its text another (a title and lead copied from a table)
+            given = data.hand_labels.peek(article) or (weak_rules and (hit := apply_rules(article.title, article.text))
+                                                       and hit.label)
+            if given and not same_label(given, mine.label):
+                apart.append((mine, article, given))
         if digest not in seen:
             label = data.hand_labels(article)
             if label:
@@ -197,6 +206,13 @@ def collect(
             replaced += 1
         seen[digest] = None
     labelled.check()
+    if apart:  # the user meant to correct those articles: nothing was, and nothing said so
+        mine, article, given = apart[0]
+        log.warning("%d %s article(s) share their id with an input article whose title and text are not theirs, "
+                    "and give it another label (e.g. %r: %s in %s, %s among the inputs): both are learnt, each with "
+                    "its own label. A correction replaces the article whose title and text it repeats; to relabel an "
+                    "input article by its id, give the label in %s", len(apart), option("--extra"), mine.id,
+                    mine.label, option("--extra"), given, option("--labels"))
     if repeated:  # the user counted 3 of a label and read "has 2 articles": say where the third went
         log.warning("%d hand-labelled article(s) repeat the title and text of another, with its label: each text is "
                     "learnt and scored once (e.g. %r, as %r)", len(repeated), *repeated[0])
@@ -225,8 +241,8 @@ def collect(
         labels = named("label_files")
         # a JSONL file read without its labels (`--label-field nhãn` where they are in `label`) was said to be
         # .txt files, which hold none
-        unlabelled = (f"no article has a label in its '{label_field}' field (give the column with "
-                      f"{option('--label-field')}), and no {labels} file was given" if fields_read else
+        unlabelled = (f"{no_label_in(label_field, fields_read)}, and no {labels} file was given"
+                      if fields_read is not None else
                       f"an article's file (.txt, .docx, .odt) holds no label, and no {labels} file was given: give "
                       f"their labels with {labels} (a CSV of id or file, and label, such as `label --out` writes)")
         raise DvtopicsError((_none_labelled(gold, an_id, data.failed) if gold_labels is not None or an_id is None else
@@ -234,6 +250,14 @@ def collect(
     _check_weak_labels_fit(data, weak_rules, weak_other)
     check_label_set(set(data.labels), lambda label: _an_article_labelled(data, label))
     return data
+
+
+def no_label_in(label_field: str, fields: Sequence[str]) -> str:
+    """That no article of a table or JSON has a label in `label_field`, with the `fields` the first one carried besides
+    (`record_fields`): a sheet's labels under "Phân loại" were told only to be given with --label-field."""
+    others = f"; the first article's other fields are {', '.join(map(repr, fields))}" if fields else ""
+    return (f"no article has a label in its '{label_field}' field (give the column with {option('--label-field')}"
+            f"{others})")
 
 
 def _an_article_labelled(data: TrainingData, label: str) -> str:
