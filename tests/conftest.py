@@ -63,6 +63,25 @@ def disk_fills(monkeypatch):
     return lambda: monkeypatch.setattr(Path, "write_text", half)
 
 
+@pytest.fixture
+def temporary_files_find_the_disk_full(monkeypatch):
+    """Call it to make every write to a `tempfile.NamedTemporaryFile` (where outputs are written before they are moved
+    into place) fail as a full disk does (ENOSPC); `monkeypatch.undo()` gives the room back."""
+    import tempfile
+
+    opened = tempfile.NamedTemporaryFile
+
+    def full(*args, **kwargs):
+        handle = opened(*args, **kwargs)
+
+        def write(data):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        handle.write = write
+        return handle
+
+    return lambda: monkeypatch.setattr(tempfile, "NamedTemporaryFile", full)
+
+
 def corpus_path(name: str) -> Path:
     path = CORPORA / name
     if not path.exists():

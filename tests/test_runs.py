@@ -637,29 +637,18 @@ def test_a_full_disk_names_the_journal_and_loses_no_label(tmp_path, monkeypatch)
     assert [json.loads(line)["id"] for line in out.read_text().splitlines()] == [a.id for a in made_up_articles(6)]
 
 
-def test_a_full_disk_as_the_output_is_written_says_the_labels_are_kept_for_resume(tmp_path, monkeypatch):
+def test_a_full_disk_as_the_output_is_written_says_the_labels_are_kept_for_resume(tmp_path, monkeypatch,
+                                                                                  temporary_files_find_the_disk_full):
     """Trial 33: every article labelled, the disk filled as `label --out` wrote its output from the journal: the line
     said only "what was there before is kept as it was". The journal, which holds every label, stays: it says so,
     and that --resume writes the output once there is room, as a full disk while labelling says."""
-    import tempfile
-
     source = write_jsonl(tmp_path / "in.jsonl", made_up_articles(4))
     out = tmp_path / "out.jsonl"
 
     def predict(articles):
         return [{"id": a.id, "label": "x", "error": a.error} for a in articles]
 
-    opened = tempfile.NamedTemporaryFile
-
-    def full(*args, **kwargs):  # the output's temporary file, beside it, on a disk with no room left
-        handle = opened(*args, **kwargs)
-
-        def write(data):
-            raise OSError(errno.ENOSPC, "No space left on device")
-        handle.write = write
-        return handle
-
-    monkeypatch.setattr(tempfile, "NamedTemporaryFile", full)
+    temporary_files_find_the_disk_full()  # the output's temporary file, beside it
     with pytest.raises(DvtopicsError, match=r"out.jsonl: cannot be written \(No space left on device\); what was there "
                                             r"before is kept as it was; every label is kept in .*out.jsonl.part.jsonl: "
                                             r"run the same command with --resume to write it$"):

@@ -127,24 +127,11 @@ def test_failed_write_keeps_old_file(tmp_path):
 
 
 @pytest.mark.parametrize("name", ["labels.csv", "labels.jsonl"])
-def test_a_full_disk_names_the_table_and_keeps_the_old_one(tmp_path, monkeypatch, name):
+def test_a_full_disk_names_the_table_and_keeps_the_old_one(tmp_path, temporary_files_find_the_disk_full, name):
     """Hunt 25 D (2): a disk full while a table was written said "No space left on device" alone, naming no file."""
-    import errno
-    import tempfile
-
     path = write_rows(ROWS, tmp_path / name)
     before = path.read_bytes()
-    opened = tempfile.NamedTemporaryFile
-
-    def full(*args, **kwargs):
-        handle = opened(*args, **kwargs)
-
-        def write(data):
-            raise OSError(errno.ENOSPC, "No space left on device")
-        handle.write = write
-        return handle
-
-    monkeypatch.setattr(tempfile, "NamedTemporaryFile", full)
+    temporary_files_find_the_disk_full()
     with pytest.raises(DvtopicsError, match=f"{name}: cannot be written \\(No space left on device\\); what was there "
                                             "before is kept"):
         write_rows(ROWS, path)
