@@ -226,7 +226,6 @@ def test_a_one_line_body_loses_its_credits_and_keeps_its_words(tmp_path):
         "ngày.")
 
 
-
 # A writer's byline glued to the end of a one-line body (baomoi's): a reporter's name of two syllables is no person to
 # mask_people, and one who wrote many articles of a type was a word of that type
 @pytest.mark.parametrize("tail", [
@@ -242,6 +241,11 @@ def test_a_byline_glued_to_the_last_line_is_dropped(tail, end):
     assert strip_furniture(f"Huyện sơ kết công tác dân vận\n{body} {tail}") == f"Huyện sơ kết công tác dân vận\n{body}"
 
 
+def test_a_credit_in_brackets_glued_to_the_stop_is_dropped():
+    body = "Giá lúa tăng lên mức 7.000 đồng/kg."
+    assert strip_furniture(f"Giá lúa tăng\n{body}(Theo Nông nghiệp)") == f"Giá lúa tăng\n{body}"
+
+
 @pytest.mark.parametrize("line", [
     # no stop before it: the last sentence merely has none
     "Sáng nay huyện họp bàn về mô hình Dân vận khéo",
@@ -253,6 +257,9 @@ def test_a_byline_glued_to_the_last_line_is_dropped(tail, end):
     "Mẫu xe bán chạy nhất năm. Toyota Camry", "Ông nói: Theo tôi", "Mọi việc đều tốt. Theo ông Nam",
     # a stop that ends no sentence: a title's or a name's abbreviation
     "Bài viết của ThS. Minh Khôi", "Thư gửi Ng. Minh Khôi",
+    # a stop glued to the next word joins a name's parts: a site's, a team's, a program's
+    "Xem thêm tại VOV.VN", "Video được đăng trên kênh Bongda.TV", "Mã độc mới có tên Netspy.AB",
+    "Trận cuối là giữa Sông.LA và Núi.HB",
 ])
 def test_what_may_not_be_a_closing_byline_is_kept(line):
     text = f"Huyện sơ kết công tác dân vận\n{line}"
@@ -286,6 +293,7 @@ def test_a_long_line_of_names_and_stops_is_read_once():
     from dvtopics.text.furniture import without_closing_byline
     line = "Hội nghị. Minh Khôi Lan Anh. " * 40000 + "Thu Hà"
     assert without_closing_byline(line) == line[:-len(" Thu Hà")]
+
 
 def test_strip_furniture_keeps_title_and_prose():
     text = "Truy cập nội dung luôn\nLãnh đạo tỉnh thăm hỏi\nNội dung chính.\nIn bài này\n.\nQuang cảnh hội nghị"

@@ -532,8 +532,11 @@ _CLOSING_BYLINE = re.compile(
     r"(?:\([^()\d]{1,30}\))?))?"
     r"[ \t.]*")
 # where a sentence ends before a byline: a stop (a closing quote or bracket after it), "./." as official news end,
-# an ellipsis ("… quà biếu... Minh Khôi")
-_STOP_BEFORE_BYLINE = re.compile(r"(?:\./\.|\.\.\.|…|(?<![.])[.!?](?![.])[\"'”’»)]*)[ \t]*|[ \t]{2,}")
+# an ellipsis ("… quà biếu... Minh Khôi"). A bare stop needs a space or a bracket after it ("… tấn.(Theo …)"): one
+# glued to a word joins a name's parts ("VOV.VN", "Sport.TV", a team's "TMN.CSG", a virus' "StartPage.FH"), which
+# are the article's words
+_STOP_BEFORE_BYLINE = re.compile(r"(?:\./\.|\.\.\.|…|(?<![.])[.!?](?![.])[\"'”’»)]+)[ \t]*|"
+                                 r"(?<![.])[.!?](?![.])(?:[ \t]+|(?=\())|[ \t]{2,}")
 _WRITER_CODES = frozenset("PV CTV BTV NV St".split())  # "./. PV": the paper's reporter; "St": collected
 # words that open no writer's name: a caption's or a place's ("Chùa …", "Phố …", "Xe …"), a body's
 _NOT_WRITERS = frozenset("Xe Chùa Phố Vịnh Đền Cầu Sông Núi Biển Chợ Làng Tỉnh Huyện Xã Quận Phường Thôn Bản Nhà "
