@@ -35,7 +35,8 @@ THRESHOLDS = (0.0, 0.6, 0.7, 0.8, 0.9, 0.95, 1.01)  # 1.01: never
 
 def table(name: str, truth: list[str], probabilities, classes: list[str], hits: list, labels: list[str]) -> None:
     """Macro-F1 and the overrides of fired rules (right, wrong) at each threshold."""
-    print(f"{name}: rules alone {scores(truth, [hit.label if hit else 'other' for hit in hits], labels)['macro_f1']:.3f}")
+    rules = scores(truth, [hit.label if hit else 'other' for hit in hits], labels)
+    print(f"{name}: rules alone {rules['macro_f1']:.3f}")
     for d in THRESHOLDS:
         chosen, _, _ = decide(np.array(probabilities), classes, hits, SILENT_MIN_CONFIDENCE, d)
         overrides = [k for k, hit in enumerate(hits) if hit is not None and chosen[k] != hit.label]
@@ -53,8 +54,8 @@ def unseen(hand_ids: set[str], cache, show: int) -> None:
     fired = [k for k, hit in enumerate(hits) if hit]
     probabilities = model.pipeline.predict_proba(model.documents([articles[k] for k in fired], cache))
     chosen, confidence, _ = decide(probabilities, model.labels, [hits[k] for k in fired], SILENT_MIN_CONFIDENCE)
-    overrides = sorted(((float(confidence[j]), k, chosen[j]) for j, k in enumerate(fired) if chosen[j] != hits[k].label),
-                       key=lambda row: -row[0])
+    overrides = sorted(((float(confidence[j]), k, chosen[j]) for j, k in enumerate(fired)
+                        if chosen[j] != hits[k].label), key=lambda row: -row[0])
     print(f"unseen: {len(articles)} titles and leads with a meeting word; a rule fires on {len(fired)}; the shipped "
           f"model (D = 0) overrides it on {len(overrides)}")
     for d in THRESHOLDS:

@@ -42,7 +42,8 @@ def corpus_splits(data):
     for train_source, test_source in (("vntc", "baomoi"), ("baomoi", "vntc")):
         train = [i for i, (a, gold) in enumerate(zip(data.articles, data.gold))
                  if not gold or source.get(a.id, train_source) == train_source]  # seeds train both ways
-        test = [i for i, (a, gold) in enumerate(zip(data.articles, data.gold)) if gold and source.get(a.id) == test_source]
+        test = [i for i, (a, gold) in enumerate(zip(data.articles, data.gold))
+                if gold and source.get(a.id) == test_source]
         yield train_source, test_source, train, test
 
 
