@@ -232,7 +232,7 @@ def test_a_one_line_body_loses_its_credits_and_keeps_its_words(tmp_path):
     "Minh Khôi", "Lan Anh (T/h)", "Thu Hà (tổng hợp)", "Minh Khôi - Lan Anh", "Văn Tùng/TTXVN", "Quế Chi (TTXVN)",
     "Hà Linh (t/h) Theo Báo Mới", "Theo VnExpress", "Theo Thời báo Kinh tế", "(Theo Nông thôn Ngày nay)",
     "Theo baomoi.vn", "Nguồn: VnExpress", "PV", "CTV Minh Khôi/VOV.VN", "N.T.Hòa", "T.Lê", "BS. Trần Văn Bình",
-    "Bài và ảnh: Lan Anh", "Theo Minh Khôi (Dân trí)",
+    "Bài và ảnh: Lan Anh", "Theo Minh Khôi (Dân trí)", "Thanh Hoa",  # (a name spelt without its marks: no place)
 ])
 @pytest.mark.parametrize("end", ["tại hội nghị.", "vào năm 2017.", "\"Đó là việc cần làm\", ông nói.", "được không?",
                                  "đúng hạn ./.", "cùng ngày."])
@@ -260,6 +260,8 @@ def test_a_credit_in_brackets_glued_to_the_stop_is_dropped():
     # a stop glued to the next word joins a name's parts: a site's, a team's, a program's
     "Xem thêm tại VOV.VN", "Video được đăng trên kênh Bongda.TV", "Mã độc mới có tên Netspy.AB",
     "Trận cuối là giữa Sông.LA và Núi.HB",
+    # a place in a text without diacritics
+    "Doan cong tac da den tham tinh. Ha Noi", "Hoi nghi dien ra tai. Can Tho",
 ])
 def test_what_may_not_be_a_closing_byline_is_kept(line):
     text = f"Huyện sơ kết công tác dân vận\n{line}"

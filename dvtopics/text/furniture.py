@@ -553,11 +553,12 @@ def without_closing_byline(line: str) -> str:
     'Đoàn đã đến thăm Hà Nội. Hà Nội'
     """
     look = max(len(line) - _BYLINE_LOOK, 0)
+    plain = _plain_letters(line[look:]) == line[look:].lower()  # a text without diacritics: its places are spelt so
     for stop in _STOP_BEFORE_BYLINE.finditer(line, look):
         if stop.end() == len(line) or not _ends_sentence(line, stop):
             continue
         byline = _CLOSING_BYLINE.fullmatch(line, stop.end())
-        if byline and _clear_byline(byline, after_stop=not stop[0].isspace()):
+        if byline and _clear_byline(byline, after_stop=not stop[0].isspace(), plain=plain):
             return line[:stop.end()].rstrip()
     return line
 
@@ -579,7 +580,7 @@ def _ends_sentence(line: str, stop: re.Match) -> bool:
     return word[-1].islower() or word[-1].isdigit() or word[-1] in ")]\"'”’%"
 
 
-def _clear_byline(byline: re.Match, after_stop: bool) -> bool:
+def _clear_byline(byline: re.Match, after_stop: bool, plain: bool = False) -> bool:
     """Whether what `_CLOSING_BYLINE` matched is a byline: a writer's names (`_writer_named`, no place), a code, a
     credit or a paper; only with a credit or a paper after a line's end that no stop marks (two spaces)."""
     marked = bool(byline["credit"] or byline["paper"])
@@ -590,7 +591,8 @@ def _clear_byline(byline: re.Match, after_stop: bool) -> bool:
     if byline["writers"] and not (byline["label"] or byline["title"]) and _NATIONAL_SITE.fullmatch(byline["writers"]):
         return True  # "… ./. VnExpress"
     names = re.split(r"[ \t]*[-–/&][ \t]*", byline["writers"] or "")
-    return all(_writer_named(name.split(), joined=position > 0) for position, name in enumerate(names) if name)
+    return all(_writer_named(name.split(), joined=position > 0, plain=plain)
+               for position, name in enumerate(names) if name)
 
 
 def _paper_named(paper: str) -> bool:
@@ -598,7 +600,7 @@ def _paper_named(paper: str) -> bool:
     return (paper[:1].isupper() or bool(_WEB_ADDRESS.fullmatch(paper))) and len(paper.split()) <= 6
 
 
-def _writer_named(words: list[str], joined: bool) -> bool:
+def _writer_named(words: list[str], joined: bool, plain: bool = False) -> bool:
     """Whether `words` are a writer's: a code ("PV", "HT", "TTXVN"), initials ("T.T.D"), or capitalised syllables of
     Vietnamese (`_name_word`; not "Toyota Camry") that are no place ("Hà Nội", `PLACES`) nor open a caption ("Chùa
     Một Cột"), after a role's code or not ("CTV Minh Khôi"); after a joiner, a paper's or a team's name too ("Minh
@@ -610,8 +612,11 @@ def _writer_named(words: list[str], joined: bool) -> bool:
     if joined and words[0][:1].isupper():
         return True
     name = "_".join(words).lower()
-    return (all(map(_name_word, words)) and name not in PLACES
-            and not any(name == place or name.startswith(place + "_") for place in NOT_PEOPLE))
+    # in a text without diacritics (`plain`), its places are spelt so ("Ha Noi"); not in one with them, where a name
+    # is ("Thanh Hoa", not "Thanh Hóa")
+    places, not_people = (_PLAIN_PLACES, _PLAIN_NOT_PEOPLE) if plain else (PLACES, NOT_PEOPLE)
+    return (all(map(_name_word, words)) and name not in places
+            and not any(name == place or name.startswith(place + "_") for place in not_people))
 
 
 def _name_word(word: str) -> bool:
@@ -639,6 +644,10 @@ def _plain_letters(word: str) -> str:
     """`word` in lower case without its tone and vowel marks: "Quỳnh" is "quynh", "Đức" "duc"."""
     return "".join(letter for letter in unicodedata.normalize("NFD", word.lower().replace("đ", "d"))
                    if not unicodedata.combining(letter))
+
+
+_PLAIN_PLACES = frozenset(map(_plain_letters, PLACES))  # (`_writer_named`)
+_PLAIN_NOT_PEOPLE = frozenset(map(_plain_letters, NOT_PEOPLE))
 
 
 def _printed_or_fetched(line: str) -> bool:
