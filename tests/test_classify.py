@@ -816,7 +816,8 @@ def test_labelling_keeps_a_fired_rules_label_against_an_unsure_model_and_says_so
 
     model, card = trained
     article = make_article("x", "Huyện sơ kết công tác dân vận 6 tháng đầu năm\nSáng 5/7, Ban Dân vận huyện tổ chức "
-                                "hội nghị sơ kết công tác dân vận 6 tháng đầu năm, triển khai nhiệm vụ 6 tháng cuối năm.")
+                                "hội nghị sơ kết công tác dân vận 6 tháng đầu năm, triển khai nhiệm vụ 6 tháng cuối "
+                                "năm.")
     assert apply_rules(article.title, article.text).label == "semi_annual_review"
     labels = list(model.labels)
     unsure = np.array([[0.85 if label == "other" else 0.15 / (len(labels) - 1) for label in labels]])
