@@ -268,6 +268,14 @@ def test_what_may_not_be_a_closing_byline_is_kept(line):
     assert strip_furniture(text) == text
 
 
+@pytest.mark.parametrize("title", ["Vì Sao Giá Vàng Tăng? Chuyên Gia Lý Giải", "Tổng kết năm 2023! Thành Công Rực Rỡ",
+                                   "Hà Nội sơ kết 6 tháng. Minh Khôi"])
+def test_an_article_of_its_title_alone_keeps_the_titles_end(title):
+    """A headline alone has no byline glued to it: a title in capitals ends in capitalised syllables after a stop."""
+    assert strip_furniture(title) == title
+    assert strip_furniture(f"27/11/2024\n{title}") == f"27/11/2024\n{title}"
+
+
 def test_only_the_last_line_loses_its_byline_and_a_byline_line_stays_for_the_source(tmp_path):
     """A byline on a line of its own is read for the source (io/metadata.py) and stays; a byline-shaped end of an
     earlier paragraph is the article's."""

@@ -43,6 +43,7 @@ _LINK_LINE = re.compile(r"^\W*(xem thêm|đọc thêm|tin liên quan|bài liên 
 # then read from its title alone (11 of the first 1,000 baomoi articles lost over half their words).
 _CAPTION = re.compile(r"^\W*(ảnh|ảnh minh họa|nguồn ảnh)\s*[:.-]", re.IGNORECASE)
 CAPTION_MAX_WORDS = 50
+HEADLINE_MAX_WORDS = 40  # Vietnamese headlines run to 30 words at most; a longer line is a paragraph
 _CREDIT_AT_END = re.compile(r"\((ảnh|nguồn)\s*:[^)]*\)$", re.IGNORECASE)
 
 
@@ -806,9 +807,17 @@ def strip_furniture(text: str) -> str:
         # "Chào mừng kỷ niệm … (3/2/1930 - 3/2/2018)")
         in_body = in_body or below_headline and line.endswith(SENTENCE_ENDINGS) and not line.endswith(":")
         below_headline = below_headline or not (_is_short_label(line) or dateline_date(line))
-    if kept:
+    if kept and not _title_alone(kept):  # the byline glued to the body's end
         kept[-1] = without_closing_byline(kept[-1])
     return "\n".join(kept)
+
+
+def _title_alone(kept: list[str]) -> bool:
+    """Whether the lines kept are an article's title alone, under a date or none: it has no byline glued to it, and a
+    title in capitals ends in capitalised syllables after a stop ("Vì Sao Giá Vàng Tăng? Chuyên Gia Lý Giải"). A
+    title that runs into its body on one line (VNTC's) is longer than a headline."""
+    first = next((position for position, line in enumerate(kept) if not dateline_date(line)), None)
+    return first == len(kept) - 1 and len(kept[-1].split()) <= HEADLINE_MAX_WORDS
 
 
 def _items_under(lines: list[str], position: int) -> bool:
