@@ -804,3 +804,32 @@ def test_the_cards_data_hash_changes_with_the_texts_not_only_the_labels():
     _, other = train(collect(edited), classifiers=("logreg",), n_folds=2)
     assert card["training_data"]["hash"] == again["training_data"]["hash"]
     assert card["training_data"]["hash"] != other["training_data"]["hash"]
+
+
+def test_labelling_keeps_a_fired_rules_label_against_an_unsure_model_and_says_so(trained, monkeypatch):
+    """`predict` takes the override gate from the card and names the label it set aside (`_set_aside_cue`)."""
+    import numpy as np
+
+    from dvtopics.io.read import make_article
+    from dvtopics.types.model import Classifier
+    from dvtopics.types.rules import apply_rules
+
+    model, card = trained
+    article = make_article("x", "Huyện sơ kết công tác dân vận 6 tháng đầu năm\nSáng 5/7, Ban Dân vận huyện tổ chức "
+                                "hội nghị sơ kết công tác dân vận 6 tháng đầu năm, triển khai nhiệm vụ 6 tháng cuối "
+                                "năm.")
+    assert apply_rules(article.title, article.text).label == "semi_annual_review"
+    labels = list(model.labels)
+    unsure = np.array([[0.85 if label == "other" else 0.15 / (len(labels) - 1) for label in labels]])
+    monkeypatch.setattr(model.pipeline.named_steps["classifier"], "predict_proba", lambda matrix: unsure)
+
+    def with_gate(value):
+        return Classifier(model.pipeline, {**card, "parameters": {**card["parameters"], **value}})
+
+    (kept,) = with_gate({"override_min_confidence": 0.9}).predict([article])
+    assert kept["label"] == "semi_annual_review" and kept["confidence"] == pytest.approx(0.15 / (len(labels) - 1),
+                                                                                          abs=1e-4)
+    assert kept["cues"][0] == "guess: other at 0.85 (against the cue rule's semi_annual_review, a label needs 0.9)"
+    assert all("; " not in cue for cue in kept["cues"])
+    (overridden,) = with_gate({"override_min_confidence": 0.0}).predict([article])
+    assert overridden["label"] == "other" and not overridden["cues"][0].startswith("guess")

@@ -226,20 +226,24 @@ def test_a_one_line_body_loses_its_credits_and_keeps_its_words(tmp_path):
         "ngày.")
 
 
-
 # A writer's byline glued to the end of a one-line body (baomoi's): a reporter's name of two syllables is no person to
 # mask_people, and one who wrote many articles of a type was a word of that type
 @pytest.mark.parametrize("tail", [
     "Minh Khôi", "Lan Anh (T/h)", "Thu Hà (tổng hợp)", "Minh Khôi - Lan Anh", "Văn Tùng/TTXVN", "Quế Chi (TTXVN)",
     "Hà Linh (t/h) Theo Báo Mới", "Theo VnExpress", "Theo Thời báo Kinh tế", "(Theo Nông thôn Ngày nay)",
     "Theo baomoi.vn", "Nguồn: VnExpress", "PV", "CTV Minh Khôi/VOV.VN", "N.T.Hòa", "T.Lê", "BS. Trần Văn Bình",
-    "Bài và ảnh: Lan Anh", "Theo Minh Khôi (Dân trí)",
+    "Bài và ảnh: Lan Anh", "Theo Minh Khôi (Dân trí)", "Thanh Hoa",  # (a name spelt without its marks: no place)
 ])
 @pytest.mark.parametrize("end", ["tại hội nghị.", "vào năm 2017.", "\"Đó là việc cần làm\", ông nói.", "được không?",
                                  "đúng hạn ./.", "cùng ngày."])
 def test_a_byline_glued_to_the_last_line_is_dropped(tail, end):
     body = f"Sáng 12/3, Ban Dân vận huyện họp sơ kết công tác quý I. Các đại biểu thảo luận {end}"
     assert strip_furniture(f"Huyện sơ kết công tác dân vận\n{body} {tail}") == f"Huyện sơ kết công tác dân vận\n{body}"
+
+
+def test_a_credit_in_brackets_glued_to_the_stop_is_dropped():
+    body = "Giá lúa tăng lên mức 7.000 đồng/kg."
+    assert strip_furniture(f"Giá lúa tăng\n{body}(Theo Nông nghiệp)") == f"Giá lúa tăng\n{body}"
 
 
 @pytest.mark.parametrize("line", [
@@ -253,10 +257,23 @@ def test_a_byline_glued_to_the_last_line_is_dropped(tail, end):
     "Mẫu xe bán chạy nhất năm. Toyota Camry", "Ông nói: Theo tôi", "Mọi việc đều tốt. Theo ông Nam",
     # a stop that ends no sentence: a title's or a name's abbreviation
     "Bài viết của ThS. Minh Khôi", "Thư gửi Ng. Minh Khôi",
+    # a stop glued to the next word joins a name's parts: a site's, a team's, a program's
+    "Xem thêm tại VOV.VN", "Video được đăng trên kênh Bongda.TV", "Mã độc mới có tên Netspy.AB",
+    "Trận cuối là giữa Sông.LA và Núi.HB",
+    # a place in a text without diacritics
+    "Doan cong tac da den tham tinh. Ha Noi", "Hoi nghi dien ra tai. Can Tho",
 ])
 def test_what_may_not_be_a_closing_byline_is_kept(line):
     text = f"Huyện sơ kết công tác dân vận\n{line}"
     assert strip_furniture(text) == text
+
+
+@pytest.mark.parametrize("title", ["Vì Sao Giá Vàng Tăng? Chuyên Gia Lý Giải", "Tổng kết năm 2023! Thành Công Rực Rỡ",
+                                   "Hà Nội sơ kết 6 tháng. Minh Khôi"])
+def test_an_article_of_its_title_alone_keeps_the_titles_end(title):
+    """A headline alone has no byline glued to it: a title in capitals ends in capitalised syllables after a stop."""
+    assert strip_furniture(title) == title
+    assert strip_furniture(f"27/11/2024\n{title}") == f"27/11/2024\n{title}"
 
 
 def test_only_the_last_line_loses_its_byline_and_a_byline_line_stays_for_the_source(tmp_path):
@@ -286,6 +303,7 @@ def test_a_long_line_of_names_and_stops_is_read_once():
     from dvtopics.text.furniture import without_closing_byline
     line = "Hội nghị. Minh Khôi Lan Anh. " * 40000 + "Thu Hà"
     assert without_closing_byline(line) == line[:-len(" Thu Hà")]
+
 
 def test_strip_furniture_keeps_title_and_prose():
     text = "Truy cập nội dung luôn\nLãnh đạo tỉnh thăm hỏi\nNội dung chính.\nIn bài này\n.\nQuang cảnh hội nghị"

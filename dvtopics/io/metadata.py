@@ -11,8 +11,8 @@ from ..arguments import check_text
 from ..text.dates import (DATE, DATELINE_MAX_CHARS, ZONE, dateline_date, english_date, find_date, headline_words,
                           is_dateline,
                           full_year, iso_date, iso_of, vietnam_day, zoned_day)
-from ..text.furniture import (AGENCIES, NATIONAL_SITES, PAPERS_BY_TAG, PAPERS_SPELT_OTHERWISE, SOURCE_TAG,
-                               is_furniture, is_masthead, is_section_name)
+from ..text.furniture import (AGENCIES, HEADLINE_MAX_WORDS, NATIONAL_SITES, PAPERS_BY_TAG,
+                               PAPERS_SPELT_OTHERWISE, SOURCE_TAG, is_furniture, is_masthead, is_section_name)
 from .tables import vietnamese_key
 
 log = logging.getLogger(__name__)
@@ -630,8 +630,6 @@ def _title(candidates: list[tuple[int, str]], datelines: list[int]) -> tuple[int
     # or title, dateline and body run into one line): taking the lead would make the classifier read it as one
     return -1, ""
 
-
-HEADLINE_MAX_WORDS = 40  # Vietnamese headlines run to 30 words at most; a longer line is a paragraph
 
 
 # A lower-case line under a headline that is no rest of it: a credit ("theo Báo Đắk Lắk", "bài và ảnh: Thu Hà"), a

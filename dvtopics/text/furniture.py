@@ -43,6 +43,7 @@ _LINK_LINE = re.compile(r"^\W*(xem thêm|đọc thêm|tin liên quan|bài liên 
 # then read from its title alone (11 of the first 1,000 baomoi articles lost over half their words).
 _CAPTION = re.compile(r"^\W*(ảnh|ảnh minh họa|nguồn ảnh)\s*[:.-]", re.IGNORECASE)
 CAPTION_MAX_WORDS = 50
+HEADLINE_MAX_WORDS = 40  # Vietnamese headlines run to 30 words at most; a longer line is a paragraph
 _CREDIT_AT_END = re.compile(r"\((ảnh|nguồn)\s*:[^)]*\)$", re.IGNORECASE)
 
 
@@ -532,8 +533,11 @@ _CLOSING_BYLINE = re.compile(
     r"(?:\([^()\d]{1,30}\))?))?"
     r"[ \t.]*")
 # where a sentence ends before a byline: a stop (a closing quote or bracket after it), "./." as official news end,
-# an ellipsis ("… quà biếu... Minh Khôi")
-_STOP_BEFORE_BYLINE = re.compile(r"(?:\./\.|\.\.\.|…|(?<![.])[.!?](?![.])[\"'”’»)]*)[ \t]*|[ \t]{2,}")
+# an ellipsis ("… quà biếu... Minh Khôi"). A bare stop needs a space or a bracket after it ("… tấn.(Theo …)"): one
+# glued to a word joins a name's parts ("VOV.VN", "Sport.TV", a team's "TMN.CSG", a virus' "StartPage.FH"), which
+# are the article's words
+_STOP_BEFORE_BYLINE = re.compile(r"(?:\./\.|\.\.\.|…|(?<![.])[.!?](?![.])[\"'”’»)]+)[ \t]*|"
+                                 r"(?<![.])[.!?](?![.])(?:[ \t]+|(?=\())|[ \t]{2,}")
 _WRITER_CODES = frozenset("PV CTV BTV NV St".split())  # "./. PV": the paper's reporter; "St": collected
 # words that open no writer's name: a caption's or a place's ("Chùa …", "Phố …", "Xe …"), a body's
 _NOT_WRITERS = frozenset("Xe Chùa Phố Vịnh Đền Cầu Sông Núi Biển Chợ Làng Tỉnh Huyện Xã Quận Phường Thôn Bản Nhà "
@@ -550,11 +554,12 @@ def without_closing_byline(line: str) -> str:
     'Đoàn đã đến thăm Hà Nội. Hà Nội'
     """
     look = max(len(line) - _BYLINE_LOOK, 0)
+    plain = _plain_letters(line[look:]) == line[look:].lower()  # a text without diacritics: its places are spelt so
     for stop in _STOP_BEFORE_BYLINE.finditer(line, look):
         if stop.end() == len(line) or not _ends_sentence(line, stop):
             continue
         byline = _CLOSING_BYLINE.fullmatch(line, stop.end())
-        if byline and _clear_byline(byline, after_stop=not stop[0].isspace()):
+        if byline and _clear_byline(byline, after_stop=not stop[0].isspace(), plain=plain):
             return line[:stop.end()].rstrip()
     return line
 
@@ -576,7 +581,7 @@ def _ends_sentence(line: str, stop: re.Match) -> bool:
     return word[-1].islower() or word[-1].isdigit() or word[-1] in ")]\"'”’%"
 
 
-def _clear_byline(byline: re.Match, after_stop: bool) -> bool:
+def _clear_byline(byline: re.Match, after_stop: bool, plain: bool = False) -> bool:
     """Whether what `_CLOSING_BYLINE` matched is a byline: a writer's names (`_writer_named`, no place), a code, a
     credit or a paper; only with a credit or a paper after a line's end that no stop marks (two spaces)."""
     marked = bool(byline["credit"] or byline["paper"])
@@ -587,7 +592,8 @@ def _clear_byline(byline: re.Match, after_stop: bool) -> bool:
     if byline["writers"] and not (byline["label"] or byline["title"]) and _NATIONAL_SITE.fullmatch(byline["writers"]):
         return True  # "… ./. VnExpress"
     names = re.split(r"[ \t]*[-–/&][ \t]*", byline["writers"] or "")
-    return all(_writer_named(name.split(), joined=position > 0) for position, name in enumerate(names) if name)
+    return all(_writer_named(name.split(), joined=position > 0, plain=plain)
+               for position, name in enumerate(names) if name)
 
 
 def _paper_named(paper: str) -> bool:
@@ -595,7 +601,7 @@ def _paper_named(paper: str) -> bool:
     return (paper[:1].isupper() or bool(_WEB_ADDRESS.fullmatch(paper))) and len(paper.split()) <= 6
 
 
-def _writer_named(words: list[str], joined: bool) -> bool:
+def _writer_named(words: list[str], joined: bool, plain: bool = False) -> bool:
     """Whether `words` are a writer's: a code ("PV", "HT", "TTXVN"), initials ("T.T.D"), or capitalised syllables of
     Vietnamese (`_name_word`; not "Toyota Camry") that are no place ("Hà Nội", `PLACES`) nor open a caption ("Chùa
     Một Cột"), after a role's code or not ("CTV Minh Khôi"); after a joiner, a paper's or a team's name too ("Minh
@@ -607,8 +613,11 @@ def _writer_named(words: list[str], joined: bool) -> bool:
     if joined and words[0][:1].isupper():
         return True
     name = "_".join(words).lower()
-    return (all(map(_name_word, words)) and name not in PLACES
-            and not any(name == place or name.startswith(place + "_") for place in NOT_PEOPLE))
+    # in a text without diacritics (`plain`), its places are spelt so ("Ha Noi"); not in one with them, where a name
+    # is ("Thanh Hoa", not "Thanh Hóa")
+    places, not_people = (_PLAIN_PLACES, _PLAIN_NOT_PEOPLE) if plain else (PLACES, NOT_PEOPLE)
+    return (all(map(_name_word, words)) and name not in places
+            and not any(name == place or name.startswith(place + "_") for place in not_people))
 
 
 def _name_word(word: str) -> bool:
@@ -636,6 +645,10 @@ def _plain_letters(word: str) -> str:
     """`word` in lower case without its tone and vowel marks: "Quỳnh" is "quynh", "Đức" "duc"."""
     return "".join(letter for letter in unicodedata.normalize("NFD", word.lower().replace("đ", "d"))
                    if not unicodedata.combining(letter))
+
+
+_PLAIN_PLACES = frozenset(map(_plain_letters, PLACES))  # (`_writer_named`)
+_PLAIN_NOT_PEOPLE = frozenset(map(_plain_letters, NOT_PEOPLE))
 
 
 def _printed_or_fetched(line: str) -> bool:
@@ -794,9 +807,17 @@ def strip_furniture(text: str) -> str:
         # "Chào mừng kỷ niệm … (3/2/1930 - 3/2/2018)")
         in_body = in_body or below_headline and line.endswith(SENTENCE_ENDINGS) and not line.endswith(":")
         below_headline = below_headline or not (_is_short_label(line) or dateline_date(line))
-    if kept:
+    if kept and not _title_alone(kept):  # the byline glued to the body's end
         kept[-1] = without_closing_byline(kept[-1])
     return "\n".join(kept)
+
+
+def _title_alone(kept: list[str]) -> bool:
+    """Whether the lines kept are an article's title alone, under a date or none: it has no byline glued to it, and a
+    title in capitals ends in capitalised syllables after a stop ("Vì Sao Giá Vàng Tăng? Chuyên Gia Lý Giải"). A
+    title that runs into its body on one line (VNTC's) is longer than a headline."""
+    first = next((position for position, line in enumerate(kept) if not dateline_date(line)), None)
+    return first == len(kept) - 1 and len(kept[-1].split()) <= HEADLINE_MAX_WORDS
 
 
 def _items_under(lines: list[str], position: int) -> bool:
