@@ -695,8 +695,9 @@ _SECTIONS = frozenset(
     "tư liệu|văn bản|chuyên đề|diễn đàn|góc nhìn|ý kiến|bất động sản|tài chính|chứng khoán|doanh nghiệp|"
     "thị trường|kinh doanh|số hóa|gia đình|lao động|việc làm|hoạt động|tin ảnh|phóng sự|sự kiện|tiêu điểm|"
     "mặt trận|đoàn thể|công đoàn|thanh niên|phụ nữ|nông dân|cựu chiến binh|mới nhất|dân sinh".split("|"))
-# "Văn hóa - Xã hội", "Quốc phòng & An ninh"; a breadcrumb's "Thời sự › Chính trị", its marks run in as copied
-_SECTION_JOINERS = re.compile(r"\s+(?:-|&|/|và)\s+|\s*[›»>]\s*")
+# "Văn hóa - Xã hội", "Quốc phòng & An ninh"; a breadcrumb's "Thời sự › Chính trị", its marks run in as copied. A
+# joiner is tried only where a run of spaces starts, the run taken whole: tried inside it, 16,000 spaces took 2.4 s
+_SECTION_JOINERS = re.compile(r"(?<!\s)\s++(?:-|&|/|và)\s+|(?:(?<!\s)\s++)?[›»>]\s*")
 
 
 # What a headline about such a body does, and no masthead says
