@@ -641,6 +641,26 @@ def test_evaluate_json(model_dir, corpus, tmp_path):
     assert metrics["accuracy"] > 0.9 and png.stat().st_size > 1000
 
 
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_evaluate_whose_figure_cannot_be_written_still_shows_its_scores(model_dir, corpus, tmp_path, monkeypatch, fmt):
+    """Trial 33, left then: `evaluate --plot cm.png` on a full disk said the figure's error and showed none of the
+    scores the run had computed. They are shown, then the figure's one line, and the exit code is 2."""
+    import errno
+
+    from matplotlib.figure import Figure
+
+    def full(self, fname, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(Figure, "savefig", full)
+    result = CliRunner().invoke(cli, ["evaluate", str(model_dir), str(corpus), "--format", fmt,
+                                      "--plot", str(tmp_path / "cm.png")])
+    assert result.exit_code == 2
+    assert "cm.png: cannot be written (No space left on device)" in result.stderr
+    assert ("macro-F1" in result.stdout if fmt == "text" else json.loads(result.stdout)["accuracy"] > 0.9)
+    assert not (tmp_path / "cm.png").exists()
+
+
 @pytest.mark.parametrize("suffix", [".jsonl", ".csv", ".xlsx"])
 def test_label_writes_every_article(model_dir, corpus, tmp_path, suffix):
     out = tmp_path / f"labels{suffix}"

@@ -133,13 +133,17 @@ def _echo_failed(failed) -> int:
 def evaluate(model, paths, label_files, fmt, plot, show_errors, baseline, reading):
     """Score MODEL on labelled articles: per-class precision/recall/F1, macro-F1, confusion matrix."""
     from ..jobs import NoLabelledArticles, evaluate as evaluate_job
+    from ..jobs.classify import FigureNotWritten
     from ..types.evaluate import format_scores
     from ..types.model import model_name
 
+    unwritten = None  # the figure's error, said after the scores it would have drawn
     try:
         evaluation = evaluate_job(reading, model, label_files, baseline, plot)
     except NoLabelledArticles as exc:
         raise click.UsageError(str(exc)) from None
+    except FigureNotWritten as exc:
+        evaluation, unwritten = exc.evaluation, exc
     result, compared = evaluation.scores, evaluation.compared
     listed = [{"id": article.id, "true": true, "predicted": record["label"], "confidence": record["confidence"],
                "title": article.title} for article, true, record in evaluation.errors[:show_errors]]
@@ -150,7 +154,7 @@ def evaluate(model, paths, label_files, fmt, plot, show_errors, baseline, readin
         click.echo(json.dumps({**out, "learnt_from": evaluation.learnt, "errors": listed,
                                **({"compare": compared} if compared else {})},
                               ensure_ascii=False))
-        sys.exit(_echo_failed(evaluation.failed))
+        _end_evaluation(evaluation, unwritten)
     click.echo(format_scores(result))
     if compared:
         # the models' names as a terminal shows them (a folder's name may hold control characters)
@@ -175,7 +179,16 @@ def evaluate(model, paths, label_files, fmt, plot, show_errors, baseline, readin
         for error in listed:
             click.echo(terminal_text(f"{error['id']} | {error['true']} -> {error['predicted']} "
                                      f"({error['confidence']:.2f}) | {error['title'][:80]}"))
-    sys.exit(_echo_failed(evaluation.failed))
+    _end_evaluation(evaluation, unwritten)
+
+
+def _end_evaluation(evaluation, unwritten) -> None:
+    """Say which articles could not be read, then the figure's error if it could not be written (exit 2), else
+    exit with the reading's code."""
+    code = _echo_failed(evaluation.failed)
+    if unwritten is not None:
+        raise unwritten
+    sys.exit(code)
 
 
 @click.command(cls=Command)

@@ -436,6 +436,15 @@ def _warn_names_corrected(path, id_field: str) -> None:
                     *apart[0], option("--label-field"))
 
 
+class FigureNotWritten(DvtopicsError):
+    """`evaluate` scored the articles and could not write the figure of its confusion matrix (a full disk, a folder
+    one may not write to): `evaluation` holds the scores, which a full run was needed to compute."""
+
+    def __init__(self, message: str, evaluation: "Evaluation") -> None:
+        super().__init__(message)
+        self.evaluation = evaluation
+
+
 @dataclass
 class Evaluation:
     __repr__ = brief_repr  # a notebook shows a few lines, not every text (wording.brief_repr)
@@ -545,8 +554,12 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
             compared = {"model": baseline, **changes([a.id for a in articles], [a.title for a in articles], truth,
                                                      before, predicted), "learnt_from": learnt_by_baseline}
     errors = [(a, t, r) for a, t, r in zip(articles, truth, records) if t != r["label"]]
+    evaluation = Evaluation(result, compared, errors, failed, learnt)
     if plot:  # drawn here, not by the caller: a notebook's jobs.evaluate(..., plot="cm.png") wrote no figure
         from ..report.plots import confusion_matrix_figure, save_figure
 
-        save_figure(confusion_matrix_figure(result["confusion"], result["labels"]), plot)
-    return Evaluation(result, compared, errors, failed, learnt)
+        try:
+            save_figure(confusion_matrix_figure(result["confusion"], result["labels"]), plot)
+        except DvtopicsError as exc:  # the scores stand: the caller shows them, then the figure's error
+            raise FigureNotWritten(str(exc), evaluation) from exc
+    return evaluation
