@@ -21,7 +21,7 @@ import argparse
 import numpy as np
 
 from article_type_sources import BASE, folds_of, prepare
-from rule_silent_gate import meeting_leads, out_of_fold
+from rule_silent_gate import meeting_leads, out_of_fold, print_guesses
 from shipped_data import shipped_training_data
 from transfer_article_types import corpus_splits
 from dvtopics.text.cache import SegmentCache
@@ -54,15 +54,12 @@ def unseen(hand_ids: set[str], cache, show: int) -> None:
     fired = [k for k, hit in enumerate(hits) if hit]
     probabilities = model.pipeline.predict_proba(model.documents([articles[k] for k in fired], cache))
     chosen, confidence, _ = decide(probabilities, model.labels, [hits[k] for k in fired], SILENT_MIN_CONFIDENCE)
-    overrides = sorted(((float(confidence[j]), k, chosen[j]) for j, k in enumerate(fired)
-                        if chosen[j] != hits[k].label), key=lambda row: -row[0])
+    overrides = [(float(confidence[j]), f"{chosen[j]:<19} rule {hits[k].label} {articles[k].id}  "
+                  f"{articles[k].title[:90]} | {articles[k].text[:160]!r}")
+                 for j, k in enumerate(fired) if chosen[j] != hits[k].label]
     print(f"unseen: {len(articles)} titles and leads with a meeting word; a rule fires on {len(fired)}; the shipped "
           f"model (D = 0) overrides it on {len(overrides)}")
-    for d in THRESHOLDS:
-        print(f"  D = {d:<4}  still overridden: {sum(c >= d for c, _, _ in overrides)}")
-    for c, k, label in overrides[:show]:
-        article = articles[k]
-        print(f"  {c:.2f} {label:<19} rule {hits[k].label} {article.id}  {article.title[:90]} | {article.text[:160]!r}")
+    print_guesses(overrides, "D", THRESHOLDS, "overridden", show)
 
 
 def main() -> None:

@@ -85,14 +85,21 @@ def unseen(hand_ids: set[str], cache, show: int) -> None:
     documents = model.documents(silent, cache)
     probabilities = model.pipeline.predict_proba(documents)
     chosen, confidence, _ = decide(probabilities, model.labels, [None] * len(silent), 0.0)
-    named = sorted(((float(c), a, label) for a, label, c in zip(silent, chosen, confidence) if label != "other"),
-                   key=lambda row: -row[0])
+    named = [(float(c), f"{label:<19} {a.id}  {a.title[:90]} | {a.text[:160]!r}")
+             for a, label, c in zip(silent, chosen, confidence) if label != "other"]
     print(f"unseen: {len(articles)} titles and leads with a meeting word, {len(silent)} where no rule fires; "
           f"the model names a type on {len(named)}")
-    for t in THRESHOLDS:
-        print(f"  T = {t:<4}  still named: {sum(c >= t for c, _, _ in named)}")
-    for c, article, label in named[:show]:
-        print(f"  {c:.2f} {label:<19} {article.id}  {article.title[:90]} | {article.text[:160]!r}")
+    print_guesses(named, "T", THRESHOLDS, "named", show)
+
+
+def print_guesses(guesses: list[tuple[float, str]], letter: str, thresholds, still: str, show: int) -> None:
+    """The model's guesses on unseen articles, each (its confidence, what to print): how many each threshold keeps,
+    then the `show` surest, for a reader to judge."""
+    guesses = sorted(guesses, key=lambda guess: -guess[0])
+    for t in thresholds:
+        print(f"  {letter} = {t:<4}  still {still}: {sum(c >= t for c, _ in guesses)}")
+    for c, shown in guesses[:show]:
+        print(f"  {c:.2f} {shown}")
 
 
 def main() -> None:

@@ -2881,6 +2881,23 @@ def test_a_key_that_is_another_records_place_is_spelt_as_a_key(tmp_path, caplog)
     assert [a.id for a in read(tmp_path / "z.jsonl")] == ["z.jsonl:key 2", "z.jsonl:2"]
 
 
+def test_a_jsonl_file_of_word_keys_is_read_once(tmp_path, monkeypatch):
+    """The file's second pass, which finds the keys that are places too, is made only where such a key can be: a
+    key shaped as a place ("3"). A file of word keys ({"bai1": {…}}, most such files) was read and decoded twice."""
+    import dvtopics.io.read_json as read_json
+
+    passes = []
+    whole_file = read_json._lone_keys
+    monkeypatch.setattr(read_json, "_lone_keys", lambda *args: passes.append(args[0].name) or whole_file(*args))
+    words = [{f"bai{n}": {"title": f"Tin {n}", "text": TEXT}} for n in range(3)]
+    (tmp_path / "w.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in words),
+                                      encoding="utf-8")
+    assert [a.id for a in read(tmp_path / "w.jsonl")] == ["w.jsonl:bai0", "w.jsonl:bai1", "w.jsonl:bai2"]
+    assert passes == []
+    (tmp_path / "n.jsonl").write_text(json.dumps({"1": {"title": "Tin", "text": TEXT}}) + "\n", encoding="utf-8")
+    assert [a.id for a in read(tmp_path / "n.jsonl")] == ["n.jsonl:1"] and passes == ["n.jsonl"]  # its own place
+
+
 def test_a_file_gone_during_the_run_is_said_gone_and_the_rest_is_read(tmp_path):
     """Left 33 (4): a file moved or deleted during a run (a sync tool, a colleague's tidying) was "cannot read (No
     such file or directory)", which denied the file the user had listed; one given by its name stopped the whole run

@@ -76,9 +76,12 @@ def _decoded(data: bytes, name: str, line: bool = False) -> tuple[str, str | Non
     page = None if line else mhtml_page(data)
     if page is not None:  # a web page saved as one file: its page is the article, read as any saved page
         return _archived_page(*page, name)
-    data = data.removeprefix(b"\xef\xbb\xbf")  # then read as UTF-8 without one is: a line that is not, line by line
-    if not data.strip():  # a file saved empty as "UTF-8", its BOM only: no text, which its reader names (no articles)
+    unmarked = data.removeprefix(b"\xef\xbb\xbf")  # then read as UTF-8 without one is: a line that is not, line by line
+    # a file saved empty as "UTF-8", its BOM only: no text, which its reader names (no articles); (asked only when a BOM
+    # went: the whole text is not copied again for each article)
+    if unmarked is not data and (not unmarked or unmarked.isspace()):
         return "", None
+    data = unmarked
     sample = data[:4096]
     warning = None
     even, odd = sample[0::2].count(0), sample[1::2].count(0)

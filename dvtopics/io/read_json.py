@@ -256,7 +256,7 @@ def _jsonl_items(path: Path, fields: "FieldNames", on_error: str, max_bytes: int
         again, shared = _lone_keys(path, fields, max_bytes)
         return {key for key, number in again.items() if lines is not None and number < lines[1]}, shared
 
-    keyed_id = _KeyedIds(path.name, whole_file)
+    keyed_id = _KeyedIds(path.name, whole_file, later_part=lines is not None and lines[1] > 1)
     for number, line in numbered_lines(path, lines, max_bytes):
         where, fallback_id = f"{path}:{number}", f"{path.name}:{number}"
         if isinstance(line, str):  # reading stopped here
@@ -282,6 +282,9 @@ def _jsonl_items(path: Path, fields: "FieldNames", on_error: str, max_bytes: int
                 f"{where}, item {item}", warning
 
 
+_PLACE_SHAPED = re.compile(r"\d+(?::\d+)?")  # a line's place, or an item's in a line's array ("3", "3:2")
+
+
 class _KeyedIds:
     """The fallback ids of one file's records, read in order: a record that is one article under its key ({"a1":
     {…}}: `article_key`) is named by the file's name and that key, as a .json object of articles by key names them;
@@ -289,16 +292,20 @@ class _KeyedIds:
     wrapper's name) or a key seen again in the file. A key that is another record's place too ({"3": {…}} and line 3
     without a key) is spelt as a key, "file:key 3": two articles had one id. `whole_file`: (the keys seen again
     before the records read here, a Dask part's; the keys that are places too), asked for once a record alone under a
-    key is met; without it (a .json document, in memory), `keys_apart` spells them once all its records are read."""
+    key is met that needs it: in a `later_part` of a file (a Dask part's), any key; else a key shaped as a place
+    ("3", "3:2"), as only those can be one: a file of word keys read from its start is read once. Without it (a .json
+    document, in memory), `keys_apart` spells them once all its records are read."""
 
-    def __init__(self, file: str, whole_file: "Callable[[], tuple[set[str], set[str]]] | None" = None):
+    def __init__(self, file: str, whole_file: "Callable[[], tuple[set[str], set[str]]] | None" = None,
+                 later_part: bool = False):
         self.file, self.seen, self.whole_file, self.shared = file, set(), whole_file, set()
+        self.later_part = later_part
         # {id() of a record named by its key: the key}, for `keys_apart` where no `whole_file` tells (held in memory)
         self.by_key: dict[int, str] | None = None if whole_file else {}
 
     def __call__(self, record, fields: "FieldNames", fallback_id: str) -> str:
         key = article_key(record, fields)
-        if key is not None and self.whole_file is not None:
+        if key is not None and self.whole_file is not None and (self.later_part or _PLACE_SHAPED.fullmatch(key)):
             before, self.shared = self.whole_file()
             self.seen |= before
             self.whole_file = None

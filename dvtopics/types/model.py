@@ -247,19 +247,19 @@ class Classifier:
 
     @property
     def silent_min_confidence(self) -> float:
-        """Where no cue rule fires, the least confidence at which the model names a type (`decide`); models
-        trained before it have none (0)."""
-        if not self.use_rules:
-            return 0.0
-        return float(self.card.get("parameters", {}).get("silent_min_confidence", 0.0))
+        """Where no cue rule fires, the least confidence at which the model names a type (`decide`)."""
+        return self._bound_past_rules("silent_min_confidence")
 
     @property
     def override_min_confidence(self) -> float:
         """Where a cue rule fires, the least confidence at which the model gives another label than the rule's
-        (`decide`); models trained before it have none (0)."""
-        if not self.use_rules:
-            return 0.0
-        return float(self.card.get("parameters", {}).get("override_min_confidence", 0.0))
+        (`decide`)."""
+        return self._bound_past_rules("override_min_confidence")
+
+    def _bound_past_rules(self, name: str) -> float:
+        """A bound of `decide` as the card records it: 0 for a model without cue rules, or trained before the bound
+        was (it labels as it did)."""
+        return float(self.card.get("parameters", {}).get(name, 0.0)) if self.use_rules else 0.0
 
     @property
     def mask_people(self) -> bool:

@@ -493,10 +493,7 @@ def with_article_types(articles: Sequence, types: Mapping[str, str] | None = Non
     if mixed and say_mixed:
         log.warning("the topics by type: %s; read meanwhile with each type as one type however spelt, the other labels "
                     "as written", mixed)
-    if mixed:
-        typed = [spelt_as_article_type(label) for label in given]
-    else:
-        typed = as_article_types(given)
+    typed = [spelt_as_article_type(label) for label in given] if mixed else as_article_types(given)
     return [article if article.label == label else replace(article, label=label)
             for article, label in zip(articles, typed)]
 
