@@ -2940,6 +2940,39 @@ def test_a_file_gone_during_the_run_is_said_gone_and_the_rest_is_read(tmp_path):
                        ("z", None)], got
 
 
+def test_a_listed_file_closed_to_the_user_is_not_said_gone(tmp_path, monkeypatch):
+    """Trial 34 (a): a file listed when the run began whose folder was closed to the user (its stat, and lstat, say
+    "Permission denied") was said "no longer there … moved or deleted since": the gone-file wording replaced the OS's
+    cause wherever the path could not be looked at. The one place that words OS causes (`os_cause`) says a file is
+    gone only when the OS says it is not there, and the cause otherwise."""
+    import os
+
+    from dvtopics.io.paths import os_cause
+    from dvtopics.io.read import read_file
+
+    closed = tmp_path / "a.txt"
+    closed.write_text(f"Tin một\n{TEXT}", encoding="utf-8")
+
+    def denied(real):
+        def stat(path, *args, **kwargs):
+            if os.fspath(path) == str(closed):
+                raise PermissionError(13, "Permission denied", str(closed))
+            return real(path, *args, **kwargs)
+        return stat
+    monkeypatch.setattr(os, "stat", denied(os.stat))
+    monkeypatch.setattr(os, "lstat", denied(os.lstat))
+    [article] = read_file(closed, "a", on_error="record", listed=True)
+    assert article.error == f"{closed}: cannot read (Permission denied)"
+    monkeypatch.undo()
+    gone = tmp_path / "b.txt"
+    said = f"{gone}: no longer there: it was there when the run began, and was moved or deleted since"
+    assert os_cause(gone, FileNotFoundError(2, "No such file or directory"), listed=True) == said
+    assert os_cause(gone, FileNotFoundError(2, "No such file or directory")) == f"{gone}: cannot read (No such file " \
+                                                                                "or directory)"
+    [article] = read_file(gone, "b", on_error="record", listed=True)
+    assert article.error == said
+
+
 def test_an_article_nested_under_a_fields_own_name_is_that_article(tmp_path, caplog):
     """Left 32 (1): {"bai_viet": {"tieu_de": …, "noi_dung": …}} a line (an article under one of the text's own names,
     "bai_viet", "content") was an error a line, "no 'bai_viet' field with text (it is an object)", and a .json of one

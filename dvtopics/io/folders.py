@@ -613,7 +613,7 @@ def iter_files(paths: Iterable[str | os.PathLike], skipped: Skipped | None = Non
     .odt) is given itself (the reader says so in its place, with what it holds instead: put in `unread` when it is
     given, so that the folder is not walked again for it), as one that cannot be listed is; one whose files are all
     given by their names is said so, once. A path not there is refused, but one of `began`, the paths there when the
-    run began (`there_at_start`), gone by its turn: that file is given, its reader says it is gone (`gone_since`),
+    run began (`there_at_start`), gone by its turn: that file is given, its reader says it is gone (`paths.os_cause`),
     and the files after it are read."""
     paths = list(paths)
     named = given_by_name(paths) if named is None else named
