@@ -2320,6 +2320,39 @@ def test_formulas_a_program_wrote_and_no_spreadsheet_calculated_are_named(tmp_pa
     assert "labels.xlsx:Sheet: 1 cell (B2) holds a formula whose value was never calculated" in caplog.text
 
 
+def test_a_sheets_text_and_date_columns_are_found_once_a_table(tmp_path, monkeypatch):
+    """Trial 34 (b): a workbook's rows each looked the text column up in the header (and the date column twice, for
+    the order of its dates): once a row, as many searches of the header as rows. They are found once a table."""
+    from openpyxl import Workbook
+
+    import dvtopics.io.read_tables as read_tables
+
+    class Header(list):
+        searched = 0
+
+        def index(self, *args):
+            Header.searched += 1
+            return super().index(*args)
+
+    def counted(*args, **kwargs):
+        for title, index, header, rows, names in sheet_tables(*args, **kwargs):
+            yield title, index, Header(header), rows, names
+    sheet_tables = read_tables.sheet_tables
+    monkeypatch.setattr(read_tables, "sheet_tables", counted)
+    searched = []
+    for count in (2, 40):
+        book = Workbook()
+        book.active.append(["id", "date", "text"])
+        for n in range(count):
+            book.active.append([f"a{n}", "05/01/2023", f"{TEXT} {n}"])
+        book.save(tmp_path / f"{count}.xlsx")
+        Header.searched = 0
+        articles = read(tmp_path / f"{count}.xlsx")
+        assert len(articles) == count and not any(a.error for a in articles) and articles[0].date == "2023-01-05"
+        searched.append(Header.searched)
+    assert searched[0] == searched[1], searched  # (not once a row)
+
+
 def test_scrapys_json_lines_are_json_lines(tmp_path, caplog):
     """Hunt 22 A (19): Scrapy writes its JSON lines as `.jl` (`scrapy crawl … -o items.jl`): in a folder its note
     said "save it as .txt (UTF-8) to read it", which would make it one article; given by name it was read as a .txt.

@@ -270,10 +270,13 @@ def _xlsx_articles(path: Path, book, fields: "FieldNames", on_error: str, max_by
             yield failed(f"{path.name}:{at}".rstrip(":"), wrong, on_error)
             continue
         spelt = dict(zip(header, given or header))  # the columns' own names, for the messages
-        month_first = fields.date in header and dates_month_first(
+        # the text's and the date's columns, found once a table, not once a row
+        text_at = header.index(fields.text) if fields.text in header else None
+        date_at = header.index(fields.date) if fields.date in header else None
+        month_first = date_at is not None and dates_month_first(
             # a second pass over the date column alone: the rows are streamed, the order is the whole column's
-            (row[header.index(fields.date)] for row in book.worksheets[index].iter_rows(values_only=True)
-             if len(row) > header.index(fields.date)), f"{path}:{title}" if index else path, spelt[fields.date])
+            (row[date_at] for row in book.worksheets[index].iter_rows(values_only=True) if len(row) > date_at),
+            f"{path}:{title}" if index else path, spelt[fields.date])
         notes = _Notes(fields, f"{path}:{title}" if index else path)
         for number, row in rows:
             if not any((cell_text(cell) or "").strip() for cell in row):
@@ -282,7 +285,7 @@ def _xlsx_articles(path: Path, book, fields: "FieldNames", on_error: str, max_by
             where, fallback_id = f"{path}:{at}{number}", f"{path.name}:{at}{number}"
             read = partial(record_to_article, record, fallback_id, fields, on_error, where, spelt=spelt,
                            month_first=month_first)
-            text_cell = row[header.index(fields.text)] if fields.text in header[:len(row)] else None
+            text_cell = row[text_at] if text_at is not None and text_at < len(row) else None
             if isinstance(text_cell, UncalculatedFormula):  # its text is missing: said why, not "it is missing"
                 read = partial(_failed, record_id(record, fields, fallback_id),
                                f"{where}: the '{spelt[fields.text]}' cell {text_cell.said()} holds a formula whose "
