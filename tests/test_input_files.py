@@ -2291,6 +2291,10 @@ def test_formulas_a_program_wrote_and_no_spreadsheet_calculated_are_named(tmp_pa
     assert "the 'text' cell C2 (=CONCATENATE(" in third.error and third.id == "b1"
     assert "script.xlsx:Tin: 2 cells (B2, C2) hold formulas whose values were never calculated" in caplog.text
     assert "script.xlsx:Thêm: 1 cell (C2) holds a formula whose value was never calculated" in caplog.text
+    # (trial 34 (c): the cause in one wording, written once, that the sheet's warning and the article's error share)
+    from dvtopics.io.tables import UNCALCULATED_CAUSE
+    assert f"never calculated ({UNCALCULATED_CAUSE})" in first.error
+    assert f"never calculated ({UNCALCULATED_CAUSE})" in caplog.text
 
     # as a spreadsheet saves them: each formula with its value (a text's typed "str", an empty text's value empty)
     def calculated(xml: str) -> str:

@@ -16,9 +16,9 @@ from .files import read_all
 from .folders import TAB_SUFFIXES
 from .records import (FieldNames, SiteRows, dates_month_first, failed, header_problem, over_limit, record_id,
                       record_to_article, utf8_size)
-from .tables import (FIELD_NAME_CHARS, UNCALCULATED_REMEDY, UncalculatedFormula, backslash_escaped_cells, cell_text,
-                     csv_delimiter, csv_rows, field_names, lines_above_table, name_key, open_workbook, sheet_tables,
-                     split_header, table_record)
+from .tables import (FIELD_NAME_CHARS, UNCALCULATED_CAUSE, UNCALCULATED_REMEDY, UncalculatedFormula,
+                     backslash_escaped_cells, cell_text, csv_delimiter, csv_rows, field_names, lines_above_table,
+                     name_key, open_workbook, sheet_tables, split_header, table_record)
 
 log = logging.getLogger(__name__)
 
@@ -289,8 +289,7 @@ def _xlsx_articles(path: Path, book, fields: "FieldNames", on_error: str, max_by
             if isinstance(text_cell, UncalculatedFormula):  # its text is missing: said why, not "it is missing"
                 read = partial(_failed, record_id(record, fields, fallback_id),
                                f"{where}: the '{spelt[fields.text]}' cell {text_cell.said()} holds a formula whose "
-                               f"value was never calculated (a workbook written by a program, never opened and "
-                               f"saved in a spreadsheet): {UNCALCULATED_REMEDY}", on_error)
+                               f"value was never calculated ({UNCALCULATED_CAUSE}): {UNCALCULATED_REMEDY}", on_error)
             yield from counted(notes.articles(record, f"row {number}", where, fallback_id, max_bytes, on_error, read),
                                title, repeats)
         notes.close()

@@ -541,6 +541,9 @@ _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
 _UNCALCULATED = re.compile(rb'<(?:\w+:)?c\s([^>]*)>\s*<(?:\w+:)?f\b[^>]*?(?:/>|>([^<]*)</(?:\w+:)?f>)\s*'
                            rb'(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>')
 _CELL_ATTRIBUTE = re.compile(rb'\b([rt])="([^"]*)"')
+# why a formula's cell holds no value, and what to do, in the one wording the sheet's warning and an article's error
+# give (`_merged_values`, `read_tables`)
+UNCALCULATED_CAUSE = "a workbook written by a program, never opened and saved in a spreadsheet"
 UNCALCULATED_REMEDY = ("open the workbook in a spreadsheet (Excel, LibreOffice) and save it there, or write the "
                        "values instead of the formulas")
 
@@ -594,10 +597,9 @@ def _merged_values(sheet, rows: Iterator[tuple[int, tuple]], where: object = "")
         cells_of.setdefault(number, {})[column] = UncalculatedFormula(coordinate, formula)
     if uncalculated:
         shown = sorted(uncalculated, key=coordinate_to_tuple)
-        log.warning("%s: %s (%s%s) %s never calculated (a workbook written by a program, never opened and saved in "
-                    "a spreadsheet): read as empty; %s", where, plural(len(shown), "cell"), ", ".join(shown[:5]),
-                    ", …" * (len(shown) > 5), "holds a formula whose value was" if len(shown) == 1 else
-                    "hold formulas whose values were", UNCALCULATED_REMEDY)
+        log.warning("%s: %s (%s%s) %s never calculated (%s): read as empty; %s", where, plural(len(shown), "cell"),
+                    ", ".join(shown[:5]), ", …" * (len(shown) > 5), "holds a formula whose value was" if len(shown) == 1
+                    else "hold formulas whose values were", UNCALCULATED_CAUSE, UNCALCULATED_REMEDY)
         rows = ((number, _with_cells(cells, cells_of.get(number))) for number, cells in rows)
     if not refs:
         yield from rows
