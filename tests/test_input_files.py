@@ -2324,6 +2324,51 @@ def test_formulas_a_program_wrote_and_no_spreadsheet_calculated_are_named(tmp_pa
     assert "labels.xlsx:Sheet: 1 cell (B2) holds a formula whose value was never calculated" in caplog.text
 
 
+def test_a_formula_never_calculated_is_said_where_its_value_is_lost(tmp_path, caplog):
+    """Trial 34 (e): the sheet's warning said every cell whose formula was never calculated was "read as empty", but
+    a row whose text is one is an error (not read), as a labels sheet's row whose label is one is not read; and an
+    article whose title or date was one came out with its title taken from its text and nothing said on it. The
+    warning says what became of them (those rows not read, the other cells read as empty) and each article that
+    lost a field's value says so in its warning, as one whose cell holds a formula's error (#N/A) does."""
+    from openpyxl import Workbook
+    from dvtopics.io.labels import read_labels
+
+    book = Workbook()
+    for row in (["id", "title", "date", "text"], ["a1", '="Hội nghị"', "05/01/2023", TEXT],
+                ["a2", "Gặp mặt", "=TODAY()", '="Chiều 8/3"'], ["a3", "Tọa đàm", "06/01/2023", TEXT2]):
+        book.active.append(row)
+    book.save(tmp_path / "script.xlsx")
+    with caplog.at_level(logging.WARNING):
+        first, second, third = read(tmp_path / "script.xlsx")
+    assert "3 cells (B2, C3, D3) hold formulas whose values were never calculated" in caplog.text
+    assert "the 1 row whose 'text' cell is one is not read, the other cells read as empty;" in caplog.text
+    assert first.error is None and first.text == TEXT and first.title != "Hội nghị"
+    assert "the 'title' cell B2 (=\"Hội nghị\") holds a formula whose value was never calculated: read as empty" \
+           in first.meta["warning"]
+    assert "the 'text' cell D3 (=\"Chiều 8/3\") holds a formula" in second.error
+    assert third.error is None and not third.meta.get("warning")
+
+    book = Workbook()  # only text cells: their rows are not read, nothing is read as empty
+    for row in (["id", "text"], ["a1", '="Sáng 5/1"'], ["a2", TEXT]):
+        book.active.append(row)
+    book.save(tmp_path / "text.xlsx")
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        read(tmp_path / "text.xlsx")
+    assert "1 cell (B2) holds a formula whose value was never calculated (" in caplog.text
+    assert "): its row is not read; open the workbook" in caplog.text and "read as empty" not in caplog.text
+
+    book = Workbook()  # a labels sheet: its label's row is not read, as the warning says
+    for row in (["id", "label"], ["a1", '=IF(1>0, "other", "annual_review")'], ["a2", "other"]):
+        book.active.append(row)
+    book.save(tmp_path / "labels.xlsx")
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        assert read_labels(tmp_path / "labels.xlsx") == {"a2": "other"}
+    assert "1 cell (B2) holds a formula whose value was never calculated (" in caplog.text
+    assert "): its row is not read; open the workbook" in caplog.text
+
+
 def test_a_sheets_text_and_date_columns_are_found_once_a_table(tmp_path, monkeypatch):
     """Trial 34 (b): a workbook's rows each looked the text column up in the header (and the date column twice, for
     the order of its dates): once a row, as many searches of the header as rows. They are found once a table."""

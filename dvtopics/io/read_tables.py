@@ -10,7 +10,7 @@ from typing import Iterable, Iterator
 from ..arguments import missing
 from ..errors import InputError, UnreadableFileError
 from ..wording import plural
-from .article import Article, field_text, index_id
+from .article import Article, add_warning, field_text, index_id
 from .decode import decode_text
 from .files import read_all
 from .folders import TAB_SUFFIXES
@@ -241,7 +241,8 @@ def read_xlsx(path: Path, fields: "FieldNames", on_error: str, max_bytes: int, o
 def _xlsx_articles(path: Path, book, fields: "FieldNames", on_error: str, max_bytes: int, only_with_text: bool
                    ) -> Iterator[Article]:
     """The articles of an open workbook (`read_xlsx`)."""
-    tables = list(sheet_tables(book, fields.wanted(), fields.text, path))
+    wanted = fields.wanted()
+    tables = list(sheet_tables(book, wanted, fields.text, path))
     with_text = [table for table in tables if fields.text in table[2]]
     if only_with_text and not with_text:
         raise NamesNoText(path)
@@ -278,10 +279,17 @@ def _xlsx_articles(path: Path, book, fields: "FieldNames", on_error: str, max_by
             (row[date_at] for row in book.worksheets[index].iter_rows(values_only=True) if len(row) > date_at),
             f"{path}:{title}" if index else path, spelt[fields.date])
         notes = _Notes(fields, f"{path}:{title}" if index else path)
+        # the columns of an article's fields beside its text: one whose formula was never calculated is read as empty,
+        # and its article says so (the sheet's warning names every such cell)
+        fields_at = {column: name for column, name in enumerate(header) if name in wanted and column != text_at}
         for number, row in rows:
             if not any((cell_text(cell) or "").strip() for cell in row):
                 continue  # a blank row a spreadsheet keeps below its table
             record = table_record(header, list(map(cell_text, row)), fields.text)
+            for column, cell in enumerate(row):
+                if isinstance(cell, UncalculatedFormula) and column in fields_at:
+                    add_warning(record, f"the '{spelt[fields_at[column]]}' cell {cell.said()} holds a formula whose "
+                                        "value was never calculated: read as empty")
             where, fallback_id = f"{path}:{at}{number}", f"{path.name}:{at}{number}"
             read = partial(record_to_article, record, fallback_id, fields, on_error, where, spelt=spelt,
                            month_first=month_first)
