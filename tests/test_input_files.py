@@ -3575,3 +3575,27 @@ def test_a_file_of_another_kind_over_the_size_limit_says_what_it_is_not_to_raise
         [article] = read(tmp_path / f"{name}.txt", max_bytes=100)
         assert message in article.error and (name in ("text", "gzipped")) == ("--max-bytes" in article.error), (
             name, article.error)
+
+
+def test_a_headline_run_into_its_lead_after_the_papers_code_is_the_title(tmp_path):
+    """Trial 34 (f): a .txt whose headline runs into its lead on one line, the paper's code in brackets between them
+    (as VNTC's Người Lao Động articles are, UTF-16 with CRLF line ends), had no title (the line read as a paragraph),
+    or, short, the whole line with its lead as the title, and no source. The words before the code are the headline,
+    the code the source. Where nothing tells where a headline ends (no code after it, a photo's caption between it
+    and the lead) or a place stands before the code (an agency's dateline), there is still no title."""
+    lead = "Sáng 12-5, UBND huyện Gò Công đã khánh thành cây cầu bắc qua kênh Xáng, giúp bà con đi lại thuận tiện hơn."
+    texts = {
+        "run": f"Khánh thành cầu mới ở huyện Gò Công (NLĐ)- {lead}\r\nCông trình có vốn 5 tỉ đồng.\r\n",
+        "short": "Cứu sống 5 ngư dân gặp nạn trên biển (NLĐ) - Ngày 3-3, ông Trần Văn Tư cho biết:\nCả 5 người khỏe.",
+        "agency": f"Thủ đô Hà Nội (TTXVN) - {lead} {lead}\nCông trình có vốn 5 tỉ đồng.",
+        "untagged": f"Hội nghị nông dân sản xuất giỏi toàn tỉnh {lead}\nCó 120 đại biểu dự.",
+        "caption": "Khánh thành cầu mới ở huyện Gò Công Lãnh đạo huyện cắt băng khánh thành cây cầu bắc qua kênh Xáng "
+                   f"(NLĐ)- {lead}\nCông trình có vốn 5 tỉ đồng.",
+    }
+    for name, text in texts.items():
+        (tmp_path / f"{name}.txt").write_bytes(b"\xff\xfe" + text.encode("utf-16-le") if name == "run" else
+                                               text.encode("utf-8"))
+    got = {a.id: (a.title, a.source, a.error) for a in read(tmp_path)}
+    assert got == {"run": ("Khánh thành cầu mới ở huyện Gò Công", "Người Lao Động", None),
+                   "short": ("Cứu sống 5 ngư dân gặp nạn trên biển", "Người Lao Động", None),
+                   "agency": ("", None, None), "untagged": ("", None, None), "caption": ("", None, None)}, got
