@@ -3599,3 +3599,31 @@ def test_a_headline_run_into_its_lead_after_the_papers_code_is_the_title(tmp_pat
     assert got == {"run": ("Khánh thành cầu mới ở huyện Gò Công", "Người Lao Động", None),
                    "short": ("Cứu sống 5 ngư dân gặp nạn trên biển", "Người Lao Động", None),
                    "agency": ("", None, None), "untagged": ("", None, None), "caption": ("", None, None)}, got
+
+
+def test_a_banner_over_the_header_that_names_the_text_alone_is_not_the_header(tmp_path, caplog):
+    """Trial 34: a sheet's header under a banner merged across its columns whose one word is a name of the text's
+    ("Bài viết" over "Mã, Tiêu đề, Ngày, Nội dung", as a report groups its columns) took the banner for the header:
+    every row was read as an article whose text was its first cell ("d1"), its title, date and text lost, exit 0. The
+    row under it names the text and more: it is the header, as under a group header of several cells. A table of a
+    text column alone keeps its one-cell header."""
+    from openpyxl import Workbook
+
+    rows = [["Mã", "Tiêu đề", "Ngày", "Nội dung"], ["d1", "Hội nghị", "05/12/2016", TEXT],
+            ["d2", "Gặp mặt", "06/12/2016", TEXT2]]
+    book = Workbook()
+    book.active.append(["Bài viết"])
+    book.active.merge_cells("A1:D1")
+    for row in rows:
+        book.active.append(row)
+    book.save(tmp_path / "merged.xlsx")
+    (tmp_path / "merged.csv").write_text("Bài viết,,,\n" + "".join(",".join(row) + "\n" for row in rows),
+                                         encoding="utf-8")
+    for name in ("merged.xlsx", "merged.csv"):
+        caplog.clear()
+        with caplog.at_level(logging.WARNING):
+            got = [(a.id, a.title, a.date, a.text, a.error) for a in read(tmp_path / name)]
+        assert got == [("d1", "Hội nghị", "2016-12-05", TEXT, None), ("d2", "Gặp mặt", "2016-12-06", TEXT2, None)], got
+        assert "the row above the table's header not read (a group header over its columns)" in caplog.text
+    (tmp_path / "one.csv").write_text(f"Bài viết\n{TEXT}\n{TEXT2}\n", encoding="utf-8")
+    assert [(a.text, a.error) for a in read(tmp_path / "one.csv")] == [(TEXT, None), (TEXT2, None)]

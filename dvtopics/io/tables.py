@@ -192,8 +192,11 @@ def split_header(items: Iterable, text_field: str, wanted: Iterable[str], cells=
                 log.warning("%s: the row above the table's header not read (a group header over its columns)", where)
                 return item, itertools.chain([i for i in ahead[:-1] if cells(i) is None], items)
             return ahead[at], itertools.chain([i for i in ahead[:at] if cells(i) is None], ahead[at + 1:], items)
-        if text_field in names and filled == 1 and len(names & {text_field, *others}) < len(_names(cells(item))):
-            group = len(ahead) - 1, len(names & others)  # cells of other names: a group header? the next row says
+        if text_field in names and filled == 1 and (len(names & {text_field, *others}) < len(_names(cells(item)))
+                                                     or len(_names(cells(item))) == 1):
+            # cells of other names, or the text's name alone ("Bài viết" merged across the columns of "Mã, Tiêu đề,
+            # Ngày, Nội dung", a banner): a group header? the next row says (a table of a text column alone too)
+            group = len(ahead) - 1, len(names & others)
             continue
         if text_field in names and (filled == 1 or names & others):
             if filled > 1:
