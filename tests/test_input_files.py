@@ -3627,3 +3627,42 @@ def test_a_banner_over_the_header_that_names_the_text_alone_is_not_the_header(tm
         assert "the row above the table's header not read (a group header over its columns)" in caplog.text
     (tmp_path / "one.csv").write_text(f"Bài viết\n{TEXT}\n{TEXT2}\n", encoding="utf-8")
     assert [(a.text, a.error) for a in read(tmp_path / "one.csv")] == [(TEXT, None), (TEXT2, None)]
+
+
+def test_a_file_the_user_may_not_read_is_an_error_in_its_place(tmp_path, monkeypatch):
+    """Trial 34: a .txt in a folder that its permissions closed to the user (`chmod 000`, a file copied from another
+    account) raised PermissionError out of the stream: the run ended ("Error: …: Permission denied", exit 2), the
+    articles after it unread; a workbook so closed was "not an .xlsx workbook". Any file that may not be read is an
+    error in its place that says why, whatever its kind, and the files after it are read. (Simulated: the tests may
+    run as root, whom permissions do not stop.)"""
+    import builtins
+    import io
+    import os
+
+    from openpyxl import Workbook
+
+    folder = tmp_path / "bai"
+    folder.mkdir()
+    (folder / "a.txt").write_text(f"Tin một\n{TEXT}", encoding="utf-8")
+    (folder / "b.txt").write_text(f"Tin hai\n{TEXT}", encoding="utf-8")
+    (folder / "z.txt").write_text(f"Tin cuối\n{TEXT2}", encoding="utf-8")
+    (tmp_path / "c.csv").write_text(f"id,text\nc1,{TEXT}\n", encoding="utf-8")
+    (tmp_path / "e.jsonl").write_text(json.dumps({"id": "e1", "text": TEXT}, ensure_ascii=False) + "\n",
+                                      encoding="utf-8")
+    book = Workbook()
+    book.active.append(["id", "text"]), book.active.append(["d1", TEXT])
+    book.save(tmp_path / "d.xlsx")
+    closed = {str(folder / "b.txt"), str(tmp_path / "c.csv"), str(tmp_path / "d.xlsx"), str(tmp_path / "e.jsonl")}
+
+    def denied(real):
+        def opened(file, *args, **kwargs):
+            if isinstance(file, (str, os.PathLike)) and os.fspath(file) in closed:
+                raise PermissionError(13, "Permission denied", os.fspath(file))
+            return real(file, *args, **kwargs)
+        return opened
+    for module, name in ((os, "open"), (builtins, "open"), (io, "open")):
+        monkeypatch.setattr(module, name, denied(getattr(module, name)))
+    got = [(a.id, a.error) for a in read([folder, tmp_path / "c.csv", tmp_path / "d.xlsx", tmp_path / "e.jsonl"])]
+    assert got == [("a", None), ("b", f"{folder / 'b.txt'}: cannot read (Permission denied)"), ("z", None),
+                   *[(name.split(".")[0], f"{tmp_path / name}: cannot read (Permission denied)")
+                     for name in ("c.csv", "d.xlsx", "e.jsonl")]], got

@@ -34,6 +34,13 @@ def unreadable(path: Path, listed: bool = False) -> str | None:
         return None
     if not stat.S_ISREG(mode):
         return f"{path}: not a regular file (a pipe, socket or device): skipped; copy it into a file to read it"
+    if not hasattr(path, "open_stored"):  # (an archive's member is in memory)
+        try:  # a file the user may not read (its permissions): said here, whatever its kind, as a file's stat is; a
+            # reader's own open raised PermissionError past the stream, ending the run (a .txt), or said "not an .xlsx
+            # workbook". (A regular file is opened without blocking.)
+            os.close(os.open(path, os.O_RDONLY))
+        except OSError as exc:
+            return os_cause(path, exc, listed)
     return None
 
 
