@@ -3666,3 +3666,18 @@ def test_a_file_the_user_may_not_read_is_an_error_in_its_place(tmp_path, monkeyp
     assert got == [("a", None), ("b", f"{folder / 'b.txt'}: cannot read (Permission denied)"), ("z", None),
                    *[(name.split(".")[0], f"{tmp_path / name}: cannot read (Permission denied)")
                      for name in ("c.csv", "d.xlsx", "e.jsonl")]], got
+
+
+def test_a_link_to_nowhere_given_or_matched_by_a_pattern_is_an_error_in_its_place(tmp_path):
+    """Trial 34: a link whose file was moved (its link left), in a folder walked, is an error in its place ("a link to
+    …, which is not there"); given by a pattern in quotes (`inspect "bai/*.txt"`), or by its name from Python, it
+    ended the run after the articles before it, "no such file or folder", which denied the link the user sees. It
+    is the same error in its place, and the files after it are read."""
+    folder = tmp_path / "bai"
+    folder.mkdir()
+    (folder / "a.txt").write_text(f"Tin một\n{TEXT}", encoding="utf-8")
+    (folder / "b.txt").symlink_to(tmp_path / "moved.txt")
+    (folder / "c.txt").write_text(f"Tin ba\n{TEXT2}", encoding="utf-8")
+    said = f"{folder / 'b.txt'}: a link to {tmp_path / 'moved.txt'}, which is not there"
+    for paths in (folder, str(folder / "*.txt"), sorted(folder.iterdir())):
+        assert [(a.id, a.error) for a in read(paths)] == [("a", None), ("b", said), ("c", None)], paths
