@@ -2291,6 +2291,10 @@ def test_formulas_a_program_wrote_and_no_spreadsheet_calculated_are_named(tmp_pa
     assert "the 'text' cell C2 (=CONCATENATE(" in third.error and third.id == "b1"
     assert "script.xlsx:Tin: 2 cells (B2, C2) hold formulas whose values were never calculated" in caplog.text
     assert "script.xlsx:Thêm: 1 cell (C2) holds a formula whose value was never calculated" in caplog.text
+    # (trial 34 (c): the cause in one wording, written once, that the sheet's warning and the article's error share)
+    from dvtopics.io.tables import UNCALCULATED_CAUSE
+    assert f"never calculated ({UNCALCULATED_CAUSE})" in first.error
+    assert f"never calculated ({UNCALCULATED_CAUSE})" in caplog.text
 
     # as a spreadsheet saves them: each formula with its value (a text's typed "str", an empty text's value empty)
     def calculated(xml: str) -> str:
@@ -2318,6 +2322,84 @@ def test_formulas_a_program_wrote_and_no_spreadsheet_calculated_are_named(tmp_pa
     with caplog.at_level(logging.WARNING):
         assert read_labels(tmp_path / "labels.xlsx") == {"a2": "other"}
     assert "labels.xlsx:Sheet: 1 cell (B2) holds a formula whose value was never calculated" in caplog.text
+
+
+def test_a_formula_never_calculated_is_said_where_its_value_is_lost(tmp_path, caplog):
+    """Trial 34 (e): the sheet's warning said every cell whose formula was never calculated was "read as empty", but
+    a row whose text is one is an error (not read), as a labels sheet's row whose label is one is not read; and an
+    article whose title or date was one came out with its title taken from its text and nothing said on it. The
+    warning says what became of them (those rows not read, the other cells read as empty) and each article that
+    lost a field's value says so in its warning, as one whose cell holds a formula's error (#N/A) does."""
+    from openpyxl import Workbook
+    from dvtopics.io.labels import read_labels
+
+    book = Workbook()
+    for row in (["id", "title", "date", "text"], ["a1", '="Hội nghị"', "05/01/2023", TEXT],
+                ["a2", "Gặp mặt", "=TODAY()", '="Chiều 8/3"'], ["a3", "Tọa đàm", "06/01/2023", TEXT2]):
+        book.active.append(row)
+    book.save(tmp_path / "script.xlsx")
+    with caplog.at_level(logging.WARNING):
+        first, second, third = read(tmp_path / "script.xlsx")
+    assert "3 cells (B2, C3, D3) hold formulas whose values were never calculated" in caplog.text
+    assert "the 1 row whose 'text' cell is one is not read, the other cells read as empty;" in caplog.text
+    assert first.error is None and first.text == TEXT and first.title != "Hội nghị"
+    assert "the 'title' cell B2 (=\"Hội nghị\") holds a formula whose value was never calculated: read as empty" \
+           in first.meta["warning"]
+    assert "the 'text' cell D3 (=\"Chiều 8/3\") holds a formula" in second.error
+    assert third.error is None and not third.meta.get("warning")
+
+    book = Workbook()  # only text cells: their rows are not read, nothing is read as empty
+    for row in (["id", "text"], ["a1", '="Sáng 5/1"'], ["a2", TEXT]):
+        book.active.append(row)
+    book.save(tmp_path / "text.xlsx")
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        read(tmp_path / "text.xlsx")
+    assert "1 cell (B2) holds a formula whose value was never calculated (" in caplog.text
+    assert "): its row is not read; open the workbook" in caplog.text and "read as empty" not in caplog.text
+
+    book = Workbook()  # a labels sheet: its label's row is not read, as the warning says
+    for row in (["id", "label"], ["a1", '=IF(1>0, "other", "annual_review")'], ["a2", "other"]):
+        book.active.append(row)
+    book.save(tmp_path / "labels.xlsx")
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        assert read_labels(tmp_path / "labels.xlsx") == {"a2": "other"}
+    assert "1 cell (B2) holds a formula whose value was never calculated (" in caplog.text
+    assert "): its row is not read; open the workbook" in caplog.text
+
+
+def test_a_sheets_text_and_date_columns_are_found_once_a_table(tmp_path, monkeypatch):
+    """Trial 34 (b): a workbook's rows each looked the text column up in the header (and the date column twice, for
+    the order of its dates): once a row, as many searches of the header as rows. They are found once a table."""
+    from openpyxl import Workbook
+
+    import dvtopics.io.read_tables as read_tables
+
+    class Header(list):
+        searched = 0
+
+        def index(self, *args):
+            Header.searched += 1
+            return super().index(*args)
+
+    def counted(*args, **kwargs):
+        for title, index, header, rows, names in sheet_tables(*args, **kwargs):
+            yield title, index, Header(header), rows, names
+    sheet_tables = read_tables.sheet_tables
+    monkeypatch.setattr(read_tables, "sheet_tables", counted)
+    searched = []
+    for count in (2, 40):
+        book = Workbook()
+        book.active.append(["id", "date", "text"])
+        for n in range(count):
+            book.active.append([f"a{n}", "05/01/2023", f"{TEXT} {n}"])
+        book.save(tmp_path / f"{count}.xlsx")
+        Header.searched = 0
+        articles = read(tmp_path / f"{count}.xlsx")
+        assert len(articles) == count and not any(a.error for a in articles) and articles[0].date == "2023-01-05"
+        searched.append(Header.searched)
+    assert searched[0] == searched[1], searched  # (not once a row)
 
 
 def test_scrapys_json_lines_are_json_lines(tmp_path, caplog):
@@ -2940,6 +3022,39 @@ def test_a_file_gone_during_the_run_is_said_gone_and_the_rest_is_read(tmp_path):
                        ("z", None)], got
 
 
+def test_a_listed_file_closed_to_the_user_is_not_said_gone(tmp_path, monkeypatch):
+    """Trial 34 (a): a file listed when the run began whose folder was closed to the user (its stat, and lstat, say
+    "Permission denied") was said "no longer there … moved or deleted since": the gone-file wording replaced the OS's
+    cause wherever the path could not be looked at. The one place that words OS causes (`os_cause`) says a file is
+    gone only when the OS says it is not there, and the cause otherwise."""
+    import os
+
+    from dvtopics.io.paths import os_cause
+    from dvtopics.io.read import read_file
+
+    closed = tmp_path / "a.txt"
+    closed.write_text(f"Tin một\n{TEXT}", encoding="utf-8")
+
+    def denied(real):
+        def stat(path, *args, **kwargs):
+            if os.fspath(path) == str(closed):
+                raise PermissionError(13, "Permission denied", str(closed))
+            return real(path, *args, **kwargs)
+        return stat
+    monkeypatch.setattr(os, "stat", denied(os.stat))
+    monkeypatch.setattr(os, "lstat", denied(os.lstat))
+    [article] = read_file(closed, "a", on_error="record", listed=True)
+    assert article.error == f"{closed}: cannot read (Permission denied)"
+    monkeypatch.undo()
+    gone = tmp_path / "b.txt"
+    said = f"{gone}: no longer there: it was there when the run began, and was moved or deleted since"
+    assert os_cause(gone, FileNotFoundError(2, "No such file or directory"), listed=True) == said
+    assert os_cause(gone, FileNotFoundError(2, "No such file or directory")) == f"{gone}: cannot read (No such file " \
+                                                                                "or directory)"
+    [article] = read_file(gone, "b", on_error="record", listed=True)
+    assert article.error == said
+
+
 def test_an_article_nested_under_a_fields_own_name_is_that_article(tmp_path, caplog):
     """Left 32 (1): {"bai_viet": {"tieu_de": …, "noi_dung": …}} a line (an article under one of the text's own names,
     "bai_viet", "content") was an error a line, "no 'bai_viet' field with text (it is an object)", and a .json of one
@@ -3460,3 +3575,109 @@ def test_a_file_of_another_kind_over_the_size_limit_says_what_it_is_not_to_raise
         [article] = read(tmp_path / f"{name}.txt", max_bytes=100)
         assert message in article.error and (name in ("text", "gzipped")) == ("--max-bytes" in article.error), (
             name, article.error)
+
+
+def test_a_headline_run_into_its_lead_after_the_papers_code_is_the_title(tmp_path):
+    """Trial 34 (f): a .txt whose headline runs into its lead on one line, the paper's code in brackets between them
+    (as VNTC's Người Lao Động articles are, UTF-16 with CRLF line ends), had no title (the line read as a paragraph),
+    or, short, the whole line with its lead as the title, and no source. The words before the code are the headline,
+    the code the source. Where nothing tells where a headline ends (no code after it, a photo's caption between it
+    and the lead) or a place stands before the code (an agency's dateline), there is still no title."""
+    lead = "Sáng 12-5, UBND huyện Gò Công đã khánh thành cây cầu bắc qua kênh Xáng, giúp bà con đi lại thuận tiện hơn."
+    texts = {
+        "run": f"Khánh thành cầu mới ở huyện Gò Công (NLĐ)- {lead}\r\nCông trình có vốn 5 tỉ đồng.\r\n",
+        "short": "Cứu sống 5 ngư dân gặp nạn trên biển (NLĐ) - Ngày 3-3, ông Trần Văn Tư cho biết:\nCả 5 người khỏe.",
+        "agency": f"Thủ đô Hà Nội (TTXVN) - {lead} {lead}\nCông trình có vốn 5 tỉ đồng.",
+        "untagged": f"Hội nghị nông dân sản xuất giỏi toàn tỉnh {lead}\nCó 120 đại biểu dự.",
+        "caption": "Khánh thành cầu mới ở huyện Gò Công Lãnh đạo huyện cắt băng khánh thành cây cầu bắc qua kênh Xáng "
+                   f"(NLĐ)- {lead}\nCông trình có vốn 5 tỉ đồng.",
+    }
+    for name, text in texts.items():
+        (tmp_path / f"{name}.txt").write_bytes(b"\xff\xfe" + text.encode("utf-16-le") if name == "run" else
+                                               text.encode("utf-8"))
+    got = {a.id: (a.title, a.source, a.error) for a in read(tmp_path)}
+    assert got == {"run": ("Khánh thành cầu mới ở huyện Gò Công", "Người Lao Động", None),
+                   "short": ("Cứu sống 5 ngư dân gặp nạn trên biển", "Người Lao Động", None),
+                   "agency": ("", None, None), "untagged": ("", None, None), "caption": ("", None, None)}, got
+
+
+def test_a_banner_over_the_header_that_names_the_text_alone_is_not_the_header(tmp_path, caplog):
+    """Trial 34: a sheet's header under a banner merged across its columns whose one word is a name of the text's
+    ("Bài viết" over "Mã, Tiêu đề, Ngày, Nội dung", as a report groups its columns) took the banner for the header:
+    every row was read as an article whose text was its first cell ("d1"), its title, date and text lost, exit 0. The
+    row under it names the text and more: it is the header, as under a group header of several cells. A table of a
+    text column alone keeps its one-cell header."""
+    from openpyxl import Workbook
+
+    rows = [["Mã", "Tiêu đề", "Ngày", "Nội dung"], ["d1", "Hội nghị", "05/12/2016", TEXT],
+            ["d2", "Gặp mặt", "06/12/2016", TEXT2]]
+    book = Workbook()
+    book.active.append(["Bài viết"])
+    book.active.merge_cells("A1:D1")
+    for row in rows:
+        book.active.append(row)
+    book.save(tmp_path / "merged.xlsx")
+    (tmp_path / "merged.csv").write_text("Bài viết,,,\n" + "".join(",".join(row) + "\n" for row in rows),
+                                         encoding="utf-8")
+    for name in ("merged.xlsx", "merged.csv"):
+        caplog.clear()
+        with caplog.at_level(logging.WARNING):
+            got = [(a.id, a.title, a.date, a.text, a.error) for a in read(tmp_path / name)]
+        assert got == [("d1", "Hội nghị", "2016-12-05", TEXT, None), ("d2", "Gặp mặt", "2016-12-06", TEXT2, None)], got
+        assert "the row above the table's header not read (a group header over its columns)" in caplog.text
+    (tmp_path / "one.csv").write_text(f"Bài viết\n{TEXT}\n{TEXT2}\n", encoding="utf-8")
+    assert [(a.text, a.error) for a in read(tmp_path / "one.csv")] == [(TEXT, None), (TEXT2, None)]
+
+
+def test_a_file_the_user_may_not_read_is_an_error_in_its_place(tmp_path, monkeypatch):
+    """Trial 34: a .txt in a folder that its permissions closed to the user (`chmod 000`, a file copied from another
+    account) raised PermissionError out of the stream: the run ended ("Error: …: Permission denied", exit 2), the
+    articles after it unread; a workbook so closed was "not an .xlsx workbook". Any file that may not be read is an
+    error in its place that says why, whatever its kind, and the files after it are read. (Simulated: the tests may
+    run as root, whom permissions do not stop.)"""
+    import builtins
+    import io
+    import os
+
+    from openpyxl import Workbook
+
+    folder = tmp_path / "bai"
+    folder.mkdir()
+    (folder / "a.txt").write_text(f"Tin một\n{TEXT}", encoding="utf-8")
+    (folder / "b.txt").write_text(f"Tin hai\n{TEXT}", encoding="utf-8")
+    (folder / "z.txt").write_text(f"Tin cuối\n{TEXT2}", encoding="utf-8")
+    (tmp_path / "c.csv").write_text(f"id,text\nc1,{TEXT}\n", encoding="utf-8")
+    (tmp_path / "e.jsonl").write_text(json.dumps({"id": "e1", "text": TEXT}, ensure_ascii=False) + "\n",
+                                      encoding="utf-8")
+    book = Workbook()
+    book.active.append(["id", "text"]), book.active.append(["d1", TEXT])
+    book.save(tmp_path / "d.xlsx")
+    closed = {str(folder / "b.txt"), str(tmp_path / "c.csv"), str(tmp_path / "d.xlsx"), str(tmp_path / "e.jsonl")}
+
+    def denied(real):
+        def opened(file, *args, **kwargs):
+            if isinstance(file, (str, os.PathLike)) and os.fspath(file) in closed:
+                raise PermissionError(13, "Permission denied", os.fspath(file))
+            return real(file, *args, **kwargs)
+        return opened
+    for module, name in ((os, "open"), (builtins, "open"), (io, "open")):
+        monkeypatch.setattr(module, name, denied(getattr(module, name)))
+    got = [(a.id, a.error) for a in read([folder, tmp_path / "c.csv", tmp_path / "d.xlsx", tmp_path / "e.jsonl"])]
+    assert got == [("a", None), ("b", f"{folder / 'b.txt'}: cannot read (Permission denied)"), ("z", None),
+                   *[(name.split(".")[0], f"{tmp_path / name}: cannot read (Permission denied)")
+                     for name in ("c.csv", "d.xlsx", "e.jsonl")]], got
+
+
+def test_a_link_to_nowhere_given_or_matched_by_a_pattern_is_an_error_in_its_place(tmp_path):
+    """Trial 34: a link whose file was moved (its link left), in a folder walked, is an error in its place ("a link to
+    …, which is not there"); given by a pattern in quotes (`inspect "bai/*.txt"`), or by its name from Python, it
+    ended the run after the articles before it, "no such file or folder", which denied the link the user sees. It
+    is the same error in its place, and the files after it are read."""
+    folder = tmp_path / "bai"
+    folder.mkdir()
+    (folder / "a.txt").write_text(f"Tin một\n{TEXT}", encoding="utf-8")
+    (folder / "b.txt").symlink_to(tmp_path / "moved.txt")
+    (folder / "c.txt").write_text(f"Tin ba\n{TEXT2}", encoding="utf-8")
+    said = f"{folder / 'b.txt'}: a link to {tmp_path / 'moved.txt'}, which is not there"
+    for paths in (folder, str(folder / "*.txt"), sorted(folder.iterdir())):
+        assert [(a.id, a.error) for a in read(paths)] == [("a", None), ("b", said), ("c", None)], paths

@@ -613,8 +613,8 @@ def iter_files(paths: Iterable[str | os.PathLike], skipped: Skipped | None = Non
     .odt) is given itself (the reader says so in its place, with what it holds instead: put in `unread` when it is
     given, so that the folder is not walked again for it), as one that cannot be listed is; one whose files are all
     given by their names is said so, once. A path not there is refused, but one of `began`, the paths there when the
-    run began (`there_at_start`), gone by its turn: that file is given, its reader says it is gone (`gone_since`),
-    and the files after it are read."""
+    run began (`there_at_start`), gone by its turn: that file is given, its reader says it is gone (`paths.os_cause`),
+    and the files after it are read; so is a link to nowhere (a pattern's, or given from Python), as in a folder."""
     paths = list(paths)
     named = given_by_name(paths) if named is None else named
     for given in paths:
@@ -644,7 +644,7 @@ def iter_files(paths: Iterable[str | os.PathLike], skipped: Skipped | None = Non
         elif os.path.exists(path) and is_model_file(path):  # given by a pattern (`arts/*`) beside the articles
             if skipped is not None:
                 skipped.setdefault("model file", [0, path.name])[0] += 1
-        elif _is_there(path) or given in began:
+        elif _is_there(path) or given in began or os.path.islink(path):  # (a link to nowhere: its reader says so)
             yield path, _without_suffix(Path(path.name)).as_posix()
         else:
             raise InputError(not_there(path))

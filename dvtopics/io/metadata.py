@@ -318,8 +318,9 @@ def extract_metadata(text: str, lead: str = "") -> dict:
     own = [dated_headlines[title_position]] if dated_headlines.get(title_position) else []
     date = source_date or next(iter(under_title or own or published or [iso for _, iso in head] or tail
                                     or [iso for _, iso in short_dates]), None)
+    run_in = _run_in_headline(lines[title_position]) if title_position >= 0 else None
     if source is None:  # no "Nguồn:" line: the tag the lead opens with, "(Baophutho.vn) - Ngày 5/7, …"
-        source = (lead_source(lead)
+        source = (lead_source(lead) or (run_in and run_in["tag"])
                   or _lead_source(next((line for position, line in candidates if position > title_position), ""))
                   or next(filter(None, map(_byline_paper, lines[max(title_position + 1, len(lines) - 3):])), None)
                   or next(filter(None, (papers[position] for position, _ in head)), None)
@@ -622,6 +623,8 @@ def _title(candidates: list[tuple[int, str]], datelines: list[int]) -> tuple[int
         below = [(position, line) for position, line in candidates if position > dateline]
         if below and all(len(line.split()) < 4 for _, line in above) and not _is_paragraph(below[0][1]):
             return below[0]
+    if candidates and _run_in_headline(candidates[0][1]):  # "Hà Nội đoạt 6 giải nhất (NLĐ)- Sau 4 ngày, …"
+        return candidates[0][0], _run_in_headline(candidates[0][1])["headline"]
     if candidates and not _is_paragraph(candidates[0][1]) and not SOURCE_TAG.match(candidates[0][1]):
         halves = (len(candidates) > 1 and candidates[1][0] == candidates[0][0] + 1
                   and _two_lines(candidates[0][1], candidates[1][1]))
@@ -630,6 +633,30 @@ def _title(candidates: list[tuple[int, str]], datelines: list[int]) -> tuple[int
     # or title, dateline and body run into one line): taking the lead would make the classifier read it as one
     return -1, ""
 
+
+
+# A headline run into its lead on one line, the paper's code in brackets and a dash between them, as Người Lao Động's
+# pages were copied (VNTC's NLD articles: "Hà Nội đoạt 6 giải nhất (NLĐ)- Sau 4 ngày tranh tài, …"): the words before
+# the code, when they read as a headline (`_run_in_headline`). No bracket before the code: a photo's caption between
+# headline and lead names who is where ("(giữa)", "(bìa trái)"), and its words are no headline's
+_HEADLINE_RUN_IN = re.compile(rf"(?P<headline>[^()\n]{{8,300}}?)[ \t]*\((?P<tag>{AGENCIES})\)[ \t]*[-–—]+[ \t]*(?=\S)")
+_SENTENCE_INSIDE = re.compile(r"[.?!…][\"'”’]*\s+\S")  # a sentence that ends, and another after it
+RUN_IN_MAX_WORDS = 16  # longer, the words before the code hold a photo's caption too, more often than not
+
+
+def _run_in_headline(line: str) -> re.Match | None:
+    """The `_HEADLINE_RUN_IN` match of a line that opens with a headline run into its lead, or None. The words
+    before the code are a headline: 4 to `RUN_IN_MAX_WORDS` words, no sentence ended among them (a caption's), and
+    two at least in lower case, as a Vietnamese headline writes them ("Thủ đô Hà Nội (TTXVN) - Sáng 5/12, …", an
+    agency's dateline, names a place; the lead opens after it, with no headline)."""
+    match = _HEADLINE_RUN_IN.match(line)
+    if not match:
+        return None
+    words = match["headline"].split()
+    if (len(words) > RUN_IN_MAX_WORDS or not _looks_like_headline(match["headline"])
+            or _SENTENCE_INSIDE.search(match["headline"]) or sum(word[:1].islower() for word in words) < 2):
+        return None
+    return match
 
 
 # A lower-case line under a headline that is no rest of it: a credit ("theo Báo Đắk Lắk", "bài và ảnh: Thu Hà"), a

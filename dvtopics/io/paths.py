@@ -18,13 +18,14 @@ from .folders import PATTERN, on_disk, walked_by  # (on_disk: what paths here ar
 log = logging.getLogger(__name__)
 
 
-def unreadable(path: Path) -> str | None:
+def unreadable(path: Path, listed: bool = False) -> str | None:
     """Why `path` cannot be read as an input file without opening it (a pipe would block), or None; None for a
-    folder that can be listed (a folder given that holds no .txt file: `_no_articles`)."""
+    folder that can be listed (a folder given that holds no .txt file: `_no_articles`). `listed`: it was there when
+    the run began (`os_cause`)."""
     try:
         mode = path.stat().st_mode
     except OSError as exc:
-        return os_cause(path, exc)
+        return os_cause(path, exc, listed)
     if stat.S_ISDIR(mode):
         try:
             os.scandir(path).close()
@@ -33,6 +34,13 @@ def unreadable(path: Path) -> str | None:
         return None
     if not stat.S_ISREG(mode):
         return f"{path}: not a regular file (a pipe, socket or device): skipped; copy it into a file to read it"
+    if not hasattr(path, "open_stored"):  # (an archive's member is in memory)
+        try:  # a file the user may not read (its permissions): said here, whatever its kind, as a file's stat is; a
+            # reader's own open raised PermissionError past the stream, ending the run (a .txt), or said "not an .xlsx
+            # workbook". (A regular file is opened without blocking.)
+            os.close(os.open(path, os.O_RDONLY))
+        except OSError as exc:
+            return os_cause(path, exc, listed)
     return None
 
 
@@ -130,21 +138,20 @@ def matched_paths(path, say: bool = True) -> list:
 
 
 
-def os_cause(path: Path, exc: OSError) -> str:
-    """Why `path` could not be read, in the user's terms: a link whose file is gone (an article moved, its link
-    left) is listed where it was, so "No such file or directory" would deny the file the user sees."""
+def os_cause(path: Path, exc: OSError, listed: bool = False) -> str:
+    """Why `path` could not be read, in the user's terms, the one place that words it: a link whose file is gone (an
+    article moved, its link left) is listed where it was, so "No such file or directory" would deny the file the
+    user sees. `listed`: the file was there when the run began (a folder's, given by name, in a Dask plan): not there
+    now, it is said to be gone since ("cannot read (No such file or directory)" denied the file the user saw listed,
+    and said nothing of when it went); another cause (a folder closed to the user) is said as it is."""
     if isinstance(exc, FileNotFoundError) and path.is_symlink():
         try:
             return f"{path}: a link to {os.readlink(path)}, which is not there"
         except OSError:
             pass
+    if isinstance(exc, FileNotFoundError) and listed:
+        return f"{path}: no longer there: it was there when the run began, and was moved or deleted since"
     return f"{path}: cannot read ({exc.strerror or exc})"
-
-
-def gone_since(path: Path) -> str:
-    """Why a file listed when the run began (a folder's, or given by name) cannot be read now that it is not there:
-    "cannot read (No such file or directory)" denied the file the user saw listed, and said nothing of when it went."""
-    return f"{path}: no longer there: it was there when the run began, and was moved or deleted since"
 
 
 def _globbed(pattern: str) -> list[str]:

@@ -35,7 +35,7 @@ from .files import LineRange, is_stored_file, office_document, office_name, stor
 from .folders import (FOLDER_HOLDS_NONE, PAGE_PART, Skipped, file_kind, given_by_name, head_text, id_below_folder,
                       iter_files, json_document, may_hold_articles, skipped_notes, there_at_start, unread_notes)
 from .htmltext import FEED_START
-from .paths import gone_since, paths_given, unique_paths, unreadable
+from .paths import paths_given, unique_paths, unreadable
 from .read_json import read_json, read_jsonl
 from .read_tables import NamesNoText, read_csv, read_frame, read_xlsx
 from .read_text import read_document, read_feed, read_text_file
@@ -146,9 +146,7 @@ def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on
     kind = file_kind(path)
     if lines is not None and kind != "jsonl":
         raise InputError(f"{path}: only JSONL files can be read by line ranges")
-    problem = unreadable(path)
-    if problem and listed and not os.path.lexists(path):
-        problem = gone_since(path)
+    problem = unreadable(path, listed)
     head = head_text(path) or "" if kind == "txt" and not problem and not os.path.isdir(path) else ""  # read once
     feed = kind == "txt" and lines is None and bool(FEED_START.match(head))
     if kind == "txt" and not head and not problem and is_stored_file(path) and (

@@ -10,15 +10,15 @@ from typing import Iterable, Iterator
 from ..arguments import missing
 from ..errors import InputError, UnreadableFileError
 from ..wording import plural
-from .article import Article, field_text, index_id
+from .article import Article, add_warning, field_text, index_id
 from .decode import decode_text
 from .files import read_all
 from .folders import TAB_SUFFIXES
 from .records import (FieldNames, SiteRows, dates_month_first, failed, header_problem, over_limit, record_id,
                       record_to_article, utf8_size)
-from .tables import (FIELD_NAME_CHARS, UNCALCULATED_REMEDY, UncalculatedFormula, backslash_escaped_cells, cell_text,
-                     csv_delimiter, csv_rows, field_names, lines_above_table, name_key, open_workbook, sheet_tables,
-                     split_header, table_record)
+from .tables import (FIELD_NAME_CHARS, UNCALCULATED_CAUSE, UNCALCULATED_REMEDY, UncalculatedFormula,
+                     backslash_escaped_cells, cell_text, csv_delimiter, csv_rows, field_names, lines_above_table,
+                     name_key, open_workbook, sheet_tables, split_header, table_record)
 
 log = logging.getLogger(__name__)
 
@@ -241,7 +241,8 @@ def read_xlsx(path: Path, fields: "FieldNames", on_error: str, max_bytes: int, o
 def _xlsx_articles(path: Path, book, fields: "FieldNames", on_error: str, max_bytes: int, only_with_text: bool
                    ) -> Iterator[Article]:
     """The articles of an open workbook (`read_xlsx`)."""
-    tables = list(sheet_tables(book, fields.wanted(), fields.text, path))
+    wanted = fields.wanted()
+    tables = list(sheet_tables(book, wanted, fields.text, path))
     with_text = [table for table in tables if fields.text in table[2]]
     if only_with_text and not with_text:
         raise NamesNoText(path)
@@ -270,24 +271,33 @@ def _xlsx_articles(path: Path, book, fields: "FieldNames", on_error: str, max_by
             yield failed(f"{path.name}:{at}".rstrip(":"), wrong, on_error)
             continue
         spelt = dict(zip(header, given or header))  # the columns' own names, for the messages
-        month_first = fields.date in header and dates_month_first(
+        # the text's and the date's columns, found once a table, not once a row
+        text_at = header.index(fields.text) if fields.text in header else None
+        date_at = header.index(fields.date) if fields.date in header else None
+        month_first = date_at is not None and dates_month_first(
             # a second pass over the date column alone: the rows are streamed, the order is the whole column's
-            (row[header.index(fields.date)] for row in book.worksheets[index].iter_rows(values_only=True)
-             if len(row) > header.index(fields.date)), f"{path}:{title}" if index else path, spelt[fields.date])
+            (row[date_at] for row in book.worksheets[index].iter_rows(values_only=True) if len(row) > date_at),
+            f"{path}:{title}" if index else path, spelt[fields.date])
         notes = _Notes(fields, f"{path}:{title}" if index else path)
+        # the columns of an article's fields beside its text: one whose formula was never calculated is read as empty,
+        # and its article says so (the sheet's warning names every such cell)
+        fields_at = {column: name for column, name in enumerate(header) if name in wanted and column != text_at}
         for number, row in rows:
             if not any((cell_text(cell) or "").strip() for cell in row):
                 continue  # a blank row a spreadsheet keeps below its table
             record = table_record(header, list(map(cell_text, row)), fields.text)
+            for column, cell in enumerate(row):
+                if isinstance(cell, UncalculatedFormula) and column in fields_at:
+                    add_warning(record, f"the '{spelt[fields_at[column]]}' cell {cell.said()} holds a formula whose "
+                                        "value was never calculated: read as empty")
             where, fallback_id = f"{path}:{at}{number}", f"{path.name}:{at}{number}"
             read = partial(record_to_article, record, fallback_id, fields, on_error, where, spelt=spelt,
                            month_first=month_first)
-            text_cell = row[header.index(fields.text)] if fields.text in header[:len(row)] else None
+            text_cell = row[text_at] if text_at is not None and text_at < len(row) else None
             if isinstance(text_cell, UncalculatedFormula):  # its text is missing: said why, not "it is missing"
                 read = partial(_failed, record_id(record, fields, fallback_id),
                                f"{where}: the '{spelt[fields.text]}' cell {text_cell.said()} holds a formula whose "
-                               f"value was never calculated (a workbook written by a program, never opened and "
-                               f"saved in a spreadsheet): {UNCALCULATED_REMEDY}", on_error)
+                               f"value was never calculated ({UNCALCULATED_CAUSE}): {UNCALCULATED_REMEDY}", on_error)
             yield from counted(notes.articles(record, f"row {number}", where, fallback_id, max_bytes, on_error, read),
                                title, repeats)
         notes.close()

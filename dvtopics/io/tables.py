@@ -192,8 +192,11 @@ def split_header(items: Iterable, text_field: str, wanted: Iterable[str], cells=
                 log.warning("%s: the row above the table's header not read (a group header over its columns)", where)
                 return item, itertools.chain([i for i in ahead[:-1] if cells(i) is None], items)
             return ahead[at], itertools.chain([i for i in ahead[:at] if cells(i) is None], ahead[at + 1:], items)
-        if text_field in names and filled == 1 and len(names & {text_field, *others}) < len(_names(cells(item))):
-            group = len(ahead) - 1, len(names & others)  # cells of other names: a group header? the next row says
+        if text_field in names and filled == 1 and (len(names & {text_field, *others}) < len(_names(cells(item)))
+                                                     or len(_names(cells(item))) == 1):
+            # cells of other names, or the text's name alone ("Bài viết" merged across the columns of "Mã, Tiêu đề,
+            # Ngày, Nội dung", a banner): a group header? the next row says (a table of a text column alone too)
+            group = len(ahead) - 1, len(names & others)
             continue
         if text_field in names and (filled == 1 or names & others):
             if filled > 1:
@@ -527,11 +530,13 @@ def sheet_tables(book, wanted: Iterable[str], text_field: str, where: object = "
         rows = enumerate(sheet.iter_rows(), start=1)
         header, rows = split_header(rows, text_field, wanted, lambda item: [cell_text(cell) for cell in item[1]],
                                     f"{where}:{sheet.title}")
+        names = [cell_text(cell) or "" for cell in header[1]] if header is not None else []
+        matched = field_names(names, wanted) if header is not None else []
+        key = matched.index(text_field) if text_field in matched else None
         # below the header only: a header merged down is no article
-        rows = _merged_values(sheet, rows, f"{where}:{sheet.title}")
+        rows = _merged_values(sheet, rows, f"{where}:{sheet.title}", None if key is None else (key, names[key]))
         if header is not None:
-            names = [cell_text(cell) or "" for cell in header[1]]
-            yield sheet.title, index, field_names(names, wanted), rows, names
+            yield sheet.title, index, matched, rows, names
 
 
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
@@ -541,6 +546,9 @@ _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
 _UNCALCULATED = re.compile(rb'<(?:\w+:)?c\s([^>]*)>\s*<(?:\w+:)?f\b[^>]*?(?:/>|>([^<]*)</(?:\w+:)?f>)\s*'
                            rb'(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>')
 _CELL_ATTRIBUTE = re.compile(rb'\b([rt])="([^"]*)"')
+# why a formula's cell holds no value, and what to do, in the one wording the sheet's warning and an article's error
+# give (`_merged_values`, `read_tables`)
+UNCALCULATED_CAUSE = "a workbook written by a program, never opened and saved in a spreadsheet"
 UNCALCULATED_REMEDY = ("open the workbook in a spreadsheet (Excel, LibreOffice) and save it there, or write the "
                        "values instead of the formulas")
 
@@ -570,13 +578,17 @@ def _uncalculated(match: re.Match) -> tuple[str, str] | None:
     return attributes[b"r"].decode(), formula
 
 
-def _merged_values(sheet, rows: Iterator[tuple[int, tuple]], where: object = "") -> Iterator[tuple[int, tuple]]:
+def _merged_values(sheet, rows: Iterator[tuple[int, tuple]], where: object = "", key: tuple[int, str] | None = None
+                   ) -> Iterator[tuple[int, tuple]]:
     """`rows` with the cells of each merged range's first column holding its top-left cell's value, as the sheet
     shows it (a label merged down the run of rows it labels). Across columns only the top-left cell keeps it:
     a header cell or a banner merged over several columns is one column's name, one title. openpyxl's
     read-only sheets do not read the merges: they are found in the sheet's XML (`_get_source`), streamed,
     since they follow its rows. So are the cells whose formulas were never calculated: each an
-    `UncalculatedFormula`, and one warning names them (`where`: the sheet), whatever column they are in."""
+    `UncalculatedFormula`, and one warning names them (`where`: the sheet), whatever column they are in, and says
+    what became of them: those in the `key` column (its place from 0, and its name as the sheet spells it: the text's
+    of a sheet of articles, the label's of a labels sheet) leave their rows unread (an article's is an error that says
+    so), the others are read as empty (an article's field says so in its warning)."""
     from openpyxl.utils.cell import coordinate_to_tuple, range_boundaries
 
     refs, uncalculated, tail = set(), {}, b""
@@ -594,10 +606,17 @@ def _merged_values(sheet, rows: Iterator[tuple[int, tuple]], where: object = "")
         cells_of.setdefault(number, {})[column] = UncalculatedFormula(coordinate, formula)
     if uncalculated:
         shown = sorted(uncalculated, key=coordinate_to_tuple)
-        log.warning("%s: %s (%s%s) %s never calculated (a workbook written by a program, never opened and saved in "
-                    "a spreadsheet): read as empty; %s", where, plural(len(shown), "cell"), ", ".join(shown[:5]),
-                    ", …" * (len(shown) > 5), "holds a formula whose value was" if len(shown) == 1 else
-                    "hold formulas whose values were", UNCALCULATED_REMEDY)
+        keys = sum(coordinate_to_tuple(coordinate)[1] == key[0] + 1 for coordinate in shown) if key else 0
+        if not keys:
+            became = "read as empty"
+        elif keys == len(shown):
+            became = f"{'its row is' if keys == 1 else 'their rows are'} not read"
+        else:
+            became = (f"the {plural(keys, 'row')} whose '{key[1]}' cell is one {'is' if keys == 1 else 'are'} not "
+                      f"read, the other cells read as empty")
+        log.warning("%s: %s (%s%s) %s never calculated (%s): %s; %s", where, plural(len(shown), "cell"),
+                    ", ".join(shown[:5]), ", …" * (len(shown) > 5), "holds a formula whose value was" if len(shown) == 1
+                    else "hold formulas whose values were", UNCALCULATED_CAUSE, became, UNCALCULATED_REMEDY)
         rows = ((number, _with_cells(cells, cells_of.get(number))) for number, cells in rows)
     if not refs:
         yield from rows
