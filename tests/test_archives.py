@@ -318,14 +318,14 @@ def test_a_labels_file_names_an_archives_articles_as_those_of_its_folder(tmp_pat
     assert result.exit_code == 0, result.output
 
 
-def test_the_dask_plan_reads_an_archive_as_one_part(tmp_path):
+def test_the_dask_plan_reads_an_archive_in_shares_of_its_members(tmp_path):
     from dvtopics.run.distributed import plan_parts, read_part
 
     folder = collection(tmp_path / "arts")
     archive = zipped(folder, tmp_path / "arts.zip")
     parts = plan_parts([archive], 2)
-    assert len(parts) == 1
-    assert sorted(a.id for a in read_part(parts[0])) == sorted(a.id for a in read(archive))
+    assert len(parts) > 1 and all(part.members for part in parts)
+    assert [a.id for part in parts for a in read_part(part)] == [a.id for a in read(archive)]
 
 
 def test_a_folder_named_like_an_archive_is_walked_as_a_folder(tmp_path):

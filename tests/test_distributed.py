@@ -3,6 +3,7 @@ import contextlib
 import csv
 import dataclasses
 import gzip
+import io
 import json
 import os
 import sys
@@ -963,3 +964,78 @@ def test_a_full_disk_as_the_parts_are_gathered_says_they_are_kept_for_resume(inp
     monkeypatch.undo()
     _label(args + ["--resume"], used, model_dir, out, tmp_path / "c")
     assert len(_records(out)) == 61 and not (tmp_path / "o.jsonl.parts").exists()
+
+
+def _archive_of_articles(folder: Path, suffix: str) -> Path:
+    """An archive of 7 articles in a folder of its own name (the ids leave it out), with what a real one holds beside
+    them: a Word document beside its .txt (counted, not read), a member named outside the folder ("../"), an empty
+    .txt (an error in its place) and a JSON lines file of two articles."""
+    import tarfile
+    import zipfile
+
+    text = "Sáng 5/7, Ban Dân vận Huyện ủy tổ chức hội nghị tổng kết công tác dân vận năm 2024 tại hội trường huyện."
+    members = {f"bai/a{n}.txt": f"Tin {n}\n\n{text}".encode() for n in range(5)}
+    members["bai/a1.docx"] = b"PK not read: its .txt is"
+    members["bai/empty.txt"] = b""
+    members["bai/more.jsonl"] = "".join(json.dumps({"id": f"j{n}", "text": text}, ensure_ascii=False) + "\n"
+                                        for n in range(2)).encode()
+    path = folder / f"bai{suffix}"
+    if suffix == ".zip":
+        with zipfile.ZipFile(path, "w") as archive:
+            for name, data in members.items():
+                archive.writestr(name, data)
+            archive.writestr("../bai/z.txt", f"Tin z\n\n{text}".encode())
+    else:
+        with tarfile.open(path, "w:gz") as archive:
+            for name, data in [*members.items(), ("../bai/z.txt", f"Tin z\n\n{text}".encode())]:
+                info = tarfile.TarInfo(name)
+                info.size = len(data)
+                archive.addfile(info, io.BytesIO(data))
+    return path
+
+
+@pytest.mark.parametrize("suffix", [".zip", ".tar.gz"])
+def test_a_large_archive_is_read_in_shares_of_its_members(tmp_path, caplog, suffix):
+    """Left 33: an archive was one part, however many articles it held: one Dask worker read and labelled a zip of a
+    year's articles while the others waited. One of more members than a part holds is cut into shares of its
+    members; read one after another, they give what the whole archive gives, its warnings said once."""
+    path = _archive_of_articles(tmp_path, suffix)
+    with caplog.at_level("WARNING"):
+        whole = [a.to_dict() for a in read_articles(path, on_error="record")]
+    said_whole = sorted(record.getMessage() for record in caplog.records)
+    assert len(whole) == 9 and [a["id"] for a in whole if a["error"]] == ["empty"]
+    assert any("named outside the folder" in said for said in said_whole)
+    assert any(".docx" in said for said in said_whole)
+    for size in (1, 2, 3, 7):
+        caplog.clear()
+        with caplog.at_level("WARNING"):
+            parts = plan_parts([path], size=size)
+            assert [part.members for part in parts] == [(first, min(size, 8 - first)) for first in range(0, 8, size)]
+            assert [part.index for part in parts] == list(range(len(parts)))
+            parted = [a.to_dict() for part in parts for a in read_part(part)]
+        assert parted == whole, size
+        assert sorted(record.getMessage() for record in caplog.records) == said_whole, size
+    assert plan_parts([path], size=8)[0].members is None  # (one part: read whole, as before)
+
+
+def test_a_cut_short_tars_fault_is_said_once_after_its_members(tmp_path):
+    """A .tar.gz cut short: each share reads its members of those listed before the cut, and the share that reaches
+    the end gives the archive's error, as a whole reading gives it after them."""
+    full = _archive_of_articles(tmp_path, ".tar.gz")
+    path = tmp_path / "cut.tar.gz"
+    path.write_bytes(full.read_bytes()[:-60])
+    whole = [(a.id, a.error) for a in read_articles(path, on_error="record")]
+    assert whole[-1][0] == "cut.tar.gz" and "damaged archive" in whole[-1][1]
+    for size in (1, 2, 3):
+        parts = plan_parts([path], size=size)
+        assert len(parts) > 1
+        assert [(a.id, a.error) for part in parts for a in read_part(part)] == whole, size
+
+
+def test_dask_labels_an_archive_in_shares_as_local_labels_it(model_dir, scheduler, tmp_path):
+    path = _archive_of_articles(tmp_path, ".zip")
+    _label([], [path], model_dir, tmp_path / "local.jsonl", tmp_path / "cache-local")
+    _label(["--engine", "dask", "--scheduler", scheduler, "--part-size", "3"], [path], model_dir,
+           tmp_path / "dask.jsonl", tmp_path / "cache-dask")
+    local = _records(tmp_path / "local.jsonl")
+    assert len(local) == 9 and _records(tmp_path / "dask.jsonl") == local

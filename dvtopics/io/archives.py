@@ -13,6 +13,8 @@ is compressed: it cannot go back to its start but by inflating it all again. A p
   a method Python cannot read, a damaged one, is one error naming the archive and the member, and the others are
   read; a damaged or cut short archive, an error after the members read before the fault; a tar is listed no
   further than a zip may list (`ARCHIVE_MAX_MEMBERS`). A link (a tar's, a zip's made on Unix) is never read.
+- Shares: a Dask run reads a large archive in shares of its members (`MemberShare`), one a task, as it reads a
+  JSON lines file in ranges of lines; the shares read one after another give what a whole reading gives.
 """
 from __future__ import annotations
 
@@ -29,6 +31,7 @@ import unicodedata
 import zipfile
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from types import SimpleNamespace
 from typing import Iterator
@@ -70,26 +73,63 @@ class Member(PurePosixPath):
         return SimpleNamespace(st_mode=stat.S_IFREG | 0o444, st_size=len(self.data), st_mtime_ns=self.modified_ns)
 
 
-def archive_members(path: Path, skipped: Skipped, max_bytes: int) -> Iterator[tuple[str, Member | str]]:
+@dataclass(frozen=True)
+class MemberShare:
+    """The members `first` to `first + count` (all from `first` when `count` is None) of those an archive's reading
+    reads, in the order it reads them: one Dask task's share of a large archive. The share that opens the archive
+    says what the whole reading says first (the names it reads otherwise, what it holds that is not read, why it
+    cannot be opened); the one that reaches the end, where a tar was cut short."""
+
+    first: int = 0
+    count: int | None = None
+
+    def of(self, walked: list[str]) -> list[str]:
+        return walked[self.first:None if self.count is None else self.first + self.count]
+
+    @property
+    def opens(self) -> bool:
+        return self.first == 0
+
+    @property
+    def whole(self) -> bool:
+        return self.first == 0 and self.count is None
+
+    def ends(self, walked: list[str]) -> bool:
+        return self.count is None or self.first + self.count >= len(walked)
+
+
+WHOLE = MemberShare()
+
+
+def members_read(path: Path) -> int:
+    """How many members the reading of the archive at `path` reads (`archive_members`, errors in a member's place
+    counted); 0 for one that cannot be listed: a Dask run cuts it into shares of its members (`MemberShare`)."""
+    return sum(1 for _ in walk_names(_listed(path, {}), {}))
+
+
+def archive_members(path: Path, skipped: Skipped, max_bytes: int, share: MemberShare = WHOLE
+                    ) -> Iterator[tuple[str, Member | str]]:
     """(name, `Member`) for each member of the archive at `path` that the walk of the folder it holds reads
     (`folders.walk_names`; what else it holds is counted in `skipped`), or (name, why it cannot be read) in its
     place; ("", why) for the archive itself. A name is the member's below the archive's own folder (`_own_folder`),
     as its extracted file's id is, whether it is read or not; a message names the member as the archive holds it. A
     zip's members in the order of their names, as a folder's files are walked; a tar's in the order it holds them (a
-    compressed tar cannot seek back)."""
+    compressed tar cannot seek back). `share`: only those members (`MemberShare`)."""
     read = 0
     try:
         if os.path.getsize(path) == 0:  # (a download that failed)
-            yield "", f"{path}: empty file"
+            if share.opens:
+                yield "", f"{path}: empty file"
             return
         modified_ns = os.stat(path).st_mtime_ns
         members = (_zip_members if path.name.lower().endswith(".zip") else _tar_members)(path, skipped, max_bytes,
-                                                                                         modified_ns)
+                                                                                         modified_ns, share)
         for name, member in members:
             read += isinstance(member, Member)
             yield name, member
     except _DAMAGED as exc:
-        after = "the members before the fault were read" if read else "no member could be read"
+        # (a later share: the shares before it read the members before it)
+        after = "the members before the fault were read" if read or not share.opens else "no member could be read"
         yield "", f"{path}: a damaged archive ({_one_line(exc)}): {after}"
 
 
@@ -103,22 +143,23 @@ def _one_line(exc: BaseException) -> str:
 _METHODS = {9: "Deflate64", 10: "PKWare DCL Implode", 93: "Zstandard", 95: "XZ", 98: "PPMd", 99: "AES"}
 
 
-def _zip_members(path: Path, skipped: Skipped, max_bytes: int, modified_ns: int):
+def _zip_members(path: Path, skipped: Skipped, max_bytes: int, modified_ns: int, share: MemberShare):
     if crowded := crowded_zip(path, ARCHIVE_MAX_MEMBERS):
-        yield "", f"{path}: {crowded}"
+        yield from _said_once(share, f"{path}: {crowded}")
         return
     try:
         archive = zipfile.ZipFile(path)
     except zipfile.BadZipFile as exc:  # (an HTML error page saved as .zip; a download cut before the list)
-        yield "", f"{path}: not a zip archive, or one cut short before its list of members ({_one_line(exc)})"
+        yield from _said_once(share, f"{path}: not a zip archive, or one cut short before its list of members "
+                                     f"({_one_line(exc)})")
         return
     with archive:
         if office := office_problem(office_kind(archive)):  # (a .docx renamed .zip, as a mailer may name it)
-            yield "", f"{path}: {office}"
+            yield from _said_once(share, f"{path}: {office}")
             return
-        infos = _zip_infos(path, archive, skipped)
+        infos = _zip_infos(path, archive, skipped, say=share.opens)
         own = _own_folder(path, infos)
-        for name in walk_names(sorted(infos, key=lambda name: name.split("/")), skipped):
+        for name in share.of(list(walk_names(sorted(infos, key=lambda name: name.split("/")), skipped))):
             info, shown = infos[name], name.removeprefix(own)
             if info.flag_bits & 0x1:
                 yield shown, (f"{path}: its member {name} is protected by a password: extract it with the password "
@@ -212,24 +253,26 @@ def _zip_name(info: zipfile.ZipInfo) -> str:
         return raw.decode("cp1258", "replace")
 
 
-def _tar_members(path: Path, skipped: Skipped, max_bytes: int, modified_ns: int):
+def _tar_members(path: Path, skipped: Skipped, max_bytes: int, modified_ns: int, share: MemberShare):
     try:
         archive = tarfile.open(path, "r:*")
     except tarfile.ReadError:  # (its message lists each compression tried, one to a line)
-        yield "", f"{path}: not a tar archive (nor one compressed by gzip, bzip2 or xz), or one cut short: not read"
+        yield from _said_once(share, f"{path}: not a tar archive (nor one compressed by gzip, bzip2 or xz), or one "
+                                     "cut short: not read")
         return
     with archive:
-        # a plain tar seeks back to each member: keeping them held 217 MB of a 344 MB tar, to no gain
-        read_ahead = _ReadAhead(path, max_bytes) if isinstance(archive.fileobj, _INFLATING) else None
-        infos, fault = _tar_infos(path, archive, skipped, read_ahead=read_ahead)
+        # a plain tar seeks back to each member: keeping them held 217 MB of a 344 MB tar, to no gain. A share of a
+        # compressed one inflates it again up to its first member, and reads on from there
+        read_ahead = _ReadAhead(path, max_bytes) if isinstance(archive.fileobj, _INFLATING) and share.whole else None
+        infos, fault = _tar_infos(path, archive, skipped, say=share.opens, read_ahead=read_ahead)
         if isinstance(fault, str):
-            yield "", f"{path}: {fault}"
+            yield from _said_once(share, f"{path}: {fault}")
             return
         own = _own_folder(path, infos)
         walked = list(walk_names(list(infos), skipped))
         if read_ahead:
             read_ahead.keep_only([infos[name] for name in walked])
-        for name in walked:
+        for name in share.of(walked):
             info, shown = infos[name], name.removeprefix(own)
             if problem := _size_problem(path, name, info.size, info.size, max_bytes):  # (a tar's: its members')
                 yield shown, problem
@@ -242,8 +285,14 @@ def _tar_members(path: Path, skipped: Skipped, max_bytes: int, modified_ns: int)
                 yield shown, f"{path}: its member {name} is damaged ({_one_line(exc)}): not read"
             else:
                 yield shown, Member.of(path, name, data, modified_ns)
-        if fault:
+        if fault and share.ends(walked):
             raise fault
+
+
+def _said_once(share: MemberShare, problem: str) -> Iterator[tuple[str, str]]:
+    """Why the archive cannot be read, in the place of its members: by the share that opens it only."""
+    if share.opens:
+        yield "", problem
 
 
 def _tar_infos(path: Path, archive: tarfile.TarFile, skipped: Skipped, say: bool = True,

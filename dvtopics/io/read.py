@@ -30,7 +30,7 @@ from ..arguments import ON_ERROR, check_choice, check_max_bytes, is_dataframe, n
 from ..errors import InputError, NoArticlesError
 from .article import Article, finished, make_article
 from .notes import summarized_warnings, warn_once
-from .archives import archive_members
+from .archives import WHOLE, MemberShare, archive_members
 from .files import LineRange, is_stored_file, office_document, office_name, stored
 from .folders import (FOLDER_HOLDS_NONE, PAGE_PART, Skipped, file_kind, given_by_name, head_text, id_below_folder,
                       iter_files, json_document, may_hold_articles, skipped_notes, there_at_start, unread_notes)
@@ -133,7 +133,7 @@ def _read_articles(paths, fields: FieldNames, on_error: str, max_bytes: int) -> 
 def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on_error: str = "raise",
               max_bytes: int = MAX_ARTICLE_BYTES, lines: LineRange | None = None,
               named: frozenset = frozenset(), unread: list[str] | None = None, in_archive: bool = False,
-              listed: bool = False) -> Iterator[Article]:
+              listed: bool = False, members: MemberShare = WHOLE) -> Iterator[Article]:
     """The articles of one input file (`article_id` names a .txt file's article).
 
     `lines` reads only that slice of a JSONL file, with the ids and line
@@ -141,11 +141,14 @@ def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on
     a folder given that holds no .txt file does not name among what it does not read; `unread`: what such a folder
     holds (`iter_files`), when it was walked already. `in_archive`: an archive's member, a workbook of which that
     names no text field raises `NamesNoText` (`_read_archive` passes it over). `listed`: `path` was there when the
-    run began (a folder's walk, a path given, a Dask plan): not there now, it is said to be gone since.
+    run began (a folder's walk, a path given, a Dask plan): not there now, it is said to be gone since. `members`
+    reads only that share of an archive's members (`archives.MemberShare`): how a Dask task reads its part of one.
     """
     kind = file_kind(path)
     if lines is not None and kind != "jsonl":
         raise InputError(f"{path}: only JSONL files can be read by line ranges")
+    if not members.whole and kind != "archive":
+        raise InputError(f"{path}: only archives can be read by shares of their members")
     problem = unreadable(path, listed)
     head = head_text(path) or "" if kind == "txt" and not problem and not os.path.isdir(path) else ""  # read once
     feed = kind == "txt" and lines is None and bool(FEED_START.match(head))
@@ -162,7 +165,7 @@ def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on
         log.warning("%s: JSON saved as text (its first line opens a JSON object): read as JSON lines", path)
         kind = "jsonl"
     if kind == "archive" and not problem and not os.path.isdir(path):  # (its members' read_file finishes them)
-        return _read_archive(path, fields, on_error, max_bytes)
+        return _read_archive(path, fields, on_error, max_bytes, members)
     if problem:
         articles = iter([failed(article_id, problem, on_error)])
     elif os.path.isdir(path):  # a folder given that holds no .txt file (`iter_files`)
@@ -200,14 +203,16 @@ def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on
     return map(finished, articles)
 
 
-def _read_archive(path: Path, fields: FieldNames, on_error: str, max_bytes: int) -> Iterator[Article]:
+def _read_archive(path: Path, fields: FieldNames, on_error: str, max_bytes: int, share: MemberShare = WHOLE
+                  ) -> Iterator[Article]:
     """The articles of an archive given by name, as the folder it holds is read (`archives.archive_members`): each
     member by the reader of its kind, under the id its extracted file would have ("2017/a"); its tables and JSON
     files too when they name the text field (a labels CSV beside the articles does not). What else it holds is named
-    in one warning per kind, as a folder's is."""
+    in one warning per kind, as a folder's is. Read in shares (`share`), the share that opens it says them; one
+    that reads no article is no error (the others may)."""
     skipped: Skipped = {}
     read_any = False  # (an article, or an error in a member's or the archive's place)
-    for name, member in archive_members(path, skipped, max_bytes):
+    for name, member in archive_members(path, skipped, max_bytes, share):
         if isinstance(member, str):  # (why it cannot be read)
             read_any = True
             yield failed(id_below_folder(PurePosixPath(name)) if name else path.name, member, on_error)
@@ -219,8 +224,8 @@ def _read_archive(path: Path, fields: FieldNames, on_error: str, max_bytes: int)
                     yield article
             except NamesNoText:  # (a workbook of labels or notes, as a CSV of them is)
                 pass
-    notes = skipped_notes(skipped, path, archive=True)
-    if not read_any:
+    notes = skipped_notes(skipped, path, archive=True) if share.opens else []
+    if not read_any and share.whole:
         message = "; ".join([f"{path}: no articles: the archive holds {FOLDER_HOLDS_NONE}"] + notes)
         if on_error == "raise":
             raise NoArticlesError(message)

@@ -36,6 +36,7 @@ from .batch import (Labeller, check_same_settings, input_fingerprint, kept_for_r
                     outcome, output_lock, parts_path, refuse_finished, refuse_other_engine, write_output)
 from ..io.files import LineRange, blank_line, open_binary, sized_lines
 from ..io.folders import Skipped, file_kind, iter_files, json_document, skipped_notes
+from ..io.archives import WHOLE, MemberShare, members_read
 from ..io.article import Article
 from ..io.notes import PartsNotes, summarized_warnings
 from ..io.read import MAX_ARTICLE_BYTES, read_articles, read_file
@@ -54,7 +55,8 @@ PLAN = "plan.json"
 
 @dataclass(frozen=True)
 class Part:
-    """One task's share of the input: whole files in order, or one JSONL file's line range."""
+    """One task's share of the input: whole files in order, one JSONL file's line range, or a share of an archive's
+    members (first, count: `archives.MemberShare`)."""
 
     index: int
     files: tuple[tuple[str, str], ...]  # (path, article id of a .txt file)
@@ -62,13 +64,20 @@ class Part:
     # the paths given, when every file they name was passed over (lock files alone): the one part, read as a whole
     # reading reads them, gives the error that says why in their place
     passed_over: tuple[str, ...] = ()
+    members: tuple[int, int] | None = None
+
+    @property
+    def share(self) -> MemberShare:
+        return MemberShare(*self.members) if self.members else WHOLE
 
 
 def _planned(part: Part) -> dict:
-    """A part as the plan records it, `passed_over` only where it is some: a plan written before it is the same."""
+    """A part as the plan records it, `passed_over` and `members` only where they are some: a plan written before
+    them is the same."""
     fields = asdict(part)
-    if not part.passed_over:
-        del fields["passed_over"]
+    for later in ("passed_over", "members"):
+        if not fields[later]:
+            del fields[later]
     return fields
 
 
@@ -116,9 +125,14 @@ def plan_parts(paths: Iterable[str | os.PathLike], size: int = PART_SIZE, text_f
                 flush_texts()
             continue
         flush_texts()
+        # an archive of more members than a part holds: in shares of its members (a .tar.gz is inflated again by
+        # each, up to its share)
+        if kind == "archive" and (count := members_read(path)) > size:
+            parts += [Part(len(parts) + i, ((str(path), article_id),), members=(first, min(size, count - first)))
+                      for i, first in enumerate(range(0, count, size))]
         # a CSV's quoted fields may span lines; a JSON array or object (in a file named as JSON lines too), a
-        # workbook, an archive (its members read one after another): read whole
-        if kind in ("csv", "json", "xlsx", "archive") or kind == "jsonl" and json_document(path):
+        # workbook, a smaller archive: read whole
+        elif kind in ("csv", "json", "xlsx", "archive") or kind == "jsonl" and json_document(path):
             parts.append(Part(len(parts), ((str(path), article_id),)))
         else:  # a file of blank lines only is read whole, to say it holds no article
             parts += [Part(len(parts) + i, ((str(path), article_id),), lines)
@@ -141,7 +155,8 @@ def read_part(part: Part, fields: FieldNames = FieldNames(), max_bytes: int = MA
         return read_articles(part.passed_over, fields, "record", max_bytes)
     return summarized_warnings((article for path, article_id in part.files
                                 for article in read_file(Path(path), article_id, fields, "record", max_bytes,
-                                                         part.lines, listed=True)), parts=parts)
+                                                         part.lines, listed=True, members=part.share)),
+                              parts=parts)
 
 
 def part_path(parts_dir: Path, index: int) -> Path:
