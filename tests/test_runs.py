@@ -513,6 +513,20 @@ def test_a_resume_into_an_output_with_no_journal_says_so(tmp_path, caplog):
     assert result.exit_code == 2 and "must end in" in result.output and "resume" not in caplog.text
 
 
+def test_a_resume_says_how_many_labels_it_keeps_from_the_journal(tmp_path):
+    """Trial 34: a resumed run said nothing of the labels the interrupted run left, and its bar counted from 0, as
+    if every article were labelled again: one line on stderr says how many are kept, and from which journal."""
+    source = write_jsonl(tmp_path / "in.jsonl", made_up_articles(8))
+    out = tmp_path / "labels.jsonl"
+    _interrupted_run(source, out)
+    result = run("label", source, "--out", out, "--resume")
+    assert result.exit_code == 0, result.output
+    assert f"resumed: 5 labels kept from {journal_path(out)}; labelling the rest\n" in result.output
+    assert len(out.read_text().splitlines()) == len(made_up_articles(8))
+    result = run("label", source, "--out", tmp_path / "new.jsonl", "--resume")  # nothing to resume: no such line
+    assert result.exit_code == 0 and "resumed:" not in result.output
+
+
 def test_a_resume_looks_once_for_the_other_engines_run(tmp_path, caplog, monkeypatch):
     """Hunt 27 D, 4: a resumed run looked twice for an unfinished run of the other engine (before its lock, to
     say nothing to resume, then under it). Once, under the lock, and still before the word that there is nothing to

@@ -473,6 +473,7 @@ def label_stream(
     inputs: dict | None = None,
     settings: dict | None = None,
     part: bool = False,
+    on_resume: Callable[[int, Path], None] | None = None,
 ) -> Counter:
     """Label `articles` with `predict` (a batch of articles -> records) into `out`.
 
@@ -484,6 +485,7 @@ def label_stream(
     names of `SETTINGS`) differ, so one output never mixes two runs' labels.
     `part`: `out` is a Dask task's part of its run, not a run of its own (no other engine's run to refuse, no
     word when there is nothing yet to resume).
+    `on_resume(kept, journal)`: a resume that keeps labels from the journal says how many, before labelling the rest.
     Returns the count of each label ("error" for articles that failed).
     """
     out = Path(out)
@@ -507,6 +509,8 @@ def label_stream(
         # check: it was warned about twice as "an older run" that records neither input nor options
         if resume and (run is not None or done):
             _check_same_run(journal, run, inputs, settings)
+        if resume and on_resume and journal.exists():
+            on_resume(len(done), journal)
         unreadable = []  # the InputError that stopped the reading of the input, if one did
 
         def read():
