@@ -158,8 +158,9 @@ def _extra_articles(paths: Sequence[str], reading: Reading, gold: dict[str, str]
             # --labels, "not the articles' text"
             others = record_fields(unlabelled)
             # its label in a --labels file: those label the inputs (hand labels, scored), never --extra's
-            in_labels = (f"; {labels} labels the inputs' articles, not {extra}'s: give {path} among the inputs (its "
-                         f"articles are then hand labels, scored), or each {extra} article its label in its own field"
+            in_labels = (f"; {labels} labels the inputs' articles, not {extra}'s ({unlabelled.id} among them): give "
+                         f"{path} among the inputs (its articles are then hand labels, scored), or each {extra} "
+                         "article its label in its own field"
                          if gold and unlabelled.id in gold else "")
             if labelled:  # the field was found (a sheet's `Nhãn` too): these cells are blank, not the field unknown
                 blank = (f"the article {unlabelled.id} has no label (its label cell is blank" if n_unlabelled == 1 else
@@ -180,9 +181,12 @@ def _extra_articles(paths: Sequence[str], reading: Reading, gold: dict[str, str]
                                  f"CSV, JSON or .xlsx file of texts each with its '{reading.fields.label}' field; "
                                  f"to learn from these, give {path} among the inputs (PATHS) and their labels with "
                                  f"{labels} (a table of id or file, and label)")
-            raise InputError(f"{extra} {path}: the article {unlabelled.id} has no label: each {extra} article needs "
-                             f"one, in its '{reading.fields.label}' field ({option('--label-field')} names it)"
-                             + (f"; its other fields are {', '.join(map(repr, others))}" if others else "") + in_labels)
+            # none of its articles has one (a blank cell among labelled ones is refused above): worded as train words
+            # it of the inputs, with the fields the first one has, among which the label's column is likely
+            from ..types.training import no_label_in
+
+            raise InputError(f"{extra} {path}: {no_label_in(reading.fields.label, others)}: each {extra} article "
+                             "needs one" + in_labels)
         if not readable:
             raise InputError(f"{extra} {path}: no article could be read ({first_error})"
                              + _labels_hint(path, reading.fields, first_error))
