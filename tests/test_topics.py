@@ -961,6 +961,24 @@ def test_write_report_from_python_writes_whole_or_not_at_all(texts, tmp_path, mo
     assert {path.name: path.read_bytes() for path in tmp_path.iterdir()} == before
 
 
+def test_write_sweep_puts_its_table_and_figure_in_place_together(tmp_path, monkeypatch):
+    """Trial 34: sweep.csv was written, then sweep.png: stopped between the two, a new table stood beside the figure
+    of another sweep. Both are staged and put in place together."""
+    from dvtopics.report import plots
+    from dvtopics.topics.sweep import write_sweep
+
+    write_sweep([{"k": 2, "npmi": 0.1, "diversity": 0.9}], tmp_path)
+    before = {path.name: path.read_bytes() for path in tmp_path.iterdir()}
+
+    def broken(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(plots, "topic_sweep_figure", broken)
+    with pytest.raises(KeyboardInterrupt):
+        write_sweep([{"k": 3, "npmi": 0.2, "diversity": 0.8}], tmp_path)
+    assert {path.name: path.read_bytes() for path in tmp_path.iterdir()} == before
+
+
 def test_a_first_fit_keeps_a_users_files_of_the_same_names(texts, tmp_path):
     """Only a previous fit's files are removed: a folder without one may hold a user's over_time.csv."""
     (tmp_path / "over_time.csv").write_text("mine\n", encoding="utf-8")
