@@ -462,12 +462,25 @@ def test_a_job_refused_on_its_input_leaves_no_empty_output_folder(corpus, tmp_pa
 ])
 def test_ctrl_c_suggests_resume_only_where_the_command_has_it(command, job, resumable, corpus, tmp_path, monkeypatch):
     def interrupted(*args, **kwargs):
+        journal_path(tmp_path / "l.jsonl").write_text("")  # label's first labels, written before the Ctrl-C
         raise KeyboardInterrupt
 
     monkeypatch.setattr(f"dvtopics.jobs.{job}", interrupted)
     result = run(*[a.format(corpus=corpus, tmp=tmp_path) for a in command])
     assert result.exit_code == 130 and "Interrupted" in result.output
     assert ("--resume" in result.output) == resumable
+
+
+@pytest.mark.parametrize("out", [None, "l.jsonl"])
+def test_ctrl_c_before_anything_to_resume_does_not_suggest_resume(out, corpus, tmp_path, monkeypatch):
+    """Trial 34: `label` stopped with Ctrl-C as its model loaded (no journal yet), or writing to standard output
+    (which --resume refuses: "give the same --out"), was told "rerun with --resume to go on" all the same."""
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("dvtopics.jobs.label", interrupted)
+    result = run("label", corpus, *(["--out", tmp_path / out] if out else []))
+    assert result.exit_code == 130 and result.output == "Interrupted: finished output is kept.\n"
 
 
 def _interrupted_run(articles_path, out):

@@ -215,7 +215,7 @@ def label(paths, model, out, min_confidence, abstain, resume, force, batch_size,
     from . import RESUMABLE
     from ..jobs import label as label_job
 
-    click.get_current_context().meta[RESUMABLE] = True
+    click.get_current_context().meta[RESUMABLE] = out  # a Ctrl-C's hint: --resume, where it can finish the run
     with progress_bar(unit="article", disable=None if out is not None else True) as bar:
         counts = label_job(reading,
                            out, model, min_confidence, abstain, resume, batch_size, engine, scheduler, part_size,
