@@ -1109,3 +1109,22 @@ def test_the_cache_folder_help_names_every_place_the_cache_is_looked_for(tmp_pat
     for command in (["label"], ["topics", "fit"], ["report"]):
         said = " ".join(run(*command, "--help").output.split())
         assert "$DVTOPICS_CACHE, else $XDG_CACHE_HOME/dvtopics, else ~/.cache/dvtopics" in said, command
+
+
+@pytest.mark.parametrize("read_only_fs, said", [(True, "a read-only file system"), (False, "permission denied")])
+def test_an_output_on_a_read_only_file_system_is_not_called_permission_denied(tmp_path, monkeypatch, read_only_fs,
+                                                                               said):
+    """Trial 34: `label --out /mnt/cdrom/a.csv`, `topics fit --out` on a file system mounted read-only said
+    "(permission denied)", sending the user to chmod, which cannot help there."""
+    import types
+
+    source = write_jsonl(tmp_path / "in.jsonl", made_up_articles(1))
+    flags = os.ST_RDONLY if read_only_fs else 0
+    access = os.access
+    monkeypatch.setattr(os, "access", lambda path, mode, **kwargs: os.fspath(path) != str(tmp_path / "out")
+                        and access(path, mode, **kwargs))
+    monkeypatch.setattr(os, "statvfs", lambda path: types.SimpleNamespace(f_flag=flags))
+    for command in (["label", source, "--out", tmp_path / "out" / "a.csv"],
+                    ["topics", "fit", source, "--out", tmp_path / "out" / "t"]):
+        result = run(*command)
+        assert result.exit_code == 2 and f"cannot write in {tmp_path / 'out'} ({said})" in result.output, result.output

@@ -75,6 +75,17 @@ except ImportError:  # Windows
         msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
 
 
+def _why_not_writable(folder: Path) -> str:
+    """Why a folder `os.access` finds unwritable cannot be written: a read-only file system (a mounted CD, a share
+    mounted read-only) was said to be "permission denied", sending the user to chmod, which cannot help."""
+    try:
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return "a read-only file system"
+    except (OSError, AttributeError):  # (no statvfs on Windows)
+        pass
+    return "permission denied"
+
+
 def check_output(out: str | os.PathLike, inputs: Iterable[str | os.PathLike] = ()) -> Path:
     """Refuse, before any work, an output that is one of the inputs, in the installed package's model folder
     (`_refuse_packaged`) or whose folder cannot be written.
@@ -92,7 +103,7 @@ def check_output(out: str | os.PathLike, inputs: Iterable[str | os.PathLike] = (
     except OSError as exc:
         raise DvtopicsError(f"{out}: cannot create its folder {folder} ({exc.strerror or exc})") from None
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise DvtopicsError(f"{out}: cannot write in {folder} (permission denied)")
+        raise DvtopicsError(f"{out}: cannot write in {folder} ({_why_not_writable(folder)})")
     if out.is_dir():
         raise DvtopicsError(f"{out}: a folder; name a file")
     from ..io.write import refuse_read_only
@@ -259,7 +270,7 @@ def check_folder(out: str | os.PathLike, inputs: Iterable[str | os.PathLike] = (
         raise DvtopicsError(f"{out}: cannot create its folder ({existing} is a file)" if existing != out
                             else f"{out}: a file; name a folder")
     if not os.access(existing, os.W_OK | os.X_OK):
-        raise DvtopicsError(f"{out}: cannot write in {existing} (permission denied)")
+        raise DvtopicsError(f"{out}: cannot write in {existing} ({_why_not_writable(existing)})")
     if not out.exists() and not meant_as_folder and out.suffix.lower() in _FILE_SUFFIXES:
         # `topics fit --out topics.csv` made a folder named topics.csv, its tables inside, which no program opens
         raise DvtopicsError(f"{out}: a file's name ({out.suffix}); this output is a folder of files: name a folder "
