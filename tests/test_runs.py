@@ -1128,3 +1128,22 @@ def test_an_output_on_a_read_only_file_system_is_not_called_permission_denied(tm
                     ["topics", "fit", source, "--out", tmp_path / "out" / "t"]):
         result = run(*command)
         assert result.exit_code == 2 and f"cannot write in {tmp_path / 'out'} ({said})" in result.output, result.output
+
+
+@pytest.mark.parametrize("quiet", [False, True])
+def test_a_workers_warning_obeys_quiet_and_reads_as_a_warning(tmp_path, quiet):
+    """Trial 34: `dvtopics -q label … -j 2` with a cache that cannot be used printed the worker's warning all the same,
+    bare ("the segmentation cache … cannot be used …", no "WARNING:"): a worker process started with no log handler,
+    and Python's last resort printed it. Workers log as the command does."""
+    import subprocess
+    import sys
+
+    source = write_jsonl(tmp_path / "in.jsonl", made_up_articles(2))
+    (tmp_path / "a-file").write_text("")
+    cache = str(tmp_path / "a-file" / "cache")  # under a file: it cannot be made
+    result = subprocess.run([sys.executable, "-m", "dvtopics", *(["-q"] if quiet else []), "label", str(source),
+                             "--out", str(tmp_path / "out.csv"), "-j", "2", "--batch-size", "1"],
+                            capture_output=True, text=True, env={**os.environ, "DVTOPICS_CACHE": cache}, timeout=300)
+    assert result.returncode == 0, result.stderr
+    said = [line for line in result.stderr.splitlines() if "segmentation cache" in line]
+    assert said == [] if quiet else said and all(line.startswith("WARNING: ") for line in said), result.stderr
