@@ -16,15 +16,11 @@ The frozen blind tests are not read here.
 """
 from __future__ import annotations
 
-import argparse
-
 import numpy as np
 
-from article_type_sources import BASE, folds_of, prepare
-from rule_silent_gate import meeting_leads, out_of_fold, print_guesses
-from shipped_data import shipped_training_data
+from article_type_sources import BASE
+from rule_silent_gate import gate_run, meeting_leads, print_guesses
 from transfer_article_types import corpus_splits
-from dvtopics.text.cache import SegmentCache
 from dvtopics.types.evaluate import scores
 from dvtopics.types.model import decide, load_classifier, make_pipeline
 from dvtopics.types.rules import apply_rules
@@ -63,27 +59,21 @@ def unseen(hand_ids: set[str], cache, show: int) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cache-dir", default=None)
-    parser.add_argument("--show", type=int, default=40, help="unseen overrides to print, the surest first")
-    args = parser.parse_args()
-    cache = SegmentCache(args.cache_dir)
-    data = shipped_training_data()
-    setup = prepare(data, cache)
-    classes, whole, lead = out_of_fold(data, setup, folds_of(data, setup))
+    run = gate_run(__doc__, "unseen overrides")
+    data, setup, classes = run.data, run.setup, run.classes
     truth = [data.labels[i] for i in setup.hand]
-    table("hand labels, whole article (out of fold)", truth, [whole[i] for i in setup.hand], classes,
+    table("hand labels, whole article (out of fold)", truth, [run.whole[i] for i in setup.hand], classes,
           [setup.hits[i] for i in setup.hand], setup.labels)
     lead_hits = [apply_rules(setup.leads[i].title, setup.leads[i].text) for i in setup.hand]
-    table("hand labels, title and first 500 characters (out of fold)", truth, [lead[i] for i in setup.hand], classes,
-          lead_hits, setup.labels)
+    table("hand labels, title and first 500 characters (out of fold)", truth, [run.lead[i] for i in setup.hand],
+          classes, lead_hits, setup.labels)
     for train_source, test_source, train, test in corpus_splits(data):
         pipeline = make_pipeline("logreg", **BASE).fit([setup.documents[i] for i in train],
                                                       [data.labels[i] for i in train])
         table(f"trained on {train_source}, scored on {test_source} ({len(test)})", [data.labels[i] for i in test],
               pipeline.predict_proba([setup.documents[i] for i in test]), [str(c) for c in pipeline.classes_],
               [setup.hits[i] for i in test], setup.labels)
-    unseen({a.id for a, gold in zip(data.articles, data.gold) if gold}, cache, args.show)
+    unseen(run.hand_ids, run.cache, run.show)
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ import argparse
 import gzip
 import json
 import re
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -102,21 +103,46 @@ def print_guesses(guesses: list[tuple[float, str]], letter: str, thresholds, sti
         print(f"  {c:.2f} {shown}")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+@dataclass
+class GateRun:
+    """What both gate benchmarks start from (this one and rule_override_gate.py): their options, the shipped
+    training data and setup, and the out-of-fold probabilities on the whole article and on its lead."""
+    show: int  # --show: unseen articles to print
+    cache: SegmentCache
+    data: object  # shipped_training_data()
+    setup: object  # article_type_sources.prepare(data, cache)
+    classes: list
+    whole: dict  # out of fold: each hand label's class probabilities, by its article's index
+    lead: dict  # the same, cut to the article's lead
+
+    @property
+    def hand_ids(self) -> set[str]:
+        return {a.id for a, gold in zip(self.data.articles, self.data.gold) if gold}
+
+
+def gate_run(doc: str, shown: str) -> GateRun:
+    """Parse a gate benchmark's options (`doc`: its docstring, `shown`: what --show prints), then prepare its data
+    and its out-of-fold probabilities."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("--cache-dir", default=None)
-    parser.add_argument("--show", type=int, default=40, help="unseen articles to print, the surest first")
+    parser.add_argument("--show", type=int, default=40, help=f"{shown} to print, the surest first")
     args = parser.parse_args()
     cache = SegmentCache(args.cache_dir)
     data = shipped_training_data()
     setup = prepare(data, cache)
     classes, whole, lead = out_of_fold(data, setup, folds_of(data, setup))
+    return GateRun(args.show, cache, data, setup, classes, whole, lead)
+
+
+def main() -> None:
+    run = gate_run(__doc__, "unseen articles")
+    setup = run.setup
     lead_hits = {i: apply_rules(setup.leads[i].title, setup.leads[i].text) for i in setup.hand}
     print("hand labels, whole article (out of fold):")
-    hand_table(data, setup, classes, whole, setup.hits)
+    hand_table(run.data, setup, run.classes, run.whole, setup.hits)
     print("hand labels, title and first 500 characters (out of fold):")
-    hand_table(data, setup, classes, lead, lead_hits)
-    unseen({a.id for a, gold in zip(data.articles, data.gold) if gold}, cache, args.show)
+    hand_table(run.data, setup, run.classes, run.lead, lead_hits)
+    unseen(run.hand_ids, run.cache, run.show)
 
 
 if __name__ == "__main__":

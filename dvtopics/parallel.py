@@ -48,9 +48,35 @@ def cores(n_jobs: int) -> int:
     return used
 
 
-def _start_worker(main_alive):
+def _log_setup():
+    """How this process logs to stderr, for its workers to log alike (`_start_worker`): (the root level, the
+    handler's level, its formatter), or None when nothing here logs to stderr (a library caller's own setup)."""
+    import pickle
+
+    root = logging.getLogger()
+    handler = next((h for h in root.handlers if getattr(h, "stream", None) is sys.stderr), None)
+    if handler is None:
+        return None
+    try:
+        pickle.dumps(handler.formatter)  # it goes to the workers
+    except Exception:  # a formatter of someone else's that cannot travel: theirs is kept, in this process
+        return None
+    return root.level, handler.level, handler.formatter
+
+
+def _start_worker(main_alive, log_setup=None):
     # Ctrl-C reaches every process of the terminal's group: the main process stops the workers itself
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A worker's warnings obey -q and read as the main process' ("WARNING: …"): a worker starts with no handler,
+    # and Python's last resort printed them bare, under -q too
+    if log_setup is not None:
+        level, handler_level, formatter = log_setup
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setLevel(handler_level)
+        handler.setFormatter(formatter)
+        root = logging.getLogger()
+        root.handlers = [handler]
+        root.setLevel(level)
     # A main process killed outright (SIGKILL, SIGTERM) cannot stop its workers: each one leaves when
     # the main process' end of this pipe closes, which the kernel does for any death
     threading.Thread(target=_exit_when_closed, args=(main_alive,), daemon=True).start()
@@ -227,7 +253,8 @@ def map_ordered(function: Callable, items: Iterable, n_jobs: int = 1, ahead: int
 
     context = _worker_context(preload)
     main_alive, keep_alive = context.Pipe(duplex=False)  # only this process holds the writing end
-    pool = ProcessPoolExecutor(n_jobs, mp_context=context, initializer=_start_worker, initargs=(main_alive,))
+    pool = ProcessPoolExecutor(n_jobs, mp_context=context, initializer=_start_worker,
+                               initargs=(main_alive, _log_setup()))
     ahead = ahead or 2 * n_jobs
     pending = deque()
     try:
@@ -303,7 +330,8 @@ def worker_pool(n_workers: int, preload: Sequence[str] = ()):
 
     context = _worker_context(preload)
     main_alive, keep_alive = context.Pipe(duplex=False)
-    pool = ProcessPoolExecutor(n_workers, mp_context=context, initializer=_start_worker, initargs=(main_alive,))
+    pool = ProcessPoolExecutor(n_workers, mp_context=context, initializer=_start_worker,
+                               initargs=(main_alive, _log_setup()))
     try:
         yield pool
     except BrokenProcessPool:

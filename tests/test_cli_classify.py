@@ -963,7 +963,7 @@ def test_train_refuses_extra_articles_without_a_label(corpus, tmp_path):
     extra.write_text(json.dumps({"id": "x", "text": "Hội nghị tổng kết năm 2023."}, ensure_ascii=False),
                      encoding="utf-8")
     result = CliRunner().invoke(cli, ["train", str(corpus), "--extra", str(extra), "--out", str(tmp_path / "m")])
-    assert result.exit_code == 2 and "has no label" in result.output
+    assert result.exit_code == 2 and "no article has a label" in result.output
 
 
 def test_a_folder_of_txt_articles_given_as_extra_is_told_what_extra_takes(corpus, tmp_path):

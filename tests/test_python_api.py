@@ -1230,16 +1230,17 @@ def test_labelled_articles_given_only_as_extra_are_named_when_no_hand_label_is_f
 
 def test_an_extra_article_without_a_label_names_its_file_field_and_fields(tmp_path):
     """train --extra corrections.csv whose label column is headed "Loại" said "extra article c1 has no label: give
-    each one a label field", naming neither the file nor the field looked for, nor the fields it has."""
+    each one a label field", naming neither the file nor the field looked for, nor the fields it has. (Trial 34:
+    worded by `no_label_in`, as train words inputs without a label, where it built its own list of the fields.)"""
     from dvtopics import jobs
 
     data = _two_labelled(tmp_path)
     (tmp_path / "extra.csv").write_text("id,text,Loại\nc1,Xã trồng cây xanh. Người dân tham gia dọn đường làng.,other\n",
                                         encoding="utf-8")
-    with pytest.raises(dvtopics.InputError, match=r"^extra_paths \(--extra\) .*extra\.csv: the article c1 has no "
-                                                  r"label: each extra_paths \(--extra\) article needs one, in its "
-                                                  r"'label' field \(fields\['label'\] \(--label-field\) names it\); "
-                                                  r"its other fields are 'Loại'$"):
+    with pytest.raises(dvtopics.InputError, match=r"^extra_paths \(--extra\) .*extra\.csv: no article has a label in "
+                                                  r"its 'label' field \(give the column with fields\['label'\] "
+                                                  r"\(--label-field\); the first article's other fields are 'Loại'\): "
+                                                  r"each extra_paths \(--extra\) article needs one$"):
         jobs.train(jobs.Reading([data]), tmp_path / "m", extra_paths=[tmp_path / "extra.csv"])
 
 
@@ -1329,8 +1330,9 @@ def test_extra_articles_labelled_in_a_labels_file_are_told_where_those_labels_ap
     data = _two_labelled(tmp_path)
     (tmp_path / "mine.jsonl").write_text(json.dumps({"id": "p1", "text": "Xã trồng cây xanh."}) + "\n", encoding="utf-8")
     (tmp_path / "mine-labels.csv").write_text("id,label\np1,other\n", encoding="utf-8")
-    with pytest.raises(dvtopics.InputError, match=r"the article p1 has no label: .*; label_files \(--labels\) labels "
-                                                  r"the inputs' articles, not extra_paths \(--extra\)'s: give "
+    with pytest.raises(dvtopics.InputError, match=r"no article has a label in .*; label_files \(--labels\) labels "
+                                                  r"the inputs' articles, not extra_paths \(--extra\)'s \(p1 among "
+                                                  r"them\): give "
                                                   r".*mine\.jsonl among the inputs"):
         jobs.train(jobs.Reading([data]), tmp_path / "m", [tmp_path / "mine-labels.csv"],
                    extra_paths=[tmp_path / "mine.jsonl"])

@@ -462,12 +462,25 @@ def test_a_job_refused_on_its_input_leaves_no_empty_output_folder(corpus, tmp_pa
 ])
 def test_ctrl_c_suggests_resume_only_where_the_command_has_it(command, job, resumable, corpus, tmp_path, monkeypatch):
     def interrupted(*args, **kwargs):
+        journal_path(tmp_path / "l.jsonl").write_text("")  # label's first labels, written before the Ctrl-C
         raise KeyboardInterrupt
 
     monkeypatch.setattr(f"dvtopics.jobs.{job}", interrupted)
     result = run(*[a.format(corpus=corpus, tmp=tmp_path) for a in command])
     assert result.exit_code == 130 and "Interrupted" in result.output
     assert ("--resume" in result.output) == resumable
+
+
+@pytest.mark.parametrize("out", [None, "l.jsonl"])
+def test_ctrl_c_before_anything_to_resume_does_not_suggest_resume(out, corpus, tmp_path, monkeypatch):
+    """Trial 34: `label` stopped with Ctrl-C as its model loaded (no journal yet), or writing to standard output
+    (which --resume refuses: "give the same --out"), was told "rerun with --resume to go on" all the same."""
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("dvtopics.jobs.label", interrupted)
+    result = run("label", corpus, *(["--out", tmp_path / out] if out else []))
+    assert result.exit_code == 130 and result.output == "Interrupted: finished output is kept.\n"
 
 
 def _interrupted_run(articles_path, out):
@@ -511,6 +524,20 @@ def test_a_resume_into_an_output_with_no_journal_says_so(tmp_path, caplog):
     caplog.clear()
     result = run("label", source, "--out", tmp_path / "new.tsv", "--resume")  # refused as an output, no more
     assert result.exit_code == 2 and "must end in" in result.output and "resume" not in caplog.text
+
+
+def test_a_resume_says_how_many_labels_it_keeps_from_the_journal(tmp_path):
+    """Trial 34: a resumed run said nothing of the labels the interrupted run left, and its bar counted from 0, as
+    if every article were labelled again: one line on stderr says how many are kept, and from which journal."""
+    source = write_jsonl(tmp_path / "in.jsonl", made_up_articles(8))
+    out = tmp_path / "labels.jsonl"
+    _interrupted_run(source, out)
+    result = run("label", source, "--out", out, "--resume")
+    assert result.exit_code == 0, result.output
+    assert f"resumed: 5 labels kept from {journal_path(out)}; labelling the rest\n" in result.output
+    assert len(out.read_text().splitlines()) == len(made_up_articles(8))
+    result = run("label", source, "--out", tmp_path / "new.jsonl", "--resume")  # nothing to resume: no such line
+    assert result.exit_code == 0 and "resumed:" not in result.output
 
 
 def test_a_resume_looks_once_for_the_other_engines_run(tmp_path, caplog, monkeypatch):
@@ -1082,3 +1109,41 @@ def test_the_cache_folder_help_names_every_place_the_cache_is_looked_for(tmp_pat
     for command in (["label"], ["topics", "fit"], ["report"]):
         said = " ".join(run(*command, "--help").output.split())
         assert "$DVTOPICS_CACHE, else $XDG_CACHE_HOME/dvtopics, else ~/.cache/dvtopics" in said, command
+
+
+@pytest.mark.parametrize("read_only_fs, said", [(True, "a read-only file system"), (False, "permission denied")])
+def test_an_output_on_a_read_only_file_system_is_not_called_permission_denied(tmp_path, monkeypatch, read_only_fs,
+                                                                               said):
+    """Trial 34: `label --out /mnt/cdrom/a.csv`, `topics fit --out` on a file system mounted read-only said
+    "(permission denied)", sending the user to chmod, which cannot help there."""
+    import types
+
+    source = write_jsonl(tmp_path / "in.jsonl", made_up_articles(1))
+    flags = os.ST_RDONLY if read_only_fs else 0
+    access = os.access
+    monkeypatch.setattr(os, "access", lambda path, mode, **kwargs: os.fspath(path) != str(tmp_path / "out")
+                        and access(path, mode, **kwargs))
+    monkeypatch.setattr(os, "statvfs", lambda path: types.SimpleNamespace(f_flag=flags))
+    for command in (["label", source, "--out", tmp_path / "out" / "a.csv"],
+                    ["topics", "fit", source, "--out", tmp_path / "out" / "t"]):
+        result = run(*command)
+        assert result.exit_code == 2 and f"cannot write in {tmp_path / 'out'} ({said})" in result.output, result.output
+
+
+@pytest.mark.parametrize("quiet", [False, True])
+def test_a_workers_warning_obeys_quiet_and_reads_as_a_warning(tmp_path, quiet):
+    """Trial 34: `dvtopics -q label … -j 2` with a cache that cannot be used printed the worker's warning all the same,
+    bare ("the segmentation cache … cannot be used …", no "WARNING:"): a worker process started with no log handler,
+    and Python's last resort printed it. Workers log as the command does."""
+    import subprocess
+    import sys
+
+    source = write_jsonl(tmp_path / "in.jsonl", made_up_articles(2))
+    (tmp_path / "a-file").write_text("")
+    cache = str(tmp_path / "a-file" / "cache")  # under a file: it cannot be made
+    result = subprocess.run([sys.executable, "-m", "dvtopics", *(["-q"] if quiet else []), "label", str(source),
+                             "--out", str(tmp_path / "out.csv"), "-j", "2", "--batch-size", "1"],
+                            capture_output=True, text=True, env={**os.environ, "DVTOPICS_CACHE": cache}, timeout=300)
+    assert result.returncode == 0, result.stderr
+    said = [line for line in result.stderr.splitlines() if "segmentation cache" in line]
+    assert said == [] if quiet else said and all(line.startswith("WARNING: ") for line in said), result.stderr

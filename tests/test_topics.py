@@ -940,6 +940,45 @@ def test_a_refit_removes_the_previous_fits_tables_it_does_not_write(texts, tmp_p
     assert sorted(p.name for p in tmp_path.iterdir()) == names == ["documents.csv", "topic_words.png", "topics.json"]
 
 
+def test_write_report_from_python_writes_whole_or_not_at_all(texts, tmp_path, monkeypatch):
+    """Trial 34: `write_report` wrote topics.json and documents.csv in place, one by one: a run stopped at the figures
+    left the new topics beside the old figures (and a cut topics.json, stopped inside it). Staged, then put in place
+    together, as `topics fit` does: a failure leaves the previous files as they were, and no hidden folder behind."""
+    from dvtopics.report import plots
+
+    model = fitted(texts)
+    report = summarize(model, _articles(made_up_texts()[1]), model.transform(texts))
+    write_report(report, tmp_path)
+    before = {path.name: path.read_bytes() for path in tmp_path.iterdir()}
+
+    def broken(*args, **kwargs):
+        raise KeyboardInterrupt  # Ctrl-C as the first figure is drawn
+
+    monkeypatch.setattr(plots, "topic_words_figure", broken)
+    undated = [Article(id=a.id, title=a.title) for a in _articles(made_up_texts()[1])]  # another report
+    with pytest.raises(KeyboardInterrupt):
+        write_report(summarize(model, undated, model.transform(texts)), tmp_path, report_files(report))
+    assert {path.name: path.read_bytes() for path in tmp_path.iterdir()} == before
+
+
+def test_write_sweep_puts_its_table_and_figure_in_place_together(tmp_path, monkeypatch):
+    """Trial 34: sweep.csv was written, then sweep.png: stopped between the two, a new table stood beside the figure
+    of another sweep. Both are staged and put in place together."""
+    from dvtopics.report import plots
+    from dvtopics.topics.sweep import write_sweep
+
+    write_sweep([{"k": 2, "npmi": 0.1, "diversity": 0.9}], tmp_path)
+    before = {path.name: path.read_bytes() for path in tmp_path.iterdir()}
+
+    def broken(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(plots, "topic_sweep_figure", broken)
+    with pytest.raises(KeyboardInterrupt):
+        write_sweep([{"k": 3, "npmi": 0.2, "diversity": 0.8}], tmp_path)
+    assert {path.name: path.read_bytes() for path in tmp_path.iterdir()} == before
+
+
 def test_a_first_fit_keeps_a_users_files_of_the_same_names(texts, tmp_path):
     """Only a previous fit's files are removed: a folder without one may hold a user's over_time.csv."""
     (tmp_path / "over_time.csv").write_text("mine\n", encoding="utf-8")

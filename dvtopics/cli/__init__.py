@@ -14,6 +14,7 @@ import logging
 import os
 import sys
 import warnings
+from pathlib import Path
 
 import click
 
@@ -25,7 +26,8 @@ from .options import terminal_text
 EXIT_SOME_FAILED = 1
 EXIT_ERROR = 2
 EXIT_BROKEN_PIPE = 128 + 13  # what a shell reports for a tool SIGPIPE ended, as `cat big | head` does
-RESUMABLE = "dvtopics.resumable"  # in ctx.meta: the running command can finish an interrupted run (--resume)
+# in ctx.meta: the running command's --out, whose interrupted run --resume can finish (`unfinished_run`)
+RESUMABLE = "dvtopics.resumable"
 
 
 class DvtopicsGroup(click.Group):
@@ -49,9 +51,22 @@ class DvtopicsGroup(click.Group):
             click.echo(f"Error: {where}{exc.strerror or exc}", err=True)
             ctx.exit(EXIT_ERROR)
         except KeyboardInterrupt:
-            hint = "; rerun with --resume to go on" if ctx.meta.get(RESUMABLE) else ""
+            hint = "; rerun with --resume to go on" if unfinished_run(ctx.meta.get(RESUMABLE)) else ""
             click.echo(f"Interrupted: finished output is kept{hint}.", err=True)
             ctx.exit(130)
+
+
+def unfinished_run(out) -> bool:
+    """Whether an interrupted run into `out` left something a --resume finishes: the local engine's journal, Dask's
+    parts (in FOLDER/ itself, or beside the file). Ctrl-C before the first labels were written (the model loading), or
+    in a run to standard output, which --resume refuses, was told to rerun with --resume all the same."""
+    if not out:
+        return False
+    from ..run.batch import journal_path, parts_path
+
+    if os.fspath(out).endswith(("/", os.sep)) or os.path.isdir(out):
+        return os.path.isdir(out) and any(os.scandir(out))
+    return journal_path(Path(out)).exists() or parts_path(Path(out)).exists()
 
 
 @click.group(cls=DvtopicsGroup, context_settings={"help_option_names": ["-h", "--help"]})

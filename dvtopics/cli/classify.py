@@ -9,7 +9,7 @@ import click
 
 from ..arguments import ABSTAIN, MIN_FOLDS
 from ..persist import MODEL_FILES
-from ..wording import plural
+from ..wording import plural, word_for
 from .options import (BATCH, MODEL_DIR, SEED, SHARE, Command, InputPath, ModelArgument, OutputPath, WholeNumber,
                       checked, engine_options, one_of, paths_argument, reading_options, terminal_text, typed_command)
 
@@ -215,13 +215,20 @@ def label(paths, model, out, min_confidence, abstain, resume, force, batch_size,
     from . import RESUMABLE
     from ..jobs import label as label_job
 
-    click.get_current_context().meta[RESUMABLE] = True
+    click.get_current_context().meta[RESUMABLE] = out  # a Ctrl-C's hint: --resume, where it can finish the run
     with progress_bar(unit="article", disable=None if out is not None else True) as bar:
         counts = label_job(reading,
                            out, model, min_confidence, abstain, resume, batch_size, engine, scheduler, part_size,
                            on_progress=bar.update,
-                           on_record=lambda record: click.echo(json.dumps(record, ensure_ascii=False)), force=force)
+                           on_record=lambda record: click.echo(json.dumps(record, ensure_ascii=False)), force=force,
+                           on_resume=lambda kept, journal: bar.write(_resumed(kept, journal), file=sys.stderr))
     _echo_counts(counts, out)
+
+
+def _resumed(kept: int, journal) -> str:
+    """The line a resumed run starts with: how many labels the interrupted run left, kept, and from where (a resume
+    said nothing of it, and its bar counted from 0 as if every article were labelled again)."""
+    return terminal_text(f"resumed: {kept:,} {word_for(kept, 'label')} kept from {journal}; labelling the rest")
 
 
 def _echo_counts(counts: Counter, out) -> None:

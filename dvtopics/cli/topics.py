@@ -199,7 +199,7 @@ def assign_cmd(directory, paths, out, labels_file, resume, force, engine, schedu
     if resume and engine != "dask":  # the local engine writes its table at the end: nothing to resume
         raise click.UsageError("--resume finishes an interrupted --engine dask run; the local engine writes the "
                                "table at once: run again without --resume")
-    click.get_current_context().meta[RESUMABLE] = engine == "dask"  # --resume finishes Dask's parts only
+    click.get_current_context().meta[RESUMABLE] = out if engine == "dask" else None  # Dask's parts only
     assigned = assign_topics(reading,
                              directory, out, labels_file, engine, scheduler, part_size, resume, force)
     counts = assigned.counts

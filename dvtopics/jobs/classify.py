@@ -158,8 +158,9 @@ def _extra_articles(paths: Sequence[str], reading: Reading, gold: dict[str, str]
             # --labels, "not the articles' text"
             others = record_fields(unlabelled)
             # its label in a --labels file: those label the inputs (hand labels, scored), never --extra's
-            in_labels = (f"; {labels} labels the inputs' articles, not {extra}'s: give {path} among the inputs (its "
-                         f"articles are then hand labels, scored), or each {extra} article its label in its own field"
+            in_labels = (f"; {labels} labels the inputs' articles, not {extra}'s ({unlabelled.id} among them): give "
+                         f"{path} among the inputs (its articles are then hand labels, scored), or each {extra} "
+                         "article its label in its own field"
                          if gold and unlabelled.id in gold else "")
             if labelled:  # the field was found (a sheet's `Nhãn` too): these cells are blank, not the field unknown
                 blank = (f"the article {unlabelled.id} has no label (its label cell is blank" if n_unlabelled == 1 else
@@ -180,9 +181,12 @@ def _extra_articles(paths: Sequence[str], reading: Reading, gold: dict[str, str]
                                  f"CSV, JSON or .xlsx file of texts each with its '{reading.fields.label}' field; "
                                  f"to learn from these, give {path} among the inputs (PATHS) and their labels with "
                                  f"{labels} (a table of id or file, and label)")
-            raise InputError(f"{extra} {path}: the article {unlabelled.id} has no label: each {extra} article needs "
-                             f"one, in its '{reading.fields.label}' field ({option('--label-field')} names it)"
-                             + (f"; its other fields are {', '.join(map(repr, others))}" if others else "") + in_labels)
+            # none of its articles has one (a blank cell among labelled ones is refused above): worded as train words
+            # it of the inputs, with the fields the first one has, among which the label's column is likely
+            from ..types.training import no_label_in
+
+            raise InputError(f"{extra} {path}: {no_label_in(reading.fields.label, others)}: each {extra} article "
+                             "needs one" + in_labels)
         if not readable:
             raise InputError(f"{extra} {path}: no article could be read ({first_error})"
                              + _labels_hint(path, reading.fields, first_error))
@@ -248,10 +252,12 @@ def _labels_hint(path, fields: FieldNames, said: str | None = None) -> str:
 def label(reading: Reading, out: str | None, model: str | None = None, min_confidence: float = 0.0,
           abstain: str = "other", resume: bool = False, batch_size: int = 256, engine: str = "local",
           scheduler: str | None = None, part_size: int = PART_SIZE, on_progress: Callable[[int], None] | None = None,
-          on_record: Callable[[dict], None] | None = None, force: bool = False) -> Counter:
+          on_record: Callable[[dict], None] | None = None, force: bool = False,
+          on_resume: Callable[[int, Path], None] | None = None) -> Counter:
     """Label every article's type into `out` (or hand each record to `on_record` when `out` is None);
     return the count of each outcome (labels, "error"). An existing `out` that is not as dvtopics wrote it (labels
-    corrected by hand) is refused unless `force`."""
+    corrected by hand) is refused unless `force`. `on_resume(kept, journal)`: a `resume` of the local engine that
+    keeps labels from the interrupted run's journal is told how many, before the rest is labelled."""
     from ..run.batch import check_output, note_written, refuse_edited
     from ..types.model import check_abstaining, model_directory, model_name
 
@@ -270,14 +276,14 @@ def label(reading: Reading, out: str | None, model: str | None = None, min_confi
         check_output(out, [*reading.paths, model_directory(model)])
         refuse_edited(out, force)
     counts = _label(reading, out, model, min_confidence, abstain, resume, batch_size, engine, scheduler, part_size,
-                    on_progress, on_record)
+                    on_progress, on_record, on_resume)
     if one_file:
         note_written(out, model_name(model))
     return counts
 
 
 def _label(reading: Reading, out, model, min_confidence, abstain, resume, batch_size, engine, scheduler, part_size,
-           on_progress, on_record) -> Counter:
+           on_progress, on_record, on_resume=None) -> Counter:
     from ..run.batch import Labeller
     from ..types.model import model_directory
 
@@ -291,11 +297,11 @@ def _label(reading: Reading, out, model, min_confidence, abstain, resume, batch_
                        fields=reading.fields, max_bytes=reading.max_bytes, on_part=on_progress,
                        settings=_label_settings(reading, job), n_workers=cores(reading.n_jobs))
     labeller = Labeller(model, min_confidence, abstain, reading.cache_dir, reading.use_cache)
-    return _label_here(reading, labeller, out, resume, batch_size, on_progress, on_record)
+    return _label_here(reading, labeller, out, resume, batch_size, on_progress, on_record, on_resume)
 
 
 def _label_here(reading: Reading, labeller, out: str | None, resume: bool, batch_size: int, on_progress,
-                on_record) -> Counter:
+                on_record, on_resume=None) -> Counter:
     """With -j N > 1, N worker processes each load the model and label whole batches; this one reads and
     writes, in input order."""
     from ..parallel import cores, map_ordered
@@ -306,7 +312,7 @@ def _label_here(reading: Reading, labeller, out: str | None, resume: bool, batch
     if out is not None:
         return label_stream(reading.articles(), labeller, out, resume, batch_size, on_progress, reading.n_jobs,
                             labeller.preload, inputs=input_fingerprint(reading.paths),
-                            settings=_label_settings(reading, labeller))
+                            settings=_label_settings(reading, labeller), on_resume=on_resume)
     counts = Counter()
     for records in map_ordered(labeller, batches(reading.articles(), batch_size), reading.n_jobs,
                                preload=labeller.preload):

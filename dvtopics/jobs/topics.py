@@ -42,7 +42,7 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
     from ..topics.measures import ReferenceTokens, topic_measures
     from ..topics.model import TopicModel, topic_card
     from ..run.batch import check_folder
-    from ..topics.summary import FIT_FILES, previous_outputs, report_files, summarize, write_report
+    from ..topics.summary import FIT_FILES, previous_outputs, report_files, summarize, write_report_files
     from ..types.training import with_article_types  # "Annual review" is annual_review, as train reads it
 
     n_topics = check_at_least("n_topics", n_topics, MIN_TOPICS, MAX_TOPICS)  # a plain int: the card is JSON
@@ -83,7 +83,7 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
         with naming(out, then="; the fit there before is kept as it was"):  # a full disk: say which folder
             card = save_model(model, stage, topic_card(model, report.labels, measures, data.good, reading.paths)
                               | {"outputs": report_files(report)})
-            new = [path.name for path in write_report(report, stage)] + [MODEL_FILE, CARD_FILE]
+            new = [path.name for path in write_report_files(report, stage)] + [MODEL_FILE, CARD_FILE]
             replace_together([(stage / name, Path(out) / name) for name in new],
                              remove=[Path(out) / name for name in set(previous) - set(new)])
     finally:

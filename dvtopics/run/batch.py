@@ -75,6 +75,17 @@ except ImportError:  # Windows
         msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
 
 
+def _why_not_writable(folder: Path) -> str:
+    """Why a folder `os.access` finds unwritable cannot be written: a read-only file system (a mounted CD, a share
+    mounted read-only) was said to be "permission denied", sending the user to chmod, which cannot help."""
+    try:
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return "a read-only file system"
+    except (OSError, AttributeError):  # (no statvfs on Windows)
+        pass
+    return "permission denied"
+
+
 def check_output(out: str | os.PathLike, inputs: Iterable[str | os.PathLike] = ()) -> Path:
     """Refuse, before any work, an output that is one of the inputs, in the installed package's model folder
     (`_refuse_packaged`) or whose folder cannot be written.
@@ -92,7 +103,7 @@ def check_output(out: str | os.PathLike, inputs: Iterable[str | os.PathLike] = (
     except OSError as exc:
         raise DvtopicsError(f"{out}: cannot create its folder {folder} ({exc.strerror or exc})") from None
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise DvtopicsError(f"{out}: cannot write in {folder} (permission denied)")
+        raise DvtopicsError(f"{out}: cannot write in {folder} ({_why_not_writable(folder)})")
     if out.is_dir():
         raise DvtopicsError(f"{out}: a folder; name a file")
     from ..io.write import refuse_read_only
@@ -259,7 +270,7 @@ def check_folder(out: str | os.PathLike, inputs: Iterable[str | os.PathLike] = (
         raise DvtopicsError(f"{out}: cannot create its folder ({existing} is a file)" if existing != out
                             else f"{out}: a file; name a folder")
     if not os.access(existing, os.W_OK | os.X_OK):
-        raise DvtopicsError(f"{out}: cannot write in {existing} (permission denied)")
+        raise DvtopicsError(f"{out}: cannot write in {existing} ({_why_not_writable(existing)})")
     if not out.exists() and not meant_as_folder and out.suffix.lower() in _FILE_SUFFIXES:
         # `topics fit --out topics.csv` made a folder named topics.csv, its tables inside, which no program opens
         raise DvtopicsError(f"{out}: a file's name ({out.suffix}); this output is a folder of files: name a folder "
@@ -473,6 +484,7 @@ def label_stream(
     inputs: dict | None = None,
     settings: dict | None = None,
     part: bool = False,
+    on_resume: Callable[[int, Path], None] | None = None,
 ) -> Counter:
     """Label `articles` with `predict` (a batch of articles -> records) into `out`.
 
@@ -484,6 +496,7 @@ def label_stream(
     names of `SETTINGS`) differ, so one output never mixes two runs' labels.
     `part`: `out` is a Dask task's part of its run, not a run of its own (no other engine's run to refuse, no
     word when there is nothing yet to resume).
+    `on_resume(kept, journal)`: a resume that keeps labels from the journal says how many, before labelling the rest.
     Returns the count of each label ("error" for articles that failed).
     """
     out = Path(out)
@@ -507,6 +520,8 @@ def label_stream(
         # check: it was warned about twice as "an older run" that records neither input nor options
         if resume and (run is not None or done):
             _check_same_run(journal, run, inputs, settings)
+        if resume and on_resume and journal.exists():
+            on_resume(len(done), journal)
         unreadable = []  # the InputError that stopped the reading of the input, if one did
 
         def read():

@@ -289,11 +289,35 @@ def previous_outputs(directory: str | os.PathLike) -> list[str]:
 
 def write_report(report: TopicReport, directory: str | os.PathLike, previous: Sequence[str] = ()) -> list[Path]:
     """Write topics.json, documents.csv, over_time.csv, by_type.csv and their PNG figures, and remove the files
-    of the previous fit (`previous`, from `previous_outputs`) this one does not write; return the paths."""
-    from ..report import plots
+    of the previous fit (`previous`, from `previous_outputs`) this one does not write; return the paths.
+    Whole or not at all: written into a hidden folder in `directory`, then put in place together
+    (`replace_together`), so that a run stopped midway leaves the previous tables and figures as they were, never a
+    cut topics.json or new tables beside old figures (they were written in place, one by one)."""
+    import shutil
+    import tempfile
+
+    from ..io.folders import WORKING_PREFIX
+    from ..io.write import naming, replace_together
 
     directory = Path(home_path(directory))  # "~/…": the home folder, as load_model and the command line read it
     directory.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(prefix=WORKING_PREFIX, dir=directory))  # beside the files: each rename is one step
+    try:
+        with naming(directory, then="; the tables and figures there before are kept as they were"):
+            names = [path.name for path in write_report_files(report, stage)]
+        written = [directory / name for name in names]
+        replace_together([(stage / name, path) for name, path in zip(names, written)],
+                         remove=[directory / name for name in set(previous) & set(REPORT_FILES) - set(names)])
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+    return written
+
+
+def write_report_files(report: TopicReport, directory: Path) -> list[Path]:
+    """`write_report`'s files, each written into `directory` as it comes (a folder of the caller's that is put in
+    place whole afterwards: `write_report`, `jobs.fit_topics`' with the model and its card)."""
+    from ..report import plots
+
     topic_columns = [f"topic_{k}" for k in range(len(report.labels))]
     names = plots.numbered_labels(report.labels)  # a figure's topic beside its table's column
     written = [directory / "topics.json"]
@@ -312,8 +336,6 @@ def write_report(report: TopicReport, directory: str | os.PathLike, previous: Se
         written += [_write_shares(directory / "by_type.csv", "type", report.types, report.type_counts,
                                   report.by_type, topic_columns),
                     plots.save_figure(fig, directory / "by_type.png")]
-    for name in set(previous) & set(REPORT_FILES) - {path.name for path in written}:
-        (directory / name).unlink(missing_ok=True)
     return written
 
 

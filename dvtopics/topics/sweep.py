@@ -201,12 +201,17 @@ SWEEP_FILES = ("sweep.csv", "sweep.png")  # what `write_sweep` writes: none may 
 
 
 def write_sweep(rows: Sequence[dict], directory: str | os.PathLike) -> list[Path]:
-    """sweep.csv and sweep.png in `directory`."""
+    """sweep.csv and sweep.png in `directory`, put in place together (`staged`): the table was written, then the
+    figure, so a run stopped between them left a new table beside the figure of another sweep."""
+    from ..io.write import staged
     from ..report import plots
 
     directory = Path(home_path(directory))  # "~/…": the home folder, as load_model and the command line read it
     directory.mkdir(parents=True, exist_ok=True)
     header = ["k", "seeds", "npmi", "npmi_sd", "c_v", "c_v_sd", "diversity", "diversity_sd", "quality", "quality_sd",
               "stability", "fit_seconds"]
-    write_table(directory / "sweep.csv", header, ([row.get(c) for c in header] for row in rows))
-    return [directory / "sweep.csv", plots.save_figure(plots.topic_sweep_figure(rows), directory / "sweep.png")]
+    written = [directory / name for name in SWEEP_FILES]
+    with staged(written) as [table, figure]:
+        write_table(table, header, ([row.get(c) for c in header] for row in rows))
+        plots.save_figure(plots.topic_sweep_figure(rows), figure)
+    return written
