@@ -281,10 +281,18 @@ def check_at_least(name: str, value: int, least: int, most: int | None = None) -
 
 
 def whole_number_wanted(value, least: int | None = None, most: int | None = None) -> str:
-    """What a refused count says it wants: "give a whole number from 2 to 1000 (10, not 10.0)"."""
+    """What a refused count says it wants: "give a whole number from 2 to 1000 (10, not 10.0)"; the number meant
+    only where it is within the bounds ("--seeds 1e9" was offered 1000000000, itself refused).
+
+    >>> whole_number_wanted("1e9", 1, 20), whole_number_wanted("5.0", 1, 20)
+    ('give a whole number from 1 to 20', 'give a whole number from 1 to 20 (5, not 5.0)')
+    """
     bounds = (f" from {least} to {most}" if least is not None and most is not None else
               f" of {least} or more" if least is not None else f" of {most} or less" if most is not None else "")
-    return f"give a whole number{bounds}{meant_number(value)}"
+    meant = meant_number(value)
+    if meant and not ((least is None or least <= int(float(value))) and (most is None or int(float(value)) <= most)):
+        meant = ""
+    return f"give a whole number{bounds}{meant}"
 
 
 def check_max_bytes(value) -> int:

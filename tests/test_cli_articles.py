@@ -474,3 +474,32 @@ def test_labels_and_inspects_json_lines_given_as_articles_say_what_they_are(tmp_
                                          "the inputs")
     assert said["listing.jsonl"].endswith(": the listing `dvtopics inspect` writes, without the articles' text: give "
                                           "the articles it lists")
+
+
+def test_an_article_file_given_by_name_that_cannot_be_read_is_an_error_in_its_place(tmp_path, monkeypatch):
+    """Trial 34: a file the user may not read, or a link to nowhere, given by its name, was refused by click before
+    any reading ("Invalid value for '[PATHS]...': Path 'b.csv' is not readable", its usage lines, exit 2, nothing
+    read), though in a folder walked or by a pattern in quotes it is an error in its place. Given by name it is that
+    error too, and the other articles are read and labelled (exit 1). (Simulated permissions: tests may run as root.)"""
+    import os
+
+    text = "Sáng 5/7, Ban Dân vận Huyện ủy tổ chức hội nghị sơ kết công tác dân vận 6 tháng đầu năm 2024."
+    (tmp_path / "a.txt").write_text(f"Tin một\n\n{text}", encoding="utf-8")
+    (tmp_path / "b.csv").write_text(f"id,text\nb1,{text}\n", encoding="utf-8")
+    (tmp_path / "c.txt").symlink_to(tmp_path / "moved.txt")
+    closed = str(tmp_path / "b.csv")
+    real_access, real_open = os.access, os.open
+    monkeypatch.setattr(os, "access", lambda path, mode, *a, **k: os.fspath(path) != closed
+                        and real_access(path, mode, *a, **k))
+
+    def opened(path, *args, **kwargs):
+        if os.fspath(path) == closed:
+            raise PermissionError(13, "Permission denied", closed)
+        return real_open(path, *args, **kwargs)
+    monkeypatch.setattr(os, "open", opened)
+    for command in (["inspect", "--format", "jsonl"], ["label"]):
+        result = CliRunner().invoke(cli, [*command, *(str(tmp_path / name) for name in ("a.txt", "b.csv", "c.txt"))])
+        assert result.exit_code == 1, result.output
+        records = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+        assert [(r["id"], bool(r["error"])) for r in records] == [("a", False), ("b", True), ("c", True)], records
+        assert "Permission denied" in records[1]["error"] and "which is not there" in records[2]["error"]

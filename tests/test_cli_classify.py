@@ -1727,3 +1727,12 @@ def test_train_help_names_every_view_train_takes():
     shown = " ".join(CliRunner().invoke(cli, ["train", "--help"]).output.split())
     views_help = shown[shown.index("--views"):shown.index("--lead-copies")]
     assert not [view for view in VIEWS if f"{view} (" not in views_help]
+
+
+def test_a_count_written_as_a_float_past_its_bounds_is_offered_no_number(seeds_dir):
+    """Trial 34: "--batch-size 1e9" was told "give a whole number from 1 to 100000 (1000000000, not 1e9)": the number
+    offered was itself refused. The number meant is offered only within the bounds ("5.0": 5)."""
+    for given, offered in (("1e9", ""), ("5.0", " (5, not 5.0)")):
+        result = CliRunner().invoke(cli, ["label", str(seeds_dir), "--batch-size", given])
+        assert result.exit_code == 2
+        assert result.output.endswith(f"'{given}': give a whole number from 1 to 100000{offered}\n"), result.output

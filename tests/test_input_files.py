@@ -2314,14 +2314,21 @@ def test_formulas_a_program_wrote_and_no_spreadsheet_calculated_are_named(tmp_pa
         [article] = read(tmp_path / "saved.xlsx")
     assert (article.title, article.text, article.error) == ("Hội nghị", TEXT, None) and "never" not in caplog.text
 
-    book = Workbook()  # a labels workbook so written: its row is not read, and the warning says why
+    caplog.clear()  # a labels workbook so written: its row is not read, and the warning says why
+    with caplog.at_level(logging.WARNING):
+        assert read_labels(_labels_with_a_formula(tmp_path / "labels.xlsx")) == {"a2": "other"}
+    assert "labels.xlsx:Sheet: 1 cell (B2) holds a formula whose value was never calculated" in caplog.text
+
+
+def _labels_with_a_formula(path):
+    """A labels workbook written by a program: a1's label is a formula never calculated, a2's is "other"."""
+    from openpyxl import Workbook
+
+    book = Workbook()
     for row in (["id", "label"], ["a1", '=IF(1>0, "other", "annual_review")'], ["a2", "other"]):
         book.active.append(row)
-    book.save(tmp_path / "labels.xlsx")
-    caplog.clear()
-    with caplog.at_level(logging.WARNING):
-        assert read_labels(tmp_path / "labels.xlsx") == {"a2": "other"}
-    assert "labels.xlsx:Sheet: 1 cell (B2) holds a formula whose value was never calculated" in caplog.text
+    book.save(path)
+    return path
 
 
 def test_a_formula_never_calculated_is_said_where_its_value_is_lost(tmp_path, caplog):
@@ -2358,13 +2365,9 @@ def test_a_formula_never_calculated_is_said_where_its_value_is_lost(tmp_path, ca
     assert "1 cell (B2) holds a formula whose value was never calculated (" in caplog.text
     assert "): its row is not read; open the workbook" in caplog.text and "read as empty" not in caplog.text
 
-    book = Workbook()  # a labels sheet: its label's row is not read, as the warning says
-    for row in (["id", "label"], ["a1", '=IF(1>0, "other", "annual_review")'], ["a2", "other"]):
-        book.active.append(row)
-    book.save(tmp_path / "labels.xlsx")
-    caplog.clear()
+    caplog.clear()  # a labels sheet: its label's row is not read, as the warning says
     with caplog.at_level(logging.WARNING):
-        assert read_labels(tmp_path / "labels.xlsx") == {"a2": "other"}
+        assert read_labels(_labels_with_a_formula(tmp_path / "labels.xlsx")) == {"a2": "other"}
     assert "1 cell (B2) holds a formula whose value was never calculated (" in caplog.text
     assert "): its row is not read; open the workbook" in caplog.text
 

@@ -642,9 +642,13 @@ class _FullDisk:
         return getattr(self._handle, name)
 
 
-def test_a_full_disk_names_the_journal_and_loses_no_label(tmp_path, monkeypatch):
+@pytest.mark.parametrize("room, kept", [(500, r"the labels written before are kept.*--resume"),
+                                        (10, r"no label had been written yet: make room and run the same command "
+                                             r"with --resume$")])
+def test_a_full_disk_names_the_journal_and_loses_no_label(tmp_path, monkeypatch, room, kept):
     """Hunt 25 D (2): a disk that filled while `label` wrote stopped it with "Error: No space left on device" alone:
-    no word of which file or disk. It names the journal, and a resume once there is room gives every article once."""
+    no word of which file or disk. It names the journal, and a resume once there is room gives every article once.
+    Trial 34: filled at the journal's first labels, it said "the labels written before are kept", though none were."""
     import dvtopics.run.batch as batch
 
     source = write_jsonl(tmp_path / "in.jsonl", made_up_articles(6))
@@ -653,10 +657,10 @@ def test_a_full_disk_names_the_journal_and_loses_no_label(tmp_path, monkeypatch)
     def predict(articles):
         return [{"id": a.id, "label": "x", "error": a.error} for a in articles]
 
-    monkeypatch.setattr(batch, "open", lambda path, *args, **kwargs: _FullDisk(open(path, *args, **kwargs), 500),
+    monkeypatch.setattr(batch, "open", lambda path, *args, **kwargs: _FullDisk(open(path, *args, **kwargs), room),
                         raising=False)
     with pytest.raises(DvtopicsError, match=r"out.jsonl.part.jsonl: cannot be written \(No space left on device\); "
-                                            r"the labels written before are kept.*--resume"):
+                                            + kept):
         label_stream(read_articles(source), predict, out, batch_size=2, inputs=input_fingerprint([source]))
     monkeypatch.undo()
     assert journal_path(out).exists() and not out.exists()
@@ -1147,3 +1151,4 @@ def test_a_workers_warning_obeys_quiet_and_reads_as_a_warning(tmp_path, quiet):
     assert result.returncode == 0, result.stderr
     said = [line for line in result.stderr.splitlines() if "segmentation cache" in line]
     assert said == [] if quiet else said and all(line.startswith("WARNING: ") for line in said), result.stderr
+

@@ -100,7 +100,7 @@ def _scores(metrics: dict) -> str:
 
 @click.command(cls=Command)
 # none given: the shipped model's card (`types.model.SHIPPED`, not imported here: `dvtopics --help` would load numpy)
-@click.argument("paths", nargs=-1, type=InspectPath(exists=True), default=("shipped",))
+@click.argument("paths", nargs=-1, type=InspectPath(exists=True, readable=False), default=("shipped",))
 @click.option("--format", "fmt", type=one_of(["table", "jsonl"]), default="table", show_default=True)
 @_cards_apart
 @reading_options(n_jobs=False)

@@ -38,7 +38,10 @@ def terminal_text(text) -> str:
 class InputPath(click.Path):
     """A path the command reads: articles, a labels or stopwords file, a model folder. No output of the command
     may be one of them (`Command`). "-" (standard input, piped text) is refused saying how to give it, not as a
-    path that "does not exist"."""
+    path that "does not exist". Articles' paths are `readable=False`: one that may not be read, or a link to
+    nowhere, is an error in its place that its reader words, the other articles read; click refused the whole
+    command for it ("Path 'a.csv' is not readable", "does not exist", with the usage lines), though a folder's
+    walk or a pattern in quotes gives the same file its error in place."""
 
     def convert(self, value, param, ctx):
         try:
@@ -52,6 +55,8 @@ class InputPath(click.Path):
                 return path  # a pattern the shell left as typed (in quotes): the paths it names are read
             if many and PATTERN.search(os.fspath(path)) and not os.path.lexists(path):  # one that names nothing: not
                 self.fail(not_there(path), param, ctx)  # "does not exist. To write it, give it with --out"
+            if not self.readable and os.path.islink(path) and not os.path.exists(path):
+                return path  # a link to nowhere among the articles: its reader says so in its place
             return super().convert(path, param, ctx)
         except click.BadParameter as error:
             hint = _output_meant(value, param, ctx) or self._files_in_folder(value, param)
@@ -237,7 +242,8 @@ def checked(check):
     return callback
 
 
-paths_argument = click.argument("paths", nargs=-1, required=True, type=InputPath(exists=True))
+ARTICLE_PATHS = InputPath(exists=True, readable=False)  # (a file that may not be read: an error in its place)
+paths_argument = click.argument("paths", nargs=-1, required=True, type=ARTICLE_PATHS)
 
 # Every number a user can type has a range, so a wrong one is a one-line usage error, never a traceback or
 # a run that silently does nothing (a batch of 0 articles, 0 processes). The upper bounds lie far beyond any

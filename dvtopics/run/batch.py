@@ -540,10 +540,12 @@ def label_stream(
                 yield [article for _, article in batch]
 
         handle = None  # opened with the first labels: a run that fails before (a broken model) leaves no journal
+        labelled = len(done)  # in the journal: a full disk says they are kept only when there are some
         try:
             for records in map_ordered(predict, to_label(), n_jobs, preload=preload):
                 batch = positions.popleft()
-                with naming(journal, then=_KEPT):  # a full disk: which file, and that the labels so far are kept
+                # a full disk: which file, and whether labels are kept
+                with naming(journal, then=_KEPT if labelled else _NONE_KEPT):
                     if handle is None:
                         handle = open(journal, "a", encoding="utf-8")
                         if (inputs is not None or settings is not None) and handle.tell() == 0:
@@ -554,6 +556,7 @@ def label_stream(
                                                 default=json_default) + "\n")
                     handle.flush()
                     os.fsync(handle.fileno())
+                labelled += len(batch)
                 if on_batch:
                     on_batch(len(batch))
         except WorkerDied:
@@ -579,6 +582,7 @@ def label_stream(
 
 
 _KEPT = "; the labels written before are kept: make room and run the same command with --resume to finish"
+_NONE_KEPT = "; no label had been written yet: make room and run the same command with --resume"
 
 
 def _close_torn(handle) -> None:
