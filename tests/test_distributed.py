@@ -1039,3 +1039,30 @@ def test_dask_labels_an_archive_in_shares_as_local_labels_it(model_dir, schedule
            tmp_path / "dask.jsonl", tmp_path / "cache-dask")
     local = _records(tmp_path / "local.jsonl")
     assert len(local) == 9 and _records(tmp_path / "dask.jsonl") == local
+
+
+def test_an_archive_that_cannot_be_listed_is_planned_as_one_part_that_says_why(tmp_path, monkeypatch):
+    """An archive the user may not read, or a zip that declares more members than an archive of articles holds, is
+    one part, as before archives were cut into shares: the plan's count of its members raised PermissionError (or
+    would have listed a zip bomb's members into memory); its reading gives the error in its place. (Simulated
+    permissions: the tests may run as root.)"""
+    import builtins
+
+    import dvtopics.io.archives as archives
+
+    path = _archive_of_articles(tmp_path, ".zip")
+
+    def closed(real):
+        def opened(file, *args, **kwargs):
+            if isinstance(file, (str, os.PathLike)) and os.fspath(file) == str(path):
+                raise PermissionError(13, "Permission denied", str(path))
+            return real(file, *args, **kwargs)
+        return opened
+    with monkeypatch.context() as patched:
+        for module in (builtins, io):
+            patched.setattr(module, "open", closed(module.open))
+        assert [part.members for part in plan_parts([path], size=2)] == [None]
+    monkeypatch.setattr(archives, "ARCHIVE_MAX_MEMBERS", 3)
+    [part] = plan_parts([path], size=2)
+    [article] = read_part(part)
+    assert part.members is None and article.id == "bai.zip" and "a zip that lists 9 members, over the 3" in article.error

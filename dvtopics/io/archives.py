@@ -445,11 +445,13 @@ def _listed(path: Path, skipped: Skipped) -> list[str]:
     `skipped`), in the order it is read; none for one that cannot be listed."""
     try:
         if path.name.lower().endswith(".zip"):
+            if crowded_zip(path, ARCHIVE_MAX_MEMBERS):  # (its list would fill memory; its reading says why)
+                return []
             with zipfile.ZipFile(path) as archive:
                 return sorted(_zip_infos(path, archive, skipped, say=False), key=lambda name: name.split("/"))
         with tarfile.open(path, "r:*") as archive:
             return list(_tar_infos(path, archive, skipped, say=False)[0])
-    except _DAMAGED:
+    except (*_DAMAGED, OSError):  # (one the user may not read: its reading says so in its place)
         return []
 
 
