@@ -1065,4 +1065,25 @@ def test_an_archive_that_cannot_be_listed_is_planned_as_one_part_that_says_why(t
     monkeypatch.setattr(archives, "ARCHIVE_MAX_MEMBERS", 3)
     [part] = plan_parts([path], size=2)
     [article] = read_part(part)
-    assert part.members is None and article.id == "bai.zip" and "a zip that lists 9 members, over the 3" in article.error
+    assert part.members is None and article.id == "bai.zip"
+    assert "a zip that lists 9 members, over the 3" in article.error
+
+
+def test_a_resume_of_a_run_cut_by_another_version_says_so_not_part_size(tmp_path):
+    """An interrupted Dask run over an archive, begun by a dvtopics that read an archive as one part, resumed by one
+    that cuts it into shares with the same --part-size, was told "resume with its --part-size", which it was doing.
+    It is told another version cut the parts."""
+    from dvtopics.errors import DvtopicsError
+    from dvtopics.run.distributed import PLAN, _planned, _prepare
+
+    path = _archive_of_articles(tmp_path, ".zip")
+    parts = plan_parts([path], size=2)
+    parts_dir = tmp_path / "o.jsonl.parts"
+    parts_dir.mkdir()
+    older = [_planned(dataclasses.replace(parts[0], members=None))]  # the whole archive as one part, as before
+    (parts_dir / PLAN).write_text(json.dumps({"inputs": {}, "parts": older, "part_size": 2}), encoding="utf-8")
+    with pytest.raises(DvtopicsError, match=r"other parts with the same --part-size 2, as another version of dvtopics "
+                                            r"cuts it .*finish it with that version, or delete"):
+        _prepare(parts, parts_dir, True, {}, part_size=2)
+    with pytest.raises(DvtopicsError, match=r"other parts \(--part-size 2, not 3\); resume with its --part-size"):
+        _prepare(plan_parts([path], size=3), parts_dir, True, {}, part_size=3)

@@ -433,6 +433,11 @@ def _prepare(parts: Sequence[Part], parts_dir: Path, resume: bool, inputs: dict,
                                 f"input, or delete {parts_dir} and run again without --resume")
         if before.get("parts") != plan["parts"]:
             was = before.get("part_size")
+            if was and was == part_size:  # the same input and size: cut by another version's rules
+                raise DvtopicsError(f"cannot resume: the interrupted run cut the input into other parts with the same "
+                                    f"--part-size {was}, as another version of dvtopics cuts it (this one cuts a "
+                                    "large archive into shares of its members); finish it with that version, or "
+                                    f"delete {parts_dir} and run again without --resume")
             which = (f"--part-size {was}, not {part_size}" if was and part_size and was != part_size
                      else "another --part-size")
             raise DvtopicsError(f"cannot resume: the interrupted run cut the input into other parts ({which}); "
