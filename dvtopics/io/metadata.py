@@ -318,8 +318,8 @@ def extract_metadata(text: str, lead: str = "") -> dict:
     own = [dated_headlines[title_position]] if dated_headlines.get(title_position) else []
     date = source_date or next(iter(under_title or own or published or [iso for _, iso in head] or tail
                                     or [iso for _, iso in short_dates]), None)
-    run_in = _run_in_headline(lines[title_position]) if title_position >= 0 else None
     if source is None:  # no "Nguồn:" line: the tag the lead opens with, "(Baophutho.vn) - Ngày 5/7, …"
+        run_in = _run_in_headline(lines[title_position]) if title_position >= 0 else None
         source = (lead_source(lead) or (run_in and run_in["tag"])
                   or _lead_source(next((line for position, line in candidates if position > title_position), ""))
                   or next(filter(None, map(_byline_paper, lines[max(title_position + 1, len(lines) - 3):])), None)
@@ -623,8 +623,8 @@ def _title(candidates: list[tuple[int, str]], datelines: list[int]) -> tuple[int
         below = [(position, line) for position, line in candidates if position > dateline]
         if below and all(len(line.split()) < 4 for _, line in above) and not _is_paragraph(below[0][1]):
             return below[0]
-    if candidates and _run_in_headline(candidates[0][1]):  # "Hà Nội đoạt 6 giải nhất (NLĐ)- Sau 4 ngày, …"
-        return candidates[0][0], _run_in_headline(candidates[0][1])["headline"]
+    if candidates and (run_in := _run_in_headline(candidates[0][1])):  # "Hà Nội đoạt 6 giải nhất (NLĐ)- Sau …"
+        return candidates[0][0], run_in["headline"]
     if candidates and not _is_paragraph(candidates[0][1]) and not SOURCE_TAG.match(candidates[0][1]):
         halves = (len(candidates) > 1 and candidates[1][0] == candidates[0][0] + 1
                   and _two_lines(candidates[0][1], candidates[1][1]))

@@ -176,6 +176,26 @@ def _atomic(path: Path, mode: str = "w", **kwargs):
         raise
 
 
+@contextmanager
+def files_replaced_together(directory: Path, previous: Iterable[str] = (), then: str = ""
+                            ) -> Iterator[tuple[Path, list[str]]]:
+    """(a hidden folder inside `directory`, a list) for a set of outputs that belong together (a topic model, its card
+    and its tables): the caller writes them into the folder and adds their names to the list, in the order they are to
+    be put in place (a card last). On success each replaces its namesake in `directory`, together
+    (`replace_together`), and the files of `previous` not written again are removed; a run stopped midway leaves the
+    old set whole. `then`: what a full disk's error adds (`naming`)."""
+    directory.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(prefix=WORKING_PREFIX, dir=directory))  # beside the files: each rename is one step
+    names: list[str] = []
+    try:
+        with naming(directory, then=then):
+            yield stage, names
+            replace_together([(stage / name, directory / name) for name in names],
+                             remove=[directory / name for name in previous if name not in names])
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+
+
 def replace_together(moves: Sequence[tuple[Path, Path]], remove: Iterable[Path] = ()) -> None:
     """Remove `remove`, then rename each (new file, target) of `moves` in order, with Ctrl-C and SIGTERM held
     back until all is done: outputs that belong together (a model and its card, a report and its workbook) are

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
-import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from functools import partial
@@ -16,7 +14,7 @@ from ..arguments import (MAX_PART, MAX_TOPICS, MIN_TOPICS, PERIODS, check_at_lea
 from ..errors import ArgumentError, TopicsError
 from ..wording import brief_repr
 from ..io.article import Article
-from ..io.write import naming, staged
+from ..io.write import staged
 from .checks import (HTML_SUFFIXES, PART_SIZE, check_engine, check_ids_found, check_suffix, field_settings,
                      input_types, output_name)
 from .reading import Reading, Segmented, job_arguments, read_segmented
@@ -37,7 +35,7 @@ class TopicsFit:
 def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | None = None, period: str = "month",
                **params) -> TopicsFit:
     """Fit a topic model on the articles and write it, its card, tables and figures into `out`."""
-    from ..io.write import replace_together
+    from ..io.write import files_replaced_together
     from ..persist import CARD_FILE, MODEL_FILE, save_model
     from ..topics.measures import ReferenceTokens, topic_measures
     from ..topics.model import TopicModel, topic_card
@@ -73,21 +71,14 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
     if not report.periods:  # no over_time.csv then: say why it is missing
         log.warning("no article has a date: no shares over time (over_time.csv) in %s", out)
     # The new fit is written whole into a hidden folder inside `out`, then its files replace the previous
-    # fit's together, the card last (`replace_together`): a refit stopped at any moment leaves the old model
+    # fit's together, the card last (`files_replaced_together`): a refit stopped at any moment leaves the old model
     # or the new one, never a new model file beside an old card or new topics beside old tables, and the
     # user's other files in `out` stay where they are.
-    previous = previous_outputs(out)
-    Path(out).mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(prefix=".dvtopics-fit-", dir=out))
-    try:
-        with naming(out, then="; the fit there before is kept as it was"):  # a full disk: say which folder
-            card = save_model(model, stage, topic_card(model, report.labels, measures, data.good, reading.paths)
-                              | {"outputs": report_files(report)})
-            new = [path.name for path in write_report_files(report, stage)] + [MODEL_FILE, CARD_FILE]
-            replace_together([(stage / name, Path(out) / name) for name in new],
-                             remove=[Path(out) / name for name in set(previous) - set(new)])
-    finally:
-        shutil.rmtree(stage, ignore_errors=True)
+    with files_replaced_together(Path(out), previous_outputs(out),
+                                 then="; the fit there before is kept as it was") as (stage, new):
+        card = save_model(model, stage, topic_card(model, report.labels, measures, data.good, reading.paths)
+                          | {"outputs": report_files(report)})
+        new += [path.name for path in write_report_files(report, stage)] + [MODEL_FILE, CARD_FILE]
     return TopicsFit(card, report.topics_json(), data)
 
 

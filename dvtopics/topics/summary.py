@@ -291,26 +291,15 @@ def write_report(report: TopicReport, directory: str | os.PathLike, previous: Se
     """Write topics.json, documents.csv, over_time.csv, by_type.csv and their PNG figures, and remove the files
     of the previous fit (`previous`, from `previous_outputs`) this one does not write; return the paths.
     Whole or not at all: written into a hidden folder in `directory`, then put in place together
-    (`replace_together`), so that a run stopped midway leaves the previous tables and figures as they were, never a
+    (`files_replaced_together`), so that a run stopped midway leaves the previous tables and figures as they were, never a
     cut topics.json or new tables beside old figures (they were written in place, one by one)."""
-    import shutil
-    import tempfile
-
-    from ..io.folders import WORKING_PREFIX
-    from ..io.write import naming, replace_together
+    from ..io.write import files_replaced_together
 
     directory = Path(home_path(directory))  # "~/…": the home folder, as load_model and the command line read it
-    directory.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(prefix=WORKING_PREFIX, dir=directory))  # beside the files: each rename is one step
-    try:
-        with naming(directory, then="; the tables and figures there before are kept as they were"):
-            names = [path.name for path in write_report_files(report, stage)]
-        written = [directory / name for name in names]
-        replace_together([(stage / name, path) for name, path in zip(names, written)],
-                         remove=[directory / name for name in set(previous) & set(REPORT_FILES) - set(names)])
-    finally:
-        shutil.rmtree(stage, ignore_errors=True)
-    return written
+    with files_replaced_together(directory, set(previous) & set(REPORT_FILES),
+                                 then="; the tables and figures there before are kept as they were") as (stage, new):
+        new += [path.name for path in write_report_files(report, stage)]
+    return [directory / name for name in new]
 
 
 def write_report_files(report: TopicReport, directory: Path) -> list[Path]:
