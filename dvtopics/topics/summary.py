@@ -291,8 +291,8 @@ def write_report(report: TopicReport, directory: str | os.PathLike, previous: Se
     """Write topics.json, documents.csv, over_time.csv, by_type.csv and their PNG figures, and remove the files
     of the previous fit (`previous`, from `previous_outputs`) this one does not write; return the paths.
     Whole or not at all: written into a hidden folder in `directory`, then put in place together
-    (`files_replaced_together`), so that a run stopped midway leaves the previous tables and figures as they were, never a
-    cut topics.json or new tables beside old figures (they were written in place, one by one)."""
+    (`files_replaced_together`), so that a run stopped midway leaves the previous tables and figures as they were,
+    never a cut topics.json or new tables beside old figures (they were written in place, one by one)."""
     from ..io.write import files_replaced_together
 
     directory = Path(home_path(directory))  # "~/…": the home folder, as load_model and the command line read it
