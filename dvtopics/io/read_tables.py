@@ -11,14 +11,13 @@ from ..arguments import missing
 from ..errors import InputError, UnreadableFileError
 from ..wording import plural
 from .article import Article, add_warning, field_text, index_id
-from .decode import decode_text
-from .files import read_all
 from .folders import TAB_SUFFIXES
 from .records import (FieldNames, SiteRows, dates_month_first, failed, header_problem, over_limit, record_id,
                       record_to_article, utf8_size)
 from .tables import (FIELD_NAME_CHARS, UNCALCULATED_CAUSE, UNCALCULATED_REMEDY, UncalculatedFormula,
-                     backslash_escaped_cells, cell_text, csv_delimiter, csv_rows, field_names, lines_above_table,
+                     backslash_escaped_cells, cell_text, csv_delimiter, field_names, lines_above_table, line_rows,
                      name_key, open_workbook, sheet_tables, split_header, table_record)
+from .table_text import TableText
 
 log = logging.getLogger(__name__)
 
@@ -26,20 +25,23 @@ _FLOAT_ID = re.compile(r"-?\d+\.0")  # an id cell as pandas writes a whole numbe
 
 
 def read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -> Iterator[Article]:
-    data, problem = read_all(path)
     try:
-        text, warning = decode_text(data, str(path)) if data.strip() else ("", None)
+        source = TableText(path)
     except InputError as exc:
         yield failed(path.name, str(exc), on_error)
         return
     number = 1
-    whole = text
-    delimiter, text = csv_delimiter(text, fields.text, "\t" if path.name.lower().endswith(TAB_SUFFIXES) else ",")
-    lines_above = lines_above_table(whole, text)
-    header, rows = split_header(csv_rows(text, delimiter, cut=bool(problem)), fields.text, fields.wanted(),
-                                lambda item: item[1], path)
+    delimiter, table = csv_delimiter(source.head, fields.text,
+                                     "\t" if path.name.lower().endswith(TAB_SUFFIXES) else ",")
+    lines_above = lines_above_table(source.head, table)
+
+    def table_lines() -> Iterator[str]:  # below Excel's "sep=;" line, if it has one
+        return _after(source.lines(), len(source.head) - len(table))
+
+    header, rows = split_header(line_rows(table_lines(), delimiter, bool(source.problem), source.limit),
+                                fields.text, fields.wanted(), lambda item: item[1], path)
     if header is not None:
-        given, header = header[1], field_names(header[1], fields.wanted())
+        header_line, given, header = header[0], header[1], field_names(header[1], fields.wanted())
         wrong = header_problem(path, header, fields, given)
         if wrong:
             yield failed(path.name, wrong, on_error)
@@ -47,9 +49,10 @@ def read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) ->
     spelt = dict(zip(header, given)) if header is not None else {}  # the columns' own names, for the messages
     month_first = False
     if header is not None and fields.date in header:  # the order of its dates is the column's, decided over them all
-        rows, at = list(rows), header.index(fields.date)  # (the file's text is in memory already)
-        month_first = dates_month_first((row[at] for _, row, _, _ in rows if row and len(row) > at), path,
-                                        spelt[fields.date])
+        at = header.index(fields.date)  # (read again for them: the file's text is not held)
+        month_first = dates_month_first(
+            (row[at] for line, row, _, _ in line_rows(table_lines(), delimiter, bool(source.problem), source.limit)
+             if line > header_line and row and len(row) > at), path, spelt[fields.date])
     escapes_said, notes, wanted = False, _Notes(fields, path), fields.wanted()
     longest = _header_name_chars(given) if header is not None else 0
     for line, row, cause, cells in rows:
@@ -95,11 +98,20 @@ def read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) ->
         record = table_record(header, row, fields.text, delimiter)
         if quotes_as_text:
             record["warning"] = quotes_as_text
-        read = partial(record_to_article, record, fallback_id, fields, on_error, where, warning, spelt, month_first)
+        read = partial(record_to_article, record, fallback_id, fields, on_error, where, source.warning, spelt,
+                       month_first)
         yield from notes.articles(record, f"line {line}", where, fallback_id, max_bytes, on_error, read)
     notes.close()
-    if problem:  # the file's text ends with its last whole line: the fault is on the line after it
-        yield failed(f"{path.name}:{number + 1}", f"{path}:{whole.count(chr(10)) + 1}: {problem}", on_error)
+    if source.problem:
+        yield failed(f"{path.name}:{number + 1}", f"{path}:{source.stopped_at}: {source.problem}",
+                     on_error)
+
+
+def _after(lines: Iterator[str], chars: int) -> Iterator[str]:
+    """`lines` after their first `chars` characters, which end a line (a table's "sep=;" line)."""
+    while chars > 0:
+        chars -= len(next(lines))
+    return lines
 
 
 def _within_limit(record: dict, fields: "FieldNames", fallback_id: str, where: str, max_bytes: int, on_error: str,

@@ -3,6 +3,7 @@ line), a sheet's header wherever its table starts, cells as a CSV's text, a row 
 matched to the field names wanted."""
 from __future__ import annotations
 
+import collections
 import contextlib
 import csv
 import functools
@@ -408,23 +409,49 @@ def csv_rows(text: str, delimiter: str = ",", cut: bool = False
     A broken row (a quote never closed, a quote inside an unquoted field) costs only its first line: reading
     goes on from the next one, so a stray quote cannot swallow the articles after it. In a file that was
     `cut` short, a quote open at the end is the row the cut went through: reading stops there."""
-    lines = io.StringIO(text, newline="").readlines()
-    start = 0
-    while start < len(lines):
-        reader = csv.reader((lines[i] for i in range(start, len(lines))), delimiter=delimiter, strict=True)
-        row_start = start
+    return line_rows(lines_of(text), delimiter, cut, len(text) + 1)
+
+
+_LINE_AND_END = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+
+
+def lines_of(text: str) -> Iterator[str]:
+    """The lines of `text` with their ends, one at a time, split where `io.StringIO(text, newline="")` splits them
+    (LF, CRLF or CR alone), as a file opened with newline="" gives them: a CSV reader's input."""
+    return (match.group() for match in _LINE_AND_END.finditer(text))
+
+
+def line_rows(lines: Iterable[str], delimiter: str = ",", cut: bool = False, limit: int = 1 << 31
+              ) -> Iterator[tuple[int, list[str] | None, str | None, list[str] | None]]:
+    """`csv_rows` of a text given as its lines (`lines_of`, or a file's), read once: only the lines of the row being
+    read are held, so a file of millions of rows is never in memory whole. `limit`: the longest cell read (the
+    text's length will do)."""
+    lines, again = iter(lines), collections.deque()  # `again`: a broken row's lines after its first, read again
+    taken: list[str] = []  # the lines the row being read has taken
+
+    def feed() -> Iterator[str]:
+        while (line := again.popleft() if again else next(lines, None)) is not None:
+            taken.append(line)
+            yield line
+
+    row_start = 0
+    while True:
+        reader = csv.reader(feed(), delimiter=delimiter, strict=True)
         try:
-            while (row := _next_row(reader, len(text) + 1)) is not None:
+            while (row := _next_row(reader, limit)) is not None:
                 yield row_start + 1, row, None, None
-                row_start = start + reader.line_num
+                row_start += len(taken)
+                taken.clear()
             return
         except csv.Error as exc:
             at_end = "end of data" in str(exc)
             if at_end and cut:
                 return
             yield (row_start + 1, None, "a quoted field is never closed" if at_end else str(exc),
-                   literal_cells(lines[row_start], delimiter))
-            start = row_start + 1
+                   literal_cells(taken[0], delimiter))
+            again.extendleft(reversed(taken[1:]))
+            taken.clear()
+            row_start += 1
 
 
 def literal_cells(line: str, delimiter: str) -> list[str]:

@@ -1,0 +1,80 @@
+"""A table file's text (CSV, TSV), read a line at a time: a CSV of millions of rows is never held whole.
+
+A file that is UTF-8 throughout (as nearly all are), with no NUL and read to its end, is read from the file
+each time its lines are wanted: its lines are those `decode_text` would give of its bytes. Any other (Windows-1258,
+UTF-16, a file with damaged lines, a gzip file cut short) is decoded whole, as before, and its lines read from
+that text."""
+from __future__ import annotations
+
+import codecs
+import io
+import itertools
+from pathlib import Path
+from typing import Iterator
+
+from ..errors import InputError
+from .decode import decode_text, decodes_as_utf8
+from .files import open_binary, read_all
+from .tables import lines_of
+
+HEAD_LINES = 1000  # the lines where a table's delimiter and header are looked for (`tables.csv_delimiter`)
+_CHUNK = 1 << 20
+
+
+class TableText:
+    """A table file's text: `lines()` from its first line, as often as called; its `head` (its first lines); the
+    `warning` its decoding gives; why its reading stopped before its end (`problem`, and the line it stopped
+    on, `stopped_at`); `limit`, more characters than any cell can hold."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.warning = self.problem = None
+        self.stopped_at = 0
+        size = _utf8_size(path)
+        if size is not None:
+            self._text, self.limit = None, size + 1
+        else:
+            data, self.problem = read_all(path)
+            self._text, self.warning = decode_text(data, str(path)) if data.strip() else ("", None)
+            self.limit = len(self._text) + 1
+            if self.problem:  # the text ends with its last whole line: the fault is on the line after it
+                self.stopped_at = self._text.count("\n") + 1
+        self.head = "".join(itertools.islice(self.lines(), HEAD_LINES))
+
+    @property
+    def streamed(self) -> bool:
+        """Whether its lines are read from the file each time (not from its text, decoded whole and held)."""
+        return self._text is None
+
+    def lines(self) -> Iterator[str]:
+        return self._file_lines() if self.streamed else lines_of(self._text)
+
+    def _file_lines(self) -> Iterator[str]:
+        number = 0
+        try:
+            with open_binary(self.path) as handle, io.TextIOWrapper(handle, "utf-8-sig", newline="") as text:
+                for number, line in enumerate(text, start=1):
+                    yield line
+        except (InputError, OSError, UnicodeDecodeError) as exc:
+            # changed since it was first read (written again, cut, replaced): the rows before stand
+            self.problem = f"changed while it was read ({exc}): read it again when it is written"
+            self.stopped_at = number + 1
+
+
+def _utf8_size(path: Path) -> int | None:
+    """The size of a file's bytes when it is read to its end, has no NUL and is UTF-8 throughout, its first bytes
+    read by `decode_text` as they are (`decodes_as_utf8`); else None."""
+    decoder, size = codecs.getincrementaldecoder("utf-8")(), 0
+    try:
+        with open_binary(path) as handle:
+            while chunk := handle.read1(_CHUNK):
+                if not size and not decodes_as_utf8(chunk[:chunk.rfind(b"\n") + 1] or chunk):
+                    return None
+                if b"\x00" in chunk:
+                    return None
+                decoder.decode(chunk)
+                size += len(chunk)
+            decoder.decode(b"", final=True)
+    except (InputError, OSError, UnicodeDecodeError):
+        return None
+    return size or None

@@ -1,0 +1,97 @@
+"""A CSV read a line at a time from its file (`io.table_text`): the articles, errors and warnings of reading its text
+whole, without holding it."""
+import dataclasses
+import gzip
+import logging
+
+import pytest
+
+from dvtopics.io import table_text
+from dvtopics.io.read import read_articles
+from dvtopics.io.table_text import TableText
+from test_input_files import cp1258
+
+TEXT = "Sáng 5/1, Ban Dân vận Huyện ủy tổ chức hội nghị tổng kết công tác dân vận năm 2022."
+TEXT2 = "Chiều 8/3, Mặt trận huyện tổ chức gặp mặt các đồng chí nguyên lãnh đạo."
+
+# tables as users' files hold them: line ends, a BOM, Excel's "sep=;" line, cells over several lines, a broken row
+# and one whose quote is never closed, a title above the header, the header again, month-first dates, blank rows
+TABLES = {
+    "plain": f"id,date,text\na1,5/1/2023,{TEXT}\na2,8/3/2023,{TEXT2}\n",
+    "crlf_bom": f"\ufeffid,text\r\na1,{TEXT}\r\na2,\"{TEXT2}\r\nhai dòng\"\r\n",
+    "cr_only": f"id,text\ra1,{TEXT}\ra2,{TEXT2}\r",
+    "sep_line": f"sep=;\nid;date;text\na1;2023-01-05;{TEXT}\na2;;\"{TEXT2}\"\n",
+    "broken": f"id,text\na1,\"{TEXT}\na2,{TEXT2}\na3,x \"y\" z\na4,{TEXT}\n",
+    "never_closed": f"id,text\na1,{TEXT}\na2,\"{TEXT2}\na3,{TEXT}\n",
+    "banner": f"Danh sách bài báo năm 2023\n\nid,title,text\na1,Tổng kết,{TEXT}\n"
+              f"id,title,text\na2,Gặp mặt,{TEXT2}\n",
+    "month_first": f"id,date,text\na1,3/4/2023,{TEXT}\na2,3/25/2023,{TEXT2}\n\n,,\n",
+    "tabs": f"id\ttext\na1\t\"Dân vận khéo\" nhân rộng {TEXT}\n",
+}
+
+
+def seen(articles):
+    return [dataclasses.astuple(article) for article in articles]
+
+
+def read_both(path, monkeypatch, caplog):
+    """(articles, warnings) read a line at a time from the file, then from its text decoded whole."""
+    results = []
+    for whole in (False, True):
+        caplog.clear()
+        with monkeypatch.context() as patch, caplog.at_level(logging.WARNING):
+            if whole:
+                patch.setattr(table_text, "_utf8_size", lambda path: None)
+            results.append((seen(read_articles([path], on_error="record")), caplog.messages[:]))
+    return results
+
+
+@pytest.mark.parametrize("name", sorted(TABLES))
+@pytest.mark.parametrize("packed", [False, True])
+def test_a_utf8_table_read_a_line_at_a_time_gives_what_its_whole_text_gives(tmp_path, monkeypatch, caplog, name,
+                                                                             packed):
+    data = TABLES[name].encode("utf-8")
+    path = tmp_path / (f"{name}.tsv" if name == "tabs" else f"{name}.csv")
+    if packed:
+        path = path.with_name(path.name + ".gz")
+        data = gzip.compress(data)
+    path.write_bytes(data)
+    assert TableText(path).streamed
+    (streamed, said), (whole, said_whole) = read_both(path, monkeypatch, caplog)
+    assert streamed == whole and said == said_whole
+    assert streamed  # (read at all)
+
+
+@pytest.mark.parametrize("data", [
+    cp1258(f"id,text\na1,{TEXT}\n"),  # Windows-1258: decoded whole, with its warning
+    f"id,text\na1,{TEXT}\n".encode("utf-16"),
+    f"id,text\na1,{TEXT}\na2,{TEXT2}\n".encode("utf-8") + cp1258("a3,Hội nghị\n"),  # a line pasted in
+    b"id,text\na1,x\x00y\n",
+])
+def test_a_table_that_is_not_utf8_throughout_is_decoded_whole_as_before(tmp_path, data):
+    path = tmp_path / "t.csv"
+    path.write_bytes(data)
+    assert not TableText(path).streamed
+    assert [a.id for a in read_articles([path], on_error="record")][0] == "a1"
+
+
+def test_a_gzip_table_cut_short_is_read_to_its_last_whole_line_and_says_where(tmp_path):
+    data = gzip.compress(("id,text\n" + "".join(f"a{n},{TEXT}\n" for n in range(2000))).encode("utf-8"), mtime=0)
+    path = tmp_path / "t.csv.gz"
+    path.write_bytes(data[:len(data) // 2])
+    assert not TableText(path).streamed
+    articles = list(read_articles([path], on_error="record"))
+    assert articles[0].id == "a0" and articles[-1].error and "cut short" in articles[-1].error
+    assert all(article.error is None for article in articles[:-1]) and len(articles) > 100
+
+
+def test_a_table_written_again_while_it_is_read_keeps_the_rows_before_and_says_so(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text("id,text\n" + "".join(f"a{n},{TEXT}\n" for n in range(20000)), encoding="utf-8")
+    articles = read_articles([path], on_error="record")
+    first = next(articles)
+    path.write_bytes(b"id,text\n" + b"\xff" * 5_000_000)  # (no longer UTF-8 from its first row on)
+    rest = list(articles)
+    assert first.id == "a0" and rest[-1].error and "changed while it was read" in rest[-1].error
+    assert rest[-1].error.startswith(f"{path}:")
+    assert all(article.error is None for article in rest[:-1])
