@@ -3601,7 +3601,7 @@ def test_a_headline_run_into_its_lead_after_the_papers_code_is_the_title(tmp_pat
     got = {a.id: (a.title, a.source, a.error) for a in read(tmp_path)}
     assert got == {"run": ("Khánh thành cầu mới ở huyện Gò Công", "Người Lao Động", None),
                    "short": ("Cứu sống 5 ngư dân gặp nạn trên biển", "Người Lao Động", None),
-                   "agency": ("", None, None), "untagged": ("", None, None), "caption": ("", None, None)}, got
+                   "agency": ("", "TTXVN", None), "untagged": ("", None, None), "caption": ("", None, None)}, got
 
 
 def test_a_banner_over_the_header_that_names_the_text_alone_is_not_the_header(tmp_path, caplog):
