@@ -95,3 +95,59 @@ def test_a_table_written_again_while_it_is_read_keeps_the_rows_before_and_says_s
     assert first.id == "a0" and rest[-1].error and "changed while it was read" in rest[-1].error
     assert rest[-1].error.startswith(f"{path}:")
     assert all(article.error is None for article in rest[:-1])
+
+
+# ------------------------------------------------------------------ a Dask task's share of a table's rows
+
+def _rows(count: int, start: int = 0) -> str:
+    return "".join(f"a{n},3/{n % 28 + 1}/2023,\"{TEXT}\nDòng {n}.\"\n" for n in range(start, start + count))
+
+
+SHARED_TABLES = {
+    **TABLES,
+    # a title above, cells of two lines, the header again, a note between articles and notes under the last
+    "long": f"Danh sách bài báo\n\nid,date,text\n{_rows(9)}id,date,text\n{_rows(3, 9)},,\nGhi chú,,\n{_rows(2, 12)}"
+            "Tổng cộng: 14 bài,,\nNgười lập biểu,,\n",
+    # quotes escaped with a backslash (said once, by the share of the first such row), a broken row, ids as floats
+    "escapes": "id,text\n" + "".join(f"{n}.0,\"Hội nghị \\\"{n}\\\" năm 2023. {TEXT}\"\n" for n in range(6))
+               + f"7.0,x \"y\" z\n8.0,{TEXT}\n",
+    "no_text_column": "id,noi_dung\na1,x\na2,y\na3,z\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(SHARED_TABLES))
+def test_a_tables_shares_read_one_after_another_give_what_the_whole_table_gives(tmp_path, caplog, name):
+    """Left 34: a CSV was one Dask part however many rows it held: one worker read and labelled it while the others
+    waited. One of more rows than a part holds is cut into shares of its rows; read one after another, they give
+    the whole reading's records, and its warnings, each said once."""
+    from dvtopics.run.distributed import plan_parts, read_part
+
+    path = tmp_path / (f"{name}.tsv" if name == "tabs" else f"{name}.csv")
+    path.write_text(SHARED_TABLES[name], encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        whole = seen(read_articles([path], on_error="record"))
+    said = caplog.messages[:]
+    assert whole
+    for size in (1, 2, 3, 5):
+        caplog.clear()
+        with caplog.at_level(logging.WARNING):
+            parts = plan_parts([path], size=size)
+            shared = [article for part in parts for article in seen(read_part(part))]
+        assert shared == whole, size
+        assert caplog.messages == said, size
+        if len(whole) > size:
+            assert len(parts) > 1 and all(part.rows for part in parts), size
+    assert plan_parts([path], size=1000)[0].rows is None  # (one part: read whole, as before)
+
+
+def test_a_share_of_a_table_reads_only_its_rows(tmp_path):
+    from dvtopics.io.read import read_file
+    from dvtopics.io.read_tables import csv_shares
+    from dvtopics.io.shares import Share
+
+    path = tmp_path / "t.csv"
+    path.write_text("id,date,text\n" + _rows(10), encoding="utf-8")
+    shares = csv_shares(path, "text", 4)
+    assert shares == [(0, 10), (10, 8), (18, None)]  # (rows of two lines: lines 2, 4, …; the first share holds line 0)
+    assert [[a.id for a in read_file(path, "t", share=Share(*rows))] for rows in shares] == [
+        ["a0", "a1", "a2", "a3"], ["a4", "a5", "a6", "a7"], ["a8", "a9"]]

@@ -24,9 +24,10 @@ _CHUNK = 1 << 20
 class TableText:
     """A table file's text: `lines()` from its first line, as often as called; its `head` (its first lines); the
     `warning` its decoding gives; why its reading stopped before its end (`problem`, and the line it stopped
-    on, `stopped_at`); `limit`, more characters than any cell can hold."""
+    on, `stopped_at`); `limit`, more characters than any cell can hold. Not `say`: its decoding's warning is not logged
+    (a Dask task's share of it, or the plan's look at it)."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, say: bool = True):
         self.path = path
         self.warning = self.problem = None
         self.stopped_at = 0
@@ -35,7 +36,7 @@ class TableText:
             self._text, self.limit = None, size + 1
         else:
             data, self.problem = read_all(path)
-            self._text, self.warning = decode_text(data, str(path)) if data.strip() else ("", None)
+            self._text, self.warning = decode_text(data, str(path), say=say) if data.strip() else ("", None)
             self.limit = len(self._text) + 1
             if self.problem:  # the text ends with its last whole line: the fault is on the line after it
                 self.stopped_at = self._text.count("\n") + 1

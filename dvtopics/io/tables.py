@@ -162,14 +162,15 @@ def names_field(cells, field: str) -> bool:
 
 
 def split_header(items: Iterable, text_field: str, wanted: Iterable[str], cells=lambda item: item,
-                 where: object = None) -> tuple[object, Iterator]:
+                 where: object = None, say: bool = True) -> tuple[object, Iterator]:
     """(the header, the items below it) of a table's rows: its first filled row when that row names the text
     field; else, among the first `HEADER_ROWS` filled rows, the first that names the text field and another of
     the `wanted` fields (a table under a title or notes: "id, title, text", where a cell "text" in a data row
     or a list of field names is no header), the rows above it passed over with a warning naming `where`;
     else its first filled row, as before (its rows then say which fields they lack). A broken row stays among
     the items, to be reported. The header is None when no row is filled. `cells(item)` gives an item's cells,
-    or None for an item that is no row (a broken CSV row)."""
+    or None for an item that is no row (a broken CSV row). Not `say`: the rows passed over are not said (a Dask task's
+    share of a table that the share opening it says them for)."""
     others = set(wanted) - {text_field}
 
     def is_filled(item) -> bool:
@@ -190,7 +191,9 @@ def split_header(items: Iterable, text_field: str, wanted: Iterable[str], cells=
             # real header an article
             at, count = group
             if text_field in names and len(names & others) > count:
-                log.warning("%s: the row above the table's header not read (a group header over its columns)", where)
+                if say:
+                    log.warning("%s: the row above the table's header not read (a group header over its columns)",
+                                where)
                 return item, itertools.chain([i for i in ahead[:-1] if cells(i) is None], items)
             return ahead[at], itertools.chain([i for i in ahead[:at] if cells(i) is None], ahead[at + 1:], items)
         if text_field in names and filled == 1 and (len(names & {text_field, *others}) < len(_names(cells(item)))
@@ -200,7 +203,7 @@ def split_header(items: Iterable, text_field: str, wanted: Iterable[str], cells=
             group = len(ahead) - 1, len(names & others)
             continue
         if text_field in names and (filled == 1 or names & others):
-            if filled > 1:
+            if filled > 1 and say:
                 log.warning("%s: %d row%s above the table's header not read (a title or notes)", where, filled - 1,
                             "s" * (filled > 2))
             return item, itertools.chain([i for i in ahead[:-1] if cells(i) is None], items)
