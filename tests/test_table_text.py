@@ -41,7 +41,7 @@ def read_both(path, monkeypatch, caplog):
         caplog.clear()
         with monkeypatch.context() as patch, caplog.at_level(logging.WARNING):
             if whole:
-                patch.setattr(table_text, "_utf8_size", lambda path: None)
+                patch.setattr(table_text, "_utf8_size", lambda path, say=True: None)
             results.append((seen(read_articles([path], on_error="record")), caplog.messages[:]))
     return results
 
@@ -87,7 +87,7 @@ def test_a_gzip_table_cut_short_is_read_to_its_last_whole_line_and_says_where(tm
 
 def test_a_table_written_again_while_it_is_read_keeps_the_rows_before_and_says_so(tmp_path):
     path = tmp_path / "t.csv"
-    path.write_text("id,text\n" + "".join(f"a{n},{TEXT}\n" for n in range(20000)), encoding="utf-8")
+    path.write_text("id,text\n" + "".join(f"a{n},{TEXT}\n" for n in range(5000)), encoding="utf-8")
     articles = read_articles([path], on_error="record")
     first = next(articles)
     path.write_bytes(b"id,text\n" + b"\xff" * 5_000_000)  # (no longer UTF-8 from its first row on)
@@ -151,3 +151,58 @@ def test_a_share_of_a_table_reads_only_its_rows(tmp_path):
     assert shares == [(0, 10), (10, 8), (18, None)]  # (rows of two lines: lines 2, 4, …; the first share holds line 0)
     assert [[a.id for a in read_file(path, "t", share=Share(*rows))] for rows in shares] == [
         ["a0", "a1", "a2", "a3"], ["a4", "a5", "a6", "a7"], ["a8", "a9"]]
+
+
+# ------------------------------------------------------------------ a review's findings (a helper's, by running)
+
+@pytest.mark.parametrize("data", [
+    b"id,text\na1,ok\na2,x\x1by",  # a control character in a last line without its line end
+    "id,text\na1,".encode() + "\ufffd".encode() * 30,
+    b"id,text\na1," + b"\x07" * 50 + b"x" * 1_100_000 + b"\n",  # in a first line longer than a chunk
+    b"\n" * 1000 + "id;text\na1;Hội nghị tổng kết\n".encode(),  # the header under 1,000 blank lines
+    b"\r\r\n" * 600 + "id;text\r\r\na1;Hội nghị tổng kết\r\r\n".encode(),
+])
+def test_what_the_whole_text_says_of_a_tables_first_characters_and_lines_a_file_read_a_line_at_a_time_says(
+        tmp_path, monkeypatch, caplog, data):
+    """Its first 4,096 characters are looked at for control characters wherever its first lines end, and its
+    header is looked for among its first 1,000 lines that are not blank, as when its text is decoded whole: the
+    first version looked at its first chunk up to its last line end (a last line without one went unlooked at) and
+    at its first 1,000 lines, blank ones counted (a ';' header under them was split at ',')."""
+    path = tmp_path / "t.csv"
+    path.write_bytes(data)
+    (streamed, said), (whole, said_whole) = read_both(path, monkeypatch, caplog)
+    assert streamed == whole and said == said_whole
+    if b";" in data:
+        assert [(article[0], article[-1]) for article in streamed] == [("a1", None)]
+
+
+def test_a_gzip_name_on_plain_bytes_is_said_once(tmp_path, caplog):
+    path = tmp_path / "x.csv.gz"
+    path.write_bytes(b"id,date,text\na1,5/1/2023,Hoi nghi tong ket\n")
+    with caplog.at_level(logging.WARNING):
+        assert [a.id for a in read_articles([path], on_error="record")] == ["a1"]
+    assert sum("not gzip data despite its name" in message for message in caplog.messages) == 1
+
+
+@pytest.mark.parametrize("change", ["cut", "emptied", "added_to", "written_again"])
+def test_a_table_changed_while_it_is_read_ends_with_an_error_that_says_so(tmp_path, change):
+    """A file read a line at a time may change between its readings, or during one: the first version read on
+    silently (a file cut at a line's end gave a third of its rows and no error; one written again with other rows
+    mixed the two), or stopped with a traceback (a "sep=;" file emptied between its head and its rows)."""
+    path = tmp_path / "t.csv"
+    text = "sep=,\nid,date,text\n" + "".join(f"a{n},5/1/2023,{TEXT}\n" for n in range(5000))
+    path.write_text(text, encoding="utf-8")
+    articles = read_articles([path], on_error="record")
+    first = next(articles)
+    if change == "cut":
+        path.write_text(text[:len(text) // 3].rsplit("\n", 1)[0] + "\n", encoding="utf-8")
+    elif change == "emptied":
+        path.write_bytes(b"")
+    elif change == "added_to":
+        with open(path, "a", encoding="utf-8") as handle:
+            handle.write(f"b1,5/1/2023,{TEXT2}\n")
+    else:
+        path.write_text(text.replace("a", "b"), encoding="utf-8")
+    rest = list(articles)
+    assert first.id == "a0" and rest[-1].error and "changed while it was read" in rest[-1].error, rest[-1]
+    assert all(article.error is None for article in rest[:-1])

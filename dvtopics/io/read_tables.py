@@ -146,8 +146,8 @@ def _table(path: Path, source: TableText, text_field: str) -> tuple[str, Callabl
 
 def _after(lines: Iterator[str], chars: int) -> Iterator[str]:
     """`lines` after their first `chars` characters, which end a line (a table's "sep=;" line)."""
-    while chars > 0:
-        chars -= len(next(lines))
+    while chars > 0 and (line := next(lines, None)) is not None:  # (None: the file was cut since its head was read)
+        chars -= len(line)
     return lines
 
 
