@@ -48,11 +48,11 @@ def csv_delimiter(text: str, text_field: str, likely: str = ",") -> tuple[str, s
     delimiters = dict.fromkeys((likely, *_DELIMITERS))
     for line in filled:
         for delimiter in delimiters:
-            if names_field(next(csv.reader([line], delimiter=delimiter), []), text_field):
+            if names_field(line_cells(line, delimiter), text_field):
                 return delimiter, text
     # no header names it: the delimiter that splits the first line into most columns, so that the error naming the
     # table's columns names them ('Tiêu đề', 'Ngày', …), not one column of the whole line with its ';'
-    return max(delimiters, key=lambda delimiter: len(next(csv.reader(filled[:1], delimiter=delimiter), []))), text
+    return max(delimiters, key=lambda delimiter: len(line_cells(filled[0], delimiter) if filled else [])), text
 
 
 def lines_above_table(text: str, table: str) -> int:
@@ -73,7 +73,7 @@ def tab_header(text: str, text_field: str) -> bool:
     lines below, make no header."""
     lines = (match.group() for match in _LINE.finditer(text) if match.group().strip())
     for line in itertools.islice(lines, TITLE_ROWS + 1):
-        cells = next(csv.reader([line], delimiter="\t"), [])
+        cells = line_cells(line, "\t")
         if "\t" in line and names_field(cells, text_field):
             return True
         if "\t" not in line or sum(1 for cell in cells if cell.strip()) > 1:
@@ -97,8 +97,7 @@ def text_table_delimiter(text: str, text_field: str, wanted: Iterable[str]) -> s
     hint = _SEPARATOR_LINE.match(text)
     if hint:  # Excel's "sep=;" line above the header, which the CSV reader reads (`csv_delimiter`)
         header = next((match.group() for match in _LINE.finditer(text, hint.end()) if match.group().strip()), "")
-        return hint.group(1) if names_field(next(csv.reader([header], delimiter=hint.group(1)), []),
-                                            text_field) else None
+        return hint.group(1) if names_field(line_cells(header, hint.group(1)), text_field) else None
     first = next((match for match in _LINE.finditer(text) if match.group().strip()), None)
     for delimiter in (",", ";"):
         cells = _short_names(first, delimiter)
@@ -139,7 +138,7 @@ def _short_names(line: re.Match | None, delimiter: str) -> list[str] | None:
     names are (blank ones aside: pandas' unnamed index, a trailing delimiter)."""
     if line is None:
         return None
-    cells = [cell.strip() for cell in next(csv.reader([line.group()], delimiter=delimiter), [])]
+    cells = [cell.strip() for cell in line_cells(line.group(), delimiter)]
     cells = [cell for cell in cells if cell]
     return cells if len(cells) >= 2 and all(len(cell) <= FIELD_NAME_CHARS for cell in cells) else None
 
@@ -148,10 +147,14 @@ def _rows_fit(text: str, header: re.Match, delimiter: str, rows: int = 1) -> boo
     """Whether the first `rows` rows below `header` (up to 3 are looked at) each split into as many cells as it does.
     `text` may be a file's head, cut inside its last row: a last row without its line end counts only when it is
     the one row there is."""
-    names = next(csv.reader([header.group()], delimiter=delimiter), [])
-    # the header's line again (a title repeated over its text) is no row of a table
-    below = [row for row in csv.reader(io.StringIO(text[header.end():].lstrip("\r\n")), delimiter=delimiter)
-             if row and row != names]
+    names = line_cells(header.group(), delimiter)
+    # the header's line again (a title repeated over its text) is no row of a table; lines end as they may (LF,
+    # CRLF or CR alone); rows CSV cannot read (a cell over its limit) are no table's that can be told
+    try:
+        below = [row for row in csv.reader(io.StringIO(text[header.end():].lstrip("\r\n"), newline=""),
+                                           delimiter=delimiter) if row and row != names]
+    except csv.Error:
+        return False
     whole = below if text.endswith(("\n", "\r")) else below[:-1] or below[:1]
     return len(whole) >= rows and all(len(row) == len(names) for row in whole[:3])
 
@@ -455,6 +458,16 @@ def line_rows(lines: Iterable[str], delimiter: str = ",", cut: bool = False, lim
             again.extendleft(reversed(taken[1:]))
             taken.clear()
             row_start += 1
+
+
+def line_cells(line: str, delimiter: str) -> list[str]:
+    """One line's cells as CSV reads them, where a table's header is looked for; as text (`literal_cells`) where
+    CSV cannot read it: a quote left open, a cell longer than the csv module's limit (a text of 200,000 characters
+    in the first rows stopped the reading with a traceback)."""
+    try:
+        return next(csv.reader([line], delimiter=delimiter), [])
+    except csv.Error:
+        return literal_cells(line, delimiter)
 
 
 def literal_cells(line: str, delimiter: str) -> list[str]:
