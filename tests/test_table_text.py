@@ -112,6 +112,11 @@ SHARED_TABLES = {
     "escapes": "id,text\n" + "".join(f"{n}.0,\"Hội nghị \\\"{n}\\\" năm 2023. {TEXT}\"\n" for n in range(6))
                + f"7.0,x \"y\" z\n8.0,{TEXT}\n",
     "no_text_column": "id,noi_dung\na1,x\na2,y\na3,z\n",
+    # no article in the whole table: the last share says so, as the whole reading does (a review found 0 articles,
+    # exit 0, on Dask)
+    "header_over_blank_rows": "id,title,text\n,,\n\n,,\n",
+    "header_again_only": "id,text\nid,text\nid,text\n",
+    "notes_only": "id,text\nTổng cộng: 0 bài,\nNgười lập biểu,\n",
 }
 
 

@@ -180,8 +180,10 @@ def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on
         articles = read_jsonl(path, fields, on_error, max_bytes, lines)
     elif kind == "json":
         articles = read_json(path, fields, on_error, max_bytes)
+    elif kind == "csv" and not share.whole:
+        articles = _csv_share(path, fields, on_error, max_bytes, share)
     elif kind == "csv":
-        articles = read_csv(path, fields, on_error, max_bytes, share)
+        articles = read_csv(path, fields, on_error, max_bytes)
     elif kind == "xlsx":
         articles = read_xlsx(path, fields, on_error, max_bytes, only_with_text=in_archive)
     elif kind == "document":
@@ -259,6 +261,14 @@ def _warn_of_a_header(path: Path, head: str, text_field: str) -> None:
         log.warning("%s: its first line reads as a table's header (%s) but names no '%s' field: read as one article; "
                     "if it is a table, name the column of the text with %s", path, shown, text_field,
                     option("--text-field"))
+
+
+def _csv_share(path: Path, fields: FieldNames, on_error: str, max_bytes: int, share: Share) -> Iterator[Article]:
+    """A share of a CSV's rows (a Dask task's); the last, when the whole table gives no record, gives the error a
+    whole reading gives of it (`_no_articles`): a header over blank rows was 0 articles, exit 0, on Dask."""
+    gave_any = yield from read_csv(path, fields, on_error, max_bytes, share)
+    if share.ends() and not gave_any:
+        yield _no_articles(path, fields.text, on_error)
 
 
 def _or_no_articles(articles: Iterator[Article], path: Path, text_field: str, on_error: str) -> Iterator[Article]:

@@ -5,7 +5,7 @@ import logging
 import re
 from functools import partial
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Generator, Iterable, Iterator
 
 from ..arguments import missing
 from ..errors import InputError, UnreadableFileError
@@ -26,16 +26,17 @@ _FLOAT_ID = re.compile(r"-?\d+\.0")  # an id cell as pandas writes a whole numbe
 
 
 def read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int, share: Share = WHOLE
-             ) -> Iterator[Article]:
+             ) -> Generator[Article, None, bool]:
     """The articles of a CSV or TSV file, a row each; of its rows in `share` only (a Dask task's, by the line each
     starts on: `csv_shares`), the rows before it read for what they tell those after (notes held, ids seen) and
-    what the whole reading says there said by the shares that hold it."""
+    what the whole reading says there said by the shares that hold it. Returns whether the whole reading gives any
+    record (for a share of the table: the last, if none, says it holds no article)."""
     try:
         source = TableText(path, say=share.opens)
     except InputError as exc:
         if share.opens:
             yield failed(path.name, str(exc), on_error)
-        return
+        return True
     number = 1
     delimiter, table_lines, lines_above = _table(path, source, fields.text)
     header, rows = split_header(line_rows(table_lines(), delimiter, bool(source.problem), source.limit),
@@ -46,7 +47,7 @@ def read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int, sh
         if wrong:
             if share.opens:
                 yield failed(path.name, wrong, on_error)
-            return
+            return True
     spelt = dict(zip(header, given)) if header is not None else {}  # the columns' own names, for the messages
     month_first = False
     if header is not None and fields.date in header:  # the order of its dates is the column's, decided over them all
@@ -54,7 +55,7 @@ def read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int, sh
         month_first = dates_month_first(
             (row[at] for line, row, _, _ in line_rows(table_lines(), delimiter, bool(source.problem), source.limit)
              if line > header_line and row and len(row) > at), path, spelt[fields.date], say=share.opens)
-    escapes_said, notes, wanted = False, _Notes(fields, path), fields.wanted()
+    escapes_said, notes, wanted, broken = False, _Notes(fields, path), fields.wanted(), False
     longest = _header_name_chars(given) if header is not None else 0
     for line, row, cause, cells in rows:
         if share.past(line):
@@ -98,6 +99,7 @@ def read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int, sh
             if say:
                 log.warning("%s: %s", where, quotes_as_text)
         if row is None:
+            broken = True
             if say:
                 yield from notes.flush()
                 yield failed(fallback_id, f"{where}: broken CSV row ({cause}); its first line is skipped", on_error)
@@ -111,11 +113,12 @@ def read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int, sh
                        month_first)
         yield from notes.articles(record, f"line {line}", where, fallback_id, max_bytes, on_error, read, say)
     if not share.ends():
-        return
+        return True
     notes.close()
     if source.problem:
         yield failed(f"{path.name}:{number + 1}", f"{path}:{source.stopped_at}: {source.problem}",
                      on_error)
+    return broken or notes.after_article or bool(source.problem)
 
 
 def csv_shares(path: Path, text_field: str, size: int) -> list[tuple[int, int | None]]:
