@@ -1041,6 +1041,23 @@ def test_dask_labels_an_archive_in_shares_as_local_labels_it(model_dir, schedule
     assert len(local) == 9 and _records(tmp_path / "dask.jsonl") == local
 
 
+def test_dask_labels_a_csv_in_shares_of_its_rows_as_local_labels_it(model_dir, scheduler, tmp_path):
+    """Left 34: a CSV was one part however many rows it held. One of more rows than --part-size is cut into shares
+    of its rows (`read_tables.csv_shares`), a task each: the records are the local engine's."""
+    path = tmp_path / "bai.csv"
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["id", "title", "text"])
+        writer.writerows([a.id, a.raw.split("\n", 1)[0], a.raw] for a in made_up_articles(2))
+        writer.writerow(["Tổng cộng: 10 bài", "", ""])  # (a note under the last article: said by the last share)
+    _label([], [path], model_dir, tmp_path / "local.jsonl", tmp_path / "cache-local")
+    _label(["--engine", "dask", "--scheduler", scheduler, "--part-size", "3"], [path], model_dir,
+           tmp_path / "dask.jsonl", tmp_path / "cache-dask")
+    local = _records(tmp_path / "local.jsonl")
+    assert len(local) == 10 and _records(tmp_path / "dask.jsonl") == local
+    assert [part.rows is not None for part in plan_parts([path], 3)] == [True] * 4
+
+
 def test_an_archive_that_cannot_be_listed_is_planned_as_one_part_that_says_why(tmp_path, monkeypatch):
     """An archive the user may not read, or a zip that declares more members than an archive of articles holds, is
     one part, as before archives were cut into shares: the plan's count of its members raised PermissionError (or

@@ -3601,7 +3601,7 @@ def test_a_headline_run_into_its_lead_after_the_papers_code_is_the_title(tmp_pat
     got = {a.id: (a.title, a.source, a.error) for a in read(tmp_path)}
     assert got == {"run": ("Khánh thành cầu mới ở huyện Gò Công", "Người Lao Động", None),
                    "short": ("Cứu sống 5 ngư dân gặp nạn trên biển", "Người Lao Động", None),
-                   "agency": ("", None, None), "untagged": ("", None, None), "caption": ("", None, None)}, got
+                   "agency": ("", "TTXVN", None), "untagged": ("", None, None), "caption": ("", None, None)}, got
 
 
 def test_a_banner_over_the_header_that_names_the_text_alone_is_not_the_header(tmp_path, caplog):
@@ -3684,3 +3684,20 @@ def test_a_link_to_nowhere_given_or_matched_by_a_pattern_is_an_error_in_its_plac
     said = f"{folder / 'b.txt'}: a link to {tmp_path / 'moved.txt'}, which is not there"
     for paths in (folder, str(folder / "*.txt"), sorted(folder.iterdir())):
         assert [(a.id, a.error) for a in read(paths)] == [("a", None), ("b", said), ("c", None)], paths
+
+
+def test_a_header_is_looked_for_in_lines_csv_cannot_read_without_a_traceback(tmp_path):
+    """A review of the CSV read a line at a time found two tracebacks older than it: the lines where a table's
+    header is looked for were read with the csv module's own limits (a text of 200,000 characters in the first rows,
+    read with a --text-field the table lacks or as a labels file) and its lines (a table saved as .txt whose lines
+    end with CR alone but its last)."""
+    from dvtopics.io.labels import labels_file_columns
+    from dvtopics.io.records import FieldNames
+
+    (tmp_path / "bang.txt").write_bytes(b"extra,text\ra,b\rc,d\n")
+    assert [(a.text, a.error) for a in read(tmp_path / "bang.txt")] == [("b", None), ("d", None)]
+    (tmp_path / "dai.csv").write_text("id,text\na1," + "x" * 200_000 + "\n", encoding="utf-8")
+    (article,) = read(tmp_path / "dai.csv", fields=FieldNames(text="noi_dung"))
+    assert "no 'noi_dung' column" in article.error and "its columns are 'id', 'text'" in article.error
+    (tmp_path / "nhan.csv").write_text("file,label,text\na.txt,other," + "x" * 200_000 + "\n", encoding="utf-8")
+    assert labels_file_columns(tmp_path / "nhan.csv") == ["file", "label", "text"]

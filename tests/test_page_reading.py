@@ -846,6 +846,11 @@ def test_the_pages_address_pasted_alone_over_or_under_its_text_names_its_site(wh
     ("Hà Nội (TTXVN) - ", "", "TTXVN"),  # the agency's own dateline: the place, then its name in brackets
     ("TP Hồ Chí Minh (TTXVN) – ", "", "TTXVN"),
     ("Đắk Lắk (VOV) - ", "", "VOV"),
+    # the place under its kind's name, or two joined: no source before (the thirty-fourth session's leftover)
+    ("Thủ đô Hà Nội (TTXVN) - ", "", "TTXVN"),
+    ("Thành phố Hồ Chí Minh (TTXVN) - ", "", "TTXVN"),
+    ("Bà Rịa - Vũng Tàu (TTXVN) - ", "", "TTXVN"),
+    ("Thị xã Sơn Tây (TTXVN) - ", "", "TTXVN"),
     ("", "\n(TTXVN)", "TTXVN"),  # its name alone in brackets closing the article republished
     ("", "\nHồng Nhung\n(Báo Đắk Lắk)", "Báo Đắk Lắk"),
     ("", "\n(Tổng hợp)", None),

@@ -13,7 +13,7 @@ is compressed: it cannot go back to its start but by inflating it all again. A p
   a method Python cannot read, a damaged one, is one error naming the archive and the member, and the others are
   read; a damaged or cut short archive, an error after the members read before the fault; a tar is listed no
   further than a zip may list (`ARCHIVE_MAX_MEMBERS`). A link (a tar's, a zip's made on Unix) is never read.
-- Shares: a Dask run reads a large archive in shares of its members (`MemberShare`), one a task, as it reads a
+- Shares: a Dask run reads a large archive in shares of its members (`Share`), one a task, as it reads a
   JSON lines file in ranges of lines; the shares read one after another give what a whole reading gives.
 """
 from __future__ import annotations
@@ -31,7 +31,6 @@ import unicodedata
 import zipfile
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from types import SimpleNamespace
 from typing import Iterator
@@ -41,6 +40,7 @@ from .files import crowded_zip, office_kind, office_problem
 from .folders import (ARCHIVE_SUFFIXES, ARTICLE_SUFFIXES, LINK_OUTSIDE, TEXT_SUFFIXES, Skipped, document_id, file_kind,
                       link_kind, skipped_notes, text_id, walk_names, walk_passes_over, walk_reads_member)
 from .records import over_limit
+from .shares import WHOLE, Share
 
 log = logging.getLogger(__name__)
 
@@ -73,48 +73,20 @@ class Member(PurePosixPath):
         return SimpleNamespace(st_mode=stat.S_IFREG | 0o444, st_size=len(self.data), st_mtime_ns=self.modified_ns)
 
 
-@dataclass(frozen=True)
-class MemberShare:
-    """The members `first` to `first + count` (all from `first` when `count` is None) of those an archive's reading
-    reads, in the order it reads them: one Dask task's share of a large archive. The share that opens the archive
-    says what the whole reading says first (the names it reads otherwise, what it holds that is not read, why it
-    cannot be opened); the one that reaches the end, where a tar was cut short."""
-
-    first: int = 0
-    count: int | None = None
-
-    def of(self, walked: list[str]) -> list[str]:
-        return walked[self.first:None if self.count is None else self.first + self.count]
-
-    @property
-    def opens(self) -> bool:
-        return self.first == 0
-
-    @property
-    def whole(self) -> bool:
-        return self.first == 0 and self.count is None
-
-    def ends(self, walked: list[str]) -> bool:
-        return self.count is None or self.first + self.count >= len(walked)
-
-
-WHOLE = MemberShare()
-
-
 def members_read(path: Path) -> int:
     """How many members the reading of the archive at `path` reads (`archive_members`, errors in a member's place
-    counted); 0 for one that cannot be listed: a Dask run cuts it into shares of its members (`MemberShare`)."""
+    counted); 0 for one that cannot be listed: a Dask run cuts it into shares of its members (`Share`)."""
     return sum(1 for _ in walk_names(_listed(path, {}), {}))
 
 
-def archive_members(path: Path, skipped: Skipped, max_bytes: int, share: MemberShare = WHOLE
+def archive_members(path: Path, skipped: Skipped, max_bytes: int, share: Share = WHOLE
                     ) -> Iterator[tuple[str, Member | str]]:
     """(name, `Member`) for each member of the archive at `path` that the walk of the folder it holds reads
     (`folders.walk_names`; what else it holds is counted in `skipped`), or (name, why it cannot be read) in its
     place; ("", why) for the archive itself. A name is the member's below the archive's own folder (`_own_folder`),
     as its extracted file's id is, whether it is read or not; a message names the member as the archive holds it. A
     zip's members in the order of their names, as a folder's files are walked; a tar's in the order it holds them (a
-    compressed tar cannot seek back). `share`: only those members (`MemberShare`)."""
+    compressed tar cannot seek back). `share`: only those members (`Share`)."""
     read = 0
     try:
         if os.path.getsize(path) == 0:  # (a download that failed)
@@ -143,7 +115,7 @@ def _one_line(exc: BaseException) -> str:
 _METHODS = {9: "Deflate64", 10: "PKWare DCL Implode", 93: "Zstandard", 95: "XZ", 98: "PPMd", 99: "AES"}
 
 
-def _zip_members(path: Path, skipped: Skipped, max_bytes: int, modified_ns: int, share: MemberShare):
+def _zip_members(path: Path, skipped: Skipped, max_bytes: int, modified_ns: int, share: Share):
     if crowded := crowded_zip(path, ARCHIVE_MAX_MEMBERS):
         yield from _said_once(share, f"{path}: {crowded}")
         return
@@ -253,7 +225,7 @@ def _zip_name(info: zipfile.ZipInfo) -> str:
         return raw.decode("cp1258", "replace")
 
 
-def _tar_members(path: Path, skipped: Skipped, max_bytes: int, modified_ns: int, share: MemberShare):
+def _tar_members(path: Path, skipped: Skipped, max_bytes: int, modified_ns: int, share: Share):
     try:
         archive = tarfile.open(path, "r:*")
     except tarfile.ReadError:  # (its message lists each compression tried, one to a line)
@@ -289,7 +261,7 @@ def _tar_members(path: Path, skipped: Skipped, max_bytes: int, modified_ns: int,
             raise fault
 
 
-def _said_once(share: MemberShare, problem: str) -> Iterator[tuple[str, str]]:
+def _said_once(share: Share, problem: str) -> Iterator[tuple[str, str]]:
     """Why the archive cannot be read, in the place of its members: by the share that opens it only."""
     if share.opens:
         yield "", problem

@@ -39,6 +39,17 @@ def decode_text(data: bytes, name: str = "<bytes>", line: bool = False, say: boo
     return text, warning
 
 
+def decodes_as_utf8(head: bytes) -> bool:
+    """Whether `decode_text` reads these bytes, a file's first (cut at a line's end), as they are in UTF-8, with
+    nothing to say and nothing dropped but a BOM: a file whose other bytes are UTF-8 too, with no NUL, then gives
+    the text `decode_text` gives of it whole when read a line at a time (`table_text`)."""
+    try:
+        text, warning = _decoded(head, "")
+        return warning is None and text == head.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+    except (InputError, UnicodeDecodeError):
+        return False
+
+
 def warning_kind(warning: str) -> str:
     """A decoding warning without what is particular to its file (which lines, how many bytes, the parts in
     brackets): files that earn one kind of warning are said once, with a count, not one line a file.

@@ -333,9 +333,10 @@ def _gzipped_problem(head: bytes) -> str | None:
     return None
 
 
-def open_binary(path: Path):
+def open_binary(path: Path, say: bool = True):
     """The bytes of a file, decompressed when they are gzip data, whatever the name says; lines that end
-    with CR alone end with LF (`_CarriageReturnsAsNewlines`)."""
+    with CR alone end with LF (`_CarriageReturnsAsNewlines`). Not `say`: a name that is not what the bytes are is
+    not said (by a reading that opens the file again)."""
     handle = open_stored(path)
     compressed = compression(handle.peek(6)[:6])
     if compressed == "gzip":
@@ -351,7 +352,7 @@ def open_binary(path: Path):
         # a PDF or an Office 97-2003 file named .jsonl: said once for the file, not once for each line of its bytes
         handle.close()
         raise InputError(problem)
-    elif path.name.lower().endswith(".gz"):
+    elif path.name.lower().endswith(".gz") and say:
         log.warning("%s: not gzip data despite its name; read as it is", path)
     head = handle.peek(1 << 16)
     if b"\r" in head and b"\n" not in head and b"\x00" not in head:  # (UTF-16 is split by its own decoder)
@@ -503,11 +504,12 @@ def _wide_codec(head: bytes) -> str | None:
     return None
 
 
-def read_all(path: Path) -> tuple[bytes, str | None]:
-    """The bytes of a (maybe gzip) file up to its last whole line, and why reading stopped early, if it did."""
+def read_all(path: Path, say: bool = True) -> tuple[bytes, str | None]:
+    """The bytes of a (maybe gzip) file up to its last whole line, and why reading stopped early, if it did
+    (`say`: as `open_binary`)."""
     chunks, problem = [], None
     try:
-        with open_binary(path) as handle:
+        with open_binary(path, say) as handle:
             while chunk := handle.read1(1 << 20):  # read() would drop what it held when a fault stops it
                 chunks.append(chunk)
     except InputError as exc:

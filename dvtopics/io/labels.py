@@ -1,8 +1,6 @@
 """Label files, the one reader: a CSV or .xlsx (id or file, label) or JSONL ({"id", "label"}) -> {id: label}."""
 from __future__ import annotations
 
-import csv
-import io
 import logging
 import operator
 import os
@@ -382,8 +380,9 @@ def labels_file_columns(path: str | os.PathLike, label_field: str = "label", id_
             return []  # an object of labels by id, or no record
         return list(value)
     delimiter, table = csv_delimiter(text, label_field)
-    given, _ = split_header(csv.reader(io.StringIO(table), delimiter=delimiter), label_field, (id_field, "id", "file"))
-    return field_names(given or [], _columns(label_field, id_field))
+    header, _ = split_header(csv_rows(table, delimiter), label_field, (id_field, "id", "file"), lambda item: item[1],
+                             say=False)  # (the reading of the labels says what it passes over)
+    return field_names(header[1] if header else [], _columns(label_field, id_field))
 
 
 def _named(record, label_field: str, id_field: str):

@@ -482,9 +482,11 @@ def lead_source(lead: str) -> str | None:
 
 
 # The agency's dateline its articles open with, the place before its name in brackets: "Hà Nội (TTXVN) - Sáng 5/12, …",
-# "TP Hồ Chí Minh (TTXVN) – …", "Đắk Lắk (VOV) - …" (a place's words capitalised)
-_PLACE_TAG = re.compile(rf"[ \t]*[A-ZĐ][\w.'-]*(?:[ \t]+[A-ZĐ][\w.'-]*){{0,4}}[ \t]*\((?P<bracketed>{AGENCIES})\)"
-                        r"[ \t]*[-–—]+[ \t]")
+# "TP Hồ Chí Minh (TTXVN) – …", "Đắk Lắk (VOV) - …" (a place's words capitalised), under its kind's name ("Thủ đô Hà
+# Nội", "Thành phố Hồ Chí Minh", "Thị xã Sơn Tây") or of two joined ("Bà Rịa - Vũng Tàu")
+_PLACE_KIND = r"(?:Thủ đô|Thành phố|Thị xã|Thị trấn|Tỉnh|Huyện|Quận)[ \t]+"
+_PLACE_TAG = re.compile(rf"[ \t]*(?:{_PLACE_KIND})?[A-ZĐ][\w.'-]*(?:[ \t]+(?:[-–][ \t]+)?[A-ZĐ][\w.'-]*){{0,4}}[ \t]*"
+                        rf"\((?P<bracketed>{AGENCIES})\)[ \t]*[-–—]+[ \t]")
 
 
 def _lead_source(line: str) -> str | None:

@@ -30,7 +30,8 @@ from ..arguments import ON_ERROR, check_choice, check_max_bytes, is_dataframe, n
 from ..errors import InputError, NoArticlesError
 from .article import Article, finished, make_article
 from .notes import summarized_warnings, warn_once
-from .archives import WHOLE, MemberShare, archive_members
+from .archives import archive_members
+from .shares import WHOLE, Share
 from .files import LineRange, is_stored_file, office_document, office_name, stored
 from .folders import (FOLDER_HOLDS_NONE, PAGE_PART, Skipped, file_kind, given_by_name, head_text, id_below_folder,
                       iter_files, json_document, may_hold_articles, skipped_notes, there_at_start, unread_notes)
@@ -133,7 +134,7 @@ def _read_articles(paths, fields: FieldNames, on_error: str, max_bytes: int) -> 
 def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on_error: str = "raise",
               max_bytes: int = MAX_ARTICLE_BYTES, lines: LineRange | None = None,
               named: frozenset = frozenset(), unread: list[str] | None = None, in_archive: bool = False,
-              listed: bool = False, members: MemberShare = WHOLE) -> Iterator[Article]:
+              listed: bool = False, share: Share = WHOLE) -> Iterator[Article]:
     """The articles of one input file (`article_id` names a .txt file's article).
 
     `lines` reads only that slice of a JSONL file, with the ids and line
@@ -141,14 +142,15 @@ def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on
     a folder given that holds no .txt file does not name among what it does not read; `unread`: what such a folder
     holds (`iter_files`), when it was walked already. `in_archive`: an archive's member, a workbook of which that
     names no text field raises `NamesNoText` (`_read_archive` passes it over). `listed`: `path` was there when the
-    run began (a folder's walk, a path given, a Dask plan): not there now, it is said to be gone since. `members`
-    reads only that share of an archive's members (`archives.MemberShare`): how a Dask task reads its part of one.
+    run began (a folder's walk, a path given, a Dask plan): not there now, it is said to be gone since. `share`
+    reads only that share of an archive's members or a CSV's rows (`shares.Share`): how a Dask task reads its part of
+    one.
     """
     kind = file_kind(path)
     if lines is not None and kind != "jsonl":
         raise InputError(f"{path}: only JSONL files can be read by line ranges")
-    if not members.whole and kind != "archive":
-        raise InputError(f"{path}: only archives can be read by shares of their members")
+    if not share.whole and kind not in ("archive", "csv"):
+        raise InputError(f"{path}: only archives and CSV files can be read in shares")
     problem = unreadable(path, listed)
     head = head_text(path) or "" if kind == "txt" and not problem and not os.path.isdir(path) else ""  # read once
     feed = kind == "txt" and lines is None and bool(FEED_START.match(head))
@@ -165,7 +167,7 @@ def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on
         log.warning("%s: JSON saved as text (its first line opens a JSON object): read as JSON lines", path)
         kind = "jsonl"
     if kind == "archive" and not problem and not os.path.isdir(path):  # (its members' read_file finishes them)
-        return _read_archive(path, fields, on_error, max_bytes, members)
+        return _read_archive(path, fields, on_error, max_bytes, share)
     if problem:
         articles = iter([failed(article_id, problem, on_error)])
     elif os.path.isdir(path):  # a folder given that holds no .txt file (`iter_files`)
@@ -178,6 +180,8 @@ def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on
         articles = read_jsonl(path, fields, on_error, max_bytes, lines)
     elif kind == "json":
         articles = read_json(path, fields, on_error, max_bytes)
+    elif kind == "csv" and not share.whole:
+        articles = _csv_share(path, fields, on_error, max_bytes, share)
     elif kind == "csv":
         articles = read_csv(path, fields, on_error, max_bytes)
     elif kind == "xlsx":
@@ -198,12 +202,12 @@ def read_file(path: Path, article_id: str, fields: FieldNames = FieldNames(), on
     else:
         _warn_of_a_header(path, head, fields.text)
         articles = iter([read_text_file(path, article_id, on_error, max_bytes)])
-    if lines is None:  # a part of a file may hold nothing; a whole file that does is said so
+    if lines is None and share.whole:  # a part of a file may hold nothing; a whole file that does is said so
         articles = _or_no_articles(articles, path, fields.text, on_error)
     return map(finished, articles)
 
 
-def _read_archive(path: Path, fields: FieldNames, on_error: str, max_bytes: int, share: MemberShare = WHOLE
+def _read_archive(path: Path, fields: FieldNames, on_error: str, max_bytes: int, share: Share = WHOLE
                   ) -> Iterator[Article]:
     """The articles of an archive given by name, as the folder it holds is read (`archives.archive_members`): each
     member by the reader of its kind, under the id its extracted file would have ("2017/a"); its tables and JSON
@@ -257,6 +261,14 @@ def _warn_of_a_header(path: Path, head: str, text_field: str) -> None:
         log.warning("%s: its first line reads as a table's header (%s) but names no '%s' field: read as one article; "
                     "if it is a table, name the column of the text with %s", path, shown, text_field,
                     option("--text-field"))
+
+
+def _csv_share(path: Path, fields: FieldNames, on_error: str, max_bytes: int, share: Share) -> Iterator[Article]:
+    """A share of a CSV's rows (a Dask task's); the last, when the whole table gives no record, gives the error a
+    whole reading gives of it (`_no_articles`): a header over blank rows was 0 articles, exit 0, on Dask."""
+    gave_any = yield from read_csv(path, fields, on_error, max_bytes, share)
+    if share.ends() and not gave_any:
+        yield _no_articles(path, fields.text, on_error)
 
 
 def _or_no_articles(articles: Iterator[Article], path: Path, text_field: str, on_error: str) -> Iterator[Article]:

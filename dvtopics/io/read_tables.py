@@ -5,59 +5,68 @@ import logging
 import re
 from functools import partial
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Generator, Iterable, Iterator
 
 from ..arguments import missing
 from ..errors import InputError, UnreadableFileError
 from ..wording import plural
 from .article import Article, add_warning, field_text, index_id
-from .decode import decode_text
-from .files import read_all
 from .folders import TAB_SUFFIXES
 from .records import (FieldNames, SiteRows, dates_month_first, failed, header_problem, over_limit, record_id,
                       record_to_article, utf8_size)
 from .tables import (FIELD_NAME_CHARS, UNCALCULATED_CAUSE, UNCALCULATED_REMEDY, UncalculatedFormula,
-                     backslash_escaped_cells, cell_text, csv_delimiter, csv_rows, field_names, lines_above_table,
+                     backslash_escaped_cells, cell_text, csv_delimiter, field_names, lines_above_table, line_rows,
                      name_key, open_workbook, sheet_tables, split_header, table_record)
+from .shares import WHOLE, Share
+from .table_text import TableText
 
 log = logging.getLogger(__name__)
 
 _FLOAT_ID = re.compile(r"-?\d+\.0")  # an id cell as pandas writes a whole number of a float column: "21395276.0"
 
 
-def read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) -> Iterator[Article]:
-    data, problem = read_all(path)
+def read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int, share: Share = WHOLE
+             ) -> Generator[Article, None, bool]:
+    """The articles of a CSV or TSV file, a row each; of its rows in `share` only (a Dask task's, by the line each
+    starts on: `csv_shares`), the rows before it read for what they tell those after (notes held, ids seen) and
+    what the whole reading says there said by the shares that hold it. Returns whether the whole reading gives any
+    record (for a share of the table: the last, if none, says it holds no article)."""
     try:
-        text, warning = decode_text(data, str(path)) if data.strip() else ("", None)
+        source = TableText(path, say=share.opens)
     except InputError as exc:
-        yield failed(path.name, str(exc), on_error)
-        return
+        if share.opens:
+            yield failed(path.name, str(exc), on_error)
+        return True
     number = 1
-    whole = text
-    delimiter, text = csv_delimiter(text, fields.text, "\t" if path.name.lower().endswith(TAB_SUFFIXES) else ",")
-    lines_above = lines_above_table(whole, text)
-    header, rows = split_header(csv_rows(text, delimiter, cut=bool(problem)), fields.text, fields.wanted(),
-                                lambda item: item[1], path)
+    delimiter, table_lines, lines_above = _table(path, source, fields.text)
+    header, rows = split_header(line_rows(table_lines(), delimiter, bool(source.problem), source.limit),
+                                fields.text, fields.wanted(), lambda item: item[1], path, say=share.opens)
     if header is not None:
-        given, header = header[1], field_names(header[1], fields.wanted())
+        header_line, given, header = header[0], header[1], field_names(header[1], fields.wanted())
         wrong = header_problem(path, header, fields, given)
         if wrong:
-            yield failed(path.name, wrong, on_error)
-            return
+            if share.opens:
+                yield failed(path.name, wrong, on_error)
+            return True
     spelt = dict(zip(header, given)) if header is not None else {}  # the columns' own names, for the messages
     month_first = False
     if header is not None and fields.date in header:  # the order of its dates is the column's, decided over them all
-        rows, at = list(rows), header.index(fields.date)  # (the file's text is in memory already)
-        month_first = dates_month_first((row[at] for _, row, _, _ in rows if row and len(row) > at), path,
-                                        spelt[fields.date])
-    escapes_said, notes, wanted = False, _Notes(fields, path), fields.wanted()
+        at = header.index(fields.date)  # (read again for them: the file's text is not held)
+        month_first = dates_month_first(
+            (row[at] for line, row, _, _ in line_rows(table_lines(), delimiter, bool(source.problem), source.limit)
+             if line > header_line and row and len(row) > at), path, spelt[fields.date], say=share.opens)
+    escapes_said, notes, wanted, broken = False, _Notes(fields, path), fields.wanted(), False
     longest = _header_name_chars(given) if header is not None else 0
     for line, row, cause, cells in rows:
+        if share.past(line):
+            break
+        say = share.holds(line)  # (else a row before the share: read for what it tells the rows after)
         if row is not None and not any(value.strip() for value in row):
             continue  # a blank line, or a spreadsheet's empty row (",,,"): no article, not an error
         if row is not None and header is not None and _header_again(row, header, wanted, longest):
-            log.warning("%s:%d: the table's header again (CSV files joined one after another?): not an article",
-                        path, line + lines_above)
+            if say:
+                    log.warning("%s:%d: the table's header again (CSV files joined one after another?): not an article",
+                            path, line + lines_above)
             continue
         number += 1
         line += lines_above
@@ -68,10 +77,10 @@ def read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) ->
         escaped = backslash_escaped_cells(delimiter.join(cells), delimiter) if row is None and header else None
         if escaped and len(escaped) <= len(header):  # quotes in quoted cells written \" (MySQL, PHP): that row
             row, quotes_as_text = escaped, f"line {line} has its quotes escaped with a backslash (\\\"): read so"
-            if not escapes_said:  # once a file: an export so written has it on every row that quotes
+            if not escapes_said and say:  # once a file: an export so written has it on every row that quotes
                 log.warning("%s: quotes escaped with a backslash (\\\") rather than doubled: read so, here and in "
                             "every later row so written (each says so in its record)", where)
-                escapes_said = True
+            escapes_said = True
         quotes_closed = row is None and "".join(cells).count('"') % 2 == 0
         if quotes_closed and header is not None:  # (no header: no row was valid)
             # blank cells past the header's named ones are no column: a trailing delimiter, as spreadsheets save
@@ -87,19 +96,62 @@ def read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int) ->
             # is a quoted cell cut short, and the row stays broken
             row, quotes_as_text = cells, (f"line {line} is not valid CSV ({cause}): read with its quotes as "
                                           f"text, as it then has the header's {columns} columns")
-            log.warning("%s: %s", where, quotes_as_text)
+            if say:
+                log.warning("%s: %s", where, quotes_as_text)
         if row is None:
-            yield from notes.flush()
-            yield failed(fallback_id, f"{where}: broken CSV row ({cause}); its first line is skipped", on_error)
+            broken = True
+            if say:
+                yield from notes.flush()
+                yield failed(fallback_id, f"{where}: broken CSV row ({cause}); its first line is skipped", on_error)
+            else:
+                notes.held = []  # (the whole reading's records before the share's)
             continue
         record = table_record(header, row, fields.text, delimiter)
         if quotes_as_text:
             record["warning"] = quotes_as_text
-        read = partial(record_to_article, record, fallback_id, fields, on_error, where, warning, spelt, month_first)
-        yield from notes.articles(record, f"line {line}", where, fallback_id, max_bytes, on_error, read)
+        read = partial(record_to_article, record, fallback_id, fields, on_error, where, source.warning, spelt,
+                       month_first)
+        yield from notes.articles(record, f"line {line}", where, fallback_id, max_bytes, on_error, read, say)
+    if not share.ends():
+        return True
     notes.close()
-    if problem:  # the file's text ends with its last whole line: the fault is on the line after it
-        yield failed(f"{path.name}:{number + 1}", f"{path}:{whole.count(chr(10)) + 1}: {problem}", on_error)
+    if source.problem:
+        yield failed(f"{path.name}:{number + 1}", f"{path}:{source.stopped_at}: {source.problem}",
+                     on_error)
+    return broken or notes.after_article or bool(source.problem)
+
+
+def csv_shares(path: Path, text_field: str, size: int) -> list[tuple[int, int | None]]:
+    """(first line, lines) of each share of `size` rows of a CSV (`read_csv`'s `share`), its rows numbered by the line
+    of its table each starts on: the first share from line 0 (with the header and what is above it), the last to
+    the end (lines None). One share, the whole, for a CSV of no more rows, or that cannot be read (its reading says
+    why)."""
+    try:
+        source = TableText(path, say=False)
+    except InputError:
+        return [(0, None)]
+    delimiter, table_lines, _ = _table(path, source, text_field)
+    rows = line_rows(table_lines(), delimiter, bool(source.problem), source.limit)
+    # (its first row is counted as its header, most tables' first)
+    starts = [line for number, (line, *_) in enumerate(rows, start=-1) if number >= 0 and number % size == 0]
+    starts[:1] = [0]
+    return [(first, end - first if end else None) for first, end in zip(starts, starts[1:] + [None])]
+
+
+def _table(path: Path, source: TableText, text_field: str) -> tuple[str, Callable[[], Iterator[str]], int]:
+    """(its delimiter, its table's lines from the first each time called, the lines above the table) of a CSV's
+    text: the table is below Excel's "sep=;" first line, when it has one."""
+    delimiter, table = csv_delimiter(source.head, text_field,
+                                     "\t" if path.name.lower().endswith(TAB_SUFFIXES) else ",")
+    return (delimiter, lambda: _after(source.lines(), len(source.head) - len(table)),
+            lines_above_table(source.head, table))
+
+
+def _after(lines: Iterator[str], chars: int) -> Iterator[str]:
+    """`lines` after their first `chars` characters, which end a line (a table's "sep=;" line)."""
+    while chars > 0 and (line := next(lines, None)) is not None:  # (None: the file was cut since its head was read)
+        chars -= len(line)
+    return lines
 
 
 def _within_limit(record: dict, fields: "FieldNames", fallback_id: str, where: str, max_bytes: int, on_error: str,
@@ -150,11 +202,13 @@ class _Notes:
         return False
 
     def articles(self, record: dict, place: str, where: str, fallback_id: str, max_bytes: int, on_error: str,
-                 read) -> Iterator[Article]:
+                 read, say: bool = True) -> Iterator[Article]:
         """A table's row's articles, the one step of a CSV's, a sheet's and a DataFrame's rows: none when it is held
         back as a note or passed over (`holds`), else those of the rows held before it, then its own (`read()`, or
         an error when its text is over `max_bytes`). A DataFrame read row by row gave a sheet's total and signature,
-        and WordPress' revisions and pictures, as articles and errors where its CSV passed them over."""
+        and WordPress' revisions and pictures, as articles and errors where its CSV passed them over. Not `say`: a row
+        before a Dask task's share of the table, whose articles are another task's; the rows after it are read as
+        they are in the whole table."""
         if self.holds(record, place, read):
             return
         article_id = record.get(self.fields.id)
@@ -163,6 +217,9 @@ class _Notes:
                 self.float_id = self.float_id or article_id.strip()
             else:
                 self.other_ids = True
+        if not say:
+            self.held = []  # (the records of the rows held go before this row's, in the task that reads it)
+            return
         yield from self.flush()
         yield from _within_limit(record, self.fields, fallback_id, where, max_bytes, on_error, read, self.python)
 

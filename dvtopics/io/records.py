@@ -608,12 +608,12 @@ class SiteRows:
                         ", ".join(f"{count} {kind}" for kind, count in self.passed.items()))
 
 
-def dates_month_first(values: Iterable, where, column: str, kind: str = "column") -> bool:
+def dates_month_first(values: Iterable, where, column: str, kind: str = "column", say: bool = True) -> bool:
     """Whether a file's date column (its `values`, all of them) is month first, as English-locale Excel writes it
-    ("3/25/2024 8:15 AM": `metadata.date_order`), said once. Decided value by value, its dates that read both ways
-    ("3/4/2024") were read day first, silently a month or more away from the day meant."""
+    ("3/25/2024 8:15 AM": `metadata.date_order`), said once (when `say`). Decided value by value, its dates that read
+    both ways ("3/4/2024") were read day first, silently a month or more away from the day meant."""
     month_first, shown = date_order(values)
-    if month_first:
+    if month_first and say:
         log.warning("%s: the '%s' %s's dates are month first (as %r shows, which reads no other way): all of "
                     "them are read so, '3/4/2024' as 4 March", where, column, kind, shown)
     return month_first

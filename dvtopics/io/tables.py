@@ -3,6 +3,7 @@ line), a sheet's header wherever its table starts, cells as a CSV's text, a row 
 matched to the field names wanted."""
 from __future__ import annotations
 
+import collections
 import contextlib
 import csv
 import functools
@@ -47,11 +48,11 @@ def csv_delimiter(text: str, text_field: str, likely: str = ",") -> tuple[str, s
     delimiters = dict.fromkeys((likely, *_DELIMITERS))
     for line in filled:
         for delimiter in delimiters:
-            if names_field(next(csv.reader([line], delimiter=delimiter), []), text_field):
+            if names_field(line_cells(line, delimiter), text_field):
                 return delimiter, text
     # no header names it: the delimiter that splits the first line into most columns, so that the error naming the
     # table's columns names them ('Tiêu đề', 'Ngày', …), not one column of the whole line with its ';'
-    return max(delimiters, key=lambda delimiter: len(next(csv.reader(filled[:1], delimiter=delimiter), []))), text
+    return max(delimiters, key=lambda delimiter: len(line_cells(filled[0], delimiter) if filled else [])), text
 
 
 def lines_above_table(text: str, table: str) -> int:
@@ -72,7 +73,7 @@ def tab_header(text: str, text_field: str) -> bool:
     lines below, make no header."""
     lines = (match.group() for match in _LINE.finditer(text) if match.group().strip())
     for line in itertools.islice(lines, TITLE_ROWS + 1):
-        cells = next(csv.reader([line], delimiter="\t"), [])
+        cells = line_cells(line, "\t")
         if "\t" in line and names_field(cells, text_field):
             return True
         if "\t" not in line or sum(1 for cell in cells if cell.strip()) > 1:
@@ -96,8 +97,7 @@ def text_table_delimiter(text: str, text_field: str, wanted: Iterable[str]) -> s
     hint = _SEPARATOR_LINE.match(text)
     if hint:  # Excel's "sep=;" line above the header, which the CSV reader reads (`csv_delimiter`)
         header = next((match.group() for match in _LINE.finditer(text, hint.end()) if match.group().strip()), "")
-        return hint.group(1) if names_field(next(csv.reader([header], delimiter=hint.group(1)), []),
-                                            text_field) else None
+        return hint.group(1) if names_field(line_cells(header, hint.group(1)), text_field) else None
     first = next((match for match in _LINE.finditer(text) if match.group().strip()), None)
     for delimiter in (",", ";"):
         cells = _short_names(first, delimiter)
@@ -138,7 +138,7 @@ def _short_names(line: re.Match | None, delimiter: str) -> list[str] | None:
     names are (blank ones aside: pandas' unnamed index, a trailing delimiter)."""
     if line is None:
         return None
-    cells = [cell.strip() for cell in next(csv.reader([line.group()], delimiter=delimiter), [])]
+    cells = [cell.strip() for cell in line_cells(line.group(), delimiter)]
     cells = [cell for cell in cells if cell]
     return cells if len(cells) >= 2 and all(len(cell) <= FIELD_NAME_CHARS for cell in cells) else None
 
@@ -147,10 +147,14 @@ def _rows_fit(text: str, header: re.Match, delimiter: str, rows: int = 1) -> boo
     """Whether the first `rows` rows below `header` (up to 3 are looked at) each split into as many cells as it does.
     `text` may be a file's head, cut inside its last row: a last row without its line end counts only when it is
     the one row there is."""
-    names = next(csv.reader([header.group()], delimiter=delimiter), [])
-    # the header's line again (a title repeated over its text) is no row of a table
-    below = [row for row in csv.reader(io.StringIO(text[header.end():].lstrip("\r\n")), delimiter=delimiter)
-             if row and row != names]
+    names = line_cells(header.group(), delimiter)
+    # the header's line again (a title repeated over its text) is no row of a table; lines end as they may (LF,
+    # CRLF or CR alone); rows CSV cannot read (a cell over its limit) are no table's that can be told
+    try:
+        below = [row for row in csv.reader(io.StringIO(text[header.end():].lstrip("\r\n"), newline=""),
+                                           delimiter=delimiter) if row and row != names]
+    except csv.Error:
+        return False
     whole = below if text.endswith(("\n", "\r")) else below[:-1] or below[:1]
     return len(whole) >= rows and all(len(row) == len(names) for row in whole[:3])
 
@@ -161,14 +165,15 @@ def names_field(cells, field: str) -> bool:
 
 
 def split_header(items: Iterable, text_field: str, wanted: Iterable[str], cells=lambda item: item,
-                 where: object = None) -> tuple[object, Iterator]:
+                 where: object = None, say: bool = True) -> tuple[object, Iterator]:
     """(the header, the items below it) of a table's rows: its first filled row when that row names the text
     field; else, among the first `HEADER_ROWS` filled rows, the first that names the text field and another of
     the `wanted` fields (a table under a title or notes: "id, title, text", where a cell "text" in a data row
     or a list of field names is no header), the rows above it passed over with a warning naming `where`;
     else its first filled row, as before (its rows then say which fields they lack). A broken row stays among
     the items, to be reported. The header is None when no row is filled. `cells(item)` gives an item's cells,
-    or None for an item that is no row (a broken CSV row)."""
+    or None for an item that is no row (a broken CSV row). Not `say`: the rows passed over are not said (a Dask task's
+    share of a table that the share opening it says them for)."""
     others = set(wanted) - {text_field}
 
     def is_filled(item) -> bool:
@@ -189,7 +194,9 @@ def split_header(items: Iterable, text_field: str, wanted: Iterable[str], cells=
             # real header an article
             at, count = group
             if text_field in names and len(names & others) > count:
-                log.warning("%s: the row above the table's header not read (a group header over its columns)", where)
+                if say:
+                    log.warning("%s: the row above the table's header not read (a group header over its columns)",
+                                where)
                 return item, itertools.chain([i for i in ahead[:-1] if cells(i) is None], items)
             return ahead[at], itertools.chain([i for i in ahead[:at] if cells(i) is None], ahead[at + 1:], items)
         if text_field in names and filled == 1 and (len(names & {text_field, *others}) < len(_names(cells(item)))
@@ -199,7 +206,7 @@ def split_header(items: Iterable, text_field: str, wanted: Iterable[str], cells=
             group = len(ahead) - 1, len(names & others)
             continue
         if text_field in names and (filled == 1 or names & others):
-            if filled > 1:
+            if filled > 1 and say:
                 log.warning("%s: %d row%s above the table's header not read (a title or notes)", where, filled - 1,
                             "s" * (filled > 2))
             return item, itertools.chain([i for i in ahead[:-1] if cells(i) is None], items)
@@ -408,23 +415,59 @@ def csv_rows(text: str, delimiter: str = ",", cut: bool = False
     A broken row (a quote never closed, a quote inside an unquoted field) costs only its first line: reading
     goes on from the next one, so a stray quote cannot swallow the articles after it. In a file that was
     `cut` short, a quote open at the end is the row the cut went through: reading stops there."""
-    lines = io.StringIO(text, newline="").readlines()
-    start = 0
-    while start < len(lines):
-        reader = csv.reader((lines[i] for i in range(start, len(lines))), delimiter=delimiter, strict=True)
-        row_start = start
+    return line_rows(lines_of(text), delimiter, cut, len(text) + 1)
+
+
+_LINE_AND_END = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+
+
+def lines_of(text: str) -> Iterator[str]:
+    """The lines of `text` with their ends, one at a time, split where `io.StringIO(text, newline="")` splits them
+    (LF, CRLF or CR alone), as a file opened with newline="" gives them: a CSV reader's input."""
+    return (match.group() for match in _LINE_AND_END.finditer(text))
+
+
+def line_rows(lines: Iterable[str], delimiter: str = ",", cut: bool = False, limit: int = 1 << 31
+              ) -> Iterator[tuple[int, list[str] | None, str | None, list[str] | None]]:
+    """`csv_rows` of a text given as its lines (`lines_of`, or a file's), read once: only the lines of the row being
+    read are held, so a file of millions of rows is never in memory whole. `limit`: the longest cell read (the
+    text's length will do)."""
+    lines, again = iter(lines), collections.deque()  # `again`: a broken row's lines after its first, read again
+    taken: list[str] = []  # the lines the row being read has taken
+
+    def feed() -> Iterator[str]:
+        while (line := again.popleft() if again else next(lines, None)) is not None:
+            taken.append(line)
+            yield line
+
+    row_start = 0
+    while True:
+        reader = csv.reader(feed(), delimiter=delimiter, strict=True)
         try:
-            while (row := _next_row(reader, len(text) + 1)) is not None:
+            while (row := _next_row(reader, limit)) is not None:
                 yield row_start + 1, row, None, None
-                row_start = start + reader.line_num
+                row_start += len(taken)
+                taken.clear()
             return
         except csv.Error as exc:
             at_end = "end of data" in str(exc)
             if at_end and cut:
                 return
             yield (row_start + 1, None, "a quoted field is never closed" if at_end else str(exc),
-                   literal_cells(lines[row_start], delimiter))
-            start = row_start + 1
+                   literal_cells(taken[0], delimiter))
+            again.extendleft(reversed(taken[1:]))
+            taken.clear()
+            row_start += 1
+
+
+def line_cells(line: str, delimiter: str) -> list[str]:
+    """One line's cells as CSV reads them, where a table's header is looked for; as text (`literal_cells`) where
+    CSV cannot read it: a quote left open, a cell longer than the csv module's limit (a text of 200,000 characters
+    in the first rows stopped the reading with a traceback)."""
+    try:
+        return next(csv.reader([line], delimiter=delimiter), [])
+    except csv.Error:
+        return literal_cells(line, delimiter)
 
 
 def literal_cells(line: str, delimiter: str) -> list[str]:

@@ -1,10 +1,11 @@
 """The Dask engine: label articles, or assign their topics, on a cluster.
 
-The input is cut into parts (`plan_parts`): groups of .txt files, whole CSV
-files, and line ranges of JSONL files (a plain file is entered by seeking to
-the range's byte offset; a .jsonl.gz is decompressed from its start up to the
-range, since gzip cannot seek, so give a huge .gz as several files or
-uncompressed). Each part is one Dask task: it loads the model once, reads its
+The input is cut into parts (`plan_parts`): groups of .txt files, line ranges
+of JSONL files (a plain file is entered by seeking to the range's byte offset;
+a .jsonl.gz is decompressed from its start up to the range, since gzip cannot
+seek, so give a huge .gz as several files or uncompressed), and shares of a
+large archive's members or a large CSV's rows (each read from the file's start
+up to its share). Each part is one Dask task: it loads the model once, reads its
 articles with the ids and line numbers a whole read gives, segments (through
 the worker's segmentation cache), predicts, and writes its own part file with
 `batch.label_stream` (journal + atomic rename, so a re-run task or a resumed
@@ -36,10 +37,12 @@ from .batch import (Labeller, check_same_settings, input_fingerprint, kept_for_r
                     outcome, output_lock, parts_path, refuse_finished, refuse_other_engine, write_output)
 from ..io.files import LineRange, blank_line, open_binary, sized_lines
 from ..io.folders import Skipped, file_kind, iter_files, json_document, skipped_notes
-from ..io.archives import WHOLE, MemberShare, members_read
+from ..io.archives import members_read
+from ..io.shares import WHOLE, Share
 from ..io.article import Article
 from ..io.notes import PartsNotes, summarized_warnings
 from ..io.read import MAX_ARTICLE_BYTES, read_articles, read_file
+from ..io.read_tables import csv_shares
 from ..io.records import FieldNames, labels_apart, labels_given_apart
 from ..io.write import json_default, staged
 from ..errors import DvtopicsError, InputError, MissingExtraError
@@ -55,8 +58,9 @@ PLAN = "plan.json"
 
 @dataclass(frozen=True)
 class Part:
-    """One task's share of the input: whole files in order, one JSONL file's line range, or a share of an archive's
-    members (first, count: `archives.MemberShare`)."""
+    """One task's share of the input: whole files in order, one JSONL file's line range, or a share of one file's
+    items (`shares.Share`): of an archive's members (first, count), or of a CSV's rows (the line the first starts on,
+    and the lines of its rows; the last share's count None: to the end)."""
 
     index: int
     files: tuple[tuple[str, str], ...]  # (path, article id of a .txt file)
@@ -65,17 +69,19 @@ class Part:
     # reading reads them, gives the error that says why in their place
     passed_over: tuple[str, ...] = ()
     members: tuple[int, int] | None = None
+    rows: tuple[int, int | None] | None = None
 
     @property
-    def share(self) -> MemberShare:
-        return MemberShare(*self.members) if self.members else WHOLE
+    def share(self) -> Share:
+        items = self.members or self.rows
+        return Share(*items) if items else WHOLE
 
 
 def _planned(part: Part) -> dict:
-    """A part as the plan records it, `passed_over` and `members` only where they are some: a plan written before
-    them is the same."""
+    """A part as the plan records it, `passed_over`, `members` and `rows` only where they are some: a plan written
+    before them is the same."""
     fields = asdict(part)
-    for later in ("passed_over", "members"):
+    for later in ("passed_over", "members", "rows"):
         if not fields[later]:
             del fields[later]
     return fields
@@ -130,8 +136,11 @@ def plan_parts(paths: Iterable[str | os.PathLike], size: int = PART_SIZE, text_f
         if kind == "archive" and (count := members_read(path)) > size:
             parts += [Part(len(parts) + i, ((str(path), article_id),), members=(first, min(size, count - first)))
                       for i, first in enumerate(range(0, count, size))]
-        # a CSV's quoted fields may span lines; a JSON array or object (in a file named as JSON lines too), a
-        # workbook, a smaller archive: read whole
+        # a CSV of more rows: in shares of its rows, by the line each starts on (its quoted cells may span lines);
+        # each reads it from its start up to its share
+        elif kind == "csv" and len(shares := csv_shares(path, text_field, size)) > 1:
+            parts += [Part(len(parts) + i, ((str(path), article_id),), rows=rows) for i, rows in enumerate(shares)]
+        # a JSON array or object (in a file named as JSON lines too), a workbook, a smaller archive or CSV: read whole
         elif kind in ("csv", "json", "xlsx", "archive") or kind == "jsonl" and json_document(path):
             parts.append(Part(len(parts), ((str(path), article_id),)))
         else:  # a file of blank lines only is read whole, to say it holds no article
@@ -155,7 +164,7 @@ def read_part(part: Part, fields: FieldNames = FieldNames(), max_bytes: int = MA
         return read_articles(part.passed_over, fields, "record", max_bytes)
     return summarized_warnings((article for path, article_id in part.files
                                 for article in read_file(Path(path), article_id, fields, "record", max_bytes,
-                                                         part.lines, listed=True, members=part.share)),
+                                                         part.lines, listed=True, share=part.share)),
                               parts=parts)
 
 
@@ -436,7 +445,7 @@ def _prepare(parts: Sequence[Part], parts_dir: Path, resume: bool, inputs: dict,
             if was and was == part_size:  # the same input and size: cut by another version's rules
                 raise DvtopicsError(f"cannot resume: the interrupted run cut the input into other parts with the same "
                                     f"--part-size {was}, as another version of dvtopics cuts it (this one cuts a "
-                                    "large archive into shares of its members); finish it with that version, or "
+                                    "large archive or CSV into shares); finish it with that version, or "
                                     f"delete {parts_dir} and run again without --resume")
             which = (f"--part-size {was}, not {part_size}" if was and part_size and was != part_size
                      else "another --part-size")
