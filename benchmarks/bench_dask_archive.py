@@ -42,12 +42,36 @@ def label(path: Path, part_size: int, out: Path) -> tuple[float, list[dict]]:
     return took, [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def timed_runs(runs: list[tuple[str, Path, int]], options, where: Path, baseline: str) -> dict[str, list[dict]]:
+    """Each of `runs` (name, input, --part-size) `options.repeats` times, taking turns (a slow minute of the machine
+    falls on all of them); prints each one's median seconds against `baseline`'s, and returns each one's records."""
+    seconds: dict[str, list[float]] = {name: [] for name, _, _ in runs}
+    records: dict[str, list[dict]] = {}
+    for _ in range(options.repeats):
+        for name, path, part_size in runs:
+            took, records[name] = label(path, part_size, where / "out.jsonl")
+            seconds[name].append(took)
+    print(f"{options.articles} baomoi articles, --part-size {options.part_size}, 2 workers, no cache; "
+          f"medians of {options.repeats}")
+    base = statistics.median(seconds[baseline])
+    print(f"{'':16} {'seconds':>8} {'vs ' + baseline:>20}")
+    for name, _, _ in runs:
+        median = statistics.median(seconds[name])
+        print(f"{name:16} {median:8.1f} {median / base:19.2f}x")
+    return records
+
+
+def parse_options(doc: str) -> argparse.Namespace:
+    """--articles, --part-size and --repeats, the options of a Dask benchmark whose docstring is `doc`."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=4000)
     parser.add_argument("--part-size", type=int, default=1000)
     parser.add_argument("--repeats", type=int, default=3)
-    options = parser.parse_args()
+    return parser.parse_args()
+
+
+def main() -> int:
+    options = parse_options(__doc__)
     with tempfile.TemporaryDirectory(prefix="bench-dask-archive-") as temporary:
         where = Path(temporary)
         paths = build(where, options.articles)
@@ -55,19 +79,7 @@ def main() -> int:
                 ("zip, shares", paths["zip"], options.part_size),
                 ("tar.gz, shares", paths["tgz"], options.part_size),
                 ("folder", paths["folder"], options.part_size)]
-        seconds: dict[str, list[float]] = {name: [] for name, _, _ in runs}
-        records: dict[str, list[dict]] = {}
-        for _ in range(options.repeats):
-            for name, path, part_size in runs:  # (taking turns: a slow minute of the machine falls on all of them)
-                took, records[name] = label(path, part_size, where / "out.jsonl")
-                seconds[name].append(took)
-        print(f"{options.articles} baomoi articles, --part-size {options.part_size}, 2 workers, no cache; "
-              f"medians of {options.repeats}")
-        one_part = statistics.median(seconds["zip, one part"])
-        print(f"{'':16} {'seconds':>8} {'vs one part':>12}")
-        for name, _, _ in runs:
-            median = statistics.median(seconds[name])
-            print(f"{name:16} {median:8.1f} {median / one_part:11.2f}x")
+        records = timed_runs(runs, options, where, "zip, one part")
         folder = records["folder"]
         differ = {name: sum(a != b for a, b in zip(found, folder)) + abs(len(found) - len(folder))
                   for name, found in records.items()}

@@ -15,64 +15,23 @@ runs' outputs are compared record by record (the run fails if any differs); the 
 """
 from __future__ import annotations
 
-import argparse
-import csv
-import gzip
-import json
-import statistics
 import sys
 import tempfile
 from pathlib import Path
 
-from bench_archives import ROOT
-from bench_dask_archive import label
-
-CORPUS = ROOT.parent / "shared" / "corpora" / "baomoi_2017.jsonl.gz"
-
-
-def write_inputs(folder: Path, articles: int) -> dict[str, Path]:
-    records = []
-    with gzip.open(CORPUS, "rt", encoding="utf-8") as handle:
-        for line in handle:
-            record = json.loads(line)
-            records.append({key: record.get(key) or "" for key in ("id", "title", "date", "text")})
-            if len(records) == articles:
-                break
-    paths = {"csv": folder / "articles.csv", "jsonl": folder / "articles.jsonl"}
-    with open(paths["csv"], "w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, ["id", "title", "date", "text"])
-        writer.writeheader()
-        writer.writerows(records)
-    with open(paths["jsonl"], "w", encoding="utf-8") as handle:
-        handle.writelines(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
-    return paths
+from bench_csv_reading import write_inputs
+from bench_dask_archive import parse_options, timed_runs
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", type=int, default=4000)
-    parser.add_argument("--part-size", type=int, default=1000)
-    parser.add_argument("--repeats", type=int, default=3)
-    options = parser.parse_args()
+    options = parse_options(__doc__)
     with tempfile.TemporaryDirectory(prefix="bench-dask-csv-") as temporary:
         where = Path(temporary)
-        paths = write_inputs(where, options.articles)
+        paths = write_inputs(where, options.articles, "utf-8")
         runs = [("CSV, one part", paths["csv"], options.articles + 1),
                 ("CSV, shares", paths["csv"], options.part_size),
                 ("JSON lines", paths["jsonl"], options.part_size)]
-        seconds: dict[str, list[float]] = {name: [] for name, _, _ in runs}
-        records: dict[str, list[dict]] = {}
-        for _ in range(options.repeats):
-            for name, path, part_size in runs:  # (taking turns: a slow minute of the machine falls on all of them)
-                took, records[name] = label(path, part_size, where / "out.jsonl")
-                seconds[name].append(took)
-        print(f"{options.articles} baomoi articles, --part-size {options.part_size}, 2 workers, no cache; "
-              f"medians of {options.repeats}")
-        one_part = statistics.median(seconds["CSV, one part"])
-        print(f"{'':16} {'seconds':>8} {'vs one part':>12}")
-        for name, _, _ in runs:
-            median = statistics.median(seconds[name])
-            print(f"{name:16} {median:8.1f} {median / one_part:11.2f}x")
+        records = timed_runs(runs, options, where, "CSV, one part")
         whole, shared = records["CSV, one part"], records["CSV, shares"]
         differ = sum(a != b for a, b in zip(shared, whole)) + abs(len(shared) - len(whole))
         same_ids = [r["id"] for r in records["JSON lines"]] == [r["id"] for r in whole]
