@@ -19,7 +19,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench_csv_reading import write_inputs
+from bench_csv_reading import written_apart
 from bench_dask_archive import parse_options, timed_runs
 
 
@@ -27,7 +27,7 @@ def main() -> int:
     options = parse_options(__doc__)
     with tempfile.TemporaryDirectory(prefix="bench-dask-csv-") as temporary:
         where = Path(temporary)
-        paths = write_inputs(where, options.articles, "utf-8")
+        paths = written_apart(where, options.articles, "utf-8")
         runs = [("CSV, one part", paths["csv"], options.articles + 1),
                 ("CSV, shares", paths["csv"], options.part_size),
                 ("JSON lines", paths["jsonl"], options.part_size)]
