@@ -65,8 +65,8 @@ def read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int, sh
             continue  # a blank line, or a spreadsheet's empty row (",,,"): no article, not an error
         if row is not None and header is not None and _header_again(row, header, wanted, longest):
             if say:
-                    log.warning("%s:%d: the table's header again (CSV files joined one after another?): not an article",
-                            path, line + lines_above)
+                log.warning("%s:%d: the table's header again (CSV files joined one after another?): not an "
+                            "article", path, line + lines_above)
             continue
         number += 1
         line += lines_above
