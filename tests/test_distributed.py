@@ -1104,3 +1104,20 @@ def test_a_resume_of_a_run_cut_by_another_version_says_so_not_part_size(tmp_path
         _prepare(parts, parts_dir, True, {}, part_size=2)
     with pytest.raises(DvtopicsError, match=r"other parts \(--part-size 2, not 3\); resume with its --part-size"):
         _prepare(plan_parts([path], size=3), parts_dir, True, {}, part_size=3)
+
+
+def test_dask_says_articles_that_repeat_an_id_as_a_local_run_does(model_dir, scheduler, tmp_path, caplog):
+    """A review of the CSV shares found that a Dask run never said "N articles repeat the id of an earlier article",
+    which a local run says at the end of its reading: the ids repeat across parts, which no task sees whole."""
+    path = tmp_path / "bai.jsonl"
+    path.write_text("".join(json.dumps({"id": f"a{n % 3}", "text": a.raw}, ensure_ascii=False) + "\n"
+                            for n, a in enumerate(made_up_articles(1))), encoding="utf-8")
+    said = {}
+    for engine in ("local", "dask"):
+        caplog.clear()
+        args = [] if engine == "local" else ["--engine", "dask", "--scheduler", scheduler, "--part-size", "2"]
+        with caplog.at_level("WARNING"):
+            _label(args, [path], model_dir, tmp_path / f"{engine}.jsonl", tmp_path / f"cache-{engine}")
+        said[engine] = [r.getMessage() for r in caplog.records if "the id of an earlier article" in r.getMessage()]
+    assert said["dask"] == said["local"] and len(said["local"]) == 1
+    assert said["local"][0].startswith("2 articles repeat the id of an earlier article (e.g. 'a0')")

@@ -21,10 +21,11 @@ Bad input never stops `read_articles`' stream (``on_error="record"``, its defaul
 from __future__ import annotations
 
 import logging
+import operator
 import os
 import re
 from pathlib import Path, PurePosixPath
-from typing import Iterable, Iterator, Mapping
+from typing import Callable, Iterable, Iterator, Mapping
 
 from ..arguments import ON_ERROR, check_choice, check_max_bytes, is_dataframe, none_is_default, option
 from ..errors import InputError, NoArticlesError
@@ -84,18 +85,19 @@ def read_articles(
         articles = map(finished, read_frame(paths, fields, on_error, max_bytes))
     else:
         articles = _read_articles(paths_given(paths), fields, on_error, max_bytes)
-    return summarized_warnings(_repeated_ids_said(articles))
+    return summarized_warnings(repeated_ids_said(articles))
 
 
-def _repeated_ids_said(articles: Iterator[Article]) -> Iterator[Article]:
+def repeated_ids_said(articles: Iterable, id_of: Callable = operator.attrgetter("id")) -> Iterator:
     """`articles`, and a warning at their end when some repeat an earlier one's id: labels are joined to articles by
-    id (--labels, label's output), and cannot tell them apart."""
+    id (--labels, label's output), and cannot tell them apart. `id_of`: an item's id (a Dask run's records are
+    dicts, read back from its parts)."""
     seen, repeated, example = set(), 0, None  # a hash of each id, not the id: about 70 bytes an article
     for article in articles:
-        key = hash(article.id)
+        key = hash(id_of(article))
         if key in seen:
             repeated += 1
-            example = article.id if example is None else example
+            example = id_of(article) if example is None else example
         else:
             seen.add(key)
         yield article

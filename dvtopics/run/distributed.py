@@ -41,7 +41,7 @@ from ..io.archives import members_read
 from ..io.shares import WHOLE, Share
 from ..io.article import Article
 from ..io.notes import PartsNotes, summarized_warnings
-from ..io.read import MAX_ARTICLE_BYTES, read_articles, read_file
+from ..io.read import MAX_ARTICLE_BYTES, read_articles, read_file, repeated_ids_said
 from ..io.read_tables import csv_shares
 from ..io.records import FieldNames, labels_apart, labels_given_apart
 from ..io.write import json_default, staged
@@ -586,8 +586,9 @@ def run_job(job, paths: Sequence[str | os.PathLike], out: str | os.PathLike | No
             raise
         notes.say()
 
-        def records():
-            return itertools.chain.from_iterable(read_records(part_path(parts_dir, p.index)) for p in parts)
+        def records():  # (articles that repeat an id are said as a local run says them, over all the parts)
+            return repeated_ids_said(itertools.chain.from_iterable(read_records(part_path(parts_dir, p.index))
+                                                                   for p in parts), lambda record: record.get("id"))
         made_here = "every label" if gather is None else "every article's topics"  # what the parts hold
         try:
             if keep_parts and check:  # kept parts too: the next job would read them as this one's result
