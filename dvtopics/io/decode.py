@@ -40,7 +40,7 @@ def decode_text(data: bytes, name: str = "<bytes>", line: bool = False, say: boo
 
 
 def decodes_as_utf8(head: bytes) -> bool:
-    """Whether `decode_text` reads these bytes, a file's first (cut at a line's end), as they are in UTF-8, with
+    """Whether `decode_text` reads these bytes, a file's first (cut between characters), as they are in UTF-8, with
     nothing to say and nothing dropped but a BOM: a file whose other bytes are UTF-8 too, with no NUL, then gives
     the text `decode_text` gives of it whole when read a line at a time (`table_text`)."""
     try:

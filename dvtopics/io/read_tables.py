@@ -104,7 +104,7 @@ def read_csv(path: Path, fields: "FieldNames", on_error: str, max_bytes: int, sh
                 yield from notes.flush()
                 yield failed(fallback_id, f"{where}: broken CSV row ({cause}); its first line is skipped", on_error)
             else:
-                notes.held = []  # (the whole reading's records before the share's)
+                notes.given_before()
             continue
         record = table_record(header, row, fields.text, delimiter)
         if quotes_as_text:
@@ -218,10 +218,15 @@ class _Notes:
             else:
                 self.other_ids = True
         if not say:
-            self.held = []  # (the records of the rows held go before this row's, in the task that reads it)
+            self.given_before()
             return
         yield from self.flush()
         yield from _within_limit(record, self.fields, fallback_id, where, max_bytes, on_error, read, self.python)
+
+    def given_before(self) -> None:
+        """Let go of the rows held, where a row before a Dask task's share of the table follows them: their records
+        are given, before that row's, by the task that reads it."""
+        self.held = []
 
     def flush(self) -> Iterator[Article]:
         """The articles (errors) of the rows held, which an article's row follows."""

@@ -14,9 +14,8 @@ from typing import Iterator
 from ..errors import InputError
 from .decode import decode_text, decodes_as_utf8
 from .files import open_binary, read_all
-from .tables import lines_of
+from .tables import HEAD_LINES, lines_of
 
-HEAD_LINES = 1000  # the lines where a table's delimiter and header are looked for (`tables.csv_delimiter`)
 _CHUNK = 1 << 20
 
 

@@ -31,6 +31,7 @@ _LINE = re.compile(r"[^\r\n]+")  # a line, whatever ends it (LF, CRLF, or CR alo
 
 
 HEADER_ROWS = 20  # a table's header is looked for among its first filled rows (a title or notes above it)
+HEAD_LINES = 1000  # the lines that are not blank where a table's delimiter is looked for (`csv_delimiter`)
 
 
 def csv_delimiter(text: str, text_field: str, likely: str = ",") -> tuple[str, str]:
@@ -43,7 +44,7 @@ def csv_delimiter(text: str, text_field: str, likely: str = ",") -> tuple[str, s
     if hint:
         return hint.group(1), text[hint.end():]
     # blank lines above the header, or a spreadsheet's empty rows (";;;")
-    lines = (match.group() for match in itertools.islice(_LINE.finditer(text), 1000))
+    lines = (match.group() for match in itertools.islice(_LINE.finditer(text), HEAD_LINES))
     filled = list(itertools.islice((line for line in lines if line.strip("".join(_DELIMITERS) + " \"")), HEADER_ROWS))
     delimiters = dict.fromkeys((likely, *_DELIMITERS))
     for line in filled:
