@@ -7,6 +7,8 @@ import io
 import json
 import os
 import sys
+import tarfile
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -970,8 +972,6 @@ def _archive_of_articles(folder: Path, suffix: str) -> Path:
     """An archive of 7 articles in a folder of its own name (the ids leave it out), with what a real one holds beside
     them: a Word document beside its .txt (counted, not read), a member named outside the folder ("../"), an empty
     .txt (an error in its place) and a JSON lines file of two articles."""
-    import tarfile
-    import zipfile
 
     text = "Sáng 5/7, Ban Dân vận Huyện ủy tổ chức hội nghị tổng kết công tác dân vận năm 2024 tại hội trường huyện."
     members = {f"bai/a{n}.txt": f"Tin {n}\n\n{text}".encode() for n in range(5)}
@@ -1010,12 +1010,42 @@ def test_a_large_archive_is_read_in_shares_of_its_members(tmp_path, caplog, suff
         caplog.clear()
         with caplog.at_level("WARNING"):
             parts = plan_parts([path], size=size)
-            assert [part.members for part in parts] == [(first, min(size, 8 - first)) for first in range(0, 8, size)]
+            # (the last share to the end: it says what the end of the reading says)
+            assert [part.members for part in parts] == [(first, size if first + size < 8 else None)
+                                                        for first in range(0, 8, size)]
             assert [part.index for part in parts] == list(range(len(parts)))
             parted = [a.to_dict() for part in parts for a in read_part(part)]
         assert parted == whole, size
         assert sorted(record.getMessage() for record in caplog.records) == said_whole, size
     assert plan_parts([path], size=8)[0].members is None  # (one part: read whole, as before)
+
+
+@pytest.mark.parametrize("suffix", [".zip", ".tar.gz"])
+@pytest.mark.parametrize("articles_first", [False, True])
+def test_an_archive_in_shares_says_it_holds_no_article_as_a_whole_reading_does(tmp_path, suffix, articles_first):
+    """Left 35: an archive cut into shares whose members hold no article (tables without a text column: a folder of
+    labels zipped) gave no record on Dask, exit 0; read whole, it is an error that says so. The last share, reading
+    none, looks at the members before it; one whose article is in an earlier share says nothing more."""
+    members = {f"nhan/{n}.csv": b"id,label\nx,other\n" for n in range(5)}
+    if articles_first:
+        members = {"bai/a.txt": f"Tin a\n\n{made_up_articles(1)[0].raw}".encode(), **members}
+    path = tmp_path / f"nhan{suffix}"
+    if suffix == ".zip":
+        with zipfile.ZipFile(path, "w") as archive:
+            for name, data in members.items():
+                archive.writestr(name, data)
+    else:
+        with tarfile.open(path, "w:gz") as archive:
+            for name, data in members.items():
+                info = tarfile.TarInfo(name)
+                info.size = len(data)
+                archive.addfile(info, io.BytesIO(data))
+    whole = [(a.id, a.error) for a in read_articles(path, on_error="record")]
+    assert len(whole) == 1 and (whole[0][1] is None) == articles_first
+    for size in (1, 2, 4):
+        parts = plan_parts([path], size=size)
+        assert len(parts) > 1
+        assert [(a.id, a.error) for part in parts for a in read_part(part)] == whole, size
 
 
 def test_a_cut_short_tars_fault_is_said_once_after_its_members(tmp_path):

@@ -79,14 +79,15 @@ def members_read(path: Path) -> int:
     return sum(1 for _ in walk_names(_listed(path, {}), {}))
 
 
-def archive_members(path: Path, skipped: Skipped, max_bytes: int, share: Share = WHOLE
+def archive_members(path: Path, skipped: Skipped, max_bytes: int, share: Share = WHOLE, say: bool = True
                     ) -> Iterator[tuple[str, Member | str]]:
     """(name, `Member`) for each member of the archive at `path` that the walk of the folder it holds reads
     (`folders.walk_names`; what else it holds is counted in `skipped`), or (name, why it cannot be read) in its
     place; ("", why) for the archive itself. A name is the member's below the archive's own folder (`_own_folder`),
     as its extracted file's id is, whether it is read or not; a message names the member as the archive holds it. A
     zip's members in the order of their names, as a folder's files are walked; a tar's in the order it holds them (a
-    compressed tar cannot seek back). `share`: only those members (`Share`)."""
+    compressed tar cannot seek back). `share`: only those members (`Share`). `say`: False to read them again without
+    saying what their names' reading says (the share that opens the archive has said it)."""
     read = 0
     try:
         if os.path.getsize(path) == 0:  # (a download that failed)
@@ -95,7 +96,7 @@ def archive_members(path: Path, skipped: Skipped, max_bytes: int, share: Share =
             return
         modified_ns = os.stat(path).st_mtime_ns
         members = (_zip_members if path.name.lower().endswith(".zip") else _tar_members)(path, skipped, max_bytes,
-                                                                                         modified_ns, share)
+                                                                                         modified_ns, share, say)
         for name, member in members:
             read += isinstance(member, Member)
             yield name, member
@@ -115,7 +116,7 @@ def _one_line(exc: BaseException) -> str:
 _METHODS = {9: "Deflate64", 10: "PKWare DCL Implode", 93: "Zstandard", 95: "XZ", 98: "PPMd", 99: "AES"}
 
 
-def _zip_members(path: Path, skipped: Skipped, max_bytes: int, modified_ns: int, share: Share):
+def _zip_members(path: Path, skipped: Skipped, max_bytes: int, modified_ns: int, share: Share, say: bool = True):
     if crowded := crowded_zip(path, ARCHIVE_MAX_MEMBERS):
         yield from _said_once(share, f"{path}: {crowded}")
         return
@@ -129,7 +130,7 @@ def _zip_members(path: Path, skipped: Skipped, max_bytes: int, modified_ns: int,
         if office := office_problem(office_kind(archive)):  # (a .docx renamed .zip, as a mailer may name it)
             yield from _said_once(share, f"{path}: {office}")
             return
-        infos = _zip_infos(path, archive, skipped, say=share.opens)
+        infos = _zip_infos(path, archive, skipped, say=share.opens and say)
         own = _own_folder(path, infos)
         for name in share.of(list(walk_names(sorted(infos, key=lambda name: name.split("/")), skipped))):
             info, shown = infos[name], name.removeprefix(own)
@@ -225,7 +226,7 @@ def _zip_name(info: zipfile.ZipInfo) -> str:
         return raw.decode("cp1258", "replace")
 
 
-def _tar_members(path: Path, skipped: Skipped, max_bytes: int, modified_ns: int, share: Share):
+def _tar_members(path: Path, skipped: Skipped, max_bytes: int, modified_ns: int, share: Share, say: bool = True):
     try:
         archive = tarfile.open(path, "r:*")
     except tarfile.ReadError:  # (its message lists each compression tried, one to a line)
@@ -236,7 +237,7 @@ def _tar_members(path: Path, skipped: Skipped, max_bytes: int, modified_ns: int,
         # a plain tar seeks back to each member: keeping them held 217 MB of a 344 MB tar, to no gain. A share of a
         # compressed one inflates it again up to its first member, and reads on from there
         read_ahead = _ReadAhead(path, max_bytes) if isinstance(archive.fileobj, _INFLATING) and share.whole else None
-        infos, fault = _tar_infos(path, archive, skipped, say=share.opens, read_ahead=read_ahead)
+        infos, fault = _tar_infos(path, archive, skipped, say=share.opens and say, read_ahead=read_ahead)
         if isinstance(fault, str):
             yield from _said_once(share, f"{path}: {fault}")
             return

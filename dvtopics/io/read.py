@@ -231,7 +231,8 @@ def _read_archive(path: Path, fields: FieldNames, on_error: str, max_bytes: int,
             except NamesNoText:  # (a workbook of labels or notes, as a CSV of them is)
                 pass
     notes = skipped_notes(skipped, path, archive=True) if share.opens else []
-    if not read_any and share.whole:
+    # (the last share of one cut into shares, when it reads none: if the shares before it read none either)
+    if not read_any and share.ends() and (share.whole or not _any_read_before(path, fields, max_bytes, share)):
         message = "; ".join([f"{path}: no articles: the archive holds {FOLDER_HOLDS_NONE}"] + notes)
         if on_error == "raise":
             raise NoArticlesError(message)
@@ -239,6 +240,14 @@ def _read_archive(path: Path, fields: FieldNames, on_error: str, max_bytes: int,
         return
     for note in notes:
         log.warning("%s: %s", path, note)
+
+
+def _any_read_before(path: Path, fields: FieldNames, max_bytes: int, share: Share) -> bool:
+    """Whether the shares of the archive `path` before `share` give a record (an article, or an error in a member's or
+    the archive's place): read again, silently, up to the first member that does, most often its first. A workbook
+    is taken to give one (to tell, it would be read whole, and say its warnings again)."""
+    return any(isinstance(member, str) or _member_holds_articles(member, fields)
+               for _, member in archive_members(path, {}, max_bytes, Share(0, share.first), say=False))
 
 
 def _member_holds_articles(member, fields: FieldNames) -> bool:

@@ -59,8 +59,8 @@ PLAN = "plan.json"
 @dataclass(frozen=True)
 class Part:
     """One task's share of the input: whole files in order, one JSONL file's line range, or a share of one file's
-    items (`shares.Share`): of an archive's members (first, count), or of a CSV's rows (the line the first starts on,
-    and the lines of its rows; the last share's count None: to the end)."""
+    items (`shares.Share`): of an archive's members (the first, and how many), or of a CSV's rows (the line the first
+    starts on, and the lines of its rows); the last share's count None: to the end."""
 
     index: int
     files: tuple[tuple[str, str], ...]  # (path, article id of a .txt file)
@@ -68,7 +68,7 @@ class Part:
     # the paths given, when every file they name was passed over (lock files alone): the one part, read as a whole
     # reading reads them, gives the error that says why in their place
     passed_over: tuple[str, ...] = ()
-    members: tuple[int, int] | None = None
+    members: tuple[int, int | None] | None = None
     rows: tuple[int, int | None] | None = None
 
     @property
@@ -132,9 +132,10 @@ def plan_parts(paths: Iterable[str | os.PathLike], size: int = PART_SIZE, text_f
             continue
         flush_texts()
         # an archive of more members than a part holds: in shares of its members (a .tar.gz is inflated again by
-        # each, up to its share)
+        # each, up to its share), the last to its end (count None: it says what the end of the reading says)
         if kind == "archive" and (count := members_read(path)) > size:
-            parts += [Part(len(parts) + i, ((str(path), article_id),), members=(first, min(size, count - first)))
+            parts += [Part(len(parts) + i, ((str(path), article_id),),
+                           members=(first, size if first + size < count else None))
                       for i, first in enumerate(range(0, count, size))]
         # a CSV of more rows: in shares of its rows, by the line each starts on (its quoted cells may span lines);
         # each reads it from its start up to its share
