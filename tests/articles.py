@@ -1,4 +1,7 @@
-"""Tiny made-up articles of each type, for fast tests (written for the tests, not from any corpus)."""
+"""Tiny made-up articles of each type, for fast tests (written for the tests, not from any corpus), and the bytes
+Windows writes a text in."""
+import unicodedata
+
 from dvtopics.io.read import make_article
 
 UNITS = ["Ban Dân vận Tỉnh ủy", "Ủy ban MTTQ huyện", "Hội Nông dân tỉnh", "Sở Y tế", "Huyện đoàn", "Liên đoàn Lao động"]
@@ -39,3 +42,17 @@ def write_unlabelled_and_labels(folder, articles, id_column: str = "id", labels_
     labels.write_text(f"{labels_id_header},label\n" + "".join(f"{a.id},{a.label}\n" for a in articles),
                       encoding="utf-8")
     return texts, labels
+
+
+def cp1258(text: str) -> bytes:
+    """`text` as Windows writes it in Windows-1258 (Notepad's "ANSI" on a Vietnamese Windows): a letter it has no code
+    for as the nearest letter it has and a combining tone mark (ắ: ă and the acute's code; ộ: ô and the dot)."""
+    written = b""
+    for letter in unicodedata.normalize("NFC", text):
+        try:
+            written += letter.encode("cp1258")
+        except UnicodeEncodeError:
+            parts = unicodedata.normalize("NFD", letter)
+            tone = next(mark for mark in parts if mark in "\u0300\u0301\u0303\u0309\u0323")
+            written += unicodedata.normalize("NFC", parts.replace(tone, "")).encode("cp1258") + tone.encode("cp1258")
+    return written

@@ -17,6 +17,8 @@ from dvtopics.io.read import read_articles
 from dvtopics.io.archives import tars_listed_once
 from tests.test_documents import paragraph, write_docx
 
+from articles import cp1258
+
 A = "Hội nghị sơ kết công tác dân vận\n\nSáng 5/7, Ban Dân vận Tỉnh ủy tổ chức hội nghị sơ kết 6 tháng đầu năm 2024.\n"
 B = "Tỉnh đoàn ra quân tình nguyện hè\n\nSáng 6/7, hàng nghìn đoàn viên ra quân chiến dịch tình nguyện hè năm 2024.\n"
 C = "Hội Nông dân tổng kết năm\n\nHội Nông dân tỉnh tổ chức hội nghị tổng kết công tác năm 2023, triển khai nhiệm vụ.\n"
@@ -107,28 +109,6 @@ class _UnflaggedName(zipfile.ZipInfo):
     def _encodeFilenameFlags(self):
         name = cp1258(self.filename) if self.encoding == "cp1258" else self.filename.encode(self.encoding)
         return name, self.flag_bits
-
-
-def cp1258(text):
-    """`text` as Windows writes it in Windows-1258: a letter it has no code for as the nearest it has and a combining
-    mark (ắ: ă and the acute's code)."""
-    written = b""
-    for letter in unicodedata.normalize("NFC", text):
-        base, *marks = unicodedata.normalize("NFD", letter)
-        while any(_encodable(unicodedata.normalize("NFC", base + mark)) for mark in marks):  # (ộ: ô, and the dot)
-            mark = next(mark for mark in marks if _encodable(unicodedata.normalize("NFC", base + mark)))
-            base = unicodedata.normalize("NFC", base + mark)
-            marks.remove(mark)
-        written += (base + "".join(marks)).encode("cp1258")
-    return written
-
-
-def _encodable(letter):
-    try:
-        letter.encode("cp1258")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def test_windows_and_mac_member_names_are_read_as_extracting_them_shows_them(tmp_path):

@@ -15,6 +15,8 @@ from dvtopics.io.folders import unread_notes
 from dvtopics.io.labels import read_labels
 from dvtopics.errors import InputError, NoArticlesError
 
+from articles import cp1258
+
 TEXT = "Hội nghị sơ kết công tác dân vận\n21/04/2023 16:36\nSáng 21/4, Ban Dân vận Tỉnh ủy tổ chức hội nghị."
 
 
@@ -142,23 +144,9 @@ def test_encodings(tmp_path, encoding, bom):
     assert article.date == "2023-04-21"
 
 
-def to_cp1258(text: str) -> bytes:
-    """Windows-1258 keeps tone marks as separate combining characters."""
-    out = b""
-    for ch in text:
-        try:
-            out += ch.encode("cp1258")
-        except UnicodeEncodeError:
-            parts = unicodedata.normalize("NFD", ch)
-            tone = next(c for c in parts if c in "\u0300\u0301\u0303\u0309\u0323")
-            base = unicodedata.normalize("NFC", parts.replace(tone, ""))
-            out += base.encode("cp1258") + tone.encode("cp1258")
-    return out
-
-
 def test_cp1258_fallback_warns(tmp_path, caplog):
     path = tmp_path / "legacy.txt"
-    path.write_bytes(to_cp1258("Tin vắn\nNội dung ngắn gọn."))
+    path.write_bytes(cp1258("Tin vắn\nNội dung ngắn gọn."))
     with caplog.at_level(logging.WARNING):
         article = next(read_articles(path))
     assert "cp1258" in caplog.text and "Windows-1258" in article.meta["warning"]  # stderr and the record

@@ -13,6 +13,8 @@ import pytest
 
 from dvtopics.io.read import FieldNames, make_article, read_articles
 
+from articles import cp1258
+
 TEXT = "Sáng 5/1, Ban Dân vận Huyện ủy tổ chức hội nghị tổng kết công tác dân vận năm 2022 tại hội trường."
 TEXT2 = "Chiều 8/3, Mặt trận huyện tổ chức gặp mặt các đồng chí nguyên lãnh đạo nhân dịp đầu xuân."
 
@@ -437,7 +439,7 @@ def test_a_page_saved_in_windows_1258_names_its_site_and_headline_as_its_utf8_co
     head = ("<html><head><meta charset='windows-1258'><meta property='og:site_name' content='Báo Đắk Lắk điện tử'>"
             "<title>Tổng kết công tác dân vận năm 2022 - Báo Đắk Lắk điện tử</title></head>")
     page = head + f"<body><div class='tieu-de'>Hội nghị</div><p>{TEXT}</p></body></html>"
-    (tmp_path / "a.html").write_bytes(cp1258(page))  # (`cp1258`, below)
+    (tmp_path / "a.html").write_bytes(cp1258(page))  # (`articles.cp1258`)
     (tmp_path / "b.html").write_text(page, encoding="utf-8")
     [legacy], [utf8] = read(tmp_path / "a.html"), read(tmp_path / "b.html")
     assert (legacy.source, legacy.title) == (utf8.source, utf8.title) == ("Báo Đắk Lắk điện tử",
@@ -1238,21 +1240,6 @@ def test_json_lines_with_a_comma_after_each_or_encoded_twice_are_read(tmp_path, 
 
 
 # ------------------------------------------------------------------ files in more than one encoding
-
-def cp1258(text: str) -> bytes:
-    """`text` as Windows-1258 writes it: a letter it has no code for as its base letter and a tone mark."""
-    import unicodedata
-
-    out = b""
-    for char in unicodedata.normalize("NFC", text):
-        try:
-            out += char.encode("cp1258")
-        except UnicodeEncodeError:
-            parts = unicodedata.normalize("NFD", char)
-            tone = next(mark for mark in parts if mark in "\u0300\u0301\u0303\u0309\u0323")
-            out += unicodedata.normalize("NFC", parts.replace(tone, "")).encode("cp1258") + tone.encode("cp1258")
-    return out
-
 
 def test_a_utf8_file_with_a_paragraph_in_windows_1258_keeps_its_utf8(tmp_path):
     (tmp_path / "a.txt").write_bytes(f"Hội nghị tổng kết công tác dân vận\n{TEXT}\n".encode() + cp1258(TEXT2 + "\n"))
