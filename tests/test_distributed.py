@@ -435,6 +435,11 @@ def test_dask_topic_assignment_equals_local(inputs, scheduler, tmp_path, suffix)
                                     "--engine", "dask", "--scheduler", scheduler, "--part-size", "4"])
     assert local.exit_code == dask.exit_code == 1, dask.output  # the broken line and the empty file
     assert dask.stdout == local.stdout  # articles per topic
+    # the unreadable articles counted as the local engine counts them (Dask named each again, and counted none)
+    counted = [[line.replace(str(tmp_path / name), "OUT") for line in result.stderr.splitlines() if "be read" in line]
+               for result, name in [(dask, f"d{suffix}"), (local, f"l{suffix}")]]
+    assert counted[0] == counted[1] == ["2 articles could not be read and are in OUT with their error"]
+    assert "skipped" not in dask.stderr
     assert (tmp_path / f"d{suffix}").read_text(encoding="utf-8") == (tmp_path / f"l{suffix}").read_text(encoding="utf-8")
     assert len((tmp_path / f"d{suffix}").read_text(encoding="utf-8").splitlines()) >= 70
 

@@ -206,7 +206,7 @@ class AssignJob:
     """`dvtopics topics assign` on one part: each readable article's main topic and mix.
 
     Unreadable articles get a record with their error (and no topic), so they keep
-    their place in the table, as the local command's (`write_assignments` logs each).
+    their place in the table, as the local command's (the reading said each as it read it).
     """
 
     path_fields = ("directory", "cache_dir")  # what `run_job` makes absolute for the workers
@@ -244,13 +244,12 @@ def _topic_record(record: dict) -> dict:
 
 def write_assignments(records: Iterable[dict], out: Path, n_topics: int) -> None:
     """Gather `AssignJob` parts into the table `topics assign` writes (a column per each of the model's
-    `n_topics`): every article, an unreadable one with its error (and logged), without the bookkeeping label."""
+    `n_topics`): every article, an unreadable one with its error (its reading said it: it is not said again),
+    without the bookkeeping label."""
     from ..topics.summary import write_documents
 
     rows = list(records)  # write_documents needs a list; it holds every row
     for row in rows:
-        if row.get("error"):
-            log.warning("skipped %s: %s", row["id"], row["error"])
         row.pop("label", None)
     write_documents(rows, out, n_topics, errors=True)
 
