@@ -1156,3 +1156,35 @@ def test_dask_says_articles_that_repeat_an_id_as_a_local_run_does(model_dir, sch
         said[engine] = [r.getMessage() for r in caplog.records if "the id of an earlier article" in r.getMessage()]
     assert said["dask"] == said["local"] and len(said["local"]) == 1
     assert said["local"][0].startswith("2 articles repeat the id of an earlier article (e.g. 'a0')")
+
+
+def test_dask_says_the_parts_warnings_in_the_order_of_the_parts_whichever_task_ends_first(
+        model_dir, scheduler, tmp_path, caplog, monkeypatch):
+    """Left 35: the parts' log records were logged as their tasks ended, so a counted warning's first row ("… and 3
+    more (4 in all; a.jsonl:2, …)") and the order of the lines could change from run to run. They are logged in the
+    order of the parts, as the local engine says them: here with the tasks made to end last first."""
+    import logging
+
+    rows = [{"id": f"a{n}", "title": f"Tin {n}", "text": "Hoi nghi tong ket cong tac dan van nam 2022 tai huyen nha, "
+             "cac dai bieu danh gia ket qua cong tac trong nam qua."} if n % 2 else
+            {"id": f"a{n}", "title": f"Tin {n}", "text": made_up_articles(1)[0].raw} for n in range(8)]
+    lines = [json.dumps(row, ensure_ascii=False) for row in rows]
+    lines[5] = '{"id": "a5", "text": "cut'  # (an error line among them)
+    (tmp_path / "a.jsonl").write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    as_completed = distributed.as_completed
+
+    def last_first(futures):
+        return reversed(list(as_completed(futures)))
+
+    monkeypatch.setattr(distributed, "as_completed", last_first)
+    caplog.set_level(logging.WARNING)
+    said = []
+    for engine in ([], ["--engine", "dask", "--scheduler", scheduler, "--part-size", "1"]):
+        caplog.clear()
+        result = CliRunner().invoke(cli, ["label", str(tmp_path / "a.jsonl"), "--model", str(model_dir), "--no-cache",
+                                          *engine, "--out", str(tmp_path / f"{len(engine)}.csv")])
+        assert result.exit_code == 1, result.output
+        said.append([record.getMessage().replace(str(tmp_path) + os.sep, "") for record in caplog.records])
+    assert said[1] == said[0]
+    assert any(message.startswith("a.jsonl:2: ") for message in said[0]), said[0]
+    assert len(said[0]) >= 3, said[0]

@@ -353,6 +353,26 @@ def _log_on_client(records: Iterable[logging.LogRecord], notes: PartsNotes) -> N
             logger.handle(record)
 
 
+class _LoggedInOrder:
+    """The parts' log records (`_log_on_client`), logged in the order of the parts, as a local reading says them:
+    each part's once those before it are in, whichever task ends first. The first row a counted warning names, and
+    the order of the lines, depended on which task ended first."""
+
+    def __init__(self, notes: PartsNotes):
+        self.notes, self.held, self.next = notes, {}, 0
+
+    def add(self, index: int, records: list[logging.LogRecord]) -> None:
+        self.held[index] = records
+        while self.next in self.held:
+            _log_on_client(self.held.pop(self.next), self.notes)
+            self.next += 1
+
+    def flush(self) -> None:
+        """What is held, in order: the run stops (a part failed, or Ctrl-C) before the parts before it are in."""
+        for index in sorted(self.held):
+            _log_on_client(self.held.pop(index), self.notes)
+
+
 # ----------------------------------------------------------------- running
 
 NO_DASK = ("dask", "dask", "run on this machine without --engine dask (engine=\"dask\"): the local engine gives the "
@@ -551,6 +571,7 @@ def run_job(job, paths: Sequence[str | os.PathLike], out: str | os.PathLike | No
         counts, undo, unreadable = Counter(), None, False
         made = not parts_dir.exists()
         notes = PartsNotes()  # a warning many articles earn: once for the run, not once a part
+        logs = _LoggedInOrder(notes)
         try:
             with connect(scheduler, n_workers) as client:
                 if plan is not None:  # once the scheduler answers: a wrong --scheduler leaves nothing to resume
@@ -563,16 +584,19 @@ def run_job(job, paths: Sequence[str | os.PathLike], out: str | os.PathLike | No
                                      fields=fields,
                                      max_bytes=max_bytes, log_level=level, command_line=command_line_runs(),
                                      labels_files=labels_apart(), pure=False)
+                index = {future.key: part.index for future, part in zip(futures, parts)}
                 for future in _distributed().as_completed(futures):
                     part_counts, records = future.result()  # an error Dask caught is raised here, and the run stops
-                    _log_on_client(records, notes)
+                    logs.add(index[future.key], records)
                     if isinstance(part_counts, Failed):
+                        logs.flush()
                         unreadable = isinstance(part_counts.error, InputError)
                         raise part_counts.error
                     counts += part_counts
                     if on_part:
                         on_part(sum(part_counts.values()))
         except BaseException:
+            logs.flush()
             notes.say()
             # after the client, and a local cluster's workers, have stopped
             if unreadable:
