@@ -877,6 +877,30 @@ def test_an_xlsx_table_that_does_not_start_in_a1_is_read(tmp_path):
     assert all("warning" not in a.meta and "" not in a.meta for a in articles)  # column A is no field
 
 
+@pytest.mark.parametrize("declared", [b"A1", b"A1:B2"])
+def test_a_workbook_is_read_past_the_size_its_sheet_declares(tmp_path, declared):
+    """Hunt 36 A (1): openpyxl, reading only, stops at the size a sheet's file declares (<dimension ref>), which Excel
+    and LibreOffice ignore: WPS Office writes "A1" (a one-column table: "no 'text' column"), a stale one ("A1:B2")
+    lost the rows and columns past it, exit 0. Every row and column is read, as Excel shows them."""
+    import re
+    import zipfile
+
+    rows = [ARTICLES[0] + ["date", "source"]] + [row + [f"2017-06-0{n}", "Báo Đắk Lắk"]
+                                                  for n, row in enumerate(ARTICLES[1:], start=1)]
+    path = workbook(tmp_path / "a.xlsx", {"Sheet": table_at(1, 1, rows)})
+    path.with_name("ok.xlsx").write_bytes(path.read_bytes())
+    with zipfile.ZipFile(path.with_name("ok.xlsx")) as source, zipfile.ZipFile(path, "w") as written:
+        for member in source.infolist():
+            data = source.read(member)
+            if member.filename.startswith("xl/worksheets/"):
+                data, found = re.subn(rb'<dimension ref="[^"]*"', b'<dimension ref="' + declared + b'"', data)
+                assert found == 1
+            written.writestr(member, data)
+    assert [(a.id, a.title, a.text, a.date, a.source, a.error) for a in read(path)] == [
+        ("1", "Tổng kết", TEXT, "2017-06-01", "Báo Đắk Lắk", None),
+        ("2", "Gặp mặt", TEXT2, "2017-06-02", "Báo Đắk Lắk", None)]
+
+
 def test_a_labels_workbook_that_does_not_start_in_a1(tmp_path):
     from dvtopics.io.labels import read_labels
 

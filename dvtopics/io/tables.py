@@ -545,6 +545,11 @@ def open_workbook(path):
         book = load_workbook(stored(path), read_only=True, data_only=True)  # (an archive's member: its bytes)
     except Exception as exc:  # openpyxl raises many kinds on a file that is not a workbook
         raise UnreadableFileError(f"{path}: not an .xlsx workbook ({exc})") from None
+    for sheet in book.worksheets:
+        # read only, a sheet is read as far as the size its file declares (<dimension ref="A1:E31">), which Excel
+        # and LibreOffice ignore: WPS Office writes "A1", other tools leave it stale after an edit, and the rows and
+        # columns past it were lost in silence (openpyxl's documented remedy)
+        sheet.reset_dimensions()
     try:
         yield book
     except _BROKEN_INSIDE as exc:
