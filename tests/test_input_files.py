@@ -2096,6 +2096,28 @@ def test_a_json_object_that_wraps_the_articles_list_is_read_as_that_list(tmp_pat
     assert [(a.id, a.text) for a in read(tmp_path / "one.json")] == [("o1", TEXT)]  # one article stays one
 
 
+@pytest.mark.parametrize("document", ["wrapped", "search", "frame", "one"])
+def test_a_gzipped_json_document_on_one_line_is_read_as_the_same_json_is(tmp_path, document):
+    """Hunt 36 A (2): a .json.gz is read as JSON lines unless it holds one document; an object on its only line (an
+    API's {"data": [...]}, a search's hits, pandas' to_json("x.json.gz"), which gzips by the name) was one record
+    without text: "no 'text' field in any of its records; their fields are 'data', 'total'". It is read as the same
+    file unzipped is."""
+    import gzip
+
+    import pandas as pd
+
+    articles = [{"id": "a1", "title": "Hội nghị tổng kết", "text": TEXT}, {"id": "a2", "text": TEXT2}]
+    value = {"wrapped": {"data": articles, "total": 2},
+             "search": {"took": 3, "hits": {"total": 2, "hits": [{"_id": a["id"], "_source": a} for a in articles]}},
+             "frame": json.loads(pd.DataFrame(articles).to_json()), "one": articles[0]}[document]
+    (tmp_path / "x.json").write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
+    with gzip.open(tmp_path / "x.json.gz", "wt", encoding="utf-8") as handle:
+        handle.write(json.dumps(value, ensure_ascii=False))
+    plain = [(a.id, a.title, a.text, a.error) for a in read(tmp_path / "x.json")]
+    assert len(plain) == (1 if document == "one" else 2) and plain[0][2] == TEXT
+    assert [(a.id, a.title, a.text, a.error) for a in read(tmp_path / "x.json.gz")] == plain
+
+
 def test_html_character_references_in_a_field_without_tags_are_read_as_their_characters(tmp_path, caplog):
     """Hunt 22 A (05): a CMS or API export escapes its fields for a page without any tag ("H&#7897;i ngh&#7883;",
     WordPress' rendered titles, "&amp;", "&quot;"): the text was read as it stands, its Vietnamese letters lost to

@@ -277,7 +277,8 @@ def json_document(path: Path) -> str | None:
     """What a file named as JSON lines holds instead, when it holds one JSON document: "a JSON array" (a .jsonl
     saved pretty-printed, its first line "[" or "[{", no JSON value alone; or an array on its only line, a
     gzipped .json named .json.gz), "a JSON object over several lines" (an article pretty-printed, or more, its first
-    line "{"), or None for JSON lines. Read line by line, such a file would be one error per line and no
+    line "{"), "a JSON object" (a gzipped .json's only line: the articles it wraps, `{"data": [...]}`, a
+    DataFrame's `to_json`, or one article), or None for JSON lines. Read line by line, such a file would be one error per line and no
     article. A file of JSON lines whose first line is a list among other lines stays JSON lines: that line is
     an error, the others are read."""
     head = b""
@@ -299,6 +300,8 @@ def json_document(path: Path) -> str | None:
     # an object pretty-printed: neither its first line ("{") nor its second ('"id": "a1",') is a JSON value; in
     # JSON lines whose first line is broken (cut short), the second is a whole object
     second = next(lines, None)
+    if second is None and path.name.lower().endswith(".json.gz") and _json_value(first):
+        return "a JSON object"  # (read as JSON lines, the object that wraps the articles was one record without text)
     # (a first line over the limit, not read, is a JSON line: a pretty-printed object's is "{")
     # (nor is a line that closes the object it opens, as a broken JSON line does: a Python dict printed, "{'id': …}")
     if (isinstance(first, bytes) and not _json_value(first) and not first.rstrip().endswith(b"}")
