@@ -1203,6 +1203,11 @@ def test_raw_control_characters_in_json_strings_are_read_and_a_broken_line_says_
     assert articles[0].raw == "Hội nghị sơ kết\tcông tác dân vận" and articles[1].title == "Hội nghị\x1b tổng kết"
     # read, and without the white space around it, as a labels file's ids are (hunt 24 B): it labels the article t1
     assert read_labels(tmp_path / "labels.jsonl") == {"t1": "other"}
+    # a line that stops short says where it stops, as json.loads of it alone says it (hunt 36 A, 3: "column 1")
+    (tmp_path / "cut.jsonl").write_text('{"id": "c1", "title": "x"\n{"id": "c2", "title": "x", \r\n', encoding="utf-8")
+    assert [a.error.split(": ", 1)[1] for a in read(tmp_path / "cut.jsonl")] == [
+        "not valid JSON (Expecting ',' delimiter at column 26)",
+        "not valid JSON (Expecting property name enclosed in double quotes at column 28)"]
 
 
 def test_a_json_line_that_holds_an_array_of_articles_gives_each_of_them(tmp_path):

@@ -45,7 +45,12 @@ def json_error(exc: ValueError, whole: bool = False) -> str:
     number's ValueError says itself."""
     if not isinstance(exc, json.JSONDecodeError):
         return str(exc)
-    return f"{exc.msg.removesuffix(' at')} at " + (f"line {exc.lineno}, " if whole else "") + f"column {exc.colno}"
+    column = exc.colno
+    if not whole and exc.lineno > 1 and not exc.doc[exc.doc.find("\n"):].strip():
+        # a line that stops short (`{"id": "a", "title": "x"`): json went on past its end ("line 2, column 1"), and
+        # the place is the end of the line, as json.loads of the line alone says it
+        column = len(exc.doc[:exc.doc.find("\n")].rstrip("\r")) + 1
+    return f"{exc.msg.removesuffix(' at')} at " + (f"line {exc.lineno}, " if whole else "") + f"column {column}"
 
 
 def json_records(text: str, where: str) -> dict | list[dict]:
