@@ -656,6 +656,27 @@ def test_cli_show_names_a_representative_article_without_a_title_by_its_id(tmp_p
     assert len(listed) == 9 and all(re.match(r"    - bai-\d \(\d+%\)$", line) for line in listed), shown
 
 
+def test_cli_fit_refuses_a_folder_of_the_users_own_tables_under_the_names_it_writes(tmp_path):
+    """Hunt 36 B (2): `topics fit --out proj` replaced proj/documents.csv, the user's own table (a folder without a
+    fit's card), exit 0 and without a word. It is refused before any work; a refit of its own folder is not."""
+    sentences = ["Nông dân thu hoạch lúa trên cánh đồng, giá lúa gạo tăng, thương lái mua lúa của nông dân.",
+                 "Học sinh ôn thi cùng giáo viên, nhà trường tổ chức kỳ thi cho học sinh lớp chín."]
+    (tmp_path / "a.jsonl").write_text("".join(
+        json.dumps({"id": f"b{i}", "text": " ".join([sentences[i % 2]] * 4) + f" Lần {i}."}, ensure_ascii=False) + "\n"
+        for i in range(6)), encoding="utf-8")
+    own = tmp_path / "proj"
+    own.mkdir()
+    (own / "documents.csv").write_text("id,ghi_chu\nb1,đã đọc\n", encoding="utf-8")
+    (own / "notes.txt").write_text("ghi chú", encoding="utf-8")  # (a name no fit writes: no matter)
+    fit = CliRunner().invoke(cli, ["topics", "fit", str(tmp_path / "a.jsonl"), "--k", "2", "--out", str(own)])
+    assert fit.exit_code == 2 and f"{own}: holds documents.csv, which this command writes there" in fit.output
+    assert (own / "documents.csv").read_text(encoding="utf-8") == "id,ghi_chu\nb1,đã đọc\n"
+    for _ in range(2):  # (the second: a refit of its own folder)
+        fit = CliRunner().invoke(cli, ["topics", "fit", str(tmp_path / "a.jsonl"), "--k", "2",
+                                       "--out", str(tmp_path / "t")])
+        assert fit.exit_code == 0, fit.output
+
+
 def test_cli_assign_writes_each_articles_main_topic(seeds_model, tmp_path):
     out, _ = seeds_model
     result = CliRunner().invoke(cli, ["topics", "assign", str(out), "seeds", "--out", str(tmp_path / "a.jsonl")])
@@ -1615,3 +1636,37 @@ def test_the_fits_figures_number_each_topic_as_its_table_column(texts, tmp_path,
     write_report(report, tmp_path)
     assert len(drawn) == 3
     assert all(names == [f"{k}: {label}" for k, label in enumerate(report.labels)] for names in drawn.values())
+
+
+def test_a_topics_label_names_words_among_its_most_probable(texts, monkeypatch):
+    """Hunt 36 B (1): relevance alone named topics of a few hundred articles by words a handful of them hold (an
+    investment topic "hạt nhân, nga", football "trận, sư tử"): the rarer a word is overall, the higher its lift. The
+    label's words are the most relevant among the topic's LABEL_CANDIDATES most probable (here 5 of 25 words)."""
+    import dvtopics.topics.model
+
+    monkeypatch.setattr(dvtopics.topics.model, "LABEL_CANDIDATES", 5)
+    model = fitted(texts)
+    assert len(model.dictionary_) > 3 * 5
+    most_probable = [set(np.argsort(-row)[:5]) for row in model.topic_word_]
+    # a word topic 0 barely holds, and almost nothing else does: its lift is the highest of all
+    rare = int(np.argsort(model.topic_word_[0])[0])
+    assert rare not in most_probable[0]
+    model.term_frequency_ = model.term_frequency_.astype(float)
+    model.term_frequency_[rare] = model.term_frequency_.sum() * 1e-9
+    model.names_ = None
+    for k, label in enumerate(model.topic_labels()):
+        named = [model.dictionary_.token2id[word.replace(" ", "_")] for word in label.split(", ")]
+        assert set(named) <= most_probable[k], (k, label)
+
+
+def test_a_topics_title_is_the_same_however_many_representatives_are_listed(texts):
+    """Hunt 36 B (3): a fit lists 3 representative articles, the report 5, and the title, the one of them holding
+    most top words, was chosen among those listed: the fit and the report named a topic by two titles."""
+    model = fitted(texts)
+    _, themes = made_up_texts()
+    articles = _articles(themes)
+    for i, article in enumerate(articles):  # titles of more and more of the article's words
+        article.title = " ".join(texts[i].split()[:i % 9 + 1]).replace("_", " ")
+    mixes = model.transform(texts)
+    titles = [summarize(model, articles, mixes, n_representatives=n).titles for n in (3, 5, 8)]
+    assert titles[0] == titles[1] == titles[2] and all(titles[0])

@@ -261,6 +261,7 @@ def check_folder(out: str | os.PathLike, inputs: Iterable[str | os.PathLike] = (
     _refuse_packaged(out)
     if task is not None:
         _refuse_other_model(out, task)
+        _refuse_files_of_your_own(out, files)
     if any(out.resolve() == Path(given).resolve() for given in inputs):
         raise DvtopicsError(f"{out}: the output folder is one of the inputs; write it elsewhere")
     for name in files:
@@ -303,6 +304,19 @@ def _refuse_other_model(out: Path, task: str) -> None:
         raise DvtopicsError(f"{out}: holds {kind_of_model(held)} (its {CARD_FILE} says so), which saving "
                             f"{saving} there would replace: give another folder, or delete that "
                             "one first if it is no longer wanted")
+
+
+def _refuse_files_of_your_own(out: Path, files: Iterable[str]) -> None:
+    """Refuse a model's folder that holds, under names the job writes (documents.csv, topics.json), files that no
+    earlier run of it wrote there, as a folder without its card is: the user's own tables, replaced without a word. A
+    folder of an earlier fit or training has its card: a refit or a retrain in place replaces what it wrote."""
+    if not out.is_dir() or (out / CARD_FILE).is_file():
+        return
+    held = [name for name in files if (out / name).is_file() and (out / name).stat().st_size]
+    if held:
+        raise DvtopicsError(f"{out}: holds {', '.join(held)}, which this command writes there, and no {CARD_FILE}: no "
+                            "earlier run wrote them, and replacing them would lose them; give another folder, or move "
+                            "them away first")
 
 
 def input_fingerprint(paths: Iterable[str | os.PathLike]) -> dict:

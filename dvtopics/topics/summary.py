@@ -109,6 +109,9 @@ def representative_documents(mixes: np.ndarray, n: int = 3, min_share: float = R
     return chosen
 
 
+TITLE_FROM = 3  # a topic's title is one of its 3 most representative articles' (`representative_title`)
+
+
 def representative_title(representatives: Sequence[dict], words: Sequence[str]) -> str:
     """The title that names a topic best: among its representative articles (by share), the title holding
     most of its top words; the first one on a tie. "" when none has a title.
@@ -163,7 +166,8 @@ def summarize(model: TopicModel, articles: Sequence, mixes: np.ndarray, types=No
     periods, over_time, period_counts = mean_mix_by_group(dated, mixes, period_range(dated, period))
     type_names, by_type, type_counts = mean_mix_by_group(
         [t if ok else None for t, ok in zip(article_types, mixed)], mixes)
-    titles = [representative_title(reps, [w for w, _ in words]) for reps, words in
+    # (among the same first few however many are listed: the report lists 5, a fit 3, and each named another title)
+    titles = [representative_title(reps[:TITLE_FROM], [w for w, _ in words]) for reps, words in
               zip(representatives, model.top_words(NPMI_TOP_N))]
     return TopicReport(labels=labels, top_words=model.top_words(n_words),
                        shares=[float(s) for s in topic_shares(mixes)], documents=documents,
