@@ -503,3 +503,19 @@ def test_an_article_file_given_by_name_that_cannot_be_read_is_an_error_in_its_pl
         records = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
         assert [(r["id"], bool(r["error"])) for r in records] == [("a", False), ("b", True), ("c", True)], records
         assert "Permission denied" in records[1]["error"] and "which is not there" in records[2]["error"]
+
+
+def test_a_short_text_without_a_vietnamese_letter_is_said_to_be_no_vietnamese(tmp_path):
+    """Hunt 36 B (5): a title "Hello" over an English line of 79 characters was too short to judge (under 100
+    characters), and got a confident label and topic without a word; without its title, the same line was flagged.
+    From 40 characters, a text with no Vietnamese letter at all is flagged; a short Vietnamese one is not."""
+    english = "This is English only text about the weather today in the city and nothing else."
+    rows = [{"id": "en", "title": "Hello", "text": english}, {"id": "en-alone", "text": english},
+            {"id": "vi", "title": "Tin vắn", "text": "Sáng 5/7, huyện tổ chức hội nghị tổng kết."},
+            {"id": "short", "text": "OK"}]
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows),
+                                      encoding="utf-8")
+    result = CliRunner().invoke(cli, ["inspect", str(tmp_path / "a.jsonl"), "--format", "jsonl"])
+    warned = {record["id"]: "few Vietnamese diacritics" in (record["warning"] or "")
+              for record in map(json.loads, result.stdout.splitlines())}
+    assert warned == {"en": True, "en-alone": True, "vi": False, "short": False}

@@ -261,11 +261,12 @@ def check_folder(out: str | os.PathLike, inputs: Iterable[str | os.PathLike] = (
     _refuse_packaged(out)
     if task is not None:
         _refuse_other_model(out, task)
-        _refuse_files_of_your_own(out, files)
     if any(out.resolve() == Path(given).resolve() for given in inputs):
         raise DvtopicsError(f"{out}: the output folder is one of the inputs; write it elsewhere")
     for name in files:
         _refuse_input(out / name, inputs)
+    if task is not None:
+        _refuse_files_of_your_own(out, files)
     existing = next(folder for folder in [out, *out.absolute().parents] if folder.exists())
     if not existing.is_dir():
         raise DvtopicsError(f"{out}: cannot create its folder ({existing} is a file)" if existing != out
