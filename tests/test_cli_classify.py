@@ -502,6 +502,52 @@ def test_a_labels_file_naming_the_txt_files_by_their_path_from_here_labels_them(
             assert json.loads(result.stdout)["n"] == len(articles)
 
 
+def test_two_folders_holding_files_of_the_same_names_give_their_articles_ids_labels_tell_apart(
+        model_dir, tmp_path, monkeypatch, caplog):
+    """Hunt 36 C (1): two provinces' folders that both hold 001.txt gave two articles the id "001": `label`'s own
+    output was refused as --labels ("id '001' has two labels: keep one"), and a file that kept one labelled both
+    articles with it, the wrong one in silence. The later folder's files are named by the path given ("south/001");
+    the first keep their ids. Label's output, a `file` column and the ids all label the right articles."""
+    import logging
+
+    from dvtopics.io.read import read_articles
+    from dvtopics.run.distributed import plan_parts
+
+    monkeypatch.chdir(tmp_path)
+    articles = {a.id: a for a in made_up_articles(1)}  # (one of each type)
+    placed = {"north/001": "annual_review-0", "north/002": "other-0", "south/001": "quarterly_briefing-0",
+              "south/002": "steering_committee-0"}
+    for name, article_id in placed.items():
+        Path(name).parent.mkdir(exist_ok=True)
+        Path(f"{name}.txt").write_text(articles[article_id].raw, encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        ids = [a.id for a in read_articles(["north", "south"])]
+    assert ids == ["001", "002", "south/001", "south/002"]
+    assert caplog.messages == ["south: 2 files have the id of an article another path given has (e.g. '001'): named "
+                               "by the path given ('south/001', 'south/002'), so that labels given by id tell them "
+                               "apart"]
+    assert [article_id for part in plan_parts(["north", "south"], 1) for _, article_id in part.files] == ids  # (Dask)
+    assert [a.id for a in read_articles(["north", "south/001.txt"])] == ["001", "002", "south/001"]
+    truth = {"001": "annual_review", "002": "other", "south/001": "quarterly_briefing",
+             "south/002": "steering_committee"}
+    result = CliRunner().invoke(cli, ["label", "north", "south", "--model", str(model_dir), "--out", "labels.csv"])
+    assert result.exit_code == 0, result.output
+    by_file = "file,label\n" + "".join(f"{name}.txt,{articles[article_id].label}\n"
+                                       for name, article_id in placed.items())
+    by_id = "id,label\n" + "".join(f"{id_},{label}\n" for id_, label in truth.items())
+    for labels in ("labels.csv", by_file, by_id):
+        if labels != "labels.csv":
+            Path("given.csv").write_text(labels, encoding="utf-8")
+        result = CliRunner().invoke(cli, ["evaluate", str(model_dir), "north", "south", "--format", "json",
+                                          "--labels", "labels.csv" if labels == "labels.csv" else "given.csv"])
+        assert result.exit_code == 0, result.output
+        scored = json.loads(result.stdout)
+        assert scored["n"] == 4
+        if labels != "labels.csv":  # (the model's answers scored against the truth, by the right articles)
+            assert sum(map(sum, scored["confusion"])) == 4
+            assert all(error["true"] == truth[error["id"]] for error in scored["errors"])
+
+
 def test_a_labels_file_naming_the_txt_files_by_their_windows_paths_labels_them(model_dir, tmp_path):
     """Hunt 26 B, 17: a `file` column of Windows paths (C:\\Users\\lan\\arts\\2022\\a.txt, labels made on another
     machine) labelled no article read here, and the error said the ids were the articles' "but for its folders". Such

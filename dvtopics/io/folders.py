@@ -608,8 +608,8 @@ def _plural(kind: str) -> str:
 
 def iter_files(paths: Iterable[str | os.PathLike], skipped: Skipped | None = None,
                text_field: str = "text", named: frozenset | None = None,
-               unread: dict[Path, list[str]] | None = None, began: frozenset = frozenset()
-               ) -> Iterator[tuple[Path, str]]:
+               unread: dict[Path, list[str]] | None = None, began: frozenset = frozenset(),
+               ids: dict[str, str] | None = None, say: bool = True) -> Iterator[tuple[Path, str]]:
     """(file, article id prefix) for every input file; folders are walked for .txt files and documents, and the other
     files they hold are counted in `skipped` when it is given, but for those given by their names too (`named`,
     default: the files among `paths`), which are read as given. A folder that holds no article file (.txt, .docx,
@@ -617,40 +617,75 @@ def iter_files(paths: Iterable[str | os.PathLike], skipped: Skipped | None = Non
     given, so that the folder is not walked again for it), as one that cannot be listed is; one whose files are all
     given by their names is said so, once. A path not there is refused, but one of `began`, the paths there when the
     run began (`there_at_start`), gone by its turn: that file is given, its reader says it is gone (`paths.os_cause`),
-    and the files after it are read; so is a link to nowhere (a pattern's, or given from Python), as in a folder."""
+    and the files after it are read; so is a link to nowhere (a pattern's, or given from Python), as in a folder.
+    An article file's id another path given made first (two provinces' folders that both hold 001.txt) is named by
+    the path given (`_own_id`); `ids`: those made so far, by the path given that made each (a reading of one path at
+    a time). `say`: False not to say so (a look at the files only)."""
     paths = list(paths)
     named = given_by_name(paths) if named is None else named
+    ids = {} if ids is None else ids
     for given in paths:
-        path = Path(given)
-        if os.path.isdir(path):
-            held: Skipped = {}
-            files = _walk(path, held, text_field, named)
-            first = next(files, path)
-            inside = sorted(Path(file).name for file in named if Path(file).is_relative_to(os.path.realpath(path)))
-            if first == path and not held and inside:  # `dir/c.jsonl.gz dir`: nothing in it but what is given
-                log.warning("%s: holds %s, only %s, given by %s name too: read once, as given", path,
-                            FOLDER_HOLDS_NONE, ", ".join(inside), "its" if len(inside) == 1 else "their")
-                continue
-            if first == path and unread is not None:  # (`held` is whole: the walk found nothing to give)
-                unread[path] = skipped_notes(held, path)
-            for file in itertools.chain([first], files):
-                yield file, (_without_suffix(file.relative_to(path)).as_posix() if file != path else path.name)
-            if first != path and skipped is not None:  # else the reader's error names them
-                for kind, (count, example) in held.items():
-                    skipped.setdefault(kind, [0, example])[0] += count
-        elif os.path.lexists(path) and not os.path.isdir(path) and never_articles(path):  # (given by a pattern too)
-            if skipped is not None:
-                skipped.setdefault("system or lock file", [0, path.name])[0] += 1
-        elif os.path.isfile(path) and _beside_its_page(path, named):  # a frame, by a pattern ("**/*.html")
-            if skipped is not None:
-                skipped.setdefault(PAGE_PART, [0, path.name])[0] += 1
-        elif os.path.exists(path) and is_model_file(path):  # given by a pattern (`arts/*`) beside the articles
-            if skipped is not None:
-                skipped.setdefault("model file", [0, path.name])[0] += 1
-        elif _is_there(path) or given in began or os.path.islink(path):  # (a link to nowhere: its reader says so)
-            yield path, _without_suffix(Path(path.name)).as_posix()
-        else:
-            raise InputError(not_there(path))
+        renamed: list[tuple[str, str]] = []
+        for file, article_id in _files_given(given, skipped, text_field, named, unread, began):
+            # (a table's or JSON file's articles have ids of their own: `article_id` is not theirs)
+            yield file, (_own_id(article_id, file, given, ids, renamed) if file_kind(file) in ("txt", "document")
+                         else article_id)
+        if renamed and say:
+            shown = ", ".join(f"'{new}'" for _, new in renamed[:3]) + (", …" if len(renamed) > 3 else "")
+            log.warning("%s: %s the id of an article another path given has (e.g. '%s'): named by the path given "
+                        "(%s), so that labels given by id tell them apart", given,
+                        "1 file has" if len(renamed) == 1 else f"{len(renamed)} files have", renamed[0][0], shown)
+
+
+def _own_id(article_id: str, file: Path, given, ids: dict[str, str], renamed: list) -> str:
+    """`article_id`, or, when another path given made it first, the id named by the path given: "south/001" for
+    south/001.txt of the folder south/ given after north/, which holds 001.txt too. The first keeps its id, as it had
+    it read alone: a labels file made then labels it still."""
+    first = ids.setdefault(article_id, os.fspath(given))
+    if first == os.fspath(given):
+        return article_id
+    if file == Path(given):  # a file given by its name: its path as given, without its suffix
+        own = _without_suffix(Path(given)).as_posix()
+    else:
+        own = f"{Path(given).as_posix().rstrip('/')}/{article_id}"
+    ids.setdefault(own, os.fspath(given))
+    renamed.append((article_id, own))
+    return own
+
+
+def _files_given(given, skipped: Skipped | None, text_field: str, named: frozenset,
+                 unread: dict[Path, list[str]] | None, began: frozenset) -> Iterator[tuple[Path, str]]:
+    """(file, article id) of each file of the path `given` (`iter_files`)."""
+    path = Path(given)
+    if os.path.isdir(path):
+        held: Skipped = {}
+        files = _walk(path, held, text_field, named)
+        first = next(files, path)
+        inside = sorted(Path(file).name for file in named if Path(file).is_relative_to(os.path.realpath(path)))
+        if first == path and not held and inside:  # `dir/c.jsonl.gz dir`: nothing in it but what is given
+            log.warning("%s: holds %s, only %s, given by %s name too: read once, as given", path,
+                        FOLDER_HOLDS_NONE, ", ".join(inside), "its" if len(inside) == 1 else "their")
+            return
+        if first == path and unread is not None:  # (`held` is whole: the walk found nothing to give)
+            unread[path] = skipped_notes(held, path)
+        for file in itertools.chain([first], files):
+            yield file, (_without_suffix(file.relative_to(path)).as_posix() if file != path else path.name)
+        if first != path and skipped is not None:  # else the reader's error names them
+            for kind, (count, example) in held.items():
+                skipped.setdefault(kind, [0, example])[0] += count
+    elif os.path.lexists(path) and not os.path.isdir(path) and never_articles(path):  # (given by a pattern too)
+        if skipped is not None:
+            skipped.setdefault("system or lock file", [0, path.name])[0] += 1
+    elif os.path.isfile(path) and _beside_its_page(path, named):  # a frame, by a pattern ("**/*.html")
+        if skipped is not None:
+            skipped.setdefault(PAGE_PART, [0, path.name])[0] += 1
+    elif os.path.exists(path) and is_model_file(path):  # given by a pattern (`arts/*`) beside the articles
+        if skipped is not None:
+            skipped.setdefault("model file", [0, path.name])[0] += 1
+    elif _is_there(path) or given in began or os.path.islink(path):  # (a link to nowhere: its reader says so)
+        yield path, _without_suffix(Path(path.name)).as_posix()
+    else:
+        raise InputError(not_there(path))
 
 
 def _beside_its_page(path: Path, named: frozenset) -> bool:

@@ -44,15 +44,16 @@ def unreadable(path: Path, listed: bool = False) -> str | None:
     return None
 
 
-def unique_paths(paths: Iterable[str | os.PathLike] | str | os.PathLike) -> list:
+def unique_paths(paths: Iterable[str | os.PathLike] | str | os.PathLike, say: bool = True) -> list:
     """`paths`, each once: a file or folder given twice ("seeds", "./seeds/"), or inside a folder given too
-    ("seeds", "seeds/000.txt"), is read once, with a note, so that its articles are not counted twice. No path
-    at all is refused."""
+    ("seeds", "seeds/000.txt"), is read once, with a note (unless not `say`), so that its articles are not counted
+    twice. No path at all is refused."""
     unique, seen = [], set()
     for given in paths_given(paths):
         where = os.path.realpath(given)
         if where in seen:
-            log.warning("%s: given twice; read once", given)
+            if say:
+                log.warning("%s: given twice; read once", given)
             continue
         seen.add(where)
         unique.append(given)
@@ -64,7 +65,7 @@ def unique_paths(paths: Iterable[str | os.PathLike] | str | os.PathLike) -> list
         folder = next((folder for folder in folders if walked_by(given, folder)), None)
         if folder is None:
             kept.append(given)
-        else:
+        elif say:
             log.warning("%s: inside %s, given too; read once", given, folder)
     return kept
 

@@ -115,10 +115,11 @@ def _read_articles(paths, fields: FieldNames, on_error: str, max_bytes: int) -> 
     # error of a reading of none (Excel's lock files alone, by a pattern), not as warnings too
     held: list[tuple[str, Skipped]] = []
     read_any = False
+    ids: dict[str, str] = {}  # the articles' files' ids, by the path given that made each (`iter_files`)
     for given in paths:
         skipped: Skipped = {}
         unread: dict[Path, list[str]] = {}  # what a folder without a .txt file holds, found as it was walked
-        for path, article_id in iter_files([given], skipped, fields.text, named, unread, began):
+        for path, article_id in iter_files([given], skipped, fields.text, named, unread, began, ids):
             for article in read_file(path, article_id, fields, on_error, max_bytes, named=named,
                                      unread=unread.get(path), listed=True):
                 if not read_any:

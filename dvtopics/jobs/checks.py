@@ -11,8 +11,8 @@ from typing import Sequence
 from ..arguments import ENGINES, check_choice
 from ..errors import ArgumentError, DvtopicsError, InputError, MissingExtraError
 from ..wording import word_for
-from ..io.folders import article_file, without_article_suffix
-from ..io.paths import as_file_system_names
+from ..io.folders import article_file, iter_files, without_article_suffix
+from ..io.paths import as_file_system_names, unique_paths
 from ..io.records import FieldNames
 from ..io.write import writable_text
 from ..text.normalise import nfc
@@ -154,12 +154,15 @@ def ids_of_input_files(labels: dict[str, str] | None, paths: Sequence) -> dict[s
     if not labels:
         return labels
     inputs = [Path(path).expanduser().absolute() for path in paths]
-    named, archives = {}, None
+    named, archives, read_as = {}, None, None
     for id_, label in labels.items():
         path = as_file_system_names(id_)
         file = article_file(os.path.expanduser(path)) if "/" in path or os.path.isabs(path) else None
         file = file or _foreign_file(path, inputs)
-        if (article := _input_article(file, inputs)) is not None:
+        if file is not None and read_as is None:
+            read_as = _ids_of_files(paths)
+        if (article := read_as.get(os.path.realpath(file)) if file is not None else None) is not None or (
+                article := _input_article(file, inputs)) is not None:
             named.setdefault(article if article not in labels else id_, label)
             continue
         # (a file found that no input holds: the folder extracted from an archive given, still beside it)
@@ -170,6 +173,17 @@ def ids_of_input_files(labels: dict[str, str] | None, paths: Sequence) -> dict[s
             continue
         named.setdefault(id_, label)
     return named
+
+
+def _ids_of_files(paths: Sequence) -> dict[str, str]:
+    """{a file's real path: its article's id}, as the reading names the article files of the paths given (`iter_files`:
+    an id another path given made first is named by its path given, "south/001"); none when they cannot be listed
+    (the reading says why)."""
+    try:
+        return {os.path.realpath(file): _as_read(id_)
+                for file, id_ in iter_files(unique_paths(paths, say=False), say=False)}
+    except (InputError, OSError):
+        return {}
 
 
 def _input_article(file: Path | None, inputs: list[Path]) -> str | None:

@@ -324,7 +324,7 @@ def input_fingerprint(paths: Iterable[str | os.PathLike]) -> dict:
     """What a run reads: each input file's path, size and modification time, hashed. Cheap (no file is
     read), and any file added, removed, grown, cut or rewritten changes it."""
     digest, files = hashlib.sha256(), 0
-    for path, _ in iter_files(paths):
+    for path, _ in iter_files(paths, say=False):
         try:
             info = path.stat()
             entry = (os.path.abspath(path), info.st_size, info.st_mtime_ns)

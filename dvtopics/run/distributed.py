@@ -87,6 +87,12 @@ def _planned(part: Part) -> dict:
     return fields
 
 
+def _absolute(part: Part) -> Part:
+    """`part` with its files' paths absolute, for workers that may run in another folder."""
+    return replace(part, files=tuple((os.path.abspath(path), article_id) for path, article_id in part.files),
+                   passed_over=tuple(os.path.abspath(path) for path in part.passed_over))
+
+
 def line_ranges(path: Path, size: int) -> list[LineRange]:
     """(byte offset, first line number, line count) of each run of `size` lines of a JSONL file; none for a file
     of blank lines only (or none), which holds no article."""
@@ -555,7 +561,7 @@ def run_job(job, paths: Sequence[str | os.PathLike], out: str | os.PathLike | No
     keep_parts = str(out).endswith(("/", os.sep)) or Path(out).is_dir()  # before Path drops the "/"
     out = Path(out)
     parts_dir = out if keep_parts else parts_path(out)
-    paths = [os.path.abspath(path) for path in paths]
+    given, paths = list(paths), [os.path.abspath(path) for path in paths]
     # a "~" the shell left (a quoted --cache-dir "~/cache") is the home folder, as the local engine reads it
     job = replace(job, **{name: os.path.abspath(os.path.expanduser(getattr(job, name)))
                           for name in job.path_fields if getattr(job, name)})
@@ -566,7 +572,8 @@ def run_job(job, paths: Sequence[str | os.PathLike], out: str | os.PathLike | No
         if resume and not keep_parts:
             refuse_finished(out, unfinished=parts_dir.exists())
             nothing_to_resume(out, "dask")  # as the local engine says it, or names the run meant
-        parts = plan_parts(paths, part_size, fields.text)
+        # (planned on the paths as given: an id named by its path given is the local engine's, "south/001")
+        parts = [_absolute(part) for part in plan_parts(given, part_size, fields.text)]
         plan = _prepare(parts, parts_dir, resume, input_fingerprint(paths), settings, part_size)
         counts, undo, unreadable = Counter(), None, False
         made = not parts_dir.exists()
