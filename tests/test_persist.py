@@ -431,3 +431,27 @@ def test_a_card_whose_versions_are_not_text_is_refused_in_a_line(tmp_path):
     card_path.write_text(json.dumps(card), encoding="utf-8")
     with pytest.raises(ModelError, match=r"invalid model card: 'versions.scikit-learn' must be text, not "):
         load_classifier(tmp_path / "m")
+
+
+@pytest.mark.parametrize("edit, said", [
+    (lambda card: card.pop("labels"), "names no labels, and its model gives"),
+    (lambda card: card.update(classifier="svm"), "says its classifier is 'svm', the model file holds 'cnb'"),
+])
+def test_a_card_whose_labels_or_classifier_were_edited_is_refused(tmp_path, edit, said):
+    """Hunt 36 C (4): a card whose labels were deleted, or whose classifier was renamed, was used without a word
+    (`inspect` showed no labels or the wrong classifier, a report names the card's). Each is refused in one line."""
+    import json
+
+    from articles import made_up_articles
+    from dvtopics.types.model import load_classifier
+    from dvtopics.types.training import collect, train
+
+    model, card = train(collect(made_up_articles(3)), classifiers=("cnb",), n_folds=2)
+    save_model(model.pipeline, tmp_path / "m", card)
+    assert load_classifier(tmp_path / "m").labels
+    card_path = tmp_path / "m" / CARD_FILE
+    card = json.loads(card_path.read_text(encoding="utf-8"))
+    edit(card)
+    card_path.write_text(json.dumps(card, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(ModelError, match=re.escape(said)):
+        load_classifier(tmp_path / "m")

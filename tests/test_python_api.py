@@ -2091,3 +2091,21 @@ def test_an_argument_is_named_by_its_flag_alone_while_the_command_line_runs():
         assert named("n_topics") == "--k" and named("no_above") == "--no-above" and option("--k") == "--k"
         assert named("chunk_size") == "chunk_size"  # no flag of its own: its name
     assert named("no_above") == "no_above (--no-above)"
+
+
+@pytest.mark.parametrize("classifiers, said", [(["svm", "rf"], "classifiers 'rf': choose one of svm, logreg, cnb"),
+                                               ([], "classifiers is empty: give one or more of svm, logreg, cnb")])
+def test_train_checks_its_classifiers_before_any_work(tmp_path, monkeypatch, classifiers, said):
+    """Hunt 36 C (2): jobs.train(classifiers=["svm", "rf"]) read every article and cross-validated svm before it
+    refused 'rf' (minutes on the shipped data), and [] said "max() arg is an empty sequence" after the reading.
+    docs/python.md: numbers and names are checked before any work."""
+    import dvtopics.jobs.reading
+    from dvtopics import jobs
+    from dvtopics.errors import ArgumentError
+
+    def no_reading(*args, **kwargs):
+        raise AssertionError("the articles were read before the classifiers were checked")
+
+    monkeypatch.setattr(dvtopics.jobs.reading, "read_articles", no_reading)
+    with pytest.raises(ArgumentError, match=re.escape(said)):
+        jobs.train(jobs.Reading(["seeds"]), str(tmp_path / "m"), classifiers=classifiers)

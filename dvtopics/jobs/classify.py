@@ -62,7 +62,7 @@ def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifie
     (`types.training.TrainingData`) before training starts."""
     from ..persist import MODEL_FILES, save_model
     from ..run.batch import check_folder
-    from ..types.model import TASK, check_not_named_shipped
+    from ..types.model import TASK, check_classifiers, check_not_named_shipped
     from ..types.training import check_trainable, collect, train as train_model
 
     folds = check_at_least("folds", folds, MIN_FOLDS)  # these and the three below are on the card: plain ints
@@ -75,6 +75,7 @@ def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifie
                         ("override_min_confidence", override_min_confidence)):
         if share is not None:
             check_share(name, share)
+    check_classifiers(classifiers)  # (checked after the work, a misspelt name cost minutes of cross-validation)
     check_not_named_shipped(out)
     label_files = _label_files(label_files)
     extra_paths = as_list(extra_paths, "extra_paths")

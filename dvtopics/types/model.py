@@ -22,7 +22,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
-from ..arguments import _shown, as_list, check_label, check_share, named, none_is_default
+from ..arguments import _shown, as_list, check_choice, check_label, check_share, named, none_is_default
 from ..io.article import ARTICLES_HINT, Article
 from ..io.write import json_default
 from ..errors import ArgumentError, DvtopicsError, ModelError
@@ -166,6 +166,19 @@ def make_pipeline(classifier: str = "svm", C: float = 1.0, max_features: int | N
     else:
         raise DvtopicsError(f"unknown classifier '{classifier}'; choose one of {', '.join(CLASSIFIERS)}")
     return Pipeline([("features", features), ("classifier", model)])
+
+
+def check_classifiers(classifiers) -> None:
+    """Refuse, before any work, a list of candidate classifiers that is empty or names one dvtopics does not train."""
+    given = as_list(classifiers, "classifiers")
+    if not given:
+        raise ArgumentError(f"{named('classifiers')} is empty: give one or more of {', '.join(CLASSIFIERS)}")
+    for kind in given:
+        check_choice("classifiers", kind, CLASSIFIERS)
+
+
+# the classifier a pipeline's last step is, by its class, as a card names it (`make_pipeline`)
+_CLASSIFIER_OF = {"CalibratedClassifierCV": "svm", "LogisticRegression": "logreg", "ComplementNB": "cnb"}
 
 
 def pipeline_text(pipeline) -> str:
@@ -481,9 +494,16 @@ def check_pipeline(pipeline, card: dict, directory: Path) -> None:
     classes = getattr(pipeline.named_steps["classifier"], "classes_", None)  # set by training
     if classes is None:
         raise ModelError(f"{model_file}: its classifier was never trained; retrain the model")
-    if card.get("labels") is not None and sorted(map(str, classes)) != sorted(map(str, card["labels"])):
+    if "labels" not in card:  # (deleted by hand: `inspect` showed no labels, and `label` used it without a word)
+        raise ModelError(f"{directory / CARD_FILE}: names no labels, and its model gives {', '.join(map(str, classes))}; "
+                         "restore the card or retrain the model")
+    if sorted(map(str, classes)) != sorted(map(str, card["labels"])):
         raise ModelError(f"{model_file}: gives the labels {', '.join(map(str, classes))}, its card says "
                          f"{', '.join(map(str, card['labels']))}; retrain or restore the model")
+    made = _CLASSIFIER_OF.get(type(pipeline.named_steps["classifier"]).__name__)
+    if made and card.get("classifier") != made:  # (a report names the card's classifier and its scores)
+        raise ModelError(f"{directory / CARD_FILE}: says its classifier is {card.get('classifier')!r}, the model file "
+                         f"holds {made!r}; restore the card or retrain the model")
     # The card's parameters decide how articles become documents: a card that disagrees with the pipeline (edited,
     # or copied from another model) would feed it documents it was not trained on and change labels silently.
     # (dvtopics trains a union of named views; a pipeline of one vectorizer has no views to compare)
