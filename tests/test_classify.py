@@ -258,6 +258,28 @@ def test_weak_labels_beside_a_label_set_of_ones_own_are_refused_naming_the_optio
     assert "quarterly_briefing" in collect([*made_up_articles(2), *unlabelled], weak_rules=True, weak_other=3).labels
 
 
+def test_weak_other_refused_beside_ones_own_labels_is_said_once_by_its_flag(tmp_path):
+    """Hunt 36 C (5): `train own.jsonl --weak-other 5` said "weak_other (--weak-other) 5: 0 unlabelled article(s) …
+    give more unlabelled articles", then refused the option ("… leave it out"): two lines that say two things, each
+    naming the option by its Python name. The command line says the refusal alone, by its flag."""
+    import json
+    from dataclasses import replace
+
+    from click.testing import CliRunner
+
+    from dvtopics.cli import cli
+
+    own = [replace(a, label="Hội nghị" if a.label != "other" else "Khác") for a in made_up_articles(2)]
+    (tmp_path / "own.jsonl").write_text("".join(json.dumps({"id": a.id, "text": a.raw, "label": a.label},
+                                                           ensure_ascii=False) + "\n" for a in own), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["train", str(tmp_path / "own.jsonl"), "--weak-other", "5", "--out",
+                                      str(tmp_path / "m")])
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines() == [
+        "Error: --weak-other gives unlabelled articles the article type `other`, and the hand labels are a set of your "
+        "own ('Hội nghị'): leave it out"]
+
+
 def test_a_later_copy_among_the_extra_articles_is_the_user_s_correction(caplog):
     """Hunt H3, 04: a correction appended to the --extra file (the same article again, with its new label) was
     refused as one text given two labels: within --extra the later copy wins, with a one-line note."""

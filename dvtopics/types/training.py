@@ -225,7 +225,6 @@ def collect(
                     extra_article.label, hand_article.id, hand)
     for article in sample.articles():
         data.add(article, "other", gold=False)
-    _warn_few_weak(weak_rules, ruled, weak_other, len(sample.articles()))
     for article in extras.values():
         data.add(article, article.label, gold=False, kind="extra")
     data.labels = as_article_types(data.labels)
@@ -248,6 +247,8 @@ def collect(
         raise DvtopicsError((_none_labelled(gold, an_id, data.failed) if gold_labels is not None or an_id is None else
                              f"no labelled article found: {unlabelled}") + extra_only)
     _check_weak_labels_fit(data, weak_rules, weak_other)
+    # (after the check that refuses them: "too few added" before "leave them out" said two things at once)
+    _warn_few_weak(weak_rules, ruled, weak_other, len(sample.articles()))
     check_label_set(set(data.labels), lambda label: _an_article_labelled(data, label))
     return data
 
@@ -292,11 +293,11 @@ def _warn_few_weak(weak_rules: bool, ruled: int, weak_other: int, sampled: int) 
     are all labelled (a labelled file alone, or unlabelled ones that a rule's replacement could not reach) added none,
     and the model was trained without them, in silence. Hand-labelled articles take no weak label."""
     if weak_rules and not ruled:
-        log.warning("weak_rules (--weak-rules): no unlabelled article of the inputs fires a cue rule, so no weak label "
-                    "was added: give unlabelled articles (a corpus) among the inputs")
+        log.warning("%s: no unlabelled article of the inputs fires a cue rule, so no weak label was added: give "
+                    "unlabelled articles (a corpus) among the inputs", named("weak_rules"))
     if weak_other and sampled < weak_other:
-        log.warning("weak_other (--weak-other) %d: %d unlabelled article(s) of the inputs have no cue word, so %d weak "
-                    "`other` label(s) were added: give more unlabelled articles among the inputs", weak_other, sampled,
+        log.warning("%s %d: %d unlabelled article(s) of the inputs have no cue word, so %d weak `other` label(s) were "
+                    "added: give more unlabelled articles among the inputs", named("weak_other"), weak_other, sampled,
                     sampled)
 
 
@@ -306,8 +307,8 @@ def _check_weak_labels_fit(data: TrainingData, weak_rules: bool, weak_other: int
     'Kinh tế' … are not article types, while others are: correct the labels"), and `other` became a class of their
     set, learnt from unlabelled articles, in silence."""
     asked = [said for said, given in (
-        ("weak_rules (--weak-rules) gives unlabelled articles the cue rules' article types", weak_rules),
-        ("weak_other (--weak-other) gives unlabelled articles the article type `other`", weak_other)) if given]
+        (f"{named('weak_rules')} gives unlabelled articles the cue rules' article types", weak_rules),
+        (f"{named('weak_other')} gives unlabelled articles the article type `other`", weak_other)) if given]
     hand = {label for label, gold in zip(data.labels, data.gold) if gold}
     spelt = {spelt_as_article_type(label) for label in hand}
     if asked and spelt - set(ARTICLE_TYPES) and not spelt & (set(ARTICLE_TYPES) - {"other"}):
