@@ -501,7 +501,8 @@ def check_pipeline(pipeline, card: dict, directory: Path) -> None:
         raise ModelError(f"{model_file}: gives the labels {', '.join(map(str, classes))}, its card says "
                          f"{', '.join(map(str, card['labels']))}; retrain or restore the model")
     made = _CLASSIFIER_OF.get(type(pipeline.named_steps["classifier"]).__name__)
-    if made and card.get("classifier") != made:  # (a report names the card's classifier and its scores)
+    # (a report names the card's classifier and its scores; a card of the Python API's own may name none)
+    if made and card.get("classifier") not in (None, made):
         raise ModelError(f"{directory / CARD_FILE}: says its classifier is {card.get('classifier')!r}, the model file "
                          f"holds {made!r}; restore the card or retrain the model")
     # The card's parameters decide how articles become documents: a card that disagrees with the pipeline (edited,
