@@ -278,9 +278,9 @@ def json_document(path: Path) -> str | None:
     saved pretty-printed, its first line "[" or "[{", no JSON value alone; or an array on its only line, a
     gzipped .json named .json.gz), "a JSON object over several lines" (an article pretty-printed, or more, its first
     line "{"), "a JSON object" (a gzipped .json's only line: the articles it wraps, `{"data": [...]}`, a
-    DataFrame's `to_json`, or one article), or None for JSON lines. Read line by line, such a file would be one error per line and no
-    article. A file of JSON lines whose first line is a list among other lines stays JSON lines: that line is
-    an error, the others are read."""
+    DataFrame's `to_json`, or one article), or None for JSON lines. Read line by line, such a file would be one
+    error per line and no article. A file of JSON lines whose first line is a list among other lines stays JSON
+    lines: that line is an error, the others are read."""
     head = b""
     try:
         with open_binary(path) as handle:  # gzip data too, whatever the name says

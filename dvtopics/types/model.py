@@ -495,8 +495,8 @@ def check_pipeline(pipeline, card: dict, directory: Path) -> None:
     if classes is None:
         raise ModelError(f"{model_file}: its classifier was never trained; retrain the model")
     if "labels" not in card:  # (deleted by hand: `inspect` showed no labels, and `label` used it without a word)
-        raise ModelError(f"{directory / CARD_FILE}: names no labels, and its model gives {', '.join(map(str, classes))}; "
-                         "restore the card or retrain the model")
+        raise ModelError(f"{directory / CARD_FILE}: names no labels, and its model gives "
+                         f"{', '.join(map(str, classes))}; restore the card or retrain the model")
     if sorted(map(str, classes)) != sorted(map(str, card["labels"])):
         raise ModelError(f"{model_file}: gives the labels {', '.join(map(str, classes))}, its card says "
                          f"{', '.join(map(str, card['labels']))}; retrain or restore the model")
