@@ -1782,3 +1782,26 @@ def test_a_count_written_as_a_float_past_its_bounds_is_offered_no_number(seeds_d
         result = CliRunner().invoke(cli, ["label", str(seeds_dir), "--batch-size", given])
         assert result.exit_code == 2
         assert result.output.endswith(f"'{given}': give a whole number from 1 to 100000{offered}\n"), result.output
+
+
+def test_train_refuses_to_replace_a_classifier_of_other_labels(tmp_path):
+    """Hunt 36 C (3): `train own.jsonl --out vntc_model` replaced a classifier of VNTC's ten topics with one of
+    article types, exit 0 and without a word (a topics model's folder was refused already). A folder holding a
+    classifier of other labels is refused, before the cross-validation; a retrain of the same labels replaces it."""
+    from dataclasses import replace
+
+    def written(name, articles):
+        path = tmp_path / name
+        path.write_text("".join(json.dumps({"id": a.id, "text": a.raw, "label": a.label}, ensure_ascii=False) + "\n"
+                                for a in articles), encoding="utf-8")
+        return str(path)
+
+    types = written("types.jsonl", made_up_articles(3))
+    topics = written("topics.jsonl", [replace(a, label="Kinh tế" if a.label == "other" else "Xã hội")
+                                      for a in made_up_articles(3)])
+    out = str(tmp_path / "m")
+    for given, code in [(types, 0), (types, 0), (topics, 2)]:  # (the second: a retrain in place)
+        result = CliRunner().invoke(cli, ["train", given, "--out", out, "--classifier", "cnb", "--folds", "2"])
+        assert result.exit_code == code, result.output
+    assert f"{out}: holds a model of other labels (annual_review, other, quarterly_briefing" in result.output
+    assert json.loads((tmp_path / "m" / "model_card.json").read_text(encoding="utf-8"))["labels"][0] == "annual_review"
