@@ -47,7 +47,7 @@ FLAGS = {
     "silent_min_confidence": "--silent-min-confidence", "override_min_confidence": "--override-min-confidence",
     "max_rows_per_type": "--max-rows-per-type",
     "title": "--title", "model_dir": "--model", "label_files": "--labels", "labels_file": "--labels",
-    "extra_paths": "--extra", "measures": "--measures",
+    "extra_paths": "--extra", "measures": "--measures", "force": "--force", "resume": "--resume", "out": "--out",
 }
 
 

@@ -158,7 +158,7 @@ def test_a_worker_killed_stops_the_run_in_one_line_that_keeps_what_was_labelled(
 
     out = tmp_path / "out.jsonl"
     with pytest.raises(WorkerDied, match=r"the labels written before are kept in .*out\.jsonl\.part\.jsonl: run the "
-                                         r"same command with --resume"):
+                                         r"same command with resume \(--resume\)"):  # (the argument: hunt 36 E)
         label_stream(iter(range(40)), _batch_killed_at_30, out, batch_size=1, n_jobs=2)
     assert not out.exists() and (tmp_path / "out.jsonl.part.jsonl").read_text(encoding="utf-8").count('"_n"') >= 1
 

@@ -249,7 +249,8 @@ def test_a_plan_cut_short_by_a_full_disk_is_never_left_and_a_damaged_one_is_one_
     assert not parts_dir.exists()  # nothing for the next run to resume or to be refused by
     parts_dir.mkdir()
     (parts_dir / "plan.json").write_text('{"inputs": {"fi', encoding="utf-8")  # damaged some other way
-    with pytest.raises(DvtopicsError, match="plan.json: not the plan of a run .*delete .*without --resume"):
+    with pytest.raises(DvtopicsError,
+                       match="plan.json: not the plan of a run .*delete .*without resume \\(--resume\\)"):
         _prepare([], parts_dir, True, {})
 
 
@@ -875,7 +876,7 @@ def test_a_task_of_a_stopped_run_leaves_no_folder_that_blocks_the_next_run(input
     (parts_dir / "part-00001.jsonl.lock").write_bytes(b"")  # what such a task left before
     assert _prepare([part], parts_dir, resume=False, inputs={}) is not None
     (parts_dir / "part-00001.jsonl").write_text("{}\n", encoding="utf-8")  # a part begun is another run's
-    with pytest.raises(Exception, match="holds an unfinished run: add --resume"):
+    with pytest.raises(Exception, match="holds an unfinished run: add resume \\(--resume\\)"):
         _prepare([part], parts_dir, resume=False, inputs={})
 
 
@@ -1134,10 +1135,11 @@ def test_a_resume_of_a_run_cut_by_another_version_says_so_not_part_size(tmp_path
     parts_dir.mkdir()
     older = [_planned(dataclasses.replace(parts[0], members=None))]  # the whole archive as one part, as before
     (parts_dir / PLAN).write_text(json.dumps({"inputs": {}, "parts": older, "part_size": 2}), encoding="utf-8")
-    with pytest.raises(DvtopicsError, match=r"other parts with the same --part-size 2, as another version of dvtopics "
-                                            r"cuts it .*finish it with that version, or delete"):
+    with pytest.raises(DvtopicsError, match=r"other parts with the same part_size \(--part-size\) 2, as another "
+                                            r"version of dvtopics cuts it .*finish it with that version, or delete"):
         _prepare(parts, parts_dir, True, {}, part_size=2)
-    with pytest.raises(DvtopicsError, match=r"other parts \(--part-size 2, not 3\); resume with its --part-size"):
+    with pytest.raises(DvtopicsError, match=r"other parts \(part_size \(--part-size\) 2, not 3\); resume with its "
+                                            r"part_size \(--part-size\)"):
         _prepare(plan_parts([path], size=3), parts_dir, True, {}, part_size=3)
 
 

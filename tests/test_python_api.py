@@ -2113,3 +2113,49 @@ def test_train_checks_its_classifiers_before_any_work(tmp_path, monkeypatch, cla
     monkeypatch.setattr(dvtopics.jobs.reading, "read_articles", no_reading)
     with pytest.raises(ArgumentError, match=re.escape(said)):
         jobs.train(jobs.Reading(["seeds"]), str(tmp_path / "m"), classifiers=classifiers)
+
+
+def test_texts_given_where_paths_are_are_refused_saying_how_to_read_them(tmp_path):
+    """Hunt 36 E (3): a Series of texts (df["text"]) given to read_articles or jobs.Reading was read as paths: "<the
+    whole article, thousands of characters>: no such file or folder". A text (a line break, or a name longer than any
+    file system allows) is refused as one, saying how texts are read; a file whose name holds a line break is read."""
+    import pandas as pd
+
+    from dvtopics import jobs
+
+    texts = pd.Series(["Hội nghị sơ kết công tác dân vận\nSáng 5/7, Ban Dân vận tổ chức hội nghị.", "x" * 300])
+    for call in (lambda: list(read_articles(texts)), lambda: jobs.Reading(texts).paths):
+        with pytest.raises(TypeError, match=r"^paths: 'Hội nghị sơ kết công tác dân vận Sáng 5/7, Ban Dân vận tổ ch'… "
+                                            r"is a text, not a file or folder: read texts as a DataFrame's rows"):
+            call()
+    with pytest.raises(TypeError, match="is a text, not a file or folder"):
+        list(read_articles(["x" * 300]))
+    odd = tmp_path / "tin\nvắn.txt"  # (Linux allows it)
+    odd.write_text("Hội nghị tổng kết\nSáng 5/7, huyện tổ chức hội nghị tổng kết công tác năm.", encoding="utf-8")
+    assert [a.title for a in read_articles([str(odd)])] == ["Hội nghị tổng kết"]
+
+
+def test_an_articles_warning_is_an_attribute_as_the_outputs_column_is(tmp_path):
+    """Hunt 36 E (minor): the docs speak of an article's `warning`, and `a.warning` was an AttributeError (it is kept
+    in `meta["warning"]`)."""
+    (tmp_path / "a.txt").write_text("Hoi nghi tong ket\n" + "Sang 5/7, huyen to chuc hoi nghi tong ket cong tac nam "
+                                    "2024 tai hoi truong huyen. " * 3, encoding="utf-8")
+    [article] = read_articles(tmp_path / "a.txt")
+    assert article.warning == article.meta["warning"] and "few Vietnamese diacritics" in article.warning
+    assert make_article("b", "Hội nghị tổng kết công tác dân vận năm 2024 của huyện.").warning is None
+
+
+def test_a_jobs_refusal_names_the_argument_beside_the_flag(tmp_path, seeds_dir):
+    """Hunt 36 E (4): from Python, a job's refusals named only the command line's flags ("add --force to replace it",
+    "run again without --resume"), which Python has not: they name the argument beside the flag, as the others do."""
+    from dvtopics import jobs
+    from dvtopics.errors import DvtopicsError
+
+    out = tmp_path / "labels.csv"
+    jobs.label(jobs.Reading([seeds_dir]), out)
+    out.write_text(out.read_text(encoding="utf-8-sig").replace("other", "annual_review", 1), encoding="utf-8")
+    with pytest.raises(DvtopicsError, match=r"or add force \(--force\) to replace it$"):
+        jobs.label(jobs.Reading([seeds_dir]), out)
+    jobs.label(jobs.Reading([seeds_dir]), out, force=True)
+    with pytest.raises(DvtopicsError, match=r"run again without resume \(--resume\) to label anew"):
+        jobs.label(jobs.Reading([seeds_dir]), out, resume=True)

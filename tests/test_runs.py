@@ -682,7 +682,7 @@ def test_a_full_disk_as_the_output_is_written_says_the_labels_are_kept_for_resum
     temporary_files_find_the_disk_full()  # the output's temporary file, beside it
     with pytest.raises(DvtopicsError, match=r"out.jsonl: cannot be written \(No space left on device\); what was there "
                                             r"before is kept as it was; every label is kept in .*out.jsonl.part.jsonl: "
-                                            r"run the same command with --resume to write it$"):
+                                            r"run the same command with resume \(--resume\) to write it$"):
         label_stream(read_articles(source), predict, out, inputs=input_fingerprint([source]))
     monkeypatch.undo()
     assert journal_path(out).exists() and not out.exists()

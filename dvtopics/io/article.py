@@ -71,6 +71,12 @@ class Article:
                     raise TypeError(f"Article {name}: a text (str) or None, not {type(value).__name__}")
                 setattr(self, name, text)  # a label 0 is "0", as in a labels file
 
+    @property
+    def warning(self) -> str | None:
+        """How it was read, when a reader has something to say (an old font encoding, text typed without accents),
+        as the outputs' `warning` column says it; None when nothing. Kept in `meta["warning"]`."""
+        return self.meta.get("warning")
+
     def to_dict(self, raw: bool = False) -> dict:
         record = asdict(self)
         if not raw:

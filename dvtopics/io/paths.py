@@ -6,6 +6,7 @@ import glob
 import itertools
 import logging
 import os
+import re
 import stat
 import unicodedata
 from pathlib import Path
@@ -120,7 +121,20 @@ def paths_given(paths) -> list:
             raise TypeError(f"paths: {path!r} (a {type(path).__name__}) is not a path; give the files or folders as "
                             "str or pathlib.Path")
         refuse_standard_input(path)
+        _refuse_text(path)
     return [path for given_path in given for path in matched_paths(on_disk(home_path(given_path)))]
+
+
+def _refuse_text(path) -> None:
+    """Refuse an article's text given where a path is (a Series of texts, `df["text"]`, is a list of them): a line
+    break, or a name longer than any file system allows, is no path. It was "no such file or folder", the message
+    the whole text, thousands of characters."""
+    if isinstance(path, str) and ("\n" in path or any(len(part) > 255 for part in re.split(r"[/\\]", path))) and (
+            not os.path.lexists(path)):  # (a file's name may hold a line break, on Linux)
+        shown = " ".join(path.split())
+        raise TypeError(f"paths: {shown[:60]!r}{'…' if len(shown) > 60 else ''} is a text, not a file or folder: read "
+                        "texts as a DataFrame's rows (dvtopics.read_articles(pd.DataFrame({\"text\": texts}))), or "
+                        "make each an article with dvtopics.make_article")
 
 
 def matched_paths(path, say: bool = True) -> list:

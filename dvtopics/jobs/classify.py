@@ -289,7 +289,8 @@ def label(reading: Reading, out: str | None, model: str | None = None, min_confi
     if out is None and on_record is None:
         raise DvtopicsError("label: give `out`, the file to write, or `on_record`, a function to hand each record")
     if resume and out is None:  # the journal to finish is OUT's: without it the run would start over, silently
-        raise DvtopicsError("--resume finishes an interrupted run into its output: give the same --out")
+        raise DvtopicsError(f"{option('--resume')} finishes an interrupted run into its output: give the same "
+                            f"{option('--out')}")
     one_file = out is not None and not out.endswith(("/", os.sep)) and not os.path.isdir(out)  # FOLDER/: Dask's parts
     if out is not None and not out.endswith(("/", os.sep)):
         check_output(out, [*reading.paths, model_directory(model)])

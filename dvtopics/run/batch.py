@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
+from ..arguments import option
 from ..io.folders import TEXT_SUFFIXES, iter_files
 from ..io.article import Article
 from ..io.write import json_default, naming
@@ -203,8 +204,8 @@ def refuse_edited(out: str | os.PathLike, force: bool = False, kept: str = LABEL
     written = _written_sha256(out)
     how = ("it was changed since dvtopics wrote it" if written else "dvtopics has no record of writing it (a file of "
            "your own, or one an older dvtopics wrote)")
-    raise DvtopicsError(f"{out}: already there, and {how}: replacing it would lose {kept}, or add --force to "
-                        "replace it")
+    raise DvtopicsError(f"{out}: already there, and {how}: replacing it would lose {kept}, or add {option('--force')} "
+                        "to replace it")
 
 
 def note_written(out: str | os.PathLike, model: str | None = None) -> None:
@@ -276,7 +277,7 @@ def check_folder(out: str | os.PathLike, inputs: Iterable[str | os.PathLike] = (
     if not out.exists() and not meant_as_folder and out.suffix.lower() in _FILE_SUFFIXES:
         # `topics fit --out topics.csv` made a folder named topics.csv, its tables inside, which no program opens
         raise DvtopicsError(f"{out}: a file's name ({out.suffix}); this output is a folder of files: name a folder "
-                            f"(--out {out.with_suffix('')})")
+                            f"({option('--out')} {out.with_suffix('')})")
     return out
 
 
@@ -387,10 +388,11 @@ def refuse_other_engine(out: Path, engine: str) -> None:
     to block the next run, or be finished over the new output. Its work stays, for the command that made it."""
     if engine == "dask" and journal_path(out).exists():
         raise DvtopicsError(f"{journal_path(out)} holds an unfinished run of the local engine: finish it with "
-                            "--resume without --engine dask, or delete the file to start anew")
+                            f"{option('--resume')} without {option('--engine')} dask, or delete the file to start "
+                            "anew")
     if engine == "local" and parts_path(out).is_dir():
         raise DvtopicsError(f"{parts_path(out)} holds an unfinished run of the Dask engine: finish it with "
-                            "--engine dask --resume, or delete the folder to start anew")
+                            f"{option('--engine')} dask {option('--resume')}, or delete the folder to start anew")
 
 
 def read_journal(journal: Path) -> tuple[set[int], dict | None]:
@@ -527,7 +529,8 @@ def label_stream(
             if resume:
                 nothing_to_resume(out)
         if journal.exists() and not resume:
-            raise DvtopicsError(f"{journal} holds an unfinished run: add --resume to finish it, or delete the file")
+            raise DvtopicsError(f"{journal} holds an unfinished run: add {option('--resume')} to finish it, or delete "
+                                "the file")
         if resume:
             refuse_finished(out, unfinished=journal.exists())
         done, run = read_journal(journal) if resume else (set(), None)
@@ -577,8 +580,8 @@ def label_stream(
         except WorkerDied:
             if handle is None:  # nothing labelled yet: nothing to resume
                 raise
-            raise WorkerDied(f"; the labels written before are kept in {journal}: run the same command with --resume "
-                             "to finish") from None
+            raise WorkerDied(f"; the labels written before are kept in {journal}: run the same command with "
+                             f"{option('--resume')} to finish") from None
         except InputError:
             if unreadable:  # raised by the reading, not by the labelling
                 # the job could not run (a --label-field that a table lacks): the same input and options stop at
@@ -624,8 +627,9 @@ def nothing_to_resume(out: str | os.PathLike, engine: str = "local") -> None:
     for suffix in OUTPUT_SUFFIXES:
         other = unfinished_run(out.with_suffix(suffix))
         if suffix != out.suffix.lower() and other.exists():
-            raise DvtopicsError(f"nothing to resume into {out}: {other} holds an unfinished run; give --out "
-                                f"{out.with_suffix(suffix)} to finish it, or run without --resume")
+            raise DvtopicsError(f"nothing to resume into {out}: {other} holds an unfinished run; give "
+                                f"{option('--out')} {out.with_suffix(suffix)} to finish it, or run without "
+                                f"{option('--resume')}")
     log.warning("%s: no unfinished run to resume (no %s): the run starts from the first article", out,
                 unfinished_run(out).name)
 
@@ -634,8 +638,8 @@ def refuse_finished(out: Path, unfinished: bool) -> None:
     """Refuse a resume of a run that finished: nothing of it is left to check the options against, and
     starting again would overwrite the finished `out` (perhaps under other options) with exit 0."""
     if not unfinished and out.exists():
-        raise DvtopicsError(f"{out} is a finished run, nothing to resume: run again without --resume to label "
-                            "anew (it replaces the file)")
+        raise DvtopicsError(f"{out} is a finished run, nothing to resume: run again without "
+                            f"{option('--resume')} to label anew (it replaces the file)")
 
 
 def _check_same_run(journal: Path, run: dict | None, inputs: dict | None, settings: dict | None) -> None:
@@ -650,7 +654,7 @@ def _check_same_run(journal: Path, run: dict | None, inputs: dict | None, settin
                 how = (f"{before.get('files')} files then, {inputs['files']} now"
                        if before.get("files") != inputs["files"] else "a file's size or time differs")
                 raise DvtopicsError(f"cannot resume: the input changed since the interrupted run ({how}); "
-                                    f"delete {journal} and run again without --resume")
+                                    f"delete {journal} and run again without {option('--resume')}")
     check_same_settings(journal, (run or {}).get("settings"), settings)
 
 
@@ -667,7 +671,7 @@ def check_same_settings(where: Path, before: dict | None, settings: dict | None)
                for name in sorted(set(before) | set(settings)) if before.get(name) != settings.get(name)]
     if changed:
         raise DvtopicsError(f"cannot resume: {'; '.join(changed)}; resume with the interrupted run's model and "
-                            f"options, or delete {where} and run again without --resume")
+                            f"options, or delete {where} and run again without {option('--resume')}")
 
 
 def _changed(then, now, name: str) -> str:
@@ -721,8 +725,8 @@ def kept_for_resume(where: Path, what: str = "every label"):
     except DvtopicsError as exc:
         if not isinstance(exc.__cause__ or exc.__context__, OSError):
             raise
-        raise DvtopicsError(f"{exc}; {what} is kept in {where}: run the same command with --resume to write "
-                            "it") from exc
+        raise DvtopicsError(f"{exc}; {what} is kept in {where}: run the same command with "
+                            f"{option('--resume')} to write it") from exc
 
 
 def write_output(records: Iterable[dict], out: Path) -> Counter:

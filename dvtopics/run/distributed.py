@@ -459,24 +459,25 @@ def _prepare(parts: Sequence[Part], parts_dir: Path, resume: bool, inputs: dict,
     # a part's lock file is no work (as `undo` reads it): a folder holding only locks is no other run's
     if plan_file.exists() or any(not path.name.endswith(".lock") for path in parts_dir.glob("part-*")):
         if not resume:  # said as the local engine says it of its journal: it is this command's interrupted run
-            raise DvtopicsError(f"{parts_dir} holds an unfinished run: add --resume to finish it, or delete the "
-                                "folder to start anew")
+            raise DvtopicsError(f"{parts_dir} holds an unfinished run: add {option('--resume')} to finish it, or "
+                                "delete the folder to start anew")
         before = _read_plan(plan_file) if plan_file.exists() else {}
         plan = json.loads(json.dumps(plan, default=json_default))  # as the plan file holds it (tuples as lists)
         if before.get("inputs") != plan["inputs"]:
             raise DvtopicsError(f"cannot resume: the input changed since the interrupted run; resume with its "
-                                f"input, or delete {parts_dir} and run again without --resume")
+                                f"input, or delete {parts_dir} and run again without {option('--resume')}")
         if before.get("parts") != plan["parts"]:
             was = before.get("part_size")
             if was and was == part_size:  # the same input and size: cut by another version's rules
                 raise DvtopicsError(f"cannot resume: the interrupted run cut the input into other parts with the same "
-                                    f"--part-size {was}, as another version of dvtopics cuts it (this one cuts a "
-                                    "large archive or CSV into shares); finish it with that version, or "
-                                    f"delete {parts_dir} and run again without --resume")
-            which = (f"--part-size {was}, not {part_size}" if was and part_size and was != part_size
-                     else "another --part-size")
+                                    f"{option('--part-size')} {was}, as another version of dvtopics cuts it (this "
+                                    "one cuts a large archive or CSV into shares); finish it with that version, or "
+                                    f"delete {parts_dir} and run again without {option('--resume')}")
+            which = (f"{option('--part-size')} {was}, not {part_size}" if was and part_size and was != part_size
+                     else f"another {option('--part-size')}")
             raise DvtopicsError(f"cannot resume: the interrupted run cut the input into other parts ({which}); "
-                                f"resume with its --part-size, or delete {parts_dir} and run again without --resume")
+                                f"resume with its {option('--part-size')}, or delete {parts_dir} and run again "
+                                f"without {option('--resume')}")
         check_same_settings(plan_file, before.get("settings"), settings)
         return None
     return {**plan, **({"part_size": part_size} if part_size else {}),
@@ -492,7 +493,7 @@ def _read_plan(plan_file: Path) -> dict:
         plan = exc
     if not isinstance(plan, dict):
         raise DvtopicsError(f"{plan_file}: not the plan of a run ({getattr(plan, 'strerror', None) or plan}): "
-                            f"delete {plan_file.parent} and run again without --resume")
+                            f"delete {plan_file.parent} and run again without {option('--resume')}")
     return plan
 
 
