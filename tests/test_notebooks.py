@@ -261,3 +261,19 @@ def test_article_types_notebook_scores_the_shipped_model_on_articles_of_one_type
     (folder / "labels.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
     said = printed(run(NOTEBOOKS / "02-article-types.ipynb", f"SEEDS = {str(folder)!r}"))
     assert "hand {'annual_review': 3}" in said and " of 3 to read" in said
+
+
+@pytest.mark.parametrize("name", ["01-explore-articles.ipynb", "03-themes.ipynb"])
+def test_a_notebook_counts_no_unreadable_file_of_seeds_among_the_articles(name, tmp_path):
+    """Hunt 36 E (1): SEEDS set to a folder of one's own (README) that holds an empty file: notebooks 01 and 03 counted
+    its error record as an article ("7 articles to explore", a median of words with two 0-word articles), and 01
+    stopped with "max() arg is an empty sequence" when it sorted first. It is said not read, and left out."""
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    for i, (title, text, _) in enumerate(MEETINGS):
+        (folder / f"a{i}.txt").write_text(f"{title}\n{text}\n", encoding="utf-8")
+    (folder / "0-empty.txt").write_bytes(b"")  # (sorted first)
+    (folder / "labels.csv").write_text("file,label\na0.txt,other\n", encoding="utf-8")
+    said = printed(run(NOTEBOOKS / name, f"SEEDS = {str(folder)!r}\nOUT = {str(tmp_path / 'out')!r}\nK_RANGE = '2:3'"))
+    assert "not read: " in said and "empty file" in said
+    assert (f"{len(MEETINGS)} articles to explore" if name.startswith("01") else f"{len(MEETINGS)} articles,") in said
