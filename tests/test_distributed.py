@@ -231,6 +231,8 @@ def test_unfinished_dask_run_needs_resume_and_finishes(inputs, model_dir, schedu
     result = CliRunner().invoke(cli, ["label", str(used[0]), "--model", str(model_dir), "--out", str(out), *args,
                                       "--resume", "--min-confidence", "0.9"])
     assert result.exit_code == 2 and "cannot resume: --min-confidence: 0.0 then, 0.9 now" in result.output
+    # (the whole parts folder to delete, hunt 36 D (4): deleting its plan alone left an "unfinished run")
+    assert result.output.rstrip().endswith(f"or delete {out}.parts and run again without --resume")
     _label(args + ["--resume"], used, model_dir, out, tmp_path / "c")
     assert _records(out) == expected
 
@@ -1190,3 +1192,53 @@ def test_dask_says_the_parts_warnings_in_the_order_of_the_parts_whichever_task_e
     assert said[1] == said[0]
     assert any(message.startswith("a.jsonl:2: ") for message in said[0]), said[0]
     assert len(said[0]) >= 3, said[0]
+
+
+@pytest.mark.parametrize("damage", ["emptied", "replaced", "cut"])
+def test_a_resume_labels_again_a_finished_part_file_changed_since_it_was_written(model_dir, tmp_path, damage, caplog):
+    """Hunt 36 D (1): a resume counted each finished part file as it found it: one emptied (a full disk) lost its
+    articles with exit 0, one replaced by another part's repeated that part's, one cut in a line ended in a
+    traceback. A part file's checksum is kept beside it as its task writes it; one that does not match is labelled
+    again, with a warning."""
+    import logging
+    import shutil
+
+    from dvtopics.io.read import FieldNames
+    from dvtopics.run.distributed import PLAN, LabelJob, part_path, run_part
+
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps({"id": a.id, "text": a.raw}, ensure_ascii=False) + "\n"
+                                              for a in made_up_articles(1)), encoding="utf-8")
+    parts_dir = tmp_path / "o.parts"
+    parts_dir.mkdir()
+    (parts_dir / PLAN).write_text("{}", encoding="utf-8")
+    parts = plan_parts([tmp_path / "a.jsonl"], 2)
+    job = LabelJob(str(model_dir), use_cache=False)
+    for part in parts:
+        run_part(part, job, str(parts_dir), FieldNames(), 10_000_000)
+    written = [part_path(parts_dir, part.index).read_bytes() for part in parts]
+    first = part_path(parts_dir, 0)
+    if damage == "emptied":
+        first.write_bytes(b"")
+    elif damage == "replaced":
+        shutil.copyfile(part_path(parts_dir, 1), first)
+    else:
+        first.write_bytes(written[0][:50])
+    with caplog.at_level(logging.WARNING):
+        counts, records = run_part(parts[0], job, str(parts_dir), FieldNames(), 10_000_000)
+    assert sum(counts.values()) == 2 and first.read_bytes() == written[0]
+    assert any("not as its task wrote it" in record.getMessage() for record in records), records
+    counts, records = run_part(parts[0], job, str(parts_dir), FieldNames(), 10_000_000)  # (as written: counted)
+    assert sum(counts.values()) == 2 and not records
+
+
+def test_a_local_cluster_is_silenced_as_it_closes_after_a_run_that_ended_well(monkeypatch):
+    """Hunt 36 D (2): in 2 runs of 10, a worker's heartbeat met the scheduler closed first, and its traceback ("Failed
+    to communicate with scheduler during heartbeat") made a good run look failed. Dask is silenced in the workers as
+    the local cluster closes, whether the run ended well or not (it was after an error only)."""
+    import dvtopics.run.distributed as dask_engine
+
+    silenced = []
+    monkeypatch.setattr(dask_engine, "_silence_cluster", lambda client: silenced.append(client))
+    with connect(None, 1) as client:
+        pass
+    assert silenced == [client]

@@ -658,9 +658,10 @@ def _check_same_run(journal: Path, run: dict | None, inputs: dict | None, settin
     check_same_settings(journal, (run or {}).get("settings"), settings)
 
 
-def check_same_settings(where: Path, before: dict | None, settings: dict | None) -> None:
+def check_same_settings(where: Path, before: dict | None, settings: dict | None, run: Path | None = None) -> None:
     """Refuse to resume the run recorded in `where` (a journal, a Dask plan) with other `settings`, naming
-    what changed; a record from before settings were kept (`before` None) resumes with a warning."""
+    what changed, and `run` (default `where`: a Dask run's parts folder) as what to delete to start anew; a record
+    from before settings were kept (`before` None) resumes with a warning."""
     if settings is None:
         return
     if before is None:
@@ -671,7 +672,7 @@ def check_same_settings(where: Path, before: dict | None, settings: dict | None)
                for name in sorted(set(before) | set(settings)) if before.get(name) != settings.get(name)]
     if changed:
         raise DvtopicsError(f"cannot resume: {'; '.join(changed)}; resume with the interrupted run's model and "
-                            f"options, or delete {where} and run again without {option('--resume')}")
+                            f"options, or delete {run or where} and run again without {option('--resume')}")
 
 
 def _changed(then, now, name: str) -> str:

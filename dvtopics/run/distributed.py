@@ -46,6 +46,7 @@ from ..io.read_tables import csv_shares
 from ..io.records import FieldNames, labels_apart, labels_given_apart
 from ..io.write import json_default, staged
 from ..errors import DvtopicsError, InputError, MissingExtraError
+from ..persist import sha256_of
 from ..parallel import available_cores, sigint_ignored
 
 log = logging.getLogger(__name__)
@@ -179,6 +180,27 @@ def part_path(parts_dir: Path, index: int) -> Path:
     return parts_dir / f"part-{index:05d}.jsonl"
 
 
+def _checksum_path(part_file: Path) -> Path:
+    """Where a finished part file's checksum is kept, beside it (`run_part`)."""
+    return part_file.with_name(part_file.name + ".sha256")
+
+
+def _finished(part_file: Path) -> bool:
+    """Whether the part file is there as its task wrote it (its checksum beside it says so). One changed since (emptied
+    by a full disk, cut, replaced, edited by hand; or written before part files were checked) is taken away, with a
+    warning, to be labelled again: a resume counted it as it was, and lost or repeated its articles with exit 0."""
+    if not part_file.exists():
+        return False
+    checksum = _checksum_path(part_file)
+    if checksum.exists() and checksum.read_text(encoding="utf-8").strip() == sha256_of(part_file):
+        return True
+    log.warning("%s: not as its task wrote it (changed since, or written by an older dvtopics): labelled again",
+                part_file)
+    part_file.unlink()
+    checksum.unlink(missing_ok=True)
+    return False
+
+
 def read_records(path: Path) -> Iterator[dict]:
     with open(path, encoding="utf-8") as handle:
         for line in handle:
@@ -287,9 +309,11 @@ def run_part(part: Part, job: Callable[[Iterable[Article], Path], Counter], part
     with _task_logs(log_level) as records, command_line_wording() if command_line else nullcontext(), \
             labels_given_apart(labels_files):
         try:
-            if out.exists():
+            if _finished(out):
                 return Counter(outcome(r) for r in read_records(out)), records
-            return job(read_part(part, fields, max_bytes, parts=True), out), records
+            counts = job(read_part(part, fields, max_bytes, parts=True), out)
+            _checksum_path(out).write_text(sha256_of(out) + "\n", encoding="utf-8")
+            return counts, records
         except DvtopicsError as error:
             return Failed(error), records
 
@@ -434,18 +458,26 @@ def connect(scheduler: str | None = None, n_workers: int | None = None):
                 # the cluster closes with tasks still running (an error, Ctrl-C): what Dask says then (a task "ended
                 # with CancelledError", "Worker process still alive after 4.0 seconds, killing"), here and in the
                 # workers (whose log is this terminal), is no news beside the one line of what stopped the run
-                _silence_dask()
-                try:
-                    client.run(_silence_dask)
-                except Exception:  # a worker already gone has nothing more to say
-                    pass
+                _silence_cluster(client)
                 raise
+            # a run that ended well too: a worker's heartbeat may meet the scheduler closed first, and its traceback
+            # ("Failed to communicate with scheduler during heartbeat") made a good run look failed (hunt 36 D, 2)
+            _silence_cluster(client)
     finally:
         logger.setLevel(level)
 
 
 def _silence_dask() -> None:
     logging.getLogger("distributed").setLevel(logging.CRITICAL)
+
+
+def _silence_cluster(client) -> None:
+    """Dask silent here and in the workers of the local cluster, as it closes."""
+    _silence_dask()
+    try:
+        client.run(_silence_dask)
+    except Exception:  # a worker already gone has nothing more to say
+        pass
 
 
 def _prepare(parts: Sequence[Part], parts_dir: Path, resume: bool, inputs: dict,
@@ -478,7 +510,8 @@ def _prepare(parts: Sequence[Part], parts_dir: Path, resume: bool, inputs: dict,
             raise DvtopicsError(f"cannot resume: the interrupted run cut the input into other parts ({which}); "
                                 f"resume with its {option('--part-size')}, or delete {parts_dir} and run again "
                                 f"without {option('--resume')}")
-        check_same_settings(plan_file, before.get("settings"), settings)
+        # (deleting the plan alone left its parts: "an unfinished run", then "the input changed")
+        check_same_settings(plan_file, before.get("settings"), settings, run=parts_dir)
         return None
     return {**plan, **({"part_size": part_size} if part_size else {}),
             **({"settings": settings} if settings is not None else {})}
