@@ -1242,3 +1242,17 @@ def test_a_local_cluster_is_silenced_as_it_closes_after_a_run_that_ended_well(mo
     with connect(None, 1) as client:
         pass
     assert silenced == [client]
+
+
+def test_a_finished_run_into_a_folder_run_again_is_called_finished(model_dir, scheduler, tmp_path):
+    """Hunt 36 D (6): `label … --out parts/` run again after it finished said "parts holds an unfinished run: add
+    --resume to finish it"; its parts are kept on purpose, and it is finished."""
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps({"id": a.id, "text": a.raw}, ensure_ascii=False) + "\n"
+                                              for a in made_up_articles(1)), encoding="utf-8")
+    args = ["label", str(tmp_path / "a.jsonl"), "--model", str(model_dir), "--out", str(tmp_path / "parts") + "/",
+            "--engine", "dask", "--scheduler", scheduler, "--part-size", "2", "--no-cache"]
+    assert CliRunner().invoke(cli, args).exit_code == 0
+    again = CliRunner().invoke(cli, args)
+    assert again.exit_code == 2
+    assert again.output == f"Error: {tmp_path / 'parts'} holds a finished run, its parts kept: delete the folder to " \
+                           "run again, or write elsewhere\n"

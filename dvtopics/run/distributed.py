@@ -490,6 +490,10 @@ def _prepare(parts: Sequence[Part], parts_dir: Path, resume: bool, inputs: dict,
     plan_file = parts_dir / PLAN
     # a part's lock file is no work (as `undo` reads it): a folder holding only locks is no other run's
     if plan_file.exists() or any(not path.name.endswith(".lock") for path in parts_dir.glob("part-*")):
+        finished = plan_file.exists() and all(part_path(parts_dir, part.index).exists() for part in parts)
+        if not resume and finished:  # (a FOLDER/ kept: called "an unfinished run", hunt 36 D, 6)
+            raise DvtopicsError(f"{parts_dir} holds a finished run, its parts kept: delete the folder to run again, or "
+                                "write elsewhere")
         if not resume:  # said as the local engine says it of its journal: it is this command's interrupted run
             raise DvtopicsError(f"{parts_dir} holds an unfinished run: add {option('--resume')} to finish it, or "
                                 "delete the folder to start anew")
