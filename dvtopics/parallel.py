@@ -97,7 +97,7 @@ def _worker_context(preload: Sequence[str]):
     import multiprocessing
 
     check_main_is_guarded()
-    _start_quiet_resource_tracker()
+    start_quiet_resource_tracker()
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     from multiprocessing import forkserver
@@ -131,7 +131,7 @@ def _worker_context(preload: Sequence[str]):
 _QUIET_TRACKER = "ignore:resource_tracker:UserWarning"
 
 
-def _start_quiet_resource_tracker() -> None:
+def start_quiet_resource_tracker() -> None:
     """Start the resource tracker (which the workers' semaphores are registered with) without its leaked-semaphore
     warning: it takes the `-W` options of `sys.warnoptions` as it starts, so the filter is there for that moment
     only, and this process' own warnings are as they were. A tracker already running is left as it is."""

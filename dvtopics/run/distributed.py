@@ -47,7 +47,7 @@ from ..io.records import FieldNames, labels_apart, labels_given_apart
 from ..io.write import json_default, staged
 from ..errors import DvtopicsError, InputError, MissingExtraError
 from ..persist import sha256_of
-from ..parallel import available_cores, sigint_ignored
+from ..parallel import available_cores, sigint_ignored, start_quiet_resource_tracker
 
 log = logging.getLogger(__name__)
 
@@ -445,6 +445,9 @@ def connect(scheduler: str | None = None, n_workers: int | None = None):
     # dashboard on a free port: 8787 may be another cluster's, and None still binds 8787
     # Dask's own logs no louder than ours (-q: errors only; by default warnings), in the workers too
     quiet = max(logging.WARNING, logging.getLogger().getEffectiveLevel())
+    # (a client killed, kill -9: its tracker's "leaked semaphore objects" warning came after the shell's prompt, as
+    # the local engine's did before it was so started, hunt 36 D, 7)
+    start_quiet_resource_tracker()
     with sigint_ignored():  # by the worker processes started here: Ctrl-C is the command's, which closes them
         cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                            dashboard_address=":0", silence_logs=quiet)
