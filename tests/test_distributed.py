@@ -233,8 +233,10 @@ def test_unfinished_dask_run_needs_resume_and_finishes(inputs, model_dir, schedu
     assert result.exit_code == 2 and "cannot resume: --min-confidence: 0.0 then, 0.9 now" in result.output
     # (the whole parts folder to delete, hunt 36 D (4): deleting its plan alone left an "unfinished run")
     assert result.output.rstrip().endswith(f"or delete {out}.parts and run again without --resume")
-    _label(args + ["--resume"], used, model_dir, out, tmp_path / "c")
+    result = _label(args + ["--resume"], used, model_dir, out, tmp_path / "c")
     assert _records(out) == expected
+    # said as a local resume says it (hunt 36 D, 5: nothing was said): the first part's 7 records kept
+    assert f"resumed: 7 labels kept from {out}.parts; labelling the rest" in result.output
 
 
 def test_a_plan_cut_short_by_a_full_disk_is_never_left_and_a_damaged_one_is_one_line(tmp_path, monkeypatch, disk_fills):

@@ -275,8 +275,8 @@ def label(reading: Reading, out: str | None, model: str | None = None, min_confi
           on_resume: Callable[[int, Path], None] | None = None) -> Counter:
     """Label every article's type into `out` (or hand each record to `on_record` when `out` is None);
     return the count of each outcome (labels, "error"). An existing `out` that is not as dvtopics wrote it (labels
-    corrected by hand) is refused unless `force`. `on_resume(kept, journal)`: a `resume` of the local engine that
-    keeps labels from the interrupted run's journal is told how many, before the rest is labelled."""
+    corrected by hand) is refused unless `force`. `on_resume(kept, journal)`: a `resume` that keeps labels from the
+    interrupted run's journal (a Dask run's parts folder) is told how many, before the rest is labelled."""
     from ..run.batch import check_output, note_written, refuse_edited
     from ..types.model import check_abstaining, model_directory, model_name
 
@@ -315,7 +315,7 @@ def _label(reading: Reading, out, model, min_confidence, abstain, resume, batch_
                        reading.use_cache)
         return run_job(job, reading.paths, out, scheduler=scheduler, part_size=part_size, resume=resume,
                        fields=reading.fields, max_bytes=reading.max_bytes, on_part=on_progress,
-                       settings=_label_settings(reading, job), n_workers=cores(reading.n_jobs))
+                       settings=_label_settings(reading, job), n_workers=cores(reading.n_jobs), on_resume=on_resume)
     labeller = Labeller(model, min_confidence, abstain, reading.cache_dir, reading.use_cache)
     return _label_here(reading, labeller, out, resume, batch_size, on_progress, on_record, on_resume)
 

@@ -191,14 +191,31 @@ def _finished(part_file: Path) -> bool:
     warning, to be labelled again: a resume counted it as it was, and lost or repeated its articles with exit 0."""
     if not part_file.exists():
         return False
-    checksum = _checksum_path(part_file)
-    if checksum.exists() and checksum.read_text(encoding="utf-8").strip() == sha256_of(part_file):
+    if _as_written(part_file):
         return True
     log.warning("%s: not as its task wrote it (changed since, or written by an older dvtopics): labelled again",
                 part_file)
     part_file.unlink()
-    checksum.unlink(missing_ok=True)
+    _checksum_path(part_file).unlink(missing_ok=True)
     return False
+
+
+def _as_written(part_file: Path) -> bool:
+    """Whether a part file is there as its task wrote it: its checksum beside it says so (`run_part`)."""
+    checksum = _checksum_path(part_file)
+    return (part_file.exists() and checksum.exists()
+            and checksum.read_text(encoding="utf-8").strip() == sha256_of(part_file))
+
+
+def _kept(parts_dir: Path, parts: Sequence[Part]) -> int:
+    """How many records the finished parts of an interrupted run hold, as their tasks wrote them: a resume keeps
+    them (a changed one is labelled again)."""
+    kept = 0
+    for part in parts:
+        if _as_written(part_file := part_path(parts_dir, part.index)):
+            with open(part_file, "rb") as handle:
+                kept += sum(1 for line in handle if line.strip())
+    return kept
 
 
 def read_records(path: Path) -> Iterator[dict]:
@@ -573,7 +590,8 @@ def _discard(parts_dir: Path, made: bool) -> None:
 def run_job(job, paths: Sequence[str | os.PathLike], out: str | os.PathLike | None, *, scheduler: str | None = None,
             fields: FieldNames = FieldNames(), max_bytes: int = MAX_ARTICLE_BYTES, part_size: int = PART_SIZE,
             resume: bool = False, n_workers: int | None = None, gather=None, check=None,
-            on_part: Callable[[int], None] | None = None, settings: dict | None = None) -> Counter:
+            on_part: Callable[[int], None] | None = None, settings: dict | None = None,
+            on_resume: Callable[[int, Path], None] | None = None) -> Counter:
     """Run `job` (a `LabelJob` or `AssignJob`) over the parts of `paths` on Dask.
 
     `out` ending in "/" (or an existing folder) keeps the part files there;
@@ -582,7 +600,8 @@ def run_job(job, paths: Sequence[str | os.PathLike], out: str | os.PathLike | No
     folder is removed. `check(records)`, before either, may refuse the parts as a
     whole (an `InputError`): they are then taken away; to be checked then gathered, the parts are read once and their
     rows held. `on_part(n)` is called as each part finishes, with its article count. `settings` (`batch.SETTINGS`)
-    are recorded, and a resume with others refused.
+    are recorded, and a resume with others refused. `on_resume(kept, parts_dir)`: a resume is told how many records
+    the finished parts it keeps hold, before the rest is labelled.
     Returns the count of each label ("error" for failures).
 
     The workers may run in another folder than this process (`dask worker` started as a service): every path
@@ -616,6 +635,8 @@ def run_job(job, paths: Sequence[str | os.PathLike], out: str | os.PathLike | No
         # (planned on the paths as given: an id named by its path given is the local engine's, "south/001")
         parts = [_absolute(part) for part in plan_parts(given, part_size, fields.text)]
         plan = _prepare(parts, parts_dir, resume, input_fingerprint(paths), settings, part_size)
+        if plan is None and on_resume and (kept := _kept(parts_dir, parts)):  # (said as a local resume says it)
+            on_resume(kept, parts_dir)
         counts, undo, unreadable = Counter(), None, False
         made = not parts_dir.exists()
         notes = PartsNotes()  # a warning many articles earn: once for the run, not once a part
