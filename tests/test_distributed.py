@@ -1260,3 +1260,31 @@ def test_a_finished_run_into_a_folder_run_again_is_called_finished(model_dir, sc
     assert again.exit_code == 2
     assert again.output == f"Error: {tmp_path / 'parts'} holds a finished run, its parts kept: delete the folder to " \
                            "run again, or write elsewhere\n"
+
+
+def test_dask_topic_assignment_says_the_label_field_left_out_once_for_the_run(scheduler, tmp_path, caplog):
+    """Hunt 36 D (3): `topics assign --labels types.csv` over articles whose label field holds another task's labels
+    (VNTC's topics) said "the label field of 10 articles was not used" once a part (34 lines), where the local engine
+    says it once with the whole count."""
+    import logging
+
+    articles = made_up_articles(2)
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps({"id": a.id, "text": a.raw, "label": "Chinh tri Xa hoi"},
+                                                         ensure_ascii=False) + "\n" for a in articles),
+                                      encoding="utf-8")
+    (tmp_path / "types.csv").write_text(f"id,label\n{articles[0].id},annual_review\n", encoding="utf-8")
+    fit = _invoke("topics", "fit", str(tmp_path / "a.jsonl"), "--k", "2", "--no-phrases", "--out",
+                  str(tmp_path / "themes"), "--no-cache", "--no-below", "1")
+    assert fit.exit_code == 0, fit.output
+    said = []
+    for engine in ([], ["--engine", "dask", "--scheduler", scheduler, "--part-size", "3"]):
+        caplog.clear()
+        with caplog.at_level(logging.WARNING):
+            result = _invoke("topics", "assign", str(tmp_path / "themes"), str(tmp_path / "a.jsonl"), "--labels",
+                             str(tmp_path / "types.csv"), "--out", str(tmp_path / f"{len(engine)}.csv"), "--no-cache",
+                             *engine)
+        assert result.exit_code == 0, result.output
+        said.append([r.getMessage() for r in caplog.records if "label field" in r.getMessage()])
+    assert said[0] == said[1] == [f"the label field of {len(articles) - 1} articles was not used: its labels are not of "
+                                  "the labels file's set (another task's?): 'Chinh tri Xa hoi' "
+                                  f"({len(articles) - 1})"]

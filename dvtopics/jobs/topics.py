@@ -146,7 +146,8 @@ def assign_topics(reading: Reading, directory: str, out: str, labels_file: str |
 
     if engine == "dask":
         from ..parallel import cores
-        from ..run.distributed import AssignJob, run_job, write_assignments
+        from ..run.distributed import AssignJob, run_job, unused_labels, write_assignments
+        from ..types.training import warn_unused_labels
 
         types = input_types(labels_file, reading)
         job = AssignJob(directory, types, cache_dir=reading.cache_dir, use_cache=reading.use_cache)
@@ -156,6 +157,7 @@ def assign_topics(reading: Reading, directory: str, out: str, labels_file: str |
                          gather=partial(write_assignments, n_topics=len(labels)),
                          check=partial(_check_assigned_ids, types=types) if types is not None else None,
                          settings=_assign_settings(reading, directory, labels_file, labels))
+        warn_unused_labels(unused_labels(counts))  # (once for the run, as the local engine says it)
         warn_without_mix(counts.get(None, 0))
         if one_file:
             note_written(out)

@@ -272,14 +272,27 @@ class AssignJob:
         from ..types.training import with_article_types  # as the local command gives them
 
         model, _ = load_topic_model(self.directory)
-        types = self.types
+        types, unused = self.types, Counter()
         with open_cache(self.cache_dir, self.use_cache) as cache:
             def predict(batch):
                 good, segmented = segment_articles(batch, cache=cache, lower=True)
-                documents = summarize(model, with_article_types(good, types), model.transform(segmented)).documents
+                documents = summarize(model, with_article_types(good, types, unused=unused),
+                                      model.transform(segmented)).documents
                 return [_topic_record(record) for record in in_input_order(batch, documents)]
 
-            return label_stream(articles, predict, out, resume=True, batch_size=self.batch_size, part=True)
+            counts = label_stream(articles, predict, out, resume=True, batch_size=self.batch_size, part=True)
+        # the label-field labels left out, counted for the client to say once for the run (`unused_labels`): said
+        # here, the warning came once a batch of each part
+        return counts + Counter({(UNUSED_LABEL, label): n for label, n in unused.items()})
+
+
+UNUSED_LABEL = "label field not used"  # an `AssignJob`'s count of a label left out: (UNUSED_LABEL, label)
+
+
+def unused_labels(counts: Counter) -> Counter:
+    """The label-field labels `AssignJob` parts left out, taken out of their summed `counts`."""
+    return Counter({key[1]: counts.pop(key) for key in list(counts)
+                    if isinstance(key, tuple) and key[0] == UNUSED_LABEL})
 
 
 def _topic_record(record: dict) -> dict:

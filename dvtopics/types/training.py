@@ -384,12 +384,16 @@ class HandLabels:
         return label
 
     def warn_unused(self) -> None:
-        """One warning that names the label-field labels left out, the most common first."""
-        if self.unused:
-            commonest = ", ".join(f"{label!r} ({n})" for label, n in self.unused.most_common(5))
-            more = f" and {len(self.unused) - 5} more" if len(self.unused) > 5 else ""
-            log.warning("the label field of %s was not used: its labels are not of the labels file's set "
-                        "(another task's?): %s%s", plural(sum(self.unused.values()), "article"), commonest, more)
+        warn_unused_labels(self.unused)
+
+
+def warn_unused_labels(unused: Counter) -> None:
+    """One warning that names the label-field labels left out (`HandLabels.unused`), the most common first."""
+    if unused:
+        commonest = ", ".join(f"{label!r} ({n})" for label, n in unused.most_common(5))
+        more = f" and {len(unused) - 5} more" if len(unused) > 5 else ""
+        log.warning("the label field of %s was not used: its labels are not of the labels file's set "
+                    "(another task's?): %s%s", plural(sum(unused.values()), "article"), commonest, more)
 
 
 def _digest(article: Article) -> bytes:
@@ -475,7 +479,8 @@ def read_types(labels_file, label_field: str = "label", id_field: str = "id") ->
                                            id_field=id_field), labels_file) or None
 
 
-def with_article_types(articles: Sequence, types: Mapping[str, str] | None = None, say_mixed: bool = True) -> list:
+def with_article_types(articles: Sequence, types: Mapping[str, str] | None = None, say_mixed: bool = True,
+                       unused: Counter | None = None) -> list:
     """`articles`, each with its type as its label, for the topics by type (`topics fit`, `topics assign`), read
     as `train` reads hand labels (`HandLabels`): its type in `types` (a --labels file, by id) when it has one
     there, else its own label field when that is of the same label set: VNTC's topics in the label field, beside
@@ -483,13 +488,17 @@ def with_article_types(articles: Sequence, types: Mapping[str, str] | None = Non
     spelt when they are (`as_article_types`): "Annual review" beside `annual_review` is one type, not two rows of
     by_type.csv. Types mixed with labels that are none, which `train` refuses (`check_label_set`) and the report
     leaves out, are warned of (unless not `say_mixed`: the report says so itself, of the types it shows), each type
-    however spelt read as the type (`same_label`): "Khác" and `other` were two rows, in silence."""
+    however spelt read as the type (`same_label`): "Khác" and `other` were two rows, in silence. `unused`: the
+    label-field labels left out are counted there, for a run in parts to say once (`warn_unused_labels`), not said."""
     from dataclasses import replace
 
     articles = as_list(articles, "articles")
     hand_labels = HandLabels(types, "types")
     given = [hand_labels(article) for article in articles]
-    hand_labels.warn_unused()
+    if unused is None:
+        hand_labels.warn_unused()
+    else:
+        unused.update(hand_labels.unused)
     mixed = types_mixed_with_others({label for label in given if label})
     if mixed and say_mixed:
         log.warning("the topics by type: %s; read meanwhile with each type as one type however spelt, the other labels "
