@@ -1285,6 +1285,6 @@ def test_dask_topic_assignment_says_the_label_field_left_out_once_for_the_run(sc
                              *engine)
         assert result.exit_code == 0, result.output
         said.append([r.getMessage() for r in caplog.records if "label field" in r.getMessage()])
-    assert said[0] == said[1] == [f"the label field of {len(articles) - 1} articles was not used: its labels are not of "
-                                  "the labels file's set (another task's?): 'Chinh tri Xa hoi' "
-                                  f"({len(articles) - 1})"]
+    left_out = len(articles) - 1
+    assert said[0] == said[1] == [f"the label field of {left_out} articles was not used: its labels are not of the "
+                                  f"labels file's set (another task's?): 'Chinh tri Xa hoi' ({left_out})"]
