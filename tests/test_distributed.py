@@ -1288,3 +1288,30 @@ def test_dask_topic_assignment_says_the_label_field_left_out_once_for_the_run(sc
     left_out = len(articles) - 1
     assert said[0] == said[1] == [f"the label field of {left_out} articles was not used: its labels are not of the "
                                   f"labels file's set (another task's?): 'Chinh tri Xa hoi' ({left_out})"]
+
+
+def test_a_dask_resume_says_again_the_errors_of_the_parts_it_keeps(model_dir, scheduler, tmp_path, caplog):
+    """Hunt 36 D (5): a local resume reads its input again and says each article that cannot be read; a Dask resume
+    said only those of the parts it labelled (its summary counted "error: 2" over one ERROR line). The errors of the
+    parts it keeps are said again, in their place."""
+    import logging
+
+    lines = [json.dumps({"id": a.id, "text": a.raw}, ensure_ascii=False) for a in made_up_articles(1)]
+    lines[1] = '{"id": "cut", "text": "Hội nghị'  # (in the first part, which the resume keeps)
+    lines[4] = '{"id": "cut2", "text": "Giao ban'
+    source = tmp_path / "a.jsonl"
+    source.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    args = ["--engine", "dask", "--scheduler", scheduler, "--part-size", "3", "--no-cache"]
+
+    def errors_said(out):
+        caplog.clear()
+        with caplog.at_level(logging.ERROR):
+            _label(args + ([] if out.endswith("/") else ["--resume"]), [source], model_dir, out, None)
+        return [record.getMessage() for record in caplog.records if record.levelno == logging.ERROR]
+
+    said = errors_said(f"{tmp_path / 'whole.jsonl.parts'}/")  # (its parts kept: FOLDER/)
+    assert len(said) == 2, said
+    (tmp_path / "whole.jsonl.parts").rename(tmp_path / "o.jsonl.parts")
+    for part in sorted((tmp_path / "o.jsonl.parts").glob("part-*.jsonl"))[1:]:  # (the run stopped after part 0)
+        part.unlink()
+    assert errors_said(str(tmp_path / "o.jsonl")) == said

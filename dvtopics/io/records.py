@@ -79,6 +79,12 @@ def failed(article_id: str, message: str, on_error: str, title: str = "") -> Art
     return Article(id=article_id, title=title, error=message)
 
 
+def said_again(message: str) -> None:
+    """Say the error of an article that could not be read, kept from an interrupted run (the finished part a Dask
+    resume keeps), as its reading said it: a local resume reads the input again, and says each."""
+    log.error("%s", message)
+
+
 def over_limit(where: str, size: int, max_bytes: int, python: bool | None = None) -> str:
     return (f"{where}: {size_text(size)} is over the {size_text(max_bytes)} article limit (raise it with "
             f"{option('--max-bytes', python)})")

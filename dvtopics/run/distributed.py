@@ -43,7 +43,7 @@ from ..io.article import Article
 from ..io.notes import PartsNotes, summarized_warnings
 from ..io.read import MAX_ARTICLE_BYTES, read_articles, read_file, repeated_ids_said
 from ..io.read_tables import csv_shares
-from ..io.records import FieldNames, labels_apart, labels_given_apart
+from ..io.records import FieldNames, labels_apart, labels_given_apart, said_again
 from ..io.write import json_default, staged
 from ..errors import DvtopicsError, InputError, MissingExtraError
 from ..persist import sha256_of
@@ -339,8 +339,12 @@ def run_part(part: Part, job: Callable[[Iterable[Article], Path], Counter], part
     with _task_logs(log_level) as records, command_line_wording() if command_line else nullcontext(), \
             labels_given_apart(labels_files):
         try:
-            if _finished(out):
-                return Counter(outcome(r) for r in read_records(out)), records
+            if _finished(out):  # (kept by a resume: its errors said again, as a local resume says them)
+                kept = list(read_records(out))
+                for record in kept:
+                    if record.get("error"):
+                        said_again(record["error"])
+                return Counter(outcome(r) for r in kept), records
             counts = job(read_part(part, fields, max_bytes, parts=True), out)
             _checksum_path(out).write_text(sha256_of(out) + "\n", encoding="utf-8")
             return counts, records
