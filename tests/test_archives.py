@@ -576,7 +576,7 @@ def test_tar_gz_files_in_a_folder_are_grouped_and_given_a_pattern_by_their_whole
 
 def test_a_labels_cell_naming_a_member_decomposed_names_the_article_the_reader_composes(tmp_path):
     """The final reading of hunt 30: a cell naming an archive's member spelt its id as given, not as the reader spells
-    ids (composed, `_input_article`): "bai-bao.zip/bài" typed decomposed, as a Mac's names are, labelled nothing."""
+    ids (composed, `checks._as_read`): "bai-bao.zip/bài" typed decomposed, as a Mac's names are, labelled nothing."""
     import unicodedata
 
     from dvtopics.jobs.checks import ids_of_input_files

@@ -159,12 +159,11 @@ def ids_of_input_files(labels: dict[str, str] | None, paths: Sequence) -> dict[s
         path = as_file_system_names(id_)
         file = article_file(os.path.expanduser(path)) if "/" in path or os.path.isabs(path) else None
         file = file or _foreign_file(path, inputs)
-        if file is not None and read_as is None:
-            read_as = _ids_of_files(paths)
-        if (article := read_as.get(os.path.realpath(file)) if file is not None else None) is not None or (
-                article := _input_article(file, inputs)) is not None:
-            named.setdefault(article if article not in labels else id_, label)
-            continue
+        if file is not None:
+            read_as = _ids_of_files(paths) if read_as is None else read_as  # (walked once, when a cell names a file)
+            if (article := read_as.get(os.path.realpath(file))) is not None:
+                named.setdefault(article if article not in labels else id_, label)
+                continue
         # (a file found that no input holds: the folder extracted from an archive given, still beside it)
         if archives is None and "/" in id_:  # (listed once, when a cell may name a member)
             archives = _archives_given(inputs)
@@ -184,20 +183,6 @@ def _ids_of_files(paths: Sequence) -> dict[str, str]:
                 for file, id_ in iter_files(unique_paths(paths, say=False), say=False)}
     except (InputError, OSError):
         return {}
-
-
-def _input_article(file: Path | None, inputs: list[Path]) -> str | None:
-    """The id of the article of `file` among `inputs` (its path below a folder given, or the name of a file given by
-    its own), as the reader spells it (`io.article`); None when no input holds it."""
-    for given in inputs if file is not None else ():
-        if given.is_dir() and file.absolute().is_relative_to(given):
-            article = file.absolute().relative_to(given).with_suffix("").as_posix()
-        elif given.is_file() and os.path.samefile(given, file):
-            article = given.stem
-        else:
-            continue
-        return _as_read(article)
-    return None
 
 
 def _as_read(article: str) -> str:

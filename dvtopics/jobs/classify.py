@@ -61,7 +61,7 @@ def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifie
     into `out`; return the card and the articles that could not be read. `on_data` sees the training data
     (`types.training.TrainingData`) before training starts."""
     from ..persist import MODEL_FILES, save_model
-    from ..run.batch import check_folder
+    from ..run.batch import check_folder, refuse_other_labels
     from ..types.model import TASK, check_classifiers, check_not_named_shipped
     from ..types.training import check_trainable, collect, train as train_model
 
@@ -99,7 +99,7 @@ def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifie
             # a label whose id is no article's is not learnt: say so
             check_ids_found(gold, ids, named("label_files"))
         check_trainable(data)  # before the summary is printed: the error is the command's one line
-        _refuse_other_labels(out, set(data.labels))  # (before the cross-validation, the long part)
+        refuse_other_labels(out, set(data.labels))  # (before the cross-validation, the long part)
         on_data(data)
         with open_cache(reading.cache_dir, reading.use_cache) as cache:
             try:
@@ -112,23 +112,6 @@ def train(reading: Reading, out: str, label_files: Sequence[str] = (), classifie
                 raise DvtopicsError(f"cannot train on these articles: {exc}") from None
         with naming(out, then="; the model there before is kept as it was"):  # a full disk: say which folder
             return Trained(save_model(model.pipeline, out, card), data.failed)
-
-
-def _refuse_other_labels(out: str, labels: set[str]) -> None:
-    """Refuse to save over a classifier of other labels (a VNTC topic model, the shipped article types under a user's
-    set of two): a retrain in place keeps its labels, and another model's folder was replaced without a word."""
-    from ..persist import CARD_FILE, read_card
-
-    if not (Path(out) / CARD_FILE).is_file():
-        return
-    try:
-        held = read_card(Path(out)).get("labels")
-    except DvtopicsError:  # (a card that cannot be read is the job's to replace, as before)
-        return
-    if isinstance(held, list) and set(map(str, held)) != set(map(str, labels)):
-        shown = ", ".join(map(str, held[:6])) + (", …" if len(held) > 6 else "")
-        raise DvtopicsError(f"{out}: holds a model of other labels ({shown}), which this one would replace: give "
-                            "another folder, or delete that one first if it is no longer wanted")
 
 
 def _noting_ids(articles: Iterable[Article], ids: set[str]) -> Iterator[Article]:

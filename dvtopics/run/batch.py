@@ -308,6 +308,24 @@ def _refuse_other_model(out: Path, task: str) -> None:
                             "one first if it is no longer wanted")
 
 
+def refuse_other_labels(out: str | os.PathLike, labels: set[str]) -> None:
+    """Refuse to save a classifier of `labels` over one of other labels (a VNTC topic model, the shipped article types
+    under a user's set of two), as `_refuse_other_model` refuses a model of another kind; known once the articles are
+    read. A retrain in place keeps its labels; another model's folder was replaced without a word."""
+    from ..persist import read_card
+
+    if not (Path(out) / CARD_FILE).is_file():
+        return
+    try:
+        held = read_card(Path(out)).get("labels")
+    except DvtopicsError:  # (a card that cannot be read is the job's to replace, as before)
+        return
+    if isinstance(held, list) and set(map(str, held)) != set(map(str, labels)):
+        shown = ", ".join(map(str, held[:6])) + (", …" if len(held) > 6 else "")
+        raise DvtopicsError(f"{out}: holds a model of other labels ({shown}), which this one would replace: give "
+                            "another folder, or delete that one first if it is no longer wanted")
+
+
 def _refuse_files_of_your_own(out: Path, files: Iterable[str]) -> None:
     """Refuse a model's folder that holds, under names the job writes (documents.csv, topics.json), files that no
     earlier run of it wrote there, as a folder without its card is: the user's own tables, replaced without a word. A

@@ -674,8 +674,7 @@ def run_job(job, paths: Sequence[str | os.PathLike], out: str | os.PathLike | No
                 for future in _distributed().as_completed(futures):
                     part_counts, records = future.result()  # an error Dask caught is raised here, and the run stops
                     logs.add(index[future.key], records)
-                    if isinstance(part_counts, Failed):
-                        logs.flush()
+                    if isinstance(part_counts, Failed):  # (what is held is logged as the run stops, below)
                         unreadable = isinstance(part_counts.error, InputError)
                         raise part_counts.error
                     counts += part_counts

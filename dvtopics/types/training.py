@@ -19,8 +19,8 @@ from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 
-from .model import (CLASSIFIERS, LEAST_PER_LABEL, TASK, TRAINED_TEXTS, TRAINED_WITH, Classifier, decide,
-                    drop_pruned_vocabulary, make_pipeline, pipeline_text)
+from .model import (CLASSIFIERS, LEAST_PER_LABEL, TASK, TRAINED_TEXTS, TRAINED_WITH, Classifier, check_classifiers,
+                    decide, drop_pruned_vocabulary, make_pipeline, pipeline_text)
 from .features import (HEAD_CHARS, LEAD_COPY_CHARS, documents_of, event_sentences, event_tokens, lead_copy,
                        raw_document, rule_says, words)
 from ..arguments import MIN_FOLDS, as_list, check_at_least, check_share, named, option
@@ -316,6 +316,13 @@ def _check_weak_labels_fit(data: TrainingData, weak_rules: bool, weak_other: int
         raise DvtopicsError(f"{'; '.join(asked)}, and the hand labels are a set of your own "
                             f"({', '.join(map(repr, own[:5]))}{' …' if len(own) > 5 else ''}): leave "
                             f"{word_for(len(asked), 'it', 'them')} out")
+
+
+def training_data_hash(data: TrainingData) -> str:
+    """The hash a model's card records of what it learnt from: each article's id, title, text and label. The texts
+    too: a change in how articles are read (entities, furniture) changes what is learnt, with the same ids and
+    labels."""
+    return data_hash((a.id, a.title, a.text, label) for a, label in zip(data.articles, data.labels))
 
 
 def check_trainable(data: TrainingData) -> None:
@@ -654,6 +661,7 @@ def train(
     Returns the classifier and its model card (metrics of every candidate, the
     rules alone where they apply, per-class support, data hash, parameters).
     """
+    check_classifiers(classifiers)  # (a name misspelt was refused by make_pipeline, after the others' cross-validation)
     check_at_least("n_folds", n_folds, MIN_FOLDS)
     if max_features is not None:  # 0 is every term, as --max-features 0 and jobs.train take it (scikit-learn's None)
         max_features = check_at_least("max_features", max_features, 0) or None
@@ -730,10 +738,7 @@ def train(
                        "pipeline": pipeline_text(make_pipeline(best, **options))},
         "training_data": {"description": description, "counts": data.summary(),
                           "hand_label_sources": dict(data.hand_labels.sources),
-                          # the texts too: a change in how articles are read (entities, furniture) changes what is
-                          # learnt, with the same ids and labels
-                          "hash": data_hash((a.id, a.title, a.text, label)
-                                            for a, label in zip(data.articles, data.labels))},
+                          "hash": training_data_hash(data)},
         "metrics": {"cross_validated": candidates[best], "candidates": {k: {"macro_f1": v["macro_f1"],
                     "accuracy": v["accuracy"]} for k, v in candidates.items()}},
     }
