@@ -207,6 +207,10 @@ _JSON_NAMES = {str: "text", list: "a list", dict: "an object", int: "a whole num
 # trained on 1.9, loaded on 1.7, crashed at predict with an AttributeError traceback); numpy's and gensim's pickles
 # change between major releases (numpy 2 pickles name numpy._core, which numpy 1 has not).
 NEWER_REFUSED = {"scikit-learn": 2, "gensim": 1, "numpy": 1}
+# How much of a version must differ for a warning: scikit-learn's estimators may predict otherwise from one release to
+# the next (it warns itself); a numpy release within one major reads and computes a model's arrays alike, and pip
+# installs the newest, so a wheel user was warned at every run that numpy 2.4 -> 2.5 might change predictions.
+DIFFERENCE_WARNED = {"scikit-learn": 3, "gensim": 2, "numpy": 1}
 
 
 def _release(version: str, parts: int) -> tuple[int, ...] | None:
@@ -234,6 +238,9 @@ def check_versions(card: dict, name: str) -> list[str]:
                                  f"installed here, which cannot run it: install it (pip install "
                                  f"'{package}>={made_with}')" + ("" if inside_packaged_models(name) else
                                                                  ", or retrain the model with this one"))
+            release = _release(made_with, DIFFERENCE_WARNED[package])
+            if release is not None and release == _release(installed[package], DIFFERENCE_WARNED[package]):
+                continue
             drift.append(f"{package} {made_with} -> {installed[package]}")
             pins.append(f"'{package}=={made_with}'")
     if drift:

@@ -162,6 +162,23 @@ def test_a_model_made_by_a_newer_release_than_is_installed_is_refused_at_load(tm
     load_model(tmp_path)
 
 
+def test_a_numpy_release_of_the_same_major_is_not_warned_at_each_run(tmp_path, caplog):
+    """A wheel user's pip installs the newest numpy: a model pickled with numpy 2.4 loaded under 2.5 warned at every
+    run that predictions may differ, though a release within one major reads and computes its arrays alike (hunt 36
+    C, 6). Another major, and another scikit-learn release, are still warned."""
+    from dvtopics.persist import package_versions
+
+    major = package_versions()["numpy"].split(".")[0]
+    _saved_with(tmp_path, "numpy", f"{major}.0.0")
+    with caplog.at_level(logging.WARNING):
+        load_model(tmp_path)
+    assert "other package versions" not in caplog.text
+    _saved_with(tmp_path, "numpy", f"{int(major) - 1}.26.4")
+    with caplog.at_level(logging.WARNING):
+        load_model(tmp_path)
+    assert f"numpy {int(major) - 1}.26.4 -> " in caplog.text
+
+
 def test_version_drift_of_the_model_installed_with_dvtopics_names_the_versions_not_a_retraining(tmp_path, caplog,
                                                                                                 monkeypatch):
     """A wheel user whose numpy is not the build machine's read, at every run, that the shipped model "was saved with
