@@ -3316,7 +3316,7 @@ def test_make_article_takes_a_lead_and_puts_it_before_the_body_once():
         "Ban Dân vận sơ kết công tác 6 tháng", "2024-03-05", "TTXVN")
     assert make_article("a2", f"{sapo}\nDự hội nghị.", {"title": "Sơ kết"}, lead=sapo).text.count(sapo) == 1
     tagged = make_article("a3", "Dự hội nghị có lãnh đạo các huyện.\nMinh Anh (TTXVN)", lead=f"(Baophutho.vn) - {sapo}")
-    assert tagged.source == "Baophutho.vn" and tagged.text.startswith("(Baophutho.vn)")  # (the lead's tag first)
+    assert tagged.source == "baophutho.vn" and tagged.text.startswith("(Baophutho.vn)")  # (the lead's tag first)
     assert make_article("a4", "", lead=sapo).text == sapo  # a lead without a body is the text
     assert make_article("a4", float("nan"), lead=sapo).text == sapo  # (a DataFrame's row without its body)
     with pytest.raises(TypeError, match="lead"):

@@ -316,6 +316,20 @@ def test_headlines_listed_under_related_news_are_dropped_and_the_article_goes_on
     assert strip_furniture(text) == "Ban Dân vận sơ kết 6 tháng\nNội dung chính.\nĐoạn hai, sau hộp tin liên quan giữa bài."
 
 
+@pytest.mark.parametrize("heading", ["Tin liên quan", "Đọc nhiều", "Các tin khác"])
+def test_a_related_list_with_blank_lines_between_its_headlines_is_dropped_as_one_without(heading):
+    """Hunt 37 D (1): a page copied from a browser puts a blank line between its blocks; the first blank line ended
+    the list, and its headlines ("Hội nghị sơ kết công tác dân vận 6 tháng") were kept as the article's words: a
+    farming story was a semi-annual review at 0.9988."""
+    lines = ["Nông dân xã Ea Tu trồng cà phê sạch", "Sáng 5/12, nông dân xã Ea Tu thu hoạch vụ cà phê đầu tiên.",
+             "Ông Y Phun cho biết năng suất năm nay đạt 4 tấn mỗi héc-ta.", heading,
+             "Hội nghị sơ kết công tác dân vận 6 tháng đầu năm 2016", "• Ban Dân vận Tỉnh ủy sơ kết công tác dân vận",
+             "Đoạn cuối, sau hộp tin giữa bài."]
+    kept = "\n".join(lines[:3] + lines[-1:])
+    assert strip_furniture("\n".join(lines)) == kept
+    assert strip_furniture("\n\n".join(lines)) == kept
+
+
 @pytest.mark.parametrize("call", ["normalize", "strip_furniture", "extract_metadata", "segment_text",
                                   "apply_rules title", "apply_rules text"])
 def test_the_text_functions_name_a_missing_text_as_missing(call):

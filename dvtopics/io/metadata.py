@@ -28,6 +28,7 @@ _SOURCE_LINE = re.compile(r"^\s*(?P<open>\()?\s*(?:nguồn(?:\s+(?:tin|bài|vide
 _HEADING_MARKS = re.compile(r"^#{1,6}\s+(.*)$|^\*\*(\S.*\S)\*\*$")
 _TITLE_LABEL = re.compile(r"^(?:tiêu đề|tựa đề|tên bài(?: viết)?|title|headline)\s*:\s*(?=\S)", re.I)
 _WEB_ADDRESS = re.compile(r"\w\.(?:vn|com|net|org|info)\b", re.I)
+_ADDRESS = re.compile(r"(?:[\w-]+\.)+(?:vn|com|net|org|info)", re.I)  # a name that is a site's address, whole
 # "Theo Nghị quyết 25 ngày 3/6/2013", "Nguồn: Báo cáo của Sở Y tế": a document cited, not a paper republished
 _DOCUMENT = re.compile(r"(bộ luật|luật|hiến pháp|nghị quyết|nghị định|quyết định|chỉ thị|thông tư|thông báo|"
                        r"công văn|kế hoạch|chương trình|đề án|quy định|báo cáo|tờ trình|điều)\b", re.I)
@@ -296,7 +297,9 @@ def extract_metadata(text: str, lead: str = "") -> dict:
             continue
         if not iso and not is_furniture(line, captions=False) and not _set_off_source_line(line):
             candidates.append((position, line))
-    datelines = [position for position, _ in short_dates if position < 5 and is_dateline(lines[position])]
+    # (a paper named beside its date is a dateline too: the line over it a logo, "Báo Mới", was the title)
+    datelines = [position for position, _ in short_dates
+                 if position < 5 and (is_dateline(lines[position]) or papers[position] is not None)]
     title_position, title = _title(candidates, datelines)
     title = _TITLE_LABEL.sub("", title, count=1)  # "Tiêu đề: Hội nghị …", a scraper's labelled header: the headline
     # a Markdown heading's marks, in a text too plain to be read as Markdown ("# Hội nghị …", "**Hội nghị …**")
@@ -356,11 +359,15 @@ def site_of_link(source: str) -> str:
     ('baolangson.vn', 'Báo Lạng Sơn')
     >>> site_of_link("Nguồn: Báo Lạng Sơn."), site_of_link("(Theo TTXVN)"), site_of_link("Nguồn: https://baolangson.vn/a")
     ('Báo Lạng Sơn', 'TTXVN', 'baolangson.vn')
+    >>> site_of_link("Baophutho.vn"), site_of_link("VOV.VN")
+    ('baophutho.vn', 'vov.vn')
     """
     named, _ = _source(source)
     source = _NAME_MARKS.sub("", named or source) or source
     link = _LINK.match(source.strip())
-    return link["host"].lower() if link else source
+    # a site's address in lower case, as "Nguồn: baophutho.vn" writes it: "(Baophutho.vn) - " and "VOV.VN - " were
+    # sources of their own beside it in the report's counts
+    return link["host"].lower() if link else source.lower() if _ADDRESS.fullmatch(source) else source
 
 
 # A byline that closes an article with the writer's paper or agency: "Minh Anh (TTXVN)", "Tin, ảnh: Hà Linh (Báo Tuyên
@@ -501,7 +508,8 @@ def _lead_source(line: str) -> str | None:
         place = line[:placed.start("bracketed")].rstrip(" \t(")
         if _spells_out(place.split(), name) and not _names_its_paper(place, name):
             return None
-    return name if name and name[:1].isupper() and len(name.split()) <= 4 and not _DOCUMENT.match(name) else None
+    return (name if name and (name[:1].isupper() or _ADDRESS.fullmatch(name)) and len(name.split()) <= 4
+            and not _DOCUMENT.match(name) else None)
 
 
 # (not "VNA", TTXVN's English code, which is Vietnam Airlines' too: as a paper's code, a credit only after a writer's

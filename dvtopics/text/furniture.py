@@ -18,7 +18,7 @@ from .sentences import SENTENCE_ENDINGS
 _BUTTON = (r"in bài này|in bài viết|in bài|in trang|in|bản in|gửi cho bạn bè|gửi bài viết|gửi bình luận|gửi email|"
            r"gửi|phản hồi|bình luận|chia sẻ bài viết|chia sẻ|lưu tin|lưu bài|copy link|sao chép liên kết|"
            r"xem nhiều nhất|truy cập nội dung luôn|tin liên quan|các tin khác|tin cùng chuyên mục|lượt xem|"
-           r"lượt thích|thích|về đầu trang|đầu trang|quay lại|trở về|trở lại|xem thêm|đánh giá bài viết|cỡ chữ|"
+           r"lượt thích|thích|về đầu trang|lên đầu trang|đầu trang|quay lại|trở về|trở lại|xem thêm|đánh giá bài viết|cỡ chữ|"
            r"facebook|twitter|zalo|email|print|share|like|tweet|"
            # a site's account and skip links above the headline ("Đăng nhập | Đăng ký", "Skip to content")
            r"đăng nhập|đăng ký|đăng xuất|skip to main content|skip to content|bỏ qua nội dung|chuyển đến nội dung|"
@@ -326,7 +326,7 @@ _SITE_CHROME = re.compile(
     r"theo\s+dõi\s+.{0,60}\btrên\s+(?:google\s+news|facebook|zalo|youtube|tiktok)|"
     r"bạn\s+(?:đọc\s+)?cần\s+đăng\s+nhập\s+để\s+bình\s+luận|ý\s+kiến\s+bạn\s+đọc|viết\s+bình\s+luận|gửi\s+ý\s+kiến|"
     r"ý\s+kiến\s*\(\d+\)|"
-    r"copyright\s*(?:©|\(c\)|\d{4}).*|©.*|bản\s+quyền\s+(?:thuộc\s+về|©).*|all\s+rights\s+reserved.*|"
+    r"copyright\s*(?:©|\(c\)|\d{4}).*|©.*|bản\s+quyền\s+(?:thuộc|©).*|all\s+rights\s+reserved.*|"
     r"giấy\s+phép\s+(?:số|hoạt\s+động\s+báo\s+chí|xuất\s+bản).*(?:bttt|thông\s+tin\s+và\s+truyền\s+thông|cấp).*|"
     r"(?:phó\s+)?tổng\s+biên\s+tập\s*:.{0,60}|cơ\s+quan\s+chủ\s+quản\s*:.*|"
     r"chịu\s+trách\s+nhiệm\s+(?:nội\s+dung|xuất\s+bản|chính)\s*:.{0,80}|"
@@ -795,7 +795,8 @@ def strip_furniture(text: str) -> str:
         if _OTHER_ARTICLES.match(line) or in_body and _SIDE_LISTS.fullmatch(line) and not _items_under(lines, position):
             in_list = True
             continue
-        if in_list and line and (line.startswith(_BULLETS) or not line.endswith(SENTENCE_ENDINGS)):
+        # (a blank line does not end the list: a page copied from a browser puts one between its headlines)
+        if in_list and (not line or line.startswith(_BULLETS) or not line.endswith(SENTENCE_ENDINGS)):
             continue
         in_list = False
         if not line or position in menu or position == logo or is_furniture(line, captions=below_headline):
