@@ -40,6 +40,18 @@ def test_predictions_have_labels_confidences_and_cues(trained):
     assert any("quý" in cue for cue in record["cues"])
 
 
+def test_a_cue_names_words_once_without_the_punctuation_of_its_word_pair():
+    """Hunt 37 A (1): 89 of 3,000 baomoi articles had a cue that opened with punctuation (", có", "& đt", ") và"), and
+    some one word twice ("thanh_niên; huyện; , huyện"): the text view's word pairs hold the punctuation between words.
+    A cue is the words of its feature, once; a feature of no word (", .", "/ 7") or of characters is none."""
+    from dvtopics.types.model import _word_cues
+
+    features = ["text: thanh_niên", "text: huyện", "text: , huyện", "text: , có", "head: & đt", "text: ) và",
+                "text: , .", "text: / 7", "chars: ộ", "text: __rule_x", "event: - vũng_tàu"]
+    assert _word_cues(features, 8) == ["thanh_niên", "huyện", "có", "đt", "và"]
+    assert _word_cues(features, 3) == ["thanh_niên", "huyện"]  # (the first three features that name words)
+
+
 def test_top_features_name_what_each_type_looks_for(trained):
     model, _ = trained
     top = model.top_features(5)

@@ -216,13 +216,14 @@ def class_weights(pipeline) -> np.ndarray:
 
 def _word_cue(feature: str) -> str | None:
     """A feature as a reader sees it among the cues: the words of the text and event views, without the
-    view's name; None for character n-grams and the rule and event tokens (the cues name those already)."""
+    view's name and the punctuation a word pair holds (", huyện" is "huyện"); None for character n-grams and the
+    rule and event tokens (the cues name those already)."""
     view, separator, name = feature.partition(": ")
     if not separator:
         view, name = "text", feature
     if view not in ("text", "head", "event") or "__" in name:
         return None
-    return name
+    return " ".join(token for token in name.split() if any(ch.isalnum() for ch in token))
 
 
 def _has_word(feature: str) -> bool:
@@ -231,7 +232,8 @@ def _has_word(feature: str) -> bool:
 
 
 def _word_cues(features: Iterable[str], k: int) -> list[str]:
-    """The first k features that name words (`_has_word`), as a reader sees them among the cues (`_word_cue`)."""
+    """The first k features that name words (`_has_word`), as a reader sees them among the cues (`_word_cue`), each
+    once: "huyện" and ", huyện" are one."""
     chosen = list(dict.fromkeys(feature for feature in features if _has_word(feature)))[:k]
     return list(dict.fromkeys(filter(None, map(_word_cue, chosen))))
 
