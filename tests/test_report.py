@@ -1105,6 +1105,16 @@ def test_a_mistyped_date_is_named_on_the_page_as_in_the_warning(caplog):
     assert rows == 1 + 5  # a span a chart shows keeps its months of none (2017-01 to 05, 2 without an article)
 
 
+def test_years_of_few_articles_keep_their_empty_months_without_asking_for_a_mistyped_date(caplog):
+    """Hunt 37 A (2): 24 articles over six years, charted per year with no year empty and no warning, had a table
+    per month of their 12 months alone, under a note asking for "a mistyped date?". The table lists the 72 months."""
+    records = _dated([f"{2013 + i % 6}-{1 + i % 12:02d}-15" for i in range(24)])
+    page = build_report(records)
+    assert not caplog.text and "mistyped" not in page
+    assert len(monthly_counts(records)) == 72
+    assert re.search(r'<table id="month-counts">.*?</table>', page, re.S)[0].count("<tr>") == 1 + 72
+
+
 def test_cli_report_refuses_a_labels_file_none_of_whose_ids_is_an_article(tmp_path, seeds_dir, fake_classifier):
     """Hunt 26 C: `report --labels` of another corpus gave no article its type and the page showed the model's
     labels, in silence; it is refused in one line before any labelling, as `topics fit --labels` is."""
