@@ -132,6 +132,8 @@ def test_rows_per_type_are_capped_to_the_most_confident():
     records = _records(30)
     html = build_report(records, max_rows_per_type=2)
     assert "the 2 most confident articles of each type, 6 of 30" in html
+    # hunt 37 A: a search found none of an article not listed, and the box did not say what it searches
+    assert "<label>Search the 6 listed <input" in html and "<label>Search <input" in build_report(records)
     page = _Page(html)
     shown = [r["data-id"] for r in page.rows]
     assert len(shown) == 6 and len({r["data-type"] for r in page.rows}) == 3
