@@ -284,6 +284,13 @@ def test_what_is_not_paths_is_refused_saying_what_to_give(tmp_path):
         jobs.Reading([tmp_path, None])
     with pytest.raises(TypeError, match="paths: bytes b'seeds'; give the files or folders as str or pathlib.Path"):
         list(read_articles(b"seeds"))
+    # hunt 37 E (2): a DataFrame in a list, as the README gives paths, printed its table whole (950 characters)
+    for given in ([frame], [tmp_path, frame]):
+        with pytest.raises(TypeError, match=r"^paths: a DataFrame is not files to read: read its rows with "):
+            list(read_articles(given))
+    with pytest.raises(TypeError, match=r"^paths: 0 +0 1 +1 .{20,60}… \(a Series\) is not a path") as raised:
+        list(read_articles([pd.Series(range(100))]))
+    assert len(str(raised.value)) < 160
 
 
 # ------------------------------------------------------------ the CLI's checks, in the library, before any work

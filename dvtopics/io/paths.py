@@ -110,16 +110,17 @@ def paths_given(paths) -> list:
     """`paths` as a list of paths (one path alone is a list of one), each a str or a path object. A table of
     articles (a pandas DataFrame: `read_articles` reads its rows) is refused, saying how to read it: iterated, it gives
     its column names, which would be read as files ("id: no such file or folder")."""
-    if is_dataframe(paths):
-        raise TypeError("paths: a DataFrame is not files to read: read its rows with dvtopics.read_articles(df), or "
-                        "save it (df.to_csv(\"articles.csv\", index=False)) and give that file")
     if isinstance(paths, (bytes, bytearray)):
         raise TypeError(f"paths: bytes {bytes(paths)[:40]!r}; give the files or folders as str or pathlib.Path")
-    given = as_list(paths, "paths")
+    given = [paths] if is_dataframe(paths) else as_list(paths, "paths")
     for path in given:
+        if is_dataframe(path):  # (in a list too, as the README's examples give paths: `[df]` printed the table whole)
+            raise TypeError("paths: a DataFrame is not files to read: read its rows with dvtopics.read_articles(df), "
+                            "or save it (df.to_csv(\"articles.csv\", index=False)) and give that file")
         if not isinstance(path, (str, os.PathLike)):
-            raise TypeError(f"paths: {path!r} (a {type(path).__name__}) is not a path; give the files or folders as "
-                            "str or pathlib.Path")
+            shown = " ".join(repr(path).split())
+            raise TypeError(f"paths: {shown[:60]}{'…' if len(shown) > 60 else ''} (a {type(path).__name__}) is not a "
+                            "path; give the files or folders as str or pathlib.Path")
         refuse_standard_input(path)
         _refuse_text(path)
     return [path for given_path in given for path in matched_paths(on_disk(home_path(given_path)))]
