@@ -48,12 +48,14 @@ def test_a_second_training_into_the_same_folder_stops_at_once_and_the_first_is_k
     refused run made is taken away again."""
     import shutil
 
-    from dvtopics.run.batch import output_lock
+    from dvtopics.run.batch import _try_lock
 
     out = tmp_path / "m"
     shutil.copytree(model_dir, out)
     before = {path.name: path.read_bytes() for path in out.iterdir()}
-    with output_lock(out, out / ".dvtopics-training.lock"):  # the first run, training
+    # the first run, training, in another process (a lock of an open of its own: this run's own are taken again)
+    with open(out / ".dvtopics-training.lock", "a+b") as first:
+        _try_lock(first.fileno())
         result = CliRunner().invoke(cli, ["train", str(corpus), "--out", str(out), "--classifier", "logreg",
                                           "--folds", "2"])
         assert result.exit_code == 2 and f"{out}: another run is writing it now" in result.output, result.output

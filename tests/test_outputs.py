@@ -424,11 +424,11 @@ def test_segment_leaves_the_previous_file_whole_when_writing_fails(tmp_path, mon
 
     monkeypatch.setattr(json, "dumps", failing)
     with pytest.raises(DvtopicsError, match=r"seg.jsonl: cannot be written \(No space left on device\)"):
-        jobs.segment(Reading(source, use_cache=False), out)  # naming the file (hunt 25 D, 2)
+        jobs.segment(Reading(source, use_cache=False), out, force=True)  # naming the file (hunt 25 D, 2)
     assert out.read_text(encoding="utf-8") == "previous\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "seg.jsonl"]
     monkeypatch.setattr(json, "dumps", real)
-    jobs.segment(Reading(source, use_cache=False), out)
+    jobs.segment(Reading(source, use_cache=False), out, force=True)  # ("previous" is no output of dvtopics')
     assert [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()] == ["a0", "a1", "a2"]
 
 

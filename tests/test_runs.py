@@ -690,14 +690,72 @@ def test_a_full_disk_as_the_output_is_written_says_the_labels_are_kept_for_resum
     assert [json.loads(line)["id"] for line in out.read_text().splitlines()] == [a.id for a in made_up_articles(4)]
 
 
+def _held_by_another_run(out):
+    """The lock of `out` as another process holds it: a lock of its own open of the file (`flock` locks conflict
+    between two opens, in one process too); a run's own locks are taken again as held (`output_lock`)."""
+    from dvtopics.run.batch import _try_lock, lock_path
+
+    handle = open(lock_path(out), "a+b")
+    _try_lock(handle.fileno())
+    return handle
+
+
 def test_two_runs_cannot_write_one_output_at_once(tmp_path):
     out = tmp_path / "out.jsonl"
-    with output_lock(out):  # the first run
+    with _held_by_another_run(out):  # the first run
         with pytest.raises(DvtopicsError, match="another run is writing it"):
             label_stream([], lambda batch: [], out)
     assert not journal_path(out).exists()
-    label_stream([], lambda batch: [], out)  # the lock goes with the run that held it
-    assert out.exists() and not (tmp_path / "out.jsonl.lock").exists()
+    with output_lock(out):  # a run's own lock, taken again by the labelling it runs (as the command line holds it)
+        label_stream([], lambda batch: [], out)
+        assert (tmp_path / "out.jsonl.lock").exists()
+    assert out.exists() and not (tmp_path / "out.jsonl.lock").exists()  # the lock goes with the run that held it
+
+
+def test_every_command_refuses_an_output_another_run_is_writing(tmp_path):
+    """Hunt 37 C (2): two `report`s (or `topics fit`s, `assign`s, `segment`s) into one --out both said they had
+    written it, and the one that ended last had; `label` alone held a lock. The command line holds one for every
+    output, files and folders."""
+    source = write_jsonl(tmp_path / "in.jsonl", made_up_articles(2))
+    out = tmp_path / "seg.jsonl"
+    with _held_by_another_run(out):
+        result = run("segment", source, "--out", out)
+    assert result.exit_code == 2 and "seg.jsonl: another run is writing it now" in result.output
+    assert not out.exists()
+    with _held_by_another_run(tmp_path / "themes"):
+        result = run("topics", "fit", source, "--k", "2", "--out", tmp_path / "themes")
+    assert result.exit_code == 2 and "themes: another run is writing it now" in result.output
+    assert run("segment", source, "--out", out).exit_code == 0 and not (tmp_path / "seg.jsonl.lock").exists()
+
+
+def test_segment_and_the_topic_pages_keep_a_file_of_your_own(tmp_path):
+    """Hunt 37 C (1): `segment --out labels.jsonl` replaced a labels file corrected by hand (label refused to), and
+    `topics sweep`/`topics html` a sweep.csv or page of the user's own, exit 0. Each is refused but with --force, as
+    `label`'s and `assign`'s tables are; their own output is replaced by a rerun."""
+    source = write_jsonl(tmp_path / "in.jsonl", made_up_articles(12))
+    mine = tmp_path / "mine.jsonl"
+    mine.write_text('{"id": "1", "label": "annual_review"}\n', encoding="utf-8")
+    result = run("segment", source, "--out", mine)
+    assert result.exit_code == 2 and "replacing it would lose what it holds" in result.output and "--force" in \
+        result.output
+    assert mine.read_text(encoding="utf-8") == '{"id": "1", "label": "annual_review"}\n'
+    assert run("segment", source, "--out", mine, "--force").exit_code == 0
+    assert run("segment", source, "--out", mine).exit_code == 0  # (its own output now)
+    (tmp_path / "sweep").mkdir()
+    (tmp_path / "sweep" / "sweep.csv").write_text("my,notes\n", encoding="utf-8")
+    sweep = ["topics", "sweep", source, "--k", "2", "--seeds", "1", "--engine", "nmf", "--out", tmp_path / "sweep"]
+    result = run(*sweep)
+    assert result.exit_code == 2 and "sweep.csv: already there" in result.output
+    assert (tmp_path / "sweep" / "sweep.csv").read_text(encoding="utf-8") == "my,notes\n"
+    assert run(*sweep, "--force").exit_code == 0 and run(*sweep).exit_code == 0
+    pytest.importorskip("pyLDAvis")
+    assert run("topics", "fit", source, "--k", "2", "--engine", "nmf", "--out", tmp_path / "themes").exit_code == 0
+    page = tmp_path / "page.html"
+    page.write_text("<p>my notes</p>", encoding="utf-8")
+    result = run("topics", "html", tmp_path / "themes", "--out", page)
+    assert result.exit_code == 2 and "page.html: already there" in result.output
+    assert run("topics", "html", tmp_path / "themes", "--out", page, "--force").exit_code == 0
+    assert "my notes" not in page.read_text(encoding="utf-8")
 
 
 def test_a_lock_that_cannot_be_made_is_named_as_the_output_it_serves(tmp_path):

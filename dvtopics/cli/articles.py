@@ -7,7 +7,8 @@ import sys
 
 import click
 
-from .options import Command, InspectPath, OutputPath, one_of, paths_argument, reading_options, terminal_text
+from .options import (Command, InspectPath, OutputPath, force_option, one_of, paths_argument, reading_options,
+                      terminal_text)
 from ..wording import plural
 
 
@@ -138,13 +139,13 @@ def inspect(paths, fmt, reading):
 @paths_argument
 @click.option("--out", type=OutputPath(), required=True, help="Output JSON lines file, its name ending in .jsonl ({id, tokens}).")
 @click.option("--lower", is_flag=True, help="Lower-case the tokens.")
+@force_option()
 @reading_options()
-def segment(paths, out, lower, reading):
+def segment(paths, out, lower, force, reading):
     """Segment articles into words ("công_tác dân_vận") and write {"id", "tokens"} lines."""
     from ..jobs import segment as segment_job
 
-    data = segment_job(reading, out,
-                       lower)
+    data = segment_job(reading, out, lower, force)
     click.echo(f"{plural(len(data.good), 'article')} segmented into {terminal_text(out)}", err=True)
     sys.exit(1 if data.failed else 0)
 

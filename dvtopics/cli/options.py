@@ -1,10 +1,12 @@
 """Options shared by several commands, declared once."""
 from __future__ import annotations
 
+import contextlib
 import functools
 import math
 import os
 import re
+from pathlib import Path
 
 import click
 
@@ -209,8 +211,24 @@ class Command(click.Command):
                 check_output(out, others)
         # an output file is never named as an input not read, in a folder it is in (an output folder may hold
         # articles of the user's: it is read as it was)
-        with writing(out for out, kind in outputs if not kind.folder and not out.endswith(("/", os.sep))):
+        with writing(out for out, kind in outputs if not kind.folder and not out.endswith(("/", os.sep))), \
+                _one_run_at_a_time(out for out, _ in outputs):
             return super().invoke(ctx)
+
+
+@contextlib.contextmanager
+def _one_run_at_a_time(outputs):
+    """Hold each output's lock (`OUT.lock`, `FOLDER.lock` beside it) while the command runs: two runs into one --out
+    both said they had written it, and the one that ended last had (`report`, `topics fit`, `segment`; `label` held
+    its lock already). An output whose folder is not there yet is not locked: the command makes the folder."""
+    from ..run.batch import output_lock
+
+    with contextlib.ExitStack() as held:
+        for out in outputs:
+            out = Path(home_path(out).rstrip("/" + os.sep) or out)
+            if out.parent.is_dir():
+                held.enter_context(output_lock(out))
+        yield
 
 
 class Group(click.Group):
@@ -224,6 +242,13 @@ def _values(value) -> list[str]:
     if value is None:
         return []
     return [str(v) for v in value] if isinstance(value, (tuple, list)) else [str(value)]
+
+
+def force_option(what: str = "--out"):
+    """--force: replace `what` when it is not as dvtopics wrote it (`run.batch.refuse_edited`)."""
+    return click.option("--force", is_flag=True,
+                        help=f"Replace {what} even when it is not as dvtopics wrote it (changed by hand since, or a "
+                             "file of your own); without it such a file is refused.")
 
 
 def checked(check):

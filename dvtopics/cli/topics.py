@@ -20,7 +20,7 @@ import click
 from ..arguments import MAX_ITER, MAX_NO_BELOW, MAX_TOPICS, MIN_TOPICS, PERIODS
 from ..wording import plural
 from .options import (SEED, TOPICS_DIR, FloatRange, Group, InputPath, ModelArgument, OutputPath, WholeNumber, checked,
-                      engine_options, one_of, paths_argument, reading_options, terminal_text)
+                      engine_options, force_option, one_of, paths_argument, reading_options, terminal_text)
 
 UNITS = ("document", "paragraph")
 ENGINES = ("gensim", "nmf", "tomotopy", "sklearn")  # dvtopics.topics.engines.ENGINES, without importing it
@@ -186,9 +186,7 @@ def show_cmd(directory, fmt, n_words):
               help="Article types (CSV, .xlsx, JSONL or JSON with id,label; or the columns --id-field and "
                    "--label-field name).")
 @click.option("--resume", is_flag=True, help="--engine dask: finish an interrupted run into the same --out.")
-@click.option("--force", is_flag=True,
-              help="Replace --out even when it is not as dvtopics wrote it (changed by hand since, or a file of your "
-                   "own); without it such a file is refused.")
+@force_option()
 @engine_options
 @reading_options()
 def assign_cmd(directory, paths, out, labels_file, resume, force, engine, scheduler, part_size, reading):
@@ -225,9 +223,10 @@ def assign_cmd(directory, paths, out, labels_file, resume, force, engine, schedu
               help="Folder for sweep.csv and sweep.png.")
 @click.option("--measures", default="npmi,c_v,diversity", show_default=True,
               help="Measures to compute (C_V is the slowest on large corpora).")
+@force_option("sweep.csv and sweep.png in --out")
 @model_options
 @reading_options()
-def sweep_cmd(paths, ks, n_seeds, out, measures, unit, engine, no_below, no_above, phrases, init,
+def sweep_cmd(paths, ks, n_seeds, out, measures, force, unit, engine, no_below, no_above, phrases, init,
               stopwords_file, max_iter, seed, reading):
     """Fit each K with several seeds; report the mean and spread of NPMI, C_V and diversity, how alike
     the seeds' topics are, and suggest a K."""
@@ -241,7 +240,8 @@ def sweep_cmd(paths, ks, n_seeds, out, measures, unit, engine, no_below, no_abov
                                  f"seed {SEED.max}; give --seed {SEED.max - n_seeds + 1} at most",
                                  param_hint="--seed")
     params = _model_params(unit, engine, no_below, no_above, phrases, init, stopwords_file, max_iter, seed)
-    rows, data = sweep_topics(reading, out, ks, [m.strip() for m in measures.split(",") if m.strip()], seeds, **params)
+    rows, data = sweep_topics(reading, out, ks, [m.strip() for m in measures.split(",") if m.strip()], seeds, force,
+                              **params)
     if len(seeds) > 1:
         click.echo(f"{len(seeds)} seeds per K; mean ± standard deviation over the seeds")
     else:
@@ -273,11 +273,12 @@ def sweep_cmd(paths, ks, n_seeds, out, measures, unit, engine, no_below, no_abov
 @topics.command("html")
 @click.argument("directory", type=TOPICS_DIR)
 @click.option("--out", type=OutputPath(), required=True, help="HTML file to write.")
-def html_cmd(directory, out):
+@force_option()
+def html_cmd(directory, out, force):
     """Write an interactive pyLDAvis page of a model that opens offline (its scripts inlined)."""
     from ..jobs import topics_page
 
-    topics_page(directory, out)
+    topics_page(directory, out, force)
     click.echo(f"Topic view in {terminal_text(out)}", err=True)
 
 

@@ -140,15 +140,22 @@ def read_segmented(reading: Reading, lower: bool = True, progress: bool | None =
     return Segmented(articles, good, texts)
 
 
+# What a file of the user's own (or one changed since dvtopics wrote it) would lose, where a command that writes no
+# labels would replace it (`run.batch.refuse_edited`): `segment`'s words, a sweep's table, a topics page
+WHAT_IT_HOLDS = "what it holds; write this run elsewhere"
+
+
 @job_arguments("out")
-def segment(reading: Reading, out: str, lower: bool = False) -> Segmented:
+def segment(reading: Reading, out: str, lower: bool = False, force: bool = False) -> Segmented:
     """Segment the articles into words and write {"id", "tokens"} lines to `out`, in input order; an article
-    that could not be read keeps its place as {"id", "error"}."""
+    that could not be read keeps its place as {"id", "error"}. An existing `out` that dvtopics did not write, or
+    that was changed since, is refused unless `force` (a labels file corrected by hand, the user's own articles)."""
     from ..io.write import write_rows
-    from ..run.batch import check_output
+    from ..run.batch import check_output, note_written, refuse_edited
 
     check_suffix(out, (".jsonl",), "JSON lines")  # seg.xlsx or seg.csv would hold JSON lines, and open broken
     check_output(out, reading.paths)
+    refuse_edited(out, force, kept=WHAT_IT_HOLDS)
     data = read_segmented(reading, lower=lower, progress=True)
     segmented = {id(article): text for article, text in zip(data.good, data.texts)}
     rows = ({"id": article.id, TOKENS_FIELD: " ".join(segmented[id(article)].split())} if id(article) in segmented
@@ -156,4 +163,5 @@ def segment(reading: Reading, out: str, lower: bool = False) -> Segmented:
     # written beside its name and renamed when whole, as every table: a run stopped while writing (a full disk,
     # Ctrl-C) left the previous file cut to its first lines, which read as complete
     write_rows(rows, out)
+    note_written(out)
     return data

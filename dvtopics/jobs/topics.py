@@ -17,7 +17,7 @@ from ..io.article import Article
 from ..io.write import staged
 from .checks import (HTML_SUFFIXES, PART_SIZE, check_engine, check_ids_found, check_suffix, field_settings,
                      input_types, output_name)
-from .reading import Reading, Segmented, job_arguments, read_segmented
+from .reading import WHAT_IT_HOLDS, Reading, Segmented, job_arguments, read_segmented
 
 log = logging.getLogger(__name__)
 
@@ -198,10 +198,11 @@ def _assign_settings(reading: Reading, directory: str, labels_file: str | None, 
 
 @job_arguments("out")
 def sweep_topics(reading: Reading, out: str, ks: Sequence[int], measures: Sequence[str], seeds: Sequence[int],
-                 **params) -> tuple[list[dict], Segmented]:
+                 force: bool = False, **params) -> tuple[list[dict], Segmented]:
     """Fit each K with each seed, measure the fits, and write sweep.csv and sweep.png into `out`; return the
-    rows (one per K) and the articles read."""
-    from ..run.batch import check_folder
+    rows (one per K) and the articles read. A sweep.csv or sweep.png there that dvtopics did not write (or that was
+    changed since) is refused unless `force`."""
+    from ..run.batch import check_folder, note_written, refuse_edited
     from ..topics.measures import check_measures
     from ..topics.model import TopicModel
     from ..topics.sweep import SWEEP_FILES, sweep, write_sweep
@@ -212,9 +213,13 @@ def sweep_topics(reading: Reading, out: str, ks: Sequence[int], measures: Sequen
         raise TopicsError("a sweep needs at least one measure to compare its fits: npmi, c_v or diversity")
     TopicModel(n_topics=min(ks), **params)._check_params(reading.n_jobs)  # as fit_topics: before the reading
     check_folder(out, reading.paths, SWEEP_FILES)
+    for name in SWEEP_FILES:
+        refuse_edited(Path(out) / name, force, kept=WHAT_IT_HOLDS)
     data = read_segmented(reading, check=_check_k(max(ks), params.get("unit", "document")))
     rows, _ = sweep(data.texts, ks, measures, seeds=seeds, progress=True, **params)
     write_sweep(rows, out)
+    for name in SWEEP_FILES:
+        note_written(Path(out) / name)
     return rows, data
 
 
@@ -237,15 +242,18 @@ def _load_topic_model(directory: str):
 
 
 @job_arguments("directory", "out")
-def topics_page(directory: str, out: str) -> Path:
-    """Write the offline pyLDAvis page of the topic model in `directory` to `out`."""
-    from ..run.batch import check_output
+def topics_page(directory: str, out: str, force: bool = False) -> Path:
+    """Write the offline pyLDAvis page of the topic model in `directory` to `out` (a page there that dvtopics did not
+    write, or that was changed since, is refused unless `force`)."""
+    from ..run.batch import check_output, note_written, refuse_edited
     from ..topics.ldavis import ldavis_html
 
     check_suffix(out, HTML_SUFFIXES, "an HTML page")
     model = _load_topic_model(directory)
     path = check_output(out, [directory])
+    refuse_edited(path, force, kept=WHAT_IT_HOLDS)
     page = ldavis_html(model)
     with staged([path]) as [written]:  # whole or not at all: a full disk left the page cut short, and no file named
         written.write_text(page, encoding="utf-8")
+    note_written(path)
     return path

@@ -164,6 +164,8 @@ def written_by(path: str | os.PathLike, written: bool | None = None) -> str | No
 
 def _held(out: Path) -> bool:
     """Whether another run holds `out`'s lock now (`output_lock`)."""
+    if os.path.realpath(lock_path(out)) in _HELD:  # (this run's own)
+        return False
     try:
         with open(lock_path(out), "rb") as handle:
             _try_lock(handle.fileno())
@@ -359,12 +361,21 @@ def lock_path(out: Path) -> Path:
     return beside(out, "", ".lock")
 
 
+# The locks this process holds (`output_lock`, by real path): the command line holds one for each output of a
+# command, the labelling run it starts takes it again (a second `flock` of one file, from another open, would fail)
+_HELD: set[str] = set()
+
+
 @contextmanager
 def output_lock(out: Path, lock: Path | None = None):
     """Hold `OUT.lock` (or `lock`: a folder's inside it) while `out` is written; `DvtopicsError` if another run holds
     it. The operating system lets go of the lock when a run dies, even by kill -9, so a crashed run never blocks the
-    next one."""
+    next one. Taken again by the run that holds it, it is held as it is."""
     lock = lock or lock_path(out)
+    key = os.path.realpath(lock)
+    if key in _HELD:
+        yield
+        return
     while True:
         try:
             handle = open(lock, "a+b")
@@ -381,9 +392,11 @@ def output_lock(out: Path, lock: Path | None = None):
         if lock.exists() and os.stat(lock).st_ino == os.fstat(handle.fileno()).st_ino:
             break
         handle.close()
+    _HELD.add(key)
     try:
         yield
     finally:
+        _HELD.discard(key)
         try:
             lock.unlink()
         except OSError:
