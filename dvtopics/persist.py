@@ -114,7 +114,10 @@ CLASSIFIER_MADE_BY = "train one with `dvtopics train PATHS --out {dir}`"
 
 
 def how_made(task: str | None, directory) -> str:
-    """The command that makes the folder of a model of `task` (a classifier's when None), named `directory`."""
+    """The command that makes the folder of a model of `task` (a classifier's when None), named `directory`; named
+    `shipped`, the name of the shipped classifier, which no command makes: another name ("themes", "models/mine")."""
+    if os.fspath(directory) == SHIPPED:
+        directory = "themes" if task == "topics" else "models/mine"
     return MADE_BY.get(task, CLASSIFIER_MADE_BY).format(dir=directory)
 
 

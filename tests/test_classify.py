@@ -141,6 +141,8 @@ def test_article_types_without_other_are_said_to_leave_the_model_no_other(caplog
     with caplog.at_level(logging.WARNING):
         train(collect(meetings), classifiers=("cnb",), n_folds=2)
     assert "no training article is labelled `other`: the model will name one of annual_review" in caplog.text
+    # hunt 37 B (7): it named data/train/written_S1.jsonl to a wheel's user, whose wheel holds none of it
+    assert "(in a clone of dvtopics, data/train/written_S1.jsonl: a wheel holds no training data)" in caplog.text
     caplog.clear()
     with caplog.at_level(logging.WARNING):
         train(collect(made_up_articles(6)), classifiers=("cnb",), n_folds=2)
@@ -306,6 +308,46 @@ def test_a_later_copy_among_the_extra_articles_is_the_user_s_correction(caplog):
     assert [r.getMessage() for r in caplog.records] == [
         "extra_paths (--extra): 1 article(s) given again later with another label: the later label is learnt, as a "
         "correction (e.g. 'w-1-fixed': annual_review, over 'w-1': other)"]
+
+
+def test_a_corrected_copy_appended_under_its_id_is_no_repeated_id(tmp_path, caplog):
+    """Hunt 37 B (6): docs/labelling.md says to append the corrected copy, with its new label, to the file; reading it
+    warned "1 article repeats the id of an earlier article ...: give each article its own id", the advice's opposite.
+    A copy of the article its id names is that article; another article under the same id is still said."""
+    import json
+
+    from dvtopics.io.read import read_articles
+
+    record = {"id": "h10", "title": "Giáo viên vùng cao bám bản", "lead": "Tại hội nghị tổng kết năm học, cô giáo "
+              "Lò Thị Xuân được biểu dương.", "label": "annual_review"}
+    lines = [record, {**record, "label": "other"}]
+    (tmp_path / "corr.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in lines), "utf-8")
+    with caplog.at_level(logging.WARNING):
+        assert [a.label for a in read_articles(tmp_path / "corr.jsonl")] == ["annual_review", "other"]
+    assert "repeats the id" not in caplog.text
+    lines.append({**record, "title": "Another article under its id"})
+    (tmp_path / "corr.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in lines), "utf-8")
+    with caplog.at_level(logging.WARNING):
+        list(read_articles(tmp_path / "corr.jsonl"))
+    assert "1 article repeats the id of an earlier article (e.g. 'h10')" in caplog.text
+
+
+def test_extra_labels_against_a_fired_rule_are_said_with_the_gate_that_keeps_the_rule(caplog):
+    """Hunt 37 B (2): 30 corrections of a kind of report a rule misreads fixed 2 of 12 new ones: the rule's label
+    stands unless the model is 0.9 sure, and nothing said so. `train` counts them, names the rules and the option."""
+    from dvtopics.io.read import make_article
+
+    extra = [make_article(f"c{i}", f"Hội nghị giao ban công tác dân vận quý {i} năm 2023 của huyện", {"label": "other"})
+             for i in (1, 2, 3)]
+    with caplog.at_level(logging.WARNING):
+        train(collect(made_up_articles(4), extra=extra), classifiers=("logreg",), n_folds=2)
+    assert ("extra_paths (--extra): 3 of the 3 articles carry a label against the cue rule that fires on them "
+            "(quarter_meeting: 3): learnt, but on new articles a rule's label stands unless the model is 0.9 sure; "
+            "override_min_confidence (--override-min-confidence) lower") in caplog.text
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        train(collect(made_up_articles(4), extra=extra), classifiers=("logreg",), n_folds=2, override_min_confidence=0)
+    assert "against the cue rule" not in caplog.text
 
 
 def test_an_extra_article_with_its_hand_label_s_own_label_leaves_it_scored():
@@ -703,7 +745,7 @@ def test_with_no_cue_rule_a_type_needs_the_least_confidence_else_other():
 def test_against_a_fired_cue_rule_a_label_needs_the_least_confidence_else_the_rules():
     import numpy as np
 
-    from dvtopics.types.model import _set_aside_cue, decide
+    from dvtopics.types.model import _set_aside, decide
     from dvtopics.types.rules import RuleHit
 
     labels = ["annual_review", "other", "semi_annual_review"]
@@ -720,8 +762,8 @@ def test_against_a_fired_cue_rule_a_label_needs_the_least_confidence_else_the_ru
     assert decide(probabilities, labels, hits, 0.8, 0.0)[0] == ["other", "other", "semi_annual_review", "other"]
     # a rule's label the model does not know (trained on other types) cannot be given: its own label stands
     assert decide(probabilities[:, :2], labels[:2], hits, 0.8, 0.9)[0] == ["other"] * 4
-    cue = _set_aside_cue(set_aside[0], hit, 0.8, 0.9)
-    assert cue == "guess: other at 0.60 (against the cue rule's semi_annual_review, a label needs 0.9)"
+    cue = _set_aside(set_aside[0], hit, 0.8, 0.9)
+    assert cue == "other at 0.60 (against the cue rule's semi_annual_review, a label needs 0.9)"
     assert "; " not in cue  # a table joins the cues with "; "
 
 
@@ -765,6 +807,12 @@ def test_labelling_sets_aside_a_rule_silent_guess_and_says_so(trained):
                                  "a type needs 0.9)")
     assert all("; " not in cue for cue in record["cues"])  # a table joins the cues with "; "
     assert record["confidence"] < guess["confidence"]  # other's own probability, not the guess's
+    # hunt 37 B (5): abstaining too, it named two guesses, "guess: other at 0.19, below the minimum confidence 0.6"
+    # over "guess: semi_annual_review at 0.79 (…)": one guess, and what it was set to other from
+    (unsure,) = with_gate({"silent_min_confidence": 0.9}).predict([article], min_confidence=0.99, abstain="uncertain")
+    assert unsure["label"] == "uncertain" and [c for c in unsure["cues"] if c.startswith("guess")] == [
+        f"guess: other at {below(record['confidence'], 0.99)}, below the minimum confidence 0.99, over the model's "
+        f"{guess['label']} at {below(guess['confidence'], 0.9)} (with no cue rule, a type needs 0.9)"]
     (kept,) = with_gate({"silent_min_confidence": round(guess["confidence"] - 0.01, 2)}).predict([article])
     assert kept["label"] == guess["label"]
     assert with_gate({}).silent_min_confidence == 0.0  # a model trained before the gate labels as it did
@@ -841,7 +889,7 @@ def test_the_cards_data_hash_changes_with_the_texts_not_only_the_labels():
 
 
 def test_labelling_keeps_a_fired_rules_label_against_an_unsure_model_and_says_so(trained, monkeypatch):
-    """`predict` takes the override gate from the card and names the label it set aside (`_set_aside_cue`)."""
+    """`predict` takes the override gate from the card and names the label it set aside (`_set_aside`)."""
     import numpy as np
 
     from dvtopics.io.read import make_article

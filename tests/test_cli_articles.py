@@ -1,6 +1,7 @@
 import json
 import logging
 
+import pytest
 from click.testing import CliRunner
 
 from dvtopics.cli import cli
@@ -519,3 +520,22 @@ def test_a_short_text_without_a_vietnamese_letter_is_said_to_be_no_vietnamese(tm
     warned = {record["id"]: "few Vietnamese diacritics" in (record["warning"] or "")
               for record in map(json.loads, result.stdout.splitlines())}
     assert warned == {"en": True, "en-alone": True, "vi": False, "short": False}
+
+
+@pytest.mark.parametrize("args, said", [
+    (["train", "x.jsonl", "--out", "m", "--views", "text", "--views", "head"],
+     "--views text and --views head: given twice, the last would replace the others; give the list once (VIEW,...)"),
+    (["topics", "sweep", "x.jsonl", "--out", "t", "--k", "2", "--k", "3", "--measures", "npmi", "--k=4"],
+     "--k 2 and --k 3 and --k 4: given 3 times, the last would replace the others; give the list once (K,... or "
+     "A:B:STEP)")])
+def test_a_list_option_given_twice_is_refused(tmp_path, monkeypatch, args, said):
+    """Hunt 37 C (3): `--views text --views head` trained on head alone, in silence (click keeps the last value),
+    where --classifier and --labels, which may repeat, keep each. An option of one item given again replaces the
+    first, as in most tools (an alias's default overridden)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "x.jsonl").write_text('{"id": "a", "text": "Hội nghị", "label": "other"}\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2 and f"Error: {said}\n" in result.output
+    assert "Usage: " in result.output and not (tmp_path / "m").exists() and not (tmp_path / "t").exists()
+    result = CliRunner().invoke(cli, ["segment", "x.jsonl", "--out", "a.jsonl", "--out", "b.jsonl"])
+    assert result.exit_code == 0 and (tmp_path / "b.jsonl").exists() and not (tmp_path / "a.jsonl").exists()

@@ -390,6 +390,19 @@ def test_a_file_output_ending_in_a_slash_is_refused_on_the_local_engine(tmp_path
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv"]
 
 
+def test_a_trailing_slash_on_an_existing_folder_names_a_file_in_it(tmp_path):
+    """Hunt 37 C (5): `--out "Báo cáo tháng 6/"`, a folder that is there, was told to name the file to write, "Báo cáo
+    tháng 6", the folder itself, refused next as a folder. The advice names a file in it."""
+    source = write_csv(tmp_path / "in.csv", made_up_articles(1))
+    folder = tmp_path / "Báo cáo tháng 6"
+    folder.mkdir()
+    result = run("segment", source, "--out", f"{folder}/")
+    assert result.exit_code == 2 and result.output.rstrip().endswith(f"name the file to write, {folder / 'NAME'}")
+    result = run("label", source, "--out", f"{folder}/")
+    assert result.exit_code == 2 and result.output.rstrip().endswith(f"name it, {folder / 'labels.csv'}")
+    assert not any(folder.iterdir())
+
+
 def test_a_trailing_slash_on_an_existing_file_names_the_file_meant(tmp_path):
     """Hunt 24 E (1): `label in.csv --out labels.csv/` where labels.csv was there already (a run before) was
     checked as Dask's parts folder before the engine was: "labels.csv: a file; name a folder", the opposite of

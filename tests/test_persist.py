@@ -472,3 +472,13 @@ def test_a_card_whose_labels_or_classifier_were_edited_is_refused(tmp_path, edit
     card_path.write_text(json.dumps(card, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(ModelError, match=re.escape(said)):
         load_classifier(tmp_path / "m")
+
+
+def test_the_advice_for_a_missing_model_never_names_shipped_as_the_folder_to_make():
+    """Hunt 37 C (5): `topics show shipped` said "fit one with dvtopics topics fit PATHS --out shipped", a name `train
+    --out` refuses (the shipped classifier's)."""
+    from dvtopics.persist import how_made
+
+    assert how_made("topics", "shipped") == "fit one with `dvtopics topics fit PATHS --out themes`"
+    assert how_made(None, "shipped") == "train one with `dvtopics train PATHS --out models/mine`"
+    assert how_made("topics", "t1") == "fit one with `dvtopics topics fit PATHS --out t1`"

@@ -480,7 +480,8 @@ def test_ctrl_c_before_anything_to_resume_does_not_suggest_resume(out, corpus, t
 
     monkeypatch.setattr("dvtopics.jobs.label", interrupted)
     result = run("label", corpus, *(["--out", tmp_path / out] if out else []))
-    assert result.exit_code == 130 and result.output == "Interrupted: finished output is kept.\n"
+    # hunt 37 C (5): "finished output is kept" was said where nothing had been written
+    assert result.exit_code == 130 and result.output == "Interrupted: no output is left half-written.\n"
 
 
 def _interrupted_run(articles_path, out):
@@ -1210,3 +1211,12 @@ def test_a_workers_warning_obeys_quiet_and_reads_as_a_warning(tmp_path, quiet):
     said = [line for line in result.stderr.splitlines() if "segmentation cache" in line]
     assert said == [] if quiet else said and all(line.startswith("WARNING: ") for line in said), result.stderr
 
+
+
+def test_the_topic_options_words_are_read_in_any_case(tmp_path):
+    """Hunt 37 C (5): `--engine NMF` and `--period YEAR` were read, `--no-below AUTO` and `--measures NPMI` refused."""
+    source = write_jsonl(tmp_path / "in.jsonl", made_up_articles(12))
+    result = run("topics", "sweep", source, "--k", "2", "--seeds", "1", "--engine", "NMF", "--no-below", "AUTO",
+                 "--measures", "NPMI,Diversity", "--out", tmp_path / "sweep")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "sweep" / "sweep.csv").read_text(encoding="utf-8-sig").startswith("k,seeds,npmi")

@@ -51,8 +51,11 @@ class DvtopicsGroup(click.Group):
             click.echo(f"Error: {where}{exc.strerror or exc}", err=True)
             ctx.exit(EXIT_ERROR)
         except KeyboardInterrupt:
-            hint = "; rerun with --resume to go on" if unfinished_run(ctx.meta.get(RESUMABLE)) else ""
-            click.echo(f"Interrupted: finished output is kept{hint}.", err=True)
+            # (nothing half-written: each output is whole or as it was; "finished output is kept" was said where a
+            # run had written nothing at all)
+            said = ("what was done is kept; rerun with --resume to go on" if unfinished_run(ctx.meta.get(RESUMABLE))
+                    else "no output is left half-written")
+            click.echo(f"Interrupted: {said}.", err=True)
             ctx.exit(130)
 
 

@@ -171,12 +171,13 @@ class Command(click.Command):
 
     def parse_args(self, ctx, args):
         ctx.meta[ARGS] = list(args)  # the command's arguments as typed, for `typed_command`
+        _refuse_repeated(self, ctx, args)
         return super().parse_args(ctx, args)
 
     def invoke(self, ctx):
         from . import set_verbosity
         from ..io.folders import writing
-        from ..jobs.checks import output_name
+        from ..jobs.checks import file_meant, output_name
         from ..run.batch import check_folder, check_output
 
         verbose, quiet = ctx.params.pop("verbose", 0), ctx.params.pop("quiet", False)
@@ -202,7 +203,7 @@ class Command(click.Command):
             elif out.endswith(("/", os.sep)):
                 if not kind.parts:  # (a slip of tab completion) it was written as a file, and refused the next time
                     raise DvtopicsError(f"{out}: a folder (it ends in '{out[-1]}'); name the file to write, "
-                                        f"{out.rstrip('/' + os.sep) or out}")
+                                        f"{file_meant(out, 'NAME')}")
                 # FOLDER/ is Dask's parts folder only: on the local engine it is refused as a file meant (before the
                 # folder is checked, which called an existing labels.csv "a file; name a folder")
                 output_name(out, ctx.params.get("engine") or "local")
@@ -214,6 +215,31 @@ class Command(click.Command):
         with writing(out for out, kind in outputs if not kind.folder and not out.endswith(("/", os.sep))), \
                 _one_run_at_a_time(out for out, _ in outputs):
             return super().invoke(ctx)
+
+
+def _refuse_repeated(command: click.Command, ctx, args: list[str]) -> None:
+    """Refuse an option that takes a list in one value given twice (`--views text --views head`): click keeps the
+    last, in silence, where `--classifier` and `--labels`, which may repeat, keep each; the model was trained on
+    `head` alone. (A value option of one item given again replaces the first, as in most tools: `alias
+    dvl="dvtopics label --model m1"`, then `dvl x --model m2`.)"""
+    single = {name: param for param in command.get_params(ctx) if isinstance(param, click.Option)
+              and not (param.multiple or param.count or param.is_flag) and "," in (param.metavar or "")
+              for name in param.opts}
+    given: dict[str, list[str]] = {}
+    tokens = iter(args)
+    for token in tokens:
+        if token == "--":
+            break
+        name, equals, value = token.partition("=")
+        if name not in single:
+            continue
+        value = value if equals else next(tokens, "")
+        given.setdefault(single[name].name, []).append(f"{name} {value}")
+    for typed in given.values():
+        if len(typed) > 1:
+            times = "twice" if len(typed) == 2 else f"{len(typed)} times"
+            raise click.UsageError(f"{' and '.join(typed)}: given {times}, the last would replace the others; give "
+                                   f"the list once ({single[typed[0].split()[0]].metavar})", ctx)
 
 
 @contextlib.contextmanager

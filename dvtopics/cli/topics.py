@@ -28,8 +28,8 @@ INITS = ("nmf", "random")  # dvtopics.topics.model.INITS
 
 
 def _no_below(ctx, param, value: str):
-    if value == "auto":
-        return value
+    if value.strip().lower() == "auto":  # (in any case, as every choice is: `one_of`)
+        return "auto"
     try:
         number = int(value)
     except ValueError:
@@ -60,7 +60,8 @@ def model_options(func):
         click.option("--phrases/--no-phrases", default=False, show_default=True,
                      help="Join collocations (gensim Phrases) into one token; off as it lowered NPMI."),
         click.option("--init", type=one_of(INITS), default="nmf", show_default=True,
-                     help="Where gensim's LDA starts: the topics NMF finds, or random ones (other engines ignore it)."),
+                     help="Where gensim's LDA starts: the topics NMF finds, or random ones (gensim only: refused "
+                          "beside another --engine)."),
         click.option("--stopwords", "stopwords_file", type=InputPath(exists=True, dir_okay=False),
                      help="Extra stopwords, one a line (\"công tác\" or its segmented form \"công_tác\")."),
         click.option("--max-iter", type=WholeNumber(1, MAX_ITER), default=None,
@@ -216,12 +217,13 @@ def assign_cmd(directory, paths, out, labels_file, resume, force, engine, schedu
 @topics.command("sweep")
 @paths_argument
 @click.option("--k", "ks", default="5:50:5", show_default=True, callback=checked(_k_range),
+              metavar="K,... or A:B:STEP",
               help="Ks to fit: START:STOP:STEP (STOP included) or a list (4,6,8).")
 @click.option("--seeds", "n_seeds", type=WholeNumber(1, 20), default=3, show_default=True,
               help="Fits per K, with seeds SEED, SEED+1, ...: the spread of the measures and the topics' stability.")
 @click.option("--out", type=OutputPath(folder=True, files=_sweep_files), required=True,
               help="Folder for sweep.csv and sweep.png.")
-@click.option("--measures", default="npmi,c_v,diversity", show_default=True,
+@click.option("--measures", default="npmi,c_v,diversity", show_default=True, metavar="MEASURE,...",
               help="Measures to compute (C_V is the slowest on large corpora).")
 @force_option("sweep.csv and sweep.png in --out")
 @model_options
@@ -240,8 +242,8 @@ def sweep_cmd(paths, ks, n_seeds, out, measures, force, unit, engine, no_below, 
                                  f"seed {SEED.max}; give --seed {SEED.max - n_seeds + 1} at most",
                                  param_hint="--seed")
     params = _model_params(unit, engine, no_below, no_above, phrases, init, stopwords_file, max_iter, seed)
-    rows, data = sweep_topics(reading, out, ks, [m.strip() for m in measures.split(",") if m.strip()], seeds, force,
-                              **params)
+    measures = [m.strip().lower() for m in measures.split(",") if m.strip()]
+    rows, data = sweep_topics(reading, out, ks, measures, seeds, force, **params)
     if len(seeds) > 1:
         click.echo(f"{len(seeds)} seeds per K; mean ± standard deviation over the seeds")
     else:

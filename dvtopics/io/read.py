@@ -85,21 +85,29 @@ def read_articles(
         articles = map(finished, read_frame(paths, fields, on_error, max_bytes))
     else:
         articles = _read_articles(paths_given(paths), fields, on_error, max_bytes)
-    return summarized_warnings(repeated_ids_said(articles))
+    return summarized_warnings(repeated_ids_said(articles, content_of=_title_and_text))
 
 
-def repeated_ids_said(articles: Iterable, id_of: Callable = operator.attrgetter("id")) -> Iterator:
+def _title_and_text(article: Article) -> tuple:
+    return article.title, article.text
+
+
+def repeated_ids_said(articles: Iterable, id_of: Callable = operator.attrgetter("id"),
+                      content_of: Callable | None = None) -> Iterator:
     """`articles`, and a warning at their end when some repeat an earlier one's id: labels are joined to articles by
     id (--labels, label's output), and cannot tell them apart. `id_of`: an item's id (a Dask run's records are
-    dicts, read back from its parts)."""
-    seen, repeated, example = set(), 0, None  # a hash of each id, not the id: about 70 bytes an article
+    dicts, read back from its parts). `content_of`: what makes an item the same article; a copy of the article its id
+    names, its label corrected and appended to the file as docs/labelling.md says, is that article, not another."""
+    seen, repeated, example = {}, 0, None  # hashes of each id and content, not them: about 100 bytes an article
     for article in articles:
         key = hash(id_of(article))
+        content = None if content_of is None else hash(content_of(article))
         if key in seen:
-            repeated += 1
-            example = id_of(article) if example is None else example
+            if content is None or seen[key] != content:
+                repeated += 1
+                example = id_of(article) if example is None else example
         else:
-            seen.add(key)
+            seen[key] = content
         yield article
     if repeated:
         log.warning("%d %s the id of an earlier article (e.g. %r): labels given by id cannot tell them apart; "

@@ -98,8 +98,15 @@ def output_name(out: str | os.PathLike | None, engine: str = "local") -> str | N
     out = None if out is None else os.fspath(out)
     if out is not None and out.endswith(("/", os.sep)) and engine != "dask":
         raise ArgumentError(f"{out}: a folder (it ends in '{out[-1]}'), where engine=\"dask\" (--engine dask) keeps "
-                            f"its parts; the local engine writes one file: name it, {out.rstrip('/' + os.sep) or out}")
+                            f"its parts; the local engine writes one file: name it, {file_meant(out)}")
     return out
+
+
+def file_meant(out: str, name: str = "labels.csv") -> str:
+    """The file meant by `out`, a name that ends in "/" where a file is written: the name without it (a slip of tab
+    completion), or, where that folder is there, a file `name` in it (the advice named the folder, refused next)."""
+    folder = out.rstrip("/" + os.sep) or out
+    return os.path.join(folder, name) if os.path.isdir(folder) else folder
 
 
 def field_settings(fields: FieldNames) -> list[str]:

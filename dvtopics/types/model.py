@@ -380,14 +380,17 @@ class Classifier:
                 hit, event, label, conf, features, guess, abstained_conf = next(predictions)
                 said = [f"rule {hit.rule}: {hit.evidence}"] if hit else []
                 said += [event.cue()] if event else []
-                if guess:  # the reader sees what was set aside, and why
-                    # (no "; " inside: a table joins an article's cues with it, and a program splits them on it)
-                    said.insert(0, _set_aside_cue(guess, hit, self.silent_min_confidence,
-                                                  self.override_min_confidence))
+                # the reader sees what was set aside, and why, in one guess (two, "guess: other at 0.19 …" over
+                # "guess: semi_annual_review at 0.79 …", read as two answers of the model)
+                # (no "; " inside: a table joins an article's cues with it, and a program splits them on it)
+                aside = _set_aside(guess, hit, self.silent_min_confidence, self.override_min_confidence) if guess \
+                    else ""
                 if conf < min_confidence:  # the reader still sees what the cues below argue for, and how sure
                     said.insert(0, f"guess: {label} at {below(conf, min_confidence)}, below the minimum confidence "
-                                   f"{min_confidence:g}")
+                                   f"{min_confidence:g}" + (f", over the model's {aside}" if aside else ""))
                     label, conf = abstain, abstained_conf
+                elif aside:
+                    said.insert(0, f"guess: {aside}")
                 record.update(label=label, confidence=round(float(conf), 4), cues=said + features)
             records.append({**record, "title": article.title, "date": article.date, "source": article.source,
                             "error": article.error, "warning": article.meta.get("warning")})
@@ -447,12 +450,12 @@ def decide(probabilities: np.ndarray, labels: Sequence[str], hits: Sequence, sil
     return chosen, confidence, set_aside
 
 
-def _set_aside_cue(guess: tuple[str, float], hit, silent_min_confidence: float, override_min_confidence: float) -> str:
-    """The cue that names the label `decide` set aside, and why."""
+def _set_aside(guess: tuple[str, float], hit, silent_min_confidence: float, override_min_confidence: float) -> str:
+    """The label `decide` set aside, and why: "semi_annual_review at 0.79 (with no cue rule, a type needs 0.8)"."""
     if hit is None:
-        return (f"guess: {guess[0]} at {below(guess[1], silent_min_confidence)} (with no cue rule, a type needs "
+        return (f"{guess[0]} at {below(guess[1], silent_min_confidence)} (with no cue rule, a type needs "
                 f"{silent_min_confidence:g})")
-    return (f"guess: {guess[0]} at {below(guess[1], override_min_confidence)} (against the cue rule's "
+    return (f"{guess[0]} at {below(guess[1], override_min_confidence)} (against the cue rule's "
             f"{hit.label}, a label needs {override_min_confidence:g})")
 
 
