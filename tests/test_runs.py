@@ -294,7 +294,9 @@ def test_rules_exits_1_when_some_articles_could_not_be_read(tmp_path):
 def test_an_output_that_cannot_be_written_is_one_line(corpus, tmp_path, monkeypatch):
     (tmp_path / "a_file").write_text("x")
     result = run("label", corpus, "--out", tmp_path / "a_file" / "out.jsonl")
-    assert result.exit_code == 2 and "cannot create its folder" in result.output
+    # hunt 37 C (5): "(File exists)" here, "(… is a file)" from `topics fit`: one wording
+    assert result.exit_code == 2 and f"cannot create its folder {tmp_path / 'a_file'} ({tmp_path / 'a_file'} is a " \
+                                     "file)" in result.output
     monkeypatch.setattr(os, "access", lambda path, mode: not mode & os.W_OK)  # a folder not ours, as non-root
     result = run("label", corpus, "--out", tmp_path / "out.jsonl")
     assert result.exit_code == 2 and "cannot write in" in result.output

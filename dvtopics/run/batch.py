@@ -101,8 +101,10 @@ def check_output(out: str | os.PathLike, inputs: Iterable[str | os.PathLike] = (
     folder = out.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise DvtopicsError(f"{out}: cannot create its folder {folder} ({exc.strerror or exc})") from None
+    except OSError as exc:  # (a file where a folder on its way is: said as `check_folder` says it)
+        existing = next(above for above in [folder, *folder.parents] if os.path.lexists(above))
+        why = f"{existing} is a file" if not existing.is_dir() else exc.strerror or exc
+        raise DvtopicsError(f"{out}: cannot create its folder {folder} ({why})") from None
     if not os.access(folder, os.W_OK | os.X_OK):
         raise DvtopicsError(f"{out}: cannot write in {folder} ({_why_not_writable(folder)})")
     if out.is_dir():
