@@ -573,7 +573,8 @@ def test_the_empty_rows_a_spreadsheet_saves_are_no_articles_and_no_labels(tmp_pa
 # ------------------------------------------------------------ ids given twice
 
 def test_repeated_ids_get_one_warning_and_every_article(tmp_path, caplog):
-    rows = [{"id": i, "text": TEXT} for i in ("A", "B", "A", "A", "C")]
+    # (three articles under "A": a copy of the article an id names is that article, not another: hunt 37 B, 6)
+    rows = [{"id": i, "text": f"{TEXT} {n}"} for n, i in enumerate(("A", "B", "A", "A", "C"))]
     (tmp_path / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     with caplog.at_level(logging.WARNING):
         assert [a.id for a in read_articles(tmp_path / "a.jsonl")] == ["A", "B", "A", "A", "C"]

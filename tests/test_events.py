@@ -13,6 +13,14 @@ from dvtopics.types.events import NO_EVENT_FEATURES, event_features, find_event
     ("Ban Chỉ đạo phòng, chống dịch tỉnh họp khẩn", "", "title", None, None, True),
     ("Hội nghị trực tuyến Ban Chỉ đạo 389 quốc gia sơ kết 9 tháng", "", "title", "nine_months", None, True),
     ("Sở GD&ĐT tổng kết năm học 2022-2023", "", "title", "school_year", None, False),
+    # hunt 37 B (3): the period the sentence names first is the meeting's; a later one is a figure given there
+    ("Ngành Thuế nỗ lực hoàn thành dự toán", "Tại hội nghị sơ kết công tác thuế 6 tháng đầu năm 2022, Cục Thuế tỉnh "
+     "cho biết riêng quý II thu ngân sách đạt 1.200 tỷ đồng.", "lead", "half_year", None, False),
+    ("Hội Nông dân kiểm điểm công tác", "Chiều 7/7, Hội Nông dân huyện tổ chức hội nghị kiểm điểm công tác lãnh "
+     "đạo, chỉ đạo giữa năm 2014.", "lead", "half_year", None, False),
+    ("Huyện ủy Thạch Hà giao ban 3 tháng đầu năm", "", "title", "quarter", None, False),
+    ("Tiêm chủng mở rộng đạt 98%", "Tại hội nghị tổng kết công tác y tế năm 2018 ngày 27/12, Sở Y tế cho biết 6 "
+     "tháng cuối năm tỷ lệ tiêm chủng đạt 98%.", "lead", "year", None, False),
 ])
 def test_the_event_its_place_period_tasks_and_committee(title, lead, where, period, next_tasks, committee):
     event = find_event(title, lead)
@@ -35,6 +43,24 @@ def test_the_cue_names_the_event_period_and_holder():
                                           "6 tháng đầu năm.").cue()
     assert cue.startswith("event: hội nghị sơ kết công tác dân vận 6 tháng đầu năm (lead)")
     assert "period: half_year" in cue and "held by: Ban Dân vận Tỉnh ủy" in cue
+
+
+@pytest.mark.parametrize("title, lead, holder", [
+    ("Kết luận của Trưởng Ban Chỉ đạo", "Trưởng Ban Chỉ đạo chuyển đổi số tỉnh tại phiên họp thứ hai đã kết luận.",
+     None),
+    ("Chống dịch khẩn trương", "Sáng 25/3, Ban Chỉ đạo quốc gia phòng, chống dịch COVID-19 tổ chức hội nghị trực tuyến "
+     "với các tỉnh.", "Ban Chỉ đạo quốc gia phòng, chống dịch COVID-19"),
+    ("Phó Bí thư: hoàn thành đúng lộ trình", "Chủ trì cuộc họp với các thành viên Ban Chỉ đạo các chương trình mục "
+     "tiêu quốc gia tỉnh sáng 14/8, Phó Bí thư yêu cầu các sở hoàn thành tiêu chí.",
+     "Ban Chỉ đạo các chương trình mục tiêu quốc gia tỉnh"),
+    ("Kết nạp hơn 1.000 hội viên mới", "Hội Cựu chiến binh tỉnh Nam Định vừa tổ chức hội nghị tổng kết công tác Hội "
+     "năm 2022.", "Hội Cựu chiến binh tỉnh Nam Định"),
+    ("Cải cách hành chính năm 2021", "Ngày 22/1, Văn phòng UBND tỉnh Phú Yên tổ chức Hội nghị cán bộ, công "
+     "chức.", "Văn phòng UBND tỉnh Phú Yên")])
+def test_who_held_it_is_named_whole_and_no_further(title, lead, holder):
+    """Hunt 37 B (4): "held by: Ban Chỉ đạo tại phiên", "Ban Chỉ đạo quốc gia phòng" (cut at "phòng, chống"), "Ban
+    Chỉ đạo các chương trình mục tiêu qu" (cut in a word), "Hội Cựu chiến binh tỉnh Nam Định vừa", "UBND tỉnh"."""
+    assert find_event(title, lead).holder == holder
 
 
 def test_features_say_where_and_what_or_that_there_is_none():

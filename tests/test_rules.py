@@ -199,6 +199,26 @@ def test_rules_abstain_on_passing_mentions():
     assert apply_rules("Giá lúa tăng mạnh", "Nông dân phấn khởi vì giá lúa tăng cao so với năm trước.") is None
 
 
+@pytest.mark.parametrize("title, lead, label", [
+    ("Nâng cao hiệu quả công tác dân vận chính quyền", "Ngày 29/12, Ban Dân vận Huyện ủy tổ chức hội nghị tổng kết "
+     "công tác dân vận năm 2016, trong đó quý IV đã vận động nhân dân hiến 5.000 m2 đất.", "annual_review"),
+    ("Tiêm chủng mở rộng đạt 98%", "Tại hội nghị tổng kết công tác y tế năm 2018 ngày 27/12, Sở Y tế cho biết nếu 6 "
+     "tháng đầu năm tỷ lệ tiêm chủng chỉ đạt 80% thì cả năm đã đạt 98%.", "annual_review"),
+    ("Thu ngân sách huyện vượt dự toán", "Tại hội nghị tổng kết năm 2019 của UBND huyện, lãnh đạo huyện cho biết 9 "
+     "tháng đầu năm thu ngân sách đã vượt dự toán.", "annual_review"),
+    ("Phát huy vai trò người có uy tín", "Ngày 12/7, Ban Dân vận Tỉnh ủy tổ chức hội nghị sơ kết công tác dân vận 6 "
+     "tháng đầu năm 2019, riêng quý II toàn tỉnh đã tổ chức 45 cuộc đối thoại.", "semi_annual_review"),
+    # the meeting's own quarter, and a year that is its months' ("3 tháng đầu năm 2022"), still give the quarter
+    ("Giao ban 3 tháng đầu năm", "Sáng 5/4, Huyện ủy tổ chức hội nghị giao ban 3 tháng đầu năm 2022, triển khai "
+     "nhiệm vụ quý II.", "quarterly_briefing"),
+    ("Giao ban công tác dân vận quý I năm 2023", "", "quarterly_briefing")])
+def test_a_shorter_period_given_in_passing_at_a_review_does_not_decide(title, lead, label):
+    """Hunt 37 B (1): a figure of a quarter, nine or six months given at a year's (or a half year's) review decided
+    its label at 0.99, the period rules' windows reaching past the meeting's own period (LABELS.md: "words that
+    appear in passing decide nothing"; "figures given at a … review take the meeting's label")."""
+    assert apply_rules(title, lead).label == label
+
+
 def test_rules_read_only_title_and_lead():
     body = "Tin vắn về thời tiết. " * 60 + "Hội nghị sơ kết 6 tháng đầu năm."
     assert apply_rules("Thời tiết hôm nay", body) is None

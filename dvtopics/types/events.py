@@ -31,16 +31,18 @@ PHRASE_WORDS = 24  # how much of the sentence the cue quotes
 _SENTENCES = SENTENCE_OR_LINE_BREAK
 _MEETING = re.compile(EVENT_MEETING, re.IGNORECASE)
 _COMMITTEE = re.compile(EVENT_COMMITTEE, re.IGNORECASE)
-# Periods in the order they are tested: the first that the sentence names after its meeting word wins.
+# The periods a meeting may review: the one the sentence names first after its meeting word is the meeting's
+# ("sơ kết 6 tháng đầu năm 2019, riêng quý II …" reviewed six months; the quarter is a figure given there); where two
+# begin at one place, the first of this list.
 _PERIODS = [
     ("nine_months", r"\b(9|chín) tháng\b(?! (giêng|chạp|\d))"),
-    ("quarter", r"\bquý\s*(i{1,3}|iv|1|2|3|4)\b"),
-    ("half_year", r"\b(6|sáu) tháng\b|nửa đầu năm|nửa cuối năm"),
+    ("quarter", r"quý\s*(i{1,3}|iv|1|2|3|4)\b|\b(3|ba) tháng đầu năm\b"),  # (glued too: "ATGTquý 2")
+    ("half_year", r"\b(6|sáu) tháng\b|nửa đầu năm|nửa cuối năm|\bgiữa năm\b"),
     ("semester", r"\bhọc kỳ\b"),  # "học kì" is respelt by normalize
     ("school_year", r"\bnăm học\b"),
-    ("multi_year", r"\b([2-9]|\d\d) năm\b|20\d\d\s*[-–]\s*20\d\d|nhiệm kỳ"),
+    ("multi_year", r"(?<!quý )(?<!tháng )(?<!kỳ )\b([2-9]|\d{2,3}) năm\b|20\d\d\s*[-–]\s*20\d\d|nhiệm kỳ"),
     ("month", r"\btháng (\d{1,2}|giêng|chạp)\b(?!\s*[/-])"),
-    ("year", r"\bnăm (20\d\d|19\d\d|qua)\b|\bcuối năm\b"),
+    ("year", r"\bnăm (20\d\d|19\d\d|qua)\b(?!\s*[-–]\s*(19|20)?\d\d)|\bcuối năm\b(?! học)"),
 ]
 _PERIOD_PATTERNS = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in _PERIODS]
 _NEXT_TASKS = re.compile(r"(nhiệm vụ|phương hướng|kế hoạch)[^.;\n]{0,60}?"
@@ -49,10 +51,15 @@ _NEXT_TASKS = re.compile(r"(nhiệm vụ|phương hướng|kế hoạch)[^.;\n]{
 _NEXT_NAMES = (("quý", "quarter"), ("tháng cuối năm", "half_year"), ("học kỳ", "semester"), ("năm học", "school_year"),
                ("những tháng", "quarter"), ("năm", "year"))
 # Who held it: a capitalised body before "tổ chức"/"họp"/"sơ kết"…, or the committee a meeting is "of".
-_HOLDER = re.compile(r"((?:Ban|Ủy ban|UBND|HĐND|Sở|Hội|Đoàn|Công an|Tỉnh ủy|Huyện ủy|Thành ủy|Thị ủy|Đảng ủy|Bộ|Ngân hàng|"
-                     r"Cục|Chi cục|Liên đoàn|Mặt trận|MTTQ|Tòa án|Viện|Trường|Phòng|Tổng công ty|Công ty|Khối|Bảo hiểm)"
-                     r"(?: [^\s.;:]+){0,8}?) (?:đã )?(?:tổ chức|họp|sơ kết|tổng kết|giao ban|trực báo)\b")
-_COMMITTEE_NAME = re.compile(r"\b((?:Ban Chỉ đạo|Ủy ban Chỉ đạo|BCĐ|Ban Chỉ huy)(?: [^\s,.;:]+){0,6})")
+_HOLDER = re.compile(r"((?:Văn phòng|Ban|Ủy ban|UBND|HĐND|Sở|Hội|Đoàn|Công an|Tỉnh ủy|Huyện ủy|Thành ủy|Thị ủy|Đảng ủy|"
+                     r"Bộ|Ngân hàng|Cục|Chi cục|Liên đoàn|Mặt trận|MTTQ|Tòa án|Viện|Trường|Phòng|Tổng công ty|Công ty|"
+                     r"Khối|Bảo hiểm)(?: (?!(?:tại|vào|trong|ngày|sáng|chiều|tối)\b)[^\s.;:]+){0,8}?) "
+                     r"(?:(?:đã|vừa|sẽ|cũng|chính thức) )*"
+                     r"(?:tổ chức|họp|sơ kết|tổng kết|giao ban|trực báo)\b")
+# (a committee's name goes on through "phòng, chống" and stops at the words after it: "… tại phiên họp", "… ngày 10/5")
+_COMMITTEE_NAME = re.compile(r"\b((?:Ban Chỉ đạo|Ủy ban Chỉ đạo|BCĐ|Ban Chỉ huy)"
+                             r"(?:(?<=phòng), chống\b| (?!(?:tại|với|vào|trong|ngày|sáng|chiều|tối|đã|vừa|sẽ|và|họp|"
+                             r"tổ chức|về)\b)[^\s,.;:]+){0,8})")
 
 
 PATTERNS = ([_SENTENCES, _MEETING, _COMMITTEE, _NEXT_TASKS, _HOLDER, _COMMITTEE_NAME, INNER_DOT]
@@ -143,7 +150,9 @@ def find_event(title: str, text: str) -> Event | None:
 def _event(sentence: str, match: re.Match, where: str) -> Event:
     after = sentence[match.start():]
     phrase = " ".join(after.split()[:PHRASE_WORDS]).rstrip(",;:.")
-    period = next((name for name, pattern in _PERIOD_PATTERNS if pattern.search(after)), None)
+    named = [(found.start(), order, name) for order, (name, pattern) in enumerate(_PERIOD_PATTERNS)
+             if (found := pattern.search(after))]
+    period = min(named)[2] if named else None
     next_match = _NEXT_TASKS.search(after)
     next_tasks = None
     if next_match:
@@ -161,8 +170,14 @@ def _holder(sentence: str, match: re.Match) -> str | None:
     held = _HOLDER.search(sentence[:match.end() + 12])
     if held and not _MEETING.search(held.group(1)):  # "Tỉnh ủy dự hội nghị sơ kết": a guest, not the holder
         return held.group(1)
-    named = _COMMITTEE_NAME.search(sentence[match.end():match.end() + 60])
-    return named.group(1).rstrip(",;:.") if named else None
+    end = match.end() + 80  # (a committee named near its meeting word, not one sentence's length away)
+    named = _COMMITTEE_NAME.search(sentence, match.end(), end)
+    if not named:
+        return None
+    name = named.group(1)
+    if named.end() == end and sentence[end:end + 1].isalnum():  # a word the window cut: "… mục tiêu qu"
+        name = name.rsplit(" ", 1)[0]
+    return name.rstrip(",;:.")
 
 
 def event_features(title: str, text: str) -> list[str]:

@@ -30,6 +30,13 @@ LEAD_CHARS = 600  # the title and the lead; the body only mentions things in pas
 _QUARTER = r"quý\s*(i{1,3}|iv|1|2|3|4)\b"
 _YEAR = r"(năm\s*)?20\d\d"
 _ONE_YEAR = r"(?<!\d )năm 20\d\d(?!\s*[-–]\s*(19|20)?\d\d)"  # "năm 2016", not "5 năm 2021-2025"
+# A period rule's window from the meeting's word to its period stops at a longer period the meeting names first: in
+# "hội nghị tổng kết công tác năm 2016, trong đó quý IV đã …" the quarter is a figure given at the year's review
+# ("words that appear in passing decide nothing", LABELS.md), as the six months are in "sơ kết 6 tháng đầu năm
+# 2019, riêng quý II …". A year after "3 tháng đầu" or "6 tháng cuối" is the months', not the meeting's own.
+_YEAR_NAMED = r"(?<!tháng đầu )(?<!tháng cuối )năm 20\d\d"
+_PASSING = rf"(?:(?!{_YEAR_NAMED})[^.;\n])"  # a window's character, where no year the meeting names begins
+_PASSING_Q = rf"(?:(?!{_YEAR_NAMED}|(6|sáu|9|chín) tháng\b)[^.;\n])"  # ... nor six or nine months
 _MEETING, _COMMITTEE, _REVIEW = MEETING, COMMITTEE, REVIEW  # the meeting vocabulary (vocabulary.py)
 # What follows "tổng kết" when an event, a season or a campaign is reviewed, not an organisation's work.
 _CONTESTS = r"và trao|trao|giải|lễ hội|festival|cuộc thi|hội thi|hội diễn|ngày hội|hội chợ|hội trại|hội thao|liên hoan"
@@ -166,16 +173,18 @@ RULES: list[Rule] = [
           r"hội nghị (đại biểu )?(cán bộ,? (công chức|viên chức)|công chức,? viên chức|viên chức|người lao động)\b",
           "hội nghị"),
     _rule("quarter_meeting", "quarterly_briefing",
-          rf"(trực báo|giao ban|sơ kết|tổng kết|hội nghị)[^.;\n]{{0,60}}{_QUARTER}", "quý"),
+          rf"(trực báo|giao ban|sơ kết|tổng kết|hội nghị){_PASSING_Q}{{0,60}}{_QUARTER}", "quý"),
     # the quarter's tasks a meeting sets, not a duty given to someone to finish within one ("Bộ Tài chính được
     # giao nhiệm vụ trong quý III phải hoàn thành quy hoạch": a deadline)
     _rule("quarter_tasks", "quarterly_briefing", rf"(?<!giao )nhiệm vụ[^.;\n]{{0,30}}{_QUARTER}", "quý"),
     # Nine months reviewed, the last quarter's tasks set: the third-quarter meeting (LABELS.md has no
     # nine-month type; a year rule would otherwise take "nhiệm vụ những tháng cuối năm 2024").
     _rule("nine_months", "quarterly_briefing",
-          rf"({_MEETING}|trực báo)[^.;\n]{{0,60}}(?<!mùng )(?<!ngày )\b(9|chín) tháng\b(?! (giêng|chạp|\d))", "tháng"),
+          rf"({_MEETING}|trực báo){_PASSING}{{0,60}}(?<!mùng )(?<!ngày )\b(9|chín) tháng\b(?! (giêng|chạp|\d))",
+          "tháng"),
     _rule("half_year_review", "semi_annual_review",
-          rf"{_MEETING}[^.;\n]{{0,150}}(6|sáu) tháng đầu năm|(sơ kết|hội nghị)[^.;\n]{{0,60}}(6|sáu) tháng\b", "tháng"),
+          rf"{_MEETING}{_PASSING}{{0,150}}(6|sáu) tháng đầu năm|(sơ kết|hội nghị){_PASSING}{{0,60}}(6|sáu) tháng\b",
+          "tháng"),
     _rule("half_year_tasks", "semi_annual_review", r"nhiệm vụ[^.;\n]{0,30}(6|sáu) tháng cuối năm", "tháng"),
     # A month's briefing ("kết quả tháng 8, nhiệm vụ tháng 9") is `other`, though its year is named.
     _rule("monthly_meeting", "other",
