@@ -206,7 +206,7 @@ def test_rules_abstain_on_passing_mentions():
      "tháng đầu năm tỷ lệ tiêm chủng chỉ đạt 80% thì cả năm đã đạt 98%.", "annual_review"),
     ("Thu ngân sách huyện vượt dự toán", "Tại hội nghị tổng kết năm 2019 của UBND huyện, lãnh đạo huyện cho biết 9 "
      "tháng đầu năm thu ngân sách đã vượt dự toán.", "annual_review"),
-    ("Phát huy vai trò người có uy tín", "Ngày 12/7, Ban Dân vận Tỉnh ủy tổ chức hội nghị sơ kết công tác dân vận 6 "
+    ("Đối thoại với đồng bào vùng cao", "Ngày 12/7, Ban Dân vận Tỉnh ủy tổ chức hội nghị sơ kết công tác dân vận 6 "
      "tháng đầu năm 2019, riêng quý II toàn tỉnh đã tổ chức 45 cuộc đối thoại.", "semi_annual_review"),
     # the meeting's own quarter, and a year that is its months' ("3 tháng đầu năm 2022"), still give the quarter
     ("Giao ban 3 tháng đầu năm", "Sáng 5/4, Huyện ủy tổ chức hội nghị giao ban 3 tháng đầu năm 2022, triển khai "

@@ -18,7 +18,8 @@ from .sentences import SENTENCE_ENDINGS
 _BUTTON = (r"in bài này|in bài viết|in bài|in trang|in|bản in|gửi cho bạn bè|gửi bài viết|gửi bình luận|gửi email|"
            r"gửi|phản hồi|bình luận|chia sẻ bài viết|chia sẻ|lưu tin|lưu bài|copy link|sao chép liên kết|"
            r"xem nhiều nhất|truy cập nội dung luôn|tin liên quan|các tin khác|tin cùng chuyên mục|lượt xem|"
-           r"lượt thích|thích|về đầu trang|lên đầu trang|đầu trang|quay lại|trở về|trở lại|xem thêm|đánh giá bài viết|cỡ chữ|"
+           r"lượt thích|thích|về đầu trang|lên đầu trang|đầu trang|quay lại|trở về|trở lại|xem thêm|"
+           r"đánh giá bài viết|cỡ chữ|"
            r"facebook|twitter|zalo|email|print|share|like|tweet|"
            # a site's account and skip links above the headline ("Đăng nhập | Đăng ký", "Skip to content")
            r"đăng nhập|đăng ký|đăng xuất|skip to main content|skip to content|bỏ qua nội dung|chuyển đến nội dung|"
