@@ -539,3 +539,15 @@ def test_a_list_option_given_twice_is_refused(tmp_path, monkeypatch, args, said)
     assert "Usage: " in result.output and not (tmp_path / "m").exists() and not (tmp_path / "t").exists()
     result = CliRunner().invoke(cli, ["segment", "x.jsonl", "--out", "a.jsonl", "--out", "b.jsonl"])
     assert result.exit_code == 0 and (tmp_path / "b.jsonl").exists() and not (tmp_path / "a.jsonl").exists()
+
+
+def test_a_wrong_command_line_found_by_the_library_is_shown_after_the_usage(tmp_path, monkeypatch):
+    """Hunt 37 C (5): README says a wrong command line prints its error after the command's usage; `label --out x.txt`
+    and `report --k 3 --no-topics` printed only "Error: …"."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "x.jsonl").write_text('{"id": "a", "text": "Hội nghị"}\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["label", "x.jsonl", "--out", "x.txt"])
+    assert result.exit_code == 2 and result.output.startswith("Usage: ")
+    assert result.output.rstrip().endswith("Error: x.txt: output must end in .jsonl, .csv, .xlsx")
+    result = CliRunner().invoke(cli, ["report", "x.jsonl", "--k", "3", "--no-topics", "--out", "r.html"])
+    assert result.exit_code == 2 and result.output.startswith("Usage: ") and "leave --k out" in result.output

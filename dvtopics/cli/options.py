@@ -175,6 +175,12 @@ class Command(click.Command):
         return super().parse_args(ctx, args)
 
     def invoke(self, ctx):
+        try:
+            return self._checked_and_run(ctx)
+        except ArgumentError as refused:  # a wrong command line, found by the library: shown as click's own
+            raise click.UsageError(terminal_text(str(refused)), ctx) from None
+
+    def _checked_and_run(self, ctx):
         from . import set_verbosity
         from ..io.folders import writing
         from ..jobs.checks import file_meant, output_name

@@ -61,14 +61,13 @@ def report(ctx, paths, out, xlsx, model_dir, topics_dir, no_topics, n_topics, ma
     model's; the model labels the rest, and its label and confidence are kept
     beside each type.
     """
-    from ..errors import DvtopicsError
     from ..jobs import report as write_report
 
-    if no_topics and topics_dir:
-        raise DvtopicsError("--no-topics leaves the themes out, --topics puts a model's in: give one of them")
+    if no_topics and topics_dir:  # (a wrong command line: after its usage, as click's own)
+        raise click.UsageError("--no-topics leaves the themes out, --topics puts a model's in: give one of them")
     if n_topics is not None and (no_topics or topics_dir):  # --k is the number of themes the report fits
         why = "--no-topics fits none" if no_topics else "--topics DIR has its own"
-        raise DvtopicsError(f"--k fits that many themes: {why}; leave --k out")
+        raise click.UsageError(f"--k fits that many themes: {why}; leave --k out")
     started = time.perf_counter()
     written = write_report(reading, out, xlsx, model_dir, topics_dir, fit_topics=not no_topics, n_topics=n_topics,
                            max_rows_per_type=max_rows_per_type, title=title, command=_command_line(ctx),

@@ -36,7 +36,7 @@ from ..arguments import option
 from ..io.folders import TEXT_SUFFIXES, iter_files
 from ..io.article import Article
 from ..io.write import json_default, naming
-from ..errors import DvtopicsError, InputError, WorkerDied
+from ..errors import ArgumentError, DvtopicsError, InputError, WorkerDied
 from ..parallel import map_ordered
 from .. import persist
 from ..persist import CARD_FILE
@@ -243,13 +243,13 @@ def _refuse_input(out: Path, inputs: Iterable[str | os.PathLike]) -> None:
     for given in inputs:
         path = Path(given)
         if out.resolve() == path.resolve() or (out.exists() and path.exists() and os.path.samefile(out, path)):
-            raise DvtopicsError(f"{out}: the output is one of the inputs (or another output); write it elsewhere")
+            raise ArgumentError(f"{out}: the output is one of the inputs (or another output); write it elsewhere")
         inside = path.is_dir() and out.resolve().is_relative_to(path.resolve())
         if inside and (path / CARD_FILE).is_file():
-            raise DvtopicsError(f"{out}: a file in the model folder {path}, which this command reads; "
+            raise ArgumentError(f"{out}: a file in the model folder {path}, which this command reads; "
                                 "write it elsewhere")
         if inside and out.name.lower().endswith(TEXT_SUFFIXES):
-            raise DvtopicsError(f"{out}: a .txt file in the input folder {path}, where articles are read from; "
+            raise ArgumentError(f"{out}: a .txt file in the input folder {path}, where articles are read from; "
                                 "write it elsewhere")
 
 
@@ -551,7 +551,7 @@ def label_stream(
     """
     out = Path(out)
     if out.suffix.lower() not in OUTPUT_SUFFIXES:
-        raise DvtopicsError(f"{out}: output must end in {', '.join(OUTPUT_SUFFIXES)}{_suffix_meant(out)}")
+        raise ArgumentError(f"{out}: output must end in {', '.join(OUTPUT_SUFFIXES)}{_suffix_meant(out)}")
     if batch_size < 1:
         raise DvtopicsError(f"a batch of {batch_size} articles: it must be at least 1")
     journal = journal_path(out)
