@@ -98,7 +98,7 @@ def repeated_ids_said(articles: Iterable, id_of: Callable = operator.attrgetter(
     id (--labels, label's output), and cannot tell them apart. `id_of`: an item's id (a Dask run's records are
     dicts, read back from its parts). `content_of`: what makes an item the same article; a copy of the article its id
     names, its label corrected and appended to the file as docs/labelling.md says, is that article, not another."""
-    seen, repeated, example = {}, 0, None  # hashes of each id and content, not them: about 100 bytes an article
+    seen, repeated, example = {}, 0, None  # {a hash of an id: a hash of its content}: no id or text is held
     for article in articles:
         key = hash(id_of(article))
         content = None if content_of is None else hash(content_of(article))

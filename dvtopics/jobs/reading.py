@@ -140,18 +140,13 @@ def read_segmented(reading: Reading, lower: bool = True, progress: bool | None =
     return Segmented(articles, good, texts)
 
 
-# What a file of the user's own (or one changed since dvtopics wrote it) would lose, where a command that writes no
-# labels would replace it (`run.batch.refuse_edited`): `segment`'s words, a sweep's table, a topics page
-WHAT_IT_HOLDS = "what it holds; write this run elsewhere"
-
-
 @job_arguments("out")
 def segment(reading: Reading, out: str, lower: bool = False, force: bool = False) -> Segmented:
     """Segment the articles into words and write {"id", "tokens"} lines to `out`, in input order; an article
     that could not be read keeps its place as {"id", "error"}. An existing `out` that dvtopics did not write, or
     that was changed since, is refused unless `force` (a labels file corrected by hand, the user's own articles)."""
     from ..io.write import write_rows
-    from ..run.batch import check_output, note_written, refuse_edited
+    from ..run.batch import WHAT_IT_HOLDS, check_output, note_written, refuse_edited
 
     check_suffix(out, (".jsonl",), "JSON lines")  # seg.xlsx or seg.csv would hold JSON lines, and open broken
     check_output(out, reading.paths)

@@ -17,7 +17,7 @@ from ..io.article import Article
 from ..io.write import staged
 from .checks import (HTML_SUFFIXES, PART_SIZE, check_engine, check_ids_found, check_suffix, field_settings,
                      input_types, output_name)
-from .reading import WHAT_IT_HOLDS, Reading, Segmented, job_arguments, read_segmented
+from .reading import Reading, Segmented, job_arguments, read_segmented
 
 log = logging.getLogger(__name__)
 
@@ -202,7 +202,7 @@ def sweep_topics(reading: Reading, out: str, ks: Sequence[int], measures: Sequen
     """Fit each K with each seed, measure the fits, and write sweep.csv and sweep.png into `out`; return the
     rows (one per K) and the articles read. A sweep.csv or sweep.png there that dvtopics did not write (or that was
     changed since) is refused unless `force`."""
-    from ..run.batch import check_folder, note_written, refuse_edited
+    from ..run.batch import WHAT_IT_HOLDS, check_folder, note_written, refuse_edited
     from ..topics.measures import check_measures
     from ..topics.model import TopicModel
     from ..topics.sweep import SWEEP_FILES, sweep, write_sweep
@@ -245,7 +245,7 @@ def _load_topic_model(directory: str):
 def topics_page(directory: str, out: str, force: bool = False) -> Path:
     """Write the offline pyLDAvis page of the topic model in `directory` to `out` (a page there that dvtopics did not
     write, or that was changed since, is refused unless `force`)."""
-    from ..run.batch import check_output, note_written, refuse_edited
+    from ..run.batch import WHAT_IT_HOLDS, check_output, note_written, refuse_edited
     from ..topics.ldavis import ldavis_html
 
     check_suffix(out, HTML_SUFFIXES, "an HTML page")

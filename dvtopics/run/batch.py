@@ -189,6 +189,9 @@ def as_written(path: str | os.PathLike) -> bool:
 # What a table `refuse_edited` protects holds, and what to do with it: `label --out`'s and the report's labels
 LABELS_KEPT = ("any label corrected in it by hand; give it to train, evaluate or report as --labels, write this run "
                "elsewhere")
+# ... and a file of the user's own (or one changed since) where a command that writes no labels would replace it:
+# `segment`'s words, a sweep's table, a topics page
+WHAT_IT_HOLDS = "what it holds; write this run elsewhere"
 
 
 def refuse_edited(out: str | os.PathLike, force: bool = False, kept: str = LABELS_KEPT) -> None:

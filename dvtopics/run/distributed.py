@@ -189,14 +189,13 @@ def _finished(part_file: Path) -> bool:
     """Whether the part file is there as its task wrote it (its checksum beside it says so). One changed since (emptied
     by a full disk, cut, replaced, edited by hand; or written before part files were checked) is taken away, with a
     warning, to be labelled again: a resume counted it as it was, and lost or repeated its articles with exit 0."""
-    if not part_file.exists():
-        return False
     if _as_written(part_file):
         return True
-    log.warning("%s: not as its task wrote it (changed since, or written by an older dvtopics): labelled again",
-                part_file)
-    part_file.unlink()
-    _checksum_path(part_file).unlink(missing_ok=True)
+    if part_file.exists():
+        log.warning("%s: not as its task wrote it (changed since, or written by an older dvtopics): labelled again",
+                    part_file)
+        part_file.unlink()
+        _checksum_path(part_file).unlink(missing_ok=True)
     return False
 
 
