@@ -742,6 +742,45 @@ def test_with_no_cue_rule_a_type_needs_the_least_confidence_else_other():
     assert decide(probabilities, no_other, [None] * 4, 0.8)[0] == ["c", "c", "c", "b"]
 
 
+def test_with_no_cue_rule_a_steering_committee_needs_one_named_however_sure_the_model():
+    """Hunt 38 J: news of one story the committee met about, naming no committee, was `steering_committee` at
+    0.96 (LABELS.md rule 1: the committee itself meets)."""
+    import numpy as np
+
+    from dvtopics.types.model import _set_aside, decide
+    from dvtopics.types.rules import RuleHit, names_committee
+
+    labels = ["other", "steering_committee"]
+    probabilities = np.array([[0.04, 0.96]] * 3)
+    hit = RuleHit("steering_committee", "sc_holds", "Ban Chỉ đạo họp")
+    chosen, confidence, set_aside = decide(probabilities, labels, [None, None, hit], 0.8, 0.9, [False, True, False])
+    assert chosen == ["other", "steering_committee", "steering_committee"]  # a rule's word is a committee's
+    assert list(confidence) == pytest.approx([0.04, 0.96, 0.96])
+    assert _set_aside(set_aside[0], None, 0.8, 0.9) == "steering_committee at 0.96 (no steering committee is named)"
+    assert decide(probabilities, labels, [None] * 3, 0.8, 0.9)[0] == ["steering_committee"] * 3  # not asked
+    assert names_committee("Xử lý dự án chậm tiến độ", "Ban Chỉ đạo tỉnh yêu cầu các sở báo cáo.")
+    assert names_committee("BCĐ phòng, chống dịch họp", "")
+    assert not names_committee("Bộ họp xử lý 12 dự án thua lỗ", "Lãnh đạo Bộ yêu cầu các tập đoàn báo cáo.")
+    # as far as the event reader reads, and no further
+    assert not names_committee("Xử lý dự án", "Các dự án chậm tiến độ. " * 120 + "Ban Chỉ đạo tỉnh họp.")
+
+
+def test_labelling_names_no_steering_committee_where_the_text_names_none(trained, monkeypatch):
+    import numpy as np
+
+    from dvtopics.io.read import make_article
+
+    model, _ = trained
+    classifier = model.pipeline.named_steps["classifier"]
+    sure = np.array([[0.99 if label == "steering_committee" else 0.01 / 4 for label in model.labels]])
+    monkeypatch.setattr(classifier, "predict_proba", lambda matrix: np.repeat(sure, matrix.shape[0], axis=0))
+    named = make_article("a", "Ban Chỉ đạo tỉnh yêu cầu các sở đôn đốc các dự án chậm tiến độ.")
+    unnamed = make_article("b", "Sở Xây dựng đôn đốc các dự án chậm tiến độ.")
+    first, second = model.predict([named, unnamed])
+    assert first["label"] == "steering_committee"
+    assert second["label"] == "other" and "no steering committee is named" in second["cues"][0]
+
+
 def test_against_a_fired_cue_rule_a_label_needs_the_least_confidence_else_the_rules():
     import numpy as np
 

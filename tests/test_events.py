@@ -21,6 +21,11 @@ from dvtopics.types.events import NO_EVENT_FEATURES, event_features, find_event
     ("Huyện ủy Thạch Hà giao ban 3 tháng đầu năm", "", "title", "quarter", None, False),
     ("Tiêm chủng mở rộng đạt 98%", "Tại hội nghị tổng kết công tác y tế năm 2018 ngày 27/12, Sở Y tế cho biết 6 "
      "tháng cuối năm tỷ lệ tiêm chủng đạt 98%.", "lead", "year", None, False),
+    # hunt 38 J: a title's meeting without its period takes the period its lead names; five months are no year
+    ("Hội đồng Tư vấn thuế tỉnh họp", "Tại phiên họp quý III/2019, Hội đồng đánh giá tiến độ thu ngân sách.",
+     "title", "quarter", None, False),
+    ("Cải cách hành chính chuyển biến", "Tỉnh tổ chức hội nghị sơ kết công tác cải cách hành chính 5 tháng đầu năm "
+     "2019 và công bố chỉ số năm 2018.", "lead", "months", None, False),
 ])
 def test_the_event_its_place_period_tasks_and_committee(title, lead, where, period, next_tasks, committee):
     event = find_event(title, lead)
@@ -29,6 +34,12 @@ def test_the_event_its_place_period_tasks_and_committee(title, lead, where, peri
 
 def test_press_conferences_and_get_togethers_are_not_meetings():
     assert find_event("Bộ Công an họp báo thường kỳ", "Các đại biểu họp mặt đầu xuân.") is None
+
+
+def test_a_conference_centre_is_a_place_not_a_meeting():
+    """Hunt 38 J: "event: Hội nghị tỉnh …" for a blood drive held at the province's conference centre."""
+    assert find_event("Ngày hội hiến máu", "Tại Trung tâm Hội nghị tỉnh, hơn 500 người đã hiến máu.") is None
+    assert find_event("Khai mạc", "Tại Cung Hội nghị Quốc gia, các đại biểu dự lễ khai mạc triển lãm.") is None
 
 
 def test_a_meeting_named_only_in_the_body_is_found_there():
@@ -56,10 +67,21 @@ def test_the_cue_names_the_event_period_and_holder():
     ("Kết nạp hơn 1.000 hội viên mới", "Hội Cựu chiến binh tỉnh Nam Định vừa tổ chức hội nghị tổng kết công tác Hội "
      "năm 2022.", "Hội Cựu chiến binh tỉnh Nam Định"),
     ("Cải cách hành chính năm 2021", "Ngày 22/1, Văn phòng UBND tỉnh Phú Yên tổ chức Hội nghị cán bộ, công "
-     "chức.", "Văn phòng UBND tỉnh Phú Yên")])
+     "chức.", "Văn phòng UBND tỉnh Phú Yên"),
+    ("Lịch làm việc tuần tới", "Theo Sở Ngoại vụ, hôm nay (9/3), Kỳ họp thường niên của Ủy ban hợp tác sẽ khai mạc.",
+     None),
+    ("Khen thưởng cuối năm", "Hội đồng Thi đua - Khen thưởng Bộ Tài chính họp phiên cuối năm 2019.",
+     "Hội đồng Thi đua - Khen thưởng Bộ Tài chính"),
+    ("Mở rộng tuyển sinh", "Thường trực Tỉnh ủy họp, thống nhất chủ trương mở thêm ngành đào tạo.",
+     "Thường trực Tỉnh ủy"),
+    ("Công bố luật mới", "Văn phòng Chủ tịch nước tổ chức họp báo công bố các luật đã được thông qua tại kỳ họp thứ 7.",
+     None)])
 def test_who_held_it_is_named_whole_and_no_further(title, lead, holder):
     """Hunt 37 B (4): "held by: Ban Chỉ đạo tại phiên", "Ban Chỉ đạo quốc gia phòng" (cut at "phòng, chống"), "Ban
-    Chỉ đạo các chương trình mục tiêu qu" (cut in a word), "Hội Cựu chiến binh tỉnh Nam Định vừa", "UBND tỉnh"."""
+    Chỉ đạo các chương trình mục tiêu qu" (cut in a word), "Hội Cựu chiến binh tỉnh Nam Định vừa", "UBND tỉnh".
+    Hunt 38 J: a news source and what follows its comma ("Sở Ngoại vụ, hôm nay (9/3), Kỳ"), a council's name cut at
+    its tenth word, "Thường trực" lost, and the host of a press conference named as the holder of the session it
+    announces."""
     assert find_event(title, lead).holder == holder
 
 

@@ -134,6 +134,18 @@ from dvtopics.types.rules import apply_rules
     ("Tổng kết công tác tổ chức, cán bộ năm 2023", "annual_review", "year_review"),
     ("Tổng kết công tác thi đua, khen thưởng năm 2023", "annual_review", "year_review"),
     ("Sơ kết 6 tháng thực hiện chương trình công tác năm 2023", "semi_annual_review", "half_year_review"),
+    # Hunt 38 J: a committee, or its head, at another's review, and the committee a meeting asks something of, are
+    # not the committee meeting (LABELS.md rule 1: "the committee itself meets"); its own review still is.
+    ("Trưởng Ban Chỉ đạo Tây Bắc tại hội nghị tổng kết 10 năm thực hiện đề án giảm nghèo", "other", "multi_year"),
+    ("Phó Trưởng Ban Chỉ đạo dự và chỉ đạo hội nghị tổng kết công tác năm 2022 của Sở Nội vụ", "annual_review",
+     "year_review"),
+    ("Tại cuộc họp chiều qua ông Trần Văn B yêu cầu Ban Chỉ đạo giải phóng mặt bằng báo cáo tiến độ", "other", None),
+    ("Ban Chỉ đạo 138 tỉnh tổng kết công tác năm 2022", "steering_committee", "sc_holds"),
+    ("Ban Chỉ đạo các dự án trọng điểm họp phiên thứ ba", "steering_committee", "sc_holds"),
+    # ... and a pilot, a decision, a policy or a mechanism carried out for six months is a programme (rule 3)
+    ("Sơ kết 6 tháng thực hiện thí điểm chính quyền đô thị", "other", "law_review"),
+    ("Sơ kết 6 tháng thực hiện Quyết định 33 của Thủ tướng", "other", "law_review"),
+    ("Sơ kết 6 tháng thực hiện chính sách hỗ trợ người lao động", "other", "law_review"),
 ])
 def test_rules_follow_the_guide_and_its_precedence(title, label, rule):
     hit = apply_rules(title, "")

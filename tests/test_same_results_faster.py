@@ -51,11 +51,7 @@ def test_the_event_readers_one_search_never_turns_away_an_article_with_a_meeting
     from dvtopics.types import events
 
     def sentence_by_sentence(title, text):
-        for where, sentence in events.sentences(title, text):
-            match = events._MEETING.search(sentence)
-            if match:
-                return events._event(sentence, match, where)
-        return None
+        return events.event_of(events.sentences(title, text))
 
     pairs = _articles() + [("Tin vắn", "Giá vàng tăng. Có ai họp?"), ("", "Hội nghị! Tổng kết? năm"), ("", "")]
     found = 0

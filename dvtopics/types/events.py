@@ -18,7 +18,8 @@ It is a reading aid and a source of features (`Event.features`), not a classifie
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Iterable
 
 from ..text.normalise import normalize
 from ..text.sentences import INNER_DOT, SENTENCE_OR_LINE_BREAK, mask_inner_dots, unmask_inner_dots
@@ -42,7 +43,8 @@ _PERIODS = [
     ("school_year", r"\bnăm học\b"),
     ("multi_year", r"(?<!quý )(?<!tháng )(?<!kỳ )\b([2-9]|\d{2,3}) năm\b|20\d\d\s*[-–]\s*20\d\d|nhiệm kỳ"),
     ("month", r"\btháng (\d{1,2}|giêng|chạp)\b(?!\s*[/-])"),
-    ("year", r"\bnăm (20\d\d|19\d\d|qua)\b(?!\s*[-–]\s*(19|20)?\d\d)|\bcuối năm\b(?! học)"),
+    ("months", r"\b\d{1,2} tháng (đầu|cuối) năm\b"),  # "5 tháng đầu năm 2017": neither a half nor the year
+    ("year", r"(?<!tháng đầu )(?<!tháng cuối )\bnăm (20\d\d|19\d\d|qua)\b(?!\s*[-–]\s*(19|20)?\d\d)|\bcuối năm\b(?! học)"),
 ]
 _PERIOD_PATTERNS = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in _PERIODS]
 _NEXT_TASKS = re.compile(r"(nhiệm vụ|phương hướng|kế hoạch)[^.;\n]{0,60}?"
@@ -51,9 +53,11 @@ _NEXT_TASKS = re.compile(r"(nhiệm vụ|phương hướng|kế hoạch)[^.;\n]{
 _NEXT_NAMES = (("quý", "quarter"), ("tháng cuối năm", "half_year"), ("học kỳ", "semester"), ("năm học", "school_year"),
                ("những tháng", "quarter"), ("năm", "year"))
 # Who held it: a capitalised body before "tổ chức"/"họp"/"sơ kết"…, or the committee a meeting is "of".
+# A name ends at a comma ("Theo Bộ Ngoại giao, hôm nay …"), but for "phòng, chống".
 _HOLDER = re.compile(r"((?:Văn phòng|Ban|Ủy ban|UBND|HĐND|Sở|Hội|Đoàn|Công an|Tỉnh ủy|Huyện ủy|Thành ủy|Thị ủy|Đảng ủy|"
                      r"Bộ|Ngân hàng|Cục|Chi cục|Liên đoàn|Mặt trận|MTTQ|Tòa án|Viện|Trường|Phòng|Tổng công ty|Công ty|"
-                     r"Khối|Bảo hiểm)(?: (?!(?:tại|vào|trong|ngày|sáng|chiều|tối)\b)[^\s.;:]+){0,8}?) "
+                     r"Khối|Bảo hiểm|Thường trực)"
+                     r"(?: (?!(?:tại|vào|trong|ngày|sáng|chiều|tối)\b)[^\s.;:,]+(?:(?<=phòng),(?= chống\b))?){0,10}?) "
                      r"(?:(?:đã|vừa|sẽ|cũng|chính thức) )*"
                      r"(?:tổ chức|họp|sơ kết|tổng kết|giao ban|trực báo)\b")
 # (a committee's name goes on through "phòng, chống" and stops at the words after it: "… tại phiên họp", "… ngày 10/5")
@@ -71,7 +75,7 @@ class Event:
     phrase: str  # the meeting as the text names it
     where: str  # "title", "lead" or "body"
     kind: str  # the meeting word, lower case ("hội nghị", "giao ban", "tổng kết" …)
-    period: str | None  # what it reviewed: quarter, half_year, year, nine_months, school_year, semester, month, multi_year
+    period: str | None  # what it reviewed: quarter, half_year, year, nine_months, school_year, semester, month, months, multi_year
     next_tasks: str | None  # the period whose tasks it set, when it says
     holder: str | None  # who held it, when the sentence says
     committee: bool  # a steering committee's meeting, by its words
@@ -140,24 +144,47 @@ def find_event(title: str, text: str) -> Event | None:
     # match in the stretch that holds it), where splitting it and searching each sentence cost ten times more
     if not _MEETING.search(title) and not _MEETING.search(text, 0, BODY_CHARS):
         return None
-    for where, sentence in _sentences(title, text):
-        match = _MEETING.search(sentence)
-        if match:
-            return _event(sentence, match, where)
-    return None
+    return event_of(_sentences(title, text))
+
+
+def event_of(sentences: Iterable[tuple[str, str]]) -> Event | None:
+    """The event of an article's (where, sentence) pairs in reading order (`sentences`): the first that names a
+    meeting, with the lead's period where the title's names none."""
+    meetings = ((sentence, match, where) for where, sentence in sentences if (match := _MEETING.search(sentence)))
+    first = next(meetings, None)
+    if first is None:
+        return None
+    event = _event(*first)
+    if event.where == "title" and event.period is None:
+        # "… họp Hội đồng Tư vấn chính sách tiền tệ" over a lead's "phiên họp quý II/2017": the lead names the
+        # period the title leaves out (LABELS.md: the lead names the quarter's review as the event)
+        lead = next((found for found in meetings if found[2] == "lead"), None)
+        if lead:
+            after = lead[0][lead[1].start():]
+            event = replace(event, period=_period(after), next_tasks=event.next_tasks or _next_tasks(after))
+    return event
+
+
+def _period(after: str) -> str | None:
+    """The period a meeting reviewed: the first one named after its meeting word (`_PERIODS`)."""
+    named = [(found.start(), order, name) for order, (name, pattern) in enumerate(_PERIOD_PATTERNS)
+             if (found := pattern.search(after))]
+    return min(named)[2] if named else None
+
+
+def _next_tasks(after: str) -> str | None:
+    """The period whose tasks a meeting set, when its sentence says."""
+    next_match = _NEXT_TASKS.search(after)
+    if not next_match:
+        return None
+    named = next_match.group(2).lower()
+    return next(name for key, name in _NEXT_NAMES if key in named)
 
 
 def _event(sentence: str, match: re.Match, where: str) -> Event:
     after = sentence[match.start():]
     phrase = " ".join(after.split()[:PHRASE_WORDS]).rstrip(",;:.")
-    named = [(found.start(), order, name) for order, (name, pattern) in enumerate(_PERIOD_PATTERNS)
-             if (found := pattern.search(after))]
-    period = min(named)[2] if named else None
-    next_match = _NEXT_TASKS.search(after)
-    next_tasks = None
-    if next_match:
-        named = next_match.group(2).lower()
-        next_tasks = next(name for key, name in _NEXT_NAMES if key in named)
+    period, next_tasks = _period(after), _next_tasks(after)
     holder = _holder(sentence, match)
     # "Hội nghị Ban Chỉ đạo …", "Ban Chỉ đạo … họp khẩn": the committee stands next to its meeting word.
     committee = bool(_COMMITTEE.search(sentence[max(0, match.start() - 60):match.end() + 60])
@@ -166,9 +193,15 @@ def _event(sentence: str, match: re.Match, where: str) -> Event:
                  holder and unmask_inner_dots(holder), committee)
 
 
+# What a holder may hold that is no meeting of the reader's: "Văn phòng Chủ tịch nước tổ chức họp báo công bố các luật
+# được thông qua tại kỳ họp thứ 3" names the host of a press conference, not of the session
+_OTHER_EVENT = re.compile(r"\s*(họp báo|họp mặt|họp dân|lễ|buổi lễ)\b", re.IGNORECASE)
+
+
 def _holder(sentence: str, match: re.Match) -> str | None:
     held = _HOLDER.search(sentence[:match.end() + 12])
-    if held and not _MEETING.search(held.group(1)):  # "Tỉnh ủy dự hội nghị sơ kết": a guest, not the holder
+    # "Tỉnh ủy dự hội nghị sơ kết": a guest, not the holder
+    if held and not _MEETING.search(held.group(1)) and not _OTHER_EVENT.match(sentence, held.end()):
         return held.group(1)
     end = match.end() + 80  # (a committee named near its meeting word, not one sentence's length away)
     named = _COMMITTEE_NAME.search(sentence, match.end(), end)

@@ -30,7 +30,7 @@ from ..wording import brief_repr
 from ..persist import PACKAGED_MODELS, SHIPPED
 from .events import find_event
 from .names import same_label
-from .rules import apply_rules, rules_fingerprint
+from .rules import apply_rules, names_committee, rules_fingerprint
 from ..text.people import people_fingerprint
 from .features import (HEAD_CHARS, documents_of, event_sentences, event_tokens, first_words, rule_says, words,
                        words_years_masked)
@@ -45,15 +45,15 @@ DEFAULT_MODEL_DIR = (_PACKAGED_MODEL_DIR if _PACKAGED_MODEL_DIR.is_dir()
                      else Path(__file__).resolve().parents[2] / "models" / "article-type")
 
 
-def model_directory(model_dir: str | Path | None = None) -> Path:
+def model_directory(model_dir: str | Path | None = None, name: str = "model_dir") -> Path:
     """The folder of a classifier as a user names it: a folder, or None or `shipped` for the shipped model
     (an installed wheel keeps it inside the package, where no user would look for it). A blank name is refused: ""
-    was the current folder, "no model_card.json" in it."""
+    was the current folder, "no model_card.json" in it. `name`: the argument, for messages (`jobs.label`'s `model`)."""
     if isinstance(model_dir, str) and not model_dir.strip():
-        raise ArgumentError(f"{named('model_dir')} {model_dir!r}: give a model folder, or {SHIPPED!r} (or None) for "
+        raise ArgumentError(f"{named(name)} {model_dir!r}: give a model folder, or {SHIPPED!r} (or None) for "
                             "the model that comes with dvtopics")
     if model_dir is not None and not isinstance(model_dir, (str, os.PathLike)):  # (a number, a loaded Classifier)
-        raise TypeError(f"{named('model_dir')} {_shown(model_dir)}: give a model folder (a path), or "
+        raise TypeError(f"{named(name)} {_shown(model_dir)}: give a model folder (a path), or "
                         f"{SHIPPED!r} (or None) for the model that comes with dvtopics")
     return DEFAULT_MODEL_DIR if model_dir in (None, SHIPPED) else Path(model_dir).expanduser()  # "~/models/mine"
 
@@ -364,8 +364,9 @@ class Classifier:
         if documents:  # features computed once, for the probabilities and the explanations
             matrix = self.pipeline.named_steps["features"].transform(documents)
             probabilities = self.pipeline.named_steps["classifier"].predict_proba(matrix)
+            committees = committee_named(good, hits, probabilities, self.labels) if self.use_rules else None
             predicted, confidence, set_aside = decide(probabilities, self.labels, hits, self.silent_min_confidence,
-                                                      self.override_min_confidence)
+                                                      self.override_min_confidence, committees)
             # an answer below the minimum that is one of the model's labels (`other`) gets that label's own
             # probability, as the rule-silent gate gives `other` its own: "other 0.97" read as sure of `other`
             abstained = (probabilities[:, list(self.labels).index(abstain)] if abstain in self.labels
@@ -418,8 +419,23 @@ def check_abstaining(min_confidence: float, abstain: str) -> None:
                             "or leave abstain out")
 
 
+STEERING = "steering_committee"  # a committee's meeting, which needs a committee named (`decide`)
+
+
+def committee_named(articles: Sequence[Article], hits: Sequence, probabilities: np.ndarray,
+                    labels: Sequence[str]) -> list[bool]:
+    """For `decide`: False for an article the model calls `steering_committee` where no cue rule fired and no
+    committee is named (`rules.names_committee`); True for every other, unread: the search costs a tenth of the
+    labelling, and is wanted for a few articles in a thousand."""
+    if STEERING not in labels:
+        return [True] * len(articles)
+    steering, best = list(labels).index(STEERING), probabilities.argmax(axis=1)
+    return [best[row] != steering or hit is not None or names_committee(article.title, article.text)
+            for row, (article, hit) in enumerate(zip(articles, hits))]
+
+
 def decide(probabilities: np.ndarray, labels: Sequence[str], hits: Sequence, silent_min_confidence: float = 0.0,
-           override_min_confidence: float = 0.0):
+           override_min_confidence: float = 0.0, committee_named: Sequence[bool] | None = None):
     """Each row's label, its probability, and the label set aside (or None).
 
     The label is the most probable one, except where the model goes past its cue rules less sure than it must:
@@ -431,6 +447,9 @@ def decide(probabilities: np.ndarray, labels: Sequence[str], hits: Sequence, sil
       the rule's. Trained on one corpus and labelling the other, the model overrode a fired rule 8 times and was
       wrong 6 (`benchmarks/rule_override_gate.py`): what it learnt of one source's words is weaker evidence on
       another's than the rule's cue.
+    - where no cue rule fired and the article names no steering committee (`committee_named[row]` is False,
+      `rules.names_committee`), `steering_committee` is no answer however sure the model is: it is a committee's
+      meeting or nothing (LABELS.md rule 1), and the model named one story's news that never named a committee so.
     The label given carries its own probability. One home for the decision: labelling and the out-of-fold scores
     on the model card both take it.
     """
@@ -442,6 +461,8 @@ def decide(probabilities: np.ndarray, labels: Sequence[str], hits: Sequence, sil
     for row, hit in enumerate(hits):
         if hit is None:
             fallback, bound = "other", silent_min_confidence
+            if chosen[row] == STEERING and committee_named is not None and not committee_named[row]:
+                bound = np.inf
         else:
             fallback, bound = hit.label, override_min_confidence
         if chosen[row] != fallback and fallback in index and confidence[row] < bound:
@@ -452,6 +473,8 @@ def decide(probabilities: np.ndarray, labels: Sequence[str], hits: Sequence, sil
 
 def _set_aside(guess: tuple[str, float], hit, silent_min_confidence: float, override_min_confidence: float) -> str:
     """The label `decide` set aside, and why: "semi_annual_review at 0.79 (with no cue rule, a type needs 0.8)"."""
+    if hit is None and guess[1] >= silent_min_confidence:  # sure enough, but of a committee the text never names
+        return f"{guess[0]} at {guess[1]:.2f} (no steering committee is named)"
     if hit is None:
         return (f"{guess[0]} at {below(guess[1], silent_min_confidence)} (with no cue rule, a type needs "
                 f"{silent_min_confidence:g})")
@@ -489,13 +512,13 @@ def load_classifier(model_dir: str | Path | None = None) -> Classifier:
 def check_pipeline(pipeline, card: dict, directory: Path) -> None:
     """Raise `ModelError` unless the loaded Pipeline is what a classifier's card describes: features, then a
     trained classifier that gives the card's labels, trained with the card's parameters (`TRAINED_WITH`)."""
-    from ..persist import CARD_FILE, MODEL_FILE
+    from ..persist import CARD_FILE, MODEL_FILE, restore_remedy
 
     model_file = directory / card.get("file", MODEL_FILE)
     steps = list(pipeline.named_steps)
     if steps != ["features", "classifier"] or not hasattr(pipeline.named_steps["classifier"], "predict_proba"):
         raise ModelError(f"{model_file}: a pipeline of {', '.join(steps) or 'no steps'}, not the features and "
-                         "classifier dvtopics trains; retrain or restore the model")
+                         f"classifier dvtopics trains; {restore_remedy(directory)}")
     classes = getattr(pipeline.named_steps["classifier"], "classes_", None)  # set by training
     if classes is None:
         raise ModelError(f"{model_file}: its classifier was never trained; retrain the model")
@@ -504,7 +527,7 @@ def check_pipeline(pipeline, card: dict, directory: Path) -> None:
                          f"{', '.join(map(str, classes))}; restore the card or retrain the model")
     if sorted(map(str, classes)) != sorted(map(str, card["labels"])):
         raise ModelError(f"{model_file}: gives the labels {', '.join(map(str, classes))}, its card says "
-                         f"{', '.join(map(str, card['labels']))}; retrain or restore the model")
+                         f"{', '.join(map(str, card['labels']))}; {restore_remedy(directory)}")
     made = _CLASSIFIER_OF.get(type(pipeline.named_steps["classifier"]).__name__)
     # (a report names the card's classifier and its scores; a card of the Python API's own may name none)
     if made and card.get("classifier") not in (None, made):

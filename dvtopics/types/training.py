@@ -20,7 +20,7 @@ from typing import Iterable, Mapping, Sequence
 import numpy as np
 
 from .model import (CLASSIFIERS, LEAST_PER_LABEL, TASK, TRAINED_TEXTS, TRAINED_WITH, Classifier, check_classifiers,
-                    decide, drop_pruned_vocabulary, make_pipeline, pipeline_text)
+                    committee_named, decide, drop_pruned_vocabulary, make_pipeline, pipeline_text)
 from .features import (HEAD_CHARS, LEAD_COPY_CHARS, documents_of, event_sentences, event_tokens, lead_copy,
                        raw_document, rule_says, words)
 from ..arguments import MIN_FOLDS, as_list, check_at_least, check_share, named, option
@@ -605,9 +605,11 @@ def out_of_fold(documents: Sequence[str], data: TrainingData, classifier: str, n
         held_out = [gold[i] for i in test_part]
         if silent_min_confidence or override_min_confidence:
             hits = [apply_rules(data.articles[i].title, data.articles[i].text) for i in held_out]
-            labels, _, _ = decide(pipeline.predict_proba([documents[i] for i in held_out]),
-                                  [str(label) for label in pipeline.classes_], hits, silent_min_confidence,
-                                  override_min_confidence)
+            probabilities = pipeline.predict_proba([documents[i] for i in held_out])
+            classes = [str(label) for label in pipeline.classes_]
+            committees = committee_named([data.articles[i] for i in held_out], hits, probabilities, classes)
+            labels, _, _ = decide(probabilities, classes, hits, silent_min_confidence, override_min_confidence,
+                                  committees)
         else:
             labels = pipeline.predict([documents[i] for i in held_out])
         predicted.update(zip(held_out, labels))
