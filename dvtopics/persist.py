@@ -61,6 +61,14 @@ def inside_packaged_models(path: str | os.PathLike) -> bool:
     return Path(path).resolve().is_relative_to(PACKAGED_MODELS)
 
 
+def restore_remedy(path: str | os.PathLike) -> str:
+    """What to do with a model that is damaged or not what its card says: the one installed with dvtopics cannot be
+    retrained from a wheel (its data is not in it), so it is installed again; another is retrained or restored."""
+    if inside_packaged_models(path):
+        return "install dvtopics again (pip install --force-reinstall dvtopics)"
+    return "retrain or restore the model"
+
+
 def sha256_of(path: str | os.PathLike) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
@@ -225,13 +233,19 @@ def _release(version: str, parts: int) -> tuple[int, ...] | None:
     return numbers if len(numbers) == parts else None
 
 
+# The packages whose objects each task's model file holds: a classifier holds no gensim object, and was warned of
+# (or refused for) a gensim release it never uses.
+PICKLED_WITH = {"article-type": ("scikit-learn", "numpy"), "text-classification": ("scikit-learn", "numpy"),
+                "topics": ("scikit-learn", "gensim", "numpy")}
+
+
 def check_versions(card: dict, name: str) -> list[str]:
-    """Warn where the packages that pickled the model differ from the installed ones; refuse (`ModelError`) a model
-    pickled by a newer release of one than is installed (`NEWER_REFUSED`), which could not run it: it loaded with a
-    warning, then failed at the first article with a traceback."""
+    """Warn where the packages that pickled the model (`PICKLED_WITH` its task) differ from the installed ones;
+    refuse (`ModelError`) a model pickled by a newer release of one than is installed (`NEWER_REFUSED`), which could
+    not run it: it loaded with a warning, then failed at the first article with a traceback."""
     drift, pins = [], []
     installed = package_versions()
-    for package in ("scikit-learn", "gensim", "numpy"):
+    for package in PICKLED_WITH.get(card.get("task"), ("scikit-learn", "gensim", "numpy")):
         made_with = card.get("versions", {}).get(package)
         if made_with and installed.get(package) and made_with != installed[package]:
             parts = NEWER_REFUSED[package]
@@ -301,7 +315,7 @@ def load_model(directory: str | os.PathLike, task: str | None = None, expected: 
                          "it may come from incompatible package versions: retrain it") from None
     if expected is not None and not isinstance(model, expected):
         raise ModelError(f"{model_path}: holds a {type(model).__name__}, not the {expected.__name__} "
-                         f"{kind_of_model(card.get('task'))} is; retrain or restore the model")
+                         f"{kind_of_model(card.get('task'))} is; {restore_remedy(directory)}")
     return model, card
 
 
@@ -321,7 +335,7 @@ def check_model_file(directory: Path, card: dict) -> Path:
                          "cannot be checked before it is loaded; restore the card or retrain the model")
     if sha256_of(model_path) != card["sha256"]:
         raise ModelError(f"{model_path}: checksum does not match its model card (corrupt or replaced file); "
-                         "retrain or restore the model")
+                         f"{restore_remedy(directory)}")
     return model_path
 
 

@@ -72,9 +72,9 @@ def test_corrupt_file_with_matching_card_gets_a_clear_error(tmp_path):
         load_model(tmp_path)
 
 
-def _saved_with(folder, package: str, version: str) -> None:
-    """A model saved in `folder` whose card says `package` was at `version` when it was saved."""
-    save_model([1], folder, {"task": "demo"})
+def _saved_with(folder, package: str, version: str, task: str = "demo") -> None:
+    """A model (of `task`) saved in `folder` whose card says `package` was at `version` when it was saved."""
+    save_model([1], folder, {"task": task})
     card = json.loads((folder / CARD_FILE).read_text())
     card["versions"][package] = version
     (folder / CARD_FILE).write_text(json.dumps(card))
@@ -191,6 +191,37 @@ def test_version_drift_of_the_model_installed_with_dvtopics_names_the_versions_n
     with caplog.at_level(logging.WARNING):
         load_model(folder)
     assert "pip install 'numpy==0.0.1'" in caplog.text and "retrain" not in caplog.text
+
+
+def test_a_classifier_is_not_checked_against_gensim_which_it_never_uses(tmp_path, caplog):
+    """Hunt 38 I (1): an article-type model whose card said gensim 5.0.0 was refused ("cannot run it: install it"),
+    one of 4.5.0 warned that predictions may differ: a classifier holds no gensim object. A topics model does."""
+    _saved_with(tmp_path / "types", "gensim", "999.0.0", "article-type")
+    with caplog.at_level(logging.WARNING):
+        load_model(tmp_path / "types")
+    assert "gensim" not in caplog.text
+    _saved_with(tmp_path / "themes", "gensim", "999.0.0", "topics")
+    with pytest.raises(ModelError, match="made with gensim 999.0.0, newer than"):
+        load_model(tmp_path / "themes")
+    _saved_with(tmp_path / "sure", "scikit-learn", "999.0.0", "article-type")
+    with pytest.raises(ModelError, match="made with scikit-learn 999.0.0, newer than"):
+        load_model(tmp_path / "sure")
+
+
+def test_a_damaged_model_installed_with_dvtopics_is_installed_again_not_retrained(tmp_path, monkeypatch):
+    """Hunt 38 I (2): the wheel's shipped model with a damaged file was told to "retrain or restore the model", which a
+    wheel cannot (its data is not in it)."""
+    import dvtopics.persist as persist
+
+    save_model([1], tmp_path / "mine", {"task": "demo"})
+    with (tmp_path / "mine" / MODEL_FILE).open("ab") as handle:
+        handle.write(b"x")
+    with pytest.raises(ModelError, match="corrupt or replaced file\\); retrain or restore the model$"):
+        load_model(tmp_path / "mine")
+    monkeypatch.setattr(persist, "PACKAGED_MODELS", tmp_path.resolve())
+    with pytest.raises(ModelError, match=r"corrupt or replaced file\); install dvtopics again \(pip install "
+                                         r"--force-reinstall dvtopics\)$"):
+        load_model(tmp_path / "mine")
 
 
 def test_a_model_saved_before_the_move_to_packages_still_loads(tmp_path):
