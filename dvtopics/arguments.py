@@ -46,7 +46,7 @@ FLAGS = {
     "views": "--views",
     "silent_min_confidence": "--silent-min-confidence", "override_min_confidence": "--override-min-confidence",
     "max_rows_per_type": "--max-rows-per-type",
-    "title": "--title", "model_dir": "--model", "label_files": "--labels", "labels_file": "--labels",
+    "title": "--title", "model_dir": "--model", "model": "--model", "label_files": "--labels", "labels_file": "--labels",
     "extra_paths": "--extra", "measures": "--measures", "force": "--force", "resume": "--resume", "out": "--out",
 }
 
@@ -153,6 +153,11 @@ def as_list(value, name: str, hint: str = "", like: Sequence[str] = ()) -> list:
     if at is not None:
         raise TypeError(f"{name}: {type(items[at]).__name__} items are not articles (they need {', '.join(like)})"
                         + (f": {hint}" if hint else ""))
+    if "id" in like:  # an object's id 0 stayed 0 in the records, and matched no type or label given by the id "0"
+        at = next((n for n, item in enumerate(items) if not isinstance(item.id, str)), None)
+        if at is not None:
+            raise TypeError(f"{name}: item {at}'s id is {type(items[at].id).__name__} {items[at].id!r}, not text: give "
+                            "each article its id as text (str(id)), as the readers do")
     return items
 
 

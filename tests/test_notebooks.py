@@ -88,6 +88,20 @@ def test_themes_notebook_on_articles_without_dates_or_types_says_so(tmp_path):
     assert "no article has a type (labels.csv beside the articles): no topics by type" in said
 
 
+def test_explore_notebook_on_a_folder_it_reads_no_article_from_says_why(tmp_path):
+    """Hunt 38 H: SEEDS set to a folder of JSON lines (a folder's .txt, .docx and .odt files are read) stopped three
+    cells later on "IndexError: list index out of range"."""
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "articles.jsonl").write_text('{"id": "a", "text": "Tin lúa."}\n', encoding="utf-8")
+    (folder / "labels.csv").write_text("id,label\n", encoding="utf-8")
+    outputs = run(NOTEBOOKS / "01-explore-articles.ipynb", f"SEEDS = {str(folder)!r}", errors_allowed=True)
+    errors = [f"{out.ename}: {out.evalue}" for out in outputs if out.output_type == "error"]
+    # (the test runs every cell: the first error is where a user's run stops)
+    assert errors and errors[0].startswith("ValueError: no article read from SEEDS"), errors
+    assert "1 .jsonl file not read" in errors[0]
+
+
 def test_themes_notebook_names_an_untitled_representative_article_by_its_id(tmp_path):
     """Hunt 24: notebook 03 listed a topic's representative articles by title, and an article without one (its
     text opens with a paragraph) as a share and nothing else; it names it by its id, as the report does."""

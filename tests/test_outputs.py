@@ -495,3 +495,20 @@ def test_an_empty_output_is_refused(tmp_path, monkeypatch, command):
     result = run(*[str(source) if part == "{src}" else part for part in command])
     assert result.exit_code == 2 and "it is empty (an unset variable?): give the name of" in result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv"]
+
+
+@pytest.mark.parametrize("rows, said", [
+    ({"id": "a", "label": "other"}, "not one dict: for one row, give \\[row\\]"),
+    (None, "not None"),
+    ("a,other", "not a str"),
+    ([{"id": "a"}, "b"], "row 2 is a str, not a dict of column to value"),
+])
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".xlsx"])
+def test_write_rows_refuses_what_are_not_rows_and_writes_nothing(rows, said, suffix, tmp_path):
+    """Hunt 38 H (4): one dict, None or a text given as the rows ended in Python's own "'str' object has no attribute
+    'items'" from inside a writer."""
+    from dvtopics.io.write import write_rows
+
+    with pytest.raises(TypeError, match=f"^rows: .*{said}"):
+        write_rows(rows, tmp_path / f"out{suffix}")
+    assert list(tmp_path.iterdir()) == []

@@ -246,6 +246,10 @@ def test_topic_by_type_heatmap_has_types_as_rows_and_topics_as_columns():
     assert cell_texts(ax)[:2] == ["0.70", "0.30"]
     with pytest.raises(ValueError):
         plots.topic_by_type_heatmap(matrix, TYPES[:2])
+    # hunt 38 F (3): a type of 2 articles was coloured as surely as one of 2,454: each row names its count
+    counted = plots.topic_by_type_heatmap(matrix, TYPES, counts=[2454, 2, 30, 1]).axes[0]
+    assert ticks(counted.get_yticklabels()) == [f"{TYPES[0]} (2,454)", f"{TYPES[1]} (2)", f"{TYPES[2]} (30)",
+                                                f"{TYPES[3]} (1)"]
 
 
 def test_charts_of_articles_without_dates_or_types_say_what_is_missing():

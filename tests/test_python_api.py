@@ -191,6 +191,10 @@ def test_gold_labels_as_a_pandas_series_and_anything_else_refused():
     assert collect(articles, gold_labels=series).summary()["hand"] == {"0": 10, "1": 10}
     with pytest.raises(TypeError, match="gold_labels: a mapping of article id to label"):
         collect(articles, gold_labels=[("0", "a")])
+    # hunt 38 H: a DataFrame's column numbers rows, not articles: with ids 1, 2, … each took the next row's label
+    with pytest.raises(dvtopics.InputError, match=r"gold_labels: a pandas Series indexed by position .*"
+                                                  r"df.set_index\('id'\)\['label'\]"):
+        collect(articles, gold_labels=pd.DataFrame({"label": [i % 2 for i in range(20)]})["label"])
     with pytest.raises(dvtopics.InputError, match="gold_labels: id '1' has a label that is true"):
         collect(articles, gold_labels={"0": "a", "1": True})
 
@@ -974,6 +978,21 @@ def test_a_fit_or_sweeps_model_parameters_are_checked_before_any_article_is_read
     assert not list(tmp_path.iterdir())
 
 
+def test_a_jobs_model_parameter_given_as_none_is_its_default(seeds_dir, tmp_path):
+    """Hunt 38 H (5): jobs.fit_topics(…, random_state=None) fitted unseeded (the card said None, and two runs gave
+    other topics), engine=None was refused as no engine: docs/python.md says None is the default for the jobs."""
+    from dvtopics import jobs
+
+    reading = jobs.Reading([seeds_dir])
+    nones = {name: None for name in ("engine", "unit", "no_below", "no_above", "random_state", "extra_stopwords")}
+    given = jobs.fit_topics(reading, str(tmp_path / "none"), 2, **nones)
+    default = jobs.fit_topics(reading, str(tmp_path / "default"), 2)
+    assert given.card["parameters"]["random_state"] == default.card["parameters"]["random_state"] == 0
+    assert [t["label"] for t in given.topics] == [t["label"] for t in default.topics]
+    rows, _ = jobs.sweep_topics(reading, str(tmp_path / "sweep"), [2], ["diversity"], [0], engine=None)
+    assert [row["k"] for row in rows] == [2]
+
+
 def test_a_missing_tomotopy_is_said_before_any_article_is_read(seeds_dir, tmp_path, monkeypatch):
     import builtins
     from dvtopics import jobs
@@ -1606,6 +1625,11 @@ def test_make_article_reads_a_dataframes_ids_as_the_readers_read_an_id_field():
             make_article(missing_id, "Công tác dân vận")
     with pytest.raises(TypeError, match="article_id: an id is text or a number, not bool"):
         make_article(True, "Công tác dân vận")
+    # hunt 38 H (6): a blank id, which read_articles(df) replaces by the row's place, made an article no label by id
+    # could tell from another
+    for blank in ("", "  "):
+        with pytest.raises(dvtopics.InputError, match=f"article_id: blank \\({blank!r}\\); give every article an id"):
+            make_article(blank, "Công tác dân vận")
 
 
 def test_a_lone_surrogate_in_a_notebooks_text_is_labelled_not_a_traceback(tmp_path):
@@ -1874,10 +1898,41 @@ def test_an_empty_dataframe_indexed_by_two_levels_holds_no_article(caplog):
     import pandas as pd
 
     empty = pd.DataFrame({"text": []}, index=pd.MultiIndex.from_tuples([], names=["a", "b"]))
-    assert list(read_articles(empty)) == []
+    assert [a.error for a in read_articles(empty)] == ["DataFrame: no articles: it holds no rows"]
     text = "Ban Dân vận Huyện ủy tổ chức hội nghị giao ban công tác dân vận quý I."
     list(read_articles(pd.DataFrame({"id": ["17.0", "18.0"], "text": [text, text]})))
     assert "pd.to_numeric(df['id']).astype('Int64')" in caplog.text and "read_articles(df)" not in caplog.text
+
+
+def test_a_dataframe_without_an_article_says_so_as_its_csv_does(tmp_path):
+    """Hunt 38 H (3): a DataFrame filtered down to nothing gave no article and no word, even with on_error="raise",
+    where the same table saved as CSV gives an error record, or raises NoArticlesError."""
+    import pandas as pd
+
+    from dvtopics.errors import NoArticlesError
+
+    empty, blank = pd.DataFrame({"id": [], "text": []}), pd.DataFrame({"id": [None], "text": [" "]})
+    empty.to_csv(tmp_path / "e.csv", index=False)
+    assert [a.error for a in read_articles(tmp_path / "e.csv")][0].endswith("no articles: the file holds none (it is "
+                                                                            "empty, or has a header only)")
+    assert [a.error for a in read_articles(empty)] == ["DataFrame: no articles: it holds no rows"]
+    assert [a.error for a in read_articles(blank)] == ["DataFrame: no articles: it holds only empty rows"]
+    with pytest.raises(NoArticlesError, match="DataFrame: no articles: it holds no rows"):
+        list(read_articles(empty, on_error="raise"))
+
+
+def test_an_article_like_object_whose_id_is_no_text_is_refused(shipped):
+    """Hunt 38 H (7): an object's id 0 stayed the int 0 in the records (and `summarize` refused types given by the
+    id "0" as naming no article: test_topics)."""
+    from types import SimpleNamespace
+
+    def article(id_):
+        return SimpleNamespace(id=id_, title="Tin", text="Hội nghị sơ kết công tác dân vận 6 tháng.", error=None,
+                               meta={}, date=None, source=None, label=None)
+
+    with pytest.raises(TypeError, match="articles: item 1's id is int 1, not text: give each article its id as text"):
+        dvtopics.predict_articles(None, [article("0"), article(1)])
+    assert dvtopics.predict_articles(None, [article("0")])[0]["id"] == "0"
 
 
 def test_a_true_false_key_among_labels_by_id_is_refused():
@@ -2062,6 +2117,11 @@ def test_the_jobs_messages_name_the_python_argument_and_a_bad_one_is_told_plainl
     for model_dir, shown in ((5, "5"), (3.0, "3.0"), (object(), "an object")):
         with pytest.raises(TypeError, match=re.escape(f"model_dir (--model) {shown}: give a model folder (a path)")):
             dvtopics.load_classifier(model_dir)
+    # hunt 38 H (9): the jobs' argument is `model`, and messages name it so (they said model_dir)
+    for job in (lambda: jobs.label(jobs.Reading([tmp_path / "a"]), str(tmp_path / "l.jsonl"), model=""),
+                lambda: jobs.evaluate(jobs.Reading([tmp_path / "a"]), " ")):
+        with pytest.raises(dvtopics.errors.ArgumentError, match=r"^model \(--model\) '\s*': give a model folder"):
+            job()
     with pytest.raises(dvtopics.errors.ArgumentError, match=re.escape("(10, not the text '10')")):
         read_articles(tmp_path / "a", max_bytes="10")
     result = CliRunner().invoke(cli, ["evaluate", "shipped", str(tmp_path / "a")])
@@ -2140,6 +2200,16 @@ def test_texts_given_where_paths_are_are_refused_saying_how_to_read_them(tmp_pat
     odd = tmp_path / "tin\nvắn.txt"  # (Linux allows it)
     odd.write_text("Hội nghị tổng kết\nSáng 5/7, huyện tổ chức hội nghị tổng kết công tác năm.", encoding="utf-8")
     assert [a.title for a in read_articles([str(odd)])] == ["Hội nghị tổng kết"]
+    # hunt 38 H (8): a one-line headline, or a text whose dates hold slashes ("5/7"), was "no such file or folder"
+    # alone, the latter with the whole text in the message
+    headline = "Hội nghị sơ kết công tác dân vận 6 tháng đầu năm 2022"
+    dated = "Sáng 5/7, Ban Dân vận tổ chức hội nghị sơ kết công tác dân vận. " * 30
+    for text, shown in ((headline, repr(headline)), (dated, "'Sáng 5/7, Ban Dân vận tổ chức hội nghị sơ kết công tác dân v'…")):
+        with pytest.raises(dvtopics.InputError, match=f"^paths: {re.escape(shown)}: no such file or folder; if it is an "
+                                                      "article's text, read texts as a DataFrame's rows"):
+            list(read_articles(pd.Series([text])))
+    with pytest.raises(dvtopics.InputError, match="^Giá xăng giảm mạnh: no such file or folder$"):  # a name, maybe
+        list(read_articles(["Giá xăng giảm mạnh"]))
 
 
 def test_an_articles_warning_is_an_attribute_as_the_outputs_column_is(tmp_path):

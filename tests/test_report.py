@@ -435,6 +435,7 @@ def test_cli_report_uses_a_given_topic_model_and_its_card(tmp_path, seeds_dir, f
     html = out.read_text(encoding="utf-8")
     assert 'id="topic-1"' in html and 'id="topic-2"' not in html
     assert f"topic model {tmp_path / 'topics'}" in html and "npmi 0.012" in html
+    assert "not measured for the report's own fit" not in html
     assert "2 topics made by NMF (scikit-learn, on TF-IDF)" in html and "K = 2, NMF (scikit-learn, on TF-IDF)" in html
 
 
@@ -668,6 +669,8 @@ def test_the_themes_name_the_engine_once(tmp_path, seeds_dir, fake_classifier):
     assert themes.count("LDA (gensim, variational Bayes)") == 1 and "K = 3, over paragraphs" in themes
     made = re.search(r'<table id="provenance">.*?</table>', html, re.S)[0]
     assert "over paragraphs, by LDA (gensim, variational Bayes)" in made
+    # hunt 38 F (3): the page of its own fit named no topic quality, where `--topics DIR` shows the fit's measures
+    assert "<th>Topic quality</th><td>not measured for the report's own fit" in made
 
 
 def test_the_themes_of_one_article_say_so_in_the_singular(tmp_path, seeds_dir, fake_classifier):

@@ -87,6 +87,8 @@ def test_stopwords_numbers_and_punctuation_never_become_topic_words(texts):
     vocabulary = set(model.dictionary_.token2id)
     assert vocabulary <= {w for words in THEMES.values() for w in words}
     assert {"của", "và"} <= default_stopwords()
+    # hunt 38 F (2): numbers spelt out are numbers ("hai" beside the list's "một", "ba"), and "ta" a pronoun
+    assert {"hai", "bốn", "mười", "trăm", "ta"} <= default_stopwords()
 
 
 @pytest.mark.parametrize("engine", ALL_ENGINES)
@@ -409,6 +411,8 @@ def test_summarize_takes_the_types_as_an_analyst_holds_them(texts):
     """Hunt 26 D (2): types as a pandas Series of labels by id (a labels column indexed by id) ended in pandas' "The
     truth value of a Series is ambiguous"; one per article in order (a list) was refused as no dict; a Series
     indexed by position gave every article its own label, in silence."""
+    from types import SimpleNamespace
+
     import pandas as pd
 
     model = fitted(texts)
@@ -422,7 +426,20 @@ def test_summarize_takes_the_types_as_an_analyst_holds_them(texts):
         assert (report.types, report.type_counts) == (wanted.types, wanted.type_counts) == (
             ["annual_review", "other"], [3, len(texts) - 3])
     with pytest.raises(DvtopicsError, match="none of its 3 ids is one of the articles'"):
+        summarize(model, articles, mixes, types=pd.Series(["annual_review"] * 3, index=[0, 1, 2]))
+    # Hunt 38 H: a DataFrame's column (pandas' own index 0, 1, …) is one per article in order: read by id, articles
+    # of ids 1, 2, … each took the next row's type
+    numbered = [Article(id=str(i + 1), title=f"bài {i}", label="other") for i in range(len(texts))]
+    column = pd.DataFrame({"type": ["annual_review"] * 3 + ["other"] * (len(texts) - 3)})["type"]
+    report = summarize(model, numbered, mixes, types=column)
+    assert (report.types, report.type_counts) == (["annual_review", "other"], [3, len(texts) - 3])
+    assert report.by_type[0] == pytest.approx(list(np.mean(mixes[:3], axis=0)))
+    with pytest.raises(DvtopicsError, match="types: 3 labels for 60 articles"):
         summarize(model, articles, mixes, types=pd.Series(["annual_review"] * 3))  # indexed 0, 1, 2
+    # hunt 38 H (7): an object whose id is a number matched no type given by that id, said as naming no article
+    numbers = [SimpleNamespace(id=i, title="bài", date=None, label=None) for i in range(len(texts))]
+    with pytest.raises(TypeError, match="articles: item 0's id is int 0, not text"):
+        summarize(model, numbers, mixes, types={0: "other"})
     with pytest.raises(DvtopicsError, match="types: 2 labels for 60 articles"):
         summarize(model, articles, mixes, types=["other", "other"])
 
@@ -1527,7 +1544,8 @@ def test_assign_counts_apart_the_articles_with_no_main_topic(seeds_model, tmp_pa
     result = CliRunner().invoke(cli, ["topics", "assign", str(out), str(tmp_path / "new.jsonl"), "--out",
                                       str(tmp_path / "a.csv")])
     assert result.exit_code == 0, result.output
-    assert "0 articles assigned to topics, 3 with no main topic, in" in result.output
+    # hunt 38 F (3): "300 articles assigned to topics, 3 with no main topic" read as 300 in all: the total first
+    assert f"3 articles in {tmp_path / 'a.csv'}: 0 with a main topic, 3 with none" in result.output
     # hunt 25 C: no warning line said so, and the rows' blank topics were not marked
     assert "3 articles have no word the topic model knows" in caplog.text
     rows = list(csv.DictReader((tmp_path / "a.csv").open(encoding="utf-8-sig")))
@@ -1658,6 +1676,36 @@ def test_a_topics_label_names_words_among_its_most_probable(texts, monkeypatch):
     for k, label in enumerate(model.topic_labels()):
         named = [model.dictionary_.token2id[word.replace(" ", "_")] for word in label.split(", ")]
         assert set(named) <= most_probable[k], (k, label)
+
+
+def test_a_word_few_units_hold_does_not_name_a_topic(texts):
+    """Hunt 38 F (1): a word repeated in two of 300 baomoi articles was among the 20 most probable words of the largest
+    topic (39%) and named it ("hàng hải, trung quốc, phụ kiện" for cars and phones). A label's word is held by at least
+    LABEL_MIN_HOLDERS of the units the topic's share stands for; with none such, the topic keeps its words."""
+    from dvtopics.topics.model import LABEL_WORDS
+
+    model = fitted(texts)
+    model.names_ = None
+    first = model.topic_labels()[0].split(", ")[0].replace(" ", "_")
+    word = model.dictionary_.token2id[first]
+    model.dictionary_.dfs[word] = 2  # held by two units alone
+    assert first.replace("_", " ") not in model.topic_labels()[0].split(", ")
+    for held in model.dictionary_.dfs:  # no word is held widely: the most relevant words still name each topic
+        model.dictionary_.dfs[held] = 1
+    assert all(len(label.split(", ")) == LABEL_WORDS for label in model.topic_labels())
+
+
+def test_topics_that_are_no_articles_main_topic_are_said(tmp_path, caplog):
+    """Hunt 38 F (3): six copies of one article fitted with K = 3 gave two topics of almost nothing, listed with the
+    same words, and no word of why."""
+    from dvtopics.jobs import Reading, fit_topics
+
+    sentence = "Nông dân thu hoạch lúa trên cánh đồng, giá lúa gạo tăng, thương lái mua lúa của nông dân. " * 5
+    (tmp_path / "same.jsonl").write_text("".join(json.dumps({"id": f"a{i}", "text": sentence}, ensure_ascii=False)
+                                                 + "\n" for i in range(6)), encoding="utf-8")
+    fit_topics(Reading([tmp_path / "same.jsonl"]), str(tmp_path / "t"), 3, no_above=1.0)
+    said = re.search(r"(\d) of the 3 topics \((#\d(?:, #\d)*)\) are no article's main topic", caplog.text)
+    assert said and said.group(1) == "2" and said.group(2).count("#") == 2, caplog.text
 
 
 def test_a_topics_title_is_the_same_however_many_representatives_are_listed(texts):

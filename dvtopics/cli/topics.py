@@ -208,8 +208,9 @@ def assign_cmd(directory, paths, out, labels_file, resume, force, engine, schedu
         click.echo(f"{'-':<4} {counts[None]:>6}  (no main topic: no word the model knows)")
     written = sum(counts.values()) - counts["error"]
     without = counts.get(None, 0)  # in the table all the same, with no main topic
-    click.echo(f"{plural(written - without, 'article')} assigned to topics"
-               f"{f', {without} with no main topic,' if without else ''} in {terminal_text(out)}", err=True)
+    # ("300 articles assigned to topics, 3 with no main topic" read as 300 in all: the total first)
+    click.echo(f"{plural(written, 'article')} in {terminal_text(out)}"
+               + (f": {written - without} with a main topic, {without} with none" if without else ""), err=True)
     # (counted: on Dask the workers read them, and the client knows them by their records)
     sys.exit(_report_failures(counts["error"], out))
 

@@ -145,9 +145,12 @@ def index_id(label) -> str:
 def _id_text(value, name: str = "article_id") -> str:
     """An article's id as text, as the readers read an id field (`field_text`): a DataFrame's id column made float
     by one empty cell gave the ids "17.0", which no labels file's 17 matched, and its empty cell the id "nan". A
-    missing id, or one that is no text or number, is refused. `name`: the argument, for messages."""
+    missing id, or one that is no text or number, is refused; so is a blank one, which labels by id cannot tell from
+    another (the readers give a blank cell's row an id of its place). `name`: the argument, for messages."""
     if isinstance(value, str):  # every article a reader makes: at once
-        return value
+        if value.strip():
+            return value
+        raise InputError(f"{name}: blank ({value!r}); give every article an id")
     if missing(value):
         raise TypeError(f"{name}: missing (None, NaN: an empty cell); give every article an id")
     text = field_text(value)

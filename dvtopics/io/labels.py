@@ -287,6 +287,9 @@ def labels_given(labels, name: str = "gold_labels") -> dict[str, str]:
     if not by_id(labels):
         raise TypeError(f"{name}: a mapping of article id to label (a dict, or a pandas Series), "
                         f"not {type(labels).__name__}")
+    if indexed_by_position(labels):
+        raise InputError(f"{name}: a pandas Series indexed by position (0, 1, 2, …, as df['label'] is), not by the "
+                         "articles' ids: index it by id (df.set_index('id')['label'])")
     pairs = []
     for id_, label in labels.items():
         try:  # read as a DataFrame's row label is read for its article's id (a Timestamp, a float 10.0)
@@ -303,6 +306,12 @@ def by_id(labels) -> bool:
     """Whether labels given from Python are by article id (a dict, a pandas Series indexed by id), not one per
     article in order (a list, a numpy array). A Series is no Mapping."""
     return isinstance(labels, Mapping) or (getattr(labels, "ndim", None) == 1 and hasattr(labels, "items"))
+
+
+def indexed_by_position(labels) -> bool:
+    """Whether labels are a pandas Series with pandas' own index (0, 1, 2, …: a DataFrame's column as read), which
+    numbers rows, not articles: read by id, ids 1, 2, 3 … gave each article the next row's label, in silence."""
+    return type(getattr(labels, "index", None)).__name__ == "RangeIndex"
 
 
 def labels_in_order(labels, n_articles: int, name: str) -> list[str | None]:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Iterable
 
 from ..arguments import as_list, is_dataframe
-from ..errors import ArgumentError, NoArticlesError
+from ..errors import ArgumentError, InputError, NoArticlesError
 from .folders import PATTERN, on_disk, walked_by  # (on_disk: what paths here are, on disk)
 
 log = logging.getLogger(__name__)
@@ -126,16 +126,26 @@ def paths_given(paths) -> list:
     return [path for given_path in given for path in matched_paths(on_disk(home_path(given_path)))]
 
 
+# Words enough for a sentence, and no file's suffix at the end: a headline given where a path is ("Hội nghị sơ kết công
+# tác dân vận 6 tháng đầu năm 2022"), not a folder's name
+_SENTENCE = re.compile(r"(\S+\s+){7,}\S+")
+_READ_TEXTS = ("read texts as a DataFrame's rows (dvtopics.read_articles(pd.DataFrame({\"text\": texts}))), or make "
+               "each an article with dvtopics.make_article")
+
+
 def _refuse_text(path) -> None:
     """Refuse an article's text given where a path is (a Series of texts, `df["text"]`, is a list of them): a line
     break, or a name longer than any file system allows, is no path. It was "no such file or folder", the message
-    the whole text, thousands of characters."""
-    if isinstance(path, str) and ("\n" in path or any(len(part) > 255 for part in re.split(r"[/\\]", path))) and (
-            not os.path.lexists(path)):  # (a file's name may hold a line break, on Linux)
-        shown = " ".join(path.split())
-        raise TypeError(f"paths: {shown[:60]!r}{'…' if len(shown) > 60 else ''} is a text, not a file or folder: read "
-                        "texts as a DataFrame's rows (dvtopics.read_articles(pd.DataFrame({\"text\": texts}))), or "
-                        "make each an article with dvtopics.make_article")
+    the whole text, thousands of characters. A sentence's worth of words that names nothing here is said to be no
+    file or folder, and how texts are read (a mistyped folder name may have eight words too)."""
+    if not isinstance(path, str) or os.path.lexists(path):  # (a file's name may hold a line break, on Linux)
+        return
+    shown = " ".join(path.split())
+    shown = f"{shown[:60]!r}{'…' if len(shown) > 60 else ''}"
+    if "\n" in path or any(len(part) > 255 for part in re.split(r"[/\\]", path)):
+        raise TypeError(f"paths: {shown} is a text, not a file or folder: {_READ_TEXTS}")
+    if _SENTENCE.fullmatch(path.strip()) and not Path(path.strip()).suffix:
+        raise InputError(f"paths: {shown}: no such file or folder; if it is an article's text, {_READ_TEXTS}")
 
 
 def matched_paths(path, say: bool = True) -> list:

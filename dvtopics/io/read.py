@@ -59,7 +59,8 @@ def read_articles(
     on_error: str = "record",
     max_bytes: int = MAX_ARTICLE_BYTES,
 ) -> Iterator[Article]:
-    """Stream articles from files and folders, in order. The files a folder holds that are not read are
+    """Stream articles from files and folders, in order, or from a pandas DataFrame's rows (read as the same table
+    saved as CSV is: docs/python.md). The files a folder holds that are not read are
     named in one warning per kind; a path that gives no article at all (an empty file, a folder without a
     .txt file) gives one error in its place (or raises `NoArticlesError`, as errors are raised).
 

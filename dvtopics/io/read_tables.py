@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Callable, Generator, Iterable, Iterator
 
 from ..arguments import missing
-from ..errors import InputError, UnreadableFileError
+from ..errors import InputError, NoArticlesError, UnreadableFileError
 from ..wording import plural
 from .article import Article, add_warning, field_text, index_id
 from .folders import TAB_SUFFIXES
@@ -405,6 +405,7 @@ def read_frame(frame, fields: "FieldNames", on_error: str, max_bytes: int, where
     # a sheet's total and signature, WordPress' revisions: passed over as in its CSV
     notes, wanted = _Notes(fields, where, python=True), fields.wanted()
     longest = _header_name_chars(given)
+    read_any = False
     for position, (index, row) in enumerate(zip(frame.index, frame.itertuples(index=False, name=None))):
         if all(missing(value) or (isinstance(value, str) and not value.strip()) for value in row):
             # a spreadsheet's empty row (read_excel keeps them, fillna("") blanks them): no article, as in a CSV
@@ -421,6 +422,14 @@ def read_frame(frame, fields: "FieldNames", on_error: str, max_bytes: int, where
         read = partial(record_to_article, record, fallback_id, fields, on_error, at, None, spelt, month_first)
         text = record.get(fields.text)  # (measured when text: an empty cell, NaN, is a float)
         # (the size counted of text alone; a number in the text column is one still, for what the row holds)
-        yield from notes.articles({**record, fields.text: None if missing(text) else text if isinstance(text, str) else
-                                   field_text(text)}, f"row {index!r}", at, fallback_id, max_bytes, on_error, read)
+        for article in notes.articles({**record, fields.text: None if missing(text) else text if isinstance(text, str)
+                                       else field_text(text)}, f"row {index!r}", at, fallback_id, max_bytes, on_error,
+                                      read):
+            read_any = True
+            yield article
     notes.close()
+    if not read_any:  # a DataFrame filtered down to nothing gave no article, in silence, where its CSV says so
+        message = f"{where}: no articles: it holds {'no rows' if frame.empty else 'only empty rows'}"
+        if on_error == "raise":
+            raise NoArticlesError(message)
+        yield failed(where, message, on_error)

@@ -313,6 +313,7 @@ def write_rows(rows: Iterable[Mapping], path: str | os.PathLike, columns: Sequen
     path = Path(home_path(path))  # "~/…": the home folder, as load_model and the command line read it
     if is_dataframe(rows) or _is_series(rows):
         rows = _with_index_column(rows.to_frame() if _is_series(rows) else rows).to_dict("records")
+    rows = _rows_checked(rows)
     suffix = _suffix(path)
     if suffix == ".csv" and columns is None:
         rows = list(rows)  # the header is every row's keys
@@ -323,6 +324,29 @@ def write_rows(rows: Iterable[Mapping], path: str | os.PathLike, columns: Sequen
     else:
         write_workbook({sheet: rows}, path, {sheet: columns} if columns else None)
     return path
+
+
+def _rows_checked(rows) -> Iterator[Mapping]:
+    """`rows`, refused at once unless they are rows, and each as it comes unless it is a dict (of column to value): one
+    dict, None or a text given as the rows ended in Python's own "'str' object has no attribute 'items'" from inside
+    a writer."""
+    if isinstance(rows, (Mapping, str, bytes)) or not hasattr(rows, "__iter__"):
+        one = ": for one row, give [row]" if isinstance(rows, Mapping) else ""
+        raise TypeError(f"rows: rows to write (a list of dicts of column to value, or a DataFrame), "
+                        f"not {_kind(rows)}{one}")
+    return _each_a_dict(rows)
+
+
+def _each_a_dict(rows: Iterable) -> Iterator[Mapping]:
+    for number, row in enumerate(rows, 1):
+        if not isinstance(row, Mapping):
+            raise TypeError(f"rows: row {number} is {_kind(row)}, not a dict of column to value")
+        yield row
+
+
+def _kind(value) -> str:
+    return "None" if value is None else f"one {type(value).__name__}" if isinstance(value, Mapping) else \
+        f"a {type(value).__name__}"
 
 
 def _is_series(value) -> bool:

@@ -268,6 +268,7 @@ def label(reading: Reading, out: str | None, model: str | None = None, min_confi
     batch_size = check_at_least("batch_size", batch_size, 1, MAX_BATCH)
     part_size = check_at_least("part_size", part_size, 1, MAX_PART)
     check_engine(engine, scheduler, part_size)
+    model_directory(model, "model")  # a blank or foreign one named as this job's argument, before any work
     out = output_name(out, engine)
     if out is None and on_record is None:
         raise DvtopicsError("label: give `out`, the file to write, or `on_record`, a function to hand each record")
@@ -490,10 +491,11 @@ def evaluate(reading: Reading, model: str, label_files: Sequence[str] = (), base
     when given (checked first, before any work)."""
     from ..run.batch import check_output
     from ..types.evaluate import changes, check_labels_known, scores
-    from ..types.model import load_classifier, model_name
+    from ..types.model import load_classifier, model_directory, model_name
     from ..types.names import as_article_types
     from ..types.training import HandLabels, OneLabelPerText, no_label_in
 
+    model_directory(model, "model")  # a blank or foreign one named as this job's argument, before any work
     if plot:
         from ..report.plots import FIGURE_SUFFIXES
 

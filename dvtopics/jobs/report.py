@@ -355,5 +355,7 @@ def _topic_model(segmented: Sequence[str], topics_dir, n_topics, provenance: dic
 # What a report user can do when the report's own fit fails: `report` has none of the fit's options, `topics fit`
 # has them all (a rarer word kept with a lower --no-below, paragraphs or whole articles), and its folder is --topics
 REPORT_TOPICS_ADVICE = ("give more text, or fit the topics with `dvtopics topics fit PATHS --out DIR --no-below N` "
-                        "(a lower N keeps rarer words, a higher --no-above commoner ones; see `dvtopics topics fit "
-                        "--help`) and give that folder to the report with `--topics DIR`")
+                        "(a lower N keeps rarer words, a higher --no-above commoner ones; under "
+                        f"{SMALL_CORPUS_ARTICLES} articles add `--unit paragraph` and a --k no larger than the "
+                        "paragraphs, as the report's own fit does; see `dvtopics topics fit --help`) and give that "
+                        "folder to the report with `--topics DIR`")

@@ -34,7 +34,9 @@ class TopicsFit:
 @job_arguments("out", "labels_file")
 def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | None = None, period: str = "month",
                **params) -> TopicsFit:
-    """Fit a topic model on the articles and write it, its card, tables and figures into `out`."""
+    """Fit a topic model on the articles and write it, its card, tables and figures into `out`. `params` are
+    `TopicModel`'s arguments (engine, unit, no_below, no_above, random_state: the command line's --seed …), None
+    read as their default."""
     from ..io.write import files_replaced_together
     from ..persist import CARD_FILE, MODEL_FILE, save_model
     from ..topics.measures import ReferenceTokens, topic_measures
@@ -44,6 +46,7 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
     from ..types.training import with_article_types  # "Annual review" is annual_review, as train reads it
 
     n_topics = check_at_least("n_topics", n_topics, MIN_TOPICS, MAX_TOPICS)  # a plain int: the card is JSON
+    params = model_arguments(params)
     if "random_state" in params:
         params["random_state"] = check_random_state("random_state", params["random_state"])
     check_choice("period", period, PERIODS)
@@ -65,6 +68,7 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
     measures.pop("k")
     report = summarize(model, with_article_types(data.good, types), mixes, period=period)
     warn_without_mix(report.without_mix)
+    warn_empty_topics(mixes)
     if report.stretched_span:
         log.warning("the shares over time span %s (a mistyped date? or a %s too short for these dates)",
                     report.stretched_span, option("--period"))
@@ -95,6 +99,22 @@ def warn_without_mix(n_articles: int) -> None:
     if n_articles:
         log.warning("%d article%s no word the topic model knows: no main topic, and left out of the topic shares",
                     n_articles, " has" if n_articles == 1 else "s have")
+
+
+def warn_empty_topics(mixes) -> None:
+    """Say when topics are no article's main topic: six copies of one article fitted with K = 3 gave two topics of
+    1%, listed with the same words, and no word of why (hunt 38 F)."""
+    import numpy as np
+
+    from ..topics.model import has_mix
+
+    mixes = np.asarray(mixes)
+    held = set(np.argmax(mixes[has_mix(mixes)], axis=1).tolist()) if len(mixes) else set()
+    empty = [k for k in range(mixes.shape[1] if mixes.ndim == 2 else 0) if k not in held]
+    if empty:
+        log.warning("%d of the %d topics (%s) are no article's main topic: the articles may have fewer themes than "
+                    "that; a smaller %s may read better", len(empty), mixes.shape[1],
+                    ", ".join(f"#{k}" for k in empty[:5]) + (" …" if len(empty) > 5 else ""), option("--k"))
 
 
 def _check_k(k: int, unit: str) -> Callable[[list[Article]], None]:
@@ -196,18 +216,25 @@ def _assign_settings(reading: Reading, directory: str, labels_file: str | None, 
             "fields": field_settings(reading.fields), "max_bytes": reading.max_bytes}
 
 
+def model_arguments(params: dict) -> dict:
+    """A job's `TopicModel` arguments, None read as the argument's default (docs/python.md): None given for
+    `random_state` fitted unseeded, a model that no rerun gives again, and for `engine` was refused as no engine."""
+    return {name: value for name, value in params.items() if value is not None}
+
+
 @job_arguments("out")
 def sweep_topics(reading: Reading, out: str, ks: Sequence[int], measures: Sequence[str], seeds: Sequence[int],
                  force: bool = False, **params) -> tuple[list[dict], Segmented]:
     """Fit each K with each seed, measure the fits, and write sweep.csv and sweep.png into `out`; return the
     rows (one per K) and the articles read. A sweep.csv or sweep.png there that dvtopics did not write (or that was
-    changed since) is refused unless `force`."""
+    changed since) is refused unless `force`. `params` are `TopicModel`'s arguments, None read as their default."""
     from ..run.batch import WHAT_IT_HOLDS, check_folder, note_written, refuse_edited
     from ..topics.measures import check_measures
     from ..topics.model import TopicModel
     from ..topics.sweep import SWEEP_FILES, sweep, write_sweep
 
     ks, seeds = check_topic_counts("ks", ks), check_seeds("seeds", seeds)  # before reading, as measures are
+    params = model_arguments(params)
     measures = check_measures(measures)  # a misspelt measure stops the job before its long work, not after a fit
     if not measures:  # (--measures "") a sweep compares its fits by them: with none, its table and figure are empty
         raise TopicsError("a sweep needs at least one measure to compare its fits: npmi, c_v or diversity")

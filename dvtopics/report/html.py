@@ -357,7 +357,8 @@ def topic_charts(topics: Mapping, kind: Mapping[str, str] = ARTICLE_TYPE_WORDS) 
         charts["over_time"] = svg_of(topic_shares_over_time_figure(
             topics["periods"], topics["over_time"], names), "c-ttime", "Topic shares over time")
     if topics.get("types"):
-        charts["by_type"] = svg_of(topic_by_type_heatmap(topics["by_type"], topics["types"], names, kind["chart"]),
+        charts["by_type"] = svg_of(topic_by_type_heatmap(topics["by_type"], topics["types"], names, kind["chart"],
+                                                         topics.get("type_counts")),
                                    "c-ttype", f"Topics by {kind['chart']}")
     return charts
 

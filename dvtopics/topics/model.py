@@ -61,6 +61,10 @@ LABEL_LAMBDA = 0.4
 # cars "da, xe, diễn viên", football "trận, sư tử"); among its 20 most probable, "nga, dự án, đầu tư", "xe, màu,
 # honda", "trận, hlv, malaysia". On 3,000 articles, 9 of 10 labels are the same.
 LABEL_CANDIDATES = 20
+# ... and held by at least this share of the units the topic's share stands for (at least 2): a word repeated in two
+# articles was among the 20 most probable of the largest topic of 300 baomoi articles (39%), and named it ("hàng hải,
+# trung quốc, phụ kiện" for cars and phones: hunt 38 F).
+LABEL_MIN_HOLDERS = 0.1
 # no_below="auto": a word must be in one unit of 150, at least 2 and at most 20. Rarer words never lead a topic
 # but add noise to it: on 3,000 baomoi articles, 20 (a vocabulary of 3,200) gives a higher NPMI than 5 (8,400).
 AUTO_NO_BELOW = (150, 2, 20)
@@ -69,6 +73,10 @@ AUTO_NO_BELOW = (150, 2, 20)
 TIME_WORDS = frozenset({"đầu", "chiều", "tối", "trưa", "tuần", "hôm"})
 # Page furniture: photo words that captions put in a third of baomoi's articles, never a theme of their own.
 FURNITURE_WORDS = frozenset({"ảnh", "minh_họa"})
+# What the shipped list lacks of its kind: numbers spelt out (it has "một", "ba", "năm": "hai" was the second word of the
+# largest topic of 2,500 baomoi articles, hunt 38 F) and the pronoun "ta" (it has "tôi", "chúng_ta", "mình").
+SPELT_NUMBERS = frozenset({"hai", "bốn", "sáu", "bảy", "tám", "chín", "mười", "mươi", "trăm", "nghìn", "ngàn"})
+PRONOUNS = frozenset({"ta"})
 # A caption or credit in segmented, lower-cased text: "( ảnh : afp )", "( ảnh minh_họa )", "ảnh : zen nguyễn .",
 # "nguồn ảnh : qq", "video : ...". An unbracketed credit is one to three words up to the next punctuation.
 _CAPTION = re.compile(r"\( (?:nguồn )?(?:ảnh|video|clip)\b[^()]{0,80}\)"
@@ -99,11 +107,11 @@ def too_many_topics(k: int, n_units: int, unit: str) -> TooManyTopics:
 
 @lru_cache(maxsize=1)
 def default_stopwords() -> frozenset[str]:
-    """The common Vietnamese stopword list (lower case, "_" inside words), shipped with dvtopics, TIME_WORDS and
-    FURNITURE_WORDS."""
+    """The common Vietnamese stopword list (lower case, "_" inside words), shipped with dvtopics, TIME_WORDS,
+    FURNITURE_WORDS, SPELT_NUMBERS and PRONOUNS."""
     path = Path(__file__).resolve().parents[1] / "data" / "stopwords_vi.txt"
     shipped = frozenset(line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
-    return shipped | TIME_WORDS | FURNITURE_WORDS
+    return shipped | TIME_WORDS | FURNITURE_WORDS | SPELT_NUMBERS | PRONOUNS
 
 
 def drop_captions(segmented: str) -> str:
@@ -483,6 +491,8 @@ class TopicModel(TransformerMixin, BaseEstimator):
             relevance = LABEL_LAMBDA * log_p + (1 - LABEL_LAMBDA) * (log_p - np.log(overall))
         candidates = np.argsort(-self.topic_word_, axis=1, kind="stable")[:, :max(LABEL_CANDIDATES, n_words)]
         ranked = np.take_along_axis(relevance, candidates, axis=1)
+        # words few units hold come last, in their order of probability: they name a topic only when it has no others
+        ranked = np.where(np.take_along_axis(self._held_widely(), candidates, axis=1), ranked, -np.inf)
         order = np.take_along_axis(candidates, np.argsort(-ranked, axis=1, kind="stable"), axis=1)[:, :n_words]
         labels = [", ".join(self.dictionary_[int(i)].replace("_", " ") for i in idx) for idx in order]
         # the names its user gave the topics in topics.json (`load_topic_model`): `topics show` showed them, `assign`
@@ -490,6 +500,14 @@ class TopicModel(TransformerMixin, BaseEstimator):
         given = getattr(self, "names_", None)
         given = given if given and len(given) == len(labels) and n_words == LABEL_WORDS else [None] * len(labels)
         return [name or label for name, label in zip(given, labels)]
+
+    def _held_widely(self) -> np.ndarray:
+        """(topics × words) whether a word is held by enough units to name the topic (LABEL_MIN_HOLDERS)."""
+        held_by = np.zeros(len(self.dictionary_))
+        for word, count in self.dictionary_.dfs.items():
+            held_by[word] = count
+        least = np.maximum(2, LABEL_MIN_HOLDERS * self.topic_shares() * self.dictionary_.num_docs)
+        return held_by[None, :] >= least[:, None]
 
     def topic_shares(self) -> np.ndarray:
         """Each topic's mean share over the units the model learnt from (`topic_shares` of their mixes): with

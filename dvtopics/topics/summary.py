@@ -18,7 +18,7 @@ from ..article_types import as_article_types
 from ..errors import DvtopicsError, InputError, ModelError, TopicsError
 from ..wording import brief_repr
 from ..io.article import ARTICLES_HINT
-from ..io.labels import by_id, labels_given, labels_in_order
+from ..io.labels import by_id, indexed_by_position, labels_given, labels_in_order
 from ..io.metadata import MAX_PERIODS_CHARTED, period_of, period_range, stretched_span
 from ..io.paths import home_path
 from ..io.sidefiles import read_side_file
@@ -183,12 +183,12 @@ def summarize(model: TopicModel, articles: Sequence, mixes: np.ndarray, types=No
 def _article_types(articles: Sequence, types) -> list[str | None]:
     """Each article's type: its type in `types` (by id, or one per article in order), else its own label; read as the
     article types however spelt when they are ("Annual review" beside `other` is annual_review, `as_article_types`),
-    as `topics fit --labels` reads them: a notebook's by-type view had "Other" and "other" as two types. Types by
-    id none of which is an article's are refused: a Series indexed by position (0, 1, …) gave every article its own
-    label, in silence."""
+    as `topics fit --labels` reads them: a notebook's by-type view had "Other" and "other" as two types. A Series
+    with pandas' own index (0, 1, …: df["type"]) is one per article, in order: read by id, articles of ids 1, 2, …
+    each took the next row's type, in silence. Types by id none of which is an article's are refused."""
     if types is None:
         return as_article_types([a.label for a in articles])
-    if not by_id(types):
+    if not by_id(types) or indexed_by_position(types):  # df["type"]: one per article, in the rows' order
         given = labels_in_order(types, len(articles), "types")
         return as_article_types([type_ or a.label for a, type_ in zip(articles, given)])
     types = labels_given(types, "types")
@@ -325,7 +325,7 @@ def write_report_files(report: TopicReport, directory: Path) -> list[Path]:
                                   report.over_time, topic_columns),
                     plots.save_figure(fig, directory / "over_time.png")]
     if report.types:
-        fig = plots.topic_by_type_heatmap(report.by_type, report.types, names)
+        fig = plots.topic_by_type_heatmap(report.by_type, report.types, names, counts=report.type_counts)
         written += [_write_shares(directory / "by_type.csv", "type", report.types, report.type_counts,
                                   report.by_type, topic_columns),
                     plots.save_figure(fig, directory / "by_type.png")]
