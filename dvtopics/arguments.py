@@ -46,7 +46,8 @@ FLAGS = {
     "views": "--views",
     "silent_min_confidence": "--silent-min-confidence", "override_min_confidence": "--override-min-confidence",
     "max_rows_per_type": "--max-rows-per-type",
-    "title": "--title", "model_dir": "--model", "model": "--model", "label_files": "--labels", "labels_file": "--labels",
+    "title": "--title", "model_dir": "--model", "model": "--model", "label_files": "--labels",
+    "labels_file": "--labels",
     "extra_paths": "--extra", "measures": "--measures", "force": "--force", "resume": "--resume", "out": "--out",
 }
 

@@ -73,8 +73,8 @@ AUTO_NO_BELOW = (150, 2, 20)
 TIME_WORDS = frozenset({"đầu", "chiều", "tối", "trưa", "tuần", "hôm"})
 # Page furniture: photo words that captions put in a third of baomoi's articles, never a theme of their own.
 FURNITURE_WORDS = frozenset({"ảnh", "minh_họa"})
-# What the shipped list lacks of its kind: numbers spelt out (it has "một", "ba", "năm": "hai" was the second word of the
-# largest topic of 2,500 baomoi articles, hunt 38 F) and the pronoun "ta" (it has "tôi", "chúng_ta", "mình").
+# What the shipped list lacks of its kind: numbers spelt out (it has "một", "ba", "năm": "hai" was the second word of
+# the largest topic of 2,500 baomoi articles, hunt 38 F) and the pronoun "ta" (it has "tôi", "chúng_ta", "mình").
 SPELT_NUMBERS = frozenset({"hai", "bốn", "sáu", "bảy", "tám", "chín", "mười", "mươi", "trăm", "nghìn", "ngàn"})
 PRONOUNS = frozenset({"ta"})
 # A caption or credit in segmented, lower-cased text: "( ảnh : afp )", "( ảnh minh_họa )", "ảnh : zen nguyễn .",

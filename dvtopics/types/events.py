@@ -44,7 +44,8 @@ _PERIODS = [
     ("multi_year", r"(?<!quý )(?<!tháng )(?<!kỳ )\b([2-9]|\d{2,3}) năm\b|20\d\d\s*[-–]\s*20\d\d|nhiệm kỳ"),
     ("month", r"\btháng (\d{1,2}|giêng|chạp)\b(?!\s*[/-])"),
     ("months", r"\b\d{1,2} tháng (đầu|cuối) năm\b"),  # "5 tháng đầu năm 2017": neither a half nor the year
-    ("year", r"(?<!tháng đầu )(?<!tháng cuối )\bnăm (20\d\d|19\d\d|qua)\b(?!\s*[-–]\s*(19|20)?\d\d)|\bcuối năm\b(?! học)"),
+    ("year", r"(?<!tháng đầu )(?<!tháng cuối )\bnăm (20\d\d|19\d\d|qua)\b(?!\s*[-–]\s*(19|20)?\d\d)|"
+             r"\bcuối năm\b(?! học)"),
 ]
 _PERIOD_PATTERNS = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in _PERIODS]
 _NEXT_TASKS = re.compile(r"(nhiệm vụ|phương hướng|kế hoạch)[^.;\n]{0,60}?"
@@ -75,7 +76,8 @@ class Event:
     phrase: str  # the meeting as the text names it
     where: str  # "title", "lead" or "body"
     kind: str  # the meeting word, lower case ("hội nghị", "giao ban", "tổng kết" …)
-    period: str | None  # what it reviewed: quarter, half_year, year, nine_months, school_year, semester, month, months, multi_year
+    # what it reviewed: quarter, half_year, year, nine_months, school_year, semester, month, months, multi_year
+    period: str | None
     next_tasks: str | None  # the period whose tasks it set, when it says
     holder: str | None  # who held it, when the sentence says
     committee: bool  # a steering committee's meeting, by its words

@@ -128,7 +128,8 @@ RULES: list[Rule] = [
     # (not a committee, or its head, at or attending another's conference: "Trưởng Ban Chỉ đạo Tây Nam bộ tại hội nghị
     # tổng kết 5 năm thực hiện đề án …"; "kết luận của Ban Chỉ đạo … tại buổi sơ kết công tác" is its own review)
     _rule("sc_holds", "steering_committee",
-          rf"\b{_COMMITTEE}((?!\b(tại|dự|chỉ đạo) (và chỉ đạo )?(hội nghị|lễ|kỳ họp)\b)[^.;:\n]){{0,160}}?\b(tổ chức ({_CONFERENCE}|phiên họp|cuộc họp)|{_REVIEW_BY_COMMITTEE}|"
+          rf"\b{_COMMITTEE}((?!\b(tại|dự|chỉ đạo) (và chỉ đạo )?(hội nghị|lễ|kỳ họp)\b)[^.;:\n]){{0,160}}?"
+          rf"\b(tổ chức ({_CONFERENCE}|phiên họp|cuộc họp)|{_REVIEW_BY_COMMITTEE}|"
           # "BCĐ … họp" (LABELS.md): any meeting but a press conference, a get-together or a meeting with residents
           # (the verb: "trong buổi họp" after a leader's title is not the committee meeting)
           r"(?<!buổi )(?<!cuộc )(?<!kỳ )(?<!phiên )họp(?! (báo|mặt|dân)\b))", _COMMITTEE_WORDS),
