@@ -158,7 +158,7 @@ def event_of(sentences: Iterable[tuple[str, str]]) -> Event | None:
         return None
     event = _event(*first)
     if event.where == "title" and event.period is None:
-        # "… họp Hội đồng Tư vấn chính sách tiền tệ" over a lead's "phiên họp quý II/2017": the lead names the
+        # "Hội đồng Tư vấn thuế tỉnh họp" over a lead's "Tại phiên họp quý III/2019, …": the lead names the
         # period the title leaves out (LABELS.md: the lead names the quarter's review as the event)
         lead = next((found for found in meetings if found[2] == "lead"), None)
         if lead:
@@ -196,7 +196,7 @@ def _event(sentence: str, match: re.Match, where: str) -> Event:
 
 
 # What a holder may hold that is no meeting of the reader's: "Văn phòng Chủ tịch nước tổ chức họp báo công bố các luật
-# được thông qua tại kỳ họp thứ 3" names the host of a press conference, not of the session
+# đã được thông qua tại kỳ họp thứ 7" names the host of a press conference, not of the session
 _OTHER_EVENT = re.compile(r"\s*(họp báo|họp mặt|họp dân|lễ|buổi lễ)\b", re.IGNORECASE)
 
 

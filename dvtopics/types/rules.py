@@ -125,8 +125,8 @@ RULES: list[Rule] = [
           # "hội nghị tổng kết … năm 2019 của Ban Chỉ đạo 389", not a guest ("sự tham dự của đại diện Ban Chỉ đạo")
           rf"({_CONFERENCE}|phiên họp|cuộc họp|{_REVIEW_BY_COMMITTEE})(?! báo)((?!\bvới\b|tham dự|có mặt|đại diện)[^.;:\n]){{0,100}}?"
           rf"\bcủa {_COMMITTEE}", _COMMITTEE_WORDS),
-    # (not a committee, or its head, at or attending another's conference: "Trưởng Ban Chỉ đạo Tây Nam bộ tại hội nghị
-    # tổng kết 5 năm thực hiện đề án …"; "kết luận của Ban Chỉ đạo … tại buổi sơ kết công tác" is its own review)
+    # (not a committee, or its head, at or attending another's conference: "Trưởng Ban Chỉ đạo Tây Bắc tại hội nghị
+    # tổng kết 10 năm thực hiện đề án …"; "kết luận của Ban Chỉ đạo … tại buổi sơ kết công tác" is its own review)
     _rule("sc_holds", "steering_committee",
           rf"\b{_COMMITTEE}((?!\b(tại|dự|chỉ đạo) (và chỉ đạo )?(hội nghị|lễ|kỳ họp)\b)[^.;:\n]){{0,160}}?"
           rf"\b(tổ chức ({_CONFERENCE}|phiên họp|cuộc họp)|{_REVIEW_BY_COMMITTEE}|"
