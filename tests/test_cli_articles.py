@@ -125,6 +125,29 @@ def test_segment_keeps_an_unreadable_articles_place(tmp_path):
     assert "error" in rows[1] and "tokens" not in rows[1] and "tokens" in rows[2]
 
 
+def test_segment_holds_a_batch_of_articles_not_the_input(tmp_path, monkeypatch):
+    """Hunt 38 G (3): `segment` read every article, then segmented them all, then wrote: 459 MB for 35,440 baomoi
+    articles (89 MB now), a million out of reach. It reads, segments and writes a batch at a time, in input order,
+    an unreadable article in its place."""
+    import dvtopics.jobs.reading as reading
+    import dvtopics.text.segment as segment_module
+
+    monkeypatch.setattr(reading, "SEGMENT_BATCH", 2)
+    held = []
+    real = segment_module.segment_articles
+    monkeypatch.setattr(segment_module, "segment_articles", lambda batch, *a, **k: held.append(len(batch)) or
+                        real(batch, *a, **k))
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps({"id": f"a{i}", "text": None if i == 3 else f"Hội nghị số {i} của huyện."},
+                                         ensure_ascii=False) + "\n" for i in range(5)), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["segment", str(source), "--out", str(tmp_path / "seg.jsonl")])
+    assert result.exit_code == 1 and "4 articles segmented into" in result.output  # one could not be read
+    assert held == [2, 2, 1]
+    rows = [json.loads(line) for line in (tmp_path / "seg.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in rows] == [f"a{i}" for i in range(5)] and "error" in rows[3]
+    assert rows[4]["tokens"].split() == ["Hội_nghị", "số", "4", "của", "huyện", "."]
+
+
 def test_missing_path_is_a_usage_error(tmp_path):
     result = CliRunner().invoke(cli, ["inspect", str(tmp_path / "nope")])
     assert result.exit_code == 2 and "does not exist" in result.output

@@ -1248,6 +1248,22 @@ def test_a_local_cluster_is_silenced_as_it_closes_after_a_run_that_ended_well(mo
     assert silenced == [client] and quiet == [True]
 
 
+def test_the_event_loops_callback_errors_are_silent_while_a_local_cluster_runs(monkeypatch):
+    """Hunt 38 G (1): Ctrl-C as the client waited printed, in 3 of 17 runs, distributed's own traceback from a
+    callback on the event loop ("NameError: cannot access free variable 'future'"), logged by tornado, even with -q,
+    before the one "Interrupted:" line. That logger is silent from the cluster's start, and given back after."""
+    import logging
+
+    import dvtopics.run.distributed as dask_engine
+
+    monkeypatch.setattr(dask_engine, "_silence_cluster", lambda client: None)
+    loop_log = logging.getLogger("tornado.application")
+    before = loop_log.level
+    with connect(None, 1):
+        assert loop_log.level == logging.CRITICAL
+    assert loop_log.level == before
+
+
 def test_a_finished_run_into_a_folder_run_again_is_called_finished(model_dir, scheduler, tmp_path):
     """Hunt 36 D (6): `label … --out parts/` run again after it finished said "parts holds an unfinished run: add
     --resume to finish it"; its parts are kept on purpose, and it is finished."""

@@ -486,6 +486,28 @@ def test_ctrl_c_before_anything_to_resume_does_not_suggest_resume(out, corpus, t
     assert result.exit_code == 130 and result.output == "Interrupted: no output is left half-written.\n"
 
 
+def test_sigterm_stops_a_run_as_ctrl_c_does_and_says_so(corpus, tmp_path, monkeypatch):
+    """Hunt 38 G (5): SIGTERM (a scheduler's or systemd's stop, `timeout`) stopped `label` without a word, its journal
+    and lock left behind; Ctrl-C said what was kept. The signal itself is sent, to this process, inside the job."""
+    import os
+    import signal
+
+    def stopped(*args, **kwargs):
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    def unheard(signum, frame):  # (the test's own: it fails, where the signal would end the test run)
+        raise AssertionError("SIGTERM reached the caller's handler: the command set none of its own")
+
+    monkeypatch.setattr("dvtopics.jobs.label", stopped)
+    before = signal.signal(signal.SIGTERM, unheard)
+    try:
+        result = run("label", corpus, "--out", tmp_path / "l.jsonl")
+        assert result.exit_code == 143 and result.output == "Stopped: no output is left half-written.\n"
+        assert signal.getsignal(signal.SIGTERM) is unheard  # given back once the command is done
+    finally:
+        signal.signal(signal.SIGTERM, before)
+
+
 def _interrupted_run(articles_path, out):
     """A run killed after its first batch: the journal holds 5 articles and what the run read."""
     calls = []

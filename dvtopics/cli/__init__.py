@@ -30,10 +30,25 @@ EXIT_BROKEN_PIPE = 128 + 13  # what a shell reports for a tool SIGPIPE ended, as
 RESUMABLE = "dvtopics.resumable"
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (a scheduler's or systemd's stop, `timeout`, `kill`), read as Ctrl-C is: it stopped a run without a
+    word, its journal and lock left behind (hunt 38 G)."""
+
+
+def _terminated(signum, frame):
+    raise Terminated()
+
+
 class DvtopicsGroup(click.Group):
     """Turns library errors into one line and exit code 2, instead of a traceback."""
 
     def invoke(self, ctx):
+        import signal
+        import threading
+
+        # (only the main thread may set it; given back after the command, as a program calling the group had it)
+        main = threading.current_thread() is threading.main_thread()
+        previous = signal.signal(signal.SIGTERM, _terminated) if main else None
         try:
             with command_line_wording():  # its messages name the flags typed, not Python's arguments
                 return super().invoke(ctx)
@@ -50,13 +65,16 @@ class DvtopicsGroup(click.Group):
             where = f"{terminal_text(exc.filename)}: " if exc.filename else ""
             click.echo(f"Error: {where}{exc.strerror or exc}", err=True)
             ctx.exit(EXIT_ERROR)
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as exc:
             # (nothing half-written: each output is whole or as it was; "finished output is kept" was said where a
             # run had written nothing at all)
             said = ("what was done is kept; rerun with --resume to go on" if unfinished_run(ctx.meta.get(RESUMABLE))
                     else "no output is left half-written")
-            click.echo(f"Interrupted: {said}.", err=True)
-            ctx.exit(130)
+            click.echo(f"{'Stopped' if isinstance(exc, Terminated) else 'Interrupted'}: {said}.", err=True)
+            ctx.exit(128 + 15 if isinstance(exc, Terminated) else 130)  # as a shell reports SIGTERM, SIGINT
+        finally:
+            if main:
+                signal.signal(signal.SIGTERM, previous)
 
 
 def unfinished_run(out) -> bool:

@@ -145,9 +145,9 @@ def segment(paths, out, lower, force, reading):
     """Segment articles into words ("công_tác dân_vận") and write {"id", "tokens"} lines."""
     from ..jobs import segment as segment_job
 
-    data = segment_job(reading, out, lower, force)
-    click.echo(f"{plural(len(data.good), 'article')} segmented into {terminal_text(out)}", err=True)
-    sys.exit(1 if data.failed else 0)
+    written = segment_job(reading, out, lower, force)
+    click.echo(f"{plural(written.segmented, 'article')} segmented into {terminal_text(out)}", err=True)
+    sys.exit(1 if written.failed else 0)
 
 
 COMMANDS = [inspect, segment]

@@ -484,8 +484,9 @@ def connect(scheduler: str | None = None, n_workers: int | None = None):
     with sigint_ignored():  # by the worker processes started here: Ctrl-C is the command's, which closes them
         cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                            dashboard_address=":0", silence_logs=quiet)
-    logger = logging.getLogger("distributed")
-    level = logger.level
+    levels = {name: logging.getLogger(name).level for name in _DASK_LOGGERS}
+    # (from the start: the callback fails on the event loop's thread as Ctrl-C reaches this one, before it is heard)
+    logging.getLogger(_EVENT_LOOP_LOGGER).setLevel(logging.CRITICAL)
     try:
         with cluster, distributed.Client(cluster) as client:
             try:
@@ -500,11 +501,20 @@ def connect(scheduler: str | None = None, n_workers: int | None = None):
             # ("Failed to communicate with scheduler during heartbeat") made a good run look failed (hunt 36 D, 2)
             _silence_cluster(client)
     finally:
-        logger.setLevel(level)
+        for name, level in levels.items():
+            logging.getLogger(name).setLevel(level)
+
+
+# Dask's loggers, and tornado's that logs what fails in the event loop under Dask: Ctrl-C as a client waited on a
+# result printed distributed's own "NameError: cannot access free variable 'future'" traceback from a callback
+# (hunt 38 G), after which the run closed as any other interrupted one
+_EVENT_LOOP_LOGGER = "tornado.application"
+_DASK_LOGGERS = ("distributed", _EVENT_LOOP_LOGGER)
 
 
 def _silence_dask() -> None:
-    logging.getLogger("distributed").setLevel(logging.CRITICAL)
+    for name in _DASK_LOGGERS:
+        logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
 def _silence_cluster(client) -> None:
