@@ -57,6 +57,16 @@ def test_label_counts_has_one_bar_per_label_in_order():
     assert [t.get_text() for t in ax.texts] == ["5", "2", "9"]  # the counts are written on the bars
 
 
+def test_the_longest_bars_count_stays_inside_the_frame():
+    """Hunt 38 F (3): "2454" beside the longest bar ran over the chart's frame; the bars still start at 0."""
+    fig = plots.label_counts_figure({"other": 2454, "quarterly_briefing": 2})
+    ax = fig.axes[0]
+    fig.canvas.draw()
+    frame = ax.get_window_extent()
+    count = next(t for t in ax.texts if t.get_text() == "2454").get_window_extent()
+    assert count.x1 <= frame.x1 and ax.get_xlim()[0] == 0
+
+
 def test_label_counts_takes_the_counts_as_pandas_gives_them():
     """Hunt 26 D (2): `df["label"].value_counts()`, as an analyst counts types, failed with "'numpy.ndarray' object
     is not callable" (a Series' values is no method, and it iterates its values, not its labels)."""

@@ -115,6 +115,9 @@ def confusion_matrix_figure(matrix, labels: Sequence[str], normalize: bool = Fal
     return fig
 
 
+COUNT_ROOM = 0.12  # of the axis' span, beside the longest bar of `label_counts_figure`
+
+
 def label_counts_figure(counts: Mapping[str, int], title: str = "Articles per label",
                         xlabel: str = "Articles", ylabel: str = "Label") -> Figure:
     """Horizontal bars, one per label, in the order of `counts` (top to bottom).
@@ -128,6 +131,8 @@ def label_counts_figure(counts: Mapping[str, int], title: str = "Articles per la
     ax = fig.add_subplot()
     bars = ax.barh(labels, list(counts.values()), color=BAR_COLOR)
     ax.bar_label(bars, padding=2, fontsize=8)
+    # room right of the longest bar for its count: "2454" ran over the frame (hunt 38 F); bars still start at 0
+    ax.margins(x=COUNT_ROOM)
     ax.invert_yaxis()  # first label on top, as it reads in a table
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlabel(xlabel)
