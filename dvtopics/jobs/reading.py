@@ -140,8 +140,8 @@ def read_segmented(reading: Reading, lower: bool = True, progress: bool | None =
     return Segmented(articles, good, texts)
 
 
-# Articles read and segmented at a time by `segment`: its memory is a batch's, not the input's (all of 35,440 baomoi
-# articles were held, 459 MB, and a million would have needed some 13 GB: hunt 38 G)
+# Articles read and segmented at a time by `segment`: its memory is a batch's, not the input's (it held them all:
+# 459 MB for 35,440 baomoi articles, 89 MB a batch at a time, benchmarks/RESULTS.md; hunt 38 G)
 SEGMENT_BATCH = 2000
 
 

@@ -504,8 +504,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
     def _held_widely(self) -> np.ndarray:
         """(topics × words) whether a word is held by enough units to name the topic (LABEL_MIN_HOLDERS)."""
         held_by = np.zeros(len(self.dictionary_))
-        for word, count in self.dictionary_.dfs.items():
-            held_by[word] = count
+        held_by[list(self.dictionary_.dfs)] = list(self.dictionary_.dfs.values())
         least = np.maximum(2, LABEL_MIN_HOLDERS * self.topic_shares() * self.dictionary_.num_docs)
         return held_by[None, :] >= least[:, None]
 
