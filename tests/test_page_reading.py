@@ -1114,3 +1114,84 @@ def test_a_headline_ending_like_a_sentence_does_not_begin_the_body_for_a_ticker_
     headline = 'Bí thư Huyện ủy: "Dân vận khéo thì việc gì cũng xong"'
     page = f"{headline}\nTin mới\nGia Lai trao 100 căn nhà cho hộ nghèo 07:15 05/02/2018\n05/02/2018\n{BODY}"
     assert "Gia Lai trao 100 căn nhà cho hộ nghèo 07:15 05/02/2018" in strip_furniture(page)
+
+
+# ------------------------------------------------------------ hunt 39 L: pages copied from news sites
+
+FARM = ("Nông dân gieo lại lúa sau mưa rét\n06/03/2017 14:25\nĐợt rét đã làm hàng ngàn hecta lúa bị chết. "
+        "Bà con đang khẩn trương gieo cấy lại.\nHuyện đã liên hệ các công ty giống để cung cấp đủ giống.\nVăn Long\n")
+
+
+@pytest.mark.parametrize("heading", ["Các tin đã đưa", "Tin bài liên quan", "Bài liên quan", "Cùng chuyên mục",
+                                     "Các bài viết khác", "CÁC TIN ĐÃ ĐƯA:"])
+def test_the_headlines_under_every_related_news_heading_are_dropped(heading):
+    """Hunt 39 L (1): "Các tin đã đưa", the usual heading of provincial and government portals, and four others kept
+    the headlines under them: a farming article became a quarterly briefing, with no word said."""
+    clean = strip_furniture(f"{FARM}{heading}\nHội nghị sơ kết công tác dân vận 6 tháng đầu năm 2017\n"
+                            "Giao ban công tác dân vận quý I năm 2017\n")
+    assert "Hội nghị" not in clean and "Giao ban" not in clean and clean.startswith("Nông dân gieo lại lúa")
+
+
+@pytest.mark.parametrize("credit", ["Ảnh: Minh Khôi ", "Nguồn ảnh: baoxyz.vn "])
+def test_a_credit_that_opens_the_lead_goes_and_the_lead_stays(credit):
+    """Hunt 39 L (2): a line opening with a photo's credit was dropped whole as a caption, the lead that ran on after
+    it too (a mid-year review read as `other`)."""
+    lead = "Sáng 11/7, Ban Dân vận Tỉnh ủy tổ chức hội nghị sơ kết công tác dân vận 6 tháng đầu năm 2017."
+    article = make_article("a", f"Tăng cường phối hợp trong công tác dân vận\n12/07/2017 15:20\n{credit}{lead}\n"
+                                "Các cấp ủy đã quan tâm lãnh đạo công tác dân vận.\n")
+    assert lead in article.text and "Minh Khôi" not in article.text and "baoxyz" not in article.text
+
+
+@pytest.mark.parametrize("caption", ["Ảnh: Minh Khôi", "Ảnh: Quang cảnh hội nghị", "Ảnh minh họa: nông dân trên đồng"])
+def test_a_caption_line_without_a_sentence_after_its_credit_is_still_dropped(caption):
+    assert is_furniture(caption)
+
+
+@pytest.mark.parametrize("second, title", [
+    ("6 tháng đầu năm 2017", "Ban Dân vận Tỉnh ủy sơ kết công tác dân vận 6 tháng đầu năm 2017"),
+    ("Quý I năm 2017", "Ban Dân vận Tỉnh ủy sơ kết công tác dân vận Quý I năm 2017"),
+])
+@pytest.mark.parametrize("dated", [True, False])
+def test_a_headlines_second_line_that_names_its_period_is_part_of_the_title(second, title, dated):
+    """Hunt 39 L (3): a headline copied over two lines whose second line opens on a number or a capital was titled by
+    that line alone ("6 tháng đầu năm 2017"), and the rules, which read no further than a line, lost the review."""
+    dateline = "12/07/2017 15:20\n" if dated else ""
+    page = f"Ban Dân vận Tỉnh ủy sơ kết công tác dân vận\n{second}\n{dateline}{BODY}"
+    assert make_article("a", page).title == title
+
+
+@pytest.mark.parametrize("line, source", [("Theo Tâm An/Tuổi Trẻ", "Tuổi Trẻ"),
+                                          ("Theo Hoài Nam/VnExpress", "VnExpress"),
+                                          ("Theo Lan Chi/Dân trí", "Dân trí"), ("Theo Lan Chi (Dân trí)", "Dân trí"),
+                                          ("Theo Tâm An/Tuổi Trẻ Theo Tâm An/Tuổi Trẻ", "Tuổi Trẻ"),
+                                          ("Nguồn: Bộ Y tế/Cục Quản lý dược", "Bộ Y tế/Cục Quản lý dược")])
+def test_a_writer_credited_with_any_papers_name_gives_the_paper(line, source):
+    """Hunt 39 L (4): only a paper whose name opens with "Báo" was taken from "Theo writer/paper": one site counted
+    under each of its writers (VnExpress under seven sources); a line pasted twice was a source whole."""
+    assert extract_metadata(f"Huyện tổng kết công tác dân vận năm 2024\n{BODY}{line}")["source"] == source
+
+
+@pytest.mark.parametrize("menu", ["Trang chủ  Thời sự  Chính trị  Kinh tế  Xã hội",
+                                  "Trang chủ\tThời sự\tChính trị\tKinh tế", "Thời sự\tChính trị\tKinh tế\tXã hội",
+                                  "Trang chủ » Thời sự » Chính trị",
+                                  "Trang chủ\nChính trị\nXã hội"])
+def test_a_menu_copied_with_spaces_tabs_or_guillemets_and_a_short_one_a_line_are_dropped(menu):
+    """Hunt 39 L (5): only a menu split by "|" (or one of four lines) was dropped; a browser's copy of a bar of links,
+    a "»" breadcrumb and a three-line menu stayed at the top of the text, and the logo over them named no source."""
+    article = make_article("a", f"BÁO HÒA BÌNH\n{menu}\n{HEADLINE}\n05/02/2018\n{BODY}")
+    assert article.title == HEADLINE and article.text.startswith(HEADLINE)
+    assert "Chính trị" not in article.text and "Thời sự" not in article.text
+
+
+@pytest.mark.parametrize("headline", ["Văn hóa Thể thao Du lịch", "Kinh tế xã hội tỉnh phát triển"])
+def test_a_headline_of_section_words_is_no_menu(headline):
+    assert not is_furniture(headline)
+
+
+@pytest.mark.parametrize("dateline", ["Bài, ảnh: Hà Linh - 06/03/2017", "Tin và ảnh: Hà Linh - 06/03/2017",
+                                      "14 giờ 25 phút, ngày 06/03/2017", "Lượt xem: 123 | 06/03/2017"])
+def test_more_of_the_datelines_sites_print_date_the_article(dateline):
+    """Hunt 39 L (6): a byline credited for text and photos, a time in words, and a view count beside the date (a
+    line dropped as furniture, its date with it) left the article undated."""
+    article = make_article("a", f"{HEADLINE}\n{dateline}\n{BODY}")
+    assert (article.title, article.date) == (HEADLINE, "2017-03-06") and "Lượt xem" not in article.text

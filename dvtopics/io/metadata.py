@@ -422,8 +422,11 @@ def _writers_paper(writer: str, credit: str, in_source_line: bool = False) -> st
     if _PAPER.match(writer):
         return None
     named = _PAPER.match(paper) if in_source_line else _PAPER_NAME.fullmatch(paper)
-    # a paper's name after any words; a code of one only after a writer's name (`_writer_named`)
-    return paper if named or paper in PAPERS_BY_TAG and _writer_named(writer, paper) else None
+    # a paper's name after any words; a code of one only after a writer's name (`_writer_named`); in a source line,
+    # any capitalised name after a writer's ("Theo Thu Hà/Tuổi Trẻ", "Theo Lan Chi/Dân trí": the paper, not the writer,
+    # is the source, else one paper is counted under each of its writers)
+    writers = in_source_line and paper[:1].isupper() and _a_persons_name(writer) and _writer_named(writer, paper)
+    return paper if named or writers or paper in PAPERS_BY_TAG and _writer_named(writer, paper) else None
 
 
 # The names the agencies known by their initials are spelt out in, as a closing line credits them ("Thông tấn xã Việt
@@ -466,6 +469,16 @@ def _writer_named(writer: str, code: str) -> bool:
         return False
     names = re.split(r"\s+(?:[-–&]|và)\s+", writer) if writer else []
     return all(len(name.split()) <= 4 and all(word[:1].isupper() for word in name.split()) for name in names)
+
+
+# What opens a body's name, or writes one ("Hội LHPN/Ban Dân vận", "Bộ Y tế/Cục Quản lý dược": two bodies, no writer)
+_BODY_NAME = re.compile(r"(?:hội|ban|bộ|sở|cục|ủy|ubnd|văn\s+phòng|trung\s+tâm|viện|trường|công\s+ty|tổng\s+công\s+ty|"
+                        r"phòng|đảng|mặt\s+trận|tỉnh|huyện|xã|thành\s+phố|tp)\b|(?-i:.*\b[A-ZĐ]{2,}\b)", re.IGNORECASE)
+
+
+def _a_persons_name(words: str) -> bool:
+    """Whether `words` may be a writer's name: they open no body's name and hold no acronym (`_BODY_NAME`)."""
+    return not _BODY_NAME.match(_WRITER_ROLE.sub("", words.strip()))
 
 
 def _spells_out(words: list[str], code: str) -> bool:
@@ -527,6 +540,7 @@ _PAPER_NAME = re.compile(r"(?:báo|tạp\s+chí|đài)(?!\s+(?:chí|cáo)\b)(?:\
                          r"(?:ttxvn|vov|vtv|qđnd|cand)(?:\s+online)?|"
                          r"[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org)", re.IGNORECASE)
 _WRITER_AND_PAPER = re.compile(r"(?P<writer>[^/()]+?)\s*(?:/\s*(?P<paper>[^/()]+?)|\(\s*(?P<bracketed>[^/()]+?)\s*\))")
+_REPEATED_SOURCE = re.compile(r"(?P<name>.+?)\s+(?:theo|nguồn\s*:?)\s+(?P=name)", re.IGNORECASE)
 _NAME_MARKS = re.compile(r"^[\s\"'“”‘’«»]+|[\s\"'“”‘’«».:|–-]+$")
 
 
@@ -557,6 +571,9 @@ def _source(line: str) -> tuple[str | None, str | None]:
     # the name without the line's marks around it: "Nguồn: Báo Tuyên Quang." and "Nguồn: \"Báo Tuyên Quang\"" name the
     # paper "Báo Tuyên Quang" names, else the report counts it as two sources ("VOV.VN", "Vietnam+" keep theirs)
     name = _NAME_MARKS.sub("", match.group("name"))
+    repeated = _REPEATED_SOURCE.fullmatch(name)  # "Theo Thu Hà/Tuổi Trẻ Theo Thu Hà/Tuổi Trẻ": a line pasted twice
+    if repeated:
+        name = repeated["name"]
     # "Theo Phương Thảo/Báo Thái Bình", "Nguồn: Hà Linh (TTXVN)": a writer and the paper they wrote for; the paper is
     # the source, else each writer of one paper is a source of their own ("TTXVN/Vietnam+", two papers, stays)
     credit = _WRITER_AND_PAPER.fullmatch(name)
@@ -677,11 +694,21 @@ _NOT_GOING_ON = re.compile(r"theo\b|(?:bài|tin|ảnh)(?:\s+và\s+ảnh)?\s*:|(?
 _OPEN_ENDINGS = frozenset("của và với cho các những ở tại về là trong để từ đến theo như mà thì".split())
 
 
+# A headline's second line that names the period its first line's meeting reviewed: it opens on a number or a
+# capital ("Ban Dân vận Tỉnh ủy sơ kết công tác dân vận", then "6 tháng đầu năm 2017" or "Quý I năm 2017"), and
+# is the headline's end, not a headline of its own
+_PERIOD_LINE = re.compile(r"((\d{1,2}|sáu|chín|ba) tháng\b|quý\s*([ivx]+|\d)\b|năm (học )?\d{4}\b|học kỳ\b|"
+                          r"giai đoạn \d{4}|nhiệm kỳ \d{4})[^.:;!?]{0,60}$", re.IGNORECASE)
+
+
 def _two_lines(first: str, second: str) -> str | None:
     """The headline a page shows over two lines, as a narrow column or a printed page is copied ("Huyện Bình Sơn tổ
-    chức hội nghị", then "tổng kết công tác dân vận năm 2025": its second line goes on in lower case), or None."""
-    if (not second[:1].islower() or len(first.split()) < 3 or is_section_name(first) or first.endswith((".", ":", ";"))
-            or _NOT_GOING_ON.match(second) or second.split()[-1].lower() in _OPEN_ENDINGS):
+    chức hội nghị", then "tổng kết công tác dân vận năm 2025": its second line goes on in lower case, or names the
+    meeting's period: `_PERIOD_LINE`), or None."""
+    period = bool(_PERIOD_LINE.match(second))
+    if (not (second[:1].islower() or period) or len(first.split()) < 3 or is_section_name(first)
+            or first.endswith((".", ":", ";")) or not period and _NOT_GOING_ON.match(second)
+            or second.split()[-1].lower() in _OPEN_ENDINGS):
         return None
     joined = f"{first} {second}"
     return joined if _looks_like_headline(joined) and not _is_paragraph(joined) else None

@@ -186,6 +186,7 @@ DATELINE_MAX_CHARS = 80  # a dateline is a short line; dates inside prose are no
 # English ones label the date a scraper or a reader tool writes over the text ("Published Time: 2023-01-05T08:30:00+07:00")
 _DATELINE_WORDS = re.compile(rf"thứ (hai|ba|tư|năm|sáu|bảy)|chủ nhật|cập nhật|ngày đăng|đăng ngày|xuất bản|thời gian|"
                              r"published|posted|updated|date|time|(?<=\d)t(?=\d)|(?<=\d)z\b|"  # (ISO's "05T08:30Z")
+                             r"(?<=\d )giờ\b|(?<=\d )phút\b|"  # a time in words: "14 giờ 25 phút, ngày 06/03/2017"
                              rf"đăng(?! ký)|ngày|tháng|thg|năm|lúc|gmt|\d+|[^\w\s]|(?<=tháng )(?:{_MONTH_NAME})\b",
                              re.IGNORECASE)
 
@@ -202,11 +203,13 @@ _STAMPED_DATE = re.compile(rf"(?P<before>{_TIME}[\s,|-]{{1,4}})?(?:{DATE.pattern
                            re.IGNORECASE)
 
 # A byline that ends with the page's date, as CMS templates print author and date on one line: "Tác giả: Hà Linh -
-# Ngày đăng: 25/03/2024", "Đăng bởi: admin - 25/03/2024", "Người viết: Hà Linh | 25/03/2024 08:15", "Posted by admin on
-# 25/03/2024"; or a name then the date's label: "Hà Linh - Cập nhật: 25/03/2024". The date closes the line, and the
-# label takes its colon where a sentence may open with its words ("Tác giả cho biết, ngày 25/03/2024 …").
+# Ngày đăng: 25/03/2024", "Bài, ảnh: Hà Linh - 06/03/2017", "Đăng bởi: admin - 25/03/2024", "Người viết: Hà Linh |
+# 25/03/2024 08:15", "Posted by admin on 25/03/2024"; or a name then the date's label: "Hà Linh - Cập nhật:
+# 25/03/2024". The date closes the line, and the label takes its colon where a sentence may open with its words ("Tác
+# giả cho biết, ngày 25/03/2024 …").
 _BYLINE_DATE = re.compile(
-    rf"^\W*(?:(?:tác\s+giả|người\s+viết|người\s+đăng|biên\s+tập)\s*:|(?:đăng\s+bởi|posted\s+by|written\s+by|by)\b\s*:?)"
+    rf"^\W*(?:(?:tác\s+giả|người\s+viết|người\s+đăng|biên\s+tập|(?:bài|tin|ảnh)(?:\s*(?:,|và|-|&)\s*(?:bài|ảnh))?)\s*:|"
+    rf"(?:đăng\s+bởi|posted\s+by|written\s+by|by)\b\s*:?)"
     rf"[^|:\d]{{1,40}}?(?:\s*[-|,–]\s*(?:(?:ngày\s+đăng|(?:ngày\s+)?cập\s+nhật|đăng\s+ngày|ngày|xuất\s+bản)\s*:?\s*)?"
     rf"|\s+(?:vào|lúc|ngày|on)\s+)(?:{DATE.pattern})(?:[\s,|-]{{1,4}}{_TIME})?\W*$", re.IGNORECASE)
 _LABELLED_DATE_AT_END = re.compile(

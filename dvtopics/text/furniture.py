@@ -311,6 +311,13 @@ def without_photo_credits(line: str) -> str:
     return text
 
 
+def _sentence_after_credit(line: str) -> bool:
+    """Whether a line that opens with a photo's credit holds a sentence after its clear end
+    (`without_photo_credits`)."""
+    rest = without_photo_credits(line)
+    return rest != line and rest.endswith(SENTENCE_ENDINGS) and not _CAPTION.match(rest)
+
+
 _CAPTION_START = re.compile(
     r"^(quang cảnh|toàn cảnh|đồng chí|các đại biểu|đại biểu|lãnh đạo)\b", re.IGNORECASE
 )
@@ -341,8 +348,9 @@ _SITE_CHROME = re.compile(
 _FONT_SIZE = re.compile(r"^(?:a[+-]?\s*){2,3}$", re.IGNORECASE)
 
 
-# A site's menu or breadcrumb: "Trang chủ > Tin tức > Hoạt động ngành", "Thời sự | Chính trị | Kinh tế".
-_NAVIGATION = re.compile(r"^trang chủ\s*($|\||>|»|›|/)|^[^|>»›/.!?:]{1,30}( (\||>|»|›|/) [^|>»›/.!?:]{1,30}){2,}$",
+# A site's menu or breadcrumb: "Trang chủ > Tin tức > Hoạt động ngành", "Thời sự | Chính trị | Kinh tế" ("»", as
+# normalize writes it, is '"').
+_NAVIGATION = re.compile(r"^trang chủ\s*($|\||>|»|›|/|\")|^[^|>»›/.!?:]{1,30}( (\||>|»|›|/) [^|>»›/.!?:]{1,30}){2,}$",
                          re.IGNORECASE)
 
 
@@ -431,8 +439,12 @@ _MASTHEAD_LOOK = 12  # lines: a logo stands over a menu, a breadcrumb and the da
 
 
 # A heading over a list of other articles' headlines ("Tin liên quan"), after the article or inside it.
-_OTHER_ARTICLES = re.compile(r"^\W*(tin liên quan|bài viết liên quan|các tin khác|tin cùng chuyên mục|tin đã đưa|"
-                             r"tin mới hơn|tin cũ hơn|xem nhiều nhất|xem thêm|đọc thêm)\W*$", re.IGNORECASE)
+# Each news or article word ("tin", "bài", "tin bài", "bài viết"), with or without "các", before each kind of list
+# ("Các tin đã đưa", the usual one of provincial and government portals; "Bài liên quan"; "Cùng chuyên mục"); "tin
+# khác" alone is a side list's (below), "các tin khác" is this one.
+_OTHER_ARTICLES = re.compile(r"^\W*((các )?(tin bài|bài viết|tin tức|tin|bài) (liên quan|đã đưa|cùng chuyên mục|"
+                             r"cùng loại|mới hơn|cũ hơn)|các (tin bài|bài viết|tin tức|tin|bài) khác|cùng chuyên mục|"
+                             r"xem nhiều nhất|xem thêm|đọc thêm)\W*$", re.IGNORECASE)
 # The lists a page sets beside or under its article ("Đọc nhiều", "Tin khác", "Có thể bạn quan tâm"): their headings are
 # also words over a page's own lines (a ticker of "Tin mới" above the headline, whose list would take the headline
 # with it) and in the article ("Nổi bật:" over its own list), so they open a list only once the article's body has
@@ -663,9 +675,13 @@ def is_furniture(line: str, captions: bool = True) -> bool:
     if any(pattern.match(stripped) for pattern in (_LONE_PUNCT, _FURNITURE, _LINK_LINE, _NAVIGATION, _PORTAL,
                                                    _FONT_SIZE, _SITE_CHROME)) or _printed_or_fetched(stripped):
         return True
-    # (a line opening "Ảnh:" is a caption wherever it stands: no headline or sentence opens so)
-    if _CAPTION.match(stripped) and _caption_sized(stripped):
+    if is_menu_line(stripped):
         return True
+    # (a line opening "Ảnh:" is a caption wherever it stands: no headline or sentence opens so; but where its credit
+    # clearly ends and a sentence follows, that is the text's, often the lead: "Ảnh: Minh Khôi Sáng 11/7, Ban …
+    # tổ chức hội nghị …." keeps its sentence, as a credit inside a line does)
+    if _CAPTION.match(stripped) and _caption_sized(stripped):
+        return not _sentence_after_credit(stripped)
     if _NEWSPAPER.match(stripped) and (stripped.isupper() or stripped.lower().endswith(("điện tử", "online"))):
         return True
     if not captions:
@@ -723,15 +739,39 @@ def is_section_name(line: str) -> bool:
 def _menu_at_top(lines: list[str], logo: int | None = None) -> list[int]:
     """The positions of the site menu a page copied from a browser opens with, one item a line ("Trang chủ",
     "Tin tức", "Văn hóa - Xã hội", …): three known section names or more in a row at the top (after a date
-    the site shows and its name, at `logo`, if any). Anything else ends it."""
+    the site shows and its name, at `logo`, if any; "Trang chủ", furniture of its own, counts as one). Anything
+    else ends it."""
     items = []
     for position, line in enumerate(lines):
-        if not line or position == logo or is_furniture(line, captions=False) or (not items and dateline_date(line)):
+        if not line or position == logo or (not items and dateline_date(line)):
             continue
-        if not is_section_name(line):
+        if is_section_name(line):
+            items.append(position)
+        elif not is_furniture(line, captions=False):
             break
-        items.append(position)
     return items if len(items) >= _MENU_MIN_ITEMS else []
+
+
+_SECTION_LONGEST = max(len(section.split()) for section in _SECTIONS)
+_SECTION_FIRST_WORDS = frozenset(section.split()[0] for section in _SECTIONS)
+_MENU_MARKS = re.compile(r"[\s|›»>/\"&-]+")
+
+
+def is_menu_line(line: str) -> bool:
+    """A site's menu copied on one line with no marks between its items, as a browser copies a bar of links (tabs or
+    spaces: "Trang chủ  Thời sự  Chính trị  Kinh tế"): nothing but known section names (`_SECTIONS`), four or more,
+    or three after "Trang chủ" ("Văn hóa Thể thao Du lịch", three, opens a department's name)."""
+    words = [word for word in _MENU_MARKS.split(line.lower()) if word]
+    if not words or words[0] not in _SECTION_FIRST_WORDS:
+        return False
+    sections, at = 0, 0
+    while at < len(words):
+        size = next((size for size in range(_SECTION_LONGEST, 0, -1)
+                     if " ".join(words[at:at + size]) in _SECTIONS), 0)
+        if not size:
+            return False
+        sections, at = sections + 1, at + size
+    return sections >= 4 or sections >= 3 and words[:2] in (["trang", "chủ"], ["home"])
 
 
 # The labelled header a scraper writes over the text ("Tiêu đề: …", "Ngày đăng: …", "Nguồn: …", "Nội dung:", English
@@ -800,6 +840,8 @@ def strip_furniture(text: str) -> str:
         if in_list and (not line or line.startswith(_BULLETS) or not line.endswith(SENTENCE_ENDINGS)):
             continue
         in_list = False
+        if "|" in line and is_furniture(line) and dateline_date(line):  # "Lượt xem: 123 | 06/03/2017": the date stays
+            line = " | ".join(part.strip() for part in line.split("|") if not is_furniture(part.strip()))
         if not line or position in menu or position == logo or is_furniture(line, captions=below_headline):
             continue
         line = without_photo_credits(line)
