@@ -75,14 +75,38 @@ def test_the_cue_names_the_event_period_and_holder():
     ("Mở rộng tuyển sinh", "Thường trực Tỉnh ủy họp, thống nhất chủ trương mở thêm ngành đào tạo.",
      "Thường trực Tỉnh ủy"),
     ("Công bố luật mới", "Văn phòng Chủ tịch nước tổ chức họp báo công bố các luật đã được thông qua tại kỳ họp thứ 7.",
-     None)])
+     None),
+    ("Bảo đảm điện mùa khô", "Hôm qua, Bộ Công Thương đã có cuộc họp với các nhà máy thủy điện.", "Bộ Công Thương"),
+    ("Kiểm điểm trách nhiệm", "Hội đồng quản trị Tổng công ty Lương thực trước đó đã họp kiểm điểm.",
+     "Hội đồng quản trị Tổng công ty Lương thực")])
 def test_who_held_it_is_named_whole_and_no_further(title, lead, holder):
     """Hunt 37 B (4): "held by: Ban Chỉ đạo tại phiên", "Ban Chỉ đạo quốc gia phòng" (cut at "phòng, chống"), "Ban
     Chỉ đạo các chương trình mục tiêu qu" (cut in a word), "Hội Cựu chiến binh tỉnh Nam Định vừa", "UBND tỉnh".
     Hunt 38 J: a news source and what follows its comma ("Sở Ngoại vụ, hôm nay (9/3), Kỳ"), a council's name cut at
     its tenth word, "Thường trực" lost, and the host of a press conference named as the holder of the session it
-    announces."""
+    announces. Hunt 39 K: verbs and adverbs in the name ("Bộ Công Thương đã có cuộc", "… Lương thực trước đó")."""
     assert find_event(title, lead).holder == holder
+
+
+@pytest.mark.parametrize("title, lead", [
+    ("Khởi công nhà điều hành", "Công trình có một phòng họp chính với 500 chỗ ngồi."),
+    ("Thưởng các đơn vị xây TT hội nghị tỉnh", "Các nhà thầu hoàn thành trước thời hạn."),
+])
+def test_a_meeting_room_or_a_venue_abbreviated_is_no_meeting(title, lead):
+    """Hunt 39 K: "event: họp chính …" for a meeting room, "event: hội nghị quốc gia" for "TT hội nghị"."""
+    assert find_event(title, lead) is None
+
+
+@pytest.mark.parametrize("lead", [
+    "Tỉnh sẽ tổ chức hai hội nghị vào tháng 5 và 10.",
+    "Hội nghị bộ trưởng khu vực sẽ được tổ chức vào cuối tháng 9 tới.",
+    "Hội nghị là bước chuẩn bị cho hội chợ lớn tại Đà Nẵng cuối năm nay.",
+    "Tại kỳ họp, đại biểu nêu việc giá nước đã 3 năm nay không được điều chỉnh.",
+])
+def test_when_a_meeting_is_held_or_something_else_will_be_is_no_period_it_reviewed(lead):
+    """Hunt 39 K: "vào tháng 5" (when held) read as the month reviewed, "cuối năm nay" (another event's date) as the
+    year, "3 năm nay" (for three years now) as several years: false cues, and the last two moved the model."""
+    assert find_event("Hội nghị khu vực", lead).period is None
 
 
 def test_features_say_where_and_what_or_that_there_is_none():

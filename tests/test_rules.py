@@ -146,6 +146,21 @@ from dvtopics.types.rules import apply_rules
     ("Sơ kết 6 tháng thực hiện thí điểm chính quyền đô thị", "other", "law_review"),
     ("Sơ kết 6 tháng thực hiện Quyết định 33 của Thủ tướng", "other", "law_review"),
     ("Sơ kết 6 tháng thực hiện chính sách hỗ trợ người lao động", "other", "law_review"),
+    # Thirty-ninth pass (made-up sentences in the shapes of LABELS.md rule 1's list): a meeting with the committee
+    # with a word or two of when or how; the committee's own working session that its head chairs; the committee
+    # as the subject that discussed something. Not its head's working visit to a commune, nor the discussion of
+    # those it reports on. A council's quarterly session is a quarterly meeting.
+    ("Bộ trưởng nêu đề xuất tại cuộc họp trực tuyến với Ban Chỉ đạo phòng chống thiên tai", "steering_committee",
+     "sc_with_members"),
+    ("Phó Chủ tịch tỉnh, Trưởng Ban Chỉ đạo giảm nghèo chủ trì buổi làm việc của Ban Chỉ đạo", "steering_committee",
+     "sc_chairs"),
+    ("Trưởng Ban Chỉ đạo xây dựng nông thôn mới huyện chủ trì buổi làm việc với xã Tân Lập", "other", None),
+    ("Ban Chỉ đạo phòng, chống dịch tỉnh đã thảo luận phương án cách ly", "steering_committee", "sc_discussed"),
+    ("Theo Ban Chỉ đạo tỉnh, các huyện đã thảo luận nhiều giải pháp giảm nghèo", "other", None),
+    ("Ban Chỉ đạo huyện sẽ thảo luận kế hoạch vào tuần sau", "other", None),
+    ("Hội đồng Tư vấn thuế tỉnh tổ chức phiên họp quý III", "quarterly_briefing", "quarter_meeting"),
+    ("Tại phiên họp cuối năm, các bên hoãn giải ngân đến quý 1-2025", "other", None),
+    ("Công an tỉnh họp báo với Ban Chỉ đạo 138 về kết quả trấn áp tội phạm", "other", None),
 ])
 def test_rules_follow_the_guide_and_its_precedence(title, label, rule):
     hit = apply_rules(title, "")

@@ -41,11 +41,13 @@ _PERIODS = [
     ("half_year", r"\b(6|sáu) tháng\b|nửa đầu năm|nửa cuối năm|\bgiữa năm\b"),
     ("semester", r"\bhọc kỳ\b"),  # "học kì" is respelt by normalize
     ("school_year", r"\bnăm học\b"),
-    ("multi_year", r"(?<!quý )(?<!tháng )(?<!kỳ )\b([2-9]|\d{2,3}) năm\b|20\d\d\s*[-–]\s*20\d\d|nhiệm kỳ"),
-    ("month", r"\btháng (\d{1,2}|giêng|chạp)\b(?!\s*[/-])"),
+    # (not "3 năm nay", for three years now; nor the month a meeting is held in: "tổ chức vào tháng 5", "vào cuối tháng
+    # 9 tới"; nor "cuối năm nay", when something else is to be)
+    ("multi_year", r"(?<!quý )(?<!tháng )(?<!kỳ )\b([2-9]|\d{2,3}) năm\b(?! nay)|20\d\d\s*[-–]\s*20\d\d|nhiệm kỳ"),
+    ("month", r"(?<!vào )(?<!vào đầu )(?<!vào giữa )(?<!vào cuối )\btháng (\d{1,2}|giêng|chạp)\b(?!\s*[/-])"),
     ("months", r"\b\d{1,2} tháng (đầu|cuối) năm\b"),  # "5 tháng đầu năm 2017": neither a half nor the year
     ("year", r"(?<!tháng đầu )(?<!tháng cuối )\bnăm (20\d\d|19\d\d|qua)\b(?!\s*[-–]\s*(19|20)?\d\d)|"
-             r"\bcuối năm\b(?! học)"),
+             r"\bcuối năm\b(?! học| nay)"),
 ]
 _PERIOD_PATTERNS = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in _PERIODS]
 _NEXT_TASKS = re.compile(r"(nhiệm vụ|phương hướng|kế hoạch)[^.;\n]{0,60}?"
@@ -58,9 +60,12 @@ _NEXT_NAMES = (("quý", "quarter"), ("tháng cuối năm", "half_year"), ("học
 _HOLDER = re.compile(r"((?:Văn phòng|Ban|Ủy ban|UBND|HĐND|Sở|Hội|Đoàn|Công an|Tỉnh ủy|Huyện ủy|Thành ủy|Thị ủy|Đảng ủy|"
                      r"Bộ|Ngân hàng|Cục|Chi cục|Liên đoàn|Mặt trận|MTTQ|Tòa án|Viện|Trường|Phòng|Tổng công ty|Công ty|"
                      r"Khối|Bảo hiểm|Thường trực)"
-                     r"(?: (?!(?:tại|vào|trong|ngày|sáng|chiều|tối)\b)[^\s.;:,]+(?:(?<=phòng),(?= chống\b))?){0,10}?) "
-                     r"(?:(?:đã|vừa|sẽ|cũng|chính thức) )*"
-                     r"(?:tổ chức|họp|sơ kết|tổng kết|giao ban|trực báo)\b")
+                     # (a name holds no verb nor "trước đó": "Bộ Công Thương đã có cuộc họp" was held by "Bộ Công nghiệp
+                     # đã có cuộc")
+                     r"(?: (?!(?:tại|vào|trong|ngày|sáng|chiều|tối|đã|vừa|sẽ|cũng|đang|có|cuộc|buổi|chủ|trước|nhóm)\b)"
+                     r"[^\s.;:,]+(?:(?<=phòng),(?= chống\b))?){0,10}?) "
+                     r"(?:(?:đã|vừa|sẽ|cũng|chính thức|trước đó) )*"
+                     r"(?:tổ chức|họp|sơ kết|tổng kết|giao ban|trực báo|nhóm họp|có (?:cuộc |buổi )?họp)\b")
 # (a committee's name goes on through "phòng, chống" and stops at the words after it: "… tại phiên họp", "… ngày 10/5")
 _COMMITTEE_NAME = re.compile(r"\b((?:Ban Chỉ đạo|Ủy ban Chỉ đạo|BCĐ|Ban Chỉ huy)"
                              r"(?:(?<=phòng), chống\b| (?!(?:tại|với|vào|trong|ngày|sáng|chiều|tối|đã|vừa|sẽ|và|họp|"

@@ -134,10 +134,20 @@ RULES: list[Rule] = [
           # (the verb: "trong buổi họp" after a leader's title is not the committee meeting)
           r"(?<!buổi )(?<!cuộc )(?<!kỳ )(?<!phiên )họp(?! (báo|mặt|dân)\b))", _COMMITTEE_WORDS),
     _rule("sc_chairs", "steering_committee",
-          rf"trưởng {_COMMITTEE}[^.;\n]{{0,60}}chủ trì (hội nghị|phiên họp|cuộc họp)", _COMMITTEE_WORDS),
-    # A meeting chaired with the committee's members, a leader's meeting with the committee (second edition).
+          rf"trưởng {_COMMITTEE}[^.;\n]{{0,60}}chủ trì (hội nghị|phiên họp|cuộc họp)|"
+          # the committee's own working session ("chủ trì buổi làm việc của Ban Chỉ đạo"), not one it holds with a
+          # province on a visit ("buổi làm việc với tỉnh", LABELS.md: working visits are `other`)
+          rf"chủ trì (buổi làm việc|buổi họp) (của|với) (các |tập thể )?(thành viên )?{_COMMITTEE}", _COMMITTEE_WORDS),
+    # A meeting chaired with the committee's members, a leader's meeting with the committee (second edition), also
+    # when a few words say when or how it met ("tại cuộc họp mới đây với Ban Chỉ đạo", "họp trực tuyến với")
     _rule("sc_with_members", "steering_committee",
-          rf"(hội nghị|phiên họp|cuộc họp|họp|làm việc) với (các |tập thể )?(thành viên |thường trực )?{_COMMITTEE}", _COMMITTEE_WORDS),
+          rf"((hội nghị|phiên họp|cuộc họp|họp(?! (báo|mặt|dân)\b))( [^\s,.;:]+){{0,3}}?|làm việc) với (các |tập thể )?"
+          rf"(thành viên |thường trực )?{_COMMITTEE}", _COMMITTEE_WORDS),
+    # The committee as the subject that discussed something: it met ("Ban Chỉ đạo quốc gia … đã thảo luận về dự thảo
+    # quy chế"); near its name, before any comma but that of "phòng, chống", so that another subject's discussion
+    # ("Theo Ban Chỉ đạo tỉnh, các huyện đã thảo luận …") is not the committee's
+    _rule("sc_discussed", "steering_committee",
+          rf"\b{_COMMITTEE}((?!,(?! chống\b))[^.;:\n]){{0,60}}?\b(đã|vừa) (thảo luận|bàn bạc)\b", _COMMITTEE_WORDS),
     # 3. Reviews that are "other": of a programme over years, an event, a season; council sessions.
     _rule("multi_year", "other",
           rf"{_REVIEW}[^.;\n]{{0,20}}\b([2-9]|\d\d)\s*năm\b|"
@@ -179,7 +189,10 @@ RULES: list[Rule] = [
           r"hội nghị (đại biểu )?(cán bộ,? (công chức|viên chức)|công chức,? viên chức|viên chức|người lao động)\b",
           "hội nghị"),
     _rule("quarter_meeting", "quarterly_briefing",
-          rf"(trực báo|giao ban|sơ kết|tổng kết|hội nghị){_PASSING_Q}{{0,60}}{_QUARTER}", "quý"),
+          # (a council's "phiên họp quý II" is its quarterly meeting as a conference is; a quarter something is put
+          # off to or due by, "đến quý 1-2006", "trước quý III", is no quarter the meeting reviews)
+          rf"(trực báo|giao ban|sơ kết|tổng kết|hội nghị|phiên họp){_PASSING_Q}{{0,60}}(?<!đến )(?<!tới )(?<!trước )"
+          rf"(?<!sang ){_QUARTER}", "quý"),
     # the quarter's tasks a meeting sets, not a duty given to someone to finish within one ("Bộ Tài chính được
     # giao nhiệm vụ trong quý III phải hoàn thành quy hoạch": a deadline)
     _rule("quarter_tasks", "quarterly_briefing", rf"(?<!giao )nhiệm vụ[^.;\n]{{0,30}}{_QUARTER}", "quý"),
