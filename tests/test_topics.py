@@ -508,6 +508,18 @@ def test_a_labels_files_types_win_and_a_label_field_of_another_set_is_no_type(ca
     assert "label(s) 'Doi song', 'Khoa hoc', 'Kinh doanh' are not article types" in caplog.text, caplog.text
 
 
+def test_summarize_warns_of_types_whose_ids_are_no_articles(texts, caplog):
+    """Hunt 38 H (left): types by id given from Python, some of whose ids are no article's (a typo), were left out in
+    silence, the article meant keeping its own label; the command line warns."""
+    model = fitted(texts)
+    articles = [Article(id=str(100 + i), title=f"bài {i}", label="other") for i in range(len(texts))]
+    with caplog.at_level("WARNING"):
+        types = {"100": "annual_review", "10l": "annual_review"}
+        report = summarize(model, articles, model.transform(texts), types=types)
+    assert report.type_counts == [1, len(texts) - 1]
+    assert "types: 1 of its 2 ids is no article's: left out (such as '10l')" in caplog.text
+
+
 def test_topics_fit_reads_types_spelt_otherwise_beside_other_labels_as_the_types_and_says_so(tmp_path, caplog):
     """Trial 32: `topics fit --labels` whose labels mixed the types spelt two ways ("Khác" and `other`) with a label
     that is no type kept "Khác" and `other` as two rows of by_type.csv, without a word, where `train` refuses such

@@ -185,7 +185,8 @@ def _article_types(articles: Sequence, types) -> list[str | None]:
     article types however spelt when they are ("Annual review" beside `other` is annual_review, `as_article_types`),
     as `topics fit --labels` reads them: a notebook's by-type view had "Other" and "other" as two types. A Series
     with pandas' own index (0, 1, …: df["type"]) is one per article, in order: read by id, articles of ids 1, 2, …
-    each took the next row's type, in silence. Types by id none of which is an article's are refused."""
+    each took the next row's type, in silence. Types by id none of which is an article's are refused; some that are
+    none are counted in a warning, as the command line does (a typo in an id left that article with its own label)."""
     if types is None:
         return as_article_types([a.label for a in articles])
     if not by_id(types) or indexed_by_position(types):  # df["type"]: one per article, in the rows' order
@@ -196,6 +197,10 @@ def _article_types(articles: Sequence, types) -> list[str | None]:
         raise DvtopicsError(f"types: none of its {len(types)} ids is one of the articles' (such as "
                             f"{next(iter(types))!r}): give the types by article id (a Series indexed by id), or "
                             "one per article in their order (a list)")
+    missing = set(types) - {a.id for a in articles}
+    if missing:
+        log.warning("types: %d of its %d ids %s no article's: left out (such as %r); the articles not named keep their "
+                    "own label", len(missing), len(types), "is" if len(missing) == 1 else "are", sorted(missing)[0])
     return as_article_types([types.get(a.id, a.label) for a in articles])
 
 
