@@ -324,7 +324,7 @@ def test_a_page_laid_out_in_table_cells_keeps_each_cell_apart(tmp_path):
     page = ("<!DOCTYPE html><html><body><table><tr><td>Trang chủ</td><td>Tin tức</td><td>Dân vận</td></tr>"
             "<tr><td><h5>Hội nghị tổng kết công tác dân vận năm 2022</h5><h6>05/01/2023</h6></td></tr></table>"
             f"<p>{TEXT}</p><figure><figcaption>Ảnh: Quang cảnh hội nghị</figcaption></figure>"
-            "<blockquote>Dân vận khéo</blockquote><footer>Bản quyền</footer></body></html>")
+            "<article><blockquote>Dân vận khéo</blockquote><footer>Bản quyền</footer></article></body></html>")
     (tmp_path / "page.htm").write_text(page, encoding="utf-8")
     (article,) = read(tmp_path / "page.htm")
     assert article.title == "Hội nghị tổng kết công tác dân vận năm 2022" and article.date == "2023-01-05"
@@ -450,6 +450,104 @@ def test_a_web_archive_without_a_page_is_one_clear_error(tmp_path):
     (tmp_path / "page.mhtml").write_bytes(_web_archive("Content-Type: image/png\r\n", "iVBORw0KGgo="))
     (article,) = read(tmp_path / "page.mhtml")
     assert "saved as one file (MHTML) that holds no page" in article.error
+
+
+# Hunt 39 M: pages saved from a browser, in the shapes news sites' templates have
+HEAD = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>Hội nghị tổng kết công tác dân vận năm 2022 - Báo Mẫu"
+        "</title>{meta}</head><body>")
+PUBLISHED = "<meta property='article:published_time' content='2023-01-05T08:30:00+07:00'>"
+HEADLINE_H1 = "<h1>Hội nghị tổng kết công tác dân vận năm 2022</h1>"
+OTHERS = ("<ul><li><a href='/a'>Ban Chỉ đạo 35 tỉnh họp phiên thứ nhất</a></li>"
+          "<li><a href='/b'>Giao ban công tác dân vận quý I năm 2023</a></li></ul>")
+
+
+def _page(tmp_path, above="", below="", meta=PUBLISHED, headline=HEADLINE_H1):
+    (tmp_path / "p.html").write_text(HEAD.format(meta=meta) + above + headline + f"<p>{TEXT}</p>" + below
+                                     + "</body></html>", encoding="utf-8")
+    return read(tmp_path / "p.html")[0]
+
+
+@pytest.mark.parametrize("above", [
+    "<div class='top'>Thứ Tư, 27/11/2024</div><div class='ticker'><h3>Tin mới</h3>" + OTHERS + "</div>",
+    "<div class='left'><h3>Tin cùng chuyên mục</h3>" + OTHERS + "</div>",
+    "<div id='cookie'>Chúng tôi sử dụng cookie để cải thiện trải nghiệm của bạn. <button>Đồng ý</button></div>",
+    "<div class='weather'><select><option>Hà Nội</option><option>Gia Lai</option></select> 32°C</div>",
+])
+def test_what_a_page_shows_above_its_h1_is_not_the_article(tmp_path, above):
+    """Hunt 39 M (1, 2, 4, 6): a ticker of other headlines above the <h1> was the title, the date (the site's today) and
+    the label (a steering committee); a column of other articles swallowed the headline; a cookie banner or a
+    weather box's province was the title."""
+    article = _page(tmp_path, above=above)
+    assert (article.title, article.date) == ("Hội nghị tổng kết công tác dân vận năm 2022", "2023-01-05")
+    assert article.text.startswith("Hội nghị tổng kết") and "Ban Chỉ đạo" not in article.text
+    assert "cookie" not in article.text and "Gia Lai" not in article.text
+
+
+def test_the_date_right_above_the_h1_stays_where_the_head_gives_none(tmp_path):
+    """VnExpress prints the article's date on the line above its <h1>; the site's today above that goes."""
+    article = _page(tmp_path, above="<div>Thứ Tư, 27/11/2024</div><span class='date'>Thứ năm, 5/1/2023, 08:30</span>",
+                    meta="")
+    assert article.date == "2023-01-05"
+
+
+def test_a_logo_in_an_h1_is_not_where_the_article_starts(tmp_path):
+    article = _page(tmp_path, above="<h1><a href='/'><img src='logo.png'></a></h1><h1>Báo Mẫu điện tử</h1>",
+                    headline="<h2>Hội nghị tổng kết công tác dân vận năm 2022</h2><div>05/01/2023</div>")
+    assert (article.title, article.date) == ("Hội nghị tổng kết công tác dân vận năm 2022", "2023-01-05")
+
+
+@pytest.mark.parametrize("hidden", ["<div style='display: none'>Ban Chỉ đạo 35 tỉnh họp phiên thứ nhất</div>",
+                                    "<div hidden><p>Ban Chỉ đạo 35 tỉnh họp phiên thứ nhất</p></div>",
+                                    "<template><p>Ban Chỉ đạo 35 tỉnh họp phiên thứ nhất</p></template>",
+                                    "<span style='visibility:hidden'>Ban Chỉ đạo 35 tỉnh họp</span>"])
+def test_what_a_page_hides_is_not_its_text(tmp_path, hidden):
+    """Hunt 39 M (3): a hidden popup holding a steering committee's headline made the article one (0.998)."""
+    article = _page(tmp_path, below=hidden + "<p>Đoạn cuối của bài.</p>")
+    assert "Ban Chỉ đạo" not in article.text and article.text.endswith("Đoạn cuối của bài.")
+
+
+def test_a_related_box_inside_the_article_goes_and_the_paragraphs_after_it_stay(tmp_path):
+    """Hunt 39 M (7): the list under "Tin liên quan" ran, as in copied text, to the next line ending like a sentence,
+    and took the article's own paragraph and subheading after it; the markup says where the list ends."""
+    after = "<p>Trưởng Ban yêu cầu các cấp ủy đổi mới phương thức (theo Kết luận 114)</p><p><b>Nhiều mô hình hay</b></p>"
+    article = _page(tmp_path, below=f"<div class='related'><h4>Tin liên quan</h4>{OTHERS}</div>{after}")
+    assert "Ban Chỉ đạo 35" not in article.text and "Tin liên quan" not in article.text
+    assert article.text.endswith("Trưởng Ban yêu cầu các cấp ủy đổi mới phương thức (theo Kết luận 114)\nNhiều mô hình hay")
+
+
+def test_links_side_by_side_are_words_apart_and_a_br_in_the_h1_is_one_headline(tmp_path):
+    """Hunt 39 M (8, 10): a share bar's links ran together ("Chia sẻZaloIn bài", a topic's words); a <br> in the <h1>
+    left half the headline as the title."""
+    article = _page(tmp_path, headline="<h1>Hội nghị tổng kết<br>công tác dân vận năm 2022</h1>",
+                    below="<div class='share'><a>Chia sẻ</a><a>Zalo</a><a>In bài</a></div>")
+    assert article.title == "Hội nghị tổng kết công tác dân vận năm 2022" and "sẻZalo" not in article.raw
+
+
+def test_a_pages_footer_and_sidebar_go_an_articles_own_footer_stays(tmp_path):
+    """Hunt 39 M: with the sidebar's list dropped where its markup ends, the page's footer (address, ads) after it was
+    no longer swallowed with it; a page's <footer> and <aside> outside its <article> are the site's."""
+    article = _page(tmp_path, below="<article><p>Đoạn hai của bài.</p><footer>Theo TTXVN</footer></article>"
+                                    "<aside><h3>Đọc nhiều</h3>" + OTHERS + "<div>Quảng cáo</div></aside>"
+                                    "<footer>Địa chỉ: 14 Lê Duẩn, TP. Buôn Ma Thuột</footer>")
+    assert article.source == "TTXVN" and "Quảng cáo" not in article.text and "Lê Duẩn" not in article.text
+
+
+def test_a_head_of_large_inline_styles_still_gives_the_date_and_the_site(tmp_path):
+    """Hunt 39 M (9): the meta tags after 80 KB of inline CSS were not looked at: no date, no source."""
+    meta = "<style>" + ".c{color:#123456;margin:0 auto}\n" * 3000 + "</style><meta property='og:site_name' " \
+           "content='Báo Mẫu'>" + PUBLISHED
+    article = _page(tmp_path, meta=meta)
+    assert (article.date, article.source) == ("2023-01-05", "Báo Mẫu")
+
+
+def test_a_tab_name_ending_with_the_sites_own_name_is_the_headline_without_it(tmp_path):
+    """Hunt 39 M (5): without an <h1>, "… - Ban Dân vận Tỉnh ủy Đắk Lắk" stayed on the title, though og:site_name
+    names that site (only a "Báo …" or a portal was cut)."""
+    meta = "<meta property='og:site_name' content='Ban Dân vận Tỉnh ủy Mẫu'>"
+    (tmp_path / "p.html").write_text(f"<html><head><title>Sơ kết công tác dân vận 6 tháng đầu năm 2017 - Ban Dân vận "
+                                     f"Tỉnh ủy Mẫu</title>{meta}</head><body><div class='t'>Sơ kết</div><p>{TEXT}</p>"
+                                     "</body></html>", encoding="utf-8")
+    assert read(tmp_path / "p.html")[0].title == "Sơ kết công tác dân vận 6 tháng đầu năm 2017"
 
 
 # ------------------------------------------------------------------ old font encodings in fields

@@ -7,9 +7,11 @@ import re
 from html import unescape
 from html.parser import HTMLParser
 
+from ..text.furniture import heads_other_articles
+
 
 class _TextOfHtml(HTMLParser):
-    """Collects visible text from HTML, one block element per line."""
+    """Collects visible text from HTML, one block element per line, and where each <h1> starts in it."""
 
     # each on a line of its own, as a browser shows them: HTML's block elements, and a table's cells (the layout of
     # many sites' pages: menu, headline and dateline side by side), whose texts would otherwise run together
@@ -18,29 +20,97 @@ class _TextOfHtml(HTMLParser):
                "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
                "h5", "h6", "header", "hgroup", "hr", "legend", "li", "main", "nav", "ol", "option", "p", "pre",
                "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul"}
-    # not shown on the page; <title> is the browser tab's name ("Headline - Site"), the <h1> is the headline
-    _SKIP = {"script", "style", "noscript", "title"}
+    # not shown on the page, or no article's words: <title> is the browser tab's name ("Headline - Site"), the <h1> is
+    # the headline; a <template>'s content is drawn by a script, if ever; a <select>'s options (a weather box's
+    # provinces) are a control's. (A button's words stay: "Gửi" under a comments heading tells it from the article's
+    # own section, `text.furniture._comments_under`.)
+    _SKIP = {"script", "style", "noscript", "title", "template", "select"}
+    _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+    _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
+        self.h1_starts: list[int] = []  # the index in `parts` where each <h1> begins
         self._skipping = 0
+        self._hidden: list = []  # [tag, depth] of a hidden element being passed over
+        self._in_heading = 0
+        self._after_link = False
+        self._page = False  # inside a <body>: a whole page, not a scraped field's markup
+        self._in_article = 0
 
     def handle_starttag(self, tag, attrs):
+        if self._hidden:  # inside an element the page hides: only its own tag's depth is counted
+            self._hidden[1] += tag == self._hidden[0]
+            return
+        if tag not in self._VOID and _is_hidden(attrs):  # "display:none", hidden: a popup, a menu for phones
+            self._hidden = [tag, 1]
+            return
+        # a whole page's own footer and sidebars (its address, licence, ads, "Đọc nhiều"), not an article's
+        if tag in ("footer", "aside") and self._page and not self._in_article:
+            self._hidden = [tag, 1]
+            return
+        self._page = self._page or tag == "body"
+        self._in_article += tag == "article"
         if tag in self._SKIP:
             self._skipping += 1
+        elif tag == "br" and self._in_heading:  # a headline broken over two lines is one headline
+            self.parts.append(" ")
+        elif tag in ("ul", "ol") and self._drop_list_heading():  # "Tin liên quan" over its list: both go
+            self._hidden = [tag, 1]
+            return
         elif tag in self._BLOCKS:
+            if tag == "h1":
+                self.h1_starts.append(len(self.parts))
             self.parts.append("\n")
+        elif tag == "a" and self._after_link:  # links side by side ("Chia sẻ", "Zalo"), apart as a browser shows them
+            self.parts.append(" ")
+        self._in_heading += tag in self._HEADINGS
 
     def handle_endtag(self, tag):
+        if self._hidden:
+            self._hidden[1] -= tag == self._hidden[0]
+            if not self._hidden[1]:
+                self._hidden = []
+            return
+        if tag == "article" and self._in_article:
+            self._in_article -= 1
         if tag in self._SKIP and self._skipping:
             self._skipping -= 1
         elif tag in self._BLOCKS:
             self.parts.append("\n")
+        self._after_link = tag == "a"
+        if tag in self._HEADINGS and self._in_heading:
+            self._in_heading -= 1
+
+    def _drop_list_heading(self) -> bool:
+        """Whether the line just read heads a list of other articles (`heads_other_articles`); if so it is dropped. In
+        copied text such a list runs to the next line that ends like a sentence, and took the article's own lines
+        after a box of related headlines with it; here the list's end tag says where it ends."""
+        end = len(self.parts)
+        while end and not self.parts[end - 1].strip():
+            end -= 1
+        start = end
+        while start and self.parts[start - 1] != "\n":
+            start -= 1
+        line = " ".join("".join(self.parts[start:end]).split())
+        if not line or not heads_other_articles(line):
+            return False
+        self.parts[start:end] = [""] * (end - start)
+        return True
 
     def handle_data(self, data):
-        if not self._skipping:
+        if not self._skipping and not self._hidden:
             self.parts.append(data)
+            self._after_link = self._after_link and not data.strip()
+
+
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+def _is_hidden(attrs) -> bool:
+    """Whether an element's attributes hide it: `hidden`, or a style of "display: none" or "visibility: hidden"."""
+    return any(name == "hidden" or name == "style" and value and _HIDDEN_STYLE.search(value) for name, value in attrs)
 
 
 # HTML's elements, of pages and of the content a site's software stores (a scraped "content" field: "<h2>…</h2><p>…",
@@ -66,11 +136,41 @@ def is_html(text: str) -> bool:
 
 
 def html_to_text(html: str) -> str:
+    """The visible text of `html`, one block a line. A whole page (with a <body>) whose <h1> holds its headline is read
+    from that headline on: what a page shows above it is its site's (menus, a ticker of other headlines, a cookie
+    banner, a column of other articles, the day the page was shown), and a headline or a date among it was taken for
+    the article's. The date right above the headline stays where the page's head states none (`page_head`)."""
     parser = _TextOfHtml()
     parser.feed(html)
     parser.close()
-    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
+    start = _headline_start(html, parser)
+    above = [" ".join(line.split()) for line in "".join(parser.parts[:start]).split("\n") if line.strip()]
+    lines = [" ".join(line.split()) for line in "".join(parser.parts[start:]).split("\n")]
+    if above:
+        from ..text.dates import dateline_date
+        from .metadata import is_site_name
+        dated = page_head(html)[1] is None and next((line for line in reversed(above[-3:]) if dateline_date(line)), None)
+        logo = next((line for line in above[:3] if is_site_name(line)), None)  # the site's name, read for the source
+        lines = [line for line in (logo, dated) if line] + lines
     return "\n".join(line for line in lines if line)
+
+
+_BODY = re.compile(r"<body\b", re.I)
+
+
+def _headline_start(html: str, parser: _TextOfHtml) -> int:
+    """Where, in the parser's parts, the first <h1> of a whole page that holds a headline begins, or 0: not a logo
+    (no words, or its site's name alone: "Báo Đắk Lắk điện tử")."""
+    if not parser.h1_starts or not _BODY.search(html):
+        return 0
+    from .metadata import is_site_name
+    site = page_names(html)[2]
+    ends = parser.h1_starts[1:] + [len(parser.parts)]
+    for start, end in zip(parser.h1_starts, ends):
+        words = " ".join("".join(parser.parts[start:end]).split("\n")[1].split()) if end > start + 1 else ""
+        if len(words.split()) >= 3 and not is_site_name(words) and words != site:
+            return start
+    return 0
 
 
 # The address a saved page gives for itself: the comment a browser writes when saving it ("<!-- saved from
@@ -80,7 +180,15 @@ _SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)\s*(https?://\S+?)\s*-->
 _HEAD_TAG = re.compile(r"<(?:link|meta)\b[^>]*>", re.I)
 _SELF = re.compile(r"\b(?:rel\s*=\s*[\"']?canonical|property\s*=\s*[\"']?og:url)\b", re.I)
 _TAG_LINK = re.compile(r"\b(?:href|content)\s*=\s*[\"']?(https?://[^\"'\s>]+)", re.I)
-_HEAD_LOOK = 65_536  # characters looked at: the prologue and the <head>
+_HEAD_LOOK = 65_536  # characters looked at: the prologue and the <head>, or as far as it ends (`_head`)
+_HEAD_END = re.compile(r"</head\s*>|<body\b", re.I)
+_HEAD_MOST = 4_194_304  # a <head> of inline styles and scripts (80 KB of CSS) held the meta tags after them
+
+
+def _head(html: str) -> str:
+    """The prologue and the <head> of a page: the first `_HEAD_LOOK` characters, or up to where the head ends."""
+    end = _HEAD_END.search(html, 0, _HEAD_MOST)
+    return html[:max(_HEAD_LOOK, end.start() if end else 0)]
 
 
 # The day a saved page says it was published, in its <head> (`<meta property="article:published_time" content="…">`,
@@ -102,7 +210,7 @@ def page_head(html: str) -> tuple[str | None, str | None]:
     >>> page_head('<meta property="article:published_time" content="2019-03-12T08:15:00+07:00" />')
     (None, '2019-03-12T08:15:00+07:00')
     """
-    head = html[:_HEAD_LOOK]
+    head = _head(html)
     saved = _SAVED_FROM.search(head)
     address, published = saved and saved[1], None
     for tag in _HEAD_TAG.finditer(head):
@@ -136,7 +244,7 @@ def page_names(html: str) -> tuple[str | None, bool, str | None, str | None]:
     >>> page_names('<meta property="og:site_name" content="Báo Đắk Lắk"><title>A - B</title><h1>A - B</h1>')
     (None, False, 'Báo Đắk Lắk', 'A - B')
     """
-    head = html[:_HEAD_LOOK]
+    head = _head(html)
     title = site = None
     for tag in _HEAD_TAG.finditer(head):
         if title is None and _OG_TITLE.search(tag[0]) and (content := _TAG_CONTENT.search(tag[0])):

@@ -454,6 +454,12 @@ _SIDE_LISTS = re.compile(r"(?:đọc nhiều|xem nhiều|tin đọc nhiều|tin 
                          r"bạn có thể quan tâm|có thể bạn chưa đọc)[^\w:]*", re.IGNORECASE)
 _BULLETS = ("-", "•", "+", "*")
 
+
+def heads_other_articles(line: str) -> bool:
+    """Whether `line` is the heading of a list of other articles' headlines ("Tin liên quan", "Đọc nhiều"): where a
+    page's markup shows where that list ends (`io.htmltext`), the list goes whole, and the article after it stays."""
+    return bool(_OTHER_ARTICLES.match(line) or _SIDE_LISTS.fullmatch(line))
+
 # The heading of the readers' comments under an article ("Ý kiến bạn đọc (2)", "Bình luận của bạn đọc"): all that
 # follows is theirs, and each comment's time under an article dated at its end was the article's date. Also an
 # article's own section ("Bạn đọc nói gì?" over a consultation's answers): it ends the text only over what comments
