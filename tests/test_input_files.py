@@ -550,6 +550,17 @@ def test_a_tab_name_ending_with_the_sites_own_name_is_the_headline_without_it(tm
     assert read(tmp_path / "p.html")[0].title == "Sơ kết công tác dân vận 6 tháng đầu năm 2017"
 
 
+def test_a_page_and_its_txt_copy_given_by_name_get_ids_apart(tmp_path, caplog, monkeypatch):
+    """Hunt 39 M (11): x.html and x.txt given by name were both 'x', after a warning that said the second was renamed
+    to tell them apart ("named by the path given ('x')"); it is named with its suffix."""
+    (tmp_path / "x.html").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "x.txt").write_text(f"Hội nghị tổng kết\n{TEXT}", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)  # given as a user in that folder gives them
+    with caplog.at_level("WARNING"):
+        ids = [article.id for article in read(["x.html", "x.txt"])]
+    assert ids == ["x", "x.txt"] and "named by the path given ('x.txt')" in caplog.text
+
+
 # ------------------------------------------------------------------ old font encodings in fields
 
 # as a document set in a .VnTime (TCVN3) or VNI-Times font gives them when copied out: Latin-1 characters

@@ -646,6 +646,8 @@ def _own_id(article_id: str, file: Path, given, ids: dict[str, str], renamed: li
         return article_id
     if file == Path(given):  # a file given by its name: its path as given, without its suffix
         own = _without_suffix(Path(given)).as_posix()
+        if ids.get(own, os.fspath(given)) != os.fspath(given):  # "x.html x.txt": that is the first's id too
+            own = Path(given).as_posix()
     else:
         own = f"{Path(given).as_posix().rstrip('/')}/{article_id}"
     ids.setdefault(own, os.fspath(given))
