@@ -509,10 +509,11 @@ def test_what_a_page_hides_is_not_its_text(tmp_path, hidden):
 def test_a_related_box_inside_the_article_goes_and_the_paragraphs_after_it_stay(tmp_path):
     """Hunt 39 M (7): the list under "Tin liên quan" ran, as in copied text, to the next line ending like a sentence,
     and took the article's own paragraph and subheading after it; the markup says where the list ends."""
-    after = "<p>Trưởng Ban yêu cầu các cấp ủy đổi mới phương thức (theo Kết luận 114)</p><p><b>Nhiều mô hình hay</b></p>"
+    remark = "Trưởng Ban yêu cầu các cấp ủy đổi mới phương thức (theo Kết luận 114)"
+    after = f"<p>{remark}</p><p><b>Nhiều mô hình hay</b></p>"
     article = _page(tmp_path, below=f"<div class='related'><h4>Tin liên quan</h4>{OTHERS}</div>{after}")
     assert "Ban Chỉ đạo 35" not in article.text and "Tin liên quan" not in article.text
-    assert article.text.endswith("Trưởng Ban yêu cầu các cấp ủy đổi mới phương thức (theo Kết luận 114)\nNhiều mô hình hay")
+    assert article.text.endswith(f"{remark}\nNhiều mô hình hay")
 
 
 def test_links_side_by_side_are_words_apart_and_a_br_in_the_h1_is_one_headline(tmp_path):

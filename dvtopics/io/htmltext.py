@@ -149,7 +149,8 @@ def html_to_text(html: str) -> str:
     if above:
         from ..text.dates import dateline_date
         from .metadata import is_site_name
-        dated = page_head(html)[1] is None and next((line for line in reversed(above[-3:]) if dateline_date(line)), None)
+        dated = page_head(html)[1] is None and next((line for line in reversed(above[-3:]) if dateline_date(line)),
+                                                    None)
         logo = next((line for line in above[:3] if is_site_name(line)), None)  # the site's name, read for the source
         lines = [line for line in (logo, dated) if line] + lines
     return "\n".join(line for line in lines if line)
