@@ -11,7 +11,7 @@ from ..text.furniture import heads_other_articles
 
 
 class _TextOfHtml(HTMLParser):
-    """Collects visible text from HTML, one block element per line, and where each <h1> starts in it."""
+    """Collects visible text from HTML, one block element per line, and where each <h1> is in it."""
 
     # each on a line of its own, as a browser shows them: HTML's block elements, and a table's cells (the layout of
     # many sites' pages: menu, headline and dateline side by side), whose texts would otherwise run together
@@ -31,7 +31,7 @@ class _TextOfHtml(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
-        self.h1_starts: list[int] = []  # the index in `parts` where each <h1> begins
+        self.h1_spans: list[list[int]] = []  # [begin, end] in `parts` of each <h1>
         self._skipping = 0
         self._hidden: list = []  # [tag, depth] of a hidden element being passed over
         self._in_heading = 0
@@ -61,7 +61,7 @@ class _TextOfHtml(HTMLParser):
             return
         elif tag in self._BLOCKS:
             if tag == "h1":
-                self.h1_starts.append(len(self.parts))
+                self.h1_spans.append([len(self.parts), None])
             self.parts.append("\n")
         elif tag == "a" and self._after_link:  # links side by side ("Chia sẻ", "Zalo"), apart as a browser shows them
             self.parts.append(" ")
@@ -78,6 +78,8 @@ class _TextOfHtml(HTMLParser):
         if tag in self._SKIP and self._skipping:
             self._skipping -= 1
         elif tag in self._BLOCKS:
+            if tag == "h1" and self.h1_spans and self.h1_spans[-1][1] is None:
+                self.h1_spans[-1][1] = len(self.parts)
             self.parts.append("\n")
         self._after_link = tag == "a"
         if tag in self._HEADINGS and self._in_heading:
@@ -162,13 +164,12 @@ _BODY = re.compile(r"<body\b", re.I)
 def _headline_start(html: str, parser: _TextOfHtml) -> int:
     """Where, in the parser's parts, the first <h1> of a whole page that holds a headline begins, or 0: not a logo
     (no words, or its site's name alone: "Báo Đắk Lắk điện tử")."""
-    if not parser.h1_starts or not _BODY.search(html):
+    if not parser.h1_spans or not _BODY.search(html):
         return 0
     from .metadata import is_site_name
     site = page_names(html)[2]
-    ends = parser.h1_starts[1:] + [len(parser.parts)]
-    for start, end in zip(parser.h1_starts, ends):
-        words = " ".join("".join(parser.parts[start:end]).split("\n")[1].split()) if end > start + 1 else ""
+    for start, end in parser.h1_spans:
+        words = " ".join("".join(parser.parts[start:end]).split())  # (an <h1> left open: to the text's end)
         if len(words.split()) >= 3 and not is_site_name(words) and words != site:
             return start
     return 0
