@@ -490,6 +490,12 @@ def test_the_date_right_above_the_h1_stays_where_the_head_gives_none(tmp_path):
     assert article.date == "2023-01-05"
 
 
+def test_an_h1_whose_words_are_in_a_block_inside_it_is_the_headline(tmp_path):
+    article = _page(tmp_path, above="<div id='cookie'>Chúng tôi sử dụng cookie để cải thiện trải nghiệm của bạn.</div>",
+                    headline="<h1><div class='t'>Hội nghị tổng kết công tác dân vận năm 2022</div></h1>")
+    assert article.title == "Hội nghị tổng kết công tác dân vận năm 2022" and "cookie" not in article.text
+
+
 def test_a_logo_in_an_h1_is_not_where_the_article_starts(tmp_path):
     article = _page(tmp_path, above="<h1><a href='/'><img src='logo.png'></a></h1><h1>Báo Mẫu điện tử</h1>",
                     headline="<h2>Hội nghị tổng kết công tác dân vận năm 2022</h2><div>05/01/2023</div>")
