@@ -512,6 +512,14 @@ def test_what_a_page_hides_is_not_its_text(tmp_path, hidden):
     assert "Ban Chỉ đạo" not in article.text and article.text.endswith("Đoạn cuối của bài.")
 
 
+@pytest.mark.parametrize("hidden", ["<ul><li style='display:none'>Menu<li>Trang chủ</ul>", "<p hidden>Quảng cáo<p>Tin"])
+def test_a_hidden_element_whose_end_tag_a_page_may_leave_out_loses_nothing_after_it(tmp_path, hidden):
+    """A review of hunt 39 M's mend: an element hidden, its end tag left out as HTML allows ("<li>a<li>b"), would have
+    hidden all the page after it, the article too."""
+    article = _page(tmp_path, below=hidden + "<p>Đoạn cuối của bài.</p>")
+    assert article.text.endswith("Đoạn cuối của bài.")
+
+
 def test_a_related_box_inside_the_article_goes_and_the_paragraphs_after_it_stay(tmp_path):
     """Hunt 39 M (7): the list under "Tin liên quan" ran, as in copied text, to the next line ending like a sentence,
     and took the article's own paragraph and subheading after it; the markup says where the list ends."""

@@ -26,7 +26,11 @@ class _TextOfHtml(HTMLParser):
     # own section, `text.furniture._comments_under`.)
     _SKIP = {"script", "style", "noscript", "title", "template", "select"}
     _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-    _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+    # elements with no end tag, or one a page may leave out ("<li>a<li>b", "<p>…<p>…"): one of them hidden is read,
+    # since its end is not known here, and passing over all that follows it would lose the article
+    _OPEN_ENDED = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
+                   "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot",
+                   "colgroup", "caption", "rb", "rt", "rp"}
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -43,7 +47,7 @@ class _TextOfHtml(HTMLParser):
         if self._hidden:  # inside an element the page hides: only its own tag's depth is counted
             self._hidden[1] += tag == self._hidden[0]
             return
-        if tag not in self._VOID and _is_hidden(attrs):  # "display:none", hidden: a popup, a menu for phones
+        if tag not in self._OPEN_ENDED and _is_hidden(attrs):  # "display:none", hidden: a popup, a menu for phones
             self._hidden = [tag, 1]
             return
         # a whole page's own footer and sidebars (its address, licence, ads, "Đọc nhiều"), not an article's
