@@ -80,6 +80,8 @@ def compare(before_path: str, after_path: str) -> None:
     events = [i for i in after if i in before and len(before[i]) > 2 and after[i][2:] != before[i][2:]]
     print(f"events whose period or committee flag changes: {len(events)}, "
           f"{sum(i in gold for i in events)} of them on labelled articles")
+    for (was, now), n in Counter(("/".join(before[i][2:]), "/".join(after[i][2:])) for i in events).most_common():
+        print(f"  {n:>4}  {was} -> {now}  (period/committee; '-' no event)")
     for i in (i for i in events if i in gold):
         print(f"  {i}  {gold[i]}: {'/'.join(before[i][2:])} -> {'/'.join(after[i][2:])}")
 

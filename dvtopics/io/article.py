@@ -262,9 +262,8 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
         found["source"] = _from_legacy_font(found["source"], "the source's name", fields, name, fields.get("encoding"),
                                             source=True)
     if headline:  # (a page without an <h1>, whose text opens with its menu or lead) its head's; the text stays as read
-        headline, tab_site = without_site(headline, field=not tab)
-        if tab and site and not tab_site:  # any site's name its head gives ("… - Ban Dân vận Tỉnh ủy Đắk Lắk")
-            headline = _without_site_name(headline, site)
+        # (after a tab's headline, any site's name its head gives: "… - Ban Dân vận Tỉnh ủy Đắk Lắk")
+        headline, tab_site = without_site(headline, field=not tab, site=site if tab else None)
         named = (site or tab_site or "").casefold()
         # a tab named by its site alone ("Báo Đắk Lắk điện tử", "baodaklak.vn") is no headline
         if not (is_site_name(headline) or named and headline.casefold().startswith(named)
@@ -380,14 +379,6 @@ def _readable(raw: str, fields: dict, name: str, say: bool = True) -> str:
              "HTML character references (&#7853;, &amp;) in the text: read as the characters they stand for")
         raw = unescaped
     return raw
-
-
-def _without_site_name(headline: str, site: str) -> str:
-    """`headline` without `site` after a dash or a bar at its end, as a browser tab names a page."""
-    for mark in (" - ", " – ", " | ", " :: "):
-        if headline.casefold().endswith(f"{mark}{site}".casefold()) and len(headline) > len(mark) + len(site):
-            return headline[:-len(mark) - len(site)].rstrip()
-    return headline
 
 
 def _title_for_wordless_text(raw: str, fields: dict, name: str) -> str:

@@ -199,20 +199,24 @@ def dated_headline(line: str) -> tuple[str, str] | None:
     return None
 
 
-def without_site(headline: str, field: bool = False) -> tuple[str, str | None]:
+def without_site(headline: str, field: bool = False, site: str | None = None) -> tuple[str, str | None]:
     """A headline without the site's name a page's <title> adds to it, and that name (`_SITE_SUFFIX`), or (headline,
     None). In a title `field`, which holds a headline as often as a page's <title>, a paper's name that is words
-    too ("… nút giao An Dương - Thanh Niên", a street) is taken for a site only after "|".
+    too ("… nút giao An Dương - Thanh Niên", a street) is taken for a site only after "|". `site`: a name the page
+    gives its site (its og:site_name), cut after a dash or a bar whatever its words ("… - Ban Dân vận Tỉnh ủy …").
 
     >>> without_site("Huyện tổng kết công tác dân vận năm 2024 - Báo Tuyên Quang điện tử")
     ('Huyện tổng kết công tác dân vận năm 2024', 'Báo Tuyên Quang điện tử')
     >>> without_site("Hà Nội lấy ý kiến người dân về nút giao An Dương - Thanh Niên", field=True)[1] is None
     True
     """
-    site = _SITE_SUFFIX.search(headline)
-    if (site and len(headline[:site.start()].split()) >= 4  # "… năm 2024 - Báo Tuyên Quang điện tử", a page's <title>
-            and not (field and site["site"] in _PAPERS_THAT_ARE_WORDS and "|" not in headline[site.start():])):
-        return headline[:site.start()], site["site"]
+    suffix = _SITE_SUFFIX.search(headline)
+    if (suffix and len(headline[:suffix.start()].split()) >= 4  # "… năm 2024 - Báo Tuyên Quang điện tử", a <title>
+            and not (field and suffix["site"] in _PAPERS_THAT_ARE_WORDS and "|" not in headline[suffix.start():])):
+        return headline[:suffix.start()], suffix["site"]
+    for mark in (" - ", " – ", " | ", " :: ") if site else ():
+        if headline.casefold().endswith(f"{mark}{site}".casefold()) and len(headline) > len(mark) + len(site):
+            return headline[:-len(mark) - len(site)].rstrip(), site
     return headline, None
 
 

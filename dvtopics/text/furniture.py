@@ -761,15 +761,18 @@ def _menu_at_top(lines: list[str], logo: int | None = None) -> list[int]:
 _SECTION_LONGEST = max(len(section.split()) for section in _SECTIONS)
 _SECTION_FIRST_WORDS = frozenset(section.split()[0] for section in _SECTIONS)
 _MENU_MARKS = re.compile(r"[\s|›»>/\"&-]+")
+_FIRST_WORD = re.compile(r"[^\s|›»>/\"&-]+")
+MENU_MAX_CHARS = 300  # a bar of thirty sections' names; every line is asked, most of them paragraphs
 
 
 def is_menu_line(line: str) -> bool:
     """A site's menu copied on one line with no marks between its items, as a browser copies a bar of links (tabs or
     spaces: "Trang chủ  Thời sự  Chính trị  Kinh tế"): nothing but known section names (`_SECTIONS`), four or more,
     or three after "Trang chủ" ("Văn hóa Thể thao Du lịch", three, opens a department's name)."""
+    first = _FIRST_WORD.search(line, 0, MENU_MAX_CHARS)
+    if len(line) > MENU_MAX_CHARS or not first or first[0].lower() not in _SECTION_FIRST_WORDS:
+        return False  # (the first word decides most lines, before the line is split)
     words = [word for word in _MENU_MARKS.split(line.lower()) if word]
-    if not words or words[0] not in _SECTION_FIRST_WORDS:
-        return False
     sections, at = 0, 0
     while at < len(words):
         size = next((size for size in range(_SECTION_LONGEST, 0, -1)

@@ -60,7 +60,7 @@ _NEXT_NAMES = (("quý", "quarter"), ("tháng cuối năm", "half_year"), ("học
 _HOLDER = re.compile(r"((?:Văn phòng|Ban|Ủy ban|UBND|HĐND|Sở|Hội|Đoàn|Công an|Tỉnh ủy|Huyện ủy|Thành ủy|Thị ủy|Đảng ủy|"
                      r"Bộ|Ngân hàng|Cục|Chi cục|Liên đoàn|Mặt trận|MTTQ|Tòa án|Viện|Trường|Phòng|Tổng công ty|Công ty|"
                      r"Khối|Bảo hiểm|Thường trực)"
-                     # (a name holds no verb nor "trước đó": "Bộ Công Thương đã có cuộc họp" was held by "Bộ Công nghiệp
+                     # (a name holds no verb nor "trước đó": "Bộ Công Thương đã có cuộc họp" was held by "Bộ Công Thương
                      # đã có cuộc")
                      r"(?: (?!(?:tại|vào|trong|ngày|sáng|chiều|tối|đã|vừa|sẽ|cũng|đang|có|cuộc|buổi|chủ|trước|nhóm)\b)"
                      r"[^\s.;:,]+(?:(?<=phòng),(?= chống\b))?){0,10}?) "
