@@ -50,7 +50,7 @@ def test_a_caption_in_the_body_still_goes():
 @pytest.mark.parametrize("line", [
     "Chia sẻ", "Chia sẻ bài viết", "Chia sẻ: Facebook Zalo Twitter", "Bình luận (0)", "Gửi bình luận",
     "Chia sẻ | In bài | Gửi email", "Phản hồi", "Trở về", "[Quay lại] [Đầu trang] [In trang]",
-    "Lượt xem: 1.284", "Cỡ chữ A- A A+", "Facebook",
+    "Lượt xem: 1.284", "Cỡ chữ A- A A+", "Facebook", "Gửi bài",
 ])
 def test_a_line_of_buttons_is_furniture(line):
     assert is_furniture(line)
@@ -60,6 +60,7 @@ def test_a_line_of_buttons_is_furniture(line):
     "Chia sẻ kinh nghiệm trong công tác dân vận", "Chia sẻ kinh nghiệm từ cơ sở",
     "Bình luận về việc này, ông Tâm đồng tình.", "Phản hồi ý kiến cử tri về đất đai",
     "Trở về quê hương sau 20 năm xa cách", "Email: banbientap@tinhuy.vn", "Facebook thêm tính năng mới",
+    "Gửi bài cho tòa soạn về vụ việc",
 ])
 def test_text_that_opens_with_a_button_word_is_not_furniture(line):
     assert not is_furniture(line)
@@ -678,13 +679,23 @@ def test_a_papers_name_with_a_full_stop_is_a_source_line(line, source):
                                     "Copyright © 2024 Báo Tuyên Quang. All rights reserved.",
                                     "Giấy phép số 123/GP-BTTTT do Bộ Thông tin và Truyền thông cấp",
                                     "Tổng biên tập: Nguyễn Văn A", "Cơ quan chủ quản: Tỉnh ủy Tuyên Quang",
-                                    "Bản quyền thuộc Báo Đắk Lắk. Giấy phép số 123/GP-BTTTT", "Lên đầu trang"])
+                                    "Bản quyền thuộc Báo Đắk Lắk. Giấy phép số 123/GP-BTTTT", "Lên đầu trang",
+                                    "Báo điện tử Đắk Lắk - Giấy phép số 123/GP-BTTTT cấp ngày 1/1/2020"])
 def test_a_sites_player_follow_line_and_footer_are_furniture(chrome):
     """Hunt 23 C (22): the audio player over the text, the Google News line and the footer every page of a site repeats
     stayed in each article's text, and their words in its topics. Hunt 37 D (4): "Bản quyền thuộc …" (without "về")
     and "Lên đầu trang" too."""
     article = make_article("a", f"Huyện tổng kết công tác dân vận năm 2024\n25/03/2024\n{chrome}\n{BODY}{chrome}")
     assert chrome not in article.text and article.text.startswith("Huyện tổng kết")
+
+
+@pytest.mark.parametrize("line", ["Bộ đã thu hồi giấy phép số 12/GP-BTTTT của tạp chí X vì vi phạm.",
+                                  "Theo đó, giấy phép số 12/GP-BTTTT do Bộ cấp đã hết hạn.",
+                                  "Năm 2023, tỉnh cấp 120 giấy phép. Giấy phép số 1/GP-UBND được cấp cho ông A."])
+def test_a_sentence_that_names_a_licence_is_text(line):
+    """Hunt 39 L: a footer's licence after the site's name ("Báo điện tử Đắk Lắk - Giấy phép số …") stayed in the text;
+    read as the footer it is, a sentence about a licence must still be the article's."""
+    assert not is_furniture(line)
 
 
 @pytest.mark.parametrize("line, source", [("Báo Tuyên Quang - 25/03/2024 08:15", "Báo Tuyên Quang"),

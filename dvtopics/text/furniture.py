@@ -15,7 +15,7 @@ from .sentences import SENTENCE_ENDINGS
 # Share, print and comment bars: a line of nothing but their buttons, links and counters ("Chia sẻ", "Bình luận
 # (0)", "Chia sẻ | In bài | Gửi email", "Lượt xem: 1.284"). A line that goes on with other words ("Chia sẻ kinh
 # nghiệm từ cơ sở", "Trở về quê hương", "Bình luận về việc này, …") is article text.
-_BUTTON = (r"in bài này|in bài viết|in bài|in trang|in|bản in|gửi cho bạn bè|gửi bài viết|gửi bình luận|gửi email|"
+_BUTTON = (r"in bài này|in bài viết|in bài|in trang|in|bản in|gửi cho bạn bè|gửi bài viết|gửi bài|gửi bình luận|gửi email|"
            r"gửi|phản hồi|bình luận|chia sẻ bài viết|chia sẻ|lưu tin|lưu bài|copy link|sao chép liên kết|"
            r"xem nhiều nhất|truy cập nội dung luôn|tin liên quan|các tin khác|tin cùng chuyên mục|lượt xem|"
            r"lượt thích|thích|về đầu trang|lên đầu trang|đầu trang|quay lại|trở về|trở lại|xem thêm|"
@@ -336,6 +336,9 @@ _SITE_CHROME = re.compile(
     r"ý\s+kiến\s*\(\d+\)|"
     r"copyright\s*(?:©|\(c\)|\d{4}).*|©.*|bản\s+quyền\s+(?:thuộc|©).*|all\s+rights\s+reserved.*|"
     r"giấy\s+phép\s+(?:số|hoạt\s+động\s+báo\s+chí|xuất\s+bản).*(?:bttt|thông\s+tin\s+và\s+truyền\s+thông|cấp).*|"
+    # the licence after the site's name ("Báo điện tử Đắk Lắk - Giấy phép số 123/GP-BTTTT …"): a press licence's number,
+    # after a name with no comma, not a sentence that names a licence
+    r"[^!?,]{1,60}(?:\.|\||\s[-–])\s*giấy\s+phép\s+(?:hoạt\s+động\s+báo\s+chí\s+|xuất\s+bản\s+)?số\s*\d+\s*/\s*gp\b.*|"
     r"(?:phó\s+)?tổng\s+biên\s+tập\s*:.{0,60}|cơ\s+quan\s+chủ\s+quản\s*:.*|"
     r"chịu\s+trách\s+nhiệm\s+(?:nội\s+dung|xuất\s+bản|chính)\s*:.{0,80}|"
     r"ghi\s+rõ\s+nguồn.{0,60}khi\s+(?:phát\s+hành|sử\s+dụng|đăng)\s+lại.*|"
