@@ -89,6 +89,7 @@ def test_stopwords_numbers_and_punctuation_never_become_topic_words(texts):
     assert {"của", "và"} <= default_stopwords()
     # hunt 38 F (2): numbers spelt out are numbers ("hai" beside the list's "một", "ba"), and "ta" a pronoun
     assert {"hai", "bốn", "mười", "trăm", "ta"} <= default_stopwords()
+    assert {"chục", "vạn", "triệu", "tỷ"} <= default_stopwords()  # hunt 40 Q (4): "tỷ" named a topic
 
 
 @pytest.mark.parametrize("engine", ALL_ENGINES)
@@ -391,6 +392,9 @@ def test_cli_fit_and_assign_refuse_labels_of_none_of_their_articles(tmp_path, ca
     some.write_text("id,label\n000_4277f1d749d09db2,other\nsomething-else,other\n", encoding="utf-8")
     assert CliRunner().invoke(cli, [*assign, str(some)]).exit_code == 0
     assert "1 of the 2 labelled ids in --labels is not an article of the input" in caplog.text
+    # the input's side too (hunt 40 Q, 10: a labels file of another run typed 37 of 798 articles, and said nothing of
+    # the 761)
+    assert "4 of the 5 articles have no type in --labels: the view by type counts them by their own label" in caplog.text
 
 
 def test_summarize_gives_shares_over_time_and_by_type(texts):
@@ -1718,6 +1722,47 @@ def test_topics_that_are_no_articles_main_topic_are_said(tmp_path, caplog):
     fit_topics(Reading([tmp_path / "same.jsonl"]), str(tmp_path / "t"), 3, no_above=1.0)
     said = re.search(r"(\d) of the 3 topics \((#\d(?:, #\d)*)\) are no article's main topic", caplog.text)
     assert said and said.group(1) == "2" and said.group(2).count("#") == 2, caplog.text
+
+
+def test_a_topic_that_learnt_no_words_is_named_so_and_lists_none(texts, tmp_path):
+    """Hunt 40 Q (1): K = 200 on 798 articles left 20 topics at their prior, the same probability for every word: each
+    was listed as a theme, its "top words" the vocabulary's first alphabetically, the same label twenty times."""
+    from dvtopics.report.html import build_report
+    from dvtopics.topics.model import EMPTY_TOPIC
+
+    model = fitted(texts)
+    assert not model.empty_topics().any()
+    model.topic_word_[1] = 1.0 / model.topic_word_.shape[1]  # as gensim leaves a topic no unit gave a word to
+    assert model.empty_topics().tolist() == [False, True, False]
+    labels = model.topic_labels()
+    assert labels[1] == EMPTY_TOPIC and EMPTY_TOPIC not in (labels[0], labels[2])
+    _, themes = made_up_texts()
+    articles = _articles(themes)
+    report = summarize(model, articles, model.transform(texts))
+    assert report.top_words[1] == [] and all(report.top_words[k] for k in (0, 2))
+    write_report(report, tmp_path)  # and read back as the report reads a fit's folder
+    assert json.loads((tmp_path / "topics.json").read_text(encoding="utf-8"))[1]["words"] == []
+    records = [{"id": a.id, "title": a.title, "date": a.date, "label": a.label} for a in articles]
+    page = build_report(records, report)
+    assert 'id="empty-topics"' in page and "1 of the 3 topics learnt no words" in page
+    assert 'id="empty-topics"' not in build_report(records, summarize(fitted(texts), articles, model.transform(texts)))
+
+
+def test_a_fit_over_paragraphs_says_when_the_articles_have_none(tmp_path, caplog):
+    """Hunt 40 Q (6): 45 articles of one-line bodies were 135 "paragraphs" (title, lead, body) under `--unit paragraph`
+    and the report's own fit, which said "over paragraphs" and no more."""
+    from dvtopics.jobs import Reading, fit_topics
+
+    records = [{"id": f"a{i}", "title": f"Tin {theme} {i}", "lead": " ".join(words[:4]).replace("_", " "),
+                "text": " ".join(words * 3).replace("_", " ")} for i, (theme, words) in enumerate(list(THEMES.items()) * 4)]
+    (tmp_path / "flat.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
+                                         encoding="utf-8")
+    fit_topics(Reading([tmp_path / "flat.jsonl"]), str(tmp_path / "t"), 2, unit="paragraph", no_above=1.0)
+    said = f"{len(records)} of the {len(records)} articles are not in paragraphs (at most 3 lines"
+    assert said in caplog.text
+    caplog.clear()
+    fit_topics(Reading([tmp_path / "flat.jsonl"]), str(tmp_path / "d"), 2, no_above=1.0)  # whole articles: nothing
+    assert "not in paragraphs" not in caplog.text
 
 
 def test_a_topics_title_is_the_same_however_many_representatives_are_listed(texts):

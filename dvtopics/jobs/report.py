@@ -320,7 +320,7 @@ def _label_and_segment(articles: Sequence[Article], classifier, model_dir, cache
 
 def _topic_model(segmented: Sequence[str], topics_dir, n_topics, provenance: dict, n_jobs: int = 1):
     """(a fitted TopicModel or None, where it came from, the topic mix of each text or None)."""
-    from ..topics.model import TopicModel, load_topic_model
+    from ..topics.model import TopicModel, flat_texts_note, load_topic_model
 
     if topics_dir:
         model, card = load_topic_model(topics_dir)
@@ -349,7 +349,8 @@ def _topic_model(segmented: Sequence[str], topics_dir, n_topics, provenance: dic
     # the engine is named beside it, from the topics (`TopicReport.engine`)
     n = len(segmented)  # in the page's words: "this one article", "these 20 000 articles"
     these = "this one article" if n == 1 else f"these {n:,} articles".replace(",", " ")
-    return model, f"fitted on {these}: K = {k}{lowered}, over {unit}s", mixes
+    flat = flat_texts_note(segmented) if unit == "paragraph" else None  # (their paragraphs are no paragraphs)
+    return model, f"fitted on {these}: K = {k}{lowered}, over {unit}s{f'; {flat}' if flat else ''}", mixes
 
 
 # What a report user can do when the report's own fit fails: `report` has none of the fit's options, `topics fit`

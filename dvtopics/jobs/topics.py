@@ -12,7 +12,7 @@ from typing import Callable, Sequence
 from ..arguments import (MAX_PART, MAX_TOPICS, MIN_TOPICS, PERIODS, check_at_least, check_choice, check_random_state,
                          check_seeds, check_topic_counts, named, option)
 from ..errors import ArgumentError, TopicsError
-from ..wording import brief_repr
+from ..wording import brief_repr, word_for
 from ..io.article import Article
 from ..io.write import staged
 from .checks import (HTML_SUFFIXES, PART_SIZE, check_engine, check_ids_found, check_suffix, field_settings,
@@ -40,7 +40,7 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
     from ..io.write import files_replaced_together
     from ..persist import CARD_FILE, MODEL_FILE, save_model
     from ..topics.measures import ReferenceTokens, topic_measures
-    from ..topics.model import TopicModel, topic_card
+    from ..topics.model import TopicModel, flat_texts_note, topic_card
     from ..run.batch import check_folder
     from ..topics.summary import FIT_FILES, previous_outputs, report_files, summarize, write_report_files
     from ..types.training import with_article_types  # "Annual review" is annual_review, as train reads it
@@ -61,6 +61,8 @@ def fit_topics(reading: Reading, out: str, n_topics: int, labels_file: str | Non
         k_fits(articles)
         labels_found(articles)
     data = read_segmented(reading, check=check)
+    if model.unit == "paragraph" and (flat := flat_texts_note(data.texts)):
+        log.warning("%s", flat)
     mixes = model.fit_transform(data.texts, n_jobs=reading.n_jobs,  # = fit, then transform: texts read once
                                 progress=len(data.texts) > 100)
     [measures] = topic_measures([model], ReferenceTokens(data.texts, model.unit, model),
@@ -91,7 +93,16 @@ def _check_types_found(types: dict[str, str] | None) -> Callable[[list[Article]]
     that are none are counted in a warning (`check_ids_found`), as train and evaluate do."""
     def check(articles):
         if types is not None:
-            check_ids_found(types, {a.id for a in articles}, named("labels_file"))
+            ids = {a.id for a in articles}
+            check_ids_found(types, ids, named("labels_file"))
+            # the input's side too: a labels file of another run named 37 of 798 articles, and the warning counted
+            # only its own ids (hunt 40 Q, 10)
+            labelled = set(types) | {id_.strip() for id_ in types}
+            untyped = sum(id_ not in labelled and id_.strip() not in labelled for id_ in ids)
+            if untyped:
+                log.warning("%d of the %d articles %s no type in %s: the view by type counts %s by %s own label "
+                            "field, or leaves %s out", untyped, len(ids), word_for(untyped, "has", "have"),
+                            named("labels_file"), *(("it", "its", "it") if untyped == 1 else ("them", "their", "them")))
     return check
 
 

@@ -464,6 +464,8 @@ def build_report(
     if has_topics:
         context.update(topics=topics, topic_names=topic_names(topics), top_words=TOP_WORDS,
                        topics_period=topics_period(topics),
+                       # (a topic that learnt no words lists none: `TopicModel.empty_topics`)
+                       empty_topics=sum(not words for words in topics.get("top_words") or []),
                        topic_charts=topic_charts(topics, kind), topic_rows=topic_rows(topics),
                        representatives=representatives(topics))
     return _environment().get_template("report.html.j2").render(**context)

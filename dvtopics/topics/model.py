@@ -52,6 +52,10 @@ log = logging.getLogger(__name__)
 UNITS = ("document", "paragraph")
 INITS = ("nmf", "random")  # where gensim's LDA starts: NMF's topics, or gensim's random ones
 LABEL_WORDS = 3
+# A topic that learnt no words (`TopicModel.empty_topics`): its top word is less than this many times as probable as
+# an even share of the vocabulary (a topic's first word is tens of times more probable than that)
+EMPTY_TOPIC_TOP = 2.0
+EMPTY_TOPIC = "(no theme: learnt no words; a smaller K reads better)"
 # Relevance weight of LDAvis (Sievert & Shirley 2014): 1 = most probable, 0 = most distinctive (lift). Their 0.6
 # still names topics of baomoi by words every topic has ("quy định", "luật"); 0.4 picks each topic's own
 # ("thường vụ", "dự thảo"); 0.3 starts to pick rare oddities.
@@ -74,8 +78,10 @@ TIME_WORDS = frozenset({"đầu", "chiều", "tối", "trưa", "tuần", "hôm"}
 # Page furniture: photo words that captions put in a third of baomoi's articles, never a theme of their own.
 FURNITURE_WORDS = frozenset({"ảnh", "minh_họa"})
 # What the shipped list lacks of its kind: numbers spelt out (it has "một", "ba", "năm": "hai" was the second word of
-# the largest topic of 2,500 baomoi articles, hunt 38 F) and the pronoun "ta" (it has "tôi", "chúng_ta", "mình").
-SPELT_NUMBERS = frozenset({"hai", "bốn", "sáu", "bảy", "tám", "chín", "mười", "mươi", "trăm", "nghìn", "ngàn"})
+# the largest topic of 2,500 baomoi articles, hunt 38 F; "tỷ" named a topic of 798, hunt 40 Q) and the pronoun "ta"
+# (it has "tôi", "chúng_ta", "mình").
+SPELT_NUMBERS = frozenset({"hai", "bốn", "sáu", "bảy", "tám", "chín", "mười", "mươi", "chục", "trăm", "nghìn", "ngàn",
+                           "vạn", "triệu", "tỷ", "tỉ"})
 PRONOUNS = frozenset({"ta"})
 # A caption or credit in segmented, lower-cased text: "( ảnh : afp )", "( ảnh minh_họa )", "ảnh : zen nguyễn .",
 # "nguồn ảnh : qq", "video : ...". An unbracketed credit is one to three words up to the next punctuation.
@@ -138,6 +144,25 @@ def is_content_word(token: str) -> bool:
 
 
 # --------------------------------------------------------------------- model
+
+# A text of at most this many lines is a title, a lead and a body on one line (a scraper's, baomoi's): modelled by
+# paragraphs, its "paragraphs" are those parts (hunt 40 Q, 6: 45 articles were 135 units, 3 each, and no word said so)
+FLAT_TEXT_LINES = 3
+
+
+def flat_texts(segmented: Sequence[str]) -> int:
+    """How many of the texts are not in paragraphs: at most `FLAT_TEXT_LINES` lines."""
+    return sum(len(split_units(text, "paragraph")) <= FLAT_TEXT_LINES for text in segmented)
+
+
+def flat_texts_note(segmented: Sequence[str]) -> str | None:
+    """What a fit over paragraphs is to say when most texts have none (`flat_texts`), else None."""
+    flat = flat_texts(segmented)
+    if flat * 2 <= len(segmented):
+        return None
+    return (f"{flat} of the {len(segmented)} articles are not in paragraphs (at most {FLAT_TEXT_LINES} lines: a "
+            "title, a lead and a body on one line): their units are those parts")
+
 
 def split_units(segmented: str, unit: str) -> list[str]:
     """The modelling units of one segmented text: itself, or its non-empty lines (paragraphs)."""
@@ -479,6 +504,13 @@ class TopicModel(TransformerMixin, BaseEstimator):
         order = np.argsort(-self.topic_word_, axis=1)[:, :n]
         return [[(self.dictionary_[int(i)], float(row[i])) for i in idx] for row, idx in zip(self.topic_word_, order)]
 
+    def empty_topics(self) -> np.ndarray:
+        """Whether each topic learnt no words: a topic no unit gave a word to keeps its prior, the same probability for
+        every word, and its "top words" are the vocabulary's first in alphabetical order (K = 200 on 798 articles gave
+        20 such, each listed as a theme: hunt 40 Q). Such a topic's label says so (`EMPTY_TOPIC`)."""
+        check_is_fitted(self, "topic_word_")
+        return self.topic_word_.max(axis=1) < EMPTY_TOPIC_TOP / self.topic_word_.shape[1]
+
     def topic_labels(self, n_words: int = LABEL_WORDS) -> list[str]:
         """A short label per topic: the name its user gave it in its folder's topics.json (`load_topic_model`), else
         its `n_words` most relevant words (LDAvis relevance, λ = 0.4: LABEL_LAMBDA) among its most probable
@@ -494,7 +526,8 @@ class TopicModel(TransformerMixin, BaseEstimator):
         # words few units hold come last, in their order of probability: they name a topic only when it has no others
         ranked = np.where(np.take_along_axis(self._held_widely(), candidates, axis=1), ranked, -np.inf)
         order = np.take_along_axis(candidates, np.argsort(-ranked, axis=1, kind="stable"), axis=1)[:, :n_words]
-        labels = [", ".join(self.dictionary_[int(i)].replace("_", " ") for i in idx) for idx in order]
+        labels = [EMPTY_TOPIC if empty else ", ".join(self.dictionary_[int(i)].replace("_", " ") for i in idx)
+                  for idx, empty in zip(order, self.empty_topics())]
         # the names its user gave the topics in topics.json (`load_topic_model`): `topics show` showed them, `assign`
         # and the report the words again
         given = getattr(self, "names_", None)

@@ -169,7 +169,9 @@ def summarize(model: TopicModel, articles: Sequence, mixes: np.ndarray, types=No
     # (among the same first few however many are listed: the report lists 5, a fit 3, and each named another title)
     titles = [representative_title(reps[:TITLE_FROM], [w for w, _ in words]) for reps, words in
               zip(representatives, model.top_words(NPMI_TOP_N))]
-    return TopicReport(labels=labels, top_words=model.top_words(n_words),
+    # (a topic that learnt no words lists none: its "top words" would be the vocabulary's first, alphabetically)
+    top_words = [[] if empty else words for words, empty in zip(model.top_words(n_words), model.empty_topics())]
+    return TopicReport(labels=labels, top_words=top_words,
                        shares=[float(s) for s in topic_shares(mixes)], documents=documents,
                        representatives=representatives, periods=periods, over_time=over_time.tolist(),
                        period_counts=period_counts, types=type_names, by_type=by_type.tolist(),
@@ -388,8 +390,8 @@ def _set_words(topics_list: list[dict], directory, n_words: int) -> None:
         if len(topics_list) != model.n_topics:
             raise ModelError(f"{Path(directory) / 'topics.json'}: {len(topics_list)} topics, but the model has "
                              f"{model.n_topics}; rerun `dvtopics topics fit ... --out {directory}`")
-        for topic, words in zip(topics_list, model.top_words(n_words)):
-            topic["words"] = [[w, round(p, 5)] for w, p in words]
+        for topic, words, empty in zip(topics_list, model.top_words(n_words), model.empty_topics()):
+            topic["words"] = [] if empty else [[w, round(p, 5)] for w, p in words]
     for topic in topics_list:
         topic["words"] = topic["words"][:n_words]
 
