@@ -5,6 +5,7 @@ this environment's share/jupyter/kernels and runs a kernelspec whose command is 
 `sys.executable`, so the notebooks import the dvtopics installed here. Each notebook runs with
 cwd notebooks/ and, through the environment, the test's private segmentation cache.
 """
+import json
 import re
 import sys
 from pathlib import Path
@@ -85,7 +86,25 @@ def test_themes_notebook_on_articles_without_dates_or_types_says_so(tmp_path):
     said = printed(outputs)
     assert "12 articles" in said
     assert "no article has a date (a `date` field or a dateline): no shares over time" in said
-    assert "no article has a type (labels.csv beside the articles): no topics by type" in said
+    assert f"no article has a type ({folder / 'labels.csv'} is not there): no topics by type" in said
+
+
+def test_themes_notebook_reads_the_labels_beside_one_file_and_says_how_many_articles_have_a_date(tmp_path):
+    """Hunt 40 Q (2, 3): SEEDS one file (README: "takes one such file as SEEDS … with a labels.csv") looked for
+    file.jsonl/labels.csv and gave no view by type; with a corpus' undated sample beside five dated seeds the chart
+    over time was drawn from the five, and nothing said so."""
+    records = []
+    for i in range(12):
+        theme, sentence = list(THEMES.items())[i % len(THEMES)]
+        records.append({"id": f"a{i:02d}", "title": f"Tin {theme} số {i}", "text": "\n".join([sentence] * 3),
+                        **({"date": f"2017-0{1 + i % 3}-15"} if i % 2 else {})})
+    news = tmp_path / "news.jsonl"
+    news.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    (tmp_path / "labels.csv").write_text("id,label\n" + "".join(f"a{i:02d},other\n" for i in range(12)))
+    settings = f"SEEDS = {str(news)!r}\nOUT = {str(tmp_path / 'out')!r}\nK_RANGE = '2:3'\nUNIT = 'document'"
+    said = printed(run(NOTEBOOKS / "03-themes.ipynb", settings))
+    assert "articles per type: {'other': 12}" in said
+    assert "6 of the 12 articles have a date and a main topic: the chart is of those alone" in said
 
 
 def test_explore_notebook_on_a_folder_it_reads_no_article_from_says_why(tmp_path):
