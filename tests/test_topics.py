@@ -394,7 +394,8 @@ def test_cli_fit_and_assign_refuse_labels_of_none_of_their_articles(tmp_path, ca
     assert "1 of the 2 labelled ids in --labels is not an article of the input" in caplog.text
     # the input's side too (hunt 40 Q, 10: a labels file of another run typed 37 of 798 articles, and said nothing of
     # the 761)
-    assert "4 of the 5 articles have no type in --labels: the view by type counts them by their own label" in caplog.text
+    assert "4 of the 5 articles have no type in --labels: the view by type counts them by their own label" in \
+        caplog.text
 
 
 def test_summarize_gives_shares_over_time_and_by_type(texts):
@@ -1754,7 +1755,8 @@ def test_a_fit_over_paragraphs_says_when_the_articles_have_none(tmp_path, caplog
     from dvtopics.jobs import Reading, fit_topics
 
     records = [{"id": f"a{i}", "title": f"Tin {theme} {i}", "lead": " ".join(words[:4]).replace("_", " "),
-                "text": " ".join(words * 3).replace("_", " ")} for i, (theme, words) in enumerate(list(THEMES.items()) * 4)]
+                "text": " ".join(words * 3).replace("_", " ")}
+               for i, (theme, words) in enumerate(list(THEMES.items()) * 4)]
     (tmp_path / "flat.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
                                          encoding="utf-8")
     fit_topics(Reading([tmp_path / "flat.jsonl"]), str(tmp_path / "t"), 2, unit="paragraph", no_above=1.0)
