@@ -26,6 +26,12 @@ from dvtopics.types.events import NO_EVENT_FEATURES, event_features, find_event
      "title", "quarter", None, False),
     ("Cải cách hành chính có tiến bộ", "Tỉnh tổ chức hội nghị sơ kết công tác cải cách hành chính 5 tháng đầu năm "
      "2019 và công bố chỉ số năm 2018.", "lead", "months", None, False),
+    # hunt 40 P (3): a month's briefing sets the next month's tasks, not the year's it names after them
+    ("Sản xuất công nghiệp tăng 7%", "Chiều 2/11, Chủ tịch UBND tỉnh chủ trì cuộc họp giao ban kinh tế - xã hội "
+     "tháng 10, triển khai nhiệm vụ tháng 11 năm 2022.", "lead", "month", "month", False),
+    # (a deadline is neither the month reviewed nor the next month's tasks)
+    ("Rà soát dự án chậm tiến độ", "Hội nghị giao ban yêu cầu các chủ đầu tư hoàn thành nhiệm vụ giải ngân đến tháng "
+     "12.", "lead", None, None, False),
 ])
 def test_the_event_its_place_period_tasks_and_committee(title, lead, where, period, next_tasks, committee):
     event = find_event(title, lead)
@@ -78,14 +84,27 @@ def test_the_cue_names_the_event_period_and_holder():
      None),
     ("Bảo đảm điện mùa khô", "Hôm qua, Bộ Công Thương đã có cuộc họp với các nhà máy thủy điện.", "Bộ Công Thương"),
     ("Kiểm điểm trách nhiệm", "Hội đồng quản trị Tổng công ty Lương thực trước đó đã họp kiểm điểm.",
-     "Hội đồng quản trị Tổng công ty Lương thực")])
+     "Hội đồng quản trị Tổng công ty Lương thực"),
+    ("Hè tình nguyện sôi nổi", "Ngày 11/9, Tỉnh Đoàn Gia Lai tổ chức tổng kết chiến dịch tình nguyện hè năm 2023.",
+     "Tỉnh Đoàn Gia Lai"),
+    ("Số hóa toàn bộ hồ sơ", "Tỉnh vừa ra thông báo kết luận tại phiên họp Ban Chỉ đạo tháng 4/2024.", "Ban Chỉ đạo"),
+    ("Còn 12 xã chưa về đích", "Sáng 12/3, Ban Chỉ đạo các Chương trình mục tiêu quốc gia tỉnh Quảng Bình tổ chức "
+     "phiên họp thứ nhất.", "Ban Chỉ đạo các Chương trình mục tiêu quốc gia tỉnh Quảng Bình")])
 def test_who_held_it_is_named_whole_and_no_further(title, lead, holder):
     """Hunt 37 B (4): "held by: Ban Chỉ đạo tại phiên", "Ban Chỉ đạo quốc gia phòng" (cut at "phòng, chống"), "Ban
     Chỉ đạo các chương trình mục tiêu qu" (cut in a word), "Hội Cựu chiến binh tỉnh Nam Định vừa", "UBND tỉnh".
     Hunt 38 J: a news source and what follows its comma ("Sở Ngoại vụ, hôm nay (9/3), Kỳ"), a council's name cut at
     its tenth word, "Thường trực" lost, and the host of a press conference named as the holder of the session it
-    announces. Hunt 39 K: verbs and adverbs in the name ("Bộ Công Thương đã có cuộc", "… Lương thực trước đó")."""
+    announces. Hunt 39 K: verbs and adverbs in the name ("Bộ Công Thương đã có cuộc", "… Lương thực trước đó"). Hunt 40
+    P (4): "Đoàn Gia Lai" for the province's youth union, the month as the committee's name ("Ban Chỉ đạo tháng
+    4/2024"), no holder where the name ran past ten words."""
     assert find_event(title, lead).holder == holder
+
+
+def test_to_convene_is_named_whole():
+    """Hunt 39 K: "nhóm họp" (to convene) was read from its "họp": "event: họp phiên bế mạc"."""
+    event = find_event("Bế mạc", "Sáng nay, Quốc hội nhóm họp phiên bế mạc.")
+    assert event.kind == "nhóm họp" and event.phrase.startswith("nhóm họp phiên bế mạc")
 
 
 @pytest.mark.parametrize("title, lead", [

@@ -268,7 +268,9 @@ def test_a_text_that_opens_on_a_paragraph_has_no_title():
                                          # papers' own tags: Nhân Dân, Bắc Giang online; a paper's two-word name
                                          ("NDO - ", "Báo Nhân Dân"), ("BGĐT - ", "Báo Bắc Giang"),
                                          ("(Dân trí) - ", "Dân trí"), ("(Dân Trí) - ", "Dân trí"),
-                                         ("(HQ Online) - ", "HQ Online")])
+                                         ("(HQ Online) - ", "HQ Online"),
+                                         # hunt 40 P (7): Lạng Sơn's and Bình Dương's papers' tags
+                                         ("LSO - ", "Báo Lạng Sơn"), ("BDO - ", "Báo Bình Dương")])
 def test_the_source_tag_the_lead_opens_with_is_the_source(tag, source):
     meta = extract_metadata(f"Huyện tổng kết công tác dân vận năm 2017\n{tag}{LEAD}")
     assert (meta["title"], meta["source"]) == ("Huyện tổng kết công tác dân vận năm 2017", source)

@@ -293,3 +293,10 @@ def test_a_dot_inside_an_abbreviation_does_not_end_the_sentence():
     lead = "Ban Chỉ đạo PCTT tỉnh được kiện toàn tháng trước. Sở Y tế đã họp khẩn về dịch sốt xuất huyết."
     assert apply_rules("Tin ngắn", lead) is None
     assert apply_rules("Tin ngắn", lead.replace(". ", ", ")).label == "steering_committee"  # what the stop prevents
+
+
+def test_a_rules_words_are_one_line():
+    """Hunt 40 P (6): a rule that matches from a sentence's start showed its cue as "rule sc_visit: \\nNgày 16/5, …", a
+    line break in a table's cell."""
+    hit = apply_rules("Phát huy lực lượng nòng cốt", "\nNgày 16/5, Đoàn công tác Ban Chỉ đạo 35 làm việc với tỉnh.")
+    assert (hit.rule, hit.evidence) == ("sc_visit", "Ngày 16/5, Đoàn công tác Ban Chỉ đạo")

@@ -15,7 +15,8 @@ from .sentences import SENTENCE_ENDINGS
 # Share, print and comment bars: a line of nothing but their buttons, links and counters ("Chia sẻ", "Bình luận
 # (0)", "Chia sẻ | In bài | Gửi email", "Lượt xem: 1.284"). A line that goes on with other words ("Chia sẻ kinh
 # nghiệm từ cơ sở", "Trở về quê hương", "Bình luận về việc này, …") is article text.
-_BUTTON = (r"in bài này|in bài viết|in bài|in trang|in|bản in|gửi cho bạn bè|gửi bài viết|gửi bài|gửi bình luận|gửi email|"
+_BUTTON = (r"in bài này|in bài viết|in bài|in trang|in|bản in|gửi cho bạn bè|gửi bài viết|gửi bài|gửi bình luận|"
+           r"gửi email|"
            r"gửi|phản hồi|bình luận|chia sẻ bài viết|chia sẻ|lưu tin|lưu bài|copy link|sao chép liên kết|"
            r"xem nhiều nhất|truy cập nội dung luôn|tin liên quan|các tin khác|tin cùng chuyên mục|lượt xem|"
            r"lượt thích|thích|về đầu trang|lên đầu trang|đầu trang|quay lại|trở về|trở lại|xem thêm|"
@@ -502,7 +503,8 @@ PAPERS_BY_TAG = {"TTXVN": "TTXVN", "VNA": "TTXVN", "VOV": "VOV", "VTV": "VTV", "
                  "GD&TĐ": "Giáo dục và Thời đại", "GDVN": "Giáo dục Việt Nam", "NDO": "Báo Nhân Dân",
                  "ĐNO": "Báo Đà Nẵng", "SGGPO": "Sài Gòn Giải Phóng", "NLĐO": "Người Lao Động", "LĐO": "Lao Động",
                  "TPO": "Tiền Phong", "BPO": "Báo Bình Phước", "KTĐT": "Kinh tế & Đô thị", "BGĐT": "Báo Bắc Giang",
-                 "YBĐT": "Báo Yên Bái"}
+                 "YBĐT": "Báo Yên Bái", "LSO": "Báo Lạng Sơn", "BDO": "Báo Bình Dương", "BTO": "Báo Bình Thuận",
+                 "QBĐT": "Báo Quảng Bình"}
 AGENCIES = "|".join(PAPERS_BY_TAG)  # (codes of letters and "&", none of them special in a pattern)
 # The papers of two words a lead's tag names in brackets, as each spells its name. A tag capitalises the second word
 # of some ("(Dân Trí) - "): `SOURCE_TAG` takes it in either case, and io/metadata.py names the paper as it spells

@@ -44,32 +44,39 @@ _PERIODS = [
     # (not "3 năm nay", for three years now; nor the month a meeting is held in: "tổ chức vào tháng 5", "vào cuối tháng
     # 9 tới"; nor "cuối năm nay", when something else is to be)
     ("multi_year", r"(?<!quý )(?<!tháng )(?<!kỳ )\b([2-9]|\d{2,3}) năm\b(?! nay)|20\d\d\s*[-–]\s*20\d\d|nhiệm kỳ"),
-    ("month", r"(?<!vào )(?<!vào đầu )(?<!vào giữa )(?<!vào cuối )\btháng (\d{1,2}|giêng|chạp)\b(?!\s*[/-])"),
+    # (nor a deadline: "hoàn thành đến tháng 12")
+    ("month", r"(?<!vào )(?<!vào đầu )(?<!vào giữa )(?<!vào cuối )(?<!đến )(?<!tới )(?<!trước )"
+              r"\btháng (\d{1,2}|giêng|chạp)\b(?!\s*[/-])"),
     ("months", r"\b\d{1,2} tháng (đầu|cuối) năm\b"),  # "5 tháng đầu năm 2017": neither a half nor the year
     ("year", r"(?<!tháng đầu )(?<!tháng cuối )\bnăm (20\d\d|19\d\d|qua)\b(?!\s*[-–]\s*(19|20)?\d\d)|"
              r"\bcuối năm\b(?! học| nay)"),
 ]
 _PERIOD_PATTERNS = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in _PERIODS]
+# (a month's tasks too: "giao ban tháng 10, triển khai nhiệm vụ tháng 11 năm 2022" set November's, not the year's; not
+# a deadline, "đến tháng 12")
 _NEXT_TASKS = re.compile(r"(nhiệm vụ|phương hướng|kế hoạch)[^.;\n]{0,60}?"
-                         r"(quý\s*(i{1,3}|iv|\d)\b|(6|sáu) tháng cuối năm|học kỳ (ii|2)|năm học|năm 20\d\d|"
+                         r"(quý\s*(i{1,3}|iv|\d)\b|(6|sáu) tháng cuối năm|học kỳ (ii|2)|năm học|"
+                         r"(?<!đến )(?<!tới )(?<!trước )tháng \d{1,2}\b(?!\s*[/-])|năm 20\d\d|"
                          r"những tháng cuối năm)", re.IGNORECASE)
 _NEXT_NAMES = (("quý", "quarter"), ("tháng cuối năm", "half_year"), ("học kỳ", "semester"), ("năm học", "school_year"),
-               ("những tháng", "quarter"), ("năm", "year"))
+               ("những tháng", "quarter"), ("năm", "year"), ("tháng", "month"))
 # Who held it: a capitalised body before "tổ chức"/"họp"/"sơ kết"…, or the committee a meeting is "of".
 # A name ends at a comma ("Theo Bộ Ngoại giao, hôm nay …"), but for "phòng, chống".
-_HOLDER = re.compile(r"((?:Văn phòng|Ban|Ủy ban|UBND|HĐND|Sở|Hội|Đoàn|Công an|Tỉnh ủy|Huyện ủy|Thành ủy|Thị ủy|Đảng ủy|"
+_HOLDER = re.compile(r"((?:(?:Tỉnh|Thành|Huyện|Quận) [Đđ]oàn|"
+                     r"Văn phòng|Ban|Ủy ban|UBND|HĐND|Sở|Hội|Đoàn|Công an|Tỉnh ủy|Huyện ủy|Thành ủy|Thị ủy|Đảng ủy|"
                      r"Bộ|Ngân hàng|Cục|Chi cục|Liên đoàn|Mặt trận|MTTQ|Tòa án|Viện|Trường|Phòng|Tổng công ty|Công ty|"
                      r"Khối|Bảo hiểm|Thường trực)"
                      # (a name holds no verb nor "trước đó": "Bộ Công Thương đã có cuộc họp" was held by "Bộ Công Thương
                      # đã có cuộc")
                      r"(?: (?!(?:tại|vào|trong|ngày|sáng|chiều|tối|đã|vừa|sẽ|cũng|đang|có|cuộc|buổi|chủ|trước|nhóm)\b)"
-                     r"[^\s.;:,]+(?:(?<=phòng),(?= chống\b))?){0,10}?) "
+                     r"[^\s.;:,]+(?:(?<=phòng),(?= chống\b))?){0,14}?) "
                      r"(?:(?:đã|vừa|sẽ|cũng|chính thức|trước đó) )*"
                      r"(?:tổ chức|họp|sơ kết|tổng kết|giao ban|trực báo|nhóm họp|có (?:cuộc |buổi )?họp)\b")
-# (a committee's name goes on through "phòng, chống" and stops at the words after it: "… tại phiên họp", "… ngày 10/5")
+# (a committee's name goes on through "phòng, chống" and stops at the words after it: "… tại phiên họp", "… ngày 10/5",
+# "… tháng 4/2024")
 _COMMITTEE_NAME = re.compile(r"\b((?:Ban Chỉ đạo|Ủy ban Chỉ đạo|BCĐ|Ban Chỉ huy)"
-                             r"(?:(?<=phòng), chống\b| (?!(?:tại|với|vào|trong|ngày|sáng|chiều|tối|đã|vừa|sẽ|và|họp|"
-                             r"tổ chức|về)\b)[^\s,.;:]+){0,8})")
+                             r"(?:(?<=phòng), chống\b| (?!(?:tại|với|vào|trong|ngày|tháng|quý|sáng|chiều|tối|đã|vừa|sẽ|"
+                             r"và|họp|tổ chức|về)\b)[^\s,.;:]+){0,12})")
 
 
 PATTERNS = ([_SENTENCES, _MEETING, _COMMITTEE, _NEXT_TASKS, _HOLDER, _COMMITTEE_NAME, INNER_DOT]

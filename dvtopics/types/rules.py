@@ -278,7 +278,8 @@ def apply_rules(title: str, text: str, rules: list[Rule] | None = None) -> RuleH
     # fires only on a passing mention in the lead, except a steering committee's meeting (LABELS.md rule 1).
     if hit and title and hit.label != "steering_committee":
         hit = _first_hit(_for_rules(title), rules) or hit
-    return hit and RuleHit(hit.label, hit.rule, unmask_inner_dots(hit.evidence))
+    # (the words, not the line break or full stop some rules match before a sentence's start: a cue is one line)
+    return hit and RuleHit(hit.label, hit.rule, unmask_inner_dots(hit.evidence).lstrip(".;:!? \n").rstrip())
 
 
 _COMMITTEE_NAMED = re.compile(COMMITTEE, re.IGNORECASE)

@@ -16,9 +16,11 @@ COMMITTEE = r"(ban chỉ đạo|ủy ban chỉ đạo|bcđ|ban chỉ huy (phòng
 REVIEW = r"(sơ kết|tổng kết)"
 
 # Meeting nouns; "họp báo" (press conference), "họp mặt" (a get-together) and "họp dân" are other events.
-# (not a venue: "Trung tâm Hội nghị tỉnh", "TT hội nghị quốc gia", "Cung Hội nghị Quốc gia"; nor a room: "phòng họp")
+# (not a venue: "Trung tâm Hội nghị tỉnh", "TT hội nghị quốc gia", "Cung Hội nghị Quốc gia"; nor a room: "phòng họp";
+# "nhóm họp", to convene, is named whole)
 EVENT_MEETING = (r"(?<!trung tâm )(?<!tt )(?<!cung )(?<!phòng )"
-                 r"\b(hội nghị|phiên họp|cuộc họp|buổi họp|kỳ họp|họp|giao ban|trực báo)\b(?! (báo|mặt|dân)\b)|"
+                 r"\b(hội nghị|phiên họp|cuộc họp|buổi họp|kỳ họp|nhóm họp|họp|giao ban|trực báo)\b"
+                 r"(?! (báo|mặt|dân)\b)|"
                  r"\b(sơ kết|tổng kết)\b(?=[^.;\n]{0,40}(công tác|hoạt động|nhiệm vụ|năm|tháng|quý|học kỳ))")
 EVENT_COMMITTEE = r"\b" + COMMITTEE
 
