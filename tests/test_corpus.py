@@ -153,6 +153,18 @@ def test_cp1258_fallback_warns(tmp_path, caplog):
     assert article.title == "Tin vắn"
 
 
+def test_a_windows_1258_table_keeps_its_titles_as_written(tmp_path):
+    """Hunt 40 O (3): a CSV saved in Windows-1258 (a tone as a mark after its letter) had its title read as the VNI font
+    encoding and "converted": "phòng chống dịch sốt xuất huyết … cuối năm" came out "phòng chớng dịch sớt … cuới năm",
+    under a warning that it had been fixed. The text field, longer, read right."""
+    title = "Ngành Y tế: Tập trung phòng chống dịch sốt xuất huyết những tháng cuối năm"
+    text = "Ngày 5/10, Sở Y tế tổ chức hội nghị đánh giá kết quả công tác 9 tháng năm 2023, triển khai nhiệm vụ quý IV."
+    (tmp_path / "a.csv").write_bytes(cp1258(f"id,title,text\r\nx1,{title},\"{text}\"\r\n"))
+    article = next(read_articles(tmp_path / "a.csv"))
+    assert (article.title, article.meta.get("encoding")) == (title, None)
+    assert "VNI" not in article.meta["warning"] and "Windows-1258" in article.meta["warning"]
+
+
 @pytest.mark.parametrize("content, message", [(b"", "empty"), (b"  \n\n", "empty"),
                                               (b"\x00\x01\x02\x03" * 100, "binary"),
                                               (b"\x00" * 600, "empty file \\(NUL bytes only\\)")])

@@ -193,8 +193,11 @@ def _decode_legacy(data: bytes) -> tuple[str, str]:
     """Bytes that are not UTF-8: Windows-1258, or the TCVN3 and VNI font encodings, whichever reads as
     Vietnamese, or Windows-1252 when they were saved in it, their Vietnamese letters lost (`_western`); the
     warning for the record says which, or that none reads as Vietnamese."""
-    cp1258, western = data.decode("cp1258", errors="replace"), data.decode("cp1252", errors="replace")
-    cp1258_score = vietnamese_score(unicodedata.normalize("NFC", cp1258))
+    # (Windows-1258 writes a tone as a mark after its letter: composed, as every reader after this one expects; left
+    # decomposed, a title's "tế" was two words to the font-encoding check, which took it for VNI and garbled it)
+    cp1258 = unicodedata.normalize("NFC", data.decode("cp1258", errors="replace"))
+    western = data.decode("cp1252", errors="replace")
+    cp1258_score = vietnamese_score(cp1258)
     converted, encoding = to_unicode(western)
     if _western(western):  # the letters it kept are read as it wrote them: "vòng", not cp1258's "ṿng"
         text, page = western, "Windows-1252"

@@ -131,6 +131,10 @@ def to_unicode(text: str, likely: str | None = None, name: bool = False) -> tupl
     sample = text[:_SAMPLE_CHARS]
     if not _LATIN1_HIGH.search(sample) or at_least(_UNICODE_ONLY, sample, _UNICODE_ONLY_MIN):
         return text, None
+    if not unicodedata.is_normalized("NFC", sample):  # Unicode with its tones as marks after the letters (decomposed)
+        sample = unicodedata.normalize("NFC", sample)
+        if at_least(_UNICODE_ONLY, sample, _UNICODE_ONLY_MIN):
+            return text, None
     best_score, best = vietnamese_score(sample), None
     if best_score >= _CLEARLY_VIETNAMESE:
         return text, None
