@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import warnings
 from collections import Counter
 from typing import Iterable, Sequence
@@ -11,6 +12,10 @@ from ..errors import DvtopicsError
 from ..io.article import field_text
 from ..wording import word_for
 from .names import spelt_as_article_type
+
+# How alike a label must be to one of the model's to be taken for its misspelling (difflib's ratio: "anual_review"
+# is 0.96 of annual_review, "monthly briefing" 0.71 of quarterly_briefing)
+MISSPELT_CUTOFF = 0.85
 
 log = logging.getLogger(__name__)
 
@@ -119,6 +124,14 @@ def check_labels_known(truth: Sequence[str], known: Sequence[str], model: str) -
     unknown = Counter(label for label in truth if label not in set(known))
     if not unknown:
         return
+    # a misspelling of one of the model's labels ("anual_review") is refused: scored, it was a class of its own, every
+    # article so labelled an error and the macro-F1 an average over one class more (hunt 40 O, 4); another task's
+    # labels among the model's ("TT" beside the types) are warned of below, as before
+    misspelt = next(((label, meant) for label in unknown if (meant := _meant(label, known))), None)
+    if misspelt:
+        raise DvtopicsError(f"label {misspelt[0]!r} ({unknown[misspelt[0]]} {word_for(unknown[misspelt[0]], 'article')}) "
+                            f"is not one the model {model} predicts: did you mean {misspelt[1]!r}? Correct it: "
+                            "scored, it would be a class of its own, every article so labelled an error")
     named = ", ".join(f"{label!r} ({n})" for label, n in unknown.most_common(10))
     named += f" and {len(unknown) - 10} more" if len(unknown) > 10 else ""
     knows = ", ".join(known) + _types_spelt_otherwise(unknown, known) + _cased_otherwise(unknown, known)
@@ -130,6 +143,18 @@ def check_labels_known(truth: Sequence[str], known: Sequence[str], model: str) -
     log.warning("%d of the %d labelled %s %s a label the model %s never predicts, so %s as its errors: %s; it "
                 "predicts %s", n_unknown, len(truth), word_for(len(truth), "article"),
                 word_for(n_unknown, "has", "have"), model, word_for(n_unknown, "it counts", "they count"), named, knows)
+
+
+def _meant(label: str, known: Sequence[str]) -> str | None:
+    """The model's label that `label` misspells, by one or two letters ("anual_review", "Politcs"), or None."""
+    import difflib
+
+    def plain(text):
+        return re.sub(r"[\s_-]+", "_", str(text).strip().lower())
+
+    knows = {plain(k): k for k in known}
+    near = difflib.get_close_matches(plain(label), list(knows), n=1, cutoff=MISSPELT_CUTOFF)
+    return knows[near[0]] if near and plain(label) not in knows else None
 
 
 def _cased_otherwise(unknown: Iterable[str], known: Sequence[str]) -> str:
