@@ -1301,6 +1301,9 @@ def test_dask_topic_assignment_says_the_label_field_left_out_once_for_the_run(sc
                              *engine)
         assert result.exit_code == 0, result.output
         said.append([r.getMessage() for r in caplog.records if "label field" in r.getMessage()])
+        # (and the articles the labels file types none of, once, as the local engine counts them: hunt 40 Q, 10)
+        untyped = [r.getMessage() for r in caplog.records if "have no type in" in r.getMessage()]
+        assert len(untyped) == 1 and untyped[0].startswith(f"{len(articles) - 1} of the {len(articles)} "), untyped
     left_out = len(articles) - 1
     assert said[0] == said[1] == [f"the label field of {left_out} articles was not used: its labels are not of the "
                                   f"labels file's set (another task's?): 'Chinh tri Xa hoi' ({left_out})"]

@@ -394,8 +394,7 @@ def test_cli_fit_and_assign_refuse_labels_of_none_of_their_articles(tmp_path, ca
     assert "1 of the 2 labelled ids in --labels is not an article of the input" in caplog.text
     # the input's side too (hunt 40 Q, 10: a labels file of another run typed 37 of 798 articles, and said nothing of
     # the 761)
-    assert "4 of the 5 articles have no type in --labels: the view by type counts them by their own label" in \
-        caplog.text
+    assert "4 of the 5 articles have no type in --labels: the view by type leaves them out" in caplog.text
 
 
 def test_summarize_gives_shares_over_time_and_by_type(texts):

@@ -95,15 +95,19 @@ def _check_types_found(types: dict[str, str] | None) -> Callable[[list[Article]]
         if types is not None:
             ids = {a.id for a in articles}
             check_ids_found(types, ids, named("labels_file"))
-            # the input's side too: a labels file of another run named 37 of 798 articles, and the warning counted
-            # only its own ids (hunt 40 Q, 10)
-            labelled = set(types) | {id_.strip() for id_ in types}
-            untyped = sum(id_ not in labelled and id_.strip() not in labelled for id_ in ids)
-            if untyped:
-                log.warning("%d of the %d articles %s no type in %s: the view by type counts %s by %s own label "
-                            "field, or leaves %s out", untyped, len(ids), word_for(untyped, "has", "have"),
-                            named("labels_file"), *(("it", "its", "it") if untyped == 1 else ("them", "their", "them")))
+            _warn_untyped(types, ids)
     return check
+
+
+def _warn_untyped(types: dict[str, str], ids: set[str]) -> None:
+    """Count the articles --labels gives no type: a labels file of another run named 37 of 798 articles, and the
+    warning counted only its own ids (hunt 40 Q, 10)."""
+    labelled = set(types) | {id_.strip() for id_ in types}
+    untyped = sum(id_ not in labelled and id_.strip() not in labelled for id_ in ids)
+    if untyped:
+        log.warning("%d of the %d articles %s no type in %s: the view by type leaves %s out (or takes an article's "
+                    "own label, where it is one of that file's set)", untyped, len(ids),
+                    word_for(untyped, "has", "have"), named("labels_file"), word_for(untyped, "it", "them"))
 
 
 def warn_without_mix(n_articles: int) -> None:
@@ -211,7 +215,9 @@ def assign_topics(reading: Reading, directory: str, out: str, labels_file: str |
 def _check_assigned_ids(records, types: dict[str, str]) -> None:
     """The Dask parts of `topics assign` (gathered or kept in FOLDER/): --labels none of whose ids is an article's
     refused, as the local engine refuses them (`_check_types_found`)."""
-    check_ids_found(types, {record["id"] for record in records}, named("labels_file"))
+    ids = {record["id"] for record in records}
+    check_ids_found(types, ids, named("labels_file"))
+    _warn_untyped(types, ids)
 
 
 def _assign_settings(reading: Reading, directory: str, labels_file: str | None, topic_names: list[str]) -> dict:
