@@ -161,6 +161,28 @@ from dvtopics.types.rules import apply_rules
     ("Hội đồng Tư vấn thuế tỉnh tổ chức phiên họp quý III", "quarterly_briefing", "quarter_meeting"),
     ("Tại phiên họp cuối năm, các bên hoãn giải ngân đến quý 1-2025", "other", None),
     ("Công an tỉnh họp báo với Ban Chỉ đạo 138 về kết quả trấn áp tội phạm", "other", None),
+    # Hunt 40 O: everyday provincial wording (made-up sentences). The half year named "giữa năm", "nửa đầu năm" (not
+    # when a meeting is held); the next school year as "năm học mới"; a campaign reviewed after some months; a review
+    # to come; the first quarter as its three months; the year's review without its number, not several reviews.
+    ("Sở Giao thông vận tải tổ chức hội nghị sơ kết công tác giữa năm 2023", "semi_annual_review",
+     "half_year_review"),
+    ("Khối Dân vận tỉnh giao ban giữa năm, bàn nhiệm vụ những tháng cuối năm", "semi_annual_review",
+     "half_year_review"),
+    ("Điện lực tỉnh tổ chức hội nghị đánh giá kết quả sản xuất kinh doanh nửa đầu năm 2023", "semi_annual_review",
+     "half_year_review"),
+    ("Ngân hàng tổ chức hội nghị triển khai nhiệm vụ nửa cuối năm", "semi_annual_review", "half_year_tasks"),
+    ("Tại một hội nghị của ngành tổ chức hồi giữa năm, ông giám đốc thừa nhận nợ xấu tăng", "other", None),
+    ("Phòng Giáo dục tổ chức hội nghị tổng kết năm học 2023-2024, triển khai kế hoạch năm học mới 2024-2025",
+     "annual_review", "school_year"),
+    ("Sơ kết 6 tháng Chiến dịch chỉnh lý dữ liệu địa chính", "other", "law_review"),
+    ("Công an tỉnh sơ kết 6 tháng thực hiện đợt cao điểm trấn áp tội phạm", "other", "law_review"),
+    ("Chuẩn bị chu đáo cho hội nghị tổng kết công tác Hội năm 2023", "other", "upcoming"),
+    ("Hội nghị sơ kết 6 tháng của UBND tỉnh sẽ diễn ra vào tuần tới", "other", "upcoming"),
+    ("Bộ chuẩn bị Hội nghị Du lịch toàn quốc", "other", None),  # another meeting prepared: no review to come
+    ("Sở Công Thương tổ chức hội nghị đánh giá kết quả 3 tháng đầu năm, triển khai kế hoạch công tác quý II",
+     "quarterly_briefing", "quarter_meeting"),
+    ("Đó là kết quả được nêu tại hội nghị tổng kết năm của Chi cục chiều 16/1", "annual_review", "year_review"),
+    ("Ông từng chia sẻ kinh nghiệm tại nhiều hội nghị tổng kết công tác của huyện", "other", None),
 ])
 def test_rules_follow_the_guide_and_its_precedence(title, label, rule):
     hit = apply_rules(title, "")
@@ -188,6 +210,22 @@ def test_a_profile_that_opens_on_its_subject_honoured_at_a_review_is_other():
     # the same words inside a report of the review do not make it a profile
     report = "Ngày 5/1, Sở Y tế tổ chức hội nghị tổng kết năm 2022. 20 tập thể được biểu dương tại hội nghị."
     assert apply_rules("", report).label == "annual_review"
+
+
+
+@pytest.mark.parametrize("lead", [
+    "Cô giáo Lê Thị Mai, Trường Tiểu học Sơn Kim, là một trong 20 giáo viên được tuyên dương tại hội nghị tổng kết "
+    "năm học 2022-2023 của ngành.",
+    "Bác sĩ Trần Văn Nam, Bệnh viện huyện, vừa nhận bằng khen của UBND tỉnh tại hội nghị tổng kết công tác y tế năm "
+    "2023.",
+    "Mô hình tổ hòa giải thôn Đông, xã Kỳ Hoa, được giới thiệu là cách làm hay tại hội nghị sơ kết công tác tư pháp 6 "
+    "tháng đầu năm."])
+def test_a_profile_whose_lead_opens_on_the_person_or_model_honoured_is_other(lead):
+    """Hunt 40 O: the honoured named first, the meeting after "tại": the article is about them (LABELS.md: a profile),
+    and was given the review's label at 0.93 to 1.0. A report that opens on the meeting is the meeting's."""
+    assert apply_rules("Người giữ lửa ở bản", lead).rule == "honoured_at"
+    assert apply_rules("", "Tại hội nghị tổng kết công tác y tế năm 2023, Bác sĩ Trần Văn Nam nhận bằng khen.").label \
+        == "annual_review"
 
 
 def test_a_count_of_dissemination_conferences_is_a_figure_of_the_year_not_the_event():

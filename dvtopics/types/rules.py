@@ -59,6 +59,7 @@ _PARTY = r"(ban chấp hành (đảng bộ|trung ương)|bch đảng bộ|tỉnh
 # A steering committee reviewing its programme meets as itself; one closing a contest or festival does not.
 _OF_A_CONTEST = rf",?\s+({_CONTESTS})"
 _REVIEW_BY_COMMITTEE = rf"{_REVIEW}(?!{_OF_A_CONTEST})"
+_REVIEW_OR_BRIEFING = r"(sơ kết|tổng kết|giao ban|trực báo)"
 _CONFERENCE = rf"hội nghị(?!\s+{_REVIEW}{_OF_A_CONTEST})"
 
 
@@ -98,15 +99,26 @@ def _rule(name: str, label: str, pattern: str, gate: str | None = None) -> Rule:
 
 
 _COMMITTEE_WORDS = "ban chỉ|bcđ"  # in every alternative of _COMMITTEE
+# Who a profile is about, as its lead names them first: a person by their title, a model of work
+_HONOURED = (r"(ông|bà|anh|chị|em|cụ|cô giáo|thầy giáo|cô|thầy|bác sĩ|nhà giáo|nghệ nhân|mô hình|gia đình)"
+             r"(?= (?-i:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]|tổ|câu lạc bộ|nhóm|hợp tác xã))")
 
 
 RULES: list[Rule] = [
     # An interview or remark given on the sidelines: the meeting is only the setting.
     _rule("sidelines", "other", r"bên lề (hội nghị|cuộc họp|phiên họp|kỳ họp)", "bên lề"),
     # A profile that opens on its subject honoured at a review: the meeting is the setting (LABELS.md).
+    # So when the line opens on the person or the model honoured there ("Cô giáo Lê Thị Hoa, …, là một trong 20 giáo
+    # viên được tuyên dương tại hội nghị tổng kết …", "Bác sĩ X … vừa nhận bằng khen … tại hội nghị"), not on the
+    # meeting ("Tại hội nghị, 20 tập thể được khen thưởng": its report).
     _rule("honoured_at", "other",
-          r"(^|\n)\W*được ([^.;:\n]{0,40}? )?(biểu dương|tuyên dương|khen thưởng|vinh danh)[^.;:\n]{0,40}\btại (hội nghị|lễ)",
-          "biểu dương|tuyên dương|khen thưởng|vinh danh"),
+          r"(^|\n)\W*được ([^.;:\n]{0,40}? )?(biểu dương|tuyên dương|khen thưởng|vinh danh)[^.;:\n]{0,40}"
+          r"\btại (hội nghị|lễ)|"
+          rf"(^|\n)\W*{_HONOURED}\s[^.;:\n]{{0,160}}?\b(được|nhận)\b[^.;:\n]{{0,60}}?"
+          r"(biểu dương|tuyên dương|khen thưởng|vinh danh|bằng khen|giấy khen|"
+          r"giới thiệu là (cách làm|mô hình|điển hình))"
+          r"[^.;:\n]{0,60}?\btại (hội nghị|lễ)\b",
+          "biểu dương|tuyên dương|khen thưởng|vinh danh|bằng khen|giấy khen|giới thiệu là"),
     # A conference that teaches or disseminates (a law, a resolution) is not a review, whoever holds it; a count
     # of them ("đã tổ chức 52 hội nghị phổ biến luật", "các hội nghị tập huấn") is a year's figure, not the event.
     _rule("dissemination", "other",
@@ -151,7 +163,7 @@ RULES: list[Rule] = [
     # 3. Reviews that are "other": of a programme over years, an event, a season; council sessions.
     _rule("multi_year", "other",
           rf"{_REVIEW}[^.;\n]{{0,20}}\b([2-9]|\d\d)\s*năm\b|"
-          rf"{_REVIEW}[^.;\n]{{0,80}}((?<!năm học )(?<!niên học )20\d\d\s*[-–]\s*20\d\d|nhiệm kỳ)|"
+          rf"{_REVIEW}[^.;\n]{{0,80}}((?<!năm học )(?<!năm học mới )(?<!niên học )20\d\d\s*[-–]\s*20\d\d|nhiệm kỳ)|"
           # one year of a programme, resolution or directive ("sơ kết 1 năm thực hiện Nghị quyết 18")
           rf"{_REVIEW}\s+(01|1|một)\s+năm\s+(thực hiện|triển khai|thi hành)", _REVIEW),
     _rule("event_review", "other", rf"{_REVIEW}{_OF_AN_EVENT}", _REVIEW),
@@ -167,11 +179,21 @@ RULES: list[Rule] = [
     # regulation, whose yearly review is two bodies' joint year of work (as seed 000's "chương trình phối hợp").
     _rule("law_review", "other",
           rf"{_REVIEW}(\s+(\d+|một|sáu)\s+(tháng|năm))?\s+(việc\s+)?(thực hiện|thi hành|triển khai)\s+"
-          r"(luật|bộ luật|nghị định|thông tư|chỉ thị|quyết định|đề án|dự án|phong trào|cuộc vận động|mô hình|thí điểm|"
+          r"(luật|bộ luật|nghị định|thông tư|chỉ thị|quyết định|đề án|dự án|phong trào|cuộc vận động|chiến dịch|đợt|"
+          r"mô hình|thí điểm|"
           r"chính sách|cơ chế|"
-          r"quy chế(?! phối hợp)|quy định|kết luận|chiến lược|chương trình (hành động|mục tiêu))\b", _REVIEW),
+          r"quy chế(?! phối hợp)|quy định|kết luận|chiến lược|chương trình (hành động|mục tiêu))\b|"
+          # a campaign named by how long it has run, "thực hiện" left out ("Sơ kết 6 tháng phong trào …")
+          rf"{_REVIEW}\s+(\d+|một|sáu)\s+(tháng|năm)\s+(phong trào|chiến dịch|đợt|cuộc vận động)\b", _REVIEW),
     # A press conference about a period's results is news about figures, not a review meeting.
     _rule("press_conference", "other", rf"họp báo[^.;\n]{{0,150}}((6|sáu) tháng|{_QUARTER}|năm 20\d\d)", "họp báo"),
+    # A review still to come is no review reported: its preparation, its announcement ("Chuẩn bị chu đáo cho hội nghị
+    # tổng kết …", "Hội nghị sơ kết … sẽ diễn ra vào tuần tới", "thông báo về việc tổ chức hội nghị sơ kết …"); not
+    # another meeting prepared at a review ("chuẩn bị Hội nghị Văn hóa toàn quốc" on a quarter's giao ban: its agenda)
+    _rule("upcoming", "other",
+          rf"\b(công tác )?chuẩn bị (chu đáo |tốt )?(cho |tổ chức )?(hội nghị )?{_REVIEW_OR_BRIEFING}\b|"
+          rf"thông báo (về việc )?tổ chức (hội nghị )?{_REVIEW_OR_BRIEFING}\b|"
+          rf"\b{_REVIEW_OR_BRIEFING}\b[^.;\n]{{0,80}}?\bsẽ (diễn ra|được tổ chức|khai mạc)\b", "chuẩn bị|thông báo|sẽ"),
     # Press giao ban and monthly sessions are `other`, even when they name the quarter ahead (LABELS.md). The
     # sessions of June and December are left to the period rules: they often review the half or the year.
     _rule("press_briefing", "other", r"giao ban (công tác )?báo chí", "báo chí"),
@@ -192,29 +214,40 @@ RULES: list[Rule] = [
           # (a council's "phiên họp quý II" is its quarterly meeting as a conference is; a quarter something is put
           # off to or due by, "đến quý 1-2006", "trước quý III", is no quarter the meeting reviews)
           rf"(trực báo|giao ban|sơ kết|tổng kết|hội nghị|phiên họp){_PASSING_Q}{{0,60}}(?<!đến )(?<!tới )(?<!trước )"
-          rf"(?<!sang ){_QUARTER}", "quý"),
+          rf"(?<!sang ){_QUARTER}|"
+          # the first quarter named as its three months ("hội nghị đánh giá … 3 tháng đầu năm, triển khai kế hoạch
+          # quý II")
+          rf"(trực báo|giao ban|sơ kết|hội nghị){_PASSING_Q}{{0,60}}\b(3|ba) tháng đầu năm\b", "quý|tháng đầu năm"),
     # the quarter's tasks a meeting sets, not a duty given to someone to finish within one ("Bộ Tài chính được
     # giao nhiệm vụ trong quý III phải hoàn thành quy hoạch": a deadline)
-    _rule("quarter_tasks", "quarterly_briefing", rf"(?<!giao )nhiệm vụ[^.;\n]{{0,30}}{_QUARTER}", "quý"),
+    _rule("quarter_tasks", "quarterly_briefing",
+          rf"(?<!giao )nhiệm vụ[^.;\n]{{0,30}}{_QUARTER}|"
+          rf"(triển khai|phương hướng|bàn) kế hoạch( công tác)?[^.;\n]{{0,15}}{_QUARTER}", "quý"),
     # Nine months reviewed, the last quarter's tasks set: the third-quarter meeting (LABELS.md has no
     # nine-month type; a year rule would otherwise take "nhiệm vụ những tháng cuối năm 2024").
     _rule("nine_months", "quarterly_briefing",
           rf"({_MEETING}|trực báo){_PASSING}{{0,60}}(?<!mùng )(?<!ngày )\b(9|chín) tháng\b(?! (giêng|chạp|\d))",
           "tháng"),
     _rule("half_year_review", "semi_annual_review",
-          rf"{_MEETING}{_PASSING}{{0,150}}(6|sáu) tháng đầu năm|(sơ kết|hội nghị){_PASSING}{{0,60}}(6|sáu) tháng\b",
-          "tháng"),
-    _rule("half_year_tasks", "semi_annual_review", r"nhiệm vụ[^.;\n]{0,30}(6|sáu) tháng cuối năm", "tháng"),
+          rf"{_MEETING}{_PASSING}{{0,150}}(6|sáu) tháng đầu năm|(sơ kết|hội nghị){_PASSING}{{0,60}}(6|sáu) tháng\b|"
+          # the half named otherwise ("sơ kết công tác giữa năm 2023", "giao ban giữa năm", "kết quả nửa đầu năm"), not
+          # when a meeting is held ("vào giữa năm", "hội nghị … tổ chức hồi giữa năm")
+          rf"(sơ kết|hội nghị|giao ban){_PASSING}{{0,60}}(?<!vào )(?<!hồi )(?<!từ )(?<!đến )(?<!tổ chức )"
+          r"\b(giữa năm|nửa đầu năm)\b",
+          "tháng|giữa năm|nửa đầu năm"),
+    _rule("half_year_tasks", "semi_annual_review", r"nhiệm vụ[^.;\n]{0,30}((6|sáu) tháng cuối năm|nửa cuối năm)",
+          "tháng cuối năm|nửa cuối năm"),
     # A month's briefing ("kết quả tháng 8, nhiệm vụ tháng 9") is `other`, though its year is named.
     _rule("monthly_meeting", "other",
           r"(giao ban|họp|hội nghị)[^.;\n]{0,60}\btháng \d{1,2}\b[^.;\n]{0,60}nhiệm vụ[^.;\n]{0,20}tháng \d{1,2}\b|"
           r"giao ban (công tác )?tháng \d{1,2}\b", "tháng"),
     _rule("year_review", "annual_review",
           rf"(hội nghị|lễ|tổ chức) tổng kết[^.;\n]{{0,80}}{_YEAR}|tổng kết (công tác|hoạt động|nhiệm vụ)[^.;\n]{{0,60}}{_YEAR}|"
-          r"hội nghị tổng kết (công tác|hoạt động)|"
+          r"(?<!nhiều )(?<!các )(?<!những )hội nghị tổng kết (công tác|hoạt động)|"
           # "tổng kết" alone names the year-end review ("sơ kết" is the interim one): "tại hội nghị tổng kết
           # của Hiệp hội … sáng 12/1", not "hội nghị tổng kết giải …", which event_review takes first
-          r"hội nghị tổng kết(?=\s+(của(?! (tất cả|các|nhiều|những)\b)|tại|do|sáng|chiều|tối|ngày|hôm)\b|\s*[,.;:)\n]|$)|"
+          r"hội nghị tổng kết( năm)?(?=\s+(của(?! (tất cả|các|nhiều|những)\b)|tại|do|sáng|chiều|tối|ngày|hôm)\b|"
+          r"\s*[,.;:)\n]|$)|"
           # an organisation as the subject ("Cục Thuế tỉnh tổng kết năm 2019"), not a sentence that opens with
           # it, a year-end report's figures ("báo cáo tổng kết năm 2016") or the press's round-ups of a year
           r"(?<=\w )(?<!báo cáo )(?<!bài )(?<!những )(?<!các )tổng kết năm (học )?(19|20)\d\d", "tổng kết"),
