@@ -129,9 +129,10 @@ def check_labels_known(truth: Sequence[str], known: Sequence[str], model: str) -
     # labels among the model's ("TT" beside the types) are warned of below, as before
     misspelt = next(((label, meant) for label in unknown if (meant := _meant(label, known))), None)
     if misspelt:
-        raise DvtopicsError(f"label {misspelt[0]!r} ({unknown[misspelt[0]]} {word_for(unknown[misspelt[0]], 'article')}) "
-                            f"is not one the model {model} predicts: did you mean {misspelt[1]!r}? Correct it: "
-                            "scored, it would be a class of its own, every article so labelled an error")
+        label, meant = misspelt
+        raise DvtopicsError(f"label {label!r} ({unknown[label]} {word_for(unknown[label], 'article')}) is not one the "
+                            f"model {model} predicts: did you mean {meant!r}? Correct it: scored, it would be a class "
+                            "of its own, every article so labelled an error")
     named = ", ".join(f"{label!r} ({n})" for label, n in unknown.most_common(10))
     named += f" and {len(unknown) - 10} more" if len(unknown) > 10 else ""
     knows = ", ".join(known) + _types_spelt_otherwise(unknown, known) + _cased_otherwise(unknown, known)
