@@ -1582,6 +1582,20 @@ def test_sweep_says_when_the_seeds_changed_nothing(tmp_path, seeds_dir):
     assert said == {"nmf": True, "random": False}
 
 
+def test_a_sweep_names_the_k_at_which_the_seeds_changed_nothing():
+    """Hunt 40 Q (9): at K = 5, 10 and 15 three seeds gave the same topics (stability 1, no spread), at 20 and 25 not:
+    nothing was said, and the suggestion counted those stabilities of 1 as robust topics."""
+    from dvtopics.topics.sweep import seeds_note
+
+    same = {"seeds": 3, "stability": 1.0, "npmi_sd": 0.0}
+    rows = [{"k": 5, **same}, {"k": 10, **same}, {"k": 20, "seeds": 3, "stability": 0.8, "npmi_sd": 0.01}]
+    assert seeds_note(rows) == ("The seeds gave the same topics at K = 5, 10: there the spread and the stability "
+                                "measure nothing (--init random varies it), and the suggestion counts their stability "
+                                "of 1 as if the topics were robust")
+    assert seeds_note(rows[:2]).startswith("The seeds gave the same topics at every K")
+    assert seeds_note(rows[2:]) is None and seeds_note([{"k": 5, "seeds": 1, "stability": None}]) is None
+
+
 def test_an_output_folder_named_as_a_file_is_refused_before_any_work(tmp_path, seeds_dir):
     """Hunt 25 E: `topics fit --out topics.csv` made a folder named topics.csv, its tables inside, which no program
     opens. A folder output named as a file is refused in one line naming a folder; a trailing `/` (Dask's FOLDER/,
@@ -1642,7 +1656,7 @@ def test_a_sweep_whose_nmf_seeds_changed_nothing_does_not_send_the_user_to_init(
     is random for every seed but the default; gensim's from NNDSVD keeps the advice."""
     from dvtopics.topics import sweep as sweep_module
 
-    monkeypatch.setattr(sweep_module, "seeds_changed_nothing", lambda rows: True)
+    monkeypatch.setattr(sweep_module, "_seeds_agreed", lambda row: True)
     said = {}
     for engine in ("nmf", "gensim"):
         result = CliRunner().invoke(cli, ["topics", "sweep", str(seeds_dir), "--k", "2", "--seeds", "2", "--engine",

@@ -235,7 +235,7 @@ def sweep_cmd(paths, ks, n_seeds, out, measures, force, unit, engine, no_below, 
     the seeds' topics are, and suggest a K."""
     from ..errors import TopicsError
     from ..jobs import sweep_topics
-    from ..topics.sweep import seeds_changed_nothing, suggestion
+    from ..topics.sweep import seeds_note, suggestion
 
     seeds = list(range(seed, seed + n_seeds))
     if seeds[-1] > SEED.max:  # refused now, not after the first fits: every seed must be one numpy takes
@@ -256,13 +256,9 @@ def sweep_cmd(paths, ks, n_seeds, out, measures, force, unit, engine, no_below, 
         stability = f"{row['stability']:.3f}" if row.get("stability") is not None else "-"
         click.echo(f"{row['k']:>4} {cells[0]:>15} {cells[1]:>15} {cells[2]:>15} {stability:>10} "
                    f"{row['fit_seconds']:>8.1f}")
-    if seeds_changed_nothing(rows):
-        # gensim's start from NNDSVD's topics can be the same whatever the seed; NMF's own start is random but for the
-        # default seed, and the --init that varies gensim's is refused beside another engine
-        why = ("the start does not depend on the seed on these articles, so the spread and the stability measure "
-               "nothing (--init random varies it)" if engine == "gensim" and init == "nmf" else
-               "every start led to them on these articles, so the spread and the stability measure nothing")
-        click.echo(f"The seeds gave the same topics at every K: {why}")
+    note = seeds_note(rows, engine, init)
+    if note:
+        click.echo(note)
     try:
         k, why = suggestion(rows)
         click.echo(f"Suggested K: {k} ({why})")

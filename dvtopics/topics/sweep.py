@@ -80,6 +80,30 @@ def suggestion(rows: Sequence[dict]) -> tuple[int, str]:
     return k, CHOSEN_BY[tier] if several_seeds else CHOSEN_BY_ONE_SEED[tier]
 
 
+def seeds_note(rows: Sequence[dict], engine: str = "gensim", init: str = "nmf") -> str | None:
+    """What a sweep is to say of the K at which several seeds gave the same topics (stability 1, no spread), or None:
+    at every K, that the spread and stability measure nothing; at some, which K, since the suggestion weighs their
+    stability of 1 as robust topics when nothing varied (hunt 40 Q, 9: 5, 10 and 15 so, 20 and 25 at 0.80 and 0.73)."""
+    same = [row["k"] for row in rows if _seeds_agreed(row)]
+    if not same:
+        return None
+    # gensim's start from NNDSVD's topics can be the same whatever the seed; NMF's own start is random but for the
+    # default seed, and the --init that varies gensim's is refused beside another engine
+    vary = " (--init random varies it)" if engine == "gensim" and init == "nmf" else ""
+    if len(same) == len(rows):
+        why = (f"the start does not depend on the seed on these articles, so the spread and the stability measure "
+               f"nothing{vary}" if vary else
+               "every start led to them on these articles, so the spread and the stability measure nothing")
+        return f"The seeds gave the same topics at every K: {why}"
+    return (f"The seeds gave the same topics at K = {', '.join(map(str, same))}: there the spread and the stability "
+            f"measure nothing{vary}, and the suggestion counts their stability of 1 as if the topics were robust")
+
+
+def _seeds_agreed(row: dict) -> bool:
+    return ((row.get("seeds") or 1) > 1 and row.get("stability") == 1.0
+            and not any(row.get(f"{name}_sd") for name in SWEEP_MEASURES))
+
+
 def seeds_changed_nothing(rows: Sequence[dict]) -> bool:
     """Whether several seeds per K gave the same topics at every K (stability 1, no spread): a start that does not
     depend on the seed (`init="nmf"`, deterministic on some articles) makes "± 0.000" and stability 1.000 read as
@@ -90,8 +114,7 @@ def seeds_changed_nothing(rows: Sequence[dict]) -> bool:
     >>> seeds_changed_nothing([{"seeds": 3, "stability": 1.0, "npmi_sd": 0.0}, {"seeds": 3, "stability": 0.8}])
     False
     """
-    return bool(rows) and all((row.get("seeds") or 1) > 1 and row.get("stability") == 1.0
-                              and not any(row.get(f"{name}_sd") for name in SWEEP_MEASURES) for row in rows)
+    return bool(rows) and all(_seeds_agreed(row) for row in rows)
 
 
 def parse_k_range(spec: str, most: int = MAX_TOPICS) -> list[int]:
