@@ -491,6 +491,14 @@ def test_an_article_given_twice_represents_a_topic_once(texts):
     untexted = [Article(id=f"a{i}", title="bài") for i in range(len(copies))]
     report = summarize(model, untexted, model.transform(copies), n_representatives=3)
     assert twins == {rep["id"] for rep in report.representatives[0]}
+    # hunt 40 Q (8): one story reprinted under its headline, the texts apart by a byline, is one representative too;
+    # short titles that many articles share ("bài") keep their texts apart, as above
+    headline = "Chủ tịch thành phố: loa phường tốn vài trăm triệu mỗi năm"
+    reprinted = [Article(id=f"a{i}", title=headline if i in (best, len(texts)) else f"bài {i}",
+                         text=text + (" Theo TTXVN." if i == len(texts) else "")) for i, text in enumerate(copies[:-1])]
+    report = summarize(model, reprinted, model.transform(copies[:-1]), n_representatives=3)
+    ids = [rep["id"] for rep in report.representatives[0]]
+    assert len(ids) == 3 and len({f"a{best}", f"a{len(texts)}"} & set(ids)) == 1, ids
 
 
 def test_a_labels_files_types_win_and_a_label_field_of_another_set_is_no_type(caplog):

@@ -112,6 +112,18 @@ def representative_documents(mixes: np.ndarray, n: int = 3, min_share: float = R
 TITLE_FROM = 3  # a topic's title is one of its 3 most representative articles' (`representative_title`)
 
 
+# A headline of this many words is one story's wherever it is printed; a shorter one ("Thông báo", "Tin vắn") may head
+# many
+STORY_TITLE_WORDS = 6
+
+
+def _story(article) -> tuple:
+    """What tells one story from another among a topic's representatives: a long headline, as written but for case
+    and spaces; else the title and text."""
+    title = " ".join(str(article.title or "").lower().split())
+    return ("headline", title) if len(title.split()) >= STORY_TITLE_WORDS else (article.title, article.text)
+
+
 def representative_title(representatives: Sequence[dict], words: Sequence[str]) -> str:
     """The title that names a topic best: among its representative articles (by share), the title holding
     most of its top words; the first one on a tie. "" when none has a title.
@@ -156,8 +168,10 @@ def summarize(model: TopicModel, articles: Sequence, mixes: np.ndarray, types=No
     mixed = has_mix(mixes) if len(articles) else np.zeros(0, dtype=bool)
     documents = [_document(a, t, mix if ok else None, labels)
                  for a, t, mix, ok in zip(articles, article_types, mixes, mixed)]
-    # an article given twice (scraped twice) represents a topic once; an article made without a text is its own
-    same = [(a.title, a.text) if getattr(a, "text", "") else i for i, a in enumerate(articles)]
+    # an article given twice (scraped twice) represents a topic once; so does one that papers reprinted under its
+    # headline, their texts apart by a byline (hunt 40 Q, 8: two of a topic's five were one story); an article made
+    # without a text is its own
+    same = [_story(a) if getattr(a, "text", "") else i for i, a in enumerate(articles)]
     representatives = [[{"id": articles[i].id, "title": articles[i].title, "date": articles[i].date,
                          "type": article_types[i], "share": round(float(mixes[i, k]), 4)} for i in idx]
                         for k, idx in enumerate(representative_documents(mixes, n_representatives, keys=same))]
