@@ -1047,6 +1047,29 @@ def test_the_report_names_its_labels_file_and_says_when_no_label_in_it_was_corre
     assert f"the labels file {labels}" in page and "no label corrected" not in page + output
 
 
+def test_the_report_says_a_labels_file_of_its_models_own_answers_holds_no_checked_labels(tmp_path, seeds_dir):
+    """Hunt 40 Q (7): `label --out labels.csv` given back as `report --labels labels.csv`, the same model's answers:
+    the page said "Types from the input … 798; from the model: 0", every row "from the input", and a reader who does
+    not run Python took them for checked labels."""
+    from dvtopics.cli import cli
+
+    labels, out = tmp_path / "labels.csv", tmp_path / "r.html"
+    assert CliRunner().invoke(cli, ["label", str(seeds_dir), "--out", str(labels)]).exit_code == 0
+
+    def sources():
+        result = CliRunner().invoke(cli, ["report", str(seeds_dir), "--out", str(out), "--no-topics", "--force",
+                                          "--labels", str(labels)])
+        assert result.exit_code == 0, result.output
+        page = out.read_text(encoding="utf-8")
+        return re.sub(r"<[^>]+>", "", re.search(r'<p id="type-sources".*?</p>', page, re.S)[0])
+
+    said = "no label corrected since: its types are a model's answers (this report's model gives the same), not labels"
+    assert said in sources()
+    text = labels.read_text(encoding="utf-8")
+    labels.write_text(text.replace(",semi_annual_review,", ",annual_review,", 1), encoding="utf-8")  # one corrected
+    assert said not in sources() and "no label corrected" not in sources()
+
+
 def test_a_labels_file_given_back_is_hashed_once_a_job(tmp_path, seeds_dir, fake_classifier, monkeypatch, caplog):
     """Whether a labels file is as dvtopics wrote it is a hash of the whole file: the report's check of an uncorrected
     --labels (whose answers it holds, over how many of its model's) and evaluate's and train's (columns added beside

@@ -74,7 +74,8 @@ def report_data(reading: Reading, model_dir=None, topics_dir=None, fit_topics: b
     if labels_file:  # the page names it where it counts the types from the input
         uncorrected = types is not None and _warn_uncorrected(labels_file, types, articles, records,
                                                                reading.fields.id, model_dir)
-        provenance.update(labels_file=str(labels_file), labels_uncorrected=uncorrected)
+        provenance.update(labels_file=str(labels_file), labels_uncorrected=uncorrected == "overruled",
+                          labels_model_answers=uncorrected == "answers")
     given_files = given_by_name(reading.paths)  # read as given, beside their folder
     provenance["not_read"] = [f"{path}: {note}" for path in reading.paths for note in (
         passed_over(Path(path), reading.fields.text, given_files) if Path(path).is_dir() else
@@ -82,13 +83,14 @@ def report_data(reading: Reading, model_dir=None, topics_dir=None, fit_topics: b
     return records, topics, provenance
 
 
-def _warn_uncorrected(labels_file, types: dict[str, str], articles, records, id_field: str, model_dir) -> bool:
-    """Warn, and say True, when the --labels file is as dvtopics wrote it (`label --out`, `report --xlsx`), no label
-    corrected, and some of its model's answers (`model_answers`) overrule this report's model: those answers, of the
-    model that labelled it then, are the types of the articles it names, so a report of a model trained since
+def _warn_uncorrected(labels_file, types: dict[str, str], articles, records, id_field: str, model_dir) -> str | None:
+    """Warn, and say "overruled", when the --labels file is as dvtopics wrote it (`label --out`, `report --xlsx`), no
+    label corrected, and some of its model's answers (`model_answers`) overrule this report's model: those answers, of
+    the model that labelled it then, are the types of the articles it names, so a report of a model trained since
     (`--model models/mine`) showed the old model's labels, said to come from the input, and the new model's nowhere
-    but in its own column. The same model's answers overrule nothing, and a report's rows typed by hand labels are
-    no model's answers."""
+    but in its own column. The same model's answers overrule nothing: "answers", which the page says too (the types
+    "from the input" are a model's, not labels a person checked: hunt 40 Q, 7); a report's rows typed by hand labels
+    are no model's answers. None for a file corrected since, or not dvtopics'."""
     from ..run.batch import as_written, written_by
     from ..types.model import model_name
     from .checks import model_answers
@@ -98,13 +100,13 @@ def _warn_uncorrected(labels_file, types: dict[str, str], articles, records, id_
     overruled = sum(1 for article, record in zip(articles, records) if article.id in answers
                     and record.get("type_from") == "input" and record.get("label") != record.get("model_label"))
     if not overruled:
-        return False
+        return "answers" if answers & {article.id for article in articles} else None
     whose = f"the answers of {written_by(labels_file, written) or 'a model'}"
     log.warning("%s is as dvtopics wrote it, no label corrected since: its labels, %s, are the types of the "
                 "articles it names, over those of %s for %s (correct them first, or leave %s out)",
                 labels_file, whose, model_name(model_dir), plural(overruled, "article"),
                 named("labels_file"))
-    return True
+    return "overruled"
 
 
 def _check_topics_choice(topics_dir, fit_topics: bool, n_topics: int | None) -> None:
