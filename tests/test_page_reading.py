@@ -270,7 +270,10 @@ def test_a_text_that_opens_on_a_paragraph_has_no_title():
                                          ("(Dân trí) - ", "Dân trí"), ("(Dân Trí) - ", "Dân trí"),
                                          ("(HQ Online) - ", "HQ Online"),
                                          # hunt 40 P (7): Lạng Sơn's and Bình Dương's papers' tags
-                                         ("LSO - ", "Báo Lạng Sơn"), ("BDO - ", "Báo Bình Dương")])
+                                         ("LSO - ", "Báo Lạng Sơn"), ("BDO - ", "Báo Bình Dương"),
+                                         # hunt 40 R: Sóc Trăng's, Cà Mau's and Phú Yên's
+                                         ("(STO) - ", "Báo Sóc Trăng"), ("CMO - ", "Báo Cà Mau"),
+                                         ("(BPY) - ", "Báo Phú Yên")])
 def test_the_source_tag_the_lead_opens_with_is_the_source(tag, source):
     meta = extract_metadata(f"Huyện tổng kết công tác dân vận năm 2017\n{tag}{LEAD}")
     assert (meta["title"], meta["source"]) == ("Huyện tổng kết công tác dân vận năm 2017", source)
@@ -765,9 +768,15 @@ def test_a_source_line_that_names_no_one_is_no_source(line):
                                             ("Hà Linh/TTXVN", "TTXVN"), ("Thiều Chung (Bộ CHQS tỉnh)", None),
                                             ("Giao lưu với VOV (trực tuyến)", None),
                                             ("Minh Anh/VOV - Trung tâm Tin", None),
-                                            ("Minh Anh (minhanh@example.com)", None)])
+                                            ("Minh Anh (minhanh@example.com)", None),
+                                            # hunt 40 S: national and sector papers by their whole names
+                                            ("Nguyên Bảo (Tiền Phong)", "Tiền Phong"),
+                                            ("Trần Hùng (Công an Nhân dân)", "Công an Nhân dân"),
+                                            ("Hà An (Sức khỏe & Đời sống)", "Sức khỏe & Đời sống"),
+                                            ("Hà An (Đời sống mới)", None)])
 def test_a_closing_byline_that_credits_a_paper_gives_the_source(byline, source):
-    """Hunt 23 C (25): "Minh Anh (TTXVN)" closing an article named its agency, and the article had no source."""
+    """Hunt 23 C (25): "Minh Anh (TTXVN)" closing an article named its agency, and the article had no source. Hunt 40 S:
+    a paper whose name opens with no "Báo" was credited only by its code."""
     assert extract_metadata(f"Huyện tổng kết công tác dân vận năm 2024\n{BODY}Đoạn cuối.\n{byline}")["source"] == source
 
 
@@ -1208,3 +1217,20 @@ def test_more_of_the_datelines_sites_print_date_the_article(dateline):
     line dropped as furniture, its date with it) left the article undated."""
     article = make_article("a", f"{HEADLINE}\n{dateline}\n{BODY}")
     assert (article.title, article.date) == (HEADLINE, "2017-03-06") and "Lượt xem" not in article.text
+
+
+@pytest.mark.parametrize("dateline", ["Đăng ngày: 27/05/2023 - Người đăng: admin", "Người đăng: admin - 27/05/2023"])
+def test_the_headline_over_a_date_and_who_posted_it_is_the_title(dateline):
+    """Hunt 40 R: a school's site prints its name, the headline, then the date and who posted it: the line with who
+    posted it was no dateline, and the site's name was the title."""
+    meta = extract_metadata(f"Trường THCS Nguyễn Trãi - TP Phan Thiết\nTrường THCS Nguyễn Trãi tổng kết năm học "
+                            f"2022 - 2023\n{dateline}\n{LEAD}")
+    assert (meta["title"], meta["date"]) == ("Trường THCS Nguyễn Trãi tổng kết năm học 2022 - 2023", "2023-05-27")
+
+
+def test_a_mass_organisations_masthead_in_capitals_is_no_title():
+    """Hunt 40 R: "HỘI NÔNG DÂN TỈNH AN GIANG" over every page of the association's portal was the title, where the
+    Party's and the Front's mastheads were passed over."""
+    meta = extract_metadata(f"HỘI NÔNG DÂN TỈNH AN GIANG\nThứ Hai, 14/10/2024\nHội Nông dân huyện Chợ Mới tổng kết "
+                            f"công tác Hội năm 2020\n{LEAD}")
+    assert meta["title"] == "Hội Nông dân huyện Chợ Mới tổng kết công tác Hội năm 2020"

@@ -368,7 +368,11 @@ _PORTAL = re.compile(r"^(cổng|trang) thông tin điện tử\b[^:]{0,60}$|^[^:
 # furniture everywhere: a headline in capitals opens with the same words ("BAN DÂN VẬN TỈNH ỦY TỔ CHỨC HỘI NGHỊ …").
 _ORGANISATION = re.compile(r"^(?:đảng cộng sản việt nam|(?:đảng bộ|ban dân vận|ban tuyên giáo|tỉnh ủy|tỉnh uỷ|thành ủy|"
                            r"thành uỷ|huyện ủy|huyện uỷ|ủy ban mặt trận tổ quốc|uỷ ban mặt trận tổ quốc|mặt trận tổ quốc|"
-                           r"ủy ban nhân dân|uỷ ban nhân dân|ubnd|hđnd)\b[^.:!?]{0,50})$", re.IGNORECASE)
+                           r"ủy ban nhân dân|uỷ ban nhân dân|ubnd|hđnd|"
+                           # the mass organisations' portals too (hunt 40 R: "HỘI NÔNG DÂN TỈNH AN GIANG" over every
+                           # page was the title; not the police's, whose headlines in capitals open with its name)
+                           r"hội nông dân|hội liên hiệp phụ nữ|hội cựu chiến binh|liên đoàn lao động|tỉnh đoàn|"
+                           r"thành đoàn)\b[^.:!?]{0,50})$", re.IGNORECASE)
 
 
 # A paper's name: "Báo Quảng Ngãi", "Tạp chí Cộng sản", not "Báo cáo …", "Báo chí …" nor a headline that opens with a
@@ -504,7 +508,7 @@ PAPERS_BY_TAG = {"TTXVN": "TTXVN", "VNA": "TTXVN", "VOV": "VOV", "VTV": "VTV", "
                  "ĐNO": "Báo Đà Nẵng", "SGGPO": "Sài Gòn Giải Phóng", "NLĐO": "Người Lao Động", "LĐO": "Lao Động",
                  "TPO": "Tiền Phong", "BPO": "Báo Bình Phước", "KTĐT": "Kinh tế & Đô thị", "BGĐT": "Báo Bắc Giang",
                  "YBĐT": "Báo Yên Bái", "LSO": "Báo Lạng Sơn", "BDO": "Báo Bình Dương", "BTO": "Báo Bình Thuận",
-                 "QBĐT": "Báo Quảng Bình"}
+                 "QBĐT": "Báo Quảng Bình", "STO": "Báo Sóc Trăng", "CMO": "Báo Cà Mau", "BPY": "Báo Phú Yên"}
 AGENCIES = "|".join(PAPERS_BY_TAG)  # (codes of letters and "&", none of them special in a pattern)
 # The papers of two words a lead's tag names in brackets, as each spells its name. A tag capitalises the second word
 # of some ("(Dân Trí) - "): `SOURCE_TAG` takes it in either case, and io/metadata.py names the paper as it spells
