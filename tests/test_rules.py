@@ -183,6 +183,9 @@ from dvtopics.types.rules import apply_rules
      "quarterly_briefing", "quarter_meeting"),
     ("Đó là kết quả được nêu tại hội nghị tổng kết năm của Chi cục chiều 16/1", "annual_review", "year_review"),
     ("Ông từng chia sẻ kinh nghiệm tại nhiều hội nghị tổng kết công tác của huyện", "other", None),
+    # Hunt 40 R: the disaster committees' name since the Civil Defence Law (2024)
+    ("Ban Chỉ huy Phòng thủ dân sự tỉnh họp khẩn ứng phó bão số 3", "steering_committee", "sc_holds"),
+    ("Ban Chỉ huy PTDS tỉnh họp triển khai ứng phó áp thấp nhiệt đới", "steering_committee", "sc_holds"),
 ])
 def test_rules_follow_the_guide_and_its_precedence(title, label, rule):
     hit = apply_rules(title, "")
@@ -222,10 +225,15 @@ def test_a_profile_that_opens_on_its_subject_honoured_at_a_review_is_other():
     "tháng đầu năm."])
 def test_a_profile_whose_lead_opens_on_the_person_or_model_honoured_is_other(lead):
     """Hunt 40 O: the honoured named first, the meeting after "tại": the article is about them (LABELS.md: a profile),
-    and was given the review's label at 0.93 to 1.0. A report that opens on the meeting is the meeting's."""
+    and was given the review's label at 0.93 to 1.0. Hunts 40 P and R: so too when the lead opens on the meeting and
+    the person honoured is its sentence's subject. A report that counts those honoured at its meeting is the
+    meeting's."""
     assert apply_rules("Người giữ lửa ở bản", lead).rule == "honoured_at"
-    assert apply_rules("", "Tại hội nghị tổng kết công tác y tế năm 2023, Bác sĩ Trần Văn Nam nhận bằng khen.").label \
-        == "annual_review"
+    opens_on_the_meeting = ("Tại hội nghị tổng kết năm học 2022-2023 của ngành, cô Lý Thị Sen, giáo viên Trường Tiểu "
+                            "học Hòa Bình, được UBND tỉnh tặng bằng khen.")
+    assert apply_rules("Người giữ lửa ở bản", opens_on_the_meeting).rule == "honoured_at"
+    assert apply_rules("", "Tại hội nghị tổng kết công tác y tế năm 2023, 20 tập thể và 35 cá nhân được tặng bằng "
+                           "khen.").label == "annual_review"
 
 
 def test_a_count_of_dissemination_conferences_is_a_figure_of_the_year_not_the_event():
@@ -338,3 +346,36 @@ def test_a_rules_words_are_one_line():
     line break in a table's cell."""
     hit = apply_rules("Phát huy lực lượng nòng cốt", "\nNgày 16/5, Đoàn công tác Ban Chỉ đạo 35 làm việc với tỉnh.")
     assert (hit.rule, hit.evidence) == ("sc_visit", "Ngày 16/5, Đoàn công tác Ban Chỉ đạo")
+
+
+def test_a_review_to_come_is_other_only_where_a_line_opens_on_it():
+    """Hunt 40 R: a ceremony's report closing on "… sẽ được giới thiệu tại hội nghị tổng kết …" took the review's label;
+    a review's own report that names the next review in a later sentence keeps its own."""
+    ceremony = ("Sáng 29-12, UBND tỉnh tổ chức lễ tuyên dương 60 gương người tốt việc tốt.\nCác gương điển hình sẽ "
+                "được giới thiệu tại hội nghị tổng kết công tác thi đua của tỉnh cuối tháng 1.")
+    assert apply_rules("Tuyên dương người tốt việc tốt", ceremony).rule == "upcoming"
+    report = ("Ngày 10/7, Sở Y tế tổ chức hội nghị sơ kết công tác 6 tháng đầu năm 2024. Kết quả cả năm sẽ được đánh "
+              "giá tại hội nghị tổng kết vào tháng 12.")
+    assert apply_rules("Ngành y tế nỗ lực", report).label == "semi_annual_review"
+
+
+
+def test_a_title_that_names_a_review_to_come_leaves_the_event_to_the_lead():
+    """Hunt 40 S: "Chuẩn bị từ sớm việc tổng kết 40 năm đổi mới" over a council's year-end review was `other` at 0.99 (a
+    review of many years, in the title, won); a review announced for next week is still no review."""
+    lead = ("Ngày 11/1, Hội đồng Lý luận tổ chức hội nghị tổng kết công tác năm 2021 và triển khai nhiệm vụ năm 2022.\n"
+            "Năm qua, Hội đồng hoàn thành nhiều đề án.\nPhát biểu chỉ đạo, Chủ tịch Hội đồng đề nghị tập trung chuẩn "
+            "bị từ sớm đề cương tổng kết 40 năm đổi mới.")
+    assert apply_rules("Chuẩn bị từ sớm việc tổng kết 40 năm đổi mới", lead).label == "annual_review"
+    announced = "Bộ vừa có giấy mời dự hội nghị tổng kết công tác năm 2023, dự kiến tổ chức ngày 5/1/2024 tại Hà Nội."
+    assert apply_rules("Bộ Y tế sẽ tổ chức hội nghị tổng kết công tác năm 2023 vào tuần tới", announced).rule == \
+        "upcoming"
+
+
+@pytest.mark.parametrize("title, label", [
+    ("Hội nghị lần thứ 6 Ban Chấp hành Trung ương Hội LHPN Việt Nam tổng kết công tác Hội năm 2024", "annual_review"),
+    ("Hội nghị lần thứ 8 Ban Chấp hành Trung ương Đảng khóa XIII bàn về kinh tế - xã hội năm 2023", "other")])
+def test_a_unions_central_committee_is_no_partys(title, label):
+    """Hunt 40 S: a women's union's central committee reviewing its year was a Party plenum (`other`) where the trade
+    unions' and the youth union's were read as year reviews: the domain does not matter (LABELS.md rule 4)."""
+    assert apply_rules(title, "").label == label

@@ -55,7 +55,11 @@ _OF_AN_EVENT = (rf"(,?\s+({_CONTESTS}|mùa|vụ|chiến dịch|đợt|tháng|tu�
                 # a season's work named by its occasion ("công tác bảo đảm an ninh trật tự dịp Tết Nguyên đán")
                 rf"((?!năm 20\d\d)[^.;\n]){{0,60}}?\bdịp (tết|lễ|nghỉ lễ|cao điểm)\b)")
 # A Party committee, whose plenums are `other` (a union's executive committee reviewing its year is not one).
-_PARTY = r"(ban chấp hành (đảng bộ|trung ương)|bch đảng bộ|tỉnh ủy|thành ủy|huyện ủy|quận ủy|thị ủy|đảng ủy|đảng bộ)"
+# (not the central committee of a union or an association, whose plenum reviews its year: "Hội nghị lần thứ 6 Ban Chấp
+# hành Trung ương Hội LHPN Việt Nam … tổng kết công tác năm 2024" is its year's review, as the trade unions' and the
+# youth union's were read: hunt 40 S)
+_PARTY = (r"(ban chấp hành (đảng bộ|trung ương(?! (hội|đoàn|công đoàn|tổng liên đoàn|liên đoàn|mặt trận)\b))|"
+          r"bch đảng bộ|tỉnh ủy|thành ủy|huyện ủy|quận ủy|thị ủy|đảng ủy|đảng bộ)")
 # A steering committee reviewing its programme meets as itself; one closing a contest or festival does not.
 _OF_A_CONTEST = rf",?\s+({_CONTESTS})"
 _REVIEW_BY_COMMITTEE = rf"{_REVIEW}(?!{_OF_A_CONTEST})"
@@ -99,6 +103,7 @@ def _rule(name: str, label: str, pattern: str, gate: str | None = None) -> Rule:
 
 
 _COMMITTEE_WORDS = "ban chỉ|bcđ"  # in every alternative of _COMMITTEE
+UPCOMING = "upcoming"  # the rule of a review still to come, which a title leaves to its lead (`apply_rules`)
 # Who a profile is about, as its lead names them first: a person by their title, a model of work
 _HONOURED = (r"(ông|bà|anh|chị|em|cụ|cô giáo|thầy giáo|cô|thầy|bác sĩ|nhà giáo|nghệ nhân|mô hình|gia đình)"
              r"(?= (?-i:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]|tổ|câu lạc bộ|nhóm|hợp tác xã))")
@@ -117,7 +122,11 @@ RULES: list[Rule] = [
           rf"(^|\n)\W*{_HONOURED}\s[^.;:\n]{{0,160}}?\b(được|nhận)\b[^.;:\n]{{0,60}}?"
           r"(biểu dương|tuyên dương|khen thưởng|vinh danh|bằng khen|giấy khen|"
           r"giới thiệu là (cách làm|mô hình|điển hình))"
-          r"[^.;:\n]{0,60}?\btại (hội nghị|lễ)\b",
+          r"[^.;:\n]{0,60}?\btại (hội nghị|lễ)\b|"
+          # … or on the meeting, the person honoured its subject ("Tại hội nghị tổng kết năm học …, cô X, giáo viên …,
+          # được UBND tỉnh tặng bằng khen": hunt 40 P and R), not a count of those honoured at a report's meeting
+          rf"(^|\n)\W*tại (hội nghị|lễ)\b[^.;:\n]{{0,120}}?,\s*{_HONOURED}\s[^.;:\n]{{0,120}}?\b(được|nhận)\b"
+          r"[^.;:\n]{0,40}?(biểu dương|tuyên dương|khen thưởng|vinh danh|bằng khen|giấy khen)",
           "biểu dương|tuyên dương|khen thưởng|vinh danh|bằng khen|giấy khen|giới thiệu là"),
     # A conference that teaches or disseminates (a law, a resolution) is not a review, whoever holds it; a count
     # of them ("đã tổ chức 52 hội nghị phổ biến luật", "các hội nghị tập huấn") is a year's figure, not the event.
@@ -161,6 +170,22 @@ RULES: list[Rule] = [
     _rule("sc_discussed", "steering_committee",
           rf"\b{_COMMITTEE}((?!,(?! chống\b))[^.;:\n]){{0,60}}?\b(đã|vừa) (thảo luận|bàn bạc)\b", _COMMITTEE_WORDS),
     # 3. Reviews that are "other": of a programme over years, an event, a season; council sessions.
+    # A review still to come is no review reported: its preparation, its announcement ("Chuẩn bị chu đáo cho hội nghị
+    # tổng kết …", "Hội nghị sơ kết … sẽ diễn ra vào tuần tới", "Bộ Y tế sẽ tổ chức hội nghị tổng kết …", "thông báo về
+    # việc tổ chức hội nghị sơ kết …"); not another meeting prepared at a review ("chuẩn bị Hội nghị Văn hóa toàn quốc"
+    # on a quarter's giao ban: its agenda). Only in a line's first sentence: "… kết quả cả năm sẽ được đánh giá tại hội
+    # nghị tổng kết" later in a review's report is its agenda, not its news; a line that closes a short article on the
+    # review to come is not its report ("Các gương điển hình sẽ được giới thiệu tại hội nghị tổng kết … cuối tháng 1",
+    # after a ceremony: hunt 40 R). Before the reviews that are `other`: "Chuẩn bị từ sớm việc tổng kết 40 năm đổi mới"
+    # names a review to come, not one of many years held (hunt 40 S); and a title that names only a review to come
+    # leaves the event to the lead (`apply_rules`).
+    _rule(UPCOMING, "other",
+          rf"(^|\n)[^.;!?\n]{{0,160}}?(\b(công tác )?chuẩn bị( [^\s.;,]+){{0,5}}? (việc |cho |tổ chức )?(hội nghị )?"
+          rf"{_REVIEW_OR_BRIEFING}\b|thông báo (về việc )?tổ chức (hội nghị )?{_REVIEW_OR_BRIEFING}\b|"
+          rf"\bsẽ (tổ chức|họp)\b[^.;\n]{{0,40}}?\b{_REVIEW_OR_BRIEFING}\b|"
+          rf"\b{_REVIEW_OR_BRIEFING}\b[^.;\n]{{0,80}}?\b(sẽ (diễn ra|được tổ chức|khai mạc)|dự kiến (tổ chức|diễn ra|"
+          rf"khai mạc))\b|\bsẽ (được )?[^.;\n]{{0,40}}?\btại (hội nghị )?{_REVIEW_OR_BRIEFING}\b)",
+          "chuẩn bị|thông báo|sẽ|dự kiến"),
     _rule("multi_year", "other",
           rf"{_REVIEW}[^.;\n]{{0,20}}\b([2-9]|\d\d)\s*năm\b|"
           rf"{_REVIEW}[^.;\n]{{0,80}}((?<!năm học )(?<!năm học mới )(?<!niên học )20\d\d\s*[-–]\s*20\d\d|nhiệm kỳ)|"
@@ -187,13 +212,6 @@ RULES: list[Rule] = [
           rf"{_REVIEW}\s+(\d+|một|sáu)\s+(tháng|năm)\s+(phong trào|chiến dịch|đợt|cuộc vận động)\b", _REVIEW),
     # A press conference about a period's results is news about figures, not a review meeting.
     _rule("press_conference", "other", rf"họp báo[^.;\n]{{0,150}}((6|sáu) tháng|{_QUARTER}|năm 20\d\d)", "họp báo"),
-    # A review still to come is no review reported: its preparation, its announcement ("Chuẩn bị chu đáo cho hội nghị
-    # tổng kết …", "Hội nghị sơ kết … sẽ diễn ra vào tuần tới", "thông báo về việc tổ chức hội nghị sơ kết …"); not
-    # another meeting prepared at a review ("chuẩn bị Hội nghị Văn hóa toàn quốc" on a quarter's giao ban: its agenda)
-    _rule("upcoming", "other",
-          rf"\b(công tác )?chuẩn bị (chu đáo |tốt )?(cho |tổ chức )?(hội nghị )?{_REVIEW_OR_BRIEFING}\b|"
-          rf"thông báo (về việc )?tổ chức (hội nghị )?{_REVIEW_OR_BRIEFING}\b|"
-          rf"\b{_REVIEW_OR_BRIEFING}\b[^.;\n]{{0,80}}?\bsẽ (diễn ra|được tổ chức|khai mạc)\b", "chuẩn bị|thông báo|sẽ"),
     # Press giao ban and monthly sessions are `other`, even when they name the quarter ahead (LABELS.md). The
     # sessions of June and December are left to the period rules: they often review the half or the year.
     _rule("press_briefing", "other", r"giao ban (công tác )?báo chí", "báo chí"),
@@ -306,13 +324,44 @@ def apply_rules(title: str, text: str, rules: list[Rule] | None = None) -> RuleH
     """
     rules = RULES if rules is None else rules
     check_text("title", title, "apply_rules"), check_text("text", text, "apply_rules")  # None read as "None"
-    hit = _first_hit(head_of(title, text), rules)
+    hit = _decided(head_of(title, text), rules)
+    # A title that names only a review to come ("Chuẩn bị từ sớm việc tổng kết 40 năm đổi mới") leaves the event to
+    # the lead: its own held review decides ("… tổ chức hội nghị tổng kết công tác năm 2021"), or its review to come
+    if hit and hit.rule == UPCOMING and title and _first_hit(_for_rules(title), [_UPCOMING_RULE]):
+        hit = _decided(head_of("", _without_title(title, text)), rules) or hit
     # The title names the event a report is about: a rule that fires on it wins over an earlier one that
     # fires only on a passing mention in the lead, except a steering committee's meeting (LABELS.md rule 1).
     if hit and title and hit.label != "steering_committee":
-        hit = _first_hit(_for_rules(title), rules) or hit
+        in_title = _first_hit(_for_rules(title), rules)
+        hit = in_title if in_title and in_title.rule != UPCOMING else hit
     # (the words, not the line break or full stop some rules match before a sentence's start: a cue is one line)
     return hit and RuleHit(hit.label, hit.rule, unmask_inner_dots(hit.evidence).lstrip(".;:!? \n").rstrip())
+
+
+_UPCOMING_RULE = next(rule for rule in RULES if rule.name == UPCOMING)
+
+
+def _decided(head: str, rules: list[Rule]) -> RuleHit | None:
+    """The first rule that fires on `head`; where that is the review to come, a rule whose words stand before it
+    decides: a held review's report names the next review in its agenda ("… đề nghị các đơn vị chuẩn bị tổng kết 10
+    năm thi hành Hiến pháp", hunt 40 S), a ceremony's report closes on one ("… sẽ được giới thiệu tại hội nghị tổng
+    kết", hunt 40 R: nothing before it decides)."""
+    hit = _first_hit(head, rules)
+    if not hit or hit.rule != UPCOMING:
+        return hit
+    coming = hit.rule and _UPCOMING_RULE.pattern.search(head)
+    at = coming.start(2) if coming else len(head)  # where its words begin, after the line's opening
+    for rule in rules:
+        held = rule.name != UPCOMING and rule.pattern.search(head, 0, at)
+        if held:
+            return RuleHit(rule.label, rule.name, held.group(0))
+    return hit
+
+
+def _without_title(title: str, text: str) -> str:
+    """`text` without its headline, where a page's text repeats it near its start (under a dateline, say)."""
+    at = text.find(title.strip()) if title.strip() else -1
+    return text[:at] + text[at + len(title.strip()):] if 0 <= at < LEAD_CHARS else text
 
 
 _COMMITTEE_NAMED = re.compile(COMMITTEE, re.IGNORECASE)

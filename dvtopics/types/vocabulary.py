@@ -12,7 +12,9 @@ from __future__ import annotations
 MEETING = r"(hội nghị|phiên họp|cuộc họp|họp|giao ban|sơ kết|tổng kết)(?! báo)"  # "họp báo": a press conference
 # A disaster-prevention "Ban Chỉ huy PCTT" is the provinces' steering committee for storms and floods (LABELS.md
 # rule 1); a military "Ban Chỉ huy quân sự" is not.
-COMMITTEE = r"(ban chỉ đạo|ủy ban chỉ đạo|bcđ|ban chỉ huy (phòng,? chống (thiên tai|lụt)|pctt))\b"
+# Since the Civil Defence Law (in force 1 July 2024) the provinces' disaster committees are "Ban Chỉ huy Phòng thủ dân
+# sự" (PTDS), "… phòng, chống thiên tai và tìm kiếm cứu nạn" after it (hunt 40 R: their storm meetings were `other`).
+COMMITTEE = r"(ban chỉ đạo|ủy ban chỉ đạo|bcđ|ban chỉ huy (phòng,? chống (thiên tai|lụt)|pctt|phòng thủ dân sự|ptds))\b"
 REVIEW = r"(sơ kết|tổng kết)"
 
 # Meeting nouns; "họp báo" (press conference), "họp mặt" (a get-together) and "họp dân" are other events.
