@@ -349,7 +349,7 @@ def _decided(head: str, rules: list[Rule]) -> RuleHit | None:
     hit = _first_hit(head, rules)
     if not hit or hit.rule != UPCOMING:
         return hit
-    coming = hit.rule and _UPCOMING_RULE.pattern.search(head)
+    coming = _UPCOMING_RULE.pattern.search(head)
     at = coming.start(2) if coming else len(head)  # where its words begin, after the line's opening
     for rule in rules:
         held = rule.name != UPCOMING and rule.pattern.search(head, 0, at)
