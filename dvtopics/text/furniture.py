@@ -508,7 +508,8 @@ PAPERS_BY_TAG = {"TTXVN": "TTXVN", "VNA": "TTXVN", "VOV": "VOV", "VTV": "VTV", "
                  "ĐNO": "Báo Đà Nẵng", "SGGPO": "Sài Gòn Giải Phóng", "NLĐO": "Người Lao Động", "LĐO": "Lao Động",
                  "TPO": "Tiền Phong", "BPO": "Báo Bình Phước", "KTĐT": "Kinh tế & Đô thị", "BGĐT": "Báo Bắc Giang",
                  "YBĐT": "Báo Yên Bái", "LSO": "Báo Lạng Sơn", "BDO": "Báo Bình Dương", "BTO": "Báo Bình Thuận",
-                 "QBĐT": "Báo Quảng Bình", "STO": "Báo Sóc Trăng", "CMO": "Báo Cà Mau", "BPY": "Báo Phú Yên"}
+                 "QBĐT": "Báo Quảng Bình", "STO": "Báo Sóc Trăng", "CMO": "Báo Cà Mau", "BPY": "Báo Phú Yên",
+                 "BNA": "Báo Nghệ An", "HGĐT": "Báo Hà Giang", "SLO": "Báo Sơn La", "ĐBP": "Báo Điện Biên Phủ"}
 AGENCIES = "|".join(PAPERS_BY_TAG)  # (codes of letters and "&", none of them special in a pattern)
 # The papers of two words a lead's tag names in brackets, as each spells its name. A tag capitalises the second word
 # of some ("(Dân Trí) - "): `SOURCE_TAG` takes it in either case, and io/metadata.py names the paper as it spells
