@@ -186,6 +186,20 @@ from dvtopics.types.rules import apply_rules
     # Hunt 40 R: the disaster committees' name since the Civil Defence Law (2024)
     ("Ban Chỉ huy Phòng thủ dân sự tỉnh họp khẩn ứng phó bão số 3", "steering_committee", "sc_holds"),
     ("Ban Chỉ huy PTDS tỉnh họp triển khai ứng phó áp thấp nhiệt đới", "steering_committee", "sc_holds"),
+    # Hunt 40 U (titles and leads of a monitoring export): reviews to come in other words; a committee that will meet;
+    # its head's conclusions from its session; a year reviewed and the next one's direction; a Party committee's
+    # mid-year conference (its plenum); a Tết season by its year's name
+    ("Sở Y tế sẽ sơ kết 6 tháng vào tuần tới", "other", "upcoming"),
+    ("Quận lên lịch giao ban quý III", "other", "upcoming"),
+    ("Kế hoạch tổ chức hội nghị tổng kết công tác năm 2019", "other", "upcoming"),
+    ("Ban Dân vận vừa ban hành hướng dẫn các huyện ủy tổ chức hội nghị tổng kết công tác năm 2019", "other",
+     "upcoming"),
+    ("Ban Chỉ đạo phòng, chống thiên tai tỉnh sẽ họp đánh giá sau lũ", "other", "upcoming"),
+    ("Kết luận của Trưởng Ban Chỉ đạo chuyển đổi số tỉnh tại phiên họp thứ hai", "steering_committee", "sc_chairs"),
+    ("Hội đồng Thi đua tỉnh họp đánh giá công tác năm 2017, thống nhất phương hướng năm 2018", "annual_review",
+     "year_pair"),
+    ("Tỉnh ủy Đắk Lắk họp hội nghị giữa năm", "other", "party_plenum"),
+    ("Ga tổ chức hội nghị tổng kết công tác vận tải hành khách Tết Mậu Tuất 2018", "other", "event_review"),
 ])
 def test_rules_follow_the_guide_and_its_precedence(title, label, rule):
     hit = apply_rules(title, "")
@@ -379,3 +393,22 @@ def test_a_unions_central_committee_is_no_partys(title, label):
     """Hunt 40 S: a women's union's central committee reviewing its year was a Party plenum (`other`) where the trade
     unions' and the youth union's were read as year reviews: the domain does not matter (LABELS.md rule 4)."""
     assert apply_rules(title, "").label == label
+
+
+@pytest.mark.parametrize("tag", ["", "BNA - ", "HGĐT- ", "Báo Lai Châu - "])
+def test_a_papers_tag_the_reader_does_not_know_does_not_hide_how_a_lead_opens(tag):
+    """Hunt 40 T: a northern paper's tag before a profile's lead ("BNA - Cô giáo …") made it the review's (0.87): the
+    profile rule reads how a line opens, and only the tags the source reader knows were taken off."""
+    lead = (f"{tag}Cô giáo Lê Thị Hoa, Trường Tiểu học Mường Tè, được tuyên dương tại hội nghị tổng kết năm học "
+            "2023-2024.")
+    assert apply_rules("Cô giáo gieo chữ ở bản", lead).rule == "honoured_at"
+
+
+def test_a_review_to_come_in_a_long_first_sentence_is_read():
+    """Hunt 40 T: an official notice's first sentence ran past the 160 characters the rule read from its line's
+    start."""
+    lead = ("Sở Nội vụ vừa có văn bản đề nghị các sở, ban, ngành, UBND các huyện, thị xã, thành phố gửi báo cáo kết "
+            "quả thực hiện công tác cải cách hành chính năm 2019 về Sở trước ngày 10/12 để chuẩn bị cho hội nghị tổng "
+            "kết của tỉnh.")
+    assert apply_rules("Cải cách hành chính: các sở gửi báo cáo", lead).rule == "upcoming"
+

@@ -53,7 +53,9 @@ _OF_AN_EVENT = (rf"(,?\s+({_CONTESTS}|mùa|vụ|chiến dịch|đợt|tháng|tu�
                 rf"\s+(công tác|hoạt động)\s+((tổ chức|phục vụ)\s+({_CONTESTS}|kỳ thi|đại hội|hội nghị|lễ|tết|"
                 r"(?-i:[A-Z]{3,}))|hè\b|khám tuyển|tuyển quân|diễn tập|tổng điều tra|thu hoạch)|"
                 # a season's work named by its occasion ("công tác bảo đảm an ninh trật tự dịp Tết Nguyên đán")
-                rf"((?!năm 20\d\d)[^.;\n]){{0,60}}?\bdịp (tết|lễ|nghỉ lễ|cao điểm)\b)")
+                rf"((?!năm 20\d\d)[^.;\n]){{0,60}}?\b(dịp (tết|lễ|nghỉ lễ|cao điểm)\b|tết (nguyên đán|âm lịch|"
+                # or by the year's name ("… vận tải hành khách Tết Mậu Tuất 2018", hunt 40 U)
+                r"(?-i:[A-ZĐ])\w+ (?-i:[A-ZĐ])\w+)\b))")
 # A Party committee, whose plenums are `other` (a union's executive committee reviewing its year is not one).
 # (not the central committee of a union or an association, whose plenum reviews its year: "Hội nghị lần thứ 6 Ban Chấp
 # hành Trung ương Hội LHPN Việt Nam … tổng kết công tác năm 2024" is its year's review, as the trade unions' and the
@@ -153,12 +155,17 @@ RULES: list[Rule] = [
           rf"\b(tổ chức ({_CONFERENCE}|phiên họp|cuộc họp)|{_REVIEW_BY_COMMITTEE}|"
           # "BCĐ … họp" (LABELS.md): any meeting but a press conference, a get-together or a meeting with residents
           # (the verb: "trong buổi họp" after a leader's title is not the committee meeting)
-          r"(?<!buổi )(?<!cuộc )(?<!kỳ )(?<!phiên )họp(?! (báo|mặt|dân)\b))", _COMMITTEE_WORDS),
+          # (not one that will: "Ban Chỉ đạo … sẽ họp vào tuần tới", a review to come, hunt 40 U)
+          r"(?<!buổi )(?<!cuộc )(?<!kỳ )(?<!phiên )(?<!sẽ )họp(?! (báo|mặt|dân)\b))", _COMMITTEE_WORDS),
     _rule("sc_chairs", "steering_committee",
           rf"trưởng {_COMMITTEE}[^.;\n]{{0,60}}chủ trì (hội nghị|phiên họp|cuộc họp)|"
           # the committee's own working session ("chủ trì buổi làm việc của Ban Chỉ đạo"), not one it holds with a
           # province on a visit ("buổi làm việc với tỉnh", LABELS.md: working visits are `other`)
-          rf"chủ trì (buổi làm việc|buổi họp) (của|với) (các |tập thể )?(thành viên )?{_COMMITTEE}", _COMMITTEE_WORDS),
+          rf"chủ trì (buổi làm việc|buổi họp) (của|với) (các |tập thể )?(thành viên )?{_COMMITTEE}|"
+          # the conclusions its head announced from its session (LABELS.md rule 1: "Kết luận của Trưởng Ban Chỉ đạo …
+          # tại phiên họp thứ hai", hunt 40 U)
+          rf"kết luận của (đồng chí )?(phó )?trưởng {_COMMITTEE}[^.;:\n]{{0,80}}?\btại (phiên họp|cuộc họp|hội nghị)\b",
+          _COMMITTEE_WORDS),
     # A meeting chaired with the committee's members, a leader's meeting with the committee (second edition), also
     # when a few words say when or how it met ("tại cuộc họp mới đây với Ban Chỉ đạo", "họp trực tuyến với")
     _rule("sc_with_members", "steering_committee",
@@ -180,12 +187,17 @@ RULES: list[Rule] = [
     # names a review to come, not one of many years held (hunt 40 S); and a title that names only a review to come
     # leaves the event to the lead (`apply_rules`).
     _rule(UPCOMING, "other",
-          rf"(^|\n)[^.;!?\n]{{0,160}}?(\b(công tác )?chuẩn bị( [^\s.;,]+){{0,5}}? (việc |cho |tổ chức )?(hội nghị )?"
+          rf"(^|\n)[^.;!?\n]{{0,300}}?(\b(công tác )?chuẩn bị( [^\s.;,]+){{0,5}}? (việc |cho |tổ chức )?(hội nghị )?"
           rf"{_REVIEW_OR_BRIEFING}\b|thông báo (về việc )?tổ chức (hội nghị )?{_REVIEW_OR_BRIEFING}\b|"
           rf"\bsẽ (tổ chức|họp)\b[^.;\n]{{0,40}}?\b{_REVIEW_OR_BRIEFING}\b|"
+          # (hunt 40 U: "Sở Y tế sẽ sơ kết 6 tháng vào tuần tới", "Ban Chỉ đạo … sẽ họp đánh giá sau lũ", "lên lịch giao
+          # ban quý III", "Kế hoạch tổ chức hội nghị tổng kết …", "Hướng dẫn tổ chức tổng kết công tác … năm 2019")
+          rf"\bsẽ (tổ chức |tiến hành )?({_REVIEW_OR_BRIEFING}|họp)\b|\blên lịch (tổ chức )?(hội nghị |họp )?"
+          rf"{_REVIEW_OR_BRIEFING}\b|(?<![^\n])\W*kế hoạch (tổ chức )?(hội nghị )?{_REVIEW_OR_BRIEFING}\b|"
+          rf"\bhướng dẫn( (?!đã\b)[^\s.;]+){{0,6}}? (tổ chức )?(hội nghị )?{_REVIEW_OR_BRIEFING}\b|"
           rf"\b{_REVIEW_OR_BRIEFING}\b[^.;\n]{{0,80}}?\b(sẽ (diễn ra|được tổ chức|khai mạc)|dự kiến (tổ chức|diễn ra|"
           rf"khai mạc))\b|\bsẽ (được )?[^.;\n]{{0,40}}?\btại (hội nghị )?{_REVIEW_OR_BRIEFING}\b)",
-          "chuẩn bị|thông báo|sẽ|dự kiến"),
+          "chuẩn bị|thông báo|sẽ|dự kiến|lên lịch|kế hoạch|hướng dẫn"),
     _rule("multi_year", "other",
           rf"{_REVIEW}[^.;\n]{{0,20}}\b([2-9]|\d\d)\s*năm\b|"
           rf"{_REVIEW}[^.;\n]{{0,80}}((?<!năm học )(?<!năm học mới )(?<!niên học )20\d\d\s*[-–]\s*20\d\d|nhiệm kỳ)|"
@@ -197,7 +209,10 @@ RULES: list[Rule] = [
     _rule("party_plenum", "other",
           rf"{_PARTY}[^.;:\n]{{0,80}}hội nghị[^.;:\n]{{0,40}}\blần thứ\b|"
           rf"hội nghị[^.;:\n]{{0,40}}\blần thứ\b[^.;:\n]{{0,40}}{_PARTY}|hội nghị {_PARTY}[^.;:\n]{{0,40}}\blần thứ\b|"
-          r"hội nghị (lần thứ \S+ )?(ban chấp hành )?trung ương (đảng )?(\d+|lần thứ)", "lần thứ|trung ương"),
+          r"hội nghị (lần thứ \S+ )?(ban chấp hành )?trung ương (đảng )?(\d+|lần thứ)|"
+          # a Party committee's mid-year or year-end conference, its plenum by another name ("Tỉnh ủy … họp hội nghị
+          # giữa năm", hunt 40 U)
+          rf"{_PARTY}[^.;:\n]{{0,30}}?\b(họp |tổ chức )?hội nghị (giữa năm|cuối năm)\b", "lần thứ|trung ương|hội nghị"),
     # A review of how one legal text, programme or model was carried out for a while ("sơ kết 6 tháng thi hành
     # Nghị định 168", "sơ kết 6 tháng thực hiện Đề án 06", "… mô hình Dân vận khéo"); a resolution is left out: a
     # Party committee's mid-year review is often "sơ kết 6 tháng thực hiện Nghị quyết"; so is a coordination
@@ -278,8 +293,10 @@ RULES: list[Rule] = [
     # A year's work reviewed and the next year's planned in one breath (N, then N+1); not a plan of several years
     # ("đánh giá kế hoạch 5 năm 2016-2020 và kế hoạch 5 năm 2021-2025", as multi_year reads a review of them).
     _rule("year_pair", "annual_review",
-          rf"(kiểm điểm|đánh giá(?! bổ sung)|rút kinh nghiệm|tổng kết)[^.;\n]{{0,100}}{_ONE_YEAR}[^.;\n]{{0,60}}"
-          rf"(nhiệm vụ|công tác|kế hoạch)[^.;\n]{{0,30}}{_ONE_YEAR}", "năm 20"),
+          # (not a season's: "đánh giá công tác tuyển sinh … năm 2005 và phương hướng tuyển sinh năm 2006")
+          rf"(kiểm điểm|đánh giá(?! bổ sung)|rút kinh nghiệm|tổng kết)((?!tuyển sinh|kỳ thi|mùa |chiến dịch|đợt )"
+          rf"[^.;\n]){{0,100}}{_ONE_YEAR}[^.;\n]{{0,60}}"
+          rf"(nhiệm vụ|công tác|kế hoạch|phương hướng)[^.;\n]{{0,30}}{_ONE_YEAR}", "năm 20"),
 ]
 
 
@@ -287,7 +304,8 @@ def rules_fingerprint(rules: list[Rule] | None = None) -> str:
     """A short hash of the rules (names, labels, patterns) and of the event reader's patterns: a model learns
     from what they say, so its card records the fingerprint it was trained with and loading compares it."""
     parts = [f"{r.name}\t{r.label}\t{r.pattern.pattern}" for r in (RULES if rules is None else rules)]
-    parts += [pattern.pattern for pattern in events.PATTERNS] + [INNER_DOT.pattern, SOURCE_TAG.pattern]
+    parts += [pattern.pattern for pattern in events.PATTERNS] + [INNER_DOT.pattern, SOURCE_TAG.pattern,
+                                                                 _ANY_LEAD_TAG.pattern]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
 
 
@@ -298,11 +316,18 @@ class RuleHit:
     evidence: str  # the matched words
 
 
+# A lead's tag of a paper the source reader does not know, a code in capitals or "Báo …" ("BNA - ", "HGĐT- ", "Báo Lai
+# Châu - "): off the line's start too for the rules, which read a profile or a review to come by how a line opens (hunt
+# 40 T: such a tag made a teacher's profile a year review). Not a source: which paper a code is, is not known.
+_ANY_LEAD_TAG = re.compile(r"^[ \t]*(?:\(?(?-i:[A-ZĐ][A-ZĐ&]{1,6})\)?|Báo(?: (?-i:[A-ZĐ])\w*){1,3})"
+                           r"[ \t]*[-–—]+[ \t]*(?=\w)", re.MULTILINE)
+
+
 def _for_rules(text: str) -> str:
     # the rules' windows ([^.;\n]) stop at every dot; a dot inside a word ("Ban Chỉ đạo PCTT T.Ư đã họp") ends no
     # sentence, so the rules read it masked, and cues show it again; a lead's source tag ("(Baophutho.vn) - ")
     # stands before its first sentence, where some rules look
-    return mask_inner_dots(without_source_tags(normalize(text)))
+    return mask_inner_dots(_ANY_LEAD_TAG.sub("", without_source_tags(normalize(text))))
 
 
 def head_of(title: str, text: str) -> str:
