@@ -4,6 +4,7 @@ from __future__ import annotations
 import email
 import itertools
 import re
+from functools import lru_cache
 from html import unescape
 from html.parser import HTMLParser
 
@@ -206,6 +207,8 @@ _TAG_CONTENT = re.compile(r"\bcontent\s*=\s*[\"']([^\"']+)", re.I)
 _LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
 
 
+# (each read twice of one page, by the reader of its text and by the article's maker: its head's regexes run once)
+@lru_cache(maxsize=4)
 def page_head(html: str) -> tuple[str | None, str | None]:
     """(the address a saved page gives for itself, `_SAVED_FROM`, its canonical link or og:url; the publication date
     its head states, `_PUBLISHED_META`, `_LD_PUBLISHED`, as written), each None where it gives none: its head's tags
@@ -239,6 +242,7 @@ _OG_SITE = re.compile(r"\b(?:property|name)\s*=\s*[\"']?og:site_name[\"'\s>]", r
 _H1 = re.compile(r"<h1\b", re.I)
 
 
+@lru_cache(maxsize=4)
 def page_names(html: str) -> tuple[str | None, bool, str | None, str | None]:
     """(the headline a page's <head> gives when its body has no <h1> to give it, as written there; whether it is the
     tab's name, which may end with the site's; the name of its site; the tab's name, <h1> or not, which names the site

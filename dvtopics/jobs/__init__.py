@@ -18,6 +18,6 @@ __all__ = [
     "Assignment", "Evaluation", "HTML_SUFFIXES", "LABELS_HINT_BYTES", "LABEL_FILES_HINT", "LABEL_OUT_COLUMNS",
     "NoLabelledArticles", "PART_SIZE", "REPORT_BATCH", "REPORT_TOPICS_ADVICE", "Reading", "ReportWritten",
     "SMALL_CORPUS_ARTICLES", "Segmented", "SegmentedCount", "TopicsFit", "Trained", "assign_topics", "default_k",
-    "evaluate", "fit_topics", "gold_labels", "label", "read_segmented", "read_topics", "report", "report_data", "rule_hits",
-    "segment", "sweep_topics", "topics_page", "train", "workbook_from_page",
+    "evaluate", "fit_topics", "gold_labels", "label", "read_segmented", "read_topics", "report", "report_data",
+    "rule_hits", "segment", "sweep_topics", "topics_page", "train", "workbook_from_page",
 ]
