@@ -107,9 +107,11 @@ def format_scores(result: dict) -> str:
         lines.append(f"{label:<{width}} {row['precision']:9.3f} {row['recall']:7.3f} {row['f1']:7.3f} {row['support']:8d}")
     lines.append(f"\naccuracy {result['accuracy']:.4f}   macro-F1 {result['macro_f1']:.4f}   n={result['n']}")
     lines.append("\nconfusion matrix (rows: true, columns: predicted)")
-    short = [label[:10] for label in labels]
-    if len(set(short)) < len(short):  # two labels alike in their first 10 characters ("Kinh tế - Tài chính",
-        short = list(labels)          # "Kinh tế - Xã hội") would head two columns alike: name each whole
+    short = list(labels)
+    if width + 1 + len(labels) * (max(map(len, labels)) + 1) > 120:  # the article types' names fit whole (hunt 40 U);
+        short = [label[:10] for label in labels]                     # many long topic names are cut to 10 characters,
+    if len(set(short)) < len(short):  # unless two are alike in their first 10 ("Kinh tế - Tài chính", "Kinh tế -
+        short = list(labels)          # Xã hội") and would head two columns alike: then each is named whole
     cell = max(10, *(len(s) for s in short))
     lines.append(f"{'':<{width}} " + " ".join(f"{s:>{cell}}" for s in short))
     for label, row in zip(labels, result["confusion"]):
