@@ -276,7 +276,9 @@ def test_a_text_that_opens_on_a_paragraph_has_no_title():
                                          ("(BPY) - ", "Báo Phú Yên"),
                                          # hunt 40 T: Nghệ An's, Hà Giang's, Sơn La's, Điện Biên Phủ's
                                          ("BNA - ", "Báo Nghệ An"), ("HGĐT - ", "Báo Hà Giang"),
-                                         ("SLO - ", "Báo Sơn La"), ("ĐBP - ", "Báo Điện Biên Phủ")])
+                                         ("SLO - ", "Báo Sơn La"), ("ĐBP - ", "Báo Điện Biên Phủ"),
+                                         # hunt 41 V: Gia Lai's, as it wrote it in 2013 and since
+                                         ("(GL)- ", "Báo Gia Lai"), ("(GLO)- ", "Báo Gia Lai")])
 def test_the_source_tag_the_lead_opens_with_is_the_source(tag, source):
     meta = extract_metadata(f"Huyện tổng kết công tác dân vận năm 2017\n{tag}{LEAD}")
     assert (meta["title"], meta["source"]) == ("Huyện tổng kết công tác dân vận năm 2017", source)

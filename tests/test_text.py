@@ -36,6 +36,16 @@ def test_i_and_y_after_qu_and_k_are_one_spelling(variant, canonical):
     assert normalize(variant) == normalize(canonical) == canonical
 
 
+@pytest.mark.parametrize("variant, canonical", [
+    ("giao ban Qúy I, triển khai nhiệm vụ Qúy II", "giao ban Quý I, triển khai nhiệm vụ Quý II"),
+    ("qúa trình", "quá trình"), ("kết qủa", "kết quả"), ("QỤA", "QUẠ"), ("quốc", "quốc"), ("qúyêt", "qúyêt"),
+])
+def test_a_tone_mark_on_the_u_after_q_moves_to_the_vowel_after_it(variant, canonical):
+    """Hunt 41 V (1): sites of 2010-2016 wrote "Qúy I"; read as no quarter, a quarterly briefing was an annual review
+    at 0.99. The "u" after "q" is the consonant's; a syllable whose next vowel has its own hat is left alone."""
+    assert normalize(variant) == canonical
+
+
 @pytest.mark.parametrize("word", ["khí hậu", "kịp thời", "ki ốt", "kìm", "ski", "mí mắt", "lì lợm", "quít", "Aquí"])
 def test_i_is_kept_where_y_is_no_variant(word):
     # "kh" is its own consonant, "kịp" and "kìm" go on past the vowel, a bare "ki" and letters after h, l, m, t
@@ -308,6 +318,21 @@ def test_a_long_line_of_names_and_stops_is_read_once():
 def test_strip_furniture_keeps_title_and_prose():
     text = "Truy cập nội dung luôn\nLãnh đạo tỉnh thăm hỏi\nNội dung chính.\nIn bài này\n.\nQuang cảnh hội nghị"
     assert strip_furniture(text) == "Lãnh đạo tỉnh thăm hỏi\nNội dung chính."
+
+
+@pytest.mark.parametrize("top", ["Thời sự\nChính trị\n\n", "Giáo dục\n\n"])
+def test_a_breadcrumb_over_the_day_a_page_was_posted_is_dropped(top):
+    """Hunt 40 S: VnExpress's breadcrumb of one or two sections, a line each over the page's day ("Thời sự",
+    "Chính trị", too few for a menu), stayed at the top of the text, its words among the article's."""
+    page = (f"{top}Thứ tư, 5/7/2023, 19:20 (GMT+7)\n\nCân nhắc thời điểm tăng giá điện\n\n"
+            "Chiều 5/7, Ban Chỉ đạo điều hành giá họp đánh giá công tác 6 tháng đầu năm.")
+    kept = ["Thứ tư, 5/7/2023, 19:20 (GMT+7)", "Cân nhắc thời điểm tăng giá điện"]
+    assert strip_furniture(page).split("\n")[:2] == kept
+
+
+def test_a_sections_name_over_a_headline_without_a_day_is_kept():
+    page = "Kinh tế\nGiá vàng tăng mạnh\nSáng 5/7, giá vàng trong nước tăng 300.000 đồng một lượng."
+    assert strip_furniture(page) == page
 
 
 def test_headlines_listed_under_related_news_are_dropped_and_the_article_goes_on():

@@ -509,7 +509,8 @@ PAPERS_BY_TAG = {"TTXVN": "TTXVN", "VNA": "TTXVN", "VOV": "VOV", "VTV": "VTV", "
                  "TPO": "Tiền Phong", "BPO": "Báo Bình Phước", "KTĐT": "Kinh tế & Đô thị", "BGĐT": "Báo Bắc Giang",
                  "YBĐT": "Báo Yên Bái", "LSO": "Báo Lạng Sơn", "BDO": "Báo Bình Dương", "BTO": "Báo Bình Thuận",
                  "QBĐT": "Báo Quảng Bình", "STO": "Báo Sóc Trăng", "CMO": "Báo Cà Mau", "BPY": "Báo Phú Yên",
-                 "BNA": "Báo Nghệ An", "HGĐT": "Báo Hà Giang", "SLO": "Báo Sơn La", "ĐBP": "Báo Điện Biên Phủ"}
+                 "BNA": "Báo Nghệ An", "HGĐT": "Báo Hà Giang", "SLO": "Báo Sơn La", "ĐBP": "Báo Điện Biên Phủ",
+                 "GL": "Báo Gia Lai", "GLO": "Báo Gia Lai"}  # (Gia Lai's, the first until about 2015: hunt 41 V)
 AGENCIES = "|".join(PAPERS_BY_TAG)  # (codes of letters and "&", none of them special in a pattern)
 # The papers of two words a lead's tag names in brackets, as each spells its name. A tag capitalises the second word
 # of some ("(Dân Trí) - "): `SOURCE_TAG` takes it in either case, and io/metadata.py names the paper as it spells
@@ -756,7 +757,8 @@ def _menu_at_top(lines: list[str], logo: int | None = None) -> list[int]:
     """The positions of the site menu a page copied from a browser opens with, one item a line ("Trang chủ",
     "Tin tức", "Văn hóa - Xã hội", …): three known section names or more in a row at the top (after a date
     the site shows and its name, at `logo`, if any; "Trang chủ", furniture of its own, counts as one). Anything
-    else ends it."""
+    else ends it. Fewer are a breadcrumb where the day the page was posted follows them ("Thời sự", "Chính trị",
+    "Thứ tư, 5/7/2023, 19:20 (GMT+7)": VnExpress's)."""
     items = []
     for position, line in enumerate(lines):
         if not line or position == logo or (not items and dateline_date(line)):
@@ -764,7 +766,7 @@ def _menu_at_top(lines: list[str], logo: int | None = None) -> list[int]:
         if is_section_name(line):
             items.append(position)
         elif not is_furniture(line, captions=False):
-            break
+            return items if len(items) >= _MENU_MIN_ITEMS or dateline_date(line) else []
     return items if len(items) >= _MENU_MIN_ITEMS else []
 
 

@@ -68,6 +68,18 @@ _Y_FOR_I = str.maketrans("iIíÍìÌỉỈĩĨịỊ", "yYýÝỳỲỷỶỹỸ
 _I_SPELLING = re.compile(
     r"[qQkK](?<![\w\u0300-\u036f][qQkK])(?:(?<=[qQ])[uU][iIíÍìÌỉỈĩĨịỊ]|(?<=[kK])[íÍìÌỉỈĩĨịỊ])(?![\w\u0300-\u036f])"
 )
+# After "q" a tone mark on the "u" is misplaced, the "u" being the consonant's: older sites wrote "Qúy I", "qúa trình",
+# "qủa" for "Quý I", "quá trình", "quả" (hunt 41 V: "giao ban Qúy I, triển khai nhiệm vụ Qúy II" read as no quarter).
+# The mark moves to the vowel after it.
+_HATTED = "âêôăơưấầẩẫậếềểễệốồổỗộắằẳẵặớờởỡợứừửữự"  # (a vowel after it with a hat or a horn: another syllable's shape)
+_Q_TONE = re.compile(r"[qQ]([úùủũụÚÙỦŨỤ])([aeiouyAEIOUY])(?![\u0300-\u036f" + _HATTED + _HATTED.upper() + "])")
+
+
+def _q_tone_moved(match: re.Match) -> str:
+    u, vowel = unicodedata.normalize("NFD", match.group(1)), match.group(2)
+    return match.group()[0] + u[0] + unicodedata.normalize("NFC", vowel + u[1:])
+
+
 _ODD_PUNCTUATION = re.compile("[" + "".join(chr(c) for c in _QUOTES) + "]")
 
 
@@ -95,12 +107,15 @@ def normalize(text: str) -> str:
     True
     >>> normalize("Giao ban quí I, kì họp thứ 3, khí hậu, kịp thời")
     'Giao ban quý I, kỳ họp thứ 3, khí hậu, kịp thời'
+    >>> normalize("Giao ban Qúy I, qủa là qúa trình dài, qùi")
+    'Giao ban Quý I, quả là quá trình dài, quỳ'
     """
     check_text("text", text, "normalize")
     text = unicodedata.normalize("NFC", _ZERO_WIDTH.sub("", text))  # a zero-width space can split "A" from its accent
     text = _SPACES.sub(" ", text)
     text = _ODD_PUNCTUATION.sub(lambda m: _QUOTES[ord(m.group())], text)
     text = _TONE_PATTERN.sub(lambda m: _TONE_MAP.get(m.group(), m.group()), text)
+    text = _Q_TONE.sub(_q_tone_moved, text)
     text = _I_SPELLING.sub(lambda m: m.group()[:-1] + m.group()[-1].translate(_Y_FOR_I), text)
     for line_end, newline in _LINE_ENDS:
         text = text.replace(line_end, newline)
