@@ -200,6 +200,24 @@ from dvtopics.types.rules import apply_rules
      "year_pair"),
     ("Tỉnh ủy Đắk Lắk họp hội nghị giữa năm", "other", "party_plenum"),
     ("Ga tổ chức hội nghị tổng kết công tác vận tải hành khách Tết Mậu Tuất 2018", "other", "event_review"),
+    # Hunt 41 W (hard negatives): a resolution's six months by its number or its theme (LABELS.md: "sơ kết 3 năm thực
+    # hiện Nghị quyết"), not the year's own; profiles opening on an honour; reviews put off; a leader who will attend
+    ("Sơ kết 6 tháng thực hiện Nghị quyết 128/NQ-CP về thích ứng an toàn", "other", "law_review"),
+    ("Ban Thường vụ Tỉnh ủy sơ kết 6 tháng thực hiện Nghị quyết số 10-NQ/TU về phát triển du lịch", "other",
+     "law_review"),
+    ("Đảng ủy Khối sơ kết 6 tháng thực hiện Nghị quyết về nhiệm vụ năm 2023", "semi_annual_review", "half_year_review"),
+    ("Vừa được tuyên dương tại hội nghị tổng kết năm học 2021-2022, cô Lò Thị Hoa vẫn nhớ buổi đầu vào bản", "other",
+     "honoured_at"),
+    ("Được Tỉnh đoàn tặng cờ thi đua tại hội nghị tổng kết công tác Đoàn năm 2016, Chi đoàn từng chỉ có 9 đoàn viên",
+     "other", "honoured_at"),
+    ("Thượng tá Thạch Sa Rết, người vừa được tặng bằng khen tại hội nghị tổng kết công tác công an năm 2017, đã dành "
+     "hai mươi năm vận động bà con", "other", "honoured_at"),
+    ("Sở Y tế thông báo hoãn hội nghị tổng kết công tác y tế năm 2020 để ứng phó mưa lũ", "other", "upcoming"),
+    ("Hoãn hội nghị giao ban quý III do mưa lũ", "other", "upcoming"),
+    ("Sáng 27/12, Thủ tướng sẽ dự và chỉ đạo hội nghị triển khai nhiệm vụ ngân hàng năm 2019", "other", "upcoming"),
+    ("Sau hai lần hoãn, hội nghị tổng kết công tác y tế năm 2020 đã diễn ra sáng 5/1", "annual_review", "year_review"),
+    # Hunt 41 X: a council's standing committee's quarterly session, as its title names it
+    ("Thường trực HĐND tỉnh Quảng Trị họp phiên thường kỳ quý II", "quarterly_briefing", "quarter_meeting"),
 ])
 def test_rules_follow_the_guide_and_its_precedence(title, label, rule):
     hit = apply_rules(title, "")
@@ -412,3 +430,11 @@ def test_a_review_to_come_in_a_long_first_sentence_is_read():
             "kết của tỉnh.")
     assert apply_rules("Cải cách hành chính: các sở gửi báo cáo", lead).rule == "upcoming"
 
+
+
+def test_a_review_to_come_is_cued_by_its_own_words():
+    """Hunt 41 V (4): the cue of a review to come was its line from the start ("rule upcoming: Ngày 26/11/2012, Ban
+    Dân vận Tỉnh ủy tổ chức giao ban …"), as if the meeting held were the one to come."""
+    hit = apply_rules("Giao ban khối dân vận tháng 11", "Ngày 26/11/2012, Ban Dân vận Tỉnh ủy tổ chức giao ban khối "
+                      "dân vận tháng 11, triển khai công tác tháng 12 và chuẩn bị tổng kết năm.")
+    assert (hit.rule, hit.evidence) == ("upcoming", "chuẩn bị tổng kết")

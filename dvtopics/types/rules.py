@@ -91,7 +91,9 @@ class Rule:
             if not passed:
                 return None
         match = self.pattern.search(head)
-        return match.group(0) if match else None
+        # (a rule that reads a line from its start names its cue's own words "cue": "chuẩn bị tổng kết", not the whole
+        # sentence before them, hunt 41 V)
+        return None if not match else match.group("cue") if "cue" in self.pattern.groupindex else match.group(0)
 
 
 _GATES: dict[str, re.Pattern] = {}
@@ -107,8 +109,13 @@ def _rule(name: str, label: str, pattern: str, gate: str | None = None) -> Rule:
 _COMMITTEE_WORDS = "ban chỉ|bcđ"  # in every alternative of _COMMITTEE
 UPCOMING = "upcoming"  # the rule of a review still to come, which a title leaves to its lead (`apply_rules`)
 # Who a profile is about, as its lead names them first: a person by their title, a model of work
-_HONOURED = (r"(ông|bà|anh|chị|em|cụ|cô giáo|thầy giáo|cô|thầy|bác sĩ|nhà giáo|nghệ nhân|mô hình|gia đình)"
+_HONOURED = (r"(ông|bà|anh|chị|em|cụ|cô giáo|thầy giáo|cô|thầy|bác sĩ|nhà giáo|nghệ nhân|mô hình|gia đình|"
+             # a police officer's or a soldier's rank, a farmer, a veteran (hunt 41 W: "Thượng tá Thạch Sa Rết, người
+             # vừa được … tặng bằng khen tại hội nghị tổng kết …")
+             r"(đại|thượng|trung|thiếu) (tá|úy|uý|tướng)|chiến sĩ|nông dân|cựu chiến binh|già làng)"
              r"(?= (?-i:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]|tổ|câu lạc bộ|nhóm|hợp tác xã))")
+
+_HONOUR = "(biểu dương|tuyên dương|khen thưởng|vinh danh|bằng khen|giấy khen|cờ thi đua|huân chương)"
 
 
 RULES: list[Rule] = [
@@ -118,18 +125,17 @@ RULES: list[Rule] = [
     # So when the line opens on the person or the model honoured there ("Cô giáo Lê Thị Hoa, …, là một trong 20 giáo
     # viên được tuyên dương tại hội nghị tổng kết …", "Bác sĩ X … vừa nhận bằng khen … tại hội nghị"), not on the
     # meeting ("Tại hội nghị, 20 tập thể được khen thưởng": its report).
+    # (opening on the honour: "Được …", "Vừa được …", "Được Tỉnh đoàn tặng cờ thi đua tại hội nghị …", hunt 41 W)
     _rule("honoured_at", "other",
-          r"(^|\n)\W*được ([^.;:\n]{0,40}? )?(biểu dương|tuyên dương|khen thưởng|vinh danh)[^.;:\n]{0,40}"
+          rf"(^|\n)\W*((vừa|mới|từng) )?được ([^.;:\n]{{0,40}}? )?{_HONOUR}[^.;:\n]{{0,40}}"
           r"\btại (hội nghị|lễ)|"
           rf"(^|\n)\W*{_HONOURED}\s[^.;:\n]{{0,160}}?\b(được|nhận)\b[^.;:\n]{{0,60}}?"
-          r"(biểu dương|tuyên dương|khen thưởng|vinh danh|bằng khen|giấy khen|"
-          r"giới thiệu là (cách làm|mô hình|điển hình))"
+          rf"({_HONOUR}|giới thiệu là (cách làm|mô hình|điển hình))"
           r"[^.;:\n]{0,60}?\btại (hội nghị|lễ)\b|"
           # … or on the meeting, the person honoured its subject ("Tại hội nghị tổng kết năm học …, cô X, giáo viên …,
           # được UBND tỉnh tặng bằng khen": hunt 40 P and R), not a count of those honoured at a report's meeting
           rf"(^|\n)\W*tại (hội nghị|lễ)\b[^.;:\n]{{0,120}}?,\s*{_HONOURED}\s[^.;:\n]{{0,120}}?\b(được|nhận)\b"
-          r"[^.;:\n]{0,40}?(biểu dương|tuyên dương|khen thưởng|vinh danh|bằng khen|giấy khen)",
-          "biểu dương|tuyên dương|khen thưởng|vinh danh|bằng khen|giấy khen|giới thiệu là"),
+          rf"[^.;:\n]{{0,40}}?{_HONOUR}", f"{_HONOUR[1:-1]}|giới thiệu là"),
     # A conference that teaches or disseminates (a law, a resolution) is not a review, whoever holds it; a count
     # of them ("đã tổ chức 52 hội nghị phổ biến luật", "các hội nghị tập huấn") is a year's figure, not the event.
     _rule("dissemination", "other",
@@ -187,7 +193,8 @@ RULES: list[Rule] = [
     # names a review to come, not one of many years held (hunt 40 S); and a title that names only a review to come
     # leaves the event to the lead (`apply_rules`).
     _rule(UPCOMING, "other",
-          rf"(^|\n)[^.;!?\n]{{0,300}}?(\b(công tác )?chuẩn bị( [^\s.;,]+){{0,5}}? (việc |cho |tổ chức )?(hội nghị )?"
+          rf"(^|\n)[^.;!?\n]{{0,300}}?"
+          rf"(?P<cue>\b(công tác )?chuẩn bị( [^\s.;,]+){{0,5}}? (việc |cho |tổ chức )?(hội nghị )?"
           rf"{_REVIEW_OR_BRIEFING}\b|thông báo (về việc )?tổ chức (hội nghị )?{_REVIEW_OR_BRIEFING}\b|"
           rf"\bsẽ (tổ chức|họp)\b[^.;\n]{{0,40}}?\b{_REVIEW_OR_BRIEFING}\b|"
           # (hunt 40 U: "Sở Y tế sẽ sơ kết 6 tháng vào tuần tới", "Ban Chỉ đạo … sẽ họp đánh giá sau lũ", "lên lịch giao
@@ -196,8 +203,12 @@ RULES: list[Rule] = [
           rf"{_REVIEW_OR_BRIEFING}\b|(?<![^\n])\W*kế hoạch (tổ chức )?(hội nghị )?{_REVIEW_OR_BRIEFING}\b|"
           rf"\bhướng dẫn( (?!đã\b)[^\s.;]+){{0,6}}? (tổ chức )?(hội nghị )?{_REVIEW_OR_BRIEFING}\b|"
           rf"\b{_REVIEW_OR_BRIEFING}\b[^.;\n]{{0,80}}?\b(sẽ (diễn ra|được tổ chức|khai mạc)|dự kiến (tổ chức|diễn ra|"
-          rf"khai mạc))\b|\bsẽ (được )?[^.;\n]{{0,40}}?\btại (hội nghị )?{_REVIEW_OR_BRIEFING}\b)",
-          "chuẩn bị|thông báo|sẽ|dự kiến|lên lịch|kế hoạch|hướng dẫn"),
+          rf"khai mạc))\b|\bsẽ (được )?[^.;\n]{{0,40}}?\btại (hội nghị )?{_REVIEW_OR_BRIEFING}\b|"
+          # a review put off, a leader who will attend or chair one: none held (hunt 41 W: "thông báo hoãn hội nghị tổng
+          # kết …", "Thủ tướng sẽ dự và chỉ đạo hội nghị triển khai nhiệm vụ …", "sẽ chủ trì hội nghị giao ban …")
+          rf"(?<!trì )\bhoãn (tổ chức )?(hội nghị |cuộc họp |phiên họp )?{_REVIEW_OR_BRIEFING}\b|"
+          rf"\bsẽ (dự|tham dự|chủ trì)( và chỉ đạo)? (hội nghị|cuộc họp|phiên họp)\b)",
+          "chuẩn bị|thông báo|sẽ|dự kiến|lên lịch|kế hoạch|hướng dẫn|hoãn"),
     _rule("multi_year", "other",
           rf"{_REVIEW}[^.;\n]{{0,20}}\b([2-9]|\d\d)\s*năm\b|"
           rf"{_REVIEW}[^.;\n]{{0,80}}((?<!năm học )(?<!năm học mới )(?<!niên học )20\d\d\s*[-–]\s*20\d\d|nhiệm kỳ)|"
@@ -222,7 +233,10 @@ RULES: list[Rule] = [
           r"(luật|bộ luật|nghị định|thông tư|chỉ thị|quyết định|đề án|dự án|phong trào|cuộc vận động|chiến dịch|đợt|"
           r"mô hình|thí điểm|"
           r"chính sách|cơ chế|"
-          r"quy chế(?! phối hợp)|quy định|kết luận|chiến lược|chương trình (hành động|mục tiêu))\b|"
+          r"quy chế(?! phối hợp)|quy định|kết luận|chiến lược|chương trình (hành động|mục tiêu)|"
+          # a resolution by its number or its theme ("Nghị quyết 128/NQ-CP", "Nghị quyết số 10-NQ/TU về phát triển du
+          # lịch", hunt 41 W; LABELS.md: "sơ kết 3 năm thực hiện Nghị quyết"), not one on the year's tasks
+          r"nghị quyết(?![^.;:\n]{0,80}?\bnhiệm vụ (\w+ )?năm\b)(\s+(số\s+)?\d+|[^.;:\n]{0,60}?\svề\s))\b|"
           # a campaign named by how long it has run, "thực hiện" left out ("Sơ kết 6 tháng phong trào …")
           rf"{_REVIEW}\s+(\d+|một|sáu)\s+(tháng|năm)\s+(phong trào|chiến dịch|đợt|cuộc vận động)\b", _REVIEW),
     # A press conference about a period's results is news about figures, not a review meeting.
@@ -246,8 +260,8 @@ RULES: list[Rule] = [
     _rule("quarter_meeting", "quarterly_briefing",
           # (a council's "phiên họp quý II" is its quarterly meeting as a conference is; a quarter something is put
           # off to or due by, "đến quý 1-2006", "trước quý III", is no quarter the meeting reviews)
-          rf"(trực báo|giao ban|sơ kết|tổng kết|hội nghị|phiên họp){_PASSING_Q}{{0,60}}(?<!đến )(?<!tới )(?<!trước )"
-          rf"(?<!sang ){_QUARTER}|"
+          rf"(trực báo|giao ban|sơ kết|tổng kết|hội nghị|phiên họp|họp phiên thường kỳ){_PASSING_Q}{{0,60}}"
+          rf"(?<!đến )(?<!tới )(?<!trước )(?<!sang ){_QUARTER}|"
           # the first quarter named as its three months ("hội nghị đánh giá … 3 tháng đầu năm, triển khai kế hoạch
           # quý II")
           rf"(trực báo|giao ban|sơ kết|hội nghị){_PASSING_Q}{{0,60}}\b(3|ba) tháng đầu năm\b", "quý|tháng đầu năm"),
