@@ -584,6 +584,19 @@ def test_the_empty_rows_a_spreadsheet_saves_are_no_articles_and_no_labels(tmp_pa
 
 # ------------------------------------------------------------ ids given twice
 
+def test_an_article_read_twice_whole_is_said(tmp_path, caplog):
+    """Hunt 41 Y (5): a folder given beside the zip made of it read each article twice, id, title and text alike, and
+    nothing was said (such copies were passed over as a corrected copy is): a report counted each twice. A copy
+    under another label, a correction (docs/labelling.md), is still no repeat."""
+    rows = [{"id": "A", "text": TEXT}, {"id": "B", "text": TEXT}, {"id": "A", "text": TEXT},
+            {"id": "B", "text": TEXT, "label": "other"}]
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        assert [a.id for a in read_articles(tmp_path / "a.jsonl")] == ["A", "B", "A", "B"]
+    [warning] = [r.getMessage() for r in caplog.records]
+    assert warning.startswith("1 article repeats an earlier article whole, its id, title and text (e.g. 'A')")
+
+
 def test_repeated_ids_get_one_warning_and_every_article(tmp_path, caplog):
     # (three articles under "A": a copy of the article an id names is that article, not another: hunt 37 B, 6)
     rows = [{"id": i, "text": f"{TEXT} {n}"} for n, i in enumerate(("A", "B", "A", "A", "C"))]

@@ -3600,6 +3600,48 @@ def test_a_total_and_a_signature_under_a_tables_articles_are_notes(tmp_path, cap
     assert "line 4 ('Tổng số: 1 bài')" in caplog.text
 
 
+def test_a_total_under_the_titles_column_is_a_note(tmp_path, caplog):
+    """Hunt 41 Y (1): an office sheet writes its total under the last article's title ("Tổng cộng: 6 bài" in the
+    Tiêu đề column, or "4 bài" there beside "Tổng cộng" in STT): it was read as an article, labelled and counted. A
+    title-only row that is a headline is still an article."""
+    (tmp_path / "a.csv").write_text(f"STT,Tiêu đề,Nội dung\n1,Hội nghị,{TEXT}\n,Tổng cộng: 6 bài,\n", encoding="utf-8")
+    (tmp_path / "b.csv").write_text(f"STT,Tiêu đề,Nội dung\n1,Hội nghị,{TEXT}\nTổng cộng,4 bài,\n", encoding="utf-8")
+    (tmp_path / "c.csv").write_text(f"STT,Tiêu đề,Nội dung\n1,Hội nghị,{TEXT}\n2,Tổng kết công tác năm 2023,\n",
+                                    encoding="utf-8")
+    got = read([tmp_path / "a.csv", tmp_path / "b.csv", tmp_path / "c.csv"])
+    assert [(a.id, a.title) for a in got] == [("a.csv:2", "Hội nghị"), ("b.csv:2", "Hội nghị"),
+                                              ("c.csv:2", "Hội nghị"), ("c.csv:3", "Tổng kết công tác năm 2023")]
+    assert "line 3 ('Tổng cộng: 6 bài')" in caplog.text and "line 3 ('Tổng cộng')" in caplog.text
+
+
+def test_a_monitoring_exports_columns_not_read_are_said_with_the_options_that_read_them(tmp_path, caplog):
+    """Hunt 41 W (4): an export's "STT" and "Trang" columns (its running number, its site) were named as not read
+    with advice for the body alone (--text-field), so ids and sources went missing untold; a "Website" column is a
+    source."""
+    (tmp_path / "a.csv").write_text(f'STT,Tiêu đề,Tóm tắt,Trang\nw001,Hội nghị,"{TEXT}",Báo A\n', encoding="utf-8")
+    (tmp_path / "b.csv").write_text(f'STT,Tiêu đề,Tóm tắt,Website\nw001,Hội nghị,"{TEXT}",Báo A\n', encoding="utf-8")
+    got = read([tmp_path / "a.csv", tmp_path / "b.csv"])
+    assert [a.source for a in got] == [None, "Báo A"]
+    said = caplog.text
+    for field in ("text", "id", "source"):  # (read from Python, the options are named as its arguments too)
+        said = said.replace(f"fields['{field}'] (--{field}-field)", f"--{field}-field")
+    assert "not read: 'STT', 'Trang' (give the body's column with --text-field, an id's or a source's with " \
+           "--id-field or --source-field)" in said
+
+
+def test_a_records_title_date_and_source_in_its_details_object_are_read(tmp_path):
+    """Hunt 41 Y (3): a scraper's records keep their details in an object ({"id", "meta": {"title", "date",
+    "source"}, "content"}): all three went unread, untold, every article undated and its title a sentence of its text.
+    A field at the top wins over one inside."""
+    records = [{"id": "a1", "meta": {"title": "Hội nghị", "date": "05/07/2022", "source": "Báo A"}, "content": TEXT},
+               {"id": "a2", "title": "Gặp mặt", "metadata": {"title": "Khác", "published": "2022-07-06"},
+                "content": TEXT2}]
+    (tmp_path / "a.json").write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    got = read([tmp_path / "a.json"])
+    assert [(a.id, a.title, a.date, a.source) for a in got] == [("a1", "Hội nghị", "2022-07-05", "Báo A"),
+                                                                ("a2", "Gặp mặt", "2022-07-06", None)]
+
+
 def test_json_lines_without_a_date_field_are_not_read_a_second_time(tmp_path, monkeypatch):
     """The first pass that finds a JSON lines file's date order (month first or not) stops after the first 100
     lines when none has a date field: a file without dates is read once, as before that pass."""

@@ -100,20 +100,30 @@ def repeated_ids_said(articles: Iterable, id_of: Callable = operator.attrgetter(
     dicts, read back from its parts). `content_of`: what makes an item the same article; a copy of the article its id
     names, its label corrected and appended to the file as docs/labelling.md says, is that article, not another."""
     seen, repeated, example = {}, 0, None  # {a hash of an id: a hash of its content}: no id or text is held
+    copies, copy = 0, None
     for article in articles:
         key = hash(id_of(article))
         content = None if content_of is None else hash(content_of(article))
+        label = getattr(article, "label", None)  # (a copy under another label is a correction, not read twice)
         if key in seen:
-            if content is None or seen[key] != content:
+            if content is None or seen[key][0] != content:
                 repeated += 1
                 example = id_of(article) if example is None else example
+            elif seen[key][1] == label:
+                copies += 1
+                copy = id_of(article) if copy is None else copy
         else:
-            seen[key] = content
+            seen[key] = content, label
         yield article
     if repeated:
         log.warning("%d %s the id of an earlier article (e.g. %r): labels given by id cannot tell them apart; "
                     "give each article its own id", repeated, "article repeats" if repeated == 1 else "articles repeat",
                     example)
+    # (a folder given beside the archive made of it: each article read, labelled and counted twice, hunt 41 Y)
+    if copies:
+        log.warning("%d %s an earlier article whole, its id, title and text (e.g. %r): read twice, as from a folder "
+                    "given beside its archive; a report counts each copy", copies,
+                    "article repeats" if copies == 1 else "articles repeat", copy)
 
 
 def _read_articles(paths, fields: FieldNames, on_error: str, max_bytes: int) -> Iterator[Article]:

@@ -22,6 +22,9 @@ from .table_text import TableText
 
 log = logging.getLogger(__name__)
 
+# A sheet's total, as office sheets write one under their last article's title: "Tổng cộng: 6 bài", "Cộng 12", "4 bài"
+_TOTAL = re.compile(r"(?:(?:tổng cộng|tổng số|cộng)\b\s*:?\s*)?\d[\d.,]*\s*(?:bài viết|bài|tin bài|tin)?\.?|"
+                    r"tổng cộng\.?", re.IGNORECASE)
 _FLOAT_ID = re.compile(r"-?\d+\.0")  # an id cell as pandas writes a whole number of a float column: "21395276.0"
 
 
@@ -191,8 +194,11 @@ class _Notes:
         if self.site.passes(record):
             return True
         article_id = _cell_text(record.get(self.fields.id))  # (a DataFrame's cells may be numbers, or NaN: none)
+        title = _cell_text(record.get(self.fields.title))
         if (self.after_article and not any(_cell_text(record.get(name)) for name in
-                                           (self.fields.text, self.fields.lead, self.fields.title, self.fields.label))
+                                           (self.fields.text, self.fields.lead, self.fields.label))
+                # a total under the title's column ("Tổng cộng: 6 bài", or "4 bài" beside "Tổng cộng", hunt 41 Y)
+                and (not title or _TOTAL.fullmatch(title))
                 # (an id, one word, is an article's whose text is missing: an error, as ever; "Tổng cộng: 2 bài" is not)
                 and not (article_id and len(article_id.split()) == 1)):
             shown = next((text for value in record.values() if (text := _cell_text(value))), "")

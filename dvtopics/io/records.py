@@ -211,7 +211,9 @@ def said_of_leads(noun: str, lead: str, articles: int, bodies: dict, alone: int,
                 f"{said}the body of some articles, after their lead ({lead!r})")
     if not alone:
         return None
-    unread = f"; not read: {fields_found(unread)} (give the body's {noun} with {text_field})" if unread else ""
+    # (a column not read may be the id's or the source's under a name not known: "STT", "Trang", hunt 41 W)
+    unread = (f"; not read: {fields_found(unread)} (give the body's {noun} with {text_field}, an id's or a source's "
+              f"with {option('--id-field', python)} or {option('--source-field', python)})" if unread else "")
     if alone == articles:
         said = f"no body {noun}, so each article's text is its lead ({lead!r}){unread}"
         return said, said
@@ -299,11 +301,33 @@ def spelt_fields(record: dict, fields: "FieldNames", unwrap_lone_key: bool = Tru
     same = names == list(record)
     by_name = record if same else dict(zip(names, record.values()))
     spelt = dict(zip(names, record))
+    nested = _details_inside(record, by_name, fields)
+    if nested:
+        by_name, spelt = {**by_name, **nested[0]}, {**spelt, **nested[1]}
     inside = {name: value for name in wanted if "." in name and name not in by_name
               and (value := value_inside(record, name)) is not _NOT_THERE}
     if inside:
         return {**by_name, **inside}, {**spelt, **{name: name for name in inside}}
     return by_name, spelt
+
+
+def _details_inside(record: dict, by_name: dict, fields: "FieldNames") -> tuple[dict, dict] | None:
+    """The title, date and source a record lacks at its top, as its details' object holds them ({"id", "meta":
+    {"title", "date", "source"}, "content"}, a scraper's: hunt 41 Y, where all went unread, untold), under a wrapper's
+    or a details' name (`_WRAPPER_NAMES`, `_DETAILS_NAMES`): ({each field: its value}, {each field: "meta.title"}),
+    or None."""
+    lacking = {fields.title, fields.date, fields.source} - set(by_name)
+    found, spelt = {}, {}
+    for key, value in record.items() if lacking else ():
+        if isinstance(value, dict) and isinstance(key, str) and (_wrapper(key)
+                                                                 or vietnamese_key(key) in _DETAILS_NAMES):
+            for name, (inner, held) in zip(field_names(value, fields.wanted()), value.items()):
+                if name in lacking and name not in found:
+                    found[name], spelt[name] = held, f"{key}.{inner}"
+    return (found, spelt) if found else None
+
+
+_DETAILS_NAMES = frozenset(map(vietnamese_key, ("meta", "metadata", "meta data", "properties", "thong tin")))
 
 
 def _without_text(record: dict, names: list, fields: "FieldNames") -> bool:

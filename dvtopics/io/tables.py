@@ -247,7 +247,11 @@ COMMON_NAMES = {
              "publishedat",  # NewsAPI's, and JavaScript's camel case
              "pub date",  # pub_date, as scrapers' and Django's models name it (pubDate is "pubdate")
              "published"),
-    "source": ("nguồn", "nguồn tin", "nguồn bài", "tên báo", "báo", "cơ quan báo chí", "publisher", "newspaper"),
+    # (not "trang" alone: a clipping's page number as often as a site)
+    "source": ("nguồn", "nguồn tin", "nguồn bài", "tên báo", "báo", "cơ quan báo chí", "publisher", "newspaper",
+               "trang báo", "trang web", "tên trang", "website"),
+    # (not a sheet's running number, "STT": each sheet and file counts from 1, so ids would repeat; the warning of a
+    # column not read names --id-field)
     "id": ("mã", "mã bài", "mã bài viết", "mã số"),
     "label": ("nhãn", "loại bài", "nhãn loại bài"),
     "file": ("tệp", "tên tệp"),
