@@ -612,6 +612,23 @@ def test_a_source_in_an_old_font_encoding_is_converted_though_it_holds_no_common
     assert read(tmp_path / "b.txt")[0].source == name  # a source line pasted into a Unicode text
 
 
+@pytest.mark.parametrize("encoding", ["VNI", "TCVN3"])
+def test_a_short_source_in_its_records_old_font_is_converted(tmp_path, encoding):
+    """Hunt 41 Y (2): a workbook's or JSON's source in VNI ("Baùo Phuù Thoï") or in TCVN3 with one sign ("B¸o Phó
+    Thä") beside a text in that font stayed garbled while the text and title were converted: one paper, two sources.
+    A source typed in Unicode beside it ("Khánh Hoà", Unicode's old placement, is VNI's "Khánh Hồ") stays."""
+    from dvtopics.io.vnlegacy import encode
+
+    text = encode(TEXT, encoding).decode("cp1252")
+    lines = [{"id": "a", "source": encode("Báo Phú Thọ", encoding).decode("cp1252"), "text": text},
+             {"id": "b", "source": "Báo Khánh Hoà", "text": text}, {"id": "c", "source": "Thanh Hóa", "text": text}]
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines),
+                                      encoding="utf-8")
+    got = read(tmp_path / "a.jsonl")
+    assert [a.text for a in got] == [TEXT] * 3
+    assert [a.source for a in got] == ["Báo Phú Thọ", "Báo Khánh Hòa", "Thanh Hóa"]
+
+
 def test_a_header_typed_in_an_old_font_encoding_names_its_fields(tmp_path):
     """Hunt 25 A (15): a sheet set in a .VnTime font heads its columns in TCVN3 ("Tiªu ®Ò", "Ngµy ®¨ng", "Néi dung"):
     its text was "no 'text' column; its columns are 'STT', 'Tiªu ®Ò', …", and --text-field "Néi dung" the way out.

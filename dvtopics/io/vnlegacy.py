@@ -144,9 +144,29 @@ def to_unicode(text: str, likely: str | None = None, name: bool = False) -> tupl
         enough = score * len(_WORD.findall(converted)) >= _MIN_HITS or (encoding == likely and score > 0)
         if score > max(best_score, _MIN_SCORE) and enough:
             best_score, best = score, encoding
+    if best is None and likely in _CONVERTERS and _reads_as(likely, text):
+        return _CONVERTERS[likely](text), likely
     if best is None:
         return (from_tcvn3(text), "TCVN3") if name and _tcvn3_name(sample) else (text, None)
     return _CONVERTERS[best](text), best
+
+
+def _reads_as(encoding: str, text: str) -> bool:
+    """Whether a field too short for common words ("Baùo Phuù Thoï", "B¸o Phó Thä", a source in a workbook whose text
+    is in `encoding`) reads as Vietnamese in it, left garbled beside its converted text before (hunt 41 Y: one paper
+    was two sources). Not a field that holds a letter only Unicode has ("Báo Phú Thọ" typed beside the old text). In
+    VNI a letter and its mark became one ("Baùo Tuyeân Quang": "Thanh Hóa" is no VNI); in TCVN3 one of its signs
+    became a letter only Unicode has ("B¸o Phó Thä")."""
+    if _UNICODE_ONLY.search(text):
+        return False
+    if encoding == "VNI":
+        return bool(_VNI_SIGNS.search(text))
+    return _tcvn3_signs(text) >= 1 and bool(_UNICODE_ONLY.search(_CONVERTERS[encoding](text)))
+
+
+# VNI's marks where no Unicode Vietnamese writes them: a tone's after a vowel ("aù" for á, "oï" for ọ), a hat's
+# ("eâ" for ê), and its đ and ư ("Ñ", "ö"). Not "oà" ("Hoà Bình", Unicode's old placement: VNI's "ồ")
+_VNI_SIGNS = re.compile("[aeiouyAEIOUY][ùøûõïÙØÛÕÏ]|[aeoAEO][âêôÂÊÔ]|[ñÑöÖ]")
 
 
 _CONVERTERS = {"TCVN3": from_tcvn3, "VNI": from_vni}
@@ -161,11 +181,15 @@ def _tcvn3_name(text: str) -> bool:
     """Whether `text`, too short to hold common words (a source, a name: "B¸o §¾k L¾k", "Lª V¨n Nam"), is TCVN3: at
     least two of its `_SIGNS` follow a letter (or, a capital's, open a word), as no Unicode text writes them ("30°C",
     "1ª", "«VOV»")."""
+    return _tcvn3_signs(text) >= 2
+
+
+def _tcvn3_signs(text: str) -> int:
+    """How many of TCVN3's `_SIGNS` in `text` follow a letter (or, a capital's, open a word): "Café · Trà" has none."""
     converted = from_tcvn3(text)
-    inside = sum(1 for at, char in enumerate(text) if char in _SIGNS
-                 and (at and _LETTER.match(converted[at - 1]) and not text[at - 1].isdigit()
-                      or char in _CAPITAL_SIGNS and at + 1 < len(text) and _LETTER.match(converted[at + 1])))
-    return inside >= 2
+    return sum(1 for at, char in enumerate(text) if char in _SIGNS
+               and (at and _LETTER.match(converted[at - 1]) and not text[at - 1].isdigit()
+                    or char in _CAPITAL_SIGNS and at + 1 < len(text) and _LETTER.match(converted[at + 1])))
 
 
 def encode(text: str, encoding: str) -> bytes:
