@@ -139,6 +139,28 @@ def test_photo_captions_stay_out_of_the_vocabulary():
     assert drop_captions("chụp ảnh cưới") == "chụp ảnh cưới"  # "ảnh" outside a caption is dropped as a stopword
 
 
+def test_a_source_credit_line_stays_out_of_the_vocabulary():
+    """Hunt 41 Y (6): the line that credits an article's source ("Nguồn: Báo Hòa Bình"), kept in the text, put the
+    papers' and provinces' names among a theme's top words ("báo, hòa bình, đắk lắk")."""
+    credits = ["\nNguồn : Báo Hòa_Bình", "\n( Theo baodaklak.vn )", "\nTheo báo Phú_Thọ"]
+    texts = [text + credits[n % 3] for n, text in enumerate(made_up_texts()[0])]
+    vocabulary = set(fitted(texts).dictionary_.token2id)
+    assert not vocabulary & {"báo", "hòa_bình", "baodaklak.vn", "phú_thọ", "nguồn"}
+    said = [t + "\nTheo đó , tỉnh làm thủy_điện" * (n % 3 == 0) for n, t in enumerate(made_up_texts()[0])]
+    assert "thủy_điện" in set(fitted(said).dictionary_.token2id)  # a sentence opening "Theo" is the text's
+
+
+def test_a_pages_dateline_tag_and_byline_and_split_words_stay_out_of_the_vocabulary():
+    """Hunt 41 AC: on a folder of one site's copied pages, a topic was "minh an, thứ hai, baoquangngai": the writer's
+    name closing each page, the dateline's day, the lead's tag. A stopword pyvi leaves in two ("xảy ra") gave "xảy";
+    "GD&ĐT", split, gave "gd" and "đt"."""
+    texts = [f"Thứ_Hai , 10 / 7 / 2017\n( Baoquangngai . vn ) - {text} xảy ra GD & ĐT\nMinh_An" if n % 2 else text
+             for n, text in enumerate(made_up_texts()[0])]  # (in half the texts: words in all are dropped as common)
+    vocabulary = set(fitted(texts).dictionary_.token2id)
+    assert not vocabulary & {"thứ_hai", "baoquangngai", "vn", "minh_an", "xảy", "gd", "đt"}
+    assert {"gạo", "nông_dân"} <= vocabulary  # the texts' own words stay
+
+
 def test_transform_gives_one_mix_per_text_and_the_right_main_topic(texts):
     model = fitted(texts)
     mixes = model.transform(texts + ["không có từ nào quen"])
@@ -263,6 +285,23 @@ def test_sweep_fits_each_k_and_suggests_one(texts):
     assert all(m.dictionary_ is not models[0].dictionary_ for m in models[1:])  # each a model of its own
     assert suggest_k(rows) == 3  # the made-up corpus has three themes
     assert rows[0]["stability"] is None and rows[0]["npmi_sd"] is None  # one seed: no spread to show
+
+
+def test_the_suggested_k_is_marked_in_the_sweeps_table(tmp_path):
+    """Hunt 41 AC (7): the command said "Suggested K: 15", but sweep.csv and sweep.png did not: a reader of the
+    folder alone could not tell which K was chosen. Without NPMI, none is marked."""
+    from dvtopics.topics.sweep import write_sweep
+
+    rows = [{"k": 5, "seeds": 1, "npmi": 0.10, "diversity": 0.9, "fit_seconds": 1.0},
+            {"k": 10, "seeds": 1, "npmi": 0.12, "diversity": 0.6, "fit_seconds": 1.0}]
+    def table(name):
+        write_sweep(rows if name == "a" else [{k: v for k, v in row.items() if k != "npmi"} for row in rows],
+                    tmp_path / name)
+        return [(r["k"], r["suggested"]) for r in csv.DictReader(open(tmp_path / name / "sweep.csv",
+                                                                      encoding="utf-8-sig"))]
+
+    assert table("a") == [("5", "yes"), ("10", "")]
+    assert table("b") == [("5", ""), ("10", "")]
 
 
 def test_a_suggested_k_says_whether_it_was_chosen_by_npmi_alone():

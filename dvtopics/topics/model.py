@@ -74,7 +74,9 @@ LABEL_MIN_HOLDERS = 0.1
 AUTO_NO_BELOW = (150, 2, 20)
 # Time words that leads and datelines repeat ("Chiều 5/7", "6 tháng đầu năm") and the shipped list lacks;
 # its "năm", "tháng", "ngày" are cues for the classifier but only noise for themes.
-TIME_WORDS = frozenset({"đầu", "chiều", "tối", "trưa", "tuần", "hôm"})
+TIME_WORDS = frozenset({"đầu", "chiều", "tối", "trưa", "tuần", "hôm",
+                        # a dateline's days ("Thứ Hai, 10/7/2017"): a topic of 24 pages led by "thứ_hai" (hunt 41 AC)
+                        "thứ_hai", "thứ_ba", "thứ_tư", "thứ_năm", "thứ_sáu", "thứ_bảy", "chủ_nhật"})
 # Page furniture: photo words that captions put in a third of baomoi's articles, never a theme of their own.
 FURNITURE_WORDS = frozenset({"ảnh", "minh_họa"})
 # What the shipped list lacks of its kind: numbers spelt out (it has "một", "ba", "năm": "hai" was the second word of
@@ -90,6 +92,7 @@ _CAPTION = re.compile(r"\( (?:nguồn )?(?:ảnh|video|clip)\b[^()]{0,80}\)"
 _CAPTION_WORDS = ("ảnh", "video", "clip")  # every match of _CAPTION holds one of them
 # Phrases joins with a character words never hold: freezing splits its bigrams on it, and "_" is inside words.
 _PHRASE_JOINER = "+"
+_VOWEL = re.compile("[aeiouyàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]")
 _WORD = re.compile(r"^[^\W\d_]{2,}(?:_[^\W\d_]+)*$|^[^\W\d_](?:_[^\W\d_]+)+$")
 
 
@@ -120,6 +123,47 @@ def default_stopwords() -> frozenset[str]:
     return shipped | TIME_WORDS | FURNITURE_WORDS | SPELT_NUMBERS | PRONOUNS
 
 
+# A source's credit on a line of its own, as the reader keeps it in the text (it names the article's source): "Nguồn :
+# Báo Hòa_Bình", "( Theo baohoabinh.com.vn )", "Theo báo Nhân_Dân" (segmented, lower-cased). Its paper's and its
+# province's names were among a topic's top words (hunt 41 Y); a sentence opening "Theo" ("Theo đó , …") is not one.
+_SOURCE_CREDIT = re.compile(r"^(?:\( )?nguồn(?: tin| bài)? :[^\n]{0,100}$|^\( theo [^\n()]{1,80} \)$|"
+                            r"^theo (?:báo|tạp_chí|thông_tấn|[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org))[^\n.,;:]{0,60}$",
+                            re.MULTILINE)
+
+
+# A lead's tag ("( Baothaibinh . com . vn ) - ", "VOV . VN - ": a site's address, as pyvi splits it) and a writer's
+# name closing the text on its own line ("Minh_An"): on a folder of one site's pages, a topic of the site's and the
+# writer's names (hunt 41 AC). The tag at a line's start; the name the last line, up to 4 words, each capitalised.
+_LEAD_TAG = re.compile(r"^(?:\( )?[^\W\d_][\w-]*(?: \. [\w-]+)+(?: \))? [-–] ", re.MULTILINE)
+_CLOSING_NAME_WORDS = 4
+
+
+def drop_page_marks(segmented: str) -> str:
+    r"""Segmented text (in its case) without its lead's tag (`_LEAD_TAG`) and a writer's name closing it (its last
+    line, up to `_CLOSING_NAME_WORDS` words, each capitalised).
+
+    >>> drop_page_marks("( Baophutho . vn ) - Chiều 12 / 1 , Ban Dân_vận họp .\nNăm qua , tỉnh làm đường .\nThu_Hà")
+    'Chiều 12 / 1 , Ban Dân_vận họp .\nNăm qua , tỉnh làm đường .'
+    """
+    text = _LEAD_TAG.sub("", segmented) if " - " in segmented or " – " in segmented else segmented
+    body, _, last = text.rstrip().rpartition("\n")
+    words = last.replace("_", " ").split()
+    if body and 0 < len(words) <= _CLOSING_NAME_WORDS and all(word[0].isupper() and word.isalpha() for word in words):
+        return body
+    return text
+
+
+def drop_source_credits(segmented: str) -> str:
+    r"""Segmented, lower-cased text without the lines that credit its source (`_SOURCE_CREDIT`).
+
+    >>> drop_source_credits("đoạn một .\nnguồn : báo hòa_bình\n( theo baohoabinh.com.vn )\ntheo đó , tỉnh làm đường .")
+    'đoạn một .\n\n\ntheo đó , tỉnh làm đường .'
+    """
+    if "nguồn" not in segmented and "theo" not in segmented:  # most texts: no need to scan them
+        return segmented
+    return _SOURCE_CREDIT.sub("", segmented)
+
+
 def drop_captions(segmented: str) -> str:
     """Segmented, lower-cased text without photo captions and credits: their names and agencies are no theme.
 
@@ -131,13 +175,20 @@ def drop_captions(segmented: str) -> str:
     return _CAPTION.sub("", segmented)
 
 
+@lru_cache(maxsize=4)
+def _first_syllables(stopwords: frozenset[str]) -> frozenset[str]:
+    """The first syllables of the stopwords of two syllables ("xảy" of "xảy_ra")."""
+    return frozenset(word.split("_")[0] for word in stopwords if word.count("_") == 1)
+
+
 def is_content_word(token: str) -> bool:
     """True for a word of letters (syllables joined by "_"); False for numbers, punctuation, one letter.
 
     >>> [t for t in ["dân_vận", "2022", "46", ",", "a", "ở", "covid-19", "mặt_trận"] if is_content_word(t)]
     ['dân_vận', 'mặt_trận']
     """
-    return bool(_WORD.match(token))
+    # (not two letters with no vowel: the halves of an abbreviation pyvi splits, "gd" and "đt" of "GD&ĐT", hunt 41 AC)
+    return bool(_WORD.match(token)) and (len(token) > 2 or bool(_VOWEL.search(token)))
 
 
 # ------------------------------------------------------------------- engines
@@ -296,8 +347,14 @@ class TopicModel(TransformerMixin, BaseEstimator):
         building the vocabulary, and a string object per occurrence held a corpus' words many times over."""
         if kept is None:
             kept = {}
-        words = []
-        for token in drop_captions(unit_text.lower()).split():
+        words, firsts = [], _first_syllables(stopwords)
+        tokens = drop_captions(drop_source_credits(unit_text.lower())).split()
+        for at, token in enumerate(tokens):
+            # a stopword of two syllables that pyvi left apart ("xảy ra", "bên cạnh"): "xảy" and "cạnh" were topic
+            # words (hunt 41 AC). Its first syllable is read again as the second of the pair, and dropped
+            if token in firsts and at + 1 < len(tokens) and f"{token}_{tokens[at + 1]}" in stopwords or \
+                    at and tokens[at - 1] in firsts and f"{tokens[at - 1]}_{token}" in stopwords:
+                continue
             word = kept.get(token)
             if word is None:
                 word = kept[token] = token if is_content_word(token) and token not in stopwords else ""
@@ -312,7 +369,8 @@ class TopicModel(TransformerMixin, BaseEstimator):
     def _text_units(self, texts: Iterable[str]) -> list[list[list[str]]]:
         """Per text, the tokens of each of its units, before phrases and the dictionary."""
         stopwords, kept = self._stopwords(), {}
-        return [[self._words(unit, stopwords, kept) for unit in split_units(text, self.unit)] for text in texts]
+        return [[self._words(unit, stopwords, kept) for unit in split_units(drop_page_marks(text), self.unit)]
+                for text in texts]
 
     def _with_phrases(self, token_lists: list[list[str]]) -> list[list[str]]:
         if self.phrases_ is None:
