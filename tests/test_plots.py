@@ -472,3 +472,13 @@ def test_topic_words_panels_keep_long_words_and_titles_off_their_neighbours():
         words = min(label.get_window_extent(renderer).x0 for label in right.get_yticklabels())
         assert words > left.get_window_extent(renderer).x1
         assert left.title.get_window_extent(renderer).x1 < right.title.get_window_extent(renderer).x0
+
+
+def test_shares_over_time_say_how_many_articles_they_rest_on():
+    """Hunt 41 AC (4): a fit's over_time.png drew a year of full bars from 14 of 1,514 articles, the rest undated,
+    and said nothing of it; the report's page said so, the figure pasted into a write-up did not."""
+    shares = np.array([[0.6, 0.4], [0.3, 0.7]])
+    title = plots.topic_shares_over_time_figure(["2017-01", "2017-02"], shares, dated=(14, 1514)).axes[0].get_title()
+    assert "from the 14 dated of 1,514 articles" in title
+    assert plots.topic_shares_over_time_figure(["2017-01", "2017-02"], shares, dated=(9, 9)).axes[0].get_title() == \
+        "Topic shares over time"

@@ -352,7 +352,8 @@ def _topic_colours(n_topics: int) -> list:
     return list((tab20[0::2] + tab20[1::2])[:n_topics])
 
 
-def topic_shares_over_time_figure(periods: Sequence[str], shares, topic_labels: Sequence[str] | None = None) -> Figure:
+def topic_shares_over_time_figure(periods: Sequence[str], shares, topic_labels: Sequence[str] | None = None,
+                                  dated: tuple[int, int] | None = None) -> Figure:
     """Each topic's share of the articles in each period.
 
     `shares` is a periods × topics array (rows usually sum to 1). Up to MAX_STACKED_TOPICS topics: stacked
@@ -360,7 +361,9 @@ def topic_shares_over_time_figure(periods: Sequence[str], shares, topic_labels: 
     the legend beside them. More topics: a heat map with a row per topic and a column per period. The width
     grows with the periods up to MAX_PERIODS_CHARTED; more periods are drawn narrower, with a label on every
     n-th (the report charts years by then: `io.metadata.charted_period`). No period at all (no
-    article has a date) is a `DvtopicsError` that says so.
+    article has a date) is a `DvtopicsError` that says so. `dated`: (the articles dated, all of them), said in the
+    title where some have no date: a figure pasted into a write-up carries the count its bars rest on (hunt 41 AC,
+    a year of bars drawn from 14 of 1,514 articles).
     """
     if not len(periods):
         raise DvtopicsError("no shares over time to draw: no article has a date")
@@ -392,7 +395,10 @@ def topic_shares_over_time_figure(periods: Sequence[str], shares, topic_labels: 
         ax.set_ylabel("Mean topic share")  # of the articles' words (or weight): not a share of the articles
         ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=8)
     ax.set_xlabel("Period")
-    ax.set_title("Topic shares over time")
+    title = "Topic shares over time"
+    if dated and dated[0] < dated[1]:
+        title += f"\n(from the {dated[0]:,} dated of {dated[1]:,} articles)"
+    ax.set_title(title)
     return fig
 
 

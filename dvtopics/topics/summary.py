@@ -341,7 +341,8 @@ def write_report_files(report: TopicReport, directory: Path) -> list[Path]:
     written.append(plots.save_figure(plots.topic_words_figure(report.top_words, names, shares=report.shares),
                                      directory / "topic_words.png"))
     if report.periods:
-        fig = plots.topic_shares_over_time_figure(report.periods, report.over_time, names)
+        fig = plots.topic_shares_over_time_figure(report.periods, report.over_time, names,
+                                                  dated=(sum(report.period_counts), len(report.documents)))
         written += [_write_shares(directory / "over_time.csv", "period", report.periods, report.period_counts,
                                   report.over_time, topic_columns),
                     plots.save_figure(fig, directory / "over_time.png")]

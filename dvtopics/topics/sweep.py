@@ -232,9 +232,14 @@ def write_sweep(rows: Sequence[dict], directory: str | os.PathLike) -> list[Path
     directory = Path(home_path(directory))  # "~/…": the home folder, as load_model and the command line read it
     directory.mkdir(parents=True, exist_ok=True)
     header = ["k", "seeds", "npmi", "npmi_sd", "c_v", "c_v_sd", "diversity", "diversity_sd", "quality", "quality_sd",
-              "stability", "fit_seconds"]
+              "stability", "fit_seconds", "suggested"]
+    try:  # the K the command suggests, marked in the table: a reader of the folder alone saw no K chosen (hunt 41 AC)
+        suggested = suggest_k(rows)
+    except TopicsError:  # (a sweep that measured no NPMI or diversity chooses none)
+        suggested = None
     written = [directory / name for name in SWEEP_FILES]
     with staged(written) as [table, figure]:
-        write_table(table, header, ([row.get(c) for c in header] for row in rows))
+        write_table(table, header, ([row.get(c) for c in header[:-1]] + ["yes" if row["k"] == suggested else ""]
+                                    for row in rows))
         plots.save_figure(plots.topic_sweep_figure(rows), figure)
     return written
