@@ -100,6 +100,8 @@ def test_words_manual_line_and_page_breaks_end_lines(tmp_path):
     # a site's menu, breadcrumb and name, as a page copied from a browser brings them
     "Trang chủ > Tin tức - Sự kiện > Hoạt động ngành", "Thời sự | Chính trị | Kinh tế | Xã hội",
     "BÁO QUẢNG NINH", "Báo Nghệ An điện tử", "Cổng thông tin điện tử tỉnh Vĩnh Phúc",
+    # hunt 41 AC: a menu's button over the headline, a comment box's heading and its send button under the text
+    "Menu Tìm kiếm", "Ý kiến bạn đọc Gửi",
 ])
 def test_furniture_lines(line):
     assert is_furniture(line)
@@ -109,6 +111,7 @@ def test_furniture_lines(line):
     "Đồng chí Bí thư Tỉnh ủy phát biểu tại hội nghị, nhấn mạnh nhiệm vụ trọng tâm của năm.",
     "Hội nghị sơ kết công tác dân vận 6 tháng đầu năm 2022",
     "Báo chí cách mạng Việt Nam tròn 99 năm", "Giao ban quý I/2024 của Khối Dân vận | tỉnh Đắk Lắk",
+    "Ý kiến bạn đọc về dự thảo luật đất đai", "Menu món ăn ngày Tết",
 ])
 def test_prose_is_not_furniture(line):
     assert not is_furniture(line)

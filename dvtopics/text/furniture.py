@@ -24,7 +24,10 @@ _BUTTON = (r"in bài này|in bài viết|in bài|in trang|in|bản in|gửi cho 
            r"facebook|twitter|zalo|email|print|share|like|tweet|"
            # a site's account and skip links above the headline ("Đăng nhập | Đăng ký", "Skip to content")
            r"đăng nhập|đăng ký|đăng xuất|skip to main content|skip to content|bỏ qua nội dung|chuyển đến nội dung|"
-           r"tìm kiếm|login|register|sign in|sign up")
+           r"tìm kiếm|login|register|sign in|sign up|"
+           # a menu's button and a comment box's heading over its send button ("Menu Tìm kiếm", "Ý kiến bạn đọc Gửi",
+           # hunt 41 AC)
+           r"menu|ý kiến bạn đọc")
 # single letters only among other buttons: a share bar's "[f]", the "A- A A+" beside "Cỡ chữ" (a line "A" is a
 # list's or a table's)
 # ("lên" and "trang trước" only after a button: "Chia sẻ bài viết lên Facebook", "Quay lại trang trước")
