@@ -32,6 +32,11 @@ from dvtopics.types.events import NO_EVENT_FEATURES, event_features, find_event
     # (a deadline is neither the month reviewed nor the next month's tasks)
     ("Rà soát dự án chậm tiến độ", "Hội nghị giao ban yêu cầu các chủ đầu tư hoàn thành nhiệm vụ giải ngân đến tháng "
      "12.", "lead", None, None, False),
+    # hunt 41 AA and AB: a quarter one is to finish before is no quarter reviewed; the last quarter as its months
+    ("Giao ban về di dời hộ dân", "Ban Dân vận tổ chức buổi giao ban chuyên đề về vận động hộ dân bàn giao mặt bằng "
+     "trước quý II.", "title", None, None, False),
+    ("Thu ngân sách đạt 79% dự toán", "Cục Thuế tổ chức hội nghị đánh giá công tác thuế 9 tháng, triển khai nhiệm vụ 3 "
+     "tháng cuối năm 2020.", "lead", "nine_months", "quarter", False),
 ])
 def test_the_event_its_place_period_tasks_and_committee(title, lead, where, period, next_tasks, committee):
     event = find_event(title, lead)

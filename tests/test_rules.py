@@ -216,6 +216,20 @@ from dvtopics.types.rules import apply_rules
     ("Hoãn hội nghị giao ban quý III do mưa lũ", "other", "upcoming"),
     ("Sáng 27/12, Thủ tướng sẽ dự và chỉ đạo hội nghị triển khai nhiệm vụ ngân hàng năm 2019", "other", "upcoming"),
     ("Sau hai lần hoãn, hội nghị tổng kết công tác y tế năm 2020 đã diễn ra sáng 5/1", "annual_review", "year_review"),
+    ("Ngày 14/8, Ban Tuyên giáo Tỉnh ủy tổ chức hội nghị báo cáo viên quý III", "other", "dissemination"),
+    # Hunt 41 AA and AC: a movement's and a theme year's reviews; a committee's agreement at its meeting, in the
+    # passive; a class's parents' meeting at the term's end
+    ("Tổng kết phong trào thi đua “Dân vận khéo” năm 2023 của huyện", "other", "event_review"),
+    ("Sơ kết 6 tháng thực hiện “Năm dân vận chính quyền 2024”", "other", "law_review"),
+    ("Tổng kết công tác thi đua, khen thưởng năm 2023", "annual_review", "year_review"),
+    ("Đây là nội dung được Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở tỉnh thống nhất tại hội nghị ngày 17/8",
+     "steering_committee", "sc_chairs"),
+    ("Trong lần họp phụ huynh sơ kết cuối học kỳ 1, giáo viên chủ nhiệm thông báo kết quả học tập", "other",
+     "parents_meeting"),
+    # Hunt 41 AB: a monthly session at a quarter's end that reviews nine months is read by its period, as June's is
+    ("Chính phủ họp phiên thường kỳ tháng 9, đánh giá tình hình 9 tháng và bàn nhiệm vụ quý IV", "quarterly_briefing",
+     "quarter_tasks"),
+    ("UBND tỉnh họp phiên thường kỳ tháng 10, bàn nhiệm vụ quý IV", "other", "monthly_session"),
     # Hunt 41 X: a council's standing committee's quarterly session, as its title names it
     ("Thường trực HĐND tỉnh Quảng Trị họp phiên thường kỳ quý II", "quarterly_briefing", "quarter_meeting"),
 ])

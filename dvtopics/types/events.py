@@ -37,7 +37,8 @@ _COMMITTEE = re.compile(EVENT_COMMITTEE, re.IGNORECASE)
 # begin at one place, the first of this list.
 _PERIODS = [
     ("nine_months", r"\b(9|chín) tháng\b(?! (giêng|chạp|\d))"),
-    ("quarter", r"quý\s*(i{1,3}|iv|1|2|3|4)\b|\b(3|ba) tháng đầu năm\b"),  # (glued too: "ATGTquý 2")
+    # (glued too: "ATGTquý 2"; not a deadline, "bàn giao mặt bằng trước quý II", hunt 41 AA, as the rules read it)
+    ("quarter", r"(?<!trước )(?<!đến )(?<!tới )(?<!sang )quý\s*(i{1,3}|iv|1|2|3|4)\b|\b(3|ba) tháng đầu năm\b"),
     ("half_year", r"\b(6|sáu) tháng\b|nửa đầu năm|nửa cuối năm|\bgiữa năm\b"),
     ("semester", r"\bhọc kỳ\b"),  # "học kì" is respelt by normalize
     ("school_year", r"\bnăm học\b"),
@@ -55,10 +56,12 @@ _PERIOD_PATTERNS = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern
 # (a month's tasks too: "giao ban tháng 10, triển khai nhiệm vụ tháng 11 năm 2022" set November's, not the year's; not
 # a deadline, "đến tháng 12")
 _NEXT_TASKS = re.compile(r"(nhiệm vụ|phương hướng|kế hoạch)[^.;\n]{0,60}?"
-                         r"(quý\s*(i{1,3}|iv|\d)\b|(6|sáu) tháng cuối năm|học kỳ (ii|2)|năm học|"
+                         # (the last quarter as its months: "3 tháng cuối năm", "quý cuối năm", hunt 41 AB)
+                         r"(quý\s*(i{1,3}|iv|\d)\b|quý cuối năm|(3|ba|6|sáu) tháng cuối năm|học kỳ (ii|2)|năm học|"
                          r"(?<!đến )(?<!tới )(?<!trước )tháng \d{1,2}\b(?!\s*[/-])|năm 20\d\d|"
                          r"những tháng cuối năm)", re.IGNORECASE)
-_NEXT_NAMES = (("quý", "quarter"), ("tháng cuối năm", "half_year"), ("học kỳ", "semester"), ("năm học", "school_year"),
+_NEXT_NAMES = (("quý", "quarter"), ("3 tháng cuối năm", "quarter"), ("ba tháng cuối năm", "quarter"),
+               ("tháng cuối năm", "half_year"), ("học kỳ", "semester"), ("năm học", "school_year"),
                ("những tháng", "quarter"), ("năm", "year"), ("tháng", "month"))
 # Who held it: a capitalised body before "tổ chức"/"họp"/"sơ kết"…, or the committee a meeting is "of".
 # A name ends at a comma ("Theo Bộ Ngoại giao, hôm nay …"), but for "phòng, chống".

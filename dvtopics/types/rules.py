@@ -46,7 +46,9 @@ _OF_AN_EVENT = (rf"(,?\s+({_CONTESTS}|mùa|vụ|chiến dịch|đợt|tháng|tu�
                 r"tháng hành động|kỷ niệm|công tác phục vụ|phục vụ tết|(cuộc )?diễn tập|(công tác )?tuyển sinh|"
                 r"sinh hoạt hè\b|"
                 r"(công tác )?(tuyển quân|tuyển chọn,? (và )?gọi công dân nhập ngũ|giao,? nhận quân)|"
-                r"đại hội|[\"“”']năm |(?-i:Năm [A-ZĐ]))|"
+                r"đại hội|[\"“”']năm |(?-i:Năm [A-ZĐ])|"
+                # a movement by its name ("tổng kết phong trào thi đua “Dân vận khéo” năm 2023", hunt 41 AA)
+                r"phong trào (thi đua )?[\"“”'])|"
                 # the same under "công tác"/"hoạt động" and "tổ chức"/"phục vụ": the review of organising an exam,
                 # a festival, a congress or a games ("tổng kết công tác tổ chức kỳ thi tốt nghiệp THPT năm 2023"),
                 # of the summer's activities, of a drill; not "công tác tổ chức, cán bộ" (personnel work: the year's)
@@ -121,6 +123,11 @@ _HONOUR = "(biểu dương|tuyên dương|khen thưởng|vinh danh|bằng khen|g
 RULES: list[Rule] = [
     # An interview or remark given on the sidelines: the meeting is only the setting.
     _rule("sidelines", "other", r"bên lề (hội nghị|cuộc họp|phiên họp|kỳ họp)", "bên lề"),
+    # A class's meeting with its pupils' parents at the term's end is no school's review ("trong lần họp phụ huynh sơ
+    # kết cuối học kỳ 1", hunt 41 AC: read as a semester's review)
+    _rule("parents_meeting", "other",
+          r"họp (phụ huynh|cha mẹ học sinh)( học sinh)?( lớp)?\s+(sơ kết|tổng kết|cuối (học kỳ|năm))",
+          "phụ huynh|cha mẹ"),
     # A profile that opens on its subject honoured at a review: the meeting is the setting (LABELS.md).
     # So when the line opens on the person or the model honoured there ("Cô giáo Lê Thị Hoa, …, là một trong 20 giáo
     # viên được tuyên dương tại hội nghị tổng kết …", "Bác sĩ X … vừa nhận bằng khen … tại hội nghị"), not on the
@@ -137,9 +144,12 @@ RULES: list[Rule] = [
           rf"(^|\n)\W*tại (hội nghị|lễ)\b[^.;:\n]{{0,120}}?,\s*{_HONOURED}\s[^.;:\n]{{0,120}}?\b(được|nhận)\b"
           rf"[^.;:\n]{{0,40}}?{_HONOUR}", f"{_HONOUR[1:-1]}|giới thiệu là"),
     # A conference that teaches or disseminates (a law, a resolution) is not a review, whoever holds it; a count
-    # of them ("đã tổ chức 52 hội nghị phổ biến luật", "các hội nghị tập huấn") is a year's figure, not the event.
+    # of them ("đã tổ chức 52 hội nghị phổ biến luật", "các hội nghị tập huấn") is a year's figure, not the event. So
+    # is the propagandists' quarterly briefing on the news ("Hội nghị báo cáo viên quý III", hunt 41 V): no quarter's
+    # work is reviewed there.
     _rule("dissemination", "other",
-          r"(?<!\d )(?<!các )(?<!những )(?<!nhiều )(?<!trăm )(?<!chục )hội nghị (trực tuyến )?(tập huấn|quán triệt|phổ biến|tuyên truyền|giới thiệu|"
+          r"(?<!\d )(?<!các )(?<!những )(?<!nhiều )(?<!trăm )(?<!chục )hội nghị (trực tuyến )?"
+          r"(tập huấn|quán triệt|phổ biến|tuyên truyền|giới thiệu|báo cáo viên|"
           r"triển khai (luật|bộ luật|nghị định|thông tư|chỉ thị|nghị quyết)\b)", "hội nghị"),
     # A visit or inspection by a committee's delegation, the sentence's subject, is not its meeting (LABELS.md).
     _rule("sc_visit", "other",
@@ -170,7 +180,10 @@ RULES: list[Rule] = [
           rf"chủ trì (buổi làm việc|buổi họp) (của|với) (các |tập thể )?(thành viên )?{_COMMITTEE}|"
           # the conclusions its head announced from its session (LABELS.md rule 1: "Kết luận của Trưởng Ban Chỉ đạo …
           # tại phiên họp thứ hai", hunt 40 U)
-          rf"kết luận của (đồng chí )?(phó )?trưởng {_COMMITTEE}[^.;:\n]{{0,80}}?\btại (phiên họp|cuộc họp|hội nghị)\b",
+          rf"kết luận của (đồng chí )?(phó )?trưởng {_COMMITTEE}[^.;:\n]{{0,80}}?\btại (phiên họp|cuộc họp|hội nghị)\b|"
+          # … or what it agreed there ("nội dung được Ban Chỉ đạo … thống nhất tại hội nghị ngày 17/8", hunt 41 AA)
+          rf"\bđược {_COMMITTEE}[^.;:\n]{{0,100}}?\b(thống nhất|thông qua|kết luận|quyết định)\s+tại "
+          r"(phiên họp|cuộc họp|hội nghị)\b",
           _COMMITTEE_WORDS),
     # A meeting chaired with the committee's members, a leader's meeting with the committee (second edition), also
     # when a few words say when or how it met ("tại cuộc họp mới đây với Ban Chỉ đạo", "họp trực tuyến với")
@@ -225,14 +238,19 @@ RULES: list[Rule] = [
           # giữa năm", hunt 40 U)
           rf"{_PARTY}[^.;:\n]{{0,30}}?\b(họp |tổ chức )?hội nghị (giữa năm|cuối năm)\b", "lần thứ|trung ương|hội nghị"),
     # A review of how one legal text, programme or model was carried out for a while ("sơ kết 6 tháng thi hành
-    # Nghị định 168", "sơ kết 6 tháng thực hiện Đề án 06", "… mô hình Dân vận khéo"); a resolution is left out: a
-    # Party committee's mid-year review is often "sơ kết 6 tháng thực hiện Nghị quyết"; so is a coordination
-    # regulation, whose yearly review is two bodies' joint year of work (as seed 000's "chương trình phối hợp").
+    # Nghị định 168", "sơ kết 6 tháng thực hiện Đề án 06", "… mô hình Dân vận khéo"); a resolution only by its number
+    # or theme: a Party committee's mid-year review is often "sơ kết 6 tháng thực hiện Nghị quyết". A coordination
+    # regulation or programme is left out: its yearly review is two bodies' joint year of work, as the hand labels'
+    # two readers read it under the second edition ("tổng kết thực hiện quy chế phối hợp công tác năm 2016, thảo luận
+    # … năm 2017": `annual_review`), and as seed 000's "chương trình phối hợp" (hunts 41 W and AA read `other`).
     _rule("law_review", "other",
           rf"{_REVIEW}(\s+(\d+|một|sáu)\s+(tháng|năm))?\s+(việc\s+)?(thực hiện|thi hành|triển khai)\s+"
           r"(luật|bộ luật|nghị định|thông tư|chỉ thị|quyết định|đề án|dự án|phong trào|cuộc vận động|chiến dịch|đợt|"
           r"mô hình|thí điểm|"
           r"chính sách|cơ chế|"
+          # a theme year or a year's topic ("sơ kết 6 tháng thực hiện “Năm dân vận chính quyền 2024”", "… chuyên đề",
+          # hunt 41 AA; LABELS.md: the review of a theme year)
+          r"[\"“”']năm\b|chuyên đề|"
           r"quy chế(?! phối hợp)|quy định|kết luận|chiến lược|chương trình (hành động|mục tiêu)|"
           # a resolution by its number or its theme ("Nghị quyết 128/NQ-CP", "Nghị quyết số 10-NQ/TU về phát triển du
           # lịch", hunt 41 W; LABELS.md: "sơ kết 3 năm thực hiện Nghị quyết"), not one on the year's tasks
@@ -242,10 +260,13 @@ RULES: list[Rule] = [
     # A press conference about a period's results is news about figures, not a review meeting.
     _rule("press_conference", "other", rf"họp báo[^.;\n]{{0,150}}((6|sáu) tháng|{_QUARTER}|năm 20\d\d)", "họp báo"),
     # Press giao ban and monthly sessions are `other`, even when they name the quarter ahead (LABELS.md). The
-    # sessions of June and December are left to the period rules: they often review the half or the year.
+    # sessions of June and December are left to the period rules: they often review the half or the year; so are
+    # March's and September's that review the first quarter or nine months (hunt 41 AB: "phiên họp Chính phủ thường
+    # kỳ tháng 9 … đánh giá 9 tháng … nhiệm vụ quý IV" was `other`, June's reviewing the half `semi_annual_review`).
     _rule("press_briefing", "other", r"giao ban (công tác )?báo chí", "báo chí"),
     _rule("monthly_session", "other",
-          r"(phiên họp|họp)( phiên)? (ubnd |chính phủ )?thường kỳ tháng (0?[1-57-9]|1[01])\b", "thường kỳ"),
+          r"(phiên họp|họp)( phiên)? (ubnd |chính phủ )?thường kỳ tháng ((0?[124578]|1[01])\b|"
+          r"0?[39]\b(?![^.;\n]{0,80}\b((9|chín) tháng|quý (i|1)\b|(3|ba) tháng đầu năm)))", "thường kỳ"),
     _rule("council_session", "other", r"kỳ họp[^.;\n]{0,30}\bhđnd\b|\bhđnd\b[^.;\n]{0,40}kỳ họp", "hđnd"),
     # 2. The period: a quarter, six months, a year. A school year is the work year of schools, a semester
     # its half; the yearly staff conference reviews the year (LABELS.md, second edition).
