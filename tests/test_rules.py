@@ -224,7 +224,7 @@ from dvtopics.types.rules import apply_rules
     ("Tổng kết công tác thi đua, khen thưởng năm 2023", "annual_review", "year_review"),
     ("Đây là nội dung được Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở tỉnh thống nhất tại hội nghị ngày 17/8",
      "steering_committee", "sc_chairs"),
-    ("Trong lần họp phụ huynh sơ kết cuối học kỳ 1, giáo viên chủ nhiệm thông báo kết quả học tập", "other",
+    ("Tại buổi họp phụ huynh cuối học kỳ I, cô chủ nhiệm đọc điểm từng em", "other",
      "parents_meeting"),
     # Hunt 41 AB: a monthly session at a quarter's end that reviews nine months is read by its period, as June's is
     ("Chính phủ họp phiên thường kỳ tháng 9, đánh giá tình hình 9 tháng và bàn nhiệm vụ quý IV", "quarterly_briefing",

@@ -123,8 +123,8 @@ _HONOUR = "(biểu dương|tuyên dương|khen thưởng|vinh danh|bằng khen|g
 RULES: list[Rule] = [
     # An interview or remark given on the sidelines: the meeting is only the setting.
     _rule("sidelines", "other", r"bên lề (hội nghị|cuộc họp|phiên họp|kỳ họp)", "bên lề"),
-    # A class's meeting with its pupils' parents at the term's end is no school's review ("trong lần họp phụ huynh sơ
-    # kết cuối học kỳ 1", hunt 41 AC: read as a semester's review)
+    # A class's meeting with its pupils' parents at the term's end is no school's review ("buổi họp phụ huynh cuối
+    # học kỳ I", hunt 41 AC: read as a semester's review)
     _rule("parents_meeting", "other",
           r"họp (phụ huynh|cha mẹ học sinh)( học sinh)?( lớp)?\s+(sơ kết|tổng kết|cuối (học kỳ|năm))",
           "phụ huynh|cha mẹ"),
@@ -241,8 +241,8 @@ RULES: list[Rule] = [
     # Nghị định 168", "sơ kết 6 tháng thực hiện Đề án 06", "… mô hình Dân vận khéo"); a resolution only by its number
     # or theme: a Party committee's mid-year review is often "sơ kết 6 tháng thực hiện Nghị quyết". A coordination
     # regulation or programme is left out: its yearly review is two bodies' joint year of work, as the hand labels'
-    # two readers read it under the second edition ("tổng kết thực hiện quy chế phối hợp công tác năm 2016, thảo luận
-    # … năm 2017": `annual_review`), and as seed 000's "chương trình phối hợp" (hunts 41 W and AA read `other`).
+    # two readers read it under the second edition (a regulation's year reviewed and the next year's priorities set,
+    # baomoi 21511095: `annual_review`), and as seed 000's "chương trình phối hợp" (hunts 41 W and AA read `other`).
     _rule("law_review", "other",
           rf"{_REVIEW}(\s+(\d+|một|sáu)\s+(tháng|năm))?\s+(việc\s+)?(thực hiện|thi hành|triển khai)\s+"
           r"(luật|bộ luật|nghị định|thông tư|chỉ thị|quyết định|đề án|dự án|phong trào|cuộc vận động|chiến dịch|đợt|"
