@@ -236,6 +236,22 @@ def test_a_folder_without_a_txt_file_is_walked_once_to_say_what_it_holds(tmp_pat
     assert listed.count(os.fspath(folder / "2024")) == 1
 
 
+def test_a_folder_of_markdown_articles_says_how_to_read_them(tmp_path, caplog):
+    """Hunt 41 AD (5): a folder of one article a .md file each was "no .txt, .docx or .odt file" and no more. Its .md
+    files are still notes beside articles (seeds/README.md), said only where the folder holds no article."""
+    (tmp_path / "md" / "2024").mkdir(parents=True)
+    for name in ("a.md", "2024/b.md"):
+        (tmp_path / "md" / name).write_text(f"# Hội nghị\n\n{TEXT}\n", encoding="utf-8")
+    [article] = read([tmp_path / "md"])
+    assert "2 Markdown files not read (e.g. '2024/b.md')" in article.error
+    assert f'"{tmp_path / "md" / "**" / "*.md"}"' in article.error
+    (tmp_path / "md" / "c.txt").write_text(TEXT, encoding="utf-8")
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        assert [a.id for a in read([tmp_path / "md"])] == ["c"]
+    assert "Markdown" not in caplog.text
+
+
 def test_a_file_given_beside_its_own_folder_is_read_once_and_never_called_unread(tmp_path, caplog):
     """Hunt 26 D (10): `inspect dir/c.jsonl.gz dir` read c.jsonl.gz, then gave the folder an error that called it "not
     read (e.g. 'c.jsonl.gz'): give it by its name to read it", which it was. A file given by its name is read as given,

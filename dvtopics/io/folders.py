@@ -372,6 +372,8 @@ def _walk(folder: Path, skipped: Skipped, text_field: str = "text", named: froze
             skipped.setdefault(rule, [0, entry.name])[0] += 1
         elif named and os.path.realpath(path) in named:
             continue
+        elif path.suffix.lower() in (".md", ".markdown"):
+            skipped.setdefault(MARKDOWN_NOTES, [0, path.relative_to(top).as_posix()])[0] += 1
         elif entry.is_dir() or may_hold_articles(path, text_field):
             kind = ("link to a folder" if entry.is_dir() else f"{_suffix(path.name).lower()} file" if path.suffix
                     else "file without an extension")
@@ -524,7 +526,27 @@ def unread_notes(folder: Path, text_field: str = "text", named: frozenset = froz
     skipped: Skipped = {}
     for _ in _walk(folder, skipped, text_field, named):
         pass
-    return skipped_notes(skipped, folder)
+    return _folder_notes(skipped, folder)
+
+
+def _folder_notes(skipped: Skipped, folder: Path) -> list[str]:
+    """What a folder without an article holds that is not read: `skipped_notes`, and its Markdown files."""
+    markdown = skipped.get(MARKDOWN_NOTES)
+    return skipped_notes(skipped, folder) + ([_markdown_note(*markdown, folder)] if markdown else [])
+
+
+# Where a walk counts a folder's Markdown files, passed over without a word as notes beside articles (a README): said
+# where the folder holds no article (`unread_notes`). Never one of `skipped_notes`' kinds.
+MARKDOWN_NOTES = "markdown notes"
+
+
+def _markdown_note(count: int, example: str, folder: Path) -> str:
+    """What a folder without an article holds in Markdown: a folder of one article a .md file each, as note-taking
+    tools keep them, was "no .txt, .docx or .odt file" and no more (hunt 41 AD)."""
+    pattern = os.path.join(folder, "**", "*" + _suffix(example))
+    return (f"{count} Markdown {'file' if count == 1 else 'files'} not read (e.g. '{example}'): a folder's .md files "
+            f'are taken for notes; give them with a pattern in quotes such as "{pattern}" to read them as articles '
+            "(their text is read)")
 
 
 def passed_over(folder: Path, text_field: str = "text", named: frozenset = frozenset()) -> list[str]:
@@ -543,6 +565,8 @@ def skipped_notes(skipped: Skipped, folder: str | os.PathLike | None = None, arc
     pages): "give it by its name" was all."""
     notes = []
     for kind, (count, example) in skipped.items():
+        if kind == MARKDOWN_NOTES:  # (said only of a folder without an article: `unread_notes`)
+            continue
         document = document_problem(Path(example).suffix)
         by_name = "give it by its name to read it"
         if archive:  # (a member has no name of its own to give)
@@ -664,12 +688,12 @@ def _files_given(given, skipped: Skipped | None, text_field: str, named: frozens
         files = _walk(path, held, text_field, named)
         first = next(files, path)
         inside = sorted(Path(file).name for file in named if Path(file).is_relative_to(os.path.realpath(path)))
-        if first == path and not held and inside:  # `dir/c.jsonl.gz dir`: nothing in it but what is given
+        if first == path and not held.keys() - {MARKDOWN_NOTES} and inside:  # `dir/c.jsonl.gz dir`: only what is given
             log.warning("%s: holds %s, only %s, given by %s name too: read once, as given", path,
                         FOLDER_HOLDS_NONE, ", ".join(inside), "its" if len(inside) == 1 else "their")
             return
         if first == path and unread is not None:  # (`held` is whole: the walk found nothing to give)
-            unread[path] = skipped_notes(held, path)
+            unread[path] = _folder_notes(held, path)
         for file in itertools.chain([first], files):
             yield file, (_without_suffix(file.relative_to(path)).as_posix() if file != path else path.name)
         if first != path and skipped is not None:  # else the reader's error names them

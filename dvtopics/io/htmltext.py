@@ -417,26 +417,35 @@ def _blogger_machinery(item) -> bool:
 _MD_LINK = re.compile(r"(!?)\[([^\]\n]*)\]\(\s*<?[^()\s<>]*(?:\([^()\s]*\)[^()\s<>]*)*>?(?:\s+\"[^\"\n]*\")?\s*\)")
 _MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(?=\S)", re.M)
 _MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
+_MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])|"
+                          r"(?<![\w_])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![\w_])")  # "*…*" and "_…_"
+_MD_QUOTE = re.compile(r"^[ \t]{0,3}>[ \t]?", re.M)  # a quotation's mark
 _MD_BULLET = re.compile(r"^[ \t]*[*+][ \t]+", re.M)
 _MD_LOOK = 20_000  # characters looked at to tell Markdown
 
 
 def is_markdown(text: str) -> bool:
     """Whether `text` is Markdown: two links or pictures with their addresses ("[Bí thư](https://…)"), or a "#"
-    heading with one of them or with "**" emphasis. Plain text writes none of these."""
+    heading with one of them or with strong emphasis ("**…**") or a quotation ("> …"), or a text that opens
+    with a "#" heading (a note-taking tool's file of one article, "# Headline": hunt 41 AD, whose "*11/07/2019 —
+    hanoimoi.vn*" lost its date and source). Plain text writes none of these."""
     head = text[:_MD_LOOK]
     if "](" not in head and "#" not in head:  # most texts: no regex run over them
         return False
     links = sum(1 for _ in itertools.islice(_MD_LINK.finditer(head), 2)) if "](" in head else 0
     if links >= 2:
         return True
-    return bool(_MD_HEADING.search(head)) and (links == 1 or bool(_MD_STRONG.search(head)))
+    if _MD_HEADING.match(head.lstrip("\ufeff \t\r\n")):
+        return True
+    # (not a "#" and a "*" anywhere: "# 1 … *Ban Dân vận* …, số 3 * 4" is plain text)
+    return bool(_MD_HEADING.search(head)) and (links == 1 or any(
+        pattern.search(head) for pattern in (_MD_STRONG, _MD_QUOTE)))
 
 
 def markdown_to_text(text: str) -> str:
     """The text a reader of the rendered Markdown sees: a link's words without its address, no picture (its address;
-    its alt text is a caption), headings without their "#", emphasis without its marks, bullets as "-".
+    its alt text is a caption), headings without their "#", emphasis and quotations without their marks, bullets as
+    "-".
 
     >>> markdown_to_text("# Hội nghị\\n**Sáng 5/1**, [Ban Dân vận](https://a.vn/b) họp.\\n![Ảnh](x.jpg)\\n*   Một")
     'Hội nghị\\nSáng 5/1, Ban Dân vận họp.\\n\\n- Một'
@@ -444,5 +453,6 @@ def markdown_to_text(text: str) -> str:
     text = _MD_LINK.sub(lambda match: "" if match.group(1) else match.group(2), text)
     text = _MD_HEADING.sub("", text)
     text = _MD_STRONG.sub(r"\2", text)
-    text = _MD_EMPHASIS.sub(r"\1", text)
+    text = _MD_EMPHASIS.sub(lambda match: match.group(1) or match.group(2), text)
+    text = _MD_QUOTE.sub("", text)
     return _MD_BULLET.sub("- ", text)

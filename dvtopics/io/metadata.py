@@ -23,6 +23,8 @@ log = logging.getLogger(__name__)
 _SOURCE_LINE = re.compile(r"^\s*(?P<open>\()?\s*(?:nguồn(?:\s+(?:tin|bài|video|clip))?|theo|source(?=\s*:))"
                           r"(?:\s*(?P<colon>:)\s*|\s+)"
                           r"(?P<name>(?(open)[^,;)]+|[^,;]+))", re.I)
+# A source line's start after a dateline on its line, past a dash, a bar or a dot ("08/07/2020 - Nguồn: plo.vn")
+_SOURCE_AFTER_DATE = re.compile(r"\s+[-–|·]\s*(?=(?:nguồn|theo)\b)", re.IGNORECASE)
 # A title line labelled as such, as scrapers write their .txt files ("Tiêu đề: …", "Title: …" over "Ngày đăng: …"):
 # the label is no part of the headline
 _HEADING_MARKS = re.compile(r"^#{1,6}\s+(.*)$|^\*\*(\S.*\S)\*\*$")
@@ -288,7 +290,13 @@ def extract_metadata(text: str, lead: str = "") -> dict:
             candidates.append((position, written[0]))
             continue
         named, dated = _source(line)
-        iso = dateline_date(line) or dated or (find_date(line) if paper_dated else None)
+        dateline = line
+        if not named and (after := _SOURCE_AFTER_DATE.split(line, maxsplit=1))[1:] and dateline_date(after[0]):
+            # a dateline and the source after it on one line ("Ngày đăng: 08/07/2020 - Nguồn: plo.vn", hunt 41 AD:
+            # both were lost, or the source)
+            named, dated = _source(after[1])
+            dateline = after[0] if named else line
+        iso = dateline_date(dateline) or dated or (find_date(line) if paper_dated else None)
         if iso:
             short_dates.append((position, iso))
         if named:
