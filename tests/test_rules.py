@@ -230,6 +230,35 @@ from dvtopics.types.rules import apply_rules
     ("Chính phủ họp phiên thường kỳ tháng 9, đánh giá tình hình 9 tháng và bàn nhiệm vụ quý IV", "quarterly_briefing",
      "quarter_tasks"),
     ("UBND tỉnh họp phiên thường kỳ tháng 10, bàn nhiệm vụ quý IV", "other", "monthly_session"),
+    ("Chính phủ họp phiên thường kỳ tháng 6, đánh giá tình hình 6 tháng đầu năm", "semi_annual_review",
+     "half_year_review"),
+    # … a second quarter's briefing that reviews the half and sets the second half's tasks, not the third quarter's
+    ("Ban Dân vận Huyện ủy tổ chức hội nghị giao ban khối dân vận quý II, sơ kết công tác dân vận 6 tháng đầu năm và "
+     "triển khai nhiệm vụ 6 tháng cuối năm 2020", "semi_annual_review", "quarter_and_half"),
+    ("Đoàn Khối tổ chức giao ban đánh giá kết quả công tác Đoàn quý II và 6 tháng đầu năm 2021, triển khai nhiệm vụ "
+     "quý III", "quarterly_briefing", "quarter_meeting"),
+    # Hunt 41 AF: a meeting held before the news, recalled in a story about something else; an ad-hoc giao ban
+    ("Lâm Hà đưa vào sử dụng chợ trung tâm. Trước đó, tại hội nghị giao ban quý I, huyện đã yêu cầu đẩy nhanh tiến "
+     "độ", "other", "earlier_meeting"),
+    ("Xã bị nhắc nhở vì chậm giải ngân. Tại hội nghị sơ kết 6 tháng đầu năm của huyện hồi tháng 7, vấn đề đã được nêu",
+     "other", "earlier_meeting"),
+    ("Sáng 5/1, UBND tỉnh tổ chức hội nghị tổng kết công tác năm 2022. Tại hội nghị năm trước, tỉnh đặt mục tiêu tăng "
+     "trưởng 7%", "annual_review", "year_review"),
+    ("Giao ban đột xuất về tiến độ thu ngân sách quý IV", "other", None),
+    # Hunt 41 AE: a monthly giao ban whose next plan is a month of a year; conferences of other kinds held each
+    # quarter; a briefing held with the papers; a profile opening on one of those honoured
+    ("Ngày 2/12, Tập đoàn tổ chức hội nghị giao ban điều hành sản xuất kinh doanh tháng 11 và triển khai kế hoạch "
+     "tháng 12/2021", "other", "monthly_meeting"),
+    ("Ngân hàng Nhà nước chi nhánh tổ chức hội nghị kết nối ngân hàng - doanh nghiệp quý I", "other", None),
+    ("Tổng LĐLĐ giao ban công tác tuyên truyền quý III với các cơ quan báo chí công đoàn", "other", "press_briefing"),
+    ("Là một trong 12 công nhân được biểu dương tại hội nghị tổng kết năm của Công đoàn Công ty, chị Lò Thị Hoa đã "
+     "gắn bó với vườn cây hơn 10 năm", "other", "honoured_at"),
+    ("Công ty tổ chức hội nghị triển khai kế hoạch sản xuất kinh doanh năm 2022", "annual_review", "year_tasks"),
+    # Hunt 41 AD: a reform's first six months, a pilot's
+    ("Phường Sài Gòn sơ kết 6 tháng vận hành chính quyền địa phương hai cấp", "other", "law_review"),
+    ("Quận sơ kết 6 tháng thí điểm mô hình phường không ma túy", "other", "law_review"),
+    ("Phường sơ kết công tác 6 tháng đầu năm, triển khai nhiệm vụ 6 tháng cuối năm", "semi_annual_review",
+     "half_year_review"),
     # Hunt 41 X: a council's standing committee's quarterly session, as its title names it
     ("Thường trực HĐND tỉnh Quảng Trị họp phiên thường kỳ quý II", "quarterly_briefing", "quarter_meeting"),
 ])
@@ -449,6 +478,6 @@ def test_a_review_to_come_in_a_long_first_sentence_is_read():
 def test_a_review_to_come_is_cued_by_its_own_words():
     """Hunt 41 V (4): the cue of a review to come was its line from the start ("rule upcoming: Ngày 26/11/2012, Ban
     Dân vận Tỉnh ủy tổ chức giao ban …"), as if the meeting held were the one to come."""
-    hit = apply_rules("Giao ban khối dân vận tháng 11", "Ngày 26/11/2012, Ban Dân vận Tỉnh ủy tổ chức giao ban khối "
-                      "dân vận tháng 11, triển khai công tác tháng 12 và chuẩn bị tổng kết năm.")
+    hit = apply_rules("Khối dân vận bàn việc cuối năm", "Ngày 26/11/2012, Ban Dân vận Tỉnh ủy tổ chức họp khối dân "
+                      "vận, triển khai công tác tháng 12 và chuẩn bị tổng kết năm.")
     assert (hit.rule, hit.evidence) == ("upcoming", "chuẩn bị tổng kết")
