@@ -108,6 +108,8 @@ def unknown_options(command: str) -> list[str]:
     params = {opt: param for param in cli.params for opt in param.opts + param.secondary_opts}
     while words:
         word = words.pop(0)
+        if word == "--help":  # (click gives every command its help, among no command's params)
+            continue
         if word.startswith("-") and word != "-" and not re.fullmatch(r"-\d[\d.]*", word):
             name, _, value = word.partition("=")
             param = params.get(name)

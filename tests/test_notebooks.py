@@ -149,6 +149,24 @@ def test_article_types_notebook_on_labels_of_ones_own_says_the_rules_are_not_sco
     assert "the hand labels (Giáo dục, Khác) are not the article types the cue rules give" in said
 
 
+def test_article_types_notebooks_rules_score_is_evaluates(tmp_path):
+    """Hunt 41 AG (3): notebook 02's "rules alone" averaged its F1s over the types that are true, under a table that
+    listed a predicted one at F1 0 too: 0.75 where `evaluate` said 0.60 of the same answers. Its macro-F1 is the mean
+    of the table it prints, as evaluate's and the card's are."""
+    import shutil
+
+    from dvtopics.article_types import ARTICLE_TYPES
+
+    folder = tmp_path / "seeds"
+    shutil.copytree(NOTEBOOKS.parent / "seeds", folder)
+    said = printed(run(NOTEBOOKS / "02-article-types.ipynb", f"SEEDS = {str(folder)!r}"))
+    table = said[said.index("precision  recall"):]
+    per_class = table[:table.index("\naccuracy")]  # (the rules' table, the first the notebook prints)
+    rows = [cells for cells in map(str.split, per_class.splitlines()[1:]) if cells[:1] and cells[0] in ARTICLE_TYPES]
+    macro = float(re.search(r"macro-F1 ([\d.]+)", table)[1])
+    assert rows and macro == pytest.approx(sum(float(row[3]) for row in rows) / len(rows), abs=1e-3)
+
+
 @pytest.mark.parametrize("path", PATHS, ids=lambda p: p.stem)
 def test_committed_notebook_is_stored_without_outputs(path):
     notebook = nbformat.read(path, as_version=4)
