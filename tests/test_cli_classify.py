@@ -1829,3 +1829,18 @@ def test_train_refuses_to_replace_a_classifier_of_other_labels(tmp_path):
         assert result.exit_code == code, result.output
     assert f"{out}: holds a model of other labels (annual_review, other, quarterly_briefing" in result.output
     assert json.loads((tmp_path / "m" / "model_card.json").read_text(encoding="utf-8"))["labels"][0] == "annual_review"
+
+
+def test_the_summarys_counts_come_in_one_order_however_they_were_counted(capsys):
+    """Hunt 41 AG (7): a Dask run's closing summary listed the types of equal counts in another order than a local run
+    of the same articles: the most first, ties by name."""
+    from collections import Counter
+
+    from dvtopics.cli.classify import _echo_counts
+
+    said = []
+    for order in (["b", "a", "c", "a"], ["c", "a", "a", "b"]):
+        with pytest.raises(SystemExit):
+            _echo_counts(Counter(order), None)
+        said.append(capsys.readouterr().err.strip())
+    assert said == ["4 articles (a: 2, b: 1, c: 1)"] * 2

@@ -237,7 +237,9 @@ def _echo_counts(counts: Counter, out) -> None:
     if counts.get("error") and not counts.keys() - {"error"}:
         summary = f"no article read ({plural(counts['error'], 'error')}, each named above)"
     else:
-        each = ", ".join(f"{name}: {n}" for name, n in counts.most_common())
+        # (the most first, ties by name: a Dask run, counting its parts in another order, said the same counts in
+        # another order than a local run, hunt 41 AG)
+        each = ", ".join(f"{name}: {n}" for name, n in sorted(counts.items(), key=lambda item: (-item[1], item[0])))
         summary = f"{plural(sum(counts.values()), 'article')} ({each})"
     click.echo(summary + (f" -> {terminal_text(out)}" if out else ""), err=True)
     sys.exit(1 if counts.get("error") else 0)
