@@ -44,6 +44,7 @@ from ..errors import DvtopicsError
 from ..io.folders import FOLDER_READS
 from ..io.metadata import charted_period, day_of, period_of, period_range, stretched_span
 from ..io.write import writable_text
+from ..text.segment import as_written
 from ..wording import word_for
 
 log = logging.getLogger(__name__)
@@ -234,11 +235,6 @@ def topics_period(topics: Mapping) -> str:
     return "year" if re.fullmatch(r"\d{4}", first) else "quarter" if re.fullmatch(r"\d{4}-Q\d", first) else "month"
 
 
-def shown_word(word) -> str:
-    """A topic's word as a reader writes it: its syllables apart ("dự_án" is "dự án"), as the topics' labels are."""
-    return str(word).replace("_", " ")
-
-
 def topic_rows(topics: Mapping | None) -> list[dict]:
     """One row per topic: label, representative title, top words, mean share over the articles, articles
     where it is the main topic."""
@@ -254,7 +250,7 @@ def topic_rows(topics: Mapping | None) -> list[dict]:
     titles = topics.get("titles") or [""] * len(topics["labels"])
     return [{"topic": k, "label": label, "title": title,
              # (a word's syllables apart, as its label writes them: "dự án", not pyvi's "dự_án", hunt 41 AC)
-             "top_words": ", ".join(shown_word(w) for w, _ in words[:TOP_WORDS]),
+             "top_words": ", ".join(as_written(w) for w, _ in words[:TOP_WORDS]),
              "mean_share": None if share is None else round(float(share), 4),  # to 4 places, as the share tables
              "main_topic_of": main.get(k, 0)}
             for k, (label, title, words, share) in enumerate(
@@ -424,7 +420,7 @@ def _environment():
     env.filters["plural"] = word_for  # {{ n|plural("article") }}, {{ n|plural("has", "have") }}
     env.filters["pct"] = lambda x: "" if x is None else f"{100 * x:.1f} %"
     env.filters["dec"] = lambda x, d=3: "" if x is None else f"{float(x):.{d}f}"
-    env.filters["word"] = shown_word
+    env.filters["word"] = as_written
     # a message's `command` as code (a warning's text, shown on the page too)
     env.filters["code"] = lambda text: Markup(re.sub(r"`([^`]+)`", r"<code>\1</code>", str(escape(text))))
     return env

@@ -168,3 +168,9 @@ def tokens(segmented: str) -> list[str]:
     """The words of a segmented text (whitespace-separated)."""
     return segmented.split()
 
+
+def as_written(word) -> str:
+    """A segmented word as a reader writes it, its syllables apart ("dự_án" is "dự án"): a topic's label and the
+    report's topic words."""
+    return str(word).replace("_", " ")
+

@@ -44,6 +44,7 @@ from ..arguments import (MAX_ITER, MAX_NO_BELOW, MAX_SEED, MIN_TOPICS, as_list, 
                          check_random_state, command_line_runs, named)
 from ..errors import ArgumentError, DvtopicsError, ModelError, TooManyTopics, TopicsError
 from ..wording import plural, word_for
+from ..text.segment import as_written
 from .engines import (DEFAULT_MAX_ITER, DEFAULT_SEED, ENGINE_CLASSES, ENGINE_NAMES, ENGINES, SHARED_ESTEP_MIN_UNITS,
                       bows_to_csr, without_build_log)
 
@@ -584,7 +585,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         # words few units hold come last, in their order of probability: they name a topic only when it has no others
         ranked = np.where(np.take_along_axis(self._held_widely(), candidates, axis=1), ranked, -np.inf)
         order = np.take_along_axis(candidates, np.argsort(-ranked, axis=1, kind="stable"), axis=1)[:, :n_words]
-        labels = [EMPTY_TOPIC if empty else ", ".join(self.dictionary_[int(i)].replace("_", " ") for i in idx)
+        labels = [EMPTY_TOPIC if empty else ", ".join(as_written(self.dictionary_[int(i)]) for i in idx)
                   for idx, empty in zip(order, self.empty_topics())]
         # the names its user gave the topics in topics.json (`load_topic_model`): `topics show` showed them, `assign`
         # and the report the words again
