@@ -316,6 +316,9 @@ def load_model(directory: str | os.PathLike, task: str | None = None, expected: 
     if expected is not None and not isinstance(model, expected):
         raise ModelError(f"{model_path}: holds a {type(model).__name__}, not the {expected.__name__} "
                          f"{kind_of_model(card.get('task'))} is; {restore_remedy(directory)}")
+    # (-v said nothing of which model a run used: a user comparing two models could not tell them apart in the log)
+    log.info("%s: %s made %s, its checksum and versions checked", directory, kind_of_model(card.get("task")),
+             card.get("created", "at an unknown time"))
     return model, card
 
 

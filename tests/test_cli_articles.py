@@ -199,6 +199,28 @@ def test_quiet_and_verbose_after_the_command_work_as_before_it(tmp_path):
     assert "INFO" not in plain.stderr, plain.stderr
 
 
+def test_verbose_names_what_each_input_gave_and_the_model_a_run_used(tmp_path):
+    """Left 41 (hunt 41 AG): `-v` printed nothing where no pattern was read and no fit ran: a user could not see which
+    model a run used, nor what a folder gave. Each path given now says its articles (and errors), the model its
+    directory and date."""
+    import subprocess
+    import sys
+
+    (tmp_path / "news").mkdir()
+    for i in range(2):
+        (tmp_path / "news" / f"a{i}.txt").write_text(f"Tin {i}\nHội nghị sơ kết công tác dân vận 6 tháng đầu năm\n",
+                                                     encoding="utf-8")
+    (tmp_path / "empty").mkdir()
+    shown = subprocess.run([sys.executable, "-m", "dvtopics", "-v", "label", str(tmp_path / "news"),
+                            str(tmp_path / "empty"), "--out", str(tmp_path / "o.csv")],
+                           capture_output=True, text=True, timeout=300)
+    assert shown.returncode == 1, shown.stderr
+    lines = shown.stderr.splitlines()
+    assert f"INFO: {tmp_path / 'news'}: 2 articles read" in lines, shown.stderr
+    assert f"INFO: {tmp_path / 'empty'}: 0 articles read, 1 error" in lines, shown.stderr
+    assert any(line.startswith("INFO: ") and "article-type model made" in line for line in lines), shown.stderr
+
+
 def test_quiet_and_verbose_together_are_refused_wherever_they_are_given(tmp_path):
     """`dvtopics -q -v label x` let -q win without a word: a user asking for more log got less. The pair is refused as
     other contradictory options are, naming both, before the command, after it, or one on each side."""

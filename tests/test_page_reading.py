@@ -412,6 +412,17 @@ def test_a_source_after_the_date_on_its_line_is_read(line):
                                                              "plo.vn")
 
 
+@pytest.mark.parametrize("line, date, source", [("*Thứ Tư, 15/07/2020 - Báo Hà Tĩnh*", "2020-07-15", "Báo Hà Tĩnh"),
+                                                ("_Ngày 15/07/2020_", "2020-07-15", None),
+                                                ("**15/07/2020 — hanoimoi.vn**", "2020-07-15", "hanoimoi.vn"),
+                                                ("*Ảnh: Minh Hà*", None, None)])
+def test_a_dateline_set_in_emphasis_marks_in_plain_text_is_read(line, date, source):
+    """Left 41: a .txt file too plain to be read as Markdown, whose dateline a note or a chat message set in emphasis
+    marks, lost its date, or its source after the date. (A caption in marks gives neither.)"""
+    meta = extract_metadata(f"Phường giảm 40% số vụ lấn chiếm vỉa hè\n{line}\n{BODY}")
+    assert (meta["title"], meta["date"], meta["source"]) == ("Phường giảm 40% số vụ lấn chiếm vỉa hè", date, source)
+
+
 def test_the_days_software_writes_for_no_date_date_no_article():
     """Hunt 22 A (24): a CMS shows a post without a date as "Thứ Năm, 01/01/1970, 07:00" (a timestamp 0), and SQL
     Server and Excel export a missing date as 1900-01-01: each was read as the article's date, and one such article

@@ -324,6 +324,20 @@ def test_cli_report_on_seeds_writes_html_and_xlsx(tmp_path, seeds_dir, seed_expe
     assert len(rows) == 1 + len(seed_expectations)
 
 
+def test_a_report_that_read_no_article_does_not_count_its_error_as_one(tmp_path, fake_classifier):
+    """Left 41 (hunt 41 AG): a report on an empty folder said "1 article, 1 could not be read", and its page "1 article
+    given": the folder's error was counted as an article. It now says no article was read, as `label` does."""
+    from dvtopics.cli import cli
+
+    (tmp_path / "empty").mkdir()
+    out = tmp_path / "r.html"
+    result = CliRunner().invoke(cli, ["report", str(tmp_path / "empty"), "--out", str(out), "--no-topics"])
+    assert result.exit_code == 1 and "no article read, 1 error" in result.output, result.output
+    assert "1 article" not in result.output
+    html = out.read_text(encoding="utf-8")
+    assert "articles read</div>" in html and "article given" not in html and "no articles: the folder" in html
+
+
 def test_cli_report_counts_one_article_in_the_singular_and_refuses_contradictions_and_a_blank_title(
         tmp_path, seeds_dir, fake_classifier):
     from dvtopics.cli import cli

@@ -76,9 +76,11 @@ def report(ctx, paths, out, xlsx, model_dir, topics_dir, no_topics, n_topics, ma
     if written.workbook:
         click.echo(f"Tables: {terminal_text(written.workbook)}", err=True)
     failed = sum(1 for r in records if r.get("error"))
-    click.echo(f"Report: {terminal_text(path)} ({path.stat().st_size / 2**20:.1f} MB, "
-               f"{plural(len(records), 'article')}, "
-               f"{failed} could not be read) in {time.perf_counter() - started:.1f} s", err=True)
+    # (an empty folder's error is not an article: the report said "1 article, 1 could not be read", as label did)
+    read = (f"no article read, {plural(failed, 'error')}" if failed == len(records)
+            else f"{plural(len(records), 'article')}, {failed} could not be read")
+    click.echo(f"Report: {terminal_text(path)} ({path.stat().st_size / 2**20:.1f} MB, {read}) "
+               f"in {time.perf_counter() - started:.1f} s", err=True)
     sys.exit(1 if failed else 0)
 
 

@@ -28,6 +28,9 @@ _SOURCE_AFTER_DATE = re.compile(r"\s+[-–|·]\s*(?=(?:nguồn|theo)\b)", re.IGN
 # A title line labelled as such, as scrapers write their .txt files ("Tiêu đề: …", "Title: …" over "Ngày đăng: …"):
 # the label is no part of the headline
 _HEADING_MARKS = re.compile(r"^#{1,6}\s+(.*)$|^\*\*(\S.*\S)\*\*$")
+# a line set wholly in emphasis marks, as a note or a chat message writes a dateline ("*Thứ Tư, 15/07/2020 - Báo Hà
+# Tĩnh*", "_Ngày 12/10/2021_") in a text too plain to be read as Markdown: its date and source were lost (left 41)
+_WHOLLY_EMPHASISED = re.compile(r"^(\*\*|__|\*|_)(?=[^\s*_])(.+?)(?<=[^\s*_])\1$")
 _TITLE_LABEL = re.compile(r"^(?:tiêu đề|tựa đề|tên bài(?: viết)?|title|headline)\s*:\s*(?=\S)", re.I)
 _WEB_ADDRESS = re.compile(r"\w\.(?:vn|com|net|org|info)\b", re.I)
 _ADDRESS = re.compile(r"(?:[\w-]+\.)+(?:vn|com|net|org|info)", re.I)  # a name that is a site's address, whole
@@ -271,7 +274,7 @@ def extract_metadata(text: str, lead: str = "") -> dict:
     opens with ("(Baophutho.vn) - Ngày 5/7, …", "VOV.VN - Chiều 5/7, …").
     """
     check_text("text", text, "extract_metadata"), check_text("lead", lead, "extract_metadata")
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    lines = [_WHOLLY_EMPHASISED.sub(r"\2", line.strip()) for line in text.split("\n") if line.strip()]
     source = source_date = page_site = None
     short_dates = []  # (position, iso) of datelines and dated source lines
     candidates = []  # (position, line) of lines that may be the title

@@ -24,11 +24,13 @@ import logging
 import operator
 import os
 import re
+from collections import Counter
 from pathlib import Path, PurePosixPath
 from typing import Callable, Iterable, Iterator, Mapping
 
 from ..arguments import ON_ERROR, check_choice, check_max_bytes, is_dataframe, none_is_default, option
 from ..errors import InputError, NoArticlesError
+from ..wording import plural
 from .article import Article, finished, make_article
 from .notes import summarized_warnings, warn_once
 from .archives import archive_members
@@ -138,13 +140,17 @@ def _read_articles(paths, fields: FieldNames, on_error: str, max_bytes: int) -> 
     for given in paths:
         skipped: Skipped = {}
         unread: dict[Path, list[str]] = {}  # what a folder without a .txt file holds, found as it was walked
+        counted = Counter()  # what this path gave: -v said nothing of a folder's or a file's reading (hunt 41 AG)
         for path, article_id in iter_files([given], skipped, fields.text, named, unread, began, ids):
             for article in read_file(path, article_id, fields, on_error, max_bytes, named=named,
                                      unread=unread.get(path), listed=True):
                 if not read_any:
                     read_any = True
                     _say_passed_over(held)
+                counted["error" if article.error else "read"] += 1
                 yield article
+        log.info("%s: %s read%s", given, plural(counted["read"], "article"),
+                 f", {plural(counted['error'], 'error')}" if counted["error"] else "")
         if read_any:
             _say_passed_over([(given, skipped)])
         elif skipped:
