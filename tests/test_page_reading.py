@@ -1275,3 +1275,40 @@ def test_a_mass_organisations_masthead_in_capitals_is_no_title():
     meta = extract_metadata(f"HỘI NÔNG DÂN TỈNH AN GIANG\nThứ Hai, 14/10/2024\nHội Nông dân huyện Chợ Mới tổng kết "
                             f"công tác Hội năm 2020\n{LEAD}")
     assert meta["title"] == "Hội Nông dân huyện Chợ Mới tổng kết công tác Hội năm 2020"
+
+
+@pytest.mark.parametrize("page, source", [
+    # a reporter's sign-off naming a VOV bureau or a station, with a slash, a dash or brackets
+    (f"Hà Giang sơ kết công tác dân vận\n14/07/2023 15:40\n{BODY}\nThu Hà/VOV Tây Bắc", "VOV Tây Bắc"),
+    (f"Hà Giang sơ kết công tác dân vận\n14/07/2023 15:40\n{BODY}\nThu Hà - VOV Tây Bắc", "VOV Tây Bắc"),
+    (f"Hà Giang sơ kết công tác dân vận\n14/07/2023 15:40\n{BODY}\nThu Hà (VOV Miền Trung)", "VOV Miền Trung"),
+    (f"Hà Giang sơ kết công tác dân vận\n14/07/2023 15:40\n{BODY}\nThu Hà - Báo Tuyên Quang", "Báo Tuyên Quang"),
+    (f"Hà Giang sơ kết công tác dân vận\n14/07/2023 15:40\n{BODY}\nThu Hà/Truyền hình Quảng Ninh",
+     "Truyền hình Quảng Ninh"),
+    (f"Hà Giang sơ kết công tác dân vận\n14/07/2023 15:40\n{BODY}\nMinh Anh - Hà Linh", None),  # two writers
+    # a station's bracketed lead tag
+    (f"Hà Giang sơ kết công tác dân vận\n14/07/2023 15:40\n(PTTH Ninh Bình) - {BODY}", "PTTH Ninh Bình"),
+    (f"Hà Giang sơ kết công tác dân vận\n14/07/2023 15:40\n(Truyền hình Ninh Bình) - {BODY}", "Truyền hình Ninh Bình"),
+    # a station's name as its pages' logo, in capitals too, under its web edition's name
+    (f"Đài Phát thanh và Truyền hình Thái Bình\nThời sự\nHà Giang sơ kết công tác dân vận\n14/07/2023 15:40\n{BODY}",
+     "Đài Phát thanh và Truyền hình Thái Bình"),
+    (f"BÁO ĐIỆN TỬ - ĐÀI PHÁT THANH VÀ TRUYỀN HÌNH NAM ĐỊNH\nHà Giang sơ kết công tác dân vận\n14/07/2023 15:40\n{BODY}",
+     "Đài Phát thanh và Truyền hình Nam Định"),
+])
+def test_broadcasters_named_as_their_pages_name_them_are_the_source(page, source):
+    """Hunt 42 AJ: 36 of 150 radio, TV and portal pages named their outlet only in a sign-off, a lead tag or a logo of a
+    kind the reader did not know ("Thu Hà - VOV Tây Bắc", "(PTTH Ninh Bình) -", "Đài Phát thanh và Truyền hình Thái
+    Bình"), and had no source."""
+    article = make_article("p", page)
+    assert (article.title, article.source) == ("Hà Giang sơ kết công tác dân vận", source)
+
+
+@pytest.mark.parametrize("headline", ["Hà Giang sơ kết công tác dân vận | Kinh doanh | Vietnam+ (VietnamPlus)",
+                                      "Hà Giang sơ kết công tác dân vận | Vietnam+ (VietnamPlus)",
+                                      "Hà Giang sơ kết công tác dân vận | Thời sự | VnExpress"])
+def test_a_tab_title_loses_its_section_and_its_site(headline):
+    """Hunt 42 AJ: Vietnam+'s tab title ("… | Kinh doanh | Vietnam+ (VietnamPlus)") stayed whole in the title, with no
+    source; VnExpress's kept its section ("… | Thời sự")."""
+    meta = extract_metadata(f"{headline}\n14/07/2023 15:40\n{BODY}")
+    assert meta["title"] == "Hà Giang sơ kết công tác dân vận"
+    assert meta["source"] == ("VnExpress" if "VnExpress" in headline else "Vietnam+")

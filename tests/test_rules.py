@@ -261,6 +261,29 @@ from dvtopics.types.rules import apply_rules
      "half_year_review"),
     # Hunt 41 X: a council's standing committee's quarterly session, as its title names it
     ("Thường trực HĐND tỉnh Quảng Trị họp phiên thường kỳ quý II", "quarterly_briefing", "quarter_meeting"),
+    # Hunt 42 AI: the plan an activity belongs to, what a training prepares for; a committee that has another body
+    # hold a review; not a school year's conference
+    ("Sở tổ chức hội nghị chuyên đề dạy học môn Lịch sử. Đây là hoạt động nằm trong kế hoạch triển khai nhiệm vụ năm "
+     "học 2018-2019 của ngành", "other", None),
+    ("Phòng GD&ĐT tổ chức tập huấn cho 120 cán bộ quản lý nhằm chuẩn bị triển khai nhiệm vụ năm học 2019-2020", "other",
+     None),
+    ("Sở GD&ĐT tổ chức hội nghị triển khai nhiệm vụ năm học 2019-2020", "annual_review", "school_year"),
+    ("Ban Chỉ đạo liên ngành về an toàn thực phẩm tỉnh giao Sở Y tế tổ chức tổng kết Tháng hành động năm 2018", "other",
+     "event_review"),
+    ("Ban Chỉ đạo liên ngành về an toàn thực phẩm tỉnh tổ chức hội nghị tổng kết công tác năm 2018",
+     "steering_committee", "sc_holds"),
+    # Hunt 42 AJ: a meeting that announces a committee's founding or new members; a meeting held "last week"
+    ("Sáng 22/7, Tỉnh ủy tổ chức hội nghị công bố quyết định thành lập Ban Chỉ đạo phòng, chống tham nhũng tỉnh", "other",
+     "sc_founded"),
+    ("Huyện ủy tổ chức hội nghị công bố quyết định kiện toàn Ban Chỉ đạo 35 huyện", "other", "sc_founded"),
+    ("Giá rau tăng mạnh. Tại hội nghị giao ban quý III của Sở Công Thương tuần trước, lãnh đạo Sở cho biết sẽ bảo đảm "
+     "nguồn cung", "other", "earlier_meeting"),
+    # Hunt 42 AH: the review of the response to one storm, flood or epidemic, or of a relief drive
+    ("Tỉnh tổ chức hội nghị tổng kết công tác phòng chống và khắc phục hậu quả cơn bão số 9", "other", "event_review"),
+    ("Hội nghị tổng kết công tác phòng chống dịch cúm A/H1N1", "other", "event_review"),
+    ("Ủy ban MTTQ tỉnh tổ chức hội nghị tổng kết công tác vận động, tiếp nhận và phân phối hàng cứu trợ", "other",
+     "event_review"),
+    ("Tổng kết công tác phòng chống lụt bão năm 2015, triển khai nhiệm vụ năm 2016", "annual_review", "year_review"),
 ])
 def test_rules_follow_the_guide_and_its_precedence(title, label, rule):
     hit = apply_rules(title, "")
@@ -280,6 +303,30 @@ def test_the_title_outranks_a_passing_mention_in_the_lead():
 def test_a_steering_committee_meeting_in_the_lead_still_comes_first():
     lead = "Sáng 10/7, Ban Chỉ đạo phòng, chống tham nhũng tỉnh tổ chức hội nghị sơ kết 6 tháng đầu năm."
     assert apply_rules("Sơ kết công tác phòng, chống tham nhũng 6 tháng đầu năm", lead).label == "steering_committee"
+
+
+@pytest.mark.parametrize("lead", [
+    "Hơn 20 năm công tác tại TAND huyện Bát Xát, thẩm phán Lò Thị Hoa đã xét xử hàng trăm vụ án. Chị được tặng danh "
+    "hiệu Chiến sĩ thi đua cơ sở tại hội nghị tổng kết năm 2020 của TAND tỉnh.",
+    "Thầy Giàng A Sử đã có 30 năm dạy học ở các điểm trường vùng cao. Tại hội nghị tổng kết năm học 2022-2023, thầy được "
+    "Sở GD&ĐT tặng bằng khen."])
+def test_a_profile_whose_second_sentence_honours_its_subject_at_a_review_is_other(lead):
+    """Hunt 42 AI (left 41): a profile that names its subject first and the honour at a review after, by a pronoun alone,
+    was the review's (`annual_review` 0.93). A review's report names those it honours."""
+    assert apply_rules("Người giữ cán cân công lý nơi biên giới", lead).rule == "honoured_at"
+    report = ("Ngày 5/1, TAND tỉnh tổ chức hội nghị tổng kết năm 2020. Ông Nguyễn Văn Nam được tặng bằng khen tại hội "
+              "nghị.")
+    assert apply_rules("", report).label == "annual_review"
+
+
+def test_a_committees_visit_under_a_title_of_the_hosts_side_stays_a_visit():
+    """Hunt 42 AH: "Tỉnh Kon Tum làm việc với Ban Chỉ đạo Tây Nguyên" over a lead that says the committee's delegation
+    visited was the committee's meeting; the title written from the committee's side was `other` (LABELS.md rule 1)."""
+    lead = ("Chiều 11/3, đoàn công tác Ban Chỉ đạo Tây Nguyên do Phó Trưởng ban Thường trực dẫn đầu làm việc với UBND "
+            "tỉnh Kon Tum về công tác giảm nghèo.")
+    assert apply_rules("Tỉnh Kon Tum làm việc với Ban Chỉ đạo Tây Nguyên", lead).label == "other"
+    assert apply_rules("Thủ tướng làm việc với Ban Chỉ đạo Tây Nguyên",
+                       "Ngày 9/5, Thủ tướng làm việc với Ban Chỉ đạo Tây Nguyên.").label == "steering_committee"
 
 
 def test_a_profile_that_opens_on_its_subject_honoured_at_a_review_is_other():

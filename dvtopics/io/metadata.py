@@ -190,6 +190,9 @@ _SITE_SUFFIX = re.compile(
     rf"{NATIONAL_SITES})\s*$")
 
 
+_TITLE_SECTION = re.compile(r"\s+\|\s+(?P<section>[^|]{2,30}?)\s*$")  # a <title>'s section before its site's name
+
+
 def dated_headline(line: str) -> tuple[str, str] | None:
     """(the headline, its ISO date) of a headline that ends with its date, as listings and scrapers write it ("… năm
     2024 - 25/03/2024", `_DATED_HEADLINE`), or None.
@@ -218,7 +221,11 @@ def without_site(headline: str, field: bool = False, site: str | None = None) ->
     suffix = _SITE_SUFFIX.search(headline)
     if (suffix and len(headline[:suffix.start()].split()) >= 4  # "… năm 2024 - Báo Tuyên Quang điện tử", a <title>
             and not (field and suffix["site"] in _PAPERS_THAT_ARE_WORDS and "|" not in headline[suffix.start():])):
-        return headline[:suffix.start()], suffix["site"]
+        # and the section a <title> names between them ("… | Kinh doanh | Vietnam+ (VietnamPlus)", "… | Thời sự |
+        # VnExpress": the section stayed in the title, hunt 42 AJ)
+        section = _TITLE_SECTION.search(headline, 0, suffix.start())
+        cut = section.start() if section and is_section_name(section["section"]) else suffix.start()
+        return headline[:cut], suffix["site"].removesuffix(" (VietnamPlus)")  # (Vietnam+ as its lead tags name it)
     for mark in (" - ", " – ", " | ", " :: ") if site else ():
         if headline.casefold().endswith(f"{mark}{site}".casefold()) and len(headline) > len(mark) + len(site):
             return headline[:-len(mark) - len(site)].rstrip(), site
@@ -388,7 +395,9 @@ def site_of_link(source: str) -> str:
 # A byline that closes an article with the writer's paper or agency: "Minh Anh (TTXVN)", "Tin, ảnh: Hà Linh (Báo Tuyên
 # Quang)", "Hà Linh/TTXVN"; the paper is the source ("Thiều Chung (Bộ CHQS tỉnh)" names a unit, not a paper)
 _BYLINE_PAPER = re.compile(r"(?:(?:tin|bài|ảnh|tin,\s*ảnh|bài\s+và\s+ảnh|bài,\s*ảnh|bài\s+và\s+ảnh)\s*:\s*)?"
-                           r"(?P<writer>[^\W\d][^()/:.,;!?]{1,40}?)\s*(?:\(\s*(?P<bracketed>[^()]+?)\s*\)|/\s*(?P<slashed>[^/()]+?))\s*\.?",
+                           r"(?P<writer>[^\W\d][^()/:.,;!?]{1,40}?)\s*(?:\(\s*(?P<bracketed>[^()]+?)\s*\)|/\s*(?P<slashed>[^/()]+?)|"
+                           # VOV's and the stations' sign-off: "Thu Hà - VOV Tây Bắc", "Thu Hà - Báo Tuyên Quang"
+                           r"\s[-–]\s+(?P<dashed>[^-–/()]+?))\s*\.?",
                            re.IGNORECASE)
 
 
@@ -419,6 +428,9 @@ def _byline_paper(line: str) -> str | None:
     if alone and _credited_paper(alone["paper"]):
         return alone["paper"]
     byline = _BYLINE_PAPER.fullmatch(line) if len(line.split()) <= 10 else None
+    if byline and byline["dashed"]:  # (a dash joins two writers too: "Minh Anh - Hà Linh", whose second is no paper)
+        return byline["dashed"] if _writer_named(byline["writer"], "") and _PAPER_NAME.fullmatch(byline["dashed"]) \
+            else None
     return byline and _writers_paper(byline["writer"], byline["bracketed"] or byline["slashed"])
 
 
@@ -564,6 +576,10 @@ _NO_SOURCE = re.compile(rf"{_NO_SOURCE_WORD}(?:\s*[-,/&;+]\s*{_NO_SOURCE_WORD})*
 # A paper's whole name: "Báo Tin tức", "Tạp chí Dân vận", an agency ("TTXVN", "VOV"), a web address
 _PAPER_NAME = re.compile(r"(?:báo|tạp\s+chí|đài)(?!\s+(?:chí|cáo)\b)(?:\s+\S+){1,5}|"
                          r"(?:ttxvn|vov|vtv|qđnd|cand)(?:\s+online)?|"
+                         # a bureau or channel of VOV or VTV, a province's station ("VOV Tây Bắc", "VTV Cần Thơ",
+                         # "Truyền hình Quảng Ninh", "PTTH Ninh Bình": sign-offs lost their source, hunt 42 AJ)
+                         r"(?:vov|vtv)(?:\s+(?-i:[A-ZĐ0-9])\w*){1,3}|"
+                         r"(?:truyền\s+hình|pt-?th|pt&th)(?:\s+(?-i:[A-ZĐ])\w*){1,3}|"
                          r"[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org)", re.IGNORECASE)
 _WRITER_AND_PAPER = re.compile(r"(?P<writer>[^/()]+?)\s*(?:/\s*(?P<paper>[^/()]+?)|\(\s*(?P<bracketed>[^/()]+?)\s*\))")
 _REPEATED_SOURCE = re.compile(r"(?P<name>.+?)\s+(?:theo|nguồn\s*:?)\s+(?P=name)", re.IGNORECASE)

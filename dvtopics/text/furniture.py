@@ -387,7 +387,7 @@ _NEWSPAPER = re.compile(r"^(thời báo|báo|tạp chí)(?! (chí|cáo|động|c
 _ONLINE = re.compile(r" (điện tử|online)$", re.IGNORECASE)  # a paper's web edition: "Báo Đắk Lắk điện tử"
 # The national papers' names as they spell them, on their pages' mastheads and tabs ("… | VnExpress")
 NATIONAL_SITES = (r"VnExpress|Dân trí|Tuổi Trẻ(?: Online)?|Thanh Niên|VietNamNet|Znews|ZingNews|Zing News|"
-                  r"Người Lao Động|Lao Động|Tiền Phong|TTXVN|Vietnam\+|VietnamPlus|QĐND|CAND|SGGP|"
+                  r"Người Lao Động|Lao Động|Tiền Phong|TTXVN|Vietnam\+ \(VietnamPlus\)|Vietnam\+|VietnamPlus|QĐND|CAND|SGGP|"
                   r"Nhân Dân(?: điện tử)?")
 _NATIONAL_SITE = re.compile(NATIONAL_SITES)
 _WEB_NAME = r"[\w-]+\.(?i:vn|com|net|org)"  # a site's address: "baodaklak.vn"
@@ -405,6 +405,12 @@ def _paper_name(line: str) -> bool:
     return bool(words) and all(word[0].isupper() for word in words) and (len(words) <= 3 or bool(_ONLINE.search(line)))
 
 
+# A province's radio and television station by its name, as its pages' logo writes it ("Đài Phát thanh và Truyền hình
+# Thái Bình", "BÁO ĐIỆN TỬ - ĐÀI PHÁT THANH VÀ TRUYỀN HÌNH NAM ĐỊNH", "Đài PT-TH Sóc Trăng": no source, hunt 42 AJ)
+_STATION = re.compile(r"^(?:báo điện tử\s*[-–]\s*)?(?P<name>đài (?:phát thanh,? (?:và|-|&) truyền hình|pt-?th|pt&th|"
+                      r"truyền hình)(?: \S+){1,4})$", re.IGNORECASE)
+
+
 def _logo(lines: list[str]) -> int | None:
     """The position of the site's logo a page copied from a browser opens with (its first line but chrome and the
     date), or None. A web address ("VTV.VN") or a paper's web edition ("Báo Đắk Lắk điện tử") is one wherever it stands
@@ -412,7 +418,7 @@ def _logo(lines: list[str]) -> int | None:
     name and a headline's words) only over a menu, a section's name or the date, not over the headline (nor over the
     rest of its own headline: "Báo Nhân Dân" / "ra mắt …"; a headline in capitals "BÁO XUÂN …" over its lead)."""
     for position, line in enumerate(lines[:_MASTHEAD_LOOK]):
-        if _WEB_ADDRESS.fullmatch(line) or _paper_name(line) and _ONLINE.search(line):
+        if _WEB_ADDRESS.fullmatch(line) or _paper_name(line) and _ONLINE.search(line) or _station_name(line):
             return position
         if _paper_name(line) or _NATIONAL_SITE.fullmatch(line):
             if is_section_name(line) and any(lines[:position]):
@@ -440,10 +446,23 @@ def masthead_site(text: str) -> str | None:
     name = lines[position]
     if _WEB_ADDRESS.fullmatch(name):
         return name.lower()
+    if station := _STATION.fullmatch(name):  # (its name without the "Báo điện tử - " of its web edition)
+        name = station["name"]
+        if name.isupper():
+            name = re.sub(r"\b(Phát Thanh|Truyền Hình|Và)\b", lambda word: word[0].capitalize() if word[0] != "Và"
+                          else "và", name.title()).replace("Pt-Th", "PT-TH").replace("Pt&Th", "PT&TH")
+        return name
     if name.isupper() and " " in name:
         name = _ONLINE.sub(lambda edition: edition[0].lower(), name.title())
         name = re.sub(r"^(Tạp|Thời) (Chí|Báo)\b", lambda kind: f"{kind[1]} {kind[2].lower()}", name)
     return name
+
+
+def _station_name(line: str) -> bool:
+    """A station's name (`_STATION`), every word of its place capitalised ("Đài Phát thanh và Truyền hình Thái Bình";
+    not "Đài truyền hình đưa tin …")."""
+    station = _STATION.fullmatch(line)
+    return bool(station) and all(word[:1].isupper() for word in station["name"].split()[-2:])
 
 
 _MASTHEAD_LOOK = 12  # lines: a logo stands over a menu, a breadcrumb and the date, under the headline never
@@ -524,7 +543,8 @@ PAPERS_SPELT_OTHERWISE = {f"{first} {second.capitalize()}": name for name in TWO
 _TWO_WORD_PAPERS = "|".join(  # ("Dân [Tt]rí|Dân Việt|…": the rules' fingerprint hashes the pattern)
     f"{first} [{second[0].upper()}{second[0]}]{second[1:]}" if second[0].islower() else name
     for name in TWO_WORD_PAPERS for first, second in [name.split()])
-SOURCE_TAG = re.compile(rf"^[ \t]*(?:\((?P<bracketed>[A-ZĐ][\w.&-]{{1,24}}|{_WEB_NAME}|{_TWO_WORD_PAPERS})\)"
+_STATION_TAG = r"(?:PTTH|PT-TH|Truyền hình)(?: [A-ZĐ]\w*){1,3}"  # "(PTTH Ninh Bình) - ", "(Truyền hình Ninh Bình) - "
+SOURCE_TAG = re.compile(rf"^[ \t]*(?:\((?P<bracketed>[A-ZĐ][\w.&-]{{1,24}}|{_WEB_NAME}|{_TWO_WORD_PAPERS}|{_STATION_TAG})\)"
                         rf"[ \t]*[-–—]+|"
                         rf"(?P<name>{_WEB_NAME}|(?:{AGENCIES})(?: [Oo]nline)?)[ \t]+[-–—]+)[ \t]*", re.MULTILINE)
 

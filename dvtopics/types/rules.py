@@ -57,7 +57,11 @@ _OF_AN_EVENT = (rf"(,?\s+({_CONTESTS}|mùa|vụ|chiến dịch|đợt|tháng|tu�
                 # a season's work named by its occasion ("công tác bảo đảm an ninh trật tự dịp Tết Nguyên đán")
                 rf"((?!năm 20\d\d)[^.;\n]){{0,60}}?\b(dịp (tết|lễ|nghỉ lễ|cao điểm)\b|tết (nguyên đán|âm lịch|"
                 # or by the year's name ("… vận tải hành khách Tết Mậu Tuất 2018", hunt 40 U)
-                r"(?-i:[A-ZĐ])\w+ (?-i:[A-ZĐ])\w+)\b))")
+                r"(?-i:[A-ZĐ])\w+ (?-i:[A-ZĐ])\w+)\b|"
+                # or one storm, flood or epidemic responded to ("tổng kết công tác phòng chống và khắc phục hậu quả
+                # cơn bão số 9", "… đợt lũ lịch sử tháng 10/2010", "… dịch cúm A/H1N1", hunt 42 AH: LABELS.md's review
+                # of an event, not a year of work)
+                r"cơn bão|bão số \d+|(đợt|trận) (mưa )?(lũ|lụt|bão)|dịch cúm|cứu trợ)\b)")
 # A Party committee, whose plenums are `other` (a union's executive committee reviewing its year is not one).
 # (not the central committee of a union or an association, whose plenum reviews its year: "Hội nghị lần thứ 6 Ban Chấp
 # hành Trung ương Hội LHPN Việt Nam … tổng kết công tác năm 2024" is its year's review, as the trade unions' and the
@@ -120,7 +124,9 @@ _HONOURED = (r"(ông|bà|anh|chị|em|cụ|cô giáo|thầy giáo|cô|thầy|bá
 
 # Conferences of other kinds than a review, whatever period they are held in (LABELS.md's dialogues, trainings)
 _OTHER_CONFERENCE = r"(kết nối|xúc tiến|đối thoại|khách hàng|gặp gỡ|giao lưu|tọa đàm|hội thảo|tập huấn)\b"
-_HONOUR = "(biểu dương|tuyên dương|khen thưởng|vinh danh|bằng khen|giấy khen|cờ thi đua|huân chương)"
+_HONOUR = "(biểu dương|tuyên dương|khen thưởng|vinh danh|bằng khen|giấy khen|cờ thi đua|huân chương|danh hiệu)"
+# A person a profile has named, referred to again by a pronoun alone (not "Ông Nguyễn Văn A": a name follows that)
+_PRONOUN = r"(chị|anh|ông|bà|thầy|cô|em)(?! (?-i:[A-ZĐ]))"
 
 
 RULES: list[Rule] = [
@@ -149,6 +155,13 @@ RULES: list[Rule] = [
           # … or on the meeting, the person honoured its subject ("Tại hội nghị tổng kết năm học …, cô X, giáo viên …,
           # được UBND tỉnh tặng bằng khen": hunt 40 P and R), not a count of those honoured at a report's meeting
           rf"(^|\n)\W*tại (hội nghị|lễ)\b[^.;:\n]{{0,120}}?,\s*{_HONOURED}\s[^.;:\n]{{0,120}}?\b(được|nhận)\b"
+          rf"[^.;:\n]{{0,40}}?{_HONOUR}|"
+          # … or, after the profile's first sentence, on the honour of the person it named, by a pronoun alone ("…, thẩm
+          # phán Lò Thị Hoa đã xét xử hàng trăm vụ án. Chị được tặng danh hiệu … tại hội nghị tổng kết năm 2020", "Tại
+          # hội nghị tổng kết năm học …, thầy được Sở tặng bằng khen": hunt 42 AI); a report names whom it honours
+          rf"[.!?]\s+{_PRONOUN}\s+((vừa|mới|đã|từng|cũng|còn)\s+)*(được|nhận)\b[^.;:\n]{{0,60}}?{_HONOUR}"
+          r"[^.;:\n]{0,60}?\btại (hội nghị|lễ)\b|"
+          rf"[.!?]\s+tại (hội nghị|lễ)\b[^.;:\n]{{0,120}}?,\s*{_PRONOUN}\s+((vừa|mới|đã|cũng)\s+)*(được|nhận)\b"
           rf"[^.;:\n]{{0,40}}?{_HONOUR}", f"{_HONOUR[1:-1]}|giới thiệu là"),
     # A conference that teaches or disseminates (a law, a resolution) is not a review, whoever holds it; a count
     # of them ("đã tổ chức 52 hội nghị phổ biến luật", "các hội nghị tập huấn") is a year's figure, not the event. So
@@ -158,6 +171,12 @@ RULES: list[Rule] = [
           r"(?<!\d )(?<!các )(?<!những )(?<!nhiều )(?<!trăm )(?<!chục )hội nghị (trực tuyến )?"
           r"(tập huấn|quán triệt|phổ biến|tuyên truyền|giới thiệu|báo cáo viên|"
           r"triển khai (luật|bộ luật|nghị định|thông tư|chỉ thị|nghị quyết)\b)", "hội nghị"),
+    # A meeting that announces the decision setting up a committee or changing its members is not the committee's
+    # meeting (LABELS.md rule 1: "decisions that set up the committee or change its members"): "Tỉnh ủy tổ chức hội
+    # nghị công bố quyết định thành lập Ban Chỉ đạo …", "… kiện toàn Ban Chỉ đạo 35", hunt 42 AJ
+    _rule("sc_founded", "other",
+          r"\b(công bố|trao)\s+(các\s+)?quyết định[^.;:\n]{0,40}?\b(thành lập|kiện toàn|"
+          rf"bổ sung|điều chỉnh|thay đổi|chỉ định|phân công)\b[^.;:\n]{{0,30}}?{_COMMITTEE}", "quyết định"),
     # A visit or inspection by a committee's delegation, the sentence's subject, is not its meeting (LABELS.md).
     _rule("sc_visit", "other",
           rf"(^|[.;:!?\n])[^.;:!?\n]{{0,30}}?\bđoàn (công tác|kiểm tra|khảo sát|giám sát|liên ngành)\b"
@@ -173,8 +192,11 @@ RULES: list[Rule] = [
           rf"\bcủa {_COMMITTEE}", _COMMITTEE_WORDS),
     # (not a committee, or its head, at or attending another's conference: "Trưởng Ban Chỉ đạo Tây Bắc tại hội nghị
     # tổng kết 10 năm thực hiện đề án …"; "kết luận của Ban Chỉ đạo … tại buổi sơ kết công tác" is its own review)
+    # (nor a committee that has another body hold it: "Ban Chỉ đạo liên ngành … giao Sở Y tế tổ chức tổng kết Tháng
+    # hành động …", hunt 42 AI; LABELS.md: it counts when the committee itself meets)
     _rule("sc_holds", "steering_committee",
-          rf"\b{_COMMITTEE}((?!\b(tại|dự|chỉ đạo) (và chỉ đạo )?(hội nghị|lễ|kỳ họp)\b)[^.;:\n]){{0,160}}?"
+          rf"\b{_COMMITTEE}((?!\b(tại|dự|chỉ đạo) (và chỉ đạo )?(hội nghị|lễ|kỳ họp)\b|\b(giao(?! ban)|đề nghị|yêu cầu)\b)"
+          rf"[^.;:\n]){{0,160}}?"
           rf"\b(tổ chức ({_CONFERENCE}|phiên họp|cuộc họp)|{_REVIEW_BY_COMMITTEE}|"
           # "BCĐ … họp" (LABELS.md): any meeting but a press conference, a get-together or a meeting with residents
           # (the verb: "trong buổi họp" after a leader's title is not the committee meeting)
@@ -237,8 +259,10 @@ RULES: list[Rule] = [
     _rule(EARLIER, "other",
           r"(?P<cue>\b(trước đó|hồi (tháng \d{1,2}|đầu năm|cuối năm|giữa năm)|năm (ngoái|trước))\b,?[^.;\n]{0,30}?"
           r"\btại (hội nghị|cuộc họp|buổi)\b|"
+          # (… "tuần trước", "tháng trước": "Tại hội nghị giao ban quý III của Sở Công Thương tuần trước, …" in a story
+          # on vegetable prices, hunt 42 AJ)
           r"\btại (hội nghị|cuộc họp|buổi)\b[^.;\n]{0,80}?\b(hồi (tháng \d{1,2}|đầu năm|cuối năm|giữa năm)|"
-          r"năm (ngoái|trước))\b)", "trước đó|hồi|năm ngoái|năm trước"),
+          r"(năm|tuần|tháng) (ngoái|trước))\b)", "trước đó|hồi|ngoái|trước"),
     _rule("multi_year", "other",
           rf"{_REVIEW}[^.;\n]{{0,20}}\b([2-9]|\d\d)\s*năm\b|"
           rf"{_REVIEW}[^.;\n]{{0,80}}((?<!năm học )(?<!năm học mới )(?<!niên học )20\d\d\s*[-–]\s*20\d\d|nhiệm kỳ)|"
@@ -301,7 +325,10 @@ RULES: list[Rule] = [
           r"(sơ kết|hội nghị)[^.;\n]{0,40}học kỳ (i|1)\b|nhiệm vụ học kỳ (ii|2)\b", "học kỳ"),
     _rule("school_year", "annual_review",
           r"(hội nghị|tổ chức) tổng kết[^.;\n]{0,30}năm học|tổng kết (công tác )?năm học[^.;\n]{0,40}"
-          r"(triển khai|phương hướng|nhiệm vụ)|triển khai nhiệm vụ năm học", "năm học"),
+          r"(triển khai|phương hướng|nhiệm vụ)|"
+          # (not the plan an activity belongs to, nor what a training prepares for: "Đây là hoạt động nằm trong kế
+          # hoạch triển khai nhiệm vụ năm học …", "tập huấn … nhằm chuẩn bị triển khai nhiệm vụ năm học", hunt 42 AI)
+          r"(?<!kế hoạch )(?<!chuẩn bị )(?<!nhằm )(?<!để )triển khai nhiệm vụ năm học", "năm học"),
     _rule("staff_conference", "annual_review",
           r"hội nghị (đại biểu )?(cán bộ,? (công chức|viên chức)|công chức,? viên chức|viên chức|người lao động)\b",
           "hội nghị"),
@@ -361,7 +388,10 @@ RULES: list[Rule] = [
           # it, a year-end report's figures ("báo cáo tổng kết năm 2016") or the press's round-ups of a year
           r"(?<=\w )(?<!báo cáo )(?<!bài )(?<!những )(?<!các )tổng kết năm (học )?(19|20)\d\d", "tổng kết"),
     _rule("year_tasks", "annual_review",
-          rf"(hội nghị|tổ chức)[^.;\n]{{0,80}}(phương hướng|triển khai|bàn)[^.;\n]{{0,30}}(nhiệm vụ|kế hoạch|công tác)"
+          # (not a training that prepares for the year: "tổ chức tập huấn … nhằm chuẩn bị triển khai nhiệm vụ năm học
+          # 2019-2020", hunt 42 AI; LABELS.md: trainings are `other`)
+          rf"(hội nghị|tổ chức)(?! {_OTHER_CONFERENCE})[^.;\n]{{0,80}}(?<!chuẩn bị )(?<!nhằm )(?<!để )"
+          rf"(phương hướng|triển khai|bàn)[^.;\n]{{0,30}}(nhiệm vụ|kế hoạch|công tác)"
           # the year's tasks of a field ("nhiệm vụ khoa học, công nghệ … năm 2022"), not an admissions season nor
           # a production plan ("kế hoạch sản xuất ngành cà phê năm 2019": a sector's season, as in _OF_AN_EVENT; a
           # company's "kế hoạch sản xuất kinh doanh" is its year's work)
@@ -438,7 +468,10 @@ def apply_rules(title: str, text: str, rules: list[Rule] | None = None) -> RuleH
     # fires only on a passing mention in the lead, except a steering committee's meeting (LABELS.md rule 1).
     if hit and title and hit.label != "steering_committee":
         in_title = _decided(_for_rules(title), rules)
-        hit = in_title if in_title and in_title.rule not in _DEFERRING else hit
+        # (a lead that says the session was the committee's delegation's visit, under a title of the host's side, "Tỉnh
+        # Kon Tum làm việc với Ban Chỉ đạo Tây Nguyên", tells what the title's session was: hunt 42 AH)
+        host_side = hit.rule == "sc_visit" and in_title and in_title.rule == "sc_with_members"
+        hit = in_title if in_title and in_title.rule not in _DEFERRING and not host_side else hit
     # (the words, not the line break or full stop some rules match before a sentence's start: a cue is one line)
     return hit and RuleHit(hit.label, hit.rule, unmask_inner_dots(hit.evidence).lstrip(".;:!? \n").rstrip())
 
