@@ -245,6 +245,10 @@ def check_versions(card: dict, name: str) -> list[str]:
     not run it: it loaded with a warning, then failed at the first article with a traceback."""
     drift, pins = [], []
     installed = package_versions()
+    if not card.get("versions"):
+        # (a card without them loaded silently, as if made here: what the pickle needs could not be checked, hunt 42 AK)
+        log.warning("%s: its card records no package versions: whether this installation can run the model is not "
+                    "checked; retrain it, or restore its card", name)
     for package in PICKLED_WITH.get(card.get("task"), ("scikit-learn", "gensim", "numpy")):
         made_with = card.get("versions", {}).get(package)
         if made_with and installed.get(package) and made_with != installed[package]:
@@ -336,7 +340,8 @@ def check_model_file(directory: Path, card: dict) -> Path:
     if "sha256" not in card:  # nothing to check the file against: the card, not the file, is what is wrong
         raise ModelError(f"{directory / CARD_FILE}: records no checksum of the model file (no 'sha256'), so the file "
                          "cannot be checked before it is loaded; restore the card or retrain the model")
-    if sha256_of(model_path) != card["sha256"]:
+    # (the digest as written by hand or another tool, in capitals or with a space: the same digest, hunt 42 AK)
+    if sha256_of(model_path) != str(card["sha256"]).strip().lower():
         raise ModelError(f"{model_path}: checksum does not match its model card (corrupt or replaced file); "
                          f"{restore_remedy(directory)}")
     return model_path

@@ -1,6 +1,7 @@
 import logging
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from dvtopics.types.features import documents_of, event_sentences, rule_says, words_years_masked
@@ -348,6 +349,66 @@ def test_extra_labels_against_a_fired_rule_are_said_with_the_gate_that_keeps_the
     with caplog.at_level(logging.WARNING):
         train(collect(made_up_articles(4), extra=extra), classifiers=("logreg",), n_folds=2, override_min_confidence=0)
     assert "against the cue rule" not in caplog.text
+
+
+def test_the_articles_a_user_corrected_get_the_label_they_were_given():
+    """Hunt 42 AK: a user's 57 corrections, learnt, left every article they corrected with the label they corrected
+    (against a cue rule the model's label wins only at 0.9): `evaluate --compare` on them said "0 labels changed". The
+    model keeps the labels it alone would not give, and gives them to those texts, saying so; another text the rule
+    reads still gets the rule's label, and a label the model learnt is not kept twice."""
+    from dvtopics.io.read import make_article
+
+    # (a correction too like the hand-labelled briefings for the model to go past the rule on its own)
+    extra = [make_article("c1", "Ban Dân vận Huyện ủy giao ban công tác quý I năm 2018", {"label": "other"})]
+    model, card = train(collect(made_up_articles(4), extra=extra), classifiers=("logreg",), n_folds=2)
+    assert card["training_data"]["labels_kept"] == len(model.labels_given) == 1
+    records = model.predict(extra + [make_article("new", "Ban Dân vận Thành ủy giao ban công tác quý I năm 2019")])
+    assert [(r["label"], r["confidence"]) for r in records][0] == ("other", 1.0)
+    assert records[0]["cues"][0].startswith("label given in training to this text (the model alone: quarterly_briefing")
+    assert records[1]["label"] == "quarterly_briefing" and not records[1]["cues"][0].startswith("label given")
+
+
+def test_a_rule_that_read_a_text_typed_without_accents_keeps_its_label():
+    """Hunt 42 AN: the model cannot read text typed without accents, and called such meeting reports `other` at 0.98. A
+    rule that read one without accents keeps its label however sure the model is, and the cue says why."""
+    from dvtopics.types.model import decide
+    from dvtopics.types.rules import RuleHit
+
+    probabilities = np.array([[0.02, 0.98]])
+    hit = RuleHit("semi_annual_review", "half_year_review", "Hoi nghi so ket 6 thang dau nam", unaccented=True)
+    chosen, _, aside = decide(probabilities, ["semi_annual_review", "other"], [hit], 0.8, 0.9)
+    assert chosen == ["semi_annual_review"] and aside[0] == ("other", 0.98)
+    accented = RuleHit("semi_annual_review", "half_year_review", "Hội nghị sơ kết 6 tháng đầu năm")
+    assert decide(probabilities, ["semi_annual_review", "other"], [accented], 0.8, 0.9)[0] == ["other"]
+
+
+def test_training_without_one_of_the_types_says_the_model_will_never_give_it(caplog):
+    """Hunt 42 AK (4): a province's articles with no quarterly briefing among them trained a model that never gave the
+    type, overruling the rule that named it, and nothing said so (only a missing `other` was warned of)."""
+    articles = [a for a in made_up_articles(4) if a.label != "quarterly_briefing"]
+    with caplog.at_level(logging.WARNING):
+        model, _ = train(collect(articles), classifiers=("logreg",), n_folds=2)
+    assert ("no training article is labelled `quarterly_briefing`: the model will never give that type, even where a "
+            "cue rule names it") in caplog.text
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        train(collect(made_up_articles(4)), classifiers=("logreg",), n_folds=2)
+    assert "no training article is labelled" not in caplog.text
+
+
+def test_a_model_that_goes_past_a_fired_rule_says_so_in_its_first_cue():
+    """Hunt 42 AK (4): a model that gave `other` at 0.91 where a rule said `semi_annual_review` showed the rule as its
+    first cue, and nothing said the model had overruled it."""
+    from dvtopics.io.read import make_article
+
+    extra = [make_article(f"c{i}", f"Hội nghị giao ban công tác dân vận quý {i} năm 2023 của huyện", {"label": "other"})
+             for i in (1, 2, 3)]
+    model, _ = train(collect(made_up_articles(4), extra=extra), classifiers=("logreg",), n_folds=2,
+                     override_min_confidence=0)
+    record = model.predict([make_article("new", "Hội nghị giao ban công tác dân vận quý 4 năm 2023 của xã")])[0]
+    assert record["label"] == "other", record
+    assert record["cues"][0].startswith("model: other at ") and record["cues"][0].endswith(
+        ", over the cue rule's quarterly_briefing")
 
 
 def test_an_extra_article_with_its_hand_label_s_own_label_leaves_it_scored():

@@ -1312,3 +1312,16 @@ def test_a_tab_title_loses_its_section_and_its_site(headline):
     meta = extract_metadata(f"{headline}\n14/07/2023 15:40\n{BODY}")
     assert meta["title"] == "Hà Giang sơ kết công tác dân vận"
     assert meta["source"] == ("VnExpress" if "VnExpress" in headline else "Vietnam+")
+
+
+def test_markup_in_a_title_field_or_a_lone_line_break_in_a_lead_is_not_read_as_words():
+    """Hunt 42 AN: a title field "<b>Hoàn thành 78% kế hoạch</b>" kept its tags, a lead with one "<br />" was read as
+    the words "< br / >", and a text with "&nbsp;" was warned of "&#7853;" and "&amp;"."""
+    article = make_article("t", "Quý I, thu ngân sách tăng 15%.<br/>Doanh thu đạt 1.200 tỷ đồng.",
+                           {"title": "<p>Quý I, thu ngân sách <b>Lạng Sơn</b> tăng 15%</p>"})
+    assert article.title == "Quý I, thu ngân sách Lạng Sơn tăng 15%"
+    assert "<br" not in article.text and "Doanh thu" in article.text.split("\n")[-1]
+    assert "HTML line breaks (<br>) in the text: read as line ends" in article.meta["warning"]
+    entity = make_article("e", "Sáng 5/7,&nbsp;Ban Dân vận tổ chức hội nghị&nbsp;sơ kết.", {"title": "Tin"})
+    assert "(&nbsp;) in the text" in entity.meta["warning"] and "&#7853;" not in entity.meta["warning"]
+    assert make_article("l", "Lợi nhuận < 5% so với cùng kỳ.", {"title": "Lợi nhuận < 5%"}).title == "Lợi nhuận < 5%"

@@ -61,6 +61,34 @@ def test_truncated_file_fails_the_checksum(tmp_path):
         load_model(tmp_path)
 
 
+def test_a_checksum_written_in_capitals_or_with_a_space_is_the_same_digest(tmp_path):
+    """Hunt 42 AK (6): a card whose digest was written in capitals, or with a space after it, named an intact file
+    "corrupt or replaced"."""
+    card = save_model([1], tmp_path, {"task": "demo"})
+    for written in (card["sha256"].upper(), card["sha256"] + " "):
+        (tmp_path / CARD_FILE).write_text(json.dumps({**card, "sha256": written}))
+        assert load_model(tmp_path)[0] == [1]
+    (tmp_path / CARD_FILE).write_text(json.dumps({**card, "sha256": "0" * 64}))
+    with pytest.raises(ModelError, match="checksum"):
+        load_model(tmp_path)
+
+
+def test_a_card_without_its_versions_is_said_not_loaded_as_if_made_here(tmp_path, caplog):
+    """Hunt 42 AK (3): a card without its package versions loaded without a word, as if the model were made with the
+    packages installed: whether they can run it was not checked."""
+    card = save_model([1], tmp_path, {"task": "demo"})
+    with caplog.at_level(logging.WARNING):
+        load_model(tmp_path)
+    assert "records no package versions" not in caplog.text
+    without = {key: value for key, value in card.items() if key != "versions"}
+    for written in (without, {**card, "versions": {}}):  # (one of another type is refused as an invalid card)
+        (tmp_path / CARD_FILE).write_text(json.dumps(written))
+        caplog.clear()
+        with caplog.at_level(logging.WARNING):
+            assert load_model(tmp_path)[0] == [1]
+        assert "its card records no package versions" in caplog.text
+
+
 def test_corrupt_file_with_matching_card_gets_a_clear_error(tmp_path):
     save_model([1], tmp_path, {"task": "demo"})
     (tmp_path / MODEL_FILE).write_bytes(b"not a pickle at all")

@@ -93,6 +93,8 @@ def test_report_without_topics_holds_every_article_and_says_so():
     assert "&lt;b&gt;" in html and "số 3 <b>" not in html  # titles are escaped
     assert "Hội nghị sơ kết công tác dân vận số 3" in html and '<meta charset="utf-8">' in html
     assert "0.875" in html and "0.812" in html and "dvtopics report seeds/" in html
+    # hunt 42 AK (7): a model trained on written examples showed 0.996 as its "measured quality", said of nothing
+    assert "out of fold, on the articles it was trained on" in " ".join(html.split())
     assert html.count("<svg") == 2  # types and months
 
 

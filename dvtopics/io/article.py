@@ -15,8 +15,8 @@ from ..wording import brief_repr
 from ..text.dates import FIRST_YEAR, LAST_YEAR
 from ..text.furniture import masthead_site, strip_furniture
 from ..text.normalise import nfc, normalize
-from .htmltext import (html_to_text, is_html, is_markdown, markdown_to_text, page_head, page_names,
-                       unescape_references)
+from .htmltext import (LINE_BREAK_TAG, field_visible_text, html_to_text, is_html, is_markdown, markdown_to_text,
+                       page_head, page_names, references_in, unescape_references)
 from .jsonfiles import json_kind
 from .tables import field_names
 from .lead import with_lead
@@ -289,7 +289,7 @@ def make_article(article_id: str, raw: str, fields: dict | None = None, name: st
     for key in METADATA_FIELDS:  # spelt as the text is, so that what the text states and a field agree: a source
         if given[key] is not None:  # from a Mac (NFD) or a Windows-1258 file (tone marks apart) is one source
             # (a title exported escaped for a page, "H&#7897;i ngh&#7883;", as its text may be)
-            given[key] = normalize(unescape_references(given[key])).strip()
+            given[key] = normalize(unescape_references(field_visible_text(given[key]))).strip()
     if given["source"]:
         given["source"] = site_of_link(given["source"])
     if given["title"]:
@@ -374,9 +374,15 @@ def _readable(raw: str, fields: dict, name: str, say: bool = True) -> str:
         tell("Markdown instead of text; its text is used, without the links' addresses",
              "Markdown instead of text: its text is used, without the links' addresses")
         raw = markdown_to_text(raw)
+    if not html and LINE_BREAK_TAG.search(raw):  # a lead's one "<br />": markup, not the words "< br / >" (hunt 42 AN)
+        tell("HTML line breaks (<br>) in the text: read as line ends", "HTML line breaks (<br>) in the text: read as "
+             "line ends")
+        raw = LINE_BREAK_TAG.sub("\n", raw)
     if not html and (unescaped := unescape_references(raw)) != raw:  # a page's text without its tags: "V&#7853;n"
+        # (the record names its own, "&nbsp;": it named "&#7853;" and "&amp;" whatever the text held, hunt 42 AN)
         tell("HTML character references (\"&#7853;\", \"&amp;\") in the text: read as the characters they stand for",
-             "HTML character references (&#7853;, &amp;) in the text: read as the characters they stand for")
+             f"HTML character references ({', '.join(references_in(raw))}) in the text: read as the characters they "
+             "stand for")
         raw = unescaped
     return raw
 

@@ -294,6 +294,34 @@ def mhtml_page(data: bytes) -> tuple[bytes, str | None, str] | None:
 _CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
+# any tag of HTML's: in a title's or a source's field one is markup, not words
+_TAG = re.compile(rf"</?(?:{_ELEMENTS})\b[^<>]*>", re.I)
+# a line break's tag against a word or at a line's end ("… năm 2024.<br/>Doanh thu …", a scraped lead's one), not one
+# set apart by spaces, which a text may quote ("Mẫu <br> trong một câu")
+LINE_BREAK_TAG = re.compile(r"(?<=\S)<br\s*/?>|<br\s*/?>(?=\S|[ \t]*$)", re.I | re.M)
+
+
+def field_visible_text(value: str) -> str:
+    """A title's or a source's field as a reader of the page sees it, on one line: its tags dropped ("<b>Hoàn thành 78%
+    kế hoạch</b>" was a title with its tags, hunt 42 AN).
+
+    >>> field_visible_text("<p>Quý I, thu ngân sách <b>tăng 15%</b></p>"), field_visible_text("Lợi nhuận < 5%")
+    ('Quý I, thu ngân sách tăng 15%', 'Lợi nhuận < 5%')
+    """
+    return " ".join(_TAG.sub(" ", value).split()) if "<" in value and _TAG.search(value) else value
+
+
+def references_in(text: str, n: int = 2) -> list[str]:
+    """The first `n` different character references `text` holds ("&nbsp;", "&#7853;"), as a warning quotes them."""
+    found: list[str] = []
+    for match in _CHARACTER_REFERENCE.finditer(text):
+        if match.group() not in found:
+            found.append(match.group())
+            if len(found) == n:
+                break
+    return found
+
+
 def unescape_references(text: str) -> str:
     """`text` with its HTML character references read as the characters they stand for ("H&#7897;i ngh&#7883;" is
     "Hội nghị", "&amp;" is "&"), as a CMS or an API (WordPress' "rendered" titles) exports fields escaped for a page

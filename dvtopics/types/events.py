@@ -23,7 +23,7 @@ from typing import Iterable
 
 from ..text.normalise import normalize
 from ..text.sentences import INNER_DOT, SENTENCE_OR_LINE_BREAK, mask_inner_dots, unmask_inner_dots
-from .vocabulary import EVENT_COMMITTEE, EVENT_MEETING
+from .vocabulary import EVENT_COMMITTEE, EVENT_MEETING, spelt_out
 
 LEAD_CHARS = 600  # as the rules: the title and the lead say what a report is about
 BODY_CHARS = 2500  # a title-silent report may name its meeting only further down (seed 002)
@@ -130,8 +130,8 @@ NO_EVENT_FEATURES = ["__ev_none"]
 def _title_and_text(title: str, text: str) -> tuple[str, str]:
     """Normalised title, and the text after it when the text repeats it; dots inside words masked, since the
     windows of `_NEXT_TASKS` and `EVENT_MEETING` stop at every dot ("nhiệm vụ của TP.HCM năm 2016")."""
-    text = mask_inner_dots(normalize(text))
-    title = mask_inner_dots(normalize(title).strip())
+    text = mask_inner_dots(spelt_out(normalize(text)))
+    title = mask_inner_dots(spelt_out(normalize(title)).strip())
     if title and text.lstrip().startswith(title):
         text = text.lstrip()[len(title):]
     return title, text

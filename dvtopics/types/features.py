@@ -3,6 +3,8 @@ analyzers that cut it into the TF-IDF views' tokens. Pickled models name these f
 (or add the old path to dvtopics.persist.MOVED_MODULES)."""
 from __future__ import annotations
 
+import hashlib
+
 import re
 from dataclasses import replace
 from typing import Sequence
@@ -42,6 +44,13 @@ def raw_document(article: Article, head_chars: int = HEAD_CHARS) -> str:
     if article.title and not text.startswith(article.title):
         text = f"{article.title}\n{text}"
     return text
+
+
+def article_digest(article: Article) -> bytes:
+    """What makes two articles the same for training and for the labels a model keeps (exact duplicates are learnt
+    once, and given two labels are refused): the title and the text, as the classifier reads them (`raw_document`).
+    Two headlines over one body (a placeholder "Nội dung đang được cập nhật.") are two articles."""
+    return hashlib.blake2b(raw_document(article, head_chars=0).encode(), digest_size=12).digest()
 
 
 def lead_copy(article: Article, chars: int = LEAD_COPY_CHARS) -> Article | None:

@@ -32,7 +32,7 @@ from .events import find_event
 from .names import same_label
 from .rules import apply_rules, names_committee, rules_fingerprint
 from ..text.people import people_fingerprint
-from .features import (HEAD_CHARS, documents_of, event_sentences, event_tokens, first_words, rule_says, words,
+from .features import (HEAD_CHARS, article_digest, documents_of, event_sentences, event_tokens, first_words, rule_says, words,
                        words_years_masked)
 
 log = logging.getLogger(__name__)
@@ -84,6 +84,10 @@ TRAINED_WITH = "dvtopics_parameters"
 # The pipeline attribute that holds the digests of the texts it learnt from (hand, weak and --extra articles), sorted,
 # so that `evaluate` can say when it scores a model on its own training articles. Models saved before have none.
 TRAINED_TEXTS = "dvtopics_trained_texts"
+# The pipeline attribute that holds the labelled training texts (hand labels, --extra) whose label the model alone,
+# deciding as `decide` does, would not give them: {digest: label}. `predict` gives such a text its label, as a user
+# who corrects an article expects (`training.labels_the_model_would_not_give`). Models saved before have none.
+LABELS_GIVEN = "dvtopics_labels_given"
 
 # what to do when `predict` is given texts instead of articles
 # what predict reads of an article (or of an object that looks like one)
@@ -253,6 +257,11 @@ class Classifier:
         return [str(label) for label in self.pipeline.classes_]
 
     @property
+    def labels_given(self) -> dict:
+        """The training texts' labels the model alone does not give, by digest (`LABELS_GIVEN`)."""
+        return getattr(self.pipeline, LABELS_GIVEN, None) or {}
+
+    @property
     def use_rules(self) -> bool:
         return bool(self.card.get("parameters", {}).get("use_rules", True))
 
@@ -373,25 +382,34 @@ class Classifier:
                          else confidence)
             if explain:
                 cues = self.explain(matrix, predicted, said=[bool(hit or event) for hit, event in zip(hits, events)])
-        predictions = iter(zip(hits, events, predicted, confidence, cues, set_aside, abstained))
+        predictions = iter(zip(hits, events, predicted, confidence, cues, set_aside, abstained,
+                               [self.labels_given.get(article_digest(a)) for a in good] if self.labels_given
+                               else [None] * len(good)))
         records = []
         for article in articles:
             record = {"id": article.id, "label": None, "confidence": None, "cues": []}
             if not article.error:
-                hit, event, label, conf, features, guess, abstained_conf = next(predictions)
-                said = [f"rule {hit.rule}: {hit.evidence}"] if hit else []
+                hit, event, label, conf, features, guess, abstained_conf, own = next(predictions)
+                said = [hit.cue()] if hit else []
                 said += [event.cue()] if event else []
                 # the reader sees what was set aside, and why, in one guess (two, "guess: other at 0.19 …" over
                 # "guess: semi_annual_review at 0.79 …", read as two answers of the model)
                 # (no "; " inside: a table joins an article's cues with it, and a program splits them on it)
                 aside = _set_aside(guess, hit, self.silent_min_confidence, self.override_min_confidence) if guess \
                     else ""
-                if conf < min_confidence:  # the reader still sees what the cues below argue for, and how sure
+                if own is not None:  # a text trained on with a label the model alone does not give: that label
+                    said.insert(0, f"label given in training to this text (the model alone: {label} at {conf:.2f})")
+                    label, conf = own, 1.0
+                elif conf < min_confidence:  # the reader still sees what the cues below argue for, and how sure
                     said.insert(0, f"guess: {label} at {below(conf, min_confidence)}, below the minimum confidence "
                                    f"{min_confidence:g}" + (f", over the model's {aside}" if aside else ""))
                     label, conf = abstain, abstained_conf
                 elif aside:
                     said.insert(0, f"guess: {aside}")
+                elif hit and not same_label(label, hit.label):
+                    # the model went past the rule, at least as sure as it must be: said, as what it set aside is
+                    # (the first cue, the rule's, read as the reason for another label: hunt 42 AK)
+                    said.insert(0, f"model: {label} at {conf:.2f}, over the cue rule's {hit.label}")
                 record.update(label=label, confidence=round(float(conf), 4), cues=said + features)
             records.append({**record, "title": article.title, "date": article.date, "source": article.source,
                             "error": article.error, "warning": article.meta.get("warning")})
@@ -446,7 +464,8 @@ def decide(probabilities: np.ndarray, labels: Sequence[str], hits: Sequence, sil
     - where a rule fired and the model gives another label with less than `override_min_confidence`, the label is
       the rule's. Trained on one corpus and labelling the other, the model overrode a fired rule 8 times and was
       wrong 6 (`benchmarks/rule_override_gate.py`): what it learnt of one source's words is weaker evidence on
-      another's than the rule's cue.
+      another's than the rule's cue. Where the rule read text typed without accents (`RuleHit.unaccented`), which
+      the model's words do not match, its label stands.
     - where no cue rule fired and the article names no steering committee (`committee_named[row]` is False,
       `rules.names_committee`), `steering_committee` is no answer however sure the model is: it is a committee's
       meeting or nothing (LABELS.md rule 1), and the model named one story's news that never named a committee so.
@@ -464,7 +483,8 @@ def decide(probabilities: np.ndarray, labels: Sequence[str], hits: Sequence, sil
             if chosen[row] == STEERING and committee_named is not None and not committee_named[row]:
                 bound = np.inf
         else:
-            fallback, bound = hit.label, override_min_confidence
+            # (text typed without accents, which the rules read and the model cannot: the rule's label stands)
+            fallback, bound = hit.label, np.inf if getattr(hit, "unaccented", False) else override_min_confidence
         if chosen[row] != fallback and fallback in index and confidence[row] < bound:
             set_aside[row] = (chosen[row], float(confidence[row]))
             chosen[row], confidence[row] = fallback, probabilities[row, index[fallback]]
@@ -478,6 +498,8 @@ def _set_aside(guess: tuple[str, float], hit, silent_min_confidence: float, over
     if hit is None:
         return (f"{guess[0]} at {below(guess[1], silent_min_confidence)} (with no cue rule, a type needs "
                 f"{silent_min_confidence:g})")
+    if getattr(hit, "unaccented", False):
+        return f"{guess[0]} at {guess[1]:.2f} (of a text typed without accents, which the model cannot read)"
     return (f"{guess[0]} at {below(guess[1], override_min_confidence)} (against the cue rule's "
             f"{hit.label}, a label needs {override_min_confidence:g})")
 

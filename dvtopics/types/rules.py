@@ -14,16 +14,19 @@ and leave the rest (`None`). Add one by appending a `Rule` to `RULES`.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from . import events
 from ..arguments import check_text
+from ..io.language import looks_vietnamese
 from ..text.normalise import normalize
 from ..text.furniture import SOURCE_TAG, without_source_tags
 from ..text.sentences import INNER_DOT, mask_inner_dots, unmask_inner_dots
-from .vocabulary import COMMITTEE, MEETING, REVIEW
+from .vocabulary import COMMITTEE, MEETING, REVIEW, SHORT_FORMS, spelt_out
 
 LEAD_CHARS = 600  # the title and the lead; the body only mentions things in passing
 
@@ -124,6 +127,11 @@ _HONOURED = (r"(ông|bà|anh|chị|em|cụ|cô giáo|thầy giáo|cô|thầy|bá
 
 # Conferences of other kinds than a review, whatever period they are held in (LABELS.md's dialogues, trainings)
 _OTHER_CONFERENCE = r"(kết nối|xúc tiến|đối thoại|khách hàng|gặp gỡ|giao lưu|tọa đàm|hội thảo|tập huấn)\b"
+# A plan or a programme named by its theme, not the year's or the work's own ("kế hoạch năm 2023", "kế hoạch công tác",
+# "kế hoạch phát triển kinh tế - xã hội", "kế hoạch sản xuất kinh doanh", "chương trình công tác"), nor a coordination
+# programme (`law_review`)
+_THEMED_PLAN = (r"(kế hoạch|chương trình)(?!\s+(năm|công tác|nhiệm vụ|phát triển (kinh tế|kt)|kinh tế|kt-xh|sản xuất|kinh doanh|tài chính|ngân sách|"
+                r"thu|chi|đầu tư công|phối hợp|hành động|mục tiêu|\d)\b)(?=\s+\w)")
 _HONOUR = "(biểu dương|tuyên dương|khen thưởng|vinh danh|bằng khen|giấy khen|cờ thi đua|huân chương|danh hiệu)"
 # A person a profile has named, referred to again by a pronoun alone (not "Ông Nguyễn Văn A": a name follows that)
 _PRONOUN = r"(chị|anh|ông|bà|thầy|cô|em)(?! (?-i:[A-ZĐ]))"
@@ -237,7 +245,10 @@ RULES: list[Rule] = [
     _rule(UPCOMING, "other",
           rf"(^|\n)[^.;!?\n]{{0,300}}?"
           rf"(?P<cue>\b(công tác )?chuẩn bị( [^\s.;,]+){{0,5}}? (việc |cho |tổ chức )?(hội nghị )?"
-          rf"{_REVIEW_OR_BRIEFING}\b|thông báo (về việc )?tổ chức (hội nghị )?{_REVIEW_OR_BRIEFING}\b|"
+          rf"{_REVIEW_OR_BRIEFING}\b|thông báo (về việc |về )?(sẽ )?(tổ chức )?(hội nghị )?{_REVIEW_OR_BRIEFING}\b|"
+          # (one about to be held, or tomorrow: "Sắp diễn ra hội nghị tổng kết …", "Ngày mai, khối dân vận … tổng kết
+          # công tác năm 2022", hunt 42 AM)
+          rf"\bsắp (diễn ra|tổ chức|khai mạc)\b[^.;\n]{{0,30}}?\b{_REVIEW_OR_BRIEFING}\b|(?<![^\n])\W*ngày mai\b[^.;\n]{{0,80}}?\b{_REVIEW_OR_BRIEFING}\b|"
           rf"\bsẽ (tổ chức|họp)\b[^.;\n]{{0,40}}?\b{_REVIEW_OR_BRIEFING}\b|"
           # (hunt 40 U: "Sở Y tế sẽ sơ kết 6 tháng vào tuần tới", "Ban Chỉ đạo … sẽ họp đánh giá sau lũ", "lên lịch giao
           # ban quý III", "Kế hoạch tổ chức hội nghị tổng kết …", "Hướng dẫn tổ chức tổng kết công tác … năm 2019")
@@ -250,19 +261,20 @@ RULES: list[Rule] = [
           # kết …", "Thủ tướng sẽ dự và chỉ đạo hội nghị triển khai nhiệm vụ …", "sẽ chủ trì hội nghị giao ban …")
           rf"(?<!trì )\bhoãn (tổ chức )?(hội nghị |cuộc họp |phiên họp )?{_REVIEW_OR_BRIEFING}\b|"
           rf"\bsẽ (dự|tham dự|chủ trì)( và chỉ đạo)? (hội nghị|cuộc họp|phiên họp)\b)",
-          "chuẩn bị|thông báo|sẽ|dự kiến|lên lịch|kế hoạch|hướng dẫn|hoãn"),
+          "chuẩn bị|thông báo|sẽ|dự kiến|lên lịch|kế hoạch|hướng dẫn|hoãn|sắp|ngày mai"),
     # A meeting held before the news, the source of a point in a story about something else ("Trước đó, tại hội nghị
     # giao ban quý I, huyện đã yêu cầu …", "tại hội nghị sơ kết 6 tháng đầu năm của huyện hồi tháng 7", "mục tiêu đặt
     # ra tại Hội nghị cán bộ, viên chức hồi đầu năm": hunt 41 AF, each took that meeting's label). As a review to come,
     # it decides only where no rule's words stand before it (`_decided`): a review's report that recalls last year's
     # keeps its label.
     _rule(EARLIER, "other",
-          r"(?P<cue>\b(trước đó|hồi (tháng \d{1,2}|đầu năm|cuối năm|giữa năm)|năm (ngoái|trước))\b,?[^.;\n]{0,30}?"
+          # (or "từng": "Công trình từng được nêu tên tại hội nghị tổng kết …", hunt 42 AM)
+          r"(?P<cue>\b(trước đó|từng|hồi (tháng \d{1,2}|đầu năm|cuối năm|giữa năm)|năm (ngoái|trước))\b,?[^.;\n]{0,30}?"
           r"\btại (hội nghị|cuộc họp|buổi)\b|"
           # (… "tuần trước", "tháng trước": "Tại hội nghị giao ban quý III của Sở Công Thương tuần trước, …" in a story
           # on vegetable prices, hunt 42 AJ)
           r"\btại (hội nghị|cuộc họp|buổi)\b[^.;\n]{0,80}?\b(hồi (tháng \d{1,2}|đầu năm|cuối năm|giữa năm)|"
-          r"(năm|tuần|tháng) (ngoái|trước))\b)", "trước đó|hồi|ngoái|trước"),
+          r"(năm|tuần|tháng) (ngoái|trước))\b)", "trước đó|từng|hồi|ngoái|trước"),
     _rule("multi_year", "other",
           rf"{_REVIEW}[^.;\n]{{0,20}}\b([2-9]|\d\d)\s*năm\b|"
           rf"{_REVIEW}[^.;\n]{{0,80}}((?<!năm học )(?<!năm học mới )(?<!niên học )20\d\d\s*[-–]\s*20\d\d|nhiệm kỳ)|"
@@ -293,11 +305,17 @@ RULES: list[Rule] = [
           # hunt 41 AA; LABELS.md: the review of a theme year)
           r"[\"“”']năm\b|chuyên đề|"
           r"quy chế(?! phối hợp)|quy định|kết luận|chiến lược|chương trình (hành động|mục tiêu)|"
+          # a plan or a programme by its theme ("sơ kết 6 tháng thực hiện Kế hoạch phòng, chống dịch tả lợn châu
+          # Phi", hunt 42 AL), not the year's work plan, its own programme of work, or a coordination programme
+          rf"{_THEMED_PLAN}|"
           # a resolution by its number or its theme ("Nghị quyết 128/NQ-CP", "Nghị quyết số 10-NQ/TU về phát triển du
           # lịch", hunt 41 W; LABELS.md: "sơ kết 3 năm thực hiện Nghị quyết"), not one on the year's tasks
           r"nghị quyết(?![^.;:\n]{0,80}?\bnhiệm vụ (\w+ )?năm\b)(\s+(số\s+)?\d+|[^.;:\n]{0,60}?\svề\s))\b|"
           # a campaign named by how long it has run, "thực hiện" left out ("Sơ kết 6 tháng phong trào …")
-          rf"{_REVIEW}\s+(\d+|một|sáu)\s+(tháng|năm)\s+(phong trào|chiến dịch|đợt|cuộc vận động)\b|"
+          rf"{_REVIEW}\s+(\d+|một|sáu)\s+(tháng|năm)\s+(phong trào|chiến dịch|đợt|cuộc vận động|{_THEMED_PLAN})\b|"
+          # a semester of a pilot or a model ("sơ kết học kỳ I thực hiện mô hình lớp học thông minh", "sơ kết 1 học kỳ
+          # thực hiện thí điểm chương trình …", hunt 42 AL)
+          rf"{_REVIEW}\s+((\d+|một)\s+)?học kỳ( (i|1|ii|2)\b)?\s+(thực hiện\s+|triển khai\s+)?(thí điểm|mô hình|đề án)\b|"
           # a pilot, or a reform's first months: the two-tier local government, an apparatus rearranged ("sơ kết 6
           # tháng vận hành chính quyền địa phương hai cấp", "… thí điểm mô hình …", hunt 41 AD)
           rf"{_REVIEW}\s+(\d+|một|sáu)\s+(tháng|năm)\s+(thí điểm\b|(vận hành|hoạt động của|thực hiện|triển khai)\s+"
@@ -313,7 +331,10 @@ RULES: list[Rule] = [
     _rule("press_briefing", "other",
           # (also a briefing held with the papers: "giao ban công tác tuyên truyền quý III với các cơ quan báo chí",
           # hunt 41 AE)
-          r"giao ban (công tác )?báo chí|giao ban[^.;\n]{0,60}\bvới (các )?(cơ quan )?(báo chí|phóng viên|nhà báo)",
+          r"giao ban (công tác )?báo chí|giao ban[^.;\n]{0,60}\bvới (các )?(cơ quan )?(báo chí|phóng viên|nhà báo)|"
+          # (the quarterly press briefing by its northern name: "hội nghị cung cấp thông tin định kỳ cho báo chí quý
+          # I/2022", hunt 42 AM)
+          r"hội nghị (cung cấp )?thông tin (định kỳ )?cho (các cơ quan )?báo chí",
           "báo chí|phóng viên|nhà báo"),
     _rule("monthly_session", "other",
           r"(phiên họp|họp)( phiên)? (ubnd |chính phủ )?thường kỳ tháng ((0?[124578]|1[01])\b|"
@@ -392,6 +413,9 @@ RULES: list[Rule] = [
           # 2019-2020", hunt 42 AI; LABELS.md: trainings are `other`)
           rf"(hội nghị|tổ chức)(?! {_OTHER_CONFERENCE})[^.;\n]{{0,80}}(?<!chuẩn bị )(?<!nhằm )(?<!để )"
           rf"(phương hướng|triển khai|bàn)[^.;\n]{{0,30}}(nhiệm vụ|kế hoạch|công tác)"
+          # (not a theme year's or a month of action's plan launched: "hội nghị triển khai kế hoạch 'Năm Chuyển đổi số
+          # ngành y tế 2022'", "… kế hoạch Tháng hành động vì an toàn thực phẩm năm 2022", hunt 42 AL)
+          r"(?!\s+[\"“”']?(?-i:Năm|Tháng) )(?! (tháng hành động|tháng cao điểm)\b)"
           # the year's tasks of a field ("nhiệm vụ khoa học, công nghệ … năm 2022"), not an admissions season nor
           # a production plan ("kế hoạch sản xuất ngành cà phê năm 2019": a sector's season, as in _OF_AN_EVENT; a
           # company's "kế hoạch sản xuất kinh doanh" is its year's work)
@@ -416,6 +440,7 @@ def rules_fingerprint(rules: list[Rule] | None = None) -> str:
     parts = [f"{r.name}\t{r.label}\t{r.pattern.pattern}" for r in (RULES if rules is None else rules)]
     parts += [pattern.pattern for pattern in events.PATTERNS] + [INNER_DOT.pattern, SOURCE_TAG.pattern,
                                                                  _ANY_LEAD_TAG.pattern]
+    parts += [f"{pattern.pattern}\t{full}" for pattern, full in SHORT_FORMS]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
 
 
@@ -424,6 +449,12 @@ class RuleHit:
     label: str
     rule: str
     evidence: str  # the matched words
+    # read in text typed without accents (`without_accents`), which the model cannot read: its label stands (`decide`)
+    unaccented: bool = False
+
+    def cue(self) -> str:
+        """The rule as a cue: "rule year_review: hội nghị tổng kết công tác năm 2015"."""
+        return f"rule {self.rule}{' (read without accents)' if self.unaccented else ''}: {self.evidence}"
 
 
 # A lead's tag of a paper the source reader does not know, a code in capitals or "Báo …" ("BNA - ", "HGĐT- ", "Báo Lai
@@ -437,7 +468,7 @@ def _for_rules(text: str) -> str:
     # the rules' windows ([^.;\n]) stop at every dot; a dot inside a word ("Ban Chỉ đạo PCTT T.Ư đã họp") ends no
     # sentence, so the rules read it masked, and cues show it again; a lead's source tag ("(Baophutho.vn) - ")
     # stands before its first sentence, where some rules look
-    return mask_inner_dots(_ANY_LEAD_TAG.sub("", without_source_tags(normalize(text))))
+    return mask_inner_dots(_ANY_LEAD_TAG.sub("", without_source_tags(spelt_out(normalize(text)))))
 
 
 def head_of(title: str, text: str) -> str:
@@ -457,12 +488,20 @@ def apply_rules(title: str, text: str, rules: list[Rule] | None = None) -> RuleH
     >>> apply_rules("Giá xăng giảm", "Giá xăng giảm mạnh.") is None
     True
     """
-    rules = RULES if rules is None else rules
     check_text("title", title, "apply_rules"), check_text("text", text, "apply_rules")  # None read as "None"
+    unaccented = False
+    if rules is None:
+        rules = RULES
+        # Vietnamese typed without accents ("Hoi nghi so ket cong tac dan van 6 thang dau nam"): read by the rules
+        # without theirs, as nothing else here can read it (hunt 42 AN: 7 of 7 such meeting reports were `other` at 0.98)
+        if not looks_vietnamese(f"{title}\n{text[:LEAD_CHARS]}"):
+            rules, unaccented = unaccented_rules(), True
+            title, text = without_accents(title), without_accents(text)
     hit = _decided(head_of(title, text), rules)
     # A title that names only a review to come ("Chuẩn bị từ sớm việc tổng kết 40 năm đổi mới") leaves the event to
     # the lead: its own held review decides ("… tổ chức hội nghị tổng kết công tác năm 2021"), or its review to come
-    if hit and hit.rule == UPCOMING and title and _first_hit(_for_rules(title), [_UPCOMING_RULE]):
+    upcoming = [rule for rule in rules if rule.name == UPCOMING]
+    if hit and hit.rule == UPCOMING and title and _first_hit(_for_rules(title), upcoming):
         hit = _decided(head_of("", _without_title(title, text)), rules) or hit
     # The title names the event a report is about: a rule that fires on it wins over an earlier one that
     # fires only on a passing mention in the lead, except a steering committee's meeting (LABELS.md rule 1).
@@ -471,13 +510,30 @@ def apply_rules(title: str, text: str, rules: list[Rule] | None = None) -> RuleH
         # (a lead that says the session was the committee's delegation's visit, under a title of the host's side, "Tỉnh
         # Kon Tum làm việc với Ban Chỉ đạo Tây Nguyên", tells what the title's session was: hunt 42 AH)
         host_side = hit.rule == "sc_visit" and in_title and in_title.rule == "sc_with_members"
-        hit = in_title if in_title and in_title.rule not in _DEFERRING and not host_side else hit
+        hit = in_title if in_title and in_title.rule not in _DEFERRING_NAMES and not host_side else hit
     # (the words, not the line break or full stop some rules match before a sentence's start: a cue is one line)
-    return hit and RuleHit(hit.label, hit.rule, unmask_inner_dots(hit.evidence).lstrip(".;:!? \n").rstrip())
+    return hit and RuleHit(hit.label, hit.rule, unmask_inner_dots(hit.evidence).lstrip(".;:!? \n").rstrip(),
+                           unaccented)
 
 
-_UPCOMING_RULE = next(rule for rule in RULES if rule.name == UPCOMING)
-_DEFERRING = {rule.name: rule for rule in RULES if rule.name in (UPCOMING, EARLIER)}
+_DEFERRING_NAMES = (UPCOMING, EARLIER)
+
+
+def without_accents(text: str) -> str:
+    """`text` as typed without accents: no tone marks, hats or horns, "đ" as "d" ("Hội nghị" is "Hoi nghi")."""
+    bare = "".join(char for char in unicodedata.normalize("NFD", text) if not unicodedata.combining(char))
+    return bare.replace("đ", "d").replace("Đ", "D")
+
+
+@functools.cache
+def unaccented_rules() -> list[Rule]:
+    """The rules as text typed without accents reads them: their patterns and gates without accents. Such text is
+    less sure ("hop" is also "hợp", "quy" also "quy chế"), and read only where a text has almost no accent."""
+    gates: dict[str, re.Pattern] = {}
+    return [Rule(rule.name, rule.label, re.compile(without_accents(rule.pattern.pattern), rule.pattern.flags),
+                 None if rule.gate is None else gates.setdefault(
+                     rule.gate.pattern, re.compile(without_accents(rule.gate.pattern), rule.gate.flags)))
+            for rule in RULES]
 
 
 def _decided(head: str, rules: list[Rule]) -> RuleHit | None:
@@ -487,12 +543,12 @@ def _decided(head: str, rules: list[Rule]) -> RuleHit | None:
     năm thi hành Hiến pháp", hunt 40 S), a ceremony's report closes on one ("… sẽ được giới thiệu tại hội nghị tổng
     kết", hunt 40 R: nothing before it decides)."""
     hit = _first_hit(head, rules)
-    if not hit or hit.rule not in _DEFERRING:
+    if not hit or hit.rule not in _DEFERRING_NAMES:
         return hit
-    coming = _DEFERRING[hit.rule].pattern.search(head)
+    coming = next(rule for rule in rules if rule.name == hit.rule).pattern.search(head)
     at = coming.start("cue") if coming else len(head)  # where its words begin, after the line's opening
     for rule in rules:
-        held = rule.name not in _DEFERRING and rule.pattern.search(head, 0, at)
+        held = rule.name not in _DEFERRING_NAMES and rule.pattern.search(head, 0, at)
         if held:
             return RuleHit(rule.label, rule.name, held.group(0))
     return hit

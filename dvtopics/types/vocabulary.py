@@ -9,6 +9,8 @@ edit to them asks for retraining.
 """
 from __future__ import annotations
 
+import re
+
 MEETING = r"(hội nghị|phiên họp|cuộc họp|họp|giao ban|sơ kết|tổng kết)(?! báo)"  # "họp báo": a press conference
 # A disaster-prevention "Ban Chỉ huy PCTT" is the provinces' steering committee for storms and floods (LABELS.md
 # rule 1); a military "Ban Chỉ huy quân sự" is not.
@@ -16,6 +18,26 @@ MEETING = r"(hội nghị|phiên họp|cuộc họp|họp|giao ban|sơ kết|t�
 # sự" (PTDS), "… phòng, chống thiên tai và tìm kiếm cứu nạn" after it (hunt 40 R: their storm meetings were `other`).
 COMMITTEE = r"(ban chỉ đạo|ủy ban chỉ đạo|bcđ|ban chỉ huy (phòng,? chống (thiên tai|lụt)|pctt|phòng thủ dân sự|ptds))\b"
 REVIEW = r"(sơ kết|tổng kết)"
+
+# Periods and committees as spreadsheets, portals and hurried typists shorten them, which the rules and the event reader
+# read in full (`spelt_out`): "sơ kết 6 th đầu năm" was a year's tasks at 0.998, "Q.III" no quarter, "Ban Chỉ dạo" (a
+# typo of "đạo") no committee (hunt 42 AN). Not "Q1" alone, which is also Ho Chi Minh City's District 1.
+SHORT_FORMS = [(re.compile(r"\b(\d{1,2}) th\.?(?= (đầu|cuối|qua|năm)\b)"), r"\1 tháng"),
+               (re.compile(r"\bQ\.?(IV|I{1,3})\b"), r"quý \1"),
+               (re.compile(r"\bQ([1-4])(?=[/-]20\d\d\b)"), r"quý \1"),
+               (re.compile(r"\b(ban chỉ) dạo\b", re.IGNORECASE), r"\1 đạo")]
+
+
+def spelt_out(text: str) -> str:
+    """`text` with the short forms of a period or a committee written in full (`SHORT_FORMS`).
+
+    >>> spelt_out("Sơ kết 6 th đầu năm, giao ban Q.III, kết quả Q1/2023 của Ban Chỉ dạo")
+    'Sơ kết 6 tháng đầu năm, giao ban quý III, kết quả quý 1/2023 của Ban Chỉ đạo'
+    """
+    for pattern, full in SHORT_FORMS:
+        text = pattern.sub(full, text)
+    return text
+
 
 # Meeting nouns; "họp báo" (press conference), "họp mặt" (a get-together) and "họp dân" are other events.
 # (not a venue: "Trung tâm Hội nghị tỉnh", "TT hội nghị quốc gia", "Cung Hội nghị Quốc gia"; nor a room: "phòng họp";
