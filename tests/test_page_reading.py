@@ -1292,8 +1292,8 @@ def test_a_mass_organisations_masthead_in_capitals_is_no_title():
     # a station's name as its pages' logo, in capitals too, under its web edition's name
     (f"Đài Phát thanh và Truyền hình Thái Bình\nThời sự\nHà Giang sơ kết công tác dân vận\n14/07/2023 15:40\n{BODY}",
      "Đài Phát thanh và Truyền hình Thái Bình"),
-    (f"BÁO ĐIỆN TỬ - ĐÀI PHÁT THANH VÀ TRUYỀN HÌNH NAM ĐỊNH\nHà Giang sơ kết công tác dân vận\n14/07/2023 15:40\n{BODY}",
-     "Đài Phát thanh và Truyền hình Nam Định"),
+    (f"BÁO ĐIỆN TỬ - ĐÀI PHÁT THANH VÀ TRUYỀN HÌNH NAM ĐỊNH\nHà Giang sơ kết công tác dân vận\n14/07/2023 15:40\n"
+     f"{BODY}", "Đài Phát thanh và Truyền hình Nam Định"),
 ])
 def test_broadcasters_named_as_their_pages_name_them_are_the_source(page, source):
     """Hunt 42 AJ: 36 of 150 radio, TV and portal pages named their outlet only in a sign-off, a lead tag or a logo of a
@@ -1325,3 +1325,15 @@ def test_markup_in_a_title_field_or_a_lone_line_break_in_a_lead_is_not_read_as_w
     entity = make_article("e", "Sáng 5/7,&nbsp;Ban Dân vận tổ chức hội nghị&nbsp;sơ kết.", {"title": "Tin"})
     assert "(&nbsp;) in the text" in entity.meta["warning"] and "&#7853;" not in entity.meta["warning"]
     assert make_article("l", "Lợi nhuận < 5% so với cùng kỳ.", {"title": "Lợi nhuận < 5%"}).title == "Lợi nhuận < 5%"
+
+
+def test_a_bare_date_deep_in_the_text_is_no_dateline():
+    """Hunt 42 AR: undated VNTC articles took a date from deep in their text, a coach's birth date in a profile box
+    ("2/11/1949"), a fixture list's first date: the report's time axis ran from 1949. A dateline among the first
+    twelve lines is still read."""
+    body = "\n".join(f"Dòng thứ {i} của bài viết về đội tuyển." for i in range(12))
+    meta = extract_metadata(f"HLV Alfred Riedl đã trở lại Việt Nam\n{body}\nNgày sinh\n2/11/1949\n{body}")
+    assert meta["date"] is None
+    meta = extract_metadata(f"HLV Alfred Riedl đã trở lại Việt Nam\nThể thao\nBóng đá\nTin\nVideo\nẢnh\n"
+                            f"Thứ Ba, 05/07/2022, 19:13\n{body}")
+    assert meta["date"] == "2022-07-05"

@@ -273,8 +273,8 @@ from dvtopics.types.rules import apply_rules
     ("Ban Chỉ đạo liên ngành về an toàn thực phẩm tỉnh tổ chức hội nghị tổng kết công tác năm 2018",
      "steering_committee", "sc_holds"),
     # Hunt 42 AJ: a meeting that announces a committee's founding or new members; a meeting held "last week"
-    ("Sáng 22/7, Tỉnh ủy tổ chức hội nghị công bố quyết định thành lập Ban Chỉ đạo phòng, chống tham nhũng tỉnh", "other",
-     "sc_founded"),
+    ("Sáng 22/7, Tỉnh ủy tổ chức hội nghị công bố quyết định thành lập Ban Chỉ đạo phòng, chống tham nhũng tỉnh",
+     "other", "sc_founded"),
     ("Huyện ủy tổ chức hội nghị công bố quyết định kiện toàn Ban Chỉ đạo 35 huyện", "other", "sc_founded"),
     ("Giá rau tăng mạnh. Tại hội nghị giao ban quý III của Sở Công Thương tuần trước, lãnh đạo Sở cho biết sẽ bảo đảm "
      "nguồn cung", "other", "earlier_meeting"),
@@ -324,6 +324,12 @@ from dvtopics.types.rules import apply_rules
     ("Sáng 6/7, Công an tỉnh tổ chức hội nghị sơ kết công tác 6 tháng đầu năm. Theo báo cáo sơ kết, lực lượng đã "
      "triệt phá 45 băng nhóm", "semi_annual_review", "half_year_review"),
     ("Tại hội nghị, đại diện Ban Chỉ đạo phòng chống dịch tỉnh thông tin về tình hình dịch bệnh", "other", None),
+    # … and the guards two hand labels set: the committee's own meeting by "của", a review's report with the next
+    # year's directions
+    ("Ngày 30/11, tại buổi họp của Ban Chỉ đạo quốc gia phòng chống dịch cúm A trên người, PGS cho biết",
+     "steering_committee", "sc_meeting"),
+    ("Theo báo cáo tổng kết công tác kiểm lâm năm 2003 và phương hướng nhiệm vụ năm 2004, năm 2003, UBND tỉnh đã tặng "
+     "bằng khen", "annual_review", "year_review"),
 ])
 def test_rules_follow_the_guide_and_its_precedence(title, label, rule):
     hit = apply_rules(title, "")
@@ -348,11 +354,11 @@ def test_a_steering_committee_meeting_in_the_lead_still_comes_first():
 @pytest.mark.parametrize("lead", [
     "Hơn 20 năm công tác tại TAND huyện Bát Xát, thẩm phán Lò Thị Hoa đã xét xử hàng trăm vụ án. Chị được tặng danh "
     "hiệu Chiến sĩ thi đua cơ sở tại hội nghị tổng kết năm 2020 của TAND tỉnh.",
-    "Thầy Giàng A Sử đã có 30 năm dạy học ở các điểm trường vùng cao. Tại hội nghị tổng kết năm học 2022-2023, thầy được "
-    "Sở GD&ĐT tặng bằng khen."])
+    "Thầy Giàng A Sử đã có 30 năm dạy học ở các điểm trường vùng cao. Tại hội nghị tổng kết năm học 2022-2023, thầy "
+    "được Sở GD&ĐT tặng bằng khen."])
 def test_a_profile_whose_second_sentence_honours_its_subject_at_a_review_is_other(lead):
-    """Hunt 42 AI (left 41): a profile that names its subject first and the honour at a review after, by a pronoun alone,
-    was the review's (`annual_review` 0.93). A review's report names those it honours."""
+    """Hunt 42 AI (left 41): a profile that names its subject first and the honour at a review after, by a pronoun
+    alone, was the review's (`annual_review` 0.93). A review's report names those it honours."""
     assert apply_rules("Người giữ cán cân công lý nơi biên giới", lead).rule == "honoured_at"
     report = ("Ngày 5/1, TAND tỉnh tổ chức hội nghị tổng kết năm 2020. Ông Nguyễn Văn Nam được tặng bằng khen tại hội "
               "nghị.")
@@ -392,7 +398,8 @@ def test_short_forms_of_a_period_or_a_committee_are_read_in_full(title, label):
 
 def test_a_second_quarters_briefing_that_sets_the_second_halfs_tasks_is_the_half_under_a_title_of_the_quarter():
     """Hunt 42 AP: "Sở Y tế giao ban quý II, sơ kết công tác 6 tháng đầu năm 2018" over a lead that also sets the second
-    half's tasks was the quarter's briefing by its title, where the same lead alone is the half's review (hunt 41 AA)."""
+    half's tasks was the quarter's briefing by its title, where the same lead alone is the half's review (hunt 41
+    AA)."""
     lead = ("Ngày 10/7, Sở Y tế tổ chức giao ban quý II kết hợp sơ kết công tác y tế 6 tháng đầu năm, triển khai nhiệm "
             "vụ 6 tháng cuối năm 2018.")
     hit = apply_rules("Sở Y tế giao ban quý II, sơ kết công tác 6 tháng đầu năm 2018", lead)

@@ -5,6 +5,7 @@ that works must find them; CLI tests use the seeds and a small JSONL.
 """
 import csv
 import json
+import logging
 import random
 import re
 import shutil
@@ -1263,7 +1264,8 @@ def test_cli_sweep_refuses_bad_options_before_reading(args, tmp_path, monkeypatc
     monkeypatch.setattr("dvtopics.jobs.topics.read_segmented", read)
     result = CliRunner().invoke(cli, ["topics", "sweep", "seeds", "--out", str(tmp_path / "s"), *args])
     assert result.exit_code == 2, result.output
-    said = {"2:1000000:1": "each K at most 1000", "npmi,foo": "unknown measures ['foo']", " , ": "at least one measure"}
+    said = {"2:1000000:1": "each K at most 1000", "npmi,foo": "unknown measure 'foo'; known: npmi, c_v, diversity",
+            " , ": "at least one measure"}
     assert said[args[-1]] in result.output
 
 
@@ -1838,3 +1840,33 @@ def test_a_topics_title_is_the_same_however_many_representatives_are_listed(text
     mixes = model.transform(texts)
     titles = [summarize(model, articles, mixes, n_representatives=n).titles for n in (3, 5, 8)]
     assert titles[0] == titles[1] == titles[2] and all(titles[0])
+
+
+def test_a_topic_is_titled_only_by_an_article_that_is_mostly_about_it(texts):
+    """Hunt 42 AR: a report of a few articles under a model fitted on others titled a film topic "Giá cà phê xuất khẩu
+    lập kỷ lục", its most representative of those articles at 17%. A title comes from an article a quarter or more of
+    the topic; else there is none, the representatives still listed with their shares."""
+    from dvtopics.topics.summary import TITLE_MIN_SHARE
+
+    model = fitted(texts, n_topics=5)
+    _, themes = made_up_texts()
+    articles = _articles(themes)
+    mixes = model.transform(texts)
+    assert any(summarize(model, articles, mixes).titles)
+    flat = np.full_like(mixes, 1.0 / mixes.shape[1])  # every article a fifth of every topic, under the minimum
+    assert flat.max() < TITLE_MIN_SHARE
+    report = summarize(model, articles, flat)
+    assert report.titles == [""] * len(report.titles) and all(report.representatives)
+
+
+def test_a_k_range_whose_step_passes_its_stop_is_said_to_give_one_k(caplog):
+    """Hunt 42 AR (7): `--k 2:8:100` swept K = 2 alone and suggested it, without a word."""
+    from dvtopics.topics.sweep import parse_k_range
+
+    with caplog.at_level(logging.WARNING):
+        assert parse_k_range("2:8:100") == [2]
+    assert "K range '2:8:100' gives one K, 2: its STEP 100 passes its STOP 8" in caplog.text
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        assert parse_k_range("7") == [7] and parse_k_range("5:5:1") == [5] and parse_k_range("2:8:3") == [2, 5, 8]
+    assert "gives one K" not in caplog.text

@@ -39,6 +39,12 @@ def _no_below(ctx, param, value: str):
     return number
 
 
+def _measure_list(spec: str) -> list[str]:
+    from ..topics.measures import check_measures
+
+    return check_measures([m.strip().lower() for m in spec.split(",") if m.strip()])
+
+
 def _k_range(spec: str) -> list[int]:
     from ..topics.sweep import parse_k_range
 
@@ -225,6 +231,7 @@ def assign_cmd(directory, paths, out, labels_file, resume, force, engine, schedu
 @click.option("--out", type=OutputPath(folder=True, files=_sweep_files), required=True,
               help="Folder for sweep.csv and sweep.png.")
 @click.option("--measures", default="npmi,c_v,diversity", show_default=True, metavar="MEASURE,...",
+              callback=checked(_measure_list),
               help="Measures to compute (C_V is the slowest on large corpora).")
 @force_option("sweep.csv and sweep.png in --out")
 @model_options
@@ -243,7 +250,6 @@ def sweep_cmd(paths, ks, n_seeds, out, measures, force, unit, engine, no_below, 
                                  f"seed {SEED.max}; give --seed {SEED.max - n_seeds + 1} at most",
                                  param_hint="--seed")
     params = _model_params(unit, engine, no_below, no_above, phrases, init, stopwords_file, max_iter, seed)
-    measures = [m.strip().lower() for m in measures.split(",") if m.strip()]
     rows, data = sweep_topics(reading, out, ks, measures, seeds, force, **params)
     if len(seeds) > 1:
         click.echo(f"{len(seeds)} seeds per K; mean ± standard deviation over the seeds")

@@ -262,6 +262,8 @@ _BARE_LINK = re.compile(r"\W*(?P<link>https?://(?!(?:www\.|m\.)?(?:youtube\.com|
 _SPAN_START = re.compile(rf"(?:{DATE.pattern})\s*$|(?<![\d/.])\d{{1,2}}[/.]\d{{1,2}}\s*$|\((?!.*\))", re.IGNORECASE)
 
 
+_DATELINE_LOOK = 12  # lines: how far down a page's furniture a dateline may stand, under its menus and breadcrumbs
+
 # The label of a line that gives the article's own publication date, not the day the site showed the page
 _PUBLISHED = re.compile(r"ngày\s+đăng|đăng\s+(?:ngày|lúc|bởi)|cập\s+nhật|xuất\s+bản|người\s+đăng|tác\s+giả|"
                         r"published|posted|updated", re.IGNORECASE)
@@ -275,7 +277,7 @@ def extract_metadata(text: str, lead: str = "") -> dict:
     from a source line with the original's date ("Nguồn: baodaklak.vn, ngày 6/1/2016"), else from the
     article's own dateline (`dateline_date`: "Thứ Ba, 05/07/2022, 19:13 [GMT+7]", "21/04/2023 16:36"),
     among the first five lines (the first one under the headline, if any: a date above it is the day the
-    site showed the page), else the last three, else anywhere. Dates inside prose and headlines ("Sáng
+    site showed the page), else the last three, else the first twelve. Dates inside prose and headlines ("Sáng
     5/7, ...", "Nghị quyết ngày 12/3/2015", "Từ 1/4/2017, ...") are ignored: they name other events. The
     source is the one a source line names ("Nguồn: baodaklak.vn", the first publisher), else the tag the lead
     opens with ("(Baophutho.vn) - Ngày 5/7, …", "VOV.VN - Chiều 5/7, …").
@@ -341,8 +343,10 @@ def extract_metadata(text: str, lead: str = "") -> dict:
     published = [iso for position, iso in short_dates if position >= len(lines) - 3 and position > title_position
                  and _PUBLISHED.search(lines[position])] if above_only else []
     own = [dated_headlines[title_position]] if dated_headlines.get(title_position) else []
+    # (else one among the page's first lines, under its menus: not a bare date deep in the text, a table's or a list's,
+    # "2/11/1949" in a coach's profile box, "25/2/2006" in a fixture list: hunt 42 AR, an undated corpus's time axis)
     date = source_date or next(iter(under_title or own or published or [iso for _, iso in head] or tail
-                                    or [iso for _, iso in short_dates]), None)
+                                    or [iso for position, iso in short_dates if position < _DATELINE_LOOK]), None)
     if source is None:  # no "Nguồn:" line: the tag the lead opens with, "(Baophutho.vn) - Ngày 5/7, …"
         run_in = _run_in_headline(lines[title_position]) if title_position >= 0 else None
         source = (lead_source(lead) or (run_in and run_in["tag"])
@@ -395,7 +399,8 @@ def site_of_link(source: str) -> str:
 # A byline that closes an article with the writer's paper or agency: "Minh Anh (TTXVN)", "Tin, ảnh: Hà Linh (Báo Tuyên
 # Quang)", "Hà Linh/TTXVN"; the paper is the source ("Thiều Chung (Bộ CHQS tỉnh)" names a unit, not a paper)
 _BYLINE_PAPER = re.compile(r"(?:(?:tin|bài|ảnh|tin,\s*ảnh|bài\s+và\s+ảnh|bài,\s*ảnh|bài\s+và\s+ảnh)\s*:\s*)?"
-                           r"(?P<writer>[^\W\d][^()/:.,;!?]{1,40}?)\s*(?:\(\s*(?P<bracketed>[^()]+?)\s*\)|/\s*(?P<slashed>[^/()]+?)|"
+                           r"(?P<writer>[^\W\d][^()/:.,;!?]{1,40}?)\s*"
+                           r"(?:\(\s*(?P<bracketed>[^()]+?)\s*\)|/\s*(?P<slashed>[^/()]+?)|"
                            # VOV's and the stations' sign-off: "Thu Hà - VOV Tây Bắc", "Thu Hà - Báo Tuyên Quang"
                            r"\s[-–]\s+(?P<dashed>[^-–/()]+?))\s*\.?",
                            re.IGNORECASE)

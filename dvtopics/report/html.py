@@ -63,7 +63,8 @@ def _good(records: Sequence[Mapping]) -> list[Mapping]:
     return [r for r in records if not r.get("error")]
 
 
-def _label(record: Mapping) -> str:
+def record_type(record: Mapping) -> str:
+    """A readable article's type as the report counts it: its label, or `UNLABELLED`."""
     return record.get("label") or UNLABELLED
 
 
@@ -79,7 +80,7 @@ def _model_label(record: Mapping) -> str | None:
 
 def type_order(records: Sequence[Mapping]) -> list[str]:
     """Types by count (most first), ties by name, so every table and chart agrees."""
-    counts = Counter(_label(r) for r in _good(records))
+    counts = Counter(record_type(r) for r in _good(records))
     return sorted(counts, key=lambda label: (-counts[label], label))
 
 
@@ -111,7 +112,7 @@ def type_counts(records: Sequence[Mapping]) -> list[dict]:
     good = _good(records)
     rows = []
     for label in type_order(records):
-        mine = [r for r in good if _label(r) == label]
+        mine = [r for r in good if record_type(r) == label]
         confidences = [float(r["confidence"]) for r in mine
                        if r.get("confidence") is not None and _model_label(r) == r.get("label")]
         from_input = sum(1 for r in mine if _type_from(r) == "input")
@@ -130,7 +131,7 @@ def counts_per_period(records: Sequence[Mapping], unit: str = "month") -> dict[s
     for record in _good(records):
         period = period_of(record.get("date"), unit)
         if period:
-            counts[period][_label(record)] += 1
+            counts[period][record_type(record)] += 1
     return {period: counts[period] for period in period_range(counts, unit)}
 
 
@@ -139,7 +140,7 @@ def month_columns(records: Sequence[Mapping]) -> list[str]:
     years, two models): the five article types in their order, 0 where there are none, then any other label (an
     abstention's `uncertain`, none) by name. A model of labels of a user's own has its labels by name. (They were the
     types met, by count: another order, and fewer, in each report.)"""
-    labels = {_label(record) for record in _good(records)}
+    labels = {record_type(record) for record in _good(records)}
     if labels <= {*ARTICLE_TYPES, *ABSTAIN, UNLABELLED}:
         return [*ARTICLE_TYPES, *sorted(labels - set(ARTICLE_TYPES))]
     return sorted(labels)

@@ -387,7 +387,8 @@ _NEWSPAPER = re.compile(r"^(thời báo|báo|tạp chí)(?! (chí|cáo|động|c
 _ONLINE = re.compile(r" (điện tử|online)$", re.IGNORECASE)  # a paper's web edition: "Báo Đắk Lắk điện tử"
 # The national papers' names as they spell them, on their pages' mastheads and tabs ("… | VnExpress")
 NATIONAL_SITES = (r"VnExpress|Dân trí|Tuổi Trẻ(?: Online)?|Thanh Niên|VietNamNet|Znews|ZingNews|Zing News|"
-                  r"Người Lao Động|Lao Động|Tiền Phong|TTXVN|Vietnam\+ \(VietnamPlus\)|Vietnam\+|VietnamPlus|QĐND|CAND|SGGP|"
+                  r"Người Lao Động|Lao Động|Tiền Phong|TTXVN|Vietnam\+ \(VietnamPlus\)|Vietnam\+|VietnamPlus|"
+                  r"QĐND|CAND|SGGP|"
                   r"Nhân Dân(?: điện tử)?")
 _NATIONAL_SITE = re.compile(NATIONAL_SITES)
 _WEB_NAME = r"[\w-]+\.(?i:vn|com|net|org)"  # a site's address: "baodaklak.vn"
@@ -544,7 +545,8 @@ _TWO_WORD_PAPERS = "|".join(  # ("Dân [Tt]rí|Dân Việt|…": the rules' fing
     f"{first} [{second[0].upper()}{second[0]}]{second[1:]}" if second[0].islower() else name
     for name in TWO_WORD_PAPERS for first, second in [name.split()])
 _STATION_TAG = r"(?:PTTH|PT-TH|Truyền hình)(?: [A-ZĐ]\w*){1,3}"  # "(PTTH Ninh Bình) - ", "(Truyền hình Ninh Bình) - "
-SOURCE_TAG = re.compile(rf"^[ \t]*(?:\((?P<bracketed>[A-ZĐ][\w.&-]{{1,24}}|{_WEB_NAME}|{_TWO_WORD_PAPERS}|{_STATION_TAG})\)"
+SOURCE_TAG = re.compile(rf"^[ \t]*(?:\((?P<bracketed>[A-ZĐ][\w.&-]{{1,24}}|{_WEB_NAME}|{_TWO_WORD_PAPERS}|"
+                        rf"{_STATION_TAG})\)"
                         rf"[ \t]*[-–—]+|"
                         rf"(?P<name>{_WEB_NAME}|(?:{AGENCIES})(?: [Oo]nline)?)[ \t]+[-–—]+)[ \t]*", re.MULTILINE)
 

@@ -8,7 +8,7 @@ from typing import Iterable, Sequence
 import numpy as np
 
 from ..arguments import as_list
-from ..errors import TopicsError
+from ..errors import ArgumentError
 from .model import TopicModel, split_units
 
 log = logging.getLogger(__name__)
@@ -79,8 +79,9 @@ def check_measures(measures: Iterable[str] | str) -> list[str]:
     (a job checks before its fits, not after the first)."""
     measures = as_list(measures, "measures")
     unknown = set(measures) - set(MEASURES) - {"diversity"}
-    if unknown:
-        raise TopicsError(f"unknown measures {sorted(unknown)}; known: npmi, c_v, diversity")
+    if unknown:  # (an argument's error, as the CLI shows it after the usage: it printed a Python list, hunt 42 AR)
+        raise ArgumentError(f"unknown {'measure' if len(unknown) == 1 else 'measures'} "
+                            f"{', '.join(repr(m) for m in sorted(unknown))}; known: npmi, c_v, diversity")
     return measures
 
 

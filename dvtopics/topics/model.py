@@ -76,6 +76,11 @@ AUTO_NO_BELOW = (150, 2, 20)
 # Time words that leads and datelines repeat ("Chiều 5/7", "6 tháng đầu năm") and the shipped list lacks;
 # its "năm", "tháng", "ngày" are cues for the classifier but only noise for themes.
 TIME_WORDS = frozenset({"đầu", "chiều", "tối", "trưa", "tuần", "hôm",
+                        # a day or a season said from the day of writing ("hôm_qua" led a topic of world news, hunt 42
+                        # AR), and "gmt" of a dateline's time zone
+                        "hôm_qua", "hôm_nay", "hôm_kia", "hôm_trước", "sáng_nay", "chiều_nay", "tối_nay", "trưa_nay",
+                        "đêm_qua", "ngày_mai", "năm_nay", "năm_ngoái", "tuần_qua", "tuần_trước", "tuần_tới",
+                        "tháng_trước", "tháng_tới", "vừa_qua", "gmt",
                         # a dateline's days ("Thứ Hai, 10/7/2017"): a topic of 24 pages led by "thứ_hai" (hunt 41 AC)
                         "thứ_hai", "thứ_ba", "thứ_tư", "thứ_năm", "thứ_sáu", "thứ_bảy", "chủ_nhật"})
 # Page furniture: photo words that captions put in a third of baomoi's articles, never a theme of their own.
@@ -137,6 +142,12 @@ _SOURCE_CREDIT = re.compile(r"^(?:\( )?nguồn(?: tin| bài)? :[^\n]{0,100}$|^\(
 # writer's names (hunt 41 AC). The tag at a line's start; the name the last line, up to 4 words, each capitalised.
 _LEAD_TAG = re.compile(r"^(?:\( )?[^\W\d_][\w-]*(?: \. [\w-]+)+(?: \))? [-–] ", re.MULTILINE)
 _CLOSING_NAME_WORDS = 4
+# A page's dateline among its first lines, as pyvi splits it ("Báo Hà_Tĩnh 08 : 15 , 12 / 09 / 2024", "Thứ Ba , 05 / 07
+# / 2022 , 19 : 13 [ GMT + 7 ]"): its paper's and its province's names, "gmt", were topic words (hunt 42 AR). A short
+# line: a lead that opens with its day ("Ngày 5 / 7 / 2024 , Ban Dân_vận tổ_chức …") is longer.
+_SEGMENTED_DATE = re.compile(r"\b\d{1,2} [/.-] \d{1,2} [/.-] \d{2,4}\b")
+_DATELINE_LINES, _DATELINE_WORDS = 6, 14
+_NAME_JOINERS = {"-", "–", "&"}  # between two writers' names: "Kim_Cúc – Đức_Văn"
 
 
 def drop_page_marks(segmented: str) -> str:
@@ -145,10 +156,21 @@ def drop_page_marks(segmented: str) -> str:
 
     >>> drop_page_marks("( Baophutho . vn ) - Chiều 12 / 1 , Ban Dân_vận họp .\nNăm qua , tỉnh làm đường .\nThu_Hà")
     'Chiều 12 / 1 , Ban Dân_vận họp .\nNăm qua , tỉnh làm đường .'
+
+    And a short dateline among its first lines (`_SEGMENTED_DATE`), and two writers' names closing it.
+
+    >>> drop_page_marks("Tin mới\nBáo Hà_Tĩnh 08 : 15 , 12 / 09 / 2024\nBan Dân_vận họp .\nKim_Cúc – Đức_Văn")
+    'Tin mới\nBan Dân_vận họp .'
     """
     text = _LEAD_TAG.sub("", segmented) if " - " in segmented or " – " in segmented else segmented
+    if "/" in text or "-" in text or "." in text:
+        lines = text.split("\n")
+        head = [line for line in lines[:_DATELINE_LINES]
+                if not (len(line.split()) <= _DATELINE_WORDS and _SEGMENTED_DATE.search(line))]
+        if len(head) < len(lines[:_DATELINE_LINES]):
+            text = "\n".join(head + lines[_DATELINE_LINES:])
     body, _, last = text.rstrip().rpartition("\n")
-    words = last.replace("_", " ").split()
+    words = [word for word in last.replace("_", " ").split() if word not in _NAME_JOINERS]
     if body and 0 < len(words) <= _CLOSING_NAME_WORDS and all(word[0].isupper() and word.isalpha() for word in words):
         return body
     return text

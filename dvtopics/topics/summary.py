@@ -110,6 +110,9 @@ def representative_documents(mixes: np.ndarray, n: int = 3, min_share: float = R
 
 
 TITLE_FROM = 3  # a topic's title is one of its 3 most representative articles' (`representative_title`)
+# ... that holds at least this share of the topic: a report of 12 articles under a model fitted on others titled a
+# film topic by an article on coffee prices, its most representative of the 12 at 17% (hunt 42 AR)
+TITLE_MIN_SHARE = 0.25
 
 
 # A headline of this many words is one story's wherever it is printed; a shorter one ("Thông báo", "Tin vắn") may head
@@ -181,7 +184,8 @@ def summarize(model: TopicModel, articles: Sequence, mixes: np.ndarray, types=No
     type_names, by_type, type_counts = mean_mix_by_group(
         [t if ok else None for t, ok in zip(article_types, mixed)], mixes)
     # (among the same first few however many are listed: the report lists 5, a fit 3, and each named another title)
-    titles = [representative_title(reps[:TITLE_FROM], [w for w, _ in words]) for reps, words in
+    titles = [representative_title([r for r in reps[:TITLE_FROM] if r["share"] >= TITLE_MIN_SHARE],
+                                   [w for w, _ in words]) for reps, words in
               zip(representatives, model.top_words(NPMI_TOP_N))]
     # (a topic that learnt no words lists none: its "top words" would be the vocabulary's first, alphabetically)
     top_words = [[] if empty else words for words, empty in zip(model.top_words(n_words), model.empty_topics())]

@@ -142,6 +142,10 @@ def parse_k_range(spec: str, most: int = MAX_TOPICS) -> list[int]:
                             "a whole number")
     if largest > most:
         raise ArgumentError(f"K range {spec!r}: each K at most {most}")
+    if isinstance(ks, range) and len(ks) == 1 and ks.start < ks.stop - 1:
+        # (a STEP past STOP: "2:8:100" swept K = 2 alone and suggested it, hunt 42 AR)
+        log.warning("K range %r gives one K, %d: its STEP %d passes its STOP %d; a sweep compares several",
+                    spec, ks.start, ks.step, ks.stop - 1)
     return check_topic_counts(f"K range {spec!r}", list(ks), most)
 
 

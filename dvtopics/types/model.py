@@ -32,8 +32,8 @@ from .events import find_event
 from .names import same_label
 from .rules import apply_rules, names_committee, rules_fingerprint
 from ..text.people import people_fingerprint
-from .features import (HEAD_CHARS, article_digest, documents_of, event_sentences, event_tokens, first_words, rule_says, words,
-                       words_years_masked)
+from .features import (HEAD_CHARS, article_digest, documents_of, event_sentences, event_tokens, first_words,
+                       rule_says, words, words_years_masked)
 
 log = logging.getLogger(__name__)
 

@@ -435,8 +435,9 @@ def labels_the_model_would_not_give(pipeline, documents: Sequence[str], data: Tr
     labels = [str(label) for label in pipeline.classes_]
     committees = committee_named(articles, hits, probabilities, labels) if use_rules else None
     chosen, _, _ = decide(probabilities, labels, hits, silent_min_confidence, override_min_confidence, committees)
-    return dict(sorted((article_digest(article), data.labels[row]) for row, article, label in zip(rows, articles, chosen)
-                       if not same_label(label, data.labels[row])))
+    kept = [(article_digest(article), data.labels[row]) for row, article, label in zip(rows, articles, chosen)
+            if not same_label(label, data.labels[row])]
+    return dict(sorted(kept))
 
 
 def learnt_from(classifier: Classifier, articles: Sequence[Article]) -> list[Article] | None:

@@ -17,8 +17,8 @@ MEETING = r"(hội nghị|phiên họp|cuộc họp|họp|giao ban|sơ kết|t�
 # Since the Civil Defence Law (in force 1 July 2024) the provinces' disaster committees are "Ban Chỉ huy Phòng thủ dân
 # sự" (PTDS), "… phòng, chống thiên tai và tìm kiếm cứu nạn" after it (hunt 40 R: their storm meetings were `other`).
 # (and by the initials of "Ban Chỉ huy", as provincial sites write it: "BCH PCTT và TKCN huyện họp khẩn", hunt 42 AP)
-COMMITTEE = (r"(ban chỉ đạo|ủy ban chỉ đạo|bcđ|(ban chỉ huy|bch) (phòng,? chống (thiên tai|lụt)|pctt|pclb|phòng thủ dân sự|"
-             r"ptds))\b")
+COMMITTEE = (r"(ban chỉ đạo|ủy ban chỉ đạo|bcđ|(ban chỉ huy|bch) (phòng,? chống (thiên tai|lụt)|pctt|pclb|"
+             r"phòng thủ dân sự|ptds))\b")
 REVIEW = r"(sơ kết|tổng kết)"
 
 # Periods and committees as spreadsheets, portals and hurried typists shorten them, which the rules and the event reader
