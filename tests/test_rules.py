@@ -324,6 +324,15 @@ from dvtopics.types.rules import apply_rules
     ("Sáng 6/7, Công an tỉnh tổ chức hội nghị sơ kết công tác 6 tháng đầu năm. Theo báo cáo sơ kết, lực lượng đã "
      "triệt phá 45 băng nhóm", "semi_annual_review", "half_year_review"),
     ("Tại hội nghị, đại diện Ban Chỉ đạo phòng chống dịch tỉnh thông tin về tình hình dịch bệnh", "other", None),
+    # … not a railway safety committee's quarterly meeting ("giao thông" is no "giao" to another body), nor "từng"
+    # meaning each
+    ("Ban Chỉ đạo an toàn giao thông đường sắt Tổng công ty Đường sắt Việt Nam họp quý I", "steering_committee",
+     "sc_holds"),
+    ("Lãnh đạo từng đơn vị đã báo cáo tại hội nghị sơ kết công tác 6 tháng đầu năm của ngành", "semi_annual_review",
+     "half_year_review"),
+    # … nor the meeting of its standing members (hunt 41 AF's, kept)
+    ("Nội dung được thống nhất tại cuộc họp của Thường trực Ban Chỉ đạo chính sách nhà ở tỉnh, chiều 18/2",
+     "steering_committee", "sc_meeting"),
     # … and the guards two hand labels set: the committee's own meeting by "của", a review's report with the next
     # year's directions
     ("Ngày 30/11, tại buổi họp của Ban Chỉ đạo quốc gia phòng chống dịch cúm A trên người, PGS cho biết",

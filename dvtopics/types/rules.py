@@ -199,7 +199,8 @@ RULES: list[Rule] = [
           # (nor one a representative of the committee spoke at, nor another body's: "Tại hội nghị, đại diện Ban Chỉ đạo
           # phòng chống dịch thông tin …" at a press briefing, "Sau cuộc họp chiều 3/8 của UBND tỉnh, Ban Chỉ đạo 389
           # tỉnh đã ban hành công điện", hunts 42 AO and AP)
-          rf"((?!\b(với|yêu cầu|đề nghị|kiến nghị|giao cho|đại diện)\b|\bcủa\b(?! {_COMMITTEE}))[^.;:\n]){{0,40}}?"
+          rf"((?!\b(với|yêu cầu|đề nghị|kiến nghị|giao cho|đại diện)\b|"
+          rf"\bcủa\b(?! ((thường trực|thành viên|các thành viên|tập thể) )?{_COMMITTEE}))[^.;:\n]){{0,40}}?"
           rf"\b{_COMMITTEE}|"
           # "hội nghị tổng kết … năm 2019 của Ban Chỉ đạo 389", not a guest ("sự tham dự của đại diện Ban Chỉ đạo")
           rf"({_CONFERENCE}|phiên họp|cuộc họp|{_REVIEW_BY_COMMITTEE})(?! báo)((?!\bvới\b|tham dự|có mặt|đại diện)[^.;:\n]){{0,100}}?"
@@ -210,7 +211,9 @@ RULES: list[Rule] = [
     # hành động …", hunt 42 AI; LABELS.md: it counts when the committee itself meets)
     _rule("sc_holds", "steering_committee",
           rf"\b{_COMMITTEE}((?!\b(tại|dự|chỉ đạo) (và chỉ đạo )?(hội nghị|lễ|kỳ họp)\b|"
-          r"\b(giao(?! ban)|đề nghị|yêu cầu)\b)"
+          # (the verb "giao" before the body it assigns, not "giao thông", "giao ban": a railway safety committee's
+          # quarterly meeting lost its rule to "an toàn giao thông")
+          r"\b(giao( cho)? (sở|ubnd|ủy ban|các|phòng|cơ quan|bộ|hội|ngành|địa phương|đơn vị)|đề nghị|yêu cầu)\b)"
           rf"[^.;:\n]){{0,160}}?"
           rf"\b(tổ chức ({_CONFERENCE}|phiên họp|cuộc họp)|{_REVIEW_BY_COMMITTEE}|"
           # "BCĐ … họp" (LABELS.md): any meeting but a press conference, a get-together or a meeting with residents
@@ -276,8 +279,10 @@ RULES: list[Rule] = [
     # it decides only where no rule's words stand before it (`_decided`): a review's report that recalls last year's
     # keeps its label.
     _rule(EARLIER, "other",
-          # (or "từng": "Công trình từng được nêu tên tại hội nghị tổng kết …", hunt 42 AM)
-          r"(?P<cue>\b(trước đó|từng|hồi (tháng \d{1,2}|đầu năm|cuối năm|giữa năm)|năm (ngoái|trước))\b,?[^.;\n]{0,30}?"
+          # (or "từng được", once: "Công trình từng được nêu tên tại hội nghị tổng kết …", hunt 42 AM; not "từng" alone,
+          # each: "lãnh đạo từng đơn vị báo cáo tại hội nghị sơ kết …" is the review's report)
+          r"(?P<cue>\b(trước đó|từng được|hồi (tháng \d{1,2}|đầu năm|cuối năm|giữa năm)|năm (ngoái|trước))\b,?"
+          r"[^.;\n]{0,30}?"
           r"\btại (hội nghị|cuộc họp|buổi)\b|"
           # (… "tuần trước", "tháng trước": "Tại hội nghị giao ban quý III của Sở Công Thương tuần trước, …" in a story
           # on vegetable prices, hunt 42 AJ)
