@@ -335,10 +335,10 @@ from dvtopics.types.rules import apply_rules
      "steering_committee", "sc_meeting"),
     # … and the guards two hand labels set: the committee's own meeting by "của", a review's report with the next
     # year's directions
-    ("Ngày 30/11, tại buổi họp của Ban Chỉ đạo quốc gia phòng chống dịch cúm A trên người, PGS cho biết",
+    ("Chiều 2/12, tại buổi họp của Ban Chỉ đạo quốc gia phòng chống cúm gia cầm, Bộ trưởng cho biết",
      "steering_committee", "sc_meeting"),
-    ("Theo báo cáo tổng kết công tác kiểm lâm năm 2003 và phương hướng nhiệm vụ năm 2004, năm 2003, UBND tỉnh đã tặng "
-     "bằng khen", "annual_review", "year_review"),
+    ("Theo báo cáo tổng kết công tác bảo vệ rừng năm 2010 và phương hướng nhiệm vụ năm 2011, Chi cục đã xử lý 40 vụ "
+     "vi phạm", "annual_review", "year_review"),
 ])
 def test_rules_follow_the_guide_and_its_precedence(title, label, rule):
     hit = apply_rules(title, "")

@@ -294,8 +294,8 @@ RULES: list[Rule] = [
     # no rule's words stand before it (`_decided`): a review's report that cites its own report keeps its label.
     _rule(CITED, "other",
           r"(?P<cue>\btheo (báo cáo|số liệu|thống kê)( (được )?(nêu|đưa ra|công bố))? (sơ kết|tổng kết)\b)"
-          # (not a review's report with its next period's directions, "Theo báo cáo tổng kết công tác kiểm lâm năm 2003
-          # và phương hướng nhiệm vụ năm 2004, …": the review, as a hand label reads it)
+          # (not a review's report with its next period's directions, "Theo báo cáo tổng kết công tác bảo vệ rừng năm
+          # 2010 và phương hướng nhiệm vụ năm 2011, …": the review, as a hand label reads such a report)
           r"(?![^.;\n]{0,100}?\b(tại|trình bày tại|nêu tại) (hội nghị|cuộc họp)\b)"
           r"(?![^.;\n]{0,100}?\b(phương hướng|triển khai nhiệm vụ|nhiệm vụ (năm|(6|sáu) tháng|quý))\b)", "theo"),
     _rule("multi_year", "other",
