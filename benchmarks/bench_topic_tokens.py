@@ -56,8 +56,10 @@ def main() -> None:
         for _ in range(args.repeats):
             for name, code in (("before", args.before), ("after", str(ROOT))):
                 env = {**os.environ, "PYTHONPATH": code}
+                # (run from the temporary folder: from the repository's root, "-c" put its dvtopics before PYTHONPATH's,
+                # and "before" ran this checkout's code too)
                 out = subprocess.run([sys.executable, "-c", RUN, str(path)], env=env, capture_output=True, text=True,
-                                     check=True).stdout
+                                     check=True, cwd=folder).stdout
                 runs[name].append(json.loads(out.strip().splitlines()[-1]))
     print(f"{len(texts)} baomoi articles, segmented; the words of their paragraphs and of their documents; "
           f"{args.repeats} runs each, taking turns; medians")

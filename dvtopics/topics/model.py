@@ -141,12 +141,12 @@ _SOURCE_CREDIT = re.compile(r"^(?:\( )?nguồn(?: tin| bài)? :[^\n]{0,100}$|^\(
 # name closing the text on its own line ("Minh_An"): on a folder of one site's pages, a topic of the site's and the
 # writer's names (hunt 41 AC). The tag at a line's start; the name the last line, up to 4 words, each capitalised.
 _LEAD_TAG = re.compile(r"^(?:\( )?[^\W\d_][\w-]*(?: \. [\w-]+)+(?: \))? [-–] ", re.MULTILINE)
-_CLOSING_NAME_WORDS = 4
+_CLOSING_NAME_WORDS, _CLOSING_NAME_CHARS = 4, 60
 # A page's dateline among its first lines, as pyvi splits it ("Báo Hà_Tĩnh 08 : 15 , 12 / 09 / 2024", "Thứ Ba , 05 / 07
 # / 2022 , 19 : 13 [ GMT + 7 ]"): its paper's and its province's names, "gmt", were topic words (hunt 42 AR). A short
 # line: a lead that opens with its day ("Ngày 5 / 7 / 2024 , Ban Dân_vận tổ_chức …") is longer.
 _SEGMENTED_DATE = re.compile(r"\b\d{1,2} [/.-] \d{1,2} [/.-] \d{2,4}\b")
-_DATELINE_LINES, _DATELINE_WORDS = 6, 14
+_DATELINE_LINES, _DATELINE_WORDS, _DATELINE_CHARS = 6, 14, 160
 _NAME_JOINERS = {"-", "–", "&"}  # between two writers' names: "Kim_Cúc – Đức_Văn"
 
 
@@ -163,15 +163,18 @@ def drop_page_marks(segmented: str) -> str:
     'Tin mới\nBan Dân_vận họp .'
     """
     text = _LEAD_TAG.sub("", segmented) if " - " in segmented or " – " in segmented else segmented
-    if "/" in text or "-" in text or "." in text:
-        lines = text.split("\n")
-        head = [line for line in lines[:_DATELINE_LINES]
-                if not (len(line.split()) <= _DATELINE_WORDS and _SEGMENTED_DATE.search(line))]
-        if len(head) < len(lines[:_DATELINE_LINES]):
-            text = "\n".join(head + lines[_DATELINE_LINES:])
+    parts = text.split("\n", _DATELINE_LINES)  # the first lines, and the rest in one piece: only they are looked at
+    first = parts[:_DATELINE_LINES]
+    # (a short line's length first: a text of one line, as baomoi's are, was searched whole)
+    head = [line for line in first if not (len(line) <= _DATELINE_CHARS and _SEGMENTED_DATE.search(line)
+                                           and len(line.split()) <= _DATELINE_WORDS)]
+    if len(head) < len(first):
+        text = "\n".join(head + parts[_DATELINE_LINES:])
     body, _, last = text.rstrip().rpartition("\n")
+    if not body or len(last) > _CLOSING_NAME_CHARS:  # (a text of one line, or a last line of prose: no name to read)
+        return text
     words = [word for word in last.replace("_", " ").split() if word not in _NAME_JOINERS]
-    if body and 0 < len(words) <= _CLOSING_NAME_WORDS and all(word[0].isupper() and word.isalpha() for word in words):
+    if 0 < len(words) <= _CLOSING_NAME_WORDS and all(word[0].isupper() and word.isalpha() for word in words):
         return body
     return text
 
