@@ -382,9 +382,9 @@ class Classifier:
                          else confidence)
             if explain:
                 cues = self.explain(matrix, predicted, said=[bool(hit or event) for hit, event in zip(hits, events)])
+        given = self.labels_given
         predictions = iter(zip(hits, events, predicted, confidence, cues, set_aside, abstained,
-                               [self.labels_given.get(article_digest(a)) for a in good] if self.labels_given
-                               else [None] * len(good)))
+                               [given.get(article_digest(a)) for a in good] if given else [None] * len(good)))
         records = []
         for article in articles:
             record = {"id": article.id, "label": None, "confidence": None, "cues": []}
